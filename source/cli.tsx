@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * The command line: parses, dispatches, nothing else. Exit codes: 0 success, 1 verify found a problem,
+ * 2 usage error, 3 the store cannot be read or written.
+ */
+import meow from 'meow';
+import {COMMANDS} from './commands/index.js';
+import type {Command} from './commands/command.js';
+import {makeContext, UsageError} from './commands/context.js';
+import {StoreError} from './store/errors.js';
+
+const GLOBAL_FLAGS = {
+	store: {type: 'string'},
+	today: {type: 'string'},
+	color: {type: 'boolean', default: true},
+	debug: {type: 'boolean', default: false},
+	help: {type: 'boolean', default: false, shortFlag: 'h'},
+	version: {type: 'boolean', default: false},
+} as const;
+
+const GLOBAL_HELP = `fortnight: 14-day supervisory reviews for detective sergeants
+
+Usage
+  fortnight [command] [options]
+
+Commands
+{COMMANDS}
+
+Global options
+  --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run)
+  --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
+  --no-color           no colour (NO_COLOR is honoured too)
+  --debug              show stack traces on errors
+  --help, -h           help for fortnight or a command ("fortnight problems --help")
+  --version            the version
+
+Exit codes: 0 success, 1 verify found a problem, 2 usage error, 3 store cannot be read or written.`;
+
+// A reader that closes early (`fortnight problems | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (err: NodeJS.ErrnoException) => {
+		if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw err;
+	});
+}
+
+async function main(argv: string[]): Promise<number> {
+	const first = commandWord(argv);
+	const name = first && first in COMMANDS ? first : first === undefined || first === 'help' ? 'desk' : undefined;
+	if (name === undefined) {
+		process.stderr.write(`fortnight: unknown command "${first}". Run "fortnight --help" for the list.\n`);
+		return 2;
+	}
+	const command: Command = await COMMANDS[name]!();
+	const at = first === undefined ? -1 : argv.indexOf(first);
+	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
+	const cli = meow('', {
+		importMeta: import.meta,
+		argv: rest,
+		autoHelp: false,
+		autoVersion: false,
+		allowUnknownFlags: false,
+		flags: {...GLOBAL_FLAGS, ...command.flags} as never,
+	});
+	const flags = cli.flags as Record<string, unknown>;
+	if (flags['version']) {
+		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+		return 0;
+	}
+	if (flags['help'] || first === 'help') {
+		if (first && first in COMMANDS && first !== 'desk') process.stdout.write(command.help + '\n');
+		else process.stdout.write(await globalHelp() + '\n');
+		return 0;
+	}
+	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	return command.run(ctx, cli.input, flags);
+}
+
+/** The first word that is not a flag or a global flag's value. */
+function commandWord(argv: string[]): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--store' || a === '--today') {
+			i++;
+			continue;
+		}
+		if (!a.startsWith('-')) return a;
+	}
+	return undefined;
+}
+
+async function globalHelp(): Promise<string> {
+	const rows: string[] = [];
+	for (const [name, load] of Object.entries(COMMANDS)) {
+		const c = await load();
+		rows.push(`  ${name.padEnd(10)} ${c.summary}`);
+	}
+	return GLOBAL_HELP.replace('{COMMANDS}', rows.join('\n'));
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(err: unknown) => {
+		const debug = process.argv.includes('--debug');
+		if (err instanceof UsageError) {
+			process.stderr.write(`fortnight: ${err.message} Run with --help for usage.\n`);
+			process.exitCode = 2;
+		} else if (err instanceof StoreError) {
+			process.stderr.write(`fortnight: ${err.message}\n`);
+			if (debug) process.stderr.write(`${err.stack}\n`);
+			process.exitCode = 3;
+		} else {
+			process.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+			process.exitCode = 70;
+		}
+	},
+);

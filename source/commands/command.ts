@@ -1,0 +1,28 @@
+/** The shape every subcommand module exports; cli.tsx parses with its flags and calls run(). */
+import type {Context} from './context.js';
+
+export type FlagSpec = {
+	type: 'string' | 'boolean' | 'number';
+	shortFlag?: string;
+	default?: string | boolean | number;
+	isMultiple?: boolean;
+};
+
+export interface Command {
+	name: string;
+	/** One line for the command list. */
+	summary: string;
+	/** Full `--help` text: usage line, what it does, options, examples. */
+	help: string;
+	flags: Record<string, FlagSpec>;
+	/** Returns the exit code. Throws UsageError (exit 2) or StoreError (exit 3). */
+	run(ctx: Context, input: string[], flags: Record<string, unknown>): Promise<number>;
+}
+
+/** Writes to stdout and waits for it to drain, so `| head` and large outputs behave. */
+export function out(ctx: Context, text: string): Promise<void> {
+	return new Promise(resolve => {
+		if (ctx.stdout.write(text)) resolve();
+		else ctx.stdout.once('drain', () => resolve());
+	});
+}

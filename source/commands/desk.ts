@@ -1,0 +1,41 @@
+import type {Command} from './command.js';
+import {out} from './command.js';
+import {openForCommand} from './open-store.js';
+
+/** Shown instead of Ink's raw-mode crash when there is no terminal to draw the desk in. */
+export function noTtyHint(): string {
+	return `fortnight: the review desk needs an interactive terminal; these commands work without one:
+  fortnight problems [--json]      what needs attention, most urgent first
+  fortnight handover --from D --to D [--format md|json] [--out FILE]
+  fortnight log [--from D] [--to D] [--format csv|json|md] [--out FILE]
+  fortnight verify                 check the store and the review chain
+  fortnight import FILE.csv        add or update cases from a records-system export
+  fortnight generate --cases N --out FILE
+Run "fortnight --help" for everything.
+`;
+}
+
+const command: Command = {
+	name: 'desk',
+	summary: 'open the review desk (the default)',
+	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--no-color]
+
+Opens the review desk on the team store. Needs an interactive terminal of at least 80x24.`,
+	flags: {},
+	async run(ctx) {
+		const store = await openForCommand(ctx);
+		if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+			await out(ctx, noTtyHint());
+			return 0;
+		}
+		const data = store.snapshot();
+		const lines = [`${data.team.name} - ${data.cases.length} cases, ${data.officers.length} officers (${ctx.today})`];
+		for (const o of data.officers) {
+			const n = data.cases.filter(c => c.oicId === o.id).length;
+			lines.push(`  ${o.rank} ${o.name.padEnd(24)} ${String(n).padStart(3)} cases`);
+		}
+		await out(ctx, lines.join('\n') + '\n');
+		return 0;
+	},
+};
+export default command;

@@ -1,0 +1,11 @@
+/**
+ * Every subcommand, loaded lazily so `fortnight problems --json` never pays for loading Ink.
+ * Add a command here with one line.
+ */
+import type {Command} from './command.js';
+
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+	desk: async () => (await import('./desk.js')).default,
+	generate: async () => (await import('./generate.js')).default,
+	verify: async () => (await import('./verify.js')).default,
+};

@@ -1,0 +1,702 @@
+/**
+ * Deterministic synthetic stores: the bundled demo team (60 cases) and department- or force-scale
+ * stores for benchmarks. Every group of officers repeats the source case's pattern (a struggling
+ * detective off sick two days before a bail return, an MG3 "in progress" for years, identical update
+ * text, a part-time detective with a full-time load, a new starter with old cases and a busy mentor,
+ * a sergeant whose absences had no cover), so every rule fires at any size.
+ *
+ * Pure: the chain is signed through the `sign` function the caller passes (hashing lives in store/).
+ */
+import {addDays, addMonths, addYears, daysBetween, type IsoDate} from '../dates.js';
+import type {
+	Absence,
+	Action,
+	ActionOutcome,
+	Case,
+	ChainEntry,
+	Concern,
+	ActionPlan,
+	NewAction,
+	Officer,
+	PerformanceDecisionData,
+	ReviewData,
+	Risk,
+	StoreData,
+	WelfareEvent,
+} from '../model.js';
+import {SCHEMA_VERSION} from '../model.js';
+import {DEFAULT_SETTINGS} from '../settings.js';
+import {makeRng, type Rng} from './random.js';
+import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
+
+export interface GenerateOptions {
+	cases: number;
+	seed: string;
+	/** The "today" the scenarios are written against. */
+	referenceDate: IsoDate;
+}
+
+/** Adds one entry to the chain built so far (the caller hashes it). */
+export type Signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string) => ChainEntry;
+
+export interface GeneratedWelfareNote {
+	officerId: string;
+	date: IsoDate;
+	by: string;
+	text: string;
+}
+
+/** Text the struggling detective wrote on two cases on the same day (the source case, verbatim in spirit). */
+export const IDENTICAL_UPDATE = 'In the process of trying to complete the MG3. The grading machine has stopped working, which will cause delay.';
+export const MG3_UPDATE = 'In the process of completing the MG3; should be complete by the end of the week.';
+
+type Archetype = 'struggling' | 'part-time' | 'new-starter' | 'mentor' | 'on-leave' | 'steady';
+const GROUP_ARCHETYPES: readonly Archetype[] = ['struggling', 'part-time', 'new-starter', 'mentor', 'on-leave', 'steady', 'steady', 'steady', 'steady'];
+/** Relative share of a group's cases each archetype carries (the part-timer carries a full-time load). */
+const CASE_WEIGHT: Record<Archetype, number> = {struggling: 9, 'part-time': 8, 'new-starter': 4, mentor: 8, 'on-leave': 6, steady: 6};
+
+interface Group {
+	index: number;
+	sergeant: Officer;
+	investigators: {officer: Officer; archetype: Archetype}[];
+}
+
+interface Builder {
+	rng: Rng;
+	ref: IsoDate;
+	officers: Officer[];
+	absences: Absence[];
+	cases: Case[];
+	welfareEvents: WelfareEvent[];
+	concerns: Concern[];
+	actionPlans: ActionPlan[];
+	/** Chain payloads, signed in date order at the end. */
+	pending: {date: IsoDate; order: string; kind: ChainEntry['kind']; data: ChainEntry['data']}[];
+	notes: GeneratedWelfareNote[];
+	usedRefs: Set<string>;
+	roleCounts: Record<Officer['role'], number>;
+	seq: number;
+}
+
+export function generateStore(options: GenerateOptions, sign: Signer): {data: StoreData; welfareNotes: GeneratedWelfareNote[]} {
+	const total = Math.max(1, Math.floor(options.cases));
+	const b: Builder = {
+		rng: makeRng(options.seed),
+		ref: options.referenceDate,
+		officers: [],
+		absences: [],
+		cases: [],
+		welfareEvents: [],
+		concerns: [],
+		actionPlans: [],
+		pending: [],
+		notes: [],
+		usedRefs: new Set(),
+		roleCounts: {investigator: 0, sergeant: 0, inspector: 0},
+		seq: 0,
+	};
+	const groupCount = Math.max(1, Math.round(total / 60));
+	const inspectors: Officer[] = [];
+	for (let i = 0; i < Math.max(1, Math.ceil(groupCount / 4)); i++) {
+		inspectors.push(addOfficer(b, {rank: 'DI', role: 'inspector', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(400, 1500)), imageExposed: false, supervisorId: null}));
+	}
+	const groups: Group[] = [];
+	for (let g = 0; g < groupCount; g++) {
+		const sergeant = addOfficer(b, {rank: 'DS', role: 'sergeant', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(900, 1400)), imageExposed: true, supervisorId: inspectors[Math.floor(g / 4)]!.id});
+		// Group 0 has nine detectives (span of control over 8); others vary around the usual six.
+		const size = g === 0 ? 9 : b.rng.int(6, 10);
+		const investigators = [];
+		for (let i = 0; i < size; i++) {
+			const archetype = GROUP_ARCHETYPES[i % GROUP_ARCHETYPES.length]!;
+			investigators.push({archetype, officer: makeInvestigator(b, archetype, sergeant.id)});
+		}
+		const mentor = investigators.find(x => x.archetype === 'mentor');
+		const starter = investigators.find(x => x.archetype === 'new-starter');
+		if (mentor && starter) starter.officer.mentorId = mentor.officer.id;
+		groups.push({index: g, sergeant, investigators});
+		addSergeantAbsences(b, g, sergeant);
+	}
+	// Spread cases over groups, then over each group's detectives by archetype weight.
+	let made = 0;
+	for (const group of groups) {
+		const share = group.index === groups.length - 1 ? total - made : Math.round(total / groupCount);
+		addGroupCases(b, group, share);
+		made += share;
+	}
+	for (const group of groups) addGroupPeople(b, group);
+
+	b.pending.sort((x, y) => (x.date === y.date ? (x.order < y.order ? -1 : x.order > y.order ? 1 : 0) : x.date < y.date ? -1 : 1));
+	const chain: ChainEntry[] = [];
+	for (const p of b.pending) {
+		const minutes = 8 * 60 + (chain.length % 600);
+		const signedAt = `${p.date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00.000Z`;
+		chain.push(sign(chain, p.kind, p.data, signedAt));
+	}
+	const first = groups[0]!;
+	const data: StoreData = {
+		schemaVersion: SCHEMA_VERSION,
+		revision: 0,
+		updatedAt: `${b.ref}T07:00:00.000Z`,
+		referenceDate: b.ref,
+		team: {
+			id: 'polit-east',
+			name: 'POLIT: online child abuse investigation team',
+			unit: 'Public Protection, Paedophile Online Investigation Team',
+			force: 'Eastshire Constabulary',
+			sergeantId: first.sergeant.id,
+			inspectorId: inspectors[0]!.id,
+		},
+		settings: structuredClone(DEFAULT_SETTINGS),
+		officers: b.officers,
+		absences: b.absences,
+		cases: b.cases,
+		welfareEvents: b.welfareEvents.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
+		concerns: b.concerns,
+		actionPlans: b.actionPlans,
+		chain,
+		drafts: [],
+	};
+	return {data, welfareNotes: b.notes};
+}
+
+/** Names by role, so the demo's detectives, sergeant and inspector read the same at every size. */
+function nameFor(b: Builder, role: Officer['role']): string {
+	const n = b.roleCounts[role]++;
+	const i = role === 'investigator' ? (n < 9 ? n : n + 2) : role === 'sergeant' ? (n === 0 ? 9 : 1000 + n * 5) : n === 0 ? 10 : 2000 + n * 3;
+	const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
+	const last = LAST_NAMES[(i + Math.floor(i / LAST_NAMES.length)) % LAST_NAMES.length]!;
+	return `${first} ${last}`;
+}
+
+function addOfficer(b: Builder, fields: Pick<Officer, 'rank' | 'role' | 'hoursPerWeek' | 'joinedUnit' | 'imageExposed' | 'supervisorId'>): Officer {
+	const n = b.officers.length + 1;
+	const name = nameFor(b, fields.role);
+	const officer: Officer = {
+		id: `o${String(n).padStart(4, '0')}`,
+		collarNumber: String(4000 + n * 7),
+		name,
+		mentorId: null,
+		leftUnit: null,
+		...fields,
+	};
+	b.officers.push(officer);
+	return officer;
+}
+
+function makeInvestigator(b: Builder, archetype: Archetype, sergeantId: string): Officer {
+	const {rng, ref} = b;
+	const base = {rank: 'DC' as const, role: 'investigator' as const, hoursPerWeek: 40, imageExposed: true, supervisorId: sergeantId};
+	switch (archetype) {
+		case 'struggling':
+			return addOfficer(b, {...base, joinedUnit: addDays(ref, -rng.int(2000, 2150))});
+		case 'part-time':
+			return addOfficer(b, {...base, hoursPerWeek: 20, joinedUnit: addDays(ref, -rng.int(700, 1100))});
+		case 'new-starter':
+			return addOfficer(b, {...base, rank: 'TDC', joinedUnit: addDays(ref, -rng.int(55, 70))});
+		case 'mentor':
+			return addOfficer(b, {...base, joinedUnit: addDays(ref, -rng.int(1480, 1600))});
+		case 'on-leave':
+			return addOfficer(b, {...base, joinedUnit: addDays(ref, -rng.int(300, 900))});
+		case 'steady':
+			return addOfficer(b, {...base, hoursPerWeek: rng.chance(0.15) ? 32 : 40, joinedUnit: addDays(ref, -rng.int(200, 1200)), imageExposed: rng.chance(0.85)});
+	}
+}
+
+function addAbsence(b: Builder, officerId: string, from: IsoDate, to: IsoDate | null, reason: Absence['reason'], coverOfficerId: string | null, recordedBy: string): void {
+	b.absences.push({id: `ab${String(b.absences.length + 1).padStart(4, '0')}`, officerId, from, to, reason, coverOfficerId, recordedAt: `${from}T08:00:00.000Z`, recordedBy});
+}
+
+/** The source case's sergeant: two months off with nobody covering, and another operation booked. */
+function addSergeantAbsences(b: Builder, g: number, sergeant: Officer): void {
+	if (g % 2 === 0) addAbsence(b, sergeant.id, addDays(b.ref, -210), addDays(b.ref, -150), 'sick', null, sergeant.supervisorId ?? sergeant.id);
+	if (g % 3 === 0) addAbsence(b, sergeant.id, addDays(b.ref, 10), addDays(b.ref, 66), 'sick', null, sergeant.id);
+}
+
+function crimeRef(b: Builder, opened: IsoDate): string {
+	for (;;) {
+		const r = `CR/${String(b.rng.int(10000, 99999))}/${opened.slice(2, 4)}`;
+		if (!b.usedRefs.has(r)) {
+			b.usedRefs.add(r);
+			return r;
+		}
+	}
+}
+
+function initials(rng: Rng): string {
+	const L = 'ABCDEFGHJKLMNPRSTW';
+	return `${L[rng.int(0, L.length - 1)]}${L[rng.int(0, L.length - 1)]}`;
+}
+
+type Scenario =
+	| 'bail-officer-absent'
+	| 'mg3-forever'
+	| 'bail-red'
+	| 'bail-amber-extended'
+	| 'bail-lapsed'
+	| 'bail-pre-2022'
+	| 'rui-stale'
+	| 'victim-standard-overdue'
+	| 'victim-enhanced-new'
+	| 'forensic-amber'
+	| 'forensic-red'
+	| 'forensic-six-months'
+	| 'stalled-in-progress'
+	| 'old-case-new-starter'
+	| 'near-identical-a'
+	| 'near-identical-b'
+	| 'court-soon'
+	| 'cps-due'
+	| 'review-red'
+	| 'review-amber'
+	| 'review-today'
+	| 'ordinary';
+
+/** Who carries each scenario case in a group, so the story holds together. */
+const SCENARIO_OWNER: Record<Exclude<Scenario, 'ordinary'>, Archetype | number> = {
+	'bail-officer-absent': 'struggling',
+	'mg3-forever': 'struggling',
+	'bail-red': 5,
+	'bail-amber-extended': 6,
+	'bail-lapsed': 7,
+	'bail-pre-2022': 'mentor',
+	'rui-stale': 8,
+	'victim-standard-overdue': 'on-leave',
+	'victim-enhanced-new': 'part-time',
+	'forensic-amber': 5,
+	'forensic-red': 'mentor',
+	'forensic-six-months': 6,
+	'stalled-in-progress': 6,
+	'old-case-new-starter': 'new-starter',
+	'near-identical-a': 5,
+	'near-identical-b': 5,
+	'court-soon': 'part-time',
+	'cps-due': 7,
+	'review-red': 8,
+	'review-amber': 'part-time',
+	'review-today': 'steady',
+};
+const SCENARIOS = Object.keys(SCENARIO_OWNER) as Exclude<Scenario, 'ordinary'>[];
+
+function ownerFor(group: Group, who: Archetype | number): Officer {
+	if (typeof who === 'number') return (group.investigators[who] ?? group.investigators[who % group.investigators.length]!).officer;
+	return (group.investigators.find(x => x.archetype === who) ?? group.investigators[0]!).officer;
+}
+
+function addGroupCases(b: Builder, group: Group, count: number): void {
+	const planned: {scenario: Scenario; oic: Officer}[] = [];
+	for (const s of SCENARIOS) {
+		if (planned.length >= count) break;
+		planned.push({scenario: s, oic: ownerFor(group, SCENARIO_OWNER[s])});
+		if (s === 'old-case-new-starter' && planned.length < count) planned.push({scenario: s, oic: ownerFor(group, 'new-starter')});
+	}
+	// Fill the rest by weight, topping up whoever is furthest below their share.
+	const weights = group.investigators.map(x => CASE_WEIGHT[x.archetype]);
+	const weightSum = weights.reduce((a, w) => a + w, 0);
+	const held = new Map<string, number>();
+	for (const p of planned) held.set(p.oic.id, (held.get(p.oic.id) ?? 0) + 1);
+	while (planned.length < count) {
+		let best = 0;
+		let bestGap = -Infinity;
+		group.investigators.forEach((x, i) => {
+			const gap = (weights[i]! / weightSum) * count - (held.get(x.officer.id) ?? 0);
+			if (gap > bestGap) {
+				bestGap = gap;
+				best = i;
+			}
+		});
+		const oic = group.investigators[best]!.officer;
+		held.set(oic.id, (held.get(oic.id) ?? 0) + 1);
+		planned.push({scenario: 'ordinary', oic});
+	}
+	const struggling = ownerFor(group, 'struggling');
+	const pair: Case[] = [];
+	const near: Case[] = [];
+	for (const p of planned) {
+		const c = makeCase(b, group, p.scenario, p.oic);
+		b.cases.push(c);
+		if ((p.scenario === 'bail-officer-absent' || p.scenario === 'mg3-forever') && p.oic.id === struggling.id) pair.push(c);
+		if (p.scenario === 'near-identical-a' || p.scenario === 'near-identical-b') near.push(c);
+	}
+	// The same words on two cases on the same day, then silence (source case).
+	const sameDay = addDays(b.ref, -40);
+	for (const c of pair) {
+		c.updates = c.updates.filter(u => u.date < sameDay);
+		c.updates.push({date: sameDay, authorId: struggling.id, text: IDENTICAL_UPDATE});
+	}
+	if (near.length === 2) {
+		const d = addDays(b.ref, -9);
+		near[0]!.updates.push({date: d, authorId: near[0]!.oicId, text: 'Chased DFU for the extraction results on the seized laptop, no date given yet.'});
+		near[1]!.updates.push({date: d, authorId: near[1]!.oicId, text: 'Chased DFU for extraction results on the seized laptop - no date given yet'});
+	}
+}
+
+function cadence(risk: Risk): number {
+	return DEFAULT_SETTINGS.reviewCadenceDays[risk];
+}
+
+function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): Case {
+	const {rng, ref} = b;
+	// The part-time detective's cases are the heavier ones (source case: a full-time load on part-time hours).
+	const heavy = oic.hoursPerWeek <= 20;
+	let risk: Risk = rng.next() < (heavy ? 0.4 : 0.15) ? 'high' : heavy || rng.next() < 0.55 ? 'medium' : 'low';
+	const [offence, offenceShort] = rng.pick(OFFENCES);
+	let opened = addDays(ref, -rng.int(30, 420));
+	let allocatedOn = opened;
+	let status: Case['status'] = rng.pick(['investigation', 'investigation', 'awaiting-forensics', 'with-cps'] as const);
+	let lastUpdateAgo = rng.chance(0.8) ? rng.int(0, 12) : rng.int(15, 45);
+	let nextDueOffset = rng.chance(0.9) ? rng.int(1, cadence(risk)) : -rng.int(1, 10);
+	const c: Case = {
+		ref: '',
+		offence,
+		offenceShort,
+		risk,
+		status,
+		oicId: oic.id,
+		opened,
+		closedOn: null,
+		arrestDate: null,
+		bail: null,
+		rui: null,
+		victim: null,
+		updates: [],
+		forensics: [],
+		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
+		materialLocations: [rng.pick(MATERIAL_LOCATIONS)],
+		actions: [],
+		nextReviewDue: ref,
+		allocatedOn,
+	};
+	const suspect = initials(rng);
+	const bailFrom = (bailedOn: IsoDate, returnDate: IsoDate): void => {
+		c.arrestDate = bailedOn;
+		c.bail = {regime: bailedOn >= DEFAULT_SETTINGS.bailRegimeChangeDate ? 'pcsc-2022' : 'pre-2022', bailedOn, returnDate, extensions: [], endedOn: null, suspect};
+	};
+	switch (scenario) {
+		case 'bail-officer-absent': // returns two days after the OIC went sick
+			risk = 'low';
+			opened = addDays(ref, -320);
+			bailFrom(addDays(ref, -80), addDays(ref, 2));
+			lastUpdateAgo = 40;
+			break;
+		case 'mg3-forever':
+			risk = 'low';
+			opened = addDays(ref, -1100);
+			status = 'investigation';
+			c.cps = {mg3Status: 'in-progress', mg3Since: addDays(ref, -945), cpsDueDate: null, courtDate: null};
+			c.rui = {since: addDays(ref, -1000), lastSuspectUpdate: addDays(ref, -200), suspect, endedOn: null};
+			c.arrestDate = addDays(ref, -1000);
+			lastUpdateAgo = 40;
+			break;
+		case 'bail-red':
+			bailFrom(addDays(ref, -60), addDays(ref, 5));
+			break;
+		case 'bail-amber-extended': {
+			const bailedOn = addDays(ref, -170);
+			bailFrom(bailedOn, addDays(ref, 12));
+			c.bail!.extensions.push({date: addDays(bailedOn, 85), authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: addMonths(bailedOn, 6)});
+			break;
+		}
+		case 'bail-lapsed': {
+			const bailedOn = addDays(ref, -95);
+			bailFrom(bailedOn, addMonths(bailedOn, 3));
+			break;
+		}
+		case 'bail-pre-2022': {
+			const bailedOn = '2022-09-20';
+			opened = '2022-08-02';
+			bailFrom(bailedOn, addDays(ref, 9));
+			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd: addMonths(bailedOn, 3)});
+			c.bail!.extensions.push({date: '2022-12-15', authority: 'magistrates-court', authorisedBy: 'Eastshire Magistrates\' Court', periodEnd: addDays(ref, 40)});
+			status = 'with-cps';
+			break;
+		}
+		case 'rui-stale':
+			c.arrestDate = addDays(ref, -120);
+			c.rui = {since: addDays(ref, -120), lastSuspectUpdate: addDays(ref, -40), suspect, endedOn: null};
+			break;
+		case 'victim-standard-overdue':
+			break;
+		case 'victim-enhanced-new':
+			opened = addDays(ref, -2);
+			risk = 'high';
+			nextDueOffset = 5;
+			break;
+		case 'forensic-amber':
+		case 'forensic-red':
+		case 'forensic-six-months':
+			status = 'awaiting-forensics';
+			opened = addDays(ref, -240);
+			break;
+		case 'stalled-in-progress':
+			opened = addDays(ref, -200);
+			break;
+		case 'old-case-new-starter':
+			opened = addDays(ref, -rng.int(420, 700));
+			allocatedOn = addDays(ref, -50);
+			break;
+		case 'court-soon':
+			status = 'court';
+			c.cps = {mg3Status: 'charged', mg3Since: addDays(ref, -90), cpsDueDate: null, courtDate: addDays(ref, 8)};
+			break;
+		case 'cps-due':
+			status = 'with-cps';
+			c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -20), cpsDueDate: addDays(ref, 6), courtDate: null};
+			break;
+		case 'review-red':
+			risk = 'medium';
+			nextDueOffset = -11;
+			break;
+		case 'review-amber':
+			risk = 'medium';
+			nextDueOffset = -3;
+			break;
+		case 'review-today':
+			nextDueOffset = 0;
+			break;
+		case 'near-identical-a':
+		case 'near-identical-b':
+			lastUpdateAgo = 9;
+			break;
+		case 'ordinary':
+			if (rng.chance(0.18)) bailFrom(addDays(ref, -rng.int(10, 70)), addDays(ref, rng.int(20, 30)));
+			else if (rng.chance(0.15)) {
+				c.arrestDate = addDays(ref, -rng.int(30, 200));
+				c.rui = {since: c.arrestDate, lastSuspectUpdate: addDays(ref, -rng.int(0, 20)), suspect, endedOn: null};
+			}
+			if (rng.chance(0.05) && c.cps.mg3Status === 'not-started' && status === 'with-cps') c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 25)), cpsDueDate: addDays(ref, rng.int(3, 30)), courtDate: null};
+			break;
+	}
+	if (c.bail && c.bail.bailedOn < opened) opened = addDays(c.bail.bailedOn, -rng.int(10, 40));
+	if (c.arrestDate && c.arrestDate < opened) opened = addDays(c.arrestDate, -rng.int(10, 40));
+	if (allocatedOn < opened || scenario !== 'old-case-new-starter') allocatedOn = opened;
+	c.risk = risk;
+	c.status = status;
+	c.opened = opened;
+	c.allocatedOn = allocatedOn;
+	c.ref = crimeRef(b, opened);
+	if (status === 'with-cps' && c.cps.mg3Status === 'not-started') c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 40)), cpsDueDate: addDays(ref, rng.int(5, 40)), courtDate: null};
+
+	addVictim(b, c, scenario);
+	addForensics(b, c, scenario);
+	addUpdates(b, c, scenario, oic, lastUpdateAgo);
+	addReviewsAndActions(b, group, c, scenario, nextDueOffset);
+	return c;
+}
+
+function addVictim(b: Builder, c: Case, scenario: Scenario): void {
+	const {rng, ref} = b;
+	if (scenario === 'victim-enhanced-new') {
+		c.victim = {initials: initials(rng), serviceLevel: 'enhanced', reportedOn: c.opened, updates: []};
+		return;
+	}
+	if (c.offence.startsWith('Possession') && rng.chance(0.6)) return; // no identified victim
+	const serviceLevel = rng.chance(0.55) ? 'enhanced' : 'standard';
+	const updates: IsoDate[] = [];
+	let d = addDays(c.opened, 1);
+	while (d < ref) {
+		updates.push(d);
+		d = addDays(d, rng.int(10, 26));
+	}
+	if (scenario === 'victim-standard-overdue') {
+		while (updates.length && daysBetween(updates.at(-1)!, ref) < 35) updates.pop();
+		if (!updates.length || daysBetween(updates.at(-1)!, ref) !== 35) updates.push(addDays(ref, -35));
+		c.victim = {initials: initials(rng), serviceLevel: 'standard', reportedOn: c.opened, updates};
+		return;
+	}
+	c.victim = {initials: initials(rng), serviceLevel, reportedOn: c.opened, updates};
+}
+
+function addForensics(b: Builder, c: Case, scenario: Scenario): void {
+	const {rng, ref} = b;
+	const add = (ago: number, result: boolean): void => {
+		const submitted = addDays(ref, -ago);
+		c.forensics.push({
+			id: `${c.ref}-f${c.forensics.length + 1}`,
+			item: rng.pick(FORENSIC_ITEMS),
+			submitted,
+			expected: result ? null : rng.chance(0.5) ? addDays(ref, rng.int(3, 60)) : null,
+			resultOn: result ? addDays(submitted, rng.int(20, Math.max(21, ago - 1))) : null,
+		});
+	};
+	if (scenario === 'forensic-amber') add(70, false);
+	else if (scenario === 'forensic-red') add(130, false);
+	else if (scenario === 'forensic-six-months') {
+		add(182, false);
+		add(95, false);
+	} else if (scenario === 'mg3-forever') add(900, true);
+	else if (rng.chance(0.5)) {
+		const age = daysBetween(c.opened, ref);
+		const ago = rng.int(Math.min(10, age), Math.max(10, Math.min(age, 55)));
+		add(ago, ago > 40 && rng.chance(0.5));
+	}
+}
+
+function addUpdates(b: Builder, c: Case, scenario: Scenario, oic: Officer, lastUpdateAgo: number): void {
+	const {rng, ref} = b;
+	const last = addDays(ref, -lastUpdateAgo);
+	const dates: IsoDate[] = [];
+	if (scenario === 'mg3-forever') {
+		// Monthly "completing the MG3" for years, then six months of nothing.
+		for (let d = c.cps.mg3Since!; d < addDays(ref, -190); d = addDays(d, rng.int(25, 40))) dates.push(d);
+		for (const d of dates) c.updates.push({date: d, authorId: oic.id, text: MG3_UPDATE});
+		return;
+	}
+	let d = last;
+	const start = c.opened > addDays(ref, -200) ? c.opened : addDays(ref, -200);
+	while (d >= start) {
+		dates.unshift(d);
+		d = addDays(d, -rng.int(6, 18));
+	}
+	if (dates.length === 0) dates.push(c.opened > ref ? ref : c.opened < last ? c.opened : last);
+	for (const date of dates) c.updates.push({date, authorId: oic.id, text: rng.pick(UPDATE_TEXTS)});
+}
+
+function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scenario, nextDueOffset: number): void {
+	const {rng, ref} = b;
+	const sergeant = group.sergeant;
+	const every = cadence(c.risk);
+	c.nextReviewDue = addDays(ref, nextDueOffset);
+	const lastReview = addDays(c.nextReviewDue, -every);
+	const absence = b.absences.find(a => a.officerId === sergeant.id && a.to !== null && a.to < ref);
+	const dates: IsoDate[] = [];
+	const windowStart = c.opened > addDays(ref, -150) ? c.opened : addDays(ref, -150);
+	for (let d = lastReview; d > windowStart; d = addDays(d, -every - rng.int(0, 2))) {
+		if (d > ref) continue;
+		// Nobody reviewed while the sergeant was off without cover (source case).
+		if (absence && d >= absence.from && d <= absence.to!) continue;
+		dates.unshift(d);
+	}
+	if (dates.length === 0 && lastReview <= ref && lastReview > c.opened) dates.push(lastReview);
+
+	let open: Action[] = [];
+	let prevDate: IsoDate | null = null;
+	let n = 0;
+	const mg3 = scenario === 'mg3-forever';
+	for (const [i, date] of dates.entries()) {
+		const isLast = i === dates.length - 1;
+		const due = isLast ? c.nextReviewDue : dates[i + 1]!;
+		const outcomes: ActionOutcome[] = [];
+		const kept: Action[] = [];
+		for (const a of open) {
+			const carry = mg3 ? a.text.startsWith('Complete the MG3') : rng.chance(0.15);
+			if (carry) {
+				a.carriedCount += 1;
+				a.due = due;
+				a.history.push({date, event: 'carried', reviewSeq: null, reason: mg3 ? 'OIC says the MG3 is nearly complete.' : 'Awaiting DFU; cannot progress until results back.', by: sergeant.id});
+				outcomes.push({actionId: a.id, outcome: 'carried', reason: a.history.at(-1)!.reason, carriedCount: a.carriedCount});
+				kept.push(a);
+			} else {
+				a.status = 'done';
+				a.history.push({date, event: 'done', reviewSeq: null, reason: null, by: sergeant.id});
+				outcomes.push({actionId: a.id, outcome: 'done', reason: null, carriedCount: a.carriedCount});
+			}
+		}
+		const fresh: NewAction[] = [];
+		const want = mg3 && !kept.some(a => a.text.startsWith('Complete the MG3')) ? 1 : rng.int(1, 2);
+		for (let k = 0; k < want; k++) {
+			n += 1;
+			const text = mg3 && !kept.some(a => a.text.startsWith('Complete the MG3')) ? 'Complete the MG3 and submit the file to CPS' : rng.pick(ACTION_TEXTS);
+			fresh.push({id: `${c.ref}-a${n}`, text, ownerId: c.oicId, due});
+			kept.push({id: `${c.ref}-a${n}`, text, ownerId: c.oicId, due, status: 'open', createdOn: date, startedOn: null, carriedCount: 0, history: [{date, event: 'created', reviewSeq: null, reason: null, by: sergeant.id}]});
+		}
+		const data: ReviewData = {
+			caseRef: c.ref,
+			date,
+			reviewerId: sergeant.id,
+			oicId: c.oicId,
+			dueDate: prevDate ? addDays(prevDate, every) : date,
+			previousReviewDate: prevDate,
+			riskBefore: c.risk,
+			riskAfter: c.risk,
+			riskRationale: null,
+			actionOutcomes: outcomes,
+			newActions: fresh,
+			noActionReason: null,
+			triggerFired: false,
+			triggerDecision: null,
+			concernRecorded: false,
+			welfareCheckIn: rng.chance(0.2),
+			nextReviewDue: due,
+			summary: mg3 ? 'MG3 still not submitted; OIC to prioritise.' : 'Progressing; plan set for the next 14 days.',
+		};
+		b.pending.push({date, order: c.ref, kind: 'review', data});
+		open = kept;
+		prevDate = date;
+	}
+	if (scenario === 'stalled-in-progress') {
+		n += 1;
+		const started = addDays(ref, -35);
+		open.push({id: `${c.ref}-a${n}`, text: 'Grade the images on the seized laptop (Cat A to C)', ownerId: c.oicId, due: c.nextReviewDue, status: 'in-progress', createdOn: addDays(started, -3), startedOn: started, carriedCount: 1, history: [
+			{date: addDays(started, -3), event: 'created', reviewSeq: null, reason: null, by: sergeant.id},
+			{date: started, event: 'started', reviewSeq: null, reason: null, by: c.oicId},
+		]});
+	}
+	if (open.length === 0) {
+		n += 1;
+		open.push({id: `${c.ref}-a${n}`, text: rng.pick(ACTION_TEXTS), ownerId: c.oicId, due: c.nextReviewDue, status: 'open', createdOn: c.allocatedOn, startedOn: null, carriedCount: 0, history: [{date: c.allocatedOn, event: 'created', reviewSeq: null, reason: null, by: sergeant.id}]});
+	}
+	c.actions = open;
+}
+
+/** Welfare schedule, concerns, decisions and plans for one group. */
+function addGroupPeople(b: Builder, group: Group): void {
+	const {rng, ref} = b;
+	const s = group.sergeant;
+	const event = (officerId: string, ago: number, kind: WelfareEvent['kind'], flags: WelfareEvent['flags'] = []): void => {
+		b.welfareEvents.push({id: `w${String(b.welfareEvents.length + 1).padStart(5, '0')}`, officerId, date: addDays(ref, -ago), kind, by: s.id, flags});
+	};
+	for (const {officer, archetype} of group.investigators) {
+		event(officer.id, rng.int(100, 330), 'wellbeing-questionnaire');
+		switch (archetype) {
+			case 'struggling': {
+				event(officer.id, 45, 'check-in', ['oh-referral']);
+				event(officer.id, 500, 'tenure-review');
+				event(officer.id, 400, 'psychological-screening');
+				addAbsence(b, officer.id, addDays(ref, -2), null, 'sick', null, s.id);
+				b.notes.push({officerId: officer.id, date: addDays(ref, -45), by: s.id, text: 'Says he is waking at night thinking about work; GP appointment made. Agreed OH referral.'});
+				// Two "not now" decisions in a row: the trigger must go to the inspector.
+				for (const [i, ago] of [50, 20].entries()) {
+					const data: PerformanceDecisionData = {officerId: officer.id, date: addDays(ref, -ago), by: s.id, decision: 'not-now', reason: NOT_NOW_REASONS[i]!, evidence: ['Crime reports not updated for over 28 days on 2 cases', 'Same update text on two cases'], caseRef: null};
+					b.pending.push({date: data.date, order: `~${officer.id}`, kind: 'performance-decision', data});
+				}
+				b.concerns.push({id: `c${b.concerns.length + 1}`, officerId: officer.id, date: addDays(ref, -55), by: s.id, text: CONCERN_TEXTS[0]!, caseRef: null});
+				break;
+			}
+			case 'part-time':
+				event(officer.id, 10, 'check-in');
+				break;
+			case 'new-starter':
+				event(officer.id, 35, 'one-to-one');
+				event(officer.id, 20, 'check-in');
+				break;
+			case 'mentor':
+				event(officer.id, 30, 'check-in');
+				b.notes.push({officerId: officer.id, date: addDays(ref, -30), by: s.id, text: 'Feels stretched mentoring alongside a full caseload; asked about moving after five years.'});
+				break;
+			case 'on-leave': {
+				event(officer.id, 12, 'check-in');
+				const cover = group.investigators.find(x => x.archetype === 'steady')?.officer.id ?? null;
+				addAbsence(b, officer.id, addDays(ref, 3), addDays(ref, 12), 'annual-leave', cover, s.id);
+				break;
+			}
+			case 'steady':
+				event(officer.id, rng.int(3, 40), 'check-in');
+				break;
+		}
+	}
+	const steady = group.investigators.filter(x => x.archetype === 'steady').map(x => x.officer);
+	// Two concerns in 60 days and no decision: the trigger fires and waits.
+	const watched = steady.at(-1);
+	if (watched) {
+		for (const ago of [45, 20]) b.concerns.push({id: `c${b.concerns.length + 1}`, officerId: watched.id, date: addDays(ref, -ago), by: s.id, text: rng.pick(CONCERN_TEXTS), caseRef: null});
+	}
+	// One officer already on an action plan.
+	const planned = steady.at(-2);
+	if (planned) {
+		const started = addDays(ref, -100);
+		const data: PerformanceDecisionData = {officerId: planned.id, date: started, by: s.id, decision: 'action-plan', reason: 'First stage meeting held; written improvement notice issued.', evidence: ['2 supervisor concerns in 60 days'], caseRef: null};
+		b.pending.push({date: started, order: `~${planned.id}`, kind: 'performance-decision', data});
+		b.actionPlans.push({id: `ap${b.actionPlans.length + 1}`, officerId: planned.id, started, expires: addYears(started, 1), reviewDate: addDays(ref, 20), endedOn: null, decisionSeq: null});
+	}
+	event(s.id, 60, 'check-in');
+}

@@ -1,0 +1,498 @@
+/**
+ * The store's shape, written once as TypeBox schemas so the TypeScript types and the load-time
+ * validator can never disagree. TypeBox is a pure library (no I/O), so this stays domain code.
+ *
+ * Dates: every date-only value is an ISO `YYYY-MM-DD` string with no time zone, so a bail date never
+ * moves at a clock change. Timestamps (`...At`) are full ISO instants in UTC.
+ */
+import {Type, type Static, type TSchema} from '@sinclair/typebox';
+
+/** Longest text any one field may hold; a larger field is refused on load rather than slowing the desk. */
+export const MAX_TEXT = 20_000;
+
+const IsoDate = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD'});
+const Instant = Type.String({maxLength: 40, description: 'ISO timestamp, UTC'});
+const Text = (max = MAX_TEXT) => Type.String({maxLength: max});
+const Id = Type.String({minLength: 1, maxLength: 80});
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const List = <T extends TSchema>(t: T, max = 1_000_000) => Type.Array(t, {maxItems: max});
+
+export const RiskSchema = Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]);
+export type Risk = Static<typeof RiskSchema>;
+export const RISKS: readonly Risk[] = ['high', 'medium', 'low'];
+
+export const RANKS = ['DC', 'TDC', 'PC', 'DS', 'TDS', 'DI', 'DCI', 'Staff'] as const;
+export type Rank = (typeof RANKS)[number];
+export const RankSchema = Type.Union(RANKS.map(r => Type.Literal(r)));
+
+/** What an officer does in the team: decides who supervises whom and who appears in workload. */
+export const RoleSchema = Type.Union([
+	Type.Literal('investigator'),
+	Type.Literal('sergeant'),
+	Type.Literal('inspector'),
+]);
+export type Role = Static<typeof RoleSchema>;
+
+export const OfficerSchema = Type.Object({
+	/** Stable id used by every reference in the store. */
+	id: Id,
+	/** Collar or staff number, used to match records-system exports. */
+	collarNumber: Text(20),
+	name: Text(120),
+	rank: RankSchema,
+	role: RoleSchema,
+	/** Contracted hours per week; FTE is hours / settings.fullTimeHours. */
+	hoursPerWeek: Type.Number({minimum: 1, maximum: 60}),
+	/** Date the officer joined this unit (tenure and new-starter rules run from it). */
+	joinedUnit: IsoDate,
+	/** Works with indecent images (ICAT tenure and screening rules apply). */
+	imageExposed: Type.Boolean(),
+	/** Mentor's officer id, for new starters. */
+	mentorId: Nullable(Id),
+	/** Line manager's officer id (a sergeant for detectives, an inspector for sergeants). */
+	supervisorId: Nullable(Id),
+	/** Date the officer left the unit; null while in post. */
+	leftUnit: Nullable(IsoDate),
+});
+export type Officer = Static<typeof OfficerSchema>;
+
+export const AbsenceReasonSchema = Type.Union([
+	Type.Literal('sick'),
+	Type.Literal('annual-leave'),
+	Type.Literal('training'),
+	Type.Literal('restricted-duties'),
+	Type.Literal('other'),
+]);
+export type AbsenceReason = Static<typeof AbsenceReasonSchema>;
+export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sick', 'annual-leave', 'training', 'restricted-duties', 'other'];
+
+/** An absence records a reason category only: never a diagnosis or any other health detail. */
+export const AbsenceSchema = Type.Object({
+	id: Id,
+	officerId: Id,
+	from: IsoDate,
+	/** Last day of the absence; null while open-ended (for example sick with no return date yet). */
+	to: Nullable(IsoDate),
+	reason: AbsenceReasonSchema,
+	/** Who covers the officer's duties (for a sergeant, their reviews). Null = nobody named. */
+	coverOfficerId: Nullable(Id),
+	recordedAt: Instant,
+	recordedBy: Id,
+});
+export type Absence = Static<typeof AbsenceSchema>;
+
+export const CrimeUpdateSchema = Type.Object({
+	date: IsoDate,
+	authorId: Id,
+	text: Text(),
+});
+export type CrimeUpdate = Static<typeof CrimeUpdateSchema>;
+
+/**
+ * Pre-charge bail. `regime` is fixed when the suspect is first bailed: cases bailed before
+ * 28 October 2022 stay under the older limits.
+ */
+export const BailRegimeSchema = Type.Union([Type.Literal('pre-2022'), Type.Literal('pcsc-2022')]);
+export type BailRegime = Static<typeof BailRegimeSchema>;
+
+export const BailAuthoritySchema = Type.Union([
+	Type.Literal('custody-officer'),
+	Type.Literal('inspector'),
+	Type.Literal('superintendent'),
+	Type.Literal('assistant-chief-constable'),
+	Type.Literal('magistrates-court'),
+]);
+export type BailAuthority = Static<typeof BailAuthoritySchema>;
+
+export const BailExtensionSchema = Type.Object({
+	/** Date the extension was authorised. */
+	date: IsoDate,
+	authority: BailAuthoritySchema,
+	/** Name of the person who authorised it. */
+	authorisedBy: Text(120),
+	/** The bail period's new last day. */
+	periodEnd: IsoDate,
+});
+export type BailExtension = Static<typeof BailExtensionSchema>;
+
+export const BailSchema = Type.Object({
+	regime: BailRegimeSchema,
+	/** Day of arrest; the bail period runs from the day after. */
+	bailedOn: IsoDate,
+	/** Date the suspect must answer bail (return to custody). */
+	returnDate: IsoDate,
+	extensions: List(BailExtensionSchema, 50),
+	/** Set when bail ends (charged, released NFA, moved to RUI). */
+	endedOn: Nullable(IsoDate),
+	/** Suspect's initials only. */
+	suspect: Text(12),
+});
+export type Bail = Static<typeof BailSchema>;
+
+export const RuiSchema = Type.Object({
+	since: IsoDate,
+	/** Last time the suspect was told how the investigation stands. */
+	lastSuspectUpdate: Nullable(IsoDate),
+	suspect: Text(12),
+	endedOn: Nullable(IsoDate),
+});
+export type Rui = Static<typeof RuiSchema>;
+
+export const VictimSchema = Type.Object({
+	/** Victim's initials only. */
+	initials: Text(12),
+	serviceLevel: Type.Union([Type.Literal('standard'), Type.Literal('enhanced')]),
+	/** Date the victim first reported (the Victims' Code clock starts here). */
+	reportedOn: IsoDate,
+	/** Every update given to the victim, oldest first. */
+	updates: List(IsoDate, 10_000),
+});
+export type Victim = Static<typeof VictimSchema>;
+
+export const ForensicSchema = Type.Object({
+	id: Id,
+	item: Text(200),
+	submitted: IsoDate,
+	/** Date the lab has said a result is expected; null if unknown. */
+	expected: Nullable(IsoDate),
+	/** Date the result came back; null while waiting. */
+	resultOn: Nullable(IsoDate),
+});
+export type Forensic = Static<typeof ForensicSchema>;
+
+export const Mg3StatusSchema = Type.Union([
+	Type.Literal('not-started'),
+	Type.Literal('in-progress'),
+	Type.Literal('submitted'),
+	Type.Literal('advice-received'),
+	Type.Literal('charged'),
+	Type.Literal('no-further-action'),
+	Type.Literal('not-required'),
+]);
+export type Mg3Status = Static<typeof Mg3StatusSchema>;
+
+export const CpsSchema = Type.Object({
+	mg3Status: Mg3StatusSchema,
+	/** Date the MG3 entered its current status (an MG3 "in progress" for years is a stalled deliverable). */
+	mg3Since: Nullable(IsoDate),
+	/** Date CPS advice or a charging decision is due back. */
+	cpsDueDate: Nullable(IsoDate),
+	courtDate: Nullable(IsoDate),
+});
+export type Cps = Static<typeof CpsSchema>;
+
+export const ActionStatusSchema = Type.Union([
+	Type.Literal('open'),
+	Type.Literal('in-progress'),
+	Type.Literal('done'),
+	Type.Literal('dropped'),
+]);
+export type ActionStatus = Static<typeof ActionStatusSchema>;
+
+export const ActionEventSchema = Type.Object({
+	date: IsoDate,
+	event: Type.Union([
+		Type.Literal('created'),
+		Type.Literal('started'),
+		Type.Literal('carried'),
+		Type.Literal('done'),
+		Type.Literal('dropped'),
+		Type.Literal('edited'),
+	]),
+	/** Chain sequence of the review that recorded this event, if any. */
+	reviewSeq: Nullable(Type.Integer({minimum: 0})),
+	reason: Nullable(Text(2000)),
+	by: Id,
+});
+export type ActionEvent = Static<typeof ActionEventSchema>;
+
+export const ActionSchema = Type.Object({
+	id: Id,
+	text: Text(2000),
+	ownerId: Id,
+	due: IsoDate,
+	status: ActionStatusSchema,
+	createdOn: IsoDate,
+	/** Date work started ("in progress" since). */
+	startedOn: Nullable(IsoDate),
+	/** Consecutive reviews this action has been carried over without being done. */
+	carriedCount: Type.Integer({minimum: 0}),
+	history: List(ActionEventSchema, 1000),
+});
+export type Action = Static<typeof ActionSchema>;
+
+export const CaseStatusSchema = Type.Union([
+	Type.Literal('investigation'),
+	Type.Literal('awaiting-forensics'),
+	Type.Literal('with-cps'),
+	Type.Literal('charged'),
+	Type.Literal('court'),
+	Type.Literal('closed'),
+]);
+export type CaseStatus = Static<typeof CaseStatusSchema>;
+/** Statuses in which a case still needs 14-day supervision. */
+export const LIVE_STATUSES: readonly CaseStatus[] = ['investigation', 'awaiting-forensics', 'with-cps', 'charged', 'court'];
+
+export const CaseSchema = Type.Object({
+	/** Crime reference, unique in the store, e.g. "CR/0412/25". */
+	ref: Type.String({minLength: 1, maxLength: 40}),
+	offence: Text(300),
+	/** A few words for narrow columns, e.g. "IIOC distribution". */
+	offenceShort: Text(40),
+	risk: RiskSchema,
+	status: CaseStatusSchema,
+	oicId: Id,
+	opened: IsoDate,
+	closedOn: Nullable(IsoDate),
+	arrestDate: Nullable(IsoDate),
+	bail: Nullable(BailSchema),
+	rui: Nullable(RuiSchema),
+	victim: Nullable(VictimSchema),
+	updates: List(CrimeUpdateSchema, 100_000),
+	forensics: List(ForensicSchema, 1000),
+	cps: CpsSchema,
+	/** Where the case's material is physically or digitally kept ("kept all over the place" no more). */
+	materialLocations: List(Text(300), 100),
+	actions: List(ActionSchema, 10_000),
+	/** Next review date, set at sign-off (or when the case is allocated). */
+	nextReviewDue: IsoDate,
+	/** Date the case was allocated to its current OIC. */
+	allocatedOn: IsoDate,
+});
+export type Case = Static<typeof CaseSchema>;
+
+/** Welfare events record only that something happened, never what was said. Notes live in the welfare file. */
+export const WelfareEventSchema = Type.Object({
+	id: Id,
+	officerId: Id,
+	date: IsoDate,
+	kind: Type.Union([
+		Type.Literal('check-in'),
+		Type.Literal('one-to-one'),
+		Type.Literal('wellbeing-questionnaire'),
+		Type.Literal('psychological-screening'),
+		Type.Literal('tenure-review'),
+	]),
+	by: Id,
+	/** Flags raised at the event (occupational health referral, stress risk assessment, ...). */
+	flags: List(
+		Type.Union([
+			Type.Literal('oh-referral'),
+			Type.Literal('stress-risk-assessment'),
+			Type.Literal('phased-return'),
+			Type.Literal('screening-booked'),
+		]),
+		10,
+	),
+});
+export type WelfareEvent = Static<typeof WelfareEventSchema>;
+export type WelfareFlag = WelfareEvent['flags'][number];
+
+/** A supervisor's recorded performance concern (not welfare): two in 60 days feed the trigger. */
+export const ConcernSchema = Type.Object({
+	id: Id,
+	officerId: Id,
+	date: IsoDate,
+	by: Id,
+	text: Text(2000),
+	caseRef: Nullable(Type.String({maxLength: 40})),
+});
+export type Concern = Static<typeof ConcernSchema>;
+
+/** A performance action plan (Police (Performance) Regulations 2020, first stage). */
+export const ActionPlanSchema = Type.Object({
+	id: Id,
+	officerId: Id,
+	started: IsoDate,
+	/** Written improvement notice is valid 12 months from the first-stage meeting. */
+	expires: IsoDate,
+	reviewDate: IsoDate,
+	endedOn: Nullable(IsoDate),
+	decisionSeq: Nullable(Type.Integer({minimum: 0})),
+});
+export type ActionPlan = Static<typeof ActionPlanSchema>;
+
+export const ActionOutcomeSchema = Type.Object({
+	actionId: Id,
+	outcome: Type.Union([Type.Literal('done'), Type.Literal('carried'), Type.Literal('dropped')]),
+	reason: Nullable(Text(2000)),
+	/** Carried-over count after this review. */
+	carriedCount: Type.Integer({minimum: 0}),
+});
+export type ActionOutcome = Static<typeof ActionOutcomeSchema>;
+
+export const NewActionSchema = Type.Object({
+	id: Id,
+	text: Text(2000),
+	ownerId: Id,
+	due: IsoDate,
+});
+export type NewAction = Static<typeof NewActionSchema>;
+
+export const PerformanceDecisionKindSchema = Type.Union([
+	Type.Literal('action-plan'),
+	Type.Literal('not-now'),
+	Type.Literal('escalate'),
+]);
+export type PerformanceDecisionKind = Static<typeof PerformanceDecisionKindSchema>;
+
+/** Signed review of one case: immutable once in the chain. */
+export const ReviewDataSchema = Type.Object({
+	caseRef: Type.String({maxLength: 40}),
+	/** The review's date (the day the sergeant signed). */
+	date: IsoDate,
+	reviewerId: Id,
+	oicId: Id,
+	/** The date the review was due, so lateness is fixed at signing. */
+	dueDate: IsoDate,
+	previousReviewDate: Nullable(IsoDate),
+	riskBefore: RiskSchema,
+	riskAfter: RiskSchema,
+	riskRationale: Nullable(Text(4000)),
+	actionOutcomes: List(ActionOutcomeSchema, 1000),
+	newActions: List(NewActionSchema, 1000),
+	noActionReason: Nullable(Text(2000)),
+	/** Whether the OIC's performance trigger had fired, and the decision entry recorded for it. */
+	triggerFired: Type.Boolean(),
+	triggerDecision: Nullable(PerformanceDecisionKindSchema),
+	concernRecorded: Type.Boolean(),
+	/** Only that a welfare check-in happened: never its content. */
+	welfareCheckIn: Type.Boolean(),
+	nextReviewDue: IsoDate,
+	summary: Text(4000),
+});
+export type ReviewData = Static<typeof ReviewDataSchema>;
+
+export const AmendmentDataSchema = Type.Object({
+	/** Sequence of the chain entry being corrected. */
+	amends: Type.Integer({minimum: 0}),
+	date: IsoDate,
+	by: Id,
+	reason: Text(4000),
+	/** Field name to corrected value, as text. */
+	corrections: Type.Record(Type.String({maxLength: 60}), Text(4000)),
+});
+export type AmendmentData = Static<typeof AmendmentDataSchema>;
+
+export const PerformanceDecisionDataSchema = Type.Object({
+	officerId: Id,
+	date: IsoDate,
+	by: Id,
+	decision: PerformanceDecisionKindSchema,
+	reason: Nullable(Text(4000)),
+	/** The trigger evidence as it stood when decided, in words. */
+	evidence: List(Text(400), 50),
+	caseRef: Nullable(Type.String({maxLength: 40})),
+});
+export type PerformanceDecisionData = Static<typeof PerformanceDecisionDataSchema>;
+
+const entryFields = {
+	seq: Type.Integer({minimum: 0}),
+	/** Hash of the previous entry ("0" x 64 for the first). */
+	prevHash: Type.String({pattern: '^[0-9a-f]{64}$'}),
+	/** SHA-256 of the canonical JSON of {seq, prevHash, kind, signedAt, data}. */
+	hash: Type.String({pattern: '^[0-9a-f]{64}$'}),
+	signedAt: Instant,
+};
+export const ChainEntrySchema = Type.Union([
+	Type.Object({...entryFields, kind: Type.Literal('review'), data: ReviewDataSchema}),
+	Type.Object({...entryFields, kind: Type.Literal('amendment'), data: AmendmentDataSchema}),
+	Type.Object({...entryFields, kind: Type.Literal('performance-decision'), data: PerformanceDecisionDataSchema}),
+]);
+export type ChainEntry = Static<typeof ChainEntrySchema>;
+export type ReviewEntry = Extract<ChainEntry, {kind: 'review'}>;
+export type DecisionEntry = Extract<ChainEntry, {kind: 'performance-decision'}>;
+export type AmendmentEntry = Extract<ChainEntry, {kind: 'amendment'}>;
+
+/** A review in progress: saved as the sergeant goes so nothing is lost. Free-form by step. */
+export const ReviewDraftSchema = Type.Object({
+	caseRef: Type.String({maxLength: 40}),
+	reviewerId: Id,
+	startedAt: Instant,
+	updatedAt: Instant,
+	step: Type.Integer({minimum: 0, maximum: 20}),
+	/** Step answers; validated by the review logic, not the loader, so a half-filled draft still loads. */
+	answers: Type.Record(Type.String({maxLength: 60}), Type.Unknown()),
+});
+export type ReviewDraft = Static<typeof ReviewDraftSchema>;
+
+/** Every number in DOMAIN.md "Rules with their numbers". */
+export const SettingsSchema = Type.Object({
+	reviewCadenceDays: Type.Object({high: Type.Integer(), medium: Type.Integer(), low: Type.Integer()}),
+	reviewCapDays: Type.Integer({minimum: 1}),
+	reviewOverdueAmberDays: Type.Integer({minimum: 0}),
+	reviewOverdueRedDays: Type.Integer({minimum: 0}),
+	/** 28 October 2022: bail given on or after this date runs under the PCSC Act 2022 limits. */
+	bailRegimeChangeDate: IsoDate,
+	bailAmberDays: Type.Integer(),
+	bailRedDays: Type.Integer(),
+	ruiUpdateDays: Type.Integer(),
+	victimStandardFirstDays: Type.Integer(),
+	victimEnhancedFirstDays: Type.Integer(),
+	victimEnhancedSecondDays: Type.Integer(),
+	victimIntervalDays: Type.Integer(),
+	updateAmberDays: Type.Integer(),
+	updateRedDays: Type.Integer(),
+	stalledCarriedReviews: Type.Integer(),
+	stalledInProgressDays: Type.Integer(),
+	/** Word-shingle Jaccard similarity at or above which two updates count as near-identical. */
+	nearIdenticalSimilarity: Type.Number({minimum: 0, maximum: 1}),
+	forensicAmberDays: Type.Integer(),
+	forensicRedDays: Type.Integer(),
+	workloadPoints: Type.Object({high: Type.Number(), medium: Type.Number(), low: Type.Number()}),
+	fullTimeHours: Type.Number({minimum: 1}),
+	/** Points per FTE the team is resourced for (100%). */
+	capacityPointsPerFte: Type.Number({minimum: 1}),
+	workloadExcessivePercent: Type.Number(),
+	spanOfControlWarn: Type.Integer(),
+	spanOfControlUsual: Type.Integer(),
+	welfareCheckInDays: Type.Integer(),
+	newStarterMonths: Type.Integer(),
+	newStarterOneToOneDays: Type.Integer(),
+	wellbeingQuestionnaireDays: Type.Integer(),
+	tenureReviewYears: Type.Integer(),
+	tenureMoveYears: Type.Integer(),
+	screeningAfterYears: Type.Integer(),
+	screeningIntervalMonths: Type.Integer(),
+	oldCaseMonths: Type.Integer(),
+	triggerRedUpdateCases: Type.Integer(),
+	triggerConcerns: Type.Integer(),
+	triggerConcernWindowDays: Type.Integer(),
+	triggerDecisionDays: Type.Integer(),
+	triggerNotNowLimit: Type.Integer(),
+	actionPlanValidMonths: Type.Integer(),
+});
+export type Settings = Static<typeof SettingsSchema>;
+
+export const TeamSchema = Type.Object({
+	id: Id,
+	name: Text(120),
+	unit: Text(200),
+	force: Text(120),
+	/** The sergeant who normally runs this team's reviews. */
+	sergeantId: Id,
+	inspectorId: Nullable(Id),
+});
+export type Team = Static<typeof TeamSchema>;
+
+export const SCHEMA_VERSION = 1;
+
+export const StoreSchema = Type.Object({
+	schemaVersion: Type.Literal(SCHEMA_VERSION),
+	/** Bumped on every write: an instance holding an older revision must re-read before writing. */
+	revision: Type.Integer({minimum: 0}),
+	updatedAt: Instant,
+	/** For a bundled demo: the date its scenarios are written against (used when it is first copied). */
+	referenceDate: Nullable(IsoDate),
+	team: TeamSchema,
+	settings: SettingsSchema,
+	officers: List(OfficerSchema, 10_000),
+	absences: List(AbsenceSchema, 100_000),
+	cases: List(CaseSchema, 1_000_000),
+	welfareEvents: List(WelfareEventSchema, 1_000_000),
+	concerns: List(ConcernSchema, 1_000_000),
+	actionPlans: List(ActionPlanSchema, 100_000),
+	chain: List(ChainEntrySchema, 10_000_000),
+	drafts: List(ReviewDraftSchema, 100_000),
+});
+export type StoreData = Static<typeof StoreSchema>;

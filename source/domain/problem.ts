@@ -1,0 +1,67 @@
+/**
+ * A problem is one thing that needs a person's attention, produced by a rule from a store snapshot and
+ * `today`. Every consumer (desk, `problems`, handover, log) reads these; none recomputes a rule.
+ */
+import type {IsoDate} from './dates.js';
+
+export type Severity = 'critical' | 'red' | 'amber' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'red', 'amber', 'info'];
+/** Lower sorts first. */
+export const SEVERITY_RANK: Record<Severity, number> = {critical: 0, red: 1, amber: 2, info: 3};
+
+export type ProblemKind =
+	| 'review-overdue'
+	| 'review-due-supervisor-absent'
+	| 'bail-lapsed'
+	| 'bail-due'
+	| 'bail-officer-absent'
+	| 'bail-supervisor-absent'
+	| 'rui-no-update'
+	| 'victim-update-overdue'
+	| 'crime-report-not-updated'
+	| 'stalled-action'
+	| 'stalled-deliverable'
+	| 'identical-updates'
+	| 'forensic-wait'
+	| 'workload'
+	| 'span-of-control'
+	| 'welfare-check-in-due'
+	| 'new-starter-one-to-one-due'
+	| 'tenure-review-due'
+	| 'screening-due'
+	| 'new-starter-old-cases'
+	| 'performance-trigger';
+
+export type Subject =
+	| {type: 'case'; ref: string; officerId: string}
+	| {type: 'officer'; officerId: string}
+	| {type: 'supervisor'; officerId: string};
+
+/** One piece of evidence: which update, action, entry or absence made the rule fire. */
+export interface Evidence {
+	type: 'update' | 'action' | 'review' | 'absence' | 'forensic' | 'bail' | 'victim' | 'case' | 'concern' | 'decision' | 'welfare';
+	/** Case reference when the evidence belongs to a case. */
+	caseRef?: string;
+	/** The item's id or index (action id, update index, chain seq, absence id...). */
+	id?: string;
+	date?: IsoDate;
+	/** A short description in words. Never welfare note text. */
+	detail: string;
+}
+
+export interface Problem {
+	/** Stable across runs for the same problem: kind + subject (+ item), for tests and de-duplication. */
+	id: string;
+	kind: ProblemKind;
+	severity: Severity;
+	subject: Subject;
+	/** Plain English with the numbers: "Bail return 02 Dec: 4 days; OIC DC Ashworth is on sick leave ...". */
+	message: string;
+	/** What to do about it, in one sentence. */
+	action: string;
+	evidence: Evidence[];
+	/** The date it became a problem (first day the rule fires). */
+	since: IsoDate;
+	/** A dated deadline the problem is about (bail return, review due), when there is one. */
+	due?: IsoDate;
+}

@@ -1,0 +1,48 @@
+/**
+ * Default thresholds: the numbers in DOMAIN.md "Rules with their numbers". Each one is a setting in the
+ * store, so a force can tune them; rules read them from there, never from constants.
+ */
+import type {Settings} from './model.js';
+
+export const DEFAULT_SETTINGS: Settings = {
+	reviewCadenceDays: {high: 7, medium: 14, low: 14},
+	reviewCapDays: 28,
+	reviewOverdueAmberDays: 1,
+	reviewOverdueRedDays: 7,
+	bailRegimeChangeDate: '2022-10-28',
+	bailAmberDays: 14,
+	bailRedDays: 7,
+	ruiUpdateDays: 28,
+	victimStandardFirstDays: 5,
+	victimEnhancedFirstDays: 1,
+	victimEnhancedSecondDays: 10,
+	victimIntervalDays: 28,
+	updateAmberDays: 14,
+	updateRedDays: 28,
+	stalledCarriedReviews: 3,
+	stalledInProgressDays: 28,
+	nearIdenticalSimilarity: 0.8,
+	forensicAmberDays: 60,
+	forensicRedDays: 120,
+	workloadPoints: {high: 3, medium: 2, low: 1},
+	fullTimeHours: 40,
+	capacityPointsPerFte: 20,
+	workloadExcessivePercent: 110,
+	spanOfControlWarn: 8,
+	spanOfControlUsual: 6,
+	welfareCheckInDays: 28,
+	newStarterMonths: 6,
+	newStarterOneToOneDays: 31,
+	wellbeingQuestionnaireDays: 365,
+	tenureReviewYears: 4,
+	tenureMoveYears: 5,
+	screeningAfterYears: 4,
+	screeningIntervalMonths: 6,
+	oldCaseMonths: 12,
+	triggerRedUpdateCases: 2,
+	triggerConcerns: 2,
+	triggerConcernWindowDays: 60,
+	triggerDecisionDays: 14,
+	triggerNotNowLimit: 2,
+	actionPlanValidMonths: 12,
+};

@@ -1,0 +1,83 @@
+/**
+ * The append-only review chain: each signed review, amendment and performance decision carries the
+ * SHA-256 of its canonical JSON and the previous entry's hash, so altering, deleting or reordering any
+ * entry in a copy of the store breaks a link that `fortnight verify` reports.
+ */
+import {createHash} from 'node:crypto';
+import {canonicalJson} from '../domain/canonical-json.js';
+import type {ChainEntry} from '../domain/model.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+type Unsigned = Omit<ChainEntry, 'hash'>;
+
+export function hashEntry(entry: Unsigned | ChainEntry): string {
+	const {seq, prevHash, kind, signedAt, data} = entry;
+	return createHash('sha256').update(canonicalJson({seq, prevHash, kind, signedAt, data})).digest('hex');
+}
+
+/** Builds the next entry for `chain` (does not modify it). */
+export function makeEntry<K extends ChainEntry['kind']>(
+	chain: readonly ChainEntry[],
+	kind: K,
+	data: Extract<ChainEntry, {kind: K}>['data'],
+	signedAt: string,
+): Extract<ChainEntry, {kind: K}> {
+	const last = chain.at(-1);
+	const seq = last ? last.seq + 1 : 0;
+	const prevHash = last ? last.hash : GENESIS_HASH;
+	const unsigned = {seq, prevHash, kind, signedAt, data} as Unsigned;
+	return {...unsigned, hash: hashEntry(unsigned)} as Extract<ChainEntry, {kind: K}>;
+}
+
+export interface ChainHead {
+	seq: number;
+	hash: string;
+}
+
+export function chainHead(chain: readonly ChainEntry[]): ChainHead | null {
+	const last = chain.at(-1);
+	return last ? {seq: last.seq, hash: last.hash} : null;
+}
+
+export function formatHead(head: ChainHead | null): string {
+	return head ? `${head.seq}:${head.hash}` : 'empty';
+}
+
+export interface ChainProblem {
+	/** Position in the array where the break was found. */
+	index: number;
+	seq: number | null;
+	message: string;
+}
+
+/** Walks the chain and returns the first broken link, or null when every entry checks out. */
+export function verifyChain(chain: readonly ChainEntry[]): ChainProblem | null {
+	let prev = GENESIS_HASH;
+	for (let i = 0; i < chain.length; i++) {
+		const e = chain[i]!;
+		if (e.seq !== i) {
+			return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};
+		}
+		if (e.prevHash !== prev) {
+			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
+		}
+		const h = hashEntry(e);
+		if (h !== e.hash) {
+			return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
+		}
+		prev = e.hash;
+	}
+	return null;
+}
+
+/** Re-signs every entry in order (only for building a fresh store, e.g. the first-run demo copy). */
+export function resignChain(chain: readonly ChainEntry[]): ChainEntry[] {
+	const out: ChainEntry[] = [];
+	for (const e of chain) out.push(makeEntry(out, e.kind, e.data as never, e.signedAt));
+	return out;
+}
+
+/** The Signer the generator takes. */
+export const signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
+	makeEntry(chain, kind, data as never, signedAt);

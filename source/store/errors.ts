@@ -1,0 +1,47 @@
+/** One kind of error for everything the store refuses; the CLI maps it to exit code 3. */
+export type StoreErrorCode =
+	| 'not-found'
+	| 'malformed'
+	| 'invalid'
+	| 'unsupported-version'
+	| 'too-large'
+	| 'locked'
+	| 'permission'
+	| 'read-only'
+	| 'no-space'
+	| 'io'
+	| 'conflict'
+	| 'welfare-key';
+
+export class StoreError extends Error {
+	override readonly name = 'StoreError';
+	constructor(
+		readonly code: StoreErrorCode,
+		/** One or two plain sentences naming the file and what to do. Never contains welfare text. */
+		message: string,
+		readonly file?: string,
+	) {
+		super(message);
+	}
+}
+
+/** Turns a Node file-system error into one clear sentence about `file`. */
+export function describeFsError(err: unknown, file: string, doing: string): StoreError {
+	const code = (err as NodeJS.ErrnoException)?.code;
+	switch (code) {
+		case 'ENOENT':
+			return new StoreError('not-found', `${file} does not exist. Check --store or FORTNIGHT_STORE.`, file);
+		case 'EACCES':
+		case 'EPERM':
+			return new StoreError('permission', `Permission denied ${doing} ${file}. Ask for write access or save elsewhere with --store.`, file);
+		case 'EROFS':
+			return new StoreError('read-only', `${file} is on a read-only file system, so ${doing} it failed. Your change is kept in memory; save it elsewhere.`, file);
+		case 'ENOSPC':
+		case 'EDQUOT':
+			return new StoreError('no-space', `The disk holding ${file} is full, so ${doing} it failed; the previous version is intact. Free space and retry.`, file);
+		case 'EISDIR':
+			return new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
+		default:
+			return new StoreError('io', `Input/output error ${doing} ${file} (${code ?? 'unknown'}); the previous version is intact. Retry, or check the drive.`, file);
+	}
+}

@@ -1,0 +1,42 @@
+/**
+ * The few file operations a durable write needs, behind an interface so tests can inject faults
+ * (ENOSPC, EACCES, EIO, EROFS) at any single step and check the previous file survives.
+ */
+import {promises as fsp, constants} from 'node:fs';
+
+export interface WriteFs {
+	open(path: string, flags: string | number, mode?: number): Promise<fsp.FileHandle>;
+	write(handle: fsp.FileHandle, data: string): Promise<void>;
+	sync(handle: fsp.FileHandle): Promise<void>;
+	close(handle: fsp.FileHandle): Promise<void>;
+	chmod(path: string, mode: number): Promise<void>;
+	rename(from: string, to: string): Promise<void>;
+	syncDir(dir: string): Promise<void>;
+	unlink(path: string): Promise<void>;
+}
+
+export const realFs: WriteFs = {
+	open: (p, flags, mode) => fsp.open(p, flags, mode),
+	write: async (h, data) => {
+		await h.writeFile(data, 'utf8');
+	},
+	sync: h => h.sync(),
+	close: h => h.close(),
+	chmod: (p, mode) => fsp.chmod(p, mode),
+	rename: (a, b) => fsp.rename(a, b),
+	// A directory fsync makes the rename itself durable. Some file systems refuse it (EINVAL, EISDIR on
+	// some network shares); the rename has still happened, so those are not write failures.
+	syncDir: async dir => {
+		let h: fsp.FileHandle | undefined;
+		try {
+			h = await fsp.open(dir, constants.O_RDONLY);
+			await h.sync();
+		} catch (err) {
+			const code = (err as NodeJS.ErrnoException).code;
+			if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES') throw err;
+		} finally {
+			await h?.close().catch(() => {});
+		}
+	},
+	unlink: p => fsp.unlink(p),
+};

@@ -1,0 +1,41 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {generateStore} from '../../source/domain/generate/generate.js';
+import {signer, verifyChain} from '../../source/store/chain.js';
+import {validateStore} from '../../source/store/validate.js';
+import {DEMO, runCli, tempDir} from '../helpers/cli.js';
+
+describe('generate', () => {
+	it('is deterministic: same seed, same bytes', () => {
+		const dir = tempDir();
+		const a = runCli(['generate', '--cases', '300', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/a.json`]);
+		const b = runCli(['generate', '--cases', '300', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/b.json`]);
+		expect(a.code).toBe(0);
+		expect(b.code).toBe(0);
+		expect(readFileSync(`${dir}/a.json`)).toEqual(readFileSync(`${dir}/b.json`));
+		const c = runCli(['generate', '--cases', '300', '--seed', 's2', '--reference-date', '2026-11-30', '--out', `${dir}/c.json`]);
+		expect(readFileSync(`${dir}/c.json`)).not.toEqual(readFileSync(`${dir}/a.json`));
+	});
+
+	it('makes valid stores with an intact chain at several sizes', () => {
+		for (const cases of [1, 7, 60, 400]) {
+			const {data} = generateStore({cases, seed: 'v', referenceDate: '2026-03-29'}, signer);
+			expect(validateStore(data)).toBeNull();
+			expect(verifyChain(data.chain)).toBeNull();
+			expect(data.cases.length).toBe(cases);
+		}
+	});
+
+	it('the bundled demo is exactly the generator output for its seed', () => {
+		const {data} = generateStore({cases: 60, seed: 'demo', referenceDate: '2026-11-30'}, signer);
+		expect(JSON.parse(readFileSync(DEMO, 'utf8'))).toEqual(data);
+	});
+
+	it('refuses to overwrite without --force and rejects bad arguments with exit 2', () => {
+		const dir = tempDir();
+		expect(runCli(['generate', '--cases', '5', '--out', `${dir}/x.json`, '--today', '2026-11-30']).code).toBe(0);
+		expect(runCli(['generate', '--cases', '5', '--out', `${dir}/x.json`, '--today', '2026-11-30']).code).toBe(3);
+		expect(runCli(['generate', '--cases', '0', '--out', `${dir}/y.json`]).code).toBe(2);
+		expect(runCli(['generate', '--cases', '5']).code).toBe(2);
+	});
+});
