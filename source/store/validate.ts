@@ -5,21 +5,11 @@
  */
 import {FormatRegistry} from '@sinclair/typebox';
 import {TypeCompiler} from '@sinclair/typebox/compiler';
+import {isIsoDate} from '../domain/dates.js';
 import {StoreSchema, type StoreData} from '../domain/model.js';
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real calendar date: rejects 2026-02-30 and 2025-02-29 without allocating a Date. */
-export function isCalendarDate(s: string): boolean {
-	if (s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
-	const y = Number(s.slice(0, 4));
-	const m = Number(s.slice(5, 7));
-	const d = Number(s.slice(8, 10));
-	if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-	const max = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
-	return d <= max;
-}
+/** A real calendar date: rejects 2026-02-30 and 2025-02-29. */
+export const isCalendarDate = (s: string): boolean => isIsoDate(s);
 
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
