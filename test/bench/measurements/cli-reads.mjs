@@ -1,0 +1,60 @@
+/**
+ * The read-only commands, each timed as a spawned CLI against a baseline process in the same run:
+ * problems --json vs a bare read + JSON.parse (issue 3), handover over a 14-day window vs problems --json
+ * (issue 6), log --format csv vs a bare read + JSON.parse + JSON.stringify (issue 7).
+ */
+import {addDaysIso} from '../lib/dates.mjs';
+import {fixture} from '../lib/paths.mjs';
+import {runNode} from '../lib/spawn.mjs';
+import {interleaved, sampleOf} from '../lib/stats.mjs';
+
+const cli = async (ctx, args) => sampleOf(await runNode(['dist/cli.js', ...args, '--store', ctx.store.file, '--today', ctx.today, '--no-color'], {expectOutput: true}));
+const bare = async (script, file) => sampleOf(await runNode([fixture(script), file]));
+
+export const problems = {
+	id: 'problems',
+	title: '`problems --json`',
+	baselineTitle: 'node: read + JSON.parse',
+	issue: 3,
+	needs: ['problems'],
+	budget: {ratio: 2},
+	run: ctx =>
+		interleaved({
+			runs: ctx.runs,
+			warmup: ctx.warmup,
+			subject: () => cli(ctx, ['problems', '--json']),
+			baseline: () => bare('bare-parse.mjs', ctx.store.file),
+		}),
+};
+
+export const handover = {
+	id: 'handover',
+	title: '`handover --from D --to D+13`',
+	baselineTitle: '`problems --json`',
+	issue: 6,
+	needs: ['handover', 'problems'],
+	budget: {ratio: 2},
+	run: ctx =>
+		interleaved({
+			runs: ctx.runs,
+			warmup: ctx.warmup,
+			subject: () => cli(ctx, ['handover', '--from', ctx.today, '--to', addDaysIso(ctx.today, 13)]),
+			baseline: () => cli(ctx, ['problems', '--json']),
+		}),
+};
+
+export const log = {
+	id: 'log',
+	title: '`log --format csv`',
+	baselineTitle: 'node: read + JSON.parse + JSON.stringify',
+	issue: 7,
+	needs: ['log'],
+	budget: {ratio: 2},
+	run: ctx =>
+		interleaved({
+			runs: ctx.runs,
+			warmup: ctx.warmup,
+			subject: () => cli(ctx, ['log', '--format', 'csv']),
+			baseline: () => bare('bare-export.mjs', ctx.store.file),
+		}),
+};

@@ -1,0 +1,87 @@
+/**
+ * The review desk (issue 4), driven under a pseudo-terminal exactly as a sergeant starts it:
+ * - cold start: spawn to the arrival of the first full frame (its marker text), against a bare Ink app
+ *   rendering one line (budget 1.5x); peak RSS of the desk on each store comes from the same runs;
+ * - key-press-to-frame in the explorer: j written to the terminal, to the last byte of the frame it
+ *   causes (budget: median under 30 ms at 300 and 5,000 cases, under 50 ms at 20,000). The same loop on
+ *   the bare Ink app is reported as the floor of the method.
+ */
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {DIST, fixture} from '../lib/paths.mjs';
+import {ptySession} from '../lib/pty.mjs';
+import {interleaved, summarise} from '../lib/stats.mjs';
+
+/** Text the desk's first complete frame always shows (the bottom panel's title). */
+export const DESK_READY = /Problems/;
+const BARE_READY = /BENCH READY/;
+
+const deskArgs = ctx => ['dist/cli.js', '--store', ctx.store.file, '--today', ctx.today];
+const bareArgs = () => [fixture('bare-ink.mjs')];
+
+/** The desk is an Ink app once dist/ui exists (before that, `desk` prints a plain summary). */
+export const deskBuilt = () => existsSync(path.join(DIST, 'ui'));
+
+async function coldStart(args, ready) {
+	const s = ptySession(args);
+	const {t} = await s.waitFor(ready);
+	const ms = t - s.started;
+	await s.settle({quietMs: 50});
+	const probe = await s.close();
+	return {ms, cpuMs: probe ? probe.userMs + probe.systemMs : NaN, rssKb: probe?.maxRssKb ?? null};
+}
+
+/** Presses `key` `count` times, each after the screen has been quiet, timing key to the frame's last byte. */
+async function keyLoop(args, ready, {count, key = 'j'}) {
+	const s = ptySession(args);
+	await s.waitFor(ready);
+	await s.settle({quietMs: 200});
+	const times = [];
+	let missed = 0;
+	for (let i = 0; i < count; i++) {
+		const from = s.chunkCount;
+		const t0 = performance.now();
+		s.write(key);
+		// 40 ms quiet: past Ink's 30 fps throttle, so each press renders on the throttle's leading edge.
+		const last = await s.settle({from, quietMs: 40, timeoutMs: 1000});
+		if (last === null) missed++;
+		else times.push({ms: last - t0});
+	}
+	const probe = await s.close();
+	if (missed > count / 2) throw new Error(`${missed} of ${count} presses of "${key}" drew no frame`);
+	return {samples: times.map(x => ({...x, rssKb: probe?.maxRssKb ?? null})), missed};
+}
+
+export const deskStart = {
+	id: 'desk-start',
+	title: 'desk cold start to first frame',
+	baselineTitle: 'bare Ink app, one line',
+	issue: 4,
+	needs: ['desk'],
+	built: deskBuilt,
+	budget: {ratio: 1.5},
+	run: ctx =>
+		interleaved({
+			runs: ctx.runs,
+			warmup: ctx.warmup,
+			subject: () => coldStart(deskArgs(ctx), DESK_READY),
+			baseline: () => coldStart(bareArgs(), BARE_READY),
+		}),
+};
+
+export const deskKeys = {
+	id: 'desk-keys',
+	title: 'explorer key-press-to-frame (j)',
+	baselineTitle: 'same loop, bare Ink app',
+	issue: 4,
+	needs: ['desk'],
+	built: deskBuilt,
+	budget: {maxMs: size => (size >= 20_000 ? 50 : 30)},
+	async run(ctx) {
+		const count = ctx.smoke ? 5 : 30;
+		const desk = await keyLoop(deskArgs(ctx), DESK_READY, {count});
+		const bare = await keyLoop(bareArgs(), BARE_READY, {count});
+		return {subject: summarise(desk.samples), baseline: summarise(bare.samples), note: desk.missed ? `${desk.missed} presses drew nothing` : undefined};
+	},
+};

@@ -1,0 +1,81 @@
+/**
+ * Importing a 50,000-row records-system export (issue 9) vs a bare parse of the same file with the
+ * same parser (csv-parse), budget 3x. The file is written once from the 5,000-case bench store's cases
+ * in the documented default format (headers from dist/domain/import/columns.js), with new crime
+ * references so every row is a new case, allocated round robin to the officers of the 300-case store,
+ * which is what it is imported into (a private copy each run): a team-sized store taking in a large
+ * export, so the figure is the import's own cost rather than rewriting a department's file.
+ */
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {stringify} from 'csv-stringify/sync';
+import {CACHE, DIST, fixture} from '../lib/paths.mjs';
+import {runNode} from '../lib/spawn.mjs';
+import {interleaved, sampleOf} from '../lib/stats.mjs';
+
+export const IMPORT_ROWS = 50_000;
+
+async function ensureCsv(ctx) {
+	const file = path.join(path.dirname(ctx.stores[5000]?.file ?? ctx.store.file), `import-${IMPORT_ROWS}.csv`);
+	if (existsSync(file)) return file;
+	const {DEFAULT_HEADERS, FIELDS} = await import(pathToFileURL(path.join(DIST, 'domain', 'import', 'columns.js')).href);
+	const source = JSON.parse(readFileSync((ctx.stores[5000] ?? ctx.store).file, 'utf8')).cases;
+	const officers = JSON.parse(readFileSync(ctx.store.file, 'utf8')).officers.filter(o => o.role === 'investigator');
+	const rows = [FIELDS.map(f => DEFAULT_HEADERS[f])];
+	for (let i = 0; i < IMPORT_ROWS; i++) {
+		const c = source[i % source.length];
+		const o = officers[i % officers.length];
+		const last = c.updates.at(-1);
+		const row = {
+			ref: `CR/${100000 + i}/26`,
+			offence: c.offence,
+			officer: o.collarNumber,
+			risk: c.risk,
+			status: c.status,
+			opened: c.opened,
+			arrestDate: c.arrestDate ?? '',
+			bailReturnDate: c.bail && !c.bail.endedOn ? c.bail.returnDate : '',
+			rui: c.rui && !c.rui.endedOn ? 'yes' : 'no',
+			lastUpdateDate: last?.date ?? '',
+			lastUpdateText: last?.text ?? '',
+			victimServiceLevel: c.victim?.serviceLevel ?? '',
+			lastVictimUpdate: c.victim?.updates.at(-1) ?? '',
+			forensicSubmitted: c.forensics[0]?.submitted ?? '',
+		};
+		rows.push(FIELDS.map(f => row[f] ?? ''));
+	}
+	writeFileSync(`${file}.tmp`, stringify(rows));
+	renameSync(`${file}.tmp`, file);
+	return file;
+}
+
+export const importRows = {
+	id: 'import',
+	title: `import ${IMPORT_ROWS.toLocaleString('en-GB')} rows (into a copy of this store)`,
+	baselineTitle: 'node: csv-parse of the same file',
+	issue: 9,
+	needs: ['import'],
+	budget: {ratio: 3},
+	/** One size only: the export is the same file whatever store it goes into. */
+	sizes: [300],
+	async run(ctx) {
+		const csv = await ensureCsv(ctx);
+		const dir = mkdtempSync(path.join(CACHE, 'import-'));
+		try {
+			const target = path.join(dir, 'store.json');
+			return await interleaved({
+				runs: ctx.runs,
+				warmup: ctx.warmup,
+				subject: async () => {
+					copyFileSync(ctx.store.file, target);
+					copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), target.replace(/\.json$/, '.welfare.json'));
+					return sampleOf(await runNode(['dist/cli.js', 'import', csv, '--store', target, '--today', ctx.today, '--no-color']));
+				},
+				baseline: async () => sampleOf(await runNode([fixture('bare-csv-parse.mjs'), csv])),
+			});
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	},
+};

@@ -1,0 +1,13 @@
+/**
+ * Every measurement the bench runs, in order. Add one as its feature lands: a module exports
+ * {id, title, baselineTitle, issue, needs (command names that must be in the build), built?() (extra
+ * check), budget ({ratio} or {maxMs(size)}), bindsAt? (sizes where the budget is a pass/fail; default
+ * 5,000 cases), sizes? (only these store sizes), run(ctx) -> {subject, baseline, note?}}.
+ * A measurement whose command is not in the build is reported "not built yet", never failed.
+ */
+import {handover, log, problems} from './cli-reads.mjs';
+import {deskKeys, deskStart} from './desk.mjs';
+import {importRows} from './import.mjs';
+import {sign} from './sign.mjs';
+
+export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, sign, importRows];

@@ -1,0 +1,32 @@
+/**
+ * Signing a review (issue 5): the durable write on a store of this size vs a bare JSON.stringify + write
+ * + fsync of the same data (budget 2x). Timed in process by a worker on a private copy of the store.
+ */
+import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
+import {CACHE, fixture} from '../lib/paths.mjs';
+import {runNode} from '../lib/spawn.mjs';
+import {summarise} from '../lib/stats.mjs';
+
+export const sign = {
+	id: 'sign',
+	title: 'sign a review: durable write',
+	baselineTitle: 'JSON.stringify + write + fsync',
+	issue: 5,
+	needs: [],
+	budget: {ratio: 2},
+	async run(ctx) {
+		const dir = mkdtempSync(path.join(CACHE, 'sign-'));
+		try {
+			const copy = path.join(dir, 'store.json');
+			copyFileSync(ctx.store.file, copy);
+			copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), path.join(dir, 'store.welfare.json'));
+			const outFile = path.join(dir, 'result.json');
+			const run = await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today], {stdoutTo: outFile});
+			const result = JSON.parse(readFileSync(outFile, 'utf8'));
+			return {subject: summarise(result.subject), baseline: summarise(result.baseline), note: result.label, rssKb: run.probe?.maxRssKb};
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	},
+};

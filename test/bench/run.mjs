@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates the 300, 5,000 and 20,000-case stores once (cached), runs every
+ * measurement against its baseline in the same run, checks the budgets and how figures grow with the
+ * case count, and rewrites the README's Benchmarks table between its markers.
+ *
+ *   node test/bench/run.mjs [--smoke] [--sizes 300,5000] [--runs N] [--only id,id] [--no-readme]
+ *                           [--minutes M]
+ *
+ * --smoke: 300 cases, one run of each, no warm-up, no README, no budget verdicts (the smoke test).
+ * Exit 1 when a binding budget fails or a built measurement errors; 0 otherwise.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {performance} from 'node:perf_hooks';
+import {machine} from './lib/machine.mjs';
+import {CACHE, CLI, DIST, README} from './lib/paths.mjs';
+import {crossChecks, growth, judge, markdown, writeReadme} from './lib/report.mjs';
+import {ensureStores} from './lib/stores.mjs';
+import {MEASUREMENTS} from './measurements/index.mjs';
+
+export const TODAY = '2026-11-30';
+export const SIZES = [300, 5000, 20_000];
+/** Runs per size: fewer where one run takes longest, so the whole bench stays under 10 minutes. */
+export const RUNS = {300: 7, 5000: 5, 20_000: 3};
+
+export async function runBench(options = {}) {
+	const smoke = Boolean(options.smoke);
+	const sizes = options.sizes ?? (smoke ? [300] : SIZES);
+	const log = options.log ?? (s => process.stderr.write(`bench: ${s}\n`));
+	const began = performance.now();
+	const deadline = began + (options.minutes ?? 9.5) * 60_000;
+	mkdirSync(CACHE, {recursive: true});
+	const {COMMANDS} = await import(pathToFileURL(path.join(DIST, 'commands', 'index.js')).href).catch(() => {
+		throw new Error(`no build at ${CLI}: run "npm run build" first (npm run bench does).`);
+	});
+	const commands = new Set(Object.keys(COMMANDS));
+	const stores = await ensureStores(sizes, log);
+	const only = options.only ? new Set(options.only) : null;
+	const plan = [];
+	for (const size of sizes) for (const m of MEASUREMENTS) if ((!only || only.has(m.id)) && (!m.sizes || m.sizes.includes(size))) plan.push({m, size});
+
+	const rows = [];
+	const perRunMs = new Map(); // id -> {size, ms}: to scale the next size's run count to the time left
+	for (const [i, {m, size}] of plan.entries()) {
+		const row = {m, size, status: 'measured'};
+		rows.push(row);
+		const missing = m.needs.filter(c => !commands.has(c));
+		if (missing.length || (m.built && !m.built())) {
+			row.status = 'not built yet';
+			continue;
+		}
+		let runs = options.runs ?? (smoke ? 1 : RUNS[size] ?? 3);
+		const left = deadline - performance.now();
+		const prev = perRunMs.get(m.id);
+		if (!smoke && prev) {
+			const estimate = prev.ms * (size / prev.size);
+			const share = left / (plan.length - i);
+			const affordable = Math.floor(share / estimate) - 1; // one warm-up pair
+			if (affordable < runs) runs = Math.max(1, affordable);
+			if (estimate * 2 > left) {
+				row.status = 'skipped (10-minute limit)';
+				continue;
+			}
+		}
+		if (left <= 0) {
+			row.status = 'skipped (10-minute limit)';
+			continue;
+		}
+		log(`${m.id} at ${size.toLocaleString('en-GB')} cases, ${runs} run${runs === 1 ? '' : 's'}`);
+		const t0 = performance.now();
+		try {
+			row.result = await m.run({size, store: stores[size], stores, runs, warmup: !smoke, smoke, today: TODAY, log});
+			const pairs = runs + (smoke ? 0 : 1);
+			perRunMs.set(m.id, {size, ms: (performance.now() - t0) / pairs});
+		} catch (err) {
+			row.status = 'error';
+			row.error = err instanceof Error ? err.message : String(err);
+			log(`${m.id} at ${size}: ${row.error}`);
+		}
+	}
+	judge(rows);
+	const grow = growth(rows, sizes);
+	const cross = crossChecks(rows);
+	const info = machine();
+	const elapsedMs = performance.now() - began;
+	const table = markdown({rows, grow, cross, machine: info, stores, elapsedMs, smoke});
+	if (!smoke && options.readme !== false) writeReadme(README, table);
+	writeFileSync(path.join(CACHE, smoke ? 'smoke-results.json' : 'results.json'), JSON.stringify({machine: info, elapsedMs, rows: rows.map(({m, ...r}) => ({id: m.id, ...r}))}, null, 2));
+	const failures = [
+		...rows.filter(r => r.status === 'error').map(r => `${r.m.id} at ${r.size}: ${r.error}`),
+		...(smoke ? [] : rows.filter(r => r.verdict === 'FAIL').map(r => `${r.m.id} at ${r.size}: ${r.m.budget.ratio ? `${r.ratio.toFixed(2)}x` : `${r.result.subject.medianMs.toFixed(1)} ms`}, budget ${r.limit}`)),
+		...(smoke ? [] : cross.filter(c => c.verdict === 'FAIL').map(c => `${c.what}: ${c.ratio.toFixed(2)}x, budget ${c.limit}`)),
+	];
+	return {rows, grow, cross, table, failures, elapsedMs};
+}
+
+function parseArgs(argv) {
+	const o = {};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const next = () => argv[++i];
+		if (a === '--smoke') o.smoke = true;
+		else if (a === '--no-readme') o.readme = false;
+		else if (a === '--sizes') o.sizes = next().split(',').map(Number);
+		else if (a === '--runs') o.runs = Number(next());
+		else if (a === '--only') o.only = next().split(',');
+		else if (a === '--minutes') o.minutes = Number(next());
+		else throw new Error(`unknown option ${a}`);
+	}
+	return o;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	try {
+		const result = await runBench(parseArgs(process.argv.slice(2)));
+		process.stdout.write(result.table + '\n');
+		if (result.failures.length) {
+			process.stderr.write(`\nbench: over budget or broken:\n  ${result.failures.join('\n  ')}\n`);
+			process.exitCode = 1;
+		}
+	} catch (err) {
+		process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+		process.exitCode = 2;
+	}
+}
