@@ -16,6 +16,14 @@ const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 let seq = 0;
 
+/** A sergeant's terminal: colour decided by the TTY as it would be (test runners force it off). */
+function terminalEnv(extra) {
+	const env = {...process.env, TERM: 'xterm-256color', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...extra};
+	delete env.NO_COLOR;
+	delete env.FORCE_COLOR;
+	return env;
+}
+
 export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 	const probeFile = path.join(CACHE, `probe-pty-${process.pid}-${++seq}.json`);
 	const command = `stty cols ${cols} rows ${rows} 2>/dev/null; exec ${[process.execPath, '--import', PROBE_URL, ...nodeArgs].map(quote).join(' ')}`;
@@ -24,7 +32,7 @@ export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 		cwd: ROOT,
 		stdio: ['pipe', 'pipe', 'pipe'],
 		detached: true,
-		env: {...process.env, TERM: 'xterm-256color', FORCE_COLOR: '1', NO_COLOR: '', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...env, BENCH_PROBE_OUT: probeFile},
+		env: terminalEnv({...env, BENCH_PROBE_OUT: probeFile}),
 	});
 	const chunks = []; // {t, text}
 	let text = '';

@@ -6,6 +6,7 @@
  * which is what it is imported into (a private copy each run): a team-sized store taking in a large
  * export, so the figure is the import's own cost rather than rewriting a department's file.
  */
+import {createHash} from 'node:crypto';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
@@ -16,14 +17,21 @@ import {interleaved, sampleOf} from '../lib/stats.mjs';
 
 export const IMPORT_ROWS = 50_000;
 
+/** The smoke run imports a small file: it checks the wiring, not the figure. */
+export const SMOKE_ROWS = 2000;
+
 async function ensureCsv(ctx) {
-	const file = path.join(path.dirname(ctx.stores[5000]?.file ?? ctx.store.file), `import-${IMPORT_ROWS}.csv`);
+	const count = ctx.smoke ? SMOKE_ROWS : IMPORT_ROWS;
+	const columns = path.join(DIST, 'domain', 'import', 'columns.js');
+	// Keyed by the documented format too: new headers mean a new file.
+	const key = createHash('sha256').update(readFileSync(columns)).digest('hex').slice(0, 8);
+	const file = path.join(path.dirname(ctx.store.file), `import-${count}-${key}.csv`);
 	if (existsSync(file)) return file;
-	const {DEFAULT_HEADERS, FIELDS} = await import(pathToFileURL(path.join(DIST, 'domain', 'import', 'columns.js')).href);
+	const {DEFAULT_HEADERS, FIELDS} = await import(pathToFileURL(columns).href);
 	const source = JSON.parse(readFileSync((ctx.stores[5000] ?? ctx.store).file, 'utf8')).cases;
 	const officers = JSON.parse(readFileSync(ctx.store.file, 'utf8')).officers.filter(o => o.role === 'investigator');
 	const rows = [FIELDS.map(f => DEFAULT_HEADERS[f])];
-	for (let i = 0; i < IMPORT_ROWS; i++) {
+	for (let i = 0; i < count; i++) {
 		const c = source[i % source.length];
 		const o = officers[i % officers.length];
 		const last = c.updates.at(-1);

@@ -1,0 +1,77 @@
+/**
+ * The bench's smoke version, part of `npm test` so the bench code cannot rot: the 300-case store, one
+ * run of each measurement, no budgets. Every measurement must either produce real figures or be
+ * reported "not built yet" because its command really is missing from the build. The full bench is
+ * `npm run bench` (minutes; not part of the tests).
+ */
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+// @ts-expect-error plain ESM JavaScript without type declarations
+import {runBench} from './run.mjs';
+// @ts-expect-error plain ESM JavaScript without type declarations
+import {MEASUREMENTS} from './measurements/index.mjs';
+// @ts-expect-error plain ESM JavaScript without type declarations
+import {END, growth, START, writeReadme} from './lib/report.mjs';
+import {COMMANDS} from '../../dist/commands/index.js';
+
+interface Figures {
+	runs: number;
+	medianMs: number;
+	peakRssKb: number | null;
+}
+interface Row {
+	m: {id: string; needs: string[]; built?: () => boolean};
+	size: number;
+	status: string;
+	error?: string;
+	result?: {subject: Figures; baseline: Figures};
+}
+
+describe('bench smoke (300 cases, one run each)', () => {
+	it('runs every measurement, or says truthfully that its feature is not built yet', async () => {
+		const {rows, table} = (await runBench({smoke: true, log: () => {}})) as {rows: Row[]; table: string};
+		expect(rows.map(r => r.m.id)).toEqual(MEASUREMENTS.map((m: {id: string}) => m.id));
+		for (const r of rows) {
+			expect(r.error, `${r.m.id}: ${r.error}`).toBeUndefined();
+			const inBuild = r.m.needs.every(c => c in COMMANDS) && (!r.m.built || r.m.built());
+			expect(r.status, r.m.id).toBe(inBuild ? 'measured' : 'not built yet');
+			if (r.status !== 'measured') continue;
+			for (const side of [r.result!.subject, r.result!.baseline]) {
+				expect(side.runs).toBe(1);
+				expect(side.medianMs).toBeGreaterThan(0);
+				expect(Number.isFinite(side.medianMs)).toBe(true);
+			}
+			expect(r.result!.subject.peakRssKb, `${r.m.id} peak RSS`).toBeGreaterThan(10_000);
+			expect(table).toMatch(new RegExp(`\\| ${r.size} \\| [0-9.]+ m?s \\|`));
+		}
+	}, 120_000);
+});
+
+describe('growth check', () => {
+	const m = {id: 'x', title: 'x', budget: {ratio: 2}};
+	const row = (size: number, ms: number, baseMs = size / 10, rss = size * 10) => ({
+		m,
+		size,
+		status: 'measured',
+		result: {subject: {medianMs: ms, peakRssKb: rss}, baseline: {medianMs: baseMs}},
+	});
+	it('passes figures that grow linearly with the case count and flags quadratic ones', () => {
+		const [linear] = growth([row(300, 60), row(5000, 1000), row(20_000, 4000)], [300, 5000, 20_000]);
+		expect(linear.flag).toBe(false);
+		expect(linear.kTime).toBeCloseTo(1, 5);
+		const [square] = growth([row(300, 60), row(5000, 1000), row(20_000, 16_000)], [300, 5000, 20_000]);
+		expect(square.flag).toBe(true);
+		expect(square.why).toMatch(/SUPER-LINEAR/);
+	});
+});
+
+describe('README table', () => {
+	it('replaces only the text between the markers', () => {
+		const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-readme-')), 'README.md');
+		writeFileSync(file, `# x\n\nbefore\n\n${START}\nold table\n${END}\n\nafter\n`);
+		writeReadme(file, 'new table');
+		expect(readFileSync(file, 'utf8')).toBe(`# x\n\nbefore\n\n${START}\nnew table\n${END}\n\nafter\n`);
+	});
+});
