@@ -1,4 +1,5 @@
 /** Medians, ratios and the interleaved runner every paired measurement uses. */
+import {performance} from 'node:perf_hooks';
 
 export function median(values) {
 	const v = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -26,16 +27,20 @@ export function sampleOf(run) {
 /**
  * Runs subject and baseline alternately (S B, B S, S B ...) so that load from other processes on a
  * shared machine falls on both alike; the ratio of medians is then meaningful even when the absolute
- * figures are noisy. One unrecorded warm-up of each first fills the page cache.
+ * figures are noisy. An unrecorded warm-up pair first fills the page cache. The first pair's time also
+ * sets how many runs fit in `budgetMs` (at least one, at most `runs`), so the bench keeps to its
+ * 10 minutes however busy the machine is.
  */
-export async function interleaved({runs, warmup = true, subject, baseline}) {
+export async function interleaved({runs, warmup = true, budgetMs = Infinity, subject, baseline}) {
+	const s = [];
+	const b = [];
+	let planned = runs;
+	const started = performance.now();
 	if (warmup) {
 		await subject();
 		await baseline();
 	}
-	const s = [];
-	const b = [];
-	for (let i = 0; i < runs; i++) {
+	for (let i = 0; i < planned; i++) {
 		if (i % 2 === 0) {
 			s.push(await subject());
 			b.push(await baseline());
@@ -43,6 +48,13 @@ export async function interleaved({runs, warmup = true, subject, baseline}) {
 			b.push(await baseline());
 			s.push(await subject());
 		}
+		if (i === 0) planned = fitRuns(runs, performance.now() - started, warmup ? 2 : 1, budgetMs);
 	}
 	return {subject: summarise(s), baseline: summarise(b)};
+}
+
+/** How many recorded runs fit in the budget, given that the first one (plus any warm-up: `pairsDone` pairs) took `elapsedMs`. */
+export function fitRuns(runs, elapsedMs, pairsDone, budgetMs) {
+	const perPair = elapsedMs / pairsDone;
+	return Math.max(1, Math.min(runs, 1 + Math.floor((budgetMs - elapsedMs) / perPair)));
 }

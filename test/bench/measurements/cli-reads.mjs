@@ -22,6 +22,7 @@ export const problems = {
 		interleaved({
 			runs: ctx.runs,
 			warmup: ctx.warmup,
+			budgetMs: ctx.budgetMs,
 			subject: () => cli(ctx, ['problems', '--json']),
 			baseline: () => bare('bare-parse.mjs', ctx.store.file),
 		}),
@@ -38,6 +39,7 @@ export const handover = {
 		interleaved({
 			runs: ctx.runs,
 			warmup: ctx.warmup,
+			budgetMs: ctx.budgetMs,
 			subject: () => cli(ctx, ['handover', '--from', ctx.today, '--to', addDaysIso(ctx.today, 13)]),
 			baseline: () => cli(ctx, ['problems', '--json']),
 		}),
@@ -54,6 +56,7 @@ export const log = {
 		interleaved({
 			runs: ctx.runs,
 			warmup: ctx.warmup,
+			budgetMs: ctx.budgetMs,
 			subject: () => cli(ctx, ['log', '--format', 'csv']),
 			baseline: () => bare('bare-export.mjs', ctx.store.file),
 		}),

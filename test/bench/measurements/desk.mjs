@@ -65,6 +65,7 @@ export const deskStart = {
 		interleaved({
 			runs: ctx.runs,
 			warmup: ctx.warmup,
+			budgetMs: ctx.budgetMs,
 			subject: () => coldStart(deskArgs(ctx), DESK_READY),
 			baseline: () => coldStart(bareArgs(), BARE_READY),
 		}),

@@ -75,6 +75,7 @@ export const importRows = {
 			return await interleaved({
 				runs: ctx.runs,
 				warmup: ctx.warmup,
+				budgetMs: ctx.budgetMs,
 				subject: async () => {
 					copyFileSync(ctx.store.file, target);
 					copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), target.replace(/\.json$/, '.welfare.json'));

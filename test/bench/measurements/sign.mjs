@@ -22,7 +22,7 @@ export const sign = {
 			copyFileSync(ctx.store.file, copy);
 			copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), path.join(dir, 'store.welfare.json'));
 			const outFile = path.join(dir, 'result.json');
-			const run = await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today], {stdoutTo: outFile});
+			const run = await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today, String(Date.now() + ctx.budgetMs)], {stdoutTo: outFile});
 			const result = JSON.parse(readFileSync(outFile, 'utf8'));
 			return {subject: summarise(result.subject), baseline: summarise(result.baseline), note: result.label, rssKb: run.probe?.maxRssKb};
 		} finally {
