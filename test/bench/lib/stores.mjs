@@ -45,7 +45,7 @@ export async function ensureStores(sizes, log = () => {}) {
 		let manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
 		if (!manifest || !existsSync(file) || statSync(file).size !== manifest.bytes) {
 			log(`generating a ${n.toLocaleString('en-GB')}-case store (once; cached in ${path.relative(process.cwd(), dir)})`);
-			const tmp = path.join(dir, `.s${n}.generating.json`);
+			const tmp = path.join(dir, `.s${n}.${process.pid}.generating.json`);
 			const started = Date.now();
 			await runNode(['dist/cli.js', 'generate', '--cases', String(n), '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', tmp, '--force'], {timeoutMs: 600_000});
 			const data = JSON.parse(readFileSync(tmp, 'utf8'));
