@@ -39,7 +39,9 @@ describe('bench smoke (300 cases, one run each)', () => {
 			expect(r.status, r.m.id).toBe(inBuild ? 'measured' : 'not built yet');
 			if (r.status !== 'measured') continue;
 			for (const side of [r.result!.subject, r.result!.baseline]) {
-				expect(side.runs).toBe(1);
+				// One run (key-press measurements: a few presses in one session).
+				expect(side.runs).toBeGreaterThanOrEqual(1);
+				expect(side.runs).toBeLessThanOrEqual(3);
 				expect(side.medianMs).toBeGreaterThan(0);
 				expect(Number.isFinite(side.medianMs)).toBe(true);
 			}

@@ -6,8 +6,8 @@
  * A measurement whose command is not in the build is reported "not built yet", never failed.
  */
 import {handover, log, problems} from './cli-reads.mjs';
-import {deskKeys, deskStart} from './desk.mjs';
+import {deskKeys, deskKeysTty, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
 import {sign} from './sign.mjs';
 
-export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, sign, importRows];
+export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, sign, importRows];
