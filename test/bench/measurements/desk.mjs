@@ -83,20 +83,23 @@ export const deskKeys = {
 	needs: ['desk'],
 	built: deskBuilt,
 	budget: {maxMs: size => (size >= 20_000 ? 50 : 30)},
-	async run(ctx) {
-		const count = ctx.smoke ? 3 : 40;
-		const dir = mkdtempSync(path.join(CACHE, 'keys-'));
-		try {
-			const outFile = path.join(dir, 'result.json');
-			const run = await runNode([fixture('keys-worker.mjs'), ctx.store.file, ctx.today, String(count), JSON.stringify(['j'])], {stdoutTo: outFile});
-			const r = JSON.parse(readFileSync(outFile, 'utf8'));
-			const rssKb = run.probe?.maxRssKb ?? r.rssKb;
-			return {subject: summarise(r.desk.map(ms => ({ms, rssKb}))), baseline: summarise(r.bare.map(ms => ({ms})))};
-		} finally {
-			rmSync(dir, {recursive: true, force: true});
-		}
-	},
+	run: ctx => inProcessKeys(ctx, 'explorer'),
 };
+
+/** Runs fixtures/keys-worker.mjs in MODE on this store; {subject, baseline} from its presses. */
+export async function inProcessKeys(ctx, mode) {
+	const count = ctx.smoke ? 3 : 40;
+	const dir = mkdtempSync(path.join(CACHE, 'keys-'));
+	try {
+		const outFile = path.join(dir, 'result.json');
+		const run = await runNode([fixture('keys-worker.mjs'), mode, ctx.store.file, ctx.today, String(count)], {stdoutTo: outFile});
+		const r = JSON.parse(readFileSync(outFile, 'utf8'));
+		const rssKb = run.probe?.maxRssKb ?? r.rssKb;
+		return {subject: summarise(r.subject.map(ms => ({ms, rssKb}))), baseline: summarise(r.bare.map(ms => ({ms}))), note: r.caseRef ? `case ${r.caseRef}` : undefined};
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
 
 export const deskKeysTty = {
 	id: 'desk-keys-tty',

@@ -8,6 +8,7 @@
 import {handover, log, problems} from './cli-reads.mjs';
 import {deskKeys, deskKeysTty, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
+import {reviewSteps, reviewTyping} from './review.mjs';
 import {sign} from './sign.mjs';
 
-export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, sign, importRows];
+export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, importRows];
