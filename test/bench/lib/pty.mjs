@@ -97,6 +97,13 @@ export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 		waitFor,
 		settle,
 		write: keys => child.stdin.write(keys),
+		/** Ends the session at once (after a failure). */
+		kill() {
+			if (exited !== null) return;
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		},
 		/** Quits with `q` (so the probe records peak RSS), killing the session if it does not end. */
 		async close(quitKeys = 'q', graceMs = 5000) {
 			if (exited === null) {

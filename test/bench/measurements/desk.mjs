@@ -29,16 +29,28 @@ export const deskBuilt = () => existsSync(path.join(DIST, 'ui', 'desk', 'desk.js
 
 async function coldStart(args, ready) {
 	const s = ptySession(args);
-	const {t} = await s.waitFor(ready);
-	const ms = t - s.started;
-	await s.settle({quietMs: 50});
-	const probe = await s.close();
-	return {ms, cpuMs: probe ? probe.userMs + probe.systemMs : NaN, rssKb: probe?.maxRssKb ?? null};
+	try {
+		const {t} = await s.waitFor(ready);
+		const ms = t - s.started;
+		await s.settle({quietMs: 50});
+		const probe = await s.close();
+		return {ms, cpuMs: probe ? probe.userMs + probe.systemMs : NaN, rssKb: probe?.maxRssKb ?? null};
+	} finally {
+		s.kill();
+	}
 }
 
 /** Presses `key` `count` times, each after the screen has been quiet, timing key to the frame's last byte. */
 async function keyLoop(args, ready, {count, key = 'j'}) {
 	const s = ptySession(args);
+	try {
+		return await pressAndTime(s, ready, count, key);
+	} finally {
+		s.kill();
+	}
+}
+
+async function pressAndTime(s, ready, count, key) {
 	await s.waitFor(ready);
 	await s.settle({quietMs: 200});
 	const times = [];
