@@ -87,9 +87,9 @@ export function crossChecks(rows) {
 	return [{what: 'desk cold start, 20,000 vs 5,000 cases', ratio, limit: '2x', verdict: ratio <= 2 ? 'PASS' : 'FAIL'}];
 }
 
-export function markdown({rows, grow, cross, machine, stores, elapsedMs, smoke}) {
+export function markdown({rows, grow, cross, machine, stores, elapsedMs, generatedMs = 0, smoke}) {
 	const L = [];
-	L.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAtStart.toFixed(1)} at the start; the whole run took ${(elapsedMs / 60000).toFixed(1)} min${smoke ? ' (smoke: one run each)' : ''}.`);
+	L.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`);
 	L.push(`Stores: ${Object.entries(stores).map(([n, s]) => `${fmtN(Number(n))} cases (${fmtN(s.reviews)} reviews, ${(s.reviewsPerCase).toFixed(1)} per case, ${Math.round(s.bytes / 1e6)} MB)`).join('; ')}.`);
 	L.push('');
 	L.push('| Measurement | Cases | Subject (median) | Baseline (median) | Ratio | Budget | Verdict | CPU ratio | Peak RSS | Runs |');
