@@ -78,7 +78,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const d = (s: IsoDate) => shortDate(s, today);
 	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
 	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
-	add(`Status: ${c.status.replace('-', ' ')}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
+	add(`Status: ${c.status.replaceAll('-', ' ')}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
