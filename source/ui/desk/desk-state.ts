@@ -90,6 +90,11 @@ export function problemsVisible(s: DeskState): number {
 	return Math.max(1, s.layout.problemRows - (showsFilterLine(s.problems) ? 1 : 0));
 }
 
+/** Help takes the editor row and the Problems panel's space. */
+export function helpHeight(l: Layout): number {
+	return l.mainHeight + l.panelHeight;
+}
+
 export function helpText(): string[] {
 	return ['Keys (this list is generated from the keymap that drives them). Esc closes.', '', ...helpLines()];
 }
@@ -143,7 +148,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
 		if (command === 'quit') return {...s, quit: true};
 		const lines = helpText().length;
-		const visible = s.layout.mainHeight - 3;
+		const visible = helpHeight(s.layout) - 3;
 		if (command === 'down') return {...s, helpScroll: scrollBy(s.helpScroll, 1, lines, visible)};
 		if (command === 'up') return {...s, helpScroll: scrollBy(s.helpScroll, -1, lines, visible)};
 		return s;

@@ -21,7 +21,7 @@ import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverMount, LogMount} from '../mounts/view-mounts.js';
-import {currentExplorerRows, deskReducer, explorerVisible, helpText, initialState, PALETTE_ROWS, problemsVisible, type DeskState} from './desk-state.js';
+import {currentExplorerRows, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -103,7 +103,7 @@ function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; st
 	}
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={L.mainHeight} />;
+	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'handover') main = <HandoverMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
@@ -117,11 +117,11 @@ function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; st
 		);
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection="row" height={L.mainHeight}>
+			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			<ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />
+			{s.overlay !== 'help' && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
 			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);
