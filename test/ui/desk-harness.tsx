@@ -98,6 +98,7 @@ export function renderDesk(props: Partial<DeskProps> = {}) {
 
 /** Ink wires stdin in an effect after the first frame: wait for it before pressing keys. */
 export async function ready(h: DeskHarness): Promise<void> {
-	await h.waitFor('CASES');
+	// The first frame comes before the rules have run; wait for the problems too.
+	await h.waitFor(f => f.includes('CASES') && !f.includes('checking the rules'), 20_000);
 	await new Promise(r => setImmediate(r));
 }

@@ -8,7 +8,7 @@ import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/store.js';
-import {deskModel} from '../model/desk-model.js';
+import {deskModel, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';
 import {Explorer} from '../explorer/explorer.js';
@@ -44,14 +44,23 @@ export interface DeskProps {
 	pollMs?: number;
 	/** Called once when the user quits (after which Ink's app exits). */
 	onQuit?: () => void;
+	/** Where problems come from. Default: the rules engine (findProblems). Benches and tests may stand in. */
+	findProblems?: ProblemFinder;
 }
 
-export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
 	useEffect(() => setData(initialData), [initialData]);
-	const model = deskModel(data, today);
+	const base = deskModel(data, today);
+	// The first frame comes from the store alone; the rules run just after it, once per revision.
+	const [checked, setChecked] = useState<DeskModel | null>(null);
+	useEffect(() => {
+		const timer = setTimeout(() => setChecked(withProblems(base, findProblems)), 0);
+		return () => clearTimeout(timer);
+	}, [base, findProblems]);
+	const model = checked && checked.data === base.data && checked.today === base.today ? checked : base;
 	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});

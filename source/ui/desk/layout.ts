@@ -42,7 +42,7 @@ export function layoutFor(size: Size): Layout {
 	const panelHeight = Math.max(6, Math.floor(frameHeight * 0.28));
 	const mainHeight = Math.max(5, frameHeight - 1 - panelHeight);
 	const activityWidth = 4;
-	const sidebarWidth = Math.min(64, Math.max(40, Math.floor((width - activityWidth) * 0.46)));
+	const sidebarWidth = Math.min(64, Math.max(40, Math.floor((width - activityWidth) * 0.5)));
 	const editorWidth = Math.max(10, width - activityWidth - sidebarWidth);
 	return {
 		tooSmall,

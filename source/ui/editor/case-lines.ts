@@ -85,8 +85,8 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	add(`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`, {severity: badge.severity});
 
 	const problems = model.problemsByCase.get(c.ref) ?? [];
-	heading(`PROBLEMS (${problems.length})`);
-	if (problems.length === 0) indented('None found by the rules today.');
+	heading(model.problemsReady ? `PROBLEMS (${problems.length})` : 'PROBLEMS (checking the rules...)');
+	if (problems.length === 0 && model.problemsReady) indented('None found by the rules today.');
 	for (const p of problems) {
 		indented(`${p.severity.toUpperCase()}: ${safeText(p.message)}`, {severity: p.severity});
 		indented(`  What to do: ${safeText(p.action)}`);

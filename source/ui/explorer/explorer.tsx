@@ -57,9 +57,9 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme): {text: string; colour?: string | undefined; bold?: boolean} {
 	if (row.kind === 'officer') {
 		const g = row.group;
-		const name = g.officer ? safeText(width >= 48 ? fullName(g.officer) : shortName(g.officer)) : g.id;
-		const problems = g.problemCount === 0 ? 'no problems' : `${plural(g.problemCount, 'problem')}${g.urgentCount ? ` (${g.urgentCount} red)` : ''}`;
-		return {text: `${row.folded ? '▸' : '▾'} ${name}: ${plural(row.shown, 'case')}, ${problems}${row.folded ? ' [folded]' : ''}`, bold: true};
+		const name = g.officer ? safeText(width >= 56 ? fullName(g.officer) : shortName(g.officer)) : g.id;
+		const problems = !model.problemsReady ? 'checking' : g.problemCount === 0 ? 'no problems' : `${plural(g.problemCount, 'problem')}${g.urgentCount ? ` (${g.urgentCount} red)` : ''}`;
+		return {text: `${row.folded ? '▸' : '▾'} ${name}${row.folded ? ' [folded]' : ''}: ${plural(row.shown, 'case')}, ${problems}`, bold: true};
 	}
 	const c = row.c;
 	const wide = width >= 46;

@@ -38,9 +38,17 @@ export interface DeskCounts {
 	bailSoon: number;
 }
 
+/** How the desk gets its problems: the rules engine, or a stand-in in tests and benches. */
+export type ProblemFinder = (data: StoreData, today: IsoDate) => Problem[];
+
 export interface DeskModel {
 	data: StoreData;
 	today: IsoDate;
+	/**
+	 * False until the rules have run. The rules take seconds on a large store, so the desk draws its
+	 * first frame from the store alone and fills problems in straight after (see withProblems).
+	 */
+	problemsReady: boolean;
 	problems: readonly Problem[];
 	problemsByCase: ReadonlyMap<string, Problem[]>;
 	/** Problems whose subject is the officer (officer/supervisor subjects and their cases). */
@@ -55,8 +63,12 @@ export interface DeskModel {
 export const UNKNOWN_OFFICER = '(unknown officer)';
 
 const cache = new WeakMap<StoreData, Map<IsoDate, DeskModel>>();
+const withProblemsCache = new WeakMap<DeskModel, WeakMap<ProblemFinder, DeskModel>>();
 
-/** The desk model for a snapshot; the same object for the same snapshot and date. */
+/**
+ * The desk model for a snapshot WITHOUT problems (cheap: one pass over the cases); the same object for
+ * the same snapshot and date.
+ */
 export function deskModel(data: StoreData, today: IsoDate): DeskModel {
 	let byDate = cache.get(data);
 	if (!byDate) {
@@ -65,8 +77,24 @@ export function deskModel(data: StoreData, today: IsoDate): DeskModel {
 	}
 	let model = byDate.get(today);
 	if (!model) {
-		model = buildModel(data, today);
+		model = buildModel(data, today, []);
+		model.problemsReady = false;
 		byDate.set(today, model);
+	}
+	return model;
+}
+
+/** The same model with the rules' problems: computed once per store revision and finder. */
+export function withProblems(base: DeskModel, find: ProblemFinder = findProblems): DeskModel {
+	let byFinder = withProblemsCache.get(base);
+	if (!byFinder) {
+		byFinder = new WeakMap();
+		withProblemsCache.set(base, byFinder);
+	}
+	let model = byFinder.get(find);
+	if (!model) {
+		model = buildModel(base.data, base.today, find(base.data, base.today));
+		byFinder.set(find, model);
 	}
 	return model;
 }
@@ -77,8 +105,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 	else m.set(k, [v]);
 }
 
-function buildModel(data: StoreData, today: IsoDate): DeskModel {
-	const problems = findProblems(data, today);
+function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskModel {
 	const problemsByCase = new Map<string, Problem[]>();
 	const problemsByOfficer = new Map<string, Problem[]>();
 	for (const p of problems) {
@@ -109,7 +136,7 @@ function buildModel(data: StoreData, today: IsoDate): DeskModel {
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
-	return {data, today, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), counts};
+	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), counts};
 }
 
 /** The worst severity among problems of the given kinds. */

@@ -17,7 +17,8 @@ export interface TeamRow {
 	hours: string;
 	live: number;
 	workload: string;
-	red: number;
+	/** Red and critical problems, or '?' while the rules are still running. */
+	red: number | string;
 	checkIn: string;
 	tenure: string;
 	plan: string;
@@ -48,7 +49,7 @@ export function teamRows(model: DeskModel): TeamRow[] {
 				hours: `${o.hoursPerWeek}h ${w.fte.toFixed(2)}`,
 				live: w.liveCases,
 				workload: `${Math.round(w.percent)}%${w.excessive ? ' HIGH' : ''}`,
-				red,
+				red: model.problemsReady ? red : '?',
 				checkIn: checkIn ? shortDate(checkIn, today) : 'never',
 				tenure: tenure(o.joinedUnit, today),
 				plan: planState(triggerFor(data, o.id, today), today),
