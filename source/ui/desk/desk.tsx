@@ -86,8 +86,8 @@ function hintsFor(s: DeskState): string {
 	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
-	const open = s.focus === 'editor' ? 'j/k scroll | r review | [ ] tabs | x close' : 'j/k move | Enter open | / filter';
-	return `${open} | Tab pane | 1-4 views | : palette | ? help | q quit`;
+	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
+	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
 
 function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; store: Store | undefined; storePath: string; readOnly: boolean}): React.JSX.Element {

@@ -22,10 +22,10 @@ export interface StatusBarProps {
 export function StatusBar({model, storePath, readOnly, diskChanged, notice, hints, width}: StatusBarProps): React.JSX.Element {
 	const c = model.counts;
 	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
-	const counts = `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${model.data.settings.bailRedDays}d ${c.bailSoon} | ${model.today}`;
+	const counts = `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${model.data.settings.bailRedDays}d ${c.bailSoon} | today ${model.today}`;
 	const file = safeText(storePath);
-	const shown = file.length <= 32 ? file : `…${file.slice(-31)}`;
-	const left = `${width >= 110 ? shown : truncate(safeText(path.basename(storePath)), 20)} | ${counts}${state ? ` | ${state}` : ''}`;
+	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
+	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), 20)} | ${counts}${state ? ` | ${state}` : ''}`;
 	const right = notice ?? hints;
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
