@@ -1,0 +1,51 @@
+/**
+ * The demo team with hostile text: officer names and a case reference carrying commas, quotes,
+ * non-ASCII letters, formula prefixes (= + - @), control characters, escape sequences and bidi
+ * overrides, plus an amendment whose reason spans several lines. The chain is re-signed so the store
+ * still verifies: the exports must carry this text safely, not reject it.
+ */
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import type {StoreData} from '../../../source/domain/model.js';
+import {makeEntry, resignChain} from '../../../source/store/chain.js';
+import {DEMO, tempDir} from '../../helpers/cli.js';
+
+export const HOSTILE_NAMES: Record<string, string> = {
+	o0003: 'Sam "The Ash" Ashworth, Jr.',
+	o0004: 'Priya Iqbal-Świątek Øre',
+	o0005: '=HYPERLINK("http://evil.example","x")',
+	o0006: '+Helen Marsh',
+	o0007: '-Lewis Grant',
+	o0008: '@Amira Shah',
+	o0009: 'Ben\tCarter\nsecond line\r\nthird',
+	o0010: 'Chloe \u001b]52;c;ZXZpbA==\u0007Evans \u202eesrever',
+};
+/** Formula-looking names need a rank in front to be hostile as a whole cell, so one case ref starts with '='. */
+export const HOSTILE_REF = '=1+2,"x"\nCR';
+export const AMEND_REASON = 'Risk was recorded wrongly.\nThe OIC had told me the suspect moved; "high" is right, not medium.';
+
+export function loadDemo(): StoreData {
+	return JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+}
+
+/** The hostile store as data; `amendSeq` is the review it amends (the last review of the renamed case). */
+export function hostileData(): {data: StoreData; renamedRef: string; amendedSeq: number} {
+	const demo = loadDemo();
+	const officers = demo.officers.map(o => (HOSTILE_NAMES[o.id] ? {...o, name: HOSTILE_NAMES[o.id]!} : o));
+	// Rename the case of the latest review so it is in every default period.
+	const lastReview = [...demo.chain].reverse().find(e => e.kind === 'review')!;
+	const renamedRef = (lastReview.data as {caseRef: string}).caseRef;
+	const cases = demo.cases.map(c => (c.ref === renamedRef ? {...c, ref: HOSTILE_REF} : c));
+	const renamed = demo.chain.map(e => (e.kind === 'review' && e.data.caseRef === renamedRef ? {...e, data: {...e.data, caseRef: HOSTILE_REF}} : e));
+	let chain = resignChain(renamed);
+	const amendedSeq = lastReview.seq;
+	const date = (lastReview.data as {date: string}).date;
+	chain = [...chain, makeEntry(chain, 'amendment', {amends: amendedSeq, date, by: 'o0002', reason: AMEND_REASON, corrections: {riskAfter: 'high', '@note': '-2 days'}}, `${date}T17:00:00.000Z`)];
+	return {data: {...demo, officers, cases, chain}, renamedRef, amendedSeq};
+}
+
+export function hostileStoreFile(): string {
+	const file = path.join(tempDir(), 'hostile.json');
+	writeFileSync(file, JSON.stringify(hostileData().data));
+	return file;
+}
