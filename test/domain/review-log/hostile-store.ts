@@ -20,8 +20,13 @@ export const HOSTILE_NAMES: Record<string, string> = {
 	o0009: 'Ben\tCarter\nsecond line\r\nthird',
 	o0010: 'Chloe \u001b]52;c;ZXZpbA==\u0007Evans \u202eesrever',
 };
-/** Formula-looking names need a rank in front to be hostile as a whole cell, so one case ref starts with '='. */
+/**
+ * Names are exported as "RANK name", so a formula-looking name is never a whole cell; case references
+ * are, so these start with each formula character that survives safeText (tab, CR and LF in store
+ * text are made visible before export, so they can only start a cell in the writer's own tests).
+ */
 export const HOSTILE_REF = '=1+2,"x"\nCR';
+export const PREFIXED_REFS = ['+SUM(1)', '-2+3', '@cmd|calc'];
 export const AMEND_REASON = 'Risk was recorded wrongly.\nThe OIC had told me the suspect moved; "high" is right, not medium.';
 
 export function loadDemo(): StoreData {
@@ -35,8 +40,13 @@ export function hostileData(): {data: StoreData; renamedRef: string; amendedSeq:
 	// Rename the case of the latest review so it is in every default period.
 	const lastReview = [...demo.chain].reverse().find(e => e.kind === 'review')!;
 	const renamedRef = (lastReview.data as {caseRef: string}).caseRef;
-	const cases = demo.cases.map(c => (c.ref === renamedRef ? {...c, ref: HOSTILE_REF} : c));
-	const renamed = demo.chain.map(e => (e.kind === 'review' && e.data.caseRef === renamedRef ? {...e, data: {...e.data, caseRef: HOSTILE_REF}} : e));
+	const newRef = new Map([[renamedRef, HOSTILE_REF]]);
+	for (const e of [...demo.chain].reverse()) {
+		if (newRef.size > PREFIXED_REFS.length) break;
+		if (e.kind === 'review' && !newRef.has(e.data.caseRef)) newRef.set(e.data.caseRef, PREFIXED_REFS[newRef.size - 1]!);
+	}
+	const cases = demo.cases.map(c => (newRef.has(c.ref) ? {...c, ref: newRef.get(c.ref)!} : c));
+	const renamed = demo.chain.map(e => (e.kind === 'review' && newRef.has(e.data.caseRef) ? {...e, data: {...e.data, caseRef: newRef.get(e.data.caseRef)!}} : e));
 	let chain = resignChain(renamed);
 	const amendedSeq = lastReview.seq;
 	const date = (lastReview.data as {date: string}).date;
