@@ -16,7 +16,7 @@ export const HOSTILE_NAMES: Record<string, string> = {
 	o0005: '=HYPERLINK("http://evil.example","x")',
 	o0006: '+Helen Marsh',
 	o0007: '-Lewis Grant',
-	o0008: '@Amira Shah',
+	o0008: '@Amira | Shah [x](javascript:alert(1))',
 	o0009: 'Ben\tCarter\nsecond line\r\nthird',
 	o0010: 'Chloe \u001b]52;c;ZXZpbA==\u0007Evans \u202eesrever',
 };
