@@ -7,9 +7,10 @@ import {logJson} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {writeFileAtomic} from '../store/atomic-write.js';
 import {StoreError} from '../store/errors.js';
+import {readStoreFile} from '../store/store.js';
 import {out, type Command} from './command.js';
 import {UsageError} from './context.js';
-import {openForCommand} from './open-store.js';
+import {ensureStore} from './open-store.js';
 
 const FORMATS = ['csv', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
@@ -77,7 +78,8 @@ Examples
 		const outFile = flags['out'] as string | undefined;
 		if (outFile === '') throw new UsageError('--out needs a file name.');
 
-		const data = (await openForCommand(ctx, {readOnly: true})).snapshot();
+		await ensureStore(ctx);
+		const {data} = await readStoreFile(ctx.storePath);
 		const sergeantId = (flags['sergeant'] as string | undefined) ?? null;
 		if (sergeantId !== null && !sergeantIndex(data).sergeants.some(s => s.id === sergeantId)) {
 			throw new UsageError(`--sergeant ${safeText(sergeantId)} is not a sergeant in ${ctx.storePath}. Sergeants: ${sergeantIndex(data).sergeants.map(s => s.id).join(', ')}.`);
