@@ -6,8 +6,9 @@
 import {safeText} from '../domain/safe-text.js';
 
 // Punctuation CommonMark gives a meaning to anywhere in a line (emphasis, code, links, HTML, entities,
-// table pipes, strikethrough); a backslash makes each literal.
-const SPECIAL = /[\\`*_{}[\]()<>#!|~&]/g;
+// table pipes, strikethrough); a backslash makes each literal. Parentheses only form a link after a
+// closing bracket, which is always escaped, so they stay readable.
+const SPECIAL = /[\\`*_{}[\]<>#!|~&]/g;
 // Meaningful only at the start of a line: list bullets, ordered-list numbers, setext underlines.
 const LEADING = /^(\s*)([-+=]|\d+(?=[.)]))/;
 

@@ -106,7 +106,11 @@ describe('fortnight log', () => {
 		const md = r.stdout;
 		expect(md).toContain(head);
 		expect(md.indexOf('## Exceptions')).toBeLessThan(md.indexOf('## Totals'));
-		expect(section(md, '#### Late reviews')).toContain('| CR/21803/26 | DC Sam Ashworth | 2026-11-01 | 2026-11-03 | 2 days | 484 |');
+		// A late review straight from the chain: the first one in the period signed after its due date.
+		const late = demo.chain.find((e: {kind: string; data: {date: string; dueDate: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date > e.data.dueDate);
+		const lateBy = Math.round((Date.parse(late.data.date) - Date.parse(late.data.dueDate)) / 864e5);
+		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
+		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${late.data.dueDate} | ${late.data.date} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		if (rulesArePlaceholder) return;
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.

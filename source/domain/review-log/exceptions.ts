@@ -188,13 +188,19 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 			noDecision: !t.decisionRecorded,
 			escalated: t.escalated,
 			lastDecision: t.lastDecision ? t.lastDecision.decision : null,
-			evidence: t.evidence.map(e => safeText(e.detail)),
+			evidence: evidenceLines(t),
 		});
 	}
 
 	const all = [...bySergeant.values()];
 	for (const s of all) finishTotals(s);
 	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
+}
+
+/** Each piece of evidence once, with its case reference when the detail does not already name it. */
+function evidenceLines(t: TriggerState): string[] {
+	const lines = t.evidence.map(e => safeText(e.caseRef && !e.detail.includes(e.caseRef) ? `${e.caseRef}: ${e.detail}` : e.detail));
+	return [...new Set(lines)];
 }
 
 type ListName = 'overdueNow' | 'bail' | 'stalledActions' | 'forensicWaits' | 'spanOfControl';

@@ -82,7 +82,7 @@ describe('buildExceptionReport', () => {
 
 	it('lists fired triggers with no decision, or escalated, with how long', () => {
 		const trigger = (id: string): TriggerState => {
-			if (id === 'o0003') return {...quiet(id), fired: true, firstFired: '2026-11-02', evidence: [{type: 'update', detail: 'identical update text on 2 cases'}]};
+			if (id === 'o0003') return {...quiet(id), fired: true, firstFired: '2026-11-02', evidence: [{type: 'update', detail: 'identical update text on 2 cases'}, {type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'}, {type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'}, {type: 'case', caseRef: 'CR/2/26', detail: 'no update for 28+ days'}]};
 			if (id === 'o0004') return {...quiet(id), fired: true, firstFired: '2026-11-20', decisionRecorded: true, escalated: false};
 			if (id === 'o0005') return {...quiet(id), fired: true, firstFired: '2026-10-01', decisionRecorded: true, escalated: true};
 			return quiet(id);
@@ -93,7 +93,8 @@ describe('buildExceptionReport', () => {
 			['o0005', 60, false, true],
 			['o0003', 28, true, false],
 		]);
-		expect(t[1]!.evidence).toEqual(['identical update text on 2 cases']);
+		// Each piece of evidence once, with its case when the words do not name it.
+		expect(t[1]!.evidence).toEqual(['identical update text on 2 cases', 'CR/1/26: no update for 28+ days', 'CR/2/26: no update for 28+ days']);
 		expect(hasExceptions(r.sergeants[0]!)).toBe(true);
 	});
 
