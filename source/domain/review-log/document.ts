@@ -37,7 +37,6 @@ export function buildLogDocument(data: StoreData, options: LogDocumentOptions, r
 	const all = buildLogRows(data, options.period);
 	const report = buildExceptionReport(data, all, options.period, options.today, rules);
 	const sergeantId = options.sergeantId ?? null;
-	const last = data.chain.at(-1);
 	let narrowed = report;
 	if (sergeantId !== null) {
 		const mine = report.sergeants.find(s => s.sergeantId === sergeantId) ?? emptySection(sergeantId, safeText(sergeantId));
@@ -48,8 +47,20 @@ export function buildLogDocument(data: StoreData, options: LogDocumentOptions, r
 		today: options.today,
 		period: options.period,
 		sergeantId,
-		chainHead: last ? {seq: last.seq, hash: last.hash} : null,
+		chainHead: chainHeadOf(data),
 		rows: sergeantId === null ? all : filterLogRows(all, {sergeantId}),
 		report: narrowed,
 	};
+}
+
+/** The chain's last entry, as every export prints it. */
+export function chainHeadOf(data: StoreData): LogDocument['chainHead'] {
+	const last = data.chain.at(-1);
+	return last ? {seq: last.seq, hash: last.hash} : null;
+}
+
+/** Just the rows (what the CSV holds): no exception report, so no rules run. */
+export function logRowsFor(data: StoreData, period: Period, sergeantId: string | null = null): LogRow[] {
+	const all = buildLogRows(data, period);
+	return sergeantId === null ? all : filterLogRows(all, {sergeantId});
 }

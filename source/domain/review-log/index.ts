@@ -3,4 +3,4 @@ export {buildLogRows, filterLogRows, timeliness, type LogRow, type LogOptions} f
 export {buildExceptionReport, hasExceptions, type ExceptionReport, type SergeantExceptions, type RuleResults} from './exceptions.js';
 export {defaultPeriod, resolvePeriod, inPeriod, DEFAULT_PERIOD_DAYS, type Period} from './period.js';
 export {sergeantIndex} from './sergeants.js';
-export {headText, buildLogDocument, type LogDocument, type LogDocumentOptions} from './document.js';
+export {headText, buildLogDocument, chainHeadOf, logRowsFor, type LogDocument, type LogDocumentOptions} from './document.js';

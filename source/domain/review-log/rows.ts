@@ -84,6 +84,14 @@ export function buildLogRows(data: StoreData, period: Period): LogRow[] {
 		return n;
 	};
 
+	// Each case has many reviews: make its reference safe once.
+	const refs = new Map<string, string>();
+	const ref = (r: string): string => {
+		let safe = refs.get(r);
+		if (safe === undefined) refs.set(r, (safe = safeText(r)));
+		return safe;
+	};
+
 	const amendedBy = new Map<number, number[]>();
 	const amendments: AmendmentEntry[] = [];
 	for (const e of chain) {
@@ -110,7 +118,7 @@ export function buildLogRows(data: StoreData, period: Period): LogRow[] {
 				seq: e.seq,
 				hash: e.hash,
 				date: d.date,
-				caseRef: safeText(d.caseRef),
+				caseRef: ref(d.caseRef),
 				officerId: d.oicId,
 				officer: name(d.oicId),
 				reviewerId: d.reviewerId,
