@@ -48,7 +48,7 @@ describe('bench smoke (300 cases, one run each)', () => {
 			expect(r.result!.subject.peakRssKb, `${r.m.id} peak RSS`).toBeGreaterThan(10_000);
 			expect(table).toMatch(new RegExp(`\\| ${r.size} \\| [0-9.]+ m?s \\|`));
 		}
-	}, 120_000);
+	}, 150_000);
 });
 
 describe('growth check', () => {

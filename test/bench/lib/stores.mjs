@@ -14,27 +14,33 @@ export const SEED = 'bench';
 export const REFERENCE_DATE = '2026-11-30';
 
 /**
- * The built files that decide a generated store's bytes: `generate` and everything it imports, followed
- * through relative imports (so a change to the rules does not cost a regeneration, a change to the
- * generator, model or chain does).
+ * What the generator makes now, as a key: the hash of a freshly generated 300-case store. The generator
+ * is deterministic, so the same bytes mean the cached larger stores are still what it would make;
+ * changes elsewhere in the code (locking, rules) cost no regeneration, a changed generator, model or
+ * chain format does. The fresh store becomes the cached 300-case one.
  */
-function generatorKey() {
-	const h = createHash('sha256');
-	const seen = new Set();
-	const visit = file => {
-		if (seen.has(file)) return;
-		seen.add(file);
-		const text = readFileSync(file, 'utf8');
-		for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) visit(path.resolve(path.dirname(file), m[1]));
-	};
-	visit(path.join(DIST, 'commands', 'generate.js'));
-	for (const f of [...seen].sort()) h.update(path.relative(DIST, f)).update(readFileSync(f));
-	return h.digest('hex').slice(0, 12);
+async function generatorKey() {
+	const tmp = path.join(CACHE, `.key-${process.pid}.json`);
+	await generate(300, tmp);
+	const key = createHash('sha256').update(readFileSync(tmp)).update(readFileSync(welfareOf(tmp))).digest('hex').slice(0, 12);
+	return {key, fresh300: tmp};
+}
+
+const welfareOf = file => file.replace(/\.json$/, '.welfare.json');
+
+function generate(n, out) {
+	return runNode(['dist/cli.js', 'generate', '--cases', String(n), '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', out, '--force'], {timeoutMs: 600_000});
+}
+
+function move(from, to) {
+	renameSync(welfareOf(from), welfareOf(to));
+	renameSync(from, to);
 }
 
 /** Returns {file, cases, reviews, reviewsPerCase, bytes, generatedMs|null} for each size, generating what is missing. */
 export async function ensureStores(sizes, log = () => {}) {
-	const key = generatorKey();
+	mkdirSync(CACHE, {recursive: true});
+	const {key, fresh300} = await generatorKey();
 	const dir = path.join(CACHE, `stores-${key}`);
 	mkdirSync(dir, {recursive: true});
 	// Stores from an older generator are only disk space now.
@@ -45,15 +51,17 @@ export async function ensureStores(sizes, log = () => {}) {
 		const manifestFile = path.join(dir, `s${n}.manifest.json`);
 		let manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
 		if (!manifest || !existsSync(file) || statSync(file).size !== manifest.bytes) {
-			log(`generating a ${n.toLocaleString('en-GB')}-case store (once; cached in ${path.relative(process.cwd(), dir)})`);
 			const tmp = path.join(dir, `.s${n}.${process.pid}.generating.json`);
 			const started = Date.now();
-			await runNode(['dist/cli.js', 'generate', '--cases', String(n), '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', tmp, '--force'], {timeoutMs: 600_000});
+			if (n === 300) move(fresh300, tmp);
+			else {
+				log(`generating a ${n.toLocaleString('en-GB')}-case store (once; cached in ${path.relative(process.cwd(), dir)})`);
+				await generate(n, tmp);
+			}
 			const data = JSON.parse(readFileSync(tmp, 'utf8'));
 			const reviews = data.chain.filter(e => e.kind === 'review').length;
 			manifest = {cases: data.cases.length, officers: data.officers.length, reviews, reviewsPerCase: reviews / data.cases.length, bytes: statSync(tmp).size, generatedMs: Date.now() - started};
-			renameSync(`${tmp.slice(0, -5)}.welfare.json`, `${file.slice(0, -5)}.welfare.json`);
-			renameSync(tmp, file);
+			move(tmp, file);
 			writeFileSync(manifestFile, JSON.stringify(manifest));
 		}
 		if (manifest.cases !== n) throw new Error(`the ${n}-case bench store holds ${manifest.cases} cases`);
@@ -61,5 +69,7 @@ export async function ensureStores(sizes, log = () => {}) {
 		if (manifest.reviewsPerCase < 7 || manifest.reviewsPerCase > 13) throw new Error(`the ${n}-case bench store has ${manifest.reviewsPerCase.toFixed(1)} reviews per case, not about 10`);
 		out[n] = {file, ...manifest};
 	}
+	rmSync(fresh300, {force: true});
+	rmSync(welfareOf(fresh300), {force: true});
 	return out;
 }
