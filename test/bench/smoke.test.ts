@@ -14,6 +14,8 @@ import {runBench} from './run.mjs';
 import {MEASUREMENTS} from './measurements/index.mjs';
 // @ts-expect-error plain ESM JavaScript without type declarations
 import {END, growth, START, writeReadme} from './lib/report.mjs';
+// @ts-expect-error plain ESM JavaScript without type declarations
+import {fitRuns, interleaved, median} from './lib/stats.mjs';
 import {COMMANDS} from '../../dist/commands/index.js';
 
 interface Figures {
@@ -66,6 +68,21 @@ describe('growth check', () => {
 		const [square] = growth([row(300, 60), row(5000, 1000), row(20_000, 16_000)], [300, 5000, 20_000]);
 		expect(square.flag).toBe(true);
 		expect(square.why).toMatch(/SUPER-LINEAR/);
+	});
+});
+
+describe('runs and medians', () => {
+	it('fits the number of runs to the time share, never below one or above the most asked for', () => {
+		expect(fitRuns(5, 1000, 2, 10_000)).toBe(5); // 500 ms a pair, 9 s left
+		expect(fitRuns(5, 4000, 2, 10_000)).toBe(4); // 2 s a pair, 6 s left: 1 + 3
+		expect(fitRuns(5, 20_000, 1, 10_000)).toBe(1); // over budget already
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 2, 3])).toBe(2.5);
+	});
+	it('alternates subject and baseline so drift falls on both', async () => {
+		const order: string[] = [];
+		await interleaved({runs: 3, warmup: false, subject: async () => (order.push('S'), {ms: 1}), baseline: async () => (order.push('B'), {ms: 1})});
+		expect(order.join('')).toBe('SBBSSB');
 	});
 });
 
