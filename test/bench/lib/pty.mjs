@@ -105,7 +105,7 @@ export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 			} catch {}
 		},
 		/** Quits with `q` (so the probe records peak RSS), killing the session if it does not end. */
-		async close(quitKeys = 'q', graceMs = 5000) {
+		async close(quitKeys = 'q', graceMs = 20_000) {
 			if (exited === null) {
 				child.stdin.write(quitKeys);
 				const timer = setTimeout(() => {

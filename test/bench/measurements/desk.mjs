@@ -60,7 +60,7 @@ async function pressAndTime(s, ready, count, key) {
 		const t0 = performance.now();
 		s.write(key);
 		// 40 ms quiet: past Ink's 30 fps throttle, so each press renders on the throttle's leading edge.
-		const last = await s.settle({from, quietMs: 40, timeoutMs: 1000});
+		const last = await s.settle({from, quietMs: 40, timeoutMs: 3000});
 		if (last === null) missed++;
 		else times.push({ms: last - t0});
 	}
