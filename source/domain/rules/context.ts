@@ -33,6 +33,8 @@ export interface RuleContext {
 	/** Live cases only, in store order. */
 	live: Case[];
 	liveByOic: Map<string, Case[]>;
+	/** Every case (live or closed) by its OIC. */
+	casesByOic: Map<string, Case[]>;
 	absencesByOfficer: Map<string, Absence[]>;
 	reviewsByCase: Map<string, ReviewEntry[]>;
 	/** Performance decisions per officer, oldest first (chain order). */
@@ -69,7 +71,9 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const live: Case[] = [];
 	const liveByOic = new Map<string, Case[]>();
+	const casesByOic = new Map<string, Case[]>();
 	for (const c of data.cases) {
+		push(casesByOic, c.oicId, c);
 		if (!isLive(c)) continue;
 		live.push(c);
 		push(liveByOic, c.oicId, c);
@@ -96,6 +100,7 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		activeOfficers: data.officers.filter(o => inPost(o, today)),
 		live,
 		liveByOic,
+		casesByOic,
 		absencesByOfficer,
 		reviewsByCase,
 		decisionsByOfficer,

@@ -59,6 +59,11 @@ interface Entry {
 	caseRef: string;
 	index: number;
 	text: string;
+	t?: TextForm;
+}
+
+/** A text's normalised forms, worked out once per distinct text (stock phrases repeat a lot). */
+interface TextForm {
 	norm: string;
 	ws: string[];
 	sh?: Set<string>;
@@ -80,22 +85,27 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 				const u = ups[i]!;
 				if (u.date <= from || u.date > today) continue;
 				const key = `${u.authorId}\u0000${u.date}`;
-				const e: Entry = {caseRef: c.ref, index: i, text: u.text, norm: '', ws: []};
+				const e: Entry = {caseRef: c.ref, index: i, text: u.text};
 				const list = buckets.get(key);
 				if (list) list.push(e);
 				else buckets.set(key, [e]);
 			}
 		}
 		const out: Problem[] = [];
+		const forms = new Map<string, TextForm>();
 		for (const [key, list] of buckets) {
 			if (list.length < 2) continue;
 			if (list.every(e => e.caseRef === list[0]!.caseRef)) continue;
 			const [authorId, date] = key.split('\u0000') as [string, IsoDate];
 			for (const e of list) {
-				e.norm = normaliseText(e.text);
-				e.ws = words(e.text);
+				let t = forms.get(e.text);
+				if (!t) {
+					t = {norm: normaliseText(e.text), ws: words(e.text)};
+					forms.set(e.text, t);
+				}
+				e.t = t;
 			}
-			const candidates = list.filter(e => e.ws.length >= MIN_WORDS);
+			const candidates = list.filter(e => e.t!.ws.length >= MIN_WORDS);
 			// Union-find over matching pairs on different cases.
 			const parent = candidates.map((_, i) => i);
 			const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -103,9 +113,9 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 			const exact = new Set<number>();
 			for (let i = 0; i < candidates.length; i++) {
 				for (let j = i + 1; j < candidates.length; j++) {
-					const a = candidates[i]!;
-					const b = candidates[j]!;
-					if (a.caseRef === b.caseRef) continue;
+					if (candidates[i]!.caseRef === candidates[j]!.caseRef) continue;
+					const a = candidates[i]!.t!;
+					const b = candidates[j]!.t!;
 					let sim: number;
 					if (a.norm === b.norm) sim = 1;
 					else {
@@ -134,7 +144,7 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 				const entries = members.map(i => candidates[i]!);
 				const refs = [...new Set(entries.map(e => e.caseRef))].sort();
 				if (refs.length < 2) continue;
-				const identical = members.every(i => exact.has(i)) && entries.every(e => e.norm === entries[0]!.norm);
+				const identical = members.every(i => exact.has(i)) && entries.every(e => e.t!.norm === entries[0]!.t!.norm);
 				const lowest = Math.min(...members.map(i => best.get(i)!));
 				const who = nameOf(ctx, authorId);
 				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: `update ${e.index + 1} on ${e.caseRef}`}));

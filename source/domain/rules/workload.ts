@@ -49,8 +49,7 @@ function excessiveSince(ctx: RuleContext, o: Officer): IsoDate {
 	const s = ctx.settings;
 	const limit = (s.workloadExcessivePercent / 100) * s.capacityPointsPerFte * (o.hoursPerWeek / s.fullTimeHours);
 	const events: [IsoDate, number][] = [];
-	for (const c of ctx.data.cases) {
-		if (c.oicId !== o.id) continue;
+	for (const c of ctx.casesByOic.get(o.id) ?? []) {
 		const p = s.workloadPoints[c.risk];
 		if (isLive(c)) events.push([c.allocatedOn, p]);
 		else if (c.closedOn !== null && c.closedOn > c.allocatedOn) {
