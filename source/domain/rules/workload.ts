@@ -25,7 +25,8 @@ function computeWorkload(settings: Settings, officer: Officer | undefined, offic
 	let points = 0;
 	for (const c of cases) points += settings.workloadPoints[c.risk];
 	const fte = officer ? officer.hoursPerWeek / settings.fullTimeHours : 1;
-	const exact = fte > 0 ? (points / fte / settings.capacityPointsPerFte) * 100 : 0;
+	// Rounded to 1e-9 so that exactly 110% (11 points on 0.5 FTE) is not pushed over by floating point.
+	const exact = fte > 0 ? Math.round(((points / fte / settings.capacityPointsPerFte) * 100) * 1e9) / 1e9 : 0;
 	return {officerId, liveCases: cases.length, points, fte, percent: Math.round(exact), excessive: exact > settings.workloadExcessivePercent};
 }
 
