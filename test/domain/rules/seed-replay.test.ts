@@ -69,7 +69,7 @@ function storeOn(day: IsoDate): StoreData {
 	const absences = [absence('ab1', 's1', ABSENCE_FROM, ABSENCE_TO), absence('ab2', 'o1', '2026-07-18', null)].filter(a => a.recordedAt.slice(0, 10) <= day);
 	const base = store();
 	return store({
-		officers: [...base.officers.map(o => (o.id === 'o1' ? {...o, joinedUnit: '2019-09-01', imageExposed: true} : o)), ...team],
+		officers: [...base.officers.map(o => (o.id === 'o1' ? {...o, joinedUnit: '2019-09-01', imageExposed: true} : {...o, joinedUnit: '2018-04-01'})), ...team],
 		cases,
 		absences,
 		chain: chainOf(reviews),
