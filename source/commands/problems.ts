@@ -3,8 +3,6 @@ import {renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/store.js';
 import {out, type Command} from './command.js';
-import {DEMO_STORE, storeExists} from './context.js';
-import {demoForToday} from './open-store.js';
 
 const command: Command = {
 	name: 'problems',
@@ -46,14 +44,8 @@ Examples
 		json: {type: 'boolean', default: false},
 	},
 	async run(ctx, _input, flags) {
-		let data;
-		if (ctx.defaultStore && !storeExists(ctx)) {
-			// Read-only: show the demo team moved to today rather than creating a working store.
-			data = demoForToday((await readStoreFile(DEMO_STORE)).data, ctx.today);
-			ctx.stderr.write(`No store yet at ${ctx.storePath}: showing the demo team. Use --store PATH or FORTNIGHT_STORE for your own.\n`);
-		} else {
-			data = (await readStoreFile(ctx.storePath)).data;
-		}
+		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
+		const {data} = await readStoreFile(ctx.storePath);
 		const problems = findProblems(data, ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await out(ctx, flags['json'] ? renderProblemsJson(problems, officers) : renderProblemsText(problems, {today: ctx.today, officers}));
