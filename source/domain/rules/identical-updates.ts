@@ -176,6 +176,9 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	});
 }
 
+/** Up to this many distinct texts in one bucket are compared pair by pair; more use prefix filtering. */
+const PAIRWISE_MAX = 16;
+
 interface Cluster {
 	entries: Entry[];
 	/** Some one text (after normalising) appears on two or more of the cases. */
@@ -206,7 +209,24 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 	const parent = groups.map((_, i) => i);
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
 	const lowest = new Map<number, number>();
-	if (groups.length > 1 && threshold < 1) {
+	const match = (i: number, j: number): void => {
+		const a = forms[i]!.sh!;
+		const b = forms[j]!.sh!;
+		// Jaccard can be no more than the smaller set over the larger: skip the merge when that is already too low.
+		if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length) - 1e-9) return;
+		const sim = jaccardSorted(a, b);
+		if (sim + 1e-12 < threshold) return;
+		const ri = find(i);
+		const rj = find(j);
+		if (ri !== rj) parent[ri] = rj;
+		lowest.set(i, Math.min(lowest.get(i) ?? 1, sim));
+		lowest.set(j, Math.min(lowest.get(j) ?? 1, sim));
+	};
+	if (groups.length > 1 && threshold < 1 && groups.length <= PAIRWISE_MAX) {
+		// A usual day: a handful of texts, compared pair by pair.
+		for (const f of forms) f.sh ??= coder.encode(f.ws);
+		for (let i = 0; i < forms.length; i++) for (let j = i + 1; j < forms.length; j++) match(i, j);
+	} else if (groups.length > 1 && threshold < 1) {
 		for (const f of forms) f.sh ??= coder.encode(f.ws);
 		const freq = new Map<number, number>();
 		for (const f of forms) for (const x of f.sh!) freq.set(x, (freq.get(x) ?? 0) + 1);
@@ -223,17 +243,7 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 				} else index.set(x, [i]);
 			}
 		});
-		for (const key of pairs) {
-			const j = Math.floor(key / groups.length);
-			const i = key % groups.length;
-			const sim = jaccardSorted(forms[i]!.sh!, forms[j]!.sh!);
-			if (sim + 1e-12 < threshold) continue;
-			const ri = find(i);
-			const rj = find(j);
-			if (ri !== rj) parent[ri] = rj;
-			lowest.set(i, Math.min(lowest.get(i) ?? 1, sim));
-			lowest.set(j, Math.min(lowest.get(j) ?? 1, sim));
-		}
+		for (const key of pairs) match(key % groups.length, Math.floor(key / groups.length));
 	}
 	const byRoot = new Map<number, number[]>();
 	groups.forEach((_, i) => {
