@@ -19,6 +19,7 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Evidence, Problem} from '../problem.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
+import {safeText} from '../safe-text.js';
 
 export const MIN_WORDS = 4;
 
@@ -164,8 +165,8 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 					severity: identical ? 'red' : 'amber',
 					subject: {type: 'officer', officerId: authorId},
 					message: identical
-						? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${refs.join(', ')}): "${quote(shown)}"`
-						: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${refs.join(', ')}): "${quote(shown)}"`,
+						? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`
+						: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
 					action: 'Check with the officer that each update reflects work actually done on that case.',
 					evidence,
 					since: date,

@@ -229,3 +229,18 @@ describe('stalled actions and deliverables', () => {
 		expect(problem(data, '2026-09-01', 'stalled-deliverable:CR/10/24:mg3')?.message).toContain('939 days (2 years 6 months)');
 	});
 });
+
+describe('store text in messages', () => {
+	it('is made safe in the domain, so every consumer of Problem.message is protected', async () => {
+		const {findProblems} = await import('../../../source/domain/rules/index.js');
+		const evil = 'Grade the images\u001b[2J\u001b]52;c;ZXZpbA==\u0007 \u202enow';
+		const a = {id: 'a1', text: evil, ownerId: 'o1', due: '2026-12-01', status: 'in-progress' as const, createdOn: '2026-01-01', startedOn: '2026-01-02', carriedCount: 0, history: []};
+		const data = store({
+			officers: [...store().officers.filter(o => o.id !== 'o1'), {...store().officers[2]!, name: 'Dan \u001b[31mDean'}],
+			cases: [kase('CR/1/26', {actions: [a], forensics: [{id: 'f1', item: 'Phone\u0007', submitted: '2026-01-01', expected: null, resultOn: null}]})],
+		});
+		const messages = findProblems(data, '2026-06-01').map(p => p.message).join('\n');
+		expect(messages).toContain('Grade the images <U+202E>now');
+		expect(messages).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+	});
+});
