@@ -112,3 +112,10 @@ describe('renderers', () => {
 		expect(JSON.parse(renderProblemsJson([p], officers))).toHaveLength(1);
 	});
 });
+
+describe('fortnight problems --help', () => {
+	it('fits 80 columns', async () => {
+		const {default: command} = await import('../../source/commands/problems.js');
+		expect(command.help.split('\n').filter(l => l.length > 80)).toEqual([]);
+	});
+});
