@@ -136,12 +136,3 @@ export function severities(data: StoreData | ((day: IsoDate) => StoreData), id: 
 	}
 	return out;
 }
-
-/** The first day in from..to on which the problem fires (undefined if never). */
-export function firstDay(data: StoreData | ((day: IsoDate) => StoreData), id: string, from: IsoDate, to: IsoDate): IsoDate | undefined {
-	for (let d = from; d <= to; d = addDays(d, 1)) {
-		const s = typeof data === 'function' ? data(d) : data;
-		if (problem(s, d, id)) return d;
-	}
-	return undefined;
-}

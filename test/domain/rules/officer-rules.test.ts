@@ -184,6 +184,18 @@ describe('performance trigger', () => {
 		expect(triggerFor(data, 'o1', '2026-04-02').firstFired).toBe('2026-04-02');
 	});
 
+	it('identical update text alone fires it on the day it was written; so does a stalled action', () => {
+		const text = 'In the process of trying to complete the MG3. The grading machine has stopped working.';
+		const earlier = {date: '2026-10-10', authorId: 'o1', text: 'Enquiries continue.'};
+		const same = store({cases: [kase('CR/30/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]}), kase('CR/31/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]})]});
+		expect(triggerFor(same, 'o1', '2026-10-20').fired).toBe(false);
+		expect(triggerFor(same, 'o1', '2026-10-21')).toMatchObject({fired: true, firstFired: '2026-10-21'});
+		const action = {id: 'a1', text: 'Grade the images', ownerId: 'o1', due: '2026-12-01', status: 'in-progress' as const, createdOn: '2026-09-01', startedOn: '2026-09-02', carriedCount: 0, history: []};
+		const stalled = store({cases: [kase('CR/32/26', {actions: [action], updates: [{date: '2026-09-30', authorId: 'o1', text: 'Grading continues.'}]})]});
+		expect(triggerFor(stalled, 'o1', '2026-09-29').fired).toBe(false);
+		expect(triggerFor(stalled, 'o1', '2026-09-30')).toMatchObject({fired: true, firstFired: '2026-09-30'});
+	});
+
 	it('the sergeant escalating it puts it on the list at once', () => {
 		const concerns = [concern('2026-03-01'), concern('2026-04-20')];
 		const data = store({concerns, chain: chainOf([decision('o1', '2026-04-22', 'escalate')])});
