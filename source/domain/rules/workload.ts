@@ -7,7 +7,7 @@
  */
 import {shortDate, type IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {Officer, Settings, StoreData} from '../model.js';
+import type {Case, Officer, Settings, StoreData} from '../model.js';
 import type {Problem} from '../problem.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 
@@ -30,10 +30,23 @@ function computeWorkload(settings: Settings, officer: Officer | undefined, offic
 	return {officerId, liveCases: cases.length, points, fte, percent: Math.round(exact), excessive: exact > settings.workloadExcessivePercent};
 }
 
+/** Live cases by OIC per snapshot: the team view asks officer after officer, so index once (snapshots are immutable). */
+const liveIndex = new WeakMap<StoreData, {officers: Map<string, Officer>; live: Map<string, Case[]>}>();
+
 export function workloadFor(data: StoreData, officerId: string): Workload {
-	const officer = data.officers.find(o => o.id === officerId);
-	const cases = data.cases.filter(c => c.oicId === officerId && isLive(c));
-	return computeWorkload(data.settings, officer, officerId, cases);
+	let index = liveIndex.get(data);
+	if (!index) {
+		const live = new Map<string, Case[]>();
+		for (const c of data.cases) {
+			if (!isLive(c)) continue;
+			const list = live.get(c.oicId);
+			if (list) list.push(c);
+			else live.set(c.oicId, [c]);
+		}
+		index = {officers: new Map(data.officers.map(o => [o.id, o])), live};
+		liveIndex.set(data, index);
+	}
+	return computeWorkload(data.settings, index.officers.get(officerId), officerId, index.live.get(officerId) ?? []);
 }
 
 /** The same figures from the rule context's index (no scan of every case). */
