@@ -42,10 +42,10 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): void
 				i = q;
 				if (slashes % 2 === 0) break;
 			}
-			if (i - start > MAX_TOKEN) {
+			if (i - start - 1 > MAX_TOKEN) {
 				throw new StoreError(
 					'too-large',
-					`${file} holds a text of ${i - start} characters starting at byte ${start}, longer than any ${what} field may be (${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
+					`${file} holds a text of ${i - start - 1} characters starting at byte ${start}, longer than any ${what} field may be (${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
 					file,
 				);
 			}
