@@ -7,7 +7,7 @@
  * The KDF parameters in a file are checked against ours before deriving: a hostile file cannot make
  * fortnight spend gigabytes or minutes on one scrypt.
  */
-import {createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions} from 'node:crypto';
+import {createCipheriv, createDecipheriv, createHash, randomBytes, scrypt as scryptCb, type ScryptOptions} from 'node:crypto';
 
 export const KDF = {N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024} as const;
 const SALT_BYTES = 16;
@@ -36,8 +36,23 @@ function scrypt(passphrase: string, salt: Buffer): Promise<Buffer> {
 	return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
+/**
+ * scrypt at these settings costs about a second and 128 MiB by design; a desk that saves several notes
+ * in one session should pay it once per file, not per save. Keys are kept only in this process's memory,
+ * indexed by salt and a hash of the passphrase (never the passphrase itself), a few at most.
+ */
+const recent = new Map<string, Buffer>();
+const RECENT_MAX = 4;
+
 export async function deriveKey(passphrase: string, salt: Buffer = randomBytes(SALT_BYTES)): Promise<DerivedKey> {
-	return {key: await scrypt(passphrase, salt), salt};
+	const id = salt.toString('base64') + ':' + createHash('sha256').update(salt).update(passphrase.normalize('NFC')).digest('base64');
+	let key = recent.get(id);
+	if (!key) {
+		key = await scrypt(passphrase, salt);
+		recent.set(id, key);
+		if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);
+	}
+	return {key, salt};
 }
 
 function aad(kdf: Envelope['kdf']): Buffer {
