@@ -277,6 +277,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	}
 
 	const failed = (err: unknown, unsaved: StoreData | undefined): never => {
+		// A bug in the change itself (not a file-system error) must not be dressed up as an I/O error.
+		const errno = typeof (err as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
+		if (!(err instanceof StoreError) && !errno) throw err;
 		const e = err instanceof StoreError ? err : describeFsError(err, abs, 'saving');
 		if (unsaved !== undefined) e.unsaved = unsaved;
 		// A read-only drive does not come back by retrying: show the banner from now on.
@@ -308,7 +311,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						// edited the same field, which only a person can resolve.
 						const theirs = diffStores(mine, fresh);
 						if (theirs.size > 0) {
-							const ours = diffStores(mine, change(mine));
+							let ours: ReturnType<typeof diffStores>;
+							try {
+								ours = diffStores(mine, change(mine));
+							} catch {
+								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
+							}
 							const clash = findClash(theirs, ours);
 							if (clash) throw new StoreError('conflict', clash.message, abs);
 							merged = true;
