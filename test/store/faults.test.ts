@@ -5,7 +5,7 @@
  * clear sentence (a StoreError), the in-memory snapshot is unchanged and the unsaved data is kept, and
  * a retry after a one-off fault saves the change exactly once.
  */
-import {chmodSync, readdirSync, readFileSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
@@ -131,6 +131,19 @@ describe('faults at every step of a save', () => {
 		expect(temps(dir)).toHaveLength(1);
 		expect(readFileSync(file).equals(before)).toBe(true);
 		expect(count((await readStoreFile(file)).data, 'x')).toBe(0);
+	});
+
+	it('a bug in the change itself is rethrown as itself (not reported as a disk error) and nothing is written', async () => {
+		const {file} = await smallStore(2);
+		const before = readFileSync(file);
+		const store = await openStore(file);
+		await expect(
+			store.apply(() => {
+				throw new TypeError('bug in a change');
+			}),
+		).rejects.toThrow(TypeError);
+		expect(readFileSync(file).equals(before)).toBe(true);
+		expect(existsSync(`${file}.lock`)).toBe(false); // the lock is released
 	});
 
 	afterAll(() => console.log(`faults injected: ${injected}`));

@@ -256,6 +256,19 @@ describe('structures meant to hurt', () => {
 		expect(() => loadStoreText(withAnswers(`{"x":${'9'.repeat(300_000)}}`), 'big.json')).toThrow(/number 300000 characters long/);
 	});
 
+	it('an error message quoting a hostile value carries no escape sequence to the terminal', () => {
+		const bad = JSON.parse(text) as StoreData;
+		bad.cases[0]!.offence = '\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u202e' + 'k'.repeat(400); // too long: quoted in the error
+		let message = '';
+		try {
+			loadStoreText(JSON.stringify(bad), 'esc.json');
+		} catch (e) {
+			message = (e as StoreError).message;
+		}
+		expect(message).toMatch(/\/cases\/0\/offence/);
+		expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+	});
+
 	it('__proto__ and constructor keys do nothing: no prototype pollution, prototypes intact, __proto__ dropped', async () => {
 		const hostile = text
 			.replace('{"schemaVersion"', '{"__proto__":{"polluted":"top"},"schemaVersion"')
