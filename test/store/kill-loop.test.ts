@@ -18,8 +18,8 @@ import {ensureBuilt, smallStore, WRITER} from './small-store.js';
 
 const COUNTER = path.join(ROOT, 'test', 'store', 'fixtures', 'counter.mjs');
 // FORTNIGHT_KILL_ROUNDS=1000 npx vitest run ... for a soak run.
-const RAW_ROUNDS = Math.max(50, Number(process.env['FORTNIGHT_KILL_ROUNDS'] ?? 60));
-const APPLY_ROUNDS = 5;
+const RAW_ROUNDS = Math.max(50, Number(process.env['FORTNIGHT_KILL_ROUNDS'] ?? 50));
+const APPLY_ROUNDS = 4;
 const WARM_AHEAD = 2;
 
 beforeAll(() => ensureBuilt(), 120_000);

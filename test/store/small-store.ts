@@ -31,7 +31,7 @@ export async function smallStore(cases = 6, drafts = 0): Promise<{dir: string; f
  */
 export function ensureBuilt(): void {
 	const built = path.join(ROOT, 'dist', 'store', 'store.js');
-	const sources = readdirSync(path.join(ROOT, 'source', 'store')).map(f => path.join(ROOT, 'source', 'store', f));
+	const sources = readdirSync(path.join(ROOT, 'source', 'store')).filter(f => f.endsWith('.ts')).map(f => path.join(ROOT, 'source', 'store', f));
 	const newest = Math.max(...sources.map(f => statSync(f).mtimeMs));
 	if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
 	const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], {encoding: 'utf8', timeout: 120_000});
