@@ -301,12 +301,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			let candidate: StoreData | undefined;
 			try {
 				return await withLock(abs, options.lock, async assertHeld => {
-					const [fresh, changed] = await adapter.fresh();
+					const [fresh] = await adapter.fresh();
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
-					if (changed && fresh !== mine) {
-						// Another user saved since we last read: an instance holding an older version never
+					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
+					// (including a change first noticed by an earlier apply that then failed with a conflict).
+					if (fresh !== mine) {
+						// Another user saved since the snapshot was taken: an instance holding an older version never
 						// overwrites newer data. The change is pure, so it is re-run on their data, unless both
 						// edited the same field, which only a person can resolve.
 						const theirs = diffStores(mine, fresh);

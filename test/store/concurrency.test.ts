@@ -156,6 +156,10 @@ describe('two users, one store (in one process, as two instances)', () => {
 		expect(readFileSync(file).equals(theirs)).toBe(true);
 		expect(a.snapshot()).toBe(mineBefore);
 		expect(await a.changedOnDisk()).toBe(true);
+		// Retrying without reloading is still a conflict (the first attempt already read their file).
+		const again = await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: 'medium'} : c))})).catch(e => e as StoreError);
+		expect((again as StoreError).code).toBe('conflict');
+		expect(readFileSync(file).equals(theirs)).toBe(true);
 		// After reloading, the same edit goes through on their data.
 		await a.reload();
 		await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: 'medium'} : c))}));
