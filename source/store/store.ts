@@ -11,7 +11,7 @@ import type {StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
-import {verifyChain} from './chain.js';
+import {hashEntry, verifyChain} from './chain.js';
 import {describeChanges, diffStores, findClash} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
@@ -333,7 +333,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						candidate = undefined;
 						throw e;
 					}
-					// The chain is append-only: entries made against stale data would not link to theirs.
+					// Signed entries are append-only: a change may add entries, never alter or remove one.
+					if (!keepsSignedEntries(fresh.chain, candidate.chain)) {
+						candidate = undefined;
+						throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${abs}; signed reviews can only be amended by a new entry, so it was not saved.`, abs);
+					}
+					// Entries made against stale data would not link to the entries on disk.
 					const broken = verifyChain(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
@@ -366,6 +371,17 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			await createStoreFile(to, data ?? db.data);
 		},
 	};
+}
+
+/** True when `next` starts with every entry of `chain` unchanged (same object, or same content and hash). */
+function keepsSignedEntries(chain: StoreData['chain'], next: StoreData['chain']): boolean {
+	if (next.length < chain.length) return false;
+	for (let i = 0; i < chain.length; i++) {
+		const a = chain[i]!;
+		const b = next[i]!;
+		if (a !== b && (a.hash !== b.hash || hashEntry(b) !== b.hash)) return false;
+	}
+	return true;
 }
 
 /** Writes a brand-new store file (used for the first-run demo copy and `generate`). Refuses to overwrite. */

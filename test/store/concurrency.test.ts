@@ -198,6 +198,19 @@ describe('two users, one store (in one process, as two instances)', () => {
 		expect(verifyChain((await readStoreFile(file)).data.chain)).toBeNull();
 	});
 
+	it('signed entries are append-only: a change that alters or removes one is refused, nothing written', async () => {
+		const {file} = await smallStore(3);
+		const store = await openStore(file);
+		const before = readFileSync(file);
+		const removed = await store.apply(d => ({...d, chain: d.chain.slice(0, -1)})).catch(e => e as StoreError);
+		expect((removed as StoreError).message).toMatch(/alter or remove signed entries/);
+		const altered = await store
+			.apply(d => ({...d, chain: d.chain.map((e, i) => (i === 1 ? ({...e, signedAt: '2020-01-01T00:00:00.000Z'} as typeof e) : e))}))
+			.catch(e => e as StoreError);
+		expect((altered as StoreError).message).toMatch(/alter or remove signed entries/);
+		expect(readFileSync(file).equals(before)).toBe(true);
+	});
+
 	it('changedOnDisk costs a stat only: it never opens or reads the file', async () => {
 		const {file} = await smallStore(2);
 		const store = await openStore(file);
