@@ -400,6 +400,8 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
 		await writeFileAtomic(abs, serialize(data), options.mode ?? 0o600);
 	} catch (err) {
+		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
+		if (err instanceof SavedButNotSynced) return;
 		throw describeFsError(err, abs, 'creating');
 	}
 }
