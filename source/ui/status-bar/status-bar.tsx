@@ -25,7 +25,8 @@ export function StatusBar({model, storePath, readOnly, diskChanged, notice, hint
 	const counts = `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${model.data.settings.bailRedDays}d ${c.bailSoon} | today ${model.today}`;
 	const file = safeText(storePath);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
-	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), 20)} | ${counts}${state ? ` | ${state}` : ''}`;
+	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off.
+	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), 20)}${state ? ` | ${state}` : ''} | ${counts}`;
 	const right = notice ?? hints;
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
