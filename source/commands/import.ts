@@ -6,7 +6,7 @@
  */
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
-import {applyPlan, DEFAULT_HEADERS, FIELDS, MappingError, parseCsv, parseMapping, planImport, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
+import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseCsv, parseMapping, planImport, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
@@ -128,10 +128,12 @@ Examples
 			await out(ctx, `Nothing to change: ${store.file} already matches the export. Nothing was written.\n`);
 			return 0;
 		}
+		const planned = store.snapshot();
 		let applied = plan;
 		const result = await store.apply(fresh => {
-			// Re-planned on the freshest data under the lock: another sergeant's save is kept, not overwritten.
-			applied = planImport(fresh, parsed.table, options);
+			// Re-planned on the freshest data under the lock when someone else saved meanwhile: their save is
+			// kept, not overwritten. (The store hands back the same object when nothing changed on disk.)
+			applied = fresh === planned ? plan : planImport(fresh, parsed.table, options);
 			if (applied.rejectedRows > plan.rejectedRows && !skipInvalid) {
 				throw new StoreError('conflict', `${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`, store.file);
 			}
@@ -253,7 +255,10 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 	if (plan.ignoredColumns.length > 0) lines.push('', `Columns not read: ${plan.ignoredColumns.map(c => `"${safeText(c)}"`).join(', ')}.`);
 	if (plan.changes.length > 0) {
 		lines.push('', 'Changes:');
-		for (const c of limit(plan.changes)) lines.push(`  ${c.kind === 'add' ? '+' : '~'} ${safeText(c.ref)} (row ${c.row}): ${c.changes.map(safeText).join('; ')}`);
+		for (const c of limit(plan.changes)) {
+			const words = c.kind === 'add' ? describeNew(c.after) : c.changes;
+			lines.push(`  ${c.kind === 'add' ? '+' : '~'} ${safeText(c.ref)} (row ${c.row}): ${words.map(safeText).join('; ')}`);
+		}
 		lines.push(...more(plan.changes.length));
 	}
 	lines.push('');

@@ -11,6 +11,15 @@
  */
 import {isIsoDate, parseUserDate, type IsoDate} from '../dates.js';
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Same rule as isIsoDate (years 1900-2200, real days), without building a Date per cell. */
+function realDate(y: number, m: number, d: number): boolean {
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+	const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+	return d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0);
+}
+
 export type DateParser = (cell: string) => IsoDate | null;
 
 /** ISO first, then the UK day-first form records systems in England and Wales export. */
@@ -72,8 +81,11 @@ function fromCompiled(c: Compiled, s: string): IsoDate | null {
 	if (c.h && Number(m[c.h]) > 23) return null;
 	if (c.min && Number(m[c.min]) > 59) return null;
 	if (c.s && Number(m[c.s]) > 59) return null;
-	const iso = `${m[c.y]}-${m[c.m]!.padStart(2, '0')}-${m[c.d]!.padStart(2, '0')}`;
-	return isIsoDate(iso) ? iso : null;
+	const y = m[c.y]!;
+	const mo = m[c.m]!;
+	const d = m[c.d]!;
+	if (!realDate(Number(y), Number(mo), Number(d))) return null;
+	return `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
 }
 
 /** A parser that tries each pattern in order and returns the first real date, or null. */

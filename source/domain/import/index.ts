@@ -10,7 +10,7 @@ import {emptyPlan, planImport, type ImportOptions, type ImportPlan} from './plan
 export {DEFAULT_HEADERS, DEFAULT_MAPPING, FIELDS, MappingError, parseMapping, type Field, type ImportMapping} from './columns.js';
 export {dateParser, DEFAULT_DATE_FORMATS} from './date-format.js';
 export {CSV_OPTIONS, parseCsv, rowNumber, type CsvTable, type ParseResult} from './parse-csv.js';
-export {applyPlan, planImport, shortOffence, type CaseChange, type ImportOptions, type ImportPlan, type OfficerProblem} from './plan.js';
+export {applyPlan, describeNew, planImport, shortOffence, type CaseChange, type ImportOptions, type ImportPlan, type OfficerProblem} from './plan.js';
 export type {Rejection} from './rows.js';
 
 /** Parse and plan in one step; a file csv-parse cannot read gives a plan with `fileError`. */
