@@ -98,12 +98,18 @@ export function dateParser(formats: readonly string[] = DEFAULT_DATE_FORMATS): D
 			return d !== null && isIsoDate(d) ? d : null;
 		};
 	});
+	// Exports repeat the same dates thousands of times: remember answers (bounded, so junk cannot grow it).
+	const seen = new Map<string, IsoDate | null>();
 	return cell => {
+		const known = seen.get(cell);
+		if (known !== undefined) return known;
 		const s = cell.trim();
+		let found: IsoDate | null = null;
 		for (const step of steps) {
-			const d = step(s);
-			if (d !== null) return d;
+			found = step(s);
+			if (found !== null) break;
 		}
-		return null;
+		if (seen.size < 20_000) seen.set(cell, found);
+		return found;
 	};
 }

@@ -107,10 +107,27 @@ export interface RowContext {
 	officers: OfficerIndex;
 	today: IsoDate;
 	parseDate: DateParser;
+	/** Answers for cells already seen in a word column (a column has a handful of distinct words). */
+	words: Record<ValueField, Map<string, unknown>>;
 }
 
 export function rowContext(mapping: ImportMapping, layout: ColumnLayout, officers: OfficerIndex, today: IsoDate): RowContext {
-	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats)};
+	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words: {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map()}};
+}
+
+/** The word's meaning, or undefined when it has none (cached per column). */
+function lookupWord<T>(ctx: RowContext, f: ValueField, table: Record<string, T>, c: string): T | null | undefined {
+	const cache = ctx.words[f];
+	if (cache.has(c)) return cache.get(c) as T | null | undefined;
+	const w = normaliseWord(c);
+	let v: T | null | undefined;
+	if (w === '') v = null;
+	else {
+		const mapped = ctx.mapping.values[f][w];
+		v = table[mapped === undefined ? w : normaliseWord(mapped)];
+	}
+	if (cache.size < 1000) cache.set(c, v);
+	return v;
 }
 
 export interface RowResult {
@@ -157,7 +174,24 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	else if (refCell.length > 40) reject('ref', 'the crime reference is longer than 40 characters.');
 	else if (CONTROL.test(refCell) || /[\r\n]/.test(refCell)) reject('ref', 'the crime reference contains control characters or a line break.');
 
-	const out: ImportRow = {row: rowNo, ref: refCell};
+	// Every key present from the start (undefined = no such column), so all rows share one object shape.
+	const out: ImportRow = {
+		row: rowNo,
+		ref: refCell,
+		offence: undefined,
+		officerId: undefined,
+		risk: undefined,
+		status: undefined,
+		opened: undefined,
+		arrestDate: undefined,
+		bailReturnDate: undefined,
+		rui: undefined,
+		lastUpdateDate: undefined,
+		lastUpdateText: undefined,
+		victimServiceLevel: undefined,
+		lastVictimUpdate: undefined,
+		forensicSubmitted: undefined,
+	};
 
 	for (const f of DATE_FIELDS) {
 		const c = cell(f);
@@ -199,11 +233,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	const word = <T>(f: ValueField, table: Record<string, T>, expected: string): T | null | undefined => {
 		const c = cell(f);
 		if (c === undefined) return undefined;
-		const w = normaliseWord(c);
-		if (w === '') return null;
-		const mapped = mapping.values[f][w];
-		const v = table[mapped === undefined ? w : normaliseWord(mapped)];
+		const v = lookupWord(ctx, f, table, c);
 		if (v === undefined) {
+			const mapped = mapping.values[f][normaliseWord(c)];
 			reject(f, `"${c.trim()}" is not a known ${labelOf(f)} (expected ${expected}${mapped === undefined ? '' : `; the mapping gives "${mapped}"`}).`);
 			return undefined;
 		}
