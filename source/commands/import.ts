@@ -114,8 +114,8 @@ Examples
 			await out(ctx, `${file}: ${plan.fileError} Nothing was written.\n`);
 			return 1;
 		}
-		await out(ctx, report(file, store.snapshot(), plan, ctx, verbose));
 		const blocked = plan.rejectedRows > 0 && !skipInvalid;
+		await out(ctx, report(file, store.snapshot(), plan, ctx, verbose, dryRun || blocked));
 		if (dryRun) {
 			await out(ctx, `Dry run: nothing was written.${blocked ? ' As it stands the import would be refused: fix the rejected rows or use --skip-invalid.' : ''}\n`);
 			return blocked ? 1 : 0;
@@ -214,7 +214,7 @@ function progressBar(ctx: Context, large: boolean): Progress | undefined {
 }
 
 /** The plan in words. Every piece of file or store text goes through safeText. */
-export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pick<Context, 'storePath' | 'today'>, verbose: boolean): string {
+export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pick<Context, 'storePath' | 'today'>, verbose: boolean, notWritten: boolean): string {
 	const lines: string[] = [];
 	const added = plan.changes.filter(c => c.kind === 'add').length;
 	const officer = (id: string) => {
@@ -254,7 +254,7 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 	}
 	if (plan.ignoredColumns.length > 0) lines.push('', `Columns not read: ${plan.ignoredColumns.map(c => `"${safeText(c)}"`).join(', ')}.`);
 	if (plan.changes.length > 0) {
-		lines.push('', 'Changes:');
+		lines.push('', notWritten ? 'Would change (not written):' : 'Changes:');
 		for (const c of limit(plan.changes)) {
 			const words = c.kind === 'add' ? describeNew(c.after) : c.changes;
 			lines.push(`  ${c.kind === 'add' ? '+' : '~'} ${safeText(c.ref)} (row ${c.row}): ${words.map(safeText).join('; ')}`);

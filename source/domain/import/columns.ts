@@ -4,6 +4,7 @@
  * force's own words for risk, status and the rest. Described for users in `fortnight import --help`
  * and in the README; keep the three in step.
  */
+import type {CaseStatus, Risk} from '../model.js';
 import {DEFAULT_DATE_FORMATS} from './date-format.js';
 
 export const FIELDS = [
@@ -50,6 +51,21 @@ export type ValueField = (typeof VALUE_FIELDS)[number];
 
 /** A new case cannot be created without these. */
 export const REQUIRED_FOR_NEW: readonly Field[] = ['offence', 'officer', 'risk', 'status', 'opened'];
+
+/** The words fortnight understands in each word column (after normaliseWord). */
+export const RISK_WORDS: Record<string, Risk> = {high: 'high', h: 'high', medium: 'medium', med: 'medium', m: 'medium', low: 'low', l: 'low'};
+export const STATUS_WORDS: Record<string, CaseStatus> = {
+	investigation: 'investigation',
+	'under investigation': 'investigation',
+	'awaiting forensics': 'awaiting-forensics',
+	'with cps': 'with-cps',
+	charged: 'charged',
+	court: 'court',
+	closed: 'closed',
+};
+export const YES_NO: Record<string, boolean> = {yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false};
+export const SERVICE: Record<string, 'standard' | 'enhanced'> = {standard: 'standard', enhanced: 'enhanced'};
+const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {risk: RISK_WORDS, status: STATUS_WORDS, rui: YES_NO, victimServiceLevel: SERVICE};
 
 export interface ImportMapping {
 	/** Header in the file for each field; fields not named keep their default header. */
@@ -117,6 +133,9 @@ export function parseMapping(json: unknown): ImportMapping {
 			const table: Record<string, string> = {};
 			for (const [from, to] of Object.entries(words)) {
 				if (typeof to !== 'string') throw new MappingError(`"values"."${field}"."${from}" must be text.`);
+				if (WORD_TABLES[field as ValueField][normaliseWord(to)] === undefined) {
+					throw new MappingError(`"values"."${field}"."${from}" gives "${to}", which is not one of fortnight's words (${Object.keys(WORD_TABLES[field as ValueField]).join(', ')}).`);
+				}
 				table[normaliseWord(from)] = to;
 			}
 			values[field as ValueField] = table;

@@ -267,7 +267,9 @@ function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: Iso
 	if (r.lastUpdateDate) {
 		const date = r.lastUpdateDate;
 		const text = r.lastUpdateText ?? '';
-		if (!c.updates.some(u => u.date === date && u.text === text)) {
+		// The same update re-exported after a spreadsheet re-save (CRLF to LF, trailing spaces) is not new.
+		const same = sameText(text);
+		if (!c.updates.some(u => u.date === date && same(u.text))) {
 			change({updates: insertSorted(c.updates, {date, authorId: c.oicId, text}, u => u.date)}, () => `update ${date} added`);
 		}
 	}
@@ -305,6 +307,15 @@ function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: Iso
 
 	if (rejections.length > 0) return {rejections};
 	return {after: c, changes, changed: changed || changes.length > 0};
+}
+
+function normaliseText(s: string): string {
+	return s.replace(/\r\n?/g, '\n').trim();
+}
+
+function sameText(text: string): (other: string) => boolean {
+	const want = normaliseText(text);
+	return other => other === text || normaliseText(other) === want;
 }
 
 function fieldKey(f: Field): keyof ImportRow {

@@ -8,7 +8,7 @@
  */
 import type {IsoDate} from '../dates.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
-import {DATE_FIELDS, normaliseHeader, normaliseWord, type Field, type ImportMapping, type ValueField, FIELDS} from './columns.js';
+import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
 
@@ -84,18 +84,6 @@ export function layoutFor(header: string[], mapping: ImportMapping): {ok: true; 
 	return {ok: true, layout: {index, ignored, header}};
 }
 
-const RISK_WORDS: Record<string, Risk> = {high: 'high', h: 'high', medium: 'medium', med: 'medium', m: 'medium', low: 'low', l: 'low'};
-const STATUS_WORDS: Record<string, CaseStatus> = {
-	investigation: 'investigation',
-	'under investigation': 'investigation',
-	'awaiting forensics': 'awaiting-forensics',
-	'with cps': 'with-cps',
-	charged: 'charged',
-	court: 'court',
-	closed: 'closed',
-};
-const YES_NO: Record<string, boolean> = {yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false};
-const SERVICE: Record<string, 'standard' | 'enhanced'> = {standard: 'standard', enhanced: 'enhanced'};
 
 // Control characters and bidi overrides: kept as written in the store but flagged (display uses safeText).
 // Tab, LF and CR are ordinary in multi-line text.

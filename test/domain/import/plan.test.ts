@@ -149,6 +149,15 @@ describe('import: updates to existing cases', () => {
 		expect(plan(next, csv).changes).toEqual([]);
 	});
 
+	it('does not add an update again when a re-save changed only its line ends or trailing spaces', () => {
+		const data = demo();
+		const c = data.cases[0]!;
+		const text = 'Line one\nline two';
+		const first = applyPlan(data, plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\n`));
+		expect(first.cases[0]!.updates.at(-1)!.text).toBe(text);
+		expect(plan(first, `Crime reference,Last update date,Last update\r\n${c.ref},2026-11-29,"Line one\r\nline two  "\r\n`).changes).toEqual([]);
+	});
+
 	it('lists live cases a full export leaves out, and deletes none', () => {
 		const data = demo();
 		const live = data.cases.filter(c => c.status !== 'closed');
