@@ -54,6 +54,12 @@ export function parseCsv(text: string, onProgress?: (fraction: number) => void):
 		const what = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed' : e.message.replace(/:.*$/, '').toLowerCase();
 		return {ok: false, error: `the file is not readable as CSV: ${what}${where}.`};
 	}
+	// Excel writes a "sep=," line first when asked to; it shows no such row, so neither do we.
+	const sep = records.length > 0 ? /^sep=(.)$/i.exec(records[0]!.join(',')) : null;
+	if (sep) {
+		if (sep[1] !== ',') return {ok: false, error: `the file says its separator is "${sep[1]}"; fortnight reads comma-separated files (save as "CSV UTF-8 (Comma delimited)").`};
+		records = records.slice(1);
+	}
 	const [header, ...rest] = records;
 	if (!header || header.every(h => h.trim() === '')) return {ok: false, error: 'the file has no header row (the first row must name the columns).'};
 	return {ok: true, table: {header, records: rest}};
