@@ -8,6 +8,7 @@
  */
 import type {IsoDate} from '../dates.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
+import {hasUnsafeText} from '../safe-text.js';
 import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
@@ -86,8 +87,10 @@ export function layoutFor(header: string[], mapping: ImportMapping): {ok: true; 
 
 
 // Control characters and bidi overrides: kept as written in the store but flagged (display uses safeText).
-// Tab, LF and CR are ordinary in multi-line text.
+// Tab, LF and CR are ordinary in multi-line text. This is only a fast pre-filter (hasUnsafeText costs
+// about as much as parsing the row); safe-text.ts's hasUnsafeText decides.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const unsafe = (s: string): boolean => CONTROL.test(s) && hasUnsafeText(s);
 
 export interface RowContext {
 	mapping: ImportMapping;
@@ -205,14 +208,14 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		const t = offence.trim();
 		if (t.length > 300) reject('offence', 'the offence is longer than 300 characters.');
 		else out.offence = t === '' ? null : t;
-		if (CONTROL.test(t)) flagged.push(header('offence'));
+		if (unsafe(t)) flagged.push(header('offence'));
 	}
 
 	const text = cell('lastUpdateText');
 	if (text !== undefined) {
 		if (text.length > MAX_TEXT) reject('lastUpdateText', `the update is longer than ${MAX_TEXT} characters.`);
 		else out.lastUpdateText = text.trim() === '' ? null : text;
-		if (CONTROL.test(text)) flagged.push(header('lastUpdateText'));
+		if (unsafe(text)) flagged.push(header('lastUpdateText'));
 		if (text.trim() !== '' && !out.lastUpdateDate && !rejections.some(r => r.column === cellHeader(layout, 'lastUpdateDate'))) {
 			reject('lastUpdateText', `the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs the date an update was written.`);
 		}
