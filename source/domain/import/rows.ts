@@ -13,6 +13,7 @@ import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
 
+/** One problem with one row. `column` and `reason` quote the file's own text: pass them through safeText before showing. */
 export interface Rejection {
 	/** Spreadsheet row (the header is row 1). */
 	row: number;
