@@ -44,7 +44,7 @@ Values
                        never created: unknown or ambiguous names are listed and their rows rejected
   risk                 high, medium, low (or H, M, L)
   status               investigation, awaiting forensics, with CPS, charged, court, closed
-  RUI                  yes or no (Y/N, true/false, 1/0)
+  RUI                  yes or no (Y/N, true/false, 1/0); "yes" ends running bail, "no" ends running RUI
   victim service level standard or enhanced
   dates                yyyy-MM-dd or dd/MM/yyyy (31/02/2026 is refused; so are dates after today,
                        except the bail return date)
