@@ -1,0 +1,65 @@
+/**
+ * Markdown for exports that hold store text. Store text is hostile (it may come from a records-system
+ * import or a paste): it must never become raw HTML, a link, an image, a heading or a table break in a
+ * Markdown viewer, and it must never carry a terminal escape sequence into a `cat`. Every piece of user
+ * text goes through `escapeMarkdown` (or `mdTableCell` inside a table) exactly once, at the renderer.
+ *
+ * Readability matters as much as safety (a cover supervisor may read the file in a plain editor), so
+ * ordinary prose is left alone: only the characters Markdown gives meaning to are backslash-escaped,
+ * and bare URLs are shown as code spans (visible, not clickable) rather than mangled.
+ */
+import {safeText} from '../domain/safe-text.js';
+
+// Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
+// links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|).
+const INLINE_SPECIAL = /[\\`*_~[\]<>&|!]/g;
+
+// Block markers that only matter at the start of a line: headings, quotes, list items, setext underlines,
+// thematic breaks, and ordered-list numbers ("1." or "1)").
+const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
+
+// Bare URLs (and scheme-like prefixes that viewers may turn into links): GFM's autolink extension would
+// make them clickable even with every other character escaped, so they become code spans instead
+// (trailing punctuation such as the ")" of "](http://x)" stays outside, as GFM itself would leave it).
+const URL_LIKE = /\b(?:(?:https?|ftp|file|mailto|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?/gi;
+
+function escapeInline(s: string): string {
+	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`);
+}
+
+/**
+ * One line of user text made safe for any place in a Markdown document: control characters and escape
+ * sequences handled by safeText (newlines become visible), Markdown syntax escaped, URLs defanged.
+ */
+export function escapeMarkdown(text: string): string {
+	const line = safeText(text);
+	let out = '';
+	let last = 0;
+	for (const m of line.matchAll(URL_LIKE)) {
+		out += escapeInline(line.slice(last, m.index));
+		out += codeSpan(m[0]);
+		last = m.index + m[0].length;
+	}
+	out += escapeInline(line.slice(last));
+	// Ordered-list numbers are escaped on their dot or bracket; other block markers on themselves.
+	return out.replace(LINE_START, (_all, space: string, marker: string) =>
+		/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+	);
+}
+
+/** User text for a GFM table cell: escaped as escapeMarkdown, never empty (an empty cell reads as a gap). */
+export function mdTableCell(text: string): string {
+	const cell = escapeMarkdown(text).trim();
+	return cell === '' ? ' ' : cell;
+}
+
+/** A code span around `text` (one line; URL_LIKE admits no backtick, pipe or angle bracket). */
+function codeSpan(text: string): string {
+	return `\`${text}\``;
+}
+
+/** A GFM table from trusted headers and already-escaped cells. */
+export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+	const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+	return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
