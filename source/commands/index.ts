@@ -5,7 +5,9 @@
 import type {Command} from './command.js';
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
+	absence: async () => (await import('./absence.js')).default,
 	desk: async () => (await import('./desk.js')).default,
 	generate: async () => (await import('./generate.js')).default,
+	handover: async () => (await import('./handover.js')).default,
 	verify: async () => (await import('./verify.js')).default,
 };

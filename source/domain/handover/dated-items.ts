@@ -1,0 +1,182 @@
+/**
+ * Every dated thing a cover supervisor must know about, one item each: bail returns and period ends,
+ * reviews due, victim updates due, forensic results expected, CPS and court dates, welfare check-ins
+ * due, absences starting and ending. One pass over cases, officers and absences (linear in the store).
+ */
+import {AUTHORITY_NAMES, bailClock} from '../bail.js';
+import {addDays, shortDate, type IsoDate} from '../dates.js';
+import type {Absence, Case, Officer, Settings, StoreData, Victim, WelfareEvent} from '../model.js';
+import {ABSENCE_WORDS, absenceCovers, absencesByOfficer, fullName} from '../people.js';
+import {isLive} from '../case-facts.js';
+import type {WindowItem, WindowKind} from './schema.js';
+
+/** Order of kinds on the same day: the ones that cannot be put right afterwards first. */
+const KIND_ORDER: Record<WindowKind, number> = {
+	'bail-period-end': 0,
+	'bail-return': 1,
+	'court-date': 2,
+	'cps-due': 3,
+	'review-due': 4,
+	'victim-update-due': 5,
+	'forensic-result-expected': 6,
+	'welfare-check-in-due': 7,
+	'absence-start': 8,
+	'absence-end': 9,
+};
+
+export const LABELS: Record<WindowKind, string> = {
+	'bail-return': 'Bail return',
+	'bail-period-end': 'Bail period ends',
+	'review-due': 'Review due',
+	'victim-update-due': 'Victim update due',
+	'forensic-result-expected': 'Forensic result expected',
+	'cps-due': 'CPS decision due',
+	'court-date': 'Court date',
+	'welfare-check-in-due': 'Welfare check-in due',
+	'absence-start': 'Absence starts',
+	'absence-end': 'Absence ends (last day)',
+};
+
+/** Kinds that stay outstanding once their date passes (a court date or an absence start does not). */
+const STAYS_DUE: ReadonlySet<WindowKind> = new Set<WindowKind>([
+	'bail-return',
+	'bail-period-end',
+	'review-due',
+	'victim-update-due',
+	'forensic-result-expected',
+	'cps-due',
+	'welfare-check-in-due',
+]);
+
+/**
+ * When the victim's next update is due under the Victims' Code as DOMAIN.md states it: standard
+ * service within 5 days of the report, enhanced within 1 day and again by day 10; then every 28 days
+ * from the last update given.
+ */
+export function nextVictimUpdateDue(v: Victim, settings: Settings): IsoDate {
+	const given = v.updates.length;
+	const last = given > 0 ? v.updates.reduce((a, b) => (b > a ? b : a)) : null;
+	if (v.serviceLevel === 'enhanced') {
+		if (given === 0) return addDays(v.reportedOn, settings.victimEnhancedFirstDays);
+		if (given === 1) return addDays(v.reportedOn, settings.victimEnhancedSecondDays);
+	} else if (given === 0) {
+		return addDays(v.reportedOn, settings.victimStandardFirstDays);
+	}
+	return addDays(last!, settings.victimIntervalDays);
+}
+
+const CHECK_IN_KINDS: ReadonlySet<WelfareEvent['kind']> = new Set(['check-in', 'one-to-one']);
+
+/** Next welfare check-in per officer: the last check-in or one-to-one plus the interval (from joining when none). */
+export function checkInDueByOfficer(data: StoreData): Map<string, IsoDate> {
+	const last = new Map<string, IsoDate>();
+	for (const e of data.welfareEvents) {
+		if (!CHECK_IN_KINDS.has(e.kind)) continue;
+		const prev = last.get(e.officerId);
+		if (prev === undefined || e.date > prev) last.set(e.officerId, e.date);
+	}
+	const due = new Map<string, IsoDate>();
+	for (const o of data.officers) {
+		if (o.leftUnit !== null) continue;
+		due.set(o.id, addDays(last.get(o.id) ?? o.joinedUnit, data.settings.welfareCheckInDays));
+	}
+	return due;
+}
+
+/** Officers whose welfare check-ins the team's sergeant owns: everyone in post but inspectors. */
+export function welfareScope(o: Officer): boolean {
+	return o.leftUnit === null && o.role !== 'inspector';
+}
+
+export interface DatedItems {
+	/** Outstanding items dated before the window opens. */
+	alreadyDue: WindowItem[];
+	/** Items dated from `from` to `to` inclusive. */
+	inWindow: WindowItem[];
+}
+
+export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: IsoDate, checkInDue: Map<string, IsoDate>): DatedItems {
+	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const away = absencesByOfficer(data.absences);
+	const alreadyDue: WindowItem[] = [];
+	const inWindow: WindowItem[] = [];
+
+	const awayNote = (officerId: string, date: IsoDate): string => {
+		const a = away.get(officerId)?.find(x => absenceCovers(x, date));
+		return a ? ` OIC ${ABSENCE_WORDS[a.reason]} that day${a.coverOfficerId ? `, covered by ${fullName(officers.get(a.coverOfficerId))}` : ', no cover named'}.` : '';
+	};
+	const push = (item: Omit<WindowItem, 'label' | 'authority' | 'actBy' | 'coverName' | 'about'> & Partial<WindowItem>): void => {
+		if (item.date > to) return;
+		if (item.date < from && !STAYS_DUE.has(item.kind)) return;
+		const full: WindowItem = {authority: null, actBy: null, coverName: null, about: null, ...item, label: LABELS[item.kind]};
+		(item.date < from ? alreadyDue : inWindow).push(full);
+	};
+
+	for (const c of data.cases) {
+		if (!isLive(c)) continue;
+		caseItems(c, data.settings, today, officers, push, awayNote);
+	}
+	for (const o of data.officers) {
+		if (!welfareScope(o)) continue;
+		const due = checkInDue.get(o.id);
+		if (due) push({date: due, kind: 'welfare-check-in-due', caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'});
+	}
+	for (const a of data.absences) absenceItems(a, officers, today, push);
+
+	const byDate = (x: WindowItem, y: WindowItem) =>
+		x.date < y.date ? -1 : x.date > y.date ? 1 : KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.caseRef ?? x.officerName ?? '').localeCompare(y.caseRef ?? y.officerName ?? '');
+	alreadyDue.sort(byDate);
+	inWindow.sort(byDate);
+	return {alreadyDue, inWindow};
+}
+
+type Push = (item: Omit<WindowItem, 'label' | 'authority' | 'actBy' | 'coverName' | 'about'> & Partial<WindowItem>) => void;
+
+function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<string, Officer>, push: Push, awayNote: (id: string, d: IsoDate) => string): void {
+	const base = {caseRef: c.ref, officerId: c.oicId, officerName: fullName(officers.get(c.oicId))};
+	const clock = bailClock(c.bail, today);
+	if (clock) {
+		const who = AUTHORITY_NAMES[clock.nextAuthority];
+		const court = clock.nextAuthority === 'magistrates-court';
+		push({
+			...base,
+			date: clock.returnDate,
+			kind: 'bail-return',
+			detail: `Suspect answers bail. Bail period ends ${shortDate(clock.periodEnd, today)}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
+			authority: who,
+			actBy: clock.periodEnd,
+		});
+		push({
+			...base,
+			date: clock.periodEnd,
+			kind: 'bail-period-end',
+			detail: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${shortDate(clock.periodEnd, today)} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
+			authority: who,
+			actBy: clock.periodEnd,
+		});
+	}
+	push({...base, date: c.nextReviewDue, kind: 'review-due', detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`});
+	if (c.victim) {
+		const due = nextVictimUpdateDue(c.victim, settings);
+		push({...base, date: due, kind: 'victim-update-due', detail: `${capital(c.victim.serviceLevel)} service under the Victims' Code.`});
+	}
+	for (const f of c.forensics) {
+		if (f.resultOn !== null || f.expected === null) continue;
+		push({...base, date: f.expected, kind: 'forensic-result-expected', detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item});
+	}
+	if (c.cps.cpsDueDate) push({...base, date: c.cps.cpsDueDate, kind: 'cps-due', detail: `MG3 ${c.cps.mg3Status.replace(/-/g, ' ')}.`});
+	if (c.cps.courtDate) push({...base, date: c.cps.courtDate, kind: 'court-date', detail: 'Court hearing.'});
+}
+
+function absenceItems(a: Absence, officers: Map<string, Officer>, today: IsoDate, push: Push): void {
+	const officer = officers.get(a.officerId);
+	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
+	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officer), coverName};
+	const words = ABSENCE_WORDS[a.reason];
+	push({...base, date: a.from, kind: 'absence-start', detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverName ? 'cover named' : 'no cover named'}.`});
+	if (a.to) push({...base, date: a.to, kind: 'absence-end', detail: `Last day ${words}.`});
+}
+
+function capital(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}
