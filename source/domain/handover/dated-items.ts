@@ -105,11 +105,12 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		const a = away.get(officerId)?.find(x => absenceCovers(x, date));
 		return a ? ` OIC ${ABSENCE_WORDS[a.reason]} that day${a.coverOfficerId ? `, covered by ${fullName(officers.get(a.coverOfficerId))}` : ', no cover named'}.` : '';
 	};
-	const push = (item: Omit<WindowItem, 'label' | 'authority' | 'actBy' | 'coverName' | 'about'> & Partial<WindowItem>): void => {
-		if (item.date > to) return;
-		if (item.date < from && !STAYS_DUE.has(item.kind)) return;
-		const full: WindowItem = {authority: null, actBy: null, coverName: null, about: null, ...item, label: LABELS[item.kind]};
-		(item.date < from ? alreadyDue : inWindow).push(full);
+	// Most dated things in a big store fall outside the window: test the date before building any words.
+	const push: Push = (date, kind, build) => {
+		if (date > to) return;
+		if (date < from && !STAYS_DUE.has(kind)) return;
+		const full: WindowItem = {authority: null, actBy: null, coverName: null, about: null, ...build(), date, kind, label: LABELS[kind]};
+		(date < from ? alreadyDue : inWindow).push(full);
 	};
 
 	for (const c of data.cases) {
@@ -119,62 +120,63 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 	for (const o of data.officers) {
 		if (!welfareScope(o)) continue;
 		const due = checkInDue.get(o.id);
-		if (due) push({date: due, kind: 'welfare-check-in-due', caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'});
+		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'}));
 	}
 	for (const a of data.absences) absenceItems(a, officers, today, push);
 
 	const byDate = (x: WindowItem, y: WindowItem) =>
-		x.date < y.date ? -1 : x.date > y.date ? 1 : KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (x.caseRef ?? x.officerName ?? '').localeCompare(y.caseRef ?? y.officerName ?? '');
+		cmp(x.date, y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || cmp(x.caseRef ?? x.officerName ?? '', y.caseRef ?? y.officerName ?? '');
 	alreadyDue.sort(byDate);
 	inWindow.sort(byDate);
 	return {alreadyDue, inWindow};
 }
 
-type Push = (item: Omit<WindowItem, 'label' | 'authority' | 'actBy' | 'coverName' | 'about'> & Partial<WindowItem>) => void;
+type ItemFields = Pick<WindowItem, 'caseRef' | 'officerId' | 'officerName' | 'detail'> & Partial<Pick<WindowItem, 'authority' | 'actBy' | 'coverName' | 'about'>>;
+type Push = (date: IsoDate, kind: WindowKind, build: () => ItemFields) => void;
+
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<string, Officer>, push: Push, awayNote: (id: string, d: IsoDate) => string): void {
-	const base = {caseRef: c.ref, officerId: c.oicId, officerName: fullName(officers.get(c.oicId))};
+	const base = () => ({caseRef: c.ref, officerId: c.oicId, officerName: fullName(officers.get(c.oicId))});
 	const clock = bailClock(c.bail, today);
 	if (clock) {
 		const who = AUTHORITY_NAMES[clock.nextAuthority];
 		const court = clock.nextAuthority === 'magistrates-court';
-		push({
-			...base,
-			date: clock.returnDate,
-			kind: 'bail-return',
+		push(clock.returnDate, 'bail-return', () => ({
+			...base(),
 			detail: `Suspect answers bail. Bail period ends ${shortDate(clock.periodEnd, today)}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
 			authority: who,
 			actBy: clock.periodEnd,
-		});
-		push({
-			...base,
-			date: clock.periodEnd,
-			kind: 'bail-period-end',
+		}));
+		push(clock.periodEnd, 'bail-period-end', () => ({
+			...base(),
 			detail: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${shortDate(clock.periodEnd, today)} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
 			authority: who,
 			actBy: clock.periodEnd,
-		});
+		}));
 	}
-	push({...base, date: c.nextReviewDue, kind: 'review-due', detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`});
+	push(c.nextReviewDue, 'review-due', () => ({...base(), detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`}));
 	if (c.victim) {
-		const due = nextVictimUpdateDue(c.victim, settings);
-		push({...base, date: due, kind: 'victim-update-due', detail: `${capital(c.victim.serviceLevel)} service under the Victims' Code.`});
+		const level = c.victim.serviceLevel;
+		push(nextVictimUpdateDue(c.victim, settings), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service under the Victims' Code.`}));
 	}
 	for (const f of c.forensics) {
 		if (f.resultOn !== null || f.expected === null) continue;
-		push({...base, date: f.expected, kind: 'forensic-result-expected', detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item});
+		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item}));
 	}
-	if (c.cps.cpsDueDate) push({...base, date: c.cps.cpsDueDate, kind: 'cps-due', detail: `MG3 ${c.cps.mg3Status.replace(/-/g, ' ')}.`});
-	if (c.cps.courtDate) push({...base, date: c.cps.courtDate, kind: 'court-date', detail: 'Court hearing.'});
+	const {cpsDueDate, courtDate, mg3Status} = c.cps;
+	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.`}));
+	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: 'Court hearing.'}));
 }
 
 function absenceItems(a: Absence, officers: Map<string, Officer>, today: IsoDate, push: Push): void {
-	const officer = officers.get(a.officerId);
 	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
-	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officer), coverName};
+	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName};
 	const words = ABSENCE_WORDS[a.reason];
-	push({...base, date: a.from, kind: 'absence-start', detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverName ? 'cover named' : 'no cover named'}.`});
-	if (a.to) push({...base, date: a.to, kind: 'absence-end', detail: `Last day ${words}.`});
+	push(a.from, 'absence-start', () => ({...base, detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverName ? 'cover named' : 'no cover named'}.`}));
+	if (a.to) push(a.to, 'absence-end', () => ({...base, detail: `Last day ${words}.`}));
 }
 
 function capital(s: string): string {
