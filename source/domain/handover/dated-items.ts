@@ -109,7 +109,20 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 	const push: Push = (date, kind, build) => {
 		if (date > to) return;
 		if (date < from && !STAYS_DUE.has(kind)) return;
-		const full: WindowItem = {authority: null, actBy: null, coverName: null, about: null, ...build(), date, kind, label: LABELS[kind]};
+		const f = build();
+		const full: WindowItem = {
+			date,
+			kind,
+			label: LABELS[kind],
+			caseRef: f.caseRef,
+			officerId: f.officerId,
+			officerName: f.officerName,
+			detail: f.detail,
+			authority: f.authority ?? null,
+			actBy: f.actBy ?? null,
+			coverName: f.coverName ?? null,
+			about: f.about ?? null,
+		};
 		(date < from ? alreadyDue : inWindow).push(full);
 	};
 
