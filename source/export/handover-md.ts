@@ -35,7 +35,7 @@ function itemLine(i: WindowItem): string {
 
 function decisionLines(d: Decision, n: number): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
-	return [`${n}. **${d.severity.toUpperCase()}**, ${subject}: ${esc(d.message)}`, `   What to do: ${esc(d.action)}${d.due ? ` By ${longDate(d.due)}.` : ''}`];
+	return [`${n}. **${d.severity.toUpperCase()}**, ${subject}: ${esc(d.message)}`, `   What to do: ${esc(d.action)}${d.due ? ` Due ${longDate(d.due)}.` : ''}`];
 }
 
 function availability(o: OfficerSection, h: Handover): string {

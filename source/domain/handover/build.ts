@@ -7,13 +7,14 @@
  * over absences, welfare events and action plans; the rules engine runs once (findProblems).
  */
 import {bailClock, AUTHORITY_NAMES} from '../bail.js';
-import {isLive, daysSinceUpdate, lastUpdateDate, openActions, reviewsByCase} from '../case-facts.js';
+import {daysSinceUpdate, lastUpdateDate, openActions} from '../case-facts.js';
 import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
 import type {Absence, Case, Officer, StoreData} from '../model.js';
 import {RISKS} from '../model.js';
 import {ABSENCE_WORDS, fullName} from '../people.js';
+import {ruleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
-import {workloadFor} from '../rules/workload.js';
+import {workloadIn} from '../rules/workload.js';
 import {checkInDueByOfficer, datedItems, welfareScope} from './dated-items.js';
 import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection} from './schema.js';
 
@@ -60,7 +61,10 @@ export function buildHandover(input: HandoverInput): Handover {
 	const {data, from, to, today} = input;
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const name = (id: string) => fullName(officers.get(id));
-	const checkInDue = checkInDueByOfficer(data);
+	// The rules' own index of this snapshot (cached: findProblems below reuses it, so this costs nothing
+	// extra), so last reviews, welfare dates and workload are counted exactly as the rules count them.
+	const rules = ruleContext(data, today);
+	const checkInDue = checkInDueByOfficer(rules);
 	const {alreadyDue, inWindow} = datedItems(data, from, to, today, checkInDue);
 
 	const decisions: Decision[] = [];
@@ -78,14 +82,8 @@ export function buildHandover(input: HandoverInput): Handover {
 		});
 	}
 
-	const lastReviews = reviewsByCase(data.chain);
-	const casesByOic = new Map<string, Case[]>();
-	for (const c of data.cases) {
-		if (!isLive(c)) continue;
-		const list = casesByOic.get(c.oicId);
-		if (list) list.push(c);
-		else casesByOic.set(c.oicId, [c]);
-	}
+	const lastReviews = rules.reviewsByCase;
+	const casesByOic = rules.liveByOic;
 	const absencesInWindow = new Map<string, Absence[]>();
 	for (const a of data.absences) {
 		if (a.from > to || (a.to !== null && a.to < from)) continue;
@@ -129,7 +127,7 @@ export function buildHandover(input: HandoverInput): Handover {
 
 	const riskRank = (c: Case) => RISKS.indexOf(c.risk);
 	const officerSection = (o: Officer): OfficerSection => {
-		const load = workloadFor(data, o.id);
+		const load = workloadIn(rules, o.id);
 		const cases = (casesByOic.get(o.id) ?? []).slice().sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
 		const section: OfficerSection = {
 			officerId: o.id,
@@ -145,7 +143,7 @@ export function buildHandover(input: HandoverInput): Handover {
 			workloadPercent: Math.round(load.percent),
 			workloadExcessive: load.excessive,
 			actionPlan: {inPlace: plans.has(o.id), reviewDate: plans.get(o.id) ?? null},
-			welfareCheckInDue: welfareScope(o) ? (checkInDue.get(o.id) ?? null) : null,
+			welfareCheckInDue: welfareScope(o, today) ? (checkInDue.get(o.id) ?? null) : null,
 			cases: cases.map(caseSection),
 		};
 		if (notesByOfficer) section.welfareNotes = notesByOfficer.get(o.id)?.map(n => ({date: n.date, byName: name(n.by), text: n.text})) ?? [];
@@ -154,7 +152,7 @@ export function buildHandover(input: HandoverInput): Handover {
 
 	// Everyone the sergeant supervises or covers for: officers in post (not inspectors), and anyone
 	// still holding live cases after leaving, so no live case is left out of the handover.
-	const people = data.officers.filter(o => welfareScope(o) || casesByOic.has(o.id));
+	const people = data.officers.filter(o => welfareScope(o, today) || casesByOic.has(o.id));
 	const orphans = [...casesByOic.keys()].filter(id => !officers.has(id));
 
 	return {

@@ -5,7 +5,10 @@
  */
 import {AUTHORITY_NAMES, bailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
-import type {Absence, Case, Officer, Settings, StoreData, Victim, WelfareEvent} from '../model.js';
+import type {Absence, Case, Officer, Settings, StoreData, WelfareEvent} from '../model.js';
+import {inPost, type RuleContext} from '../rules/context.js';
+import {nextVictimUpdate} from '../rules/victim-updates.js';
+import {lastWelfare} from '../rules/welfare.js';
 import {ABSENCE_WORDS, absenceCovers, absencesByOfficer, fullName} from '../people.js';
 import {isLive} from '../case-facts.js';
 import type {WindowItem, WindowKind} from './schema.js';
@@ -48,44 +51,24 @@ const STAYS_DUE: ReadonlySet<WindowKind> = new Set<WindowKind>([
 	'welfare-check-in-due',
 ]);
 
+const CHECK_IN_KINDS: readonly WelfareEvent['kind'][] = ['check-in', 'one-to-one'];
+
 /**
- * When the victim's next update is due under the Victims' Code as DOMAIN.md states it: standard
- * service within 5 days of the report, enhanced within 1 day and again by day 10; then every 28 days
- * from the last update given.
+ * Next welfare check-in per officer, as the welfare rule counts it: the last check-in or one-to-one
+ * on or before today (or joining the unit) plus settings.welfareCheckInDays.
  */
-export function nextVictimUpdateDue(v: Victim, settings: Settings): IsoDate {
-	const given = v.updates.length;
-	const last = given > 0 ? v.updates.reduce((a, b) => (b > a ? b : a)) : null;
-	if (v.serviceLevel === 'enhanced') {
-		if (given === 0) return addDays(v.reportedOn, settings.victimEnhancedFirstDays);
-		if (given === 1) return addDays(v.reportedOn, settings.victimEnhancedSecondDays);
-	} else if (given === 0) {
-		return addDays(v.reportedOn, settings.victimStandardFirstDays);
-	}
-	return addDays(last!, settings.victimIntervalDays);
-}
-
-const CHECK_IN_KINDS: ReadonlySet<WelfareEvent['kind']> = new Set(['check-in', 'one-to-one']);
-
-/** Next welfare check-in per officer: the last check-in or one-to-one plus the interval (from joining when none). */
-export function checkInDueByOfficer(data: StoreData): Map<string, IsoDate> {
-	const last = new Map<string, IsoDate>();
-	for (const e of data.welfareEvents) {
-		if (!CHECK_IN_KINDS.has(e.kind)) continue;
-		const prev = last.get(e.officerId);
-		if (prev === undefined || e.date > prev) last.set(e.officerId, e.date);
-	}
+export function checkInDueByOfficer(ctx: RuleContext): Map<string, IsoDate> {
 	const due = new Map<string, IsoDate>();
-	for (const o of data.officers) {
-		if (o.leftUnit !== null) continue;
-		due.set(o.id, addDays(last.get(o.id) ?? o.joinedUnit, data.settings.welfareCheckInDays));
+	for (const o of ctx.activeOfficers) {
+		const last = lastWelfare(ctx.welfareByOfficer.get(o.id), CHECK_IN_KINDS, ctx.today);
+		due.set(o.id, addDays(last?.date ?? o.joinedUnit, ctx.settings.welfareCheckInDays));
 	}
 	return due;
 }
 
-/** Officers whose welfare check-ins the team's sergeant owns: everyone in post but inspectors. */
-export function welfareScope(o: Officer): boolean {
-	return o.leftUnit === null && o.role !== 'inspector';
+/** Officers whose welfare check-ins the team's sergeant owns: everyone in post but inspectors (as the welfare rule). */
+export function welfareScope(o: Officer, today: IsoDate): boolean {
+	return inPost(o, today) && o.role !== 'inspector';
 }
 
 export interface DatedItems {
@@ -131,7 +114,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		caseItems(c, data.settings, today, officers, push, awayNote);
 	}
 	for (const o of data.officers) {
-		if (!welfareScope(o)) continue;
+		if (!welfareScope(o, today)) continue;
 		const due = checkInDue.get(o.id);
 		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'}));
 	}
@@ -173,7 +156,7 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 	push(c.nextReviewDue, 'review-due', () => ({...base(), detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`}));
 	if (c.victim) {
 		const level = c.victim.serviceLevel;
-		push(nextVictimUpdateDue(c.victim, settings), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service under the Victims' Code.`}));
+		push(nextVictimUpdate(c.victim, settings, today), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service under the Victims' Code.`}));
 	}
 	for (const f of c.forensics) {
 		if (f.resultOn !== null || f.expected === null) continue;
