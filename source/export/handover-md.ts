@@ -128,5 +128,8 @@ export function renderHandoverMarkdown(h: Handover): string {
 	for (const o of h.officers) out.push(...officerLines(o, h));
 
 	out.push(`**${h.marking}**`);
-	return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+	// At most one blank line between blocks (a pass over the lines, not a regex over megabytes of text).
+	const lines: string[] = [];
+	for (const line of out) if (line !== '' || (lines.length > 0 && lines.at(-1) !== '')) lines.push(line);
+	return lines.join('\n') + '\n';
 }
