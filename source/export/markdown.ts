@@ -7,12 +7,15 @@
  * Readability matters as much as safety (a cover supervisor may read the file in a plain editor), so
  * ordinary prose is left alone: only the characters Markdown gives meaning to are backslash-escaped,
  * and bare URLs are shown as code spans (visible, not clickable) rather than mangled.
+ * One copy for every Markdown export (handover and review log).
  */
 import {safeText} from '../domain/safe-text.js';
 
 // Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
-// links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|).
-const INLINE_SPECIAL = /[\\`*_~[\]<>&|!]/g;
+// links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|);
+// also # and { } (headings, and attribute syntax in some viewers), harmless to escape anywhere.
+// Parentheses only form a link after a closing bracket, which is always escaped, so they stay readable.
+const INLINE_SPECIAL = /[\\`*_~[\]<>&|!#{}]/g;
 
 // Block markers that only matter at the start of a line: headings, quotes, list items, setext underlines,
 // thematic breaks, and ordered-list numbers ("1." or "1)").
@@ -25,7 +28,7 @@ const URL_LIKE = /\b(?:(?:https?|ftp|file|mailto|javascript|data|vbscript):|www\
 
 // Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", control,
 // C1 and bidi characters, and a block marker or digit at the start.
-const NEEDS_WORK = /[\\`*_~[\]<>&|!:\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|www\.|^\s*[#>+=\-\d]|^\s/i;
+const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|www\.|^\s*[#>+=\-\d]|^\s/i;
 
 function escapeInline(s: string): string {
 	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`);

@@ -27,7 +27,8 @@ describe('escapeMarkdown', () => {
 		expect(escapeMarkdown('> quote')).toBe('\\> quote');
 		expect(escapeMarkdown('12. item')).toBe('12\\. item');
 		expect(escapeMarkdown('=== ')).toBe('\\=== ');
-		expect(escapeMarkdown('a - b # c')).toBe('a - b # c');
+		expect(escapeMarkdown('a - b + c')).toBe('a - b + c');
+		expect(escapeMarkdown('a # {b}')).toBe('a \\# \\{b\\}');
 	});
 	it('removes escape sequences and makes control characters visible, on one line', () => {
 		expect(escapeMarkdown('a\u001b[2J\u001b]52;c;ZXZpbA==\u0007b')).toBe('ab');
