@@ -1,5 +1,6 @@
 import {existsSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
+import {PassThrough} from 'node:stream';
 import {Value} from '@sinclair/typebox/value';
 import {describe, expect, it} from 'vitest';
 import {HandoverSchema} from '../../source/domain/handover/schema.js';
@@ -122,6 +123,29 @@ describe('fortnight handover on the demo team', () => {
 		expect(lines[0]).toContain('OFFICIAL-SENSITIVE');
 		expect(lines.at(-1)).toContain('OFFICIAL-SENSITIVE');
 		expect(notes.some(n => md.includes(n.text))).toBe(true);
+	});
+
+	it('--include-welfare on a terminal asks first: "yes" includes the notes, anything else writes nothing', async () => {
+		const {store, dir, welfare} = demoCopy();
+		const notes = (JSON.parse(readFileSync(welfare, 'utf8')) as {notes: {text: string}[]}).notes;
+		const terminal = (answer: string) => {
+			const stdin = new PassThrough() as unknown as NodeJS.ReadStream & PassThrough;
+			(stdin as {isTTY?: boolean}).isTTY = true;
+			setTimeout(() => stdin.write(answer), 20);
+			return stdin;
+		};
+		const file = path.join(dir, 'asked.md');
+		const no = await runCommand(command, store, [], {includeWelfare: true, out: file}, {stdin: terminal('no\n')});
+		expect(no.code).toBe(2);
+		expect(no.stderr).toContain('Include them? Type yes:');
+		expect(no.stderr).toContain('nothing was written');
+		expect(existsSync(file)).toBe(false);
+		const yes = await runCommand(command, store, [], {includeWelfare: true, format: 'json'}, {stdin: terminal('yes\n')});
+		expect(yes.code).toBe(0);
+		const doc = JSON.parse(yes.stdout) as {marking: string; officers: {welfareNotes?: {text: string}[]}[]};
+		expect(doc.marking).toBe('OFFICIAL-SENSITIVE');
+		const shown = doc.officers.flatMap(o => o.welfareNotes ?? []).map(n => n.text);
+		expect(notes.some(n => shown.includes(n.text))).toBe(true);
 	});
 
 	it('the default output holds no welfare note text', async () => {

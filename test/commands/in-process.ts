@@ -27,7 +27,7 @@ function sink(): {stream: NodeJS.WriteStream; text: () => string} {
 	return {stream, text: () => text};
 }
 
-export async function runCommand(command: Command, store: string, input: string[], flags: Record<string, unknown>, options: {today?: string; env?: NodeJS.ProcessEnv} = {}): Promise<InProcessResult> {
+export async function runCommand(command: Command, store: string, input: string[], flags: Record<string, unknown>, options: {today?: string; env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadStream} = {}): Promise<InProcessResult> {
 	const stdout = sink();
 	const stderr = sink();
 	const defaults: Record<string, unknown> = {};
@@ -42,7 +42,7 @@ export async function runCommand(command: Command, store: string, input: string[
 		env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z', ...options.env},
 		stdout: stdout.stream,
 		stderr: stderr.stream,
-		stdin: {isTTY: false} as NodeJS.ReadStream,
+		stdin: options.stdin ?? ({isTTY: false} as NodeJS.ReadStream),
 	};
 	try {
 		const code = await command.run(ctx, input, {...defaults, ...flags});
