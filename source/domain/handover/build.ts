@@ -126,15 +126,16 @@ export function buildHandover(input: HandoverInput): Handover {
 	};
 
 	const riskRank = (c: Case) => RISKS.indexOf(c.risk);
-	const officerSection = (o: Officer): OfficerSection => {
-		const load = workloadIn(rules, o.id);
-		const cases = (casesByOic.get(o.id) ?? []).slice().sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
+	/** `o` is undefined for an OIC id missing from the officer list: their cases are handed over all the same. */
+	const officerSection = (id: string, o: Officer | undefined): OfficerSection => {
+		const load = workloadIn(rules, id);
+		const cases = (casesByOic.get(id) ?? []).slice().sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
 		const section: OfficerSection = {
-			officerId: o.id,
-			name: fullName(o),
-			role: o.role,
-			hoursPerWeek: o.hoursPerWeek,
-			absences: (absencesInWindow.get(o.id) ?? [])
+			officerId: id,
+			name: o ? fullName(o) : `unknown officer (${id})`,
+			role: o?.role ?? 'unknown',
+			hoursPerWeek: o?.hoursPerWeek ?? 0,
+			absences: (absencesInWindow.get(id) ?? [])
 				.slice()
 				.sort((a, b) => cmp(a.from, b.from))
 				.map(a => ({from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
@@ -142,11 +143,11 @@ export function buildHandover(input: HandoverInput): Handover {
 			workloadPoints: load.points,
 			workloadPercent: Math.round(load.percent),
 			workloadExcessive: load.excessive,
-			actionPlan: {inPlace: plans.has(o.id), reviewDate: plans.get(o.id) ?? null},
-			welfareCheckInDue: welfareScope(o, today) ? (checkInDue.get(o.id) ?? null) : null,
+			actionPlan: {inPlace: plans.has(id), reviewDate: plans.get(id) ?? null},
+			welfareCheckInDue: o && welfareScope(o, today) ? (checkInDue.get(id) ?? null) : null,
 			cases: cases.map(caseSection),
 		};
-		if (notesByOfficer) section.welfareNotes = notesByOfficer.get(o.id)?.map(n => ({date: n.date, byName: name(n.by), text: n.text})) ?? [];
+		if (notesByOfficer) section.welfareNotes = notesByOfficer.get(id)?.map(n => ({date: n.date, byName: name(n.by), text: n.text})) ?? [];
 		return section;
 	};
 
@@ -170,9 +171,8 @@ export function buildHandover(input: HandoverInput): Handover {
 		inWindow,
 		decisions,
 		officers: [
-			...people.map(officerSection),
-			// A case whose OIC id is not in the team list still has to be handed over.
-			...orphans.map(id => ({...officerSection({id, collarNumber: '', name: 'officer not in the team list', rank: 'DC', role: 'investigator', hoursPerWeek: 40, joinedUnit: today, imageExposed: false, mentorId: null, supervisorId: null, leftUnit: today}), name: `unknown officer (${id})`})),
+			...people.map(o => officerSection(o.id, o)),
+			...orphans.map(id => officerSection(id, undefined)),
 		],
 	};
 }
