@@ -48,13 +48,14 @@ describe('desk navigation', () => {
 		expect(f).toContain('TEAM');
 		expect(f).toContain('Check-in');
 		f = await h.press('3');
-		expect(f).toContain('fortnight handover --from 2026-11-30 --to 2026-12-13');
+		expect(f).toContain('HANDOVER 2026-11-30 to 2026-12-13');
 		f = await h.press('4');
 		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30');
 		f = await h.press('1');
 		expect(f).toContain('CASES');
 		h.app.unmount();
 	});
+
 });
 
 describe('tabs', () => {

@@ -344,6 +344,12 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return setView(s, 'handover');
 		case 'view-log':
 			return setView(s, 'log');
+		case 'handover-from':
+		case 'handover-to':
+		case 'handover-cover':
+		case 'handover-export':
+			// Handled by the Handover view's own reducer (source/ui/views/handover), which has the field state.
+			return s;
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});

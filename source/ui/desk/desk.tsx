@@ -20,7 +20,10 @@ import {Help} from '../help/help.js';
 import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
-import {HandoverMount} from '../mounts/view-mounts.js';
+import {HandoverView} from '../views/handover/handover-view.js';
+import {writeHandoverFile} from '../views/handover/handover-export.js';
+import {chainHead, formatHead} from '../../store/chain.js';
+import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
 import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
@@ -71,7 +74,9 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useEffect(() => {
 		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
 	}, [size, state.size]);
-	useDeskInput(dispatch);
+	// While the Handover view takes a typed date or name, the desk's own keys stand aside.
+	const [capturing, setCapturing] = useState(false);
+	useDeskInput(dispatch, !capturing);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
@@ -82,7 +87,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} />
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} onCapturingChange={setCapturing} />
 		</ThemeContext.Provider>
 	);
 }
@@ -95,7 +100,15 @@ function hintsFor(s: DeskState): string {
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; store: Store | undefined; storePath: string; readOnly: boolean}): React.JSX.Element {
+/** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
+async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {
+	if (!store) throw new Error('No store file: nowhere to export to. Use "fortnight handover --out FILE".');
+	return writeHandoverFile(path.dirname(store.file), fileName, markdown);
+}
+
+const wallClock = (): string => new Date().toISOString();
+
+function DeskFrame({state: s, store, storePath, readOnly, onCapturingChange}: {state: DeskState; store: Store | undefined; storePath: string; readOnly: boolean; onCapturingChange: (capturing: boolean) => void}): React.JSX.Element {
 	const L = s.layout;
 	if (L.tooSmall) {
 		return (
@@ -120,7 +133,20 @@ function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; st
 	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'handover') main = <HandoverMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'handover')
+		main = (
+			<HandoverView
+				data={s.model.data}
+				today={s.model.today}
+				chainHead={formatHead(chainHead(s.model.data.chain))}
+				focused={s.focus === 'explorer'}
+				width={mainWidth}
+				height={L.mainHeight}
+				now={wallClock}
+				onExport={(md, name) => exportHandover(store, md, name)}
+				onCapturingChange={onCapturingChange}
+			/>
+		);
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
