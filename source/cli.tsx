@@ -7,6 +7,7 @@ import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
+import {ensureStore} from './commands/open-store.js';
 import {StoreError} from './store/errors.js';
 
 const GLOBAL_FLAGS = {
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	if (command.usesStore !== false) await ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
 }
 

@@ -13,8 +13,13 @@ import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.j
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
-	if (ctx.defaultStore && !storeExists(ctx)) await copyDemo(ctx);
+	await ensureStore(ctx);
 	return openStore(ctx.storePath, options);
+}
+
+/** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */
+export async function ensureStore(ctx: Context): Promise<void> {
+	if (ctx.defaultStore && !storeExists(ctx)) await copyDemo(ctx);
 }
 
 /** The demo moved so that its reference date lands on `today`. Settings (a statute date) never move. */

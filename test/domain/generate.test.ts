@@ -8,12 +8,12 @@ import {DEMO, runCli, tempDir} from '../helpers/cli.js';
 describe('generate', () => {
 	it('is deterministic: same seed, same bytes', () => {
 		const dir = tempDir();
-		const a = runCli(['generate', '--cases', '300', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/a.json`]);
-		const b = runCli(['generate', '--cases', '300', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/b.json`]);
+		const a = runCli(['generate', '--cases', '120', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/a.json`]);
+		const b = runCli(['generate', '--cases', '120', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/b.json`]);
 		expect(a.code).toBe(0);
 		expect(b.code).toBe(0);
 		expect(readFileSync(`${dir}/a.json`)).toEqual(readFileSync(`${dir}/b.json`));
-		const c = runCli(['generate', '--cases', '300', '--seed', 's2', '--reference-date', '2026-11-30', '--out', `${dir}/c.json`]);
+		const c = runCli(['generate', '--cases', '120', '--seed', 's2', '--reference-date', '2026-11-30', '--out', `${dir}/c.json`]);
 		expect(readFileSync(`${dir}/c.json`)).not.toEqual(readFileSync(`${dir}/a.json`));
 	});
 
