@@ -51,7 +51,11 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 	const caseProblems = problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref);
 	const officerProblems = problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId);
 	const trigger = triggerFor(data, c.oicId, today);
-	const welfareCheckInDue = officerProblems.some(p => p.kind === 'welfare-check-in-due' || p.kind === 'new-starter-one-to-one-due');
+	// The rules file the annual questionnaire under the same kind (id ending ":questionnaire"): that is
+	// not something a review's check-in answers, so it does not make the check-in due.
+	const welfareCheckInDue = officerProblems.some(
+		p => (p.kind === 'welfare-check-in-due' && !p.id.endsWith(':questionnaire')) || p.kind === 'new-starter-one-to-one-due',
+	);
 	return {
 		today,
 		settings: data.settings,

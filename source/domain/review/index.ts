@@ -26,3 +26,4 @@ export * from './sign.js';
 export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';
+export * from './reviewer.js';
