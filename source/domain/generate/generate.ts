@@ -74,6 +74,8 @@ interface Builder {
 	pending: {date: IsoDate; order: string; kind: ChainEntry['kind']; data: ChainEntry['data']}[];
 	notes: GeneratedWelfareNote[];
 	usedRefs: Set<string>;
+	/** officer|date|text already written, so ordinary updates never repeat by chance on one day (only the scenarios do). */
+	usedTexts: Set<string>;
 	roleCounts: Record<Officer['role'], number>;
 	seq: number;
 }
@@ -92,6 +94,7 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		pending: [],
 		notes: [],
 		usedRefs: new Set(),
+		usedTexts: new Set(),
 		roleCounts: {investigator: 0, sergeant: 0, inspector: 0},
 		seq: 0,
 	};
@@ -203,7 +206,9 @@ function makeInvestigator(b: Builder, archetype: Archetype, sergeantId: string):
 }
 
 function addAbsence(b: Builder, officerId: string, from: IsoDate, to: IsoDate | null, reason: Absence['reason'], coverOfficerId: string | null, recordedBy: string): void {
-	b.absences.push({id: `ab${String(b.absences.length + 1).padStart(4, '0')}`, officerId, from, to, reason, coverOfficerId, recordedAt: `${from}T08:00:00.000Z`, recordedBy});
+	// A future absence is booked ahead (recorded a week before the reference date), so the rules can warn.
+	const recorded = from <= b.ref ? from : addDays(b.ref, -7);
+	b.absences.push({id: `ab${String(b.absences.length + 1).padStart(4, '0')}`, officerId, from, to, reason, coverOfficerId, recordedAt: `${recorded}T08:00:00.000Z`, recordedBy});
 }
 
 /** The source case's sergeant: two months off with nobody covering, and another operation booked. */
@@ -548,7 +553,12 @@ function addUpdates(b: Builder, c: Case, scenario: Scenario, oic: Officer, lastU
 		d = addDays(d, -rng.int(6, 18));
 	}
 	if (dates.length === 0) dates.push(c.opened > ref ? ref : c.opened < last ? c.opened : last);
-	for (const date of dates) c.updates.push({date, authorId: oic.id, text: rng.pick(UPDATE_TEXTS)});
+	for (const date of dates) {
+		let i = UPDATE_TEXTS.indexOf(rng.pick(UPDATE_TEXTS));
+		for (let tries = 0; tries < UPDATE_TEXTS.length && b.usedTexts.has(`${oic.id}|${date}|${i}`); tries++) i = (i + 1) % UPDATE_TEXTS.length;
+		b.usedTexts.add(`${oic.id}|${date}|${i}`);
+		c.updates.push({date, authorId: oic.id, text: UPDATE_TEXTS[i]!});
+	}
 }
 
 function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scenario, nextDueOffset: number): void {
@@ -699,4 +709,5 @@ function addGroupPeople(b: Builder, group: Group): void {
 		b.actionPlans.push({id: `ap${b.actionPlans.length + 1}`, officerId: planned.id, started, expires: addYears(started, 1), reviewDate: addDays(ref, 20), endedOn: null, decisionSeq: null});
 	}
 	event(s.id, 60, 'check-in');
+	event(s.id, rng.int(100, 330), 'wellbeing-questionnaire');
 }

@@ -1,7 +1,27 @@
-// placeholder: rules API (branch `rules` replaces this file at merge; no logic here on purpose)
-import type {IsoDate} from '../dates.js';
-import type {ActionPlan, PerformanceDecisionData, StoreData} from '../model.js';
-import type {Evidence} from '../problem.js';
+/**
+ * The performance trigger. Source case: the sergeant was asked to start a performance action plan and
+ * never did, and the inspector did not step in. The tool gathers the evidence per officer and asks the
+ * sergeant for one recorded decision; it never decides.
+ *
+ * Evidence (any one fires the trigger):
+ * - settings.triggerRedUpdateCases (2) or more live cases red for crime-report updates;
+ * - identical or near-identical update text across cases (see identical-updates.ts);
+ * - a stalled action or deliverable on one of the officer's cases;
+ * - settings.triggerConcerns (2) or more supervisor concerns in settings.triggerConcernWindowDays (60).
+ *
+ * A decision is a chain entry of kind 'performance-decision' dated on or after the day the trigger
+ * fired (an active action plan also counts). The trigger goes to the inspector's exception list
+ * (escalated) when no decision is recorded within settings.triggerDecisionDays (14), when the last
+ * settings.triggerNotNowLimit (2) decisions in a row were "not now", or when the sergeant chose to
+ * escalate.
+ */
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {ActionPlan, DecisionEntry, PerformanceDecisionData, StoreData} from '../model.js';
+import type {Evidence, Problem, Severity} from '../problem.js';
+import {days, memo, nameOf, plural, ruleContext, supervisorOf, type RuleContext} from './context.js';
+import {redForUpdatesSince} from './crime-report-updates.js';
+import {identicalUpdateProblems} from './identical-updates.js';
+import {stalledProblems} from './stalled-actions.js';
 
 export interface TriggerState {
 	officerId: string;
@@ -14,6 +34,162 @@ export interface TriggerState {
 	activePlan: ActionPlan | null;
 }
 
-export function triggerFor(_data: StoreData, officerId: string, _today: IsoDate): TriggerState {
-	return {officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null};
+/** The trigger state with the reasons the rule needs for its message. */
+interface Assessment extends TriggerState {
+	/** One short phrase per kind of evidence, for the message. */
+	reasons: string[];
+	/** Why and since when it escalated, when it did. */
+	escalation: {since: IsoDate; why: string} | null;
+	decisions: DecisionEntry[];
+}
+
+function byDate(a: IsoDate, b: IsoDate): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function assess(ctx: RuleContext, officerId: string): Assessment {
+	const {settings: s, today} = ctx;
+	const evidence: Evidence[] = [];
+	const reasons: string[] = [];
+	const starts: IsoDate[] = [];
+
+	// 1. Cases red for updates: fires on the day the threshold-th case turned red.
+	const red: {ref: string; since: IsoDate}[] = [];
+	for (const c of ctx.liveByOic.get(officerId) ?? []) {
+		if (c.opened > today) continue;
+		const since = redForUpdatesSince(c, s.updateRedDays, today);
+		if (since) red.push({ref: c.ref, since});
+	}
+	if (red.length >= s.triggerRedUpdateCases && s.triggerRedUpdateCases > 0) {
+		red.sort((a, b) => byDate(a.since, b.since));
+		starts.push(red[s.triggerRedUpdateCases - 1]!.since);
+		reasons.push(`${plural(red.length, 'case')} red for updates (no update for ${s.updateRedDays}+ days)`);
+		for (const r of red) evidence.push({type: 'case', caseRef: r.ref, date: r.since, detail: `no crime-report update for ${s.updateRedDays}+ days since ${r.since}`});
+	}
+
+	// 2. Identical or near-identical update text.
+	const same = identicalUpdateProblems(ctx).filter(p => p.subject.officerId === officerId);
+	if (same.length) {
+		starts.push(same.map(p => p.since).sort(byDate)[0]!);
+		reasons.push(same.length === 1 ? `same update text on several cases on ${shortDate(same[0]!.since, today)}` : `same update text on several cases on ${same.length} days`);
+		for (const p of same) evidence.push(...p.evidence);
+	}
+
+	// 3. Stalled actions or deliverables on the officer's cases.
+	const stalled = stalledProblems(ctx).filter(p => p.subject.officerId === officerId);
+	if (stalled.length) {
+		starts.push(stalled.map(p => p.since).sort(byDate)[0]!);
+		reasons.push(plural(stalled.length, 'stalled action'));
+		for (const p of stalled) evidence.push({type: 'action', caseRef: p.subject.type === 'case' ? p.subject.ref : undefined, id: p.id, date: p.since, detail: p.message});
+	}
+
+	// 4. Supervisor concerns in the window: fires on the day the threshold-th concern in the window was recorded.
+	const windowStart = addDays(today, -s.triggerConcernWindowDays);
+	const concerns = (ctx.concernsByOfficer.get(officerId) ?? []).filter(c => c.date > windowStart && c.date <= today).sort((a, b) => byDate(a.date, b.date));
+	if (concerns.length >= s.triggerConcerns && s.triggerConcerns > 0) {
+		starts.push(concerns[s.triggerConcerns - 1]!.date);
+		reasons.push(`${plural(concerns.length, 'supervisor concern')} in ${days(s.triggerConcernWindowDays)}`);
+		for (const c of concerns) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded by ${nameOf(ctx, c.by)}`});
+	}
+
+	const fired = starts.length > 0;
+	const firstFired = fired ? starts.sort(byDate)[0]! : null;
+	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
+	const last = decisions.at(-1) ?? null;
+	const activePlan = (ctx.plansByOfficer.get(officerId) ?? []).find(p => p.started <= today && p.expires >= today && (p.endedOn === null || p.endedOn > today)) ?? null;
+	const decidedSinceFiring = firstFired !== null && last !== null && last.data.date >= firstFired;
+	const decisionRecorded = fired && (decidedSinceFiring || activePlan !== null);
+
+	let escalation: Assessment['escalation'] = null;
+	if (fired && firstFired) {
+		let run = 0;
+		for (let i = decisions.length - 1; i >= 0 && decisions[i]!.data.decision === 'not-now'; i--) run++;
+		const limit = s.triggerNotNowLimit;
+		if (last && decidedSinceFiring && last.data.decision === 'escalate') {
+			escalation = {since: last.data.date, why: `${nameOf(ctx, last.data.by)} escalated it on ${shortDate(last.data.date, today)}`};
+		} else if (!activePlan && limit > 0 && run >= limit && decidedSinceFiring) {
+			const nth = decisions[decisions.length - run + limit - 1]!;
+			escalation = {since: nth.data.date, why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`};
+		} else if (!decisionRecorded && daysBetween(firstFired, today) >= s.triggerDecisionDays) {
+			escalation = {since: addDays(firstFired, s.triggerDecisionDays), why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
+		}
+	}
+	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" by ${nameOf(ctx, d.data.by)}`});
+
+	return {
+		officerId,
+		fired,
+		evidence,
+		firstFired,
+		lastDecision: last?.data ?? null,
+		decisionRecorded,
+		escalated: escalation !== null,
+		activePlan,
+		reasons,
+		escalation,
+		decisions,
+	};
+}
+
+export function triggerFor(data: StoreData, officerId: string, today: IsoDate): TriggerState {
+	const a = assess(ruleContext(data, today), officerId);
+	return {
+		officerId: a.officerId,
+		fired: a.fired,
+		evidence: a.evidence,
+		firstFired: a.firstFired,
+		lastDecision: a.lastDecision,
+		decisionRecorded: a.decisionRecorded,
+		escalated: a.escalated,
+		activePlan: a.activePlan,
+	};
+}
+
+export function performanceProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'performance', () => {
+		const {settings: s, today} = ctx;
+		const out: Problem[] = [];
+		for (const o of ctx.activeOfficers) {
+			if (o.role !== 'investigator') continue;
+			const a = assess(ctx, o.id);
+			if (!a.fired || !a.firstFired) continue;
+			if (a.activePlan && !a.escalated) continue; // decided: a plan is running (its reviews are the plan's business)
+			const who = nameOf(ctx, o.id);
+			const sergeant = supervisorOf(ctx, o.id);
+			const inspectorId = (sergeant && supervisorOf(ctx, sergeant.id)?.id) ?? ctx.data.team.inspectorId;
+			const inspector = inspectorId ? nameOf(ctx, inspectorId) : 'the inspector';
+			let message = `Performance trigger for ${who} since ${shortDate(a.firstFired, today)}: ${a.reasons.join('; ')}`;
+			let severity: Severity;
+			let since: IsoDate;
+			let action: string;
+			if (a.escalated && a.escalation) {
+				severity = 'red';
+				since = a.escalation.since;
+				message += `. On ${inspector}'s exception list: ${a.escalation.why}`;
+				action = `${inspector}: review the evidence with ${sergeant ? nameOf(ctx, sergeant.id) : 'the sergeant'} and record a decision (action plan or a reasoned "not now").`;
+			} else if (a.decisionRecorded && a.lastDecision) {
+				severity = 'info';
+				since = a.lastDecision.date;
+				message += `. Decision recorded ${shortDate(a.lastDecision.date, today)}: "${a.lastDecision.decision}"`;
+				action = 'Keep the evidence under review at the next supervision; another "not now" in a row goes to the inspector.';
+			} else {
+				severity = 'amber';
+				since = a.firstFired;
+				const waited = daysBetween(a.firstFired, today);
+				message += `. No decision recorded after ${days(waited)}; it goes to ${inspector} after ${days(s.triggerDecisionDays)}`;
+				action = 'Record one decision: start an action plan, "not now" with a reason, or escalate to the inspector.';
+			}
+			out.push({
+				id: `performance-trigger:${o.id}`,
+				kind: 'performance-trigger',
+				severity,
+				subject: {type: 'officer', officerId: o.id},
+				message,
+				action,
+				evidence: a.evidence,
+				since,
+			});
+		}
+		return out;
+	});
 }

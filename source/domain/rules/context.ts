@@ -1,0 +1,156 @@
+/**
+ * Everything the rules look up more than once, indexed in one pass over the store so that every rule
+ * stays linear in the number of cases (a department store holds 5,000+ cases and 100,000+ updates).
+ *
+ * The context is cached per store snapshot and `today`: snapshots are immutable (the store's `apply`
+ * returns new objects), so the same object always means the same data, and the desk can ask for
+ * `triggerFor` officer after officer without re-indexing.
+ */
+import {isLive} from '../case-facts.js';
+import type {IsoDate} from '../dates.js';
+import type {
+	Absence,
+	ActionPlan,
+	Case,
+	Concern,
+	DecisionEntry,
+	Officer,
+	ReviewEntry,
+	Settings,
+	StoreData,
+	WelfareEvent,
+} from '../model.js';
+import {absenceCovers, shortName} from '../people.js';
+import type {Problem} from '../problem.js';
+
+export interface RuleContext {
+	data: StoreData;
+	today: IsoDate;
+	settings: Settings;
+	officers: Map<string, Officer>;
+	/** Officers in post today (not left the unit). */
+	activeOfficers: Officer[];
+	/** Live cases only, in store order. */
+	live: Case[];
+	liveByOic: Map<string, Case[]>;
+	absencesByOfficer: Map<string, Absence[]>;
+	reviewsByCase: Map<string, ReviewEntry[]>;
+	/** Performance decisions per officer, oldest first (chain order). */
+	decisionsByOfficer: Map<string, DecisionEntry[]>;
+	welfareByOfficer: Map<string, WelfareEvent[]>;
+	concernsByOfficer: Map<string, Concern[]>;
+	plansByOfficer: Map<string, ActionPlan[]>;
+	/** Memo for rule results other rules reuse (the performance trigger reads several rules' findings). */
+	memo: Map<string, Problem[]>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+	const list = m.get(k);
+	if (list) list.push(v);
+	else m.set(k, [v]);
+}
+
+const cache = new WeakMap<StoreData, Map<IsoDate, RuleContext>>();
+
+export function ruleContext(data: StoreData, today: IsoDate): RuleContext {
+	let byDay = cache.get(data);
+	if (!byDay) {
+		byDay = new Map();
+		cache.set(data, byDay);
+	}
+	const hit = byDay.get(today);
+	if (hit) return hit;
+	const ctx = buildContext(data, today);
+	byDay.set(today, ctx);
+	return ctx;
+}
+
+function buildContext(data: StoreData, today: IsoDate): RuleContext {
+	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const live: Case[] = [];
+	const liveByOic = new Map<string, Case[]>();
+	for (const c of data.cases) {
+		if (!isLive(c)) continue;
+		live.push(c);
+		push(liveByOic, c.oicId, c);
+	}
+	const absencesByOfficer = new Map<string, Absence[]>();
+	for (const a of data.absences) push(absencesByOfficer, a.officerId, a);
+	const reviewsByCase = new Map<string, ReviewEntry[]>();
+	const decisionsByOfficer = new Map<string, DecisionEntry[]>();
+	for (const e of data.chain) {
+		if (e.kind === 'review') push(reviewsByCase, e.data.caseRef, e);
+		else if (e.kind === 'performance-decision') push(decisionsByOfficer, e.data.officerId, e);
+	}
+	const welfareByOfficer = new Map<string, WelfareEvent[]>();
+	for (const w of data.welfareEvents) push(welfareByOfficer, w.officerId, w);
+	const concernsByOfficer = new Map<string, Concern[]>();
+	for (const c of data.concerns) push(concernsByOfficer, c.officerId, c);
+	const plansByOfficer = new Map<string, ActionPlan[]>();
+	for (const p of data.actionPlans) push(plansByOfficer, p.officerId, p);
+	return {
+		data,
+		today,
+		settings: data.settings,
+		officers,
+		activeOfficers: data.officers.filter(o => inPost(o, today)),
+		live,
+		liveByOic,
+		absencesByOfficer,
+		reviewsByCase,
+		decisionsByOfficer,
+		welfareByOfficer,
+		concernsByOfficer,
+		plansByOfficer,
+		memo: new Map(),
+	};
+}
+
+/** In the unit on `today`: joined on or before it and not yet left. */
+export function inPost(o: Officer, today: IsoDate): boolean {
+	return o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today);
+}
+
+/**
+ * An absence is known to the rules from the day it was recorded (or its first day, if recorded
+ * later): a rule must not fire on a day before anyone could have known.
+ */
+export function knownFrom(a: Absence): IsoDate {
+	const recorded = a.recordedAt.slice(0, 10);
+	return recorded < a.from ? recorded : a.from;
+}
+
+/** The officer's absence covering `date`, as known on `today`. */
+export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate): Absence | undefined {
+	const list = ctx.absencesByOfficer.get(officerId);
+	if (!list) return undefined;
+	return list.find(a => absenceCovers(a, date) && knownFrom(a) <= ctx.today);
+}
+
+/** Who supervises this officer's cases: their line manager, else the team's sergeant. */
+export function supervisorOf(ctx: RuleContext, officerId: string): Officer | undefined {
+	const o = ctx.officers.get(officerId);
+	const id = o?.supervisorId ?? ctx.data.team.sergeantId;
+	return id === officerId ? undefined : ctx.officers.get(id);
+}
+
+export function nameOf(ctx: RuleContext, officerId: string | null | undefined): string {
+	return shortName(officerId ? ctx.officers.get(officerId) : undefined);
+}
+
+export function memo(ctx: RuleContext, key: string, compute: () => Problem[]): Problem[] {
+	const hit = ctx.memo.get(key);
+	if (hit) return hit;
+	const value = compute();
+	ctx.memo.set(key, value);
+	return value;
+}
+
+/** "3 days", "1 day". */
+export function days(n: number): string {
+	return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+	return `${n} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * Forensic waits. Source case: devices waited 2 to 4+ months for extraction. A submission with no
+ * result is amber at settings.forensicAmberDays (60) and red at settings.forensicRedDays (120).
+ */
+import {addDays, daysBetween, shortDate} from '../dates.js';
+import type {Problem} from '../problem.js';
+import {days, memo, type RuleContext} from './context.js';
+
+export function forensicProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'forensic', () => {
+		const {settings: s, today} = ctx;
+		const out: Problem[] = [];
+		for (const c of ctx.live) {
+			for (const f of c.forensics) {
+				if ((f.resultOn !== null && f.resultOn <= today) || f.submitted > today) continue;
+				const age = daysBetween(f.submitted, today);
+				if (age < s.forensicAmberDays) continue;
+				const expected = f.expected ? `; lab expects a result ${shortDate(f.expected, today)}` : '; no date from the lab';
+				out.push({
+					id: `forensic-wait:${c.ref}:${f.id}`,
+					kind: 'forensic-wait',
+					severity: age >= s.forensicRedDays ? 'red' : 'amber',
+					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+					message: `Forensic submission "${f.item}" waiting ${days(age)} since ${shortDate(f.submitted, today)}${expected} (amber at ${s.forensicAmberDays}, red at ${s.forensicRedDays})`,
+					action: 'Chase the lab for a date; consider prioritisation or an outside provider, and tell the victim and suspect of any delay.',
+					evidence: [{type: 'forensic', caseRef: c.ref, id: f.id, date: f.submitted, detail: `${f.item} submitted ${f.submitted}`}],
+					since: addDays(f.submitted, s.forensicAmberDays),
+					...(f.expected ? {due: f.expected} : {}),
+				});
+			}
+		}
+		return out;
+	});
+}

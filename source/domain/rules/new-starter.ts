@@ -1,0 +1,79 @@
+/**
+ * New starters. Source case: a new detective inherited old cases with no training and a mentor who had
+ * a full caseload of their own. An officer is new for settings.newStarterMonths (6) after joining the
+ * unit: monthly one-to-ones (every settings.newStarterOneToOneDays, 31) are flagged when due (amber),
+ * and holding live cases opened over settings.oldCaseMonths (12) ago is flagged as support needed
+ * (amber; red when no mentor is recorded), naming the mentor and the mentor's own workload.
+ */
+import {addDays, addMonths, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Officer} from '../model.js';
+import type {Evidence, Problem} from '../problem.js';
+import {days, memo, nameOf, plural, type RuleContext} from './context.js';
+import {lastWelfare} from './welfare.js';
+import {workloadIn} from './workload.js';
+
+export function isNewStarter(o: Officer, newStarterMonths: number, today: IsoDate): boolean {
+	return o.joinedUnit <= today && addMonths(o.joinedUnit, newStarterMonths) > today;
+}
+
+function oneToOne(ctx: RuleContext, o: Officer): Problem | null {
+	const {settings: s, today} = ctx;
+	const last = lastWelfare(ctx.welfareByOfficer.get(o.id), ['one-to-one'], today);
+	const from = last?.date ?? o.joinedUnit;
+	const due = addDays(from, s.newStarterOneToOneDays);
+	if (due > today) return null;
+	const late = daysBetween(due, today);
+	return {
+		id: `new-starter-one-to-one-due:${o.id}`,
+		kind: 'new-starter-one-to-one-due',
+		severity: late >= s.newStarterOneToOneDays ? 'red' : 'amber',
+		subject: {type: 'officer', officerId: o.id},
+		message: `${nameOf(ctx, o.id)} joined the unit ${shortDate(o.joinedUnit, today)} (new starter): monthly one-to-one due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : 'none yet'}`,
+		action: 'Hold the one-to-one: training, mentor support and caseload.',
+		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last one-to-one ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		since: due,
+		due,
+	};
+}
+
+function oldCases(ctx: RuleContext, o: Officer): Problem | null {
+	const {settings: s, today} = ctx;
+	const old = (ctx.liveByOic.get(o.id) ?? []).filter(c => addMonths(c.opened, s.oldCaseMonths) <= today);
+	if (old.length === 0) return null;
+	let since: IsoDate | null = null;
+	const evidence: Evidence[] = [];
+	for (const c of old) {
+		const aged = addMonths(c.opened, s.oldCaseMonths);
+		let d = aged > c.allocatedOn ? aged : c.allocatedOn;
+		if (d < o.joinedUnit) d = o.joinedUnit;
+		if (since === null || d < since) since = d;
+		evidence.push({type: 'case', caseRef: c.ref, date: c.opened, detail: `opened ${c.opened}, allocated ${c.allocatedOn}`});
+	}
+	const mentor = o.mentorId ? ctx.officers.get(o.mentorId) : undefined;
+	const mentorLoad = mentor ? workloadIn(ctx, mentor.id) : null;
+	const mentorWords = mentor ? `mentor ${nameOf(ctx, mentor.id)} (own caseload ${mentorLoad!.percent}% of capacity)` : 'no mentor recorded';
+	return {
+		id: `new-starter-old-cases:${o.id}`,
+		kind: 'new-starter-old-cases',
+		severity: mentor ? 'amber' : 'red',
+		subject: {type: 'officer', officerId: o.id},
+		message: `${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ${s.oldCaseMonths} months ago (${old.map(c => c.ref).join(', ')}); ${mentorWords}`,
+		action: mentor ? 'Agree support for these cases with the officer and mentor, or reallocate them.' : 'Name a mentor with capacity and agree support for these cases, or reallocate them.',
+		evidence,
+		since: since!,
+	};
+}
+
+export function newStarterProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'new-starter', () => {
+		const out: Problem[] = [];
+		for (const o of ctx.activeOfficers) {
+			if (!isNewStarter(o, ctx.settings.newStarterMonths, ctx.today)) continue;
+			const a = oneToOne(ctx, o);
+			if (a) out.push(a);
+			const b = oldCases(ctx, o);
+			if (b) out.push(b);
+		}
+		return out;
+	});
+}

@@ -1,0 +1,34 @@
+import {addDays, daysBetween, shortDate} from '../dates.js';
+import type {Problem} from '../problem.js';
+import {days, memo, type RuleContext} from './context.js';
+
+/**
+ * Released under investigation has no time limit, so the suspect can be forgotten: flag when the
+ * suspect has not been updated for settings.ruiUpdateDays (amber), red at twice that.
+ */
+export function ruiProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'rui', () => {
+		const {settings: s, today} = ctx;
+		const out: Problem[] = [];
+		for (const c of ctx.live) {
+			const r = c.rui;
+			if (!r || r.endedOn !== null || r.since > today) continue;
+			const last = r.lastSuspectUpdate ?? r.since;
+			const since = addDays(last, s.ruiUpdateDays);
+			if (since > today) continue;
+			const ago = daysBetween(last, today);
+			out.push({
+				id: `rui-no-update:${c.ref}`,
+				kind: 'rui-no-update',
+				severity: ago >= 2 * s.ruiUpdateDays ? 'red' : 'amber',
+				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+				message: `Suspect ${c.rui!.suspect} released under investigation since ${shortDate(r.since, today)}: ${r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`} (due every ${days(s.ruiUpdateDays)})`,
+				action: 'Update the suspect on the investigation and record it; consider whether RUI is still right.',
+				evidence: [{type: 'case', caseRef: c.ref, date: last, detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`}],
+				since,
+				due: since,
+			});
+		}
+		return out;
+	});
+}

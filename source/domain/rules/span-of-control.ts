@@ -1,0 +1,41 @@
+/**
+ * Span of control. Source case: a sergeant managed 22 staff where 6 is usual. Warn (amber) above
+ * settings.spanOfControlWarn (8) direct reports in post.
+ */
+import type {IsoDate} from '../dates.js';
+import type {Problem} from '../problem.js';
+import {memo, nameOf, type RuleContext} from './context.js';
+
+export function spanOfControlProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'span', () => {
+		const s = ctx.settings;
+		const reports = new Map<string, {id: string; joined: IsoDate}[]>();
+		for (const o of ctx.activeOfficers) {
+			if (!o.supervisorId) continue;
+			const list = reports.get(o.supervisorId) ?? [];
+			list.push({id: o.id, joined: o.joinedUnit});
+			reports.set(o.supervisorId, list);
+		}
+		const out: Problem[] = [];
+		for (const [supId, list] of reports) {
+			if (list.length <= s.spanOfControlWarn) continue;
+			const sup = ctx.officers.get(supId);
+			if (!sup || sup.role === 'inspector') continue; // an inspector's span is sergeants across teams: a different measure
+			list.sort((a, b) => (a.joined < b.joined ? -1 : a.joined > b.joined ? 1 : 0));
+			// The day the (warn + 1)th current report joined: the count has been over since (as far as the store shows).
+			const crossed = list[s.spanOfControlWarn]!.joined;
+			const since = crossed < sup.joinedUnit ? sup.joinedUnit : crossed;
+			out.push({
+				id: `span-of-control:${supId}`,
+				kind: 'span-of-control',
+				severity: 'amber',
+				subject: {type: 'supervisor', officerId: supId},
+				message: `${nameOf(ctx, supId)} supervises ${list.length} officers directly (warning above ${s.spanOfControlWarn}; ${s.spanOfControlUsual} is usual)`,
+				action: 'Raise with the inspector: move officers to another sergeant or add an acting supervisor.',
+				evidence: list.map(r => ({type: 'case' as const, id: r.id, date: r.joined, detail: `${nameOf(ctx, r.id)} reports to ${nameOf(ctx, supId)}`})),
+				since,
+			});
+		}
+		return out;
+	});
+}

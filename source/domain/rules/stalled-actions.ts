@@ -1,0 +1,95 @@
+/**
+ * Stalled actions and deliverables. Source case: "in the process of completing the MG3" was written in
+ * every update for 2 years 7 months and the MG3 was never started. An action carried over
+ * settings.stalledCarriedReviews (3) consecutive reviews, or "in progress" for
+ * settings.stalledInProgressDays (28), is stalled (amber); twice either threshold is red. The MG3
+ * recorded "in progress" over the same number of days is a stalled deliverable.
+ */
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Action, Case} from '../model.js';
+import type {Evidence, Problem, Severity} from '../problem.js';
+import {days, memo, plural, type RuleContext} from './context.js';
+
+/** The date of the review at which the action's consecutive carry count reached `threshold`. */
+function carriedSince(a: Action, threshold: number): IsoDate | null {
+	const carried = a.history.filter(h => h.event === 'carried');
+	const at = carried.length - a.carriedCount + threshold - 1;
+	return carried[at]?.date ?? carried.at(-1)?.date ?? null;
+}
+
+function actionProblem(ctx: RuleContext, c: Case, a: Action): Problem | null {
+	const {settings: s, today} = ctx;
+	if (a.status !== 'open' && a.status !== 'in-progress') return null;
+	const reasons: string[] = [];
+	const evidence: Evidence[] = [];
+	let since: IsoDate | null = null;
+	let red = false;
+	if (a.carriedCount >= s.stalledCarriedReviews) {
+		const d = carriedSince(a, s.stalledCarriedReviews) ?? a.createdOn;
+		since = d;
+		red ||= a.carriedCount >= 2 * s.stalledCarriedReviews;
+		reasons.push(`carried over ${plural(a.carriedCount, 'review')} in a row`);
+		for (const h of a.history) if (h.event === 'carried') evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: h.date, detail: `carried${h.reason ? `: ${h.reason}` : ''}`});
+	}
+	if (a.status === 'in-progress' && a.startedOn !== null) {
+		const age = daysBetween(a.startedOn, today);
+		if (age >= s.stalledInProgressDays) {
+			const d = addDays(a.startedOn, s.stalledInProgressDays);
+			since = since === null || d < since ? d : since;
+			red ||= age >= 2 * s.stalledInProgressDays;
+			reasons.push(`in progress since ${shortDate(a.startedOn, today)} (${days(age)})`);
+			evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: a.startedOn, detail: `started ${a.startedOn}`});
+		}
+	}
+	if (since === null || since > today) return null;
+	const severity: Severity = red ? 'red' : 'amber';
+	return {
+		id: `stalled-action:${c.ref}:${a.id}`,
+		kind: 'stalled-action',
+		severity,
+		subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+		message: `Action "${a.text}" is stalled: ${reasons.join('; ')}; due ${shortDate(a.due, today)}`,
+		action: 'Find out what is stopping it; re-plan, reassign or drop it with a reason.',
+		evidence,
+		since,
+		due: a.due,
+	};
+}
+
+function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
+	const {settings: s, today} = ctx;
+	if (c.cps.mg3Status !== 'in-progress' || c.cps.mg3Since === null) return null;
+	const age = daysBetween(c.cps.mg3Since, today);
+	if (age < s.stalledInProgressDays) return null;
+	const mentions = c.updates.filter(u => u.date >= c.cps.mg3Since! && u.date <= today && /\bmg3\b/i.test(u.text));
+	const evidence: Evidence[] = [{type: 'case', caseRef: c.ref, date: c.cps.mg3Since, detail: `MG3 in progress since ${c.cps.mg3Since}`}];
+	for (const u of mentions.slice(-5)) evidence.push({type: 'update', caseRef: c.ref, id: String(c.updates.indexOf(u)), date: u.date, detail: 'update mentions the MG3'});
+	const years = Math.floor(age / 365.25);
+	const months = Math.floor((age - years * 365.25) / 30.44);
+	const span = years > 0 ? ` (${plural(years, 'year')} ${plural(months, 'month')})` : '';
+	return {
+		id: `stalled-deliverable:${c.ref}:mg3`,
+		kind: 'stalled-deliverable',
+		severity: age >= 2 * s.stalledInProgressDays ? 'red' : 'amber',
+		subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+		message: `MG3 "in progress" since ${shortDate(c.cps.mg3Since, today)}: ${days(age)}${span}${mentions.length ? `; mentioned in ${plural(mentions.length, 'update')} since` : ''}`,
+		action: 'Ask to see the MG3 draft itself; set a date for submission to CPS or reassign it.',
+		evidence,
+		since: addDays(c.cps.mg3Since, s.stalledInProgressDays),
+	};
+}
+
+export function stalledProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'stalled', () => {
+		const out: Problem[] = [];
+		for (const c of ctx.live) {
+			for (const a of c.actions) {
+				const p = actionProblem(ctx, c, a);
+				if (p) out.push(p);
+			}
+			const m = mg3Problem(ctx, c);
+			if (m) out.push(m);
+		}
+		return out;
+	});
+}

@@ -1,0 +1,54 @@
+/**
+ * Victims' Code updates, as forces apply it: standard service first update within 5 days of the
+ * report, then every 28 days; enhanced service within 1 day, again by day 10, then every 28 days.
+ * Overdue is amber; a whole interval (28 days) past due is red.
+ */
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Settings, Victim} from '../model.js';
+import type {Problem} from '../problem.js';
+import {days, memo, type RuleContext} from './context.js';
+
+/** The date the next victim update is due, counting only updates given on or before `today`. */
+export function nextVictimUpdate(v: Victim, s: Settings, today: IsoDate): IsoDate {
+	let given = 0;
+	let last: IsoDate | null = null;
+	for (const d of v.updates) {
+		if (d > today) continue;
+		given++;
+		if (last === null || d > last) last = d;
+	}
+	if (v.serviceLevel === 'enhanced') {
+		if (given === 0) return addDays(v.reportedOn, s.victimEnhancedFirstDays);
+		if (given === 1) return addDays(v.reportedOn, s.victimEnhancedSecondDays) > last! ? addDays(v.reportedOn, s.victimEnhancedSecondDays) : addDays(last!, s.victimIntervalDays);
+		return addDays(last!, s.victimIntervalDays);
+	}
+	if (given === 0) return addDays(v.reportedOn, s.victimStandardFirstDays);
+	return addDays(last!, s.victimIntervalDays);
+}
+
+export function victimUpdateProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'victim', () => {
+		const {settings: s, today} = ctx;
+		const out: Problem[] = [];
+		for (const c of ctx.live) {
+			const v = c.victim;
+			if (!v || v.reportedOn > today) continue;
+			const due = nextVictimUpdate(v, s, today);
+			const late = daysBetween(due, today);
+			if (late < 1) continue;
+			const last = v.updates.filter(d => d <= today).at(-1);
+			out.push({
+				id: `victim-update-overdue:${c.ref}`,
+				kind: 'victim-update-overdue',
+				severity: late >= s.victimIntervalDays ? 'red' : 'amber',
+				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+				message: `Victim ${v.initials} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
+				action: 'Update the victim and record the date.',
+				evidence: [{type: 'victim', caseRef: c.ref, date: last ?? v.reportedOn, detail: last ? `last victim update ${last}` : `reported ${v.reportedOn}, no update`}],
+				since: addDays(due, 1),
+				due,
+			});
+		}
+		return out;
+	});
+}

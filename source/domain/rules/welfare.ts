@@ -1,0 +1,55 @@
+/**
+ * Welfare on a schedule, not on self-referral. Source case: an officer struggled with sleep and stress
+ * for months and his self-assessment did not flag it. Every officer in post gets a check-in at least
+ * every settings.welfareCheckInDays (28; a new starter's one-to-one counts too): due is amber, a
+ * whole further interval missed is red. The annual wellbeing questionnaire
+ * (settings.wellbeingQuestionnaireDays) is flagged the same way.
+ *
+ * Only dates are read: welfare notes live in their own file and never reach a rule or a message.
+ */
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Officer, WelfareEvent} from '../model.js';
+import type {Problem} from '../problem.js';
+import {days, memo, nameOf, type RuleContext} from './context.js';
+
+/** Latest event of the given kinds on or before today. */
+export function lastWelfare(events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], today: IsoDate): WelfareEvent | undefined {
+	let last: WelfareEvent | undefined;
+	for (const e of events ?? []) if (kinds.includes(e.kind) && e.date <= today && (!last || e.date > last.date)) last = e;
+	return last;
+}
+
+function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['kind'][], interval: number, what: string, idPart: string): Problem | null {
+	const today = ctx.today;
+	const last = lastWelfare(ctx.welfareByOfficer.get(o.id), kinds, today);
+	const from = last?.date ?? o.joinedUnit;
+	const due = addDays(from, interval);
+	if (due > today) return null;
+	const late = daysBetween(due, today);
+	return {
+		id: `welfare-check-in-due:${o.id}${idPart}`,
+		kind: 'welfare-check-in-due',
+		severity: late >= interval ? 'red' : 'amber',
+		subject: {type: 'officer', officerId: o.id},
+		message: `${what} for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
+		action: `Book the ${what.toLowerCase()} with the officer and record that it happened (never what was said).`,
+		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		since: due,
+		due,
+	};
+}
+
+export function welfareProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'welfare', () => {
+		const s = ctx.settings;
+		const out: Problem[] = [];
+		for (const o of ctx.activeOfficers) {
+			if (o.role === 'inspector') continue; // the inspector's own welfare is their line manager's, outside this store
+			const checkIn = welfareDue(ctx, o, ['check-in', 'one-to-one'], s.welfareCheckInDays, 'Welfare check-in', '');
+			if (checkIn) out.push(checkIn);
+			const questionnaire = welfareDue(ctx, o, ['wellbeing-questionnaire'], s.wellbeingQuestionnaireDays, 'Wellbeing questionnaire', ':questionnaire');
+			if (questionnaire) out.push(questionnaire);
+		}
+		return out;
+	});
+}

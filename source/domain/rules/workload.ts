@@ -1,0 +1,97 @@
+/**
+ * Workload per FTE. Source case: a part-time detective carried a full-time caseload. Each live case
+ * scores settings.workloadPoints by risk (high 3, medium 2, low 1); the total is divided by the
+ * officer's FTE (hours / settings.fullTimeHours) and compared with the team's capacity per FTE
+ * (settings.capacityPointsPerFte = 100%). Above settings.workloadExcessivePercent (110%, the probation
+ * service's "excessive") is flagged.
+ */
+import {shortDate, type IsoDate} from '../dates.js';
+import {isLive} from '../case-facts.js';
+import type {Officer, Settings, StoreData} from '../model.js';
+import type {Problem} from '../problem.js';
+import {memo, nameOf, plural, type RuleContext} from './context.js';
+
+export interface Workload {
+	officerId: string;
+	liveCases: number;
+	points: number;
+	fte: number;
+	/** Points per FTE as a percentage of the team's capacity per FTE, rounded to a whole number. */
+	percent: number;
+	excessive: boolean;
+}
+
+function computeWorkload(settings: Settings, officer: Officer | undefined, officerId: string, cases: readonly {risk: keyof Settings['workloadPoints']}[]): Workload {
+	let points = 0;
+	for (const c of cases) points += settings.workloadPoints[c.risk];
+	const fte = officer ? officer.hoursPerWeek / settings.fullTimeHours : 1;
+	const exact = fte > 0 ? (points / fte / settings.capacityPointsPerFte) * 100 : 0;
+	return {officerId, liveCases: cases.length, points, fte, percent: Math.round(exact), excessive: exact > settings.workloadExcessivePercent};
+}
+
+export function workloadFor(data: StoreData, officerId: string): Workload {
+	const officer = data.officers.find(o => o.id === officerId);
+	const cases = data.cases.filter(c => c.oicId === officerId && isLive(c));
+	return computeWorkload(data.settings, officer, officerId, cases);
+}
+
+/** The same figures from the rule context's index (no scan of every case). */
+export function workloadIn(ctx: RuleContext, officerId: string): Workload {
+	return computeWorkload(ctx.settings, ctx.officers.get(officerId), officerId, ctx.liveByOic.get(officerId) ?? []);
+}
+
+/**
+ * The day the officer's load last rose above the limit, replaying allocations (allocatedOn) and
+ * closures (closedOn) of the cases they hold or held, at today's risk levels. Cases moved to another
+ * officer leave no trace in the store, so this is the best date the store can give.
+ */
+function excessiveSince(ctx: RuleContext, o: Officer): IsoDate {
+	const s = ctx.settings;
+	const limit = (s.workloadExcessivePercent / 100) * s.capacityPointsPerFte * (o.hoursPerWeek / s.fullTimeHours);
+	const events: [IsoDate, number][] = [];
+	for (const c of ctx.data.cases) {
+		if (c.oicId !== o.id) continue;
+		const p = s.workloadPoints[c.risk];
+		if (isLive(c)) events.push([c.allocatedOn, p]);
+		else if (c.closedOn !== null && c.closedOn > c.allocatedOn) {
+			events.push([c.allocatedOn, p]);
+			events.push([c.closedOn, -p]);
+		}
+	}
+	events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+	let points = 0;
+	let since: IsoDate = ctx.today;
+	for (const [date, p] of events) {
+		if (date > ctx.today) break;
+		const before = points > limit;
+		points += p;
+		if (!before && points > limit) since = date;
+	}
+	return since < o.joinedUnit ? o.joinedUnit : since;
+}
+
+export function workloadProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'workload', () => {
+		const s = ctx.settings;
+		const out: Problem[] = [];
+		for (const o of ctx.activeOfficers) {
+			const cases = ctx.liveByOic.get(o.id) ?? [];
+			if (cases.length === 0) continue;
+			const w = computeWorkload(s, o, o.id, cases);
+			if (!w.excessive) continue;
+			const since = excessiveSince(ctx, o);
+			const byRisk = (['high', 'medium', 'low'] as const).map(r => `${cases.filter(c => c.risk === r).length} ${r}`).join(', ');
+			out.push({
+				id: `workload:${o.id}`,
+				kind: 'workload',
+				severity: 'amber',
+				subject: {type: 'officer', officerId: o.id},
+				message: `${nameOf(ctx, o.id)} carries ${plural(w.liveCases, 'live case')} (${byRisk}) = ${w.points} points on ${o.hoursPerWeek}h a week (${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity (flag above ${s.workloadExcessivePercent}%); over since ${shortDate(since, ctx.today)}`,
+				action: 'Rebalance the caseload or record why this load is safe for now.',
+				evidence: cases.map(c => ({type: 'case' as const, caseRef: c.ref, date: c.allocatedOn, detail: `${c.risk} risk, ${s.workloadPoints[c.risk]} points`})),
+				since,
+			});
+		}
+		return out;
+	});
+}

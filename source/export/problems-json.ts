@@ -1,0 +1,51 @@
+/**
+ * `fortnight problems --json`: a stable, documented array (see the command's --help and the README).
+ * Field names and order never change within a schema; every optional value is present as null so a
+ * consumer can rely on the keys. Text from the store goes through safeText (JSON escaping alone would
+ * let bidi overrides through to a terminal).
+ */
+import type {Officer} from '../domain/model.js';
+import {shortName} from '../domain/people.js';
+import type {Problem} from '../domain/problem.js';
+import {safeText} from '../domain/safe-text.js';
+
+export interface ProblemJson {
+	id: string;
+	kind: string;
+	severity: string;
+	subject: {type: string; ref: string | null; officerId: string; officerName: string};
+	message: string;
+	action: string;
+	since: string;
+	due: string | null;
+	evidence: {type: string; caseRef: string | null; id: string | null; date: string | null; detail: string}[];
+}
+
+export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>): ProblemJson {
+	return {
+		id: safeText(p.id),
+		kind: p.kind,
+		severity: p.severity,
+		subject: {
+			type: p.subject.type,
+			ref: p.subject.type === 'case' ? safeText(p.subject.ref) : null,
+			officerId: safeText(p.subject.officerId),
+			officerName: safeText(shortName(officers.get(p.subject.officerId))),
+		},
+		message: safeText(p.message),
+		action: safeText(p.action),
+		since: p.since,
+		due: p.due ?? null,
+		evidence: p.evidence.map(e => ({
+			type: e.type,
+			caseRef: e.caseRef === undefined ? null : safeText(e.caseRef),
+			id: e.id === undefined ? null : safeText(e.id),
+			date: e.date ?? null,
+			detail: safeText(e.detail),
+		})),
+	};
+}
+
+export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): string {
+	return JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2) + '\n';
+}

@@ -1,0 +1,98 @@
+/**
+ * `fortnight problems` as plain text: most urgent first, each problem in a few lines that fit an 80
+ * column terminal. Severity is a word (CRITICAL, RED, AMBER, INFO), never only a colour. Every piece
+ * of text from the store goes through safeText, so an update pasted with escape sequences cannot
+ * drive the terminal.
+ */
+import {shortDate, type IsoDate} from '../domain/dates.js';
+import type {Officer} from '../domain/model.js';
+import {shortName} from '../domain/people.js';
+import type {Problem, ProblemKind, Severity} from '../domain/problem.js';
+import {safeText} from '../domain/safe-text.js';
+
+export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', red: 'RED', amber: 'AMBER', info: 'INFO'};
+
+/** Short labels for each kind of problem, for headings and narrow columns. */
+export const KIND_LABELS: Record<ProblemKind, string> = {
+	'review-overdue': 'Review overdue',
+	'review-due-supervisor-absent': 'Reviews due, supervisor away',
+	'bail-lapsed': 'Bail lapsed',
+	'bail-due': 'Bail due',
+	'bail-officer-absent': 'Bail due, OIC away',
+	'bail-supervisor-absent': 'Bail due, supervisor away',
+	'rui-no-update': 'RUI suspect not updated',
+	'victim-update-overdue': 'Victim update overdue',
+	'crime-report-not-updated': 'Crime report not updated',
+	'stalled-action': 'Stalled action',
+	'stalled-deliverable': 'Stalled deliverable',
+	'identical-updates': 'Identical updates',
+	'forensic-wait': 'Forensic wait',
+	workload: 'Workload',
+	'span-of-control': 'Span of control',
+	'welfare-check-in-due': 'Welfare due',
+	'new-starter-one-to-one-due': 'New starter one-to-one',
+	'tenure-review-due': 'Tenure review',
+	'screening-due': 'Psychological screening',
+	'new-starter-old-cases': 'New starter, old cases',
+	'performance-trigger': 'Performance trigger',
+};
+
+/** Greedy word wrap; a word longer than the width is cut. */
+export function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (let word of text.split(' ')) {
+		if (word === '') continue;
+		while (word.length > width) {
+			if (line) {
+				lines.push(line);
+				line = '';
+			}
+			lines.push(word.slice(0, width));
+			word = word.slice(width);
+		}
+		if (!line) line = word;
+		else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+		else {
+			lines.push(line);
+			line = word;
+		}
+	}
+	if (line || lines.length === 0) lines.push(line);
+	return lines;
+}
+
+function clip(s: string, width: number): string {
+	return s.length <= width ? s : `${s.slice(0, width - 3)}...`;
+}
+
+export function subjectWords(p: Problem, officers: ReadonlyMap<string, Officer>): string {
+	const who = shortName(officers.get(p.subject.officerId));
+	return p.subject.type === 'case' ? `${p.subject.ref}, OIC ${who}` : who;
+}
+
+export interface TextOptions {
+	today: IsoDate;
+	officers: ReadonlyMap<string, Officer>;
+	width?: number;
+}
+
+export function renderProblemsText(problems: readonly Problem[], options: TextOptions): string {
+	const width = options.width ?? 80;
+	const {today} = options;
+	const counts = (['critical', 'red', 'amber', 'info'] as const).map(s => [s, problems.filter(p => p.severity === s).length] as const).filter(([, n]) => n > 0);
+	const out: string[] = [];
+	if (problems.length === 0) {
+		out.push(`No problems on ${shortDate(today)} ${today.slice(0, 4)}.`);
+		return out.join('\n') + '\n';
+	}
+	out.push(clip(`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${counts.map(([s, n]) => `${n} ${SEVERITY_WORDS[s].toLowerCase()}`).join(', ')}. Most urgent first.`, width));
+	for (const p of problems) {
+		out.push('');
+		out.push(clip(`${SEVERITY_WORDS[p.severity].padEnd(9)}${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width));
+		for (const l of wrap(safeText(p.message), width - 2)) out.push(`  ${l}`);
+		for (const [i, l] of wrap(`Do: ${safeText(p.action)}`, width - 2).entries()) out.push(`${i === 0 ? '  ' : '      '}${l}`.slice(0, width));
+		out.push(`  Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}. [${safeText(p.id)}]`.slice(0, width));
+	}
+	return out.join('\n') + '\n';
+}
