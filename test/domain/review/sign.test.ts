@@ -23,11 +23,16 @@ describe('signReview on the demo store', () => {
 		const {next, review, decision, welfareNote} = signReview(withDraft, {caseRef: OVERDUE_REF, answers}, opts);
 		// Pure: the input is untouched.
 		expect(withDraft).toEqual(before);
-		expect(decision).toBeNull();
+		// DC Doyle's trigger has fired in the demo (two concerns in 60 days, no decision): the fixture
+		// answers "not now" with a reason, recorded as its own chain entry after the review.
+		expect(ctx.decisionRequired).toBe(true);
+		expect(decision?.data).toMatchObject({officerId: 'o0011', decision: 'not-now', reason: 'Officer is off sick; revisit on return.', caseRef: OVERDUE_REF});
+		expect(decision!.data.evidence.length).toBeGreaterThan(0);
 		expect(welfareNote).toBeNull();
 
-		expect(next.chain.length).toBe(data.chain.length + 1);
-		expect(next.chain.at(-1)).toBe(review);
+		expect(next.chain.length).toBe(data.chain.length + 2);
+		expect(next.chain.at(-2)).toBe(review);
+		expect(next.chain.at(-1)).toBe(decision);
 		expect(review.seq).toBe(data.chain.at(-1)!.seq + 1);
 		expect(verifyChain(next.chain)).toBeNull();
 		expect(validateStore(next)).toBeNull();

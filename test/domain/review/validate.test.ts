@@ -60,10 +60,11 @@ describe('review validation, step by step', () => {
 	});
 
 	it('step 5: a fired trigger needs a decision; "not now" needs a reason; no second plan while one runs', () => {
-		const fired: ReviewContext = {...ctx, decisionRequired: true, trigger: {...ctx.trigger, fired: true}};
+		const fired: ReviewContext = {...ctx, decisionRequired: true, trigger: {...ctx.trigger, fired: true, activePlan: null}};
+		const quiet: ReviewContext = {...ctx, decisionRequired: false, trigger: {...ctx.trigger, fired: false}};
 		const a = completeAnswers(ctx);
 		a.performance = {decision: null, reason: '', planReviewDate: '', concern: ''};
-		expect(validateStep(ctx, a, 'performance')).toEqual([]);
+		expect(validateStep(quiet, a, 'performance')).toEqual([]);
 		const errs = validateStep(fired, a, 'performance');
 		expect(fields(errs)).toEqual(['performance.decision']);
 		expect(errs[0]!.message).toBe("DC Doyle's performance trigger has fired: record a decision (action plan, not needed now, or escalate).");
