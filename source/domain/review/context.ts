@@ -74,6 +74,30 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 	};
 }
 
+/**
+ * The context again for fresher data (at signing, inside store.apply): the case's own facts (actions,
+ * risk, previous review, the team) are re-read from `data`, while the facts about the officer that
+ * come from running every rule over the store (trigger, check-in due, problems) are kept from when
+ * the review opened. Re-running the rules over a 5,000-case store would cost more than the write
+ * itself; those facts change only when someone else records a decision or a check-in for the same
+ * officer meanwhile. If the case has been reallocated to another officer, everything is recomputed.
+ */
+export function refreshContext(prev: ReviewContext, data: StoreData): ReviewContext {
+	const c = caseByRef(data, prev.case.ref);
+	if (!c || c.oicId !== prev.case.oicId || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today);
+	const officers = new Map(data.officers.map(o => [o.id, o]));
+	return {
+		...prev,
+		settings: data.settings,
+		case: c,
+		oic: officers.get(c.oicId),
+		previousReview: reviewsByCase(data.chain).get(c.ref)?.at(-1) ?? null,
+		openActions: openActions(c),
+		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
+		officers,
+	};
+}
+
 function lastCheckIn(events: readonly WelfareEvent[], officerId: string): IsoDate | null {
 	let last: IsoDate | null = null;
 	for (const e of events) {

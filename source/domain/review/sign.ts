@@ -26,7 +26,7 @@ import type {
 	WelfareEvent,
 } from '../model.js';
 import {readAnswers} from './answers.js';
-import {reviewContext, type ReviewContext} from './context.js';
+import {refreshContext, reviewContext, type ReviewContext} from './context.js';
 import {ReviewError} from './errors.js';
 import {parseTypedDate} from './next-review.js';
 import {summaryText} from './summary.js';
@@ -42,6 +42,12 @@ export interface SignOptions {
 	reviewerId: string;
 	/** Builds a hashed chain entry: pass store/chain.ts `signer`. */
 	sign: Signer;
+	/**
+	 * The context the review was opened with. When given, its officer facts (trigger, check-in due) are
+	 * reused and only the case's own facts are re-read (see refreshContext), so signing stays cheap on
+	 * a large store. Omit it to work everything out from `data`.
+	 */
+	context?: ReviewContext;
 }
 
 /** The welfare note to append to the welfare file: same shape as store/welfare-file.ts WelfareNote. */
@@ -75,7 +81,10 @@ const orNull = (s: string): string | null => (cleanInput(s) === '' ? null : clea
 export function signReview(data: StoreData, draft: {caseRef: string; answers: unknown}, options: SignOptions): SignResult {
 	const {today, signedAt, reviewerId, sign} = options;
 	if (!data.officers.some(o => o.id === reviewerId)) throw new ReviewError(`The reviewer ${reviewerId} is not an officer in this store.`);
-	const ctx = reviewContext(data, draft.caseRef, today);
+	if (options.context && (options.context.case.ref !== draft.caseRef || options.context.today !== today)) {
+		throw new ReviewError(`The review context is for ${options.context.case.ref} on ${options.context.today}, not ${draft.caseRef} on ${today}.`);
+	}
+	const ctx = options.context ? refreshContext(options.context, data) : reviewContext(data, draft.caseRef, today);
 	const a = readAnswers(draft.answers);
 	const errors = validateReview(ctx, a);
 	if (errors.length > 0) {

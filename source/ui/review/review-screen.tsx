@@ -75,7 +75,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 }
 
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
-	const {store, caseRef, today, width, rows, isActive, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 1500} = props;
+	const {store, caseRef, today, width, rows, isActive, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
 	const now = props.now ?? (() => new Date());
 	const [state, dispatch] = useReducer(reviewReducer, props.init);
 	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
@@ -126,7 +126,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 					await saveWelfareDraft(welfareDraftsPathFor(store.file), caseRef, note === '' ? null : {officerId: s.ctx.case.oicId, text: note, updatedAt: now().toISOString()});
 					sv.savedNote = note;
 				}
-				setSaveStatus(`draft saved ${now().toISOString().slice(11, 16)}`);
+				setSaveStatus(`draft saved ${now().toTimeString().slice(0, 5)}`);
 			} catch (err) {
 				setSaveStatus('NOT SAVED');
 				dispatch({type: 'notice', message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`});
@@ -197,7 +197,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			let result: SignResult | undefined;
 			try {
 				await store.apply(d => {
-					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: signer});
+					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: signer, context: s.ctx});
 					return result.next;
 				});
 			} catch (err) {

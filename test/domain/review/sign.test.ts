@@ -125,6 +125,21 @@ describe('signReview on the demo store', () => {
 		expect(data).toEqual(loadDemo());
 	});
 
+	it('signing with the context the review opened with gives the same record without re-running the rules', () => {
+		const data = loadDemo();
+		const ctx = contextFor(data);
+		const answers = completeAnswers(ctx);
+		const plain = signReview(data, {caseRef: OVERDUE_REF, answers}, opts);
+		const reused = signReview(data, {caseRef: OVERDUE_REF, answers}, {...opts, context: ctx});
+		expect(reused.next).toEqual(plain.next);
+		// The case's own facts are re-read: an action closed elsewhere since opening is no longer asked about.
+		const c = data.cases.find(x => x.ref === OVERDUE_REF)!;
+		const closedOne = {...data, cases: data.cases.map(x => (x === c ? {...c, actions: c.actions.map((a, i) => (i === 0 ? {...a, status: 'done' as const} : a))} : x))};
+		const r = signReview(closedOne, {caseRef: OVERDUE_REF, answers}, {...opts, context: ctx});
+		expect(r.review.data.actionOutcomes.map(o => o.actionId)).toEqual(ctx.openActions.slice(1).map(a => a.id));
+		expect(() => signReview(data, {caseRef: 'CR/25310/26', answers}, {...opts, context: ctx})).toThrow(/context is for/);
+	});
+
 	it('refuses an unknown case, a closed case and an unknown reviewer', () => {
 		const data = loadDemo();
 		expect(() => signReview(data, {caseRef: 'CR/0000/00', answers: {}}, opts)).toThrow(/no case CR\/0000\/00/);
