@@ -143,7 +143,7 @@ function press(s: ReviewUiState, f: Field): ReviewUiState {
 	if (errors.length > 0) {
 		const step = firstIncompleteStep(s.ctx, s.draft.answers)!;
 		const moved = goToStep({...s, showErrors: [...new Set([...s.showErrors, ...errors.map(e => e.step)])]}, stepIndex(step), errors.find(e => e.step === step)?.field);
-		return {...moved, notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? '' : 's'} need attention, starting with step ${stepIndex(step) + 1}.`};
+		return {...moved, notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? ' needs' : 's need'} attention, starting with step ${stepIndex(step) + 1}.`};
 	}
 	return {...s, confirm: {kind: 'sign'}};
 }

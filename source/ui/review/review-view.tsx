@@ -39,7 +39,10 @@ const one = (key: string, text: string, props: Record<string, unknown> = {}): Li
 	),
 });
 
-function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], color: boolean): Line[] {
+/** An empty line that keeps its height (a Text of one space collapses). */
+const blank = (key: string): Line => ({key, el: <Box key={key} height={1} />});
+
+export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], color: boolean): Line[] {
 	const mark = focused ? '› ' : '  ';
 	const out: Line[] = [];
 	const k = f.id;
@@ -128,7 +131,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 
 	const fields = fieldsOf(s);
 	const errors = visibleErrors(s);
-	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step).flatMap((l, i) => (l === '' ? [one(`i${i}`, ' ')] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w))));
+	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step).flatMap((l, i) => (l === '' ? [blank(`i${i}`)] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w))));
 	const placed = new Set<string>();
 	const blocks = fields.map((f, i) => {
 		const mine = errors.filter(e => e.field === f.id || (!placed.has(e.field) && f.id.startsWith(`${e.field}.`)));
@@ -141,7 +144,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	let focusStart = 0;
 	let focusEnd = 0;
 	for (const [i, b] of blocks.entries()) {
-		if (lines.length > 0) lines.push(one(`gap${i}`, ' '));
+		if (lines.length > 0) lines.push(blank(`gap${i}`));
 		if (i === s.field) focusStart = lines.length;
 		lines.push(...b);
 		if (i === s.field) focusEnd = lines.length;

@@ -25,7 +25,7 @@ async function mount(store: Store, extra: Partial<React.ComponentProps<typeof Re
 			store={store}
 			caseRef={REF}
 			today={TODAY}
-			width={110}
+			width={100}
 			rows={60}
 			isActive
 			color={false}
