@@ -28,13 +28,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 			await out(ctx, noTtyHint());
 			return 0;
 		}
-		const data = store.snapshot();
-		const lines = [`${data.team.name} - ${data.cases.length} cases, ${data.officers.length} officers (${ctx.today})`];
-		for (const o of data.officers) {
-			const n = data.cases.filter(c => c.oicId === o.id).length;
-			lines.push(`  ${o.rank} ${o.name.padEnd(24)} ${String(n).padStart(3)} cases`);
-		}
-		await out(ctx, lines.join('\n') + '\n');
+		// Loaded only here, so non-interactive commands never pay for Ink and React.
+		const {runDesk} = await import('../ui/run-desk.js');
+		await runDesk({store, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
 		return 0;
 	},
 };

@@ -1,0 +1,373 @@
+/**
+ * The desk's whole interactive state and its one reducer. Key presses arrive raw ({input, key}) and
+ * are interpreted here against the current state, so a burst of keys typed faster than Ink renders
+ * is applied in order to fresh state, never to a stale closure.
+ */
+import type {DeskModel} from '../model/desk-model.js';
+import {commandFor, type DeskCommand, type KeyInfo} from '../keymap.js';
+import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
+import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
+import {scrollBy} from '../list/list-window.js';
+import {activeTab, closeActive, cycle, NO_TABS, openTab, updateActive, type Tab, type Tabs} from '../editor/tabs.js';
+import {caseLines} from '../editor/case-lines.js';
+import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
+import {helpLines} from '../keymap.js';
+import {teamRows, teamVisible} from '../team/team-rows.js';
+import {layoutFor, type Layout, type Size} from './layout.js';
+
+export type View = 'cases' | 'team' | 'handover' | 'log';
+export type Pane = 'explorer' | 'editor' | 'problems';
+
+/** Rows the palette lists under its query line. */
+export const PALETTE_ROWS = 10;
+
+export interface DeskState {
+	model: DeskModel;
+	size: Size;
+	layout: Layout;
+	view: View;
+	focus: Pane;
+	overlay: null | 'help' | 'palette';
+	explorer: FilterListState;
+	/** Officer ids whose cases are folded away. */
+	folded: ReadonlySet<string>;
+	problems: FilterListState;
+	tabs: Tabs;
+	palette: {query: string; cursor: number};
+	helpScroll: number;
+	/** First officer shown in the Team view. */
+	teamScroll: number;
+	/** A one-line notice for the status bar, cleared by the next key. */
+	notice: string | null;
+	/** The store file changed on disk since this desk read it. */
+	diskChanged: boolean;
+	/** Incremented when the user asks to reload; the shell performs the reload. */
+	reloadRequests: number;
+	quit: boolean;
+}
+
+export type DeskAction =
+	| {type: 'input'; input: string; key: KeyInfo}
+	| {type: 'resize'; size: Size}
+	| {type: 'model'; model: DeskModel}
+	| {type: 'disk-changed'; changed: boolean}
+	| {type: 'notice'; text: string | null};
+
+export function initialState(model: DeskModel, size: Size): DeskState {
+	return {
+		model,
+		size,
+		layout: layoutFor(size),
+		view: 'cases',
+		focus: 'explorer',
+		overlay: null,
+		explorer: EMPTY_LIST,
+		folded: new Set(),
+		problems: EMPTY_LIST,
+		tabs: NO_TABS,
+		palette: {query: '', cursor: 0},
+		helpScroll: 0,
+		teamScroll: 0,
+		notice: null,
+		diskChanged: false,
+		reloadRequests: 0,
+		quit: false,
+	};
+}
+
+// ---- derived values the views share with the reducer ----
+
+export function currentExplorerRows(s: DeskState): ExplorerRow[] {
+	return explorerRows(s.model, s.folded, s.explorer.filter);
+}
+
+export function explorerVisible(s: DeskState): number {
+	return Math.max(1, s.layout.explorerRows - (showsFilterLine(s.explorer) ? 1 : 0));
+}
+
+export function problemsVisible(s: DeskState): number {
+	return Math.max(1, s.layout.problemRows - (showsFilterLine(s.problems) ? 1 : 0));
+}
+
+/** Help takes the editor row and the Problems panel's space. */
+export function helpHeight(l: Layout): number {
+	return l.mainHeight + l.panelHeight;
+}
+
+export function helpText(): string[] {
+	return ['Keys (this list is generated from the keymap that drives them). Esc closes.', '', ...helpLines()];
+}
+
+// ---- the reducer ----
+
+export function deskReducer(s: DeskState, a: DeskAction): DeskState {
+	switch (a.type) {
+		case 'resize': {
+			const next = {...s, size: a.size, layout: layoutFor(a.size)};
+			return clampAll(next);
+		}
+		case 'model':
+			return clampAll({...s, model: a.model, diskChanged: false});
+		case 'disk-changed':
+			return a.changed === s.diskChanged ? s : {...s, diskChanged: a.changed};
+		case 'notice':
+			return {...s, notice: a.text};
+		case 'input':
+			return onInput(s.notice === null ? s : {...s, notice: null}, a.input, a.key);
+	}
+}
+
+function clampAll(s: DeskState): DeskState {
+	return {
+		...s,
+		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
+		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
+	};
+}
+
+function explorerDo(s: DeskState, a: FilterListAction): DeskState {
+	const explorer = filterListReducer(s.explorer, a, currentExplorerRows(s).length, explorerVisible(s));
+	return explorer === s.explorer ? s : clampAll({...s, explorer});
+}
+
+function problemsDo(s: DeskState, a: FilterListAction): DeskState {
+	const problems = filterListReducer(s.problems, a, problemRows(s.model, s.problems.filter).length, problemsVisible(s));
+	return problems === s.problems ? s : clampAll({...s, problems});
+}
+
+function isText(input: string, key: KeyInfo): boolean {
+	return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	if (s.layout.tooSmall) return commandFor(input, key) === 'quit' ? {...s, quit: true} : s;
+	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
+	if (s.overlay === 'help') {
+		const command = commandFor(input, key);
+		if (command === 'back' || command === 'help') return {...s, overlay: null};
+		if (command === 'quit') return {...s, quit: true};
+		const lines = helpText().length;
+		const visible = helpHeight(s.layout) - 3;
+		if (command === 'down') return {...s, helpScroll: scrollBy(s.helpScroll, 1, lines, visible)};
+		if (command === 'up') return {...s, helpScroll: scrollBy(s.helpScroll, -1, lines, visible)};
+		return s;
+	}
+	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
+	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
+	if (typing) {
+		if (key.escape) return typing(s, {type: 'clear-filter'});
+		if (key.return) return typing(s, {type: 'keep-filter'});
+		if (key.upArrow) return typing(s, {type: 'move', delta: -1});
+		if (key.downArrow) return typing(s, {type: 'move', delta: 1});
+		if (key.backspace || key.delete) return typing(s, {type: 'erase'});
+		if (isText(input, key)) return typing(s, {type: 'type', text: input});
+		return s;
+	}
+	const command = commandFor(input, key);
+	return command ? runCommand(s, command) : s;
+}
+
+function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	const p = s.palette;
+	if (key.escape || (key.ctrl && input === 'p')) return {...s, overlay: null};
+	if (key.upArrow) return {...s, palette: {...p, cursor: Math.max(0, p.cursor - 1)}};
+	if (key.downArrow) return {...s, palette: {...p, cursor: Math.min(paletteMatches(s.model, p.query, PALETTE_ROWS).length - 1, p.cursor + 1)}};
+	if (key.backspace || key.delete) return {...s, palette: {query: p.query.slice(0, -1), cursor: 0}};
+	if (key.return) {
+		const item = paletteMatches(s.model, p.query, PALETTE_ROWS)[p.cursor];
+		const closed: DeskState = {...s, overlay: null, palette: {query: '', cursor: 0}};
+		return item ? runTarget(closed, item.target) : {...closed, notice: `Nothing matches "${p.query}".`};
+	}
+	if (isText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
+	return s;
+}
+
+function runTarget(s: DeskState, t: PaletteTarget): DeskState {
+	if (t.type === 'command') return runCommand(s, t.command);
+	if (t.type === 'case') return openCase(s, t.ref);
+	return showOfficer(s, t.officerId);
+}
+
+/** Opens a case's tab, focuses the editor, and moves the explorer cursor onto it when it is listed. */
+export function openCase(s: DeskState, ref: string): DeskState {
+	let next: DeskState = {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, {kind: 'case', ref, scroll: 0})};
+	const c = s.model.caseByRef.get(ref);
+	if (c && next.folded.has(c.oicId)) {
+		const folded = new Set(next.folded);
+		folded.delete(c.oicId);
+		next = {...next, folded};
+	}
+	const at = rowIndexOf(currentExplorerRows(next), {ref});
+	if (at !== -1) next = explorerDo(next, {type: 'move-to', index: at});
+	return next;
+}
+
+function showOfficer(s: DeskState, officerId: string): DeskState {
+	let next: DeskState = {...s, view: 'cases', focus: 'explorer'};
+	let at = rowIndexOf(currentExplorerRows(next), {officerId});
+	if (at === -1 && next.explorer.filter !== '') {
+		next = explorerDo(next, {type: 'clear-filter'});
+		at = rowIndexOf(currentExplorerRows(next), {officerId});
+	}
+	if (at === -1) {
+		const o = s.model.officerById.get(officerId);
+		return {...next, notice: `${o ? o.name : officerId} holds no live cases; see the Team view (2).`};
+	}
+	return explorerDo(next, {type: 'move-to', index: at});
+}
+
+function panesFor(s: DeskState): Pane[] {
+	return s.view === 'cases' ? ['explorer', 'editor', 'problems'] : ['explorer', 'problems'];
+}
+
+function selectedExplorerRow(s: DeskState): ExplorerRow | undefined {
+	return currentExplorerRows(s)[s.explorer.win.cursor];
+}
+
+/** The case the user is pointing at in the focused pane, if any. */
+export function caseInFocus(s: DeskState): string | undefined {
+	if (s.focus === 'editor') {
+		const tab = activeTab(s.tabs);
+		return tab && tab.kind !== 'review-queue' ? tab.ref : undefined;
+	}
+	if (s.focus === 'problems') {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		return p && p.subject.type === 'case' ? p.subject.ref : undefined;
+	}
+	if (s.view !== 'cases') return undefined;
+	const row = selectedExplorerRow(s);
+	return row && row.kind === 'case' ? row.c.ref : undefined;
+}
+
+function toggleFold(s: DeskState, officerId: string, fold: boolean | undefined): DeskState {
+	const isFolded = s.folded.has(officerId);
+	const want = fold ?? !isFolded;
+	if (want === isFolded) return s;
+	const folded = new Set(s.folded);
+	if (want) folded.add(officerId);
+	else folded.delete(officerId);
+	const next = {...s, folded};
+	return explorerDo(next, {type: 'move-to', index: rowIndexOf(currentExplorerRows(next), {officerId})});
+}
+
+function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState {
+	if (s.focus === 'editor' && s.view === 'cases') {
+		const tab = activeTab(s.tabs);
+		if (!tab || tab.kind !== 'case') return s;
+		const length = caseLines(s.model, tab.ref, s.layout.editorInner).length;
+		const visible = s.layout.editorRows;
+		const target = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
+		const scroll = Number.isFinite(target) ? scrollBy(tab.scroll, target, length, visible) : target < 0 ? 0 : Math.max(0, length - visible);
+		return {...s, tabs: updateActive(s.tabs, t => (t.kind === 'case' && t.scroll !== scroll ? {...t, scroll} : t))};
+	}
+	if (s.view === 'team' && s.focus === 'explorer') {
+		const length = teamRows(s.model).length;
+		const visible = teamVisible(s.layout.mainHeight);
+		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
+		return {...s, teamScroll: scrollBy(s.teamScroll, step, length, visible)};
+	}
+	const list = s.focus === 'problems' ? problemsDo : s.view === 'cases' ? explorerDo : null;
+	if (!list) return s;
+	if (delta === 'first') return list(s, {type: 'move-to', index: 0});
+	if (delta === 'last') return list(s, {type: 'move-to', index: Number.MAX_SAFE_INTEGER});
+	return list(s, {type: 'move', delta});
+}
+
+function setView(s: DeskState, view: View): DeskState {
+	return {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? 'explorer' : s.focus};
+}
+
+export function runCommand(s: DeskState, command: DeskCommand): DeskState {
+	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : explorerVisible(s);
+	switch (command) {
+		case 'up':
+			return moveFocused(s, -1);
+		case 'down':
+			return moveFocused(s, 1);
+		case 'page-up':
+			return moveFocused(s, -page);
+		case 'page-down':
+			return moveFocused(s, page);
+		case 'first':
+			return moveFocused(s, 'first');
+		case 'last':
+			return moveFocused(s, 'last');
+		case 'collapse':
+		case 'expand': {
+			if (s.focus !== 'explorer' || s.view !== 'cases' || s.explorer.filter !== '') return s;
+			const row = selectedExplorerRow(s);
+			if (!row) return s;
+			return toggleFold(s, row.kind === 'officer' ? row.group.id : row.officerId, command === 'collapse');
+		}
+		case 'next-pane':
+		case 'prev-pane': {
+			const panes = panesFor(s);
+			const at = Math.max(0, panes.indexOf(s.focus));
+			return {...s, focus: panes[(at + (command === 'next-pane' ? 1 : panes.length - 1)) % panes.length]!};
+		}
+		case 'view-cases':
+			return setView(s, 'cases');
+		case 'view-team':
+			return setView(s, 'team');
+		case 'view-handover':
+			return setView(s, 'handover');
+		case 'view-log':
+			return setView(s, 'log');
+		case 'filter':
+			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
+			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
+			return {...s, notice: 'Filter (/) works in the explorer and the Problems panel.'};
+		case 'open':
+			return openFocused(s);
+		case 'back':
+			if (s.focus === 'problems' && s.problems.filter !== '') return problemsDo(s, {type: 'clear-filter'});
+			if (s.focus !== 'explorer') return {...s, focus: 'explorer'};
+			if (s.view !== 'cases') return setView(s, 'cases');
+			if (s.explorer.filter !== '') return explorerDo(s, {type: 'clear-filter'});
+			return s;
+		case 'prev-tab':
+		case 'next-tab':
+			if (s.tabs.tabs.length === 0) return {...s, notice: 'No case is open: Enter on a case opens it.'};
+			return {...s, view: 'cases', tabs: cycle(s.tabs, command === 'next-tab' ? 1 : -1)};
+		case 'close-tab': {
+			if (s.tabs.active < 0) return {...s, notice: 'No tab to close.'};
+			const tabs = closeActive(s.tabs);
+			return {...s, tabs, focus: tabs.active < 0 && s.focus === 'editor' ? 'explorer' : s.focus};
+		}
+		case 'palette':
+			return {...s, overlay: 'palette', palette: {query: '', cursor: 0}};
+		case 'help':
+			return {...s, overlay: 'help', helpScroll: 0};
+		case 'review': {
+			const ref = caseInFocus(s);
+			if (!ref) return {...s, notice: 'Select a case first: r reviews the case under the cursor or in the editor.'};
+			return openTabAndFocus(s, {kind: 'review', ref});
+		}
+		case 'review-queue':
+			return openTabAndFocus(s, {kind: 'review-queue'});
+		case 'reload':
+			return {...s, reloadRequests: s.reloadRequests + 1, notice: 'Reloading the store...'};
+		case 'quit':
+			return {...s, quit: true};
+	}
+}
+
+function openTabAndFocus(s: DeskState, tab: Tab): DeskState {
+	return {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, tab)};
+}
+
+function openFocused(s: DeskState): DeskState {
+	if (s.focus === 'problems') {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		if (!p) return s;
+		return p.subject.type === 'case' ? openCase(s, p.subject.ref) : showOfficer(s, p.subject.officerId);
+	}
+	if (s.focus === 'explorer' && s.view === 'cases') {
+		const row = selectedExplorerRow(s);
+		if (!row) return s;
+		if (row.kind === 'officer') return s.explorer.filter !== '' ? s : toggleFold(s, row.group.id, undefined);
+		return openCase(s, row.c.ref);
+	}
+	return s;
+}

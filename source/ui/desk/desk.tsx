@@ -1,0 +1,137 @@
+/**
+ * The review desk's root component. Renders in-process from props (store data, today, size), so tests
+ * and the bench can mount it without a terminal or a store file; `fortnight` mounts it through
+ * run-desk.tsx, which adds the alternate screen and a real store.
+ */
+import React, {useEffect, useReducer, useState} from 'react';
+import {Box, Text, useApp} from 'ink';
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import type {Store} from '../../store/store.js';
+import {deskModel, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
+import {ThemeContext} from '../theme.js';
+import {ActivityBar} from '../activity-bar/activity-bar.js';
+import {Explorer} from '../explorer/explorer.js';
+import {Editor} from '../editor/editor.js';
+import {ProblemsPanel} from '../problems-panel/problems-panel.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
+import {StatusBar} from '../status-bar/status-bar.js';
+import {Help} from '../help/help.js';
+import {Palette} from '../palette/palette.js';
+import {paletteMatches} from '../palette/palette-items.js';
+import {TeamView} from '../team/team-view.js';
+import {HandoverMount, LogMount} from '../mounts/view-mounts.js';
+import {currentExplorerRows, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, type DeskState} from './desk-state.js';
+import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
+import {useDeskInput} from './use-desk-input.js';
+import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+export interface DeskProps {
+	/** The store snapshot to show (replaced by store.reload() when the user reloads). */
+	data: StoreData;
+	/** The date the desk works as (every badge and rule is relative to it). */
+	today: IsoDate;
+	/** A fixed terminal size (tests, bench); omitted: the real terminal's, following resizes. */
+	size?: Size;
+	/** False under NO_COLOR / --no-color. Default true. */
+	color?: boolean;
+	/** Shown in the status bar. Default: store.file, or "(in memory)". */
+	storePath?: string;
+	/** The open store: polled for outside changes, reloaded on `u`, and handed to the review screens. */
+	store?: Store;
+	/** How often to stat the store file for changes by another user, in ms (0 = never). */
+	pollMs?: number;
+	/** Called once when the user quits (after which Ink's app exits). */
+	onQuit?: () => void;
+	/** Where problems come from. Default: the rules engine (findProblems). Benches and tests may stand in. */
+	findProblems?: ProblemFinder;
+}
+
+export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems}: DeskProps): React.JSX.Element {
+	const {exit} = useApp();
+	const size = useTerminalSize(fixedSize);
+	const [data, setData] = useState(initialData);
+	useEffect(() => setData(initialData), [initialData]);
+	const base = deskModel(data, today);
+	// The first frame comes from the store alone; the rules run just after it, once per revision.
+	const [checked, setChecked] = useState<DeskModel | null>(null);
+	useEffect(() => {
+		const timer = setTimeout(() => setChecked(withProblems(base, findProblems)), 0);
+		return () => clearTimeout(timer);
+	}, [base, findProblems]);
+	const model = checked && checked.data === base.data && checked.today === base.today ? checked : base;
+	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size));
+	useEffect(() => {
+		if (state.model !== model) dispatch({type: 'model', model});
+	}, [model, state.model]);
+	useEffect(() => {
+		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
+	}, [size, state.size]);
+	useDeskInput(dispatch);
+	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
+	useEffect(() => {
+		if (!state.quit) return;
+		onQuit?.();
+		exit();
+	}, [state.quit, exit, onQuit]);
+	return (
+		<ThemeContext.Provider value={{color}}>
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} />
+		</ThemeContext.Provider>
+	);
+}
+
+function hintsFor(s: DeskState): string {
+	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
+	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
+	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
+	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
+	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
+}
+
+function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; store: Store | undefined; storePath: string; readOnly: boolean}): React.JSX.Element {
+	const L = s.layout;
+	if (L.tooSmall) {
+		return (
+			<Box flexDirection="column" height={L.frameHeight}>
+				{[
+					`fortnight needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS};`,
+					`this one is ${s.size.columns}x${s.size.rows}.`,
+					'Enlarge the window (or reduce the font size),',
+					'or press q to quit.',
+				]
+					.slice(0, L.frameHeight)
+					.map((l, i) => (
+						<Text key={i} wrap="truncate">
+							{l}
+						</Text>
+					))}
+			</Box>
+		);
+	}
+	const mainWidth = L.width - L.activityWidth;
+	let main: React.JSX.Element;
+	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'handover') main = <HandoverMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else
+		main = (
+			<>
+				<Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />
+				<Editor model={s.model} store={store} tabs={s.tabs} focused={s.focus === 'editor'} width={L.editorWidth} height={L.mainHeight} inner={L.editorInner} rows={L.editorRows} />
+			</>
+		);
+	return (
+		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
+			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+				<ActivityBar view={s.view} height={L.mainHeight} />
+				{main}
+			</Box>
+			{s.overlay !== 'help' && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
+		</Box>
+	);
+}

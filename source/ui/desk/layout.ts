@@ -1,0 +1,62 @@
+/**
+ * Pane sizes from the terminal size, in one place, so the reducer (scrolling) and the views (drawing)
+ * agree on how many rows each list shows. The frame is always one line shorter than the terminal:
+ * Ink redraws the whole screen, flickering, when its output reaches the terminal's full height.
+ */
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+export interface Size {
+	columns: number;
+	rows: number;
+}
+
+export interface Layout {
+	tooSmall: boolean;
+	width: number;
+	/** Lines Ink draws: terminal rows - 1. */
+	frameHeight: number;
+	activityWidth: number;
+	sidebarWidth: number;
+	editorWidth: number;
+	/** Height of the side bar and editor row, borders included. */
+	mainHeight: number;
+	/** Height of the Problems panel, borders included. */
+	panelHeight: number;
+	/** List rows visible in the explorer (without a filter line). */
+	explorerRows: number;
+	/** Content rows in the editor under its tab line. */
+	editorRows: number;
+	/** Inner text width of the editor. */
+	editorInner: number;
+	/** Rows visible in the Problems panel (without a filter line). */
+	problemRows: number;
+	/** Rows available to a full-width view (Team, Handover, Log). */
+	viewRows: number;
+}
+
+export function layoutFor(size: Size): Layout {
+	const width = size.columns;
+	const frameHeight = Math.max(1, size.rows - 1);
+	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+	const panelHeight = Math.max(6, Math.floor(frameHeight * 0.28));
+	const mainHeight = Math.max(5, frameHeight - 1 - panelHeight);
+	const activityWidth = 4;
+	const sidebarWidth = Math.min(64, Math.max(40, Math.floor((width - activityWidth) * 0.5)));
+	const editorWidth = Math.max(10, width - activityWidth - sidebarWidth);
+	return {
+		tooSmall,
+		width,
+		frameHeight,
+		activityWidth,
+		sidebarWidth,
+		editorWidth,
+		mainHeight,
+		panelHeight,
+		explorerRows: Math.max(1, mainHeight - 3),
+		editorRows: Math.max(1, mainHeight - 4),
+		editorInner: Math.max(10, editorWidth - 4),
+		problemRows: Math.max(1, panelHeight - 3),
+		viewRows: Math.max(1, mainHeight - 3),
+	};
+}

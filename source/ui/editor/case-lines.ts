@@ -1,0 +1,156 @@
+/**
+ * A case's read view as a list of one-terminal-line rows, so the editor can scroll it and draw only
+ * the visible slice. Everything comes from the store and from domain (problems, bail clock); every
+ * piece of store text goes through safeText. Memoised per (model, case, width).
+ */
+import {AUTHORITY_NAMES, bailClock} from '../../domain/bail.js';
+import {lastUpdateDate, openActions} from '../../domain/case-facts.js';
+import {daysBetween, shortDate, type IsoDate} from '../../domain/dates.js';
+import type {Case} from '../../domain/model.js';
+import {fullName, shortName} from '../../domain/people.js';
+import type {Severity} from '../../domain/problem.js';
+import {safeText} from '../../domain/safe-text.js';
+import type {DeskModel} from '../model/desk-model.js';
+import {reviewBadge} from '../model/desk-model.js';
+import {wrap} from '../text.js';
+
+export interface Line {
+	text: string;
+	/** Section headings are bold. */
+	heading?: boolean;
+	/** Colour hint only: the text already says the severity. */
+	severity?: Severity;
+}
+
+/** How many crime-report updates the read view lists (latest first). */
+export const UPDATES_SHOWN = 6;
+
+const cache = new WeakMap<DeskModel, Map<string, Line[]>>();
+
+export function caseLines(model: DeskModel, ref: string, width: number): Line[] {
+	let m = cache.get(model);
+	if (!m) {
+		m = new Map();
+		cache.set(model, m);
+	}
+	const key = `${width}\u0000${ref}`;
+	let lines = m.get(key);
+	if (!lines) {
+		lines = build(model, ref, width);
+		m.set(key, lines);
+	}
+	return lines;
+}
+
+const MG3_WORDS: Record<Case['cps']['mg3Status'], string> = {
+	'not-started': 'not started',
+	'in-progress': 'in progress',
+	submitted: 'submitted to CPS',
+	'advice-received': 'CPS advice received',
+	charged: 'charged',
+	'no-further-action': 'no further action',
+	'not-required': 'not required',
+};
+
+function ago(today: IsoDate, date: IsoDate): string {
+	const d = daysBetween(date, today);
+	return d === 0 ? 'today' : d > 0 ? `${d}d ago` : `in ${-d}d`;
+}
+
+function build(model: DeskModel, ref: string, width: number): Line[] {
+	const c = model.caseByRef.get(ref);
+	const today = model.today;
+	const out: Line[] = [];
+	const add = (text: string, extra: Omit<Line, 'text'> = {}) => {
+		for (const l of wrap(text, width)) out.push({text: l, ...extra});
+	};
+	const indented = (text: string, extra: Omit<Line, 'text'> = {}) => {
+		for (const l of wrap(text, width - 2)) out.push({text: `  ${l}`, ...extra});
+	};
+	const heading = (text: string) => {
+		out.push({text: ''});
+		out.push({text, heading: true});
+	};
+	if (!c) {
+		add(`${safeText(ref)} is no longer in the store (moved or deleted by another user). Press x to close this tab.`);
+		return out;
+	}
+	const d = (s: IsoDate) => shortDate(s, today);
+	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
+	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
+	add(`Status: ${c.status.replaceAll('-', ' ')}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
+	const reviews = model.reviews.get(c.ref) ?? [];
+	const lastReview = reviews.at(-1);
+	const badge = reviewBadge(model, c);
+	add(`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`, {severity: badge.severity});
+
+	const problems = model.problemsByCase.get(c.ref) ?? [];
+	heading(model.problemsReady ? `PROBLEMS (${problems.length})` : 'PROBLEMS (checking the rules...)');
+	if (problems.length === 0 && model.problemsReady) indented('None found by the rules today.');
+	for (const p of problems) {
+		indented(`${p.severity.toUpperCase()}: ${safeText(p.message)}`, {severity: p.severity});
+		indented(`  What to do: ${safeText(p.action)}`);
+	}
+
+	heading('BAIL / RUI');
+	const clock = bailClock(c.bail, today);
+	if (c.bail && clock) {
+		indented(`Suspect ${safeText(c.bail.suspect)} bailed ${d(c.bail.bailedOn)} (${c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits'}).`);
+		indented(`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`);
+		indented(
+			`Bail period ends ${d(clock.periodEnd)} (${clock.lapsed ? `LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended` : `${clock.daysToPeriodEnd}d left`}), authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
+		);
+		if (!clock.lapsed) indented(`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`);
+		for (const e of c.bail.extensions) indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
+	} else if (c.bail && c.bail.endedOn) indented(`Bail ended ${d(c.bail.endedOn)} (suspect ${safeText(c.bail.suspect)}).`);
+	if (c.rui && c.rui.endedOn === null) indented(`Suspect ${safeText(c.rui.suspect)} released under investigation since ${d(c.rui.since)}; last told of progress ${c.rui.lastSuspectUpdate ? `${d(c.rui.lastSuspectUpdate)} (${ago(today, c.rui.lastSuspectUpdate)})` : 'never'}.`);
+	if (!c.bail && !(c.rui && c.rui.endedOn === null)) indented('No suspect on bail or released under investigation.');
+
+	heading('VICTIM');
+	if (c.victim) {
+		const last = c.victim.updates.at(-1);
+		indented(`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`);
+	} else indented('No victim recorded.');
+
+	const updates = c.updates;
+	const latest = lastUpdateDate(c);
+	heading(`CRIME-REPORT UPDATES (${updates.length}; latest ${latest ? `${d(latest)}, ${ago(today, latest)}` : 'none'})`);
+	const recent = [...updates].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, UPDATES_SHOWN);
+	for (const u of recent) indented(`${d(u.date)} ${name(u.authorId)}: ${safeText(u.text)}`);
+	if (updates.length > UPDATES_SHOWN) indented(`(${updates.length - UPDATES_SHOWN} older updates not shown)`);
+
+	heading(`FORENSIC SUBMISSIONS (${c.forensics.length})`);
+	if (c.forensics.length === 0) indented('None.');
+	for (const f of c.forensics) {
+		const state = f.resultOn ? `result back ${d(f.resultOn)}` : `WAITING ${daysBetween(f.submitted, today)}d${f.expected ? `, expected ${d(f.expected)}` : ', no date given'}`;
+		indented(`${safeText(f.item)}: submitted ${d(f.submitted)}, ${state}.`);
+	}
+
+	heading('MG3 / CPS');
+	indented(`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.${c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : ''}${c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''}`);
+
+	const open = openActions(c);
+	heading(`OPEN ACTIONS (${open.length})`);
+	if (open.length === 0) indented('None open.');
+	for (const a of open) {
+		const due = daysBetween(today, a.due);
+		const when = due < 0 ? `OVERDUE ${-due}d` : due === 0 ? 'due today' : `due in ${due}d`;
+		const progress = a.status === 'in-progress' && a.startedOn ? `, in progress since ${d(a.startedOn)}` : '';
+		const carried = a.carriedCount > 0 ? `, carried over ${a.carriedCount} time${a.carriedCount === 1 ? '' : 's'}` : '';
+		indented(`- ${safeText(a.text)} (${name(a.ownerId)}, ${d(a.due)} ${when}${progress}${carried})`);
+	}
+
+	heading(`REVIEW HISTORY (${reviews.length})`);
+	if (reviews.length === 0) indented('No signed review on record.');
+	for (const r of [...reviews].reverse()) {
+		const late = daysBetween(r.data.dueDate, r.data.date);
+		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
+		indented(`${d(r.data.date)} by ${name(r.data.reviewerId)} (#${r.seq}${late > 0 ? `, ${late}d late` : ''}): ${risk}; next due ${d(r.data.nextReviewDue)}. ${safeText(r.data.summary)}`);
+	}
+
+	if (c.materialLocations.length > 0) {
+		heading('WHERE THE MATERIAL IS');
+		for (const m of c.materialLocations) indented(`- ${safeText(m)}`);
+	}
+	return out;
+}

@@ -1,0 +1,47 @@
+/** The editor area: a tab bar of open cases (and review mount points) over the active tab's view. */
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Store} from '../../store/store.js';
+import type {DeskModel} from '../model/desk-model.js';
+import {Pane} from '../pane/pane.js';
+import {ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
+import {fit, truncate} from '../text.js';
+import {CaseView} from './case-view.js';
+import {activeTab, tabTitle, type Tabs} from './tabs.js';
+
+export interface EditorProps {
+	model: DeskModel;
+	store: Store | undefined;
+	tabs: Tabs;
+	focused: boolean;
+	width: number;
+	height: number;
+	/** Inner width and content rows, from the layout. */
+	inner: number;
+	rows: number;
+}
+
+export function Editor({model, store, tabs, focused, width, height, inner, rows}: EditorProps): React.JSX.Element {
+	const tab = activeTab(tabs);
+	return (
+		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
+			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
+			<Box flexDirection="column" paddingLeft={1}>
+				{!tab && <Text wrap="truncate">{fit('Enter on a case in the explorer opens it here; : or Ctrl+P finds any case.', inner)}</Text>}
+				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
+				{tab?.kind === 'review' && <ReviewMount model={model} store={store} caseRef={tab.ref} width={inner} rows={rows} />}
+				{tab?.kind === 'review-queue' && <ReviewQueueMount model={model} store={store} width={inner} rows={rows} />}
+			</Box>
+		</Pane>
+	);
+}
+
+/** "[CR/1/26] CR/2/26 ..." with the active tab in brackets, scrolled so the active tab is visible. */
+function tabBar(tabs: Tabs, width: number): string {
+	if (tabs.tabs.length === 0) return '(no tabs)';
+	const parts = tabs.tabs.map((t, i) => (i === tabs.active ? `[${tabTitle(t)}]` : ` ${tabTitle(t)} `));
+	let start = 0;
+	const fits = (from: number) => parts.slice(from, tabs.active + 1).join('|').length <= width;
+	while (start < tabs.active && !fits(start)) start++;
+	return truncate((start > 0 ? '<|' : '') + parts.slice(start).join('|'), width);
+}

@@ -1,0 +1,72 @@
+/**
+ * The side bar's explorer: officers with their live cases, windowed so only the visible rows are
+ * drawn. Case rows: reference, risk, next-review badge, bail badge, short offence.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import {fullName, shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
+import {SEVERITY_RANK} from '../../domain/problem.js';
+import {bailBadge, reviewBadge, type DeskModel} from '../model/desk-model.js';
+import {ListRow} from '../list/list-row.js';
+import {showsFilterLine, type FilterListState} from '../list/filter-list.js';
+import {Pane} from '../pane/pane.js';
+import {fit, plural} from '../text.js';
+import {severityColour, useTheme, type Theme} from '../theme.js';
+import type {ExplorerRow} from './explorer-rows.js';
+
+export interface ExplorerProps {
+	model: DeskModel;
+	rows: readonly ExplorerRow[];
+	list: FilterListState;
+	/** Rows the window shows (after the filter line). */
+	visible: number;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+const RISK_WIDE = {high: 'HIGH', medium: 'MED ', low: 'LOW '} as const;
+const RISK_NARROW = {high: 'H', medium: 'M', low: 'L'} as const;
+
+export function Explorer({model, rows, list, visible, focused, width, height}: ExplorerProps): React.JSX.Element {
+	const theme = useTheme();
+	const inner = width - 2;
+	const slice = rows.slice(list.win.scroll, list.win.scroll + visible);
+	const position = rows.length > visible ? `${list.win.cursor + 1}/${rows.length}` : '';
+	return (
+		<Pane title="CASES" detail={`${plural(model.counts.live, 'live case')} ${position}`.trim()} focused={focused} width={width} height={height}>
+			{showsFilterLine(list) && (
+				<Text wrap="truncate" bold={list.filtering}>
+					{fit(`Filter: ${list.filter}${list.filtering ? '_  (Enter keeps, Esc clears)' : '  (/ edits, Esc clears)'}`, inner)}
+				</Text>
+			)}
+			{rows.length === 0 && <Text>{fit(list.filter ? 'No case or officer matches the filter.' : 'No live cases.', inner)}</Text>}
+			<Box flexDirection="column">
+				{slice.map((row, i) => {
+					const index = list.win.scroll + i;
+					const selected = index === list.win.cursor;
+					const {text, colour, bold} = rowText(model, row, inner - 2, theme);
+					return <ListRow key={index} text={text} width={inner} selected={selected} focused={focused} colour={colour} bold={bold} />;
+				})}
+			</Box>
+		</Pane>
+	);
+}
+
+function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme): {text: string; colour?: string | undefined; bold?: boolean} {
+	if (row.kind === 'officer') {
+		const g = row.group;
+		const name = g.officer ? safeText(width >= 56 ? fullName(g.officer) : shortName(g.officer)) : g.id;
+		const problems = !model.problemsReady ? 'checking' : g.problemCount === 0 ? 'no problems' : `${plural(g.problemCount, 'problem')}${g.urgentCount ? ` (${g.urgentCount} red)` : ''}`;
+		return {text: `${row.folded ? '▸' : '▾'} ${name}${row.folded ? ' [folded]' : ''}: ${plural(row.shown, 'case')}, ${problems}`, bold: true};
+	}
+	const c = row.c;
+	const wide = width >= 46;
+	const review = reviewBadge(model, c);
+	const bail = bailBadge(model, c);
+	const risk = wide ? RISK_WIDE[c.risk] : RISK_NARROW[c.risk];
+	const head = `  ${fit(safeText(c.ref), 11)} ${risk} ${fit(review.text, 11)} ${bail ? fit(bail.text, 11) + ' ' : wide ? ' '.repeat(12) : ''}`;
+	const worst = bail?.severity && (!review.severity || SEVERITY_RANK[bail.severity] < SEVERITY_RANK[review.severity]) ? bail.severity : review.severity;
+	return {text: head + safeText(c.offenceShort), colour: severityColour(theme, worst)};
+}

@@ -1,0 +1,119 @@
+/**
+ * The one keymap: the desk's reducer looks keys up here, and the `?` help is generated from the same
+ * table, so help can never drift from what the keys do. F-keys and Ctrl+Shift chords are deliberately
+ * absent: they do not reach Ink reliably through terminals and multiplexers.
+ */
+import type {Key} from 'ink';
+
+export type DeskCommand =
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'first'
+	| 'last'
+	| 'collapse'
+	| 'expand'
+	| 'next-pane'
+	| 'prev-pane'
+	| 'view-cases'
+	| 'view-team'
+	| 'view-handover'
+	| 'view-log'
+	| 'filter'
+	| 'open'
+	| 'back'
+	| 'prev-tab'
+	| 'next-tab'
+	| 'close-tab'
+	| 'palette'
+	| 'help'
+	| 'review'
+	| 'review-queue'
+	| 'reload'
+	| 'quit';
+
+/** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
+export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
+
+export interface Binding {
+	command: DeskCommand;
+	/** How the keys are written in help, e.g. ["↓", "j"]. */
+	keys: readonly string[];
+	/** Where the binding applies, in words, for the help screen. */
+	where: string;
+	/** What it does, in words. */
+	help: string;
+	/** Also offered in the command palette under this name (undefined = not a palette command). */
+	palette?: string;
+	matches(input: string, key: KeyInfo): boolean;
+}
+
+const plain = (key: KeyInfo) => !key.ctrl && !key.meta;
+const char = (c: string) => (input: string, key: KeyInfo) => input === c && plain(key);
+
+export const KEYMAP: readonly Binding[] = [
+	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
+	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
+	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
+	{command: 'page-down', keys: ['PgDn', 'Ctrl+D'], where: 'lists, case', help: 'down one page', matches: (i, k) => k.pageDown || (k.ctrl && i === 'd')},
+	{command: 'first', keys: ['Home', 'g'], where: 'lists, case', help: 'go to the top', matches: (i, k) => k.home || char('g')(i, k)},
+	{command: 'last', keys: ['End', 'G'], where: 'lists, case', help: 'go to the bottom', matches: (i, k) => k.end || char('G')(i, k)},
+	{command: 'collapse', keys: ['←', 'h'], where: 'explorer', help: "collapse an officer's cases", matches: (i, k) => k.leftArrow || char('h')(i, k)},
+	{command: 'expand', keys: ['→', 'l'], where: 'explorer', help: "expand an officer's cases", matches: (i, k) => k.rightArrow || char('l')(i, k)},
+	{command: 'next-pane', keys: ['Tab'], where: 'everywhere', help: 'next pane (explorer, editor, problems)', palette: 'Focus: next pane', matches: (_i, k) => k.tab && !k.shift},
+	{command: 'prev-pane', keys: ['Shift+Tab'], where: 'everywhere', help: 'previous pane', matches: (_i, k) => k.tab && k.shift},
+	{command: 'view-cases', keys: ['1'], where: 'everywhere', help: 'Cases view (explorer and case tabs)', palette: 'View: Cases', matches: char('1')},
+	{command: 'view-team', keys: ['2'], where: 'everywhere', help: 'Team view (workload, welfare dates, plans)', palette: 'View: Team', matches: char('2')},
+	{command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover', matches: char('3')},
+	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
+	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
+	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer', matches: (_i, k) => k.return},
+	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},
+	{command: 'prev-tab', keys: ['['], where: 'editor tabs', help: 'previous tab', palette: 'Tabs: previous', matches: char('[')},
+	{command: 'next-tab', keys: [']'], where: 'editor tabs', help: 'next tab', palette: 'Tabs: next', matches: char(']')},
+	{command: 'close-tab', keys: ['x'], where: 'editor tabs', help: 'close the current tab', palette: 'Tabs: close current', matches: char('x')},
+	{command: 'palette', keys: [':', 'Ctrl+P'], where: 'everywhere', help: 'command palette: every command and case reference', matches: (i, k) => char(':')(i, k) || (k.ctrl && i === 'p')},
+	{command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys', matches: char('?')},
+	{command: 'review', keys: ['r'], where: 'case', help: 'start or resume the guided review of the case', palette: 'Review: this case', matches: char('r')},
+	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most urgent first', palette: 'Review: queue of reviews due', matches: char('R')},
+	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
+	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
+];
+
+/** The command bound to a key press, if any. First match wins (Shift+Tab before Tab is not needed: both check shift). */
+export function commandFor(input: string, key: KeyInfo): DeskCommand | undefined {
+	for (const b of KEYMAP) if (b.matches(input, key)) return b.command;
+	return undefined;
+}
+
+/** The keys for a command as help writes them ("↓/j"). */
+export function keysFor(command: DeskCommand): string {
+	return KEYMAP.find(b => b.command === command)?.keys.join('/') ?? '';
+}
+
+/** Help lines, generated from KEYMAP: "keys  what it does  (where)". */
+export function helpLines(): string[] {
+	const width = Math.max(...KEYMAP.map(b => b.keys.join(' ').length));
+	return KEYMAP.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (${b.where})`);
+}
+
+/** An empty KeyInfo, for building key presses in code. */
+export const NO_KEY: KeyInfo = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};

@@ -1,0 +1,69 @@
+/**
+ * State of a filterable, windowed list (the explorer and the Problems panel share it): the window,
+ * the filter text, and whether the filter is being typed. A reducer with a union of actions, so
+ * fast key presses never act on a stale copy.
+ */
+import {follow, moveBy, moveTo, START, type ListWindow} from './list-window.js';
+
+export interface FilterListState {
+	win: ListWindow;
+	/** Text the list is filtered by ('' = everything). */
+	filter: string;
+	/** True while the filter line has the keyboard. */
+	filtering: boolean;
+}
+
+export const EMPTY_LIST: FilterListState = {win: START, filter: '', filtering: false};
+
+export type FilterListAction =
+	| {type: 'move'; delta: number}
+	| {type: 'move-to'; index: number}
+	| {type: 'start-filter'}
+	| {type: 'type'; text: string}
+	| {type: 'erase'}
+	/** Enter: stop typing, keep the filter. */
+	| {type: 'keep-filter'}
+	/** Esc: stop typing and clear the filter. */
+	| {type: 'clear-filter'}
+	| {type: 'clamp'};
+
+/** `length` and `visible` are the list's current row count and window height. */
+export function filterListReducer(s: FilterListState, a: FilterListAction, length: number, visible: number): FilterListState {
+	switch (a.type) {
+		case 'move':
+			return withWin(s, moveBy(s.win, a.delta, length, visible));
+		case 'move-to':
+			return withWin(s, moveTo(s.win, a.index, length, visible));
+		case 'start-filter':
+			return {...s, filtering: true};
+		case 'type':
+			return {...s, filter: s.filter + a.text, win: START};
+		case 'erase':
+			return {...s, filter: s.filter.slice(0, -1), win: START};
+		case 'keep-filter':
+			return {...s, filtering: false};
+		case 'clear-filter':
+			return {...s, filter: '', filtering: false, win: START};
+		case 'clamp':
+			return withWin(s, follow(s.win, length, visible));
+	}
+}
+
+function withWin(s: FilterListState, win: ListWindow): FilterListState {
+	return win === s.win ? s : {...s, win};
+}
+
+/** True when a filter line is drawn above the list (it takes one row). */
+export function showsFilterLine(s: FilterListState): boolean {
+	return s.filtering || s.filter !== '';
+}
+
+/** Lower-cased "does `haystack` contain every word of `filter`" match. */
+export function matchesFilter(filterWords: readonly string[], haystack: string): boolean {
+	const h = haystack.toLowerCase();
+	return filterWords.every(w => h.includes(w));
+}
+
+export function filterWords(filter: string): string[] {
+	return filter.toLowerCase().split(/\s+/).filter(Boolean);
+}

@@ -1,0 +1,173 @@
+/**
+ * Everything the desk shows that depends only on the store snapshot and today, computed once per
+ * store revision (memoised on the snapshot object) and never per render or key press. The rules
+ * themselves live in domain: this module only asks findProblems / bailClock and indexes the answers.
+ */
+import {bailClock, type BailClock} from '../../domain/bail.js';
+import {isLive, reviewsByCase} from '../../domain/case-facts.js';
+import {daysBetween, type IsoDate} from '../../domain/dates.js';
+import type {Case, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
+import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
+import {findProblems} from '../../domain/rules/index.js';
+
+export interface Badge {
+	/** The words shown ("OVERDUE 3d", "BAIL 2d"): the state is always in the text. */
+	text: string;
+	/** The worst severity of the problems behind it, for colour only. */
+	severity?: Severity;
+}
+
+export interface OfficerGroup {
+	/** Officer id, or UNKNOWN_OFFICER for cases whose OIC is not in the team. */
+	id: string;
+	officer: Officer | undefined;
+	/** Live cases in the order the explorer lists them (next review first). */
+	cases: Case[];
+	/** Every problem about this officer or one of their cases. */
+	problemCount: number;
+	/** Critical and red problems among them. */
+	urgentCount: number;
+}
+
+export interface DeskCounts {
+	cases: number;
+	live: number;
+	dueToday: number;
+	overdue: number;
+	/** Live bail whose deadline (return date or period end) is within settings.bailRedDays, or lapsed. */
+	bailSoon: number;
+}
+
+/** How the desk gets its problems: the rules engine, or a stand-in in tests and benches. */
+export type ProblemFinder = (data: StoreData, today: IsoDate) => Problem[];
+
+export interface DeskModel {
+	data: StoreData;
+	today: IsoDate;
+	/**
+	 * False until the rules have run. The rules take seconds on a large store, so the desk draws its
+	 * first frame from the store alone and fills problems in straight after (see withProblems).
+	 */
+	problemsReady: boolean;
+	problems: readonly Problem[];
+	problemsByCase: ReadonlyMap<string, Problem[]>;
+	/** Problems whose subject is the officer (officer/supervisor subjects and their cases). */
+	problemsByOfficer: ReadonlyMap<string, Problem[]>;
+	groups: readonly OfficerGroup[];
+	caseByRef: ReadonlyMap<string, Case>;
+	officerById: ReadonlyMap<string, Officer>;
+	reviews: ReadonlyMap<string, ReviewEntry[]>;
+	counts: DeskCounts;
+}
+
+export const UNKNOWN_OFFICER = '(unknown officer)';
+
+const cache = new WeakMap<StoreData, Map<IsoDate, DeskModel>>();
+const withProblemsCache = new WeakMap<DeskModel, WeakMap<ProblemFinder, DeskModel>>();
+
+/**
+ * The desk model for a snapshot WITHOUT problems (cheap: one pass over the cases); the same object for
+ * the same snapshot and date.
+ */
+export function deskModel(data: StoreData, today: IsoDate): DeskModel {
+	let byDate = cache.get(data);
+	if (!byDate) {
+		byDate = new Map();
+		cache.set(data, byDate);
+	}
+	let model = byDate.get(today);
+	if (!model) {
+		model = buildModel(data, today, []);
+		model.problemsReady = false;
+		byDate.set(today, model);
+	}
+	return model;
+}
+
+/** The same model with the rules' problems: computed once per store revision and finder. */
+export function withProblems(base: DeskModel, find: ProblemFinder = findProblems): DeskModel {
+	let byFinder = withProblemsCache.get(base);
+	if (!byFinder) {
+		byFinder = new WeakMap();
+		withProblemsCache.set(base, byFinder);
+	}
+	let model = byFinder.get(find);
+	if (!model) {
+		model = buildModel(base.data, base.today, find(base.data, base.today));
+		byFinder.set(find, model);
+	}
+	return model;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+	const list = m.get(k);
+	if (list) list.push(v);
+	else m.set(k, [v]);
+}
+
+function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskModel {
+	const problemsByCase = new Map<string, Problem[]>();
+	const problemsByOfficer = new Map<string, Problem[]>();
+	for (const p of problems) {
+		if (p.subject.type === 'case') push(problemsByCase, p.subject.ref, p);
+		push(problemsByOfficer, p.subject.officerId, p);
+	}
+	const officerById = new Map(data.officers.map(o => [o.id, o]));
+	const caseByRef = new Map(data.cases.map(c => [c.ref, c]));
+	const casesByOfficer = new Map<string, Case[]>();
+	const counts: DeskCounts = {cases: data.cases.length, live: 0, dueToday: 0, overdue: 0, bailSoon: 0};
+	for (const c of data.cases) {
+		if (!isLive(c)) continue;
+		counts.live++;
+		if (c.nextReviewDue === today) counts.dueToday++;
+		else if (c.nextReviewDue < today) counts.overdue++;
+		const clock = bailClock(c.bail, today);
+		if (clock && clock.daysToDeadline <= data.settings.bailRedDays) counts.bailSoon++;
+		push(casesByOfficer, officerById.has(c.oicId) ? c.oicId : UNKNOWN_OFFICER, c);
+	}
+	const groups: OfficerGroup[] = [];
+	const addGroup = (id: string, officer: Officer | undefined) => {
+		const cases = (casesByOfficer.get(id) ?? []).sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : a.nextReviewDue > b.nextReviewDue ? 1 : a.ref < b.ref ? -1 : 1));
+		const ps = problemsByOfficer.get(id) ?? [];
+		groups.push({id, officer, cases, problemCount: ps.length, urgentCount: ps.filter(p => p.severity === 'critical' || p.severity === 'red').length});
+	};
+	// Investigators first (the caseload), then anyone else who holds cases or has problems (the sergeant's own).
+	const inPost = data.officers.filter(o => o.leftUnit === null || casesByOfficer.has(o.id));
+	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
+	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
+	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
+	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), counts};
+}
+
+/** The worst severity among problems of the given kinds. */
+export function worst(problems: readonly Problem[] | undefined, kinds?: readonly Problem['kind'][]): Severity | undefined {
+	let best: Severity | undefined;
+	for (const p of problems ?? []) {
+		if (kinds && !kinds.includes(p.kind)) continue;
+		if (best === undefined || SEVERITY_RANK[p.severity] < SEVERITY_RANK[best]) best = p.severity;
+	}
+	return best;
+}
+
+const REVIEW_KINDS: Problem['kind'][] = ['review-overdue', 'review-due-supervisor-absent'];
+const BAIL_KINDS: Problem['kind'][] = ['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent', 'rui-no-update'];
+
+/** "OVERDUE 3d", "DUE TODAY", "due 5d". */
+export function reviewBadge(model: DeskModel, c: Case): Badge {
+	const d = daysBetween(model.today, c.nextReviewDue);
+	const text = d < 0 ? `OVERDUE ${-d}d` : d === 0 ? 'DUE TODAY' : `due ${d}d`;
+	return {text, severity: worst(model.problemsByCase.get(c.ref), REVIEW_KINDS)};
+}
+
+/** "BAIL 2d", "BAIL LAPSED", "RUI", or null when the suspect is neither bailed nor RUI. */
+export function bailBadge(model: DeskModel, c: Case): Badge | null {
+	const severity = worst(model.problemsByCase.get(c.ref), BAIL_KINDS);
+	const clock: BailClock | null = bailClock(c.bail, model.today);
+	if (clock) {
+		if (clock.lapsed) return {text: 'BAIL LAPSED', severity};
+		if (clock.returnMissed) return {text: 'BAIL MISSED', severity};
+		return {text: `BAIL ${clock.daysToDeadline}d`, severity};
+	}
+	if (c.rui && c.rui.endedOn === null) return {text: 'RUI', severity};
+	return null;
+}

@@ -1,0 +1,51 @@
+/** The bottom panel: every problem, most urgent first, windowed; Enter jumps to the case or officer. */
+import React from 'react';
+import {Text} from 'ink';
+import type {Problem} from '../../domain/problem.js';
+import {shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
+import type {DeskModel} from '../model/desk-model.js';
+import {ListRow} from '../list/list-row.js';
+import {showsFilterLine, type FilterListState} from '../list/filter-list.js';
+import {Pane} from '../pane/pane.js';
+import {fit, plural} from '../text.js';
+import {severityColour, useTheme} from '../theme.js';
+
+export interface ProblemsPanelProps {
+	model: DeskModel;
+	rows: readonly Problem[];
+	list: FilterListState;
+	visible: number;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+export function ProblemsPanel({model, rows, list, visible, focused, width, height}: ProblemsPanelProps): React.JSX.Element {
+	const theme = useTheme();
+	const inner = width - 2;
+	const counts = countBySeverity(model.problems);
+	const detail = !model.problemsReady ? 'checking the rules...' : `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}${rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : ''}`;
+	return (
+		<Pane title="PROBLEMS" detail={detail} focused={focused} width={width} height={height}>
+			{showsFilterLine(list) && (
+				<Text wrap="truncate" bold={list.filtering}>
+					{fit(`Filter: ${list.filter}${list.filtering ? '_  (Enter keeps, Esc clears)' : '  (/ edits, Esc clears)'}`, inner)}
+				</Text>
+			)}
+			{rows.length === 0 && <Text>{fit(!model.problemsReady ? 'Checking every case and officer against the rules...' : list.filter ? 'No problem matches the filter.' : 'No problems found by the rules today.', inner)}</Text>}
+			{rows.slice(list.win.scroll, list.win.scroll + visible).map((p, i) => {
+				const index = list.win.scroll + i;
+				const who = p.subject.type === 'case' ? p.subject.ref : shortName(model.officerById.get(p.subject.officerId));
+				const text = `${fit(p.severity.toUpperCase(), 8)} ${fit(safeText(who), 13)} ${safeText(p.message)}`;
+				return <ListRow key={index} text={text} width={inner} selected={index === list.win.cursor} focused={focused} colour={severityColour(theme, p.severity)} />;
+			})}
+		</Pane>
+	);
+}
+
+function countBySeverity(problems: readonly Problem[]): string {
+	const n = {critical: 0, red: 0, amber: 0, info: 0};
+	for (const p of problems) n[p.severity]++;
+	return `${n.critical} critical, ${n.red} red, ${n.amber} amber`;
+}

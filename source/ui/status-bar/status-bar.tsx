@@ -1,0 +1,37 @@
+/**
+ * The bottom line: store, counts, read-only / changed-by-another-user state, then a notice or the key
+ * hints. Every state is in words.
+ */
+import React from 'react';
+import {Text} from 'ink';
+import path from 'node:path';
+import {safeText} from '../../domain/safe-text.js';
+import type {DeskModel} from '../model/desk-model.js';
+import {fit, truncate} from '../text.js';
+
+export interface StatusBarProps {
+	model: DeskModel;
+	storePath: string;
+	readOnly: boolean;
+	diskChanged: boolean;
+	notice: string | null;
+	hints: string;
+	width: number;
+}
+
+export function StatusBar({model, storePath, readOnly, diskChanged, notice, hints, width}: StatusBarProps): React.JSX.Element {
+	const c = model.counts;
+	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
+	const counts = `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${model.data.settings.bailRedDays}d ${c.bailSoon} | today ${model.today}`;
+	const file = safeText(storePath);
+	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
+	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), 20)} | ${counts}${state ? ` | ${state}` : ''}`;
+	const right = notice ?? hints;
+	const room = width - left.length - 3;
+	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
+	return (
+		<Text inverse wrap="truncate">
+			{fit(line, width)}
+		</Text>
+	);
+}

@@ -1,0 +1,82 @@
+/**
+ * One row per officer for the Team view, from domain (workloadFor, triggerFor, the model's problems)
+ * and the store's welfare EVENTS (dates only). The welfare notes file is never read by the desk.
+ * Memoised per model.
+ */
+import {shortDate, type IsoDate} from '../../domain/dates.js';
+import type {Officer} from '../../domain/model.js';
+import {safeText} from '../../domain/safe-text.js';
+import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
+import {workloadFor} from '../../domain/rules/workload.js';
+import type {DeskModel} from '../model/desk-model.js';
+
+export interface TeamRow {
+	officer: Officer;
+	name: string;
+	rank: string;
+	hours: string;
+	live: number;
+	workload: string;
+	/** Red and critical problems, or '?' while the rules are still running. */
+	red: number | string;
+	checkIn: string;
+	tenure: string;
+	plan: string;
+}
+
+const cache = new WeakMap<DeskModel, TeamRow[]>();
+
+export function teamRows(model: DeskModel): TeamRow[] {
+	const hit = cache.get(model);
+	if (hit) return hit;
+	const {data, today} = model;
+	const lastCheckIn = new Map<string, IsoDate>();
+	for (const e of data.welfareEvents) {
+		if (e.kind !== 'check-in' && e.kind !== 'one-to-one') continue;
+		const prev = lastCheckIn.get(e.officerId);
+		if (!prev || e.date > prev) lastCheckIn.set(e.officerId, e.date);
+	}
+	const rows = data.officers
+		.filter(o => o.leftUnit === null)
+		.map(o => {
+			const w = workloadFor(data, o.id);
+			const red = (model.problemsByOfficer.get(o.id) ?? []).filter(p => p.severity === 'red' || p.severity === 'critical').length;
+			const checkIn = lastCheckIn.get(o.id);
+			return {
+				officer: o,
+				name: safeText(o.name),
+				rank: o.rank,
+				hours: `${o.hoursPerWeek}h ${w.fte.toFixed(2)}`,
+				live: w.liveCases,
+				workload: `${Math.round(w.percent)}%${w.excessive ? ' HIGH' : ''}`,
+				red: model.problemsReady ? red : '?',
+				checkIn: checkIn ? shortDate(checkIn, today) : 'never',
+				tenure: tenure(o.joinedUnit, today),
+				plan: planState(triggerFor(data, o.id, today), today),
+			};
+		});
+	cache.set(model, rows);
+	return rows;
+}
+
+/** "3y 2m" in the unit. */
+export function tenure(joined: IsoDate, today: IsoDate): string {
+	const [y1, m1, d1] = joined.split('-').map(Number) as [number, number, number];
+	const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
+	const months = Math.max(0, (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
+	return `${Math.floor(months / 12)}y ${months % 12}m`;
+}
+
+/** The performance-plan state in words. */
+export function planState(t: TriggerState, today: IsoDate): string {
+	if (t.activePlan) return `plan to ${shortDate(t.activePlan.expires, today)}`;
+	if (!t.fired) return 'none';
+	if (t.escalated) return 'escalated to DI';
+	if (t.decisionRecorded && t.lastDecision) return t.lastDecision.decision === 'not-now' ? 'trigger: not now' : `trigger: ${t.lastDecision.decision}`;
+	return 'TRIGGER: decide';
+}
+
+/** Table rows that fit a pane of `height`: minus its borders and title, the table's borders, heading and separator. */
+export function teamVisible(height: number): number {
+	return Math.max(1, height - 3 - 4);
+}

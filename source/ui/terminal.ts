@@ -1,0 +1,40 @@
+/**
+ * The alternate screen: the desk draws on its own screen and the user's shell, scrollback and previous
+ * output come back untouched when it ends: on q, on Ctrl+C, on a signal, and on a crash (the error is
+ * then printed on the normal screen, where it stays readable).
+ */
+const ENTER = '\u001b[?1049h\u001b[H';
+const LEAVE = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+export interface AltScreen {
+	/** Leaves the alternate screen (idempotent). */
+	leave(): void;
+}
+
+export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
+	let active = true;
+	const leave = () => {
+		if (!active) return;
+		active = false;
+		process.off('exit', leave);
+		for (const sig of SIGNALS) process.off(sig, onSignal);
+		// Synchronous write: this can run in an 'exit' handler, where async writes are lost.
+		try {
+			stdout.write(SHOW_CURSOR + LEAVE);
+		} catch {
+			// The terminal is gone (closed window): nothing to restore.
+		}
+	};
+	const onSignal = (sig: NodeJS.Signals) => {
+		leave();
+		process.kill(process.pid, sig);
+	};
+	stdout.write(ENTER);
+	process.on('exit', leave);
+	for (const sig of SIGNALS) process.once(sig, onSignal);
+	return {leave};
+}
+
+// SIGINT is not here: in raw mode Ctrl+C arrives as a key, which Ink turns into an orderly exit.
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];

@@ -1,0 +1,67 @@
+import {describe, expect, it} from 'vitest';
+import {EventEmitter} from 'node:events';
+import {runDesk} from '../../source/ui/run-desk.js';
+import type {Store} from '../../source/store/store.js';
+import type {StoreData} from '../../source/domain/model.js';
+import {demoData} from './desk-harness.js';
+
+const ENTER = '\u001b[?1049h';
+const LEAVE = '\u001b[?1049l';
+
+class FakeStdout extends EventEmitter {
+	isTTY = true;
+	columns = 100;
+	rows = 30;
+	out = '';
+	write = (s: string) => {
+		this.out += s;
+		return true;
+	};
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	data: string | null = null;
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+	read = () => {
+		const d = this.data;
+		this.data = null;
+		return d;
+	};
+	press(s: string) {
+		this.data = s;
+		this.emit('readable');
+	}
+}
+
+function fakeStore(data: StoreData): Store {
+	return {file: '/tmp/x.json', readOnly: false, readOnlyReason: null, snapshot: () => data, apply: async () => ({merged: false, revision: 0}), changedOnDisk: async () => false, reload: async () => data};
+}
+
+describe('alternate screen', () => {
+	it('is entered, and left on q', async () => {
+		const stdout = new FakeStdout();
+		const stdin = new FakeStdin();
+		const run = runDesk({store: fakeStore(demoData()), today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		for (let i = 0; i < 400 && !stdout.out.includes('CASES'); i++) await new Promise(r => setTimeout(r, 10));
+		expect(stdout.out.startsWith(ENTER)).toBe(true);
+		stdin.press('q');
+		await run;
+		expect(stdout.out.endsWith(LEAVE)).toBe(true);
+	});
+
+	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
+		const stdout = new FakeStdout();
+		const broken = {...demoData(), cases: null} as unknown as StoreData;
+		const run = runDesk({store: fakeStore(broken), today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		await expect(run).rejects.toThrow();
+		expect(stdout.out.startsWith(ENTER)).toBe(true);
+		expect(stdout.out.lastIndexOf(LEAVE)).toBeGreaterThan(stdout.out.lastIndexOf(ENTER));
+		expect(stdout.out.endsWith(LEAVE)).toBe(true);
+	});
+});
