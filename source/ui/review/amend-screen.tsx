@@ -4,7 +4,7 @@
  * never touched, so the chain still verifies.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import {shortDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
@@ -17,6 +17,7 @@ import type {Store} from '../../store/store.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines} from './review-view.js';
 import {wrapIndented} from './wrap-lines.js';
+import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
 
 export interface AmendScreenProps {
 	data: StoreData;
@@ -25,7 +26,10 @@ export interface AmendScreenProps {
 	today: IsoDate;
 	width: number;
 	rows: number;
-	isActive: boolean;
+	/** False while another part of the desk has the keyboard (default true). */
+	isActive?: boolean;
+	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
+	keys?: ReviewKeys;
 	color?: boolean;
 	onExit: () => void;
 	onChanged: (data: StoreData) => void;
@@ -42,11 +46,11 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	return <AmendSession {...props} init={init} />;
 }
 
-function AmendSession({store, today, width, rows, isActive, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
+function AmendSession({store, today, width, rows, isActive = true, keys, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
 	const [s, dispatch] = useReducer(amendReducer, init);
 	const latest = useRef(s);
 	latest.current = s;
-	useInput((input, key) => dispatch({type: 'key', input, key}), {isActive});
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 	useEffect(() => {
 		if (s.request === 'exit') {
 			dispatch({type: 'request-done'});

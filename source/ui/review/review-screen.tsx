@@ -6,7 +6,7 @@
  * welfare drafts file and, at signing, the welfare file.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Text, useInput} from 'ink';
+import {Text} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import {
@@ -29,6 +29,7 @@ import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPath
 import {appendWelfareNote, welfarePathFor} from '../../store/welfare-file.js';
 import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
+import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
 
 export interface ReviewScreenProps {
 	/** The snapshot the review opens on (the context is worked out once from it). */
@@ -39,8 +40,10 @@ export interface ReviewScreenProps {
 	today: IsoDate;
 	width: number;
 	rows: number;
-	/** False while another part of the desk has the keyboard. */
-	isActive: boolean;
+	/** False while another part of the desk has the keyboard (default true). */
+	isActive?: boolean;
+	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
+	keys?: ReviewKeys;
 	color?: boolean;
 	/** Leave the review (Esc on step 1, after signing, after discarding). */
 	onExit: () => void;
@@ -55,6 +58,14 @@ export interface ReviewScreenProps {
 	now?: () => Date;
 }
 
+/**
+ * Drafts being worked on in this process, by store file and case: switching tabs unmounts the screen,
+ * and its last answers may still be on their way to the file, so coming back takes them from here.
+ * Cleared when the review is signed or discarded.
+ */
+const working = new Map<string, WorkingDraft>();
+const workingKey = (store: Store | undefined, ref: string) => `${store?.file ?? '(memory)'}\u0000${ref}`;
+
 function messageOf(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
 }
@@ -63,9 +74,13 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 	const {data, caseRef, today} = props;
 	const [opened] = useState(() => {
 		try {
+			// The rules' facts come from the desk's snapshot (already worked out there); the draft from the
+			// store's latest, which has every save this process made since.
 			const ctx = reviewContext(data, caseRef, today);
-			const {draft, resumed} = openDraft(data, caseRef, reviewerFor(data, today), (props.now?.() ?? new Date()).toISOString());
-			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), draft, resumed)};
+			const latest = props.store?.snapshot() ?? data;
+			const kept = working.get(workingKey(props.store, caseRef));
+			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
+			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed)};
 		} catch (err) {
 			return {ok: false as const, message: messageOf(err)};
 		}
@@ -75,7 +90,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 }
 
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
-	const {store, caseRef, today, width, rows, isActive, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
+	const {store, caseRef, today, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
 	const now = props.now ?? (() => new Date());
 	const [state, dispatch] = useReducer(reviewReducer, props.init);
 	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
@@ -84,7 +99,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
 	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
 
-	useInput((input, key) => dispatch({type: 'key', input, key}), {isActive});
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 
 	// Bring back a welfare note typed before a restart (it waits outside the case store).
 	useEffect(() => {
@@ -145,8 +160,14 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	useEffect(() => {
 		if (state.saveNow > 0) void save();
 	}, [state.saveNow]);
-	// On unmount (tab closed, desk quit): one last save.
-	useEffect(() => () => void save(), []);
+	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
+	useEffect(
+		() => () => {
+			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
+			void save();
+		},
+		[],
+	);
 
 	useEffect(() => {
 		const request = state.request;
@@ -175,6 +196,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			void (async () => {
 				await sv.running;
 				sv.closed = true;
+				working.delete(workingKey(store, caseRef));
 				try {
 					await store.apply(d => discardDraft(d, caseRef));
 					await clearWelfareDraft(pendingNotes, caseRef);
@@ -207,6 +229,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				return;
 			}
 			const r = result!;
+			working.delete(workingKey(store, caseRef));
 			done();
 			dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
 			setSaveStatus('signed');
