@@ -6,6 +6,7 @@
 import {useEffect, type MutableRefObject} from 'react';
 import {useInput} from 'ink';
 import type {KeyPress} from '../text-area/text-area-keys.js';
+import {splitKeys} from './split-keys.js';
 
 export interface ReviewKeys {
 	/** The review has the keyboard. */
@@ -16,7 +17,10 @@ export interface ReviewKeys {
 	consumed: MutableRefObject<number>;
 }
 
-export function useReviewKeys(onKey: (input: string, key: KeyPress) => void, isActive: boolean, keys: ReviewKeys | undefined): void {
+export function useReviewKeys(handler: (input: string, key: KeyPress) => void, isActive: boolean, keys: ReviewKeys | undefined): void {
+	const onKey = (input: string, key: KeyPress) => {
+		for (const k of splitKeys(input, key)) handler(k.input, k.key);
+	};
 	useInput((input, key) => onKey(input, key), {isActive: isActive && keys === undefined});
 	const queue = keys?.keys;
 	useEffect(() => {
