@@ -28,7 +28,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 			await out(ctx, noTtyHint());
 			return 0;
 		}
+		// React's development build checks every element at run time; the desk runs the production one.
 		// Loaded only here, so non-interactive commands never pay for Ink and React.
+		process.env['NODE_ENV'] ??= 'production';
 		const {runDesk} = await import('../ui/run-desk.js');
 		await runDesk({store, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
 		return 0;

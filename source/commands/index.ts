@@ -7,6 +7,7 @@ import type {Command} from './command.js';
 export const COMMANDS: Record<string, () => Promise<Command>> = {
 	desk: async () => (await import('./desk.js')).default,
 	generate: async () => (await import('./generate.js')).default,
+	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,
 	verify: async () => (await import('./verify.js')).default,
 };

@@ -3,41 +3,43 @@ import {renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/store.js';
 import {out, type Command} from './command.js';
-import {DEMO_STORE, storeExists} from './context.js';
-import {demoForToday} from './open-store.js';
 
 const command: Command = {
 	name: 'problems',
 	summary: 'what needs attention, most urgent first',
 	help: `Usage: fortnight problems [--json] [--store PATH] [--today YYYY-MM-DD]
 
-Runs every rule (reviews, bail, RUI, victim updates, crime-report updates, stalled actions,
-identical update text, forensic waits, workload, span of control, welfare, new starters, tenure
-and screening, performance triggers) and lists what needs attention: most urgent first
-(CRITICAL, RED, AMBER, INFO; then the oldest problem first). Reads the store without locking or
-changing it. Thresholds come from the store's settings.
+Runs every rule (reviews, bail, RUI, victim updates, crime-report updates,
+stalled actions, identical update text, forensic waits, workload, span of
+control, welfare, new starters, tenure and screening, performance triggers)
+and lists what needs attention, most urgent first: CRITICAL, RED, AMBER, INFO,
+then the oldest problem first. Thresholds come from the store's settings.
+Reads the store without locking or changing it.
 
 Options
   --json    print a JSON array instead of text (stable; fields below)
 
-JSON: an array, most urgent first, of objects with these fields (always present):
+JSON: an array, most urgent first, of objects with these keys (always present):
   id          stable id for this problem, e.g. "bail-due:CR/12345/26"
-  kind        review-overdue | review-due-supervisor-absent | bail-lapsed | bail-due |
-              bail-officer-absent | bail-supervisor-absent | rui-no-update |
-              victim-update-overdue | crime-report-not-updated | stalled-action |
-              stalled-deliverable | identical-updates | forensic-wait | workload |
-              span-of-control | welfare-check-in-due | new-starter-one-to-one-due |
-              tenure-review-due | screening-due | new-starter-old-cases | performance-trigger
+  kind        review-overdue | review-due-supervisor-absent | bail-lapsed |
+              bail-due | bail-officer-absent | bail-supervisor-absent |
+              rui-no-update | victim-update-overdue |
+              crime-report-not-updated | stalled-action | stalled-deliverable |
+              identical-updates | forensic-wait | workload | span-of-control |
+              welfare-check-in-due | new-starter-one-to-one-due |
+              tenure-review-due | screening-due | new-starter-old-cases |
+              performance-trigger
   severity    critical | red | amber | info
-  subject     {type: case|officer|supervisor, ref: crime ref or null, officerId, officerName}
+  subject     {type: case|officer|supervisor, ref: crime ref or null,
+               officerId, officerName}
   message     what is wrong, in plain English with the numbers
   action      what to do about it
   since       YYYY-MM-DD, the first day the rule fired
   due         YYYY-MM-DD deadline (bail date, review date) or null
   evidence    [{type, caseRef or null, id or null, date or null, detail}]
-Text from the store has control characters made visible. Welfare notes are never read.
+Control characters in store text are made visible. Welfare notes are never read.
 
-Exit codes: 0 listed (whether or not there are problems); 2 usage error; 3 store unreadable.
+Exit codes: 0 listed (problems or none); 2 usage error; 3 store unreadable.
 
 Examples
   fortnight problems --today 2026-11-30
@@ -46,14 +48,8 @@ Examples
 		json: {type: 'boolean', default: false},
 	},
 	async run(ctx, _input, flags) {
-		let data;
-		if (ctx.defaultStore && !storeExists(ctx)) {
-			// Read-only: show the demo team moved to today rather than creating a working store.
-			data = demoForToday((await readStoreFile(DEMO_STORE)).data, ctx.today);
-			ctx.stderr.write(`No store yet at ${ctx.storePath}: showing the demo team. Use --store PATH or FORTNIGHT_STORE for your own.\n`);
-		} else {
-			data = (await readStoreFile(ctx.storePath)).data;
-		}
+		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
+		const {data} = await readStoreFile(ctx.storePath);
 		const problems = findProblems(data, ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await out(ctx, flags['json'] ? renderProblemsJson(problems, officers) : renderProblemsText(problems, {today: ctx.today, officers}));

@@ -1,9 +1,12 @@
 /**
  * Durable replace of a whole file: write a uniquely named temp file beside it, fsync, rename over the
  * target, fsync the folder. A crash at any moment leaves either the old file or the new one, never a
- * mix. Temp names start with "." and end ".tmp" so nothing ever mistakes one for data.
+ * mix. Temp names are ".<file>.<pid>.<12 hex>.tmp", so nothing ever reads one as data, and leftovers
+ * from killed writers are recognisable and swept (only when older than a minute: a younger one may
+ * belong to another fortnight writing right now).
  */
 import {randomBytes} from 'node:crypto';
+import {promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {realFs, type WriteFs} from './file-system.js';
 
@@ -13,14 +16,59 @@ export function tempNameFor(file: string): string {
 	return path.join(dir, `.${base}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** True for a temp file name this module makes (used to sweep leftovers from killed writers). */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** True for a temp file name this module makes for `file` (used to sweep leftovers from killed writers). */
 export function isTempFor(file: string, candidate: string): boolean {
-	const base = path.basename(file);
-	const name = path.basename(candidate);
-	return name.startsWith(`.${base}.`) && name.endsWith('.tmp');
+	const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(file))}\\.\\d+\\.[0-9a-f]{12}\\.tmp$`);
+	return pattern.test(path.basename(candidate));
 }
 
-export async function writeFileAtomic(file: string, data: string, mode: number, fs: WriteFs = realFs): Promise<void> {
+/** Temp files older than this are left by a crashed writer; younger ones may be in use. */
+export const STALE_TEMP_MS = 60_000;
+
+/** Removes our temp files for `file` older than `olderThanMs`; returns the names removed. Never throws. */
+export async function sweepTempFiles(file: string, olderThanMs = STALE_TEMP_MS, now = Date.now()): Promise<string[]> {
+	const dir = path.dirname(file);
+	const removed: string[] = [];
+	let names: string[];
+	try {
+		names = await fsp.readdir(dir);
+	} catch {
+		return removed;
+	}
+	for (const name of names) {
+		if (!isTempFor(file, name)) continue;
+		const full = path.join(dir, name);
+		try {
+			const st = await fsp.lstat(full);
+			if (!st.isFile() || now - st.mtimeMs < olderThanMs) continue;
+			await fsp.unlink(full);
+			removed.push(name);
+		} catch {
+			// Gone already, or not ours to remove: leave it.
+		}
+	}
+	return removed;
+}
+
+export interface AtomicWriteOptions {
+	/** Called after the data is on disk and just before the rename that publishes it; throw to abandon the write. */
+	beforeCommit?: () => void;
+}
+
+/**
+ * Thrown when everything up to the rename succeeded but the folder fsync failed: the new file IS in
+ * place (other users see it), only its durability across a power cut is unconfirmed. Callers must not
+ * treat this as "not saved", or a retry would apply the same change twice.
+ */
+export class SavedButNotSynced extends Error {
+	constructor(override readonly cause: unknown) {
+		super('saved, but the folder could not be synced');
+	}
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode: number, fs: WriteFs = realFs, options: AtomicWriteOptions = {}): Promise<void> {
 	const tmp = tempNameFor(file);
 	let created = false;
 	try {
@@ -35,11 +83,16 @@ export async function writeFileAtomic(file: string, data: string, mode: number, 
 		}
 		// The process umask may have narrowed `mode` at open; set it exactly so 0600 stays 0600.
 		await fs.chmod(tmp, mode);
+		options.beforeCommit?.();
 		await fs.rename(tmp, file);
 		created = false;
-		await fs.syncDir(path.dirname(file));
 	} catch (err) {
 		if (created) await fs.unlink(tmp).catch(() => {});
 		throw err;
+	}
+	try {
+		await fs.syncDir(path.dirname(file));
+	} catch (err) {
+		throw new SavedButNotSynced(err);
 	}
 }

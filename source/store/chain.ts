@@ -51,10 +51,13 @@ export interface ChainProblem {
 	message: string;
 }
 
-/** Walks the chain and returns the first broken link, or null when every entry checks out. */
-export function verifyChain(chain: readonly ChainEntry[]): ChainProblem | null {
-	let prev = GENESIS_HASH;
-	for (let i = 0; i < chain.length; i++) {
+/**
+ * Walks the chain and returns the first broken link, or null when every entry checks out. `from` skips
+ * entries already verified (a save checks only the entries it adds, linking to the one before).
+ */
+export function verifyChain(chain: readonly ChainEntry[], from = 0): ChainProblem | null {
+	let prev = from > 0 && chain[from - 1] ? chain[from - 1]!.hash : GENESIS_HASH;
+	for (let i = Math.max(0, from); i < chain.length; i++) {
 		const e = chain[i]!;
 		if (e.seq !== i) {
 			return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};

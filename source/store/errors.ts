@@ -23,6 +23,11 @@ export class StoreError extends Error {
 	) {
 		super(message);
 	}
+	/**
+	 * For a failed save: the data that could not be written (already validated), so the desk can keep
+	 * the user's change and offer to retry or save it elsewhere (Store.saveCopy). Never printed.
+	 */
+	unsaved?: unknown;
 }
 
 /** Turns a Node file-system error into one clear sentence about `file`. */

@@ -6,7 +6,7 @@ import {promises as fsp, constants} from 'node:fs';
 
 export interface WriteFs {
 	open(path: string, flags: string | number, mode?: number): Promise<fsp.FileHandle>;
-	write(handle: fsp.FileHandle, data: string): Promise<void>;
+	write(handle: fsp.FileHandle, data: string | Uint8Array): Promise<void>;
 	sync(handle: fsp.FileHandle): Promise<void>;
 	close(handle: fsp.FileHandle): Promise<void>;
 	chmod(path: string, mode: number): Promise<void>;
@@ -18,7 +18,7 @@ export interface WriteFs {
 export const realFs: WriteFs = {
 	open: (p, flags, mode) => fsp.open(p, flags, mode),
 	write: async (h, data) => {
-		await h.writeFile(data, 'utf8');
+		await (typeof data === 'string' ? h.writeFile(data, 'utf8') : h.writeFile(data));
 	},
 	sync: h => h.sync(),
 	close: h => h.close(),

@@ -9,8 +9,12 @@ import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import type {StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
-import {writeFileAtomic} from './atomic-write.js';
+import {safeText} from '../domain/safe-text.js';
+import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
+import {hashEntry, verifyChain} from './chain.js';
+import {describeChanges, diffStores, findClash} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
+import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
@@ -26,10 +30,17 @@ export interface ApplyResult {
 	/** True when another process had written the store first and this change was re-applied on top. */
 	merged: boolean;
 	revision: number;
+	/** What the other user(s) had changed, when merged (short labels such as "case 24/1234/26"). */
+	othersChanged?: string[];
+	/**
+	 * Set when the change IS saved and visible to everyone, but the drive did not confirm it durable
+	 * (the folder fsync failed). One sentence for the status bar; do not retry the change.
+	 */
+	warning?: string;
 }
 
 /** What identifies one version of the file on disk without reading it. */
-interface FileSignature {
+export interface FileSignature {
 	size: number;
 	mtimeMs: number;
 	ino: number;
@@ -46,21 +57,31 @@ export interface OpenOptions {
 
 export interface Store {
 	readonly file: string;
+	/** True when saving is impossible: opened read-only, file or folder not writable, or a save hit a read-only file system. */
 	readonly readOnly: boolean;
-	/** Why the store is read-only, in one sentence, or null. */
+	/** Why the store is read-only, in one sentence for a banner, or null. */
 	readonly readOnlyReason: string | null;
 	/** The current data. Treat as immutable: change it only through apply(). */
 	snapshot(): StoreData;
 	/**
 	 * Applies `change` under the cross-process lock to the freshest data on disk, validates the result,
 	 * bumps the revision and writes it durably. The lock is held only for this call, never while a
-	 * person is typing. Throws StoreError; the in-memory snapshot is unchanged when it does.
+	 * person is typing. When another user saved in between, the change is re-run on their data if the
+	 * two do not touch the same field (merged: true); otherwise it throws StoreError 'conflict' naming
+	 * what they changed. Throws StoreError; on any error the in-memory snapshot is unchanged, and for a
+	 * failed write the error's `unsaved` holds the data that could not be saved.
 	 */
 	apply(change: Change): Promise<ApplyResult>;
-	/** True when the file on disk is no longer the version this instance last read or wrote. */
+	/**
+	 * True when the file on disk is no longer the version this instance shows (another user saved, or
+	 * the file was replaced or removed). Costs one stat() and never reads the file, so the desk can poll
+	 * it every few seconds to show "changed by another user" in the status bar, then call reload().
+	 */
 	changedOnDisk(): Promise<boolean>;
 	/** Re-reads the file (after changedOnDisk), returning the new snapshot. */
 	reload(): Promise<StoreData>;
+	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
+	saveCopy(file: string, data?: StoreData): Promise<void>;
 }
 
 export function serialize(data: StoreData): string {
@@ -69,33 +90,53 @@ export function serialize(data: StoreData): string {
 
 /** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
 export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
+	let handle: fsp.FileHandle | undefined;
 	let stat;
-	try {
-		stat = await fsp.stat(file);
-	} catch (err) {
-		throw describeFsError(err, file, 'reading');
-	}
-	if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
-	if (stat.size > MAX_STORE_BYTES) {
-		throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
-	}
 	let raw: string;
 	try {
-		raw = await fsp.readFile(file, 'utf8');
+		// One open handle for stat and read: if another writer renames a new version in meanwhile, we
+		// still read the version the signature describes (the handle keeps the old inode).
+		handle = await fsp.open(file, 'r');
+		stat = await handle.stat();
+		if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
+		if (stat.size > MAX_STORE_BYTES) {
+			throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
+		}
+		raw = await handle.readFile('utf8');
 	} catch (err) {
+		if (err instanceof StoreError) throw err;
 		throw describeFsError(err, file, 'reading');
+	} finally {
+		await handle?.close().catch(() => {});
 	}
+	const {data, migratedFrom} = loadStoreText(raw, file);
+	return {data, signature: signatureOf(stat), migratedFrom, raw};
+}
+
+/**
+ * Text to validated data, with no file access: limits, parse, `__proto__` removal, migration, schema
+ * and references. Throws only StoreError, whatever the text (the loader fuzz tests hold it to that).
+ */
+export function loadStoreText(raw: string, file: string): {data: StoreData; migratedFrom: number | null} {
+	checkJsonLimits(raw, file);
 	const parsed = parseStoreText(raw, file);
+	if (raw.includes('__proto__') || raw.includes('\\u')) dropProtoKeys(parsed);
 	const {data, from} = migrate(parsed, file);
-	const problem = validateStore(data);
+	let problem;
+	try {
+		problem = validateStore(data);
+	} catch (err) {
+		// The validator should never throw; if some input makes it, that is still "not a valid store".
+		problem = {path: '/', message: `it could not be checked (${err instanceof Error ? err.message.slice(0, 80) : 'error'})`};
+	}
 	if (problem) {
 		throw new StoreError(
 			'invalid',
-			`${file} is not a valid fortnight store: at ${problem.path}, ${problem.message}. The file was not changed; fix that field or restore a backup.`,
+			`${file} is not a valid fortnight store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The file was not changed; fix that field or restore a backup.`,
 			file,
 		);
 	}
-	return {data: data as StoreData, signature: signatureOf(stat), migratedFrom: from, raw};
+	return {data: data as StoreData, migratedFrom: from};
 }
 
 export function parseStoreText(raw: string, file: string): unknown {
@@ -111,7 +152,7 @@ export function parseStoreText(raw: string, file: string): unknown {
 		const where = pos ? ` near ${lineColumn(raw, Number(pos[1]))}` : msg.includes('end of JSON') || msg.includes('Unterminated') ? ' (the file ends too early: it looks truncated)' : '';
 		throw new StoreError(
 			'malformed',
-			`${file} is not valid JSON${where}: ${msg.replace(/^.*?: /, '').slice(0, 120)}. The file was not changed; restore a backup or fix it by hand.`,
+			`${file} is not valid JSON${where}: ${safeText(msg.replace(/^.*?: /, '').slice(0, 120))}. The file was not changed; restore a backup or fix it by hand.`,
 			file,
 		);
 	}
@@ -138,11 +179,17 @@ function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
 	return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
+/**
+ * fs.access asks the kernel, so it sees modes, ACLs and read-only mounts (EROFS). It cannot see
+ * everything: for root, a mode of 0444 does not stop writes, so access says yes (and the write will
+ * indeed succeed). A read-only mount still answers EROFS, even to root.
+ */
 async function whyReadOnly(file: string): Promise<string | null> {
 	try {
 		await fsp.access(file, constants.W_OK);
-	} catch {
-		return `${file} is read-only: you can look but not save.`;
+	} catch (err) {
+		const code = (err as NodeJS.ErrnoException).code;
+		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
 	}
 	try {
 		await fsp.access(path.dirname(file), constants.W_OK);
@@ -152,12 +199,13 @@ async function whyReadOnly(file: string): Promise<string | null> {
 	return null;
 }
 
-/** The lowdb adapter: reads validated data; writes under the lock after a revision check. */
+/** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
 class DurableJsonAdapter implements Adapter<StoreData> {
+	/** The newest version this instance has read or written, and its signature (a cache for apply). */
 	signature: FileSignature | null = null;
-	mode = 0o600;
-	/** The data this instance last read or wrote, i.e. the version `signature` describes. */
 	known: StoreData | null = null;
+	mode = 0o600;
+	migratedFrom: number | null = null;
 
 	constructor(
 		readonly file: string,
@@ -166,15 +214,13 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 
 	async read(): Promise<StoreData> {
 		const {data, signature, migratedFrom} = await readStoreFile(this.file);
-		const stat = await fsp.stat(this.file);
-		this.mode = stat.mode & 0o777;
+		const stat = await fsp.stat(this.file).catch(() => null);
+		if (stat) this.mode = stat.mode & 0o777;
 		this.signature = signature;
 		this.known = data;
 		if (migratedFrom !== null) this.migratedFrom = migratedFrom;
 		return data;
 	}
-
-	migratedFrom: number | null = null;
 
 	/** Reads the file only if it changed since we last saw it; returns [data, changed]. */
 	async fresh(): Promise<[StoreData, boolean]> {
@@ -189,15 +235,26 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		return [data, true];
 	}
 
+	/** lowdb's entry point; fortnight itself calls save(), which reports an unconfirmed sync. */
 	async write(data: StoreData): Promise<void> {
+		await this.save(data);
+	}
+
+	/** Writes durably; returns a warning when the data is saved but the folder sync was not confirmed. */
+	async save(data: StoreData, beforeCommit?: () => void): Promise<string | undefined> {
+		let warning: string | undefined;
 		try {
-			await writeFileAtomic(this.file, serialize(data), this.mode, this.fs);
+			await writeFileAtomic(this.file, serialize(data), this.mode, this.fs, {beforeCommit});
 		} catch (err) {
-			throw describeFsError(err, this.file, 'saving');
+			if (err instanceof StoreError) throw err;
+			if (!(err instanceof SavedButNotSynced)) throw describeFsError(err, this.file, 'saving');
+			const code = (err.cause as NodeJS.ErrnoException)?.code ?? 'error';
+			warning = `Saved ${this.file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. Do not redo the change; check the drive.`;
 		}
 		const stat = await fsp.stat(this.file);
 		this.signature = signatureOf(stat);
 		this.known = data;
+		return warning;
 	}
 }
 
@@ -205,55 +262,126 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	const abs = path.resolve(file);
 	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs);
 	const initial = await adapter.read();
+	// lowdb's Low holds what the user sees; `shownSignature` is the disk version that data came from.
 	const db = new Low<StoreData>(adapter, initial);
 	db.data = initial;
+	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
-	const autoReason = await whyReadOnly(abs);
-	const readOnlyReason = options.readOnly ? `${abs} was opened read-only.` : autoReason;
+	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
-	// A migrated file is written back in the new version once, after a backup (see migrate.ts).
-	if (adapter.migratedFrom !== null && !readOnlyReason) {
-		await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
+	if (!readOnlyReason) {
+		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale).
+		await sweepTempFiles(abs);
+		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
+		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
+
+	const failed = (err: unknown, unsaved: StoreData | undefined): never => {
+		// A bug in the change itself (not a file-system error) must not be dressed up as an I/O error.
+		const errno = typeof (err as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
+		if (!(err instanceof StoreError) && !errno) throw err;
+		const e = err instanceof StoreError ? err : describeFsError(err, abs, 'saving');
+		if (unsaved !== undefined) e.unsaved = unsaved;
+		// A read-only drive does not come back by retrying: show the banner from now on.
+		if (e.code === 'read-only' && !readOnlyReason) readOnlyReason = `${abs} is on a read-only drive: you can look but not save.`;
+		throw e;
+	};
 
 	return {
 		file: abs,
-		readOnly: readOnlyReason !== null,
-		readOnlyReason,
+		get readOnly() {
+			return readOnlyReason !== null;
+		},
+		get readOnlyReason() {
+			return readOnlyReason;
+		},
 		snapshot: () => db.data,
 		async apply(change) {
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
-			return withLock(abs, options.lock, async assertHeld => {
-				const [fresh, changed] = await adapter.fresh();
-				const mine = db.data;
-				// An instance holding an older revision never overwrites newer data: the change is a pure
-				// function, so it is re-run on the freshest data (it throws StoreError 'conflict' if it clashes).
-				const merged = changed && fresh.revision !== mine.revision;
-				const next = change(fresh);
-				const candidate: StoreData = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
-				const problem = validateStore(candidate);
-				if (problem) {
-					throw new StoreError('invalid', `That change would make ${abs} invalid (at ${problem.path}, ${problem.message}), so it was not saved.`, abs);
-				}
-				assertHeld();
-				await adapter.write(candidate);
-				db.data = candidate;
-				return {merged, revision: candidate.revision};
-			});
+			let candidate: StoreData | undefined;
+			try {
+				return await withLock(abs, options.lock, async assertHeld => {
+					const [fresh] = await adapter.fresh();
+					const mine = db.data;
+					let merged = false;
+					let othersChanged: string[] | undefined;
+					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
+					// (including a change first noticed by an earlier apply that then failed with a conflict).
+					if (fresh !== mine) {
+						// Another user saved since the snapshot was taken: an instance holding an older version never
+						// overwrites newer data. The change is pure, so it is re-run on their data, unless both
+						// edited the same field, which only a person can resolve.
+						const theirs = diffStores(mine, fresh);
+						if (theirs.size > 0) {
+							let ours: ReturnType<typeof diffStores>;
+							try {
+								ours = diffStores(mine, change(mine));
+							} catch {
+								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
+							}
+							const clash = findClash(theirs, ours);
+							if (clash) throw new StoreError('conflict', clash.message, abs);
+							merged = true;
+							othersChanged = describeChanges(theirs);
+						}
+					}
+					const next = change(fresh);
+					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
+					const problem = validateStore(candidate);
+					if (problem) {
+						const e = new StoreError('invalid', `That change would make ${abs} invalid (at ${safeText(problem.path)}, ${safeText(problem.message)}), so it was not saved.`, abs);
+						candidate = undefined;
+						throw e;
+					}
+					// Signed entries are append-only: a change may add entries, never alter or remove one.
+					if (!keepsSignedEntries(fresh.chain, candidate.chain)) {
+						candidate = undefined;
+						throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${abs}; signed reviews can only be amended by a new entry, so it was not saved.`, abs);
+					}
+					// Entries made against stale data would not link to the entries on disk.
+					const broken = verifyChain(candidate.chain, fresh.chain.length);
+					if (broken) {
+						candidate = undefined;
+						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, so this entry no longer links (${broken.message}); it was not saved. Reload and sign again.`, abs);
+					}
+					assertHeld();
+					const warning = await adapter.save(candidate, assertHeld);
+					db.data = candidate;
+					shownSignature = adapter.signature;
+					return {merged, revision: candidate.revision, ...(othersChanged ? {othersChanged} : {}), ...(warning ? {warning} : {})};
+				});
+			} catch (err) {
+				return failed(err, candidate);
+			}
 		},
 		async changedOnDisk() {
 			try {
 				const stat = await fsp.stat(abs);
-				return !sameSignature(adapter.signature, signatureOf(stat));
+				return !sameSignature(shownSignature, signatureOf(stat));
 			} catch {
 				return true;
 			}
 		},
 		async reload() {
 			db.data = await adapter.read();
+			shownSignature = adapter.signature;
 			return db.data;
 		},
+		async saveCopy(to, data) {
+			await createStoreFile(to, data ?? db.data);
+		},
 	};
+}
+
+/** True when `next` starts with every entry of `chain` unchanged (same object, or same content and hash). */
+function keepsSignedEntries(chain: StoreData['chain'], next: StoreData['chain']): boolean {
+	if (next.length < chain.length) return false;
+	for (let i = 0; i < chain.length; i++) {
+		const a = chain[i]!;
+		const b = next[i]!;
+		if (a !== b && (a.hash !== b.hash || hashEntry(b) !== b.hash)) return false;
+	}
+	return true;
 }
 
 /** Writes a brand-new store file (used for the first-run demo copy and `generate`). Refuses to overwrite. */
@@ -272,6 +400,8 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
 		await writeFileAtomic(abs, serialize(data), options.mode ?? 0o600);
 	} catch (err) {
+		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
+		if (err instanceof SavedButNotSynced) return;
 		throw describeFsError(err, abs, 'creating');
 	}
 }

@@ -32,7 +32,16 @@ export type DeskCommand =
 	| 'review-queue'
 	| 'amend'
 	| 'reload'
-	| 'quit';
+	| 'quit'
+	| 'log-sergeant'
+	| 'log-officer'
+	| 'log-late'
+	| 'log-earlier'
+	| 'log-later'
+	| 'log-export';
+
+/** The desk views a binding can be limited to (mirrors desk-state's View). */
+export type KeyView = 'cases' | 'team' | 'handover' | 'log';
 
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
 export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
@@ -47,6 +56,8 @@ export interface Binding {
 	help: string;
 	/** Also offered in the command palette under this name (undefined = not a palette command). */
 	palette?: string;
+	/** Only in these views (checked before the general bindings, so `l` means "late only" in the Log view). */
+	views?: readonly KeyView[];
 	matches(input: string, key: KeyInfo): boolean;
 }
 
@@ -54,6 +65,13 @@ const plain = (key: KeyInfo) => !key.ctrl && !key.meta;
 const char = (c: string) => (input: string, key: KeyInfo) => input === c && plain(key);
 
 export const KEYMAP: readonly Binding[] = [
+	// Log view (4): keys suggested by the view (LOG_VIEW_KEYS), which shadow the general ones there.
+	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', views: ['log'], matches: char('s')},
+	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', views: ['log'], matches: char('o')},
+	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', views: ['log'], matches: char('l')},
+	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
+	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
+	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -83,9 +101,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
 ];
 
-/** The command bound to a key press, if any. First match wins (Shift+Tab before Tab is not needed: both check shift). */
-export function commandFor(input: string, key: KeyInfo): DeskCommand | undefined {
-	for (const b of KEYMAP) if (b.matches(input, key)) return b.command;
+/** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */
+export function commandFor(input: string, key: KeyInfo, view: KeyView = 'cases'): DeskCommand | undefined {
+	for (const b of KEYMAP) if ((!b.views || b.views.includes(view)) && b.matches(input, key)) return b.command;
 	return undefined;
 }
 

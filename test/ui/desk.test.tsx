@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {findProblems} from '../../source/domain/rules/index.js';
@@ -49,7 +50,7 @@ describe('desk navigation', () => {
 		f = await h.press('3');
 		expect(f).toContain('fortnight handover --from 2026-11-30 --to 2026-12-13');
 		f = await h.press('4');
-		expect(f).toContain('fortnight log --from');
+		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30');
 		f = await h.press('1');
 		expect(f).toContain('CASES');
 		h.app.unmount();
@@ -256,6 +257,39 @@ describe('terminal size', () => {
 		Object.defineProperty(stdout, 'rows', {value: 26, configurable: true, writable: true});
 		stdout.emit('resize');
 		await h.waitFor(f => f.split('\n').length === 25);
+		h.app.unmount();
+	});
+});
+
+describe('log view (4)', () => {
+	it('filters late reviews with l, changes the period with < >, and exports the rows with e', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-log-'));
+		const file = path.join(dir, 'team.json');
+		const data = demoData();
+		const store = {file, readOnly: false, readOnlyReason: null, snapshot: () => data, apply: async () => ({merged: false, revision: 0}), changedOnDisk: async () => false, reload: async () => data};
+		const h = renderDesk({store});
+		await ready(h);
+		let f = await h.press('4');
+		const total = Number(/: (\d+) of (\d+) rows/.exec(f)![1]);
+		expect(total).toBeGreaterThan(0);
+		f = await h.press('l');
+		expect(f).toContain('LATE ONLY');
+		expect(f).toContain('? help');
+		f = await h.press('l');
+		expect(f).not.toContain('LATE ONLY');
+		f = await h.press('<');
+		expect(f).toContain('REVIEW LOG 2026-10-06 to 2026-11-02');
+		f = await h.press('>');
+		f = await h.press('e');
+		const exported = path.join(dir, 'review-log-2026-11-03-to-2026-11-30.csv');
+		await h.waitFor(`Exported the review log to`);
+		expect(existsSync(exported)).toBe(true);
+		expect(readFileSync(exported, 'utf8').split('\n').filter(Boolean).length).toBe(total + 1);
+		// l still folds in the explorer (the Log view's keys only apply there).
+		await h.press('1');
+		await h.press('j');
+		f = await h.press('h');
+		expect(f).toContain('[folded]');
 		h.app.unmount();
 	});
 });

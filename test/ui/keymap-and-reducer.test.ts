@@ -102,3 +102,13 @@ describe('list window and fuzzy match', () => {
 		expect(fuzzyTop(['b', 'abc', 'ab', 'x'], s => s, 'ab', 2)).toEqual(['ab', 'abc']);
 	});
 });
+
+describe('theme', () => {
+	it('drops every colour under NO_COLOR / --no-color', async () => {
+		const {severityColour, riskColour, tint} = await import('../../source/ui/theme.js');
+		expect(severityColour({color: true}, 'critical')).toBeDefined();
+		expect(severityColour({color: false}, 'critical')).toBeUndefined();
+		expect(riskColour({color: false}, 'high')).toBeUndefined();
+		expect(tint({color: false}, 'cyan')).toBeUndefined();
+	});
+});

@@ -15,6 +15,7 @@ import type {Absence, Case} from '../model.js';
 import {ABSENCE_WORDS} from '../people.js';
 import type {Evidence, Problem, ProblemKind, Severity} from '../problem.js';
 import {absenceOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {safeText} from '../safe-text.js';
 
 function later(a: IsoDate, b: IsoDate): IsoDate {
 	return a > b ? a : b;
@@ -59,8 +60,8 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			if (clock.lapsed || clock.returnMissed) {
 				const ended = clock.lapsed ? clock.periodEnd : clock.returnDate;
 				const message = clock.lapsed
-					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; suspect ${c.bail!.suspect} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
-					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago with no record of suspect ${c.bail!.suspect} answering bail`;
+					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; suspect ${safeText(c.bail!.suspect)} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
+					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago with no record of suspect ${safeText(c.bail!.suspect)} answering bail`;
 				return {
 					...base,
 					id: `bail-lapsed:${c.ref}`,

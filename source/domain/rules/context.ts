@@ -2,6 +2,9 @@
  * Everything the rules look up more than once, indexed in one pass over the store so that every rule
  * stays linear in the number of cases (a department store holds 5,000+ cases and 100,000+ updates).
  *
+ * Store text interpolated into a message (names, action text, update quotes, refs) goes through
+ * safeText here, so every consumer of Problem.message gets text that cannot drive a terminal.
+ *
  * The context is cached per store snapshot and `today`: snapshots are immutable (the store's `apply`
  * returns new objects), so the same object always means the same data, and the desk can ask for
  * `triggerFor` officer after officer without re-indexing.
@@ -22,6 +25,7 @@ import type {
 } from '../model.js';
 import {absenceCovers, shortName} from '../people.js';
 import type {Problem} from '../problem.js';
+import {safeText} from '../safe-text.js';
 
 export interface RuleContext {
 	data: StoreData;
@@ -33,6 +37,8 @@ export interface RuleContext {
 	/** Live cases only, in store order. */
 	live: Case[];
 	liveByOic: Map<string, Case[]>;
+	/** Every case (live or closed) by its OIC. */
+	casesByOic: Map<string, Case[]>;
 	absencesByOfficer: Map<string, Absence[]>;
 	reviewsByCase: Map<string, ReviewEntry[]>;
 	/** Performance decisions per officer, oldest first (chain order). */
@@ -69,7 +75,9 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const live: Case[] = [];
 	const liveByOic = new Map<string, Case[]>();
+	const casesByOic = new Map<string, Case[]>();
 	for (const c of data.cases) {
+		push(casesByOic, c.oicId, c);
 		if (!isLive(c)) continue;
 		live.push(c);
 		push(liveByOic, c.oicId, c);
@@ -96,6 +104,7 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		activeOfficers: data.officers.filter(o => inPost(o, today)),
 		live,
 		liveByOic,
+		casesByOic,
 		absencesByOfficer,
 		reviewsByCase,
 		decisionsByOfficer,
@@ -134,8 +143,9 @@ export function supervisorOf(ctx: RuleContext, officerId: string): Officer | und
 	return id === officerId ? undefined : ctx.officers.get(id);
 }
 
+/** An officer's short name, made safe: names are store text too. */
 export function nameOf(ctx: RuleContext, officerId: string | null | undefined): string {
-	return shortName(officerId ? ctx.officers.get(officerId) : undefined);
+	return safeText(shortName(officerId ? ctx.officers.get(officerId) : undefined));
 }
 
 export function memo(ctx: RuleContext, key: string, compute: () => Problem[]): Problem[] {

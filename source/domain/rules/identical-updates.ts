@@ -19,6 +19,7 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Evidence, Problem} from '../problem.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
+import {safeText} from '../safe-text.js';
 
 export const MIN_WORDS = 4;
 
@@ -59,9 +60,59 @@ interface Entry {
 	caseRef: string;
 	index: number;
 	text: string;
+	t?: TextForm;
+}
+
+/** A text's normalised forms, worked out once per distinct text (stock phrases repeat a lot). */
+interface TextForm {
 	norm: string;
 	ws: string[];
-	sh?: Set<string>;
+	/** Shingles as sorted unique numbers (word ids; pairs packed into one number): far less garbage than string sets. */
+	sh?: Float64Array;
+}
+
+/** Word ids for one run; a pair (a, b) is (a + 1) * 2^26 + b, never equal to a single word's id. */
+class ShingleCoder {
+	private readonly ids = new Map<string, number>();
+	private id(w: string): number {
+		let n = this.ids.get(w);
+		if (n === undefined) {
+			n = this.ids.size;
+			this.ids.set(w, n);
+		}
+		return n;
+	}
+	encode(ws: readonly string[]): Float64Array {
+		const raw: number[] = [];
+		let prev = -1;
+		for (const w of ws) {
+			const n = this.id(w);
+			raw.push(n);
+			if (prev >= 0) raw.push((prev + 1) * 67_108_864 + n);
+			prev = n;
+		}
+		raw.sort((a, b) => a - b);
+		const out: number[] = [];
+		for (const x of raw) if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+		return Float64Array.from(out);
+	}
+}
+
+/** Jaccard of two sorted unique number arrays (same value as `jaccard` on the string shingles). */
+function jaccardSorted(a: Float64Array, b: Float64Array): number {
+	if (a.length === 0 && b.length === 0) return 1;
+	let i = 0;
+	let j = 0;
+	let shared = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i]! === b[j]!) {
+			shared++;
+			i++;
+			j++;
+		} else if (a[i]! < b[j]!) i++;
+		else j++;
+	}
+	return shared / (a.length + b.length - shared);
 }
 
 function quote(s: string, max = 70): string {
@@ -73,69 +124,39 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'identical', () => {
 		const {settings: s, today} = ctx;
 		const from = addDays(today, -s.triggerConcernWindowDays);
-		const buckets = new Map<string, Entry[]>();
+		// author -> day -> updates
+		const buckets = new Map<string, Map<IsoDate, Entry[]>>();
 		for (const c of ctx.data.cases) {
 			const ups = c.updates;
 			for (let i = 0; i < ups.length; i++) {
 				const u = ups[i]!;
 				if (u.date <= from || u.date > today) continue;
-				const key = `${u.authorId}\u0000${u.date}`;
-				const e: Entry = {caseRef: c.ref, index: i, text: u.text, norm: '', ws: []};
-				const list = buckets.get(key);
+				let byDay = buckets.get(u.authorId);
+				if (!byDay) buckets.set(u.authorId, (byDay = new Map()));
+				const e: Entry = {caseRef: c.ref, index: i, text: u.text};
+				const list = byDay.get(u.date);
 				if (list) list.push(e);
-				else buckets.set(key, [e]);
+				else byDay.set(u.date, [e]);
 			}
 		}
 		const out: Problem[] = [];
-		for (const [key, list] of buckets) {
+		const forms = new Map<string, TextForm>();
+		const coder = new ShingleCoder();
+		for (const [authorId, byDay] of buckets)
+		for (const [date, list] of byDay) {
 			if (list.length < 2) continue;
 			if (list.every(e => e.caseRef === list[0]!.caseRef)) continue;
-			const [authorId, date] = key.split('\u0000') as [string, IsoDate];
 			for (const e of list) {
-				e.norm = normaliseText(e.text);
-				e.ws = words(e.text);
-			}
-			const candidates = list.filter(e => e.ws.length >= MIN_WORDS);
-			// Union-find over matching pairs on different cases.
-			const parent = candidates.map((_, i) => i);
-			const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-			const best = new Map<number, number>();
-			const exact = new Set<number>();
-			for (let i = 0; i < candidates.length; i++) {
-				for (let j = i + 1; j < candidates.length; j++) {
-					const a = candidates[i]!;
-					const b = candidates[j]!;
-					if (a.caseRef === b.caseRef) continue;
-					let sim: number;
-					if (a.norm === b.norm) sim = 1;
-					else {
-						a.sh ??= shingles(a.ws);
-						b.sh ??= shingles(b.ws);
-						sim = jaccard(a.sh, b.sh);
-					}
-					if (sim < s.nearIdenticalSimilarity) continue;
-					const ra = find(i);
-					const rb = find(j);
-					if (ra !== rb) parent[ra] = rb;
-					if (sim === 1 && a.norm === b.norm) exact.add(i).add(j);
-					best.set(i, Math.min(best.get(i) ?? 1, sim));
-					best.set(j, Math.min(best.get(j) ?? 1, sim));
+				let t = forms.get(e.text);
+				if (!t) {
+					t = {norm: normaliseText(e.text), ws: words(e.text)};
+					forms.set(e.text, t);
 				}
+				e.t = t;
 			}
-			const clusters = new Map<number, number[]>();
-			for (let i = 0; i < candidates.length; i++) {
-				if (!best.has(i)) continue;
-				const r = find(i);
-				const l = clusters.get(r);
-				if (l) l.push(i);
-				else clusters.set(r, [i]);
-			}
-			for (const members of clusters.values()) {
-				const entries = members.map(i => candidates[i]!);
+			for (const cluster of clustersIn(list.filter(e => e.t!.ws.length >= MIN_WORDS), s.nearIdenticalSimilarity, coder)) {
+				const {entries, identical, lowest, shown} = cluster;
 				const refs = [...new Set(entries.map(e => e.caseRef))].sort();
-				if (refs.length < 2) continue;
-				const identical = members.every(i => exact.has(i)) && entries.every(e => e.norm === entries[0]!.norm);
-				const lowest = Math.min(...members.map(i => best.get(i)!));
 				const who = nameOf(ctx, authorId);
 				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: `update ${e.index + 1} on ${e.caseRef}`}));
 				out.push({
@@ -144,8 +165,8 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 					severity: identical ? 'red' : 'amber',
 					subject: {type: 'officer', officerId: authorId},
 					message: identical
-						? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${refs.join(', ')}): "${quote(entries[0]!.text)}"`
-						: `${who} wrote near-identical updates (${Math.floor(lowest * 100)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${refs.join(', ')}): "${quote(entries[0]!.text)}"`,
+						? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`
+						: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
 					action: 'Check with the officer that each update reflects work actually done on that case.',
 					evidence,
 					since: date,
@@ -154,4 +175,96 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 		}
 		return out;
 	});
+}
+
+/** Up to this many distinct texts in one bucket are compared pair by pair; more use prefix filtering. */
+const PAIRWISE_MAX = 16;
+
+interface Cluster {
+	entries: Entry[];
+	/** Some one text (after normalising) appears on two or more of the cases. */
+	identical: boolean;
+	/** Lowest similarity of a matched pair (1 when identical only). */
+	lowest: number;
+	/** The text to quote. */
+	shown: string;
+}
+
+/**
+ * Groups one bucket's updates into clusters that span two or more cases. Exact matches are found by
+ * grouping normalised texts; near matches by Jaccard on the distinct texts, with prefix filtering so
+ * that even a bucket of thousands (a bulk import dated one day) is not compared pair by pair: with
+ * shingles ordered rarest first, two sets with Jaccard >= t must share one of the first
+ * |S| - ceil(t|S|) + 1 shingles of each, so only texts sharing such a shingle are compared.
+ */
+function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): Cluster[] {
+	// Distinct normalised texts and the entries that carry each.
+	const byNorm = new Map<string, Entry[]>();
+	for (const e of entries) {
+		const l = byNorm.get(e.t!.norm);
+		if (l) l.push(e);
+		else byNorm.set(e.t!.norm, [e]);
+	}
+	const groups = [...byNorm.values()];
+	const forms = groups.map(g => g[0]!.t!);
+	const parent = groups.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+	const lowest = new Map<number, number>();
+	const match = (i: number, j: number): void => {
+		const a = forms[i]!.sh!;
+		const b = forms[j]!.sh!;
+		// Jaccard can be no more than the smaller set over the larger: skip the merge when that is already too low.
+		if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length) - 1e-9) return;
+		const sim = jaccardSorted(a, b);
+		if (sim + 1e-12 < threshold) return;
+		const ri = find(i);
+		const rj = find(j);
+		if (ri !== rj) parent[ri] = rj;
+		lowest.set(i, Math.min(lowest.get(i) ?? 1, sim));
+		lowest.set(j, Math.min(lowest.get(j) ?? 1, sim));
+	};
+	if (groups.length > 1 && threshold < 1 && groups.length <= PAIRWISE_MAX) {
+		// A usual day: a handful of texts, compared pair by pair.
+		for (const f of forms) f.sh ??= coder.encode(f.ws);
+		for (let i = 0; i < forms.length; i++) for (let j = i + 1; j < forms.length; j++) match(i, j);
+	} else if (groups.length > 1 && threshold < 1) {
+		for (const f of forms) f.sh ??= coder.encode(f.ws);
+		const freq = new Map<number, number>();
+		for (const f of forms) for (const x of f.sh!) freq.set(x, (freq.get(x) ?? 0) + 1);
+		const index = new Map<number, number[]>();
+		const pairs = new Set<number>();
+		forms.forEach((f, i) => {
+			const sorted = Array.from(f.sh!).sort((a, b) => freq.get(a)! - freq.get(b)! || a - b);
+			const prefix = threshold <= 0 ? sorted.length : sorted.length - Math.ceil(threshold * sorted.length - 1e-9) + 1;
+			for (const x of sorted.slice(0, Math.max(1, prefix))) {
+				const seen = index.get(x);
+				if (seen) {
+					for (const j of seen) pairs.add(j * groups.length + i);
+					seen.push(i);
+				} else index.set(x, [i]);
+			}
+		});
+		for (const key of pairs) match(key % groups.length, Math.floor(key / groups.length));
+	}
+	const byRoot = new Map<number, number[]>();
+	groups.forEach((_, i) => {
+		const r = find(i);
+		const l = byRoot.get(r);
+		if (l) l.push(i);
+		else byRoot.set(r, [i]);
+	});
+	const out: Cluster[] = [];
+	for (const members of byRoot.values()) {
+		const all = members.flatMap(i => groups[i]!);
+		if (new Set(all.map(e => e.caseRef)).size < 2) continue;
+		const spanning = members.find(i => new Set(groups[i]!.map(e => e.caseRef)).size >= 2);
+		const matched = members.filter(i => lowest.has(i)).map(i => lowest.get(i)!);
+		out.push({
+			entries: all.sort((a, b) => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : a.index - b.index)),
+			identical: spanning !== undefined,
+			lowest: matched.length ? Math.min(...matched) : 1,
+			shown: groups[spanning ?? members[0]!]![0]!.text,
+		});
+	}
+	return out;
 }

@@ -11,6 +11,7 @@ import type {Evidence, Problem} from '../problem.js';
 import {days, memo, nameOf, plural, type RuleContext} from './context.js';
 import {lastWelfare} from './welfare.js';
 import {workloadIn} from './workload.js';
+import {safeText} from '../safe-text.js';
 
 export function isNewStarter(o: Officer, newStarterMonths: number, today: IsoDate): boolean {
 	return o.joinedUnit <= today && addMonths(o.joinedUnit, newStarterMonths) > today;
@@ -57,7 +58,7 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		kind: 'new-starter-old-cases',
 		severity: mentor ? 'amber' : 'red',
 		subject: {type: 'officer', officerId: o.id},
-		message: `${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ${s.oldCaseMonths} months ago (${old.map(c => c.ref).join(', ')}); ${mentorWords}`,
+		message: `${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
 		action: mentor ? 'Agree support for these cases with the officer and mentor, or reallocate them.' : 'Name a mentor with capacity and agree support for these cases, or reallocate them.',
 		evidence,
 		since: since!,

@@ -7,7 +7,8 @@
  * - settings.triggerRedUpdateCases (2) or more live cases red for crime-report updates;
  * - identical or near-identical update text across cases (see identical-updates.ts);
  * - a stalled action or deliverable on one of the officer's cases;
- * - settings.triggerConcerns (2) or more supervisor concerns in settings.triggerConcernWindowDays (60).
+ * - settings.triggerConcerns (2) or more supervisor concerns within settings.triggerConcernWindowDays (60)
+ *   (they stay evidence until a decision is recorded, so they cannot age away unanswered).
  *
  * A decision is a chain entry of kind 'performance-decision' dated on or after the day the trigger
  * fired (an active action plan also counts). The trigger goes to the inspector's exception list
@@ -83,18 +84,27 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		for (const p of stalled) evidence.push({type: 'action', caseRef: p.subject.type === 'case' ? p.subject.ref : undefined, id: p.id, date: p.since, detail: p.message});
 	}
 
-	// 4. Supervisor concerns in the window: fires on the day the threshold-th concern in the window was recorded.
-	const windowStart = addDays(today, -s.triggerConcernWindowDays);
-	const concerns = (ctx.concernsByOfficer.get(officerId) ?? []).filter(c => c.date > windowStart && c.date <= today).sort((a, b) => byDate(a.date, b.date));
-	if (concerns.length >= s.triggerConcerns && s.triggerConcerns > 0) {
-		starts.push(concerns[s.triggerConcerns - 1]!.date);
-		reasons.push(`${plural(concerns.length, 'supervisor concern')} in ${days(s.triggerConcernWindowDays)}`);
-		for (const c of concerns) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded by ${nameOf(ctx, c.by)}`});
+	// 4. Supervisor concerns: the threshold-th concern within the window of the earlier ones fires it on
+	// the day it is recorded. It stays fired while that is within the window of today, and after that
+	// for as long as no decision has been recorded since: evidence must not age away unanswered.
+	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
+	const lastDecisionDate = decisions.at(-1)?.data.date ?? null;
+	const all = (ctx.concernsByOfficer.get(officerId) ?? []).filter(c => c.date <= today).sort((a, b) => byDate(a.date, b.date));
+	const k = s.triggerConcerns;
+	const qualifying: number[] = [];
+	if (k > 0) for (let j = k - 1; j < all.length; j++) if (daysBetween(all[j - k + 1]!.date, all[j]!.date) < s.triggerConcernWindowDays) qualifying.push(j);
+	const live = qualifying.filter(j => daysBetween(all[j]!.date, today) < s.triggerConcernWindowDays || lastDecisionDate === null || all[j]!.date > lastDecisionDate);
+	if (live.length) {
+		const first = live[0]!;
+		const from = first - k + 1;
+		const used = all.slice(from, live.at(-1)! + 1);
+		starts.push(all[first]!.date);
+		reasons.push(`${plural(used.length, 'supervisor concern')} within ${days(s.triggerConcernWindowDays)}`);
+		for (const c of used) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded by ${nameOf(ctx, c.by)}`});
 	}
 
 	const fired = starts.length > 0;
 	const firstFired = fired ? starts.sort(byDate)[0]! : null;
-	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
 	const last = decisions.at(-1) ?? null;
 	const activePlan = (ctx.plansByOfficer.get(officerId) ?? []).find(p => p.started <= today && p.expires >= today && (p.endedOn === null || p.endedOn > today)) ?? null;
 	const decidedSinceFiring = firstFired !== null && last !== null && last.data.date >= firstFired;

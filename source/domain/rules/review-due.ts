@@ -71,11 +71,13 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-due-supervisor-absent', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
+		let bySupervisor: Map<string, Case[]> | null = null;
 		for (const [officerId, absences] of ctx.absencesByOfficer) {
 			const supervised = absences.filter(a => a.coverOfficerId === null && (a.to === null || a.to >= today) && knownFrom(a) <= today);
 			if (supervised.length === 0) continue;
-			const cases = ctx.live.filter(c => supervisorOf(ctx, c.oicId)?.id === officerId);
-			if (cases.length === 0) continue;
+			bySupervisor ??= casesBySupervisor(ctx);
+			const cases = bySupervisor.get(officerId);
+			if (!cases) continue;
 			for (const a of supervised) {
 				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
 				if (since > today) continue;
@@ -112,6 +114,18 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 		}
 		return out;
 	});
+}
+
+function casesBySupervisor(ctx: RuleContext): Map<string, Case[]> {
+	const m = new Map<string, Case[]>();
+	for (const c of ctx.live) {
+		const sup = supervisorOf(ctx, c.oicId);
+		if (!sup) continue;
+		const list = m.get(sup.id);
+		if (list) list.push(c);
+		else m.set(sup.id, [c]);
+	}
+	return m;
 }
 
 function maxOf(a: IsoDate, b: IsoDate): IsoDate {

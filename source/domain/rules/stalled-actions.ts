@@ -9,6 +9,7 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Action, Case} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {days, memo, plural, type RuleContext} from './context.js';
+import {safeText} from '../safe-text.js';
 
 /** The date of the review at which the action's consecutive carry count reached `threshold`. */
 function carriedSince(a: Action, threshold: number): IsoDate | null {
@@ -48,7 +49,7 @@ function actionProblem(ctx: RuleContext, c: Case, a: Action): Problem | null {
 		kind: 'stalled-action',
 		severity,
 		subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-		message: `Action "${a.text}" is stalled: ${reasons.join('; ')}; due ${shortDate(a.due, today)}`,
+		message: `Action "${safeText(a.text)}" is stalled: ${reasons.join('; ')}; due ${shortDate(a.due, today)}`,
 		action: 'Find out what is stopping it; re-plan, reassign or drop it with a reason.',
 		evidence,
 		since,

@@ -7,6 +7,7 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Settings, Victim} from '../model.js';
 import type {Problem} from '../problem.js';
 import {days, memo, type RuleContext} from './context.js';
+import {safeText} from '../safe-text.js';
 
 /** The date the next victim update is due, counting only updates given on or before `today`. */
 export function nextVictimUpdate(v: Victim, s: Settings, today: IsoDate): IsoDate {
@@ -42,7 +43,7 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 				kind: 'victim-update-overdue',
 				severity: late >= s.victimIntervalDays ? 'red' : 'amber',
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-				message: `Victim ${v.initials} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
+				message: `Victim ${safeText(v.initials)} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
 				action: 'Update the victim and record the date.',
 				evidence: [{type: 'victim', caseRef: c.ref, date: last ?? v.reportedOn, detail: last ? `last victim update ${last}` : `reported ${v.reportedOn}, no update`}],
 				since: addDays(due, 1),

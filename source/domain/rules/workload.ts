@@ -7,7 +7,7 @@
  */
 import {shortDate, type IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {Officer, Settings, StoreData} from '../model.js';
+import type {Case, Officer, Settings, StoreData} from '../model.js';
 import type {Problem} from '../problem.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 
@@ -25,14 +25,28 @@ function computeWorkload(settings: Settings, officer: Officer | undefined, offic
 	let points = 0;
 	for (const c of cases) points += settings.workloadPoints[c.risk];
 	const fte = officer ? officer.hoursPerWeek / settings.fullTimeHours : 1;
-	const exact = fte > 0 ? (points / fte / settings.capacityPointsPerFte) * 100 : 0;
+	// Rounded to 1e-9 so that exactly 110% (11 points on 0.5 FTE) is not pushed over by floating point.
+	const exact = fte > 0 ? Math.round(((points / fte / settings.capacityPointsPerFte) * 100) * 1e9) / 1e9 : 0;
 	return {officerId, liveCases: cases.length, points, fte, percent: Math.round(exact), excessive: exact > settings.workloadExcessivePercent};
 }
 
+/** Live cases by OIC per snapshot: the team view asks officer after officer, so index once (snapshots are immutable). */
+const liveIndex = new WeakMap<StoreData, {officers: Map<string, Officer>; live: Map<string, Case[]>}>();
+
 export function workloadFor(data: StoreData, officerId: string): Workload {
-	const officer = data.officers.find(o => o.id === officerId);
-	const cases = data.cases.filter(c => c.oicId === officerId && isLive(c));
-	return computeWorkload(data.settings, officer, officerId, cases);
+	let index = liveIndex.get(data);
+	if (!index) {
+		const live = new Map<string, Case[]>();
+		for (const c of data.cases) {
+			if (!isLive(c)) continue;
+			const list = live.get(c.oicId);
+			if (list) list.push(c);
+			else live.set(c.oicId, [c]);
+		}
+		index = {officers: new Map(data.officers.map(o => [o.id, o])), live};
+		liveIndex.set(data, index);
+	}
+	return computeWorkload(data.settings, index.officers.get(officerId), officerId, index.live.get(officerId) ?? []);
 }
 
 /** The same figures from the rule context's index (no scan of every case). */
@@ -49,8 +63,7 @@ function excessiveSince(ctx: RuleContext, o: Officer): IsoDate {
 	const s = ctx.settings;
 	const limit = (s.workloadExcessivePercent / 100) * s.capacityPointsPerFte * (o.hoursPerWeek / s.fullTimeHours);
 	const events: [IsoDate, number][] = [];
-	for (const c of ctx.data.cases) {
-		if (c.oicId !== o.id) continue;
+	for (const c of ctx.casesByOic.get(o.id) ?? []) {
 		const p = s.workloadPoints[c.risk];
 		if (isLive(c)) events.push([c.allocatedOn, p]);
 		else if (c.closedOn !== null && c.closedOn > c.allocatedOn) {

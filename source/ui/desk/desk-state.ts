@@ -14,6 +14,9 @@ import {caseLines} from '../editor/case-lines.js';
 import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
+import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
+import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
+import {logVisibleRows} from '../views/log/log-view.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
@@ -38,12 +41,16 @@ export interface DeskState {
 	helpScroll: number;
 	/** First officer shown in the Team view. */
 	teamScroll: number;
+	/** The Log view's period, filters and cursor. */
+	log: LogViewState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** The store file changed on disk since this desk read it. */
 	diskChanged: boolean;
 	/** Incremented when the user asks to reload; the shell performs the reload. */
 	reloadRequests: number;
+	/** Incremented when the user asks to export the Log view's rows; the shell writes the file. */
+	exportRequests: number;
 	quit: boolean;
 	/**
 	 * Keys for the guided review while it has the keyboard, numbered in arrival order. The desk's one
@@ -86,9 +93,11 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		palette: {query: '', cursor: 0},
 		helpScroll: 0,
 		teamScroll: 0,
+		log: initialLogViewState(model.today),
 		notice: null,
 		diskChanged: false,
 		reloadRequests: 0,
+		exportRequests: 0,
 		quit: false,
 		reviewInput: [],
 	};
@@ -115,6 +124,22 @@ export function helpHeight(l: Layout): number {
 
 export function helpText(): string[] {
 	return ['Keys (this list is generated from the keymap that drives them). Esc closes.', '', ...helpLines()];
+}
+
+let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
+
+/** The Log view's rows for the current filters: rebuilt when the store or a filter changes, not per key. */
+export function currentLogModel(s: DeskState): LogViewModel {
+	const l = s.log;
+	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}`;
+	if (lastLog && lastLog.data === s.model.data && lastLog.key === key) return lastLog.model;
+	const model = logViewModel(s.model.data, l);
+	lastLog = {data: s.model.data, key, model};
+	return model;
+}
+
+function logDo(s: DeskState, a: LogViewAction): DeskState {
+	return {...s, log: logViewReducer(s.log, a)};
 }
 
 // ---- the reducer ----
@@ -164,14 +189,14 @@ function isText(input: string, key: KeyInfo): boolean {
 }
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
-	if (s.layout.tooSmall) return commandFor(input, key) === 'quit' ? {...s, quit: true} : s;
+	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
 	if (reviewHasKeys(s)) {
 		const n = (s.reviewInput.at(-1)?.n ?? 0) + 1;
 		return {...s, reviewInput: [...s.reviewInput.slice(-(REVIEW_INPUT_KEPT - 1)), {n, input, key}]};
 	}
 	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
 	if (s.overlay === 'help') {
-		const command = commandFor(input, key);
+		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
 		if (command === 'quit') return {...s, quit: true};
 		const lines = helpText().length;
@@ -191,7 +216,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		if (isText(input, key)) return typing(s, {type: 'type', text: input});
 		return s;
 	}
-	const command = commandFor(input, key);
+	const command = commandFor(input, key, s.view);
 	return command ? runCommand(s, command) : s;
 }
 
@@ -304,6 +329,11 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
 		return {...s, teamScroll: scrollBy(s.teamScroll, step, length, visible)};
 	}
+	if (s.view === 'log' && s.focus === 'explorer') {
+		const rowCount = currentLogModel(s).rows.length;
+		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
+		return logDo(s, {type: 'move', delta: step, rowCount, visible: logVisibleRows(s.layout.mainHeight)});
+	}
 	const list = s.focus === 'problems' ? problemsDo : s.view === 'cases' ? explorerDo : null;
 	if (!list) return s;
 	if (delta === 'first') return list(s, {type: 'move-to', index: 0});
@@ -393,6 +423,17 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return {...s, reloadRequests: s.reloadRequests + 1, notice: 'Reloading the store...'};
 		case 'quit':
 			return {...s, quit: true};
+		case 'log-sergeant':
+			return logDo(s, {type: 'cycle-sergeant', sergeantIds: currentLogModel(s).sergeantIds});
+		case 'log-officer':
+			return logDo(s, {type: 'cycle-officer', officerIds: currentLogModel(s).officerIds});
+		case 'log-late':
+			return logDo(s, {type: 'toggle-late'});
+		case 'log-earlier':
+		case 'log-later':
+			return logDo(s, {type: 'shift-period', periods: command === 'log-later' ? 1 : -1});
+		case 'log-export':
+			return {...s, exportRequests: s.exportRequests + 1, notice: 'Exporting the review log...'};
 	}
 }
 

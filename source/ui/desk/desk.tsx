@@ -3,7 +3,7 @@
  * and the bench can mount it without a terminal or a store file; `fortnight` mounts it through
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
-import React, {useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
@@ -20,11 +20,14 @@ import {Help} from '../help/help.js';
 import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
-import {HandoverMount, LogMount} from '../mounts/view-mounts.js';
-import {currentExplorerRows, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {HandoverMount} from '../mounts/view-mounts.js';
+import {LogView} from '../views/log/log-view.js';
+import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
+import {useLogExport} from './use-log-export.js';
+import {logViewCsv} from '../views/log/log-view-model.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export interface DeskProps {
@@ -73,6 +76,8 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
 	const reviewConsumed = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
+	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
+	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -131,7 +136,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'handover') main = <HandoverMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'log') main = <LogMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
 			<>

@@ -46,3 +46,4 @@ export function useStoreWatch(store: Store | undefined, pollMs: number, reloadRe
 			.catch((err: unknown) => dispatch({type: 'notice', text: `Reload failed: ${err instanceof Error ? err.message : String(err)}`}));
 	}, [reloadRequests, store, dispatch, setData]);
 }
+

@@ -1,6 +1,7 @@
 /**
- * Mount points for the Handover (3) and Log (4) views, built by other issues. Each says what it will
- * show and which command produces it today, so the keys and layout are real while the views land.
+ * Mount point for the Handover view (3), built by another issue. It says what it will show and which
+ * command produces it today, so the key and layout are real while the view lands. (The Log view, 4,
+ * has landed: see ../views/log.)
  */
 import React from 'react';
 import {Box, Text} from 'ink';
@@ -30,24 +31,6 @@ export function HandoverMount({model, focused, width, height}: MountProps): Reac
 				'',
 				'Today it is produced on the command line:',
 				`  fortnight handover --from ${from} --to ${to} --cover NAME --format md --out handover.md`,
-			]}
-		/>
-	);
-}
-
-export function LogMount({model, focused, width, height}: MountProps): React.JSX.Element {
-	return (
-		<MountText
-			title="REVIEW LOG"
-			focused={focused}
-			width={width}
-			height={height}
-			lines={[
-				"The inspector's review log will show here: signed reviews from the hash chain, late reviews, lapsing bail, stalled cases and performance triggers nobody acted on, with the chain head.",
-				'',
-				'Today it is produced on the command line:',
-				`  fortnight log --from ${addDays(model.today, -28)} --to ${model.today} --format md --out log.md`,
-				'  fortnight verify     (checks the chain)',
 			]}
 		/>
 	);

@@ -44,8 +44,15 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 	);
 }
 
+// Counted once per problem list (store revision), not on every key press.
+const counted = new WeakMap<readonly Problem[], string>();
+
 function countBySeverity(problems: readonly Problem[]): string {
+	const hit = counted.get(problems);
+	if (hit !== undefined) return hit;
 	const n = {critical: 0, red: 0, amber: 0, info: 0};
 	for (const p of problems) n[p.severity]++;
-	return `${n.critical} critical, ${n.red} red, ${n.amber} amber`;
+	const text = `${n.critical} critical, ${n.red} red, ${n.amber} amber`;
+	counted.set(problems, text);
+	return text;
 }

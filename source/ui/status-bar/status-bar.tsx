@@ -22,10 +22,15 @@ export interface StatusBarProps {
 export function StatusBar({model, storePath, readOnly, diskChanged, notice, hints, width}: StatusBarProps): React.JSX.Element {
 	const c = model.counts;
 	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
-	const counts = `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${model.data.settings.bailRedDays}d ${c.bailSoon} | today ${model.today}`;
+	const bailDays = model.data.settings.bailRedDays;
+	const counts =
+		width >= 110
+			? `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`
+			: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`;
 	const file = safeText(storePath);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
-	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), 20)} | ${counts}${state ? ` | ${state}` : ''}`;
+	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off.
+	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12)}${state ? ` | ${state}` : ''} | ${counts}`;
 	const right = notice ?? hints;
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;

@@ -1,0 +1,274 @@
+/**
+ * The inspector's exception report: per sergeant, what went wrong or is about to. Two kinds of fact:
+ *  - review counts for the PERIOD, read from the chain (signed reviews, on time or late, and cases
+ *    with a review due in the period that got none);
+ *  - open exceptions AS OF TODAY, taken from the rules engine (findProblems, triggerFor) rather than
+ *    re-derived here, so the report always agrees with the desk: overdue reviews, lapsed or lapsing
+ *    bail, stalled actions, long forensic waits, span of control, unresolved performance triggers.
+ * Pure: the caller passes the problems and the trigger function in (tests pass their own).
+ */
+import {daysBetween, minDate, type IsoDate} from '../dates.js';
+import {isLive} from '../case-facts.js';
+import type {StoreData} from '../model.js';
+import {fullName} from '../people.js';
+import type {Problem, ProblemKind, Severity} from '../problem.js';
+import type {TriggerState} from '../rules/performance.js';
+import {safeText} from '../safe-text.js';
+import type {Period} from './period.js';
+import type {LogRow} from './rows.js';
+import {sergeantIndex} from './sergeants.js';
+
+/** A problem from the rules engine, reduced to what the report prints. */
+export interface ExceptionItem {
+	kind: ProblemKind;
+	severity: Severity;
+	caseRef: string | null;
+	officerId: string;
+	officer: string;
+	message: string;
+	since: IsoDate;
+	due: IsoDate | null;
+}
+
+export interface LateReview {
+	caseRef: string;
+	officerId: string;
+	officer: string;
+	dueDate: IsoDate;
+	date: IsoDate;
+	lateDays: number;
+	seq: number;
+}
+
+export interface MissedCase {
+	caseRef: string;
+	officerId: string;
+	officer: string;
+	/** The review that fell due in the period and was not done. */
+	dueDate: IsoDate;
+	/** The last signed review before or in the period, if any. */
+	lastReview: IsoDate | null;
+}
+
+export interface UnresolvedTrigger {
+	officerId: string;
+	officer: string;
+	firstFired: IsoDate | null;
+	/** Days since the trigger first fired, to today. */
+	days: number | null;
+	/** No decision recorded yet (false: a decision exists but the matter is escalated to the inspector). */
+	noDecision: boolean;
+	escalated: boolean;
+	lastDecision: string | null;
+	evidence: string[];
+}
+
+export interface SergeantTotals {
+	/** Reviews due in the period: the signed ones plus one per case that missed its review. */
+	reviewsDue: number;
+	reviewsDone: number;
+	onTime: number;
+	late: number;
+	/** onTime / reviewsDue, rounded to a whole percent; null when nothing was due. */
+	onTimePercent: number | null;
+	notReviewed: number;
+	overdueNow: number;
+	unresolvedTriggers: number;
+	bail: number;
+	stalledActions: number;
+	forensicWaits: number;
+	spanOfControl: number;
+}
+
+export interface SergeantExceptions {
+	sergeantId: string;
+	sergeant: string;
+	lateReviews: LateReview[];
+	notReviewed: MissedCase[];
+	overdueNow: ExceptionItem[];
+	unresolvedTriggers: UnresolvedTrigger[];
+	bail: ExceptionItem[];
+	stalledActions: ExceptionItem[];
+	forensicWaits: ExceptionItem[];
+	spanOfControl: ExceptionItem[];
+	totals: SergeantTotals;
+}
+
+export interface ExceptionReport {
+	period: Period;
+	today: IsoDate;
+	/** Days at which a forensic wait counts here (settings.forensicRedDays). */
+	forensicDays: number;
+	sergeants: SergeantExceptions[];
+	/** All sergeants added together. */
+	totals: SergeantTotals;
+}
+
+export interface RuleResults {
+	problems: readonly Problem[];
+	trigger: (officerId: string) => TriggerState;
+}
+
+const BAIL_KINDS: ReadonlySet<ProblemKind> = new Set(['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent']);
+const STALLED_KINDS: ReadonlySet<ProblemKind> = new Set(['stalled-action', 'stalled-deliverable']);
+const OVERDUE_KINDS: ReadonlySet<ProblemKind> = new Set(['review-overdue', 'review-due-supervisor-absent']);
+
+export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], period: Period, today: IsoDate, rules: RuleResults): ExceptionReport {
+	const {officers, sergeantOf, sergeants} = sergeantIndex(data);
+	const name = (id: string) => safeText(officers.has(id) ? fullName(officers.get(id)) : `unknown officer ${id}`);
+	const bySergeant = new Map<string, SergeantExceptions>();
+	for (const s of sergeants) bySergeant.set(s.id, emptySection(s.id, name(s.id)));
+	const section = (sergeantId: string): SergeantExceptions => {
+		let s = bySergeant.get(sergeantId);
+		if (!s) bySergeant.set(sergeantId, (s = emptySection(sergeantId, name(sergeantId))));
+		return s;
+	};
+
+	// Signed reviews in the period, from the log rows (amendments are not reviews).
+	const reviewedInPeriod = new Set<string>();
+	for (const r of rows) {
+		if (r.kind !== 'review') continue;
+		reviewedInPeriod.add(r.caseRef);
+		const s = section(r.sergeantId);
+		s.totals.reviewsDone++;
+		if (r.lateDays === 0) s.totals.onTime++;
+		else {
+			s.totals.late++;
+			s.lateReviews.push({caseRef: r.caseRef, officerId: r.officerId, officer: r.officer, dueDate: r.dueDate!, date: r.date, lateDays: r.lateDays!, seq: r.seq});
+		}
+	}
+
+	// Cases with a review due in the period and none signed in it: the due date is the one set by the
+	// last review before the period ends (or at allocation when there was none).
+	const lastBefore = new Map<string, {date: IsoDate; next: IsoDate}>();
+	for (const e of data.chain) {
+		if (e.kind !== 'review' || e.data.date > period.to) continue;
+		const prev = lastBefore.get(e.data.caseRef);
+		if (!prev || e.data.date >= prev.date) lastBefore.set(e.data.caseRef, {date: e.data.date, next: e.data.nextReviewDue});
+	}
+	const end = minDate(period.to, today);
+	for (const c of data.cases) {
+		const openInPeriod = c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
+		if (!openInPeriod || reviewedInPeriod.has(safeText(c.ref))) continue;
+		const last = lastBefore.get(c.ref);
+		const due = last ? last.next : c.nextReviewDue;
+		if (due > end) continue;
+		if (c.closedOn !== null && c.closedOn < due) continue;
+		const s = section(sergeantOf(c.oicId));
+		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: due, lastReview: last?.date ?? null});
+	}
+
+	for (const p of rules.problems) {
+		const list = pick(p);
+		if (!list) continue;
+		const officerId = p.subject.officerId;
+		const sergeantId = p.subject.type === 'supervisor' ? officerId : sergeantOf(officerId);
+		const item: ExceptionItem = {
+			kind: p.kind,
+			severity: p.severity,
+			caseRef: p.subject.type === 'case' ? safeText(p.subject.ref) : null,
+			officerId,
+			officer: name(officerId),
+			message: safeText(p.message),
+			since: p.since,
+			due: p.due ?? null,
+		};
+		section(sergeantId)[list].push(item);
+	}
+
+	for (const o of data.officers) {
+		if (o.leftUnit !== null || o.role !== 'investigator') continue;
+		const t = rules.trigger(o.id);
+		if (!t.fired || (t.decisionRecorded && !t.escalated)) continue;
+		section(sergeantOf(o.id)).unresolvedTriggers.push({
+			officerId: o.id,
+			officer: name(o.id),
+			firstFired: t.firstFired,
+			days: t.firstFired ? daysBetween(t.firstFired, today) : null,
+			noDecision: !t.decisionRecorded,
+			escalated: t.escalated,
+			lastDecision: t.lastDecision ? t.lastDecision.decision : null,
+			evidence: evidenceLines(t),
+		});
+	}
+
+	const all = [...bySergeant.values()];
+	for (const s of all) finishTotals(s);
+	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
+}
+
+/** Each piece of evidence once, with its case reference when the detail does not already name it. */
+function evidenceLines(t: TriggerState): string[] {
+	const lines = t.evidence.map(e => safeText(e.caseRef && !e.detail.includes(e.caseRef) ? `${e.caseRef}: ${e.detail}` : e.detail));
+	return [...new Set(lines)];
+}
+
+type ListName = 'overdueNow' | 'bail' | 'stalledActions' | 'forensicWaits' | 'spanOfControl';
+
+function pick(p: Problem): ListName | null {
+	if (OVERDUE_KINDS.has(p.kind)) return 'overdueNow';
+	if (BAIL_KINDS.has(p.kind)) return 'bail';
+	if (STALLED_KINDS.has(p.kind)) return 'stalledActions';
+	// The rules engine turns a forensic wait red at settings.forensicRedDays (120): only those count here.
+	if (p.kind === 'forensic-wait') return p.severity === 'red' || p.severity === 'critical' ? 'forensicWaits' : null;
+	if (p.kind === 'span-of-control') return 'spanOfControl';
+	return null;
+}
+
+export function emptySection(sergeantId: string, sergeant: string): SergeantExceptions {
+	return {
+		sergeantId,
+		sergeant,
+		lateReviews: [],
+		notReviewed: [],
+		overdueNow: [],
+		unresolvedTriggers: [],
+		bail: [],
+		stalledActions: [],
+		forensicWaits: [],
+		spanOfControl: [],
+		totals: zeroTotals(),
+	};
+}
+
+function zeroTotals(): SergeantTotals {
+	return {reviewsDue: 0, reviewsDone: 0, onTime: 0, late: 0, onTimePercent: null, notReviewed: 0, overdueNow: 0, unresolvedTriggers: 0, bail: 0, stalledActions: 0, forensicWaits: 0, spanOfControl: 0};
+}
+
+function finishTotals(s: SergeantExceptions): void {
+	const t = s.totals;
+	t.notReviewed = s.notReviewed.length;
+	t.reviewsDue = t.reviewsDone + t.notReviewed;
+	t.onTimePercent = percent(t.onTime, t.reviewsDue);
+	t.overdueNow = s.overdueNow.length;
+	t.unresolvedTriggers = s.unresolvedTriggers.length;
+	t.bail = s.bail.length;
+	t.stalledActions = s.stalledActions.length;
+	t.forensicWaits = s.forensicWaits.length;
+	t.spanOfControl = s.spanOfControl.length;
+	s.lateReviews.sort((a, b) => b.lateDays - a.lateDays || a.seq - b.seq);
+	s.notReviewed.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+	s.unresolvedTriggers.sort((a, b) => (b.days ?? 0) - (a.days ?? 0));
+}
+
+function percent(n: number, d: number): number | null {
+	return d === 0 ? null : Math.round((100 * n) / d);
+}
+
+function sumTotals(list: SergeantTotals[]): SergeantTotals {
+	const t = zeroTotals();
+	for (const s of list) {
+		for (const k of Object.keys(t) as Array<keyof SergeantTotals>) if (k !== 'onTimePercent') t[k] += s[k] ?? 0;
+	}
+	t.onTimePercent = percent(t.onTime, t.reviewsDue);
+	return t;
+}
+
+/** True when the sergeant's section has anything an inspector must act on. */
+export function hasExceptions(s: SergeantExceptions): boolean {
+	return (
+		s.lateReviews.length + s.notReviewed.length + s.overdueNow.length + s.unresolvedTriggers.length + s.bail.length + s.stalledActions.length + s.forensicWaits.length + s.spanOfControl.length >
+		0
+	);
+}
+

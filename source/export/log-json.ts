@@ -1,0 +1,14 @@
+/**
+ * The review log as JSON: the same content as the CSV rows and the Markdown exception report, for
+ * other tools. The schema is versioned ("fortnight-log", version 1) and described in `fortnight log
+ * --help` and the README; fields are only ever added within a version.
+ */
+import type {LogDocument} from '../domain/review-log/document.js';
+
+export const LOG_JSON_FORMAT = 'fortnight-log';
+export const LOG_JSON_VERSION = 1;
+
+export function logJson(doc: LogDocument): string {
+	const {team, today, period, sergeantId, chainHead, rows, report} = doc;
+	return JSON.stringify({format: LOG_JSON_FORMAT, version: LOG_JSON_VERSION, team, today, period, sergeantId, chainHead, rows, exceptions: report}, null, 2) + '\n';
+}

@@ -1,0 +1,89 @@
+/**
+ * The inspector's exception report in Markdown: exceptions first (per sergeant, only the kinds that
+ * occur), totals after. Store text is escaped; dates and numbers are ours. No welfare content: the
+ * report may say a check-in happened, never what was said.
+ */
+import {headText, type LogDocument} from '../domain/review-log/document.js';
+import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
+import {escapeMarkdown, mdTableCell} from './markdown.js';
+
+export const SECTION_TITLES = {
+	lateReviews: 'Late reviews',
+	notReviewed: 'Cases not reviewed in the period',
+	overdueNow: 'Reviews overdue now',
+	unresolvedTriggers: 'Unresolved performance triggers',
+	bail: 'Lapsed or lapsing bail',
+	stalledActions: 'Stalled actions',
+	forensicWaits: 'Forensic waits', // completed with the threshold below
+	spanOfControl: 'Span of control',
+} as const;
+
+export function logMarkdown(doc: LogDocument): string {
+	const {report} = doc;
+	const head = headText(doc.chainHead);
+	const out: string[] = [];
+	out.push(`# Review log exceptions: ${escapeMarkdown(doc.team)}`, '');
+	out.push(`Period ${doc.period.from} to ${doc.period.to}; open exceptions as of ${doc.today}.` + (doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''));
+	out.push('');
+	out.push(`Review chain head: \`${head}\`. Check a later copy of the store against it with \`fortnight verify --head ${head}\`.`, '');
+
+	out.push('## Exceptions', '');
+	const sections = report.sergeants;
+	if (!sections.some(hasExceptions)) out.push('No exceptions in this period.', '');
+	for (const s of sections) {
+		if (!hasExceptions(s)) continue;
+		out.push(`### ${escapeMarkdown(s.sergeant)} (${escapeMarkdown(s.sergeantId)})`, '');
+		sergeantSections(s, report.forensicDays, out);
+	}
+
+	out.push('## Totals', '');
+	out.push(`Reviews due in the period are the signed reviews plus one for each case that missed its review; on time means signed on or before its due date.`, '');
+	out.push(row(['Sergeant', 'Reviews due', 'Done', 'On time', 'On time %', 'Late', 'Not reviewed', 'Overdue now', 'Unresolved triggers', 'Bail', 'Stalled actions', `Forensic ${report.forensicDays}+ days`, 'Span of control']));
+	out.push(row(Array(13).fill('---')));
+	for (const s of sections) out.push(totalsRow(`${mdTableCell(s.sergeant)} (${mdTableCell(s.sergeantId)})`, s.totals));
+	if (sections.length > 1) out.push(totalsRow('**All**', report.totals));
+	out.push('');
+	const reviews = doc.rows.filter(r => r.kind === 'review').length;
+	const amendments = doc.rows.length - reviews;
+	out.push(`${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is \`fortnight log --format csv\`.`, '');
+	return out.join('\n');
+}
+
+function sergeantSections(s: SergeantExceptions, forensicDays: number, out: string[]): void {
+	const table = (title: string, headers: string[], rows: string[][]) => {
+		if (rows.length === 0) return;
+		out.push(`#### ${title} (${rows.length})`, '', row(headers), row(headers.map(() => '---')));
+		for (const r of rows) out.push(row(r));
+		out.push('');
+	};
+	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), r.dueDate, r.date, days(r.lateDays), String(r.seq)]));
+	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), c.dueDate, c.lastReview ?? 'never']));
+	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
+	table(
+		SECTION_TITLES.unresolvedTriggers,
+		['Officer', 'First fired', 'Unresolved for', 'Status', 'Evidence'],
+		s.unresolvedTriggers.map(t => [
+			mdTableCell(t.officer),
+			t.firstFired ?? 'unknown',
+			t.days === null ? 'unknown' : days(t.days),
+			t.noDecision ? 'no decision recorded' : `escalated to the inspector (last decision: ${t.lastDecision ?? 'none'})`,
+			mdTableCell(t.evidence.join('; ')),
+		]),
+	);
+	table(SECTION_TITLES.bail, ['Case', 'Officer', 'Return date', 'Severity', 'Detail'], s.bail.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
+	table(SECTION_TITLES.stalledActions, ['Case', 'Officer', 'Since', 'Detail'], s.stalledActions.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
+	table(`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`, ['Case', 'Officer', 'Since', 'Detail'], s.forensicWaits.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
+	table(SECTION_TITLES.spanOfControl, ['Sergeant', 'Since', 'Detail'], s.spanOfControl.map(p => [mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
+}
+
+function totalsRow(label: string, t: SergeantTotals): string {
+	return row([label, t.reviewsDue, t.reviewsDone, t.onTime, t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`, t.late, t.notReviewed, t.overdueNow, t.unresolvedTriggers, t.bail, t.stalledActions, t.forensicWaits, t.spanOfControl].map(String));
+}
+
+function row(cells: string[]): string {
+	return `| ${cells.join(' | ')} |`;
+}
+
+function days(n: number): string {
+	return `${n} day${n === 1 ? '' : 's'}`;
+}

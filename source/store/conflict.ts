@@ -1,0 +1,131 @@
+/**
+ * Two sergeants on one store: when another user saved since this instance last read the file, the
+ * pure change is re-run on their data. That is right when the two edits touch different things (or
+ * both only append to the same list, such as a case's updates or the review chain), and wrong when both
+ * set the same field: re-running would silently overwrite their edit with ours. This module finds that
+ * clash by a three-way comparison, record by record and field by field:
+ *   base   = the data this instance showed the user (what the change was made against),
+ *   theirs = the file on disk now,
+ *   ours   = change(base), what the user meant.
+ */
+import type {StoreData} from '../domain/model.js';
+import {safeText} from '../domain/safe-text.js';
+
+type AnyRecord = Record<string, unknown>;
+
+/** Collections of records, each with the field that identifies a record and a word for it. */
+const COLLECTIONS: {key: keyof StoreData; id: string; noun: string}[] = [
+	{key: 'officers', id: 'id', noun: 'officer'},
+	{key: 'absences', id: 'id', noun: 'absence'},
+	{key: 'cases', id: 'ref', noun: 'case'},
+	{key: 'welfareEvents', id: 'id', noun: 'welfare event'},
+	{key: 'concerns', id: 'id', noun: 'concern'},
+	{key: 'actionPlans', id: 'id', noun: 'action plan'},
+	{key: 'drafts', id: 'caseRef', noun: 'draft review of case'},
+];
+/** Top-level fields that are one record each. */
+const SINGLES: {key: keyof StoreData; label: string}[] = [
+	{key: 'team', label: 'the team details'},
+	{key: 'settings', label: 'the settings'},
+];
+/** Bookkeeping the store itself sets, and the append-only chain (checked link by link instead). */
+const IGNORED = new Set(['schemaVersion', 'revision', 'updatedAt', 'chain']);
+
+/** What one side changed: record label -> changed fields ('*' = added or removed). */
+export type ChangeSet = Map<string, {label: string; fields: Map<string, {before: unknown; after: unknown}>; presence: 'added' | 'removed' | 'changed'}>;
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+function recordDiff(label: string, before: AnyRecord | undefined, after: AnyRecord | undefined, out: ChangeSet, id: string): void {
+	if (before === after) return;
+	if (!before || !after) {
+		out.set(id, {label, fields: new Map(), presence: before ? 'removed' : 'added'});
+		return;
+	}
+	const fields = new Map<string, {before: unknown; after: unknown}>();
+	for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+		if (!same(before[k], after[k])) fields.set(k, {before: before[k], after: after[k]});
+	}
+	if (fields.size > 0) out.set(id, {label, fields, presence: 'changed'});
+}
+
+/** Every record and field that differs between `a` and `b`. Unchanged records are skipped by identity first. */
+export function diffStores(a: StoreData, b: StoreData): ChangeSet {
+	const out: ChangeSet = new Map();
+	for (const {key, id, noun} of COLLECTIONS) {
+		const before = (a[key] ?? []) as AnyRecord[];
+		const after = (b[key] ?? []) as AnyRecord[];
+		if (before === after) continue;
+		const byId = new Map<string, AnyRecord>();
+		for (const r of before) byId.set(String(r[id]), r);
+		const seen = new Set<string>();
+		for (const r of after) {
+			const rid = String(r[id]);
+			seen.add(rid);
+			recordDiff(`${noun} ${safeText(rid)}`, byId.get(rid), r, out, `${key}:${rid}`);
+		}
+		for (const [rid, r] of byId) if (!seen.has(rid)) recordDiff(`${noun} ${safeText(rid)}`, r, undefined, out, `${key}:${rid}`);
+	}
+	for (const {key, label} of SINGLES) recordDiff(label, a[key] as AnyRecord, b[key] as AnyRecord, out, String(key));
+	// Any other top-level field (a future one, or one a newer fortnight added) counts as a field of the store.
+	const known = new Set<string>([...COLLECTIONS.map(c => c.key), ...SINGLES.map(s => s.key), ...IGNORED]);
+	const rest = (d: StoreData): AnyRecord => Object.fromEntries(Object.entries(d).filter(([k]) => !known.has(k)));
+	recordDiff('the store', rest(a), rest(b), out, 'store');
+	return out;
+}
+
+/** True when `after` is `before` with items added at the end (both sides appending to one list is not a clash). */
+function appendsTo(before: unknown, after: unknown): boolean {
+	if (!Array.isArray(before) || !Array.isArray(after) || after.length < before.length) return false;
+	for (let i = 0; i < before.length; i++) if (!same(before[i], after[i])) return false;
+	return true;
+}
+
+export interface Clash {
+	/** What the other user changed that our change also touches, for the message and the desk. */
+	label: string;
+	fields: string[];
+	/** One sentence for the user. */
+	message: string;
+}
+
+/**
+ * Compares what they changed (base -> theirs) with what we meant (base -> ours). Returns the first
+ * record both edited in an incompatible way, or null when re-running the change on their data is safe.
+ */
+export function findClash(theirChanges: ChangeSet, ourChanges: ChangeSet): Clash | null {
+	for (const [id, ours] of ourChanges) {
+		const theirs = theirChanges.get(id);
+		if (!theirs) continue;
+		if (ours.presence !== 'changed' || theirs.presence !== 'changed') {
+			const what = theirs.presence === 'removed' ? 'deleted' : theirs.presence === 'added' ? 'added' : 'changed';
+			return {
+				label: theirs.label,
+				fields: [],
+				message: `Another user ${what} ${theirs.label} after you opened the store, and your change ${ours.presence === 'changed' ? 'edits' : ours.presence === 'added' ? 'adds' : 'deletes'} it too, so your change was not saved. Reload to see their version, then make your change again.`,
+			};
+		}
+		const clashing: string[] = [];
+		for (const [field, mine] of ours.fields) {
+			const other = theirs.fields.get(field);
+			if (!other) continue;
+			if (same(mine.after, other.after)) continue; // both made the same edit
+			if (appendsTo(mine.before, mine.after) && appendsTo(other.before, other.after)) continue; // both appended
+			clashing.push(field);
+		}
+		if (clashing.length > 0) {
+			return {
+				label: theirs.label,
+				fields: clashing,
+				message: `Another user changed ${theirs.label} (${clashing.map(f => safeText(f)).join(', ')}) after you opened the store, and your change edits the same, so your change was not saved. Reload to see their version, then make your change again.`,
+			};
+		}
+	}
+	return null;
+}
+
+/** Short labels of what another user changed, for the status bar ("another user changed case 24/1234/26"). */
+export function describeChanges(changes: ChangeSet, limit = 5): string[] {
+	const labels = [...changes.values()].map(c => c.label);
+	return labels.length > limit ? [...labels.slice(0, limit), `${labels.length - limit} more`] : labels;
+}

@@ -1,0 +1,26 @@
+/** The Log view's export key (e): the shell side, since the reducer does no I/O. */
+import path from 'node:path';
+import {useEffect, useRef, type Dispatch} from 'react';
+import {writeFileAtomic} from '../../store/atomic-write.js';
+import type {DeskAction} from './desk-state.js';
+
+/**
+ * Writes the Log view's rows as CSV next to the store when the user presses e in the Log view
+ * (atomically, mode 0644: the log holds no welfare text).
+ */
+export function useLogExport(storeFile: string | undefined, exportRequests: number, csv: () => {text: string; name: string}, dispatch: Dispatch<DeskAction>): void {
+	const seen = useRef(exportRequests);
+	useEffect(() => {
+		if (exportRequests === seen.current) return;
+		seen.current = exportRequests;
+		if (!storeFile) {
+			dispatch({type: 'notice', text: 'No store file: nowhere to export to. Use "fortnight log --format csv --out FILE".'});
+			return;
+		}
+		const {text, name} = csv();
+		const file = path.join(path.dirname(storeFile), name);
+		writeFileAtomic(file, text, 0o644)
+			.then(() => dispatch({type: 'notice', text: `Exported the review log to ${file}.`}))
+			.catch((err: unknown) => dispatch({type: 'notice', text: `Export failed: ${err instanceof Error ? err.message : String(err)}`}));
+	}, [exportRequests, storeFile, csv, dispatch]);
+}

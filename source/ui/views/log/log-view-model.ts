@@ -1,0 +1,81 @@
+/**
+ * What the Log view shows, computed from a store snapshot and the view state: the filtered rows (the
+ * same rows `fortnight log` exports), one fixed-width line per row, and the CSV of exactly the rows
+ * shown for the desk's export key. Pure: the desk writes the file (with writeFileAtomic).
+ */
+import type {StoreData} from '../../../domain/model.js';
+import {buildLogRows, filterLogRows, timeliness, type LogRow} from '../../../domain/review-log/rows.js';
+import {sergeantIndex} from '../../../domain/review-log/sergeants.js';
+import {chainHeadOf, headText} from '../../../domain/review-log/document.js';
+import {fullName} from '../../../domain/people.js';
+import {safeText} from '../../../domain/safe-text.js';
+import {logCsv} from '../../../export/log-csv.js';
+import type {LogViewState} from './log-view-state.js';
+
+export interface LogViewModel {
+	rows: LogRow[];
+	/** Every row in the period before the filters (for "12 of 121"). */
+	total: number;
+	late: number;
+	sergeantIds: string[];
+	officerIds: string[];
+	/** "DS Tom Brennan" or "all sergeants"; the same for the officer. */
+	sergeantLabel: string;
+	officerLabel: string;
+	/** "605:b93e...": the full chain head, as `fortnight verify --head` takes it. */
+	head: string;
+	/** "605:b93ed342ce3c…" for a narrow header. */
+	headShort: string;
+}
+
+export function logViewModel(data: StoreData, state: LogViewState): LogViewModel {
+	const all = buildLogRows(data, state.period);
+	const rows = filterLogRows(all, {sergeantId: state.sergeantId ?? undefined, officerId: state.officerId ?? undefined, lateOnly: state.lateOnly});
+	const {officers, sergeants} = sergeantIndex(data);
+	const label = (id: string | null, everyone: string) => (id === null ? everyone : safeText(officers.has(id) ? fullName(officers.get(id)) : id));
+	const officerIds = data.officers.filter(o => o.role === 'investigator' && o.leftUnit === null).map(o => o.id);
+	return {
+		rows,
+		total: all.length,
+		late: rows.filter(r => (r.lateDays ?? 0) > 0).length,
+		sergeantIds: sergeants.map(s => s.id),
+		officerIds,
+		sergeantLabel: label(state.sergeantId, 'all sergeants'),
+		officerLabel: label(state.officerId, 'all officers'),
+		head: headText(chainHeadOf(data)),
+		headShort: headText(chainHeadOf(data)).replace(/^(\d+:[0-9a-f]{12})[0-9a-f]+$/, '$1…'),
+	};
+}
+
+/** Column widths for one line: date, case, officer, risk, timeliness, actions, trigger, welfare, entry. */
+export function logLine(r: LogRow, width: number): string {
+	if (r.kind === 'amendment') {
+		return fit(`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}`, width);
+	}
+	const risk = r.riskBefore === r.riskAfter ? `${r.riskAfter}` : `${r.riskBefore}>${r.riskAfter}`;
+	const actions = `set ${r.actionsSet} done ${r.actionsCompleted} carried ${r.actionsCarried}${r.actionsDropped ? ` dropped ${r.actionsDropped}` : ''}`;
+	const flags = [r.triggerFired ? `TRIGGER ${r.triggerDecision ?? 'no decision'}` : '', r.welfareCheckIn ? 'check-in' : ''].filter(Boolean).join(' ');
+	const late = r.lateDays ? `LATE ${r.lateDays}d` : 'on time';
+	const line = `${r.date}  ${pad(r.caseRef, 14)}  ${pad(r.officer, 20)}  ${pad(risk, 11)}  ${pad(late, 9)}  ${pad(actions, 24)}  #${r.seq}  ${flags}`;
+	return fit(line.trimEnd(), width);
+}
+
+export const LOG_HEADINGS = `${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 20)}  ${pad('Risk', 11)}  ${pad('Late?', 9)}  ${pad('Actions', 24)}  Entry`;
+
+/** The CSV of the rows the view shows: the same format as `fortnight log --format csv`. */
+export function logViewCsv(model: LogViewModel): string {
+	return logCsv(model.rows);
+}
+
+/** For a screen reader or a narrow terminal: "late by 2 days" rather than the LATE badge. */
+export {timeliness};
+
+function pad(s: string, width: number): string {
+	return fit(s, width);
+}
+
+function fit(s: string, width: number): string {
+	if (width <= 0) return '';
+	const t = s.length <= width ? s : width === 1 ? '…' : s.slice(0, width - 1) + '…';
+	return t + ' '.repeat(Math.max(0, width - t.length));
+}

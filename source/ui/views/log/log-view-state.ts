@@ -1,0 +1,84 @@
+/**
+ * The desk's Log view (key 4) as a reducer: the period, the filters (sergeant, officer, late only) and
+ * the cursor. The desk maps its keys to these actions (LOG_VIEW_KEYS suggests a mapping that does not
+ * clash with the desk's own keys); nothing here reads the keyboard or the disk.
+ */
+import {addDays, daysBetween, type IsoDate} from '../../../domain/dates.js';
+import {defaultPeriod, DEFAULT_PERIOD_DAYS, type Period} from '../../../domain/review-log/period.js';
+
+export interface LogViewState {
+	period: Period;
+	/** null = every sergeant. */
+	sergeantId: string | null;
+	/** null = every officer. */
+	officerId: string | null;
+	lateOnly: boolean;
+	/** Index of the selected row in the filtered list. */
+	cursor: number;
+	/** Index of the first row drawn. */
+	scroll: number;
+}
+
+export type LogViewAction =
+	| {type: 'move'; delta: number; rowCount: number; visible: number}
+	| {type: 'cycle-sergeant'; sergeantIds: readonly string[]}
+	| {type: 'cycle-officer'; officerIds: readonly string[]}
+	| {type: 'toggle-late'}
+	/** Moves the whole period back (negative) or forward by whole periods of its own length. */
+	| {type: 'shift-period'; periods: number}
+	| {type: 'set-period'; period: Period};
+
+export function initialLogViewState(today: IsoDate): LogViewState {
+	return {period: defaultPeriod(today), sergeantId: null, officerId: null, lateOnly: false, cursor: 0, scroll: 0};
+}
+
+/** Suggested keys (the desk owns the keymap and may choose others). */
+export const LOG_VIEW_KEYS: ReadonlyArray<{key: string; action: LogViewAction['type'] | 'export'; says: string}> = [
+	{key: 's', action: 'cycle-sergeant', says: 'next sergeant (then all)'},
+	{key: 'o', action: 'cycle-officer', says: 'next officer (then all)'},
+	{key: 'l', action: 'toggle-late', says: 'late reviews only'},
+	{key: '<', action: 'shift-period', says: 'previous 28 days'},
+	{key: '>', action: 'shift-period', says: 'next 28 days'},
+	{key: 'e', action: 'export', says: 'export the rows shown as CSV'},
+];
+
+/** null -> first -> second -> ... -> last -> null. */
+function cycle(current: string | null, ids: readonly string[]): string | null {
+	if (ids.length === 0) return null;
+	if (current === null) return ids[0]!;
+	const i = ids.indexOf(current);
+	return i === -1 || i === ids.length - 1 ? null : ids[i + 1]!;
+}
+
+const reset = (s: LogViewState): LogViewState => ({...s, cursor: 0, scroll: 0});
+
+export function logViewReducer(state: LogViewState, action: LogViewAction): LogViewState {
+	switch (action.type) {
+		case 'move': {
+			if (action.rowCount === 0) return {...state, cursor: 0, scroll: 0};
+			const cursor = Math.max(0, Math.min(action.rowCount - 1, state.cursor + action.delta));
+			const visible = Math.max(1, action.visible);
+			let scroll = state.scroll;
+			if (cursor < scroll) scroll = cursor;
+			if (cursor >= scroll + visible) scroll = cursor - visible + 1;
+			return {...state, cursor, scroll};
+		}
+		case 'cycle-sergeant':
+			return reset({...state, sergeantId: cycle(state.sergeantId, action.sergeantIds)});
+		case 'cycle-officer':
+			return reset({...state, officerId: cycle(state.officerId, action.officerIds)});
+		case 'toggle-late':
+			return reset({...state, lateOnly: !state.lateOnly});
+		case 'shift-period': {
+			const length = periodLength(state.period);
+			const days = length * action.periods;
+			return reset({...state, period: {from: addDays(state.period.from, days), to: addDays(state.period.to, days)}});
+		}
+		case 'set-period':
+			return reset({...state, period: action.period});
+	}
+}
+
+function periodLength(p: Period): number {
+	return daysBetween(p.from, p.to) + 1 || DEFAULT_PERIOD_DAYS;
+}

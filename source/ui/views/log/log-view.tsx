@@ -1,0 +1,62 @@
+/**
+ * The desk's Log view: reviews in a period, filterable by sergeant, officer and late only, with the
+ * chain head in the header. Renders only the rows that fit (a year of a big team is thousands).
+ * Badges are words ("LATE 2d", "TRIGGER"), never colour alone. Welfare: "check-in" yes/no only.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {StoreData} from '../../../domain/model.js';
+import type {LogViewState} from './log-view-state.js';
+import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
+
+export interface LogViewProps {
+	data: StoreData;
+	state: LogViewState;
+	focused: boolean;
+	width: number;
+	height: number;
+	/** Pass a model when the caller already computed one (it also needs rowCount for 'move'). */
+	model?: LogViewModel;
+}
+
+/** Lines the view spends on its border, header, filter line, headings and key hints. */
+export const LOG_VIEW_CHROME = 6;
+
+export function logVisibleRows(height: number): number {
+	return Math.max(1, height - LOG_VIEW_CHROME);
+}
+
+export function LogView({data, state, focused, width, height, model}: LogViewProps): React.JSX.Element {
+	const m = model ?? logViewModel(data, state);
+	const inner = Math.max(10, width - 2);
+	const visible = logVisibleRows(height);
+	const shown = m.rows.slice(state.scroll, state.scroll + visible);
+	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}`;
+	return (
+		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
+			<Text wrap="truncate">{clip(`REVIEW LOG ${state.period.from} to ${state.period.to}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}</Text>
+			<Text wrap="truncate">{clip(`Showing ${filters}`, inner)}</Text>
+			<Text wrap="truncate" bold>
+				{clip(LOG_HEADINGS, inner)}
+			</Text>
+			<Box flexDirection="column" flexGrow={1}>
+				{shown.length === 0 ? (
+					<Text>{clip('No signed reviews match: change the period or the filters.', inner)}</Text>
+				) : (
+					shown.map((r, i) => (
+						<Text key={r.seq} inverse={focused && state.scroll + i === state.cursor} wrap="truncate">
+							{logLine(r, inner)}
+						</Text>
+					))
+				)}
+			</Box>
+			<Text wrap="truncate" dimColor>
+				{clip('s sergeant  o officer  l late only  < > period  e export CSV', inner)}
+			</Text>
+		</Box>
+	);
+}
+
+function clip(s: string, width: number): string {
+	return s.length <= width ? s : s.slice(0, Math.max(0, width - 1)) + '…';
+}

@@ -1,0 +1,121 @@
+/** `fortnight problems [--json]`: the built CLI on the demo, plus the two renderers directly. */
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {StoreData} from '../../source/domain/model.js';
+import type {Problem} from '../../source/domain/problem.js';
+import {problemToJson, renderProblemsJson} from '../../source/export/problems-json.js';
+import {KIND_LABELS, renderProblemsText, wrap} from '../../source/export/problems-text.js';
+import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
+
+const KEYS = ['id', 'kind', 'severity', 'subject', 'message', 'action', 'since', 'due', 'evidence'];
+
+describe('fortnight problems (built CLI)', () => {
+	const {store} = demoCopy();
+
+	it('prints every kind, most urgent first, in 80 columns with severity in words', () => {
+		const r = runCli(['problems', '--store', store, '--today', DEMO_TODAY]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe('');
+		const lines = r.stdout.split('\n');
+		expect(lines.filter(l => l.length > 80)).toEqual([]);
+		expect(r.stdout).not.toMatch(/\u001b/);
+		expect(lines[0]).toMatch(/^\d+ problems on 30 Nov 2026: \d+ critical, \d+ red, \d+ amber/);
+		for (const label of Object.values(KIND_LABELS)) expect(r.stdout).toContain(`${label}: `);
+		const heads = lines.filter(l => /^(CRITICAL|RED|AMBER|INFO) /.test(l)).map(l => l.split(' ')[0]);
+		const order = ['CRITICAL', 'RED', 'AMBER', 'INFO'];
+		expect(heads.map(h => order.indexOf(h!))).toEqual([...heads.map(h => order.indexOf(h!))].sort((a, b) => a - b));
+		expect(r.stdout.replace(/\n +/g, ' ')).toContain('OIC DC Ashworth is on sick leave from 28 Nov; no cover assigned');
+	});
+
+	it('--json is the documented array; --help documents it', () => {
+		const r = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect(r.code).toBe(0);
+		const arr = JSON.parse(r.stdout) as Record<string, unknown>[];
+		expect(new Set(arr.map(p => p['kind'])).size).toBe(Object.keys(KIND_LABELS).length);
+		for (const p of arr) {
+			expect(Object.keys(p)).toEqual(KEYS);
+			expect(Object.keys(p['subject'] as object)).toEqual(['type', 'ref', 'officerId', 'officerName']);
+			for (const e of p['evidence'] as object[]) expect(Object.keys(e)).toEqual(['type', 'caseRef', 'id', 'date', 'detail']);
+		}
+		expect(arr[0]!['severity']).toBe('critical');
+		const help = runCli(['problems', '--help']);
+		expect(help.code).toBe(0);
+		for (const k of KEYS) expect(help.stdout).toContain(`  ${k}`);
+	});
+
+	it('store text cannot drive the terminal: escape sequences and bidi controls are made harmless', () => {
+		const data = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const evil = 'Chased DFU again \u001b]52;c;ZXZpbA==\u0007 today\u202e for the extraction of the seized laptop';
+		const [a, b] = data.cases.filter(c => c.status !== 'closed');
+		a!.updates.push({date: DEMO_TODAY, authorId: a!.oicId, text: evil});
+		b!.oicId = a!.oicId;
+		b!.updates.push({date: DEMO_TODAY, authorId: a!.oicId, text: evil});
+		const file = path.join(tempDir(), 'evil.json');
+		writeFileSync(file, JSON.stringify(data));
+		for (const args of [[], ['--json']]) {
+			const r = runCli(['problems', ...args, '--store', file, '--today', DEMO_TODAY]);
+			expect(r.code).toBe(0);
+			expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+			expect(r.stdout).toContain('<U+202E>');
+		}
+	});
+
+	it('an unreadable store is exit 3 with a plain message', () => {
+		const file = path.join(tempDir(), 'bad.json');
+		writeFileSync(file, '{"not": "a store"');
+		const r = runCli(['problems', '--store', file, '--today', DEMO_TODAY]);
+		expect(r.code).toBe(3);
+		expect(r.stderr).toContain('bad.json');
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('renderers', () => {
+	const p: Problem = {
+		id: 'bail-due:CR/1/26',
+		kind: 'bail-due',
+		severity: 'red',
+		subject: {type: 'case', ref: 'CR/1/26\u001b[2J', officerId: 'o1'},
+		message: 'Bail return 05 Dec: 5 days; ' + 'word '.repeat(40).trim(),
+		action: 'Plan the bail return now.',
+		evidence: [{type: 'bail', caseRef: 'CR/1/26', date: '2026-09-01', detail: 'bailed'}],
+		since: '2026-11-21',
+		due: '2026-12-05',
+	};
+	const officers = new Map([['o1', {id: 'o1', collarNumber: '1', name: 'Sam Ashworth', rank: 'DC' as const, role: 'investigator' as const, hoursPerWeek: 40, joinedUnit: '2020-01-01', imageExposed: true, mentorId: null, supervisorId: null, leftUnit: null}]]);
+
+	it('text: wraps to the width, never colour only, strips escapes', () => {
+		const text = renderProblemsText([p], {today: '2026-11-30', officers});
+		expect(text.split('\n').every(l => l.length <= 80)).toBe(true);
+		expect(text).toContain('RED      Bail due: CR/1/26, OIC DC Ashworth');
+		expect(text).toContain('  Since 21 Nov; due 05 Dec. [bail-due:CR/1/26]');
+		expect(text).not.toContain('\u001b');
+		expect(renderProblemsText([], {today: '2026-11-30', officers})).toBe('No problems on 30 Nov 2026.\n');
+		expect(renderProblemsText([p], {today: '2026-11-30', officers, width: 40}).split('\n').every(l => l.length <= 40)).toBe(true);
+		expect(wrap('a '.repeat(3) + 'x'.repeat(25), 10)).toEqual(['a a a', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
+	});
+
+	it('json: every key present, nulls for what is missing', () => {
+		const j = problemToJson({...p, due: undefined, evidence: [{type: 'case', detail: 'x'}]}, officers);
+		expect(j).toEqual({
+			id: 'bail-due:CR/1/26',
+			kind: 'bail-due',
+			severity: 'red',
+			subject: {type: 'case', ref: 'CR/1/26', officerId: 'o1', officerName: 'DC Ashworth'},
+			message: p.message,
+			action: p.action,
+			since: '2026-11-21',
+			due: null,
+			evidence: [{type: 'case', caseRef: null, id: null, date: null, detail: 'x'}],
+		});
+		expect(JSON.parse(renderProblemsJson([p], officers))).toHaveLength(1);
+	});
+});
+
+describe('fortnight problems --help', () => {
+	it('fits 80 columns', async () => {
+		const {default: command} = await import('../../source/commands/problems.js');
+		expect(command.help.split('\n').filter(l => l.length > 80)).toEqual([]);
+	});
+});

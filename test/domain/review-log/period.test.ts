@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest';
+import {defaultPeriod, resolvePeriod} from '../../../source/domain/review-log/period.js';
+
+describe('log period', () => {
+	it('defaults to the 28 days up to today, inclusive', () => {
+		expect(defaultPeriod('2026-11-30')).toEqual({from: '2026-11-03', to: '2026-11-30'});
+		expect(resolvePeriod(undefined, undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-11-03', to: '2026-11-30'}});
+	});
+	it('fills a missing bound', () => {
+		expect(resolvePeriod('2026-10-01', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-10-01', to: '2026-11-30'}});
+		expect(resolvePeriod(undefined, '2026-03-31', '2026-11-30')).toEqual({ok: true, period: {from: '2026-03-04', to: '2026-03-31'}});
+		expect(resolvePeriod('2026-12-05', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-12-05', to: '2026-12-05'}});
+	});
+	it('rejects impossible dates and a reversed period, naming the flag', () => {
+		for (const [from, to, flag] of [['2026-02-30', undefined, '--from'], [undefined, '31/12/2026', '--to'], ['2026-13-01', '2026-12-01', '--from']] as const) {
+			const r = resolvePeriod(from, to, '2026-11-30');
+			expect(r.ok).toBe(false);
+			if (!r.ok) expect(r.error).toContain(flag);
+		}
+		const r = resolvePeriod('2026-11-30', '2026-11-01', '2026-11-30');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toMatch(/after --to/);
+	});
+});
