@@ -13,6 +13,7 @@ import {activeTab, closeActive, cycle, NO_TABS, openTab, updateActive, type Tab,
 import {caseLines} from '../editor/case-lines.js';
 import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
+import {reviewHelpLines} from '../review/review-keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
 import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
@@ -123,7 +124,7 @@ export function helpHeight(l: Layout): number {
 }
 
 export function helpText(): string[] {
-	return ['Keys (this list is generated from the keymap that drives them). Esc closes.', '', ...helpLines()];
+	return ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
 }
 
 let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;

@@ -21,6 +21,7 @@ import {
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field} from './review-fields.js';
+import {reviewCommandFor} from './review-keymap.js';
 
 export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
 
@@ -196,9 +197,10 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		return s;
 	}
 	if (s.confirm) return onConfirm(s, input, key);
-	if (key.ctrl && input === 'x') return {...s, confirm: {kind: 'discard'}};
-	if (key.ctrl && input === 'n') return nextStep(s);
-	if (key.escape) {
+	const command = reviewCommandFor(input, key);
+	if (command === 'discard') return {...s, confirm: {kind: 'discard'}};
+	if (command === 'next-step') return nextStep(s);
+	if (command === 'back') {
 		// Back a step with every answer kept; from the first step, leave (the draft stays saved).
 		if (s.draft.step === 0) return {...s, request: 'exit', saveNow: s.saveNow + 1};
 		return goToStep(s, s.draft.step - 1);
@@ -215,7 +217,8 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		return s;
 	}
 	const toField = (i: number) => ({...focusField(s, i), saveNow: s.saveNow + 1});
-	if (key.tab) return key.shift ? toField(Math.max(0, s.field - 1)) : s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+	if (command === 'prev-field') return toField(Math.max(0, s.field - 1));
+	if (command === 'next-field') return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
 	if (f.kind === 'text') {
 		const state = {value: f.value, cursor: s.cursor};
 		if (key.upArrow && (!f.multiline || onFirstLine(state))) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
