@@ -26,7 +26,7 @@ import {
 import {signer} from '../../store/chain.js';
 import type {Store} from '../../store/store.js';
 import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
-import {appendWelfareNote, welfarePathFor} from '../../store/welfare-file.js';
+import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
 import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
@@ -235,7 +235,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			setSaveStatus('signed');
 			onChanged(store.snapshot());
 			try {
-				if (r.welfareNote) await appendWelfareNote(welfarePathFor(store.file), r.welfareNote);
+				// An encrypted welfare file opens with the passphrase from FORTNIGHT_WELFARE_KEY.
+				if (r.welfareNote) await appendWelfareNote(welfarePathFor(store.file), r.welfareNote, welfareKeyFromEnv());
 				await clearWelfareDraft(pendingNotes, caseRef);
 			} catch (err) {
 				// The note is still in the welfare drafts file: say so, never what it says.
