@@ -30,6 +30,7 @@ export type DeskCommand =
 	| 'help'
 	| 'review'
 	| 'review-queue'
+	| 'amend'
 	| 'reload'
 	| 'quit'
 	| 'log-sergeant'
@@ -104,7 +105,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'palette', keys: [':', 'Ctrl+P'], where: 'everywhere', help: 'command palette: every command and case reference', matches: (i, k) => char(':')(i, k) || (k.ctrl && i === 'p')},
 	{command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys', matches: char('?')},
 	{command: 'review', keys: ['r'], where: 'case', help: 'start or resume the guided review of the case', palette: 'Review: this case', matches: char('r')},
-	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most urgent first', palette: 'Review: queue of reviews due', matches: char('R')},
+	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due', matches: char('R')},
+	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
 ];
