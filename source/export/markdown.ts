@@ -1,24 +1,75 @@
 /**
- * Markdown escaping for exports. Store text is hostile: a name or reference must never turn into a
- * heading, link, HTML tag, emphasis or an extra table column when the report is rendered.
- * (The handover export needs the same two functions; keep this the one copy.)
+ * Markdown for exports that hold store text. Store text is hostile (it may come from a records-system
+ * import or a paste): it must never become raw HTML, a link, an image, a heading or a table break in a
+ * Markdown viewer, and it must never carry a terminal escape sequence into a `cat`. Every piece of user
+ * text goes through `escapeMarkdown` (or `mdTableCell` inside a table) exactly once, at the renderer.
+ *
+ * Readability matters as much as safety (a cover supervisor may read the file in a plain editor), so
+ * ordinary prose is left alone: only the characters Markdown gives meaning to are backslash-escaped,
+ * and bare URLs are shown as code spans (visible, not clickable) rather than mangled.
+ * One copy for every Markdown export (handover and review log).
  */
 import {safeText} from '../domain/safe-text.js';
 
-// Punctuation CommonMark gives a meaning to anywhere in a line (emphasis, code, links, HTML, entities,
-// table pipes, strikethrough); a backslash makes each literal. Parentheses only form a link after a
-// closing bracket, which is always escaped, so they stay readable.
-const SPECIAL = /[\\`*_{}[\]<>#!|~&]/g;
-// Meaningful only at the start of a line: list bullets, ordered-list numbers, setext underlines.
-const LEADING = /^(\s*)([-+=]|\d+(?=[.)]))/;
+// Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
+// links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|);
+// also # and { } (headings, and attribute syntax in some viewers), harmless to escape anywhere.
+// Parentheses only form a link after a closing bracket, which is always escaped, so they stay readable.
+const INLINE_SPECIAL = /[\\`*_~[\]<>&|!#{}]/g;
 
-/** Text made literal in Markdown (inline position: headings, paragraphs, list items, table cells). */
-export function escapeMarkdown(s: string): string {
-	return s.replace(SPECIAL, '\\$&').replace(LEADING, (_m, space: string, mark: string) => (/\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`));
+// Block markers that only matter at the start of a line: headings, quotes, list items, setext underlines,
+// thematic breaks, and ordered-list numbers ("1." or "1)").
+const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
+
+// Bare URLs (and scheme-like prefixes that viewers may turn into links): GFM's autolink extension would
+// make them clickable even with every other character escaped, so they become code spans instead
+// (trailing punctuation such as the ")" of "](http://x)" stays outside, as GFM itself would leave it).
+const URL_LIKE = /\b(?:(?:https?|ftp|file|mailto|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?/gi;
+
+// Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", control,
+// C1 and bidi characters, and a block marker or digit at the start.
+const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|www\.|^\s*[#>+=\-\d]|^\s/i;
+
+function escapeInline(s: string): string {
+	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`);
 }
 
-/** One table cell: a single line (control characters and line breaks made visible), escaped, never empty-looking. */
-export function mdTableCell(s: string): string {
-	const text = escapeMarkdown(safeText(s)).trim();
-	return text === '' ? ' ' : text;
+/**
+ * One line of user text made safe for any place in a Markdown document: control characters and escape
+ * sequences handled by safeText (newlines become visible), Markdown syntax escaped, URLs defanged.
+ */
+export function escapeMarkdown(text: string): string {
+	// Most store text (names, references, offences) needs nothing: skip the regex work, which matters
+	// when a 5,000-case handover escapes a hundred thousand fields.
+	if (!NEEDS_WORK.test(text)) return text;
+	const line = safeText(text);
+	let out = '';
+	let last = 0;
+	for (const m of line.matchAll(URL_LIKE)) {
+		out += escapeInline(line.slice(last, m.index));
+		out += codeSpan(m[0]);
+		last = m.index + m[0].length;
+	}
+	out += escapeInline(line.slice(last));
+	// Ordered-list numbers are escaped on their dot or bracket; other block markers on themselves.
+	return out.replace(LINE_START, (_all, space: string, marker: string) =>
+		/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
+	);
+}
+
+/** User text for a GFM table cell: escaped as escapeMarkdown, never empty (an empty cell reads as a gap). */
+export function mdTableCell(text: string): string {
+	const cell = escapeMarkdown(text).trim();
+	return cell === '' ? ' ' : cell;
+}
+
+/** A code span around `text` (one line; URL_LIKE admits no backtick, pipe or angle bracket). */
+function codeSpan(text: string): string {
+	return `\`${text}\``;
+}
+
+/** A GFM table from trusted headers and already-escaped cells. */
+export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+	const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+	return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }

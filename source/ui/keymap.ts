@@ -30,6 +30,7 @@ export type DeskCommand =
 	| 'help'
 	| 'review'
 	| 'review-queue'
+	| 'amend'
 	| 'reload'
 	| 'quit'
 	| 'log-sergeant'
@@ -37,7 +38,11 @@ export type DeskCommand =
 	| 'log-late'
 	| 'log-earlier'
 	| 'log-later'
-	| 'log-export';
+	| 'log-export'
+	| 'handover-from'
+	| 'handover-to'
+	| 'handover-cover'
+	| 'handover-export';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log';
@@ -71,6 +76,12 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
 	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
 	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
+	// The Handover view's own reducer acts on these (it also takes typed dates and names while a field is
+	// open, when the desk's keys stand aside); they are listed here so help and the palette show them.
+	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', views: ['handover'], matches: char('f')},
+	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
+	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
+	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -94,7 +105,8 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'palette', keys: [':', 'Ctrl+P'], where: 'everywhere', help: 'command palette: every command and case reference', matches: (i, k) => char(':')(i, k) || (k.ctrl && i === 'p')},
 	{command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys', matches: char('?')},
 	{command: 'review', keys: ['r'], where: 'case', help: 'start or resume the guided review of the case', palette: 'Review: this case', matches: char('r')},
-	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most urgent first', palette: 'Review: queue of reviews due', matches: char('R')},
+	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due', matches: char('R')},
+	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
 ];

@@ -13,7 +13,8 @@ const quiet = (officerId: string): TriggerState => ({officerId, fired: false, ev
 describe('markdown escaping', () => {
 	it('makes link, emphasis, HTML, code, table and heading syntax literal', () => {
 		expect(escapeMarkdown('[x](http://e) *b* _i_ `c` <img src=x> a|b ~~s~~ &amp; #h \\')).toBe(
-			'\\[x\\](http://e) \\*b\\* \\_i\\_ \\`c\\` \\<img src=x\\> a\\|b \\~\\~s\\~\\~ \\&amp; \\#h \\\\',
+			// The shared escaper also shows bare URLs as code spans: GFM would otherwise autolink them.
+			'\\[x\\](`http://e`) \\*b\\* \\_i\\_ \\`c\\` \\<img src=x\\> a\\|b \\~\\~s\\~\\~ \\&amp; \\#h \\\\',
 		);
 		expect(escapeMarkdown('- item')).toBe('\\- item');
 		expect(escapeMarkdown('+ item')).toBe('\\+ item');

@@ -13,6 +13,7 @@ import {activeTab, closeActive, cycle, NO_TABS, openTab, updateActive, type Tab,
 import {caseLines} from '../editor/case-lines.js';
 import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
+import {reviewHelpLines} from '../review/review-keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
 import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
@@ -52,14 +53,31 @@ export interface DeskState {
 	/** Incremented when the user asks to export the Log view's rows; the shell writes the file. */
 	exportRequests: number;
 	quit: boolean;
+	/**
+	 * Keys for the guided review while it has the keyboard, numbered in arrival order. The desk's one
+	 * input hook receives every key, so a key typed straight after `r` (before the review screen has
+	 * wired anything) is queued here, never lost; the review consumes them by number.
+	 */
+	reviewInput: readonly ReviewKey[];
 }
+
+export interface ReviewKey {
+	n: number;
+	input: string;
+	key: KeyInfo;
+}
+
+/** Keys kept for the review: far more than can arrive between two renders. */
+const REVIEW_INPUT_KEPT = 256;
 
 export type DeskAction =
 	| {type: 'input'; input: string; key: KeyInfo}
 	| {type: 'resize'; size: Size}
 	| {type: 'model'; model: DeskModel}
 	| {type: 'disk-changed'; changed: boolean}
-	| {type: 'notice'; text: string | null};
+	| {type: 'notice'; text: string | null}
+	/** The guided review (or amendment) in the active tab was left: close its tab, back to the explorer. */
+	| {type: 'review-exit'};
 
 export function initialState(model: DeskModel, size: Size): DeskState {
 	return {
@@ -82,6 +100,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		reloadRequests: 0,
 		exportRequests: 0,
 		quit: false,
+		reviewInput: [],
 	};
 }
 
@@ -105,7 +124,7 @@ export function helpHeight(l: Layout): number {
 }
 
 export function helpText(): string[] {
-	return ['Keys (this list is generated from the keymap that drives them). Esc closes.', '', ...helpLines()];
+	return ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
 }
 
 let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
@@ -138,6 +157,11 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.changed === s.diskChanged ? s : {...s, diskChanged: a.changed};
 		case 'notice':
 			return {...s, notice: a.text};
+		case 'review-exit': {
+			const tab = activeTab(s.tabs);
+			const tabs = tab && tab.kind !== 'case' ? closeActive(s.tabs) : s.tabs;
+			return {...s, tabs, focus: 'explorer'};
+		}
 		case 'input':
 			return onInput(s.notice === null ? s : {...s, notice: null}, a.input, a.key);
 	}
@@ -167,6 +191,10 @@ function isText(input: string, key: KeyInfo): boolean {
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
+	if (reviewHasKeys(s)) {
+		const n = (s.reviewInput.at(-1)?.n ?? 0) + 1;
+		return {...s, reviewInput: [...s.reviewInput.slice(-(REVIEW_INPUT_KEPT - 1)), {n, input, key}]};
+	}
 	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
@@ -248,6 +276,16 @@ function panesFor(s: DeskState): Pane[] {
 
 function selectedExplorerRow(s: DeskState): ExplorerRow | undefined {
 	return currentExplorerRows(s)[s.explorer.win.cursor];
+}
+
+/**
+ * True when the guided review (or an amendment, or the review queue) in the active tab has the keyboard:
+ * it takes every key, text included, so the desk's own keys stand aside until it is left (Esc).
+ */
+export function reviewHasKeys(s: DeskState): boolean {
+	if (s.overlay !== null || s.view !== 'cases' || s.focus !== 'editor' || s.layout.tooSmall) return false;
+	const tab = activeTab(s.tabs);
+	return tab !== undefined && tab.kind !== 'case';
 }
 
 /** The case the user is pointing at in the focused pane, if any. */
@@ -344,6 +382,12 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return setView(s, 'handover');
 		case 'view-log':
 			return setView(s, 'log');
+		case 'handover-from':
+		case 'handover-to':
+		case 'handover-cover':
+		case 'handover-export':
+			// Handled by the Handover view's own reducer (source/ui/views/handover), which has the field state.
+			return s;
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
@@ -376,6 +420,12 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		}
 		case 'review-queue':
 			return openTabAndFocus(s, {kind: 'review-queue'});
+		case 'amend': {
+			const ref = caseInFocus(s);
+			if (!ref) return {...s, notice: 'Select a case first: A amends the last signed review of the case under the cursor.'};
+			if (!(s.model.reviews.get(ref)?.length)) return {...s, notice: `${ref} has no signed review to amend.`};
+			return openTabAndFocus(s, {kind: 'amend', ref});
+		}
 		case 'reload':
 			return {...s, reloadRequests: s.reloadRequests + 1, notice: 'Reloading the store...'};
 		case 'quit':

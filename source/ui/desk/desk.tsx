@@ -3,7 +3,7 @@
  * and the bench can mount it without a terminal or a store file; `fortnight` mounts it through
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
-import React, {useCallback, useEffect, useReducer, useState} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
@@ -20,9 +20,12 @@ import {Help} from '../help/help.js';
 import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
-import {HandoverMount} from '../mounts/view-mounts.js';
+import {HandoverView} from '../views/handover/handover-view.js';
+import {writeHandoverFile} from '../views/handover/handover-export.js';
+import {chainHead, formatHead} from '../../store/chain.js';
+import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, type DeskState} from './desk-state.js';
+import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -71,7 +74,12 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useEffect(() => {
 		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
 	}, [size, state.size]);
-	useDeskInput(dispatch);
+	// One input hook for everything: while the guided review has the keyboard the reducer queues keys for it.
+	// While the Handover view takes a typed date or name, the desk's own keys stand aside.
+	const [capturing, setCapturing] = useState(false);
+	useDeskInput(dispatch, !capturing);
+	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
+	const reviewConsumed = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
@@ -82,7 +90,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} />
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} onCapturingChange={setCapturing} />
 		</ThemeContext.Provider>
 	);
 }
@@ -91,11 +99,32 @@ function hintsFor(s: DeskState): string {
 	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
+	if (reviewHasKeys(s)) return 'review has the keys (hints above) | Esc back a step; on step 1 back to the desk';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; store: Store | undefined; storePath: string; readOnly: boolean}): React.JSX.Element {
+/** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
+async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {
+	if (!store) throw new Error('No store file: nowhere to export to. Use "fortnight handover --out FILE".');
+	return writeHandoverFile(path.dirname(store.file), fileName, markdown);
+}
+
+const wallClock = (): string => new Date().toISOString();
+
+interface FrameProps {
+	state: DeskState;
+	store: Store | undefined;
+	storePath: string;
+	readOnly: boolean;
+	dispatch: Dispatch<DeskAction>;
+	/** A review saved a draft, was signed or discarded: show the new data at once (badges, problems, status bar). */
+	onStoreChanged: (data: StoreData) => void;
+	reviewConsumed: MutableRefObject<number>;
+	onCapturingChange: (capturing: boolean) => void;
+}
+
+function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, onCapturingChange}: FrameProps): React.JSX.Element {
 	const L = s.layout;
 	if (L.tooSmall) {
 		return (
@@ -120,13 +149,38 @@ function DeskFrame({state: s, store, storePath, readOnly}: {state: DeskState; st
 	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'handover') main = <HandoverMount model={s.model} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'handover')
+		main = (
+			<HandoverView
+				data={s.model.data}
+				today={s.model.today}
+				chainHead={formatHead(chainHead(s.model.data.chain))}
+				focused={s.focus === 'explorer'}
+				width={mainWidth}
+				height={L.mainHeight}
+				now={wallClock}
+				onExport={(md, name) => exportHandover(store, md, name)}
+				onCapturingChange={onCapturingChange}
+			/>
+		);
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
 			<>
 				<Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />
-				<Editor model={s.model} store={store} tabs={s.tabs} focused={s.focus === 'editor'} width={L.editorWidth} height={L.mainHeight} inner={L.editorInner} rows={L.editorRows} />
+				<Editor
+					model={s.model}
+					store={store}
+					tabs={s.tabs}
+					focused={s.focus === 'editor'}
+					width={L.editorWidth}
+					height={L.mainHeight}
+					inner={L.editorInner}
+					rows={L.editorRows}
+					reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
+					onReviewExit={() => dispatch({type: 'review-exit'})}
+					onStoreChanged={onStoreChanged}
+				/>
 			</>
 		);
 	return (

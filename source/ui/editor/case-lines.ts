@@ -83,6 +83,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
 	add(`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`, {severity: badge.severity});
+	if (model.drafts.has(c.ref)) add('Review DRAFT in progress: r resumes it (Ctrl+X in the review discards it).');
 
 	const problems = model.problemsByCase.get(c.ref) ?? [];
 	heading(model.problemsReady ? `PROBLEMS (${problems.length})` : 'PROBLEMS (checking the rules...)');

@@ -4,7 +4,9 @@ import {Box, Text} from 'ink';
 import type {Store} from '../../store/store.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {Pane} from '../pane/pane.js';
-import {ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
+import type {StoreData} from '../../domain/model.js';
+import {AmendMount, ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
+import type {ReviewKeys} from '../review/use-review-keys.js';
 import {fit, truncate} from '../text.js';
 import {CaseView} from './case-view.js';
 import {activeTab, tabTitle, type Tabs} from './tabs.js';
@@ -19,18 +21,26 @@ export interface EditorProps {
 	/** Inner width and content rows, from the layout. */
 	inner: number;
 	rows: number;
+	/** Keys for the review in the active tab, while it has the keyboard. */
+	reviewKeys: ReviewKeys;
+	/** The review, queue or amendment was left. */
+	onReviewExit: () => void;
+	/** The review changed the store (draft, signature, amendment): the desk shows the new data. */
+	onStoreChanged: (data: StoreData) => void;
 }
 
-export function Editor({model, store, tabs, focused, width, height, inner, rows}: EditorProps): React.JSX.Element {
+export function Editor({model, store, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
+	const review = {model, store, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
 		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
 			<Box flexDirection="column" paddingLeft={1}>
 				{!tab && <Text wrap="truncate">{fit('Enter on a case in the explorer opens it here; : or Ctrl+P finds any case.', inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
-				{tab?.kind === 'review' && <ReviewMount model={model} store={store} caseRef={tab.ref} width={inner} rows={rows} />}
-				{tab?.kind === 'review-queue' && <ReviewQueueMount model={model} store={store} width={inner} rows={rows} />}
+				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}
+				{tab?.kind === 'amend' && <AmendMount key={`amend:${tab.ref}`} {...review} caseRef={tab.ref} />}
+				{tab?.kind === 'review-queue' && <ReviewQueueMount key="queue" {...review} />}
 			</Box>
 		</Pane>
 	);

@@ -5,6 +5,7 @@
 export type Tab =
 	| {kind: 'case'; ref: string; /** First visible line of the case view. */ scroll: number}
 	| {kind: 'review'; ref: string}
+	| {kind: 'amend'; ref: string}
 	| {kind: 'review-queue'};
 
 export interface Tabs {
@@ -55,5 +56,6 @@ export function updateActive(t: Tabs, f: (tab: Tab) => Tab): Tabs {
 export function tabTitle(tab: Tab): string {
 	if (tab.kind === 'case') return tab.ref;
 	if (tab.kind === 'review') return `Review ${tab.ref}`;
+	if (tab.kind === 'amend') return `Amend ${tab.ref}`;
 	return 'Review queue';
 }

@@ -68,5 +68,5 @@ function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme
 	const risk = wide ? RISK_WIDE[c.risk] : RISK_NARROW[c.risk];
 	const head = `  ${fit(safeText(c.ref), 11)} ${risk} ${fit(review.text, 11)} ${bail ? fit(bail.text, 11) + ' ' : wide ? ' '.repeat(12) : ''}`;
 	const worst = bail?.severity && (!review.severity || SEVERITY_RANK[bail.severity] < SEVERITY_RANK[review.severity]) ? bail.severity : review.severity;
-	return {text: head + safeText(c.offenceShort), colour: severityColour(theme, worst)};
+	return {text: head + (model.drafts.has(c.ref) ? 'DRAFT ' : '') + safeText(c.offenceShort), colour: severityColour(theme, worst)};
 }

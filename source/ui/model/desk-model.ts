@@ -57,6 +57,8 @@ export interface DeskModel {
 	caseByRef: ReadonlyMap<string, Case>;
 	officerById: ReadonlyMap<string, Officer>;
 	reviews: ReadonlyMap<string, ReviewEntry[]>;
+	/** Cases with a guided review in progress (a saved draft): shown as "DRAFT" until signed or discarded. */
+	drafts: ReadonlySet<string>;
 	counts: DeskCounts;
 }
 
@@ -136,7 +138,7 @@ function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskM
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
-	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), counts};
+	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), drafts: new Set(data.drafts.map(d => d.caseRef)), counts};
 }
 
 /** The worst severity among problems of the given kinds. */

@@ -1,17 +1,18 @@
 /**
- * Mount points for the guided 14-day review (issue 5 "The guided 14-day review"). The desk opens these
- * as editor tabs: `r` on a case gives {kind: 'review', ref}, `R` gives {kind: 'review-queue'}. The
- * review screens replace the bodies below; the props are what the desk already has for them. No review
- * is recorded here, and nothing pretends to be one.
+ * Where the guided review meets the desk: the editor opens these as tabs. `r` on a case gives
+ * {kind: 'review', ref}, `R` the queue of every review due (most overdue first; `n` after signing moves
+ * to the next), `A` an amendment of the case's last signed review.
  */
-import React from 'react';
+import React, {useState} from 'react';
 import {Box, Text} from 'ink';
+import type {StoreData} from '../../domain/model.js';
+import {nextInQueue, reviewQueue} from '../../domain/review/index.js';
 import type {Store} from '../../store/store.js';
 import type {DeskModel} from '../model/desk-model.js';
-import {reviewBadge} from '../model/desk-model.js';
-import {isLive} from '../../domain/case-facts.js';
-import {safeText} from '../../domain/safe-text.js';
-import {fit, plural, wrap} from '../text.js';
+import {useTheme} from '../theme.js';
+import {AmendScreen} from './amend-screen.js';
+import {ReviewScreen} from './review-screen.js';
+import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
 
 export interface ReviewMountProps {
 	model: DeskModel;
@@ -19,41 +20,61 @@ export interface ReviewMountProps {
 	store: Store | undefined;
 	width: number;
 	rows: number;
+	/** Keys from the desk while the review has the keyboard. */
+	keys: ReviewKeys;
+	onExit: () => void;
+	onChanged: (data: StoreData) => void;
 }
 
-export function ReviewMount({model, caseRef, width, rows}: ReviewMountProps & {caseRef: string}): React.JSX.Element {
-	const c = model.caseByRef.get(caseRef);
-	const lines = [
-		`Guided review for ${safeText(caseRef)} opens here.`,
-		'',
-		c
-			? `Due: ${reviewBadge(model, c).text}; ${plural(model.problemsByCase.get(c.ref)?.length ?? 0, 'problem')} on this case.`
-			: 'This case is not in the store.',
-		'The seven-step guided review (since last review, previous actions, risk, action plan, performance, welfare, sign-off) is not built yet: nothing has been recorded.',
-		'Esc returns to the explorer; x closes this tab.',
-	];
-	return <Lines lines={lines} width={width} rows={rows} />;
+export function ReviewMount({model, caseRef, ...rest}: ReviewMountProps & {caseRef: string}): React.JSX.Element {
+	const {color} = useTheme();
+	return <ReviewScreen data={model.data} today={model.today} caseRef={caseRef} color={color} {...rest} />;
 }
 
-export function ReviewQueueMount({model, width, rows}: ReviewMountProps): React.JSX.Element {
-	const due = model.data.cases.filter(c => isLive(c) && c.nextReviewDue <= model.today).sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : 1));
-	const lines = [
-		`Review queue opens here: ${plural(due.length, 'review')} due today or overdue.`,
-		'The guided review is not built yet: nothing has been recorded. The queue will take them in this order:',
-		...due.slice(0, Math.max(0, rows - 4)).map(c => `  ${fit(c.ref, 12)} ${reviewBadge(model, c).text}`),
-	];
-	return <Lines lines={lines} width={width} rows={rows} />;
+export function AmendMount({model, caseRef, ...rest}: ReviewMountProps & {caseRef: string}): React.JSX.Element {
+	const {color} = useTheme();
+	return <AmendScreen data={model.data} today={model.today} caseRef={caseRef} color={color} {...rest} />;
 }
 
-function Lines({lines, width, rows}: {lines: string[]; width: number; rows: number}): React.JSX.Element {
-	const wrapped = lines.flatMap(l => wrap(l, width)).slice(0, rows);
+export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): React.JSX.Element {
+	const {color} = useTheme();
+	// The case under review, and how many were signed from this queue (for "queue 3 of 7").
+	const [current, setCurrent] = useState<string | null>(() => nextInQueue(model.data, model.today)?.ref ?? null);
+	const [signed, setSigned] = useState(0);
+	if (current === null) {
+		return (
+			<Box flexDirection="column">
+				<Text bold>Review queue</Text>
+				<Text>{signed > 0 ? `Done: ${signed} review${signed === 1 ? '' : 's'} signed; none left due today.` : 'No reviews are due today or overdue.'}</Text>
+				<Text dimColor>Esc: back to the desk</Text>
+				<EscOnly keys={rest.keys} onExit={onExit} />
+			</Box>
+		);
+	}
+	const queue = reviewQueue(model.data, model.today);
+	const stillDue = queue.some(q => q.ref === current);
+	const next = nextInQueue(model.data, model.today, current)?.ref ?? null;
 	return (
-		<Box flexDirection="column">
-			{wrapped.map((l, i) => (
-				<Text key={i} wrap="truncate" bold={i === 0}>
-					{fit(l, width)}
-				</Text>
-			))}
-		</Box>
+		<ReviewScreen
+			key={current}
+			data={model.data}
+			today={model.today}
+			caseRef={current}
+			color={color}
+			onExit={onExit}
+			queue={{position: signed + 1, total: signed + queue.length + (stillDue ? 0 : 1), nextRef: next}}
+			onNextCase={() => {
+				setSigned(n => n + 1);
+				setCurrent(next);
+			}}
+			{...rest}
+		/>
 	);
+}
+
+function EscOnly({keys, onExit}: {keys: ReviewKeys; onExit: () => void}): null {
+	useReviewKeys((_input, key) => {
+		if (key.escape) onExit();
+	}, keys.active, keys);
+	return null;
 }

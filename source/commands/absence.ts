@@ -1,0 +1,144 @@
+import {AbsenceError, addAbsence, endAbsence} from '../domain/absences.js';
+import {shortDate} from '../domain/dates.js';
+import {ABSENCE_REASONS, type AbsenceReason, type StoreData} from '../domain/model.js';
+import {fullName} from '../domain/people.js';
+import {safeText} from '../domain/safe-text.js';
+import {readStoreFile} from '../store/store.js';
+import {out, type Command} from './command.js';
+import {storeExists, UsageError, type Context} from './context.js';
+import {nowInstant} from './now.js';
+import {openForCommand} from './open-store.js';
+import {dateFlag, officerFlag} from './resolve.js';
+
+const HELP = `Usage
+  fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--by NAME]
+  fortnight absence list [--all] [--json]
+  fortnight absence end ID [--to D]
+
+Records who is away, so reviews, bail dates and the handover know who is covering. An absence holds a
+reason category only (${ABSENCE_REASONS.join(', ')}): never a diagnosis or any other health detail.
+Sergeants' absences matter most: reviews due while the sergeant is away with nobody covering are
+critical problems.
+
+OFFICER, NAME: an id (o0003), collar number, "DC Ashworth", "Sam Ashworth" or a surname only one
+officer has. Dates: YYYY-MM-DD or DD/MM/YYYY.
+
+add     --from D      first day away
+        --to D        last day away (leave out while there is no return date)
+        --reason R    one of ${ABSENCE_REASONS.join(', ')}
+        --cover NAME  the officer covering their duties (for a sergeant: their reviews)
+        --by NAME     who is recording it (default: the team's sergeant)
+list    current and future absences, soonest first; --all includes past ones; --json for scripts
+end ID  sets the last day away (default --today); ID as shown by "absence list"
+
+Overlapping absences for the same officer, a last day before the first, an unknown officer or an
+impossible date are refused with exit 2 and the store is left unchanged.
+
+Examples
+  fortnight absence add "DC Ashworth" --from 2026-11-28 --reason sick --cover "DC Marsh"
+  fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DI Okafor"
+  fortnight absence end ab0003 --to 2026-12-04`;
+
+const command: Command = {
+	name: 'absence',
+	summary: 'record, list and end absences (who is away and who covers)',
+	help: HELP,
+	flags: {
+		from: {type: 'string'},
+		to: {type: 'string'},
+		reason: {type: 'string'},
+		cover: {type: 'string'},
+		by: {type: 'string'},
+		all: {type: 'boolean', default: false},
+		json: {type: 'boolean', default: false},
+	},
+	async run(ctx, input, flags) {
+		const [action, ...args] = input;
+		if (action === 'list') return list(ctx, flags);
+		if (action === 'add') return add(ctx, args, flags);
+		if (action === 'end') return end(ctx, args, flags);
+		throw new UsageError(action ? `Unknown absence action "${action}": use add, list or end.` : 'Say what to do: fortnight absence add|list|end.');
+	},
+};
+export default command;
+
+async function load(ctx: Context): Promise<StoreData> {
+	if (ctx.defaultStore && !storeExists(ctx)) return (await openForCommand(ctx, {readOnly: true})).snapshot();
+	return (await readStoreFile(ctx.storePath)).data;
+}
+
+async function list(ctx: Context, flags: Record<string, unknown>): Promise<number> {
+	const data = await load(ctx);
+	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const shown = data.absences
+		.filter(a => flags['all'] || a.to === null || a.to >= ctx.today)
+		.slice()
+		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
+	if (flags['json']) {
+		await out(ctx, JSON.stringify(shown.map(a => ({...a, officerName: safeText(fullName(officers.get(a.officerId))), coverName: a.coverOfficerId ? safeText(fullName(officers.get(a.coverOfficerId))) : null})), null, 2) + '\n');
+		return 0;
+	}
+	if (shown.length === 0) {
+		await out(ctx, flags['all'] ? 'No absences recorded.\n' : `No current or future absences on ${ctx.today} (--all shows past ones).\n`);
+		return 0;
+	}
+	const rows = shown.map(a => {
+		const span = `${shortDate(a.from, ctx.today)} to ${a.to ? shortDate(a.to, ctx.today) : 'no end date'}`;
+		const now = a.from <= ctx.today && (a.to === null || a.to >= ctx.today) ? ' (now)' : '';
+		const cover = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : 'NO COVER';
+		return `${a.id}  ${safeText(fullName(officers.get(a.officerId)))}  ${a.reason}  ${span}${now}  cover: ${safeText(cover)}`;
+	});
+	await out(ctx, rows.join('\n') + '\n');
+	return 0;
+}
+
+function reasonFlag(value: unknown): AbsenceReason {
+	if (value === undefined || value === '') throw new UsageError(`--reason is required: one of ${ABSENCE_REASONS.join(', ')}.`);
+	const r = String(value).toLowerCase();
+	if (!(ABSENCE_REASONS as readonly string[]).includes(r)) throw new UsageError(`--reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail); got "${String(value)}".`);
+	return r as AbsenceReason;
+}
+
+async function add(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	if (args.length !== 1) throw new UsageError('Name one officer: fortnight absence add OFFICER --from D --reason R (quote names with spaces).');
+	const from = dateFlag(flags['from'], '--from');
+	if (!from) throw new UsageError('--from D (the first day away) is required.');
+	const to = dateFlag(flags['to'], '--to') ?? null;
+	const reason = reasonFlag(flags['reason']);
+	const recordedAt = nowInstant(ctx);
+	const store = await openForCommand(ctx);
+	const data = store.snapshot();
+	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
+	const cover = flags['cover'] ? officerFlag(data.officers, String(flags['cover']), '--cover') : null;
+	const by = flags['by'] ? officerFlag(data.officers, String(flags['by']), '--by') : data.officers.find(o => o.id === data.team.sergeantId);
+	if (!by) throw new UsageError("The team's sergeant is not in the officer list; say who is recording this with --by.");
+	let id = '';
+	try {
+		await store.apply(current => {
+			const result = addAbsence(current, {officerId: officer.id, from, to, reason, coverOfficerId: cover?.id ?? null, recordedBy: by.id, recordedAt});
+			id = result.id;
+			return result.data;
+		});
+	} catch (err) {
+		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		throw err;
+	}
+	ctx.stderr.write(
+		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
+	);
+	return 0;
+}
+
+async function end(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence end ID [--to D] ("fortnight absence list" shows ids).');
+	const last = dateFlag(flags['to'], '--to') ?? ctx.today;
+	const store = await openForCommand(ctx);
+	try {
+		await store.apply(current => endAbsence(current, args[0]!, last));
+	} catch (err) {
+		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		throw err;
+	}
+	ctx.stderr.write(`Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
+	return 0;
+}

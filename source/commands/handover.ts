@@ -1,0 +1,160 @@
+import {createInterface} from 'node:readline';
+import path from 'node:path';
+import {addDays, daysBetween} from '../domain/dates.js';
+import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../domain/handover/build.js';
+import {HandoverSchema} from '../domain/handover/schema.js';
+import {fullName} from '../domain/people.js';
+import {matchOfficer, listOfficers} from '../domain/officer-match.js';
+import {renderHandoverJson} from '../export/handover-json.js';
+import {renderHandoverMarkdown} from '../export/handover-md.js';
+import {writeFileAtomic} from '../store/atomic-write.js';
+import {chainHead, formatHead} from '../store/chain.js';
+import {describeFsError} from '../store/errors.js';
+import {readWelfare, welfarePathFor} from '../store/welfare-file.js';
+import {out, type Command} from './command.js';
+import {UsageError, type Context} from './context.js';
+import {nowInstant} from './now.js';
+import {openForCommand} from './open-store.js';
+import {dateFlag, officerFlag} from './resolve.js';
+
+/** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
+const MAX_WINDOW_DAYS = 183;
+
+const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--format md|json] [--out FILE]
+                          [--include-welfare [--yes]] [--prepared-by NAME] [--schema]
+
+A written handover for whoever covers the team: everything dated in the window, the decisions that
+cannot wait, and every officer's live cases with bail, reviews, actions and where the material is kept.
+Someone who has never seen these cases should be able to run the team from it alone.
+
+Options
+  --from D            first day of the window (default: --today)
+  --to D              last day of the window (default: 13 days after --from, a 14-day window)
+  --cover NAME        who covers: an officer's name or id, as in "absence add"; default the cover
+                      recorded for the sergeant's absence, if any. A name that is close to a team
+                      member's but not theirs is refused (exit 2) with the near matches.
+  --cover-outside     treat --cover as free text for someone outside the team ("DS Jane Roe, Team B")
+  --prepared-by NAME  who prepared it (default: the team's sergeant)
+  --format md|json    Markdown (default) or JSON
+  --out FILE          write to FILE (atomically; mode 0644, or 0600 with welfare notes) instead of stdout
+  --include-welfare   add welfare notes from the last ${WELFARE_NOTE_LOOKBACK_DAYS} days (health information). Asks for
+                      confirmation on a terminal; without one it refuses unless --yes is given. The
+                      document is then marked OFFICIAL-SENSITIVE at top and bottom.
+  --yes               confirm --include-welfare without asking
+  --schema            print the JSON Schema of the --format json output and exit
+
+Sections: header (team, period, prepared by, cover, generated at, review-chain head); needs a decision
+now (critical and red problems, with what to do); in your window, by date (bail returns and period ends
+with who must authorise an extension and by when, reviews due, victim updates due, forensic results
+expected, CPS and court dates, welfare check-ins due, absences starting and ending); due before the window
+opens and still outstanding; by officer (availability, caseload and workload %, performance action plan
+yes or no and its review date, welfare check-in due, then each live case).
+
+JSON output (schema "fortnight-handover/1"; "fortnight handover --schema" prints the full JSON Schema):
+  {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {name, unit, force}, period {from, to, days},
+   today, preparedBy, cover {name, officerId|null}|null, generatedAt, chainHead "seq:sha256"|"empty",
+   includesWelfare, alreadyDue [WindowItem], inWindow [WindowItem], decisions [Decision],
+   officers [{officerId, name, role, hoursPerWeek, absences [{from, to|null, reason, reasonWords,
+     coverName}], liveCases, workloadPoints, workloadPercent, workloadExcessive,
+     actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
+     cases [{ref, offence, risk, status, bail {suspect, returnDate, periodEnd, nextAuthority,
+       nextAuthorityBy, daysToReturn, lapsed}|null, rui|null, lastReview {date, byId, byName}|null,
+       nextReviewDue, openActions [{text, ownerId, ownerName, due, status}], materialLocations,
+       lastUpdate, daysSinceUpdate}]}]}
+  WindowItem: {date, kind, label, caseRef, officerId, officerName, detail, authority, actBy,
+    coverName, about}; kind is one of bail-return, bail-period-end, review-due, victim-update-due,
+    forensic-result-expected, cps-due, court-date, welfare-check-in-due, absence-start, absence-end.
+  Decision: {severity "critical"|"red", kind, caseRef, officerId, officerName, message, action, due}.
+  Dates are YYYY-MM-DD; every string has control characters made visible.
+
+Examples
+  fortnight handover --from 2026-12-10 --to 2027-02-04 --cover "DS Jane Roe" --cover-outside --out handover.md
+  fortnight handover --format json --out handover.json`;
+
+const command: Command = {
+	name: 'handover',
+	summary: 'written handover for cover: dates in the window, decisions, every live case',
+	help: HELP,
+	flags: {
+		from: {type: 'string'},
+		to: {type: 'string'},
+		cover: {type: 'string'},
+		coverOutside: {type: 'boolean', default: false},
+		preparedBy: {type: 'string'},
+		format: {type: 'string', default: 'md'},
+		out: {type: 'string'},
+		includeWelfare: {type: 'boolean', default: false},
+		yes: {type: 'boolean', default: false},
+		schema: {type: 'boolean', default: false},
+	},
+	async run(ctx, input, flags) {
+		if (input.length > 0) throw new UsageError(`handover takes no words, only options (got "${input[0]}").`);
+		if (flags['schema']) {
+			await out(ctx, JSON.stringify(HandoverSchema, null, 2) + '\n');
+			return 0;
+		}
+		const format = String(flags['format']);
+		if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json (got "${format}").`);
+		const from = dateFlag(flags['from'], '--from') ?? ctx.today;
+		const to = dateFlag(flags['to'], '--to') ?? addDays(from, 13);
+		if (to < from) throw new UsageError(`--to ${to} is before --from ${from}.`);
+		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) throw new UsageError(`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`);
+		if (flags['coverOutside'] && !flags['cover']) throw new UsageError('--cover-outside needs --cover NAME.');
+		const generatedAt = nowInstant(ctx);
+		const outFile = flags['out'] ? path.resolve(String(flags['out'])) : null;
+		const includeWelfare = Boolean(flags['includeWelfare']);
+		if (includeWelfare && !flags['yes']) await confirmWelfare(ctx);
+
+		const store = await openForCommand(ctx, {readOnly: true});
+		const data = store.snapshot();
+		const cover = resolveCover(ctx, data.officers, flags) ?? recordedCover(data, from, to);
+		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
+		const welfareNotes = includeWelfare ? (await readWelfare(welfarePathFor(store.file))).notes : null;
+
+		const handover = buildHandover({data, from, to, today: ctx.today, generatedAt, chainHead: formatHead(chainHead(data.chain)), cover, preparedBy, welfareNotes});
+		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
+		if (!outFile) {
+			await out(ctx, text);
+			return 0;
+		}
+		try {
+			await writeFileAtomic(outFile, text, includeWelfare ? 0o600 : 0o644);
+		} catch (err) {
+			throw describeFsError(err, outFile, 'writing');
+		}
+		ctx.stderr.write(`Wrote the handover for ${from} to ${to} to ${outFile}${includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : ''}.\n`);
+		return 0;
+	},
+};
+export default command;
+
+function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
+	const query = flags['cover'] === undefined ? '' : String(flags['cover']).trim();
+	if (query === '') {
+		if (flags['cover'] !== undefined) throw new UsageError('--cover needs a name.');
+		return null;
+	}
+	if (flags['coverOutside']) return {name: query, officerId: null};
+	const m = matchOfficer(officers, query);
+	if (m.kind === 'found') return {name: fullName(m.officer), officerId: m.officer.id};
+	if (m.kind === 'ambiguous') throw new UsageError(`--cover "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
+	if (m.near.length > 0) {
+		throw new UsageError(`--cover: no officer matches "${query}". Did you mean ${listOfficers(m.near)}? For someone outside the team add --cover-outside.`);
+	}
+	// Nobody in the team is anywhere near the name: a supervisor from elsewhere, taken as written.
+	ctx.stderr.write(`Cover "${query}" is not in this team; shown as written.\n`);
+	return {name: query, officerId: null};
+}
+
+/** Welfare notes are health information: a person at a terminal must say yes; a script must pass --yes. */
+async function confirmWelfare(ctx: Context): Promise<void> {
+	if (!ctx.stdin.isTTY) {
+		throw new UsageError('--include-welfare adds officers\' health information; with no terminal to confirm on, add --yes to confirm.');
+	}
+	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
+	const answer = await new Promise<string>(resolve =>
+		rl.question('This handover will include welfare notes (health information) and be marked OFFICIAL-SENSITIVE. Include them? Type yes: ', resolve),
+	);
+	rl.close();
+	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Welfare notes not confirmed; nothing was written.');
+}

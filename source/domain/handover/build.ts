@@ -1,0 +1,197 @@
+/**
+ * The handover summary: everything a cover supervisor who has never seen these cases needs to run the
+ * team for a window, from one store snapshot. Pure: (store data, window, cover, today, generatedAt,
+ * chain head) -> Handover. The Markdown and JSON exports and the desk's Handover view all render this.
+ *
+ * Linear in the store: one pass over the chain for last reviews, one over cases (grouped by OIC), one
+ * over absences, welfare events and action plans; the rules engine runs once (findProblems).
+ */
+import {bailClock, AUTHORITY_NAMES} from '../bail.js';
+import {daysSinceUpdate, lastUpdateDate, openActions} from '../case-facts.js';
+import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
+import type {Absence, Case, Officer, StoreData} from '../model.js';
+import {RISKS} from '../model.js';
+import {ABSENCE_WORDS, fullName} from '../people.js';
+import {ruleContext} from '../rules/context.js';
+import {findProblems} from '../rules/index.js';
+import {workloadIn} from '../rules/workload.js';
+import {checkInDueByOfficer, datedItems, welfareScope} from './dated-items.js';
+import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection} from './schema.js';
+
+/** Welfare notes as the builder needs them (the store's welfare file has this shape). */
+export interface WelfareNoteIn {
+	officerId: string;
+	date: IsoDate;
+	by: string;
+	text: string;
+}
+
+/** How far back welfare notes go when they are asked for: recent enough to matter for the window. */
+export const WELFARE_NOTE_LOOKBACK_DAYS = 90;
+
+export interface HandoverInput {
+	data: StoreData;
+	from: IsoDate;
+	to: IsoDate;
+	today: IsoDate;
+	/** ISO instant, passed in so the document is reproducible (the builder never reads the clock). */
+	generatedAt: string;
+	/** formatHead(chainHead(data.chain)). */
+	chainHead: string;
+	/** Who covers; null = nobody named. */
+	cover: {name: string; officerId: string | null} | null;
+	/** Name of the person preparing it; default the team's sergeant. */
+	preparedBy?: string;
+	/** Only when the user asked for welfare notes (and confirmed). */
+	welfareNotes?: readonly WelfareNoteIn[] | null;
+}
+
+/**
+ * The cover recorded for the sergeant's own absence over the window's first day, if any: the handover's
+ * default cover when none is given.
+ */
+export function recordedCover(data: StoreData, from: IsoDate, to: IsoDate): {name: string; officerId: string} | null {
+	const absence = data.absences.find(a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null);
+	if (!absence) return null;
+	const officer = data.officers.find(o => o.id === absence.coverOfficerId);
+	return officer ? {name: fullName(officer), officerId: officer.id} : null;
+}
+
+export function buildHandover(input: HandoverInput): Handover {
+	const {data, from, to, today} = input;
+	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const name = (id: string) => fullName(officers.get(id));
+	// The rules' own index of this snapshot (cached: findProblems below reuses it, so this costs nothing
+	// extra), so last reviews, welfare dates and workload are counted exactly as the rules count them.
+	const rules = ruleContext(data, today);
+	const checkInDue = checkInDueByOfficer(rules);
+	const {alreadyDue, inWindow} = datedItems(data, from, to, today, checkInDue);
+
+	const decisions: Decision[] = [];
+	for (const p of findProblems(data, today)) {
+		if (p.severity !== 'critical' && p.severity !== 'red') continue;
+		decisions.push({
+			severity: p.severity,
+			kind: p.kind,
+			caseRef: p.subject.type === 'case' ? p.subject.ref : null,
+			officerId: p.subject.officerId,
+			officerName: name(p.subject.officerId),
+			message: p.message,
+			action: p.action,
+			due: p.due ?? null,
+		});
+	}
+
+	const lastReviews = rules.reviewsByCase;
+	const casesByOic = rules.liveByOic;
+	const absencesInWindow = new Map<string, Absence[]>();
+	for (const a of data.absences) {
+		if (a.from > to || (a.to !== null && a.to < from)) continue;
+		const list = absencesInWindow.get(a.officerId);
+		if (list) list.push(a);
+		else absencesInWindow.set(a.officerId, [a]);
+	}
+	const plans = new Map<string, IsoDate>();
+	for (const p of data.actionPlans) if (p.endedOn === null && p.started <= today) plans.set(p.officerId, p.reviewDate);
+	const notesByOfficer = groupNotes(input.welfareNotes ?? null, today, to);
+
+	const caseSection = (c: Case): CaseSection => {
+		const clock = bailClock(c.bail, today);
+		const review = lastReviews.get(c.ref)?.at(-1);
+		return {
+			ref: c.ref,
+			offence: c.offence,
+			risk: c.risk,
+			status: c.status,
+			bail:
+				clock && c.bail
+					? {
+							suspect: c.bail.suspect,
+							returnDate: clock.returnDate,
+							periodEnd: clock.periodEnd,
+							nextAuthority: AUTHORITY_NAMES[clock.nextAuthority],
+							nextAuthorityBy: clock.periodEnd,
+							daysToReturn: clock.daysToReturn,
+							lapsed: clock.lapsed,
+						}
+					: null,
+			rui: c.rui && c.rui.endedOn === null ? {suspect: c.rui.suspect, since: c.rui.since, lastSuspectUpdate: c.rui.lastSuspectUpdate} : null,
+			lastReview: review ? {date: review.data.date, byId: review.data.reviewerId, byName: name(review.data.reviewerId)} : null,
+			nextReviewDue: c.nextReviewDue,
+			openActions: openActions(c).map(a => ({text: a.text, ownerId: a.ownerId, ownerName: name(a.ownerId), due: a.due, status: a.status})),
+			materialLocations: [...c.materialLocations],
+			lastUpdate: lastUpdateDate(c),
+			daysSinceUpdate: daysSinceUpdate(c, today),
+		};
+	};
+
+	const riskRank = (c: Case) => RISKS.indexOf(c.risk);
+	/** `o` is undefined for an OIC id missing from the officer list: their cases are handed over all the same. */
+	const officerSection = (id: string, o: Officer | undefined): OfficerSection => {
+		const load = workloadIn(rules, id);
+		const cases = (casesByOic.get(id) ?? []).slice().sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
+		const section: OfficerSection = {
+			officerId: id,
+			name: o ? fullName(o) : `unknown officer (${id})`,
+			role: o?.role ?? 'unknown',
+			hoursPerWeek: o?.hoursPerWeek ?? 0,
+			absences: (absencesInWindow.get(id) ?? [])
+				.slice()
+				.sort((a, b) => cmp(a.from, b.from))
+				.map(a => ({from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
+			liveCases: cases.length,
+			workloadPoints: load.points,
+			workloadPercent: Math.round(load.percent),
+			workloadExcessive: load.excessive,
+			actionPlan: {inPlace: plans.has(id), reviewDate: plans.get(id) ?? null},
+			welfareCheckInDue: o && welfareScope(o, today) ? (checkInDue.get(id) ?? null) : null,
+			cases: cases.map(caseSection),
+		};
+		if (notesByOfficer) section.welfareNotes = notesByOfficer.get(id)?.map(n => ({date: n.date, byName: name(n.by), text: n.text})) ?? [];
+		return section;
+	};
+
+	// Everyone the sergeant supervises or covers for: officers in post (not inspectors), and anyone
+	// still holding live cases after leaving, so no live case is left out of the handover.
+	const people = data.officers.filter(o => welfareScope(o, today) || casesByOic.has(o.id));
+	const orphans = [...casesByOic.keys()].filter(id => !officers.has(id));
+
+	return {
+		schema: HANDOVER_SCHEMA_ID,
+		marking: notesByOfficer ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
+		team: {name: data.team.name, unit: data.team.unit, force: data.team.force},
+		period: {from, to, days: daysBetween(from, to) + 1},
+		today,
+		preparedBy: input.preparedBy ?? name(data.team.sergeantId),
+		cover: input.cover,
+		generatedAt: input.generatedAt,
+		chainHead: input.chainHead,
+		includesWelfare: notesByOfficer !== null,
+		alreadyDue,
+		inWindow,
+		decisions,
+		officers: [
+			...people.map(o => officerSection(o.id, o)),
+			...orphans.map(id => officerSection(id, undefined)),
+		],
+	};
+}
+
+function groupNotes(notes: readonly WelfareNoteIn[] | null, today: IsoDate, to: IsoDate): Map<string, WelfareNoteIn[]> | null {
+	if (!notes) return null;
+	const since = addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS);
+	const until = maxDate(today, to);
+	const m = new Map<string, WelfareNoteIn[]>();
+	for (const n of notes) {
+		if (n.date < since || n.date > until) continue;
+		const list = m.get(n.officerId);
+		if (list) list.push(n);
+		else m.set(n.officerId, [n]);
+	}
+	for (const list of m.values()) list.sort((a, b) => cmp(b.date, a.date));
+	return m;
+}
+
+function cmp(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * A review in progress is a draft in the store, saved as the sergeant goes (each save is one
+ * store.apply of `saveDraft`), so quitting, a crash or a closed terminal loses nothing; the case shows
+ * "draft" until it is signed or discarded. One draft per case. These are pure changes: pass them to
+ * store.apply as `d => saveDraft(d, draft, now)`.
+ *
+ * The private welfare note is never saved here (see answers.ts storableAnswers): the caller keeps it
+ * in the welfare drafts file beside the welfare file (store/welfare-drafts.ts).
+ */
+import {caseByRef, isLive} from '../case-facts.js';
+import type {ReviewDraft, StoreData} from '../model.js';
+import {emptyAnswers, readAnswers, storableAnswers, type ReviewAnswers} from './answers.js';
+import {ReviewError} from './errors.js';
+import {clampStep} from './steps.js';
+
+/** A draft as the UI holds it: typed answers (including the welfare note, which is stripped on save). */
+export interface WorkingDraft {
+	caseRef: string;
+	reviewerId: string;
+	startedAt: string;
+	/** 0-based step the sergeant is on. */
+	step: number;
+	answers: ReviewAnswers;
+}
+
+export function findDraft(data: StoreData, caseRef: string): ReviewDraft | undefined {
+	return data.drafts.find(d => d.caseRef === caseRef);
+}
+
+/** References of every case with a draft, for "draft" badges. */
+export function draftRefs(data: StoreData): Set<string> {
+	return new Set(data.drafts.map(d => d.caseRef));
+}
+
+/**
+ * The draft to work on: the stored one when there is one (resumed at its step), else a fresh one that
+ * is not stored until the first save, so opening a review and backing straight out leaves no trace.
+ */
+export function openDraft(data: StoreData, caseRef: string, reviewerId: string, now: string): {draft: WorkingDraft; resumed: boolean} {
+	const c = caseByRef(data, caseRef);
+	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
+	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
+	const stored = findDraft(data, caseRef);
+	if (stored) {
+		return {draft: {caseRef, reviewerId: stored.reviewerId, startedAt: stored.startedAt, step: clampStep(stored.step), answers: readAnswers(stored.answers)}, resumed: true};
+	}
+	return {draft: {caseRef, reviewerId, startedAt: now, step: 0, answers: emptyAnswers()}, resumed: false};
+}
+
+/** Writes (or replaces) the case's draft. `now` is the save time (ISO instant). */
+export function saveDraft(data: StoreData, draft: WorkingDraft, now: string): StoreData {
+	const c = caseByRef(data, draft.caseRef);
+	if (!c) throw new ReviewError(`Case ${draft.caseRef} is no longer in this store; the draft cannot be saved.`);
+	const stored: ReviewDraft = {
+		caseRef: draft.caseRef,
+		reviewerId: draft.reviewerId,
+		startedAt: draft.startedAt,
+		updatedAt: now,
+		step: clampStep(draft.step),
+		answers: storableAnswers(draft.answers) as unknown as Record<string, unknown>,
+	};
+	const i = data.drafts.findIndex(d => d.caseRef === draft.caseRef);
+	const drafts = i < 0 ? [...data.drafts, stored] : data.drafts.map((d, j) => (j === i ? stored : d));
+	return {...data, drafts};
+}
+
+/** Removes the case's draft (the UI asks to confirm first). Unchanged data when there is none. */
+export function discardDraft(data: StoreData, caseRef: string): StoreData {
+	if (!data.drafts.some(d => d.caseRef === caseRef)) return data;
+	return {...data, drafts: data.drafts.filter(d => d.caseRef !== caseRef)};
+}
+
+/** True when the draft holds anything the sergeant typed or chose (worth asking before discarding). */
+export function hasAnswers(a: ReviewAnswers): boolean {
+	return JSON.stringify(a) !== JSON.stringify(emptyAnswers());
+}

@@ -1,0 +1,14 @@
+/**
+ * Who signs a review made at this desk: the team's sergeant, or, while the sergeant is away with a
+ * cover named, the cover (the source case: nobody took the absent sergeant's reviews on). The store
+ * has no user accounts; the team's supervision arrangement is the identity.
+ */
+import type {IsoDate} from '../dates.js';
+import type {StoreData} from '../model.js';
+import {absenceOn} from '../people.js';
+
+export function reviewerFor(data: StoreData, today: IsoDate): string {
+	const sergeant = data.team.sergeantId;
+	const away = absenceOn(data.absences, sergeant, today);
+	return away?.coverOfficerId ?? sergeant;
+}

@@ -1,0 +1,61 @@
+/**
+ * Step 7's summary of everything answered, in words, and the summary text stored with the signed
+ * review when the sergeant writes none. Never includes the private welfare note.
+ */
+import {shortDate} from '../dates.js';
+import {shortName} from '../people.js';
+import {safeText} from '../safe-text.js';
+import {WELFARE_FLAG_WORDS, type ReviewAnswers} from './answers.js';
+import type {ReviewContext} from './context.js';
+import {nextReviewDate, riskAfter} from './validate.js';
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
+
+/**
+ * One line per step, for the sign-off screen (already safe to draw). `forRecord` leaves out what the
+ * signed record must not hold: welfare flags (health-related) and any mention of the private note.
+ */
+export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = false): string[] {
+	const lines: string[] = [];
+	const counts = {done: 0, carried: 0, dropped: 0};
+	for (const x of ctx.openActions) {
+		const o = a.outcomes[x.id]?.outcome;
+		if (o) counts[o]++;
+	}
+	lines.push(
+		ctx.openActions.length === 0
+			? 'Previous actions: none were open.'
+			: `Previous actions: ${counts.done} done, ${counts.carried} carried over, ${counts.dropped} dropped (of ${ctx.openActions.length}).`,
+	);
+	const after = riskAfter(ctx, a);
+	lines.push(after === ctx.case.risk ? `Risk: kept at ${after}.` : `Risk: changed from ${ctx.case.risk} to ${after}.`);
+	lines.push(
+		a.actions.length > 0
+			? `New actions: ${a.actions.map(x => `${safeText(x.text.trim()).slice(0, 60)} (${shortName(ctx.officers.get(x.ownerId))})`).join('; ')}.`
+			: `New actions: none. Reason: ${safeText(a.noActionReason.trim()).slice(0, 120)}`,
+	);
+	const p = a.performance;
+	if (p.decision) lines.push(`Performance: ${DECISION_WORDS[p.decision]}${ctx.trigger.fired ? '' : ' (trigger not fired)'}.`);
+	else lines.push(ctx.trigger.fired ? 'Performance: trigger fired; decision already on record.' : 'Performance: no trigger.');
+	if (p.concern.trim() !== '') lines.push('Concern: recorded.');
+	const w = a.welfare;
+	lines.push(
+		w.checkIn === true
+			? `Welfare: check-in done${w.flags.length && !forRecord ? `; flags: ${w.flags.map(f => WELFARE_FLAG_WORDS[f]).join(', ')}` : ''}.`
+			: ctx.welfareCheckInDue
+				? 'Welfare: check-in due, not done.'
+				: 'Welfare: no check-in recorded.',
+	);
+	if (w.note.trim() !== '' && !forRecord) lines.push('Welfare note: goes to the private welfare file only.');
+	lines.push(`Next review: ${shortDate(nextReviewDate(ctx, a), ctx.today)}.`);
+	return lines;
+}
+
+/** What is stored as the review's summary: the sergeant's words, or a summary written from the answers. */
+export function summaryText(ctx: ReviewContext, a: ReviewAnswers): string {
+	const own = a.signOff.summary.trim();
+	if (own !== '') return own;
+	return summaryLines(ctx, a, true).join(' ').slice(0, 4000);
+}

@@ -1,0 +1,240 @@
+/**
+ * The fields each review step shows, built from the context and the current answers. One generic
+ * field model (text, choice, toggle, button) so that drawing, key handling and inline errors work the
+ * same on every step. Field ids are the validation field paths, so an error lands under its field.
+ * Labels are made safe here (store text is hostile).
+ */
+import {shortDate} from '../../domain/dates.js';
+import type {Risk} from '../../domain/model.js';
+import {RISKS} from '../../domain/model.js';
+import {shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
+import {
+	LIMITS,
+	nextActionKey,
+	nextReviewDate,
+	planReviewDate,
+	reviewWindow,
+	riskAfter,
+	WELFARE_FLAG_WORDS,
+	WELFARE_FLAGS,
+	type DraftAction,
+	type ReviewAnswers,
+	type ReviewContext,
+	type StepId,
+} from '../../domain/review/index.js';
+
+type Set<T> = (a: ReviewAnswers, v: T) => ReviewAnswers;
+
+export interface TextField {
+	kind: 'text';
+	id: string;
+	label: string;
+	value: string;
+	multiline: boolean;
+	maxLength: number;
+	placeholder?: string;
+	set: Set<string>;
+}
+export interface ChoiceField {
+	kind: 'choice';
+	id: string;
+	label: string;
+	options: {value: string; label: string}[];
+	/** '' when nothing is chosen. */
+	value: string;
+	set: Set<string>;
+}
+export interface ToggleField {
+	kind: 'toggle';
+	id: string;
+	label: string;
+	value: boolean;
+	set: Set<boolean>;
+}
+export interface ButtonField {
+	kind: 'button';
+	id: string;
+	label: string;
+	press: 'add-action' | 'remove-action' | 'sign';
+	/** For remove-action: the draft action's key. */
+	actionKey?: string;
+}
+export type Field = TextField | ChoiceField | ToggleField | ButtonField;
+
+const line = (s: string) => safeText(s.trim());
+
+function mapAction(a: ReviewAnswers, key: string, f: (x: DraftAction) => DraftAction): ReviewAnswers {
+	return {...a, actions: a.actions.map(x => (x.key === key ? f(x) : x))};
+}
+
+export function addAction(ctx: ReviewContext, a: ReviewAnswers): {answers: ReviewAnswers; key: string} {
+	const key = nextActionKey(a.actions);
+	return {answers: {...a, actions: [...a.actions, {key, text: '', ownerId: ctx.case.oicId, due: ''}]}, key};
+}
+
+export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
+	return {...a, actions: a.actions.filter(x => x.key !== key)};
+}
+
+export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): Field[] {
+	switch (step) {
+		case 'since':
+			return [];
+		case 'previous-actions':
+			return ctx.openActions.flatMap((x): Field[] => {
+				const ans = a.outcomes[x.id] ?? {outcome: null, reason: ''};
+				const carried = x.carriedCount > 0 ? `, carried ${x.carriedCount} time${x.carriedCount === 1 ? '' : 's'}` : '';
+				const started = x.status === 'in-progress' && x.startedOn ? `, in progress since ${shortDate(x.startedOn, ctx.today)}` : '';
+				return [
+					{
+						kind: 'choice',
+						id: `outcomes.${x.id}.outcome`,
+						label: `${line(x.text)} (${shortName(ctx.officers.get(x.ownerId))}, due ${shortDate(x.due, ctx.today)}${carried}${started})`,
+						options: [
+							{value: 'done', label: 'done'},
+							{value: 'carried', label: 'carried over'},
+							{value: 'dropped', label: 'dropped'},
+						],
+						value: ans.outcome ?? '',
+						set: (b, v) => ({...b, outcomes: {...b.outcomes, [x.id]: {...(b.outcomes[x.id] ?? {reason: ''}), outcome: v as 'done'}}}),
+					},
+					{
+						kind: 'text',
+						id: `outcomes.${x.id}.reason`,
+						label: 'Reason (required when carried over or dropped)',
+						value: ans.reason,
+						multiline: true,
+						maxLength: LIMITS.reason,
+						set: (b, v) => ({...b, outcomes: {...b.outcomes, [x.id]: {...(b.outcomes[x.id] ?? {outcome: null}), reason: v}}}),
+					},
+				];
+			});
+		case 'risk': {
+			const cadence = (r: Risk) => `every ${reviewWindow(r, ctx.settings, ctx.today).days} days`;
+			return [
+				{
+					kind: 'choice',
+					id: 'risk.decision',
+					label: `Risk is ${ctx.case.risk} (reviewed ${cadence(ctx.case.risk)})`,
+					options: [
+						{value: 'keep', label: `keep ${ctx.case.risk}`},
+						{value: 'change', label: 'change'},
+					],
+					value: a.risk.decision ?? '',
+					set: (b, v) => ({...b, risk: {...b.risk, decision: v as 'keep' | 'change'}}),
+				},
+				{
+					kind: 'choice',
+					id: 'risk.newRisk',
+					label: 'New risk (when changing)',
+					options: RISKS.filter(r => r !== ctx.case.risk).map(r => ({value: r, label: `${r} (${cadence(r)})`})),
+					value: a.risk.newRisk ?? '',
+					set: (b, v) => ({...b, risk: {...b.risk, newRisk: v as Risk, decision: 'change'}}),
+				},
+				{kind: 'text', id: 'risk.rationale', label: 'Rationale (required when the risk changes)', value: a.risk.rationale, multiline: true, maxLength: LIMITS.rationale, set: (b, v) => ({...b, risk: {...b.risk, rationale: v}})},
+			];
+		}
+		case 'action-plan': {
+			const defaultDue = shortDate(nextReviewDate(ctx, a), ctx.today);
+			const fields: Field[] = a.actions.flatMap((x, i): Field[] => [
+				{kind: 'text', id: `actions.${x.key}.text`, label: `Action ${i + 1}`, value: x.text, multiline: true, maxLength: LIMITS.actionText, set: (b, v) => mapAction(b, x.key, y => ({...y, text: v}))},
+				{
+					kind: 'choice',
+					id: `actions.${x.key}.owner`,
+					label: 'Owner',
+					options: ctx.owners.map(o => ({value: o.id, label: shortName(o)})),
+					value: x.ownerId,
+					set: (b, v) => mapAction(b, x.key, y => ({...y, ownerId: v})),
+				},
+				{kind: 'text', id: `actions.${x.key}.due`, label: 'Due (YYYY-MM-DD or DD/MM/YYYY)', value: x.due, multiline: false, maxLength: 20, placeholder: `next review, ${defaultDue}`, set: (b, v) => mapAction(b, x.key, y => ({...y, due: v}))},
+				{kind: 'button', id: `actions.${x.key}.remove`, label: `Remove action ${i + 1}`, press: 'remove-action', actionKey: x.key},
+			]);
+			fields.push({kind: 'button', id: 'actions.add', label: 'Add an action', press: 'add-action'});
+			fields.push({
+				kind: 'text',
+				id: 'noActionReason',
+				label: a.actions.length ? 'No-action reason (not used: there are actions)' : 'Why no action is needed (when there are none)',
+				value: a.noActionReason,
+				multiline: true,
+				maxLength: LIMITS.reason,
+				set: (b, v) => ({...b, noActionReason: v}),
+			});
+			return fields;
+		}
+		case 'performance': {
+			const who = shortName(ctx.oic);
+			const options = [
+				{value: 'action-plan', label: 'start an action plan'},
+				{value: 'not-now', label: 'considered, not needed now'},
+				{value: 'escalate', label: 'escalate to the inspector'},
+			];
+			const fields: Field[] = [
+				{
+					kind: 'choice',
+					id: 'performance.decision',
+					label: ctx.decisionRequired ? `Decision for ${who} (required: the trigger has fired)` : `Decision for ${who} (optional)`,
+					options: ctx.decisionRequired ? options : [{value: '', label: 'no decision'}, ...options],
+					value: a.performance.decision ?? '',
+					set: (b, v) => ({...b, performance: {...b.performance, decision: v === '' ? null : (v as 'escalate')}}),
+				},
+				{kind: 'text', id: 'performance.reason', label: 'Reason (required for "not needed now")', value: a.performance.reason, multiline: true, maxLength: LIMITS.decisionReason, set: (b, v) => ({...b, performance: {...b.performance, reason: v}})},
+			];
+			if (a.performance.decision === 'action-plan') {
+				fields.push({
+					kind: 'text',
+					id: 'performance.planReviewDate',
+					label: 'Plan review date',
+					value: a.performance.planReviewDate,
+					multiline: false,
+					maxLength: 20,
+					placeholder: shortDate(planReviewDate(ctx, a), ctx.today),
+					set: (b, v) => ({...b, performance: {...b.performance, planReviewDate: v}}),
+				});
+			}
+			fields.push({kind: 'text', id: 'performance.concern', label: 'Concern about performance (optional; concerns feed the trigger)', value: a.performance.concern, multiline: true, maxLength: LIMITS.concern, set: (b, v) => ({...b, performance: {...b.performance, concern: v}})});
+			return fields;
+		}
+		case 'welfare':
+			return [
+				{
+					kind: 'choice',
+					id: 'welfare.checkIn',
+					label: `Welfare check-in with ${shortName(ctx.oic)} done${ctx.welfareCheckInDue ? ' (due: required)' : ''}?`,
+					options: [
+						{value: 'yes', label: 'yes'},
+						{value: 'no', label: 'no'},
+					],
+					value: a.welfare.checkIn === null ? '' : a.welfare.checkIn ? 'yes' : 'no',
+					set: (b, v) => ({...b, welfare: {...b.welfare, checkIn: v === 'yes'}}),
+				},
+				...WELFARE_FLAGS.map(
+					(f): Field => ({
+						kind: 'toggle',
+						id: `welfare.flags.${f}`,
+						label: WELFARE_FLAG_WORDS[f],
+						value: a.welfare.flags.includes(f),
+						set: (b, v) => ({...b, welfare: {...b.welfare, flags: WELFARE_FLAGS.filter(g => (g === f ? v : b.welfare.flags.includes(g)))}}),
+					}),
+				),
+				{kind: 'text', id: 'welfare.note', label: 'Private note (goes only to the welfare file, never the case record)', value: a.welfare.note, multiline: true, maxLength: LIMITS.welfareNote, set: (b, v) => ({...b, welfare: {...b.welfare, note: v}})},
+			];
+		case 'sign-off': {
+			const w = reviewWindow(riskAfter(ctx, a), ctx.settings, ctx.today);
+			return [
+				{
+					kind: 'text',
+					id: 'signOff.nextReviewDue',
+					label: `Next review (${riskAfter(ctx, a)} risk: no later than ${shortDate(w.latest, ctx.today)}; earlier allowed)`,
+					value: a.signOff.nextReviewDue,
+					multiline: false,
+					maxLength: 20,
+					placeholder: shortDate(w.latest, ctx.today),
+					set: (b, v) => ({...b, signOff: {...b.signOff, nextReviewDue: v}}),
+				},
+				{kind: 'text', id: 'signOff.summary', label: 'Summary (optional: one is written from the answers when left empty)', value: a.signOff.summary, multiline: true, maxLength: LIMITS.summary, set: (b, v) => ({...b, signOff: {...b.signOff, summary: v}})},
+				{kind: 'button', id: 'sign', label: 'Sign the review', press: 'sign'},
+			];
+		}
+	}
+}

@@ -1,0 +1,249 @@
+/**
+ * The guided review of one case, mounted in an editor tab. Holds the review state (review-state.ts)
+ * and carries out what it asks for: saving the draft as the sergeant goes (after a short pause in
+ * typing, and at once when a field or step is left), signing, discarding, leaving. Every store write is
+ * one store.apply of a pure change from domain/review; the private welfare note goes only to the
+ * welfare drafts file and, at signing, the welfare file.
+ */
+import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {Text} from 'ink';
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {
+	discardDraft,
+	findDraft,
+	hasAnswers,
+	openDraft,
+	reviewContext,
+	reviewerFor,
+	ReviewError,
+	saveDraft,
+	signReview,
+	sinceLastReview,
+	type SignResult,
+	type WorkingDraft,
+} from '../../domain/review/index.js';
+import {signer} from '../../store/chain.js';
+import type {Store} from '../../store/store.js';
+import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
+import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
+import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
+import {ReviewView} from './review-view.js';
+import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+
+export interface ReviewScreenProps {
+	/** The snapshot the review opens on (the context is worked out once from it). */
+	data: StoreData;
+	/** Where drafts are saved and the review is signed; without one nothing can be saved (benches). */
+	store: Store | undefined;
+	caseRef: string;
+	today: IsoDate;
+	width: number;
+	rows: number;
+	/** False while another part of the desk has the keyboard (default true). */
+	isActive?: boolean;
+	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
+	keys?: ReviewKeys;
+	color?: boolean;
+	/** Leave the review (Esc on step 1, after signing, after discarding). */
+	onExit: () => void;
+	/** The store changed in a way the desk shows (a draft appeared or went, a review was signed). */
+	onChanged: (data: StoreData) => void;
+	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
+	queue?: {position: number; total: number; nextRef: string | null};
+	onNextCase?: () => void;
+	/** Pause in typing before the draft is saved, ms. */
+	saveDelayMs?: number;
+	/** Clock for draft and signing times (tests fix it). */
+	now?: () => Date;
+}
+
+/**
+ * Drafts being worked on in this process, by store file and case: switching tabs unmounts the screen,
+ * and its last answers may still be on their way to the file, so coming back takes them from here.
+ * Cleared when the review is signed or discarded.
+ */
+const working = new Map<string, WorkingDraft>();
+const workingKey = (store: Store | undefined, ref: string) => `${store?.file ?? '(memory)'}\u0000${ref}`;
+
+function messageOf(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
+	const {data, caseRef, today} = props;
+	const [opened] = useState(() => {
+		try {
+			// The rules' facts come from the desk's snapshot (already worked out there); the draft from the
+			// store's latest, which has every save this process made since.
+			const ctx = reviewContext(data, caseRef, today);
+			const latest = props.store?.snapshot() ?? data;
+			const kept = working.get(workingKey(props.store, caseRef));
+			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
+			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed)};
+		} catch (err) {
+			return {ok: false as const, message: messageOf(err)};
+		}
+	});
+	if (!opened.ok) return <Text wrap="wrap">{`${opened.message} Esc returns to the desk.`}</Text>;
+	return <ReviewSession {...props} init={opened.init} />;
+}
+
+function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
+	const {store, caseRef, today, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
+	const now = props.now ?? (() => new Date());
+	const [state, dispatch] = useReducer(reviewReducer, props.init);
+	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
+	const latest = useRef(state);
+	latest.current = state;
+	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
+	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
+
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+
+	// Bring back a welfare note typed before a restart (it waits outside the case store).
+	useEffect(() => {
+		if (!store) return;
+		readWelfareDraft(welfareDraftsPathFor(store.file), caseRef).then(
+			note => {
+				if (note) {
+					saver.current.savedNote = note.text;
+					dispatch({type: 'restore-note', note: note.text});
+				}
+			},
+			err => dispatch({type: 'notice', message: `The saved welfare note could not be read: ${messageOf(err)}`}),
+		);
+	}, [store, caseRef]);
+
+	const save = (): Promise<void> => {
+		const sv = saver.current;
+		sv.running = sv.running.then(async () => {
+			const s = latest.current;
+			if (!store || store.readOnly || sv.closed) return;
+			const draft: WorkingDraft = s.draft;
+			const note = draft.answers.welfare.note;
+			const dirty = s.edits !== sv.savedEdits || !sv.stored;
+			if (!dirty && note === sv.savedNote) return;
+			// Opening a review and backing out leaves no trace: nothing is stored until something is answered.
+			if (!sv.stored && !hasAnswers(draft.answers)) return;
+			setSaveStatus('saving...');
+			try {
+				if (dirty) {
+					const edits = s.edits;
+					await store.apply(d => saveDraft(d, draft, now().toISOString()));
+					sv.savedEdits = edits;
+					if (!sv.stored) {
+						sv.stored = true;
+						onChanged(store.snapshot());
+					}
+				}
+				if (note !== sv.savedNote) {
+					await saveWelfareDraft(welfareDraftsPathFor(store.file), caseRef, note === '' ? null : {officerId: s.ctx.case.oicId, text: note, updatedAt: now().toISOString()});
+					sv.savedNote = note;
+				}
+				setSaveStatus(`draft saved ${now().toTimeString().slice(0, 5)}`);
+			} catch (err) {
+				setSaveStatus('NOT SAVED');
+				dispatch({type: 'notice', message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`});
+			}
+		});
+		return sv.running;
+	};
+
+	// After a pause in typing.
+	useEffect(() => {
+		if (state.edits === 0) return;
+		const t = setTimeout(() => void save(), saveDelayMs);
+		return () => clearTimeout(t);
+	}, [state.edits]);
+	// At once when a field or step is left.
+	useEffect(() => {
+		if (state.saveNow > 0) void save();
+	}, [state.saveNow]);
+	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
+	useEffect(
+		() => () => {
+			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
+			void save();
+		},
+		[],
+	);
+
+	useEffect(() => {
+		const request = state.request;
+		if (!request) return;
+		const sv = saver.current;
+		const done = () => dispatch({type: 'request-done'});
+		if (request === 'exit') {
+			void save().then(() => {
+				done();
+				onExit();
+			});
+			return;
+		}
+		if (request === 'next-case') {
+			done();
+			onNextCase?.();
+			return;
+		}
+		if (!store || store.readOnly) {
+			done();
+			dispatch({type: 'sign-failed', message: store ? `${store.file} is read-only: ${store.readOnlyReason ?? 'it cannot be written'}. Nothing was recorded.` : 'No store is open: nothing can be recorded.'});
+			return;
+		}
+		const pendingNotes = welfareDraftsPathFor(store.file);
+		if (request === 'discard') {
+			void (async () => {
+				await sv.running;
+				sv.closed = true;
+				working.delete(workingKey(store, caseRef));
+				try {
+					await store.apply(d => discardDraft(d, caseRef));
+					await clearWelfareDraft(pendingNotes, caseRef);
+					done();
+					onChanged(store.snapshot());
+					onExit();
+				} catch (err) {
+					sv.closed = false;
+					done();
+					dispatch({type: 'notice', message: `The draft could not be discarded: ${messageOf(err)}`});
+				}
+			})();
+			return;
+		}
+		// Sign.
+		void (async () => {
+			await sv.running;
+			sv.closed = true;
+			const s = latest.current;
+			let result: SignResult | undefined;
+			try {
+				await store.apply(d => {
+					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: signer, context: s.ctx});
+					return result.next;
+				});
+			} catch (err) {
+				sv.closed = false;
+				done();
+				dispatch({type: 'sign-failed', message: `Not signed: ${messageOf(err)}`, errors: err instanceof ReviewError ? err.errors : []});
+				return;
+			}
+			const r = result!;
+			working.delete(workingKey(store, caseRef));
+			done();
+			dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
+			setSaveStatus('signed');
+			onChanged(store.snapshot());
+			try {
+				// An encrypted welfare file opens with the passphrase from FORTNIGHT_WELFARE_KEY.
+				if (r.welfareNote) await appendWelfareNote(welfarePathFor(store.file), r.welfareNote, welfareKeyFromEnv());
+				await clearWelfareDraft(pendingNotes, caseRef);
+			} catch (err) {
+				// The note is still in the welfare drafts file: say so, never what it says.
+				dispatch({type: 'notice', message: `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)}); it is kept in ${pendingNotes}.`});
+			}
+		})();
+	}, [state.request]);
+
+	return <ReviewView state={state} width={width} rows={rows} saveStatus={saveStatus} queue={queue ?? null} color={color} />;
+}

@@ -1,0 +1,249 @@
+/**
+ * The guided review screen's state and reducer. Every key press arrives as one action and is applied
+ * to the state it finds (no stale closures); what must happen outside (save the draft, sign, discard,
+ * leave, go to the next case) is asked for through counters and `request`, which the component turns
+ * into store calls. Nothing the sergeant typed is ever dropped by a key: Esc goes back a step with
+ * the answers kept, removing a written action and discarding a draft both ask first.
+ */
+import {
+	REVIEW_STEPS,
+	STEP_COUNT,
+	firstIncompleteStep,
+	stepIndex,
+	validateReview,
+	validateStep,
+	type FieldError,
+	type ReviewContext,
+	type SinceLastReview,
+	type StepId,
+	type WorkingDraft,
+} from '../../domain/review/index.js';
+import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
+import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
+import {addAction, removeAction, stepFields, type Field} from './review-fields.js';
+import {reviewCommandFor} from './review-keymap.js';
+
+export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
+
+export interface ReviewUiState {
+	ctx: ReviewContext;
+	since: SinceLastReview;
+	draft: WorkingDraft;
+	/** Focused field on the current step. */
+	field: number;
+	/** Cursor in the focused text field. */
+	cursor: number;
+	/** Scroll of the read-only lines (step 1 can be long). */
+	infoScroll: number;
+	/** Steps whose errors are shown: after the sergeant tried to leave them forward, or tried to sign. */
+	showErrors: readonly StepId[];
+	confirm: Confirm | null;
+	phase: 'editing' | 'signing' | 'signed';
+	/** One line for the sergeant (what just happened, or why not). */
+	notice: string | null;
+	/** Bumped whenever the answers change: the component saves after a pause. */
+	edits: number;
+	/** Bumped when the draft should be saved now (a step or field was left). */
+	saveNow: number;
+	/** An effect the component must carry out, then clear with {type: 'request-done'}. */
+	request: null | 'sign' | 'discard' | 'exit' | 'next-case';
+	/** Field errors from a failed sign (against the freshest data). */
+	signErrors: readonly FieldError[];
+	signed: {seq: number; nextReviewDue: string} | null;
+}
+
+export type ReviewAction =
+	| {type: 'key'; input: string; key: KeyPress}
+	| {type: 'restore-note'; note: string}
+	| {type: 'request-done'}
+	| {type: 'sign-failed'; message: string; errors?: readonly FieldError[]}
+	| {type: 'signed'; seq: number; nextReviewDue: string}
+	| {type: 'notice'; message: string};
+
+export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, draft: WorkingDraft, resumed: boolean): ReviewUiState {
+	const s: ReviewUiState = {
+		ctx,
+		since,
+		draft,
+		field: 0,
+		cursor: 0,
+		infoScroll: 0,
+		showErrors: [],
+		confirm: null,
+		phase: 'editing',
+		notice: resumed ? `Resumed the draft from ${draft.startedAt.slice(0, 10)} at step ${draft.step + 1}.` : null,
+		edits: 0,
+		saveNow: 0,
+		request: null,
+		signErrors: [],
+		signed: null,
+	};
+	return focusField(s, 0);
+}
+
+export const currentStep = (s: ReviewUiState): StepId => REVIEW_STEPS[s.draft.step]!.id;
+export const fieldsOf = (s: ReviewUiState): Field[] => stepFields(s.ctx, s.draft.answers, currentStep(s));
+
+/** Errors to show on the current step (live, once shown), plus any from a failed sign. */
+export function visibleErrors(s: ReviewUiState): FieldError[] {
+	const step = currentStep(s);
+	const live = s.showErrors.includes(step) ? validateStep(s.ctx, s.draft.answers, step) : [];
+	const fromSign = s.signErrors.filter(e => e.step === step && !live.some(l => l.field === e.field));
+	return [...live, ...fromSign];
+}
+
+function focusField(s: ReviewUiState, i: number): ReviewUiState {
+	const fields = fieldsOf(s);
+	const field = Math.max(0, Math.min(i, fields.length - 1));
+	const f = fields[field];
+	return {...s, field, cursor: f?.kind === 'text' ? f.value.length : 0};
+}
+
+function goToStep(s: ReviewUiState, step: number, fieldId?: string): ReviewUiState {
+	const next = {...s, draft: {...s.draft, step}, infoScroll: 0, confirm: null, saveNow: s.saveNow + 1};
+	const fields = fieldsOf(next);
+	const i = fieldId ? Math.max(0, fields.findIndex(f => f.id === fieldId || f.id.startsWith(`${fieldId}.`))) : 0;
+	return focusField(next, i);
+}
+
+function setAnswers(s: ReviewUiState, answers: WorkingDraft['answers'], cursor = s.cursor): ReviewUiState {
+	return {...s, draft: {...s.draft, answers}, cursor, edits: s.edits + 1, notice: null};
+}
+
+/** Forward from the current step, only when it is complete; otherwise its errors show and focus moves to the first. */
+function nextStep(s: ReviewUiState): ReviewUiState {
+	const step = currentStep(s);
+	const errors = validateStep(s.ctx, s.draft.answers, step);
+	if (errors.length > 0) {
+		const shown = s.showErrors.includes(step) ? s.showErrors : [...s.showErrors, step];
+		const fields = fieldsOf(s);
+		const i = fields.findIndex(f => errors.some(e => f.id === e.field || f.id.startsWith(`${e.field}.`)));
+		const moved = focusField({...s, showErrors: shown}, i < 0 ? s.field : i);
+		return {...moved, notice: `${errors.length} answer${errors.length === 1 ? '' : 's'} on this step need${errors.length === 1 ? 's' : ''} attention before moving on.`};
+	}
+	if (s.draft.step >= STEP_COUNT - 1) return s;
+	return goToStep(s, s.draft.step + 1);
+}
+
+function press(s: ReviewUiState, f: Field): ReviewUiState {
+	if (f.kind !== 'button') return s;
+	if (f.press === 'add-action') {
+		const {answers, key} = addAction(s.ctx, s.draft.answers);
+		const next = setAnswers(s, answers);
+		return focusField(next, fieldsOf(next).findIndex(x => x.id === `actions.${key}.text`));
+	}
+	if (f.press === 'remove-action') {
+		const action = s.draft.answers.actions.find(x => x.key === f.actionKey);
+		if (!action) return s;
+		// A written action is never thrown away on one key: ask first.
+		if (action.text.trim() !== '' || action.due.trim() !== '') return {...s, confirm: {kind: 'remove-action', key: action.key}};
+		return focusField(setAnswers(s, removeAction(s.draft.answers, action.key)), s.field - 3);
+	}
+	// Sign: every step must be complete; otherwise go to the first incomplete one with its errors shown.
+	const errors = validateReview(s.ctx, s.draft.answers);
+	if (errors.length > 0) {
+		const step = firstIncompleteStep(s.ctx, s.draft.answers)!;
+		const moved = goToStep({...s, showErrors: [...new Set([...s.showErrors, ...errors.map(e => e.step)])]}, stepIndex(step), errors.find(e => e.step === step)?.field);
+		return {...moved, notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? ' needs' : 's need'} attention, starting with step ${stepIndex(step) + 1}.`};
+	}
+	return {...s, confirm: {kind: 'sign'}};
+}
+
+function onConfirm(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
+	const c = s.confirm!;
+	if (input === 'y' || input === 'Y') {
+		if (c.kind === 'discard') return {...s, confirm: null, request: 'discard'};
+		if (c.kind === 'sign') return {...s, confirm: null, phase: 'signing', request: 'sign', notice: 'Signing...'};
+		const fields = fieldsOf(s);
+		const i = fields.findIndex(f => f.id === `actions.${c.key}.text`);
+		return focusField({...setAnswers(s, removeAction(s.draft.answers, c.key)), confirm: null}, Math.max(0, i - 1));
+	}
+	if (input === 'n' || input === 'N' || key.escape) return {...s, confirm: null, notice: 'Cancelled: nothing was changed.'};
+	return s;
+}
+
+function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
+	const i = f.options.findIndex(o => o.value === f.value);
+	const n = f.options.length;
+	return f.options[i < 0 ? (dir > 0 ? 0 : n - 1) : (i + dir + n) % n]!.value;
+}
+
+export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState {
+	switch (a.type) {
+		case 'restore-note':
+			return s.draft.answers.welfare.note === '' ? {...s, draft: {...s.draft, answers: {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: a.note}}}} : s;
+		case 'request-done':
+			return {...s, request: null};
+		case 'notice':
+			return {...s, notice: a.message};
+		case 'sign-failed': {
+			const errors = a.errors ?? [];
+			const step = errors[0]?.step;
+			const back = {...s, phase: 'editing' as const, signErrors: errors, notice: a.message};
+			return step ? goToStep(back, stepIndex(step), errors[0]!.field) : back;
+		}
+		case 'signed':
+			return {...s, phase: 'signed', signed: {seq: a.seq, nextReviewDue: a.nextReviewDue}, notice: null, confirm: null};
+		case 'key':
+			return onKey(s, a.input, a.key);
+	}
+}
+
+function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
+	if (s.request !== null || s.phase === 'signing') return s;
+	if (s.phase === 'signed') {
+		if (input === 'n' && !key.ctrl) return {...s, request: 'next-case'};
+		if (key.escape || (input === 'q' && !key.ctrl)) return {...s, request: 'exit'};
+		return s;
+	}
+	if (s.confirm) return onConfirm(s, input, key);
+	const command = reviewCommandFor(input, key);
+	if (command === 'discard') return {...s, confirm: {kind: 'discard'}};
+	if (command === 'next-step') return nextStep(s);
+	if (command === 'back') {
+		// Back a step with every answer kept; from the first step, leave (the draft stays saved).
+		if (s.draft.step === 0) return {...s, request: 'exit', saveNow: s.saveNow + 1};
+		return goToStep(s, s.draft.step - 1);
+	}
+	const fields = fieldsOf(s);
+	const f = fields[s.field];
+	if (!f) {
+		// A step with nothing to fill in (step 1): scroll, and Enter moves on.
+		if (key.upArrow) return {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
+		if (key.downArrow) return {...s, infoScroll: s.infoScroll + 1};
+		if (key.pageUp) return {...s, infoScroll: Math.max(0, s.infoScroll - 10)};
+		if (key.pageDown) return {...s, infoScroll: s.infoScroll + 10};
+		if (key.return) return nextStep(s);
+		return s;
+	}
+	const toField = (i: number) => ({...focusField(s, i), saveNow: s.saveNow + 1});
+	if (command === 'prev-field') return toField(Math.max(0, s.field - 1));
+	if (command === 'next-field') return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+	if (f.kind === 'text') {
+		const state = {value: f.value, cursor: s.cursor};
+		if (key.upArrow && (!f.multiline || onFirstLine(state))) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
+		if (key.downArrow && (!f.multiline || onLastLine(state))) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
+		if (key.return && !f.multiline) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		const action = textAreaActionFor(input, key, f.multiline);
+		if (!action) return s;
+		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: f.maxLength});
+		if (next.value === f.value) return next.cursor === s.cursor ? s : {...s, cursor: next.cursor};
+		return setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
+	}
+	if (key.upArrow) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
+	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
+	if (f.kind === 'choice') {
+		if (key.leftArrow || key.rightArrow || input === ' ') return setAnswers(s, f.set(s.draft.answers, cycle(f, key.leftArrow ? -1 : 1)));
+		const n = Number(input);
+		if (/^[1-9]$/.test(input) && n <= f.options.length) return setAnswers(s, f.set(s.draft.answers, f.options[n - 1]!.value));
+		if (key.return) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		return s;
+	}
+	if (f.kind === 'toggle') {
+		if (input === ' ' || input === 'x') return setAnswers(s, f.set(s.draft.answers, !f.value));
+		if (key.return) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		return s;
+	}
+	if (key.return || input === ' ') return press(s, f);
+	return s;
+}

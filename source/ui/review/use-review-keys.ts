@@ -1,0 +1,34 @@
+/**
+ * Keys reach the review screens one of two ways: inside the desk, from the desk's queue
+ * (state.reviewInput), consumed by number so none is lost or read twice while screens mount and
+ * unmount; standing alone (tests, benches), from Ink's useInput.
+ */
+import {useEffect, type MutableRefObject} from 'react';
+import {useInput} from 'ink';
+import type {KeyPress} from '../text-area/text-area-keys.js';
+import {splitKeys} from './split-keys.js';
+
+export interface ReviewKeys {
+	/** The review has the keyboard. */
+	active: boolean;
+	/** Keys queued by the desk, oldest first, numbered. */
+	keys: readonly {n: number; input: string; key: KeyPress}[];
+	/** Number of the last key a review screen has taken (shared by every review screen of the desk). */
+	consumed: MutableRefObject<number>;
+}
+
+export function useReviewKeys(handler: (input: string, key: KeyPress) => void, isActive: boolean, keys: ReviewKeys | undefined): void {
+	const onKey = (input: string, key: KeyPress) => {
+		for (const k of splitKeys(input, key)) handler(k.input, k.key);
+	};
+	useInput((input, key) => onKey(input, key), {isActive: isActive && keys === undefined});
+	const queue = keys?.keys;
+	useEffect(() => {
+		if (!keys || !queue) return;
+		for (const k of queue) {
+			if (k.n <= keys.consumed.current) continue;
+			keys.consumed.current = k.n;
+			onKey(k.input, k.key);
+		}
+	}, [queue]);
+}

@@ -1,0 +1,79 @@
+/**
+ * The handover as terminal lines for the desk's preview: the same sections as the Markdown export, as
+ * plain text (no Markdown escapes to read past), every piece of store text through safeText. Each line
+ * carries a tone so the view can colour it, and says its meaning in words as well (never colour alone).
+ */
+import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
+import type {Handover, WindowItem} from '../../../domain/handover/schema.js';
+import {safeText} from '../../../domain/safe-text.js';
+
+export type Tone = 'heading' | 'critical' | 'red' | 'plain' | 'dim';
+
+export interface PreviewLine {
+	text: string;
+	tone: Tone;
+}
+
+const t = (s: string | null | undefined) => safeText(s ?? '');
+
+function item(i: WindowItem, today: IsoDate): PreviewLine {
+	const who = [i.caseRef, i.officerName].filter(Boolean).map(t).join(', ');
+	const extra = i.about ? ` Item: ${t(i.about)}.` : i.kind === 'absence-start' && i.coverName ? ` Cover: ${t(i.coverName)}.` : '';
+	const urgent = i.kind === 'bail-return' || i.kind === 'bail-period-end';
+	return {text: `  ${shortDate(i.date, today)}  ${i.label}: ${who}. ${t(i.detail)}${extra}`, tone: urgent ? 'red' : 'plain'};
+}
+
+export function handoverLines(h: Handover): PreviewLine[] {
+	const today = h.today;
+	const lines: PreviewLine[] = [];
+	const blank = () => lines.push({text: '', tone: 'plain'});
+	const heading = (s: string) => lines.push({text: s, tone: 'heading'});
+
+	if (h.includesWelfare) lines.push({text: 'OFFICIAL-SENSITIVE: includes welfare notes', tone: 'critical'});
+	lines.push({text: `Period ${shortDate(h.period.from, today)} to ${shortDate(h.period.to, today)} (${h.period.days} days). Prepared by ${t(h.preparedBy)}.`, tone: 'plain'});
+	lines.push(h.cover ? {text: `Cover: ${t(h.cover.name)}${h.cover.officerId ? '' : ' (outside the team)'}`, tone: 'plain'} : {text: 'Cover: NOBODY NAMED: reviews falling due will not be done', tone: 'critical'});
+	lines.push({text: `Review chain head ${t(h.chainHead)}`, tone: 'dim'});
+	blank();
+
+	heading(`NEEDS A DECISION NOW (${h.decisions.length})`);
+	if (h.decisions.length === 0) lines.push({text: '  Nothing critical or red today.', tone: 'dim'});
+	for (const d of h.decisions) {
+		const subject = d.caseRef ? `${t(d.caseRef)} (${t(d.officerName)})` : t(d.officerName);
+		lines.push({text: `  ${d.severity.toUpperCase()} ${subject}: ${t(d.message)}`, tone: d.severity === 'critical' ? 'critical' : 'red'});
+		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}`, tone: 'plain'});
+	}
+	blank();
+
+	heading(`IN YOUR WINDOW, BY DATE (${h.inWindow.length})`);
+	if (h.inWindow.length === 0) lines.push({text: '  Nothing dated in this window.', tone: 'dim'});
+	for (const i of h.inWindow) lines.push(item(i, today));
+	blank();
+
+	if (h.alreadyDue.length > 0) {
+		heading(`DUE BEFORE THE WINDOW OPENS, STILL OUTSTANDING (${h.alreadyDue.length})`);
+		for (const i of h.alreadyDue) lines.push(item(i, today));
+		blank();
+	}
+
+	heading('BY OFFICER');
+	for (const o of h.officers) {
+		lines.push({text: `${t(o.name)} (${t(o.officerId)})`, tone: 'heading'});
+		const away = o.absences.map(a => `${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}`);
+		lines.push({text: `  Availability: ${away.length ? away.join('; ') : 'available throughout'}`, tone: away.length ? 'red' : 'plain'});
+		lines.push({text: `  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`, tone: o.workloadExcessive ? 'red' : 'plain'});
+		for (const n of o.welfareNotes ?? []) lines.push({text: `  Welfare note ${shortDate(n.date, today)}, ${t(n.byName)}: ${t(n.text)}`, tone: 'critical'});
+		for (const c of o.cases) {
+			lines.push({text: `  ${t(c.ref)}  ${c.risk.toUpperCase()}  ${c.status.replace(/-/g, ' ')}  ${t(c.offence)}`, tone: 'plain'});
+			if (c.bail) {
+				const b = c.bail;
+				lines.push({text: `    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`, tone: b.lapsed || b.daysToReturn <= 7 ? 'red' : 'plain'});
+			}
+			const review = c.lastReview ? `${shortDate(c.lastReview.date, today)} by ${t(c.lastReview.byName)}` : 'none';
+			lines.push({text: `    Last review ${review}; next due ${shortDate(c.nextReviewDue, today)}${c.nextReviewDue < today ? ' OVERDUE' : ''}; last update ${c.daysSinceUpdate}d ago`, tone: c.nextReviewDue < today ? 'red' : 'plain'});
+			for (const a of c.openActions) lines.push({text: `    Action: ${t(a.text)} (${t(a.ownerName)}, due ${shortDate(a.due, today)})`, tone: 'plain'});
+			lines.push({text: `    Material: ${c.materialLocations.length ? c.materialLocations.map(t).join('; ') : 'NOT RECORDED'}`, tone: 'dim'});
+		}
+		blank();
+	}
+	return lines;
+}

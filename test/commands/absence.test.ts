@@ -1,0 +1,91 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import command from '../../source/commands/absence.js';
+import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+import handoverCommand from '../../source/commands/handover.js';
+import {runCommand} from './in-process.js';
+
+const list = (store: string, flags: Record<string, unknown> = {}) => runCommand(command, store, ['list'], flags);
+
+const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
+const absence = (store: string, ...args: string[]) => runCli(['absence', ...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+
+describe('fortnight absence', () => {
+	it('lists current and future absences, and all with --all', async () => {
+		const {store} = demoCopy();
+		const r = absence(store, 'list');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('ab0003  DC Sam Ashworth  sick  28 Nov to no end date (now)  cover: NO COVER');
+		expect(r.stdout).toContain('ab0004  DC Lewis Grant  annual-leave  03 Dec to 12 Dec  cover: DC Amira Shah');
+		expect(r.stdout).not.toContain('ab0001');
+		expect((await list(store, {all: true})).stdout).toContain('ab0001');
+		const json = JSON.parse((await list(store, {json: true})).stdout) as {id: string; officerName: string}[];
+		expect(json.map(a => a.id)).toEqual(['ab0003', 'ab0004', 'ab0002']);
+		expect(json[0]?.officerName).toBe('DC Sam Ashworth');
+	});
+
+	it('adds an absence by name with cover, and it shows in the list and the handover', async () => {
+		const {store} = demoCopy();
+		const r = absence(store, 'add', 'DC Marsh', '--from', '14/12/2026', '--to', '2026-12-18', '--reason', 'training', '--cover', 'Amira Shah');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toContain('Recorded ab0005: DC Helen Marsh training from 2026-12-14 to 2026-12-18; cover: DC Amira Shah.');
+		const saved = JSON.parse(readFileSync(store, 'utf8')) as {absences: {id: string; recordedBy: string; recordedAt: string}[]};
+		expect(saved.absences.at(-1)).toMatchObject({id: 'ab0005', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
+		expect((await list(store)).stdout).toContain('ab0005  DC Helen Marsh  training  14 Dec to 18 Dec  cover: DC Amira Shah');
+		const h = await runCommand(handoverCommand, store, [], {from: '2026-12-14', to: '2026-12-20'});
+		expect(h.stdout).toContain('Absence starts: DC Helen Marsh. On training until 18 Dec; cover named. Cover: DC Amira Shah.');
+	});
+
+	it('ends an absence', async () => {
+		const {store} = demoCopy();
+		const r = absence(store, 'end', 'ab0003', '--to', '2026-12-04');
+		expect(r.code, r.stderr).toBe(0);
+		expect((await list(store)).stdout).toContain('ab0003  DC Sam Ashworth  sick  28 Nov to 04 Dec (now)');
+	});
+
+	it('refuses bad input with exit 2 from the command line and saves nothing', () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const r = absence(store, 'add', 'DC Grant', '--from', '2026-12-10', '--to', '2026-12-20', '--reason', 'sick');
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('already has an absence that overlaps: ab0004');
+		expect(r.stderr).toContain('Nothing was saved.');
+		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-02-30', '--reason', 'sick').code).toBe(2);
+		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('refuses every kind of bad input with exit 2 and leaves the store byte for byte unchanged', async () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const cases: [string[], Record<string, unknown>, RegExp][] = [
+			[['add', 'Nobody Atall'], {from: '2026-12-01', reason: 'sick'}, /no officer in this team matches "Nobody Atall"/],
+			[['add', 'Ashwroth'], {from: '2026-12-01', reason: 'sick'}, /Did you mean DC Sam Ashworth \(o0003\)/],
+			[['add', 'DC Marsh'], {from: '2026-02-30', reason: 'sick'}, /--from must be a real date/],
+			[['add', 'DC Marsh'], {from: '2026-12-10', to: '2026-12-01', reason: 'sick'}, /before the first day/],
+			[['add', 'DC Grant'], {from: '2026-12-10', to: '2026-12-20', reason: 'sick'}, /overlaps: ab0004/],
+			[['add', 'DC Ashworth'], {from: '2027-03-01', reason: 'training'}, /overlaps: ab0003/],
+			[['add', 'DC Marsh'], {from: '2026-12-10', reason: 'depression'}, /--reason must be one of/],
+			[['add', 'DC Marsh'], {from: '2026-12-10', reason: 'sick', cover: 'DC Marsh'}, /cannot cover their own/],
+			[['add', 'DC Marsh'], {from: '2026-12-10', reason: 'sick', cover: 'Nobody Atall'}, /--cover: no officer/],
+			[['add', 'DC Marsh'], {reason: 'sick'}, /--from D .* is required/],
+			[['add'], {from: '2026-12-10', reason: 'sick'}, /Name one officer/],
+			[['end', 'ab0099'], {}, /No absence with id "ab0099"/],
+			[['end', 'ab0003'], {to: '2026-11-01'}, /before the first day/],
+			[['end', 'ab0003'], {to: '2026-11-31'}, /--to must be a real date/],
+			[['end', 'ab0001'], {to: '2026-12-15'}, /overlaps: ab0002/],
+			[['end'], {}, /Give one absence id/],
+			[['frob'], {}, /Unknown absence action "frob"/],
+			[[], {}, /add\|list\|end/],
+		];
+		for (const [input, flags, message] of cases) {
+			const r = await runCommand(command, store, input, flags);
+			expect(r.code, input.join(' ')).toBe(2);
+			expect(r.stderr, input.join(' ')).toMatch(message);
+		}
+		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('has help naming the reason categories', () => {
+		expect(runCli(['absence', '--help']).stdout).toContain('sick, annual-leave, training, restricted-duties, other');
+	});
+});

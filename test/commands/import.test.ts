@@ -1,0 +1,131 @@
+/** `fortnight import` end to end through the built CLI (run `npx tsc -p .` first; `npm test` does). */
+import {copyFileSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {StoreData} from '../../source/domain/model.js';
+import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+import {toImportCsv} from '../helpers/import-csv.js';
+
+const fixture = (name: string) => path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'import', name);
+const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+const importCli = (store: string, ...args: string[]) => runCli(['import', ...args, '--store', store, '--today', DEMO_TODAY]);
+
+describe('fortnight import', () => {
+	it('imports an export, and importing it again writes nothing at all', () => {
+		const {dir, store} = demoCopy();
+		const data = load(store);
+		// Three demo cases with a changed risk and a new update, plus three brand-new cases.
+		const changed = data.cases.slice(0, 3).map(c => ({...c, risk: c.risk === 'high' ? ('low' as const) : ('high' as const), updates: [...c.updates, {date: '2026-11-29', authorId: c.oicId, text: 'Reviewed, "plan agreed", next steps set'}]}));
+		const fresh = data.cases.slice(3, 6).map((c, i) => ({...c, ref: `NEW/${i + 1}/26`}));
+		const csv = path.join(dir, 'export.csv');
+		writeFileSync(csv, toImportCsv(data, [...changed, ...fresh], {crlf: true, bom: true}));
+
+		const first = importCli(store, csv);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		expect(first.stdout).toContain('6 rows read: 3 new, 3 updated, 0 unchanged, 0 rejected.');
+		expect(first.stdout).toContain('Wrote 3 new cases and 3 updated cases');
+		const after = load(store);
+		expect(after.cases).toHaveLength(data.cases.length + 3);
+		expect(after.cases.find(c => c.ref === data.cases[0]!.ref)!.risk).toBe(changed[0]!.risk);
+		expect(after.cases.find(c => c.ref === 'NEW/1/26')!.nextReviewDue).toBe(DEMO_TODAY);
+
+		const bytes = readFileSync(store);
+		const mtime = statSync(store).mtimeMs;
+		const second = importCli(store, csv);
+		expect(second.code).toBe(0);
+		expect(second.stdout).toContain('0 new, 0 updated, 6 unchanged');
+		expect(second.stdout).toContain('Nothing to change');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(statSync(store).mtimeMs).toBe(mtime);
+	});
+
+	it('rejects malformed rows with their row numbers and leaves the store byte-identical', () => {
+		const {store} = demoCopy();
+		const bytes = readFileSync(store);
+		const r = importCli(store, fixture('malformed.csv'));
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('row 3, Opened (column F): "31/02/2026" is not a real date');
+		expect(r.stdout).toContain('row 4, Risk (column D): "extreme" is not a known risk');
+		expect(r.stdout).toContain('row 5, Crime reference (column A): the crime reference is missing.');
+		expect(r.stdout).toContain('"DC Nobody" on row 7');
+		expect(r.stdout).toContain('Nothing was written: 4 rows rejected.');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+
+		const skipped = importCli(store, fixture('malformed.csv'), '--skip-invalid');
+		expect(skipped.code).toBe(0);
+		expect(skipped.stdout).toContain('Wrote 2 new cases and 0 updated cases');
+		expect(skipped.stdout).toContain('4 rejected rows skipped.');
+		expect(load(store).cases.map(c => c.ref)).toEqual(expect.arrayContaining(['MF/1/26', 'MF/5/26']));
+	});
+
+	it('--dry-run shows the changes and writes nothing', () => {
+		const {store} = demoCopy();
+		const bytes = readFileSync(store);
+		const r = importCli(store, fixture('bom-crlf.csv'), '--dry-run');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('+ BC/1/26 (row 2): new case: Possession of indecent images, category A, high risk, investigation, opened 2026-03-01');
+		// The update's CRLF is shown made safe on one line, never as a raw control character.
+		expect(r.stdout).toContain('+ BC/2/26 (row 3)');
+		expect(r.stdout).toContain('Dry run: nothing was written.');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+	});
+
+	it('reads a mapped export with UK dates', () => {
+		const {store} = demoCopy();
+		const r = importCli(store, fixture('niche-uk.csv'), '--map', fixture('niche-map.json'));
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Columns not read: "Station".');
+		const c = load(store).cases.find(x => x.ref === 'NC/1001/26')!;
+		expect(c).toMatchObject({oicId: 'o0004', risk: 'high', status: 'with-cps', opened: '2026-03-05', arrestDate: '2026-10-01'});
+		expect(c.bail).toMatchObject({regime: 'pcsc-2022', returnDate: '2026-12-29'});
+	});
+
+	it('lists live cases a full export leaves out and deletes none', () => {
+		const {dir, store} = demoCopy();
+		const data = load(store);
+		const live = data.cases.filter(c => c.status !== 'closed');
+		const csv = path.join(dir, 'full.csv');
+		writeFileSync(csv, toImportCsv(data, live.slice(2)));
+		const r = importCli(store, csv, '--full');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Live cases in the store that the export does not list');
+		expect(r.stdout).toContain(live[0]!.ref);
+		expect(r.stdout).toContain(live[1]!.ref);
+		expect(load(store).cases).toHaveLength(data.cases.length);
+	});
+
+	it('gives usage errors for a missing file and a bad mapping', () => {
+		const {dir, store} = demoCopy();
+		expect(importCli(store).code).toBe(2);
+		const missing = importCli(store, path.join(dir, 'nope.csv'));
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain('no such file');
+		const map = path.join(dir, 'map.json');
+		writeFileSync(map, JSON.stringify({columns: {offense: 'Offence'}}));
+		const badMap = importCli(store, fixture('malformed.csv'), '--map', map);
+		expect(badMap.code).toBe(2);
+		expect(badMap.stderr).toContain('unknown field "offense"');
+	});
+
+	it('refuses a file that is not UTF-8 with a usage error', () => {
+		const {dir, store} = demoCopy();
+		const latin1 = path.join(dir, 'latin1.csv');
+		writeFileSync(latin1, Buffer.from('Crime reference,Offence\nA/1,Caf\xe9\n', 'latin1'));
+		const notUtf8 = importCli(store, latin1);
+		expect(notUtf8.code).toBe(2);
+		expect(notUtf8.stderr).toContain('CSV UTF-8');
+	});
+
+	it('reports an unreadable CSV as a whole-file problem and writes nothing', () => {
+		const {dir, store} = demoCopy();
+		const bytes = readFileSync(store);
+		const bad = path.join(dir, 'bad.csv');
+		copyFileSync(fixture('malformed.csv'), bad);
+		writeFileSync(bad, 'Crime reference,Offence\n"A/1,never closed\n');
+		const r = importCli(store, bad);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('a quoted field is never closed');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+	});
+});

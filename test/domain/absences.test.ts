@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest';
+import {AbsenceError, addAbsence, endAbsence, nextAbsenceId, type NewAbsence} from '../../source/domain/absences.js';
+import {demoData} from './handover/fixtures.js';
+
+const base: NewAbsence = {officerId: 'o0006', from: '2026-12-14', to: '2026-12-18', reason: 'training', coverOfficerId: 'o0008', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
+
+describe('addAbsence', () => {
+	it('adds a new absence with the next id and leaves the input data untouched', () => {
+		const data = demoData();
+		const before = JSON.stringify(data);
+		const {data: next, id} = addAbsence(data, base);
+		expect(id).toBe('ab0005');
+		expect(next.absences.at(-1)).toEqual({id: 'ab0005', ...base});
+		expect(next.absences.length).toBe(data.absences.length + 1);
+		expect(JSON.stringify(data)).toBe(before);
+	});
+
+	it('refuses an unknown officer, cover or recorder', () => {
+		const data = demoData();
+		expect(() => addAbsence(data, {...base, officerId: 'o9999'})).toThrow(/No officer with id "o9999"/);
+		expect(() => addAbsence(data, {...base, coverOfficerId: 'o9999'})).toThrow(AbsenceError);
+		expect(() => addAbsence(data, {...base, coverOfficerId: 'o0006'})).toThrow(/cannot cover their own/);
+		expect(() => addAbsence(data, {...base, recordedBy: 'nobody'})).toThrow(AbsenceError);
+	});
+
+	it('refuses impossible dates and a last day before the first', () => {
+		const data = demoData();
+		expect(() => addAbsence(data, {...base, from: '2026-02-30'})).toThrow(/not a real date/);
+		expect(() => addAbsence(data, {...base, to: '2026-13-01'})).toThrow(/not a real date/);
+		expect(() => addAbsence(data, {...base, to: '2026-12-13'})).toThrow(/before the first day/);
+		expect(addAbsence(data, {...base, to: '2026-12-14'}).data.absences.at(-1)?.to).toBe('2026-12-14');
+	});
+
+	it('refuses an absence overlapping another of the same officer, including open-ended ones', () => {
+		const data = demoData();
+		// DC Lewis Grant (o0007) is on leave 03 to 12 Dec.
+		expect(() => addAbsence(data, {...base, officerId: 'o0007', from: '2026-12-12', to: '2026-12-20'})).toThrow(/overlaps: ab0004/);
+		expect(() => addAbsence(data, {...base, officerId: 'o0007', from: '2026-11-01', to: null})).toThrow(/overlaps/);
+		expect(addAbsence(data, {...base, officerId: 'o0007', from: '2026-12-13', to: '2026-12-20'}).id).toBe('ab0005');
+		// DC Ashworth (o0003) is off sick from 28 Nov with no end date: anything later overlaps.
+		expect(() => addAbsence(data, {...base, officerId: 'o0003', from: '2027-06-01', to: '2027-06-02'})).toThrow(/overlaps: ab0003/);
+		// A different officer on the same days is fine.
+		expect(addAbsence(data, {...base, officerId: 'o0009', from: '2026-12-03', to: '2026-12-12'}).id).toBe('ab0005');
+	});
+});
+
+describe('endAbsence', () => {
+	it('sets the last day of an open-ended absence', () => {
+		const data = demoData();
+		const next = endAbsence(data, 'ab0003', '2026-12-04');
+		expect(next.absences.find(a => a.id === 'ab0003')?.to).toBe('2026-12-04');
+		expect(data.absences.find(a => a.id === 'ab0003')?.to).toBeNull();
+	});
+
+	it('refuses an unknown id, a day before the start, or running into the next absence', () => {
+		const data = demoData();
+		expect(() => endAbsence(data, 'ab9999', '2026-12-04')).toThrow(/No absence with id/);
+		expect(() => endAbsence(data, 'ab0003', '2026-11-27')).toThrow(/before the first day/);
+		expect(() => endAbsence(data, 'ab0003', '2026-11-31')).toThrow(/not a real date/);
+		// Brennan's May-July absence cannot be stretched into his December one.
+		expect(() => endAbsence(data, 'ab0001', '2026-12-15')).toThrow(/overlaps: ab0002/);
+	});
+
+	it('numbers ids past the highest one', () => {
+		const data = demoData();
+		expect(nextAbsenceId({...data, absences: [...data.absences, {...data.absences[0]!, id: 'ab0042'}]})).toBe('ab0043');
+	});
+});

@@ -1,0 +1,193 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {applyPlan, parseCsv, parseMapping, planCsvText, planImport, type ImportPlan} from '../../../source/domain/import/index.js';
+import type {Case, StoreData} from '../../../source/domain/model.js';
+import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {toImportCsv} from '../../helpers/import-csv.js';
+
+const demo = (): StoreData => JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+const today = DEMO_TODAY;
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
+
+/** The fields the documented format carries, as the store holds them. */
+function covered(c: Case) {
+	const bail = c.bail && c.bail.endedOn === null ? c.bail : null;
+	const lastUpdate = [...c.updates].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1);
+	return {
+		ref: c.ref,
+		offence: c.offence,
+		oicId: c.oicId,
+		risk: c.risk,
+		status: c.status,
+		opened: c.opened,
+		arrestDate: c.arrestDate,
+		bail: bail && {regime: bail.regime, bailedOn: bail.bailedOn, returnDate: bail.returnDate},
+		rui: c.rui !== null && c.rui.endedOn === null,
+		lastUpdate: lastUpdate && {date: lastUpdate.date, text: lastUpdate.text},
+		victim: c.victim && {serviceLevel: c.victim.serviceLevel, last: c.victim.updates.at(-1) ?? null},
+		forensic: c.forensics.map(f => f.submitted).sort().at(-1) ?? null,
+	};
+}
+
+function plan(data: StoreData, csv: string, extra: Partial<Parameters<typeof planImport>[2]> = {}): ImportPlan {
+	return planCsvText(data, csv, {today, ...extra});
+}
+
+describe('import: round trip of the documented format', () => {
+	const source = demo();
+	// A spread of demo cases: bail, RUI, victims, forensic waits, several officers.
+	const picked = source.cases.filter((c, i) => i % 6 === 0 || c.bail !== null || c.rui !== null).slice(0, 20);
+
+	it('adds exported cases to a store without them, with the same facts', () => {
+		const empty = {...source, cases: [], chain: [], drafts: []};
+		const p = plan(empty, toImportCsv(source, picked));
+		expect(p.fileError).toBeNull();
+		expect(p.rejected).toEqual([]);
+		expect(p.changes.map(c => c.kind)).toEqual(picked.map(() => 'add'));
+		const next = applyPlan(empty, p);
+		expect(next.cases.map(covered)).toEqual(picked.map(covered));
+		// New cases come in for review: allocated and due on the import date.
+		for (const c of next.cases) {
+			expect(c.nextReviewDue).toBe(today);
+			expect(c.allocatedOn).toBe(today);
+		}
+		// And the same file again changes nothing.
+		expect(plan(next, toImportCsv(source, picked)).changes).toEqual([]);
+	});
+
+	it('changes nothing when the demo is imported into itself, with officers by name and UK dates', () => {
+		const p = plan(source, toImportCsv(source, source.cases, {officerBy: 'name', dates: 'uk'}));
+		expect(p.rejected).toEqual([]);
+		expect(p.changes).toEqual([]);
+		expect(p.unchanged).toBe(source.cases.length);
+	});
+});
+
+describe('import: mapped export with UK dates', () => {
+	it('reads renamed headers, dd/MM/yyyy dates and the force\'s own words', () => {
+		const data = demo();
+		const mapping = parseMapping(JSON.parse(fixture('niche-map.json')));
+		const p = plan(data, fixture('niche-uk.csv'), {mapping});
+		expect(p.rejected).toEqual([]);
+		expect(p.ignoredColumns).toEqual(['Station']);
+		const added = p.changes.find(c => c.ref === 'NC/1001/26')!;
+		expect(added.kind).toBe('add');
+		expect(covered(added.after)).toMatchObject({
+			oicId: 'o0004',
+			risk: 'high',
+			status: 'with-cps',
+			opened: '2026-03-05',
+			arrestDate: '2026-10-01',
+			bail: {regime: 'pcsc-2022', bailedOn: '2026-10-01', returnDate: '2026-12-29'},
+			lastUpdate: {date: '2026-11-20', text: 'File with CPS, advice due, "urgent"\nchased by email'},
+			victim: {serviceLevel: 'enhanced', last: '2026-11-18'},
+		});
+		const older = p.changes.find(c => c.ref === 'NC/1002/26')!;
+		expect(older.after.bail?.regime).toBe('pre-2022');
+		expect(older.after.oicId).toBe('o0003');
+		expect(older.after.status).toBe('closed');
+		expect(older.after.closedOn).toBe(today);
+		const rui = p.changes.find(c => c.ref === 'NC/1003/26')!;
+		expect(rui.after.rui).toMatchObject({since: '2026-06-02', endedOn: null});
+	});
+});
+
+describe('import: rejected rows', () => {
+	it('reports each bad row with its spreadsheet row number, column and reason', () => {
+		const p = plan(demo(), fixture('malformed.csv'));
+		const byRow = (row: number) => p.rejected.filter(r => r.row === row);
+		expect(byRow(2)).toEqual([]);
+		expect(byRow(3)).toEqual([{row: 3, column: 'Opened', letter: 'F', reason: expect.stringContaining('"31/02/2026" is not a real date')}]);
+		expect(byRow(4)).toEqual([{row: 4, column: 'Risk', letter: 'D', reason: expect.stringContaining('"extreme" is not a known risk')}]);
+		expect(byRow(5)).toEqual([{row: 5, column: 'Crime reference', letter: 'A', reason: 'the crime reference is missing.'}]);
+		// A quoted update across two lines is still one spreadsheet row: the next record is row 7.
+		expect(byRow(7)[0]).toMatchObject({column: 'Officer', reason: expect.stringContaining('"DC Nobody"')});
+		expect(p.unknownOfficers).toEqual([{text: 'DC Nobody', reason: 'unknown', candidates: [], rows: [7]}]);
+		expect(p.rejectedRows).toBe(4);
+		expect(p.changes.map(c => c.row)).toEqual([2, 6]);
+	});
+
+	it('rejects a crime reference listed twice, bail without an arrest date, and a new case missing a field', () => {
+		const csv = [
+			'Crime reference,Offence,Officer,Risk,Status,Opened,Arrest date,Bail return date',
+			'X/1,Theft,4021,low,investigation,2026-01-01,,2026-12-20',
+			'X/2,Theft,4021,low,investigation,2026-01-01,2026-11-01,2026-12-20',
+			'X/2,Theft,4021,low,investigation,2026-01-01,2026-11-01,2026-12-20',
+			'X/3,,4021,low,investigation,2026-01-01,,',
+		].join('\n');
+		const p = plan(demo(), csv);
+		expect(p.rejected.map(r => [r.row, r.column, r.reason])).toEqual([
+			[2, 'Bail return date', 'a bail return date needs an arrest date (bail runs from the day after arrest).'],
+			[4, 'Crime reference', 'crime reference X/2 is also on row 3; each case must appear once.'],
+			[5, 'Offence', 'the offence is empty; a new case needs it.'],
+		]);
+	});
+
+	it('refuses a file with no crime reference column, and an unclosed quote, as a whole', () => {
+		expect(plan(demo(), 'Ref,Risk\nA,low\n').fileError).toMatch(/no "Crime reference" column/);
+		expect(plan(demo(), 'Crime reference,Risk\n"A,low\n').fileError).toMatch(/quoted field is never closed/);
+		expect(plan(demo(), '').fileError).toMatch(/no header row/);
+	});
+});
+
+describe('import: updates to existing cases', () => {
+	it('updates changed fields, appends a new update once, ends bail when the export shows none', () => {
+		const data = demo();
+		const bailed = data.cases.find(c => c.bail && c.bail.endedOn === null)!;
+		const csv = [
+			'Crime reference,Risk,Last update date,Last update,Bail return date',
+			`${bailed.ref},high,2026-11-29,"Suspect re-interviewed, no comment.",`,
+		].join('\r\n');
+		const p = plan(data, csv);
+		expect(p.changes).toHaveLength(1);
+		const [c] = p.changes;
+		expect(c!.changes).toEqual(expect.arrayContaining([`risk ${bailed.risk} -> high`, 'update 2026-11-29 added', `bail ended ${today} (no bail return date in the export)`]));
+		expect(c!.after.updates.at(-1)).toEqual({date: '2026-11-29', authorId: bailed.oicId, text: 'Suspect re-interviewed, no comment.'});
+		expect(c!.after.offence).toBe(bailed.offence);
+		const next = applyPlan(data, p);
+		expect(next.cases.length).toBe(data.cases.length);
+		expect(plan(next, csv).changes).toEqual([]);
+	});
+
+	it('does not add an update again when a re-save changed only its line ends or trailing spaces', () => {
+		const data = demo();
+		const c = data.cases[0]!;
+		const text = 'Line one\nline two';
+		const first = applyPlan(data, plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\n`));
+		expect(first.cases[0]!.updates.at(-1)!.text).toBe(text);
+		expect(plan(first, `Crime reference,Last update date,Last update\r\n${c.ref},2026-11-29,"Line one\r\nline two  "\r\n`).changes).toEqual([]);
+	});
+
+	it('lists live cases a full export leaves out, and deletes none', () => {
+		const data = demo();
+		const live = data.cases.filter(c => c.status !== 'closed');
+		const p = plan(data, toImportCsv(data, live.slice(1)), {full: true});
+		expect(p.missing.map(c => c.ref)).toEqual([live[0]!.ref]);
+		expect(applyPlan(data, p).cases.length).toBe(data.cases.length);
+		expect(plan(data, toImportCsv(data, live.slice(1))).missing).toEqual([]);
+	});
+
+	it('keeps text with control characters as written but flags it', () => {
+		const data = demo();
+		const c = data.cases[0]!;
+		const text = 'Seen \u001b[2Jby the\u202e team';
+		const p = plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\n`);
+		expect(p.flagged).toEqual([{row: 2, column: 'Last update', ref: c.ref}]);
+		expect(p.changes[0]!.after.updates.at(-1)!.text).toBe(text);
+	});
+});
+
+describe('import: BOM and CRLF', () => {
+	it('reads a UTF-8 BOM, CRLF line ends and quoted fields with commas and line breaks', () => {
+		const raw = fixture('bom-crlf.csv');
+		expect(raw.charCodeAt(0)).toBe(0xfeff);
+		expect(raw).toContain('\r\n');
+		const parsed = parseCsv(raw);
+		expect(parsed.ok && parsed.table.header[0]).toBe('Crime reference');
+		const p = plan(demo(), raw);
+		expect(p.rejected).toEqual([]);
+		expect(p.changes.map(c => c.ref)).toEqual(['BC/1/26', 'BC/2/26']);
+		expect(p.changes[0]!.after.offence).toBe('Possession of indecent images, category A');
+		expect(p.changes[1]!.after.updates[0]!.text).toBe('Line one, with a comma\r\nline two "quoted"');
+	});
+});

@@ -1,0 +1,38 @@
+/** Shared by the review tests: the demo store, and answers that complete every step of a review. */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import type {StoreData} from '../../../source/domain/model.js';
+import {emptyAnswers, reviewContext, type ReviewAnswers, type ReviewContext} from '../../../source/domain/review/index.js';
+import {signer} from '../../../source/store/chain.js';
+import {DEMO_TODAY, ROOT} from '../../helpers/cli.js';
+
+export const TODAY = DEMO_TODAY;
+export const SERGEANT = 'o0002';
+export const SIGNED_AT = '2026-11-30T10:15:00.000Z';
+export const sign = signer;
+/** Overdue since 19 Nov 2026 (the most overdue case in the demo): medium risk, DC Doyle, 3 open actions. */
+export const OVERDUE_REF = 'CR/88397/26';
+
+let demo: StoreData | null = null;
+/** A fresh deep copy of data/demo.json each call (tests must not share mutable state). */
+export function loadDemo(): StoreData {
+	demo ??= JSON.parse(readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as StoreData;
+	return structuredClone(demo);
+}
+
+/** Answers that complete every step for `ctx`: first action done, the rest carried, one new action. */
+export function completeAnswers(ctx: ReviewContext): ReviewAnswers {
+	const a = emptyAnswers();
+	ctx.openActions.forEach((x, i) => {
+		a.outcomes[x.id] = i === 0 ? {outcome: 'done', reason: ''} : {outcome: 'carried', reason: 'Awaiting the DFU report.'};
+	});
+	a.risk = {decision: 'keep', newRisk: null, rationale: ''};
+	a.actions = [{key: 'n1', text: 'Chase the DFU for the phone download', ownerId: ctx.case.oicId, due: ''}];
+	if (ctx.decisionRequired) a.performance = {decision: 'not-now', reason: 'Officer is off sick; revisit on return.', planReviewDate: '', concern: ''};
+	a.welfare = {checkIn: ctx.welfareCheckInDue ? true : null, note: '', flags: []};
+	return a;
+}
+
+export function contextFor(data: StoreData, ref = OVERDUE_REF): ReviewContext {
+	return reviewContext(data, ref, TODAY);
+}

@@ -1,0 +1,99 @@
+/**
+ * End to end: the BUILT CLI in a real terminal (tmux) on a copy of the demo store. A complete guided
+ * review of the most overdue case, by keys only (R, then the seven steps, sign), then q; afterwards
+ * `fortnight verify` passes and `fortnight problems` no longer lists that case's overdue review.
+ * Every wait polls the screen for what should appear (no fixed sleeps).
+ */
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {CLI, demoCopy, runCli} from '../helpers/cli.js';
+
+const TODAY = '2026-11-30';
+const REF = 'CR/88397/26';
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const SOCKET = `fortnight-review-e2e-${process.pid}-${Date.now()}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', 'rev');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'rev', ...k);
+const text = (t: string) => tmux('send-keys', '-t', 'rev', '-l', t);
+
+async function waitForScreen(what: string, ok: (s: string) => boolean, ms = 30_000): Promise<string> {
+	const start = Date.now();
+	for (;;) {
+		const s = screen();
+		if (ok(s)) return s;
+		if (Date.now() - start > ms) throw new Error(`waited ${ms} ms for ${what}; the screen was:\n${s}`);
+		await new Promise(r => setTimeout(r, 40));
+	}
+}
+const see = (t: string, ms?: number) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
+
+function overdueRefs(store: string): string[] {
+	const r = runCli(['problems', '--json', '--store', store, '--today', TODAY]);
+	expect(r.code, r.stderr).toBe(0);
+	const out = JSON.parse(r.stdout) as {problems?: {kind: string; subject: {ref?: string}}[]} | {kind: string; subject: {ref?: string}}[];
+	const list = Array.isArray(out) ? out : (out.problems ?? []);
+	return list.filter(p => p.kind === 'review-overdue').map(p => p.subject.ref ?? '');
+}
+
+describe.skipIf(!hasTmux)('a guided review in a real terminal (tmux)', () => {
+	let store = '';
+
+	beforeAll(() => {
+		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
+		store = demoCopy().store;
+		tmux('new-session', '-d', '-s', 'rev', '-x', '140', '-y', '45', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+	});
+
+	afterAll(() => {
+		if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+	});
+
+	it('reviews the most overdue case by keys only; verify passes; problems no longer lists its overdue review', async () => {
+		expect(overdueRefs(store)).toContain(REF);
+		text(`${process.execPath} ${CLI} --store ${store} --today ${TODAY}`);
+		keys('Enter');
+		await waitForScreen('the desk with its problems', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
+
+		keys('R');
+		await see(`Review ${REF} - step 1 of 7: Since last review`);
+		keys('Enter');
+		await see('step 2 of 7: Previous actions');
+		// Three open actions: done; carried over (with a reason); dropped (with a reason).
+		keys('1', 'Tab', 'Tab', '2', 'Tab');
+		text('Awaiting the DFU report');
+		keys('Tab', '3', 'Tab');
+		text('Superseded by the CPS advice');
+		keys('C-n');
+		await see('step 3 of 7: Risk');
+		keys('1', 'C-n');
+		await see('step 4 of 7: Action plan');
+		keys('Enter');
+		text('Chase the DFU for the phone download');
+		keys('C-n');
+		await see('step 5 of 7: Performance');
+		// DC Doyle's trigger has fired in the demo: a decision is required.
+		keys('3', 'C-n');
+		await see('step 6 of 7: Welfare');
+		keys('1', 'C-n');
+		let s = await see('step 7 of 7: Sign-off');
+		expect(s).toContain('Previous actions: 1 done, 1 carried over, 1 dropped (of 3).');
+		keys('Tab', 'Tab', 'Enter');
+		await see('Sign the review?');
+		keys('y');
+		s = await see(`Signed: review of ${REF} is entry`);
+		expect(s).toContain('n: next case in the queue');
+		// Back to the desk and quit.
+		keys('Escape');
+		await waitForScreen('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));
+		keys('q');
+		await waitForScreen('the shell prompt back', x => x.split('\n').some(l => l.trim() === 'e2e$'));
+
+		const verify = runCli(['verify', '--store', store, '--today', TODAY]);
+		expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+		const after = overdueRefs(store);
+		expect(after).not.toContain(REF);
+		expect(after.length).toBeGreaterThan(0);
+	}, 180_000);
+});

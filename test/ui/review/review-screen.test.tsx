@@ -1,0 +1,102 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import type {StoreData} from '../../../source/domain/model.js';
+import {reviewContext} from '../../../source/domain/review/index.js';
+import {verifyChain} from '../../../source/store/chain.js';
+import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
+import {readWelfare} from '../../../source/store/welfare-file.js';
+import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
+import {demoCopy} from '../../helpers/cli.js';
+import {frame, KEYS, press, ready, until} from './ink-keys.js';
+
+const TODAY = '2026-11-30';
+const REF = 'CR/88397/26';
+const NOW = () => new Date('2026-11-30T10:00:00.000Z');
+
+afterEach(() => cleanup());
+
+async function mount(store: Store, extra: Partial<React.ComponentProps<typeof ReviewScreen>> = {}) {
+	const events = {exits: 0, changes: [] as StoreData[]};
+	const app = render(
+		<ReviewScreen
+			data={store.snapshot()}
+			store={store}
+			caseRef={REF}
+			today={TODAY}
+			width={100}
+			rows={60}
+			isActive
+			color={false}
+			saveDelayMs={30}
+			now={NOW}
+			onExit={() => events.exits++}
+			onChanged={d => events.changes.push(d)}
+			{...extra}
+		/>,
+	);
+	await ready(app);
+	return {app, events};
+}
+
+describe('guided review screen', () => {
+	it('walks a full review by keys and signs it into the chain', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file);
+		const ctx = reviewContext(store.snapshot(), REF, TODAY);
+		const {app, events} = await mount(store);
+
+		let f = await until(app, 'Review CR/88397/26 - step 1 of 7: Since last review');
+		expect(f).toContain('Crime-report updates since');
+		await press(app, KEYS.enter);
+		f = await until(app, 'step 2 of 7: Previous actions');
+		// Action 1 done, 2 carried over with a reason, 3 dropped with a reason.
+		await press(app, '1', KEYS.tab, KEYS.tab, '2', KEYS.tab, 'Awaiting the DFU report', KEYS.tab, '3', KEYS.tab, 'Superseded by CPS advice', KEYS.ctrlN);
+		await until(app, 'step 3 of 7: Risk');
+		await press(app, '1', KEYS.ctrlN);
+		await until(app, 'step 4 of 7: Action plan');
+		await press(app, KEYS.enter, 'Chase the DFU for the phone download', KEYS.ctrlN);
+		f = await until(app, 'step 5 of 7: Performance');
+		if (ctx.decisionRequired) await press(app, '3');
+		await press(app, KEYS.ctrlN);
+		await until(app, 'step 6 of 7: Welfare');
+		await press(app, '1', KEYS.tab, ' ', KEYS.tab, KEYS.tab, KEYS.tab, KEYS.tab, 'Tired; says he is coping.', KEYS.ctrlN);
+		f = await until(app, 'step 7 of 7: Sign-off');
+		expect(f).toContain('Previous actions: 1 done, 1 carried over, 1 dropped (of 3).');
+		expect(f).toContain('Welfare: check-in done; flags: occupational health referral.');
+		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+		await until(app, 'Sign the review? It is appended to the review chain');
+		await press(app, 'y');
+		f = await until(app, /Signed: review of CR\/88397\/26 is entry \d+/);
+		expect(f).toContain('Next review 14 Dec');
+
+		const {data} = await readStoreFile(file);
+		expect(verifyChain(data.chain)).toBeNull();
+		const review = data.chain.at(-1)!.kind === 'review' ? data.chain.at(-1)! : data.chain.at(-2)!;
+		expect(review.kind).toBe('review');
+		if (review.kind !== 'review') return;
+		expect(review.data.actionOutcomes.map(o => [o.outcome, o.reason])).toEqual([
+			['done', null],
+			['carried', 'Awaiting the DFU report'],
+			['dropped', 'Superseded by CPS advice'],
+		]);
+		expect(review.data.newActions.map(a => a.text)).toEqual(['Chase the DFU for the phone download']);
+		expect(review.data.welfareCheckIn).toBe(true);
+		expect(data.drafts).toEqual([]);
+		expect(data.cases.find(c => c.ref === REF)!.nextReviewDue).toBe('2026-12-14');
+		// The note went to the welfare file only.
+		expect(JSON.stringify(data)).not.toContain('Tired; says he is coping.');
+		// The note is appended just after the review is signed.
+		let last: string | undefined;
+		for (let i = 0; i < 100 && last !== 'Tired; says he is coping.'; i++) {
+			last = (await readWelfare(welfare)).notes.at(-1)?.text;
+			if (last !== 'Tired; says he is coping.') await new Promise(r => setTimeout(r, 20));
+		}
+		expect(last).toBe('Tired; says he is coping.');
+		// The desk was told at once (badges, problems, status bar).
+		expect(events.changes.at(-1)!.chain.length).toBe(data.chain.length);
+		await press(app, KEYS.esc);
+		expect(events.exits).toBe(1);
+	});
+});
