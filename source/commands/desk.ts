@@ -1,5 +1,6 @@
 import type {Command} from './command.js';
 import {out} from './command.js';
+import {stat} from 'node:fs/promises';
 import {openForCommand} from './open-store.js';
 
 /** Shown instead of Ink's raw-mode crash when there is no terminal to draw the desk in. */
@@ -23,16 +24,20 @@ const command: Command = {
 Opens the review desk on the team store. Needs an interactive terminal of at least 80x24.`,
 	flags: {},
 	async run(ctx) {
-		const store = await openForCommand(ctx);
 		if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+			await openForCommand(ctx); // still report an unreadable store (exit 3)
 			await out(ctx, noTtyHint());
 			return 0;
 		}
+		const sizeBytes = await stat(ctx.storePath).then(
+			s => s.size,
+			() => null,
+		);
 		// React's development build checks every element at run time; the desk runs the production one.
 		// Loaded only here, so non-interactive commands never pay for Ink and React.
 		process.env['NODE_ENV'] ??= 'production';
 		const {runDesk} = await import('../ui/run-desk.js');
-		await runDesk({store, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
+		await runDesk({open: () => openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
 		return 0;
 	},
 };

@@ -9,9 +9,13 @@ import type {IsoDate} from '../domain/dates.js';
 import type {Store} from '../store/store.js';
 import {Desk} from './desk/desk.js';
 import {enterAltScreen} from './terminal.js';
+import {LoadingFrame} from './loading/loading-frame.js';
 
 export interface RunDeskOptions {
-	store: Store;
+	/** Opens the store; called after the first (loading) frame is on screen. Its StoreError ends the desk. */
+	open: () => Promise<Store>;
+	storePath: string;
+	sizeBytes: number | null;
 	today: IsoDate;
 	color: boolean;
 	stdin: NodeJS.ReadStream;
@@ -29,7 +33,8 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	process.once('uncaughtException', onCrash);
 	process.once('unhandledRejection', onCrash);
 	try {
-		const app = render(<Desk data={o.store.snapshot()} today={o.today} color={o.color} store={o.store} />, {
+		// The shell is on screen at once; the store (seconds for a department store) is read after it.
+		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} />, {
 			stdin: o.stdin,
 			stdout: o.stdout,
 			stderr: o.stderr,
@@ -38,6 +43,15 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			// Key-press-to-frame latency matters more than frame rate here: let a key's frame out at once.
 			maxFps: 60,
 		});
+		await new Promise(resolve => setImmediate(resolve));
+		let store: Store;
+		try {
+			store = await o.open();
+		} catch (err) {
+			app.unmount();
+			throw err;
+		}
+		app.rerender(<Desk data={store.snapshot()} today={o.today} color={o.color} store={store} />);
 		await app.waitUntilExit();
 	} finally {
 		process.off('uncaughtException', onCrash);

@@ -36,5 +36,6 @@ export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
 	return {leave};
 }
 
-// SIGINT is not here: in raw mode Ctrl+C arrives as a key, which Ink turns into an orderly exit.
-const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+// In raw mode Ctrl+C arrives as a key, which Ink turns into an orderly exit; SIGINT is here for the
+// loading frame, drawn before the desk takes the keyboard (the terminal is still in cooked mode then).
+const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];

@@ -1,3 +1,4 @@
+import {StoreError} from '../../source/store/errors.js';
 import {describe, expect, it} from 'vitest';
 import {EventEmitter} from 'node:events';
 import {runDesk} from '../../source/ui/run-desk.js';
@@ -47,9 +48,12 @@ describe('alternate screen', () => {
 	it('is entered, and left on q', async () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const run = runDesk({store: fakeStore(demoData()), today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
-		for (let i = 0; i < 400 && !stdout.out.includes('CASES'); i++) await new Promise(r => setTimeout(r, 10));
+		const run = runDesk({open: async () => fakeStore(demoData()), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
+		// The loading frame came first, with the same panes.
+		expect(stdout.out.indexOf('Reading x.json')).toBeGreaterThan(-1);
+		expect(stdout.out.indexOf('Reading x.json')).toBeLessThan(stdout.out.indexOf('live cases'));
 		stdin.press('q');
 		await run;
 		expect(stdout.out.endsWith(LEAVE)).toBe(true);
@@ -58,10 +62,21 @@ describe('alternate screen', () => {
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
 		const stdout = new FakeStdout();
 		const broken = {...demoData(), cases: null} as unknown as StoreData;
-		const run = runDesk({store: fakeStore(broken), today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({open: async () => fakeStore(broken), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
 		await expect(run).rejects.toThrow();
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.lastIndexOf(LEAVE)).toBeGreaterThan(stdout.out.lastIndexOf(ENTER));
+		expect(stdout.out.endsWith(LEAVE)).toBe(true);
+	});
+
+	it('is left when the store cannot be read after the loading frame, and the store error reaches the caller', async () => {
+		const stdout = new FakeStdout();
+		const failing = async (): Promise<Store> => {
+			throw new StoreError('malformed', '/tmp/x.json is not valid JSON.', '/tmp/x.json');
+		};
+		const run = runDesk({open: failing, storePath: '/tmp/x.json', sizeBytes: 10, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		await expect(run).rejects.toBeInstanceOf(StoreError);
+		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.endsWith(LEAVE)).toBe(true);
 	});
 });

@@ -1,0 +1,32 @@
+/**
+ * The desk's first frame, drawn before the store is read: on a department store (tens of MB) reading
+ * and checking the file takes seconds, and a blank terminal for that long looks like a hang. The same
+ * panes the desk will fill, each saying in words what is happening.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import path from 'node:path';
+import {Pane} from '../pane/pane.js';
+import {useTerminalSize} from '../desk/use-terminal-size.js';
+import {layoutFor, MIN_COLUMNS, MIN_ROWS} from '../desk/layout.js';
+import {truncate} from '../text.js';
+
+export function LoadingFrame({storePath, sizeBytes}: {storePath: string; sizeBytes: number | null}): React.JSX.Element {
+	const size = useTerminalSize(undefined);
+	const L = layoutFor(size);
+	const what = `Reading ${path.basename(storePath)}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
+	if (L.tooSmall) return <Text>{truncate(`fortnight needs ${MIN_COLUMNS}x${MIN_ROWS}; ${what}`, size.columns)}</Text>;
+	return (
+		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
+			<Box flexDirection="row" height={L.mainHeight}>
+				<Box width={L.activityWidth} flexShrink={0} />
+				<Pane title="CASES" detail="loading" focused={false} width={L.sidebarWidth} height={L.mainHeight}>
+					<Text wrap="truncate">{truncate(what, L.sidebarWidth - 2)}</Text>
+				</Pane>
+				<Pane title="EDITOR" detail="no case open" focused={false} width={L.editorWidth} height={L.mainHeight} />
+			</Box>
+			<Pane title="PROBLEMS" detail="the rules run once the store is read" focused={false} width={L.width} height={L.panelHeight} />
+			<Text wrap="truncate">{truncate(`${storePath} | loading... | q works once the desk is up`, L.width)}</Text>
+		</Box>
+	);
+}
