@@ -42,7 +42,9 @@ export type DeskCommand =
 	| 'handover-from'
 	| 'handover-to'
 	| 'handover-cover'
-	| 'handover-export';
+	| 'handover-export'
+	| 'absence-add'
+	| 'absence-end';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log';
@@ -82,6 +84,10 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
+	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
+	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", views: ['team'], matches: char('a')},
+	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", views: ['team'], matches: char('E')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
