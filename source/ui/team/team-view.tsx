@@ -77,6 +77,9 @@ export function TeamView({model, win, focused, width, height, form, question, no
 	}
 	const cols = width - 2 >= 100 ? WIDE : NARROW;
 	const widths = cols.map(c => Math.max(c.head.length, ...rows.map(r => c.cell(r).length)));
+	// Too wide for the pane (a long plan state on a narrow terminal): the last column gives way, cut with "…".
+	const over = 2 + widths.reduce((a, b) => a + b, 0) + (cols.length - 1) - inner;
+	if (over > 0) widths[widths.length - 1] = Math.max(cols.at(-1)!.head.length, widths.at(-1)! - over);
 	const fixed = 2 + widths.reduce((a, b) => a + b, 0);
 	// Two spaces between columns when the absence words still fit whole, else one.
 	const longest = Math.max(0, ...rows.map(r => r.absence.length));

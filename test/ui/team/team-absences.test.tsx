@@ -193,6 +193,19 @@ describe('Team view absences', () => {
 		h.app.unmount();
 	});
 
+	it('fits an 80x24 terminal: the table, the selected officer in words, and the whole form', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 80, rows: 24}});
+		let f = await teamAt(h, ASHWORTH);
+		expect(f.split('\n').length).toBeLessThanOrEqual(24);
+		expect(f).toContain('DC Sam Ashworth: sick from 28 Nov, no cover');
+		expect(f).toMatch(/Plan\s+║/);
+		f = await h.press('a');
+		for (const label of ['First day', 'Last day', 'Reason', 'Cover', 'Esc cancel']) expect(f).toContain(label);
+		h.app.unmount();
+	});
+
 	it('a read-only store says so instead of opening the form', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file, {readOnly: true});
