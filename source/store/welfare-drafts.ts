@@ -11,7 +11,8 @@ import {TypeCompiler} from '@sinclair/typebox/compiler';
 import {writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
-import {WELFARE_MODE} from './welfare-file.js';
+import {WELFARE_MODE, welfareKeyFromEnv} from './welfare-file.js';
+import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey} from './welfare-crypto.js';
 
 const PendingNoteSchema = Type.Object({
 	officerId: Type.String({maxLength: 80}),
@@ -33,12 +34,25 @@ export function welfareDraftsPathFor(storePath: string): string {
 	return storePath.replace(/(\.json)?$/i, '.welfare-drafts.json');
 }
 
+/**
+ * Encrypted at rest like the welfare file: whenever FORTNIGHT_WELFARE_KEY is set, or the file on disk
+ * already is encrypted (it is then never written back in plain text).
+ */
+interface Opened {
+	data: WelfareDraftFile;
+	key: DerivedKey | null;
+}
+
 async function readFile(file: string): Promise<WelfareDraftFile> {
+	return (await openFile(file)).data;
+}
+
+async function openFile(file: string): Promise<Opened> {
 	let raw: string;
 	try {
 		raw = await fsp.readFile(file, 'utf8');
 	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {schemaVersion: 1, pending: {}};
+		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {data: {schemaVersion: 1, pending: {}}, key: null};
 		throw describeFsError(err, file, 'reading');
 	}
 	let value: unknown;
@@ -47,10 +61,25 @@ async function readFile(file: string): Promise<WelfareDraftFile> {
 	} catch {
 		throw new StoreError('malformed', `The welfare drafts file ${file} is not valid JSON. It was not changed; restore it or move it aside.`, file);
 	}
+	let key: DerivedKey | null = null;
+	if (isEnvelope(value)) {
+		const passphrase = welfareKeyFromEnv();
+		if (!passphrase || envelopeProblem(value)) {
+			throw new StoreError('welfare-key', `The welfare drafts file ${file} is encrypted: set FORTNIGHT_WELFARE_KEY to open it. Nothing was changed.`, file);
+		}
+		key = await deriveKey(passphrase, saltOf(value));
+		const plain = open(value, key);
+		if (plain === null) throw new StoreError('welfare-key', `That passphrase does not open the welfare drafts file ${file}. Nothing was changed.`, file);
+		try {
+			value = JSON.parse(plain);
+		} catch {
+			throw new StoreError('malformed', `The welfare drafts file ${file} is damaged. It was not changed; move it aside.`, file);
+		}
+	}
 	if (!check.Check(value)) {
 		throw new StoreError('invalid', `The welfare drafts file ${file} is not in the expected form. It was not changed; restore it or move it aside.`, file);
 	}
-	return value;
+	return {data: value, key};
 }
 
 /** The pending note for a case's review draft, or null. */
@@ -62,7 +91,8 @@ export async function readWelfareDraft(file: string, caseRef: string): Promise<P
 /** Saves (or, with empty text, removes) the pending note for `caseRef`, under the lock, at mode 0600. */
 export async function saveWelfareDraft(file: string, caseRef: string, note: PendingWelfareNote | null): Promise<void> {
 	await withLock(file, {}, async assertHeld => {
-		const current = await readFile(file);
+		const opened = await openFile(file);
+		const current = opened.data;
 		const pending = {...current.pending};
 		if (note === null || note.text === '') {
 			if (!Object.hasOwn(pending, caseRef)) return;
@@ -70,7 +100,10 @@ export async function saveWelfareDraft(file: string, caseRef: string, note: Pend
 		} else pending[caseRef] = note;
 		assertHeld();
 		try {
-			await writeFileAtomic(file, JSON.stringify({schemaVersion: 1, pending}, null, '\t') + '\n', WELFARE_MODE);
+			const plain = JSON.stringify({schemaVersion: 1, pending}, null, '\t') + '\n';
+			const passphrase = welfareKeyFromEnv();
+			const key = opened.key ?? (passphrase ? await deriveKey(passphrase) : null);
+			await writeFileAtomic(file, key ? JSON.stringify(seal(plain, key), null, '\t') + '\n' : plain, WELFARE_MODE);
 		} catch (err) {
 			throw describeFsError(err, file, 'saving');
 		}
