@@ -84,10 +84,6 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
-	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
-	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
-	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", views: ['team'], matches: char('a')},
-	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", views: ['team'], matches: char('E')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -115,6 +111,11 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
+	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
+	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
+	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
+	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", views: ['team'], matches: char('a')},
+	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", views: ['team'], matches: char('E')},
 ];
 
 /** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */

@@ -204,7 +204,8 @@ function clampAll(s: DeskState): DeskState {
 		...s,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
-		team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight)),
+		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
+		team: s.view === 'team' ? follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight)) : s.team,
 	};
 }
 
@@ -379,7 +380,8 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 }
 
 function setView(s: DeskState, view: View): DeskState {
-	return {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? 'explorer' : s.focus};
+	const next = {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? ('explorer' as const) : s.focus};
+	return view === 'team' && s.view !== 'team' ? {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))} : next;
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
