@@ -129,10 +129,14 @@ export function keysFor(command: DeskCommand): string {
 	return KEYMAP.find(b => b.command === command)?.keys.join('/') ?? '';
 }
 
-/** Help lines, generated from KEYMAP: "keys  what it does  (where)". */
+/**
+ * Help lines, generated from KEYMAP: "keys  what it does  (where)". The keys that work everywhere come
+ * first (the first screen of help is what most people read); each view's own keys follow, in table order.
+ */
 export function helpLines(): string[] {
 	const width = Math.max(...KEYMAP.map(b => b.keys.join(' ').length));
-	return KEYMAP.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (${b.where})`);
+	const ordered = [...KEYMAP.filter(b => !b.views), ...KEYMAP.filter(b => b.views)];
+	return ordered.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (${b.where})`);
 }
 
 /** An empty KeyInfo, for building key presses in code. */
