@@ -131,7 +131,7 @@ export function keysFor(command: DeskCommand): string {
 
 /**
  * Help lines, generated from KEYMAP: "keys  what it does  (where)". The keys that work everywhere come
- * first (the first screen of help is what most people read); each view's own keys follow, in table order.
+ * first and each view's own keys after them (KEYMAP lists view keys first only so they win matching).
  */
 export function helpLines(): string[] {
 	const width = Math.max(...KEYMAP.map(b => b.keys.join(' ').length));
