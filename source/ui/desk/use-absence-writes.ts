@@ -43,7 +43,7 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 			},
 			// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 			// sentence meant for the user; nothing was written in either case.
-			(err: unknown) => answer(`Not saved: ${messageOf(err)}${write.kind === 'add' ? ' What you typed is kept.' : ''}`),
+			(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))}${write.kind === 'add' ? ' What you typed is kept.' : ''}`),
 		);
 	}, [write, store, today, dispatch, onStoreChanged, now]);
 }

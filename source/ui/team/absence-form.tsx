@@ -42,7 +42,8 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 		const value = f === 'reason' ? shown[f] : `${safeText(shown[f])}${at ? '_' : ''}`;
 		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
 	};
-	const error = form.error ? wrap(`! ${form.error.text}`, width) : [];
+	// Refusals can quote store text (an officer's name): made safe like everything else from the store.
+	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, width) : [];
 	const foot = form.saving
 		? 'Saving...'
 		: form.confirmDiscard
