@@ -42,7 +42,9 @@ export type DeskCommand =
 	| 'handover-from'
 	| 'handover-to'
 	| 'handover-cover'
-	| 'handover-export';
+	| 'handover-export'
+	| 'absence-add'
+	| 'absence-end';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log';
@@ -109,6 +111,11 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
+	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
+	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
+	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
+	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", views: ['team'], matches: char('a')},
+	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", views: ['team'], matches: char('E')},
 ];
 
 /** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */

@@ -4,11 +4,12 @@
  * is applied in order to fresh state, never to a stale closure.
  */
 import type {DeskModel} from '../model/desk-model.js';
+import type {IsoDate} from '../../domain/dates.js';
 import {commandFor, type DeskCommand, type KeyInfo} from '../keymap.js';
 import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
-import {scrollBy} from '../list/list-window.js';
+import {follow, moveBy, scrollBy, START, type ListWindow} from '../list/list-window.js';
 import {activeTab, closeActive, cycle, NO_TABS, openTab, updateActive, type Tab, type Tabs} from '../editor/tabs.js';
 import {caseLines} from '../editor/case-lines.js';
 import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
@@ -19,6 +20,10 @@ import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewSta
 import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
 import {logVisibleRows} from '../views/log/log-view.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
+import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState, type ValidAbsence} from '../team/absence-form-state.js';
+import {absenceWords} from '../../domain/absence-words.js';
+import {absenceOn, shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -40,8 +45,18 @@ export interface DeskState {
 	tabs: Tabs;
 	palette: {query: string; cursor: number};
 	helpScroll: number;
-	/** First officer shown in the Team view. */
-	teamScroll: number;
+	/** The Team view's selected officer and first row shown. */
+	team: ListWindow;
+	/** The absence form over the Team view, while open (it takes every key). */
+	absenceForm: AbsenceFormState | null;
+	/** `E` asked to end an absence: y ends it, n or Esc does not. */
+	endConfirm: {absenceId: string; question: string} | null;
+	/** A change to the store the shell is to make (store.apply); numbered so its answer finds it. */
+	absenceWrite: AbsenceWrite | null;
+	/** How many absence writes this desk has asked for (numbers the next one). */
+	absenceWrites: number;
+	/** Why the store cannot be written (read-only, no store), or null when it can. */
+	cannotWrite: string | null;
 	/** The Log view's period, filters and cursor. */
 	log: LogViewState;
 	/** A one-line notice for the status bar, cleared by the next key. */
@@ -61,6 +76,10 @@ export interface DeskState {
 	reviewInput: readonly ReviewKey[];
 }
 
+export type AbsenceWrite =
+	| {seq: number; kind: 'add'; officerId: string; absence: ValidAbsence}
+	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate};
+
 export interface ReviewKey {
 	n: number;
 	input: string;
@@ -77,7 +96,11 @@ export type DeskAction =
 	| {type: 'disk-changed'; changed: boolean}
 	| {type: 'notice'; text: string | null}
 	/** The guided review (or amendment) in the active tab was left: close its tab, back to the explorer. */
-	| {type: 'review-exit'};
+	| {type: 'review-exit'}
+	/** Whether the store can be written (null) or why not: the absence keys say so instead of opening. */
+	| {type: 'can-write'; reason: string | null}
+	/** The shell made (error null) or failed to make the absence write numbered `seq`. */
+	| {type: 'absence-written'; seq: number; error: string | null; notice: string};
 
 export function initialState(model: DeskModel, size: Size): DeskState {
 	return {
@@ -93,7 +116,12 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		tabs: NO_TABS,
 		palette: {query: '', cursor: 0},
 		helpScroll: 0,
-		teamScroll: 0,
+		team: START,
+		absenceForm: null,
+		endConfirm: null,
+		absenceWrite: null,
+		absenceWrites: 0,
+		cannotWrite: null,
 		log: initialLogViewState(model.today),
 		notice: null,
 		diskChanged: false,
@@ -162,6 +190,10 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			const tabs = tab && tab.kind !== 'case' ? closeActive(s.tabs) : s.tabs;
 			return {...s, tabs, focus: 'explorer'};
 		}
+		case 'can-write':
+			return a.reason === s.cannotWrite ? s : {...s, cannotWrite: a.reason};
+		case 'absence-written':
+			return absenceWritten(s, a.seq, a.error, a.notice);
 		case 'input':
 			return onInput(s.notice === null ? s : {...s, notice: null}, a.input, a.key);
 	}
@@ -172,6 +204,8 @@ function clampAll(s: DeskState): DeskState {
 		...s,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
+		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
+		team: s.view === 'team' ? follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight)) : s.team,
 	};
 }
 
@@ -196,6 +230,9 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		return {...s, reviewInput: [...s.reviewInput.slice(-(REVIEW_INPUT_KEPT - 1)), {n, input, key}]};
 	}
 	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
+	// The absence form and the end question take every key while they are up (see absence-form-state.ts).
+	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
+	if (s.endConfirm) return onEndConfirmInput(s, s.endConfirm, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
@@ -328,7 +365,7 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 		const length = teamRows(s.model).length;
 		const visible = teamVisible(s.layout.mainHeight);
 		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
-		return {...s, teamScroll: scrollBy(s.teamScroll, step, length, visible)};
+		return {...s, team: moveBy(s.team, step, length, visible)};
 	}
 	if (s.view === 'log' && s.focus === 'explorer') {
 		const rowCount = currentLogModel(s).rows.length;
@@ -343,7 +380,8 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 }
 
 function setView(s: DeskState, view: View): DeskState {
-	return {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? 'explorer' : s.focus};
+	const next = {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? ('explorer' as const) : s.focus};
+	return view === 'team' && s.view !== 'team' ? {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))} : next;
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
@@ -388,6 +426,10 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		case 'handover-export':
 			// Handled by the Handover view's own reducer (source/ui/views/handover), which has the field state.
 			return s;
+		case 'absence-add':
+			return openForm(s);
+		case 'absence-end':
+			return askToEnd(s);
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
@@ -461,4 +503,64 @@ function openFocused(s: DeskState): DeskState {
 		return openCase(s, row.c.ref);
 	}
 	return s;
+}
+
+// ---- absences (Team view) ----
+
+/** The officer under the Team view's cursor. */
+export function selectedTeamOfficer(s: DeskState): string | undefined {
+	return teamRows(s.model)[s.team.cursor]?.officer.id;
+}
+
+function openForm(s: DeskState): DeskState {
+	if (s.view !== 'team' || s.focus !== 'explorer') return {...s, notice: 'Select an officer in the Team view (2) first: a records an absence for them.'};
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be recorded: ${s.cannotWrite}`};
+	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
+	const officerId = selectedTeamOfficer(s);
+	if (!officerId) return {...s, notice: 'No officer is selected.'};
+	return {...s, absenceForm: openAbsenceForm(officerId, s.model.today)};
+}
+
+function askToEnd(s: DeskState): DeskState {
+	if (s.view !== 'team' || s.focus !== 'explorer') return {...s, notice: "Select an officer in the Team view (2) first: E ends their current absence."};
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
+	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
+	const officerId = selectedTeamOfficer(s);
+	if (!officerId) return {...s, notice: 'No officer is selected.'};
+	const {data, today} = s.model;
+	const who = safeText(shortName(s.model.officerById.get(officerId)));
+	const current = absenceOn(data.absences, officerId, today);
+	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
+	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
+	return {...s, endConfirm: {absenceId: current.id, question: `End ${who}'s absence (${absenceWords(current, data.officers, today)}) with today, ${today}, as the last day away? y/n`}};
+}
+
+function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string, key: KeyInfo): DeskState {
+	const out = absenceFormKey(form, input, key);
+	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
+	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
+	const checked = validateForm(out.form, s.model.data.officers);
+	if (!checked.ok) return {...s, absenceForm: checked.form};
+	const seq = s.absenceWrites + 1;
+	return {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
+}
+
+function onEndConfirmInput(s: DeskState, ask: {absenceId: string}, input: string, key: KeyInfo): DeskState {
+	if (input === 'y' || input === 'Y') {
+		const seq = s.absenceWrites + 1;
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite: {seq, kind: 'end', absenceId: ask.absenceId, last: s.model.today}, notice: 'Ending the absence...'};
+	}
+	if (input === 'n' || input === 'N' || key.escape) return {...s, endConfirm: null, notice: 'Nothing changed.'};
+	return s;
+}
+
+function absenceWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
+	const w = s.absenceWrite;
+	if (!w || w.seq !== seq) return s;
+	if (w.kind === 'add' && s.absenceForm) {
+		// A refusal keeps the form and everything typed in it; the reason shows under the fields.
+		if (error) return {...s, absenceWrite: null, absenceForm: {...s.absenceForm, saving: false, error: {field: null, text: error}}};
+		return {...s, absenceWrite: null, absenceForm: null, notice};
+	}
+	return {...s, absenceWrite: null, notice: error ?? notice};
 }

@@ -30,6 +30,7 @@ import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
+import {useAbsenceWrites} from './use-absence-writes.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
@@ -83,6 +84,10 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
+	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
+	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
+	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite]);
+	useAbsenceWrites(store, state.absenceWrite, today, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -99,7 +104,10 @@ function hintsFor(s: DeskState): string {
 	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
+	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
+	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
 	if (reviewHasKeys(s)) return 'review has the keys (hints above) | Esc back a step; on step 1 back to the desk';
+	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
@@ -148,7 +156,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	let main: React.JSX.Element;
 	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'team') main = <TeamView model={s.model} scroll={s.teamScroll} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'team') main = <TeamView model={s.model} win={s.team} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} form={s.absenceForm} question={s.endConfirm?.question ?? null} notice={s.notice} />;
 	else if (s.view === 'handover')
 		main = (
 			<HandoverView

@@ -4,11 +4,12 @@
  * Memoised per model.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
-import type {Officer} from '../../domain/model.js';
+import type {Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
 import type {DeskModel} from '../model/desk-model.js';
+import {absenceWords, currentOrNextAbsence} from '../../domain/absence-words.js';
 
 export interface TeamRow {
 	officer: Officer;
@@ -22,6 +23,8 @@ export interface TeamRow {
 	checkIn: string;
 	tenure: string;
 	plan: string;
+	/** The current or next absence in words ("sick from 28 Nov, no cover"), or ''. */
+	absence: string;
 }
 
 const cache = new WeakMap<DeskModel, TeamRow[]>();
@@ -53,10 +56,16 @@ export function teamRows(model: DeskModel): TeamRow[] {
 				checkIn: checkIn ? shortDate(checkIn, today) : 'never',
 				tenure: tenure(o.joinedUnit, today),
 				plan: planState(triggerFor(data, o.id, today), today),
+				absence: absenceText(data.absences, data.officers, o.id, today),
 			};
 		});
 	cache.set(model, rows);
 	return rows;
+}
+
+function absenceText(absences: StoreData['absences'], officers: StoreData['officers'], officerId: string, today: IsoDate): string {
+	const a = currentOrNextAbsence(absences, officerId, today);
+	return a ? absenceWords(a, officers, today) : '';
 }
 
 /** "3y 2m" in the unit. */
@@ -76,7 +85,7 @@ export function planState(t: TriggerState, today: IsoDate): string {
 	return 'TRIGGER: decide';
 }
 
-/** Table rows that fit a pane of `height`: minus its borders and title, the table's borders, heading and separator. */
+/** Table rows that fit a pane of `height`: minus its borders and title, the heading and its rule, and the line about the selected officer. */
 export function teamVisible(height: number): number {
-	return Math.max(1, height - 3 - 4);
+	return Math.max(1, height - 3 - 2 - 1);
 }

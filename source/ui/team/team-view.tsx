@@ -1,57 +1,121 @@
 /**
- * The Team view: a static ink-table, one row per officer: rank, hours/FTE, live cases, workload %,
- * red problems, last welfare check-in (date only), tenure, performance-plan state. Never welfare note
- * text. j/k scroll when the team is taller than the pane.
+ * The Team view: one row per officer: rank, hours/FTE, live cases, workload %, red problems, last
+ * welfare check-in (date only), tenure, performance-plan state, and the current or next absence in
+ * words. Never welfare note text, never a diagnosis. j/k move the selection; `a` opens the absence
+ * form for the selected officer and `E` ends their current absence (the desk's reducer owns both).
+ *
+ * Drawn as plain fixed-width text rows (not a boxed table) so the selected row can be marked and the
+ * absence words get the width left over.
  */
 import React from 'react';
 import {Box, Text} from 'ink';
-import {Table} from 'ink-table';
 import type {DeskModel} from '../model/desk-model.js';
+import type {ListWindow} from '../list/list-window.js';
 import {Pane} from '../pane/pane.js';
-import {fit, plural} from '../text.js';
-import {teamRows, teamVisible} from './team-rows.js';
-
-type Cells = Record<string, string | number>;
-
-/**
- * ink-table draws a separator line before every row (doubling the height) and never pads less than
- * one space. The team must fit 80x24, so this subclass keeps only the separator under the headings and
- * honours `padding={0}`.
- */
-class CompactTable extends Table<Cells> {
-	constructor(props: ConstructorParameters<typeof Table<Cells>>[0]) {
-		super(props);
-		const separator = this.separator;
-		this.separator = rowProps => (/^separator-row-.*-(\d+)$/.exec(rowProps.key)?.[1] ?? '0') === '0' ? separator(rowProps) : <></>;
-	}
-
-	override getConfig() {
-		return {...super.getConfig(), padding: this.props.padding ?? 1};
-	}
-}
+import {fit, plural, truncate} from '../text.js';
+import {tint, useTheme} from '../theme.js';
+import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
+import {AbsenceForm} from './absence-form.js';
+import type {AbsenceFormState} from './absence-form-state.js';
 
 export interface TeamViewProps {
 	model: DeskModel;
-	scroll: number;
+	win: ListWindow;
 	focused: boolean;
 	width: number;
 	height: number;
+	/** The absence form, while open: drawn in place of the table. */
+	form?: AbsenceFormState | null;
+	/** The question `E` asks, while it waits for y/n. */
+	question?: string | null;
+	/** The desk's latest notice (a save's outcome, why a key did nothing), shown in full under the table. */
+	notice?: string | null;
 }
 
+interface Column {
+	head: string;
+	cell: (r: TeamRow) => string;
+}
 
-export function TeamView({model, scroll, focused, width, height}: TeamViewProps): React.JSX.Element {
+const WIDE: Column[] = [
+	{head: 'Officer', cell: r => `${r.rank} ${r.name}`},
+	{head: 'Hours/FTE', cell: r => r.hours},
+	{head: 'Live', cell: r => String(r.live)},
+	{head: 'Workload', cell: r => r.workload},
+	{head: 'Red', cell: r => String(r.red)},
+	{head: 'Check-in', cell: r => r.checkIn},
+	{head: 'Tenure', cell: r => r.tenure},
+	{head: 'Perf. plan', cell: r => r.plan},
+];
+
+const NARROW: Column[] = [
+	{head: 'Officer', cell: r => `${r.rank} ${r.name.split(' ').at(-1)}`},
+	{head: 'Hrs/FTE', cell: r => r.hours},
+	{head: 'Live', cell: r => String(r.live)},
+	{head: 'Load', cell: r => r.workload},
+	{head: 'Red', cell: r => String(r.red)},
+	{head: 'Check-in', cell: r => r.checkIn},
+	{head: 'Tenure', cell: r => r.tenure},
+	{head: 'Plan', cell: r => r.plan},
+];
+
+/** Narrowest absence column worth drawing; below it the words show only on the selected officer's line. */
+const MIN_ABSENCE = 14;
+
+export function TeamView({model, win, focused, width, height, form, question, notice}: TeamViewProps): React.JSX.Element {
+	const theme = useTheme();
 	const rows = teamRows(model);
-	const wide = width >= 104;
+	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
-	const data: Cells[] = rows.slice(scroll, scroll + visible).map((r): Cells =>
-		wide
-			? {Officer: r.name, Rank: r.rank, 'Hours/FTE': r.hours, Live: r.live, Workload: r.workload, 'Red': r.red, 'Check-in': r.checkIn, Tenure: r.tenure, 'Perf. plan': r.plan}
-			: {Officer: `${r.rank} ${r.name.split(' ').at(-1)}`, 'Hrs/FTE': r.hours, Live: r.live, Load: r.workload, Red: r.red, 'Check-in': r.checkIn, Tenure: r.tenure, Plan: r.plan},
-	);
+	const detail = `${plural(rows.length, 'officer')}${rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : ''}; welfare: dates only`;
+	if (form) {
+		return (
+			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
+				<AbsenceForm form={form} officers={model.data.officers} width={inner} />
+			</Pane>
+		);
+	}
+	const cols = width - 2 >= 100 ? WIDE : NARROW;
+	const widths = cols.map(c => Math.max(c.head.length, ...rows.map(r => c.cell(r).length)));
+	// Too wide for the pane (a long plan state on a narrow terminal): the last column gives way, cut with "…".
+	const over = 2 + widths.reduce((a, b) => a + b, 0) + (cols.length - 1) - inner;
+	if (over > 0) widths[widths.length - 1] = Math.max(cols.at(-1)!.head.length, widths.at(-1)! - over);
+	const fixed = 2 + widths.reduce((a, b) => a + b, 0);
+	// Two spaces between columns when the absence words still fit whole, else one.
+	const longest = Math.max(0, ...rows.map(r => r.absence.length));
+	const gap = cols === WIDE && inner - fixed - 2 * cols.length >= longest ? '  ' : ' ';
+	// Marker column, the fixed columns and their gaps; the absence words take what is left.
+	const used = fixed + gap.length * cols.length;
+	const absenceWidth = inner - used;
+	const withAbsence = absenceWidth >= MIN_ABSENCE;
+	const line = (cells: string[], absence: string) => cells.map((c, i) => fit(c, widths[i]!)).join(gap) + (withAbsence ? gap + truncate(absence, absenceWidth) : '');
+	const heading = '  ' + line(cols.map(c => c.head), 'Away');
+	const selected = rows[win.cursor];
+	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}   a record absence  E end it today` : '');
 	return (
-		<Pane title="TEAM" detail={`${plural(rows.length, 'officer')}${rows.length > visible ? `, ${scroll + 1}-${Math.min(rows.length, scroll + visible)} shown (j/k)` : ''}; welfare: dates only`} focused={focused} width={width} height={height}>
+		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" overflow="hidden">
-				{data.length > 0 ? <CompactTable data={data} padding={wide ? 1 : 0} /> : <Text>{fit('No officers in post.', width - 2)}</Text>}
+				{rows.length === 0 ? (
+					<Text>{fit('No officers in post.', inner)}</Text>
+				) : (
+					<>
+						<Text bold wrap="truncate">
+							{truncate(heading, inner)}
+						</Text>
+						<Text wrap="truncate">{'─'.repeat(Math.min(inner, heading.trimEnd().length))}</Text>
+						{rows.slice(win.scroll, win.scroll + visible).map((r, i) => {
+							const at = win.scroll + i === win.cursor;
+							return (
+								<Text key={r.officer.id} inverse={at && focused} wrap="truncate">
+									{truncate(`${at ? '›' : ' '} ${line(cols.map(c => c.cell(r)), r.absence)}`, inner)}
+								</Text>
+							);
+						})}
+						<Text color={question ? tint(theme, 'yellow') : undefined} bold={!question && Boolean(notice)} inverse={Boolean(question)} wrap="truncate">
+							{truncate(about, inner)}
+						</Text>
+					</>
+				)}
 			</Box>
 		</Pane>
 	);

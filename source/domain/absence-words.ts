@@ -1,0 +1,40 @@
+/**
+ * An officer's current or next absence in words for the Team view: "sick from 28 Nov, no cover",
+ * "annual leave 03-12 Dec, cover DC Evans". Reason category only: an absence holds nothing more.
+ */
+import {shortDate, type IsoDate} from './dates.js';
+import type {Absence, AbsenceReason, Officer} from './model.js';
+import {absenceCovers, shortName} from './people.js';
+import {safeText} from './safe-text.js';
+
+export const REASON_WORDS: Record<AbsenceReason, string> = {
+	sick: 'sick',
+	'annual-leave': 'annual leave',
+	training: 'training',
+	'restricted-duties': 'restricted duties',
+	other: 'away',
+};
+
+/** The absence covering `today`, else the soonest one starting after it. */
+export function currentOrNextAbsence(absences: readonly Absence[], officerId: string, today: IsoDate): Absence | undefined {
+	let next: Absence | undefined;
+	for (const a of absences) {
+		if (a.officerId !== officerId) continue;
+		if (absenceCovers(a, today)) return a;
+		if (a.from > today && (!next || a.from < next.from)) next = a;
+	}
+	return next;
+}
+
+/** "from 28 Nov", "on 03 Dec", "03-12 Dec", "10 Dec-04 Feb 2027". */
+export function absenceSpan(a: Pick<Absence, 'from' | 'to'>, today: IsoDate): string {
+	if (a.to === null) return `from ${shortDate(a.from, today)}`;
+	if (a.to === a.from) return `on ${shortDate(a.from, today)}`;
+	if (a.from.slice(0, 7) === a.to.slice(0, 7)) return `${a.from.slice(8, 10)}-${shortDate(a.to, today)}`;
+	return `${shortDate(a.from, today)}-${shortDate(a.to, today)}`;
+}
+
+export function absenceWords(a: Absence, officers: readonly Officer[], today: IsoDate): string {
+	const cover = a.coverOfficerId ? `cover ${safeText(shortName(officers.find(o => o.id === a.coverOfficerId)))}` : 'no cover';
+	return `${REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${cover}`;
+}

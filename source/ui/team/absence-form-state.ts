@@ -1,0 +1,133 @@
+/**
+ * The Team view's absence form: officer fixed (the selected row), first day, last day (blank = no end
+ * date yet), reason category, cover typed by name. Pure: the desk's reducer routes keys here while the
+ * form is open (so a key typed straight after `a` lands in the form, never in the desk), and asks the
+ * shell to save when Enter is pressed on the last field. A reason category only: there is no field
+ * for a diagnosis or any other health detail, by design.
+ */
+import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import {ABSENCE_REASONS, type AbsenceReason, type Officer} from '../../domain/model.js';
+import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
+import type {KeyInfo} from '../keymap.js';
+
+export type FormField = 'from' | 'to' | 'reason' | 'cover';
+export const FORM_FIELDS: readonly FormField[] = ['from', 'to', 'reason', 'cover'];
+
+export interface FormValues {
+	from: string;
+	to: string;
+	reason: AbsenceReason;
+	cover: string;
+}
+
+export interface AbsenceFormState {
+	officerId: string;
+	values: FormValues;
+	/** As opened: Esc asks before throwing away anything that differs from these. */
+	initial: FormValues;
+	field: FormField;
+	/** Inline error: on a field, or (field null) about the whole absence (overlap, store refused). */
+	error: {field: FormField | null; text: string} | null;
+	/** Esc was pressed on a changed form: y discards, n or Esc goes back to it. */
+	confirmDiscard: boolean;
+	/** A save is running: keys wait (the form stays on screen with what was typed). */
+	saving: boolean;
+}
+
+/** What the form asks of the desk after a key. */
+export type FormOutcome = {type: 'stay'; form: AbsenceFormState} | {type: 'close'} | {type: 'save'; form: AbsenceFormState};
+
+/** Letters that pick a reason on the reason field: each category's first letter (all differ). */
+const REASON_LETTERS = new Map(ABSENCE_REASONS.map(r => [r[0]!, r]));
+
+/** Longest text a field keeps (a name or a date; a paste cannot grow it without bound). */
+const MAX_FIELD = 60;
+
+export function openAbsenceForm(officerId: string, today: IsoDate): AbsenceFormState {
+	const initial: FormValues = {from: today, to: '', reason: 'sick', cover: ''};
+	return {officerId, values: initial, initial, field: 'from', error: null, confirmDiscard: false, saving: false};
+}
+
+export function formChanged(f: AbsenceFormState): boolean {
+	const a = f.values;
+	const b = f.initial;
+	return a.from !== b.from || a.to !== b.to || a.reason !== b.reason || a.cover !== b.cover;
+}
+
+function moveField(f: AbsenceFormState, delta: number): AbsenceFormState {
+	const at = FORM_FIELDS.indexOf(f.field);
+	const field = FORM_FIELDS[Math.min(FORM_FIELDS.length - 1, Math.max(0, at + delta))]!;
+	return field === f.field ? f : {...f, field};
+}
+
+function setValue(f: AbsenceFormState, change: Partial<FormValues>): AbsenceFormState {
+	// A stale error about the field being edited goes; an error elsewhere stays until that is fixed.
+	const error = f.error && (f.error.field === f.field || f.error.field === null) ? null : f.error;
+	return {...f, values: {...f.values, ...change}, error};
+}
+
+function cycleReason(r: AbsenceReason, delta: number): AbsenceReason {
+	const at = ABSENCE_REASONS.indexOf(r);
+	return ABSENCE_REASONS[(at + delta + ABSENCE_REASONS.length) % ABSENCE_REASONS.length]!;
+}
+
+export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo): FormOutcome {
+	const stay = (form: AbsenceFormState): FormOutcome => ({type: 'stay', form});
+	if (f.saving) return stay(f);
+	if (f.confirmDiscard) {
+		if (input === 'y' || input === 'Y') return {type: 'close'};
+		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
+		return stay(f);
+	}
+	if (key.escape) return formChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	if (key.return) return f.field === 'cover' ? {type: 'save', form: f} : stay(moveField(f, 1));
+	if ((key.tab && !key.shift) || key.downArrow) return stay(moveField(f, 1));
+	if ((key.tab && key.shift) || key.upArrow) return stay(moveField(f, -1));
+	if (f.field === 'reason') {
+		if (key.leftArrow) return stay(setValue(f, {reason: cycleReason(f.values.reason, -1)}));
+		if (key.rightArrow || input === ' ') return stay(setValue(f, {reason: cycleReason(f.values.reason, 1)}));
+		const picked = !key.ctrl && !key.meta ? REASON_LETTERS.get(input.toLowerCase()) : undefined;
+		return picked ? stay(setValue(f, {reason: picked})) : stay(f);
+	}
+	const field = f.field;
+	if (key.backspace || key.delete) return stay(setValue(f, {[field]: f.values[field].slice(0, -1)}));
+	if (key.ctrl || key.meta || input === '') return stay(f);
+	// Control characters never enter a field (a paste can carry them).
+	const text = input.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+	if (text === '') return stay(f);
+	return stay(setValue(f, {[field]: (f.values[field] + text).slice(0, MAX_FIELD)}));
+}
+
+export interface ValidAbsence {
+	from: IsoDate;
+	to: IsoDate | null;
+	reason: AbsenceReason;
+	coverOfficerId: string | null;
+}
+
+/** What the cover field resolves to, for the form to show as it is typed. */
+export function resolveCover(officers: readonly Officer[], typed: string, officerId: string): {officer: Officer | null; error: string | null} {
+	const q = typed.trim();
+	if (q === '') return {officer: null, error: null};
+	const m = matchOfficer(officers, q);
+	if (m.kind === 'found') return m.officer.id === officerId ? {officer: null, error: 'An officer cannot cover their own absence.'} : {officer: m.officer, error: null};
+	if (m.kind === 'ambiguous') return {officer: null, error: `"${q}" matches ${listOfficers(m.candidates)}: type the full name or the id.`};
+	return {officer: null, error: `Nobody in the team is called "${q}"${m.near.length ? ` (did you mean ${listOfficers(m.near)}?)` : ''}; leave it blank for no cover.`};
+}
+
+/** Checks what can be checked before saving (dates typed as dates, a cover who exists). */
+export function validateForm(f: AbsenceFormState, officers: readonly Officer[]): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
+	const fail = (field: FormField, text: string) => ({ok: false as const, form: {...f, field, error: {field, text}}});
+	const v = f.values;
+	if (v.from.trim() === '') return fail('from', 'Type the first day away (YYYY-MM-DD or DD/MM/YYYY).');
+	const from = parseUserDate(v.from);
+	if (!from) return fail('from', `"${v.from}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`);
+	let to: IsoDate | null = null;
+	if (v.to.trim() !== '') {
+		to = parseUserDate(v.to);
+		if (!to) return fail('to', `"${v.to}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY, or leave it blank for no end date.`);
+	}
+	const cover = resolveCover(officers, v.cover, f.officerId);
+	if (cover.error) return fail('cover', cover.error);
+	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null}};
+}

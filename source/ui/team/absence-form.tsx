@@ -1,0 +1,72 @@
+/**
+ * The absence form drawn over the Team view (state and keys: absence-form-state.ts). Reason category
+ * only: the form has no free-text reason, so nobody is asked for a diagnosis.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import {ABSENCE_REASONS, type Officer} from '../../domain/model.js';
+import {fullName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
+import {REASON_WORDS} from '../../domain/absence-words.js';
+import {truncate, wrap} from '../text.js';
+import {tint, useTheme} from '../theme.js';
+import {resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
+
+const LABELS: Record<FormField, string> = {from: 'First day', to: 'Last day', reason: 'Reason', cover: 'Cover'};
+
+export interface AbsenceFormProps {
+	form: AbsenceFormState;
+	officers: readonly Officer[];
+	width: number;
+}
+
+export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JSX.Element {
+	const theme = useTheme();
+	const v = form.values;
+	const who = safeText(fullName(officers.find(o => o.id === form.officerId)));
+	const cover = resolveCover(officers, v.cover, form.officerId);
+	const shown: Record<FormField, string> = {
+		from: v.from,
+		to: v.to,
+		reason: ABSENCE_REASONS.map(r => (r === v.reason ? `[${REASON_WORDS[r]}]` : REASON_WORDS[r])).join('  '),
+		cover: v.cover,
+	};
+	const after: Record<FormField, string> = {
+		from: '',
+		to: v.to === '' ? '(blank: no end date yet)' : '',
+		reason: form.field === 'reason' ? '  ←/→ or s a t r o' : '',
+		cover: v.cover.trim() === '' ? '(blank: no cover)' : cover.officer ? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})` : '(no match yet: keep typing, or Enter to see who matches)',
+	};
+	const line = (f: FormField) => {
+		const at = form.field === f;
+		const value = f === 'reason' ? shown[f] : `${safeText(shown[f])}${at ? '_' : ''}`;
+		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
+	};
+	// Refusals can quote store text (an officer's name): made safe like everything else from the store.
+	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, width) : [];
+	const foot = form.saving
+		? 'Saving...'
+		: form.confirmDiscard
+			? 'Discard what you typed? y discards, n goes back to the form'
+			: 'Tab/↓ next  ↑ previous  Enter next field, saves on Cover  Esc cancel';
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate">
+				{truncate(`Record an absence for ${who} (reason category only: never a diagnosis)`, width)}
+			</Text>
+			{(['from', 'to', 'reason', 'cover'] as const).map(f => (
+				<Text key={f} inverse={form.field === f && !form.confirmDiscard} wrap="truncate">
+					{line(f)}
+				</Text>
+			))}
+			{error.map((l, i) => (
+				<Text key={`e${i}`} color={tint(theme, 'red')} wrap="truncate">
+					{l}
+				</Text>
+			))}
+			<Text inverse={form.confirmDiscard} wrap="truncate">
+				{truncate(foot, width)}
+			</Text>
+		</Box>
+	);
+}
