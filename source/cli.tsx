@@ -7,7 +7,6 @@ import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
-import {ensureStore} from './commands/open-store.js';
 import {StoreError} from './store/errors.js';
 
 const GLOBAL_FLAGS = {
@@ -74,7 +73,8 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
-	if (command.usesStore !== false) await ensureStore(ctx);
+	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
+	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
 }
 

@@ -1,7 +1,6 @@
 import type {Command} from './command.js';
 import {out} from './command.js';
 import {stat} from 'node:fs/promises';
-import {openForCommand} from './open-store.js';
 
 /** Shown instead of Ink's raw-mode crash when there is no terminal to draw the desk in. */
 export function noTtyHint(): string {
@@ -25,6 +24,7 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 	flags: {},
 	async run(ctx) {
 		if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+			const {openForCommand} = await import('./open-store.js');
 			await openForCommand(ctx); // still report an unreadable store (exit 3)
 			await out(ctx, noTtyHint());
 			return 0;
@@ -37,7 +37,7 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// Loaded only here, so non-interactive commands never pay for Ink and React.
 		process.env['NODE_ENV'] ??= 'production';
 		const {runDesk} = await import('../ui/run-desk.js');
-		await runDesk({open: () => openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
+		await runDesk({open: async () => (await import('./open-store.js')).openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
 		return 0;
 	},
 };

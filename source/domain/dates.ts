@@ -7,7 +7,10 @@
  * the rules walk 20,000 cases. date-fns does the parsing and formatting of user-typed dates and
  * month arithmetic's end-of-month rule is the same as date-fns's addMonths (31 Jan + 1 month = 28/29 Feb).
  */
-import {format, isValid, parse} from 'date-fns';
+// Per-function entry points: the package index loads every date-fns module, which every command would pay for at start.
+import {format} from 'date-fns/format';
+import {isValid} from 'date-fns/isValid';
+import {parse} from 'date-fns/parse';
 
 export type IsoDate = string;
 

@@ -13,7 +13,9 @@ export const isCalendarDate = (s: string): boolean => isIsoDate(s);
 
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isCalendarDate);
 
-const compiled = TypeCompiler.Compile(StoreSchema);
+// Compiled on first use, not at import: the desk's first frame should not wait for it.
+let compiledSchema: ReturnType<typeof TypeCompiler.Compile<typeof StoreSchema>> | undefined;
+const schema = () => (compiledSchema ??= TypeCompiler.Compile(StoreSchema));
 
 export interface ValidationProblem {
 	/** JSON path of the first bad field, e.g. "/cases/12/bail/returnDate". */
@@ -25,6 +27,7 @@ export function validateStore(value: unknown): ValidationProblem | null {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		return {path: '/', message: 'the file must hold one JSON object (it holds ' + (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value) + ')'};
 	}
+	const compiled = schema();
 	if (!compiled.Check(value)) {
 		const first = compiled.Errors(value).First();
 		if (!first) return {path: '/', message: 'the store does not match the schema'};

@@ -7,7 +7,6 @@ import React from 'react';
 import {render} from 'ink';
 import type {IsoDate} from '../domain/dates.js';
 import type {Store} from '../store/store.js';
-import {Desk} from './desk/desk.js';
 import {enterAltScreen} from './terminal.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 
@@ -45,8 +44,10 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		});
 		await new Promise(resolve => setImmediate(resolve));
 		let store: Store;
+		let Desk: typeof import('./desk/desk.js').Desk;
 		try {
-			store = await o.open();
+			// The desk's modules (rules, views) load while the loading frame is up, alongside the store.
+			[store, {Desk}] = await Promise.all([o.open(), import('./desk/desk.js')]);
 		} catch (err) {
 			app.unmount();
 			throw err;
