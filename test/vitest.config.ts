@@ -11,6 +11,9 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
-		env: {TZ: 'Europe/London', FORCE_COLOR: '0'},
+		// CI=false for the test workers: Ink reads CI on import and then holds every frame until exit, which
+		// the in-process desk tests (loading frame, alternate screen) cannot observe. The desk command itself
+		// clears CI when it has a real terminal (source/commands/desk.ts).
+		env: {TZ: 'Europe/London', FORCE_COLOR: '0', CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
 	},
 });

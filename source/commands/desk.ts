@@ -36,6 +36,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// React's development build checks every element at run time; the desk runs the production one.
 		// Loaded only here, so non-interactive commands never pay for Ink and React.
 		process.env['NODE_ENV'] ??= 'production';
+		// Ink treats CI=true as "no live terminal" and holds every frame until exit. We have checked that
+		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
+		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
 		await runDesk({open: async () => (await import('./open-store.js')).openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
 		return 0;

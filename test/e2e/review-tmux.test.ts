@@ -37,7 +37,7 @@ function overdueRefs(store: string): string[] {
 	return list.filter(p => p.kind === 'review-overdue').map(p => p.subject.ref ?? '');
 }
 
-describe.skipIf(!hasTmux)('a guided review in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided review in a real terminal (tmux)', () => {
 	let store = '';
 
 	beforeAll(() => {
