@@ -5,36 +5,19 @@
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
-import type {IsoDate} from '../../domain/dates.js';
 import {shortDate} from '../../domain/dates.js';
-import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
 import {signer} from '../../store/chain.js';
-import type {Store} from '../../store/store.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines} from './review-view.js';
 import {wrapIndented} from './wrap-lines.js';
-import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+import {useReviewKeys} from './use-review-keys.js';
+import type {ReviewScreenBaseProps} from './screen-props.js';
 
-export interface AmendScreenProps {
-	data: StoreData;
-	store: Store | undefined;
-	caseRef: string;
-	today: IsoDate;
-	width: number;
-	rows: number;
-	/** False while another part of the desk has the keyboard (default true). */
-	isActive?: boolean;
-	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
-	keys?: ReviewKeys;
-	color?: boolean;
-	onExit: () => void;
-	onChanged: (data: StoreData) => void;
-	now?: () => Date;
-}
+export type AmendScreenProps = ReviewScreenBaseProps;
 
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	const [init] = useState(() => {

@@ -7,8 +7,6 @@
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Text} from 'ink';
-import type {IsoDate} from '../../domain/dates.js';
-import type {StoreData} from '../../domain/model.js';
 import {
 	discardDraft,
 	findDraft,
@@ -29,33 +27,15 @@ import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPath
 import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
 import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
-import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+import {useReviewKeys} from './use-review-keys.js';
+import type {ReviewScreenBaseProps} from './screen-props.js';
 
-export interface ReviewScreenProps {
-	/** The snapshot the review opens on (the context is worked out once from it). */
-	data: StoreData;
-	/** Where drafts are saved and the review is signed; without one nothing can be saved (benches). */
-	store: Store | undefined;
-	caseRef: string;
-	today: IsoDate;
-	width: number;
-	rows: number;
-	/** False while another part of the desk has the keyboard (default true). */
-	isActive?: boolean;
-	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
-	keys?: ReviewKeys;
-	color?: boolean;
-	/** Leave the review (Esc on step 1, after signing, after discarding). */
-	onExit: () => void;
-	/** The store changed in a way the desk shows (a draft appeared or went, a review was signed). */
-	onChanged: (data: StoreData) => void;
+export interface ReviewScreenProps extends ReviewScreenBaseProps {
 	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
 	queue?: {position: number; total: number; nextRef: string | null};
 	onNextCase?: () => void;
 	/** Pause in typing before the draft is saved, ms. */
 	saveDelayMs?: number;
-	/** Clock for draft and signing times (tests fix it). */
-	now?: () => Date;
 }
 
 /**

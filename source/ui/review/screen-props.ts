@@ -1,0 +1,27 @@
+/** What every review screen (the guided review, the amendment) is given by the desk. */
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import type {Store} from '../../store/store.js';
+import type {ReviewKeys} from './use-review-keys.js';
+
+export interface ReviewScreenBaseProps {
+	/** The snapshot the screen opens on. */
+	data: StoreData;
+	/** Where changes are saved; without one nothing can be saved (benches). */
+	store: Store | undefined;
+	caseRef: string;
+	today: IsoDate;
+	width: number;
+	rows: number;
+	/** False while another part of the desk has the keyboard (default true). */
+	isActive?: boolean;
+	/** Inside the desk: keys come from its queue (see use-review-keys.ts) instead of Ink's useInput. */
+	keys?: ReviewKeys;
+	color?: boolean;
+	/** Leave the screen. */
+	onExit: () => void;
+	/** The store changed in a way the desk shows (a draft appeared or went, a review was signed or amended). */
+	onChanged: (data: StoreData) => void;
+	/** Clock for saved times (tests fix it). */
+	now?: () => Date;
+}
