@@ -4,28 +4,17 @@
  * back after q. Every wait polls the screen for what should appear (no fixed sleeps).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {CLI, runCli, tempDir} from '../helpers/cli.js';
+import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 import type {StoreData} from '../../source/domain/model.js';
 
 const TODAY = '2026-11-30';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SOCKET = `fortnight-e2e-${process.pid}-${Date.now()}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', 'desk');
+const {tmux, screen, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'desk', '#{alternate_on}').trim() === '1';
 
-async function waitForScreen(what: string, ok: (s: string) => boolean, ms = 15_000): Promise<string> {
-	const start = Date.now();
-	for (;;) {
-		const s = screen();
-		if (ok(s)) return s;
-		if (Date.now() - start > ms) throw new Error(`waited ${ms} ms for ${what}; the screen was:\n${s}`);
-		await new Promise(r => setTimeout(r, 40));
-	}
-}
 
 // On a developer machine without tmux this skips; under .ci/run (which installs tmux and sets
 // FORTNIGHT_REQUIRE_TMUX) a missing tmux fails.
@@ -45,7 +34,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 	});
 
 	afterAll(() => {
-		if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+		kill();
 	});
 
 	it('opens, moves, opens a case, finds another with the palette, shows help, quits and restores the screen', async () => {

@@ -5,28 +5,20 @@
  * Every wait polls the screen for what should appear (no fixed sleeps).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {CLI, demoCopy, runCli} from '../helpers/cli.js';
+import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SOCKET = `fortnight-review-e2e-${process.pid}-${Date.now()}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
-const screen = () => tmux('capture-pane', '-p', '-t', 'rev');
+const session = tmuxSession(SOCKET, 'rev');
+const {tmux} = session;
+// A full review is many screens: allow each wait longer than the helper's default.
+const waitForScreen = (what: string, ok: (s: string) => boolean, ms = 30_000) => session.waitForScreen(what, ok, ms);
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'rev', ...k);
 const text = (t: string) => tmux('send-keys', '-t', 'rev', '-l', t);
 
-async function waitForScreen(what: string, ok: (s: string) => boolean, ms = 30_000): Promise<string> {
-	const start = Date.now();
-	for (;;) {
-		const s = screen();
-		if (ok(s)) return s;
-		if (Date.now() - start > ms) throw new Error(`waited ${ms} ms for ${what}; the screen was:\n${s}`);
-		await new Promise(r => setTimeout(r, 40));
-	}
-}
 const see = (t: string, ms?: number) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
 
 function overdueRefs(store: string): string[] {
@@ -47,7 +39,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 	});
 
 	afterAll(() => {
-		if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+		session.kill();
 	});
 
 	it('reviews the most overdue case by keys only; verify passes; problems no longer lists its overdue review', async () => {
