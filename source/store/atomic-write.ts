@@ -9,6 +9,7 @@ import {randomBytes} from 'node:crypto';
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {realFs, type WriteFs} from './file-system.js';
+import type {ChunkedBytes} from './serialize.js';
 
 export function tempNameFor(file: string): string {
 	const dir = path.dirname(file);
@@ -68,7 +69,7 @@ export class SavedButNotSynced extends Error {
 	}
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode: number, fs: WriteFs = realFs, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | ChunkedBytes, mode: number, fs: WriteFs = realFs, options: AtomicWriteOptions = {}): Promise<void> {
 	const tmp = tempNameFor(file);
 	let created = false;
 	try {
@@ -76,7 +77,9 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
 		const handle = await fs.open(tmp, 'wx', mode);
 		created = true;
 		try {
-			await fs.write(handle, data);
+			if (typeof data === 'string' || data instanceof Uint8Array) await fs.write(handle, data);
+			// Each chunk is written before the next is made (the serializer reuses its buffer).
+			else for (const chunk of data.chunks()) await fs.write(handle, chunk);
 			await fs.sync(handle);
 		} finally {
 			await fs.close(handle);

@@ -18,6 +18,7 @@ import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
+import {storeBytes} from './serialize.js';
 import {validateStore} from './validate.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
@@ -84,9 +85,7 @@ export interface Store {
 	saveCopy(file: string, data?: StoreData): Promise<void>;
 }
 
-export function serialize(data: StoreData): string {
-	return JSON.stringify(data) + '\n';
-}
+export {serialize, serializeBytes} from './serialize.js';
 
 /** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
 export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
@@ -244,7 +243,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	async save(data: StoreData, beforeCommit?: () => void): Promise<string | undefined> {
 		let warning: string | undefined;
 		try {
-			await writeFileAtomic(this.file, serialize(data), this.mode, this.fs, {beforeCommit});
+			await writeFileAtomic(this.file, storeBytes(data), this.mode, this.fs, {beforeCommit});
 		} catch (err) {
 			if (err instanceof StoreError) throw err;
 			if (!(err instanceof SavedButNotSynced)) throw describeFsError(err, this.file, 'saving');
@@ -398,7 +397,7 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 	}
 	try {
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
-		await writeFileAtomic(abs, serialize(data), options.mode ?? 0o600);
+		await writeFileAtomic(abs, storeBytes(data), options.mode ?? 0o600);
 	} catch (err) {
 		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
 		if (err instanceof SavedButNotSynced) return;
