@@ -6,7 +6,8 @@
  * is the next row, blank lines included (so "row 7" is the row Excel shows as 7). Blank lines are
  * kept here and skipped by the importer so the count stays true.
  *
- * Pure: text in, table out. A file csv-parse cannot read (an unclosed quote) gives `error`, not a throw.
+ * Pure: text (or the file's UTF-8 bytes, which csv-parse reads without a decoded copy) in, table out. A
+ * file csv-parse cannot read (an unclosed quote) gives `error`, not a throw.
  */
 import {parse, type CsvError, type Options} from 'csv-parse/sync';
 
@@ -28,11 +29,11 @@ export const CSV_OPTIONS: Options = {bom: true, relax_quotes: true, relax_column
 /** Spreadsheet row number of records[index]. */
 export const rowNumber = (index: number): number => index + 2;
 
-export function parseCsv(text: string, onProgress?: (fraction: number) => void): ParseResult {
+export function parseCsv(text: string | Uint8Array, onProgress?: (fraction: number) => void): ParseResult {
 	let records: string[][];
 	try {
 		if (onProgress && text.length > 0) {
-			const total = Buffer.byteLength(text, 'utf8');
+			const total = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.length;
 			let next = 0;
 			records = parse(text, {
 				...CSV_OPTIONS,
