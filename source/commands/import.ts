@@ -7,7 +7,7 @@
 import {isUtf8} from 'node:buffer';
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
-import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseCsv, parseMapping, planImport, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
+import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapping, planCsv, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
@@ -98,14 +98,9 @@ Examples
 		const store = await openForCommand(ctx);
 		const progress = progressBar(ctx, bytes.length > PROGRESS_BYTES);
 
-		const parsed = parseCsv(bytes, progress && (f => progress('reading', f)));
-		if (!parsed.ok) {
-			progress?.('done', 1);
-			await out(ctx, `${file}: ${parsed.error} Nothing was written.\n`);
-			return 1;
-		}
 		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full'])};
-		const plan = planImport(store.snapshot(), parsed.table, {...options, onProgress: progress && ((d, t) => progress('checking', t === 0 ? 1 : d / t))});
+		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
+		const plan = planCsv(store.snapshot(), bytes, {...options, onProgress: progress && ((done, total) => progress('checking', total === 0 ? 1 : done / total))});
 		progress?.('done', 1);
 		const verbose = Boolean(flags['verbose']);
 		const dryRun = Boolean(flags['dryRun']);
@@ -134,7 +129,7 @@ Examples
 		const result = await store.apply(fresh => {
 			// Re-planned on the freshest data under the lock when someone else saved meanwhile: their save is
 			// kept, not overwritten. (The store hands back the same object when nothing changed on disk.)
-			applied = fresh === planned ? plan : planImport(fresh, parsed.table, options);
+			applied = fresh === planned ? plan : planCsv(fresh, bytes, options);
 			if (applied.rejectedRows > plan.rejectedRows && !skipInvalid) {
 				throw new StoreError('conflict', `${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`, store.file);
 			}
@@ -193,7 +188,7 @@ async function readCsv(file: string): Promise<Buffer> {
 	return bytes;
 }
 
-type Progress = (phase: 'reading' | 'checking' | 'done', fraction: number) => void;
+type Progress = (phase: 'checking' | 'done', fraction: number) => void;
 
 /** A one-line bar on stderr, only when stderr is a terminal and the file is large. */
 function progressBar(ctx: Context, large: boolean): Progress | undefined {
@@ -206,7 +201,7 @@ function progressBar(ctx: Context, large: boolean): Progress | undefined {
 		}
 		const width = 30;
 		const filled = Math.round(fraction * width);
-		const line = `${phase === 'reading' ? 'Reading ' : 'Checking'} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(fraction * 100)}%`;
+		const line = `Checking [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(fraction * 100)}%`;
 		if (line !== last) ctx.stderr.write(`\r${line}`);
 		last = line;
 	};

@@ -16,8 +16,7 @@ import {isLive} from '../case-facts.js';
 import type {Case, StoreData} from '../model.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type Field, type ImportMapping} from './columns.js';
 import {officerIndex} from './officers.js';
-import type {CsvTable} from './parse-csv.js';
-import {rowNumber} from './parse-csv.js';
+import {rowNumber, type CsvTable} from './parse-csv.js';
 import {columnLetter, isBlank, layoutFor, rowContext, validateRow, type ColumnLayout, type ImportRow, type Rejection} from './rows.js';
 
 export interface ImportOptions {
@@ -26,7 +25,7 @@ export interface ImportOptions {
 	mapping?: ImportMapping;
 	/** The file is a full export of the team's caseload: live cases it does not list are reported. */
 	full?: boolean;
-	/** Called now and then while rows are checked (for a progress bar). */
+	/** Called now and then while rows are checked (for a progress bar): rows of a table, or bytes of a file (planCsv). */
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -73,9 +72,29 @@ export function emptyPlan(fileError: string | null): ImportPlan {
 	return {fileError, changes: [], rejected: [], rejectedRows: 0, unknownOfficers: [], missing: [], flagged: [], ignoredColumns: [], rowsRead: 0, unchanged: 0};
 }
 
+/** Plans one row at a time, so a large export can be planned as it is parsed (see planCsv) and its rows dropped. */
+export interface RowPlanner {
+	/** The data record at `index` (spreadsheet row index + 2). */
+	add(record: readonly string[], index: number): void;
+	finish(): ImportPlan;
+}
+
 export function planImport(data: StoreData, table: CsvTable, options: ImportOptions): ImportPlan {
+	const planner = startPlan(data, table.header, options);
+	if (!('add' in planner)) return planner;
+	const total = table.records.length;
+	for (let i = 0; i < total; i++) {
+		if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
+		planner.add(table.records[i]!, i);
+	}
+	options.onProgress?.(total, total);
+	return planner.finish();
+}
+
+/** A planner for a file with this header, or a plan holding the file error (no crime reference column, a doubled column). */
+export function startPlan(data: StoreData, header: string[], options: ImportOptions): RowPlanner | ImportPlan {
 	const mapping = options.mapping ?? DEFAULT_MAPPING;
-	const laid = layoutFor(table.header, mapping);
+	const laid = layoutFor(header, mapping);
 	if (!laid.ok) return emptyPlan(laid.error);
 	const {layout} = laid;
 	const plan = emptyPlan(null);
@@ -86,14 +105,11 @@ export function planImport(data: StoreData, table: CsvTable, options: ImportOpti
 	const firstRow = new Map<string, number>();
 	const officerProblems = new Map<string, OfficerProblem>();
 	const rejectedRows = new Set<number>();
-	const total = table.records.length;
 
-	for (let i = 0; i < total; i++) {
-		if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
-		const record = table.records[i]!;
-		if (isBlank(record)) continue;
+	const add = (record: readonly string[], index: number): void => {
+		if (isBlank(record)) return;
 		plan.rowsRead++;
-		const rowNo = rowNumber(i);
+		const rowNo = rowNumber(index);
 		const result = validateRow(record, rowNo, ctx);
 		for (const col of result.flagged) plan.flagged.push({row: rowNo, column: col, ref: record[layout.index.ref!] ?? ''});
 		if (result.officerProblem) {
@@ -121,12 +137,14 @@ export function planImport(data: StoreData, table: CsvTable, options: ImportOpti
 			rejectedRows.add(rowNo);
 			plan.rejected.push(...rejections);
 		}
-	}
-	options.onProgress?.(total, total);
-	plan.rejectedRows = rejectedRows.size;
-	plan.unknownOfficers = [...officerProblems.values()];
-	if (options.full) plan.missing = data.cases.filter(c => isLive(c) && !firstRow.has(c.ref));
-	return plan;
+	};
+	const finish = (): ImportPlan => {
+		plan.rejectedRows = rejectedRows.size;
+		plan.unknownOfficers = [...officerProblems.values()];
+		if (options.full) plan.missing = data.cases.filter(c => isLive(c) && !firstRow.has(c.ref));
+		return plan;
+	};
+	return {add, finish};
 }
 
 /** The store data with the plan's changes made: updated cases replaced in place, new cases appended in file order. */
