@@ -1,6 +1,7 @@
 import {AbsenceError, addAbsence, endAbsence} from '../domain/absences.js';
 import {shortDate} from '../domain/dates.js';
-import {ABSENCE_REASONS, type AbsenceReason, type StoreData} from '../domain/model.js';
+import {type AbsenceReason, type StoreData} from '../domain/model.js';
+import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/store.js';
@@ -16,7 +17,7 @@ const HELP = `Usage
   fortnight absence end ID [--to D]
 
 Records who is away, so reviews, bail dates and the handover know who is covering. An absence holds a
-reason category only (${ABSENCE_REASONS.join(', ')}): never a diagnosis or any other health detail.
+reason category only (${REASON_FLAG_WORDS.join(', ')}): never a diagnosis or any other health detail.
 Sergeants' absences matter most: reviews due while the sergeant is away with nobody covering are
 critical problems.
 
@@ -25,7 +26,7 @@ officer has. Dates: YYYY-MM-DD or DD/MM/YYYY.
 
 add     --from D      first day away
         --to D        last day away (leave out while there is no return date)
-        --reason R    one of ${ABSENCE_REASONS.join(', ')}
+        --reason R    one of ${REASON_FLAG_WORDS.join(', ')} (the desk form's words)
         --cover NAME  the officer covering their duties (for a sergeant: their reviews)
         --by NAME     who is recording it (default: the team's sergeant)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
@@ -93,10 +94,10 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 }
 
 function reasonFlag(value: unknown): AbsenceReason {
-	if (value === undefined || value === '') throw new UsageError(`--reason is required: one of ${ABSENCE_REASONS.join(', ')}.`);
-	const r = String(value).toLowerCase();
-	if (!(ABSENCE_REASONS as readonly string[]).includes(r)) throw new UsageError(`--reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail); got "${String(value)}".`);
-	return r as AbsenceReason;
+	if (value === undefined || value === '') throw new UsageError(`--reason is required: one of ${REASON_FLAG_WORDS.join(', ')}.`);
+	const r = parseAbsenceReason(String(value));
+	if (!r) throw new UsageError(`--reason must be one of ${REASON_FLAG_WORDS.join(', ')} (a category only, never health detail); got "${String(value)}".`);
+	return r;
 }
 
 async function add(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {

@@ -3,17 +3,34 @@
  * "annual leave 03-12 Dec, cover DC Evans". Reason category only: an absence holds nothing more.
  */
 import {shortDate, type IsoDate} from './dates.js';
-import type {Absence, AbsenceReason, Officer} from './model.js';
+import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer} from './model.js';
 import {absenceCovers, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
+/**
+ * The one list of reason words: the desk's form shows them and "absence add --reason" takes them
+ * (with a hyphen for a space: annual-leave), so a sergeant meets the same words everywhere.
+ */
 export const REASON_WORDS: Record<AbsenceReason, string> = {
 	sick: 'sick',
 	'annual-leave': 'annual leave',
 	training: 'training',
 	'restricted-duties': 'restricted duties',
-	other: 'away',
+	other: 'other',
 };
+
+/** The reason words as typed on the command line: "sick, annual-leave, training, restricted-duties, other". */
+export const REASON_FLAG_WORDS: readonly string[] = ABSENCE_REASONS.map(r => REASON_WORDS[r].replace(/ /g, '-'));
+
+/** Words accepted from older versions: the desk form once called "other" "away". */
+const OLD_REASON_WORDS: Record<string, AbsenceReason> = {away: 'other'};
+
+/** A typed reason word (any case, hyphen or space) as its category, else null. */
+export function parseAbsenceReason(typed: string): AbsenceReason | null {
+	const t = typed.trim().toLowerCase().replace(/[\s_]+/g, '-');
+	for (const r of ABSENCE_REASONS) if (t === r || t === REASON_WORDS[r].replace(/ /g, '-')) return r;
+	return OLD_REASON_WORDS[t] ?? null;
+}
 
 /** The absence covering `today`, else the soonest one starting after it. */
 export function currentOrNextAbsence(absences: readonly Absence[], officerId: string, today: IsoDate): Absence | undefined {
@@ -36,5 +53,6 @@ export function absenceSpan(a: Pick<Absence, 'from' | 'to'>, today: IsoDate): st
 
 export function absenceWords(a: Absence, officers: readonly Officer[], today: IsoDate): string {
 	const cover = a.coverOfficerId ? `cover ${safeText(shortName(officers.find(o => o.id === a.coverOfficerId)))}` : 'no cover';
-	return `${REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${cover}`;
+	// "other 03-12 Dec" would read oddly in a sentence: say what it is.
+	return `${a.reason === 'other' ? 'other absence' : REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${cover}`;
 }

@@ -6,8 +6,9 @@
  * on; the store is never half-changed because apply only writes what a change returns.
  */
 import {isIsoDate, type IsoDate} from './dates.js';
-import {ABSENCE_REASONS, type Absence, type AbsenceReason, type StoreData} from './model.js';
-import {fullName} from './people.js';
+import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer, type StoreData} from './model.js';
+import {absenceSpan, REASON_WORDS} from './absence-words.js';
+import {coverAwayDuring, fullName, shortName} from './people.js';
 
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
@@ -60,6 +61,22 @@ function checkOverlap(data: StoreData, officerId: string, span: {from: IsoDate; 
 	}
 }
 
+/**
+ * Why the named cover cannot cover this absence, or null when they are at work throughout. A cover
+ * away for even one day of it leaves that day with nobody (the source case: a bail date passed while
+ * both were away), so the sergeant is told plainly and shown how to go on.
+ */
+export function coverAwayProblem(data: {officers: readonly Officer[]; absences: readonly Absence[]}, coverId: string, span: {from: IsoDate; to: IsoDate | null}): string | null {
+	const clash = coverAwayDuring(data.absences, coverId, span)[0];
+	if (!clash) return null;
+	const cover = data.officers.find(o => o.id === coverId);
+	const words = clash.reason === 'other' ? 'other absence' : REASON_WORDS[clash.reason];
+	return (
+		`${shortName(cover)} is away ${absenceSpan(clash, span.from)} (${words}), during this absence: name another cover, ` +
+		`or record the absence in parts so ${shortName(cover)} covers only days they are at work.`
+	);
+}
+
 /** Adds an absence; returns the new data and the id it was given. */
 export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData; id: string} {
 	const officer = data.officers.find(o => o.id === input.officerId);
@@ -71,6 +88,8 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 	if (input.coverOfficerId !== null) {
 		if (input.coverOfficerId === input.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
 		if (!data.officers.some(o => o.id === input.coverOfficerId)) throw new AbsenceError(`No officer with id "${input.coverOfficerId}" to name as cover.`);
+		const away = coverAwayProblem(data, input.coverOfficerId, input);
+		if (away) throw new AbsenceError(away);
 	}
 	if (!data.officers.some(o => o.id === input.recordedBy)) throw new AbsenceError(`No officer with id "${input.recordedBy}" to record this as.`);
 	checkOverlap(data, input.officerId, input);

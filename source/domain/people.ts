@@ -43,6 +43,49 @@ export function absencesByOfficer(absences: readonly Absence[]): Map<string, Abs
 	return m;
 }
 
+/** Finds an officer's absence on a date (rules pass one that ignores absences not yet known on `today`). */
+export type AbsenceLookup = (officerId: string, date: IsoDate) => Absence | undefined;
+
+/** A lookup over a list of absences, indexed once (for callers that ask about many dates). */
+export function absenceLookup(absences: readonly Absence[]): AbsenceLookup {
+	const byOfficer = absencesByOfficer(absences);
+	return (officerId, date) => byOfficer.get(officerId)?.find(a => absenceCovers(a, date));
+}
+
+/** An officer away on a date, and who actually does their work that day. */
+export interface AwayOnDate {
+	/** The officer's own absence on the date. */
+	absence: Absence;
+	/** The officer covering that day: the named cover when they are at work, else null (nobody). */
+	coverId: string | null;
+	/** The named cover's own absence on the date, when the named cover is away too. */
+	coverAway: Absence | null;
+}
+
+/**
+ * Who actually covers `officerId` on `date`: undefined when the officer is at work. A cover who is
+ * away that day covers nobody (source case: the bail date passed while the people responsible were
+ * away), so rules, the handover and the absence form all ask here rather than read coverOfficerId.
+ * The cover's own cover is not followed: that officer was named for the cover's work, not this.
+ */
+export function awayOn(lookup: AbsenceLookup, officerId: string, date: IsoDate): AwayOnDate | undefined {
+	const absence = lookup(officerId, date);
+	if (!absence) return undefined;
+	const named = absence.coverOfficerId;
+	const coverAway = named === null ? null : (lookup(named, date) ?? null);
+	return {absence, coverId: coverAway ? null : named, coverAway};
+}
+
+/**
+ * The named cover's absences that overlap the span of the absence they would cover (for the absence
+ * form and "absence add": a cover who is away during it cannot be relied on).
+ */
+export function coverAwayDuring(absences: readonly Absence[], coverId: string, span: {from: IsoDate; to: IsoDate | null}): Absence[] {
+	return absences
+		.filter(a => a.officerId === coverId && a.from <= (span.to ?? '9999-12-31') && span.from <= (a.to ?? '9999-12-31'))
+		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
 export const ABSENCE_WORDS: Record<Absence['reason'], string> = {
 	sick: 'on sick leave',
 	'annual-leave': 'on annual leave',

@@ -88,4 +88,27 @@ describe('fortnight absence', () => {
 	it('has help naming the reason categories', () => {
 		expect(runCli(['absence', '--help']).stdout).toContain('sick, annual-leave, training, restricted-duties, other');
 	});
+
+	it('refuses a cover who is away during the absence, and problems/handover never rely on a cover away that day (QA P1-1)', async () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const refused = absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual leave', '--cover', 'Grant');
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover');
+		expect(refused.stderr).toContain('Nothing was saved.');
+		expect(readFileSync(store).equals(before)).toBe(true);
+		// The other order: Marsh's cover (DC Carter) is recorded as away afterwards; an absence is never refused.
+		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code).toBe(0);
+		expect(absence(store, 'add', 'DC Carter', '--from', '2026-12-05', '--to', '2026-12-11', '--reason', 'away').code).toBe(0);
+		const problems = runCli(['problems', '--store', store, '--today', DEMO_TODAY]);
+		expect(problems.code).toBe(0);
+		const text = problems.stdout.replace(/\s+/g, ' ');
+		expect(text).toContain('CRITICAL Bail due, OIC away: CR/92431/22');
+		expect(text).toContain('OIC DC Marsh is on annual leave until 10 Dec; cover DC Carter is also away 05-11 Dec, so nobody covers');
+		expect(text).toContain('Do: Name another cover before 09 Dec: DC Carter is away that day too, so nobody has the bail date.');
+		expect(text).not.toContain('Make sure DC Carter has the case');
+		const h = runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--from', DEMO_TODAY, '--to', '2026-12-13']);
+		expect(h.stdout).toMatch(/Bail return: CR\/92431\/22.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
+		expect(h.stdout).not.toMatch(/CR\/92431\/22.*covered by DC Ben Carter/);
+	});
 });

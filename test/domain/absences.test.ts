@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {AbsenceError, addAbsence, endAbsence, nextAbsenceId, type NewAbsence} from '../../source/domain/absences.js';
 import {demoData} from './handover/fixtures.js';
+import {absenceLookup, awayOn, coverAwayDuring} from '../../source/domain/people.js';
+import {parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../../source/domain/absence-words.js';
 
 const base: NewAbsence = {officerId: 'o0006', from: '2026-12-14', to: '2026-12-18', reason: 'training', coverOfficerId: 'o0008', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
 
@@ -64,5 +66,50 @@ describe('endAbsence', () => {
 	it('numbers ids past the highest one', () => {
 		const data = demoData();
 		expect(nextAbsenceId({...data, absences: [...data.absences, {...data.absences[0]!, id: 'ab0042'}]})).toBe('ab0043');
+	});
+});
+
+describe('a named cover who is away (QA P1-1)', () => {
+	// DC Lewis Grant (o0007) is on annual leave 03-12 Dec; DC Marsh (o0006) answers bail on 09 Dec.
+	const marsh: NewAbsence = {...base, from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave', coverOfficerId: 'o0007'};
+
+	it('addAbsence refuses a cover away on any day of the absence, saying when and how to go on', () => {
+		const data = demoData();
+		expect(() => addAbsence(data, marsh)).toThrow(AbsenceError);
+		expect(() => addAbsence(data, marsh)).toThrow('DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.');
+		// One day of overlap is enough; the days before his leave are fine.
+		expect(() => addAbsence(data, {...marsh, to: '2026-12-03'})).toThrow(/DC Grant is away/);
+		expect(addAbsence(data, {...marsh, to: '2026-12-02'}).id).toBe('ab0005');
+		// Open-ended absences overlap every later absence of the cover.
+		expect(() => addAbsence(data, {...marsh, to: null})).toThrow(/DC Grant is away/);
+	});
+
+	it('awayOn: who actually covers on a date is nobody while the named cover is away too', () => {
+		const data = demoData();
+		data.absences.push({id: 'ab0005', ...marsh});
+		const lookup = absenceLookup(data.absences);
+		expect(awayOn(lookup, 'o0006', '2026-11-29')).toBeUndefined();
+		expect(awayOn(lookup, 'o0006', '2026-12-02')).toMatchObject({coverId: 'o0007', coverAway: null});
+		const both = awayOn(lookup, 'o0006', '2026-12-09')!;
+		expect(both.coverId).toBeNull();
+		expect(both.absence.id).toBe('ab0005');
+		expect(both.coverAway?.id).toBe('ab0004');
+		// No cover named: nobody, and no cover absence to report.
+		expect(awayOn(lookup, 'o0003', '2026-12-09')).toMatchObject({coverId: null, coverAway: null});
+		expect(coverAwayDuring(data.absences, 'o0007', {from: '2026-11-30', to: '2026-12-10'}).map(a => a.id)).toEqual(['ab0004']);
+		expect(coverAwayDuring(data.absences, 'o0008', {from: '2026-11-30', to: '2026-12-10'})).toEqual([]);
+	});
+});
+
+describe('absence reason words (QA P3-9)', () => {
+	it('one list for the desk and the command line; the old desk word still works', () => {
+		expect(REASON_FLAG_WORDS).toEqual(['sick', 'annual-leave', 'training', 'restricted-duties', 'other']);
+		expect(Object.values(REASON_WORDS)).toEqual(['sick', 'annual leave', 'training', 'restricted duties', 'other']);
+		expect(parseAbsenceReason('Annual leave')).toBe('annual-leave');
+		expect(parseAbsenceReason('annual-leave')).toBe('annual-leave');
+		expect(parseAbsenceReason('restricted duties')).toBe('restricted-duties');
+		expect(parseAbsenceReason('other')).toBe('other');
+		expect(parseAbsenceReason('away')).toBe('other');
+		expect(parseAbsenceReason('flu')).toBeNull();
 	});
 });

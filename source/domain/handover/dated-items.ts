@@ -9,7 +9,8 @@ import type {Absence, Case, Officer, Settings, StoreData, WelfareEvent} from '..
 import {inPost, type RuleContext} from '../rules/context.js';
 import {nextVictimUpdate} from '../rules/victim-updates.js';
 import {lastWelfare} from '../rules/welfare.js';
-import {ABSENCE_WORDS, absenceCovers, absencesByOfficer, fullName} from '../people.js';
+import {ABSENCE_WORDS, absenceLookup, awayOn, coverAwayDuring, fullName} from '../people.js';
+import {absenceSpan} from '../absence-words.js';
 import {isLive} from '../case-facts.js';
 import type {WindowItem, WindowKind} from './schema.js';
 
@@ -80,13 +81,19 @@ export interface DatedItems {
 
 export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: IsoDate, checkInDue: Map<string, IsoDate>): DatedItems {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
-	const away = absencesByOfficer(data.absences);
+	const lookup = absenceLookup(data.absences);
 	const alreadyDue: WindowItem[] = [];
 	const inWindow: WindowItem[] = [];
 
+	// Who actually covers on the date (people.ts awayOn): a named cover away that day too covers nobody.
 	const awayNote = (officerId: string, date: IsoDate): string => {
-		const a = away.get(officerId)?.find(x => absenceCovers(x, date));
-		return a ? ` OIC ${ABSENCE_WORDS[a.reason]} that day${a.coverOfficerId ? `, covered by ${fullName(officers.get(a.coverOfficerId))}` : ', no cover named'}.` : '';
+		const away = awayOn(lookup, officerId, date);
+		if (!away) return '';
+		const said = ` OIC ${ABSENCE_WORDS[away.absence.reason]} that day`;
+		if (away.coverId) return `${said}, covered by ${fullName(officers.get(away.coverId))}.`;
+		const c = away.coverAway;
+		if (!c) return `${said}, no cover named.`;
+		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers. Name another cover before ${shortDate(date, today)}.`;
 	};
 	// Most dated things in a big store fall outside the window: test the date before building any words.
 	const push: Push = (date, kind, build) => {
@@ -118,7 +125,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		const due = checkInDue.get(o.id);
 		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'}));
 	}
-	for (const a of data.absences) absenceItems(a, officers, today, push);
+	for (const a of data.absences) absenceItems(a, data.absences, officers, today, push);
 
 	const byDate = (x: WindowItem, y: WindowItem) =>
 		cmp(x.date, y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || cmp(x.caseRef ?? x.officerName ?? '', y.caseRef ?? y.officerName ?? '');
@@ -167,11 +174,16 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: 'Court hearing.'}));
 }
 
-function absenceItems(a: Absence, officers: Map<string, Officer>, today: IsoDate, push: Push): void {
+function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string, Officer>, today: IsoDate, push: Push): void {
 	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
 	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName};
 	const words = ABSENCE_WORDS[a.reason];
-	push(a.from, 'absence-start', () => ({...base, detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverName ? 'cover named' : 'no cover named'}.`}));
+	const coverNote = (): string => {
+		if (!a.coverOfficerId) return 'no cover named';
+		const clash = coverAwayDuring(all, a.coverOfficerId, a)[0];
+		return clash ? `cover named, but ${coverName} is away ${absenceSpan(clash, today)} (${ABSENCE_WORDS[clash.reason]}): name another cover for those days` : 'cover named';
+	};
+	push(a.from, 'absence-start', () => ({...base, detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverNote()}.`}));
 	if (a.to) push(a.to, 'absence-end', () => ({...base, detail: `Last day ${words}.`}));
 }
 

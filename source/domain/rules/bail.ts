@@ -11,10 +11,11 @@
  */
 import {AUTHORITY_NAMES, bailClock, type BailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
-import type {Absence, Case} from '../model.js';
-import {ABSENCE_WORDS} from '../people.js';
+import type {Case} from '../model.js';
+import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
+import {absenceSpan} from '../absence-words.js';
 import type {Evidence, Problem, ProblemKind, Severity} from '../problem.js';
-import {absenceOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {awayOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
 function later(a: IsoDate, b: IsoDate): IsoDate {
@@ -35,10 +36,24 @@ function clockWords(clock: BailClock, today: IsoDate): string {
 	return `${head}; period ends ${sd(clock.periodEnd)}${regime}, ${next} before then`;
 }
 
-function absenceWords(ctx: RuleContext, role: string, officerId: string, a: Absence): string {
+function absenceWords(ctx: RuleContext, role: string, officerId: string, away: AwayOnDate): string {
+	const a = away.absence;
 	const until = a.to ? ` until ${shortDate(a.to, ctx.today)}` : ` from ${shortDate(a.from, ctx.today)}`;
-	const cover = a.coverOfficerId ? `; cover ${nameOf(ctx, a.coverOfficerId)}` : '; no cover assigned';
-	return `${role} ${nameOf(ctx, officerId)} is ${ABSENCE_WORDS[a.reason]}${until}${cover}`;
+	return `${role} ${nameOf(ctx, officerId)} is ${ABSENCE_WORDS[a.reason]}${until}; ${coverWords(ctx, away)}`;
+}
+
+/** "cover DC Shah", "no cover assigned", or the named cover away too: "cover DC Grant is also on annual leave 03-12 Dec, so nobody covers". */
+export function coverWords(ctx: RuleContext, away: AwayOnDate): string {
+	if (away.coverId) return `cover ${nameOf(ctx, away.coverId)}`;
+	const c = away.coverAway;
+	if (!c) return 'no cover assigned';
+	return `cover ${nameOf(ctx, c.officerId)} is also ${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, ctx.today)}, so nobody covers`;
+}
+
+function absenceDetail(ctx: RuleContext, role: string, away: AwayOnDate): string {
+	const a = away.absence;
+	const cover = away.coverId ? `, cover ${nameOf(ctx, away.coverId)}` : away.coverAway ? `, cover ${nameOf(ctx, away.coverAway.officerId)} away too (${away.coverAway.id})` : ', no cover';
+	return `${role} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}${cover}`;
 }
 
 export function bailProblems(ctx: RuleContext): Problem[] {
@@ -81,29 +96,39 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			let since = windowSince;
 			let action = clock.deadline === clock.returnDate ? 'Plan the bail return now: charge, further bail or RUI; extend before the period ends if needed.' : `Seek the extension from ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}: it cannot be extended after.`;
 
-			const oicAway = absenceOnDate(ctx, c.oicId, clock.deadline);
+			const by = shortDate(clock.deadline, today);
+			const oicAway = awayOnDate(ctx, c.oicId, clock.deadline);
 			const sup = supervisorOf(ctx, c.oicId);
-			const supAbsence = sup ? absenceOnDate(ctx, sup.id, clock.deadline) : undefined;
-			const supAway = supAbsence && supAbsence.coverOfficerId === null ? supAbsence : undefined;
+			const supAbsence = sup ? awayOnDate(ctx, sup.id, clock.deadline) : undefined;
+			// A supervisor whose cover is at work that day is covered; one whose cover is away too is not.
+			const supAway = supAbsence && supAbsence.coverId === null ? supAbsence : undefined;
 			if (oicAway) {
-				evidence.push({type: 'absence', id: oicAway.id, date: oicAway.from, detail: `OIC ${ABSENCE_WORDS[oicAway.reason]} ${oicAway.from} to ${oicAway.to ?? 'open'}${oicAway.coverOfficerId ? `, cover ${nameOf(ctx, oicAway.coverOfficerId)}` : ', no cover'}`});
+				const a = oicAway.absence;
+				evidence.push({type: 'absence', id: a.id, date: a.from, detail: absenceDetail(ctx, 'OIC', oicAway)});
+				if (oicAway.coverAway) evidence.push({type: 'absence', id: oicAway.coverAway.id, date: oicAway.coverAway.from, detail: absenceDetail(ctx, 'named cover', {absence: oicAway.coverAway, coverId: null, coverAway: null})});
 				words += `; ${absenceWords(ctx, 'OIC', c.oicId, oicAway)}`;
 				kind = 'bail-officer-absent';
 				severity = 'critical';
-				since = later(knownFrom(oicAway), clock.bailedOn);
-				action = oicAway.coverOfficerId
-					? `Make sure ${nameOf(ctx, oicAway.coverOfficerId)} has the case and deals with the bail date before ${shortDate(clock.deadline, today)}.`
-					: `Assign an officer to the case today to deal with the bail date before ${shortDate(clock.deadline, today)}.`;
+				// Critical with or without cover (DOMAIN.md): from the day the OIC's absence is known.
+				since = later(knownFrom(a), clock.bailedOn);
+				action = oicAway.coverId
+					? `Make sure ${nameOf(ctx, oicAway.coverId)} has the case and deals with the bail date before ${by}.`
+					: oicAway.coverAway
+						? `Name another cover before ${by}: ${nameOf(ctx, oicAway.coverAway.officerId)} is away that day too, so nobody has the bail date.`
+						: `Assign an officer to the case today to deal with the bail date before ${by}.`;
 			}
 			if (supAway && sup) {
-				evidence.push({type: 'absence', id: supAway.id, date: supAway.from, detail: `supervisor ${ABSENCE_WORDS[supAway.reason]} ${supAway.from} to ${supAway.to ?? 'open'}, no cover`});
+				const a = supAway.absence;
+				evidence.push({type: 'absence', id: a.id, date: a.from, detail: absenceDetail(ctx, 'supervisor', supAway)});
 				words += `; ${absenceWords(ctx, 'supervisor', sup.id, supAway)}`;
 				if (!oicAway) {
 					// Not in DOMAIN.md's critical list for bail: one step above the clock (amber outside the window, so it is seen early).
 					kind = 'bail-supervisor-absent';
 					severity = clockSeverity === 'red' ? 'critical' : clockSeverity === 'amber' ? 'red' : 'amber';
-					since = later(knownFrom(supAway), clock.bailedOn);
-					action = `Name a cover supervisor for ${nameOf(ctx, sup.id)} to oversee the bail date and any extension before ${shortDate(clock.deadline, today)}.`;
+					since = later(knownFrom(supAway.coverAway && knownFrom(supAway.coverAway) > knownFrom(a) ? supAway.coverAway : a), clock.bailedOn);
+					action = supAway.coverAway
+						? `Name another cover supervisor for ${nameOf(ctx, sup.id)} before ${by}: ${nameOf(ctx, supAway.coverAway.officerId)} is away that day too.`
+						: `Name a cover supervisor for ${nameOf(ctx, sup.id)} to oversee the bail date and any extension before ${by}.`;
 				}
 			}
 			if (severity === null) return null;

@@ -23,7 +23,7 @@ import type {
 	StoreData,
 	WelfareEvent,
 } from '../model.js';
-import {absenceCovers, shortName} from '../people.js';
+import {absenceCovers, awayOn, shortName, type AwayOnDate} from '../people.js';
 import type {Problem} from '../problem.js';
 import {safeText} from '../safe-text.js';
 
@@ -134,6 +134,11 @@ export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate
 	const list = ctx.absencesByOfficer.get(officerId);
 	if (!list) return undefined;
 	return list.find(a => absenceCovers(a, date) && knownFrom(a) <= ctx.today);
+}
+
+/** The officer away on `date` and who actually covers them (a cover away too covers nobody), as known on `today`. */
+export function awayOnDate(ctx: RuleContext, officerId: string, date: IsoDate): AwayOnDate | undefined {
+	return awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
 }
 
 /** Who supervises this officer's cases: their line manager, else the team's sergeant. */

@@ -5,10 +5,11 @@
  * nobody named as cover are critical.
  */
 import {addDays, daysBetween, minDate, shortDate, type IsoDate} from '../dates.js';
-import type {Absence, Case, Risk, Settings} from '../model.js';
-import {ABSENCE_WORDS} from '../people.js';
+import type {Case, Risk, Settings} from '../model.js';
+import {absenceSpan} from '../absence-words.js';
+import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
-import {absenceOnDate, days, knownFrom, memo, nameOf, plural, supervisorOf, type RuleContext} from './context.js';
+import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorOf, type RuleContext} from './context.js';
 
 /** Days between reviews for a risk level, from settings, never longer than the cap. */
 export function cadenceDays(risk: Risk, settings: Settings): number {
@@ -21,10 +22,16 @@ export function reviewDueDate(ctx: RuleContext, c: Case): IsoDate {
 	return minDate(c.nextReviewDue, addDays(last, ctx.settings.reviewCapDays));
 }
 
-/** An uncovered absence of `officerId` on `date` (an absence with cover named is handled). */
-function uncoveredAbsence(ctx: RuleContext, officerId: string, date: IsoDate): Absence | undefined {
-	const a = absenceOnDate(ctx, officerId, date);
-	return a && a.coverOfficerId === null ? a : undefined;
+/** `officerId` away on `date` with nobody covering: no cover named, or the named cover away that day too. */
+function uncoveredAbsence(ctx: RuleContext, officerId: string, date: IsoDate): AwayOnDate | undefined {
+	const a = awayOnDate(ctx, officerId, date);
+	return a && a.coverId === null ? a : undefined;
+}
+
+/** "with no cover named", "and the named cover DI Okafor is on training 01-05 Dec too". */
+function nobodyWords(ctx: RuleContext, away: AwayOnDate): string {
+	const c = away.coverAway;
+	return c ? `and the named cover ${nameOf(ctx, c.officerId)} is ${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, ctx.today)} too` : 'with no cover named';
 }
 
 export function reviewOverdue(ctx: RuleContext): Problem[] {
@@ -36,23 +43,28 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 			const late = daysBetween(due, today);
 			if (late < s.reviewOverdueAmberDays) continue;
 			const sup = supervisorOf(ctx, c.oicId);
-			const away = sup ? uncoveredAbsence(ctx, sup.id, today) : undefined;
+			const nobody = sup ? uncoveredAbsence(ctx, sup.id, today) : undefined;
+			const away = nobody?.absence;
 			const severity: Severity = away ? 'critical' : late >= s.reviewOverdueRedDays ? 'red' : 'amber';
 			const last = ctx.reviewsByCase.get(c.ref)?.at(-1);
 			let message = `Review due ${shortDate(due, today)}: ${days(late)} overdue (${c.risk} risk, every ${days(cadenceDays(c.risk, s))})`;
 			message += last ? `; last review ${shortDate(last.data.date, today)} by ${nameOf(ctx, last.data.reviewerId)}` : '; never reviewed';
-			if (away && sup) message += `; ${nameOf(ctx, sup.id)} is ${ABSENCE_WORDS[away.reason]} with no cover named`;
+			if (nobody && sup) message += `; ${nameOf(ctx, sup.id)} is ${ABSENCE_WORDS[nobody.absence.reason]} ${nobodyWords(ctx, nobody)}`;
 			out.push({
 				id: `review-overdue:${c.ref}`,
 				kind: 'review-overdue',
 				severity,
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
 				message,
-				action: away ? 'Name a cover supervisor for the absence and review this case now.' : 'Review the case and set the plan for the next 14 days.',
+				action: nobody?.coverAway
+					? `Name another cover supervisor (${nameOf(ctx, nobody.coverAway.officerId)} is away too) and review this case now.`
+					: away
+						? 'Name a cover supervisor for the absence and review this case now.'
+						: 'Review the case and set the plan for the next 14 days.',
 				evidence: [
 					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${due}`},
 					...(last ? [{type: 'review' as const, caseRef: c.ref, id: String(last.seq), date: last.data.date, detail: `last review, seq ${last.seq}`}] : []),
-					...(away ? [{type: 'absence' as const, id: away.id, date: away.from, detail: `supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, no cover`}] : []),
+					...(away ? [{type: 'absence' as const, id: away.id, date: away.from, detail: `supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`}] : []),
 				],
 				since: addDays(due, s.reviewOverdueAmberDays),
 				due,
@@ -63,9 +75,11 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 }
 
 /**
- * One problem per supervisor absence with no cover named that is under way or starts within the
+ * One problem per supervisor absence with nobody covering that is under way or starts within the
  * review cap (28 days: every case has at least one review due in any 28 days), listing the cases
  * whose reviews fall due in it. Fires from the day the absence is known, or cap days before it starts.
+ * "Nobody covering" is no cover named, or a named cover who is away on the review date too (then only
+ * the reviews due while both are away are listed, and the sergeant is asked to name another cover).
  */
 export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-due-supervisor-absent', () => {
@@ -73,47 +87,73 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		let bySupervisor: Map<string, Case[]> | null = null;
 		for (const [officerId, absences] of ctx.absencesByOfficer) {
-			const supervised = absences.filter(a => a.coverOfficerId === null && (a.to === null || a.to >= today) && knownFrom(a) <= today);
-			if (supervised.length === 0) continue;
+			const current = absences.filter(a => (a.to === null || a.to >= today) && knownFrom(a) <= today);
+			if (current.length === 0) continue;
 			bySupervisor ??= casesBySupervisor(ctx);
 			const cases = bySupervisor.get(officerId);
 			if (!cases) continue;
-			for (const a of supervised) {
-				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
+			for (const a of current) {
+				let since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
 				if (since > today) continue;
 				const start = a.from > today ? a.from : today;
 				// Open-ended: look one review cap ahead from the later of its start and today.
 				const end = a.to ?? addDays(start, s.reviewCapDays);
-				const dueIn: {ref: string; date: IsoDate; oicId: string}[] = [];
+				// With a cover named, a date counts only when the cover is away that day too: skip the case
+				// scan when the cover has no known absence in the span (keeps the rule linear in the store).
+				if (a.coverOfficerId !== null && !coverAwayIn(ctx, a.coverOfficerId, start, end)) continue;
+				const nobodyOn = (d: IsoDate): AwayOnDate | undefined => {
+					const away = a.coverOfficerId === null ? undefined : awayOnDate(ctx, officerId, d);
+					return a.coverOfficerId === null ? {absence: a, coverId: null, coverAway: null} : away?.absence === a && away.coverId === null ? away : undefined;
+				};
+				const dueIn: {ref: string; date: IsoDate; oicId: string; coverAway: AwayOnDate['coverAway']}[] = [];
 				for (const c of cases) {
 					let d = reviewDueDate(ctx, c);
 					if (d < today) d = today; // an overdue review is due now
 					const step = cadenceDays(c.risk, s);
 					while (d < start) d = addDays(d, step);
-					if (d <= end) dueIn.push({ref: c.ref, date: d, oicId: c.oicId});
+					for (; d <= end; d = addDays(d, step)) {
+						const nobody = nobodyOn(d);
+						if (!nobody) continue;
+						dueIn.push({ref: c.ref, date: d, oicId: c.oicId, coverAway: nobody.coverAway});
+						break;
+					}
 				}
 				if (dueIn.length === 0) continue;
 				dueIn.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.ref < y.ref ? -1 : 1));
+				const first = dueIn[0]!;
 				const who = nameOf(ctx, officerId);
 				const span = a.to ? `${shortDate(a.from, today)} to ${shortDate(a.to, today)}` : `from ${shortDate(a.from, today)}, no return date`;
+				const coverAway = first.coverAway;
+				if (coverAway) since = maxOf(since, knownFrom(coverAway));
+				if (since > today) continue;
+				const reviews = plural(dueIn.length, 'case review');
 				out.push({
 					id: `review-due-supervisor-absent:${officerId}:${a.id}`,
 					kind: 'review-due-supervisor-absent',
 					severity: 'critical',
 					subject: {type: 'supervisor', officerId},
-					message: `${who} is ${ABSENCE_WORDS[a.reason]} ${span} with no cover named: ${plural(dueIn.length, 'case review')} fall due in that time, the first ${shortDate(dueIn[0]!.date, today)}`,
-					action: `Name a cover supervisor for ${who}'s absence and give them the handover summary.`,
+					message: coverAway
+						? `${who} is ${ABSENCE_WORDS[a.reason]} ${span} and the named cover ${nameOf(ctx, coverAway.officerId)} is ${ABSENCE_WORDS[coverAway.reason]} ${absenceSpan(coverAway, today)}: ${reviews} fall due while both are away, the first ${shortDate(first.date, today)}`
+						: `${who} is ${ABSENCE_WORDS[a.reason]} ${span} with no cover named: ${reviews} fall due in that time, the first ${shortDate(first.date, today)}`,
+					action: coverAway
+						? `Name another cover for ${who}'s reviews before ${shortDate(first.date, today)} and give them the handover summary.`
+						: `Name a cover supervisor for ${who}'s absence and give them the handover summary.`,
 					evidence: [
-						{type: 'absence', id: a.id, date: a.from, detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, no cover`},
+						{type: 'absence', id: a.id, date: a.from, detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, a.coverOfficerId)} away too` : 'no cover'}`},
+						...(coverAway ? [{type: 'absence' as const, id: coverAway.id, date: coverAway.from, detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${coverAway.from} to ${coverAway.to ?? 'open'}`}] : []),
 						...dueIn.map(x => ({type: 'case' as const, caseRef: x.ref, date: x.date, detail: `review due ${x.date} (OIC ${nameOf(ctx, x.oicId)})`})),
 					],
 					since,
-					due: dueIn[0]!.date,
+					due: first.date,
 				});
 			}
 		}
 		return out;
 	});
+}
+
+function coverAwayIn(ctx: RuleContext, coverId: string, from: IsoDate, to: IsoDate): boolean {
+	return (ctx.absencesByOfficer.get(coverId) ?? []).some(x => knownFrom(x) <= ctx.today && x.from <= to && (x.to === null || x.to >= from));
 }
 
 function casesBySupervisor(ctx: RuleContext): Map<string, Case[]> {

@@ -544,7 +544,7 @@ function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string,
 	const out = absenceFormKey(form, input, key);
 	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
-	const checked = validateForm(out.form, s.model.data.officers);
+	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
 	if (!checked.ok) return {...s, absenceForm: checked.form};
 	const seq = s.absenceWrites + 1;
 	return {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};

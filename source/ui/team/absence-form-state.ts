@@ -6,7 +6,8 @@
  * for a diagnosis or any other health detail, by design.
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
-import {ABSENCE_REASONS, type AbsenceReason, type Officer} from '../../domain/model.js';
+import {coverAwayProblem} from '../../domain/absences.js';
+import {ABSENCE_REASONS, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
 import type {KeyInfo} from '../keymap.js';
 
@@ -115,8 +116,11 @@ export function resolveCover(officers: readonly Officer[], typed: string, office
 	return {officer: null, error: `Nobody in the team is called "${q}"${m.near.length ? ` (did you mean ${listOfficers(m.near)}?)` : ''}; leave it blank for no cover.`};
 }
 
-/** Checks what can be checked before saving (dates typed as dates, a cover who exists). */
-export function validateForm(f: AbsenceFormState, officers: readonly Officer[]): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
+/**
+ * Checks what can be checked before saving (dates typed as dates, a cover who exists and is not away
+ * during the absence: the same check "absence add" makes, from the domain).
+ */
+export function validateForm(f: AbsenceFormState, officers: readonly Officer[], absences: StoreData['absences'] = []): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
 	const fail = (field: FormField, text: string) => ({ok: false as const, form: {...f, field, error: {field, text}}});
 	const v = f.values;
 	if (v.from.trim() === '') return fail('from', 'Type the first day away (YYYY-MM-DD or DD/MM/YYYY).');
@@ -129,5 +133,7 @@ export function validateForm(f: AbsenceFormState, officers: readonly Officer[]):
 	}
 	const cover = resolveCover(officers, v.cover, f.officerId);
 	if (cover.error) return fail('cover', cover.error);
+	const away = cover.officer ? coverAwayProblem({officers, absences}, cover.officer.id, {from, to}) : null;
+	if (away) return fail('cover', away);
 	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null}};
 }

@@ -64,3 +64,18 @@ describe('buildHandover', () => {
 		expect(recordedCover(data, '2026-11-30', '2026-12-05')).toBeNull();
 	});
 });
+
+describe('dated items: a named cover away too (QA P1-1)', () => {
+	it('a bail date while the OIC and the named cover are both away says nobody covers, never "covered by"', () => {
+		const data = demoData();
+		// DC Marsh (o0006) away 30 Nov-10 Dec, cover DC Grant (o0007), who is on leave 03-12 Dec; bail return 09 Dec.
+		data.absences.push({id: 'ab0005', officerId: 'o0006', from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave', coverOfficerId: 'o0007', recordedAt: '2026-11-30T09:00:00.000Z', recordedBy: 'o0002'});
+		const h = handoverOf(data);
+		const bail = h.inWindow.find(i => i.caseRef === 'CR/92431/22' && i.kind === 'bail-return')!;
+		expect(bail.date).toBe('2026-12-09');
+		expect(bail.detail).toContain('OIC on annual leave that day and so is the named cover DC Lewis Grant (on annual leave 03-12 Dec): nobody covers. Name another cover before 09 Dec.');
+		expect(bail.detail).not.toContain('covered by');
+		const start = h.inWindow.find(i => i.kind === 'absence-start' && i.officerId === 'o0006')!;
+		expect(start.detail).toBe('On annual leave until 10 Dec; cover named, but DC Lewis Grant is away 03-12 Dec (on annual leave): name another cover for those days.');
+	});
+});

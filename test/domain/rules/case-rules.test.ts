@@ -141,6 +141,62 @@ describe('bail', () => {
 	});
 });
 
+describe('a named cover away too covers nobody (QA P1-1)', () => {
+	const bailed = kase('CR/2/26', {arrestDate: '2026-05-01', bail: {regime: 'pcsc-2022', bailedOn: '2026-05-01', returnDate: '2026-07-20', extensions: [], endedOn: null, suspect: 'AB'}});
+	const withO2 = (absences: ReturnType<typeof absence>[], cases = [bailed]) => {
+		const data = store({cases, absences});
+		data.officers.push({...data.officers[2]!, id: 'o2', collarNumber: 'o2', name: 'Lew Grant'});
+		return data;
+	};
+
+	it('bail: OIC away with cover named, cover away on the date too: nobody, and the action says name another cover before the date', () => {
+		const data = withO2([absence('a1', 'o1', '2026-07-10', '2026-07-25', {coverOfficerId: 'o2', reason: 'annual-leave'}), absence('a2', 'o2', '2026-07-18', '2026-07-22', {reason: 'annual-leave', recordedAt: '2026-07-01T08:00:00.000Z'})]);
+		const p = problem(data, '2026-07-12', 'bail-officer-absent:CR/2/26')!;
+		expect(p.severity).toBe('critical');
+		expect(p.message).toContain('OIC DC Dean is on annual leave until 25 Jul; cover DC Grant is also on annual leave 18-22 Jul, so nobody covers');
+		expect(p.message).not.toMatch(/; cover DC Grant$/);
+		expect(p.action).toBe('Name another cover before 20 Jul: DC Grant is away that day too, so nobody has the bail date.');
+		expect(p.evidence.map(e => e.id)).toContain('a2');
+		// The cover back before the date: covered as before.
+		const back = withO2([absence('a1', 'o1', '2026-07-10', '2026-07-25', {coverOfficerId: 'o2'}), absence('a2', 'o2', '2026-07-11', '2026-07-19', {recordedAt: '2026-07-01T08:00:00.000Z'})]);
+		expect(problem(back, '2026-07-12', 'bail-officer-absent:CR/2/26')?.action).toBe('Make sure DC Grant has the case and deals with the bail date before 20 Jul.');
+	});
+
+	it('bail: supervisor away with a cover who is away on the date too counts as uncovered', () => {
+		const data = withO2([absence('a1', 's1', '2026-07-01', '2026-08-31', {coverOfficerId: 'o2', recordedAt: '2026-06-20T08:00:00.000Z'}), absence('a2', 'o2', '2026-07-15', '2026-07-25', {recordedAt: '2026-06-20T08:00:00.000Z'})]);
+		const p = problem(data, '2026-07-13', 'bail-supervisor-absent:CR/2/26')!;
+		expect(p.severity).toBe('critical');
+		expect(p.message).toContain('supervisor DS Sergeant is on sick leave until 31 Aug; cover DC Grant is also on sick leave 15-25 Jul, so nobody covers');
+		expect(p.action).toBe('Name another cover supervisor for DS Sergeant before 20 Jul: DC Grant is away that day too.');
+		const fine = withO2([absence('a1', 's1', '2026-07-01', '2026-08-31', {coverOfficerId: 'o2', recordedAt: '2026-06-20T08:00:00.000Z'})]);
+		expect(problem(fine, '2026-07-13', 'bail-supervisor-absent:CR/2/26')).toBeUndefined();
+	});
+
+	it('reviews: overdue review while the supervisor and the named cover are both away is critical', () => {
+		const cases = [kase('CR/1/26', {nextReviewDue: '2026-06-10'})];
+		const data = withO2([absence('a1', 's1', '2026-06-01', '2026-07-31', {coverOfficerId: 'o2'}), absence('a2', 'o2', '2026-06-11', '2026-06-20')], cases);
+		data.chain = chainOf([review('CR/1/26', '2026-05-27', '2026-06-10')]);
+		const p = problem(data, '2026-06-12', 'review-overdue:CR/1/26')!;
+		expect(p.severity).toBe('critical');
+		expect(p.message).toContain('DS Sergeant is on sick leave and the named cover DC Grant is on sick leave 11-20 Jun too');
+		expect(problem(data, '2026-06-10', 'review-overdue:CR/1/26')).toBeUndefined();
+		expect(problem(data, '2026-06-21', 'review-overdue:CR/1/26')?.severity).toBe('red');
+	});
+
+	it('reviews due while the supervisor and the named cover are both away: one critical problem naming the first date', () => {
+		const cases = [kase('CR/1/26', {nextReviewDue: '2026-08-05', allocatedOn: '2026-07-20'}), kase('CR/5/26', {nextReviewDue: '2026-08-25', allocatedOn: '2026-07-20'})];
+		const data = withO2([absence('a1', 's1', '2026-08-01', '2026-09-30', {coverOfficerId: 'o2', recordedAt: '2026-07-01T09:00:00.000Z'}), absence('a2', 'o2', '2026-08-03', '2026-08-12', {reason: 'training', recordedAt: '2026-07-01T09:00:00.000Z'})], cases);
+		const p = problem(data, '2026-07-10', 'review-due-supervisor-absent:s1:a1')!;
+		expect(p.severity).toBe('critical');
+		expect(p.message).toBe('DS Sergeant is on sick leave 01 Aug to 30 Sep and the named cover DC Grant is on training 03-12 Aug: 1 case review fall due while both are away, the first 05 Aug');
+		expect(p.action).toBe("Name another cover for DS Sergeant's reviews before 05 Aug and give them the handover summary.");
+		expect(p.evidence.filter(e => e.type === 'case').map(e => e.caseRef)).toEqual(['CR/1/26']);
+		// The cover at work on every review date: nothing.
+		const fine = withO2([absence('a1', 's1', '2026-08-01', '2026-09-30', {coverOfficerId: 'o2', recordedAt: '2026-07-01T09:00:00.000Z'}), absence('a2', 'o2', '2026-08-06', '2026-08-12', {recordedAt: '2026-07-01T09:00:00.000Z'})], [kase('CR/1/26', {nextReviewDue: '2026-08-05', allocatedOn: '2026-07-20'})]);
+		expect(problem(fine, '2026-07-10', 'review-due-supervisor-absent:s1:a1')).toBeUndefined();
+	});
+});
+
 describe('RUI, victim updates, crime report, forensic', () => {
 	it('RUI suspect not updated: amber at 28 days, red at 56', () => {
 		const data = store({cases: [kase('CR/4/26', {rui: {since: '2026-01-10', lastSuspectUpdate: '2026-03-01', suspect: 'EF', endedOn: null}})]});

@@ -57,6 +57,19 @@ describe('absence words and form (pure)', () => {
 		const self = validateForm(f, demoData().officers);
 		expect(self.ok ? '' : self.form.error?.text).toContain('cannot cover their own absence');
 	});
+
+	it('refuses a cover who is away during the absence, on the cover field, before saving (QA P1-1)', () => {
+		const data = demoData();
+		const f = {...openAbsenceForm('o0006', DEMO_TODAY), values: {from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave' as const, cover: 'Grant'}};
+		const bad = validateForm(f, data.officers, data.absences);
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) {
+			expect(bad.form.field).toBe('cover');
+			expect(bad.form.error).toEqual({field: 'cover', text: 'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.'});
+		}
+		expect(validateForm({...f, values: {...f.values, to: '2026-12-02'}}, data.officers, data.absences).ok).toBe(true);
+		expect(validateForm({...f, values: {...f.values, cover: 'Shah'}}, data.officers, data.absences).ok).toBe(true);
+	});
 });
 
 describe('Team view absences', () => {
