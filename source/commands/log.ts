@@ -52,10 +52,10 @@ JSON schema (format "fortnight-log", version 1):
            triggerDecision, welfareCheckIn, nextReviewDue, amends, amendedBy: [seq],
            amendment: {reason, corrections: [{field, value}]}|null}],
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
-           lateReviews, notReviewed, overdueNow, unresolvedTriggers, bail, stalledActions,
+           lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
            forensicWaits, spanOfControl, totals}]}}
   Review-only fields are null on amendment rows. totals: {reviewsDue, reviewsDone, onTime, late,
-  onTimePercent, notReviewed, overdueNow, unresolvedTriggers, bail, stalledActions, forensicWaits,
+  onTimePercent, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions, forensicWaits,
   spanOfControl}.
 
 Examples

@@ -11,6 +11,7 @@ export const SECTION_TITLES = {
 	lateReviews: 'Late reviews',
 	notReviewed: 'Cases not reviewed in the period',
 	overdueNow: 'Reviews overdue now',
+	noCover: 'Reviews falling due with the supervisor away and nobody covering',
 	unresolvedTriggers: 'Unresolved performance triggers',
 	bail: 'Lapsed or lapsing bail',
 	stalledActions: 'Stalled actions',
@@ -37,9 +38,9 @@ export function logMarkdown(doc: LogDocument): string {
 	}
 
 	out.push('## Totals', '');
-	out.push(`Reviews due in the period are the signed reviews plus one for each case that missed its review; on time means signed on or before its due date.`, '');
-	out.push(row(['Sergeant', 'Reviews due', 'Done', 'On time', 'On time %', 'Late', 'Not reviewed', 'Overdue now', 'Unresolved triggers', 'Bail', 'Stalled actions', `Forensic ${report.forensicDays}+ days`, 'Span of control']));
-	out.push(row(Array(13).fill('---')));
+	out.push(`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews falling due and nobody covering.`, '');
+	out.push(row(['Sergeant', 'Reviews due', 'Done', 'On time', 'On time %', 'Late', 'Not reviewed', 'Overdue now', 'No cover', 'Unresolved triggers', 'Bail', 'Stalled actions', `Forensic ${report.forensicDays}+ days`, 'Span of control']));
+	out.push(row(Array(14).fill('---')));
 	for (const s of sections) out.push(totalsRow(`${mdTableCell(s.sergeant)} (${mdTableCell(s.sergeantId)})`, s.totals));
 	if (sections.length > 1) out.push(totalsRow('**All**', report.totals));
 	out.push('');
@@ -59,6 +60,7 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), r.dueDate, r.date, days(r.lateDays), String(r.seq)]));
 	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), c.dueDate, c.lastReview ?? 'never']));
 	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
+	table(SECTION_TITLES.noCover, ['Supervisor', 'First review due', 'Severity', 'Detail'], s.noCover.map(p => [mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
 	table(
 		SECTION_TITLES.unresolvedTriggers,
 		['Officer', 'First fired', 'Unresolved for', 'Status', 'Evidence'],
@@ -77,7 +79,7 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 }
 
 function totalsRow(label: string, t: SergeantTotals): string {
-	return row([label, t.reviewsDue, t.reviewsDone, t.onTime, t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`, t.late, t.notReviewed, t.overdueNow, t.unresolvedTriggers, t.bail, t.stalledActions, t.forensicWaits, t.spanOfControl].map(String));
+	return row([label, t.reviewsDue, t.reviewsDone, t.onTime, t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`, t.late, t.notReviewed, t.overdueNow, t.noCover, t.unresolvedTriggers, t.bail, t.stalledActions, t.forensicWaits, t.spanOfControl].map(String));
 }
 
 function row(cells: string[]): string {

@@ -130,4 +130,16 @@ describe('fortnight log', () => {
 		expect(r.stdout).toContain('"fortnight-log", version 1');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});
+
+	it('totals count missed reviews of cases reviewed earlier in the period; overdue now matches the desk (QA P1-2)', () => {
+		const {store} = demoCopy();
+		const md = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'md']);
+		expect(md.code, md.stderr).toBe(0);
+		expect(md.stdout).toContain('| DS Tom Brennan (o0002) | 127 | 121 | 36 | 28% | 85 | 6 | 6 | 1 |');
+		expect(md.stdout).toContain('#### Reviews overdue now (6)');
+		expect(section(md.stdout, '#### Reviews overdue now')).not.toContain('no cover named');
+		expect(md.stdout).toContain('#### Reviews falling due with the supervisor away and nobody covering (1)');
+		const json = JSON.parse(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'json']).stdout) as {exceptions: {totals: Record<string, number>}};
+		expect(json.exceptions.totals).toMatchObject({reviewsDue: 127, reviewsDone: 121, notReviewed: 6, onTimePercent: 28, overdueNow: 6, noCover: 1});
+	});
 });

@@ -23,7 +23,7 @@ describe('logJson', () => {
 		expect(Object.keys(parsed.rows[0]).sort()).toEqual(
 			['kind', 'seq', 'hash', 'date', 'caseRef', 'officerId', 'officer', 'reviewerId', 'reviewer', 'sergeantId', 'riskBefore', 'riskAfter', 'daysSincePrevious', 'dueDate', 'lateDays', 'actionsSet', 'actionsCompleted', 'actionsCarried', 'actionsDropped', 'triggerFired', 'triggerDecision', 'welfareCheckIn', 'nextReviewDue', 'amends', 'amendedBy', 'amendment'].sort(),
 		);
-		expect(Object.keys(parsed.exceptions.sergeants[0]).sort()).toEqual(['sergeantId', 'sergeant', 'lateReviews', 'notReviewed', 'overdueNow', 'unresolvedTriggers', 'bail', 'stalledActions', 'forensicWaits', 'spanOfControl', 'totals'].sort());
+		expect(Object.keys(parsed.exceptions.sergeants[0]).sort()).toEqual(['sergeantId', 'sergeant', 'lateReviews', 'notReviewed', 'overdueNow', 'noCover', 'unresolvedTriggers', 'bail', 'stalledActions', 'forensicWaits', 'spanOfControl', 'totals'].sort());
 	});
 
 	it('never contains welfare note text', () => {

@@ -7,7 +7,8 @@
  *    bail, stalled actions, long forensic waits, span of control, unresolved performance triggers.
  * Pure: the caller passes the problems and the trigger function in (tests pass their own).
  */
-import {daysBetween, minDate, type IsoDate} from '../dates.js';
+import {addDays, daysBetween, minDate, type IsoDate} from '../dates.js';
+import {cadenceDays, caseReviewDue} from '../rules/review-due.js';
 import {isLive} from '../case-facts.js';
 import type {StoreData} from '../model.js';
 import {fullName} from '../people.js';
@@ -73,6 +74,8 @@ export interface SergeantTotals {
 	onTimePercent: number | null;
 	notReviewed: number;
 	overdueNow: number;
+	/** Supervisor absences with nobody covering while reviews fall due (not counted in overdueNow). */
+	noCover: number;
 	unresolvedTriggers: number;
 	bail: number;
 	stalledActions: number;
@@ -85,7 +88,10 @@ export interface SergeantExceptions {
 	sergeant: string;
 	lateReviews: LateReview[];
 	notReviewed: MissedCase[];
+	/** Open review-overdue problems: the same count as the desk's status bar. */
 	overdueNow: ExceptionItem[];
+	/** Supervisor absences with nobody covering while reviews fall due. */
+	noCover: ExceptionItem[];
 	unresolvedTriggers: UnresolvedTrigger[];
 	bail: ExceptionItem[];
 	stalledActions: ExceptionItem[];
@@ -111,7 +117,9 @@ export interface RuleResults {
 
 const BAIL_KINDS: ReadonlySet<ProblemKind> = new Set(['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent']);
 const STALLED_KINDS: ReadonlySet<ProblemKind> = new Set(['stalled-action', 'stalled-deliverable']);
-const OVERDUE_KINDS: ReadonlySet<ProblemKind> = new Set(['review-overdue', 'review-due-supervisor-absent']);
+// Only overdue reviews: a supervisor absence with nobody covering is its own list (noCover), so this
+// count is the desk status bar's "overdue" (both from the domain's reviewOverdueDays).
+const OVERDUE_KINDS: ReadonlySet<ProblemKind> = new Set(['review-overdue']);
 
 export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], period: Period, today: IsoDate, rules: RuleResults): ExceptionReport {
 	const {officers, sergeantOf, sergeants} = sergeantIndex(data);
@@ -125,10 +133,8 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 	};
 
 	// Signed reviews in the period, from the log rows (amendments are not reviews).
-	const reviewedInPeriod = new Set<string>();
 	for (const r of rows) {
 		if (r.kind !== 'review') continue;
-		reviewedInPeriod.add(r.caseRef);
 		const s = section(r.sergeantId);
 		s.totals.reviewsDone++;
 		if (r.lateDays === 0) s.totals.onTime++;
@@ -138,21 +144,34 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 		}
 	}
 
-	// Cases with a review due in the period and none signed in it: the due date is the one set by the
-	// last review before the period ends (or at allocation when there was none).
-	const lastBefore = new Map<string, {date: IsoDate; next: IsoDate}>();
-	for (const e of data.chain) {
-		if (e.kind !== 'review' || e.data.date > period.to) continue;
-		const prev = lastBefore.get(e.data.caseRef);
-		if (!prev || e.data.date >= prev.date) lastBefore.set(e.data.caseRef, {date: e.data.date, next: e.data.nextReviewDue});
-	}
+	// Cases that missed a review in the period: the review set by the last one signed by the end of the
+	// period (or today, if sooner; at allocation when there was none) fell due by then and was not
+	// done. A case reviewed earlier in the period still counts when its next review fell due and was
+	// missed (QA P1-2): that is "one for each case that missed its review" in the report's definition.
 	const end = minDate(period.to, today);
+	const lastBy = new Map<string, {date: IsoDate; next: IsoDate}>();
+	const reviewedAfter = new Set<string>();
+	for (const e of data.chain) {
+		if (e.kind !== 'review') continue;
+		if (e.data.date > end) {
+			reviewedAfter.add(e.data.caseRef);
+			continue;
+		}
+		const prev = lastBy.get(e.data.caseRef);
+		if (!prev || e.data.date >= prev.date) lastBy.set(e.data.caseRef, {date: e.data.date, next: e.data.nextReviewDue});
+	}
 	for (const c of data.cases) {
 		const openInPeriod = c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
-		if (!openInPeriod || reviewedInPeriod.has(safeText(c.ref))) continue;
-		const last = lastBefore.get(c.ref);
-		const due = last ? last.next : c.nextReviewDue;
-		if (due > end) continue;
+		if (!openInPeriod) continue;
+		const last = lastBy.get(c.ref);
+		// The rules' due date (caseReviewDue: the case's own next-review date, which carries any
+		// amendment, pulled in to the cap) when no review came after the period; else the date that
+		// review's predecessor set.
+		const due = !reviewedAfter.has(c.ref)
+			? caseReviewDue(c, last?.date ?? null, data.settings)
+			: minDate(last ? last.next : addDays(c.allocatedOn, cadenceDays(c.risk, data.settings)), addDays(last?.date ?? c.allocatedOn, data.settings.reviewCapDays));
+		// A review due today can still be done on time: it is missed only once its day has passed.
+		if (due > end || (due === end && end === today)) continue;
 		if (c.closedOn !== null && c.closedOn < due) continue;
 		const s = section(sergeantOf(c.oicId));
 		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: due, lastReview: last?.date ?? null});
@@ -203,10 +222,11 @@ function evidenceLines(t: TriggerState): string[] {
 	return [...new Set(lines)];
 }
 
-type ListName = 'overdueNow' | 'bail' | 'stalledActions' | 'forensicWaits' | 'spanOfControl';
+type ListName = 'overdueNow' | 'noCover' | 'bail' | 'stalledActions' | 'forensicWaits' | 'spanOfControl';
 
 function pick(p: Problem): ListName | null {
 	if (OVERDUE_KINDS.has(p.kind)) return 'overdueNow';
+	if (p.kind === 'review-due-supervisor-absent') return 'noCover';
 	if (BAIL_KINDS.has(p.kind)) return 'bail';
 	if (STALLED_KINDS.has(p.kind)) return 'stalledActions';
 	// The rules engine turns a forensic wait red at settings.forensicRedDays (120): only those count here.
@@ -222,6 +242,7 @@ export function emptySection(sergeantId: string, sergeant: string): SergeantExce
 		lateReviews: [],
 		notReviewed: [],
 		overdueNow: [],
+		noCover: [],
 		unresolvedTriggers: [],
 		bail: [],
 		stalledActions: [],
@@ -232,7 +253,7 @@ export function emptySection(sergeantId: string, sergeant: string): SergeantExce
 }
 
 function zeroTotals(): SergeantTotals {
-	return {reviewsDue: 0, reviewsDone: 0, onTime: 0, late: 0, onTimePercent: null, notReviewed: 0, overdueNow: 0, unresolvedTriggers: 0, bail: 0, stalledActions: 0, forensicWaits: 0, spanOfControl: 0};
+	return {reviewsDue: 0, reviewsDone: 0, onTime: 0, late: 0, onTimePercent: null, notReviewed: 0, overdueNow: 0, noCover: 0, unresolvedTriggers: 0, bail: 0, stalledActions: 0, forensicWaits: 0, spanOfControl: 0};
 }
 
 function finishTotals(s: SergeantExceptions): void {
@@ -241,13 +262,14 @@ function finishTotals(s: SergeantExceptions): void {
 	t.reviewsDue = t.reviewsDone + t.notReviewed;
 	t.onTimePercent = percent(t.onTime, t.reviewsDue);
 	t.overdueNow = s.overdueNow.length;
+	t.noCover = s.noCover.length;
 	t.unresolvedTriggers = s.unresolvedTriggers.length;
 	t.bail = s.bail.length;
 	t.stalledActions = s.stalledActions.length;
 	t.forensicWaits = s.forensicWaits.length;
 	t.spanOfControl = s.spanOfControl.length;
 	s.lateReviews.sort((a, b) => b.lateDays - a.lateDays || a.seq - b.seq);
-	s.notReviewed.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+	s.notReviewed.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0));
 	s.unresolvedTriggers.sort((a, b) => (b.days ?? 0) - (a.days ?? 0));
 }
 
@@ -267,7 +289,7 @@ function sumTotals(list: SergeantTotals[]): SergeantTotals {
 /** True when the sergeant's section has anything an inspector must act on. */
 export function hasExceptions(s: SergeantExceptions): boolean {
 	return (
-		s.lateReviews.length + s.notReviewed.length + s.overdueNow.length + s.unresolvedTriggers.length + s.bail.length + s.stalledActions.length + s.forensicWaits.length + s.spanOfControl.length >
+		s.lateReviews.length + s.notReviewed.length + s.overdueNow.length + s.noCover.length + s.unresolvedTriggers.length + s.bail.length + s.stalledActions.length + s.forensicWaits.length + s.spanOfControl.length >
 		0
 	);
 }

@@ -54,6 +54,6 @@ export function findProblems(data: StoreData, today: IsoDate): Problem[] {
 	return all.sort(compareProblems);
 }
 
-export {cadenceDays} from './review-due.js';
+export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';
 export {workloadFor, type Workload} from './workload.js';
 export {triggerFor, type TriggerState} from './performance.js';

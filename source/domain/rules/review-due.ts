@@ -18,8 +18,22 @@ export function cadenceDays(risk: Risk, settings: Settings): number {
 
 /** The date the case's next review is due: the date set at sign-off, pulled in to the cap if it was set too far out. */
 export function reviewDueDate(ctx: RuleContext, c: Case): IsoDate {
-	const last = ctx.reviewsByCase.get(c.ref)?.at(-1)?.data.date ?? c.allocatedOn;
-	return minDate(c.nextReviewDue, addDays(last, ctx.settings.reviewCapDays));
+	return caseReviewDue(c, ctx.reviewsByCase.get(c.ref)?.at(-1)?.data.date ?? null, ctx.settings);
+}
+
+/** reviewDueDate from the last signed review's date (null: never reviewed), for callers without a RuleContext. */
+export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings: Settings): IsoDate {
+	return minDate(c.nextReviewDue, addDays(lastReviewDate ?? c.allocatedOn, settings.reviewCapDays));
+}
+
+/**
+ * Days a review due on `due` is overdue on `today`, or null when it does not count as overdue yet.
+ * The one definition of "overdue": the review-overdue problem, the desk's status-bar count and the
+ * log's "Reviews overdue now" all use it, so they agree.
+ */
+export function reviewOverdueDays(due: IsoDate, today: IsoDate, settings: Settings): number | null {
+	const late = daysBetween(due, today);
+	return late >= settings.reviewOverdueAmberDays ? late : null;
 }
 
 /** `officerId` away on `date` with nobody covering: no cover named, or the named cover away that day too. */
@@ -40,8 +54,8 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		for (const c of ctx.live) {
 			const due = reviewDueDate(ctx, c);
-			const late = daysBetween(due, today);
-			if (late < s.reviewOverdueAmberDays) continue;
+			const late = reviewOverdueDays(due, today, s);
+			if (late === null) continue;
 			const sup = supervisorOf(ctx, c.oicId);
 			const nobody = sup ? uncoveredAbsence(ctx, sup.id, today) : undefined;
 			const away = nobody?.absence;

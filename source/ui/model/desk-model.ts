@@ -8,7 +8,7 @@ import {isLive, reviewsByCase} from '../../domain/case-facts.js';
 import {daysBetween, type IsoDate} from '../../domain/dates.js';
 import type {Case, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
 import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
-import {findProblems} from '../../domain/rules/index.js';
+import {caseReviewDue, findProblems, reviewOverdueDays} from '../../domain/rules/index.js';
 
 export interface Badge {
 	/** The words shown ("OVERDUE 3d", "BAIL 2d"): the state is always in the text. */
@@ -118,11 +118,14 @@ function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskM
 	const caseByRef = new Map(data.cases.map(c => [c.ref, c]));
 	const casesByOfficer = new Map<string, Case[]>();
 	const counts: DeskCounts = {cases: data.cases.length, live: 0, dueToday: 0, overdue: 0, bailSoon: 0};
+	const reviews = reviewsByCase(data.chain);
 	for (const c of data.cases) {
 		if (!isLive(c)) continue;
 		counts.live++;
-		if (c.nextReviewDue === today) counts.dueToday++;
-		else if (c.nextReviewDue < today) counts.overdue++;
+		// The domain's one definition of due and overdue, so this count agrees with the problems and the log.
+		const due = caseReviewDue(c, reviews.get(c.ref)?.at(-1)?.data.date ?? null, data.settings);
+		if (reviewOverdueDays(due, today, data.settings) !== null) counts.overdue++;
+		else if (due === today) counts.dueToday++;
 		const clock = bailClock(c.bail, today);
 		if (clock && clock.daysToDeadline <= data.settings.bailRedDays) counts.bailSoon++;
 		push(casesByOfficer, officerById.has(c.oicId) ? c.oicId : UNKNOWN_OFFICER, c);
@@ -138,7 +141,7 @@ function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskM
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
-	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews: reviewsByCase(data.chain), drafts: new Set(data.drafts.map(d => d.caseRef)), counts};
+	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews, drafts: new Set(data.drafts.map(d => d.caseRef)), counts};
 }
 
 /** The worst severity among problems of the given kinds. */

@@ -8,6 +8,8 @@ import {buildLogDocument} from '../../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../../source/domain/review-log/period.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {loadDemo} from './hostile-store.js';
+import {findProblems} from '../../../source/domain/rules/index.js';
+import {deskModel} from '../../../source/ui/model/desk-model.js';
 
 const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
 
@@ -45,6 +47,43 @@ describe('buildExceptionReport', () => {
 		expect(m.officer).toBe('DC Sam Ashworth');
 		expect(m.dueDate <= DEMO_TODAY).toBe(true);
 		expect(r.sergeants[0]!.totals.reviewsDue).toBe(r.sergeants[0]!.totals.reviewsDone + missed.length);
+	});
+
+	it('counts a review missed in the period even when the case had an earlier review in it (QA P1-2)', () => {
+		const r = buildExceptionReport(data, rows, period, DEMO_TODAY, {problems: [], trigger: quiet});
+		const s = r.sergeants[0]!;
+		// The demo's five overdue cases were each reviewed earlier in the period, then missed the next review.
+		const missed = s.notReviewed.map(m => `${m.caseRef} ${m.dueDate} after ${m.lastReview}`);
+		expect(missed).toEqual([
+			'CR/88397/26 2026-11-19 after 2026-11-05',
+			'CR/25310/26 2026-11-20 after 2026-11-13',
+			'CR/81908/26 2026-11-21 after 2026-11-07',
+			'CR/64148/26 2026-11-25 after 2026-11-11',
+			'CR/87204/26 2026-11-25 after 2026-11-11',
+			'CR/90868/26 2026-11-27 after 2026-11-13',
+		]);
+		for (const ref of ['CR/25310/26', 'CR/81908/26']) expect(rows.some(x => x.caseRef === ref && x.kind === 'review')).toBe(true);
+		// A review due today can still be done on time: not missed yet.
+		expect(s.notReviewed.map(m => m.caseRef)).not.toContain('CR/52809/26');
+		expect(s.totals).toMatchObject({reviewsDone: 121, notReviewed: 6, reviewsDue: 127, onTime: 36, onTimePercent: 28});
+	});
+
+	it('a review due on the last day of a past period and not done by then is missed', () => {
+		const past = {from: '2026-10-01', to: '2026-11-19'};
+		const r = buildExceptionReport(data, buildLogRows(data, past), past, DEMO_TODAY, {problems: [], trigger: quiet});
+		expect(r.sergeants[0]!.notReviewed.map(m => m.caseRef)).toContain('CR/88397/26');
+	});
+
+	it('"Reviews overdue now" holds only overdue reviews; a supervisor absence with nobody covering is its own list (QA P1-2)', () => {
+		const problems = findProblems(data, DEMO_TODAY);
+		const r = buildExceptionReport(data, rows, period, DEMO_TODAY, {problems, trigger: quiet});
+		const s = r.sergeants[0]!;
+		expect(s.overdueNow.every(p => p.kind === 'review-overdue')).toBe(true);
+		expect(s.noCover.map(p => p.kind)).toEqual(['review-due-supervisor-absent']);
+		expect(s.totals.noCover).toBe(1);
+		// The same number the desk's status bar shows.
+		expect(s.totals.overdueNow).toBe(deskModel(data, DEMO_TODAY).counts.overdue);
+		expect(s.totals.overdueNow).toBe(6);
 	});
 
 	it('does not list a case whose first review is not due until after the period', () => {
