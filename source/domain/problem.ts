@@ -9,6 +9,18 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'red', 'amber', 'inf
 /** Lower sorts first. */
 export const SEVERITY_RANK: Record<Severity, number> = {critical: 0, red: 1, amber: 2, info: 3};
 
+/**
+ * "5 critical, 17 red, 34 amber, 1 info": every severity that occurs, most urgent first, so the
+ * parts always add up to the total shown beside them (the desk's Problems header, fortnight problems).
+ */
+export function severityCountWords(problems: readonly {severity: Severity}[]): string {
+	const n: Record<Severity, number> = {critical: 0, red: 0, amber: 0, info: 0};
+	for (const p of problems) n[p.severity]++;
+	return SEVERITIES.filter(s => n[s] > 0)
+		.map(s => `${n[s]} ${s}`)
+		.join(', ');
+}
+
 export type ProblemKind =
 	| 'review-overdue'
 	| 'review-due-supervisor-absent'

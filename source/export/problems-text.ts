@@ -7,7 +7,7 @@
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
-import type {Problem, ProblemKind, Severity} from '../domain/problem.js';
+import {severityCountWords, type Problem, type ProblemKind, type Severity} from '../domain/problem.js';
 import {safeText} from '../domain/safe-text.js';
 
 export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', red: 'RED', amber: 'AMBER', info: 'INFO'};
@@ -80,13 +80,12 @@ export interface TextOptions {
 export function renderProblemsText(problems: readonly Problem[], options: TextOptions): string {
 	const width = options.width ?? 80;
 	const {today} = options;
-	const counts = (['critical', 'red', 'amber', 'info'] as const).map(s => [s, problems.filter(p => p.severity === s).length] as const).filter(([, n]) => n > 0);
 	const out: string[] = [];
 	if (problems.length === 0) {
 		out.push(`No problems on ${shortDate(today)} ${today.slice(0, 4)}.`);
 		return out.join('\n') + '\n';
 	}
-	out.push(clip(`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${counts.map(([s, n]) => `${n} ${SEVERITY_WORDS[s].toLowerCase()}`).join(', ')}. Most urgent first.`, width));
+	out.push(clip(`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most urgent first.`, width));
 	for (const p of problems) {
 		out.push('');
 		out.push(clip(`${SEVERITY_WORDS[p.severity].padEnd(9)}${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width));

@@ -1,7 +1,7 @@
 /** The bottom panel: every problem, most urgent first, windowed; Enter jumps to the case or officer. */
 import React from 'react';
 import {Text} from 'ink';
-import type {Problem} from '../../domain/problem.js';
+import {severityCountWords, type Problem} from '../../domain/problem.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -50,9 +50,7 @@ const counted = new WeakMap<readonly Problem[], string>();
 function countBySeverity(problems: readonly Problem[]): string {
 	const hit = counted.get(problems);
 	if (hit !== undefined) return hit;
-	const n = {critical: 0, red: 0, amber: 0, info: 0};
-	for (const p of problems) n[p.severity]++;
-	const text = `${n.critical} critical, ${n.red} red, ${n.amber} amber`;
+	const text = severityCountWords(problems);
 	counted.set(problems, text);
 	return text;
 }
