@@ -11,6 +11,7 @@ import {resignChain} from '../store/chain.js';
 import {createStoreFile, openStore, readStoreFile, type OpenOptions, type Store} from '../store/store.js';
 import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.js';
 import {DEMO_STORE, storeExists, type Context} from './context.js';
+import {plural} from '../domain/plural.js';
 
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
 	await ensureStore(ctx);
@@ -40,7 +41,7 @@ async function copyDemo(ctx: Context): Promise<void> {
 	await writeWelfare(welfarePathFor(ctx.storePath), shiftDates(welfare, days));
 	ctx.stderr.write(
 		`No store yet: copied the demo team to ${ctx.storePath}` +
-			(days === 0 ? '.\n' : ` with its dates moved ${days} days so its cases fall around ${ctx.today}.\n`) +
+			(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
 			`Open your own team's store with --store PATH or FORTNIGHT_STORE.\n`,
 	);
 	await fsp.access(ctx.storePath);

@@ -4,6 +4,7 @@ import {safeText} from '../domain/safe-text.js';
 import type {ChainEntry} from '../domain/model.js';
 import type {Command} from './command.js';
 import {UsageError} from './context.js';
+import {plural} from '../domain/plural.js';
 
 const command: Command = {
 	name: 'verify',
@@ -38,8 +39,8 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 			}
 		}
 		const current = formatHead(chainHead(data.chain));
-		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === data.chain.length - 1 ? '' : ` (${data.chain.length - 1 - head.seq} entries added since)`}.` : '';
-		ctx.stdout.write(`OK: ${ctx.storePath} is valid; ${data.cases.length} cases; chain of ${data.chain.length} entries intact, head ${current}.${confirmed}\n`);
+		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === data.chain.length - 1 ? '' : ` (${plural(data.chain.length - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
+		ctx.stdout.write(`OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
 		return 0;
 	},
 };
@@ -59,7 +60,7 @@ export function parseHead(text: string): ChainHead {
  */
 export function headProblem(chain: readonly ChainEntry[], head: ChainHead): string | null {
 	const entry = chain[head.seq];
-	if (!entry) return `the recorded head is missing: the chain has only ${chain.length} entries (entries were deleted since the export)`;
+	if (!entry) return `the recorded head is missing: the chain has only ${plural(chain.length, 'entry', 'entries')} (entries were deleted since the export)`;
 	if (entry.hash !== head.hash || hashEntry(entry) !== head.hash) {
 		return `differs from the recorded head ${formatHead(head)}: this entry, or one before it, was changed or replaced since the export (its hash is now ${entry.hash})`;
 	}

@@ -6,6 +6,8 @@
 import {daysBetween, toDayNumber, type IsoDate} from '../domain/dates.js';
 import type {CaseSection, Decision, Handover, OfficerSection, WindowItem} from '../domain/handover/schema.js';
 import {escapeMarkdown as esc} from './markdown.js';
+import {days} from '../domain/plural.js';
+import {caseStatusWords} from '../domain/status-words.js';
 
 const WEEKDAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed']; // 1970-01-01 was a Thursday
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -50,7 +52,7 @@ function availability(o: OfficerSection, h: Handover): string {
 }
 
 function caseLines(c: CaseSection, today: IsoDate): string[] {
-	const lines = [`#### ${esc(c.ref)}: ${esc(c.offence)}`, '', `- Risk: ${c.risk}. Status: ${words(c.status)}.`];
+	const lines = [`#### ${esc(c.ref)}: ${esc(c.offence)}`, '', `- Risk: ${c.risk}. Status: ${caseStatusWords(c.status)}.`];
 	if (c.bail) {
 		const b = c.bail;
 		lines.push(
@@ -69,7 +71,7 @@ function caseLines(c: CaseSection, today: IsoDate): string[] {
 		for (const a of c.openActions) lines.push(`  - ${esc(a.text)} (owner ${esc(a.ownerName)}; due ${longDate(a.due)}; ${words(a.status)})`);
 	}
 	lines.push(`- Material kept: ${c.materialLocations.length ? c.materialLocations.map(esc).join('; ') : '**not recorded**'}.`);
-	lines.push(`- Last crime-report update: ${c.lastUpdate ? `${longDate(c.lastUpdate)}, ` : 'none; '}${c.daysSinceUpdate} days since.`);
+	lines.push(`- Last crime-report update: ${c.lastUpdate ? `${longDate(c.lastUpdate)}, ` : 'none; '}${days(c.daysSinceUpdate)} since.`);
 	return lines;
 }
 
@@ -101,7 +103,7 @@ export function renderHandoverMarkdown(h: Handover): string {
 	out.push(`**${h.marking}**${h.includesWelfare ? ': contains welfare notes (health information). Do not forward or print.' : ''}`, '');
 	out.push(`# Handover: ${esc(h.team.name)}`, '');
 	out.push(`- Team: ${esc(h.team.name)}; ${esc(h.team.unit)}; ${esc(h.team.force)}`);
-	out.push(`- Period: ${longDate(h.period.from)} to ${longDate(h.period.to)} (${h.period.days} days)`);
+	out.push(`- Period: ${longDate(h.period.from)} to ${longDate(h.period.to)} (${days(h.period.days)})`);
 	out.push(`- Prepared by: ${esc(h.preparedBy)}`);
 	out.push(`- Cover: ${h.cover ? esc(h.cover.name) : '**nobody named**: reviews falling due will not be done'}`);
 	out.push(`- Generated at: ${esc(h.generatedAt)}; dates worked out for ${longDate(h.today)}`);

@@ -6,6 +6,7 @@
 import {headText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {escapeMarkdown, mdTableCell} from './markdown.js';
+import {days} from '../domain/plural.js';
 
 export const SECTION_TITLES = {
 	lateReviews: 'Late reviews',
@@ -86,6 +87,3 @@ function row(cells: string[]): string {
 	return `| ${cells.join(' | ')} |`;
 }
 
-function days(n: number): string {
-	return `${n} day${n === 1 ? '' : 's'}`;
-}

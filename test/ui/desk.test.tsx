@@ -22,7 +22,7 @@ describe('desk navigation', () => {
 		f = await h.press(KEYS.enter);
 		expect(f).toContain('[CR/64148/26]');
 		expect(f).toContain('» EDITOR');
-		expect(f).toContain('Status: with cps');
+		expect(f).toContain('Status: with CPS');
 		expect(f).toMatch(/PROBLEMS \(\d+\)/);
 		// j in the editor scrolls the case, not the explorer.
 		f = await h.press('j');

@@ -93,7 +93,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		if (away.coverId) return `${said}, covered by ${fullName(officers.get(away.coverId))}.`;
 		const c = away.coverAway;
 		if (!c) return `${said}, no cover named.`;
-		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers. Name another cover before ${shortDate(date, today)}.`;
+		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers.${date >= today ? ` Name another cover before ${shortDate(date, today)}.` : ''}`;
 	};
 	// Most dated things in a big store fall outside the window: test the date before building any words.
 	const push: Push = (date, kind, build) => {
@@ -147,17 +147,27 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 	if (clock) {
 		const who = AUTHORITY_NAMES[clock.nextAuthority];
 		const court = clock.nextAuthority === 'magistrates-court';
+		const ended = shortDate(clock.periodEnd, today);
+		// Past dates are listed as still due: say what is true now, not what could have been done then
+		// (bail cannot be extended once its period has ended).
+		const afterLapse = `The bail period ended ${ended} and can no longer be extended: find out what happened and record how bail ended (charge, RUI or NFA).`;
 		push(clock.returnDate, 'bail-return', () => ({
 			...base(),
-			detail: `Suspect answers bail. Bail period ends ${shortDate(clock.periodEnd, today)}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
-			authority: who,
-			actBy: clock.periodEnd,
+			detail: clock.lapsed
+				? `Suspect was due to answer bail; no outcome is recorded and the bail period ended ${ended}, so it can no longer be extended.${awayNote(c.oicId, clock.returnDate)}`
+				: clock.returnMissed
+					? `Return date passed with no record of the suspect answering bail: find out today what happened. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`
+					: `Suspect answers bail. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
+			authority: clock.lapsed ? null : who,
+			actBy: clock.lapsed ? null : clock.periodEnd,
 		}));
 		push(clock.periodEnd, 'bail-period-end', () => ({
 			...base(),
-			detail: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${shortDate(clock.periodEnd, today)} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
-			authority: who,
-			actBy: clock.periodEnd,
+			detail: clock.lapsed
+				? `${afterLapse}${awayNote(c.oicId, clock.periodEnd)}`
+				: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${ended} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
+			authority: clock.lapsed ? null : who,
+			actBy: clock.lapsed ? null : clock.periodEnd,
 		}));
 	}
 	push(c.nextReviewDue, 'review-due', () => ({...base(), detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`}));

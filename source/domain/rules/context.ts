@@ -161,11 +161,4 @@ export function memo(ctx: RuleContext, key: string, compute: () => Problem[]): P
 	return value;
 }
 
-/** "3 days", "1 day". */
-export function days(n: number): string {
-	return `${n} day${n === 1 ? '' : 's'}`;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-	return `${n} ${n === 1 ? word : many}`;
-}
+export {days, plural} from '../plural.js';

@@ -10,6 +10,7 @@ import type {Case} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Severity} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
+import {caseStatusWords} from '../../domain/status-words.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {reviewBadge} from '../model/desk-model.js';
 import {wrap} from '../text.js';
@@ -78,7 +79,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const d = (s: IsoDate) => shortDate(s, today);
 	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
 	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
-	add(`Status: ${c.status.replaceAll('-', ' ')}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
+	add(`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);

@@ -87,6 +87,28 @@ describe('In your window, by date', () => {
 		expect(ret?.detail).toContain('OIC on sick leave that day, no cover named');
 	});
 
+	it('a lapsed bail period listed as already due says it can no longer be extended, never "apply by" (QA P3-17)', () => {
+		const h = handoverOf(data);
+		const end = h.alreadyDue.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/54818/26')!;
+		expect(end.date).toBe('2026-11-27');
+		expect(end.detail).toBe('The bail period ended 27 Nov and can no longer be extended: find out what happened and record how bail ended (charge, RUI or NFA).');
+		expect(end).toMatchObject({authority: null, actBy: null});
+		const ret = h.alreadyDue.find(i => i.kind === 'bail-return' && i.caseRef === 'CR/54818/26')!;
+		expect(ret.detail).not.toMatch(/extension needs|apply by/);
+		expect(ret.detail).toContain('can no longer be extended');
+		// A period still running keeps its authority and last day (the case above, CR/87204/26).
+		expect(h.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain('Extension needs an inspector; apply by 11 Dec');
+	});
+
+	it('a return date passed with the period still running says to find out what happened (QA P3-17)', () => {
+		const d = demoData();
+		const c = d.cases.find(x => x.ref === 'CR/87204/26')!;
+		const h = handoverOf(d, {today: '2026-12-04', from: '2026-12-04', to: '2026-12-17'});
+		const ret = h.alreadyDue.find(i => i.kind === 'bail-return' && i.caseRef === c.ref)!;
+		expect(ret.date).toBe('2026-12-02');
+		expect(ret.detail).toMatch(/^Return date passed with no record of the suspect answering bail: find out today what happened\. Bail period ends 11 Dec; a further extension needs an inspector before then\./);
+	});
+
 	it('lists absences starting and ending in the window with their cover', () => {
 		const h = handoverOf(data);
 		const start = h.inWindow.find(i => i.kind === 'absence-start' && i.officerId === 'o0007');

@@ -6,6 +6,7 @@
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
 import type {Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
+import {caseStatusWords} from '../../../domain/status-words.js';
 
 export type Tone = 'heading' | 'critical' | 'red' | 'plain' | 'dim';
 
@@ -63,7 +64,7 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		lines.push({text: `  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`, tone: o.workloadExcessive ? 'red' : 'plain'});
 		for (const n of o.welfareNotes ?? []) lines.push({text: `  Welfare note ${shortDate(n.date, today)}, ${t(n.byName)}: ${t(n.text)}`, tone: 'critical'});
 		for (const c of o.cases) {
-			lines.push({text: `  ${t(c.ref)}  ${c.risk.toUpperCase()}  ${c.status.replace(/-/g, ' ')}  ${t(c.offence)}`, tone: 'plain'});
+			lines.push({text: `  ${t(c.ref)}  ${c.risk.toUpperCase()}  ${caseStatusWords(c.status)}  ${t(c.offence)}`, tone: 'plain'});
 			if (c.bail) {
 				const b = c.bail;
 				lines.push({text: `    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`, tone: b.lapsed || b.daysToReturn <= 7 ? 'red' : 'plain'});
