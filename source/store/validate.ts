@@ -43,7 +43,31 @@ function firstProblem(compiled: TypeCheck<TSchema>, value: unknown, prefix: stri
 	const first = compiled.Errors(value).First();
 	if (!first) return {path: prefix || '/', message: 'the store does not match the schema'};
 	const shown = first.value === undefined ? 'missing' : describeValue(first.value);
-	return {path: prefix + first.path || '/', message: `${first.message} (found ${shown})`};
+	const allowed = literalChoices(first.schema);
+	// TypeBox says "Expected union value" for a list of words: name the words instead (QA P3-13).
+	const message = allowed ? `Expected one of ${allowed.join(', ')}` : first.message;
+	return {path: prefix + first.path || '/', message: `${message} (found ${shown})`};
+}
+
+/**
+ * The allowed values of a union of literals (nullable or nested), as written in the file: ["\"low\"",
+ * "\"medium\"", "\"high\""]; null when the schema is anything else.
+ */
+export function literalChoices(schema: TSchema): string[] | null {
+	const out: string[] = [];
+	const walk = (s: TSchema): boolean => {
+		if (Array.isArray(s['anyOf'])) return (s['anyOf'] as TSchema[]).every(walk);
+		if ('const' in s) {
+			out.push(JSON.stringify(s['const']));
+			return true;
+		}
+		if (s['type'] === 'null') {
+			out.push('null');
+			return true;
+		}
+		return false;
+	};
+	return Array.isArray(schema['anyOf']) && walk(schema) && out.length > 0 ? out : null;
 }
 
 /** The store's lists of records, each checked record by record when a change is validated. */

@@ -64,6 +64,17 @@ describe('store load and save', () => {
 		await expect(readStoreFile(file)).rejects.toThrow(/\/officers\/0\/hoursPerWeek/);
 	});
 
+	it('lists the allowed words when a field takes one of a list (QA P3-13)', () => {
+		const dir = tempDir();
+		const file = path.join(dir, 'team.json');
+		const cases = (parsed['cases'] as object[]).map((c, i) => (i === 3 ? {...c, risk: 'extreme'} : c));
+		writeFileSync(file, JSON.stringify({...parsed, cases}));
+		const r = runCli(['problems', '--store', file, '--today', DEMO_TODAY]);
+		expect(r.code).toBe(3);
+		expect(r.stderr).toContain('at /cases/3/risk, Expected one of "high", "medium", "low" (found "extreme")');
+		expect(r.stderr).not.toContain('union value');
+	});
+
 	it('gives the line and column of a JSON syntax error', async () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'team.json');
