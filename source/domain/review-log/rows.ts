@@ -195,6 +195,27 @@ function amendmentRow(e: AmendmentEntry, chain: readonly ChainEntry[], name: (id
 	};
 }
 
+const AMENDED_FIELD_WORDS: Record<string, string> = {
+	summary: 'summary',
+	riskRationale: 'risk rationale',
+	noActionReason: 'no-action reason',
+	nextReviewDue: 'next review',
+};
+
+/**
+ * What an amendment row changed, in a few words for one line: "next review to 2026-12-08; summary
+ * corrected". Dates are shown; text corrections are named, not quoted (they can be long).
+ */
+export function amendmentWords(r: Pick<LogRow, 'amendment'>): string {
+	if (!r.amendment || r.amendment.corrections.length === 0) return '';
+	return r.amendment.corrections
+		.map(({field, value}) => {
+			const words = AMENDED_FIELD_WORDS[field] ?? field;
+			return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${words} to ${value}` : `${words} corrected`;
+		})
+		.join('; ');
+}
+
 /** The desk's Log view filters: by sergeant, by officer, late only (amendment rows are never "late"). */
 export function filterLogRows(rows: readonly LogRow[], options: LogOptions): LogRow[] {
 	return rows.filter(

@@ -100,7 +100,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		const used = all.slice(from, live.at(-1)! + 1);
 		starts.push(all[first]!.date);
 		reasons.push(`${plural(used.length, 'supervisor concern')} within ${days(s.triggerConcernWindowDays)}`);
-		for (const c of used) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded by ${nameOf(ctx, c.by)}`});
+		for (const c of used) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded ${shortDate(c.date, today)} by ${nameOf(ctx, c.by)}`});
 	}
 
 	const fired = starts.length > 0;
@@ -124,7 +124,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 			escalation = {since: addDays(firstFired, s.triggerDecisionDays), why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
 		}
 	}
-	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" by ${nameOf(ctx, d.data.by)}`});
+	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`});
 
 	return {
 		officerId,

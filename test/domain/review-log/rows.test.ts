@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {daysBetween} from '../../../source/domain/dates.js';
-import {buildLogRows, filterLogRows, timeliness} from '../../../source/domain/review-log/rows.js';
+import {amendmentWords, buildLogRows, filterLogRows, timeliness} from '../../../source/domain/review-log/rows.js';
+import {logLine} from '../../../source/ui/views/log/log-view-model.js';
 import {defaultPeriod} from '../../../source/domain/review-log/period.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {AMEND_REASON, HOSTILE_REF, hostileData, loadDemo} from './hostile-store.js';
@@ -91,4 +92,16 @@ describe('filterLogRows', () => {
 		const both = filterLogRows(rows, {officerId: 'o0003', lateOnly: true});
 		expect(both).toEqual(ash.filter(r => r.lateDays! > 0));
 	});
+
+	it('an amendment row says which fields changed: dates shown, text named (QA P3-15)', () => {
+		const amendment = (corrections: Array<{field: string; value: string}>) => ({amendment: {reason: 'typo', corrections}});
+		expect(amendmentWords(amendment([{field: 'nextReviewDue', value: '2026-12-08'}]))).toBe('next review to 2026-12-08');
+		expect(amendmentWords(amendment([{field: 'nextReviewDue', value: '2026-12-08'}, {field: 'summary', value: 'Long corrected text'}]))).toBe('next review to 2026-12-08; summary corrected');
+		expect(amendmentWords(amendment([{field: 'riskRationale', value: 'x'}]))).toBe('risk rationale corrected');
+		expect(amendmentWords({amendment: null})).toBe('');
+		const all = buildLogRows(hostileData().data, {from: '2000-01-01', to: '2100-01-01'});
+		const row = all.find(r => r.kind === 'amendment')!;
+		expect(logLine(row, 200)).toMatch(/amendment #\d+ to entry #\d+ by .*: @note corrected; riskAfter corrected/);
+	});
 });
+

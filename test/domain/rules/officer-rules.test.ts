@@ -133,6 +133,8 @@ describe('performance trigger', () => {
 		const t = triggerFor(data, 'o1', '2026-04-20');
 		expect(t).toMatchObject({officerId: 'o1', fired: true, firstFired: '2026-04-20', decisionRecorded: false, escalated: false, lastDecision: null, activePlan: null});
 		expect(t.evidence.filter(e => e.type === 'concern')).toHaveLength(2);
+		// Each line tells the sergeant which concern it is (QA P3-14: two identical lines before).
+		expect(t.evidence.filter(e => e.type === 'concern').map(e => e.detail)).toEqual(['concern recorded 01 Mar by DS Sergeant', 'concern recorded 20 Apr by DS Sergeant']);
 		expect(problem(data, '2026-04-20', 'performance-trigger:o1')?.severity).toBe('amber');
 		expect(triggerFor(data, 'o1', '2026-05-03').escalated).toBe(false);
 		expect(triggerFor(data, 'o1', '2026-05-04').escalated).toBe(true);
@@ -147,6 +149,7 @@ describe('performance trigger', () => {
 		// Answered, it stays for the window after the second concern, then lapses.
 		const answered = store({concerns: data.concerns, chain: chainOf([decision('o1', '2026-04-25', 'not-now')])});
 		expect(triggerFor(answered, 'o1', '2026-06-18').fired).toBe(true);
+		expect(triggerFor(answered, 'o1', '2026-06-18').evidence.find(e => e.type === 'decision')?.detail).toBe('decision "not-now" recorded 25 Apr by DS Sergeant');
 		expect(triggerFor(answered, 'o1', '2026-06-19').fired).toBe(false);
 	});
 

@@ -4,7 +4,7 @@
  * shown for the desk's export key. Pure: the desk writes the file (with writeFileAtomic).
  */
 import type {StoreData} from '../../../domain/model.js';
-import {buildLogRows, filterLogRows, timeliness, type LogRow} from '../../../domain/review-log/rows.js';
+import {amendmentWords, buildLogRows, filterLogRows, timeliness, type LogRow} from '../../../domain/review-log/rows.js';
 import {sergeantIndex} from '../../../domain/review-log/sergeants.js';
 import {chainHeadOf, headText} from '../../../domain/review-log/document.js';
 import {fullName} from '../../../domain/people.js';
@@ -50,7 +50,8 @@ export function logViewModel(data: StoreData, state: LogViewState): LogViewModel
 /** Column widths for one line: date, case, officer, risk, timeliness, actions, trigger, welfare, entry. */
 export function logLine(r: LogRow, width: number): string {
 	if (r.kind === 'amendment') {
-		return fit(`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}`, width);
+		const changed = amendmentWords(r);
+		return fit(`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`, width);
 	}
 	const risk = r.riskBefore === r.riskAfter ? `${r.riskAfter}` : `${r.riskBefore}>${r.riskAfter}`;
 	const actions = `set ${r.actionsSet} done ${r.actionsCompleted} carried ${r.actionsCarried}${r.actionsDropped ? ` dropped ${r.actionsDropped}` : ''}`;
