@@ -1,4 +1,4 @@
-import {AbsenceError, addAbsence, endAbsence} from '../domain/absences.js';
+import {AbsenceError, addAbsence, coverLeftWithout, endAbsence} from '../domain/absences.js';
 import {shortDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
@@ -32,8 +32,10 @@ add     --from D      first day away
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
 end ID  sets the last day away (default --today); ID as shown by "absence list"
 
-Overlapping absences for the same officer, a last day before the first, an unknown officer or an
-impossible date are refused with exit 2 and the store is left unchanged.
+Overlapping absences for the same officer, a last day before the first, an unknown officer, an
+impossible date or a cover who is away on any day of the absence are refused with exit 2 and the
+store is left unchanged. Recording an officer away who covers someone else's absence is saved, with
+a warning to name another cover for those days.
 
 Examples
   fortnight absence add "DC Ashworth" --from 2026-11-28 --reason sick --cover "DC Marsh"
@@ -114,8 +116,10 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const by = flags['by'] ? officerFlag(data.officers, String(flags['by']), '--by') : data.officers.find(o => o.id === data.team.sergeantId);
 	if (!by) throw new UsageError("The team's sergeant is not in the officer list; say who is recording this with --by.");
 	let id = '';
+	let warnings: string[] = [];
 	try {
 		await store.apply(current => {
+			warnings = coverLeftWithout(current, officer.id, {from, to});
 			const result = addAbsence(current, {officerId: officer.id, from, to, reason, coverOfficerId: cover?.id ?? null, recordedBy: by.id, recordedAt});
 			id = result.id;
 			return result.data;
@@ -127,6 +131,7 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	ctx.stderr.write(
 		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
 	);
+	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
 	return 0;
 }
 

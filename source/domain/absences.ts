@@ -77,6 +77,19 @@ export function coverAwayProblem(data: {officers: readonly Officer[]; absences: 
 	);
 }
 
+/**
+ * Absences of other officers that name `officerId` as cover and overlap `span`: recording this officer
+ * away leaves those days with nobody (never refused, an officer's absence is a fact; the caller warns).
+ */
+export function coverLeftWithout(data: {officers: readonly Officer[]; absences: readonly Absence[]}, officerId: string, span: {from: IsoDate; to: IsoDate | null}): string[] {
+	return data.absences
+		.filter(a => a.coverOfficerId === officerId && a.officerId !== officerId && overlaps(a, span))
+		.map(a => {
+			const who = shortName(data.officers.find(o => o.id === a.officerId));
+			return `${shortName(data.officers.find(o => o.id === officerId))} is named as cover for ${who} (${absenceSpan(a, span.from)}): name another cover for ${who} on the days both are away.`;
+		});
+}
+
 /** Adds an absence; returns the new data and the id it was given. */
 export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData; id: string} {
 	const officer = data.officers.find(o => o.id === input.officerId);
