@@ -23,6 +23,7 @@ export * from './validate.js';
 export * from './since-last.js';
 export * from './summary.js';
 export * from './sign.js';
+export * from './changed-since.js';
 export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';

@@ -18,10 +18,12 @@ import {
 	saveDraft,
 	signReview,
 	sinceLastReview,
+	StaleReviewError,
 	type SignResult,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import {signer} from '../../store/chain.js';
+import {StoreError} from '../../store/errors.js';
 import type {Store} from '../../store/store.js';
 import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
 import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
@@ -77,7 +79,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	const latest = useRef(state);
 	latest.current = state;
 	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
-	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
+	// `savedNote` null: not known to be in the welfare drafts file, so the next save writes it.
+	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note as string | null, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
 
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 
@@ -204,8 +207,28 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				});
 			} catch (err) {
 				sv.closed = false;
+				let reloaded = '';
+				// Someone else changed what this review rests on: nothing was written. Show the store as it is
+				// now (their review, the decision they recorded, the case's new risk), keeping every answer, so
+				// the sergeant can check and sign again knowing it.
+				if (err instanceof StaleReviewError || (err instanceof StoreError && err.code === 'conflict')) {
+					try {
+						const fresh = await store.reload();
+						onChanged(fresh);
+						const ctx = reviewContext(fresh, caseRef, today);
+						dispatch({type: 'context-refreshed', ctx, since: sinceLastReview(ctx)});
+						reloaded = ' The review now shows the store as it is.';
+					} catch (reloadErr) {
+						reloaded = ` The store could not be read again (${messageOf(reloadErr)}).`;
+					}
+					// Their signing may have removed this case's stored draft and pending note: put ours back.
+					sv.stored = Boolean(findDraft(store.snapshot(), caseRef));
+					sv.savedEdits = -1;
+					sv.savedNote = null;
+					void save();
+				}
 				done();
-				dispatch({type: 'sign-failed', message: `Not signed: ${messageOf(err)}`, errors: err instanceof ReviewError ? err.errors : []});
+				dispatch({type: 'sign-failed', message: `Not signed: ${messageOf(err)}${reloaded}`, errors: err instanceof ReviewError ? err.errors : []});
 				return;
 			}
 			const r = result!;
