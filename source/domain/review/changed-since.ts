@@ -24,8 +24,9 @@
 import {shortDate} from '../dates.js';
 import {shortName} from '../people.js';
 import {safeText} from '../safe-text.js';
-import type {ReviewAnswers} from './answers.js';
-import type {ReviewContext} from './context.js';
+import type {StoreData} from '../model.js';
+import {readAnswers, type ReviewAnswers} from './answers.js';
+import {refreshContext, type ReviewContext} from './context.js';
 import type {FieldError} from './errors.js';
 import {DECISION_WORDS} from './summary.js';
 
@@ -67,6 +68,15 @@ export function changesSinceOpened(opened: ReviewContext, fresh: ReviewContext, 
 		});
 	}
 	return out;
+}
+
+/**
+ * The same messages for a review not yet signed, against store data: for the screen after the store
+ * refused a signing because another user had written first (a store-level conflict names only the
+ * record both touched). Throws ReviewError when the case can no longer be reviewed (closed, gone).
+ */
+export function changesOnData(opened: ReviewContext, data: StoreData, answers: unknown): FieldError[] {
+	return changesSinceOpened(opened, refreshContext(opened, data), readAnswers(answers));
 }
 
 function decisionsChanged(opened: ReviewContext, fresh: ReviewContext): boolean {

@@ -8,6 +8,7 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Text} from 'ink';
 import {
+	changesOnData,
 	discardDraft,
 	findDraft,
 	hasAnswers,
@@ -207,7 +208,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				});
 			} catch (err) {
 				sv.closed = false;
-				let reloaded = '';
+				let message = `Not signed: ${messageOf(err)}`;
+				let errors = err instanceof ReviewError ? err.errors : [];
 				// Someone else changed what this review rests on: nothing was written. Show the store as it is
 				// now (their review, the decision they recorded, the case's new risk), keeping every answer, so
 				// the sergeant can check and sign again knowing it.
@@ -215,11 +217,17 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 					try {
 						const fresh = await store.reload();
 						onChanged(fresh);
+						// The store names only the record both touched; say what changed for this review, as signing would.
+						const changed = err instanceof StoreError ? changesOnData(s.ctx, fresh, s.draft.answers) : [];
+						if (changed.length > 0) {
+							message = `Not signed: ${caseRef} changed after you opened this review, so nothing was recorded and your answers are kept. ${changed[0]!.message}`;
+							errors = changed;
+						}
 						const ctx = reviewContext(fresh, caseRef, today);
 						dispatch({type: 'context-refreshed', ctx, since: sinceLastReview(ctx)});
-						reloaded = ' The review now shows the store as it is.';
+						message += ' The review now shows the store as it is.';
 					} catch (reloadErr) {
-						reloaded = ` The store could not be read again (${messageOf(reloadErr)}).`;
+						message += ` ${messageOf(reloadErr)}`;
 					}
 					// Their signing may have removed this case's stored draft and pending note: put ours back.
 					sv.stored = Boolean(findDraft(store.snapshot(), caseRef));
@@ -228,7 +236,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 					void save();
 				}
 				done();
-				dispatch({type: 'sign-failed', message: `Not signed: ${messageOf(err)}${reloaded}`, errors: err instanceof ReviewError ? err.errors : []});
+				dispatch({type: 'sign-failed', message, errors});
 				return;
 			}
 			const r = result!;
