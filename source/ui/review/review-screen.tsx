@@ -219,13 +219,14 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 						onChanged(fresh);
 						// The store names only the record both touched; say what changed for this review, as signing would.
 						const changed = err instanceof StoreError ? changesOnData(s.ctx, fresh, s.draft.answers) : [];
-						if (changed.length > 0) {
-							message = `Not signed: ${caseRef} changed after you opened this review, so nothing was recorded and your answers are kept. ${changed[0]!.message}`;
-							errors = changed;
-						}
+						if (changed.length > 0) errors = changed;
 						const ctx = reviewContext(fresh, caseRef, today);
 						dispatch({type: 'context-refreshed', ctx, since: sinceLastReview(ctx)});
-						message += ' The review now shows the store as it is.';
+						// One line: the reasons are shown under the answers they concern.
+						message =
+							errors.length > 0
+								? 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept. Check what is marked, then sign again.'
+								: `${message} The review now shows the store as it is.`;
 					} catch (reloadErr) {
 						message += ` ${messageOf(reloadErr)}`;
 					}
