@@ -3,16 +3,16 @@
  * opens (and again at signing, against the freshest data), so that moving between steps and typing
  * never recomputes a rule. The UI reads this; it never decides a rule itself.
  */
-import {reviewsByCase, caseByRef, isLive, openActions} from '../case-facts.js';
+import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
 import type {Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
-import {newStarterProblems} from '../rules/new-starter.js';
+import {officerNewStarterProblems} from '../rules/new-starter.js';
 import {officerSlice} from '../rules/officer-slice.js';
 import {triggerIn, type TriggerState} from '../rules/performance.js';
-import {welfareProblems} from '../rules/welfare.js';
+import {officerWelfareProblems} from '../rules/welfare.js';
 import {ReviewError} from './errors.js';
 
 export interface ReviewContext {
@@ -62,7 +62,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: reviewsByCase(data.chain).get(c.ref)?.at(-1) ?? null,
+		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
 		caseProblems: problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref),
 		officerProblems: problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId),
@@ -95,7 +95,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: reviewsByCase(data.chain).get(c.ref)?.at(-1) ?? null,
+		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
@@ -108,13 +108,12 @@ type OfficerFacts = Pick<ReviewContext, 'trigger' | 'decisionSeqs' | 'decisionRe
 /** What the review needs to know about the officer in the case, from a rule context that holds their data. */
 function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
 	const trigger = triggerIn(rc, officerId);
-	// The rules file the annual questionnaire under the same kind (id ending ":questionnaire"): that is
-	// not something a review's check-in answers, so it does not make the check-in due.
-	const welfareCheckInDue = [...welfareProblems(rc), ...newStarterProblems(rc)].some(
-		p =>
-			p.subject.type === 'officer' &&
-			p.subject.officerId === officerId &&
-			((p.kind === 'welfare-check-in-due' && !p.id.endsWith(':questionnaire')) || p.kind === 'new-starter-one-to-one-due'),
+	// The rules' own findings for this officer (none for an officer no longer in post). They file the
+	// annual questionnaire under the same kind (id ending ":questionnaire"): that is not something a
+	// review's check-in answers, so it does not make the check-in due.
+	const o = rc.activeOfficers.find(x => x.id === officerId);
+	const welfareCheckInDue = (o ? [...officerWelfareProblems(rc, o), ...officerNewStarterProblems(rc, o)] : []).some(
+		p => (p.kind === 'welfare-check-in-due' && !p.id.endsWith(':questionnaire')) || p.kind === 'new-starter-one-to-one-due',
 	);
 	return {
 		trigger,
@@ -123,6 +122,15 @@ function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
 		welfareCheckInDue,
 		lastCheckIn: lastCheckIn(rc.data.welfareEvents, officerId),
 	};
+}
+
+/** The case's latest signed review: scanned from the end, where it usually is (the chain grows by tens of thousands). */
+function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
+	for (let i = chain.length - 1; i >= 0; i--) {
+		const e = chain[i]!;
+		if (e.kind === 'review' && e.data.caseRef === ref) return e;
+	}
+	return null;
 }
 
 function lastCheckIn(events: readonly WelfareEvent[], officerId: string): IsoDate | null {

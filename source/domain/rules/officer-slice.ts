@@ -5,13 +5,15 @@
  * concern or a check-in for the same officer while the review was open), inside the store's lock,
  * where running every rule over 5,000 cases and 100,000 updates would cost more than the write.
  *
- * Only cases are cut down; every other list (chain, concerns, welfare events, action plans,
- * officers, absences) is kept whole, because indexing them is cheap. The cases kept are those the
- * trigger reads for this officer:
- * - the cases the officer holds (red for updates, stalled actions and deliverables);
- * - every case carrying an update the officer wrote inside the identical-update window (the identical
- *   and near-identical comparison buckets updates by author and day, across every case).
- * The order of the kept cases is the store's, so evidence comes out in the same order.
+ * What is kept (in the store's order, so evidence comes out in the same order):
+ * - cases: those the officer holds (red for updates, stalled actions and deliverables), and every case
+ *   carrying an update the officer wrote inside the identical-update window (that comparison buckets
+ *   updates by author and day, across every case);
+ * - chain: only the officer's performance decisions (the trigger reads no other entry; a department's
+ *   chain holds 50,000+ reviews);
+ * - concerns, welfare events and action plans: the officer's own;
+ * - officers, absences, settings, team: whole (names, supervisors, mentors).
+ * A slice is not a store: its chain does not verify and its other findings are not the store's.
  *
  * Exact for `triggerIn` and for the officer's welfare and new-starter one-to-one findings
  * (test/domain/rules/officer-slice.test.ts compares them with the whole store's, officer by officer).
@@ -27,5 +29,12 @@ export function officerSlice(data: StoreData, officerId: string, today: IsoDate)
 		for (const u of c.updates) if (u.authorId === officerId && u.date > after && u.date <= today) return true;
 		return false;
 	};
-	return {...data, cases: data.cases.filter(c => c.oicId === officerId || wrote(c))};
+	return {
+		...data,
+		cases: data.cases.filter(c => c.oicId === officerId || wrote(c)),
+		chain: data.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === officerId),
+		concerns: data.concerns.filter(c => c.officerId === officerId),
+		welfareEvents: data.welfareEvents.filter(w => w.officerId === officerId),
+		actionPlans: data.actionPlans.filter(p => p.officerId === officerId),
+	};
 }
