@@ -4,9 +4,10 @@
  * plan is made again inside store.apply (under the lock, on the freshest data) so a sergeant saving a
  * review at the same moment loses nothing. A file that changes nothing writes nothing.
  */
+import {isUtf8} from 'node:buffer';
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
-import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseCsv, parseMapping, planImport, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
+import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapping, planCsv, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
@@ -93,18 +94,13 @@ Examples
 		if (!file) throw new UsageError('Name the CSV file to import: fortnight import FILE.csv.');
 		if (input.length > 1) throw new UsageError(`Import one file at a time (got ${input.length}).`);
 		const mapping = flags['map'] ? await readMapping(String(flags['map'])) : undefined;
-		const text = await readCsv(file);
+		const bytes = await readCsv(file);
 		const store = await openForCommand(ctx);
-		const progress = progressBar(ctx, Buffer.byteLength(text) > PROGRESS_BYTES);
+		const progress = progressBar(ctx, bytes.length > PROGRESS_BYTES);
 
-		const parsed = parseCsv(text, progress && (f => progress('reading', f)));
-		if (!parsed.ok) {
-			progress?.('done', 1);
-			await out(ctx, `${file}: ${parsed.error} Nothing was written.\n`);
-			return 1;
-		}
 		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full'])};
-		const plan = planImport(store.snapshot(), parsed.table, {...options, onProgress: progress && ((d, t) => progress('checking', t === 0 ? 1 : d / t))});
+		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
+		const plan = planCsv(store.snapshot(), bytes, {...options, onProgress: progress && ((done, total) => progress('checking', total === 0 ? 1 : done / total))});
 		progress?.('done', 1);
 		const verbose = Boolean(flags['verbose']);
 		const dryRun = Boolean(flags['dryRun']);
@@ -133,7 +129,7 @@ Examples
 		const result = await store.apply(fresh => {
 			// Re-planned on the freshest data under the lock when someone else saved meanwhile: their save is
 			// kept, not overwritten. (The store hands back the same object when nothing changed on disk.)
-			applied = fresh === planned ? plan : planImport(fresh, parsed.table, options);
+			applied = fresh === planned ? plan : planCsv(fresh, bytes, options);
 			if (applied.rejectedRows > plan.rejectedRows && !skipInvalid) {
 				throw new StoreError('conflict', `${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`, store.file);
 			}
@@ -176,7 +172,8 @@ async function readMapping(file: string): Promise<ImportMapping> {
 	}
 }
 
-async function readCsv(file: string): Promise<string> {
+/** The file's bytes, checked to be UTF-8 (csv-parse reads the bytes; decoding a copy first would double the work). */
+async function readCsv(file: string): Promise<Buffer> {
 	let stat;
 	try {
 		stat = await fsp.stat(file);
@@ -186,15 +183,12 @@ async function readCsv(file: string): Promise<string> {
 	if (stat.isDirectory()) throw new UsageError(`${file} is a folder; name the CSV file.`);
 	if (stat.size > MAX_CSV_BYTES) throw new UsageError(`${file} is over ${MAX_CSV_BYTES / 1024 / 1024} MB; split the export.`);
 	const bytes = await fsp.readFile(file);
-	try {
-		// ignoreBOM keeps a BOM in the text so csv-parse's own bom option drops it (one place handles it).
-		return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
-	} catch {
-		throw new UsageError(`${path.basename(file)} is not UTF-8 text. Save the export as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import that.`);
-	}
+	// A BOM is left for csv-parse's own bom option to drop (one place handles it).
+	if (!isUtf8(bytes)) throw new UsageError(`${path.basename(file)} is not UTF-8 text. Save the export as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import that.`);
+	return bytes;
 }
 
-type Progress = (phase: 'reading' | 'checking' | 'done', fraction: number) => void;
+type Progress = (phase: 'checking' | 'done', fraction: number) => void;
 
 /** A one-line bar on stderr, only when stderr is a terminal and the file is large. */
 function progressBar(ctx: Context, large: boolean): Progress | undefined {
@@ -207,7 +201,7 @@ function progressBar(ctx: Context, large: boolean): Progress | undefined {
 		}
 		const width = 30;
 		const filled = Math.round(fraction * width);
-		const line = `${phase === 'reading' ? 'Reading ' : 'Checking'} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(fraction * 100)}%`;
+		const line = `Checking [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.round(fraction * 100)}%`;
 		if (line !== last) ctx.stderr.write(`\r${line}`);
 		last = line;
 	};

@@ -4,57 +4,57 @@
  * Arithmetic is done on whole days since 1970-01-01 computed with Date.UTC, never on local Dates: a
  * day count cannot move at a clock change (there is no 23- or 25-hour day in it), and it is far
  * faster than local-time Date handling under a named zone such as Europe/London, which matters when
- * the rules walk 20,000 cases. date-fns does the parsing and formatting of user-typed dates and
- * month arithmetic's end-of-month rule is the same as date-fns's addMonths (31 Jan + 1 month = 28/29 Feb).
+ * the rules walk 20,000 cases. Month arithmetic's end-of-month rule is date-fns's addMonths (31 Jan +
+ * 1 month = 28/29 Feb). Typed dates in the usual patterns are read by date-patterns.ts; date-fns parses
+ * any other pattern an import mapping names, loaded only then.
  */
-// Per-function entry points: the package index loads every date-fns module, which every command would pay for at start.
-import {format} from 'date-fns/format';
-import {isValid} from 'date-fns/isValid';
-import {parse} from 'date-fns/parse';
+import {createRequire} from 'node:module';
+import {compilePattern, daysInMonth, fromCompiled, realDay, type CompiledPattern} from './date-patterns.js';
 
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
-const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// Digits read with charCodeAt, not slice + Number: the loader and the rules call these for every date
+// of every case, and the substrings and arrays were a measurable share of loading a large store.
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const yearOf = (s: IsoDate): number => digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+const monthOf = (s: IsoDate): number => digit(s, 5) * 10 + digit(s, 6);
+const dayOf = (s: IsoDate): number => digit(s, 8) * 10 + digit(s, 9);
+
 function parts(s: IsoDate): [number, number, number] {
-	return [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+	return [yearOf(s), monthOf(s), dayOf(s)];
 }
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Arithmetic, not a Date: the loader checks every date in a 20,000-case store with this. */
-function daysInMonth(y: number, m: number): number {
-	if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
-	return MONTH_DAYS[m - 1] ?? 0;
+/** True when every character at `positions` of s is 0-9. */
+function digitsAt(s: string, positions: readonly number[]): boolean {
+	for (const i of positions) {
+		const c = s.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
 }
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** True when `s` is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30, 2025-02-29). */
 export function isIsoDate(s: unknown): s is IsoDate {
-	if (typeof s !== 'string' || s.length !== 10 || !ISO_SHAPE.test(s)) return false;
-	const [y, m, d] = parts(s);
-	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || !digitsAt(s, DIGIT_POSITIONS)) return false;
+	return realDay(yearOf(s), monthOf(s), dayOf(s));
 }
 
 /** Whole days since 1970-01-01 for a calendar date. */
 export function toDayNumber(s: IsoDate): number {
-	const [y, m, d] = parts(s);
-	return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+	return Math.round(Date.UTC(yearOf(s), monthOf(s) - 1, dayOf(s)) / DAY_MS);
 }
 
 export function fromDayNumber(n: number): IsoDate {
 	return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Local midnight of an ISO date, for date-fns formatting. */
-export function toDate(s: IsoDate): Date {
-	const [y, m, d] = parts(s);
-	return new Date(y, m - 1, d);
-}
-
+/** The local calendar day of a Date (what date-fns's format(d, 'yyyy-MM-dd') gives). */
 export function fromDate(d: Date): IsoDate {
-	return format(d, 'yyyy-MM-dd');
+	return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Today's date on this machine's calendar (local time), the default for `--today`. */
@@ -97,10 +97,42 @@ export function shortDate(s: IsoDate, today?: IsoDate): string {
 	return today && s.slice(0, 4) !== today.slice(0, 4) ? `${text} ${s.slice(0, 4)}` : text;
 }
 
-/** Parses a user-typed date: ISO, or UK `dd/MM/yyyy`. Returns null when it is not a real date. */
+/** Patterns compiled so far (a handful: the defaults and an import mapping's), null when date-fns must parse it. */
+const compiled = new Map<string, CompiledPattern | null>();
+
+/**
+ * Loaded on first use: date-fns's parser and its locale take 100-200 ms to load, which every command
+ * would otherwise pay at start, and the patterns people use never need it (see date-patterns.ts).
+ */
+let dateFns: {parse: typeof import('date-fns/parse').parse; format: typeof import('date-fns/format').format; isValid: typeof import('date-fns/isValid').isValid} | undefined;
+function loadDateFns(): NonNullable<typeof dateFns> {
+	if (!dateFns) {
+		const require = createRequire(import.meta.url);
+		dateFns = {
+			parse: (require('date-fns/parse') as typeof import('date-fns/parse')).parse,
+			format: (require('date-fns/format') as typeof import('date-fns/format')).format,
+			isValid: (require('date-fns/isValid') as typeof import('date-fns/isValid')).isValid,
+		};
+	}
+	return dateFns;
+}
+
+/** Parses a user-typed date: ISO, or UK `dd/MM/yyyy` (or the given patterns). Returns null when it is not a real date. */
 export function parseUserDate(input: string, formats: readonly string[] = ['yyyy-MM-dd', 'dd/MM/yyyy']): IsoDate | null {
 	const s = input.trim();
 	for (const f of formats) {
+		let c = compiled.get(f);
+		if (c === undefined) {
+			c = compilePattern(f);
+			if (compiled.size < 100) compiled.set(f, c);
+		}
+		if (c) {
+			const d = fromCompiled(c, s);
+			if (d !== null) return d;
+			continue;
+		}
+		// Any other date-fns pattern, strictly: the text must be exactly what the pattern would write.
+		const {parse, format, isValid} = loadDateFns();
 		const d = parse(s, f, new Date(2000, 0, 1));
 		if (isValid(d) && format(d, f) === s) return fromDate(d);
 	}

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {addDays, addMonths, daysBetween, isIsoDate, parseUserDate} from '../../source/domain/dates.js';
+import {addDays, addMonths, daysBetween, fromDayNumber, isIsoDate, parseUserDate, toDayNumber} from '../../source/domain/dates.js';
+
+/** The obvious definition, by Date: isIsoDate reads digits by hand for speed and must agree with it. */
+const byDate = (s: string): boolean => {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return y >= 1900 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
 
 describe('dates', () => {
 	it('accepts only real calendar dates', () => {
@@ -7,6 +16,17 @@ describe('dates', () => {
 		expect(isIsoDate('2026-02-29')).toBe(false);
 		expect(isIsoDate('2026-04-31')).toBe(false);
 		expect(isIsoDate('2026-1-01')).toBe(false);
+		for (const bad of ['2026/11/30', '2026-11-3a', '20２6-11-30', '2026-11-30 ', '+026-11-30', '2026-00-10', '2026-13-01', '2026-11-00', '1899-12-31', '2201-01-01', '']) {
+			expect(isIsoDate(bad), bad).toBe(false);
+		}
+	});
+	it('agrees with a Date-based check on any 10-character text and on every day from 1900 to 2200', () => {
+		const chars = fc.constantFrom(...'0123456789-/ a\u0660'.split(''));
+		fc.assert(fc.property(fc.string({unit: chars, minLength: 10, maxLength: 10}), s => isIsoDate(s) === byDate(s)), {numRuns: 5000});
+		for (let n = toDayNumber('1900-01-01'); n <= toDayNumber('2200-12-31'); n += 1) {
+			const s = fromDayNumber(n);
+			if (!isIsoDate(s) || toDayNumber(s) !== n) throw new Error(`day ${n} (${s}) does not round-trip`);
+		}
 	});
 	it('counts calendar days across the March and October clock changes (Europe/London)', () => {
 		expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // clocks forward 29 Mar 2026
@@ -25,5 +45,30 @@ describe('dates', () => {
 		expect(parseUserDate('02/12/2026')).toBe('2026-12-02');
 		expect(parseUserDate('2026-12-02')).toBe('2026-12-02');
 		expect(parseUserDate('31/02/2026')).toBeNull();
+	});
+});
+
+describe('parseUserDate', () => {
+	it('reads the usual patterns without date-fns exactly as date-fns strictly would', () => {
+		// Each answer checked against date-fns parse + format round trip (the rule before patterns were compiled).
+		const cases: [string, string | null][] = [
+			['2026-11-30', '2026-11-30'],
+			[' 30/11/2026 ', '2026-11-30'],
+			['29/02/2028', '2028-02-29'],
+			['29/02/2026', null],
+			['2026-11-31', null],
+			['30/11/26', null],
+			['3/11/2026', null],
+			['2026-1-05', null],
+			['30-11-2026', null],
+			['', null],
+		];
+		for (const [input, want] of cases) expect(parseUserDate(input), input).toBe(want);
+	});
+
+	it('hands other date-fns patterns to date-fns, strictly', () => {
+		expect(parseUserDate('5 Mar 2026', ['d MMM yyyy'])).toBe('2026-03-05');
+		expect(parseUserDate('5 March 2026', ['d MMM yyyy'])).toBeNull();
+		expect(parseUserDate('30 Feb 2026', ['d MMM yyyy'])).toBeNull();
 	});
 });

@@ -16,8 +16,7 @@ import {isLive} from '../case-facts.js';
 import type {Case, StoreData} from '../model.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type Field, type ImportMapping} from './columns.js';
 import {officerIndex} from './officers.js';
-import type {CsvTable} from './parse-csv.js';
-import {rowNumber} from './parse-csv.js';
+import {rowNumber, type CsvTable} from './parse-csv.js';
 import {columnLetter, isBlank, layoutFor, rowContext, validateRow, type ColumnLayout, type ImportRow, type Rejection} from './rows.js';
 
 export interface ImportOptions {
@@ -26,7 +25,7 @@ export interface ImportOptions {
 	mapping?: ImportMapping;
 	/** The file is a full export of the team's caseload: live cases it does not list are reported. */
 	full?: boolean;
-	/** Called now and then while rows are checked (for a progress bar). */
+	/** Called now and then while rows are checked (for a progress bar): rows of a table, or bytes of a file (planCsv). */
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -73,9 +72,29 @@ export function emptyPlan(fileError: string | null): ImportPlan {
 	return {fileError, changes: [], rejected: [], rejectedRows: 0, unknownOfficers: [], missing: [], flagged: [], ignoredColumns: [], rowsRead: 0, unchanged: 0};
 }
 
+/** Plans one row at a time, so a large export can be planned as it is parsed (see planCsv) and its rows dropped. */
+export interface RowPlanner {
+	/** The data record at `index` (spreadsheet row index + 2). */
+	add(record: readonly string[], index: number): void;
+	finish(): ImportPlan;
+}
+
 export function planImport(data: StoreData, table: CsvTable, options: ImportOptions): ImportPlan {
+	const planner = startPlan(data, table.header, options);
+	if (!('add' in planner)) return planner;
+	const total = table.records.length;
+	for (let i = 0; i < total; i++) {
+		if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
+		planner.add(table.records[i]!, i);
+	}
+	options.onProgress?.(total, total);
+	return planner.finish();
+}
+
+/** A planner for a file with this header, or a plan holding the file error (no crime reference column, a doubled column). */
+export function startPlan(data: StoreData, header: string[], options: ImportOptions): RowPlanner | ImportPlan {
 	const mapping = options.mapping ?? DEFAULT_MAPPING;
-	const laid = layoutFor(table.header, mapping);
+	const laid = layoutFor(header, mapping);
 	if (!laid.ok) return emptyPlan(laid.error);
 	const {layout} = laid;
 	const plan = emptyPlan(null);
@@ -86,14 +105,11 @@ export function planImport(data: StoreData, table: CsvTable, options: ImportOpti
 	const firstRow = new Map<string, number>();
 	const officerProblems = new Map<string, OfficerProblem>();
 	const rejectedRows = new Set<number>();
-	const total = table.records.length;
 
-	for (let i = 0; i < total; i++) {
-		if (options.onProgress && i % 2000 === 0) options.onProgress(i, total);
-		const record = table.records[i]!;
-		if (isBlank(record)) continue;
+	const add = (record: readonly string[], index: number): void => {
+		if (isBlank(record)) return;
 		plan.rowsRead++;
-		const rowNo = rowNumber(i);
+		const rowNo = rowNumber(index);
 		const result = validateRow(record, rowNo, ctx);
 		for (const col of result.flagged) plan.flagged.push({row: rowNo, column: col, ref: record[layout.index.ref!] ?? ''});
 		if (result.officerProblem) {
@@ -121,12 +137,14 @@ export function planImport(data: StoreData, table: CsvTable, options: ImportOpti
 			rejectedRows.add(rowNo);
 			plan.rejected.push(...rejections);
 		}
-	}
-	options.onProgress?.(total, total);
-	plan.rejectedRows = rejectedRows.size;
-	plan.unknownOfficers = [...officerProblems.values()];
-	if (options.full) plan.missing = data.cases.filter(c => isLive(c) && !firstRow.has(c.ref));
-	return plan;
+	};
+	const finish = (): ImportPlan => {
+		plan.rejectedRows = rejectedRows.size;
+		plan.unknownOfficers = [...officerProblems.values()];
+		if (options.full) plan.missing = data.cases.filter(c => isLive(c) && !firstRow.has(c.ref));
+		return plan;
+	};
+	return {add, finish};
 }
 
 /** The store data with the plan's changes made: updated cases replaced in place, new cases appended in file order. */
@@ -162,106 +180,119 @@ function insertSorted<T>(list: readonly T[], item: T, key: (t: T) => string): T[
 	return [...list.slice(0, i), item, ...list.slice(i)];
 }
 
+type Merged = {after: Case; changes: string[]; changed: boolean} | {rejections: Rejection[]};
+
+/** The case as the row says it should be: a new case, or the existing one with the row's changes. */
+function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
+	return before === null ? newCase(r, data, today, layout) : updateCase(before, r, data, today, layout);
+}
+
+/** Why a bail return date cannot stand (bail runs from the day after the arrest), or null. */
+function bailProblem(layout: ColumnLayout, r: ImportRow, bailedOn: IsoDate | null): Rejection | null {
+	if (!bailedOn) return at(layout, r.row, 'bailReturnDate', 'a bail return date needs an arrest date (bail runs from the day after arrest).');
+	if (r.bailReturnDate! <= bailedOn) return at(layout, r.row, 'bailReturnDate', `the bail return date ${r.bailReturnDate} is not after the arrest date ${bailedOn}.`);
+	return null;
+}
+
+/** Bail from the arrest; its regime is fixed by the date of arrest (pre- or post-28 October 2022). */
+function bailFrom(bailedOn: IsoDate, returnDate: IsoDate, data: StoreData, suspect: string): NonNullable<Case['bail']> {
+	return {regime: regimeFor(bailedOn, data.settings.bailRegimeChangeDate), bailedOn, returnDate, extensions: [], endedOn: null, suspect};
+}
+
+const FORENSIC_ITEM = 'Submission recorded in the records system';
+
 /**
- * The case as the row says it should be. For a new case `before` is null and the required fields must be
- * there; defaults: allocated and due for review on the import date, MG3 not started, no actions.
+ * A new case needs the required fields. Defaults: allocated and due for review on the import date,
+ * MG3 not started, no actions. Built in one piece, with no words: the report describes a new case from
+ * the case itself (describeNew), so a 50,000-row first import allocates no descriptions nobody reads.
  */
-function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): {after: Case; changes: string[]; changed: boolean} | {rejections: Rejection[]} {
+function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
+	const rejections: Rejection[] = [];
+	for (const f of REQUIRED_FOR_NEW) {
+		const v = r[fieldKey(f)];
+		if (v === undefined || v === null) {
+			const has = layout.index[f] !== undefined;
+			rejections.push(at(layout, r.row, has ? f : null, has ? `${f === 'officer' ? 'the officer' : `the ${labelFor(f)}`} is empty; a new case needs it.` : `the file has no ${labelFor(f)} column, which a new case (${r.ref}) needs.`));
+		}
+	}
+	if (rejections.length > 0) return {rejections};
+	let bail: Case['bail'] = null;
+	if (r.bailReturnDate) {
+		const problem = bailProblem(layout, r, r.arrestDate ?? null);
+		if (problem) return {rejections: [problem]};
+		bail = bailFrom(r.arrestDate!, r.bailReturnDate, data, '');
+	}
+	const status = r.status!;
+	const victimUpdate = r.lastVictimUpdate;
+	const after: Case = {
+		ref: r.ref,
+		offence: r.offence!,
+		offenceShort: shortOffence(r.offence!),
+		risk: r.risk!,
+		status,
+		oicId: r.officerId!,
+		opened: r.opened!,
+		closedOn: status === 'closed' ? today : null,
+		arrestDate: r.arrestDate ?? null,
+		bail,
+		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: null, suspect: '', endedOn: null} : null,
+		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
+		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
+		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: null}] : [],
+		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
+		materialLocations: [],
+		actions: [],
+		nextReviewDue: today,
+		allocatedOn: today,
+	};
+	return {after, changes: [], changed: true};
+}
+
+/** The existing case with what the row changes, each change in words for the report. */
+function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
 	const rejections: Rejection[] = [];
 	const changes: string[] = [];
-	let changed = before === null;
-	let c: Case;
-	if (before === null) {
-		for (const f of REQUIRED_FOR_NEW) {
-			const v = r[fieldKey(f)];
-			if (v === undefined || v === null) {
-				const has = layout.index[f] !== undefined;
-				rejections.push(at(layout, r.row, has ? f : null, has ? `${f === 'officer' ? 'the officer' : `the ${labelFor(f)}`} is empty; a new case needs it.` : `the file has no ${labelFor(f)} column, which a new case (${r.ref}) needs.`));
-			}
-		}
-		if (rejections.length > 0) return {rejections};
-		const status = r.status!;
-		c = {
-			ref: r.ref,
-			offence: r.offence!,
-			offenceShort: shortOffence(r.offence!),
-			risk: r.risk!,
-			status,
-			oicId: r.officerId!,
-			opened: r.opened!,
-			closedOn: status === 'closed' ? today : null,
-			arrestDate: r.arrestDate ?? null,
-			bail: null,
-			rui: null,
-			victim: null,
-			updates: [],
-			forensics: [],
-			cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-			materialLocations: [],
-			actions: [],
-			nextReviewDue: today,
-			allocatedOn: today,
-		};
-	} else {
-		c = before;
-		const set = <K extends keyof Case>(key: K, value: Case[K], words: string, extra: Partial<Case> = {}) => {
-			if (c === before) c = {...before};
-			c[key] = value;
-			Object.assign(c, extra);
-			changes.push(words);
-		};
-		if (r.offence && r.offence !== c.offence) set('offence', r.offence, `offence "${c.offence}" -> "${r.offence}"`, {offenceShort: shortOffence(r.offence)});
-		if (r.officerId && r.officerId !== c.oicId) {
-			const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
-			set('oicId', r.officerId, `officer ${name(c.oicId)} -> ${name(r.officerId)} (allocated ${today})`, {allocatedOn: today});
-		}
-		if (r.risk && r.risk !== c.risk) set('risk', r.risk, `risk ${c.risk} -> ${r.risk}`);
-		if (r.status && r.status !== c.status) {
-			const closing = r.status === 'closed';
-			set('status', r.status, `status ${c.status} -> ${r.status}`, {closedOn: closing ? (c.closedOn ?? today) : null});
-		}
-		if (r.opened && r.opened !== c.opened) set('opened', r.opened, `opened ${c.opened} -> ${r.opened}`);
-		if (r.arrestDate && r.arrestDate !== c.arrestDate) set('arrestDate', r.arrestDate, `arrest date ${c.arrestDate ?? 'none'} -> ${r.arrestDate}`);
-	}
-	// One shallow copy of an existing case at its first change (never the store's object), then edits to the copy.
-	// Words are built only for updates: a new case is described from the case itself (describeNew), which
-	// keeps a 50,000-row first import from allocating 50,000 descriptions nobody reads.
-	const change = (next: Partial<Case>, words: () => string) => {
+	let c = before;
+	// One shallow copy of the case at its first change (never the store's object), then edits to the copy.
+	const change = (next: Partial<Case>, words: string) => {
 		if (c === before) c = {...before};
 		Object.assign(c, next);
-		if (before !== null) changes.push(words());
-		else changed = true;
+		changes.push(words);
 	};
+	if (r.offence && r.offence !== c.offence) change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
+	if (r.officerId && r.officerId !== c.oicId) {
+		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
+		change({oicId: r.officerId, allocatedOn: today}, `officer ${name(c.oicId)} -> ${name(r.officerId)} (allocated ${today})`);
+	}
+	if (r.risk && r.risk !== c.risk) change({risk: r.risk}, `risk ${c.risk} -> ${r.risk}`);
+	if (r.status && r.status !== c.status) change({status: r.status, closedOn: r.status === 'closed' ? (c.closedOn ?? today) : null}, `status ${c.status} -> ${r.status}`);
+	if (r.opened && r.opened !== c.opened) change({opened: r.opened}, `opened ${c.opened} -> ${r.opened}`);
+	if (r.arrestDate && r.arrestDate !== c.arrestDate) change({arrestDate: r.arrestDate}, `arrest date ${c.arrestDate ?? 'none'} -> ${r.arrestDate}`);
 
 	// Bail: runs from the arrest; its regime is fixed by the date of arrest (pre- or post-28 October 2022).
 	const bailRunning = c.bail !== null && c.bail.endedOn === null;
 	if (r.bailReturnDate) {
 		const bailedOn = r.arrestDate ?? c.arrestDate;
-		if (!bailedOn) {
-			rejections.push(at(layout, r.row, 'bailReturnDate', 'a bail return date needs an arrest date (bail runs from the day after arrest).'));
-		} else if (r.bailReturnDate <= bailedOn) {
-			rejections.push(at(layout, r.row, 'bailReturnDate', `the bail return date ${r.bailReturnDate} is not after the arrest date ${bailedOn}.`));
-		} else if (c.bail && c.bail.bailedOn === bailedOn) {
+		const problem = bailProblem(layout, r, bailedOn);
+		if (problem) rejections.push(problem);
+		else if (c.bail && c.bail.bailedOn === bailedOn) {
 			if (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null) {
-				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, () => `bail return ${before!.bail!.endedOn === null ? before!.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
+				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, `bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
 			}
 		} else {
-			const regime = regimeFor(bailedOn, data.settings.bailRegimeChangeDate);
-			change(
-				{bail: {regime, bailedOn, returnDate: r.bailReturnDate, extensions: [], endedOn: null, suspect: c.bail?.suspect ?? c.rui?.suspect ?? ''}},
-				() => `bailed ${bailedOn} (${regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`,
-			);
+			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, c.bail?.suspect ?? c.rui?.suspect ?? '');
+			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
 		}
 	} else if ((r.bailReturnDate === null || r.rui === true) && bailRunning) {
-		change({bail: {...c.bail!, endedOn: today}}, () => `bail ended ${today} (${r.rui === true ? 'now RUI' : 'no bail return date in the export'})`);
+		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (${r.rui === true ? 'now RUI' : 'no bail return date in the export'})`);
 	}
 
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
 	if (r.rui === true && !ruiRunning) {
 		const since = r.arrestDate ?? c.arrestDate ?? today;
-		change({rui: {since, lastSuspectUpdate: null, suspect: c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, () => `released under investigation since ${since}`);
+		change({rui: {since, lastSuspectUpdate: null, suspect: c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, `released under investigation since ${since}`);
 	} else if (r.rui === false && ruiRunning) {
-		change({rui: {...c.rui!, endedOn: today}}, () => `RUI ended ${today}`);
+		change({rui: {...c.rui!, endedOn: today}}, `RUI ended ${today}`);
 	}
 
 	if (r.lastUpdateDate) {
@@ -270,7 +301,7 @@ function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: Iso
 		// The same update re-exported after a spreadsheet re-save (CRLF to LF, trailing spaces) is not new.
 		const same = sameText(text);
 		if (!c.updates.some(u => u.date === date && same(u.text))) {
-			change({updates: insertSorted(c.updates, {date, authorId: c.oicId, text}, u => u.date)}, () => `update ${date} added`);
+			change({updates: insertSorted(c.updates, {date, authorId: c.oicId, text}, u => u.date)}, `update ${date} added`);
 		}
 	}
 
@@ -279,16 +310,16 @@ function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: Iso
 		const d = r.lastVictimUpdate;
 		if (victim === null) {
 			victim = {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: c.opened, updates: d ? [d] : []};
-			change({victim}, () => `victim recorded (${victim!.serviceLevel} service${d ? `, updated ${d}` : ''})`);
+			change({victim}, `victim recorded (${victim.serviceLevel} service${d ? `, updated ${d}` : ''})`);
 		} else {
 			if (r.victimServiceLevel && r.victimServiceLevel !== victim.serviceLevel) {
 				const from = victim.serviceLevel;
 				victim = {...victim, serviceLevel: r.victimServiceLevel};
-				change({victim}, () => `victim service ${from} -> ${r.victimServiceLevel}`);
+				change({victim}, `victim service ${from} -> ${r.victimServiceLevel}`);
 			}
 			if (d && !victim.updates.includes(d)) {
 				victim = {...victim, updates: insertSorted(victim.updates, d, x => x)};
-				change({victim}, () => `victim update ${d} added`);
+				change({victim}, `victim update ${d} added`);
 			}
 		}
 	}
@@ -298,15 +329,12 @@ function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: Iso
 		if (!c.forensics.some(f => f.submitted === d)) {
 			let n = c.forensics.length + 1;
 			while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
-			change(
-				{forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: 'Submission recorded in the records system', submitted: d, expected: null, resultOn: null}]},
-				() => `forensic submission ${d} added`,
-			);
+			change({forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]}, `forensic submission ${d} added`);
 		}
 	}
 
 	if (rejections.length > 0) return {rejections};
-	return {after: c, changes, changed: changed || changes.length > 0};
+	return {after: c, changes, changed: changes.length > 0};
 }
 
 function normaliseText(s: string): string {

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {applyPlan, parseCsv, parseMapping, planCsvText, planImport, type ImportPlan} from '../../../source/domain/import/index.js';
+import {applyPlan, parseCsv, parseMapping, planCsv, planImport, type ImportPlan} from '../../../source/domain/import/index.js';
 import type {Case, StoreData} from '../../../source/domain/model.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
 import {toImportCsv} from '../../helpers/import-csv.js';
@@ -30,7 +30,7 @@ function covered(c: Case) {
 }
 
 function plan(data: StoreData, csv: string, extra: Partial<Parameters<typeof planImport>[2]> = {}): ImportPlan {
-	return planCsvText(data, csv, {today, ...extra});
+	return planCsv(data, csv, {today, ...extra});
 }
 
 describe('import: round trip of the documented format', () => {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {stringify} from 'csv-stringify/sync';
 import {describe, expect, it} from 'vitest';
-import {applyPlan, DEFAULT_HEADERS, FIELDS, planCsvText} from '../../../source/domain/import/index.js';
+import {applyPlan, DEFAULT_HEADERS, FIELDS, parseCsv, planCsv, planImport} from '../../../source/domain/import/index.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import {validateStore} from '../../../source/store/validate.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
@@ -20,7 +20,7 @@ const csvChar = fc.constantFrom(',', '"', '\n', '\r', '\ufeff', ' ', 'a', 'Z', '
 const csvText = fc.array(csvChar, {maxLength: 200}).map(cs => cs.join(''));
 
 function checkReport(text: string) {
-	const plan = planCsvText(small, text, {today: DEMO_TODAY, full: true});
+	const plan = planCsv(small, text, {today: DEMO_TODAY, full: true});
 	if (plan.fileError !== null) {
 		expect(typeof plan.fileError).toBe('string');
 		expect(plan.changes).toEqual([]);
@@ -72,11 +72,11 @@ describe('import: arbitrary input gives a clean report', () => {
 		fc.assert(
 			fc.property(fc.array(row, {maxLength: 8}), rows => {
 				const csv = stringify([FIELDS.map(f => DEFAULT_HEADERS[f]), ...rows]);
-				const plan = planCsvText(small, csv, {today: DEMO_TODAY});
+				const plan = planCsv(small, csv, {today: DEMO_TODAY});
 				expect(plan.fileError).toBeNull();
 				const next = applyPlan(small, plan);
 				expect(validateStore(next)).toBeNull();
-				const again = planCsvText(next, csv, {today: DEMO_TODAY});
+				const again = planCsv(next, csv, {today: DEMO_TODAY});
 				expect(again.changes).toEqual([]);
 				imported += plan.changes.length;
 				rejected += plan.rejectedRows;
@@ -86,5 +86,24 @@ describe('import: arbitrary input gives a clean report', () => {
 		// The generated rows really reach both outcomes (the property is not passing vacuously).
 		expect(imported).toBeGreaterThan(20);
 		expect(rejected).toBeGreaterThan(20);
+	});
+
+	it('plans the same whether the file is planned as it is read (planCsv) or parsed whole first', () => {
+		const lines = fc.array(fc.oneof(row.map(r => stringify([r]).trimEnd()), fc.constant(''), fc.constant(',,,'), csvText), {maxLength: 8});
+		fc.assert(
+			fc.property(fc.constantFrom('', 'sep=,\r\n', '\ufeff', 'sep=;\n'), fc.boolean(), lines, (prefix, withHeader, body) => {
+				const csv = prefix + (withHeader ? header + '\r\n' : '') + body.join('\r\n');
+				const whole = parseCsv(csv);
+				const streamed = planCsv(small, csv, {today: DEMO_TODAY, full: true});
+				if (!whole.ok) {
+					expect(streamed.fileError).toBe(whole.error);
+					return;
+				}
+				expect(streamed).toEqual(planImport(small, whole.table, {today: DEMO_TODAY, full: true}));
+				// And from the file's bytes, as the command reads it.
+				expect(planCsv(small, Buffer.from(csv), {today: DEMO_TODAY, full: true})).toEqual(streamed);
+			}),
+			{numRuns: 300, seed: 11},
+		);
 	});
 });
