@@ -6,7 +6,7 @@
  * answers on the changed data with the opened context, as the review screen does inside store.apply.
  */
 import {describe, expect, it} from 'vitest';
-import {applyPlan, planCsvText} from '../../../source/domain/import/index.js';
+import {applyPlan, planCsv} from '../../../source/domain/import/index.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import {
 	emptyAnswers,
@@ -51,7 +51,7 @@ function thrown(f: () => unknown): unknown {
 }
 
 function importCsv(data: StoreData, csv: string): StoreData {
-	const plan = planCsvText(data, csv, {today: TODAY});
+	const plan = planCsv(data, csv, {today: TODAY});
 	expect(plan.rejected).toEqual([]);
 	expect(plan.changes.length).toBe(1);
 	return applyPlan(data, plan);
