@@ -11,7 +11,7 @@
  */
 import {addMonths, type IsoDate} from '../dates.js';
 import type {Signer} from '../generate/generate.js';
-import {safeMultiline} from '../safe-text.js';
+import {safeMultiline, safeText} from '../safe-text.js';
 import type {
 	Action,
 	ActionOutcome,
@@ -99,7 +99,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		if (changed.length > 0 || newlyIncomplete) {
 			const more = errors.filter(e => !changed.some(c => c.field === e.field));
 			const first = changed[0]?.message ?? `${more.length} ${more.length === 1 ? 'answer needs' : 'answers need'} attention on what is on record now.`;
-			throw new StaleReviewError(`${draft.caseRef} changed after you opened this review, so nothing was recorded and your answers are kept. ${first}`, [...changed, ...more]);
+			throw new StaleReviewError(`${safeText(draft.caseRef)} changed after you opened this review, so nothing was recorded and your answers are kept. ${first}`, [...changed, ...more]);
 		}
 	}
 	if (errors.length > 0) {
