@@ -326,7 +326,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					}
 					const next = change(fresh);
 					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
-					const problem = validateStore(candidate);
+					// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
+					const problem = validateStore(candidate, fresh);
 					if (problem) {
 						const e = new StoreError('invalid', `That change would make ${abs} invalid (at ${safeText(problem.path)}, ${safeText(problem.message)}), so it was not saved.`, abs);
 						candidate = undefined;

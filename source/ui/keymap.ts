@@ -114,8 +114,8 @@ export const KEYMAP: readonly Binding[] = [
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
-	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", views: ['team'], matches: char('a')},
-	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", views: ['team'], matches: char('E')},
+	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team'], matches: char('a')},
+	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team'], matches: char('E')},
 ];
 
 /** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */

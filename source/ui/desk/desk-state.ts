@@ -512,8 +512,13 @@ export function selectedTeamOfficer(s: DeskState): string | undefined {
 	return teamRows(s.model)[s.team.cursor]?.officer.id;
 }
 
+/** From the palette elsewhere: go to the Team view's list so the sergeant picks whose absence it is. */
+function toTeamList(s: DeskState, then: string): DeskState {
+	return {...setView(s, 'team'), focus: 'explorer', notice: `Choose the officer (j/k), then ${then}.`};
+}
+
 function openForm(s: DeskState): DeskState {
-	if (s.view !== 'team' || s.focus !== 'explorer') return {...s, notice: 'Select an officer in the Team view (2) first: a records an absence for them.'};
+	if (s.view !== 'team' || s.focus !== 'explorer') return toTeamList(s, 'press a to record their absence');
 	if (s.cannotWrite) return {...s, notice: `Absences cannot be recorded: ${s.cannotWrite}`};
 	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
 	const officerId = selectedTeamOfficer(s);
@@ -522,7 +527,7 @@ function openForm(s: DeskState): DeskState {
 }
 
 function askToEnd(s: DeskState): DeskState {
-	if (s.view !== 'team' || s.focus !== 'explorer') return {...s, notice: "Select an officer in the Team view (2) first: E ends their current absence."};
+	if (s.view !== 'team' || s.focus !== 'explorer') return toTeamList(s, 'press E to end their absence');
 	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
 	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
 	const officerId = selectedTeamOfficer(s);

@@ -76,6 +76,26 @@ describe('Team view absences', () => {
 		h.app.unmount();
 	});
 
+	it('the palette offers both absence commands and takes the sergeant to the Team list to pick the officer', async () => {
+		const store = await openStore(demoCopy().store);
+		const h = renderDesk({store, data: store.snapshot()});
+		await ready(h);
+		await h.press(':');
+		let f = await h.type('record an absence');
+		expect(f).toMatch(/›\s+Team: record an absence\s+a/);
+		f = await h.press(KEYS.enter);
+		expect(f).toContain('Perf. plan'); // the Team view
+		expect(f).toContain('Choose the officer (j/k), then press a to record their absence.');
+		f = await h.press('j');
+		f = await h.press('a');
+		expect(f).toContain('Record an absence for DS Tom Brennan');
+		await h.press(KEYS.esc);
+		await h.press(':');
+		f = await h.type('end an absence');
+		expect(f).toMatch(/Team: end an absence today\s+E/);
+		h.app.unmount();
+	});
+
 	it('records an absence typed into the form, saved through the store', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);

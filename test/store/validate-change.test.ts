@@ -1,0 +1,56 @@
+/**
+ * store.apply validates a change by checking only the records it adds or replaces (the rest were checked
+ * when read). These hold that shortcut to the same answers as checking the whole store.
+ */
+import {describe, expect, it} from 'vitest';
+import type {Case, StoreData} from '../../source/domain/model.js';
+import {openStore} from '../../source/store/store.js';
+import {validateStore} from '../../source/store/validate.js';
+import {smallData, smallStore} from './small-store.js';
+
+const base = smallData(8, 2);
+
+/** Both ways must agree: null for a valid change, the same path otherwise. */
+function agree(next: StoreData) {
+	const whole = validateStore(next);
+	const changed = validateStore(next, base);
+	expect(changed?.path ?? null).toBe(whole?.path ?? null);
+	return changed;
+}
+
+describe('validating a change record by record', () => {
+	it('accepts unchanged, added, replaced and reordered valid records', () => {
+		expect(validateStore(base)).toBeNull();
+		expect(agree(base)).toBeNull();
+		expect(agree({...base, cases: [...base.cases].reverse()})).toBeNull();
+		expect(agree({...base, cases: base.cases.map((c, i) => (i === 3 ? {...c, risk: 'high'} : c))})).toBeNull();
+		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26'}]})).toBeNull();
+		expect(agree({...base, drafts: []})).toBeNull();
+	});
+
+	it('finds a bad record the change adds or replaces, at its path', () => {
+		const bad = {...base.cases[2]!, risk: 'extreme'} as unknown as Case;
+		expect(agree({...base, cases: base.cases.map((c, i) => (i === 2 ? bad : c))})?.path).toBe('/cases/2/risk');
+		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26', opened: '2026-02-30'}]})?.path).toBe(`/cases/${base.cases.length}/opened`);
+		expect(agree({...base, chain: [...base.chain, {...base.chain[0]!, seq: -1}]})?.path).toMatch(new RegExp(`^/chain/${base.chain.length}`));
+		expect(agree({...base, officers: base.officers.map((o, i) => (i === 1 ? {...o, hoursPerWeek: 'lots'} : o))} as unknown as StoreData)?.path).toMatch(/^\/officers\/1\//);
+	});
+
+	it('still checks the rest of the store and the references whole', () => {
+		expect(agree({...base, team: {...base.team, name: 7}} as unknown as StoreData)?.path).toBe('/team/name');
+		expect(agree({...base, cases: 'none'} as unknown as StoreData)?.path).toBe('/cases');
+		// A record that moved keeps no bad reference unnoticed: references are not per record.
+		expect(agree({...base, cases: base.cases.map((c, i) => (i === 0 ? {...c, oicId: 'o9999'} : c))})?.path).toBe('/cases/0/oicId');
+		expect(agree({...base, cases: [...base.cases, base.cases[0]!]})?.message).toMatch(/appears twice/);
+	});
+
+	it('store.apply refuses a change with a bad new record and saves nothing', async () => {
+		const {file} = await smallStore(8);
+		const store = await openStore(file);
+		const before = store.snapshot();
+		await expect(store.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 1 ? ({...c, status: 'lost'} as unknown as Case) : c))}))).rejects.toThrow(/cases\/1\/status/);
+		expect(store.snapshot()).toBe(before);
+		const reopened = await openStore(file);
+		expect(reopened.snapshot().revision).toBe(before.revision);
+	});
+});
