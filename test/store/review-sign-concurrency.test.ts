@@ -84,7 +84,7 @@ describe('signing with two desks on one store', () => {
 		const {data: end} = await readStoreFile(file);
 		const decision = decisions(end).at(-1)!;
 		expect(decision.data).toMatchObject({decision: 'escalate', caseRef: OVERDUE_REF});
-		expect((decision.data as {evidence: string[]}).evidence).toContain('concern recorded by DC Ashworth');
+		expect((decision.data as {evidence: string[]}).evidence).toContain('concern recorded 30 Nov by DC Ashworth');
 		expect(end.concerns.some(c => c.id === 'c-desk-b')).toBe(true);
 	});
 

@@ -136,7 +136,7 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 		const r = signReview(theirs, {caseRef: OVERDUE_REF, answers}, {...opts, context: opened});
 		const fromOpened = opened.trigger.evidence.map(x => x.detail);
 		expect(fromOpened.some(d => d.includes('DC Ashworth'))).toBe(false);
-		expect(r.decision!.data.evidence).toContain('concern recorded by DC Ashworth');
+		expect(r.decision!.data.evidence).toContain('concern recorded 30 Nov by DC Ashworth');
 		expect(r.decision!.data.evidence).toEqual(triggerFor(theirs, 'o0011', TODAY).evidence.map(x => x.detail));
 	});
 });
@@ -183,7 +183,7 @@ describe('signing uses the data under the lock: (b) another review of the same o
 		answers.performance = {decision: 'not-now', reason: 'New in post; support agreed.', planReviewDate: '', concern: ''};
 		const r = signReview(theirs, {caseRef: GRANT_A, answers}, {...opts, context: reviewContext(theirs, GRANT_A, TODAY)});
 		expect(r.review.data.triggerFired).toBe(true);
-		expect(r.decision!.data.evidence.some(d => d.startsWith('concern recorded by'))).toBe(true);
+		expect(r.decision!.data.evidence.some(d => d.startsWith('concern recorded '))).toBe(true);
 	});
 
 	it('does not ask again for a check-in someone else recorded meanwhile', () => {
