@@ -166,6 +166,29 @@ describe('Team view absences', () => {
 		h.app.unmount();
 	});
 
+	it('refuses a cover who is away during the absence, on the Cover field, and saves nothing (QA P1-1)', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const before = store.snapshot().absences.length;
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 160, rows: 40}});
+		await teamAt(h, IQBAL);
+		await h.press('a');
+		await h.press(KEYS.tab);
+		await h.type('2026-12-10');
+		await h.press(KEYS.tab);
+		await h.press('a');
+		await h.press(KEYS.tab);
+		await h.type('Grant');
+		await h.press(KEYS.enter);
+		// DC Lewis Grant is on annual leave 03-12 Dec.
+		const f = await h.waitFor('DC Grant is away 03-12 Dec (annual leave)');
+		expect(f.replace(/\s+/g, ' ')).toContain('name another cover');
+		expect(f).toContain('Record an absence for DC Priya Iqbal');
+		expect(f).toContain('Grant_');
+		expect(store.snapshot().absences).toHaveLength(before);
+		h.app.unmount();
+	});
+
 	it('says when the last day is before the first', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
