@@ -180,8 +180,8 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item}));
 	}
 	const {cpsDueDate, courtDate, mg3Status} = c.cps;
-	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.`}));
-	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: 'Court hearing.'}));
+	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.${awayNote(c.oicId, cpsDueDate)}`}));
+	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: `Court hearing.${awayNote(c.oicId, courtDate)}`}));
 }
 
 function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string, Officer>, today: IsoDate, push: Push): void {

@@ -85,6 +85,8 @@ describe('In your window, by date', () => {
 		expect(ret?.date).toBe('2026-12-02');
 		// DC Ashworth is off sick over his suspect's bail return: the line says so.
 		expect(ret?.detail).toContain('OIC on sick leave that day, no cover named');
+		// And over a CPS decision due on another of his cases: a decision nobody is there to take.
+		expect(h.inWindow.find(i => i.kind === 'cps-due' && i.caseRef === 'CR/84507/26')?.detail).toBe('MG3 submitted. OIC on sick leave that day, no cover named.');
 	});
 
 	it('a lapsed bail period listed as already due says it can no longer be extended, never "apply by" (QA P3-17)', () => {
