@@ -24,6 +24,9 @@ import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState, ty
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
+import {applyChunk, isPlainText} from '../input/split-keys.js';
+import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
+import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -59,6 +62,8 @@ export interface DeskState {
 	cannotWrite: string | null;
 	/** The Log view's period, filters and cursor. */
 	log: LogViewState;
+	/** The Handover view's window, cover, open field and scroll (its keys are applied here, in order). */
+	handover: HandoverState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** The store file changed on disk since this desk read it. */
@@ -95,6 +100,8 @@ export type DeskAction =
 	| {type: 'model'; model: DeskModel}
 	| {type: 'disk-changed'; changed: boolean}
 	| {type: 'notice'; text: string | null}
+	/** The Handover view's export finished (or failed): shown on the view's status lines. */
+	| {type: 'handover-message'; text: string; error: boolean}
 	/** The guided review (or amendment) in the active tab was left: close its tab, back to the explorer. */
 	| {type: 'review-exit'}
 	/** Whether the store can be written (null) or why not: the absence keys say so instead of opening. */
@@ -123,6 +130,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		absenceWrites: 0,
 		cannotWrite: null,
 		log: initialLogViewState(model.today),
+		handover: initialHandoverState(model.today),
 		notice: null,
 		diskChanged: false,
 		reloadRequests: 0,
@@ -194,9 +202,45 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.reason === s.cannotWrite ? s : {...s, cannotWrite: a.reason};
 		case 'absence-written':
 			return absenceWritten(s, a.seq, a.error, a.notice);
+		case 'handover-message':
+			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
-			return onInput(s.notice === null ? s : {...s, notice: null}, a.input, a.key);
+			// A chunk may hold several keys ("jjj", five backspaces, Tab Tab): each is applied in turn.
+			return applyChunk(s.notice === null ? s : {...s, notice: null}, a.input, a.key, onInput, takesText);
 	}
+}
+
+/**
+ * True when typed text goes into a field as text (a paste is one insert): the review, the palette's
+ * query, a filter line, a text field of the absence form, or a Handover view field being edited.
+ * Otherwise each character of a chunk is a key of its own.
+ */
+export function takesText(s: DeskState): boolean {
+	if (s.layout.tooSmall) return false;
+	if (reviewHasKeys(s) || s.overlay === 'palette') return true;
+	if (s.overlay === 'help' || s.endConfirm) return false;
+	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
+	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
+	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
+}
+
+/** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
+function handoverHasKeys(s: DeskState): boolean {
+	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
+}
+
+/** The Handover view's width (the whole main area) and what it shows for the current state. */
+export function currentHandover(s: DeskState): HandoverPreview {
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
+}
+
+/** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
+function onHandoverInput(s: DeskState, input: string, key: KeyInfo): DeskState | undefined {
+	const page = handoverBodyHeight(s.layout.mainHeight);
+	const max = Math.max(0, currentHandover(s).lines.length - page);
+	const handover = handoverReducer(s.handover, {type: 'key', key: handoverKeyPress(input, key), page, max});
+	if (handover !== s.handover || s.handover.editing) return {...s, handover};
+	return undefined;
 }
 
 function clampAll(s: DeskState): DeskState {
@@ -219,10 +263,6 @@ function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 	return problems === s.problems ? s : clampAll({...s, problems});
 }
 
-function isText(input: string, key: KeyInfo): boolean {
-	return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape && !/[\u0000-\u001f\u007f]/.test(input);
-}
-
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
 	if (reviewHasKeys(s)) {
@@ -243,6 +283,10 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		if (command === 'up') return {...s, helpScroll: scrollBy(s.helpScroll, -1, lines, visible)};
 		return s;
 	}
+	if (handoverHasKeys(s)) {
+		const handled = onHandoverInput(s, input, key);
+		if (handled) return handled;
+	}
 	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
 	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
 	if (typing) {
@@ -251,7 +295,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		if (key.upArrow) return typing(s, {type: 'move', delta: -1});
 		if (key.downArrow) return typing(s, {type: 'move', delta: 1});
 		if (key.backspace || key.delete) return typing(s, {type: 'erase'});
-		if (isText(input, key)) return typing(s, {type: 'type', text: input});
+		if (isPlainText(input, key)) return typing(s, {type: 'type', text: input});
 		return s;
 	}
 	const command = commandFor(input, key, s.view);
@@ -269,7 +313,7 @@ function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		const closed: DeskState = {...s, overlay: null, palette: {query: '', cursor: 0}};
 		return item ? runTarget(closed, item.target) : {...closed, notice: `Nothing matches "${p.query}".`};
 	}
-	if (isText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
+	if (isPlainText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
 	return s;
 }
 

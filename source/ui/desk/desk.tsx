@@ -22,10 +22,9 @@ import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
-import {chainHead, formatHead} from '../../store/chain.js';
 import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -75,10 +74,9 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useEffect(() => {
 		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
 	}, [size, state.size]);
-	// One input hook for everything: while the guided review has the keyboard the reducer queues keys for it.
-	// While the Handover view takes a typed date or name, the desk's own keys stand aside.
-	const [capturing, setCapturing] = useState(false);
-	useDeskInput(dispatch, !capturing);
+	// One input hook for everything: while the guided review has the keyboard the reducer queues keys for it;
+	// the Handover view's keys (and a field being edited there) are applied by the same reducer.
+	useDeskInput(dispatch);
 	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
 	const reviewConsumed = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
@@ -95,7 +93,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} onCapturingChange={setCapturing} />
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} />
 		</ThemeContext.Provider>
 	);
 }
@@ -129,10 +127,9 @@ interface FrameProps {
 	/** A review saved a draft, was signed or discarded: show the new data at once (badges, problems, status bar). */
 	onStoreChanged: (data: StoreData) => void;
 	reviewConsumed: MutableRefObject<number>;
-	onCapturingChange: (capturing: boolean) => void;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, onCapturingChange}: FrameProps): React.JSX.Element {
+function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed}: FrameProps): React.JSX.Element {
 	const L = s.layout;
 	if (L.tooSmall) {
 		return (
@@ -160,15 +157,14 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	else if (s.view === 'handover')
 		main = (
 			<HandoverView
-				data={s.model.data}
-				today={s.model.today}
-				chainHead={formatHead(chainHead(s.model.data.chain))}
-				focused={s.focus === 'explorer'}
+				state={s.handover}
+				preview={currentHandover(s)}
+				focused={s.focus === 'explorer' && s.overlay === null}
 				width={mainWidth}
 				height={L.mainHeight}
 				now={wallClock}
 				onExport={(md, name) => exportHandover(store, md, name)}
-				onCapturingChange={onCapturingChange}
+				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {splitKeys} from '../../../source/ui/review/split-keys.js';
+import {splitKeys} from '../../../source/ui/input/split-keys.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 
 const NO = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false} as KeyPress;
