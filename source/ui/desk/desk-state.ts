@@ -24,6 +24,7 @@ import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState, ty
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
+import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
@@ -159,8 +160,30 @@ export function helpHeight(l: Layout): number {
 	return l.mainHeight + l.panelHeight;
 }
 
-export function helpText(): string[] {
-	return ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
+/** Columns inside the help pane's border. */
+export function helpWidth(l: Layout): number {
+	return Math.max(20, l.width - l.activityWidth - 2);
+}
+
+let lastHelp: {width: number; lines: string[]} | undefined;
+
+/** The help, wrapped to `width`: a long line continues under its description, keys column kept clear. */
+export function helpText(width = 1000): string[] {
+	if (lastHelp?.width === width) return lastHelp.lines;
+	const raw = ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
+	const lines = raw.flatMap(l => wrapHelpLine(l, width));
+	lastHelp = {width, lines};
+	return lines;
+}
+
+function wrapHelpLine(line: string, width: number): string[] {
+	if (line.length <= width) return [line];
+	// "keys  what it does (where)": continuation lines start under "what it does".
+	const keys = /^\S.*?\s{2,}/.exec(line)?.[0] ?? '';
+	if (keys !== '' && keys.length <= width / 2) return wrap(line.slice(keys.length), width - keys.length).map((b, i) => (i === 0 ? keys : ' '.repeat(keys.length)) + b);
+	// A keys column too wide to keep: the keys, then the words, continuing four columns in.
+	const [first, ...rest] = wrap(`${keys.trimEnd()}  ${line.slice(keys.length)}`, width);
+	return [first ?? '', ...wrap(rest.join(' '), width - 4).map(b => `    ${b}`)];
 }
 
 let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
@@ -277,11 +300,10 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
 		if (command === 'quit') return {...s, quit: true};
-		const lines = helpText().length;
-		const visible = helpHeight(s.layout) - 3;
-		if (command === 'down') return {...s, helpScroll: scrollBy(s.helpScroll, 1, lines, visible)};
-		if (command === 'up') return {...s, helpScroll: scrollBy(s.helpScroll, -1, lines, visible)};
-		return s;
+		const lines = helpText(helpWidth(s.layout)).length;
+		const visible = Math.max(1, helpHeight(s.layout) - 3);
+		const by = command === 'down' ? 1 : command === 'up' ? -1 : command === 'page-down' ? visible : command === 'page-up' ? -visible : command === 'last' ? lines : command === 'first' ? -lines : 0;
+		return by === 0 ? s : {...s, helpScroll: scrollBy(s.helpScroll, by, lines, visible)};
 	}
 	if (handoverHasKeys(s)) {
 		const handled = onHandoverInput(s, input, key);

@@ -24,7 +24,7 @@ import {HandoverView} from '../views/handover/handover-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
 import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -151,7 +151,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	}
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} win={s.team} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} form={s.absenceForm} question={s.endConfirm?.question ?? null} notice={s.notice} />;
 	else if (s.view === 'handover')
