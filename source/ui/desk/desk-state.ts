@@ -269,6 +269,8 @@ function onHandoverInput(s: DeskState, input: string, key: KeyInfo): DeskState |
 function clampAll(s: DeskState): DeskState {
 	return {
 		...s,
+		// Only while the Log view shows (its rows cost a filter pass); setView clamps on the way in.
+		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logVisibleRows(s.layout.mainHeight)}) : s.log,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
 		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
@@ -447,7 +449,11 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 
 function setView(s: DeskState, view: View): DeskState {
 	const next = {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? ('explorer' as const) : s.focus};
-	return view === 'team' && s.view !== 'team' ? {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))} : next;
+	if (view === s.view) return next;
+	if (view === 'team') return {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))};
+	// Resized or reloaded while another view showed: the Log view's window is refitted on the way in.
+	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logVisibleRows(s.layout.mainHeight)});
+	return next;
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {

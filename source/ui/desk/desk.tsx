@@ -31,6 +31,7 @@ import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
 import {useAbsenceWrites} from './use-absence-writes.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
+import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export interface DeskProps {
@@ -80,7 +81,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
 	const reviewConsumed = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
-	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
+	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
 	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
@@ -167,7 +168,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
-	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
 			<>
