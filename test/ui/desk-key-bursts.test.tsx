@@ -104,6 +104,19 @@ describe('keys arriving together in one write', () => {
 		h.app.unmount();
 	});
 
+	it('Esc and the next key in one write are two keys (a terminal sends them as Alt+key)', async () => {
+		const h = renderDesk();
+		await ready(h);
+		await h.press('3');
+		let f = await h.press('f');
+		expect(f).toContain('Type the first day');
+		f = await h.press('\u001b4');
+		expect(f).toContain('REVIEW LOG');
+		f = await h.press('\u001bG');
+		expect(f).toContain('CASES');
+		h.app.unmount();
+	});
+
 	it('the Team and Log views move by every key of a burst', async () => {
 		const h = renderDesk({size: {columns: 120, rows: 40}});
 		await ready(h);

@@ -74,6 +74,13 @@ export function isPlainText(input: string, key: KeyPress): boolean {
  */
 export function applyChunk<S, K extends KeyPress>(state: S, input: string, key: K, step: (s: S, input: string, key: K) => S, takesText: (s: S) => boolean): S {
 	let s = state;
+	// ESC then a character in one read is what a terminal sends for Alt+character, and what arrives when
+	// Esc and the next key are pressed quickly (or over a slow link). Nothing here binds Alt+character, so
+	// it is read as the two keys: "Esc 4" backs out, then opens the Log view, instead of doing nothing.
+	if (key.meta && !key.ctrl && !key.escape && [...input].length === 1 && isPlainText(input, {...key, meta: false})) {
+		s = step(s, '', {...key, escape: true, meta: true, shift: false});
+		return step(s, input, {...key, meta: false});
+	}
 	for (const k of splitKeys(input, key)) {
 		if (!isPlainText(k.input, k.key) || k.input.length === 1) {
 			s = step(s, k.input, k.key);

@@ -49,3 +49,11 @@ describe('applying a chunk key by key', () => {
 		expect(got).toEqual(['[1;5P']);
 	});
 });
+
+describe('Esc and a key in one read', () => {
+	it('is applied as Esc, then the key (nothing binds Alt+character)', () => {
+		const got: string[] = [];
+		applyChunk(0, '4', {...NO, meta: true}, (n, i, k) => (got.push(k.escape ? 'Esc' : `${i}${k.meta ? '+meta' : ''}`), n), () => false);
+		expect(got).toEqual(['Esc', '4']);
+	});
+});
