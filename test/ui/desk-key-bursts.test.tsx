@@ -127,3 +127,16 @@ describe('keys arriving together in one write', () => {
 		h.app.unmount();
 	});
 });
+
+describe('help at 80 columns', () => {
+	it('wraps every line with no blank line inside an entry', async () => {
+		const {helpText} = await import('../../source/ui/desk/desk-state.js');
+		const lines = helpText(74);
+		for (const l of lines) expect(l.length).toBeLessThanOrEqual(74);
+		// A blank line only where the raw help has one (between sections), never after a wrapped entry.
+		const blanks = lines.map((l, i) => (l === '' ? i : -1)).filter(i => i >= 0);
+		expect(blanks.length).toBe(2);
+		expect(lines).toContain('Shift+Tab previous field (guided review)');
+		expect(helpText(114)).toContain(helpText(1000).find(l => l.startsWith('Shift+Tab '))!);
+	});
+});

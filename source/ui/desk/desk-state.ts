@@ -177,13 +177,16 @@ export function helpText(width = 1000): string[] {
 }
 
 function wrapHelpLine(line: string, width: number): string[] {
-	if (line.length <= width) return [line];
-	// "keys  what it does (where)": continuation lines start under "what it does".
 	const keys = /^\S.*?\s{2,}/.exec(line)?.[0] ?? '';
-	if (keys !== '' && keys.length <= width / 2) return wrap(line.slice(keys.length), width - keys.length).map((b, i) => (i === 0 ? keys : ' '.repeat(keys.length)) + b);
-	// A keys column too wide to keep: the keys, then the words, continuing four columns in.
-	const [first, ...rest] = wrap(`${keys.trimEnd()}  ${line.slice(keys.length)}`, width);
-	return [first ?? '', ...wrap(rest.join(' '), width - 4).map(b => `    ${b}`)];
+	if (keys === '' || keys.length <= width / 2) {
+		if (line.length <= width) return [line];
+		if (keys === '') return wrap(line, width);
+		// "keys  what it does (where)": continuation lines start under "what it does".
+		return wrap(line.slice(keys.length), width - keys.length).map((b, i) => (i === 0 ? keys : ' '.repeat(keys.length)) + b);
+	}
+	// A keys column too wide to keep at this width: the keys, then the words, continuing four columns in.
+	const [first = '', ...rest] = wrap(`${keys.trimEnd()}  ${line.slice(keys.length)}`, width);
+	return [first, ...(rest.length ? wrap(rest.join(' '), width - 4).map(b => `    ${b}`) : [])];
 }
 
 let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
