@@ -42,8 +42,11 @@ export function HandoverView({state, preview, focused, width, height, now, onExp
 	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
 	const latest = useRef(preview);
 	latest.current = preview;
+	// Exports asked for before this mount (the view was left and opened again) are not repeated.
+	const done = useRef(state.exportSeq);
 	useEffect(() => {
-		if (state.exportSeq === 0) return;
+		if (state.exportSeq === done.current) return;
+		done.current = state.exportSeq;
 		const h = {...latest.current.handover, generatedAt: now()};
 		onExport(renderHandoverMarkdown(h), handoverFileName(h.period.from, h.period.to)).then(
 			file => onMessage(`Exported to ${file}`, false),

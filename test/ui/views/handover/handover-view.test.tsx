@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {handoverLines} from '../../../../source/ui/views/handover/handover-lines.js';
@@ -88,6 +88,14 @@ describe('Handover view in the desk', () => {
 		// The whole path is on screen (wrapped), not cut.
 		const target = path.join(dir, 'handover-2026-11-30-to-2026-12-20.md');
 		expect(frame.replace(/\s*\n[^\n]*?[│║ ]\s*/g, '')).toContain(target.replace(/\s/g, ''));
+		// Leaving the view and coming back does not export again.
+		await h.press('1');
+		await h.press('3');
+		await new Promise(r => setTimeout(r, 200));
+		expect(readdirSync(dir).filter(n => n.endsWith('.md'))).toEqual(['handover-2026-11-30-to-2026-12-20.md']);
+		await h.press('e');
+		await h.waitFor('-2.md');
+		expect(readdirSync(dir).filter(n => n.endsWith('.md')).sort()).toEqual(['handover-2026-11-30-to-2026-12-20-2.md', 'handover-2026-11-30-to-2026-12-20.md']);
 		const md = readFileSync(target, 'utf8');
 		expect(md).toContain('- Cover: DC Helen Marsh');
 		expect(md).toContain('- Period: Mon 30 Nov 2026 to Sun 20 Dec 2026 (21 days)');
