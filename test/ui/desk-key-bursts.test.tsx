@@ -140,3 +140,16 @@ describe('help at 80 columns', () => {
 		expect(helpText(114)).toContain(helpText(1000).find(l => l.startsWith('Shift+Tab '))!);
 	});
 });
+
+describe('Ctrl+C inside a burst', () => {
+	it('quits like a lone Ctrl+C (Ink only sees a chunk that is exactly Ctrl+C)', async () => {
+		const {deskReducer, initialState} = await import('../../source/ui/desk/desk-state.js');
+		const {deskModel} = await import('../../source/ui/model/desk-model.js');
+		const {NO_KEY} = await import('../../source/ui/keymap.js');
+		const {demoData} = await import('./desk-harness.js');
+		const s = initialState(deskModel(demoData(), '2026-11-30'), {columns: 80, rows: 24});
+		const after = deskReducer(s, {type: 'input', input: 'jj\u0003', key: NO_KEY});
+		expect(after.quit).toBe(true);
+		expect(after.explorer.win.cursor).toBe(2);
+	});
+});
