@@ -26,7 +26,7 @@ import {chainHead, formatHead} from '../../store/chain.js';
 import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
 import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
-import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
+import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
@@ -133,7 +133,8 @@ interface FrameProps {
 }
 
 function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, onCapturingChange}: FrameProps): React.JSX.Element {
-	const L = s.layout;
+	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
+	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -175,7 +176,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	else
 		main = (
 			<>
-				<Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />
+				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />}
 				<Editor
 					model={s.model}
 					store={store}
@@ -197,7 +198,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
 			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);

@@ -53,7 +53,7 @@ describe('review in the desk', () => {
 		await h.waitFor(/Signed: review of CR\/88397\/26 is entry \d+/);
 		// The desk takes the new data in the same moment (one render later).
 		const after = await h.waitFor(f => Number(/overdue (\d+)/.exec(f)?.[1]) === overdueBefore - 1);
-		expect(after).toContain('n: next case in the queue (CR/25310/26)');
+		expect(after).toContain('n next case in the queue (CR/25310/26)');
 		// At once: the status bar's overdue count, the explorer badge and the problems panel.
 		expect(Number(/overdue (\d+)/.exec(after)?.[1])).toBe(overdueBefore - 1);
 		// The overdue-review problem has gone (the trigger decision also changes the officer's problems).
