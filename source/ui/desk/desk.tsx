@@ -106,7 +106,7 @@ function hintsFor(s: DeskState): string {
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
-	if (reviewHasKeys(s)) return 'review has the keys (hints above) | Esc back a step; on step 1 back to the desk';
+	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;

@@ -111,9 +111,9 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 	return (
 		<Box flexDirection="column">
 			{head.map(l => l.el)}
-			{win.above > 0 && one('above', `  ... ${win.above} more line${win.above === 1 ? '' : 's'} above`, {dimColor: true}).el}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
 			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
-			{win.below > 0 && one('below', `  ... ${win.below} more line${win.below === 1 ? '' : 's'} (↓ / Tab)`, {dimColor: true}).el}
+			{win.below > 0 && one('below', `  ... ${win.below} more below (↓ / Tab)`, {dimColor: true}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);

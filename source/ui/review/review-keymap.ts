@@ -64,13 +64,15 @@ export function reviewHelpLines(): string[] {
 
 /**
  * Footer hints for the focused field, keys first ("Ctrl+N next step"), most useful first; the view
- * wraps them whole. `lastStep`: there is no next step; `firstStep`: Esc leaves the review.
+ * wraps them whole. `lastStep`: there is no next step (nor, from its `lastField`, a next field);
+ * `firstStep`: Esc leaves the review.
  */
-export function reviewHints(kind: FieldKind, options: {firstStep: boolean; lastStep: boolean; choices?: number; pressWords?: string}): string[] {
+export function reviewHints(kind: FieldKind, options: {firstStep: boolean; lastStep: boolean; lastField?: boolean; choices?: number; pressWords?: string}): string[] {
 	const out: string[] = [];
 	for (const b of REVIEW_KEYMAP) {
 		if (!b.hint || (b.hint.where !== ALL && !b.hint.where.includes(kind))) continue;
 		if (b.command === 'next-step' && options.lastStep) continue;
+		if (b.command === 'next-field' && options.lastStep && options.lastField) continue;
 		let keys = keysText(b);
 		if (b.command === 'choose') keys = `←/→ 1-${Math.min(9, Math.max(1, options.choices ?? 9))}`;
 		if (b.command === 'scroll') keys = '↑↓';

@@ -79,9 +79,11 @@ export interface LineWindow {
  * Which of `total` lines fit in `rows`, with a row for "more above" / "more below" when lines are
  * hidden there. With a focused block [focusStart, focusEnd), the whole block is shown (its start
  * when it is taller than the window), and the lines above it too as far as `scroll` allows; without
- * one (focusStart < 0), `scroll` is the wanted top line.
+ * one (focusStart < 0), `scroll` is the wanted top line. When the focused block is taller than the
+ * window: `anchor` is a line that must show (a choice's selected option), `anchorEnd` one to show
+ * too when it can (a choice's last option), so the options win over the start of a long label.
  */
-export function windowLines(total: number, rows: number, focusStart: number, focusEnd: number, scroll: number): LineWindow {
+export function windowLines(total: number, rows: number, focusStart: number, focusEnd: number, scroll: number, anchor = -1, anchorEnd = -1): LineWindow {
 	const R = Math.max(1, rows);
 	if (total <= R) return {top: 0, count: total, above: 0, below: 0};
 	const shape = (top: number): LineWindow => {
@@ -100,6 +102,16 @@ export function windowLines(total: number, rows: number, focusStart: number, foc
 	while (top < focusStart && top < lastTop) {
 		const w = shape(top);
 		if (w.top + w.count >= focusEnd) break;
+		top++;
+	}
+	while (anchor >= 0 && top < anchor && top < lastTop) {
+		const w = shape(top);
+		if (anchor < w.top + w.count) break;
+		top++;
+	}
+	while (anchorEnd >= 0 && top < anchorEnd && top < lastTop && (anchor < 0 || top < anchor)) {
+		const w = shape(top);
+		if (anchorEnd < w.top + w.count) break;
 		top++;
 	}
 	return shape(top);

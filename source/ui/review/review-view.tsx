@@ -32,6 +32,8 @@ export interface ReviewViewProps {
 export interface Line {
 	key: string;
 	el: React.JSX.Element;
+	/** Lines of a focused field to keep in view: `must` a choice's selected option, `end` its last option line. */
+	anchor?: 'must' | 'end';
 }
 
 export const one = (key: string, text: string, props: Record<string, unknown> = {}): Line => ({
@@ -55,9 +57,11 @@ const blank = (key: string): Line => ({key, el: <Box key={key} height={1} />});
  */
 export function headingLines(heading: string, status: string, width: number): string[] {
 	const right = status === '' ? '' : `(${status})`;
-	if (right === '') return wrapIndented(heading, width);
-	if (heading.length + 3 + right.length <= width) return [heading + ' '.repeat(width - heading.length - right.length) + right];
-	return [...wrapIndented(heading, width), ...wrapIndented(right, width)];
+	// Too long for one line: break after the case ("Review CR/1/26" / "step 3 of 7: Risk"), then by words.
+	const head = heading.length <= width ? [heading] : heading.split(' - ').flatMap(part => wrapIndented(part, width));
+	if (right === '') return head;
+	if (head.length === 1 && heading.length + 3 + right.length <= width) return [heading + ' '.repeat(width - heading.length - right.length) + right];
+	return [...head, ...wrapIndented(right, width)];
 }
 
 function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, color: boolean): Line[] {
@@ -69,8 +73,9 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 		const text = i < 0 ? `(not chosen: ${f.options.length} options)` : `${i + 1}:[${f.options[i]!.label}]  (${f.options.length} options)`;
 		return [one(`${f.id}:o`, `${' '.repeat(indent)}${text}`, {bold: i >= 0})];
 	}
-	const out = rows.map((row, r) => ({
+	const out: Line[] = rows.map((row, r) => ({
 		key: `${f.id}:o${r}`,
+		anchor: row.some(c => c.selected) ? ('must' as const) : r === rows.length - 1 ? ('end' as const) : undefined,
 		el: (
 			<Text key={`${f.id}:o${r}`} wrap="truncate">
 				{' '.repeat(indent)}
@@ -85,7 +90,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 			</Text>
 		),
 	}));
-	if (f.value === '' || !f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
+	if (f.value === '' || !f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
 	return out;
 }
 
@@ -122,9 +127,19 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 
 const fieldKind = (f: Field | undefined): FieldKind => (f ? f.kind : 'none');
 
-/** The review's key list, from its keymap, wrapped to the width. */
+/**
+ * The review's key list, from its keymap: keys in a column, what they do wrapped beside them; keys
+ * too long for the column ("←→↑↓ Home End Ctrl+A/E/W/U/K/D Enter") get a line of their own.
+ */
 export function helpLines(width: number): string[] {
-	return reviewKeyHelp().flatMap(h => wrapIndented(`${h.keys}  ${h.help}`, width));
+	const col = Math.min(14, Math.max(4, Math.floor(width / 4)));
+	const room = Math.max(10, width - col - 2);
+	return reviewKeyHelp().flatMap(h => {
+		const text = wrapIndented(h.help, room).map(l => l.trimStart());
+		const pad = ' '.repeat(col + 2);
+		if (h.keys.length > col) return [h.keys.slice(0, width), ...text.map(l => pad + l)];
+		return text.map((l, i) => (i === 0 ? h.keys.padEnd(col + 2) : pad) + l);
+	});
 }
 
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
@@ -177,10 +192,14 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 					: null;
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
 	else if (s.notice) footer.push(...wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}).slice(0, 3));
-	const hints = wrapSegments(
+	// While a question is up only its y/n keys work: no other hints then.
+	const hints = prompt
+		? []
+		: wrapSegments(
 		reviewHints(fieldKind(focusedField), {
 			firstStep: s.draft.step === 0,
 			lastStep: s.draft.step === STEP_COUNT - 1,
+			lastField: s.field === fields.length - 1,
 			choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
 			pressWords: focusedField?.kind === 'button' ? (focusedField.press === 'sign' ? 'sign (asks first)' : focusedField.press === 'add-action' ? 'add' : 'remove') : undefined,
 		}),
@@ -203,20 +222,28 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const lines: Line[] = [...info, ...orphan];
 	let focusStart = -1;
 	let focusEnd = -1;
+	let anchor = -1;
+	let anchorEnd = -1;
 	for (const [i, b] of blocks.entries()) {
 		if (lines.length > 0) lines.push(blank(`gap${i}`));
-		if (i === s.field) focusStart = lines.length;
+		if (i === s.field) {
+			focusStart = lines.length;
+			const must = b.findIndex(l => l.anchor === 'must');
+			const end = b.findLastIndex(l => l.anchor !== undefined);
+			anchor = must < 0 ? -1 : focusStart + must;
+			anchorEnd = end < 0 ? -1 : focusStart + end;
+		}
 		lines.push(...b);
 		if (i === s.field) focusEnd = lines.length;
 	}
 	const bodyRows = Math.max(1, rows - head.length - footer.length);
-	const win = windowLines(lines.length, bodyRows, fields.length === 0 ? -1 : focusStart, focusEnd, s.infoScroll);
+	const win = windowLines(lines.length, bodyRows, fields.length === 0 ? -1 : focusStart, focusEnd, s.infoScroll, anchor, anchorEnd);
 	return (
 		<Box flexDirection="column">
 			{head.map(l => l.el)}
-			{win.above > 0 && one('above', `  ... ${win.above} more line${win.above === 1 ? '' : 's'} above (↑ / Shift+Tab)`, {dimColor: true}).el}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
 			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
-			{win.below > 0 && one('more', `  ... ${win.below} more line${win.below === 1 ? '' : 's'} (↓ / Tab)`, {dimColor: true}).el}
+			{win.below > 0 && one('more', `  ... ${win.below} more below (${fields.length === 0 ? '↓' : '↓ / Tab'})`, {dimColor: true}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);
