@@ -4,6 +4,9 @@
  * then printed on the normal screen, where it stays readable).
  */
 const ENTER = '\u001b[?1049h\u001b[H';
+// The alternate screen is cleared before it is left: some terminals (tmux 3.3 after a resize) copy lines
+// of it that were wider than the old size onto the shell's screen, and the desk may show a welfare note.
+const CLEAR = '\u001b[2J\u001b[H';
 const LEAVE = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
@@ -21,7 +24,7 @@ export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
 		for (const sig of SIGNALS) process.off(sig, onSignal);
 		// Synchronous write: this can run in an 'exit' handler, where async writes are lost.
 		try {
-			stdout.write(SHOW_CURSOR + LEAVE);
+			stdout.write(CLEAR + SHOW_CURSOR + LEAVE);
 		} catch {
 			// The terminal is gone (closed window): nothing to restore.
 		}

@@ -57,6 +57,8 @@ describe('alternate screen', () => {
 		stdin.press('q');
 		await run;
 		expect(stdout.out.endsWith(LEAVE)).toBe(true);
+		// Cleared just before leaving, so no line of the desk (a welfare note) can be left on the shell's screen.
+		expect(stdout.out.endsWith('\u001b[2J\u001b[H\u001b[?25h' + LEAVE)).toBe(true);
 	});
 
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {

@@ -3,12 +3,16 @@
  * opens (and again at signing, against the freshest data), so that moving between steps and typing
  * never recomputes a rule. The UI reads this; it never decides a rule itself.
  */
-import {reviewsByCase, caseByRef, isLive, openActions} from '../case-facts.js';
+import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
 import type {Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
+import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
-import {triggerFor, type TriggerState} from '../rules/performance.js';
+import {officerNewStarterProblems} from '../rules/new-starter.js';
+import {officerSlice} from '../rules/officer-slice.js';
+import {triggerIn, type TriggerState} from '../rules/performance.js';
+import {officerWelfareProblems} from '../rules/welfare.js';
 import {ReviewError} from './errors.js';
 
 export interface ReviewContext {
@@ -26,6 +30,11 @@ export interface ReviewContext {
 	officerProblems: Problem[];
 	/** The OIC's performance trigger from the rules engine. */
 	trigger: TriggerState;
+	/**
+	 * Chain sequences of every performance decision on record for the OIC: signing compares them with
+	 * the freshest data to notice a decision someone else recorded while this review was open.
+	 */
+	decisionSeqs: number[];
 	/**
 	 * A decision must be recorded at step 5: the trigger fired and no decision has been recorded for it
 	 * yet. Once one is recorded (on any of the officer's cases) later reviews show it and may record
@@ -48,54 +57,80 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const problems = findProblems(data, today);
-	const caseProblems = problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref);
-	const officerProblems = problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId);
-	const trigger = triggerFor(data, c.oicId, today);
-	// The rules file the annual questionnaire under the same kind (id ending ":questionnaire"): that is
-	// not something a review's check-in answers, so it does not make the check-in due.
-	const welfareCheckInDue = officerProblems.some(
-		p => (p.kind === 'welfare-check-in-due' && !p.id.endsWith(':questionnaire')) || p.kind === 'new-starter-one-to-one-due',
-	);
 	return {
 		today,
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: reviewsByCase(data.chain).get(c.ref)?.at(-1) ?? null,
+		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
-		caseProblems,
-		officerProblems,
-		trigger,
-		decisionRequired: trigger.fired && !trigger.decisionRecorded,
-		welfareCheckInDue,
-		lastCheckIn: lastCheckIn(data.welfareEvents, c.oicId),
+		caseProblems: problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref),
+		officerProblems: problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId),
+		// findProblems has just run every rule over this context, so these are read from its memo.
+		...officerFacts(ruleContext(data, today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today)),
 		officers,
 	};
 }
 
 /**
- * The context again for fresher data (at signing, inside store.apply): the case's own facts (actions,
- * risk, previous review, the team) are re-read from `data`, while the facts about the officer that
- * come from running every rule over the store (trigger, check-in due, problems) are kept from when
- * the review opened. Re-running the rules over a 5,000-case store would cost more than the write
- * itself; those facts change only when someone else records a decision or a check-in for the same
- * officer meanwhile. If the case has been reallocated to another officer, everything is recomputed.
+ * The context again for fresher data (at signing, inside store.apply, where `data` is the file as it
+ * is under the lock). Everything signing records or checks is re-read from `data`: the case's own
+ * facts (actions, risk, officer, previous review), the team, and the facts about the officer in the
+ * case (trigger, decisions on record, whether a check-in is due), so a decision, concern or check-in
+ * recorded by someone else meanwhile is seen. The officer facts are worked out on the officer's slice
+ * of the store (rules/officer-slice.ts: the same answers as the whole store, at a fraction of the
+ * cost). Only the step-1 lists `caseProblems` and `officerProblems` are kept from when the review
+ * opened: they are shown, never signed, and re-running every rule would cost more than the write.
+ *
+ * This only refreshes; whether what changed matters to the answers given is changesSinceOpened's call.
  */
 export function refreshContext(prev: ReviewContext, data: StoreData): ReviewContext {
 	const c = caseByRef(data, prev.case.ref);
-	if (!c || c.oicId !== prev.case.oicId || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today);
+	// Gone or closed meanwhile: reviewContext throws the same clear message as at opening.
+	if (!c || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	return {
 		...prev,
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: reviewsByCase(data.chain).get(c.ref)?.at(-1) ?? null,
+		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
+		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
 		officers,
 	};
+}
+
+type OfficerFacts = Pick<ReviewContext, 'trigger' | 'decisionSeqs' | 'decisionRequired' | 'welfareCheckInDue' | 'lastCheckIn'>;
+
+/** What the review needs to know about the officer in the case, from a rule context that holds their data. */
+function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
+	const trigger = triggerIn(rc, officerId);
+	// The rules' own findings for this officer (none for an officer no longer in post). They file the
+	// annual questionnaire under the same kind (id ending ":questionnaire"): that is not something a
+	// review's check-in answers, so it does not make the check-in due.
+	const o = rc.activeOfficers.find(x => x.id === officerId);
+	const welfareCheckInDue = (o ? [...officerWelfareProblems(rc, o), ...officerNewStarterProblems(rc, o)] : []).some(
+		p => (p.kind === 'welfare-check-in-due' && !p.id.endsWith(':questionnaire')) || p.kind === 'new-starter-one-to-one-due',
+	);
+	return {
+		trigger,
+		decisionSeqs: (rc.decisionsByOfficer.get(officerId) ?? []).map(d => d.seq),
+		decisionRequired: trigger.fired && !trigger.decisionRecorded,
+		welfareCheckInDue,
+		lastCheckIn: lastCheckIn(rc.data.welfareEvents, officerId),
+	};
+}
+
+/** The case's latest signed review: scanned from the end, where it usually is (the chain grows by tens of thousands). */
+function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
+	for (let i = chain.length - 1; i >= 0; i--) {
+		const e = chain[i]!;
+		if (e.kind === 'review' && e.data.caseRef === ref) return e;
+	}
+	return null;
 }
 
 function lastCheckIn(events: readonly WelfareEvent[], officerId: string): IsoDate | null {

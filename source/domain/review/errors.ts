@@ -13,7 +13,7 @@ export interface FieldError {
  * store.apply a throw leaves the store untouched, so nothing half-signed is ever written.
  */
 export class ReviewError extends Error {
-	override readonly name = 'ReviewError';
+	override readonly name: string = 'ReviewError';
 	constructor(
 		message: string,
 		/** Field-level reasons, when the draft failed validation. */
@@ -21,4 +21,16 @@ export class ReviewError extends Error {
 	) {
 		super(message);
 	}
+}
+
+/**
+ * Thrown by signReview when something the sergeant's answers rest on changed after the review opened
+ * (the same case signed by someone else, the case reallocated or its risk changed, a performance
+ * decision recorded for the same officer, a fact that now makes an answer required): nothing is
+ * written and the answers are kept. The caller shows the message, reads the store again and opens the
+ * context afresh (reviewContext) so the sergeant sees what changed; signing with that context is then
+ * their informed decision.
+ */
+export class StaleReviewError extends ReviewError {
+	override readonly name = 'StaleReviewError';
 }

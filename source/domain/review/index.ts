@@ -8,8 +8,11 @@
  *    `store.apply(d => saveDraft(d, draft, now))` saves as they go (the welfare note is stripped:
  *    keep it with store/welfare-drafts.ts). `discardDraft` removes it after a confirm.
  * 4. `summaryLines(ctx, answers)` and `nextReviewDate` / `reviewWindow` drive the sign-off screen.
- * 5. `store.apply(d => (result = signReview(d, draft, {today, signedAt, reviewerId, sign: signer})).next)`
+ * 5. `store.apply(d => (result = signReview(d, draft, {today, signedAt, reviewerId, sign: signer, context})).next)`
  *    signs; then append `result.welfareNote` (if any) with store/welfare-file.ts appendWelfareNote.
+ *    Pass `context` (the one the review opened with): the record is still built from `d`, and a
+ *    change since opening that the answers rest on throws StaleReviewError (changed-since.ts); open
+ *    the context afresh from the reloaded store, show it, and sign again with that.
  * 6. `amendReview(data, seq, corrections, reason, options)` corrects a signed review with a new entry;
  *    `effectiveReview(chain, seq)` reads it as corrected.
  * 7. `reviewQueue(data, today)` / `nextInQueue` list every review due, most overdue first.
@@ -23,6 +26,7 @@ export * from './validate.js';
 export * from './since-last.js';
 export * from './summary.js';
 export * from './sign.js';
+export * from './changed-since.js';
 export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';

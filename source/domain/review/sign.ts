@@ -1,6 +1,7 @@
 /**
  * Signing a review: one pure change from the store's data to the next. It re-checks the draft against
- * the freshest data (store.apply passes it in), then in one step appends the signed review to the hash
+ * the freshest data (store.apply passes it in), and against what changed there since the review opened
+ * (changed-since.ts), then in one step appends the signed review to the hash
  * chain, records any performance decision (and action plan), concern and welfare check-in, applies the
  * action outcomes, adds the new actions, sets the risk and the next review date, and removes the draft.
  *
@@ -10,7 +11,7 @@
  */
 import {addMonths, type IsoDate} from '../dates.js';
 import type {Signer} from '../generate/generate.js';
-import {safeMultiline} from '../safe-text.js';
+import {safeMultiline, safeText} from '../safe-text.js';
 import type {
 	Action,
 	ActionOutcome,
@@ -27,7 +28,8 @@ import type {
 } from '../model.js';
 import {readAnswers} from './answers.js';
 import {refreshContext, reviewContext, type ReviewContext} from './context.js';
-import {ReviewError} from './errors.js';
+import {changesSinceOpened} from './changed-since.js';
+import {ReviewError, StaleReviewError} from './errors.js';
 import {parseTypedDate} from './next-review.js';
 import {summaryText} from './summary.js';
 import {nextReviewDate, planReviewDate, riskAfter, validateReview} from './validate.js';
@@ -43,9 +45,10 @@ export interface SignOptions {
 	/** Builds a hashed chain entry: pass store/chain.ts `signer`. */
 	sign: Signer;
 	/**
-	 * The context the review was opened with. When given, its officer facts (trigger, check-in due) are
-	 * reused and only the case's own facts are re-read (see refreshContext), so signing stays cheap on
-	 * a large store. Omit it to work everything out from `data`.
+	 * The context the review was opened with (what the sergeant was shown). When given, the record is
+	 * still built from `data` (refreshContext re-reads the case and the officer's facts, cheaply), and
+	 * a change since opening that the answers rest on throws StaleReviewError (changed-since.ts)
+	 * instead of being signed over. Omit it to work everything out from `data` with no such check.
 	 */
 	context?: ReviewContext;
 }
@@ -84,9 +87,21 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	if (options.context && (options.context.case.ref !== draft.caseRef || options.context.today !== today)) {
 		throw new ReviewError(`The review context is for ${options.context.case.ref} on ${options.context.today}, not ${draft.caseRef} on ${today}.`);
 	}
-	const ctx = options.context ? refreshContext(options.context, data) : reviewContext(data, draft.caseRef, today);
+	const opened = options.context;
+	// Everything recorded below comes from `ctx`, worked out on `data`: the freshest data under the lock.
+	const ctx = opened ? refreshContext(opened, data) : reviewContext(data, draft.caseRef, today);
 	const a = readAnswers(draft.answers);
 	const errors = validateReview(ctx, a);
+	if (opened) {
+		const changed = changesSinceOpened(opened, ctx, a);
+		// Complete on what the sergeant was shown, incomplete on the fresh data: a fact changed under them.
+		const newlyIncomplete = errors.length > 0 && validateReview(opened, a).length === 0;
+		if (changed.length > 0 || newlyIncomplete) {
+			const more = errors.filter(e => !changed.some(c => c.field === e.field));
+			const first = changed[0]?.message ?? `${more.length} ${more.length === 1 ? 'answer needs' : 'answers need'} attention on what is on record now.`;
+			throw new StaleReviewError(`${safeText(draft.caseRef)} changed after you opened this review, so nothing was recorded and your answers are kept. ${first}`, [...changed, ...more]);
+		}
+	}
 	if (errors.length > 0) {
 		throw new ReviewError(`The review of ${draft.caseRef} is not complete: ${errors.length} ${errors.length === 1 ? 'answer needs' : 'answers need'} attention.`, errors);
 	}

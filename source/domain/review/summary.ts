@@ -11,7 +11,7 @@ import {nextReviewDate, riskAfter} from './validate.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
+export const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
 
 /**
  * One line per step, for the sign-off screen (already safe to draw). `forRecord` leaves out what the

@@ -17,6 +17,7 @@
  * its evidence, after which the finding is history in the review log rather than something to act on.
  */
 import {addDays, shortDate, type IsoDate} from '../dates.js';
+import type {Settings} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -120,10 +121,15 @@ function quote(s: string, max = 70): string {
 	return one.length <= max ? one : `${one.slice(0, max - 3).trimEnd()}...`;
 }
 
+/** Updates dated after this day (and on or before today) are compared; see officer-slice.ts, which relies on it. */
+export function comparedAfter(settings: Settings, today: IsoDate): IsoDate {
+	return addDays(today, -settings.triggerConcernWindowDays);
+}
+
 export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'identical', () => {
 		const {settings: s, today} = ctx;
-		const from = addDays(today, -s.triggerConcernWindowDays);
+		const from = comparedAfter(s, today);
 		// author -> day -> updates
 		const buckets = new Map<string, Map<IsoDate, Entry[]>>();
 		for (const c of ctx.data.cases) {

@@ -66,15 +66,16 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 }
 
 export function newStarterProblems(ctx: RuleContext): Problem[] {
-	return memo(ctx, 'new-starter', () => {
-		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
-			if (!isNewStarter(o, ctx.settings.newStarterMonths, ctx.today)) continue;
-			const a = oneToOne(ctx, o);
-			if (a) out.push(a);
-			const b = oldCases(ctx, o);
-			if (b) out.push(b);
-		}
-		return out;
-	});
+	return memo(ctx, 'new-starter', () => ctx.activeOfficers.flatMap(o => officerNewStarterProblems(ctx, o)));
+}
+
+/** One officer's new-starter findings (the officer must be in post: ctx.activeOfficers). */
+export function officerNewStarterProblems(ctx: RuleContext, o: Officer): Problem[] {
+	if (!isNewStarter(o, ctx.settings.newStarterMonths, ctx.today)) return [];
+	const out: Problem[] = [];
+	const a = oneToOne(ctx, o);
+	if (a) out.push(a);
+	const b = oldCases(ctx, o);
+	if (b) out.push(b);
+	return out;
 }

@@ -142,7 +142,12 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 }
 
 export function triggerFor(data: StoreData, officerId: string, today: IsoDate): TriggerState {
-	const a = assess(ruleContext(data, today), officerId);
+	return triggerIn(ruleContext(data, today), officerId);
+}
+
+/** The trigger state from an existing rule context (a whole store's, or one officer's slice: see officer-slice.ts). */
+export function triggerIn(ctx: RuleContext, officerId: string): TriggerState {
+	const a = assess(ctx, officerId);
 	return {
 		officerId: a.officerId,
 		fired: a.fired,

@@ -40,16 +40,17 @@ function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['
 }
 
 export function welfareProblems(ctx: RuleContext): Problem[] {
-	return memo(ctx, 'welfare', () => {
-		const s = ctx.settings;
-		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
-			if (o.role === 'inspector') continue; // the inspector's own welfare is their line manager's, outside this store
-			const checkIn = welfareDue(ctx, o, ['check-in', 'one-to-one'], s.welfareCheckInDays, 'Welfare check-in', '');
-			if (checkIn) out.push(checkIn);
-			const questionnaire = welfareDue(ctx, o, ['wellbeing-questionnaire'], s.wellbeingQuestionnaireDays, 'Wellbeing questionnaire', ':questionnaire');
-			if (questionnaire) out.push(questionnaire);
-		}
-		return out;
-	});
+	return memo(ctx, 'welfare', () => ctx.activeOfficers.flatMap(o => officerWelfareProblems(ctx, o)));
+}
+
+/** One officer's welfare findings (the officer must be in post: ctx.activeOfficers). */
+export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] {
+	const s = ctx.settings;
+	if (o.role === 'inspector') return []; // the inspector's own welfare is their line manager's, outside this store
+	const out: Problem[] = [];
+	const checkIn = welfareDue(ctx, o, ['check-in', 'one-to-one'], s.welfareCheckInDays, 'Welfare check-in', '');
+	if (checkIn) out.push(checkIn);
+	const questionnaire = welfareDue(ctx, o, ['wellbeing-questionnaire'], s.wellbeingQuestionnaireDays, 'Wellbeing questionnaire', ':questionnaire');
+	if (questionnaire) out.push(questionnaire);
+	return out;
 }

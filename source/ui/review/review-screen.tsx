@@ -7,6 +7,7 @@
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {
+	changesOnData,
 	discardDraft,
 	findDraft,
 	hasAnswers,
@@ -17,10 +18,12 @@ import {
 	saveDraft,
 	signReview,
 	sinceLastReview,
+	StaleReviewError,
 	type SignResult,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import {signer} from '../../store/chain.js';
+import {StoreError} from '../../store/errors.js';
 import type {Store} from '../../store/store.js';
 import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
 import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
@@ -80,7 +83,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	const latest = useRef(state);
 	latest.current = state;
 	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
-	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
+	// `savedNote` null: not known to be in the welfare drafts file, so the next save writes it.
+	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note as string | null, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
 
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 
@@ -207,8 +211,36 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				});
 			} catch (err) {
 				sv.closed = false;
+				let message = `Not signed: ${messageOf(err)}`;
+				let errors = err instanceof ReviewError ? err.errors : [];
+				// Someone else changed what this review rests on: nothing was written. Show the store as it is
+				// now (their review, the decision they recorded, the case's new risk), keeping every answer, so
+				// the sergeant can check and sign again knowing it.
+				if (err instanceof StaleReviewError || (err instanceof StoreError && err.code === 'conflict')) {
+					try {
+						const fresh = await store.reload();
+						onChanged(fresh);
+						// The store names only the record both touched; say what changed for this review, as signing would.
+						const changed = err instanceof StoreError ? changesOnData(s.ctx, fresh, s.draft.answers) : [];
+						if (changed.length > 0) errors = changed;
+						const ctx = reviewContext(fresh, caseRef, today);
+						dispatch({type: 'context-refreshed', ctx, since: sinceLastReview(ctx)});
+						// One line: the reasons are shown under the answers they concern.
+						message =
+							errors.length > 0
+								? 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept. Check what is marked, then sign again.'
+								: `${message} The review now shows the store as it is.`;
+					} catch (reloadErr) {
+						message += ` ${messageOf(reloadErr)}`;
+					}
+					// Their signing may have removed this case's stored draft and pending note: put ours back.
+					sv.stored = Boolean(findDraft(store.snapshot(), caseRef));
+					sv.savedEdits = -1;
+					sv.savedNote = null;
+					void save();
+				}
 				done();
-				dispatch({type: 'sign-failed', message: `Not signed: ${messageOf(err)}`, errors: err instanceof ReviewError ? err.errors : []});
+				dispatch({type: 'sign-failed', message, errors});
 				return;
 			}
 			const r = result!;

@@ -61,6 +61,8 @@ export type ReviewAction =
 	| {type: 'restore-note'; note: string}
 	| {type: 'request-done'}
 	| {type: 'sign-failed'; message: string; errors?: readonly FieldError[]}
+	/** The store changed under the review: show it as it is now (the answers are kept). */
+	| {type: 'context-refreshed'; ctx: ReviewContext; since: SinceLastReview}
 	| {type: 'signed'; seq: number; nextReviewDue: string}
 	| {type: 'notice'; message: string};
 
@@ -225,6 +227,8 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 			const back = {...s, phase: 'editing' as const, signErrors: errors, notice: a.message};
 			return step ? goToStep(back, stepIndex(step), errors[0]!.field) : back;
 		}
+		case 'context-refreshed':
+			return focusField({...s, ctx: a.ctx, since: a.since, infoScroll: 0}, s.field);
 		case 'signed':
 			return {...s, phase: 'signed', signed: {seq: a.seq, nextReviewDue: a.nextReviewDue}, notice: null, confirm: null};
 		case 'key':

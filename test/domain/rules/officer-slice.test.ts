@@ -1,0 +1,71 @@
+/**
+ * The officer's slice of the store (rules/officer-slice.ts) must give exactly the whole store's
+ * answers for that officer: signing relies on it to re-read the trigger and check-in facts under the
+ * lock without running every rule over a department's store.
+ */
+import {describe, expect, it} from 'vitest';
+import {addDays} from '../../../source/domain/dates.js';
+import {generateStore} from '../../../source/domain/generate/generate.js';
+import type {StoreData} from '../../../source/domain/model.js';
+import {refreshContext, reviewContext} from '../../../source/domain/review/index.js';
+import {ruleContext} from '../../../source/domain/rules/context.js';
+import {findProblems} from '../../../source/domain/rules/index.js';
+import {officerSlice} from '../../../source/domain/rules/officer-slice.js';
+import {triggerFor, triggerIn} from '../../../source/domain/rules/performance.js';
+import {signer} from '../../../source/store/chain.js';
+import {isLive} from '../../../source/domain/case-facts.js';
+import {loadDemo, TODAY} from '../review/fixtures.js';
+
+const CHECK_IN_KINDS = new Set(['welfare-check-in-due', 'new-starter-one-to-one-due']);
+
+function expectSameFacts(data: StoreData, today: string): number {
+	let fired = 0;
+	const whole = findProblems(data, today);
+	for (const o of data.officers) {
+		const slice = officerSlice(data, o.id, today);
+		const full = triggerFor(data, o.id, today);
+		expect(triggerIn(ruleContext(slice, today), o.id), `${o.id} on ${today}`).toEqual(full);
+		if (full.fired) fired++;
+		const mine = (ps: ReturnType<typeof findProblems>) => ps.filter(p => CHECK_IN_KINDS.has(p.kind) && p.subject.type === 'officer' && p.subject.officerId === o.id).map(p => p.id);
+		expect(mine(findProblems(slice, today)), `${o.id} check-ins on ${today}`).toEqual(mine(whole));
+	}
+	return fired;
+}
+
+describe('officerSlice', () => {
+	it('gives every demo officer the whole store trigger and check-in findings, on several days', () => {
+		const data = loadDemo();
+		let fired = 0;
+		for (const day of [TODAY, addDays(TODAY, -30), addDays(TODAY, 20)]) fired += expectSameFacts(data, day);
+		expect(fired).toBeGreaterThan(2);
+	});
+
+	it('does the same on a generated store of 600 cases', () => {
+		const {data} = generateStore({cases: 600, seed: 'slice', referenceDate: '2026-11-30'}, signer);
+		expect(expectSameFacts(data, '2026-11-30')).toBeGreaterThan(0);
+	});
+
+	it('keeps the cases of other officers that carry the officer\'s own updates (identical-update evidence)', () => {
+		const data = loadDemo();
+		const author = 'o0007';
+		const own = data.cases.find(c => c.oicId === author && isLive(c))!;
+		const other = data.cases.find(c => c.oicId !== author && isLive(c))!;
+		const text = 'Attended the address, no reply, card left for the witness to call back.';
+		own.updates.push({date: TODAY, authorId: author, text});
+		other.updates.push({date: TODAY, authorId: author, text});
+		const full = triggerFor(data, author, TODAY);
+		expect(full.evidence.filter(e => e.type === 'update').map(e => e.caseRef).sort()).toEqual([own.ref, other.ref].sort());
+		const slice = officerSlice(data, author, TODAY);
+		expect(slice.cases.some(c => c.ref === other.ref)).toBe(true);
+		expect(slice.cases.length).toBeLessThan(data.cases.length / 2);
+		expect(triggerIn(ruleContext(slice, TODAY), author)).toEqual(full);
+	});
+
+	it('makes refreshContext on unchanged data the same as opening the review afresh, for every live case', () => {
+		const data = loadDemo();
+		for (const c of data.cases.filter(isLive)) {
+			const opened = reviewContext(data, c.ref, TODAY);
+			expect(refreshContext(opened, data), c.ref).toEqual(opened);
+		}
+	});
+});
