@@ -25,7 +25,7 @@ import {writeHandoverFile} from '../views/handover/handover-export.js';
 import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
 import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
-import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
+import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
@@ -106,7 +106,7 @@ function hintsFor(s: DeskState): string {
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
-	if (reviewHasKeys(s)) return 'review has the keys (hints above) | Esc back a step; on step 1 back to the desk';
+	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
@@ -132,7 +132,8 @@ interface FrameProps {
 }
 
 function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed}: FrameProps): React.JSX.Element {
-	const L = s.layout;
+	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
+	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -173,7 +174,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	else
 		main = (
 			<>
-				<Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />
+				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />}
 				<Editor
 					model={s.model}
 					store={store}
@@ -195,7 +196,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
 			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);
