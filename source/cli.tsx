@@ -59,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
 		argv: rest,
 		autoHelp: false,
 		autoVersion: false,
-		allowUnknownFlags: false,
+		// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
+		allowUnknownFlags: true,
 		flags: {...GLOBAL_FLAGS, ...command.flags} as never,
 	});
 	const flags = cli.flags as Record<string, unknown>;
@@ -68,9 +69,16 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	if (flags['help'] || first === 'help') {
-		if (first && first in COMMANDS && first !== 'desk') process.stdout.write(command.help + '\n');
+		if (first && first in COMMANDS) process.stdout.write(command.help + '\n');
 		else process.stdout.write(await globalHelp() + '\n');
 		return 0;
+	}
+	const unknown = Object.keys(flags).filter(k => !(k in GLOBAL_FLAGS) && !(k in command.flags));
+	if (unknown.length > 0) {
+		const where = name === 'desk' && first !== 'desk' ? 'fortnight' : `fortnight ${name}`;
+		const spelt = unknown.map(k => flagAsTyped(rest, k));
+		const list = spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
+		throw new UsageError(`${list} of "${where}".`);
 	}
 	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
@@ -89,6 +97,13 @@ function commandWord(argv: string[]): string | undefined {
 		if (!a.startsWith('-')) return a;
 	}
 	return undefined;
+}
+
+/** How the user typed an unknown flag ("--bogus-flag", "-x"), found again from meow's camel-cased key. */
+function flagAsTyped(argv: string[], key: string): string {
+	const camel = (s: string) => s.replace(/^-+(no-)?/, '').replace(/=.*$/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+	const typed = argv.find(a => a.startsWith('-') && camel(a) === key);
+	return `"${(typed ?? `--${key}`).replace(/=.*$/, '').slice(0, 40)}"`;
 }
 
 async function globalHelp(): Promise<string> {

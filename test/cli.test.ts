@@ -37,9 +37,10 @@ describe('command line', () => {
 	it('with no TTY the desk prints a hint and the non-interactive commands', () => {
 		const {store} = demoCopy();
 		const r = runCli(['--store', store, '--today', '2026-11-30']);
-		expect(r.code).toBe(0);
-		expect(r.stdout).toContain('needs an interactive terminal');
-		expect(r.stdout).toContain('fortnight problems');
+		expect(r.code).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain('needs an interactive terminal');
+		expect(r.stderr).toContain('fortnight problems');
 		expect(r.stderr).not.toContain('Raw mode');
 	});
 });

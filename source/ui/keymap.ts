@@ -110,7 +110,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due', matches: char('R')},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
-	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: char('q')},
+	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.

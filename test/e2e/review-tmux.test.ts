@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 		await see('Sign the review?');
 		keys('y');
 		s = await see(`Signed: review of ${REF} is entry`);
-		expect(s).toContain('n: next case in the queue');
+		expect(s).toContain('n next case in the queue');
 		// Back to the desk and quit.
 		keys('Escape');
 		await waitForScreen('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));

@@ -91,7 +91,7 @@ export function renderDesk(props: Partial<DeskProps> = {}) {
 		app.rerender(<Desk {...all} size={{columns, rows}} />);
 		// The layout follows the size one effect later: wait for the frame drawn at the new size.
 		const tooSmall = columns < 80 || rows < 24;
-		return waitFor(f => f !== before && (tooSmall ? f.includes(`this one is ${columns}x${rows}`) : f.split('\n').length === rows - 1 && f.includes('CASES')));
+		return waitFor(f => f !== before && (tooSmall ? f.includes(`this one is ${columns}x${rows}`) : f.split('\n').length === rows - 1 && /CASES|TEAM|HANDOVER|REVIEW LOG/.test(f)));
 	};
 	return {app, frame, press, type, changed, waitFor, resize};
 }

@@ -24,6 +24,10 @@ import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState, ty
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
+import {wrap} from '../text.js';
+import {applyChunk, isPlainText} from '../input/split-keys.js';
+import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
+import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -59,6 +63,8 @@ export interface DeskState {
 	cannotWrite: string | null;
 	/** The Log view's period, filters and cursor. */
 	log: LogViewState;
+	/** The Handover view's window, cover, open field and scroll (its keys are applied here, in order). */
+	handover: HandoverState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** The store file changed on disk since this desk read it. */
@@ -95,6 +101,8 @@ export type DeskAction =
 	| {type: 'model'; model: DeskModel}
 	| {type: 'disk-changed'; changed: boolean}
 	| {type: 'notice'; text: string | null}
+	/** The Handover view's export finished (or failed): shown on the view's status lines. */
+	| {type: 'handover-message'; text: string; error: boolean}
 	/** The guided review (or amendment) in the active tab was left: close its tab, back to the explorer. */
 	| {type: 'review-exit'}
 	/** Whether the store can be written (null) or why not: the absence keys say so instead of opening. */
@@ -123,6 +131,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		absenceWrites: 0,
 		cannotWrite: null,
 		log: initialLogViewState(model.today),
+		handover: initialHandoverState(model.today),
 		notice: null,
 		diskChanged: false,
 		reloadRequests: 0,
@@ -151,8 +160,33 @@ export function helpHeight(l: Layout): number {
 	return l.mainHeight + l.panelHeight;
 }
 
-export function helpText(): string[] {
-	return ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
+/** Columns inside the help pane's border. */
+export function helpWidth(l: Layout): number {
+	return Math.max(20, l.width - l.activityWidth - 2);
+}
+
+let lastHelp: {width: number; lines: string[]} | undefined;
+
+/** The help, wrapped to `width`: a long line continues under its description, keys column kept clear. */
+export function helpText(width = 1000): string[] {
+	if (lastHelp?.width === width) return lastHelp.lines;
+	const raw = ['Keys (this list is generated from the keymaps that drive them). Esc closes.', '', ...helpLines(), '', 'In the guided review (r, R):', ...reviewHelpLines()];
+	const lines = raw.flatMap(l => wrapHelpLine(l, width));
+	lastHelp = {width, lines};
+	return lines;
+}
+
+function wrapHelpLine(line: string, width: number): string[] {
+	const keys = /^\S.*?\s{2,}/.exec(line)?.[0] ?? '';
+	if (keys === '' || keys.length <= width / 2) {
+		if (line.length <= width) return [line];
+		if (keys === '') return wrap(line, width);
+		// "keys  what it does (where)": continuation lines start under "what it does".
+		return wrap(line.slice(keys.length), width - keys.length).map((b, i) => (i === 0 ? keys : ' '.repeat(keys.length)) + b);
+	}
+	// A keys column too wide to keep at this width: the keys, then the words, continuing four columns in.
+	const [first = '', ...rest] = wrap(`${keys.trimEnd()}  ${line.slice(keys.length)}`, width);
+	return [first, ...(rest.length ? wrap(rest.join(' '), width - 4).map(b => `    ${b}`) : [])];
 }
 
 let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
@@ -194,14 +228,52 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.reason === s.cannotWrite ? s : {...s, cannotWrite: a.reason};
 		case 'absence-written':
 			return absenceWritten(s, a.seq, a.error, a.notice);
+		case 'handover-message':
+			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
-			return onInput(s.notice === null ? s : {...s, notice: null}, a.input, a.key);
+			// A chunk may hold several keys ("jjj", five backspaces, Tab Tab): each is applied in turn.
+			return applyChunk(s.notice === null ? s : {...s, notice: null}, a.input, a.key, onInput, takesText);
 	}
+}
+
+/**
+ * True when typed text goes into a field as text (a paste is one insert): the review, the palette's
+ * query, a filter line, a text field of the absence form, or a Handover view field being edited.
+ * Otherwise each character of a chunk is a key of its own.
+ */
+export function takesText(s: DeskState): boolean {
+	if (s.layout.tooSmall) return false;
+	if (reviewHasKeys(s) || s.overlay === 'palette') return true;
+	if (s.overlay === 'help' || s.endConfirm) return false;
+	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
+	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
+	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
+}
+
+/** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
+function handoverHasKeys(s: DeskState): boolean {
+	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
+}
+
+/** The Handover view's width (the whole main area) and what it shows for the current state. */
+export function currentHandover(s: DeskState): HandoverPreview {
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
+}
+
+/** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
+function onHandoverInput(s: DeskState, input: string, key: KeyInfo): DeskState | undefined {
+	const page = handoverBodyHeight(s.layout.mainHeight);
+	const max = Math.max(0, currentHandover(s).lines.length - page);
+	const handover = handoverReducer(s.handover, {type: 'key', key: handoverKeyPress(input, key), page, max});
+	if (handover !== s.handover || s.handover.editing) return {...s, handover};
+	return undefined;
 }
 
 function clampAll(s: DeskState): DeskState {
 	return {
 		...s,
+		// Only while the Log view shows (its rows cost a filter pass); setView clamps on the way in.
+		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logVisibleRows(s.layout.mainHeight)}) : s.log,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
 		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
@@ -219,10 +291,6 @@ function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 	return problems === s.problems ? s : clampAll({...s, problems});
 }
 
-function isText(input: string, key: KeyInfo): boolean {
-	return input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.tab && !key.escape && !/[\u0000-\u001f\u007f]/.test(input);
-}
-
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
 	if (reviewHasKeys(s)) {
@@ -237,11 +305,14 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
 		if (command === 'quit') return {...s, quit: true};
-		const lines = helpText().length;
-		const visible = helpHeight(s.layout) - 3;
-		if (command === 'down') return {...s, helpScroll: scrollBy(s.helpScroll, 1, lines, visible)};
-		if (command === 'up') return {...s, helpScroll: scrollBy(s.helpScroll, -1, lines, visible)};
-		return s;
+		const lines = helpText(helpWidth(s.layout)).length;
+		const visible = Math.max(1, helpHeight(s.layout) - 3);
+		const by = command === 'down' ? 1 : command === 'up' ? -1 : command === 'page-down' ? visible : command === 'page-up' ? -visible : command === 'last' ? lines : command === 'first' ? -lines : 0;
+		return by === 0 ? s : {...s, helpScroll: scrollBy(s.helpScroll, by, lines, visible)};
+	}
+	if (handoverHasKeys(s)) {
+		const handled = onHandoverInput(s, input, key);
+		if (handled) return handled;
 	}
 	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
 	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
@@ -251,7 +322,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		if (key.upArrow) return typing(s, {type: 'move', delta: -1});
 		if (key.downArrow) return typing(s, {type: 'move', delta: 1});
 		if (key.backspace || key.delete) return typing(s, {type: 'erase'});
-		if (isText(input, key)) return typing(s, {type: 'type', text: input});
+		if (isPlainText(input, key)) return typing(s, {type: 'type', text: input});
 		return s;
 	}
 	const command = commandFor(input, key, s.view);
@@ -269,7 +340,7 @@ function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		const closed: DeskState = {...s, overlay: null, palette: {query: '', cursor: 0}};
 		return item ? runTarget(closed, item.target) : {...closed, notice: `Nothing matches "${p.query}".`};
 	}
-	if (isText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
+	if (isPlainText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
 	return s;
 }
 
@@ -381,7 +452,11 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 
 function setView(s: DeskState, view: View): DeskState {
 	const next = {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? ('explorer' as const) : s.focus};
-	return view === 'team' && s.view !== 'team' ? {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))} : next;
+	if (view === s.view) return next;
+	if (view === 'team') return {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))};
+	// Resized or reloaded while another view showed: the Log view's window is refitted on the way in.
+	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logVisibleRows(s.layout.mainHeight)});
+	return next;
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {

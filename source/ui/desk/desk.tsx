@@ -22,16 +22,16 @@ import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
-import {chainHead, formatHead} from '../../store/chain.js';
 import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
-import {MIN_COLUMNS, MIN_ROWS, type Size} from './layout.js';
+import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
 import {useAbsenceWrites} from './use-absence-writes.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
+import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
 
 export interface DeskProps {
@@ -75,14 +75,13 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useEffect(() => {
 		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
 	}, [size, state.size]);
-	// One input hook for everything: while the guided review has the keyboard the reducer queues keys for it.
-	// While the Handover view takes a typed date or name, the desk's own keys stand aside.
-	const [capturing, setCapturing] = useState(false);
-	useDeskInput(dispatch, !capturing);
+	// One input hook for everything: while the guided review has the keyboard the reducer queues keys for it;
+	// the Handover view's keys (and a field being edited there) are applied by the same reducer.
+	useDeskInput(dispatch);
 	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
 	const reviewConsumed = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
-	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: `review-log-${state.log.period.from}-to-${state.log.period.to}.csv`}), [state]);
+	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
 	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
@@ -95,7 +94,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} onCapturingChange={setCapturing} />
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} />
 		</ThemeContext.Provider>
 	);
 }
@@ -106,7 +105,8 @@ function hintsFor(s: DeskState): string {
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
-	if (reviewHasKeys(s)) return 'review has the keys (hints above) | Esc back a step; on step 1 back to the desk';
+	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
+	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
@@ -129,11 +129,11 @@ interface FrameProps {
 	/** A review saved a draft, was signed or discarded: show the new data at once (badges, problems, status bar). */
 	onStoreChanged: (data: StoreData) => void;
 	reviewConsumed: MutableRefObject<number>;
-	onCapturingChange: (capturing: boolean) => void;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, onCapturingChange}: FrameProps): React.JSX.Element {
-	const L = s.layout;
+function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed}: FrameProps): React.JSX.Element {
+	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
+	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -154,28 +154,27 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	}
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText()} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team') main = <TeamView model={s.model} win={s.team} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} form={s.absenceForm} question={s.endConfirm?.question ?? null} notice={s.notice} />;
 	else if (s.view === 'handover')
 		main = (
 			<HandoverView
-				data={s.model.data}
-				today={s.model.today}
-				chainHead={formatHead(chainHead(s.model.data.chain))}
-				focused={s.focus === 'explorer'}
+				state={s.handover}
+				preview={currentHandover(s)}
+				focused={s.focus === 'explorer' && s.overlay === null}
 				width={mainWidth}
 				height={L.mainHeight}
 				now={wallClock}
 				onExport={(md, name) => exportHandover(store, md, name)}
-				onCapturingChange={onCapturingChange}
+				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
-	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
 			<>
-				<Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />
+				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />}
 				<Editor
 					model={s.model}
 					store={store}
@@ -197,7 +196,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
 			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);

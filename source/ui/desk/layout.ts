@@ -60,3 +60,23 @@ export function layoutFor(size: Size): Layout {
 		viewRows: Math.max(1, mainHeight - 3),
 	};
 }
+
+/** Columns the guided review needs to show its text, options and key hints without crowding. */
+export const REVIEW_EDITOR_MIN = 76;
+
+/**
+ * The layout while a guided review (or an amendment) has the keyboard: the explorer and the Problems
+ * panel take no keys then, so the review gets their room. Wide and tall terminals keep the explorer
+ * (narrowed so the editor has REVIEW_EDITOR_MIN columns) and the panel; otherwise the review takes
+ * the whole main area. List sizes kept by the desk's reducer still come from `layoutFor`.
+ */
+export function reviewLayout(l: Layout): Layout {
+	if (l.tooSmall) return l;
+	const room = l.width - l.activityWidth;
+	const sidebar = Math.min(l.sidebarWidth, room - REVIEW_EDITOR_MIN);
+	if (sidebar >= 40 && l.frameHeight >= 29) {
+		return {...l, sidebarWidth: sidebar, editorWidth: room - sidebar, editorInner: room - sidebar - 4};
+	}
+	const mainHeight = l.mainHeight + l.panelHeight;
+	return {...l, sidebarWidth: 0, editorWidth: room, editorInner: room - 4, mainHeight, panelHeight: 0, editorRows: Math.max(1, mainHeight - 4)};
+}

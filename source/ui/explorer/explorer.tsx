@@ -11,7 +11,7 @@ import {bailBadge, reviewBadge, type DeskModel} from '../model/desk-model.js';
 import {ListRow} from '../list/list-row.js';
 import {showsFilterLine, type FilterListState} from '../list/filter-list.js';
 import {Pane} from '../pane/pane.js';
-import {fit, plural} from '../text.js';
+import {fit, plural, truncate} from '../text.js';
 import {severityColour, useTheme, type Theme} from '../theme.js';
 import type {ExplorerRow} from './explorer-rows.js';
 
@@ -62,11 +62,26 @@ function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme
 		return {text: `${row.folded ? '▸' : '▾'} ${name}${row.folded ? ' [folded]' : ''}: ${plural(row.shown, 'case')}, ${problems}`, bold: true};
 	}
 	const c = row.c;
-	const wide = width >= 46;
 	const review = reviewBadge(model, c);
 	const bail = bailBadge(model, c);
-	const risk = wide ? RISK_WIDE[c.risk] : RISK_NARROW[c.risk];
-	const head = `  ${fit(safeText(c.ref), 11)} ${risk} ${fit(review.text, 11)} ${bail ? fit(bail.text, 11) + ' ' : wide ? ' '.repeat(12) : ''}`;
 	const worst = bail?.severity && (!review.severity || SEVERITY_RANK[bail.severity] < SEVERITY_RANK[review.severity]) ? bail.severity : review.severity;
-	return {text: head + (model.drafts.has(c.ref) ? 'DRAFT ' : '') + safeText(c.offenceShort), colour: severityColour(theme, worst)};
+	const draft = model.drafts.has(c.ref) ? 'DRAFT ' : '';
+	return {text: caseRowText(safeText(c.ref), c.risk, review.text, bail?.text ?? null, draft + safeText(c.offenceShort), width), colour: severityColour(theme, worst)};
+}
+
+/**
+ * A case row in `width` columns. The badges are the text signal of risk (never colour alone), so they
+ * are never cut: the offence gives way first, then (narrow, and only when both badges are long) the
+ * column padding and the risk letter. Wide: "  CR/1/26    HIGH OVERDUE 3d  BAIL 2d     offence".
+ */
+export function caseRowText(ref: string, risk: keyof typeof RISK_WIDE, review: string, bail: string | null, offence: string, width: number): string {
+	const withOffence = (head: string) => {
+		const room = width - head.length;
+		return room >= 4 ? head + truncate(offence, room) : head.trimEnd();
+	};
+	if (width >= 46) return withOffence(`  ${fit(ref, 11)} ${RISK_WIDE[risk]} ${review.padEnd(11)} ${bail ? bail.padEnd(11) + ' ' : ' '.repeat(12)}`);
+	const r = RISK_NARROW[risk];
+	if (!bail) return withOffence(`${fit(ref, 11)} ${r} ${review.padEnd(10)} `);
+	const tries = [`${fit(ref, 11)} ${r} ${review.padEnd(10)} ${bail}`, `${fit(ref, 11)} ${r} ${review} ${bail}`, `${fit(ref, 11)} ${review} ${bail}`];
+	return withOffence((tries.find(t => t.length <= width) ?? tries.at(-1)!) + ' ');
 }

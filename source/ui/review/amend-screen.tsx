@@ -4,7 +4,7 @@
  * never touched, so the chain still verifies.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -12,20 +12,23 @@ import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../doma
 import {reviewsByCase} from '../../domain/case-facts.js';
 import {signer} from '../../store/chain.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
-import {fieldLines} from './review-view.js';
-import {wrapIndented} from './wrap-lines.js';
+import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
+import {windowLines, wrapSegments} from './review-lines.js';
+import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 
 export type AmendScreenProps = ReviewScreenBaseProps;
 
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
+	const [refusal] = useState(() => readOnlyRefusal(props.store, 'amendment'));
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
 		const eff = last ? effectiveReview(props.data.chain, last.seq) : null;
 		return eff ? initialAmendState(eff.entry, eff.data) : null;
 	});
-	if (!init) return <Text wrap="wrap">{`${safeText(props.caseRef)} has no signed review to amend. Esc returns to the desk.`}</Text>;
+	if (refusal) return <ClosedScreen message={refusal} {...props} />;
+	if (!init) return <ClosedScreen message={`${safeText(props.caseRef)} has no signed review to amend.`} {...props} />;
 	return <AmendSession {...props} init={init} />;
 }
 
@@ -35,7 +38,18 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 	latest.current = s;
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 	useEffect(() => {
-		if (s.request === 'exit') {
+		if (s.request === 'check') {
+			dispatch({type: 'request-done'});
+			const st = latest.current;
+			// A dry run of the domain's amendReview on the latest data: the same checks as recording it.
+			try {
+				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: reviewerFor(store?.snapshot() ?? data, today), sign: signer});
+				dispatch({type: 'checked', errors: []});
+			} catch (err) {
+				if (err instanceof ReviewError && err.errors.length > 0) dispatch({type: 'checked', errors: err.errors});
+				else dispatch({type: 'failed', message: `Cannot be recorded: ${err instanceof Error ? err.message : String(err)}`});
+			}
+		} else if (s.request === 'exit') {
 			dispatch({type: 'request-done'});
 			onExit();
 		} else if (s.request === 'sign') {
@@ -63,37 +77,44 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 	}, [s.request]);
 
 	const r = s.current;
-	const head = `Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ${s.entry.seq})`;
+	const head = headingLines(`Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ${s.entry.seq})`, '', width).map((l, i) => one(`h${i}`, l, {bold: true}));
 	if (s.phase === 'signed') {
 		return (
 			<Box flexDirection="column">
-				<Text bold wrap="truncate">{head}</Text>
-				<Text wrap="truncate">{`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`}</Text>
+				{head.map(l => l.el)}
+				{wrapped('done', `Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`, width).map(l => l.el)}
 			</Box>
 		);
 	}
-	const info = [
-		'A signed review cannot be changed: the correction is added to the review chain and points at it.',
-		...(s.target ? [`Signed ${AMEND_WORDS[s.target]}: ${safeText(((r[s.target] as string | null) ?? '(none)').replace(/\n/g, ' '))}`] : []),
-	].flatMap(l => wrapIndented(l, width));
+	const info: Line[] = [
+		...wrapped('i0', 'A signed review cannot be changed: the correction is added to the review chain and points at it.', width),
+		...(s.target ? wrapped('i1', `Signed ${AMEND_WORDS[s.target]}: ${safeText(((r[s.target] as string | null) ?? '(none)').replace(/\n/g, ' '))}`, width) : []),
+	];
 	const fields = amendFields(s);
-	const lines = fields.flatMap((f, i) => [
-		...(i > 0 ? [<Box key={`g${i}`} height={1} />] : []),
-		...fieldLines(f, i === s.field, s.cursor, width, s.errors.filter(e => e.field === f.id).map(e => e.message), color).map(l => l.el),
-	]);
-	const footer = s.confirm ? 'Record this amendment in the review chain? y: record | n: not yet' : s.notice ?? 'Tab/↓ next field | ←/→ or 1-4 choose the field | Enter on Sign records | Esc leave';
+	const lines: Line[] = [...info];
+	let focusStart = 0;
+	let focusEnd = 0;
+	for (const [i, f] of fields.entries()) {
+		lines.push({key: `g${i}`, el: <Box key={`g${i}`} height={1} />});
+		if (i === s.field) focusStart = lines.length;
+		lines.push(...fieldLines(f, i === s.field, s.cursor, width, s.errors.filter(e => e.field === f.id).map(e => e.message), color));
+		if (i === s.field) focusEnd = lines.length;
+	}
+	// Keys first, wrapped whole, so the answer keys and hints show at any width.
+	const footer: Line[] = s.confirm
+		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
+		: [
+				...(s.notice ? wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}) : []),
+				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
+			];
+	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate">{head}</Text>
-			{info.map((l, i) => (
-				<Text key={`i${i}`} wrap="truncate">
-					{l}
-				</Text>
-			))}
-			{lines.slice(0, Math.max(1, rows - info.length - 2))}
-			<Text wrap="truncate" inverse={s.confirm} bold={s.confirm}>
-				{footer}
-			</Text>
+			{head.map(l => l.el)}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
+			{win.below > 0 && one('below', `  ... ${win.below} more below (↓ / Tab)`, {dimColor: true}).el}
+			{footer.map(l => l.el)}
 		</Box>
 	);
 }

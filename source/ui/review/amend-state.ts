@@ -28,7 +28,8 @@ export interface AmendUiState {
 	confirm: boolean;
 	phase: 'editing' | 'signing' | 'signed';
 	notice: string | null;
-	request: null | 'sign' | 'exit';
+	/** `check`: run the domain's own checks on the amendment before asking to record it. */
+	request: null | 'check' | 'sign' | 'exit';
 	signedSeq: number | null;
 }
 
@@ -36,11 +37,15 @@ export type AmendAction =
 	| {type: 'key'; input: string; key: KeyPress}
 	| {type: 'request-done'}
 	| {type: 'failed'; message: string; errors?: readonly FieldError[]}
+	| {type: 'checked'; errors: readonly FieldError[]}
 	| {type: 'signed'; seq: number};
 
 export function initialAmendState(entry: ReviewEntry, current: ReviewData): AmendUiState {
 	return {entry, current, target: null, value: '', reason: '', field: 0, cursor: 0, errors: [], confirm: false, phase: 'editing', notice: null, request: null, signedSeq: null};
 }
+
+/** The form field a domain error is about (the domain names the amended field; the form has one value). */
+const formField = (field: string): string => (field === 'reason' ? 'reason' : field === 'corrections' ? 'field' : 'value');
 
 const currentText = (d: ReviewData, f: AmendableField): string => (d[f] as string | null) ?? '';
 
@@ -81,8 +86,13 @@ export function amendReducer(s: AmendUiState, a: AmendAction): AmendUiState {
 		case 'request-done':
 			return {...s, request: null};
 		case 'failed': {
-			const errors = (a.errors ?? []).map(e => ({field: e.field === 'reason' ? 'reason' : e.field === 'corrections' ? 'field' : 'value', message: e.message}));
+			const errors = (a.errors ?? []).map(e => ({field: formField(e.field), message: e.message}));
 			return {...s, phase: 'editing', errors, notice: a.message};
+		}
+		case 'checked': {
+			// Validated first: the question is asked only about an amendment that can be recorded.
+			if (a.errors.length === 0) return {...s, errors: [], notice: null, confirm: true};
+			return {...s, errors: a.errors.map(e => ({field: formField(e.field), message: e.message})), notice: 'The amendment needs attention before it can be recorded.'};
 		}
 		case 'signed':
 			return {...s, phase: 'signed', signedSeq: a.seq, confirm: false};
@@ -136,7 +146,7 @@ export function amendReducer(s: AmendUiState, a: AmendAction): AmendUiState {
 		else if (s.value.trim() === currentText(s.current, s.target).trim()) errors.push({field: 'value', message: 'The corrected value is the same as the signed one.'});
 		if (s.reason.trim() === '') errors.push({field: 'reason', message: 'Say why the review is being corrected.'});
 		if (errors.length) return {...s, errors, notice: 'The amendment needs attention before it can be signed.'};
-		return {...s, errors: [], confirm: true};
+		return {...s, errors: [], request: 'check'};
 	}
 	return s;
 }

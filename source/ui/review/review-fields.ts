@@ -34,6 +34,8 @@ export interface TextField {
 	multiline: boolean;
 	maxLength: number;
 	placeholder?: string;
+	/** A typed date: its problems show as soon as a whole date is typed or the field is left. */
+	date?: boolean;
 	set: Set<string>;
 }
 export interface ChoiceField {
@@ -75,6 +77,17 @@ export function addAction(ctx: ReviewContext, a: ReviewAnswers): {answers: Revie
 
 export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
 	return {...a, actions: a.actions.filter(x => x.key !== key)};
+}
+
+/**
+ * Who can own a new action: the officer in the case first, marked, because a new action defaults to
+ * the OIC and option 1 should be that default; then everyone else in the unit in store order.
+ */
+export function ownerOptions(ctx: ReviewContext): {value: string; label: string}[] {
+	// An OIC who has left the unit cannot own an action (validation refuses): then nobody is marked.
+	const oic = ctx.owners.find(o => o.id === ctx.case.oicId);
+	const first = oic ? [{value: oic.id, label: `${shortName(oic)} (OIC)`}] : [];
+	return [...first, ...ctx.owners.filter(o => o.id !== oic?.id).map(o => ({value: o.id, label: shortName(o)}))];
 }
 
 export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): Field[] {
@@ -143,11 +156,11 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): 
 					kind: 'choice',
 					id: `actions.${x.key}.owner`,
 					label: 'Owner',
-					options: ctx.owners.map(o => ({value: o.id, label: shortName(o)})),
+					options: ownerOptions(ctx),
 					value: x.ownerId,
 					set: (b, v) => mapAction(b, x.key, y => ({...y, ownerId: v})),
 				},
-				{kind: 'text', id: `actions.${x.key}.due`, label: 'Due (YYYY-MM-DD or DD/MM/YYYY)', value: x.due, multiline: false, maxLength: 20, placeholder: `next review, ${defaultDue}`, set: (b, v) => mapAction(b, x.key, y => ({...y, due: v}))},
+				{kind: 'text', id: `actions.${x.key}.due`, label: 'Due (YYYY-MM-DD or DD/MM/YYYY)', value: x.due, multiline: false, maxLength: 20, date: true, placeholder: `next review, ${defaultDue}`, set: (b, v) => mapAction(b, x.key, y => ({...y, due: v}))},
 				{kind: 'button', id: `actions.${x.key}.remove`, label: `Remove action ${i + 1}`, press: 'remove-action', actionKey: x.key},
 			]);
 			fields.push({kind: 'button', id: 'actions.add', label: 'Add an action', press: 'add-action'});
@@ -188,6 +201,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): 
 					value: a.performance.planReviewDate,
 					multiline: false,
 					maxLength: 20,
+					date: true,
 					placeholder: shortDate(planReviewDate(ctx, a), ctx.today),
 					set: (b, v) => ({...b, performance: {...b.performance, planReviewDate: v}}),
 				});
@@ -229,6 +243,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): 
 					value: a.signOff.nextReviewDue,
 					multiline: false,
 					maxLength: 20,
+					date: true,
 					placeholder: shortDate(w.latest, ctx.today),
 					set: (b, v) => ({...b, signOff: {...b.signOff, nextReviewDue: v}}),
 				},

@@ -7,7 +7,7 @@ import {AUTHORITY_NAMES} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeMultiline, safeText} from '../../domain/safe-text.js';
-import {summaryLines, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
+import {summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -52,7 +52,11 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	return out;
 }
 
-export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: ReviewAnswers, step: StepId): string[] {
+/**
+ * `errors`: the problems shown on this step. A next review date being refused is not shown in the
+ * summary as if it were accepted (summaryLines falls back only for dates that do not parse).
+ */
+export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: ReviewAnswers, step: StepId, errors: readonly FieldError[] = []): string[] {
 	switch (step) {
 		case 'since':
 			return sinceLines(ctx, since);
@@ -83,7 +87,10 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 					: `Last welfare check-in with ${shortName(ctx.oic)}: ${ctx.lastCheckIn ? shortDate(ctx.lastCheckIn, ctx.today) : 'never'}.`,
 				'The review records only that a check-in happened and its flags; the note goes to the private welfare file.',
 			];
-		case 'sign-off':
-			return summaryLines(ctx, a);
+		case 'sign-off': {
+			const lines = summaryLines(ctx, a);
+			if (!errors.some(e => e.field === 'signOff.nextReviewDue')) return lines;
+			return lines.map(l => (l.startsWith('Next review:') ? `Next review: not set yet: "${safeText(a.signOff.nextReviewDue.trim())}" is not accepted (see below).` : l));
+		}
 	}
 }

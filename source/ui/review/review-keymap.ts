@@ -1,38 +1,83 @@
 /**
  * The guided review's own keys: while it has the keyboard it takes text, so its commands are chords
- * and keys that never type (Ctrl+N, Esc, Tab). The review reducer looks its commands up here and the
- * desk's `?` help lists this table after the desk's, so help cannot drift from what the keys do.
+ * and keys that never type (Ctrl+N, Esc, Tab), plus `?` where nothing is being typed. The review
+ * reducer looks its commands up here, its footer hints and its own `?` help are built from this
+ * table, and the desk's `?` help lists it after the desk's, so neither can drift from what the keys do.
  */
 import type {KeyPress} from '../text-area/text-area-keys.js';
 
-export type ReviewCommand = 'next-step' | 'back' | 'discard' | 'next-field' | 'prev-field';
+export type ReviewCommand = 'next-step' | 'back' | 'discard' | 'next-field' | 'prev-field' | 'help';
+
+/** What the focused field is, for hints: which keys do something there. */
+export type FieldKind = 'text' | 'choice' | 'toggle' | 'button' | 'none';
 
 export interface ReviewBinding {
-	command: ReviewCommand | 'choose' | 'toggle' | 'press' | 'edit';
+	command: ReviewCommand | 'choose' | 'toggle' | 'press' | 'edit' | 'scroll';
 	keys: readonly string[];
 	help: string;
 	/** Only commands the reducer dispatches on have a matcher; field keys are listed for help. */
 	matches?: (input: string, key: KeyPress) => boolean;
+	/** The key is a printable character: in a text field it is text, not this command. */
+	typesText?: boolean;
+	/** Short words for the footer ("next step"), and where they apply; no hint when absent. */
+	hint?: {words: string; where: readonly FieldKind[] | 'all'};
 }
 
+const ALL = 'all' as const;
+
 export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
-	{command: 'next-step', keys: ['Ctrl+N'], help: 'next step (only when this step is complete; otherwise its problems show)', matches: (i, k) => k.ctrl && i === 'n'},
-	{command: 'back', keys: ['Esc'], help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)', matches: (_i, k) => k.escape},
-	{command: 'discard', keys: ['Ctrl+X'], help: 'discard the draft (asks first)', matches: (i, k) => k.ctrl && i === 'x'},
-	{command: 'next-field', keys: ['Tab'], help: 'next field (from the last field: next step)', matches: (_i, k) => k.tab && !k.shift},
+	{command: 'help', keys: ['?'], help: 'this list of keys (outside text fields; in a text field ? is text)', matches: (i, k) => i === '?' && !k.ctrl && !k.meta, typesText: true, hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']}},
+	{command: 'help', keys: ['Ctrl+G'], help: 'this list of keys, from anywhere (also in a text field)', matches: (i, k) => k.ctrl && i === 'g', hint: {words: 'help', where: ['text']}},
+	{command: 'choose', keys: ['←', '→', '1-9', 'Space'], help: 'choose an option (done / carried over / dropped, keep / change, an owner, ...)', hint: {words: 'choose', where: ['choice']}},
+	{command: 'toggle', keys: ['Space'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
+	{command: 'press', keys: ['Enter'], help: 'add or remove an action, sign (asks first); in a one-line field, next field', hint: {words: 'press', where: ['button']}},
+	{command: 'scroll', keys: ['↑', '↓', 'PgUp', 'PgDn'], help: 'scroll a step with nothing to fill in (step 1); Enter goes on', hint: {words: 'scroll', where: ['none']}},
+	{command: 'next-field', keys: ['Tab'], help: 'next field (from the last field: next step)', matches: (_i, k) => k.tab && !k.shift, hint: {words: 'next field', where: ['text', 'choice', 'toggle', 'button']}},
 	{command: 'prev-field', keys: ['Shift+Tab'], help: 'previous field', matches: (_i, k) => k.tab && k.shift},
-	{command: 'choose', keys: ['←', '→', '1-9', 'Space'], help: 'choose an option (done / carried over / dropped, keep / change, ...)'},
-	{command: 'toggle', keys: ['Space'], help: 'tick or untick a welfare flag'},
-	{command: 'press', keys: ['Enter'], help: 'add or remove an action, sign (asks first); in a one-line field, next field'},
+	{command: 'next-step', keys: ['Ctrl+N'], help: 'next step (only when this step is complete; otherwise its problems show)', matches: (i, k) => k.ctrl && i === 'n', hint: {words: 'next step', where: ALL}},
+	{command: 'back', keys: ['Esc'], help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)', matches: (_i, k) => k.escape, hint: {words: 'back', where: ALL}},
+	{command: 'discard', keys: ['Ctrl+X'], help: 'discard the draft (asks first)', matches: (i, k) => k.ctrl && i === 'x', hint: {words: 'discard', where: ALL}},
 	{command: 'edit', keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/W/U/K/D', 'Enter'], help: 'edit text (Enter is a new line; paste works)'},
 ];
 
-export function reviewCommandFor(input: string, key: KeyPress): ReviewCommand | undefined {
-	for (const b of REVIEW_KEYMAP) if (b.matches?.(input, key)) return b.command as ReviewCommand;
+/**
+ * The command a key gives. `typing` is true while a text field has the focus: then a printable key
+ * (`?`) is text and gives no command.
+ */
+export function reviewCommandFor(input: string, key: KeyPress, typing = false): ReviewCommand | undefined {
+	for (const b of REVIEW_KEYMAP) if (b.matches?.(input, key) && !(typing && b.typesText)) return b.command as ReviewCommand;
 	return undefined;
 }
 
+const keysText = (b: ReviewBinding) => b.keys.join(' ');
+
+/** The review's help as [keys, what they do] pairs, in keymap order. */
+export function reviewKeyHelp(): {keys: string; help: string}[] {
+	return REVIEW_KEYMAP.map(b => ({keys: keysText(b), help: b.help}));
+}
+
+/** For the desk's `?` help, after the desk's own keys. */
 export function reviewHelpLines(): string[] {
-	const width = Math.max(...REVIEW_KEYMAP.map(b => b.keys.join(' ').length));
-	return REVIEW_KEYMAP.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (guided review)`);
+	const width = Math.max(...REVIEW_KEYMAP.map(b => keysText(b).length));
+	return REVIEW_KEYMAP.map(b => `${keysText(b).padEnd(width)}  ${b.help} (guided review)`);
+}
+
+/**
+ * Footer hints for the focused field, keys first ("Ctrl+N next step"), most useful first; the view
+ * wraps them whole. `lastStep`: there is no next step (nor, from its `lastField`, a next field);
+ * `firstStep`: Esc leaves the review.
+ */
+export function reviewHints(kind: FieldKind, options: {firstStep: boolean; lastStep: boolean; lastField?: boolean; choices?: number; pressWords?: string}): string[] {
+	const out: string[] = [];
+	for (const b of REVIEW_KEYMAP) {
+		if (!b.hint || (b.hint.where !== ALL && !b.hint.where.includes(kind))) continue;
+		if (b.command === 'next-step' && options.lastStep) continue;
+		if (b.command === 'next-field' && options.lastStep && options.lastField) continue;
+		let keys = keysText(b);
+		if (b.command === 'choose') keys = `←/→ 1-${Math.min(9, Math.max(1, options.choices ?? 9))}`;
+		if (b.command === 'scroll') keys = '↑↓';
+		const words = b.command === 'back' && options.firstStep ? 'leave (draft kept)' : b.command === 'press' && options.pressWords ? options.pressWords : b.hint.words;
+		out.push(`${keys} ${words}`);
+	}
+	return out;
 }

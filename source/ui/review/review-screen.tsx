@@ -6,7 +6,6 @@
  * welfare drafts file and, at signing, the welfare file.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Text} from 'ink';
 import {
 	changesOnData,
 	discardDraft,
@@ -30,6 +29,7 @@ import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPath
 import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
 import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
+import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 
@@ -56,6 +56,9 @@ function messageOf(err: unknown): string {
 export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 	const {data, caseRef, today} = props;
 	const [opened] = useState(() => {
+		// Nothing typed here could be kept (no draft, no signature): say so before any typing.
+		const refusal = readOnlyRefusal(props.store, 'review');
+		if (refusal) return {ok: false as const, message: refusal};
 		try {
 			// The rules' facts come from the desk's snapshot (already worked out there); the draft from the
 			// store's latest, which has every save this process made since.
@@ -63,12 +66,12 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			const latest = props.store?.snapshot() ?? data;
 			const kept = working.get(workingKey(props.store, caseRef));
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
-			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed)};
+			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date())};
 		} catch (err) {
 			return {ok: false as const, message: messageOf(err)};
 		}
 	});
-	if (!opened.ok) return <Text wrap="wrap">{`${opened.message} Esc returns to the desk.`}</Text>;
+	if (!opened.ok) return <ClosedScreen message={opened.message} {...props} />;
 	return <ReviewSession {...props} init={opened.init} />;
 }
 

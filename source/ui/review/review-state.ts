@@ -5,8 +5,10 @@
  * into store calls. Nothing the sergeant typed is ever dropped by a key: Esc goes back a step with
  * the answers kept, removing a written action and discarding a draft both ask first.
  */
+import {fromDate, daysBetween, addDays, shortDate, type IsoDate} from '../../domain/dates.js';
 import {
 	REVIEW_STEPS,
+	parseTypedDate,
 	STEP_COUNT,
 	firstIncompleteStep,
 	stepIndex,
@@ -21,7 +23,7 @@ import {
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field} from './review-fields.js';
-import {reviewCommandFor} from './review-keymap.js';
+import {REVIEW_KEYMAP, reviewCommandFor} from './review-keymap.js';
 
 export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
 
@@ -50,6 +52,8 @@ export interface ReviewUiState {
 	/** Field errors from a failed sign (against the freshest data). */
 	signErrors: readonly FieldError[];
 	signed: {seq: number; nextReviewDue: string} | null;
+	/** The review's key list over the step (`?` / Ctrl+G); closing it leaves every answer as it was. */
+	help: {scroll: number} | null;
 }
 
 export type ReviewAction =
@@ -62,7 +66,22 @@ export type ReviewAction =
 	| {type: 'signed'; seq: number; nextReviewDue: string}
 	| {type: 'notice'; message: string};
 
-export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, draft: WorkingDraft, resumed: boolean): ReviewUiState {
+/**
+ * "started today", "started yesterday", "started 3 days ago (27 Nov)". A draft's startedAt is a real
+ * instant (this machine's clock), but every day the desk shows is relative to its `today` (--today):
+ * the draft's age in this machine's days is counted back from the desk's today, so "2 days ago" is
+ * true whatever --today says, and with no --today the date is exactly the day it was started.
+ */
+export function draftStartedWords(startedAt: string, now: Date, today: IsoDate): string {
+	const started = new Date(startedAt);
+	if (Number.isNaN(started.getTime())) return 'started earlier';
+	const age = Math.max(0, daysBetween(fromDate(started), fromDate(now)));
+	if (age === 0) return 'started today';
+	if (age === 1) return 'started yesterday';
+	return `started ${age} days ago (${shortDate(addDays(today, -age), today)})`;
+}
+
+export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, draft: WorkingDraft, resumed: boolean, now: Date = new Date()): ReviewUiState {
 	const s: ReviewUiState = {
 		ctx,
 		since,
@@ -73,12 +92,13 @@ export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, d
 		showErrors: [],
 		confirm: null,
 		phase: 'editing',
-		notice: resumed ? `Resumed the draft from ${draft.startedAt.slice(0, 10)} at step ${draft.step + 1}.` : null,
+		notice: resumed ? `Resumed the draft ${draftStartedWords(draft.startedAt, now, ctx.today)}, at step ${draft.step + 1}.` : null,
 		edits: 0,
 		saveNow: 0,
 		request: null,
 		signErrors: [],
 		signed: null,
+		help: null,
 	};
 	return focusField(s, 0);
 }
@@ -86,10 +106,22 @@ export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, d
 export const currentStep = (s: ReviewUiState): StepId => REVIEW_STEPS[s.draft.step]!.id;
 export const fieldsOf = (s: ReviewUiState): Field[] => stepFields(s.ctx, s.draft.answers, currentStep(s));
 
-/** Errors to show on the current step (live, once shown), plus any from a failed sign. */
+/**
+ * Errors to show on the current step: all of them live once shown (after trying to move on or sign),
+ * before that only a typed date's, as soon as it is a whole date or the field is left (so a refused
+ * next review date is said at once, not after the summary has shown it); plus any from a failed sign.
+ */
 export function visibleErrors(s: ReviewUiState): FieldError[] {
 	const step = currentStep(s);
-	const live = s.showErrors.includes(step) ? validateStep(s.ctx, s.draft.answers, step) : [];
+	const all = validateStep(s.ctx, s.draft.answers, step);
+	const fields = fieldsOf(s);
+	const typedDate = (e: FieldError): boolean => {
+		const i = fields.findIndex(f => f.id === e.field);
+		const f = fields[i];
+		if (f?.kind !== 'text' || !f.date || f.value.trim() === '') return false;
+		return i !== s.field || parseTypedDate(f.value) !== null || f.value.trim().length >= 10;
+	};
+	const live = s.showErrors.includes(step) ? all : all.filter(typedDate);
 	const fromSign = s.signErrors.filter(e => e.step === step && !live.some(l => l.field === e.field));
 	return [...live, ...fromSign];
 }
@@ -164,6 +196,17 @@ function onConfirm(s: ReviewUiState, input: string, key: KeyPress): ReviewUiStat
 	return s;
 }
 
+/** While the key list is up: it scrolls, and Esc, ? or Ctrl+G close it; nothing else is taken. */
+function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key: KeyPress): ReviewUiState {
+	if (key.escape || input === '?' || input === 'q' || (key.ctrl && input === 'g')) return {...s, help: null};
+	// Bounded by the key list's length (its wrapped lines can only be more; the view clamps the rest).
+	if (key.downArrow || input === 'j') return {...s, help: {scroll: Math.min(help.scroll + 1, REVIEW_KEYMAP.length * 2)}};
+	if (key.upArrow || input === 'k') return {...s, help: {scroll: Math.max(0, help.scroll - 1)}};
+	if (key.pageDown) return {...s, help: {scroll: Math.min(help.scroll + 10, REVIEW_KEYMAP.length * 2)}};
+	if (key.pageUp) return {...s, help: {scroll: Math.max(0, help.scroll - 10)}};
+	return s;
+}
+
 function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
 	const i = f.options.findIndex(o => o.value === f.value);
 	const n = f.options.length;
@@ -201,7 +244,11 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		return s;
 	}
 	if (s.confirm) return onConfirm(s, input, key);
-	const command = reviewCommandFor(input, key);
+	if (s.help) return onHelpKey(s, s.help, input, key);
+	const fields = fieldsOf(s);
+	const f = fields[s.field];
+	const command = reviewCommandFor(input, key, f?.kind === 'text');
+	if (command === 'help') return {...s, help: {scroll: 0}};
 	if (command === 'discard') return {...s, confirm: {kind: 'discard'}};
 	if (command === 'next-step') return nextStep(s);
 	if (command === 'back') {
@@ -209,8 +256,6 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		if (s.draft.step === 0) return {...s, request: 'exit', saveNow: s.saveNow + 1};
 		return goToStep(s, s.draft.step - 1);
 	}
-	const fields = fieldsOf(s);
-	const f = fields[s.field];
 	if (!f) {
 		// A step with nothing to fill in (step 1): scroll, and Enter moves on.
 		if (key.upArrow) return {...s, infoScroll: Math.max(0, s.infoScroll - 1)};

@@ -1,8 +1,10 @@
 /**
  * Draws the review screen from its state: heading with where the sergeant is ("Review CR/123/24 -
- * step 3 of 7"), the step's read-only lines, its fields with inline errors, then a notice or
- * confirmation line and the key hints. Windowed by lines so the frame never outgrows the editor area
- * and the focused field is always in view.
+ * step 3 of 7: Risk") and the save status apart from it, the step's read-only lines, its fields with
+ * inline errors, then a notice or confirmation and the key hints. Everything wraps (a key or an option
+ * is never cut at the edge) and the lines are windowed so the frame never outgrows the editor area
+ * and the focused field, label and options, is always in view. `?` (Ctrl+G in a text field) puts the
+ * review's key list, from its keymap, over the step.
  */
 import React from 'react';
 import {Box, Text} from 'ink';
@@ -11,6 +13,8 @@ import {stepHeading, stepTitle, STEP_COUNT} from '../../domain/review/index.js';
 import {textAreaLines} from '../text-area/text-area.js';
 import type {Field} from './review-fields.js';
 import {stepInfoLines} from './review-info.js';
+import {reviewHints, reviewKeyHelp, type FieldKind} from './review-keymap.js';
+import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
 import {wrapIndented} from './wrap-lines.js';
 
@@ -25,12 +29,14 @@ export interface ReviewViewProps {
 	color: boolean;
 }
 
-interface Line {
+export interface Line {
 	key: string;
 	el: React.JSX.Element;
+	/** Lines of a focused field to keep in view: `must` a choice's selected option, `end` its last option line. */
+	anchor?: 'must' | 'end';
 }
 
-const one = (key: string, text: string, props: Record<string, unknown> = {}): Line => ({
+export const one = (key: string, text: string, props: Record<string, unknown> = {}): Line => ({
 	key,
 	el: (
 		<Text key={key} wrap="truncate" {...props}>
@@ -39,8 +45,54 @@ const one = (key: string, text: string, props: Record<string, unknown> = {}): Li
 	),
 });
 
+/** A text wrapped to `width`, one Line per row, all with the same style. */
+export const wrapped = (key: string, text: string, width: number, props: Record<string, unknown> = {}): Line[] => wrapIndented(text, width).map((l, i) => one(`${key}:${i}`, l, props));
+
 /** An empty line that keeps its height (a Text of one space collapses). */
 const blank = (key: string): Line => ({key, el: <Box key={key} height={1} />});
+
+/**
+ * The heading and, apart from it, the save status: on one line when both fit with room between
+ * ("Review CR/1/26 - step 7 of 7: Sign-off      (draft saved 10:21)"), else the status on its own line.
+ */
+export function headingLines(heading: string, status: string, width: number): string[] {
+	const right = status === '' ? '' : `(${status})`;
+	// Too long for one line: break after the case ("Review CR/1/26" / "step 3 of 7: Risk"), then by words.
+	const head = heading.length <= width ? [heading] : heading.split(' - ').flatMap(part => wrapIndented(part, width));
+	if (right === '') return head;
+	if (head.length === 1 && heading.length + 3 + right.length <= width) return [heading + ' '.repeat(width - heading.length - right.length) + right];
+	return [...head, ...wrapIndented(right, width)];
+}
+
+function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, color: boolean): Line[] {
+	const indent = 4;
+	const rows = optionRows(f.options, f.value, width, indent);
+	if (!focused && rows.length > 1) {
+		// Not focused and too many to list on one line: the choice made, or that none is.
+		const i = f.options.findIndex(o => o.value === f.value);
+		const text = i < 0 ? `(not chosen: ${f.options.length} options)` : `${i + 1}:[${f.options[i]!.label}]  (${f.options.length} options)`;
+		return [one(`${f.id}:o`, `${' '.repeat(indent)}${text}`, {bold: i >= 0})];
+	}
+	const out: Line[] = rows.map((row, r) => ({
+		key: `${f.id}:o${r}`,
+		anchor: row.some(c => c.selected) ? ('must' as const) : r === rows.length - 1 ? ('end' as const) : undefined,
+		el: (
+			<Text key={`${f.id}:o${r}`} wrap="truncate">
+				{' '.repeat(indent)}
+				{row.map((c, j) => (
+					<Text key={c.index}>
+						{j > 0 ? '  ' : ''}
+						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected && color ? 'cyan' : undefined}>
+							{c.text}
+						</Text>
+					</Text>
+				))}
+			</Text>
+		),
+	}));
+	if (f.value === '' || !f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
+	return out;
+}
 
 export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], color: boolean): Line[] {
 	const mark = focused ? '› ' : '  ';
@@ -61,27 +113,7 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	} else {
 		for (const [i, l] of wrapIndented(f.label, width - 2).entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
 		if (f.kind === 'choice') {
-			out.push({
-				key: `${k}:o`,
-				el: (
-					<Text key={`${k}:o`} wrap="truncate">
-						{'    '}
-						{f.options.map((o, i) => {
-							const on = o.value === f.value;
-							return (
-								<Text key={o.value || '-'}>
-									{`${i + 1}:`}
-									<Text inverse={on && focused} bold={on} color={on && color ? 'cyan' : undefined}>
-										{on ? `[${o.label}]` : o.label}
-									</Text>
-									{'  '}
-								</Text>
-							);
-						})}
-						{f.value === '' ? <Text dimColor>(not chosen)</Text> : null}
-					</Text>
-				),
-			});
+			out.push(...choiceLines(f, focused, width, color));
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
@@ -93,45 +125,92 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	return out;
 }
 
+const fieldKind = (f: Field | undefined): FieldKind => (f ? f.kind : 'none');
+
+/**
+ * The review's key list, from its keymap: keys in a column, what they do wrapped beside them; keys
+ * too long for the column ("←→↑↓ Home End Ctrl+A/E/W/U/K/D Enter") get a line of their own.
+ */
+export function helpLines(width: number): string[] {
+	const col = Math.min(14, Math.max(4, Math.floor(width / 4)));
+	const room = Math.max(10, width - col - 2);
+	return reviewKeyHelp().flatMap(h => {
+		const text = wrapIndented(h.help, room).map(l => l.trimStart());
+		const pad = ' '.repeat(col + 2);
+		if (h.keys.length > col) return [h.keys.slice(0, width), ...text.map(l => pad + l)];
+		return text.map((l, i) => (i === 0 ? h.keys.padEnd(col + 2) : pad) + l);
+	});
+}
+
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
 	const step = currentStep(s);
 	const heading = `${stepHeading(s.ctx.case.ref, s.draft.step)}: ${stepTitle(s.draft.step)}`;
 	const right = queue ? `queue ${queue.position} of ${queue.total} | ${saveStatus}` : saveStatus;
-	const footer: Line[] = [];
+	const head = headingLines(heading, right, width).map((l, i) => one(`h${i}`, l, {bold: i === 0}));
 	if (s.phase === 'signed' && s.signed) {
 		const body = [
-			one('done1', `Signed: review of ${s.ctx.case.ref} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, {bold: true}),
-			one('done2', 'The signed review cannot be changed; a correction is an amendment that references it.'),
-			...(s.notice ? [one('done-notice', s.notice, {color: color ? 'yellow' : undefined})] : []),
-			one('done3', queue ? (queue.nextRef ? `n: next case in the queue (${queue.nextRef}) | Esc: back to the desk` : 'The queue is empty: every due review is signed. Esc: back to the desk') : 'Esc: back to the desk'),
+			...wrapped('done1', `Signed: review of ${s.ctx.case.ref} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
+			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
+			...(s.notice ? wrapped('done-notice', s.notice, width, {color: color ? 'yellow' : undefined}) : []),
+			...wrapSegments(queue ? (queue.nextRef ? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk'] : ['The queue is empty: every due review is signed.', 'Esc back to the desk']) : ['Esc back to the desk'], width).map((l, i) => one(`done3:${i}`, l)),
 		];
 		return (
 			<Box flexDirection="column">
-				{one('h', heading.slice(0, width), {bold: true}).el}
-				{body.slice(0, Math.max(0, rows - 1)).map(l => l.el)}
+				{head.map(l => l.el)}
+				{body.slice(0, Math.max(0, rows - head.length)).map(l => l.el)}
 			</Box>
 		);
 	}
+	if (s.help) {
+		const lines = helpLines(width);
+		const title = wrapped('help-title', 'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.', width, {bold: true, inverse: true});
+		const room = Math.max(1, rows - head.length - title.length);
+		const win = windowLines(lines.length, room, -1, -1, s.help.scroll);
+		const shown = lines.slice(win.top, win.top + win.count).map((l, i) => one(`help${win.top + i}`, l));
+		return (
+			<Box flexDirection="column">
+				{head.map(l => l.el)}
+				{title.map(l => l.el)}
+				{win.above > 0 && one('help-above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+				{shown.map(l => l.el)}
+				{win.below > 0 && one('help-below', `  ... ${win.below} more below (↓)`, {dimColor: true}).el}
+			</Box>
+		);
+	}
+	const fields = fieldsOf(s);
+	const focusedField = fields[s.field];
+	const footer: Line[] = [];
 	const confirm = s.confirm;
+	// Keys first: at any width the answer keys are the part that must show.
 	const prompt =
 		confirm?.kind === 'discard'
-			? 'Discard this draft? Everything typed for this review is deleted. y: discard | n: keep it'
+			? 'y discard / n keep it: Discard this draft? Everything typed for this review is deleted.'
 			: confirm?.kind === 'sign'
-				? 'Sign the review? It is appended to the review chain and cannot be changed. y: sign | n: not yet'
+				? 'y sign / n not yet: Sign the review? It is appended to the review chain and cannot be changed.'
 				: confirm?.kind === 'remove-action'
-					? 'Remove this action and its text? y: remove | n: keep it'
+					? 'y remove / n keep it: Remove this action and its text?'
 					: null;
-	if (prompt) footer.push(one('prompt', prompt, {bold: true, inverse: true}));
-	else if (s.notice) footer.push(one('notice', s.notice, {color: color ? 'yellow' : undefined}));
-	const hint =
-		step === 'sign-off'
-			? 'Tab/↓ next field | Enter on Sign signs | Esc back a step | Ctrl+X discard draft'
-			: `Tab/↓ next field | ←/→ or 1-9 choose | Ctrl+N next step | Esc ${s.draft.step === 0 ? 'leave (draft kept)' : 'back a step'} | Ctrl+X discard`;
-	footer.push(one('hint', hint, {dimColor: true}));
+	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
+	else if (s.notice) footer.push(...wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}).slice(0, 3));
+	// While a question is up only its y/n keys work: no other hints then.
+	const hints = prompt
+		? []
+		: wrapSegments(
+		reviewHints(fieldKind(focusedField), {
+			firstStep: s.draft.step === 0,
+			lastStep: s.draft.step === STEP_COUNT - 1,
+			lastField: s.field === fields.length - 1,
+			choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
+			pressWords: focusedField?.kind === 'button' ? (focusedField.press === 'sign' ? 'sign (asks first)' : focusedField.press === 'add-action' ? 'add' : 'remove') : undefined,
+		}),
+		width,
+	);
+	// The first hint line (it starts with the help key) always shows; more only while the step keeps 4 rows.
+	const hintRoom = Math.max(1, rows - head.length - footer.length - 4);
+	footer.push(...hints.slice(0, hintRoom).map((l, i) => one(`hint${i}`, l, {dimColor: true})));
 
-	const fields = fieldsOf(s);
 	const errors = visibleErrors(s);
-	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step).flatMap((l, i) => (l === '' ? [blank(`i${i}`)] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w))));
+	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step, errors).flatMap((l, i) => (l === '' ? [blank(`i${i}`)] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w))));
 	const placed = new Set<string>();
 	const blocks = fields.map((f, i) => {
 		const mine = errors.filter(e => e.field === f.id || (!placed.has(e.field) && f.id.startsWith(`${e.field}.`)));
@@ -141,33 +220,30 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: color ? 'red' : undefined, bold: true})));
 	// Lines in order: info, errors that belong to no field, then the fields with a blank line between them.
 	const lines: Line[] = [...info, ...orphan];
-	let focusStart = 0;
-	let focusEnd = 0;
+	let focusStart = -1;
+	let focusEnd = -1;
+	let anchor = -1;
+	let anchorEnd = -1;
 	for (const [i, b] of blocks.entries()) {
 		if (lines.length > 0) lines.push(blank(`gap${i}`));
-		if (i === s.field) focusStart = lines.length;
+		if (i === s.field) {
+			focusStart = lines.length;
+			const must = b.findIndex(l => l.anchor === 'must');
+			const end = b.findLastIndex(l => l.anchor !== undefined);
+			anchor = must < 0 ? -1 : focusStart + must;
+			anchorEnd = end < 0 ? -1 : focusStart + end;
+		}
 		lines.push(...b);
 		if (i === s.field) focusEnd = lines.length;
 	}
-	const bodyRows = Math.max(1, rows - 1 - footer.length);
-	let top: number;
-	if (fields.length === 0) top = Math.min(s.infoScroll, Math.max(0, lines.length - bodyRows));
-	else {
-		// Keep the focused field in view; prefer showing the step's text above it when it fits.
-		top = Math.min(s.infoScroll, Math.max(0, focusStart - 1));
-		if (focusEnd - top > bodyRows) top = Math.max(0, Math.min(focusStart, focusEnd - bodyRows));
-	}
-	const shown = lines.slice(top, top + bodyRows);
-	const more = lines.length - top - shown.length;
-	if (more > 0 && shown.length > 1) shown[shown.length - 1] = one('more', `  ... ${more} more line${more === 1 ? '' : 's'} (↓ / Tab)`, {dimColor: true});
-	const progress = `${s.draft.step + 1}/${STEP_COUNT}`;
-	const headText = heading.length + right.length + 1 <= width ? heading + ' '.repeat(width - heading.length - right.length) + right : heading;
+	const bodyRows = Math.max(1, rows - head.length - footer.length);
+	const win = windowLines(lines.length, bodyRows, fields.length === 0 ? -1 : focusStart, focusEnd, s.infoScroll, anchor, anchorEnd);
 	return (
 		<Box flexDirection="column">
-			<Text key="h" wrap="truncate" bold>
-				{headText.slice(0, width) || progress}
-			</Text>
-			{shown.map(l => l.el)}
+			{head.map(l => l.el)}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
+			{win.below > 0 && one('more', `  ... ${win.below} more below (${fields.length === 0 ? '↓' : '↓ / Tab'})`, {dimColor: true}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);

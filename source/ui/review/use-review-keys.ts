@@ -6,7 +6,7 @@
 import {useEffect, type MutableRefObject} from 'react';
 import {useInput} from 'ink';
 import type {KeyPress} from '../text-area/text-area-keys.js';
-import {splitKeys} from './split-keys.js';
+import {splitKeys} from '../input/split-keys.js';
 
 export interface ReviewKeys {
 	/** The review has the keyboard. */

@@ -4,12 +4,12 @@
  * Memoised per model.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
-import type {Officer, StoreData} from '../../domain/model.js';
+import type {AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
 import type {DeskModel} from '../model/desk-model.js';
-import {absenceWords, currentOrNextAbsence} from '../../domain/absence-words.js';
+import {absenceSpan, absenceWords, currentOrNextAbsence} from '../../domain/absence-words.js';
 
 export interface TeamRow {
 	officer: Officer;
@@ -25,6 +25,8 @@ export interface TeamRow {
 	plan: string;
 	/** The current or next absence in words ("sick from 28 Nov, no cover"), or ''. */
 	absence: string;
+	/** The same absence said shorter and shorter, for narrow columns: [full, with dates and cover, "leave 03-12 Dec" or "sick, no cover", "leave"]; [] when none. */
+	absenceForms: readonly string[];
 }
 
 const cache = new WeakMap<DeskModel, TeamRow[]>();
@@ -56,16 +58,26 @@ export function teamRows(model: DeskModel): TeamRow[] {
 				checkIn: checkIn ? shortDate(checkIn, today) : 'never',
 				tenure: tenure(o.joinedUnit, today),
 				plan: planState(triggerFor(data, o.id, today), today),
-				absence: absenceText(data.absences, data.officers, o.id, today),
+				...absenceTexts(data.absences, data.officers, o.id, today),
 			};
 		});
 	cache.set(model, rows);
 	return rows;
 }
 
-function absenceText(absences: StoreData['absences'], officers: StoreData['officers'], officerId: string, today: IsoDate): string {
+/** A reason in one short word, for the narrowest absence column. */
+const REASON_SHORT: Record<AbsenceReason, string> = {sick: 'sick', 'annual-leave': 'leave', training: 'training', 'restricted-duties': 'restricted', other: 'away'};
+
+function absenceTexts(absences: StoreData['absences'], officers: StoreData['officers'], officerId: string, today: IsoDate): {absence: string; absenceForms: string[]} {
 	const a = currentOrNextAbsence(absences, officerId, today);
-	return a ? absenceWords(a, officers, today) : '';
+	if (!a) return {absence: '', absenceForms: []};
+	const full = absenceWords(a, officers, today);
+	const short = REASON_SHORT[a.reason];
+	const span = absenceSpan(a, today);
+	const cover = a.coverOfficerId ? `cover ${safeText(officers.find(o => o.id === a.coverOfficerId)?.name.trim().split(/\s+/).at(-1) ?? '?')}` : 'no cover';
+	// "no cover" is the risk (reviews and bail dates with nobody to deal with them): it outlasts the dates.
+	const forms = [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short];
+	return {absence: full, absenceForms: forms};
 }
 
 /** "3y 2m" in the unit. */

@@ -35,32 +35,63 @@ export interface TeamViewProps {
 interface Column {
 	head: string;
 	cell: (r: TeamRow) => string;
+	/** Dropped from the table (in this order, said on the selected officer's line instead) to make room for absences. */
+	drop?: number;
 }
 
 const WIDE: Column[] = [
 	{head: 'Officer', cell: r => `${r.rank} ${r.name}`},
-	{head: 'Hours/FTE', cell: r => r.hours},
+	{head: 'Hours/FTE', cell: r => r.hours, drop: 2},
 	{head: 'Live', cell: r => String(r.live)},
 	{head: 'Workload', cell: r => r.workload},
 	{head: 'Red', cell: r => String(r.red)},
 	{head: 'Check-in', cell: r => r.checkIn},
-	{head: 'Tenure', cell: r => r.tenure},
+	{head: 'Tenure', cell: r => r.tenure, drop: 1},
 	{head: 'Perf. plan', cell: r => r.plan},
 ];
 
 const NARROW: Column[] = [
 	{head: 'Officer', cell: r => `${r.rank} ${r.name.split(' ').at(-1)}`},
-	{head: 'Hrs/FTE', cell: r => r.hours},
+	{head: 'Hrs/FTE', cell: r => r.hours, drop: 2},
 	{head: 'Live', cell: r => String(r.live)},
 	{head: 'Load', cell: r => r.workload},
 	{head: 'Red', cell: r => String(r.red)},
 	{head: 'Check-in', cell: r => r.checkIn},
-	{head: 'Tenure', cell: r => r.tenure},
+	{head: 'Tenure', cell: r => r.tenure, drop: 1},
 	{head: 'Plan', cell: r => r.plan},
 ];
 
-/** Narrowest absence column worth drawing; below it the words show only on the selected officer's line. */
-const MIN_ABSENCE = 14;
+/** The longest of an officer's absence forms that fits `width` (the shortest, cut, when none does). */
+export function absenceIn(forms: readonly string[], width: number): string {
+	return forms.find(f => f.length <= width) ?? truncate(forms.at(-1) ?? '', width);
+}
+
+/**
+ * The table's columns and the width left for absences. Every officer's absence is shown at every width:
+ * Tenure, then Hours/FTE, leave the table (the selected officer's line still says them) until each
+ * absence fits in its "leave 03-12 Dec" form; the words then take all the width that is left.
+ */
+export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Column[]; widths: number[]; gap: string; absenceWidth: number} {
+	let cols = inner >= 100 ? WIDE : NARROW;
+	const widthsOf = (cs: Column[]) => cs.map(c => Math.max(c.head.length, ...rows.map(r => c.cell(r).length)));
+	// Marker column, the columns, and a gap before each (the last gap is before Away).
+	const room = (cs: Column[], gap: number) => inner - 2 - widthsOf(cs).reduce((a, b) => a + b, 0) - gap * cs.length;
+	// Wide: room for every officer's dates and cover ("sick 10 Dec-04 Feb 2027, no cover"); narrow: "leave 03-12 Dec".
+	const want = Math.max(4, ...rows.map(r => (r.absenceForms[inner >= 100 ? 1 : r.absenceForms.length - 2] ?? r.absenceForms[0] ?? '').length));
+	for (;;) {
+		const next = cols.filter(c => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)[0];
+		if (room(cols, 1) >= want || !next) break;
+		cols = cols.filter(c => c !== next);
+	}
+	const widths = widthsOf(cols);
+	// Still too narrow: the plan column gives way ("plan to 22 Aug…", in full on the selected line), not below 15.
+	const short = want - room(cols, 1);
+	if (short > 0) widths[widths.length - 1] = Math.max(Math.min(15, widths.at(-1)!), widths.at(-1)! - short);
+	const longest = Math.max(0, ...rows.map(r => r.absence.length));
+	const gap = room(cols, 2) >= longest ? '  ' : ' ';
+	const absenceWidth = Math.max(0, inner - 2 - widths.reduce((a, b) => a + b, 0) - gap.length * cols.length);
+	return {cols, widths, gap, absenceWidth};
+}
 
 export function TeamView({model, win, focused, width, height, form, question, notice}: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
@@ -75,23 +106,13 @@ export function TeamView({model, win, focused, width, height, form, question, no
 			</Pane>
 		);
 	}
-	const cols = width - 2 >= 100 ? WIDE : NARROW;
-	const widths = cols.map(c => Math.max(c.head.length, ...rows.map(r => c.cell(r).length)));
-	// Too wide for the pane (a long plan state on a narrow terminal): the last column gives way, cut with "…".
-	const over = 2 + widths.reduce((a, b) => a + b, 0) + (cols.length - 1) - inner;
-	if (over > 0) widths[widths.length - 1] = Math.max(cols.at(-1)!.head.length, widths.at(-1)! - over);
-	const fixed = 2 + widths.reduce((a, b) => a + b, 0);
-	// Two spaces between columns when the absence words still fit whole, else one.
-	const longest = Math.max(0, ...rows.map(r => r.absence.length));
-	const gap = cols === WIDE && inner - fixed - 2 * cols.length >= longest ? '  ' : ' ';
-	// Marker column, the fixed columns and their gaps; the absence words take what is left.
-	const used = fixed + gap.length * cols.length;
-	const absenceWidth = inner - used;
-	const withAbsence = absenceWidth >= MIN_ABSENCE;
-	const line = (cells: string[], absence: string) => cells.map((c, i) => fit(c, widths[i]!)).join(gap) + (withAbsence ? gap + truncate(absence, absenceWidth) : '');
+	const {cols, widths, gap, absenceWidth} = teamLayout(rows, inner);
+	const line = (cells: string[], absence: string) => cells.map((c, i) => fit(c, widths[i]!)).join(gap) + gap + absence;
 	const heading = '  ' + line(cols.map(c => c.head), 'Away');
 	const selected = rows[win.cursor];
-	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}   a record absence  E end it today` : '');
+	const planCut = selected !== undefined && selected.plan.length > widths.at(-1)!;
+	const dropped = selected ? [...(planCut ? [`plan: ${selected.plan}`] : []), ...(cols.some(c => c.head.startsWith('H')) ? [] : [`${selected.hours} h/FTE`]), ...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`])] : [];
+	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today` : '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" overflow="hidden">
@@ -107,7 +128,7 @@ export function TeamView({model, win, focused, width, height, form, question, no
 							const at = win.scroll + i === win.cursor;
 							return (
 								<Text key={r.officer.id} inverse={at && focused} wrap="truncate">
-									{truncate(`${at ? '›' : ' '} ${line(cols.map(c => c.cell(r)), r.absence)}`, inner)}
+									{truncate(`${at ? '›' : ' '} ${line(cols.map(c => c.cell(r)), absenceIn(r.absenceForms, absenceWidth))}`, inner)}
 								</Text>
 							);
 						})}

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest';
 import {verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile} from '../../../source/store/store.js';
 import {demoCopy} from '../../helpers/cli.js';
-import {KEYS, ready, renderDesk} from '../desk-harness.js';
+import {demoData, KEYS, ready, renderDesk} from '../desk-harness.js';
 
 const CTRL_N = '\u000e';
 const settle = () => new Promise(r => setTimeout(r, 50));
@@ -53,7 +53,7 @@ describe('review in the desk', () => {
 		await h.waitFor(/Signed: review of CR\/88397\/26 is entry \d+/);
 		// The desk takes the new data in the same moment (one render later).
 		const after = await h.waitFor(f => Number(/overdue (\d+)/.exec(f)?.[1]) === overdueBefore - 1);
-		expect(after).toContain('n: next case in the queue (CR/25310/26)');
+		expect(after).toContain('n next case in the queue (CR/25310/26)');
 		// At once: the status bar's overdue count, the explorer badge and the problems panel.
 		expect(Number(/overdue (\d+)/.exec(after)?.[1])).toBe(overdueBefore - 1);
 		// The overdue-review problem has gone (the trigger decision also changes the officer's problems).
@@ -69,5 +69,26 @@ describe('review in the desk', () => {
 		const {data} = await readStoreFile(file);
 		expect(verifyChain(data.chain)).toBeNull();
 		expect(data.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue).toBe('2026-12-14');
+	});
+
+	it('at 80x24 the review gets the explorer\'s and panel\'s room: its hints show whole; Esc gives them back', async () => {
+		const h = renderDesk({data: demoData(), size: {columns: 80, rows: 24}});
+		await ready(h);
+		expect(h.frame()).toContain('CASES');
+		await h.press('R');
+		let f = await h.waitFor('Review CR/88397/26');
+		await settle();
+		// No explorer and no Problems panel while reviewing at this size.
+		expect(f).not.toContain('CASES');
+		expect(f).not.toMatch(/PROBLEMS\s+\d+ problems/);
+		await h.press(KEYS.enter);
+		f = await h.waitFor('step 2 of 7: Previous actions');
+		for (const hint of ['? help', '←/→ 1-3 choose', 'Ctrl+N next step', 'Ctrl+X discard', '3:dropped']) expect(f).toContain(hint);
+		expect(f.split('\n').length).toBeLessThan(24);
+		await h.press(KEYS.esc);
+		await h.waitFor('step 1 of 7');
+		await h.press(KEYS.esc);
+		f = await h.waitFor(x => x.includes('CASES') && /PROBLEMS\s+\d+ problems/.test(x));
+		h.app.unmount();
 	});
 });

@@ -158,7 +158,7 @@ describe('guided review: drafts', () => {
 		await press(app, KEYS.enter, '1');
 		await waitFor(() => store.snapshot().drafts.length === 1);
 		await press(app, KEYS.ctrlX);
-		await until(app, 'Discard this draft? Everything typed for this review is deleted. y: discard | n: keep it');
+		await until(app, 'y discard / n keep it: Discard this draft? Everything typed for this review is deleted.');
 		await press(app, 'n');
 		await until(app, 'Cancelled: nothing was changed.');
 		expect(store.snapshot().drafts).toHaveLength(1);
@@ -187,7 +187,7 @@ describe('amending a signed review', () => {
 		await press(app, KEYS.shiftTab, KEYS.shiftTab, '1');
 		f = await until(app, 'Signed summary:');
 		await press(app, KEYS.tab, ' Victim told of delay.', KEYS.tab, 'Summary left out the victim update.', KEYS.tab, KEYS.enter);
-		await until(app, 'Record this amendment in the review chain? y: record | n: not yet');
+		await until(app, 'y record / n not yet: Record this amendment in the review chain?');
 		await press(app, 'y');
 		f = await until(app, 'Amendment recorded as entry');
 		const {data} = await readStoreFile(file);

@@ -256,7 +256,7 @@ describe('Team view absences', () => {
 		let f = await teamAt(h, ASHWORTH);
 		expect(f.split('\n').length).toBeLessThanOrEqual(24);
 		expect(f).toContain('DC Sam Ashworth: sick from 28 Nov, no cover');
-		expect(f).toMatch(/Plan\s+║/);
+		expect(f).toMatch(/Plan\s+Away\s+║/);
 		f = await h.press('a');
 		for (const label of ['First day', 'Last day', 'Reason', 'Cover', 'Esc cancel']) expect(f).toContain(label);
 		h.app.unmount();

@@ -1,5 +1,5 @@
 /** Writing the previewed handover to a file from the desk: atomically, mode 0644 (no welfare notes in the desk's export). */
-import path from 'node:path';
+import {unusedPath} from '../../desk/export-file.js';
 import type {IsoDate} from '../../../domain/dates.js';
 import {writeFileAtomic} from '../../../store/atomic-write.js';
 import {describeFsError} from '../../../store/errors.js';
@@ -9,9 +9,9 @@ export function handoverFileName(from: IsoDate, to: IsoDate): string {
 	return `handover-${from}-to-${to}.md`;
 }
 
-/** Writes `markdown` into `dir` (the store's folder, by default in the desk) and returns the path. */
+/** Writes `markdown` into `dir` (the store's folder, by default in the desk), never over an earlier export, and returns the path. */
 export async function writeHandoverFile(dir: string, name: string, markdown: string): Promise<string> {
-	const file = path.join(dir, name);
+	const file = unusedPath(dir, name);
 	try {
 		await writeFileAtomic(file, markdown, 0o644);
 	} catch (err) {

@@ -3,8 +3,8 @@
  * position and the last export's outcome. A reducer with a union of actions (as ink-ui's use-*-state),
  * so key handling never reads a stale closure.
  */
-import {addDays, type IsoDate} from '../../../domain/dates.js';
-import {parseUserDate} from '../../../domain/dates.js';
+import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
+import type {KeyInfo} from '../../keymap.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -29,6 +29,9 @@ export interface KeyPress {
 	down: boolean;
 	pageUp: boolean;
 	pageDown: boolean;
+	/** Home / g: the top; End / G: the bottom. */
+	home?: boolean;
+	end?: boolean;
 	enter: boolean;
 	escape: boolean;
 	backspace: boolean;
@@ -49,6 +52,16 @@ export type HandoverAction =
 
 export function initialHandoverState(today: IsoDate): HandoverState {
 	return {from: today, to: addDays(today, 13), cover: '', editing: null, draft: '', scroll: 0, message: null, exportSeq: 0};
+}
+
+/** Ink's key press in the view's terms (the desk routes keys here while the Handover view is focused). */
+export function handoverKeyPress(input: string, key: KeyInfo): KeyPress {
+	return {input, up: key.upArrow, down: key.downArrow, pageUp: key.pageUp, pageDown: key.pageDown, home: key.home, end: key.end, enter: key.return, escape: key.escape, backspace: key.backspace || key.delete, ctrl: key.ctrl, meta: key.meta};
+}
+
+/** True while a field is open: typed text (a paste included) goes into it whole. */
+export function handoverTakesText(state: HandoverState): boolean {
+	return state.editing !== null;
 }
 
 export function handoverReducer(state: HandoverState, action: HandoverAction): HandoverState {
@@ -86,6 +99,8 @@ function onKey(state: HandoverState, key: KeyPress, page: number, max: number): 
 	if (key.up || key.input === 'k') return r({type: 'scroll', by: -1, max});
 	if (key.pageDown || key.input === ' ') return r({type: 'scroll', by: page, max});
 	if (key.pageUp || key.input === 'b') return r({type: 'scroll', by: -page, max});
+	if (key.home || key.input === 'g') return r({type: 'scroll', by: -Infinity, max});
+	if (key.end || key.input === 'G') return r({type: 'scroll', by: Infinity, max});
 	if (key.input === 'f') return r({type: 'edit', field: 'from'});
 	if (key.input === 't') return r({type: 'edit', field: 'to'});
 	if (key.input === 'c') return r({type: 'edit', field: 'cover'});
@@ -98,9 +113,29 @@ function commit(state: HandoverState): HandoverState {
 	if (!field) return state;
 	if (field === 'cover') return {...state, cover: state.draft.trim(), editing: null, draft: '', scroll: 0, message: null};
 	const date = parseUserDate(state.draft);
-	if (!date) return {...state, message: {text: `"${state.draft}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`, error: true}};
+	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim()), error: true}};
 	const from = field === 'from' ? date : state.from;
 	const to = field === 'to' ? date : state.to;
-	if (to < from) return {...state, message: {text: `The window would end (${to}) before it starts (${from}).`, error: true}};
+	if (to < from) {
+		const text = field === 'from' ? `The first day (${from}) is after the last day (${to}): type an earlier date, or Esc and change the last day (t) first.` : `The last day (${to}) is before the first day (${from}): type a later date, or Esc and change the first day (f) first.`;
+		return {...state, message: {text, error: true}};
+	}
 	return {...state, from, to, editing: null, draft: '', scroll: 0, message: null};
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a typed date was refused, in words: the shape, the month, or the day that does not exist. */
+export function whyNotADate(typed: string): string {
+	const shown = `"${typed.slice(0, 30)}"`;
+	if (typed === '') return 'Type a date: YYYY-MM-DD or DD/MM/YYYY (Esc keeps the old one).';
+	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
+	const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(typed);
+	if (!iso && !uk) return `${shown} is not a date in a form this reads: type YYYY-MM-DD or DD/MM/YYYY.`;
+	const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(uk![3]), Number(uk![2]), Number(uk![1])];
+	if (month < 1 || month > 12) return `${shown} has no month ${month}: months run 01 to 12.`;
+	// Day 0 of the next month is the last day of this one (UTC: no clock change moves it).
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day < 1 || day > days) return `${shown} is not a real date: ${MONTHS[month - 1]} ${year} has ${days} days.`;
+	return `${shown} is not a date this reads: type YYYY-MM-DD or DD/MM/YYYY.`;
 }

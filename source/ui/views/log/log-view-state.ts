@@ -21,6 +21,8 @@ export interface LogViewState {
 
 export type LogViewAction =
 	| {type: 'move'; delta: number; rowCount: number; visible: number}
+	/** The rows or the window changed size (a resize, a reload): keep the cursor shown and the window full. */
+	| {type: 'clamp'; rowCount: number; visible: number}
 	| {type: 'cycle-sergeant'; sergeantIds: readonly string[]}
 	| {type: 'cycle-officer'; officerIds: readonly string[]}
 	| {type: 'toggle-late'}
@@ -63,6 +65,15 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
 			if (cursor >= scroll + visible) scroll = cursor - visible + 1;
 			return {...state, cursor, scroll};
 		}
+		case 'clamp': {
+			const visible = Math.max(1, action.visible);
+			const cursor = Math.max(0, Math.min(action.rowCount - 1, state.cursor));
+			// Fill the window: never leave blank rows below the last row while rows above are hidden.
+			let scroll = Math.max(0, Math.min(state.scroll, action.rowCount - visible));
+			if (cursor < scroll) scroll = cursor;
+			if (cursor >= scroll + visible) scroll = cursor - visible + 1;
+			return cursor === state.cursor && scroll === state.scroll ? state : {...state, cursor, scroll};
+		}
 		case 'cycle-sergeant':
 			return reset({...state, sergeantId: cycle(state.sergeantId, action.sergeantIds)});
 		case 'cycle-officer':
@@ -81,4 +92,11 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
 
 function periodLength(p: Period): number {
 	return daysBetween(p.from, p.to) + 1 || DEFAULT_PERIOD_DAYS;
+}
+
+/** The export's file name says what it holds: "review-log-2026-11-03-to-2026-11-30-officer-o0003-late.csv". */
+export function logExportFileName(s: LogViewState): string {
+	const part = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+	const filters = `${s.sergeantId ? `-sergeant-${part(s.sergeantId)}` : ''}${s.officerId ? `-officer-${part(s.officerId)}` : ''}${s.lateOnly ? '-late' : ''}`;
+	return `review-log-${s.period.from}-to-${s.period.to}${filters}.csv`;
 }

@@ -7,6 +7,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {StoreData} from '../../../domain/model.js';
 import type {LogViewState} from './log-view-state.js';
+import {wrap} from '../../text.js';
 import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
 
 export interface LogViewProps {
@@ -17,6 +18,8 @@ export interface LogViewProps {
 	height: number;
 	/** Pass a model when the caller already computed one (it also needs rowCount for 'move'). */
 	model?: LogViewModel;
+	/** The desk's latest notice (an export's path, why a key did nothing): shown in full in place of the key hints. */
+	notice?: string | null;
 }
 
 /** Lines the view spends on its border, header, filter line, headings and key hints. */
@@ -26,11 +29,14 @@ export function logVisibleRows(height: number): number {
 	return Math.max(1, height - LOG_VIEW_CHROME);
 }
 
-export function LogView({data, state, focused, width, height, model}: LogViewProps): React.JSX.Element {
+export function LogView({data, state, focused, width, height, model, notice}: LogViewProps): React.JSX.Element {
 	const m = model ?? logViewModel(data, state);
 	const inner = Math.max(10, width - 2);
-	const visible = logVisibleRows(height);
-	const shown = m.rows.slice(state.scroll, state.scroll + visible);
+	const foot = notice ? wrap(notice, inner).slice(0, 3) : ['s sergeant  o officer  l late only  < > period  e export CSV'];
+	// A notice longer than the hints line takes rows from the list for as long as it shows (one key).
+	const visible = Math.max(1, logVisibleRows(height) - (foot.length - 1));
+	const first = state.cursor >= state.scroll + visible ? state.cursor - visible + 1 : state.scroll;
+	const shown = m.rows.slice(first, first + visible);
 	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}`;
 	return (
 		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
@@ -44,15 +50,17 @@ export function LogView({data, state, focused, width, height, model}: LogViewPro
 					<Text>{clip('No signed reviews match: change the period or the filters.', inner)}</Text>
 				) : (
 					shown.map((r, i) => (
-						<Text key={r.seq} inverse={focused && state.scroll + i === state.cursor} wrap="truncate">
+						<Text key={r.seq} inverse={focused && first + i === state.cursor} wrap="truncate">
 							{logLine(r, inner)}
 						</Text>
 					))
 				)}
 			</Box>
-			<Text wrap="truncate" dimColor>
-				{clip('s sergeant  o officer  l late only  < > period  e export CSV', inner)}
-			</Text>
+			{foot.map((l, i) => (
+				<Text key={i} wrap="truncate" dimColor={!notice} bold={Boolean(notice)}>
+					{clip(l, inner)}
+				</Text>
+			))}
 		</Box>
 	);
 }

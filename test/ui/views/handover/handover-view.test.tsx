@@ -1,28 +1,13 @@
-import React from 'react';
-import {render} from 'ink-testing-library';
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {handoverLines} from '../../../../source/ui/views/handover/handover-lines.js';
-import {handoverReducer, initialHandoverState} from '../../../../source/ui/views/handover/handover-state.js';
-import {HandoverView} from '../../../../source/ui/views/handover/handover-view.js';
+import {handoverReducer, initialHandoverState, whyNotADate} from '../../../../source/ui/views/handover/handover-state.js';
+import {wrapPreview} from '../../../../source/ui/views/handover/handover-preview.js';
+import {openStore} from '../../../../source/store/store.js';
 import {DEMO_TODAY, demoData, demoWelfareNotes, handoverOf} from '../../../domain/handover/fixtures.js';
-
-const strip = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
-
-/** Writes keys one at a time and waits until the frame changes (fixed sleeps lose keys). */
-async function press(app: ReturnType<typeof render>, keys: string[]): Promise<void> {
-	for (const k of keys) {
-		const before = app.lastFrame();
-		app.stdin.write(k);
-		const deadline = Date.now() + 5000;
-		while (app.lastFrame() === before && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
-	}
-}
-
-async function ready(app: ReturnType<typeof render>): Promise<void> {
-	// useInput attaches on the first effect pass.
-	await new Promise(r => setTimeout(r, 50));
-	expect(app.lastFrame()).toBeTruthy();
-}
+import {demoCopy} from '../../../helpers/cli.js';
+import {KEYS, ready, renderDesk} from '../../desk-harness.js';
 
 describe('handover state', () => {
 	it('edits the window, refusing impossible dates and a window that ends before it starts', () => {
@@ -37,14 +22,14 @@ describe('handover state', () => {
 		for (let i = 0; i < 10; i++) s = handoverReducer(s, {type: 'backspace'});
 		s = handoverReducer(s, {type: 'type', text: '31/02/2026'});
 		s = handoverReducer(s, {type: 'commit'});
-		expect(s.message?.error).toBe(true);
+		expect(s.message).toEqual({text: '"31/02/2026" is not a real date: February 2026 has 28 days.', error: true});
 		expect(s.from).toBe('2026-11-30');
 		s = handoverReducer(s, {type: 'cancel'});
 		s = handoverReducer(s, {type: 'edit', field: 'from'});
 		s = handoverReducer(s, {type: 'type', text: 'x'});
 		s = {...s, draft: '2026-12-25'};
 		s = handoverReducer(s, {type: 'commit'});
-		expect(s.message?.text).toContain('before it starts');
+		expect(s.message?.text).toBe('The first day (2026-12-25) is after the last day (2026-12-10): type an earlier date, or Esc and change the last day (t) first.');
 		s = handoverReducer(s, {type: 'cancel'});
 		s = handoverReducer(s, {type: 'edit', field: 'cover'});
 		s = handoverReducer(s, {type: 'type', text: 'DC\u001b[31m Marsh'});
@@ -60,56 +45,111 @@ describe('handover state', () => {
 	});
 });
 
-describe('HandoverView', () => {
-	const data = demoData();
-
-	it('previews the window, edits the cover and exports the Markdown', async () => {
-		const exported: {name: string; text: string}[] = [];
-		const app = render(
-			<HandoverView
-				data={data}
-				today={DEMO_TODAY}
-				chainHead="605:abc"
-				focused
-				width={100}
-				height={20}
-				now={() => '2026-11-30T09:00:00.000Z'}
-				onExport={async (text, name) => {
-					exported.push({name, text});
-					return `/tmp/${name}`;
-				}}
-			/>,
-		);
-		await ready(app);
-		let frame = strip(app.lastFrame()!);
-		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-13  cover: NOBODY NAMED');
-		expect(frame).toContain('NEEDS A DECISION NOW');
-		expect(frame.split('\n').length).toBeLessThanOrEqual(20);
-
-		await press(app, ['c', ...'Helen Marsh'.split(''), '\r']);
-		frame = strip(app.lastFrame()!);
-		expect(frame).toContain('cover: DC Helen Marsh');
-
-		await press(app, ['t', '\u007f', '\u007f', '2', '0', '\r']);
-		expect(strip(app.lastFrame()!)).toContain('HANDOVER 2026-11-30 to 2026-12-20');
-
-		await press(app, ['e']);
-		const deadline = Date.now() + 5000;
-		while (!strip(app.lastFrame()!).includes('Exported to') && Date.now() < deadline) await new Promise(r => setTimeout(r, 10));
-		expect(strip(app.lastFrame()!)).toContain('Exported to /tmp/handover-2026-11-30-to-2026-12-20.md');
-		expect(exported[0]?.text).toContain('- Cover: DC Helen Marsh');
-		expect(exported[0]?.text).toContain('- Period: Mon 30 Nov 2026 to Sun 20 Dec 2026 (21 days)');
-		app.unmount();
+describe('handover preview and refusals', () => {
+	it('says why a typed date is refused', () => {
+		expect(whyNotADate('2026-02-30')).toBe('"2026-02-30" is not a real date: February 2026 has 28 days.');
+		expect(whyNotADate('2028-02-30')).toBe('"2028-02-30" is not a real date: February 2028 has 29 days.');
+		expect(whyNotADate('2026-13-01')).toBe('"2026-13-01" has no month 13: months run 01 to 12.');
+		expect(whyNotADate('tomorrow')).toBe('"tomorrow" is not a date in a form this reads: type YYYY-MM-DD or DD/MM/YYYY.');
 	});
 
-	it('scrolls with j and takes someone outside the team as cover, saying so', async () => {
-		const app = render(<HandoverView data={data} today={DEMO_TODAY} chainHead="x" focused width={90} height={12} now={() => 'n'} onExport={async () => ''} />);
-		await ready(app);
-		const first = strip(app.lastFrame()!).split('\n')[1];
-		await press(app, ['j']);
-		expect(strip(app.lastFrame()!).split('\n')[1]).not.toBe(first);
-		await press(app, ['c', ...'DS Jane Roe'.split(''), '\r']);
-		expect(strip(app.lastFrame()!)).toContain('cover: DS Jane Roe (outside team)');
-		app.unmount();
+	it('wraps long preview lines to the width, indented under their first line, in the same tone', () => {
+		const wrapped = wrapPreview([{text: '  CRITICAL CR/1 (DC A): ' + 'word '.repeat(30).trim(), tone: 'critical'}], 40);
+		expect(wrapped.length).toBeGreaterThan(3);
+		for (const l of wrapped) {
+			expect(l.text.length).toBeLessThanOrEqual(40);
+			expect(l.tone).toBe('critical');
+		}
+		expect(wrapped.slice(1).every(l => l.text.startsWith('    '))).toBe(true);
+		expect(wrapped.map(l => l.text.trim()).join(' ')).toBe('CRITICAL CR/1 (DC A): ' + 'word '.repeat(30).trim());
+	});
+});
+
+describe('Handover view in the desk', () => {
+	it('previews the window, edits the cover and the last day, and exports the Markdown (path shown in full)', async () => {
+		const {store: file, dir} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 80, rows: 24}});
+		await ready(h);
+		let frame = await h.press('3');
+		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-13  cover: NOBODY NAMED');
+		expect(frame).toContain('NEEDS A DECISION NOW');
+		expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+
+		await h.type('cHelen Marsh');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('cover: DC Helen Marsh');
+
+		await h.type('t\u007f\u007f20');
+		await h.press(KEYS.enter);
+		await h.press('e');
+		frame = await h.waitFor('Exported to');
+		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-20');
+		// The whole path is on screen (wrapped), not cut.
+		const target = path.join(dir, 'handover-2026-11-30-to-2026-12-20.md');
+		expect(frame.replace(/\s*\n[^\n]*?[│║ ]\s*/g, '')).toContain(target.replace(/\s/g, ''));
+		// Leaving the view and coming back does not export again.
+		await h.press('1');
+		await h.press('3');
+		await new Promise(r => setTimeout(r, 200));
+		expect(readdirSync(dir).filter(n => n.endsWith('.md'))).toEqual(['handover-2026-11-30-to-2026-12-20.md']);
+		await h.press('e');
+		await h.waitFor('-2.md');
+		expect(readdirSync(dir).filter(n => n.endsWith('.md')).sort()).toEqual(['handover-2026-11-30-to-2026-12-20-2.md', 'handover-2026-11-30-to-2026-12-20.md']);
+		const md = readFileSync(target, 'utf8');
+		expect(md).toContain('- Cover: DC Helen Marsh');
+		expect(md).toContain('- Period: Mon 30 Nov 2026 to Sun 20 Dec 2026 (21 days)');
+		h.app.unmount();
+	});
+
+	it('wraps the critical lines and their "What to do" at 80 columns, scrolling by wrapped lines (g/G too)', async () => {
+		const h = renderDesk({size: {columns: 80, rows: 24}});
+		await ready(h);
+		let frame = await h.press('3');
+		// The first critical item and what to do about it are read in full, across lines, nothing cut.
+		const view = frame.slice(0, frame.indexOf('PROBLEMS'));
+		expect(view.replace(/\s+/g, ' ')).toContain("CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.");
+		expect(view).not.toContain('…');
+		frame = await h.press('G');
+		expect(frame).toMatch(/lines \d+-(\d+) of \1/);
+		frame = await h.press('g');
+		expect(frame).toMatch(/lines 1-\d+ of \d+/);
+		h.app.unmount();
+	});
+
+	it('takes a burst of keys in one write: "jjj" scrolls three lines, a field gets a pasted date whole', async () => {
+		const h = renderDesk({size: {columns: 100, rows: 30}});
+		await ready(h);
+		await h.press('3');
+		let frame = await h.press('jjj');
+		expect(frame).toMatch(/lines 4-/);
+		// f, five backspaces... in one write: ten backspaces clear "2026-11-30", then the pasted date.
+		frame = await h.press('f' + '\u007f'.repeat(10));
+		expect(frame).toContain('Type the first day: _');
+		frame = await h.press('2026-12-01');
+		expect(frame).toContain('Type the first day: 2026-12-01_');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('HANDOVER 2026-12-01 to 2026-12-13');
+		// A key, a date and Enter in one write (as over a slow SSH link): the date never reaches the desk's keys.
+		frame = await h.press('t\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f2026-12-24\r');
+		expect(frame).toContain('HANDOVER 2026-12-01 to 2026-12-24');
+		expect(frame).not.toContain('TEAM');
+		h.app.unmount();
+	});
+
+	it('says why a refused date was refused, keeping the field open', async () => {
+		const h = renderDesk({size: {columns: 80, rows: 24}});
+		await ready(h);
+		await h.press('3');
+		await h.press('f' + '\u007f'.repeat(10) + '2026-02-30');
+		let frame = await h.press(KEYS.enter);
+		expect(frame).toContain('! "2026-02-30" is not a real date: February 2026 has 28 days.');
+		expect(frame).toContain('Type the first day: 2026-02-30_');
+		await h.press('\u007f'.repeat(10) + '2026-12-20');
+		frame = await h.press(KEYS.enter);
+		expect(frame.replace(/\s+/g, ' ')).toContain('! The first day (2026-12-20) is after the last day (2026-12-13): type an earlier date, or Esc and change the last day (t) first.');
+		frame = await h.press(KEYS.esc);
+		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-13');
+		h.app.unmount();
 	});
 });

@@ -1,0 +1,48 @@
+/**
+ * What a review screen shows when it cannot open: the reason, in full, and Esc back to the desk.
+ * A review or an amendment on a store that cannot be written is refused here, before any typing:
+ * nothing typed could be saved as a draft or signed, and the work would be lost at the end.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Store} from '../../store/store.js';
+import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+import {wrapIndented} from './wrap-lines.js';
+
+/** Why a review (or an amendment) cannot be started on this store, or null when it can. */
+export function readOnlyRefusal(store: Store | undefined, what: 'review' | 'amendment'): string | null {
+	if (!store?.readOnly) return null;
+	const reason = store.readOnlyReason ?? `${store.file} cannot be written.`;
+	const noun = what === 'review' ? 'review' : 'amendment';
+	return `READ-ONLY: this ${noun} cannot be saved or signed, so it is not opened. ${reason} To do it, open a store you can write (ask for write access, or work on a copy).`;
+}
+
+export interface ClosedScreenProps {
+	message: string;
+	width: number;
+	rows: number;
+	isActive?: boolean;
+	keys?: ReviewKeys;
+	color?: boolean;
+	onExit: () => void;
+}
+
+export function ClosedScreen({message, width, rows, isActive = true, keys, color = true, onExit}: ClosedScreenProps): React.JSX.Element {
+	useReviewKeys(
+		(input, key) => {
+			if (key.escape || (input === 'q' && !key.ctrl)) onExit();
+		},
+		isActive,
+		keys,
+	);
+	const lines = [...wrapIndented(message, width), 'Esc returns to the desk.'];
+	return (
+		<Box flexDirection="column">
+			{lines.slice(0, Math.max(1, rows)).map((l, i) => (
+				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && color && message.startsWith('READ-ONLY') ? 'yellow' : undefined}>
+					{l}
+				</Text>
+			))}
+		</Box>
+	);
+}

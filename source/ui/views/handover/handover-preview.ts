@@ -1,0 +1,62 @@
+/**
+ * What the Handover view shows for the window, cover and width in its state: the handover document
+ * (the same object `fortnight handover` renders) and its preview lines wrapped to the view's width,
+ * so a critical line and its "What to do" are read in full, never cut. The desk's reducer scrolls by
+ * these lines, so both ask here and it is worked out once per change, not per key.
+ */
+import type {IsoDate} from '../../../domain/dates.js';
+import {buildHandover, recordedCover} from '../../../domain/handover/build.js';
+import type {Handover} from '../../../domain/handover/schema.js';
+import type {StoreData} from '../../../domain/model.js';
+import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
+import {fullName} from '../../../domain/people.js';
+import {chainHead, formatHead} from '../../../store/chain.js';
+import {wrapIndented} from '../../review/wrap-lines.js';
+import {handoverLines, type PreviewLine} from './handover-lines.js';
+import type {HandoverState} from './handover-state.js';
+
+export interface HandoverPreview {
+	/** generatedAt is left empty: the export stamps the time it is written. */
+	handover: Handover;
+	cover: {name: string; officerId: string | null} | null;
+	/** Why the typed cover was read as it was (ambiguous, or not in the team), if it needs saying. */
+	note: string | null;
+	/** The preview, each line at most `width` columns. */
+	lines: PreviewLine[];
+}
+
+/** Rows of preview between the header line and a one-row status (a longer status takes rows from it). */
+export function handoverBodyHeight(height: number): number {
+	return Math.max(1, height - 2);
+}
+
+/** Resolves the typed cover as the command does: a team member by name or id, else free text. */
+export function resolveHandoverCover(data: StoreData, typed: string, from: IsoDate, to: IsoDate): {cover: {name: string; officerId: string | null} | null; note: string | null} {
+	if (typed === '') return {cover: recordedCover(data, from, to), note: null};
+	const m = matchOfficer(data.officers, typed);
+	if (m.kind === 'found') return {cover: {name: fullName(m.officer), officerId: m.officer.id}, note: null};
+	if (m.kind === 'ambiguous') return {cover: null, note: `"${typed}" matches ${listOfficers(m.candidates)}: type the id.`};
+	return {cover: {name: typed, officerId: null}, note: m.near.length ? `"${typed}" is not in the team (did you mean ${listOfficers(m.near)}?); shown as written.` : null};
+}
+
+/** Wraps each preview line to `width`, continuation lines indented under their first (same tone). */
+export function wrapPreview(lines: readonly PreviewLine[], width: number): PreviewLine[] {
+	const out: PreviewLine[] = [];
+	for (const l of lines) {
+		if (l.text.length <= width) out.push(l);
+		else for (const text of wrapIndented(l.text, width)) out.push({text, tone: l.tone});
+	}
+	return out;
+}
+
+let last: {data: StoreData; key: string; preview: HandoverPreview} | undefined;
+
+export function handoverPreview(data: StoreData, today: IsoDate, state: Pick<HandoverState, 'from' | 'to' | 'cover'>, width: number): HandoverPreview {
+	const key = `${today}|${state.from}|${state.to}|${state.cover}|${width}`;
+	if (last && last.data === data && last.key === key) return last.preview;
+	const {cover, note} = resolveHandoverCover(data, state.cover, state.from, state.to);
+	const handover = buildHandover({data, from: state.from, to: state.to, today, generatedAt: '', chainHead: formatHead(chainHead(data.chain)), cover});
+	const preview = {handover, cover, note, lines: wrapPreview(handoverLines(handover), Math.max(10, width))};
+	last = {data, key, preview};
+	return preview;
+}

@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest';
+import {absenceIn} from '../../../source/ui/team/team-view.js';
+import {ready, renderDesk} from '../desk-harness.js';
+
+const rowOf = (f: string, name: RegExp) => f.split('\n').find(l => name.test(l)) ?? '';
+
+describe('Team view shows every absence at every width', () => {
+	it('picks the longest form that fits', () => {
+		const forms = ['annual leave 03-12 Dec, cover DC Shah', 'leave 03-12 Dec, cover Shah', 'leave 03-12 Dec', 'leave'];
+		expect(absenceIn(forms, 40)).toBe(forms[0]);
+		expect(absenceIn(forms, 30)).toBe(forms[1]);
+		expect(absenceIn(forms, 15)).toBe('leave 03-12 Dec');
+		expect(absenceIn(forms, 6)).toBe('leave');
+		expect(absenceIn(forms, 3)).toBe('le…');
+		expect(absenceIn([], 10)).toBe('');
+	});
+
+	it('at 80 columns: a compact Away column ("sick, no cover", "leave 03-12 Dec"); tenure and hours move to the selected line', async () => {
+		const h = renderDesk({size: {columns: 80, rows: 24}});
+		await ready(h);
+		let f = await h.press('2');
+		expect(f).toMatch(/Plan\s+Away/);
+		expect(rowOf(f, /DS Brennan/)).toMatch(/sick, no cover\s*║/);
+		expect(rowOf(f, /DC Ashworth/)).toMatch(/sick, no cover\s*║/);
+		expect(rowOf(f, /DC Grant/)).toMatch(/leave 03-12 Dec\s*║/);
+		expect(f).toContain('DI Rachel Okafor: no absence recorded; 40h 1.00 h/FTE, tenure 3y 7m');
+		f = await h.press('j');
+		expect(f).toContain('DS Tom Brennan: sick 10 Dec-04 Feb 2027, no cover');
+		h.app.unmount();
+	});
+
+	it('at 120 columns: the words in full, using the width (Tenure on the selected line)', async () => {
+		const h = renderDesk({size: {columns: 120, rows: 40}});
+		await ready(h);
+		const f = await h.press('2');
+		expect(f).toMatch(/Perf\. plan\s+Away/);
+		expect(rowOf(f, /DS Tom Brennan/)).toContain('sick 10 Dec-04 Feb 2027, no cover');
+		expect(rowOf(f, /DC Sam Ashworth/)).toContain('sick from 28 Nov, no cover');
+		expect(rowOf(f, /DC Lewis Grant/)).toContain('annual leave 03-12 Dec, cover DC Shah');
+		expect(f).not.toMatch(/cover…|no c…/);
+		h.app.unmount();
+	});
+});
