@@ -5,10 +5,11 @@
  */
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
-import {absenceOn} from '../people.js';
+import {absenceOn, awayOn} from '../people.js';
 
+/** A named cover who is away that day covers nobody (awayOn): the review is then the sergeant's own. */
 export function reviewerFor(data: StoreData, today: IsoDate): string {
 	const sergeant = data.team.sergeantId;
-	const away = absenceOn(data.absences, sergeant, today);
-	return away?.coverOfficerId ?? sergeant;
+	const away = awayOn((id, date) => absenceOn(data.absences, id, date), sergeant, today);
+	return away?.coverId ?? sergeant;
 }
