@@ -34,7 +34,7 @@ export interface CaseChange {
 	ref: string;
 	row: number;
 	/** What changes, in words, for updates (raw store text: pass through safeText before showing); empty for a new case, see describeNew. */
-	changes: string[];
+	changes: readonly string[];
 	before: Case | null;
 	after: Case;
 	/** Position in data.cases of the case replaced (updates only). */
@@ -180,7 +180,10 @@ function insertSorted<T>(list: readonly T[], item: T, key: (t: T) => string): T[
 	return [...list.slice(0, i), item, ...list.slice(i)];
 }
 
-type Merged = {after: Case; changes: string[]; changed: boolean} | {rejections: Rejection[]};
+type Merged = {after: Case; changes: readonly string[]; changed: boolean} | {rejections: Rejection[]};
+
+/** A new case's words (none: see describeNew), one frozen array shared by every new case of an import. */
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** The case as the row says it should be: a new case, or the existing one with the row's changes. */
 function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
@@ -245,7 +248,7 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 		nextReviewDue: today,
 		allocatedOn: today,
 	};
-	return {after, changes: [], changed: true};
+	return {after, changes: NO_WORDS, changed: true};
 }
 
 /** The existing case with what the row changes, each change in words for the report. */
