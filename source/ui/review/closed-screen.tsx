@@ -6,7 +6,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Store} from '../../store/store.js';
-import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+import type {ReviewScreenBaseProps} from './screen-props.js';
+import {useReviewKeys} from './use-review-keys.js';
 import {wrapIndented} from './wrap-lines.js';
 
 /** Why a review (or an amendment) cannot be started on this store, or null when it can. */
@@ -17,14 +18,8 @@ export function readOnlyRefusal(store: Store | undefined, what: 'review' | 'amen
 	return `READ-ONLY: this ${noun} cannot be saved or signed, so it is not opened. ${reason} To do it, open a store you can write (ask for write access, or work on a copy).`;
 }
 
-export interface ClosedScreenProps {
+export interface ClosedScreenProps extends Pick<ReviewScreenBaseProps, 'width' | 'rows' | 'isActive' | 'keys' | 'color' | 'onExit'> {
 	message: string;
-	width: number;
-	rows: number;
-	isActive?: boolean;
-	keys?: ReviewKeys;
-	color?: boolean;
-	onExit: () => void;
 }
 
 export function ClosedScreen({message, width, rows, isActive = true, keys, color = true, onExit}: ClosedScreenProps): React.JSX.Element {

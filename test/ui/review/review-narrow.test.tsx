@@ -57,6 +57,16 @@ async function toActionPlan(app: ReturnType<typeof review>): Promise<void> {
 	await until(app, 'step 4 of 7');
 }
 
+/** Answers steps 2 to 6 (one new action, option 3 at step 5, option 1 at step 6) and moves on to the sign-off. */
+async function toSignOff(app: ReturnType<typeof review>): Promise<void> {
+	await toActionPlan(app);
+	await press(app, KEYS.enter, 'Chase comms data', KEYS.ctrlN);
+	await until(app, 'step 5 of 7');
+	await press(app, '3', KEYS.ctrlN);
+	await until(app, 'step 6 of 7');
+	await press(app, '1', KEYS.ctrlN);
+}
+
 describe('P2-2: the review at a narrow editor', () => {
 	it('shows every key hint, every outcome and the y/n keys of both questions, wrapped, never cut', async () => {
 		const {store: file} = demoCopy();
@@ -127,12 +137,7 @@ describe('P2-2: the review at a narrow editor', () => {
 		const store = await openStore(file);
 		const app = review(store, {width: 36, rows: 16});
 		await ready(app);
-		await toActionPlan(app);
-		await press(app, KEYS.enter, 'Chase comms data', KEYS.ctrlN);
-		await until(app, 'step 5 of 7');
-		await press(app, '3', KEYS.ctrlN);
-		await until(app, 'step 6 of 7');
-		await press(app, '1', KEYS.ctrlN);
+		await toSignOff(app);
 		await until(app, 'step 7 of 7');
 		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
 		const f = await until(app, 'y sign / n not yet');
@@ -240,12 +245,7 @@ describe('P3-3: validate before asking', () => {
 		const store = await openStore(file);
 		const app = review(store, {width: 72, rows: 40});
 		await ready(app);
-		await toActionPlan(app);
-		await press(app, KEYS.enter, 'Chase comms data', KEYS.ctrlN);
-		await until(app, 'step 5 of 7');
-		await press(app, '3', KEYS.ctrlN);
-		await until(app, 'step 6 of 7');
-		await press(app, '1', KEYS.ctrlN);
+		await toSignOff(app);
 		let f = await until(app, 'step 7 of 7');
 		expect(f).toContain('Next review: 14 Dec.');
 		await press(app, '2026-12-2');
