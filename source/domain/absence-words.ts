@@ -4,7 +4,7 @@
  */
 import {shortDate, type IsoDate} from './dates.js';
 import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer} from './model.js';
-import {absenceCovers, shortName} from './people.js';
+import {absenceCovers, coverAwayDuring, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
 /**
@@ -51,8 +51,25 @@ export function absenceSpan(a: Pick<Absence, 'from' | 'to'>, today: IsoDate): st
 	return `${shortDate(a.from, today)}-${shortDate(a.to, today)}`;
 }
 
-export function absenceWords(a: Absence, officers: readonly Officer[], today: IsoDate): string {
-	const cover = a.coverOfficerId ? `cover ${safeText(shortName(officers.find(o => o.id === a.coverOfficerId)))}` : 'no cover';
+/**
+ * The named cover's own absence during `a`, when there is one (given the team's absences). The form
+ * refuses such a cover, but the cover's absence may be recorded afterwards: the words must not then
+ * say the work is covered as if nothing had changed.
+ */
+export function coverAwayFor(a: Absence, absences: readonly Absence[] | undefined): Absence | undefined {
+	return a.coverOfficerId && absences ? coverAwayDuring(absences, a.coverOfficerId, a)[0] : undefined;
+}
+
+/** "cover DC Evans", "cover DC Grant (also away 03-12 Dec)" or "no cover". */
+export function coverWords(a: Absence, officers: readonly Officer[], today: IsoDate, absences?: readonly Absence[]): string {
+	if (!a.coverOfficerId) return 'no cover';
+	const name = safeText(shortName(officers.find(o => o.id === a.coverOfficerId)));
+	const away = coverAwayFor(a, absences);
+	return away ? `cover ${name} (also away ${absenceSpan(away, today)})` : `cover ${name}`;
+}
+
+/** With the team's `absences`, a cover who is away during it is said to be. */
+export function absenceWords(a: Absence, officers: readonly Officer[], today: IsoDate, absences?: readonly Absence[]): string {
 	// "other 03-12 Dec" would read oddly in a sentence: say what it is.
-	return `${a.reason === 'other' ? 'other absence' : REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${cover}`;
+	return `${a.reason === 'other' ? 'other absence' : REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${coverWords(a, officers, today, absences)}`;
 }

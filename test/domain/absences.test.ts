@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {AbsenceError, addAbsence, endAbsence, nextAbsenceId, type NewAbsence} from '../../source/domain/absences.js';
 import {demoData} from './handover/fixtures.js';
 import {absenceLookup, awayOn, coverAwayDuring} from '../../source/domain/people.js';
-import {parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../../source/domain/absence-words.js';
+import {absenceWords, parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../../source/domain/absence-words.js';
 
 const base: NewAbsence = {officerId: 'o0006', from: '2026-12-14', to: '2026-12-18', reason: 'training', coverOfficerId: 'o0008', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
 
@@ -111,5 +111,18 @@ describe('absence reason words (QA P3-9)', () => {
 		expect(parseAbsenceReason('other')).toBe('other');
 		expect(parseAbsenceReason('away')).toBe('other');
 		expect(parseAbsenceReason('flu')).toBeNull();
+	});
+});
+
+describe('absence words with a cover who is away too', () => {
+	it('says the cover is also away when the cover\u2019s absence was recorded afterwards', () => {
+		const data = demoData();
+		// DC Grant (o0007) is on annual leave 03-12 Dec; DC Marsh (o0006) is away 30 Nov-10 Dec naming him.
+		const marsh = {id: 'abX', officerId: 'o0006', from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave', coverOfficerId: 'o0007', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'} as const;
+		const absences = [...data.absences, marsh];
+		expect(absenceWords(marsh, data.officers, '2026-11-30', absences)).toBe('annual leave 30 Nov-10 Dec, cover DC Grant (also away 03-12 Dec)');
+		// Without the team's absences (or with a cover at work) it reads as before.
+		expect(absenceWords(marsh, data.officers, '2026-11-30')).toBe('annual leave 30 Nov-10 Dec, cover DC Grant');
+		expect(absenceWords({...marsh, coverOfficerId: 'o0008'}, data.officers, '2026-11-30', absences)).toBe('annual leave 30 Nov-10 Dec, cover DC Shah');
 	});
 });

@@ -612,7 +612,7 @@ function askToEnd(s: DeskState): DeskState {
 	const current = absenceOn(data.absences, officerId, today);
 	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
 	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
-	return {...s, endConfirm: {absenceId: current.id, question: `End ${who}'s absence (${absenceWords(current, data.officers, today)}) with today, ${today}, as the last day away? y/n`}};
+	return {...s, endConfirm: {absenceId: current.id, question: `End ${who}'s absence (${absenceWords(current, data.officers, today, data.absences)}) with today, ${today}, as the last day away? y/n`}};
 }
 
 function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string, key: KeyInfo): DeskState {

@@ -39,7 +39,7 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 				onStoreChanged(data);
 				const a = data.absences.find(x => x.id === (write.kind === 'end' ? write.absenceId : id));
 				const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
-				answer(null, a ? `${write.kind === 'end' ? 'Ended' : 'Recorded'} ${a.id}: ${who} ${absenceWords(a, data.officers, today)}.` : 'Saved.');
+				answer(null, a ? `${write.kind === 'end' ? 'Ended' : 'Recorded'} ${a.id}: ${who} ${absenceWords(a, data.officers, today, data.absences)}.` : 'Saved.');
 			},
 			// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 			// sentence meant for the user; nothing was written in either case.

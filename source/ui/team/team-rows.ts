@@ -9,7 +9,7 @@ import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
 import type {DeskModel} from '../model/desk-model.js';
-import {absenceSpan, absenceWords, currentOrNextAbsence} from '../../domain/absence-words.js';
+import {absenceSpan, absenceWords, coverAwayFor, currentOrNextAbsence} from '../../domain/absence-words.js';
 
 export interface TeamRow {
 	officer: Officer;
@@ -71,10 +71,10 @@ const REASON_SHORT: Record<AbsenceReason, string> = {sick: 'sick', 'annual-leave
 function absenceTexts(absences: StoreData['absences'], officers: StoreData['officers'], officerId: string, today: IsoDate): {absence: string; absenceForms: string[]} {
 	const a = currentOrNextAbsence(absences, officerId, today);
 	if (!a) return {absence: '', absenceForms: []};
-	const full = absenceWords(a, officers, today);
+	const full = absenceWords(a, officers, today, absences);
 	const short = REASON_SHORT[a.reason];
 	const span = absenceSpan(a, today);
-	const cover = a.coverOfficerId ? `cover ${safeText(officers.find(o => o.id === a.coverOfficerId)?.name.trim().split(/\s+/).at(-1) ?? '?')}` : 'no cover';
+	const cover = a.coverOfficerId ? `cover ${safeText(officers.find(o => o.id === a.coverOfficerId)?.name.trim().split(/\s+/).at(-1) ?? '?')}${coverAwayFor(a, absences) ? ' (away)' : ''}` : 'no cover';
 	// "no cover" is the risk (reviews and bail dates with nobody to deal with them): it outlasts the dates.
 	const forms = [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short];
 	return {absence: full, absenceForms: forms};
