@@ -4,6 +4,7 @@
  */
 import {AMENDABLE_FIELDS, type AmendableField, type FieldError} from '../../domain/review/index.js';
 import type {ReviewData, ReviewEntry} from '../../domain/model.js';
+import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import type {Field} from './review-fields.js';
@@ -97,9 +98,12 @@ export function amendReducer(s: AmendUiState, a: AmendAction): AmendUiState {
 		case 'signed':
 			return {...s, phase: 'signed', signedSeq: a.seq, confirm: false};
 		case 'key':
-			break;
+			// Several keys in one read are applied one by one; a run of text into a text field stays one insert.
+			return applyChunk(s, a.input, a.key, onAmendKey, t => t.phase === 'editing' && !t.confirm && amendFields(t)[t.field]?.kind === 'text');
 	}
-	const {input, key} = a;
+}
+
+function onAmendKey(s: AmendUiState, input: string, key: KeyPress): AmendUiState {
 	if (s.request || s.phase === 'signing') return s;
 	if (s.phase === 'signed') return key.escape || input === 'q' ? {...s, request: 'exit'} : s;
 	if (s.confirm) {

@@ -20,6 +20,7 @@ import {
 	type StepId,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
+import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field} from './review-fields.js';
@@ -232,8 +233,15 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 		case 'signed':
 			return {...s, phase: 'signed', signed: {seq: a.seq, nextReviewDue: a.nextReviewDue}, notice: null, confirm: null};
 		case 'key':
-			return onKey(s, a.input, a.key);
+			// Several keys in one read ("23" on a choice, two spaces on a tick box) are applied one by one;
+			// a run of text into a text field stays one insert (a paste).
+			return applyChunk(s, a.input, a.key, onKey, takesText);
 	}
+}
+
+/** True while a text field of the review has the keys (not under a question or the help). */
+function takesText(s: ReviewUiState): boolean {
+	return s.phase === 'editing' && !s.confirm && !s.help && fieldsOf(s)[s.field]?.kind === 'text';
 }
 
 function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {

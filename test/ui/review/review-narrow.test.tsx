@@ -67,6 +67,25 @@ async function toSignOff(app: ReturnType<typeof review>): Promise<void> {
 	await press(app, '1', KEYS.ctrlN);
 }
 
+describe('keys that arrive together (QA report 2, P2-2)', () => {
+	it('applies a burst of choice keys one by one, and keeps a burst of text whole in a text field', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const app = review(store, {width: 72, rows: 40});
+		await ready(app);
+		await press(app, KEYS.enter);
+		await until(app, 'step 2 of 7');
+		// "3" then "2" in one read: dropped, then carried over (before, the pair did nothing).
+		await press(app, '32');
+		let f = await until(app, '2:[carried over]');
+		expect(f).not.toContain('3:[dropped]');
+		// Tab to the reason (a text field): a burst of text there is one insert, digits included.
+		await press(app, KEYS.tab, 'Awaiting DFU 23');
+		f = await until(app, 'Awaiting DFU 23');
+		expect(f).toContain('2:[carried over]');
+	});
+});
+
 describe('P2-2: the review at a narrow editor', () => {
 	it('shows every key hint, every outcome and the y/n keys of both questions, wrapped, never cut', async () => {
 		const {store: file} = demoCopy();
