@@ -80,6 +80,8 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	useDeskInput(dispatch);
 	// How far the review screens have read state.reviewInput (kept here: review screens come and go).
 	const reviewConsumed = useRef(0);
+	// The Handover view's last export carried out (see HandoverViewProps.exportsDone).
+	const handoverExports = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
@@ -94,7 +96,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} />
+			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
 		</ThemeContext.Provider>
 	);
 }
@@ -129,9 +131,10 @@ interface FrameProps {
 	/** A review saved a draft, was signed or discarded: show the new data at once (badges, problems, status bar). */
 	onStoreChanged: (data: StoreData) => void;
 	reviewConsumed: MutableRefObject<number>;
+	handoverExports: MutableRefObject<number>;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed}: FrameProps): React.JSX.Element {
+function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
@@ -166,6 +169,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				width={mainWidth}
 				height={L.mainHeight}
 				now={wallClock}
+				exportsDone={handoverExports}
 				onExport={(md, name) => exportHandover(store, md, name)}
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>

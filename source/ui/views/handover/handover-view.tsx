@@ -9,7 +9,7 @@
  * cover, Enter accept, Esc cancel an edit, e export. While a field is open every printable key goes
  * into it. The view renders the state and runs the export (a file write) when asked.
  */
-import React, {useEffect, useRef} from 'react';
+import React, {useEffect, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
 import {renderHandoverMarkdown} from '../../../export/handover-md.js';
 import type {Tone} from './handover-lines.js';
@@ -27,6 +27,12 @@ export interface HandoverViewProps {
 	height: number;
 	/** ISO instant stamped on the document; the shell passes the clock (tests pass a fixed one). */
 	now: () => string;
+	/**
+	 * The last export request carried out, kept by the desk (which outlives this view): a request made in
+	 * the same read as opening the view ("3e") is still carried out, and one made before the view was
+	 * left is not repeated when it opens again. Without it, the view keeps its own.
+	 */
+	exportsDone?: MutableRefObject<number>;
 	/** Writes the Markdown and returns the path written; the shell decides the folder. */
 	onExport: (markdown: string, fileName: string) => Promise<string>;
 	/** The export's outcome, for the status lines. */
@@ -36,14 +42,14 @@ export interface HandoverViewProps {
 const TONE_COLOR: Record<Tone, string | undefined> = {heading: 'cyan', critical: 'red', red: 'yellow', plain: undefined, dim: 'gray'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
-export function HandoverView({state, preview, focused, width, height, now, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
+export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
 
 	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
 	const latest = useRef(preview);
 	latest.current = preview;
-	// Exports asked for before this mount (the view was left and opened again) are not repeated.
-	const done = useRef(state.exportSeq);
+	const own = useRef(state.exportSeq);
+	const done = exportsDone ?? own;
 	useEffect(() => {
 		if (state.exportSeq === done.current) return;
 		done.current = state.exportSeq;

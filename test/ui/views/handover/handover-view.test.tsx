@@ -137,6 +137,22 @@ describe('Handover view in the desk', () => {
 		h.app.unmount();
 	});
 
+	it('exports when "3e" arrives in one read (the view opens and exports at once; QA report 2, P2-1)', async () => {
+		const {store: file, dir} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 100, rows: 30}});
+		await ready(h);
+		await h.press('3e');
+		await h.waitFor('Exported to');
+		expect(readdirSync(dir).filter(n => n.endsWith('.md'))).toEqual(['handover-2026-11-30-to-2026-12-13.md']);
+		// Leaving and opening the view again does not repeat it.
+		await h.press('1');
+		await h.press('3');
+		await new Promise(r => setTimeout(r, 200));
+		expect(readdirSync(dir).filter(n => n.endsWith('.md'))).toHaveLength(1);
+		h.app.unmount();
+	});
+
 	it('says why a refused date was refused, keeping the field open', async () => {
 		const h = renderDesk({size: {columns: 80, rows: 24}});
 		await ready(h);
