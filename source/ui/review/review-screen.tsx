@@ -64,7 +64,9 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// store's latest, which has every save this process made since.
 			const ctx = reviewContext(data, caseRef, today);
 			const latest = props.store?.snapshot() ?? data;
-			const kept = working.get(workingKey(props.store, caseRef));
+			// A review left before anything was answered left nothing to resume: it opens afresh.
+			const found = working.get(workingKey(props.store, caseRef));
+			const kept = found && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
 			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date())};
 		} catch (err) {

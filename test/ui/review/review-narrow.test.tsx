@@ -86,6 +86,25 @@ describe('keys that arrive together (QA report 2, P2-2)', () => {
 	});
 });
 
+describe('a review left before anything was answered (QA report 2, P3-2)', () => {
+	it('opens afresh, not as a resumed draft', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const events = {exits: 0, changes: [] as StoreData[]};
+		const first = review(store, {width: 72, rows: 40}, events);
+		await ready(first);
+		await until(first, 'step 1 of 7');
+		await press(first, KEYS.esc);
+		await waitFor(() => events.exits === 1);
+		first.unmount();
+		const second = review(store, {width: 72, rows: 40});
+		await ready(second);
+		const f = await until(second, 'step 1 of 7');
+		expect(f).not.toContain('Resumed');
+		expect(store.snapshot().drafts).toEqual([]);
+	});
+});
+
 describe('P2-2: the review at a narrow editor', () => {
 	it('shows every key hint, every outcome and the y/n keys of both questions, wrapped, never cut', async () => {
 		const {store: file} = demoCopy();
