@@ -75,9 +75,22 @@ function absenceTexts(absences: StoreData['absences'], officers: StoreData['offi
 	const short = REASON_SHORT[a.reason];
 	const span = absenceSpan(a, today);
 	const cover = a.coverOfficerId ? `cover ${safeText(officers.find(o => o.id === a.coverOfficerId)?.name.trim().split(/\s+/).at(-1) ?? '?')}${coverAwayFor(a, absences) ? ' (away)' : ''}` : 'no cover';
-	// "no cover" is the risk (reviews and bail dates with nobody to deal with them): it outlasts the dates.
-	const forms = [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short];
+	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
+	// outlasts the dates. Away later: the start date is what tells it from an absence running now.
+	const later = a.from > today;
+	const forms = later
+		? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, shortDate(a.from, today)), `from ${shortDate(a.from, today)}`]
+		: [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short];
 	return {absence: full, absenceForms: forms};
+}
+
+/**
+ * An absence that starts later, shortest last but one (the form the Team view makes room for at 80
+ * columns): "leave 03-12 Dec" when that is short, else down to "sick 10 Dec-" for "sick 10 Dec-04 Feb 2027".
+ */
+function laterForms(short: string, span: string, start: string): string[] {
+	const dates = `${short} ${span}`;
+	return dates.length <= 15 ? [dates] : [dates, `${short} from ${start}`, `${short} ${start}-`];
 }
 
 /** "3y 2m" in the unit. */

@@ -20,7 +20,8 @@ describe('Team view shows every absence at every width', () => {
 		await ready(h);
 		let f = await h.press('2');
 		expect(f).toMatch(/Plan\s+Away/);
-		expect(rowOf(f, /DS Brennan/)).toMatch(/sick, no cover\s*║/);
+		// Brennan's sick leave starts 10 Dec: it must not read like Ashworth's, which is running now.
+		expect(rowOf(f, /DS Brennan/)).toMatch(/sick 10 Dec-\s*║/);
 		expect(rowOf(f, /DC Ashworth/)).toMatch(/sick, no cover\s*║/);
 		expect(rowOf(f, /DC Grant/)).toMatch(/leave 03-12 Dec\s*║/);
 		expect(f).toContain('DI Rachel Okafor: no absence recorded; 40h 1.00 h/FTE, tenure 3y 7m');
