@@ -36,7 +36,8 @@ Options
   --cover-outside     treat --cover as free text for someone outside the team ("DS Jane Roe, Team B")
   --prepared-by NAME  who prepared it (default: the team's sergeant)
   --format md|json    Markdown (default) or JSON
-  --out FILE          write to FILE (atomically; mode 0644, or 0600 with welfare notes) instead of stdout
+  --out FILE          write to FILE instead of stdout, replacing it if it exists (atomically; mode 0644,
+                      or 0600 with welfare notes)
   --include-welfare   add welfare notes from the last ${WELFARE_NOTE_LOOKBACK_DAYS} days (health information). Asks for
                       confirmation on a terminal; without one it refuses unless --yes is given. The
                       document is then marked OFFICIAL-SENSITIVE at top and bottom.

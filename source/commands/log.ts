@@ -30,7 +30,7 @@ Options
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after
                   json: rows and exception report together (schema below)
-  --out FILE      write to FILE (replaced atomically) instead of standard output
+  --out FILE      write to FILE instead of standard output, replacing it if it exists (atomically)
   --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
 
 Every export gives the review chain head (sequence:hash); keep it, and later check that a copy of the
