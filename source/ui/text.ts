@@ -51,7 +51,5 @@ export function wrap(s: string, width: number): string[] {
 	return lines;
 }
 
-/** "1 case" / "3 cases". */
-export function plural(n: number, word: string, many = `${word}s`): string {
-	return `${n} ${n === 1 ? word : many}`;
-}
+/** "1 case" / "3 cases": the one helper in domain, here for the views' imports. */
+export {plural} from '../domain/plural.js';

@@ -135,6 +135,8 @@ describe('filter', () => {
 		expect(f).not.toContain('DC Ashworth:');
 		f = await h.press(KEYS.enter);
 		expect(f).toContain('Filter: whitlock  (/ edits, Esc clears)');
+		// The header says how many rows match and where the cursor is (the officer and their 4 cases).
+		expect(f).toMatch(/CASES\s+60 live cases 5 match\s+1\/5/);
 		// Filter text is not a command: typing "q" in the filter did not quit, and keys move again now.
 		f = await h.press('j');
 		expect(f).toMatch(/›\s+CR\/42371\/25/);

@@ -33,7 +33,9 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 	const theme = useTheme();
 	const inner = width - 2;
 	const slice = rows.slice(list.win.scroll, list.win.scroll + visible);
-	const position = rows.length > visible ? `${list.win.cursor + 1}/${rows.length}` : '';
+	// Filtered, the count of matching rows is always shown (the Problems panel does the same).
+	const at = `${list.win.cursor + 1}/${rows.length}`;
+	const position = list.filter !== '' ? `${rows.length} match${rows.length > 0 ? `  ${at}` : ''}` : rows.length > visible ? at : '';
 	return (
 		<Pane title="CASES" detail={`${plural(model.counts.live, 'live case')} ${position}`.trim()} focused={focused} width={width} height={height}>
 			{showsFilterLine(list) && (
