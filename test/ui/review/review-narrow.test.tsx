@@ -67,14 +67,20 @@ async function toSignOff(app: ReturnType<typeof review>): Promise<void> {
 	await press(app, '1', KEYS.ctrlN);
 }
 
+/** A review of REF on a fresh demo copy, moved on to step 2 (the previous actions' outcomes). */
+async function reviewAtStep2(size = {width: 72, rows: 40}): Promise<{app: ReturnType<typeof review>; store: Store}> {
+	const {store: file} = demoCopy();
+	const store = await openStore(file);
+	const app = review(store, size);
+	await ready(app);
+	await press(app, KEYS.enter);
+	await until(app, 'step 2 of 7');
+	return {app, store};
+}
+
 describe('keys that arrive together (QA report 2, P2-2)', () => {
 	it('applies a burst of choice keys one by one, and keeps a burst of text whole in a text field', async () => {
-		const {store: file} = demoCopy();
-		const store = await openStore(file);
-		const app = review(store, {width: 72, rows: 40});
-		await ready(app);
-		await press(app, KEYS.enter);
-		await until(app, 'step 2 of 7');
+		const {app} = await reviewAtStep2();
 		// "3" then "2" in one read: dropped, then carried over (before, the pair did nothing).
 		await press(app, '32');
 		let f = await until(app, '2:[carried over]');
@@ -190,12 +196,7 @@ describe('P2-2: the review at a narrow editor', () => {
 
 describe('P2-3: ? inside the review', () => {
 	it('shows the review\'s keys from its keymap; Esc closes it with every answer kept; ? in a text field is text', async () => {
-		const {store: file} = demoCopy();
-		const store = await openStore(file);
-		const app = review(store, {width: 72, rows: 40});
-		await ready(app);
-		await press(app, KEYS.enter);
-		await until(app, 'step 2 of 7');
+		const {app} = await reviewAtStep2();
 		await press(app, '2', KEYS.tab, 'Waiting on the DFU?');
 		// In the reason (a text field) the ? was typed as text.
 		let f = await until(app, 'Waiting on the DFU?');
