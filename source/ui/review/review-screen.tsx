@@ -119,7 +119,19 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			try {
 				if (dirty) {
 					const edits = s.edits;
-					await store.apply(d => saveDraft(d, draft, now().toISOString()));
+					const put = () => store.apply(d => saveDraft(d, draft, now().toISOString()));
+					try {
+						await put();
+					} catch (err) {
+						// Another user changed this case's draft record meanwhile (signed the case, which removes its
+						// draft, or saved a draft of it): the draft is this sergeant's work in progress, so the store
+						// is reloaded and it is saved on top. Signing still checks what they did (see sign.ts).
+						if (!(err instanceof StoreError) || err.code !== 'conflict') throw err;
+						await store.reload();
+						onChanged(store.snapshot());
+						await put();
+						dispatch({type: 'notice', message: 'Another user changed this case while you were reviewing it: the desk reloaded their changes and kept your draft.'});
+					}
 					sv.savedEdits = edits;
 					if (!sv.stored) {
 						sv.stored = true;

@@ -155,3 +155,29 @@ describe('guided review screen', () => {
 		expect(verifyChain(data.chain)).toBeNull();
 	});
 });
+
+describe('draft saves after another user changed the same draft record', () => {
+	it('reloads their change and keeps saving the sergeant\u2019s draft (it used to stay NOT SAVED until u)', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const other = await openStore(file);
+		const {app} = await mount(store);
+		await until(app, 'step 1 of 7');
+		await press(app, KEYS.enter);
+		await until(app, 'step 2 of 7');
+		await press(app, '1');
+		await until(app, 'draft saved');
+		// Someone else removes this case's draft (as signing the case does) after this desk saved it.
+		await other.apply(d => ({...d, drafts: d.drafts.filter(x => x.caseRef !== REF)}));
+		await press(app, KEYS.tab, KEYS.tab, '2', KEYS.tab, 'Awaiting the DFU report');
+		const f = await until(app, 'reloaded their changes');
+		expect(f).not.toContain('NOT SAVED');
+		// The typing after the reload is saved too (after the usual pause).
+		let saved = '';
+		for (let i = 0; i < 60 && !saved.includes('Awaiting the DFU report'); i++) {
+			await new Promise(r => setTimeout(r, 50));
+			saved = JSON.stringify((await readStoreFile(file)).data.drafts.find(x => x.caseRef === REF)?.answers ?? null);
+		}
+		expect(saved).toContain('Awaiting the DFU report');
+	});
+});
