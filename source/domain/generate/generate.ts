@@ -25,6 +25,8 @@ import type {
 	WelfareEvent,
 } from '../model.js';
 import {SCHEMA_VERSION} from '../model.js';
+import {regimeFor} from '../bail.js';
+import {newCaseRecord} from '../new-case.js';
 import {DEFAULT_SETTINGS} from '../settings.js';
 import {makeRng, type Rng} from './random.js';
 import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
@@ -350,31 +352,11 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 	let status: Case['status'] = rng.pick(['investigation', 'investigation', 'awaiting-forensics', 'with-cps'] as const);
 	let lastUpdateAgo = rng.chance(0.8) ? rng.int(0, 12) : rng.int(15, 45);
 	let nextDueOffset = rng.chance(0.9) ? rng.int(1, cadence(risk)) : -rng.int(1, 10);
-	const c: Case = {
-		ref: '',
-		offence,
-		offenceShort,
-		risk,
-		status,
-		oicId: oic.id,
-		opened,
-		closedOn: null,
-		arrestDate: null,
-		bail: null,
-		rui: null,
-		victim: null,
-		updates: [],
-		forensics: [],
-		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-		materialLocations: [rng.pick(MATERIAL_LOCATIONS)],
-		actions: [],
-		nextReviewDue: ref,
-		allocatedOn,
-	};
+	const c: Case = newCaseRecord({ref: '', offence, offenceShort, risk, status, oicId: oic.id, opened, materialLocations: [rng.pick(MATERIAL_LOCATIONS)], nextReviewDue: ref, allocatedOn});
 	const suspect = initials(rng);
 	const bailFrom = (bailedOn: IsoDate, returnDate: IsoDate): void => {
 		c.arrestDate = bailedOn;
-		c.bail = {regime: bailedOn >= DEFAULT_SETTINGS.bailRegimeChangeDate ? 'pcsc-2022' : 'pre-2022', bailedOn, returnDate, extensions: [], endedOn: null, suspect};
+		c.bail = {regime: regimeFor(bailedOn, DEFAULT_SETTINGS.bailRegimeChangeDate), bailedOn, returnDate, extensions: [], endedOn: null, suspect};
 	};
 	switch (scenario) {
 		case 'bail-officer-absent': // returns two days after the OIC went sick

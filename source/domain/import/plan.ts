@@ -14,6 +14,7 @@ import {regimeFor} from '../bail.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
 import type {Case, StoreData} from '../model.js';
+import {newCaseRecord} from '../new-case.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type Field, type ImportMapping} from './columns.js';
 import {officerIndex} from './officers.js';
 import {rowNumber, type CsvTable} from './parse-csv.js';
@@ -205,8 +206,8 @@ function bailFrom(bailedOn: IsoDate, returnDate: IsoDate, data: StoreData, suspe
 const FORENSIC_ITEM = 'Submission recorded in the records system';
 
 /**
- * A new case needs the required fields. Defaults: allocated and due for review on the import date,
- * MG3 not started, no actions. Built in one piece, with no words: the report describes a new case from
+ * A new case needs the required fields. Defaults (newCaseRecord): allocated and due for review on the
+ * import date, MG3 not started, no actions. Built in one piece, with no words: the report describes a new case from
  * the case itself (describeNew), so a 50,000-row first import allocates no descriptions nobody reads.
  */
 function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
@@ -227,7 +228,7 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 	}
 	const status = r.status!;
 	const victimUpdate = r.lastVictimUpdate;
-	const after: Case = {
+	const after = newCaseRecord({
 		ref: r.ref,
 		offence: r.offence!,
 		offenceShort: shortOffence(r.offence!),
@@ -242,12 +243,9 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: null}] : [],
-		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-		materialLocations: [],
-		actions: [],
 		nextReviewDue: today,
 		allocatedOn: today,
-	};
+	});
 	return {after, changes: NO_WORDS, changed: true};
 }
 

@@ -2,6 +2,7 @@
  * Small hand-built stores for rule tests: one sergeant, one inspector and a few detectives, with
  * nothing due unless a test adds it (so a test can look at one rule's output without noise).
  */
+import {newCaseRecord} from '../../../source/domain/new-case.js';
 import {addDays, type IsoDate} from '../../../source/domain/dates.js';
 import type {Absence, Case, ChainEntry, Officer, PerformanceDecisionData, ReviewData, StoreData} from '../../../source/domain/model.js';
 import type {Problem, ProblemKind} from '../../../source/domain/problem.js';
@@ -27,7 +28,7 @@ export function officer(id: string, over: Partial<Officer> = {}): Officer {
 }
 
 export function kase(ref: string, over: Partial<Case> = {}): Case {
-	return {
+	return newCaseRecord({
 		ref,
 		offence: 'Distribution of indecent images of children',
 		offenceShort: 'IIOC distribution',
@@ -35,20 +36,10 @@ export function kase(ref: string, over: Partial<Case> = {}): Case {
 		status: 'investigation',
 		oicId: 'o1',
 		opened: '2025-07-01',
-		closedOn: null,
-		arrestDate: null,
-		bail: null,
-		rui: null,
-		victim: null,
-		updates: [],
-		forensics: [],
-		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-		materialLocations: [],
-		actions: [],
 		nextReviewDue: '2099-01-01',
 		allocatedOn: '2025-07-01',
 		...over,
-	};
+	});
 }
 
 export function absence(id: string, officerId: string, from: IsoDate, to: IsoDate | null, over: Partial<Absence> = {}): Absence {
