@@ -71,7 +71,7 @@ const plain = (key: KeyInfo) => !key.ctrl && !key.meta;
 const char = (c: string) => (input: string, key: KeyInfo) => input === c && plain(key);
 
 export const KEYMAP: readonly Binding[] = [
-	// Log view (4): keys suggested by the view (LOG_VIEW_KEYS), which shadow the general ones there.
+	// Log view (4): its own keys, which shadow the general ones there.
 	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', views: ['log'], matches: char('s')},
 	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', views: ['log'], matches: char('o')},
 	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', views: ['log'], matches: char('l')},

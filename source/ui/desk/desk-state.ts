@@ -26,7 +26,7 @@ import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
-import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
+import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
@@ -259,6 +259,14 @@ function handoverHasKeys(s: DeskState): boolean {
 export function currentHandover(s: DeskState): HandoverPreview {
 	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
 }
+
+/** The Handover view's commands in the keymap, as its reducer's actions. */
+const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export', HandoverAction> = {
+	'handover-from': {type: 'edit', field: 'from'},
+	'handover-to': {type: 'edit', field: 'to'},
+	'handover-cover': {type: 'edit', field: 'cover'},
+	'handover-export': {type: 'export'},
+};
 
 /** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
 function onHandoverInput(s: DeskState, input: string, key: KeyInfo): DeskState | undefined {
@@ -499,8 +507,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		case 'handover-to':
 		case 'handover-cover':
 		case 'handover-export':
-			// Handled by the Handover view's own reducer (source/ui/views/handover), which has the field state.
-			return s;
+			// The view's field state is its reducer's (source/ui/views/handover); the keys are the keymap's.
+			return s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])} : s;
 		case 'absence-add':
 			return openForm(s);
 		case 'absence-end':

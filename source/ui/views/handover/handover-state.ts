@@ -44,6 +44,8 @@ export type HandoverAction =
 	| {type: 'key'; key: KeyPress; page: number; max: number}
 	| {type: 'scroll'; by: number; max: number}
 	| {type: 'edit'; field: Field}
+	/** Export what is on screen (the view writes the file; see HandoverView). */
+	| {type: 'export'}
 	| {type: 'type'; text: string}
 	| {type: 'backspace'}
 	| {type: 'commit'}
@@ -70,6 +72,8 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 			return onKey(state, action.key, action.page, action.max);
 		case 'scroll':
 			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by))};
+		case 'export':
+			return {...state, exportSeq: state.exportSeq + 1, message: {text: 'Exporting...', error: false}};
 		case 'edit':
 			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
 		case 'type':
@@ -101,10 +105,7 @@ function onKey(state: HandoverState, key: KeyPress, page: number, max: number): 
 	if (key.pageUp || key.input === 'b') return r({type: 'scroll', by: -page, max});
 	if (key.home || key.input === 'g') return r({type: 'scroll', by: -Infinity, max});
 	if (key.end || key.input === 'G') return r({type: 'scroll', by: Infinity, max});
-	if (key.input === 'f') return r({type: 'edit', field: 'from'});
-	if (key.input === 't') return r({type: 'edit', field: 'to'});
-	if (key.input === 'c') return r({type: 'edit', field: 'cover'});
-	if (key.input === 'e') return {...state, exportSeq: state.exportSeq + 1, message: {text: 'Exporting...', error: false}};
+	// f, t, c and e are the desk keymap's (handover-from, -to, -cover, -export): the desk sends 'edit' and 'export'.
 	return state;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The desk's Log view (key 4) as a reducer: the period, the filters (sergeant, officer, late only) and
- * the cursor. The desk maps its keys to these actions (LOG_VIEW_KEYS suggests a mapping that does not
- * clash with the desk's own keys); nothing here reads the keyboard or the disk.
+ * the cursor. The desk's keymap (source/ui/keymap.ts) maps keys to these actions; nothing here reads
+ * the keyboard or the disk.
  */
 import {addDays, daysBetween, type IsoDate} from '../../../domain/dates.js';
 import {defaultPeriod, DEFAULT_PERIOD_DAYS, type Period} from '../../../domain/review-log/period.js';
@@ -34,15 +34,6 @@ export function initialLogViewState(today: IsoDate): LogViewState {
 	return {period: defaultPeriod(today), sergeantId: null, officerId: null, lateOnly: false, cursor: 0, scroll: 0};
 }
 
-/** Suggested keys (the desk owns the keymap and may choose others). */
-export const LOG_VIEW_KEYS: ReadonlyArray<{key: string; action: LogViewAction['type'] | 'export'; says: string}> = [
-	{key: 's', action: 'cycle-sergeant', says: 'next sergeant (then all)'},
-	{key: 'o', action: 'cycle-officer', says: 'next officer (then all)'},
-	{key: 'l', action: 'toggle-late', says: 'late reviews only'},
-	{key: '<', action: 'shift-period', says: 'previous 28 days'},
-	{key: '>', action: 'shift-period', says: 'next 28 days'},
-	{key: 'e', action: 'export', says: 'export the rows shown as CSV'},
-];
 
 /** null -> first -> second -> ... -> last -> null. */
 function cycle(current: string | null, ids: readonly string[]): string | null {
