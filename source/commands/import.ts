@@ -37,8 +37,9 @@ column and the reason) unless you pass --skip-invalid. Importing the same file t
 Columns (field name, then the header fortnight looks for; case and spacing do not matter)
 ${columnHelp}
 Only "Crime reference" is required in every file. A new case also needs offence, officer, risk, status
-and opened. A column the file does not have changes nothing; an empty cell changes nothing, except an
-empty bail return date, which ends bail still running (on today's date).
+and opened. A column the file does not have changes nothing, and an empty cell changes nothing: an
+empty bail return date leaves a running bail running (a value missing from an export means
+"unchanged", never "ended"). Bail ends on an import only when RUI is "yes".
 
 Values
   officer              collar number or name ("4021", "DC Sam Ashworth", "ASHWORTH, Sam"); officers are

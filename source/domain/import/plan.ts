@@ -5,9 +5,11 @@
  * export no longer lists. `applyPlan` turns a plan into the next store data; the command runs both
  * inside `store.apply` so the plan is always made on the freshest data under the lock.
  *
- * Upsert by crime reference. A column the file does not have changes nothing; an empty cell changes
- * nothing, except the bail return date (empty = no longer on bail: running bail is ended on the import
- * date). Updates, victim updates and forensic submissions are appended only when not already there,
+ * Upsert by crime reference. A column the file does not have changes nothing, and an empty cell changes
+ * nothing, the bail return date included: a records-system export that leaves a value out means
+ * "unchanged", never "ended" (README, "fortnight import": a blank bail cell once ended a running bail,
+ * the source case's lapse). Bail ends on an import only by an explicit value: RUI "yes".
+ * Updates, victim updates and forensic submissions are appended only when not already there,
  * so importing the same file twice changes nothing.
  */
 import {regimeFor} from '../bail.js';
@@ -284,8 +286,8 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, c.bail?.suspect ?? c.rui?.suspect ?? '');
 			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
 		}
-	} else if ((r.bailReturnDate === null || r.rui === true) && bailRunning) {
-		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (${r.rui === true ? 'now RUI' : 'no bail return date in the export'})`);
+	} else if (r.rui === true && bailRunning) {
+		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (now RUI)`);
 	}
 
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;

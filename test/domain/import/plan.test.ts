@@ -131,7 +131,7 @@ describe('import: rejected rows', () => {
 });
 
 describe('import: updates to existing cases', () => {
-	it('updates changed fields, appends a new update once, ends bail when the export shows none', () => {
+	it('updates changed fields, appends a new update once, and a blank bail cell leaves a running bail running', () => {
 		const data = demo();
 		const bailed = data.cases.find(c => c.bail && c.bail.endedOn === null)!;
 		const csv = [
@@ -141,12 +141,22 @@ describe('import: updates to existing cases', () => {
 		const p = plan(data, csv);
 		expect(p.changes).toHaveLength(1);
 		const [c] = p.changes;
-		expect(c!.changes).toEqual(expect.arrayContaining([`risk ${bailed.risk} -> high`, 'update 2026-11-29 added', `bail ended ${today} (no bail return date in the export)`]));
+		expect(c!.changes).toEqual([`risk ${bailed.risk} -> high`, 'update 2026-11-29 added']);
+		// A value missing from an export means "unchanged", never "ended": the source case's bail lapse.
+		expect(c!.after.bail).toEqual(bailed.bail);
 		expect(c!.after.updates.at(-1)).toEqual({date: '2026-11-29', authorId: bailed.oicId, text: 'Suspect re-interviewed, no comment.'});
 		expect(c!.after.offence).toBe(bailed.offence);
 		const next = applyPlan(data, p);
 		expect(next.cases.length).toBe(data.cases.length);
 		expect(plan(next, csv).changes).toEqual([]);
+	});
+
+	it('ends a running bail only on an explicit RUI "yes"', () => {
+		const data = demo();
+		const bailed = data.cases.find(c => c.bail && c.bail.endedOn === null)!;
+		const p = plan(data, `Crime reference,Bail return date,RUI\n${bailed.ref},,yes\n`);
+		expect(p.changes[0]!.changes).toContain(`bail ended ${today} (now RUI)`);
+		expect(p.changes[0]!.after.bail!.endedOn).toBe(today);
 	});
 
 	it('does not add an update again when a re-save changed only its line ends or trailing spaces', () => {
