@@ -24,6 +24,7 @@ export function severityCountWords(problems: readonly {severity: Severity}[]): s
 export type ProblemKind =
 	| 'review-overdue'
 	| 'review-due-supervisor-absent'
+	| 'review-needs-independent-supervisor'
 	| 'bail-lapsed'
 	| 'bail-due'
 	| 'bail-officer-absent'

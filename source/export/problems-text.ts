@@ -16,6 +16,7 @@ export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', r
 export const KIND_LABELS: Record<ProblemKind, string> = {
 	'review-overdue': 'Review overdue',
 	'review-due-supervisor-absent': 'Reviews due, supervisor away',
+	'review-needs-independent-supervisor': 'Review needs independent supervisor',
 	'bail-lapsed': 'Bail lapsed',
 	'bail-due': 'Bail due',
 	'bail-officer-absent': 'Bail due, OIC away',

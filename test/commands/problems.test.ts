@@ -8,6 +8,13 @@ import {problemToJson, renderProblemsJson} from '../../source/export/problems-js
 import {KIND_LABELS, renderProblemsText, wrap} from '../../source/export/problems-text.js';
 import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
 
+/**
+ * Kinds the demo does not show by design: its sergeant's coming absence has no cover named (its
+ * critical scenario), so no cover holds cases. test/domain/independence.test.ts covers this one.
+ */
+const NOT_IN_DEMO = new Set(['review-needs-independent-supervisor']);
+const DEMO_LABELS = Object.entries(KIND_LABELS).filter(([k]) => !NOT_IN_DEMO.has(k));
+
 const KEYS = ['id', 'kind', 'severity', 'subject', 'message', 'action', 'since', 'due', 'evidence'];
 
 describe('fortnight problems (built CLI)', () => {
@@ -21,7 +28,7 @@ describe('fortnight problems (built CLI)', () => {
 		expect(lines.filter(l => l.length > 80)).toEqual([]);
 		expect(r.stdout).not.toMatch(/\u001b/);
 		expect(lines[0]).toMatch(/^\d+ problems on 30 Nov 2026: \d+ critical, \d+ red, \d+ amber/);
-		for (const label of Object.values(KIND_LABELS)) expect(r.stdout).toContain(`${label}: `);
+		for (const [, label] of DEMO_LABELS) expect(r.stdout).toContain(`${label}: `);
 		const heads = lines.filter(l => /^(CRITICAL|RED|AMBER|INFO) /.test(l)).map(l => l.split(' ')[0]);
 		const order = ['CRITICAL', 'RED', 'AMBER', 'INFO'];
 		expect(heads.map(h => order.indexOf(h!))).toEqual([...heads.map(h => order.indexOf(h!))].sort((a, b) => a - b));
@@ -32,7 +39,7 @@ describe('fortnight problems (built CLI)', () => {
 		const r = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
 		expect(r.code).toBe(0);
 		const arr = JSON.parse(r.stdout) as Record<string, unknown>[];
-		expect(new Set(arr.map(p => p['kind'])).size).toBe(Object.keys(KIND_LABELS).length);
+		expect(new Set(arr.map(p => p['kind'])).size).toBe(DEMO_LABELS.length);
 		for (const p of arr) {
 			expect(Object.keys(p)).toEqual(KEYS);
 			expect(Object.keys(p['subject'] as object)).toEqual(['type', 'ref', 'officerId', 'officerName']);

@@ -7,6 +7,7 @@
  * The private welfare note is never saved here (see answers.ts storableAnswers): the caller keeps it
  * in the welfare drafts file beside the welfare file (store/welfare-drafts.ts).
  */
+import {selfSupervisionRefusal} from '../independence.js';
 import {caseByRef, isLive} from '../case-facts.js';
 import type {ReviewDraft, StoreData} from '../model.js';
 import {emptyAnswers, readAnswers, storableAnswers, type ReviewAnswers} from './answers.js';
@@ -40,6 +41,8 @@ export function openDraft(data: StoreData, caseRef: string, reviewerId: string, 
 	const c = caseByRef(data, caseRef);
 	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
+	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref);
+	if (self) throw new ReviewError(self);
 	const stored = findDraft(data, caseRef);
 	if (stored) {
 		return {draft: {caseRef, reviewerId: stored.reviewerId, startedAt: stored.startedAt, step: clampStep(stored.step), answers: readAnswers(stored.answers)}, resumed: true};

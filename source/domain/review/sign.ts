@@ -10,6 +10,7 @@
  * caller appends it to the welfare file (store/welfare-file.ts appendWelfareNote).
  */
 import {addMonths, type IsoDate} from '../dates.js';
+import {selfSupervisionRefusal} from '../independence.js';
 import type {Signer} from '../generate/generate.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
@@ -90,6 +91,9 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	const opened = options.context;
 	// Everything recorded below comes from `ctx`, worked out on `data`: the freshest data under the lock.
 	const ctx = opened ? refreshContext(opened, data) : reviewContext(data, draft.caseRef, today);
+	// No one supervises themselves: the review, its trigger decision and its check-in are all about the OIC.
+	const self = selfSupervisionRefusal(data, reviewerId, ctx.case.oicId, 'review', ctx.case.ref);
+	if (self) throw new ReviewError(self);
 	const a = readAnswers(draft.answers);
 	const errors = validateReview(ctx, a);
 	if (opened) {

@@ -11,6 +11,7 @@ import {ruleContext, type RuleContext} from './context.js';
 import {crimeReportProblems} from './crime-report-updates.js';
 import {forensicProblems} from './forensic.js';
 import {identicalUpdateProblems} from './identical-updates.js';
+import {independentReviewProblems} from './independent-review.js';
 import {newStarterProblems} from './new-starter.js';
 import {performanceProblems} from './performance.js';
 import {reviewOverdue, reviewsDueInSupervisorAbsence} from './review-due.js';
@@ -27,6 +28,7 @@ export type Rule = (ctx: RuleContext) => Problem[];
 export const RULES: readonly Rule[] = [
 	reviewOverdue,
 	reviewsDueInSupervisorAbsence,
+	independentReviewProblems,
 	bailProblems,
 	ruiProblems,
 	victimUpdateProblems,

@@ -6,6 +6,7 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
+import {selfSupervisionRefusal} from '../../domain/independence.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
@@ -21,7 +22,13 @@ import type {ReviewScreenBaseProps} from './screen-props.js';
 export type AmendScreenProps = ReviewScreenBaseProps;
 
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
-	const [refusal] = useState(() => readOnlyRefusal(props.store, 'amendment'));
+	const [refusal] = useState(() => {
+		const latest = props.store?.snapshot() ?? props.data;
+		const holder = latest.cases.find(c => c.ref === props.caseRef)?.oicId;
+		// No one supervises themselves: a cover cannot amend the review of a case they hold.
+		const self = holder ? selfSupervisionRefusal(latest, reviewerFor(latest, props.today), holder, 'review', props.caseRef) : null;
+		return readOnlyRefusal(props.store, 'amendment') ?? self;
+	});
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
 		const eff = last ? effectiveReview(props.data.chain, last.seq) : null;

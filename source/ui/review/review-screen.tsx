@@ -6,6 +6,7 @@
  * welfare drafts file and, at signing, the welfare file.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {selfSupervisionRefusal} from '../../domain/independence.js';
 import {
 	changesOnData,
 	discardDraft,
@@ -64,6 +65,9 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// store's latest, which has every save this process made since.
 			const ctx = reviewContext(data, caseRef, today);
 			const latest = props.store?.snapshot() ?? data;
+			// No one supervises themselves: a cover opening a case they hold is told who reviews it instead.
+			const self = selfSupervisionRefusal(latest, reviewerFor(latest, today), ctx.case.oicId, 'review', caseRef);
+			if (self) return {ok: false as const, message: self};
 			// A review left before anything was answered left nothing to resume: it opens afresh.
 			const found = working.get(workingKey(props.store, caseRef));
 			const kept = found && hasAnswers(found.answers) ? found : undefined;

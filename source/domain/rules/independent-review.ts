@@ -1,0 +1,68 @@
+/**
+ * No one supervises themselves (README, "Who signs what"). An investigator named as cover for their
+ * own sergeant covers the team's reviews, but not the reviews of the cases they hold: each such review
+ * falling due while they act up needs the next person up (the team's inspector), and stays a problem
+ * until someone other than the holder has reviewed the case.
+ */
+import {addDays, shortDate, type IsoDate} from '../dates.js';
+import {nextUpWords} from '../independence.js';
+import {ABSENCE_WORDS} from '../people.js';
+import type {Problem} from '../problem.js';
+import {absenceSpan} from '../absence-words.js';
+import {awayOnDate, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {cadenceDays, reviewDueDate} from './review-due.js';
+
+/** Within this many days (or overdue) the need is red; further ahead, amber. */
+const RED_WITHIN_DAYS = 7;
+
+export function independentReviewProblems(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'review-needs-independent-supervisor', () => {
+		const {settings: s, today} = ctx;
+		const out: Problem[] = [];
+		for (const c of ctx.live) {
+			const sup = supervisorOf(ctx, c.oicId);
+			if (!sup) continue;
+			const covering = (ctx.absencesByOfficer.get(sup.id) ?? []).filter(
+				a => a.coverOfficerId === c.oicId && (a.to === null || a.to >= today) && knownFrom(a) <= today,
+			);
+			for (const a of covering) {
+				const start = a.from > today ? a.from : today;
+				const end = a.to ?? addDays(start, s.reviewCapDays);
+				const step = cadenceDays(c.risk, s);
+				let d = reviewDueDate(ctx, c);
+				if (d < today) d = today; // an overdue review is due now
+				while (d < start) d = addDays(d, step);
+				// Only the days the holder really covers: a cover away that day covers nobody (another rule says so).
+				while (d <= end && awayOnDate(ctx, sup.id, d)?.coverId !== c.oicId) d = addDays(d, step);
+				if (d > end) continue;
+				// Known from the day it was recorded, and no earlier than one review cap before it starts.
+				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
+				if (since > today) continue;
+				const holder = nameOf(ctx, c.oicId);
+				const up = nextUpWords(ctx.data, c.oicId);
+				const overdue = reviewDueDate(ctx, c) < today;
+				out.push({
+					id: `review-needs-independent-supervisor:${c.ref}:${a.id}`,
+					kind: 'review-needs-independent-supervisor',
+					severity: d <= addDays(today, RED_WITHIN_DAYS) ? 'red' : 'amber',
+					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+					message:
+						`Review ${overdue ? 'overdue, due now' : `due ${shortDate(d, today)}`} needs an independent supervisor: ${holder} holds this case ` +
+						`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
+					action: `Ask ${up} to review this case by ${shortDate(d, today)}; ${holder} cannot review a case they hold.`,
+					evidence: [
+						{type: 'absence', id: a.id, date: a.from, detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, cover ${holder}`},
+						{type: 'case', caseRef: c.ref, date: d, detail: `review due ${d}, case held by the cover`},
+					],
+					since,
+					due: d,
+				});
+			}
+		}
+		return out;
+	});
+}
+
+function maxOf(a: IsoDate, b: IsoDate): IsoDate {
+	return a > b ? a : b;
+}

@@ -1,0 +1,65 @@
+/** No one supervises themselves: a cover who holds a case cannot review it, amend it, or decide its trigger. */
+import {describe, expect, it} from 'vitest';
+import type {Absence, StoreData} from '../../source/domain/model.js';
+import {findProblems} from '../../source/domain/rules/index.js';
+import {amendReview, openDraft, ReviewError, reviewContext, reviewerFor, signReview} from '../../source/domain/review/index.js';
+import {completeAnswers, loadDemo, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
+
+const MARSH = 'o0006';
+const MARSH_CASE = 'CR/61882/26'; // medium risk, next review due 01 Dec in the demo
+
+/** DS Brennan (o0002) sick from today with DC Marsh named as cover. */
+function marshCovering(): StoreData {
+	const data = loadDemo();
+	const absence: Absence = {id: 'abCOI', officerId: 'o0002', from: TODAY, to: '2026-12-09', reason: 'sick', coverOfficerId: MARSH, recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: 'o0002'};
+	return {...data, absences: [...data.absences, absence]};
+}
+
+describe('no one supervises themselves', () => {
+	it('the cover is the reviewer, but cannot open, sign or amend a review of a case they hold', () => {
+		const data = marshCovering();
+		expect(reviewerFor(data, TODAY)).toBe(MARSH);
+		expect(() => openDraft(data, MARSH_CASE, MARSH, SIGNED_AT)).toThrow(/DC Marsh holds CR\/61882\/26, so cannot review it.*DI Okafor \(the team's inspector\)/);
+		const ctx = reviewContext(data, MARSH_CASE, TODAY);
+		const answers = completeAnswers(ctx);
+		expect(() => signReview(data, {caseRef: MARSH_CASE, answers}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: MARSH, sign})).toThrow(ReviewError);
+		const last = [...data.chain].reverse().find(e => e.kind === 'review' && e.data.caseRef === MARSH_CASE);
+		if (last) expect(() => amendReview(data, last.seq, {summary: 'x'}, 'typo', {today: TODAY, signedAt: SIGNED_AT, by: MARSH, sign})).toThrow(/cannot review it/);
+	});
+
+	it('a performance decision about the cover cannot be recorded by the cover (it rides on their own case)', () => {
+		const data = marshCovering();
+		const ctx = reviewContext(data, MARSH_CASE, TODAY);
+		const answers = {...completeAnswers(ctx), performance: {decision: 'not-now' as const, reason: 'fine', planReviewDate: '', concern: ''}};
+		const before = JSON.stringify(data);
+		expect(() => signReview(data, {caseRef: MARSH_CASE, answers}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: MARSH, sign})).toThrow(/no one supervises their own cases/);
+		expect(JSON.stringify(data)).toBe(before);
+	});
+
+	it('the cover still reviews other officers\' cases', () => {
+		const data = marshCovering();
+		const other = data.cases.find(c => c.oicId !== MARSH && c.status !== 'closed')!;
+		expect(() => openDraft(data, other.ref, MARSH, SIGNED_AT)).not.toThrow();
+	});
+
+	it('each of the cover\'s cases with a review due while they act up is a problem naming the inspector, until reviewed', () => {
+		const data = marshCovering();
+		const mine = findProblems(data, TODAY).filter(p => p.kind === 'review-needs-independent-supervisor');
+		const refs = mine.map(p => (p.subject.type === 'case' ? p.subject.ref : ''));
+		expect(refs).toContain(MARSH_CASE);
+		expect(mine.every(p => p.subject.officerId === MARSH)).toBe(true);
+		const p = mine.find(x => x.subject.type === 'case' && x.subject.ref === MARSH_CASE)!;
+		expect(p.severity).toBe('red');
+		expect(p.message).toMatch(/needs an independent supervisor: DC Marsh holds this case and is covering DS Brennan/);
+		expect(p.action).toMatch(/Ask DI Okafor \(the team's inspector\) to review this case/);
+		// The inspector reviews it: the next review moves past the absence and the problem clears.
+		const ctx = reviewContext(data, MARSH_CASE, TODAY);
+		const {next} = signReview(data, {caseRef: MARSH_CASE, answers: completeAnswers(ctx)}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: 'o0001', sign});
+		const after = findProblems(next, TODAY).filter(x => x.kind === 'review-needs-independent-supervisor' && x.subject.type === 'case' && x.subject.ref === MARSH_CASE);
+		expect(after).toEqual([]);
+	});
+
+	it('no such problem without a cover who holds cases', () => {
+		expect(findProblems(loadDemo(), TODAY).filter(p => p.kind === 'review-needs-independent-supervisor')).toEqual([]);
+	});
+});
