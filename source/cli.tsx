@@ -12,6 +12,7 @@ import {StoreError} from './store/errors.js';
 const GLOBAL_FLAGS = {
 	store: {type: 'string'},
 	today: {type: 'string'},
+	as: {type: 'string'},
 	color: {type: 'boolean', default: true},
 	debug: {type: 'boolean', default: false},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
@@ -29,6 +30,8 @@ Commands
 Global options
   --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run)
   --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
+  --as OFFICER         who you are: an officer's id, collar number or name (env FORTNIGHT_USER;
+                       else your login if the store maps it to an officer; "fortnight whoami")
   --no-color           no colour (NO_COLOR is honoured too)
   --debug              show stack traces on errors
   --help, -h           help for fortnight or a command ("fortnight problems --help")
@@ -80,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
 		const list = spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
 		throw new UsageError(`${list} of "${where}".`);
 	}
-	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, as: flags['as'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
 	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
@@ -90,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
 function commandWord(argv: string[]): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
-		if (a === '--store' || a === '--today') {
+		if (a === '--store' || a === '--today' || a === '--as') {
 			i++;
 			continue;
 		}

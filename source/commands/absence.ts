@@ -6,13 +6,13 @@ import {fullName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/store.js';
 import {out, type Command} from './command.js';
-import {storeExists, UsageError, type Context} from './context.js';
+import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag, officerFlag} from './resolve.js';
 
 const HELP = `Usage
-  fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--by NAME]
+  fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
   fortnight absence list [--all] [--json]
   fortnight absence end ID [--to D]
 
@@ -28,7 +28,7 @@ add     --from D      first day away
         --to D        last day away (leave out while there is no return date)
         --reason R    one of ${REASON_FLAG_WORDS.join(', ')} (the desk form's words)
         --cover NAME  the officer covering their duties (for a sergeant: their reviews)
-        --by NAME     who is recording it (default: the team's sergeant)
+        --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
 end ID  sets the last day away (default --today); ID as shown by "absence list"
 
@@ -113,8 +113,9 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const data = store.snapshot();
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
 	const cover = flags['cover'] ? officerFlag(data.officers, String(flags['cover']), '--cover') : null;
-	const by = flags['by'] ? officerFlag(data.officers, String(flags['by']), '--by') : data.officers.find(o => o.id === data.team.sergeantId);
-	if (!by) throw new UsageError("The team's sergeant is not in the officer list; say who is recording this with --by.");
+	// Recorded as the person at the keyboard (README, "Who you are"), never as someone named on the line.
+	if (flags['by'] !== undefined) throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
+	const by = actorFor(ctx, data).officer;
 	let id = '';
 	let warnings: string[] = [];
 	try {

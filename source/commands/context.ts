@@ -3,9 +3,12 @@
  * command line reports (usage errors exit 2, store errors exit 3).
  */
 import {existsSync} from 'node:fs';
+import {userInfo} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {isIsoDate, localToday, type IsoDate} from '../domain/dates.js';
+import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
+import type {Officer, StoreData} from '../domain/model.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -19,6 +22,8 @@ export const DEFAULT_STORE = path.join(PACKAGE_ROOT, 'data', 'store.json');
 export interface GlobalFlags {
 	store?: string;
 	today?: string;
+	/** --as: who is at the keyboard (an officer's id, collar number or name). */
+	as?: string;
 	color: boolean;
 	debug: boolean;
 }
@@ -31,6 +36,8 @@ export interface Context {
 	today: IsoDate;
 	/** Whether the user asked for today explicitly (the desk says which date it is using either way). */
 	todayGiven: boolean;
+	/** What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor). */
+	identity: {as?: string; envUser?: string; login?: string};
 	color: boolean;
 	debug: boolean;
 	env: NodeJS.ProcessEnv;
@@ -54,6 +61,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 		defaultStore: given === undefined,
 		today: today ?? localToday(),
 		todayGiven: today !== undefined,
+		identity: {as: flags.as, envUser: env['FORTNIGHT_USER'] || undefined, login: osLogin()},
 		color: flags.color && !noColor,
 		debug: flags.debug,
 		env,
@@ -61,6 +69,25 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 		stderr: process.stderr,
 		stdin: process.stdin,
 	};
+}
+
+/** The operating-system login name, or undefined where the system cannot say (no passwd entry). */
+function osLogin(): string | undefined {
+	try {
+		return userInfo().username || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The officer at the keyboard for a command that records something (README, "Who you are"), or a
+ * usage error (exit 2) that says how to say who you are. Never inferred from the team's arrangements.
+ */
+export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource} {
+	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
+	if (!id.ok) throw new UsageError(id.reason);
+	return id;
 }
 
 export function storeExists(ctx: Context): boolean {

@@ -13,4 +13,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,
 	verify: async () => (await import('./verify.js')).default,
+	whoami: async () => (await import('./whoami.js')).default,
 };

@@ -53,6 +53,8 @@ export const OfficerSchema = Type.Object({
 	supervisorId: Nullable(Id),
 	/** Date the officer left the unit; null while in post. */
 	leftUnit: Nullable(IsoDate),
+	/** The operating-system login of this officer, so the person at the keyboard is known without --as (README, "Who you are"). */
+	login: Type.Optional(Type.String({minLength: 1, maxLength: 64})),
 });
 export type Officer = Static<typeof OfficerSchema>;
 

@@ -6,7 +6,7 @@
  * sentence that says who can do it instead.
  */
 import {shortDate, type IsoDate} from './dates.js';
-import {selfSupervisionRefusal} from './independence.js';
+import {nextUpWords, selfSupervisionRefusal} from './independence.js';
 import type {Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
@@ -21,8 +21,9 @@ const name = (data: StoreData, id: string | null | undefined) => safeText(shortN
 /** The officer's line manager: their recorded supervisor, else the team's sergeant (never themselves). */
 export function lineManagerOf(data: StoreData, officerId: string): Officer | undefined {
 	const o = data.officers.find(x => x.id === officerId);
-	const id = o?.supervisorId ?? data.team.sergeantId;
-	return id === officerId ? undefined : data.officers.find(x => x.id === id);
+	// Only an investigator with no recorded line manager falls to the team's sergeant: an inspector does not.
+	const id = o?.supervisorId ?? (o?.role === 'investigator' ? data.team.sergeantId : null);
+	return id === null || id === officerId ? undefined : data.officers.find(x => x.id === id);
 }
 
 /** True when `actorId` is an inspector over this team: the team's inspector, or the sergeant's own line manager. */
@@ -105,4 +106,42 @@ export function mayReadWelfareNote(data: StoreData, actorId: string, note: {offi
 	if (note.officerId === actorId) return false;
 	const as = supervisesAs(data, actorId, note.officerId, note.date);
 	return as === 'sergeant' || as === 'cover' || (as === 'inspector' && lineManagerOf(data, note.officerId)?.id === actorId);
+}
+
+/**
+ * What `actorId` may do on `date`, in sentences for `fortnight whoami` and the desk's help: whom they
+ * supervise and in what capacity, and what goes to someone else.
+ */
+export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): string[] {
+	const out: string[] = [];
+	const people = data.officers.filter(o => o.id !== actorId && o.leftUnit === null);
+	const by = new Map<RoleWord, string[]>();
+	for (const o of people) {
+		const as = supervisesAs(data, actorId, o.id, date);
+		if (as) by.set(as, [...(by.get(as) ?? []), name(data, o.id)]);
+	}
+	const list = (xs: string[]) => (xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', '));
+	const sergeantOf = by.get('sergeant');
+	if (sergeantOf) out.push(`review the cases of, decide performance triggers for, and record the welfare of ${list(sergeantOf)} (their sergeant)`);
+	const coverOf = by.get('cover');
+	if (coverOf) {
+		const absences = data.absences.filter(a => a.coverOfficerId === actorId && a.from <= date && (a.to === null || a.to >= date));
+		const whose = absences.map(a => `${name(data, a.officerId)} ${a.to ? `until ${shortDate(a.to)}` : 'with no return date'}`).join(', ');
+		out.push(`as cover for ${whose}: review the cases of ${list(coverOf)}, for those days only`);
+	}
+	const inspectorOf = by.get('inspector');
+	if (inspectorOf) out.push(`as inspector: review any case of the team, decide escalated performance triggers, and record the sergeant's welfare`);
+	const own = data.cases.filter(c => c.oicId === actorId && c.status !== 'closed').length;
+	if (own > 0) out.push(`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ${reviewedBy(data, actorId, date)}`);
+	if (out.length === 0) out.push('read the team\'s records; you supervise no one in this store on this day');
+	return out;
+}
+
+/** Who supervises the actor's own work on `date`: their line manager, or, while the actor covers that manager, the next person up. */
+function reviewedBy(data: StoreData, actorId: string, date: IsoDate): string {
+	const manager = lineManagerOf(data, actorId);
+	if (!manager) return nextUpWords(data, actorId);
+	const coveringManager = awayOn(absenceLookup(data.absences), manager.id, date)?.coverId === actorId;
+	if (coveringManager) return `${nextUpWords(data, actorId)}, because you are covering ${name(data, manager.id)} and no one supervises themselves`;
+	return `${name(data, manager.id)} (or whoever covers them)`;
 }
