@@ -11,7 +11,8 @@ export type StoreErrorCode =
 	| 'no-space'
 	| 'io'
 	| 'conflict'
-	| 'welfare-key';
+	| 'welfare-key'
+	| 'key';
 
 export class StoreError extends Error {
 	override readonly name = 'StoreError';

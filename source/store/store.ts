@@ -12,6 +12,7 @@ import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {hashEntry, verifyChain} from './chain.js';
+import {verifySignatures} from './signatures.js';
 import {describeChanges, diffStores, findClash} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
@@ -343,6 +344,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					if (broken) {
 						candidate = undefined;
 						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, so this entry no longer links (${broken.message}); it was not saved. Reload and sign again.`, abs);
+					}
+					// Once the store has enrolled keys, an entry nobody could verify is never written (README, "Signatures").
+					const unsigned = candidate.chain.length > fresh.chain.length ? verifySignatures(candidate, fresh.chain.length).problem : null;
+					if (unsigned) {
+						candidate = undefined;
+						throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${abs}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, abs);
 					}
 					assertHeld();
 					const warning = await adapter.save(candidate, assertHeld);
