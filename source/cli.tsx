@@ -16,7 +16,7 @@ const GLOBAL_FLAGS = {
 	color: {type: 'boolean', default: true},
 	debug: {type: 'boolean', default: false},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
-	version: {type: 'boolean', default: false},
+	version: {type: 'boolean', default: false, shortFlag: 'V'},
 } as const;
 
 const GLOBAL_HELP = `fortnight: 14-day supervisory reviews for detective sergeants
@@ -35,9 +35,13 @@ Global options
   --no-color           no colour (NO_COLOR is honoured too)
   --debug              show stack traces on errors
   --help, -h           help for fortnight or a command ("fortnight problems --help")
-  --version            the version
+  --version, -V        the version
 
-Exit codes: 0 success, 1 verify found a problem, 2 usage error, 3 store cannot be read or written.`;
+Dates: YYYY-MM-DD or DD/MM/YYYY wherever a date is typed.
+Exit codes: 0 success; 1 verify found a problem, or import rejected rows and wrote nothing;
+2 usage error (a wrong flag, word, date, officer or permission); 3 the store cannot be read or
+written (malformed, invalid, locked, permission); 70 an unexpected error (a bug: please report it
+with the output of --debug).`;
 
 // A reader that closes early (`fortnight problems | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -49,9 +53,19 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main(argv: string[]): Promise<number> {
 	const first = commandWord(argv);
-	const name = first && first in COMMANDS ? first : first === undefined || first === 'help' ? 'desk' : undefined;
+	// "fortnight help problems" is "fortnight problems --help".
+	if (first === 'help') {
+		const topic = argv.slice(argv.indexOf('help') + 1).find(a => !a.startsWith('-'));
+		if (topic !== undefined && !(topic in COMMANDS)) {
+			process.stderr.write(`fortnight: there is no command "${topic.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
+			return 2;
+		}
+		process.stdout.write((topic ? (await COMMANDS[topic]!()).help : await globalHelp()) + '\n');
+		return 0;
+	}
+	const name = first && first in COMMANDS ? first : first === undefined ? 'desk' : undefined;
 	if (name === undefined) {
-		process.stderr.write(`fortnight: unknown command "${first}". Run "fortnight --help" for the list.\n`);
+		process.stderr.write(`fortnight: unknown command "${(first ?? "").slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
 	const command: Command = await COMMANDS[name]!();
@@ -82,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
 		const spelt = unknown.map(k => flagAsTyped(rest, k));
 		const list = spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
 		throw new UsageError(`${list} of "${where}".`);
+	}
+	if (command.takesWords === false && cli.input.length > 0) {
+		const word = cli.input[0]!.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
+		throw new UsageError(`"fortnight ${name}" takes no words, only options (got "${word}"; quote a value that has spaces).`);
 	}
 	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, as: flags['as'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.

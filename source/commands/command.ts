@@ -15,6 +15,8 @@ export interface Command {
 	/** Full `--help` text: usage line, what it does, options, examples. */
 	help: string;
 	flags: Record<string, FlagSpec>;
+	/** False for commands that take no words after their name: a stray word is then a usage error, never ignored. */
+	takesWords?: boolean;
 	/** False for commands that do not read the team store (generate); the first-run demo copy is skipped for them. */
 	usesStore?: boolean;
 	/** Returns the exit code. Throws UsageError (exit 2) or StoreError (exit 3). */

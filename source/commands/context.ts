@@ -6,7 +6,7 @@ import {existsSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {isIsoDate, localToday, type IsoDate} from '../domain/dates.js';
+import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
 import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
 
@@ -48,8 +48,9 @@ export interface Context {
 
 export function parseToday(value: string | undefined, source: string): IsoDate | undefined {
 	if (value === undefined || value === '') return undefined;
-	if (!isIsoDate(value)) throw new UsageError(`${source} must be a real date as YYYY-MM-DD (got "${value}").`);
-	return value;
+	const d = parseUserDate(value);
+	if (d === null) throw new UsageError(`${source} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`);
+	return d;
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {

@@ -20,6 +20,7 @@ const command: Command = {
 	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--no-color]
 
 Opens the review desk on the team store. Needs an interactive terminal of at least 80x24.`,
+	takesWords: false,
 	flags: {},
 	async run(ctx) {
 		if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {

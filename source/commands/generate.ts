@@ -26,6 +26,7 @@ Options
 Example
   fortnight generate --cases 5000 --seed bench --out /tmp/dept.json`,
 	usesStore: false,
+	takesWords: false,
 	flags: {
 		cases: {type: 'number'},
 		seed: {type: 'string', default: 'fortnight'},

@@ -25,6 +25,7 @@ Options
 
 Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged; 2 a malformed
 --head; 3 the file cannot be read or is invalid.`,
+	takesWords: false,
 	flags: {head: {type: 'string'}},
 	async run(ctx, _input, flags) {
 		const given = flags['head'] as string | undefined;
