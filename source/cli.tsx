@@ -5,7 +5,7 @@
  */
 import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
-import type {Command} from './commands/command.js';
+import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
 import {StoreError} from './store/errors.js';
 
@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
 	const cli = meow('', {
 		importMeta: import.meta,
-		argv: rest,
+		argv: dashValues(rest, command.flags),
 		autoHelp: false,
 		autoVersion: false,
 		// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
@@ -118,6 +118,27 @@ function commandWord(argv: string[]): string | undefined {
 		if (!a.startsWith('-')) return a;
 	}
 	return undefined;
+}
+
+/**
+ * "--out -" as "--out=-": the parser takes a lone "-" for a word, but after an option that takes a
+ * value it is that value (standard output, README "Exports and --out").
+ */
+function dashValues(argv: string[], flags: Record<string, FlagSpec>): string[] {
+	const kebab = (key: string) => `--${key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+	const takesValue = new Set(Object.entries(flags).filter(([, spec]) => spec.type === 'string').map(([key]) => kebab(key)));
+	const joined: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--') return [...joined, ...argv.slice(i)];
+		if (takesValue.has(a) && argv[i + 1] === '-') {
+			joined.push(`${a}=-`);
+			i++;
+		} else {
+			joined.push(a);
+		}
+	}
+	return joined;
 }
 
 /** How the user typed an unknown flag ("--bogus-flag", "-x"), found again from meow's camel-cased key. */

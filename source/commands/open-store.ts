@@ -36,12 +36,19 @@ async function copyDemo(ctx: Context): Promise<void> {
 	const {data} = await readStoreFile(DEMO_STORE);
 	const moved = demoForToday(data, ctx.today);
 	await createStoreFile(ctx.storePath, moved);
-	const welfare = await readWelfare(welfarePathFor(DEMO_STORE));
 	const days = data.referenceDate ? daysBetween(data.referenceDate, ctx.today) : 0;
-	await writeWelfare(welfarePathFor(ctx.storePath), shiftDates(welfare, days));
+	// A welfare file already there (its store deleted or moved away) holds real officers' health
+	// information: it is never replaced by the demo's invented notes (README "Where the store lives").
+	const welfareFile = welfarePathFor(ctx.storePath);
+	const welfareKept = await fsp.lstat(welfareFile).then(
+		() => true,
+		() => false,
+	);
+	if (!welfareKept) await writeWelfare(welfareFile, shiftDates(await readWelfare(welfarePathFor(DEMO_STORE)), days));
 	ctx.stderr.write(
 		`No store yet: copied the demo team to ${ctx.storePath}` +
 			(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
+			(welfareKept ? `${welfareFile} already existed and was left as it is; the demo's welfare notes were not copied.\n` : '') +
 			`Open your own team's store with --store PATH or FORTNIGHT_STORE.\n`,
 	);
 	await fsp.access(ctx.storePath);

@@ -21,6 +21,7 @@ import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
 import {storeBytes} from './serialize.js';
 import {validateStore} from './validate.js';
+import {writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
 export const MAX_STORE_BYTES = 1024 * 1024 * 1024;
@@ -87,6 +88,7 @@ export interface Store {
 }
 
 export {serialize, serializeBytes} from './serialize.js';
+export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
 /** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
 export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
@@ -411,6 +413,21 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		if (err instanceof SavedButNotSynced) return;
 		throw describeFsError(err, abs, 'creating');
 	}
+}
+
+/**
+ * A store written where the user asked (`generate --out`), by writeExport's rules: never over the
+ * current store's files, over another file only with `force` (its mode kept), and only to a regular file.
+ */
+export async function exportStoreFile(
+	file: string,
+	data: StoreData,
+	options: Pick<ExportOptions, 'force' | 'storeFile'>,
+): Promise<ExportWritten> {
+	const abs = path.resolve(file);
+	const problem = validateStore(data);
+	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
+	return writeExport(abs, storeBytes(data), {mode: 0o600, regularOnly: true, ...options});
 }
 
 export {SCHEMA_VERSION};

@@ -22,7 +22,6 @@ import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
-import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
 import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
@@ -117,7 +116,7 @@ function hintsFor(s: DeskState): string {
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
 async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {
 	if (!store) throw new Error('No store file: nowhere to export to. Use "fortnight handover --out FILE".');
-	return writeHandoverFile(path.dirname(store.file), fileName, markdown);
+	return writeHandoverFile(store.file, fileName, markdown);
 }
 
 const wallClock = (): string => new Date().toISOString();
