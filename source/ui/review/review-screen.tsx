@@ -203,7 +203,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				sv.closed = true;
 				working.delete(workingKey(store, caseRef));
 				try {
-					await store.apply(d => discardDraft(d, caseRef));
+					await store.apply(d => discardDraft(d, caseRef, latest.current.draft.reviewerId));
 					await clearWelfareDraft(pendingNotes, caseRef);
 					done();
 					onChanged(store.snapshot());

@@ -82,9 +82,9 @@ describe('review drafts', () => {
 		const b = openDraft(data, 'CR/25310/26', SERGEANT, SIGNED_AT).draft;
 		data = saveDraft(saveDraft(data, a, SIGNED_AT), b, SIGNED_AT);
 		expect([...draftRefs(data)].sort()).toEqual(['CR/25310/26', OVERDUE_REF]);
-		data = discardDraft(data, OVERDUE_REF);
+		data = discardDraft(data, OVERDUE_REF, SERGEANT);
 		expect([...draftRefs(data)]).toEqual(['CR/25310/26']);
-		expect(discardDraft(data, OVERDUE_REF)).toBe(data);
+		expect(discardDraft(data, OVERDUE_REF, SERGEANT)).toBe(data);
 	});
 
 	it('reads a damaged or hand-edited draft without crashing, keeping what it understands', () => {
