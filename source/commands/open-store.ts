@@ -13,9 +13,10 @@ import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.j
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';
 
+/** Opens the store for a command: its messages speak to the command line ("run the command again") unless `surface` says desk. */
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
 	await ensureStore(ctx);
-	return openStore(ctx.storePath, options);
+	return openStore(ctx.storePath, {surface: 'command', ...options});
 }
 
 /** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */

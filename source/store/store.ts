@@ -12,7 +12,7 @@ import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {hashEntry, verifyChain} from './chain.js';
-import {describeChanges, diffStores, findClash} from './conflict.js';
+import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
@@ -54,6 +54,8 @@ export interface OpenOptions {
 	lock?: LockOptions;
 	/** Clock for updatedAt; tests fix it. */
 	now?: () => Date;
+	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
+	surface?: ClashSurface;
 }
 
 export interface Store {
@@ -266,6 +268,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	db.data = initial;
 	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
+	const surface = options.surface ?? 'desk';
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
 	if (!readOnlyReason) {
@@ -304,6 +307,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
+					let next: StoreData | undefined;
 					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
 					// (including a change first noticed by an earlier apply that then failed with a conflict).
 					if (fresh !== mine) {
@@ -318,13 +322,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 							} catch {
 								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
 							}
-							const clash = findClash(theirs, ours);
+							const rerun = () => diffStores(fresh, (next ??= change(fresh)));
+							const clash = findClash(theirs, ours, surface, rerun);
 							if (clash) throw new StoreError('conflict', clash.message, abs);
 							merged = true;
 							othersChanged = describeChanges(theirs);
 						}
 					}
-					const next = change(fresh);
+					next ??= change(fresh);
 					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
 					// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
 					const problem = validateStore(candidate, fresh);
@@ -342,7 +347,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					const broken = verifyChain(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
-						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, so this entry no longer links (${broken.message}); it was not saved. Reload and sign again.`, abs);
+						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
+						const why = `so this entry no longer links (${broken.message}); it was not saved. ${again}`;
+						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, ${why}`, abs);
 					}
 					assertHeld();
 					const warning = await adapter.save(candidate, assertHeld);
