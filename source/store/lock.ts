@@ -5,6 +5,7 @@
  */
 import lockfile from 'proper-lockfile';
 import {StoreError} from './errors.js';
+import {linkTarget} from './link-target.js';
 
 export interface LockOptions {
 	/** A lock not refreshed for this long is treated as left by a crashed process. */
@@ -14,6 +15,8 @@ export interface LockOptions {
 }
 
 export async function withLock<T>(file: string, options: LockOptions = {}, body: (assertHeld: () => void) => Promise<T>): Promise<T> {
+	// Keyed on the real file, not a link to it: whoever reaches it by whichever path takes the same lock.
+	const target = await linkTarget(file).catch(() => file);
 	const staleMs = options.staleMs ?? 10_000;
 	const waitMs = options.waitMs ?? 15_000;
 	let compromised: Error | null = null;
@@ -21,7 +24,7 @@ export async function withLock<T>(file: string, options: LockOptions = {}, body:
 	const started = Date.now();
 	for (;;) {
 		try {
-			release = await lockfile.lock(file, {
+			release = await lockfile.lock(target, {
 				stale: staleMs,
 				update: Math.max(1000, Math.floor(staleMs / 2)),
 				realpath: false,

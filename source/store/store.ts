@@ -16,6 +16,7 @@ import {describeChanges, diffStores, findClash, type ClashSurface} from './confl
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
+import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
 import {storeBytes} from './serialize.js';
@@ -192,12 +193,16 @@ async function whyReadOnly(file: string): Promise<string | null> {
 		const code = (err as NodeJS.ErrnoException).code;
 		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
 	}
+	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
+	const target = await linkTarget(file).catch(() => file);
 	try {
-		await fsp.access(path.dirname(file), constants.W_OK);
+		await fsp.access(path.dirname(target), constants.W_OK);
 	} catch {
-		return `The folder holding ${file} is read-only: you can look but not save.`;
+		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
-	return null;
+	const st = await fsp.stat(target).catch(() => null);
+	const linked = st ? hardLinkProblem(file, st.nlink) : null;
+	return linked;
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -231,6 +236,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		} catch (err) {
 			throw describeFsError(err, this.file, 'reading');
 		}
+		// Saves keep the mode the file has now (someone may have changed it since it was read).
+		this.mode = stat.mode & 0o777;
 		if (this.known && sameSignature(this.signature, signatureOf(stat))) return [this.known, false];
 		const data = await this.read();
 		return [data, true];
