@@ -86,6 +86,12 @@ export interface Store {
 	reload(): Promise<StoreData>;
 	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
 	saveCopy(file: string, data?: StoreData): Promise<void>;
+	/**
+	 * Calls `listener` with one sentence when a save has waited over a second for the lock (whose lock,
+	 * since when; lock.ts), and with null when the wait is over, for the desk's status bar. Returns the
+	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
+	 */
+	onLockWait?(listener: (message: string | null) => void): () => void;
 }
 
 export {serialize, serializeBytes} from './serialize.js';
@@ -276,6 +282,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
 	const surface = options.surface ?? 'desk';
+	const lockWaitListeners = new Set<(message: string | null) => void>();
+	const lockOptions: LockOptions = {
+		...options.lock,
+		onWait: message => {
+			options.lock?.onWait?.(message);
+			for (const listener of lockWaitListeners) listener(message);
+		},
+	};
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
 	if (!readOnlyReason) {
@@ -309,7 +323,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
 			let candidate: StoreData | undefined;
 			try {
-				return await withLock(abs, options.lock, async assertHeld => {
+				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
 					const mine = db.data;
 					let merged = false;
@@ -383,6 +397,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		},
 		async saveCopy(to, data) {
 			await createStoreFile(to, data ?? db.data);
+		},
+		onLockWait(listener) {
+			lockWaitListeners.add(listener);
+			return () => {
+				lockWaitListeners.delete(listener);
+			};
 		},
 	};
 }
