@@ -112,7 +112,8 @@ async function waitingMessage(target: string, staleMs: number): Promise<string> 
 	const [owner, folder] = await Promise.all([ownerOf(lockDir), fs.promises.stat(lockDir).catch(() => null)]);
 	// The file's name only: the line has to fit the desk's status bar, and the user knows which store is open.
 	const holder = holderText(owner, folder);
-	let message = `Waiting for the lock on ${path.basename(target)} held by another process${holder ? ` (${holder})` : ''}...`;
+	const name = safeText(path.basename(target)); // printed straight to stderr, not through the CLI's error printer
+	let message = `Waiting for the lock on ${name} held by another process${holder ? ` (${holder})` : ''}...`;
 	const age = folder ? Date.now() - folder.mtimeMs : 0;
 	// A live holder refreshes the lock every staleMs / 2; one that has not is probably gone.
 	if (age > staleMs / 2 + 1000) {

@@ -207,8 +207,7 @@ async function whyReadOnly(file: string): Promise<string | null> {
 		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
 	const st = await fsp.stat(target).catch(() => null);
-	const linked = st ? hardLinkProblem(file, st.nlink) : null;
-	return linked;
+	return st ? hardLinkProblem(file, st.nlink) : null;
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
