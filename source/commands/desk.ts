@@ -41,7 +41,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
-		await runDesk({open: async () => (await import('./open-store.js')).openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
+		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
+		const {today, color, stdin, stdout, stderr} = ctx;
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, stdin, stdout, stderr});
 		return 0;
 	},
 };

@@ -13,9 +13,18 @@ import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.j
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';
 
+/**
+ * Opens the store for a command: its messages speak to the command line ("run the command again"), and a
+ * save that waits for another's lock says so on stderr. The desk passes surface 'desk' (its status bar
+ * shows the wait instead: a line on stderr would tear its screen).
+ */
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
 	await ensureStore(ctx);
-	return openStore(ctx.storePath, options);
+	if (options.surface === 'desk') return openStore(ctx.storePath, options);
+	const onWait = (message: string | null) => {
+		if (message) ctx.stderr.write(`${message}\n`);
+	};
+	return openStore(ctx.storePath, {surface: 'command', ...options, lock: {onWait, ...options.lock}});
 }
 
 /** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */

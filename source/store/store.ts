@@ -13,10 +13,11 @@ import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {hashEntry, verifyChain} from './chain.js';
 import {verifySignatures} from './signatures.js';
-import {describeChanges, diffStores, findClash} from './conflict.js';
+import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
+import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
 import {storeBytes} from './serialize.js';
@@ -56,6 +57,8 @@ export interface OpenOptions {
 	lock?: LockOptions;
 	/** Clock for updatedAt; tests fix it. */
 	now?: () => Date;
+	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
+	surface?: ClashSurface;
 }
 
 export interface Store {
@@ -85,6 +88,12 @@ export interface Store {
 	reload(): Promise<StoreData>;
 	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
 	saveCopy(file: string, data?: StoreData): Promise<void>;
+	/**
+	 * Calls `listener` with one sentence when a save has waited over a second for the lock (whose lock,
+	 * since when; lock.ts), and with null when the wait is over, for the desk's status bar. Returns the
+	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
+	 */
+	onLockWait?(listener: (message: string | null) => void): () => void;
 }
 
 export {serialize, serializeBytes} from './serialize.js';
@@ -193,12 +202,15 @@ async function whyReadOnly(file: string): Promise<string | null> {
 		const code = (err as NodeJS.ErrnoException).code;
 		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
 	}
+	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
+	const target = await linkTarget(file).catch(() => file);
 	try {
-		await fsp.access(path.dirname(file), constants.W_OK);
+		await fsp.access(path.dirname(target), constants.W_OK);
 	} catch {
-		return `The folder holding ${file} is read-only: you can look but not save.`;
+		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
-	return null;
+	const st = await fsp.stat(target).catch(() => null);
+	return st ? hardLinkProblem(file, st.nlink) : null;
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -232,6 +244,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		} catch (err) {
 			throw describeFsError(err, this.file, 'reading');
 		}
+		// Saves keep the mode the file has now (someone may have changed it since it was read).
+		this.mode = stat.mode & 0o777;
 		if (this.known && sameSignature(this.signature, signatureOf(stat))) return [this.known, false];
 		const data = await this.read();
 		return [data, true];
@@ -269,6 +283,15 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	db.data = initial;
 	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
+	const surface = options.surface ?? 'desk';
+	const lockWaitListeners = new Set<(message: string | null) => void>();
+	const lockOptions: LockOptions = {
+		...options.lock,
+		onWait: message => {
+			options.lock?.onWait?.(message);
+			for (const listener of lockWaitListeners) listener(message);
+		},
+	};
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
 	if (!readOnlyReason) {
@@ -302,11 +325,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
 			let candidate: StoreData | undefined;
 			try {
-				return await withLock(abs, options.lock, async assertHeld => {
+				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
+					let next: StoreData | undefined;
 					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
 					// (including a change first noticed by an earlier apply that then failed with a conflict).
 					if (fresh !== mine) {
@@ -321,13 +345,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 							} catch {
 								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
 							}
-							const clash = findClash(theirs, ours);
+							const rerun = () => diffStores(fresh, (next ??= change(fresh)));
+							const clash = findClash(theirs, ours, surface, rerun);
 							if (clash) throw new StoreError('conflict', clash.message, abs);
 							merged = true;
 							othersChanged = describeChanges(theirs);
 						}
 					}
-					const next = change(fresh);
+					next ??= change(fresh);
 					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
 					// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
 					const problem = validateStore(candidate, fresh);
@@ -345,7 +370,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					const broken = verifyChain(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
-						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, so this entry no longer links (${broken.message}); it was not saved. Reload and sign again.`, abs);
+						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
+						const why = `so this entry no longer links (${broken.message}); it was not saved. ${again}`;
+						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, ${why}`, abs);
 					}
 					// Once the store has enrolled keys, an entry nobody could verify is never written (README, "Signatures").
 					const unsigned = candidate.chain.length > fresh.chain.length ? verifySignatures(candidate, fresh.chain.length).problem : null;
@@ -378,6 +405,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		},
 		async saveCopy(to, data) {
 			await createStoreFile(to, data ?? db.data);
+		},
+		onLockWait(listener) {
+			lockWaitListeners.add(listener);
+			return () => {
+				lockWaitListeners.delete(listener);
+			};
 		},
 	};
 }
