@@ -8,6 +8,16 @@ import {COMMANDS} from './commands/index.js';
 import type {Command} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
 import {StoreError} from './store/errors.js';
+import {safeOutput} from './domain/safe-text.js';
+
+/**
+ * Every error the command line prints goes through here. Messages quote arguments, paths and store
+ * text (officer names, references), any of which can carry escape sequences: the one sanitiser makes
+ * them safe (README "Terminal safety").
+ */
+function printError(text: string): void {
+	process.stderr.write(safeOutput(text));
+}
 
 const GLOBAL_FLAGS = {
 	store: {type: 'string'},
@@ -48,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
 	const first = commandWord(argv);
 	const name = first && first in COMMANDS ? first : first === undefined || first === 'help' ? 'desk' : undefined;
 	if (name === undefined) {
-		process.stderr.write(`fortnight: unknown command "${first}". Run "fortnight --help" for the list.\n`);
+		printError(`fortnight: unknown command "${first}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
 	const command: Command = await COMMANDS[name]!();
@@ -122,15 +132,15 @@ main(process.argv.slice(2)).then(
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');
 		if (err instanceof UsageError) {
-			process.stderr.write(`fortnight: ${err.message} Run with --help for usage.\n`);
+			printError(`fortnight: ${err.message} Run with --help for usage.\n`);
 			process.exitCode = 2;
 		} else if (err instanceof StoreError) {
-			process.stderr.write(`fortnight: ${err.message}\n`);
-			if (debug) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: ${err.message}\n`);
+			if (debug) printError(`${err.stack}\n`);
 			process.exitCode = 3;
 		} else {
-			process.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
-			if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			if (debug && err instanceof Error) printError(`${err.stack}\n`);
 			process.exitCode = 70;
 		}
 	},

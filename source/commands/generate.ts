@@ -3,7 +3,7 @@ import {generateStore} from '../domain/generate/generate.js';
 import {signer} from '../store/chain.js';
 import {createStoreFile} from '../store/store.js';
 import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
-import type {Command} from './command.js';
+import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
 
 const command: Command = {
@@ -46,7 +46,7 @@ Example
 			schemaVersion: 1,
 			notes: welfareNotes.map((n, i) => ({id: `wn${i + 1}`, ...n})),
 		});
-		ctx.stderr.write(`Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
+		say(ctx, `Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
 		return 0;
 	},
 };

@@ -11,7 +11,7 @@ import {writeFileAtomic} from '../store/atomic-write.js';
 import {chainHead, formatHead} from '../store/chain.js';
 import {describeFsError} from '../store/errors.js';
 import {readWelfare, welfarePathFor} from '../store/welfare-file.js';
-import {out, type Command} from './command.js';
+import {out, say, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -123,7 +123,7 @@ const command: Command = {
 		} catch (err) {
 			throw describeFsError(err, outFile, 'writing');
 		}
-		ctx.stderr.write(`Wrote the handover for ${from} to ${to} to ${outFile}${includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : ''}.\n`);
+		say(ctx, `Wrote the handover for ${from} to ${to} to ${outFile}${includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : ''}.\n`);
 		return 0;
 	},
 };
@@ -143,7 +143,7 @@ function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0]
 		throw new UsageError(`--cover: no officer matches "${query}". Did you mean ${listOfficers(m.near)}? For someone outside the team add --cover-outside.`);
 	}
 	// Nobody in the team is anywhere near the name: a supervisor from elsewhere, taken as written.
-	ctx.stderr.write(`Cover "${query}" is not in this team; shown as written.\n`);
+	say(ctx, `Cover "${query}" is not in this team; shown as written.\n`);
 	return {name: query, officerId: null};
 }
 

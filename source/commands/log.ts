@@ -8,7 +8,7 @@ import {logMarkdown} from '../export/log-md.js';
 import {writeFileAtomic} from '../store/atomic-write.js';
 import {StoreError} from '../store/errors.js';
 import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
+import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 
@@ -111,7 +111,7 @@ Examples
 			return 0;
 		}
 		await out(ctx, text);
-		if (format === 'csv') ctx.stderr.write(note);
+		if (format === 'csv') say(ctx, note);
 		return 0;
 	},
 };
