@@ -31,7 +31,8 @@ export function StatusBar({model, storePath, readOnly, diskChanged, notice, hint
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off.
 	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12)}${state ? ` | ${state}` : ''} | ${counts}`;
-	const right = notice ?? hints;
+	// A notice can quote a path, an error message or a name: made safe like store text.
+	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
 	return (
