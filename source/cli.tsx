@@ -9,6 +9,16 @@ import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
 import {StoreError} from './store/errors.js';
 import {globalHelp} from './help-text.js';
+import {safeOutput} from './domain/safe-text.js';
+
+/**
+ * Every error the command line prints goes through here. Messages quote arguments, paths and store
+ * text (officer names, references), any of which can carry escape sequences: the one sanitiser makes
+ * them safe (README "Terminal safety").
+ */
+function printError(text: string): void {
+	process.stderr.write(safeOutput(text));
+}
 
 const GLOBAL_FLAGS = {
 	store: {type: 'string'},
@@ -43,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const name = first && first in COMMANDS ? first : first === undefined ? 'desk' : undefined;
 	if (name === undefined) {
-		process.stderr.write(`fortnight: unknown command "${(first ?? "").slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
+		printError(`fortnight: unknown command "${(first ?? '').slice(0, 40)}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
 	const command: Command = await COMMANDS[name]!();
@@ -134,15 +144,15 @@ main(process.argv.slice(2)).then(
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');
 		if (err instanceof UsageError) {
-			process.stderr.write(`fortnight: ${err.message} Run with --help for usage.\n`);
+			printError(`fortnight: ${err.message} Run with --help for usage.\n`);
 			process.exitCode = 2;
 		} else if (err instanceof StoreError) {
-			process.stderr.write(`fortnight: ${err.message}\n`);
-			if (debug) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: ${err.message}\n`);
+			if (debug) printError(`${err.stack}\n`);
 			process.exitCode = 3;
 		} else {
-			process.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
-			if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			if (debug && err instanceof Error) printError(`${err.stack}\n`);
 			process.exitCode = 70;
 		}
 	},

@@ -5,7 +5,7 @@ import {generateStore} from '../domain/generate/generate.js';
 import {signer} from '../store/chain.js';
 import {exportStoreFile} from '../store/store.js';
 import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
-import type {Command} from './command.js';
+import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';
 
@@ -69,7 +69,7 @@ Example
 			schemaVersion: 1,
 			notes: welfareNotes.map((n, i) => ({id: `wn${i + 1}`, ...n})),
 		});
-		ctx.stderr.write(`Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
+		say(ctx, `Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
 		return 0;
 	},
 };

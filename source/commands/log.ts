@@ -6,7 +6,7 @@ import {logCsv} from '../export/log-csv.js';
 import {logJson} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
+import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
@@ -110,7 +110,7 @@ Examples
 			await out(ctx, `Wrote ${outFile}: ${count} log row${count === 1 ? '' : 's'} from ${resolved.period.from} to ${resolved.period.to}.\n${note}`);
 			return 0;
 		}
-		if (format === 'csv') ctx.stderr.write(note);
+		if (format === 'csv') say(ctx, note);
 		return 0;
 	},
 };

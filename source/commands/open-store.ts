@@ -10,6 +10,7 @@ import {shiftDates} from '../domain/shift-dates.js';
 import {resignChain} from '../store/chain.js';
 import {createStoreFile, openStore, readStoreFile, type OpenOptions, type Store} from '../store/store.js';
 import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.js';
+import {say} from './command.js';
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';
 
@@ -54,7 +55,8 @@ async function copyDemo(ctx: Context): Promise<void> {
 		() => false,
 	);
 	if (!welfareKept) await writeWelfare(welfareFile, shiftDates(await readWelfare(welfarePathFor(DEMO_STORE)), days));
-	ctx.stderr.write(
+	say(
+		ctx,
 		`No store yet: copied the demo team to ${ctx.storePath}` +
 			(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
 			(welfareKept ? `${welfareFile} already existed and was left as it is; the demo's welfare notes were not copied.\n` : '') +

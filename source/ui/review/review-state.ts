@@ -20,6 +20,7 @@ import {
 	type StepId,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
+import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
@@ -217,7 +218,7 @@ function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
 export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState {
 	switch (a.type) {
 		case 'restore-note':
-			return s.draft.answers.welfare.note === '' ? {...s, draft: {...s.draft, answers: {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: a.note}}}} : s;
+			return s.draft.answers.welfare.note === '' ? {...s, draft: {...s.draft, answers: {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: safeTyped(a.note, true)}}}} : s;
 		case 'request-done':
 			return {...s, request: null};
 		case 'notice':

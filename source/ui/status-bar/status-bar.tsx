@@ -36,7 +36,8 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
 	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
 	const left = `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : counts}`;
-	const right = notice ?? hints;
+	// A notice can quote a path, an error message or a name: made safe like store text.
+	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
 	return (
