@@ -17,7 +17,7 @@
 import {promises as fsp} from 'node:fs';
 import {Type, type Static} from '@sinclair/typebox';
 import {TypeCompiler} from '@sinclair/typebox/compiler';
-import {writeFileAtomic} from './atomic-write.js';
+import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
 import {openWelfare, passphrase, WELFARE_KEY_ENV, WELFARE_MODE, welfarePathFor, type OpenedWelfare, type WelfareKey, type WelfareNote} from './welfare-file.js';
@@ -172,7 +172,8 @@ export async function changeWelfareDrafts(storePath: string, change: (notes: rea
 		try {
 			await writeFileAtomic(file, key ? JSON.stringify(seal(plain, key), null, '\t') + '\n' : plain, WELFARE_MODE);
 		} catch (err) {
-			// Including a failed folder sync: the note is only reported kept once it is known to be on disk.
+			// A failed folder sync fails the save too: a note is only reported kept once it is known to be on disk.
+			if (err instanceof SavedButNotSynced) throw new StoreError('io', `${file} was written but its folder could not be synced, so the note is not yet known to be safe on disk. Try again.`, file);
 			throw describeFsError(err, file, 'saving');
 		}
 		return next;

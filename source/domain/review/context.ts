@@ -125,7 +125,7 @@ function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
 }
 
 /** The case's latest signed review: scanned from the end, where it usually is (the chain grows by tens of thousands). */
-export function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
+function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
 	for (let i = chain.length - 1; i >= 0; i--) {
 		const e = chain[i]!;
 		if (e.kind === 'review' && e.data.caseRef === ref) return e;

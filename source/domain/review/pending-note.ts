@@ -8,7 +8,6 @@
  */
 import {shortDate, type IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
-import {lastReviewOf} from './context.js';
 import {findDraft} from './drafts.js';
 import {cleanInput} from './sign.js';
 
@@ -26,15 +25,15 @@ export interface PendingNote {
 }
 
 /**
- * Who wrote a pending note. A note saved before authors were recorded belongs to the case's draft's
- * reviewer while there is a draft (it was typed in it), else to the reviewer of the case's last signed
- * review (a note is left behind only when that signing could not move it); null when neither exists.
+ * Who wrote a pending note. A note saved before authors were recorded was left by the first review of
+ * its case signed after it was last saved (that signing could not move it), or, when none has been
+ * since, belongs to the case's draft (it was typed in it; a draft keeps its reviewer until it is signed
+ * or discarded); null when neither exists, and then it is offered to nobody.
  */
 export function pendingNoteAuthor(note: PendingNote, data: StoreData): string | null {
 	if (note.by !== null) return note.by;
-	const draft = findDraft(data, note.caseRef);
-	if (draft) return draft.reviewerId;
-	return lastReviewOf(data.chain, note.caseRef)?.data.reviewerId ?? null;
+	for (const e of data.chain) if (e.kind === 'review' && e.data.caseRef === note.caseRef && e.signedAt >= note.updatedAt) return e.data.reviewerId;
+	return findDraft(data, note.caseRef)?.reviewerId ?? null;
 }
 
 /** The notes `reviewerId` left pending on `caseRef`, oldest first. */

@@ -316,7 +316,9 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		if (next.value === f.value) return next.cursor === s.cursor ? s : {...s, cursor: next.cursor};
 		// A field that cannot be kept takes no new text, but what is in it can still be deleted.
 		if (f.refused !== undefined && next.value.length >= f.value.length) return {...s, notice: f.refused};
-		return setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
+		const changed = setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
+		// What a restored note was stops being said once it is edited.
+		return f.note !== undefined ? {...changed, noteField: {...s.noteField, words: null}} : changed;
 	}
 	if (key.upArrow) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
 	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
