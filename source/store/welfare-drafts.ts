@@ -20,7 +20,8 @@ import {TypeCompiler} from '@sinclair/typebox/compiler';
 import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
-import {openWelfare, passphrase, WELFARE_KEY_ENV, WELFARE_MODE, welfarePathFor, type OpenedWelfare, type WelfareKey, type WelfareNote} from './welfare-file.js';
+import {openWelfare, passphrase, WELFARE_KEY_ENV, WELFARE_MODE, welfarePathFor} from './welfare-file.js';
+import type {OpenedWelfare, WelfareKey, WelfareNote} from './welfare-file.js';
 import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey} from './welfare-crypto.js';
 
 const IsoDay = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$'});
@@ -46,12 +47,24 @@ const check = TypeCompiler.Compile(FileSchema);
 /** Version 1 kept one note per case, with no author: read, and written back as version 2. */
 const FileV1Schema = Type.Object({
 	schemaVersion: Type.Literal(1),
-	pending: Type.Record(Type.String({minLength: 1, maxLength: 40}), Type.Object({officerId: Type.String({maxLength: 80}), text: Type.String({maxLength: 20_000}), updatedAt: Type.String({maxLength: 40})})),
+	pending: Type.Record(
+		Type.String({minLength: 1, maxLength: 40}),
+		Type.Object({officerId: Type.String({maxLength: 80}), text: Type.String({maxLength: 20_000}), updatedAt: Type.String({maxLength: 40})}),
+	),
 });
 const checkV1 = TypeCompiler.Compile(FileV1Schema);
 
 function fromV1(v: Static<typeof FileV1Schema>): PendingWelfareNote[] {
-	return Object.entries(v.pending).map(([caseRef, n]) => ({caseRef, by: null, officerId: n.officerId, date: /^\d{4}-\d{2}-\d{2}/.test(n.updatedAt) ? n.updatedAt.slice(0, 10) : '2000-01-01', text: n.text, updatedAt: n.updatedAt}));
+	// The day it was written was not kept: the day of its last save stands in.
+	const day = (at: string) => (/^\d{4}-\d{2}-\d{2}/.test(at) ? at.slice(0, 10) : '2000-01-01');
+	return Object.entries(v.pending).map(([caseRef, n]) => ({
+		caseRef,
+		by: null,
+		officerId: n.officerId,
+		date: day(n.updatedAt),
+		text: n.text,
+		updatedAt: n.updatedAt,
+	}));
 }
 
 /** `team.json` -> `team.welfare-drafts.json`, in the same folder. */
@@ -73,28 +86,35 @@ async function openDrafts(file: string, pass: string | undefined): Promise<Opene
 		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {notes: [], key: null};
 		throw describeFsError(err, file, 'reading');
 	}
+	const what = `The welfare drafts file ${file}`;
+	const aside = 'It was not changed; restore it or move it aside.';
 	let value: unknown;
 	try {
 		value = JSON.parse(raw);
 	} catch {
-		throw new StoreError('malformed', `The welfare drafts file ${file} is not valid JSON. It was not changed; restore it or move it aside.`, file);
+		throw new StoreError('malformed', `${what} is not valid JSON. ${aside}`, file);
 	}
 	let key: DerivedKey | null = null;
 	if (isEnvelope(value)) {
-		if (envelopeProblem(value)) throw new StoreError('invalid', `The welfare drafts file ${file} is encrypted but damaged. It was not changed; restore it or move it aside.`, file);
-		if (pass === undefined) throw new StoreError('welfare-key', `The welfare drafts file ${file} is encrypted: set ${WELFARE_KEY_ENV} to open it. Nothing was changed.`, file);
+		if (envelopeProblem(value)) throw new StoreError('invalid', `${what} is encrypted but damaged. ${aside}`, file);
+		const unchanged = 'Nothing was changed.';
+		if (pass === undefined) {
+			throw new StoreError('welfare-key', `${what} is encrypted: set ${WELFARE_KEY_ENV} to open it. ${unchanged}`, file);
+		}
 		key = await deriveKey(pass, saltOf(value));
 		const plain = open(value, key);
-		if (plain === null) throw new StoreError('welfare-key', `That passphrase does not open the welfare drafts file ${file}. Nothing was changed.`, file);
+		if (plain === null) {
+			throw new StoreError('welfare-key', `That passphrase does not open the welfare drafts file ${file}. ${unchanged}`, file);
+		}
 		try {
 			value = JSON.parse(plain);
 		} catch {
-			throw new StoreError('malformed', `The welfare drafts file ${file} is damaged. It was not changed; move it aside.`, file);
+			throw new StoreError('malformed', `${what} is damaged. ${aside}`, file);
 		}
 	}
 	if (check.Check(value)) return {notes: value.pending, key};
 	if (checkV1.Check(value)) return {notes: fromV1(value), key};
-	throw new StoreError('invalid', `The welfare drafts file ${file} is not in the expected form. It was not changed; restore it or move it aside.`, file);
+	throw new StoreError('invalid', `${what} is not in the expected form. ${aside}`, file);
 }
 
 /**
@@ -105,8 +125,10 @@ function accessReason(err: StoreError, pass: string | undefined): string {
 	if (err.code !== 'welfare-key') return err.message;
 	const file = err.file ?? 'the welfare file';
 	return pass === undefined
-		? `${file} is encrypted and ${WELFARE_KEY_ENV} is not set, so no welfare note can be kept (one is never written unencrypted). Quit, set ${WELFARE_KEY_ENV} and reopen the review to write one.`
-		: `${WELFARE_KEY_ENV} does not open ${file}, so no welfare note can be kept with it. Quit, set the passphrase that opens it and reopen the review.`;
+		? `${file} is encrypted and ${WELFARE_KEY_ENV} is not set, so no welfare note can be kept (one is never written unencrypted). ` +
+				`Quit, set ${WELFARE_KEY_ENV} and reopen the review to write one.`
+		: `${WELFARE_KEY_ENV} does not open ${file}, so no welfare note can be kept with it. ` +
+				'Quit, set the passphrase that opens it and reopen the review.';
 }
 
 /** No passphrase, and no falling back to FORTNIGHT_WELFARE_KEY either (the caller has already looked). */
@@ -128,7 +150,11 @@ export type WelfareDraftsAccess = {ok: true; encrypted: boolean; pending: Pendin
  * or two sentences for the sergeant. Pending notes that `filed` finds in the welfare file (filed, then
  * a crash before their pending copy was removed) are removed now and not returned.
  */
-export async function openWelfareDrafts(storePath: string, filed: (p: PendingWelfareNote, n: WelfareNote) => boolean, key?: WelfareKey): Promise<WelfareDraftsAccess> {
+export async function openWelfareDrafts(
+	storePath: string,
+	filed: (p: PendingWelfareNote, n: WelfareNote) => boolean,
+	key?: WelfareKey,
+): Promise<WelfareDraftsAccess> {
 	const pass = await passphrase(key);
 	let both: Awaited<ReturnType<typeof openBoth>>;
 	try {
@@ -139,8 +165,12 @@ export async function openWelfareDrafts(storePath: string, filed: (p: PendingWel
 	}
 	const notes = both.welfare.data.notes;
 	const isFiled = (p: PendingWelfareNote) => notes.some(n => filed(p, n));
-	if (both.drafts.notes.some(isFiled)) await changeWelfareDrafts(storePath, pending => pending.filter(p => !isFiled(p)), pass ?? NO_KEY).catch(() => {});
-	return {ok: true, encrypted: both.welfare.encrypted || both.drafts.key !== null || pass !== undefined, pending: both.drafts.notes.filter(p => !isFiled(p))};
+	// Not being able to tidy them now loses nothing: they are left out here and dropped next time.
+	if (both.drafts.notes.some(isFiled)) {
+		await changeWelfareDrafts(storePath, pending => pending.filter(p => !isFiled(p)), pass ?? NO_KEY).catch(() => {});
+	}
+	const encrypted = both.welfare.encrypted || both.drafts.key !== null || pass !== undefined;
+	return {ok: true, encrypted, pending: both.drafts.notes.filter(p => !isFiled(p))};
 }
 
 /** Every pending note (for reading one back after a save). Encrypted files need the passphrase. */
@@ -153,7 +183,11 @@ export async function readWelfareDrafts(storePath: string, key?: WelfareKey): Pr
  * (temp file, fsync, rename, fsync the folder) at mode 0600, encrypted as described above. Returns the
  * notes as written. Nothing is written when the change changes nothing.
  */
-export async function changeWelfareDrafts(storePath: string, change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[], key?: WelfareKey): Promise<PendingWelfareNote[]> {
+export async function changeWelfareDrafts(
+	storePath: string,
+	change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[],
+	key?: WelfareKey,
+): Promise<PendingWelfareNote[]> {
 	const file = welfareDraftsPathFor(storePath);
 	const pass = await passphrase(key);
 	return withLock(file, {}, async assertHeld => {
@@ -161,8 +195,8 @@ export async function changeWelfareDrafts(storePath: string, change: (notes: rea
 		try {
 			both = await openBoth(storePath, pass);
 		} catch (err) {
-			if (err instanceof StoreError && err.code === 'welfare-key') throw new StoreError(err.code, `${accessReason(err, pass)} Nothing was changed.`, err.file);
-			throw err;
+			if (!(err instanceof StoreError) || err.code !== 'welfare-key') throw err;
+			throw new StoreError(err.code, `${accessReason(err, pass)} Nothing was changed.`, err.file);
 		}
 		const next = change(both.drafts.notes);
 		if (JSON.stringify(next) === JSON.stringify(both.drafts.notes)) return next;
@@ -173,7 +207,10 @@ export async function changeWelfareDrafts(storePath: string, change: (notes: rea
 			await writeFileAtomic(file, key ? JSON.stringify(seal(plain, key), null, '\t') + '\n' : plain, WELFARE_MODE);
 		} catch (err) {
 			// A failed folder sync fails the save too: a note is only reported kept once it is known to be on disk.
-			if (err instanceof SavedButNotSynced) throw new StoreError('io', `${file} was written but its folder could not be synced, so the note is not yet known to be safe on disk. Try again.`, file);
+			if (err instanceof SavedButNotSynced) {
+				const why = 'its folder could not be synced, so the note is not yet known to be safe on disk';
+				throw new StoreError('io', `${file} was written but ${why}. Try again.`, file);
+			}
 			throw describeFsError(err, file, 'saving');
 		}
 		return next;

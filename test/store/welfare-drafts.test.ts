@@ -3,13 +3,22 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {StoreError} from '../../source/store/errors.js';
 import {openStore} from '../../source/store/store.js';
-import {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type PendingWelfareNote} from '../../source/store/welfare-drafts.js';
+import {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from '../../source/store/welfare-drafts.js';
+import type {PendingWelfareNote} from '../../source/store/welfare-drafts.js';
 import {appendWelfareNote, readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../source/store/welfare-file.js';
 import {demoCopy, tempDir} from '../helpers/cli.js';
 
 /** Obviously synthetic: never real-looking welfare text in a test. */
 const MARKER = 'SYNTHETIC-NOTE-MARKER-4417';
-const pending = (over: Partial<PendingWelfareNote> = {}): PendingWelfareNote => ({caseRef: 'CR/1/26', by: 'o2', officerId: 'o1', date: '2026-11-30', text: MARKER, updatedAt: '2026-11-30T09:00:00.000Z', ...over});
+const pending = (over: Partial<PendingWelfareNote> = {}): PendingWelfareNote => ({
+	caseRef: 'CR/1/26',
+	by: 'o2',
+	officerId: 'o1',
+	date: '2026-11-30',
+	text: MARKER,
+	updatedAt: '2026-11-30T09:00:00.000Z',
+	...over,
+});
 const add = (note: PendingWelfareNote) => (notes: readonly PendingWelfareNote[]) => [...notes, note];
 const notFiled = () => false;
 
@@ -46,7 +55,8 @@ describe('welfare drafts file', () => {
 	it('stays plain without a key on a team whose welfare file is plain', async () => {
 		const store = path.join(tempDir(), 'team.json');
 		await changeWelfareDrafts(store, add(pending({text: 'plain'})));
-		expect(JSON.parse(readFileSync(welfareDraftsPathFor(store), 'utf8'))).toMatchObject({schemaVersion: 2, pending: [{caseRef: 'CR/1/26', by: 'o2', text: 'plain'}]});
+		const written = JSON.parse(readFileSync(welfareDraftsPathFor(store), 'utf8'));
+		expect(written).toMatchObject({schemaVersion: 2, pending: [{caseRef: 'CR/1/26', by: 'o2', text: 'plain'}]});
 	});
 
 	it('never writes a note in clear beside an encrypted welfare file: with no key set, nothing is written at all', async () => {
@@ -66,7 +76,8 @@ describe('welfare drafts file', () => {
 		const store = path.join(dir, 'team.json');
 		await writeWelfare(path.join(dir, 'team.welfare.json'), {schemaVersion: 1, notes: []}, 'team passphrase');
 		process.env[WELFARE_KEY_ENV] = 'a wrong passphrase';
-		await expect(changeWelfareDrafts(store, add(pending()))).rejects.toThrow(/FORTNIGHT_WELFARE_KEY does not open .*team\.welfare\.json, so no welfare note can be kept/);
+		const refused = /FORTNIGHT_WELFARE_KEY does not open .*team\.welfare\.json, so no welfare note can be kept/;
+		await expect(changeWelfareDrafts(store, add(pending()))).rejects.toThrow(refused);
 		expect(existsSync(welfareDraftsPathFor(store))).toBe(false);
 		const access = await openWelfareDrafts(store, notFiled);
 		expect(access.ok).toBe(false);
@@ -95,7 +106,7 @@ describe('welfare drafts file', () => {
 		await writeWelfare(path.join(dir, 'team.welfare.json'), {schemaVersion: 1, notes: []}, 'team passphrase');
 		const access = await openWelfareDrafts(store, notFiled);
 		expect(access.ok).toBe(false);
-		if (!access.ok) expect(access.reason).toMatch(/is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept .* Quit, set FORTNIGHT_WELFARE_KEY/);
+		if (!access.ok) expect(access.reason).toMatch(/is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept .* Quit, set/);
 	}, 60_000);
 
 	it('a pending note already in the welfare file (filed, then a crash before its copy was removed) is dropped on open, not offered again', async () => {
@@ -114,8 +125,9 @@ describe('welfare drafts file', () => {
 
 	it('reads a version 1 file (one note per case, no author) and writes it back as version 2, keeping every note', async () => {
 		const store = path.join(tempDir(), 'team.json');
-		writeFileSync(welfareDraftsPathFor(store), JSON.stringify({schemaVersion: 1, pending: {'CR/1/26': {officerId: 'o1', text: MARKER, updatedAt: '2026-11-25T09:00:00.000Z'}}}), {mode: 0o600});
-		expect(await readWelfareDrafts(store)).toEqual([{caseRef: 'CR/1/26', by: null, officerId: 'o1', date: '2026-11-25', text: MARKER, updatedAt: '2026-11-25T09:00:00.000Z'}]);
+		const v1 = {schemaVersion: 1, pending: {'CR/1/26': {officerId: 'o1', text: MARKER, updatedAt: '2026-11-25T09:00:00.000Z'}}};
+		writeFileSync(welfareDraftsPathFor(store), JSON.stringify(v1), {mode: 0o600});
+		expect(await readWelfareDrafts(store)).toEqual([pending({by: null, date: '2026-11-25', updatedAt: '2026-11-25T09:00:00.000Z'})]);
 		await changeWelfareDrafts(store, add(pending({caseRef: 'CR/2/26', text: 'second'})));
 		const back = JSON.parse(readFileSync(welfareDraftsPathFor(store), 'utf8'));
 		expect(back.schemaVersion).toBe(2);
@@ -132,7 +144,8 @@ describe('welfare temp files left by a killed write', () => {
 		const old = Date.now() / 1000 - 3600;
 		const stale = [`.team.welfare.json.4242.0123456789ab.tmp`, `.team.welfare-drafts.json.4242.ba9876543210.tmp`];
 		const young = `.team.welfare.json.4243.cafecafecafe.tmp`;
-		for (const name of [...stale, young]) writeFileSync(path.join(dir, name), JSON.stringify({schemaVersion: 1, notes: [{text: MARKER}]}), {mode: 0o600});
+		const copy = JSON.stringify({schemaVersion: 1, notes: [{text: MARKER}]});
+		for (const name of [...stale, young]) writeFileSync(path.join(dir, name), copy, {mode: 0o600});
 		for (const name of stale) utimesSync(path.join(dir, name), old, old);
 		// Not ours: a look-alike name is left alone.
 		writeFileSync(path.join(dir, '.team.welfare.json.notes.tmp'), 'x');

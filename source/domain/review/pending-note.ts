@@ -32,13 +32,16 @@ export interface PendingNote {
  */
 export function pendingNoteAuthor(note: PendingNote, data: StoreData): string | null {
 	if (note.by !== null) return note.by;
-	for (const e of data.chain) if (e.kind === 'review' && e.data.caseRef === note.caseRef && e.signedAt >= note.updatedAt) return e.data.reviewerId;
+	for (const e of data.chain) {
+		if (e.kind === 'review' && e.data.caseRef === note.caseRef && e.signedAt >= note.updatedAt) return e.data.reviewerId;
+	}
 	return findDraft(data, note.caseRef)?.reviewerId ?? null;
 }
 
 /** The notes `reviewerId` left pending on `caseRef`, oldest first. */
 export function ownPendingNotes(notes: readonly PendingNote[], data: StoreData, caseRef: string, reviewerId: string): PendingNote[] {
-	return notes.filter(n => n.caseRef === caseRef && pendingNoteAuthor(n, data) === reviewerId).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+	const own = notes.filter(n => n.caseRef === caseRef && pendingNoteAuthor(n, data) === reviewerId);
+	return own.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
 }
 
 /** Whose note on which case, and the officers whose notes a save replaces. */
@@ -57,8 +60,14 @@ export interface NoteOwner {
  * The list with the owner's pending note replaced by `note` (removed when null or empty). Every other
  * note, another author's or another case's, is left exactly as it was.
  */
-export function withOwnPendingNote(notes: readonly PendingNote[], data: StoreData, owner: NoteOwner, note: Omit<PendingNote, 'caseRef' | 'by'> | null): PendingNote[] {
-	const replaced = (n: PendingNote) => n.caseRef === owner.caseRef && owner.replacing.includes(n.officerId) && pendingNoteAuthor(n, data) === owner.reviewerId;
+export function withOwnPendingNote(
+	notes: readonly PendingNote[],
+	data: StoreData,
+	owner: NoteOwner,
+	note: Omit<PendingNote, 'caseRef' | 'by'> | null,
+): PendingNote[] {
+	const replaced = (n: PendingNote) =>
+		n.caseRef === owner.caseRef && owner.replacing.includes(n.officerId) && pendingNoteAuthor(n, data) === owner.reviewerId;
 	const others = notes.filter(n => !replaced(n));
 	return note === null || note.text === '' ? others : [...others, {...note, caseRef: owner.caseRef, by: owner.reviewerId}];
 }
@@ -77,7 +86,8 @@ export interface FiledNote {
  * (as signing cleans it), filed on or after the day it was written.
  */
 export function isFiled(note: PendingNote, filed: FiledNote, data: StoreData): boolean {
-	return filed.by === pendingNoteAuthor(note, data) && filed.officerId === note.officerId && filed.date >= note.date && filed.text === cleanInput(note.text);
+	if (filed.officerId !== note.officerId || filed.date < note.date) return false;
+	return filed.by === pendingNoteAuthor(note, data) && filed.text === cleanInput(note.text);
 }
 
 /** What a review opening a case finds of its reviewer's pending notes there. */
@@ -95,7 +105,14 @@ export interface ReturnedNote {
  * an officer who no longer holds the case is not put into this review (signing would file it under the
  * new officer): it stays pending, and the sergeant is told.
  */
-export function returnedNote(own: readonly PendingNote[], data: StoreData, caseRef: string, reviewerId: string, today: IsoDate, nameOf: (id: string) => string): ReturnedNote {
+export function returnedNote(
+	own: readonly PendingNote[],
+	data: StoreData,
+	caseRef: string,
+	reviewerId: string,
+	today: IsoDate,
+	nameOf: (id: string) => string,
+): ReturnedNote {
 	const oic = data.cases.find(x => x.ref === caseRef)?.oicId;
 	const draft = findDraft(data, caseRef);
 	const resumed = draft !== undefined && draft.reviewerId === reviewerId;
@@ -104,11 +121,17 @@ export function returnedNote(own: readonly PendingNote[], data: StoreData, caseR
 	const sentences: string[] = [];
 	if (fits.length > 0 && !resumed) {
 		const dates = [...new Set(fits.map(n => shortDate(n.date, today)))].join(' and ');
-		sentences.push(`A welfare note you wrote on ${dates} for this case was not filed; it is restored here in step 6: sign to file it with this review, or clear it.`);
+		sentences.push(
+			`A welfare note you wrote on ${dates} for this case was not filed; it is restored here in step 6: ` +
+				'sign to file it with this review, or clear it.',
+		);
 	}
 	if (elsewhere.length > 0) {
 		const about = [...new Set(elsewhere.map(n => nameOf(n.officerId)))].join(' and ');
-		sentences.push(`A welfare note you wrote on ${shortDate(elsewhere[0]!.date, today)} about ${about}, then the officer in this case, was not filed; it stays in the welfare drafts file and is not put into this review.`);
+		sentences.push(
+			`A welfare note you wrote on ${shortDate(elsewhere[0]!.date, today)} about ${about}, then the officer in this case, ` +
+				'was not filed; it stays in the welfare drafts file and is not put into this review.',
+		);
 	}
 	return {text: fits.map(n => n.text).join('\n\n'), words: sentences.length > 0 ? sentences.join(' ') : null};
 }

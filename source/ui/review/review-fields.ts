@@ -39,7 +39,7 @@ export interface TextField {
 	/** Why the field takes no typing now (shown under it); deleting is still allowed. */
 	refused?: string;
 	/** A sentence about what is in the field, shown under it (a restored welfare note). */
-	note?: string;
+	remark?: string;
 	set: Set<string>;
 }
 export interface ChoiceField {
@@ -251,7 +251,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					multiline: true,
 					maxLength: LIMITS.welfareNote,
 					...(noteField.lock === null ? {} : {refused: noteField.lock}),
-					...(noteField.words === null ? {} : {note: noteField.words}),
+					...(noteField.words === null ? {} : {remark: noteField.words}),
 					set: (b, v) => ({...b, welfare: {...b.welfare, note: v}}),
 				},
 			];

@@ -39,7 +39,8 @@ import type {StoreData} from '../../domain/model.js';
 import {signer} from '../../store/chain.js';
 import {StoreError} from '../../store/errors.js';
 import type {Store} from '../../store/store.js';
-import {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess} from '../../store/welfare-drafts.js';
+import {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
+import type {WelfareDraftsAccess} from '../../store/welfare-drafts.js';
 import {appendWelfareNote, welfarePathFor} from '../../store/welfare-file.js';
 import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
@@ -67,6 +68,9 @@ function messageOf(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
 }
 
+const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
+const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
+
 /** The welfare file and drafts file opened for this store (the passphrase from FORTNIGHT_WELFARE_KEY). */
 const openNotes = (store: Store): Promise<WelfareDraftsAccess> => {
 	const data = store.snapshot();
@@ -89,7 +93,8 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			const kept = found && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
-			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), props.store ? NOTE_CHECKING : null);
+			const noteLock = props.store ? NOTE_CHECKING : null;
+			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), noteLock);
 			return {ok: true as const, init};
 		} catch (err) {
 			return {ok: false as const, message: messageOf(err)};
@@ -125,13 +130,19 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 
 	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
-	const owner = (s: ReviewUiState) => ({caseRef, reviewerId: s.draft.reviewerId, replacing: [...new Set([s.ctx.case.oicId, saver.current.savedFor])]});
-	const putNote = (s: ReviewUiState, note: string): Promise<unknown> =>
-		changeWelfareDrafts(store!.file, notes => withOwnPendingNote(notes, store!.snapshot(), owner(s), note === '' ? null : {officerId: s.ctx.case.oicId, date: today, text: note, updatedAt: now().toISOString()}));
+	const owner = (s: ReviewUiState) => {
+		const replacing = [...new Set([s.ctx.case.oicId, saver.current.savedFor])];
+		return {caseRef, reviewerId: s.draft.reviewerId, replacing};
+	};
+	const putNote = (s: ReviewUiState, note: string): Promise<unknown> => {
+		const pending = note === '' ? null : {officerId: s.ctx.case.oicId, date: today, text: note, updatedAt: now().toISOString()};
+		return changeWelfareDrafts(store!.file, notes => withOwnPendingNote(notes, store!.snapshot(), owner(s), pending));
+	};
 	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */
 	const noteOnDisk = async (s: ReviewUiState, note: string, data: StoreData): Promise<boolean> => {
-		const own = ownPendingNotes(await readWelfareDrafts(store!.file), data, caseRef, s.draft.reviewerId).filter(n => n.officerId === s.ctx.case.oicId);
-		return own.length === 1 && own[0]!.text === note;
+		const own = ownPendingNotes(await readWelfareDrafts(store!.file), data, caseRef, s.draft.reviewerId);
+		const about = own.filter(n => n.officerId === s.ctx.case.oicId);
+		return about.length === 1 && about[0]!.text === note;
 	};
 
 	// Open the welfare file with the passphrase before a note can be typed, and bring back the sergeant's
@@ -157,7 +168,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				sv.encrypted = access.encrypted;
 				dispatch({type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words: back.words});
 			},
-			err => dispatch({type: 'welfare-opened', lock: `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`, note: null, words: null}),
+			err => dispatch({type: 'welfare-opened', lock: unopened(err), note: null, words: null}),
 		);
 	}, [store, caseRef]);
 
@@ -281,7 +292,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				if (problem !== null) {
 					sv.closed = false;
 					done();
-					dispatch({type: 'sign-failed', message: 'Not signed: the welfare note cannot be kept (see step 6); nothing recorded, answers kept.', errors: [{step: 'welfare', field: 'welfare.note', message: problem}]});
+					const message = 'Not signed: the welfare note cannot be kept (see step 6); nothing recorded, answers kept.';
+					dispatch({type: 'sign-failed', message, errors: [{step: 'welfare', field: 'welfare.note', message: problem}]});
 					return;
 				}
 			}
@@ -343,7 +355,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	 */
 	const keepNote = async (s: ReviewUiState, note: string): Promise<string | null> => {
 		const sv = saver.current;
-		const access = await openNotes(store!).catch((err: unknown) => ({ok: false as const, reason: `The welfare file could not be opened (${messageOf(err)}).`}));
+		const access = await openNotes(store!).catch((err: unknown) => ({ok: false as const, reason: unopened(err)}));
 		if (!access.ok) {
 			sv.notesKept = false;
 			dispatch({type: 'welfare-opened', lock: access.reason, note: null, words: null});
@@ -359,10 +371,10 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			}
 			if (await noteOnDisk(s, note, store!.snapshot())) return null;
 			sv.savedNote = null;
-			return `The note could not be found in ${draftsFile} after saving it, so the review was not signed. Try again; every answer and the draft are kept.`;
+			return `The note could not be found in ${draftsFile} after saving it, so the review was not signed. ${KEPT_RETRY}`;
 		} catch (err) {
 			sv.savedNote = null;
-			return `The note could not be kept in ${draftsFile}: ${messageOf(err)} Every answer and the draft are kept; try again, or clear the note to sign without it.`;
+			return `The note could not be kept in ${draftsFile}: ${messageOf(err)} ${KEPT_RETRY} Or clear the note to sign without it.`;
 		}
 	};
 
@@ -376,15 +388,17 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			const data = store!.snapshot();
 			const kept = await noteOnDisk(s, note, data).catch(() => false);
 			const where = `${sv.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
+			const failed = `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)})`;
 			return kept
-				? `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)}); it is kept ${where} and will be offered back to you the next time you review this case.`
-				: `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)}), and it is no longer ${where} either: it was not kept.`;
+				? `${failed}; it is kept ${where} and will be offered back to you the next time you review this case.`
+				: `${failed}, and it is no longer ${where} either: it was not kept.`;
 		}
 		try {
 			await putNote(s, '');
 			return null;
 		} catch (err) {
-			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); it is removed when a review of this case next opens.`;
+			const when = 'it is removed when a review of this case next opens';
+			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
 		}
 	};
 

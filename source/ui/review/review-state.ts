@@ -91,7 +91,14 @@ export function draftStartedWords(startedAt: string, now: Date, today: IsoDate):
 	return `started ${age} days ago (${shortDate(addDays(today, -age), today)})`;
 }
 
-export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, draft: WorkingDraft, resumed: boolean, now: Date = new Date(), noteLock: string | null = null): ReviewUiState {
+export function initialReviewState(
+	ctx: ReviewContext,
+	since: SinceLastReview,
+	draft: WorkingDraft,
+	resumed: boolean,
+	now: Date = new Date(),
+	noteLock: string | null = null,
+): ReviewUiState {
 	const s: ReviewUiState = {
 		ctx,
 		since,
@@ -205,7 +212,8 @@ function press(s: ReviewUiState, f: Field): ReviewUiState {
 function unkeptNote(s: ReviewUiState): FieldError[] {
 	const lock = s.noteField.lock;
 	if (lock === null || s.draft.answers.welfare.note.trim() === '') return [];
-	return [{step: 'welfare', field: 'welfare.note', message: `${lock} Clear the note to sign without it; every answer and the draft are kept.`}];
+	const message = `${lock} Clear the note to sign without it; every answer and the draft are kept.`;
+	return [{step: 'welfare', field: 'welfare.note', message}];
 }
 
 function onConfirm(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
@@ -318,7 +326,7 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		if (f.refused !== undefined && next.value.length >= f.value.length) return {...s, notice: f.refused};
 		const changed = setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
 		// What a restored note was stops being said once it is edited.
-		return f.note !== undefined ? {...changed, noteField: {...s.noteField, words: null}} : changed;
+		return f.remark !== undefined ? {...changed, noteField: {...s.noteField, words: null}} : changed;
 	}
 	if (key.upArrow) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
 	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;

@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {discardDraft, draftRefs, hasAnswers, openDraft, ownPendingNotes, readAnswers, saveDraft, signReview, withOwnPendingNote, type WorkingDraft} from '../../../source/domain/review/index.js';
+import {discardDraft, draftRefs, hasAnswers, openDraft, ownPendingNotes, readAnswers} from '../../../source/domain/review/index.js';
+import {saveDraft, signReview} from '../../../source/domain/review/index.js';
+import {withOwnPendingNote, type WorkingDraft} from '../../../source/domain/review/index.js';
 import {signer, verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile} from '../../../source/store/store.js';
 import {readWelfare} from '../../../source/store/welfare-file.js';
@@ -52,7 +54,8 @@ describe('review drafts', () => {
 		const pending = welfareDraftsPathFor(file);
 		await store.apply(d => saveDraft(d, {...draft, answers}, SIGNED_AT));
 		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: ['o0011']};
-		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, {officerId: 'o0011', date: TODAY, text: answers.welfare.note, updatedAt: SIGNED_AT}));
+		const typed = {officerId: 'o0011', date: TODAY, text: answers.welfare.note, updatedAt: SIGNED_AT};
+		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, typed));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		const {statSync} = await import('node:fs');
 		expect(statSync(pending).mode & 0o777).toBe(0o600);

@@ -31,7 +31,22 @@ afterEach(() => {
 });
 
 function mount(store: Store) {
-	return render(<ReviewScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} width={100} rows={60} isActive color={false} saveDelayMs={20} now={NOW} onExit={() => {}} onChanged={() => {}} />);
+	return render(
+		<ReviewScreen
+			data={store.snapshot()}
+			store={store}
+			caseRef={REF}
+			today={TODAY}
+			width={100}
+			rows={60}
+			isActive
+			color={false}
+			saveDelayMs={20}
+			now={NOW}
+			onExit={() => {}}
+			onChanged={() => {}}
+		/>,
+	);
 }
 
 /** Every byte of every file under `dir`: hidden temp files and lock folders included. */
@@ -42,6 +57,11 @@ function folderBytes(dir: string): string {
 		out += statSync(full).isDirectory() ? folderBytes(full) : readFileSync(full, 'latin1');
 	}
 	return out;
+}
+
+/** Waits (up to 10 s on a loaded machine) for something written after the frame changed. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+	for (let i = 0; i < 400 && !(await check()); i++) await new Promise(r => setTimeout(r, 25));
 }
 
 /** Answers steps 1-5, ticks the check-in and puts focus in the note field, once the welfare file has been checked. */
@@ -83,10 +103,11 @@ async function encryptedTeam(passphrase: string) {
 	return copy;
 }
 
-const reviewsOf = async (file: string) => (await readStoreFile(file)).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
+const reviewsOf = async (file: string) =>
+	(await readStoreFile(file)).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
 
 describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
-	it('when the key no longer opens the welfare file at signing: not signed, the reason under the note, every answer and the draft kept, the note still in the drafts file', async () => {
+	it('when the key no longer opens the welfare file at signing: not signed, the reason under the note, answers, draft and note kept', async () => {
 		const {dir, store: file, welfare} = await encryptedTeam('first passphrase');
 		process.env[WELFARE_KEY_ENV] = 'first passphrase';
 		const store = await openStore(file);
@@ -94,7 +115,7 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 		const app = mount(store);
 		await toNote(app, store);
 		await press(app, MARKER);
-		await waitFor(() => frame(app).includes('draft saved'));
+		await eventually(async () => (await readWelfareDrafts(file, 'first passphrase')).length > 0);
 		// Meanwhile the welfare file is re-keyed by someone else: this desk's key no longer opens it.
 		const notes = await readWelfare(welfare, 'first passphrase');
 		rmSync(welfare);
@@ -156,12 +177,12 @@ describe('welfare note: a team whose welfare file is encrypted', () => {
 		const app = mount(store);
 		await toNote(app, store);
 		await press(app, MARKER);
-		for (let i = 0; i < 200 && (await readWelfareDrafts(file)).length === 0; i++) await new Promise(r => setTimeout(r, 25));
+		await eventually(async () => (await readWelfareDrafts(file)).length > 0);
 		expect((await readWelfareDrafts(file)).map(n => n.text)).toEqual([MARKER]);
 		expect(folderBytes(dir)).not.toContain(MARKER);
 		await sign(app);
 		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
-		for (let i = 0; i < 200 && (await readWelfareDrafts(file)).length > 0; i++) await new Promise(r => setTimeout(r, 25));
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
 		expect(await readWelfareDrafts(file)).toEqual([]);
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: OIC, by: SERGEANT, text: MARKER});
 		expect(folderBytes(dir)).not.toContain(MARKER);
@@ -173,9 +194,19 @@ describe('welfare note: a note left behind', () => {
 		const {store: file, welfare} = demoCopy();
 		const store = await openStore(file);
 		// DS Brennan's note on the case was not filed (a crash, or a key problem, after signing on 27 Nov).
-		await changeWelfareDrafts(file, notes => [...notes, {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'}]);
+		const left = {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'};
+		await changeWelfareDrafts(file, notes => [...notes, left]);
 		// Today DS Brennan is away and DC Marsh covers: the review is hers.
-		const away = {id: 'abT1', officerId: SERGEANT, from: TODAY, to: '2026-12-04', reason: 'annual-leave' as const, coverOfficerId: COVER, recordedAt: '2026-11-29T09:00:00.000Z', recordedBy: SERGEANT};
+		const away = {
+			id: 'abT1',
+			officerId: SERGEANT,
+			from: TODAY,
+			to: '2026-12-04',
+			reason: 'annual-leave' as const,
+			coverOfficerId: COVER,
+			recordedAt: '2026-11-29T09:00:00.000Z',
+			recordedBy: SERGEANT,
+		};
 		await store.apply(d => ({...d, absences: [...d.absences, away]}));
 
 		const cover = mount(store);
@@ -186,13 +217,11 @@ describe('welfare note: a note left behind', () => {
 		await sign(cover);
 		await until(cover, /Signed: review of CR\/88397\/26 is entry \d+/);
 		let notes: Awaited<ReturnType<typeof readWelfare>>['notes'] = [];
-		for (let i = 0; i < 200 && !notes.some(n => n.text === 'SYNTHETIC-COVER-NOTE'); i++) {
-			notes = (await readWelfare(welfare)).notes;
-			await new Promise(r => setTimeout(r, 25));
-		}
+		await eventually(async () => (notes = (await readWelfare(welfare)).notes).some(n => n.text === 'SYNTHETIC-COVER-NOTE'));
 		expect(notes.at(-1)).toMatchObject({by: COVER, officerId: OIC, text: 'SYNTHETIC-COVER-NOTE'});
 		expect(notes.some(n => n.text.includes(MARKER))).toBe(false);
-		// The sergeant's note is still waiting for the sergeant.
+		// The sergeant's note is still waiting for the sergeant (once the cover's own filed note has left the file).
+		await eventually(async () => !(await readWelfareDrafts(file)).some(n => n.by === COVER));
 		expect((await readWelfareDrafts(file)).map(n => [n.by, n.text])).toEqual([[SERGEANT, MARKER]]);
 		cover.unmount();
 
@@ -206,7 +235,7 @@ describe('welfare note: a note left behind', () => {
 		expect(f).toContain(MARKER);
 		await sign(mine);
 		await until(mine, /Signed: review of CR\/88397\/26 is entry \d+/);
-		for (let i = 0; i < 200 && (await readWelfareDrafts(file)).length > 0; i++) await new Promise(r => setTimeout(r, 25));
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
 		expect(await readWelfareDrafts(file)).toEqual([]);
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({by: SERGEANT, officerId: OIC, text: MARKER});
 	}, 90_000);
