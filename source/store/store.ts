@@ -23,6 +23,8 @@ import {migrate} from './migrate.js';
 import {storeBytes} from './serialize.js';
 import {validateStore} from './validate.js';
 import {writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
+import {welfareDraftsPathFor} from './welfare-drafts.js';
+import {welfarePathFor} from './welfare-file.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
 export const MAX_STORE_BYTES = 1024 * 1024 * 1024;
@@ -295,8 +297,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
 	if (!readOnlyReason) {
-		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale).
-		await sweepTempFiles(abs);
+		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale). The
+		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
+		for (const file of [abs, welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
 		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
 		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
