@@ -1,8 +1,6 @@
 import {isIsoDate} from '../domain/dates.js';
-import {generateStore} from '../domain/generate/generate.js';
-import {signer} from '../store/chain.js';
-import {createStoreFile} from '../store/store.js';
-import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
+import {generateStore} from '../generate/generate.js';
+import {signer, createStoreFile, welfarePathFor, writeWelfare} from '../store/index.js';
 import type {Command} from './command.js';
 import {UsageError} from './context.js';
 

@@ -7,9 +7,17 @@ import {promises as fsp} from 'node:fs';
 import {daysBetween} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {shiftDates} from '../domain/shift-dates.js';
-import {resignChain} from '../store/chain.js';
-import {createStoreFile, openStore, readStoreFile, type OpenOptions, type Store} from '../store/store.js';
-import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.js';
+import {
+	resignChain,
+	createStoreFile,
+	openStore,
+	readStoreFile,
+	readWelfare,
+	welfarePathFor,
+	writeWelfare,
+	type OpenOptions,
+	type Store,
+} from '../store/index.js';
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';
 

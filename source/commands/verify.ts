@@ -1,5 +1,4 @@
-import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead} from '../store/chain.js';
-import {readStoreFile} from '../store/store.js';
+import {formatHead, chainHead, hashEntry, verifyChain, readStoreFile, type ChainHead} from '../store/index.js';
 import {safeText} from '../domain/safe-text.js';
 import type {ChainEntry} from '../domain/model.js';
 import type {Command} from './command.js';

@@ -11,7 +11,7 @@
  */
 import {addMonths, type IsoDate} from '../dates.js';
 import {selfSupervisionRefusal} from '../independence.js';
-import type {Signer} from '../generate/generate.js';
+import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
 	Action,

@@ -1,7 +1,7 @@
 /** The Log view's export key (e): the shell side, since the reducer does no I/O. */
 import path from 'node:path';
 import {useEffect, useRef, type Dispatch} from 'react';
-import {writeFileAtomic} from '../../store/atomic-write.js';
+import {writeFileAtomic} from '../../store/index.js';
 import type {DeskAction} from './desk-state.js';
 import {unusedPath} from './export-file.js';
 

@@ -11,7 +11,7 @@ import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {signer} from '../../store/chain.js';
+import {signer} from '../../store/index.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';

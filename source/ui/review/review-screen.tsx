@@ -23,11 +23,18 @@ import {
 	type SignResult,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
-import {signer} from '../../store/chain.js';
-import {StoreError} from '../../store/errors.js';
-import type {Store} from '../../store/store.js';
-import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
-import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
+import {
+	signer,
+	StoreError,
+	clearWelfareDraft,
+	readWelfareDraft,
+	saveWelfareDraft,
+	welfareDraftsPathFor,
+	appendWelfareNote,
+	welfareKeyFromEnv,
+	welfarePathFor,
+	type Store,
+} from '../../store/index.js';
 import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';

@@ -1,8 +1,7 @@
 /** Writing the previewed handover to a file from the desk: atomically, mode 0644 (no welfare notes in the desk's export). */
 import {unusedPath} from '../../desk/export-file.js';
 import type {IsoDate} from '../../../domain/dates.js';
-import {writeFileAtomic} from '../../../store/atomic-write.js';
-import {describeFsError} from '../../../store/errors.js';
+import {writeFileAtomic, describeFsError} from '../../../store/index.js';
 
 /** "handover-2026-11-30-to-2026-12-13.md". */
 export function handoverFileName(from: IsoDate, to: IsoDate): string {
