@@ -149,7 +149,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		nextReviewDue: nextDue,
 		summary: cleanInput(summaryText(ctx, a)),
 	};
-	let chain = [...data.chain];
+	const chain = [...data.chain];
 	const review = sign(chain, 'review', reviewData, signedAt) as ReviewEntry;
 	chain.push(review);
 

@@ -81,6 +81,9 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 					err => dispatch({type: 'failed', message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`, errors: err instanceof ReviewError ? err.errors : []}),
 				);
 		}
+		// A request starts it, and each branch clears the request at once; `now` and the callbacks are new on
+		// every render, so listing them would rerun this on every render for nothing.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [s.request]);
 
 	const r = s.current;

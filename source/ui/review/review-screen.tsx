@@ -167,10 +167,14 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 		if (state.edits === 0) return;
 		const t = setTimeout(() => void save(), saveDelayMs);
 		return () => clearTimeout(t);
+		// Only typing restarts the pause: `save` is new on every render, and any render would postpone the save.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.edits]);
 	// At once when a field or step is left.
 	useEffect(() => {
 		if (state.saveNow > 0) void save();
+		// Once per field or step left; `save` is new on every render and would save on every render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.saveNow]);
 	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
 	useEffect(
@@ -178,6 +182,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
 			void save();
 		},
+		// On unmount only; `latest` and `saver` hold what is current then.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[],
 	);
 
@@ -283,6 +289,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				dispatch({type: 'notice', message: `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)}); it is kept in ${pendingNotes}.`});
 			}
 		})();
+		// Once per request (the request is cleared only when it ends): reruns on a prop change would sign twice.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.request]);
 
 	return <ReviewView state={state} width={width} rows={rows} saveStatus={saveStatus} queue={queue ?? null} color={color} />;

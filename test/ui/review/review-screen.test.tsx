@@ -10,7 +10,7 @@ import {openStore, readStoreFile, type Store} from '../../../source/store/store.
 import {readWelfare} from '../../../source/store/welfare-file.js';
 import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
-import {frame, KEYS, press, ready, until} from './ink-keys.js';
+import {KEYS, press, ready, until} from './ink-keys.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';

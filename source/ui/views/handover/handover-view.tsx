@@ -58,7 +58,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 			file => onMessage(`Exported to ${file}`, false),
 			(err: unknown) => onMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`, true),
 		);
-	}, [state.exportSeq]);
+	}, [state.exportSeq, done, now, onExport, onMessage]);
 
 	const coverText = cover ? `${cover.name}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
