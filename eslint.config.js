@@ -48,24 +48,42 @@ export default tseslint.config(
 	boundary(
 		['source/domain/**'],
 		[
-			{group: [...outside(['store', 'ui', 'export', 'commands', 'generate']), '**/cli.js'], message: `source/domain imports nothing outside source/domain; ${LAYERS}.`},
-			{group: ['node:*', '!node:module', 'react', 'react/*', 'ink', 'ink-*', 'lowdb', 'proper-lockfile'], message: `source/domain does no I/O and no rendering; ${LAYERS}.`},
+			{
+				group: [...outside(['store', 'ui', 'export', 'commands', 'generate']), '**/cli.js'],
+				message: `source/domain imports nothing outside source/domain; ${LAYERS}.`,
+			},
+			{
+				group: ['node:*', '!node:module', 'react', 'react/*', 'ink', 'ink-*', 'lowdb', 'proper-lockfile'],
+				message: `source/domain does no I/O and no rendering; ${LAYERS}.`,
+			},
 		],
 	),
 	// Renderers: string in, string out.
 	boundary(
 		['source/export/**'],
 		[
-			{group: outside(['store', 'ui', 'commands', 'generate']), message: `source/export renders domain answers only (no ui, store or commands); ${LAYERS}.`},
+			{
+				group: outside(['store', 'ui', 'commands', 'generate']),
+				message: `source/export renders domain answers only (no ui, store or commands); ${LAYERS}.`,
+			},
 			{group: ['node:*', 'react', 'react/*', 'ink', 'ink-*'], message: `source/export is string in, string out; ${LAYERS}.`},
 		],
 	),
 	// The generator builds data from domain records; hashing comes in through the Signer it is passed.
-	boundary(['source/generate/**'], [{group: outside(['store', 'ui', 'export', 'commands']), message: `source/generate builds on domain only; ${LAYERS}.`}]),
+	boundary(
+		['source/generate/**'],
+		[{group: outside(['store', 'ui', 'export', 'commands']), message: `source/generate builds on domain only; ${LAYERS}.`}],
+	),
 	// The store persists domain data and knows nothing of who shows it.
-	boundary(['source/store/**'], [{group: outside(['ui', 'export', 'commands', 'generate']), message: `source/store depends on domain only; ${LAYERS}.`}]),
+	boundary(
+		['source/store/**'],
+		[{group: outside(['ui', 'export', 'commands', 'generate']), message: `source/store depends on domain only; ${LAYERS}.`}],
+	),
 	// The UI and the commands reach the store through its entry point.
-	boundary(['source/ui/**'], [storeInternals, {group: outside(['commands', 'generate']), message: `source/ui does not call commands or the generator; ${LAYERS}.`}]),
+	boundary(
+		['source/ui/**'],
+		[storeInternals, {group: outside(['commands', 'generate']), message: `source/ui does not call commands or the generator; ${LAYERS}.`}],
+	),
 	boundary(['source/commands/**', 'source/cli.tsx'], [storeInternals]),
 	{files: ['source/ui/**', 'source/commands/**', 'source/cli.tsx'], rules: {'no-restricted-syntax': ['error', dynamicStoreInternals]}},
 );

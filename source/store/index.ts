@@ -30,4 +30,5 @@ export const openStore: typeof StoreModule.openStore = async (file, options) => 
 export const readStoreFile: typeof StoreModule.readStoreFile = async file => (await load()).readStoreFile(file);
 
 /** Writes a brand-new store file; refuses to overwrite unless asked (see store.ts). */
-export const createStoreFile: typeof StoreModule.createStoreFile = async (file, data, options) => (await load()).createStoreFile(file, data, options);
+export const createStoreFile: typeof StoreModule.createStoreFile = async (file, data, options) =>
+	(await load()).createStoreFile(file, data, options);
