@@ -10,13 +10,13 @@ import {out, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 
-const FORMATS = ['csv', 'json', 'md'] as const;
+const FORMATS = ['csv', 'json', 'md', 'table'] as const;
 type Format = (typeof FORMATS)[number];
 
 const command: Command = {
 	name: 'log',
 	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
-	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md] [--out FILE] [--sergeant ID]
+	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE] [--sergeant ID]
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
@@ -28,6 +28,8 @@ Options
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after
                   json: rows and exception report together (schema below)
+                  table: the report's figures per sergeant as one plain-text table (reviews
+                  signed, late, missed, overdue now, unresolved triggers)
   --out FILE      write to FILE instead of standard output, replacing it if it exists (atomically)
   --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
 
@@ -58,6 +60,7 @@ JSON schema (format "fortnight-log", version 1):
 
 Examples
   fortnight log --format md --out exceptions.md
+  fortnight log --format table
   fortnight log --from 2026-11-01 --to 2026-11-30 --out november.csv
   fortnight verify --head 605:3fa2...`,
 	flags: {
@@ -70,7 +73,7 @@ Examples
 	async run(ctx, input, flags) {
 		if (input.length > 0) throw new UsageError(`log takes no arguments (got "${safeText(input[0]!)}"). See fortnight log --help.`);
 		const format = String(flags['format'] ?? 'csv') as Format;
-		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json or md (got "${safeText(format)}").`);
+		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md or table (got "${safeText(format)}").`);
 		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today);
 		if (!resolved.ok) throw new UsageError(resolved.error);
 		const outFile = flags['out'] as string | undefined;
@@ -92,7 +95,9 @@ Examples
 		} else {
 			const rules = {problems: findProblems(data, ctx.today), trigger: (id: string) => triggerFor(data, id, ctx.today)};
 			const doc = buildLogDocument(data, {period: resolved.period, today: ctx.today, sergeantId}, rules);
-			text = format === 'json' ? logJson(doc) : logMarkdown(doc);
+			// The table is drawn with Ink (ink-table), loaded only for this format.
+			if (format === 'table') text = (await import('../ui/log-summary/log-summary-table.js')).logSummaryTable(doc);
+			else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
 		}
 		const head = headText(chainHeadOf(data));
