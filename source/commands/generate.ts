@@ -1,5 +1,5 @@
 import {isIsoDate} from '../domain/dates.js';
-import {generateStore} from '../domain/generate/generate.js';
+import {generateStore, MAX_GENERATED_CASES} from '../domain/generate/generate.js';
 import {signer} from '../store/chain.js';
 import {createStoreFile} from '../store/store.js';
 import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
@@ -17,7 +17,7 @@ full-time load, a new starter with old cases, ...). The same options always give
 A welfare file with invented notes is written beside it (FILE.welfare.json, mode 0600).
 
 Options
-  --cases N              number of cases (1 to 200000)
+  --cases N              number of cases (1 to ${MAX_GENERATED_CASES})
   --seed S               seed text (default "fortnight")
   --reference-date D     the date the scenarios are written against (default: --today)
   --out FILE             where to write; refuses to overwrite unless --force
@@ -35,7 +35,9 @@ Example
 	},
 	async run(ctx, _input, flags) {
 		const cases = flags['cases'] as number | undefined;
-		if (cases === undefined || !Number.isInteger(cases) || cases < 1 || cases > 200_000) throw new UsageError('--cases must be a whole number from 1 to 200000.');
+		if (cases === undefined || !Number.isInteger(cases) || cases < 1 || cases > MAX_GENERATED_CASES) {
+			throw new UsageError(`--cases must be a whole number from 1 to ${MAX_GENERATED_CASES}.`);
+		}
 		const out = flags['out'] as string | undefined;
 		if (!out) throw new UsageError('--out FILE is required.');
 		const referenceDate = (flags['referenceDate'] as string | undefined) ?? ctx.today;

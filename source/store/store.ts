@@ -93,11 +93,15 @@ export async function readStoreFile(file: string): Promise<{data: StoreData; sig
 	let stat;
 	let raw: string;
 	try {
+		// Only a regular file is read: opening a FIFO waits for a writer and a device such as /dev/zero never
+		// ends, so either would hang every command. Checked before opening, and again on the open handle
+		// (opened non-blocking, so a FIFO swapped in between cannot hang the open itself).
+		refuseIrregular(await fsp.stat(file), file);
 		// One open handle for stat and read: if another writer renames a new version in meanwhile, we
 		// still read the version the signature describes (the handle keeps the old inode).
-		handle = await fsp.open(file, 'r');
+		handle = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
 		stat = await handle.stat();
-		if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
+		refuseIrregular(stat, file);
 		if (stat.size > MAX_STORE_BYTES) {
 			throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
 		}
@@ -110,6 +114,14 @@ export async function readStoreFile(file: string): Promise<{data: StoreData; sig
 	}
 	const {data, migratedFrom} = loadStoreText(raw, file);
 	return {data, signature: signatureOf(stat), migratedFrom, raw};
+}
+
+/** Throws StoreError 'invalid' unless `stat` is a regular file (a folder, FIFO, device or socket is refused). */
+function refuseIrregular(stat: {isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}, file: string): void {
+	if (stat.isFile()) return;
+	if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
+	const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
+	throw new StoreError('invalid', `${file} is ${what}, not a store file, so it was not read. Point --store at a fortnight .json file.`, file);
 }
 
 /**
