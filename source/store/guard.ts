@@ -13,6 +13,7 @@
  *   as plain data: as own properties of a JSON object they shadow nothing that matters.
  */
 import {StoreError} from './errors.js';
+import {describePosition} from './json-syntax.js';
 
 export const MAX_DEPTH = 64;
 /** Characters in one JSON string or number token, escapes included (the longest field is 20,000 characters). */
@@ -45,7 +46,7 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): void
 			if (i - start - 1 > MAX_TOKEN) {
 				throw new StoreError(
 					'too-large',
-					`${file} holds a text of ${i - start - 1} characters starting at byte ${start}, longer than any ${what} field may be (${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
+					`${file} holds a text of ${i - start - 1} characters starting at ${describePosition(raw, start)}, longer than any ${what} field may be (${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
 					file,
 				);
 			}
@@ -53,7 +54,7 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): void
 			if (++depth > MAX_DEPTH) {
 				throw new StoreError(
 					'too-large',
-					`${file} nests lists or objects more than ${MAX_DEPTH} levels deep (at byte ${i}); it is damaged or not a fortnight ${what}. The file was not changed.`,
+					`${file} nests lists or objects more than ${MAX_DEPTH} levels deep (at ${describePosition(raw, i)}); it is damaged or not a fortnight ${what}. The file was not changed.`,
 					file,
 				);
 			}
@@ -68,7 +69,7 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): void
 				else break;
 			}
 			if (j - i > MAX_TOKEN) {
-				throw new StoreError('too-large', `${file} holds a number ${j - i} characters long at byte ${i}; it is damaged or not a fortnight ${what}. The file was not changed.`, file);
+				throw new StoreError('too-large', `${file} holds a number ${j - i} characters long at ${describePosition(raw, i)}; it is damaged or not a fortnight ${what}. The file was not changed.`, file);
 			}
 			i = j - 1;
 		}

@@ -15,6 +15,7 @@ import {hashEntry, verifyChain} from './chain.js';
 import {describeChanges, diffStores, findClash} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
+import {describePosition, findJsonSyntaxError} from './json-syntax.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
@@ -136,9 +137,10 @@ export function loadStoreText(raw: string, file: string): {data: StoreData; migr
 	let problem;
 	try {
 		problem = validateStore(data);
-	} catch (err) {
-		// The validator should never throw; if some input makes it, that is still "not a valid store".
-		problem = {path: '/', message: `it could not be checked (${err instanceof Error ? err.message.slice(0, 80) : 'error'})`};
+	} catch {
+		// The validator should never throw; if some input makes it, that is still "not a valid store" (its
+		// message is not shown: it might quote the file).
+		problem = {path: '/', message: 'it could not be checked'};
 	}
 	if (problem) {
 		throw new StoreError(
@@ -154,32 +156,18 @@ export function parseStoreText(raw: string, file: string): unknown {
 	if (raw.trim() === '') {
 		throw new StoreError('malformed', `${file} is empty. Restore it from a backup, or delete it to start again from the demo team.`, file);
 	}
+	// Strip a UTF-8 BOM some editors add.
+	const bom = raw.charCodeAt(0) === 0xfeff;
+	const text = bom ? raw.slice(1) : raw;
 	try {
-		// Strip a UTF-8 BOM some editors add.
-		return JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-	} catch (err) {
-		const msg = err instanceof Error ? err.message : String(err);
-		const pos = /position (\d+)/.exec(msg);
-		const where = pos ? ` near ${lineColumn(raw, Number(pos[1]))}` : msg.includes('end of JSON') || msg.includes('Unterminated') ? ' (the file ends too early: it looks truncated)' : '';
-		throw new StoreError(
-			'malformed',
-			`${file} is not valid JSON${where}: ${safeText(msg.replace(/^.*?: /, '').slice(0, 120))}. The file was not changed; restore a backup or fix it by hand.`,
-			file,
-		);
+		return JSON.parse(text);
+	} catch {
+		// V8's message quotes the text around the error, and the file may be anything (a welfare file, a
+		// password file): the position and the problem come from our own walk, which quotes nothing.
+		const found = findJsonSyntaxError(text);
+		const where = found ? ` at ${describePosition(text, found.index, bom ? 3 : 0)}: ${found.problem}` : '';
+		throw new StoreError('malformed', `${file} is not valid JSON${where}. The file was not changed; restore a backup or fix it by hand.`, file);
 	}
-}
-
-function lineColumn(text: string, offset: number): string {
-	let line = 1;
-	let lineStart = 0;
-	const end = Math.min(offset, text.length);
-	for (let i = 0; i < end; i++) {
-		if (text.charCodeAt(i) === 10) {
-			line++;
-			lineStart = i + 1;
-		}
-	}
-	return `line ${line}, column ${end - lineStart + 1} (byte ${offset})`;
 }
 
 function signatureOf(stat: {size: number; mtimeMs: number; ino: number}): FileSignature {
