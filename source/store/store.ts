@@ -11,11 +11,12 @@ import type {StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
-import {hashEntry, verifyChain} from './chain.js';
+import {entryFieldProblem, hashEntry, verifyChain, type ChainProblem} from './chain.js';
 import {describeChanges, diffStores, findClash} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {describePosition, findJsonSyntaxError} from './json-syntax.js';
+import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
@@ -92,7 +93,7 @@ export {serialize, serializeBytes} from './serialize.js';
 export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
 	let handle: fsp.FileHandle | undefined;
 	let stat;
-	let raw: string;
+	let bytes: Buffer | undefined;
 	try {
 		// Only a regular file is read: opening a FIFO waits for a writer and a device such as /dev/zero never
 		// ends, so either would hang every command. Checked before opening, and again on the open handle
@@ -106,15 +107,39 @@ export async function readStoreFile(file: string): Promise<{data: StoreData; sig
 		if (stat.size > MAX_STORE_BYTES) {
 			throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
 		}
-		raw = await handle.readFile('utf8');
+		bytes = await handle.readFile();
 	} catch (err) {
 		if (err instanceof StoreError) throw err;
 		throw describeFsError(err, file, 'reading');
 	} finally {
 		await handle?.close().catch(() => {});
 	}
+	const raw = decodeStoreBytes(bytes!, file);
+	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
 	const {data, migratedFrom} = loadStoreText(raw, file);
 	return {data, signature: signatureOf(stat), migratedFrom, raw};
+}
+
+/**
+ * The file's bytes as text, refusing anything that is not UTF-8 (a save would turn it into U+FFFD and
+ * break the signed entry holding it; see utf8.ts) and a file longer than a string can be.
+ */
+function decodeStoreBytes(bytes: Buffer, file: string): string {
+	if (!isUtf8(bytes)) {
+		const at = firstInvalidUtf8(bytes);
+		throw new StoreError(
+			'malformed',
+			`${file} is not UTF-8 text: byte ${at} (line ${lineOfByte(bytes, at)}) is not valid UTF-8. The file was not read (saving would replace that byte ` +
+				'and break any signed review holding it); restore a backup, or convert the file to UTF-8.',
+			file,
+		);
+	}
+	try {
+		return bytes.toString('utf8');
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw describeFsError(err, file, 'reading');
+		throw new StoreError('too-large', `${file} is ${Math.round(bytes.length / 1e6)} MB, more text than fortnight can read at once (about 500 MB); split the team's store.`, file);
+	}
 }
 
 /** Throws StoreError 'invalid' unless `stat` is a regular file (a folder, FIFO, device or socket is refused). */
@@ -130,8 +155,16 @@ function refuseIrregular(stat: {isFile(): boolean; isDirectory(): boolean; isFIF
  * and references. Throws only StoreError, whatever the text (the loader fuzz tests hold it to that).
  */
 export function loadStoreText(raw: string, file: string): {data: StoreData; migratedFrom: number | null} {
-	checkJsonLimits(raw, file);
+	const {duplicateKey} = checkJsonLimits(raw, file);
 	const parsed = parseStoreText(raw, file);
+	if (duplicateKey !== -1) {
+		throw new StoreError(
+			'malformed',
+			`${file} has the same property name twice in one object (the second at ${describePosition(raw, duplicateKey)}); fortnight never writes that, ` +
+				'so the file was edited or damaged. The file was not changed; remove one of the two.',
+			file,
+		);
+	}
 	if (raw.includes('__proto__') || raw.includes('\\u')) dropProtoKeys(parsed);
 	const {data, from} = migrate(parsed, file);
 	let problem;
@@ -267,6 +300,21 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
+	// A chain that fails `verify` makes the store read-only until it is repaired (README "Where the store
+	// lives"). Links, positions and fields are checked on every load (cheap); the hashes, which cost as much
+	// as the load itself, before the first write, under the lock (see assertChainIntact).
+	let chainReason = brokenChainReason(abs, verifyChain(initial.chain, 0, initial.chain.length, false));
+	/** Chains (immutable arrays) whose every hash has been checked, so later saves check only what they add. */
+	const verifiedChains = new WeakSet<StoreData['chain']>();
+	const assertChainIntact = async (chain: StoreData['chain']): Promise<void> => {
+		if (verifiedChains.has(chain)) return;
+		const problem = await verifyChainInSlices(chain);
+		if (problem) {
+			chainReason = brokenChainReason(abs, problem);
+			throw new StoreError('invalid', chainReason!, abs);
+		}
+		verifiedChains.add(chain);
+	};
 
 	if (!readOnlyReason) {
 		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale).
@@ -289,18 +337,20 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	return {
 		file: abs,
 		get readOnly() {
-			return readOnlyReason !== null;
+			return (readOnlyReason ?? chainReason) !== null;
 		},
 		get readOnlyReason() {
-			return readOnlyReason;
+			return readOnlyReason ?? chainReason;
 		},
 		snapshot: () => db.data,
 		async apply(change) {
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
+			if (chainReason) throw new StoreError('invalid', chainReason, abs);
 			let candidate: StoreData | undefined;
 			try {
 				return await withLock(abs, options.lock, async assertHeld => {
 					const [fresh] = await adapter.fresh();
+					await assertChainIntact(fresh.chain);
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
@@ -346,6 +396,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					}
 					assertHeld();
 					const warning = await adapter.save(candidate, assertHeld);
+					// Its old entries were checked above (and kept unchanged), its new ones just now.
+					verifiedChains.add(candidate.chain);
 					db.data = candidate;
 					shownSignature = adapter.signature;
 					return {merged, revision: candidate.revision, ...(othersChanged ? {othersChanged} : {}), ...(warning ? {warning} : {})};
@@ -365,6 +417,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		async reload() {
 			db.data = await adapter.read();
 			shownSignature = adapter.signature;
+			chainReason = brokenChainReason(abs, verifyChain(db.data.chain, 0, db.data.chain.length, false));
 			return db.data;
 		},
 		async saveCopy(to, data) {
@@ -373,16 +426,39 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	};
 }
 
-/** True when `next` starts with every entry of `chain` unchanged (same object, or same content and hash). */
+/** True when `next` starts with every entry of `chain` unchanged (same object, or same content, fields and hash). */
 function keepsSignedEntries(chain: StoreData['chain'], next: StoreData['chain']): boolean {
 	if (next.length < chain.length) return false;
 	for (let i = 0; i < chain.length; i++) {
 		const a = chain[i]!;
 		const b = next[i]!;
-		if (a !== b && (a.hash !== b.hash || hashEntry(b) !== b.hash)) return false;
+		if (a !== b && (a.hash !== b.hash || entryFieldProblem(b) !== null || hashEntry(b) !== b.hash)) return false;
 	}
 	return true;
 }
+
+/** The banner sentence for a chain that fails `verify`, or null. */
+function brokenChainReason(file: string, problem: ChainProblem | null): string | null {
+	if (!problem) return null;
+	return `${file} cannot be saved: its review chain fails verification (${problem.message}). Run "fortnight verify --store ${file}" and restore the file from a backup; until then you can look but not save.`;
+}
+
+/**
+ * Every hash of `chain`, in slices of CHAIN_SLICE entries with a turn of the event loop between them:
+ * at 5,000 cases (50,000 entries) the walk takes about half a second, and the desk must keep taking keys
+ * (and the lock keep being refreshed) meanwhile.
+ */
+async function verifyChainInSlices(chain: StoreData['chain']): Promise<ChainProblem | null> {
+	for (let from = 0; from < chain.length; from += CHAIN_SLICE) {
+		const problem = verifyChain(chain, from, from + CHAIN_SLICE);
+		if (problem) return problem;
+		if (from + CHAIN_SLICE < chain.length) await new Promise(resolve => setImmediate(resolve));
+	}
+	return null;
+}
+
+/** About 4 ms of hashing: a key press waits at most that long behind the check. */
+const CHAIN_SLICE = 500;
 
 /** Writes a brand-new store file (used for the first-run demo copy and `generate`). Refuses to overwrite. */
 export async function createStoreFile(file: string, data: StoreData, options: {overwrite?: boolean; mode?: number} = {}): Promise<void> {
