@@ -15,6 +15,7 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {verifyChain} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
+import {checkJsonLimits} from '../../source/store/guard.js';
 import {loadStoreText, openStore, readStoreFile} from '../../source/store/store.js';
 import {firstInvalidUtf8} from '../../source/store/utf8.js';
 import {DEMO, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
@@ -118,6 +119,34 @@ describe('duplicate property names', () => {
 		expect(() => loadStoreText(answers(`{${many}}`), 'a.json')).not.toThrow();
 		// A syntax error earlier in the file is the one reported.
 		expect(() => loadStoreText(answers(`{"a":1,"a":2,}`), 'a.json')).toThrow(/not valid JSON/);
+	});
+});
+
+describe('duplicate property names: the guard pass against a decoded oracle', () => {
+	/** A JSON value as text, and whether some object in it gives one (decoded) name twice. */
+	type Built = {text: string; duplicate: boolean};
+	// Names as written in the file: escapes included, so "a" and "\u0061" are the same name.
+	const name = fc.constantFrom('"a"', '"b"', '"ab"', '"ba"', '""', '"\\u0061"', '"a\\""', '"\\\\"', '"k1"', '"k2"', '"1k"');
+	const {value} = fc.letrec<{value: Built}>(tie => ({
+		value: fc.oneof(
+			{depthSize: 'small', withCrossShrink: true},
+			fc.constantFrom<Built>({text: '1', duplicate: false}, {text: '"a"', duplicate: false}, {text: '"x\\"y"', duplicate: false}, {text: 'null', duplicate: false}),
+			fc.array(tie('value'), {maxLength: 4}).map(items => ({text: `[${items.map(i => i.text).join(',')}]`, duplicate: items.some(i => i.duplicate)})),
+			fc.array(fc.tuple(name, tie('value')), {maxLength: 6}).map(entries => {
+				const names = entries.map(([n]) => JSON.parse(n) as string);
+				return {text: `{${entries.map(([n, v]) => `${n} : ${v.text}`).join(', ')}}`, duplicate: new Set(names).size < names.length || entries.some(([, v]) => v.duplicate)};
+			}),
+		),
+	}));
+
+	it('finds a duplicate exactly when some object gives one decoded name twice', () => {
+		fc.assert(
+			fc.property(value, ({text, duplicate}) => {
+				JSON.parse(text); // the texts are valid JSON
+				expect(checkJsonLimits(text, 'x.json').duplicateKey !== -1).toBe(duplicate);
+			}),
+			{numRuns: 3000},
+		);
 	});
 });
 
