@@ -7,6 +7,7 @@ import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
 import {isIsoDate} from '../domain/dates.js';
 import {StoreSchema, type StoreData} from '../domain/model.js';
+import {checkHistory} from './validate-history.js';
 
 /** A real calendar date: rejects 2026-02-30 and 2025-02-29. */
 export const isCalendarDate = (s: string): boolean => isIsoDate(s);
@@ -158,5 +159,5 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 	for (const [i, d] of data.drafts.entries()) {
 		if (!refs.has(d.caseRef)) return {path: `/drafts/${i}/caseRef`, message: `draft for unknown case "${d.caseRef}"`};
 	}
-	return null;
+	return checkHistory(data, officers);
 }

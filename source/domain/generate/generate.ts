@@ -27,6 +27,7 @@ import type {
 import {SCHEMA_VERSION} from '../model.js';
 import {regimeFor} from '../bail.js';
 import {newCaseRecord} from '../new-case.js';
+import {seedStoreHistory} from '../history-seed.js';
 import {DEFAULT_SETTINGS} from '../settings.js';
 import {makeRng, type Rng} from './random.js';
 import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
@@ -150,6 +151,7 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 			force: 'Eastshire Constabulary',
 			sergeantId: first.sergeant.id,
 			inspectorId: inspectors[0]!.id,
+			supervision: [],
 		},
 		settings: structuredClone(DEFAULT_SETTINGS),
 		officers: b.officers,
@@ -161,7 +163,9 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		chain,
 		drafts: [],
 	};
-	return {data, welfareNotes: b.notes};
+	// History from what the store records, exactly as the schema 1 migration seeds it: a generated store
+	// and an older generated store migrated read the same (test/store/migrate-history.test.ts).
+	return {data: seedStoreHistory(data), welfareNotes: b.notes};
 }
 
 /** Names by role, so the demo's detectives, sergeant and inspector read the same at every size. */

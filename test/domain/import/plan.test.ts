@@ -2,10 +2,11 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {applyPlan, parseCsv, parseMapping, planCsv, planImport, type ImportPlan} from '../../../source/domain/import/index.js';
 import type {Case, StoreData} from '../../../source/domain/model.js';
-import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 import {toImportCsv} from '../../helpers/import-csv.js';
 
-const demo = (): StoreData => JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+const demo = (): StoreData => demoData();
 const today = DEMO_TODAY;
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 
