@@ -13,8 +13,8 @@ import {currentAllocation, withAllocation} from './case-history.js';
 import {isLive} from './case-facts.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
-import {absenceSpan, REASON_WORDS} from './absence-words.js';
-import {absenceLookup, awayOn, shortName} from './people.js';
+import {absenceSpan} from './absence-words.js';
+import {ABSENCE_WORDS, absenceLookup, awayOn, shortName} from './people.js';
 import {safeMultiline, safeText} from './safe-text.js';
 
 export class ReallocationError extends Error {
@@ -113,7 +113,7 @@ export function awayWithNobody(data: StoreData, officerId: string, on: IsoDate, 
 		const away = awayOn(lookup, officerId, day);
 		if (!away || away.coverId !== null) continue;
 		const name = safeText(shortName(data.officers.find(o => o.id === officerId)));
-		const words = away.absence.reason === 'other' ? 'away' : `on ${REASON_WORDS[away.absence.reason]}`;
+		const words = ABSENCE_WORDS[away.absence.reason];
 		const cover = away.coverAway ? 'their named cover is away too' : 'no cover is named';
 		return `${name} is ${words} ${absenceSpan(away.absence, today)} and ${cover} on ${shortDate(day, today)}: the case would sit with nobody to act on it.`;
 	}
