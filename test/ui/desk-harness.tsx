@@ -7,7 +7,7 @@ import {render} from 'ink-testing-library';
 import {Desk, type DeskProps} from '../../source/ui/desk/desk.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
-import {demoData} from '../helpers/demo.js';
+import {demoData as migratedDemo} from '../helpers/demo.js';
 
 export const KEYS = {
 	up: '\u001b[A',
@@ -28,9 +28,9 @@ export function stripAnsi(s: string): string {
 }
 
 let demo: StoreData | undefined;
-/** The bundled demo team (read once; the desk never mutates it). */
+/** The bundled demo team as the store reads it (read once; the desk never mutates it). */
 export function demoData(): StoreData {
-	demo ??= demoData();
+	demo ??= migratedDemo();
 	return demo;
 }
 
