@@ -1,4 +1,5 @@
 import {readFileSync, writeFileSync} from 'node:fs';
+import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/case.js';
 import type {StoreData} from '../../source/domain/model.js';
@@ -51,6 +52,20 @@ describe('fortnight case reallocate', () => {
 		const yes = await runCommand(command, store, ['reallocate', REF], {to: 'o0003', reason: 'Back on Monday', yes: true});
 		expect(yes.code, yes.stderr).toBe(0);
 		expect(load(store).cases.find(x => x.ref === REF)!.allocations.map(a => a.officerId)).toEqual(['o0003', 'o0006', 'o0003']);
+	});
+
+	it('at a terminal, asks before moving a case to someone away with nobody covering; only "yes" moves it', async () => {
+		const {store} = demoCopy();
+		const terminal = (answer: string) => Object.assign(Readable.from([answer]), {isTTY: true}) as unknown as NodeJS.ReadStream;
+		const before = readFileSync(store);
+		const no = await runCommand(command, store, ['reallocate', 'CR/62757/26'], {to: 'DC Ashworth', reason: 'Back on Monday'}, {stdin: terminal('no\n')});
+		expect(no.code).toBe(2);
+		expect(no.stderr).toContain('DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it. Move it anyway? Type yes: ');
+		expect(no.stderr).toContain('Not confirmed; nothing was saved.');
+		expect(readFileSync(store).equals(before)).toBe(true);
+		const yes = await runCommand(command, store, ['reallocate', 'CR/62757/26'], {to: 'DC Ashworth', reason: 'Back on Monday'}, {stdin: terminal('yes\n')});
+		expect(yes.code, yes.stderr).toBe(0);
+		expect(load(store).cases.find(c => c.ref === 'CR/62757/26')!.oicId).toBe('o0003');
 	});
 
 	it('refuses every wrong request with exit 2, one plain sentence, and the store byte for byte unchanged', async () => {
