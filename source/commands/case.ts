@@ -64,7 +64,8 @@ const command: Command = {
 		const [action, ...args] = input;
 		if (action === 'show') return show(ctx, args, flags);
 		if (action === 'reallocate') return reallocate(ctx, args, flags);
-		throw new UsageError(action ? `Unknown case action "${action}": use show or reallocate.` : 'Say what to do: fortnight case show|reallocate REF.');
+		if (action) throw new UsageError(`Unknown case action "${action}": use show or reallocate.`);
+		throw new UsageError('Say what to do: fortnight case show|reallocate REF.');
 	},
 };
 export default command;
@@ -79,7 +80,10 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
 	const {data} = await readStoreFile(ctx.storePath);
 	const record = caseRecord(data, ref, ctx.today);
-	if (!record) throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. Check the crime reference ("fortnight problems" lists cases with problems).`);
+	if (!record) {
+		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
+		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
+	}
 	await out(ctx, flags['json'] ? renderCaseJson(record, ctx.today) : renderCaseText(record, ctx.today));
 	return 0;
 }
@@ -95,7 +99,9 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 	const data = store.snapshot();
 	const to = officerFlag(data.officers, String(flags['to']), '--to');
 	const by = actingOfficer(data, ctx.today, flags['by']);
-	const request: ReallocationRequest = {ref, toOfficerId: to.id, on, today: ctx.today, by: by.id, reason, recordedAt, confirmAway: Boolean(flags['yes'])};
+	const confirmed = Boolean(flags['yes']);
+	const request: ReallocationRequest = {ref, toOfficerId: to.id, on, today: ctx.today, by: by.id, reason, recordedAt};
+	request.confirmAway = confirmed;
 	const refusal = reallocationRefusal(data, request);
 	if (refusal?.confirmable) {
 		await confirmAway(ctx, refusal.message);
@@ -129,15 +135,30 @@ async function confirmAway(ctx: Context, why: string): Promise<void> {
 	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed; nothing was saved.');
 }
 
-function confirmation(data: StoreData, m: {ref: string; from: string; to: string; on: IsoDate; by: string; moved: string[]; today: IsoDate}): string {
+interface Moved {
+	ref: string;
+	from: string;
+	to: string;
+	on: IsoDate;
+	by: string;
+	moved: string[];
+	today: IsoDate;
+}
+
+function confirmation(data: StoreData, m: Moved): string {
 	const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
-	const lines = [`Reallocated ${safeText(m.ref)} from ${name(m.from)} to ${name(m.to)} from ${shortDate(m.on, m.today)} (recorded by ${name(m.by)}).`];
-	if (m.moved.length > 0) lines.push(`${plural(m.moved.length, 'open action')} ${m.moved.length === 1 ? 'moves' : 'move'} with it: ${m.moved.map(safeText).join(', ')}.`);
+	const when = shortDate(m.on, m.today);
+	const lines = [`Reallocated ${safeText(m.ref)} from ${name(m.from)} to ${name(m.to)} from ${when} (recorded by ${name(m.by)}).`];
+	if (m.moved.length > 0) {
+		const verb = m.moved.length === 1 ? 'moves' : 'move';
+		lines.push(`${plural(m.moved.length, 'open action')} ${verb} with it: ${m.moved.map(safeText).join(', ')}.`);
+	}
 	const w = workloadFor(data, m.to);
 	const officer = data.officers.find(o => o.id === m.to);
 	const flag = data.settings.workloadExcessivePercent;
 	lines.push(
-		`${name(m.to)}'s workload now: ${plural(w.liveCases, 'live case')}, ${plural(w.points, 'point')} on ${officer?.hoursPerWeek ?? '?'}h a week ` +
+		`${name(m.to)}'s workload now: ${plural(w.liveCases, 'live case')}, ${plural(w.points, 'point')} ` +
+			`on ${officer?.hoursPerWeek ?? '?'}h a week ` +
 			`(${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity${w.excessive ? `, OVER the ${flag}% flag` : ` (flag above ${flag}%)`}.`,
 	);
 	return lines.join('\n') + '\n';

@@ -61,7 +61,8 @@ export function holderOn(c: Case, date: IsoDate): string | null {
  */
 export function responsibleFrom(c: Case, allocation: Allocation): IsoDate | null {
 	const first = allocationsOf(c)[0];
-	return first === allocation || (first !== undefined && first.from === allocation.from && first.officerId === allocation.officerId) ? null : allocation.from;
+	const isFirst = first === allocation || (first?.from === allocation.from && first.officerId === allocation.officerId);
+	return isFirst ? null : allocation.from;
 }
 
 /** Allocations that have ended (the case passed to someone else), oldest first. */

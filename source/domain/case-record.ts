@@ -112,7 +112,13 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 			summary: d.summary,
 			triggerDecision: d.triggerDecision,
 			welfareCheckIn: d.welfareCheckIn,
-			amendments: read.amendments.map(a => ({seq: a.seq, date: a.data.date, by: named(a.data.by), reason: a.data.reason, corrections: a.data.corrections})),
+			amendments: read.amendments.map(a => ({
+				seq: a.seq,
+				date: a.data.date,
+				by: named(a.data.by),
+				reason: a.data.reason,
+				corrections: a.data.corrections,
+			})),
 		});
 	}
 	return {
@@ -125,7 +131,14 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 		oic: named(c.oicId),
 		allocatedOn: c.allocatedOn,
 		nextReviewDue: c.nextReviewDue,
-		allocations: allocationsOf(c).map(a => ({officer: named(a.officerId), from: a.from, to: a.to, by: maybe(a.by), reason: a.reason, recordedAt: a.recordedAt})),
+		allocations: allocationsOf(c).map(a => ({
+			officer: named(a.officerId),
+			from: a.from,
+			to: a.to,
+			by: maybe(a.by),
+			reason: a.reason,
+			recordedAt: a.recordedAt,
+		})),
 		riskHistory: riskHistoryOf(c).map(r => ({risk: r.risk, from: r.from, by: maybe(r.by), reason: r.reason, reviewSeq: r.reviewSeq})),
 		bail: c.bail ? {...c.bail, clock: bailClock(c.bail, today)} : null,
 		rui: c.rui,

@@ -38,7 +38,8 @@ export function seedRiskHistory(c: Pick<Case, 'risk' | 'opened'>, reviews: reado
 		if (running === null) {
 			out.push({risk: r.riskBefore, from: r.date < c.opened ? r.date : c.opened, by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null});
 		} else if (r.riskBefore !== running) {
-			out.push({risk: r.riskBefore, from: r.date, by: null, reason: `found changed outside a review at the review of ${r.date} (the day it changed was not recorded)`, reviewSeq: null});
+			const reason = `found changed outside a review at the review of ${r.date} (the day it changed was not recorded)`;
+			out.push({risk: r.riskBefore, from: r.date, by: null, reason, reviewSeq: null});
 		}
 		running = r.riskBefore;
 		if (r.riskAfter !== running) {
@@ -49,7 +50,8 @@ export function seedRiskHistory(c: Pick<Case, 'risk' | 'opened'>, reviews: reado
 	}
 	if (running === null) out.push({risk: c.risk, from: c.opened, by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null});
 	else if (c.risk !== running) {
-		out.push({risk: c.risk, from: lastDate, by: null, reason: `changed outside a review after the review of ${lastDate} (the day it changed was not recorded)`, reviewSeq: null});
+		const reason = `changed outside a review after the review of ${lastDate} (the day it changed was not recorded)`;
+		out.push({risk: c.risk, from: lastDate, by: null, reason, reviewSeq: null});
 	}
 	return out;
 }
@@ -60,7 +62,14 @@ export function reviewRisksByCase(chain: StoreData['chain']): Map<string, Review
 	for (const e of chain) {
 		if (e.kind !== 'review') continue;
 		const d = e.data;
-		const r: ReviewRisk = {seq: e.seq, date: d.date, reviewerId: d.reviewerId, riskBefore: d.riskBefore, riskAfter: d.riskAfter, riskRationale: d.riskRationale};
+		const r: ReviewRisk = {
+			seq: e.seq,
+			date: d.date,
+			reviewerId: d.reviewerId,
+			riskBefore: d.riskBefore,
+			riskAfter: d.riskAfter,
+			riskRationale: d.riskRationale,
+		};
 		const list = out.get(d.caseRef);
 		if (list) list.push(r);
 		else out.set(d.caseRef, [r]);

@@ -54,18 +54,28 @@ export interface ReallocationResult {
 /** Longest reason kept (the allocation schema's limit). */
 export const REASON_MAX = 2000;
 
+/** A move as recorded: who takes the case, from when, who moved it (null: not recorded) and why. */
+export interface Move {
+	to: string;
+	on: IsoDate;
+	by: string | null;
+	reason: string;
+	recordedAt: string | null;
+}
+
 /**
  * The case as held by `to` from `on`, recorded: the allocation history, oicId and allocatedOn, and the
  * open actions the outgoing officer owned. No checks: reallocateCase checks a person's request; an
  * import records what the records system says (plan.ts).
  */
-export function recordReallocation(c: Case, move: {to: string; on: IsoDate; by: string | null; reason: string; recordedAt: string | null}): {case: Case; movedActions: string[]} {
+export function recordReallocation(c: Case, move: Move): {case: Case; movedActions: string[]} {
 	const fromOfficer = c.oicId;
 	const moved: string[] = [];
+	const reason = `moved with the case (reallocated: ${move.reason})`.slice(0, 2000);
 	const actions: Action[] = c.actions.map(a => {
 		if (a.ownerId !== fromOfficer || (a.status !== 'open' && a.status !== 'in-progress')) return a;
 		moved.push(a.id);
-		const event = {date: move.on, event: 'edited' as const, reviewSeq: null, reason: `moved with the case (reallocated: ${move.reason})`.slice(0, 2000), by: move.by ?? fromOfficer};
+		const event = {date: move.on, event: 'edited' as const, reviewSeq: null, reason, by: move.by ?? fromOfficer};
 		return {...a, ownerId: move.to, history: [...a.history, event]};
 	});
 	const next = withAllocation(c, {officerId: move.to, from: move.on, by: move.by, reason: move.reason, recordedAt: move.recordedAt});
@@ -77,25 +87,30 @@ const cleanReason = (s: string): string => safeMultiline(s).trim();
 
 /** Why the request cannot be carried out as it stands, or null. */
 export function reallocationRefusal(data: StoreData, r: ReallocationRequest): ReallocationError | null {
+	const no = (message: string) => new ReallocationError(message);
+	const day = (d: IsoDate) => shortDate(d, r.today);
 	const c = data.cases.find(x => x.ref === r.ref);
 	const ref = safeText(r.ref);
-	if (!c) return new ReallocationError(`There is no case ${ref} in this store. Check the crime reference ("fortnight problems" lists them).`);
-	if (!isLive(c)) return new ReallocationError(`${ref} is closed${c.closedOn ? ` (${shortDate(c.closedOn, r.today)})` : ''}, so it is not reallocated; its history stays as it was.`);
+	if (!c) return no(`There is no case ${ref} in this store. Check the crime reference ("fortnight problems" lists them).`);
+	if (!isLive(c)) {
+		return no(`${ref} is closed${c.closedOn ? ` (${day(c.closedOn)})` : ''}, so it is not reallocated; its history stays as it was.`);
+	}
 	const to = data.officers.find(o => o.id === r.toOfficerId);
-	if (!to) return new ReallocationError(`No officer with id "${safeText(r.toOfficerId)}" in this team.`);
+	if (!to) return no(`No officer with id "${safeText(r.toOfficerId)}" in this team.`);
 	const name = safeText(shortName(to));
-	if (!data.officers.some(o => o.id === r.by)) return new ReallocationError(`No officer with id "${safeText(r.by)}" to record this as.`);
-	if (c.oicId === to.id) return new ReallocationError(`${ref} is already held by ${name} (since ${shortDate(c.allocatedOn, r.today)}); choose another officer.`);
+	if (!data.officers.some(o => o.id === r.by)) return no(`No officer with id "${safeText(r.by)}" to record this as.`);
+	if (c.oicId === to.id) return no(`${ref} is already held by ${name} (since ${day(c.allocatedOn)}); choose another officer.`);
 	const reason = cleanReason(r.reason);
-	if (reason === '') return new ReallocationError('Say why the case is moving (the reason is kept in its history).');
-	if (reason.length > REASON_MAX) return new ReallocationError(`The reason is ${reason.length} characters; the limit is ${REASON_MAX}.`);
+	if (reason === '') return no('Say why the case is moving (the reason is kept in its history).');
+	if (reason.length > REASON_MAX) return no(`The reason is ${reason.length} characters; the limit is ${REASON_MAX}.`);
 	const current = currentAllocation(c);
 	if (r.on < current.from) {
-		return new ReallocationError(`${ref} has been held by ${safeText(shortName(data.officers.find(o => o.id === c.oicId)))} since ${shortDate(current.from, r.today)}: the move cannot be dated before that.`);
+		const holder = safeText(shortName(data.officers.find(o => o.id === c.oicId)));
+		return no(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
 	}
-	if (r.on > r.today) return new ReallocationError(`The move is dated ${shortDate(r.on, r.today)}, after today (${shortDate(r.today, r.today)}): record it on the day it happens.`);
-	if (to.joinedUnit > r.on) return new ReallocationError(`${name} joins the unit on ${shortDate(to.joinedUnit, r.today)}, after ${shortDate(r.on, r.today)}.`);
-	if (to.leftUnit !== null && to.leftUnit <= r.today) return new ReallocationError(`${name} left the unit on ${shortDate(to.leftUnit, r.today)}.`);
+	if (r.on > r.today) return no(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	if (to.joinedUnit > r.on) return no(`${name} joins the unit on ${day(to.joinedUnit)}, after ${day(r.on)}.`);
+	if (to.leftUnit !== null && to.leftUnit <= r.today) return no(`${name} left the unit on ${day(to.leftUnit)}.`);
 	if (!r.confirmAway) {
 		const away = awayWithNobody(data, to.id, r.on, r.today);
 		if (away) return new ReallocationError(away, true);
@@ -115,7 +130,8 @@ export function awayWithNobody(data: StoreData, officerId: string, on: IsoDate, 
 		const name = safeText(shortName(data.officers.find(o => o.id === officerId)));
 		const words = ABSENCE_WORDS[away.absence.reason];
 		const cover = away.coverAway ? 'their named cover is away too' : 'no cover is named';
-		return `${name} is ${words} ${absenceSpan(away.absence, today)} and ${cover} on ${shortDate(day, today)}: the case would sit with nobody to act on it.`;
+		const when = `${absenceSpan(away.absence, today)} and ${cover} on ${shortDate(day, today)}`;
+		return `${name} is ${words} ${when}: the case would sit with nobody to act on it.`;
 	}
 	return null;
 }
@@ -126,7 +142,8 @@ export function reallocateCase(data: StoreData, r: ReallocationRequest): Realloc
 	if (refusal) throw refusal;
 	const index = data.cases.findIndex(x => x.ref === r.ref);
 	const before = data.cases[index]!;
-	const {case: after, movedActions} = recordReallocation(before, {to: r.toOfficerId, on: r.on, by: r.by, reason: cleanReason(r.reason), recordedAt: r.recordedAt});
+	const move: Move = {to: r.toOfficerId, on: r.on, by: r.by, reason: cleanReason(r.reason), recordedAt: r.recordedAt};
+	const {case: after, movedActions} = recordReallocation(before, move);
 	const cases = data.cases.slice();
 	cases[index] = after;
 	return {data: {...data, cases}, fromOfficerId: before.oicId, movedActions};

@@ -27,7 +27,8 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	};
 
 	line(`${safeText(r.ref)}  ${safeText(r.offence)}`);
-	line(`Status: ${caseStatusWords(r.status)}${r.closedOn ? ` (closed ${day(r.closedOn)})` : ''}; risk ${r.risk.toUpperCase()}; opened ${day(r.opened)}`);
+	const closed = r.closedOn ? ` (closed ${day(r.closedOn)})` : '';
+	line(`Status: ${caseStatusWords(r.status)}${closed}; risk ${r.risk.toUpperCase()}; opened ${day(r.opened)}`);
 	line(`OIC: ${who(r.oic)} since ${day(r.allocatedOn)}; next review ${day(r.nextReviewDue)}`);
 
 	heading(`ALLOCATIONS (${r.allocations.length})`);
@@ -46,19 +47,26 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 
 	heading('BAIL / RUI');
 	const b = r.bail;
+	const suspect = (initials: string) => safeText(initials) || '(initials not recorded)';
 	if (b) {
-		line(`Suspect ${safeText(b.suspect) || '(initials not recorded)'} bailed after arrest on ${day(b.bailedOn)} (${b.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits'}); return ${day(b.returnDate)}.`, 2);
-		for (const e of b.extensions) line(`Extended ${day(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${day(e.periodEnd)}.`, 2, 4);
+		const regime = b.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits';
+		line(`Suspect ${suspect(b.suspect)} bailed after arrest on ${day(b.bailedOn)} (${regime}); return ${day(b.returnDate)}.`, 2);
+		for (const e of b.extensions) {
+			line(`Extended ${day(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${day(e.periodEnd)}.`, 2, 4);
+		}
 		if (b.endedOn) line(`Bail ended ${day(b.endedOn)}.`, 2);
 		else if (b.clock) {
 			const c = b.clock;
-			line(`Period ends ${day(c.periodEnd)}${c.lapsed ? ': LAPSED, it can no longer be extended' : `; next extension by ${AUTHORITY_NAMES[c.nextAuthority]}${c.nextPeriodEnd ? ` (to ${day(c.nextPeriodEnd)})` : ''} before then`}.`, 2, 4);
+			const to = c.nextPeriodEnd ? ` (to ${day(c.nextPeriodEnd)})` : '';
+			const next = c.lapsed ? ': LAPSED, it can no longer be extended' : `; next extension by ${AUTHORITY_NAMES[c.nextAuthority]}${to}`;
+			line(`Period ends ${day(c.periodEnd)}${next}${c.lapsed ? '' : ' before then'}.`, 2, 4);
 			if (c.returnMissed) line(`The return date passed ${plural(-c.daysToReturn, 'day')} ago.`, 2, 4);
 		}
 	}
 	if (r.rui) {
 		const told = r.rui.lastSuspectUpdate ? `last told of progress ${day(r.rui.lastSuspectUpdate)}` : 'never told of progress';
-		line(`Suspect ${safeText(r.rui.suspect) || '(initials not recorded)'} released under investigation ${day(r.rui.since)}; ${told}${r.rui.endedOn ? `; RUI ended ${day(r.rui.endedOn)}` : ''}.`, 2, 4);
+		const ended = r.rui.endedOn ? `; RUI ended ${day(r.rui.endedOn)}` : '';
+		line(`Suspect ${suspect(r.rui.suspect)} released under investigation ${day(r.rui.since)}; ${told}${ended}.`, 2, 4);
 	}
 	if (!b && !r.rui) line('No bail or RUI recorded.', 2);
 

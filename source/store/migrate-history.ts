@@ -23,7 +23,9 @@ function reviewRisks(chain: unknown): Map<string, ReviewRisk[]> {
 		const d = e['data'];
 		const {caseRef, date, reviewerId, riskBefore, riskAfter, riskRationale} = d;
 		if (!isString(caseRef) || !isString(date) || !isString(reviewerId) || !isString(riskBefore) || !isString(riskAfter)) continue;
-		const r: ReviewRisk = {seq: e['seq'], date, reviewerId, riskBefore: riskBefore as Risk, riskAfter: riskAfter as Risk, riskRationale: isString(riskRationale) ? riskRationale : null};
+		const rationale = isString(riskRationale) ? riskRationale : null;
+		const risks = {riskBefore: riskBefore as Risk, riskAfter: riskAfter as Risk};
+		const r: ReviewRisk = {seq: e['seq'], date, reviewerId, ...risks, riskRationale: rationale};
 		const list = out.get(caseRef);
 		if (list) list.push(r);
 		else out.set(caseRef, [r]);
@@ -36,7 +38,9 @@ function caseWithHistory(c: unknown, reviews: Map<string, ReviewRisk[]>): unknow
 	const {ref, oicId, allocatedOn, risk, opened} = c;
 	const out: Json = {...c};
 	if (isString(oicId) && isString(allocatedOn)) out['allocations'] = seedAllocations({oicId, allocatedOn});
-	if (isString(risk) && isString(opened)) out['riskHistory'] = seedRiskHistory({risk: risk as Risk, opened}, (isString(ref) && reviews.get(ref)) || []);
+	if (isString(risk) && isString(opened)) {
+		out['riskHistory'] = seedRiskHistory({risk: risk as Risk, opened}, (isString(ref) && reviews.get(ref)) || []);
+	}
 	return out;
 }
 

@@ -40,7 +40,9 @@ describe('import while someone else saves', () => {
 		writeFileSync(csv, `Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`);
 		const stdout = slowStdout(async () => {
 			const other = await openStore(store);
-			await other.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? {...withRisk(c, 'high', {from: DEMO_TODAY, by: 'o0002', reason: 'Raised by the other sergeant', reviewSeq: null}), materialLocations: ['Locker 7']} : c))}));
+			const raise = {from: DEMO_TODAY, by: 'o0002', reason: 'Raised by the other sergeant', reviewSeq: null};
+			const change = (c: StoreData['cases'][number]) => ({...withRisk(c, 'high', raise), materialLocations: ['Locker 7']});
+			await other.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? change(c) : c))}));
 		});
 		const ctx = {storePath: store, defaultStore: false, today: DEMO_TODAY, todayGiven: true, color: false, debug: false, env: {}, stdout, stderr: slowStdout(async () => {}), stdin: process.stdin} as unknown as Context;
 		const code = await command.run(ctx, [csv], {dryRun: false, skipInvalid: false, full: false, verbose: false});

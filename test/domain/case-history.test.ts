@@ -1,14 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import {allocationsOf, BEFORE_HISTORY, holderOn, responsibleFrom, riskOn, withAllocation, withRisk} from '../../source/domain/case-history.js';
+import {allocationsOf, BEFORE_HISTORY, holderOn, responsibleFrom, riskOn} from '../../source/domain/case-history.js';
+import {withAllocation, withRisk} from '../../source/domain/case-history.js';
 import {seedRiskHistory, type ReviewRisk} from '../../source/domain/history-seed.js';
 import type {Team} from '../../source/domain/model.js';
 import {inspectorOn, sergeantOn} from '../../source/domain/team-history.js';
 import {kase} from './rules/fixture.js';
 
-const moveTo = (officerId: string, from: string) => ({officerId, from, by: 's1', reason: 'Caseload balance', recordedAt: `${from}T09:00:00.000Z`});
+const moveTo = (officerId: string, from: string) => ({officerId, from, by: 's1', reason: 'Caseload balance', recordedAt: null});
 
 describe('who held a case on a day', () => {
-	const c = withAllocation(withAllocation(kase('CR/1/26', {oicId: 'o1', opened: '2026-01-05', allocatedOn: '2026-01-05'}), moveTo('o2', '2026-03-01')), moveTo('o3', '2026-05-10'));
+	const first = kase('CR/1/26', {oicId: 'o1', opened: '2026-01-05', allocatedOn: '2026-01-05'});
+	const c = withAllocation(withAllocation(first, moveTo('o2', '2026-03-01')), moveTo('o3', '2026-05-10'));
 
 	it('answers from the allocations, the new officer holding it from the day of the move', () => {
 		expect(holderOn(c, '2026-01-04')).toBeNull();
@@ -56,15 +58,31 @@ describe('risk over time', () => {
 	});
 
 	it('is seeded from the signed reviews: each change with its reviewer, a change outside a review dated by the review that found it', () => {
-		const r = (seq: number, date: string, riskBefore: ReviewRisk['riskBefore'], riskAfter: ReviewRisk['riskAfter'], riskRationale: string | null = null): ReviewRisk => ({seq, date, reviewerId: 's1', riskBefore, riskAfter, riskRationale});
-		const reviews = [r(1, '2026-01-19', 'medium', 'medium'), r(5, '2026-02-02', 'medium', 'high', 'Disclosure of contact offending'), r(9, '2026-02-09', 'low', 'low'), r(12, '2026-02-23', 'low', 'low')];
+		type R = ReviewRisk['riskBefore'];
+		const r = (seq: number, date: string, riskBefore: R, riskAfter: R, riskRationale: string | null = null): ReviewRisk => ({
+			seq,
+			date,
+			reviewerId: 's1',
+			riskBefore,
+			riskAfter,
+			riskRationale,
+		});
+		const reviews = [
+			r(1, '2026-01-19', 'medium', 'medium'),
+			r(5, '2026-02-02', 'medium', 'high', 'Disclosure of contact offending'),
+			r(9, '2026-02-09', 'low', 'low'),
+			r(12, '2026-02-23', 'low', 'low'),
+		];
+		const found = (d: string) => `found changed outside a review at the review of ${d} (the day it changed was not recorded)`;
+		const after = (d: string) => `changed outside a review after the review of ${d} (the day it changed was not recorded)`;
 		expect(seedRiskHistory({risk: 'medium', opened: '2026-01-05'}, reviews)).toEqual([
 			{risk: 'medium', from: '2026-01-05', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null},
 			{risk: 'high', from: '2026-02-02', by: 's1', reason: 'Disclosure of contact offending', reviewSeq: 5},
-			{risk: 'low', from: '2026-02-09', by: null, reason: 'found changed outside a review at the review of 2026-02-09 (the day it changed was not recorded)', reviewSeq: null},
-			{risk: 'medium', from: '2026-02-23', by: null, reason: 'changed outside a review after the review of 2026-02-23 (the day it changed was not recorded)', reviewSeq: null},
+			{risk: 'low', from: '2026-02-09', by: null, reason: found('2026-02-09'), reviewSeq: null},
+			{risk: 'medium', from: '2026-02-23', by: null, reason: after('2026-02-23'), reviewSeq: null},
 		]);
-		expect(seedRiskHistory({risk: 'low', opened: '2026-01-05'}, [])).toEqual([{risk: 'low', from: '2026-01-05', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null}]);
+		const only = {risk: 'low', from: '2026-01-05', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null};
+		expect(seedRiskHistory({risk: 'low', opened: '2026-01-05'}, [])).toEqual([only]);
 	});
 });
 

@@ -15,7 +15,7 @@ const request = (over: Partial<ReallocationRequest> = {}): ReallocationRequest =
 	today: DEMO_TODAY,
 	by: 'o0002',
 	reason: 'OIC on sick leave; bail due 02 Dec',
-	recordedAt: '2026-11-30T09:00:00.000Z',
+	recordedAt: '2026-11-30T09:00:00Z',
 	...over,
 });
 
@@ -39,14 +39,15 @@ describe('reallocating a case', () => {
 		expect(after.allocatedOn).toBe(DEMO_TODAY);
 		expect(after.allocations).toEqual([
 			{...before.allocations[0], to: DEMO_TODAY},
-			{officerId: 'o0006', from: DEMO_TODAY, to: null, by: 'o0002', reason: 'OIC on sick leave; bail due 02 Dec', recordedAt: '2026-11-30T09:00:00.000Z'},
+			{officerId: 'o0006', from: DEMO_TODAY, to: null, by: 'o0002', reason: request().reason, recordedAt: request().recordedAt},
 		]);
 		const open = before.actions.filter(a => a.ownerId === 'o0003' && (a.status === 'open' || a.status === 'in-progress')).map(a => a.id);
 		expect(open.length).toBeGreaterThan(0);
 		expect(movedActions).toEqual(open);
 		for (const a of after.actions.filter(x => open.includes(x.id))) {
 			expect(a.ownerId).toBe('o0006');
-			expect(a.history.at(-1)).toEqual({date: DEMO_TODAY, event: 'edited', reviewSeq: null, reason: 'moved with the case (reallocated: OIC on sick leave; bail due 02 Dec)', by: 'o0002'});
+			const reason = 'moved with the case (reallocated: OIC on sick leave; bail due 02 Dec)';
+			expect(a.history.at(-1)).toEqual({date: DEMO_TODAY, event: 'edited', reviewSeq: null, reason, by: 'o0002'});
 		}
 		expect(validateStore(next)).toBeNull();
 		expect(data.cases.find(c => c.ref === REF)).toBe(before); // the input is never changed
@@ -62,16 +63,20 @@ describe('reallocating a case', () => {
 
 	it('refuses each wrong request with a sentence saying why', () => {
 		const data = demoData();
-		expect(refusal(data, {ref: 'CR/00000/26'}).message).toBe('There is no case CR/00000/26 in this store. Check the crime reference ("fortnight problems" lists them).');
+		const check = 'Check the crime reference ("fortnight problems" lists them).';
+		expect(refusal(data, {ref: 'CR/00000/26'}).message).toBe(`There is no case CR/00000/26 in this store. ${check}`);
 		const closed = {...data, cases: data.cases.map(c => (c.ref === REF ? {...c, status: 'closed' as const, closedOn: '2026-11-20'} : c))};
 		expect(refusal(closed, {}).message).toBe('CR/87204/26 is closed (20 Nov), so it is not reallocated; its history stays as it was.');
-		expect(refusal(data, {toOfficerId: 'o0003'}).message).toBe('CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer.');
+		const held = 'CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer.';
+		expect(refusal(data, {toOfficerId: 'o0003'}).message).toBe(held);
 		expect(refusal(data, {toOfficerId: 'nobody'}).message).toBe('No officer with id "nobody" in this team.');
 		expect(refusal(data, {by: 'nobody'}).message).toBe('No officer with id "nobody" to record this as.');
 		expect(refusal(data, {reason: '   '}).message).toBe('Say why the case is moving (the reason is kept in its history).');
 		expect(refusal(data, {reason: 'x'.repeat(2001)}).message).toBe('The reason is 2001 characters; the limit is 2000.');
-		expect(refusal(data, {on: '2026-01-13'}).message).toBe('CR/87204/26 has been held by DC Ashworth since 14 Jan: the move cannot be dated before that.');
-		expect(refusal(data, {on: '2026-12-01'}).message).toBe('The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.');
+		const early = 'CR/87204/26 has been held by DC Ashworth since 14 Jan: the move cannot be dated before that.';
+		expect(refusal(data, {on: '2026-01-13'}).message).toBe(early);
+		const later = 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.';
+		expect(refusal(data, {on: '2026-12-01'}).message).toBe(later);
 		const left = {...data, officers: data.officers.map(o => (o.id === 'o0006' ? {...o, leftUnit: '2026-11-01'} : o))};
 		expect(refusal(left, {}).message).toBe('DC Marsh left the unit on 01 Nov.');
 		const joining = {...data, officers: data.officers.map(o => (o.id === 'o0006' ? {...o, joinedUnit: '2026-12-01'} : o))};
@@ -84,7 +89,8 @@ describe('reallocating a case', () => {
 		const move = {ref: 'CR/62757/26', toOfficerId: 'o0003'};
 		const r = refusal(data, move);
 		expect(r.confirmable).toBe(true);
-		expect(r.message).toBe('DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.');
+		const away = 'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.';
+		expect(r.message).toBe(away);
 		// Not confirmable when something else is wrong too: the other refusal comes first.
 		expect(refusal(data, {...move, reason: ''}).confirmable).toBe(false);
 		const {data: next} = reallocateCase(data, request({...move, confirmAway: true}));

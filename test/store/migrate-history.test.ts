@@ -27,12 +27,14 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 		expect(SCHEMA_VERSION).toBe(2);
 		const {data, from} = migrate({schemaVersion: 1, cases: [], team: {sergeantId: 's1', inspectorId: null}}, 'f.json');
 		expect(from).toBe(1);
-		expect(data).toEqual({schemaVersion: 2, cases: [], team: {sergeantId: 's1', inspectorId: null, supervision: [{role: 'sergeant', officerId: 's1', from: null, to: null, by: null, reason: BEFORE_HISTORY.team}]}});
+		const supervision = [{role: 'sergeant', officerId: 's1', from: null, to: null, by: null, reason: BEFORE_HISTORY.team}];
+		expect(data).toEqual({schemaVersion: 2, cases: [], team: {sergeantId: 's1', inspectorId: null, supervision}});
 	});
 
 	it('data/demo.json as it is: seeds each case from its officer and allocation day and its risk, validates and verifies', () => {
 		const raw = readFileSync(DEMO, 'utf8');
-		const v1 = JSON.parse(raw) as {schemaVersion: number; cases: {ref: string; oicId: string; allocatedOn: string; risk: string; opened: string}[]};
+		type OldCase = {ref: string; oicId: string; allocatedOn: string; risk: string; opened: string};
+		const v1 = JSON.parse(raw) as {schemaVersion: number; cases: OldCase[]};
 		expect(v1.schemaVersion).toBe(1);
 		const {data, migratedFrom} = loadStoreText(raw, DEMO);
 		expect(migratedFrom).toBe(1);
@@ -45,7 +47,8 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 		]);
 		for (const [i, c] of data.cases.entries()) {
 			const old = v1.cases[i]!;
-			expect(c.allocations).toEqual([{officerId: old.oicId, from: old.allocatedOn, to: null, by: null, reason: BEFORE_HISTORY.allocation, recordedAt: null}]);
+			const reason = BEFORE_HISTORY.allocation;
+			expect(c.allocations).toEqual([{officerId: old.oicId, from: old.allocatedOn, to: null, by: null, reason, recordedAt: null}]);
 			// The demo's reviews never change a risk: one level, from the day the case opened.
 			expect(c.riskHistory).toEqual([{risk: old.risk, from: old.opened, by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null}]);
 		}
@@ -63,13 +66,15 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 			review('CR/1/26', '2026-02-16', '2026-02-23', {riskBefore: 'medium', riskAfter: 'high', riskRationale: 'Suspect lives with children'}),
 			review('CR/1/26', '2026-02-23', '2026-03-02', {riskBefore: 'high', riskAfter: 'high'}),
 		];
-		const data = store({cases: [kase('CR/1/26', {risk: 'high', opened: '2026-01-20', allocatedOn: '2026-01-20'}), kase('CR/2/26', {risk: 'low'})], chain: chainOf(reviews)});
+		const cases = [kase('CR/1/26', {risk: 'high', opened: '2026-01-20', allocatedOn: '2026-01-20'}), kase('CR/2/26', {risk: 'low'})];
+		const data = store({cases, chain: chainOf(reviews)});
 		const {data: migrated} = loadStoreText(JSON.stringify(asVersion1(data)), 'old.json');
 		expect(migrated.cases[0]!.riskHistory).toEqual([
 			{risk: 'medium', from: '2026-01-20', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null},
 			{risk: 'high', from: '2026-02-16', by: 's1', reason: 'Suspect lives with children', reviewSeq: 1},
 		]);
-		expect(migrated.cases[1]!.riskHistory).toEqual([{risk: 'low', from: '2025-07-01', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null}]);
+		const only = {risk: 'low', from: '2025-07-01', by: null, reason: BEFORE_HISTORY.risk, reviewSeq: null};
+		expect(migrated.cases[1]!.riskHistory).toEqual([only]);
 	});
 
 	it('writes schema 2 on the first save only, keeping the schema 1 file as FILE.bak-v1; verify passes before and after', async () => {
@@ -114,18 +119,21 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 
 describe('the store refuses a present that disagrees with its history', () => {
 	const data = loadStoreText(readFileSync(DEMO, 'utf8'), DEMO).data;
-	const withCase = (i: number, over: Partial<StoreData['cases'][number]>): StoreData => ({...data, cases: data.cases.map((c, j) => (j === i ? {...c, ...over} : c))});
+	type Over = Partial<StoreData['cases'][number]>;
+	const withCase = (i: number, over: Over): StoreData => ({...data, cases: data.cases.map((c, j) => (j === i ? {...c, ...over} : c))});
 
 	it('a new oicId or allocatedOn without a reallocation', () => {
 		expect(validateStore(withCase(0, {oicId: 'o0006'}))).toEqual({
 			path: '/cases/0/allocations',
-			message: "the last allocation (o0003 from 2026-01-14) is not the case's officer o0006 from 2026-01-14: record a reallocation, not a new oicId",
+			message: "the last allocation (o0003 from 2026-01-14) is not the case's officer o0006 from 2026-01-14: " +
+				'record a reallocation, not a new oicId',
 		});
 		expect(validateStore(withCase(0, {allocatedOn: '2026-02-01'}))?.path).toBe('/cases/0/allocations');
 	});
 
 	it('a new risk without its change, history out of order, unknown officers, and a team whose present is not its open period', () => {
-		expect(validateStore(withCase(0, {risk: 'high'}))).toEqual({path: '/cases/0/riskHistory', message: "the last risk level (low) is not the case's risk (high): record the change, not a new risk"});
+		const message = "the last risk level (low) is not the case's risk (high): record the change, not a new risk";
+		expect(validateStore(withCase(0, {risk: 'high'}))).toEqual({path: '/cases/0/riskHistory', message});
 		const c = data.cases[0]!;
 		const gap = [{...c.allocations[0]!, to: '2026-03-01'}, {...c.allocations[0]!, officerId: 'o0003', from: '2026-03-02'}];
 		expect(validateStore(withCase(0, {allocations: gap}))?.message).toBe('the allocation ends 2026-03-01 but the next one starts 2026-03-02');
@@ -133,7 +141,8 @@ describe('the store refuses a present that disagrees with its history', () => {
 		expect(validateStore(withCase(0, {allocations: []}))?.message).toBe('a case needs at least its current allocation');
 		const risks = [{...c.riskHistory[0]!, from: '2026-05-01'}, {...c.riskHistory[0]!, from: '2026-04-01'}];
 		expect(validateStore(withCase(0, {riskHistory: risks}))?.path).toBe('/cases/0/riskHistory/1/from');
-		expect(validateStore({...data, team: {...data.team, sergeantId: 'o0006'}})?.message).toBe("the open sergeant period names o0002 but the team's sergeant is o0006");
+		const team = {...data.team, sergeantId: 'o0006'};
+		expect(validateStore({...data, team})?.message).toBe("the open sergeant period names o0002 but the team's sergeant is o0006");
 	});
 
 	it('and the loader reports it as an invalid store without changing the file', () => {

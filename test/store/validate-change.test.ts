@@ -24,7 +24,8 @@ describe('validating a change record by record', () => {
 		expect(validateStore(base)).toBeNull();
 		expect(agree(base)).toBeNull();
 		expect(agree({...base, cases: [...base.cases].reverse()})).toBeNull();
-		expect(agree({...base, cases: base.cases.map((c, i) => (i === 3 ? withRisk(c, 'high', {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null}) : c))})).toBeNull();
+		const raised = (c: Case) => withRisk(c, 'high', {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null});
+		expect(agree({...base, cases: base.cases.map((c, i) => (i === 3 ? raised(c) : c))})).toBeNull();
 		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26'}]})).toBeNull();
 		expect(agree({...base, drafts: []})).toBeNull();
 	});

@@ -288,9 +288,11 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		// A reallocation with history: the allocation that ends keeps its dates (never dated before it began).
 		const on = c.allocatedOn > today ? c.allocatedOn : today;
 		const moved = recordReallocation(c, {to: r.officerId, on, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt});
-		const actions = moved.movedActions.length > 0 ? `; ${moved.movedActions.length} open action${moved.movedActions.length === 1 ? '' : 's'} moved with it` : '';
+		const n = moved.movedActions.length;
+		const actions = n > 0 ? `; ${n} open action${n === 1 ? '' : 's'} moved with it` : '';
 		const {oicId, allocatedOn, allocations} = moved.case;
-		change({oicId, allocatedOn, allocations, actions: moved.case.actions}, `officer ${name(c.oicId)} -> ${name(r.officerId)} (reallocated ${on}${actions})`);
+		const words = `officer ${name(c.oicId)} -> ${name(r.officerId)} (reallocated ${on}${actions})`;
+		change({oicId, allocatedOn, allocations, actions: moved.case.actions}, words);
 	}
 	if (r.risk && r.risk !== c.risk) {
 		const {riskHistory} = withRisk(c, r.risk, {from: today, by: who.by, reason: IMPORT_REASON, reviewSeq: null});

@@ -115,12 +115,15 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		const c = h.case;
 		for (const a of c.actions) {
 			const since = actionStalledFrom(a, s, h.from ?? EARLIEST, h.lastDay);
-			if (since !== null && !answered(since)) {
-				stalled.push({type: 'action', caseRef: c.ref, id: `stalled-action:${c.ref}:${a.id}`, date: since, detail: `Action "${safeText(a.text)}" was stalled ${passedOn(h)}`});
-			}
+			if (since === null || answered(since)) continue;
+			const detail = `Action "${safeText(a.text)}" was stalled ${passedOn(h)}`;
+			stalled.push({type: 'action', caseRef: c.ref, id: `stalled-action:${c.ref}:${a.id}`, date: since, detail});
 		}
 		const mg3 = mg3StalledFrom(c, s, h.from ?? EARLIEST, h.lastDay);
-		if (mg3 !== null && !answered(mg3)) stalled.push({type: 'action', caseRef: c.ref, id: `stalled-deliverable:${c.ref}:mg3`, date: mg3, detail: `MG3 "in progress" was stalled ${passedOn(h)}`});
+		if (mg3 !== null && !answered(mg3)) {
+			const detail = `MG3 "in progress" was stalled ${passedOn(h)}`;
+			stalled.push({type: 'action', caseRef: c.ref, id: `stalled-deliverable:${c.ref}:mg3`, date: mg3, detail});
+		}
 	}
 	if (stalled.length) {
 		starts.push(stalled.map(x => x.date!).sort(byDate)[0]!);
@@ -152,7 +155,9 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	if (starts.length === 0 && last && last.data.decision === 'escalate') {
 		starts.push(last.data.date);
 		reasons.push(`escalated ${shortDate(last.data.date, today)} and not decided since`);
-		for (const line of last.data.evidence) evidence.push({type: 'decision', id: String(last.seq), date: last.data.date, detail: `as recorded when escalated: ${safeText(line)}`});
+		for (const line of last.data.evidence) {
+			evidence.push({type: 'decision', id: String(last.seq), date: last.data.date, detail: `as recorded when escalated: ${safeText(line)}`});
+		}
 	}
 
 	const fired = starts.length > 0;

@@ -88,7 +88,9 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
  */
 export function actionStalledFrom(a: Action, s: Settings, from: IsoDate, asOf: IsoDate): IsoDate | null {
 	const closed = a.history.find(h => h.event === 'done' || h.event === 'dropped');
-	const openOn = a.status === 'open' || a.status === 'in-progress' ? !closed || closed.date > asOf : closed !== undefined && closed.date > asOf;
+	// Open on `asOf`: still open now, or closed (done or dropped) only after it.
+	const stillOpen = a.status === 'open' || a.status === 'in-progress';
+	const openOn = stillOpen ? !closed || closed.date > asOf : closed !== undefined && closed.date > asOf;
 	if (!openOn || a.createdOn > asOf) return null;
 	let since: IsoDate | null = null;
 	const carried = a.history.filter(h => h.event === 'carried' && h.date >= from && h.date <= asOf);

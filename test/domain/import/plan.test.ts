@@ -205,14 +205,15 @@ describe('import: BOM and CRLF', () => {
 });
 
 describe('import: a changed officer or risk is history, never an overwrite (README "Case history")', () => {
-	it('records a changed officer as a reallocation (reason "records-system import"), moving the open actions the outgoing officer owned', () => {
+	it('records a changed officer as a reallocation ("records-system import"), moving the open actions the outgoing officer owned', () => {
 		const data = demo();
 		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
 		const moved = {...c, oicId: 'o0006', risk: 'high' as const};
 		const p = plan(data, toImportCsv(data, [moved]), {by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect(p.rejected).toEqual([]);
 		expect(p.changes).toHaveLength(1);
-		expect(p.changes[0]!.changes).toEqual(['officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)', 'risk low -> high']);
+		const words = ['officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)', 'risk low -> high'];
+		expect(p.changes[0]!.changes).toEqual(words);
 		const after = applyPlan(data, p).cases.find(x => x.ref === 'CR/87204/26')!;
 		expect(after.oicId).toBe('o0006');
 		expect(after.allocatedOn).toBe(today);
@@ -233,8 +234,10 @@ describe('import: a changed officer or risk is history, never an overwrite (READ
 		const fresh = {...source, ref: 'CR/99999/26'};
 		const p = plan(data, toImportCsv(data, [fresh]), {by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		const added = p.changes[0]!.after;
-		expect(added.allocations).toEqual([{officerId: source.oicId, from: today, to: null, by: 'o0002', reason: 'records-system import', recordedAt: '2026-11-30T09:00:00.000Z'}]);
-		expect(added.riskHistory).toEqual([{risk: source.risk, from: source.opened, by: 'o0002', reason: 'records-system import', reviewSeq: null}]);
+		const reason = 'records-system import';
+		const recordedAt = '2026-11-30T09:00:00.000Z';
+		expect(added.allocations).toEqual([{officerId: source.oicId, from: today, to: null, by: 'o0002', reason, recordedAt}]);
+		expect(added.riskHistory).toEqual([{risk: source.risk, from: source.opened, by: 'o0002', reason, reviewSeq: null}]);
 		expect(validateStore(applyPlan(data, p))).toBeNull();
 	});
 });

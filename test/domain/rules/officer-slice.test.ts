@@ -66,7 +66,9 @@ describe('officerSlice', () => {
 		// DC Ashworth's stale cases go to DC Marsh; Ashworth's trigger keeps the evidence from his time.
 		let data = loadDemo();
 		const moved = data.cases.filter(c => c.oicId === 'o0003' && isLive(c)).slice(0, 4);
-		for (const c of moved) data = reallocateCase(data, {ref: c.ref, toOfficerId: 'o0006', on: TODAY, today: TODAY, by: 'o0002', reason: 'OIC on sick leave', recordedAt: `${TODAY}T09:00:00.000Z`, confirmAway: true}).data;
+		const recordedAt = `${TODAY}T09:00:00Z`;
+		const move = {toOfficerId: 'o0006', on: TODAY, today: TODAY, by: 'o0002', reason: 'OIC on sick leave', recordedAt, confirmAway: true};
+		for (const c of moved) data = reallocateCase(data, {...move, ref: c.ref}).data;
 		const slice = officerSlice(data, 'o0003', TODAY);
 		for (const c of moved) expect(slice.cases.some(x => x.ref === c.ref), c.ref).toBe(true);
 		expect(triggerFor(data, 'o0003', TODAY).evidence.some(e => e.detail.includes('while DC Ashworth held it'))).toBe(true);

@@ -27,9 +27,17 @@ function carriedAction(): Action {
 		createdOn: '2026-03-18',
 		startedOn: null,
 		carriedCount: 3,
-		history: [{date: '2026-03-18', event: 'created', reviewSeq: null, reason: null, by: 's1'}, carried('2026-04-01'), carried('2026-04-15'), carried('2026-04-29')],
+		history: [
+			{date: '2026-03-18', event: 'created', reviewSeq: null, reason: null, by: 's1'},
+			carried('2026-04-01'),
+			carried('2026-04-15'),
+			carried('2026-04-29'),
+		],
 	};
 }
+
+const since5Jan = {opened: '2026-01-05', allocatedOn: '2026-01-05'};
+const update = (text: string) => ({date: '2026-03-01', authorId: 'o1', text});
 
 /** Dean holds two cases with no crime-report update since 1 Mar (red from 29 Mar) and the stalled action. */
 function before(): StoreData {
@@ -41,8 +49,8 @@ function before(): StoreData {
 			officer('o2', {name: 'Bea Baker'}),
 		],
 		cases: [
-			kase('CR/1/26', {opened: '2026-01-05', allocatedOn: '2026-01-05', updates: [{date: '2026-03-01', authorId: 'o1', text: 'Statement taken from the witness at her home address.'}], actions: [carriedAction()]}),
-			kase('CR/2/26', {opened: '2026-01-05', allocatedOn: '2026-01-05', updates: [{date: '2026-03-01', authorId: 'o1', text: 'Seized phone booked in to the digital forensics unit.'}]}),
+			kase('CR/1/26', {...since5Jan, updates: [update('Statement taken from the witness at her home address.')], actions: [carriedAction()]}),
+			kase('CR/2/26', {...since5Jan, updates: [update('Seized phone booked in to the digital forensics unit.')]}),
 		],
 	});
 }
@@ -50,7 +58,9 @@ function before(): StoreData {
 function moved(data = before()): StoreData {
 	let next = data;
 	for (const ref of ['CR/1/26', 'CR/2/26']) {
-		next = reallocateCase(next, {ref, toOfficerId: 'o2', on: MOVED_ON, today: MOVED_ON, by: 's1', reason: 'Dean moved to the fraud team', recordedAt: `${MOVED_ON}T09:00:00.000Z`, confirmAway: false}).data;
+		const recordedAt = `${MOVED_ON}T09:00:00.000Z`;
+		const reason = 'Dean moved to the fraud team';
+		next = reallocateCase(next, {ref, toOfficerId: 'o2', on: MOVED_ON, today: MOVED_ON, by: 's1', reason, recordedAt}).data;
 	}
 	return next;
 }
@@ -110,7 +120,8 @@ describe('reallocation keeps performance-trigger evidence with the officer who h
 			expect(onDiList(data, day), day).toContain('o1');
 		}
 		// The inspector decides on 15 Jun: the matter leaves the list.
-		const decided = {...data, chain: chainOf([{...decision('o1', '2026-06-15', 'not-now'), data: {...decision('o1', '2026-06-15', 'not-now').data, by: 'i1'}}])};
+		const notNow = decision('o1', '2026-06-15', 'not-now');
+		const decided = {...data, chain: chainOf([{...notNow, data: {...notNow.data, by: 'i1'}}])};
 		expect(problem(decided, '2026-06-14', 'performance-trigger:o1')?.severity).toBe('red');
 		expect(problem(decided, '2026-06-16', 'performance-trigger:o1')).toBeUndefined();
 		expect(onDiList(decided, '2026-06-16')).not.toContain('o1');
@@ -119,8 +130,11 @@ describe('reallocation keeps performance-trigger evidence with the officer who h
 	it('an explicit escalation stays until decided even when the evidence itself has gone', () => {
 		// Dean escalated on 20 May, then brought both cases up to date (no evidence left), and nobody decided.
 		const data = before();
-		const cases = data.cases.map(c => ({...c, updates: [...c.updates, {date: '2026-05-25', authorId: 'o1', text: `Fresh enquiries on ${c.ref}.`}], actions: []}));
-		const escalated = {...data, cases, chain: chainOf([{...decision('o1', '2026-05-20', 'escalate'), data: {...decision('o1', '2026-05-20', 'escalate').data, evidence: ['CR/1/26: no update since 2026-03-01']}}])};
+		const fresh = (ref: string) => ({date: '2026-05-25', authorId: 'o1', text: `Fresh enquiries on ${ref}.`});
+		const cases = data.cases.map(c => ({...c, updates: [...c.updates, fresh(c.ref)], actions: []}));
+		const escalate = decision('o1', '2026-05-20', 'escalate');
+		const evidence = ['CR/1/26: no update since 2026-03-01'];
+		const escalated = {...data, cases, chain: chainOf([{...escalate, data: {...escalate.data, evidence}}])};
 		const p = problem(escalated, '2026-06-10', 'performance-trigger:o1')!;
 		expect(p.severity).toBe('red');
 		expect(p.message).toContain('escalated 20 May and not decided since');
@@ -143,10 +157,11 @@ describe('the new-starter rule dates old cases from the day they were allocated 
 				officer('o1', {name: 'Dan Dean'}),
 				officer('n1', {name: 'Nia New', joinedUnit: '2026-05-01', mentorId: 'o1'}),
 			],
-			cases: [kase('CR/9/24', {opened: '2024-03-01', allocatedOn: '2024-03-01', updates: [{date: '2026-06-20', authorId: 'o1', text: 'Up to date.'}]})],
+			cases: [kase('CR/9/24', {opened: '2024-03-01', allocatedOn: '2024-03-01', updates: [{...update('Up to date.'), date: '2026-06-20'}]})],
 		});
 		expect(problem(data, '2026-06-25', 'new-starter-old-cases:n1')).toBeUndefined();
-		const next = reallocateCase(data, {ref: 'CR/9/24', toOfficerId: 'n1', on: '2026-06-22', today: '2026-06-25', by: 's1', reason: 'Caseload balance', recordedAt: '2026-06-25T09:00:00.000Z'}).data;
+		const move = {ref: 'CR/9/24', toOfficerId: 'n1', on: '2026-06-22', today: '2026-06-25', by: 's1', reason: 'Caseload balance'};
+		const next = reallocateCase(data, {...move, recordedAt: '2026-06-25T09:00:00.000Z'}).data;
 		const p = problem(next, '2026-06-25', 'new-starter-old-cases:n1')!;
 		expect(p.since).toBe('2026-06-22');
 		expect(p.evidence[0]!.detail).toBe('opened 2024-03-01, allocated 2026-06-22');
