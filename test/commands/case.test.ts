@@ -4,6 +4,8 @@ import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/case.js';
 import type {CaseRecord} from '../../source/domain/case-record.js';
 import type {StoreData} from '../../source/domain/model.js';
+import {amendReview} from '../../source/domain/review/amend.js';
+import {signer} from '../../source/store/chain.js';
 import {loadStoreText} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
@@ -188,5 +190,32 @@ describe('fortnight case show', () => {
 		expect(unknown.stderr).toMatch(/^There is no case CR\/00000\/26 in .*team\.json\. Check the crime reference/);
 		expect((await runCommand(command, store, ['show'], {})).stderr).toMatch(/^Give one crime reference: fortnight case show REF/);
 		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('shows a review as amended, with the amendment, and never lets store text drive the terminal', async () => {
+		const {dir, store} = demoCopy();
+		const data = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const seq = data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).at(-1)!.seq;
+		const options = {today: DEMO_TODAY, signedAt: '2026-11-30T10:00:00.000Z', by: 'o0002', sign: signer};
+		const {next: amended, amendment} = amendReview(data, seq, {summary: 'Bail date confirmed with custody.'}, 'Summary was wrong', options);
+		const offence = 'Paying \u001b]52;c;aGk=\u0007for \u202esexual services';
+		const hostile = {...amended, cases: amended.cases.map(c => (c.ref === REF ? {...c, offence} : c))};
+		const file = `${dir}/hostile.json`;
+		writeFileSync(file, JSON.stringify(hostile));
+		const text = await runCommand(command, file, ['show', REF], {});
+		expect(text.code, text.stderr).toBe(0);
+		const note = [
+			`      Amended 30 Nov 2026 by DS Tom Brennan (entry ${amendment.seq}): Summary was wrong; now`,
+			'      summary "Bail date confirmed with custody."',
+		];
+		expect(text.stdout).toContain(note.join('\n'));
+		expect(text.stdout).toContain('Summary: Bail date confirmed with custody.');
+		const json = await runCommand(command, file, ['show', REF], {json: true});
+		for (const out of [text.stdout, json.stdout]) {
+			expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
+			expect(out).toContain('<U+202E>');
+		}
+		const doc = JSON.parse(json.stdout) as {case: CaseRecord};
+		expect(doc.case.reviews.at(-1)!.amendments.map(a => a.reason)).toEqual(['Summary was wrong']);
 	});
 });
