@@ -48,6 +48,11 @@ export interface Context {
 	today: IsoDate;
 	/** Whether the user asked for today explicitly (the desk says which date it is using either way). */
 	todayGiven: boolean;
+	/**
+	 * What the first-run demo copy said (README "Set up"), once made in this run: printed on stderr, and
+	 * the desk shows it too, since its alternate screen would hide that line until quitting.
+	 */
+	firstRunNotice?: string;
 	/** What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor). */
 	identity: {as?: string; envUser?: string; login?: string};
 	color: boolean;

@@ -43,7 +43,8 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		const {runDesk} = await import('../ui/run-desk.js');
 		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
 		const {today, color, stdin, stdout, stderr} = ctx;
-		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, stdin, stdout, stderr});
+		const notice = ctx.firstRunNotice ?? null;
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, notice, stdin, stdout, stderr});
 		return 0;
 	},
 };

@@ -53,12 +53,12 @@ async function copyDemo(ctx: Context): Promise<void> {
 		() => false,
 	);
 	if (!welfareKept) await writeWelfare(welfareFile, shiftDates(await readWelfare(welfarePathFor(DEMO_STORE)), days));
-	say(
-		ctx,
+	const notice =
 		`No store yet: copied the demo team to ${ctx.storePath}` +
-			(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
-			(welfareKept ? `${welfareFile} already existed and was left as it is; the demo's welfare notes were not copied.\n` : '') +
-			`Open your own team's store with --store PATH or FORTNIGHT_STORE.\n`,
-	);
+		(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
+		(welfareKept ? `${welfareFile} already existed and was left as it is; the demo's welfare notes were not copied.\n` : '') +
+		`Open your own team's store with --store PATH or FORTNIGHT_STORE.\n`;
+	say(ctx, notice);
+	ctx.firstRunNotice = notice;
 	await fsp.access(ctx.storePath);
 }

@@ -18,6 +18,8 @@ export interface RunDeskOptions {
 	sizeBytes: number | null;
 	today: IsoDate;
 	color: boolean;
+	/** The first-run demo copy's notice, or null: shown in the first frame and the desk (README "Set up"). */
+	notice?: string | null;
 	stdin: NodeJS.ReadStream;
 	stdout: NodeJS.WriteStream;
 	stderr: NodeJS.WriteStream;
@@ -34,7 +36,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	process.once('unhandledRejection', onCrash);
 	try {
 		// The shell is on screen at once; the store (seconds for a department store) is read after it.
-		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} />, {
+		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} notice={o.notice ?? null} />, {
 			stdin: o.stdin,
 			stdout: o.stdout,
 			stderr: o.stderr,
@@ -53,7 +55,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			app.unmount();
 			throw err;
 		}
-		app.rerender(<Desk data={store.snapshot()} today={o.today} color={o.color} store={store} />);
+		app.rerender(<Desk data={store.snapshot()} today={o.today} color={o.color} store={store} notice={o.notice ?? null} />);
 		await app.waitUntilExit();
 	} finally {
 		process.off('uncaughtException', onCrash);

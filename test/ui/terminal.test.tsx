@@ -58,6 +58,25 @@ describe('alternate screen', () => {
 		expect(stdout.out.endsWith('\u001b[2J\u001b[H\u001b[?25h' + LEAVE)).toBe(true);
 	});
 
+	it('shows the first-run notice inside the alternate screen, in the loading frame and the desk', async () => {
+		const stdout = new FakeStdout();
+		const stdin = new FakeStdin();
+		const notice = 'No store yet: copied the demo team to /tmp/x.json.\nOpen your own team\'s store with --store PATH or FORTNIGHT_STORE.\n';
+		const run = runDesk({open: async () => fakeStore(demoData(), {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, notice, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
+		const loading = stdout.out.indexOf('Reading x.json');
+		const desk = stdout.out.indexOf('live cases');
+		// In the loading frame (the very first), after the alternate screen was entered...
+		expect(stdout.out.indexOf('No store yet: copied the demo team to')).toBeGreaterThan(stdout.out.indexOf(ENTER));
+		expect(stdout.out.slice(0, desk)).toContain('No store yet: copied the demo team to');
+		expect(loading).toBeGreaterThan(-1);
+		// ...and in the desk's frame, the editor's empty area, beside the case rows.
+		expect(stdout.out.slice(desk)).toContain('No store yet: copied the demo team to');
+		expect(stdout.out.slice(desk)).toContain('FORTNIGHT_STORE.');
+		stdin.press('q');
+		await run;
+	});
+
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
 		const stdout = new FakeStdout();
 		const broken = {...demoData(), cases: null} as unknown as StoreData;

@@ -52,9 +52,14 @@ export interface DeskProps {
 	onQuit?: () => void;
 	/** Where problems come from. Default: the rules engine (findProblems). Benches and tests may stand in. */
 	findProblems?: ProblemFinder;
+	/**
+	 * The first-run demo copy's notice (README "Set up"), shown in the editor while no case is open:
+	 * printed before the alternate screen, it would otherwise only be seen after quitting.
+	 */
+	notice?: string | null;
 }
 
-export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -97,7 +102,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+			<DeskFrame state={state} notice={notice} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
 		</ThemeContext.Provider>
 	);
 }
@@ -125,6 +130,7 @@ const wallClock = (): string => new Date().toISOString();
 
 interface FrameProps {
 	state: DeskState;
+	notice: string | null;
 	store: Store | undefined;
 	storePath: string;
 	readOnly: boolean;
@@ -135,7 +141,7 @@ interface FrameProps {
 	handoverExports: MutableRefObject<number>;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
+function DeskFrame({state: s, notice, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
@@ -192,6 +198,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 					reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
 					onReviewExit={() => dispatch({type: 'review-exit'})}
 					onStoreChanged={onStoreChanged}
+					banner={notice}
 				/>
 			</>
 		);

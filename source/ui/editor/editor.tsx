@@ -8,6 +8,7 @@ import type {StoreData} from '../../domain/model.js';
 import {AmendMount, ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
 import type {ReviewKeys} from '../review/use-review-keys.js';
 import {fit, truncate} from '../text.js';
+import {Banner} from '../banner/banner.js';
 import {CaseView} from './case-view.js';
 import {activeTab, tabTitle, type Tabs} from './tabs.js';
 
@@ -27,15 +28,18 @@ export interface EditorProps {
 	onReviewExit: () => void;
 	/** The review changed the store (draft, signature, amendment): the desk shows the new data. */
 	onStoreChanged: (data: StoreData) => void;
+	/** A notice shown above the hint while no case is open (the first-run demo copy's), or null. */
+	banner?: string | null;
 }
 
-export function Editor({model, store, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged}: EditorProps): React.JSX.Element {
+export function Editor({model, store, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged, banner = null}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
 	const review = {model, store, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
 		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
 			<Box flexDirection="column" paddingLeft={1}>
+				{!tab && banner !== null && <Banner text={banner} width={inner} rows={rows - 2} />}
 				{!tab && <Text wrap="truncate">{fit('Enter on a case in the explorer opens it here; : or Ctrl+P finds any case.', inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}

@@ -11,8 +11,16 @@ import {useTerminalSize} from '../desk/use-terminal-size.js';
 import {layoutFor, MIN_COLUMNS, MIN_ROWS} from '../desk/layout.js';
 import {truncate} from '../text.js';
 import {safeText} from '../../domain/safe-text.js';
+import {Banner} from '../banner/banner.js';
 
-export function LoadingFrame({storePath, sizeBytes}: {storePath: string; sizeBytes: number | null}): React.JSX.Element {
+export interface LoadingFrameProps {
+	storePath: string;
+	sizeBytes: number | null;
+	/** The first-run demo copy's notice (README "Set up"), shown from the very first frame. */
+	notice?: string | null;
+}
+
+export function LoadingFrame({storePath, sizeBytes, notice = null}: LoadingFrameProps): React.JSX.Element {
 	const size = useTerminalSize(undefined);
 	const L = layoutFor(size);
 	const what = `Reading ${safeText(path.basename(storePath))}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
@@ -24,7 +32,13 @@ export function LoadingFrame({storePath, sizeBytes}: {storePath: string; sizeByt
 				<Pane title="CASES" detail="loading" focused={false} width={L.sidebarWidth} height={L.mainHeight}>
 					<Text wrap="truncate">{truncate(what, L.sidebarWidth - 2)}</Text>
 				</Pane>
-				<Pane title="EDITOR" detail="no case open" focused={false} width={L.editorWidth} height={L.mainHeight} />
+				<Pane title="EDITOR" detail="no case open" focused={false} width={L.editorWidth} height={L.mainHeight}>
+					{notice !== null && (
+						<Box flexDirection="column" paddingLeft={1}>
+							<Banner text={notice} width={L.editorInner} rows={L.editorRows} />
+						</Box>
+					)}
+				</Pane>
 			</Box>
 			<Pane title="PROBLEMS" detail="the rules run once the store is read" focused={false} width={L.width} height={L.panelHeight} />
 			<Text wrap="truncate">{truncate(`${safeText(storePath)} | loading... | q works once the desk is up`, L.width)}</Text>
