@@ -9,7 +9,7 @@ import {out, say, type Command} from './command.js';
 import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
-import {dateFlag, officerFlag} from './resolve.js';
+import {coverFlag, dateFlag, officerFlag} from './resolve.js';
 
 const HELP = `Usage
   fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
@@ -27,7 +27,9 @@ officer has. Dates: YYYY-MM-DD or DD/MM/YYYY.
 add     --from D      first day away
         --to D        last day away (leave out while there is no return date)
         --reason R    one of ${REASON_FLAG_WORDS.join(', ')} (the desk form's words)
-        --cover NAME  the officer covering their duties (for a sergeant: their reviews)
+        --cover NAME  the officer covering their duties (for a sergeant: their reviews): an officer
+                      of this team, matched as OFFICER; a name that matches nobody is refused, as
+                      in "handover --cover" (only a handover takes someone outside the team)
         --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
 end ID  sets the last day away (default --today); ID as shown by "absence list"
@@ -51,6 +53,7 @@ const command: Command = {
 		to: {type: 'string'},
 		reason: {type: 'string'},
 		cover: {type: 'string'},
+		coverOutside: {type: 'boolean', default: false},
 		by: {type: 'string'},
 		all: {type: 'boolean', default: false},
 		json: {type: 'boolean', default: false},
@@ -114,7 +117,11 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const store = await openForCommand(ctx);
 	const data = store.snapshot();
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
-	const cover = flags['cover'] ? officerFlag(data.officers, String(flags['cover']), '--cover') : null;
+	// --cover read as every command reads it (resolve.ts coverFlag): an officer of the team, never free text.
+	// --cover-outside is refused with the reason (an absence's cover acts in fortnight), not as an unknown option.
+	const given = Boolean(flags['coverOutside']);
+	const named = flags['cover'] === undefined && !given ? null : coverFlag(data.officers, flags['cover'], {given, allowed: false});
+	const cover = named?.kind === 'officer' ? named.officer : null;
 	// Recorded as the person at the keyboard (README, "Who you are"), never as someone named on the line.
 	if (flags['by'] !== undefined) throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
 	const by = actorFor(ctx, data).officer;

@@ -1,5 +1,6 @@
 import {createInterface} from 'node:readline';
 import {caseRecord} from '../domain/case-record.js';
+import {crimeRefProblem} from '../domain/crime-ref.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
@@ -70,6 +71,17 @@ const command: Command = {
 };
 export default command;
 
+/**
+ * A reference that is not in the team's format and names no case is a slip (README "fortnight import"):
+ * said as such, rather than "no case", so the user looks at what they typed. A case whose reference
+ * predates the pattern is still found by it.
+ */
+function refuseMistypedRef(data: StoreData, ref: string): void {
+	if (data.cases.some(c => c.ref === ref)) return;
+	const why = crimeRefProblem(ref, data.settings);
+	if (why) throw new UsageError(`"${safeText(ref)}" ${why}. Check the crime reference ("fortnight problems" lists cases).`);
+}
+
 function oneRef(args: string[], usage: string): string {
 	if (args.length !== 1 || args[0]!.trim() === '') throw new UsageError(`Give one crime reference: ${usage}.`);
 	return args[0]!.trim();
@@ -81,6 +93,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	const {data} = await readStoreFile(ctx.storePath);
 	const record = caseRecord(data, ref, ctx.today);
 	if (!record) {
+		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
 		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
 	}
@@ -97,6 +110,7 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 	const recordedAt = nowInstant(ctx);
 	const store = await openForCommand(ctx);
 	const data = store.snapshot();
+	refuseMistypedRef(data, ref);
 	const to = officerFlag(data.officers, String(flags['to']), '--to');
 	const by = actingOfficer(ctx, data, flags['by']);
 	const confirmed = Boolean(flags['yes']);

@@ -3,7 +3,7 @@ import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../domain/handover/build.js';
 import {HandoverSchema} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
-import {matchOfficer, listOfficers} from '../domain/officer-match.js';
+import type {Officer} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
@@ -11,7 +11,7 @@ import {out, say, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
-import {dateFlag, officerFlag} from './resolve.js';
+import {coverFlag, dateFlag, officerFlag} from './resolve.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
@@ -27,10 +27,11 @@ Someone who has never seen these cases should be able to run the team from it al
 Options
   --from D            first day of the window (default: --today)
   --to D              last day of the window (default: 13 days after --from, a 14-day window)
-  --cover NAME        who covers: an officer's name or id, as in "absence add"; default the cover
-                      recorded for the sergeant's absence, if any. A name that is close to a team
-                      member's but not theirs is refused (exit 2) with the near matches.
-  --cover-outside     treat --cover as free text for someone outside the team ("DS Jane Roe, Team B")
+  --cover NAME        who covers: an officer's id, collar number or name, as in "absence add";
+                      default the cover recorded for the sergeant's absence, if any. A name that
+                      matches no officer is refused (exit 2), with the near matches if any.
+  --cover-outside     --cover names someone outside the team, taken as written ("DS Jane Roe, Team B")
+                      and marked "(outside the team)" in the handover
   --prepared-by NAME  who prepared it (default: the team's sergeant)
   --format md|json    Markdown (default) or JSON
   --out FILE          write to FILE instead of stdout ("-" is stdout); a new file gets mode 0600. Never
@@ -100,7 +101,6 @@ const command: Command = {
 		const to = dateFlag(flags['to'], '--to') ?? addDays(from, 13);
 		if (to < from) throw new UsageError(`--to ${to} is before --from ${from}.`);
 		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) throw new UsageError(`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`);
-		if (flags['coverOutside'] && !flags['cover']) throw new UsageError('--cover-outside needs --cover NAME.');
 		const generatedAt = nowInstant(ctx);
 		const outFile = flags['out'] ? String(flags['out']) : null;
 		const includeWelfare = Boolean(flags['includeWelfare']);
@@ -111,7 +111,7 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
-		const cover = resolveCover(ctx, data.officers, flags) ?? recordedCover(data, from, to);
+		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
 		const welfareNotes = includeWelfare ? (await readWelfare(welfarePathFor(store.file))).notes : null;
 
@@ -131,22 +131,11 @@ const command: Command = {
 };
 export default command;
 
-function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
-	const query = flags['cover'] === undefined ? '' : String(flags['cover']).trim();
-	if (query === '') {
-		if (flags['cover'] !== undefined) throw new UsageError('--cover needs a name.');
-		return null;
-	}
-	if (flags['coverOutside']) return {name: query, officerId: null};
-	const m = matchOfficer(officers, query);
-	if (m.kind === 'found') return {name: fullName(m.officer), officerId: m.officer.id};
-	if (m.kind === 'ambiguous') throw new UsageError(`--cover "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
-	if (m.near.length > 0) {
-		throw new UsageError(`--cover: no officer matches "${query}". Did you mean ${listOfficers(m.near)}? For someone outside the team add --cover-outside.`);
-	}
-	// Nobody in the team is anywhere near the name: a supervisor from elsewhere, taken as written.
-	say(ctx, `Cover "${query}" is not in this team; shown as written.\n`);
-	return {name: query, officerId: null};
+/** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
+function resolveCover(officers: readonly Officer[], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
+	if (flags['cover'] === undefined && !flags['coverOutside']) return null;
+	const cover = coverFlag(officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
+	return cover.kind === 'officer' ? {name: fullName(cover.officer), officerId: cover.officer.id} : {name: cover.name, officerId: null};
 }
 
 /** Welfare notes are health information: a person at a terminal must say yes; a script must pass --yes. */

@@ -1,4 +1,6 @@
 import {buildLogDocument, chainHeadOf, headText, logRowsFor, resolvePeriod, sergeantIndex} from '../domain/review-log/index.js';
+import type {StoreData} from '../domain/model.js';
+import {listOfficers} from '../domain/officer-match.js';
 import {findProblems} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {safeText} from '../domain/safe-text.js';
@@ -9,6 +11,7 @@ import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
+import {officerFlag} from './resolve.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
 
 const FORMATS = ['csv', 'json', 'md', 'table'] as const;
@@ -17,7 +20,8 @@ type Format = (typeof FORMATS)[number];
 const command: Command = {
 	name: 'log',
 	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
-	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE [--force]] [--sergeant ID]
+	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE [--force]]
+                     [--sergeant OFFICER]
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
@@ -36,7 +40,9 @@ Options
                   through a link)
   --force         let --out replace an existing file (atomically, keeping its mode). A device or
                   pipe (/dev/null) is written into, never replaced.
-  --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
+  --sergeant OFFICER
+                  only that sergeant's team (officers they line-manage, and reviews they signed);
+                  an id, collar number or name, as everywhere ("DS Brennan", o0002)
 
 Every export gives the review chain head (sequence:hash); keep it, and later check that a copy of the
 store still holds that entry unchanged with "fortnight verify --head SEQ:HASH". CSV keeps its output
@@ -87,10 +93,7 @@ Examples
 
 		await ensureStore(ctx);
 		const {data} = await readStoreFile(ctx.storePath);
-		const sergeantId = (flags['sergeant'] as string | undefined) ?? null;
-		if (sergeantId !== null && !sergeantIndex(data).sergeants.some(s => s.id === sergeantId)) {
-			throw new UsageError(`--sergeant ${safeText(sergeantId)} is not a sergeant in ${ctx.storePath}. Sergeants: ${sergeantIndex(data).sergeants.map(s => s.id).join(', ')}.`);
-		}
+		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;
 		if (format === 'csv') {
@@ -120,3 +123,13 @@ Examples
 	},
 };
 export default command;
+
+/** --sergeant as any officer is named (id, collar number or name), then checked to be one of the log's sergeants. */
+function sergeantFlag(data: StoreData, query: string, storePath: string): string {
+	const sergeants = sergeantIndex(data).sergeants;
+	const officer = officerFlag(data.officers, query, '--sergeant');
+	if (sergeants.some(s => s.id === officer.id)) return officer.id;
+	const who = safeText(listOfficers([officer]));
+	const list = safeText(listOfficers(sergeants));
+	throw new UsageError(`--sergeant "${safeText(query)}" is ${who}, not a sergeant in ${storePath}. Sergeants: ${list}.`);
+}

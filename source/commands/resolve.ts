@@ -1,4 +1,4 @@
-/** Command-line values shared by absence and handover: dates and officers as people type them. */
+/** Command-line values shared by the commands: dates, officers and covers as people type them. */
 import {parseUserDate, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {listOfficers, matchOfficer} from '../domain/officer-match.js';
@@ -19,3 +19,38 @@ export function officerFlag(officers: readonly Officer[], query: string, flag: s
 	if (m.kind === 'ambiguous') throw new UsageError(`${flag} "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
 	throw new UsageError(`${flag}: no officer in this team matches "${query}".${m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : ''}`);
 }
+
+/** Who covers, as `--cover` gives it: an officer of the team, or someone outside it taken as written. */
+export type Cover = {kind: 'officer'; officer: Officer} | {kind: 'outside'; name: string};
+
+/**
+ * `--cover NAME`, read the same way by every command that takes it (README "fortnight handover and
+ * fortnight absence"): an officer matched by id, collar number or name as everywhere; or, only when
+ * `--cover-outside` says so, someone outside the team, taken as written. A name that matches nobody
+ * is refused, never quietly taken as free text, so "DC Marh" and "DC Nobody" are treated alike.
+ * `outsideAllowed` is false where the record can only hold an officer of the team (an absence: the
+ * cover acts for the absent officer in fortnight).
+ */
+export function coverFlag(officers: readonly Officer[], value: unknown, outside: {given: boolean; allowed: boolean}): Cover {
+	const query = value === undefined ? '' : String(value).trim();
+	if (query === '') throw new UsageError(outside.given ? '--cover-outside needs --cover NAME.' : '--cover needs a name.');
+	const m = matchOfficer(officers, query);
+	if (outside.given) {
+		if (!outside.allowed) throw new UsageError(`--cover-outside is not taken here: ${ABSENCE_COVER}`);
+		if (m.kind === 'found') {
+			throw new UsageError(`--cover "${query}" is ${listOfficers([m.officer])}, an officer in this team: drop --cover-outside.`);
+		}
+		return {kind: 'outside', name: query};
+	}
+	if (m.kind === 'found') return {kind: 'officer', officer: m.officer};
+	if (m.kind === 'ambiguous') {
+		throw new UsageError(`--cover "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
+	}
+	const near = m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : '';
+	const elsewhere = outside.allowed ? ' For someone outside the team add --cover-outside.' : ` ${ABSENCE_COVER}`;
+	throw new UsageError(`--cover: no officer in this team matches "${query}".${near}${elsewhere}`);
+}
+
+const ABSENCE_COVER =
+	"an absence's cover must be an officer in this team (they act for the absent officer in fortnight). " +
+	'For a handover to someone outside the team: fortnight handover --cover NAME --cover-outside.';

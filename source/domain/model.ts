@@ -552,6 +552,11 @@ export const SettingsSchema = Type.Object({
 	triggerDecisionDays: Whole(1, 365),
 	triggerNotNowLimit: Whole(1, 20),
 	actionPlanValidMonths: Whole(1, 60),
+	/**
+	 * The team's crime reference format, a regular expression a whole reference must match (import, and
+	 * every command that takes a reference); absent in older stores, which use the default (domain/crime-ref.ts).
+	 */
+	crimeRefPattern: Type.Optional(Type.String({minLength: 1, maxLength: 200})),
 });
 export type Settings = Static<typeof SettingsSchema>;
 

@@ -3,6 +3,7 @@
  * store, so a force can tune them; rules read them from there, never from constants.
  */
 import type {Settings} from './model.js';
+import {DEFAULT_CRIME_REF_PATTERN} from './crime-ref.js';
 
 export const DEFAULT_SETTINGS: Settings = {
 	reviewCadenceDays: {high: 7, medium: 14, low: 14},
@@ -45,4 +46,5 @@ export const DEFAULT_SETTINGS: Settings = {
 	triggerDecisionDays: 14,
 	triggerNotNowLimit: 2,
 	actionPlanValidMonths: 12,
+	crimeRefPattern: DEFAULT_CRIME_REF_PATTERN,
 };

@@ -105,7 +105,9 @@ export function renderHandoverMarkdown(h: Handover): string {
 	out.push(`- Team: ${esc(h.team.name)}; ${esc(h.team.unit)}; ${esc(h.team.force)}`);
 	out.push(`- Period: ${longDate(h.period.from)} to ${longDate(h.period.to)} (${days(h.period.days)})`);
 	out.push(`- Prepared by: ${esc(h.preparedBy)}`);
-	out.push(`- Cover: ${h.cover ? esc(h.cover.name) : '**nobody named**: reviews falling due will not be done'}`);
+	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks it.
+	const outside = h.cover && h.cover.officerId === null ? ' (outside the team)' : '';
+	out.push(`- Cover: ${h.cover ? `${esc(h.cover.name)}${outside}` : '**nobody named**: reviews falling due will not be done'}`);
 	out.push(`- Generated at: ${esc(h.generatedAt)}; dates worked out for ${longDate(h.today)}`);
 	out.push(`- Review chain head: \`${h.chainHead.replace(/`/g, '')}\` (run "fortnight verify" to check it)`);
 	out.push('');

@@ -5,6 +5,7 @@
  */
 import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox';
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
+import {crimeRefPatternProblem} from '../domain/crime-ref.js';
 import {isIsoDate} from '../domain/dates.js';
 import {StoreSchema, type StoreData} from '../domain/model.js';
 import {checkHistory} from './validate-history.js';
@@ -150,6 +151,9 @@ function describeValue(v: unknown, range?: {minimum: number; maximum: number} | 
  * position (the other record's path), never by quoting the id, reference or date from the file.
  */
 export function checkReferences(data: StoreData): ValidationProblem | null {
+	const pattern = data.settings.crimeRefPattern;
+	const patternProblem = pattern === undefined ? null : crimeRefPatternProblem(pattern);
+	if (patternProblem) return {path: '/settings/crimeRefPattern', message: `the setting crimeRefPattern ${patternProblem}`};
 	const officers = new Map<string, number>();
 	for (const [i, o] of data.officers.entries()) {
 		const before = officers.get(o.id);

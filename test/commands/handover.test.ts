@@ -58,7 +58,9 @@ describe('fortnight handover on the demo team', () => {
 		expect(r2.stdout).toContain('- Cover: DI Rachel Okafor');
 	});
 
-	it('matches --cover by name or id, refuses near misses with suggestions, and takes outsiders as written', async () => {
+	// Changed deliberately (issue 22 item 5): a name matching nobody was taken as free text while a near
+	// miss was refused; now both are refused, and someone outside the team needs --cover-outside.
+	it('matches --cover by name or id, refuses near misses and unknown names, and takes outsiders only with --cover-outside', async () => {
 		const {store} = demoCopy();
 		const run = (flags: Record<string, unknown>) => runCommand(command, store, [], flags);
 		expect((await run({cover: 'o0006'})).stdout).toContain('- Cover: DC Helen Marsh');
@@ -68,9 +70,13 @@ describe('fortnight handover on the demo team', () => {
 		expect(miss.stderr).toContain('Did you mean DC Helen Marsh (o0006)?');
 		expect(miss.stderr).toContain('--cover-outside');
 		const outsider = await run({cover: 'DS Jane Roe, Team B'});
-		expect(outsider.code).toBe(0);
-		expect(outsider.stdout).toContain('- Cover: DS Jane Roe, Team B');
-		expect((await run({cover: 'DC Marsch', coverOutside: true})).stdout).toContain('- Cover: DC Marsch');
+		expect(outsider.code).toBe(2);
+		expect(outsider.stderr).toContain('no officer in this team matches "DS Jane Roe, Team B".');
+		expect(outsider.stderr).toContain('For someone outside the team add --cover-outside.');
+		const marked = await run({cover: 'DS Jane Roe, Team B', coverOutside: true});
+		expect(marked.code, marked.stderr).toBe(0);
+		expect(marked.stdout).toContain('- Cover: DS Jane Roe, Team B (outside the team)');
+		expect((await run({cover: 'DC Marsch', coverOutside: true})).stdout).toContain('- Cover: DC Marsch (outside the team)');
 	});
 
 	it('refuses impossible dates, a window ending before it starts, and unknown formats with exit 2', async () => {

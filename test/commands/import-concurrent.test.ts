@@ -12,6 +12,7 @@ import {withRisk} from '../../source/domain/case-history.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {openStore} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
+import {allowFixtureRefs} from '../helpers/ref-pattern.js';
 
 
 /** A stdout that, on the import report, holds the command (as a slow terminal would) while `meanwhile` runs. */
@@ -33,6 +34,8 @@ function slowStdout(meanwhile: () => Promise<void>) {
 describe('import while someone else saves', () => {
 	it('re-plans on the newer data and keeps the other save', async () => {
 		const {dir, store} = demoCopy();
+		// BC/1/26: another force's reference format, which this team takes (helpers/ref-pattern.ts).
+		allowFixtureRefs(store);
 		const before = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
 		const first = before.cases[0]!;
 		// The import touches the same case the other sergeant changes: a stale plan would overwrite their change.

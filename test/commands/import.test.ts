@@ -5,14 +5,21 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {toImportCsv} from '../helpers/import-csv.js';
+import {allowFixtureRefs} from '../helpers/ref-pattern.js';
 
 const fixture = (name: string) => path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'import', name);
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+/** A copy of the demo whose team takes the fixtures' reference formats (other forces' exports: helpers/ref-pattern.ts). */
+function importStore(): ReturnType<typeof demoCopy> {
+	const copy = demoCopy();
+	allowFixtureRefs(copy.store);
+	return copy;
+}
 const importCli = (store: string, ...args: string[]) => runCli(['import', ...args, '--store', store, '--today', DEMO_TODAY]);
 
 describe('fortnight import', () => {
 	it('imports an export, and importing it again writes nothing at all', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		const data = load(store);
 		// Three demo cases with a changed risk and a new update, plus three brand-new cases.
 		const changed = data.cases.slice(0, 3).map(c => ({...c, risk: c.risk === 'high' ? ('low' as const) : ('high' as const), updates: [...c.updates, {date: '2026-11-29', authorId: c.oicId, text: 'Reviewed, "plan agreed", next steps set'}]}));
@@ -41,7 +48,7 @@ describe('fortnight import', () => {
 	});
 
 	it('rejects malformed rows with their row numbers and leaves the store byte-identical', () => {
-		const {store} = demoCopy();
+		const {store} = importStore();
 		const bytes = readFileSync(store);
 		const r = importCli(store, fixture('malformed.csv'));
 		expect(r.code).toBe(1);
@@ -60,7 +67,7 @@ describe('fortnight import', () => {
 	});
 
 	it('--dry-run shows the changes and writes nothing', () => {
-		const {store} = demoCopy();
+		const {store} = importStore();
 		const bytes = readFileSync(store);
 		const r = importCli(store, fixture('bom-crlf.csv'), '--dry-run');
 		expect(r.code).toBe(0);
@@ -72,7 +79,7 @@ describe('fortnight import', () => {
 	});
 
 	it('reads a mapped export with UK dates', () => {
-		const {store} = demoCopy();
+		const {store} = importStore();
 		const r = importCli(store, fixture('niche-uk.csv'), '--map', fixture('niche-map.json'));
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Columns not read: "Station".');
@@ -82,7 +89,7 @@ describe('fortnight import', () => {
 	});
 
 	it('lists live cases a full export leaves out and deletes none', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		const data = load(store);
 		const live = data.cases.filter(c => c.status !== 'closed');
 		const csv = path.join(dir, 'full.csv');
@@ -96,7 +103,7 @@ describe('fortnight import', () => {
 	});
 
 	it('gives usage errors for a missing file and a bad mapping', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		expect(importCli(store).code).toBe(2);
 		const missing = importCli(store, path.join(dir, 'nope.csv'));
 		expect(missing.code).toBe(2);
@@ -109,7 +116,7 @@ describe('fortnight import', () => {
 	});
 
 	it('refuses a file that is not UTF-8 with a usage error', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		const latin1 = path.join(dir, 'latin1.csv');
 		writeFileSync(latin1, Buffer.from('Crime reference,Offence\nA/1,Caf\xe9\n', 'latin1'));
 		const notUtf8 = importCli(store, latin1);
@@ -118,7 +125,7 @@ describe('fortnight import', () => {
 	});
 
 	it('reports an unreadable CSV as a whole-file problem and writes nothing', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		const bytes = readFileSync(store);
 		const bad = path.join(dir, 'bad.csv');
 		copyFileSync(fixture('malformed.csv'), bad);
@@ -129,7 +136,7 @@ describe('fortnight import', () => {
 		expect(readFileSync(store).equals(bytes)).toBe(true);
 	});
 	it('records a changed officer as a reallocation with who imported it and when, never a silent overwrite', () => {
-		const {dir, store} = demoCopy();
+		const {dir, store} = importStore();
 		const data = load(store);
 		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
 		const csv = path.join(dir, 'moved.csv');

@@ -15,6 +15,7 @@
  * when; a different risk is recorded the same way (README "Case history").
  */
 import {regimeFor} from '../bail.js';
+import {crimeRefProblem} from '../crime-ref.js';
 import {IMPORT_REASON, withRisk} from '../case-history.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
@@ -110,9 +111,11 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 	const {layout} = laid;
 	const plan = emptyPlan(null);
 	plan.ignoredColumns = layout.ignored;
-	const ctx = rowContext(mapping, layout, officerIndex(data.officers), options.today);
 	const byRef = new Map<string, number>();
 	data.cases.forEach((c, i) => byRef.set(c.ref, i));
+	// A case already in the store keeps its reference whatever the pattern says (it may predate the setting).
+	const refProblem = (ref: string) => (byRef.has(ref) ? null : crimeRefProblem(ref, data.settings));
+	const ctx = rowContext(mapping, layout, officerIndex(data.officers), options.today, refProblem);
 	const firstRow = new Map<string, number>();
 	const officerProblems = new Map<string, OfficerProblem>();
 	const rejectedRows = new Set<number>();

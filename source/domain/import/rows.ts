@@ -99,12 +99,21 @@ export interface RowContext {
 	officers: OfficerIndex;
 	today: IsoDate;
 	parseDate: DateParser;
+	/** Why a reference is refused for its format (README "fortnight import"), or null when it is taken. */
+	refProblem: (ref: string) => string | null;
 	/** Answers for cells already seen in a word column (a column has a handful of distinct words). */
 	words: Record<ValueField, Map<string, unknown>>;
 }
 
-export function rowContext(mapping: ImportMapping, layout: ColumnLayout, officers: OfficerIndex, today: IsoDate): RowContext {
-	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words: {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map()}};
+export function rowContext(
+	mapping: ImportMapping,
+	layout: ColumnLayout,
+	officers: OfficerIndex,
+	today: IsoDate,
+	refProblem: RowContext['refProblem'],
+): RowContext {
+	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map()};
+	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), refProblem, words};
 }
 
 /** The word's meaning, or undefined when it has none (cached per column). */
@@ -166,6 +175,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	else if (refCell.length > 40) reject('ref', 'the crime reference is longer than 40 characters.');
 	else if (mayBeUnsafe(refCell) || /[\r\n]/.test(refCell)) {
 		reject('ref', 'the crime reference contains control or invisible characters or a line break.');
+	} else {
+		const why = ctx.refProblem(refCell);
+		if (why) reject('ref', `"${refCell}" ${why}.`);
 	}
 
 	// Every key present from the start (undefined = no such column), so all rows share one object shape.

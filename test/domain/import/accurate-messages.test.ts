@@ -11,8 +11,10 @@ import {findMixedLineEndings} from '../../../source/domain/import/line-endings.j
 import {CSV_OPTIONS} from '../../../source/domain/import/parse-csv.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {withFixtureRefs} from '../../helpers/ref-pattern.js';
 
-const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+// NEW/1/26...: another force's reference format, which this team takes (helpers/ref-pattern.ts).
+const demo = withFixtureRefs(JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData);
 const officer = demo.officers.find(o => o.role === 'investigator')!;
 const HEADER = 'Crime reference,Offence,Officer,Risk,Status,Opened';
 const row = (n: number, opened = '2026-11-01') => `NEW/${n}/26,Theft,${officer.collarNumber},low,investigation,${opened}`;

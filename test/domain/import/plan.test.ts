@@ -4,10 +4,12 @@ import {applyPlan, parseCsv, parseMapping, planCsv, planImport, type ImportPlan}
 import type {Case, StoreData} from '../../../source/domain/model.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {demoData} from '../../helpers/demo.js';
+import {withFixtureRefs} from '../../helpers/ref-pattern.js';
 import {toImportCsv} from '../../helpers/import-csv.js';
 import {validateStore} from '../../../source/store/validate.js';
 
-const demo = (): StoreData => demoData();
+// The fixtures are other forces' exports: this team takes their reference formats (helpers/ref-pattern.ts).
+const demo = (): StoreData => withFixtureRefs(demoData());
 const today = DEMO_TODAY;
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 

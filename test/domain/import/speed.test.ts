@@ -10,6 +10,7 @@ import {applyPlan, CSV_OPTIONS, parseCsv, planImport} from '../../../source/doma
 import type {StoreData} from '../../../source/domain/model.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {demoData} from '../../helpers/demo.js';
+import {withFixtureRefs} from '../../helpers/ref-pattern.js';
 import {generateImportCsv} from '../../helpers/import-csv.js';
 
 const rows = Number(process.env['IMPORT_SPEED'] ?? 5000);
@@ -27,7 +28,8 @@ function best(runs: number, f: () => void): number {
 
 describe('import speed', () => {
 	it(`imports a generated ${rows}-row export`, () => {
-		const data: StoreData = demoData();
+		// GEN/000001/26...: the generated export's reference format, which this team takes (helpers/ref-pattern.ts).
+		const data: StoreData = withFixtureRefs(demoData());
 		const csv = generateImportCsv(data.officers, rows, {dates: 'uk'});
 		const parsed = parseCsv(csv);
 		if (!parsed.ok) throw new Error(parsed.error);
