@@ -31,6 +31,7 @@ import {seedStoreHistory} from '../domain/history-seed.js';
 import {DEFAULT_SETTINGS} from '../domain/settings.js';
 import type {Signer} from '../domain/signer.js';
 import {makeRng, type Rng} from './random.js';
+import {reviewSummary} from './review-summary.js';
 import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
 
 export interface GenerateOptions {
@@ -64,6 +65,11 @@ interface Group {
 
 interface Builder {
 	rng: Rng;
+	/**
+	 * A second stream for wording only (review summaries): drawing from it never moves the main stream,
+	 * so the demo's cases, references and dates stay what the tests and the README show.
+	 */
+	words: Rng;
 	ref: IsoDate;
 	officers: Officer[];
 	absences: Absence[];
@@ -95,6 +101,7 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 	const total = Math.max(1, Math.floor(options.cases));
 	const b: Builder = {
 		rng: makeRng(options.seed),
+		words: makeRng(`${options.seed}:words`),
 		ref: options.referenceDate,
 		officers: [],
 		absences: [],
@@ -138,6 +145,7 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		made += share;
 	}
 	for (const group of groups) addGroupPeople(b, group);
+	checkInsFromEvents(b);
 
 	b.pending.sort((x, y) => (x.date === y.date ? (x.order < y.order ? -1 : x.order > y.order ? 1 : 0) : x.date < y.date ? -1 : 1));
 	const chain: ChainEntry[] = [];
@@ -396,8 +404,9 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 			break;
 		}
 		case 'bail-lapsed': {
+			// Returned a week before the period ended, and nobody recorded what happened next.
 			const bailedOn = addDays(ref, -95);
-			bailFrom(bailedOn, addMonths(bailedOn, 3));
+			bailFrom(bailedOn, addDays(addMonths(bailedOn, 3), -7));
 			break;
 		}
 		case 'bail-pre-2022': {
@@ -468,6 +477,10 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 	if (c.bail && c.bail.bailedOn < opened) opened = addDays(c.bail.bailedOn, -rng.int(10, 40));
 	if (c.arrestDate && c.arrestDate < opened) opened = addDays(c.arrestDate, -rng.int(10, 40));
 	if (allocatedOn < opened || scenario !== 'old-case-new-starter') allocatedOn = opened;
+	// Nobody holds a case before they join the unit: a case older than its officer's time here came to
+	// them when they joined (a new starter's inherited cases), and someone else held it before.
+	if (allocatedOn < oic.joinedUnit) allocatedOn = oic.joinedUnit;
+	const before = allocatedOn > opened ? previousHolder(group, oic, opened) : oic;
 	c.risk = risk;
 	c.status = status;
 	c.opened = opened;
@@ -475,11 +488,32 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 	c.ref = crimeRef(b, opened);
 	if (status === 'with-cps' && c.cps.mg3Status === 'not-started') c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 40)), cpsDueDate: addDays(ref, rng.int(5, 40)), courtDate: null};
 
+	if (c.bail) c.bail.returnDate = withinPeriod(c.bail);
 	addVictim(b, c, scenario);
 	addForensics(b, c, scenario);
-	addUpdates(b, c, scenario, oic, lastUpdateAgo);
-	addReviewsAndActions(b, group, c, scenario, nextDueOffset);
+	addUpdates(b, c, scenario, {oic, before}, lastUpdateAgo);
+	addReviewsAndActions(b, group, c, scenario, nextDueOffset, before);
 	return c;
+}
+
+/** Whoever held a case before it came to `oic`: their mentor, else a colleague already in the unit then. */
+function previousHolder(group: Group, oic: Officer, opened: IsoDate): Officer {
+	const inPost = (o: Officer) => o.id !== oic.id && o.joinedUnit <= opened;
+	const mentor = group.investigators.find(x => x.officer.id === oic.mentorId)?.officer;
+	if (mentor && inPost(mentor)) return mentor;
+	return group.investigators.map(x => x.officer).find(inPost) ?? group.sergeant;
+}
+
+/**
+ * A bail return date inside the bail period, with three days to spare: the first-run copy moves every
+ * date by the same number of days, and a period counted in months from the moved bail date can end up
+ * to three days earlier (30 November plus three months is 28 February), so a return set on the last
+ * day would fall after the period's end in some moves.
+ */
+function withinPeriod(bail: NonNullable<Case['bail']>): IsoDate {
+	const end = bail.extensions.at(-1)?.periodEnd ?? (bail.regime === 'pcsc-2022' ? addMonths(bail.bailedOn, 3) : addDays(bail.bailedOn, 28));
+	const latest = bail.extensions.length > 0 ? end : addDays(end, -3);
+	return bail.returnDate > latest ? latest : bail.returnDate;
 }
 
 function addVictim(b: Builder, c: Case, scenario: Scenario): void {
@@ -525,13 +559,25 @@ function addForensics(b: Builder, c: Case, scenario: Scenario): void {
 	} else if (scenario === 'mg3-forever') add(900, true);
 	else if (rng.chance(0.5)) {
 		const age = daysBetween(c.opened, ref);
-		const ago = rng.int(Math.min(10, age), Math.max(10, Math.min(age, 55)));
+		// Never before the case opened (a case opened this week cannot have waited ten days at DFU).
+		const ago = Math.min(age, rng.int(Math.min(10, age), Math.max(10, Math.min(age, 55))));
 		add(ago, ago > 40 && rng.chance(0.5));
 	}
 }
 
-function addUpdates(b: Builder, c: Case, scenario: Scenario, oic: Officer, lastUpdateAgo: number): void {
+/** Who held the case: `oic` from its allocation day, `before` until then. */
+interface Holders {
+	oic: Officer;
+	before: Officer;
+}
+
+function holderOn(c: Case, h: Holders, date: IsoDate): Officer {
+	return date < c.allocatedOn ? h.before : h.oic;
+}
+
+function addUpdates(b: Builder, c: Case, scenario: Scenario, holders: Holders, lastUpdateAgo: number): void {
 	const {rng, ref} = b;
+	const oic = holders.oic;
 	const last = addDays(ref, -lastUpdateAgo);
 	const dates: IsoDate[] = [];
 	if (scenario === 'mg3-forever') {
@@ -546,18 +592,56 @@ function addUpdates(b: Builder, c: Case, scenario: Scenario, oic: Officer, lastU
 		dates.unshift(d);
 		d = addDays(d, -rng.int(6, 18));
 	}
-	if (dates.length === 0) dates.push(c.opened > ref ? ref : c.opened < last ? c.opened : last);
+	// A case opened after its last update would have been: its one update is on the day it opened.
+	if (dates.length === 0) dates.push(c.opened > ref ? ref : c.opened > last ? c.opened : last);
 	for (const date of dates) {
+		const author = holderOn(c, holders, date);
 		let i = UPDATE_TEXTS.indexOf(rng.pick(UPDATE_TEXTS));
-		for (let tries = 0; tries < UPDATE_TEXTS.length && b.usedTexts.has(`${oic.id}|${date}|${i}`); tries++) i = (i + 1) % UPDATE_TEXTS.length;
-		b.usedTexts.add(`${oic.id}|${date}|${i}`);
-		c.updates.push({date, authorId: oic.id, text: UPDATE_TEXTS[i]!});
+		const used = (k: number) => b.usedTexts.has(`${author.id}|${date}|${k}`);
+		for (let tries = 0; tries < UPDATE_TEXTS.length && used(i); tries++) i = (i + 1) % UPDATE_TEXTS.length;
+		b.usedTexts.add(`${author.id}|${date}|${i}`);
+		c.updates.push({date, authorId: author.id, text: UPDATE_TEXTS[i]!});
 	}
 }
 
-function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scenario, nextDueOffset: number): void {
+/** Why an action is carried over, as the sergeant would record it: what it is waiting for. */
+const CARRIED_BECAUSE: Record<string, string> = {
+	'Chase DFU for the extraction of the seized devices': 'DFU still have no date for the extraction',
+	'Grade the images on the seized laptop (Cat A to C)': 'grading is half done; the OIC was on a course this fortnight',
+	'Obtain the ABE interview transcript': 'the transcript is still with the typing unit',
+	'Update the victim and family on progress': 'the family were away; a visit is booked',
+	'Submit the file to CPS for charging advice': 'two statements are still outstanding for the file',
+	"Request comms data for the suspect's accounts": 'the application is waiting for authorisation',
+	'Arrange a further interview with the suspect on the new disclosure': 'the solicitor has not yet given a date',
+	'Attend the safeguarding strategy meeting': "the meeting was moved by children's social care",
+	'Review bail conditions with the custody sergeant': 'the custody sergeant was on rest days',
+	'Obtain statements from the remaining witnesses': 'one witness has not answered two visits',
+	'Complete CAID checks on the new images': 'CAID was down for maintenance',
+	'Review the DFU report and identify further lines of enquiry': 'the DFU report arrived only this week',
+};
+const MG3_CARRIED = 'OIC says the MG3 is nearly complete.';
+
+/**
+ * The action text drawn, or the next in the list that suits the case: never one already open on it
+ * (the same action twice), never a bail action on a case not on bail that day. Chosen after the draw,
+ * so the seeded stream moves exactly as before.
+ */
+function suitableAction(drawn: string, c: Case, date: IsoDate, inUse: ReadonlySet<string>): string {
+	const onBail = c.bail !== null && c.bail.bailedOn <= date && (c.bail.endedOn === null || c.bail.endedOn > date);
+	// A file already with CPS (or charged), or one waiting on an MG3 still being written, is not submitted again.
+	const withCps = c.cps.mg3Status !== 'not-started' && c.cps.mg3Since !== null && c.cps.mg3Since <= date;
+	const start = ACTION_TEXTS.indexOf(drawn);
+	for (let k = 0; k < ACTION_TEXTS.length; k++) {
+		const text = ACTION_TEXTS[(start + k) % ACTION_TEXTS.length]!;
+		if (!inUse.has(text) && (onBail || !/\bbail\b/i.test(text)) && !(withCps && text.startsWith('Submit the file to CPS'))) return text;
+	}
+	return drawn;
+}
+
+function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scenario, nextDueOffset: number, before: Officer): void {
 	const {rng, ref} = b;
 	const sergeant = group.sergeant;
+	const oic = b.officers.find(o => o.id === c.oicId)!;
 	const every = cadence(c.risk);
 	c.nextReviewDue = addDays(ref, nextDueOffset);
 	const lastReview = addDays(c.nextReviewDue, -every);
@@ -570,45 +654,70 @@ function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scena
 		if (absence && d >= absence.from && d <= absence.to!) continue;
 		dates.unshift(d);
 	}
+	onTime(dates, every, b.words);
 	if (dates.length === 0 && lastReview <= ref && lastReview > c.opened) dates.push(lastReview);
 
 	let open: Action[] = [];
 	let prevDate: IsoDate | null = null;
+	let prevDue: IsoDate | null = null;
 	let n = 0;
 	const mg3 = scenario === 'mg3-forever';
+	// The stalled scenario's in-progress action is added below: never also drawn as an ordinary one.
+	const reserved = scenario === 'stalled-in-progress' ? ['Grade the images on the seized laptop (Cat A to C)'] : [];
 	for (const [i, date] of dates.entries()) {
 		const isLast = i === dates.length - 1;
-		const due = isLast ? c.nextReviewDue : dates[i + 1]!;
+		// Each review sets the next within the risk cadence (README "The guided 14-day review"); the next
+		// one happens then or a day or two late (the log's late reviews), or much later after the absence.
+		const due = isLast ? c.nextReviewDue : addDays(date, every);
+		const holder = holderOn(c, {oic, before}, date);
 		const outcomes: ActionOutcome[] = [];
 		const kept: Action[] = [];
+		const done: string[] = [];
+		const carried: {text: string; reason: string; times: number}[] = [];
 		for (const a of open) {
+			// The case's open actions went with it when it was reallocated (README "Case history").
+			if (a.ownerId !== holder.id) a.ownerId = holder.id;
 			const carry = mg3 ? a.text.startsWith('Complete the MG3') : rng.chance(0.15);
 			if (carry) {
 				a.carriedCount += 1;
 				a.due = due;
-				a.history.push({date, event: 'carried', reviewSeq: null, reason: mg3 ? 'OIC says the MG3 is nearly complete.' : 'Awaiting DFU; cannot progress until results back.', by: sergeant.id});
+				const reason = mg3 ? MG3_CARRIED : `${CARRIED_BECAUSE[a.text] ?? 'waiting on another agency'}.`;
+				a.history.push({date, event: 'carried', reviewSeq: null, reason: reason.charAt(0).toUpperCase() + reason.slice(1), by: sergeant.id});
 				outcomes.push({actionId: a.id, outcome: 'carried', reason: a.history.at(-1)!.reason, carriedCount: a.carriedCount});
 				kept.push(a);
+				carried.push({text: a.text, reason: reason, times: a.carriedCount});
 			} else {
 				a.status = 'done';
 				a.history.push({date, event: 'done', reviewSeq: null, reason: null, by: sergeant.id});
 				outcomes.push({actionId: a.id, outcome: 'done', reason: null, carriedCount: a.carriedCount});
+				done.push(a.text);
 			}
 		}
 		const fresh: NewAction[] = [];
 		const want = mg3 && !kept.some(a => a.text.startsWith('Complete the MG3')) ? 1 : rng.int(1, 2);
 		for (let k = 0; k < want; k++) {
 			n += 1;
-			const text = mg3 && !kept.some(a => a.text.startsWith('Complete the MG3')) ? 'Complete the MG3 and submit the file to CPS' : rng.pick(ACTION_TEXTS);
-			fresh.push({id: `${c.ref}-a${n}`, text, ownerId: c.oicId, due});
-			kept.push({id: `${c.ref}-a${n}`, text, ownerId: c.oicId, due, status: 'open', createdOn: date, startedOn: null, carriedCount: 0, history: [{date, event: 'created', reviewSeq: null, reason: null, by: sergeant.id}]});
+			// Not one still open, nor one just marked done (it would be set again the moment it was finished).
+			const inUse = new Set([...reserved, ...kept.map(a => a.text), ...done]);
+			const needsMg3 = mg3 && !kept.some(a => a.text.startsWith('Complete the MG3'));
+			const text = needsMg3 ? 'Complete the MG3 and submit the file to CPS' : suitableAction(rng.pick(ACTION_TEXTS), c, date, inUse);
+			fresh.push({id: `${c.ref}-a${n}`, text, ownerId: holder.id, due});
+			const created = {date, event: 'created' as const, reviewSeq: null, reason: null, by: sergeant.id};
+			const id = `${c.ref}-a${n}`;
+			kept.push({id, text, ownerId: holder.id, due, status: 'open', createdOn: date, startedOn: null, carriedCount: 0, history: [created]});
 		}
+		// Drawn to keep the seeded stream where it was; whether a check-in happened is set from the
+		// welfare events once they exist (checkInsFromEvents), as signing records both together.
+		rng.chance(0.2);
+		const facts = {date, due: prevDue, c, oic: holder, risk: c.risk, done, carried, fresh: fresh.map(x => x.text), mg3};
+		const summary = reviewSummary(facts, b.words);
 		const data: ReviewData = {
 			caseRef: c.ref,
 			date,
 			reviewerId: sergeant.id,
-			oicId: c.oicId,
-			dueDate: prevDate ? addDays(prevDate, every) : date,
+			oicId: holder.id,
+			// The day the previous review set (signing records the case's next review date as it stood).
+			dueDate: prevDue ?? date,
 			previousReviewDate: prevDate,
 			riskBefore: c.risk,
 			riskAfter: c.risk,
@@ -619,27 +728,63 @@ function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scena
 			triggerFired: false,
 			triggerDecision: null,
 			concernRecorded: false,
-			welfareCheckIn: rng.chance(0.2),
+			welfareCheckIn: false,
 			nextReviewDue: due,
-			summary: mg3 ? 'MG3 still not submitted; OIC to prioritise.' : 'Progressing; plan set for the next 14 days.',
+			summary,
 		};
 		b.pending.push({date, order: c.ref, kind: 'review', data});
 		open = kept;
 		prevDate = date;
+		prevDue = due;
 	}
+	// Open actions the previous holder owned came with the case.
+	for (const a of open) a.ownerId = c.oicId;
 	if (scenario === 'stalled-in-progress') {
 		n += 1;
 		const started = addDays(ref, -35);
-		open.push({id: `${c.ref}-a${n}`, text: 'Grade the images on the seized laptop (Cat A to C)', ownerId: c.oicId, due: c.nextReviewDue, status: 'in-progress', createdOn: addDays(started, -3), startedOn: started, carriedCount: 1, history: [
+		const [id, text, due, createdOn] = [`${c.ref}-a${n}`, reserved[0]!, c.nextReviewDue, addDays(started, -3)];
+		open.push({id, text, ownerId: c.oicId, due, status: 'in-progress', createdOn, startedOn: started, carriedCount: 1, history: [
 			{date: addDays(started, -3), event: 'created', reviewSeq: null, reason: null, by: sergeant.id},
 			{date: started, event: 'started', reviewSeq: null, reason: null, by: c.oicId},
 		]});
 	}
 	if (open.length === 0) {
 		n += 1;
-		open.push({id: `${c.ref}-a${n}`, text: rng.pick(ACTION_TEXTS), ownerId: c.oicId, due: c.nextReviewDue, status: 'open', createdOn: c.allocatedOn, startedOn: null, carriedCount: 0, history: [{date: c.allocatedOn, event: 'created', reviewSeq: null, reason: null, by: sergeant.id}]});
+		const text = suitableAction(rng.pick(ACTION_TEXTS), c, c.allocatedOn, new Set());
+		const created = {date: c.allocatedOn, event: 'created' as const, reviewSeq: null, reason: null, by: sergeant.id};
+		const [id, due] = [`${c.ref}-a${n}`, c.nextReviewDue];
+		const createdOn = c.allocatedOn;
+		open.push({id, text, ownerId: c.oicId, due, status: 'open', createdOn, startedOn: null, carriedCount: 0, history: [created]});
 	}
 	c.actions = open;
+}
+
+/**
+ * Review days as a sergeant keeps them: each on the day the one before set, now and then (one in ten) a
+ * day to three late, so the inspector's log has a few late reviews to show; a gap longer than that (the
+ * sergeant off with nobody covering) stays. The days drawn above were one or two days late two times in
+ * three (issue 22): they are re-spaced back from each run's last day, keeping their number, so the
+ * seeded stream, and with it every later case, stays as it was. How late comes from the wording stream.
+ */
+function onTime(dates: IsoDate[], every: number, words: Rng): void {
+	const drawn = [...dates];
+	for (let i = dates.length - 2; i >= 0; i--) {
+		if (daysBetween(drawn[i]!, drawn[i + 1]!) > every + 2) continue;
+		dates[i] = addDays(dates[i + 1]!, -every - (words.chance(0.1) ? words.int(1, 3) : 0));
+	}
+}
+
+/**
+ * A signed review that records a check-in also records it as a welfare event (README "The guided
+ * 14-day review", signing): a generated review says so exactly when the store holds that event.
+ */
+function checkInsFromEvents(b: Builder): void {
+	const events = new Set(b.welfareEvents.filter(e => e.kind === 'check-in').map(e => `${e.officerId}|${e.date}`));
+	for (const p of b.pending) {
+		if (p.kind !== 'review') continue;
+		const r = p.data as ReviewData;
+		r.welfareCheckIn = events.has(`${r.oicId}|${r.date}`);
+	}
 }
 
 /** Welfare schedule, concerns, decisions and plans for one group. */

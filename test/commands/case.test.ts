@@ -151,9 +151,11 @@ describe('fortnight case show', () => {
 		expect(r.stdout).toContain('RISK (1 level)\n  14 Jan 2026: LOW\n');
 		expect(r.stdout).toContain('  Suspect LB bailed after arrest on 11 Sep 2026 (PCSC Act 2022 limits); return\n  02 Dec 2026.');
 		expect(r.stdout).toContain('  Period ends 11 Dec 2026; next extension by an inspector (to 11 Mar 2027)\n    before then.');
+		// The regenerated demo (issue 22 item 6) reviews on the day the previous review set: its first review
+		// of this case in the store is later, and the entries are numbered differently.
 		const firstReview = [
 			'REVIEWS (9, oldest first)',
-			'  07 Jul 2026, entry 11: by DS Tom Brennan, due 07 Jul 2026 (on time); OIC',
+			'  22 Jul 2026, entry 32: by DS Tom Brennan, due 22 Jul 2026 (on time); OIC',
 			'      DC Sam Ashworth',
 		];
 		expect(r.stdout).toContain(firstReview.join('\n'));
@@ -178,7 +180,7 @@ describe('fortnight case show', () => {
 		const officer = {id: 'o0003', name: 'DC Sam Ashworth'};
 		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null}]);
 		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
-		expect(doc.case.reviews.map(v => v.seq)).toEqual([11, 69, 132, 191, 249, 314, 380, 455, 530]);
+		expect(doc.case.reviews.map(v => v.seq)).toEqual([32, 86, 141, 201, 260, 320, 386, 453, 521]);
 		expect(doc.case.actions).toHaveLength(2);
 	});
 

@@ -22,7 +22,11 @@ describe('crime reference format', () => {
 	});
 
 	it('every demo case is in the default format', () => {
-		expect(demoData().cases.filter(c => crimeRefProblem(c.ref, {}) !== null).map(c => c.ref)).toEqual([]);
+		expect(
+			demoData()
+				.cases.filter(c => crimeRefProblem(c.ref, {}) !== null)
+				.map(c => c.ref),
+		).toEqual([]);
 	});
 
 	it('a team pattern must match the whole reference, even written without ^ and $', () => {
