@@ -47,6 +47,8 @@ Values
   risk                 high, medium, low (or H, M, L)
   status               investigation, awaiting forensics, with CPS, charged, court, closed
   RUI                  yes or no (Y/N, true/false, 1/0); "yes" ends running bail, "no" ends running RUI
+  suspect              optional: the suspect's initials (up to 12 characters, never a name), set on the
+                       running bail or RUI; without them messages say "the suspect"
   victim service level standard or enhanced
   dates                yyyy-MM-dd or dd/MM/yyyy (31/02/2026 is refused; so are dates after today,
                        except the bail return date)

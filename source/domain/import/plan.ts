@@ -226,7 +226,7 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 	if (r.bailReturnDate) {
 		const problem = bailProblem(layout, r, r.arrestDate ?? null);
 		if (problem) return {rejections: [problem]};
-		bail = bailFrom(r.arrestDate!, r.bailReturnDate, data, '');
+		bail = bailFrom(r.arrestDate!, r.bailReturnDate, data, r.suspect ?? '');
 	}
 	const status = r.status!;
 	const victimUpdate = r.lastVictimUpdate;
@@ -241,7 +241,7 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 		closedOn: status === 'closed' ? today : null,
 		arrestDate: r.arrestDate ?? null,
 		bail,
-		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: null, suspect: '', endedOn: null} : null,
+		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: null, suspect: r.suspect ?? '', endedOn: null} : null,
 		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: null}] : [],
@@ -283,7 +283,7 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, `bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
 			}
 		} else {
-			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, c.bail?.suspect ?? c.rui?.suspect ?? '');
+			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, r.suspect ?? c.bail?.suspect ?? c.rui?.suspect ?? '');
 			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
 		}
 	} else if (r.rui === true && bailRunning) {
@@ -293,9 +293,15 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
 	if (r.rui === true && !ruiRunning) {
 		const since = r.arrestDate ?? c.arrestDate ?? today;
-		change({rui: {since, lastSuspectUpdate: null, suspect: c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, `released under investigation since ${since}`);
+		change({rui: {since, lastSuspectUpdate: null, suspect: r.suspect ?? c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, `released under investigation since ${since}`);
 	} else if (r.rui === false && ruiRunning) {
 		change({rui: {...c.rui!, endedOn: today}}, `RUI ended ${today}`);
+	}
+
+	// Suspect initials: a cell with initials sets them on the running bail and RUI; a blank cell changes nothing.
+	if (r.suspect) {
+		if (c.bail && c.bail.endedOn === null && c.bail.suspect !== r.suspect) change({bail: {...c.bail, suspect: r.suspect}}, `bail suspect "${c.bail.suspect}" -> "${r.suspect}"`);
+		if (c.rui && c.rui.endedOn === null && c.rui.suspect !== r.suspect) change({rui: {...c.rui, suspect: r.suspect}}, `RUI suspect "${c.rui.suspect}" -> "${r.suspect}"`);
 	}
 
 	if (r.lastUpdateDate) {

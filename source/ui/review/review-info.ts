@@ -3,7 +3,7 @@
  * trigger evidence at step 5, the check-in prompt at step 6, the summary at step 7. Every piece of
  * store text goes through safeText/safeMultiline here; the view only wraps and windows the lines.
  */
-import {AUTHORITY_NAMES} from '../../domain/bail.js';
+import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeMultiline, safeText} from '../../domain/safe-text.js';
@@ -34,7 +34,7 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 		out.push(
 			b.lapsed
 				? `Bail: LAPSED - the period ended ${shortDate(b.periodEnd, t)} and can no longer be extended.`
-				: `Bail (${safeText(ctx.case.bail?.suspect ?? '')}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
+				: `Bail (${safeText(suspectWords(ctx.case.bail?.suspect ?? ''))}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
 		);
 	} else if (s.rui) out.push(`Released under investigation since ${shortDate(s.rui.since, t)}; suspect last updated ${days(s.rui.daysSinceSuspectUpdate)} ago.`);
 	else out.push('Bail: none running.');
