@@ -6,6 +6,7 @@ import type {Command} from './command.js';
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
 	absence: async () => (await import('./absence.js')).default,
+	bail: async () => (await import('./bail.js')).default,
 	desk: async () => (await import('./desk.js')).default,
 	generate: async () => (await import('./generate.js')).default,
 	import: async () => (await import('./import.js')).default,
@@ -13,4 +14,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,
 	verify: async () => (await import('./verify.js')).default,
+	welfare: async () => (await import('./welfare.js')).default,
 };
