@@ -54,15 +54,21 @@ async function main(argv: string[]): Promise<number> {
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
-	const cli = meow('', {
-		importMeta: import.meta,
-		argv: rest,
-		autoHelp: false,
-		autoVersion: false,
-		// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
-		allowUnknownFlags: true,
-		flags: {...GLOBAL_FLAGS, ...command.flags} as never,
-	});
+	let cli: ReturnType<typeof meow>;
+	try {
+		cli = meow('', {
+			importMeta: import.meta,
+			argv: rest,
+			autoHelp: false,
+			autoVersion: false,
+			// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
+			allowUnknownFlags: true,
+			flags: {...GLOBAL_FLAGS, ...command.flags} as never,
+		});
+	} catch (err) {
+		// A flag given twice ("--cover X --no-cover") is the user's to fix: a usage error, not a crash.
+		throw new UsageError(err instanceof Error ? err.message : String(err));
+	}
 	const flags = cli.flags as Record<string, unknown>;
 	if (flags['version']) {
 		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);

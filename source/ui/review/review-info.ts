@@ -7,7 +7,7 @@ import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeMultiline, safeText} from '../../domain/safe-text.js';
-import {summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
+import {actionOwnerWarnings, summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -67,7 +67,10 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 		case 'risk':
 			return [];
 		case 'action-plan':
-			return ['The plan for the next period: at least one action, or a recorded reason why none. Due dates default to the next review date.'];
+			return [
+				'The plan for the next period: at least one action, or a recorded reason why none. Due dates default to the next review date.',
+				...actionOwnerWarnings(ctx, a).map(w => `Warning (action ${a.actions.findIndex(x => x.key === w.key) + 1}): ${w.message}`),
+			];
 		case 'performance': {
 			const tr = ctx.trigger;
 			const who = shortName(ctx.oic);
