@@ -44,17 +44,20 @@ function inPost(o: Officer | undefined, today: IsoDate): o is Officer {
  * The default owner of a new action on a case due `due`: the officer in the case when at work from
  * today to the due date; otherwise the cover named for the OIC's absence, then the person writing the
  * review (the sergeant, or their cover: reviewerFor), whoever is first in post and at work throughout.
- * When nobody is, the OIC (and the warning says so).
+ * When none is at work throughout, the first at work today (the warning then names the absence); when
+ * none is even at work today, the OIC.
  */
 export function defaultActionOwner(data: StoreData, oicId: string, due: IsoDate, today: IsoDate): string {
 	const end = due < today ? today : due;
 	const oicAbsence = awayDuring(data.absences, oicId, today, end)[0];
-	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today)];
-	for (const id of candidates) {
-		if (id === null) continue;
-		if (inPost(data.officers.find(o => o.id === id), today) && awayDuring(data.absences, id, today, end).length === 0) return id;
-	}
-	return oicId;
+	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today)].filter(
+		(id): id is string => id !== null && inPost(data.officers.find(o => o.id === id), today),
+	);
+	return (
+		candidates.find(id => awayDuring(data.absences, id, today, end).length === 0) ??
+		candidates.find(id => awayDuring(data.absences, id, today, today).length === 0) ??
+		oicId
+	);
 }
 
 /** An open action on a live case, with its case. */
