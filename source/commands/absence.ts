@@ -1,4 +1,12 @@
-import {AbsenceError, addAbsence, cancelAbsence, changeAbsence, coverLeftWithout, endAbsence, type AbsenceChange} from '../domain/absences.js';
+import {
+	AbsenceError,
+	addAbsence,
+	cancelAbsence,
+	changeAbsence,
+	coverLeftWithout,
+	endAbsence,
+	type AbsenceChange,
+} from '../domain/absences.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -41,7 +49,8 @@ cancel ID   removes an absence that has not started yet; one that has started is
 
 Overlapping absences for the same officer, a last day before the first, an unknown officer, an
 impossible date, a cover who is away on any day of the absence, a change that changes nothing and
-cancelling an absence that has started are refused with exit 2 and the store is left unchanged. Recording an officer away who covers someone else's absence is saved, with
+cancelling an absence that has started are refused with exit 2 and the store is left unchanged.
+Recording an officer away who covers someone else's absence is saved, with
 a warning to name another cover for those days.
 
 Examples
@@ -71,7 +80,11 @@ const command: Command = {
 		if (action === 'end') return end(ctx, args, flags);
 		if (action === 'change') return change(ctx, args, flags);
 		if (action === 'cancel') return cancel(ctx, args);
-		throw new UsageError(action ? `Unknown absence action "${action}": use add, list, change, cancel or end.` : 'Say what to do: fortnight absence add|list|change|cancel|end.');
+		throw new UsageError(
+			action
+				? `Unknown absence action "${action}": use add, list, change, cancel or end.`
+				: 'Say what to do: fortnight absence add|list|change|cancel|end.',
+		);
 	},
 };
 export default command;
@@ -163,7 +176,9 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 }
 
 async function change(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
-	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R].');
+	if (args.length !== 1) {
+		throw new UsageError('Give one absence id: fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R].');
+	}
 	const wanted: AbsenceChange = {};
 	const from = dateFlag(flags['from'], '--from');
 	if (from) wanted.from = from;
@@ -175,7 +190,9 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 	// --no-cover arrives as cover: false.
 	if (flags['cover'] === false) wanted.coverOfficerId = null;
 	else if (flags['cover'] !== undefined) wanted.coverOfficerId = officerFlag(data.officers, String(flags['cover']), '--cover').id;
-	if (Object.keys(wanted).length === 0) throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
+	if (Object.keys(wanted).length === 0) {
+		throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
+	}
 	const id = args[0]!;
 	let changes: string[] = [];
 	let warnings: string[] = [];
@@ -206,7 +223,8 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 		await store.apply(current => {
 			const result = cancelAbsence(current, args[0]!, ctx.today);
 			const a = result.cancelled;
-			words = `${safeText(fullName(current.officers.find(o => o.id === a.officerId)))} ${a.reason} from ${a.from}${a.to ? ` to ${a.to}` : ', no end date'}`;
+			const who = safeText(fullName(current.officers.find(o => o.id === a.officerId)));
+			words = `${who} ${a.reason} from ${a.from}${a.to ? ` to ${a.to}` : ', no end date'}`;
 			return result.data;
 		});
 	} catch (err) {

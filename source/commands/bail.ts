@@ -1,4 +1,13 @@
-import {BAIL_EVENT_KINDS, BAIL_EVENT_WORDS, BailRecordError, parseRank, RANK_HELP, rankOfOfficer, recordBailEvent, type ExtensionRank} from '../domain/bail-record.js';
+import {
+	BAIL_EVENT_KINDS,
+	BAIL_EVENT_WORDS,
+	BailRecordError,
+	parseRank,
+	RANK_HELP,
+	rankOfOfficer,
+	recordBailEvent,
+	type ExtensionRank,
+} from '../domain/bail-record.js';
 import type {BailEventKind} from '../domain/model.js';
 import {matchOfficer} from '../domain/officer-match.js';
 import {fullName, shortName} from '../domain/people.js';
@@ -61,14 +70,20 @@ const command: Command = {
 	},
 	async run(ctx, input, flags) {
 		const [action, ...args] = input;
-		if (action !== 'record') throw new UsageError(action ? `Unknown bail action "${action}": use record.` : 'Say what to do: fortnight bail record REF --event EVENT.');
+		if (action !== 'record') {
+			throw new UsageError(
+				action ? `Unknown bail action "${action}": use record.` : 'Say what to do: fortnight bail record REF --event EVENT.',
+			);
+		}
 		if (args.length !== 1) throw new UsageError('Give one crime reference: fortnight bail record REF --event EVENT.');
 		const ref = args[0]!.trim();
 		const event = eventFlag(flags['event']);
 		if (event !== 'extended') {
 			for (const [key, flag] of EXTENSION_ONLY) if (flags[key] !== undefined) throw new UsageError(`${flag} goes only with --event extended.`);
 		}
-		if (flags['return'] !== undefined && event !== 'extended' && event !== 're-bailed') throw new UsageError(`--return goes only with --event extended or re-bailed: ${event} ends bail.`);
+		if (flags['return'] !== undefined && event !== 'extended' && event !== 're-bailed') {
+			throw new UsageError(`--return goes only with --event extended or re-bailed: ${event} ends bail.`);
+		}
 		const on = dateFlag(flags['on'], '--on') ?? ctx.today;
 		const returnDate = dateFlag(flags['return'], '--return') ?? null;
 		const periodEnd = dateFlag(flags['periodEnd'], '--period-end') ?? null;

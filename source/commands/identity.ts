@@ -12,6 +12,10 @@ import {UsageError} from './context.js';
 export function actingOfficer(data: StoreData, today: IsoDate): Officer {
 	const id = reviewerFor(data, today);
 	const officer = data.officers.find(o => o.id === id);
-	if (!officer) throw new UsageError(`The team's sergeant (${id}) is not in the store's officer list, so fortnight cannot say who is recording this; add the officer first.`);
+	if (!officer) {
+		throw new UsageError(
+			`The team's sergeant (${id}) is not in the store's officer list, so fortnight cannot say who is recording this; add the officer first.`,
+		);
+	}
 	return officer;
 }

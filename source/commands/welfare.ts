@@ -47,11 +47,17 @@ const command: Command = {
 	},
 	async run(ctx, input, flags) {
 		const [action, ...args] = input;
-		if (action !== 'record') throw new UsageError(action ? `Unknown welfare action "${action}": use record.` : 'Say what to do: fortnight welfare record OFFICER --kind KIND.');
+		if (action !== 'record') {
+			throw new UsageError(
+				action ? `Unknown welfare action "${action}": use record.` : 'Say what to do: fortnight welfare record OFFICER --kind KIND.',
+			);
+		}
 		if (args.length !== 1) throw new UsageError('Name one officer: fortnight welfare record OFFICER --kind KIND (quote names with spaces).');
 		const kindText = flags['kind'] === undefined ? '' : String(flags['kind']).trim().toLowerCase();
 		if (kindText === '') throw new UsageError(`--kind is required: one of ${KINDS.join(', ')}.`);
-		if (!(kindText in WELFARE_RECORD_KINDS)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}; got "${String(flags['kind'])}".`);
+		if (!(kindText in WELFARE_RECORD_KINDS)) {
+			throw new UsageError(`--kind must be one of ${KINDS.join(', ')}; got "${String(flags['kind'])}".`);
+		}
 		const kind = WELFARE_RECORD_KINDS[kindText as WelfareRecordKind];
 		const date = dateFlag(flags['on'], '--on') ?? ctx.today;
 		const store = await openForCommand(ctx);

@@ -127,7 +127,8 @@ export function endAbsence(data: StoreData, absenceId: string, last: IsoDate, to
 	const current = data.absences[index]!;
 	if (today !== undefined && current.from > today && last < current.from) {
 		throw new AbsenceError(
-			`${current.id} has not started (it starts ${current.from}), so it cannot be ended. To call it off: fortnight absence cancel ${current.id}; ` +
+			`${current.id} has not started (it starts ${current.from}), so it cannot be ended. ` +
+				`To call it off: fortnight absence cancel ${current.id}; ` +
 				`to move or shorten it: fortnight absence change ${current.id} --from D --to D.`,
 		);
 	}
@@ -161,7 +162,9 @@ export function changeAbsence(data: StoreData, absenceId: string, change: Absenc
 	if (change.to !== undefined) next.to = change.to;
 	if (change.coverOfficerId !== undefined) next.coverOfficerId = change.coverOfficerId;
 	if (change.reason !== undefined) {
-		if (!ABSENCE_REASONS.includes(change.reason)) throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
+		if (!ABSENCE_REASONS.includes(change.reason)) {
+			throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
+		}
 		next.reason = change.reason;
 	}
 	const name = (id: string | null) => (id === null ? 'nobody' : shortName(data.officers.find(o => o.id === id)));
@@ -170,11 +173,16 @@ export function changeAbsence(data: StoreData, absenceId: string, change: Absenc
 	if (next.to !== current.to) changes.push(`last day ${current.to ?? 'none'} -> ${next.to ?? 'none'}`);
 	if (next.reason !== current.reason) changes.push(`reason ${current.reason} -> ${next.reason}`);
 	if (next.coverOfficerId !== current.coverOfficerId) changes.push(`cover ${name(current.coverOfficerId)} -> ${name(next.coverOfficerId)}`);
-	if (changes.length === 0) throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);
+	if (changes.length === 0) {
+		throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);
+	}
 	checkDates(next.from, next.to);
-	if (next.coverOfficerId !== null && (next.coverOfficerId !== current.coverOfficerId || next.from !== current.from || next.to !== current.to)) {
+	const coverOrDatesChanged = next.coverOfficerId !== current.coverOfficerId || next.from !== current.from || next.to !== current.to;
+	if (next.coverOfficerId !== null && coverOrDatesChanged) {
 		if (next.coverOfficerId === next.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
-		if (!data.officers.some(o => o.id === next.coverOfficerId)) throw new AbsenceError(`No officer with id "${next.coverOfficerId}" to name as cover.`);
+		if (!data.officers.some(o => o.id === next.coverOfficerId)) {
+			throw new AbsenceError(`No officer with id "${next.coverOfficerId}" to name as cover.`);
+		}
 		const away = coverAwayProblem(data, next.coverOfficerId, next);
 		if (away) throw new AbsenceError(away);
 	}
@@ -194,7 +202,8 @@ export function cancelAbsence(data: StoreData, absenceId: string, today: IsoDate
 	if (current.from <= today) {
 		const when = current.to !== null && current.to < today ? `ran ${current.from} to ${current.to}` : `started ${current.from}`;
 		throw new AbsenceError(
-			`${current.id} ${when}, so it cannot be cancelled: only an absence that has not started can be. Set its last day with fortnight absence end ${current.id} --to D (or correct it with fortnight absence change).`,
+			`${current.id} ${when}, so it cannot be cancelled: only an absence that has not started can be. ` +
+				`Set its last day with fortnight absence end ${current.id} --to D (or correct it with fortnight absence change).`,
 		);
 	}
 	return {data: {...data, absences: data.absences.filter((_, i) => i !== index)}, cancelled: current};

@@ -32,8 +32,13 @@ export function ownerAwayWarning(data: People, ownerId: string, due: IsoDate, to
 	const who = safeText(shortName(data.officers.find(o => o.id === ownerId)));
 	const lookup = (id: string, d: IsoDate) => absenceOn(data.absences, id, d);
 	const onDue = awayOn(lookup, ownerId, due < today ? today : due);
-	const cover = onDue?.coverId ? `; ${safeText(shortName(data.officers.find(o => o.id === onDue.coverId)))} covers` : onDue ? ', with nobody covering that day' : '';
-	return `${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)}, before this action is due (${shortDate(due, today)})${cover}: choose an owner who is at work, or check ${who} can do it.`;
+	const coverName = onDue?.coverId ? safeText(shortName(data.officers.find(o => o.id === onDue.coverId))) : null;
+	const cover = coverName ? `; ${coverName} covers` : onDue ? ', with nobody covering that day' : '';
+	return (
+		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)}, ` +
+		`before this action is due (${shortDate(due, today)})${cover}: ` +
+		`choose an owner who is at work, or check ${who} can do it.`
+	);
 }
 
 function inPost(o: Officer | undefined, today: IsoDate): o is Officer {
@@ -85,7 +90,11 @@ export function openActionsOwnedBy(cases: readonly Case[], officerId: string): O
  * For `absence add` and `absence change`: one sentence when the officer owns open actions needed while
  * this absence has nobody covering them (no cover named, or the cover away too), else null.
  */
-export function actionsStrandedBy(data: StoreData, absence: Pick<Absence, 'officerId' | 'from' | 'to' | 'coverOfficerId'>, today: IsoDate): string | null {
+export function actionsStrandedBy(
+	data: StoreData,
+	absence: Pick<Absence, 'officerId' | 'from' | 'to' | 'coverOfficerId'>,
+	today: IsoDate,
+): string | null {
 	const within = (d: IsoDate) => d >= absence.from && (absence.to === null || d <= absence.to);
 	const stranded = openActionsOwnedBy(data.cases, absence.officerId).filter(({action}) => {
 		const d = neededOn(action, today);
@@ -97,7 +106,8 @@ export function actionsStrandedBy(data: StoreData, absence: Pick<Absence, 'offic
 	const refs = [...new Set(stranded.map(s => s.case.ref))];
 	const n = stranded.length;
 	return (
-		`${who} owns ${n} open action${n === 1 ? '' : 's'} due during this absence with nobody covering (${safeText(refs.slice(0, 4).join(', '))}${refs.length > 4 ? `, ${refs.length - 4} more cases` : ''}): ` +
+		`${who} owns ${n} open action${n === 1 ? '' : 's'} due during this absence with nobody covering ` +
+		`(${safeText(refs.slice(0, 4).join(', '))}${refs.length > 4 ? `, ${refs.length - 4} more cases` : ''}): ` +
 		'name a cover, or give them to someone at work at each case\'s review.'
 	);
 }

@@ -11,7 +11,7 @@
  */
 import {AUTHORITY_NAMES, bailClock, bailStartDate} from './bail.js';
 import {shortDate, type IsoDate} from './dates.js';
-import type {BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Rank, StoreData} from './model.js';
+import type {Bail, BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Rank, StoreData} from './model.js';
 import {safeText} from './safe-text.js';
 
 export class BailRecordError extends Error {
@@ -94,12 +94,24 @@ export function parseRank(text: string): ExtensionRank | null {
 }
 
 /** The words `--rank` accepts, for help and refusals. */
-export const RANK_HELP = 'constable, sergeant, inspector, chief inspector, superintendent, chief superintendent, assistant chief constable (or commander), deputy chief constable, chief constable, court';
+export const RANK_HELP =
+	'constable, sergeant, inspector, chief inspector, superintendent, chief superintendent, ' +
+	'assistant chief constable (or commander), deputy chief constable, chief constable, court';
+
+const OFFICER_RANKS: Record<Rank, ExtensionRank | null> = {
+	DC: 'constable',
+	TDC: 'constable',
+	PC: 'constable',
+	DS: 'sergeant',
+	TDS: 'sergeant',
+	DI: 'inspector',
+	DCI: 'chief inspector',
+	Staff: null,
+};
 
 /** A team officer's rank as a police rank (DI -> inspector); null for police staff. */
 export function rankOfOfficer(rank: Rank): ExtensionRank | null {
-	const map: Record<Rank, ExtensionRank | null> = {DC: 'constable', TDC: 'constable', PC: 'constable', DS: 'sergeant', TDS: 'sergeant', DI: 'inspector', DCI: 'chief inspector', Staff: null};
-	return map[rank];
+	return OFFICER_RANKS[rank];
 }
 
 /**
@@ -145,38 +157,81 @@ export interface BailRecordResult {
 	summary: string;
 }
 
+const DPP_ONLY = 'only where the DPP has designated the case exceptionally complex';
+
 /** Who the `stage` needs, in words: "an inspector or above", "a magistrates' court". */
 export function stageNeeds(stage: BailAuthority): string {
 	if (stage === 'magistrates-court') return AUTHORITY_NAMES[stage];
-	if (stage === 'assistant-chief-constable') return 'an assistant chief constable or commander or above (only where the DPP has designated the case exceptionally complex)';
+	if (stage === 'assistant-chief-constable') return `an assistant chief constable or commander or above (${DPP_ONLY})`;
 	return `${AUTHORITY_NAMES[stage]} or above`;
+}
+
+function fail(message: string): never {
+	throw new BailRecordError(message);
+}
+
+/** What one event does to the case, and the sentence saying so. */
+interface Outcome {
+	after: Case;
+	event: Partial<BailEvent>;
+	summary: string;
 }
 
 export function recordBailEvent(data: StoreData, ref: string, input: BailRecordInput, today: IsoDate): BailRecordResult {
 	const index = data.cases.findIndex(c => c.ref === ref);
-	if (index === -1) throw new BailRecordError(`There is no case ${safeText(ref)} in this store; check the crime reference ("fortnight problems" lists cases by reference).`);
+	if (index === -1) {
+		fail(`There is no case ${safeText(ref)} in this store; check the crime reference ("fortnight problems" lists cases by reference).`);
+	}
 	const c = data.cases[index]!;
 	const sd = (d: IsoDate) => shortDate(d, today);
-	if (input.on > today) throw new BailRecordError(`The date ${input.on} is after today (${today}): record what has happened, on the day it happened.`);
-	if (!data.officers.some(o => o.id === input.recordedBy)) throw new BailRecordError(`No officer with id "${input.recordedBy}" to record this as.`);
+	if (input.on > today) fail(`The date ${input.on} is after today (${today}): record what has happened, on the day it happened.`);
+	if (!data.officers.some(o => o.id === input.recordedBy)) fail(`No officer with id "${input.recordedBy}" to record this as.`);
 	const bail = c.bail && c.bail.endedOn === null ? c.bail : null;
-	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
-
-	if (!bail) {
-		if (input.event !== 'rui') {
-			const ended = c.bail?.endedOn ? ` (its bail ended ${sd(c.bail.endedOn)})` : ' (no bail is recorded)';
-			throw new BailRecordError(`${safeText(c.ref)} has no running bail${ended}, so there is nothing to record as ${input.event}. A new bail comes in with the records-system import.`);
-		}
-		if (ruiRunning) throw new BailRecordError(`${safeText(c.ref)}: the suspect is already released under investigation since ${sd(c.rui!.since)}.`);
+	if (!bail && input.event !== 'rui') {
+		const ended = c.bail?.endedOn ? ` (its bail ended ${sd(c.bail.endedOn)})` : ' (no bail is recorded)';
+		fail(
+			`${safeText(c.ref)} has no running bail${ended}, so there is nothing to record as ${input.event}. ` +
+				'A new bail comes in with the records-system import.',
+		);
 	}
 	const arrest = bail?.bailedOn ?? c.arrestDate;
-	if (arrest && input.on < arrest) throw new BailRecordError(`The date ${input.on} is before the arrest on ${arrest}.`);
+	if (arrest && input.on < arrest) fail(`The date ${input.on} is before the arrest on ${arrest}.`);
 	if (input.returnDate !== null && input.event !== 'extended' && input.event !== 're-bailed') {
-		throw new BailRecordError(`A return date goes only with "extended" or "re-bailed": ${input.event} ends bail.`);
+		fail(`A return date goes only with "extended" or "re-bailed": ${input.event} ends bail.`);
 	}
-
-	let after: Case = c;
-	let summary: string;
+	let outcome: Outcome;
+	switch (input.event) {
+		case 'extended':
+			outcome = extend(c, bail!, input, today);
+			break;
+		case 're-bailed':
+			outcome = rebail(c, bail!, input, today);
+			break;
+		case 'rui': {
+			if (!bail && c.rui !== null && c.rui.endedOn === null) {
+				fail(`${safeText(c.ref)}: the suspect is already released under investigation since ${sd(c.rui.since)}.`);
+			}
+			const rui = {since: input.on, lastSuspectUpdate: null, suspect: bail?.suspect ?? c.rui?.suspect ?? '', endedOn: null};
+			const every = `update the suspect at least every ${data.settings.ruiUpdateDays} days`;
+			outcome = {
+				after: {...c, bail: bail ? {...bail, endedOn: input.on} : c.bail, rui},
+				event: {},
+				summary:
+					`Recorded for ${safeText(c.ref)}: ${bail ? 'bail ended and ' : ''}released under investigation from ${sd(input.on)}; ` +
+					`an RUI record has started (${every}).`,
+			};
+			break;
+		}
+		case 'charged':
+		case 'nfa':
+		case 'released':
+			outcome = {
+				after: {...c, bail: {...bail!, endedOn: input.on}},
+				event: {},
+				summary: `Recorded for ${safeText(c.ref)}: ${BAIL_EVENT_WORDS[input.event]} on ${sd(input.on)}.`,
+			};
+			break;
+	}
 	const event: BailEvent = {
 		event: input.event,
 		on: input.on,
@@ -188,111 +243,123 @@ export function recordBailEvent(data: StoreData, ref: string, input: BailRecordI
 		rank: null,
 		recordedBy: input.recordedBy,
 		recordedAt: input.recordedAt,
+		...outcome.event,
 	};
-	switch (input.event) {
-		case 'extended': {
-			const b = bail!;
-			const clock = bailClock(b, input.on)!;
-			if (input.on > clock.periodEnd) {
-				throw new BailRecordError(
-					`Bail cannot be extended once the period has ended: the bail period for ${safeText(c.ref)} ended ${sd(clock.periodEnd)}. ` +
-						'Record how it ended instead (charged, rui, nfa or released); if the suspect is re-arrested on new evidence, the new bail comes in with the import.',
-				);
-			}
-			const stage = clock.nextAuthority;
-			const statute = stage === 'magistrates-court' ? null : clock.nextPeriodEnd;
-			if (input.authorisedBy === null || input.authorisedBy.trim() === '') {
-				throw new BailRecordError(`Say who authorised the extension with --authorised-by NAME: this stage needs ${stageNeeds(stage)}, before ${sd(clock.periodEnd)}.`);
-			}
-			if (input.authorisedBy.trim().length > 120) throw new BailRecordError('The name of whoever authorised it is longer than 120 characters.');
-			if (input.rank === null) throw new BailRecordError(`Say the rank of ${safeText(input.authorisedBy.trim())} with --rank (${RANK_HELP}): this stage needs ${stageNeeds(stage)}.`);
-			const least = STAGE_LEAST[stage]!;
-			const to = statute ? ` (to ${sd(statute)})` : '';
-			if (stage === 'magistrates-court' && input.rank !== "magistrates' court") {
-				throw new BailRecordError(
-					`Only a magistrates' court can extend this bail now: the police limits are used (period ends ${sd(clock.periodEnd)}). ${article(input.rank)} cannot authorise it; apply to the court before ${sd(clock.periodEnd)}.`,
-				);
-			}
-			if (stage !== 'magistrates-court' && input.rank === "magistrates' court") {
-				throw new BailRecordError(`This extension${to} is for ${stageNeeds(stage)}: a magistrates' court extends bail only once the police limits are used.`);
-			}
-			if (level(input.rank) < level(least)) {
-				throw new BailRecordError(
-					`${article(input.rank)} cannot authorise this extension${to}: it needs ${stageNeeds(stage)}. Ask one before the period ends ${sd(clock.periodEnd)}.`,
-				);
-			}
-			let periodEnd: IsoDate;
-			if (statute) {
-				if (input.periodEnd !== null && input.periodEnd !== statute) {
-					throw new BailRecordError(
-						`The extension by ${AUTHORITY_NAMES[stage]} runs to ${sd(statute)} ` +
-							`(${statuteMonths(b.regime, stage)} beginning with the bail start date, ${sd(bailStartDate(b.bailedOn))}): leave out --period-end, or give that date.`,
-					);
-				}
-				periodEnd = statute;
-			} else {
-				if (input.periodEnd === null) throw new BailRecordError(`A court sets the new end of the bail period: give it with --period-end D (after the current end, ${sd(clock.periodEnd)}).`);
-				if (input.periodEnd <= clock.periodEnd) throw new BailRecordError(`The new period end ${input.periodEnd} is not after the current end ${clock.periodEnd}.`);
-				periodEnd = input.periodEnd;
-			}
-			const returnDate = input.returnDate ?? b.returnDate;
-			if (input.returnDate !== null) checkReturn(input.returnDate, periodEnd, today, c.ref, true);
-			const name = input.authorisedBy.trim();
-			after = {...c, bail: {...b, returnDate, extensions: [...b.extensions, {date: input.on, authority: stage, authorisedBy: name, periodEnd}]}};
-			Object.assign(event, {returnDate, authority: stage, periodEnd, authorisedBy: name, rank: input.rank});
-			summary = `Recorded for ${safeText(c.ref)}: bail period extended to ${sd(periodEnd)} by ${safeText(name)} (${input.rank}) on ${sd(input.on)}; return date ${sd(returnDate)}.`;
-			if (stage === 'assistant-chief-constable') summary += ' This stage applies only where the DPP has designated the case exceptionally complex.';
-			break;
-		}
-		case 're-bailed': {
-			const b = bail!;
-			const clock = bailClock(b, input.on)!;
-			if (input.returnDate === null) throw new BailRecordError('Give the new return date with --return D: the date the suspect must answer bail.');
-			if (input.on > clock.periodEnd) {
-				throw new BailRecordError(
-					`The bail period for ${safeText(c.ref)} ended ${sd(clock.periodEnd)}, so the suspect cannot be re-bailed on it, and bail cannot be extended once the period has ended. ` +
-						'Record how it ended instead (charged, rui, nfa or released).',
-				);
-			}
-			if (input.returnDate === b.returnDate) throw new BailRecordError(`${input.returnDate} is already the return date of ${safeText(c.ref)}.`);
-			checkReturn(input.returnDate, clock.periodEnd, today, c.ref, false, clock.nextAuthority === 'magistrates-court' ? null : stageNeeds(clock.nextAuthority));
-			if (input.returnDate <= input.on) throw new BailRecordError(`The return date ${input.returnDate} must be after the day of the re-bail (${input.on}).`);
-			after = {...c, bail: {...b, returnDate: input.returnDate}};
-			event.returnDate = input.returnDate;
-			summary = `Recorded for ${safeText(c.ref)}: re-bailed on ${sd(input.on)} to return ${sd(input.returnDate)}; the period still ends ${sd(clock.periodEnd)}.`;
-			break;
-		}
-		case 'rui': {
-			const suspect = bail?.suspect ?? c.rui?.suspect ?? '';
-			after = {...c, bail: bail ? {...bail, endedOn: input.on} : c.bail, rui: {since: input.on, lastSuspectUpdate: null, suspect, endedOn: null}};
-			summary = `Recorded for ${safeText(c.ref)}: ${bail ? 'bail ended and ' : ''}released under investigation from ${sd(input.on)}; an RUI record has started (update the suspect at least every ${data.settings.ruiUpdateDays} days).`;
-			break;
-		}
-		case 'charged':
-		case 'nfa':
-		case 'released': {
-			after = {...c, bail: {...bail!, endedOn: input.on}};
-			summary = `Recorded for ${safeText(c.ref)}: ${BAIL_EVENT_WORDS[input.event]} on ${sd(input.on)}.`;
-			break;
-		}
-	}
-	after = {...after, bailEvents: [...c.bailEvents, event]};
+	const after: Case = {...outcome.after, bailEvents: [...c.bailEvents, event]};
 	const cases = data.cases.slice();
 	cases[index] = after;
-	return {data: {...data, cases}, event, after, summary};
+	return {data: {...data, cases}, event, after, summary: outcome.summary};
+}
+
+/** An extension: the rank checked against the stage the bail has reached, the period end the statute's (or a court's). */
+function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate): Outcome {
+	const sd = (d: IsoDate) => shortDate(d, today);
+	const clock = bailClock(b, input.on)!;
+	const ends = sd(clock.periodEnd);
+	if (input.on > clock.periodEnd) {
+		fail(
+			`Bail cannot be extended once the period has ended: the bail period for ${safeText(c.ref)} ended ${ends}. ` +
+				'Record how it ended instead (charged, rui, nfa or released); ' +
+				'if the suspect is re-arrested on new evidence, the new bail comes in with the import.',
+		);
+	}
+	const stage = clock.nextAuthority;
+	const needs = stageNeeds(stage);
+	const statute = stage === 'magistrates-court' ? null : clock.nextPeriodEnd;
+	const name = input.authorisedBy?.trim() ?? '';
+	if (name === '') fail(`Say who authorised the extension with --authorised-by NAME: this stage needs ${needs}, before ${ends}.`);
+	if (name.length > 120) fail('The name of whoever authorised it is longer than 120 characters.');
+	const rank = input.rank ?? fail(`Say the rank of ${safeText(name)} with --rank (${RANK_HELP}): this stage needs ${needs}.`);
+	const to = statute ? ` (to ${sd(statute)})` : '';
+	if (stage === 'magistrates-court' && rank !== "magistrates' court") {
+		fail(
+			`Only a magistrates' court can extend this bail now: the police limits are used (period ends ${ends}). ` +
+				`${article(rank)} cannot authorise it; apply to the court before ${ends}.`,
+		);
+	}
+	if (stage !== 'magistrates-court' && rank === "magistrates' court") {
+		fail(`This extension${to} is for ${needs}: a magistrates' court extends bail only once the police limits are used.`);
+	}
+	if (level(rank) < level(STAGE_LEAST[stage]!)) {
+		fail(`${article(rank)} cannot authorise this extension${to}: it needs ${needs}. Ask one before the period ends ${ends}.`);
+	}
+	let periodEnd: IsoDate;
+	if (statute) {
+		if (input.periodEnd !== null && input.periodEnd !== statute) {
+			const start = sd(bailStartDate(b.bailedOn));
+			fail(
+				`The extension by ${AUTHORITY_NAMES[stage]} runs to ${sd(statute)} ` +
+					`(${statuteMonths(b.regime, stage)} beginning with the bail start date, ${start}): ` +
+					'leave out --period-end, or give that date.',
+			);
+		}
+		periodEnd = statute;
+	} else {
+		if (input.periodEnd === null) {
+			fail(`A court sets the new end of the bail period: give it with --period-end D (after the current end, ${ends}).`);
+		}
+		if (input.periodEnd <= clock.periodEnd) fail(`The new period end ${input.periodEnd} is not after the current end ${clock.periodEnd}.`);
+		periodEnd = input.periodEnd;
+	}
+	const returnDate = input.returnDate ?? b.returnDate;
+	if (input.returnDate !== null) checkReturn(input.returnDate, periodEnd, today, c.ref, null);
+	const extensions = [...b.extensions, {date: input.on, authority: stage, authorisedBy: name, periodEnd}];
+	let summary =
+		`Recorded for ${safeText(c.ref)}: bail period extended to ${sd(periodEnd)} by ${safeText(name)} (${rank}) on ${sd(input.on)}; ` +
+		`return date ${sd(returnDate)}.`;
+	if (stage === 'assistant-chief-constable') summary += ` This stage applies ${DPP_ONLY}.`;
+	return {
+		after: {...c, bail: {...b, returnDate, extensions}},
+		event: {returnDate, authority: stage, periodEnd, authorisedBy: name, rank},
+		summary,
+	};
+}
+
+/** A re-bail: a new return date within the period that is still running. */
+function rebail(c: Case, b: Bail, input: BailRecordInput, today: IsoDate): Outcome {
+	const sd = (d: IsoDate) => shortDate(d, today);
+	const clock = bailClock(b, input.on)!;
+	const returnDate = input.returnDate ?? fail('Give the new return date with --return D: the date the suspect must answer bail.');
+	if (input.on > clock.periodEnd) {
+		fail(
+			`The bail period for ${safeText(c.ref)} ended ${sd(clock.periodEnd)}, so the suspect cannot be re-bailed on it, ` +
+				'and bail cannot be extended once the period has ended. Record how it ended instead (charged, rui, nfa or released).',
+		);
+	}
+	if (returnDate === b.returnDate) fail(`${returnDate} is already the return date of ${safeText(c.ref)}.`);
+	const next = clock.nextAuthority;
+	checkReturn(returnDate, clock.periodEnd, today, c.ref, next === 'magistrates-court' ? AUTHORITY_NAMES[next] : stageNeeds(next));
+	if (returnDate <= input.on) fail(`The return date ${returnDate} must be after the day of the re-bail (${input.on}).`);
+	return {
+		after: {...c, bail: {...b, returnDate}},
+		event: {returnDate},
+		summary:
+			`Recorded for ${safeText(c.ref)}: re-bailed on ${sd(input.on)} to return ${sd(returnDate)}; ` +
+			`the period still ends ${sd(clock.periodEnd)}.`,
+	};
 }
 
 /** A rung's length as the statute words it ("6 months"), for the refusal of a different --period-end. */
 function statuteMonths(regime: BailRegime, stage: BailAuthority): string {
-	const months: Partial<Record<BailAuthority, string>> = regime === 'pcsc-2022' ? {inspector: '6 months', superintendent: '9 months', 'assistant-chief-constable': '12 months'} : {superintendent: '3 months'};
+	if (regime === 'pre-2022') return stage === 'superintendent' ? '3 months' : 'the period';
+	const months: Partial<Record<BailAuthority, string>> = {
+		inspector: '6 months',
+		superintendent: '9 months',
+		'assistant-chief-constable': '12 months',
+	};
 	return months[stage] ?? 'the period';
 }
 
-/** A return date must not be in the past and must fall within the bail period. */
-function checkReturn(returnDate: IsoDate, periodEnd: IsoDate, today: IsoDate, ref: string, extending: boolean, next: string | null = null): void {
-	if (returnDate < today) throw new BailRecordError(`The return date ${returnDate} is in the past (today is ${today}): give the date the suspect must answer bail.`);
+/**
+ * A return date must not be in the past and must fall within the bail period. `next`: who extends the
+ * period (re-bail: say to extend first), or null when the period is the one just extended.
+ */
+function checkReturn(returnDate: IsoDate, periodEnd: IsoDate, today: IsoDate, ref: string, next: string | null): void {
+	if (returnDate < today) {
+		fail(`The return date ${returnDate} is in the past (today is ${today}): give the date the suspect must answer bail.`);
+	}
 	if (returnDate > periodEnd) {
-		const how = extending ? 'give a return date on or before it' : `extend the period first${next ? ` (${next})` : ''}, or give an earlier return date`;
-		throw new BailRecordError(`The return date ${returnDate} is after the bail period for ${safeText(ref)} ends (${periodEnd}): ${how}.`);
+		const how = next === null ? 'give a return date on or before it' : `extend the period first (${next}), or give an earlier return date`;
+		fail(`The return date ${returnDate} is after the bail period for ${safeText(ref)} ends (${periodEnd}): ${how}.`);
 	}
 }

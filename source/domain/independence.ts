@@ -33,7 +33,14 @@ export type SelfSupervision = 'review' | 'decide' | 'welfare';
  * does it instead; null when the two differ. `caseRef` names the case for a review; `welfareWhat` the
  * welfare event ("welfare check-in", "psychological screening", ...).
  */
-export function selfSupervisionRefusal(data: StoreData, actorId: string, subjectId: string, what: SelfSupervision, caseRef?: string, welfareWhat = 'welfare check-in'): string | null {
+export function selfSupervisionRefusal(
+	data: StoreData,
+	actorId: string,
+	subjectId: string,
+	what: SelfSupervision,
+	caseRef?: string,
+	welfareWhat = 'welfare check-in',
+): string | null {
 	if (actorId !== subjectId) return null;
 	const who = safeText(shortName(data.officers.find(o => o.id === actorId)));
 	const up = nextUpWords(data, actorId);

@@ -55,7 +55,14 @@ export function nextWelfareId(data: StoreData): string {
 	return `w${String(max + 1).padStart(5, '0')}`;
 }
 
-export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, today: IsoDate): {data: StoreData; event: WelfareEvent; summary: string} {
+export interface WelfareRecordResult {
+	data: StoreData;
+	event: WelfareEvent;
+	/** One sentence saying what was recorded (names made safe). */
+	summary: string;
+}
+
+export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, today: IsoDate): WelfareRecordResult {
 	const officer = data.officers.find(o => o.id === input.officerId);
 	if (!officer) throw new WelfareRecordError(`No officer with id "${input.officerId}" in this team.`);
 	const recorder = data.officers.find(o => o.id === input.by);
@@ -65,15 +72,29 @@ export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, t
 	const self = selfSupervisionRefusal(data, input.by, input.officerId, 'welfare', undefined, what);
 	if (self) throw new WelfareRecordError(self);
 	if (officer.role === 'inspector') {
-		throw new WelfareRecordError(`${who} is the team's inspector: their welfare is their own line manager's to record, outside this team's store.`);
+		throw new WelfareRecordError(
+			`${who} is the team's inspector: their welfare is their own line manager's to record, outside this team's store.`,
+		);
 	}
-	if (input.date > today) throw new WelfareRecordError(`The date ${input.date} is after today (${today}): record a ${what} once it has happened.`);
-	if (input.date < officer.joinedUnit) throw new WelfareRecordError(`${who} joined the unit on ${officer.joinedUnit}, after ${input.date}: check the date.`);
-	if (officer.leftUnit !== null && input.date >= officer.leftUnit) throw new WelfareRecordError(`${who} left the unit on ${officer.leftUnit}, so has no ${what} on ${input.date} to record here.`);
+	const fail = (message: string): never => {
+		throw new WelfareRecordError(message);
+	};
+	if (input.date > today) fail(`The date ${input.date} is after today (${today}): record a ${what} once it has happened.`);
+	if (input.date < officer.joinedUnit) fail(`${who} joined the unit on ${officer.joinedUnit}, after ${input.date}: check the date.`);
+	if (officer.leftUnit !== null && input.date >= officer.leftUnit) {
+		fail(`${who} left the unit on ${officer.leftUnit}, so has no ${what} on ${input.date} to record here.`);
+	}
 	if (data.welfareEvents.some(e => e.officerId === officer.id && e.kind === input.kind && e.date === input.date)) {
 		throw new WelfareRecordError(`A ${what} for ${who} on ${shortDate(input.date, today)} is already recorded.`);
 	}
-	const event: WelfareEvent = {id: nextWelfareId(data), officerId: officer.id, date: input.date, kind: input.kind, by: recorder.id, flags: []};
+	const event: WelfareEvent = {
+		id: nextWelfareId(data),
+		officerId: officer.id,
+		date: input.date,
+		kind: input.kind,
+		by: recorder.id,
+		flags: [],
+	};
 	return {
 		data: {...data, welfareEvents: [...data.welfareEvents, event]},
 		event,

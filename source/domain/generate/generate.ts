@@ -380,7 +380,8 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 		case 'bail-amber-extended': {
 			const bailedOn = addDays(ref, -170);
 			bailFrom(bailedOn, addDays(ref, 12));
-			c.bail!.extensions.push({date: addDays(bailedOn, 85), authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: statutoryPeriodEnd('pcsc-2022', bailedOn, 'inspector')!});
+			const periodEnd = statutoryPeriodEnd('pcsc-2022', bailedOn, 'inspector')!;
+			c.bail!.extensions.push({date: addDays(bailedOn, 85), authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd});
 			break;
 		}
 		case 'bail-lapsed': {
@@ -392,7 +393,8 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 			const bailedOn = '2022-09-20';
 			opened = '2022-08-02';
 			bailFrom(bailedOn, addDays(ref, 9));
-			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd: statutoryPeriodEnd('pre-2022', bailedOn, 'superintendent')!});
+			const periodEnd = statutoryPeriodEnd('pre-2022', bailedOn, 'superintendent')!;
+			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd});
 			c.bail!.extensions.push({date: '2022-12-15', authority: 'magistrates-court', authorisedBy: 'Eastshire Magistrates\' Court', periodEnd: addDays(ref, 40)});
 			status = 'with-cps';
 			break;

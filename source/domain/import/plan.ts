@@ -293,15 +293,21 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
 	if (r.rui === true && !ruiRunning) {
 		const since = r.arrestDate ?? c.arrestDate ?? today;
-		change({rui: {since, lastSuspectUpdate: null, suspect: r.suspect ?? c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, `released under investigation since ${since}`);
+		const suspect = r.suspect ?? c.rui?.suspect ?? c.bail?.suspect ?? '';
+		change({rui: {since, lastSuspectUpdate: null, suspect, endedOn: null}}, `released under investigation since ${since}`);
 	} else if (r.rui === false && ruiRunning) {
 		change({rui: {...c.rui!, endedOn: today}}, `RUI ended ${today}`);
 	}
 
 	// Suspect initials: a cell with initials sets them on the running bail and RUI; a blank cell changes nothing.
 	if (r.suspect) {
-		if (c.bail && c.bail.endedOn === null && c.bail.suspect !== r.suspect) change({bail: {...c.bail, suspect: r.suspect}}, `bail suspect "${c.bail.suspect}" -> "${r.suspect}"`);
-		if (c.rui && c.rui.endedOn === null && c.rui.suspect !== r.suspect) change({rui: {...c.rui, suspect: r.suspect}}, `RUI suspect "${c.rui.suspect}" -> "${r.suspect}"`);
+		const s = r.suspect;
+		if (c.bail && c.bail.endedOn === null && c.bail.suspect !== s) {
+			change({bail: {...c.bail, suspect: s}}, `bail suspect "${c.bail.suspect}" -> "${s}"`);
+		}
+		if (c.rui && c.rui.endedOn === null && c.rui.suspect !== s) {
+			change({rui: {...c.rui, suspect: s}}, `RUI suspect "${c.rui.suspect}" -> "${s}"`);
+		}
 	}
 
 	if (r.lastUpdateDate) {

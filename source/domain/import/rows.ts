@@ -9,7 +9,20 @@
 import type {IsoDate} from '../dates.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
 import {hasUnsafeText} from '../safe-text.js';
-import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, SUSPECT_MAX, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
+import {
+	DATE_FIELDS,
+	FIELDS,
+	normaliseHeader,
+	normaliseWord,
+	RISK_WORDS,
+	SERVICE,
+	STATUS_WORDS,
+	SUSPECT_MAX,
+	YES_NO,
+	type Field,
+	type ImportMapping,
+	type ValueField,
+} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
 
@@ -218,7 +231,10 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	const suspect = cell('suspect');
 	if (suspect !== undefined) {
 		const t = suspect.trim();
-		if (t.length > SUSPECT_MAX) reject('suspect', `"${t.slice(0, 20)}${t.length > 20 ? '...' : ''}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
+		const shown = `${t.slice(0, 20)}${t.length > 20 ? '...' : ''}`;
+		if (t.length > SUSPECT_MAX) {
+			reject('suspect', `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
+		}
 		else if (CONTROL.test(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
 		else out.suspect = t === '' ? null : t;
 	}

@@ -49,8 +49,11 @@ function problem(ctx: RuleContext, ownerId: string, absence: Absence, coverAway:
 	const {today} = ctx;
 	items.sort((a, b) => (a.action.due < b.action.due ? -1 : a.action.due > b.action.due ? 1 : 0));
 	const who = nameOf(ctx, ownerId);
+	const id = safeText(absence.id);
 	const nobody = coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} is away too` : 'no cover named';
-	const listed = items.slice(0, 3).map(({case: c, action: a}) => `${safeText(c.ref)} "${safeText(a.text.trim()).slice(0, 50)}" due ${shortDate(a.due, today)}`);
+	const listed = items
+		.slice(0, 3)
+		.map(({case: c, action: a}) => `${safeText(c.ref)} "${safeText(a.text.trim()).slice(0, 50)}" due ${shortDate(a.due, today)}`);
 	const more = items.length > 3 ? `; and ${items.length - 3} more` : '';
 	// Since: the day the absence was known, or the action was set if later; never before either.
 	let since: IsoDate = knownFrom(absence);
@@ -61,11 +64,26 @@ function problem(ctx: RuleContext, ownerId: string, absence: Absence, coverAway:
 		kind: 'action-owner-away',
 		severity: 'amber',
 		subject: {type: 'officer', officerId: ownerId},
-		message: `${plural(items.length, 'open action')} owned by ${who} ${items.length === 1 ? 'is' : 'are'} due while ${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)} (${nobody}): ${listed.join('; ')}${more}`,
-		action: `Name a cover for ${who}'s absence ${safeText(absence.id)} (fortnight absence change ${safeText(absence.id)} --cover NAME), or give these actions to someone at work at each case's review.`,
+		message:
+			`${plural(items.length, 'open action')} owned by ${who} ${items.length === 1 ? 'is' : 'are'} due while ${who} is ` +
+			`${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)} (${nobody}): ${listed.join('; ')}${more}`,
+		action:
+			`Name a cover for ${who}'s absence ${id} (fortnight absence change ${id} --cover NAME), ` +
+			"or give these actions to someone at work at each case's review.",
 		evidence: [
-			{type: 'absence', id: absence.id, date: absence.from, detail: `${ABSENCE_WORDS[absence.reason]} ${absence.from} to ${absence.to ?? 'open'}, ${nobody}`},
-			...items.map(({case: c, action: a}) => ({type: 'action' as const, caseRef: c.ref, id: a.id, date: a.due, detail: `${a.status}, due ${a.due}, owner ${who}`})),
+			{
+				type: 'absence',
+				id: absence.id,
+				date: absence.from,
+				detail: `${ABSENCE_WORDS[absence.reason]} ${absence.from} to ${absence.to ?? 'open'}, ${nobody}`,
+			},
+			...items.map(({case: c, action: a}) => ({
+				type: 'action' as const,
+				caseRef: c.ref,
+				id: a.id,
+				date: a.due,
+				detail: `${a.status}, due ${a.due}, owner ${who}`,
+			})),
 		],
 		since,
 		due: earliest,

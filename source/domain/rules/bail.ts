@@ -84,11 +84,16 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 				// A missed return date with the period still running can still be put right (re-bail, or an
 				// extension before the period ends), so the message keeps the period end and who extends.
 				const message = clock.lapsed
-					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; ${suspect} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
-					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago with no record of ${suspect} answering bail; ${periodWords(clock, today)}`;
+					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; ` +
+						`${suspect} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
+					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago ` +
+						`with no record of ${suspect} answering bail; ` +
+						periodWords(clock, today);
 				const action = clock.lapsed
 					? 'Find out today what happened at the return date, tell the inspector, and record how bail ended (charge, RUI or NFA).'
-					: `Find out today what happened at the return date, tell the inspector, and record it: re-bailed with a new return date, or how bail ended (charged, RUI, NFA or released); any extension must be authorised by ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}.`;
+					: 'Find out today what happened at the return date, tell the inspector, and record it: re-bailed with a new return date, ' +
+						'or how bail ended (charged, RUI, NFA or released); ' +
+						`any extension must be authorised by ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}.`;
 				return {
 					...base,
 					id: `bail-lapsed:${c.ref}`,

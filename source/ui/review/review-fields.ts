@@ -89,7 +89,7 @@ export function ownerOptions(ctx: ReviewContext): {value: string; label: string}
 	const oic = ctx.owners.find(o => o.id === ctx.case.oicId);
 	const byDefault = ctx.owners.find(o => o.id === ctx.defaultOwnerId);
 	const first: {value: string; label: string}[] = [];
-	if (byDefault) first.push({value: byDefault.id, label: byDefault.id === oic?.id ? `${shortName(byDefault)} (OIC)` : `${shortName(byDefault)} (at work)`});
+	if (byDefault) first.push({value: byDefault.id, label: `${shortName(byDefault)} ${byDefault.id === oic?.id ? '(OIC)' : '(at work)'}`});
 	if (oic && oic.id !== byDefault?.id) first.push({value: oic.id, label: `${shortName(oic)} (OIC, away)`});
 	const shown = new Set(first.map(f => f.value));
 	return [...first, ...ctx.owners.filter(o => !shown.has(o.id)).map(o => ({value: o.id, label: shortName(o)}))];

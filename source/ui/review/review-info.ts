@@ -7,7 +7,15 @@ import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeMultiline, safeText} from '../../domain/safe-text.js';
-import {actionOwnerWarnings, summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
+import {
+	actionOwnerWarnings,
+	summaryLines,
+	type FieldError,
+	type ReviewAnswers,
+	type ReviewContext,
+	type SinceLastReview,
+	type StepId,
+} from '../../domain/review/index.js';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -34,7 +42,8 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 		out.push(
 			b.lapsed
 				? `Bail: LAPSED - the period ended ${shortDate(b.periodEnd, t)} and can no longer be extended.`
-				: `Bail (${safeText(suspectWords(ctx.case.bail?.suspect ?? ''))}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
+				: `Bail (${safeText(suspectWords(ctx.case.bail?.suspect ?? ''))}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); ` +
+						`period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
 		);
 	} else if (s.rui) out.push(`Released under investigation since ${shortDate(s.rui.since, t)}; suspect last updated ${days(s.rui.daysSinceSuspectUpdate)} ago.`);
 	else out.push('Bail: none running.');
