@@ -98,7 +98,10 @@ describe('fortnight absence', () => {
 		expect(after).toContain('Make sure DC Marsh has the case and deals with the bail date before 02 Dec.');
 		const moved = await runCommand(command, store, ['change', 'ab0004'], {from: '2026-12-05', to: '2026-12-14', reason: 'training'});
 		expect(moved.code, moved.stderr).toBe(0);
-		expect(moved.stderr).toBe('Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> 2026-12-14; reason annual-leave -> training.\n');
+		expect(moved.stderr).toBe(
+			'Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> ' +
+				'2026-12-14; reason annual-leave -> training.\n',
+		);
 		expect((await list(store)).stdout).toContain('ab0004  DC Lewis Grant  training  05 Dec to 14 Dec  cover: DC Amira Shah');
 		const none = await runCommand(command, store, ['change', 'ab0004'], {cover: false});
 		expect(none.code, none.stderr).toBe(0);
@@ -111,7 +114,10 @@ describe('fortnight absence', () => {
 		const before = readFileSync(store);
 		const ended = absence(store, 'end', 'ab0004');
 		expect(ended.code).toBe(2);
-		expect(ended.stderr).toContain('ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call it off: fortnight absence cancel ab0004');
+		expect(ended.stderr).toContain(
+			'ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call ' +
+				'it off: fortnight absence cancel ab0004',
+		);
 		expect(readFileSync(store).equals(before)).toBe(true);
 		const r = absence(store, 'cancel', 'ab0004');
 		expect(r.code, r.stderr).toBe(0);
@@ -179,7 +185,10 @@ describe('fortnight absence', () => {
 		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code).toBe(0);
 		const carter = absence(store, 'add', 'DC Carter', '--from', '2026-12-05', '--to', '2026-12-11', '--reason', 'away');
 		expect(carter.code).toBe(0);
-		expect(carter.stderr).toContain('Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another cover for DC Marsh on the days both are away.');
+		expect(carter.stderr).toContain(
+			'Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another ' +
+				'cover for DC Marsh on the days both are away.',
+		);
 		const problems = runCli(['problems', '--store', store, '--today', DEMO_TODAY]);
 		expect(problems.code).toBe(0);
 		const text = problems.stdout.replace(/\s+/g, ' ');

@@ -22,11 +22,16 @@ const NO_BAIL = 'CR/23811/26';
 describe('fortnight bail record', () => {
 	it('records an extension by an inspector, with who authorised it, the rank and who recorded it', () => {
 		const {store} = demoCopy();
-		const r = bail(store, RUNNING, '--event', 'extended', '--authorised-by', 'Insp. K. Lawson', '--rank', 'Inspector', '--return', '2027-01-20');
+		const by = ['--authorised-by', 'Insp. K. Lawson', '--rank', 'Inspector'];
+		const r = bail(store, RUNNING, '--event', 'extended', ...by, '--return', '2027-01-20');
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stderr).toBe('Recorded for CR/87204/26: bail period extended to 11 Mar 2027 by Insp. K. Lawson (inspector) on 30 Nov; return date 20 Jan 2027.\n');
+		expect(r.stderr).toBe(
+			'Recorded for CR/87204/26: bail period extended to 11 Mar 2027 by Insp. K. Lawson ' +
+				'(inspector) on 30 Nov; return date 20 Jan 2027.\n',
+		);
 		const c = caseOf(store, RUNNING);
-		expect(c.bail!.extensions.at(-1)).toEqual({date: DEMO_TODAY, authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: '2027-03-11'});
+		const extension = {date: DEMO_TODAY, authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: '2027-03-11'};
+		expect(c.bail!.extensions.at(-1)).toEqual(extension);
 		expect(c.bail!.returnDate).toBe('2027-01-20');
 		expect(c.bailEvents).toEqual([
 			{
@@ -42,7 +47,10 @@ describe('fortnight bail record', () => {
 				recordedAt: '2026-11-30T09:00:00.000Z',
 			},
 		]);
-		expect(problems(store)).toContain('Bail return 20 Jan 2027: 51 days; period ends 11 Mar 2027, next extension by a superintendent (to 11 Jun 2027)');
+		expect(problems(store)).toContain(
+			'Bail return 20 Jan 2027: 51 days; period ends 11 Mar 2027, next extension ' +
+				'by a superintendent (to 11 Jun 2027)',
+		);
 		expect(runCli(['verify', '--store', store, '--today', DEMO_TODAY]).code).toBe(0);
 	});
 
@@ -53,7 +61,10 @@ describe('fortnight bail record', () => {
 		expect(r.stderr).toContain('by DI Rachel Okafor (inspector)');
 		const again = await record(store, RUNNING, {event: 'extended', authorisedBy: 'DI Okafor'});
 		expect(again.code).toBe(2);
-		expect(again.stderr).toContain('An inspector cannot authorise this extension (to 11 Jun 2027): it needs a superintendent or above. Ask one before the period ends 11 Mar 2027.');
+		expect(again.stderr).toContain(
+			'An inspector cannot authorise this extension (to 11 Jun 2027): it needs a superintendent ' +
+				'or above. Ask one before the period ends 11 Mar 2027.',
+		);
 	});
 
 	it('records a re-bail, and each way bail ends; RUI starts an RUI record; the bail problems clear', async () => {
@@ -84,7 +95,9 @@ describe('fortnight bail record', () => {
 			expect(caseOf(store, ref).bailEvents.at(-1)).toMatchObject({event, on: DEMO_TODAY, returnDate: null, recordedBy: 'o0002'});
 		}
 		const text = problems(store);
-		for (const ref of [RUNNING, 'CR/30126/26', 'CR/31909/26']) expect(text).not.toMatch(new RegExp(`Bail[^:]*: ${ref.replace(/\//g, '\\/')}`));
+		for (const ref of [RUNNING, 'CR/30126/26', 'CR/31909/26']) {
+			expect(text).not.toMatch(new RegExp(`Bail[^:]*: ${ref.replace(/\//g, '\\/')}`));
+		}
 		// A case with no bail can still be recorded as released under investigation.
 		const none = await record(store, NO_BAIL, {event: 'rui'});
 		expect(none.code, none.stderr).toBe(0);
@@ -97,7 +110,8 @@ describe('fortnight bail record', () => {
 		const refused = await record(store, PRE_2022, {event: 'extended', authorisedBy: 'Ch Supt X', rank: 'chief superintendent'});
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toContain("Only a magistrates' court can extend this bail now");
-		const r = await record(store, PRE_2022, {event: 'extended', authorisedBy: "Eastshire Magistrates' Court", rank: 'court', periodEnd: '2027-04-09'});
+		const court = {event: 'extended', authorisedBy: "Eastshire Magistrates' Court", rank: 'court', periodEnd: '2027-04-09'};
+		const r = await record(store, PRE_2022, court);
 		expect(r.code, r.stderr).toBe(0);
 		expect(caseOf(store, PRE_2022).bail!.extensions.at(-1)).toMatchObject({authority: 'magistrates-court', periodEnd: '2027-04-09'});
 	});
@@ -107,22 +121,58 @@ describe('fortnight bail record', () => {
 		const before = readFileSync(store);
 		const cases: [string[], Record<string, unknown>, RegExp][] = [
 			[['record', 'CR/00000/26'], {event: 'nfa'}, /There is no case CR\/00000\/26 in this store/],
-			[['record', NO_BAIL], {event: 'charged'}, /CR\/23811\/26 has no running bail \(no bail is recorded\), so there is nothing to record as charged/],
+			[
+				['record', NO_BAIL],
+				{event: 'charged'},
+				/CR\/23811\/26 has no running bail \(no bail is recorded\), so there is nothing to record as charged/,
+			],
 			[['record', 'CR/32449/23'], {event: 'rui'}, /already released under investigation since 05 Mar 2024/],
 			[['record', RUNNING], {event: 're-bailed', return: '2026-11-29'}, /The return date 2026-11-29 is in the past \(today is 2026-11-30\)/],
-			[['record', RUNNING], {event: 're-bailed', return: '2026-12-20'}, /after the bail period for CR\/87204\/26 ends \(2026-12-11\): extend the period first \(an inspector or above\)/],
+			[
+				['record', RUNNING],
+				{event: 're-bailed', return: '2026-12-20'},
+				/after the bail period for CR\/87204\/26 ends \(2026-12-11\): extend the period first \(an inspector or above\)/,
+			],
 			[['record', RUNNING], {event: 're-bailed'}, /Give the new return date with --return D/],
 			[['record', RUNNING], {event: 're-bailed', return: '2026-12-02'}, /already the return date/],
-			[['record', RUNNING], {event: 'extended', authorisedBy: 'PS Custody', rank: 'sergeant'}, /A sergeant cannot authorise this extension \(to 11 Mar 2027\): it needs an inspector or above/],
-			[['record', RUNNING], {event: 'extended', authorisedBy: 'Court', rank: 'court'}, /a magistrates' court extends bail only once the police limits are used/],
-			[['record', RUNNING], {event: 'extended', rank: 'inspector'}, /Say who authorised the extension with --authorised-by NAME: this stage needs an inspector or above, before 11 Dec/],
+			[
+				['record', RUNNING],
+				{event: 'extended', authorisedBy: 'PS Custody', rank: 'sergeant'},
+				/A sergeant cannot authorise this extension \(to 11 Mar 2027\): it needs an inspector or above/,
+			],
+			[
+				['record', RUNNING],
+				{event: 'extended', authorisedBy: 'Court', rank: 'court'},
+				/a magistrates' court extends bail only once the police limits are used/,
+			],
+			[
+				['record', RUNNING],
+				{event: 'extended', rank: 'inspector'},
+				/Say who authorised the extension with --authorised-by NAME: this stage needs an inspector or above, before 11 Dec/,
+			],
 			[['record', RUNNING], {event: 'extended', authorisedBy: 'Insp. K. Lawson'}, /Say the rank of Insp\. K\. Lawson with --rank/],
-			[['record', RUNNING], {event: 'extended', authorisedBy: 'X', rank: 'inspector', periodEnd: '2027-03-31'}, /runs to 11 Mar 2027 \(6 months beginning with the bail start date, 12 Sep\): leave out --period-end/],
-			[['record', RUNNING], {event: 'extended', authorisedBy: 'X', rank: 'inspector', return: '2027-04-01'}, /after the bail period for CR\/87204\/26 ends \(2027-03-11\)/],
+			[
+				['record', RUNNING],
+				{event: 'extended', authorisedBy: 'X', rank: 'inspector', periodEnd: '2027-03-31'},
+				/runs to 11 Mar 2027 \(6 months beginning with the bail start date, 12 Sep\): leave out --period-end/,
+			],
+			[
+				['record', RUNNING],
+				{event: 'extended', authorisedBy: 'X', rank: 'inspector', return: '2027-04-01'},
+				/after the bail period for CR\/87204\/26 ends \(2027-03-11\)/,
+			],
 			[['record', RUNNING], {event: 'extended', authorisedBy: 'X', rank: 'inspector', on: '2026-12-12'}, /after today/],
-			[['record', LAPSED], {event: 'extended', authorisedBy: 'X', rank: 'superintendent'}, /Bail cannot be extended once the period has ended: the bail period for CR\/54818\/26 ended 27 Nov\. Record how it ended instead \(charged, rui, nfa or released\)/],
+			[
+				['record', LAPSED],
+				{event: 'extended', authorisedBy: 'X', rank: 'superintendent'},
+				/Bail cannot be extended once the period has ended: the bail period for CR\/54818\/26 ended 27 Nov\. Record how it ended instead/,
+			],
 			[['record', LAPSED], {event: 're-bailed', return: '2026-12-10'}, /ended 27 Nov, so the suspect cannot be re-bailed on it/],
-			[['record', PRE_2022], {event: 'extended', authorisedBy: 'Court', rank: 'court'}, /A court sets the new end of the bail period: give it with --period-end D \(after the current end, 09 Jan 2027\)/],
+			[
+				['record', PRE_2022],
+				{event: 'extended', authorisedBy: 'Court', rank: 'court'},
+				/A court sets the new end of the bail period: give it with --period-end D \(after the current end, 09 Jan 2027\)/,
+			],
 			[['record', RUNNING], {event: 'charged', on: '2026-09-01'}, /before the arrest on 2026-09-11/],
 			[['record', RUNNING], {event: 'charged', return: '2026-12-20'}, /--return goes only with --event extended or re-bailed/],
 			[['record', RUNNING], {event: 're-bailed', return: '2026-12-09', rank: 'inspector'}, /--rank goes only with --event extended/],
@@ -152,7 +202,9 @@ describe('fortnight bail record', () => {
 	it('has help naming the events, the ranks and the ladder', () => {
 		const r = runCli(['bail', '--help']);
 		expect(r.code).toBe(0);
-		for (const w of ['extended', 're-bailed', 'charged', 'rui', 'nfa', 'released', '--authorised-by', '--period-end', 'assistant chief constable', 'Bail cannot be extended once the period has ended']) {
+		const words = ['extended', 're-bailed', 'charged', 'rui', 'nfa', 'released', '--authorised-by', '--period-end'];
+		words.push('assistant chief constable');
+		for (const w of [...words, 'Bail cannot be extended once the period has ended']) {
 			expect(r.stdout).toContain(w);
 		}
 		expect(runCli(['--help']).stdout).toMatch(/ {2}bail {7}record a bail extension/);

@@ -1,6 +1,13 @@
 /** recordBailEvent: the rank each stage needs, the statute's period ends, and the data it leaves untouched. */
 import {describe, expect, it} from 'vitest';
-import {BailRecordError, EXTENSION_RANKS, parseRank, recordBailEvent, type BailRecordInput, type ExtensionRank} from '../../source/domain/bail-record.js';
+import {
+	BailRecordError,
+	EXTENSION_RANKS,
+	parseRank,
+	recordBailEvent,
+	type BailRecordInput,
+	type ExtensionRank,
+} from '../../source/domain/bail-record.js';
 import type {Bail, BailAuthority, StoreData} from '../../source/domain/model.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {kase, store} from './rules/fixture.js';
@@ -8,11 +15,24 @@ import {kase, store} from './rules/fixture.js';
 const AT = '2023-05-01T09:00:00.000Z';
 
 function bailed(bail: Partial<Bail> = {}): StoreData {
-	const b: Bail = {regime: 'pcsc-2022', bailedOn: '2023-02-28', returnDate: '2023-05-20', extensions: [], endedOn: null, suspect: 'AB', ...bail};
+	const b: Bail = {regime: 'pcsc-2022', bailedOn: '2023-02-28', returnDate: '2023-05-20', extensions: [], endedOn: null, suspect: 'AB'};
+	Object.assign(b, bail);
 	return store({cases: [kase('CR/1/23', {arrestDate: b.bailedOn, bail: b})]});
 }
 
-const input = (over: Partial<BailRecordInput>): BailRecordInput => ({event: 'extended', on: '2023-05-01', returnDate: null, authorisedBy: 'Officer X', rank: 'inspector', periodEnd: null, recordedBy: 's1', recordedAt: AT, ...over});
+const input = (over: Partial<BailRecordInput>): BailRecordInput => ({
+	event: 'extended',
+	on: '2023-05-01',
+	returnDate: null,
+	authorisedBy: 'Officer X',
+	rank: 'inspector',
+	periodEnd: null,
+	recordedBy: 's1',
+	recordedAt: AT,
+	...over,
+});
+const extend = (data: StoreData, over: Partial<BailRecordInput>, today: string) => () =>
+	recordBailEvent(data, 'CR/1/23', input(over), today);
 
 /** The bail after `stages` police extensions (periodEnd values from the statute for a 28 Feb 2023 arrest). */
 function atStage(stages: BailAuthority[]): StoreData {
@@ -44,29 +64,31 @@ describe('recordBailEvent: who may extend at each stage', () => {
 				const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
 				return new Date(Date.UTC(y, m - 1, dd + 1)).toISOString().slice(0, 10);
 			};
-			expect(() => recordBailEvent(data, 'CR/1/23', input({rank: 'chief constable', on: after(on)}), after(on))).toThrow(/Bail cannot be extended once the period has ended/);
+			expect(extend(data, {rank: 'chief constable', on: after(on)}, after(on))).toThrow(/Bail cannot be extended once the period has ended/);
 		});
 	}
 
 	it('the month-end arrest: the first period ends 31 May (so an extension on 29 May is in time) and an inspector extends to 31 Aug', () => {
 		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29'}), '2023-05-29');
 		expect(r.event).toMatchObject({authority: 'inspector', periodEnd: '2023-08-31', rank: 'inspector', authorisedBy: 'Officer X'});
-		expect(() => recordBailEvent(bailed(), 'CR/1/23', input({periodEnd: '2023-08-28'}), '2023-05-01')).toThrow(/runs to 31 Aug \(6 months beginning with the bail start date, 01 Mar\)/);
+		const differs = extend(bailed(), {periodEnd: '2023-08-28'}, '2023-05-01');
+		expect(differs).toThrow(/runs to 31 Aug \(6 months beginning with the bail start date, 01 Mar\)/);
 	});
 
 	it('the assistant chief constable stage says it is for DPP-designated cases only; after it only a court, which sets the end', () => {
-		const r = recordBailEvent(atStage(['inspector', 'superintendent']), 'CR/1/23', input({rank: 'assistant chief constable', on: '2023-11-01'}), '2023-11-01');
+		const r = extend(atStage(['inspector', 'superintendent']), {rank: 'assistant chief constable', on: '2023-11-01'}, '2023-11-01')();
 		expect(r.summary).toContain('only where the DPP has designated the case exceptionally complex');
 		const data = atStage(['inspector', 'superintendent', 'assistant-chief-constable']);
-		expect(() => recordBailEvent(data, 'CR/1/23', input({rank: 'chief constable', on: '2024-01-10'}), '2024-01-10')).toThrow(/Only a magistrates' court can extend this bail now/);
-		expect(() => recordBailEvent(data, 'CR/1/23', input({rank: "magistrates' court", on: '2024-01-10'}), '2024-01-10')).toThrow(/give it with --period-end D/);
-		const court = recordBailEvent(data, 'CR/1/23', input({rank: "magistrates' court", on: '2024-01-10', periodEnd: '2024-08-28'}), '2024-01-10');
+		const chief = extend(data, {rank: 'chief constable', on: '2024-01-10'}, '2024-01-10');
+		expect(chief).toThrow(/Only a magistrates' court can extend this bail now/);
+		expect(extend(data, {rank: "magistrates' court", on: '2024-01-10'}, '2024-01-10')).toThrow(/give it with --period-end D/);
+		const court = extend(data, {rank: "magistrates' court", on: '2024-01-10', periodEnd: '2024-08-28'}, '2024-01-10')();
 		expect(court.event).toMatchObject({authority: 'magistrates-court', periodEnd: '2024-08-28'});
 	});
 
 	it('pre-2022 bail: the first extension is a superintendent\'s, to 3 months beginning with the bail start date', () => {
 		const data = bailed({regime: 'pre-2022', bailedOn: '2022-08-31', returnDate: '2022-09-20'});
-		expect(() => recordBailEvent(data, 'CR/1/23', input({rank: 'chief inspector', on: '2022-09-20'}), '2022-09-20')).toThrow(/it needs a superintendent or above/);
+		expect(extend(data, {rank: 'chief inspector', on: '2022-09-20'}, '2022-09-20')).toThrow(/it needs a superintendent or above/);
 		const r = recordBailEvent(data, 'CR/1/23', input({rank: 'superintendent', on: '2022-09-20'}), '2022-09-20');
 		expect(r.event.periodEnd).toBe('2022-11-30');
 	});

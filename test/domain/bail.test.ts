@@ -40,7 +40,20 @@ function everyDayOf(year: number): string[] {
 	return out;
 }
 
-const running = (regime: BailRegime, bailedOn: string, over: Partial<Bail> = {}): Bail => ({regime, bailedOn, returnDate: addDays(bailedOn, 20), extensions: [], endedOn: null, suspect: 'AB', ...over});
+const running = (regime: BailRegime, bailedOn: string, over: Partial<Bail> = {}): Bail => ({
+	regime,
+	bailedOn,
+	returnDate: addDays(bailedOn, 20),
+	extensions: [],
+	endedOn: null,
+	suspect: 'AB',
+	...over,
+});
+/** A case arrested 28 Feb 2023 (bail from 1 Mar), returning 20 May. */
+const monthEnd = (over: Partial<Bail> = {}) =>
+	store({
+		cases: [kase('CR/1/23', {arrestDate: '2023-02-28', bail: running('pcsc-2022', '2023-02-28', {returnDate: '2023-05-20', ...over})})],
+	});
 
 describe('bail period arithmetic', () => {
 	it('the issue examples: arrests at a month end run to the end of the third month, not three days short', () => {
@@ -60,7 +73,8 @@ describe('bail period arithmetic', () => {
 	});
 
 	for (const year of [2023, 2024]) {
-		it(`every arrest day of ${year} (${year % 4 === 0 ? 'leap' : 'non-leap'}): each rung's period end and the clock agree with the independent calculation`, () => {
+		const kind = year % 4 === 0 ? 'leap' : 'non-leap';
+		it(`every arrest day of ${year} (${kind}): each rung's period end and the clock agree with the independent calculation`, () => {
 			const months: [BailAuthority, number][] = [
 				['custody-officer', 3],
 				['inspector', 6],
@@ -89,7 +103,8 @@ describe('bail period arithmetic', () => {
 	it('a court has no statutory end; the ladders are unchanged', () => {
 		expect(statutoryPeriodEnd('pcsc-2022', '2023-02-28', 'magistrates-court')).toBeNull();
 		expect(statutoryPeriodEnd('pre-2022', '2022-02-28', 'assistant-chief-constable')).toBeNull();
-		expect(BAIL_LADDER['pcsc-2022'].map(r => r.authority)).toEqual(['custody-officer', 'inspector', 'superintendent', 'assistant-chief-constable', 'magistrates-court']);
+		const ladder = ['custody-officer', 'inspector', 'superintendent', 'assistant-chief-constable', 'magistrates-court'];
+		expect(BAIL_LADDER['pcsc-2022'].map(r => r.authority)).toEqual(ladder);
 	});
 });
 
@@ -98,16 +113,22 @@ describe('bail wording', () => {
 		expect(suspectWords('LB')).toBe('suspect LB');
 		expect(suspectWords('')).toBe('the suspect');
 		expect(suspectWords('  ', true)).toBe('The suspect');
-		const data = store({cases: [kase('CR/1/23', {arrestDate: '2023-02-28', bail: running('pcsc-2022', '2023-02-28', {returnDate: '2023-05-20', suspect: ''})})]});
+		const data = monthEnd({suspect: ''});
 		const p = findProblems(data, '2023-06-02').find(x => x.kind === 'bail-lapsed')!;
-		expect(p.message).toBe('Bail period ended 31 May, 2 days ago, and can no longer be extended; the suspect is recorded as still on bail (return date 20 May)');
+		expect(p.message).toBe(
+			'Bail period ended 31 May, 2 days ago, and can no longer be extended; the suspect is ' +
+				'recorded as still on bail (return date 20 May)',
+		);
 		expect(p.message).not.toMatch(/suspect {2}/);
 	});
 
 	it('after a missed return date the message still gives the period end and who can extend before then', () => {
-		const data = store({cases: [kase('CR/1/23', {arrestDate: '2023-02-28', bail: running('pcsc-2022', '2023-02-28', {returnDate: '2023-05-20'})})]});
+		const data = monthEnd();
 		const p = findProblems(data, '2023-05-29').find(x => x.kind === 'bail-lapsed')!;
-		expect(p.message).toBe('Bail return 20 May passed 9 days ago with no record of suspect AB answering bail; period ends 31 May, next extension by an inspector (to 31 Aug) before then');
+		expect(p.message).toBe(
+			'Bail return 20 May passed 9 days ago with no record of suspect AB answering bail; period ends 31 ' +
+				'May, next extension by an inspector (to 31 Aug) before then',
+		);
 		expect(p.action).toContain('any extension must be authorised by an inspector before 31 May');
 		expect(p.severity).toBe('critical');
 		// 29 May is not "can no longer be extended" any more (it was, with the period wrongly ending 28 May).

@@ -7,7 +7,10 @@ import {officer, ofKind, problem, store} from './rules/fixture.js';
 const TODAY = '2026-11-30';
 
 /** o1 joined 5 years 2 months ago in an image-exposed role: tenure past the expected move, screening due, check-in due. */
-const veteran = () => store({officers: [...store().officers.filter(o => o.id !== 'o1'), officer('o1', {name: 'Dan Dean', joinedUnit: '2021-09-01', imageExposed: true})]});
+const veteran = () => {
+	const dean = officer('o1', {name: 'Dan Dean', joinedUnit: '2021-09-01', imageExposed: true});
+	return store({officers: [...store().officers.filter(o => o.id !== 'o1'), dean]});
+};
 /** n1 joined a month ago: a new starter with a one-to-one due. */
 const starter = () => store({officers: [...store().officers, officer('n1', {name: 'Nia New', joinedUnit: '2026-10-01'})]});
 
@@ -45,6 +48,7 @@ describe('recordWelfareEvent', () => {
 			"DS Sergeant cannot record their own psychological screening. It goes to DI Inspector (the team's inspector).",
 		);
 		expect(recordWelfareEvent(data, {officerId: 's1', kind: 'check-in', date: TODAY, by: 'i1'}, TODAY).event.by).toBe('i1');
-		expect(() => recordWelfareEvent(data, {officerId: 'o1', kind: 'check-in', date: '2026-12-01', by: 's1'}, TODAY)).toThrow(WelfareRecordError);
+		const tomorrow = {officerId: 'o1', kind: 'check-in' as const, date: '2026-12-01', by: 's1'};
+		expect(() => recordWelfareEvent(data, tomorrow, TODAY)).toThrow(WelfareRecordError);
 	});
 });

@@ -175,7 +175,8 @@ describe('import: updates to existing cases', () => {
 		// A new case's bail takes the initials; without the column it has none, and messages say "the suspect".
 		const empty = {...data, cases: [], chain: [], drafts: []};
 		const header = 'Crime reference,Offence,Officer,Risk,Status,Opened,Arrest date,Bail return date';
-		const row = `CR/1/26,Sexual communication with a child,${data.officers[2]!.collarNumber},low,investigation,2026-10-01,2026-11-01,2026-12-20`;
+		const collar = data.officers[2]!.collarNumber;
+		const row = `CR/1/26,Sexual communication with a child,${collar},low,investigation,2026-10-01,2026-11-01,2026-12-20`;
 		expect(applyPlan(empty, plan(empty, `${header},Suspect\n${row},KT\n`)).cases[0]!.bail!.suspect).toBe('KT');
 		expect(applyPlan(empty, plan(empty, `${header}\n${row}\n`)).cases[0]!.bail!.suspect).toBe('');
 	});
