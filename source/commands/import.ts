@@ -39,7 +39,9 @@ ${columnHelp}
 Only "Crime reference" is required in every file. A new case also needs offence, officer, risk, status
 and opened. A column the file does not have changes nothing, and an empty cell changes nothing: an
 empty bail return date leaves a running bail running (a value missing from an export means
-"unchanged", never "ended"). Bail ends on an import only when RUI is "yes".
+"unchanged", never "ended"). Bail ends on an import only when RUI is "yes". A bail return date that
+a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the export not
+yet caught up: it changes nothing.
 
 Values
   officer              collar number or name ("4021", "DC Sam Ashworth", "ASHWORTH, Sam"); officers are

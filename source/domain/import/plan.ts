@@ -279,11 +279,15 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 		const problem = bailProblem(layout, r, bailedOn);
 		if (problem) rejections.push(problem);
 		else if (c.bail && c.bail.bailedOn === bailedOn) {
-			if (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null) {
+			// A return date that a bail event recorded in fortnight has since replaced (re-bailed, extended with a
+			// new date, or bail ended) is the records system not yet caught up: it never undoes the record.
+			const superseded = c.bailEvents.some(e => e.returnDateBefore === r.bailReturnDate && e.returnDate !== r.bailReturnDate);
+			if (!superseded && (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null)) {
 				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, `bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
 			}
 		} else {
-			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, r.suspect ?? c.bail?.suspect ?? c.rui?.suspect ?? '');
+			const suspect = r.suspect ?? c.bail?.suspect ?? c.rui?.suspect ?? '';
+			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, suspect);
 			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
 		}
 	} else if (r.rui === true && bailRunning) {

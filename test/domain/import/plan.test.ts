@@ -181,6 +181,23 @@ describe('import: updates to existing cases', () => {
 		expect(applyPlan(empty, plan(empty, `${header}\n${row}\n`)).cases[0]!.bail!.suspect).toBe('');
 	});
 
+	it('an export still showing the return date a fortnight bail record replaced changes nothing; a new date does', () => {
+		const data = demo();
+		const c = data.cases.find(x => x.bail && x.bail.endedOn === null)!;
+		const old = c.bail!.returnDate;
+		const at = {recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z', authority: null, periodEnd: null, authorisedBy: null, rank: null};
+		const ended = {...c, bail: {...c.bail!, endedOn: today}, bailEvents: [{event: 'charged' as const, on: today, returnDateBefore: old, returnDate: null, ...at}]};
+		const withEnded = {...data, cases: data.cases.map(x => (x.ref === c.ref ? ended : x))};
+		const row = `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},${old}\n`;
+		expect(plan(withEnded, row).changes).toEqual([]);
+		const later = '2027-01-05';
+		const rebailed = {...c, bail: {...c.bail!, returnDate: later}, bailEvents: [{event: 're-bailed' as const, on: today, returnDateBefore: old, returnDate: later, ...at}]};
+		const withRebail = {...data, cases: data.cases.map(x => (x.ref === c.ref ? rebailed : x))};
+		expect(plan(withRebail, row).changes).toEqual([]);
+		const moved = plan(withRebail, `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},2027-01-09\n`);
+		expect(moved.changes[0]!.after.bail!.returnDate).toBe('2027-01-09');
+	});
+
 	it('does not add an update again when a re-save changed only its line ends or trailing spaces', () => {
 		const data = demo();
 		const c = data.cases[0]!;
