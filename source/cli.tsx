@@ -5,36 +5,31 @@
  */
 import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
-import type {Command} from './commands/command.js';
+import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
 import {StoreError} from './store/errors.js';
+import {globalHelp} from './help-text.js';
+import {safeOutput} from './domain/safe-text.js';
+
+/**
+ * Every error the command line prints goes through here. Messages quote arguments, paths and store
+ * text (officer names, references), any of which can carry escape sequences: the one sanitiser makes
+ * them safe (README "Terminal safety").
+ */
+function printError(text: string): void {
+	process.stderr.write(safeOutput(text));
+}
 
 const GLOBAL_FLAGS = {
 	store: {type: 'string'},
 	today: {type: 'string'},
+	as: {type: 'string'},
 	color: {type: 'boolean', default: true},
 	debug: {type: 'boolean', default: false},
 	help: {type: 'boolean', default: false, shortFlag: 'h'},
-	version: {type: 'boolean', default: false},
+	version: {type: 'boolean', default: false, shortFlag: 'V'},
 } as const;
 
-const GLOBAL_HELP = `fortnight: 14-day supervisory reviews for detective sergeants
-
-Usage
-  fortnight [command] [options]
-
-Commands
-{COMMANDS}
-
-Global options
-  --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run)
-  --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
-  --no-color           no colour (NO_COLOR is honoured too)
-  --debug              show stack traces on errors
-  --help, -h           help for fortnight or a command ("fortnight problems --help")
-  --version            the version
-
-Exit codes: 0 success, 1 verify found a problem, 2 usage error, 3 store cannot be read or written.`;
 
 // A reader that closes early (`fortnight problems | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -46,9 +41,19 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main(argv: string[]): Promise<number> {
 	const first = commandWord(argv);
-	const name = first && first in COMMANDS ? first : first === undefined || first === 'help' ? 'desk' : undefined;
+	// "fortnight help problems" is "fortnight problems --help".
+	if (first === 'help') {
+		const topic = argv.slice(argv.indexOf('help') + 1).find(a => !a.startsWith('-'));
+		if (topic !== undefined && !(topic in COMMANDS)) {
+			process.stderr.write(`fortnight: there is no command "${topic.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
+			return 2;
+		}
+		process.stdout.write((topic ? (await COMMANDS[topic]!()).help : await globalHelp()) + '\n');
+		return 0;
+	}
+	const name = first && first in COMMANDS ? first : first === undefined ? 'desk' : undefined;
 	if (name === undefined) {
-		process.stderr.write(`fortnight: unknown command "${first}". Run "fortnight --help" for the list.\n`);
+		printError(`fortnight: unknown command "${(first ?? '').slice(0, 40)}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
 	const command: Command = await COMMANDS[name]!();
@@ -58,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		cli = meow('', {
 			importMeta: import.meta,
-			argv: rest,
+			argv: dashValues(rest, command.flags),
 			autoHelp: false,
 			autoVersion: false,
 			// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
@@ -86,7 +91,11 @@ async function main(argv: string[]): Promise<number> {
 		const list = spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
 		throw new UsageError(`${list} of "${where}".`);
 	}
-	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	if (command.takesWords === false && cli.input.length > 0) {
+		const word = cli.input[0]!.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
+		throw new UsageError(`"fortnight ${name}" takes no words, only options (got "${word}"; quote a value that has spaces).`);
+	}
+	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, as: flags['as'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
 	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
@@ -96,13 +105,34 @@ async function main(argv: string[]): Promise<number> {
 function commandWord(argv: string[]): string | undefined {
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
-		if (a === '--store' || a === '--today') {
+		if (a === '--store' || a === '--today' || a === '--as') {
 			i++;
 			continue;
 		}
 		if (!a.startsWith('-')) return a;
 	}
 	return undefined;
+}
+
+/**
+ * "--out -" as "--out=-": the parser takes a lone "-" for a word, but after an option that takes a
+ * value it is that value (standard output, README "Exports and --out").
+ */
+function dashValues(argv: string[], flags: Record<string, FlagSpec>): string[] {
+	const kebab = (key: string) => `--${key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+	const takesValue = new Set(Object.entries(flags).filter(([, spec]) => spec.type === 'string').map(([key]) => kebab(key)));
+	const joined: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--') return [...joined, ...argv.slice(i)];
+		if (takesValue.has(a) && argv[i + 1] === '-') {
+			joined.push(`${a}=-`);
+			i++;
+		} else {
+			joined.push(a);
+		}
+	}
+	return joined;
 }
 
 /** How the user typed an unknown flag ("--bogus-flag", "-x"), found again from meow's camel-cased key. */
@@ -112,14 +142,6 @@ function flagAsTyped(argv: string[], key: string): string {
 	return `"${(typed ?? `--${key}`).replace(/=.*$/, '').slice(0, 40)}"`;
 }
 
-async function globalHelp(): Promise<string> {
-	const rows: string[] = [];
-	for (const [name, load] of Object.entries(COMMANDS)) {
-		const c = await load();
-		rows.push(`  ${name.padEnd(10)} ${c.summary}`);
-	}
-	return GLOBAL_HELP.replace('{COMMANDS}', rows.join('\n'));
-}
 
 main(process.argv.slice(2)).then(
 	code => {
@@ -128,15 +150,15 @@ main(process.argv.slice(2)).then(
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');
 		if (err instanceof UsageError) {
-			process.stderr.write(`fortnight: ${err.message} Run with --help for usage.\n`);
+			printError(`fortnight: ${err.message} Run with --help for usage.\n`);
 			process.exitCode = 2;
 		} else if (err instanceof StoreError) {
-			process.stderr.write(`fortnight: ${err.message}\n`);
-			if (debug) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: ${err.message}\n`);
+			if (debug) printError(`${err.stack}\n`);
 			process.exitCode = 3;
 		} else {
-			process.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
-			if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			if (debug && err instanceof Error) printError(`${err.stack}\n`);
 			process.exitCode = 70;
 		}
 	},

@@ -1,12 +1,17 @@
-import {cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {ROOT, tempDir} from './helpers/cli.js';
 
-/** A copy of the built package in a temp folder, so the first-run copy never touches the repo's data/. */
+/**
+ * A copy of the built package in a temp folder, so the first-run copy never touches the repo's data/.
+ * It is laid out as a clone (a .git folder), where the working store is data/store.json; installed as
+ * a package the store goes to the XDG data folder instead (test/e2e/install.test.ts).
+ */
 function installedCopy(): string {
 	const dir = tempDir('fortnight-pkg-');
+	mkdirSync(path.join(dir, '.git'));
 	cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), {recursive: true});
 	mkdirSync(path.join(dir, 'data'));
 	cpSync(path.join(ROOT, 'data', 'demo.json'), path.join(dir, 'data', 'demo.json'));
@@ -39,5 +44,22 @@ describe('first run', () => {
 		const again = run();
 		expect(again.status).toBe(0);
 		expect(again.stderr).not.toContain('copied');
+	});
+
+	it('leaves a welfare file already there alone (its store moved away) and says so', () => {
+		const dir = installedCopy();
+		const welfare = path.join(dir, 'data', 'store.welfare.json');
+		const notes = '{"schemaVersion":1,"notes":[{"id":"wn1","officerId":"o0003","date":"2026-11-02","by":"o0002","text":"a real note"}]}\n';
+		writeFileSync(welfare, notes, {mode: 0o600});
+		const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'verify', '--today', '2026-12-07'], {
+			encoding: 'utf8',
+			env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: ''},
+		});
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toContain('copied the demo team');
+		expect(r.stderr).toContain(`${welfare} already existed and was left as it is`);
+		expect(r.stderr).not.toContain('a real note');
+		expect(readFileSync(welfare, 'utf8')).toBe(notes);
+		expect(existsSync(path.join(dir, 'data', 'store.json'))).toBe(true);
 	});
 });

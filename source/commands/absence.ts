@@ -12,16 +12,16 @@ import {shortDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
-import {safeText} from '../domain/safe-text.js';
+import {escapeJsonText, safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
-import {storeExists, UsageError, type Context} from './context.js';
+import {out, say, type Command} from './command.js';
+import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag, officerFlag} from './resolve.js';
 
 const HELP = `Usage
-  fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--by NAME]
+  fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
   fortnight absence list [--all] [--json]
   fortnight absence end ID [--to D]
   fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R]
@@ -39,7 +39,7 @@ add     --from D      first day away
         --to D        last day away (leave out while there is no return date)
         --reason R    one of ${REASON_FLAG_WORDS.join(', ')} (the desk form's words)
         --cover NAME  the officer covering their duties (for a sergeant: their reviews)
-        --by NAME     who is recording it (default: the team's sergeant)
+        --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
 end ID  sets the last day away (default --today); ID as shown by "absence list". An absence that
         has not started is cancelled or changed, not ended: "end" says so.
@@ -102,7 +102,9 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		.slice()
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
 	if (flags['json']) {
-		await out(ctx, JSON.stringify(shown.map(a => ({...a, officerName: safeText(fullName(officers.get(a.officerId))), coverName: a.coverOfficerId ? safeText(fullName(officers.get(a.coverOfficerId))) : null})), null, 2) + '\n');
+		const name = (id: string | null) => (id ? safeText(fullName(officers.get(id))) : null);
+		const json = JSON.stringify(shown.map(a => ({...a, officerName: name(a.officerId), coverName: name(a.coverOfficerId)})), null, 2);
+		await out(ctx, escapeJsonText(json) + '\n');
 		return 0;
 	}
 	if (shown.length === 0) {
@@ -137,8 +139,9 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const data = store.snapshot();
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
 	const cover = flags['cover'] ? officerFlag(data.officers, String(flags['cover']), '--cover') : null;
-	const by = flags['by'] ? officerFlag(data.officers, String(flags['by']), '--by') : data.officers.find(o => o.id === data.team.sergeantId);
-	if (!by) throw new UsageError("The team's sergeant is not in the officer list; say who is recording this with --by.");
+	// Recorded as the person at the keyboard (README, "Who you are"), never as someone named on the line.
+	if (flags['by'] !== undefined) throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
+	const by = actorFor(ctx, data).officer;
 	let id = '';
 	let warnings: string[] = [];
 	try {
@@ -154,10 +157,11 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(
+	say(
+		ctx,
 		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
 	);
-	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
+	for (const w of warnings) say(ctx, `Warning: ${safeText(w)}\n`);
 	return 0;
 }
 
@@ -171,7 +175,7 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(`Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
+	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
 	return 0;
 }
 

@@ -3,9 +3,12 @@
  * command line reports (usage errors exit 2, store errors exit 3).
  */
 import {existsSync} from 'node:fs';
+import {homedir, userInfo} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {isIsoDate, localToday, type IsoDate} from '../domain/dates.js';
+import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
+import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
+import type {Officer, StoreData} from '../domain/model.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -14,11 +17,25 @@ export class UsageError extends Error {
 /** The package root (one level above dist/), where data/ lives. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_STORE = path.join(PACKAGE_ROOT, 'data', 'demo.json');
-export const DEFAULT_STORE = path.join(PACKAGE_ROOT, 'data', 'store.json');
+
+/**
+ * Where the team's store lives when none is named (README, "Where the store lives"): run from a clone
+ * (a git work tree), `data/store.json` beside the demo, as before; installed as a package, in the
+ * user's data folder (`$XDG_DATA_HOME/fortnight/`, else `~/.local/share/fortnight/`), never inside the
+ * package, where a normal user cannot write and `npm update -g` would delete the team's data.
+ */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env, root = PACKAGE_ROOT): string {
+	if (existsSync(path.join(root, '.git'))) return path.join(root, 'data', 'store.json');
+	const xdg = env['XDG_DATA_HOME'];
+	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.local', 'share');
+	return path.join(base, 'fortnight', 'store.json');
+}
 
 export interface GlobalFlags {
 	store?: string;
 	today?: string;
+	/** --as: who is at the keyboard (an officer's id, collar number or name). */
+	as?: string;
 	color: boolean;
 	debug: boolean;
 }
@@ -31,6 +48,8 @@ export interface Context {
 	today: IsoDate;
 	/** Whether the user asked for today explicitly (the desk says which date it is using either way). */
 	todayGiven: boolean;
+	/** What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor). */
+	identity: {as?: string; envUser?: string; login?: string};
 	color: boolean;
 	debug: boolean;
 	env: NodeJS.ProcessEnv;
@@ -41,8 +60,9 @@ export interface Context {
 
 export function parseToday(value: string | undefined, source: string): IsoDate | undefined {
 	if (value === undefined || value === '') return undefined;
-	if (!isIsoDate(value)) throw new UsageError(`${source} must be a real date as YYYY-MM-DD (got "${value}").`);
-	return value;
+	const d = parseUserDate(value);
+	if (d === null) throw new UsageError(`${source} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`);
+	return d;
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {
@@ -50,10 +70,11 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined);
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return {
-		storePath: path.resolve(given ?? DEFAULT_STORE),
+		storePath: path.resolve(given ?? defaultStorePath(env)),
 		defaultStore: given === undefined,
 		today: today ?? localToday(),
 		todayGiven: today !== undefined,
+		identity: {as: flags.as, envUser: env['FORTNIGHT_USER'] || undefined, login: osLogin()},
 		color: flags.color && !noColor,
 		debug: flags.debug,
 		env,
@@ -61,6 +82,25 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 		stderr: process.stderr,
 		stdin: process.stdin,
 	};
+}
+
+/** The operating-system login name, or undefined where the system cannot say (no passwd entry). */
+function osLogin(): string | undefined {
+	try {
+		return userInfo().username || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The officer at the keyboard for a command that records something (README, "Who you are"), or a
+ * usage error (exit 2) that says how to say who you are. Never inferred from the team's arrangements.
+ */
+export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource} {
+	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
+	if (!id.ok) throw new UsageError(id.reason);
+	return id;
 }
 
 export function storeExists(ctx: Context): boolean {

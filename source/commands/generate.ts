@@ -1,10 +1,13 @@
+import {promises as fsp} from 'node:fs';
+import path from 'node:path';
 import {isIsoDate} from '../domain/dates.js';
 import {generateStore} from '../domain/generate/generate.js';
 import {signer} from '../store/chain.js';
-import {createStoreFile} from '../store/store.js';
+import {exportStoreFile} from '../store/store.js';
 import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
-import type {Command} from './command.js';
+import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
+import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';
 
 const command: Command = {
 	name: 'generate',
@@ -20,18 +23,21 @@ Options
   --cases N              number of cases (1 to 200000)
   --seed S               seed text (default "fortnight")
   --reference-date D     the date the scenarios are written against (default: --today)
-  --out FILE             where to write; refuses to overwrite unless --force
-  --force                overwrite FILE if it exists
+  --out FILE             where to write (a regular file); never the current --store or its welfare,
+                         drafts, lock or backup files (exit 2, even through a link)
+  --force                replace FILE if it exists (atomically, keeping its mode). An existing
+                         FILE.welfare.json is never replaced, even with --force (exit 2).
 
 Example
   fortnight generate --cases 5000 --seed bench --out /tmp/dept.json`,
 	usesStore: false,
+	takesWords: false,
 	flags: {
 		cases: {type: 'number'},
 		seed: {type: 'string', default: 'fortnight'},
 		referenceDate: {type: 'string'},
 		out: {type: 'string'},
-		force: {type: 'boolean', default: false},
+		force: FORCE_FLAG,
 	},
 	async run(ctx, _input, flags) {
 		const cases = flags['cases'] as number | undefined;
@@ -40,14 +46,39 @@ Example
 		if (!out) throw new UsageError('--out FILE is required.');
 		const referenceDate = (flags['referenceDate'] as string | undefined) ?? ctx.today;
 		if (!isIsoDate(referenceDate)) throw new UsageError(`--reference-date must be a real date as YYYY-MM-DD (got "${referenceDate}").`);
+		const force = Boolean(flags['force']);
+		// Both answers before the slow part: the store's path, then its welfare file's.
+		await checkOut(ctx, out, {mode: 0o600, force, regularOnly: true});
+		const welfare = welfarePathFor(path.resolve(out));
+		if (await exists(welfare)) {
+			throw new UsageError(
+				`${welfare} already exists and may hold officers' welfare notes; generate never replaces a welfare file, even with --force. ` +
+					'Move it away or choose another --out.',
+			);
+		}
 		const {data, welfareNotes} = generateStore({cases, seed: String(flags['seed']), referenceDate}, signer);
-		await createStoreFile(out, data, {overwrite: Boolean(flags['force'])});
-		await writeWelfare(welfarePathFor(out), {
+		await fsp.mkdir(path.dirname(path.resolve(out)), {recursive: true});
+		await exportStoreFile(out, data, {force, storeFile: ctx.storePath}).catch((err: unknown) => {
+			throw usageIfRefused(err);
+		});
+		// Checked again just before writing: a welfare file that appeared meanwhile is left alone too.
+		if (await exists(welfare)) {
+			throw new UsageError(`${welfare} appeared while the store was being written; it was left as it is and no welfare notes were written.`);
+		}
+		await writeWelfare(welfare, {
 			schemaVersion: 1,
 			notes: welfareNotes.map((n, i) => ({id: `wn${i + 1}`, ...n})),
 		});
-		ctx.stderr.write(`Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
+		say(ctx, `Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
 		return 0;
 	},
 };
 export default command;
+
+/** Anything at all at `file`, a dangling link included. */
+async function exists(file: string): Promise<boolean> {
+	return fsp.lstat(file).then(
+		() => true,
+		() => false,
+	);
+}

@@ -1,5 +1,4 @@
 import {createInterface} from 'node:readline';
-import path from 'node:path';
 import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../domain/handover/build.js';
 import {HandoverSchema} from '../domain/handover/schema.js';
@@ -7,20 +6,19 @@ import {fullName} from '../domain/people.js';
 import {matchOfficer, listOfficers} from '../domain/officer-match.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
-import {writeFileAtomic} from '../store/atomic-write.js';
 import {chainHead, formatHead} from '../store/chain.js';
-import {describeFsError} from '../store/errors.js';
 import {readWelfare, welfarePathFor} from '../store/welfare-file.js';
-import {out, type Command} from './command.js';
+import {out, say, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag, officerFlag} from './resolve.js';
+import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
 const MAX_WINDOW_DAYS = 183;
 
-const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--format md|json] [--out FILE]
+const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--format md|json] [--out FILE [--force]]
                           [--include-welfare [--yes]] [--prepared-by NAME] [--schema]
 
 A written handover for whoever covers the team: everything dated in the window, the decisions that
@@ -36,8 +34,10 @@ Options
   --cover-outside     treat --cover as free text for someone outside the team ("DS Jane Roe, Team B")
   --prepared-by NAME  who prepared it (default: the team's sergeant)
   --format md|json    Markdown (default) or JSON
-  --out FILE          write to FILE instead of stdout, replacing it if it exists (atomically; mode 0644,
-                      or 0600 with welfare notes)
+  --out FILE          write to FILE instead of stdout ("-" is stdout); a new file gets mode 0600. Never
+                      the store, its welfare, drafts, lock or backup files (exit 2, even through a link)
+  --force             let --out replace an existing file (atomically, keeping its mode; always 0600 with
+                      welfare notes). A device or pipe (/dev/null) is written into, never replaced.
   --include-welfare   add welfare notes from the last ${WELFARE_NOTE_LOOKBACK_DAYS} days (health information). Asks for
                       confirmation on a terminal; without one it refuses unless --yes is given. The
                       document is then marked OFFICIAL-SENSITIVE at top and bottom.
@@ -84,6 +84,7 @@ const command: Command = {
 		preparedBy: {type: 'string'},
 		format: {type: 'string', default: 'md'},
 		out: {type: 'string'},
+		force: FORCE_FLAG,
 		includeWelfare: {type: 'boolean', default: false},
 		yes: {type: 'boolean', default: false},
 		schema: {type: 'boolean', default: false},
@@ -102,8 +103,11 @@ const command: Command = {
 		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) throw new UsageError(`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`);
 		if (flags['coverOutside'] && !flags['cover']) throw new UsageError('--cover-outside needs --cover NAME.');
 		const generatedAt = nowInstant(ctx);
-		const outFile = flags['out'] ? path.resolve(String(flags['out'])) : null;
+		const outFile = flags['out'] ? String(flags['out']) : null;
 		const includeWelfare = Boolean(flags['includeWelfare']);
+		const outOptions = {mode: 0o600, force: Boolean(flags['force']), sensitive: includeWelfare};
+		// A refused --out is said before the welfare question, not after it.
+		if (outFile) await checkOut(ctx, outFile, outOptions);
 		if (includeWelfare && !flags['yes']) await confirmWelfare(ctx);
 
 		const store = await openForCommand(ctx, {readOnly: true});
@@ -118,12 +122,11 @@ const command: Command = {
 			await out(ctx, text);
 			return 0;
 		}
-		try {
-			await writeFileAtomic(outFile, text, includeWelfare ? 0o600 : 0o644);
-		} catch (err) {
-			throw describeFsError(err, outFile, 'writing');
-		}
-		ctx.stderr.write(`Wrote the handover for ${from} to ${to} to ${outFile}${includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : ''}.\n`);
+		// Welfare notes are health information: a replaced file gets 0600 too, never the mode it had.
+		const written = await writeOut(ctx, outFile, text, outOptions);
+		if (written.kind === 'stdout') return 0;
+		const sensitive = includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : '';
+		say(ctx, `Wrote the handover for ${from} to ${to} to ${written.file}${sensitive}.\n`);
 		return 0;
 	},
 };
@@ -143,7 +146,7 @@ function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0]
 		throw new UsageError(`--cover: no officer matches "${query}". Did you mean ${listOfficers(m.near)}? For someone outside the team add --cover-outside.`);
 	}
 	// Nobody in the team is anywhere near the name: a supervisor from elsewhere, taken as written.
-	ctx.stderr.write(`Cover "${query}" is not in this team; shown as written.\n`);
+	say(ctx, `Cover "${query}" is not in this team; shown as written.\n`);
 	return {name: query, officerId: null};
 }
 

@@ -59,7 +59,7 @@ Values
 
 New cases are allocated on today's date with their next review due today, so the sergeant reviews each
 one. A bail regime is fixed from the arrest date (before or after 28 October 2022). Text is kept as
-written; text with control characters is listed and always shown made safe.
+written; text with control or invisible characters is listed and always shown made safe.
 
 Mapping file (--map), JSON; every key optional:
   {
@@ -247,7 +247,7 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 		lines.push(...more(plan.missing.length));
 	}
 	if (plan.flagged.length > 0) {
-		lines.push('', 'Text with control characters (kept as written in the store, always shown made safe):');
+		lines.push('', 'Text with control or invisible characters (kept as written in the store, always shown made safe):');
 		for (const f of limit(plan.flagged)) lines.push(`  row ${f.row}, ${safeText(f.column)} (${safeText(f.ref)})`);
 		lines.push(...more(plan.flagged.length));
 	}

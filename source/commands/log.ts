@@ -5,12 +5,11 @@ import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
 import {logJson} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
-import {writeFileAtomic} from '../store/atomic-write.js';
-import {StoreError} from '../store/errors.js';
 import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
+import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
+import {FORCE_FLAG, writeOut} from './write-out.js';
 
 const FORMATS = ['csv', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];
@@ -18,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 const command: Command = {
 	name: 'log',
 	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
-	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md] [--out FILE] [--sergeant ID]
+	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md] [--out FILE [--force]] [--sergeant ID]
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
@@ -30,7 +29,11 @@ Options
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after
                   json: rows and exception report together (schema below)
-  --out FILE      write to FILE instead of standard output, replacing it if it exists (atomically)
+  --out FILE      write to FILE instead of standard output ("-" is standard output); a new file gets
+                  mode 0600. Never the store, its welfare, drafts, lock or backup files (exit 2, even
+                  through a link)
+  --force         let --out replace an existing file (atomically, keeping its mode). A device or
+                  pipe (/dev/null) is written into, never replaced.
   --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
 
 Every export gives the review chain head (sequence:hash); keep it, and later check that a copy of the
@@ -67,6 +70,7 @@ Examples
 		to: {type: 'string'},
 		format: {type: 'string', default: 'csv'},
 		out: {type: 'string'},
+		force: FORCE_FLAG,
 		sergeant: {type: 'string'},
 	},
 	async run(ctx, input, flags) {
@@ -100,18 +104,13 @@ Examples
 		const head = headText(chainHeadOf(data));
 		const note = `Chain head ${head}: check a later copy of the store with "fortnight verify --head ${head}".\n`;
 
-		if (outFile !== undefined) {
-			try {
-				await writeFileAtomic(outFile, text, 0o644);
-			} catch (err) {
-				const code = (err as NodeJS.ErrnoException).code ?? 'error';
-				throw new StoreError('io', `Could not write ${outFile} (${code}); nothing was written there. Check the folder exists and is writable.`, outFile);
-			}
+		if (outFile === undefined) {
+			await out(ctx, text);
+		} else if ((await writeOut(ctx, outFile, text, {mode: 0o600, force: Boolean(flags['force'])})).kind !== 'stdout') {
 			await out(ctx, `Wrote ${outFile}: ${count} log row${count === 1 ? '' : 's'} from ${resolved.period.from} to ${resolved.period.to}.\n${note}`);
 			return 0;
 		}
-		await out(ctx, text);
-		if (format === 'csv') ctx.stderr.write(note);
+		if (format === 'csv') say(ctx, note);
 		return 0;
 	},
 };

@@ -45,6 +45,7 @@ Exit codes: 0 listed (problems or none); 2 usage error; 3 store unreadable.
 Examples
   fortnight problems --today 2026-11-30
   fortnight problems --json | jq '.[] | select(.severity == "critical")'`,
+	takesWords: false,
 	flags: {
 		json: {type: 'boolean', default: false},
 	},

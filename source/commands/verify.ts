@@ -1,8 +1,9 @@
 import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead} from '../store/chain.js';
 import {readStoreFile} from '../store/store.js';
+import {verifySignatures, type SignatureReport} from '../store/signatures.js';
 import {safeText} from '../domain/safe-text.js';
 import type {ChainEntry} from '../domain/model.js';
-import type {Command} from './command.js';
+import {out, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {plural} from '../domain/plural.js';
 
@@ -11,8 +12,11 @@ const command: Command = {
 	summary: "check the store's schema and the review chain's hashes",
 	help: `Usage: fortnight verify [--store PATH] [--head SEQ:HASH]
 
-Checks that the store file is valid and walks the chain of signed reviews, amendments and
-performance decisions, checking every hash and link. Reports the first broken entry.
+Checks that the store file is valid and walks the chain of signed reviews, amendments,
+performance decisions and key enrolments, checking every hash and link, then every signature
+against the keys enrolled before it and who was entitled to enrol them. Entries made before the
+store's first enrolled key are counted as "made before signatures" (hashed, not signed). Reports
+the first broken entry.
 
 Options
   --head SEQ:HASH   also confirm that the store still holds that entry unchanged, with the chain
@@ -21,6 +25,7 @@ Options
 
 Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged; 2 a malformed
 --head; 3 the file cannot be read or is invalid.`,
+	takesWords: false,
 	flags: {head: {type: 'string'}},
 	async run(ctx, _input, flags) {
 		const given = flags['head'] as string | undefined;
@@ -28,23 +33,38 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		const {data} = await readStoreFile(ctx.storePath);
 		const problem = verifyChain(data.chain);
 		if (problem) {
-			ctx.stdout.write(`BROKEN: ${ctx.storePath}: entry ${problem.index}: ${problem.message}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${problem.index}: ${problem.message}.\n`);
+			return 1;
+		}
+		const sigs = verifySignatures(data);
+		if (sigs.problem) {
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
 			return 1;
 		}
 		if (head) {
 			const missing = headProblem(data.chain, head);
 			if (missing) {
-				ctx.stdout.write(`BROKEN: ${ctx.storePath}: entry ${head.seq}: ${missing}.\n`);
+				await out(ctx, `BROKEN: ${ctx.storePath}: entry ${head.seq}: ${missing}.\n`);
 				return 1;
 			}
 		}
 		const current = formatHead(chainHead(data.chain));
 		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === data.chain.length - 1 ? '' : ` (${plural(data.chain.length - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
-		ctx.stdout.write(`OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
+		await out(ctx, `OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
+		await out(ctx, signatureWords(sigs) + '\n');
 		return 0;
 	},
 };
 export default command;
+
+/** "Signatures: 3 entries signed by 2 enrolled keys; 605 entries signed before signatures (hashed only)." */
+export function signatureWords(r: SignatureReport): string {
+	const parts: string[] = [];
+	if (r.signed > 0) parts.push(`${plural(r.signed, 'entry', 'entries')} signed by enrolled keys (${plural(r.enrolled, 'officer')} enrolled)`);
+	if (r.beforeSignatures > 0) parts.push(`${plural(r.beforeSignatures, 'entry', 'entries')} made before signatures (hashed only, not signed: their authors are not proven)`);
+	if (parts.length === 0) return 'Signatures: the chain is empty.';
+	return `Signatures: ${parts.join('; ')}.${r.enrolled === 0 ? ' No key is enrolled: "fortnight keys init" starts signing.' : ''}`;
+}
 
 /** "605:3fa2..." (a 64-character lowercase SHA-256 in hex). */
 export function parseHead(text: string): ChainHead {

@@ -53,6 +53,8 @@ export const OfficerSchema = Type.Object({
 	supervisorId: Nullable(Id),
 	/** Date the officer left the unit; null while in post. */
 	leftUnit: Nullable(IsoDate),
+	/** The operating-system login of this officer, so the person at the keyboard is known without --as (README, "Who you are"). */
+	login: Type.Optional(Type.String({minLength: 1, maxLength: 64})),
 });
 export type Officer = Static<typeof OfficerSchema>;
 
@@ -424,20 +426,44 @@ export const PerformanceDecisionDataSchema = Type.Object({
 });
 export type PerformanceDecisionData = Static<typeof PerformanceDecisionDataSchema>;
 
+/**
+ * A public key enrolled for an officer (README, "Signatures"): from this entry on, entries that
+ * officer authors are checked against it. The first enrolment in a store is its creator's own,
+ * self-signed (`first: true`); every later one is signed by someone entitled to enrol (the team's
+ * inspector, or its sergeant for the team's officers).
+ */
+export const EnrolmentDataSchema = Type.Object({
+	officerId: Id,
+	/** Ed25519 public key, SPKI PEM. */
+	publicKey: Type.String({maxLength: 400}),
+	/** SHA-256 of the key's DER, hex: how people compare keys by eye. */
+	fingerprint: Type.String({pattern: '^[0-9a-f]{64}$'}),
+	date: IsoDate,
+	by: Id,
+	first: Type.Boolean(),
+});
+export type EnrolmentData = Static<typeof EnrolmentDataSchema>;
+
 const entryFields = {
 	seq: Type.Integer({minimum: 0}),
 	/** Hash of the previous entry ("0" x 64 for the first). */
 	prevHash: Type.String({pattern: '^[0-9a-f]{64}$'}),
-	/** SHA-256 of the canonical JSON of {seq, prevHash, kind, signedAt, data}. */
+	/** SHA-256 of the canonical JSON of {seq, prevHash, kind, signedAt, data} (and author, when signed). */
 	hash: Type.String({pattern: '^[0-9a-f]{64}$'}),
 	signedAt: Instant,
+	/** Officer id of the entry's author, who signed it; absent on entries made before signatures. */
+	author: Type.Optional(Id),
+	/** Ed25519 signature (base64) by the author's enrolled key over the UTF-8 bytes of `hash`. */
+	sig: Type.Optional(Type.String({pattern: '^[A-Za-z0-9+/]{86}==$'})),
 };
 export const ChainEntrySchema = Type.Union([
 	Type.Object({...entryFields, kind: Type.Literal('review'), data: ReviewDataSchema}),
 	Type.Object({...entryFields, kind: Type.Literal('amendment'), data: AmendmentDataSchema}),
 	Type.Object({...entryFields, kind: Type.Literal('performance-decision'), data: PerformanceDecisionDataSchema}),
+	Type.Object({...entryFields, kind: Type.Literal('enrolment'), data: EnrolmentDataSchema}),
 ]);
 export type ChainEntry = Static<typeof ChainEntrySchema>;
+export type EnrolmentEntry = Extract<ChainEntry, {kind: 'enrolment'}>;
 export type ReviewEntry = Extract<ChainEntry, {kind: 'review'}>;
 export type DecisionEntry = Extract<ChainEntry, {kind: 'performance-decision'}>;
 export type AmendmentEntry = Extract<ChainEntry, {kind: 'amendment'}>;

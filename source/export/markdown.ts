@@ -9,7 +9,7 @@
  * and bare URLs are shown as code spans (visible, not clickable) rather than mangled.
  * One copy for every Markdown export (handover and review log).
  */
-import {safeText} from '../domain/safe-text.js';
+import {mayBeUnsafe, safeText} from '../domain/safe-text.js';
 
 // Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
 // links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|);
@@ -26,9 +26,9 @@ const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
 // (trailing punctuation such as the ")" of "](http://x)" stays outside, as GFM itself would leave it).
 const URL_LIKE = /\b(?:(?:https?|ftp|file|mailto|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?/gi;
 
-// Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", control,
-// C1 and bidi characters, and a block marker or digit at the start.
-const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|www\.|^\s*[#>+=\-\d]|^\s/i;
+// Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", a tab or
+// line break, and a block marker or digit at the start (control, bidi and invisible characters: mayBeUnsafe).
+const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:\t\n\r]|www\.|^\s*[#>+=\-\d]|^\s/i;
 
 function escapeInline(s: string): string {
 	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`);
@@ -41,7 +41,7 @@ function escapeInline(s: string): string {
 export function escapeMarkdown(text: string): string {
 	// Most store text (names, references, offences) needs nothing: skip the regex work, which matters
 	// when a 5,000-case handover escapes a hundred thousand fields.
-	if (!NEEDS_WORK.test(text)) return text;
+	if (!NEEDS_WORK.test(text) && !mayBeUnsafe(text)) return text;
 	const line = safeText(text);
 	let out = '';
 	let last = 0;

@@ -7,7 +7,7 @@
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import type {Problem} from '../domain/problem.js';
-import {safeText} from '../domain/safe-text.js';
+import {escapeJsonText, safeText} from '../domain/safe-text.js';
 
 export interface ProblemJson {
 	id: string;
@@ -47,5 +47,5 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 }
 
 export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): string {
-	return JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2) + '\n';
+	return escapeJsonText(JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2)) + '\n';
 }

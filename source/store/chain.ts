@@ -3,17 +3,28 @@
  * SHA-256 of its canonical JSON and the previous entry's hash, so altering, deleting or reordering any
  * entry in a copy of the store breaks a link that `fortnight verify` reports.
  */
-import {createHash} from 'node:crypto';
+import {createHash, sign as cryptoSign, type KeyObject} from 'node:crypto';
 import {canonicalJson} from '../domain/canonical-json.js';
 import type {ChainEntry} from '../domain/model.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-type Unsigned = Omit<ChainEntry, 'hash'>;
+type Unsigned = Omit<ChainEntry, 'hash' | 'sig'>;
 
+/**
+ * SHA-256 (hex) of the canonical JSON of {seq, prevHash, kind, signedAt, data}, plus `author` when the
+ * entry is signed, so the signer's name is covered by the hash the signature is over (README, "Audit").
+ * Entries made before signatures have no author and hash exactly as they always did.
+ */
 export function hashEntry(entry: Unsigned | ChainEntry): string {
-	const {seq, prevHash, kind, signedAt, data} = entry;
-	return createHash('sha256').update(canonicalJson({seq, prevHash, kind, signedAt, data})).digest('hex');
+	const {seq, prevHash, kind, signedAt, data, author} = entry;
+	return createHash('sha256').update(canonicalJson({seq, prevHash, kind, signedAt, data, author})).digest('hex');
+}
+
+/** The private half the author signs with: an Ed25519 KeyObject and the officer it belongs to. */
+export interface SigningKey {
+	officerId: string;
+	privateKey: KeyObject;
 }
 
 /** Builds the next entry for `chain` (does not modify it). */
@@ -22,12 +33,16 @@ export function makeEntry<K extends ChainEntry['kind']>(
 	kind: K,
 	data: Extract<ChainEntry, {kind: K}>['data'],
 	signedAt: string,
+	key?: SigningKey,
 ): Extract<ChainEntry, {kind: K}> {
 	const last = chain.at(-1);
 	const seq = last ? last.seq + 1 : 0;
 	const prevHash = last ? last.hash : GENESIS_HASH;
-	const unsigned = {seq, prevHash, kind, signedAt, data} as Unsigned;
-	return {...unsigned, hash: hashEntry(unsigned)} as Extract<ChainEntry, {kind: K}>;
+	const unsigned = (key ? {seq, prevHash, kind, signedAt, data, author: key.officerId} : {seq, prevHash, kind, signedAt, data}) as Unsigned;
+	const hash = hashEntry(unsigned);
+	if (!key) return {...unsigned, hash} as Extract<ChainEntry, {kind: K}>;
+	const sig = cryptoSign(null, Buffer.from(hash, 'utf8'), key.privateKey).toString('base64');
+	return {...unsigned, hash, sig} as Extract<ChainEntry, {kind: K}>;
 }
 
 export interface ChainHead {
@@ -84,3 +99,9 @@ export function resignChain(chain: readonly ChainEntry[]): ChainEntry[] {
 /** The Signer the generator takes. */
 export const signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
 	makeEntry(chain, kind, data as never, signedAt);
+
+/** A Signer that signs every entry with `key` (the author's own): what the desk and commands use once the author has a key. */
+export const keySigner =
+	(key: SigningKey) =>
+	(chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
+		makeEntry(chain, kind, data as never, signedAt, key);

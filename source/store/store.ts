@@ -12,14 +12,19 @@ import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {hashEntry, verifyChain} from './chain.js';
-import {describeChanges, diffStores, findClash} from './conflict.js';
+import {verifySignatures} from './signatures.js';
+import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {realFs, type WriteFs} from './file-system.js';
+import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
 import {storeBytes} from './serialize.js';
 import {validateStore} from './validate.js';
+import {writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
+import {welfareDraftsPathFor} from './welfare-drafts.js';
+import {welfarePathFor} from './welfare-file.js';
 
 /** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
 export const MAX_STORE_BYTES = 1024 * 1024 * 1024;
@@ -54,6 +59,8 @@ export interface OpenOptions {
 	lock?: LockOptions;
 	/** Clock for updatedAt; tests fix it. */
 	now?: () => Date;
+	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
+	surface?: ClashSurface;
 }
 
 export interface Store {
@@ -83,9 +90,16 @@ export interface Store {
 	reload(): Promise<StoreData>;
 	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
 	saveCopy(file: string, data?: StoreData): Promise<void>;
+	/**
+	 * Calls `listener` with one sentence when a save has waited over a second for the lock (whose lock,
+	 * since when; lock.ts), and with null when the wait is over, for the desk's status bar. Returns the
+	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
+	 */
+	onLockWait?(listener: (message: string | null) => void): () => void;
 }
 
 export {serialize, serializeBytes} from './serialize.js';
+export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
 /** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
 export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
@@ -190,12 +204,15 @@ async function whyReadOnly(file: string): Promise<string | null> {
 		const code = (err as NodeJS.ErrnoException).code;
 		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
 	}
+	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
+	const target = await linkTarget(file).catch(() => file);
 	try {
-		await fsp.access(path.dirname(file), constants.W_OK);
+		await fsp.access(path.dirname(target), constants.W_OK);
 	} catch {
-		return `The folder holding ${file} is read-only: you can look but not save.`;
+		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
-	return null;
+	const st = await fsp.stat(target).catch(() => null);
+	return st ? hardLinkProblem(file, st.nlink) : null;
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -229,6 +246,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		} catch (err) {
 			throw describeFsError(err, this.file, 'reading');
 		}
+		// Saves keep the mode the file has now (someone may have changed it since it was read).
+		this.mode = stat.mode & 0o777;
 		if (this.known && sameSignature(this.signature, signatureOf(stat))) return [this.known, false];
 		const data = await this.read();
 		return [data, true];
@@ -266,11 +285,21 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	db.data = initial;
 	let shownSignature = adapter.signature;
 	const now = options.now ?? (() => new Date());
+	const surface = options.surface ?? 'desk';
+	const lockWaitListeners = new Set<(message: string | null) => void>();
+	const lockOptions: LockOptions = {
+		...options.lock,
+		onWait: message => {
+			options.lock?.onWait?.(message);
+			for (const listener of lockWaitListeners) listener(message);
+		},
+	};
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 
 	if (!readOnlyReason) {
-		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale).
-		await sweepTempFiles(abs);
+		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale). The
+		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
+		for (const file of [abs, welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
 		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
 		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
@@ -299,11 +328,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
 			let candidate: StoreData | undefined;
 			try {
-				return await withLock(abs, options.lock, async assertHeld => {
+				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
+					let next: StoreData | undefined;
 					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
 					// (including a change first noticed by an earlier apply that then failed with a conflict).
 					if (fresh !== mine) {
@@ -318,13 +348,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 							} catch {
 								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
 							}
-							const clash = findClash(theirs, ours);
+							const rerun = () => diffStores(fresh, (next ??= change(fresh)));
+							const clash = findClash(theirs, ours, surface, rerun);
 							if (clash) throw new StoreError('conflict', clash.message, abs);
 							merged = true;
 							othersChanged = describeChanges(theirs);
 						}
 					}
-					const next = change(fresh);
+					next ??= change(fresh);
 					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
 					// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
 					const problem = validateStore(candidate, fresh);
@@ -342,7 +373,15 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					const broken = verifyChain(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
-						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, so this entry no longer links (${broken.message}); it was not saved. Reload and sign again.`, abs);
+						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
+						const why = `so this entry no longer links (${broken.message}); it was not saved. ${again}`;
+						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, ${why}`, abs);
+					}
+					// Once the store has enrolled keys, an entry nobody could verify is never written (README, "Signatures").
+					const unsigned = candidate.chain.length > fresh.chain.length ? verifySignatures(candidate, fresh.chain.length).problem : null;
+					if (unsigned) {
+						candidate = undefined;
+						throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${abs}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, abs);
 					}
 					assertHeld();
 					const warning = await adapter.save(candidate, assertHeld);
@@ -369,6 +408,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		},
 		async saveCopy(to, data) {
 			await createStoreFile(to, data ?? db.data);
+		},
+		onLockWait(listener) {
+			lockWaitListeners.add(listener);
+			return () => {
+				lockWaitListeners.delete(listener);
+			};
 		},
 	};
 }
@@ -404,6 +449,21 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		if (err instanceof SavedButNotSynced) return;
 		throw describeFsError(err, abs, 'creating');
 	}
+}
+
+/**
+ * A store written where the user asked (`generate --out`), by writeExport's rules: never over the
+ * current store's files, over another file only with `force` (its mode kept), and only to a regular file.
+ */
+export async function exportStoreFile(
+	file: string,
+	data: StoreData,
+	options: Pick<ExportOptions, 'force' | 'storeFile'>,
+): Promise<ExportWritten> {
+	const abs = path.resolve(file);
+	const problem = validateStore(data);
+	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
+	return writeExport(abs, storeBytes(data), {mode: 0o600, regularOnly: true, ...options});
 }
 
 export {SCHEMA_VERSION};

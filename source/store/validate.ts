@@ -155,8 +155,13 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 			if (p) return p;
 		}
 	}
+	const drafted = new Set<string>();
 	for (const [i, d] of data.drafts.entries()) {
 		if (!refs.has(d.caseRef)) return {path: `/drafts/${i}/caseRef`, message: `draft for unknown case "${d.caseRef}"`};
+		// One draft per case and person: a second would make which one resumes a guess.
+		const key = `${d.caseRef}\u0000${d.reviewerId}`;
+		if (drafted.has(key)) return {path: `/drafts/${i}`, message: `a second draft of case "${d.caseRef}" by the same person`};
+		drafted.add(key);
 	}
 	return null;
 }

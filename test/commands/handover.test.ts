@@ -95,13 +95,13 @@ describe('fortnight handover on the demo team', () => {
 		expect((await runCommand(command, store, ['now'], {})).code).toBe(2);
 	});
 
-	it('--out writes the file atomically with mode 0644', () => {
+	it('--out writes a new file with mode 0600 (case and officer data, like the store)', () => {
 		const {store, dir} = demoCopy();
 		const file = path.join(dir, 'handover.md');
 		const r = handover(store, '--out', file);
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).toBe('');
-		expect(statSync(file).mode & 0o777).toBe(0o644);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
 		expect(readFileSync(file, 'utf8')).toContain('## In your window, by date');
 	});
 

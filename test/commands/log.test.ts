@@ -61,7 +61,7 @@ describe('fortnight log', () => {
 
 	it('rejects bad dates, a reversed period, an unknown format or sergeant (exit 2); an unwritable --out (exit 3)', async () => {
 		const {store} = demoCopy();
-		for (const args of [['--from', '2026-02-30'], ['--to', '30/11/2026'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--format', 'xlsx'], ['--sergeant', 'o0003']]) {
+		for (const args of [['--from', '2026-02-30'], ['--to', '31/11/2026'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--format', 'xlsx'], ['--sergeant', 'o0003']]) {
 			const r = await logInProcess(store, Object.fromEntries([args.slice(0, 2), args.slice(2, 4)].filter(a => a.length).map(([k, v]) => [k!.slice(2), v])));
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(r.error).toContain(args[args.length === 4 ? 2 : 0]!.slice(2));

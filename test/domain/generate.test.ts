@@ -31,10 +31,11 @@ describe('generate', () => {
 		expect(JSON.parse(readFileSync(DEMO, 'utf8'))).toEqual(data);
 	});
 
-	it('refuses to overwrite without --force and rejects bad arguments with exit 2', () => {
+	it('refuses to overwrite without --force and rejects bad arguments, each with exit 2', () => {
 		const dir = tempDir();
 		expect(runCli(['generate', '--cases', '5', '--out', `${dir}/x.json`, '--today', '2026-11-30']).code).toBe(0);
-		expect(runCli(['generate', '--cases', '5', '--out', `${dir}/x.json`, '--today', '2026-11-30']).code).toBe(3);
+		// An --out that exists is a usage error like any export's (README "Exports and --out"); it was exit 3.
+		expect(runCli(['generate', '--cases', '5', '--out', `${dir}/x.json`, '--today', '2026-11-30']).code).toBe(2);
 		expect(runCli(['generate', '--cases', '0', '--out', `${dir}/y.json`]).code).toBe(2);
 		expect(runCli(['generate', '--cases', '5']).code).toBe(2);
 	});

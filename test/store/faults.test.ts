@@ -53,6 +53,7 @@ function faultyFs(step: Step, code: string, always: boolean, also?: Step): Write
 			if (shouldFail('close')) fail('close');
 		},
 		chmod: async (p, m) => (shouldFail('chmod') ? fail('chmod') : realFs.chmod(p, m)),
+		chown: (h, u, g) => realFs.chown(h, u, g),
 		rename: async (a, b) => (shouldFail('rename') ? fail('rename') : realFs.rename(a, b)),
 		syncDir: async d => (shouldFail('syncDir') ? fail('syncDir') : realFs.syncDir(d)),
 		unlink: async p => (shouldFail('unlink') ? fail('unlink') : realFs.unlink(p)),

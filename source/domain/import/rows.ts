@@ -8,7 +8,7 @@
  */
 import type {IsoDate} from '../dates.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
-import {hasUnsafeText} from '../safe-text.js';
+import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {
 	DATE_FIELDS,
 	FIELDS,
@@ -102,11 +102,10 @@ export function layoutFor(header: string[], mapping: ImportMapping): {ok: true; 
 }
 
 
-// Control characters and bidi overrides: kept as written in the store but flagged (display uses safeText).
-// Tab, LF and CR are ordinary in multi-line text. This is only a fast pre-filter (hasUnsafeText costs
-// about as much as parsing the row); safe-text.ts's hasUnsafeText decides.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const unsafe = (s: string): boolean => CONTROL.test(s) && hasUnsafeText(s);
+// Control, bidi and invisible characters: kept as written in the store but flagged (display uses safeText).
+// Tab, LF and CR are ordinary in multi-line text. mayBeUnsafe is only a fast pre-filter (hasUnsafeText
+// costs about as much as parsing the row); safe-text.ts's hasUnsafeText decides.
+const unsafe = (s: string): boolean => mayBeUnsafe(s) && hasUnsafeText(s);
 
 export interface RowContext {
 	mapping: ImportMapping;
@@ -179,7 +178,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	const refCell = cell('ref')!.trim();
 	if (refCell === '') reject('ref', 'the crime reference is missing.');
 	else if (refCell.length > 40) reject('ref', 'the crime reference is longer than 40 characters.');
-	else if (CONTROL.test(refCell) || /[\r\n]/.test(refCell)) reject('ref', 'the crime reference contains control characters or a line break.');
+	else if (mayBeUnsafe(refCell) || /[\r\n]/.test(refCell)) {
+		reject('ref', 'the crime reference contains control or invisible characters or a line break.');
+	}
 
 	// Every key present from the start (undefined = no such column), so all rows share one object shape.
 	const out: ImportRow = {
@@ -235,7 +236,7 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		if (t.length > SUSPECT_MAX) {
 			reject('suspect', `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
 		}
-		else if (CONTROL.test(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
+		else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
 		else out.suspect = t === '' ? null : t;
 	}
 

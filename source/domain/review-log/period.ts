@@ -1,5 +1,5 @@
 /** The reporting period of the log: inclusive date-only bounds, 28 days up to today by default. */
-import {addDays, isIsoDate, type IsoDate} from '../dates.js';
+import {addDays, parseUserDate, type IsoDate} from '../dates.js';
 
 export interface Period {
 	from: IsoDate;
@@ -19,10 +19,15 @@ export type PeriodResult = {ok: true; period: Period} | {ok: false; error: strin
  * Fills in a missing bound and checks both. With only --from, the period runs to today (or to --from
  * itself when that is later); with only --to, it is the 28 days up to --to.
  */
-export function resolvePeriod(from: string | undefined, to: string | undefined, today: IsoDate): PeriodResult {
-	for (const [name, value] of [['--from', from], ['--to', to]] as const) {
-		if (value !== undefined && !isIsoDate(value)) return {ok: false, error: `${name} must be a real date as YYYY-MM-DD (got "${value}").`};
+export function resolvePeriod(fromTyped: string | undefined, toTyped: string | undefined, today: IsoDate): PeriodResult {
+	// One date syntax everywhere on the command line: YYYY-MM-DD or DD/MM/YYYY (README, "Command line").
+	const parsed: (IsoDate | undefined)[] = [];
+	for (const [name, value] of [['--from', fromTyped], ['--to', toTyped]] as const) {
+		const d = value === undefined ? undefined : parseUserDate(value);
+		if (d === null) return {ok: false, error: `${name} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`};
+		parsed.push(d);
 	}
+	const [from, to] = parsed;
 	const end = to ?? (from !== undefined && from > today ? from : today);
 	const start = from ?? addDays(end, -(DEFAULT_PERIOD_DAYS - 1));
 	if (start > end) return {ok: false, error: `--from (${start}) is after --to (${end}).`};

@@ -32,3 +32,4 @@ export * from './drafts.js';
 export * from './queue.js';
 export * from './reviewer.js';
 export * from './owners.js';
+export * from './pending-note.js';

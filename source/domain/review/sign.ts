@@ -195,7 +195,8 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		actionPlans,
 		concerns,
 		welfareEvents,
-		drafts: data.drafts.filter(d => d.caseRef !== c.ref),
+		// The signer's own draft is done; anyone else's stays theirs (their signing is then told this case was signed meanwhile).
+		drafts: data.drafts.filter(d => d.caseRef !== c.ref || d.reviewerId !== reviewerId),
 	};
 	const note = cleanInput(a.welfare.note);
 	const welfareNote = note === '' ? null : {id: `wn-r${seq}`, officerId: c.oicId, date: today, by: reviewerId, text: note};

@@ -22,7 +22,6 @@ import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
-import path from 'node:path';
 import {LogView} from '../views/log/log-view.js';
 import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
@@ -83,6 +82,8 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	// The Handover view's last export carried out (see HandoverViewProps.exportsDone).
 	const handoverExports = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
+	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
+	useEffect(() => store?.onLockWait?.(text => dispatch({type: 'lock-wait', text})), [store]);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
@@ -117,7 +118,7 @@ function hintsFor(s: DeskState): string {
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
 async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {
 	if (!store) throw new Error('No store file: nowhere to export to. Use "fortnight handover --out FILE".');
-	return writeHandoverFile(path.dirname(store.file), fileName, markdown);
+	return writeHandoverFile(store.file, fileName, markdown);
 }
 
 const wallClock = (): string => new Date().toISOString();
@@ -201,7 +202,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				{main}
 			</Box>
 			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
-			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
+			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);
 }

@@ -1,13 +1,11 @@
 /** The Log view's export key (e): the shell side, since the reducer does no I/O. */
-import path from 'node:path';
 import {useEffect, useRef, type Dispatch} from 'react';
-import {writeFileAtomic} from '../../store/atomic-write.js';
 import type {DeskAction} from './desk-state.js';
-import {unusedPath} from './export-file.js';
+import {writeFreshExport} from './export-file.js';
 
 /**
  * Writes the Log view's rows as CSV next to the store when the user presses e in the Log view
- * (atomically, mode 0644: the log holds no welfare text), never over an earlier export.
+ * (a new file, mode 0600; the log holds no welfare text), never over an earlier export or the store's files.
  */
 export function useLogExport(storeFile: string | undefined, exportRequests: number, csv: () => {text: string; name: string}, dispatch: Dispatch<DeskAction>): void {
 	const seen = useRef(exportRequests);
@@ -19,9 +17,8 @@ export function useLogExport(storeFile: string | undefined, exportRequests: numb
 			return;
 		}
 		const {text, name} = csv();
-		const file = unusedPath(path.dirname(storeFile), name);
-		writeFileAtomic(file, text, 0o644)
-			.then(() => dispatch({type: 'notice', text: `Exported the review log to ${file}`}))
+		writeFreshExport(storeFile, name, text)
+			.then(file => dispatch({type: 'notice', text: `Exported the review log to ${file}`}))
 			.catch((err: unknown) => dispatch({type: 'notice', text: `Export failed: ${err instanceof Error ? err.message : String(err)}`}));
 	}, [exportRequests, storeFile, csv, dispatch]);
 }

@@ -18,6 +18,7 @@ import {windowLines, wrapSegments} from './review-lines.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
+import {tint} from '../theme.js';
 
 export type AmendScreenProps = ReviewScreenBaseProps;
 
@@ -111,7 +112,7 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 	const footer: Line[] = s.confirm
 		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
 		: [
-				...(s.notice ? wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}) : []),
+				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
 				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);

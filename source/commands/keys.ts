@@ -1,0 +1,161 @@
+/**
+ * `fortnight keys`: signing keys (README, "Signatures"). init makes your key pair and, in a store with
+ * no key yet, enrols it as the store's first (self-signed, and it says so); enrol lets the team's
+ * inspector (anyone) or sergeant (the team's other officers) vouch for someone's public key; export
+ * prints enrolled public keys in PEM for an auditor's own tools (openssl); list shows who is enrolled.
+ */
+import {createPublicKey} from 'node:crypto';
+import {promises as fsp} from 'node:fs';
+import {shortDate} from '../domain/dates.js';
+import type {EnrolmentData, StoreData} from '../domain/model.js';
+import {fullName} from '../domain/people.js';
+import {safeText} from '../domain/safe-text.js';
+import {makeEntry} from '../store/chain.js';
+import {createSigningKey, loadSigningKey} from '../store/keys.js';
+import {fingerprintOf, mayEnrol} from '../store/signatures.js';
+import {readStoreFile} from '../store/store.js';
+import {out, type Command} from './command.js';
+import {actorFor, UsageError, type Context} from './context.js';
+import {nowInstant} from './now.js';
+import {openForCommand} from './open-store.js';
+import {officerFlag} from './resolve.js';
+
+const HELP = `Usage
+  fortnight keys init [--force]                      make your signing key (as --as / FORTNIGHT_USER)
+  fortnight keys enrol OFFICER --public-key FILE.pem  vouch for an officer's public key
+  fortnight keys list [--json]                        who has an enrolled key
+  fortnight keys export OFFICER                       their enrolled public key(s), PEM
+
+Every review, amendment, performance decision and enrolment in the chain is signed with its author's
+Ed25519 key once the store has its first enrolled key. Your private key is kept in
+$XDG_CONFIG_HOME/fortnight/keys/ (else ~/.config/fortnight/keys/), mode 0600; with FORTNIGHT_KEY_PASSPHRASE
+set, init seals it with that passphrase (scrypt and AES-256-GCM) and signing needs the same variable.
+
+init    makes the key pair. In a store with no enrolled key yet, it enrols yours as the first (you are
+        then the store's creator, and the entry says so). Otherwise it writes your public key beside the
+        private one (.pub.pem) and says who can enrol it: the team's inspector, or its sergeant.
+        --force replaces an existing key (have the new one enrolled again).
+enrol   the team's inspector may enrol anyone's key; the team's sergeant the team's other officers.
+export  for auditors: "openssl pkeyutl -verify -pubin -inkey KEY.pem -rawin -in HASH -sigfile SIG"
+        checks one entry (HASH the entry's hash as text, SIG its base64 "sig" decoded).
+
+Exit 2 when you are not entitled, the key file is not an Ed25519 public key, or the officer is unknown;
+the store is then unchanged.`;
+
+const command: Command = {
+	name: 'keys',
+	summary: 'signing keys: make yours, enrol someone\'s, list and export',
+	help: HELP,
+	flags: {force: {type: 'boolean', default: false}, publicKey: {type: 'string'}, json: {type: 'boolean', default: false}},
+	async run(ctx, input, flags) {
+		const [action, ...args] = input;
+		if (action === 'init') return init(ctx, args, flags);
+		if (action === 'enrol' || action === 'enroll') return enrol(ctx, args, flags);
+		if (action === 'list') return list(ctx, args, flags);
+		if (action === 'export') return exportKeys(ctx, args);
+		throw new UsageError(action ? `Unknown keys action "${safeText(action).slice(0, 40)}": use init, enrol, list or export.` : 'Say what to do: fortnight keys init|enrol|list|export.');
+	},
+};
+export default command;
+
+const enrolments = (data: StoreData) => data.chain.filter(e => e.kind === 'enrolment');
+
+function noWords(args: string[], what: string): void {
+	if (args.length > 0) throw new UsageError(`"fortnight keys ${what}" takes no more words (got "${safeText(args[0]!).slice(0, 40)}").`);
+}
+
+async function init(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	noWords(args, 'init');
+	const store = await openForCommand(ctx);
+	const me = actorFor(ctx, store.snapshot()).officer;
+	const pass = ctx.env['FORTNIGHT_KEY_PASSPHRASE'] || undefined;
+	const made = await createSigningKey(me.id, {passphrase: pass, replace: flags['force'] === true, env: ctx.env});
+	const signedAt = nowInstant(ctx);
+	const snap = store.snapshot();
+	let first = enrolments(snap).length === 0;
+	// Someone else's key must be vouched for; only the store's first, or an inspector's own, enrols itself.
+	if (first || mayEnrol(snap, me.id, me.id)) await store.apply(data => {
+		first = enrolments(data).length === 0;
+		if (!first && !mayEnrol(data, me.id, me.id)) return data;
+		const enrolment: EnrolmentData = {officerId: me.id, publicKey: made.publicKeyPem, fingerprint: made.fingerprint, date: ctx.today, by: me.id, first};
+		return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, made.key)]};
+	});
+	const enrolled = store.snapshot().chain.some(e => e.kind === 'enrolment' && e.data.fingerprint === made.fingerprint);
+	const lines = [`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`];
+	if (enrolled && first) lines.push(`It is the first key in ${ctx.storePath}: you are enrolled as the store's creator, and from now on every entry in its chain must be signed by an enrolled key.`);
+	else if (enrolled) lines.push('It is enrolled: what you sign from now on is checked against it.');
+	else {
+		const pub = made.file.replace(/\.key$/, '.pub.pem');
+		await fsp.writeFile(pub, made.publicKeyPem, {mode: 0o644});
+		lines.push(`Your public key is in ${pub}. Ask ${enrollers(store.snapshot(), me.id)} to enrol it:`, `  fortnight keys enrol ${me.id} --public-key ${pub}`);
+	}
+	await out(ctx, lines.join('\n') + '\n');
+	return 0;
+}
+
+/** "DI Okafor or DS Brennan": who may enrol `officerId`'s key. */
+function enrollers(data: StoreData, officerId: string): string {
+	const names = data.officers.filter(o => o.id !== officerId && mayEnrol(data, o.id, officerId)).map(o => safeText(fullName(o)));
+	return names.length > 0 ? names.join(' or ') : "the team's inspector";
+}
+
+async function enrol(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	if (args.length !== 1) throw new UsageError('Name one officer: fortnight keys enrol OFFICER --public-key FILE.pem.');
+	const file = flags['publicKey'];
+	if (typeof file !== 'string' || file === '') throw new UsageError('--public-key FILE.pem is required: the officer\'s public key, from their "fortnight keys init".');
+	const pem = await fsp.readFile(file, 'utf8').catch(() => {
+		throw new UsageError(`--public-key: cannot read ${safeText(file)}.`);
+	});
+	let fingerprint: string;
+	let publicKey: string;
+	try {
+		const k = createPublicKey(pem.slice(0, 2000));
+		if (k.asymmetricKeyType !== 'ed25519') throw new Error('not ed25519');
+		fingerprint = fingerprintOf(k);
+		publicKey = k.export({type: 'spki', format: 'pem'}).toString();
+	} catch {
+		throw new UsageError(`--public-key: ${safeText(file)} is not an Ed25519 public key in PEM (make one with "fortnight keys init").`);
+	}
+	const store = await openForCommand(ctx);
+	const data = store.snapshot();
+	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
+	const me = actorFor(ctx, data).officer;
+	if (enrolments(data).length === 0) throw new UsageError('No key is enrolled in this store yet: the first is its creator\'s own, made with "fortnight keys init".');
+	if (!mayEnrol(data, me.id, officer.id)) throw new UsageError(`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ${enrollers(data, officer.id)} can.`);
+	const key = await loadSigningKey(me.id, {env: ctx.env});
+	if (!key) throw new UsageError(`You have no signing key on this machine to sign the enrolment with: run "fortnight keys init" first.`);
+	const signedAt = nowInstant(ctx);
+	await store.apply(d => {
+		const enrolment: EnrolmentData = {officerId: officer.id, publicKey, fingerprint, date: ctx.today, by: me.id, first: false};
+		return {...d, chain: [...d.chain, makeEntry(d.chain, 'enrolment', enrolment, signedAt, key)]};
+	});
+	await out(ctx, `Enrolled ${safeText(fullName(officer))}'s key (fingerprint ${fingerprint.slice(0, 16)}...), signed by you, ${safeText(fullName(me))}.\n`);
+	return 0;
+}
+
+async function list(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	noWords(args, 'list');
+	const {data} = await readStoreFile(ctx.storePath);
+	const rows = enrolments(data).map(e => ({seq: e.seq, officerId: e.data.officerId, officer: safeText(fullName(data.officers.find(o => o.id === e.data.officerId))), fingerprint: e.data.fingerprint, date: e.data.date, by: e.data.by, first: e.data.first}));
+	if (flags['json']) {
+		await out(ctx, JSON.stringify(rows, null, 2) + '\n');
+		return 0;
+	}
+	if (rows.length === 0) {
+		await out(ctx, 'No signing keys are enrolled in this store: its chain is hashed but not signed. "fortnight keys init" enrols the first.\n');
+		return 0;
+	}
+	const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
+	await out(ctx, rows.map(r => `${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ${r.first ? 'themselves, as the store\'s creator' : name(r.by)}`).join('\n') + '\n');
+	return 0;
+}
+
+async function exportKeys(ctx: Context, args: string[]): Promise<number> {
+	if (args.length !== 1) throw new UsageError('Name one officer: fortnight keys export OFFICER.');
+	const {data} = await readStoreFile(ctx.storePath);
+	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
+	const keys = enrolments(data).filter(e => e.data.officerId === officer.id);
+	if (keys.length === 0) throw new UsageError(`${safeText(fullName(officer))} has no enrolled key in this store.`);
+	await out(ctx, keys.map(e => e.data.publicKey.trimEnd()).join('\n') + '\n');
+	return 0;
+}

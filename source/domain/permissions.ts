@@ -1,0 +1,147 @@
+/**
+ * Who may do what, decided from the store and the day (README, "People and permissions"): a sergeant
+ * supervises their team; a cover (acting sergeant) the team of the supervisor they cover, for the days
+ * of that absence and no longer; an inspector their teams (and decides escalated performance triggers);
+ * an officer reads their own cases. No one supervises themselves (independence.ts). A refusal is one
+ * sentence that says who can do it instead.
+ */
+import {shortDate, type IsoDate} from './dates.js';
+import {nextUpWords, selfSupervisionRefusal} from './independence.js';
+import type {Officer, StoreData} from './model.js';
+import {absenceLookup, awayOn, shortName} from './people.js';
+import {safeText} from './safe-text.js';
+
+export type Permission = {ok: true; as: RoleWord} | {ok: false; reason: string};
+
+/** In what capacity an allowed action is taken: recorded in messages, never inferred for the author. */
+export type RoleWord = 'sergeant' | 'cover' | 'inspector';
+
+const name = (data: StoreData, id: string | null | undefined) => safeText(shortName(id ? data.officers.find(o => o.id === id) : undefined));
+
+/** The officer's line manager: their recorded supervisor, else the team's sergeant (never themselves). */
+export function lineManagerOf(data: StoreData, officerId: string): Officer | undefined {
+	const o = data.officers.find(x => x.id === officerId);
+	// Only an investigator with no recorded line manager falls to the team's sergeant: an inspector does not.
+	const id = o?.supervisorId ?? (o?.role === 'investigator' ? data.team.sergeantId : null);
+	return id === null || id === officerId ? undefined : data.officers.find(x => x.id === id);
+}
+
+/** True when `actorId` is an inspector over this team: the team's inspector, or the sergeant's own line manager. */
+export function isInspectorOver(data: StoreData, actorId: string): boolean {
+	if (data.team.inspectorId === actorId) return true;
+	const sergeant = data.officers.find(o => o.id === data.team.sergeantId);
+	return sergeant?.supervisorId === actorId && data.officers.find(o => o.id === actorId)?.role === 'inspector';
+}
+
+/**
+ * How `actorId` supervises `officerId` on `date`, or null: their line manager (sergeant), the named
+ * cover acting for that line manager that day (a cover away that day covers nobody), or an inspector
+ * over the team (the next person up). Self-supervision is refused separately, first.
+ */
+export function supervisesAs(data: StoreData, actorId: string, officerId: string, date: IsoDate): RoleWord | null {
+	const manager = lineManagerOf(data, officerId);
+	if (manager?.id === actorId) return manager.role === 'inspector' ? 'inspector' : 'sergeant';
+	if (manager && awayOn(absenceLookup(data.absences), manager.id, date)?.coverId === actorId) return 'cover';
+	if (isInspectorOver(data, actorId)) return 'inspector';
+	return null;
+}
+
+/** Who can do it instead, for refusals: "DS Brennan (or the cover named while they are away) or DI Okafor". */
+function whoCan(data: StoreData, officerId: string): string {
+	const manager = lineManagerOf(data, officerId);
+	const parts = manager ? [`${name(data, manager.id)} (or the cover named while they are away)`] : [];
+	if (data.team.inspectorId && data.team.inspectorId !== manager?.id) parts.push(name(data, data.team.inspectorId));
+	return parts.length > 0 ? parts.join(' or ') : 'the team\'s sergeant or inspector';
+}
+
+function unknownActor(data: StoreData, actorId: string): Permission | null {
+	return data.officers.some(o => o.id === actorId) ? null : {ok: false, reason: `${safeText(actorId)} is not an officer in this store.`};
+}
+
+/** May `actorId` review (sign or amend a review of) the case `caseRef` on `date`? */
+export function mayReview(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
+	const c = data.cases.find(x => x.ref === caseRef);
+	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref);
+	if (self) return {ok: false, reason: self};
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	const as = supervisesAs(data, actorId, c.oicId, date);
+	if (as) return {ok: true, as};
+	return {
+		ok: false,
+		reason: `${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, so cannot review ${safeText(c.ref)}: ${whoCan(data, c.oicId)} can.`,
+	};
+}
+
+/** May `actorId` decide a performance trigger about `officerId`? An escalated trigger is the inspector's alone. */
+export function mayDecideTrigger(data: StoreData, actorId: string, officerId: string, date: IsoDate, escalated: boolean): Permission {
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'decide');
+	if (self) return {ok: false, reason: self};
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	if (escalated) {
+		if (isInspectorOver(data, actorId)) return {ok: true, as: 'inspector'};
+		return {ok: false, reason: `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector'} can decide it.`};
+	}
+	const as = supervisesAs(data, actorId, officerId, date);
+	if (as) return {ok: true, as};
+	return {ok: false, reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`};
+}
+
+/** May `actorId` record a welfare event (check-in, screening, tenure review, one-to-one) for `officerId`? */
+export function mayRecordWelfare(data: StoreData, actorId: string, officerId: string, date: IsoDate): Permission {
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare');
+	if (self) return {ok: false, reason: self};
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	const as = supervisesAs(data, actorId, officerId, date);
+	if (as) return {ok: true, as};
+	return {ok: false, reason: `${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ${whoCan(data, officerId)} can.`};
+}
+
+/** Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and the note's author; never by peers. */
+export function mayReadWelfareNote(data: StoreData, actorId: string, note: {officerId: string; by: string; date: IsoDate}): boolean {
+	if (note.by === actorId) return true;
+	if (note.officerId === actorId) return false;
+	const as = supervisesAs(data, actorId, note.officerId, note.date);
+	return as === 'sergeant' || as === 'cover' || (as === 'inspector' && lineManagerOf(data, note.officerId)?.id === actorId);
+}
+
+/**
+ * What `actorId` may do on `date`, in sentences for `fortnight whoami` and the desk's help: whom they
+ * supervise and in what capacity, and what goes to someone else.
+ */
+export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): string[] {
+	const out: string[] = [];
+	const people = data.officers.filter(o => o.id !== actorId && o.leftUnit === null);
+	const by = new Map<RoleWord, string[]>();
+	for (const o of people) {
+		const as = supervisesAs(data, actorId, o.id, date);
+		if (as) by.set(as, [...(by.get(as) ?? []), name(data, o.id)]);
+	}
+	const list = (xs: string[]) => (xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', '));
+	const sergeantOf = by.get('sergeant');
+	if (sergeantOf) out.push(`review the cases of, decide performance triggers for, and record the welfare of ${list(sergeantOf)} (their sergeant)`);
+	const coverOf = by.get('cover');
+	if (coverOf) {
+		const absences = data.absences.filter(a => a.coverOfficerId === actorId && a.from <= date && (a.to === null || a.to >= date));
+		const whose = absences.map(a => `${name(data, a.officerId)} ${a.to ? `until ${shortDate(a.to)}` : 'with no return date'}`).join(', ');
+		out.push(`as cover for ${whose}: review the cases of ${list(coverOf)}, for those days only`);
+	}
+	const inspectorOf = by.get('inspector');
+	if (inspectorOf) out.push(`as inspector: review any case of the team, decide escalated performance triggers, and record the sergeant's welfare`);
+	const own = data.cases.filter(c => c.oicId === actorId && c.status !== 'closed').length;
+	if (own > 0) out.push(`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ${reviewedBy(data, actorId, date)}`);
+	if (out.length === 0) out.push('read the team\'s records; you supervise no one in this store on this day');
+	return out;
+}
+
+/** Who supervises the actor's own work on `date`: their line manager, or, while the actor covers that manager, the next person up. */
+function reviewedBy(data: StoreData, actorId: string, date: IsoDate): string {
+	const manager = lineManagerOf(data, actorId);
+	if (!manager) return nextUpWords(data, actorId);
+	const coveringManager = awayOn(absenceLookup(data.absences), manager.id, date)?.coverId === actorId;
+	if (coveringManager) return `${nextUpWords(data, actorId)}, because you are covering ${name(data, manager.id)} and no one supervises themselves`;
+	return `${name(data, manager.id)} (or whoever covers them)`;
+}

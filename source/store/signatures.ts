@@ -1,0 +1,125 @@
+/**
+ * Who signed each chain entry (README, "Signatures"). An entry is signed with Ed25519 by its author
+ * over the UTF-8 bytes of its hash (which covers the author's id). Public keys are enrolled in the
+ * chain itself: the first enrolment is the store's creator, self-signed; each later one must be
+ * signed by someone entitled to enrol (the team's inspector, or its sergeant for the team's other
+ * officers). From the first enrolment on, every entry must be signed by an enrolled key of the person
+ * the entry names as acting (the reviewer, the decider, the amender, the enroller). Entries before it
+ * are "signed before signatures": counted and reported, never silently trusted.
+ */
+import {createHash, createPublicKey, verify as cryptoVerify, type KeyObject} from 'node:crypto';
+import type {ChainEntry, StoreData} from '../domain/model.js';
+import {isInspectorOver} from '../domain/permissions.js';
+
+export interface SignatureReport {
+	/** Entries before the first enrolment, which carry no signature. */
+	beforeSignatures: number;
+	/** Entries whose signature checked out against an enrolled key of their author. */
+	signed: number;
+	/** Officers with at least one enrolled key. */
+	enrolled: number;
+	/** The first entry that fails, or null. */
+	problem: {index: number; seq: number; message: string} | null;
+}
+
+/** The officer an entry says acted: its author must be this person. */
+export function actorOfEntry(e: ChainEntry): string {
+	switch (e.kind) {
+		case 'review':
+			return e.data.reviewerId;
+		case 'amendment':
+		case 'performance-decision':
+		case 'enrolment':
+			return e.data.by;
+	}
+}
+
+/** SHA-256 (hex) of a public key's DER (SPKI): the fingerprint people compare by eye. */
+export function fingerprintOf(key: KeyObject): string {
+	return createHash('sha256').update(key.export({type: 'spki', format: 'der'})).digest('hex');
+}
+
+function publicKeyOf(pem: string): KeyObject | null {
+	try {
+		const k = createPublicKey(pem);
+		return k.asymmetricKeyType === 'ed25519' ? k : null;
+	} catch {
+		return null;
+	}
+}
+
+function sigOk(e: ChainEntry, key: KeyObject): boolean {
+	if (!e.sig) return false;
+	try {
+		return cryptoVerify(null, Buffer.from(e.hash, 'utf8'), key, Buffer.from(e.sig, 'base64'));
+	} catch {
+		return false;
+	}
+}
+
+/** May `by` enrol a key for `officerId`? The team's inspector anyone; the team's sergeant the team's other officers. */
+export function mayEnrol(data: Pick<StoreData, 'team' | 'officers'>, by: string, officerId: string): boolean {
+	if (isInspectorOver(data as StoreData, by)) return true;
+	return data.team.sergeantId === by && officerId !== by;
+}
+
+/**
+ * Checks every signature and the enrolment chain. Assumes the hashes and links were checked first
+ * (verifyChain): a signature is only as good as the hash it signs.
+ */
+export function verifySignatures(data: Pick<StoreData, 'team' | 'officers' | 'chain'>, from = 0): SignatureReport {
+	const keys = new Map<string, KeyObject[]>();
+	let beforeSignatures = 0;
+	let signed = 0;
+	const fail = (i: number, e: ChainEntry, message: string): SignatureReport => ({beforeSignatures, signed, enrolled: keys.size, problem: {index: i, seq: e.seq, message}});
+	// Entries before `from` were checked when they were saved (a save checks only what it adds): collect their keys.
+	for (let i = 0; i < Math.min(from, data.chain.length); i++) {
+		const e = data.chain[i]!;
+		if (e.kind !== 'enrolment') continue;
+		const k = publicKeyOf(e.data.publicKey);
+		if (k) keys.set(e.data.officerId, [...(keys.get(e.data.officerId) ?? []), k]);
+	}
+	for (let i = Math.max(0, from); i < data.chain.length; i++) {
+		const e = data.chain[i]!;
+		const started = keys.size > 0;
+		if (!started && e.kind !== 'enrolment') {
+			if (e.sig !== undefined || e.author !== undefined) return fail(i, e, `entry ${e.seq} (${e.kind}) carries a signature but no key had been enrolled before it`);
+			beforeSignatures++;
+			continue;
+		}
+		if (e.author === undefined || e.sig === undefined) {
+			return fail(i, e, `entry ${e.seq} (${e.kind}) is not signed, but every entry after the first key enrolment must be signed by its author`);
+		}
+		const actor = actorOfEntry(e);
+		if (e.author !== actor) return fail(i, e, `entry ${e.seq} (${e.kind}) is signed by ${e.author} but records ${actor} as acting: an entry is signed by its own author`);
+		if (e.kind === 'enrolment') {
+			const enrolled = publicKeyOf(e.data.publicKey);
+			if (!enrolled) return fail(i, e, `entry ${e.seq} enrols something that is not an Ed25519 public key`);
+			if (fingerprintOf(enrolled) !== e.data.fingerprint) return fail(i, e, `entry ${e.seq} enrols a key whose fingerprint does not match the one it records`);
+			if (!started) {
+				// The store's creator: self-signed with the key it enrols, and it says so.
+				if (!e.data.first || e.data.officerId !== e.author || !sigOk(e, enrolled)) {
+					return fail(i, e, `entry ${e.seq} is the first enrolment, which must be the store creator's own key, marked first and signed with that key`);
+				}
+			} else {
+				if (e.data.first) return fail(i, e, `entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
+				if (!mayEnrol(data, e.author, e.data.officerId)) return fail(i, e, `entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`);
+				const signerKeys = keys.get(e.author) ?? [];
+				if (!signerKeys.some(k => sigOk(e, k))) return fail(i, e, badSig(e, signerKeys.length));
+			}
+			keys.set(e.data.officerId, [...(keys.get(e.data.officerId) ?? []), enrolled]);
+			signed++;
+			continue;
+		}
+		const authorKeys = keys.get(e.author) ?? [];
+		if (!authorKeys.some(k => sigOk(e, k))) return fail(i, e, badSig(e, authorKeys.length));
+		signed++;
+	}
+	return {beforeSignatures, signed, enrolled: keys.size, problem: null};
+}
+
+function badSig(e: ChainEntry, known: number): string {
+	return known === 0
+		? `entry ${e.seq} (${e.kind}) is signed by ${e.author}, who has no enrolled key at that point in the chain`
+		: `entry ${e.seq} (${e.kind}) has a signature that does not match any key enrolled for ${e.author}`;
+}

@@ -1,0 +1,78 @@
+/** Who may do what on a date: sergeant, cover for their dates only, inspector, and no one over themselves. */
+import {describe, expect, it} from 'vitest';
+import type {Absence, StoreData} from '../../source/domain/model.js';
+import {mayDecideTrigger, mayReadWelfareNote, mayRecordWelfare, mayReview, supervisesAs} from '../../source/domain/permissions.js';
+import {loadDemo, TODAY} from './review/fixtures.js';
+
+const DI = 'o0001';
+const DS = 'o0002';
+const ASHWORTH = 'o0003';
+const MARSH = 'o0006';
+const ASHWORTH_CASE = 'CR/87204/26';
+const MARSH_CASE = 'CR/61882/26';
+
+function withCover(): StoreData {
+	const data = loadDemo();
+	const a: Absence = {id: 'abP', officerId: DS, from: '2026-12-01', to: '2026-12-05', reason: 'annual-leave', coverOfficerId: MARSH, recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: DS};
+	return {...data, absences: [...data.absences, a]};
+}
+
+describe('permissions', () => {
+	it('the sergeant reviews the team; a peer does not; the inspector may', () => {
+		const data = loadDemo();
+		expect(mayReview(data, DS, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'sergeant'});
+		expect(mayReview(data, DI, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'inspector'});
+		const peer = mayReview(data, MARSH, ASHWORTH_CASE, TODAY);
+		expect(peer.ok).toBe(false);
+		if (!peer.ok) expect(peer.reason).toBe('DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot review CR/87204/26: DS Brennan (or the cover named while they are away) or DI Okafor can.');
+	});
+
+	it('a cover supervises for the days of the absence they cover, no longer', () => {
+		const data = withCover();
+		expect(supervisesAs(data, MARSH, ASHWORTH, '2026-11-30')).toBeNull();
+		expect(supervisesAs(data, MARSH, ASHWORTH, '2026-12-01')).toBe('cover');
+		expect(supervisesAs(data, MARSH, ASHWORTH, '2026-12-05')).toBe('cover');
+		expect(supervisesAs(data, MARSH, ASHWORTH, '2026-12-06')).toBeNull();
+		expect(mayReview(data, MARSH, ASHWORTH_CASE, '2026-12-02')).toEqual({ok: true, as: 'cover'});
+	});
+
+	it('no one supervises themselves: review, trigger decision, welfare', () => {
+		const data = withCover();
+		const r = mayReview(data, MARSH, MARSH_CASE, '2026-12-02');
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(/DC Marsh holds CR\/61882\/26.*goes to DI Okafor/);
+		const d = mayDecideTrigger(data, MARSH, MARSH, '2026-12-02', false);
+		expect(d.ok).toBe(false);
+		if (!d.ok) expect(d.reason).toMatch(/cannot decide a performance trigger about themselves\. The decision goes to DI Okafor/);
+		const w = mayRecordWelfare(data, DS, DS, TODAY);
+		expect(w.ok).toBe(false);
+		if (!w.ok) expect(w.reason).toMatch(/DS Brennan cannot record their own welfare check-in\. It goes to DI Okafor/);
+		// The sergeant's own check-in is recorded by the inspector (their line manager).
+		expect(mayRecordWelfare(data, DI, DS, TODAY)).toEqual({ok: true, as: 'inspector'});
+	});
+
+	it('an escalated trigger is decided by the inspector alone', () => {
+		const data = loadDemo();
+		expect(mayDecideTrigger(data, DS, ASHWORTH, TODAY, false)).toEqual({ok: true, as: 'sergeant'});
+		const esc = mayDecideTrigger(data, DS, ASHWORTH, TODAY, true);
+		expect(esc.ok).toBe(false);
+		if (!esc.ok) expect(esc.reason).toMatch(/escalated to the inspector: only DI Okafor can decide it/);
+		expect(mayDecideTrigger(data, DI, ASHWORTH, TODAY, true)).toEqual({ok: true, as: 'inspector'});
+	});
+
+	it('welfare notes: the line manager of the date and the author read them, never a peer', () => {
+		const data = withCover();
+		const note = {officerId: ASHWORTH, by: DS, date: TODAY};
+		expect(mayReadWelfareNote(data, DS, note)).toBe(true);
+		expect(mayReadWelfareNote(data, MARSH, note)).toBe(false);
+		expect(mayReadWelfareNote(data, MARSH, {...note, by: MARSH, date: '2026-12-02'})).toBe(true);
+		expect(mayReadWelfareNote(data, 'o0004', note)).toBe(false);
+		expect(mayReadWelfareNote(data, ASHWORTH, note)).toBe(false);
+	});
+
+	it('unknown people and cases are refused with a sentence', () => {
+		const data = loadDemo();
+		expect(mayReview(data, 'o9999', ASHWORTH_CASE, TODAY)).toEqual({ok: false, reason: 'o9999 is not an officer in this store.'});
+		expect(mayReview(data, DS, 'CR/0/00', TODAY)).toEqual({ok: false, reason: 'There is no case CR/0/00 in this store.'});
+	});
+});

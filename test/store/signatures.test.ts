@@ -1,0 +1,161 @@
+/**
+ * Signed chain entries (README, "Signatures"): forged, unenrolled, wrongly enrolled and tampered
+ * entries fail verify; entries made before signatures are counted; openssl checks a signature with
+ * the exported public key, so an auditor needs no fortnight.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {generateKeyPairSync} from 'node:crypto';
+import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import type {ChainEntry, EnrolmentData, ReviewData, StoreData} from '../../source/domain/model.js';
+import {hashEntry, makeEntry, type SigningKey} from '../../source/store/chain.js';
+import {fingerprintOf, verifySignatures} from '../../source/store/signatures.js';
+import {openStore} from '../../source/store/store.js';
+import {demoCopy, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
+
+const AT = '2026-11-30T10:00:00.000Z';
+const key = (officerId: string): SigningKey & {pem: string; fp: string} => {
+	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
+	return {officerId, privateKey, pem: publicKey.export({type: 'spki', format: 'pem'}).toString(), fp: fingerprintOf(publicKey)};
+};
+const enrolment = (k: ReturnType<typeof key>, by: string, first: boolean): EnrolmentData => ({officerId: k.officerId, publicKey: k.pem, fingerprint: k.fp, date: DEMO_TODAY, by, first});
+const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+
+/** The demo with the DI enrolled first and one review signed by the DS, whose key the DI enrolled. */
+function signedDemo() {
+	const {store} = demoCopy();
+	const data = load(store);
+	const di = key('o0001');
+	const ds = key('o0002');
+	let chain = [...data.chain];
+	chain.push(makeEntry(chain, 'enrolment', enrolment(di, 'o0001', true), AT, di));
+	chain.push(makeEntry(chain, 'enrolment', enrolment(ds, 'o0001', false), AT, di));
+	const review = chain.findLast(e => e.kind === 'review')!.data as ReviewData;
+	chain.push(makeEntry(chain, 'review', {...review, reviewerId: 'o0002', date: DEMO_TODAY}, AT, ds));
+	const before = data.chain.length;
+	return {store, data: {...data, chain}, di, ds, before};
+}
+
+describe('verifySignatures', () => {
+	it('counts entries made before signatures and passes signed ones', () => {
+		const {data, before} = signedDemo();
+		expect(verifySignatures(data)).toEqual({beforeSignatures: before, signed: 3, enrolled: 2, problem: null});
+	});
+
+	it('a forged entry with a valid hash and no signature fails', () => {
+		const {data} = signedDemo();
+		const review = data.chain.at(-1)!;
+		const forged = makeEntry(data.chain, 'review', {...(review.data as ReviewData), reviewerId: 'o0001'}, AT);
+		const r = verifySignatures({...data, chain: [...data.chain, forged]});
+		expect(r.problem?.message).toMatch(/is not signed, but every entry after the first key enrolment must be signed/);
+	});
+
+	it('an entry signed by a key nobody enrolled fails, and one signed in another officer\'s name fails', () => {
+		const {data, ds} = signedDemo();
+		const stranger = key('o0002');
+		const review = data.chain.at(-1)!.data as ReviewData;
+		let r = verifySignatures({...data, chain: [...data.chain, makeEntry(data.chain, 'review', review, AT, stranger)]});
+		expect(r.problem?.message).toMatch(/signature that does not match any key enrolled for o0002/);
+		r = verifySignatures({...data, chain: [...data.chain, makeEntry(data.chain, 'review', {...review, reviewerId: 'o0001'}, AT, ds)]});
+		expect(r.problem?.message).toMatch(/signed by o0002 but records o0001 as acting/);
+	});
+
+	it('enrolment by someone not entitled fails (a DC enrolling a key)', () => {
+		const {data, di} = signedDemo();
+		const dc = key('o0004');
+		// Give the DC a key via the DI, then let the DC try to enrol a colleague.
+		let chain = [...data.chain, makeEntry(data.chain, 'enrolment', enrolment(dc, 'o0001', false), AT, di)];
+		chain = [...chain, makeEntry(chain, 'enrolment', enrolment(key('o0005'), 'o0004', false), AT, dc)];
+		expect(verifySignatures({...data, chain}).problem?.message).toMatch(/by o0004, who is not entitled to enrol it/);
+	});
+
+	it('a tampered signature fails; a second "first" enrolment fails', () => {
+		const {data, di} = signedDemo();
+		const last = data.chain.at(-1)!;
+		const flipped = {...last, sig: Buffer.from(Buffer.from(last.sig!, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64')};
+		expect(verifySignatures({...data, chain: [...data.chain.slice(0, -1), flipped as ChainEntry]}).problem?.message).toMatch(/does not match any key enrolled/);
+		const again = makeEntry(data.chain, 'enrolment', enrolment(key('o0001'), 'o0001', true), AT, di);
+		expect(verifySignatures({...data, chain: [...data.chain, again]}).problem?.message).toMatch(/claims to be the first enrolment/);
+	});
+});
+
+describe('fortnight verify and the store with signatures', () => {
+	it('verify reports the counts; a forged entry appended by editing the file fails with exit 1', () => {
+		const {store, data} = signedDemo();
+		writeFileSync(store, JSON.stringify(data) + '\n');
+		let r = runCli(['verify', '--store', store]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/Signatures: 3 entries signed by enrolled keys \(2 officers enrolled\); \d+ entries made before signatures/);
+		const forged = makeEntry(data.chain, 'review', {...(data.chain.at(-1)!.data as ReviewData), reviewerId: 'o0001'}, AT);
+		expect(hashEntry(forged)).toBe(forged.hash);
+		writeFileSync(store, JSON.stringify({...data, chain: [...data.chain, forged]}) + '\n');
+		r = runCli(['verify', '--store', store]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toMatch(/^BROKEN: .*is not signed/);
+	});
+
+	it('the store refuses to save an unsigned entry once keys are enrolled, and nothing changes on disk', async () => {
+		const {store, data} = signedDemo();
+		writeFileSync(store, JSON.stringify(data) + '\n');
+		const before = readFileSync(store);
+		const s = await openStore(store);
+		await expect(s.apply(d => ({...d, chain: [...d.chain, makeEntry(d.chain, 'review', d.chain.at(-1)!.data as ReviewData, AT)]}))).rejects.toThrow(/is not signed.*nothing was saved/);
+		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('keys init enrols the first key, others need enrolling by the inspector or sergeant, and openssl verifies a signature', () => {
+		const {store} = demoCopy();
+		const xdg = tempDir();
+		const env = {XDG_CONFIG_HOME: xdg};
+		let r = runCli(['keys', 'init', '--store', store, '--as', 'DI Okafor'], {env});
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain("you are enrolled as the store's creator");
+		r = runCli(['keys', 'init', '--store', store, '--as', 'DS Brennan'], {env});
+		expect(r.stdout).toContain('Ask DI Rachel Okafor to enrol it');
+		const pub = path.join(xdg, 'fortnight', 'keys', 'o0002.pub.pem');
+		const before = readFileSync(store);
+		r = runCli(['keys', 'enrol', 'o0002', '--public-key', pub, '--store', store, '--as', 'DC Iqbal'], {env});
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('DC Priya Iqbal may not enrol keys for DS Tom Brennan');
+		expect(readFileSync(store).equals(before)).toBe(true);
+		r = runCli(['keys', 'enrol', 'o0002', '--public-key', pub, '--store', store, '--as', 'DI Okafor'], {env});
+		expect(r.code).toBe(0);
+		expect(runCli(['verify', '--store', store]).code).toBe(0);
+		expect((readFileSync(path.join(xdg, 'fortnight', 'keys', 'o0001.key')).length)).toBeGreaterThan(0);
+
+		// An auditor with openssl and the exported public key checks the last entry's signature.
+		if (spawnSync('openssl', ['version']).status !== 0) return;
+		const data = load(store);
+		const last = data.chain.at(-1)!;
+		const dir = tempDir();
+		const pem = runCli(['keys', 'export', 'DI Okafor', '--store', store]).stdout;
+		writeFileSync(path.join(dir, 'di.pem'), pem);
+		writeFileSync(path.join(dir, 'hash.txt'), last.hash);
+		writeFileSync(path.join(dir, 'sig.bin'), Buffer.from(last.sig!, 'base64'));
+		const ok = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'di.pem'), '-rawin', '-in', path.join(dir, 'hash.txt'), '-sigfile', path.join(dir, 'sig.bin')], {encoding: 'utf8'});
+		expect(ok).toMatch(/Signature Verified Successfully/);
+		writeFileSync(path.join(dir, 'hash.txt'), last.hash.replace(/^./, c => (c === '0' ? '1' : '0')));
+		expect(spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'di.pem'), '-rawin', '-in', path.join(dir, 'hash.txt'), '-sigfile', path.join(dir, 'sig.bin')]).status).not.toBe(0);
+	});
+});
+
+describe('the audit script (docs/audit-chain.py, standard library only)', () => {
+	const script = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'docs', 'audit-chain.py');
+	const python = spawnSync('python3', ['--version']).status === 0;
+
+	it.skipIf(!python)('re-checks the demo chain to the same head as fortnight verify, and finds an altered entry', () => {
+		const {store, data} = signedDemo();
+		writeFileSync(store, JSON.stringify(data) + '\n');
+		const ours = /head (\d+:[0-9a-f]{64})/.exec(runCli(['verify', '--store', store]).stdout)![1];
+		const r = spawnSync('python3', [script, store], {encoding: 'utf8'});
+		expect(r.status).toBe(0);
+		expect(r.stdout).toContain(`head ${ours}`);
+		const altered = structuredClone(data);
+		(altered.chain[3]!.data as ReviewData).summary += ' (edited)';
+		writeFileSync(store, JSON.stringify(altered) + '\n');
+		const bad = spawnSync('python3', [script, store], {encoding: 'utf8'});
+		expect(bad.status).toBe(1);
+		expect(bad.stdout).toBe('BROKEN: entry 3: its content does not match its hash (altered after signing)\n');
+	});
+});
