@@ -11,9 +11,8 @@ import {
 import type {BailEventKind} from '../domain/model.js';
 import {matchOfficer} from '../domain/officer-match.js';
 import {fullName, shortName} from '../domain/people.js';
-import type {Command} from './command.js';
-import {UsageError} from './context.js';
-import {actingOfficer} from './identity.js';
+import {say, type Command} from './command.js';
+import {actorFor, UsageError} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag} from './resolve.js';
@@ -21,8 +20,10 @@ import {dateFlag} from './resolve.js';
 const HELP = `Usage
   fortnight bail record REF --event EVENT [--return D] [--authorised-by NAME] [--rank RANK] [--on D] [--period-end D]
 
-Records what happened to a case's pre-charge bail, with who recorded it and when, so the bail
-problems clear and the case keeps its history. EVENT is one of:
+Records what happened to a case's pre-charge bail, as you (--as), with when, so the bail problems
+clear and the case keeps its history. Recorded by whoever supervises the officer in the case that day
+(their sergeant, the cover named for the sergeant's absence, or the inspector); never by the officer
+who holds the case. EVENT is one of:
 ${BAIL_EVENT_KINDS.map(k => `  ${k.padEnd(10)} ${BAIL_EVENT_WORDS[k]}`).join('\n')}
 
   --on D             the day it happened (default: today; never after today)
@@ -105,10 +106,11 @@ const command: Command = {
 				rank ??= rankOfOfficer(m.officer.rank);
 			}
 		}
+		// Recorded as the person at the keyboard (README, "Who you are").
+		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
 		let summary = '';
 		try {
 			await store.apply(current => {
-				const recordedBy = actingOfficer(current, ctx.today).id;
 				const result = recordBailEvent(current, ref, {event, on, returnDate, authorisedBy, rank, periodEnd, recordedBy, recordedAt}, ctx.today);
 				summary = result.summary;
 				return result.data;
@@ -117,7 +119,7 @@ const command: Command = {
 			if (err instanceof BailRecordError) throw new UsageError(`${err.message} Nothing was saved.`);
 			throw err;
 		}
-		ctx.stderr.write(`${summary}\n`);
+		say(ctx, `${summary}\n`);
 		return 0;
 	},
 };

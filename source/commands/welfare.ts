@@ -1,14 +1,13 @@
 import {WELFARE_RECORD_KINDS, WelfareRecordError, recordWelfareEvent, type WelfareRecordKind} from '../domain/welfare-record.js';
-import type {Command} from './command.js';
-import {UsageError} from './context.js';
-import {actingOfficer} from './identity.js';
+import {say, type Command} from './command.js';
+import {actorFor, UsageError} from './context.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag, officerFlag} from './resolve.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
 
 const HELP = `Usage
-  fortnight welfare record OFFICER --kind KIND [--on D] [--by NAME]
+  fortnight welfare record OFFICER --kind KIND [--on D]
 
 Records that a welfare event happened, so the matching problem clears: only the kind, the day and who
 recorded it. Never what was said: welfare notes are officers' health information, kept in their own
@@ -23,18 +22,20 @@ KIND
   questionnaire   annual wellbeing questionnaire
 
   --on D          the day it happened (default: today; never after today). YYYY-MM-DD or DD/MM/YYYY.
-  --by NAME       who is recording it (default: the team's sergeant, or the named cover while the
-                  sergeant is away)
+
+Recorded as you (--as NAME, FORTNIGHT_USER or your login): the officer's line manager on that day,
+the cover named for the line manager's absence, or the inspector.
 
 OFFICER, NAME: an id (o0003), collar number, "DC Ashworth", "Sam Ashworth" or a surname only one
 officer has. No one records their own welfare: the sergeant's check-in is recorded by the inspector
-(--by "DI Okafor"), and recording your own is refused with the name of who records it. Refused with
+(--as "DI Okafor"), and recording your own is refused with the name of who records it. Refused with
 exit 2, nothing saved: an unknown officer or kind, a date after today or before the officer joined,
-the team's inspector (their welfare is recorded outside this store), the same event twice.
+someone who is not the officer's line manager, cover or inspector, the team's inspector (their
+welfare is recorded outside this store), the same event twice.
 
 Examples
   fortnight welfare record "DC Ashworth" --kind screening --on 2026-11-27
-  fortnight welfare record "DS Brennan" --kind check-in --by "DI Okafor"`;
+  fortnight welfare record "DS Brennan" --kind check-in --as "DI Okafor"`;
 
 const command: Command = {
 	name: 'welfare',
@@ -63,11 +64,14 @@ const command: Command = {
 		const store = await openForCommand(ctx);
 		const snapshot = store.snapshot();
 		const officer = officerFlag(snapshot.officers, args[0]!, 'OFFICER');
-		const named = flags['by'] === undefined ? null : officerFlag(snapshot.officers, String(flags['by']), '--by');
+		// Recorded as the person at the keyboard (README, "Who you are"), never as someone named on the line.
+		if (flags['by'] !== undefined) {
+			throw new UsageError('--by is not taken: a welfare event is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
+		}
+		const by = actorFor(ctx, snapshot).officer.id;
 		let summary = '';
 		try {
 			await store.apply(current => {
-				const by = named?.id ?? actingOfficer(current, ctx.today).id;
 				const result = recordWelfareEvent(current, {officerId: officer.id, kind, date, by}, ctx.today);
 				summary = result.summary;
 				return result.data;
@@ -76,7 +80,7 @@ const command: Command = {
 			if (err instanceof WelfareRecordError) throw new UsageError(`${err.message} Nothing was saved.`);
 			throw err;
 		}
-		ctx.stderr.write(`${summary}\n`);
+		say(ctx, `${summary}\n`);
 		return 0;
 	},
 };

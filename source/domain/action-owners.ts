@@ -47,8 +47,8 @@ function inPost(o: Officer | undefined, today: IsoDate): o is Officer {
 
 /**
  * The default owner of a new action on a case due `due`: the officer in the case when at work from
- * today to the due date; otherwise the cover named for the OIC's absence, then the person writing the
- * review (the sergeant, or their cover: reviewerFor), whoever is first in post and at work throughout.
+ * today to the due date; otherwise the cover named for the OIC's absence, then the team's supervisor
+ * that day (the sergeant, or their cover: reviewerFor), whoever is first in post and at work throughout.
  * When none is at work throughout, the first at work today (the warning then names the absence); when
  * none is even at work today, the OIC.
  */

@@ -3,7 +3,8 @@
  * authorised it, their rank checked against the stage the bail has reached), a re-bail with a new
  * return date, or how bail ended (charged, released under investigation, no further action, released
  * without bail). A pure change for Store.apply, so the command line and the desk share one validation:
- * it returns new data or throws BailRecordError with a sentence saying what to do instead.
+ * it returns new data or throws BailRecordError with a sentence saying what to do instead. Who may
+ * record it: those who supervise the officer in the case that day (permissions.ts mayRecordBail).
  *
  * The stages are bail.ts's ladder (PACE 1984 s.47ZB-47ZG as amended by the Police, Crime, Sentencing
  * and Courts Act 2022; the older 2017 ladder for bail given before 28 October 2022). Bail cannot be
@@ -12,6 +13,7 @@
 import {AUTHORITY_NAMES, bailClock, bailStartDate} from './bail.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Bail, BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Rank, StoreData} from './model.js';
+import {mayRecordBail} from './permissions.js';
 import {safeText} from './safe-text.js';
 
 export class BailRecordError extends Error {
@@ -186,6 +188,8 @@ export function recordBailEvent(data: StoreData, ref: string, input: BailRecordI
 	const sd = (d: IsoDate) => shortDate(d, today);
 	if (input.on > today) fail(`The date ${input.on} is after today (${today}): record what has happened, on the day it happened.`);
 	if (!data.officers.some(o => o.id === input.recordedBy)) fail(`No officer with id "${input.recordedBy}" to record this as.`);
+	const may = mayRecordBail(data, input.recordedBy, c.ref, today);
+	if (!may.ok) fail(may.reason);
 	const bail = c.bail && c.bail.endedOn === null ? c.bail : null;
 	if (!bail && input.event !== 'rui') {
 		const ended = c.bail?.endedOn ? ` (its bail ended ${sd(c.bail.endedOn)})` : ' (no bail is recorded)';

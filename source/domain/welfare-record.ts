@@ -6,10 +6,13 @@
  * data or throws WelfareRecordError with a sentence saying what to do.
  *
  * No one supervises themselves: the sergeant's own check-in is recorded by the inspector
- * (independence.ts), so an officer recording their own is refused with the name of who records it.
+ * (independence.ts), so an officer recording their own is refused with the name of who records it;
+ * otherwise the officer's line manager of that day, their cover, or the inspector records it
+ * (permissions.ts mayRecordWelfare).
  */
 import {shortDate, type IsoDate} from './dates.js';
 import {selfSupervisionRefusal} from './independence.js';
+import {mayRecordWelfare} from './permissions.js';
 import type {StoreData, WelfareEvent} from './model.js';
 import {shortName} from './people.js';
 import {safeText} from './safe-text.js';
@@ -79,6 +82,8 @@ export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, t
 	const fail = (message: string): never => {
 		throw new WelfareRecordError(message);
 	};
+	const may = mayRecordWelfare(data, input.by, officer.id, input.date);
+	if (!may.ok) fail(may.reason);
 	if (input.date > today) fail(`The date ${input.date} is after today (${today}): record a ${what} once it has happened.`);
 	if (input.date < officer.joinedUnit) fail(`${who} joined the unit on ${officer.joinedUnit}, after ${input.date}: check the date.`);
 	if (officer.leftUnit !== null && input.date >= officer.leftUnit) {

@@ -111,8 +111,9 @@ describe('fortnight bail record', () => {
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toContain("Only a magistrates' court can extend this bail now");
 		const court = {event: 'extended', authorisedBy: "Eastshire Magistrates' Court", rank: 'court', periodEnd: '2027-04-09'};
-		const r = await record(store, PRE_2022, court);
+		const r = await runCommand(command, store, ['record', PRE_2022], court, {as: 'DI Okafor'});
 		expect(r.code, r.stderr).toBe(0);
+		expect(caseOf(store, PRE_2022).bailEvents.at(-1)).toMatchObject({recordedBy: 'o0001', authority: 'magistrates-court'});
 		expect(caseOf(store, PRE_2022).bail!.extensions.at(-1)).toMatchObject({authority: 'magistrates-court', periodEnd: '2027-04-09'});
 	});
 
@@ -191,6 +192,13 @@ describe('fortnight bail record', () => {
 			expect(r.stderr, `${input.join(' ')} ${JSON.stringify(flags)}`).toMatch(message);
 			if (r.stderr.includes('Nothing was saved')) expect(r.stderr).toMatch(/Nothing was saved\.$/);
 		}
+		// Recorded by whoever supervises the officer in the case; never by the officer who holds it.
+		const own = await runCommand(command, store, ['record', RUNNING], {event: 'nfa'}, {as: 'DC Ashworth'});
+		expect(own.code).toBe(2);
+		expect(own.stderr).toContain('DC Ashworth holds CR/87204/26, so cannot record its bail decisions: no one supervises their own cases.');
+		const peer = await runCommand(command, store, ['record', RUNNING], {event: 'nfa'}, {as: 'DC Marsh'});
+		expect(peer.code).toBe(2);
+		expect(peer.stderr).toContain('DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: DS Brennan');
 		// From the command line too: exit 2 and the plain sentence.
 		const cli = bail(store, LAPSED, '--event', 'extended', '--authorised-by', 'Supt X', '--rank', 'superintendent');
 		expect(cli.code).toBe(2);

@@ -49,7 +49,7 @@ describe('fortnight welfare record', () => {
 				"(the team's inspector). Nothing was saved.",
 		);
 		expect(readFileSync(store).equals(before)).toBe(true);
-		const r = welfare(store, 'DS Brennan', '--kind', 'check-in', '--by', 'DI Okafor');
+		const r = welfare(store, 'DS Brennan', '--kind', 'check-in', '--as', 'DI Okafor');
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('welfare check-in for DS Brennan on 30 Nov, by DI Okafor');
 		expect(problemIds(store)).not.toContain('welfare-check-in-due:o0002');
@@ -76,7 +76,7 @@ describe('fortnight welfare record', () => {
 				{kind: 'tenure-review', on: '2025-07-18'},
 				/A tenure review for DC Ashworth on 18 Jul 2025 is already recorded/,
 			],
-			[['record', 'DC Ashworth'], {kind: 'check-in', by: 'Nobody Atall'}, /--by: no officer in this team matches/],
+			[['record', 'DC Ashworth'], {kind: 'check-in', by: 'DI Okafor'}, /--by is not taken: a welfare event is recorded as you/],
 			[['record'], {kind: 'check-in'}, /Name one officer/],
 			[['note', 'DC Ashworth'], {}, /Unknown welfare action "note": use record/],
 			[[], {}, /Say what to do: fortnight welfare record OFFICER --kind KIND/],
@@ -86,6 +86,13 @@ describe('fortnight welfare record', () => {
 			expect(r.code, `${input.join(' ')} ${JSON.stringify(flags)}`).toBe(2);
 			expect(r.stderr, `${input.join(' ')} ${JSON.stringify(flags)}`).toMatch(message);
 		}
+		// Only the officer's line manager, their cover or the inspector records it.
+		const peer = await runCommand(command, store, ['record', 'DC Ashworth'], {kind: 'check-in'}, {as: 'DC Marsh'});
+		expect(peer.code).toBe(2);
+		expect(peer.stderr).toContain("DC Marsh is not DC Ashworth's line manager on 30 Nov, so cannot record their welfare");
+		const nobody = await runCommand(command, store, ['record', 'DC Ashworth'], {kind: 'check-in'}, {as: 'Nobody Atall'});
+		expect(nobody.code).toBe(2);
+		expect(nobody.stderr).toContain('--as "Nobody Atall" is not an officer in this store');
 		// The command line takes no note text: an unknown flag such as --note is refused.
 		const note = welfare(store, 'DC Ashworth', '--kind', 'check-in', '--note', 'struggling with sleep');
 		expect(note.code).toBe(2);
@@ -97,7 +104,7 @@ describe('fortnight welfare record', () => {
 	it('has help naming the kinds and saying it takes no note text', () => {
 		const r = runCli(['welfare', '--help']);
 		expect(r.code).toBe(0);
-		const words = ['check-in', 'screening', 'tenure-review', 'one-to-one', 'this command takes no note text', '--by "DI Okafor"'];
+		const words = ['check-in', 'screening', 'tenure-review', 'one-to-one', 'this command takes no note text', '--as "DI Okafor"'];
 		for (const w of words) expect(r.stdout).toContain(w);
 	});
 });

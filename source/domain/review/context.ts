@@ -51,7 +51,7 @@ export interface ReviewContext {
 	owners: Officer[];
 	/**
 	 * A new action's default owner: someone at work until the next review (the OIC unless away, then
-	 * the OIC's cover, then the reviewer; action-owners.ts defaultActionOwner).
+	 * the OIC's cover, then the team's sergeant or their cover; action-owners.ts defaultActionOwner).
 	 */
 	defaultOwnerId: string;
 	/** The team's absences, so choosing an owner away before an action is due can warn (owners.ts). */
