@@ -7,7 +7,7 @@ import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
-import {StoreError} from './store/errors.js';
+import {StoreError} from './store/index.js';
 import {globalHelp} from './help-text.js';
 import {safeOutput} from './domain/safe-text.js';
 

@@ -13,7 +13,7 @@ import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
-import {readStoreFile} from '../store/store.js';
+import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
 import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';

@@ -5,7 +5,7 @@
  * it never goes stale). Names are offered in the shortest form every command accepts: a surname that
  * only one officer has, else the id.
  */
-import {readStoreFile} from '../store/store.js';
+import {readStoreFile} from '../store/index.js';
 import {safeText} from '../domain/safe-text.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';

@@ -1,10 +1,8 @@
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {isIsoDate} from '../domain/dates.js';
-import {generateStore} from '../domain/generate/generate.js';
-import {signer} from '../store/chain.js';
-import {exportStoreFile} from '../store/store.js';
-import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
+import {generateStore} from '../generate/generate.js';
+import {signer, exportStoreFile, welfarePathFor, writeWelfare} from '../store/index.js';
 import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';

@@ -11,7 +11,7 @@ import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapp
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
-import {StoreError} from '../store/errors.js';
+import {StoreError} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {openForCommand} from './open-store.js';

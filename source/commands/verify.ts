@@ -1,6 +1,4 @@
-import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead} from '../store/chain.js';
-import {readStoreFile} from '../store/store.js';
-import {verifySignatures, type SignatureReport} from '../store/signatures.js';
+import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead, readStoreFile, verifySignatures, type SignatureReport} from '../store/index.js';
 import {safeText} from '../domain/safe-text.js';
 import type {ChainEntry} from '../domain/model.js';
 import {out, type Command} from './command.js';

@@ -480,7 +480,7 @@ export const ReviewDraftSchema = Type.Object({
 });
 export type ReviewDraft = Static<typeof ReviewDraftSchema>;
 
-/** Every number in DOMAIN.md "Rules with their numbers". */
+/** Every number the rules use; docs/rules.md names the settings each rule reads. */
 export const SettingsSchema = Type.Object({
 	reviewCadenceDays: Type.Object({high: Type.Integer(), medium: Type.Integer(), low: Type.Integer()}),
 	reviewCapDays: Type.Integer({minimum: 1}),

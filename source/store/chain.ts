@@ -6,6 +6,7 @@
 import {createHash, sign as cryptoSign, type KeyObject} from 'node:crypto';
 import {canonicalJson} from '../domain/canonical-json.js';
 import type {ChainEntry} from '../domain/model.js';
+import type {Signer} from '../domain/signer.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -96,12 +97,11 @@ export function resignChain(chain: readonly ChainEntry[]): ChainEntry[] {
 	return out;
 }
 
-/** The Signer the generator takes. */
-export const signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
-	makeEntry(chain, kind, data as never, signedAt);
+/** The domain's Signer (source/domain/signer.ts): signing a review, an amendment and the generator take it. */
+export const signer: Signer = (chain, kind, data, signedAt) => makeEntry(chain, kind, data as never, signedAt);
 
 /** A Signer that signs every entry with `key` (the author's own): what the desk and commands use once the author has a key. */
 export const keySigner =
-	(key: SigningKey) =>
-	(chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
+	(key: SigningKey): Signer =>
+	(chain, kind, data, signedAt) =>
 		makeEntry(chain, kind, data as never, signedAt, key);

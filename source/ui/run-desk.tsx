@@ -7,7 +7,7 @@ import React from 'react';
 import {render} from 'ink';
 import type {IsoDate} from '../domain/dates.js';
 import {safeOutput} from '../domain/safe-text.js';
-import type {Store} from '../store/store.js';
+import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {StoreError} from '../../source/store/errors.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
-import {readWelfareDraft, saveWelfareDraft} from '../../source/store/welfare-drafts.js';
+import {readWelfareDraft, saveWelfareDraft} from '../helpers/welfare-drafts.js';
 import {appendWelfareNote, readWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
 import {smallStore} from './small-store.js';
 

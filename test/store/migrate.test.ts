@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {SCHEMA_VERSION} from '../../source/domain/model.js';
 import {addBailEvents, migrate} from '../../source/store/migrate.js';

@@ -12,7 +12,7 @@ import type {StoreData} from '../../source/domain/model.js';
 import {StoreError} from '../../source/store/errors.js';
 import {realFs, type WriteFs} from '../../source/store/file-system.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
-import {saveWelfareDraft} from '../../source/store/welfare-drafts.js';
+import {saveWelfareDraft} from '../helpers/welfare-drafts.js';
 import {appendWelfareNote, readWelfare} from '../../source/store/welfare-file.js';
 import {smallStore} from './small-store.js';
 

@@ -11,7 +11,7 @@
  */
 import {addMonths, type IsoDate} from '../dates.js';
 import {selfSupervisionRefusal} from '../independence.js';
-import type {Signer} from '../generate/generate.js';
+import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
 	Action,
@@ -149,7 +149,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		nextReviewDue: nextDue,
 		summary: cleanInput(summaryText(ctx, a)),
 	};
-	let chain = [...data.chain];
+	const chain = [...data.chain];
 	const review = sign(chain, 'review', reviewData, signedAt) as ReviewEntry;
 	chain.push(review);
 

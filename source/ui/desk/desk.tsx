@@ -7,7 +7,7 @@ import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispat
 import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import {deskModel, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';

@@ -11,7 +11,7 @@ import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {signer} from '../../store/chain.js';
+import {signer} from '../../store/index.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';
@@ -82,6 +82,9 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 					err => dispatch({type: 'failed', message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`, errors: err instanceof ReviewError ? err.errors : []}),
 				);
 		}
+		// A request starts it, and each branch clears the request at once; `now` and the callbacks are new on
+		// every render, so listing them would rerun this on every render for nothing.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [s.request]);
 
 	const r = s.current;

@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {useReviewKeys} from './use-review-keys.js';
 import {wrapIndented} from './wrap-lines.js';

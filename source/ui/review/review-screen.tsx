@@ -37,12 +37,7 @@ import {
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import type {StoreData} from '../../domain/model.js';
-import {signer} from '../../store/chain.js';
-import {StoreError} from '../../store/errors.js';
-import type {Store} from '../../store/store.js';
-import {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
-import type {WelfareDraftsAccess} from '../../store/welfare-drafts.js';
-import {appendWelfareNote, welfarePathFor} from '../../store/welfare-file.js';
+import {signer, StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
 import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
@@ -174,6 +169,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			},
 			err => dispatch({type: 'welfare-opened', lock: unopened(err), note: null, words: null}),
 		);
+		// Once per review opened: a change of the desk's day does not reopen the welfare file mid-review.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [store, caseRef]);
 
 	const save = (): Promise<void> => {
@@ -229,10 +226,14 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 		if (state.edits === 0) return;
 		const t = setTimeout(() => void save(), saveDelayMs);
 		return () => clearTimeout(t);
+		// Only typing restarts the pause: `save` is new on every render, and any render would postpone the save.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.edits]);
 	// At once when a field or step is left.
 	useEffect(() => {
 		if (state.saveNow > 0) void save();
+		// Once per field or step left; `save` is new on every render and would save on every render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.saveNow]);
 	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
 	useEffect(
@@ -240,6 +241,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
 			void save();
 		},
+		// On unmount only; `latest` and `saver` hold what is current then.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[],
 	);
 
@@ -351,6 +354,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			const message = await fileNote(s, note, r);
 			if (message) dispatch({type: 'notice', message});
 		})();
+		// Once per request (the request is cleared only when it ends): reruns on a prop change would sign twice.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.request]);
 
 	/**

@@ -62,7 +62,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 			file => onMessage(`Exported to ${file}`, false),
 			(err: unknown) => onMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`, true),
 		);
-	}, [state.exportSeq]);
+	}, [state.exportSeq, done, now, onExport, onMessage]);
 
 	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
 	// typed text: made safe like every other line of the view (README "Terminal safety").

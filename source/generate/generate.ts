@@ -7,7 +7,7 @@
  *
  * Pure: the chain is signed through the `sign` function the caller passes (hashing lives in store/).
  */
-import {addDays, addYears, daysBetween, type IsoDate} from '../dates.js';
+import {addDays, addYears, daysBetween, type IsoDate} from '../domain/dates.js';
 import type {
 	Absence,
 	Action,
@@ -23,11 +23,12 @@ import type {
 	Risk,
 	StoreData,
 	WelfareEvent,
-} from '../model.js';
-import {SCHEMA_VERSION} from '../model.js';
-import {regimeFor, statutoryPeriodEnd} from '../bail.js';
-import {newCaseRecord} from '../new-case.js';
-import {DEFAULT_SETTINGS} from '../settings.js';
+} from '../domain/model.js';
+import {SCHEMA_VERSION} from '../domain/model.js';
+import {regimeFor, statutoryPeriodEnd} from '../domain/bail.js';
+import {newCaseRecord} from '../domain/new-case.js';
+import {DEFAULT_SETTINGS} from '../domain/settings.js';
+import type {Signer} from '../domain/signer.js';
 import {makeRng, type Rng} from './random.js';
 import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
 
@@ -37,9 +38,6 @@ export interface GenerateOptions {
 	/** The "today" the scenarios are written against. */
 	referenceDate: IsoDate;
 }
-
-/** Adds one entry to the chain built so far (the caller hashes it). */
-export type Signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string) => ChainEntry;
 
 export interface GeneratedWelfareNote {
 	officerId: string;
