@@ -20,7 +20,7 @@ function printError(text: string): void {
 	process.stderr.write(safeOutput(text));
 }
 
-const GLOBAL_FLAGS = {
+const GLOBAL_FLAGS: Record<string, FlagSpec> = {
 	store: {type: 'string'},
 	today: {type: 'string'},
 	as: {type: 'string'},
@@ -59,21 +59,7 @@ async function main(argv: string[]): Promise<number> {
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
-	let cli: ReturnType<typeof meow>;
-	try {
-		cli = meow('', {
-			importMeta: import.meta,
-			argv: dashValues(rest, command.flags),
-			autoHelp: false,
-			autoVersion: false,
-			// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
-			allowUnknownFlags: true,
-			flags: {...GLOBAL_FLAGS, ...command.flags} as never,
-		});
-	} catch (err) {
-		// A flag given twice ("--cover X --no-cover") is the user's to fix: a usage error, not a crash.
-		throw new UsageError(err instanceof Error ? err.message : String(err));
-	}
+	const cli = parseFlags(dashValues(rest, command.flags), {...GLOBAL_FLAGS, ...command.flags});
 	const flags = cli.flags as Record<string, unknown>;
 	if (flags['version']) {
 		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
@@ -99,6 +85,39 @@ async function main(argv: string[]): Promise<number> {
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
 	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
+}
+
+/**
+ * meow's parse; an option that takes a value given twice ("--today A --today B") is a usage error naming
+ * it. meow throws a plain Error for two different values (it was reported as a crash, exit 70) and
+ * silently keeps one of two equal numbers, so repeats are found here first, the same way for every option.
+ */
+function parseFlags(argv: string[], flags: Record<string, FlagSpec>) {
+	const seen = new Set<string>();
+	for (const a of argv) {
+		if (a === '--') break;
+		const typed = /^--([^=]+)/.exec(a)?.[1];
+		const key = typed?.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+		const spec = key === undefined ? undefined : flags[key];
+		if (!spec || spec.type === 'boolean' || spec.isMultiple) continue;
+		if (seen.has(key!)) throw new UsageError(`"--${typed}" was given more than once; give it once.`);
+		seen.add(key!);
+	}
+	try {
+		return meow('', {
+			importMeta: import.meta,
+			argv,
+			autoHelp: false,
+			autoVersion: false,
+			// Unknown flags are reported in fortnight's own words (meow's own message is bare and exits itself).
+			allowUnknownFlags: true,
+			flags: flags as never,
+		});
+	} catch (err) {
+		const twice = err instanceof Error ? /^The flag --(\w+) can only be set once\.$/.exec(err.message) : null;
+		if (twice) throw new UsageError(`${flagAsTyped(argv, twice[1]!)} was given more than once; give it once.`);
+		throw err;
+	}
 }
 
 /** The first word that is not a flag or a global flag's value. */

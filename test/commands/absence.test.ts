@@ -156,7 +156,7 @@ describe('fortnight absence', () => {
 		}
 		const twice = absence(store, 'change', 'ab0003', '--cover', 'DC Marsh', '--no-cover');
 		expect(twice.code).toBe(2);
-		expect(twice.stderr).toContain('--cover can only be set once');
+		expect(twice.stderr).toContain('"--cover" was given more than once');
 		expect(readFileSync(store).equals(before)).toBe(true);
 	});
 

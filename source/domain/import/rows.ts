@@ -6,7 +6,8 @@
  * In an ImportRow a field is `undefined` when the file has no such column (nothing about it changes)
  * and `null` when the cell is empty.
  */
-import type {IsoDate} from '../dates.js';
+import {outsideYearRange, type IsoDate} from '../dates.js';
+import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {
@@ -211,7 +212,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		}
 		const d = ctx.parseDate(c);
 		if (d === null) {
-			reject(f, `"${c.trim()}" is not a real date (expected ${mapping.dateFormats.join(' or ')}).`);
+			const why = outsideYearRange(c, mapping.dateFormats) ? `is outside the years ${FIRST_YEAR}-${LAST_YEAR}` : 'is not a real date';
+			reject(f, `"${c.trim()}" ${why} (expected ${mapping.dateFormats.join(' or ')}).`);
 			continue;
 		}
 		if (f !== 'bailReturnDate' && d > ctx.today) {
