@@ -80,7 +80,8 @@ const command: Command = {
 		const ref = args[0]!.trim();
 		const event = eventFlag(flags['event']);
 		if (event !== 'extended') {
-			for (const [key, flag] of EXTENSION_ONLY) if (flags[key] !== undefined) throw new UsageError(`${flag} goes only with --event extended.`);
+			for (const [key, flag] of EXTENSION_ONLY)
+				if (flags[key] !== undefined) throw new UsageError(`${flag} goes only with --event extended.`);
 		}
 		if (flags['return'] !== undefined && event !== 'extended' && event !== 're-bailed') {
 			throw new UsageError(`--return goes only with --event extended or re-bailed: ${event} ends bail.`);
@@ -111,7 +112,12 @@ const command: Command = {
 		let summary = '';
 		try {
 			await store.apply(current => {
-				const result = recordBailEvent(current, ref, {event, on, returnDate, authorisedBy, rank, periodEnd, recordedBy, recordedAt}, ctx.today);
+				const result = recordBailEvent(
+					current,
+					ref,
+					{event, on, returnDate, authorisedBy, rank, periodEnd, recordedBy, recordedAt},
+					ctx.today,
+				);
 				summary = result.summary;
 				return result.data;
 			});

@@ -53,7 +53,8 @@ const command: Command = {
 				action ? `Unknown welfare action "${action}": use record.` : 'Say what to do: fortnight welfare record OFFICER --kind KIND.',
 			);
 		}
-		if (args.length !== 1) throw new UsageError('Name one officer: fortnight welfare record OFFICER --kind KIND (quote names with spaces).');
+		if (args.length !== 1)
+			throw new UsageError('Name one officer: fortnight welfare record OFFICER --kind KIND (quote names with spaces).');
 		const kindText = flags['kind'] === undefined ? '' : String(flags['kind']).trim().toLowerCase();
 		if (kindText === '') throw new UsageError(`--kind is required: one of ${KINDS.join(', ')}.`);
 		if (!(kindText in WELFARE_RECORD_KINDS)) {

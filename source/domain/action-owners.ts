@@ -56,7 +56,12 @@ export function defaultActionOwner(data: StoreData, oicId: string, due: IsoDate,
 	const end = due < today ? today : due;
 	const oicAbsence = awayDuring(data.absences, oicId, today, end)[0];
 	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today)].filter(
-		(id): id is string => id !== null && inPost(data.officers.find(o => o.id === id), today),
+		(id): id is string =>
+			id !== null &&
+			inPost(
+				data.officers.find(o => o.id === id),
+				today,
+			),
 	);
 	return (
 		candidates.find(id => awayDuring(data.absences, id, today, end).length === 0) ??
@@ -108,6 +113,6 @@ export function actionsStrandedBy(
 	return (
 		`${who} owns ${n} open action${n === 1 ? '' : 's'} due during this absence with nobody covering ` +
 		`(${safeText(refs.slice(0, 4).join(', '))}${refs.length > 4 ? `, ${refs.length - 4} more cases` : ''}): ` +
-		'name a cover, or give them to someone at work at each case\'s review.'
+		"name a cover, or give them to someone at work at each case's review."
 	);
 }

@@ -91,7 +91,11 @@ const RANK_WORDS: Record<string, ExtensionRank> = {
 
 /** The rank words typed (`--rank`), read ignoring case, dots and extra spaces; null when unknown. */
 export function parseRank(text: string): ExtensionRank | null {
-	const w = text.trim().toLowerCase().replace(/\./g, '').replace(/[\s_-]+/g, ' ');
+	const w = text
+		.trim()
+		.toLowerCase()
+		.replace(/\./g, '')
+		.replace(/[\s_-]+/g, ' ');
 	return RANK_WORDS[w] ?? null;
 }
 

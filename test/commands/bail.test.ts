@@ -48,8 +48,7 @@ describe('fortnight bail record', () => {
 			},
 		]);
 		expect(problems(store)).toContain(
-			'Bail return 20 Jan 2027: 51 days; period ends 11 Mar 2027, next extension ' +
-				'by a superintendent (to 11 Jun 2027)',
+			'Bail return 20 Jan 2027: 51 days; period ends 11 Mar 2027, next extension ' + 'by a superintendent (to 11 Jun 2027)',
 		);
 		expect(runCli(['verify', '--store', store, '--today', DEMO_TODAY]).code).toBe(0);
 	});
@@ -128,7 +127,11 @@ describe('fortnight bail record', () => {
 				/CR\/23811\/26 has no running bail \(no bail is recorded\), so there is nothing to record as charged/,
 			],
 			[['record', 'CR/32449/23'], {event: 'rui'}, /already released under investigation since 05 Mar 2024/],
-			[['record', RUNNING], {event: 're-bailed', return: '2026-11-29'}, /The return date 2026-11-29 is in the past \(today is 2026-11-30\)/],
+			[
+				['record', RUNNING],
+				{event: 're-bailed', return: '2026-11-29'},
+				/The return date 2026-11-29 is in the past \(today is 2026-11-30\)/,
+			],
 			[
 				['record', RUNNING],
 				{event: 're-bailed', return: '2026-12-20'},
@@ -198,7 +201,9 @@ describe('fortnight bail record', () => {
 		expect(own.stderr).toContain('DC Ashworth holds CR/87204/26, so cannot record its bail decisions: no one supervises their own cases.');
 		const peer = await runCommand(command, store, ['record', RUNNING], {event: 'nfa'}, {as: 'DC Marsh'});
 		expect(peer.code).toBe(2);
-		expect(peer.stderr).toContain('DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: DS Brennan');
+		expect(peer.stderr).toContain(
+			'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: DS Brennan',
+		);
 		// From the command line too: exit 2 and the plain sentence.
 		const cli = bail(store, LAPSED, '--event', 'extended', '--authorised-by', 'Supt X', '--rank', 'superintendent');
 		expect(cli.code).toBe(2);

@@ -45,8 +45,7 @@ describe('fortnight welfare record', () => {
 		const own = welfare(store, 'DS Brennan', '--kind', 'check-in');
 		expect(own.code).toBe(2);
 		expect(own.stderr).toContain(
-			"DS Brennan cannot record their own welfare check-in. It goes to DI Okafor " +
-				"(the team's inspector). Nothing was saved.",
+			'DS Brennan cannot record their own welfare check-in. It goes to DI Okafor ' + "(the team's inspector). Nothing was saved.",
 		);
 		expect(readFileSync(store).equals(before)).toBe(true);
 		const r = welfare(store, 'DS Brennan', '--kind', 'check-in', '--as', 'DI Okafor');
@@ -69,7 +68,11 @@ describe('fortnight welfare record', () => {
 			],
 			[['record', 'DC Ashworth'], {kind: 'check-in', on: '2026-02-30'}, /--on must be a real date/],
 			[['record', 'Whitlock'], {kind: 'one-to-one', on: '2026-09-01'}, /TDC Whitlock joined the unit on 2026-10-03, after 2026-09-01/],
-			[['record', 'DI Okafor'], {kind: 'check-in'}, /DI Okafor is the team's inspector: their welfare is their own line manager's to record/],
+			[
+				['record', 'DI Okafor'],
+				{kind: 'check-in'},
+				/DI Okafor is the team's inspector: their welfare is their own line manager's to record/,
+			],
 			[['record', 'DS Brennan'], {kind: 'screening'}, /DS Brennan cannot record their own psychological screening\. It goes to DI Okafor/],
 			[
 				['record', 'DC Ashworth'],

@@ -33,7 +33,7 @@ function team(over: Partial<StoreData> = {}): StoreData {
 }
 
 describe('the default owner of a new action', () => {
-	it('is the OIC at work; the OIC\'s cover when the OIC is away before it is due; else the reviewer', () => {
+	it("is the OIC at work; the OIC's cover when the OIC is away before it is due; else the reviewer", () => {
 		expect(defaultActionOwner(team(), 'o1', '2026-06-15', '2026-06-01')).toBe('o1');
 		const covered = team({absences: [absence('ab1', 'o1', '2026-06-05', null, {coverOfficerId: 'o2'})]});
 		expect(defaultActionOwner(covered, 'o1', '2026-06-15', '2026-06-01')).toBe('o2');
@@ -75,8 +75,7 @@ describe('ownerAwayWarning', () => {
 				'choose an owner who is at work, or check DC Dean can do it.',
 		);
 		expect(ownerAwayWarning(data, 'o1', '2026-06-15', '2026-06-01')).toContain(
-			'DC Dean is on training 08-09 Jun, before this action is ' +
-				'due (15 Jun): choose',
+			'DC Dean is on training 08-09 Jun, before this action is ' + 'due (15 Jun): choose',
 		);
 	});
 });
@@ -92,8 +91,7 @@ describe('action-owner-away problem', () => {
 		expect(p.due).toBe('2026-06-10');
 		// a2 is due 20 Jun, after the absence: only a1 is stranded; the done action never is.
 		expect(p.message).toBe(
-			'1 open action owned by DC Dean is due while DC Dean is on sick leave 08-15 Jun ' +
-				'(no cover named): CR/1/26 "Do a1" due 10 Jun',
+			'1 open action owned by DC Dean is due while DC Dean is on sick leave 08-15 Jun ' + '(no cover named): CR/1/26 "Do a1" due 10 Jun',
 		);
 		expect(p.action).toBe(
 			"Name a cover for DC Dean's absence ab1 (fortnight absence change ab1 --cover NAME), or give " +
@@ -113,8 +111,7 @@ describe('action-owner-away problem', () => {
 		const overdue = team({absences: [absence('ab1', 'o1', '2026-06-21', null)]});
 		expect(ofKind(overdue, '2026-06-20', 'action-owner-away')).toEqual([]);
 		expect(ofKind(overdue, '2026-06-21', 'action-owner-away')[0]!.message).toContain(
-			'2 open actions owned by DC Dean are due while DC Dean is on ' +
-				'sick leave from 21 Jun',
+			'2 open actions owned by DC Dean are due while DC Dean is on ' + 'sick leave from 21 Jun',
 		);
 	});
 

@@ -64,7 +64,9 @@ describe('recordBailEvent: who may extend at each stage', () => {
 				const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
 				return new Date(Date.UTC(y, m - 1, dd + 1)).toISOString().slice(0, 10);
 			};
-			expect(extend(data, {rank: 'chief constable', on: after(on)}, after(on))).toThrow(/Bail cannot be extended once the period has ended/);
+			expect(extend(data, {rank: 'chief constable', on: after(on)}, after(on))).toThrow(
+				/Bail cannot be extended once the period has ended/,
+			);
 		});
 	}
 
@@ -86,7 +88,7 @@ describe('recordBailEvent: who may extend at each stage', () => {
 		expect(court.event).toMatchObject({authority: 'magistrates-court', periodEnd: '2024-08-28'});
 	});
 
-	it('pre-2022 bail: the first extension is a superintendent\'s, to 3 months beginning with the bail start date', () => {
+	it("pre-2022 bail: the first extension is a superintendent's, to 3 months beginning with the bail start date", () => {
 		const data = bailed({regime: 'pre-2022', bailedOn: '2022-08-31', returnDate: '2022-09-20'});
 		expect(extend(data, {rank: 'chief inspector', on: '2022-09-20'}, '2022-09-20')).toThrow(/it needs a superintendent or above/);
 		const r = recordBailEvent(data, 'CR/1/23', input({rank: 'superintendent', on: '2022-09-20'}), '2022-09-20');

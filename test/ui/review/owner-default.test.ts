@@ -6,7 +6,7 @@ import {stepInfoLines} from '../../../source/ui/review/review-info.js';
 import {loadDemo, TODAY} from '../../domain/review/fixtures.js';
 
 describe('owner of a new action in the review', () => {
-	it('on a case of an OIC off sick with no cover: the default is the sergeant, listed first; the OIC is marked away; choosing the OIC warns', () => {
+	it('OIC off sick, no cover: the sergeant is the default, listed first; the OIC is marked away; choosing the OIC warns', () => {
 		const data = loadDemo();
 		const ref = data.cases.find(c => c.oicId === 'o0003' && c.status !== 'closed')!.ref;
 		const ctx = reviewContext(data, ref, TODAY);
@@ -19,7 +19,9 @@ describe('owner of a new action in the review', () => {
 		expect(answers.actions[0]!.ownerId).toBe('o0002');
 		const chosen = {...answers, actions: [{...answers.actions[0]!, ownerId: 'o0003', due: '2026-12-05'}]};
 		const lines = stepInfoLines(ctx, sinceLastReview(ctx), chosen, 'action-plan');
-		expect(lines.some(l => l.startsWith('Warning (action 1): DC Ashworth is on sick leave from 28 Nov, before this action is due (05 Dec)'))).toBe(true);
+		expect(
+			lines.some(l => l.startsWith('Warning (action 1): DC Ashworth is on sick leave from 28 Nov, before this action is due (05 Dec)')),
+		).toBe(true);
 	});
 
 	it('on a case of an OIC at work: the OIC is the default and first, and nothing warns', () => {
