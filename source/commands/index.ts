@@ -6,6 +6,7 @@ import type {Command} from './command.js';
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
 	absence: async () => (await import('./absence.js')).default,
+	bail: async () => (await import('./bail.js')).default,
 	case: async () => (await import('./case.js')).default,
 	completion: async () => (await import('./completion.js')).default,
 	desk: async () => (await import('./desk.js')).default,
@@ -16,5 +17,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,
 	verify: async () => (await import('./verify.js')).default,
+	welfare: async () => (await import('./welfare.js')).default,
 	whoami: async () => (await import('./whoami.js')).default,
 };

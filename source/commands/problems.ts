@@ -21,14 +21,15 @@ Options
 
 JSON: an array, most urgent first, of objects with these keys (always present):
   id          stable id for this problem, e.g. "bail-due:CR/12345/26"
-  kind        review-overdue | review-due-supervisor-absent | bail-lapsed |
+  kind        review-overdue | review-due-supervisor-absent |
+              review-needs-independent-supervisor | bail-lapsed |
               bail-due | bail-officer-absent | bail-supervisor-absent |
               rui-no-update | victim-update-overdue |
               crime-report-not-updated | stalled-action | stalled-deliverable |
               identical-updates | forensic-wait | workload | span-of-control |
               welfare-check-in-due | new-starter-one-to-one-due |
               tenure-review-due | screening-due | new-starter-old-cases |
-              performance-trigger
+              performance-trigger | action-owner-away
   severity    critical | red | amber | info
   subject     {type: case|officer|supervisor, ref: crime ref or null,
                officerId, officerName}

@@ -43,7 +43,8 @@ export type ProblemKind =
 	| 'tenure-review-due'
 	| 'screening-due'
 	| 'new-starter-old-cases'
-	| 'performance-trigger';
+	| 'performance-trigger'
+	| 'action-owner-away';
 
 export type Subject =
 	| {type: 'case'; ref: string; officerId: string}

@@ -3,6 +3,7 @@
  * short bullet lines, one dated line per item. Every piece of store text goes through escapeMarkdown;
  * the words fortnight writes itself (labels, details, dates) are trusted.
  */
+import {suspectWords} from '../domain/bail.js';
 import {daysBetween, toDayNumber, type IsoDate} from '../domain/dates.js';
 import type {CaseSection, Decision, Handover, OfficerSection, WindowItem} from '../domain/handover/schema.js';
 import {escapeMarkdown as esc} from './markdown.js';
@@ -56,10 +57,14 @@ function caseLines(c: CaseSection, today: IsoDate): string[] {
 	if (c.bail) {
 		const b = c.bail;
 		lines.push(
-			`- Bail: suspect ${esc(b.suspect)}; return ${longDate(b.returnDate)} (${relative(b.returnDate, today)}); period ends ${longDate(b.periodEnd)}${b.lapsed ? ' (**LAPSED**: cannot be extended)' : ''}; next extension needs ${esc(b.nextAuthority)} by ${longDate(b.nextAuthorityBy)}.`,
+			`- Bail: ${esc(suspectWords(b.suspect))}; return ${longDate(b.returnDate)} (${relative(b.returnDate, today)}); ` +
+				`period ends ${longDate(b.periodEnd)}${b.lapsed ? ' (**LAPSED**: cannot be extended)' : ''}; ` +
+				`next extension needs ${esc(b.nextAuthority)} by ${longDate(b.nextAuthorityBy)}.`,
 		);
 	} else if (c.rui) {
-		lines.push(`- Bail: none; released under investigation since ${longDate(c.rui.since)} (suspect ${esc(c.rui.suspect)}; last told of progress ${c.rui.lastSuspectUpdate ? longDate(c.rui.lastSuspectUpdate) : 'never'}).`);
+		const told = c.rui.lastSuspectUpdate ? longDate(c.rui.lastSuspectUpdate) : 'never';
+		const who = esc(suspectWords(c.rui.suspect));
+		lines.push(`- Bail: none; released under investigation since ${longDate(c.rui.since)} (${who}; last told of progress ${told}).`);
 	} else {
 		lines.push('- Bail: none.');
 	}

@@ -6,6 +6,7 @@
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem} from '../problem.js';
+import {actionOwnerProblems} from './action-owners.js';
 import {bailProblems} from './bail.js';
 import {ruleContext, type RuleContext} from './context.js';
 import {crimeReportProblems} from './crime-report-updates.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
 	victimUpdateProblems,
 	crimeReportProblems,
 	stalledProblems,
+	actionOwnerProblems,
 	identicalUpdateProblems,
 	forensicProblems,
 	workloadProblems,

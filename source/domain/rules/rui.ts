@@ -1,3 +1,4 @@
+import {suspectWords} from '../bail.js';
 import {addDays, daysBetween, shortDate} from '../dates.js';
 import type {Problem} from '../problem.js';
 import {days, memo, type RuleContext} from './context.js';
@@ -23,7 +24,10 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 				kind: 'rui-no-update',
 				severity: ago >= 2 * s.ruiUpdateDays ? 'red' : 'amber',
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-				message: `Suspect ${safeText(c.rui!.suspect)} released under investigation since ${shortDate(r.since, today)}: ${r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`} (due every ${days(s.ruiUpdateDays)})`,
+				message:
+					`${safeText(suspectWords(c.rui!.suspect, true))} released under investigation since ${shortDate(r.since, today)}: ` +
+					(r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`) +
+					` (due every ${days(s.ruiUpdateDays)})`,
 				action: 'Update the suspect on the investigation and record it; consider whether RUI is still right.',
 				evidence: [{type: 'case', caseRef: c.ref, date: last, detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`}],
 				since,
