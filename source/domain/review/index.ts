@@ -30,5 +30,4 @@ export * from './changed-since.js';
 export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';
-export * from './reviewer.js';
 export * from './pending-note.js';

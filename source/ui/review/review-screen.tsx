@@ -13,7 +13,7 @@
  * filing it after the signature fails it is demonstrably kept, and says so only then.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {selfSupervisionRefusal} from '../../domain/independence.js';
+import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {
 	changesOnData,
@@ -26,7 +26,6 @@ import {
 	ownPendingNotes,
 	returnedNote,
 	reviewContext,
-	reviewerFor,
 	ReviewError,
 	saveDraft,
 	signReview,
@@ -37,12 +36,13 @@ import {
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import type {StoreData} from '../../domain/model.js';
-import {signer, StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
+import {StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
 import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
+import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 
 export interface ReviewScreenProps extends ReviewScreenBaseProps {
 	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
@@ -84,13 +84,17 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// store's latest, which has every save this process made since.
 			const ctx = reviewContext(data, caseRef, today);
 			const latest = props.store?.snapshot() ?? data;
-			// No one supervises themselves: a cover opening a case they hold is told who reviews it instead.
-			const self = selfSupervisionRefusal(latest, reviewerFor(latest, today), ctx.case.oicId, 'review', caseRef);
-			if (self) return {ok: false as const, message: self};
+			// Only someone who supervises the officer in the case on the day reviews it, and no one their own
+			// case (a cover opening a case they hold is told who reviews it instead): said before any typing.
+			const may = mayReview(latest, props.actor.officerId, caseRef, today);
+			if (!may.ok) return {ok: false as const, message: may.reason};
+			// Nor is a review opened that could not be signed (a store with enrolled keys, no key of theirs).
+			const unsigned = actorSigningRefusal(props.actor, latest, 'review');
+			if (unsigned) return {ok: false as const, message: unsigned};
 			// A review left before anything was answered left nothing to resume: it opens afresh.
 			const found = working.get(workingKey(props.store, caseRef));
 			const kept = found && hasAnswers(found.answers) ? found : undefined;
-			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
+			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
 			const noteLock = props.store ? NOTE_CHECKING : null;
 			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), noteLock);
@@ -104,7 +108,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 }
 
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
-	const {store, caseRef, today, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
+	const {store, caseRef, today, actor, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
 	const now = props.now ?? (() => new Date());
 	const [state, dispatch] = useReducer(reviewReducer, props.init);
 	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
@@ -307,7 +311,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			let result: SignResult | undefined;
 			try {
 				await store.apply(d => {
-					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: signer, context: s.ctx});
+					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: actorSigner(actor, d), context: s.ctx});
 					return result.next;
 				});
 			} catch (err) {
