@@ -53,12 +53,13 @@ export interface ReviewScreenProps extends ReviewScreenBaseProps {
 }
 
 /**
- * Drafts being worked on in this process, by store file and case: switching tabs unmounts the screen,
+ * Drafts being worked on in this process, by store file, case and author: switching tabs unmounts the screen,
  * and its last answers may still be on their way to the file, so coming back takes them from here.
  * Cleared when the review is signed or discarded.
  */
 const working = new Map<string, WorkingDraft>();
-const workingKey = (store: Store | undefined, ref: string) => `${store?.file ?? '(memory)'}\u0000${ref}`;
+// By author too: a draft is its author's alone (README "Who you are"), even where one process runs two desks.
+const workingKey = (store: Store | undefined, ref: string, authorId: string) => `${store?.file ?? '(memory)'}\u0000${ref}\u0000${authorId}`;
 
 function messageOf(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
@@ -92,7 +93,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			const unsigned = actorSigningRefusal(props.actor, latest, 'review');
 			if (unsigned) return {ok: false as const, message: unsigned};
 			// A review left before anything was answered left nothing to resume: it opens afresh.
-			const found = working.get(workingKey(props.store, caseRef));
+			const found = working.get(workingKey(props.store, caseRef, props.actor.officerId));
 			const kept = found && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
@@ -242,7 +243,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
 	useEffect(
 		() => () => {
-			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
+			if (!saver.current.closed) working.set(workingKey(store, caseRef, latest.current.draft.reviewerId), latest.current.draft);
 			void save();
 		},
 		// On unmount only; `latest` and `saver` hold what is current then.
@@ -276,7 +277,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			void (async () => {
 				await sv.running;
 				sv.closed = true;
-				working.delete(workingKey(store, caseRef));
+				working.delete(workingKey(store, caseRef, latest.current.draft.reviewerId));
 				try {
 					await store.apply(d => discardDraft(d, caseRef, latest.current.draft.reviewerId));
 					// Only a note this review could keep is its to delete; anything older stays for its author.
@@ -349,7 +350,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				return;
 			}
 			const r = result!;
-			working.delete(workingKey(store, caseRef));
+			working.delete(workingKey(store, caseRef, latest.current.draft.reviewerId));
 			done();
 			dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
 			setSaveStatus('signed');
