@@ -92,6 +92,6 @@ export function decisionWritten(s: DeskState, seq: number, error: string | null,
 	const next = nextInQueue(s, w.input.officerId);
 	const left = decisionQueue(s.model).filter(t => t.officerId !== w.input.officerId).length;
 	const done = {...s, decisionWrite: null, decisionForm: null};
-	if (!next) return {...done, notice: `${notice} The exception list has no other escalated trigger.`};
-	return {...selectOfficer(done, next.officerId), notice: `${notice} ${waiting(left)}: ${nameOf(s, next.officerId)} next (d).`};
+	if (!next) return {...done, notice: `${notice} No other trigger is on the exception list.`};
+	return {...selectOfficer(done, next.officerId), notice: `${notice} Next: ${nameOf(s, next.officerId)} (d); ${left} waiting.`};
 }

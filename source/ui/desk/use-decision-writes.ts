@@ -49,7 +49,7 @@ export function useDecisionWrites(
 					const r = result!;
 					const who = safeText(shortName(data.officers.find(o => o.id === r.entry.data.officerId)));
 					const plan = r.plan ? `, plan review ${r.plan.reviewDate}` : '';
-					answer(null, `Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (chain entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}): off the exception list.`);
+					answer(null, `Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}).`);
 				},
 				// TriggerDecisionError (decided meanwhile, not entitled, an answer missing) and StoreError (locked,
 				// read-only, a signature the store would not accept) both carry a sentence meant for the user.
