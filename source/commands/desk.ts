@@ -66,7 +66,7 @@ export default command;
  * A key that cannot be read (a sealed key without FORTNIGHT_KEY_PASSPHRASE) does not: the desk opens to
  * read, and says why before any review, amendment or decision that would need it.
  */
-async function deskActorFor(ctx: Context, store: Store): Promise<DeskActor> {
+export async function deskActorFor(ctx: Context, store: Store): Promise<DeskActor> {
 	const {officer, source} = actorFor(ctx, store.snapshot());
 	const [{loadSigningKey, keysFolder}, {deskActor}] = await Promise.all([import('../store/index.js'), import('../ui/desk/desk-actor.js')]);
 	// Where "fortnight keys init" leaves the public half for enrolment (store/keys.ts keyPathFor spells ids the same way).
