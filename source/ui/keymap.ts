@@ -44,7 +44,8 @@ export type DeskCommand =
 	| 'handover-cover'
 	| 'handover-export'
 	| 'absence-add'
-	| 'absence-end';
+	| 'absence-end'
+	| 'trigger-decide';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log';
@@ -116,6 +117,17 @@ export const KEYMAP: readonly Binding[] = [
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
 	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team'], matches: char('a')},
 	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team'], matches: char('E')},
+	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
+	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
+	{
+		command: 'trigger-decide',
+		keys: ['d'],
+		where: 'Team view',
+		help: "decide an escalated performance trigger (inspector's queue; elsewhere: go to the next)",
+		palette: 'Team: decide an escalated performance trigger (inspector)',
+		views: ['team'],
+		matches: char('d'),
+	},
 ];
 
 /** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */

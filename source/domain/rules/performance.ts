@@ -14,10 +14,13 @@
  * fired (an active action plan also counts). The trigger goes to the inspector's exception list
  * (escalated) when no decision is recorded within settings.triggerDecisionDays (14), when the last
  * settings.triggerNotNowLimit (2) decisions in a row were "not now", or when the sergeant chose to
- * escalate.
+ * escalate. The inspector then decides it (an action plan, or "not now" with a reason: see
+ * escalated-triggers.ts); that decision takes it off the list, and a run of "not now" counts again
+ * from after it.
  */
 import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {safeText} from '../safe-text.js';
@@ -168,8 +171,9 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 
 	let escalation: Assessment['escalation'] = null;
 	if (fired && firstFired) {
+		// An inspector's decision settles what was escalated to them: the "not now" run starts again after it.
 		let run = 0;
-		for (let i = decisions.length - 1; i >= 0 && decisions[i]!.data.decision === 'not-now'; i--) run++;
+		for (let i = decisions.length - 1; i >= 0 && decisions[i]!.data.decision === 'not-now' && !isInspectorOver(ctx.data, decisions[i]!.data.by); i--) run++;
 		const limit = s.triggerNotNowLimit;
 		if (last && decidedSinceFiring && last.data.decision === 'escalate') {
 			escalation = {since: last.data.date, why: `${nameOf(ctx, last.data.by)} escalated it on ${shortDate(last.data.date, today)}`};
@@ -221,6 +225,11 @@ export function triggerIn(ctx: RuleContext, officerId: string): TriggerState {
 		escalated: a.escalated,
 		activePlan: a.activePlan,
 	};
+}
+
+/** Why and since when the officer's trigger is on the inspector's exception list, or null when it is not. */
+export function escalationIn(ctx: RuleContext, officerId: string): {since: IsoDate; why: string} | null {
+	return assess(ctx, officerId).escalation;
 }
 
 export function performanceProblems(ctx: RuleContext): Problem[] {

@@ -28,6 +28,10 @@ import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import type {DecisionFieldError, TriggerDecisionInput} from '../../domain/escalated-triggers.js';
+import {decisionFormTakesText, type DecisionFormState} from '../team/decision-form-state.js';
+import type {DeskActor} from './desk-actor.js';
+import {decisionWritten, onDecisionFormInput, openDecision} from './desk-decisions.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -82,6 +86,14 @@ export interface DeskState {
 	 * wired anything) is queued here, never lost; the review consumes them by number.
 	 */
 	reviewInput: readonly ReviewKey[];
+	/** Who is at the keyboard (README "Who you are"); null only where a test builds the state without one. */
+	actor: DeskActor | null;
+	/** The decision form for an escalated trigger, over the Team view, while open (it takes every key). */
+	decisionForm: DecisionFormState | null;
+	/** A decision the shell is to record (use-decision-writes.ts); numbered so its answer finds it. */
+	decisionWrite: {seq: number; input: TriggerDecisionInput} | null;
+	/** How many decisions this desk has asked to record (numbers the next one). */
+	decisionWrites: number;
 }
 
 export type AbsenceWrite =
@@ -112,9 +124,11 @@ export type DeskAction =
 	/** Whether the store can be written (null) or why not: the absence keys say so instead of opening. */
 	| {type: 'can-write'; reason: string | null}
 	/** The shell made (error null) or failed to make the absence write numbered `seq`. */
-	| {type: 'absence-written'; seq: number; error: string | null; notice: string};
+	| {type: 'absence-written'; seq: number; error: string | null; notice: string}
+	/** The shell recorded (error null) or could not record the decision numbered `seq`; `errors` go under the form's fields. */
+	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string};
 
-export function initialState(model: DeskModel, size: Size): DeskState {
+export function initialState(model: DeskModel, size: Size, actor: DeskActor | null = null): DeskState {
 	return {
 		model,
 		size,
@@ -143,6 +157,10 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		exportRequests: 0,
 		quit: false,
 		reviewInput: [],
+		actor,
+		decisionForm: null,
+		decisionWrite: null,
+		decisionWrites: 0,
 	};
 }
 
@@ -235,6 +253,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.reason === s.cannotWrite ? s : {...s, cannotWrite: a.reason};
 		case 'absence-written':
 			return absenceWritten(s, a.seq, a.error, a.notice);
+		case 'decision-written':
+			return decisionWritten(s, a.seq, a.error, a.errors ?? [], a.notice);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
@@ -253,6 +273,7 @@ export function takesText(s: DeskState): boolean {
 	if (reviewHasKeys(s) || s.overlay === 'palette') return true;
 	if (s.overlay === 'help' || s.endConfirm) return false;
 	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
+	if (s.decisionForm) return decisionFormTakesText(s.decisionForm);
 	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
 }
@@ -316,6 +337,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	// The absence form and the end question take every key while they are up (see absence-form-state.ts).
 	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
 	if (s.endConfirm) return onEndConfirmInput(s, s.endConfirm, input, key);
+	if (s.decisionForm) return onDecisionFormInput(s, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
@@ -520,6 +542,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return openForm(s);
 		case 'absence-end':
 			return askToEnd(s);
+		case 'trigger-decide':
+			return openDecision(s);
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
