@@ -16,7 +16,7 @@ import {dateFlag, officerFlag} from './resolve.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
-const MAX_WINDOW_DAYS = 183;
+export const MAX_WINDOW_DAYS = 183;
 
 const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--format md|json] [--out FILE [--force]]
                           [--include-welfare [--yes]] [--prepared-by NAME] [--schema]
@@ -56,12 +56,12 @@ then a table of their live cases).
 
 JSON output (schema "fortnight-handover/2"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
-  {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {name, unit, force}, period {from, to, days},
+  {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
    today, preparedBy, cover {name, officerId|null}|null, inspector {name, officerId}|null, generatedAt,
    chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
    reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
    inWindow [WindowItem], decisions [Decision],
-   officers [{officerId, name, role, hoursPerWeek, absences [{from, to|null, reason, reasonWords,
+   officers [{officerId, name, role, hoursPerWeek, absences [{id, from, to|null, reason, reasonWords,
      coverName}], liveCases, workloadPoints, workloadPercent, workloadExcessive,
      actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
      cases [{ref, offence, risk, status, bail {suspect, returnDate, periodEnd, nextAuthority,
@@ -70,7 +70,7 @@ Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead
        openActions [{text, ownerId, ownerName, due, status}], materialLocations, lastUpdate,
        daysSinceUpdate, reviewDraft {startedById, startedByName, startedOn, lastSavedOn}|null}]}]}
   WindowItem: {date, kind, label, caseRef, officerId, officerName, detail, authority, authorityName,
-    actBy, coverName, about, away}; kind is one of:
+    actBy, coverName, about, away, awayCover, recordId}; kind is one of:
 ${wrapWords(WINDOW_KINDS.join(', '), 96, '    ')}.
   Decision: {severity "critical"|"red", kind, caseRef, officerId, officerName, message, action, due,
     inspectorName}.
@@ -154,7 +154,7 @@ const command: Command = {
 };
 export default command;
 
-function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
+export function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
 	const query = flags['cover'] === undefined ? '' : String(flags['cover']).trim();
 	if (query === '') {
 		if (flags['cover'] !== undefined) throw new UsageError('--cover needs a name.');

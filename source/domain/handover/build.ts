@@ -169,7 +169,7 @@ export function buildHandover(input: HandoverInput): Handover {
 			absences: (absencesInWindow.get(id) ?? [])
 				.slice()
 				.sort((a, b) => cmp(a.from, b.from))
-				.map(a => ({from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
+				.map(a => ({id: a.id, from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
 			liveCases: cases.length,
 			workloadPoints: load.points,
 			workloadPercent: Math.round(load.percent),
@@ -190,7 +190,7 @@ export function buildHandover(input: HandoverInput): Handover {
 	return {
 		schema: HANDOVER_SCHEMA_ID,
 		marking: notesByOfficer ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
-		team: {name: data.team.name, unit: data.team.unit, force: data.team.force},
+		team: {id: data.team.id, name: data.team.name, unit: data.team.unit, force: data.team.force},
 		period: {from, to, days: daysBetween(from, to) + 1},
 		today,
 		preparedBy: input.preparedBy ?? name(data.team.sergeantId),

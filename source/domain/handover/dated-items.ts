@@ -115,6 +115,10 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		if (!c) return `${said}, no cover named.`;
 		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers.${date >= today ? ` Name another cover before ${shortDate(date, today)}.` : ''}`;
 	};
+	const coverOn = (officerId: string, date: IsoDate): string | null => {
+		const id = awayOn(lookup, officerId, date)?.coverId;
+		return id ? fullName(officers.get(id)) : null;
+	};
 	// Most dated things in a big store fall outside the window: test the date before building any words.
 	const push: Push = (date, kind, build) => {
 		if (date > to) return;
@@ -123,6 +127,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		// The absence words at the end of the detail, apart as well, so a renderer that puts several
 		// items of one case and day together says them once.
 		const note = f.officerId ? awayNote(f.officerId, date) : '';
+		const away = note !== '' && f.detail.endsWith(note);
 		const full: WindowItem = {
 			date,
 			kind,
@@ -136,7 +141,9 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 			actBy: f.actBy ?? null,
 			coverName: f.coverName ?? null,
 			about: f.about ?? null,
-			away: note !== '' && f.detail.endsWith(note) ? note.trim() : null,
+			away: away ? note.trim() : null,
+			awayCover: away ? coverOn(f.officerId!, date) : null,
+			recordId: f.recordId ?? null,
 		};
 		(date >= from ? inWindow : date < today ? alreadyDue : dueBeforeWindow).push(full);
 	};
@@ -149,6 +156,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		if (p.endedOn !== null || p.started > today) continue;
 		const o = officers.get(p.officerId);
 		push(p.reviewDate, 'action-plan-review', () => ({
+			recordId: p.id,
 			caseRef: null,
 			officerId: p.officerId,
 			officerName: fullName(o),
@@ -171,7 +179,7 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 }
 
 type ItemFields = Pick<WindowItem, 'caseRef' | 'officerId' | 'officerName' | 'detail'> &
-	Partial<Pick<WindowItem, 'authority' | 'authorityName' | 'actBy' | 'coverName' | 'about'>>;
+	Partial<Pick<WindowItem, 'authority' | 'authorityName' | 'actBy' | 'coverName' | 'about' | 'recordId'>>;
 type Push = (date: IsoDate, kind: WindowKind, build: () => ItemFields) => void;
 
 function cmp(a: string, b: string): number {
@@ -234,6 +242,7 @@ function caseItems(
 	}
 	for (const a of openActions(c)) {
 		push(a.due, 'action-due', () => ({
+			recordId: a.id,
 			caseRef: c.ref,
 			officerId: a.ownerId,
 			officerName: fullName(officers.get(a.ownerId)),
@@ -247,7 +256,7 @@ function caseItems(
 	}
 	for (const f of c.forensics) {
 		if (f.resultOn !== null || f.expected === null) continue;
-		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item}));
+		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item, recordId: f.id}));
 	}
 	const {cpsDueDate, courtDate, mg3Status} = c.cps;
 	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.${awayNote(c.oicId, cpsDueDate)}`}));
@@ -256,7 +265,7 @@ function caseItems(
 
 function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string, Officer>, today: IsoDate, push: Push): void {
 	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
-	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName};
+	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName, recordId: a.id};
 	const words = ABSENCE_WORDS[a.reason];
 	const coverNote = (): string => {
 		if (!a.coverOfficerId) return 'no cover named';

@@ -48,6 +48,8 @@ export const WindowItemSchema = StrictObject({
 	/** Store text the item is about: the forensic item ("USB memory stick"), the action's text, the RUI suspect's initials. */
 	about: Nullable(Type.String()),
 	away: doc('When the officer is away on the date: who covers, in words (the end of detail says the same).', Nullable(Type.String())),
+	awayCover: doc('When the officer is away on the date: the officer covering that day, or null when nobody does.', Nullable(Type.String())),
+	recordId: doc("The store's id of the record the item comes from (forensic submission, action, action plan, absence); null for a case's own dates.", Nullable(Type.String())),
 });
 export type WindowItem = Static<typeof WindowItemSchema>;
 
@@ -66,6 +68,7 @@ export const DecisionSchema = StrictObject({
 export type Decision = Static<typeof DecisionSchema>;
 
 export const AbsenceInWindowSchema = StrictObject({
+	id: doc("The absence's id in the store.", Type.String()),
 	from: Date_,
 	to: doc('Last day away; null while open-ended.', Nullable(Date_)),
 	reason: Type.String(),
@@ -140,7 +143,7 @@ export const HandoverSchema = StrictObject(
 		schema: Type.Literal(HANDOVER_SCHEMA_ID),
 		/** "OFFICIAL" normally; "OFFICIAL-SENSITIVE" when welfare notes are included. */
 		marking: Type.Union([Type.Literal('OFFICIAL'), Type.Literal('OFFICIAL-SENSITIVE')]),
-		team: StrictObject({name: Type.String(), unit: Type.String(), force: Type.String()}),
+		team: StrictObject({id: Type.String(), name: Type.String(), unit: Type.String(), force: Type.String()}),
 		period: StrictObject({from: Date_, to: Date_, days: Type.Integer()}),
 		today: doc('The date problems and clocks were worked out for.', Date_),
 		preparedBy: Type.String(),
