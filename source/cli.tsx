@@ -7,9 +7,20 @@ import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
-import {StoreError} from './store/errors.js';
+import {StoreError} from './store/index.js';
+import {globalHelp} from './help-text.js';
+import {safeOutput} from './domain/safe-text.js';
 
-const GLOBAL_FLAGS = {
+/**
+ * Every error the command line prints goes through here. Messages quote arguments, paths and store
+ * text (officer names, references), any of which can carry escape sequences: the one sanitiser makes
+ * them safe (README "Terminal safety").
+ */
+function printError(text: string): void {
+	process.stderr.write(safeOutput(text));
+}
+
+const GLOBAL_FLAGS: Record<string, FlagSpec> = {
 	store: {type: 'string'},
 	today: {type: 'string'},
 	as: {type: 'string'},
@@ -19,29 +30,6 @@ const GLOBAL_FLAGS = {
 	version: {type: 'boolean', default: false, shortFlag: 'V'},
 } as const;
 
-const GLOBAL_HELP = `fortnight: 14-day supervisory reviews for detective sergeants
-
-Usage
-  fortnight [command] [options]
-
-Commands
-{COMMANDS}
-
-Global options
-  --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run)
-  --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
-  --as OFFICER         who you are: an officer's id, collar number or name (env FORTNIGHT_USER;
-                       else your login if the store maps it to an officer; "fortnight whoami")
-  --no-color           no colour (NO_COLOR is honoured too)
-  --debug              show stack traces on errors
-  --help, -h           help for fortnight or a command ("fortnight problems --help")
-  --version, -V        the version
-
-Dates: YYYY-MM-DD or DD/MM/YYYY wherever a date is typed.
-Exit codes: 0 success; 1 verify found a problem, or import rejected rows and wrote nothing;
-2 usage error (a wrong flag, word, date, officer or permission); 3 the store cannot be read or
-written (malformed, invalid, locked, permission); 70 an unexpected error (a bug: please report it
-with the output of --debug).`;
 
 // A reader that closes early (`fortnight problems | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -65,21 +53,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const name = first && first in COMMANDS ? first : first === undefined ? 'desk' : undefined;
 	if (name === undefined) {
-		process.stderr.write(`fortnight: unknown command "${(first ?? "").slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
+		printError(`fortnight: unknown command "${(first ?? '').slice(0, 40)}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
-	const cli = meow('', {
-		importMeta: import.meta,
-		argv: dashValues(rest, command.flags),
-		autoHelp: false,
-		autoVersion: false,
-		// Unknown flags are reported below in fortnight's own words (meow's own message is bare and exits itself).
-		allowUnknownFlags: true,
-		flags: {...GLOBAL_FLAGS, ...command.flags} as never,
-	});
+	const cli = parseFlags(dashValues(rest, command.flags), {...GLOBAL_FLAGS, ...command.flags});
 	const flags = cli.flags as Record<string, unknown>;
 	if (flags['version']) {
 		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
@@ -105,6 +85,39 @@ async function main(argv: string[]): Promise<number> {
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
 	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);
+}
+
+/**
+ * meow's parse; an option that takes a value given twice ("--today A --today B") is a usage error naming
+ * it. meow throws a plain Error for two different values (it was reported as a crash, exit 70) and
+ * silently keeps one of two equal numbers, so repeats are found here first, the same way for every option.
+ */
+function parseFlags(argv: string[], flags: Record<string, FlagSpec>) {
+	const seen = new Set<string>();
+	for (const a of argv) {
+		if (a === '--') break;
+		const typed = /^--([^=]+)/.exec(a)?.[1];
+		const key = typed?.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+		const spec = key === undefined ? undefined : flags[key];
+		if (!spec || spec.type === 'boolean' || spec.isMultiple) continue;
+		if (seen.has(key!)) throw new UsageError(`"--${typed}" was given more than once; give it once.`);
+		seen.add(key!);
+	}
+	try {
+		return meow('', {
+			importMeta: import.meta,
+			argv,
+			autoHelp: false,
+			autoVersion: false,
+			// Unknown flags are reported in fortnight's own words (meow's own message is bare and exits itself).
+			allowUnknownFlags: true,
+			flags: flags as never,
+		});
+	} catch (err) {
+		const twice = err instanceof Error ? /^The flag --(\w+) can only be set once\.$/.exec(err.message) : null;
+		if (twice) throw new UsageError(`${flagAsTyped(argv, twice[1]!)} was given more than once; give it once.`);
+		throw err;
+	}
 }
 
 /** The first word that is not a flag or a global flag's value. */
@@ -148,14 +161,6 @@ function flagAsTyped(argv: string[], key: string): string {
 	return `"${(typed ?? `--${key}`).replace(/=.*$/, '').slice(0, 40)}"`;
 }
 
-async function globalHelp(): Promise<string> {
-	const rows: string[] = [];
-	for (const [name, load] of Object.entries(COMMANDS)) {
-		const c = await load();
-		rows.push(`  ${name.padEnd(10)} ${c.summary}`);
-	}
-	return GLOBAL_HELP.replace('{COMMANDS}', rows.join('\n'));
-}
 
 main(process.argv.slice(2)).then(
 	code => {
@@ -164,15 +169,15 @@ main(process.argv.slice(2)).then(
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');
 		if (err instanceof UsageError) {
-			process.stderr.write(`fortnight: ${err.message} Run with --help for usage.\n`);
+			printError(`fortnight: ${err.message} Run with --help for usage.\n`);
 			process.exitCode = 2;
 		} else if (err instanceof StoreError) {
-			process.stderr.write(`fortnight: ${err.message}\n`);
-			if (debug) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: ${err.message}\n`);
+			if (debug) printError(`${err.stack}\n`);
 			process.exitCode = 3;
 		} else {
-			process.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
-			if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+			printError(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			if (debug && err instanceof Error) printError(`${err.stack}\n`);
 			process.exitCode = 70;
 		}
 	},

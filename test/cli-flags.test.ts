@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {COMMANDS} from '../source/commands/index.js';
 import {demoCopy, DEMO_TODAY, runCli} from './helpers/cli.js';
 
 describe('command-line flags', () => {
@@ -34,4 +35,25 @@ describe('command-line flags', () => {
 		expect(global.stdout).toContain('Commands');
 		expect(global.stdout).toContain('  desk ');
 	});
+
+	it('an option given twice is a usage error naming it (exit 2), for --today, --store and every command\'s own value options', async () => {
+		const {store} = demoCopy();
+		const today = runCli(['problems', '--store', store, '--today', DEMO_TODAY, `--today=${DEMO_TODAY}`]);
+		expect(today.code).toBe(2);
+		expect(today.stderr).toBe('fortnight: "--today" was given more than once; give it once. Run with --help for usage.\n');
+		const storeTwice = runCli(['verify', '--store', store, '--store', store]);
+		expect(storeTwice.code).toBe(2);
+		expect(storeTwice.stderr).toContain('"--store" was given more than once');
+		for (const [name, load] of Object.entries(COMMANDS)) {
+			const command = await load();
+			for (const [flag, spec] of Object.entries(command.flags)) {
+				if (spec.type === 'boolean' || spec.isMultiple) continue;
+				const typed = `--${flag.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+				const value = spec.type === 'number' ? '1' : 'x';
+				const r = runCli([name, typed, value, typed, value, '--store', store, '--today', DEMO_TODAY]);
+				expect(r.code, `${name} ${typed} twice: ${r.stderr}`).toBe(2);
+				expect(r.stderr).toBe(`fortnight: "${typed}" was given more than once; give it once. Run with --help for usage.\n`);
+			}
+		}
+	}, 60_000);
 });

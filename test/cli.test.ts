@@ -4,12 +4,14 @@ import {demoCopy, runCli} from './helpers/cli.js';
 describe('command line', () => {
 	it('rejects impossible --today dates with exit 2', () => {
 		const {store} = demoCopy();
-		for (const d of ['2026-02-30', '2025-02-29', '2026-13-01', '30/11/2026', 'tomorrow']) {
+		for (const d of ['2026-02-30', '2025-02-29', '2026-13-01', '31/11/2026', 'tomorrow']) {
 			const r = runCli(['verify', '--store', store, '--today', d]);
 			expect(r.code, d).toBe(2);
 			expect(r.stderr).toContain('--today');
 		}
 		expect(runCli(['verify', '--store', store, '--today', '2028-02-29']).code).toBe(0);
+		// One date syntax everywhere (README, "Command line"): DD/MM/YYYY is taken too.
+		expect(runCli(['verify', '--store', store, '--today', '29/02/2028']).code).toBe(0);
 	});
 
 	it('rejects a bad FORTNIGHT_TODAY the same way', () => {

@@ -4,9 +4,14 @@ import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {ROOT, tempDir} from './helpers/cli.js';
 
-/** A copy of the built package in a temp folder, so the first-run copy never touches the repo's data/. */
+/**
+ * A copy of the built package in a temp folder, so the first-run copy never touches the repo's data/.
+ * It is laid out as a clone (a .git folder), where the working store is data/store.json; installed as
+ * a package the store goes to the XDG data folder instead (test/e2e/install.test.ts).
+ */
 function installedCopy(): string {
 	const dir = tempDir('fortnight-pkg-');
+	mkdirSync(path.join(dir, '.git'));
 	cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), {recursive: true});
 	mkdirSync(path.join(dir, 'data'));
 	cpSync(path.join(ROOT, 'data', 'demo.json'), path.join(dir, 'data', 'demo.json'));

@@ -3,9 +3,9 @@ import {shortDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
-import {safeText} from '../domain/safe-text.js';
-import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
+import {escapeJsonText, safeText} from '../domain/safe-text.js';
+import {readStoreFile} from '../store/index.js';
+import {out, say, type Command} from './command.js';
 import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -78,7 +78,9 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		.slice()
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
 	if (flags['json']) {
-		await out(ctx, JSON.stringify(shown.map(a => ({...a, officerName: safeText(fullName(officers.get(a.officerId))), coverName: a.coverOfficerId ? safeText(fullName(officers.get(a.coverOfficerId))) : null})), null, 2) + '\n');
+		const name = (id: string | null) => (id ? safeText(fullName(officers.get(id))) : null);
+		const json = JSON.stringify(shown.map(a => ({...a, officerName: name(a.officerId), coverName: name(a.coverOfficerId)})), null, 2);
+		await out(ctx, escapeJsonText(json) + '\n');
 		return 0;
 	}
 	if (shown.length === 0) {
@@ -129,10 +131,11 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(
+	say(
+		ctx,
 		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
 	);
-	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
+	for (const w of warnings) say(ctx, `Warning: ${safeText(w)}\n`);
 	return 0;
 }
 
@@ -146,6 +149,6 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(`Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
+	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
 	return 0;
 }

@@ -7,7 +7,7 @@ import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, recordedCover} from '../domain/handover/build.js';
 import {calendarDocument} from '../export/calendar-events.js';
 import {renderCalendarIcs} from '../export/calendar-ics.js';
-import {chainHead, formatHead} from '../store/chain.js';
+import {chainHead, formatHead} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {MAX_WINDOW_DAYS, resolveCover} from './handover.js';

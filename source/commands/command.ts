@@ -1,4 +1,5 @@
 /** The shape every subcommand module exports; cli.tsx parses with its flags and calls run(). */
+import {safeOutput} from '../domain/safe-text.js';
 import type {Context} from './context.js';
 
 export type FlagSpec = {
@@ -23,10 +24,20 @@ export interface Command {
 	run(ctx: Context, input: string[], flags: Record<string, unknown>): Promise<number>;
 }
 
-/** Writes to stdout and waits for it to drain, so `| head` and large outputs behave. */
+/**
+ * Writes to stdout and waits for it to drain, so `| head` and large outputs behave. Everything goes
+ * through safeOutput on the way: the renderers already make store text safe, and this is the guard that
+ * no path from the store or the arguments to the terminal is missed (README "Terminal safety").
+ */
 export function out(ctx: Context, text: string): Promise<void> {
+	const safe = safeOutput(text);
 	return new Promise(resolve => {
-		if (ctx.stdout.write(text)) resolve();
+		if (ctx.stdout.write(safe)) resolve();
 		else ctx.stdout.once('drain', () => resolve());
 	});
+}
+
+/** A message on stderr (what was written, a warning), through the same guard as out(). */
+export function say(ctx: Pick<Context, 'stderr'>, text: string): void {
+	ctx.stderr.write(safeOutput(text));
 }

@@ -3,7 +3,7 @@
  * command line reports (usage errors exit 2, store errors exit 3).
  */
 import {existsSync} from 'node:fs';
-import {userInfo} from 'node:os';
+import {homedir, userInfo} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
@@ -17,7 +17,19 @@ export class UsageError extends Error {
 /** The package root (one level above dist/), where data/ lives. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_STORE = path.join(PACKAGE_ROOT, 'data', 'demo.json');
-export const DEFAULT_STORE = path.join(PACKAGE_ROOT, 'data', 'store.json');
+
+/**
+ * Where the team's store lives when none is named (README, "Where the store lives"): run from a clone
+ * (a git work tree), `data/store.json` beside the demo, as before; installed as a package, in the
+ * user's data folder (`$XDG_DATA_HOME/fortnight/`, else `~/.local/share/fortnight/`), never inside the
+ * package, where a normal user cannot write and `npm update -g` would delete the team's data.
+ */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env, root = PACKAGE_ROOT): string {
+	if (existsSync(path.join(root, '.git'))) return path.join(root, 'data', 'store.json');
+	const xdg = env['XDG_DATA_HOME'];
+	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.local', 'share');
+	return path.join(base, 'fortnight', 'store.json');
+}
 
 export interface GlobalFlags {
 	store?: string;
@@ -58,7 +70,7 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined);
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return {
-		storePath: path.resolve(given ?? DEFAULT_STORE),
+		storePath: path.resolve(given ?? defaultStorePath(env)),
 		defaultStore: given === undefined,
 		today: today ?? localToday(),
 		todayGiven: today !== undefined,

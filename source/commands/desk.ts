@@ -1,4 +1,4 @@
-import type {Command} from './command.js';
+import {say, type Command} from './command.js';
 import {stat} from 'node:fs/promises';
 
 /** Shown instead of Ink's raw-mode crash when there is no terminal to draw the desk in. */
@@ -27,7 +27,7 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 			const {openForCommand} = await import('./open-store.js');
 			await openForCommand(ctx); // still report an unreadable store (exit 3)
 			// Not a success: a script or a pipe that ran the desk learns it did not open (exit 2, usage).
-			ctx.stderr.write(noTtyHint());
+			say(ctx, noTtyHint());
 			return 2;
 		}
 		const sizeBytes = await stat(ctx.storePath).then(
@@ -41,7 +41,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
-		await runDesk({open: async () => (await import('./open-store.js')).openForCommand(ctx), storePath: ctx.storePath, sizeBytes, today: ctx.today, color: ctx.color, stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr});
+		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
+		const {today, color, stdin, stdout, stderr} = ctx;
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, stdin, stdout, stderr});
 		return 0;
 	},
 };

@@ -1,11 +1,9 @@
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {isIsoDate} from '../domain/dates.js';
-import {generateStore} from '../domain/generate/generate.js';
-import {signer} from '../store/chain.js';
-import {exportStoreFile} from '../store/store.js';
-import {welfarePathFor, writeWelfare} from '../store/welfare-file.js';
-import type {Command} from './command.js';
+import {generateStore, MAX_GENERATED_CASES} from '../generate/generate.js';
+import {signer, exportStoreFile, welfarePathFor, writeWelfare} from '../store/index.js';
+import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';
 
@@ -20,7 +18,7 @@ full-time load, a new starter with old cases, ...). The same options always give
 A welfare file with invented notes is written beside it (FILE.welfare.json, mode 0600).
 
 Options
-  --cases N              number of cases (1 to 200000)
+  --cases N              number of cases (1 to ${MAX_GENERATED_CASES})
   --seed S               seed text (default "fortnight")
   --reference-date D     the date the scenarios are written against (default: --today)
   --out FILE             where to write (a regular file); never the current --store or its welfare,
@@ -41,7 +39,9 @@ Example
 	},
 	async run(ctx, _input, flags) {
 		const cases = flags['cases'] as number | undefined;
-		if (cases === undefined || !Number.isInteger(cases) || cases < 1 || cases > 200_000) throw new UsageError('--cases must be a whole number from 1 to 200000.');
+		if (cases === undefined || !Number.isInteger(cases) || cases < 1 || cases > MAX_GENERATED_CASES) {
+			throw new UsageError(`--cases must be a whole number from 1 to ${MAX_GENERATED_CASES}.`);
+		}
 		const out = flags['out'] as string | undefined;
 		if (!out) throw new UsageError('--out FILE is required.');
 		const referenceDate = (flags['referenceDate'] as string | undefined) ?? ctx.today;
@@ -69,7 +69,7 @@ Example
 			schemaVersion: 1,
 			notes: welfareNotes.map((n, i) => ({id: `wn${i + 1}`, ...n})),
 		});
-		ctx.stderr.write(`Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
+		say(ctx, `Wrote ${data.cases.length} cases, ${data.officers.length} officers and ${data.chain.length} signed entries to ${out}.\n`);
 		return 0;
 	},
 };

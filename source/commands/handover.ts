@@ -6,9 +6,8 @@ import {fullName} from '../domain/people.js';
 import {matchOfficer, listOfficers} from '../domain/officer-match.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
-import {chainHead, formatHead} from '../store/chain.js';
-import {readWelfare, welfarePathFor} from '../store/welfare-file.js';
-import {out, type Command} from './command.js';
+import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
+import {out, say, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -148,7 +147,7 @@ const command: Command = {
 		const written = await writeOut(ctx, outFile, text, outOptions);
 		if (written.kind === 'stdout') return 0;
 		const sensitive = includeWelfare ? ' (OFFICIAL-SENSITIVE: welfare notes; mode 0600)' : '';
-		ctx.stderr.write(`Wrote the handover for ${from} to ${to} to ${written.file}${sensitive}.\n`);
+		say(ctx, `Wrote the handover for ${from} to ${to} to ${written.file}${sensitive}.\n`);
 		return 0;
 	},
 };
@@ -168,7 +167,7 @@ export function resolveCover(ctx: Context, officers: Parameters<typeof matchOffi
 		throw new UsageError(`--cover: no officer matches "${query}". Did you mean ${listOfficers(m.near)}? For someone outside the team add --cover-outside.`);
 	}
 	// Nobody in the team is anywhere near the name: a supervisor from elsewhere, taken as written.
-	ctx.stderr.write(`Cover "${query}" is not in this team; shown as written.\n`);
+	say(ctx, `Cover "${query}" is not in this team; shown as written.\n`);
 	return {name: query, officerId: null};
 }
 

@@ -5,13 +5,13 @@
  * review at the same moment loses nothing. A file that changes nothing writes nothing.
  */
 import {isUtf8} from 'node:buffer';
-import {promises as fsp} from 'node:fs';
+import {constants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapping, planCsv, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
-import {StoreError} from '../store/errors.js';
+import {StoreError} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {openForCommand} from './open-store.js';
@@ -55,7 +55,7 @@ Values
 
 New cases are allocated on today's date with their next review due today, so the sergeant reviews each
 one. A bail regime is fixed from the arrest date (before or after 28 October 2022). Text is kept as
-written; text with control characters is listed and always shown made safe.
+written; text with control or invisible characters is listed and always shown made safe.
 
 Mapping file (--map), JSON; every key optional:
   {
@@ -152,11 +152,19 @@ function plural(n: number, word: string): string {
 	return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** What kind of thing other than a regular file `stat` describes, in words. */
+function irregular(stat: {isFIFO(): boolean; isSocket(): boolean; isDirectory(): boolean}): string {
+	return stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
+}
+
 async function readMapping(file: string): Promise<ImportMapping> {
 	let raw: string;
 	try {
+		const stat = await fsp.stat(file);
+		if (!stat.isFile()) throw new UsageError(`The mapping file ${file} is ${irregular(stat)}, not a file, so it was not read; name the JSON mapping file itself.`);
 		raw = await fsp.readFile(file, 'utf8');
 	} catch (err) {
+		if (err instanceof UsageError) throw err;
 		throw new UsageError(`Cannot read the mapping file ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
 	}
 	let json: unknown;
@@ -175,15 +183,25 @@ async function readMapping(file: string): Promise<ImportMapping> {
 
 /** The file's bytes, checked to be UTF-8 (csv-parse reads the bytes; decoding a copy first would double the work). */
 async function readCsv(file: string): Promise<Buffer> {
-	let stat;
+	let handle: fsp.FileHandle | undefined;
+	let bytes: Buffer;
 	try {
-		stat = await fsp.stat(file);
+		// Opened non-blocking and checked on the handle: a FIFO or a device (/dev/zero) would be read for
+		// ever, so only a regular file is read.
+		handle = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		const stat = await handle.stat();
+		if (stat.isDirectory()) throw new UsageError(`${file} is a folder; name the CSV file.`);
+		if (!stat.isFile()) throw new UsageError(`${file} is ${irregular(stat)}, not a file, so it was not read; name the CSV file itself.`);
+		if (stat.size > MAX_CSV_BYTES) throw new UsageError(`${file} is over ${MAX_CSV_BYTES / 1024 / 1024} MB; split the export.`);
+		bytes = await handle.readFile();
 	} catch (err) {
-		throw new UsageError(`Cannot read ${file} (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((err as NodeJS.ErrnoException).code ?? 'error')}).`);
+		if (err instanceof UsageError) throw err;
+		const code = (err as NodeJS.ErrnoException).code;
+		if (code === 'EISDIR') throw new UsageError(`${file} is a folder; name the CSV file.`);
+		throw new UsageError(`Cannot read ${file} (${code === 'ENOENT' ? 'no such file' : (code ?? 'error')}).`);
+	} finally {
+		await handle?.close().catch(() => {});
 	}
-	if (stat.isDirectory()) throw new UsageError(`${file} is a folder; name the CSV file.`);
-	if (stat.size > MAX_CSV_BYTES) throw new UsageError(`${file} is over ${MAX_CSV_BYTES / 1024 / 1024} MB; split the export.`);
-	const bytes = await fsp.readFile(file);
 	// A BOM is left for csv-parse's own bom option to drop (one place handles it).
 	if (!isUtf8(bytes)) throw new UsageError(`${path.basename(file)} is not UTF-8 text. Save the export as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import that.`);
 	return bytes;
@@ -243,7 +261,7 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 		lines.push(...more(plan.missing.length));
 	}
 	if (plan.flagged.length > 0) {
-		lines.push('', 'Text with control characters (kept as written in the store, always shown made safe):');
+		lines.push('', 'Text with control or invisible characters (kept as written in the store, always shown made safe):');
 		for (const f of limit(plan.flagged)) lines.push(`  row ${f.row}, ${safeText(f.column)} (${safeText(f.ref)})`);
 		lines.push(...more(plan.flagged.length));
 	}

@@ -5,19 +5,19 @@ import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
-import {readStoreFile} from '../store/store.js';
-import {out, type Command} from './command.js';
+import {readStoreFile} from '../store/index.js';
+import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
 
-const FORMATS = ['csv', 'json', 'md'] as const;
+const FORMATS = ['csv', 'json', 'md', 'table'] as const;
 type Format = (typeof FORMATS)[number];
 
 const command: Command = {
 	name: 'log',
 	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
-	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md] [--out FILE [--force]] [--sergeant ID]
+	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE [--force]] [--sergeant ID]
        fortnight log --schema
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
@@ -30,6 +30,8 @@ Options
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after
                   json: rows and exception report together (schema below)
+                  table: the report's figures per sergeant as one plain-text table (reviews
+                  signed, late, missed, overdue now, unresolved triggers)
   --out FILE      write to FILE instead of standard output ("-" is standard output); a new file gets
                   mode 0600. Never the store, its welfare, drafts, lock or backup files (exit 2, even
                   through a link)
@@ -65,6 +67,7 @@ JSON schema (format "fortnight-log", version 1; "fortnight log --schema" prints 
 
 Examples
   fortnight log --format md --out exceptions.md
+  fortnight log --format table
   fortnight log --from 2026-11-01 --to 2026-11-30 --out november.csv
   fortnight verify --head 605:3fa2...`,
 	flags: {
@@ -83,7 +86,7 @@ Examples
 			return 0;
 		}
 		const format = String(flags['format'] ?? 'csv') as Format;
-		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json or md (got "${safeText(format)}").`);
+		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md or table (got "${safeText(format)}").`);
 		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today);
 		if (!resolved.ok) throw new UsageError(resolved.error);
 		const outFile = flags['out'] as string | undefined;
@@ -105,7 +108,9 @@ Examples
 		} else {
 			const rules = {problems: findProblems(data, ctx.today), trigger: (id: string) => triggerFor(data, id, ctx.today)};
 			const doc = buildLogDocument(data, {period: resolved.period, today: ctx.today, sergeantId}, rules);
-			text = format === 'json' ? logJson(doc) : logMarkdown(doc);
+			// The table is drawn with Ink (ink-table), loaded only for this format.
+			if (format === 'table') text = (await import('../ui/log-summary/log-summary-table.js')).logSummaryTable(doc);
+			else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
 		}
 		const head = headText(chainHeadOf(data));
@@ -117,7 +122,7 @@ Examples
 			await out(ctx, `Wrote ${outFile}: ${count} log row${count === 1 ? '' : 's'} from ${resolved.period.from} to ${resolved.period.to}.\n${note}`);
 			return 0;
 		}
-		if (format === 'csv') ctx.stderr.write(note);
+		if (format === 'csv') say(ctx, note);
 		return 0;
 	},
 };

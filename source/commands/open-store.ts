@@ -7,15 +7,23 @@ import {promises as fsp} from 'node:fs';
 import {daysBetween} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {shiftDates} from '../domain/shift-dates.js';
-import {resignChain} from '../store/chain.js';
-import {createStoreFile, openStore, readStoreFile, type OpenOptions, type Store} from '../store/store.js';
-import {readWelfare, welfarePathFor, writeWelfare} from '../store/welfare-file.js';
+import {resignChain, createStoreFile, openStore, readStoreFile, type OpenOptions, type Store, readWelfare, welfarePathFor, writeWelfare} from '../store/index.js';
+import {say} from './command.js';
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';
 
+/**
+ * Opens the store for a command: its messages speak to the command line ("run the command again"), and a
+ * save that waits for another's lock says so on stderr. The desk passes surface 'desk' (its status bar
+ * shows the wait instead: a line on stderr would tear its screen).
+ */
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
 	await ensureStore(ctx);
-	return openStore(ctx.storePath, options);
+	if (options.surface === 'desk') return openStore(ctx.storePath, options);
+	const onWait = (message: string | null) => {
+		if (message) ctx.stderr.write(`${message}\n`);
+	};
+	return openStore(ctx.storePath, {surface: 'command', ...options, lock: {onWait, ...options.lock}});
 }
 
 /** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */
@@ -45,7 +53,8 @@ async function copyDemo(ctx: Context): Promise<void> {
 		() => false,
 	);
 	if (!welfareKept) await writeWelfare(welfareFile, shiftDates(await readWelfare(welfarePathFor(DEMO_STORE)), days));
-	ctx.stderr.write(
+	say(
+		ctx,
 		`No store yet: copied the demo team to ${ctx.storePath}` +
 			(days === 0 ? '.\n' : ` with its dates moved ${plural(days, 'day')} so its cases fall around ${ctx.today}.\n`) +
 			(welfareKept ? `${welfareFile} already existed and was left as it is; the demo's welfare notes were not copied.\n` : '') +

@@ -1,7 +1,7 @@
 import {findProblems} from '../domain/rules/index.js';
 import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
-import {readStoreFile} from '../store/store.js';
+import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
 
 const command: Command = {

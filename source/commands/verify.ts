@@ -1,9 +1,7 @@
-import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead} from '../store/chain.js';
-import {readStoreFile} from '../store/store.js';
-import {verifySignatures, type SignatureReport} from '../store/signatures.js';
+import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead, readStoreFile, verifySignatures, type SignatureReport} from '../store/index.js';
 import {safeText} from '../domain/safe-text.js';
 import type {ChainEntry} from '../domain/model.js';
-import type {Command} from './command.js';
+import {out, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {plural} from '../domain/plural.js';
 
@@ -33,25 +31,25 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		const {data} = await readStoreFile(ctx.storePath);
 		const problem = verifyChain(data.chain);
 		if (problem) {
-			ctx.stdout.write(`BROKEN: ${ctx.storePath}: entry ${problem.index}: ${problem.message}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${problem.index}: ${problem.message}.\n`);
 			return 1;
 		}
 		const sigs = verifySignatures(data);
 		if (sigs.problem) {
-			ctx.stdout.write(`BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
 			return 1;
 		}
 		if (head) {
 			const missing = headProblem(data.chain, head);
 			if (missing) {
-				ctx.stdout.write(`BROKEN: ${ctx.storePath}: entry ${head.seq}: ${missing}.\n`);
+				await out(ctx, `BROKEN: ${ctx.storePath}: entry ${head.seq}: ${missing}.\n`);
 				return 1;
 			}
 		}
 		const current = formatHead(chainHead(data.chain));
 		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === data.chain.length - 1 ? '' : ` (${plural(data.chain.length - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
-		ctx.stdout.write(`OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
-		ctx.stdout.write(signatureWords(sigs) + '\n');
+		await out(ctx, `OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
+		await out(ctx, signatureWords(sigs) + '\n');
 		return 0;
 	},
 };

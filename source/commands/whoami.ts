@@ -5,7 +5,7 @@
 import {shortDate} from '../domain/dates.js';
 import {identityWords} from '../domain/identity.js';
 import {capacitiesOn} from '../domain/permissions.js';
-import {readStoreFile} from '../store/store.js';
+import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {actorFor} from './context.js';
 

@@ -3,7 +3,7 @@
  * (README "Exports and --out") with the current --store protected, "-" as standard output, and its
  * refusals as usage errors (exit 2: the path given is the problem, nothing was written).
  */
-import {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportWritten} from '../store/store.js';
+import {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportWritten} from '../store/index.js';
 import {UsageError, type Context} from './context.js';
 
 /** writeExport's options a command chooses (the store and standard output come from the context). */

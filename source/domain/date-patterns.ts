@@ -19,9 +19,13 @@ export function daysInMonth(y: number, m: number): number {
 	return MONTH_DAYS[m - 1] ?? 0;
 }
 
+/** The years fortnight accepts a date in. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
 /** The days fortnight accepts: real calendar days in the years 1900-2200. */
 export function realDay(y: number, m: number, d: number): boolean {
-	return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+	return y >= FIRST_YEAR && y <= LAST_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export interface CompiledPattern {
@@ -75,14 +79,27 @@ export function compilePattern(pattern: string): CompiledPattern | null {
 }
 
 export function fromCompiled(c: CompiledPattern, s: string): IsoDate | null {
+	const m = matchCompiled(c, s);
+	if (!m) return null;
+	const [y, mo, d] = m;
+	if (!realDay(Number(y), Number(mo), Number(d))) return null;
+	return `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
+}
+
+/** Year, month and day as written, when `s` has the pattern's shape and a valid time part; no range check. */
+function matchCompiled(c: CompiledPattern, s: string): [string, string, string] | null {
 	const m = c.re.exec(s);
 	if (!m) return null;
 	if (c.h && Number(m[c.h]) > 23) return null;
 	if (c.min && Number(m[c.min]) > 59) return null;
 	if (c.s && Number(m[c.s]) > 59) return null;
-	const y = m[c.y]!;
-	const mo = m[c.m]!;
-	const d = m[c.d]!;
-	if (!realDay(Number(y), Number(mo), Number(d))) return null;
-	return `${y}-${mo.length === 1 ? '0' + mo : mo}-${d.length === 1 ? '0' + d : d}`;
+	return [m[c.y]!, m[c.m]!, m[c.d]!];
+}
+
+/** True when `s` is a calendar day in the pattern, but in a year outside 1900-2200 (so fromCompiled refused it). */
+export function outsideYearsCompiled(c: CompiledPattern, s: string): boolean {
+	const m = matchCompiled(c, s);
+	if (!m) return false;
+	const [y, mo, d] = m.map(Number) as [number, number, number];
+	return (y < FIRST_YEAR || y > LAST_YEAR) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }

@@ -9,7 +9,7 @@
  * any other pattern an import mapping names, loaded only then.
  */
 import {createRequire} from 'node:module';
-import {compilePattern, daysInMonth, fromCompiled, realDay, type CompiledPattern} from './date-patterns.js';
+import {compilePattern, daysInMonth, FIRST_YEAR, fromCompiled, LAST_YEAR, outsideYearsCompiled, realDay, type CompiledPattern} from './date-patterns.js';
 
 export type IsoDate = string;
 
@@ -115,6 +115,25 @@ function loadDateFns(): NonNullable<typeof dateFns> {
 		};
 	}
 	return dateFns;
+}
+
+/**
+ * True when `input` is a calendar day in one of `formats` but in a year outside 1900-2200: parseUserDate
+ * refuses it, and the person should hear that rather than "not a real date".
+ */
+export function outsideYearRange(input: string, formats: readonly string[]): boolean {
+	const s = input.trim();
+	for (const f of formats) {
+		const c = compiled.get(f) ?? compilePattern(f);
+		if (c) {
+			if (outsideYearsCompiled(c, s)) return true;
+			continue;
+		}
+		const {parse, format, isValid} = loadDateFns();
+		const d = parse(s, f, new Date(2000, 0, 1));
+		if (isValid(d) && format(d, f) === s && (d.getFullYear() < FIRST_YEAR || d.getFullYear() > LAST_YEAR)) return true;
+	}
+	return false;
 }
 
 /** Parses a user-typed date: ISO, or UK `dd/MM/yyyy` (or the given patterns). Returns null when it is not a real date. */

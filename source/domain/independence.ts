@@ -1,8 +1,9 @@
 /**
- * No one supervises themselves (README, "Who signs what"): nobody reviews a case they hold, decides a
- * performance trigger about themselves, or records their own welfare check-in. The usual way it
- * happens is an investigator named as cover for the sergeant: while acting up, their own cases go to
- * the next person up, the team's inspector, and stay a problem until that person has done it.
+ * No one supervises themselves (README "The guided 14-day review"; docs/rules.md "Reviews the cover
+ * cannot do"): nobody reviews a case they hold, decides a performance trigger about themselves, or
+ * records their own welfare check-in. The usual way it happens is an investigator named as cover for
+ * the sergeant: while acting up, their own cases go to the next person up, the team's inspector, and
+ * stay a problem until that person has done it.
  */
 import type {Officer, StoreData} from './model.js';
 import {shortName} from './people.js';

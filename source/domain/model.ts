@@ -442,51 +442,59 @@ export const ReviewDraftSchema = Type.Object({
 });
 export type ReviewDraft = Static<typeof ReviewDraftSchema>;
 
-/** Every number in DOMAIN.md "Rules with their numbers". */
+/**
+ * A whole number of days, months, years or items, within bounds: every setting has a range, because a
+ * value such as 1e15 days is a valid integer that no date can be added to (README "Where the store lives").
+ */
+const Whole = (minimum: number, maximum: number) => Type.Integer({minimum, maximum});
+/** A number (fractions allowed) within bounds. */
+const Between = (minimum: number, maximum: number) => Type.Number({minimum, maximum});
+
+/** Every number the rules use, each bounded to a range a force could mean; docs/rules.md names the settings each rule reads. */
 export const SettingsSchema = Type.Object({
-	reviewCadenceDays: Type.Object({high: Type.Integer(), medium: Type.Integer(), low: Type.Integer()}),
-	reviewCapDays: Type.Integer({minimum: 1}),
-	reviewOverdueAmberDays: Type.Integer({minimum: 0}),
-	reviewOverdueRedDays: Type.Integer({minimum: 0}),
+	reviewCadenceDays: Type.Object({high: Whole(1, 90), medium: Whole(1, 90), low: Whole(1, 90)}),
+	reviewCapDays: Whole(1, 90),
+	reviewOverdueAmberDays: Whole(0, 90),
+	reviewOverdueRedDays: Whole(0, 365),
 	/** 28 October 2022: bail given on or after this date runs under the PCSC Act 2022 limits. */
 	bailRegimeChangeDate: IsoDate,
-	bailAmberDays: Type.Integer(),
-	bailRedDays: Type.Integer(),
-	ruiUpdateDays: Type.Integer(),
-	victimStandardFirstDays: Type.Integer(),
-	victimEnhancedFirstDays: Type.Integer(),
-	victimEnhancedSecondDays: Type.Integer(),
-	victimIntervalDays: Type.Integer(),
-	updateAmberDays: Type.Integer(),
-	updateRedDays: Type.Integer(),
-	stalledCarriedReviews: Type.Integer(),
-	stalledInProgressDays: Type.Integer(),
+	bailAmberDays: Whole(0, 365),
+	bailRedDays: Whole(0, 365),
+	ruiUpdateDays: Whole(1, 365),
+	victimStandardFirstDays: Whole(0, 365),
+	victimEnhancedFirstDays: Whole(0, 365),
+	victimEnhancedSecondDays: Whole(0, 365),
+	victimIntervalDays: Whole(1, 365),
+	updateAmberDays: Whole(1, 365),
+	updateRedDays: Whole(1, 365),
+	stalledCarriedReviews: Whole(1, 50),
+	stalledInProgressDays: Whole(1, 365),
 	/** Word-shingle Jaccard similarity at or above which two updates count as near-identical. */
-	nearIdenticalSimilarity: Type.Number({minimum: 0, maximum: 1}),
-	forensicAmberDays: Type.Integer(),
-	forensicRedDays: Type.Integer(),
-	workloadPoints: Type.Object({high: Type.Number(), medium: Type.Number(), low: Type.Number()}),
-	fullTimeHours: Type.Number({minimum: 1}),
+	nearIdenticalSimilarity: Between(0, 1),
+	forensicAmberDays: Whole(1, 1825),
+	forensicRedDays: Whole(1, 1825),
+	workloadPoints: Type.Object({high: Between(0, 100), medium: Between(0, 100), low: Between(0, 100)}),
+	fullTimeHours: Between(1, 60),
 	/** Points per FTE the team is resourced for (100%). */
-	capacityPointsPerFte: Type.Number({minimum: 1}),
-	workloadExcessivePercent: Type.Number(),
-	spanOfControlWarn: Type.Integer(),
-	spanOfControlUsual: Type.Integer(),
-	welfareCheckInDays: Type.Integer(),
-	newStarterMonths: Type.Integer(),
-	newStarterOneToOneDays: Type.Integer(),
-	wellbeingQuestionnaireDays: Type.Integer(),
-	tenureReviewYears: Type.Integer(),
-	tenureMoveYears: Type.Integer(),
-	screeningAfterYears: Type.Integer(),
-	screeningIntervalMonths: Type.Integer(),
-	oldCaseMonths: Type.Integer(),
-	triggerRedUpdateCases: Type.Integer(),
-	triggerConcerns: Type.Integer(),
-	triggerConcernWindowDays: Type.Integer(),
-	triggerDecisionDays: Type.Integer(),
-	triggerNotNowLimit: Type.Integer(),
-	actionPlanValidMonths: Type.Integer(),
+	capacityPointsPerFte: Between(1, 1000),
+	workloadExcessivePercent: Between(1, 1000),
+	spanOfControlWarn: Whole(1, 100),
+	spanOfControlUsual: Whole(1, 100),
+	welfareCheckInDays: Whole(1, 365),
+	newStarterMonths: Whole(0, 60),
+	newStarterOneToOneDays: Whole(1, 365),
+	wellbeingQuestionnaireDays: Whole(1, 1095),
+	tenureReviewYears: Whole(1, 40),
+	tenureMoveYears: Whole(1, 40),
+	screeningAfterYears: Whole(1, 40),
+	screeningIntervalMonths: Whole(1, 60),
+	oldCaseMonths: Whole(1, 240),
+	triggerRedUpdateCases: Whole(1, 100),
+	triggerConcerns: Whole(1, 100),
+	triggerConcernWindowDays: Whole(1, 730),
+	triggerDecisionDays: Whole(1, 365),
+	triggerNotNowLimit: Whole(1, 20),
+	actionPlanValidMonths: Whole(1, 60),
 });
 export type Settings = Static<typeof SettingsSchema>;
 

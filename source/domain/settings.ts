@@ -1,5 +1,5 @@
 /**
- * Default thresholds: the numbers in DOMAIN.md "Rules with their numbers". Each one is a setting in the
+ * Default thresholds: the numbers in docs/rules.md (each rule's "Settings" line). Each one is a setting in the
  * store, so a force can tune them; rules read them from there, never from constants.
  */
 import type {Settings} from './model.js';

@@ -4,7 +4,7 @@
  * a field to a terminal cannot be handed an escape sequence.
  */
 import type {Handover} from '../domain/handover/schema.js';
-import {safeText} from '../domain/safe-text.js';
+import {escapeJsonText, safeText} from '../domain/safe-text.js';
 
 function clean(value: unknown): unknown {
 	if (typeof value === 'string') return safeText(value);
@@ -18,5 +18,5 @@ function clean(value: unknown): unknown {
 }
 
 export function renderHandoverJson(h: Handover): string {
-	return JSON.stringify(clean(h), null, 2) + '\n';
+	return escapeJsonText(JSON.stringify(clean(h), null, 2)) + '\n';
 }

@@ -19,14 +19,6 @@ export const longDate = docDay;
 /** Kinds whose date cannot be put right afterwards: their label is bold in the tables. */
 const URGENT = new Set<WindowItem['kind']>(['bail-return', 'bail-period-end', 'court-date']);
 
-function words(s: string): string {
-	return s.replace(/-/g, ' ');
-}
-
-function who(i: Pick<WindowItem, 'caseRef' | 'officerName'>): string {
-	return [i.caseRef, i.officerName].filter((x): x is string => Boolean(x)).map(cell).join(', ') || ' ';
-}
-
 /** The item's own words (without the absence note, said once per row) and the store text it is about. */
 function itemWords(i: WindowItem): string {
 	const detail = i.away && i.detail.endsWith(i.away) ? i.detail.slice(0, -i.away.length).trimEnd() : i.detail;

@@ -8,6 +8,7 @@ import {Type, type Static} from '@sinclair/typebox';
 import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js';
 import {PROBLEM_KINDS, SEVERITIES} from '../domain/problem.js';
 import type {LogDocument} from '../domain/review-log/document.js';
+import {escapeJsonText} from '../domain/safe-text.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
 export const LOG_JSON_VERSION = 1;
@@ -118,5 +119,6 @@ export type LogJson = Static<typeof LogJsonSchema>;
 export function logJson(doc: LogDocument): string {
 	const {team, today, period, sergeantId, chainHead, rows, report} = doc;
 	const out: LogJson = {format: LOG_JSON_FORMAT, version: LOG_JSON_VERSION, team, today, period, sergeantId, chainHead, rows, exceptions: report};
-	return JSON.stringify(out, null, 2) + '\n';
+	// Strings stay as data; what a terminal would act on is written as \u escapes (README "Terminal safety").
+	return escapeJsonText(JSON.stringify(out, null, 2)) + '\n';
 }

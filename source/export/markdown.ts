@@ -9,7 +9,7 @@
  * and bare URLs are shown as code spans (visible, not clickable) rather than mangled.
  * One copy for every Markdown export (handover and review log).
  */
-import {safeText} from '../domain/safe-text.js';
+import {mayBeUnsafe, safeText} from '../domain/safe-text.js';
 
 // Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
 // links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|);
@@ -37,9 +37,10 @@ const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
 const URL_LIKE =
 	/\b(?:(?:https?|ftp|file|mailto|xmpp|tel|sms|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
 
-// Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", control,
-// C1 and bidi characters, and a block marker or digit at the start.
-const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:$^@\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|www\.|[A-Za-z0-9]\.[A-Za-z]|^\s*[#>+=\-\d]|^\s/i;
+// Anything escapeMarkdown could change: Markdown punctuation (pandoc's $ ^ @ too), a URL scheme's colon or
+// "www.", a dot inside a word, a tab or line break, and a block marker or digit at the start (control,
+// bidi and invisible characters: mayBeUnsafe).
+const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:$^@\t\n\r]|www\.|[A-Za-z0-9]\.[A-Za-z]|^\s*[#>+=\-\d]|^\s/i;
 
 function escapeInline(s: string): string {
 	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`).replace(WORD_DOT, '\\.').replace(EMOJI_COLON, '\\:');
@@ -52,7 +53,7 @@ function escapeInline(s: string): string {
 export function escapeMarkdown(text: string): string {
 	// Most store text (names, references, offences) needs nothing: skip the regex work, which matters
 	// when a 5,000-case handover escapes a hundred thousand fields.
-	if (!NEEDS_WORK.test(text)) return text;
+	if (!NEEDS_WORK.test(text) && !mayBeUnsafe(text)) return text;
 	const line = safeText(text);
 	let out = '';
 	let last = 0;

@@ -9,7 +9,7 @@ import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js'
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {EVIDENCE_TYPES, PROBLEM_KINDS, SEVERITIES, type Problem} from '../domain/problem.js';
-import {safeText} from '../domain/safe-text.js';
+import {escapeJsonText, safeText} from '../domain/safe-text.js';
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
 
@@ -66,5 +66,5 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 }
 
 export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): string {
-	return JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2) + '\n';
+	return escapeJsonText(JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2)) + '\n';
 }

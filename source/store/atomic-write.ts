@@ -4,11 +4,19 @@
  * mix. Temp names are ".<file>.<pid>.<12 hex>.tmp", so nothing ever reads one as data, and leftovers
  * from killed writers are recognisable and swept (only when older than a minute: a younger one may
  * belong to another fortnight writing right now).
+ *
+ * On a shared drive (the store README, "Sharing a folder"): a symbolic link is written through (the temp
+ * file and the rename are in the folder of the file it names, so the link stays a link); a file with a
+ * second hard link is refused, since the rename would split the names; the file it replaces keeps its
+ * owner and group (ownership.ts).
  */
 import {randomBytes} from 'node:crypto';
 import {promises as fsp} from 'node:fs';
 import path from 'node:path';
+import {StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
+import {hardLinkProblem, linkTarget} from './link-target.js';
+import {keepOwnership} from './ownership.js';
 import type {ChunkedBytes} from './serialize.js';
 
 export function tempNameFor(file: string): string {
@@ -30,6 +38,8 @@ export const STALE_TEMP_MS = 60_000;
 
 /** Removes our temp files for `file` older than `olderThanMs`; returns the names removed. Never throws. */
 export async function sweepTempFiles(file: string, olderThanMs = STALE_TEMP_MS, now = Date.now()): Promise<string[]> {
+	// Temp files are made beside the file a link names (see writeFileAtomic).
+	file = await linkTarget(file).catch(() => file);
 	const dir = path.dirname(file);
 	const removed: string[] = [];
 	let names: string[];
@@ -69,8 +79,26 @@ export class SavedButNotSynced extends Error {
 	}
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array | ChunkedBytes, mode: number, fs: WriteFs = realFs, options: AtomicWriteOptions = {}): Promise<void> {
-	const tmp = tempNameFor(file);
+/**
+ * Replaces `file` durably with `data` at `mode`, writing through a symbolic link. Throws StoreError
+ * 'hard-link' (the file has other names) or 'permission' (its owner and group could not be kept)
+ * before anything is renamed; file-system errors as they come; SavedButNotSynced after the rename.
+ */
+export async function writeFileAtomic(
+	file: string,
+	data: string | Uint8Array | ChunkedBytes,
+	mode: number,
+	fs: WriteFs = realFs,
+	options: AtomicWriteOptions = {},
+): Promise<void> {
+	const target = await linkTarget(file);
+	const original = await fsp.stat(target).catch((err: NodeJS.ErrnoException) => {
+		if (err.code === 'ENOENT') return null;
+		throw err;
+	});
+	const linked = original?.isFile() ? hardLinkProblem(file, original.nlink) : null;
+	if (linked) throw new StoreError('hard-link', linked, file);
+	const tmp = tempNameFor(target);
 	let created = false;
 	try {
 		// 'wx': fail rather than follow or reuse anything already at the temp path.
@@ -80,6 +108,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
 			if (typeof data === 'string' || data instanceof Uint8Array) await fs.write(handle, data);
 			// Each chunk is written before the next is made (the serializer reuses its buffer).
 			else for (const chunk of data.chunks()) await fs.write(handle, chunk);
+			// A shared file stays its owner's and its group's, or the save is refused here, before the rename.
+			if (original?.isFile()) await keepOwnership(handle, original, mode, file, fs);
 			await fs.sync(handle);
 		} finally {
 			await fs.close(handle);
@@ -87,14 +117,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array | 
 		// The process umask may have narrowed `mode` at open; set it exactly so 0600 stays 0600.
 		await fs.chmod(tmp, mode);
 		options.beforeCommit?.();
-		await fs.rename(tmp, file);
+		await fs.rename(tmp, target);
 		created = false;
 	} catch (err) {
 		if (created) await fs.unlink(tmp).catch(() => {});
 		throw err;
 	}
 	try {
-		await fs.syncDir(path.dirname(file));
+		await fs.syncDir(path.dirname(target));
 	} catch (err) {
 		throw new SavedButNotSynced(err);
 	}

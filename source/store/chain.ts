@@ -6,6 +6,7 @@
 import {createHash, sign as cryptoSign, type KeyObject} from 'node:crypto';
 import {canonicalJson} from '../domain/canonical-json.js';
 import type {ChainEntry} from '../domain/model.js';
+import type {Signer} from '../domain/signer.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -66,13 +67,35 @@ export interface ChainProblem {
 	message: string;
 }
 
+/** The fields of a chain entry: the five its hash covers, and the hash. */
+const ENTRY_FIELDS = new Set(['seq', 'prevHash', 'kind', 'signedAt', 'data', 'hash']);
+
+/**
+ * Why an entry's own shape breaks the chain, or null: any field besides the five its hash covers and the
+ * hash itself is text that `verify` would not vouch for, so it is refused (not shown: it may be anything).
+ */
+export function entryFieldProblem(e: ChainEntry): string | null {
+	let fields = 0;
+	for (const key in e) {
+		if (key === 'author' || key === 'sig') continue;
+		if (!ENTRY_FIELDS.has(key)) return `entry ${e.seq} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig)`;
+		fields++;
+	}
+	if (fields !== ENTRY_FIELDS.size) return `entry ${e.seq} lacks one of its fields`;
+	// A signature comes with the author it names (which the hash covers), and an author with a signature.
+	if ((e.author === undefined) !== (e.sig === undefined)) return `entry ${e.seq} has ${e.author === undefined ? 'a signature but no author' : 'an author but no signature'}`;
+	return null;
+}
+
 /**
  * Walks the chain and returns the first broken link, or null when every entry checks out. `from` skips
- * entries already verified (a save checks only the entries it adds, linking to the one before).
+ * entries already verified (a save checks only the entries it adds, linking to the one before); `to`
+ * stops early (the store checks a long chain in slices). With `hashes: false` only the cheap part is
+ * checked (positions, links and fields, no hashing): the store does that on every load.
  */
-export function verifyChain(chain: readonly ChainEntry[], from = 0): ChainProblem | null {
+export function verifyChain(chain: readonly ChainEntry[], from = 0, to = chain.length, hashes = true): ChainProblem | null {
 	let prev = from > 0 && chain[from - 1] ? chain[from - 1]!.hash : GENESIS_HASH;
-	for (let i = Math.max(0, from); i < chain.length; i++) {
+	for (let i = Math.max(0, from); i < Math.min(to, chain.length); i++) {
 		const e = chain[i]!;
 		if (e.seq !== i) {
 			return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};
@@ -80,8 +103,9 @@ export function verifyChain(chain: readonly ChainEntry[], from = 0): ChainProble
 		if (e.prevHash !== prev) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
 		}
-		const h = hashEntry(e);
-		if (h !== e.hash) {
+		const fields = entryFieldProblem(e);
+		if (fields) return {index: i, seq: e.seq, message: fields};
+		if (hashes && hashEntry(e) !== e.hash) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
 		}
 		prev = e.hash;
@@ -96,12 +120,11 @@ export function resignChain(chain: readonly ChainEntry[]): ChainEntry[] {
 	return out;
 }
 
-/** The Signer the generator takes. */
-export const signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
-	makeEntry(chain, kind, data as never, signedAt);
+/** The domain's Signer (source/domain/signer.ts): signing a review, an amendment and the generator take it. */
+export const signer: Signer = (chain, kind, data, signedAt) => makeEntry(chain, kind, data as never, signedAt);
 
 /** A Signer that signs every entry with `key` (the author's own): what the desk and commands use once the author has a key. */
 export const keySigner =
-	(key: SigningKey) =>
-	(chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string): ChainEntry =>
+	(key: SigningKey): Signer =>
+	(chain, kind, data, signedAt) =>
 		makeEntry(chain, kind, data as never, signedAt, key);

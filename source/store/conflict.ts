@@ -13,16 +13,23 @@ import {safeText} from '../domain/safe-text.js';
 
 type AnyRecord = Record<string, unknown>;
 
-/** Collections of records, each with the field that identifies a record and a word for it. */
-const COLLECTIONS: {key: keyof StoreData; id: string; noun: string}[] = [
+/**
+ * Collections of records, each with the field that identifies a record and a word for it. `drawn`: the
+ * id is drawn by fortnight from the data the record is added to (the next absence number, the review's
+ * chain sequence), so re-running the change on their data draws a new one; two users adding a record
+ * under the same drawn id have added two different records, not edited one.
+ */
+const COLLECTIONS: {key: keyof StoreData; id: string; noun: string; drawn?: true}[] = [
 	{key: 'officers', id: 'id', noun: 'officer'},
-	{key: 'absences', id: 'id', noun: 'absence'},
+	{key: 'absences', id: 'id', noun: 'absence', drawn: true},
 	{key: 'cases', id: 'ref', noun: 'case'},
-	{key: 'welfareEvents', id: 'id', noun: 'welfare event'},
-	{key: 'concerns', id: 'id', noun: 'concern'},
-	{key: 'actionPlans', id: 'id', noun: 'action plan'},
+	{key: 'welfareEvents', id: 'id', noun: 'welfare event', drawn: true},
+	{key: 'concerns', id: 'id', noun: 'concern', drawn: true},
+	{key: 'actionPlans', id: 'id', noun: 'action plan', drawn: true},
 	{key: 'drafts', id: 'caseRef', noun: 'draft review of case'},
 ];
+const DRAWN = new Set(COLLECTIONS.filter(c => c.drawn).map(c => `${c.key}:`));
+const isDrawn = (id: string): boolean => DRAWN.has(id.slice(0, id.indexOf(':') + 1));
 /** Top-level fields that are one record each. */
 const SINGLES: {key: keyof StoreData; label: string}[] = [
 	{key: 'team', label: 'the team details'},
@@ -85,24 +92,49 @@ export interface Clash {
 	/** What the other user changed that our change also touches, for the message and the desk. */
 	label: string;
 	fields: string[];
-	/** One sentence for the user. */
+	/** One sentence for the user, in the words of the surface that made the change (see ClashSurface). */
 	message: string;
 }
 
 /**
+ * Who reads a clash message. The desk's user reloads (the `u` key) and makes the change again; a command
+ * line user runs the command again, which reads the store afresh.
+ */
+export type ClashSurface = 'desk' | 'command';
+
+const ADVICE: Record<ClashSurface, string> = {
+	desk: 'Reload to see their version, then make your change again.',
+	command: 'Run the command again: it reads their version first.',
+};
+const SINCE: Record<ClashSurface, string> = {desk: 'after you opened the store', command: 'while this command was running'};
+
+/**
  * Compares what they changed (base -> theirs) with what we meant (base -> ours). Returns the first
  * record both edited in an incompatible way, or null when re-running the change on their data is safe.
+ * `rerun` gives what re-running the change on their data does (theirs -> change(theirs)); it is asked
+ * only when both added a record under the same drawn id, to confirm the re-run drew a new id and left
+ * their record as they wrote it (a change that fixed the id outside itself would overwrite theirs).
  */
-export function findClash(theirChanges: ChangeSet, ourChanges: ChangeSet): Clash | null {
+export function findClash(
+	theirChanges: ChangeSet,
+	ourChanges: ChangeSet,
+	surface: ClashSurface = 'desk',
+	rerun?: () => ChangeSet,
+): Clash | null {
+	const advice = ADVICE[surface];
+	const since = SINCE[surface];
+	const yours = surface === 'desk' ? 'your change' : 'this command';
 	for (const [id, ours] of ourChanges) {
 		const theirs = theirChanges.get(id);
 		if (!theirs) continue;
+		if (ours.presence === 'added' && theirs.presence === 'added' && isDrawn(id) && rerun && !rerun().has(id)) continue;
 		if (ours.presence !== 'changed' || theirs.presence !== 'changed') {
 			const what = theirs.presence === 'removed' ? 'deleted' : theirs.presence === 'added' ? 'added' : 'changed';
+			const verb = ours.presence === 'changed' ? 'edits' : ours.presence === 'added' ? 'adds' : 'deletes';
 			return {
 				label: theirs.label,
 				fields: [],
-				message: `Another user ${what} ${theirs.label} after you opened the store, and your change ${ours.presence === 'changed' ? 'edits' : ours.presence === 'added' ? 'adds' : 'deletes'} it too, so your change was not saved. Reload to see their version, then make your change again.`,
+				message: `Another user ${what} ${theirs.label} ${since}, and ${yours} ${verb} it too, so ${yours} was not saved. ${advice}`,
 			};
 		}
 		const clashing: string[] = [];
@@ -114,10 +146,11 @@ export function findClash(theirChanges: ChangeSet, ourChanges: ChangeSet): Clash
 			clashing.push(field);
 		}
 		if (clashing.length > 0) {
+			const fields = clashing.map(f => safeText(f)).join(', ');
 			return {
 				label: theirs.label,
 				fields: clashing,
-				message: `Another user changed ${theirs.label} (${clashing.map(f => safeText(f)).join(', ')}) after you opened the store, and your change edits the same, so your change was not saved. Reload to see their version, then make your change again.`,
+				message: `Another user changed ${theirs.label} (${fields}) ${since}, and ${yours} edits the same, so ${yours} was not saved. ${advice}`,
 			};
 		}
 	}

@@ -12,7 +12,9 @@ export type StoreErrorCode =
 	| 'io'
 	| 'conflict'
 	| 'welfare-key'
-	| 'key';
+	| 'key'
+	/** The file has more than one name (hard links): a save would split them (see atomic-write.ts). */
+	| 'hard-link';
 
 export class StoreError extends Error {
 	override readonly name = 'StoreError';
@@ -33,6 +35,8 @@ export class StoreError extends Error {
 
 /** Turns a Node file-system error into one clear sentence about `file`. */
 export function describeFsError(err: unknown, file: string, doing: string): StoreError {
+	// Already one clear sentence (a refusal made by the write itself): never re-word it as an I/O error.
+	if (err instanceof StoreError) return err;
 	const code = (err as NodeJS.ErrnoException)?.code;
 	switch (code) {
 		case 'ENOENT':
@@ -47,6 +51,10 @@ export function describeFsError(err: unknown, file: string, doing: string): Stor
 			return new StoreError('no-space', `The disk holding ${file} is full, so ${doing} it failed; the previous version is intact. Free space and retry.`, file);
 		case 'EISDIR':
 			return new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
+		case 'ELOOP': {
+			const what = `${file} is a symbolic link that leads round in a loop`;
+			return new StoreError('invalid', `${what}, so ${doing} it failed. Point the link at the file.`, file);
+		}
 		default:
 			return new StoreError('io', `Input/output error ${doing} ${file} (${code ?? 'unknown'}); the previous version is intact. Retry, or check the drive.`, file);
 	}

@@ -1,6 +1,6 @@
 /**
  * The few file operations a durable write needs, behind an interface so tests can inject faults
- * (ENOSPC, EACCES, EIO, EROFS) at any single step and check the previous file survives.
+ * (ENOSPC, EACCES, EIO, EROFS, a refused chown) at any single step and check the previous file survives.
  */
 import {promises as fsp, constants} from 'node:fs';
 
@@ -10,6 +10,8 @@ export interface WriteFs {
 	sync(handle: fsp.FileHandle): Promise<void>;
 	close(handle: fsp.FileHandle): Promise<void>;
 	chmod(path: string, mode: number): Promise<void>;
+	/** fchown: gives the new file the owner and group of the file it replaces (-1 leaves one as it is). */
+	chown(handle: fsp.FileHandle, uid: number, gid: number): Promise<void>;
 	rename(from: string, to: string): Promise<void>;
 	syncDir(dir: string): Promise<void>;
 	unlink(path: string): Promise<void>;
@@ -23,6 +25,7 @@ export const realFs: WriteFs = {
 	sync: h => h.sync(),
 	close: h => h.close(),
 	chmod: (p, mode) => fsp.chmod(p, mode),
+	chown: (h, uid, gid) => h.chown(uid, gid),
 	rename: (a, b) => fsp.rename(a, b),
 	// A directory fsync makes the rename itself durable. Some file systems refuse it (EINVAL, EISDIR on
 	// some network shares); the rename has still happened, so those are not write failures.

@@ -42,11 +42,21 @@ function firstProblem(compiled: TypeCheck<TSchema>, value: unknown, prefix: stri
 	if (compiled.Check(value)) return null;
 	const first = compiled.Errors(value).First();
 	if (!first) return {path: prefix || '/', message: 'the store does not match the schema'};
-	const shown = first.value === undefined ? 'missing' : describeValue(first.value);
 	const allowed = literalChoices(first.schema);
-	// TypeBox says "Expected union value" for a list of words: name the words instead (QA P3-13).
-	const message = allowed ? `Expected one of ${allowed.join(', ')}` : first.message;
-	return {path: prefix + first.path || '/', message: `${message} (found ${shown})`};
+	const range = rangeOf(first.schema);
+	// TypeBox says "Expected union value" for a list of words: name the words instead (QA P3-13). A bounded
+	// number names its range, so an out-of-range setting says what is allowed.
+	const setting = /^\/settings\/(\w+)(?:\/(\w+))?$/.exec(prefix + first.path);
+	const subject = setting ? `the setting ${setting[2] ? `${setting[1]}.${setting[2]}` : setting[1]} ` : '';
+	const message = allowed ? `Expected one of ${allowed.join(', ')}` : range ? `${subject}must be ${range.words}` : first.message;
+	return {path: prefix + first.path || '/', message: `${message} (found ${describeValue(first.value, range)})`};
+}
+
+/** "a whole number from 1 to 90" for a bounded integer or number schema; null for anything else. */
+function rangeOf(schema: TSchema): {words: string; minimum: number; maximum: number} | null {
+	const {type, minimum, maximum} = schema as {type?: unknown; minimum?: unknown; maximum?: unknown};
+	if ((type !== 'integer' && type !== 'number') || typeof minimum !== 'number' || typeof maximum !== 'number') return null;
+	return {words: `${type === 'integer' ? 'a whole number' : 'a number'} from ${minimum} to ${maximum}`, minimum, maximum};
 }
 
 /**
@@ -116,23 +126,37 @@ function checkChangedRecords(value: object, known: StoreData): ValidationProblem
 	return null;
 }
 
-function describeValue(v: unknown): string {
-	if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '...' : v);
+/**
+ * What kind of value was found, never the value itself: the file may be anything (a welfare file or
+ * /etc/shadow given as --store), and an error message must not carry its content to a terminal or log.
+ */
+function describeValue(v: unknown, range?: {minimum: number; maximum: number} | null): string {
+	if (v === undefined) return 'missing';
+	if (typeof v === 'string') return v.length === 0 ? 'an empty text' : `a text of ${v.length} character${v.length === 1 ? '' : 's'}`;
+	if (typeof v === 'number') {
+		if (range && v > range.maximum) return `a number above ${range.maximum}`;
+		if (range && v < range.minimum) return `a number below ${range.minimum}`;
+		return Number.isInteger(v) ? 'a whole number' : 'a number with a fraction';
+	}
+	if (typeof v === 'boolean') return 'true or false';
 	if (v === null) return 'null';
-	if (Array.isArray(v)) return 'an array';
-	if (typeof v === 'object') return 'an object';
-	return String(v);
+	if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+	return 'an object';
 }
 
-/** Ids and references must line up, or every rule downstream would have to guess. */
+/**
+ * Ids and references must line up, or every rule downstream would have to guess. Problems are named by
+ * position (the other record's path), never by quoting the id, reference or date from the file.
+ */
 export function checkReferences(data: StoreData): ValidationProblem | null {
-	const officers = new Set<string>();
+	const officers = new Map<string, number>();
 	for (const [i, o] of data.officers.entries()) {
-		if (officers.has(o.id)) return {path: `/officers/${i}/id`, message: `officer id "${o.id}" appears twice`};
-		officers.add(o.id);
+		const before = officers.get(o.id);
+		if (before !== undefined) return {path: `/officers/${i}/id`, message: `this officer id appears twice (also at /officers/${before}/id)`};
+		officers.set(o.id, i);
 	}
 	const need = (id: string | null, path: string, what: string): ValidationProblem | null =>
-		id === null || officers.has(id) ? null : {path, message: `${what} "${id}" is not an officer in this store`};
+		id === null || officers.has(id) ? null : {path, message: `the ${what} named here is not an officer in this store`};
 	let p = need(data.team.sergeantId, '/team/sergeantId', 'team sergeant') ?? need(data.team.inspectorId, '/team/inspectorId', 'team inspector');
 	if (p) return p;
 	for (const [i, o] of data.officers.entries()) {
@@ -142,12 +166,13 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 	for (const [i, a] of data.absences.entries()) {
 		p = need(a.officerId, `/absences/${i}/officerId`, 'absent officer') ?? need(a.coverOfficerId, `/absences/${i}/coverOfficerId`, 'cover officer');
 		if (p) return p;
-		if (a.to !== null && a.to < a.from) return {path: `/absences/${i}/to`, message: `absence ends (${a.to}) before it starts (${a.from})`};
+		if (a.to !== null && a.to < a.from) return {path: `/absences/${i}/to`, message: 'this absence ends (to) before it starts (from)'};
 	}
-	const refs = new Set<string>();
+	const refs = new Map<string, number>();
 	for (const [i, c] of data.cases.entries()) {
-		if (refs.has(c.ref)) return {path: `/cases/${i}/ref`, message: `crime reference "${c.ref}" appears twice`};
-		refs.add(c.ref);
+		const before = refs.get(c.ref);
+		if (before !== undefined) return {path: `/cases/${i}/ref`, message: `this crime reference appears twice (also at /cases/${before}/ref)`};
+		refs.set(c.ref, i);
 		p = need(c.oicId, `/cases/${i}/oicId`, 'officer in the case');
 		if (p) return p;
 		for (const [j, a] of c.actions.entries()) {
@@ -155,8 +180,13 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 			if (p) return p;
 		}
 	}
+	const drafted = new Set<string>();
 	for (const [i, d] of data.drafts.entries()) {
-		if (!refs.has(d.caseRef)) return {path: `/drafts/${i}/caseRef`, message: `draft for unknown case "${d.caseRef}"`};
+		if (!refs.has(d.caseRef)) return {path: `/drafts/${i}/caseRef`, message: 'this draft is for a case that is not in the store'};
+		// One draft per case and person: a second would make which one resumes a guess.
+		const key = `${d.caseRef}\u0000${d.reviewerId}`;
+		if (drafted.has(key)) return {path: `/drafts/${i}`, message: 'a second draft of the same case by the same person'};
+		drafted.add(key);
 	}
 	return null;
 }

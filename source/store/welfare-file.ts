@@ -51,7 +51,8 @@ export function welfareKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string 
 	return v ? v : undefined;
 }
 
-async function passphrase(key: WelfareKey | undefined): Promise<string | undefined> {
+/** The passphrase to use: `key` (asking when it is a prompt), else FORTNIGHT_WELFARE_KEY; undefined when none. */
+export async function passphrase(key: WelfareKey | undefined): Promise<string | undefined> {
 	const k = key ?? welfareKeyFromEnv();
 	if (k === undefined) return undefined;
 	const p = typeof k === 'string' ? k : await k();
@@ -59,7 +60,7 @@ async function passphrase(key: WelfareKey | undefined): Promise<string | undefin
 }
 
 /** What is on disk: the notes, and the key to reuse when writing it back (null = plain file). */
-interface Opened {
+export interface OpenedWelfare {
 	data: WelfareFile;
 	key: DerivedKey | null;
 	encrypted: boolean;
@@ -67,7 +68,11 @@ interface Opened {
 
 const EMPTY: WelfareFile = {schemaVersion: 1, notes: []};
 
-async function openWelfare(file: string, key: WelfareKey | undefined): Promise<Opened> {
+/**
+ * Reads and, when encrypted, opens the file: a missing or wrong passphrase is StoreError('welfare-key')
+ * (checking the passphrase is opening the file: GCM cannot tell a wrong key from an altered file).
+ */
+export async function openWelfare(file: string, key: WelfareKey | undefined): Promise<OpenedWelfare> {
 	let raw: string;
 	try {
 		raw = await fsp.readFile(file, 'utf8');
@@ -125,10 +130,14 @@ export async function isWelfareEncrypted(file: string): Promise<boolean> {
 	}
 }
 
-/** Adds one note under the lock, keeping the file at mode 0600 (and encrypted when it was, or a key is given). */
+/**
+ * Adds one note under the lock, keeping the file at mode 0600 (and encrypted when it was, or a key is
+ * given). A note whose id is already in the file is not added again (a retried filing).
+ */
 export async function appendWelfareNote(file: string, note: WelfareNote, key?: WelfareKey): Promise<void> {
 	await withLock(file, {}, async assertHeld => {
 		const current = await openWelfare(file, key);
+		if (current.data.notes.some(n => n.id === note.id)) return;
 		const next: WelfareFile = {schemaVersion: 1, notes: [...current.data.notes, note]};
 		const k = current.key ?? (await newKey(key));
 		await save(file, next, k, assertHeld);

@@ -6,7 +6,8 @@
 import React from 'react';
 import {render} from 'ink';
 import type {IsoDate} from '../domain/dates.js';
-import type {Store} from '../store/store.js';
+import {safeOutput} from '../domain/safe-text.js';
+import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 
@@ -26,7 +27,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	const screen = enterAltScreen(o.stdout);
 	const onCrash = (err: unknown) => {
 		screen.leave();
-		o.stderr.write(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+		o.stderr.write(safeOutput(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`));
 		process.exit(70);
 	};
 	process.once('uncaughtException', onCrash);

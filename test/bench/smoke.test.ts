@@ -16,6 +16,7 @@ import {MEASUREMENTS} from './measurements/index.mjs';
 import {END, growth, START, writeReadme} from './lib/report.mjs';
 // @ts-expect-error plain ESM JavaScript without type declarations
 import {fitRuns, interleaved, median} from './lib/stats.mjs';
+// @ts-expect-error the build's JavaScript, without type declarations (the commands that are really built)
 import {COMMANDS} from '../../dist/commands/index.js';
 
 interface Figures {

@@ -37,6 +37,7 @@ export async function runCommand(command: Command, store: string, input: string[
 		defaultStore: false,
 		today: options.today ?? '2026-11-30',
 		todayGiven: true,
+		identity: {as: options.env?.['FORTNIGHT_USER'] || undefined},
 		color: false,
 		debug: false,
 		env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z', ...options.env},

@@ -62,8 +62,8 @@ describe('fortnight log', () => {
 
 	it('rejects bad dates, a reversed period, an unknown format or sergeant (exit 2); an unwritable --out (exit 3)', async () => {
 		const {store} = demoCopy();
-		for (const args of [['--from', '2026-02-30'], ['--to', '30/11/2026'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--format', 'xlsx'], ['--sergeant', 'o0003']]) {
-			const r = await logInProcess(store, Object.fromEntries([args.slice(0, 2), args.slice(2, 4)].filter(a => a.length).map(([k, v]) => [k!.slice(2), v])));
+		for (const args of [['--from', '2026-02-30'], ['--to', '31/11/2026'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--format', 'xlsx'], ['--sergeant', 'o0003']]) {
+			const r = await logInProcess(store, Object.fromEntries([args.slice(0, 2), args.slice(2, 4)].filter(a => a.length).map(([k, v]) => [k!.slice(2), v!])));
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(r.error).toContain(args[args.length === 4 ? 2 : 0]!.slice(2));
 		}
@@ -126,10 +126,30 @@ describe('fortnight log', () => {
 		expect(section(md, '#### Unresolved performance triggers')).toContain('DC Sam Ashworth');
 	});
 
+	it('--format table: the exception report\'s figures per sergeant in one plain table (ink-table), equal to the JSON totals', () => {
+		const {store} = demoCopy();
+		const json = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'json']);
+		const totals = JSON.parse(json.stdout).exceptions.sergeants[0].totals;
+		// FORCE_COLOR: even where colour is possible the table is plain text (ink-table's own header is bold blue).
+		const r = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'table'], {env: {FORCE_COLOR: '1'}});
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).not.toContain('\u001b');
+		const lines = r.stdout.split('\n');
+		expect(lines[1]).toBe(`Reviews 2026-11-03 to ${DEMO_TODAY}; open exceptions as of ${DEMO_TODAY}`);
+		const table = lines.filter(l => /^[┌│├└]/.test(l));
+		expect(table).toHaveLength(5);
+		expect(new Set(table.map(l => l.length)).size).toBe(1);
+		expect(table[1]!.split('│').map(c => c.trim())).toEqual(['', 'Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers', '']);
+		const cells = table[3]!.split('│').map(c => c.trim());
+		expect(cells).toEqual(['', 'DS Tom Brennan', ...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String), '']);
+		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
+	});
+
 	it('has help with the JSON schema', () => {
 		const r = runCli(['log', '--help']);
 		expect(r.stdout).toContain('Usage: fortnight log');
 		expect(r.stdout).toContain('"fortnight-log", version 1');
+		expect(r.stdout).toContain('--format csv|json|md|table');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});
 

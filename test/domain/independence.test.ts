@@ -63,3 +63,24 @@ describe('no one supervises themselves', () => {
 		expect(findProblems(loadDemo(), TODAY).filter(p => p.kind === 'review-needs-independent-supervisor')).toEqual([]);
 	});
 });
+
+describe('drafts belong to their author', () => {
+	it('two people reviewing the same case each keep their own answers; signing removes only the signer\'s', async () => {
+		const {saveDraft, findDraft, othersDrafts, discardDraft} = await import('../../source/domain/review/drafts.js');
+		const data = loadDemo();
+		const ref = 'CR/88397/26';
+		const ds = openDraft(data, ref, 'o0002', SIGNED_AT).draft;
+		const di = openDraft(data, ref, 'o0001', SIGNED_AT).draft;
+		let d = saveDraft(data, {...ds, answers: {...ds.answers, noActionReason: 'from the sergeant'}}, SIGNED_AT);
+		d = saveDraft(d, {...di, answers: {...di.answers, noActionReason: 'from the inspector'}}, SIGNED_AT);
+		expect(d.drafts.filter(x => x.caseRef === ref)).toHaveLength(2);
+		expect(openDraft(d, ref, 'o0002', SIGNED_AT)).toMatchObject({resumed: true, draft: {reviewerId: 'o0002', answers: {noActionReason: 'from the sergeant'}}});
+		expect(openDraft(d, ref, 'o0001', SIGNED_AT)).toMatchObject({resumed: true, draft: {reviewerId: 'o0001', answers: {noActionReason: 'from the inspector'}}});
+		expect(othersDrafts(d, ref, 'o0002').map(x => x.reviewerId)).toEqual(['o0001']);
+		const ctx = reviewContext(d, ref, TODAY);
+		const {next} = signReview(d, {caseRef: ref, answers: completeAnswers(ctx)}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: 'o0002', sign});
+		expect(findDraft(next, ref, 'o0002')).toBeUndefined();
+		expect(findDraft(next, ref, 'o0001')?.answers).toMatchObject({noActionReason: 'from the inspector'});
+		expect(discardDraft(next, ref, 'o0001').drafts.some(x => x.caseRef === ref)).toBe(false);
+	});
+});

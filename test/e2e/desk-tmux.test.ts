@@ -12,7 +12,7 @@ import type {StoreData} from '../../source/domain/model.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-e2e-${process.pid}-${Date.now()}`;
-const {tmux, screen, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'desk', '#{alternate_on}').trim() === '1';
 
 

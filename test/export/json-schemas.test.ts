@@ -32,6 +32,10 @@ function errors(validate: ValidateFunction, doc: unknown): string[] {
 
 const clone = <T>(x: T): T => structuredClone(x);
 
+/** A JSON document the negative cases spoil by hand, at any depth. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, reached into by path in each case
+type Doc = Record<string, any>;
+
 describe('published JSON Schemas, checked by ajv in strict mode', () => {
 	it('handover: the output validates; extra keys, impossible dates, a bad generatedAt or chainHead do not', async () => {
 		const {store} = demoCopy();
@@ -41,8 +45,8 @@ describe('published JSON Schemas, checked by ajv in strict mode', () => {
 			expect(r.code, r.stderr).toBe(0);
 			expect(errors(validate, JSON.parse(r.stdout)), JSON.stringify(flags)).toEqual([]);
 		}
-		const good = JSON.parse((await runCommand(handoverCommand, store, [], {format: 'json'})).stdout) as Record<string, any>;
-		const bad: [string, (d: Record<string, any>) => void][] = [
+		const good = JSON.parse((await runCommand(handoverCommand, store, [], {format: 'json'})).stdout) as Doc;
+		const bad: [string, (d: Doc) => void][] = [
 			['an extra top-level key', d => (d['extra'] = 1)],
 			['an extra key in an item', d => (d['inWindow'][0].extra = 'x')],
 			['an extra key in a case', d => (d['officers'][1].cases[0].colour = 'red')],
@@ -76,10 +80,10 @@ describe('published JSON Schemas, checked by ajv in strict mode', () => {
 		const {store} = demoCopy();
 		const validate = validator(await published(problemsCommand, store));
 		const r = await runCommand(problemsCommand, store, [], {json: true});
-		const good = JSON.parse(r.stdout) as Record<string, any>[];
+		const good = JSON.parse(r.stdout) as Doc[];
 		expect(good.length).toBeGreaterThan(20);
 		expect(errors(validate, good)).toEqual([]);
-		const bad: [string, (d: Record<string, any>[]) => void][] = [
+		const bad: [string, (d: Doc[]) => void][] = [
 			['an extra key', d => (d[0]!['extra'] = 1)],
 			['an extra key in subject', d => (d[0]!['subject'].extra = 1)],
 			['an extra key in evidence', d => (d[0]!['evidence'][0].extra = 1)],
@@ -103,9 +107,9 @@ describe('published JSON Schemas, checked by ajv in strict mode', () => {
 			expect(r.code, r.stderr).toBe(0);
 			expect(errors(validate, JSON.parse(r.stdout)), JSON.stringify(flags)).toEqual([]);
 		}
-		const good = JSON.parse((await runCommand(logCommand, store, [], {format: 'json'})).stdout) as Record<string, any>;
+		const good = JSON.parse((await runCommand(logCommand, store, [], {format: 'json'})).stdout) as Doc;
 		expect(good['rows'].length).toBeGreaterThan(10);
-		const bad: [string, (d: Record<string, any>) => void][] = [
+		const bad: [string, (d: Doc) => void][] = [
 			['an extra top-level key', d => (d['extra'] = 1)],
 			['an extra key in a row', d => (d['rows'][0].extra = 1)],
 			['an extra key in the totals', d => (d['exceptions'].totals.extra = 1)],

@@ -182,7 +182,7 @@ describe('two users, one store (in one process, as two instances)', () => {
 		const {makeEntry, verifyChain} = await import('../../source/store/chain.js');
 		const a = await openStore(file);
 		const b = await openStore(file);
-		const sign = (who: string) => (d: ReturnType<typeof a.snapshot>) => {
+		const sign = (_who: string) => (d: ReturnType<typeof a.snapshot>) => {
 			const last = d.chain.at(-1)!;
 			return {...d, chain: [...d.chain, makeEntry(d.chain, last.kind, last.data as never, `2026-11-30T10:00:00.000Z`)]} as typeof d & {who?: string};
 		};

@@ -53,6 +53,7 @@ function faultyFs(step: Step, code: string, always: boolean, also?: Step): Write
 			if (shouldFail('close')) fail('close');
 		},
 		chmod: async (p, m) => (shouldFail('chmod') ? fail('chmod') : realFs.chmod(p, m)),
+		chown: (h, u, g) => realFs.chown(h, u, g),
 		rename: async (a, b) => (shouldFail('rename') ? fail('rename') : realFs.rename(a, b)),
 		syncDir: async d => (shouldFail('syncDir') ? fail('syncDir') : realFs.syncDir(d)),
 		unlink: async p => (shouldFail('unlink') ? fail('unlink') : realFs.unlink(p)),
@@ -66,6 +67,16 @@ const addUpdate = (text: string) => (d: StoreData): StoreData => ({
 const count = (d: StoreData, text: string) => d.cases[0]!.updates.filter(u => u.text === text).length;
 const temps = (dir: string) => readdirSync(dir).filter(n => n.endsWith('.tmp'));
 
+/** What a save that must fail rejects with (a save that succeeds fails the test here). */
+async function saveFailure(save: Promise<unknown>): Promise<StoreError> {
+	const outcome = await save.then(
+		() => null,
+		(e: unknown) => e,
+	);
+	expect(outcome).toBeInstanceOf(StoreError);
+	return outcome as StoreError;
+}
+
 describe('faults at every step of a save', () => {
 	for (const step of STEPS.filter(s => s !== 'syncDir')) {
 		for (const {code, expect: want} of ERRORS) {
@@ -75,7 +86,7 @@ describe('faults at every step of a save', () => {
 					const store = await openStore(file, {fs: faultyFs(step, code, always)});
 					const before = readFileSync(file);
 					const shown = store.snapshot();
-					const err = await store.apply(addUpdate('retry me')).catch(e => e as StoreError);
+					const err = await saveFailure(store.apply(addUpdate('retry me')));
 					expect(err).toBeInstanceOf(StoreError);
 					expect(err.code).toBe(want);
 					expect(err.message).toContain(file);
@@ -156,7 +167,7 @@ describe('read-only stores', () => {
 		const store = await openStore(file, {readOnly: true});
 		expect(store.readOnly).toBe(true);
 		expect(store.readOnlyReason).toMatch(/opened read-only/);
-		const err = await store.apply(addUpdate('no')).catch(e => e as StoreError);
+		const err = await saveFailure(store.apply(addUpdate('no')));
 		expect(err.code).toBe('read-only');
 		expect(readFileSync(file).equals(before)).toBe(true);
 	});

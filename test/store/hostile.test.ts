@@ -272,7 +272,9 @@ describe('structures meant to hurt', () => {
 	it('__proto__ and constructor keys do nothing: no prototype pollution, prototypes intact, __proto__ dropped', async () => {
 		const hostile = text
 			.replace('{"schemaVersion"', '{"__proto__":{"polluted":"top"},"schemaVersion"')
-			.replace('"answers":{}', '"answers":{"__proto__":{"polluted":"answers"},"\\u005f_proto__":{"polluted":"escaped"},"constructor":{"prototype":{"polluted":"ctor"}},"ok":1}');
+			.replace('"answers":{}', '"answers":{"__proto__":{"polluted":"answers"},"nested":{"\\u005f_proto__":{"polluted":"escaped"}},"constructor":{"prototype":{"polluted":"ctor"}},"ok":1}');
+		// Both spellings in one object are the same name twice, which is refused outright (issue 14, item 13).
+		expect(() => loadStoreText(text.replace('"answers":{}', '"answers":{"__proto__":{"a":1},"\\u005f_proto__":{"b":2}}'), 'proto.json')).toThrow(/same property name twice/);
 		const file = path.join(dir, 'proto.json');
 		writeFileSync(file, hostile);
 		const store = await openStore(file);
@@ -283,6 +285,7 @@ describe('structures meant to hurt', () => {
 		expect(Object.prototype.hasOwnProperty.call(d, '__proto__')).toBe(false);
 		expect(Object.prototype.hasOwnProperty.call(answers, '__proto__')).toBe(false);
 		expect(answers['ok']).toBe(1);
+		expect(answers['nested']).toEqual({});
 		expect(answers['constructor']).toEqual({prototype: {polluted: 'ctor'}}); // plain data, shadows nothing global
 		// Copying the data the usual ways afterwards pollutes nothing either.
 		await store.apply(x => Object.assign({}, x, {drafts: x.drafts.map(dr => Object.assign({}, dr, {answers: Object.assign({}, dr.answers, {more: 2})}))}));

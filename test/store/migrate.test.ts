@@ -1,4 +1,3 @@
-import {readFileSync, writeFileSync, existsSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {migrate} from '../../source/store/migrate.js';
 import {StoreError} from '../../source/store/errors.js';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {generateStore} from '../../source/domain/generate/generate.js';
+import {generateStore} from '../../source/generate/generate.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {signer} from '../../source/store/chain.js';
 import {CHUNK_BYTES, serialize, serializeBytes, storeBytes} from '../../source/store/serialize.js';

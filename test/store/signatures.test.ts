@@ -28,7 +28,7 @@ function signedDemo() {
 	const data = load(store);
 	const di = key('o0001');
 	const ds = key('o0002');
-	let chain = [...data.chain];
+	const chain = [...data.chain];
 	chain.push(makeEntry(chain, 'enrolment', enrolment(di, 'o0001', true), AT, di));
 	chain.push(makeEntry(chain, 'enrolment', enrolment(ds, 'o0001', false), AT, di));
 	const review = chain.findLast(e => e.kind === 'review')!.data as ReviewData;

@@ -2,7 +2,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
-import {generateStore} from '../../source/domain/generate/generate.js';
+import {generateStore} from '../../source/generate/generate.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {signer} from '../../source/store/chain.js';
 import {createStoreFile} from '../../source/store/store.js';

@@ -54,14 +54,14 @@ describe('validating a change record by record', () => {
 		expect(reopened.snapshot().revision).toBe(before.revision);
 	});
 
-	it('names the allowed words for a field that takes one of a list, both ways (QA P3-13)', () => {
+	it('names the allowed words for a field that takes one of a list, both ways (QA P3-13), never the value found (issue 14)', () => {
 		const bad = {...base.cases[2]!, risk: 'extreme'} as unknown as Case;
 		const p = agree({...base, cases: base.cases.map((c, i) => (i === 2 ? bad : c))});
-		expect(p).toEqual({path: '/cases/2/risk', message: 'Expected one of "high", "medium", "low" (found "extreme")'});
+		expect(p).toEqual({path: '/cases/2/risk', message: 'Expected one of "high", "medium", "low" (found a text of 7 characters)'});
 		expect(validateStore({...base, cases: base.cases.map((c, i) => (i === 2 ? bad : c))})?.message).toBe(p?.message);
 		// Nullable lists name null too; other errors keep TypeBox's words.
 		const reason = agree({...base, absences: [{id: 'ab9', officerId: base.officers[0]!.id, from: '2026-01-01', to: null, reason: 'flu', coverOfficerId: null, recordedAt: '2026-01-01T00:00:00.000Z', recordedBy: base.officers[0]!.id}]} as unknown as StoreData);
-		expect(reason?.message).toBe('Expected one of "sick", "annual-leave", "training", "restricted-duties", "other" (found "flu")');
-		expect(agree({...base, team: {...base.team, name: 7}} as unknown as StoreData)?.message).toBe('Expected string (found 7)');
+		expect(reason?.message).toBe('Expected one of "sick", "annual-leave", "training", "restricted-duties", "other" (found a text of 3 characters)');
+		expect(agree({...base, team: {...base.team, name: 7}} as unknown as StoreData)?.message).toBe('Expected string (found a whole number)');
 	});
 });

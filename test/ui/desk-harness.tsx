@@ -23,7 +23,6 @@ export const KEYS = {
 } as const;
 
 export function stripAnsi(s: string): string {
-	// eslint-disable-next-line no-control-regex
 	return s.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g, '');
 }
 

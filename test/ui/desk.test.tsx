@@ -5,6 +5,7 @@ import path from 'node:path';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {DEMO_TODAY, ROOT} from '../helpers/cli.js';
+import {fakeStore} from '../helpers/fake-store.js';
 import {demoData, KEYS, ready, renderDesk} from './desk-harness.js';
 import type {StoreData} from '../../source/domain/model.js';
 
@@ -269,7 +270,7 @@ describe('log view (4)', () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-log-'));
 		const file = path.join(dir, 'team.json');
 		const data = demoData();
-		const store = {file, readOnly: false, readOnlyReason: null, snapshot: () => data, apply: async () => ({merged: false, revision: 0}), changedOnDisk: async () => false, reload: async () => data};
+		const store = fakeStore(data, {file});
 		const h = renderDesk({store});
 		await ready(h);
 		let f = await h.press('4');

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
+import {notExpected} from '../helpers/fake-store.js';
 import {demoData, ready, renderDesk} from './desk-harness.js';
 
 function fakeStore(initial: StoreData, options: {readOnly?: boolean} = {}) {
@@ -21,6 +22,7 @@ function fakeStore(initial: StoreData, options: {readOnly?: boolean} = {}) {
 			changed = false;
 			return current;
 		},
+		saveCopy: notExpected,
 	};
 	return {
 		store,

@@ -4,6 +4,7 @@ import {EventEmitter} from 'node:events';
 import {runDesk} from '../../source/ui/run-desk.js';
 import type {Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
+import {fakeStore} from '../helpers/fake-store.js';
 import {demoData} from './desk-harness.js';
 
 const ENTER = '\u001b[?1049h';
@@ -40,15 +41,11 @@ class FakeStdin extends EventEmitter {
 	}
 }
 
-function fakeStore(data: StoreData): Store {
-	return {file: '/tmp/x.json', readOnly: false, readOnlyReason: null, snapshot: () => data, apply: async () => ({merged: false, revision: 0}), changedOnDisk: async () => false, reload: async () => data};
-}
-
 describe('alternate screen', () => {
 	it('is entered, and left on q', async () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const run = runDesk({open: async () => fakeStore(demoData()), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({open: async () => fakeStore(demoData(), {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
 		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		// The loading frame came first, with the same panes.
@@ -64,7 +61,7 @@ describe('alternate screen', () => {
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
 		const stdout = new FakeStdout();
 		const broken = {...demoData(), cases: null} as unknown as StoreData;
-		const run = runDesk({open: async () => fakeStore(broken), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({open: async () => fakeStore(broken, {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
 		await expect(run).rejects.toThrow();
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.lastIndexOf(LEAVE)).toBeGreaterThan(stdout.out.lastIndexOf(ENTER));

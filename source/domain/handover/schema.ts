@@ -7,7 +7,7 @@
  * days (format "date", and a pattern for validators that do not assert formats), generatedAt is a UTC
  * instant and chainHead is "seq:sha256" or "empty".
  */
-import {Type, type Static, type TSchema} from '@sinclair/typebox';
+import {Type, type Static} from '@sinclair/typebox';
 import {ChainHeadSchema, DateSchema as Date_, InstantSchema, Nullable, StrictObject, doc} from '../json-schema.js';
 
 export const HANDOVER_SCHEMA_ID = 'fortnight-handover/2';

@@ -1,16 +1,19 @@
 /**
  * CSV text to a table of strings, with csv-parse (never hand-written splitting): a UTF-8 BOM is
- * dropped, CRLF and LF both end records, quoted fields may hold commas, quotes and line breaks.
+ * dropped, rows may end in CRLF or in LF (not both in one file), and quoted fields may hold commas,
+ * quotes and line breaks.
  *
  * Rows are counted as a spreadsheet user counts them: the header is row 1 and every record after it
  * is the next row, blank lines included (so "row 7" is the row Excel shows as 7). Blank lines are
  * kept here and skipped by the importer so the count stays true.
  *
  * Pure: text (or the file's UTF-8 bytes, which csv-parse reads without a decoded copy) in, table out. A
- * file csv-parse cannot read (an unclosed quote) gives `error`, not a throw.
+ * file csv-parse cannot read (an unclosed quote), or whose rows end in two ways (line-endings.ts), gives
+ * `error`, not a throw.
  */
 import {Parser} from 'csv-parse';
 import {parse, type CsvError, type Options} from 'csv-parse/sync';
+import {findMixedLineEndings, type MixedLineEndings} from './line-endings.js';
 
 export interface CsvTable {
 	header: string[];
@@ -58,8 +61,11 @@ export function readCsvRecords(input: string | Uint8Array, onHeader: (header: st
 			}
 		}
 	};
+	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+	const mixed = findMixedLineEndings(bytes);
+	if (mixed) return {ok: false, error: mixedLineEndings(mixed)};
 	try {
-		feed(typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength), onRecord, onProgress);
+		feed(bytes, onRecord, onProgress);
 	} catch (err) {
 		const e = err as Partial<CsvError> & Error;
 		const where = typeof e.lines === 'number' ? ` (near line ${e.lines} of the file)` : '';
@@ -103,6 +109,14 @@ function feed(bytes: Buffer, push: (record: string[]) => void, onProgress?: (fra
 }
 
 const NO_HEADER = 'the file has no header row (the first row must name the columns).';
+
+function mixedLineEndings({row, kind}: MixedLineEndings): string {
+	const what =
+		kind === 'CRLF'
+			? `its rows end with CRLF (Windows) until row ${row}, which ends with LF alone, so rows would run together`
+			: `its rows end with LF alone until row ${row}, which ends with CRLF (Windows), so a carriage return would be left in its last cell`;
+	return `the file mixes line endings: ${what}. Save the export again as "CSV UTF-8", or convert the file to one kind of line ending.`;
+}
 
 /** The whole file as a table (tests, small files; the importer plans while reading, see planCsv). */
 export function parseCsv(input: string | Uint8Array, onProgress?: (fraction: number) => void): ParseResult {

@@ -6,9 +6,10 @@
  * In an ImportRow a field is `undefined` when the file has no such column (nothing about it changes)
  * and `null` when the cell is empty.
  */
-import type {IsoDate} from '../dates.js';
+import {outsideYearRange, type IsoDate} from '../dates.js';
+import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
 import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
-import {hasUnsafeText} from '../safe-text.js';
+import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
@@ -87,11 +88,10 @@ export function layoutFor(header: string[], mapping: ImportMapping): {ok: true; 
 }
 
 
-// Control characters and bidi overrides: kept as written in the store but flagged (display uses safeText).
-// Tab, LF and CR are ordinary in multi-line text. This is only a fast pre-filter (hasUnsafeText costs
-// about as much as parsing the row); safe-text.ts's hasUnsafeText decides.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const unsafe = (s: string): boolean => CONTROL.test(s) && hasUnsafeText(s);
+// Control, bidi and invisible characters: kept as written in the store but flagged (display uses safeText).
+// Tab, LF and CR are ordinary in multi-line text. mayBeUnsafe is only a fast pre-filter (hasUnsafeText
+// costs about as much as parsing the row); safe-text.ts's hasUnsafeText decides.
+const unsafe = (s: string): boolean => mayBeUnsafe(s) && hasUnsafeText(s);
 
 export interface RowContext {
 	mapping: ImportMapping;
@@ -164,7 +164,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	const refCell = cell('ref')!.trim();
 	if (refCell === '') reject('ref', 'the crime reference is missing.');
 	else if (refCell.length > 40) reject('ref', 'the crime reference is longer than 40 characters.');
-	else if (CONTROL.test(refCell) || /[\r\n]/.test(refCell)) reject('ref', 'the crime reference contains control characters or a line break.');
+	else if (mayBeUnsafe(refCell) || /[\r\n]/.test(refCell)) {
+		reject('ref', 'the crime reference contains control or invisible characters or a line break.');
+	}
 
 	// Every key present from the start (undefined = no such column), so all rows share one object shape.
 	const out: ImportRow = {
@@ -194,7 +196,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		}
 		const d = ctx.parseDate(c);
 		if (d === null) {
-			reject(f, `"${c.trim()}" is not a real date (expected ${mapping.dateFormats.join(' or ')}).`);
+			const why = outsideYearRange(c, mapping.dateFormats) ? `is outside the years ${FIRST_YEAR}-${LAST_YEAR}` : 'is not a real date';
+			reject(f, `"${c.trim()}" ${why} (expected ${mapping.dateFormats.join(' or ')}).`);
 			continue;
 		}
 		if (f !== 'bailReturnDate' && d > ctx.today) {

@@ -6,6 +6,7 @@
  */
 import type {Risk, WelfareFlag} from '../model.js';
 import {RISKS} from '../model.js';
+import {safeTyped} from '../safe-text.js';
 
 export type Outcome = 'done' | 'carried' | 'dropped';
 export const OUTCOMES: readonly Outcome[] = ['done', 'carried', 'dropped'];
@@ -99,6 +100,10 @@ export function emptyAnswers(): ReviewAnswers {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+// Free text comes back as the review's fields would have held it when typed (safe-text.ts): a draft in the
+// store is store text like any other, and the fields draw and edit it as it is.
+const text = (v: unknown): string => safeTyped(str(v), true);
+const line = (v: unknown): string => safeTyped(str(v), false);
 const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | null => (allowed.includes(v as T) ? (v as T) : null);
 
 /** Rebuilds typed answers from a stored draft's `answers` (any shape; unknown parts become defaults). */
@@ -107,12 +112,12 @@ export function readAnswers(raw: unknown): ReviewAnswers {
 	if (!isObject(raw)) return a;
 	if (isObject(raw.outcomes)) {
 		for (const [id, v] of Object.entries(raw.outcomes)) {
-			if (isObject(v)) a.outcomes[id] = {outcome: oneOf(v.outcome, OUTCOMES), reason: str(v.reason)};
+			if (isObject(v)) a.outcomes[id] = {outcome: oneOf(v.outcome, OUTCOMES), reason: text(v.reason)};
 		}
 	}
 	if (isObject(raw.risk)) {
 		const decision = raw.risk.decision === 'keep' || raw.risk.decision === 'change' ? raw.risk.decision : null;
-		a.risk = {decision, newRisk: oneOf(raw.risk.newRisk, RISKS), rationale: str(raw.risk.rationale)};
+		a.risk = {decision, newRisk: oneOf(raw.risk.newRisk, RISKS), rationale: text(raw.risk.rationale)};
 	}
 	if (Array.isArray(raw.actions)) {
 		const seen = new Set<string>();
@@ -121,20 +126,25 @@ export function readAnswers(raw: unknown): ReviewAnswers {
 			let key = str(v.key) || `n${i + 1}`;
 			while (seen.has(key)) key += '+';
 			seen.add(key);
-			a.actions.push({key, text: str(v.text), ownerId: str(v.ownerId), due: str(v.due)});
+			a.actions.push({key, text: text(v.text), ownerId: str(v.ownerId), due: line(v.due)});
 		}
 	}
-	a.noActionReason = str(raw.noActionReason);
+	a.noActionReason = text(raw.noActionReason);
 	if (isObject(raw.performance)) {
 		const p = raw.performance;
-		a.performance = {decision: oneOf(p.decision, PERFORMANCE_CHOICES), reason: str(p.reason), planReviewDate: str(p.planReviewDate), concern: str(p.concern)};
+		a.performance = {
+			decision: oneOf(p.decision, PERFORMANCE_CHOICES),
+			reason: text(p.reason),
+			planReviewDate: line(p.planReviewDate),
+			concern: text(p.concern),
+		};
 	}
 	if (isObject(raw.welfare)) {
 		const w = raw.welfare;
 		const flags = Array.isArray(w.flags) ? WELFARE_FLAGS.filter(f => (w.flags as unknown[]).includes(f)) : [];
-		a.welfare = {checkIn: typeof w.checkIn === 'boolean' ? w.checkIn : null, note: str(w.note), flags};
+		a.welfare = {checkIn: typeof w.checkIn === 'boolean' ? w.checkIn : null, note: text(w.note), flags};
 	}
-	if (isObject(raw.signOff)) a.signOff = {nextReviewDue: str(raw.signOff.nextReviewDue), summary: str(raw.signOff.summary)};
+	if (isObject(raw.signOff)) a.signOff = {nextReviewDue: line(raw.signOff.nextReviewDue), summary: text(raw.signOff.summary)};
 	return a;
 }
 

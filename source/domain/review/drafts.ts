@@ -1,7 +1,9 @@
 /**
  * A review in progress is a draft in the store, saved as the sergeant goes (each save is one
  * store.apply of `saveDraft`), so quitting, a crash or a closed terminal loses nothing; the case shows
- * "draft" until it is signed or discarded. One draft per case. These are pure changes: pass them to
+ * "draft" until it is signed or discarded. A draft belongs to its author: one per case and person, so
+ * two people reviewing the same case each keep their own answers (README, "Who you are"); the second
+ * to sign is told the case was signed meanwhile (changed-since.ts). These are pure changes: pass them to
  * store.apply as `d => saveDraft(d, draft, now)`.
  *
  * The private welfare note is never saved here (see answers.ts storableAnswers): the caller keeps it
@@ -24,8 +26,14 @@ export interface WorkingDraft {
 	answers: ReviewAnswers;
 }
 
-export function findDraft(data: StoreData, caseRef: string): ReviewDraft | undefined {
-	return data.drafts.find(d => d.caseRef === caseRef);
+/** The draft of `caseRef` by `reviewerId` (by anyone, when no reviewer is given). */
+export function findDraft(data: StoreData, caseRef: string, reviewerId?: string): ReviewDraft | undefined {
+	return data.drafts.find(d => d.caseRef === caseRef && (reviewerId === undefined || d.reviewerId === reviewerId));
+}
+
+/** Drafts of `caseRef` started by people other than `reviewerId`: "DS Brennan started a review of this case". */
+export function othersDrafts(data: StoreData, caseRef: string, reviewerId: string): ReviewDraft[] {
+	return data.drafts.filter(d => d.caseRef === caseRef && d.reviewerId !== reviewerId);
 }
 
 /** References of every case with a draft, for "draft" badges. */
@@ -43,7 +51,7 @@ export function openDraft(data: StoreData, caseRef: string, reviewerId: string, 
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
 	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref);
 	if (self) throw new ReviewError(self);
-	const stored = findDraft(data, caseRef);
+	const stored = findDraft(data, caseRef, reviewerId);
 	if (stored) {
 		return {draft: {caseRef, reviewerId: stored.reviewerId, startedAt: stored.startedAt, step: clampStep(stored.step), answers: readAnswers(stored.answers)}, resumed: true};
 	}
@@ -62,15 +70,16 @@ export function saveDraft(data: StoreData, draft: WorkingDraft, now: string): St
 		step: clampStep(draft.step),
 		answers: storableAnswers(draft.answers) as unknown as Record<string, unknown>,
 	};
-	const i = data.drafts.findIndex(d => d.caseRef === draft.caseRef);
+	const i = data.drafts.findIndex(d => d.caseRef === draft.caseRef && d.reviewerId === draft.reviewerId);
 	const drafts = i < 0 ? [...data.drafts, stored] : data.drafts.map((d, j) => (j === i ? stored : d));
 	return {...data, drafts};
 }
 
-/** Removes the case's draft (the UI asks to confirm first). Unchanged data when there is none. */
-export function discardDraft(data: StoreData, caseRef: string): StoreData {
-	if (!data.drafts.some(d => d.caseRef === caseRef)) return data;
-	return {...data, drafts: data.drafts.filter(d => d.caseRef !== caseRef)};
+/** Removes the case's draft by `reviewerId` (the UI asks to confirm first). Unchanged data when there is none. */
+export function discardDraft(data: StoreData, caseRef: string, reviewerId: string): StoreData {
+	const mine = (d: ReviewDraft) => d.caseRef === caseRef && d.reviewerId === reviewerId;
+	if (!data.drafts.some(mine)) return data;
+	return {...data, drafts: data.drafts.filter(d => !mine(d))};
 }
 
 /** True when the draft holds anything the sergeant typed or chose (worth asking before discarding). */

@@ -31,3 +31,4 @@ export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';
 export * from './reviewer.js';
+export * from './pending-note.js';

@@ -11,7 +11,7 @@
  */
 import {addMonths, type IsoDate} from '../dates.js';
 import {selfSupervisionRefusal} from '../independence.js';
-import type {Signer} from '../generate/generate.js';
+import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
 	Action,
@@ -149,7 +149,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		nextReviewDue: nextDue,
 		summary: cleanInput(summaryText(ctx, a)),
 	};
-	let chain = [...data.chain];
+	const chain = [...data.chain];
 	const review = sign(chain, 'review', reviewData, signedAt) as ReviewEntry;
 	chain.push(review);
 
@@ -195,7 +195,8 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		actionPlans,
 		concerns,
 		welfareEvents,
-		drafts: data.drafts.filter(d => d.caseRef !== c.ref),
+		// The signer's own draft is done; anyone else's stays theirs (their signing is then told this case was signed meanwhile).
+		drafts: data.drafts.filter(d => d.caseRef !== c.ref || d.reviewerId !== reviewerId),
 	};
 	const note = cleanInput(a.welfare.note);
 	const welfareNote = note === '' ? null : {id: `wn-r${seq}`, officerId: c.oicId, date: today, by: reviewerId, text: note};

@@ -9,8 +9,6 @@ import {WELFARE_FLAG_WORDS, type ReviewAnswers} from './answers.js';
 import type {ReviewContext} from './context.js';
 import {nextReviewDate, riskAfter} from './validate.js';
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
 export const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
 
 /**

@@ -109,7 +109,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 				words += `; ${absenceWords(ctx, 'OIC', c.oicId, oicAway)}`;
 				kind = 'bail-officer-absent';
 				severity = 'critical';
-				// Critical with or without cover (DOMAIN.md): from the day the OIC's absence is known.
+				// Critical with or without cover (docs/rules.md "Pre-charge bail"): from the day the OIC's absence is known.
 				since = later(knownFrom(a), clock.bailedOn);
 				action = oicAway.coverId
 					? `Make sure ${nameOf(ctx, oicAway.coverId)} has the case and deals with the bail date before ${by}.`
@@ -122,7 +122,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 				evidence.push({type: 'absence', id: a.id, date: a.from, detail: absenceDetail(ctx, 'supervisor', supAway)});
 				words += `; ${absenceWords(ctx, 'supervisor', sup.id, supAway)}`;
 				if (!oicAway) {
-					// Not in DOMAIN.md's critical list for bail: one step above the clock (amber outside the window, so it is seen early).
+					// One step above the clock (docs/rules.md "Pre-charge bail"); amber outside the window, so it is seen early.
 					kind = 'bail-supervisor-absent';
 					severity = clockSeverity === 'red' ? 'critical' : clockSeverity === 'amber' ? 'red' : 'amber';
 					since = later(knownFrom(supAway.coverAway && knownFrom(supAway.coverAway) > knownFrom(a) ? supAway.coverAway : a), clock.bailedOn);

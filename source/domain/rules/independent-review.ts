@@ -1,5 +1,5 @@
 /**
- * No one supervises themselves (README, "Who signs what"). An investigator named as cover for their
+ * No one supervises themselves (docs/rules.md "Reviews the cover cannot do"). An investigator named as cover for their
  * own sergeant covers the team's reviews, but not the reviews of the cases they hold: each such review
  * falling due while they act up needs the next person up (the team's inspector), and stays a problem
  * until someone other than the holder has reviewed the case.

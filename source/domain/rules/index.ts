@@ -1,5 +1,5 @@
 /**
- * The rules engine: every rule in DOMAIN.md "Rules with their numbers", each a pure function of a
+ * The rules engine: every rule in docs/rules.md, each a pure function of a
  * store snapshot and `today` that reads its thresholds from data.settings. One rule per file; this
  * module runs them all and puts the most urgent first.
  */

@@ -67,6 +67,8 @@ export interface DeskState {
 	handover: HandoverState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
+	/** What a save is waiting for (another process holds the store's lock): on the status bar until the wait ends. */
+	lockWait: string | null;
 	/** The store file changed on disk since this desk read it. */
 	diskChanged: boolean;
 	/** Incremented when the user asks to reload; the shell performs the reload. */
@@ -101,6 +103,8 @@ export type DeskAction =
 	| {type: 'model'; model: DeskModel}
 	| {type: 'disk-changed'; changed: boolean}
 	| {type: 'notice'; text: string | null}
+	/** A save started or stopped waiting for the store's lock (Store.onLockWait). */
+	| {type: 'lock-wait'; text: string | null}
 	/** The Handover view's export finished (or failed): shown on the view's status lines. */
 	| {type: 'handover-message'; text: string; error: boolean}
 	/** The guided review (or amendment) in the active tab was left: close its tab, back to the explorer. */
@@ -133,6 +137,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		log: initialLogViewState(model.today),
 		handover: initialHandoverState(model.today),
 		notice: null,
+		lockWait: null,
 		diskChanged: false,
 		reloadRequests: 0,
 		exportRequests: 0,
@@ -219,6 +224,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.changed === s.diskChanged ? s : {...s, diskChanged: a.changed};
 		case 'notice':
 			return {...s, notice: a.text};
+		case 'lock-wait':
+			return {...s, lockWait: a.text};
 		case 'review-exit': {
 			const tab = activeTab(s.tabs);
 			const tabs = tab && tab.kind !== 'case' ? closeActive(s.tabs) : s.tabs;

@@ -7,7 +7,7 @@ import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispat
 import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import {deskModel, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';
@@ -82,6 +82,8 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	// The Handover view's last export carried out (see HandoverViewProps.exportsDone).
 	const handoverExports = useRef(0);
 	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData);
+	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
+	useEffect(() => store?.onLockWait?.(text => dispatch({type: 'lock-wait', text})), [store]);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);
 	useLogExport(store?.file, state.exportRequests, logCsv, dispatch);
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
@@ -200,7 +202,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				{main}
 			</Box>
 			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
-			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} hints={hintsFor(s)} width={L.width} />
+			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);
 }

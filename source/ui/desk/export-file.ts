@@ -6,7 +6,7 @@
  */
 import {lstatSync} from 'node:fs';
 import path from 'node:path';
-import {ExportRefused, writeExport} from '../../store/store.js';
+import {ExportRefused, writeExport} from '../../store/index.js';
 
 /** A new export file: readable by its owner only, as the CLI's --out makes it (case and officer data). */
 export const EXPORT_MODE = 0o600;

@@ -10,7 +10,7 @@ import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {reviewerFor} from '../../domain/review/reviewer.js';
 import {safeText} from '../../domain/safe-text.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {AbsenceWrite, DeskAction} from './desk-state.js';
 import type {IsoDate} from '../../domain/dates.js';
 

@@ -5,7 +5,7 @@
  */
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {DeskAction} from './desk-state.js';
 
 export const DEFAULT_POLL_MS = 3000;

@@ -24,6 +24,8 @@ export function useTerminalSize(fixed: Size | undefined): Size {
 		return () => {
 			stdout.off('resize', onResize);
 		};
+		// The size's numbers, not the object: callers pass a new `fixed` object on every render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [stdout, fixed?.columns, fixed?.rows]);
 	return size;
 }

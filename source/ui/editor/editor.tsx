@@ -1,7 +1,7 @@
 /** The editor area: a tab bar of open cases (and review mount points) over the active tab's view. */
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {Pane} from '../pane/pane.js';
 import type {StoreData} from '../../domain/model.js';

@@ -2,6 +2,8 @@
  * Editor tabs. A tab is a case's read view, or a mount point for the guided review (issue 5) of one
  * case or of the queue of reviews due. Pure operations; the desk reducer calls them.
  */
+import {safeText} from '../../domain/safe-text.js';
+
 export type Tab =
 	| {kind: 'case'; ref: string; /** First visible line of the case view. */ scroll: number}
 	| {kind: 'review'; ref: string}
@@ -52,10 +54,10 @@ export function updateActive(t: Tabs, f: (tab: Tab) => Tab): Tabs {
 	return {...t, tabs: t.tabs.map((x, i) => (i === t.active ? next : x))};
 }
 
-/** The tab's title in the tab bar. */
+/** The tab's title in the tab bar (a reference is store text: made safe). */
 export function tabTitle(tab: Tab): string {
-	if (tab.kind === 'case') return tab.ref;
-	if (tab.kind === 'review') return `Review ${tab.ref}`;
-	if (tab.kind === 'amend') return `Amend ${tab.ref}`;
+	if (tab.kind === 'case') return safeText(tab.ref);
+	if (tab.kind === 'review') return `Review ${safeText(tab.ref)}`;
+	if (tab.kind === 'amend') return `Amend ${safeText(tab.ref)}`;
 	return 'Review queue';
 }

@@ -10,11 +10,12 @@ import {Pane} from '../pane/pane.js';
 import {useTerminalSize} from '../desk/use-terminal-size.js';
 import {layoutFor, MIN_COLUMNS, MIN_ROWS} from '../desk/layout.js';
 import {truncate} from '../text.js';
+import {safeText} from '../../domain/safe-text.js';
 
 export function LoadingFrame({storePath, sizeBytes}: {storePath: string; sizeBytes: number | null}): React.JSX.Element {
 	const size = useTerminalSize(undefined);
 	const L = layoutFor(size);
-	const what = `Reading ${path.basename(storePath)}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
+	const what = `Reading ${safeText(path.basename(storePath))}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
 	if (L.tooSmall) return <Text>{truncate(`fortnight needs ${MIN_COLUMNS}x${MIN_ROWS}; ${what}`, size.columns)}</Text>;
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
@@ -26,7 +27,7 @@ export function LoadingFrame({storePath, sizeBytes}: {storePath: string; sizeByt
 				<Pane title="EDITOR" detail="no case open" focused={false} width={L.editorWidth} height={L.mainHeight} />
 			</Box>
 			<Pane title="PROBLEMS" detail="the rules run once the store is read" focused={false} width={L.width} height={L.panelHeight} />
-			<Text wrap="truncate">{truncate(`${storePath} | loading... | q works once the desk is up`, L.width)}</Text>
+			<Text wrap="truncate">{truncate(`${safeText(storePath)} | loading... | q works once the desk is up`, L.width)}</Text>
 		</Box>
 	);
 }

@@ -157,10 +157,16 @@ export function worst(problems: readonly Problem[] | undefined, kinds?: readonly
 const REVIEW_KINDS: Problem['kind'][] = ['review-overdue', 'review-due-supervisor-absent'];
 const BAIL_KINDS: Problem['kind'][] = ['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent', 'rui-no-update'];
 
-/** "OVERDUE 3d", "DUE TODAY", "due 5d". */
+/**
+ * "OVERDUE 3d", "DUE TODAY", "due 5d" ("DUE 1d ago" while a late review is not yet overdue under the
+ * settings). The domain's one definition of due and overdue (caseReviewDue, reviewOverdueDays), as
+ * the status bar's count and the problems use, so an OVERDUE badge and the count never disagree.
+ */
 export function reviewBadge(model: DeskModel, c: Case): Badge {
-	const d = daysBetween(model.today, c.nextReviewDue);
-	const text = d < 0 ? `OVERDUE ${-d}d` : d === 0 ? 'DUE TODAY' : `due ${d}d`;
+	const due = caseReviewDue(c, model.reviews.get(c.ref)?.at(-1)?.data.date ?? null, model.data.settings);
+	const d = daysBetween(model.today, due);
+	const overdue = reviewOverdueDays(due, model.today, model.data.settings) !== null;
+	const text = overdue ? `OVERDUE ${-d}d` : d < 0 ? `DUE ${-d}d ago` : d === 0 ? 'DUE TODAY' : `due ${d}d`;
 	return {text, severity: worst(model.problemsByCase.get(c.ref), REVIEW_KINDS)};
 }
 

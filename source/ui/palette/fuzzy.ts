@@ -26,7 +26,7 @@ export function fuzzyScore(query: string, text: string): number {
 		}
 		if (found === -1) return -1;
 		run = found === ti && qi > 0 ? run + 1 : 0;
-		const wordStart = found === 0 || /[\s/:\-]/.test(t[found - 1]!);
+		const wordStart = found === 0 || /[\s/:-]/.test(t[found - 1]!);
 		score += 10 + run * 5 + (wordStart ? 8 : 0) - Math.min(found - ti, 10);
 		ti = found + 1;
 	}

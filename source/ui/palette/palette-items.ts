@@ -29,7 +29,7 @@ export function paletteItems(model: DeskModel): PaletteItem[] {
 	for (const o of model.data.officers) items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
 	for (const c of model.data.cases) {
 		const oic = model.officerById.get(c.oicId);
-		items.push({label: c.ref, detail: safeText(`${c.offenceShort} - ${oic ? fullName(oic) : 'unknown officer'}${c.status === 'closed' ? ' (closed)' : ''}`), target: {type: 'case', ref: c.ref}});
+		items.push({label: safeText(c.ref), detail: safeText(`${c.offenceShort} - ${oic ? fullName(oic) : 'unknown officer'}${c.status === 'closed' ? ' (closed)' : ''}`), target: {type: 'case', ref: c.ref}});
 	}
 	cache.set(model, items);
 	return items;

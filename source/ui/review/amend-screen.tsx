@@ -11,13 +11,14 @@ import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {signer} from '../../store/chain.js';
+import {signer} from '../../store/index.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
+import {tint} from '../theme.js';
 
 export type AmendScreenProps = ReviewScreenBaseProps;
 
@@ -81,6 +82,9 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 					err => dispatch({type: 'failed', message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`, errors: err instanceof ReviewError ? err.errors : []}),
 				);
 		}
+		// A request starts it, and each branch clears the request at once; `now` and the callbacks are new on
+		// every render, so listing them would rerun this on every render for nothing.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [s.request]);
 
 	const r = s.current;
@@ -111,7 +115,7 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 	const footer: Line[] = s.confirm
 		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
 		: [
-				...(s.notice ? wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}) : []),
+				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
 				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);

@@ -4,6 +4,7 @@
  */
 import {AMENDABLE_FIELDS, type AmendableField, type FieldError} from '../../domain/review/index.js';
 import type {ReviewData, ReviewEntry} from '../../domain/model.js';
+import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
@@ -48,7 +49,8 @@ export function initialAmendState(entry: ReviewEntry, current: ReviewData): Amen
 /** The form field a domain error is about (the domain names the amended field; the form has one value). */
 const formField = (field: string): string => (field === 'reason' ? 'reason' : field === 'corrections' ? 'field' : 'value');
 
-const currentText = (d: ReviewData, f: AmendableField): string => (d[f] as string | null) ?? '';
+// The signed text is store text: the field holds it as typing would have (safe-text.ts), to draw and edit.
+const currentText = (d: ReviewData, f: AmendableField): string => safeTyped((d[f] as string | null) ?? '', true);
 
 export function amendFields(s: AmendUiState): Field[] {
 	const fields: Field[] = [

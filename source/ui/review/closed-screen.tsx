@@ -5,10 +5,12 @@
  */
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {useReviewKeys} from './use-review-keys.js';
 import {wrapIndented} from './wrap-lines.js';
+import {tint} from '../theme.js';
+import {safeText} from '../../domain/safe-text.js';
 
 /** Why a review (or an amendment) cannot be started on this store, or null when it can. */
 export function readOnlyRefusal(store: Store | undefined, what: 'review' | 'amendment'): string | null {
@@ -30,11 +32,12 @@ export function ClosedScreen({message, width, rows, isActive = true, keys, color
 		isActive,
 		keys,
 	);
-	const lines = [...wrapIndented(message, width), 'Esc returns to the desk.'];
+	// The reason can quote a path or an error message: made safe like store text.
+	const lines = [...wrapIndented(safeText(message), width), 'Esc returns to the desk.'];
 	return (
 		<Box flexDirection="column">
 			{lines.slice(0, Math.max(1, rows)).map((l, i) => (
-				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && color && message.startsWith('READ-ONLY') ? 'yellow' : undefined}>
+				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && message.startsWith('READ-ONLY') ? tint({color}, 'yellow') : undefined}>
 					{l}
 				</Text>
 			))}

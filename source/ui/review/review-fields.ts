@@ -36,6 +36,10 @@ export interface TextField {
 	placeholder?: string;
 	/** A typed date: its problems show as soon as a whole date is typed or the field is left. */
 	date?: boolean;
+	/** Why the field takes no typing now (shown under it); deleting is still allowed. */
+	refused?: string;
+	/** A sentence about what is in the field, shown under it (a restored welfare note). */
+	remark?: string;
 	set: Set<string>;
 }
 export interface ChoiceField {
@@ -90,7 +94,15 @@ export function ownerOptions(ctx: ReviewContext): {value: string; label: string}
 	return [...first, ...ctx.owners.filter(o => o.id !== oic?.id).map(o => ({value: o.id, label: shortName(o)}))];
 }
 
-export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): Field[] {
+/** What the screen knows about the private welfare note beyond the answers (review-state.ts). */
+export interface NoteField {
+	/** Why no note can be typed (no way to keep it, or the welfare file still being checked), or null. */
+	lock: string | null;
+	/** What the note field holds when it was restored, or null. */
+	words: string | null;
+}
+
+export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, noteField: NoteField = {lock: null, words: null}): Field[] {
 	switch (step) {
 		case 'since':
 			return [];
@@ -231,7 +243,17 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId): 
 						set: (b, v) => ({...b, welfare: {...b.welfare, flags: WELFARE_FLAGS.filter(g => (g === f ? v : b.welfare.flags.includes(g)))}}),
 					}),
 				),
-				{kind: 'text', id: 'welfare.note', label: 'Private note (goes only to the welfare file, never the case record)', value: a.welfare.note, multiline: true, maxLength: LIMITS.welfareNote, set: (b, v) => ({...b, welfare: {...b.welfare, note: v}})},
+				{
+					kind: 'text',
+					id: 'welfare.note',
+					label: 'Private note (goes only to the welfare file, never the case record)',
+					value: a.welfare.note,
+					multiline: true,
+					maxLength: LIMITS.welfareNote,
+					...(noteField.lock === null ? {} : {refused: noteField.lock}),
+					...(noteField.words === null ? {} : {remark: noteField.words}),
+					set: (b, v) => ({...b, welfare: {...b.welfare, note: v}}),
+				},
 			];
 		case 'sign-off': {
 			const w = reviewWindow(riskAfter(ctx, a), ctx.settings, ctx.today);

@@ -7,7 +7,7 @@ import React, {useState} from 'react';
 import {Box, Text} from 'ink';
 import type {StoreData} from '../../domain/model.js';
 import {nextInQueue, reviewQueue} from '../../domain/review/index.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {useTheme} from '../theme.js';
 import {AmendScreen} from './amend-screen.js';

@@ -4,15 +4,27 @@
  * typing, and at once when a field or step is left), signing, discarding, leaving. Every store write is
  * one store.apply of a pure change from domain/review; the private welfare note goes only to the
  * welfare drafts file and, at signing, the welfare file.
+ *
+ * The welfare note (README "Welfare notes"): before a note can be typed the welfare file is opened with
+ * the passphrase, so a team whose notes cannot be kept (an encrypted file and no or the wrong
+ * FORTNIGHT_WELFARE_KEY) gets a field that says why instead of one that takes typing. The note is
+ * the draft's reviewer's: only their own pending note on this case is put back. Signing with a note
+ * first checks the passphrase again and makes sure the note is on disk in the drafts file, so if
+ * filing it after the signature fails it is demonstrably kept, and says so only then.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {selfSupervisionRefusal} from '../../domain/independence.js';
+import {shortName} from '../../domain/people.js';
 import {
 	changesOnData,
+	cleanInput,
 	discardDraft,
 	findDraft,
 	hasAnswers,
+	isFiled,
 	openDraft,
+	ownPendingNotes,
+	returnedNote,
 	reviewContext,
 	reviewerFor,
 	ReviewError,
@@ -20,15 +32,13 @@ import {
 	signReview,
 	sinceLastReview,
 	StaleReviewError,
+	withOwnPendingNote,
 	type SignResult,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
-import {signer} from '../../store/chain.js';
-import {StoreError} from '../../store/errors.js';
-import type {Store} from '../../store/store.js';
-import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../store/welfare-drafts.js';
-import {appendWelfareNote, welfareKeyFromEnv, welfarePathFor} from '../../store/welfare-file.js';
-import {initialReviewState, reviewReducer, type ReviewUiState} from './review-state.js';
+import type {StoreData} from '../../domain/model.js';
+import {signer, StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
+import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
@@ -54,6 +64,15 @@ function messageOf(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
 }
 
+const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
+const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
+
+/** The welfare file and drafts file opened for this store (the passphrase from FORTNIGHT_WELFARE_KEY). */
+const openNotes = (store: Store): Promise<WelfareDraftsAccess> => {
+	const data = store.snapshot();
+	return openWelfareDrafts(store.file, (p, n) => isFiled(p, n, data));
+};
+
 export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 	const {data, caseRef, today} = props;
 	const [opened] = useState(() => {
@@ -72,7 +91,10 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			const found = working.get(workingKey(props.store, caseRef));
 			const kept = found && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
-			return {ok: true as const, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date())};
+			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
+			const noteLock = props.store ? NOTE_CHECKING : null;
+			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), noteLock);
+			return {ok: true as const, init};
 		} catch (err) {
 			return {ok: false as const, message: messageOf(err)};
 		}
@@ -89,23 +111,66 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	const latest = useRef(state);
 	latest.current = state;
 	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
-	// `savedNote` null: not known to be in the welfare drafts file, so the next save writes it.
-	const saver = useRef({running: Promise.resolve() as Promise<void>, savedEdits: 0, savedNote: props.init.draft.answers.welfare.note as string | null, closed: false, stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false});
+	// `savedNote` null: not known to be in the welfare drafts file, so the next save writes it. Notes are
+	// written only once `notesKept` (the welfare file opened with the passphrase); `savedFor` is the
+	// officer the saved note is about (the case's officer then).
+	const saver = useRef({
+		running: Promise.resolve() as Promise<void>,
+		savedEdits: 0,
+		savedNote: '' as string | null,
+		savedFor: props.init.ctx.case.oicId,
+		notesKept: false,
+		encrypted: false,
+		closed: false,
+		stored: store ? Boolean(findDraft(store.snapshot(), caseRef)) : false,
+	});
+	const draftsFile = store ? welfareDraftsPathFor(store.file) : '';
 
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
 
-	// Bring back a welfare note typed before a restart (it waits outside the case store).
+	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
+	const owner = (s: ReviewUiState) => {
+		const replacing = [...new Set([s.ctx.case.oicId, saver.current.savedFor])];
+		return {caseRef, reviewerId: s.draft.reviewerId, replacing};
+	};
+	const putNote = (s: ReviewUiState, note: string): Promise<unknown> => {
+		const pending = note === '' ? null : {officerId: s.ctx.case.oicId, date: today, text: note, updatedAt: now().toISOString()};
+		return changeWelfareDrafts(store!.file, notes => withOwnPendingNote(notes, store!.snapshot(), owner(s), pending));
+	};
+	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */
+	const noteOnDisk = async (s: ReviewUiState, note: string, data: StoreData): Promise<boolean> => {
+		const own = ownPendingNotes(await readWelfareDrafts(store!.file), data, caseRef, s.draft.reviewerId);
+		const about = own.filter(n => n.officerId === s.ctx.case.oicId);
+		return about.length === 1 && about[0]!.text === note;
+	};
+
+	// Open the welfare file with the passphrase before a note can be typed, and bring back the sergeant's
+	// own note on this case (typed before a restart, or left unfiled by a crash or a key problem).
 	useEffect(() => {
 		if (!store) return;
-		readWelfareDraft(welfareDraftsPathFor(store.file), caseRef).then(
-			note => {
-				if (note) {
-					saver.current.savedNote = note.text;
-					dispatch({type: 'restore-note', note: note.text});
+		const s = latest.current;
+		const data = store.snapshot();
+		openNotes(store).then(
+			access => {
+				if (!access.ok) {
+					dispatch({type: 'welfare-opened', lock: access.reason, note: null, words: null});
+					return;
 				}
+				const me = s.draft.reviewerId;
+				const own = ownPendingNotes(access.pending, data, caseRef, me);
+				const back = returnedNote(own, data, caseRef, me, today, id => shortName(data.officers.find(o => o.id === id)));
+				const fits = own.filter(n => n.officerId === s.ctx.case.oicId).length;
+				const sv = saver.current;
+				// Several notes (older files) are merged into one on the next save.
+				sv.savedNote = fits > 1 ? null : back.text;
+				sv.notesKept = true;
+				sv.encrypted = access.encrypted;
+				dispatch({type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words: back.words});
 			},
-			err => dispatch({type: 'notice', message: `The saved welfare note could not be read: ${messageOf(err)}`}),
+			err => dispatch({type: 'welfare-opened', lock: unopened(err), note: null, words: null}),
 		);
+		// Once per review opened: a change of the desk's day does not reopen the welfare file mid-review.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [store, caseRef]);
 
 	const save = (): Promise<void> => {
@@ -116,7 +181,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			const draft: WorkingDraft = s.draft;
 			const note = draft.answers.welfare.note;
 			const dirty = s.edits !== sv.savedEdits || !sv.stored;
-			if (!dirty && note === sv.savedNote) return;
+			if (!dirty && (note === sv.savedNote || !sv.notesKept)) return;
 			// Opening a review and backing out leaves no trace: nothing is stored until something is answered.
 			if (!sv.stored && !hasAnswers(draft.answers)) return;
 			setSaveStatus('saving...');
@@ -142,9 +207,10 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 						onChanged(store.snapshot());
 					}
 				}
-				if (note !== sv.savedNote) {
-					await saveWelfareDraft(welfareDraftsPathFor(store.file), caseRef, note === '' ? null : {officerId: s.ctx.case.oicId, text: note, updatedAt: now().toISOString()});
+				if (sv.notesKept && note !== sv.savedNote) {
+					await putNote(s, note);
 					sv.savedNote = note;
+					sv.savedFor = s.ctx.case.oicId;
 				}
 				setSaveStatus(`draft saved ${now().toTimeString().slice(0, 5)}`);
 			} catch (err) {
@@ -160,10 +226,14 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 		if (state.edits === 0) return;
 		const t = setTimeout(() => void save(), saveDelayMs);
 		return () => clearTimeout(t);
+		// Only typing restarts the pause: `save` is new on every render, and any render would postpone the save.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.edits]);
 	// At once when a field or step is left.
 	useEffect(() => {
 		if (state.saveNow > 0) void save();
+		// Once per field or step left; `save` is new on every render and would save on every render.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.saveNow]);
 	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
 	useEffect(
@@ -171,6 +241,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
 			void save();
 		},
+		// On unmount only; `latest` and `saver` hold what is current then.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[],
 	);
 
@@ -196,15 +268,15 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			dispatch({type: 'sign-failed', message: store ? `${store.file} is read-only: ${store.readOnlyReason ?? 'it cannot be written'}. Nothing was recorded.` : 'No store is open: nothing can be recorded.'});
 			return;
 		}
-		const pendingNotes = welfareDraftsPathFor(store.file);
 		if (request === 'discard') {
 			void (async () => {
 				await sv.running;
 				sv.closed = true;
 				working.delete(workingKey(store, caseRef));
 				try {
-					await store.apply(d => discardDraft(d, caseRef));
-					await clearWelfareDraft(pendingNotes, caseRef);
+					await store.apply(d => discardDraft(d, caseRef, latest.current.draft.reviewerId));
+					// Only a note this review could keep is its to delete; anything older stays for its author.
+					if (sv.notesKept) await putNote(latest.current, '');
 					done();
 					onChanged(store.snapshot());
 					onExit();
@@ -221,6 +293,17 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			await sv.running;
 			sv.closed = true;
 			const s = latest.current;
+			const note = s.draft.answers.welfare.note;
+			if (cleanInput(note) !== '') {
+				const problem = await keepNote(s, note);
+				if (problem !== null) {
+					sv.closed = false;
+					done();
+					const message = 'Not signed: the welfare note cannot be kept (see step 6); nothing recorded, answers kept.';
+					dispatch({type: 'sign-failed', message, errors: [{step: 'welfare', field: 'welfare.note', message: problem}]});
+					return;
+				}
+			}
 			let result: SignResult | undefined;
 			try {
 				await store.apply(d => {
@@ -267,16 +350,66 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
 			setSaveStatus('signed');
 			onChanged(store.snapshot());
-			try {
-				// An encrypted welfare file opens with the passphrase from FORTNIGHT_WELFARE_KEY.
-				if (r.welfareNote) await appendWelfareNote(welfarePathFor(store.file), r.welfareNote, welfareKeyFromEnv());
-				await clearWelfareDraft(pendingNotes, caseRef);
-			} catch (err) {
-				// The note is still in the welfare drafts file: say so, never what it says.
-				dispatch({type: 'notice', message: `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)}); it is kept in ${pendingNotes}.`});
-			}
+			if (!sv.notesKept) return;
+			const message = await fileNote(s, note, r);
+			if (message) dispatch({type: 'notice', message});
 		})();
+		// Once per request (the request is cleared only when it ends): reruns on a prop change would sign twice.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.request]);
+
+	/**
+	 * Before signing with a note: the passphrase must still open the welfare file, and the note must be
+	 * in the drafts file, read back after it was written and synced. Returns why not, or null.
+	 */
+	const keepNote = async (s: ReviewUiState, note: string): Promise<string | null> => {
+		const sv = saver.current;
+		const access = await openNotes(store!).catch((err: unknown) => ({ok: false as const, reason: unopened(err)}));
+		if (!access.ok) {
+			sv.notesKept = false;
+			dispatch({type: 'welfare-opened', lock: access.reason, note: null, words: null});
+			return `${access.reason} Clear the note to sign without it; every answer and the draft are kept.`;
+		}
+		sv.notesKept = true;
+		sv.encrypted = access.encrypted;
+		try {
+			if (note !== sv.savedNote) {
+				await putNote(s, note);
+				sv.savedNote = note;
+				sv.savedFor = s.ctx.case.oicId;
+			}
+			if (await noteOnDisk(s, note, store!.snapshot())) return null;
+			sv.savedNote = null;
+			return `The note could not be found in ${draftsFile} after saving it, so the review was not signed. ${KEPT_RETRY}`;
+		} catch (err) {
+			sv.savedNote = null;
+			return `The note could not be kept in ${draftsFile}: ${messageOf(err)} ${KEPT_RETRY} Or clear the note to sign without it.`;
+		}
+	};
+
+	/** After signing: the note to the welfare file, then its pending copy removed. Returns what to tell the sergeant, if anything. */
+	const fileNote = async (s: ReviewUiState, note: string, r: SignResult): Promise<string | null> => {
+		const sv = saver.current;
+		try {
+			if (r.welfareNote) await appendWelfareNote(welfarePathFor(store!.file), r.welfareNote);
+		} catch (err) {
+			// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
+			const data = store!.snapshot();
+			const kept = await noteOnDisk(s, note, data).catch(() => false);
+			const where = `${sv.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
+			const failed = `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)})`;
+			return kept
+				? `${failed}; it is kept ${where} and will be offered back to you the next time you review this case.`
+				: `${failed}, and it is no longer ${where} either: it was not kept.`;
+		}
+		try {
+			await putNote(s, '');
+			return null;
+		} catch (err) {
+			const when = 'it is removed when a review of this case next opens';
+			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
+		}
+	};
 
 	return <ReviewView state={state} width={width} rows={rows} saveStatus={saveStatus} queue={queue ?? null} color={color} />;
 }

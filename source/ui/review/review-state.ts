@@ -20,10 +20,11 @@ import {
 	type StepId,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
+import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
-import {addAction, removeAction, stepFields, type Field} from './review-fields.js';
+import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
 import {REVIEW_KEYMAP, reviewCommandFor} from './review-keymap.js';
 
 export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
@@ -55,11 +56,20 @@ export interface ReviewUiState {
 	signed: {seq: number; nextReviewDue: string} | null;
 	/** The review's key list over the step (`?` / Ctrl+G); closing it leaves every answer as it was. */
 	help: {scroll: number} | null;
+	/** Whether a welfare note can be typed (and kept), and what a restored one is. */
+	noteField: NoteField;
 }
+
+/** Until the welfare file has been opened with the passphrase, a note typed could not be known to be kept. */
+export const NOTE_CHECKING = 'The welfare file is being checked; the note takes typing in a moment.';
 
 export type ReviewAction =
 	| {type: 'key'; input: string; key: KeyPress}
-	| {type: 'restore-note'; note: string}
+	/**
+	 * The welfare file was opened: `lock` says why no note can be kept (null: one can), `note` is the
+	 * reviewer's own pending note to put back, `words` what it is (a note not filed before).
+	 */
+	| {type: 'welfare-opened'; lock: string | null; note: string | null; words: string | null}
 	| {type: 'request-done'}
 	| {type: 'sign-failed'; message: string; errors?: readonly FieldError[]}
 	/** The store changed under the review: show it as it is now (the answers are kept). */
@@ -82,7 +92,14 @@ export function draftStartedWords(startedAt: string, now: Date, today: IsoDate):
 	return `started ${age} days ago (${shortDate(addDays(today, -age), today)})`;
 }
 
-export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, draft: WorkingDraft, resumed: boolean, now: Date = new Date()): ReviewUiState {
+export function initialReviewState(
+	ctx: ReviewContext,
+	since: SinceLastReview,
+	draft: WorkingDraft,
+	resumed: boolean,
+	now: Date = new Date(),
+	noteLock: string | null = null,
+): ReviewUiState {
 	const s: ReviewUiState = {
 		ctx,
 		since,
@@ -100,12 +117,13 @@ export function initialReviewState(ctx: ReviewContext, since: SinceLastReview, d
 		signErrors: [],
 		signed: null,
 		help: null,
+		noteField: {lock: noteLock, words: null},
 	};
 	return focusField(s, 0);
 }
 
 export const currentStep = (s: ReviewUiState): StepId => REVIEW_STEPS[s.draft.step]!.id;
-export const fieldsOf = (s: ReviewUiState): Field[] => stepFields(s.ctx, s.draft.answers, currentStep(s));
+export const fieldsOf = (s: ReviewUiState): Field[] => stepFields(s.ctx, s.draft.answers, currentStep(s), s.noteField);
 
 /**
  * Errors to show on the current step: all of them live once shown (after trying to move on or sign),
@@ -123,7 +141,9 @@ export function visibleErrors(s: ReviewUiState): FieldError[] {
 		return i !== s.field || parseTypedDate(f.value) !== null || f.value.trim().length >= 10;
 	};
 	const live = s.showErrors.includes(step) ? all : all.filter(typedDate);
-	const fromSign = s.signErrors.filter(e => e.step === step && !live.some(l => l.field === e.field));
+	// A welfare note that could not be kept stops mattering once it is cleared.
+	const cleared = (e: FieldError) => e.field === 'welfare.note' && s.draft.answers.welfare.note.trim() === '';
+	const fromSign = s.signErrors.filter(e => e.step === step && !live.some(l => l.field === e.field) && !cleared(e));
 	return [...live, ...fromSign];
 }
 
@@ -181,7 +201,20 @@ function press(s: ReviewUiState, f: Field): ReviewUiState {
 		const moved = goToStep({...s, showErrors: [...new Set([...s.showErrors, ...errors.map(e => e.step)])]}, stepIndex(step), errors.find(e => e.step === step)?.field);
 		return {...moved, notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? ' needs' : 's need'} attention, starting with step ${stepIndex(step) + 1}.`};
 	}
+	const unkept = unkeptNote(s);
+	if (unkept.length > 0) {
+		const moved = goToStep({...s, signErrors: unkept}, stepIndex('welfare'), 'welfare.note');
+		return {...moved, notice: 'Not signed: the welfare note cannot be kept (see step 6); nothing recorded, answers kept.'};
+	}
 	return {...s, confirm: {kind: 'sign'}};
+}
+
+/** A note that cannot be kept is never signed away: signing waits until it can be filed or is cleared. */
+function unkeptNote(s: ReviewUiState): FieldError[] {
+	const lock = s.noteField.lock;
+	if (lock === null || s.draft.answers.welfare.note.trim() === '') return [];
+	const message = `${lock} Clear the note to sign without it; every answer and the draft are kept.`;
+	return [{step: 'welfare', field: 'welfare.note', message}];
 }
 
 function onConfirm(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
@@ -216,8 +249,13 @@ function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
 
 export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState {
 	switch (a.type) {
-		case 'restore-note':
-			return s.draft.answers.welfare.note === '' ? {...s, draft: {...s.draft, answers: {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: a.note}}}} : s;
+		case 'welfare-opened': {
+			const noteField = {lock: a.lock, words: a.words};
+			const empty = s.draft.answers.welfare.note === '';
+			// Put back only into an empty field: a note in it is this session's newer text.
+			const answers = a.note !== null && empty ? {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: safeTyped(a.note, true)}} : s.draft.answers;
+			return {...s, noteField, draft: {...s.draft, answers}, notice: a.words ?? s.notice};
+		}
 		case 'request-done':
 			return {...s, request: null};
 		case 'notice':
@@ -285,7 +323,11 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		if (!action) return s;
 		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: f.maxLength});
 		if (next.value === f.value) return next.cursor === s.cursor ? s : {...s, cursor: next.cursor};
-		return setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
+		// A field that cannot be kept takes no new text, but what is in it can still be deleted.
+		if (f.refused !== undefined && next.value.length >= f.value.length) return {...s, notice: f.refused};
+		const changed = setAnswers(s, f.set(s.draft.answers, next.value), next.cursor);
+		// What a restored note was stops being said once it is edited.
+		return f.remark !== undefined ? {...changed, noteField: {...s.noteField, words: null}} : changed;
 	}
 	if (key.upArrow) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
 	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;

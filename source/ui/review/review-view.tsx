@@ -10,6 +10,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {shortDate} from '../../domain/dates.js';
 import {stepHeading, stepTitle, STEP_COUNT} from '../../domain/review/index.js';
+import {safeText} from '../../domain/safe-text.js';
 import {textAreaLines} from '../text-area/text-area.js';
 import type {Field} from './review-fields.js';
 import {stepInfoLines} from './review-info.js';
@@ -17,6 +18,7 @@ import {reviewHints, reviewKeyHelp, type FieldKind} from './review-keymap.js';
 import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
 import {wrapIndented} from './wrap-lines.js';
+import {tint} from '../theme.js';
 
 export interface ReviewViewProps {
 	state: ReviewUiState;
@@ -82,7 +84,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 				{row.map((c, j) => (
 					<Text key={c.index}>
 						{j > 0 ? '  ' : ''}
-						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected && color ? 'cyan' : undefined}>
+						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected ? tint({color}, 'cyan') : undefined}>
 							{c.text}
 						</Text>
 					</Text>
@@ -117,10 +119,14 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
+			for (const [i, said] of [f.remark, f.refused].filter((x): x is string => x !== undefined).entries()) {
+				const lines = wrapIndented(`    ${said}`, width);
+				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: color ? 'yellow' : undefined}));
+			}
 		}
 	}
 	for (const [i, e] of errors.entries()) {
-		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: color ? 'red' : undefined, bold: true}));
+		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint({color}, 'red'), bold: true}));
 	}
 	return out;
 }
@@ -149,9 +155,9 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const head = headingLines(heading, right, width).map((l, i) => one(`h${i}`, l, {bold: i === 0}));
 	if (s.phase === 'signed' && s.signed) {
 		const body = [
-			...wrapped('done1', `Signed: review of ${s.ctx.case.ref} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
+			...wrapped('done1', `Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
 			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
-			...(s.notice ? wrapped('done-notice', s.notice, width, {color: color ? 'yellow' : undefined}) : []),
+			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
 			...wrapSegments(queue ? (queue.nextRef ? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk'] : ['The queue is empty: every due review is signed.', 'Esc back to the desk']) : ['Esc back to the desk'], width).map((l, i) => one(`done3:${i}`, l)),
 		];
 		return (
@@ -191,7 +197,8 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 					? 'y remove / n keep it: Remove this action and its text?'
 					: null;
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
-	else if (s.notice) footer.push(...wrapped('notice', s.notice, width, {color: color ? 'yellow' : undefined}).slice(0, 3));
+	// Notices can quote an error message or a path: made safe like store text.
+	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}).slice(0, 3));
 	// While a question is up only its y/n keys work: no other hints then.
 	const hints = prompt
 		? []
@@ -217,7 +224,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		for (const e of mine) placed.add(e.field);
 		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), color);
 	});
-	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: color ? 'red' : undefined, bold: true})));
+	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint({color}, 'red'), bold: true})));
 	// Lines in order: info, errors that belong to no field, then the fields with a blank line between them.
 	const lines: Line[] = [...info, ...orphan];
 	let focusStart = -1;

@@ -1,7 +1,7 @@
 /** What every review screen (the guided review, the amendment) is given by the desk. */
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/store.js';
+import type {Store} from '../../store/index.js';
 import type {ReviewKeys} from './use-review-keys.js';
 
 export interface ReviewScreenBaseProps {

@@ -30,5 +30,7 @@ export function useReviewKeys(handler: (input: string, key: KeyPress) => void, i
 			keys.consumed.current = k.n;
 			onKey(k.input, k.key);
 		}
+		// When the desk's queue changes; `onKey` is new on every render, and walking the queue then is wasted work.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [queue]);
 }

@@ -15,11 +15,14 @@ export interface StatusBarProps {
 	readOnly: boolean;
 	diskChanged: boolean;
 	notice: string | null;
+	/** What a save is waiting for (another process holds the store's lock), or null. */
+	waiting?: string | null;
 	hints: string;
 	width: number;
 }
 
-export function StatusBar({model, storePath, readOnly, diskChanged, notice, hints, width}: StatusBarProps): React.JSX.Element {
+export function StatusBar(props: StatusBarProps): React.JSX.Element {
+	const {model, storePath, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const c = model.counts;
 	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
 	const bailDays = model.data.settings.bailRedDays;
@@ -29,9 +32,12 @@ export function StatusBar({model, storePath, readOnly, diskChanged, notice, hint
 			: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`;
 	const file = safeText(storePath);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
-	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off.
-	const left = `${width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12)}${state ? ` | ${state}` : ''} | ${counts}`;
-	const right = notice ?? hints;
+	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
+	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
+	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
+	const left = `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : counts}`;
+	// A notice can quote a path, an error message or a name: made safe like store text.
+	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
 	return (

@@ -9,6 +9,7 @@ import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
 import {ABSENCE_REASONS, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
+import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
 
 export type FormField = 'from' | 'to' | 'reason' | 'cover';
@@ -93,8 +94,8 @@ export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo)
 	const field = f.field;
 	if (key.backspace || key.delete) return stay(setValue(f, {[field]: f.values[field].slice(0, -1)}));
 	if (key.ctrl || key.meta || input === '') return stay(f);
-	// Control characters never enter a field (a paste can carry them).
-	const text = input.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
+	const text = safeTyped(input, false);
 	if (text === '') return stay(f);
 	return stay(setValue(f, {[field]: (f.values[field] + text).slice(0, MAX_FIELD)}));
 }

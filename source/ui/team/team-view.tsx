@@ -12,6 +12,7 @@ import {Box, Text} from 'ink';
 import type {DeskModel} from '../model/desk-model.js';
 import type {ListWindow} from '../list/list-window.js';
 import {Pane} from '../pane/pane.js';
+import {safeText} from '../../domain/safe-text.js';
 import {fit, plural, truncate} from '../text.js';
 import {tint, useTheme} from '../theme.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
@@ -133,7 +134,7 @@ export function TeamView({model, win, focused, width, height, form, question, no
 							);
 						})}
 						<Text color={question ? tint(theme, 'yellow') : undefined} bold={!question && Boolean(notice)} inverse={Boolean(question)} wrap="truncate">
-							{truncate(about, inner)}
+							{truncate(safeText(about), inner)}
 						</Text>
 					</>
 				)}

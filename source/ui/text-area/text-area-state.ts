@@ -4,7 +4,7 @@
  * (never a stale closure). The value is controlled by the owner (the review draft holds it): this
  * reducer takes {value, cursor} and returns the next {value, cursor}.
  */
-import {safeMultiline} from '../../domain/safe-text.js';
+import {safeTyped} from '../../domain/safe-text.js';
 
 export interface TextAreaState {
 	value: string;
@@ -40,11 +40,9 @@ export interface TextAreaOptions {
 /**
  * Typed or pasted text made safe to hold: terminal escape sequences (including bracketed-paste markers
  * and OSC 52) removed, other control characters made visible, CR/LF normalised to \n, tabs to spaces.
+ * The same sanitiser as every other field (safe-text.ts), so the desk's forms and this area agree.
  */
-export function cleanTyped(text: string, multiline: boolean): string {
-	const clean = safeMultiline(text);
-	return multiline ? clean : clean.replace(/\n/g, ' ');
-}
+export const cleanTyped = safeTyped;
 
 const lineStart = (v: string, i: number): number => v.lastIndexOf('\n', i - 1) + 1;
 const lineEnd = (v: string, i: number): number => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {CACHE, PROBE_URL, ROOT} from './paths.mjs';
 import {readProbe} from './spawn.mjs';
 
-const ANSI = /\x1b\[[0-9;?<>=!]*[ -\/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+const ANSI = /\x1b\[[0-9;?<>=!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 export const stripAnsi = s => s.replace(ANSI, '');
 const quote = s => `'${String(s).replace(/'/g, `'\\''`)}'`;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -102,7 +102,9 @@ export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 			if (exited !== null) return;
 			try {
 				process.kill(-child.pid, 'SIGKILL');
-			} catch {}
+			} catch {
+				// already ended
+			}
 		},
 		/** Quits with `q` (so the probe records peak RSS), killing the session if it does not end. */
 		async close(quitKeys = 'q', graceMs = 20_000) {
@@ -111,7 +113,9 @@ export function ptySession(nodeArgs, {cols = 120, rows = 40, env = {}} = {}) {
 				const timer = setTimeout(() => {
 					try {
 						process.kill(-child.pid, 'SIGKILL');
-					} catch {}
+					} catch {
+						// already ended
+					}
 				}, graceMs);
 				await exit;
 				clearTimeout(timer);

@@ -7,7 +7,7 @@
 import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {CACHE, DIST} from './paths.mjs';
+import {CACHE} from './paths.mjs';
 import {runNode} from './spawn.mjs';
 
 export const SEED = 'bench';

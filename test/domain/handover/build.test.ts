@@ -114,7 +114,7 @@ describe('buildHandover', () => {
 	it('by officer: availability, workload, action plan yes/no with review date, check-in due, the case details', () => {
 		const h = handoverOf(demoData());
 		const ashworth = h.officers.find(o => o.officerId === 'o0003')!;
-		expect(ashworth.absences).toEqual([{from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null}]);
+		expect(ashworth.absences).toEqual([{id: 'ab0003', from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null}]);
 		const iqbal = h.officers.find(o => o.officerId === 'o0004')!;
 		expect(iqbal.workloadExcessive).toBe(true);
 		expect(iqbal.workloadPercent).toBeGreaterThan(110);

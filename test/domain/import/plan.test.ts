@@ -185,6 +185,15 @@ describe('import: updates to existing cases', () => {
 		expect(p.flagged).toEqual([{row: 2, column: 'Last update', ref: c.ref}]);
 		expect(p.changes[0]!.after.updates.at(-1)!.text).toBe(text);
 	});
+
+	it('flags invisible characters (zero-width space, U+2028) too, and refuses them in a crime reference', () => {
+		const data = demo();
+		const c = data.cases[0]!;
+		const text = 'Seen by\u200b the\u2028team';
+		const p = plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\nCR/1\u200b/26,2026-11-29,x\n`);
+		expect(p.flagged).toEqual([{row: 2, column: 'Last update', ref: c.ref}]);
+		expect(p.rejected.map(r => [r.row, r.reason])).toEqual([[3, 'the crime reference contains control or invisible characters or a line break.']]);
+	});
 });
 
 describe('import: BOM and CRLF', () => {

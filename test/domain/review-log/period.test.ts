@@ -11,8 +11,11 @@ describe('log period', () => {
 		expect(resolvePeriod(undefined, '2026-03-31', '2026-11-30')).toEqual({ok: true, period: {from: '2026-03-04', to: '2026-03-31'}});
 		expect(resolvePeriod('2026-12-05', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-12-05', to: '2026-12-05'}});
 	});
+	it('takes DD/MM/YYYY as everywhere on the command line', () => {
+		expect(resolvePeriod('01/11/2026', '30/11/2026', '2026-11-30')).toEqual({ok: true, period: {from: '2026-11-01', to: '2026-11-30'}});
+	});
 	it('rejects impossible dates and a reversed period, naming the flag', () => {
-		for (const [from, to, flag] of [['2026-02-30', undefined, '--from'], [undefined, '31/12/2026', '--to'], ['2026-13-01', '2026-12-01', '--from']] as const) {
+		for (const [from, to, flag] of [['2026-02-30', undefined, '--from'], [undefined, '31/13/2026', '--to'], ['2026-13-01', '2026-12-01', '--from']] as const) {
 			const r = resolvePeriod(from, to, '2026-11-30');
 			expect(r.ok).toBe(false);
 			if (!r.ok) expect(r.error).toContain(flag);

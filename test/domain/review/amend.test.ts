@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import type {ReviewEntry} from '../../../source/domain/model.js';
 import {amendReview, effectiveReview, ReviewError, signReview} from '../../../source/domain/review/index.js';
 import {verifyChain} from '../../../source/store/chain.js';
 import {validateStore} from '../../../source/store/validate.js';
@@ -51,7 +52,7 @@ describe('amending a signed review', () => {
 
 	it('will not move the case date from an older review once a later one exists', () => {
 		const data = loadDemo();
-		const older = [...data.chain].reverse().find(e => e.kind === 'review' && e.data.caseRef === OVERDUE_REF)!;
+		const older = [...data.chain].reverse().find((e): e is ReviewEntry => e.kind === 'review' && e.data.caseRef === OVERDUE_REF)!;
 		const {next} = signReview(data, {caseRef: OVERDUE_REF, answers: completeAnswers(contextFor(data))}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign});
 		expect(() => amendReview(next, older.seq, {nextReviewDue: older.data.nextReviewDue}, 'typo', amendOpts)).toThrow(ReviewError);
 		// A text correction to the older review is still allowed.

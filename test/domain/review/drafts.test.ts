@@ -1,10 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {discardDraft, draftRefs, hasAnswers, openDraft, readAnswers, saveDraft, signReview, type WorkingDraft} from '../../../source/domain/review/index.js';
+import {discardDraft, draftRefs, hasAnswers, openDraft, ownPendingNotes, readAnswers} from '../../../source/domain/review/index.js';
+import {saveDraft, signReview} from '../../../source/domain/review/index.js';
+import {withOwnPendingNote, type WorkingDraft} from '../../../source/domain/review/index.js';
 import {signer, verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile} from '../../../source/store/store.js';
 import {readWelfare} from '../../../source/store/welfare-file.js';
-import {clearWelfareDraft, readWelfareDraft, saveWelfareDraft, welfareDraftsPathFor} from '../../../source/store/welfare-drafts.js';
+import {changeWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from '../../../source/store/welfare-drafts.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {appendWelfareNote} from '../../../source/store/welfare-file.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, SIGNED_AT, TODAY} from './fixtures.js';
@@ -51,7 +53,9 @@ describe('review drafts', () => {
 		answers.welfare = {checkIn: true, note: 'PRIVATE-NOTE-TEXT about sleep', flags: []};
 		const pending = welfareDraftsPathFor(file);
 		await store.apply(d => saveDraft(d, {...draft, answers}, SIGNED_AT));
-		await saveWelfareDraft(pending, OVERDUE_REF, {officerId: 'o0011', text: answers.welfare.note, updatedAt: SIGNED_AT});
+		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: ['o0011']};
+		const typed = {officerId: 'o0011', date: TODAY, text: answers.welfare.note, updatedAt: SIGNED_AT};
+		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, typed));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		const {statSync} = await import('node:fs');
 		expect(statSync(pending).mode & 0o777).toBe(0o600);
@@ -59,7 +63,7 @@ describe('review drafts', () => {
 		// Resume: the store's draft has no note; the pending file gives it back.
 		const resumed = openDraft((await readStoreFile(file)).data, OVERDUE_REF, SERGEANT, SIGNED_AT).draft;
 		expect(resumed.answers.welfare.note).toBe('');
-		const note = await readWelfareDraft(pending, OVERDUE_REF);
+		const [note] = ownPendingNotes(await readWelfareDrafts(file), store.snapshot(), OVERDUE_REF, SERGEANT);
 		expect(note?.text).toBe('PRIVATE-NOTE-TEXT about sleep');
 
 		// Sign with the note restored: it goes to the welfare file, and the pending copy is cleared.
@@ -67,10 +71,10 @@ describe('review drafts', () => {
 		const full = {...resumed, answers: {...resumed.answers, welfare: {...resumed.answers.welfare, note: note!.text}}};
 		await store.apply(d => (result = signReview(d, full, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign: signer})).next);
 		await appendWelfareNote(welfare, result!.welfareNote!);
-		await clearWelfareDraft(pending, OVERDUE_REF);
+		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, null));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: 'o0011', text: 'PRIVATE-NOTE-TEXT about sleep'});
-		expect(await readWelfareDraft(pending, OVERDUE_REF)).toBeNull();
+		expect(await readWelfareDrafts(file)).toEqual([]);
 		const {data: after} = await readStoreFile(file);
 		expect(after.drafts).toEqual([]);
 		expect(verifyChain(after.chain)).toBeNull();
@@ -82,9 +86,9 @@ describe('review drafts', () => {
 		const b = openDraft(data, 'CR/25310/26', SERGEANT, SIGNED_AT).draft;
 		data = saveDraft(saveDraft(data, a, SIGNED_AT), b, SIGNED_AT);
 		expect([...draftRefs(data)].sort()).toEqual(['CR/25310/26', OVERDUE_REF]);
-		data = discardDraft(data, OVERDUE_REF);
+		data = discardDraft(data, OVERDUE_REF, SERGEANT);
 		expect([...draftRefs(data)]).toEqual(['CR/25310/26']);
-		expect(discardDraft(data, OVERDUE_REF)).toBe(data);
+		expect(discardDraft(data, OVERDUE_REF, SERGEANT)).toBe(data);
 	});
 
 	it('reads a damaged or hand-edited draft without crashing, keeping what it understands', () => {

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {addDays} from '../../../source/domain/dates.js';
-import {generateStore} from '../../../source/domain/generate/generate.js';
+import {generateStore} from '../../../source/generate/generate.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import {refreshContext, reviewContext} from '../../../source/domain/review/index.js';
 import {ruleContext} from '../../../source/domain/rules/context.js';

@@ -29,3 +29,22 @@ describe('explorer case rows keep their badges whole', () => {
 		h.app.unmount();
 	});
 });
+
+describe('one meaning of overdue', () => {
+	it('the explorer\'s OVERDUE badges count exactly the status bar\'s overdue, under random settings', async () => {
+		const fc = await import('fast-check');
+		const {deskModel, reviewBadge} = await import('../../../source/ui/model/desk-model.js');
+		const {demoData} = await import('../desk-harness.js');
+		const base = demoData();
+		fc.assert(
+			fc.property(fc.integer({min: 1, max: 40}), fc.integer({min: 1, max: 5}), fc.integer({min: 0, max: 30}), (cap, amber, shift) => {
+				const settings = {...base.settings, reviewCapDays: cap, reviewOverdueAmberDays: amber, reviewOverdueRedDays: Math.max(amber, 7)};
+				const today = new Date(Date.UTC(2026, 10, 30 + shift)).toISOString().slice(0, 10);
+				const model = deskModel({...base, settings}, today);
+				const badges = model.groups.flatMap(g => g.cases).map(c => reviewBadge(model, c).text);
+				expect(badges.filter(t => t.startsWith('OVERDUE')).length).toBe(model.counts.overdue);
+			}),
+			{numRuns: 60},
+		);
+	});
+});

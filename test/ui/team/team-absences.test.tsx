@@ -38,7 +38,8 @@ describe('absence words and form (pure)', () => {
 		};
 		press('', {tab: true});
 		press('31/02/2027\u001b[2J');
-		expect(f.values.to).toBe('31/02/2027[2J');
+		// A paste's escape sequence is removed whole, as in every other field (safe-text.ts safeTyped).
+		expect(f.values.to).toBe('31/02/2027');
 		press('', {downArrow: true});
 		expect(f.field).toBe('reason');
 		press('', {rightArrow: true});

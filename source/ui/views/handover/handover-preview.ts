@@ -10,7 +10,7 @@ import type {Handover} from '../../../domain/handover/schema.js';
 import type {StoreData} from '../../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
 import {fullName} from '../../../domain/people.js';
-import {chainHead, formatHead} from '../../../store/chain.js';
+import {chainHead, formatHead} from '../../../store/index.js';
 import {wrapIndented} from '../../review/wrap-lines.js';
 import {handoverLines, type PreviewLine} from './handover-lines.js';
 import type {HandoverState} from './handover-state.js';

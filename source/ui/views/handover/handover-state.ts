@@ -4,6 +4,7 @@
  * so key handling never reads a stale closure.
  */
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
+import {safeTyped} from '../../../domain/safe-text.js';
 import type {KeyInfo} from '../../keymap.js';
 
 export type Field = 'from' | 'to' | 'cover';
@@ -77,8 +78,8 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'edit':
 			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
 		case 'type':
-			// Control characters never enter a field (a paste can carry them).
-			return state.editing ? {...state, draft: (state.draft + action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')).slice(0, 120)} : state;
+			// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
+			return state.editing ? {...state, draft: (state.draft + safeTyped(action.text, false)).slice(0, 120)} : state;
 		case 'backspace':
 			return state.editing ? {...state, draft: state.draft.slice(0, -1)} : state;
 		case 'cancel':

@@ -15,7 +15,9 @@ import {renderHandoverMarkdown} from '../../../export/handover-md.js';
 import type {Tone} from './handover-lines.js';
 import {handoverFileName} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
+import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
+import {tint, useTheme, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
 
 export interface HandoverViewProps {
@@ -39,11 +41,13 @@ export interface HandoverViewProps {
 	onMessage: (text: string, error: boolean) => void;
 }
 
+// Colour repeats what each line's words say; through the theme, so NO_COLOR / --no-color turns it off.
 const TONE_COLOR: Record<Tone, string | undefined> = {heading: 'cyan', critical: 'red', red: 'yellow', plain: undefined, dim: 'gray'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
 export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
+	const theme = useTheme();
 
 	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
 	const latest = useRef(preview);
@@ -58,15 +62,17 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 			file => onMessage(`Exported to ${file}`, false),
 			(err: unknown) => onMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`, true),
 		);
-	}, [state.exportSeq]);
+	}, [state.exportSeq, done, now, onExport, onMessage]);
 
-	const coverText = cover ? `${cover.name}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
+	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
+	// typed text: made safe like every other line of the view (README "Terminal safety").
+	const coverText = cover ? `${safeText(cover.name)}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
-	const editing = state.editing ? `Type the ${FIELD_NAMES[state.editing]}: ${state.draft}_  (Enter accept, Esc cancel)` : null;
+	const editing = state.editing ? `Type the ${FIELD_NAMES[state.editing]}: ${safeText(state.draft)}_  (Enter accept, Esc cancel)` : null;
 	// A refused edit keeps the field open and says why above the prompt.
-	const refusal = state.message?.error ? state.message.text : null;
+	const refusal = state.message?.error ? safeText(state.message.text) : null;
 	const statusError = !editing && (state.message?.error === true || (!state.message && note !== null));
-	const told = state.message?.text ?? note;
+	const told = state.message ? safeText(state.message.text) : note === null ? null : safeText(note);
 	// The status wraps (an export's path or a refusal is read in full); the preview gives up the rows.
 	const warning = editing ? (refusal ? wrap(`! ${refusal}`, width) : []) : told && statusError ? wrap(`! ${told}`, width) : [];
 	const statusRows = [...warning, ...(editing ? wrap(editing, width) : told && !statusError ? wrap(told, width) : [])].slice(0, Math.max(1, height - 2));
@@ -82,16 +88,21 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 			</Text>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{shown.map((l, i) => (
-					<Text key={scroll + i} color={TONE_COLOR[l.tone]} bold={l.tone === 'heading'} wrap="truncate">
+					<Text key={scroll + i} color={tintTone(theme, l.tone)} bold={l.tone === 'heading'} wrap="truncate">
 						{l.text === '' ? ' ' : l.text}
 					</Text>
 				))}
 			</Box>
 			{statusRows.map((text, i) => (
-				<Text key={i} color={i < warning.length ? 'red' : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
+				<Text key={i} color={i < warning.length ? tint(theme, 'red') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
 					{text}
 				</Text>
 			))}
 		</Box>
 	);
+}
+
+function tintTone(theme: Theme, tone: Tone): string | undefined {
+	const colour = TONE_COLOR[tone];
+	return colour === undefined ? undefined : tint(theme, colour);
 }

@@ -10,6 +10,7 @@ import {chainHeadOf, headText} from '../../../domain/review-log/document.js';
 import {fullName} from '../../../domain/people.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {logCsv} from '../../../export/log-csv.js';
+import {fit} from '../../text.js';
 import type {LogViewState} from './log-view-state.js';
 
 export interface LogViewModel {
@@ -75,8 +76,4 @@ function pad(s: string, width: number): string {
 	return fit(s, width);
 }
 
-function fit(s: string, width: number): string {
-	if (width <= 0) return '';
-	const t = s.length <= width ? s : width === 1 ? '…' : s.slice(0, width - 1) + '…';
-	return t + ' '.repeat(Math.max(0, width - t.length));
-}
+

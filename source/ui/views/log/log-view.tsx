@@ -6,6 +6,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {StoreData} from '../../../domain/model.js';
+import {safeText} from '../../../domain/safe-text.js';
 import type {LogViewState} from './log-view-state.js';
 import {wrap} from '../../text.js';
 import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
@@ -32,7 +33,8 @@ export function logVisibleRows(height: number): number {
 export function LogView({data, state, focused, width, height, model, notice}: LogViewProps): React.JSX.Element {
 	const m = model ?? logViewModel(data, state);
 	const inner = Math.max(10, width - 2);
-	const foot = notice ? wrap(notice, inner).slice(0, 3) : ['s sergeant  o officer  l late only  < > period  e export CSV'];
+	// A notice can quote a path or an error message: made safe like store text.
+	const foot = notice ? wrap(safeText(notice), inner).slice(0, 3) : ['s sergeant  o officer  l late only  < > period  e export CSV'];
 	// A notice longer than the hints line takes rows from the list for as long as it shows (one key).
 	const visible = Math.max(1, logVisibleRows(height) - (foot.length - 1));
 	const first = state.cursor >= state.scroll + visible ? state.cursor - visible + 1 : state.scroll;

@@ -34,7 +34,7 @@ describe('handover state', () => {
 		s = handoverReducer(s, {type: 'edit', field: 'cover'});
 		s = handoverReducer(s, {type: 'type', text: 'DC\u001b[31m Marsh'});
 		s = handoverReducer(s, {type: 'commit'});
-		expect(s.cover).toBe('DC[31m Marsh');
+		expect(s.cover).toBe('DC Marsh');
 	});
 
 	it('preview lines keep store text safe and never carry welfare notes unless the handover has them', () => {
@@ -66,6 +66,27 @@ describe('handover preview and refusals', () => {
 });
 
 describe('Handover view in the desk', () => {
+	it('draws a hostile cover name (header) and near-match note (officer names) without their OSC 52 and OSC 0 sequences', async () => {
+		// Officers named with a clipboard write and a window title; the sergeant's absence covered by one of them.
+		const base = demoData();
+		const osc = '\u001b]52;c;cm0gLXJmIH4=\u0007\u001b]0;PWNED\u0007\u202e';
+		const data = {
+			...base,
+			officers: base.officers.map(o => ({...o, name: `${o.name}${osc}`})),
+			absences: base.absences.map(a => (a.officerId === base.team.sergeantId ? {...a, coverOfficerId: base.team.inspectorId} : a)),
+		};
+		const h = renderDesk({data, size: {columns: 120, rows: 30}});
+		await ready(h);
+		let frame = await h.press('3');
+		expect(frame).toContain('cover: DI Rachel Okafor<U+202E>');
+		await h.type('cDC');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('"DC" is not in the team (did you mean DI Rachel Okafor<U+202E>');
+		const written = h.app.frames.join('');
+		expect(written).not.toMatch(/\u001b\]52;|\u001b\]0;|\u0007|\u202e/);
+		h.app.unmount();
+	});
+
 	it('previews the window, edits the cover and the last day, and exports the Markdown (path shown in full)', async () => {
 		const {store: file, dir} = demoCopy();
 		const store = await openStore(file);

@@ -4,13 +4,14 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {initialLogViewState, logExportFileName, logViewReducer} from '../../../../source/ui/views/log/log-view-state.js';
 import {DEMO_TODAY} from '../../../helpers/cli.js';
+import {fakeStore} from '../../../helpers/fake-store.js';
 import {demoData, ready, renderDesk} from '../../desk-harness.js';
 
 /** A store stand-in whose file lives in a fresh folder (the export goes next to it). */
-function fakeStore() {
+function storeInFreshFolder() {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-log-export-'));
 	const data = demoData();
-	const store = {file: path.join(dir, 'team.json'), readOnly: false, readOnlyReason: null, snapshot: () => data, apply: async () => ({merged: false, revision: 0}), changedOnDisk: async () => false, reload: async () => data};
+	const store = fakeStore(data, {file: path.join(dir, 'team.json')});
 	return {dir, store};
 }
 
@@ -24,7 +25,7 @@ describe('Log view export', () => {
 	});
 
 	it('never overwrites an earlier export, and shows the whole path at 80 columns', async () => {
-		const {dir, store} = fakeStore();
+		const {dir, store} = storeInFreshFolder();
 		const h = renderDesk({store, size: {columns: 80, rows: 24}});
 		await ready(h);
 		await h.press('4');

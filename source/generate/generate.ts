@@ -7,7 +7,7 @@
  *
  * Pure: the chain is signed through the `sign` function the caller passes (hashing lives in store/).
  */
-import {addDays, addMonths, addYears, daysBetween, type IsoDate} from '../dates.js';
+import {addDays, addMonths, addYears, daysBetween, type IsoDate} from '../domain/dates.js';
 import type {
 	Absence,
 	Action,
@@ -23,11 +23,12 @@ import type {
 	Risk,
 	StoreData,
 	WelfareEvent,
-} from '../model.js';
-import {SCHEMA_VERSION} from '../model.js';
-import {regimeFor} from '../bail.js';
-import {newCaseRecord} from '../new-case.js';
-import {DEFAULT_SETTINGS} from '../settings.js';
+} from '../domain/model.js';
+import {SCHEMA_VERSION} from '../domain/model.js';
+import {regimeFor} from '../domain/bail.js';
+import {newCaseRecord} from '../domain/new-case.js';
+import {DEFAULT_SETTINGS} from '../domain/settings.js';
+import type {Signer} from '../domain/signer.js';
 import {makeRng, type Rng} from './random.js';
 import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
 
@@ -37,9 +38,6 @@ export interface GenerateOptions {
 	/** The "today" the scenarios are written against. */
 	referenceDate: IsoDate;
 }
-
-/** Adds one entry to the chain built so far (the caller hashes it). */
-export type Signer = (chain: readonly ChainEntry[], kind: ChainEntry['kind'], data: ChainEntry['data'], signedAt: string) => ChainEntry;
 
 export interface GeneratedWelfareNote {
 	officerId: string;
@@ -82,7 +80,17 @@ interface Builder {
 	seq: number;
 }
 
+/**
+ * The most cases a generated store may have, checked before any work (`generate --cases 100001` used to
+ * build for 44 s and then fail validation). Two ceilings: the store's 10,000 officers (a group of 60
+ * cases has at most 11 officers plus a quarter of an inspector, so 53,309 cases for every seed), and the
+ * loader, which reads the file as one string (V8's limit is 536,870,888 characters): at about 13 KB a
+ * case a 50,000-case store is 650 MB and cannot be read back. 30,000 cases is about 390 MB.
+ */
+export const MAX_GENERATED_CASES = 30_000;
+
 export function generateStore(options: GenerateOptions, sign: Signer): {data: StoreData; welfareNotes: GeneratedWelfareNote[]} {
+	if (!(options.cases <= MAX_GENERATED_CASES)) throw new RangeError(`generateStore: at most ${MAX_GENERATED_CASES} cases`);
 	const total = Math.max(1, Math.floor(options.cases));
 	const b: Builder = {
 		rng: makeRng(options.seed),

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {generateStore} from '../../source/domain/generate/generate.js';
+import {generateStore} from '../../source/generate/generate.js';
 import {signer, verifyChain} from '../../source/store/chain.js';
 import {validateStore} from '../../source/store/validate.js';
 import {serialize} from '../../source/store/store.js';

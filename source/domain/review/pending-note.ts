@@ -1,0 +1,137 @@
+/**
+ * A welfare note typed during a review that is not signed yet waits in the welfare drafts file
+ * (store/welfare-drafts.ts), never in the case store. It belongs to its author and its case: one
+ * pending note per case and author, offered back only to that author's review of that case, so a note
+ * left behind by a crash or a key problem is never shown to, or filed under, someone else's review.
+ * The author is the identity the review draft records (`WorkingDraft.reviewerId`, from reviewerFor).
+ * These are pure changes to the list of pending notes; the store applies them under its lock.
+ */
+import {shortDate, type IsoDate} from '../dates.js';
+import type {StoreData} from '../model.js';
+import {findDraft} from './drafts.js';
+import {cleanInput} from './sign.js';
+
+export interface PendingNote {
+	caseRef: string;
+	/** The author (the draft's reviewerId); null for a note saved before authors were recorded. */
+	by: string | null;
+	/** The officer the note is about: the case's officer when it was written. */
+	officerId: string;
+	/** The day it was written (the review's today). */
+	date: IsoDate;
+	text: string;
+	/** ISO instant of the last save. */
+	updatedAt: string;
+}
+
+/**
+ * Who wrote a pending note. A note saved before authors were recorded was left by the first review of
+ * its case signed after it was last saved (that signing could not move it), or, when none has been
+ * since, belongs to the case's draft (it was typed in it; a draft keeps its reviewer until it is signed
+ * or discarded); null when neither exists, and then it is offered to nobody.
+ */
+export function pendingNoteAuthor(note: PendingNote, data: StoreData): string | null {
+	if (note.by !== null) return note.by;
+	for (const e of data.chain) {
+		if (e.kind === 'review' && e.data.caseRef === note.caseRef && e.signedAt >= note.updatedAt) return e.data.reviewerId;
+	}
+	return findDraft(data, note.caseRef)?.reviewerId ?? null;
+}
+
+/** The notes `reviewerId` left pending on `caseRef`, oldest first. */
+export function ownPendingNotes(notes: readonly PendingNote[], data: StoreData, caseRef: string, reviewerId: string): PendingNote[] {
+	const own = notes.filter(n => n.caseRef === caseRef && pendingNoteAuthor(n, data) === reviewerId);
+	return own.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+}
+
+/** Whose note on which case, and the officers whose notes a save replaces. */
+export interface NoteOwner {
+	caseRef: string;
+	reviewerId: string;
+	/**
+	 * The officers whose pending note by this reviewer on this case the new one replaces: the case's
+	 * officer, and the one the review last saved a note about if the case has moved since. A note about
+	 * an earlier officer that this review never showed is left alone.
+	 */
+	replacing: readonly string[];
+}
+
+/**
+ * The list with the owner's pending note replaced by `note` (removed when null or empty). Every other
+ * note, another author's or another case's, is left exactly as it was.
+ */
+export function withOwnPendingNote(
+	notes: readonly PendingNote[],
+	data: StoreData,
+	owner: NoteOwner,
+	note: Omit<PendingNote, 'caseRef' | 'by'> | null,
+): PendingNote[] {
+	const replaced = (n: PendingNote) =>
+		n.caseRef === owner.caseRef && owner.replacing.includes(n.officerId) && pendingNoteAuthor(n, data) === owner.reviewerId;
+	const others = notes.filter(n => !replaced(n));
+	return note === null || note.text === '' ? others : [...others, {...note, caseRef: owner.caseRef, by: owner.reviewerId}];
+}
+
+/** A note as the welfare file holds it (store/welfare-file.ts WelfareNote). */
+export interface FiledNote {
+	officerId: string;
+	date: IsoDate;
+	by: string;
+	text: string;
+}
+
+/**
+ * True when the welfare file already holds this pending note: signing files it, then removes the
+ * pending copy, and a crash between the two must not file it twice. Same author, officer and text
+ * (as signing cleans it), filed on or after the day it was written.
+ */
+export function isFiled(note: PendingNote, filed: FiledNote, data: StoreData): boolean {
+	if (filed.officerId !== note.officerId || filed.date < note.date) return false;
+	return filed.by === pendingNoteAuthor(note, data) && filed.text === cleanInput(note.text);
+}
+
+/** What a review opening a case finds of its reviewer's pending notes there. */
+export interface ReturnedNote {
+	/** Text for the note field ('' when nothing can go in it). */
+	text: string;
+	/** One sentence for the sergeant, or null when it is simply their draft's note being resumed. */
+	words: string | null;
+}
+
+/**
+ * The reviewer's own pending notes on the case, as the note field should show them. Resuming a draft
+ * the reviewer saved brings its note back without comment; a note with no draft of theirs behind it
+ * was left when a review could not file it (a crash, a key problem) and is said to be one. A note about
+ * an officer who no longer holds the case is not put into this review (signing would file it under the
+ * new officer): it stays pending, and the sergeant is told.
+ */
+export function returnedNote(
+	own: readonly PendingNote[],
+	data: StoreData,
+	caseRef: string,
+	reviewerId: string,
+	today: IsoDate,
+	nameOf: (id: string) => string,
+): ReturnedNote {
+	const oic = data.cases.find(x => x.ref === caseRef)?.oicId;
+	const draft = findDraft(data, caseRef);
+	const resumed = draft !== undefined && draft.reviewerId === reviewerId;
+	const fits = own.filter(n => n.officerId === oic);
+	const elsewhere = own.filter(n => n.officerId !== oic);
+	const sentences: string[] = [];
+	if (fits.length > 0 && !resumed) {
+		const dates = [...new Set(fits.map(n => shortDate(n.date, today)))].join(' and ');
+		sentences.push(
+			`A welfare note you wrote on ${dates} for this case was not filed; it is restored here in step 6: ` +
+				'sign to file it with this review, or clear it.',
+		);
+	}
+	if (elsewhere.length > 0) {
+		const about = [...new Set(elsewhere.map(n => nameOf(n.officerId)))].join(' and ');
+		sentences.push(
+			`A welfare note you wrote on ${shortDate(elsewhere[0]!.date, today)} about ${about}, then the officer in this case, ` +
+				'was not filed; it stays in the welfare drafts file and is not put into this review.',
+		);
+	}
+	return {text: fits.map(n => n.text).join('\n\n'), words: sentences.length > 0 ? sentences.join(' ') : null};
+}

@@ -1,0 +1,41 @@
+/**
+ * The store's one entry point: everything outside source/store imports from here, never from a file
+ * in this folder (the lint rule in eslint.config.js holds it). docs/architecture.md "The store".
+ *
+ * lowdb holds the data: `openStore` keeps the team's state in lowdb's `Low`, behind our own adapter
+ * (store.ts `DurableJsonAdapter`), which does all the reading (size and nesting limits, migration,
+ * schema and reference checks) and all the writing (lock, revision check, durable rename). No lowdb
+ * type is exported, so a server database could stand behind the same `Store` interface.
+ *
+ * store.ts is loaded on first use, not on import: it compiles the store schema when loaded (well over
+ * 100 ms), and the desk draws its first frame before it reads the store (README "Decisions worth
+ * knowing"). Everything else here is already loaded by the desk's screens.
+ */
+import type * as StoreModule from './store.js';
+
+export type {ApplyResult, Change, FileSignature, OpenOptions, Store} from './store.js';
+export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
+export {writeFileAtomic} from './atomic-write.js';
+export {chainHead, formatHead, hashEntry, keySigner, makeEntry, resignChain, signer, verifyChain, type ChainHead, type ChainProblem, type SigningKey} from './chain.js';
+export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
+export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
+export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
+export {appendWelfareNote, readWelfare, welfareKeyFromEnv, welfarePathFor, writeWelfare} from './welfare-file.js';
+export type {WelfareFile, WelfareKey, WelfareNote} from './welfare-file.js';
+export {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from './welfare-drafts.js';
+export type {PendingWelfareNote, WelfareDraftsAccess} from './welfare-drafts.js';
+
+const load = async (): Promise<typeof StoreModule> => import('./store.js');
+
+/** Opens a store file for the desk and the commands that change it (see store.ts `openStore`). */
+export const openStore: typeof StoreModule.openStore = async (file, options) => (await load()).openStore(file, options);
+
+/** Reads, migrates and validates a store file once, for the read-only commands (see store.ts). */
+export const readStoreFile: typeof StoreModule.readStoreFile = async file => (await load()).readStoreFile(file);
+
+/** Writes a generated store to a user-named file through the export writer's checks (see store.ts). */
+export const exportStoreFile: typeof StoreModule.exportStoreFile = async (...args) => (await load()).exportStoreFile(...args);
+
+/** Writes a brand-new store file; refuses to overwrite unless asked (see store.ts). */
+export const createStoreFile: typeof StoreModule.createStoreFile = async (file, data, options) =>
+	(await load()).createStoreFile(file, data, options);

@@ -1,0 +1,116 @@
+/**
+ * NO_COLOR / --no-color (README "The review desk"): every desk view draws without a single colour code,
+ * because every colour comes from the theme (source/ui/theme.ts). The tests run with FORCE_COLOR=0, which
+ * would hide colour altogether: chalk (Ink's colouring) is switched on here, and the same walk with colour
+ * on is checked to send colour codes, so a view that ignored the theme would be caught.
+ */
+import chalk from 'chalk';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {openStore} from '../../source/store/store.js';
+import {demoCopy} from '../helpers/cli.js';
+import {KEYS, ready, renderDesk, stripAnsi} from './desk-harness.js';
+
+/** SGR parameters that set a colour: foreground, background, their defaults and bright forms, 256/RGB. */
+function colourCodes(text: string): string[] {
+	const found: string[] = [];
+	for (const m of text.matchAll(/\u001b\[([0-9;]*)m/g)) {
+		const params = m[1]!.split(';').map(Number);
+		if (params.some(p => (p >= 30 && p <= 49) || (p >= 90 && p <= 107))) found.push(m[0]);
+	}
+	return found;
+}
+
+const VIEWS = [
+	'cases',
+	'case',
+	'team',
+	'absence form',
+	'handover',
+	'handover refusal',
+	'log',
+	'help',
+	'palette',
+	'review step 1',
+	'review step 2',
+] as const;
+type ViewName = (typeof VIEWS)[number];
+
+/** Opens every view of the demo desk in turn; returns the frames each one drew. */
+async function walk(color: boolean): Promise<Map<ViewName, string[]>> {
+	const {store: file} = demoCopy();
+	const store = await openStore(file);
+	const h = renderDesk({data: store.snapshot(), store, color, size: {columns: 140, rows: 40}});
+	const frames = h.app.frames;
+	const byView = new Map<ViewName, string[]>();
+	let from = 0;
+	const shot = (name: ViewName) => {
+		byView.set(name, frames.slice(from));
+		from = frames.length;
+	};
+	await ready(h);
+	shot('cases');
+	await h.press('j');
+	await h.press(KEYS.enter);
+	shot('case');
+	await h.press('2');
+	await h.waitFor('TEAM');
+	shot('team');
+	await h.press('a');
+	await h.waitFor('Record an absence');
+	for (const k of [KEYS.tab, KEYS.tab, KEYS.tab, 'z', 'z', KEYS.enter]) await h.press(k).catch(() => undefined);
+	shot('absence form');
+	await h.press(KEYS.esc);
+	await h.press('y').catch(() => undefined);
+	await h.press('3');
+	await h.waitFor('HANDOVER');
+	shot('handover');
+	await h.press('f');
+	for (const k of [...'x', KEYS.enter]) await h.press(k);
+	shot('handover refusal');
+	await h.press(KEYS.esc);
+	await h.press('4');
+	await h.waitFor('REVIEW LOG');
+	shot('log');
+	await h.press('?');
+	shot('help');
+	await h.press(KEYS.esc);
+	await h.press(':');
+	await h.press('C');
+	shot('palette');
+	await h.press(KEYS.esc);
+	await h.press('R');
+	await h.waitFor(/step 1 of 7/);
+	await new Promise(r => setTimeout(r, 50));
+	shot('review step 1');
+	await h.press(KEYS.enter);
+	await h.waitFor(/step 2 of 7/);
+	for (const k of ['1', KEYS.tab]) await h.press(k).catch(() => undefined);
+	shot('review step 2');
+	expect(stripAnsi(frames.at(-1)!)).toContain('step 2 of 7');
+	h.app.unmount();
+	return byView;
+}
+
+describe('NO_COLOR in every desk view', () => {
+	let level: typeof chalk.level;
+	beforeAll(() => {
+		level = chalk.level;
+		chalk.level = 3;
+	});
+	afterAll(() => {
+		chalk.level = level;
+	});
+
+	it('with colour off no view sends a colour code; with colour on the same views do', async () => {
+		const off = await walk(false);
+		const on = await walk(true);
+		for (const name of VIEWS) {
+			expect(off.get(name)?.length, `${name}: frames drawn`).toBeGreaterThan(0);
+			expect(colourCodes(off.get(name)!.join('')), `${name} under NO_COLOR`).toEqual([]);
+		}
+		// The walk does see colour when it is on (the Handover view's tones, severity badges, the review's choices).
+		for (const name of ['cases', 'handover', 'handover refusal', 'review step 2'] as const) {
+			expect(colourCodes(on.get(name)!.join('')).length, `${name} with colour`).toBeGreaterThan(0);
+		}
+	}, 120_000);
+});

@@ -1,0 +1,267 @@
+/**
+ * The private welfare note in the guided review, on the ways it used to be lost or leaked: a wrong or
+ * missing FORTNIGHT_WELFARE_KEY (the desk signed and said the note was kept when it was in no file; a
+ * typed note went to the drafts file in clear), and a note left behind that was pre-filled into the next
+ * review of the case by whoever did it. Note text here is an obviously synthetic marker.
+ */
+import React from 'react';
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {cleanup, render} from 'ink-testing-library';
+import lockfile from 'proper-lockfile';
+import {afterEach, describe, expect, it} from 'vitest';
+import {reviewContext} from '../../../source/domain/review/index.js';
+import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
+import {changeWelfareDrafts, readWelfareDrafts} from '../../../source/store/welfare-drafts.js';
+import {readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../../source/store/welfare-file.js';
+import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
+import {demoCopy} from '../../helpers/cli.js';
+import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
+
+const TODAY = '2026-11-30';
+const REF = 'CR/88397/26';
+const OIC = 'o0011';
+const SERGEANT = 'o0002';
+const COVER = 'o0006';
+const NOW = () => new Date('2026-11-30T10:00:00.000Z');
+const MARKER = 'SYNTHETIC-NOTE-MARKER-5281';
+
+afterEach(() => {
+	cleanup();
+	delete process.env[WELFARE_KEY_ENV];
+});
+
+function mount(store: Store) {
+	return render(
+		<ReviewScreen
+			data={store.snapshot()}
+			store={store}
+			caseRef={REF}
+			today={TODAY}
+			width={100}
+			rows={60}
+			isActive
+			color={false}
+			saveDelayMs={20}
+			now={NOW}
+			onExit={() => {}}
+			onChanged={() => {}}
+		/>,
+	);
+}
+
+/** Every byte of every file under `dir`: hidden temp files and lock folders included. */
+function folderBytes(dir: string): string {
+	let out = '';
+	for (const name of readdirSync(dir)) {
+		const full = path.join(dir, name);
+		out += statSync(full).isDirectory() ? folderBytes(full) : readFileSync(full, 'latin1');
+	}
+	return out;
+}
+
+/** Waits (up to 10 s on a loaded machine) for something written after the frame changed. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+	for (let i = 0; i < 400 && !(await check()); i++) await new Promise(r => setTimeout(r, 25));
+}
+
+/** Answers steps 1-5, ticks the check-in and puts focus in the note field, once the welfare file has been checked. */
+async function toNote(app: ReturnType<typeof mount>, store: Store): Promise<string> {
+	const ctx = reviewContext(store.snapshot(), REF, TODAY);
+	await ready(app);
+	await until(app, 'step 1 of 7');
+	await press(app, KEYS.enter);
+	await until(app, 'step 2 of 7');
+	// Every open action done (each is a choice and a reason).
+	for (const [i] of ctx.openActions.entries()) await press(app, ...(i === 0 ? [] : [KEYS.tab, KEYS.tab]), '1');
+	await press(app, KEYS.ctrlN);
+	await until(app, 'step 3 of 7');
+	await press(app, '1', KEYS.ctrlN);
+	await until(app, 'step 4 of 7');
+	await press(app, KEYS.enter, 'Chase the DFU for the phone download', KEYS.ctrlN);
+	await until(app, 'step 5 of 7');
+	if (ctx.decisionRequired) await press(app, '3');
+	await press(app, KEYS.ctrlN);
+	await until(app, 'step 6 of 7: Welfare');
+	await press(app, '1');
+	for (let i = 0; i < 5; i++) await press(app, KEYS.tab);
+	await waitFor(() => !frame(app).includes('being checked'), 20_000);
+	return frame(app);
+}
+
+async function sign(app: ReturnType<typeof mount>): Promise<void> {
+	await press(app, KEYS.ctrlN);
+	await until(app, 'step 7 of 7: Sign-off');
+	await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+	await until(app, 'Sign the review?');
+	await press(app, 'y');
+}
+
+/** The demo team with its welfare file encrypted under `passphrase`. */
+async function encryptedTeam(passphrase: string) {
+	const copy = demoCopy();
+	await writeWelfare(copy.welfare, await readWelfare(copy.welfare), passphrase);
+	return copy;
+}
+
+const reviewsOf = async (file: string) =>
+	(await readStoreFile(file)).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
+
+describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
+	it('when the key no longer opens the welfare file at signing: not signed, the reason under the note, answers, draft and note kept', async () => {
+		const {dir, store: file, welfare} = await encryptedTeam('first passphrase');
+		process.env[WELFARE_KEY_ENV] = 'first passphrase';
+		const store = await openStore(file);
+		const before = await reviewsOf(file);
+		const app = mount(store);
+		await toNote(app, store);
+		await press(app, MARKER);
+		await eventually(async () => (await readWelfareDrafts(file, 'first passphrase')).length > 0);
+		// Meanwhile the welfare file is re-keyed by someone else: this desk's key no longer opens it.
+		const notes = await readWelfare(welfare, 'first passphrase');
+		rmSync(welfare);
+		await writeWelfare(welfare, notes, 'second passphrase');
+
+		await sign(app);
+		const f = await until(app, 'Not signed: the welfare note cannot be kept (see step 6)', 20_000);
+		expect(f).toContain('step 6 of 7: Welfare');
+		expect(f.replace(/\s+/g, ' ')).toContain('FORTNIGHT_WELFARE_KEY does not open');
+		expect(f.replace(/\s+/g, ' ')).toContain('Clear the note to sign without it; every answer and the draft are kept.');
+		expect(f).toContain(MARKER);
+		expect(f).not.toMatch(/Signed: review/);
+		// Nothing recorded; the draft and the note are where they were.
+		expect(await reviewsOf(file)).toBe(before);
+		expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toEqual([REF]);
+		expect((await readWelfareDrafts(file, 'first passphrase')).map(n => [n.caseRef, n.by, n.text])).toEqual([[REF, SERGEANT, MARKER]]);
+		expect(folderBytes(dir)).not.toContain(MARKER);
+	}, 90_000);
+
+	it('when the key never opened it: the note field says why and takes no typing; the review still signs without a note', async () => {
+		const {dir, store: file} = await encryptedTeam('team passphrase');
+		process.env[WELFARE_KEY_ENV] = 'not the team passphrase';
+		const store = await openStore(file);
+		const app = mount(store);
+		let f = await toNote(app, store);
+		expect(f.replace(/\s+/g, ' ')).toContain('FORTNIGHT_WELFARE_KEY does not open');
+		await press(app, MARKER);
+		f = frame(app);
+		expect(f).not.toContain(MARKER);
+		await sign(app);
+		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
+		expect(folderBytes(dir)).not.toContain(MARKER);
+	}, 90_000);
+	it('when filing fails after the signature: says the note is kept only because it is read back from the drafts file, and gives it back to its author', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file);
+		const app = mount(store);
+		await toNote(app, store);
+		await press(app, MARKER);
+		// Another process holds the welfare file's lock (and keeps it fresh) past the 15 s a writer waits.
+		const release = await lockfile.lock(welfare, {realpath: false, stale: 10_000, update: 1_000});
+		try {
+			await sign(app);
+			await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
+			const f = await until(app, 'could not be moved to the welfare file', 30_000);
+			expect(f.replace(/\s+/g, ' ')).toMatch(/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./);
+		} finally {
+			await release();
+		}
+		expect((await readWelfare(welfare)).notes.some(n => n.text === MARKER)).toBe(false);
+		expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual([[REF, SERGEANT, MARKER]]);
+		app.unmount();
+		// The next review of the case by the same sergeant has it back, and says so.
+		const again = mount(store);
+		await ready(again);
+		await until(again, 'A welfare note you wrote on 30 Nov for this case was not filed');
+	}, 90_000);
+});
+
+describe('welfare note: a team whose welfare file is encrypted', () => {
+	it('with no key set: the note field refuses input with the reason, and no file in the folder ever holds the note', async () => {
+		const {dir, store: file} = await encryptedTeam('team passphrase');
+		const store = await openStore(file);
+		const app = mount(store);
+		await toNote(app, store);
+		await press(app, MARKER, KEYS.shiftTab);
+		// Past the save delay and a field change (which saves at once): the marker is in no file.
+		await new Promise(r => setTimeout(r, 300));
+		expect(folderBytes(dir)).not.toContain(MARKER);
+		await press(app, KEYS.tab);
+		const f = frame(app);
+		expect(f.replace(/\s+/g, ' ')).toContain('is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept');
+		expect(f).not.toContain(MARKER);
+		await sign(app);
+		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
+		expect(folderBytes(dir)).not.toContain(MARKER);
+	}, 90_000);
+
+	it('with its key set: the note waits encrypted, is filed at signing, and nothing of it stays in the drafts file', async () => {
+		const {dir, store: file, welfare} = await encryptedTeam('team passphrase');
+		process.env[WELFARE_KEY_ENV] = 'team passphrase';
+		const store = await openStore(file);
+		const app = mount(store);
+		await toNote(app, store);
+		await press(app, MARKER);
+		await eventually(async () => (await readWelfareDrafts(file)).length > 0);
+		expect((await readWelfareDrafts(file)).map(n => n.text)).toEqual([MARKER]);
+		expect(folderBytes(dir)).not.toContain(MARKER);
+		await sign(app);
+		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+		expect(await readWelfareDrafts(file)).toEqual([]);
+		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: OIC, by: SERGEANT, text: MARKER});
+		expect(folderBytes(dir)).not.toContain(MARKER);
+	}, 90_000);
+});
+
+describe('welfare note: a note left behind', () => {
+	it('is offered back to its author only, says what it is, and is never seen by or filed under another person\u2019s review of the case', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file);
+		// DS Brennan's note on the case was not filed (a crash, or a key problem, after signing on 27 Nov).
+		const left = {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'};
+		await changeWelfareDrafts(file, notes => [...notes, left]);
+		// Today DS Brennan is away and DC Marsh covers: the review is hers.
+		const away = {
+			id: 'abT1',
+			officerId: SERGEANT,
+			from: TODAY,
+			to: '2026-12-04',
+			reason: 'annual-leave' as const,
+			coverOfficerId: COVER,
+			recordedAt: '2026-11-29T09:00:00.000Z',
+			recordedBy: SERGEANT,
+		};
+		await store.apply(d => ({...d, absences: [...d.absences, away]}));
+
+		const cover = mount(store);
+		let f = await toNote(cover, store);
+		expect(f).not.toContain(MARKER);
+		expect(f).not.toContain('was not filed');
+		await press(cover, 'SYNTHETIC-COVER-NOTE');
+		await sign(cover);
+		await until(cover, /Signed: review of CR\/88397\/26 is entry \d+/);
+		let notes: Awaited<ReturnType<typeof readWelfare>>['notes'] = [];
+		await eventually(async () => (notes = (await readWelfare(welfare)).notes).some(n => n.text === 'SYNTHETIC-COVER-NOTE'));
+		expect(notes.at(-1)).toMatchObject({by: COVER, officerId: OIC, text: 'SYNTHETIC-COVER-NOTE'});
+		expect(notes.some(n => n.text.includes(MARKER))).toBe(false);
+		// The sergeant's note is still waiting for the sergeant (once the cover's own filed note has left the file).
+		await eventually(async () => !(await readWelfareDrafts(file)).some(n => n.by === COVER));
+		expect((await readWelfareDrafts(file)).map(n => [n.by, n.text])).toEqual([[SERGEANT, MARKER]]);
+		cover.unmount();
+
+		// Back at work: the sergeant's next review of the case gets it back, and says what it is.
+		await store.apply(d => ({...d, absences: d.absences.filter(a => a.id !== 'abT1')}));
+		const mine = mount(store);
+		await ready(mine);
+		f = await until(mine, 'was not filed');
+		expect(f.replace(/\s+/g, ' ')).toContain('A welfare note you wrote on 27 Nov for this case was not filed; it is restored here in step 6');
+		f = await toNote(mine, store);
+		expect(f).toContain(MARKER);
+		await sign(mine);
+		await until(mine, /Signed: review of CR\/88397\/26 is entry \d+/);
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+		expect(await readWelfareDrafts(file)).toEqual([]);
+		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({by: SERGEANT, officerId: OIC, text: MARKER});
+	}, 90_000);
+});
