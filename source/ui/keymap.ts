@@ -43,6 +43,7 @@ export type DeskCommand =
 	| 'handover-to'
 	| 'handover-cover'
 	| 'handover-export'
+	| 'handover-calendar'
 	| 'absence-add'
 	| 'absence-end';
 
@@ -84,6 +85,15 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	{
+		command: 'handover-calendar',
+		keys: ['i'],
+		where: 'Handover view',
+		help: "export the window's dates as a calendar (.ics) next to the store",
+		palette: 'Handover: calendar (.ics)',
+		views: ['handover'],
+		matches: char('i'),
+	},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},

@@ -268,11 +268,12 @@ export function currentHandover(s: DeskState): HandoverPreview {
 }
 
 /** The Handover view's commands in the keymap, as its reducer's actions. */
-const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export', HandoverAction> = {
+const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export' | 'handover-calendar', HandoverAction> = {
 	'handover-from': {type: 'edit', field: 'from'},
 	'handover-to': {type: 'edit', field: 'to'},
 	'handover-cover': {type: 'edit', field: 'cover'},
 	'handover-export': {type: 'export'},
+	'handover-calendar': {type: 'export', format: 'ics'},
 };
 
 /** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
@@ -516,6 +517,9 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		case 'handover-export':
 			// The view's field state is its reducer's (source/ui/views/handover); the keys are the keymap's.
 			return s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])} : s;
+		case 'handover-calendar':
+			// Also a palette command: from another view it opens the Handover view, whose window it exports.
+			return {...setView(s, 'handover'), handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])};
 		case 'absence-add':
 			return openForm(s);
 		case 'absence-end':
