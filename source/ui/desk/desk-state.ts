@@ -28,8 +28,11 @@ import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
+import {calendarShape} from '../views/calendar/calendar-lines.js';
+import {calendarKey, initialCalendarState, type CalendarState} from '../views/calendar/calendar-state.js';
 
-export type View = 'cases' | 'team' | 'handover' | 'log';
+export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
 
 /** Rows the palette lists under its query line. */
@@ -65,6 +68,8 @@ export interface DeskState {
 	log: LogViewState;
 	/** The Handover view's window, cover, open field and scroll (its keys are applied here, in order). */
 	handover: HandoverState;
+	/** The Calendar view's cursor (an officer's row and a day). */
+	calendar: CalendarState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** What a save is waiting for (another process holds the store's lock): on the status bar until the wait ends. */
@@ -136,6 +141,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		cannotWrite: null,
 		log: initialLogViewState(model.today),
 		handover: initialHandoverState(model.today),
+		calendar: initialCalendarState(),
 		notice: null,
 		lockWait: null,
 		diskChanged: false,
@@ -262,6 +268,11 @@ function handoverHasKeys(s: DeskState): boolean {
 	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
 }
 
+/** The Calendar view's grid: 14 days from today, 28 when the main area is wide enough. */
+export function currentCalendar(s: DeskState): CalendarGrid {
+	return calendarGrid(s.model.data, s.model.today, calendarShape(s.layout.width - s.layout.activityWidth).days);
+}
+
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
 	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
@@ -329,6 +340,11 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (handoverHasKeys(s)) {
 		const handled = onHandoverInput(s, input, key);
 		if (handled) return handled;
+	}
+	if (s.view === 'calendar' && s.focus === 'explorer' && s.overlay === null) {
+		const r = calendarKey(s.calendar, currentCalendar(s), input, key);
+		if (r.open) return openCase({...s, calendar: r.state}, r.open);
+		if (r.handled) return {...s, calendar: r.state, notice: r.notice ?? null};
 	}
 	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
 	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
@@ -509,6 +525,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return setView(s, 'team');
 		case 'view-handover':
 			return setView(s, 'handover');
+		case 'view-calendar':
+			return setView(s, 'calendar');
 		case 'view-log':
 			return setView(s, 'log');
 		case 'handover-from':
