@@ -109,7 +109,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'view-team', keys: ['2'], where: 'everywhere', help: 'Team view (workload, welfare dates, plans)', palette: 'View: Team', matches: char('2')},
 	{command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover', matches: char('3')},
 	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
-	{command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view: the next 14 (or 28) days by officer; Enter on a mark opens the case', palette: 'View: Calendar', matches: char('5')},
+	{command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view (dates by officer)', palette: 'View: Calendar', matches: char('5')},
 	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
 	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer', matches: (_i, k) => k.return},
 	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},

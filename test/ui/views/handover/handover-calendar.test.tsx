@@ -57,7 +57,7 @@ describe('the Handover view exports the calendar', () => {
 		const h = renderDesk({store, data: store.snapshot(), size: {columns: 100, rows: 30}});
 		await ready(h);
 		await h.press(':');
-		let frame = await h.type('calendar');
+		let frame = await h.type('handover: cal');
 		expect(frame).toContain('Handover: calendar (.ics)');
 		await h.press(KEYS.enter);
 		frame = await h.waitFor('Exported to');
