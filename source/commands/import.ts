@@ -12,8 +12,10 @@ import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
 import {StoreError} from '../store/index.js';
+import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
+import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 
 /** Exports above this size get a progress bar (on a terminal only). */
@@ -99,7 +101,9 @@ Examples
 		const store = await openForCommand(ctx);
 		const progress = progressBar(ctx, bytes.length > PROGRESS_BYTES);
 
-		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full'])};
+		// Who imports, for the history of the allocations and risks the import changes (acting.ts).
+		const by = actingOfficer(ctx, store.snapshot()).id;
+		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full']), by, recordedAt: nowInstant(ctx)};
 		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
 		const plan = planCsv(store.snapshot(), bytes, {...options, onProgress: progress && ((done, total) => progress('checking', total === 0 ? 1 : done / total))});
 		progress?.('done', 1);

@@ -6,6 +6,7 @@ import type {Command} from './command.js';
 
 export const COMMANDS: Record<string, () => Promise<Command>> = {
 	absence: async () => (await import('./absence.js')).default,
+	case: async () => (await import('./case.js')).default,
 	completion: async () => (await import('./completion.js')).default,
 	desk: async () => (await import('./desk.js')).default,
 	generate: async () => (await import('./generate.js')).default,

@@ -223,6 +223,57 @@ export const ActionSchema = Type.Object({
 });
 export type Action = Static<typeof ActionSchema>;
 
+// ---- History (schema 2, README "Case history"): who held a case and its risk over time, and who
+// supervised the team. Rules ask about the day they judge (source/domain/case-history.ts), so a
+// reallocation or a new sergeant never rewrites the past. Kept as one block so other schema
+// additions merge beside it.
+
+/** One officer's time holding a case. */
+export const AllocationSchema = Type.Object({
+	officerId: Id,
+	/** First day the officer held the case. */
+	from: IsoDate,
+	/** The day the case passed to the next officer (that allocation's `from`); null while this officer holds it. */
+	to: Nullable(IsoDate),
+	/** Who allocated it; null when not recorded (allocations made before the history was kept). */
+	by: Nullable(Id),
+	reason: Text(2000),
+	/** When it was recorded; null when not recorded. */
+	recordedAt: Nullable(Instant),
+});
+export type Allocation = Static<typeof AllocationSchema>;
+
+/** One level of a case's risk and from when it held. */
+export const RiskChangeSchema = Type.Object({
+	risk: RiskSchema,
+	/** First day the case had this risk. */
+	from: IsoDate,
+	/** Who set it; null when not recorded. */
+	by: Nullable(Id),
+	reason: Text(4000),
+	/** Chain sequence of the signed review that set it, if a review did. */
+	reviewSeq: Nullable(Type.Integer({minimum: 0})),
+});
+export type RiskChange = Static<typeof RiskChangeSchema>;
+
+export const TeamRoleSchema = Type.Union([Type.Literal('sergeant'), Type.Literal('inspector')]);
+export type TeamRole = Static<typeof TeamRoleSchema>;
+
+/** Who was the team's sergeant, or its inspector, over a span of days. */
+export const TeamRolePeriodSchema = Type.Object({
+	role: TeamRoleSchema,
+	officerId: Id,
+	/** First day in the role; null when it began before the team's history was kept. */
+	from: Nullable(IsoDate),
+	/** The day the next holder of the role took over; null while this officer holds it. */
+	to: Nullable(IsoDate),
+	by: Nullable(Id),
+	reason: Text(2000),
+});
+export type TeamRolePeriod = Static<typeof TeamRolePeriodSchema>;
+
+// ---- end of the history block
+
 export const CaseStatusSchema = Type.Union([
 	Type.Literal('investigation'),
 	Type.Literal('awaiting-forensics'),
@@ -260,6 +311,12 @@ export const CaseSchema = Type.Object({
 	nextReviewDue: IsoDate,
 	/** Date the case was allocated to its current OIC. */
 	allocatedOn: IsoDate,
+	// History (schema 2): the last allocation is the current one (oicId from allocatedOn), the last
+	// risk change the current risk; the store refuses data where they disagree (store/validate.ts).
+	/** Every officer who held the case, oldest first. */
+	allocations: List(AllocationSchema, 10_000),
+	/** The case's risk over time, oldest first. */
+	riskHistory: List(RiskChangeSchema, 10_000),
 });
 export type Case = Static<typeof CaseSchema>;
 
@@ -506,10 +563,13 @@ export const TeamSchema = Type.Object({
 	/** The sergeant who normally runs this team's reviews. */
 	sergeantId: Id,
 	inspectorId: Nullable(Id),
+	/** History (schema 2): the team's sergeants and inspectors over time, oldest first; the open periods are sergeantId and inspectorId. */
+	supervision: List(TeamRolePeriodSchema, 10_000),
 });
 export type Team = Static<typeof TeamSchema>;
 
-export const SCHEMA_VERSION = 1;
+/** 2: case allocation and risk history, team supervision history (store/migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 export const StoreSchema = Type.Object({
 	schemaVersion: Type.Literal(SCHEMA_VERSION),

@@ -1,8 +1,10 @@
 /**
  * A case as fortnight first records it: no bail, RUI or victim yet, no updates, forensics or actions,
  * MG3 not started. The importer and the generator both start from this, so a new field of Case gets
- * its starting value in one place.
+ * its starting value in one place. Its history starts with the officer from allocatedOn and the risk
+ * from the day it opened, unless the caller gives its own (the importer says who and why).
  */
+import {seedAllocations, seedRiskHistory} from './history-seed.js';
 import type {Case} from './model.js';
 
 export type NewCaseFields = Pick<Case, 'ref' | 'offence' | 'offenceShort' | 'risk' | 'status' | 'oicId' | 'opened' | 'nextReviewDue' | 'allocatedOn'> & Partial<Case>;
@@ -30,6 +32,8 @@ export function newCaseRecord(fields: NewCaseFields): Case {
 		actions: [],
 		nextReviewDue,
 		allocatedOn,
+		allocations: seedAllocations({oicId, allocatedOn}),
+		riskHistory: seedRiskHistory({risk, opened}, []),
 		...rest,
 	};
 }

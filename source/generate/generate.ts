@@ -27,6 +27,7 @@ import type {
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {regimeFor} from '../domain/bail.js';
 import {newCaseRecord} from '../domain/new-case.js';
+import {seedStoreHistory} from '../domain/history-seed.js';
 import {DEFAULT_SETTINGS} from '../domain/settings.js';
 import type {Signer} from '../domain/signer.js';
 import {makeRng, type Rng} from './random.js';
@@ -158,6 +159,7 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 			force: 'Eastshire Constabulary',
 			sergeantId: first.sergeant.id,
 			inspectorId: inspectors[0]!.id,
+			supervision: [],
 		},
 		settings: structuredClone(DEFAULT_SETTINGS),
 		officers: b.officers,
@@ -169,7 +171,9 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		chain,
 		drafts: [],
 	};
-	return {data, welfareNotes: b.notes};
+	// History from what the store records, exactly as the schema 1 migration seeds it: a generated store
+	// and an older generated store migrated read the same (test/store/migrate-history.test.ts).
+	return {data: seedStoreHistory(data), welfareNotes: b.notes};
 }
 
 /** Names by role, so the demo's detectives, sergeant and inspector read the same at every size. */

@@ -4,11 +4,15 @@
  */
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {StoreError} from './errors.js';
+import {addHistory} from './migrate-history.js';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] turns a version-n file into version n+1. Version 1 is the first released shape. */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+	// 1 -> 2: case allocation and risk history, team supervision history (README "Case history").
+	1: addHistory,
+};
 
 export function migrate(value: unknown, file: string, migrations: Record<number, Migration> = MIGRATIONS, target = SCHEMA_VERSION): {data: unknown; from: number | null} {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return {data: value, from: null};

@@ -7,6 +7,7 @@ import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
 import {isIsoDate} from '../domain/dates.js';
 import {StoreSchema, type StoreData} from '../domain/model.js';
+import {checkHistory} from './validate-history.js';
 
 /** A real calendar date: rejects 2026-02-30 and 2025-02-29. */
 export const isCalendarDate = (s: string): boolean => isIsoDate(s);
@@ -188,5 +189,5 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 		if (drafted.has(key)) return {path: `/drafts/${i}`, message: 'a second draft of the same case by the same person'};
 		drafted.add(key);
 	}
-	return null;
+	return checkHistory(data, new Set(officers.keys()));
 }

@@ -13,6 +13,7 @@ import {WINDOW_KINDS} from '../../source/domain/handover/schema.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {safeText} from '../../source/domain/safe-text.js';
 import {NEVER_IN_CALENDAR} from '../../source/export/calendar-events.js';
+import {loadStoreText} from '../../source/store/store.js';
 import {foldLine} from '../../source/export/calendar-ics.js';
 import {demoCopy, runCli, DEMO_TODAY} from '../helpers/cli.js';
 import {handoverOf} from '../domain/handover/fixtures.js';
@@ -48,7 +49,9 @@ function parse(ics: string): {name: string; events: ParsedEvent[]} {
 }
 
 const calendar = (store: string, flags: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) => runCommand(command, store, [], flags, {env});
+/** The store file as written (to edit it), and as fortnight reads it (migrated: README "Case history"). */
 const storeData = (store: string) => JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+const loaded = (store: string) => loadStoreText(readFileSync(store, 'utf8'), store).data;
 
 /** The kinds shown as events of their own (absences are one event each, from the officer sections). */
 const SHOWN = WINDOW_KINDS.filter(k => !NEVER_IN_CALENDAR.includes(k) && k !== 'action-due' && k !== 'absence-start' && k !== 'absence-end');
@@ -60,7 +63,7 @@ describe('fortnight calendar', () => {
 		expect(r.code, r.stderr).toBe(0);
 		const {name, events} = parse(r.stdout);
 		expect(name).toBe('POLIT: online child abuse investigation team: 30 Nov 2026 to 13 Dec 2026');
-		const h = handoverOf(storeData(store));
+		const h = handoverOf(loaded(store));
 		const items = h.inWindow.filter(i => SHOWN.includes(i.kind));
 		const absences = h.officers.flatMap(o => o.absences.map(a => ({...a, officer: o.name})));
 		expect(events.length).toBe(items.length + absences.length);
@@ -146,7 +149,7 @@ describe('fortnight calendar', () => {
 		const unfolded = r.stdout.replace(/\r\n /g, '');
 		expect(unfolded).not.toMatch(/welfare|check-in|action plan|sick|annual leave|training|restricted duties/i);
 		// The welfare check-ins and action-plan reviews the handover holds for the window are not events.
-		const h = handoverOf(storeData(store), {from: '2026-11-01', to: '2027-01-31'});
+		const h = handoverOf(loaded(store), {from: '2026-11-01', to: '2027-01-31'});
 		expect(h.inWindow.some(i => NEVER_IN_CALENDAR.includes(i.kind))).toBe(true);
 		expect(parse(r.stdout).events.length).toBe(h.inWindow.filter(i => SHOWN.includes(i.kind)).length + h.officers.flatMap(o => o.absences).length);
 	});

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/import.js';
 import type {Context} from '../../source/commands/context.js';
+import {withRisk} from '../../source/domain/case-history.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {openStore} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
@@ -39,7 +40,9 @@ describe('import while someone else saves', () => {
 		writeFileSync(csv, `Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`);
 		const stdout = slowStdout(async () => {
 			const other = await openStore(store);
-			await other.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? {...c, risk: 'high' as const, materialLocations: ['Locker 7']} : c))}));
+			const raise = {from: DEMO_TODAY, by: 'o0002', reason: 'Raised by the other sergeant', reviewSeq: null};
+			const change = (c: StoreData['cases'][number]) => ({...withRisk(c, 'high', raise), materialLocations: ['Locker 7']});
+			await other.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? change(c) : c))}));
 		});
 		const ctx = {storePath: store, defaultStore: false, today: DEMO_TODAY, todayGiven: true, color: false, debug: false, env: {}, stdout, stderr: slowStdout(async () => {}), stdin: process.stdin} as unknown as Context;
 		const code = await command.run(ctx, [csv], {dryRun: false, skipInvalid: false, full: false, verbose: false});

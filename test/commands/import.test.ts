@@ -128,4 +128,26 @@ describe('fortnight import', () => {
 		expect(r.stdout).toContain('a quoted field is never closed');
 		expect(readFileSync(store).equals(bytes)).toBe(true);
 	});
+	it('records a changed officer as a reallocation with who imported it and when, never a silent overwrite', () => {
+		const {dir, store} = demoCopy();
+		const data = load(store);
+		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
+		const csv = path.join(dir, 'moved.csv');
+		writeFileSync(csv, toImportCsv(data, [{...c, oicId: 'o0006'}]));
+		const r = runCli(['import', csv, '--store', store, '--today', DEMO_TODAY], {env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'}});
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain('officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)');
+		const after = load(store).cases.find(x => x.ref === 'CR/87204/26')!;
+		expect(after.allocations.map(a => [a.officerId, a.from, a.to, a.by, a.reason, a.recordedAt])).toEqual([
+			['o0003', '2026-01-14', DEMO_TODAY, null, 'allocation on record before fortnight kept case history', null],
+			['o0006', DEMO_TODAY, null, 'o0002', 'records-system import', '2026-11-30T09:00:00.000Z'],
+		]);
+		const show = runCli(['case', 'show', 'CR/87204/26', '--store', store, '--today', DEMO_TODAY]);
+		const lines = [
+			'  30 Nov 2026 to now: DC Helen Marsh',
+			'      Allocated by DS Tom Brennan on 2026-11-30 at 09:00 UTC: records-system',
+			'      import',
+		];
+		expect(show.stdout).toContain(lines.join('\n'));
+	});
 });

@@ -12,6 +12,12 @@ import {realFs, type WriteFs} from '../../source/store/file-system.js';
 import {withLock} from '../../source/store/lock.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {ensureBuilt, smallStore, WRITER} from './small-store.js';
+import {withRisk} from '../../source/domain/case-history.js';
+import type {Case, StoreData} from '../../source/domain/model.js';
+
+/** A risk change as the domain records it (the store refuses a risk without its history: README "Case history"). */
+const EDIT = {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null};
+const risked = (c: Case, risk: Case['risk']): Case => withRisk(c, risk, EDIT);
 
 const PROCESSES = 4;
 const WRITES = 50;
@@ -143,11 +149,11 @@ describe('two users, one store (in one process, as two instances)', () => {
 		const ref = data.cases[2]!.ref;
 		const a = await openStore(file);
 		const b = await openStore(file);
-		await b.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: c.risk === 'high' ? 'low' : 'high'} : c))}));
+		await b.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, c.risk === 'high' ? 'low' : 'high') : c))}));
 		const theirs = readFileSync(file);
 		const mineBefore = a.snapshot();
 		const err = await a
-			.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: 'medium', offence: 'A edit'} : c))}))
+			.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...risked(c, 'medium'), offence: 'A edit'} : c))}))
 			.catch(e => e as StoreError);
 		expect(err).toBeInstanceOf(StoreError);
 		expect((err as StoreError).code).toBe('conflict');
@@ -157,12 +163,13 @@ describe('two users, one store (in one process, as two instances)', () => {
 		expect(a.snapshot()).toBe(mineBefore);
 		expect(await a.changedOnDisk()).toBe(true);
 		// Retrying without reloading is still a conflict (the first attempt already read their file).
-		const again = await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: 'medium'} : c))})).catch(e => e as StoreError);
+		const toMedium = (d: StoreData) => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, 'medium') : c))});
+		const again = await a.apply(toMedium).catch(e => e as StoreError);
 		expect((again as StoreError).code).toBe('conflict');
 		expect(readFileSync(file).equals(theirs)).toBe(true);
 		// After reloading, the same edit goes through on their data.
 		await a.reload();
-		await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, risk: 'medium'} : c))}));
+		await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, 'medium') : c))}));
 		expect((await readStoreFile(file)).data.cases[2]!.risk).toBe('medium');
 	});
 

@@ -4,6 +4,7 @@
  * user's data, so two additions are two records, never a conflict. A real clash is still refused, in
  * the words of whoever made the change: the desk reloads, the command line runs the command again.
  */
+import {withRisk} from '../../source/domain/case-history.js';
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {addAbsence} from '../../source/domain/absences.js';
@@ -65,7 +66,7 @@ describe('clash messages speak to whoever made the change', () => {
 		const ref = data.cases[0]!.ref;
 		const setRisk = (risk: 'low' | 'medium' | 'high') => (d: StoreData) => ({
 			...d,
-			cases: d.cases.map(c => (c.ref === ref ? {...c, risk} : c)),
+			cases: d.cases.map(c => (c.ref === ref ? withRisk(c, risk, {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null}) : c)),
 		});
 		const a = await openStore(file, surface ? {surface} : {});
 		const b = await openStore(file);

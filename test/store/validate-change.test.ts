@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import type {Case, StoreData} from '../../source/domain/model.js';
+import {withRisk} from '../../source/domain/case-history.js';
 import {openStore} from '../../source/store/store.js';
 import {validateStore} from '../../source/store/validate.js';
 import {smallData, smallStore} from './small-store.js';
@@ -23,7 +24,8 @@ describe('validating a change record by record', () => {
 		expect(validateStore(base)).toBeNull();
 		expect(agree(base)).toBeNull();
 		expect(agree({...base, cases: [...base.cases].reverse()})).toBeNull();
-		expect(agree({...base, cases: base.cases.map((c, i) => (i === 3 ? {...c, risk: 'high'} : c))})).toBeNull();
+		const raised = (c: Case) => withRisk(c, 'high', {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null});
+		expect(agree({...base, cases: base.cases.map((c, i) => (i === 3 ? raised(c) : c))})).toBeNull();
 		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26'}]})).toBeNull();
 		expect(agree({...base, drafts: []})).toBeNull();
 	});

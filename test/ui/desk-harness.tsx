@@ -4,10 +4,10 @@
  */
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {readFileSync} from 'node:fs';
 import {Desk, type DeskProps} from '../../source/ui/desk/desk.js';
 import type {StoreData} from '../../source/domain/model.js';
-import {DEMO, DEMO_TODAY} from '../helpers/cli.js';
+import {DEMO_TODAY} from '../helpers/cli.js';
+import {demoData as migratedDemo} from '../helpers/demo.js';
 
 export const KEYS = {
 	up: '\u001b[A',
@@ -27,9 +27,9 @@ export function stripAnsi(s: string): string {
 }
 
 let demo: StoreData | undefined;
-/** The bundled demo team (read once; the desk never mutates it). */
+/** The bundled demo team as the store reads it (read once; the desk never mutates it). */
 export function demoData(): StoreData {
-	demo ??= JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+	demo ??= migratedDemo();
 	return demo;
 }
 

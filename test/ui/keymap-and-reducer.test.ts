@@ -1,15 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {readFileSync} from 'node:fs';
 import {commandFor, helpLines, KEYMAP, NO_KEY, type KeyInfo} from '../../source/ui/keymap.js';
 import {deskReducer, initialState, type DeskState} from '../../source/ui/desk/desk-state.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
 import {follow, moveBy} from '../../source/ui/list/list-window.js';
 import {fuzzyScore, fuzzyTop} from '../../source/ui/palette/fuzzy.js';
 import type {StoreData} from '../../source/domain/model.js';
-import {DEMO, DEMO_TODAY} from '../helpers/cli.js';
+import {DEMO_TODAY} from '../helpers/cli.js';
+import {demoData} from '../helpers/demo.js';
 
 const key = (k: Partial<KeyInfo> = {}): KeyInfo => ({...NO_KEY, ...k});
-const data = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+const data: StoreData = demoData();
 
 describe('keymap', () => {
 	it('has one binding per command, each with keys and help, and help lists them all', () => {

@@ -13,6 +13,7 @@ import type {Absence, Case, Officer, StoreData} from '../model.js';
 import {RISKS} from '../model.js';
 import {ABSENCE_WORDS, fullName, shortName} from '../people.js';
 import {ruleContext} from '../rules/context.js';
+import {inspectorOn} from '../team-history.js';
 import {nextRuiUpdate} from '../rules/rui.js';
 import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
@@ -67,7 +68,9 @@ export function buildHandover(input: HandoverInput): Handover {
 	// extra), so last reviews, welfare dates and workload are counted exactly as the rules count them.
 	const rules = ruleContext(data, today);
 	const checkInDue = checkInDueByOfficer(rules);
-	const inspectorOfficer = data.team.inspectorId ? officers.get(data.team.inspectorId) : undefined;
+	// The inspector on the day of writing (the team's supervision history), who decides what a cover cannot.
+	const inspectorId = inspectorOn(data.team, today);
+	const inspectorOfficer = inspectorId ? officers.get(inspectorId) : undefined;
 	const inspector: Inspector | null = inspectorOfficer ? {name: fullName(inspectorOfficer), officerId: inspectorOfficer.id} : null;
 	const {alreadyDue, dueBeforeWindow, inWindow} = datedItems(data, from, to, today, checkInDue, inspector);
 

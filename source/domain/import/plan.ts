@@ -10,9 +10,13 @@
  * "unchanged", never "ended" (README, "fortnight import": a blank bail cell once ended a running bail,
  * the source case's lapse). Bail ends on an import only by an explicit value: RUI "yes".
  * Updates, victim updates and forensic submissions are appended only when not already there,
- * so importing the same file twice changes nothing.
+ * so importing the same file twice changes nothing. A different officer is a reallocation recorded in
+ * the case's history (reason "records-system import"), never an overwrite of who held it and since
+ * when; a different risk is recorded the same way (README "Case history").
  */
 import {regimeFor} from '../bail.js';
+import {IMPORT_REASON, withRisk} from '../case-history.js';
+import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
 import type {Case, StoreData} from '../model.js';
@@ -30,6 +34,10 @@ export interface ImportOptions {
 	full?: boolean;
 	/** Called now and then while rows are checked (for a progress bar): rows of a table, or bytes of a file (planCsv). */
 	onProgress?: (done: number, total: number) => void;
+	/** Officer id of the person importing, recorded in the history of the allocations and risks it changes (null: not recorded). */
+	by?: string | null;
+	/** ISO instant the import is recorded, for the allocations it makes (null: not recorded). */
+	recordedAt?: string | null;
 }
 
 export interface CaseChange {
@@ -131,7 +139,7 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 		if (rejections.length === 0 && result.row) {
 			const index = byRef.get(ref);
 			const before = index === undefined ? null : data.cases[index]!;
-			const merged = mergeRow(before, result.row, data, options.today, layout);
+			const merged = mergeRow(before, result.row, data, options, layout);
 			if ('rejections' in merged) rejections = merged.rejections;
 			else if (!merged.changed) plan.unchanged++;
 			else plan.changes.push({kind: before ? 'update' : 'add', ref, row: rowNo, changes: merged.changes, before, after: merged.after, index: index ?? -1});
@@ -189,8 +197,16 @@ type Merged = {after: Case; changes: readonly string[]; changed: boolean} | {rej
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
 /** The case as the row says it should be: a new case, or the existing one with the row's changes. */
-function mergeRow(before: Case | null, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
-	return before === null ? newCase(r, data, today, layout) : updateCase(before, r, data, today, layout);
+function mergeRow(before: Case | null, r: ImportRow, data: StoreData, options: ImportOptions, layout: ColumnLayout): Merged {
+	const who: Recorder = {today: options.today, by: options.by ?? null, recordedAt: options.recordedAt ?? null};
+	return before === null ? newCase(r, data, who, layout) : updateCase(before, r, data, who, layout);
+}
+
+/** The import's day, and who recorded it and when, for the history it writes. */
+interface Recorder {
+	today: IsoDate;
+	by: string | null;
+	recordedAt: string | null;
 }
 
 /** Why a bail return date cannot stand (bail runs from the day after the arrest), or null. */
@@ -212,7 +228,8 @@ const FORENSIC_ITEM = 'Submission recorded in the records system';
  * import date, MG3 not started, no actions. Built in one piece, with no words: the report describes a new case from
  * the case itself (describeNew), so a 50,000-row first import allocates no descriptions nobody reads.
  */
-function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
+function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLayout): Merged {
+	const {today} = who;
 	const rejections: Rejection[] = [];
 	for (const f of REQUIRED_FOR_NEW) {
 		const v = r[fieldKey(f)];
@@ -247,12 +264,15 @@ function newCase(r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLa
 		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: null}] : [],
 		nextReviewDue: today,
 		allocatedOn: today,
+		allocations: [{officerId: r.officerId!, from: today, to: null, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt}],
+		riskHistory: [{risk: r.risk!, from: r.opened! < today ? r.opened! : today, by: who.by, reason: IMPORT_REASON, reviewSeq: null}],
 	});
 	return {after, changes: NO_WORDS, changed: true};
 }
 
 /** The existing case with what the row changes, each change in words for the report. */
-function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate, layout: ColumnLayout): Merged {
+function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLayout): Merged {
+	const {today} = who;
 	const rejections: Rejection[] = [];
 	const changes: string[] = [];
 	let c = before;
@@ -265,9 +285,19 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, today: IsoDate,
 	if (r.offence && r.offence !== c.offence) change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
 	if (r.officerId && r.officerId !== c.oicId) {
 		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
-		change({oicId: r.officerId, allocatedOn: today}, `officer ${name(c.oicId)} -> ${name(r.officerId)} (allocated ${today})`);
+		// A reallocation with history: the allocation that ends keeps its dates (never dated before it began).
+		const on = c.allocatedOn > today ? c.allocatedOn : today;
+		const moved = recordReallocation(c, {to: r.officerId, on, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt});
+		const n = moved.movedActions.length;
+		const actions = n > 0 ? `; ${n} open action${n === 1 ? '' : 's'} moved with it` : '';
+		const {oicId, allocatedOn, allocations} = moved.case;
+		const words = `officer ${name(c.oicId)} -> ${name(r.officerId)} (reallocated ${on}${actions})`;
+		change({oicId, allocatedOn, allocations, actions: moved.case.actions}, words);
 	}
-	if (r.risk && r.risk !== c.risk) change({risk: r.risk}, `risk ${c.risk} -> ${r.risk}`);
+	if (r.risk && r.risk !== c.risk) {
+		const {riskHistory} = withRisk(c, r.risk, {from: today, by: who.by, reason: IMPORT_REASON, reviewSeq: null});
+		change({risk: r.risk, riskHistory}, `risk ${c.risk} -> ${r.risk}`);
+	}
 	if (r.status && r.status !== c.status) change({status: r.status, closedOn: r.status === 'closed' ? (c.closedOn ?? today) : null}, `status ${c.status} -> ${r.status}`);
 	if (r.opened && r.opened !== c.opened) change({opened: r.opened}, `opened ${c.opened} -> ${r.opened}`);
 	if (r.arrestDate && r.arrestDate !== c.arrestDate) change({arrestDate: r.arrestDate}, `arrest date ${c.arrestDate ?? 'none'} -> ${r.arrestDate}`);

@@ -6,10 +6,12 @@
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {absenceOn, awayOn} from '../people.js';
+import {sergeantOn} from '../team-history.js';
 
 /** A named cover who is away that day covers nobody (awayOn): the review is then the sergeant's own. */
 export function reviewerFor(data: StoreData, today: IsoDate): string {
-	const sergeant = data.team.sergeantId;
+	// The sergeant of that day (README "Case history"), else the present one.
+	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
 	const away = awayOn((id, date) => absenceOn(data.absences, id, date), sergeant, today);
 	return away?.coverId ?? sergeant;
 }

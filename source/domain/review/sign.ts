@@ -9,6 +9,7 @@
  * free of crypto and I/O. The private welfare note is handed back, never written into the data: the
  * caller appends it to the welfare file (store/welfare-file.ts appendWelfareNote).
  */
+import {withRisk} from '../case-history.js';
 import {addMonths, type IsoDate} from '../dates.js';
 import {selfSupervisionRefusal} from '../independence.js';
 import type {Signer} from '../signer.js';
@@ -216,5 +217,7 @@ function applyToCase(c: Case, ctx: ReviewContext, outcomes: ActionOutcome[], new
 	for (const n of newActions) {
 		actions.push({...n, status: 'open', createdOn: today, startedOn: null, carriedCount: 0, history: [{date: today, event: 'created', reviewSeq: seq, reason: null, by}]});
 	}
-	return {...c, risk: r.riskAfter, nextReviewDue: r.nextReviewDue, actions};
+	// A changed risk is recorded in the case's history with the review that set it (README "Case history").
+	const risked = withRisk(c, r.riskAfter, {from: today, by, reason: r.riskRationale ?? 'set at a signed review', reviewSeq: seq});
+	return {...risked, nextReviewDue: r.nextReviewDue, actions};
 }

@@ -10,9 +10,11 @@
  * `triggerFor` officer after officer without re-indexing.
  */
 import {isLive} from '../case-facts.js';
-import type {IsoDate} from '../dates.js';
+import {pastAllocations, responsibleFrom} from '../case-history.js';
+import {addDays, type IsoDate} from '../dates.js';
 import type {
 	Absence,
+	Allocation,
 	ActionPlan,
 	Case,
 	Concern,
@@ -39,6 +41,11 @@ export interface RuleContext {
 	liveByOic: Map<string, Case[]>;
 	/** Every case (live or closed) by its OIC. */
 	casesByOic: Map<string, Case[]>;
+	/**
+	 * Cases each officer held and passed on by `today` (README "Case history"), for the trigger evidence
+	 * that arose while they held them; not cases they hold again now.
+	 */
+	pastHoldingsByOfficer: Map<string, PastHolding[]>;
 	absencesByOfficer: Map<string, Absence[]>;
 	reviewsByCase: Map<string, ReviewEntry[]>;
 	/** Performance decisions per officer, oldest first (chain order). */
@@ -48,6 +55,16 @@ export interface RuleContext {
 	plansByOfficer: Map<string, ActionPlan[]>;
 	/** Memo for rule results other rules reuse (the performance trigger reads several rules' findings). */
 	memo: Map<string, Problem[]>;
+}
+
+/** One officer's ended time with a case. */
+export interface PastHolding {
+	case: Case;
+	allocation: Allocation;
+	/** First day they answered for the case, null when they answer for all before (case-history.ts responsibleFrom). */
+	from: IsoDate | null;
+	/** Last day they held it (the day before it passed on). */
+	lastDay: IsoDate;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -76,8 +93,13 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 	const live: Case[] = [];
 	const liveByOic = new Map<string, Case[]>();
 	const casesByOic = new Map<string, Case[]>();
+	const pastHoldingsByOfficer = new Map<string, PastHolding[]>();
 	for (const c of data.cases) {
 		push(casesByOic, c.oicId, c);
+		for (const a of pastAllocations(c)) {
+			if (a.to === null || a.to > today || a.officerId === c.oicId) continue;
+			push(pastHoldingsByOfficer, a.officerId, {case: c, allocation: a, from: responsibleFrom(c, a), lastDay: addDays(a.to, -1)});
+		}
 		if (!isLive(c)) continue;
 		live.push(c);
 		push(liveByOic, c.oicId, c);
@@ -105,6 +127,7 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		live,
 		liveByOic,
 		casesByOic,
+		pastHoldingsByOfficer,
 		absencesByOfficer,
 		reviewsByCase,
 		decisionsByOfficer,

@@ -5,6 +5,7 @@
  * and holding live cases opened over settings.oldCaseMonths (12) ago is flagged as support needed
  * (amber; red when no mentor is recorded), naming the mentor and the mentor's own workload.
  */
+import {currentAllocation} from '../case-history.js';
 import {addDays, addMonths, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
@@ -45,10 +46,12 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 	const evidence: Evidence[] = [];
 	for (const c of old) {
 		const aged = addMonths(c.opened, s.oldCaseMonths);
-		let d = aged > c.allocatedOn ? aged : c.allocatedOn;
+		// The day the case was allocated to this officer (its current allocation: README "Case history").
+		const allocated = currentAllocation(c).from;
+		let d = aged > allocated ? aged : allocated;
 		if (d < o.joinedUnit) d = o.joinedUnit;
 		if (since === null || d < since) since = d;
-		evidence.push({type: 'case', caseRef: c.ref, date: c.opened, detail: `opened ${c.opened}, allocated ${c.allocatedOn}`});
+		evidence.push({type: 'case', caseRef: c.ref, date: c.opened, detail: `opened ${c.opened}, allocated ${allocated}`});
 	}
 	const mentor = o.mentorId ? ctx.officers.get(o.mentorId) : undefined;
 	const mentorLoad = mentor ? workloadIn(ctx, mentor.id) : null;

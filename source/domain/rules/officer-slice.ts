@@ -6,9 +6,9 @@
  * where running every rule over 5,000 cases and 100,000 updates would cost more than the write.
  *
  * What is kept (in the store's order, so evidence comes out in the same order):
- * - cases: those the officer holds (red for updates, stalled actions and deliverables), and every case
- *   carrying an update the officer wrote inside the identical-update window (that comparison buckets
- *   updates by author and day, across every case);
+ * - cases: those the officer holds or held and passed on (red for updates, stalled actions and
+ *   deliverables), and every case carrying an update the officer wrote inside the identical-update
+ *   window (that comparison buckets updates by author and day, across every case);
  * - chain: only the officer's performance decisions (the trigger reads no other entry; a department's
  *   chain holds 50,000+ reviews);
  * - concerns, welfare events and action plans: the officer's own;
@@ -29,9 +29,11 @@ export function officerSlice(data: StoreData, officerId: string, today: IsoDate)
 		for (const u of c.updates) if (u.authorId === officerId && u.date > after && u.date <= today) return true;
 		return false;
 	};
+	// Cases they passed on: trigger evidence from while they held them stays theirs (README "Case history").
+	const heldBefore = (c: Case): boolean => c.allocations.some(a => a.officerId === officerId && a.to !== null);
 	return {
 		...data,
-		cases: data.cases.filter(c => c.oicId === officerId || wrote(c)),
+		cases: data.cases.filter(c => c.oicId === officerId || heldBefore(c) || wrote(c)),
 		chain: data.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === officerId),
 		concerns: data.concerns.filter(c => c.officerId === officerId),
 		welfareEvents: data.welfareEvents.filter(w => w.officerId === officerId),

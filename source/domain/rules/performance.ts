@@ -16,13 +16,15 @@
  * settings.triggerNotNowLimit (2) decisions in a row were "not now", or when the sergeant chose to
  * escalate.
  */
+import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
-import type {ActionPlan, DecisionEntry, PerformanceDecisionData, StoreData} from '../model.js';
+import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {days, memo, nameOf, plural, ruleContext, supervisorOf, type RuleContext} from './context.js';
-import {redForUpdatesSince} from './crime-report-updates.js';
+import {safeText} from '../safe-text.js';
+import {days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
+import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
 import {identicalUpdateProblems} from './identical-updates.js';
-import {stalledProblems} from './stalled-actions.js';
+import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
 
 export interface TriggerState {
 	officerId: string;
@@ -44,6 +46,9 @@ interface Assessment extends TriggerState {
 	decisions: DecisionEntry[];
 }
 
+/** Before any date in a store: an officer who answers for a case from its start. */
+const EARLIEST: IsoDate = '0000-01-01';
+
 function byDate(a: IsoDate, b: IsoDate): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -54,18 +59,36 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	const reasons: string[] = [];
 	const starts: IsoDate[] = [];
 
+	// Evidence belongs to the officer who held the case when it arose (README "Case history"): on a case
+	// they hold, counted from the day they began to answer for it; on a case they passed on, as it stood
+	// on their last day with it, kept until a decision (other than escalating) is recorded on or after it.
+	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
+	const answered = (date: IsoDate): boolean => decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= date);
+	const past = (ctx.pastHoldingsByOfficer.get(officerId) ?? []).filter(h => h.lastDay >= h.allocation.from);
+	const passedOn = (h: PastHolding): string => `while ${nameOf(ctx, officerId)} held it (reallocated ${shortDate(h.allocation.to!, today)})`;
+
 	// 1. Cases red for updates: fires on the day the threshold-th case turned red.
-	const red: {ref: string; since: IsoDate}[] = [];
+	const red: {ref: string; since: IsoDate; detail: string}[] = [];
+	const redDetail = (since: IsoDate) => `no crime-report update for ${s.updateRedDays}+ days since ${since}`;
 	for (const c of ctx.liveByOic.get(officerId) ?? []) {
 		if (c.opened > today) continue;
 		const since = redForUpdatesSince(c, s.updateRedDays, today);
-		if (since) red.push({ref: c.ref, since});
+		if (!since) continue;
+		const own = responsibleFrom(c, currentAllocation(c));
+		const from = own === null || addDays(own, s.updateRedDays) <= since ? since : addDays(own, s.updateRedDays);
+		if (from <= today) red.push({ref: c.ref, since: from, detail: redDetail(from)});
+	}
+	for (const h of past) {
+		const c = h.case;
+		const last = lastUpdateOnOrBefore(c, h.lastDay) ?? c.opened;
+		const since = addDays(h.from === null || last > h.from ? last : h.from, s.updateRedDays);
+		if (since <= h.lastDay && !answered(since)) red.push({ref: c.ref, since, detail: `${redDetail(since)}, ${passedOn(h)}`});
 	}
 	if (red.length >= s.triggerRedUpdateCases && s.triggerRedUpdateCases > 0) {
 		red.sort((a, b) => byDate(a.since, b.since));
 		starts.push(red[s.triggerRedUpdateCases - 1]!.since);
 		reasons.push(`${plural(red.length, 'case')} red for updates (no update for ${s.updateRedDays}+ days)`);
-		for (const r of red) evidence.push({type: 'case', caseRef: r.ref, date: r.since, detail: `no crime-report update for ${s.updateRedDays}+ days since ${r.since}`});
+		for (const r of red) evidence.push({type: 'case', caseRef: r.ref, date: r.since, detail: r.detail});
 	}
 
 	// 2. Identical or near-identical update text.
@@ -76,18 +99,41 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		for (const p of same) evidence.push(...p.evidence);
 	}
 
-	// 3. Stalled actions or deliverables on the officer's cases.
-	const stalled = stalledProblems(ctx).filter(p => p.subject.officerId === officerId);
+	// 3. Stalled actions or deliverables on the officer's cases, counted from the day they began to answer
+	// for the case (an action stalled before they had it is not theirs), and on cases they passed on.
+	const stalled: Evidence[] = [];
+	const held = new Map((ctx.liveByOic.get(officerId) ?? []).map(c => [c.ref, c]));
+	for (const p of stalledProblems(ctx)) {
+		if (p.subject.officerId !== officerId || p.subject.type !== 'case') continue;
+		const c = held.get(p.subject.ref);
+		if (!c) continue;
+		const from = responsibleFrom(c, currentAllocation(c));
+		const since = from === null ? p.since : stalledFrom(c, p.id, s, from, today);
+		if (since !== null) stalled.push({type: 'action', caseRef: c.ref, id: p.id, date: since, detail: p.message});
+	}
+	for (const h of past) {
+		const c = h.case;
+		for (const a of c.actions) {
+			const since = actionStalledFrom(a, s, h.from ?? EARLIEST, h.lastDay);
+			if (since === null || answered(since)) continue;
+			const detail = `Action "${safeText(a.text)}" was stalled ${passedOn(h)}`;
+			stalled.push({type: 'action', caseRef: c.ref, id: `stalled-action:${c.ref}:${a.id}`, date: since, detail});
+		}
+		const mg3 = mg3StalledFrom(c, s, h.from ?? EARLIEST, h.lastDay);
+		if (mg3 !== null && !answered(mg3)) {
+			const detail = `MG3 "in progress" was stalled ${passedOn(h)}`;
+			stalled.push({type: 'action', caseRef: c.ref, id: `stalled-deliverable:${c.ref}:mg3`, date: mg3, detail});
+		}
+	}
 	if (stalled.length) {
-		starts.push(stalled.map(p => p.since).sort(byDate)[0]!);
+		starts.push(stalled.map(x => x.date!).sort(byDate)[0]!);
 		reasons.push(plural(stalled.length, 'stalled action'));
-		for (const p of stalled) evidence.push({type: 'action', caseRef: p.subject.type === 'case' ? p.subject.ref : undefined, id: p.id, date: p.since, detail: p.message});
+		evidence.push(...stalled);
 	}
 
 	// 4. Supervisor concerns: the threshold-th concern within the window of the earlier ones fires it on
 	// the day it is recorded. It stays fired while that is within the window of today, and after that
 	// for as long as no decision has been recorded since: evidence must not age away unanswered.
-	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
 	const lastDecisionDate = decisions.at(-1)?.data.date ?? null;
 	const all = (ctx.concernsByOfficer.get(officerId) ?? []).filter(c => c.date <= today).sort((a, b) => byDate(a.date, b.date));
 	const k = s.triggerConcerns;
@@ -103,9 +149,19 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		for (const c of used) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded ${shortDate(c.date, today)} by ${nameOf(ctx, c.by)}`});
 	}
 
+	// 5. Escalated to the inspector and not decided since: it stays on the inspector's list whatever has
+	// happened to the cases since (README "Case history"), with the evidence recorded when it was escalated.
+	const last = decisions.at(-1) ?? null;
+	if (starts.length === 0 && last && last.data.decision === 'escalate') {
+		starts.push(last.data.date);
+		reasons.push(`escalated ${shortDate(last.data.date, today)} and not decided since`);
+		for (const line of last.data.evidence) {
+			evidence.push({type: 'decision', id: String(last.seq), date: last.data.date, detail: `as recorded when escalated: ${safeText(line)}`});
+		}
+	}
+
 	const fired = starts.length > 0;
 	const firstFired = fired ? starts.sort(byDate)[0]! : null;
-	const last = decisions.at(-1) ?? null;
 	const activePlan = (ctx.plansByOfficer.get(officerId) ?? []).find(p => p.started <= today && p.expires >= today && (p.endedOn === null || p.endedOn > today)) ?? null;
 	const decidedSinceFiring = firstFired !== null && last !== null && last.data.date >= firstFired;
 	const decisionRecorded = fired && (decidedSinceFiring || activePlan !== null);
@@ -139,6 +195,13 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		escalation,
 		decisions,
 	};
+}
+
+/** The day the stalled action or MG3 a problem names counted as stalled from `from`, or null. */
+function stalledFrom(c: Case, problemId: string, s: Settings, from: IsoDate, asOf: IsoDate): IsoDate | null {
+	if (problemId.endsWith(':mg3') && problemId.startsWith('stalled-deliverable:')) return mg3StalledFrom(c, s, from, asOf);
+	const action = c.actions.find(a => problemId === `stalled-action:${c.ref}:${a.id}`);
+	return action ? actionStalledFrom(action, s, from, asOf) : null;
 }
 
 export function triggerFor(data: StoreData, officerId: string, today: IsoDate): TriggerState {

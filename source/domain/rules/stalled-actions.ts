@@ -6,7 +6,7 @@
  * recorded "in progress" over the same number of days is a stalled deliverable.
  */
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
-import type {Action, Case} from '../model.js';
+import type {Action, Case, Settings} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {days, memo, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -78,6 +78,37 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
 		evidence,
 		since: addDays(c.cps.mg3Since, s.stalledInProgressDays),
 	};
+}
+
+/**
+ * The first day action `a` counted as stalled on `asOf` with its clock started on `from` (an officer's
+ * first day answering for the case: README "Case history"), or null when it was not stalled then.
+ * Only carries made and days in progress from `from` count: a new officer does not inherit the
+ * evidence of a stall that built up before they held the case.
+ */
+export function actionStalledFrom(a: Action, s: Settings, from: IsoDate, asOf: IsoDate): IsoDate | null {
+	const closed = a.history.find(h => h.event === 'done' || h.event === 'dropped');
+	// Open on `asOf`: still open now, or closed (done or dropped) only after it.
+	const stillOpen = a.status === 'open' || a.status === 'in-progress';
+	const openOn = stillOpen ? !closed || closed.date > asOf : closed !== undefined && closed.date > asOf;
+	if (!openOn || a.createdOn > asOf) return null;
+	let since: IsoDate | null = null;
+	const carried = a.history.filter(h => h.event === 'carried' && h.date >= from && h.date <= asOf);
+	if (s.stalledCarriedReviews > 0 && carried.length >= s.stalledCarriedReviews) since = carried[s.stalledCarriedReviews - 1]!.date;
+	if (a.startedOn !== null && a.startedOn <= asOf) {
+		const start = a.startedOn > from ? a.startedOn : from;
+		const d = addDays(start, s.stalledInProgressDays);
+		if (d <= asOf && (since === null || d < since)) since = d;
+	}
+	return since;
+}
+
+/** The same for the case's MG3 "in progress" (its status now, so only while it is still in progress). */
+export function mg3StalledFrom(c: Case, s: Settings, from: IsoDate, asOf: IsoDate): IsoDate | null {
+	if (c.cps.mg3Status !== 'in-progress' || c.cps.mg3Since === null || c.cps.mg3Since > asOf) return null;
+	const start = c.cps.mg3Since > from ? c.cps.mg3Since : from;
+	const d = addDays(start, s.stalledInProgressDays);
+	return d <= asOf ? d : null;
 }
 
 export function stalledProblems(ctx: RuleContext): Problem[] {

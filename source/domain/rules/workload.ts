@@ -55,9 +55,8 @@ export function workloadIn(ctx: RuleContext, officerId: string): Workload {
 }
 
 /**
- * The day the officer's load last rose above the limit, replaying allocations (allocatedOn) and
- * closures (closedOn) of the cases they hold or held, at today's risk levels. Cases moved to another
- * officer leave no trace in the store, so this is the best date the store can give.
+ * The day the officer's load last rose above the limit, replaying the allocations (case history: the
+ * cases they hold, and those they held and passed on) and closures (closedOn), at today's risk levels.
  */
 function excessiveSince(ctx: RuleContext, o: Officer): IsoDate {
 	const s = ctx.settings;
@@ -70,6 +69,13 @@ function excessiveSince(ctx: RuleContext, o: Officer): IsoDate {
 			events.push([c.allocatedOn, p]);
 			events.push([c.closedOn, -p]);
 		}
+	}
+	for (const h of ctx.pastHoldingsByOfficer.get(o.id) ?? []) {
+		const p = s.workloadPoints[h.case.risk];
+		const end = h.case.closedOn !== null && h.case.closedOn < h.allocation.to! ? h.case.closedOn : h.allocation.to!;
+		if (end <= h.allocation.from) continue;
+		events.push([h.allocation.from, p]);
+		events.push([end, -p]);
 	}
 	events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
 	let points = 0;

@@ -74,7 +74,7 @@ describe('buildHandover', () => {
 		expect(md).toContain('- Inspector: DI Rachel Okafor');
 		expect(md).toContain('The inspector is DI Rachel Okafor.');
 		// With no inspector recorded, the words stay the rank alone.
-		const none = handoverOf({...data, team: {...data.team, inspectorId: null}});
+		const none = handoverOf({...data, team: {...data.team, inspectorId: null, supervision: data.team.supervision.filter(p => p.role !== 'inspector')}});
 		expect(none.inspector).toBeNull();
 		expect(none.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain('Extension needs an inspector; apply by');
 		expect(renderHandoverMarkdown(none)).toContain('- Inspector: **none recorded**');

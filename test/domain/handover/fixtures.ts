@@ -3,12 +3,14 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {buildHandover, type HandoverInput} from '../../../source/domain/handover/build.js';
 import type {StoreData} from '../../../source/domain/model.js';
+import {demoData as migratedDemo} from '../../helpers/demo.js';
 
 export const DEMO_TODAY = '2026-11-30';
 export const GENERATED_AT = '2026-11-30T09:00:00.000Z';
 
+/** The demo as the store reads it (data/demo.json is migrated on load: README "Case history"). */
 export function demoData(): StoreData {
-	return JSON.parse(readFileSync(fileURLToPath(new URL('../../../data/demo.json', import.meta.url)), 'utf8')) as StoreData;
+	return migratedDemo();
 }
 
 export function demoWelfareNotes(): {id: string; officerId: string; date: string; by: string; text: string}[] {

@@ -2,10 +2,12 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {applyPlan, parseCsv, parseMapping, planCsv, planImport, type ImportPlan} from '../../../source/domain/import/index.js';
 import type {Case, StoreData} from '../../../source/domain/model.js';
-import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 import {toImportCsv} from '../../helpers/import-csv.js';
+import {validateStore} from '../../../source/store/validate.js';
 
-const demo = (): StoreData => JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+const demo = (): StoreData => demoData();
 const today = DEMO_TODAY;
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
 
@@ -208,5 +210,43 @@ describe('import: BOM and CRLF', () => {
 		expect(p.changes.map(c => c.ref)).toEqual(['BC/1/26', 'BC/2/26']);
 		expect(p.changes[0]!.after.offence).toBe('Possession of indecent images, category A');
 		expect(p.changes[1]!.after.updates[0]!.text).toBe('Line one, with a comma\r\nline two "quoted"');
+	});
+});
+
+describe('import: a changed officer or risk is history, never an overwrite (README "Case history")', () => {
+	it('records a changed officer as a reallocation ("records-system import"), moving the open actions the outgoing officer owned', () => {
+		const data = demo();
+		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
+		const moved = {...c, oicId: 'o0006', risk: 'high' as const};
+		const p = plan(data, toImportCsv(data, [moved]), {by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
+		expect(p.rejected).toEqual([]);
+		expect(p.changes).toHaveLength(1);
+		const words = ['officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)', 'risk low -> high'];
+		expect(p.changes[0]!.changes).toEqual(words);
+		const after = applyPlan(data, p).cases.find(x => x.ref === 'CR/87204/26')!;
+		expect(after.oicId).toBe('o0006');
+		expect(after.allocatedOn).toBe(today);
+		expect(after.allocations).toEqual([
+			{...c.allocations[0], to: today},
+			{officerId: 'o0006', from: today, to: null, by: 'o0002', reason: 'records-system import', recordedAt: '2026-11-30T09:00:00.000Z'},
+		]);
+		expect(after.riskHistory.at(-1)).toEqual({risk: 'high', from: today, by: 'o0002', reason: 'records-system import', reviewSeq: null});
+		expect(after.actions.filter(a => a.status === 'open').every(a => a.ownerId === 'o0006')).toBe(true);
+		expect(validateStore(applyPlan(data, p))).toBeNull();
+		// The same export again changes nothing: the move is recorded once.
+		expect(plan(applyPlan(data, p), toImportCsv(data, [moved])).changes).toEqual([]);
+	});
+
+	it('gives a new case its first allocation and risk from the import, with who imported it', () => {
+		const data = demo();
+		const source = data.cases[0]!;
+		const fresh = {...source, ref: 'CR/99999/26'};
+		const p = plan(data, toImportCsv(data, [fresh]), {by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
+		const added = p.changes[0]!.after;
+		const reason = 'records-system import';
+		const recordedAt = '2026-11-30T09:00:00.000Z';
+		expect(added.allocations).toEqual([{officerId: source.oicId, from: today, to: null, by: 'o0002', reason, recordedAt}]);
+		expect(added.riskHistory).toEqual([{risk: source.risk, from: source.opened, by: 'o0002', reason, reviewSeq: null}]);
+		expect(validateStore(applyPlan(data, p))).toBeNull();
 	});
 });

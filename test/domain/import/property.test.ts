@@ -2,16 +2,16 @@
  * Whatever a records system (or a damaged file) hands us, the importer answers with a report, never a
  * crash; and whatever it plans is a valid store that a second import leaves alone.
  */
-import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {stringify} from 'csv-stringify/sync';
 import {describe, expect, it} from 'vitest';
 import {applyPlan, DEFAULT_HEADERS, FIELDS, parseCsv, planCsv, planImport} from '../../../source/domain/import/index.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import {validateStore} from '../../../source/store/validate.js';
-import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 
-const data = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+const data: StoreData = demoData();
 const small: StoreData = {...data, cases: data.cases.slice(0, 5)};
 const header = FIELDS.map(f => DEFAULT_HEADERS[f]).join(',');
 

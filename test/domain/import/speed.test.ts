@@ -4,12 +4,12 @@
  * timings noisy:  IMPORT_SPEED=50000 npx vitest run --config test/vitest.config.ts test/domain/import/speed.test.ts
  * By default a 5,000-row file is imported once to check the generated file imports cleanly.
  */
-import {readFileSync} from 'node:fs';
 import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {applyPlan, CSV_OPTIONS, parseCsv, planImport} from '../../../source/domain/import/index.js';
 import type {StoreData} from '../../../source/domain/model.js';
-import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 import {generateImportCsv} from '../../helpers/import-csv.js';
 
 const rows = Number(process.env['IMPORT_SPEED'] ?? 5000);
@@ -27,7 +27,7 @@ function best(runs: number, f: () => void): number {
 
 describe('import speed', () => {
 	it(`imports a generated ${rows}-row export`, () => {
-		const data = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+		const data: StoreData = demoData();
 		const csv = generateImportCsv(data.officers, rows, {dates: 'uk'});
 		const parsed = parseCsv(csv);
 		if (!parsed.ok) throw new Error(parsed.error);

@@ -4,11 +4,12 @@
  * overrides, plus an amendment whose reason spans several lines. The chain is re-signed so the store
  * still verifies: the exports must carry this text safely, not reject it.
  */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {StoreData} from '../../../source/domain/model.js';
 import {makeEntry, resignChain} from '../../../source/store/chain.js';
-import {DEMO, tempDir} from '../../helpers/cli.js';
+import {tempDir} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 
 export const HOSTILE_NAMES: Record<string, string> = {
 	o0003: 'Sam "The Ash" Ashworth, Jr.',
@@ -30,7 +31,7 @@ export const PREFIXED_REFS = ['+SUM(1)', '-2+3', '@cmd|calc'];
 export const AMEND_REASON = 'Risk was recorded wrongly.\nThe OIC had told me the suspect moved; "high" is right, not medium.';
 
 export function loadDemo(): StoreData {
-	return JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+	return demoData();
 }
 
 /** The hostile store as data; `amendSeq` is the review it amends (the last review of the renamed case). */

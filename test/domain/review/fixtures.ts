@@ -1,10 +1,9 @@
 /** Shared by the review tests: the demo store, and answers that complete every step of a review. */
-import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import type {StoreData} from '../../../source/domain/model.js';
 import {emptyAnswers, reviewContext, type ReviewAnswers, type ReviewContext} from '../../../source/domain/review/index.js';
 import {signer} from '../../../source/store/chain.js';
-import {DEMO_TODAY, ROOT} from '../../helpers/cli.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 
 export const TODAY = DEMO_TODAY;
 export const SERGEANT = 'o0002';
@@ -16,7 +15,7 @@ export const OVERDUE_REF = 'CR/88397/26';
 let demo: StoreData | null = null;
 /** A fresh deep copy of data/demo.json each call (tests must not share mutable state). */
 export function loadDemo(): StoreData {
-	demo ??= JSON.parse(readFileSync(path.join(ROOT, 'data', 'demo.json'), 'utf8')) as StoreData;
+	demo ??= demoData();
 	return structuredClone(demo);
 }
 

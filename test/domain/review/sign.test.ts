@@ -83,6 +83,12 @@ describe('signReview on the demo store', () => {
 		// High risk: the cadence is 7 days.
 		expect(review.data.nextReviewDue).toBe(addDays(TODAY, 7));
 		expect(next.cases.find(x => x.ref === OVERDUE_REF)!.risk).toBe('high');
+		// The change is in the case's risk history with the review that made it (README "Case history").
+		const risks = next.cases.find(x => x.ref === OVERDUE_REF)!.riskHistory;
+		expect(risks.slice(0, -1)).toEqual(data.cases.find(x => x.ref === OVERDUE_REF)!.riskHistory);
+		const reason = 'Suspect has contact with children.';
+		expect(risks.at(-1)).toEqual({risk: 'high', from: TODAY, by: SERGEANT, reason, reviewSeq: review.seq});
+		expect(validateStore(next)).toBeNull();
 		expect(review.data.actionOutcomes[2]).toMatchObject({outcome: 'dropped', reason: 'Superseded by the CPS advice.'});
 		expect(next.cases.find(x => x.ref === OVERDUE_REF)!.actions.find(x => x.id === ctx.openActions[2]!.id)!.status).toBe('dropped');
 

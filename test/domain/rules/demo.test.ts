@@ -5,6 +5,7 @@ import type {StoreData} from '../../../source/domain/model.js';
 import type {ProblemKind} from '../../../source/domain/problem.js';
 import {findProblems, triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData} from '../../helpers/demo.js';
 
 const ALL_KINDS: ProblemKind[] = [
 	'review-overdue',
@@ -31,7 +32,7 @@ const ALL_KINDS: ProblemKind[] = [
 ];
 
 describe('demo team on its reference date', () => {
-	const data = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+	const data: StoreData = demoData();
 	const problems = findProblems(data, DEMO_TODAY);
 
 	it('every rule kind fires at least once', () => {

@@ -4,6 +4,7 @@
  */
 import {newCaseRecord} from '../../../source/domain/new-case.js';
 import {addDays, type IsoDate} from '../../../source/domain/dates.js';
+import {SCHEMA_VERSION} from '../../../source/domain/model.js';
 import type {Absence, Case, ChainEntry, Officer, PerformanceDecisionData, ReviewData, StoreData} from '../../../source/domain/model.js';
 import type {Problem, ProblemKind} from '../../../source/domain/problem.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
@@ -49,11 +50,11 @@ export function absence(id: string, officerId: string, from: IsoDate, to: IsoDat
 /** A store with a sergeant (s1), an inspector (i1) and detective o1, plus whatever the test adds. */
 export function store(over: Partial<StoreData> = {}): StoreData {
 	return {
-		schemaVersion: 1,
+		schemaVersion: SCHEMA_VERSION,
 		revision: 0,
 		updatedAt: '2026-01-01T00:00:00.000Z',
 		referenceDate: null,
-		team: {id: 't', name: 'Test team', unit: 'POLIT', force: 'Test', sergeantId: 's1', inspectorId: 'i1'},
+		team: {id: 't', name: 'Test team', unit: 'POLIT', force: 'Test', sergeantId: 's1', inspectorId: 'i1', supervision: []},
 		settings: structuredClone(DEFAULT_SETTINGS),
 		officers: [
 			officer('i1', {rank: 'DI', role: 'inspector', name: 'Ruth Inspector', supervisorId: null}),

@@ -14,6 +14,7 @@ import {officerSlice} from '../../../source/domain/rules/officer-slice.js';
 import {triggerFor, triggerIn} from '../../../source/domain/rules/performance.js';
 import {signer} from '../../../source/store/chain.js';
 import {isLive} from '../../../source/domain/case-facts.js';
+import {reallocateCase} from '../../../source/domain/reallocate.js';
 import {loadDemo, TODAY} from '../review/fixtures.js';
 
 const CHECK_IN_KINDS = new Set(['welfare-check-in-due', 'new-starter-one-to-one-due']);
@@ -59,6 +60,19 @@ describe('officerSlice', () => {
 		expect(slice.cases.some(c => c.ref === other.ref)).toBe(true);
 		expect(slice.cases.length).toBeLessThan(data.cases.length / 2);
 		expect(triggerIn(ruleContext(slice, TODAY), author)).toEqual(full);
+	});
+
+	it('keeps the cases the officer passed on, whose evidence stays theirs (README "Case history")', () => {
+		// DC Ashworth's stale cases go to DC Marsh; Ashworth's trigger keeps the evidence from his time.
+		let data = loadDemo();
+		const moved = data.cases.filter(c => c.oicId === 'o0003' && isLive(c)).slice(0, 4);
+		const recordedAt = `${TODAY}T09:00:00Z`;
+		const move = {toOfficerId: 'o0006', on: TODAY, today: TODAY, by: 'o0002', reason: 'OIC on sick leave', recordedAt, confirmAway: true};
+		for (const c of moved) data = reallocateCase(data, {...move, ref: c.ref}).data;
+		const slice = officerSlice(data, 'o0003', TODAY);
+		for (const c of moved) expect(slice.cases.some(x => x.ref === c.ref), c.ref).toBe(true);
+		expect(triggerFor(data, 'o0003', TODAY).evidence.some(e => e.detail.includes('while DC Ashworth held it'))).toBe(true);
+		for (const day of [TODAY, addDays(TODAY, 20)]) expectSameFacts(data, day);
 	});
 
 	it('makes refreshContext on unchanged data the same as opening the review afresh, for every live case', () => {

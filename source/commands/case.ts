@@ -1,0 +1,165 @@
+import {createInterface} from 'node:readline';
+import {caseRecord} from '../domain/case-record.js';
+import {shortDate, type IsoDate} from '../domain/dates.js';
+import type {StoreData} from '../domain/model.js';
+import {fullName} from '../domain/people.js';
+import {plural} from '../domain/plural.js';
+import {reallocateCase, reallocationRefusal, ReallocationError, type ReallocationRequest} from '../domain/reallocate.js';
+import {workloadFor} from '../domain/rules/workload.js';
+import {safeText} from '../domain/safe-text.js';
+import {renderCaseJson} from '../export/case-json.js';
+import {renderCaseText} from '../export/case-text.js';
+import {readStoreFile} from '../store/index.js';
+import {actingOfficer} from './acting.js';
+import {out, type Command} from './command.js';
+import {UsageError, type Context} from './context.js';
+import {nowInstant} from './now.js';
+import {openForCommand} from './open-store.js';
+import {dateFlag, officerFlag} from './resolve.js';
+
+const HELP = `Usage
+  fortnight case show REF [--json]
+  fortnight case reallocate REF --to OFFICER --reason TEXT [--on D] [--yes] [--as YOU]
+
+show        the case with its whole history: who held it and when, its risk over time,
+            bail or RUI as it stands, every signed review from the chain (as amended) and
+            the actions with their history. Text fits 80 columns; --json gives the same
+            under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
+reallocate  moves the case to another officer from --on (default --today). The
+            allocation that ends keeps its officer and dates; the new one records who,
+            when and why. Open actions the outgoing officer owned go with the case.
+            Prints the new officer's workload after the move.
+  --to OFFICER     an id (o0006), collar number, "DC Marsh", "Helen Marsh" or a surname
+                   only one officer has
+  --reason TEXT    why (kept in the case's history)
+  --on D           first day with the new officer, YYYY-MM-DD or DD/MM/YYYY; not before
+                   the current allocation began and not after today
+  --yes            confirm a move to an officer who is away that day with nobody covering
+                   (without a terminal to ask on, the move is refused without it)
+  --as YOU         who is moving it: you (global; or FORTNIGHT_USER, or your mapped login);
+                   recorded in the case's history
+
+An unknown case or officer, a closed case, the officer who already holds it, a date
+before the current allocation or after today, or an empty reason is refused with exit 2
+and the store is left unchanged.
+
+Examples
+  fortnight case show CR/87204/26
+  fortnight case reallocate CR/87204/26 --to "DC Marsh" --reason "OIC on sick leave; bail due"
+  fortnight case reallocate CR/87204/26 --to o0006 --on 2026-11-28 --reason "Agreed at supervision"`;
+
+const command: Command = {
+	name: 'case',
+	summary: 'show a case with its history, or reallocate it to another officer',
+	help: HELP,
+	flags: {
+		json: {type: 'boolean', default: false},
+		to: {type: 'string'},
+		on: {type: 'string'},
+		reason: {type: 'string'},
+		yes: {type: 'boolean', default: false},
+		by: {type: 'string'},
+	},
+	async run(ctx, input, flags) {
+		const [action, ...args] = input;
+		if (action === 'show') return show(ctx, args, flags);
+		if (action === 'reallocate') return reallocate(ctx, args, flags);
+		if (action) throw new UsageError(`Unknown case action "${action}": use show or reallocate.`);
+		throw new UsageError('Say what to do: fortnight case show|reallocate REF.');
+	},
+};
+export default command;
+
+function oneRef(args: string[], usage: string): string {
+	if (args.length !== 1 || args[0]!.trim() === '') throw new UsageError(`Give one crime reference: ${usage}.`);
+	return args[0]!.trim();
+}
+
+async function show(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	const ref = oneRef(args, 'fortnight case show REF [--json]');
+	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
+	const {data} = await readStoreFile(ctx.storePath);
+	const record = caseRecord(data, ref, ctx.today);
+	if (!record) {
+		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
+		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
+	}
+	await out(ctx, flags['json'] ? renderCaseJson(record, ctx.today) : renderCaseText(record, ctx.today));
+	return 0;
+}
+
+async function reallocate(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	const ref = oneRef(args, 'fortnight case reallocate REF --to OFFICER --reason TEXT');
+	if (flags['to'] === undefined || flags['to'] === '') throw new UsageError('--to OFFICER (who takes the case) is required.');
+	const reason = flags['reason'] === undefined ? '' : String(flags['reason']);
+	if (reason.trim() === '') throw new UsageError('--reason TEXT is required: say why the case is moving (it is kept in the case history).');
+	const on = dateFlag(flags['on'], '--on') ?? ctx.today;
+	const recordedAt = nowInstant(ctx);
+	const store = await openForCommand(ctx);
+	const data = store.snapshot();
+	const to = officerFlag(data.officers, String(flags['to']), '--to');
+	const by = actingOfficer(ctx, data, flags['by']);
+	const confirmed = Boolean(flags['yes']);
+	const request: ReallocationRequest = {ref, toOfficerId: to.id, on, today: ctx.today, by: by.id, reason, recordedAt};
+	request.confirmAway = confirmed;
+	const refusal = reallocationRefusal(data, request);
+	if (refusal?.confirmable) {
+		await confirmAway(ctx, refusal.message);
+		request.confirmAway = true;
+	} else if (refusal) throw new UsageError(`${refusal.message} Nothing was saved.`);
+
+	let fromOfficerId = '';
+	let moved: string[] = [];
+	try {
+		await store.apply(current => {
+			const result = reallocateCase(current, request);
+			fromOfficerId = result.fromOfficerId;
+			moved = result.movedActions;
+			return result.data;
+		});
+	} catch (err) {
+		if (err instanceof ReallocationError) throw new UsageError(`${err.message} Nothing was saved.`);
+		throw err;
+	}
+	const after = store.snapshot();
+	await out(ctx, confirmation(after, {ref, from: fromOfficerId, to: to.id, on, by: by.id, moved, today: ctx.today}));
+	return 0;
+}
+
+/** A person at a terminal must say yes to leaving the case with someone away; a script must pass --yes. */
+async function confirmAway(ctx: Context, why: string): Promise<void> {
+	if (!ctx.stdin.isTTY) throw new UsageError(`${why} Add --yes to move it anyway, or choose an officer who is at work. Nothing was saved.`);
+	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
+	const answer = await new Promise<string>(resolve => rl.question(`${why} Move it anyway? Type yes: `, resolve));
+	rl.close();
+	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed; nothing was saved.');
+}
+
+interface Moved {
+	ref: string;
+	from: string;
+	to: string;
+	on: IsoDate;
+	by: string;
+	moved: string[];
+	today: IsoDate;
+}
+
+function confirmation(data: StoreData, m: Moved): string {
+	const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
+	const when = shortDate(m.on, m.today);
+	const lines = [`Reallocated ${safeText(m.ref)} from ${name(m.from)} to ${name(m.to)} from ${when} (recorded by ${name(m.by)}).`];
+	if (m.moved.length > 0) {
+		const verb = m.moved.length === 1 ? 'moves' : 'move';
+		lines.push(`${plural(m.moved.length, 'open action')} ${verb} with it: ${m.moved.map(safeText).join(', ')}.`);
+	}
+	const w = workloadFor(data, m.to);
+	const officer = data.officers.find(o => o.id === m.to);
+	const flag = data.settings.workloadExcessivePercent;
+	lines.push(
+		`${name(m.to)}'s workload now: ${plural(w.liveCases, 'live case')}, ${plural(w.points, 'point')} ` +
+			`on ${officer?.hoursPerWeek ?? '?'}h a week ` +
+			`(${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity${w.excessive ? `, OVER the ${flag}% flag` : ` (flag above ${flag}%)`}.`,
+	);
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,158 @@
+/**
+ * One case with its whole history, for `fortnight case show` (README "Case history"): so a person can
+ * see what the records said and when. Who held it, its risk over time, bail as it stands, every signed
+ * review from the chain as corrected by its amendments, and the actions with their own history.
+ * Names are resolved here; text is left as stored (the renderers in source/export make it safe).
+ */
+import {allocationsOf, riskHistoryOf} from './case-history.js';
+import {bailClock, type BailClock} from './bail.js';
+import {daysBetween, type IsoDate} from './dates.js';
+import type {Action, Bail, Case, Officer, Risk, Rui, StoreData} from './model.js';
+import {fullName} from './people.js';
+import {effectiveReview} from './review/amend.js';
+
+export interface NamedOfficer {
+	id: string;
+	/** "DC Sam Ashworth"; "unknown officer" for an id the store does not hold. */
+	name: string;
+}
+
+export interface AllocationView {
+	officer: NamedOfficer;
+	from: IsoDate;
+	/** The day it passed to the next officer; null while held. */
+	to: IsoDate | null;
+	by: NamedOfficer | null;
+	reason: string;
+	recordedAt: string | null;
+}
+
+export interface RiskView {
+	risk: Risk;
+	from: IsoDate;
+	by: NamedOfficer | null;
+	reason: string;
+	reviewSeq: number | null;
+}
+
+export interface ReviewView {
+	seq: number;
+	date: IsoDate;
+	reviewer: NamedOfficer;
+	/** The officer in the case when it was reviewed. */
+	oic: NamedOfficer;
+	dueDate: IsoDate;
+	/** Days after the due date it was signed (0 when on time). */
+	lateDays: number;
+	riskBefore: Risk;
+	riskAfter: Risk;
+	riskRationale: string | null;
+	nextReviewDue: IsoDate;
+	summary: string;
+	triggerDecision: string | null;
+	/** Only that a welfare check-in happened, never what was said. */
+	welfareCheckIn: boolean;
+	amendments: {seq: number; date: IsoDate; by: NamedOfficer; reason: string; corrections: Record<string, string>}[];
+}
+
+export interface ActionView {
+	id: string;
+	text: string;
+	owner: NamedOfficer;
+	status: Action['status'];
+	due: IsoDate;
+	createdOn: IsoDate;
+	startedOn: IsoDate | null;
+	carriedCount: number;
+	history: {date: IsoDate; event: string; by: NamedOfficer; reason: string | null; reviewSeq: number | null}[];
+}
+
+export interface CaseRecord {
+	ref: string;
+	offence: string;
+	status: Case['status'];
+	risk: Risk;
+	opened: IsoDate;
+	closedOn: IsoDate | null;
+	oic: NamedOfficer;
+	allocatedOn: IsoDate;
+	nextReviewDue: IsoDate;
+	allocations: AllocationView[];
+	riskHistory: RiskView[];
+	/** Bail as it stands, with its clock while it runs. */
+	bail: (Bail & {clock: BailClock | null}) | null;
+	rui: Rui | null;
+	reviews: ReviewView[];
+	actions: ActionView[];
+}
+
+export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRecord | null {
+	const c = data.cases.find(x => x.ref === ref);
+	if (!c) return null;
+	const officers = new Map<string, Officer>(data.officers.map(o => [o.id, o]));
+	const named = (id: string): NamedOfficer => ({id, name: fullName(officers.get(id))});
+	const maybe = (id: string | null): NamedOfficer | null => (id === null ? null : named(id));
+	const reviews: ReviewView[] = [];
+	for (const e of data.chain) {
+		if (e.kind !== 'review' || e.data.caseRef !== ref) continue;
+		const read = effectiveReview(data.chain, e.seq);
+		if (!read) continue;
+		const d = read.data;
+		reviews.push({
+			seq: e.seq,
+			date: d.date,
+			reviewer: named(d.reviewerId),
+			oic: named(d.oicId),
+			dueDate: d.dueDate,
+			lateDays: Math.max(0, daysBetween(d.dueDate, d.date)),
+			riskBefore: d.riskBefore,
+			riskAfter: d.riskAfter,
+			riskRationale: d.riskRationale,
+			nextReviewDue: d.nextReviewDue,
+			summary: d.summary,
+			triggerDecision: d.triggerDecision,
+			welfareCheckIn: d.welfareCheckIn,
+			amendments: read.amendments.map(a => ({
+				seq: a.seq,
+				date: a.data.date,
+				by: named(a.data.by),
+				reason: a.data.reason,
+				corrections: a.data.corrections,
+			})),
+		});
+	}
+	return {
+		ref: c.ref,
+		offence: c.offence,
+		status: c.status,
+		risk: c.risk,
+		opened: c.opened,
+		closedOn: c.closedOn,
+		oic: named(c.oicId),
+		allocatedOn: c.allocatedOn,
+		nextReviewDue: c.nextReviewDue,
+		allocations: allocationsOf(c).map(a => ({
+			officer: named(a.officerId),
+			from: a.from,
+			to: a.to,
+			by: maybe(a.by),
+			reason: a.reason,
+			recordedAt: a.recordedAt,
+		})),
+		riskHistory: riskHistoryOf(c).map(r => ({risk: r.risk, from: r.from, by: maybe(r.by), reason: r.reason, reviewSeq: r.reviewSeq})),
+		bail: c.bail ? {...c.bail, clock: bailClock(c.bail, today)} : null,
+		rui: c.rui,
+		reviews,
+		actions: c.actions.map(a => ({
+			id: a.id,
+			text: a.text,
+			owner: named(a.ownerId),
+			status: a.status,
+			due: a.due,
+			createdOn: a.createdOn,
+			startedOn: a.startedOn,
+			carriedCount: a.carriedCount,
+			history: a.history.map(h => ({date: h.date, event: h.event, by: named(h.by), reason: h.reason, reviewSeq: h.reviewSeq})),
+		})),
+	};
+}

@@ -1,0 +1,150 @@
+/**
+ * Reallocating a case (README "Case history"): a pure change for Store.apply, so the command line and
+ * the desk share one set of checks. The allocation that ends keeps its officer and dates; the new one
+ * records who moved the case, when and why. Open actions the outgoing officer owned go with the case
+ * (each action's history says so): an action left with an officer who no longer holds the case would
+ * have nobody working it.
+ *
+ * Refusals are ReallocationError sentences a sergeant can act on. Moving a case to someone away that
+ * day with nobody covering them is refused unless confirmed (`confirmable`): sometimes it is still
+ * right (the officer is back tomorrow), but the person must say so.
+ */
+import {currentAllocation, withAllocation} from './case-history.js';
+import {isLive} from './case-facts.js';
+import {shortDate, type IsoDate} from './dates.js';
+import type {Action, Case, StoreData} from './model.js';
+import {absenceSpan} from './absence-words.js';
+import {ABSENCE_WORDS, absenceLookup, awayOn, shortName} from './people.js';
+import {safeMultiline, safeText} from './safe-text.js';
+
+export class ReallocationError extends Error {
+	override readonly name = 'ReallocationError';
+	constructor(
+		message: string,
+		/** True when the only objection is that the officer is away with no cover: a person may confirm it. */
+		readonly confirmable = false,
+	) {
+		super(message);
+	}
+}
+
+export interface ReallocationRequest {
+	ref: string;
+	toOfficerId: string;
+	/** First day the new officer holds the case. */
+	on: IsoDate;
+	today: IsoDate;
+	/** Officer id of whoever moves it. */
+	by: string;
+	reason: string;
+	/** ISO instant it was recorded. */
+	recordedAt: string;
+	/** The person has confirmed moving it to an officer who is away with nobody covering them. */
+	confirmAway?: boolean;
+}
+
+export interface ReallocationResult {
+	data: StoreData;
+	/** The officer who held it before. */
+	fromOfficerId: string;
+	/** Ids of the open actions that moved to the new officer with the case. */
+	movedActions: string[];
+}
+
+/** Longest reason kept (the allocation schema's limit). */
+export const REASON_MAX = 2000;
+
+/** A move as recorded: who takes the case, from when, who moved it (null: not recorded) and why. */
+export interface Move {
+	to: string;
+	on: IsoDate;
+	by: string | null;
+	reason: string;
+	recordedAt: string | null;
+}
+
+/**
+ * The case as held by `to` from `on`, recorded: the allocation history, oicId and allocatedOn, and the
+ * open actions the outgoing officer owned. No checks: reallocateCase checks a person's request; an
+ * import records what the records system says (plan.ts).
+ */
+export function recordReallocation(c: Case, move: Move): {case: Case; movedActions: string[]} {
+	const fromOfficer = c.oicId;
+	const moved: string[] = [];
+	const reason = `moved with the case (reallocated: ${move.reason})`.slice(0, 2000);
+	const actions: Action[] = c.actions.map(a => {
+		if (a.ownerId !== fromOfficer || (a.status !== 'open' && a.status !== 'in-progress')) return a;
+		moved.push(a.id);
+		const event = {date: move.on, event: 'edited' as const, reviewSeq: null, reason, by: move.by ?? fromOfficer};
+		return {...a, ownerId: move.to, history: [...a.history, event]};
+	});
+	const next = withAllocation(c, {officerId: move.to, from: move.on, by: move.by, reason: move.reason, recordedAt: move.recordedAt});
+	return {case: moved.length > 0 ? {...next, actions} : next, movedActions: moved};
+}
+
+/** Typed text made safe once, before it becomes a permanent record. */
+const cleanReason = (s: string): string => safeMultiline(s).trim();
+
+/** Why the request cannot be carried out as it stands, or null. */
+export function reallocationRefusal(data: StoreData, r: ReallocationRequest): ReallocationError | null {
+	const no = (message: string) => new ReallocationError(message);
+	const day = (d: IsoDate) => shortDate(d, r.today);
+	const c = data.cases.find(x => x.ref === r.ref);
+	const ref = safeText(r.ref);
+	if (!c) return no(`There is no case ${ref} in this store. Check the crime reference ("fortnight problems" lists them).`);
+	if (!isLive(c)) {
+		return no(`${ref} is closed${c.closedOn ? ` (${day(c.closedOn)})` : ''}, so it is not reallocated; its history stays as it was.`);
+	}
+	const to = data.officers.find(o => o.id === r.toOfficerId);
+	if (!to) return no(`No officer with id "${safeText(r.toOfficerId)}" in this team.`);
+	const name = safeText(shortName(to));
+	if (!data.officers.some(o => o.id === r.by)) return no(`No officer with id "${safeText(r.by)}" to record this as.`);
+	if (c.oicId === to.id) return no(`${ref} is already held by ${name} (since ${day(c.allocatedOn)}); choose another officer.`);
+	const reason = cleanReason(r.reason);
+	if (reason === '') return no('Say why the case is moving (the reason is kept in its history).');
+	if (reason.length > REASON_MAX) return no(`The reason is ${reason.length} characters; the limit is ${REASON_MAX}.`);
+	const current = currentAllocation(c);
+	if (r.on < current.from) {
+		const holder = safeText(shortName(data.officers.find(o => o.id === c.oicId)));
+		return no(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
+	}
+	if (r.on > r.today) return no(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	if (to.joinedUnit > r.on) return no(`${name} joins the unit on ${day(to.joinedUnit)}, after ${day(r.on)}.`);
+	if (to.leftUnit !== null && to.leftUnit <= r.today) return no(`${name} left the unit on ${day(to.leftUnit)}.`);
+	if (!r.confirmAway) {
+		const away = awayWithNobody(data, to.id, r.on, r.today);
+		if (away) return new ReallocationError(away, true);
+	}
+	return null;
+}
+
+/**
+ * "DC Grant is on annual leave 03-12 Dec with nobody covering on 30 Nov: ...": the officer is away with
+ * no working cover on the day of the move or today, or null.
+ */
+export function awayWithNobody(data: StoreData, officerId: string, on: IsoDate, today: IsoDate): string | null {
+	const lookup = absenceLookup(data.absences);
+	for (const day of on === today ? [on] : [on, today]) {
+		const away = awayOn(lookup, officerId, day);
+		if (!away || away.coverId !== null) continue;
+		const name = safeText(shortName(data.officers.find(o => o.id === officerId)));
+		const words = ABSENCE_WORDS[away.absence.reason];
+		const cover = away.coverAway ? 'their named cover is away too' : 'no cover is named';
+		const when = `${absenceSpan(away.absence, today)} and ${cover} on ${shortDate(day, today)}`;
+		return `${name} is ${words} ${when}: the case would sit with nobody to act on it.`;
+	}
+	return null;
+}
+
+/** Moves the case, or throws ReallocationError. */
+export function reallocateCase(data: StoreData, r: ReallocationRequest): ReallocationResult {
+	const refusal = reallocationRefusal(data, r);
+	if (refusal) throw refusal;
+	const index = data.cases.findIndex(x => x.ref === r.ref);
+	const before = data.cases[index]!;
+	const move: Move = {to: r.toOfficerId, on: r.on, by: r.by, reason: cleanReason(r.reason), recordedAt: r.recordedAt};
+	const {case: after, movedActions} = recordReallocation(before, move);
+	const cases = data.cases.slice();
+	cases[index] = after;
+	return {data: {...data, cases}, fromOfficerId: before.oicId, movedActions};
+}

@@ -1,0 +1,99 @@
+/**
+ * `fortnight case show` as plain text that fits 80 columns: the case, who held it and when, its risk
+ * over time, bail as it stands, every signed review (as amended) and the actions with their history,
+ * oldest first, each date with its year. Store text goes through safeText.
+ */
+import {AUTHORITY_NAMES} from '../domain/bail.js';
+import type {CaseRecord, NamedOfficer} from '../domain/case-record.js';
+import {shortDate, type IsoDate} from '../domain/dates.js';
+import {plural} from '../domain/plural.js';
+import {safeText} from '../domain/safe-text.js';
+import {caseStatusWords} from '../domain/status-words.js';
+import {wrap} from './problems-text.js';
+
+/** "14 Jan 2026": history spans years, so every date carries its year. */
+const day = (d: IsoDate): string => `${shortDate(d)} ${d.slice(0, 4)}`;
+const who = (o: NamedOfficer | null): string => (o ? safeText(o.name) : 'not recorded');
+
+export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): string {
+	const out: string[] = [];
+	// Wrapped to the narrower of the first line and the rest (indent, hang), so no line runs past `width`.
+	const line = (text: string, indent = 0, hang = indent) => {
+		for (const [i, l] of wrap(text, width - Math.max(indent, hang)).entries()) out.push(`${' '.repeat(i === 0 ? indent : hang)}${l}`);
+	};
+	const heading = (text: string) => {
+		out.push('');
+		out.push(text);
+	};
+
+	line(`${safeText(r.ref)}  ${safeText(r.offence)}`);
+	const closed = r.closedOn ? ` (closed ${day(r.closedOn)})` : '';
+	line(`Status: ${caseStatusWords(r.status)}${closed}; risk ${r.risk.toUpperCase()}; opened ${day(r.opened)}`);
+	line(`OIC: ${who(r.oic)} since ${day(r.allocatedOn)}; next review ${day(r.nextReviewDue)}`);
+
+	heading(`ALLOCATIONS (${r.allocations.length})`);
+	for (const a of r.allocations) {
+		line(`${day(a.from)} to ${a.to ? day(a.to) : 'now'}: ${who(a.officer)}`, 2);
+		const recorded = a.recordedAt ? ` on ${a.recordedAt.slice(0, 10)} at ${a.recordedAt.slice(11, 16)} UTC` : '';
+		line(`${a.by ? `Allocated by ${who(a.by)}${recorded}: ` : ''}${safeText(a.reason)}`, 6);
+	}
+
+	heading(`RISK (${plural(r.riskHistory.length, 'level')})`);
+	for (const k of r.riskHistory) {
+		const by = k.by ? ` by ${who(k.by)}${k.reviewSeq !== null ? ` (review entry ${k.reviewSeq})` : ''}` : '';
+		line(`${day(k.from)}: ${k.risk.toUpperCase()}${by}`, 2);
+		line(safeText(k.reason), 6);
+	}
+
+	heading('BAIL / RUI');
+	const b = r.bail;
+	const suspect = (initials: string) => safeText(initials) || '(initials not recorded)';
+	if (b) {
+		const regime = b.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits';
+		line(`Suspect ${suspect(b.suspect)} bailed after arrest on ${day(b.bailedOn)} (${regime}); return ${day(b.returnDate)}.`, 2);
+		for (const e of b.extensions) {
+			line(`Extended ${day(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${day(e.periodEnd)}.`, 2, 4);
+		}
+		if (b.endedOn) line(`Bail ended ${day(b.endedOn)}.`, 2);
+		else if (b.clock) {
+			const c = b.clock;
+			const to = c.nextPeriodEnd ? ` (to ${day(c.nextPeriodEnd)})` : '';
+			const next = c.lapsed ? ': LAPSED, it can no longer be extended' : `; next extension by ${AUTHORITY_NAMES[c.nextAuthority]}${to}`;
+			line(`Period ends ${day(c.periodEnd)}${next}${c.lapsed ? '' : ' before then'}.`, 2, 4);
+			if (c.returnMissed) line(`The return date passed ${plural(-c.daysToReturn, 'day')} ago.`, 2, 4);
+		}
+	}
+	if (r.rui) {
+		const told = r.rui.lastSuspectUpdate ? `last told of progress ${day(r.rui.lastSuspectUpdate)}` : 'never told of progress';
+		const ended = r.rui.endedOn ? `; RUI ended ${day(r.rui.endedOn)}` : '';
+		line(`Suspect ${suspect(r.rui.suspect)} released under investigation ${day(r.rui.since)}; ${told}${ended}.`, 2, 4);
+	}
+	if (!b && !r.rui) line('No bail or RUI recorded.', 2);
+
+	heading(`REVIEWS (${r.reviews.length}, oldest first)`);
+	if (r.reviews.length === 0) line('No signed review yet.', 2);
+	for (const v of r.reviews) {
+		const late = v.lateDays > 0 ? `${plural(v.lateDays, 'day')} late` : 'on time';
+		line(`${day(v.date)}, entry ${v.seq}: by ${who(v.reviewer)}, due ${day(v.dueDate)} (${late}); OIC ${who(v.oic)}`, 2, 6);
+		const risk = v.riskBefore === v.riskAfter ? `risk ${v.riskAfter}` : `risk ${v.riskBefore} -> ${v.riskAfter}`;
+		const decision = v.triggerDecision ? `; performance decision "${v.triggerDecision}"` : '';
+		line(`${risk}; next review ${day(v.nextReviewDue)}${decision}; welfare check-in ${v.welfareCheckIn ? 'yes' : 'no'}`, 6);
+		if (v.riskRationale) line(`Risk rationale: ${safeText(v.riskRationale)}`, 6);
+		line(`Summary: ${safeText(v.summary)}`, 6);
+		for (const a of v.amendments) {
+			const fields = Object.entries(a.corrections).map(([k, x]) => `${safeText(k)} "${safeText(x)}"`).join(', ');
+			line(`Amended ${day(a.date)} by ${who(a.by)} (entry ${a.seq}): ${safeText(a.reason)}; now ${fields}`, 6);
+		}
+	}
+
+	heading(`ACTIONS (${r.actions.length})`);
+	if (r.actions.length === 0) line('None recorded.', 2);
+	for (const a of r.actions) {
+		const carried = a.carriedCount > 0 ? `, carried ${plural(a.carriedCount, 'time')}` : '';
+		line(`[${a.status}] ${safeText(a.text)} (owner ${who(a.owner)}, due ${day(a.due)}${carried})`, 2, 6);
+		for (const h of a.history) line(`${day(h.date)} ${h.event} by ${who(h.by)}${h.reason ? `: ${safeText(h.reason)}` : ''}`, 6, 8);
+	}
+	out.push('');
+	out.push(`As recorded on ${day(today)}.`);
+	return out.join('\n') + '\n';
+}

@@ -1,0 +1,221 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {Readable} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import command from '../../source/commands/case.js';
+import type {CaseRecord} from '../../source/domain/case-record.js';
+import type {StoreData} from '../../source/domain/model.js';
+import {amendReview} from '../../source/domain/review/amend.js';
+import {signer} from '../../source/store/chain.js';
+import {loadStoreText} from '../../source/store/store.js';
+import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+import {runCommand} from './in-process.js';
+
+const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
+const cli = (store: string, ...args: string[]) => runCli(['case', ...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+
+// CR/87204/26 is DC Ashworth's (o0003, on sick leave from 28 Nov, no cover); bail return 02 Dec.
+const REF = 'CR/87204/26';
+
+describe('fortnight case reallocate', () => {
+	it('moves the case with who, when and why, prints the new workload, and the no-cover bail alarm goes', () => {
+		const {store} = demoCopy();
+		const before = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect(before.stdout).toContain(`"bail-officer-absent:${REF}"`);
+		const r = cli(store, 'reallocate', REF, '--to', 'DC Marsh', '--reason', 'OIC on sick leave; bail due 02 Dec');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toBe(
+			'Reallocated CR/87204/26 from DC Sam Ashworth to DC Helen Marsh from 30 Nov (recorded by DS Tom Brennan).\n' +
+				'2 open actions move with it: CR/87204/26-a12, CR/87204/26-a13.\n' +
+				"DC Helen Marsh's workload now: 9 live cases, 17 points on 40h a week (1.00 FTE): 85% of capacity (flag above 110%).\n",
+		);
+		const saved = load(store);
+		const c = saved.cases.find(x => x.ref === REF)!;
+		expect(saved.schemaVersion).toBe(2);
+		expect(c.oicId).toBe('o0006');
+		expect(c.allocations.map(a => [a.officerId, a.from, a.to, a.by, a.reason, a.recordedAt])).toEqual([
+			['o0003', '2026-01-14', DEMO_TODAY, null, 'allocation on record before fortnight kept case history', null],
+			['o0006', DEMO_TODAY, null, 'o0002', 'OIC on sick leave; bail due 02 Dec', '2026-11-30T09:00:00.000Z'],
+		]);
+		expect(runCli(['verify', '--store', store, '--today', DEMO_TODAY]).code).toBe(0);
+		const after = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect(after.stdout).not.toContain(`"bail-officer-absent:${REF}"`);
+	});
+
+	it('takes --on, --as and an officer by id or collar number, and --yes for an officer away with no cover', async () => {
+		const {store} = demoCopy();
+		const flags = {to: '4042', on: '28/11/2026', reason: 'Agreed at supervision'};
+		const r = await runCommand(command, store, ['reallocate', REF], flags, {env: {FORTNIGHT_USER: 'DI Okafor'}});
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain('from 28 Nov (recorded by DI Rachel Okafor)');
+		const last = load(store).cases.find(x => x.ref === REF)!.allocations.at(-1);
+		expect(last).toMatchObject({officerId: 'o0006', from: '2026-11-28', by: 'o0001'});
+		// Back to DC Ashworth, who is off sick with nobody covering: only with --yes.
+		const refused = await runCommand(command, store, ['reallocate', REF], {to: 'o0003', reason: 'Back on Monday'});
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toBe(
+			'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it. ' +
+				'Add --yes to move it anyway, or choose an officer who is at work. Nothing was saved.',
+		);
+		const yes = await runCommand(command, store, ['reallocate', REF], {to: 'o0003', reason: 'Back on Monday', yes: true});
+		expect(yes.code, yes.stderr).toBe(0);
+		expect(load(store).cases.find(x => x.ref === REF)!.allocations.map(a => a.officerId)).toEqual(['o0003', 'o0006', 'o0003']);
+	});
+
+	it('at a terminal, asks before moving a case to someone away with nobody covering; only "yes" moves it', async () => {
+		const {store} = demoCopy();
+		const terminal = (answer: string) => Object.assign(Readable.from([answer]), {isTTY: true}) as unknown as NodeJS.ReadStream;
+		const before = readFileSync(store);
+		const flags = {to: 'DC Ashworth', reason: 'Back on Monday'};
+		const no = await runCommand(command, store, ['reallocate', 'CR/62757/26'], flags, {stdin: terminal('no\n')});
+		expect(no.code).toBe(2);
+		expect(no.stderr).toContain('no cover is named on 30 Nov: the case would sit with nobody to act on it. Move it anyway? Type yes: ');
+		expect(no.stderr).toContain('Not confirmed; nothing was saved.');
+		expect(readFileSync(store).equals(before)).toBe(true);
+		const yes = await runCommand(command, store, ['reallocate', 'CR/62757/26'], flags, {stdin: terminal('yes\n')});
+		expect(yes.code, yes.stderr).toBe(0);
+		expect(load(store).cases.find(c => c.ref === 'CR/62757/26')!.oicId).toBe('o0003');
+	});
+
+	it('refuses every wrong request with exit 2, one plain sentence, and the store byte for byte unchanged', async () => {
+		const {store, dir} = demoCopy();
+		// A closed case to refuse, in a store of the current schema.
+		const closedStore = `${dir}/closed.json`;
+		const v2 = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const closed = v2.cases.map(c => (c.ref === 'CR/62757/26' ? {...c, status: 'closed', closedOn: '2026-11-20'} : c));
+		writeFileSync(closedStore, JSON.stringify({...v2, cases: closed}));
+		const cases: [string, string[], Record<string, unknown>, RegExp][] = [
+			[store, ['reallocate', 'CR/00000/26'], {to: 'DC Marsh', reason: 'x'}, /^There is no case CR\/00000\/26 in this store\./],
+			[store, ['reallocate', REF], {to: 'Nobody Atall', reason: 'x'}, /^--to: no officer in this team matches "Nobody Atall"\.$/],
+			[store, ['reallocate', REF], {to: 'Marsch', reason: 'x'}, /Did you mean DC Helen Marsh \(o0006\)\?/],
+			[store, ['reallocate', REF], {to: 'DC Ashworth', reason: 'x'}, /^CR\/87204\/26 is already held by DC Ashworth \(since 14 Jan\)/],
+			[store, ['reallocate', REF], {to: 'DC Marsh', reason: 'x', on: '2026-01-13'}, /cannot be dated before that\. Nothing was saved\.$/],
+			[store, ['reallocate', REF], {to: 'DC Marsh', reason: 'x', on: '2026-12-01'}, /^The move is dated 01 Dec, after today \(30 Nov\)/],
+			[store, ['reallocate', REF], {to: 'DC Marsh', reason: 'x', on: '2026-11-31'}, /^--on must be a real date/],
+			[store, ['reallocate', REF], {to: 'DC Marsh'}, /^--reason TEXT is required/],
+			[store, ['reallocate', REF], {to: 'DC Marsh', reason: '  '}, /^--reason TEXT is required/],
+			[store, ['reallocate', REF], {reason: 'x'}, /^--to OFFICER \(who takes the case\) is required\./],
+			[store, ['reallocate', REF], {to: 'DC Marsh', reason: 'x', by: 'DI Okafor'}, /^--by is no longer taken: what you record is recorded as you/],
+			[store, ['reallocate', 'CR/62757/26'], {to: 'DC Ashworth', reason: 'x'}, /no cover is named on 30 Nov.*Add --yes to move it anyway/],
+			[store, ['reallocate'], {to: 'DC Marsh', reason: 'x'}, /^Give one crime reference: fortnight case reallocate REF/],
+			[store, ['reallocate', REF, 'CR/1/26'], {to: 'DC Marsh', reason: 'x'}, /^Give one crime reference/],
+			[store, ['frob'], {}, /^Unknown case action "frob": use show or reallocate\.$/],
+			[store, [], {}, /^Say what to do: fortnight case show\|reallocate REF\.$/],
+			[closedStore, ['reallocate', 'CR/62757/26'], {to: 'DC Ashworth', reason: 'x', yes: true}, /^CR\/62757\/26 is closed \(20 Nov\)/],
+		];
+		const bytes = new Map([store, closedStore].map(f => [f, readFileSync(f)]));
+		for (const [file, input, flags, message] of cases) {
+			const r = await runCommand(command, file, input, flags);
+			expect(r.code, `${input.join(' ')} ${JSON.stringify(flags)}`).toBe(2);
+			expect(r.stderr, input.join(' ')).toMatch(message);
+			expect(r.stdout).toBe('');
+		}
+		for (const [file, before] of bytes) expect(readFileSync(file).equals(before), file).toBe(true);
+	});
+
+	it('through the built CLI: exit 2 with the sentence and no stack trace; --help', () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const r = cli(store, 'reallocate', REF, '--to', 'DC Ashworth', '--reason', 'x');
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe(
+			'fortnight: CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer. Nothing was saved. ' +
+				'Run with --help for usage.\n',
+		);
+		expect(readFileSync(store).equals(before)).toBe(true);
+		const help = runCli(['case', '--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toContain('fortnight case reallocate REF --to OFFICER --reason TEXT [--on D] [--yes] [--as YOU]');
+		expect(help.stdout).toContain('fortnight case show REF [--json]');
+		expect(runCli(['--help']).stdout).toContain('case       show a case with its history, or reallocate it to another officer');
+	});
+});
+
+describe('fortnight case show', () => {
+	it('shows the whole history in 80 columns, the reallocation with who, when and why', () => {
+		const {store} = demoCopy();
+		expect(cli(store, 'reallocate', REF, '--to', 'DC Marsh', '--reason', 'OIC on sick leave; bail due 02 Dec').code).toBe(0);
+		const r = cli(store, 'show', REF);
+		expect(r.code, r.stderr).toBe(0);
+		for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+		expect(r.stdout).toContain(
+			[
+				'ALLOCATIONS (2)',
+				'  14 Jan 2026 to 30 Nov 2026: DC Sam Ashworth',
+				'      allocation on record before fortnight kept case history',
+				'  30 Nov 2026 to now: DC Helen Marsh',
+				'      Allocated by DS Tom Brennan on 2026-11-30 at 09:00 UTC: OIC on sick leave;',
+				'      bail due 02 Dec',
+			].join('\n'),
+		);
+		expect(r.stdout).toContain('RISK (1 level)\n  14 Jan 2026: LOW\n');
+		expect(r.stdout).toContain('  Suspect LB bailed after arrest on 11 Sep 2026 (PCSC Act 2022 limits); return\n  02 Dec 2026.');
+		expect(r.stdout).toContain('  Period ends 11 Dec 2026; next extension by an inspector (to 11 Mar 2027)\n    before then.');
+		const firstReview = [
+			'REVIEWS (9, oldest first)',
+			'  07 Jul 2026, entry 11: by DS Tom Brennan, due 07 Jul 2026 (on time); OIC',
+			'      DC Sam Ashworth',
+		];
+		expect(r.stdout).toContain(firstReview.join('\n'));
+		const movedAction = [
+			'      30 Nov 2026 edited by DS Tom Brennan: moved with the case (reallocated:',
+			'        OIC on sick leave; bail due 02 Dec)',
+		];
+		expect(r.stdout).toContain(movedAction.join('\n'));
+		expect(r.stdout.endsWith('As recorded on 30 Nov 2026.\n')).toBe(true);
+	});
+
+	it('gives the same as JSON (fortnight-case/1), with store text made safe', async () => {
+		const {store} = demoCopy();
+		const r = await runCommand(command, store, ['show', REF], {json: true});
+		expect(r.code).toBe(0);
+		const doc = JSON.parse(r.stdout) as {schema: string; today: string; case: CaseRecord};
+		expect(doc.schema).toBe('fortnight-case/1');
+		expect(doc.today).toBe(DEMO_TODAY);
+		expect(doc.case.ref).toBe(REF);
+		expect(doc.case.oic).toEqual({id: 'o0003', name: 'DC Sam Ashworth'});
+		const reason = 'allocation on record before fortnight kept case history';
+		const officer = {id: 'o0003', name: 'DC Sam Ashworth'};
+		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null}]);
+		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
+		expect(doc.case.reviews.map(v => v.seq)).toEqual([11, 69, 132, 191, 249, 314, 380, 455, 530]);
+		expect(doc.case.actions).toHaveLength(2);
+	});
+
+	it('refuses an unknown case and a missing reference with exit 2; reads a schema 1 store without writing it', async () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const unknown = await runCommand(command, store, ['show', 'CR/00000/26'], {});
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toMatch(/^There is no case CR\/00000\/26 in .*team\.json\. Check the crime reference/);
+		expect((await runCommand(command, store, ['show'], {})).stderr).toMatch(/^Give one crime reference: fortnight case show REF/);
+		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('shows a review as amended, with the amendment, and never lets store text drive the terminal', async () => {
+		const {dir, store} = demoCopy();
+		const data = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const seq = data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).at(-1)!.seq;
+		const options = {today: DEMO_TODAY, signedAt: '2026-11-30T10:00:00.000Z', by: 'o0002', sign: signer};
+		const {next: amended, amendment} = amendReview(data, seq, {summary: 'Bail date confirmed with custody.'}, 'Summary was wrong', options);
+		const offence = 'Paying \u001b]52;c;aGk=\u0007for \u202esexual services';
+		const hostile = {...amended, cases: amended.cases.map(c => (c.ref === REF ? {...c, offence} : c))};
+		const file = `${dir}/hostile.json`;
+		writeFileSync(file, JSON.stringify(hostile));
+		const text = await runCommand(command, file, ['show', REF], {});
+		expect(text.code, text.stderr).toBe(0);
+		const note = [
+			`      Amended 30 Nov 2026 by DS Tom Brennan (entry ${amendment.seq}): Summary was wrong; now`,
+			'      summary "Bail date confirmed with custody."',
+		];
+		expect(text.stdout).toContain(note.join('\n'));
+		expect(text.stdout).toContain('Summary: Bail date confirmed with custody.');
+		const json = await runCommand(command, file, ['show', REF], {json: true});
+		for (const out of [text.stdout, json.stdout]) {
+			expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
+			expect(out).toContain('<U+202E>');
+		}
+		const doc = JSON.parse(json.stdout) as {case: CaseRecord};
+		expect(doc.case.reviews.at(-1)!.amendments.map(a => a.reason)).toEqual(['Summary was wrong']);
+	});
+});
