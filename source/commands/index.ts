@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	generate: async () => (await import('./generate.js')).default,
 	import: async () => (await import('./import.js')).default,
 	keys: async () => (await import('./keys.js')).default,
+	calendar: async () => (await import('./calendar.js')).default,
 	handover: async () => (await import('./handover.js')).default,
 	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,

@@ -3,7 +3,7 @@ import {findProblems} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
-import {logJson} from '../export/log-json.js';
+import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
@@ -18,6 +18,7 @@ const command: Command = {
 	name: 'log',
 	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
 	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE [--force]] [--sergeant ID]
+       fortnight log --schema
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
@@ -37,6 +38,7 @@ Options
   --force         let --out replace an existing file (atomically, keeping its mode). A device or
                   pipe (/dev/null) is written into, never replaced.
   --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
+  --schema        print the strict JSON Schema of --format json and exit
 
 Every export gives the review chain head (sequence:hash); keep it, and later check that a copy of the
 store still holds that entry unchanged with "fortnight verify --head SEQ:HASH". CSV keeps its output
@@ -48,7 +50,7 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-JSON schema (format "fortnight-log", version 1):
+JSON schema (format "fortnight-log", version 1; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
@@ -75,9 +77,14 @@ Examples
 		out: {type: 'string'},
 		force: FORCE_FLAG,
 		sergeant: {type: 'string'},
+		schema: {type: 'boolean', default: false},
 	},
 	async run(ctx, input, flags) {
 		if (input.length > 0) throw new UsageError(`log takes no arguments (got "${safeText(input[0]!)}"). See fortnight log --help.`);
+		if (flags['schema']) {
+			await out(ctx, JSON.stringify(LogJsonSchema, null, 2) + '\n');
+			return 0;
+		}
 		const format = String(flags['format'] ?? 'csv') as Format;
 		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md or table (got "${safeText(format)}").`);
 		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today);

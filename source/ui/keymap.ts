@@ -20,6 +20,7 @@ export type DeskCommand =
 	| 'view-team'
 	| 'view-handover'
 	| 'view-log'
+	| 'view-calendar'
 	| 'filter'
 	| 'open'
 	| 'back'
@@ -43,12 +44,13 @@ export type DeskCommand =
 	| 'handover-to'
 	| 'handover-cover'
 	| 'handover-export'
+	| 'handover-calendar'
 	| 'absence-add'
 	| 'absence-end'
 	| 'trigger-decide';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
-export type KeyView = 'cases' | 'team' | 'handover' | 'log';
+export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
 export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
@@ -85,6 +87,15 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	{
+		command: 'handover-calendar',
+		keys: ['i'],
+		where: 'Handover view',
+		help: "export the window's dates as a calendar (.ics) next to the store",
+		palette: 'Handover: calendar (.ics)',
+		views: ['handover'],
+		matches: char('i'),
+	},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -99,6 +110,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'view-team', keys: ['2'], where: 'everywhere', help: 'Team view (workload, welfare dates, plans)', palette: 'View: Team', matches: char('2')},
 	{command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover', matches: char('3')},
 	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
+	{command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view (dates by officer)', palette: 'View: Calendar', matches: char('5')},
 	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
 	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer', matches: (_i, k) => k.return},
 	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},

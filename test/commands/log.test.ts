@@ -1,3 +1,4 @@
+import {docDate} from '../../source/export/doc-dates.js';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
@@ -108,7 +109,8 @@ describe('fortnight log', () => {
 		const late = demo.chain.find((e: {kind: string; data: {date: string; dueDate: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date > e.data.dueDate);
 		const lateBy = Math.round((Date.parse(late.data.date) - Date.parse(late.data.dueDate)) / 864e5);
 		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
-		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${late.data.dueDate} | ${late.data.date} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
+		// Dates as documents write them (issue 21 item 8): "24 Nov 2026".
+		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.
 		expect(section(md, '#### Lapsed or lapsing bail')).toMatch(/CR\/87204\/26 \| DC Sam Ashworth/);

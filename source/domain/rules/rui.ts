@@ -1,8 +1,20 @@
 import {suspectWords} from '../bail.js';
-import {addDays, daysBetween, shortDate} from '../dates.js';
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Case, Settings} from '../model.js';
 import type {Problem} from '../problem.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
+
+/**
+ * When the suspect of a case released under investigation is next due an update: the last update (or
+ * the release) plus settings.ruiUpdateDays; null when the case has no running RUI. The rule below and
+ * the handover's dated items both count from here.
+ */
+export function nextRuiUpdate(c: Case, settings: Settings): IsoDate | null {
+	const r = c.rui;
+	if (!r || r.endedOn !== null) return null;
+	return addDays(r.lastSuspectUpdate ?? r.since, settings.ruiUpdateDays);
+}
 
 /**
  * Released under investigation has no time limit, so the suspect can be forgotten: flag when the
@@ -16,7 +28,7 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 			const r = c.rui;
 			if (!r || r.endedOn !== null || r.since > today) continue;
 			const last = r.lastSuspectUpdate ?? r.since;
-			const since = addDays(last, s.ruiUpdateDays);
+			const since = nextRuiUpdate(c, s)!;
 			if (since > today) continue;
 			const ago = daysBetween(last, today);
 			out.push({

@@ -32,8 +32,11 @@ import type {DecisionFieldError, TriggerDecisionInput} from '../../domain/escala
 import {decisionFormTakesText, type DecisionFormState} from '../team/decision-form-state.js';
 import type {DeskActor} from './desk-actor.js';
 import {decisionWritten, onDecisionFormInput, openDecision} from './desk-decisions.js';
+import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
+import {calendarShape} from '../views/calendar/calendar-lines.js';
+import {calendarKey, initialCalendarState, type CalendarState} from '../views/calendar/calendar-state.js';
 
-export type View = 'cases' | 'team' | 'handover' | 'log';
+export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
 
 /** Rows the palette lists under its query line. */
@@ -69,6 +72,8 @@ export interface DeskState {
 	log: LogViewState;
 	/** The Handover view's window, cover, open field and scroll (its keys are applied here, in order). */
 	handover: HandoverState;
+	/** The Calendar view's cursor (an officer's row and a day). */
+	calendar: CalendarState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** What a save is waiting for (another process holds the store's lock): on the status bar until the wait ends. */
@@ -150,6 +155,7 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		cannotWrite: null,
 		log: initialLogViewState(model.today),
 		handover: initialHandoverState(model.today),
+		calendar: initialCalendarState(),
 		notice: null,
 		lockWait: null,
 		diskChanged: false,
@@ -283,17 +289,23 @@ function handoverHasKeys(s: DeskState): boolean {
 	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
 }
 
+/** The Calendar view's grid: 14 days from today, 28 when the main area is wide enough. */
+export function currentCalendar(s: DeskState): CalendarGrid {
+	return calendarGrid(s.model.data, s.model.today, calendarShape(s.layout.width - s.layout.activityWidth).days);
+}
+
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
 	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
 }
 
 /** The Handover view's commands in the keymap, as its reducer's actions. */
-const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export', HandoverAction> = {
+const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export' | 'handover-calendar', HandoverAction> = {
 	'handover-from': {type: 'edit', field: 'from'},
 	'handover-to': {type: 'edit', field: 'to'},
 	'handover-cover': {type: 'edit', field: 'cover'},
 	'handover-export': {type: 'export'},
+	'handover-calendar': {type: 'export', format: 'ics'},
 };
 
 /** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
@@ -350,6 +362,11 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (handoverHasKeys(s)) {
 		const handled = onHandoverInput(s, input, key);
 		if (handled) return handled;
+	}
+	if (s.view === 'calendar' && s.focus === 'explorer' && s.overlay === null) {
+		const r = calendarKey(s.calendar, currentCalendar(s), input, key);
+		if (r.open) return openCase({...s, calendar: r.state}, r.open);
+		if (r.handled) return {...s, calendar: r.state, notice: r.notice ?? null};
 	}
 	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
 	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
@@ -530,6 +547,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return setView(s, 'team');
 		case 'view-handover':
 			return setView(s, 'handover');
+		case 'view-calendar':
+			return setView(s, 'calendar');
 		case 'view-log':
 			return setView(s, 'log');
 		case 'handover-from':
@@ -538,6 +557,9 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		case 'handover-export':
 			// The view's field state is its reducer's (source/ui/views/handover); the keys are the keymap's.
 			return s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])} : s;
+		case 'handover-calendar':
+			// Also a palette command: from another view it opens the Handover view, whose window it exports.
+			return {...setView(s, 'handover'), handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])};
 		case 'absence-add':
 			return openForm(s);
 		case 'absence-end':

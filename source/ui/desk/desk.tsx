@@ -21,9 +21,10 @@ import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
+import {CalendarView} from '../views/calendar/calendar-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {currentCalendar, currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -118,7 +119,8 @@ function hintsFor(s: DeskState): string {
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
-	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-4 views';
+	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
+	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
@@ -198,6 +200,7 @@ function DeskFrame({state: s, store, actor, storePath, readOnly, dispatch, onSto
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
+	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else
 		main = (
