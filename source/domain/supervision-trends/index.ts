@@ -13,3 +13,4 @@ export {
 } from './figures.js';
 export {defaultTrendPeriod, weeksOf, weekIndexOf, TREND_DAYS, TREND_WEEKS} from './weeks.js';
 export {triggerEpisodes, type TriggerEpisode} from './triggers.js';
+export {weekSpan, reviewWords, triggerWords, bailWords, checkInWords} from './words.js';
