@@ -7,13 +7,11 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {StoreData} from '../../source/domain/model.js';
 import {escapeHtml} from '../../source/export/html.js';
 import {REPORT_CSP} from '../../source/export/log-html.js';
 import {niceCeiling} from '../../source/export/trend-svg.js';
 import {DEMO_TODAY, ROOT} from '../helpers/cli.js';
-import {attr, elements, htmlReport, textOf, type Element} from '../helpers/html-report.js';
-import {hostileStore} from '../helpers/hostile-store.js';
+import {attr, elements, HTML_PAYLOADS, htmlHostile, htmlReport, textOf, type Element} from '../helpers/html-report.js';
 import {loadDemo} from '../domain/review-log/hostile-store.js';
 import {twoSergeants} from '../domain/supervision-trends/two-sergeants.js';
 
@@ -21,27 +19,6 @@ import {twoSergeants} from '../domain/supervision-trends/two-sergeants.js';
 const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'code', 'strong', 'ul', 'li', 'div', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'desc', 'line', 'text', 'rect', 'polyline', 'circle']);
 /** Attributes, by name, the renderer writes; anything else (on*, href, src, style, xlink:href...) is a failure. */
 const ALLOWED_ATTRS = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'aria-labelledby', 'scope', 'viewBox', 'width', 'height', 'role', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'points', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'text-anchor']);
-
-/** HTML payloads on top of the terminal ones: markup, handlers, links and URLs in names and the team's name. */
-const HTML_PAYLOADS = [
-	'<script>alert(1)</script>',
-	'"><img src=x onerror=alert(1)>',
-	"'><a href=\"http://evil.example/\">click</a>",
-	'javascript:alert(document.domain)',
-	'</style><style>body{background:url(http://evil.example/x.png)}</style>',
-	'<svg onload=alert(1)><use href="data:image/svg+xml,x"/>',
-	'<!-- <iframe src=//evil.example>',
-	'<base href="http://evil.example/"><link rel=stylesheet href=//evil.example/a.css>',
-	'<meta http-equiv="refresh" content="0;url=http://evil.example">',
-	'&lt;b&gt; &amp; ]]> {{x}}',
-];
-
-function htmlHostile(): StoreData {
-	const {data} = hostileStore();
-	const officers = data.officers.map((o, i) => ({...o, name: `${HTML_PAYLOADS[i % HTML_PAYLOADS.length]}${o.name}`.slice(0, 120)}));
-	const concerns = data.concerns.map((c, i) => ({...c, text: HTML_PAYLOADS[i % HTML_PAYLOADS.length]!}));
-	return {...data, team: {...data.team, name: HTML_PAYLOADS[0]! + HTML_PAYLOADS[3]}, officers, concerns};
-}
 
 function checkEveryElement(html: string): {elements: Element[]} {
 	const all = elements(html);

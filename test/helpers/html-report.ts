@@ -8,6 +8,7 @@ import {triggerFor} from '../../source/domain/rules/performance.js';
 import {buildSupervisionTrends, defaultTrendPeriod, type SupervisionTrends} from '../../source/domain/supervision-trends/index.js';
 import {logHtml} from '../../source/export/log-html.js';
 import {DEMO_TODAY} from './cli.js';
+import {hostileStore} from './hostile-store.js';
 
 export type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
@@ -43,3 +44,26 @@ export function textOf(el: Element): string {
 }
 
 export const attr = (el: Element, name: string): string | undefined => el.attrs.find(a => a.name === name)?.value;
+
+/** HTML payloads on top of the terminal ones: markup, handlers, links and URLs in names and the team's name. */
+export const HTML_PAYLOADS = [
+	'<script>alert(1)</script>',
+	'"><img src=x onerror=alert(1)>',
+	"'><a href=\"http://evil.example/\">click</a>",
+	'javascript:alert(document.domain)',
+	'</style><style>body{background:url(http://evil.example/x.png)}</style>',
+	'<svg onload=alert(1)><use href="data:image/svg+xml,x"/>',
+	'<!-- <iframe src=//evil.example>',
+	'<base href="http://evil.example/"><link rel=stylesheet href=//evil.example/a.css>',
+	'<meta http-equiv="refresh" content="0;url=http://evil.example">',
+	'&lt;b&gt; &amp; ]]> {{x}}',
+];
+
+/** The terminal-hostile store (every text field) with HTML payloads in the officers' and team's names and the concerns. */
+export function htmlHostile(): StoreData {
+	const {data} = hostileStore();
+	const officers = data.officers.map((o, i) => ({...o, name: `${HTML_PAYLOADS[i % HTML_PAYLOADS.length]}${o.name}`.slice(0, 120)}));
+	const concerns = data.concerns.map((c, i) => ({...c, text: HTML_PAYLOADS[i % HTML_PAYLOADS.length]!}));
+	return {...data, team: {...data.team, name: HTML_PAYLOADS[0]! + HTML_PAYLOADS[3]}, officers, concerns};
+}
+
