@@ -77,11 +77,17 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 	out.push(`<style>${STYLE}</style>`, '</head>', '<body>', '<main>');
 
 	out.push(`<h1>Supervision report: ${e(doc.team)}</h1>`);
-	out.push(`<p>Period ${doc.period.from} to ${doc.period.to} (${trends.weeks.length} week${trends.weeks.length === 1 ? '' : 's'}, each ending on the period's last weekday); open exceptions as of ${today}.${doc.sergeantId ? ` Sergeant ${e(doc.sergeantId)} only.` : ''}</p>`);
+	out.push(
+		`<p>Period ${doc.period.from} to ${doc.period.to} (${trends.weeks.length} week${trends.weeks.length === 1 ? '' : 's'}, each ending on the period's last weekday); open exceptions as of ${today}.${doc.sergeantId ? ` Sergeant ${e(doc.sergeantId)} only.` : ''}</p>`,
+	);
 
 	out.push('<section aria-labelledby="check">', '<h2 id="check">Checking this report</h2>');
-	out.push(`<p>Review chain head: <code>${e(head)}</code> (the sequence number and SHA-256 hash of the store's last signed entry when this report was made).</p>`);
-	out.push(`<p>To check that a copy of the store still holds that entry unchanged, with every entry before it intact, run <code>fortnight verify --head ${e(head)}</code> against the copy. Without fortnight, <code>python3 docs/audit-chain.py STORE.json</code> (from fortnight's source, standard library only) re-checks every hash and link and prints the head to compare.</p>`);
+	out.push(
+		`<p>Review chain head: <code>${e(head)}</code> (the sequence number and SHA-256 hash of the store's last signed entry when this report was made).</p>`,
+	);
+	out.push(
+		`<p>To check that a copy of the store still holds that entry unchanged, with every entry before it intact, run <code>fortnight verify --head ${e(head)}</code> against the copy. Without fortnight, <code>python3 docs/audit-chain.py STORE.json</code> (from fortnight's source, standard library only) re-checks every hash and link and prints the head to compare.</p>`,
+	);
 	out.push('</section>');
 
 	out.push('<section aria-labelledby="summary">', '<h2 id="summary">The period at a glance</h2>');
@@ -89,7 +95,8 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 	out.push('</section>');
 
 	out.push('<section aria-labelledby="weeks">', '<h2 id="weeks">Week by week</h2>');
-	if (!doc.sergeantId && trends.sergeants.length === 1) out.push('<p class="note">The team has one sergeant: the team\'s figures are theirs.</p>');
+	if (!doc.sergeantId && trends.sergeants.length === 1)
+		out.push('<p class="note">The team has one sergeant: the team\'s figures are theirs.</p>');
 	shown.forEach((s, i) => out.push(seriesSection(s, i, today, checkInDays)));
 	out.push('</section>');
 
@@ -106,7 +113,9 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 	out.push('<section aria-labelledby="how">', '<h2 id="how">How the figures are counted</h2>', '<ul class="note">');
 	for (const line of DEFINITIONS(checkInDays)) out.push(`<li>${e(line)}</li>`);
 	out.push('</ul>', '</section>');
-	out.push(`<p class="note">Made by fortnight log --format html on ${today}. Welfare: only how many officers are due a check-in, never what was said.</p>`);
+	out.push(
+		`<p class="note">Made by fortnight log --format html on ${today}. Welfare: only how many officers are due a check-in, never what was said.</p>`,
+	);
 	out.push('</main>', '</body>', '</html>', '');
 	return out.join('\n');
 }
@@ -120,14 +129,31 @@ function seriesShown(doc: LogDocument, trends: SupervisionTrends): TrendSeries[]
 const DEFINITIONS = (checkInDays: number): string[] => [
 	'Reviews due: the reviews signed in the week plus one for each case whose review fell due by the end of the week and was not done by then (missed); a case still not reviewed counts as missed again the next week.',
 	'On time: signed on or before the date it was due, as fixed when it was signed; late: after it, by the days shown (median of the late ones).',
-	'Overdue at the week\'s end: reviews overdue on the week\'s last day (or today), counted as the desk\'s status bar counts them.',
+	"Overdue at the week's end: reviews overdue on the week's last day (or today), counted as the desk's status bar counts them.",
 	'Triggers: raised when a performance trigger first fired (as recorded at a review, or as the rules find it today); decisions are the signed performance-decision entries; escalated when it went to the inspector (escalated by the sergeant, "not now" twice in a row, or no decision in time); undecided: firing with no decision at the week\'s end.',
 	'Bail: met when bail ended before it lapsed; extended when an extension was authorised; lapsed when the bail period ended, or the return date passed, with bail still recorded as running.',
 	`Check-ins: officers in the unit with no welfare check-in (or new starter's one-to-one) for ${checkInDays} days at the week's end.`,
-	'Every figure is counted from the store\'s signed entries and records, week by week; fortnight log --format json holds the entries behind the exception tables.',
+	"Every figure is counted from the store's signed entries and records, week by week; fortnight log --format json holds the entries behind the exception tables.",
 ];
 
-const WEEK_HEADERS = ['Week', 'Due', 'Done', 'On time', 'Late', 'Median days late', 'Missed', "Overdue at week's end", 'Triggers raised', 'Decided', 'Escalated', "Undecided at week's end", 'Bail met', 'Bail extended', 'Bail lapsed', 'No check-in'];
+const WEEK_HEADERS = [
+	'Week',
+	'Due',
+	'Done',
+	'On time',
+	'Late',
+	'Median days late',
+	'Missed',
+	"Overdue at week's end",
+	'Triggers raised',
+	'Decided',
+	'Escalated',
+	"Undecided at week's end",
+	'Bail met',
+	'Bail extended',
+	'Bail lapsed',
+	'No check-in',
+];
 
 function figureCells(w: WeekFigures): string[] {
 	return [
@@ -151,17 +177,26 @@ function figureCells(w: WeekFigures): string[] {
 
 function summaryTable(shown: readonly TrendSeries[], today: string, checkInDays: number): string {
 	const rows = shown.map(s => [e(s.name), ...figureCells(s.period)]);
-	const words = shown.map(s => `<li><strong>${e(s.name)}</strong>: ${e(reviewWords(s.period, 'the end of the period'))}; ${e(triggerWords(s.period, 'the end'))}; ${e(bailWords(s.period))}; ${e(checkInWords(s.period, checkInDays))} at the end.</li>`);
+	const words = shown.map(
+		s =>
+			`<li><strong>${e(s.name)}</strong>: ${e(reviewWords(s.period, 'the end of the period'))}; ${e(triggerWords(s.period, 'the end'))}; ${e(bailWords(s.period))}; ${e(checkInWords(s.period, checkInDays))} at the end.</li>`,
+	);
 	return `<div class="keep">${htmlTable(`Figures for the period (standing figures as at ${today})`, ['Who', ...WEEK_HEADERS.slice(1)], rows, 'figures')}</div>\n<ul class="note">\n${words.join('\n')}\n</ul>`;
 }
 
 function seriesSection(s: TrendSeries, i: number, today: string, checkInDays: number): string {
 	const out: string[] = [];
 	out.push(`<section class="series" aria-labelledby="series-${i}">`, `<h3 id="series-${i}">${e(s.name)}</h3>`);
-	out.push(`<figure>\n${reviewChart(`chart-${i}-reviews`, s, today)}\n<figcaption>Reviews each week: on time (solid), late (light), missed (dashed outline); the line is the reviews overdue at each week's end.</figcaption>\n</figure>`);
-	out.push(`<figure>\n${triggerChart(`chart-${i}-triggers`, s, today)}\n<figcaption>Performance triggers raised, decided and escalated each week, and bail lapsed; the line is the triggers with no decision at each week's end.</figcaption>\n</figure>`);
+	out.push(
+		`<figure>\n${reviewChart(`chart-${i}-reviews`, s, today)}\n<figcaption>Reviews each week: on time (solid), late (light), missed (dashed outline); the line is the reviews overdue at each week's end.</figcaption>\n</figure>`,
+	);
+	out.push(
+		`<figure>\n${triggerChart(`chart-${i}-triggers`, s, today)}\n<figcaption>Performance triggers raised, decided and escalated each week, and bail lapsed; the line is the triggers with no decision at each week's end.</figcaption>\n</figure>`,
+	);
 	const rows = s.weeks.map(w => [e(weekSpan(w, today)), ...figureCells(w)]);
-	out.push(`<div>${htmlTable(`${s.name}: figures by week (no check-in: officers without a welfare check-in in ${checkInDays} days at the week's end)`, WEEK_HEADERS, rows, 'figures')}</div>`);
+	out.push(
+		`<div>${htmlTable(`${s.name}: figures by week (no check-in: officers without a welfare check-in in ${checkInDays} days at the week's end)`, WEEK_HEADERS, rows, 'figures')}</div>`,
+	);
 	out.push('</section>');
 	return out.join('\n');
 }
@@ -170,14 +205,36 @@ function exceptionSection(s: SergeantExceptions, forensicDays: number): string {
 	const out: string[] = [`<h3>${e(s.sergeant)} (${e(s.sergeantId)})</h3>`];
 	const table = (title: string, headers: string[], rows: string[][], narrow = false) => {
 		if (rows.length === 0) return;
-		const t = htmlTable(`${title} (${rows.length})`, headers, rows.map(r => r.map(c => e(c))));
+		const t = htmlTable(
+			`${title} (${rows.length})`,
+			headers,
+			rows.map(r => r.map(c => e(c))),
+		);
 		// A long list of short rows (a quarter's late reviews) runs in two columns on paper.
 		out.push(narrow && rows.length > 30 ? `<div class="two-columns">${t}</div>` : t);
 	};
-	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [r.caseRef, r.officer, r.dueDate, r.date, days(r.lateDays), String(r.seq)]), true);
-	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [c.caseRef, c.officer, c.dueDate, c.lastReview ?? 'never']), true);
-	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [p.caseRef ?? '', p.officer, p.due ?? '', p.severity, p.message]));
-	table(SECTION_TITLES.noCover, ['Supervisor', 'First review due', 'Severity', 'Detail'], s.noCover.map(p => [p.officer, p.due ?? '', p.severity, p.message]));
+	table(
+		SECTION_TITLES.lateReviews,
+		['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'],
+		s.lateReviews.map(r => [r.caseRef, r.officer, r.dueDate, r.date, days(r.lateDays), String(r.seq)]),
+		true,
+	);
+	table(
+		SECTION_TITLES.notReviewed,
+		['Case', 'Officer', 'Review due', 'Last review'],
+		s.notReviewed.map(c => [c.caseRef, c.officer, c.dueDate, c.lastReview ?? 'never']),
+		true,
+	);
+	table(
+		SECTION_TITLES.overdueNow,
+		['Case', 'Officer', 'Due', 'Severity', 'Detail'],
+		s.overdueNow.map(p => [p.caseRef ?? '', p.officer, p.due ?? '', p.severity, p.message]),
+	);
+	table(
+		SECTION_TITLES.noCover,
+		['Supervisor', 'First review due', 'Severity', 'Detail'],
+		s.noCover.map(p => [p.officer, p.due ?? '', p.severity, p.message]),
+	);
 	table(
 		SECTION_TITLES.unresolvedTriggers,
 		['Officer', 'First fired', 'Unresolved for', 'Status', 'Evidence'],
@@ -189,17 +246,63 @@ function exceptionSection(s: SergeantExceptions, forensicDays: number): string {
 			t.evidence.join('; '),
 		]),
 	);
-	table(SECTION_TITLES.bail, ['Case', 'Officer', 'Return date', 'Severity', 'Detail'], s.bail.map(p => [p.caseRef ?? '', p.officer, p.due ?? '', p.severity, p.message]));
-	table(SECTION_TITLES.stalledActions, ['Case', 'Officer', 'Since', 'Detail'], s.stalledActions.map(p => [p.caseRef ?? '', p.officer, p.since, p.message]));
-	table(`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`, ['Case', 'Officer', 'Since', 'Detail'], s.forensicWaits.map(p => [p.caseRef ?? '', p.officer, p.since, p.message]));
-	table(SECTION_TITLES.spanOfControl, ['Sergeant', 'Since', 'Detail'], s.spanOfControl.map(p => [p.officer, p.since, p.message]));
+	table(
+		SECTION_TITLES.bail,
+		['Case', 'Officer', 'Return date', 'Severity', 'Detail'],
+		s.bail.map(p => [p.caseRef ?? '', p.officer, p.due ?? '', p.severity, p.message]),
+	);
+	table(
+		SECTION_TITLES.stalledActions,
+		['Case', 'Officer', 'Since', 'Detail'],
+		s.stalledActions.map(p => [p.caseRef ?? '', p.officer, p.since, p.message]),
+	);
+	table(
+		`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`,
+		['Case', 'Officer', 'Since', 'Detail'],
+		s.forensicWaits.map(p => [p.caseRef ?? '', p.officer, p.since, p.message]),
+	);
+	table(
+		SECTION_TITLES.spanOfControl,
+		['Sergeant', 'Since', 'Detail'],
+		s.spanOfControl.map(p => [p.officer, p.since, p.message]),
+	);
 	return out.join('\n');
 }
 
 function totalsTable(doc: LogDocument): string {
 	const {report} = doc;
-	const headers = ['Sergeant', 'Reviews due', 'Done', 'On time', 'On time %', 'Late', 'Not reviewed', 'Overdue now', 'No cover', 'Unresolved triggers', 'Bail', 'Stalled actions', `Forensic ${report.forensicDays}+ days`, 'Span of control'];
-	const cells = (t: SergeantTotals) => [t.reviewsDue, t.reviewsDone, t.onTime, t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`, t.late, t.notReviewed, t.overdueNow, t.noCover, t.unresolvedTriggers, t.bail, t.stalledActions, t.forensicWaits, t.spanOfControl].map(String);
+	const headers = [
+		'Sergeant',
+		'Reviews due',
+		'Done',
+		'On time',
+		'On time %',
+		'Late',
+		'Not reviewed',
+		'Overdue now',
+		'No cover',
+		'Unresolved triggers',
+		'Bail',
+		'Stalled actions',
+		`Forensic ${report.forensicDays}+ days`,
+		'Span of control',
+	];
+	const cells = (t: SergeantTotals) =>
+		[
+			t.reviewsDue,
+			t.reviewsDone,
+			t.onTime,
+			t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`,
+			t.late,
+			t.notReviewed,
+			t.overdueNow,
+			t.noCover,
+			t.unresolvedTriggers,
+			t.bail,
+			t.stalledActions,
+			t.forensicWaits,
+			t.spanOfControl,
+		].map(String);
 	const rows = report.sergeants.map(s => [`${e(s.sergeant)} (${e(s.sergeantId)})`, ...cells(s.totals)]);
 	if (report.sergeants.length > 1) rows.push(['All', ...cells(report.totals)]);
 	const reviews = doc.rows.filter(r => r.kind === 'review').length;

@@ -50,12 +50,24 @@ const num = (n: number) => (Math.round(n * 10) / 10).toString();
  * One chart: for each week a stack (or group) of bars and a point of the line, on one axis.
  * `stacked` bars sit on one another; otherwise they stand side by side.
  */
-function chart(id: string, title: string, desc: string, weeks: readonly WeekFigures[], bars: (w: WeekFigures) => Bar[], line: (w: WeekFigures) => number, legend: readonly Legend[], stacked: boolean, today: IsoDate): string {
+function chart(
+	id: string,
+	title: string,
+	desc: string,
+	weeks: readonly WeekFigures[],
+	bars: (w: WeekFigures) => Bar[],
+	line: (w: WeekFigures) => number,
+	legend: readonly Legend[],
+	stacked: boolean,
+	today: IsoDate,
+): string {
 	const plotW = W - LEFT - RIGHT;
 	const plotH = H - TOP - BOTTOM;
 	const n = Math.max(1, weeks.length);
 	const slot = plotW / n;
-	const tops = weeks.map(w => Math.max(line(w), stacked ? bars(w).reduce((a, b) => a + b.value, 0) : Math.max(0, ...bars(w).map(b => b.value))));
+	const tops = weeks.map(w =>
+		Math.max(line(w), stacked ? bars(w).reduce((a, b) => a + b.value, 0) : Math.max(0, ...bars(w).map(b => b.value))),
+	);
 	const max = niceCeiling(Math.max(1, ...tops));
 	const y = (v: number) => TOP + plotH - (v / max) * plotH;
 	const out: string[] = [];
@@ -77,13 +89,18 @@ function chart(id: string, title: string, desc: string, weeks: readonly WeekFigu
 			const x = stacked ? x0 + slot * 0.22 : x0 + slot * 0.1 + j * width;
 			const from = stacked ? base : 0;
 			if (b.value > 0) {
-				out.push(`<rect x="${num(x)}" y="${num(y(from + b.value))}" width="${num(Math.max(1, width - 1))}" height="${num(y(from) - y(from + b.value))}" fill="${b.fill}" stroke="${b.stroke}" stroke-width="1.2"${b.dash ? ` stroke-dasharray="${b.dash}"` : ''}/>`);
-				if (!stacked) out.push(`<text x="${num(x + width / 2)}" y="${num(y(b.value) - 2)}" text-anchor="middle" class="value">${b.value}</text>`);
+				out.push(
+					`<rect x="${num(x)}" y="${num(y(from + b.value))}" width="${num(Math.max(1, width - 1))}" height="${num(y(from) - y(from + b.value))}" fill="${b.fill}" stroke="${b.stroke}" stroke-width="1.2"${b.dash ? ` stroke-dasharray="${b.dash}"` : ''}/>`,
+				);
+				if (!stacked)
+					out.push(`<text x="${num(x + width / 2)}" y="${num(y(b.value) - 2)}" text-anchor="middle" class="value">${b.value}</text>`);
 			}
 			base += b.value;
 		});
 		if (stacked) out.push(`<text x="${num(x0 + slot / 2)}" y="${num(y(base) - 3)}" text-anchor="middle" class="value">${base}</text>`);
-		out.push(`<text x="${num(x0 + slot / 2)}" y="${H - BOTTOM + 13}" text-anchor="middle" class="tick">${escapeHtml(shortDate(w.from, today))}</text>`);
+		out.push(
+			`<text x="${num(x0 + slot / 2)}" y="${H - BOTTOM + 13}" text-anchor="middle" class="tick">${escapeHtml(shortDate(w.from, today))}</text>`,
+		);
 	});
 	const points = weeks.map((w, i) => `${num(LEFT + (i + 0.5) * slot)},${num(y(line(w)))}`);
 	out.push(`<polyline points="${points.join(' ')}" class="line"/>`);
@@ -93,8 +110,14 @@ function chart(id: string, title: string, desc: string, weeks: readonly WeekFigu
 	// Legend along the bottom.
 	let lx = LEFT;
 	for (const l of legend) {
-		if (l.line) out.push(`<line x1="${lx}" y1="${H - 8}" x2="${lx + 14}" y2="${H - 8}" class="line"/><circle cx="${lx + 7}" cy="${H - 8}" r="3" class="point"/>`);
-		else out.push(`<rect x="${lx}" y="${H - 13}" width="12" height="10" fill="${l.fill}" stroke="${l.stroke}" stroke-width="1.2"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`);
+		if (l.line)
+			out.push(
+				`<line x1="${lx}" y1="${H - 8}" x2="${lx + 14}" y2="${H - 8}" class="line"/><circle cx="${lx + 7}" cy="${H - 8}" r="3" class="point"/>`,
+			);
+		else
+			out.push(
+				`<rect x="${lx}" y="${H - 13}" width="12" height="10" fill="${l.fill}" stroke="${l.stroke}" stroke-width="1.2"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
+			);
 		out.push(`<text x="${lx + 17}" y="${H - 4}" class="legend">${escapeHtml(l.label)}</text>`);
 		lx += 24 + l.label.length * 5.6;
 	}

@@ -32,7 +32,10 @@ describe.skipIf(!hasChromium && !required)('the HTML report in headless Chromium
 
 	it('a control page that fetches and logs is caught by both checks', () => {
 		const control = path.join(tempDir(), 'control.html');
-		writeFileSync(control, '<!DOCTYPE html><title>control</title><p>control</p><img src="http://evil.example/x.png"><script>console.error("control")</script>');
+		writeFileSync(
+			control,
+			'<!DOCTYPE html><title>control</title><p>control</p><img src="http://evil.example/x.png"><script>console.error("control")</script>',
+		);
 		const run = runChromium(pathToFileURL(control).href, ['--dump-dom']);
 		expect(run.code).toBe(0);
 		expect(run.pageRequests).toContain('http://evil.example/x.png');
@@ -65,7 +68,10 @@ describe.skipIf(!hasChromium && !required)('the HTML report in headless Chromium
 		expect(run.code).toBe(0);
 		const png = readPng(readFileSync(shot));
 		expect([png.width, png.height]).toEqual([1000, 1600]);
-		let ink = 0, green = 0, yellow = 0, top = 0;
+		let ink = 0,
+			green = 0,
+			yellow = 0,
+			top = 0;
 		for (let y = 0; y < png.height; y++) {
 			for (let x = 0; x < png.width; x++) {
 				const [r, g, b] = pixel(png, x, y);
@@ -95,7 +101,9 @@ describe.skipIf(!hasChromium && !required)('the HTML report in headless Chromium
 		expect(pages).toBeGreaterThanOrEqual(2);
 		expect(pages).toBeLessThanOrEqual(6);
 		// A4 is 210 x 297 mm: 595.3 x 841.9 points.
-		const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(m => [Number(m[1]), Number(m[2])] as const);
+		const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map(
+			m => [Number(m[1]), Number(m[2])] as const,
+		);
 		expect(boxes.length).toBeGreaterThan(0);
 		for (const [w, h] of boxes) expect(Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2, `page ${w} x ${h} points`).toBe(true);
 		expect(Date.now() - started, 'the Chromium tests together').toBeLessThan(60_000);

@@ -16,9 +16,73 @@ import {loadDemo} from '../domain/review-log/hostile-store.js';
 import {twoSergeants} from '../domain/supervision-trends/two-sergeants.js';
 
 /** What the report is made of: nothing that fetches, links, embeds, submits or runs. */
-const ALLOWED = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'section', 'h1', 'h2', 'h3', 'h4', 'p', 'code', 'strong', 'ul', 'li', 'div', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'desc', 'line', 'text', 'rect', 'polyline', 'circle']);
+const ALLOWED = new Set([
+	'html',
+	'head',
+	'meta',
+	'title',
+	'style',
+	'body',
+	'main',
+	'section',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'p',
+	'code',
+	'strong',
+	'ul',
+	'li',
+	'div',
+	'figure',
+	'figcaption',
+	'table',
+	'caption',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'svg',
+	'desc',
+	'line',
+	'text',
+	'rect',
+	'polyline',
+	'circle',
+]);
 /** Attributes, by name, the renderer writes; anything else (on*, href, src, style, xlink:href...) is a failure. */
-const ALLOWED_ATTRS = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'aria-labelledby', 'scope', 'viewBox', 'width', 'height', 'role', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'points', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'text-anchor']);
+const ALLOWED_ATTRS = new Set([
+	'lang',
+	'charset',
+	'http-equiv',
+	'content',
+	'name',
+	'class',
+	'id',
+	'aria-labelledby',
+	'scope',
+	'viewBox',
+	'width',
+	'height',
+	'role',
+	'x',
+	'y',
+	'x1',
+	'y1',
+	'x2',
+	'y2',
+	'cx',
+	'cy',
+	'r',
+	'points',
+	'fill',
+	'stroke',
+	'stroke-width',
+	'stroke-dasharray',
+	'text-anchor',
+]);
 
 function checkEveryElement(html: string): {elements: Element[]} {
 	const all = elements(html);
@@ -31,7 +95,8 @@ function checkEveryElement(html: string): {elements: Element[]} {
 			const value = a.value.toLowerCase();
 			// The one attribute that may say "data:" is the policy itself (img-src data:).
 			if (!(el.tagName === 'meta' && attr(el, 'http-equiv') === 'Content-Security-Policy' && a.name === 'content')) {
-				for (const bad of ['://', 'javascript:', 'data:', 'url(', '//', 'expression(']) expect(value.includes(bad), `${where} holds ${bad}`).toBe(false);
+				for (const bad of ['://', 'javascript:', 'data:', 'url(', '//', 'expression('])
+					expect(value.includes(bad), `${where} holds ${bad}`).toBe(false);
 			}
 		}
 		if (el.tagName === 'meta') expect(['charset', 'name', 'http-equiv'].some(n => attr(el, n) !== undefined)).toBe(true);
@@ -68,9 +133,18 @@ describe('the HTML report on the demo', () => {
 		expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);
 		expect(text('title')[0]).toBe('Supervision report: POLIT: online child abuse investigation team, 2026-09-01 to 2026-11-30');
 		expect(text('h1')).toEqual(['Supervision report: POLIT: online child abuse investigation team']);
-		expect(text('h2')).toEqual(['Checking this report', 'The period at a glance', 'Week by week', 'Exceptions', 'Totals', 'How the figures are counted']);
+		expect(text('h2')).toEqual([
+			'Checking this report',
+			'The period at a glance',
+			'Week by week',
+			'Exceptions',
+			'Totals',
+			'How the figures are counted',
+		]);
 		const head = `${doc.chainHead!.seq}:${doc.chainHead!.hash}`;
-		expect(text('code')).toEqual(expect.arrayContaining([head, `fortnight verify --head ${head}`, 'python3 docs/audit-chain.py STORE.json']));
+		expect(text('code')).toEqual(
+			expect.arrayContaining([head, `fortnight verify --head ${head}`, 'python3 docs/audit-chain.py STORE.json']),
+		);
 		checkEveryElement(html);
 	});
 
@@ -85,9 +159,13 @@ describe('the HTML report on the demo', () => {
 			expect(attr(svg, 'aria-labelledby')).toBe(`${attr(kids[0]!, 'id')} ${attr(kids[1]!, 'id')}`);
 		}
 		const [reviews, triggers] = svgs.map(s => textOf(s.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'desc')!));
-		expect(reviews).toContain("week 24 Nov-30 Nov: 33 reviews due: 27 done (5 on time, 22 late, median 2 days late), 6 missed; 6 overdue at the week's end");
+		expect(reviews).toContain(
+			"week 24 Nov-30 Nov: 33 reviews due: 27 done (5 on time, 22 late, median 2 days late), 6 missed; 6 overdue at the week's end",
+		);
 		expect(reviews).toContain('week 01 Sep-07 Sep: 27 reviews due: 27 done (5 on time, 22 late, median 2 days late), 0 missed; 0 overdue');
-		expect(triggers).toContain("week 10 Nov-16 Nov: triggers: 1 raised, 1 decided (1 not now), 1 escalated, 1 undecided at the week's end; 0 bail lapsed");
+		expect(triggers).toContain(
+			"week 10 Nov-16 Nov: triggers: 1 raised, 1 decided (1 not now), 1 escalated, 1 undecided at the week's end; 0 bail lapsed",
+		);
 		// Every week is in the words.
 		for (const w of trends.weeks) expect(reviews).toContain(`-${w.to.slice(8)} `);
 	});
@@ -102,7 +180,10 @@ describe('the HTML report on the demo', () => {
 		const colHeads = all.filter(e => e.tagName === 'th' && attr(e, 'scope') === 'col').length;
 		expect(colHeads).toBeGreaterThan(50);
 		const weekly = tables.find(t => textOf(t).trim().startsWith('DS Tom Brennan: figures by week'))!;
-		const lastRow = weekly.childNodes.find((n): n is Element => 'tagName' in n && n.tagName === 'tbody')!.childNodes.filter((n): n is Element => 'tagName' in n).at(-1)!;
+		const lastRow = weekly.childNodes
+			.find((n): n is Element => 'tagName' in n && n.tagName === 'tbody')!
+			.childNodes.filter((n): n is Element => 'tagName' in n)
+			.at(-1)!;
 		const cells = lastRow.childNodes.filter((n): n is Element => 'tagName' in n).map(textOf);
 		expect(cells).toEqual(['24 Nov-30 Nov', '33', '27', '5', '22', '2', '6', '6', '0', '0', '1', '3', '0', '0', '1', '3']);
 	});
@@ -110,12 +191,15 @@ describe('the HTML report on the demo', () => {
 	it('holds no welfare note and no welfare flag: only how many officers are due a check-in', () => {
 		const notes = (JSON.parse(readFileSync(path.join(ROOT, 'data', 'demo.welfare.json'), 'utf8')) as {notes: {text: string}[]}).notes;
 		for (const n of notes) expect(html).not.toContain(n.text.slice(0, 30));
-		for (const flag of ['oh-referral', 'stress-risk-assessment', 'phased-return', 'screening-booked', 'OH referral']) expect(html).not.toContain(flag);
+		for (const flag of ['oh-referral', 'stress-risk-assessment', 'phased-return', 'screening-booked', 'OH referral'])
+			expect(html).not.toContain(flag);
 	});
 
 	it('with two sergeants: the team first, then each sergeant, each with both charts', () => {
 		const two = htmlReport(twoSergeants());
-		const h3 = elements(two.html).filter(e => e.tagName === 'h3').map(textOf);
+		const h3 = elements(two.html)
+			.filter(e => e.tagName === 'h3')
+			.map(textOf);
 		expect(h3.slice(0, 3)).toEqual(['POLIT: online child abuse investigation team', 'DS Tom Brennan', 'DS Nadia Cole']);
 		expect(elements(two.html).filter(e => e.tagName === 'svg')).toHaveLength(6);
 		const one = htmlReport(twoSergeants(), DEMO_TODAY, undefined, 'o0012');
@@ -130,7 +214,11 @@ describe('the HTML report on a hostile store', () => {
 
 	it('every element and attribute is one the renderer writes: no script, handler, link or external URL', () => {
 		const {elements: all} = checkEveryElement(html);
-		expect(all.some(e => ['script', 'a', 'img', 'iframe', 'link', 'base', 'object', 'embed', 'use', 'image', 'foreignobject', 'form'].includes(e.tagName))).toBe(false);
+		expect(
+			all.some(e =>
+				['script', 'a', 'img', 'iframe', 'link', 'base', 'object', 'embed', 'use', 'image', 'foreignobject', 'form'].includes(e.tagName),
+			),
+		).toBe(false);
 	});
 
 	it('the hostile text is there as text, escaped, not dropped', () => {

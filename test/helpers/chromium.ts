@@ -10,7 +10,15 @@ import path from 'node:path';
 
 export const hasChromium = spawnSync('chromium', ['--version'], {encoding: 'utf8'}).status === 0;
 
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 
 export interface ChromiumRun {
 	code: number | null;
@@ -35,10 +43,22 @@ export function runChromium(url: string, mode: string[], timeout = 30_000): Chro
 	try {
 		const r = spawnSync(
 			'chromium',
-			[...CHROMIUM_FLAGS, `--user-data-dir=${path.join(dir, 'profile')}`, '--host-resolver-rules=MAP * ~NOTFOUND', '--enable-logging=stderr', '--log-level=0', `--log-net-log=${netLog}`, ...mode, url],
+			[
+				...CHROMIUM_FLAGS,
+				`--user-data-dir=${path.join(dir, 'profile')}`,
+				'--host-resolver-rules=MAP * ~NOTFOUND',
+				'--enable-logging=stderr',
+				'--log-level=0',
+				`--log-net-log=${netLog}`,
+				...mode,
+				url,
+			],
 			{encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024},
 		);
-		const log = JSON.parse(readFileSync(netLog, 'utf8')) as {constants: {logEventTypes: Record<string, number>}; events: {type: number; params?: {url?: string; traffic_annotation?: number}}[]};
+		const log = JSON.parse(readFileSync(netLog, 'utf8')) as {
+			constants: {logEventTypes: Record<string, number>};
+			events: {type: number; params?: {url?: string; traffic_annotation?: number}}[];
+		};
 		const alive = log.constants.logEventTypes['REQUEST_ALIVE'];
 		const requests = log.events.filter(e => e.type === alive && e.params?.url);
 		return {

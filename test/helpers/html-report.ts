@@ -13,7 +13,12 @@ import {hostileStore} from './hostile-store.js';
 export type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
 
-export function htmlReport(data: StoreData, today = DEMO_TODAY, period = defaultTrendPeriod(today), sergeantId: string | null = null): {html: string; doc: LogDocument; trends: SupervisionTrends} {
+export function htmlReport(
+	data: StoreData,
+	today = DEMO_TODAY,
+	period = defaultTrendPeriod(today),
+	sergeantId: string | null = null,
+): {html: string; doc: LogDocument; trends: SupervisionTrends} {
 	const rules = {problems: findProblems(data, today), trigger: (id: string) => triggerFor(data, id, today)};
 	const doc = buildLogDocument(data, {period, today, sergeantId}, rules);
 	const trends = buildSupervisionTrends(data, {period, today, trigger: rules.trigger});
@@ -49,7 +54,7 @@ export const attr = (el: Element, name: string): string | undefined => el.attrs.
 export const HTML_PAYLOADS = [
 	'<script>alert(1)</script>',
 	'"><img src=x onerror=alert(1)>',
-	"'><a href=\"http://evil.example/\">click</a>",
+	'\'><a href="http://evil.example/">click</a>',
 	'javascript:alert(document.domain)',
 	'</style><style>body{background:url(http://evil.example/x.png)}</style>',
 	'<svg onload=alert(1)><use href="data:image/svg+xml,x"/>',
@@ -66,4 +71,3 @@ export function htmlHostile(): StoreData {
 	const concerns = data.concerns.map((c, i) => ({...c, text: HTML_PAYLOADS[i % HTML_PAYLOADS.length]!}));
 	return {...data, team: {...data.team, name: HTML_PAYLOADS[0]! + HTML_PAYLOADS[3]}, officers, concerns};
 }
-

@@ -16,7 +16,9 @@ export interface Png {
 export function readPng(buf: Buffer): Png {
 	if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
 	let at = 8;
-	let width = 0, height = 0, channels = 0;
+	let width = 0,
+		height = 0,
+		channels = 0;
 	const idat: Buffer[] = [];
 	while (at < buf.length) {
 		const len = buf.readUInt32BE(at);
@@ -26,7 +28,8 @@ export function readPng(buf: Buffer): Png {
 			width = body.readUInt32BE(0);
 			height = body.readUInt32BE(4);
 			const [depth, colour, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
-			if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0) throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+			if (depth !== 8 || (colour !== 2 && colour !== 6) || interlace !== 0)
+				throw new Error(`unsupported PNG: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
 			channels = colour === 6 ? 4 : 3;
 		} else if (type === 'IDAT') idat.push(body);
 		else if (type === 'IEND') break;
@@ -49,7 +52,9 @@ export function readPng(buf: Buffer): Png {
 			else if (filter === 3) v += (a + b) >> 1;
 			else if (filter === 4) {
 				const p = a + b - c;
-				const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+				const pa = Math.abs(p - a),
+					pb = Math.abs(p - b),
+					pc = Math.abs(p - c);
 				v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 			}
 			data[out + x] = v & 0xff;
