@@ -1,6 +1,6 @@
 import {buildLogDocument, chainHeadOf, DEFAULT_PERIOD_DAYS, headText, logRowsFor, resolvePeriod, sergeantIndex} from '../domain/review-log/index.js';
 import {buildSupervisionTrends, TREND_DAYS} from '../domain/supervision-trends/index.js';
-import {findProblems} from '../domain/rules/index.js';
+import {findProblems, REPORT_RULES} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
@@ -108,7 +108,14 @@ Examples
 			text = logCsv(rows);
 			count = rows.length;
 		} else {
-			const rules = {problems: findProblems(data, ctx.today), trigger: (id: string) => triggerFor(data, id, ctx.today)};
+			// Each officer's trigger is asked for by the report and again by the trends: worked out once.
+			const triggers = new Map<string, ReturnType<typeof triggerFor>>();
+			const trigger = (id: string) => {
+				let t = triggers.get(id);
+				if (!t) triggers.set(id, (t = triggerFor(data, id, ctx.today)));
+				return t;
+			};
+			const rules = {problems: findProblems(data, ctx.today, REPORT_RULES), trigger};
 			const doc = buildLogDocument(data, {period: resolved.period, today: ctx.today, sergeantId}, rules);
 			// The table is drawn with Ink (ink-table), loaded only for this format.
 			if (format === 'table') text = (await import('../ui/log-summary/log-summary-table.js')).logSummaryTable(doc);

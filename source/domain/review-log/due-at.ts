@@ -23,23 +23,46 @@ export interface ReviewStanding {
  * `reviews` are the case's signed reviews in chain order.
  */
 export function reviewStandingAt(c: Case, reviews: readonly ReviewEntry[] | undefined, end: IsoDate, settings: Settings): ReviewStanding {
-	let last: ReviewEntry | null = null;
-	let after = false;
-	for (const e of reviews ?? []) {
-		if (e.data.date > end) {
-			after = true;
+	return reviewStandingsAt(c, reviews, [end], settings)[0]!;
+}
+
+/**
+ * reviewStandingAt on several days at once (`ends` in ascending order), in one pass over the case's
+ * reviews: the weekly trends ask it for every week of a quarter, for every case.
+ */
+export function reviewStandingsAt(c: Case, reviews: readonly ReviewEntry[] | undefined, ends: readonly IsoDate[], settings: Settings): ReviewStanding[] {
+	const list = byDate(reviews ?? []);
+	const out: ReviewStanding[] = [];
+	let i = 0;
+	let previousAt = -1;
+	let previous: ReviewStanding | undefined;
+	for (const end of ends) {
+		// The later entry wins a tie of dates: the list keeps chain order within a date.
+		while (i < list.length && list[i]!.data.date <= end) i++;
+		// No review between two of the days: the same standing (the due date does not depend on the day).
+		if (previous && previousAt === i) {
+			out.push(previous);
 			continue;
 		}
-		if (!last || e.data.date >= last.data.date) last = e;
+		const last: ReviewEntry | null = i > 0 ? list[i - 1]! : null;
+		const after = i < list.length;
+		const lastDate = last?.data.date ?? null;
+		const due = !after
+			? caseReviewDue(c, lastDate, settings)
+			: minDate(last ? last.data.nextReviewDue : addDays(c.allocatedOn, cadenceDays(c.risk, settings)), addDays(lastDate ?? c.allocatedOn, settings.reviewCapDays));
+		previous = {due, last};
+		previousAt = i;
+		out.push(previous);
 	}
-	const lastDate = last?.data.date ?? null;
-	const due = !after
-		? caseReviewDue(c, lastDate, settings)
-		: minDate(
-				last ? last.data.nextReviewDue : addDays(c.allocatedOn, cadenceDays(c.risk, settings)),
-				addDays(lastDate ?? c.allocatedOn, settings.reviewCapDays),
-			);
-	return {due, last};
+	return out;
+}
+
+/** The reviews by date, chain order kept within a date (a copy only when the chain is out of date order). */
+function byDate(reviews: readonly ReviewEntry[]): readonly ReviewEntry[] {
+	for (let i = 1; i < reviews.length; i++) {
+		if (reviews[i]!.data.date < reviews[i - 1]!.data.date) return [...reviews].sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : 0));
+	}
+	return reviews;
 }
 
 export interface MissedReview extends ReviewStanding {
@@ -52,24 +75,26 @@ export interface MissedReview extends ReviewStanding {
  * A case reviewed earlier in the period still counts when its next review fell due and was missed
  * (QA P1-2): that is "one for each case that missed its review" in the report's definition.
  */
-export function casesMissingReview(
-	cases: readonly Case[],
-	reviewsByCase: ReadonlyMap<string, readonly ReviewEntry[]>,
-	period: Period,
-	today: IsoDate,
-	settings: Settings,
-): MissedReview[] {
+export function casesMissingReview(cases: readonly Case[], reviewsByCase: ReadonlyMap<string, readonly ReviewEntry[]>, period: Period, today: IsoDate, settings: Settings): MissedReview[] {
 	const end = minDate(period.to, today);
 	const out: MissedReview[] = [];
 	for (const c of cases) {
-		const openInPeriod = c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
-		if (!openInPeriod) continue;
+		if (!openInPeriod(c, period)) continue;
 		const standing = reviewStandingAt(c, reviewsByCase.get(c.ref), end, settings);
-		const due = standing.due;
-		// A review due today can still be done on time: it is missed only once its day has passed.
-		if (due > end || (due === end && end === today)) continue;
-		if (c.closedOn !== null && c.closedOn < due) continue;
-		out.push({case: c, ...standing});
+		if (missedBy(c, standing.due, period, today)) out.push({case: c, ...standing});
 	}
 	return out;
+}
+
+/** Open at some time in the period: opened by its end, and live now or closed no earlier than its start. */
+export function openInPeriod(c: Case, period: Period): boolean {
+	return c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
+}
+
+/** A case open in the period whose review, as it stood at the period's end (or today), was due then and not done. */
+export function missedBy(c: Case, due: IsoDate, period: Period, today: IsoDate): boolean {
+	const end = minDate(period.to, today);
+	// A review due today can still be done on time: it is missed only once its day has passed.
+	if (due > end || (due === end && end === today)) return false;
+	return c.closedOn === null || c.closedOn >= due;
 }

@@ -73,6 +73,7 @@ export function buildSupervisionTrends(data: StoreData, options: TrendOptions): 
 		f.refs.push(ref);
 		f.count++;
 	};
+	const weekOf = new Map<IsoDate, number>();
 	const ctx: TrendContext = {
 		data,
 		settings: data.settings,
@@ -83,7 +84,9 @@ export function buildSupervisionTrends(data: StoreData, options: TrendOptions): 
 		reviewsByCase: reviewsByCase(data.chain),
 		sergeantOf,
 		flow(sergeantId, date, pick: Pick, ref) {
-			const i = weekIndexOf(period, weeks.length, date);
+			// Thousands of entries share the period's few dozen dates: each date's week is worked out once.
+			let i = weekOf.get(date);
+			if (i === undefined) weekOf.set(date, (i = weekIndexOf(period, weeks.length, date)));
 			if (i < 0) return;
 			const s = of(sergeantId);
 			for (const w of [s.weeks[i]!, s.period, team.weeks[i]!, team.period]) add(pick(w), ref);

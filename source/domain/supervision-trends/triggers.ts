@@ -45,7 +45,13 @@ export function triggerEpisodes(
 	trigger: ((officerId: string) => TriggerState) | undefined,
 ): Map<string, TriggerEpisode[]> {
 	const out = new Map<string, TriggerEpisode[]>();
-	const byOfficer = group(reviews, e => e.data.oicId);
+	// Only officers a review ever recorded a trigger for have runs in the log (most have none).
+	const fired = new Set<string>();
+	for (const e of reviews) if (e.data.triggerFired) fired.add(e.data.oicId);
+	const byOfficer = group(
+		reviews.filter(e => fired.has(e.data.oicId)),
+		e => e.data.oicId,
+	);
 	for (const [officerId, list] of byOfficer) {
 		const sorted = [...list].sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.seq - b.seq));
 		const episodes: TriggerEpisode[] = [];
