@@ -40,6 +40,10 @@ export type DeskCommand =
 	| 'log-earlier'
 	| 'log-later'
 	| 'log-export'
+	| 'log-week-earlier'
+	| 'log-week-later'
+	| 'log-all-weeks'
+	| 'log-chart'
 	| 'handover-from'
 	| 'handover-to'
 	| 'handover-cover'
@@ -81,6 +85,11 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
 	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
 	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
+	// The weekly chart above the rows (source/ui/views/log/trend-chart-lines.ts).
+	{command: 'log-week-earlier', keys: ['←'], where: 'Log view', help: 'chart: choose the week before (the rows show only that week)', views: ['log'], matches: (_i, k) => k.leftArrow},
+	{command: 'log-week-later', keys: ['→'], where: 'Log view', help: 'chart: choose the week after', views: ['log'], matches: (_i, k) => k.rightArrow},
+	{command: 'log-all-weeks', keys: ['w'], where: 'Log view', help: 'chart: back to the whole period', views: ['log'], matches: char('w')},
+	{command: 'log-chart', keys: ['c'], where: 'Log view', help: 'show or hide the weekly chart', palette: 'Log: show or hide the weekly chart', views: ['log'], matches: char('c')},
 	// The Handover view's own reducer acts on these (it also takes typed dates and names while a field is
 	// open, when the desk's keys stand aside); they are listed here so help and the palette show them.
 	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', views: ['handover'], matches: char('f')},

@@ -16,7 +16,7 @@ import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
-import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
+import {chartWeeks, initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
 import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
 import {logVisibleRows} from '../views/log/log-view.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
@@ -223,15 +223,26 @@ let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
 /** The Log view's rows for the current filters: rebuilt when the store or a filter changes, not per key. */
 export function currentLogModel(s: DeskState): LogViewModel {
 	const l = s.log;
-	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}`;
+	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}|${l.week}|${l.chart}|${s.model.today}`;
 	if (lastLog && lastLog.data === s.model.data && lastLog.key === key) return lastLog.model;
-	const model = logViewModel(s.model.data, l);
+	const model = logViewModel(s.model.data, l, s.model.today);
 	lastLog = {data: s.model.data, key, model};
 	return model;
 }
 
 function logDo(s: DeskState, a: LogViewAction): DeskState {
 	return {...s, log: logViewReducer(s.log, a)};
+}
+
+/** The Log view's list rows under its chart at the current size. */
+function logRows(s: DeskState): number {
+	return logVisibleRows(s.layout.mainHeight, currentLogModel(s));
+}
+
+/** A chart key: the state changes, then the list is refitted (the chart's height or the rows may change). */
+function logChartDo(s: DeskState, a: LogViewAction): DeskState {
+	const next = logDo(s, a);
+	return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logRows(next)});
 }
 
 // ---- the reducer ----
@@ -321,7 +332,7 @@ function clampAll(s: DeskState): DeskState {
 	return {
 		...s,
 		// Only while the Log view shows (its rows cost a filter pass); setView clamps on the way in.
-		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logVisibleRows(s.layout.mainHeight)}) : s.log,
+		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logRows(s)}) : s.log,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
 		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
@@ -495,7 +506,7 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 	if (s.view === 'log' && s.focus === 'explorer') {
 		const rowCount = currentLogModel(s).rows.length;
 		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
-		return logDo(s, {type: 'move', delta: step, rowCount, visible: logVisibleRows(s.layout.mainHeight)});
+		return logDo(s, {type: 'move', delta: step, rowCount, visible: logRows(s)});
 	}
 	const list = s.focus === 'problems' ? problemsDo : s.view === 'cases' ? explorerDo : null;
 	if (!list) return s;
@@ -509,7 +520,7 @@ function setView(s: DeskState, view: View): DeskState {
 	if (view === s.view) return next;
 	if (view === 'team') return {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))};
 	// Resized or reloaded while another view showed: the Log view's window is refitted on the way in.
-	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logVisibleRows(s.layout.mainHeight)});
+	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logRows(next)});
 	return next;
 }
 
@@ -619,6 +630,13 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return logDo(s, {type: 'shift-period', periods: command === 'log-later' ? 1 : -1});
 		case 'log-export':
 			return {...s, exportRequests: s.exportRequests + 1, notice: 'Exporting the review log...'};
+		case 'log-week-earlier':
+		case 'log-week-later':
+			return logChartDo(s, {type: 'step-week', delta: command === 'log-week-later' ? 1 : -1, weekCount: chartWeeks(s.log).length});
+		case 'log-all-weeks':
+			return logChartDo(s, {type: 'clear-week'});
+		case 'log-chart':
+			return logChartDo(s, {type: 'toggle-chart'});
 	}
 }
 
