@@ -15,8 +15,14 @@ export interface AltScreen {
 	leave(): void;
 }
 
-export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
+/**
+ * Enters the alternate screen. `beforeSignalExit` runs when a signal ends the process (SIGTERM, SIGHUP
+ * from a closed terminal, SIGINT), and the screen is left and the signal raised again once it settles;
+ * a second signal meanwhile does not wait.
+ */
+export function enterAltScreen(stdout: NodeJS.WriteStream, beforeSignalExit?: () => Promise<unknown>): AltScreen {
 	let active = true;
+	let ending = false;
 	const leave = () => {
 		if (!active) return;
 		active = false;
@@ -29,13 +35,20 @@ export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
 			// The terminal is gone (closed window): nothing to restore.
 		}
 	};
-	const onSignal = (sig: NodeJS.Signals) => {
+	const end = (sig: NodeJS.Signals) => {
 		leave();
 		process.kill(process.pid, sig);
 	};
+	const onSignal = (sig: NodeJS.Signals) => {
+		if (ending || !beforeSignalExit) return end(sig);
+		ending = true;
+		void beforeSignalExit()
+			.catch(() => undefined)
+			.then(() => end(sig));
+	};
 	stdout.write(ENTER);
 	process.on('exit', leave);
-	for (const sig of SIGNALS) process.once(sig, onSignal);
+	for (const sig of SIGNALS) process.on(sig, onSignal);
 	return {leave};
 }
 

@@ -307,6 +307,9 @@ function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 }
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	// Ctrl+C quits from anywhere, a text field and the review included, in its place among the keys of a
+	// burst ("abc" then Ctrl+C in one read): what was typed before it is saved on the way out (run-desk.tsx).
+	if (key.ctrl && input === 'c') return {...s, quit: true};
 	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
 	if (reviewHasKeys(s)) {
 		const n = (s.reviewInput.at(-1)?.n ?? 0) + 1;

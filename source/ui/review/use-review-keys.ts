@@ -3,7 +3,7 @@
  * (state.reviewInput), consumed by number so none is lost or read twice while screens mount and
  * unmount; standing alone (tests, benches), from Ink's useInput.
  */
-import {useEffect, type MutableRefObject} from 'react';
+import {useLayoutEffect, type MutableRefObject} from 'react';
 import {useInput} from 'ink';
 import type {KeyPress} from '../text-area/text-area-keys.js';
 import {splitKeys} from '../input/split-keys.js';
@@ -23,7 +23,9 @@ export function useReviewKeys(handler: (input: string, key: KeyPress) => void, i
 	};
 	useInput((input, key) => onKey(input, key), {isActive: isActive && keys === undefined});
 	const queue = keys?.keys;
-	useEffect(() => {
+	// A layout effect, run as the desk's frame is committed: the keys are the review's before anything
+	// else runs, so Ctrl+C or a signal straight after typing finds the text in the review (pending-writes.ts).
+	useLayoutEffect(() => {
 		if (!keys || !queue) return;
 		for (const k of queue) {
 			if (k.n <= keys.consumed.current) continue;
