@@ -50,7 +50,10 @@ export type DeskCommand =
 export type KeyView = 'cases' | 'team' | 'handover' | 'log';
 
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
-export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
+export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'> & {
+	/** The whole text of a bracketed paste, in `input` (see input/paste.ts). */
+	paste?: boolean;
+};
 
 export interface Binding {
 	command: DeskCommand;

@@ -5,7 +5,7 @@
  */
 import type {DeskModel} from '../model/desk-model.js';
 import type {IsoDate} from '../../domain/dates.js';
-import {commandFor, type DeskCommand, type KeyInfo} from '../keymap.js';
+import {commandFor, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
 import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
@@ -26,6 +26,7 @@ import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
+import {NOTHING_TAKES_PASTE, pastedLine} from '../input/paste.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 
@@ -315,6 +316,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 		const n = (s.reviewInput.at(-1)?.n ?? 0) + 1;
 		return {...s, reviewInput: [...s.reviewInput.slice(-(REVIEW_INPUT_KEPT - 1)), {n, input, key}]};
 	}
+	if (key.paste) return onPaste(s, input);
 	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
 	// The absence form and the end question take every key while they are up (see absence-form-state.ts).
 	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
@@ -345,6 +347,18 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	}
 	const command = commandFor(input, key, s.view);
 	return command ? runCommand(s, command) : s;
+}
+
+/**
+ * A bracketed paste outside the review: every field the desk itself has (a filter, the palette, the
+ * absence form, the Handover view's window and cover) takes one line, so the first line goes in as typed
+ * text and the rest is said, never applied as keys; with no field open nothing happens (input/paste.ts).
+ */
+function onPaste(s: DeskState, text: string): DeskState {
+	if (!takesText(s)) return {...s, notice: NOTHING_TAKES_PASTE};
+	const {line, dropped} = pastedLine(text);
+	const next = line === '' ? s : onInput(s, line, NO_KEY);
+	return dropped ? {...next, notice: dropped} : next;
 }
 
 function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {

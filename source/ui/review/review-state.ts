@@ -22,6 +22,7 @@ import {
 } from '../../domain/review/index.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
+import {pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
@@ -241,6 +242,21 @@ function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key:
 	return s;
 }
 
+/**
+ * A bracketed paste (input/paste.ts) is one insert into the focused text field: a multi-line field takes
+ * it whole, line breaks included; a one-line field (a date) takes its first line and says what it left
+ * out. Its line breaks never act as Enter, so nothing spills into the next field or answers a question.
+ */
+function onPaste(s: ReviewUiState, text: string): ReviewUiState {
+	const f = fieldsOf(s)[s.field];
+	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (Tab to one).'};
+	const plain: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+	if (f.multiline) return onKey(s, text, plain);
+	const {line, dropped} = pastedLine(text);
+	const next = line === '' ? s : onKey(s, line, plain);
+	return dropped ? {...next, notice: dropped} : next;
+}
+
 function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
 	const i = f.options.findIndex(o => o.value === f.value);
 	const n = f.options.length;
@@ -289,6 +305,7 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 		if (key.escape || (input === 'q' && !key.ctrl)) return {...s, request: 'exit'};
 		return s;
 	}
+	if (key.paste) return onPaste(s, input);
 	if (s.confirm) return onConfirm(s, input, key);
 	if (s.help) return onHelpKey(s, s.help, input, key);
 	const fields = fieldsOf(s);
