@@ -112,6 +112,17 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('nothing typ
 		w.keys('q');
 	});
 
+	it('"abc" and Ctrl+C in one send-keys, in a text field: the desk quits and keeps "abc"', async () => {
+		const {store} = demoCopy();
+		const w = window('burst', ['bash', '--norc', '--noprofile']);
+		w.text(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY}`);
+		w.keys('Enter');
+		await toReason(w);
+		w.keys('a', 'b', 'c', 'C-c');
+		await until('the shell again', w.screen, s => /e2e\$\s*$/.test(s.trimEnd()) && !s.includes('CASES'));
+		expect(savedReasons(store)).toContain('abc');
+	});
+
 	it('the terminal closed (SIGHUP) straight after typing: the text is in the store', async () => {
 		const {store} = demoCopy();
 		const w = window('hup', [process.execPath, CLI, '--store', store, '--today', DEMO_TODAY]);

@@ -84,14 +84,12 @@ export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
 }
 
 /**
- * Who can own a new action: the officer in the case first, marked, because a new action defaults to
- * the OIC and option 1 should be that default; then everyone else in the unit in store order.
+ * Who can own a new action: everyone in the unit, in one order for every case (the store's), so a number
+ * means the same officer from one case to the next; the officer in the case is marked where they stand
+ * and is the default owner. (An OIC who has left the unit cannot own an action: then nobody is marked.)
  */
 export function ownerOptions(ctx: ReviewContext): {value: string; label: string}[] {
-	// An OIC who has left the unit cannot own an action (validation refuses): then nobody is marked.
-	const oic = ctx.owners.find(o => o.id === ctx.case.oicId);
-	const first = oic ? [{value: oic.id, label: `${shortName(oic)} (OIC)`}] : [];
-	return [...first, ...ctx.owners.filter(o => o.id !== oic?.id).map(o => ({value: o.id, label: shortName(o)}))];
+	return ctx.owners.map(o => ({value: o.id, label: o.id === ctx.case.oicId ? `${shortName(o)} (OIC)` : shortName(o)}));
 }
 
 /** What the screen knows about the private welfare note beyond the answers (review-state.ts). */

@@ -28,7 +28,12 @@ const ALL = 'all' as const;
 export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	{command: 'help', keys: ['?'], help: 'this list of keys (outside text fields; in a text field ? is text)', matches: (i, k) => i === '?' && !k.ctrl && !k.meta, typesText: true, hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']}},
 	{command: 'help', keys: ['Ctrl+G'], help: 'this list of keys, from anywhere (also in a text field)', matches: (i, k) => k.ctrl && i === 'g', hint: {words: 'help', where: ['text']}},
-	{command: 'choose', keys: ['←', '→', '1-9', 'Space'], help: 'choose an option (done / carried over / dropped, keep / change, an owner, ...)', hint: {words: 'choose', where: ['choice']}},
+	{
+		command: 'choose',
+		keys: ['←', '→', '1-99', 'Space'],
+		help: 'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12) or by arrows (done / carried over / dropped, keep / change, an owner, ...)',
+		hint: {words: 'choose', where: ['choice']},
+	},
 	{command: 'toggle', keys: ['Space'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
 	{command: 'press', keys: ['Enter'], help: 'add or remove an action, sign (asks first); in a one-line field, next field', hint: {words: 'press', where: ['button']}},
 	{command: 'scroll', keys: ['↑', '↓', 'PgUp', 'PgDn'], help: 'scroll a step with nothing to fill in (step 1); Enter goes on', hint: {words: 'scroll', where: ['none']}},
@@ -74,7 +79,7 @@ export function reviewHints(kind: FieldKind, options: {firstStep: boolean; lastS
 		if (b.command === 'next-step' && options.lastStep) continue;
 		if (b.command === 'next-field' && options.lastStep && options.lastField) continue;
 		let keys = keysText(b);
-		if (b.command === 'choose') keys = `←/→ 1-${Math.min(9, Math.max(1, options.choices ?? 9))}`;
+		if (b.command === 'choose') keys = `←/→ 1-${Math.max(1, options.choices ?? 9)}`;
 		if (b.command === 'scroll') keys = '↑↓';
 		const words = b.command === 'back' && options.firstStep ? 'leave (draft kept)' : b.command === 'press' && options.pressWords ? options.pressWords : b.hint.words;
 		out.push(`${keys} ${words}`);

@@ -132,7 +132,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	});
 	const draftsFile = store ? welfareDraftsPathFor(store.file) : '';
 
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now()}), isActive, keys);
 
 	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
 	const owner = (s: ReviewUiState) => {
