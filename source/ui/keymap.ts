@@ -43,6 +43,8 @@ export type DeskCommand =
 	| 'handover-to'
 	| 'handover-cover'
 	| 'handover-export'
+	| 'handover-page-down'
+	| 'handover-page-up'
 	| 'absence-add'
 	| 'absence-end';
 
@@ -87,6 +89,9 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	// The Handover view pages like a pager too (its reducer applies them; listed so help names them).
+	{command: 'handover-page-down', keys: ['Space'], where: 'Handover view', help: 'down one page', views: ['handover'], matches: char(' ')},
+	{command: 'handover-page-up', keys: ['b'], where: 'Handover view', help: 'up one page', views: ['handover'], matches: char('b')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -113,7 +118,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due', matches: char('R')},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
-	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
+	{command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.

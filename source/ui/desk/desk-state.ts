@@ -470,6 +470,12 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
 		return {...s, team: moveBy(s.team, step, length, visible)};
 	}
+	if (s.view === 'handover' && s.focus === 'explorer') {
+		// Ctrl+D, Ctrl+U, PgDn... from the keymap: the view's own keys (j/k, Space/b, g/G) are applied before.
+		const max = Math.max(0, currentHandover(s).lines.length - handoverBodyHeight(s.layout.mainHeight));
+		const by = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
+		return {...s, handover: handoverReducer(s.handover, {type: 'scroll', by, max})};
+	}
 	if (s.view === 'log' && s.focus === 'explorer') {
 		const rowCount = currentLogModel(s).rows.length;
 		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
@@ -492,15 +498,17 @@ function setView(s: DeskState, view: View): DeskState {
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
-	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : explorerVisible(s);
+	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
 	switch (command) {
 		case 'up':
 			return moveFocused(s, -1);
 		case 'down':
 			return moveFocused(s, 1);
 		case 'page-up':
+		case 'handover-page-up':
 			return moveFocused(s, -page);
 		case 'page-down':
+		case 'handover-page-down':
 			return moveFocused(s, page);
 		case 'first':
 			return moveFocused(s, 'first');
