@@ -110,7 +110,8 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	);
 }
 
-function hintsFor(s: DeskState): string {
+/** The status bar's key hints for the state (tested against the keymap: test/ui/keys-in-help.test.tsx). */
+export function hintsFor(s: DeskState): string {
 	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
@@ -121,8 +122,12 @@ function hintsFor(s: DeskState): string {
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
-	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
-	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
+	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
+	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
+	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
+	const tabs = s.tabs.tabs.length;
+	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : `j/k scroll  r review  ${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
 }
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
