@@ -1,5 +1,5 @@
 import {findProblems} from '../domain/rules/index.js';
-import {renderProblemsJson} from '../export/problems-json.js';
+import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
@@ -8,6 +8,7 @@ const command: Command = {
 	name: 'problems',
 	summary: 'what needs attention, most urgent first',
 	help: `Usage: fortnight problems [--json] [--store PATH] [--today YYYY-MM-DD]
+       fortnight problems --schema
 
 Runs every rule (reviews, bail, RUI, victim updates, crime-report updates,
 stalled actions, identical update text, forensic waits, workload, span of
@@ -18,17 +19,19 @@ Reads the store without locking or changing it.
 
 Options
   --json    print a JSON array instead of text (stable; fields below)
+  --schema  print the strict JSON Schema of --json and exit
 
 JSON: an array, most urgent first, of objects with these keys (always present):
   id          stable id for this problem, e.g. "bail-due:CR/12345/26"
-  kind        review-overdue | review-due-supervisor-absent | bail-lapsed |
+  kind        review-overdue | review-due-supervisor-absent |
+              review-needs-independent-supervisor | bail-lapsed |
               bail-due | bail-officer-absent | bail-supervisor-absent |
               rui-no-update | victim-update-overdue |
               crime-report-not-updated | stalled-action | stalled-deliverable |
               identical-updates | forensic-wait | workload | span-of-control |
               welfare-check-in-due | new-starter-one-to-one-due |
               tenure-review-due | screening-due | new-starter-old-cases |
-              performance-trigger
+              performance-trigger | action-owner-away
   severity    critical | red | amber | info
   subject     {type: case|officer|supervisor, ref: crime ref or null,
                officerId, officerName}
@@ -47,8 +50,13 @@ Examples
 	takesWords: false,
 	flags: {
 		json: {type: 'boolean', default: false},
+		schema: {type: 'boolean', default: false},
 	},
 	async run(ctx, _input, flags) {
+		if (flags['schema']) {
+			await out(ctx, JSON.stringify(ProblemsJsonSchema, null, 2) + '\n');
+			return 0;
+		}
 		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
 		const {data} = await readStoreFile(ctx.storePath);
 		const problems = findProblems(data, ctx.today);

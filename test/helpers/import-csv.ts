@@ -45,6 +45,7 @@ export function caseToRow(c: Case, officers: readonly Officer[], style: ExportSt
 		victimServiceLevel: c.victim?.serviceLevel ?? '',
 		lastVictimUpdate: d(c.victim?.updates.at(-1)),
 		forensicSubmitted: d(forensic?.submitted),
+		suspect: bail?.suspect ?? (c.rui && c.rui.endedOn === null ? c.rui.suspect : ''),
 	};
 }
 
@@ -111,6 +112,7 @@ export function generateImportCsv(officers: readonly Officer[], rows: number, op
 			victim ? pick(['standard', 'enhanced']) : '',
 			victim ? d(day(520, 150)) : '',
 			r() < 0.3 ? d(day(310, 200)) : '',
+			arrest ? 'XY' : '',
 		]);
 	}
 	return stringify(lines);

@@ -22,6 +22,7 @@ export const FIELDS = [
 	'victimServiceLevel',
 	'lastVictimUpdate',
 	'forensicSubmitted',
+	'suspect',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -41,9 +42,13 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	victimServiceLevel: 'Victim service level',
 	lastVictimUpdate: 'Last victim update',
 	forensicSubmitted: 'Forensic submitted',
+	suspect: 'Suspect',
 };
 
 export const DATE_FIELDS: readonly Field[] = ['opened', 'arrestDate', 'bailReturnDate', 'lastUpdateDate', 'lastVictimUpdate', 'forensicSubmitted'];
+
+/** The most a suspect cell may hold: initials only (model.ts BailSchema.suspect), never a name. */
+export const SUSPECT_MAX = 12;
 
 /** Fields whose words a mapping may translate ("values"). */
 export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel'] as const;

@@ -6,6 +6,7 @@
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem} from '../problem.js';
+import {actionOwnerProblems} from './action-owners.js';
 import {bailProblems} from './bail.js';
 import {ruleContext, type RuleContext} from './context.js';
 import {crimeReportProblems} from './crime-report-updates.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
 	victimUpdateProblems,
 	crimeReportProblems,
 	stalledProblems,
+	actionOwnerProblems,
 	identicalUpdateProblems,
 	forensicProblems,
 	workloadProblems,
@@ -49,12 +51,18 @@ export function compareProblems(a: Problem, b: Problem): number {
 	return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function findProblems(data: StoreData, today: IsoDate): Problem[] {
+export function findProblems(data: StoreData, today: IsoDate, rules: readonly Rule[] = RULES): Problem[] {
 	const ctx = ruleContext(data, today);
 	const all: Problem[] = [];
-	for (const rule of RULES) for (const p of rule(ctx)) all.push(p);
+	for (const rule of rules) for (const p of rule(ctx)) all.push(p);
 	return all.sort(compareProblems);
 }
+
+/**
+ * The rules whose findings the inspector's exception report lists (README, "The review log"): an export
+ * runs only these (its performance triggers come from triggerFor), not the whole engine.
+ */
+export const REPORT_RULES: readonly Rule[] = [reviewOverdue, reviewsDueInSupervisorAbsence, bailProblems, stalledProblems, forensicProblems, spanOfControlProblems];
 
 export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';
 export {workloadFor, type Workload} from './workload.js';
