@@ -18,11 +18,13 @@ const {signer} = await import(path.join(root, 'dist', 'store', 'chain.js'));
 export const DEMO_OPTIONS = {cases: 60, seed: 'demo', referenceDate: '2026-11-30'};
 
 const {data, welfareNotes} = generateStore(DEMO_OPTIONS, signer);
-// Schema 1 had no history: the allocation and risk history and the team's supervision are what the
-// migration seeds from the rest, exactly as the generator made them.
+// Schema 1 had no history: the allocation and risk history, the team's supervision and the (empty) bail
+// events are what the migration seeds from the rest, exactly as the generator made them.
 const without = (record, keys) => Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 const team = without(data.team, ['supervision']);
-const cases = data.cases.map(c => without(c, ['allocations', 'riskHistory']));
+// A bail event is a record schema 1 cannot hold: stop rather than drop it.
+if (data.cases.some(c => c.bailEvents.length > 0)) throw new Error('the generated demo has bail events, which schema 1 cannot hold');
+const cases = data.cases.map(c => without(c, ['allocations', 'riskHistory', 'bailEvents']));
 const json = value => JSON.stringify(value, null, '\t') + '\n';
 writeFileSync(path.join(root, 'data', 'demo.json'), json({...data, schemaVersion: 1, team, cases}));
 writeFileSync(

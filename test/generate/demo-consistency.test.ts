@@ -62,6 +62,8 @@ function contextOn(r: ReviewEntry): ReviewContext {
 		welfareCheckInDue: false,
 		lastCheckIn: null,
 		owners: data.officers.filter(o => inPost(o, r.data.date)),
+		defaultOwnerId: r.data.oicId,
+		absences: data.absences,
 		officers,
 	};
 }

@@ -73,6 +73,13 @@ const isPlain = (s: TSchema) => s[Kind] === 'String' && s['pattern'] === undefin
 /** Ids (minLength 1, up to 80) and case references (minLength 1, up to 40): renamed consistently everywhere. */
 const isKey = (s: TSchema) => isPlain(s) && s['minLength'] === 1;
 
+/**
+ * The crime reference pattern is a regular expression the loader compiles, not text shown as written: a
+ * pattern that does not compile is refused on load (test/commands/crime-ref-and-names.test.ts), so it is
+ * left as the demo has it.
+ */
+const PATTERN = '/settings/crimeRefPattern';
+
 /** Visits every string in `value` with its schema node; returns the value with each string replaced by `f`. */
 function mapStrings(schema: TSchema, value: unknown, at: string, f: (s: string, schema: TSchema, at: string) => string): unknown {
 	switch (schema[Kind]) {
@@ -129,13 +136,14 @@ export function hostileStore(): HostileStore {
 	// Pass 1: every id and case reference gets one hostile form, used wherever it is referred to.
 	const renamed = new Map<string, string>();
 	mapStrings(StoreSchema, demo, '', (s, schema, at) => {
+		if (at === PATTERN) return s;
 		if (isKey(schema) && !renamed.has(s)) renamed.set(s, attack(s, Number(schema['maxLength']), turn(at)));
 		return s;
 	});
 	// Pass 2: references follow their ids; every other free-text field is attacked.
 	turns.clear();
 	let data = mapStrings(StoreSchema, demo, '', (s, schema, at) => {
-		if (!isPlain(schema)) return s;
+		if (!isPlain(schema) || at === PATTERN) return s;
 		const key = renamed.get(s);
 		if (key !== undefined) return key;
 		return attack(s, Number(schema['maxLength'] ?? 20_000), turn(at));

@@ -64,7 +64,9 @@ describe('alternate screen', () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
 		const notice = 'No store yet: copied the demo team to /tmp/x.json.\nOpen your own team\'s store with --store PATH or FORTNIGHT_STORE.\n';
-		const run = runDesk({open: async () => fakeStore(demoData(), {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, notice, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const open = async () => ({store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR});
+		const streams = {stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never};
+		const run = runDesk({open, storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, notice, ...streams});
 		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
 		const loading = stdout.out.indexOf('Reading x.json');
 		const desk = stdout.out.indexOf('live cases');

@@ -24,13 +24,14 @@ describe('chart lines', () => {
 
 	it('each line reads in order: label, drawing, then its numbers in words', () => {
 		const lines = chartLines(model.chart!, null, 74, 16, 6).map(lineText);
-		expect(lines[0]).toMatch(/^WEEKLY TREND DS Tom Brennan, 13 weeks 01 Sep-30 Nov: 118 of 392 reviews/);
-		// 13 weeks of on-time counts (5, 7, 7, 13, 5, 9, 14, 14, 8, 11, 11, 9, 5): the tallest two are full blocks.
-		expect(lines[1]!.trimEnd()).toBe('on time  ▃ ▄ ▄ ▇ ▃ ▅ █ █ ▅ ▆ ▆ ▅ ▃   5 on time (most 14)');
-		// Overdue at the weeks' ends: 0 for eleven weeks, then 3 and 6.
-		expect(lines[2]).toMatch(/^overdue {2}( {2}){11}▄▄██ {2}6 overdue at week's end \(most 6\)/);
+		// The regenerated demo's figures (issue 22 item 6): reviews on the day the previous one set, one in
+		// ten late, so every week is nearly all on time (the tallest full blocks at 32).
+		expect(lines[0]).toMatch(/^WEEKLY TREND DS Tom Brennan, 13 weeks 01 Sep-30 Nov: 377 of 415 reviews/);
+		expect(lines[1]!.trimEnd()).toBe('on time  ▇ █ ▇ █ ▇ ▇ █ █ ▇ █ ▇ ▇ ▆   25 on time (most 32)');
+		// Overdue at the weeks' ends: one now and then, then 3 and 6 in the last two weeks.
+		expect(lines[2]!.trimEnd()).toBe("overdue  ▁▁    ▁▁▁▁      ▁▁  ▁▁▄▄██  6 overdue at week's end (most 6)");
 		expect(lines[3]).toMatch(/^week {5}( {2}){13} {2}←\/→ choose a week/);
-		expect(lines[4]!.trimEnd()).toBe('Week 24 Nov-30 Nov (latest): 5 on time, 22 late, 6 missed, 6 overdue');
+		expect(lines[4]!.trimEnd()).toBe('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 6 missed, 6 overdue');
 		for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(74);
 	});
 
@@ -39,7 +40,7 @@ describe('chart lines', () => {
 		const chosen = chartLines(model.chart!, 11, 154, 28, 6).map(lineText);
 		expect(chosen[1]!.slice(9, 9 + 78)).toMatch(/^(?:[▁-█ ]{5} ){13}$/u);
 		expect(chosen[3]).toMatch(/^week {5}( {6}){11}▲ {5}( {6}) {2}week 17 Nov-23 Nov chosen \(w: whole period\)/);
-		expect(chosen[4]!.trimEnd()).toBe('Week 17 Nov-23 Nov: 9 on time, 23 late, 3 missed, 3 overdue');
+		expect(chosen[4]!.trimEnd()).toBe('Week 17 Nov-23 Nov: 29 on time, 5 late, 3 missed, 3 overdue');
 		for (const l of chosen) expect(textWidth(l)).toBeLessThanOrEqual(154);
 	});
 
@@ -48,8 +49,8 @@ describe('chart lines', () => {
 		const m = logViewModel(two, initialLogViewState(DEMO_TODAY), DEMO_TODAY);
 		const tall = chartLines(m.chart!, null, 154, 28, 6).map(lineText);
 		expect(tall.filter(l => /^DS /.test(l)).map(l => l.trim())).toEqual([
-			'DS Tom Brennan: 67 of 209 reviews due on time',
-			'DS Nadia Cole: 51 of 183 reviews due on time',
+			'DS Tom Brennan: 194 of 219 reviews due on time',
+			'DS Nadia Cole: 183 of 196 reviews due on time',
 		]);
 		expect(tall.filter(l => l.startsWith('on time'))).toHaveLength(2);
 		expect(tall.at(-1)).toContain('(whole team)');
@@ -84,25 +85,25 @@ describe('the chart pane in the desk', () => {
 		const lines = f.split('\n');
 		expect(lines).toHaveLength(23);
 		for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(80);
-		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30: 121 of 121 rows');
-		expect(lines.find(l => l.includes('on time  ') && BLOCK.test(l))).toContain('5 on time (most 14)');
+		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30: 128 of 128 rows');
+		expect(lines.find(l => l.includes('on time  ') && BLOCK.test(l))).toContain('25 on time (most 32)');
 		expect(lines.find(l => l.includes('overdue  ') && BLOCK.test(l))).toContain("6 overdue at week's end (most 6)");
 
 		f = await h.press(KEYS.left);
-		expect(f).toContain('REVIEW LOG week 2026-11-24 to 2026-11-30: 27 of 27 rows, 22 late');
+		expect(f).toContain('REVIEW LOG week 2026-11-24 to 2026-11-30: 27 of 27 rows, 2 late');
 		expect(f).toContain('ONE WEEK (w: all)');
 		expect(f).toMatch(/week +▲ +week 24 Nov-30 Nov chosen/);
 		const dates = (frame: string) => [...frame.matchAll(/(\d{4}-\d{2}-\d{2}) {2}CR\//g)].map(m => m[1]!);
 		expect(dates(f).length).toBeGreaterThan(0);
 		expect(dates(f).every(d => d >= '2026-11-24' && d <= '2026-11-30')).toBe(true);
 		f = await h.press(KEYS.left);
-		expect(f).toContain('REVIEW LOG week 2026-11-17 to 2026-11-23: 32 of 32 rows, 23 late');
-		expect(f).toContain('Week 17 Nov-23 Nov: 9 on time, 23 late, 3 missed, 3 overdue');
+		expect(f).toContain('REVIEW LOG week 2026-11-17 to 2026-11-23: 34 of 34 rows, 5 late');
+		expect(f).toContain('Week 17 Nov-23 Nov: 29 on time, 5 late, 3 missed, 3 overdue');
 		expect(dates(f).every(d => d >= '2026-11-17' && d <= '2026-11-23')).toBe(true);
 		f = await h.press(KEYS.right);
 		expect(f).toContain('week 2026-11-24 to 2026-11-30');
 		f = await h.press('w');
-		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30: 121 of 121 rows');
+		expect(f).toContain('REVIEW LOG 2026-11-03 to 2026-11-30: 128 of 128 rows');
 		const shown = dates(f).length;
 		f = await h.press('c');
 		expect(f).not.toContain('WEEKLY TREND');
@@ -116,14 +117,14 @@ describe('the chart pane in the desk', () => {
 		const h = renderDesk({data: twoSergeants(), size: {columns: 160, rows: 40}});
 		await ready(h);
 		await h.press('4');
-		const f = await h.waitFor('DS Nadia Cole: 51 of 183 reviews due on time');
+		const f = await h.waitFor('DS Nadia Cole: 183 of 196 reviews due on time');
 		const lines = f.split('\n');
 		expect(lines).toHaveLength(39);
 		for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(160);
-		expect(f).toContain('DS Tom Brennan: 67 of 209 reviews due on time');
+		expect(f).toContain('DS Tom Brennan: 194 of 219 reviews due on time');
 		const bars = lines.filter(l => l.includes('on time  ') && BLOCK.test(l));
 		expect(bars).toHaveLength(2);
-		expect(bars[0]).toMatch(/on time {2}(?:[▁-█ ]{5} ){13} {2}2 on time \(most 9\)/u);
+		expect(bars[0]).toMatch(/on time {2}(?:[▁-█ ]{5} ){13} {2}12 on time \(most 17\)/u);
 		// Choosing a sergeant with s draws only them.
 		const one = await h.press('s');
 		expect(one).toContain('WEEKLY TREND DS Tom Brennan, 13 weeks');
