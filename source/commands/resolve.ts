@@ -47,7 +47,7 @@ export function coverFlag(officers: readonly Officer[], value: unknown, outside:
 		throw new UsageError(`--cover "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
 	}
 	const near = m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : '';
-	const elsewhere = outside.allowed ? ' For someone outside the team add --cover-outside.' : ` ${ABSENCE_COVER}`;
+	const elsewhere = outside.allowed ? ' For someone outside the team add --cover-outside.' : ` A${ABSENCE_COVER.slice(1)}`;
 	throw new UsageError(`--cover: no officer in this team matches "${query}".${near}${elsewhere}`);
 }
 

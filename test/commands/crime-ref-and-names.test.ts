@@ -7,6 +7,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import absence from '../../source/commands/absence.js';
+import calendar from '../../source/commands/calendar.js';
 import caseCommand from '../../source/commands/case.js';
 import handover from '../../source/commands/handover.js';
 import log from '../../source/commands/log.js';
@@ -127,6 +128,15 @@ describe('--cover the same way in handover and absence', () => {
 		const inTeam = await runCommand(handover, store, [], {cover: 'DC Marsh', coverOutside: true});
 		expect(inTeam.code).toBe(2);
 		expect(inTeam.stderr).toContain('is DC Helen Marsh (o0006), an officer in this team: drop --cover-outside.');
+		// fortnight calendar and absence change read --cover the same way.
+		const cal = await runCommand(calendar, store, [], {cover: 'DC Nobody'});
+		expect(cal.code).toBe(2);
+		expect(cal.stderr).toContain('--cover: no officer in this team matches "DC Nobody". For someone outside the team add --cover-outside.');
+		const changed = await runCommand(absence, store, ['change', 'ab0003'], {cover: 'DC Nobody'});
+		expect(changed.code).toBe(2);
+		expect(changed.stderr).toContain(
+			`--cover: no officer in this team matches "DC Nobody". An absence's cover must be an officer in this team`,
+		);
 		// And a match is a match in both.
 		expect((await runCommand(handover, store, [], {cover: 'Marsh'})).stdout).toContain('- Cover: DC Helen Marsh\n');
 		const added = await add('Marsh');
