@@ -20,11 +20,19 @@ export const IMPORT_ROWS = 50_000;
 /** The smoke run imports a small file: it checks the wiring, not the figure. */
 export const SMOKE_ROWS = 2000;
 
+/**
+ * New crime references in the team's format (the default crimeRefPattern, CR/12345/26; import refuses
+ * any other, README "fortnight import"): numbered from 00000 with the year 21, which no generated case
+ * has (they open from 2022), so every row is a new case.
+ */
+const REF_FORMAT = 'CR/NNNNN/21';
+const newRef = i => `CR/${String(i).padStart(5, '0')}/21`;
+
 async function ensureCsv(ctx) {
 	const count = ctx.smoke ? SMOKE_ROWS : IMPORT_ROWS;
 	const columns = path.join(DIST, 'domain', 'import', 'columns.js');
-	// Keyed by the documented format too: new headers mean a new file.
-	const key = createHash('sha256').update(readFileSync(columns)).digest('hex').slice(0, 8);
+	// Keyed by the documented format too: new headers, or new references, mean a new file.
+	const key = createHash('sha256').update(readFileSync(columns)).update(REF_FORMAT).digest('hex').slice(0, 8);
 	const file = path.join(path.dirname(ctx.store.file), `import-${count}-${key}.csv`);
 	if (existsSync(file)) return file;
 	const {DEFAULT_HEADERS, FIELDS} = await import(pathToFileURL(columns).href);
@@ -36,7 +44,7 @@ async function ensureCsv(ctx) {
 		const o = officers[i % officers.length];
 		const last = c.updates.at(-1);
 		const row = {
-			ref: `CR/${100000 + i}/26`,
+			ref: newRef(i),
 			offence: c.offence,
 			officer: o.collarNumber,
 			risk: c.risk,
