@@ -67,7 +67,8 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 	};
 	const quit = async () => {
 		tmux('send-keys', '-t', 'start', 'q');
-		await waitForScreen('the shell after q', () => !altScreenOn());
+		// The shell's prompt back, not just the screen: keys typed while npm is still exiting are lost.
+		await waitForScreen('the shell after q', x => !altScreenOn() && /start-prompt\$$/.test(x.trimEnd()));
 	};
 
 	it('shows the first-run notice inside the desk, then starts in under 2 s the second time', {timeout: 180_000}, async () => {
