@@ -3,6 +3,7 @@
  * `today`. Every consumer (desk, `problems`, handover, log) reads these; none recomputes a rule.
  */
 import type {IsoDate} from './dates.js';
+import type {Resolve} from './resolve.js';
 
 export type Severity = 'critical' | 'red' | 'amber' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'red', 'amber', 'info'];
@@ -45,6 +46,36 @@ export type ProblemKind =
 	| 'new-starter-old-cases'
 	| 'performance-trigger';
 
+/**
+ * Every kind, for code that must go through them all (the resolve test, help text). A Record, so a kind
+ * added to ProblemKind does not compile until it is listed here too.
+ */
+const EVERY_KIND: Record<ProblemKind, true> = {
+	'review-overdue': true,
+	'review-due-supervisor-absent': true,
+	'review-needs-independent-supervisor': true,
+	'bail-lapsed': true,
+	'bail-due': true,
+	'bail-officer-absent': true,
+	'bail-supervisor-absent': true,
+	'rui-no-update': true,
+	'victim-update-overdue': true,
+	'crime-report-not-updated': true,
+	'stalled-action': true,
+	'stalled-deliverable': true,
+	'identical-updates': true,
+	'forensic-wait': true,
+	workload: true,
+	'span-of-control': true,
+	'welfare-check-in-due': true,
+	'new-starter-one-to-one-due': true,
+	'tenure-review-due': true,
+	'screening-due': true,
+	'new-starter-old-cases': true,
+	'performance-trigger': true,
+};
+export const PROBLEM_KINDS = Object.keys(EVERY_KIND) as ProblemKind[];
+
 export type Subject =
 	| {type: 'case'; ref: string; officerId: string}
 	| {type: 'officer'; officerId: string}
@@ -77,4 +108,9 @@ export interface Problem {
 	since: IsoDate;
 	/** A dated deadline the problem is about (bail return, review due), when there is one. */
 	due?: IsoDate;
+	/**
+	 * The ways to clear it: desk key and command (README "Acting on a problem"). Rules leave it out;
+	 * findProblems (rules/index.ts) adds it, from the rule's declaration, to every problem it returns.
+	 */
+	resolve?: readonly Resolve[];
 }

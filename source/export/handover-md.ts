@@ -5,7 +5,7 @@
  */
 import {daysBetween, toDayNumber, type IsoDate} from '../domain/dates.js';
 import type {CaseSection, Decision, Handover, OfficerSection, WindowItem} from '../domain/handover/schema.js';
-import {escapeMarkdown as esc} from './markdown.js';
+import {escapeMarkdown as esc, mdCode} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
 
@@ -37,7 +37,11 @@ function itemLine(i: WindowItem): string {
 
 function decisionLines(d: Decision, n: number): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
-	return [`${n}. **${d.severity.toUpperCase()}**, ${subject}: ${esc(d.message)}`, `   What to do: ${esc(d.action)}${d.due ? ` Due ${longDate(d.due)}.` : ''}`];
+	return [
+		`${n}. **${d.severity.toUpperCase()}**, ${subject}: ${esc(d.message)}`,
+		`   What to do: ${esc(d.action)}${d.due ? ` Due ${longDate(d.due)}.` : ''}`,
+		...d.resolve.map(r => `   - ${esc(r.label)}: ${[r.desk ? `desk key ${mdCode(r.desk.key)}` : '', r.command ? mdCode(r.command) : ''].filter(Boolean).join(', or ') || 'outside fortnight'}.`),
+	];
 }
 
 function availability(o: OfficerSection, h: Handover): string {

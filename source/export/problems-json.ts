@@ -19,6 +19,8 @@ export interface ProblemJson {
 	since: string;
 	due: string | null;
 	evidence: {type: string; caseRef: string | null; id: string | null; date: string | null; detail: string}[];
+	/** The ways to clear it (README "Acting on a problem"). */
+	resolve: {way: string; label: string; desk: {key: string; where: string} | null; command: string | null}[];
 }
 
 export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>): ProblemJson {
@@ -42,6 +44,12 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 			id: e.id === undefined ? null : safeText(e.id),
 			date: e.date ?? null,
 			detail: safeText(e.detail),
+		})),
+		resolve: (p.resolve ?? []).map(r => ({
+			way: r.way,
+			label: safeText(r.label),
+			desk: r.desk ? {key: r.desk.key, where: r.desk.where} : null,
+			command: r.command === null ? null : safeText(r.command),
 		})),
 	};
 }

@@ -79,6 +79,7 @@ export function buildHandover(input: HandoverInput): Handover {
 			message: p.message,
 			action: p.action,
 			due: p.due ?? null,
+			resolve: (p.resolve ?? []).map(r => ({way: r.way, label: r.label, desk: r.desk ? {...r.desk} : null, command: r.command})),
 		});
 	}
 

@@ -45,6 +45,15 @@ export const WindowItemSchema = Type.Object({
 });
 export type WindowItem = Static<typeof WindowItemSchema>;
 
+/** A way to clear a problem (README "Acting on a problem"), as `fortnight problems --json` gives it. */
+export const ResolveSchema = Type.Object({
+	way: Type.String(),
+	/** What to do, in words. */
+	label: Type.String(),
+	desk: doc('The desk key that opens it and where it works; null when only the command line does it.', Nullable(Type.Object({key: Type.String(), where: Type.String()}))),
+	command: doc('The command line (what the person supplies in capitals); null when only the desk does it.', Nullable(Type.String())),
+});
+
 export const DecisionSchema = Type.Object({
 	severity: Type.Union([Type.Literal('critical'), Type.Literal('red')]),
 	kind: Type.String(),
@@ -55,6 +64,7 @@ export const DecisionSchema = Type.Object({
 	/** What to do about it. */
 	action: Type.String(),
 	due: Nullable(Date_),
+	resolve: doc('The ways to clear it: the desk key and the command.', Type.Array(ResolveSchema)),
 });
 export type Decision = Static<typeof DecisionSchema>;
 

@@ -19,6 +19,7 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Settings} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
+import {decisionWay, type ResolveTable} from '../resolve.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -183,6 +184,22 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	});
 }
 
+/**
+ * The findings still waiting for someone (README "Acting on a problem"): checking with the officer ends
+ * in a performance decision about them (step 5 of a guided review), and a decision recorded on or after
+ * the day of the updates answers the finding, as it answers trigger evidence from a case passed on
+ * (performance.ts); escalating does not, it hands the question to the inspector. The trigger still
+ * counts every finding in the window as evidence.
+ */
+export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'identical-unanswered', () =>
+		identicalUpdateProblems(ctx).filter(p => {
+			const decisions = ctx.decisionsByOfficer.get(p.subject.officerId) ?? [];
+			return !decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= p.since && d.data.date <= ctx.today);
+		}),
+	);
+}
+
 /** Up to this many distinct texts in one bucket are compared pair by pair; more use prefix filtering. */
 const PAIRWISE_MAX = 16;
 
@@ -274,3 +291,10 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 	}
 	return out;
 }
+
+/** How it clears: see unansweredIdenticalUpdates. */
+export const IDENTICAL_UPDATES_RESOLVE: ResolveTable<'identical-updates'> = {
+	'identical-updates': (p, ctx) => [
+		decisionWay(`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; record the outcome as a performance decision`),
+	],
+};

@@ -20,6 +20,7 @@ import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
+import {decisionWay, type ResolveTable} from '../resolve.js';
 import {safeText} from '../safe-text.js';
 import {days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
@@ -271,3 +272,11 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/**
+ * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
+ * the officer's cases); an action plan takes it off the list while the plan runs.
+ */
+export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
+	'performance-trigger': (p, ctx) => [decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`)],
+};

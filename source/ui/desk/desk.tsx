@@ -29,6 +29,8 @@ import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
 import {useAbsenceWrites} from './use-absence-writes.js';
+import {useReallocateWrites} from './use-reallocate-writes.js';
+import {ReallocateForm} from '../reallocate/reallocate-form.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -90,6 +92,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
 	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite]);
 	useAbsenceWrites(store, state.absenceWrite, today, dispatch, setData);
+	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -108,10 +111,11 @@ function hintsFor(s: DeskState): string {
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
+	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
-	const open = s.focus === 'editor' ? 'j/k scroll  r review  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
+	const open = s.focus === 'editor' ? 'j/k scroll  r review  m reallocate  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
 
@@ -176,10 +180,14 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 			/>
 		);
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else
+	else {
+		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
+		const form = s.reallocateForm;
 		main = (
 			<>
-				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />}
+				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer' && !form} width={L.sidebarWidth} height={L.mainHeight} />}
+				{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
+				{!form && (
 				<Editor
 					model={s.model}
 					store={store}
@@ -193,15 +201,17 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 					onReviewExit={() => dispatch({type: 'review-exit'})}
 					onStoreChanged={onStoreChanged}
 				/>
+				)}
 			</>
 		);
+	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
 			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm} width={L.width} height={L.panelHeight} />}
 			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);

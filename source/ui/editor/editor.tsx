@@ -9,6 +9,7 @@ import {AmendMount, ReviewMount, ReviewQueueMount} from '../review/review-mount.
 import type {ReviewKeys} from '../review/use-review-keys.js';
 import {fit, truncate} from '../text.js';
 import {CaseView} from './case-view.js';
+import {ProblemView} from '../problem-detail/problem-view.js';
 import {activeTab, tabTitle, type Tabs} from './tabs.js';
 
 export interface EditorProps {
@@ -38,6 +39,7 @@ export function Editor({model, store, tabs, focused, width, height, inner, rows,
 			<Box flexDirection="column" paddingLeft={1}>
 				{!tab && <Text wrap="truncate">{fit('Enter on a case in the explorer opens it here; : or Ctrl+P finds any case.', inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
+				{tab?.kind === 'problem' && <ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'amend' && <AmendMount key={`amend:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'review-queue' && <ReviewQueueMount key="queue" {...review} />}
