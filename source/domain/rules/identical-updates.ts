@@ -184,22 +184,6 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	});
 }
 
-/**
- * The findings still waiting for someone (README "Acting on a problem"): checking with the officer ends
- * in a performance decision about them (step 5 of a guided review), and a decision recorded on or after
- * the day of the updates answers the finding, as it answers trigger evidence from a case passed on
- * (performance.ts); escalating does not, it hands the question to the inspector. The trigger still
- * counts every finding in the window as evidence.
- */
-export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
-	return memo(ctx, 'identical-unanswered', () =>
-		identicalUpdateProblems(ctx).filter(p => {
-			const decisions = ctx.decisionsByOfficer.get(p.subject.officerId) ?? [];
-			return !decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= p.since && d.data.date <= ctx.today);
-		}),
-	);
-}
-
 /** Up to this many distinct texts in one bucket are compared pair by pair; more use prefix filtering. */
 const PAIRWISE_MAX = 16;
 
@@ -292,7 +276,7 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 	return out;
 }
 
-/** How it clears: see unansweredIdenticalUpdates. */
+/** How it clears: a performance decision about the officer (performance.ts unansweredIdenticalUpdates). */
 export const IDENTICAL_UPDATES_RESOLVE: ResolveTable<'identical-updates'> = {
 	'identical-updates': (p, ctx) => [
 		decisionWay(`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; record the outcome as a performance decision`),

@@ -274,6 +274,23 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 }
 
 /**
+ * The identical-update findings still waiting for someone (README "Acting on a problem"): checking with
+ * the officer ends in a performance decision about them (step 5 of a guided review), and a decision
+ * recorded on or after the day of the updates answers the finding, as it answers trigger evidence from
+ * a case passed on. Not while the trigger is on the inspector's exception list (escalated, or "not now"
+ * too often): the question is then the inspector's. The trigger keeps every finding as evidence.
+ */
+export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'identical-unanswered', () =>
+		identicalUpdateProblems(ctx).filter(p => {
+			const decisions = ctx.decisionsByOfficer.get(p.subject.officerId) ?? [];
+			const answered = decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= p.since && d.data.date <= ctx.today);
+			return !answered || assess(ctx, p.subject.officerId).escalated;
+		}),
+	);
+}
+
+/**
  * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
