@@ -121,7 +121,7 @@ export const KEYMAP: readonly Binding[] = [
 		keys: ['m'],
 		where: 'case, problem detail',
 		help: 'reallocate (move) the case to another officer: workload after the move, date, reason',
-		palette: 'Case: reallocate to another officer',
+		palette: 'Case: reallocate',
 		matches: char('m'),
 	},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},

@@ -35,7 +35,10 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
 	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
-	const left = `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : counts}`;
+	// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place
+	// while it shows, so it is read whole; the next key brings the counts back.
+	const middle = waiting !== null ? safeText(waiting) : notice === null ? counts : '';
+	const left = `${name}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
