@@ -7,7 +7,7 @@ import React from 'react';
 import {Text} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import {fullName} from '../../domain/people.js';
+import {shortName} from '../../domain/people.js';
 import type {ReallocationChoice} from '../../domain/reallocate.js';
 import {safeText} from '../../domain/safe-text.js';
 import {Pane} from '../pane/pane.js';
@@ -34,7 +34,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 	const theme = useTheme();
 	const inner = Math.max(10, width - 2);
 	const c = data.cases.find(x => x.ref === form.ref);
-	const holder = c ? safeText(fullName(data.officers.find(o => o.id === c.oicId))) : 'unknown officer';
+	const holder = c ? safeText(shortName(data.officers.find(o => o.id === c.oicId))) : 'unknown officer';
 	const choices = formChoices(data, form, today);
 	const at = form.field;
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, inner) : [];
@@ -62,7 +62,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				{line('officer', 'Officer', safeText(form.query), form.query ? '' : '  (type to narrow; ↑/↓ choose)')}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'now'.padEnd(9)} workload now -> after the move`, inner)}
+				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'cases'.padEnd(9)} now -> after the move`, inner)}
 			</Text>
 			{choices.length === 0 && <Text wrap="truncate">{fit(form.query ? `    Nobody matches "${safeText(form.query)}".` : '    Nobody else is in post to take it.', inner)}</Text>}
 			{shown.map((x, i) => {
