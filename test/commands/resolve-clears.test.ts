@@ -192,6 +192,36 @@ describe('each command-line way clears its problem on the demo', () => {
 		gone(store, problem.id);
 	});
 
+	it('rui-no-update: the suspect update imported from the records system', async () => {
+		const {store, dir, problem} = demoProblem('rui-no-update');
+		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';
+		const way = (problem.resolve ?? []).find(w => w.way === 'import' && w.label.includes('"Last suspect update"'));
+		expect(way).toBeDefined();
+		const file = csvFile(dir, [{'Crime reference': ref, 'Last suspect update': DEMO_TODAY}]);
+		const r = await runWay(way!, store, {'FILE.csv': file});
+		expect(r.code, r.stderr + r.stdout).toBe(0);
+		gone(store, problem.id);
+	});
+
+	it('forensic-wait: the lab\'s result imported for that submission', async () => {
+		const {store, dir, problem} = demoProblem('forensic-wait');
+		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';
+		const submitted = problem.evidence.find(e => e.type === 'forensic')!.date!;
+		const file = csvFile(dir, [{'Crime reference': ref, 'Forensic submitted': submitted, 'Forensic result': DEMO_TODAY}]);
+		const r = await runWay(wayOf(problem, 'import'), store, {'FILE.csv': file});
+		expect(r.code, r.stderr + r.stdout).toBe(0);
+		gone(store, problem.id);
+	});
+
+	it('stalled-deliverable: the MG3 submitted, imported from the records system', async () => {
+		const {store, dir, problem} = demoProblem('stalled-deliverable');
+		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';
+		const file = csvFile(dir, [{'Crime reference': ref, 'MG3 status': 'Submitted'}]);
+		const r = await runWay(wayOf(problem, 'import'), store, {'FILE.csv': file});
+		expect(r.code, r.stderr + r.stdout).toBe(0);
+		gone(store, problem.id);
+	});
+
 	it('rui-no-update: the end of RUI imported from the records system', async () => {
 		const {store, dir, problem} = demoProblem('rui-no-update');
 		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';

@@ -45,6 +45,9 @@ export function caseToRow(c: Case, officers: readonly Officer[], style: ExportSt
 		victimServiceLevel: c.victim?.serviceLevel ?? '',
 		lastVictimUpdate: d(c.victim?.updates.at(-1)),
 		forensicSubmitted: d(forensic?.submitted),
+		forensicResult: d(forensic?.resultOn),
+		lastSuspectUpdate: c.rui && c.rui.endedOn === null ? d(c.rui.lastSuspectUpdate) : '',
+		mg3Status: c.cps.mg3Status.replace(/-/g, ' '),
 	};
 }
 
@@ -111,6 +114,9 @@ export function generateImportCsv(officers: readonly Officer[], rows: number, op
 			victim ? pick(['standard', 'enhanced']) : '',
 			victim ? d(day(520, 150)) : '',
 			r() < 0.3 ? d(day(310, 200)) : '',
+			'',
+			rui === 'Yes' && r() < 0.5 ? d(day(520, 150)) : '',
+			pick(['not started', 'in progress', 'submitted', '']),
 		]);
 	}
 	return stringify(lines);

@@ -8,9 +8,9 @@
  */
 import {outsideYearRange, type IsoDate} from '../dates.js';
 import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
-import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
+import {MAX_TEXT, type CaseStatus, type Mg3Status, type Risk} from '../model.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
-import {DATE_FIELDS, FIELDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
+import {DATE_FIELDS, FIELDS, MG3_WORDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
 
@@ -41,6 +41,9 @@ export interface ImportRow {
 	victimServiceLevel?: 'standard' | 'enhanced' | null;
 	lastVictimUpdate?: IsoDate | null;
 	forensicSubmitted?: IsoDate | null;
+	forensicResult?: IsoDate | null;
+	lastSuspectUpdate?: IsoDate | null;
+	mg3Status?: Mg3Status | null;
 }
 
 /** Where each field is in the file. */
@@ -104,7 +107,7 @@ export interface RowContext {
 }
 
 export function rowContext(mapping: ImportMapping, layout: ColumnLayout, officers: OfficerIndex, today: IsoDate): RowContext {
-	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words: {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map()}};
+	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words: {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map()}};
 }
 
 /** The word's meaning, or undefined when it has none (cached per column). */
@@ -185,6 +188,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		victimServiceLevel: undefined,
 		lastVictimUpdate: undefined,
 		forensicSubmitted: undefined,
+		forensicResult: undefined,
+		lastSuspectUpdate: undefined,
+		mg3Status: undefined,
 	};
 
 	for (const f of DATE_FIELDS) {
@@ -244,6 +250,11 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	if (rui !== undefined) out.rui = rui;
 	const service = word('victimServiceLevel', SERVICE, 'standard or enhanced');
 	if (service !== undefined) out.victimServiceLevel = service;
+	const mg3 = word('mg3Status', MG3_WORDS, 'not started, in progress, submitted, advice received, charged, no further action or not required');
+	if (mg3 !== undefined) out.mg3Status = mg3;
+	if (out.forensicResult && out.forensicSubmitted && out.forensicResult < out.forensicSubmitted) {
+		reject('forensicResult', `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`);
+	}
 
 	const officer = cell('officer');
 	if (officer !== undefined) {
@@ -274,5 +285,5 @@ function cellHeader(layout: ColumnLayout, f: Field): string | null {
 }
 
 function labelOf(f: ValueField): string {
-	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level'}[f];
+	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status'}[f];
 }
