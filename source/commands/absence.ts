@@ -1,4 +1,13 @@
-import {AbsenceError, addAbsence, coverLeftWithout, endAbsence} from '../domain/absences.js';
+import {
+	AbsenceError,
+	addAbsence,
+	cancelAbsence,
+	changeAbsence,
+	coverLeftWithout,
+	endAbsence,
+	type AbsenceChange,
+} from '../domain/absences.js';
+import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
@@ -15,6 +24,8 @@ const HELP = `Usage
   fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
   fortnight absence list [--all] [--json]
   fortnight absence end ID [--to D]
+  fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R]
+  fortnight absence cancel ID
 
 Records who is away, so reviews, bail dates and the handover know who is covering. An absence holds a
 reason category only (${REASON_FLAG_WORDS.join(', ')}): never a diagnosis or any other health detail.
@@ -30,21 +41,28 @@ add     --from D      first day away
         --cover NAME  the officer covering their duties (for a sergeant: their reviews)
         --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
-end ID  sets the last day away (default --today); ID as shown by "absence list"
+end ID  sets the last day away (default --today); ID as shown by "absence list". An absence that
+        has not started is cancelled or changed, not ended: "end" says so.
+change ID   moves its dates, names or changes the cover (--no-cover: nobody), or its reason, with the
+        same checks as add
+cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
 Overlapping absences for the same officer, a last day before the first, an unknown officer, an
-impossible date or a cover who is away on any day of the absence are refused with exit 2 and the
-store is left unchanged. Recording an officer away who covers someone else's absence is saved, with
+impossible date, a cover who is away on any day of the absence, a change that changes nothing and
+cancelling an absence that has started are refused with exit 2 and the store is left unchanged.
+Recording an officer away who covers someone else's absence is saved, with
 a warning to name another cover for those days.
 
 Examples
   fortnight absence add "DC Ashworth" --from 2026-11-28 --reason sick --cover "DC Marsh"
   fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DI Okafor"
-  fortnight absence end ab0003 --to 2026-12-04`;
+  fortnight absence end ab0003 --to 2026-12-04
+  fortnight absence change ab0003 --cover "DC Marsh"
+  fortnight absence cancel ab0004`;
 
 const command: Command = {
 	name: 'absence',
-	summary: 'record, list and end absences (who is away and who covers)',
+	summary: 'record, list, change, cancel and end absences (who is away and who covers)',
 	help: HELP,
 	flags: {
 		from: {type: 'string'},
@@ -60,7 +78,13 @@ const command: Command = {
 		if (action === 'list') return list(ctx, flags);
 		if (action === 'add') return add(ctx, args, flags);
 		if (action === 'end') return end(ctx, args, flags);
-		throw new UsageError(action ? `Unknown absence action "${action}": use add, list or end.` : 'Say what to do: fortnight absence add|list|end.');
+		if (action === 'change') return change(ctx, args, flags);
+		if (action === 'cancel') return cancel(ctx, args);
+		throw new UsageError(
+			action
+				? `Unknown absence action "${action}": use add, list, change, cancel or end.`
+				: 'Say what to do: fortnight absence add|list|change|cancel|end.',
+		);
 	},
 };
 export default command;
@@ -125,6 +149,8 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 			warnings = coverLeftWithout(current, officer.id, {from, to});
 			const result = addAbsence(current, {officerId: officer.id, from, to, reason, coverOfficerId: cover?.id ?? null, recordedBy: by.id, recordedAt});
 			id = result.id;
+			const stranded = actionsStrandedBy(result.data, {officerId: officer.id, from, to, coverOfficerId: cover?.id ?? null}, ctx.today);
+			if (stranded) warnings.push(stranded);
 			return result.data;
 		});
 	} catch (err) {
@@ -144,11 +170,71 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const last = dateFlag(flags['to'], '--to') ?? ctx.today;
 	const store = await openForCommand(ctx);
 	try {
-		await store.apply(current => endAbsence(current, args[0]!, last));
+		await store.apply(current => endAbsence(current, args[0]!, last, ctx.today));
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
+	return 0;
+}
+
+async function change(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
+	if (args.length !== 1) {
+		throw new UsageError('Give one absence id: fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R].');
+	}
+	const wanted: AbsenceChange = {};
+	const from = dateFlag(flags['from'], '--from');
+	if (from) wanted.from = from;
+	const to = dateFlag(flags['to'], '--to');
+	if (to) wanted.to = to;
+	if (flags['reason'] !== undefined) wanted.reason = reasonFlag(flags['reason']);
+	const store = await openForCommand(ctx);
+	const data = store.snapshot();
+	// --no-cover arrives as cover: false.
+	if (flags['cover'] === false) wanted.coverOfficerId = null;
+	else if (flags['cover'] !== undefined) wanted.coverOfficerId = officerFlag(data.officers, String(flags['cover']), '--cover').id;
+	if (Object.keys(wanted).length === 0) {
+		throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
+	}
+	const id = args[0]!;
+	let changes: string[] = [];
+	let warnings: string[] = [];
+	try {
+		await store.apply(current => {
+			const result = changeAbsence(current, id, wanted);
+			const changed = result.data.absences.find(a => a.id === id)!;
+			warnings = coverLeftWithout(current, changed.officerId, changed);
+			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
+			if (stranded) warnings.push(stranded);
+			changes = result.changes;
+			return result.data;
+		});
+	} catch (err) {
+		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		throw err;
+	}
+	ctx.stderr.write(`Changed ${safeText(id)}: ${safeText(changes.join('; '))}.\n`);
+	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
+	return 0;
+}
+
+async function cancel(ctx: Context, args: string[]): Promise<number> {
+	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence cancel ID ("fortnight absence list" shows ids).');
+	const store = await openForCommand(ctx);
+	let words = '';
+	try {
+		await store.apply(current => {
+			const result = cancelAbsence(current, args[0]!, ctx.today);
+			const a = result.cancelled;
+			const who = safeText(fullName(current.officers.find(o => o.id === a.officerId)));
+			words = `${who} ${a.reason} from ${a.from}${a.to ? ` to ${a.to}` : ', no end date'}`;
+			return result.data;
+		});
+	} catch (err) {
+		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		throw err;
+	}
+	ctx.stderr.write(`Cancelled ${safeText(args[0]!)}: ${words}.\n`);
 	return 0;
 }

@@ -48,7 +48,7 @@ _fortnight() {
 			COMPREPLY=( $(compgen -W "$(fortnight completion --values officers 2>/dev/null)" -- "$cur") ); return ;;
 		${FILE_FLAGS.join('|')})
 			COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
-		--format) COMPREPLY=( $(compgen -W "md json csv" -- "$cur") ); return ;;
+		--format) COMPREPLY=( $(compgen -W "md json csv table html" -- "$cur") ); return ;;
 		--today|--from|--on|--return) return ;;
 	esac
 	if [[ $COMP_CWORD -eq 1 ]]; then

@@ -1,5 +1,9 @@
 import {say, type Command} from './command.js';
 import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import {actorFor, type Context} from './context.js';
+import type {Store} from '../store/index.js';
+import type {DeskActor} from '../ui/desk/desk-actor.js';
 
 /** Shown instead of Ink's raw-mode crash when there is no terminal to draw the desk in. */
 export function noTtyHint(): string {
@@ -17,9 +21,13 @@ Run "fortnight --help" for everything.
 const command: Command = {
 	name: 'desk',
 	summary: 'open the review desk (the default)',
-	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--no-color]
+	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--as OFFICER] [--no-color]
 
-Opens the review desk on the team store. Needs an interactive terminal of at least 80x24.`,
+Opens the review desk on the team store, as one officer: --as OFFICER, else FORTNIGHT_USER, else your
+login when an officer in the store has it (the bundled demo's copy alone falls back to its sergeant).
+The status bar says who. Everything the desk records (reviews, amendments, decisions, absences) is
+theirs; once the store has enrolled keys it is signed with their key (FORTNIGHT_KEY_PASSPHRASE for a
+sealed one). Needs an interactive terminal of at least 80x24.`,
 	takesWords: false,
 	flags: {},
 	async run(ctx) {
@@ -41,10 +49,31 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
-		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
+		const open = async () => {
+			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
+			return {store, actor: await deskActorFor(ctx, store)};
+		};
 		const {today, color, stdin, stdout, stderr} = ctx;
 		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, stdin, stdout, stderr});
 		return 0;
 	},
 };
 export default command;
+
+/**
+ * Who the desk runs as (README "Who you are"), with their signing key loaded once (README "Signatures").
+ * Nobody identifiable stops the desk with a usage error, as it does any command that records something.
+ * A key that cannot be read (a sealed key without FORTNIGHT_KEY_PASSPHRASE) does not: the desk opens to
+ * read, and says why before any review, amendment or decision that would need it.
+ */
+export async function deskActorFor(ctx: Context, store: Store): Promise<DeskActor> {
+	const {officer, source} = actorFor(ctx, store.snapshot());
+	const [{loadSigningKey, keysFolder}, {deskActor}] = await Promise.all([import('../store/index.js'), import('../ui/desk/desk-actor.js')]);
+	// Where "fortnight keys init" leaves the public half for enrolment (store/keys.ts keyPathFor spells ids the same way).
+	const publicKeyFile = path.join(keysFolder(ctx.env), `${officer.id.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`)}.pub.pem`);
+	try {
+		return deskActor(officer.id, source, await loadSigningKey(officer.id, {env: ctx.env}), null, publicKeyFile);
+	} catch (err) {
+		return deskActor(officer.id, source, null, err instanceof Error ? err.message : String(err), publicKeyFile);
+	}
+}

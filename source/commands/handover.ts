@@ -1,7 +1,7 @@
 import {createInterface} from 'node:readline';
 import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../domain/handover/build.js';
-import {HandoverSchema} from '../domain/handover/schema.js';
+import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
 import {matchOfficer, listOfficers} from '../domain/officer-match.js';
 import {renderHandoverJson} from '../export/handover-json.js';
@@ -15,7 +15,7 @@ import {dateFlag, officerFlag} from './resolve.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
-const MAX_WINDOW_DAYS = 183;
+export const MAX_WINDOW_DAYS = 183;
 
 const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--format md|json] [--out FILE [--force]]
                           [--include-welfare [--yes]] [--prepared-by NAME] [--schema]
@@ -43,33 +43,55 @@ Options
   --yes               confirm --include-welfare without asking
   --schema            print the JSON Schema of the --format json output and exit
 
-Sections: header (team, period, prepared by, cover, generated at, review-chain head); needs a decision
-now (critical and red problems, with what to do); in your window, by date (bail returns and period ends
-with who must authorise an extension and by when, reviews due, victim updates due, forensic results
-expected, CPS and court dates, welfare check-ins due, absences starting and ending); due before the window
-opens and still outstanding; by officer (availability, caseload and workload %, performance action plan
-yes or no and its review date, welfare check-in due, then each live case).
+Sections: header (team, period, prepared by, cover, the team's inspector, generated at, review-chain
+head); needs a decision now (critical and red problems with what to do, each due date given with its
+distance from the window); in your window, by date (a table per day: bail returns and period ends with
+who must authorise an extension and by when, reviews, RUI suspect updates, victim updates, open actions,
+forensic results expected, CPS and court dates, action-plan reviews, welfare check-ins, absences);
+overdue (due before today and still outstanding); due before the window opens but not yet overdue;
+reviews started and not signed (who started them, never what they say); by officer (availability,
+caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
+then a table of their live cases).
 
-JSON output (schema "fortnight-handover/1"; "fortnight handover --schema" prints the full JSON Schema):
-  {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {name, unit, force}, period {from, to, days},
-   today, preparedBy, cover {name, officerId|null}|null, generatedAt, chainHead "seq:sha256"|"empty",
-   includesWelfare, alreadyDue [WindowItem], inWindow [WindowItem], decisions [Decision],
-   officers [{officerId, name, role, hoursPerWeek, absences [{from, to|null, reason, reasonWords,
+JSON output (schema "fortnight-handover/2"; "fortnight handover --schema" prints the full, strict JSON
+Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
+  {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
+   today, preparedBy, cover {name, officerId|null}|null, inspector {name, officerId}|null, generatedAt,
+   chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
+   reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
+   inWindow [WindowItem], decisions [Decision],
+   officers [{officerId, name, role, hoursPerWeek, absences [{id, from, to|null, reason, reasonWords,
      coverName}], liveCases, workloadPoints, workloadPercent, workloadExcessive,
      actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
      cases [{ref, offence, risk, status, bail {suspect, returnDate, periodEnd, nextAuthority,
-       nextAuthorityBy, daysToReturn, lapsed}|null, rui|null, lastReview {date, byId, byName}|null,
-       nextReviewDue, openActions [{text, ownerId, ownerName, due, status}], materialLocations,
-       lastUpdate, daysSinceUpdate}]}]}
-  WindowItem: {date, kind, label, caseRef, officerId, officerName, detail, authority, actBy,
-    coverName, about}; kind is one of bail-return, bail-period-end, review-due, victim-update-due,
-    forensic-result-expected, cps-due, court-date, welfare-check-in-due, absence-start, absence-end.
-  Decision: {severity "critical"|"red", kind, caseRef, officerId, officerName, message, action, due}.
+       nextAuthorityName, nextAuthorityBy, daysToReturn, lapsed}|null, rui {suspect, since,
+       lastSuspectUpdate, nextUpdateDue}|null, lastReview {date, byId, byName}|null, nextReviewDue,
+       openActions [{text, ownerId, ownerName, due, status}], materialLocations, lastUpdate,
+       daysSinceUpdate, reviewDraft {startedById, startedByName, startedOn, lastSavedOn}|null}]}]}
+  WindowItem: {date, kind, label, caseRef, officerId, officerName, detail, authority, authorityName,
+    actBy, coverName, about, away, awayCover, recordId}; kind is one of:
+${wrapWords(WINDOW_KINDS.join(', '), 96, '    ')}.
+  Decision: {severity "critical"|"red", kind, caseRef, officerId, officerName, message, action, due,
+    inspectorName}.
   Dates are YYYY-MM-DD; every string has control characters made visible.
 
 Examples
   fortnight handover --from 2026-12-10 --to 2027-02-04 --cover "DS Jane Roe" --cover-outside --out handover.md
   fortnight handover --format json --out handover.json`;
+
+/** Words wrapped to `width` columns, each line indented. */
+function wrapWords(text: string, width: number, indent: string): string {
+	const lines: string[] = [];
+	let line = indent;
+	for (const word of text.split(' ')) {
+		if (line.length + word.length + 1 > width && line.trim() !== '') {
+			lines.push(line.trimEnd());
+			line = indent;
+		}
+		line += `${word} `;
+	}
+	return [...lines, line.trimEnd()].join('\n');
+}
 
 const command: Command = {
 	name: 'handover',
@@ -131,7 +153,7 @@ const command: Command = {
 };
 export default command;
 
-function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
+export function resolveCover(ctx: Context, officers: Parameters<typeof matchOfficer>[0], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
 	const query = flags['cover'] === undefined ? '' : String(flags['cover']).trim();
 	if (query === '') {
 		if (flags['cover'] !== undefined) throw new UsageError('--cover needs a name.');

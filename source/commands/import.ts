@@ -41,7 +41,9 @@ ${columnHelp}
 Only "Crime reference" is required in every file. A new case also needs offence, officer, risk, status
 and opened. A column the file does not have changes nothing, and an empty cell changes nothing: an
 empty bail return date leaves a running bail running (a value missing from an export means
-"unchanged", never "ended"). Bail ends on an import only when RUI is "yes".
+"unchanged", never "ended"). Bail ends on an import only when RUI is "yes". A bail return date that
+a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the export not
+yet caught up: it changes nothing.
 
 Values
   officer              collar number or name ("4021", "DC Sam Ashworth", "ASHWORTH, Sam"); officers are
@@ -49,6 +51,8 @@ Values
   risk                 high, medium, low (or H, M, L)
   status               investigation, awaiting forensics, with CPS, charged, court, closed
   RUI                  yes or no (Y/N, true/false, 1/0); "yes" ends running bail, "no" ends running RUI
+  suspect              optional: the suspect's initials (up to 12 characters, never a name), set on the
+                       running bail or RUI; without them messages say "the suspect"
   victim service level standard or enhanced
   dates                yyyy-MM-dd or dd/MM/yyyy (31/02/2026 is refused; so are dates after today,
                        except the bail return date)

@@ -1,9 +1,11 @@
-import {buildLogDocument, chainHeadOf, headText, logRowsFor, resolvePeriod, sergeantIndex} from '../domain/review-log/index.js';
-import {findProblems} from '../domain/rules/index.js';
+import {buildLogDocument, chainHeadOf, DEFAULT_PERIOD_DAYS, headText, logRowsFor, resolvePeriod, sergeantIndex} from '../domain/review-log/index.js';
+import {buildSupervisionTrends, TREND_DAYS} from '../domain/supervision-trends/index.js';
+import {findProblems, REPORT_RULES} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
-import {logJson} from '../export/log-json.js';
+import {logHtml} from '../export/log-html.js';
+import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
@@ -11,32 +13,39 @@ import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
 
-const FORMATS = ['csv', 'json', 'md', 'table'] as const;
+const FORMATS = ['csv', 'json', 'md', 'table', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 const command: Command = {
 	name: 'log',
-	summary: "the inspector's review log (CSV) and exception report (Markdown, JSON)",
-	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table] [--out FILE [--force]] [--sergeant ID]
+	summary: "the inspector's review log (CSV), exception report (Markdown, JSON) and weekly charts (HTML)",
+	help: `Usage: fortnight log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json|md|table|html] [--out FILE [--force]] [--sergeant ID]
+       fortnight log --schema
 
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
 lapsed or lapsing bail, stalled actions, long forensic waits, span of control.
 
 Options
-  --from, --to    the period, inclusive (default: the 28 days up to --today)
+  --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks)
   --format        csv (default): one row per signed review; amendments are rows of their own that
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after
                   json: rows and exception report together (schema below)
                   table: the report's figures per sergeant as one plain-text table (reviews
                   signed, late, missed, overdue now, unresolved triggers)
+                  html: one self-contained page for a browser or a printer: per sergeant, weekly
+                  charts of reviews (on time, late, missed, overdue at each week's end), performance
+                  triggers and bail, with every figure in a table and in words; the exception
+                  report's tables; the chain head and how to check it. No script, no link, nothing
+                  loaded from anywhere (a Content-Security-Policy forbids it); A4 when printed
   --out FILE      write to FILE instead of standard output ("-" is standard output); a new file gets
                   mode 0600. Never the store, its welfare, drafts, lock or backup files (exit 2, even
                   through a link)
   --force         let --out replace an existing file (atomically, keeping its mode). A device or
                   pipe (/dev/null) is written into, never replaced.
   --sergeant ID   only that sergeant's team (officers they line-manage, and reviews they signed)
+  --schema        print the strict JSON Schema of --format json and exit
 
 Every export gives the review chain head (sequence:hash); keep it, and later check that a copy of the
 store still holds that entry unchanged with "fortnight verify --head SEQ:HASH". CSV keeps its output
@@ -48,7 +57,7 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-JSON schema (format "fortnight-log", version 1):
+JSON schema (format "fortnight-log", version 1; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
@@ -66,6 +75,7 @@ JSON schema (format "fortnight-log", version 1):
 Examples
   fortnight log --format md --out exceptions.md
   fortnight log --format table
+  fortnight log --format html --out inspector.html
   fortnight log --from 2026-11-01 --to 2026-11-30 --out november.csv
   fortnight verify --head 605:3fa2...`,
 	flags: {
@@ -75,12 +85,18 @@ Examples
 		out: {type: 'string'},
 		force: FORCE_FLAG,
 		sergeant: {type: 'string'},
+		schema: {type: 'boolean', default: false},
 	},
 	async run(ctx, input, flags) {
 		if (input.length > 0) throw new UsageError(`log takes no arguments (got "${safeText(input[0]!)}"). See fortnight log --help.`);
+		if (flags['schema']) {
+			await out(ctx, JSON.stringify(LogJsonSchema, null, 2) + '\n');
+			return 0;
+		}
 		const format = String(flags['format'] ?? 'csv') as Format;
-		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md or table (got "${safeText(format)}").`);
-		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today);
+		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md, table or html (got "${safeText(format)}").`);
+		// The HTML report draws trends, which need more than the log's 28 days: a quarter by default.
+		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today, format === 'html' ? TREND_DAYS : DEFAULT_PERIOD_DAYS);
 		if (!resolved.ok) throw new UsageError(resolved.error);
 		const outFile = flags['out'] as string | undefined;
 		if (outFile === '') throw new UsageError('--out needs a file name.');
@@ -99,11 +115,22 @@ Examples
 			text = logCsv(rows);
 			count = rows.length;
 		} else {
-			const rules = {problems: findProblems(data, ctx.today), trigger: (id: string) => triggerFor(data, id, ctx.today)};
+			// Each officer's trigger is asked for by the report and again by the trends: worked out once.
+			const triggers = new Map<string, ReturnType<typeof triggerFor>>();
+			const trigger = (id: string) => {
+				let t = triggers.get(id);
+				if (!t) triggers.set(id, (t = triggerFor(data, id, ctx.today)));
+				return t;
+			};
+			const rules = {problems: findProblems(data, ctx.today, REPORT_RULES), trigger};
 			const doc = buildLogDocument(data, {period: resolved.period, today: ctx.today, sergeantId}, rules);
 			// The table is drawn with Ink (ink-table), loaded only for this format.
 			if (format === 'table') text = (await import('../ui/log-summary/log-summary-table.js')).logSummaryTable(doc);
-			else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
+			else if (format === 'html') {
+				// The whole team's rows feed the trends (a sergeant's section is cut from them, as in the report).
+				const trends = buildSupervisionTrends(data, {period: resolved.period, today: ctx.today, trigger: rules.trigger, rows: sergeantId === null ? doc.rows : undefined});
+				text = logHtml({doc, trends, checkInDays: data.settings.welfareCheckInDays});
+			} else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
 		}
 		const head = headText(chainHeadOf(data));

@@ -1,7 +1,7 @@
 import {PROBLEM_KINDS} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {findProblems} from '../domain/rules/index.js';
-import {renderProblemsJson} from '../export/problems-json.js';
+import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
@@ -25,6 +25,7 @@ const command: Command = {
 	name: 'problems',
 	summary: 'what needs attention, most urgent first',
 	help: `Usage: fortnight problems [--json] [--store PATH] [--today YYYY-MM-DD]
+       fortnight problems --schema
 
 Runs every rule (reviews, bail, RUI, victim updates, crime-report updates,
 stalled actions, identical update text, forensic waits, workload, span of
@@ -35,6 +36,7 @@ Reads the store without locking or changing it.
 
 Options
   --json    print a JSON array instead of text (stable; fields below)
+  --schema  print the strict JSON Schema of --json and exit
 
 JSON: an array, most urgent first, of objects with these keys (always present):
   id          stable id for this problem, e.g. "bail-due:CR/12345/26"
@@ -63,8 +65,13 @@ Examples
 	takesWords: false,
 	flags: {
 		json: {type: 'boolean', default: false},
+		schema: {type: 'boolean', default: false},
 	},
 	async run(ctx, _input, flags) {
+		if (flags['schema']) {
+			await out(ctx, JSON.stringify(ProblemsJsonSchema, null, 2) + '\n');
+			return 0;
+		}
 		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
 		const {data} = await readStoreFile(ctx.storePath);
 		const problems = findProblems(data, ctx.today);

@@ -111,17 +111,100 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 	return {data: {...data, absences: [...data.absences, absence]}, id};
 }
 
-/**
- * Ends an absence: sets its last day. The last day may not be before its first day, and moving it
- * later may not run into another absence of the same officer.
- */
-export function endAbsence(data: StoreData, absenceId: string, last: IsoDate): StoreData {
+function findAbsence(data: StoreData, absenceId: string): number {
 	const index = data.absences.findIndex(a => a.id === absenceId);
 	if (index === -1) throw new AbsenceError(`No absence with id "${absenceId}". "fortnight absence list" shows them.`);
+	return index;
+}
+
+/**
+ * Ends an absence: sets its last day. The last day may not be before its first day, and moving it
+ * later may not run into another absence of the same officer. With `today`, an absence that has not
+ * started yet and would end before it starts is refused with what to do instead (cancel or change it).
+ */
+export function endAbsence(data: StoreData, absenceId: string, last: IsoDate, today?: IsoDate): StoreData {
+	const index = findAbsence(data, absenceId);
 	const current = data.absences[index]!;
+	if (today !== undefined && current.from > today && last < current.from) {
+		throw new AbsenceError(
+			`${current.id} has not started (it starts ${current.from}), so it cannot be ended. ` +
+				`To call it off: fortnight absence cancel ${current.id}; ` +
+				`to move or shorten it: fortnight absence change ${current.id} --from D --to D.`,
+		);
+	}
 	checkDates(current.from, last);
 	checkOverlap(data, current.officerId, {from: current.from, to: last}, current.id);
 	const absences = data.absences.slice();
 	absences[index] = {...current, to: last};
 	return {...data, absences};
+}
+
+/** What `changeAbsence` changes; a field left out stays as it is. */
+export interface AbsenceChange {
+	from?: IsoDate;
+	/** Last day away; null makes it open-ended. */
+	to?: IsoDate | null;
+	/** The cover; null names nobody. */
+	coverOfficerId?: string | null;
+	reason?: AbsenceReason;
+}
+
+/**
+ * Changes an absence's dates, cover or reason with the same checks as adding one (dates, overlap with
+ * the officer's other absences, a cover who exists, is not the officer and is at work throughout).
+ * Returns the new data and, in words, what changed.
+ */
+export function changeAbsence(data: StoreData, absenceId: string, change: AbsenceChange): {data: StoreData; changes: string[]} {
+	const index = findAbsence(data, absenceId);
+	const current = data.absences[index]!;
+	const next: Absence = {...current};
+	if (change.from !== undefined) next.from = change.from;
+	if (change.to !== undefined) next.to = change.to;
+	if (change.coverOfficerId !== undefined) next.coverOfficerId = change.coverOfficerId;
+	if (change.reason !== undefined) {
+		if (!ABSENCE_REASONS.includes(change.reason)) {
+			throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
+		}
+		next.reason = change.reason;
+	}
+	const name = (id: string | null) => (id === null ? 'nobody' : shortName(data.officers.find(o => o.id === id)));
+	const changes: string[] = [];
+	if (next.from !== current.from) changes.push(`first day ${current.from} -> ${next.from}`);
+	if (next.to !== current.to) changes.push(`last day ${current.to ?? 'none'} -> ${next.to ?? 'none'}`);
+	if (next.reason !== current.reason) changes.push(`reason ${current.reason} -> ${next.reason}`);
+	if (next.coverOfficerId !== current.coverOfficerId) changes.push(`cover ${name(current.coverOfficerId)} -> ${name(next.coverOfficerId)}`);
+	if (changes.length === 0) {
+		throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);
+	}
+	checkDates(next.from, next.to);
+	const coverOrDatesChanged = next.coverOfficerId !== current.coverOfficerId || next.from !== current.from || next.to !== current.to;
+	if (next.coverOfficerId !== null && coverOrDatesChanged) {
+		if (next.coverOfficerId === next.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
+		if (!data.officers.some(o => o.id === next.coverOfficerId)) {
+			throw new AbsenceError(`No officer with id "${next.coverOfficerId}" to name as cover.`);
+		}
+		const away = coverAwayProblem(data, next.coverOfficerId, next);
+		if (away) throw new AbsenceError(away);
+	}
+	checkOverlap(data, next.officerId, next, next.id);
+	const absences = data.absences.slice();
+	absences[index] = next;
+	return {data: {...data, absences}, changes};
+}
+
+/**
+ * Cancels an absence that has not started (its first day is after `today`): it is removed, as if never
+ * recorded. One that has started is a fact: set its last day with endAbsence instead.
+ */
+export function cancelAbsence(data: StoreData, absenceId: string, today: IsoDate): {data: StoreData; cancelled: Absence} {
+	const index = findAbsence(data, absenceId);
+	const current = data.absences[index]!;
+	if (current.from <= today) {
+		const when = current.to !== null && current.to < today ? `ran ${current.from} to ${current.to}` : `started ${current.from}`;
+		throw new AbsenceError(
+			`${current.id} ${when}, so it cannot be cancelled: only an absence that has not started can be. ` +
+				`Set its last day with fortnight absence end ${current.id} --to D (or correct it with fortnight absence change).`,
+		);
+	}
+	return {data: {...data, absences: data.absences.filter((_, i) => i !== index)}, cancelled: current};
 }

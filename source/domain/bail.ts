@@ -9,12 +9,12 @@
  * - Older regime (Policing and Crime Act 2017): 28 days (inspector), 3 months by a superintendent,
  *   then a magistrates' court.
  */
-import {addDays, addMonths, daysBetween, type IsoDate} from './dates.js';
+import {addDays, daysBeginningWith, daysBetween, monthsBeginningWith, type IsoDate} from './dates.js';
 import type {Bail, BailAuthority, BailRegime} from './model.js';
 
 interface Rung {
 	authority: BailAuthority;
-	/** Length of the period from the arrest date once this rung has authorised it. */
+	/** Length of the period, beginning with the bail start date (the day after arrest), once this rung has authorised it. */
 	months?: number;
 	days?: number;
 }
@@ -76,10 +76,26 @@ export interface BailClock {
 	returnMissed: boolean;
 }
 
+/** The bail start date: the day after the arrest (PACE s.47ZB(4)). `bailedOn` is the day of arrest. */
+export function bailStartDate(bailedOn: IsoDate): IsoDate {
+	return addDays(bailedOn, 1);
+}
+
+/**
+ * The last day of the period a rung authorises: "N months (or 28 days) beginning with the bail start
+ * date" (README, "Bail arithmetic"); null for a court, which sets its own date.
+ */
 function periodFrom(bailedOn: IsoDate, rung: Rung): IsoDate | null {
-	if (rung.months !== undefined) return addMonths(bailedOn, rung.months);
-	if (rung.days !== undefined) return addDays(bailedOn, rung.days);
+	const start = bailStartDate(bailedOn);
+	if (rung.months !== undefined) return monthsBeginningWith(start, rung.months);
+	if (rung.days !== undefined) return daysBeginningWith(start, rung.days);
 	return null;
+}
+
+/** The statutory last day of the period `authority` may authorise under `regime`, or null (a court, or not on that ladder). */
+export function statutoryPeriodEnd(regime: BailRegime, bailedOn: IsoDate, authority: BailAuthority): IsoDate | null {
+	const rung = BAIL_LADDER[regime].find(r => r.authority === authority);
+	return rung ? periodFrom(bailedOn, rung) : null;
 }
 
 /** The clock for bail that is still running; null when the case has no running bail. */
@@ -113,4 +129,15 @@ export function bailClock(bail: Bail | null, today: IsoDate): BailClock | null {
 /** Which regime bail given on `bailedOn` runs under. */
 export function regimeFor(bailedOn: IsoDate, changeDate: IsoDate): BailRegime {
 	return bailedOn >= changeDate ? 'pcsc-2022' : 'pre-2022';
+}
+
+/**
+ * "suspect LB", or "the suspect" when no initials are recorded (an imported case may have none:
+ * README, "fortnight import"); `start` capitalises it for the start of a sentence. Pass the result
+ * through safeText (initials are store text).
+ */
+export function suspectWords(initials: string, start = false): string {
+	const t = initials.trim();
+	if (t !== '') return `${start ? 'Suspect' : 'suspect'} ${t}`;
+	return start ? 'The suspect' : 'the suspect';
 }

@@ -76,6 +76,30 @@ export function addMonths(s: IsoDate, n: number): IsoDate {
 	return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
 }
 
+/**
+ * The last day of "a period of `n` months beginning with" `start` (PACE s.47ZB: the applicable bail
+ * period is "3 months beginning with the person's bail start date"; README, "Bail arithmetic"). A month
+ * is a calendar month, and a period beginning with a day includes that day, so it ends the day before
+ * the same day of the month `n` months on; when that month has no such day (a start on the 29th-31st),
+ * it ends on that month's last day. So 1 Mar + 3 months ends 31 May, 31 Jan + 1 month ends 28/29 Feb.
+ * Not addMonths(start - 1 day, n): that clamps at the wrong end (28 Feb + 3 months is 28 May, three days
+ * short, the error this function replaced).
+ */
+export function monthsBeginningWith(start: IsoDate, n: number): IsoDate {
+	const [y, m, d] = parts(start);
+	const total = y * 12 + (m - 1) + n;
+	const ny = Math.floor(total / 12);
+	const nm = (total % 12) + 1;
+	const last = daysInMonth(ny, nm);
+	if (d > last) return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+	return addDays(`${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, -1);
+}
+
+/** The last day of "a period of `n` days beginning with" `start`: the start counts as day 1. */
+export function daysBeginningWith(start: IsoDate, n: number): IsoDate {
+	return addDays(start, n - 1);
+}
+
 export function addYears(s: IsoDate, n: number): IsoDate {
 	return addMonths(s, n * 12);
 }

@@ -31,9 +31,17 @@ export type SelfSupervision = 'review' | 'decide' | 'welfare';
 
 /**
  * One sentence refusing `actorId` to supervise `subjectId` when they are the same person, naming who
- * does it instead; null when the two differ. `caseRef` names the case for a review.
+ * does it instead; null when the two differ. `caseRef` names the case for a review; `welfareWhat` the
+ * welfare event ("welfare check-in", "psychological screening", ...).
  */
-export function selfSupervisionRefusal(data: StoreData, actorId: string, subjectId: string, what: SelfSupervision, caseRef?: string): string | null {
+export function selfSupervisionRefusal(
+	data: StoreData,
+	actorId: string,
+	subjectId: string,
+	what: SelfSupervision,
+	caseRef?: string,
+	welfareWhat = 'welfare check-in',
+): string | null {
 	if (actorId !== subjectId) return null;
 	const who = safeText(shortName(data.officers.find(o => o.id === actorId)));
 	const up = nextUpWords(data, actorId);
@@ -43,6 +51,6 @@ export function selfSupervisionRefusal(data: StoreData, actorId: string, subject
 		case 'decide':
 			return `${who} cannot decide a performance trigger about themselves. The decision goes to ${up}.`;
 		case 'welfare':
-			return `${who} cannot record their own welfare check-in. It goes to ${up}.`;
+			return `${who} cannot record their own ${welfareWhat}. It goes to ${up}.`;
 	}
 }

@@ -140,6 +140,42 @@ export const RuiSchema = Type.Object({
 });
 export type Rui = Static<typeof RuiSchema>;
 
+// --- Bail events (schema version 2, issue 16) ---------------------------------------------------
+// What happened to a case's bail and who recorded it: extensions with the authorising officer and
+// rank, re-bail with a new return date, and how bail ended. `Case.bail` stays the bail as it stands now
+// (the clock reads it); these are its history, appended by `fortnight bail record` (domain/bail-record.ts).
+
+export const BailEventKindSchema = Type.Union([
+	Type.Literal('extended'),
+	Type.Literal('re-bailed'),
+	Type.Literal('charged'),
+	Type.Literal('rui'),
+	Type.Literal('nfa'),
+	Type.Literal('released'),
+]);
+export type BailEventKind = Static<typeof BailEventKindSchema>;
+
+export const BailEventSchema = Type.Object({
+	event: BailEventKindSchema,
+	/** The day it happened: the extension authorised, the suspect re-bailed, charged, released. */
+	on: IsoDate,
+	/** The return date before the event (null when the case had no running bail: an RUI from no bail). */
+	returnDateBefore: Nullable(IsoDate),
+	/** The return date after the event (extended with a new date, re-bailed); null when bail ended. */
+	returnDate: Nullable(IsoDate),
+	/** An extension's stage (whose authority the statute requires) and the period's new last day. */
+	authority: Nullable(BailAuthoritySchema),
+	periodEnd: Nullable(IsoDate),
+	/** Who authorised an extension, and their rank as stated (checked against the stage). */
+	authorisedBy: Nullable(Text(120)),
+	rank: Nullable(Text(60)),
+	/** Who recorded it in fortnight, and when. */
+	recordedBy: Id,
+	recordedAt: Instant,
+});
+export type BailEvent = Static<typeof BailEventSchema>;
+// --- end of bail events -----------------------------------------------------------------------------
+
 export const VictimSchema = Type.Object({
 	/** Victim's initials only. */
 	initials: Text(12),
@@ -299,6 +335,8 @@ export const CaseSchema = Type.Object({
 	closedOn: Nullable(IsoDate),
 	arrestDate: Nullable(IsoDate),
 	bail: Nullable(BailSchema),
+	/** Bail events recorded in fortnight, oldest first (schema version 2). */
+	bailEvents: List(BailEventSchema, 1000),
 	rui: Nullable(RuiSchema),
 	victim: Nullable(VictimSchema),
 	updates: List(CrimeUpdateSchema, 100_000),
@@ -568,7 +606,7 @@ export const TeamSchema = Type.Object({
 });
 export type Team = Static<typeof TeamSchema>;
 
-/** 2: case allocation and risk history, team supervision history (store/migrate.ts). */
+/** 2: case allocation and risk history, team supervision history, case bail events (store/migrate.ts). */
 export const SCHEMA_VERSION = 2;
 
 export const StoreSchema = Type.Object({

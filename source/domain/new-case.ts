@@ -23,6 +23,7 @@ export function newCaseRecord(fields: NewCaseFields): Case {
 		closedOn: null,
 		arrestDate: null,
 		bail: null,
+		bailEvents: [],
 		rui: null,
 		victim: null,
 		updates: [],

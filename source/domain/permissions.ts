@@ -89,6 +89,33 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 	return {ok: false, reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`};
 }
 
+/**
+ * May `actorId` record what happened to the bail of `caseRef` (an extension, a re-bail, how it ended)?
+ * The people who supervise its officer in the case that day, as for a review; never the officer who holds it.
+ */
+export function mayRecordBail(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
+	const c = data.cases.find(x => x.ref === caseRef);
+	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	if (actorId === c.oicId) {
+		return {
+			ok: false,
+			reason:
+				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot record its bail decisions: no one supervises their own cases. ` +
+				`They go to ${whoCan(data, c.oicId)}.`,
+		};
+	}
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	const as = supervisesAs(data, actorId, c.oicId, date);
+	if (as) return {ok: true, as};
+	return {
+		ok: false,
+		reason:
+			`${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, ` +
+			`so cannot record the bail of ${safeText(c.ref)}: ${whoCan(data, c.oicId)} can.`,
+	};
+}
+
 /** May `actorId` record a welfare event (check-in, screening, tenure review, one-to-one) for `officerId`? */
 export function mayRecordWelfare(data: StoreData, actorId: string, officerId: string, date: IsoDate): Permission {
 	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare');

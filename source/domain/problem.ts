@@ -22,59 +22,33 @@ export function severityCountWords(problems: readonly {severity: Severity}[]): s
 		.join(', ');
 }
 
-export type ProblemKind =
-	| 'review-overdue'
-	| 'review-due-supervisor-absent'
-	| 'review-needs-independent-supervisor'
-	| 'bail-lapsed'
-	| 'bail-due'
-	| 'bail-officer-absent'
-	| 'bail-supervisor-absent'
-	| 'rui-no-update'
-	| 'victim-update-overdue'
-	| 'crime-report-not-updated'
-	| 'stalled-action'
-	| 'stalled-deliverable'
-	| 'identical-updates'
-	| 'forensic-wait'
-	| 'workload'
-	| 'span-of-control'
-	| 'welfare-check-in-due'
-	| 'new-starter-one-to-one-due'
-	| 'tenure-review-due'
-	| 'screening-due'
-	| 'new-starter-old-cases'
-	| 'performance-trigger';
-
-/**
- * Every kind, for code that must go through them all (the resolve test, help text). A Record, so a kind
- * added to ProblemKind does not compile until it is listed here too.
- */
-const EVERY_KIND: Record<ProblemKind, true> = {
-	'review-overdue': true,
-	'review-due-supervisor-absent': true,
-	'review-needs-independent-supervisor': true,
-	'bail-lapsed': true,
-	'bail-due': true,
-	'bail-officer-absent': true,
-	'bail-supervisor-absent': true,
-	'rui-no-update': true,
-	'victim-update-overdue': true,
-	'crime-report-not-updated': true,
-	'stalled-action': true,
-	'stalled-deliverable': true,
-	'identical-updates': true,
-	'forensic-wait': true,
-	workload: true,
-	'span-of-control': true,
-	'welfare-check-in-due': true,
-	'new-starter-one-to-one-due': true,
-	'tenure-review-due': true,
-	'screening-due': true,
-	'new-starter-old-cases': true,
-	'performance-trigger': true,
-};
-export const PROBLEM_KINDS = Object.keys(EVERY_KIND) as ProblemKind[];
+/** Every kind of problem the rules raise (the JSON Schema of `problems --json` lists them). */
+export const PROBLEM_KINDS = [
+	'review-overdue',
+	'review-due-supervisor-absent',
+	'review-needs-independent-supervisor',
+	'bail-lapsed',
+	'bail-due',
+	'bail-officer-absent',
+	'bail-supervisor-absent',
+	'rui-no-update',
+	'victim-update-overdue',
+	'crime-report-not-updated',
+	'stalled-action',
+	'stalled-deliverable',
+	'identical-updates',
+	'forensic-wait',
+	'workload',
+	'span-of-control',
+	'welfare-check-in-due',
+	'new-starter-one-to-one-due',
+	'tenure-review-due',
+	'screening-due',
+	'new-starter-old-cases',
+	'performance-trigger',
+	'action-owner-away',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export type Subject =
 	| {type: 'case'; ref: string; officerId: string}
@@ -82,8 +56,10 @@ export type Subject =
 	| {type: 'supervisor'; officerId: string};
 
 /** One piece of evidence: which update, action, entry or absence made the rule fire. */
+export const EVIDENCE_TYPES = ['update', 'action', 'review', 'absence', 'forensic', 'bail', 'victim', 'case', 'concern', 'decision', 'welfare'] as const;
+
 export interface Evidence {
-	type: 'update' | 'action' | 'review' | 'absence' | 'forensic' | 'bail' | 'victim' | 'case' | 'concern' | 'decision' | 'welfare';
+	type: (typeof EVIDENCE_TYPES)[number];
 	/** Case reference when the evidence belongs to a case. */
 	caseRef?: string;
 	/** The item's id or index (action id, update index, chain seq, absence id...). */

@@ -1,105 +1,177 @@
 /**
- * The handover as Markdown that renders cleanly in a viewer and reads cleanly as plain text: headings,
- * short bullet lines, one dated line per item. Every piece of store text goes through escapeMarkdown;
- * the words fortnight writes itself (labels, details, dates) are trusted.
+ * The handover as Markdown that renders cleanly in a viewer, reads cleanly as plain text and prints
+ * compactly (README, "fortnight handover"): a short header, the decisions that cannot wait (each with
+ * its "What to do" as a nested item, so no renderer runs it into the message), a table per day for the
+ * window, the outstanding items before it, and per officer a table with one row per live case.
+ * Every piece of store text goes through escapeMarkdown (mdTableCell in a table); the words fortnight
+ * writes itself (labels, details, dates) are trusted. Dates are written as in doc-dates.ts.
  */
-import {daysBetween, toDayNumber, type IsoDate} from '../domain/dates.js';
-import type {CaseSection, Decision, Handover, OfficerSection, WindowItem} from '../domain/handover/schema.js';
-import {escapeMarkdown as esc, mdCode} from './markdown.js';
+import {suspectWords} from '../domain/bail.js';
+import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
+import {windowDistance} from '../domain/handover/dated-words.js';
+import {escapeMarkdown as esc, mdCode, mdTable, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
+import {docDate, docDay, docInstant} from './doc-dates.js';
 
-const WEEKDAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed']; // 1970-01-01 was a Thursday
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** "Wed 02 Dec 2026" (kept under its old name for callers that print a day). */
+export const longDate = docDay;
 
-/** "Wed 02 Dec 2026": unambiguous for a reader in any locale, and the weekday helps plan cover. */
-export function longDate(d: IsoDate): string {
-	const weekday = WEEKDAYS[((toDayNumber(d) % 7) + 7) % 7];
-	return `${weekday} ${d.slice(8, 10)} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+/** Kinds whose date cannot be put right afterwards: their label is bold in the tables. */
+const URGENT = new Set<WindowItem['kind']>(['bail-return', 'bail-period-end', 'court-date']);
+
+/** The item's own words (without the absence note, said once per row) and the store text it is about. */
+function itemWords(i: WindowItem): string {
+	const detail = i.away && i.detail.endsWith(i.away) ? i.detail.slice(0, -i.away.length).trimEnd() : i.detail;
+	if (i.kind === 'action-due') {
+		// "Open." says nothing an open action's presence does not; anything else is said after the text.
+		const words = detail.replace(/^Open(\.|, )/, '').replace(/\.$/, '');
+		const status = words === '' ? '' : ` (${cell(words.replace(/^./, c => c.toLowerCase()))})`;
+		return `${cell(i.about ?? '')}${status}`;
+	}
+	const about = i.about ? (i.kind === 'rui-update-due' ? ` Suspect ${cell(i.about)}.` : ` Item: ${cell(i.about)}.`) : '';
+	const cover = i.kind === 'absence-start' && i.coverName ? ` Cover: ${cell(i.coverName)}.` : '';
+	return `${cell(detail)}${about}${cover}`;
 }
 
-function relative(date: IsoDate, today: IsoDate): string {
-	const n = daysBetween(today, date);
-	if (n === 0) return 'today';
-	return n > 0 ? `in ${n} day${n === 1 ? '' : 's'}` : `${-n} day${n === -1 ? '' : 's'} ago`;
+/** "DC Grant" for "DC Lewis Grant": the narrow first column of a table (the officer sections give full names). */
+function rankAndSurname(name: string): string {
+	const words = name.trim().split(/\s+/);
+	return words.length > 2 ? `${words[0]} ${words.at(-1)}` : name;
 }
 
-function words(s: string): string {
-	return s.replace(/-/g, ' ');
+/** Identical lines said once, with how many there are: "Submit the file to CPS (2 actions)". */
+function counted(lines: readonly string[]): string[] {
+	const n = new Map<string, number>();
+	for (const l of lines) n.set(l, (n.get(l) ?? 0) + 1);
+	return [...n].map(([l, k]) => (k === 1 ? l : `${l} (${k} actions)`));
 }
 
-function itemLine(i: WindowItem): string {
-	const who = [i.caseRef ? esc(i.caseRef) : null, i.officerName ? esc(i.officerName) : null].filter(Boolean).join(', ');
-	const about = i.about ? ` Item: ${esc(i.about)}.` : '';
-	const cover = i.kind === 'absence-start' && i.coverName ? ` Cover: ${esc(i.coverName)}.` : '';
-	return `- **${longDate(i.date)}**: ${i.label}: ${who}. ${esc(i.detail)}${about}${cover}`;
+/**
+ * Table rows for a list of items in date order: the items of one case (or, without a case, one officer)
+ * on one day share a row, so a review with three actions due the same day reads as one line, and the
+ * OIC's absence that day is said once. Rows are [date, case and officer, what is due].
+ */
+function itemRows(items: readonly WindowItem[]): [string, string, string][] {
+	const groups = new Map<string, WindowItem[]>();
+	for (const i of items) {
+		const key = `${i.date}|${i.caseRef ?? ''}|${i.caseRef ? '' : `${i.officerId ?? ''}|${i.kind}`}`;
+		const list = groups.get(key);
+		if (list) list.push(i);
+		else groups.set(key, [i]);
+	}
+	const rows: [string, string, string][] = [];
+	for (const group of groups.values()) {
+		const first = group[0]!;
+		const actions = group.filter(i => i.kind === 'action-due');
+		// The table says the date: "Review" reads as well as "Review due" and prints shorter.
+		const said = group.filter(i => i.kind !== 'action-due').map(i => `${URGENT.has(i.kind) ? `**${i.label}**` : i.label.replace(/ due$/, '')}: ${itemWords(i)}`);
+		if (actions.length > 0) said.push(`${actions.length === 1 ? 'Action' : `Actions (${actions.length})`}: ${counted(actions.map(itemWords)).join('; ')}.`);
+		const away = group.find(i => i.away)?.away;
+		const officers = [...new Set(group.map(i => i.officerName))].filter((x): x is string => Boolean(x)).map(n => cell(rankAndSurname(n)));
+		rows.push([first.date, [...(first.caseRef ? [`**${cell(first.caseRef)}**`] : []), ...officers].join(' '), `${said.join(' ')}${away ? ` ${cell(away)}` : ''}`]);
+	}
+	return rows;
 }
 
-function decisionLines(d: Decision, n: number): string[] {
+function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
+	const due = d.due ? ` Due ${docDay(d.due)} (${windowDistance(d.due, h.period.from, h.period.to)}).` : '';
+	const inspector = d.inspectorName ? ` The inspector is ${esc(d.inspectorName)}.` : '';
+	// The "What to do" is a nested item: every renderer starts it on its own line.
+	const message = esc(d.message);
 	return [
-		`${n}. **${d.severity.toUpperCase()}**, ${subject}: ${esc(d.message)}`,
-		`   What to do: ${esc(d.action)}${d.due ? ` Due ${longDate(d.due)}.` : ''}`,
-		...d.resolve.map(r => `   - ${esc(r.label)}: ${[r.desk ? `desk key ${mdCode(r.desk.key)}` : '', r.command ? mdCode(r.command) : ''].filter(Boolean).join(', or ') || 'outside fortnight'}.`),
+		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}`,
+		`   - What to do: ${esc(d.action)}${inspector}`,
+		`   - To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
 	];
+}
+
+/** One way to clear a decision (README "Acting on a problem"): its words, then the desk key and the command to copy. */
+function resolveWords(r: Decision['resolve'][number]): string {
+	const how = [r.desk ? `desk key ${mdCode(r.desk.key)}` : '', r.command ? mdCode(r.command) : ''].filter(Boolean).join(' or ');
+	return `${esc(r.label)}${how ? ` (${how})` : ' (outside fortnight)'}`;
 }
 
 function availability(o: OfficerSection, h: Handover): string {
 	if (o.absences.length === 0) return 'available throughout the window';
-	return o.absences
-		.map(a => {
-			const span = a.to ? `${longDate(a.from)} to ${longDate(a.to)}` : `from ${longDate(a.from)}, no return date`;
-			return `${a.reasonWords} ${span}; cover: ${a.coverName ? esc(a.coverName) : '**none named**'}`;
-		})
-		.join('; and ')
-		.replace(/^./, c => c.toUpperCase()) + (o.absences.some(a => a.from <= h.period.from && (a.to === null || a.to >= h.period.to)) ? ' (away for the whole window)' : '');
+	const whole = o.absences.some(a => a.from <= h.period.from && (a.to === null || a.to >= h.period.to));
+	const spans = o.absences.map(a => {
+		const span = a.to ? `${docDate(a.from)} to ${docDate(a.to)}` : `from ${docDate(a.from)}, no return date`;
+		// The cover is the subject of its own sentence: it must never read as if the cover were away.
+		const cover = a.coverName ? `${esc(a.coverName)} covers their work` : '**nobody is named to cover their work**';
+		return `${a.reasonWords} ${span}; ${cover}`;
+	});
+	return `${whole ? 'away for the whole window' : 'away for part of the window'}: ${spans.join('; and ')}`;
 }
 
-function caseLines(c: CaseSection, today: IsoDate): string[] {
-	const lines = [`#### ${esc(c.ref)}: ${esc(c.offence)}`, '', `- Risk: ${c.risk}. Status: ${caseStatusWords(c.status)}.`];
+function bailCell(c: CaseSection): string {
 	if (c.bail) {
 		const b = c.bail;
-		lines.push(
-			`- Bail: suspect ${esc(b.suspect)}; return ${longDate(b.returnDate)} (${relative(b.returnDate, today)}); period ends ${longDate(b.periodEnd)}${b.lapsed ? ' (**LAPSED**: cannot be extended)' : ''}; next extension needs ${esc(b.nextAuthority)} by ${longDate(b.nextAuthorityBy)}.`,
-		);
-	} else if (c.rui) {
-		lines.push(`- Bail: none; released under investigation since ${longDate(c.rui.since)} (suspect ${esc(c.rui.suspect)}; last told of progress ${c.rui.lastSuspectUpdate ? longDate(c.rui.lastSuspectUpdate) : 'never'}).`);
-	} else {
-		lines.push('- Bail: none.');
+		const next = b.lapsed ? ' (**LAPSED**: cannot be extended)' : `; extension: ${esc(b.nextAuthority)}${b.nextAuthorityName ? ` (${esc(b.nextAuthorityName)})` : ''}`;
+		return `${cell(suspectWords(b.suspect, true))} bailed to ${docDate(b.returnDate)}; period ends ${docDate(b.periodEnd)}${next}`;
 	}
-	lines.push(`- Last review: ${c.lastReview ? `${longDate(c.lastReview.date)} by ${esc(c.lastReview.byName)}` : 'none signed'}.`);
-	lines.push(`- Next review due: ${longDate(c.nextReviewDue)} (${relative(c.nextReviewDue, today)}).`);
-	if (c.openActions.length === 0) lines.push('- Open actions: none.');
-	else {
-		lines.push('- Open actions:');
-		for (const a of c.openActions) lines.push(`  - ${esc(a.text)} (owner ${esc(a.ownerName)}; due ${longDate(a.due)}; ${words(a.status)})`);
+	if (c.rui) {
+		const r = c.rui;
+		return `${cell(suspectWords(r.suspect, true))} RUI since ${docDate(r.since)}; last told ${r.lastSuspectUpdate ? docDate(r.lastSuspectUpdate) : 'never'}, next ${docDate(r.nextUpdateDue)}`;
 	}
-	lines.push(`- Material kept: ${c.materialLocations.length ? c.materialLocations.map(esc).join('; ') : '**not recorded**'}.`);
-	lines.push(`- Last crime-report update: ${c.lastUpdate ? `${longDate(c.lastUpdate)}, ` : 'none; '}${days(c.daysSinceUpdate)} since.`);
-	return lines;
+	return 'none';
+}
+
+/**
+ * The last review, and the next one only when it falls after the window: one that falls due by the
+ * window's last day is in the dated tables above, as are the open actions due by then (the row counts
+ * nothing it need not; it spells out the actions due later).
+ */
+function reviewCell(c: CaseSection, h: Handover): string {
+	const last = c.lastReview ? `Last review ${docDate(c.lastReview.date)} (${cell(rankAndSurname(c.lastReview.byName))})` : 'No review signed';
+	const next = c.nextReviewDue > h.period.to ? `, next due ${docDate(c.nextReviewDue)}` : '';
+	const draft = c.reviewDraft ? `; one started by ${cell(rankAndSurname(c.reviewDraft.startedByName))} ${docDate(c.reviewDraft.startedOn)} is **not signed**` : '';
+	return `${last}${next}${draft}.`;
+}
+
+function actionsCell(c: CaseSection, h: Handover): string {
+	const later = c.openActions.filter(a => a.due > h.period.to).map(a => `${cell(a.text)} (due ${docDate(a.due)})`);
+	return later.length ? ` Actions due later: ${later.join('; ')}.` : '';
+}
+
+function caseRow(c: CaseSection, h: Handover): string[] {
+	const kept = c.materialLocations.length ? c.materialLocations.map(cell).join('; ') : '**not recorded**';
+	const update = c.lastUpdate ? docDate(c.lastUpdate) : 'none';
+	const bail = c.bail || c.rui ? `${bailCell(c)}. ` : '';
+	// The reference alone in the first column leaves the width to the words.
+	return [
+		`**${cell(c.ref)}**`,
+		`${cell(c.offence)} (${c.risk} risk, ${caseStatusWords(c.status)}). ${bail}${reviewCell(c, h)}${actionsCell(c, h)} Kept: ${kept}. Updated ${update}.`,
+	];
+}
+
+function capital(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function officerLines(o: OfficerSection, h: Handover): string[] {
 	const lines = [`### ${esc(o.name)} (${esc(o.officerId)})`, ''];
-	lines.push(`- Availability: ${availability(o, h)}.`);
-	lines.push(
-		`- Caseload: ${o.liveCases} live case${o.liveCases === 1 ? '' : 's'}; workload ${o.workloadPercent}% of capacity for ${o.hoursPerWeek} hours a week${o.workloadExcessive ? ' (**EXCESSIVE**)' : ''}.`,
-	);
-	lines.push(`- Performance action plan: ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? longDate(o.actionPlan.reviewDate) : 'date not set'}` : 'no'}.`);
-	if (o.welfareCheckInDue) {
-		const overdue = o.welfareCheckInDue < h.today;
-		lines.push(`- Welfare check-in due: ${longDate(o.welfareCheckInDue)}${overdue ? ' (**OVERDUE**)' : ''}.`);
-	}
+	const plan = `action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? docDate(o.actionPlan.reviewDate) : 'date not set'}` : 'no'}`;
+	const welfare = o.welfareCheckInDue ? `; welfare check-in due ${docDate(o.welfareCheckInDue)}${o.welfareCheckInDue < h.today ? ' (**OVERDUE**)' : ''}` : '';
+	const load = `${o.liveCases} live case${o.liveCases === 1 ? '' : 's'}; workload ${o.workloadPercent}% of capacity for ${o.hoursPerWeek} hours a week${o.workloadExcessive ? ' (**EXCESSIVE**)' : ''}`;
+	lines.push(`${capital(availability(o, h))}. ${capital(load)}; ${plan}${welfare}.`);
 	if (o.welfareNotes) {
+		lines.push('');
 		if (o.welfareNotes.length === 0) lines.push('- Welfare notes (OFFICIAL-SENSITIVE): none recent.');
 		else {
 			lines.push('- Welfare notes (OFFICIAL-SENSITIVE):');
-			for (const n of o.welfareNotes) lines.push(`  - ${longDate(n.date)}, ${esc(n.byName)}: ${esc(n.text)}`);
+			for (const n of o.welfareNotes) lines.push(`  - ${docDate(n.date)}, ${esc(n.byName)}: ${esc(n.text)}`);
 		}
 	}
 	lines.push('');
-	for (const c of o.cases) lines.push(...caseLines(c, h.today), '');
+	if (o.cases.length > 0) lines.push(mdTable(['Case', 'Offence, risk, status, bail, reviews, actions, material, crime-report update'], o.cases.map(c => caseRow(c, h))), '');
 	return lines;
+}
+
+function draftLine(d: ReviewDraftNote): string {
+	const oic = d.officerName ? ` (${esc(d.officerName)})` : '';
+	return `- ${esc(d.caseRef)}${oic}: started by ${esc(d.startedByName)} on ${docDate(d.startedOn)}, last saved ${docDate(d.lastSavedOn)}; not signed, so the case still needs its review.`;
 }
 
 export function renderHandoverMarkdown(h: Handover): string {
@@ -107,26 +179,44 @@ export function renderHandoverMarkdown(h: Handover): string {
 	out.push(`**${h.marking}**${h.includesWelfare ? ': contains welfare notes (health information). Do not forward or print.' : ''}`, '');
 	out.push(`# Handover: ${esc(h.team.name)}`, '');
 	out.push(`- Team: ${esc(h.team.name)}; ${esc(h.team.unit)}; ${esc(h.team.force)}`);
-	out.push(`- Period: ${longDate(h.period.from)} to ${longDate(h.period.to)} (${days(h.period.days)})`);
+	out.push(`- Period: ${docDay(h.period.from)} to ${docDay(h.period.to)} (${days(h.period.days)})`);
 	out.push(`- Prepared by: ${esc(h.preparedBy)}`);
 	out.push(`- Cover: ${h.cover ? esc(h.cover.name) : '**nobody named**: reviews falling due will not be done'}`);
-	out.push(`- Generated at: ${esc(h.generatedAt)}; dates worked out for ${longDate(h.today)}`);
+	out.push(`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} (inspector-level bail extensions, escalated performance triggers, reviews the cover cannot do)` : '**none recorded**'}`);
+	out.push(`- Generated at: ${esc(docInstant(h.generatedAt))}; dates worked out for ${docDay(h.today)}`);
 	out.push(`- Review chain head: \`${h.chainHead.replace(/`/g, '')}\` (run "fortnight verify" to check it)`);
 	out.push('');
 
 	out.push(`## Needs a decision now (${h.decisions.length})`, '');
-	if (h.decisions.length === 0) out.push('Nothing critical or red today.');
-	h.decisions.forEach((d, i) => out.push(...decisionLines(d, i + 1)));
+	if (h.decisions.length === 0) out.push(`Nothing critical or red on ${docDate(h.today)}.`);
+	else out.push(`As found on ${docDay(h.today)}; each due date with its distance from your window.`, '');
+	h.decisions.forEach((d, i) => out.push(...decisionLines(d, i + 1, h)));
 	out.push('');
 
 	out.push(`## In your window, by date (${h.inWindow.length})`, '');
-	if (h.inWindow.length === 0) out.push('Nothing dated in this window.');
-	for (const i of h.inWindow) out.push(itemLine(i));
-	out.push('');
+	if (h.inWindow.length === 0) out.push('Nothing dated in this window.', '');
+	// One table per day, the day in its header row (a heading per day would double the printed length).
+	const rows = itemRows(h.inWindow);
+	for (let i = 0; i < rows.length; ) {
+		const date = rows[i]![0];
+		let j = i;
+		while (j < rows.length && rows[j]![0] === date) j++;
+		out.push(mdTable([`**${docDay(date)}**`, 'Due or happening that day'], rows.slice(i, j).map(r => [r[1], r[2]])), '');
+		i = j;
+	}
 
 	if (h.alreadyDue.length > 0) {
-		out.push(`## Due before your window opens and still outstanding (${h.alreadyDue.length})`, '');
-		for (const i of h.alreadyDue) out.push(itemLine(i));
+		out.push(`## Overdue: due before ${docDate(h.today)} and still outstanding (${h.alreadyDue.length})`, '');
+		out.push(mdTable(['Due', 'Case, officer', 'What'], itemRows(h.alreadyDue).map(([d, w, x]) => [docDate(d), w, x])), '');
+	}
+	if (h.dueBeforeWindow.length > 0) {
+		out.push(`## Due before your window opens, not yet overdue on ${docDate(h.today)} (${h.dueBeforeWindow.length})`, '');
+		out.push(mdTable(['Due', 'Case, officer', 'What'], itemRows(h.dueBeforeWindow).map(([d, w, x]) => [docDate(d), w, x])), '');
+	}
+
+	if (h.reviewDrafts.length > 0) {
+		out.push(`## Reviews started and not signed (${h.reviewDrafts.length})`, '');
+		for (const d of h.reviewDrafts) out.push(draftLine(d));
 		out.push('');
 	}
 

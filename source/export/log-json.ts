@@ -1,16 +1,124 @@
 /**
  * The review log as JSON: the same content as the CSV rows and the Markdown exception report, for
- * other tools. The schema is versioned ("fortnight-log", version 1) and described in `fortnight log
- * --help` and the README; fields are only ever added within a version.
+ * other tools. The format is versioned ("fortnight-log", version 1); `fortnight log --schema` prints
+ * its strict JSON Schema (README, "JSON schemas"), and the types below are checked against it, so the
+ * document and the schema cannot drift apart.
  */
+import {Type, type Static} from '@sinclair/typebox';
+import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js';
+import {PROBLEM_KINDS, SEVERITIES} from '../domain/problem.js';
 import type {LogDocument} from '../domain/review-log/document.js';
 import {escapeJsonText} from '../domain/safe-text.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
 export const LOG_JSON_VERSION = 1;
 
+const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
+const Risk = oneOf(['high', 'medium', 'low']);
+const Count = Type.Integer({minimum: 0});
+const Period = StrictObject({from: DateSchema, to: DateSchema});
+
+const LogRowSchema = StrictObject({
+	kind: oneOf(['review', 'amendment']),
+	seq: Count,
+	hash: Type.String({pattern: '^[0-9a-f]{64}$'}),
+	date: DateSchema,
+	caseRef: Type.String(),
+	officerId: Type.String(),
+	officer: Type.String(),
+	reviewerId: Type.String(),
+	reviewer: Type.String(),
+	sergeantId: Type.String(),
+	riskBefore: Nullable(Risk),
+	riskAfter: Nullable(Risk),
+	daysSincePrevious: Nullable(Type.Integer()),
+	dueDate: Nullable(DateSchema),
+	lateDays: Nullable(Count),
+	actionsSet: Nullable(Count),
+	actionsCompleted: Nullable(Count),
+	actionsCarried: Nullable(Count),
+	actionsDropped: Nullable(Count),
+	triggerFired: Nullable(Type.Boolean()),
+	triggerDecision: Nullable(oneOf(['action-plan', 'not-now', 'escalate'])),
+	welfareCheckIn: doc('Only whether a welfare check-in was done at the review, never what was said.', Nullable(Type.Boolean())),
+	nextReviewDue: Nullable(DateSchema),
+	amends: Nullable(Count),
+	amendedBy: Type.Array(Count),
+	amendment: Nullable(StrictObject({reason: Type.String(), corrections: Type.Array(StrictObject({field: Type.String(), value: Type.String()}))})),
+});
+
+const ExceptionItemSchema = StrictObject({
+	kind: oneOf(PROBLEM_KINDS),
+	severity: oneOf(SEVERITIES),
+	caseRef: Nullable(Type.String()),
+	officerId: Type.String(),
+	officer: Type.String(),
+	message: Type.String(),
+	since: DateSchema,
+	due: Nullable(DateSchema),
+});
+
+const TotalsSchema = StrictObject({
+	reviewsDue: Count,
+	reviewsDone: Count,
+	onTime: Count,
+	late: Count,
+	onTimePercent: Nullable(Type.Integer({minimum: 0, maximum: 100})),
+	notReviewed: Count,
+	overdueNow: Count,
+	noCover: Count,
+	unresolvedTriggers: Count,
+	bail: Count,
+	stalledActions: Count,
+	forensicWaits: Count,
+	spanOfControl: Count,
+});
+
+const SergeantSchema = StrictObject({
+	sergeantId: Type.String(),
+	sergeant: Type.String(),
+	lateReviews: Type.Array(StrictObject({caseRef: Type.String(), officerId: Type.String(), officer: Type.String(), dueDate: DateSchema, date: DateSchema, lateDays: Count, seq: Count})),
+	notReviewed: Type.Array(StrictObject({caseRef: Type.String(), officerId: Type.String(), officer: Type.String(), dueDate: DateSchema, lastReview: Nullable(DateSchema)})),
+	overdueNow: Type.Array(ExceptionItemSchema),
+	noCover: Type.Array(ExceptionItemSchema),
+	unresolvedTriggers: Type.Array(
+		StrictObject({
+			officerId: Type.String(),
+			officer: Type.String(),
+			firstFired: Nullable(DateSchema),
+			days: Nullable(Count),
+			noDecision: Type.Boolean(),
+			escalated: Type.Boolean(),
+			lastDecision: Nullable(Type.String()),
+			evidence: Type.Array(Type.String()),
+		}),
+	),
+	bail: Type.Array(ExceptionItemSchema),
+	stalledActions: Type.Array(ExceptionItemSchema),
+	forensicWaits: Type.Array(ExceptionItemSchema),
+	spanOfControl: Type.Array(ExceptionItemSchema),
+	totals: TotalsSchema,
+});
+
+export const LogJsonSchema = StrictObject(
+	{
+		format: Type.Literal(LOG_JSON_FORMAT),
+		version: Type.Literal(LOG_JSON_VERSION),
+		team: Type.String(),
+		today: doc('The date open exceptions were worked out for.', DateSchema),
+		period: Period,
+		sergeantId: doc('The --sergeant filter, or null for the whole team.', Nullable(Type.String())),
+		chainHead: doc('The review chain\'s last entry when exported (check a later copy with "fortnight verify --head SEQ:HASH"), or null.', Nullable(StrictObject({seq: Count, hash: Type.String({pattern: '^[0-9a-f]{64}$'})}))),
+		rows: doc('One row per signed review or amendment in the period, oldest first.', Type.Array(LogRowSchema)),
+		exceptions: StrictObject({period: Period, today: DateSchema, forensicDays: Count, sergeants: Type.Array(SergeantSchema), totals: TotalsSchema}),
+	},
+	{$id: 'https://fortnight.local/schema/log-1.json', title: 'fortnight log --format json'},
+);
+export type LogJson = Static<typeof LogJsonSchema>;
+
 export function logJson(doc: LogDocument): string {
 	const {team, today, period, sergeantId, chainHead, rows, report} = doc;
+	const out: LogJson = {format: LOG_JSON_FORMAT, version: LOG_JSON_VERSION, team, today, period, sergeantId, chainHead, rows, exceptions: report};
 	// Strings stay as data; what a terminal would act on is written as \u escapes (README "Terminal safety").
-	return escapeJsonText(JSON.stringify({format: LOG_JSON_FORMAT, version: LOG_JSON_VERSION, team, today, period, sergeantId, chainHead, rows, exceptions: report}, null, 2)) + '\n';
+	return escapeJsonText(JSON.stringify(out, null, 2)) + '\n';
 }

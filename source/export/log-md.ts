@@ -7,6 +7,10 @@ import {headText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {escapeMarkdown, mdTableCell} from './markdown.js';
 import {days} from '../domain/plural.js';
+import {docDate} from './doc-dates.js';
+
+/** A date as documents write it (README, "Exports and --out"), or the words for a missing one. */
+const d = (date: string | null | undefined, missing = ''): string => (date ? docDate(date) : missing);
 
 export const SECTION_TITLES = {
 	lateReviews: 'Late reviews',
@@ -25,7 +29,7 @@ export function logMarkdown(doc: LogDocument): string {
 	const head = headText(doc.chainHead);
 	const out: string[] = [];
 	out.push(`# Review log exceptions: ${escapeMarkdown(doc.team)}`, '');
-	out.push(`Period ${doc.period.from} to ${doc.period.to}; open exceptions as of ${doc.today}.` + (doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''));
+	out.push(`Period ${d(doc.period.from)} to ${d(doc.period.to)}; open exceptions as of ${d(doc.today)}.` + (doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''));
 	out.push('');
 	out.push(`Review chain head: \`${head}\`. Check a later copy of the store against it with \`fortnight verify --head ${head}\`.`, '');
 
@@ -58,25 +62,25 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 		for (const r of rows) out.push(row(r));
 		out.push('');
 	};
-	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), r.dueDate, r.date, days(r.lateDays), String(r.seq)]));
-	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), c.dueDate, c.lastReview ?? 'never']));
-	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
-	table(SECTION_TITLES.noCover, ['Supervisor', 'First review due', 'Severity', 'Detail'], s.noCover.map(p => [mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
+	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), d(r.dueDate), d(r.date), days(r.lateDays), String(r.seq)]));
+	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), d(c.dueDate), d(c.lastReview, 'never')]));
+	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
+	table(SECTION_TITLES.noCover, ['Supervisor', 'First review due', 'Severity', 'Detail'], s.noCover.map(p => [mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
 	table(
 		SECTION_TITLES.unresolvedTriggers,
 		['Officer', 'First fired', 'Unresolved for', 'Status', 'Evidence'],
 		s.unresolvedTriggers.map(t => [
 			mdTableCell(t.officer),
-			t.firstFired ?? 'unknown',
+			d(t.firstFired, 'unknown'),
 			t.days === null ? 'unknown' : days(t.days),
 			t.noDecision ? 'no decision recorded' : `escalated to the inspector (last decision: ${t.lastDecision ?? 'none'})`,
 			mdTableCell(t.evidence.join('; ')),
 		]),
 	);
-	table(SECTION_TITLES.bail, ['Case', 'Officer', 'Return date', 'Severity', 'Detail'], s.bail.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.due ?? '', p.severity, mdTableCell(p.message)]));
-	table(SECTION_TITLES.stalledActions, ['Case', 'Officer', 'Since', 'Detail'], s.stalledActions.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
-	table(`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`, ['Case', 'Officer', 'Since', 'Detail'], s.forensicWaits.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
-	table(SECTION_TITLES.spanOfControl, ['Sergeant', 'Since', 'Detail'], s.spanOfControl.map(p => [mdTableCell(p.officer), p.since, mdTableCell(p.message)]));
+	table(SECTION_TITLES.bail, ['Case', 'Officer', 'Return date', 'Severity', 'Detail'], s.bail.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
+	table(SECTION_TITLES.stalledActions, ['Case', 'Officer', 'Since', 'Detail'], s.stalledActions.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
+	table(`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`, ['Case', 'Officer', 'Since', 'Detail'], s.forensicWaits.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
+	table(SECTION_TITLES.spanOfControl, ['Sergeant', 'Since', 'Detail'], s.spanOfControl.map(p => [mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
 }
 
 function totalsRow(label: string, t: SergeantTotals): string {

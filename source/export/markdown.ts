@@ -13,9 +13,17 @@ import {mayBeUnsafe, safeText} from '../domain/safe-text.js';
 
 // Characters CommonMark or GFM can give meaning to mid-line: code spans, emphasis, strikethrough,
 // links and images ([ ] and the ! before them), raw HTML and autolinks (< >), entities (&), tables (|);
-// also # and { } (headings, and attribute syntax in some viewers), harmless to escape anywhere.
+// also # and { } (headings, and attribute syntax in some viewers), harmless to escape anywhere; and
+// pandoc's own Markdown: $ (maths), ^ (superscript; ~ is subscript there) and @ (citations).
 // Parentheses only form a link after a closing bracket, which is always escaped, so they stay readable.
-const INLINE_SPECIAL = /[\\`*_~[\]<>&|!#{}]/g;
+const INLINE_SPECIAL = /[\\`*_~[\]<>&|!#{}$^@]/g;
+
+// A dot inside a word ("example.com"): markdown-it's linkify turns host names into links without any
+// scheme; an escaped dot splits the text it scans. Decimals ("2.5") are left alone.
+const WORD_DOT = /(?<=[A-Za-z0-9])\.(?=[A-Za-z])/g;
+
+// GFM's emoji shortcodes (":smile:" becomes a picture in pandoc's gfm): the opening colon is escaped.
+const EMOJI_COLON = /:(?=[A-Za-z0-9_+-]+:)/g;
 
 // Block markers that only matter at the start of a line: headings, quotes, list items, setext underlines,
 // thematic breaks, and ordered-list numbers ("1." or "1)").
@@ -24,14 +32,18 @@ const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
 // Bare URLs (and scheme-like prefixes that viewers may turn into links): GFM's autolink extension would
 // make them clickable even with every other character escaped, so they become code spans instead
 // (trailing punctuation such as the ")" of "](http://x)" stays outside, as GFM itself would leave it).
-const URL_LIKE = /\b(?:(?:https?|ftp|file|mailto|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?/gi;
+// E-mail addresses are autolinked by GFM and markdown-it alike, so they are shown the same way, as are
+// the xmpp:, tel: and sms: schemes.
+const URL_LIKE =
+	/\b(?:(?:https?|ftp|file|mailto|xmpp|tel|sms|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
 
-// Anything escapeMarkdown could change: Markdown punctuation, a URL scheme's colon or "www.", a tab or
-// line break, and a block marker or digit at the start (control, bidi and invisible characters: mayBeUnsafe).
-const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:\t\n\r]|www\.|^\s*[#>+=\-\d]|^\s/i;
+// Anything escapeMarkdown could change: Markdown punctuation (pandoc's $ ^ @ too), a URL scheme's colon or
+// "www.", a dot inside a word, a tab or line break, and a block marker or digit at the start (control,
+// bidi and invisible characters: mayBeUnsafe).
+const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:$^@\t\n\r]|www\.|[A-Za-z0-9]\.[A-Za-z]|^\s*[#>+=\-\d]|^\s/i;
 
 function escapeInline(s: string): string {
-	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`);
+	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`).replace(WORD_DOT, '\\.').replace(EMOJI_COLON, '\\:');
 }
 
 /**

@@ -37,6 +37,7 @@ export const KIND_LABELS: Record<ProblemKind, string> = {
 	'screening-due': 'Psychological screening',
 	'new-starter-old-cases': 'New starter, old cases',
 	'performance-trigger': 'Performance trigger',
+	'action-owner-away': 'Action owner away',
 };
 
 /** Greedy word wrap; a word longer than the width is cut. */

@@ -7,7 +7,7 @@
  *
  * Pure: the chain is signed through the `sign` function the caller passes (hashing lives in store/).
  */
-import {addDays, addMonths, addYears, daysBetween, type IsoDate} from '../domain/dates.js';
+import {addDays, addYears, daysBetween, type IsoDate} from '../domain/dates.js';
 import type {
 	Absence,
 	Action,
@@ -25,7 +25,7 @@ import type {
 	WelfareEvent,
 } from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
-import {regimeFor} from '../domain/bail.js';
+import {regimeFor, statutoryPeriodEnd} from '../domain/bail.js';
 import {newCaseRecord} from '../domain/new-case.js';
 import {seedStoreHistory} from '../domain/history-seed.js';
 import {DEFAULT_SETTINGS} from '../domain/settings.js';
@@ -392,19 +392,21 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 		case 'bail-amber-extended': {
 			const bailedOn = addDays(ref, -170);
 			bailFrom(bailedOn, addDays(ref, 12));
-			c.bail!.extensions.push({date: addDays(bailedOn, 85), authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: addMonths(bailedOn, 6)});
+			const periodEnd = statutoryPeriodEnd('pcsc-2022', bailedOn, 'inspector')!;
+			c.bail!.extensions.push({date: addDays(bailedOn, 85), authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd});
 			break;
 		}
 		case 'bail-lapsed': {
 			const bailedOn = addDays(ref, -95);
-			bailFrom(bailedOn, addMonths(bailedOn, 3));
+			bailFrom(bailedOn, statutoryPeriodEnd('pcsc-2022', bailedOn, 'custody-officer')!);
 			break;
 		}
 		case 'bail-pre-2022': {
 			const bailedOn = '2022-09-20';
 			opened = '2022-08-02';
 			bailFrom(bailedOn, addDays(ref, 9));
-			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd: addMonths(bailedOn, 3)});
+			const periodEnd = statutoryPeriodEnd('pre-2022', bailedOn, 'superintendent')!;
+			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd});
 			c.bail!.extensions.push({date: '2022-12-15', authority: 'magistrates-court', authorisedBy: 'Eastshire Magistrates\' Court', periodEnd: addDays(ref, 40)});
 			status = 'with-cps';
 			break;

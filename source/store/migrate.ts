@@ -8,10 +8,34 @@ import {addHistory} from './migrate-history.js';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Version 1 to 2 (issue 16): every case gets an empty bail-event history (`bailEvents`). A record that is
+ * not an object is left as it is for the validator to name.
+ */
+export function addBailEvents(data: Record<string, unknown>): Record<string, unknown> {
+	const cases = data['cases'];
+	if (!Array.isArray(cases)) return data;
+	return {...data, cases: cases.map((c: unknown) => (isRecord(c) && !('bailEvents' in c) ? insertAfter(c, 'bail', 'bailEvents', []) : c))};
+}
+
+/** A copy of `record` with `key` placed after `after` (the store's key order, as newCaseRecord writes it). */
+function insertAfter(record: Record<string, unknown>, after: string, key: string, value: unknown): Record<string, unknown> {
+	if (!(after in record)) return {...record, [key]: value};
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(record)) {
+		out[k] = v;
+		if (k === after) out[key] = value;
+	}
+	return out;
+}
+
 /** MIGRATIONS[n] turns a version-n file into version n+1. Version 1 is the first released shape. */
 export const MIGRATIONS: Record<number, Migration> = {
-	// 1 -> 2: case allocation and risk history, team supervision history (README "Case history").
-	1: addHistory,
+	// 1 -> 2: case allocation and risk history, team supervision history (README "Case history"), and
+	// each case's bail events (README "Acting on a problem"): both arrived in one release.
+	1: data => addBailEvents(addHistory(data)),
 };
 
 export function migrate(value: unknown, file: string, migrations: Record<number, Migration> = MIGRATIONS, target = SCHEMA_VERSION): {data: unknown; from: number | null} {

@@ -20,6 +20,7 @@ export type DeskCommand =
 	| 'view-team'
 	| 'view-handover'
 	| 'view-log'
+	| 'view-calendar'
 	| 'filter'
 	| 'open'
 	| 'back'
@@ -39,16 +40,22 @@ export type DeskCommand =
 	| 'log-earlier'
 	| 'log-later'
 	| 'log-export'
+	| 'log-week-earlier'
+	| 'log-week-later'
+	| 'log-all-weeks'
+	| 'log-chart'
 	| 'handover-from'
 	| 'handover-to'
 	| 'handover-cover'
 	| 'handover-export'
+	| 'handover-calendar'
 	| 'absence-add'
 	| 'absence-end'
+	| 'trigger-decide'
 	| 'reallocate';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
-export type KeyView = 'cases' | 'team' | 'handover' | 'log';
+export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
 export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
@@ -79,12 +86,26 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
 	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
 	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
+	// The weekly chart above the rows (source/ui/views/log/trend-chart-lines.ts).
+	{command: 'log-week-earlier', keys: ['←'], where: 'Log view', help: 'chart: choose the week before (the rows show only that week)', views: ['log'], matches: (_i, k) => k.leftArrow},
+	{command: 'log-week-later', keys: ['→'], where: 'Log view', help: 'chart: choose the week after', views: ['log'], matches: (_i, k) => k.rightArrow},
+	{command: 'log-all-weeks', keys: ['w'], where: 'Log view', help: 'chart: back to the whole period', views: ['log'], matches: char('w')},
+	{command: 'log-chart', keys: ['c'], where: 'Log view', help: 'show or hide the weekly chart', palette: 'Log: show or hide the weekly chart', views: ['log'], matches: char('c')},
 	// The Handover view's own reducer acts on these (it also takes typed dates and names while a field is
 	// open, when the desk's keys stand aside); they are listed here so help and the palette show them.
 	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', views: ['handover'], matches: char('f')},
 	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
 	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
 	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	{
+		command: 'handover-calendar',
+		keys: ['i'],
+		where: 'Handover view',
+		help: "export the window's dates as a calendar (.ics) next to the store",
+		palette: 'Handover: calendar (.ics)',
+		views: ['handover'],
+		matches: char('i'),
+	},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -99,6 +120,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'view-team', keys: ['2'], where: 'everywhere', help: 'Team view (workload, welfare dates, plans)', palette: 'View: Team', matches: char('2')},
 	{command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover', matches: char('3')},
 	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
+	{command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view (dates by officer)', palette: 'View: Calendar', matches: char('5')},
 	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
 	{
 		command: 'open',
@@ -132,6 +154,17 @@ export const KEYMAP: readonly Binding[] = [
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
 	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team'], matches: char('a')},
 	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team'], matches: char('E')},
+	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
+	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
+	{
+		command: 'trigger-decide',
+		keys: ['d'],
+		where: 'Team view',
+		help: "decide an escalated performance trigger (inspector's queue; elsewhere: go to the next)",
+		palette: 'Team: decide an escalated performance trigger (inspector)',
+		views: ['team'],
+		matches: char('d'),
+	},
 ];
 
 /** The command bound to a key press in `view`, if any. View-only bindings come first in KEYMAP, so they win there. */

@@ -10,10 +10,14 @@ import {safeOutput} from '../domain/safe-text.js';
 import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
 import {LoadingFrame} from './loading/loading-frame.js';
+import type {DeskActor} from './desk/desk-actor.js';
 
 export interface RunDeskOptions {
-	/** Opens the store; called after the first (loading) frame is on screen. Its StoreError ends the desk. */
-	open: () => Promise<Store>;
+	/**
+	 * Opens the store and says who is at the keyboard (their signing key loaded); called after the first
+	 * (loading) frame is on screen. Its StoreError, or a UsageError when nobody can be identified, ends the desk.
+	 */
+	open: () => Promise<{store: Store; actor: DeskActor}>;
 	storePath: string;
 	sizeBytes: number | null;
 	today: IsoDate;
@@ -44,16 +48,17 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			maxFps: 60,
 		});
 		await new Promise(resolve => setImmediate(resolve));
-		let store: Store;
+		let opened: {store: Store; actor: DeskActor};
 		let Desk: typeof import('./desk/desk.js').Desk;
 		try {
 			// The desk's modules (rules, views) load while the loading frame is up, alongside the store.
-			[store, {Desk}] = await Promise.all([o.open(), import('./desk/desk.js')]);
+			[opened, {Desk}] = await Promise.all([o.open(), import('./desk/desk.js')]);
 		} catch (err) {
 			app.unmount();
 			throw err;
 		}
-		app.rerender(<Desk data={store.snapshot()} today={o.today} color={o.color} store={store} />);
+		const {store, actor} = opened;
+		app.rerender(<Desk data={store.snapshot()} today={o.today} actor={actor} color={o.color} store={store} />);
 		await app.waitUntilExit();
 	} finally {
 		process.off('uncaughtException', onCrash);

@@ -32,3 +32,11 @@ export function riskColour(theme: Theme, r: Risk): string | undefined {
 export function tint(theme: Theme, colour: string): string | undefined {
 	return theme.color ? colour : undefined;
 }
+
+/** The Log view's weekly chart: bars of on-time reviews, the line of overdue ones, the chosen week's mark. */
+const CHART_COLOURS = {title: undefined, bars: 'green', line: 'red', mark: 'cyan'} as const;
+
+export function chartColour(theme: Theme, role: keyof typeof CHART_COLOURS | undefined): string | undefined {
+	const c = role ? CHART_COLOURS[role] : undefined;
+	return theme.color && c ? c : undefined;
+}

@@ -33,7 +33,8 @@ describe('fortnight absence', () => {
 		expect(saved.absences.at(-1)).toMatchObject({id: 'ab0005', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect((await list(store)).stdout).toContain('ab0005  DC Helen Marsh  training  14 Dec to 18 Dec  cover: DC Amira Shah');
 		const h = await runCommand(handoverCommand, store, [], {from: '2026-12-14', to: '2026-12-20'});
-		expect(h.stdout).toContain('Absence starts: DC Helen Marsh. On training until 18 Dec; cover named. Cover: DC Amira Shah.');
+		// The handover's day table (issue 21 item 6): the officer, then what happens that day.
+		expect(h.stdout).toContain('| DC Marsh | Absence starts: On training until 18 Dec; cover named. Cover: DC Amira Shah. |');
 	});
 
 	it('ends an absence', async () => {
@@ -75,7 +76,7 @@ describe('fortnight absence', () => {
 			[['end', 'ab0001'], {to: '2026-12-15'}, /overlaps: ab0002/],
 			[['end'], {}, /Give one absence id/],
 			[['frob'], {}, /Unknown absence action "frob"/],
-			[[], {}, /add\|list\|end/],
+			[[], {}, /add\|list\|change\|cancel\|end/],
 		];
 		for (const [input, flags, message] of cases) {
 			const r = await runCommand(command, store, input, flags);
@@ -83,6 +84,90 @@ describe('fortnight absence', () => {
 			expect(r.stderr, input.join(' ')).toMatch(message);
 		}
 		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('changes an absence: names a cover, moves its dates, changes the reason; the bail and stranded-action problems clear', async () => {
+		const {store} = demoCopy();
+		const problemsText = () => runCli(['problems', '--store', store, '--today', DEMO_TODAY]).stdout.replace(/\s+/g, ' ');
+		expect(problemsText()).toContain('Action owner away: DC Ashworth');
+		expect(problemsText()).toContain('CRITICAL Bail due, OIC away: CR/87204/26');
+		const r = absence(store, 'change', 'ab0003', '--cover', 'DC Marsh');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toBe('Changed ab0003: cover nobody -> DC Marsh.\n');
+		const after = problemsText();
+		expect(after).not.toContain('Action owner away: DC Ashworth');
+		expect(after).toContain('Make sure DC Marsh has the case and deals with the bail date before 02 Dec.');
+		const moved = await runCommand(command, store, ['change', 'ab0004'], {from: '2026-12-05', to: '2026-12-14', reason: 'training'});
+		expect(moved.code, moved.stderr).toBe(0);
+		expect(moved.stderr).toBe(
+			'Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> ' +
+				'2026-12-14; reason annual-leave -> training.\n',
+		);
+		expect((await list(store)).stdout).toContain('ab0004  DC Lewis Grant  training  05 Dec to 14 Dec  cover: DC Amira Shah');
+		const none = await runCommand(command, store, ['change', 'ab0004'], {cover: false});
+		expect(none.code, none.stderr).toBe(0);
+		expect(none.stderr).toContain('cover DC Shah -> nobody');
+		expect((await list(store)).stdout).toContain('ab0004  DC Lewis Grant  training  05 Dec to 14 Dec  cover: NO COVER');
+	});
+
+	it('cancels an absence that has not started; "end" on one that has not started says to cancel or change it', async () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const ended = absence(store, 'end', 'ab0004');
+		expect(ended.code).toBe(2);
+		expect(ended.stderr).toContain(
+			'ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call ' +
+				'it off: fortnight absence cancel ab0004',
+		);
+		expect(readFileSync(store).equals(before)).toBe(true);
+		const r = absence(store, 'cancel', 'ab0004');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toBe('Cancelled ab0004: DC Lewis Grant annual-leave from 2026-12-03 to 2026-12-12.\n');
+		expect((await list(store, {all: true})).stdout).not.toContain('ab0004');
+		// Ending a future absence on a day within it is still allowed (it sets the last day).
+		expect((await runCommand(command, store, ['end', 'ab0002'], {to: '2026-12-20'})).code).toBe(0);
+		expect((await list(store)).stdout).toContain('ab0002  DS Tom Brennan  sick  10 Dec to 20 Dec');
+	});
+
+	it('refuses each bad change or cancel with exit 2 and leaves the store byte for byte unchanged', async () => {
+		const {store} = demoCopy();
+		const before = readFileSync(store);
+		const cases: [string[], Record<string, unknown>, RegExp][] = [
+			[['change', 'ab0099'], {cover: 'DC Marsh'}, /No absence with id "ab0099"/],
+			[['change', 'ab0003'], {}, /Say what to change/],
+			[['change'], {cover: 'DC Marsh'}, /Give one absence id/],
+			[['change', 'ab0003'], {cover: 'DC Ashworth'}, /cannot cover their own/],
+			[['change', 'ab0003'], {cover: 'Nobody Atall'}, /--cover: no officer/],
+			[['change', 'ab0003'], {cover: 'DC Grant'}, /DC Grant is away 03-12 Dec \(annual leave\), during this absence: name another cover/],
+			[['change', 'ab0004'], {to: '2026-12-01'}, /before the first day/],
+			[['change', 'ab0004'], {from: '2026-02-30'}, /--from must be a real date/],
+			[['change', 'ab0001'], {to: '2026-12-15'}, /overlaps: ab0002/],
+			[['change', 'ab0004'], {reason: 'flu'}, /--reason must be one of/],
+			[['change', 'ab0004'], {reason: 'annual leave'}, /nothing to change/],
+			[['cancel', 'ab0003'], {}, /ab0003 started 2026-11-28, so it cannot be cancelled.*fortnight absence end ab0003/],
+			[['cancel', 'ab0001'], {}, /ab0001 ran 2026-05-04 to 2026-07-03, so it cannot be cancelled/],
+			[['cancel', 'ab0099'], {}, /No absence with id "ab0099"/],
+			[['cancel'], {}, /Give one absence id/],
+			[['end', 'ab0004'], {}, /has not started .* fortnight absence cancel ab0004/],
+		];
+		for (const [input, flags, message] of cases) {
+			const r = await runCommand(command, store, input, flags);
+			expect(r.code, input.join(' ')).toBe(2);
+			expect(r.stderr, input.join(' ')).toMatch(message);
+		}
+		const twice = absence(store, 'change', 'ab0003', '--cover', 'DC Marsh', '--no-cover');
+		expect(twice.code).toBe(2);
+		expect(twice.stderr).toContain('"--cover" was given more than once');
+		expect(readFileSync(store).equals(before)).toBe(true);
+	});
+
+	it('warns when an absence with nobody covering strands open actions', () => {
+		const {store} = demoCopy();
+		const r = absence(store, 'add', 'DC Doyle', '--from', '2026-12-01', '--to', '2026-12-20', '--reason', 'training');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toMatch(/Warning: DC Doyle owns \d+ open actions? due during this absence with nobody covering \(CR\//);
+		const problems = runCli(['problems', '--store', store, '--today', DEMO_TODAY]).stdout.replace(/\s+/g, ' ');
+		expect(problems).toContain('Action owner away: DC Doyle');
 	});
 
 	it('has help naming the reason categories', () => {
@@ -101,7 +186,10 @@ describe('fortnight absence', () => {
 		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code).toBe(0);
 		const carter = absence(store, 'add', 'DC Carter', '--from', '2026-12-05', '--to', '2026-12-11', '--reason', 'away');
 		expect(carter.code).toBe(0);
-		expect(carter.stderr).toContain('Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another cover for DC Marsh on the days both are away.');
+		expect(carter.stderr).toContain(
+			'Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another ' +
+				'cover for DC Marsh on the days both are away.',
+		);
 		const problems = runCli(['problems', '--store', store, '--today', DEMO_TODAY]);
 		expect(problems.code).toBe(0);
 		const text = problems.stdout.replace(/\s+/g, ' ');
@@ -110,7 +198,7 @@ describe('fortnight absence', () => {
 		expect(text).toContain('Do: Name another cover before 09 Dec: DC Carter is away that day too, so nobody has the bail date.');
 		expect(text).not.toContain('Make sure DC Carter has the case');
 		const h = runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--from', DEMO_TODAY, '--to', '2026-12-13']);
-		expect(h.stdout).toMatch(/Bail return: CR\/92431\/22.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
+		expect(h.stdout).toMatch(/\*\*CR\/92431\/22\*\* DC Marsh \| \*\*Bail return\*\*:.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
 		expect(h.stdout).not.toMatch(/CR\/92431\/22.*covered by DC Ben Carter/);
 	});
 });

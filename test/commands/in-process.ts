@@ -27,7 +27,15 @@ function sink(): {stream: NodeJS.WriteStream; text: () => string} {
 	return {stream, text: () => text};
 }
 
-export async function runCommand(command: Command, store: string, input: string[], flags: Record<string, unknown>, options: {today?: string; env?: NodeJS.ProcessEnv; stdin?: NodeJS.ReadStream} = {}): Promise<InProcessResult> {
+export interface RunOptions {
+	today?: string;
+	env?: NodeJS.ProcessEnv;
+	stdin?: NodeJS.ReadStream;
+	/** Who is at the keyboard (--as); without it the demo store works as its sergeant. */
+	as?: string;
+}
+
+export async function runCommand(command: Command, store: string, input: string[], flags: Record<string, unknown>, options: RunOptions = {}): Promise<InProcessResult> {
 	const stdout = sink();
 	const stderr = sink();
 	const defaults: Record<string, unknown> = {};
@@ -37,7 +45,7 @@ export async function runCommand(command: Command, store: string, input: string[
 		defaultStore: false,
 		today: options.today ?? '2026-11-30',
 		todayGiven: true,
-		identity: {as: options.env?.['FORTNIGHT_USER'] || undefined},
+		identity: {as: options.as ?? (options.env?.['FORTNIGHT_USER'] || undefined)},
 		color: false,
 		debug: false,
 		env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z', ...options.env},

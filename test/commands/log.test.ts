@@ -1,4 +1,5 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {docDate} from '../../source/export/doc-dates.js';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
@@ -108,7 +109,8 @@ describe('fortnight log', () => {
 		const late = demo.chain.find((e: {kind: string; data: {date: string; dueDate: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date > e.data.dueDate);
 		const lateBy = Math.round((Date.parse(late.data.date) - Date.parse(late.data.dueDate)) / 864e5);
 		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
-		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${late.data.dueDate} | ${late.data.date} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
+		// Dates as documents write them (issue 21 item 8): "24 Nov 2026".
+		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.
 		expect(section(md, '#### Lapsed or lapsing bail')).toMatch(/CR\/87204\/26 \| DC Sam Ashworth/);
@@ -141,6 +143,31 @@ describe('fortnight log', () => {
 		const cells = table[3]!.split('│').map(c => c.trim());
 		expect(cells).toEqual(['', 'DS Tom Brennan', ...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String), '']);
 		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
+	});
+
+	it('--format html: one page for the last 13 weeks by default, the given period with --from/--to, through the export writer', () => {
+		const {store, dir} = demoCopy();
+		const file = path.join(dir, 'inspector.html');
+		const r = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--out', file]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(`Wrote ${file}: 386 log rows from 2026-09-01 to 2026-11-30.`);
+		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		const html = readFileSync(file, 'utf8');
+		expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+		expect(html).toContain('<title>Supervision report: POLIT: online child abuse investigation team, 2026-09-01 to 2026-11-30</title>');
+		expect(html).toContain(`<code>fortnight verify --head ${head}</code>`);
+		// The writer's rules hold: an existing file needs --force.
+		const again = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--out', file]);
+		expect(again.code).toBe(2);
+		expect(again.stderr).toContain('--force');
+		// A chosen period, to standard output (the page itself holds the chain head).
+		const oct = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--from', '2026-10-01', '--to', '2026-10-31']);
+		expect(oct.code).toBe(0);
+		expect(oct.stdout).toContain('2026-10-01 to 2026-10-31</title>');
+		expect(oct.stdout).toContain('(5 weeks, each ending on the period');
+		// --to alone: the 13 weeks up to it.
+		expect(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--to', '2026-10-31']).stdout).toContain('2026-08-02 to 2026-10-31</title>');
 	});
 
 	it('has help with the JSON schema', () => {

@@ -73,6 +73,7 @@ describe('fortnight problems (built CLI)', () => {
 		const help = runCli(['problems', '--help']);
 		expect(help.code).toBe(0);
 		for (const k of KEYS) expect(help.stdout).toContain(`  ${k}`);
+		for (const kind of Object.keys(KIND_LABELS)) expect(help.stdout).toMatch(new RegExp(`[ |]${kind}( |$)`, 'm'));
 	});
 
 	it('store text cannot drive the terminal: escape sequences and bidi controls are made harmless', () => {

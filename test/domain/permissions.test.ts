@@ -36,6 +36,19 @@ describe('permissions', () => {
 		expect(mayReview(data, MARSH, ASHWORTH_CASE, '2026-12-02')).toEqual({ok: true, as: 'cover'});
 	});
 
+	it('a named cover who is away that day too covers nobody (they were reviewerFor\'s cover; the desk now asks who is at the keyboard)', () => {
+		// DC Grant (o0007) is on annual leave 03-12 Dec in the demo.
+		const data = loadDemo();
+		const a: Absence = {id: 'abG', officerId: DS, from: '2026-12-01', to: '2026-12-05', reason: 'sick', coverOfficerId: 'o0007', recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: DS};
+		const covered = {...data, absences: [...data.absences, a]};
+		expect(mayReview(covered, 'o0007', ASHWORTH_CASE, '2026-12-01')).toEqual({ok: true, as: 'cover'});
+		const away = mayReview(covered, 'o0007', ASHWORTH_CASE, '2026-12-04');
+		expect(away.ok).toBe(false);
+		if (!away.ok) expect(away.reason).toMatch(/^DC Grant does not supervise DC Ashworth on 04 Dec/);
+		// The sergeant, away, still may (the desk asks who is at the keyboard; it does not infer the cover).
+		expect(mayReview(covered, DS, ASHWORTH_CASE, '2026-12-04')).toEqual({ok: true, as: 'sergeant'});
+	});
+
 	it('no one supervises themselves: review, trigger decision, welfare', () => {
 		const data = withCover();
 		const r = mayReview(data, MARSH, MARSH_CASE, '2026-12-02');

@@ -15,7 +15,8 @@ describe('counted words (QA P3-5)', () => {
 
 	it('the handover Markdown never says "1 days"', () => {
 		const md = renderHandoverMarkdown(handoverOf(demoData()));
-		expect(md).toContain('Sun 29 Nov 2026, 1 day since.');
+		// A decision due the day before a window that opens on 28 Nov (the handover's own day counts).
+		expect(renderHandoverMarkdown(handoverOf(demoData(), {from: '2026-11-28', to: '2026-12-11'}))).toContain('(1 day before your window opens)');
 		expect(md).not.toMatch(/\b1 days\b/);
 		expect(renderHandoverMarkdown(handoverOf(demoData(), {from: '2026-11-30', to: '2026-11-30'}))).toContain('(1 day)');
 	});
@@ -31,7 +32,7 @@ describe('case status words (QA P3-16)', () => {
 
 	it('the handover says "with CPS"', () => {
 		const md = renderHandoverMarkdown(handoverOf(demoData()));
-		expect(md).toContain('Status: with CPS.');
+		expect(md).toContain('(medium risk, with CPS)');
 		expect(md).not.toContain('with cps');
 	});
 });

@@ -41,7 +41,7 @@ describe('handover escaping of hostile store text', () => {
 		expect(md).toContain('# Handover: \\# Team \\[pwn\\](`http://x`)');
 		expect(md).toContain('\\# not a heading');
 		expect(md).toContain('DC Sam \\`Ash\\|worth\\` \\<i\\>x\\</i\\>');
-		expect(md).toContain('suspect \\<b\\>X');
+		expect(md).toContain('Suspect \\<b\\>X');
 		// The control characters are shown, not hidden.
 		expect(md).toContain('\u2407\u2400');
 	});

@@ -41,6 +41,9 @@ describe('logMarkdown', () => {
 		expect(md).toContain('### DS Tom Brennan (o0002)');
 		expect(md).toMatch(/#### Late reviews \(\d+\)/);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
+		// One date style in documents (issue 21 item 8): "04 Dec 2026", never ISO outside a command to type.
+		expect(md).toContain('Period 03 Nov 2026 to 30 Nov 2026; open exceptions as of 30 Nov 2026.');
+		expect(md.replace(/`[^`]*`/g, '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 	});
 
 	it('shows each kind of exception under its heading, and omits kinds that did not occur', () => {
@@ -52,7 +55,7 @@ describe('logMarkdown', () => {
 		const md = logMarkdown(buildLogDocument(data, {period, today: DEMO_TODAY}, {problems, trigger}));
 		expect(md).toContain('#### Lapsed or lapsing bail (1)');
 		expect(md).toContain('#### Forensic waits of 120 days or more (1)');
-		expect(md).toMatch(/#### Unresolved performance triggers \(1\)\n\n.*\n.*\n\| DC Sam Ashworth \| 2026-11-10 \| 20 days \| no decision recorded \|/);
+		expect(md).toMatch(/#### Unresolved performance triggers \(1\)\n\n.*\n.*\n\| DC Sam Ashworth \| 10 Nov 2026 \| 20 days \| no decision recorded \|/);
 		expect(md).not.toContain('#### Stalled actions');
 		expect(md).not.toContain('#### Span of control');
 	});

@@ -20,6 +20,19 @@ describe('escapeMarkdown', () => {
 		expect(escapeMarkdown('see www.example.com or https://e.x/p?q=1.')).toBe('see `www.example.com` or `https://e.x/p?q=1`.');
 		expect(escapeMarkdown('javascript:alert(1)')).toBe('`javascript:alert(1`)');
 	});
+	it("shows e-mail addresses and xmpp: as code spans, and escapes pandoc's maths, superscript and citations (issue 21 item 7)", () => {
+		expect(escapeMarkdown('mail rachel.okafor@eastshire.police.uk now')).toBe('mail `rachel.okafor@eastshire.police.uk` now');
+		expect(escapeMarkdown('xmpp:duty@chat.example.org')).toBe('`xmpp:duty@chat.example.org`');
+		expect(escapeMarkdown('$x$ x^2^ H~2~O @okafor')).toBe('\\$x\\$ x\\^2\\^ H\\~2\\~O \\@okafor');
+		// A host name without a scheme (markdown-it's linkify) has its dot escaped; decimals are left alone.
+		expect(escapeMarkdown('see eastshire.police.uk, 2.5 hours')).toBe('see eastshire\\.police\\.uk, 2.5 hours');
+		// GFM emoji shortcodes lose their opening colon; an ordinary colon stays.
+		expect(escapeMarkdown(':smile: Note: ok')).toBe('\\:smile: Note: ok');
+		// A long run of address-like characters stays linear (the address pattern starts only at a run's start).
+		const t = Date.now();
+		escapeMarkdown(`${'a'.repeat(20_000)}.b`);
+		expect(Date.now() - t).toBeLessThan(500);
+	});
 	it('escapes block markers at the start of the text', () => {
 		expect(escapeMarkdown('# heading')).toBe('\\# heading');
 		expect(escapeMarkdown('- item')).toBe('\\- item');

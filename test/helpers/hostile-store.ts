@@ -12,7 +12,8 @@ import {Value} from '@sinclair/typebox/value';
 import {StoreSchema, type StoreData} from '../../source/domain/model.js';
 import {makeEntry, resignChain} from '../../source/store/chain.js';
 import {validateStore} from '../../source/store/validate.js';
-import {DEMO, ROOT} from './cli.js';
+import {ROOT} from './cli.js';
+import {demoData} from './demo.js';
 
 /** Each payload class in a long form (for fields with room) and a short one (for initials and the like). */
 export const PAYLOADS = {
@@ -118,7 +119,7 @@ export interface HostileStore {
 }
 
 export function hostileStore(): HostileStore {
-	const demo = JSON.parse(readFileSync(DEMO, 'utf8')) as StoreData;
+	const demo = demoData();
 	const turns = new Map<string, number>();
 	const turn = (at: string) => {
 		const n = turns.get(at) ?? 0;

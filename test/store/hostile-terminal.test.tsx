@@ -141,6 +141,7 @@ describe('a hostile store through every command', () => {
 		['log csv', ['log', '--format', 'csv', '--from', '2025-01-01']],
 		['log json', ['log', '--format', 'json', '--from', '2025-01-01']],
 		['log md', ['log', '--format', 'md', '--from', '2025-01-01']],
+		['log html', ['log', '--format', 'html', '--from', '2025-01-01']],
 		['verify', ['verify']],
 		['absence list', ['absence', 'list', '--all']],
 		['absence list --json', ['absence', 'list', '--all', '--json']],

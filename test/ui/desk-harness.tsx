@@ -8,6 +8,7 @@ import {Desk, type DeskProps} from '../../source/ui/desk/desk.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
 import {demoData as migratedDemo} from '../helpers/demo.js';
+import {actorAs} from '../helpers/actor.js';
 
 export const KEYS = {
 	up: '\u001b[A',
@@ -46,8 +47,10 @@ let testColumns = 100;
 	probe.unmount();
 }
 
+/** Renders the desk; with no `actor`, as the store's sergeant (as the bundled demo's copy runs with nobody named). */
 export function renderDesk(props: Partial<DeskProps> = {}) {
-	const all: DeskProps = {data: demoData(), today: DEMO_TODAY, size: {columns: 120, rows: 36}, color: false, pollMs: 0, ...props};
+	const data = props.data ?? demoData();
+	const all: DeskProps = {data, today: DEMO_TODAY, size: {columns: 120, rows: 36}, color: false, pollMs: 0, ...props, actor: props.actor ?? actorAs(data.team.sergeantId)};
 	testColumns = all.size?.columns ?? 120;
 	const app = render(<Desk {...all} />);
 	const frame = () => stripAnsi(app.lastFrame() ?? '');

@@ -28,6 +28,7 @@ const VIEWS = [
 	'handover',
 	'handover refusal',
 	'log',
+	'log chart week',
 	'help',
 	'palette',
 	'review step 1',
@@ -71,6 +72,10 @@ async function walk(color: boolean): Promise<Map<ViewName, string[]>> {
 	await h.press('4');
 	await h.waitFor('REVIEW LOG');
 	shot('log');
+	// The weekly chart with a week chosen: bars, the overdue line and the week's mark each have a theme colour.
+	await h.press(KEYS.left);
+	await h.waitFor('ONE WEEK');
+	shot('log chart week');
 	await h.press('?');
 	shot('help');
 	await h.press(KEYS.esc);
@@ -108,8 +113,9 @@ describe('NO_COLOR in every desk view', () => {
 			expect(off.get(name)?.length, `${name}: frames drawn`).toBeGreaterThan(0);
 			expect(colourCodes(off.get(name)!.join('')), `${name} under NO_COLOR`).toEqual([]);
 		}
-		// The walk does see colour when it is on (the Handover view's tones, severity badges, the review's choices).
-		for (const name of ['cases', 'handover', 'handover refusal', 'review step 2'] as const) {
+		// The walk does see colour when it is on (the Handover view's tones, severity badges, the review's
+		// choices, the Log view's chart).
+		for (const name of ['cases', 'handover', 'handover refusal', 'log chart week', 'review step 2'] as const) {
 			expect(colourCodes(on.get(name)!.join('')).length, `${name} with colour`).toBeGreaterThan(0);
 		}
 	}, 120_000);

@@ -6,6 +6,8 @@ import type {Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {fakeStore} from '../helpers/fake-store.js';
 import {demoData} from './desk-harness.js';
+import {SERGEANT_ACTOR} from '../helpers/actor.js';
+import type {DeskActor} from '../../source/ui/desk/desk-actor.js';
 
 const ENTER = '\u001b[?1049h';
 const LEAVE = '\u001b[?1049l';
@@ -45,7 +47,7 @@ describe('alternate screen', () => {
 	it('is entered, and left on q', async () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const run = runDesk({open: async () => fakeStore(demoData(), {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({open: async () => ({store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
 		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		// The loading frame came first, with the same panes.
@@ -61,7 +63,7 @@ describe('alternate screen', () => {
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
 		const stdout = new FakeStdout();
 		const broken = {...demoData(), cases: null} as unknown as StoreData;
-		const run = runDesk({open: async () => fakeStore(broken, {file: '/tmp/x.json'}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({open: async () => ({store: fakeStore(broken, {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
 		await expect(run).rejects.toThrow();
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.lastIndexOf(LEAVE)).toBeGreaterThan(stdout.out.lastIndexOf(ENTER));
@@ -70,7 +72,7 @@ describe('alternate screen', () => {
 
 	it('is left when the store cannot be read after the loading frame, and the store error reaches the caller', async () => {
 		const stdout = new FakeStdout();
-		const failing = async (): Promise<Store> => {
+		const failing = async (): Promise<{store: Store; actor: DeskActor}> => {
 			throw new StoreError('malformed', '/tmp/x.json is not valid JSON.', '/tmp/x.json');
 		};
 		const run = runDesk({open: failing, storePath: '/tmp/x.json', sizeBytes: 10, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});

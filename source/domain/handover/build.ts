@@ -7,16 +7,19 @@
  * over absences, welfare events and action plans; the rules engine runs once (findProblems).
  */
 import {bailClock, AUTHORITY_NAMES} from '../bail.js';
-import {daysSinceUpdate, lastUpdateDate, openActions} from '../case-facts.js';
+import {daysSinceUpdate, isLive, lastUpdateDate, openActions} from '../case-facts.js';
 import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
 import type {Absence, Case, Officer, StoreData} from '../model.js';
 import {RISKS} from '../model.js';
-import {ABSENCE_WORDS, fullName} from '../people.js';
+import {ABSENCE_WORDS, fullName, shortName} from '../people.js';
 import {ruleContext} from '../rules/context.js';
+import {inspectorOn} from '../team-history.js';
+import {nextRuiUpdate} from '../rules/rui.js';
 import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
-import {checkInDueByOfficer, datedItems, welfareScope} from './dated-items.js';
-import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection} from './schema.js';
+import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
+import {datedMessage} from './dated-words.js';
+import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection, type ReviewDraftNote} from './schema.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
 export interface WelfareNoteIn {
@@ -65,23 +68,51 @@ export function buildHandover(input: HandoverInput): Handover {
 	// extra), so last reviews, welfare dates and workload are counted exactly as the rules count them.
 	const rules = ruleContext(data, today);
 	const checkInDue = checkInDueByOfficer(rules);
-	const {alreadyDue, inWindow} = datedItems(data, from, to, today, checkInDue);
+	// The inspector on the day of writing (the team's supervision history), who decides what a cover cannot.
+	const inspectorId = inspectorOn(data.team, today);
+	const inspectorOfficer = inspectorId ? officers.get(inspectorId) : undefined;
+	const inspector: Inspector | null = inspectorOfficer ? {name: fullName(inspectorOfficer), officerId: inspectorOfficer.id} : null;
+	const {alreadyDue, dueBeforeWindow, inWindow} = datedItems(data, from, to, today, checkInDue, inspector);
 
 	const decisions: Decision[] = [];
 	for (const p of findProblems(data, today)) {
 		if (p.severity !== 'critical' && p.severity !== 'red') continue;
+		const said = `${p.message} ${p.action}`;
+		// The rules say "an inspector" or "tell the inspector": the cover needs to know who that is.
+		const needsInspector = inspector !== null && /\binspector\b/i.test(said) && !said.includes(shortName(inspectorOfficer));
 		decisions.push({
 			severity: p.severity,
 			kind: p.kind,
 			caseRef: p.subject.type === 'case' ? p.subject.ref : null,
 			officerId: p.subject.officerId,
 			officerName: name(p.subject.officerId),
-			message: p.message,
-			action: p.action,
+			// Dates, not "2 days" from the day of writing: the renderers give the distance from the window.
+			message: datedMessage(p.message),
+			action: datedMessage(p.action),
 			due: p.due ?? null,
-			resolve: (p.resolve ?? []).map(r => ({way: r.way, label: r.label, desk: r.desk ? {...r.desk} : null, command: r.command})),
+			inspectorName: needsInspector ? inspector.name : null,
+			resolve: (p.resolve ?? []).map(r => ({way: r.way, label: datedMessage(r.label), desk: r.desk ? {...r.desk} : null, command: r.command})),
 		});
 	}
+
+	const liveRefs = new Map(data.cases.filter(isLive).map(c => [c.ref, c]));
+	const reviewDrafts: ReviewDraftNote[] = data.drafts
+		.filter(d => liveRefs.has(d.caseRef))
+		.map(d => {
+			const oic = liveRefs.get(d.caseRef)!.oicId;
+			return {
+				caseRef: d.caseRef,
+				officerId: oic,
+				officerName: name(oic),
+				startedById: d.reviewerId,
+				startedByName: name(d.reviewerId),
+				startedOn: d.startedAt.slice(0, 10),
+				lastSavedOn: d.updatedAt.slice(0, 10),
+			};
+		})
+		.sort((a, b) => cmp(a.startedOn, b.startedOn) || cmp(a.caseRef, b.caseRef));
+	const draftByCase = new Map<string, ReviewDraftNote>();
+	for (const d of reviewDrafts) if (!draftByCase.has(d.caseRef) || draftByCase.get(d.caseRef)!.lastSavedOn <= d.lastSavedOn) draftByCase.set(d.caseRef, d);
 
 	const lastReviews = rules.reviewsByCase;
 	const casesByOic = rules.liveByOic;
@@ -99,6 +130,7 @@ export function buildHandover(input: HandoverInput): Handover {
 	const caseSection = (c: Case): CaseSection => {
 		const clock = bailClock(c.bail, today);
 		const review = lastReviews.get(c.ref)?.at(-1);
+		const draft = draftByCase.get(c.ref);
 		return {
 			ref: c.ref,
 			offence: c.offence,
@@ -111,18 +143,20 @@ export function buildHandover(input: HandoverInput): Handover {
 							returnDate: clock.returnDate,
 							periodEnd: clock.periodEnd,
 							nextAuthority: AUTHORITY_NAMES[clock.nextAuthority],
+							nextAuthorityName: authorityWords(clock.nextAuthority, inspector).name,
 							nextAuthorityBy: clock.periodEnd,
 							daysToReturn: clock.daysToReturn,
 							lapsed: clock.lapsed,
 						}
 					: null,
-			rui: c.rui && c.rui.endedOn === null ? {suspect: c.rui.suspect, since: c.rui.since, lastSuspectUpdate: c.rui.lastSuspectUpdate} : null,
+			rui: c.rui && c.rui.endedOn === null ? {suspect: c.rui.suspect, since: c.rui.since, lastSuspectUpdate: c.rui.lastSuspectUpdate, nextUpdateDue: nextRuiUpdate(c, data.settings)!} : null,
 			lastReview: review ? {date: review.data.date, byId: review.data.reviewerId, byName: name(review.data.reviewerId)} : null,
 			nextReviewDue: c.nextReviewDue,
 			openActions: openActions(c).map(a => ({text: a.text, ownerId: a.ownerId, ownerName: name(a.ownerId), due: a.due, status: a.status})),
 			materialLocations: [...c.materialLocations],
 			lastUpdate: lastUpdateDate(c),
 			daysSinceUpdate: daysSinceUpdate(c, today),
+			reviewDraft: draft ? {startedById: draft.startedById, startedByName: draft.startedByName, startedOn: draft.startedOn, lastSavedOn: draft.lastSavedOn} : null,
 		};
 	};
 
@@ -139,7 +173,7 @@ export function buildHandover(input: HandoverInput): Handover {
 			absences: (absencesInWindow.get(id) ?? [])
 				.slice()
 				.sort((a, b) => cmp(a.from, b.from))
-				.map(a => ({from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
+				.map(a => ({id: a.id, from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
 			liveCases: cases.length,
 			workloadPoints: load.points,
 			workloadPercent: Math.round(load.percent),
@@ -160,15 +194,18 @@ export function buildHandover(input: HandoverInput): Handover {
 	return {
 		schema: HANDOVER_SCHEMA_ID,
 		marking: notesByOfficer ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
-		team: {name: data.team.name, unit: data.team.unit, force: data.team.force},
+		team: {id: data.team.id, name: data.team.name, unit: data.team.unit, force: data.team.force},
 		period: {from, to, days: daysBetween(from, to) + 1},
 		today,
 		preparedBy: input.preparedBy ?? name(data.team.sergeantId),
 		cover: input.cover,
+		inspector,
 		generatedAt: input.generatedAt,
 		chainHead: input.chainHead,
 		includesWelfare: notesByOfficer !== null,
 		alreadyDue,
+		dueBeforeWindow,
+		reviewDrafts,
 		inWindow,
 		decisions,
 		officers: [

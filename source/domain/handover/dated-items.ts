@@ -1,17 +1,19 @@
 /**
  * Every dated thing a cover supervisor must know about, one item each: bail returns and period ends,
- * reviews due, victim updates due, forensic results expected, CPS and court dates, welfare check-ins
- * due, absences starting and ending. One pass over cases, officers and absences (linear in the store).
+ * reviews due, RUI suspect updates due, victim updates due, open actions due, forensic results
+ * expected, CPS and court dates, performance action-plan reviews, welfare check-ins due, absences
+ * starting and ending. One pass over cases, officers, plans and absences (linear in the store).
  */
 import {AUTHORITY_NAMES, bailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
-import type {Absence, Case, Officer, Settings, StoreData, WelfareEvent} from '../model.js';
+import type {Absence, BailAuthority, Case, Officer, Settings, StoreData, WelfareEvent} from '../model.js';
 import {inPost, type RuleContext} from '../rules/context.js';
+import {nextRuiUpdate} from '../rules/rui.js';
 import {nextVictimUpdate} from '../rules/victim-updates.js';
 import {lastWelfare} from '../rules/welfare.js';
 import {ABSENCE_WORDS, absenceLookup, awayOn, coverAwayDuring, fullName} from '../people.js';
 import {absenceSpan} from '../absence-words.js';
-import {isLive} from '../case-facts.js';
+import {isLive, openActions} from '../case-facts.js';
 import type {WindowItem, WindowKind} from './schema.js';
 
 /** Order of kinds on the same day: the ones that cannot be put right afterwards first. */
@@ -21,18 +23,24 @@ const KIND_ORDER: Record<WindowKind, number> = {
 	'court-date': 2,
 	'cps-due': 3,
 	'review-due': 4,
-	'victim-update-due': 5,
-	'forensic-result-expected': 6,
-	'welfare-check-in-due': 7,
-	'absence-start': 8,
-	'absence-end': 9,
+	'rui-update-due': 5,
+	'victim-update-due': 6,
+	'action-due': 7,
+	'forensic-result-expected': 8,
+	'action-plan-review': 9,
+	'welfare-check-in-due': 10,
+	'absence-start': 11,
+	'absence-end': 12,
 };
 
 export const LABELS: Record<WindowKind, string> = {
 	'bail-return': 'Bail return',
 	'bail-period-end': 'Bail period ends',
 	'review-due': 'Review due',
+	'rui-update-due': 'RUI suspect update due',
 	'victim-update-due': 'Victim update due',
+	'action-due': 'Action due',
+	'action-plan-review': 'Action plan review',
 	'forensic-result-expected': 'Forensic result expected',
 	'cps-due': 'CPS decision due',
 	'court-date': 'Court date',
@@ -46,9 +54,12 @@ const STAYS_DUE: ReadonlySet<WindowKind> = new Set<WindowKind>([
 	'bail-return',
 	'bail-period-end',
 	'review-due',
+	'rui-update-due',
 	'victim-update-due',
+	'action-due',
 	'forensic-result-expected',
 	'cps-due',
+	'action-plan-review',
 	'welfare-check-in-due',
 ]);
 
@@ -73,16 +84,25 @@ export function welfareScope(o: Officer, today: IsoDate): boolean {
 }
 
 export interface DatedItems {
-	/** Outstanding items dated before the window opens. */
+	/** Outstanding items dated before today (and before the window opens): really overdue. */
 	alreadyDue: WindowItem[];
+	/** Outstanding items dated from today to the day before the window opens: not yet overdue. */
+	dueBeforeWindow: WindowItem[];
 	/** Items dated from `from` to `to` inclusive. */
 	inWindow: WindowItem[];
 }
 
-export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: IsoDate, checkInDue: Map<string, IsoDate>): DatedItems {
+/** The team's inspector by name, said wherever an inspector must decide (README, "fortnight handover"). */
+export interface Inspector {
+	name: string;
+	officerId: string;
+}
+
+export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: IsoDate, checkInDue: Map<string, IsoDate>, inspector: Inspector | null = null): DatedItems {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const lookup = absenceLookup(data.absences);
 	const alreadyDue: WindowItem[] = [];
+	const dueBeforeWindow: WindowItem[] = [];
 	const inWindow: WindowItem[] = [];
 
 	// Who actually covers on the date (people.ts awayOn): a named cover away that day too covers nobody.
@@ -95,11 +115,19 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 		if (!c) return `${said}, no cover named.`;
 		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers.${date >= today ? ` Name another cover before ${shortDate(date, today)}.` : ''}`;
 	};
+	const coverOn = (officerId: string, date: IsoDate): string | null => {
+		const id = awayOn(lookup, officerId, date)?.coverId;
+		return id ? fullName(officers.get(id)) : null;
+	};
 	// Most dated things in a big store fall outside the window: test the date before building any words.
 	const push: Push = (date, kind, build) => {
 		if (date > to) return;
 		if (date < from && !STAYS_DUE.has(kind)) return;
 		const f = build();
+		// The absence words at the end of the detail, apart as well, so a renderer that puts several
+		// items of one case and day together says them once.
+		const note = f.officerId ? awayNote(f.officerId, date) : '';
+		const away = note !== '' && f.detail.endsWith(note);
 		const full: WindowItem = {
 			date,
 			kind,
@@ -109,43 +137,74 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 			officerName: f.officerName,
 			detail: f.detail,
 			authority: f.authority ?? null,
+			authorityName: f.authorityName ?? null,
 			actBy: f.actBy ?? null,
 			coverName: f.coverName ?? null,
 			about: f.about ?? null,
+			away: away ? note.trim() : null,
+			awayCover: away ? coverOn(f.officerId!, date) : null,
+			recordId: f.recordId ?? null,
 		};
-		(date < from ? alreadyDue : inWindow).push(full);
+		(date >= from ? inWindow : date < today ? alreadyDue : dueBeforeWindow).push(full);
 	};
 
 	for (const c of data.cases) {
 		if (!isLive(c)) continue;
-		caseItems(c, data.settings, today, officers, push, awayNote);
+		caseItems(c, data.settings, today, officers, inspector, push, awayNote);
+	}
+	for (const p of data.actionPlans) {
+		if (p.endedOn !== null || p.started > today) continue;
+		const o = officers.get(p.officerId);
+		push(p.reviewDate, 'action-plan-review', () => ({
+			recordId: p.id,
+			caseRef: null,
+			officerId: p.officerId,
+			officerName: fullName(o),
+			detail: `Review the performance action plan started ${shortDate(p.started, today)} with the officer (its detail stays with the sergeant).${awayNote(p.officerId, p.reviewDate)}`,
+		}));
 	}
 	for (const o of data.officers) {
 		if (!welfareScope(o, today)) continue;
 		const due = checkInDue.get(o.id);
-		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Welfare check-in with the officer (record that it happened; notes stay private).'}));
+		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Record that it happened, never what was said.'}));
 	}
 	for (const a of data.absences) absenceItems(a, data.absences, officers, today, push);
 
 	const byDate = (x: WindowItem, y: WindowItem) =>
 		cmp(x.date, y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || cmp(x.caseRef ?? x.officerName ?? '', y.caseRef ?? y.officerName ?? '');
 	alreadyDue.sort(byDate);
+	dueBeforeWindow.sort(byDate);
 	inWindow.sort(byDate);
-	return {alreadyDue, inWindow};
+	return {alreadyDue, dueBeforeWindow, inWindow};
 }
 
-type ItemFields = Pick<WindowItem, 'caseRef' | 'officerId' | 'officerName' | 'detail'> & Partial<Pick<WindowItem, 'authority' | 'actBy' | 'coverName' | 'about'>>;
+type ItemFields = Pick<WindowItem, 'caseRef' | 'officerId' | 'officerName' | 'detail'> &
+	Partial<Pick<WindowItem, 'authority' | 'authorityName' | 'actBy' | 'coverName' | 'about' | 'recordId'>>;
 type Push = (date: IsoDate, kind: WindowKind, build: () => ItemFields) => void;
 
 function cmp(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<string, Officer>, push: Push, awayNote: (id: string, d: IsoDate) => string): void {
+/** "an inspector (DI Rachel Okafor)" when the team's inspector is recorded; the bare words otherwise. */
+export function authorityWords(authority: BailAuthority, inspector: Inspector | null): {words: string; name: string | null} {
+	const name = authority === 'inspector' && inspector ? inspector.name : null;
+	return {words: name ? `${AUTHORITY_NAMES[authority]} (${name})` : AUTHORITY_NAMES[authority], name};
+}
+
+function caseItems(
+	c: Case,
+	settings: Settings,
+	today: IsoDate,
+	officers: Map<string, Officer>,
+	inspector: Inspector | null,
+	push: Push,
+	awayNote: (id: string, d: IsoDate) => string,
+): void {
 	const base = () => ({caseRef: c.ref, officerId: c.oicId, officerName: fullName(officers.get(c.oicId))});
 	const clock = bailClock(c.bail, today);
 	if (clock) {
-		const who = AUTHORITY_NAMES[clock.nextAuthority];
+		const {words: who, name: authorityName} = authorityWords(clock.nextAuthority, inspector);
 		const court = clock.nextAuthority === 'magistrates-court';
 		const ended = shortDate(clock.periodEnd, today);
 		// Past dates are listed as still due: say what is true now, not what could have been done then
@@ -158,7 +217,8 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 				: clock.returnMissed
 					? `Return date passed with no record of the suspect answering bail: find out today what happened. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`
 					: `Suspect answers bail. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
-			authority: clock.lapsed ? null : who,
+			authority: clock.lapsed ? null : AUTHORITY_NAMES[clock.nextAuthority],
+			authorityName: clock.lapsed ? null : authorityName,
 			actBy: clock.lapsed ? null : clock.periodEnd,
 		}));
 		push(clock.periodEnd, 'bail-period-end', () => ({
@@ -166,18 +226,37 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 			detail: clock.lapsed
 				? `${afterLapse}${awayNote(c.oicId, clock.periodEnd)}`
 				: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${ended} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
-			authority: clock.lapsed ? null : who,
+			authority: clock.lapsed ? null : AUTHORITY_NAMES[clock.nextAuthority],
+			authorityName: clock.lapsed ? null : authorityName,
 			actBy: clock.lapsed ? null : clock.periodEnd,
 		}));
 	}
-	push(c.nextReviewDue, 'review-due', () => ({...base(), detail: `${capital(c.risk)} risk case.${awayNote(c.oicId, c.nextReviewDue)}`}));
+	push(c.nextReviewDue, 'review-due', () => ({...base(), detail: `${capital(c.risk)} risk.${awayNote(c.oicId, c.nextReviewDue)}`}));
+	const rui = nextRuiUpdate(c, settings);
+	if (rui) {
+		push(rui, 'rui-update-due', () => ({
+			...base(),
+			detail: `Tell the suspect, released under investigation since ${shortDate(c.rui!.since, today)}, how the investigation stands, and record it (every ${settings.ruiUpdateDays} days).${awayNote(c.oicId, rui)}`,
+			about: c.rui!.suspect,
+		}));
+	}
+	for (const a of openActions(c)) {
+		push(a.due, 'action-due', () => ({
+			recordId: a.id,
+			caseRef: c.ref,
+			officerId: a.ownerId,
+			officerName: fullName(officers.get(a.ownerId)),
+			detail: `${a.status === 'in-progress' ? `In progress${a.startedOn ? ` since ${shortDate(a.startedOn, today)}` : ''}` : 'Open'}${a.carriedCount > 0 ? `, carried over ${a.carriedCount} review${a.carriedCount === 1 ? '' : 's'}` : ''}.${awayNote(a.ownerId, a.due)}`,
+			about: a.text,
+		}));
+	}
 	if (c.victim) {
 		const level = c.victim.serviceLevel;
-		push(nextVictimUpdate(c.victim, settings, today), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service under the Victims' Code.`}));
+		push(nextVictimUpdate(c.victim, settings, today), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service (Victims' Code).`}));
 	}
 	for (const f of c.forensics) {
 		if (f.resultOn !== null || f.expected === null) continue;
-		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item}));
+		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item, recordId: f.id}));
 	}
 	const {cpsDueDate, courtDate, mg3Status} = c.cps;
 	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.${awayNote(c.oicId, cpsDueDate)}`}));
@@ -186,7 +265,7 @@ function caseItems(c: Case, settings: Settings, today: IsoDate, officers: Map<st
 
 function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string, Officer>, today: IsoDate, push: Push): void {
 	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
-	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName};
+	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName, recordId: a.id};
 	const words = ABSENCE_WORDS[a.reason];
 	const coverNote = (): string => {
 		if (!a.coverOfficerId) return 'no cover named';

@@ -2,30 +2,35 @@
  * The handover document's shape, written as TypeBox schemas so the TypeScript type and the JSON Schema
  * that `fortnight handover --schema` prints can never disagree. The JSON export is exactly this object.
  * Text fields hold store text after safeText in the JSON export; dates are YYYY-MM-DD.
+ *
+ * Strict (README, "JSON schemas"): every object refuses keys it does not name, dates are real calendar
+ * days (format "date", and a pattern for validators that do not assert formats), generatedAt is a UTC
+ * instant and chainHead is "seq:sha256" or "empty".
  */
-import {Type, type Static, type TSchema} from '@sinclair/typebox';
+import {Type, type Static} from '@sinclair/typebox';
+import {ChainHeadSchema, DateSchema as Date_, InstantSchema, Nullable, StrictObject, doc} from '../json-schema.js';
+import {ResolveJsonSchema} from '../resolve.js';
 
-export const HANDOVER_SCHEMA_ID = 'fortnight-handover/1';
-
-const Date_ = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD'});
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const doc = <T extends TSchema>(description: string, t: T) => ({...t, description}) as T;
+export const HANDOVER_SCHEMA_ID = 'fortnight-handover/2';
 
 export const WINDOW_KINDS = [
 	'bail-return',
 	'bail-period-end',
 	'review-due',
+	'rui-update-due',
 	'victim-update-due',
+	'action-due',
 	'forensic-result-expected',
 	'cps-due',
 	'court-date',
+	'action-plan-review',
 	'welfare-check-in-due',
 	'absence-start',
 	'absence-end',
 ] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
-export const WindowItemSchema = Type.Object({
+export const WindowItemSchema = StrictObject({
 	date: Date_,
 	kind: Type.Union(WINDOW_KINDS.map(k => Type.Literal(k))),
 	/** Words for the kind, e.g. "Bail return". */
@@ -37,24 +42,19 @@ export const WindowItemSchema = Type.Object({
 	detail: Type.String(),
 	/** For bail period ends: who must authorise the next extension, and the last day they can. */
 	authority: doc('Who must authorise the next bail extension.', Nullable(Type.String())),
+	authorityName: doc("The team's inspector by name, when the authority is an inspector and the store names one.", Nullable(Type.String())),
 	actBy: doc('Last day to act (bail: the period end; an extension cannot be granted after it).', Nullable(Date_)),
 	/** For absences: who covers. */
 	coverName: Nullable(Type.String()),
-	/** Store text the item is about, e.g. the forensic item ("USB memory stick"). */
+	/** Store text the item is about: the forensic item ("USB memory stick"), the action's text, the RUI suspect's initials. */
 	about: Nullable(Type.String()),
+	away: doc('When the officer is away on the date: who covers, in words (the end of detail says the same).', Nullable(Type.String())),
+	awayCover: doc('When the officer is away on the date: the officer covering that day, or null when nobody does.', Nullable(Type.String())),
+	recordId: doc("The store's id of the record the item comes from (forensic submission, action, action plan, absence); null for a case's own dates.", Nullable(Type.String())),
 });
 export type WindowItem = Static<typeof WindowItemSchema>;
 
-/** A way to clear a problem (README "Acting on a problem"), as `fortnight problems --json` gives it. */
-export const ResolveSchema = Type.Object({
-	way: Type.String(),
-	/** What to do, in words. */
-	label: Type.String(),
-	desk: doc('The desk key that opens it and where it works; null when only the command line does it.', Nullable(Type.Object({key: Type.String(), where: Type.String()}))),
-	command: doc('The command line (what the person supplies in capitals); null when only the desk does it.', Nullable(Type.String())),
-});
-
-export const DecisionSchema = Type.Object({
+export const DecisionSchema = StrictObject({
 	severity: Type.Union([Type.Literal('critical'), Type.Literal('red')]),
 	kind: Type.String(),
 	caseRef: Nullable(Type.String()),
@@ -64,11 +64,13 @@ export const DecisionSchema = Type.Object({
 	/** What to do about it. */
 	action: Type.String(),
 	due: Nullable(Date_),
-	resolve: doc('The ways to clear it: the desk key and the command.', Type.Array(ResolveSchema)),
+	inspectorName: doc("The team's inspector, when the decision is theirs or they must be told (null when none is recorded or none is needed).", Nullable(Type.String())),
+	resolve: doc('The ways to clear it: the desk key and the command (README "Acting on a problem").', Type.Array(ResolveJsonSchema, {minItems: 1})),
 });
 export type Decision = Static<typeof DecisionSchema>;
 
-export const AbsenceInWindowSchema = Type.Object({
+export const AbsenceInWindowSchema = StrictObject({
+	id: doc("The absence's id in the store.", Type.String()),
 	from: Date_,
 	to: doc('Last day away; null while open-ended.', Nullable(Date_)),
 	reason: Type.String(),
@@ -77,37 +79,39 @@ export const AbsenceInWindowSchema = Type.Object({
 	coverName: doc('Who covers; null when nobody is named.', Nullable(Type.String())),
 });
 
-export const BailSummarySchema = Type.Object({
+export const BailSummarySchema = StrictObject({
 	suspect: Type.String(),
 	returnDate: Date_,
 	periodEnd: doc('Last day of the authorised bail period.', Date_),
 	nextAuthority: doc('Who must authorise the next extension.', Type.String()),
+	nextAuthorityName: doc("The team's inspector by name, when the next extension is an inspector's.", Nullable(Type.String())),
 	nextAuthorityBy: doc('The day by which they must (the period end: bail cannot be extended after it).', Date_),
 	daysToReturn: Type.Integer(),
 	lapsed: Type.Boolean(),
 });
 
-export const CaseSectionSchema = Type.Object({
+export const CaseSectionSchema = StrictObject({
 	ref: Type.String(),
 	offence: Type.String(),
 	risk: Type.String(),
 	status: Type.String(),
 	bail: Nullable(BailSummarySchema),
-	rui: Nullable(Type.Object({suspect: Type.String(), since: Date_, lastSuspectUpdate: Nullable(Date_)})),
-	lastReview: Nullable(Type.Object({date: Date_, byId: Type.String(), byName: Type.String()})),
+	rui: Nullable(StrictObject({suspect: Type.String(), since: Date_, lastSuspectUpdate: Nullable(Date_), nextUpdateDue: doc('When the suspect is next due an update (every settings.ruiUpdateDays).', Date_)})),
+	lastReview: Nullable(StrictObject({date: Date_, byId: Type.String(), byName: Type.String()})),
 	nextReviewDue: Date_,
 	openActions: Type.Array(
-		Type.Object({text: Type.String(), ownerId: Type.String(), ownerName: Type.String(), due: Date_, status: Type.String()}),
+		StrictObject({text: Type.String(), ownerId: Type.String(), ownerName: Type.String(), due: Date_, status: Type.String()}),
 	),
 	materialLocations: Type.Array(Type.String()),
 	lastUpdate: Nullable(Date_),
 	daysSinceUpdate: Type.Integer(),
+	reviewDraft: doc('A review started and not signed: who started it and when (never what it says).', Nullable(StrictObject({startedById: Type.String(), startedByName: Type.String(), startedOn: Date_, lastSavedOn: Date_}))),
 });
 export type CaseSection = Static<typeof CaseSectionSchema>;
 
-export const WelfareNoteOutSchema = Type.Object({date: Date_, byName: Type.String(), text: Type.String()});
+export const WelfareNoteOutSchema = StrictObject({date: Date_, byName: Type.String(), text: Type.String()});
 
-export const OfficerSectionSchema = Type.Object({
+export const OfficerSectionSchema = StrictObject({
 	officerId: Type.String(),
 	name: doc('Rank and name.', Type.String()),
 	role: Type.String(),
@@ -118,31 +122,45 @@ export const OfficerSectionSchema = Type.Object({
 	workloadPoints: Type.Number(),
 	workloadPercent: doc("Weighted caseload as a percentage of the team's capacity for this officer's hours.", Type.Number()),
 	workloadExcessive: Type.Boolean(),
-	actionPlan: doc('A performance action plan in place: yes or no and its review date only, never its detail.', Type.Object({inPlace: Type.Boolean(), reviewDate: Nullable(Date_)})),
+	actionPlan: doc('A performance action plan in place: yes or no and its review date only, never its detail.', StrictObject({inPlace: Type.Boolean(), reviewDate: Nullable(Date_)})),
 	welfareCheckInDue: doc('When the next welfare check-in is due (never what was said).', Nullable(Date_)),
 	welfareNotes: doc('Only with --include-welfare: recent welfare notes, newest first. OFFICIAL-SENSITIVE.', Type.Optional(Type.Array(WelfareNoteOutSchema))),
 	cases: Type.Array(CaseSectionSchema),
 });
 export type OfficerSection = Static<typeof OfficerSectionSchema>;
 
-export const HandoverSchema = Type.Object(
+export const ReviewDraftNoteSchema = StrictObject({
+	caseRef: Type.String(),
+	officerId: doc('Officer in the case.', Nullable(Type.String())),
+	officerName: Nullable(Type.String()),
+	startedById: Type.String(),
+	startedByName: Type.String(),
+	startedOn: Date_,
+	lastSavedOn: Date_,
+});
+export type ReviewDraftNote = Static<typeof ReviewDraftNoteSchema>;
+
+export const HandoverSchema = StrictObject(
 	{
 		schema: Type.Literal(HANDOVER_SCHEMA_ID),
 		/** "OFFICIAL" normally; "OFFICIAL-SENSITIVE" when welfare notes are included. */
 		marking: Type.Union([Type.Literal('OFFICIAL'), Type.Literal('OFFICIAL-SENSITIVE')]),
-		team: Type.Object({name: Type.String(), unit: Type.String(), force: Type.String()}),
-		period: Type.Object({from: Date_, to: Date_, days: Type.Integer()}),
+		team: StrictObject({id: Type.String(), name: Type.String(), unit: Type.String(), force: Type.String()}),
+		period: StrictObject({from: Date_, to: Date_, days: Type.Integer()}),
 		today: doc('The date problems and clocks were worked out for.', Date_),
 		preparedBy: Type.String(),
-		cover: doc('Who covers the sergeant; null when nobody is named.', Nullable(Type.Object({name: Type.String(), officerId: Nullable(Type.String())}))),
-		generatedAt: doc('ISO timestamp, UTC.', Type.String()),
-		chainHead: doc('Review-chain head as "seq:sha256", or "empty": proves which signed reviews this document reflects.', Type.String()),
+		cover: doc('Who covers the sergeant; null when nobody is named.', Nullable(StrictObject({name: Type.String(), officerId: Nullable(Type.String())}))),
+		inspector: doc("The team's inspector, who decides what a cover cannot (bail extensions at inspector level, escalated triggers).", Nullable(StrictObject({name: Type.String(), officerId: Type.String()}))),
+		generatedAt: doc('When the document was written: a UTC instant, YYYY-MM-DDTHH:MM:SS(.sss)Z.', InstantSchema),
+		chainHead: doc('Review-chain head as "seq:sha256", or "empty": proves which signed reviews this document reflects.', ChainHeadSchema),
 		includesWelfare: Type.Boolean(),
-		alreadyDue: doc('Still outstanding with a date before the window opens (overdue reviews, lapsed bail...).', Type.Array(WindowItemSchema)),
+		alreadyDue: doc('Overdue: still outstanding with a date before today (overdue reviews, lapsed bail...).', Type.Array(WindowItemSchema)),
+		dueBeforeWindow: doc('Not yet due today but falling due before the window opens (empty when the window opens today or earlier).', Type.Array(WindowItemSchema)),
+		reviewDrafts: doc('Reviews started and not signed: whose and since when, never their content.', Type.Array(ReviewDraftNoteSchema)),
 		inWindow: doc('Every dated item from the first to the last day of the window, by date.', Type.Array(WindowItemSchema)),
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),
 		officers: Type.Array(OfficerSectionSchema),
 	},
-	{$id: 'https://fortnight.local/schema/handover-1.json', title: 'fortnight handover'},
+	{$id: 'https://fortnight.local/schema/handover-2.json', title: 'fortnight handover'},
 );
 export type Handover = Static<typeof HandoverSchema>;

@@ -22,6 +22,7 @@ export const FIELDS = [
 	'victimServiceLevel',
 	'lastVictimUpdate',
 	'forensicSubmitted',
+	'suspect',
 	'forensicResult',
 	'lastSuspectUpdate',
 	'mg3Status',
@@ -44,12 +45,16 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	victimServiceLevel: 'Victim service level',
 	lastVictimUpdate: 'Last victim update',
 	forensicSubmitted: 'Forensic submitted',
+	suspect: 'Suspect',
 	forensicResult: 'Forensic result',
 	lastSuspectUpdate: 'Last suspect update',
 	mg3Status: 'MG3 status',
 };
 
 export const DATE_FIELDS: readonly Field[] = ['opened', 'arrestDate', 'bailReturnDate', 'lastUpdateDate', 'lastVictimUpdate', 'forensicSubmitted', 'forensicResult', 'lastSuspectUpdate'];
+
+/** The most a suspect cell may hold: initials only (model.ts BailSchema.suspect), never a name. */
+export const SUSPECT_MAX = 12;
 
 /** Fields whose words a mapping may translate ("values"). */
 export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel', 'mg3Status'] as const;

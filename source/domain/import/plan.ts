@@ -243,7 +243,7 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 	if (r.bailReturnDate) {
 		const problem = bailProblem(layout, r, r.arrestDate ?? null);
 		if (problem) return {rejections: [problem]};
-		bail = bailFrom(r.arrestDate!, r.bailReturnDate, data, '');
+		bail = bailFrom(r.arrestDate!, r.bailReturnDate, data, r.suspect ?? '');
 	}
 	const status = r.status!;
 	const victimUpdate = r.lastVictimUpdate;
@@ -258,7 +258,7 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		closedOn: status === 'closed' ? today : null,
 		arrestDate: r.arrestDate ?? null,
 		bail,
-		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: r.lastSuspectUpdate ?? null, suspect: '', endedOn: null} : null,
+		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: r.lastSuspectUpdate ?? null, suspect: r.suspect ?? '', endedOn: null} : null,
 		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}] : [],
@@ -310,11 +310,15 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		const problem = bailProblem(layout, r, bailedOn);
 		if (problem) rejections.push(problem);
 		else if (c.bail && c.bail.bailedOn === bailedOn) {
-			if (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null) {
+			// A return date that a bail event recorded in fortnight has since replaced (re-bailed, extended with a
+			// new date, or bail ended) is the records system not yet caught up: it never undoes the record.
+			const superseded = c.bailEvents.some(e => e.returnDateBefore === r.bailReturnDate && e.returnDate !== r.bailReturnDate);
+			if (!superseded && (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null)) {
 				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, `bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
 			}
 		} else {
-			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, c.bail?.suspect ?? c.rui?.suspect ?? '');
+			const suspect = r.suspect ?? c.bail?.suspect ?? c.rui?.suspect ?? '';
+			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, suspect);
 			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
 		}
 	} else if (r.rui === true && bailRunning) {
@@ -324,9 +328,21 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
 	if (r.rui === true && !ruiRunning) {
 		const since = r.arrestDate ?? c.arrestDate ?? today;
-		change({rui: {since, lastSuspectUpdate: null, suspect: c.rui?.suspect ?? c.bail?.suspect ?? '', endedOn: null}}, `released under investigation since ${since}`);
+		const suspect = r.suspect ?? c.rui?.suspect ?? c.bail?.suspect ?? '';
+		change({rui: {since, lastSuspectUpdate: null, suspect, endedOn: null}}, `released under investigation since ${since}`);
 	} else if (r.rui === false && ruiRunning) {
 		change({rui: {...c.rui!, endedOn: today}}, `RUI ended ${today}`);
+	}
+
+	// Suspect initials: a cell with initials sets them on the running bail and RUI; a blank cell changes nothing.
+	if (r.suspect) {
+		const s = r.suspect;
+		if (c.bail && c.bail.endedOn === null && c.bail.suspect !== s) {
+			change({bail: {...c.bail, suspect: s}}, `bail suspect "${c.bail.suspect}" -> "${s}"`);
+		}
+		if (c.rui && c.rui.endedOn === null && c.rui.suspect !== s) {
+			change({rui: {...c.rui, suspect: s}}, `RUI suspect "${c.rui.suspect}" -> "${s}"`);
+		}
 	}
 
 	if (r.lastUpdateDate) {

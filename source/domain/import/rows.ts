@@ -10,7 +10,21 @@ import {outsideYearRange, type IsoDate} from '../dates.js';
 import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
 import {MAX_TEXT, type CaseStatus, type Mg3Status, type Risk} from '../model.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
-import {DATE_FIELDS, FIELDS, MG3_WORDS, normaliseHeader, normaliseWord, RISK_WORDS, SERVICE, STATUS_WORDS, YES_NO, type Field, type ImportMapping, type ValueField} from './columns.js';
+import {
+	DATE_FIELDS,
+	FIELDS,
+	MG3_WORDS,
+	normaliseHeader,
+	normaliseWord,
+	RISK_WORDS,
+	SERVICE,
+	STATUS_WORDS,
+	SUSPECT_MAX,
+	YES_NO,
+	type Field,
+	type ImportMapping,
+	type ValueField,
+} from './columns.js';
 import {dateParser, type DateParser} from './date-format.js';
 import type {OfficerIndex} from './officers.js';
 
@@ -36,6 +50,8 @@ export interface ImportRow {
 	arrestDate?: IsoDate | null;
 	bailReturnDate?: IsoDate | null;
 	rui?: boolean | null;
+	/** The suspect's initials (optional column): null or absent leaves the recorded initials as they are. */
+	suspect?: string | null;
 	lastUpdateDate?: IsoDate | null;
 	lastUpdateText?: string | null;
 	victimServiceLevel?: 'standard' | 'enhanced' | null;
@@ -183,6 +199,7 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		arrestDate: undefined,
 		bailReturnDate: undefined,
 		rui: undefined,
+		suspect: undefined,
 		lastUpdateDate: undefined,
 		lastUpdateText: undefined,
 		victimServiceLevel: undefined,
@@ -219,6 +236,17 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		if (t.length > 300) reject('offence', 'the offence is longer than 300 characters.');
 		else out.offence = t === '' ? null : t;
 		if (unsafe(t)) flagged.push(header('offence'));
+	}
+
+	const suspect = cell('suspect');
+	if (suspect !== undefined) {
+		const t = suspect.trim();
+		const shown = `${t.slice(0, 20)}${t.length > 20 ? '...' : ''}`;
+		if (t.length > SUSPECT_MAX) {
+			reject('suspect', `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
+		}
+		else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
+		else out.suspect = t === '' ? null : t;
 	}
 
 	const text = cell('lastUpdateText');

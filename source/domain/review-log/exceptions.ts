@@ -7,9 +7,8 @@
  *    bail, stalled actions, long forensic waits, span of control, unresolved performance triggers.
  * Pure: the caller passes the problems and the trigger function in (tests pass their own).
  */
-import {addDays, daysBetween, minDate, type IsoDate} from '../dates.js';
-import {cadenceDays, caseReviewDue} from '../rules/review-due.js';
-import {isLive} from '../case-facts.js';
+import {daysBetween, type IsoDate} from '../dates.js';
+import {reviewsByCase} from '../case-facts.js';
 import type {StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import type {Problem, ProblemKind, Severity} from '../problem.js';
@@ -17,6 +16,7 @@ import type {TriggerState} from '../rules/performance.js';
 import {safeText} from '../safe-text.js';
 import type {Period} from './period.js';
 import type {LogRow} from './rows.js';
+import {casesMissingReview} from './due-at.js';
 import {sergeantIndex} from './sergeants.js';
 
 /** A problem from the rules engine, reduced to what the report prints. */
@@ -144,37 +144,11 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 		}
 	}
 
-	// Cases that missed a review in the period: the review set by the last one signed by the end of the
-	// period (or today, if sooner; at allocation when there was none) fell due by then and was not
-	// done. A case reviewed earlier in the period still counts when its next review fell due and was
-	// missed (QA P1-2): that is "one for each case that missed its review" in the report's definition.
-	const end = minDate(period.to, today);
-	const lastBy = new Map<string, {date: IsoDate; next: IsoDate}>();
-	const reviewedAfter = new Set<string>();
-	for (const e of data.chain) {
-		if (e.kind !== 'review') continue;
-		if (e.data.date > end) {
-			reviewedAfter.add(e.data.caseRef);
-			continue;
-		}
-		const prev = lastBy.get(e.data.caseRef);
-		if (!prev || e.data.date >= prev.date) lastBy.set(e.data.caseRef, {date: e.data.date, next: e.data.nextReviewDue});
-	}
-	for (const c of data.cases) {
-		const openInPeriod = c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
-		if (!openInPeriod) continue;
-		const last = lastBy.get(c.ref);
-		// The rules' due date (caseReviewDue: the case's own next-review date, which carries any
-		// amendment, pulled in to the cap) when no review came after the period; else the date that
-		// review's predecessor set.
-		const due = !reviewedAfter.has(c.ref)
-			? caseReviewDue(c, last?.date ?? null, data.settings)
-			: minDate(last ? last.next : addDays(c.allocatedOn, cadenceDays(c.risk, data.settings)), addDays(last?.date ?? c.allocatedOn, data.settings.reviewCapDays));
-		// A review due today can still be done on time: it is missed only once its day has passed.
-		if (due > end || (due === end && end === today)) continue;
-		if (c.closedOn !== null && c.closedOn < due) continue;
+	// Cases that missed a review in the period (the definition is casesMissingReview's, shared with the trends).
+	for (const m of casesMissingReview(data.cases, reviewsByCase(data.chain), period, today, data.settings)) {
+		const c = m.case;
 		const s = section(sergeantOf(c.oicId));
-		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: due, lastReview: last?.date ?? null});
+		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: m.due, lastReview: m.last?.data.date ?? null});
 	}
 
 	for (const p of rules.problems) {

@@ -17,9 +17,9 @@ export type PeriodResult = {ok: true; period: Period} | {ok: false; error: strin
 
 /**
  * Fills in a missing bound and checks both. With only --from, the period runs to today (or to --from
- * itself when that is later); with only --to, it is the 28 days up to --to.
+ * itself when that is later); with only --to, it is the 28 days (or `days`) up to --to.
  */
-export function resolvePeriod(fromTyped: string | undefined, toTyped: string | undefined, today: IsoDate): PeriodResult {
+export function resolvePeriod(fromTyped: string | undefined, toTyped: string | undefined, today: IsoDate, days = DEFAULT_PERIOD_DAYS): PeriodResult {
 	// One date syntax everywhere on the command line: YYYY-MM-DD or DD/MM/YYYY (README, "Command line").
 	const parsed: (IsoDate | undefined)[] = [];
 	for (const [name, value] of [['--from', fromTyped], ['--to', toTyped]] as const) {
@@ -29,7 +29,7 @@ export function resolvePeriod(fromTyped: string | undefined, toTyped: string | u
 	}
 	const [from, to] = parsed;
 	const end = to ?? (from !== undefined && from > today ? from : today);
-	const start = from ?? addDays(end, -(DEFAULT_PERIOD_DAYS - 1));
+	const start = from ?? addDays(end, -(days - 1));
 	if (start > end) return {ok: false, error: `--from (${start}) is after --to (${end}).`};
 	return {ok: true, period: {from: start, to: end}};
 }

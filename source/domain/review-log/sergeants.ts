@@ -15,6 +15,16 @@ export interface SergeantIndex {
  * sergeant, so no case drops out of the report for want of a supervisor.
  */
 export function sergeantIndex(data: StoreData): SergeantIndex {
+	// Snapshots are immutable (the store's apply returns new objects, as the rules' context relies on):
+	// the rows, the exception report and the trends of one export share one index.
+	let index = cache.get(data);
+	if (!index) cache.set(data, (index = buildIndex(data)));
+	return index;
+}
+
+const cache = new WeakMap<StoreData, SergeantIndex>();
+
+function buildIndex(data: StoreData): SergeantIndex {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const fallback = data.team.sergeantId;
 	const sergeantOf = (officerId: string): string => {

@@ -5,7 +5,8 @@
  */
 import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
-import type {Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
+import {defaultActionOwner} from '../action-owners.js';
+import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
@@ -14,6 +15,7 @@ import {officerSlice} from '../rules/officer-slice.js';
 import {triggerIn, type TriggerState} from '../rules/performance.js';
 import {officerWelfareProblems} from '../rules/welfare.js';
 import {ReviewError} from './errors.js';
+import {reviewWindow} from './next-review.js';
 
 export interface ReviewContext {
 	today: IsoDate;
@@ -47,6 +49,13 @@ export interface ReviewContext {
 	lastCheckIn: IsoDate | null;
 	/** Officers who may own a new action: everyone in post on `today`. */
 	owners: Officer[];
+	/**
+	 * A new action's default owner: someone at work until the next review (the OIC unless away, then
+	 * the OIC's cover, then the team's sergeant or their cover; action-owners.ts defaultActionOwner).
+	 */
+	defaultOwnerId: string;
+	/** The team's absences, so choosing an owner away before an action is due can warn (owners.ts). */
+	absences: readonly Absence[];
 	/** Officers by id, for names. */
 	officers: Map<string, Officer>;
 }
@@ -69,8 +78,15 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 		// findProblems has just run every rule over this context, so these are read from its memo.
 		...officerFacts(ruleContext(data, today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today)),
+		...ownerFacts(data, c, today),
 		officers,
 	};
+}
+
+/** The default owner of a new action and the absences its warnings read. */
+function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContext, 'defaultOwnerId' | 'absences'> {
+	const due = reviewWindow(c.risk, data.settings, today).latest;
+	return {defaultOwnerId: defaultActionOwner(data, c.oicId, due, today), absences: data.absences};
 }
 
 /**
@@ -99,6 +115,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 		openActions: openActions(c),
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
+		...ownerFacts(data, c, prev.today),
 		officers,
 	};
 }

@@ -31,4 +31,5 @@ export * from './amend.js';
 export * from './drafts.js';
 export * from './queue.js';
 export * from './reviewer.js';
+export * from './owners.js';
 export * from './pending-note.js';

@@ -3,7 +3,7 @@
  * (store/welfare-drafts.ts), never in the case store. It belongs to its author and its case: one
  * pending note per case and author, offered back only to that author's review of that case, so a note
  * left behind by a crash or a key problem is never shown to, or filed under, someone else's review.
- * The author is the identity the review draft records (`WorkingDraft.reviewerId`, from reviewerFor).
+ * The author is the identity the review draft records (`WorkingDraft.reviewerId`: the desk's officer).
  * These are pure changes to the list of pending notes; the store applies them under its lock.
  */
 import {shortDate, type IsoDate} from '../dates.js';

@@ -1,7 +1,8 @@
 /**
- * Who signs a review made at this desk: the team's sergeant, or, while the sergeant is away with a
- * cover named, the cover (the source case: nobody took the absent sergeant's reviews on). The store
- * has no user accounts; the team's supervision arrangement is the identity.
+ * Who supervises the team's reviews on a day: the team's sergeant, or, while the sergeant is away with
+ * a cover named, the cover (the source case: nobody took the absent sergeant's reviews on). Used to
+ * choose who can act (a new action's default owner), never to say who did something: records carry
+ * the person at the keyboard (README "Who you are").
  */
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';

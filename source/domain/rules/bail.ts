@@ -9,7 +9,7 @@
  * One bail problem per case: the most urgent of lapsed, officer away, supervisor away, due. The
  * message carries every fact so nothing is lost by not listing the others.
  */
-import {AUTHORITY_NAMES, bailClock, type BailClock} from '../bail.js';
+import {AUTHORITY_NAMES, bailClock, suspectWords, type BailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Case} from '../model.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
@@ -29,12 +29,18 @@ function clockWords(clock: BailClock, today: IsoDate): string {
 		clock.deadline === clock.returnDate
 			? `Bail return ${sd(clock.returnDate)}: ${clock.daysToReturn < 0 ? `passed ${days(-clock.daysToReturn)} ago` : days(clock.daysToReturn)}`
 			: `Bail period ends ${sd(clock.periodEnd)}: ${days(clock.daysToPeriodEnd)}, before the return date ${sd(clock.returnDate)}`;
+	return `${head}; ${periodWords(clock, today)}`;
+}
+
+/** "period ends 11 Dec, next extension by an inspector (to 11 Mar 2027) before then": said while the period still runs. */
+function periodWords(clock: BailClock, today: IsoDate): string {
+	const sd = (d: IsoDate) => shortDate(d, today);
 	const next =
 		clock.nextAuthority === 'magistrates-court'
 			? `any further extension needs ${AUTHORITY_NAMES['magistrates-court']}`
 			: `next extension by ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? ` (to ${sd(clock.nextPeriodEnd)})` : ''}`;
 	const regime = clock.regime === 'pre-2022' ? ' (pre-2022 bail rules)' : '';
-	return `${head}; period ends ${sd(clock.periodEnd)}${regime}, ${next} before then`;
+	return `period ends ${sd(clock.periodEnd)}${regime}, ${next} before then`;
 }
 
 function absenceWords(ctx: RuleContext, role: string, officerId: string, away: AwayOnDate): string {
@@ -75,16 +81,27 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			const base = {subject, evidence, due: clock.deadline};
 			if (clock.lapsed || clock.returnMissed) {
 				const ended = clock.lapsed ? clock.periodEnd : clock.returnDate;
+				const suspect = safeText(suspectWords(c.bail!.suspect));
+				// A missed return date with the period still running can still be put right (re-bail, or an
+				// extension before the period ends), so the message keeps the period end and who extends.
 				const message = clock.lapsed
-					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; suspect ${safeText(c.bail!.suspect)} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
-					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago with no record of suspect ${safeText(c.bail!.suspect)} answering bail`;
+					? `Bail period ended ${shortDate(clock.periodEnd, today)}, ${days(-clock.daysToPeriodEnd)} ago, and can no longer be extended; ` +
+						`${suspect} is recorded as still on bail (return date ${shortDate(clock.returnDate, today)})`
+					: `Bail return ${shortDate(clock.returnDate, today)} passed ${days(-clock.daysToReturn)} ago ` +
+						`with no record of ${suspect} answering bail; ` +
+						periodWords(clock, today);
+				const action = clock.lapsed
+					? 'Find out today what happened at the return date, tell the inspector, and record how bail ended (charge, RUI or NFA).'
+					: 'Find out today what happened at the return date, tell the inspector, and record it: re-bailed with a new return date, ' +
+						'or how bail ended (charged, RUI, NFA or released); ' +
+						`any extension must be authorised by ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}.`;
 				return {
 					...base,
 					id: `bail-lapsed:${c.ref}`,
 					kind: 'bail-lapsed',
 					severity: 'critical',
 					message,
-					action: 'Find out today what happened at the return date, tell the inspector, and record how bail ended (charge, RUI or NFA).',
+					action,
 					since: addDays(ended, 1),
 				};
 			}

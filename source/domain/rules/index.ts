@@ -7,6 +7,7 @@ import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem, type ProblemKind} from '../problem.js';
 import type {Resolve, ResolveFor} from '../resolve.js';
+import {ACTION_OWNER_RESOLVE, actionOwnerProblems} from './action-owners.js';
 import {BAIL_RESOLVE, bailProblems} from './bail.js';
 import {ruleContext, type RuleContext} from './context.js';
 import {CRIME_REPORT_RESOLVE, crimeReportProblems} from './crime-report-updates.js';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
 	victimUpdateProblems,
 	crimeReportProblems,
 	stalledProblems,
+	actionOwnerProblems,
 	unansweredIdenticalUpdates,
 	forensicProblems,
 	workloadProblems,
@@ -70,6 +72,7 @@ export const RESOLVE: Readonly<Record<ProblemKind, ResolveFor>> = {
 	...NEW_STARTER_RESOLVE,
 	...TENURE_RESOLVE,
 	...PERFORMANCE_RESOLVE,
+	...ACTION_OWNER_RESOLVE,
 };
 
 /** The ways to clear `p`, as its rule declares them. */
@@ -77,13 +80,19 @@ export function resolveFor(p: Problem, ctx: RuleContext): Resolve[] {
 	return RESOLVE[p.kind](p, ctx);
 }
 
-/** Every problem the rules find today, most urgent first, each with its ways to clear it (`resolve`). */
-export function findProblems(data: StoreData, today: IsoDate): Problem[] {
+/** The problems `rules` (every rule unless told) find today, most urgent first, each with its ways to clear it (`resolve`). */
+export function findProblems(data: StoreData, today: IsoDate, rules: readonly Rule[] = RULES): Problem[] {
 	const ctx = ruleContext(data, today);
 	const all: Problem[] = [];
-	for (const rule of RULES) for (const p of rule(ctx)) all.push({...p, resolve: resolveFor(p, ctx)});
+	for (const rule of rules) for (const p of rule(ctx)) all.push({...p, resolve: resolveFor(p, ctx)});
 	return all.sort(compareProblems);
 }
+
+/**
+ * The rules whose findings the inspector's exception report lists (README, "The review log"): an export
+ * runs only these (its performance triggers come from triggerFor), not the whole engine.
+ */
+export const REPORT_RULES: readonly Rule[] = [reviewOverdue, reviewsDueInSupervisorAbsence, bailProblems, stalledProblems, forensicProblems, spanOfControlProblems];
 
 export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';
 export {workloadFor, type Workload} from './workload.js';

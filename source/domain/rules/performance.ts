@@ -14,10 +14,13 @@
  * fired (an active action plan also counts). The trigger goes to the inspector's exception list
  * (escalated) when no decision is recorded within settings.triggerDecisionDays (14), when the last
  * settings.triggerNotNowLimit (2) decisions in a row were "not now", or when the sergeant chose to
- * escalate.
+ * escalate. The inspector then decides it (an action plan, or "not now" with a reason: see
+ * escalated-triggers.ts); that decision takes it off the list, and a run of "not now" counts again
+ * from after it.
  */
 import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {decisionWay, type ResolveTable} from '../resolve.js';
@@ -52,6 +55,50 @@ const EARLIEST: IsoDate = '0000-01-01';
 
 function byDate(a: IsoDate, b: IsoDate): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The officer's action plan running on `day`, if any (a running plan counts as a decision). */
+export function activePlanOn(plans: readonly ActionPlan[] | undefined, day: IsoDate): ActionPlan | null {
+	return (plans ?? []).find(p => p.started <= day && p.expires >= day && (p.endedOn === null || p.endedOn > day)) ?? null;
+}
+
+export interface TriggerStanding {
+	/** A decision dated on or after the day the trigger fired, or a running action plan. */
+	decisionRecorded: boolean;
+	/** On the inspector's exception list, since when and why; null when not. */
+	escalation: {since: IsoDate; reason: 'escalated' | 'not-now' | 'no-decision'} | null;
+}
+
+/**
+ * How a trigger that first fired on `firstFired` stands on `today`: decided or not, escalated or not.
+ * `decisions` are the officer's performance decisions dated up to `today`, oldest first. The one
+ * definition of "decided" and "escalated": the rule below and the inspector's weekly trends
+ * (source/domain/supervision-trends) both use it.
+ */
+export function triggerStanding(
+	decisions: readonly DecisionEntry[],
+	firstFired: IsoDate,
+	activePlan: ActionPlan | null,
+	today: IsoDate,
+	s: Settings,
+	byInspector: (officerId: string) => boolean = () => false,
+): TriggerStanding {
+	const last = decisions.at(-1) ?? null;
+	const decidedSinceFiring = last !== null && last.data.date >= firstFired;
+	const decisionRecorded = decidedSinceFiring || activePlan !== null;
+	let run = 0;
+	// An inspector's decision settles what was escalated to them: the "not now" run starts again after it.
+	for (let i = decisions.length - 1; i >= 0 && decisions[i]!.data.decision === 'not-now' && !byInspector(decisions[i]!.data.by); i--) run++;
+	const limit = s.triggerNotNowLimit;
+	let escalation: TriggerStanding['escalation'] = null;
+	if (last && decidedSinceFiring && last.data.decision === 'escalate') {
+		escalation = {since: last.data.date, reason: 'escalated'};
+	} else if (!activePlan && limit > 0 && run >= limit && decidedSinceFiring) {
+		escalation = {since: decisions[decisions.length - run + limit - 1]!.data.date, reason: 'not-now'};
+	} else if (!decisionRecorded && daysBetween(firstFired, today) >= s.triggerDecisionDays) {
+		escalation = {since: addDays(firstFired, s.triggerDecisionDays), reason: 'no-decision'};
+	}
+	return {decisionRecorded, escalation};
 }
 
 function assess(ctx: RuleContext, officerId: string): Assessment {
@@ -163,24 +210,17 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 
 	const fired = starts.length > 0;
 	const firstFired = fired ? starts.sort(byDate)[0]! : null;
-	const activePlan = (ctx.plansByOfficer.get(officerId) ?? []).find(p => p.started <= today && p.expires >= today && (p.endedOn === null || p.endedOn > today)) ?? null;
-	const decidedSinceFiring = firstFired !== null && last !== null && last.data.date >= firstFired;
-	const decisionRecorded = fired && (decidedSinceFiring || activePlan !== null);
+	const activePlan = activePlanOn(ctx.plansByOfficer.get(officerId), today);
+	const standing = firstFired ? triggerStanding(decisions, firstFired, activePlan, today, s, id => isInspectorOver(ctx.data, id)) : null;
+	const decisionRecorded = standing?.decisionRecorded ?? false;
 
 	let escalation: Assessment['escalation'] = null;
-	if (fired && firstFired) {
-		let run = 0;
-		for (let i = decisions.length - 1; i >= 0 && decisions[i]!.data.decision === 'not-now'; i--) run++;
+	const e = standing?.escalation;
+	if (e?.reason === 'escalated') escalation = {since: e.since, why: `${nameOf(ctx, last!.data.by)} escalated it on ${shortDate(last!.data.date, today)}`};
+	else if (e?.reason === 'not-now') {
 		const limit = s.triggerNotNowLimit;
-		if (last && decidedSinceFiring && last.data.decision === 'escalate') {
-			escalation = {since: last.data.date, why: `${nameOf(ctx, last.data.by)} escalated it on ${shortDate(last.data.date, today)}`};
-		} else if (!activePlan && limit > 0 && run >= limit && decidedSinceFiring) {
-			const nth = decisions[decisions.length - run + limit - 1]!;
-			escalation = {since: nth.data.date, why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`};
-		} else if (!decisionRecorded && daysBetween(firstFired, today) >= s.triggerDecisionDays) {
-			escalation = {since: addDays(firstFired, s.triggerDecisionDays), why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
-		}
-	}
+		escalation = {since: e.since, why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`};
+	} else if (e?.reason === 'no-decision') escalation = {since: e.since, why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
 	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`});
 
 	return {
@@ -222,6 +262,11 @@ export function triggerIn(ctx: RuleContext, officerId: string): TriggerState {
 		escalated: a.escalated,
 		activePlan: a.activePlan,
 	};
+}
+
+/** Why and since when the officer's trigger is on the inspector's exception list, or null when it is not. */
+export function escalationIn(ctx: RuleContext, officerId: string): {since: IsoDate; why: string} | null {
+	return assess(ctx, officerId).escalation;
 }
 
 export function performanceProblems(ctx: RuleContext): Problem[] {

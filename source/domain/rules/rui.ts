@@ -1,8 +1,21 @@
-import {addDays, daysBetween, shortDate} from '../dates.js';
+import {suspectWords} from '../bail.js';
+import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import type {Case, Settings} from '../model.js';
 import type {Problem} from '../problem.js';
 import {importWay, type ResolveTable} from '../resolve.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
+
+/**
+ * When the suspect of a case released under investigation is next due an update: the last update (or
+ * the release) plus settings.ruiUpdateDays; null when the case has no running RUI. The rule below and
+ * the handover's dated items both count from here.
+ */
+export function nextRuiUpdate(c: Case, settings: Settings): IsoDate | null {
+	const r = c.rui;
+	if (!r || r.endedOn !== null) return null;
+	return addDays(r.lastSuspectUpdate ?? r.since, settings.ruiUpdateDays);
+}
 
 /**
  * Released under investigation has no time limit, so the suspect can be forgotten: flag when the
@@ -16,7 +29,7 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 			const r = c.rui;
 			if (!r || r.endedOn !== null || r.since > today) continue;
 			const last = r.lastSuspectUpdate ?? r.since;
-			const since = addDays(last, s.ruiUpdateDays);
+			const since = nextRuiUpdate(c, s)!;
 			if (since > today) continue;
 			const ago = daysBetween(last, today);
 			out.push({
@@ -24,7 +37,10 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 				kind: 'rui-no-update',
 				severity: ago >= 2 * s.ruiUpdateDays ? 'red' : 'amber',
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-				message: `Suspect ${safeText(c.rui!.suspect)} released under investigation since ${shortDate(r.since, today)}: ${r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`} (due every ${days(s.ruiUpdateDays)})`,
+				message:
+					`${safeText(suspectWords(c.rui!.suspect, true))} released under investigation since ${shortDate(r.since, today)}: ` +
+					(r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`) +
+					` (due every ${days(s.ruiUpdateDays)})`,
 				action: 'Update the suspect on the investigation and record it; consider whether RUI is still right.',
 				evidence: [{type: 'case', caseRef: c.ref, date: last, detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`}],
 				since,

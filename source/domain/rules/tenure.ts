@@ -3,7 +3,8 @@
  * tenure review at settings.tenureReviewYears (4), an expected move at settings.tenureMoveYears (5),
  * and psychological screening every settings.screeningIntervalMonths (6) after
  * settings.screeningAfterYears (4). Due is amber; past the expected move, or a screening a whole
- * interval overdue, is red.
+ * interval overdue, is red. Past the expected move, a tenure review held since the move date (the
+ * decision that the officer stays) clears it for a year.
  */
 import {addMonths, addYears, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
@@ -31,6 +32,9 @@ function tenure(ctx: RuleContext, o: Officer): Problem | null {
 	const held = last && last.date >= addMonths(reviewDue, -TENURE_REVIEW_EARLY_MONTHS) ? last : undefined;
 	const pastMove = move <= today;
 	if (held && !pastMove) return null;
+	// Past the expected move, a tenure review held on or after the move date is the record of why the
+	// officer stays (README, "Acting on a problem"): it clears this for a year, then another is due.
+	if (pastMove && last && last.date >= move && addYears(last.date, 1) > today) return null;
 	const who = nameOf(ctx, o.id);
 	const base = `${who} has been in the unit ${yearsIn(o.joinedUnit, today)} (since ${shortDate(o.joinedUnit, today)}) in an image-exposed role`;
 	const message = pastMove

@@ -20,11 +20,23 @@ export function lastWelfare(events: readonly WelfareEvent[] | undefined, kinds: 
 	return last;
 }
 
+/** What counts as a welfare check-in (a new starter's one-to-one does too). */
+export const CHECK_IN_KINDS: readonly WelfareEvent['kind'][] = ['check-in', 'one-to-one'];
+
+/**
+ * When the next event of `kinds` is due for the officer: `interval` days after the last one on or
+ * before today, or after joining the unit. Due on or before today means it is owed. The one
+ * definition for the rule below and the inspector's weekly trends (officers without a check-in).
+ */
+export function welfareDueOn(o: Officer, events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], interval: number, today: IsoDate): {due: IsoDate; last: WelfareEvent | undefined} {
+	const last = lastWelfare(events, kinds, today);
+	return {due: addDays(last?.date ?? o.joinedUnit, interval), last};
+}
+
 function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['kind'][], interval: number, what: string, idPart: string): Problem | null {
 	const today = ctx.today;
-	const last = lastWelfare(ctx.welfareByOfficer.get(o.id), kinds, today);
+	const {due, last} = welfareDueOn(o, ctx.welfareByOfficer.get(o.id), kinds, interval, today);
 	const from = last?.date ?? o.joinedUnit;
-	const due = addDays(from, interval);
 	if (due > today) return null;
 	const late = daysBetween(due, today);
 	return {
@@ -49,7 +61,7 @@ export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] 
 	const s = ctx.settings;
 	if (o.role === 'inspector') return []; // the inspector's own welfare is their line manager's, outside this store
 	const out: Problem[] = [];
-	const checkIn = welfareDue(ctx, o, ['check-in', 'one-to-one'], s.welfareCheckInDays, 'Welfare check-in', '');
+	const checkIn = welfareDue(ctx, o, CHECK_IN_KINDS, s.welfareCheckInDays, 'Welfare check-in', '');
 	if (checkIn) out.push(checkIn);
 	const questionnaire = welfareDue(ctx, o, ['wellbeing-questionnaire'], s.wellbeingQuestionnaireDays, 'Wellbeing questionnaire', ':questionnaire');
 	if (questionnaire) out.push(questionnaire);

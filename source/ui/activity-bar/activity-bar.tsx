@@ -1,4 +1,4 @@
-/** The narrow bar on the left: the four views by number; the active one is marked, not only coloured. */
+/** The narrow bar on the left: the views by number; the active one is marked, not only coloured. */
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {View} from '../desk/desk-state.js';
@@ -8,6 +8,7 @@ const VIEWS: {view: View; key: string; letter: string}[] = [
 	{view: 'team', key: '2', letter: 'T'},
 	{view: 'handover', key: '3', letter: 'H'},
 	{view: 'log', key: '4', letter: 'L'},
+	{view: 'calendar', key: '5', letter: 'D'},
 ];
 
 export function ActivityBar({view, height}: {view: View; height: number}): React.JSX.Element {

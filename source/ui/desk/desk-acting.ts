@@ -6,19 +6,15 @@
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
-import {reviewerFor} from '../../domain/review/reviewer.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
-/**
- * Who is at the keyboard, for what the desk records: the one place the desk says so until it is given
- * the identity fortnight resolved at start (README "Who you are"); today the reviewer the desk signs as.
- */
-export function deskOfficerId(s: DeskState): string {
-	return reviewerFor(s.model.data, s.model.today);
+/** Who is at the keyboard (README "Who you are"): the desk's officer records the move; null only in a state built without one. */
+function deskOfficerId(s: DeskState): string | null {
+	return s.actor?.officerId ?? null;
 }
 
 /** Opens `p`'s detail as an editor tab with the focus, so its keys act on it. */
@@ -39,6 +35,7 @@ export function openProblemSubject(s: DeskState): DeskState | undefined {
 /** `m`: the reallocation form for the case in hand, or a word on how to choose one. */
 export function openReallocate(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
+	if (!deskOfficerId(s)) return {...s, notice: 'Cases cannot be reallocated: the desk does not know who you are (--as NAME).'};
 	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
 	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
 	if (tab?.kind === 'problem' && tab.ref === null) {
@@ -57,7 +54,7 @@ export function openReallocate(s: DeskState): DeskState {
 /** Keys while the form is open: it takes every key (see reallocate-form-state.ts). */
 export function onReallocateFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const form = s.reallocateForm!;
-	const out = reallocateFormKey(form, input, key, {data: s.model.data, today: s.model.today, by: deskOfficerId(s)});
+	const out = reallocateFormKey(form, input, key, {data: s.model.data, today: s.model.today, by: deskOfficerId(s) ?? ''});
 	if (out.type === 'close') return {...s, reallocateForm: null, notice: 'Nothing changed.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, reallocateForm: out.form};
 	const seq = s.reallocateWrites + 1;

@@ -16,7 +16,7 @@ import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
-import {initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
+import {chartWeeks, initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
 import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
 import {logVisibleRows} from '../views/log/log-view.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
@@ -28,12 +28,19 @@ import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import type {DecisionFieldError, TriggerDecisionInput} from '../../domain/escalated-triggers.js';
+import {decisionFormTakesText, type DecisionFormState} from '../team/decision-form-state.js';
+import type {DeskActor} from './desk-actor.js';
+import {decisionWritten, onDecisionFormInput, openDecision} from './desk-decisions.js';
+import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
+import {calendarShape} from '../views/calendar/calendar-lines.js';
+import {calendarKey, initialCalendarState, type CalendarState} from '../views/calendar/calendar-state.js';
 import type {ReallocationRequest} from '../../domain/reallocate.js';
 import {reallocateTakesText, type ReallocateFormState} from '../reallocate/reallocate-form-state.js';
 import {problemLines} from '../problem-detail/problem-lines.js';
 import {onReallocateFormInput, openProblemDetail, openProblemSubject, openReallocate, reallocateWritten} from './desk-acting.js';
 
-export type View = 'cases' | 'team' | 'handover' | 'log';
+export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
 
 /** Rows the palette lists under its query line. */
@@ -69,6 +76,8 @@ export interface DeskState {
 	log: LogViewState;
 	/** The Handover view's window, cover, open field and scroll (its keys are applied here, in order). */
 	handover: HandoverState;
+	/** The Calendar view's cursor (an officer's row and a day). */
+	calendar: CalendarState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
 	/** What a save is waiting for (another process holds the store's lock): on the status bar until the wait ends. */
@@ -86,6 +95,14 @@ export interface DeskState {
 	 * wired anything) is queued here, never lost; the review consumes them by number.
 	 */
 	reviewInput: readonly ReviewKey[];
+	/** Who is at the keyboard (README "Who you are"); null only where a test builds the state without one. */
+	actor: DeskActor | null;
+	/** The decision form for an escalated trigger, over the Team view, while open (it takes every key). */
+	decisionForm: DecisionFormState | null;
+	/** A decision the shell is to record (use-decision-writes.ts); numbered so its answer finds it. */
+	decisionWrite: {seq: number; input: TriggerDecisionInput} | null;
+	/** How many decisions this desk has asked to record (numbers the next one). */
+	decisionWrites: number;
 	/** The reallocation form over the editor area, while open (it takes every key: desk-acting.ts). */
 	reallocateForm: ReallocateFormState | null;
 	/** A reallocation the shell is to make (use-reallocate-writes.ts); numbered so its answer finds it. */
@@ -123,10 +140,12 @@ export type DeskAction =
 	| {type: 'can-write'; reason: string | null}
 	/** The shell made (error null) or failed to make the absence write numbered `seq`. */
 	| {type: 'absence-written'; seq: number; error: string | null; notice: string}
+	/** The shell recorded (error null) or could not record the decision numbered `seq`; `errors` go under the form's fields. */
+	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string}
 	/** The shell made (error null) or refused the reallocation numbered `seq`. */
 	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string};
 
-export function initialState(model: DeskModel, size: Size): DeskState {
+export function initialState(model: DeskModel, size: Size, actor: DeskActor | null = null): DeskState {
 	return {
 		model,
 		size,
@@ -148,6 +167,7 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		cannotWrite: null,
 		log: initialLogViewState(model.today),
 		handover: initialHandoverState(model.today),
+		calendar: initialCalendarState(),
 		notice: null,
 		lockWait: null,
 		diskChanged: false,
@@ -155,6 +175,10 @@ export function initialState(model: DeskModel, size: Size): DeskState {
 		exportRequests: 0,
 		quit: false,
 		reviewInput: [],
+		actor,
+		decisionForm: null,
+		decisionWrite: null,
+		decisionWrites: 0,
 		reallocateForm: null,
 		reallocateWrite: null,
 		reallocateWrites: 0,
@@ -214,15 +238,26 @@ let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
 /** The Log view's rows for the current filters: rebuilt when the store or a filter changes, not per key. */
 export function currentLogModel(s: DeskState): LogViewModel {
 	const l = s.log;
-	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}`;
+	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}|${l.week}|${l.chart}|${s.model.today}`;
 	if (lastLog && lastLog.data === s.model.data && lastLog.key === key) return lastLog.model;
-	const model = logViewModel(s.model.data, l);
+	const model = logViewModel(s.model.data, l, s.model.today);
 	lastLog = {data: s.model.data, key, model};
 	return model;
 }
 
 function logDo(s: DeskState, a: LogViewAction): DeskState {
 	return {...s, log: logViewReducer(s.log, a)};
+}
+
+/** The Log view's list rows under its chart at the current size. */
+function logRows(s: DeskState): number {
+	return logVisibleRows(s.layout.mainHeight, currentLogModel(s));
+}
+
+/** A chart key: the state changes, then the list is refitted (the chart's height or the rows may change). */
+function logChartDo(s: DeskState, a: LogViewAction): DeskState {
+	const next = logDo(s, a);
+	return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logRows(next)});
 }
 
 // ---- the reducer ----
@@ -250,6 +285,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return a.reason === s.cannotWrite ? s : {...s, cannotWrite: a.reason};
 		case 'absence-written':
 			return absenceWritten(s, a.seq, a.error, a.notice);
+		case 'decision-written':
+			return decisionWritten(s, a.seq, a.error, a.errors ?? [], a.notice);
 		case 'reallocate-written':
 			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'handover-message':
@@ -270,6 +307,7 @@ export function takesText(s: DeskState): boolean {
 	if (reviewHasKeys(s) || s.overlay === 'palette') return true;
 	if (s.overlay === 'help' || s.endConfirm) return false;
 	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
+	if (s.decisionForm) return decisionFormTakesText(s.decisionForm);
 	if (s.reallocateForm) return reallocateTakesText(s.reallocateForm);
 	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
@@ -280,17 +318,23 @@ function handoverHasKeys(s: DeskState): boolean {
 	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
 }
 
+/** The Calendar view's grid: 14 days from today, 28 when the main area is wide enough. */
+export function currentCalendar(s: DeskState): CalendarGrid {
+	return calendarGrid(s.model.data, s.model.today, calendarShape(s.layout.width - s.layout.activityWidth).days);
+}
+
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
 	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
 }
 
 /** The Handover view's commands in the keymap, as its reducer's actions. */
-const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export', HandoverAction> = {
+const HANDOVER_ACTIONS: Record<'handover-from' | 'handover-to' | 'handover-cover' | 'handover-export' | 'handover-calendar', HandoverAction> = {
 	'handover-from': {type: 'edit', field: 'from'},
 	'handover-to': {type: 'edit', field: 'to'},
 	'handover-cover': {type: 'edit', field: 'cover'},
 	'handover-export': {type: 'export'},
+	'handover-calendar': {type: 'export', format: 'ics'},
 };
 
 /** Applies a key to the Handover view; undefined when the view has no use for it (the desk's keys then apply). */
@@ -306,7 +350,7 @@ function clampAll(s: DeskState): DeskState {
 	return {
 		...s,
 		// Only while the Log view shows (its rows cost a filter pass); setView clamps on the way in.
-		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logVisibleRows(s.layout.mainHeight)}) : s.log,
+		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logRows(s)}) : s.log,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
 		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
@@ -334,6 +378,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	// The absence form and the end question take every key while they are up (see absence-form-state.ts).
 	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
 	if (s.endConfirm) return onEndConfirmInput(s, s.endConfirm, input, key);
+	if (s.decisionForm) return onDecisionFormInput(s, input, key);
 	if (s.reallocateForm) return onReallocateFormInput(s, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
@@ -347,6 +392,11 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (handoverHasKeys(s)) {
 		const handled = onHandoverInput(s, input, key);
 		if (handled) return handled;
+	}
+	if (s.view === 'calendar' && s.focus === 'explorer' && s.overlay === null) {
+		const r = calendarKey(s.calendar, currentCalendar(s), input, key);
+		if (r.open) return openCase({...s, calendar: r.state}, r.open);
+		if (r.handled) return {...s, calendar: r.state, notice: r.notice ?? null};
 	}
 	// Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears.
 	const typing = s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering ? explorerDo : s.focus === 'problems' && s.problems.filtering ? problemsDo : null;
@@ -476,7 +526,7 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 	if (s.view === 'log' && s.focus === 'explorer') {
 		const rowCount = currentLogModel(s).rows.length;
 		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
-		return logDo(s, {type: 'move', delta: step, rowCount, visible: logVisibleRows(s.layout.mainHeight)});
+		return logDo(s, {type: 'move', delta: step, rowCount, visible: logRows(s)});
 	}
 	const list = s.focus === 'problems' ? problemsDo : s.view === 'cases' ? explorerDo : null;
 	if (!list) return s;
@@ -490,7 +540,7 @@ function setView(s: DeskState, view: View): DeskState {
 	if (view === s.view) return next;
 	if (view === 'team') return {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))};
 	// Resized or reloaded while another view showed: the Log view's window is refitted on the way in.
-	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logVisibleRows(s.layout.mainHeight)});
+	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logRows(next)});
 	return next;
 }
 
@@ -528,6 +578,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return setView(s, 'team');
 		case 'view-handover':
 			return setView(s, 'handover');
+		case 'view-calendar':
+			return setView(s, 'calendar');
 		case 'view-log':
 			return setView(s, 'log');
 		case 'handover-from':
@@ -536,10 +588,15 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 		case 'handover-export':
 			// The view's field state is its reducer's (source/ui/views/handover); the keys are the keymap's.
 			return s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])} : s;
+		case 'handover-calendar':
+			// Also a palette command: from another view it opens the Handover view, whose window it exports.
+			return {...setView(s, 'handover'), handover: handoverReducer(s.handover, HANDOVER_ACTIONS[command])};
 		case 'absence-add':
 			return openForm(s);
 		case 'absence-end':
 			return askToEnd(s);
+		case 'trigger-decide':
+			return openDecision(s);
 		case 'reallocate':
 			return openReallocate(s);
 		case 'filter':
@@ -595,6 +652,13 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return logDo(s, {type: 'shift-period', periods: command === 'log-later' ? 1 : -1});
 		case 'log-export':
 			return {...s, exportRequests: s.exportRequests + 1, notice: 'Exporting the review log...'};
+		case 'log-week-earlier':
+		case 'log-week-later':
+			return logChartDo(s, {type: 'step-week', delta: command === 'log-week-later' ? 1 : -1, weekCount: chartWeeks(s.log).length});
+		case 'log-all-weeks':
+			return logChartDo(s, {type: 'clear-week'});
+		case 'log-chart':
+			return logChartDo(s, {type: 'toggle-chart'});
 	}
 }
 

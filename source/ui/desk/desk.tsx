@@ -21,14 +21,19 @@ import {Palette} from '../palette/palette.js';
 import {paletteMatches} from '../palette/palette-items.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
+import {CalendarView} from '../views/calendar/calendar-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
 import {LogView} from '../views/log/log-view.js';
-import {currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {currentCalendar, currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
 import {useLogExport} from './use-log-export.js';
 import {useAbsenceWrites} from './use-absence-writes.js';
+import {useDecisionWrites} from './use-decision-writes.js';
+import type {DeskActor} from './desk-actor.js';
+import {decisionQueue} from './desk-decisions.js';
+import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
@@ -40,6 +45,8 @@ export interface DeskProps {
 	data: StoreData;
 	/** The date the desk works as (every badge and rule is relative to it). */
 	today: IsoDate;
+	/** Who is at the keyboard (README "Who you are"): everything the desk records is theirs, signed with their key. */
+	actor: DeskActor;
 	/** A fixed terminal size (tests, bench); omitted: the real terminal's, following resizes. */
 	size?: Size;
 	/** False under NO_COLOR / --no-color. Default true. */
@@ -56,7 +63,7 @@ export interface DeskProps {
 	findProblems?: ProblemFinder;
 }
 
-export function Desk({data: initialData, today, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -69,7 +76,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 		return () => clearTimeout(timer);
 	}, [base, findProblems]);
 	const model = checked && checked.data === base.data && checked.today === base.today ? checked : base;
-	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size));
+	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
 	}, [model, state.model]);
@@ -91,7 +98,8 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
 	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
 	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite]);
-	useAbsenceWrites(store, state.absenceWrite, today, dispatch, setData);
+	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
+	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
 	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
@@ -100,7 +108,7 @@ export function Desk({data: initialData, today, size: fixedSize, color = true, s
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} store={store} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+			<DeskFrame state={state} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
 		</ThemeContext.Provider>
 	);
 }
@@ -110,11 +118,13 @@ function hintsFor(s: DeskState): string {
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
+	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
 	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
-	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
+	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
+	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
 	const open = s.focus === 'editor' ? 'j/k scroll  r review  m reallocate  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
 	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
 }
@@ -130,6 +140,7 @@ const wallClock = (): string => new Date().toISOString();
 interface FrameProps {
 	state: DeskState;
 	store: Store | undefined;
+	actor: DeskActor;
 	storePath: string;
 	readOnly: boolean;
 	dispatch: Dispatch<DeskAction>;
@@ -139,7 +150,7 @@ interface FrameProps {
 	handoverExports: MutableRefObject<number>;
 }
 
-function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
+function DeskFrame({state: s, store, actor, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	if (L.tooSmall) {
@@ -164,7 +175,21 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 	let main: React.JSX.Element;
 	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'team') main = <TeamView model={s.model} win={s.team} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} form={s.absenceForm} question={s.endConfirm?.question ?? null} notice={s.notice} />;
+	else if (s.view === 'team')
+		main = (
+			<TeamView
+				model={s.model}
+				win={s.team}
+				focused={s.focus === 'explorer'}
+				width={mainWidth}
+				height={L.mainHeight}
+				form={s.absenceForm}
+				decision={s.decisionForm ? {form: s.decisionForm, trigger: decisionQueue(s.model).find(t => t.officerId === s.decisionForm!.officerId), actorId: actor.officerId} : null}
+				escalated={decisionQueue(s.model).map(t => t.officerId)}
+				question={s.endConfirm?.question ?? null}
+				notice={s.notice}
+			/>
+		);
 	else if (s.view === 'handover')
 		main = (
 			<HandoverView
@@ -179,6 +204,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
+	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else {
 		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
@@ -191,6 +217,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				<Editor
 					model={s.model}
 					store={store}
+					actor={actor}
 					tabs={s.tabs}
 					focused={s.focus === 'editor'}
 					width={L.editorWidth}
@@ -212,7 +239,7 @@ function DeskFrame({state: s, store, storePath, readOnly, dispatch, onStoreChang
 				{main}
 			</Box>
 			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm} width={L.width} height={L.panelHeight} />}
-			<StatusBar model={s.model} storePath={storePath} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
+			<StatusBar model={s.model} storePath={storePath} actor={shortName(s.model.officerById.get(actor.officerId))} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);
 }

@@ -1,14 +1,14 @@
 /**
  * The shell side of the Team view's absence keys: the reducer decides what to change
  * (state.absenceWrite), this hook makes the change through store.apply, with the same pure
- * addAbsence / endAbsence the command line uses, and reports back in one sentence.
+ * addAbsence / endAbsence the command line uses, recorded as the desk's officer (README "Who you
+ * are"), and reports back in one sentence.
  */
 import {useEffect, useRef, type Dispatch} from 'react';
 import {addAbsence, endAbsence} from '../../domain/absences.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
-import {reviewerFor} from '../../domain/review/reviewer.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {Store} from '../../store/index.js';
 import type {AbsenceWrite, DeskAction} from './desk-state.js';
@@ -16,7 +16,7 @@ import type {IsoDate} from '../../domain/dates.js';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite | null, today: IsoDate, dispatch: Dispatch<DeskAction>, onStoreChanged: (data: StoreData) => void, now: () => string = () => new Date().toISOString()): void {
+export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite | null, actorId: string, today: IsoDate, dispatch: Dispatch<DeskAction>, onStoreChanged: (data: StoreData) => void, now: () => string = () => new Date().toISOString()): void {
 	const done = useRef(0);
 	useEffect(() => {
 		if (!write || write.seq <= done.current) return;
@@ -29,7 +29,7 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 		let id = '';
 		const change = (d: StoreData): StoreData => {
 			if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
-			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: reviewerFor(d, today), recordedAt: now()});
+			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: actorId, recordedAt: now()});
 			id = result.id;
 			return result.data;
 		};
@@ -45,5 +45,5 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 			// sentence meant for the user; nothing was written in either case.
 			(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))}${write.kind === 'add' ? ' What you typed is kept.' : ''}`),
 		);
-	}, [write, store, today, dispatch, onStoreChanged, now]);
+	}, [write, store, actorId, today, dispatch, onStoreChanged, now]);
 }

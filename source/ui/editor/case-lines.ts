@@ -3,7 +3,7 @@
  * the visible slice. Everything comes from the store and from domain (problems, bail clock); every
  * piece of store text goes through safeText. Memoised per (model, case, width).
  */
-import {AUTHORITY_NAMES, bailClock} from '../../domain/bail.js';
+import {AUTHORITY_NAMES, bailClock, suspectWords} from '../../domain/bail.js';
 import {lastUpdateDate, openActions} from '../../domain/case-facts.js';
 import {daysBetween, shortDate, type IsoDate} from '../../domain/dates.js';
 import type {Case} from '../../domain/model.js';
@@ -99,15 +99,20 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	heading('BAIL / RUI');
 	const clock = bailClock(c.bail, today);
 	if (c.bail && clock) {
-		indented(`Suspect ${safeText(c.bail.suspect)} bailed ${d(c.bail.bailedOn)} (${c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits'}).`);
+		const limits = c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits';
+		indented(`${safeText(suspectWords(c.bail.suspect, true))} bailed ${d(c.bail.bailedOn)} (${limits}).`);
 		indented(`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`);
 		indented(
 			`Bail period ends ${d(clock.periodEnd)} (${clock.lapsed ? `LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended` : `${clock.daysToPeriodEnd}d left`}), authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
 		);
 		if (!clock.lapsed) indented(`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`);
 		for (const e of c.bail.extensions) indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
-	} else if (c.bail && c.bail.endedOn) indented(`Bail ended ${d(c.bail.endedOn)} (suspect ${safeText(c.bail.suspect)}).`);
-	if (c.rui && c.rui.endedOn === null) indented(`Suspect ${safeText(c.rui.suspect)} released under investigation since ${d(c.rui.since)}; last told of progress ${c.rui.lastSuspectUpdate ? `${d(c.rui.lastSuspectUpdate)} (${ago(today, c.rui.lastSuspectUpdate)})` : 'never'}.`);
+	} else if (c.bail && c.bail.endedOn) indented(`Bail ended ${d(c.bail.endedOn)} (${safeText(suspectWords(c.bail.suspect))}).`);
+	if (c.rui && c.rui.endedOn === null) {
+		const told = c.rui.lastSuspectUpdate ? `${d(c.rui.lastSuspectUpdate)} (${ago(today, c.rui.lastSuspectUpdate)})` : 'never';
+		const who = safeText(suspectWords(c.rui.suspect, true));
+		indented(`${who} released under investigation since ${d(c.rui.since)}; last told of progress ${told}.`);
+	}
 	if (!c.bail && !(c.rui && c.rui.endedOn === null)) indented('No suspect on bail or released under investigation.');
 
 	heading('VICTIM');

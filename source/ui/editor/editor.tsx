@@ -3,6 +3,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
+import type {DeskActor} from '../desk/desk-actor.js';
 import {Pane} from '../pane/pane.js';
 import type {StoreData} from '../../domain/model.js';
 import {AmendMount, ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
@@ -15,6 +16,8 @@ import {activeTab, tabTitle, type Tabs} from './tabs.js';
 export interface EditorProps {
 	model: DeskModel;
 	store: Store | undefined;
+	/** Who is at the keyboard (the reviews opened here are theirs). */
+	actor: DeskActor;
 	tabs: Tabs;
 	focused: boolean;
 	width: number;
@@ -30,9 +33,9 @@ export interface EditorProps {
 	onStoreChanged: (data: StoreData) => void;
 }
 
-export function Editor({model, store, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged}: EditorProps): React.JSX.Element {
+export function Editor({model, store, actor, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
-	const review = {model, store, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
+	const review = {model, store, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
 		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>

@@ -6,12 +6,12 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
-import {selfSupervisionRefusal} from '../../domain/independence.js';
+import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {amendReview, effectiveReview, reviewerFor, ReviewError} from '../../domain/review/index.js';
+import {amendReview, effectiveReview, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {signer} from '../../store/index.js';
+import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';
@@ -25,10 +25,10 @@ export type AmendScreenProps = ReviewScreenBaseProps;
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	const [refusal] = useState(() => {
 		const latest = props.store?.snapshot() ?? props.data;
-		const holder = latest.cases.find(c => c.ref === props.caseRef)?.oicId;
-		// No one supervises themselves: a cover cannot amend the review of a case they hold.
-		const self = holder ? selfSupervisionRefusal(latest, reviewerFor(latest, props.today), holder, 'review', props.caseRef) : null;
-		return readOnlyRefusal(props.store, 'amendment') ?? self;
+		// Only someone who may review the case amends its review, and no one a case they hold (a cover is
+		// told who does it instead); nor is an amendment opened that could not be signed.
+		const may = mayReview(latest, props.actor.officerId, props.caseRef, props.today);
+		return readOnlyRefusal(props.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(props.actor, latest, 'amendment');
 	});
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
@@ -40,7 +40,7 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	return <AmendSession {...props} init={init} />;
 }
 
-function AmendSession({store, today, width, rows, isActive = true, keys, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
+function AmendSession({store, today, actor, width, rows, isActive = true, keys, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
 	const [s, dispatch] = useReducer(amendReducer, init);
 	const latest = useRef(s);
 	latest.current = s;
@@ -51,7 +51,7 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 			const st = latest.current;
 			// A dry run of the domain's amendReview on the latest data: the same checks as recording it.
 			try {
-				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: reviewerFor(store?.snapshot() ?? data, today), sign: signer});
+				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: actor.officerId, sign: actorSigner(actor, store?.snapshot() ?? data)});
 				dispatch({type: 'checked', errors: []});
 			} catch (err) {
 				if (err instanceof ReviewError && err.errors.length > 0) dispatch({type: 'checked', errors: err.errors});
@@ -70,7 +70,7 @@ function AmendSession({store, today, width, rows, isActive = true, keys, color =
 			let seq = -1;
 			store
 				.apply(d => {
-					const r = amendReview(d, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: reviewerFor(d, today), sign: signer});
+					const r = amendReview(d, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: actor.officerId, sign: actorSigner(actor, d)});
 					seq = r.amendment.seq;
 					return r.next;
 				})

@@ -76,7 +76,7 @@ function mapAction(a: ReviewAnswers, key: string, f: (x: DraftAction) => DraftAc
 
 export function addAction(ctx: ReviewContext, a: ReviewAnswers): {answers: ReviewAnswers; key: string} {
 	const key = nextActionKey(a.actions);
-	return {answers: {...a, actions: [...a.actions, {key, text: '', ownerId: ctx.case.oicId, due: ''}]}, key};
+	return {answers: {...a, actions: [...a.actions, {key, text: '', ownerId: ctx.defaultOwnerId, due: ''}]}, key};
 }
 
 export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
@@ -84,14 +84,19 @@ export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
 }
 
 /**
- * Who can own a new action: the officer in the case first, marked, because a new action defaults to
- * the OIC and option 1 should be that default; then everyone else in the unit in store order.
+ * Who can own a new action: the default owner first (domain: the OIC unless away before the next
+ * review, then someone at work), because option 1 should be that default; the OIC next when the
+ * default is someone else, marked; then everyone else in the unit in store order.
  */
 export function ownerOptions(ctx: ReviewContext): {value: string; label: string}[] {
 	// An OIC who has left the unit cannot own an action (validation refuses): then nobody is marked.
 	const oic = ctx.owners.find(o => o.id === ctx.case.oicId);
-	const first = oic ? [{value: oic.id, label: `${shortName(oic)} (OIC)`}] : [];
-	return [...first, ...ctx.owners.filter(o => o.id !== oic?.id).map(o => ({value: o.id, label: shortName(o)}))];
+	const byDefault = ctx.owners.find(o => o.id === ctx.defaultOwnerId);
+	const first: {value: string; label: string}[] = [];
+	if (byDefault) first.push({value: byDefault.id, label: `${shortName(byDefault)} ${byDefault.id === oic?.id ? '(OIC)' : '(at work)'}`});
+	if (oic && oic.id !== byDefault?.id) first.push({value: oic.id, label: `${shortName(oic)} (OIC, away)`});
+	const shown = new Set(first.map(f => f.value));
+	return [...first, ...ctx.owners.filter(o => !shown.has(o.id)).map(o => ({value: o.id, label: shortName(o)}))];
 }
 
 /** What the screen knows about the private welfare note beyond the answers (review-state.ts). */

@@ -3,11 +3,19 @@
  * trigger evidence at step 5, the check-in prompt at step 6, the summary at step 7. Every piece of
  * store text goes through safeText/safeMultiline here; the view only wraps and windows the lines.
  */
-import {AUTHORITY_NAMES} from '../../domain/bail.js';
+import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeMultiline, safeText} from '../../domain/safe-text.js';
-import {summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
+import {
+	actionOwnerWarnings,
+	summaryLines,
+	type FieldError,
+	type ReviewAnswers,
+	type ReviewContext,
+	type SinceLastReview,
+	type StepId,
+} from '../../domain/review/index.js';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -34,7 +42,8 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 		out.push(
 			b.lapsed
 				? `Bail: LAPSED - the period ended ${shortDate(b.periodEnd, t)} and can no longer be extended.`
-				: `Bail (${safeText(ctx.case.bail?.suspect ?? '')}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
+				: `Bail (${safeText(suspectWords(ctx.case.bail?.suspect ?? ''))}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); ` +
+						`period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
 		);
 	} else if (s.rui) out.push(`Released under investigation since ${shortDate(s.rui.since, t)}; suspect last updated ${days(s.rui.daysSinceSuspectUpdate)} ago.`);
 	else out.push('Bail: none running.');
@@ -67,7 +76,10 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 		case 'risk':
 			return [];
 		case 'action-plan':
-			return ['The plan for the next period: at least one action, or a recorded reason why none. Due dates default to the next review date.'];
+			return [
+				'The plan for the next period: at least one action, or a recorded reason why none. Due dates default to the next review date.',
+				...actionOwnerWarnings(ctx, a).map(w => `Warning (action ${a.actions.findIndex(x => x.key === w.key) + 1}): ${w.message}`),
+			];
 		case 'performance': {
 			const tr = ctx.trigger;
 			const who = shortName(ctx.oic);

@@ -9,6 +9,7 @@ import type {StoreData} from '../../domain/model.js';
 import {nextInQueue, reviewQueue} from '../../domain/review/index.js';
 import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
+import type {DeskActor} from '../desk/desk-actor.js';
 import {useTheme} from '../theme.js';
 import {AmendScreen} from './amend-screen.js';
 import {ReviewScreen} from './review-screen.js';
@@ -18,6 +19,8 @@ export interface ReviewMountProps {
 	model: DeskModel;
 	/** The store to save drafts and sign into; absent when the desk is rendered without one (benches). */
 	store: Store | undefined;
+	/** Who is at the keyboard: the reviews and amendments are theirs. */
+	actor: DeskActor;
 	width: number;
 	rows: number;
 	/** Keys from the desk while the review has the keyboard. */

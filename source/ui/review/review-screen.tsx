@@ -13,7 +13,7 @@
  * filing it after the signature fails it is demonstrably kept, and says so only then.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {selfSupervisionRefusal} from '../../domain/independence.js';
+import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {
 	changesOnData,
@@ -26,7 +26,6 @@ import {
 	ownPendingNotes,
 	returnedNote,
 	reviewContext,
-	reviewerFor,
 	ReviewError,
 	saveDraft,
 	signReview,
@@ -37,12 +36,13 @@ import {
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import type {StoreData} from '../../domain/model.js';
-import {signer, StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
+import {StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
 import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
+import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 
 export interface ReviewScreenProps extends ReviewScreenBaseProps {
 	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
@@ -53,12 +53,13 @@ export interface ReviewScreenProps extends ReviewScreenBaseProps {
 }
 
 /**
- * Drafts being worked on in this process, by store file and case: switching tabs unmounts the screen,
+ * Drafts being worked on in this process, by store file, case and author: switching tabs unmounts the screen,
  * and its last answers may still be on their way to the file, so coming back takes them from here.
  * Cleared when the review is signed or discarded.
  */
 const working = new Map<string, WorkingDraft>();
-const workingKey = (store: Store | undefined, ref: string) => `${store?.file ?? '(memory)'}\u0000${ref}`;
+// By author too: a draft is its author's alone (README "Who you are"), even where one process runs two desks.
+const workingKey = (store: Store | undefined, ref: string, authorId: string) => `${store?.file ?? '(memory)'}\u0000${ref}\u0000${authorId}`;
 
 function messageOf(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
@@ -84,13 +85,17 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// store's latest, which has every save this process made since.
 			const ctx = reviewContext(data, caseRef, today);
 			const latest = props.store?.snapshot() ?? data;
-			// No one supervises themselves: a cover opening a case they hold is told who reviews it instead.
-			const self = selfSupervisionRefusal(latest, reviewerFor(latest, today), ctx.case.oicId, 'review', caseRef);
-			if (self) return {ok: false as const, message: self};
+			// Only someone who supervises the officer in the case on the day reviews it, and no one their own
+			// case (a cover opening a case they hold is told who reviews it instead): said before any typing.
+			const may = mayReview(latest, props.actor.officerId, caseRef, today);
+			if (!may.ok) return {ok: false as const, message: may.reason};
+			// Nor is a review opened that could not be signed (a store with enrolled keys, no key of theirs).
+			const unsigned = actorSigningRefusal(props.actor, latest, 'review');
+			if (unsigned) return {ok: false as const, message: unsigned};
 			// A review left before anything was answered left nothing to resume: it opens afresh.
-			const found = working.get(workingKey(props.store, caseRef));
+			const found = working.get(workingKey(props.store, caseRef, props.actor.officerId));
 			const kept = found && hasAnswers(found.answers) ? found : undefined;
-			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
+			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
 			const noteLock = props.store ? NOTE_CHECKING : null;
 			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), noteLock);
@@ -104,7 +109,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 }
 
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
-	const {store, caseRef, today, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
+	const {store, caseRef, today, actor, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
 	const now = props.now ?? (() => new Date());
 	const [state, dispatch] = useReducer(reviewReducer, props.init);
 	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
@@ -238,7 +243,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	// On unmount (tab switched or closed, desk quit): keep the answers in memory and save one last time.
 	useEffect(
 		() => () => {
-			if (!saver.current.closed) working.set(workingKey(store, caseRef), latest.current.draft);
+			if (!saver.current.closed) working.set(workingKey(store, caseRef, latest.current.draft.reviewerId), latest.current.draft);
 			void save();
 		},
 		// On unmount only; `latest` and `saver` hold what is current then.
@@ -272,7 +277,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			void (async () => {
 				await sv.running;
 				sv.closed = true;
-				working.delete(workingKey(store, caseRef));
+				working.delete(workingKey(store, caseRef, latest.current.draft.reviewerId));
 				try {
 					await store.apply(d => discardDraft(d, caseRef, latest.current.draft.reviewerId));
 					// Only a note this review could keep is its to delete; anything older stays for its author.
@@ -307,7 +312,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			let result: SignResult | undefined;
 			try {
 				await store.apply(d => {
-					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: signer, context: s.ctx});
+					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: actorSigner(actor, d), context: s.ctx});
 					return result.next;
 				});
 			} catch (err) {
@@ -345,7 +350,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				return;
 			}
 			const r = result!;
-			working.delete(workingKey(store, caseRef));
+			working.delete(workingKey(store, caseRef, latest.current.draft.reviewerId));
 			done();
 			dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
 			setSaveStatus('signed');

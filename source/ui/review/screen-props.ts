@@ -2,6 +2,7 @@
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
+import type {DeskActor} from '../desk/desk-actor.js';
 import type {ReviewKeys} from './use-review-keys.js';
 
 export interface ReviewScreenBaseProps {
@@ -11,6 +12,8 @@ export interface ReviewScreenBaseProps {
 	store: Store | undefined;
 	caseRef: string;
 	today: IsoDate;
+	/** Who is at the keyboard: the draft's author, the signer (README "Who you are"). */
+	actor: DeskActor;
 	width: number;
 	rows: number;
 	/** False while another part of the desk has the keyboard (default true). */

@@ -12,6 +12,8 @@ import {fit, truncate} from '../text.js';
 export interface StatusBarProps {
 	model: DeskModel;
 	storePath: string;
+	/** Who the desk runs as, in short ("DS Brennan"): every record it makes is theirs. */
+	actor?: string;
 	readOnly: boolean;
 	diskChanged: boolean;
 	notice: string | null;
@@ -22,7 +24,7 @@ export interface StatusBarProps {
 }
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
-	const {model, storePath, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
+	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const c = model.counts;
 	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
 	const bailDays = model.data.settings.bailRedDays;
@@ -35,10 +37,15 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
 	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
+	// Who you are comes first too: whatever the desk records is recorded as them (README "Who you are").
+	// Below 110 columns it takes the store name's place (the name is cut to 12 there anyway); while a save
+	// waits for the lock (seconds), the wait's words need the room more.
+	const who = actor && waiting === null ? `as ${safeText(actor)}` : '';
+	const where = who === '' ? name : width >= 110 ? `${name} | ${who}` : who;
 	// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place
 	// while it shows, so it is read whole; the next key brings the counts back.
 	const middle = waiting !== null ? safeText(waiting) : notice === null ? counts : '';
-	const left = `${name}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
+	const left = `${where}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;

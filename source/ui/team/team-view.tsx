@@ -2,7 +2,8 @@
  * The Team view: one row per officer: rank, hours/FTE, live cases, workload %, red problems, last
  * welfare check-in (date only), tenure, performance-plan state, and the current or next absence in
  * words. Never welfare note text, never a diagnosis. j/k move the selection; `a` opens the absence
- * form for the selected officer and `E` ends their current absence (the desk's reducer owns both).
+ * form for the selected officer and `E` ends their current absence; `d` works the inspector's queue of
+ * escalated performance triggers (the desk's reducer owns all three).
  *
  * Drawn as plain fixed-width text rows (not a boxed table) so the selected row can be marked and the
  * absence words get the width left over.
@@ -18,6 +19,9 @@ import {tint, useTheme} from '../theme.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
+import {DecisionForm} from './decision-form.js';
+import type {DecisionFormState} from './decision-form-state.js';
+import type {EscalatedTrigger} from '../../domain/escalated-triggers.js';
 
 export interface TeamViewProps {
 	model: DeskModel;
@@ -27,6 +31,10 @@ export interface TeamViewProps {
 	height: number;
 	/** The absence form, while open: drawn in place of the table. */
 	form?: AbsenceFormState | null;
+	/** The decision form for an escalated trigger, while open: drawn in place of the table. */
+	decision?: {form: DecisionFormState; trigger: EscalatedTrigger | undefined; actorId: string} | null;
+	/** Officers whose performance trigger is on the inspector's exception list (the queue `d` works). */
+	escalated?: readonly string[];
 	/** The question `E` asks, while it waits for y/n. */
 	question?: string | null;
 	/** The desk's latest notice (a save's outcome, why a key did nothing), shown in full under the table. */
@@ -94,16 +102,24 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 	return {cols, widths, gap, absenceWidth};
 }
 
-export function TeamView({model, win, focused, width, height, form, question, notice}: TeamViewProps): React.JSX.Element {
+export function TeamView({model, win, focused, width, height, form, decision, escalated = [], question, notice}: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const rows = teamRows(model);
 	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
-	const detail = `${plural(rows.length, 'officer')}${rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : ''}; welfare: dates only`;
+	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (d)` : '';
+	const detail = `${plural(rows.length, 'officer')}${rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : ''}; welfare: dates only${queue}`;
 	if (form) {
 		return (
 			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
 				<AbsenceForm form={form} officers={model.data.officers} width={inner} />
+			</Pane>
+		);
+	}
+	if (decision) {
+		return (
+			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
+				<DecisionForm form={decision.form} trigger={decision.trigger} actorId={decision.actorId} officers={model.data.officers} today={model.today} width={inner} rows={Math.max(1, height - 3)} />
 			</Pane>
 		);
 	}
@@ -113,7 +129,7 @@ export function TeamView({model, win, focused, width, height, form, question, no
 	const selected = rows[win.cursor];
 	const planCut = selected !== undefined && selected.plan.length > widths.at(-1)!;
 	const dropped = selected ? [...(planCut ? [`plan: ${selected.plan}`] : []), ...(cols.some(c => c.head.startsWith('H')) ? [] : [`${selected.hours} h/FTE`]), ...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`])] : [];
-	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today` : '');
+	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}` : '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" overflow="hidden">

@@ -23,8 +23,9 @@ function covered(c: Case) {
 		status: c.status,
 		opened: c.opened,
 		arrestDate: c.arrestDate,
-		bail: bail && {regime: bail.regime, bailedOn: bail.bailedOn, returnDate: bail.returnDate},
+		bail: bail && {regime: bail.regime, bailedOn: bail.bailedOn, returnDate: bail.returnDate, suspect: bail.suspect},
 		rui: c.rui !== null && c.rui.endedOn === null,
+		ruiSuspect: c.rui !== null && c.rui.endedOn === null ? c.rui.suspect : null,
 		lastUpdate: lastUpdate && {date: lastUpdate.date, text: lastUpdate.text},
 		victim: c.victim && {serviceLevel: c.victim.serviceLevel, last: c.victim.updates.at(-1) ?? null},
 		forensic: c.forensics.map(f => f.submitted).sort().at(-1) ?? null,
@@ -159,6 +160,44 @@ describe('import: updates to existing cases', () => {
 		const p = plan(data, `Crime reference,Bail return date,RUI\n${bailed.ref},,yes\n`);
 		expect(p.changes[0]!.changes).toContain(`bail ended ${today} (now RUI)`);
 		expect(p.changes[0]!.after.bail!.endedOn).toBe(today);
+	});
+
+	it('reads the optional Suspect column: initials set on running bail and RUI, a blank cell keeps them, a name is refused', () => {
+		const data = demo();
+		const bailed = data.cases.find(c => c.bail && c.bail.endedOn === null)!;
+		const rui = data.cases.find(c => c.rui && c.rui.endedOn === null && !(c.bail && c.bail.endedOn === null))!;
+		const p = plan(data, `Crime reference,Suspect\n${bailed.ref},ZQ\n${rui.ref},\n`);
+		expect(p.rejected).toEqual([]);
+		expect(p.changes).toHaveLength(1);
+		expect(p.changes[0]!.changes).toEqual([`bail suspect "${bailed.bail!.suspect}" -> "ZQ"`]);
+		expect(p.changes[0]!.after.bail!.suspect).toBe('ZQ');
+		const refused = plan(data, `Crime reference,Suspect\n${bailed.ref},Jonathan Smithson\n`);
+		expect(refused.rejected[0]).toMatchObject({row: 2, column: 'Suspect', letter: 'B'});
+		expect(refused.rejected[0]!.reason).toContain('initials only, never a name');
+		// A new case's bail takes the initials; without the column it has none, and messages say "the suspect".
+		const empty = {...data, cases: [], chain: [], drafts: []};
+		const header = 'Crime reference,Offence,Officer,Risk,Status,Opened,Arrest date,Bail return date';
+		const collar = data.officers[2]!.collarNumber;
+		const row = `CR/1/26,Sexual communication with a child,${collar},low,investigation,2026-10-01,2026-11-01,2026-12-20`;
+		expect(applyPlan(empty, plan(empty, `${header},Suspect\n${row},KT\n`)).cases[0]!.bail!.suspect).toBe('KT');
+		expect(applyPlan(empty, plan(empty, `${header}\n${row}\n`)).cases[0]!.bail!.suspect).toBe('');
+	});
+
+	it('an export still showing the return date a fortnight bail record replaced changes nothing; a new date does', () => {
+		const data = demo();
+		const c = data.cases.find(x => x.bail && x.bail.endedOn === null)!;
+		const old = c.bail!.returnDate;
+		const at = {recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z', authority: null, periodEnd: null, authorisedBy: null, rank: null};
+		const ended = {...c, bail: {...c.bail!, endedOn: today}, bailEvents: [{event: 'charged' as const, on: today, returnDateBefore: old, returnDate: null, ...at}]};
+		const withEnded = {...data, cases: data.cases.map(x => (x.ref === c.ref ? ended : x))};
+		const row = `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},${old}\n`;
+		expect(plan(withEnded, row).changes).toEqual([]);
+		const later = '2027-01-05';
+		const rebailed = {...c, bail: {...c.bail!, returnDate: later}, bailEvents: [{event: 're-bailed' as const, on: today, returnDateBefore: old, returnDate: later, ...at}]};
+		const withRebail = {...data, cases: data.cases.map(x => (x.ref === c.ref ? rebailed : x))};
+		expect(plan(withRebail, row).changes).toEqual([]);
+		const moved = plan(withRebail, `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},2027-01-09\n`);
+		expect(moved.changes[0]!.after.bail!.returnDate).toBe('2027-01-09');
 	});
 
 	it('does not add an update again when a re-save changed only its line ends or trailing spaces', () => {

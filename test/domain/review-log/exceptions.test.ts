@@ -8,7 +8,9 @@ import {buildLogDocument} from '../../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../../source/domain/review-log/period.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {loadDemo} from './hostile-store.js';
-import {findProblems} from '../../../source/domain/rules/index.js';
+import {findProblems, REPORT_RULES} from '../../../source/domain/rules/index.js';
+import {triggerFor} from '../../../source/domain/rules/performance.js';
+import {twoSergeants} from '../supervision-trends/two-sergeants.js';
 import {deskModel} from '../../../source/ui/model/desk-model.js';
 
 const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
@@ -150,5 +152,18 @@ describe('buildExceptionReport', () => {
 		expect(doc.report.totals).toEqual(other.totals);
 		expect(doc.rows.every(x => x.officerId === 'o0010' || x.officerId === 'o0011')).toBe(true);
 		expect(doc.chainHead).toEqual({seq: data.chain.at(-1)!.seq, hash: data.chain.at(-1)!.hash});
+	});
+});
+
+describe('the rules an export runs', () => {
+	it('REPORT_RULES give the same exception report as the whole rules engine (the report lists no other kind)', () => {
+		for (const data of [loadDemo(), twoSergeants()]) {
+			const period = defaultPeriod(DEMO_TODAY);
+			const trigger = (id: string) => triggerFor(data, id, DEMO_TODAY);
+			const all = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: findProblems(data, DEMO_TODAY), trigger});
+			const some = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: findProblems(data, DEMO_TODAY, REPORT_RULES), trigger});
+			expect(some).toEqual(all);
+			expect(all.report.sergeants.some(s => s.overdueNow.length && s.bail.length && s.stalledActions.length && s.forensicWaits.length && s.noCover.length)).toBe(true);
+		}
 	});
 });

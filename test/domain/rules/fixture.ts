@@ -4,8 +4,16 @@
  */
 import {newCaseRecord} from '../../../source/domain/new-case.js';
 import {addDays, type IsoDate} from '../../../source/domain/dates.js';
-import {SCHEMA_VERSION} from '../../../source/domain/model.js';
-import type {Absence, Case, ChainEntry, Officer, PerformanceDecisionData, ReviewData, StoreData} from '../../../source/domain/model.js';
+import {
+	SCHEMA_VERSION,
+	type Absence,
+	type Case,
+	type ChainEntry,
+	type Officer,
+	type PerformanceDecisionData,
+	type ReviewData,
+	type StoreData,
+} from '../../../source/domain/model.js';
 import type {Problem, ProblemKind} from '../../../source/domain/problem.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {DEFAULT_SETTINGS} from '../../../source/domain/settings.js';

@@ -9,6 +9,7 @@ import {AmendScreen} from '../../../source/ui/review/amend-screen.js';
 import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
+import {SERGEANT_ACTOR} from '../../helpers/actor.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -23,6 +24,7 @@ function review(store: Store, events = {exits: 0, changes: [] as StoreData[]}, r
 			store={store}
 			caseRef={ref}
 			today={TODAY}
+			actor={SERGEANT_ACTOR}
 			width={100}
 			rows={60}
 			isActive
@@ -176,7 +178,7 @@ describe('amending a signed review', () => {
 		const before = store.snapshot();
 		const last = [...before.chain].reverse().find(e => e.kind === 'review' && e.data.caseRef === REF)!;
 		const events = {exits: 0, changes: [] as StoreData[]};
-		const app = render(<AmendScreen data={before} store={store} caseRef={REF} today={TODAY} width={100} rows={40} isActive color={false} now={NOW} onExit={() => events.exits++} onChanged={d => events.changes.push(d)} />);
+		const app = render(<AmendScreen data={before} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={100} rows={40} isActive color={false} now={NOW} onExit={() => events.exits++} onChanged={d => events.changes.push(d)} />);
 		await ready(app);
 		let f = await until(app, `Amend review of ${REF}`);
 		expect(f).toContain(`(entry ${last.seq})`);

@@ -16,6 +16,7 @@ import {REVIEW_KEYMAP} from '../../../source/ui/review/review-keymap.js';
 import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
+import {SERGEANT_ACTOR} from '../../helpers/actor.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -30,6 +31,7 @@ function review(store: Store, size: {width: number; rows: number}, events = {exi
 			store={store}
 			caseRef={REF}
 			today={TODAY}
+			actor={SERGEANT_ACTOR}
 			width={size.width}
 			rows={size.rows}
 			isActive
@@ -247,7 +249,7 @@ describe('P2-4: a read-only store', () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file, {readOnly: true});
 		let exits = 0;
-		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} width={60} rows={20} isActive color={false} now={NOW} onExit={() => exits++} onChanged={() => {}} />);
+		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={60} rows={20} isActive color={false} now={NOW} onExit={() => exits++} onChanged={() => {}} />);
 		await ready(app);
 		await until(app, 'READ-ONLY: this amendment cannot be saved or signed');
 		await press(app, KEYS.esc);
@@ -261,7 +263,7 @@ describe('P3-3: validate before asking', () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const chainBefore = store.snapshot().chain.length;
-		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} width={72} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
+		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={72} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
 		await ready(app);
 		await until(app, `Amend review of ${REF}`);
 		await press(app, '4');

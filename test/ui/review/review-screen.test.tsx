@@ -11,6 +11,7 @@ import {readWelfare} from '../../../source/store/welfare-file.js';
 import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {KEYS, press, ready, until} from './ink-keys.js';
+import {actorAs, SERGEANT_ACTOR} from '../../helpers/actor.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -26,6 +27,7 @@ async function mount(store: Store, extra: Partial<React.ComponentProps<typeof Re
 			store={store}
 			caseRef={REF}
 			today={TODAY}
+			actor={SERGEANT_ACTOR}
 			width={100}
 			rows={60}
 			isActive
@@ -190,7 +192,8 @@ describe('a cover opening a case they hold', () => {
 			...data,
 			absences: [...data.absences, {id: 'abCOI', officerId: 'o0002', from: TODAY, to: '2026-12-09', reason: 'sick', coverOfficerId: 'o0006', recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: 'o0002'}],
 		};
-		const app = render(<ReviewScreen data={cover} store={undefined} caseRef="CR/61882/26" today={TODAY} width={100} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
+		// DC Marsh at the keyboard (--as), covering DS Brennan, opens her own case.
+		const app = render(<ReviewScreen data={cover} store={undefined} caseRef="CR/61882/26" today={TODAY} actor={actorAs('o0006')} width={100} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
 		const f = await until(app, 'cannot review it');
 		expect(f.replace(/\s+/g, ' ')).toMatch(/DC Marsh holds CR\/61882\/26, so cannot review it: no one supervises their own cases\. The review goes to DI Okafor \(the team's inspector\)\./);
 		expect(f).not.toContain('step 1 of 7');

@@ -17,6 +17,7 @@ import {readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../../source/store/
 import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
+import {actorAs, SERGEANT_ACTOR} from '../../helpers/actor.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -31,13 +32,15 @@ afterEach(() => {
 	delete process.env[WELFARE_KEY_ENV];
 });
 
-function mount(store: Store) {
+/** The review of REF by `actor` (the desk's officer: README "Who you are"). */
+function mount(store: Store, actor = SERGEANT_ACTOR) {
 	return render(
 		<ReviewScreen
 			data={store.snapshot()}
 			store={store}
 			caseRef={REF}
 			today={TODAY}
+			actor={actor}
 			width={100}
 			rows={60}
 			isActive
@@ -221,7 +224,7 @@ describe('welfare note: a note left behind', () => {
 		// DS Brennan's note on the case was not filed (a crash, or a key problem, after signing on 27 Nov).
 		const left = {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'};
 		await changeWelfareDrafts(file, notes => [...notes, left]);
-		// Today DS Brennan is away and DC Marsh covers: the review is hers.
+		// Today DS Brennan is away and DC Marsh covers: she opens the review at her desk (--as DC Marsh).
 		const away = {
 			id: 'abT1',
 			officerId: SERGEANT,
@@ -234,7 +237,7 @@ describe('welfare note: a note left behind', () => {
 		};
 		await store.apply(d => ({...d, absences: [...d.absences, away]}));
 
-		const cover = mount(store);
+		const cover = mount(store, actorAs(COVER));
 		let f = await toNote(cover, store);
 		expect(f).not.toContain(MARKER);
 		expect(f).not.toContain('was not filed');

@@ -19,9 +19,44 @@ const t = (s: string | null | undefined) => safeText(s ?? '');
 
 function item(i: WindowItem, today: IsoDate): PreviewLine {
 	const who = [i.caseRef, i.officerName].filter(Boolean).map(t).join(', ');
-	const extra = i.about ? ` Item: ${t(i.about)}.` : i.kind === 'absence-start' && i.coverName ? ` Cover: ${t(i.coverName)}.` : '';
+	const extra = i.about ? ` ${i.kind === 'rui-update-due' ? 'Suspect' : i.kind === 'action-due' ? 'Action' : 'Item'}: ${t(i.about)}.` : i.kind === 'absence-start' && i.coverName ? ` Cover: ${t(i.coverName)}.` : '';
 	const urgent = i.kind === 'bail-return' || i.kind === 'bail-period-end';
 	return {text: `  ${shortDate(i.date, today)}  ${i.label}: ${who}. ${t(i.detail)}${extra}`, tone: urgent ? 'red' : 'plain'};
+}
+
+/**
+ * The items of a list as preview lines: a case's open actions due on a day join that day's other line
+ * for the case ("+ 2 actions due"), since each case below lists its actions; the preview stays short
+ * enough to scroll.
+ */
+function itemLines(items: readonly WindowItem[], today: IsoDate): PreviewLine[] {
+	const lines: PreviewLine[] = [];
+	const actions = new Map<string, WindowItem[]>();
+	for (const i of items) {
+		if (i.kind !== 'action-due') continue;
+		const key = `${i.date}|${i.caseRef}`;
+		actions.set(key, [...(actions.get(key) ?? []), i]);
+	}
+	const said = new Set<string>();
+	for (const i of items) {
+		const key = `${i.date}|${i.caseRef}`;
+		const due = actions.get(key);
+		if (i.kind === 'action-due' && said.has(key)) continue;
+		if (i.kind === 'action-due' && items.some(x => x.kind !== 'action-due' && `${x.date}|${x.caseRef}` === key)) continue;
+		if (i.kind === 'action-due') {
+			said.add(key);
+			const who = [i.caseRef, i.officerName].filter(Boolean).map(t).join(', ');
+			lines.push({text: `  ${shortDate(i.date, today)}  Actions due (${due!.length}): ${who}. Listed under the case below.`, tone: 'plain'});
+			continue;
+		}
+		const line = item(i, today);
+		if (due && i.caseRef && !said.has(key)) {
+			said.add(key);
+			line.text += ` + ${due.length} action${due.length === 1 ? '' : 's'} due.`;
+		}
+		lines.push(line);
+	}
+	return lines;
 }
 
 export function handoverLines(h: Handover): PreviewLine[] {
@@ -47,12 +82,22 @@ export function handoverLines(h: Handover): PreviewLine[] {
 
 	heading(`IN YOUR WINDOW, BY DATE (${h.inWindow.length})`);
 	if (h.inWindow.length === 0) lines.push({text: '  Nothing dated in this window.', tone: 'dim'});
-	for (const i of h.inWindow) lines.push(item(i, today));
+	lines.push(...itemLines(h.inWindow, today));
 	blank();
 
 	if (h.alreadyDue.length > 0) {
-		heading(`DUE BEFORE THE WINDOW OPENS, STILL OUTSTANDING (${h.alreadyDue.length})`);
-		for (const i of h.alreadyDue) lines.push(item(i, today));
+		heading(`OVERDUE: DUE BEFORE TODAY, STILL OUTSTANDING (${h.alreadyDue.length})`);
+		lines.push(...itemLines(h.alreadyDue, today));
+		blank();
+	}
+	if (h.dueBeforeWindow.length > 0) {
+		heading(`DUE BEFORE THE WINDOW OPENS, NOT YET OVERDUE (${h.dueBeforeWindow.length})`);
+		lines.push(...itemLines(h.dueBeforeWindow, today));
+		blank();
+	}
+	if (h.reviewDrafts.length > 0) {
+		heading(`REVIEWS STARTED AND NOT SIGNED (${h.reviewDrafts.length})`);
+		for (const d of h.reviewDrafts) lines.push({text: `  ${t(d.caseRef)}${d.officerName ? ` (${t(d.officerName)})` : ''}: started by ${t(d.startedByName)} ${shortDate(d.startedOn, today)}, last saved ${shortDate(d.lastSavedOn, today)}`, tone: 'plain'});
 		blank();
 	}
 

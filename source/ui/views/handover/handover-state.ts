@@ -21,7 +21,11 @@ export interface HandoverState {
 	message: {text: string; error: boolean} | null;
 	/** Bumped by the export key; the view runs the export when it changes (side effects stay out of here). */
 	exportSeq: number;
+	/** What the last export asked for: the Markdown handover (e) or the calendar (i). */
+	exportFormat: ExportFormat;
 }
+
+export type ExportFormat = 'md' | 'ics';
 
 /** The parts of Ink's key object the view reacts to. */
 export interface KeyPress {
@@ -46,7 +50,7 @@ export type HandoverAction =
 	| {type: 'scroll'; by: number; max: number}
 	| {type: 'edit'; field: Field}
 	/** Export what is on screen (the view writes the file; see HandoverView). */
-	| {type: 'export'}
+	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
 	| {type: 'backspace'}
 	| {type: 'commit'}
@@ -54,7 +58,7 @@ export type HandoverAction =
 	| {type: 'message'; text: string; error: boolean};
 
 export function initialHandoverState(today: IsoDate): HandoverState {
-	return {from: today, to: addDays(today, 13), cover: '', editing: null, draft: '', scroll: 0, message: null, exportSeq: 0};
+	return {from: today, to: addDays(today, 13), cover: '', editing: null, draft: '', scroll: 0, message: null, exportSeq: 0, exportFormat: 'md'};
 }
 
 /** Ink's key press in the view's terms (the desk routes keys here while the Handover view is focused). */
@@ -74,7 +78,7 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'scroll':
 			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by))};
 		case 'export':
-			return {...state, exportSeq: state.exportSeq + 1, message: {text: 'Exporting...', error: false}};
+			return {...state, exportSeq: state.exportSeq + 1, exportFormat: action.format ?? 'md', message: {text: 'Exporting...', error: false}};
 		case 'edit':
 			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
 		case 'type':

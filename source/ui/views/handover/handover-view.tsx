@@ -6,14 +6,13 @@
  *
  * Keys (only while focused; the desk's reducer applies them to HandoverState, see handover-state.ts):
  * j/k or arrows scroll, space / b page, g/G top and bottom, f edit the first day, t the last day, c the
- * cover, Enter accept, Esc cancel an edit, e export. While a field is open every printable key goes
+ * cover, Enter accept, Esc cancel an edit, e export (Markdown), i the calendar (.ics). While a field is open every printable key goes
  * into it. The view renders the state and runs the export (a file write) when asked.
  */
 import React, {useEffect, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
-import {renderHandoverMarkdown} from '../../../export/handover-md.js';
 import type {Tone} from './handover-lines.js';
-import {handoverFileName} from './handover-export.js';
+import {handoverExport} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
@@ -36,7 +35,7 @@ export interface HandoverViewProps {
 	 */
 	exportsDone?: MutableRefObject<number>;
 	/** Writes the Markdown and returns the path written; the shell decides the folder. */
-	onExport: (markdown: string, fileName: string) => Promise<string>;
+	onExport: (text: string, fileName: string) => Promise<string>;
 	/** The export's outcome, for the status lines. */
 	onMessage: (text: string, error: boolean) => void;
 }
@@ -57,12 +56,12 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	useEffect(() => {
 		if (state.exportSeq === done.current) return;
 		done.current = state.exportSeq;
-		const h = {...latest.current.handover, generatedAt: now()};
-		onExport(renderHandoverMarkdown(h), handoverFileName(h.period.from, h.period.to)).then(
+		const {text, name} = handoverExport({...latest.current.handover, generatedAt: now()}, state.exportFormat);
+		onExport(text, name).then(
 			file => onMessage(`Exported to ${file}`, false),
 			(err: unknown) => onMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`, true),
 		);
-	}, [state.exportSeq, done, now, onExport, onMessage]);
+	}, [state.exportSeq, state.exportFormat, done, now, onExport, onMessage]);
 
 	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
 	// typed text: made safe like every other line of the view (README "Terminal safety").
@@ -78,7 +77,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	const statusRows = [...warning, ...(editing ? wrap(editing, width) : told && !statusError ? wrap(told, width) : [])].slice(0, Math.max(1, height - 2));
 	const bodyHeight = Math.max(1, height - 1 - Math.max(1, statusRows.length));
 	const scroll = Math.min(state.scroll, Math.max(0, lines.length - bodyHeight));
-	if (statusRows.length === 0) statusRows.push(`f/t window  c cover  e export  g/G top/end  j/k scroll  lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`);
+	if (statusRows.length === 0) statusRows.push(`f/t window  c cover  e export  i calendar  g/G j/k  lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`);
 	const shown = lines.slice(scroll, scroll + bodyHeight);
 
 	return (

@@ -11,7 +11,11 @@ import {fullName} from '../../../domain/people.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {logCsv} from '../../../export/log-csv.js';
 import {fit} from '../../text.js';
-import type {LogViewState} from './log-view-state.js';
+import {chartWeeks, rowsPeriod, type LogViewState} from './log-view-state.js';
+import type {IsoDate} from '../../../domain/dates.js';
+import type {Period} from '../../../domain/review-log/period.js';
+import {buildSupervisionTrends, type SupervisionTrends} from '../../../domain/supervision-trends/build.js';
+import type {LogChart} from './trend-chart-lines.js';
 
 export interface LogViewModel {
 	rows: LogRow[];
@@ -27,10 +31,19 @@ export interface LogViewModel {
 	head: string;
 	/** "605:b93ed342ce3c…" for a narrow header. */
 	headShort: string;
+	/** The dates the rows are for: the chart's chosen week, else the period. */
+	rowsPeriod: Period;
+	/** The weekly chart (null while hidden with c). */
+	chart: LogChart | null;
 }
 
-export function logViewModel(data: StoreData, state: LogViewState): LogViewModel {
-	const all = buildLogRows(data, state.period);
+/**
+ * `today` is the desk's (figures standing at a week's end are read no later than it); without it, the
+ * period's last day.
+ */
+export function logViewModel(data: StoreData, state: LogViewState, today: IsoDate = state.period.to): LogViewModel {
+	const period = rowsPeriod(state);
+	const all = buildLogRows(data, period);
 	const rows = filterLogRows(all, {sergeantId: state.sergeantId ?? undefined, officerId: state.officerId ?? undefined, lateOnly: state.lateOnly});
 	const {officers, sergeants} = sergeantIndex(data);
 	const label = (id: string | null, everyone: string) => (id === null ? everyone : safeText(officers.has(id) ? fullName(officers.get(id)) : id));
@@ -45,7 +58,30 @@ export function logViewModel(data: StoreData, state: LogViewState): LogViewModel
 		officerLabel: label(state.officerId, 'all officers'),
 		head: headText(chainHeadOf(data)),
 		headShort: headText(chainHeadOf(data)).replace(/^(\d+:[0-9a-f]{12})[0-9a-f]+$/, '$1…'),
+		rowsPeriod: period,
+		chart: state.chart ? logChart(data, state, today) : null,
 	};
+}
+
+const trendsCache = new WeakMap<StoreData, Map<string, SupervisionTrends>>();
+
+/**
+ * The chart's figures: the weekly trends for the 13 weeks ending on the period's last day, worked out
+ * once per store snapshot and period end (the filters and the cursor do not change them). Review
+ * figures only are drawn, so the rules' trigger state is not asked for.
+ */
+export function logChart(data: StoreData, state: LogViewState, today: IsoDate): LogChart {
+	let byEnd = trendsCache.get(data);
+	if (!byEnd) trendsCache.set(data, (byEnd = new Map()));
+	const key = `${state.period.to}|${today}`;
+	let trends = byEnd.get(key);
+	if (!trends) {
+		const weeks = chartWeeks(state);
+		trends = buildSupervisionTrends(data, {period: {from: weeks[0]!.from, to: state.period.to}, today});
+		byEnd.set(key, trends);
+	}
+	const series = state.sergeantId === null ? trends.sergeants : trends.sergeants.filter(s => s.sergeantId === state.sergeantId);
+	return {weeks: trends.weeks, team: trends.team, series: series.length ? series : trends.sergeants, today};
 }
 
 /** Column widths for one line: date, case, officer, risk, timeliness, actions, trigger, welfare, entry. */

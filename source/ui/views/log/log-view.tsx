@@ -1,7 +1,9 @@
 /**
  * The desk's Log view: reviews in a period, filterable by sergeant, officer and late only, with the
- * chain head in the header. Renders only the rows that fit (a year of a big team is thousands).
- * Badges are words ("LATE 2d", "TRIGGER"), never colour alone. Welfare: "check-in" yes/no only.
+ * chain head in the header, and above the rows a weekly chart (13 weeks: on-time bars and a line of
+ * overdue reviews per sergeant, numbers in words beside them); ←/→ choose a week and the rows show
+ * only it. Renders only the rows that fit (a year of a big team is thousands). Badges are words
+ * ("LATE 2d", "TRIGGER"), never colour alone; colours come from the theme. Welfare: "check-in" yes/no only.
  */
 import React from 'react';
 import {Box, Text} from 'ink';
@@ -9,6 +11,8 @@ import type {StoreData} from '../../../domain/model.js';
 import {safeText} from '../../../domain/safe-text.js';
 import type {LogViewState} from './log-view-state.js';
 import {wrap} from '../../text.js';
+import {chartColour, useTheme} from '../../theme.js';
+import {chartHeight, chartLines} from './trend-chart-lines.js';
 import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
 
 export interface LogViewProps {
@@ -26,24 +30,39 @@ export interface LogViewProps {
 /** Lines the view spends on its border, header, filter line, headings and key hints. */
 export const LOG_VIEW_CHROME = 6;
 
-export function logVisibleRows(height: number): number {
-	return Math.max(1, height - LOG_VIEW_CHROME);
+/** List rows the view shows at `height`, after the chart of `model` (none when hidden or not given). */
+export function logVisibleRows(height: number, model?: LogViewModel): number {
+	return Math.max(1, height - LOG_VIEW_CHROME - chartHeight(model?.chart ?? null, height, LOG_VIEW_CHROME));
 }
 
+export const LOG_HINTS = 's sergeant o officer l late <> period ←→ week w all weeks c chart e export';
+
 export function LogView({data, state, focused, width, height, model, notice}: LogViewProps): React.JSX.Element {
+	const theme = useTheme();
 	const m = model ?? logViewModel(data, state);
 	const inner = Math.max(10, width - 2);
 	// A notice can quote a path or an error message: made safe like store text.
-	const foot = notice ? wrap(safeText(notice), inner).slice(0, 3) : ['s sergeant  o officer  l late only  < > period  e export CSV'];
+	const foot = notice ? wrap(safeText(notice), inner).slice(0, 3) : [LOG_HINTS];
 	// A notice longer than the hints line takes rows from the list for as long as it shows (one key).
-	const visible = Math.max(1, logVisibleRows(height) - (foot.length - 1));
+	const visible = Math.max(1, logVisibleRows(height, m) - (foot.length - 1));
+	const chart = m.chart ? chartLines(m.chart, state.week, inner, height, LOG_VIEW_CHROME) : [];
+	const when = state.week === null ? `${state.period.from} to ${state.period.to}` : `week ${m.rowsPeriod.from} to ${m.rowsPeriod.to}`;
 	const first = state.cursor >= state.scroll + visible ? state.cursor - visible + 1 : state.scroll;
 	const shown = m.rows.slice(first, first + visible);
-	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}`;
+	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}${state.week === null ? '' : '; ONE WEEK (w: all)'}`;
 	return (
 		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
-			<Text wrap="truncate">{clip(`REVIEW LOG ${state.period.from} to ${state.period.to}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}</Text>
+			<Text wrap="truncate">{clip(`REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}</Text>
 			<Text wrap="truncate">{clip(`Showing ${filters}`, inner)}</Text>
+			{chart.map((line, i) => (
+				<Text key={`chart-${i}`} wrap="truncate" bold={line[0]?.role === 'title'}>
+					{line.map((seg, j) => (
+						<Text key={j} color={chartColour(theme, seg.role)}>
+							{seg.text}
+						</Text>
+					))}
+				</Text>
+			))}
 			<Text wrap="truncate" bold>
 				{clip(LOG_HEADINGS, inner)}
 			</Text>

@@ -1,0 +1,55 @@
+/**
+ * Review figures by week: signed, on time, late (by how many days), missed, and open overdue at the
+ * week's end. Nothing here defines lateness or overdue again: signed reviews are the log's rows
+ * (their lateness fixed at signing), "missed" is the exception report's test (casesMissingReview's
+ * openInPeriod and missedBy) applied to each week, and "overdue" is reviewOverdueDays (the desk's
+ * status-bar count) on the review due as the chain stood at the week's end (reviewStandingsAt, shared
+ * with the report).
+ */
+import {isLive} from '../case-facts.js';
+import {minDate, type IsoDate} from '../dates.js';
+import type {Case} from '../model.js';
+import {missedBy, openInPeriod, reviewStandingAt, reviewStandingsAt, type ReviewStanding} from '../review-log/due-at.js';
+import type {LogRow} from '../review-log/rows.js';
+import {reviewOverdueDays} from '../rules/review-due.js';
+import {safeText} from '../safe-text.js';
+import type {TrendContext} from './context.js';
+import type {TraceRef} from './figures.js';
+
+export function reviewFigures(ctx: TrendContext, rows: readonly LogRow[]): void {
+	for (const r of rows) {
+		if (r.kind !== 'review') continue;
+		const ref: TraceRef = {kind: 'review', seq: r.seq, caseRef: r.caseRef, officerId: r.officerId, date: r.date};
+		ctx.flow(r.sergeantId, r.date, w => w.reviewsDone, ref);
+		if (r.lateDays === 0) ctx.flow(r.sergeantId, r.date, w => w.onTime, ref);
+		else ctx.flow(r.sergeantId, r.date, w => w.late, {...ref, days: r.lateDays!});
+	}
+
+	// Each case's standing at every week's end in one pass over its reviews; "missed" (casesMissingReview's
+	// test, per week and for the period, whose end is the last week's) and "overdue" are read from it.
+	const {data, settings, today, period} = ctx;
+	const weeks = ctx.weeks.map((w, i) => ({w, end: ctx.ends[i]!, i})).filter(x => x.end !== null);
+	const ends = weeks.map(x => x.end);
+	const periodEnd = minDate(period.to, today);
+	const lastEnd = ends.at(-1);
+	for (const c of data.cases) {
+		if (c.opened > period.to) continue;
+		const standings = reviewStandingsAt(c, ctx.reviewsByCase.get(c.ref), ends, settings);
+		const sergeantId = ctx.sergeantOf(c.oicId);
+		const ref = (s: ReviewStanding): TraceRef => ({kind: 'case', seq: s.last?.seq ?? null, caseRef: safeText(c.ref), officerId: c.oicId, date: s.due});
+		weeks.forEach(({w, end, i}, k) => {
+			const s = standings[k]!;
+			if (openInPeriod(c, w) && missedBy(c, s.due, w, today)) ctx.stock(sergeantId, i, x => x.missed, ref(s));
+			// A review not yet due is never overdue (the amber threshold is 0 or more days): skip the day count.
+			if (s.due <= end && openOn(c, end) && reviewOverdueDays(s.due, end, settings) !== null) ctx.stock(sergeantId, i, x => x.overdueAtEnd, ref(s));
+		});
+		if (!openInPeriod(c, period)) continue;
+		const s = lastEnd === periodEnd ? standings.at(-1)! : reviewStandingAt(c, ctx.reviewsByCase.get(c.ref), periodEnd, settings);
+		if (missedBy(c, s.due, period, today)) ctx.periodOnly(sergeantId, x => x.missed, ref(s));
+	}
+}
+
+/** Open at the end of `day`: opened by then and not closed by then (a closed case with no closing date never counts). */
+export function openOn(c: Case, day: IsoDate): boolean {
+	return c.opened <= day && (c.closedOn !== null ? c.closedOn > day : isLive(c));
+}

@@ -1,0 +1,44 @@
+/**
+ * Who the desk runs as (README "Who you are"): one officer, resolved once when the desk starts
+ * (commands/desk.ts), never inferred from the team's arrangements. Every record the desk makes is
+ * theirs: the author of a draft, the reviewer who signs, the amender, the inspector who decides an
+ * escalated trigger, whoever records an absence. Once the store has enrolled keys, what they sign is
+ * signed with their own key (README "Signatures"), or not opened at all when they have none.
+ */
+import {createPublicKey} from 'node:crypto';
+import type {IdentitySource} from '../../domain/identity.js';
+import type {StoreData} from '../../domain/model.js';
+import type {Signer} from '../../domain/signer.js';
+import {signingRefusal, storeIsSigned, type SignedThing, type SigningKeyFacts} from '../../domain/signing.js';
+import {fingerprintOf, keySigner, signer, type SigningKey} from '../../store/index.js';
+
+export interface DeskActor {
+	/** The officer at the keyboard. */
+	officerId: string;
+	/** How the desk knows (--as, FORTNIGHT_USER, the login, or the demo's sergeant). */
+	source: IdentitySource;
+	/** Their private signing key, loaded at desk start, or null when they have none (or it could not be read). */
+	key: SigningKey | null;
+	/** What the domain is told about that key (its fingerprint, or why it could not be used). */
+	keyFacts: SigningKeyFacts;
+}
+
+/**
+ * The actor with what is known of their key: `key` as loadSigningKey returned it, or `problem` when
+ * loading it failed (a sealed key without FORTNIGHT_KEY_PASSPHRASE, a file others can read).
+ */
+export function deskActor(officerId: string, source: IdentitySource, key: SigningKey | null = null, problem: string | null = null, publicKeyFile?: string): DeskActor {
+	const fingerprint = key ? fingerprintOf(createPublicKey(key.privateKey)) : null;
+	return {officerId, source, key, keyFacts: {fingerprint, problem, publicKeyFile}};
+}
+
+/** How the actor's entries are built on `data`: signed with their key once the store has enrolled keys, else hashed only. */
+export function actorSigner(actor: DeskActor, data: StoreData): Signer {
+	// Before the first enrolment a signed entry is itself refused (no key to check it against): hash only.
+	return actor.key && storeIsSigned(data) ? keySigner(actor.key) : signer;
+}
+
+/** Why the actor cannot sign a `what` in this store (said before any typing), or null when they can. */
+export function actorSigningRefusal(actor: DeskActor, data: StoreData, what: SignedThing): string | null {
+	return signingRefusal(data, actor.officerId, actor.keyFacts, what);
+}

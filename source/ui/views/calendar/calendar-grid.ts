@@ -1,0 +1,124 @@
+/**
+ * What the Calendar view (desk key 5) draws: the next 14 or 28 days as a grid, one row per officer
+ * (the sergeant's own first), each day's dated items as marks and absences as bars. Built from the
+ * same Handover document as `fortnight handover` and `fortnight calendar`, for the window from today,
+ * so the three never disagree. Pure: (store data, today, days) -> grid.
+ */
+import {addDays, type IsoDate} from '../../../domain/dates.js';
+import {buildHandover} from '../../../domain/handover/build.js';
+import type {Handover, WindowItem, WindowKind} from '../../../domain/handover/schema.js';
+import type {StoreData} from '../../../domain/model.js';
+import {safeText} from '../../../domain/safe-text.js';
+
+export type MarkKind = 'bail' | 'court' | 'cps' | 'review' | 'update';
+
+/** One letter each, most urgent first; the legend spells them out. */
+export const MARK_LETTERS: Record<MarkKind, string> = {bail: 'B', court: 'C', cps: 'P', review: 'R', update: 'U'};
+export const MARK_WORDS: Record<MarkKind, string> = {bail: 'bail', court: 'court', cps: 'CPS', review: 'review', update: 'victim/RUI'};
+const MARK_ORDER: readonly MarkKind[] = ['bail', 'court', 'cps', 'review', 'update'];
+
+const KIND_MARK: Partial<Record<WindowKind, MarkKind>> = {
+	'bail-return': 'bail',
+	'bail-period-end': 'bail',
+	'court-date': 'court',
+	'cps-due': 'cps',
+	'review-due': 'review',
+	'victim-update-due': 'update',
+	'rui-update-due': 'update',
+};
+
+export interface Mark {
+	kind: MarkKind;
+	caseRef: string;
+	/** "Bail return CR/87204/26 (OIC away, nobody covers)". */
+	words: string;
+	/** A bail date or court date while the OIC is away and nobody covers. */
+	critical: boolean;
+}
+
+export interface AbsenceBar {
+	/** Indexes into the grid's days, inclusive. */
+	first: number;
+	last: number;
+	/** "sick, no cover", "annual leave, DC Shah covers". */
+	words: string;
+	uncovered: boolean;
+}
+
+export interface CalendarRow {
+	officerId: string;
+	/** "DS Brennan". */
+	label: string;
+	/** Marks per day, most urgent first. */
+	marks: Mark[][];
+	bars: AbsenceBar[];
+}
+
+export interface CalendarGrid {
+	days: IsoDate[];
+	rows: CalendarRow[];
+	/** Per day: what makes it stand out, in words (empty when nothing does). */
+	alerts: string[][];
+}
+
+const t = (s: string | null | undefined) => safeText(s ?? '');
+
+/** "DC Ashworth" for "DC Sam Ashworth". */
+export function rankAndSurname(name: string): string {
+	const words = name.trim().split(/\s+/);
+	return words.length > 2 ? `${words[0]} ${words.at(-1)}` : name;
+}
+
+const REASON: Record<string, string> = {sick: 'sick', 'annual-leave': 'annual leave', training: 'training', 'restricted-duties': 'restricted duties', other: 'away'};
+
+function mark(i: WindowItem): Mark | null {
+	const kind = KIND_MARK[i.kind];
+	if (!kind || !i.caseRef) return null;
+	const nobody = i.away !== null && i.awayCover === null;
+	const cover = i.away ? (i.awayCover ? ` (OIC away, ${rankAndSurname(t(i.awayCover))} covers)` : ' (OIC away, nobody covers)') : '';
+	return {kind, caseRef: i.caseRef, words: `${i.label} ${t(i.caseRef)}${cover}`, critical: nobody && (kind === 'bail' || kind === 'court')};
+}
+
+export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid {
+	const days: IsoDate[] = [];
+	for (let d = h.period.from; d <= h.period.to; d = addDays(d, 1)) days.push(d);
+	const index = new Map(days.map((d, i) => [d, i]));
+	const alerts: string[][] = days.map(() => []);
+	// The sergeant's own row first: their absence is the one the cover is there for.
+	const officers = [...h.officers].sort((a, b) => Number(b.officerId === sergeantId) - Number(a.officerId === sergeantId));
+	const rows: CalendarRow[] = officers.map(o => ({officerId: o.officerId, label: rankAndSurname(t(o.name)), marks: days.map(() => []), bars: []}));
+	const rowOf = new Map(rows.map(r => [r.officerId, r]));
+	for (const i of h.inWindow) {
+		const m = mark(i);
+		const at = index.get(i.date);
+		const row = i.officerId ? rowOf.get(i.officerId) : undefined;
+		if (!m || at === undefined || !row) continue;
+		row.marks[at]!.push(m);
+		if (m.critical) alerts[at]!.push(`CRITICAL: ${m.words}`);
+	}
+	for (const row of rows) for (const cell of row.marks) cell.sort((a, b) => MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind) || (a.caseRef < b.caseRef ? -1 : 1));
+	for (const o of officers) {
+		const row = rowOf.get(o.officerId)!;
+		for (const a of o.absences) {
+			const first = a.from <= h.period.from ? 0 : index.get(a.from)!;
+			const last = a.to === null || a.to >= h.period.to ? days.length - 1 : index.get(a.to)!;
+			const uncovered = a.coverName === null;
+			const words = `${REASON[a.reason] ?? 'away'}, ${uncovered ? 'no cover' : `${rankAndSurname(t(a.coverName))} covers`}`;
+			row.bars.push({first, last, words, uncovered});
+			if (uncovered) for (let d = first; d <= last; d++) alerts[d]!.push(`NO COVER: ${row.label} away (${REASON[a.reason] ?? 'away'}), nobody named`);
+		}
+	}
+	return {days, rows, alerts};
+}
+
+let last: {data: StoreData; key: string; grid: CalendarGrid} | undefined;
+
+/** The grid for `dayCount` days from today (cached per snapshot, day and length: a key press redraws it). */
+export function calendarGrid(data: StoreData, today: IsoDate, dayCount: number): CalendarGrid {
+	const key = `${today}|${dayCount}`;
+	if (last && last.data === data && last.key === key) return last.grid;
+	const h = buildHandover({data, from: today, to: addDays(today, dayCount - 1), today, generatedAt: '', chainHead: 'empty', cover: null});
+	const grid = gridFromHandover(h, data.team.sergeantId);
+	last = {data, key, grid};
+	return grid;
+}

@@ -1,0 +1,107 @@
+/**
+ * The Calendar view as lines of text for a width and height: a title, the days (weekday, day of the
+ * month, and a row saying CRIT or GAP where a day stands out), one line per officer with each day's
+ * marks, a bar line under an officer who is away (the reason and the cover in words), then the cursor
+ * cell spelled out and the legend. 14 days fit 80 columns; 28 when the width allows. Nothing here
+ * depends on colour: every mark and alert is letters and words.
+ */
+import {shortDate, toDayNumber} from '../../../domain/dates.js';
+import type {CalendarGrid, CalendarRow, Mark} from './calendar-grid.js';
+import {MARK_LETTERS, MARK_WORDS} from './calendar-grid.js';
+import {selected, type CalendarState} from './calendar-state.js';
+import {wrap} from '../../text.js';
+
+export const LABEL_WIDTH = 13;
+const MIN_CELL = 4;
+
+/** 28 days when each still gets MIN_CELL columns, else 14; the cell width shares out what is left. */
+export function calendarShape(width: number): {days: 14 | 28; cell: number} {
+	const days = width - LABEL_WIDTH >= 28 * MIN_CELL ? 28 : 14;
+	return {days, cell: Math.max(MIN_CELL, Math.min(6, Math.floor((width - LABEL_WIDTH) / days)))};
+}
+
+export interface CalendarLine {
+	text: string;
+	/** Columns of the cursor cell on this line, to draw inverse. */
+	cursor?: {start: number; end: number};
+	tone?: 'heading' | 'alert' | 'dim';
+}
+
+const WEEKDAYS = ['Th', 'Fr', 'Sa', 'Su', 'Mo', 'Tu', 'We']; // 1970-01-01 was a Thursday
+
+/** "Nov", or "Nov-Dec" when the days run into the next month. */
+function months(first: string, last: string): string {
+	const a = shortDate(first).slice(3);
+	const b = shortDate(last).slice(3);
+	return a === b ? a : `${a}-${b}`;
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.repeat(n - s.length));
+
+/** A cell's letters: "B" bail, "R2" two reviews, "BR" bail and review; "!" when critical. */
+export function cellText(marks: readonly Mark[], cell: number): string {
+	if (marks.length === 0) return '·';
+	const kinds = [...new Set(marks.map(m => m.kind))];
+	let text = kinds.length === 1 && marks.length > 1 ? `${MARK_LETTERS[kinds[0]!]}${marks.length}` : kinds.map(k => MARK_LETTERS[k]).join('');
+	if (marks.some(m => m.critical)) text += '!';
+	return text.slice(0, cell - 1);
+}
+
+function barLine(row: CalendarRow, days: number, cell: number): string {
+	const chars = Array.from({length: days * cell}, () => ' ');
+	for (const b of row.bars) {
+		const start = b.first * cell;
+		const end = (b.last + 1) * cell;
+		const words = `${b.uncovered ? 'away: ' : ''}${b.words} `;
+		for (let i = start; i < end; i++) chars[i] = i - start < words.length ? words[i - start]! : '═';
+	}
+	return `${' '.repeat(LABEL_WIDTH)}${chars.join('')}`.trimEnd();
+}
+
+export function calendarLines(grid: CalendarGrid, state: CalendarState, width: number, height: number): CalendarLine[] {
+	const {cell} = calendarShape(width);
+	const days = grid.days;
+	const at = selected(state, grid);
+	const first = days[0]!;
+	const lastDay = days.at(-1)!;
+	const head: CalendarLine[] = [
+		{text: `CALENDAR ${WEEKDAYS[((toDayNumber(first) % 7) + 7) % 7]} ${shortDate(first, lastDay)} to ${shortDate(lastDay)} ${lastDay.slice(0, 4)} (${days.length} days)`, tone: 'heading'},
+		{text: pad('', LABEL_WIDTH) + days.map(d => pad(WEEKDAYS[((toDayNumber(d) % 7) + 7) % 7]!, cell)).join(''), tone: 'dim'},
+		{text: pad(months(first, lastDay), LABEL_WIDTH) + days.map(d => pad(d.slice(8), cell)).join('')},
+		// A word in its own cell: CRIT where it fits with a space after it, else !!! (the legend and the
+		// line under the grid say it in full).
+		{text: pad('stands out', LABEL_WIDTH) + grid.alerts.map(a => pad(a.some(x => x.startsWith('CRITICAL')) ? (cell > 4 ? 'CRIT' : '!!!') : a.length ? 'GAP' : '', cell)).join('').trimEnd(), tone: 'alert'},
+	];
+
+	// Officer rows: one line each, and a bar line under anyone away in the window.
+	const body: {line: CalendarLine; row: number}[] = [];
+	grid.rows.forEach((r, ri) => {
+		const cells = r.marks.map(m => pad(cellText(m, cell), cell));
+		const line: CalendarLine = {text: `${pad(r.label, LABEL_WIDTH - 1)} ${cells.join('')}`.trimEnd()};
+		if (ri === at.row) line.cursor = {start: LABEL_WIDTH + at.col * cell, end: LABEL_WIDTH + (at.col + 1) * cell};
+		if (ri === at.row) line.text = pad(line.text, LABEL_WIDTH + days.length * cell);
+		body.push({line, row: ri});
+		if (r.bars.length > 0) body.push({line: {text: barLine(r, days.length, cell), tone: r.bars.some(b => b.uncovered) ? 'alert' : 'dim'}, row: ri});
+	});
+
+	// The cursor cell in words, then the alerts of its day, then the legend.
+	const day = days[at.col]!;
+	const said = at.marks.length ? at.marks.map(m => m.words).join('; ') : 'nothing dated';
+	const open = at.marks[0] ? ` Enter opens ${at.marks[0].caseRef}.` : '';
+	const alerts = grid.alerts[at.col]!;
+	// The cell and its day's alerts are read in full: each wraps to two lines at most.
+	const wrapped = (text: string, tone?: CalendarLine['tone']): CalendarLine[] => wrap(text, width).slice(0, 2).map(t => ({text: t, tone}));
+	const foot: CalendarLine[] = [
+		...wrapped(`${at.label}, ${WEEKDAYS[((toDayNumber(day) % 7) + 7) % 7]} ${shortDate(day)}: ${said}.${open}`),
+		...wrapped(alerts.length ? `${shortDate(day)} stands out: ${alerts.join('; ')}` : `${shortDate(day)}: nothing critical, everyone away is covered.`, alerts.length ? 'alert' : 'dim'),
+		{text: `${Object.entries(MARK_LETTERS).map(([k, l]) => `${l} ${MARK_WORDS[k as keyof typeof MARK_WORDS]}`).join('  ')}  ! critical  GAP no cover`, tone: 'dim'},
+	];
+
+	// Scroll the officer lines so the cursor's officer is in view.
+	const room = Math.max(1, height - head.length - foot.length);
+	const firstOfCursor = body.findIndex(b => b.row === at.row);
+	const lastOfCursor = body.length - 1 - [...body].reverse().findIndex(b => b.row === at.row);
+	let top = Math.max(0, Math.min(firstOfCursor, body.length - room));
+	if (lastOfCursor >= top + room) top = lastOfCursor - room + 1;
+	return [...head, ...body.slice(top, top + room).map(b => b.line), ...foot].map(l => ({...l, text: l.text.slice(0, width)}));
+}

@@ -1,0 +1,52 @@
+/**
+ * Calendar view (desk key 5): the next 14 days at 80 columns, 28 when the terminal is wide, one row per
+ * officer (the sergeant first) with each day's dated items as letters and absences as bars with their
+ * reason and cover in words. Arrows or h/j/k/l move the cursor cell, g/G the first and last day, PgUp/
+ * PgDn a week; Enter opens the case of the cell's most urgent mark. Days with a critical item or an
+ * uncovered absence say so in words (CRIT, GAP, and the line under the grid), never by colour alone.
+ */
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {CalendarGrid} from './calendar-grid.js';
+import {calendarLines, type CalendarLine} from './calendar-lines.js';
+import type {CalendarState} from './calendar-state.js';
+import {tint, useTheme, type Theme} from '../../theme.js';
+
+export interface CalendarViewProps {
+	grid: CalendarGrid;
+	state: CalendarState;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+function tone(theme: Theme, l: CalendarLine): string | undefined {
+	if (l.tone === 'alert') return tint(theme, 'red');
+	if (l.tone === 'dim') return tint(theme, 'gray');
+	if (l.tone === 'heading') return tint(theme, 'cyan');
+	return undefined;
+}
+
+export function CalendarView({grid, state, focused, width, height}: CalendarViewProps): React.JSX.Element {
+	const theme = useTheme();
+	const lines = calendarLines(grid, state, width, height);
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{lines.map((l, i) =>
+				l.cursor ? (
+					<Text key={i} wrap="truncate">
+						{l.text.slice(0, l.cursor.start)}
+						<Text inverse={focused} underline={!focused}>
+							{l.text.slice(l.cursor.start, l.cursor.end)}
+						</Text>
+						{l.text.slice(l.cursor.end)}
+					</Text>
+				) : (
+					<Text key={i} color={tone(theme, l)} bold={l.tone === 'heading'} wrap="truncate">
+						{l.text === '' ? ' ' : l.text}
+					</Text>
+				),
+			)}
+		</Box>
+	);
+}

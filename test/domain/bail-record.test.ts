@@ -1,0 +1,122 @@
+/** recordBailEvent: the rank each stage needs, the statute's period ends, and the data it leaves untouched. */
+import {describe, expect, it} from 'vitest';
+import {
+	BailRecordError,
+	EXTENSION_RANKS,
+	parseRank,
+	recordBailEvent,
+	type BailRecordInput,
+	type ExtensionRank,
+} from '../../source/domain/bail-record.js';
+import type {Bail, BailAuthority, StoreData} from '../../source/domain/model.js';
+import {findProblems} from '../../source/domain/rules/index.js';
+import {kase, store} from './rules/fixture.js';
+
+const AT = '2023-05-01T09:00:00.000Z';
+
+function bailed(bail: Partial<Bail> = {}): StoreData {
+	const b: Bail = {regime: 'pcsc-2022', bailedOn: '2023-02-28', returnDate: '2023-05-20', extensions: [], endedOn: null, suspect: 'AB'};
+	Object.assign(b, bail);
+	return store({cases: [kase('CR/1/23', {arrestDate: b.bailedOn, bail: b})]});
+}
+
+const input = (over: Partial<BailRecordInput>): BailRecordInput => ({
+	event: 'extended',
+	on: '2023-05-01',
+	returnDate: null,
+	authorisedBy: 'Officer X',
+	rank: 'inspector',
+	periodEnd: null,
+	recordedBy: 's1',
+	recordedAt: AT,
+	...over,
+});
+const extend = (data: StoreData, over: Partial<BailRecordInput>, today: string) => () =>
+	recordBailEvent(data, 'CR/1/23', input(over), today);
+
+/** The bail after `stages` police extensions (periodEnd values from the statute for a 28 Feb 2023 arrest). */
+function atStage(stages: BailAuthority[]): StoreData {
+	const ends: Record<string, string> = {inspector: '2023-08-31', superintendent: '2023-11-30', 'assistant-chief-constable': '2024-02-29'};
+	return bailed({extensions: stages.map(a => ({date: '2023-05-01', authority: a, authorisedBy: 'X', periodEnd: ends[a]!}))});
+}
+
+describe('recordBailEvent: who may extend at each stage', () => {
+	const stages: {done: BailAuthority[]; least: ExtensionRank; to: string; on: string}[] = [
+		{done: [], least: 'inspector', to: '2023-08-31', on: '2023-05-31'},
+		{done: ['inspector'], least: 'superintendent', to: '2023-11-30', on: '2023-08-31'},
+		{done: ['inspector', 'superintendent'], least: 'assistant chief constable', to: '2024-02-29', on: '2023-11-30'},
+	];
+	for (const {done, least, to, on} of stages) {
+		it(`after ${done.length} extension(s): ${least} or above extends to ${to}; anyone junior is refused, naming who must`, () => {
+			const data = atStage(done);
+			for (const rank of EXTENSION_RANKS.slice(0, -1)) {
+				const attempt = () => recordBailEvent(data, 'CR/1/23', input({rank, on}), on);
+				if (EXTENSION_RANKS.indexOf(rank) >= EXTENSION_RANKS.indexOf(least)) {
+					const r = attempt();
+					expect(r.after.bail!.extensions.at(-1)!.periodEnd).toBe(to);
+					expect(r.event.rank).toBe(rank);
+				} else {
+					expect(attempt).toThrow(new RegExp(`cannot authorise this extension .*it needs an? ${least}`));
+				}
+			}
+			// On the last day of the period an extension is still possible; the day after it is not.
+			const after = (d: string) => {
+				const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+				return new Date(Date.UTC(y, m - 1, dd + 1)).toISOString().slice(0, 10);
+			};
+			expect(extend(data, {rank: 'chief constable', on: after(on)}, after(on))).toThrow(
+				/Bail cannot be extended once the period has ended/,
+			);
+		});
+	}
+
+	it('the month-end arrest: the first period ends 31 May (so an extension on 29 May is in time) and an inspector extends to 31 Aug', () => {
+		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29'}), '2023-05-29');
+		expect(r.event).toMatchObject({authority: 'inspector', periodEnd: '2023-08-31', rank: 'inspector', authorisedBy: 'Officer X'});
+		const differs = extend(bailed(), {periodEnd: '2023-08-28'}, '2023-05-01');
+		expect(differs).toThrow(/runs to 31 Aug \(6 months beginning with the bail start date, 01 Mar\)/);
+	});
+
+	it('the assistant chief constable stage says it is for DPP-designated cases only; after it only a court, which sets the end', () => {
+		const r = extend(atStage(['inspector', 'superintendent']), {rank: 'assistant chief constable', on: '2023-11-01'}, '2023-11-01')();
+		expect(r.summary).toContain('only where the DPP has designated the case exceptionally complex');
+		const data = atStage(['inspector', 'superintendent', 'assistant-chief-constable']);
+		const chief = extend(data, {rank: 'chief constable', on: '2024-01-10'}, '2024-01-10');
+		expect(chief).toThrow(/Only a magistrates' court can extend this bail now/);
+		expect(extend(data, {rank: "magistrates' court", on: '2024-01-10'}, '2024-01-10')).toThrow(/give it with --period-end D/);
+		const court = extend(data, {rank: "magistrates' court", on: '2024-01-10', periodEnd: '2024-08-28'}, '2024-01-10')();
+		expect(court.event).toMatchObject({authority: 'magistrates-court', periodEnd: '2024-08-28'});
+	});
+
+	it("pre-2022 bail: the first extension is a superintendent's, to 3 months beginning with the bail start date", () => {
+		const data = bailed({regime: 'pre-2022', bailedOn: '2022-08-31', returnDate: '2022-09-20'});
+		expect(extend(data, {rank: 'chief inspector', on: '2022-09-20'}, '2022-09-20')).toThrow(/it needs a superintendent or above/);
+		const r = recordBailEvent(data, 'CR/1/23', input({rank: 'superintendent', on: '2022-09-20'}), '2022-09-20');
+		expect(r.event.periodEnd).toBe('2022-11-30');
+	});
+});
+
+describe('recordBailEvent: outcomes and history', () => {
+	it('never changes the data it was given; appends one event per record; the lapsed problem clears on an outcome', () => {
+		const data = bailed();
+		const frozen = JSON.stringify(data);
+		expect(findProblems(data, '2023-06-02').some(p => p.kind === 'bail-lapsed')).toBe(true);
+		const r = recordBailEvent(data, 'CR/1/23', input({event: 'nfa', on: '2023-05-25', authorisedBy: null, rank: null}), '2023-06-02');
+		expect(JSON.stringify(data)).toBe(frozen);
+		expect(r.after.bail!.endedOn).toBe('2023-05-25');
+		expect(r.after.bailEvents).toHaveLength(1);
+		expect(findProblems(r.data, '2023-06-02').some(p => p.kind.startsWith('bail'))).toBe(false);
+	});
+
+	it('reads ranks as people write them', () => {
+		expect(parseRank('Det. Supt')).toBe('superintendent');
+		expect(parseRank('DCI')).toBe('chief inspector');
+		expect(parseRank('Commander')).toBe('assistant chief constable');
+		expect(parseRank("Magistrates' Court")).toBe("magistrates' court");
+		expect(parseRank('Brigadier')).toBeNull();
+	});
+
+	it('refuses a recorder who is not an officer of the team', () => {
+		expect(() => recordBailEvent(bailed(), 'CR/1/23', input({recordedBy: 'zz'}), '2023-05-01')).toThrow(BailRecordError);
+	});
+});

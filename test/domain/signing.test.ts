@@ -1,0 +1,64 @@
+/** Whether the person at the keyboard can sign in this store, and what they are told when not (README "Signatures"). */
+import {generateKeyPairSync} from 'node:crypto';
+import {describe, expect, it} from 'vitest';
+import type {EnrolmentData, StoreData} from '../../source/domain/model.js';
+import {enrollersOf, keyEnrolledFor, NO_KEY_FACTS, signingRefusal, storeIsSigned} from '../../source/domain/signing.js';
+import {fingerprintOf, makeEntry, mayEnrol} from '../../source/store/index.js';
+import {loadDemo, TODAY} from './review/fixtures.js';
+
+const DI = 'o0001';
+const DS = 'o0002';
+const ASHWORTH = 'o0003';
+
+/** The demo with DS Brennan's key enrolled as the store's first (self-signed). */
+function enrolled(officerId = DS): {data: StoreData; fingerprint: string} {
+	const data = loadDemo();
+	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
+	const fingerprint = fingerprintOf(publicKey);
+	const e: EnrolmentData = {officerId, publicKey: publicKey.export({type: 'spki', format: 'pem'}).toString(), fingerprint, date: TODAY, by: officerId, first: true};
+	const entry = makeEntry(data.chain, 'enrolment', e, `${TODAY}T09:00:00.000Z`, {officerId, privateKey});
+	return {data: {...data, chain: [...data.chain, entry]}, fingerprint};
+}
+
+describe('signing readiness', () => {
+	it('a store with no enrolled key needs no signature: nobody is refused', () => {
+		const data = loadDemo();
+		expect(storeIsSigned(data)).toBe(false);
+		expect(signingRefusal(data, DS, NO_KEY_FACTS, 'review')).toBeNull();
+	});
+
+	it('once a key is enrolled, an officer with no key is told how to get one and who enrols it', () => {
+		const {data} = enrolled();
+		expect(storeIsSigned(data)).toBe(true);
+		const r = signingRefusal(data, ASHWORTH, {fingerprint: null, problem: null, publicKeyFile: '/home/s/.config/fortnight/keys/o0003.pub.pem'}, 'review');
+		expect(r).toContain('DC Ashworth has no signing key on this computer');
+		expect(r).toContain('This review is not opened');
+		expect(r).toContain('"fortnight keys init --as o0003"');
+		expect(r).toContain('ask DI Okafor or DS Brennan to enrol it ("fortnight keys enrol o0003 --public-key /home/s/.config/fortnight/keys/o0003.pub.pem")');
+	});
+
+	it('the inspector is told their key is enrolled as it is made', () => {
+		const {data} = enrolled();
+		expect(signingRefusal(data, DI, NO_KEY_FACTS, 'decision')).toMatch(/every performance decision must carry.*"fortnight keys init --as o0001" makes a key and enrols it at once/);
+	});
+
+	it('an enrolled key signs; a key that is not enrolled, or cannot be read, is refused with the reason', () => {
+		const {data, fingerprint} = enrolled();
+		expect(keyEnrolledFor(data, DS, fingerprint)).toBe(true);
+		expect(signingRefusal(data, DS, {fingerprint, problem: null}, 'amendment')).toBeNull();
+		// The same key is not someone else's.
+		expect(keyEnrolledFor(data, ASHWORTH, fingerprint)).toBe(false);
+		const other = 'ab'.repeat(32);
+		expect(signingRefusal(data, DS, {fingerprint: other, problem: null}, 'amendment')).toMatch(/DS Brennan's signing key \(fingerprint abababababababab\.\.\.\) is not enrolled in this store\. This amendment is not opened/);
+		const sealed = signingRefusal(data, DS, {fingerprint: null, problem: 'Your signing key /k is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE. Nothing was signed.'}, 'review');
+		expect(sealed).toMatch(/cannot be used: Your signing key \/k is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE/);
+	});
+
+	it('who may enrol a key is the rule the store checks enrolments against', () => {
+		const data = loadDemo();
+		for (const subject of data.officers) {
+			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id)).map(o => o.id);
+			expect(enrollersOf(data, subject.id).map(o => o.id)).toEqual(expected);
+		}
+	});
+});

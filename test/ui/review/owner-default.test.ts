@@ -1,0 +1,36 @@
+/** The review's owner field takes its default from domain (someone at work) and the step shows the away warning. */
+import {describe, expect, it} from 'vitest';
+import {emptyAnswers, reviewContext, sinceLastReview} from '../../../source/domain/review/index.js';
+import {addAction, ownerOptions} from '../../../source/ui/review/review-fields.js';
+import {stepInfoLines} from '../../../source/ui/review/review-info.js';
+import {loadDemo, TODAY} from '../../domain/review/fixtures.js';
+
+describe('owner of a new action in the review', () => {
+	it('OIC off sick, no cover: the sergeant is the default, listed first; the OIC is marked away; choosing the OIC warns', () => {
+		const data = loadDemo();
+		const ref = data.cases.find(c => c.oicId === 'o0003' && c.status !== 'closed')!.ref;
+		const ctx = reviewContext(data, ref, TODAY);
+		const options = ownerOptions(ctx);
+		expect(options.slice(0, 2)).toEqual([
+			{value: 'o0002', label: 'DS Brennan (at work)'},
+			{value: 'o0003', label: 'DC Ashworth (OIC, away)'},
+		]);
+		const {answers} = addAction(ctx, emptyAnswers());
+		expect(answers.actions[0]!.ownerId).toBe('o0002');
+		const chosen = {...answers, actions: [{...answers.actions[0]!, ownerId: 'o0003', due: '2026-12-05'}]};
+		const lines = stepInfoLines(ctx, sinceLastReview(ctx), chosen, 'action-plan');
+		expect(
+			lines.some(l => l.startsWith('Warning (action 1): DC Ashworth is on sick leave from 28 Nov, before this action is due (05 Dec)')),
+		).toBe(true);
+	});
+
+	it('on a case of an OIC at work: the OIC is the default and first, and nothing warns', () => {
+		const data = loadDemo();
+		const ref = data.cases.find(c => c.oicId === 'o0011' && c.status !== 'closed')!.ref;
+		const ctx = reviewContext(data, ref, TODAY);
+		expect(ownerOptions(ctx)[0]).toEqual({value: 'o0011', label: 'DC Doyle (OIC)'});
+		const {answers} = addAction(ctx, emptyAnswers());
+		const short = {...answers, actions: [{...answers.actions[0]!, due: '2026-12-05'}]};
+		expect(stepInfoLines(ctx, sinceLastReview(ctx), short, 'action-plan').filter(l => l.startsWith('Warning'))).toEqual([]);
+	});
+});
