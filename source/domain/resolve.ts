@@ -89,13 +89,17 @@ export function shellWord(text: string): string {
 	return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** How a command names an officer: "DC Ashworth" when no one else in the team shares it, else their id. */
+/**
+ * How a command names an officer: "DC Ashworth" when no one else in the team shares it and it is plain
+ * words (letters, digits, spaces, dots, hyphens, apostrophes), else their id: a name is store text, and a
+ * command is copied into a shell and quoted in the handover.
+ */
 export function officerWord(officers: readonly Officer[], officerId: string): string {
 	const o = officers.find(x => x.id === officerId);
 	if (!o) return shellWord(officerId);
 	const name = shortName(o);
 	const shared = officers.some(x => x.id !== o.id && shortName(x).toLowerCase() === name.toLowerCase());
-	return shellWord(shared ? o.id : name);
+	return shellWord(shared || !/^[\p{L}\p{N} .'-]+$/u.test(name) ? o.id : name);
 }
 
 /** Sign the case's guided review (its steps set the plan, settle the actions, record decisions). */

@@ -87,9 +87,14 @@ function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	];
 }
 
-/** One way to clear a decision (README "Acting on a problem"): its words, then the desk key and the command to copy. */
+/**
+ * One way to clear a decision (README "Acting on a problem"): its words, then the desk key and the command
+ * to copy, as a code span unless it carries characters Markdown or HTML give meaning to (a crime reference
+ * is store text): then escaped like the rest.
+ */
 function resolveWords(r: Decision['resolve'][number]): string {
-	const how = [r.desk ? `desk key ${mdCode(r.desk.key)}` : '', r.command ? mdCode(r.command) : ''].filter(Boolean).join(' or ');
+	const code = (text: string) => (/[<>&`\\]/.test(text) ? esc(text) : mdCode(text));
+	const how = [r.desk ? `desk key ${code(r.desk.key)}` : '', r.command ? code(r.command) : ''].filter(Boolean).join(' or ');
 	return `${esc(r.label)}${how ? ` (${how})` : ' (outside fortnight)'}`;
 }
 
