@@ -49,6 +49,8 @@ export type DeskCommand =
 	| 'handover-cover'
 	| 'handover-export'
 	| 'handover-calendar'
+	| 'handover-page-down'
+	| 'handover-page-up'
 	| 'absence-add'
 	| 'absence-end'
 	| 'trigger-decide'
@@ -58,7 +60,10 @@ export type DeskCommand =
 export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
-export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'>;
+export type KeyInfo = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'> & {
+	/** The whole text of a bracketed paste, in `input` (see input/paste.ts). */
+	paste?: boolean;
+};
 
 export interface Binding {
 	command: DeskCommand;
@@ -106,6 +111,9 @@ export const KEYMAP: readonly Binding[] = [
 		views: ['handover'],
 		matches: char('i'),
 	},
+	// The Handover view pages like a pager too (its reducer applies them; listed so help names them).
+	{command: 'handover-page-down', keys: ['Space'], where: 'Handover view', help: 'down one page', views: ['handover'], matches: char(' ')},
+	{command: 'handover-page-up', keys: ['b'], where: 'Handover view', help: 'up one page', views: ['handover'], matches: char('b')},
 	{command: 'up', keys: ['↑', 'k'], where: 'lists, case', help: 'move up (scroll a case)', matches: (i, k) => k.upArrow || char('k')(i, k)},
 	{command: 'down', keys: ['↓', 'j'], where: 'lists, case', help: 'move down (scroll a case)', matches: (i, k) => k.downArrow || char('j')(i, k)},
 	{command: 'page-up', keys: ['PgUp', 'Ctrl+U'], where: 'lists, case', help: 'up one page', matches: (i, k) => k.pageUp || (k.ctrl && i === 'u')},
@@ -148,7 +156,7 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
-	{command: 'quit', keys: ['q'], where: 'everywhere', help: 'quit (Ctrl+C also quits)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
+	{command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.

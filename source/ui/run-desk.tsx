@@ -1,7 +1,8 @@
 /**
  * Runs the desk in the real terminal: alternate screen in, Ink render, alternate screen out however
  * it ends. An error thrown while rendering unmounts Ink, leaves the alternate screen and is re-thrown
- * so the command line prints it on the normal screen.
+ * so the command line prints it on the normal screen. However it ends (q, Ctrl+C, SIGINT, SIGTERM,
+ * SIGHUP, an uncaught error), what was typed and not yet saved is written first (pending-writes.ts).
  */
 import React from 'react';
 import {render} from 'ink';
@@ -9,6 +10,7 @@ import type {IsoDate} from '../domain/dates.js';
 import {safeOutput} from '../domain/safe-text.js';
 import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
+import {flushPendingWrites} from './pending-writes.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 import type {DeskActor} from './desk/desk-actor.js';
 
@@ -28,21 +30,29 @@ export interface RunDeskOptions {
 }
 
 export async function runDesk(o: RunDeskOptions): Promise<void> {
-	const screen = enterAltScreen(o.stdout);
+	// A signal (a closed terminal, kill) saves what is typed before the process ends.
+	const screen = enterAltScreen(o.stdout, () => flushPendingWrites());
+	let crashed = false;
 	const onCrash = (err: unknown) => {
-		screen.leave();
-		o.stderr.write(safeOutput(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`));
-		process.exit(70);
+		if (crashed) return;
+		crashed = true;
+		void flushPendingWrites().finally(() => {
+			screen.leave();
+			o.stderr.write(safeOutput(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`));
+			process.exit(70);
+		});
 	};
-	process.once('uncaughtException', onCrash);
-	process.once('unhandledRejection', onCrash);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
 	try {
 		// The shell is on screen at once; the store (seconds for a department store) is read after it.
 		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} />, {
 			stdin: o.stdin,
 			stdout: o.stdout,
 			stderr: o.stderr,
-			exitOnCtrlC: true,
+			// Ctrl+C is the desk's quit key (keymap.ts), taken in order with the keys before it, so text typed
+			// just before it reaches its field and is saved on the way out; Ink's own exit would drop it.
+			exitOnCtrlC: false,
 			patchConsole: false,
 			// Key-press-to-frame latency matters more than frame rate here: let a key's frame out at once.
 			maxFps: 60,
@@ -61,6 +71,8 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		app.rerender(<Desk data={store.snapshot()} today={o.today} actor={actor} color={o.color} store={store} />);
 		await app.waitUntilExit();
 	} finally {
+		// Unmounting saved each open review's draft; wait for those writes before the screen goes.
+		await flushPendingWrites();
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		screen.leave();

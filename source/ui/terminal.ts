@@ -3,7 +3,10 @@
  * output come back untouched when it ends: on q, on Ctrl+C, on a signal, and on a crash (the error is
  * then printed on the normal screen, where it stays readable).
  */
-const ENTER = '\u001b[?1049h\u001b[H';
+// With bracketed paste on, the terminal marks a paste (ESC[200~ ... ESC[201~) so it is one insert into the
+// focused field (input/paste.ts); it is turned off again whenever the alternate screen is left.
+const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
 // The alternate screen is cleared before it is left: some terminals (tmux 3.3 after a resize) copy lines
 // of it that were wider than the old size onto the shell's screen, and the desk may show a welfare note.
 const CLEAR = '\u001b[2J\u001b[H';
@@ -15,8 +18,14 @@ export interface AltScreen {
 	leave(): void;
 }
 
-export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
+/**
+ * Enters the alternate screen. `beforeSignalExit` runs when a signal ends the process (SIGTERM, SIGHUP
+ * from a closed terminal, SIGINT), and the screen is left and the signal raised again once it settles;
+ * a second signal meanwhile does not wait.
+ */
+export function enterAltScreen(stdout: NodeJS.WriteStream, beforeSignalExit?: () => Promise<unknown>): AltScreen {
 	let active = true;
+	let ending = false;
 	const leave = () => {
 		if (!active) return;
 		active = false;
@@ -24,18 +33,25 @@ export function enterAltScreen(stdout: NodeJS.WriteStream): AltScreen {
 		for (const sig of SIGNALS) process.off(sig, onSignal);
 		// Synchronous write: this can run in an 'exit' handler, where async writes are lost.
 		try {
-			stdout.write(CLEAR + SHOW_CURSOR + LEAVE);
+			stdout.write(PASTE_OFF + CLEAR + SHOW_CURSOR + LEAVE);
 		} catch {
 			// The terminal is gone (closed window): nothing to restore.
 		}
 	};
-	const onSignal = (sig: NodeJS.Signals) => {
+	const end = (sig: NodeJS.Signals) => {
 		leave();
 		process.kill(process.pid, sig);
 	};
+	const onSignal = (sig: NodeJS.Signals) => {
+		if (ending || !beforeSignalExit) return end(sig);
+		ending = true;
+		void beforeSignalExit()
+			.catch(() => undefined)
+			.then(() => end(sig));
+	};
 	stdout.write(ENTER);
 	process.on('exit', leave);
-	for (const sig of SIGNALS) process.once(sig, onSignal);
+	for (const sig of SIGNALS) process.on(sig, onSignal);
 	return {leave};
 }
 

@@ -29,7 +29,7 @@ function unresolved(store: string): string[] {
 	const r = runCli(['log', '--format', 'md', '--store', store, '--today', TODAY]);
 	expect(r.code, r.stderr).toBe(0);
 	const section = r.stdout.split('#### Unresolved performance triggers')[1]?.split('\n#')[0] ?? '';
-	return [...section.matchAll(/^\| (D[CSI] [^|]+?) \| \d{4}-\d\d-\d\d \|[^|]+\| ([^|]+) \|/gm)].map(m => `${m[1]}: ${m[2]!.trim()}`);
+	return [...section.matchAll(/^\| (D[CSI] [^|]+?) \| (?:\d{4}-\d\d-\d\d|\d\d [A-Z][a-z]{2} \d{4}) \|[^|]+\| ([^|]+) \|/gm)].map(m => `${m[1]}: ${m[2]!.trim()}`);
 }
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the inspector decides an escalated trigger in a real terminal (tmux)', () => {

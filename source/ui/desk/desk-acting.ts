@@ -12,7 +12,10 @@ import type {KeyInfo} from '../keymap.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
-/** Who is at the keyboard (README "Who you are"): the desk's officer records the move; null only in a state built without one. */
+/**
+ * Who is at the keyboard (README "Who you are"): the desk's officer records the move. Null only in a
+ * state built without one (tests); the domain then refuses the move for want of an officer to record.
+ */
 function deskOfficerId(s: DeskState): string | null {
 	return s.actor?.officerId ?? null;
 }
@@ -35,7 +38,6 @@ export function openProblemSubject(s: DeskState): DeskState | undefined {
 /** `m`: the reallocation form for the case in hand, or a word on how to choose one. */
 export function openReallocate(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
-	if (!deskOfficerId(s)) return {...s, notice: 'Cases cannot be reallocated: the desk does not know who you are (--as NAME).'};
 	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
 	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
 	if (tab?.kind === 'problem' && tab.ref === null) {

@@ -5,7 +5,7 @@
  */
 import type {DeskModel} from '../model/desk-model.js';
 import type {IsoDate} from '../../domain/dates.js';
-import {commandFor, type DeskCommand, type KeyInfo} from '../keymap.js';
+import {commandFor, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
 import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
@@ -26,6 +26,7 @@ import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {wrap} from '../text.js';
 import {applyChunk, isPlainText} from '../input/split-keys.js';
+import {NOTHING_TAKES_PASTE, pastedLine} from '../input/paste.js';
 import {handoverKeyPress, handoverReducer, handoverTakesText, initialHandoverState, type HandoverAction, type HandoverState} from '../views/handover/handover-state.js';
 import {handoverBodyHeight, handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 import type {DecisionFieldError, TriggerDecisionInput} from '../../domain/escalated-triggers.js';
@@ -369,11 +370,15 @@ function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 }
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	// Ctrl+C quits from anywhere, a text field and the review included, in its place among the keys of a
+	// burst ("abc" then Ctrl+C in one read): what was typed before it is saved on the way out (run-desk.tsx).
+	if (key.ctrl && input === 'c') return {...s, quit: true};
 	if (s.layout.tooSmall) return commandFor(input, key, s.view) === 'quit' ? {...s, quit: true} : s;
 	if (reviewHasKeys(s)) {
 		const n = (s.reviewInput.at(-1)?.n ?? 0) + 1;
 		return {...s, reviewInput: [...s.reviewInput.slice(-(REVIEW_INPUT_KEPT - 1)), {n, input, key}]};
 	}
+	if (key.paste) return onPaste(s, input);
 	if (s.overlay === 'palette') return onPaletteInput(s, input, key);
 	// The absence form and the end question take every key while they are up (see absence-form-state.ts).
 	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
@@ -411,6 +416,18 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	}
 	const command = commandFor(input, key, s.view);
 	return command ? runCommand(s, command) : s;
+}
+
+/**
+ * A bracketed paste outside the review: every field the desk itself has (a filter, the palette, the
+ * absence form, the Handover view's window and cover) takes one line, so the first line goes in as typed
+ * text and the rest is said, never applied as keys; with no field open nothing happens (input/paste.ts).
+ */
+function onPaste(s: DeskState, text: string): DeskState {
+	if (!takesText(s)) return {...s, notice: NOTHING_TAKES_PASTE};
+	const {line, dropped} = pastedLine(text);
+	const next = line === '' ? s : onInput(s, line, NO_KEY);
+	return dropped ? {...next, notice: dropped} : next;
 }
 
 function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
@@ -523,6 +540,12 @@ function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState 
 		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
 		return {...s, team: moveBy(s.team, step, length, visible)};
 	}
+	if (s.view === 'handover' && s.focus === 'explorer') {
+		// Ctrl+D, Ctrl+U, PgDn... from the keymap: the view's own keys (j/k, Space/b, g/G) are applied before.
+		const max = Math.max(0, currentHandover(s).lines.length - handoverBodyHeight(s.layout.mainHeight));
+		const by = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
+		return {...s, handover: handoverReducer(s.handover, {type: 'scroll', by, max})};
+	}
 	if (s.view === 'log' && s.focus === 'explorer') {
 		const rowCount = currentLogModel(s).rows.length;
 		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
@@ -545,15 +568,17 @@ function setView(s: DeskState, view: View): DeskState {
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
-	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : explorerVisible(s);
+	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
 	switch (command) {
 		case 'up':
 			return moveFocused(s, -1);
 		case 'down':
 			return moveFocused(s, 1);
 		case 'page-up':
+		case 'handover-page-up':
 			return moveFocused(s, -page);
 		case 'page-down':
+		case 'handover-page-down':
 			return moveFocused(s, page);
 		case 'first':
 			return moveFocused(s, 'first');

@@ -36,6 +36,8 @@ import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
+import {caseLines} from '../editor/case-lines.js';
+import {problemLines} from '../problem-detail/problem-lines.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -113,7 +115,8 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	);
 }
 
-function hintsFor(s: DeskState): string {
+/** The status bar's key hints for the state (tested against the keymap: test/ui/keys-in-help.test.tsx). */
+export function hintsFor(s: DeskState): string {
 	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
 	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
@@ -125,8 +128,20 @@ function hintsFor(s: DeskState): string {
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
-	const open = s.focus === 'editor' ? 'j/k scroll  r review  m reallocate  [ ] tabs  x close' : 'j/k move  Enter open  / filter';
-	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
+	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
+	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
+	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
+	const tabs = s.tabs.tabs.length;
+	// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
+	const tab = s.tabs.tabs[s.tabs.active];
+	const onCase = tab?.kind !== 'problem' || tab.ref !== null;
+	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  ' : ''}` : '';
+	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
+	const width = s.layout.editorInner;
+	const length = tab?.kind === 'case' ? caseLines(s.model, tab.ref, width).length : tab?.kind === 'problem' ? problemLines(s.model, tab, width).length : Infinity;
+	const scroll = length > s.layout.editorRows ? 'j/k scroll  ' : '';
+	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
 }
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */

@@ -3,13 +3,17 @@
  * it is applied to (see desk-state.ts). No decisions here, so nothing reads a stale state.
  */
 import {useInput} from 'ink';
-import type {Dispatch} from 'react';
+import {useRef, type Dispatch} from 'react';
 import type {DeskAction} from './desk-state.js';
+import type {KeyInfo} from '../keymap.js';
+import {pasteAssembler} from '../input/paste.js';
 
 export function useDeskInput(dispatch: Dispatch<DeskAction>, isActive = true): void {
+	// A bracketed paste arrives as its marks and text in several events: put back together as one.
+	const paste = useRef(pasteAssembler<KeyInfo>());
 	useInput(
 		(input, key) => {
-			dispatch({type: 'input', input, key});
+			for (const e of paste.current(input, key)) dispatch({type: 'input', input: e.input, key: e.key});
 		},
 		{isActive},
 	);

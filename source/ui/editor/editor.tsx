@@ -40,7 +40,7 @@ export function Editor({model, store, actor, tabs, focused, width, height, inner
 		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
 			<Box flexDirection="column" paddingLeft={1}>
-				{!tab && <Text wrap="truncate">{fit('Enter on a case in the explorer opens it here; : or Ctrl+P finds any case.', inner)}</Text>}
+				{!tab && <Text wrap="truncate">{fit('No case open: the explorer\'s Enter opens one here; : or Ctrl+P finds any case.', inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'problem' && <ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}

@@ -74,6 +74,8 @@ export function isPlainText(input: string, key: KeyPress): boolean {
  */
 export function applyChunk<S, K extends KeyPress>(state: S, input: string, key: K, step: (s: S, input: string, key: K) => S, takesText: (s: S) => boolean): S {
 	let s = state;
+	// A bracketed paste is one insert, line breaks and all (input/paste.ts): never split into keys.
+	if (key.paste) return step(s, input, key);
 	// ESC then a character in one read is what a terminal sends for Alt+character, and what arrives when
 	// Esc and the next key are pressed quickly (or over a slow link). Nothing here binds Alt+character, so
 	// it is read as the two keys: "Esc 4" backs out, then opens the Log view, instead of doing nothing.

@@ -50,13 +50,17 @@ export function problemLines(model: DeskModel, subject: ProblemSubject, width: n
 	return lines;
 }
 
-/** What the keys in a problem's detail do, in the keymap's keys: the ways it clears that the desk opens, then moving on. */
-export function problemKeyHints(subject: ProblemSubject, p: Problem | undefined): string[] {
+/**
+ * What the keys in a problem's detail do, in the keymap's keys, naming only keys that act here
+ * (test/ui/keys-in-help.test.tsx): the case's keys on a case's problem; on an officer's, their cases in
+ * the explorer when they hold any (and `m` takes you there when a reallocation would clear it).
+ */
+export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Problem | undefined): string[] {
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
 	if (subject.ref !== null) {
 		hints.push(`${keysFor('reallocate')} reallocate the case`, `${keysFor('review')} review the case`, `${keysFor('open')} open the case`);
-	} else {
+	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
 		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate')} choose a case to reallocate`);
 		hints.push(`${keysFor('open')} show their cases`);
 	}
@@ -104,7 +108,7 @@ function build(model: DeskModel, subject: ProblemSubject, width: number): Line[]
 		add(`${who}${offence}, OIC ${safeText(fullName(model.officerById.get(p.subject.officerId)))}`);
 	} else add(`${who}${p.subject.type === 'supervisor' ? ' (as supervisor)' : ''}`);
 	add(`Since ${d(p.since)}${p.due ? `; due ${d(p.due)}` : ''}.   ${safeText(p.id)}`);
-	add(`Keys: ${problemKeyHints(subject, p).join(' | ')}`);
+	add(`Keys: ${problemKeyHints(model, subject, p).join(' | ')}`);
 	out.push({text: ''});
 	add(safeText(p.message), {severity: p.severity});
 

@@ -84,19 +84,16 @@ export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
 }
 
 /**
- * Who can own a new action: the default owner first (domain: the OIC unless away before the next
- * review, then someone at work), because option 1 should be that default; the OIC next when the
- * default is someone else, marked; then everyone else in the unit in store order.
+ * Who can own a new action: everyone in the unit, in one order for every case (the store's), so a number
+ * means the same officer from one case to the next (README "The guided 14-day review"). The officer in
+ * the case is marked, and so is the default owner when it is someone else (domain: the OIC unless away
+ * before the next review, then someone at work). An OIC who has left the unit cannot own an action.
  */
 export function ownerOptions(ctx: ReviewContext): {value: string; label: string}[] {
-	// An OIC who has left the unit cannot own an action (validation refuses): then nobody is marked.
-	const oic = ctx.owners.find(o => o.id === ctx.case.oicId);
-	const byDefault = ctx.owners.find(o => o.id === ctx.defaultOwnerId);
-	const first: {value: string; label: string}[] = [];
-	if (byDefault) first.push({value: byDefault.id, label: `${shortName(byDefault)} ${byDefault.id === oic?.id ? '(OIC)' : '(at work)'}`});
-	if (oic && oic.id !== byDefault?.id) first.push({value: oic.id, label: `${shortName(oic)} (OIC, away)`});
-	const shown = new Set(first.map(f => f.value));
-	return [...first, ...ctx.owners.filter(o => !shown.has(o.id)).map(o => ({value: o.id, label: shortName(o)}))];
+	const oic = ctx.case.oicId;
+	const byDefault = ctx.defaultOwnerId;
+	const mark = (id: string) => (id === oic ? (byDefault !== oic ? ' (OIC, away)' : ' (OIC)') : id === byDefault ? ' (at work)' : '');
+	return ctx.owners.map(o => ({value: o.id, label: `${shortName(o)}${mark(o.id)}`}));
 }
 
 /** What the screen knows about the private welfare note beyond the answers (review-state.ts). */

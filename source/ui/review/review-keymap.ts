@@ -28,8 +28,13 @@ const ALL = 'all' as const;
 export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	{command: 'help', keys: ['?'], help: 'this list of keys (outside text fields; in a text field ? is text)', matches: (i, k) => i === '?' && !k.ctrl && !k.meta, typesText: true, hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']}},
 	{command: 'help', keys: ['Ctrl+G'], help: 'this list of keys, from anywhere (also in a text field)', matches: (i, k) => k.ctrl && i === 'g', hint: {words: 'help', where: ['text']}},
-	{command: 'choose', keys: ['←', '→', '1-9', 'Space'], help: 'choose an option (done / carried over / dropped, keep / change, an owner, ...)', hint: {words: 'choose', where: ['choice']}},
-	{command: 'toggle', keys: ['Space'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
+	{
+		command: 'choose',
+		keys: ['←', '→', '1-99', 'Space'],
+		help: 'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12) or by arrows (done / carried over / dropped, keep / change, an owner, ...)',
+		hint: {words: 'choose', where: ['choice']},
+	},
+	{command: 'toggle', keys: ['Space', 'x'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
 	{command: 'press', keys: ['Enter'], help: 'add or remove an action, sign (asks first); in a one-line field, next field', hint: {words: 'press', where: ['button']}},
 	{command: 'scroll', keys: ['↑', '↓', 'PgUp', 'PgDn'], help: 'scroll a step with nothing to fill in (step 1); Enter goes on', hint: {words: 'scroll', where: ['none']}},
 	{command: 'next-field', keys: ['Tab'], help: 'next field (from the last field: next step)', matches: (_i, k) => k.tab && !k.shift, hint: {words: 'next field', where: ['text', 'choice', 'toggle', 'button']}},
@@ -37,7 +42,7 @@ export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	{command: 'next-step', keys: ['Ctrl+N'], help: 'next step (only when this step is complete; otherwise its problems show)', matches: (i, k) => k.ctrl && i === 'n', hint: {words: 'next step', where: ALL}},
 	{command: 'back', keys: ['Esc'], help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)', matches: (_i, k) => k.escape, hint: {words: 'back', where: ALL}},
 	{command: 'discard', keys: ['Ctrl+X'], help: 'discard the draft (asks first)', matches: (i, k) => k.ctrl && i === 'x', hint: {words: 'discard', where: ALL}},
-	{command: 'edit', keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/W/U/K/D', 'Enter'], help: 'edit text (Enter is a new line; paste works)'},
+	{command: 'edit', keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/B/F/W/U/K/D', 'Backspace', 'Enter'], help: 'edit text (Enter is a new line; paste works)'},
 ];
 
 /**
@@ -74,7 +79,7 @@ export function reviewHints(kind: FieldKind, options: {firstStep: boolean; lastS
 		if (b.command === 'next-step' && options.lastStep) continue;
 		if (b.command === 'next-field' && options.lastStep && options.lastField) continue;
 		let keys = keysText(b);
-		if (b.command === 'choose') keys = `←/→ 1-${Math.min(9, Math.max(1, options.choices ?? 9))}`;
+		if (b.command === 'choose') keys = `←/→ 1-${Math.max(1, options.choices ?? 9)}`;
 		if (b.command === 'scroll') keys = '↑↓';
 		const words = b.command === 'back' && options.firstStep ? 'leave (draft kept)' : b.command === 'press' && options.pressWords ? options.pressWords : b.hint.words;
 		out.push(`${keys} ${words}`);

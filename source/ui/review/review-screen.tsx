@@ -12,7 +12,7 @@
  * first checks the passphrase again and makes sure the note is on disk in the drafts file, so if
  * filing it after the signature fails it is demonstrably kept, and says so only then.
  */
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {
@@ -37,12 +37,13 @@ import {
 } from '../../domain/review/index.js';
 import type {StoreData} from '../../domain/model.js';
 import {StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
-import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewUiState} from './review-state.js';
+import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewAction, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
+import {onExitFlush, trackWrite} from '../pending-writes.js';
 
 export interface ReviewScreenProps extends ReviewScreenBaseProps {
 	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
@@ -111,10 +112,15 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
 	const {store, caseRef, today, actor, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
 	const now = props.now ?? (() => new Date());
-	const [state, dispatch] = useReducer(reviewReducer, props.init);
+	const [state, setState] = useState(props.init);
 	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
+	// The review's state is kept here and applied at once, not at the next render: a save on the way out
+	// (Ctrl+C, a signal) straight after a key must see that key's text (README "The guided 14-day review").
 	const latest = useRef(state);
-	latest.current = state;
+	const dispatch = useCallback((a: ReviewAction) => {
+		latest.current = reviewReducer(latest.current, a);
+		setState(latest.current);
+	}, []);
 	// Saves run one at a time; `closed` stops saving once signing or discarding starts.
 	// `savedNote` null: not known to be in the welfare drafts file, so the next save writes it. Notes are
 	// written only once `notesKept` (the welfare file opened with the passphrase); `savedFor` is the
@@ -131,7 +137,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	});
 	const draftsFile = store ? welfareDraftsPathFor(store.file) : '';
 
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now()}), isActive, keys);
 
 	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
 	const owner = (s: ReviewUiState) => {
@@ -223,8 +229,22 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				dispatch({type: 'notice', message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`});
 			}
 		});
-		return sv.running;
+		// The process waits for it on every way out (source/ui/pending-writes.ts).
+		return trackWrite(sv.running);
 	};
+	/** Typed or chosen since the last save (the answers, or the welfare note once it can be kept). */
+	const unsaved = (s: ReviewUiState): boolean => {
+		const sv = saver.current;
+		if (!store || store.readOnly || sv.closed) return false;
+		return s.edits !== sv.savedEdits || (sv.notesKept && sv.savedNote !== null && s.draft.answers.welfare.note !== sv.savedNote);
+	};
+	// Quitting, a signal or a crash saves what is typed now, not after the pause.
+	useEffect(
+		() => onExitFlush(() => save()),
+		// Once per review screen; `save` reads `latest` and `saver`, which hold what is current then.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[],
+	);
 
 	// After a pause in typing.
 	useEffect(() => {
@@ -416,5 +436,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 		}
 	};
 
-	return <ReviewView state={state} width={width} rows={rows} saveStatus={saveStatus} queue={queue ?? null} color={color} />;
+	// "draft saved" only once the write is done: until then what was typed since is on its way.
+	const status = unsaved(state) && saveStatus !== 'NOT SAVED' ? 'saving...' : saveStatus;
+	return <ReviewView state={state} width={width} rows={rows} saveStatus={status} queue={queue ?? null} color={color} />;
 }

@@ -22,6 +22,7 @@ import {
 } from '../../domain/review/index.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
+import {pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
@@ -58,13 +59,19 @@ export interface ReviewUiState {
 	help: {scroll: number} | null;
 	/** Whether a welfare note can be typed (and kept), and what a restored one is. */
 	noteField: NoteField;
+	/** The digits just typed on a choice, so "1" then "2" in quick succession picks option 12. */
+	digits: {field: string; text: string; at: number} | null;
 }
+
+/** Two digits typed within this many ms are one option number (10 and above); later, a new number. */
+export const DIGIT_GAP_MS = 1000;
 
 /** Until the welfare file has been opened with the passphrase, a note typed could not be known to be kept. */
 export const NOTE_CHECKING = 'The welfare file is being checked; the note takes typing in a moment.';
 
 export type ReviewAction =
-	| {type: 'key'; input: string; key: KeyPress}
+	/** `at`: when the key arrived (ms), for two-digit option numbers; keys without it count as arriving together. */
+	| {type: 'key'; input: string; key: KeyPress; at?: number}
 	/**
 	 * The welfare file was opened: `lock` says why no note can be kept (null: one can), `note` is the
 	 * reviewer's own pending note to put back, `words` what it is (a note not filed before).
@@ -118,6 +125,7 @@ export function initialReviewState(
 		signed: null,
 		help: null,
 		noteField: {lock: noteLock, words: null},
+		digits: null,
 	};
 	return focusField(s, 0);
 }
@@ -241,6 +249,35 @@ function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key:
 	return s;
 }
 
+/**
+ * A bracketed paste (input/paste.ts) is one insert into the focused text field: a multi-line field takes
+ * it whole, line breaks included; a one-line field (a date) takes its first line and says what it left
+ * out. Its line breaks never act as Enter, so nothing spills into the next field or answers a question.
+ */
+function onPaste(s: ReviewUiState, text: string): ReviewUiState {
+	const f = fieldsOf(s)[s.field];
+	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (Tab to one).'};
+	const plain: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+	if (f.multiline) return onKey(s, text, plain);
+	const {line, dropped} = pastedLine(text);
+	const next = line === '' ? s : onKey(s, line, plain);
+	return dropped ? {...next, notice: dropped} : next;
+}
+
+/**
+ * A digit on a choice picks the option with that number; a second digit typed straight after (within
+ * DIGIT_GAP_MS, or in the same read) makes a two-digit number when there is such an option, so an owner
+ * list of 22 can be chosen from by number ("1" then "2" is option 12; with 9 or fewer options nothing changes).
+ */
+function chooseByNumber(s: ReviewUiState, f: Extract<Field, {kind: 'choice'}>, digit: string, at: number): ReviewUiState {
+	const prev = s.digits;
+	const joined = prev && prev.field === f.id && prev.text.length === 1 && at - prev.at <= DIGIT_GAP_MS ? prev.text + digit : null;
+	const text = joined !== null && Number(joined) <= f.options.length ? joined : digit;
+	const n = Number(text);
+	if (n < 1 || n > f.options.length) return {...s, digits: null, notice: `There is no option ${text} here: 1 to ${f.options.length}.`};
+	return {...setAnswers(s, f.set(s.draft.answers, f.options[n - 1]!.value)), digits: {field: f.id, text, at}};
+}
+
 function cycle(f: Extract<Field, {kind: 'choice'}>, dir: 1 | -1): string {
 	const i = f.options.findIndex(o => o.value === f.value);
 	const n = f.options.length;
@@ -273,7 +310,7 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 		case 'key':
 			// Several keys in one read ("23" on a choice, two spaces on a tick box) are applied one by one;
 			// a run of text into a text field stays one insert (a paste).
-			return applyChunk(s, a.input, a.key, onKey, takesText);
+			return applyChunk(s, a.input, a.key, (st, input, key) => onKey(st, input, key, a.at ?? 0), takesText);
 	}
 }
 
@@ -282,13 +319,14 @@ function takesText(s: ReviewUiState): boolean {
 	return s.phase === 'editing' && !s.confirm && !s.help && fieldsOf(s)[s.field]?.kind === 'text';
 }
 
-function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
+function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0): ReviewUiState {
 	if (s.request !== null || s.phase === 'signing') return s;
 	if (s.phase === 'signed') {
 		if (input === 'n' && !key.ctrl) return {...s, request: 'next-case'};
 		if (key.escape || (input === 'q' && !key.ctrl)) return {...s, request: 'exit'};
 		return s;
 	}
+	if (key.paste) return onPaste(s, input);
 	if (s.confirm) return onConfirm(s, input, key);
 	if (s.help) return onHelpKey(s, s.help, input, key);
 	const fields = fieldsOf(s);
@@ -333,8 +371,7 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
 	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
 	if (f.kind === 'choice') {
 		if (key.leftArrow || key.rightArrow || input === ' ') return setAnswers(s, f.set(s.draft.answers, cycle(f, key.leftArrow ? -1 : 1)));
-		const n = Number(input);
-		if (/^[1-9]$/.test(input) && n <= f.options.length) return setAnswers(s, f.set(s.draft.answers, f.options[n - 1]!.value));
+		if (/^[0-9]$/.test(input)) return chooseByNumber(s, f, input, at);
 		if (key.return) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
 		return s;
 	}

@@ -143,7 +143,8 @@ export function helpLines(width: number): string[] {
 	return reviewKeyHelp().flatMap(h => {
 		const text = wrapIndented(h.help, room).map(l => l.trimStart());
 		const pad = ' '.repeat(col + 2);
-		if (h.keys.length > col) return [h.keys.slice(0, width), ...text.map(l => pad + l)];
+		// Keys too long for the column get lines of their own, wrapped, never cut (every key stays named).
+		if (h.keys.length > col) return [...wrapIndented(h.keys, width).map(l => l.trimStart()), ...text.map(l => pad + l)];
 		return text.map((l, i) => (i === 0 ? h.keys.padEnd(col + 2) : pad) + l);
 	});
 }

@@ -3,10 +3,11 @@
  * (state.reviewInput), consumed by number so none is lost or read twice while screens mount and
  * unmount; standing alone (tests, benches), from Ink's useInput.
  */
-import {useEffect, type MutableRefObject} from 'react';
+import {useLayoutEffect, useRef, type MutableRefObject} from 'react';
 import {useInput} from 'ink';
 import type {KeyPress} from '../text-area/text-area-keys.js';
 import {splitKeys} from '../input/split-keys.js';
+import {pasteAssembler} from '../input/paste.js';
 
 export interface ReviewKeys {
 	/** The review has the keyboard. */
@@ -19,11 +20,21 @@ export interface ReviewKeys {
 
 export function useReviewKeys(handler: (input: string, key: KeyPress) => void, isActive: boolean, keys: ReviewKeys | undefined): void {
 	const onKey = (input: string, key: KeyPress) => {
-		for (const k of splitKeys(input, key)) handler(k.input, k.key);
+		// A bracketed paste is one insert (input/paste.ts); anything else may be several keys in one read.
+		if (key.paste) handler(input, key);
+		else for (const k of splitKeys(input, key)) handler(k.input, k.key);
 	};
-	useInput((input, key) => onKey(input, key), {isActive: isActive && keys === undefined});
+	const paste = useRef(pasteAssembler<KeyPress>());
+	useInput(
+		(input, key) => {
+			for (const e of paste.current(input, key)) onKey(e.input, e.key);
+		},
+		{isActive: isActive && keys === undefined},
+	);
 	const queue = keys?.keys;
-	useEffect(() => {
+	// A layout effect, run as the desk's frame is committed: the keys are the review's before anything
+	// else runs, so Ctrl+C or a signal straight after typing finds the text in the review (pending-writes.ts).
+	useLayoutEffect(() => {
 		if (!keys || !queue) return;
 		for (const k of queue) {
 			if (k.n <= keys.consumed.current) continue;

@@ -34,7 +34,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 	const after: Record<FormField, string> = {
 		from: '',
 		to: v.to === '' ? '(blank: no end date yet)' : '',
-		reason: form.field === 'reason' ? '  ←/→ or s a t r o' : '',
+		reason: form.field === 'reason' ? '  ←/→, Space or s a t r o' : '',
 		cover: v.cover.trim() === '' ? '(blank: no cover)' : cover.officer ? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})` : '(no match yet: keep typing, or Enter to see who matches)',
 	};
 	const line = (f: FormField) => {

@@ -2,34 +2,14 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
-import type {ProblemKind} from '../../../source/domain/problem.js';
+import {PROBLEM_KINDS, type ProblemKind} from '../../../source/domain/problem.js';
 import {findProblems, triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
 import {demoData} from '../../helpers/demo.js';
 
-const ALL_KINDS: ProblemKind[] = [
-	'review-overdue',
-	'review-due-supervisor-absent',
-	'bail-lapsed',
-	'bail-due',
-	'bail-officer-absent',
-	'bail-supervisor-absent',
-	'rui-no-update',
-	'victim-update-overdue',
-	'crime-report-not-updated',
-	'stalled-action',
-	'stalled-deliverable',
-	'identical-updates',
-	'forensic-wait',
-	'workload',
-	'span-of-control',
-	'welfare-check-in-due',
-	'new-starter-one-to-one-due',
-	'tenure-review-due',
-	'screening-due',
-	'new-starter-old-cases',
-	'performance-trigger',
-];
+/** Every kind but those the demo does not show by design (its sergeant's coming absence has no cover named, so no cover holds cases). */
+const NOT_IN_DEMO: readonly ProblemKind[] = ['review-needs-independent-supervisor'];
+const ALL_KINDS: ProblemKind[] = PROBLEM_KINDS.filter(k => !NOT_IN_DEMO.includes(k));
 
 describe('demo team on its reference date', () => {
 	const data: StoreData = demoData();

@@ -62,7 +62,7 @@ describe('problem detail', () => {
 		const h = renderDesk({size: {columns: 120, rows: 30}});
 		await problemRow(h, '87204', 'CRITICAL CR/87204/26');
 		let f = await h.press(KEYS.enter);
-		expect(f).toMatch(/-- lines 1-\d+ of \d+; j\/k scroll, m reallocate, Enter/);
+		expect(f).toMatch(/-- lines 1-\d+ of \d+; j\/k scroll, x close --/);
 		f = await h.press('j');
 		expect(f).toMatch(/-- lines 2-/);
 		f = await h.press('r');

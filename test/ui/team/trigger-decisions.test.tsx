@@ -21,7 +21,14 @@ const DOYLE = 'o0011';
 const REASON = 'Reviewed with DS Brennan: caseload cut by two';
 
 /** The Team view's pane text, its lines joined (the form's words wrap). */
-const pane = (f: string) => f.replace(/[│║]/g, ' ').replace(/\s+/g, ' ');
+/** The frame as one line of words, without the box edges or the activity bar's view letters ("5D") at each line's start. */
+const pane = (f: string) =>
+	f
+		.split('\n')
+		.map(l => l.replace(/^[ >]?[1-9][A-Z]/, '  '))
+		.join('\n')
+		.replace(/[│║]/g, ' ')
+		.replace(/\s+/g, ' ');
 
 async function toQueue(h: DeskHarness): Promise<string> {
 	await ready(h);

@@ -104,12 +104,14 @@ function onKey(state: HandoverState, key: KeyPress, page: number, max: number): 
 		if (key.input && !key.ctrl && !key.meta) return r({type: 'type', text: key.input});
 		return state;
 	}
-	if (key.down || key.input === 'j') return r({type: 'scroll', by: 1, max});
-	if (key.up || key.input === 'k') return r({type: 'scroll', by: -1, max});
-	if (key.pageDown || key.input === ' ') return r({type: 'scroll', by: page, max});
-	if (key.pageUp || key.input === 'b') return r({type: 'scroll', by: -page, max});
-	if (key.home || key.input === 'g') return r({type: 'scroll', by: -Infinity, max});
-	if (key.end || key.input === 'G') return r({type: 'scroll', by: Infinity, max});
+	// Letters only as themselves: Ctrl+J is not j (the keymap's rule too).
+	const ch = key.ctrl || key.meta ? '' : key.input;
+	if (key.down || ch === 'j') return r({type: 'scroll', by: 1, max});
+	if (key.up || ch === 'k') return r({type: 'scroll', by: -1, max});
+	if (key.pageDown || ch === ' ') return r({type: 'scroll', by: page, max});
+	if (key.pageUp || ch === 'b') return r({type: 'scroll', by: -page, max});
+	if (key.home || ch === 'g') return r({type: 'scroll', by: -Infinity, max});
+	if (key.end || ch === 'G') return r({type: 'scroll', by: Infinity, max});
 	// f, t, c and e are the desk keymap's (handover-from, -to, -cover, -export): the desk sends 'edit' and 'export'.
 	return state;
 }
