@@ -63,8 +63,14 @@ export interface Resolve {
 export const ResolveJsonSchema = StrictObject({
 	way: Type.Union(RESOLVE_WAYS.map(w => Type.Literal(w))),
 	label: doc('What to do, in words.', Type.String({minLength: 1})),
-	desk: doc('The desk key that opens it and where it works; null when only the command line does it.', Nullable(StrictObject({key: Type.String({minLength: 1}), where: Type.String()}))),
-	command: doc('The command line, with what the person supplies in capitals (OFFICER, TEXT, NAME, D, FILE.csv); null when only the desk does it.', Nullable(Type.String({minLength: 1}))),
+	desk: doc(
+		'The desk key that opens it and where it works; null when only the command line does it.',
+		Nullable(StrictObject({key: Type.String({minLength: 1}), where: Type.String()})),
+	),
+	command: doc(
+		'The command line, with what the person supplies in capitals (OFFICER, TEXT, NAME, D, FILE.csv); null when only the desk does it.',
+		Nullable(Type.String({minLength: 1})),
+	),
 });
 
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
@@ -109,7 +115,12 @@ export function reviewWay(label = 'Review the case and set the plan for the next
 
 /** The performance decision is recorded in step 5 of a guided review of one of the officer's cases. */
 export function decisionWay(label: string): Resolve {
-	return {way: 'performance-decision', label, desk: {key: DESK_KEYS.review, where: "one of the officer's cases (step 5 of the review)"}, command: null};
+	return {
+		way: 'performance-decision',
+		label,
+		desk: {key: DESK_KEYS.review, where: "one of the officer's cases (step 5 of the review)"},
+		command: null,
+	};
 }
 
 /** Move one case to another officer (README "Case history"). */
@@ -139,7 +150,12 @@ export function coverWay(absenceId: string, label: string): Resolve {
 
 /** Record a bail event: the events given, with the flags they need. */
 export function bailWay(ref: string, events: string, label: string, more = ''): Resolve {
-	return {way: 'bail-record', label, desk: null, command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`};
+	return {
+		way: 'bail-record',
+		label,
+		desk: null,
+		command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`,
+	};
 }
 
 /** Record that a welfare event happened (never what was said). */
@@ -150,5 +166,10 @@ export function welfareWay(officers: readonly Officer[], officerId: string, kind
 /** The records system holds it: record it there and import the export (README "fortnight import"). */
 export function importWay(columns: readonly string[], what: string): Resolve {
 	const named = columns.map(c => `"${c}"`).join(' and ');
-	return {way: 'import', label: `${what}, then import the export (column${columns.length === 1 ? '' : 's'} ${named})`, desk: null, command: 'fortnight import FILE.csv'};
+	return {
+		way: 'import',
+		label: `${what}, then import the export (column${columns.length === 1 ? '' : 's'} ${named})`,
+		desk: null,
+		command: 'fortnight import FILE.csv',
+	};
 }

@@ -146,7 +146,11 @@ describe('each command-line way clears its problem on the demo', () => {
 		const held = theirs().length;
 		for (let moves = 0; problemsIn(store).some(p => p.id === problem.id); moves++) {
 			expect(moves, 'cleared before every case has gone').toBeLessThan(held);
-			const r = await runWay(way, store, {REF: theirs()[0]!.ref, OFFICER: takers[moves % takers.length]!, TEXT: 'Rebalancing the caseload'});
+			const r = await runWay(way, store, {
+				REF: theirs()[0]!.ref,
+				OFFICER: takers[moves % takers.length]!,
+				TEXT: 'Rebalancing the caseload',
+			});
 			expect(r.code, r.stderr).toBe(0);
 		}
 		expect(theirs().length).toBeGreaterThan(0);
@@ -166,7 +170,13 @@ describe('each command-line way clears its problem on the demo', () => {
 	it('crime-report-not-updated: the update imported from the records system', async () => {
 		const {store, dir, problem} = demoProblem('crime-report-not-updated');
 		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';
-		const file = csvFile(dir, [{'Crime reference': ref, 'Last update date': DEMO_TODAY, 'Last update': 'Statement taken from the witness; next, the phone download.'}]);
+		const file = csvFile(dir, [
+			{
+				'Crime reference': ref,
+				'Last update date': DEMO_TODAY,
+				'Last update': 'Statement taken from the witness; next, the phone download.',
+			},
+		]);
 		const r = await runWay(wayOf(problem, 'import'), store, {'FILE.csv': file});
 		expect(r.code, r.stderr + r.stdout).toBe(0);
 		gone(store, problem.id);
@@ -192,7 +202,7 @@ describe('each command-line way clears its problem on the demo', () => {
 		gone(store, problem.id);
 	});
 
-	it('forensic-wait: the lab\'s result imported for that submission', async () => {
+	it("forensic-wait: the lab's result imported for that submission", async () => {
 		const {store, dir, problem} = demoProblem('forensic-wait');
 		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';
 		const submitted = problem.evidence.find(e => e.type === 'forensic')!.date!;
@@ -254,7 +264,7 @@ describe('each command-line way clears its problem on the demo', () => {
 		gone(store, bail.id);
 	});
 
-	it('action-owner-away: a cover named on the owner\'s absence', async () => {
+	it("action-owner-away: a cover named on the owner's absence", async () => {
 		const {store, problem} = demoProblem('action-owner-away');
 		const r = await runWay(wayOf(problem, 'absence-change'), store, {NAME: 'DC Marsh'});
 		expect(r.code, r.stderr).toBe(0);

@@ -40,7 +40,11 @@ describe('every ProblemKind has a way to resolve it', () => {
 				expect(ways.length, p.id).toBeGreaterThan(0);
 				for (const w of ways) expect(RESOLVE_WAYS).toContain(w.way);
 				const usable = ways.filter(w => w.desk !== null || w.command !== null);
-				if (OUTSIDE_FORTNIGHT.includes(kind)) expect(ways.map(w => w.way), p.id).toEqual(['team-structure']);
+				if (OUTSIDE_FORTNIGHT.includes(kind))
+					expect(
+						ways.map(w => w.way),
+						p.id,
+					).toEqual(['team-structure']);
 				else expect(usable.length, `${p.id} has a desk key or a command`).toBeGreaterThan(0);
 			}
 		}
@@ -65,7 +69,7 @@ describe('every ProblemKind has a way to resolve it', () => {
 		expect(sergeant.resolve![0]!.label).toBe('DI Okafor holds the check-in with DS Brennan and records it');
 		expect(shellWord('CR/1/26')).toBe('CR/1/26');
 		expect(shellWord('DC Ashworth')).toBe('"DC Ashworth"');
-		expect(shellWord('O\'Neil $HOME')).toBe(`'O'\\''Neil $HOME'`);
+		expect(shellWord("O'Neil $HOME")).toBe(`'O'\\''Neil $HOME'`);
 		expect(shellWord('a\u001b]52;c;x\u0007b')).not.toContain('\u001b');
 		const officers = loadDemo().officers;
 		expect(officerWord([...officers, {...officers[2]!, id: 'o0099', collarNumber: '9999'}], 'o0003')).toBe('o0003');
@@ -101,7 +105,7 @@ describe('the ways the desk opens with r clear their problem', () => {
 		expect(ids(after)).not.toContain(p.id);
 	});
 
-	it('performance-trigger: an action plan recorded in step 5 of a review of one of the officer\'s cases', () => {
+	it("performance-trigger: an action plan recorded in step 5 of a review of one of the officer's cases", () => {
 		const data = loadDemo();
 		const p = findProblems(data, TODAY).find(x => x.id === 'performance-trigger:o0009')!;
 		expect(p.resolve!.map(w => [w.way, w.desk?.key])).toEqual([['performance-decision', 'r']]);
@@ -120,7 +124,12 @@ describe('the ways the desk opens with r clear their problem', () => {
 		});
 		expect(ids(escalated)).toContain(p.id);
 		const answered = signed(data, 'CR/55195/25', a => {
-			a.performance = {decision: 'not-now', reason: 'Checked: both updates describe the one DFU chase, for two seized devices.', planReviewDate: '', concern: ''};
+			a.performance = {
+				decision: 'not-now',
+				reason: 'Checked: both updates describe the one DFU chase, for two seized devices.',
+				planReviewDate: '',
+				concern: '',
+			};
 		});
 		expect(ids(answered)).not.toContain(p.id);
 		// The trigger still holds the finding as evidence, with the decision beside it.
@@ -128,7 +137,7 @@ describe('the ways the desk opens with r clear their problem', () => {
 		expect(trigger.evidence.some(e => e.type === 'update')).toBe(true);
 	});
 
-	it('welfare-check-in-due: the check-in recorded in step 6 of a review of one of the officer\'s cases', () => {
+	it("welfare-check-in-due: the check-in recorded in step 6 of a review of one of the officer's cases", () => {
 		const data = loadDemo();
 		const p = findProblems(data, TODAY).find(x => x.id === 'welfare-check-in-due:o0006')!;
 		expect(p.resolve!.map(w => [w.way, w.desk?.key ?? null])).toEqual([

@@ -23,7 +23,25 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		store = demoCopy().store;
-		tmux('new-session', '-d', '-s', 'desk', '-x', '120', '-y', '36', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e-prompt$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'desk',
+			'-x',
+			'120',
+			'-y',
+			'36',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'PS1=e2e-prompt$ ',
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 	});
 
 	afterAll(() => {
@@ -77,6 +95,11 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 		await waitForScreen('the shell again', x => !x.includes('» CASES') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'));
 		const saved = loadStoreText(readFileSync(store, 'utf8'), store).data.cases.find(c => c.ref === 'CR/87204/26')!;
 		expect(saved.oicId).toBe('o0006');
-		expect(saved.allocations.at(-1)).toMatchObject({officerId: 'o0006', from: DEMO_TODAY, by: 'o0002', reason: 'OIC on sick leave; bail due 02 Dec'});
+		expect(saved.allocations.at(-1)).toMatchObject({
+			officerId: 'o0006',
+			from: DEMO_TODAY,
+			by: 'o0002',
+			reason: 'OIC on sick leave; bail due 02 Dec',
+		});
 	}, 90_000);
 });

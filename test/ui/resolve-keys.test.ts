@@ -17,6 +17,8 @@ describe('resolve desk keys and the keymap', () => {
 		expect([...named].sort()).toEqual(Object.values(DESK_KEYS).sort());
 		const reallocate = KEYMAP.find(b => b.command === 'reallocate')!;
 		expect(reallocate.palette).toBe('Case: reallocate');
-		expect(helpLines().join('\n')).toMatch(/^m\s+reallocate \(move\) the case to another officer: workload after the move, date, reason \(case, problem detail\)$/m);
+		expect(helpLines().join('\n')).toMatch(
+			/^m\s+reallocate \(move\) the case to another officer: workload after the move, date, reason \(case, problem detail\)$/m,
+		);
 	});
 });

@@ -65,7 +65,10 @@ export const DecisionSchema = StrictObject({
 	action: Type.String(),
 	due: Nullable(Date_),
 	inspectorName: doc("The team's inspector, when the decision is theirs or they must be told (null when none is recorded or none is needed).", Nullable(Type.String())),
-	resolve: doc('The ways to clear it: the desk key and the command (README "Acting on a problem").', Type.Array(ResolveJsonSchema, {minItems: 1})),
+	resolve: doc(
+		'The ways to clear it: the desk key and the command (README "Acting on a problem").',
+		Type.Array(ResolveJsonSchema, {minItems: 1}),
+	),
 });
 export type Decision = Static<typeof DecisionSchema>;
 

@@ -51,7 +51,16 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	mg3Status: 'MG3 status',
 };
 
-export const DATE_FIELDS: readonly Field[] = ['opened', 'arrestDate', 'bailReturnDate', 'lastUpdateDate', 'lastVictimUpdate', 'forensicSubmitted', 'forensicResult', 'lastSuspectUpdate'];
+export const DATE_FIELDS: readonly Field[] = [
+	'opened',
+	'arrestDate',
+	'bailReturnDate',
+	'lastUpdateDate',
+	'lastVictimUpdate',
+	'forensicSubmitted',
+	'forensicResult',
+	'lastSuspectUpdate',
+];
 
 /** The most a suspect cell may hold: initials only (model.ts BailSchema.suspect), never a name. */
 export const SUSPECT_MAX = 12;
@@ -88,7 +97,13 @@ export const MG3_WORDS: Record<string, Mg3Status> = {
 	nfa: 'no-further-action',
 	'not required': 'not-required',
 };
-const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {risk: RISK_WORDS, status: STATUS_WORDS, rui: YES_NO, victimServiceLevel: SERVICE, mg3Status: MG3_WORDS};
+const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {
+	risk: RISK_WORDS,
+	status: STATUS_WORDS,
+	rui: YES_NO,
+	victimServiceLevel: SERVICE,
+	mg3Status: MG3_WORDS,
+};
 
 export interface ImportMapping {
 	/** Header in the file for each field; fields not named keep their default header. */

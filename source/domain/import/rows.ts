@@ -123,7 +123,8 @@ export interface RowContext {
 }
 
 export function rowContext(mapping: ImportMapping, layout: ColumnLayout, officers: OfficerIndex, today: IsoDate): RowContext {
-	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words: {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map()}};
+	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map()};
+	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), words};
 }
 
 /** The word's meaning, or undefined when it has none (cached per column). */
@@ -278,7 +279,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	if (rui !== undefined) out.rui = rui;
 	const service = word('victimServiceLevel', SERVICE, 'standard or enhanced');
 	if (service !== undefined) out.victimServiceLevel = service;
-	const mg3 = word('mg3Status', MG3_WORDS, 'not started, in progress, submitted, advice received, charged, no further action or not required');
+	const mg3Words = 'not started, in progress, submitted, advice received, charged, no further action or not required';
+	const mg3 = word('mg3Status', MG3_WORDS, mg3Words);
 	if (mg3 !== undefined) out.mg3Status = mg3;
 	if (out.forensicResult && out.forensicSubmitted && out.forensicResult < out.forensicSubmitted) {
 		reject('forensicResult', `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`);

@@ -50,5 +50,7 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 
 /** How it clears (README "Acting on a problem"): the crime report is the records system's; its new entry arrives by import. */
 export const CRIME_REPORT_RESOLVE: ResolveTable<'crime-report-not-updated'> = {
-	'crime-report-not-updated': () => [importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system')],
+	'crime-report-not-updated': () => [
+		importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system'),
+	],
 };

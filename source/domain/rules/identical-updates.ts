@@ -279,6 +279,9 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 /** How it clears: a performance decision about the officer (performance.ts unansweredIdenticalUpdates). */
 export const IDENTICAL_UPDATES_RESOLVE: ResolveTable<'identical-updates'> = {
 	'identical-updates': (p, ctx) => [
-		decisionWay(`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; record the outcome as a performance decision`),
+		decisionWay(
+			`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; ` +
+				'record the outcome as a performance decision',
+		),
 	],
 };

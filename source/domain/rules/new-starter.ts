@@ -86,6 +86,10 @@ export function officerNewStarterProblems(ctx: RuleContext, o: Officer): Problem
 
 /** How these clear (README "Acting on a problem"): the one-to-one recorded; the old cases reallocated. */
 export const NEW_STARTER_RESOLVE: ResolveTable<'new-starter-one-to-one-due' | 'new-starter-old-cases'> = {
-	'new-starter-one-to-one-due': (p, ctx) => [welfareWay(ctx.data.officers, p.subject.officerId, 'one-to-one', 'Hold the one-to-one, then record that it happened')],
-	'new-starter-old-cases': (p, ctx) => [reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`)],
+	'new-starter-one-to-one-due': (p, ctx) => [
+		welfareWay(ctx.data.officers, p.subject.officerId, 'one-to-one', 'Hold the one-to-one, then record that it happened'),
+	],
+	'new-starter-old-cases': (p, ctx) => [
+		reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`),
+	],
 };

@@ -340,5 +340,7 @@ export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
 export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
-	'performance-trigger': (p, ctx) => [decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`)],
+	'performance-trigger': (p, ctx) => [
+		decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`),
+	],
 };

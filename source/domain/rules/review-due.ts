@@ -201,6 +201,7 @@ export const REVIEW_DUE_RESOLVE: ResolveTable<'review-overdue' | 'review-due-sup
 	'review-due-supervisor-absent': (p, ctx) => {
 		const [absence] = p.evidence;
 		const who = nameOf(ctx, p.subject.officerId);
-		return absence?.id ? [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)] : [];
+		if (!absence?.id) return [];
+		return [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)];
 	},
 };

@@ -50,7 +50,9 @@ export const SPAN_OF_CONTROL_RESOLVE: ResolveTable<'span-of-control'> = {
 	'span-of-control': (p, ctx) => [
 		{
 			way: 'team-structure',
-			label: `Raise it with the inspector: move some of ${nameOf(ctx, p.subject.officerId)}'s officers to another sergeant or add an acting supervisor`,
+			label:
+				`Raise it with the inspector: move some of ${nameOf(ctx, p.subject.officerId)}'s officers to another sergeant ` +
+				'or add an acting supervisor',
 			desk: null,
 			command: null,
 		},

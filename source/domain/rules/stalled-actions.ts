@@ -132,6 +132,10 @@ export function stalledProblems(ctx: RuleContext): Problem[] {
  * or dropped with a reason; re-planned as a new action); the MG3's progress is the records system's.
  */
 export const STALLED_RESOLVE: ResolveTable<'stalled-action' | 'stalled-deliverable'> = {
-	'stalled-action': () => [reviewWay('Settle the action in a guided review: done, or dropped with a reason (step 2), re-planned as a new action (step 4)')],
-	'stalled-deliverable': () => [importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system')],
+	'stalled-action': () => [
+		reviewWay('Settle the action in a guided review: done, or dropped with a reason (step 2), re-planned as a new action (step 4)'),
+	],
+	'stalled-deliverable': () => [
+		importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system'),
+	],
 };

@@ -90,6 +90,10 @@ export function tenureProblems(ctx: RuleContext): Problem[] {
 
 /** How these clear (README "Acting on a problem"): the tenure review or screening, recorded when it has happened. */
 export const TENURE_RESOLVE: ResolveTable<'tenure-review-due' | 'screening-due'> = {
-	'tenure-review-due': (p, ctx) => [welfareWay(ctx.data.officers, p.subject.officerId, 'tenure-review', 'Hold the tenure review, then record that it happened')],
-	'screening-due': (p, ctx) => [welfareWay(ctx.data.officers, p.subject.officerId, 'screening', 'Book the screening with occupational health, then record that it happened')],
+	'tenure-review-due': (p, ctx) => [
+		welfareWay(ctx.data.officers, p.subject.officerId, 'tenure-review', 'Hold the tenure review, then record that it happened'),
+	],
+	'screening-due': (p, ctx) => [
+		welfareWay(ctx.data.officers, p.subject.officerId, 'screening', 'Book the screening with occupational health, then record it'),
+	],
 };

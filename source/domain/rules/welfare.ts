@@ -76,11 +76,15 @@ export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] 
 export const WELFARE_RESOLVE: ResolveTable<'welfare-check-in-due'> = {
 	'welfare-check-in-due': (p, ctx) => {
 		const id = p.subject.officerId;
-		if (p.id.endsWith(':questionnaire')) return [welfareWay(ctx.data.officers, id, 'questionnaire', 'Have the officer complete the wellbeing questionnaire, then record it')];
+		if (p.id.endsWith(':questionnaire')) {
+			return [welfareWay(ctx.data.officers, id, 'questionnaire', 'Have the officer complete the wellbeing questionnaire, then record it')];
+		}
 		// No one records their own: a sergeant's check-in is their line manager's (the inspector's) to hold and record.
 		const manager = ctx.officers.get(id)?.role === 'investigator' ? undefined : supervisorOf(ctx, id);
 		const who = nameOf(ctx, id);
-		const label = manager ? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it` : `Hold the check-in with ${who}, then record that it happened`;
+		const label = manager
+			? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it`
+			: `Hold the check-in with ${who}, then record that it happened`;
 		const record = welfareWay(ctx.data.officers, id, 'check-in', label);
 		if (!ctx.liveByOic.get(id)?.length) return [record];
 		const inReview: Resolve = {

@@ -67,6 +67,7 @@ export function onReallocateFormInput(s: DeskState, input: string, key: KeyInfo)
 export function reallocateWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
 	const w = s.reallocateWrite;
 	if (!w || w.seq !== seq) return s;
-	if (error && s.reallocateForm) return {...s, reallocateWrite: null, reallocateForm: {...s.reallocateForm, saving: false, error: {field: null, text: error}}};
+	if (error && s.reallocateForm)
+		return {...s, reallocateWrite: null, reallocateForm: {...s.reallocateForm, saving: false, error: {field: null, text: error}}};
 	return {...s, reallocateWrite: null, reallocateForm: null, notice: error ?? notice};
 }

@@ -138,9 +138,15 @@ export function hintsFor(s: DeskState): string {
 	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  ' : ''}` : '';
 	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
 	const width = s.layout.editorInner;
-	const length = tab?.kind === 'case' ? caseLines(s.model, tab.ref, width).length : tab?.kind === 'problem' ? problemLines(s.model, tab, width).length : Infinity;
+	const length =
+		tab?.kind === 'case'
+			? caseLines(s.model, tab.ref, width).length
+			: tab?.kind === 'problem'
+				? problemLines(s.model, tab, width).length
+				: Infinity;
 	const scroll = length > s.layout.editorRows ? 'j/k scroll  ' : '';
-	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	const edit = `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : edit;
 	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
 }
 
@@ -226,7 +232,17 @@ function DeskFrame({state: s, store, actor, storePath, readOnly, dispatch, onSto
 		const form = s.reallocateForm;
 		main = (
 			<>
-				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer' && !form} width={L.sidebarWidth} height={L.mainHeight} />}
+				{L.sidebarWidth > 0 && (
+					<Explorer
+						model={s.model}
+						rows={currentExplorerRows(s)}
+						list={s.explorer}
+						visible={explorerVisible(s)}
+						focused={s.focus === 'explorer' && !form}
+						width={L.sidebarWidth}
+						height={L.mainHeight}
+					/>
+				)}
 				{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
 				{!form && (
 				<Editor
@@ -253,7 +269,17 @@ function DeskFrame({state: s, store, actor, storePath, readOnly, dispatch, onSto
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && (
+				<ProblemsPanel
+					model={s.model}
+					rows={problemRows(s.model, s.problems.filter)}
+					list={s.problems}
+					visible={problemsVisible(s)}
+					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm}
+					width={L.width}
+					height={L.panelHeight}
+				/>
+			)}
 			<StatusBar model={s.model} storePath={storePath} actor={shortName(s.model.officerById.get(actor.officerId))} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);

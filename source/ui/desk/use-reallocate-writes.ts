@@ -45,7 +45,11 @@ export function useReallocateWrites(
 					const data = store.snapshot();
 					onStoreChanged(data);
 					const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
-					answer(null, `Reallocated ${safeText(r.ref)} from ${name(from)} to ${name(r.toOfficerId)} from ${shortDate(r.on, r.today)}. ${workloadWords(data, r.toOfficerId)}`);
+					answer(
+						null,
+						`Reallocated ${safeText(r.ref)} from ${name(from)} to ${name(r.toOfficerId)} from ${shortDate(r.on, r.today)}. ` +
+							workloadWords(data, r.toOfficerId),
+					);
 				},
 				// ReallocationError (moved meanwhile, closed) and StoreError (locked, read-only, disk full) both carry a
 				// sentence meant for the user; nothing was written in either case.

@@ -96,7 +96,10 @@ function build(model: DeskModel, subject: ProblemSubject, width: number): Line[]
 			// What the records say now, so the person sees what cleared it (README "Case history").
 			const a = currentAllocation(c);
 			const by = a.by ? `, moved by ${safeText(shortName(model.officerById.get(a.by)))}` : '';
-			add(`${who} is held by ${safeText(fullName(model.officerById.get(c.oicId)))} since ${d(a.from)}${by}${a.reason ? `: ${safeText(a.reason)}` : ''}.`);
+			add(
+				`${who} is held by ${safeText(fullName(model.officerById.get(c.oicId)))} since ${d(a.from)}${by}` +
+					`${a.reason ? `: ${safeText(a.reason)}` : ''}.`,
+			);
 		}
 		add('x closes this tab.');
 		return out;
@@ -126,7 +129,9 @@ function build(model: DeskModel, subject: ProblemSubject, width: number): Line[]
 	if (p.evidence.length === 0) indented('None recorded.');
 	for (const e of p.evidence) {
 		const date = e.date ? d(e.date) : 'undated';
-		const about = [e.caseRef ? safeText(e.caseRef) : null, e.id && e.id !== e.caseRef ? `${e.type} ${safeText(e.id)}` : e.type].filter(Boolean).join(', ');
+		const about = [e.caseRef ? safeText(e.caseRef) : null, e.id && e.id !== e.caseRef ? `${e.type} ${safeText(e.id)}` : e.type]
+			.filter(Boolean)
+			.join(', ');
 		indented(`${date}: ${safeText(e.detail)} (${about})`);
 	}
 	return out;

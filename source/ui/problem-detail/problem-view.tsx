@@ -29,7 +29,11 @@ export function ProblemView({model, subject, scroll, width, rows}: ProblemViewPr
 					{fit(l.text, width)}
 				</Text>
 			))}
-			{more && <Text dimColor wrap="truncate">{fit(`-- lines ${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length}; j/k scroll, x close --`, width)}</Text>}
+			{more && (
+				<Text dimColor wrap="truncate">
+					{fit(`-- lines ${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length}; j/k scroll, x close --`, width)}
+				</Text>
+			)}
 		</Box>
 	);
 }

@@ -8,7 +8,13 @@
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import {REASON_MAX, reallocationChoices, reallocationRefusal, type ReallocationChoice, type ReallocationRequest} from '../../domain/reallocate.js';
+import {
+	REASON_MAX,
+	reallocationChoices,
+	reallocationRefusal,
+	type ReallocationChoice,
+	type ReallocationRequest,
+} from '../../domain/reallocate.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
 
@@ -45,7 +51,18 @@ export type ReallocateOutcome =
 const MAX_DATE = 20;
 
 export function openReallocateForm(ref: string, today: IsoDate): ReallocateFormState {
-	return {ref, field: 'officer', query: '', cursor: 0, on: today, reason: '', error: null, confirmAway: null, confirmDiscard: false, saving: false};
+	return {
+		ref,
+		field: 'officer',
+		query: '',
+		cursor: 0,
+		on: today,
+		reason: '',
+		error: null,
+		confirmAway: null,
+		confirmDiscard: false,
+		saving: false,
+	};
 }
 
 /** The day the form is about: the typed date when it is one, else today (the list is worked out for it). */
@@ -70,7 +87,9 @@ function cachedChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate
 	const role = new Map(data.officers.map(o => [o.id, o.role]));
 	// Most likely first: investigators at work with the most room after the move; supervisors, then anyone away, last.
 	const rank = (c: ReallocationChoice) => (c.away ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
-	const choices = reallocationChoices(data, ref, on, today).sort((a, b) => rank(a) - rank(b) || a.after.percent - b.after.percent || a.name.localeCompare(b.name));
+	const choices = reallocationChoices(data, ref, on, today).sort(
+		(a, b) => rank(a) - rank(b) || a.after.percent - b.after.percent || a.name.localeCompare(b.name),
+	);
 	last = {data, key, choices};
 	return choices;
 }
@@ -149,9 +168,16 @@ export function reallocateFormKey(f: ReallocateFormState, input: string, key: Ke
  */
 function submit(f: ReallocateFormState, ctx: FormContext, confirmAway: boolean): ReallocateOutcome {
 	const {data, today, by} = ctx;
-	const fail = (field: ReallocateField | null, text: string): ReallocateOutcome => ({type: 'stay', form: {...f, ...(field ? {field} : {}), error: {field, text}}});
+	const fail = (field: ReallocateField | null, text: string): ReallocateOutcome => ({
+		type: 'stay',
+		form: {...f, ...(field ? {field} : {}), error: {field, text}},
+	});
 	const choice = chosen(data, f, today);
-	if (!choice) return fail('officer', f.query ? `Nobody in the team matches "${f.query}": change what you typed.` : 'Choose the officer who takes the case.');
+	if (!choice)
+		return fail(
+			'officer',
+			f.query ? `Nobody in the team matches "${f.query}": change what you typed.` : 'Choose the officer who takes the case.',
+		);
 	const on = parseUserDate(f.on.trim());
 	if (on === null) return fail('on', `"${f.on}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`);
 	if (f.reason.trim() === '') return fail('reason', 'Say why the case is moving (the reason is kept in its history).');

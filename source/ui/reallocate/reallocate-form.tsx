@@ -64,7 +64,11 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 			<Text dimColor wrap="truncate">
 				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'cases'.padEnd(9)} now -> after the move`, inner)}
 			</Text>
-			{choices.length === 0 && <Text wrap="truncate">{fit(form.query ? `    Nobody matches "${safeText(form.query)}".` : '    Nobody else is in post to take it.', inner)}</Text>}
+			{choices.length === 0 && (
+				<Text wrap="truncate">
+					{fit(form.query ? `    Nobody matches "${safeText(form.query)}".` : '    Nobody else is in post to take it.', inner)}
+				</Text>
+			)}
 			{shown.map((x, i) => {
 				const index = start + i;
 				const mark = index === form.cursor ? '  » ' : '    ';

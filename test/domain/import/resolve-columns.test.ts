@@ -14,16 +14,23 @@ const plan = (data: StoreData, text: string) => planCsv(data, text, {today: DEMO
 const caseOf = (data: StoreData, ref: string) => data.cases.find(c => c.ref === ref)!;
 
 describe('import: forensic result, last suspect update, MG3 status', () => {
-	it('records a result for the row\'s submission, or refuses when the row does not say which of several', () => {
+	it("records a result for the row's submission, or refuses when the row does not say which of several", () => {
 		const data = demoData();
 		// CR/13093/26 has two submissions waiting (01 Jun and 27 Aug).
 		const waiting = caseOf(data, 'CR/13093/26').forensics.filter(f => f.resultOn === null);
 		expect(waiting.map(f => f.submitted)).toEqual(['2026-06-01', '2026-08-27']);
 		const which = plan(data, csv(['Crime reference', 'Forensic result'], ['CR/13093/26', '2026-11-29']));
 		expect(which.rejected.map(r => [r.row, r.column, r.reason])).toEqual([
-			[2, 'Forensic result', 'CR/13093/26 has 2 forensic submissions waiting; give the "Forensic submitted" date of the one this result is for.'],
+			[
+				2,
+				'Forensic result',
+				'CR/13093/26 has 2 forensic submissions waiting; give the "Forensic submitted" date of the one it is for.',
+			],
 		]);
-		const early = plan(data, csv(['Crime reference', 'Forensic submitted', 'Forensic result'], ['CR/13093/26', '2026-06-01', '2026-05-01']));
+		const early = plan(
+			data,
+			csv(['Crime reference', 'Forensic submitted', 'Forensic result'], ['CR/13093/26', '2026-06-01', '2026-05-01']),
+		);
 		expect(early.rejected[0]!.reason).toBe('the result (2026-05-01) is dated before the submission (2026-06-01).');
 		const good = plan(data, csv(['Crime reference', 'Forensic submitted', 'Forensic result'], ['CR/13093/26', '2026-06-01', '2026-11-29']));
 		expect(good.rejected).toEqual([]);
@@ -38,7 +45,11 @@ describe('import: forensic result, last suspect update, MG3 status', () => {
 		const data = demoData();
 		const p = plan(
 			data,
-			csv(['Crime reference', 'Last suspect update', 'MG3 status'], ['CR/32449/23', '2026-11-28', 'submitted to CPS'], ['CR/16695/25', '2026-01-01', '']),
+			csv(
+				['Crime reference', 'Last suspect update', 'MG3 status'],
+				['CR/32449/23', '2026-11-28', 'submitted to CPS'],
+				['CR/16695/25', '2026-01-01', ''],
+			),
 		);
 		expect(p.rejected).toEqual([]);
 		const next = applyPlan(data, p);
@@ -47,6 +58,9 @@ describe('import: forensic result, last suspect update, MG3 status', () => {
 		// An older update than the one on record, and a blank MG3 cell, change nothing.
 		expect(caseOf(next, 'CR/16695/25')).toEqual(caseOf(data, 'CR/16695/25'));
 		const bad = plan(data, csv(['Crime reference', 'MG3 status'], ['CR/32449/23', 'posted']));
-		expect(bad.rejected[0]!.reason).toBe('"posted" is not a known MG3 status (expected not started, in progress, submitted, advice received, charged, no further action or not required).');
+		expect(bad.rejected[0]!.reason).toBe(
+			'"posted" is not a known MG3 status ' +
+				'(expected not started, in progress, submitted, advice received, charged, no further action or not required).',
+		);
 	});
 });

@@ -96,7 +96,7 @@ describe('problem detail', () => {
 		g.app.unmount();
 	});
 
-	it('the critical no-cover bail problem, reallocated from its detail, leaves the panel; the detail says what the records hold now', async () => {
+	it('the critical no-cover bail problem, reallocated from its detail, leaves the panel; the detail says what is held now', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const id = 'bail-officer-absent:CR/87204/26';

@@ -9,7 +9,13 @@ import type {StoreData} from '../../../source/domain/model.js';
 import {reallocationChoices} from '../../../source/domain/reallocate.js';
 import {loadStoreText, openStore} from '../../../source/store/store.js';
 import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
-import {formChoices, openReallocateForm, reallocateFormKey, type ReallocateFormState, type ReallocateOutcome} from '../../../source/ui/reallocate/reallocate-form-state.js';
+import {
+	formChoices,
+	openReallocateForm,
+	reallocateFormKey,
+	type ReallocateFormState,
+	type ReallocateOutcome,
+} from '../../../source/ui/reallocate/reallocate-form-state.js';
 import {DEMO_TODAY, demoCopy} from '../../helpers/cli.js';
 import {demoData, KEYS, ready, renderDesk} from '../desk-harness.js';
 
@@ -77,7 +83,7 @@ describe('the reallocation form (pure)', () => {
 		}
 	});
 
-	it('refuses in the domain\'s words, keeping what was typed: no reason, no such officer, a date after today', () => {
+	it("refuses in the domain's words, keeping what was typed: no reason, no such officer, a date after today", () => {
 		const d = driver(demoData(), DOYLE_CASE);
 		d.press('', {tab: true});
 		d.press('', {tab: true});
@@ -107,7 +113,9 @@ describe('the reallocation form (pure)', () => {
 		d.press('', {tab: true});
 		d.type('Back on Monday');
 		d.press('', {return: true});
-		expect(d.form().confirmAway).toBe('DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.');
+		expect(d.form().confirmAway).toBe(
+			'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.',
+		);
 		// Other keys wait for the answer.
 		d.press('x');
 		expect(d.form().reason).toBe('Back on Monday');
@@ -138,7 +146,7 @@ describe('the reallocation form (pure)', () => {
 const load = (file: string): StoreData => loadStoreText(readFileSync(file, 'utf8'), file).data;
 
 describe('the reallocation form in the desk', () => {
-	it('m on a case in the explorer opens it; the move is saved through the store and the new officer\'s workload is said', async () => {
+	it("m on a case in the explorer opens it; the move is saved through the store and the new officer's workload is said", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 40}});
