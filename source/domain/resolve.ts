@@ -80,7 +80,7 @@ export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
 export type ResolveTable<K extends ProblemKind> = {readonly [k in K]: ResolveFor};
 
 /** The desk keys for the ways the desk opens (the keymap binds the same keys: see the header). */
-export const DESK_KEYS = {review: 'r', reallocate: 'm'} as const;
+export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd'} as const;
 
 const CASE_DESK: DeskWay = {key: DESK_KEYS.review, where: 'the case, its problem or its row in the explorer'};
 
@@ -121,6 +121,11 @@ export function decisionWay(label: string): Resolve {
 		desk: {key: DESK_KEYS.review, where: "one of the officer's cases (step 5 of the review)"},
 		command: null,
 	};
+}
+
+/** An escalated trigger is the inspector's to decide: `d` in the Team view works their queue (README "The review desk"). */
+export function inspectorDecisionWay(label: string): Resolve {
+	return {way: 'performance-decision', label, desk: {key: DESK_KEYS.decideEscalated, where: "the Team view (the inspector's queue)"}, command: null};
 }
 
 /** Move one case to another officer (README "Case history"). */

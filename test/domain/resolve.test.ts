@@ -5,6 +5,7 @@
  * signReview the desk's review screen calls. (Command-line ways: test/commands/resolve-clears.test.ts.)
  */
 import {describe, expect, it} from 'vitest';
+import {decideEscalatedTrigger} from '../../source/domain/escalated-triggers.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {PROBLEM_KINDS, type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import {officerWord, RESOLVE_WAYS, shellWord} from '../../source/domain/resolve.js';
@@ -113,6 +114,17 @@ describe('the ways the desk opens with r clear their problem', () => {
 			a.performance = {decision: 'action-plan', reason: 'Agreed with DC Carter.', planReviewDate: '', concern: ''};
 		});
 		expect(ids(after)).not.toContain(p.id);
+	});
+
+	it('performance-trigger on the inspector\'s list: the inspector\'s decision (d in the Team view) takes it off', () => {
+		const data = loadDemo();
+		const p = findProblems(data, TODAY).find(x => x.id === 'performance-trigger:o0003')!;
+		expect(p.severity).toBe('red');
+		expect(p.resolve!.map(w => [w.way, w.desk?.key])).toEqual([['performance-decision', 'd']]);
+		const input = {officerId: 'o0003', decision: 'not-now' as const, reason: 'Off sick; the cases are reallocated.', planReviewDate: ''};
+		const after = decideEscalatedTrigger(data, input, {today: TODAY, signedAt: SIGNED_AT, by: 'o0001', sign}).next;
+		const now = findProblems(after, TODAY).find(x => x.id === p.id);
+		expect(now?.severity ?? 'gone').not.toBe('red');
 	});
 
 	it('identical-updates: the check with the officer recorded as a decision answers it (escalating does not)', () => {

@@ -13,6 +13,7 @@ describe('resolve desk keys and the keymap', () => {
 	it('each desk key a way names is bound in the Cases view to that action, and listed in help', () => {
 		expect(commandFor(DESK_KEYS.review, NO_KEY, 'cases')).toBe('review');
 		expect(commandFor(DESK_KEYS.reallocate, NO_KEY, 'cases')).toBe('reallocate');
+		expect(commandFor(DESK_KEYS.decideEscalated, NO_KEY, 'team')).toBe('trigger-decide');
 		const named = new Set(findProblems(demoData(), DEMO_TODAY).flatMap(p => (p.resolve ?? []).flatMap(w => (w.desk ? [w.desk.key] : []))));
 		expect([...named].sort()).toEqual(Object.values(DESK_KEYS).sort());
 		const reallocate = KEYMAP.find(b => b.command === 'reallocate')!;

@@ -23,7 +23,7 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {decisionWay, type ResolveTable} from '../resolve.js';
+import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
 import {safeText} from '../safe-text.js';
 import {days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
@@ -340,7 +340,9 @@ export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
 export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
-	'performance-trigger': (p, ctx) => [
-		decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`),
-	],
+	'performance-trigger': (p, ctx) =>
+		// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
+		p.severity === 'red'
+			? [inspectorDecisionWay(`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`)]
+			: [decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`)],
 };
