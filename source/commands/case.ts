@@ -5,8 +5,7 @@ import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
 import {plural} from '../domain/plural.js';
-import {reallocateCase, reallocationRefusal, ReallocationError, type ReallocationRequest} from '../domain/reallocate.js';
-import {workloadFor} from '../domain/rules/workload.js';
+import {reallocateCase, reallocationRefusal, ReallocationError, workloadWords, type ReallocationRequest} from '../domain/reallocate.js';
 import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
@@ -167,13 +166,6 @@ function confirmation(data: StoreData, m: Moved): string {
 		const verb = m.moved.length === 1 ? 'moves' : 'move';
 		lines.push(`${plural(m.moved.length, 'open action')} ${verb} with it: ${m.moved.map(safeText).join(', ')}.`);
 	}
-	const w = workloadFor(data, m.to);
-	const officer = data.officers.find(o => o.id === m.to);
-	const flag = data.settings.workloadExcessivePercent;
-	lines.push(
-		`${name(m.to)}'s workload now: ${plural(w.liveCases, 'live case')}, ${plural(w.points, 'point')} ` +
-			`on ${officer?.hoursPerWeek ?? '?'}h a week ` +
-			`(${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity${w.excessive ? `, OVER the ${flag}% flag` : ` (flag above ${flag}%)`}.`,
-	);
+	lines.push(workloadWords(data, m.to));
 	return lines.join('\n') + '\n';
 }

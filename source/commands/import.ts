@@ -58,6 +58,11 @@ Values
                        except the bail return date)
   last update          appended to the case's updates unless the same date and text are already there
   last victim update, forensic submitted: added when not already recorded
+  forensic result      the date the result came back, for the row's forensic submission (or the
+                       case's one submission still waiting)
+  last suspect update  the last day the suspect was told of progress (a running RUI)
+  MG3 status           not started, in progress, submitted, advice received, charged, no further
+                       action (NFA), not required; a change restarts the MG3's clock today
 
 New cases are allocated on today's date with their next review due today, so the sergeant reviews each
 one. A bail regime is fixed from the arrest date (before or after 28 October 2022). Text is kept as
@@ -69,7 +74,8 @@ Mapping file (--map), JSON; every key optional:
     "dateFormats": ["dd/MM/yyyy", "dd/MM/yyyy HH:mm", "yyyy-MM-dd"],
     "values":     {"risk": {"Standard": "low", "Significant": "high"},
                    "status": {"Filed": "closed", "Pending CPS": "with CPS"},
-                   "rui": {"RUI": "yes"}, "victimServiceLevel": {"VCOP Enhanced": "enhanced"}}
+                   "rui": {"RUI": "yes"}, "victimServiceLevel": {"VCOP Enhanced": "enhanced"},
+                   "mg3Status": {"Sent to CPS": "submitted"}}
   }
 "columns" maps field names (above) to your headers; "dateFormats" are tried in order (tokens yyyy, MM,
 M, dd, d, HH, mm, ss; other date-fns patterns also work, more slowly); "values" maps your words to

@@ -1,8 +1,25 @@
+import {PROBLEM_KINDS} from '../domain/problem.js';
+import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {findProblems} from '../domain/rules/index.js';
 import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
+
+/** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
+function choices(words: readonly string[], first = 62): string {
+	const lines: string[] = [];
+	let line = '';
+	for (const [i, k] of words.entries()) {
+		const word = i < words.length - 1 ? `${k} |` : k;
+		if (line !== '' && line.length + 1 + word.length > (lines.length === 0 ? first : 62)) {
+			lines.push(line);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	lines.push(line);
+	return lines.join(`\n${' '.repeat(14)}`);
+}
 
 const command: Command = {
 	name: 'problems',
@@ -23,15 +40,7 @@ Options
 
 JSON: an array, most urgent first, of objects with these keys (always present):
   id          stable id for this problem, e.g. "bail-due:CR/12345/26"
-  kind        review-overdue | review-due-supervisor-absent |
-              review-needs-independent-supervisor | bail-lapsed |
-              bail-due | bail-officer-absent | bail-supervisor-absent |
-              rui-no-update | victim-update-overdue |
-              crime-report-not-updated | stalled-action | stalled-deliverable |
-              identical-updates | forensic-wait | workload | span-of-control |
-              welfare-check-in-due | new-starter-one-to-one-due |
-              tenure-review-due | screening-due | new-starter-old-cases |
-              performance-trigger | action-owner-away
+  kind        ${choices(PROBLEM_KINDS)}
   severity    critical | red | amber | info
   subject     {type: case|officer|supervisor, ref: crime ref or null,
                officerId, officerName}
@@ -40,6 +49,12 @@ JSON: an array, most urgent first, of objects with these keys (always present):
   since       YYYY-MM-DD, the first day the rule fired
   due         YYYY-MM-DD deadline (bail date, review date) or null
   evidence    [{type, caseRef or null, id or null, date or null, detail}]
+  resolve     the ways to clear it, at least one:
+              [{way, label, desk: {key, where} or null, command or null}]
+              way: ${choices(RESOLVE_WAYS, 57)}
+              label: what to do, in words; desk: the desk key and where it
+              works; command: the command line, with what you supply in
+              capitals (OFFICER, TEXT, NAME, D, FILE.csv)
 Control characters in store text are made visible. Welfare notes are never read.
 
 Exit codes: 0 listed (problems or none); 2 usage error; 3 store unreadable.

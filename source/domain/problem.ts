@@ -3,6 +3,7 @@
  * `today`. Every consumer (desk, `problems`, handover, log) reads these; none recomputes a rule.
  */
 import type {IsoDate} from './dates.js';
+import type {Resolve} from './resolve.js';
 
 export type Severity = 'critical' | 'red' | 'amber' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'red', 'amber', 'info'];
@@ -83,4 +84,9 @@ export interface Problem {
 	since: IsoDate;
 	/** A dated deadline the problem is about (bail return, review due), when there is one. */
 	due?: IsoDate;
+	/**
+	 * The ways to clear it: desk key and command (README "Acting on a problem"). Rules leave it out;
+	 * findProblems (rules/index.ts) adds it, from the rule's declaration, to every problem it returns.
+	 */
+	resolve?: readonly Resolve[];
 }

@@ -14,7 +14,9 @@ import {isLive} from './case-facts.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
-import {ABSENCE_WORDS, absenceLookup, awayOn, shortName} from './people.js';
+import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName} from './people.js';
+import {plural} from './plural.js';
+import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
 import {safeMultiline, safeText} from './safe-text.js';
 
 export class ReallocationError extends Error {
@@ -147,4 +149,47 @@ export function reallocateCase(data: StoreData, r: ReallocationRequest): Realloc
 	const cases = data.cases.slice();
 	cases[index] = after;
 	return {data: {...data, cases}, fromOfficerId: before.oicId, movedActions};
+}
+
+/** One officer a case could go to, as the desk's reallocation form lists them. */
+export interface ReallocationChoice {
+	officerId: string;
+	/** "DC Helen Marsh". */
+	name: string;
+	now: Workload;
+	/** Their workload if the case moved to them. */
+	after: Workload;
+	/** Why the case would sit with nobody (awayWithNobody), or null when they are at work or covered. */
+	away: string | null;
+}
+
+/**
+ * Everyone in post the case could move to on `on` (not its holder, not someone who has left or has not
+ * joined yet), in the team's order, each with their workload now and after the move (README "Case
+ * history": "It prints the new officer's workload"), and whether they are away with nobody covering.
+ */
+export function reallocationChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate): ReallocationChoice[] {
+	const c = data.cases.find(x => x.ref === ref);
+	if (!c) return [];
+	return data.officers
+		.filter(o => o.id !== c.oicId && o.joinedUnit <= on && (o.leftUnit === null || o.leftUnit > today))
+		.map(o => ({
+			officerId: o.id,
+			name: safeText(fullName(o)),
+			now: workloadFor(data, o.id),
+			after: workloadWith(data, o.id, c),
+			away: awayWithNobody(data, o.id, on, today),
+		}));
+}
+
+/** "DC Helen Marsh's workload now: 9 live cases, 17 points on 40h a week (1.00 FTE): 85% of capacity (flag above 110%)." */
+export function workloadWords(data: StoreData, officerId: string): string {
+	const w = workloadFor(data, officerId);
+	const officer = data.officers.find(o => o.id === officerId);
+	const flag = data.settings.workloadExcessivePercent;
+	return (
+		`${safeText(fullName(officer))}'s workload now: ${plural(w.liveCases, 'live case')}, ${plural(w.points, 'point')} ` +
+		`on ${officer?.hoursPerWeek ?? '?'}h a week ` +
+		`(${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity${w.excessive ? `, OVER the ${flag}% flag` : ` (flag above ${flag}%)`}.`
+	);
 }

@@ -9,7 +9,7 @@
 import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
-import {escapeMarkdown as esc, mdTable, mdTableCell as cell} from './markdown.js';
+import {escapeMarkdown as esc, mdCode, mdTable, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
 import {docDate, docDay, docInstant} from './doc-dates.js';
@@ -80,7 +80,22 @@ function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	const inspector = d.inspectorName ? ` The inspector is ${esc(d.inspectorName)}.` : '';
 	// The "What to do" is a nested item: every renderer starts it on its own line.
 	const message = esc(d.message);
-	return [`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}`, `   - What to do: ${esc(d.action)}${inspector}`];
+	return [
+		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}`,
+		`   - What to do: ${esc(d.action)}${inspector}`,
+		`   - To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
+	];
+}
+
+/**
+ * One way to clear a decision (README "Acting on a problem"): its words, then the desk key and the command
+ * to copy, as a code span unless it carries characters Markdown or HTML give meaning to (a crime reference
+ * is store text): then escaped like the rest.
+ */
+function resolveWords(r: Decision['resolve'][number]): string {
+	const code = (text: string) => (/[<>&`\\]/.test(text) ? esc(text) : mdCode(text));
+	const how = [r.desk ? `desk key ${code(r.desk.key)}` : '', r.command ? code(r.command) : ''].filter(Boolean).join(' or ');
+	return `${esc(r.label)}${how ? ` (${how})` : ' (outside fortnight)'}`;
 }
 
 function availability(o: OfficerSection, h: Handover): string {

@@ -80,6 +80,19 @@ function codeSpan(text: string): string {
 	return `\`${text}\``;
 }
 
+/**
+ * Any one line of text as a code span (a command to copy): made safe for a terminal, fenced with one
+ * backtick more than the longest run inside it (CommonMark), so no text can close the span early. Not
+ * for a table cell (a pipe there ends the cell even inside a span).
+ */
+export function mdCode(text: string): string {
+	const line = safeText(text);
+	const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map(run => run.length));
+	const fence = '`'.repeat(longest + 1);
+	const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+	return `${fence}${pad}${line}${pad}${fence}`;
+}
+
 /** A GFM table from trusted headers and already-escaped cells. */
 export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
 	const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;

@@ -9,6 +9,7 @@ import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js'
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {EVIDENCE_TYPES, PROBLEM_KINDS, SEVERITIES, type Problem} from '../domain/problem.js';
+import {ResolveJsonSchema} from '../domain/resolve.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
@@ -31,6 +32,7 @@ export const ProblemJsonSchema = StrictObject({
 	evidence: Type.Array(
 		StrictObject({type: oneOf(EVIDENCE_TYPES), caseRef: Nullable(Type.String()), id: Nullable(Type.String()), date: Nullable(DateSchema), detail: Type.String()}),
 	),
+	resolve: doc('The ways to clear it, at least one (README "Acting on a problem").', Type.Array(ResolveJsonSchema, {minItems: 1})),
 });
 export type ProblemJson = Static<typeof ProblemJsonSchema>;
 
@@ -61,6 +63,12 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 			id: e.id === undefined ? null : safeText(e.id),
 			date: e.date ?? null,
 			detail: safeText(e.detail),
+		})),
+		resolve: (p.resolve ?? []).map(r => ({
+			way: r.way,
+			label: safeText(r.label),
+			desk: r.desk ? {key: r.desk.key, where: r.desk.where} : null,
+			command: r.command === null ? null : safeText(r.command),
 		})),
 	};
 }

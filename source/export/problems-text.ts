@@ -8,6 +8,7 @@ import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {severityCountWords, type Problem, type ProblemKind, type Severity} from '../domain/problem.js';
+import type {Resolve} from '../domain/resolve.js';
 import {safeText} from '../domain/safe-text.js';
 
 export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', red: 'RED', amber: 'AMBER', info: 'INFO'};
@@ -93,7 +94,40 @@ export function renderProblemsText(problems: readonly Problem[], options: TextOp
 		out.push(clip(`${SEVERITY_WORDS[p.severity].padEnd(9)}${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width));
 		for (const l of wrap(safeText(p.message), width - 2)) out.push(`  ${l}`);
 		for (const [i, l] of wrap(`Do: ${safeText(p.action)}`, width - 2).entries()) out.push(`${i === 0 ? '  ' : '      '}${l}`.slice(0, width));
+		out.push(...resolveLines(p.resolve ?? [], width));
 		out.push(`  Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}. [${safeText(p.id)}]`.slice(0, width));
 	}
 	return out.join('\n') + '\n';
+}
+
+/**
+ * The ways to clear a problem (README "Acting on a problem"): each one's words, the desk key, and the
+ * command on a line of its own, continued with a backslash when it is too long, so it pastes into a shell.
+ */
+export function resolveLines(ways: readonly Resolve[], width = 80): string[] {
+	if (ways.length === 0) return [];
+	const out = ['  To clear it:'];
+	for (const r of ways) {
+		for (const [i, l] of wrap(safeText(r.label), width - 4).entries()) out.push(`${i === 0 ? '  - ' : '    '}${l}`);
+		if (r.desk) for (const l of wrap(`desk: ${r.desk.key} on ${r.desk.where}`, width - 4)) out.push(`    ${l}`);
+		if (r.command) out.push(...commandLines(safeText(r.command), width - 4).map(l => `    ${l}`));
+	}
+	return out;
+}
+
+/** A command in lines of at most `width`, each but the last ending in " \\" (a shell continues the line). */
+export function commandLines(command: string, width: number): string[] {
+	const words = command.split(' ');
+	const lines: string[] = [];
+	let line = '';
+	for (const w of words) {
+		const next = line === '' ? w : `${line} ${w}`;
+		// Room for the " \\" that continues a line, except on the last one (unknown yet: keep it for all).
+		if (line !== '' && next.length + 2 > width) {
+			lines.push(`${line} \\`);
+			line = `  ${w}`;
+		} else line = next;
+	}
+	lines.push(line);
+	return lines;
 }

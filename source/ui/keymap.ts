@@ -53,7 +53,8 @@ export type DeskCommand =
 	| 'handover-page-up'
 	| 'absence-add'
 	| 'absence-end'
-	| 'trigger-decide';
+	| 'trigger-decide'
+	| 'reallocate';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
@@ -129,7 +130,13 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
 	{command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view (dates by officer)', palette: 'View: Calendar', matches: char('5')},
 	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
-	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer', matches: (_i, k) => k.return},
+	{
+		command: 'open',
+		keys: ['Enter'],
+		where: 'lists, problem detail',
+		help: "open the case, a problem's detail (from there: its case or officer), or fold an officer",
+		matches: (_i, k) => k.return,
+	},
 	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},
 	{command: 'prev-tab', keys: ['['], where: 'editor tabs', help: 'previous tab', palette: 'Tabs: previous', matches: char('[')},
 	{command: 'next-tab', keys: [']'], where: 'editor tabs', help: 'next tab', palette: 'Tabs: next', matches: char(']')},
@@ -138,6 +145,15 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys', matches: char('?')},
 	{command: 'review', keys: ['r'], where: 'case', help: 'start or resume the guided review of the case', palette: 'Review: this case', matches: char('r')},
 	{command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due', matches: char('R')},
+	// README "Acting on a problem": domain/resolve.ts names this key (DESK_KEYS) in every problem it clears.
+	{
+		command: 'reallocate',
+		keys: ['m'],
+		where: 'case, problem detail',
+		help: 'reallocate (move) the case to another officer: workload after the move, date, reason',
+		palette: 'Case: reallocate',
+		matches: char('m'),
+	},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},

@@ -15,7 +15,7 @@ import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
 const NOT_IN_DEMO = new Set(['review-needs-independent-supervisor']);
 const DEMO_LABELS = Object.entries(KIND_LABELS).filter(([k]) => !NOT_IN_DEMO.has(k));
 
-const KEYS = ['id', 'kind', 'severity', 'subject', 'message', 'action', 'since', 'due', 'evidence'];
+const KEYS = ['id', 'kind', 'severity', 'subject', 'message', 'action', 'since', 'due', 'evidence', 'resolve'];
 
 describe('fortnight problems (built CLI)', () => {
 	const {store} = demoCopy();
@@ -33,6 +33,16 @@ describe('fortnight problems (built CLI)', () => {
 		const order = ['CRITICAL', 'RED', 'AMBER', 'INFO'];
 		expect(heads.map(h => order.indexOf(h!))).toEqual([...heads.map(h => order.indexOf(h!))].sort((a, b) => a - b));
 		expect(r.stdout.replace(/\n +/g, ' ')).toContain('OIC DC Ashworth is on sick leave from 28 Nov; no cover assigned');
+		// Each problem's ways to clear it, under what to do: words, the desk key, the command on its own line.
+		expect(r.stdout).toContain(
+			'  To clear it:\n' +
+				'  - Reallocate CR/87204/26 to an officer at work to deal with the bail date\n' +
+				'    before 02 Dec\n' +
+				'    desk: m on the problem, the case, or the palette\n' +
+				'    fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT\n',
+		);
+		// A command too long for the line goes on with a backslash, so it still pastes into a shell.
+		expect(r.stdout).toContain('    fortnight bail record CR/87204/26 --event extended --authorised-by NAME \\\n      --rank RANK\n');
 	});
 
 	it('--json is the documented array; --help documents it', () => {
@@ -44,7 +54,21 @@ describe('fortnight problems (built CLI)', () => {
 			expect(Object.keys(p)).toEqual(KEYS);
 			expect(Object.keys(p['subject'] as object)).toEqual(['type', 'ref', 'officerId', 'officerName']);
 			for (const e of p['evidence'] as object[]) expect(Object.keys(e)).toEqual(['type', 'caseRef', 'id', 'date', 'detail']);
+			// README "Acting on a problem": at least one way to clear it, each with the same keys.
+			const ways = p['resolve'] as Record<string, unknown>[];
+			expect(ways.length).toBeGreaterThan(0);
+			for (const w of ways) {
+				expect(Object.keys(w)).toEqual(['way', 'label', 'desk', 'command']);
+				if (w['desk'] !== null) expect(Object.keys(w['desk'] as object)).toEqual(['key', 'where']);
+			}
 		}
+		const bail = arr.find(p => p['id'] === 'bail-officer-absent:CR/87204/26')!;
+		expect((bail['resolve'] as {command: string}[])[0]).toEqual({
+			way: 'reallocate',
+			label: 'Reallocate CR/87204/26 to an officer at work to deal with the bail date before 02 Dec',
+			desk: {key: 'm', where: 'the problem, the case, or the palette'},
+			command: 'fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT',
+		});
 		expect(arr[0]!['severity']).toBe('critical');
 		const help = runCli(['problems', '--help']);
 		expect(help.code).toBe(0);
@@ -116,6 +140,7 @@ describe('renderers', () => {
 			since: '2026-11-21',
 			due: null,
 			evidence: [{type: 'case', caseRef: null, id: null, date: null, detail: 'x'}],
+			resolve: [],
 		});
 		expect(JSON.parse(renderProblemsJson([p], officers))).toHaveLength(1);
 	});

@@ -46,6 +46,9 @@ export function caseToRow(c: Case, officers: readonly Officer[], style: ExportSt
 		lastVictimUpdate: d(c.victim?.updates.at(-1)),
 		forensicSubmitted: d(forensic?.submitted),
 		suspect: bail?.suspect ?? (c.rui && c.rui.endedOn === null ? c.rui.suspect : ''),
+		forensicResult: d(forensic?.resultOn),
+		lastSuspectUpdate: c.rui && c.rui.endedOn === null ? d(c.rui.lastSuspectUpdate) : '',
+		mg3Status: c.cps.mg3Status.replace(/-/g, ' '),
 	};
 }
 
@@ -113,6 +116,9 @@ export function generateImportCsv(officers: readonly Officer[], rows: number, op
 			victim ? d(day(520, 150)) : '',
 			r() < 0.3 ? d(day(310, 200)) : '',
 			arrest ? 'XY' : '',
+			'',
+			rui === 'Yes' && r() < 0.5 ? d(day(520, 150)) : '',
+			pick(['not started', 'in progress', 'submitted', '']),
 		]);
 	}
 	return stringify(lines);

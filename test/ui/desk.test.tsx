@@ -160,7 +160,7 @@ describe('filter', () => {
 		h.app.unmount();
 	});
 
-	it('filters the Problems panel, and Enter jumps to the problem\'s case or officer', async () => {
+	it('filters the Problems panel; Enter opens the problem\'s detail, and Enter there its case or officer', async () => {
 		const problems = findProblems(demoData(), DEMO_TODAY);
 		const caseProblem = problems.find(p => p.subject.type === 'case' && p.subject.ref === 'CR/87204/26')!;
 		expect(caseProblem).toBeDefined();
@@ -176,6 +176,10 @@ describe('filter', () => {
 		expect(f).toMatch(new RegExp(`${shown.length} match`));
 		expect(shown[0]).toContain('CR/87204/26');
 		await h.press(KEYS.enter);
+		// README "Acting on a problem": the detail first (its message, what to do, the keys), then the case.
+		f = await h.press(KEYS.enter);
+		expect(f).toContain('[Problem CR/87204/26]');
+		expect(f).toContain('» EDITOR');
 		f = await h.press(KEYS.enter);
 		expect(f).toContain('[CR/87204/26]');
 		expect(f).toContain('» EDITOR');
@@ -190,6 +194,8 @@ describe('filter', () => {
 		const at = rows.findIndex(l => l.includes('TDC Whitlock'));
 		expect(at).toBeGreaterThanOrEqual(0);
 		for (let i = 0; i < at; i++) await h.press('j');
+		f = await h.press(KEYS.enter);
+		expect(f).toContain('[Problem TDC Whitlock]');
 		f = await h.press(KEYS.enter);
 		expect(f).toContain('› ▾ TDC Whitlock');
 		expect(f).toContain('» CASES');

@@ -150,6 +150,22 @@ const MODES: Mode[] = [
 		lines: [/-- lines \d/],
 	},
 	{name: 'Cases: Problems panel', view: 'cases', keys: [KEYS.tab, KEYS.tab], lines: [], moves: true},
+	// README "Acting on a problem": a case problem's detail (the fourth: CR/87204/26's bail) and an officer's
+	// with no cases to show (DS Brennan's absence); the reallocation form, which takes every key.
+	{
+		name: "Cases: a case problem's detail",
+		view: 'cases',
+		keys: [KEYS.tab, KEYS.tab, 'j', 'j', 'j', KEYS.enter],
+		lines: [/Keys: m reallocate/],
+	},
+	{
+		name: "Cases: an officer problem's detail",
+		view: 'cases',
+		keys: [KEYS.tab, KEYS.tab, KEYS.enter],
+		lines: [/Keys: x close/, /-- lines \d/],
+		moves: true,
+	},
+	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab\/↓ next field/], promptIsHelp: true},
 	{name: 'palette', view: 'cases', keys: [':'], lines: [/COMMAND PALETTE/], promptIsHelp: true},
 	{name: 'help', view: 'cases', keys: ['?'], lines: [/HELP\s+Esc or \?/]},
 	{name: 'Team', view: 'team', keys: ['2', 'j'], lines: [/a record absence/], moves: true},

@@ -91,6 +91,12 @@ export function buildHandover(input: HandoverInput): Handover {
 			action: datedMessage(p.action),
 			due: p.due ?? null,
 			inspectorName: needsInspector ? inspector.name : null,
+			resolve: (p.resolve ?? []).map(r => ({
+				way: r.way,
+				label: datedMessage(r.label),
+				desk: r.desk ? {...r.desk} : null,
+				command: r.command,
+			})),
 		});
 	}
 

@@ -9,6 +9,7 @@
  */
 import {Type, type Static} from '@sinclair/typebox';
 import {ChainHeadSchema, DateSchema as Date_, InstantSchema, Nullable, StrictObject, doc} from '../json-schema.js';
+import {ResolveJsonSchema} from '../resolve.js';
 
 export const HANDOVER_SCHEMA_ID = 'fortnight-handover/2';
 
@@ -64,6 +65,10 @@ export const DecisionSchema = StrictObject({
 	action: Type.String(),
 	due: Nullable(Date_),
 	inspectorName: doc("The team's inspector, when the decision is theirs or they must be told (null when none is recorded or none is needed).", Nullable(Type.String())),
+	resolve: doc(
+		'The ways to clear it: the desk key and the command (README "Acting on a problem").',
+		Type.Array(ResolveJsonSchema, {minItems: 1}),
+	),
 });
 export type Decision = Static<typeof DecisionSchema>;
 

@@ -4,7 +4,7 @@
  * force's own words for risk, status and the rest. Described for users in `fortnight import --help`
  * and in the README; keep the three in step.
  */
-import type {CaseStatus, Risk} from '../model.js';
+import type {CaseStatus, Mg3Status, Risk} from '../model.js';
 import {DEFAULT_DATE_FORMATS} from './date-format.js';
 
 export const FIELDS = [
@@ -23,6 +23,9 @@ export const FIELDS = [
 	'lastVictimUpdate',
 	'forensicSubmitted',
 	'suspect',
+	'forensicResult',
+	'lastSuspectUpdate',
+	'mg3Status',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -43,15 +46,27 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	lastVictimUpdate: 'Last victim update',
 	forensicSubmitted: 'Forensic submitted',
 	suspect: 'Suspect',
+	forensicResult: 'Forensic result',
+	lastSuspectUpdate: 'Last suspect update',
+	mg3Status: 'MG3 status',
 };
 
-export const DATE_FIELDS: readonly Field[] = ['opened', 'arrestDate', 'bailReturnDate', 'lastUpdateDate', 'lastVictimUpdate', 'forensicSubmitted'];
+export const DATE_FIELDS: readonly Field[] = [
+	'opened',
+	'arrestDate',
+	'bailReturnDate',
+	'lastUpdateDate',
+	'lastVictimUpdate',
+	'forensicSubmitted',
+	'forensicResult',
+	'lastSuspectUpdate',
+];
 
 /** The most a suspect cell may hold: initials only (model.ts BailSchema.suspect), never a name. */
 export const SUSPECT_MAX = 12;
 
 /** Fields whose words a mapping may translate ("values"). */
-export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel'] as const;
+export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel', 'mg3Status'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 /** A new case cannot be created without these. */
@@ -70,7 +85,25 @@ export const STATUS_WORDS: Record<string, CaseStatus> = {
 };
 export const YES_NO: Record<string, boolean> = {yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false};
 export const SERVICE: Record<string, 'standard' | 'enhanced'> = {standard: 'standard', enhanced: 'enhanced'};
-const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {risk: RISK_WORDS, status: STATUS_WORDS, rui: YES_NO, victimServiceLevel: SERVICE};
+/** The MG3's progress as the records system words it (README "Acting on a problem": a stalled MG3 clears when it moves on). */
+export const MG3_WORDS: Record<string, Mg3Status> = {
+	'not started': 'not-started',
+	'in progress': 'in-progress',
+	submitted: 'submitted',
+	'submitted to cps': 'submitted',
+	'advice received': 'advice-received',
+	charged: 'charged',
+	'no further action': 'no-further-action',
+	nfa: 'no-further-action',
+	'not required': 'not-required',
+};
+const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {
+	risk: RISK_WORDS,
+	status: STATUS_WORDS,
+	rui: YES_NO,
+	victimServiceLevel: SERVICE,
+	mg3Status: MG3_WORDS,
+};
 
 export interface ImportMapping {
 	/** Header in the file for each field; fields not named keep their default header. */
@@ -84,7 +117,7 @@ export interface ImportMapping {
 export const DEFAULT_MAPPING: ImportMapping = {
 	headers: DEFAULT_HEADERS,
 	dateFormats: DEFAULT_DATE_FORMATS,
-	values: {risk: {}, status: {}, rui: {}, victimServiceLevel: {}},
+	values: {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}},
 };
 
 export class MappingError extends Error {
@@ -128,7 +161,7 @@ export function parseMapping(json: unknown): ImportMapping {
 		}
 		dateFormats = f as string[];
 	}
-	const values: ImportMapping['values'] = {risk: {}, status: {}, rui: {}, victimServiceLevel: {}};
+	const values: ImportMapping['values'] = {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}};
 	if (json['values'] !== undefined) {
 		const v = json['values'];
 		if (!isRecord(v)) throw new MappingError('"values" must be an object such as {"risk": {"Standard": "low"}}.');

@@ -261,10 +261,16 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		closedOn: status === 'closed' ? today : null,
 		arrestDate: r.arrestDate ?? null,
 		bail,
-		rui: r.rui === true ? {since: r.arrestDate ?? today, lastSuspectUpdate: null, suspect: r.suspect ?? '', endedOn: null} : null,
+		rui:
+			r.rui === true
+				? {since: r.arrestDate ?? today, lastSuspectUpdate: r.lastSuspectUpdate ?? null, suspect: r.suspect ?? '', endedOn: null}
+				: null,
 		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
-		forensics: r.forensicSubmitted ? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: null}] : [],
+		forensics: r.forensicSubmitted
+			? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}]
+			: [],
+		...(r.mg3Status ? {cps: {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null}} : {}),
 		nextReviewDue: today,
 		allocatedOn: today,
 		allocations: [{officerId: r.officerId!, from: today, to: null, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt}],
@@ -383,6 +389,34 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 			while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
 			change({forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]}, `forensic submission ${d} added`);
 		}
+	}
+
+	// The records system's own facts that clear a problem (README "Acting on a problem"). A blank cell changes nothing.
+	const rui = c.rui;
+	const later = (d: IsoDate, last: IsoDate | null) => last === null || d > last;
+	if (r.lastSuspectUpdate && rui && rui.endedOn === null && later(r.lastSuspectUpdate, rui.lastSuspectUpdate)) {
+		change({rui: {...rui, lastSuspectUpdate: r.lastSuspectUpdate}}, `suspect updated ${r.lastSuspectUpdate}`);
+	}
+	if (r.forensicResult) {
+		const d = r.forensicResult;
+		// The result belongs to the row's submission, else to the one submission still waiting.
+		const waiting = c.forensics.filter(f => f.resultOn === null && (r.forensicSubmitted ? f.submitted === r.forensicSubmitted : true));
+		if (waiting.length > 1) {
+			const which = `${c.ref} has ${waiting.length} forensic submissions waiting; give the "Forensic submitted" date of the one it is for.`;
+			rejections.push(at(layout, r.row, 'forensicResult', which));
+		} else if (waiting.length === 1) {
+			const f = waiting[0]!;
+			if (d < f.submitted) {
+				rejections.push(at(layout, r.row, 'forensicResult', `the result (${d}) is dated before the submission (${f.submitted}).`));
+			}
+			else {
+				const forensics = c.forensics.map(x => (x === f ? {...f, resultOn: d} : x));
+				change({forensics}, `forensic result ${d} (submitted ${f.submitted})`);
+			}
+		}
+	}
+	if (r.mg3Status && r.mg3Status !== c.cps.mg3Status) {
+		change({cps: {...c.cps, mg3Status: r.mg3Status, mg3Since: today}}, `MG3 ${c.cps.mg3Status} -> ${r.mg3Status}`);
 	}
 
 	if (rejections.length > 0) return {rejections};

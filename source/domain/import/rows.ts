@@ -8,11 +8,12 @@
  */
 import {outsideYearRange, type IsoDate} from '../dates.js';
 import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
-import {MAX_TEXT, type CaseStatus, type Risk} from '../model.js';
+import {MAX_TEXT, type CaseStatus, type Mg3Status, type Risk} from '../model.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {
 	DATE_FIELDS,
 	FIELDS,
+	MG3_WORDS,
 	normaliseHeader,
 	normaliseWord,
 	RISK_WORDS,
@@ -56,6 +57,9 @@ export interface ImportRow {
 	victimServiceLevel?: 'standard' | 'enhanced' | null;
 	lastVictimUpdate?: IsoDate | null;
 	forensicSubmitted?: IsoDate | null;
+	forensicResult?: IsoDate | null;
+	lastSuspectUpdate?: IsoDate | null;
+	mg3Status?: Mg3Status | null;
 }
 
 /** Where each field is in the file. */
@@ -127,7 +131,7 @@ export function rowContext(
 	today: IsoDate,
 	refProblem: RowContext['refProblem'],
 ): RowContext {
-	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map()};
+	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map()};
 	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), refProblem, words};
 }
 
@@ -213,6 +217,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		victimServiceLevel: undefined,
 		lastVictimUpdate: undefined,
 		forensicSubmitted: undefined,
+		forensicResult: undefined,
+		lastSuspectUpdate: undefined,
+		mg3Status: undefined,
 	};
 
 	for (const f of DATE_FIELDS) {
@@ -283,6 +290,12 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	if (rui !== undefined) out.rui = rui;
 	const service = word('victimServiceLevel', SERVICE, 'standard or enhanced');
 	if (service !== undefined) out.victimServiceLevel = service;
+	const mg3Words = 'not started, in progress, submitted, advice received, charged, no further action or not required';
+	const mg3 = word('mg3Status', MG3_WORDS, mg3Words);
+	if (mg3 !== undefined) out.mg3Status = mg3;
+	if (out.forensicResult && out.forensicSubmitted && out.forensicResult < out.forensicSubmitted) {
+		reject('forensicResult', `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`);
+	}
 
 	const officer = cell('officer');
 	if (officer !== undefined) {
@@ -313,5 +326,5 @@ function cellHeader(layout: ColumnLayout, f: Field): string | null {
 }
 
 function labelOf(f: ValueField): string {
-	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level'}[f];
+	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status'}[f];
 }

@@ -15,6 +15,7 @@ import type {Case} from '../model.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import {absenceSpan} from '../absence-words.js';
 import type {Evidence, Problem, ProblemKind, Severity} from '../problem.js';
+import {bailWay, coverWay, reallocateWay, type Resolve, type ResolveTable} from '../resolve.js';
 import {awayOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -153,3 +154,45 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 		}
 	});
 }
+
+/** The ways to record what happened to bail, for a case whose clock reads `clock`. */
+function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve[] {
+	const ended = bailWay(ref, 'charged|rui|nfa|released', 'Record how bail ended (charged, RUI, no further action, released)');
+	if (!clock || clock.lapsed) return [ended];
+	const by = `${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}`;
+	return [
+		bailWay(ref, 're-bailed', 'Record the suspect re-bailed to a new return date', '--return D'),
+		bailWay(ref, 'extended', `Record the extension and who authorised it (${by})`, '--authorised-by NAME --rank RANK'),
+		ended,
+	];
+}
+
+const casesByRef = new WeakMap<RuleContext, Map<string, Case>>();
+
+function clockOf(ctx: RuleContext, ref: string): BailClock | null {
+	let byRef = casesByRef.get(ctx);
+	if (!byRef) casesByRef.set(ctx, (byRef = new Map(ctx.live.map(c => [c.ref, c]))));
+	return bailClock(byRef.get(ref)?.bail ?? null, ctx.today);
+}
+
+/**
+ * How bail problems clear (README "Acting on a problem"): a recorded bail event (re-bailed, extended
+ * with who authorised it, or how bail ended); the case given to an officer at work when its OIC is
+ * away; a cover named for a supervisor away with nobody covering.
+ */
+export const BAIL_RESOLVE: ResolveTable<'bail-lapsed' | 'bail-due' | 'bail-officer-absent' | 'bail-supervisor-absent'> = {
+	'bail-lapsed': (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
+	'bail-due': (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
+	'bail-officer-absent': (p, ctx) => {
+		if (p.subject.type !== 'case') return [];
+		const by = p.due ? ` before ${shortDate(p.due, ctx.today)}` : '';
+		const move = reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer at work to deal with the bail date${by}`);
+		return [move, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+	},
+	'bail-supervisor-absent': (p, ctx) => {
+		if (p.subject.type !== 'case') return [];
+		const away = p.evidence.find(e => e.type === 'absence' && e.detail.startsWith('supervisor '));
+		const cover = away?.id ? [coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) to oversee the bail date`)] : [];
+		return [...cover, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+	},
+};

@@ -5,6 +5,7 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case} from '../model.js';
 import type {Problem} from '../problem.js';
+import {importWay, type ResolveTable} from '../resolve.js';
 import {days, memo, type RuleContext} from './context.js';
 
 /** Latest update on or before today (a store replayed to an earlier day ignores later entries). */
@@ -46,3 +47,10 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/** How it clears (README "Acting on a problem"): the crime report is the records system's; its new entry arrives by import. */
+export const CRIME_REPORT_RESOLVE: ResolveTable<'crime-report-not-updated'> = {
+	'crime-report-not-updated': () => [
+		importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system'),
+	],
+};

@@ -4,6 +4,7 @@
  */
 import {addDays, daysBetween, shortDate} from '../dates.js';
 import type {Problem} from '../problem.js';
+import {importWay, type ResolveTable} from '../resolve.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -33,3 +34,8 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/** How it clears (README "Acting on a problem"): the lab's result, recorded in the records system and imported. */
+export const FORENSIC_RESOLVE: ResolveTable<'forensic-wait'> = {
+	'forensic-wait': () => [importWay(['Forensic result'], 'Chase the lab; when the result is back, record it in the records system')],
+};

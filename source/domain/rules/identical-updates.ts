@@ -19,6 +19,7 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Settings} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
+import {decisionWay, type ResolveTable} from '../resolve.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -274,3 +275,13 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 	}
 	return out;
 }
+
+/** How it clears: a performance decision about the officer (performance.ts unansweredIdenticalUpdates). */
+export const IDENTICAL_UPDATES_RESOLVE: ResolveTable<'identical-updates'> = {
+	'identical-updates': (p, ctx) => [
+		decisionWay(
+			`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; ` +
+				'record the outcome as a performance decision',
+		),
+	],
+};

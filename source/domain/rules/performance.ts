@@ -23,6 +23,7 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
+import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
 import {safeText} from '../safe-text.js';
 import {days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
@@ -316,3 +317,32 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/**
+ * The identical-update findings still waiting for someone (README "Acting on a problem"): checking with
+ * the officer ends in a performance decision about them (step 5 of a guided review), and a decision
+ * recorded on or after the day of the updates answers the finding, as it answers trigger evidence from
+ * a case passed on. Not while the trigger is on the inspector's exception list (escalated, or "not now"
+ * too often): the question is then the inspector's. The trigger keeps every finding as evidence.
+ */
+export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'identical-unanswered', () =>
+		identicalUpdateProblems(ctx).filter(p => {
+			const decisions = ctx.decisionsByOfficer.get(p.subject.officerId) ?? [];
+			const answered = decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= p.since && d.data.date <= ctx.today);
+			return !answered || assess(ctx, p.subject.officerId).escalated;
+		}),
+	);
+}
+
+/**
+ * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
+ * the officer's cases); an action plan takes it off the list while the plan runs.
+ */
+export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
+	'performance-trigger': (p, ctx) =>
+		// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
+		p.severity === 'red'
+			? [inspectorDecisionWay(`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`)]
+			: [decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`)],
+};

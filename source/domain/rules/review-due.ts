@@ -9,6 +9,7 @@ import type {Case, Risk, Settings} from '../model.js';
 import {absenceSpan} from '../absence-words.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
+import {coverWay, reviewWay, type ResolveTable} from '../resolve.js';
 import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorOf, type RuleContext} from './context.js';
 
 /** Days between reviews for a risk level, from settings, never longer than the cap. */
@@ -185,3 +186,22 @@ function casesBySupervisor(ctx: RuleContext): Map<string, Case[]> {
 function maxOf(a: IsoDate, b: IsoDate): IsoDate {
 	return a > b ? a : b;
 }
+
+/**
+ * How these clear (README "Acting on a problem"): a signed review moves the due date on; reviews due
+ * while the supervisor is away with nobody covering need a cover named on the absence first.
+ */
+export const REVIEW_DUE_RESOLVE: ResolveTable<'review-overdue' | 'review-due-supervisor-absent'> = {
+	'review-overdue': p => {
+		const away = p.evidence.find(e => e.type === 'absence');
+		const ways = [reviewWay()];
+		if (away?.id) ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
+		return ways;
+	},
+	'review-due-supervisor-absent': (p, ctx) => {
+		const [absence] = p.evidence;
+		const who = nameOf(ctx, p.subject.officerId);
+		if (!absence?.id) return [];
+		return [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)];
+	},
+};

@@ -2,6 +2,7 @@ import {suspectWords} from '../bail.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case, Settings} from '../model.js';
 import type {Problem} from '../problem.js';
+import {importWay, type ResolveTable} from '../resolve.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -49,3 +50,14 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/**
+ * How it clears (README "Acting on a problem"): the suspect update, or the end of RUI, is recorded in
+ * the records system and imported.
+ */
+export const RUI_RESOLVE: ResolveTable<'rui-no-update'> = {
+	'rui-no-update': () => [
+		importWay(['Last suspect update'], 'Update the suspect, record it in the records system'),
+		importWay(['RUI'], 'If RUI has ended (charged, no further action), record that in the records system ("no")'),
+	],
+};

@@ -9,6 +9,7 @@
 import {addMonths, addYears, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
 import type {Problem} from '../problem.js';
+import {welfareWay, type ResolveTable} from '../resolve.js';
 import {days, memo, nameOf, type RuleContext} from './context.js';
 import {lastWelfare} from './welfare.js';
 
@@ -86,3 +87,13 @@ export function tenureProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/** How these clear (README "Acting on a problem"): the tenure review or screening, recorded when it has happened. */
+export const TENURE_RESOLVE: ResolveTable<'tenure-review-due' | 'screening-due'> = {
+	'tenure-review-due': (p, ctx) => [
+		welfareWay(ctx.data.officers, p.subject.officerId, 'tenure-review', 'Hold the tenure review, then record that it happened'),
+	],
+	'screening-due': (p, ctx) => [
+		welfareWay(ctx.data.officers, p.subject.officerId, 'screening', 'Book the screening with occupational health, then record it'),
+	],
+};

@@ -6,6 +6,7 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Settings, Victim} from '../model.js';
 import type {Problem} from '../problem.js';
+import {importWay, type ResolveTable} from '../resolve.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -53,3 +54,8 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/** How it clears (README "Acting on a problem"): the victim update, recorded in the records system and imported. */
+export const VICTIM_UPDATE_RESOLVE: ResolveTable<'victim-update-overdue'> = {
+	'victim-update-overdue': () => [importWay(['Last victim update'], 'Update the victim, record it in the records system')],
+};

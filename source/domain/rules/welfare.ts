@@ -10,7 +10,8 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
-import {days, memo, nameOf, type RuleContext} from './context.js';
+import {DESK_KEYS, welfareWay, type Resolve, type ResolveTable} from '../resolve.js';
+import {days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 
 /** Latest event of the given kinds on or before today. */
 export function lastWelfare(events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], today: IsoDate): WelfareEvent | undefined {
@@ -66,3 +67,32 @@ export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] 
 	if (questionnaire) out.push(questionnaire);
 	return out;
 }
+
+/**
+ * How it clears (README "Acting on a problem"): the check-in or questionnaire, recorded when it has
+ * happened (never what was said). For an officer with live cases, the guided review's welfare step
+ * (step 6) records the check-in too.
+ */
+export const WELFARE_RESOLVE: ResolveTable<'welfare-check-in-due'> = {
+	'welfare-check-in-due': (p, ctx) => {
+		const id = p.subject.officerId;
+		if (p.id.endsWith(':questionnaire')) {
+			return [welfareWay(ctx.data.officers, id, 'questionnaire', 'Have the officer complete the wellbeing questionnaire, then record it')];
+		}
+		// No one records their own: a sergeant's check-in is their line manager's (the inspector's) to hold and record.
+		const manager = ctx.officers.get(id)?.role === 'investigator' ? undefined : supervisorOf(ctx, id);
+		const who = nameOf(ctx, id);
+		const label = manager
+			? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it`
+			: `Hold the check-in with ${who}, then record that it happened`;
+		const record = welfareWay(ctx.data.officers, id, 'check-in', label);
+		if (!ctx.liveByOic.get(id)?.length) return [record];
+		const inReview: Resolve = {
+			way: 'review',
+			label: "Or record the check-in in a guided review of one of the officer's cases (step 6)",
+			desk: {key: DESK_KEYS.review, where: "one of the officer's cases"},
+			command: null,
+		};
+		return [record, inReview];
+	},
+};

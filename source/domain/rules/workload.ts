@@ -9,6 +9,7 @@ import {shortDate, type IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
 import type {Case, Officer, Settings, StoreData} from '../model.js';
 import type {Problem} from '../problem.js';
+import {reallocateOneOf, type ResolveTable} from '../resolve.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 
 export interface Workload {
@@ -47,6 +48,15 @@ export function workloadFor(data: StoreData, officerId: string): Workload {
 		liveIndex.set(data, index);
 	}
 	return computeWorkload(data.settings, index.officers.get(officerId), officerId, index.live.get(officerId) ?? []);
+}
+
+/** The officer's workload if they also held `extra` (a case about to move to them), counted as workloadFor counts it. */
+export function workloadWith(data: StoreData, officerId: string, extra: Case): Workload {
+	workloadFor(data, officerId);
+	const index = liveIndex.get(data)!;
+	const held = index.live.get(officerId) ?? [];
+	const cases = isLive(extra) && !held.includes(extra) ? [...held, extra] : held;
+	return computeWorkload(data.settings, index.officers.get(officerId), officerId, cases);
 }
 
 /** The same figures from the rule context's index (no scan of every case). */
@@ -114,3 +124,8 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 		return out;
 	});
 }
+
+/** How it clears (README "Acting on a problem"): cases reallocated until the load is under the flag. */
+export const WORKLOAD_RESOLVE: ResolveTable<'workload'> = {
+	workload: (p, ctx) => [reallocateOneOf(`Reallocate some of ${nameOf(ctx, p.subject.officerId)}'s cases to officers with capacity`)],
+};

@@ -36,6 +36,10 @@ import {decisionWritten, onDecisionFormInput, openDecision} from './desk-decisio
 import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
 import {calendarShape} from '../views/calendar/calendar-lines.js';
 import {calendarKey, initialCalendarState, type CalendarState} from '../views/calendar/calendar-state.js';
+import type {ReallocationRequest} from '../../domain/reallocate.js';
+import {reallocateTakesText, type ReallocateFormState} from '../reallocate/reallocate-form-state.js';
+import {problemLines} from '../problem-detail/problem-lines.js';
+import {onReallocateFormInput, openProblemDetail, openProblemSubject, openReallocate, reallocateWritten} from './desk-acting.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -100,6 +104,12 @@ export interface DeskState {
 	decisionWrite: {seq: number; input: TriggerDecisionInput} | null;
 	/** How many decisions this desk has asked to record (numbers the next one). */
 	decisionWrites: number;
+	/** The reallocation form over the editor area, while open (it takes every key: desk-acting.ts). */
+	reallocateForm: ReallocateFormState | null;
+	/** A reallocation the shell is to make (use-reallocate-writes.ts); numbered so its answer finds it. */
+	reallocateWrite: {seq: number; request: Omit<ReallocationRequest, 'recordedAt'>} | null;
+	/** How many reallocations this desk has asked for (numbers the next one). */
+	reallocateWrites: number;
 }
 
 export type AbsenceWrite =
@@ -132,7 +142,9 @@ export type DeskAction =
 	/** The shell made (error null) or failed to make the absence write numbered `seq`. */
 	| {type: 'absence-written'; seq: number; error: string | null; notice: string}
 	/** The shell recorded (error null) or could not record the decision numbered `seq`; `errors` go under the form's fields. */
-	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string};
+	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string}
+	/** The shell made (error null) or refused the reallocation numbered `seq`. */
+	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string};
 
 export function initialState(model: DeskModel, size: Size, actor: DeskActor | null = null): DeskState {
 	return {
@@ -168,6 +180,9 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		decisionForm: null,
 		decisionWrite: null,
 		decisionWrites: 0,
+		reallocateForm: null,
+		reallocateWrite: null,
+		reallocateWrites: 0,
 	};
 }
 
@@ -273,6 +288,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return absenceWritten(s, a.seq, a.error, a.notice);
 		case 'decision-written':
 			return decisionWritten(s, a.seq, a.error, a.errors ?? [], a.notice);
+		case 'reallocate-written':
+			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
@@ -292,6 +309,7 @@ export function takesText(s: DeskState): boolean {
 	if (s.overlay === 'help' || s.endConfirm) return false;
 	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
 	if (s.decisionForm) return decisionFormTakesText(s.decisionForm);
+	if (s.reallocateForm) return reallocateTakesText(s.reallocateForm);
 	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
 }
@@ -366,6 +384,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (s.absenceForm) return onAbsenceFormInput(s, s.absenceForm, input, key);
 	if (s.endConfirm) return onEndConfirmInput(s, s.endConfirm, input, key);
 	if (s.decisionForm) return onDecisionFormInput(s, input, key);
+	if (s.reallocateForm) return onReallocateFormInput(s, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
@@ -446,7 +465,7 @@ export function openCase(s: DeskState, ref: string): DeskState {
 	return next;
 }
 
-function showOfficer(s: DeskState, officerId: string): DeskState {
+export function showOfficer(s: DeskState, officerId: string): DeskState {
 	let next: DeskState = {...s, view: 'cases', focus: 'explorer'};
 	let at = rowIndexOf(currentExplorerRows(next), {officerId});
 	if (at === -1 && next.explorer.filter !== '') {
@@ -475,14 +494,14 @@ function selectedExplorerRow(s: DeskState): ExplorerRow | undefined {
 export function reviewHasKeys(s: DeskState): boolean {
 	if (s.overlay !== null || s.view !== 'cases' || s.focus !== 'editor' || s.layout.tooSmall) return false;
 	const tab = activeTab(s.tabs);
-	return tab !== undefined && tab.kind !== 'case';
+	return tab !== undefined && tab.kind !== 'case' && tab.kind !== 'problem';
 }
 
 /** The case the user is pointing at in the focused pane, if any. */
 export function caseInFocus(s: DeskState): string | undefined {
 	if (s.focus === 'editor') {
 		const tab = activeTab(s.tabs);
-		return tab && tab.kind !== 'review-queue' ? tab.ref : undefined;
+		return tab && tab.kind !== 'review-queue' ? (tab.ref ?? undefined) : undefined;
 	}
 	if (s.focus === 'problems') {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
@@ -507,12 +526,13 @@ function toggleFold(s: DeskState, officerId: string, fold: boolean | undefined):
 function moveFocused(s: DeskState, delta: number | 'first' | 'last'): DeskState {
 	if (s.focus === 'editor' && s.view === 'cases') {
 		const tab = activeTab(s.tabs);
-		if (!tab || tab.kind !== 'case') return s;
-		const length = caseLines(s.model, tab.ref, s.layout.editorInner).length;
+		if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem')) return s;
+		const width = s.layout.editorInner;
+		const length = tab.kind === 'case' ? caseLines(s.model, tab.ref, width).length : problemLines(s.model, tab, width).length;
 		const visible = s.layout.editorRows;
 		const target = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
 		const scroll = Number.isFinite(target) ? scrollBy(tab.scroll, target, length, visible) : target < 0 ? 0 : Math.max(0, length - visible);
-		return {...s, tabs: updateActive(s.tabs, t => (t.kind === 'case' && t.scroll !== scroll ? {...t, scroll} : t))};
+		return {...s, tabs: updateActive(s.tabs, t => ((t.kind === 'case' || t.kind === 'problem') && t.scroll !== scroll ? {...t, scroll} : t))};
 	}
 	if (s.view === 'team' && s.focus === 'explorer') {
 		const length = teamRows(s.model).length;
@@ -602,6 +622,8 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return askToEnd(s);
 		case 'trigger-decide':
 			return openDecision(s);
+		case 'reallocate':
+			return openReallocate(s);
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
@@ -672,9 +694,11 @@ function openTabAndFocus(s: DeskState, tab: Tab): DeskState {
 function openFocused(s: DeskState): DeskState {
 	if (s.focus === 'problems') {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
-		if (!p) return s;
-		return p.subject.type === 'case' ? openCase(s, p.subject.ref) : showOfficer(s, p.subject.officerId);
+		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.
+		return p ? openProblemDetail(s, p) : s;
 	}
+	const subject = openProblemSubject(s);
+	if (subject) return subject;
 	if (s.focus === 'explorer' && s.view === 'cases') {
 		const row = selectedExplorerRow(s);
 		if (!row) return s;

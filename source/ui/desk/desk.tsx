@@ -34,6 +34,10 @@ import {useDecisionWrites} from './use-decision-writes.js';
 import type {DeskActor} from './desk-actor.js';
 import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
+import {useReallocateWrites} from './use-reallocate-writes.js';
+import {ReallocateForm} from '../reallocate/reallocate-form.js';
+import {caseLines} from '../editor/case-lines.js';
+import {problemLines} from '../problem-detail/problem-lines.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -103,6 +107,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite]);
 	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
 	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
+	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -123,6 +128,7 @@ export function hintsFor(s: DeskState): string {
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
 	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
+	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
@@ -131,7 +137,21 @@ export function hintsFor(s: DeskState): string {
 	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
 	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
 	const tabs = s.tabs.tabs.length;
-	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : `j/k scroll  r review  ${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
+	const tab = s.tabs.tabs[s.tabs.active];
+	const onCase = tab?.kind !== 'problem' || tab.ref !== null;
+	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  ' : ''}` : '';
+	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
+	const width = s.layout.editorInner;
+	const length =
+		tab?.kind === 'case'
+			? caseLines(s.model, tab.ref, width).length
+			: tab?.kind === 'problem'
+				? problemLines(s.model, tab, width).length
+				: Infinity;
+	const scroll = length > s.layout.editorRows ? 'j/k scroll  ' : '';
+	const edit = `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
+	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : edit;
 	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
 }
 
@@ -213,10 +233,24 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 		);
 	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else
+	else {
+		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
+		const form = s.reallocateForm;
 		main = (
 			<>
-				{L.sidebarWidth > 0 && <Explorer model={s.model} rows={currentExplorerRows(s)} list={s.explorer} visible={explorerVisible(s)} focused={s.focus === 'explorer'} width={L.sidebarWidth} height={L.mainHeight} />}
+				{L.sidebarWidth > 0 && (
+					<Explorer
+						model={s.model}
+						rows={currentExplorerRows(s)}
+						list={s.explorer}
+						visible={explorerVisible(s)}
+						focused={s.focus === 'explorer' && !form}
+						width={L.sidebarWidth}
+						height={L.mainHeight}
+					/>
+				)}
+				{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
+				{!form && (
 				<Editor
 					model={s.model}
 					store={store}
@@ -232,15 +266,27 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					onStoreChanged={onStoreChanged}
 					banner={notice}
 				/>
+				)}
 			</>
 		);
+	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
 			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && L.panelHeight > 0 && <ProblemsPanel model={s.model} rows={problemRows(s.model, s.problems.filter)} list={s.problems} visible={problemsVisible(s)} focused={s.focus === 'problems' && s.overlay === null} width={L.width} height={L.panelHeight} />}
+			{s.overlay !== 'help' && L.panelHeight > 0 && (
+				<ProblemsPanel
+					model={s.model}
+					rows={problemRows(s.model, s.problems.filter)}
+					list={s.problems}
+					visible={problemsVisible(s)}
+					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm}
+					width={L.width}
+					height={L.panelHeight}
+				/>
+			)}
 			<StatusBar model={s.model} storePath={storePath} actor={shortName(s.model.officerById.get(actor.officerId))} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
 		</Box>
 	);

@@ -9,6 +9,7 @@ import {daysBetween, shortDate, type IsoDate} from '../../domain/dates.js';
 import type {Case} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Severity} from '../../domain/problem.js';
+import {resolveLine} from '../problem-detail/problem-lines.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -92,6 +93,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	for (const p of problems) {
 		indented(`${p.severity.toUpperCase()}: ${safeText(p.message)}`, {severity: p.severity});
 		indented(`  What to do: ${safeText(p.action)}`);
+		for (const w of p.resolve ?? []) indented(`  ${resolveLine(w)}`);
 	}
 
 	heading('BAIL / RUI');

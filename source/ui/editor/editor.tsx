@@ -11,6 +11,7 @@ import type {ReviewKeys} from '../review/use-review-keys.js';
 import {fit, truncate} from '../text.js';
 import {Banner} from '../banner/banner.js';
 import {CaseView} from './case-view.js';
+import {ProblemView} from '../problem-detail/problem-view.js';
 import {activeTab, tabTitle, type Tabs} from './tabs.js';
 
 export interface EditorProps {
@@ -45,6 +46,7 @@ export function Editor({model, store, actor, tabs, focused, width, height, inner
 				{!tab && banner !== null && <Banner text={banner} width={inner} rows={rows - 2} />}
 				{!tab && <Text wrap="truncate">{fit('No case open: the explorer\'s Enter opens one here; : or Ctrl+P finds any case.', inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
+				{tab?.kind === 'problem' && <ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'amend' && <AmendMount key={`amend:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'review-queue' && <ReviewQueueMount key="queue" {...review} />}

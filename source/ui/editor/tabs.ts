@@ -8,7 +8,9 @@ export type Tab =
 	| {kind: 'case'; ref: string; /** First visible line of the case view. */ scroll: number}
 	| {kind: 'review'; ref: string}
 	| {kind: 'amend'; ref: string}
-	| {kind: 'review-queue'};
+	| {kind: 'review-queue'}
+	/** A problem's detail (problem-detail/): its id and subject are kept so its keys work after it clears. */
+	| {kind: 'problem'; id: string; ref: string | null; officerId: string; title: string; scroll: number};
 
 export interface Tabs {
 	tabs: readonly Tab[];
@@ -21,6 +23,7 @@ export const NO_TABS: Tabs = {tabs: [], active: -1};
 export function sameTab(a: Tab, b: Tab): boolean {
 	if (a.kind !== b.kind) return false;
 	if (a.kind === 'review-queue') return true;
+	if (a.kind === 'problem') return a.id === (b as {id: string}).id;
 	return a.ref === (b as {ref: string}).ref;
 }
 
@@ -59,5 +62,6 @@ export function tabTitle(tab: Tab): string {
 	if (tab.kind === 'case') return safeText(tab.ref);
 	if (tab.kind === 'review') return `Review ${safeText(tab.ref)}`;
 	if (tab.kind === 'amend') return `Amend ${safeText(tab.ref)}`;
+	if (tab.kind === 'problem') return `Problem ${safeText(tab.title)}`;
 	return 'Review queue';
 }

@@ -42,7 +42,10 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	// waits for the lock (seconds), the wait's words need the room more.
 	const who = actor && waiting === null ? `as ${safeText(actor)}` : '';
 	const where = who === '' ? name : width >= 110 ? `${name} | ${who}` : who;
-	const left = `${where}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : counts}`;
+	// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place
+	// while it shows, so it is read whole; the next key brings the counts back.
+	const middle = waiting !== null ? safeText(waiting) : notice === null ? counts : '';
+	const left = `${where}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;

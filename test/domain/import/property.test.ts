@@ -65,6 +65,9 @@ describe('import: arbitrary input gives a clean report', () => {
 		cell(['2026-11-01', '01/11/2026', ''], ['1/11/26']),
 		cell(['2026-10-01', ''], ['2026-13-01']),
 		cell(['AB', 'J-K', ''], ['Jonathan Smithson', '\u0000']),
+		cell(['2026-11-15', '2026-09-01', ''], ['2026-13-40']),
+		cell(['2026-11-25', ''], ['25/13/2026']),
+		cell(['in progress', 'Submitted', 'NFA', ''], ['posted']),
 	);
 
 	it('plans only valid stores, and a second import of the same rows changes nothing', () => {

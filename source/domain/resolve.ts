@@ -1,0 +1,180 @@
+/**
+ * The ways to clear a problem (README "Acting on a problem"). An alarm nobody can clear teaches people
+ * to ignore the list, so every rule declares, for each kind of problem it raises, what a person
+ * records to clear it: the desk key that opens it and the command that does it. The declarations sit
+ * beside each rule (source/domain/rules/*, one table per rule file); findProblems attaches them to
+ * every problem, so the desk, `fortnight problems` and the handover name the same ways.
+ *
+ * The desk keys are the desk keymap's (source/ui/keymap.ts drives them); they are written here so the
+ * command line and the handover can name them without the UI, and test/ui/resolve-keys.test.ts holds
+ * the two together. A command names what is known (the case, the absence, the officer) and leaves in
+ * capitals what the person supplies (OFFICER, TEXT, NAME, D, FILE.csv).
+ */
+import {Type} from '@sinclair/typebox';
+import {doc, Nullable, StrictObject} from './json-schema.js';
+import type {Officer} from './model.js';
+import type {Problem, ProblemKind} from './problem.js';
+import {shortName} from './people.js';
+import type {RuleContext} from './rules/context.js';
+import {safeText} from './safe-text.js';
+
+/** What a way records: the one thing a person does in fortnight (or in the records system, then imports). */
+export type ResolveWay =
+	| 'review'
+	| 'performance-decision'
+	| 'reallocate'
+	| 'absence-change'
+	| 'bail-record'
+	| 'welfare-record'
+	| 'import'
+	/** Outside what fortnight records yet: who reports to whom (span of control). Neither a key nor a command. */
+	| 'team-structure';
+
+/** Every way, for help text and tests. A Record, so a way added above must be listed here too. */
+const EVERY_WAY: Record<ResolveWay, true> = {
+	review: true,
+	'performance-decision': true,
+	reallocate: true,
+	'absence-change': true,
+	'bail-record': true,
+	'welfare-record': true,
+	import: true,
+	'team-structure': true,
+};
+export const RESOLVE_WAYS = Object.keys(EVERY_WAY) as ResolveWay[];
+
+/** The desk key that opens a way, and where it works. */
+export interface DeskWay {
+	key: string;
+	where: string;
+}
+
+export interface Resolve {
+	way: ResolveWay;
+	/** What to do, in words: "Reallocate CR/87204/26 to an officer at work". */
+	label: string;
+	/** The desk key, or null when only the command line does it. */
+	desk: DeskWay | null;
+	/** The command line, or null when only the desk does it. */
+	command: string | null;
+}
+
+/** A Resolve as JSON (`problems --json`, the handover's decisions): the strict schema both publish. */
+export const ResolveJsonSchema = StrictObject({
+	way: Type.Union(RESOLVE_WAYS.map(w => Type.Literal(w))),
+	label: doc('What to do, in words.', Type.String({minLength: 1})),
+	desk: doc(
+		'The desk key that opens it and where it works; null when only the command line does it.',
+		Nullable(StrictObject({key: Type.String({minLength: 1}), where: Type.String()})),
+	),
+	command: doc(
+		'The command line, with what the person supplies in capitals (OFFICER, TEXT, NAME, D, FILE.csv); null when only the desk does it.',
+		Nullable(Type.String({minLength: 1})),
+	),
+});
+
+/** How one kind of problem is cleared, given the problem and the rules' view of the store. */
+export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
+
+/** A rule file's declarations: one entry for each kind it raises. */
+export type ResolveTable<K extends ProblemKind> = {readonly [k in K]: ResolveFor};
+
+/** The desk keys for the ways the desk opens (the keymap binds the same keys: see the header). */
+export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd'} as const;
+
+const CASE_DESK: DeskWay = {key: DESK_KEYS.review, where: 'the case, its problem or its row in the explorer'};
+
+/**
+ * A word for a shell command line: as it is when it needs no quoting, else in double quotes, or in
+ * single quotes when it holds a character double quotes would not protect. Made safe for a terminal first.
+ */
+export function shellWord(text: string): string {
+	const s = safeText(text);
+	if (/^[\w/.:@%+=,-]+$/.test(s)) return s;
+	if (!/["$`\\!]/.test(s)) return `"${s}"`;
+	return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * How a command names an officer: "DC Ashworth" when no one else in the team shares it and it is plain
+ * words (letters, digits, spaces, dots, hyphens, apostrophes), else their id: a name is store text, and a
+ * command is copied into a shell and quoted in the handover.
+ */
+export function officerWord(officers: readonly Officer[], officerId: string): string {
+	const o = officers.find(x => x.id === officerId);
+	if (!o) return shellWord(officerId);
+	const name = shortName(o);
+	const shared = officers.some(x => x.id !== o.id && shortName(x).toLowerCase() === name.toLowerCase());
+	return shellWord(shared || !/^[\p{L}\p{N} .'-]+$/u.test(name) ? o.id : name);
+}
+
+/** Sign the case's guided review (its steps set the plan, settle the actions, record decisions). */
+export function reviewWay(label = 'Review the case and set the plan for the next 14 days (guided review)'): Resolve {
+	return {way: 'review', label, desk: CASE_DESK, command: null};
+}
+
+/** The performance decision is recorded in step 5 of a guided review of one of the officer's cases. */
+export function decisionWay(label: string): Resolve {
+	return {
+		way: 'performance-decision',
+		label,
+		desk: {key: DESK_KEYS.review, where: "one of the officer's cases (step 5 of the review)"},
+		command: null,
+	};
+}
+
+/** An escalated trigger is the inspector's to decide: `d` in the Team view works their queue (README "The review desk"). */
+export function inspectorDecisionWay(label: string): Resolve {
+	return {way: 'performance-decision', label, desk: {key: DESK_KEYS.decideEscalated, where: "the Team view (the inspector's queue)"}, command: null};
+}
+
+/** Move one case to another officer (README "Case history"). */
+export function reallocateWay(ref: string, label: string): Resolve {
+	return {
+		way: 'reallocate',
+		label,
+		desk: {key: DESK_KEYS.reallocate, where: 'the problem, the case, or the palette'},
+		command: `fortnight case reallocate ${shellWord(ref)} --to OFFICER --reason TEXT`,
+	};
+}
+
+/** Move one of an officer's cases (the person chooses which). */
+export function reallocateOneOf(label: string): Resolve {
+	return {
+		way: 'reallocate',
+		label,
+		desk: {key: DESK_KEYS.reallocate, where: "one of the officer's cases (the problem shows them in the explorer)"},
+		command: 'fortnight case reallocate REF --to OFFICER --reason TEXT',
+	};
+}
+
+/** Name (or change) the cover of a recorded absence. */
+export function coverWay(absenceId: string, label: string): Resolve {
+	return {way: 'absence-change', label, desk: null, command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`};
+}
+
+/** Record a bail event: the events given, with the flags they need. */
+export function bailWay(ref: string, events: string, label: string, more = ''): Resolve {
+	return {
+		way: 'bail-record',
+		label,
+		desk: null,
+		command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`,
+	};
+}
+
+/** Record that a welfare event happened (never what was said). */
+export function welfareWay(officers: readonly Officer[], officerId: string, kind: string, label: string): Resolve {
+	return {way: 'welfare-record', label, desk: null, command: `fortnight welfare record ${officerWord(officers, officerId)} --kind ${kind}`};
+}
+
+/** The records system holds it: record it there and import the export (README "fortnight import"). */
+export function importWay(columns: readonly string[], what: string): Resolve {
+	const named = columns.map(c => `"${c}"`).join(' and ');
+	return {
+		way: 'import',
+		label: `${what}, then import the export (column${columns.length === 1 ? '' : 's'} ${named})`,
+		desk: null,
+		command: 'fortnight import FILE.csv',
+	};
+}

@@ -1,0 +1,73 @@
+/**
+ * Acting on a problem from the desk (README "Acting on a problem"): Enter on a problem opens its detail
+ * in the editor area, and `m` (from the detail, the case view, a case row or the palette) opens the
+ * reallocation form. The desk's reducer calls these; the shell saves (use-reallocate-writes.ts).
+ */
+import {isLive} from '../../domain/case-facts.js';
+import {shortName} from '../../domain/people.js';
+import type {Problem} from '../../domain/problem.js';
+import {safeText} from '../../domain/safe-text.js';
+import {activeTab, openTab, type Tab} from '../editor/tabs.js';
+import type {KeyInfo} from '../keymap.js';
+import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
+import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
+
+/**
+ * Who is at the keyboard (README "Who you are"): the desk's officer records the move. Null only in a
+ * state built without one (tests); the domain then refuses the move for want of an officer to record.
+ */
+function deskOfficerId(s: DeskState): string | null {
+	return s.actor?.officerId ?? null;
+}
+
+/** Opens `p`'s detail as an editor tab with the focus, so its keys act on it. */
+export function openProblemDetail(s: DeskState, p: Problem): DeskState {
+	const ref = p.subject.type === 'case' ? p.subject.ref : null;
+	const who = ref ?? shortName(s.model.officerById.get(p.subject.officerId));
+	const tab: Tab = {kind: 'problem', id: p.id, ref, officerId: p.subject.officerId, title: who, scroll: 0};
+	return {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, tab)};
+}
+
+/** Enter in a problem's detail: its case in a tab, or its officer in the explorer. */
+export function openProblemSubject(s: DeskState): DeskState | undefined {
+	const tab = activeTab(s.tabs);
+	if (s.focus !== 'editor' || tab?.kind !== 'problem') return undefined;
+	return tab.ref !== null ? openCase(s, tab.ref) : showOfficer(s, tab.officerId);
+}
+
+/** `m`: the reallocation form for the case in hand, or a word on how to choose one. */
+export function openReallocate(s: DeskState): DeskState {
+	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
+	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
+	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
+	if (tab?.kind === 'problem' && tab.ref === null) {
+		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
+		const shown = showOfficer(s, tab.officerId);
+		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (j/k), then press m to reallocate it.`};
+	}
+	const ref = caseInFocus(s);
+	if (!ref) return {...s, notice: "Select a case first: m reallocates the case under the cursor, in the editor or in a problem's detail."};
+	const c = s.model.caseByRef.get(ref);
+	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
+	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed, so it is not reallocated.`};
+	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today)};
+}
+
+/** Keys while the form is open: it takes every key (see reallocate-form-state.ts). */
+export function onReallocateFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	const form = s.reallocateForm!;
+	const out = reallocateFormKey(form, input, key, {data: s.model.data, today: s.model.today, by: deskOfficerId(s) ?? ''});
+	if (out.type === 'close') return {...s, reallocateForm: null, notice: 'Nothing changed.'};
+	if (out.type === 'stay') return out.form === form ? s : {...s, reallocateForm: out.form};
+	const seq = s.reallocateWrites + 1;
+	return {...s, reallocateForm: out.form, reallocateWrites: seq, reallocateWrite: {seq, request: out.request}};
+}
+
+/** The shell saved (error null) or refused the move numbered `seq`: a refusal keeps the form and what was typed. */
+export function reallocateWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
+	const w = s.reallocateWrite;
+	if (!w || w.seq !== seq) return s;
+	if (error && s.reallocateForm)
+		return {...s, reallocateWrite: null, reallocateForm: {...s.reallocateForm, saving: false, error: {field: null, text: error}}};
+	return {...s, reallocateWrite: null, reallocateForm: null, notice: error ?? notice};
+}

@@ -1,0 +1,138 @@
+/**
+ * A problem's detail (README "Acting on a problem"), opened by Enter in the Problems panel: what is
+ * wrong, the evidence with its dates, what to do and the ways to clear it, and the keys that act from
+ * here. One-terminal-line rows like the case view (case-lines.ts), so the editor scrolls it and draws
+ * the visible slice; memoised per (model, problem, width). Store text goes through safeText.
+ */
+import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {currentAllocation} from '../../domain/case-history.js';
+import {fullName, shortName} from '../../domain/people.js';
+import type {Problem} from '../../domain/problem.js';
+import type {Resolve} from '../../domain/resolve.js';
+import {safeText} from '../../domain/safe-text.js';
+import {KIND_LABELS} from '../../export/problems-text.js';
+import type {Line} from '../editor/case-lines.js';
+import {keysFor} from '../keymap.js';
+import type {DeskModel} from '../model/desk-model.js';
+import {wrap} from '../text.js';
+
+/** The problem tab's subject, kept in the tab so the keys still know it once the problem has cleared. */
+export interface ProblemSubject {
+	id: string;
+	/** The case, for a case problem; null for an officer or supervisor problem. */
+	ref: string | null;
+	officerId: string;
+}
+
+/** One way to clear a problem in one line of words: the desk key first when there is one, else the command. */
+export function resolveLine(w: Resolve): string {
+	if (w.desk) return `${w.desk.key}: ${safeText(w.label)}`;
+	if (w.command) return `${safeText(w.label)}: ${safeText(w.command)}`;
+	return safeText(w.label);
+}
+
+/** The problem with this id in the model, if the rules still find it. */
+export function problemById(model: DeskModel, id: string): Problem | undefined {
+	let index = byId.get(model);
+	if (!index) byId.set(model, (index = new Map(model.problems.map(p => [p.id, p]))));
+	return index.get(id);
+}
+
+const byId = new WeakMap<DeskModel, Map<string, Problem>>();
+const cache = new WeakMap<DeskModel, Map<string, Line[]>>();
+
+export function problemLines(model: DeskModel, subject: ProblemSubject, width: number): Line[] {
+	let m = cache.get(model);
+	if (!m) cache.set(model, (m = new Map()));
+	const key = `${width}\u0000${subject.id}`;
+	let lines = m.get(key);
+	if (!lines) m.set(key, (lines = build(model, subject, width)));
+	return lines;
+}
+
+/**
+ * What the keys in a problem's detail do, in the keymap's keys, naming only keys that act here
+ * (test/ui/keys-in-help.test.tsx): the case's keys on a case's problem; on an officer's, their cases in
+ * the explorer when they hold any (and `m` takes you there when a reallocation would clear it).
+ */
+export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Problem | undefined): string[] {
+	const ways = p?.resolve ?? [];
+	const hints: string[] = [];
+	if (subject.ref !== null) {
+		hints.push(`${keysFor('reallocate')} reallocate the case`, `${keysFor('review')} review the case`, `${keysFor('open')} open the case`);
+	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
+		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate')} choose a case to reallocate`);
+		hints.push(`${keysFor('open')} show their cases`);
+	}
+	hints.push(`${keysFor('close-tab')} close`);
+	return hints;
+}
+
+function build(model: DeskModel, subject: ProblemSubject, width: number): Line[] {
+	const today = model.today;
+	const out: Line[] = [];
+	const add = (text: string, extra: Omit<Line, 'text'> = {}) => {
+		for (const l of wrap(text, width)) out.push({text: l, ...extra});
+	};
+	const indented = (text: string, by = 2, extra: Omit<Line, 'text'> = {}) => {
+		for (const l of wrap(text, width - by)) out.push({text: `${' '.repeat(by)}${l}`, ...extra});
+	};
+	/** `lead` then `text`, continued under the text's first column. */
+	const hanging = (lead: string, text: string) => {
+		for (const [i, l] of wrap(text, width - lead.length).entries()) out.push({text: `${i === 0 ? lead : ' '.repeat(lead.length)}${l}`});
+	};
+	const heading = (text: string) => {
+		out.push({text: ''});
+		out.push({text, heading: true});
+	};
+	const p = problemById(model, subject.id);
+	const who = subject.ref !== null ? safeText(subject.ref) : safeText(fullName(model.officerById.get(subject.officerId)));
+	const d = (date: IsoDate) => shortDate(date, today);
+	if (!p) {
+		if (!model.problemsReady) return [{text: 'Checking the rules...'}];
+		add(`CLEARED: the rules no longer find this problem about ${who} (as of ${d(today)}).`, {heading: true});
+		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
+		if (c) {
+			// What the records say now, so the person sees what cleared it (README "Case history").
+			const a = currentAllocation(c);
+			const by = a.by ? `, moved by ${safeText(shortName(model.officerById.get(a.by)))}` : '';
+			add(
+				`${who} is held by ${safeText(fullName(model.officerById.get(c.oicId)))} since ${d(a.from)}${by}` +
+					`${a.reason ? `: ${safeText(a.reason)}` : ''}.`,
+			);
+		}
+		add('x closes this tab.');
+		return out;
+	}
+	add(`${p.severity.toUpperCase()}  ${KIND_LABELS[p.kind]}`, {heading: true, severity: p.severity});
+	if (p.subject.type === 'case') {
+		const c = model.caseByRef.get(p.subject.ref);
+		const offence = c ? ` ${safeText(c.offenceShort)}` : '';
+		add(`${who}${offence}, OIC ${safeText(fullName(model.officerById.get(p.subject.officerId)))}`);
+	} else add(`${who}${p.subject.type === 'supervisor' ? ' (as supervisor)' : ''}`);
+	add(`Since ${d(p.since)}${p.due ? `; due ${d(p.due)}` : ''}.   ${safeText(p.id)}`);
+	add(`Keys: ${problemKeyHints(model, subject, p).join(' | ')}`);
+	out.push({text: ''});
+	add(safeText(p.message), {severity: p.severity});
+
+	heading('WHAT TO DO');
+	indented(safeText(p.action));
+	for (const w of p.resolve ?? []) {
+		out.push({text: ''});
+		hanging(`  ${w.desk ? w.desk.key : '-'}  `, safeText(w.label));
+		if (w.desk) hanging('     desk: ', `${w.desk.key} on ${w.desk.where}`);
+		if (w.command) hanging('     command: ', safeText(w.command));
+		if (!w.desk && !w.command) hanging('     ', '(outside fortnight: nothing to record here yet)');
+	}
+
+	heading(`EVIDENCE (${p.evidence.length})`);
+	if (p.evidence.length === 0) indented('None recorded.');
+	for (const e of p.evidence) {
+		const date = e.date ? d(e.date) : 'undated';
+		const about = [e.caseRef ? safeText(e.caseRef) : null, e.id && e.id !== e.caseRef ? `${e.type} ${safeText(e.id)}` : e.type]
+			.filter(Boolean)
+			.join(', ');
+		indented(`${date}: ${safeText(e.detail)} (${about})`);
+	}
+	return out;
+}

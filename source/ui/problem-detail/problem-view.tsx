@@ -1,0 +1,39 @@
+/** A problem's detail in the editor area: the visible slice of its lines (problem-lines.ts), scrolled. */
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {DeskModel} from '../model/desk-model.js';
+import {fit} from '../text.js';
+import {severityColour, useTheme} from '../theme.js';
+import {problemLines, type ProblemSubject} from './problem-lines.js';
+
+export interface ProblemViewProps {
+	model: DeskModel;
+	subject: ProblemSubject;
+	scroll: number;
+	width: number;
+	rows: number;
+}
+
+export function ProblemView({model, subject, scroll, width, rows}: ProblemViewProps): React.JSX.Element {
+	const theme = useTheme();
+	const lines = problemLines(model, subject, width);
+	const more = lines.length > rows;
+	const room = more ? rows - 1 : rows;
+	// The problem may have changed or cleared since it was scrolled: never past its end.
+	const top = Math.max(0, Math.min(scroll, lines.length - room));
+	const shown = lines.slice(top, top + room);
+	return (
+		<Box flexDirection="column">
+			{shown.map((l, i) => (
+				<Text key={top + i} wrap="truncate" bold={l.heading} color={severityColour(theme, l.severity)}>
+					{fit(l.text, width)}
+				</Text>
+			))}
+			{more && (
+				<Text dimColor wrap="truncate">
+					{fit(`-- lines ${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length}; j/k scroll, x close --`, width)}
+				</Text>
+			)}
+		</Box>
+	);
+}

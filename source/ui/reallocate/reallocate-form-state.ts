@@ -1,0 +1,189 @@
+/**
+ * The desk's reallocation form (README "Acting on a problem"): which officer takes the case (a list of
+ * everyone who could, each with their workload after the move, narrowed by typing), from which day
+ * (today unless changed) and why. Pure: the desk's reducer routes every key here while the form is
+ * open and, on Enter in the reason field, checks the move with the domain's own refusals
+ * (reallocationRefusal) before asking the shell to save it through store.apply. A move to someone away
+ * with nobody covering asks y/n first, in the domain's words.
+ */
+import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {
+	REASON_MAX,
+	reallocationChoices,
+	reallocationRefusal,
+	type ReallocationChoice,
+	type ReallocationRequest,
+} from '../../domain/reallocate.js';
+import {safeTyped} from '../../domain/safe-text.js';
+import type {KeyInfo} from '../keymap.js';
+
+export type ReallocateField = 'officer' | 'on' | 'reason';
+export const REALLOCATE_FIELDS: readonly ReallocateField[] = ['officer', 'on', 'reason'];
+
+export interface ReallocateFormState {
+	ref: string;
+	field: ReallocateField;
+	/** Typed on the officer field: narrows the list to names containing every word. */
+	query: string;
+	/** The chosen row among the officers the query leaves. */
+	cursor: number;
+	/** The first day with the new officer, as typed (today when the form opens). */
+	on: string;
+	reason: string;
+	/** A refusal: under a field, or (field null) about the whole move, in the domain's words. */
+	error: {field: ReallocateField | null; text: string} | null;
+	/** The domain's sentence about moving it to someone away with nobody covering: y moves it anyway. */
+	confirmAway: string | null;
+	/** Esc on a form with typing in it: y discards, n goes back. */
+	confirmDiscard: boolean;
+	/** The shell is saving: keys wait. */
+	saving: boolean;
+}
+
+/** What the form asks of the desk after a key. */
+export type ReallocateOutcome =
+	| {type: 'stay'; form: ReallocateFormState}
+	| {type: 'close'}
+	| {type: 'save'; form: ReallocateFormState; request: Omit<ReallocationRequest, 'recordedAt'>};
+
+/** Longest date text kept (a paste cannot grow it without bound). */
+const MAX_DATE = 20;
+
+export function openReallocateForm(ref: string, today: IsoDate): ReallocateFormState {
+	return {
+		ref,
+		field: 'officer',
+		query: '',
+		cursor: 0,
+		on: today,
+		reason: '',
+		error: null,
+		confirmAway: null,
+		confirmDiscard: false,
+		saving: false,
+	};
+}
+
+/** The day the form is about: the typed date when it is one, else today (the list is worked out for it). */
+export function formDay(f: ReallocateFormState, today: IsoDate): IsoDate {
+	const d = parseUserDate(f.on.trim());
+	return d !== null && d <= today ? d : today;
+}
+
+/** The officers the form lists for its query: every word typed appears in the name (any case). */
+export function formChoices(data: StoreData, f: ReallocateFormState, today: IsoDate): ReallocationChoice[] {
+	const all = cachedChoices(data, f.ref, formDay(f, today), today);
+	const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+	return words.length === 0 ? all : all.filter(c => words.every(w => c.name.toLowerCase().includes(w)));
+}
+
+let last: {data: StoreData; key: string; choices: ReallocationChoice[]} | undefined;
+
+/** Workloads for every officer cost a pass over the cases: once per store revision, case and day, not per key. */
+function cachedChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate): ReallocationChoice[] {
+	const key = `${ref}\u0000${on}\u0000${today}`;
+	if (last && last.data === data && last.key === key) return last.choices;
+	const role = new Map(data.officers.map(o => [o.id, o.role]));
+	// Most likely first: investigators at work with the most room after the move; supervisors, then anyone away, last.
+	const rank = (c: ReallocationChoice) => (c.away ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
+	const choices = reallocationChoices(data, ref, on, today).sort(
+		(a, b) => rank(a) - rank(b) || a.after.percent - b.after.percent || a.name.localeCompare(b.name),
+	);
+	last = {data, key, choices};
+	return choices;
+}
+
+/** The officer the form has chosen, if any. */
+export function chosen(data: StoreData, f: ReallocateFormState, today: IsoDate): ReallocationChoice | undefined {
+	return formChoices(data, f, today)[f.cursor];
+}
+
+function changed(f: ReallocateFormState, today: IsoDate): boolean {
+	return f.query !== '' || f.cursor !== 0 || f.on !== today || f.reason !== '';
+}
+
+function moveField(f: ReallocateFormState, delta: number): ReallocateFormState {
+	const at = REALLOCATE_FIELDS.indexOf(f.field);
+	const field = REALLOCATE_FIELDS[Math.min(REALLOCATE_FIELDS.length - 1, Math.max(0, at + delta))]!;
+	return field === f.field ? f : {...f, field};
+}
+
+/** An edit clears an error about the field edited, or about the whole move. */
+function edited(f: ReallocateFormState, change: Partial<ReallocateFormState>): ReallocateFormState {
+	const error = f.error && (f.error.field === f.field || f.error.field === null) ? null : f.error;
+	return {...f, ...change, error};
+}
+
+/** True when typed text goes into the form as text (a paste is one insert), not as keys. */
+export function reallocateTakesText(f: ReallocateFormState): boolean {
+	return !f.saving && !f.confirmAway && !f.confirmDiscard;
+}
+
+/** What the form checks a move against: the store, the desk's day, and the person at the keyboard. */
+export interface FormContext {
+	data: StoreData;
+	today: IsoDate;
+	/** Officer id of whoever is moving the case. */
+	by: string;
+}
+
+export function reallocateFormKey(f: ReallocateFormState, input: string, key: KeyInfo, ctx: FormContext): ReallocateOutcome {
+	const {data, today} = ctx;
+	const stay = (form: ReallocateFormState): ReallocateOutcome => ({type: 'stay', form});
+	if (f.saving) return stay(f);
+	if (f.confirmDiscard) {
+		if (input === 'y' || input === 'Y') return {type: 'close'};
+		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
+		return stay(f);
+	}
+	if (f.confirmAway) {
+		if (input === 'y' || input === 'Y') return submit({...f, confirmAway: null}, ctx, true);
+		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmAway: null, field: 'officer'});
+		return stay(f);
+	}
+	if (key.escape) return changed(f, today) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	if (key.return) return f.field === 'reason' ? submit(f, ctx, false) : stay(moveField(f, 1));
+	if (key.tab) return stay(moveField(f, key.shift ? -1 : 1));
+	if (f.field === 'officer' && (key.upArrow || key.downArrow)) {
+		const n = formChoices(data, f, today).length;
+		const cursor = Math.max(0, Math.min(n - 1, f.cursor + (key.upArrow ? -1 : 1)));
+		return stay(cursor === f.cursor ? f : edited(f, {cursor}));
+	}
+	if (key.downArrow) return stay(moveField(f, 1));
+	if (key.upArrow) return stay(moveField(f, -1));
+	const field = f.field === 'officer' ? 'query' : f.field;
+	if (key.backspace || key.delete) return stay(edited(f, {[field]: f[field].slice(0, -1), ...(field === 'query' ? {cursor: 0} : {})}));
+	if (key.ctrl || key.meta || input === '') return stay(f);
+	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
+	const text = safeTyped(input, false);
+	if (text === '') return stay(f);
+	const max = field === 'reason' ? REASON_MAX : MAX_DATE;
+	return stay(edited(f, {[field]: (f[field] + text).slice(0, max), ...(field === 'query' ? {cursor: 0} : {})}));
+}
+
+/**
+ * Enter on the reason: what can be checked is checked here, with the domain's refusals (the same the
+ * command line gives), so a wrong move never reaches the store; the shell checks again under the lock.
+ */
+function submit(f: ReallocateFormState, ctx: FormContext, confirmAway: boolean): ReallocateOutcome {
+	const {data, today, by} = ctx;
+	const fail = (field: ReallocateField | null, text: string): ReallocateOutcome => ({
+		type: 'stay',
+		form: {...f, ...(field ? {field} : {}), error: {field, text}},
+	});
+	const choice = chosen(data, f, today);
+	if (!choice)
+		return fail(
+			'officer',
+			f.query ? `Nobody in the team matches "${f.query}": change what you typed.` : 'Choose the officer who takes the case.',
+		);
+	const on = parseUserDate(f.on.trim());
+	if (on === null) return fail('on', `"${f.on}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`);
+	if (f.reason.trim() === '') return fail('reason', 'Say why the case is moving (the reason is kept in its history).');
+	const request = {ref: f.ref, toOfficerId: choice.officerId, on, today, reason: f.reason, confirmAway};
+	const refusal = reallocationRefusal(data, {...request, by, recordedAt: ''});
+	if (refusal?.confirmable) return {type: 'stay', form: {...f, confirmAway: refusal.message}};
+	if (refusal) return fail(null, refusal.message);
+	return {type: 'save', form: {...f, saving: true, error: null}, request: {...request, by}};
+}

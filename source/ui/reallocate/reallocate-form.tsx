@@ -1,0 +1,97 @@
+/**
+ * The reallocation form in the editor area (state and keys: reallocate-form-state.ts): who takes the
+ * case, each officer with their workload now and after the move, from which day, and why. Everything
+ * from the store is drawn through safeText; the form says every state in words.
+ */
+import React from 'react';
+import {Text} from 'ink';
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {shortName} from '../../domain/people.js';
+import type {ReallocationChoice} from '../../domain/reallocate.js';
+import {safeText} from '../../domain/safe-text.js';
+import {Pane} from '../pane/pane.js';
+import {fit, truncate, wrap} from '../text.js';
+import {tint, useTheme} from '../theme.js';
+import {formChoices, type ReallocateFormState} from './reallocate-form-state.js';
+
+export interface ReallocateFormProps {
+	form: ReallocateFormState;
+	data: StoreData;
+	today: IsoDate;
+	width: number;
+	height: number;
+}
+
+/** "DC Helen Marsh     8 cases   80% -> 90%", OVER past the workload flag, AWAY when nobody would cover them. */
+export function choiceWords(c: ReallocationChoice, nameWidth: number): string {
+	const cases = `${c.now.liveCases} case${c.now.liveCases === 1 ? '' : 's'}`.padEnd(9);
+	const load = `${c.now.percent}% -> ${c.after.percent}%`.padEnd(13);
+	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : ''}`;
+}
+
+export function ReallocateForm({form, data, today, width, height}: ReallocateFormProps): React.JSX.Element {
+	const theme = useTheme();
+	const inner = Math.max(10, width - 2);
+	const c = data.cases.find(x => x.ref === form.ref);
+	const holder = c ? safeText(shortName(data.officers.find(o => o.id === c.oicId))) : 'unknown officer';
+	const choices = formChoices(data, form, today);
+	const at = form.field;
+	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, inner) : [];
+	const question = form.confirmAway ? wrap(`${safeText(form.confirmAway)} Move it anyway? y moves it, n chooses again`, inner) : [];
+	const foot = form.saving
+		? 'Saving...'
+		: form.confirmDiscard
+			? 'Discard what you typed? y discards, n goes back to the form'
+			: form.confirmAway
+				? 'y move it anyway | n or Esc choose again'
+				: 'Tab/↓ next field  ↑/↓ choose the officer  type to narrow  Enter next, saves on Reason  Esc cancel';
+	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
+	const listRows = Math.max(2, height - 3 - 6 - error.length - question.length);
+	const start = Math.max(0, Math.min(form.cursor - Math.floor(listRows / 2), choices.length - listRows));
+	const shown = choices.slice(start, start + listRows);
+	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
+	const line = (field: typeof at, label: string, value: string, after = '') =>
+		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${value}${at === field && !form.confirmAway ? '_' : ''}${after}`, inner);
+	return (
+		<Pane title={`REALLOCATE ${safeText(form.ref)}`} detail="the form has the keys" focused width={width} height={height}>
+			<Text bold wrap="truncate">
+				{truncate(`Move ${safeText(form.ref)}${c ? ` (${safeText(c.offenceShort)})` : ''} from ${holder} to:`, inner)}
+			</Text>
+			<Text inverse={at === 'officer'} wrap="truncate">
+				{line('officer', 'Officer', safeText(form.query), form.query ? '' : '  (type to narrow; ↑/↓ choose)')}
+			</Text>
+			<Text dimColor wrap="truncate">
+				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'cases'.padEnd(9)} now -> after the move`, inner)}
+			</Text>
+			{choices.length === 0 && (
+				<Text wrap="truncate">
+					{fit(form.query ? `    Nobody matches "${safeText(form.query)}".` : '    Nobody else is in post to take it.', inner)}
+				</Text>
+			)}
+			{shown.map((x, i) => {
+				const index = start + i;
+				const mark = index === form.cursor ? '  » ' : '    ';
+				return (
+					<Text key={x.officerId} bold={index === form.cursor} color={x.away ? tint(theme, 'red') : undefined} wrap="truncate">
+						{truncate(`${mark}${choiceWords(x, nameWidth)}`, inner)}
+					</Text>
+				);
+			})}
+			<Text inverse={at === 'on'} wrap="truncate">
+				{line('on', 'First day', safeText(form.on), '  (YYYY-MM-DD or DD/MM/YYYY)')}
+			</Text>
+			<Text inverse={at === 'reason'} wrap="truncate">
+				{line('reason', 'Reason', safeText(form.reason.replace(/\n/g, ' ')), form.reason ? '' : '  (kept in the case history)')}
+			</Text>
+			{[...error, ...question].map((l, i) => (
+				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'red' : 'yellow')} wrap="truncate">
+					{l}
+				</Text>
+			))}
+			<Text inverse={form.confirmDiscard || form.confirmAway !== null} wrap="truncate">
+				{truncate(foot, inner)}
+			</Text>
+		</Pane>
+	);
+}

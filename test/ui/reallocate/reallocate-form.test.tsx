@@ -1,0 +1,203 @@
+/**
+ * The desk's reallocation form (README "Acting on a problem"): the pure form (choices with the workload
+ * after the move, checks with the domain's refusals, y/n for an officer away with nobody covering),
+ * then the form in the desk, saved through a real store as the person at the keyboard.
+ */
+import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
+import type {StoreData} from '../../../source/domain/model.js';
+import {reallocationChoices} from '../../../source/domain/reallocate.js';
+import {loadStoreText, openStore} from '../../../source/store/store.js';
+import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
+import {
+	formChoices,
+	openReallocateForm,
+	reallocateFormKey,
+	type ReallocateFormState,
+	type ReallocateOutcome,
+} from '../../../source/ui/reallocate/reallocate-form-state.js';
+import {DEMO_TODAY, demoCopy} from '../../helpers/cli.js';
+import {demoData, KEYS, ready, renderDesk} from '../desk-harness.js';
+
+const key = (k: Partial<KeyInfo> = {}): KeyInfo => ({...NO_KEY, ...k});
+const SERGEANT = 'o0002';
+// DC Doyle's, overdue for review; DC Ashworth (o0003) is off sick from 28 Nov with nobody covering.
+const DOYLE_CASE = 'CR/88397/26';
+
+function driver(data: StoreData, ref: string) {
+	let f: ReallocateFormState = openReallocateForm(ref, DEMO_TODAY);
+	let last: ReallocateOutcome = {type: 'stay', form: f};
+	const press = (input: string, k: Partial<KeyInfo> = {}): ReallocateOutcome => {
+		last = reallocateFormKey(f, input, key(k), {data, today: DEMO_TODAY, by: SERGEANT});
+		if (last.type !== 'close') f = last.form;
+		return last;
+	};
+	const type = (text: string) => {
+		for (const ch of text) press(ch);
+	};
+	return {press, type, form: () => f, last: () => last};
+}
+
+describe('the reallocation form (pure)', () => {
+	it('lists everyone who could take the case with their workload now and after the move, best placed first', () => {
+		const data = demoData();
+		const all = reallocationChoices(data, DOYLE_CASE, DEMO_TODAY, DEMO_TODAY);
+		const doyle = data.cases.find(c => c.ref === DOYLE_CASE)!;
+		expect(all.map(c => c.officerId)).not.toContain(doyle.oicId);
+		const marsh = all.find(c => c.officerId === 'o0006')!;
+		expect(marsh.after.liveCases).toBe(marsh.now.liveCases + 1);
+		expect(marsh.after.points).toBe(marsh.now.points + data.settings.workloadPoints[doyle.risk]);
+		expect(all.find(c => c.officerId === 'o0003')!.away).toBe(
+			'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.',
+		);
+		const f = openReallocateForm(DOYLE_CASE, DEMO_TODAY);
+		const listed = formChoices(data, f, DEMO_TODAY);
+		// Investigators at work, most room first; the inspector and sergeant after them; anyone away last.
+		expect(listed.at(-1)!.officerId).toBe('o0003');
+		const atWork = listed.filter(c => !c.away && ['o0001', 'o0002'].every(id => id !== c.officerId));
+		expect(atWork.map(c => c.after.percent)).toEqual([...atWork.map(c => c.after.percent)].sort((a, b) => a - b));
+		expect(formChoices(data, {...f, query: 'helen mar'}, DEMO_TODAY).map(c => c.officerId)).toEqual(['o0006']);
+	});
+
+	it('takes the officer, date (today by default) and reason, and asks the shell to save as the person at the keyboard', () => {
+		const d = driver(demoData(), DOYLE_CASE);
+		expect(d.form().on).toBe(DEMO_TODAY);
+		d.type('marsh');
+		d.press('', {return: true});
+		expect(d.form().field).toBe('on');
+		d.press('', {return: true});
+		d.type('Moving the case while DC Doyle is on a course');
+		const out = d.press('', {return: true});
+		expect(out.type).toBe('save');
+		if (out.type === 'save') {
+			expect(out.request).toEqual({
+				ref: DOYLE_CASE,
+				toOfficerId: 'o0006',
+				on: DEMO_TODAY,
+				today: DEMO_TODAY,
+				reason: 'Moving the case while DC Doyle is on a course',
+				confirmAway: false,
+				by: SERGEANT,
+			});
+			expect(out.form.saving).toBe(true);
+		}
+	});
+
+	it("refuses in the domain's words, keeping what was typed: no reason, no such officer, a date after today", () => {
+		const d = driver(demoData(), DOYLE_CASE);
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		expect(d.press('', {return: true})).toMatchObject({type: 'stay'});
+		expect(d.form().error).toEqual({field: 'reason', text: 'Say why the case is moving (the reason is kept in its history).'});
+		d.type('Workload');
+		d.press('', {tab: true, shift: true});
+		for (let i = 0; i < 10; i++) d.press('', {backspace: true});
+		d.type('01/12/2026');
+		d.press('', {tab: true});
+		d.press('', {return: true});
+		expect(d.form().error).toEqual({field: null, text: 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.'});
+		expect(d.form().reason).toBe('Workload');
+		d.press('', {tab: true, shift: true});
+		d.press('', {tab: true, shift: true});
+		d.type('nobody by that name');
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		d.press('', {return: true});
+		expect(d.form().error).toEqual({field: 'officer', text: 'Nobody in the team matches "nobody by that name": change what you typed.'});
+	});
+
+	it('asks before moving the case to an officer away with nobody covering; n chooses again, y saves it confirmed', () => {
+		const d = driver(demoData(), DOYLE_CASE);
+		d.type('ashworth');
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		d.type('Back on Monday');
+		d.press('', {return: true});
+		expect(d.form().confirmAway).toBe(
+			'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.',
+		);
+		// Other keys wait for the answer.
+		d.press('x');
+		expect(d.form().reason).toBe('Back on Monday');
+		d.press('n');
+		expect(d.form()).toMatchObject({confirmAway: null, field: 'officer'});
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		d.press('', {return: true});
+		const out = d.press('y');
+		expect(out.type).toBe('save');
+		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0003', confirmAway: true});
+	});
+
+	it('Esc closes an untouched form at once and asks before throwing typing away', () => {
+		const d = driver(demoData(), DOYLE_CASE);
+		expect(d.press('', {escape: true}).type).toBe('close');
+		const e = driver(demoData(), DOYLE_CASE);
+		e.type('gr');
+		e.press('', {escape: true});
+		expect(e.form().confirmDiscard).toBe(true);
+		e.press('n');
+		expect(e.form()).toMatchObject({confirmDiscard: false, query: 'gr'});
+		e.press('', {escape: true});
+		expect(e.press('y').type).toBe('close');
+	});
+});
+
+const load = (file: string): StoreData => loadStoreText(readFileSync(file, 'utf8'), file).data;
+
+describe('the reallocation form in the desk', () => {
+	it("m on a case in the explorer opens it; the move is saved through the store and the new officer's workload is said", async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 40}});
+		await ready(h);
+		await h.press('j');
+		await h.press('j');
+		let f = await h.press('m');
+		expect(f).toContain('REALLOCATE CR/87204/26');
+		expect(f).toContain('Move CR/87204/26 (Pay sexual service) from DC Ashworth to:');
+		expect(f).toContain('now -> after the move');
+		expect(f).toMatch(/DC Helen Marsh\s+8 cases\s+80% -> 85%/);
+		expect(f).toContain('First day  2026-11-30');
+		expect(f).toContain('the form has the keys');
+		f = await h.type('marsh');
+		expect(f).toContain('Officer    marsh_');
+		await h.press(KEYS.enter);
+		await h.press(KEYS.enter);
+		await h.type('OIC off sick');
+		await h.press(KEYS.enter);
+		f = await h.waitFor('Reallocated CR/87204/26');
+		expect(f).not.toContain('REALLOCATE CR/87204/26');
+		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;
+		expect(saved.oicId).toBe('o0006');
+		expect(saved.allocations.at(-1)).toMatchObject({officerId: 'o0006', from: DEMO_TODAY, by: SERGEANT, reason: 'OIC off sick'});
+		h.app.unmount();
+	});
+
+	it('from the palette and the case view, and says why not when no case is in hand or the store is read-only', async () => {
+		const h = renderDesk({store: undefined});
+		await ready(h);
+		let f = await h.press(':');
+		f = await h.type('reallocate');
+		expect(f).toMatch(/›\s+Case: reallocate\s+m/);
+		f = await h.press(KEYS.enter);
+		expect(f).toContain('Cases cannot be reallocated: no store file is open.');
+		h.app.unmount();
+
+		const store = await openStore(demoCopy().store);
+		const g = renderDesk({store, data: store.snapshot()});
+		await ready(g);
+		await g.press(':');
+		await g.type('reallocate');
+		f = await g.press(KEYS.enter);
+		expect(f).toContain('Select a case first: m reallocates the case under the cursor');
+		await g.press('j');
+		await g.press(KEYS.enter);
+		f = await g.press('m');
+		expect(f).toContain('REALLOCATE CR/64148/26');
+		f = await g.press(KEYS.esc);
+		expect(f).toContain('Nothing changed.');
+		expect(f).toContain('[CR/64148/26]');
+		g.app.unmount();
+	});
+});
