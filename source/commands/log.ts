@@ -86,7 +86,9 @@ Examples
 		if (outFile === '') throw new UsageError('--out needs a file name.');
 
 		await ensureStore(ctx);
-		const {data} = await readStoreFile(ctx.storePath);
+		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
+		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
+		for (const warning of warnings) say(ctx, `${warning}\n`);
 		const sergeantId = (flags['sergeant'] as string | undefined) ?? null;
 		if (sergeantId !== null && !sergeantIndex(data).sergeants.some(s => s.id === sergeantId)) {
 			throw new UsageError(`--sergeant ${safeText(sergeantId)} is not a sergeant in ${ctx.storePath}. Sergeants: ${sergeantIndex(data).sergeants.map(s => s.id).join(', ')}.`);

@@ -11,7 +11,7 @@
  * owner and group (ownership.ts).
  */
 import {randomBytes} from 'node:crypto';
-import {promises as fsp} from 'node:fs';
+import {promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import {StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
@@ -66,6 +66,8 @@ export async function sweepTempFiles(file: string, olderThanMs = STALE_TEMP_MS, 
 export interface AtomicWriteOptions {
 	/** Called after the data is on disk and just before the rename that publishes it; throw to abandon the write. */
 	beforeCommit?: () => void;
+	/** A new file (none at `file` yet) gets this file's owner and group: a store's chain file takes its state file's. */
+	ownerFrom?: Stats | null;
 }
 
 /**
@@ -109,7 +111,8 @@ export async function writeFileAtomic(
 			// Each chunk is written before the next is made (the serializer reuses its buffer).
 			else for (const chunk of data.chunks()) await fs.write(handle, chunk);
 			// A shared file stays its owner's and its group's, or the save is refused here, before the rename.
-			if (original?.isFile()) await keepOwnership(handle, original, mode, file, fs);
+			const owner = original ?? options.ownerFrom;
+			if (owner?.isFile()) await keepOwnership(handle, owner, mode, file, fs);
 			await fs.sync(handle);
 		} finally {
 			await fs.close(handle);

@@ -8,7 +8,13 @@ import {StoreError} from './errors.js';
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] turns a version-n file into version n+1. Version 1 is the first released shape. */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+	// Version 2 lets the chain live in its own file (`chainLog`); a version-1 file is a store with the whole
+	// chain inside, which version 2 reads as it is and splits on its first save (store README, "The review
+	// chain file"). The number changed so that an older fortnight refuses a split store instead of reading
+	// its working set as the whole chain.
+	1: data => data,
+};
 
 export function migrate(value: unknown, file: string, migrations: Record<number, Migration> = MIGRATIONS, target = SCHEMA_VERSION): {data: unknown; from: number | null} {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return {data: value, from: null};

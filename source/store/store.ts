@@ -4,14 +4,17 @@
  * (locked, revision-checked, durable). No lowdb type leaks out of this folder, so a server database
  * could take the JSON file's place behind the same interface.
  */
-import {constants, promises as fsp} from 'node:fs';
+import {constants as fsConstants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import type {StoreData} from '../domain/model.js';
+import {chainWorkingSet} from '../domain/chain-working-set.js';
+import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
-import {entryFieldProblem, hashEntry, verifyChain, type ChainProblem} from './chain.js';
+import {entryFieldProblem, hashEntry, verifyAppended, verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
+import {chainPathFor} from './chain-path.js';
+import {appendChain, chainBatches, existingChainProblem, readChain, takeBack, uncommittedWarning, writeChainFile, type ChainPosition} from './chain-file.js';
 import {verifySignatures} from './signatures.js';
 import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
@@ -22,9 +25,9 @@ import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
-import {storeBytes} from './serialize.js';
+import {lineBytes, storeBytes} from './serialize.js';
 import {validateStore} from './validate.js';
-import {writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
+import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
 
@@ -63,6 +66,35 @@ export interface OpenOptions {
 	now?: () => Date;
 	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
 	surface?: ClashSurface;
+	/**
+	 * Which chain the snapshot holds (see ChainWanted). 'whole' (the default): every entry, as the desk shows
+	 * a case's review history and the log. 'state': the working set, all a command that changes the store
+	 * needs, without reading the chain file.
+	 */
+	chain?: ChainWanted;
+}
+
+/**
+ * Which chain a read gives in `data.chain`. 'state' (the default): what the state file holds, which is all
+ * the rules, a review and signing read (for a split store, the working set of chain-working-set.ts; for a
+ * single-file store, the whole chain). 'whole': every entry, streamed from the chain file (`verify`, the
+ * log, the case's review history).
+ */
+export type ChainWanted = 'state' | 'whole';
+
+export interface ReadOptions {
+	chain?: ChainWanted;
+	/** An earlier read of the same store whose whole chain may be reused: only entries added since are read. */
+	previous?: StoreData;
+}
+
+export interface StoreRead {
+	data: StoreData;
+	signature: FileSignature;
+	migratedFrom: number | null;
+	raw: string;
+	/** Sentences for stderr or the status bar: bytes after the committed end of the chain file (chain-file.ts). */
+	warnings: string[];
 }
 
 export interface Store {
@@ -103,8 +135,11 @@ export interface Store {
 export {serialize, serializeBytes} from './serialize.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
-/** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
-export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
+/**
+ * Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. A split
+ * store's chain file is checked against the state (one stat) and read only when `chain: 'whole'` asks.
+ */
+export async function readStoreFile(file: string, options: ReadOptions = {}): Promise<StoreRead> {
 	let handle: fsp.FileHandle | undefined;
 	let stat;
 	let bytes: Buffer | undefined;
@@ -115,7 +150,7 @@ export async function readStoreFile(file: string): Promise<{data: StoreData; sig
 		refuseIrregular(await fsp.stat(file), file);
 		// One open handle for stat and read: if another writer renames a new version in meanwhile, we
 		// still read the version the signature describes (the handle keeps the old inode).
-		handle = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+		handle = await fsp.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
 		stat = await handle.stat();
 		refuseIrregular(stat, file);
 		if (stat.size > MAX_STORE_BYTES) {
@@ -130,8 +165,93 @@ export async function readStoreFile(file: string): Promise<{data: StoreData; sig
 	}
 	const raw = decodeStoreBytes(bytes!, file);
 	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
-	const {data, migratedFrom} = loadStoreText(raw, file);
-	return {data, signature: signatureOf(stat), migratedFrom, raw};
+	const {data: state, migratedFrom} = loadStoreText(raw, file);
+	const {data, warnings} = await withChain(file, state, options);
+	return {data, signature: signatureOf(stat), migratedFrom, raw, warnings};
+}
+
+/**
+ * The state with the chain asked for. For a split store: the working set is checked against the chain
+ * log the state records (cheap), the chain file must be there and at least as long, and for 'whole' its
+ * committed entries are streamed (only those after `previous`'s, when the chain still continues it).
+ */
+async function withChain(file: string, state: StoreData, options: ReadOptions): Promise<{data: StoreData; warnings: string[]}> {
+	const log = state.chainLog;
+	if (!log) return {data: state, warnings: []};
+	const held = state.chain;
+	const problem = workingSetProblem(held, log);
+	if (problem) {
+		throw new StoreError('invalid', `${file} is not a valid fortnight store: its review chain ${problem}. The file was not changed; restore it from a backup.`, file);
+	}
+	const chainFile = await chainFileOf(file);
+	const size = await fsp.stat(chainFile).then(
+		st => st.size,
+		(err: unknown) => {
+			if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw describeFsError(err, chainFile, 'reading');
+			return -1;
+		},
+	);
+	if (size < log.bytes) {
+		const why = size < 0 ? 'is missing' : `is ${size} bytes, shorter than the ${log.bytes} bytes ${file} records (entries were removed)`;
+		const advice = size < 0 ? ' (if the store was renamed or moved, rename or move its chain file with it)' : '';
+		throw new StoreError('chain', `${chainFile}, the review chain of ${file}, ${why}. Restore it from a backup${advice}.`, chainFile);
+	}
+	const warning = size > log.bytes ? await uncommittedWarning(chainFile, log, file) : null;
+	const warnings = warning ? [warning] : [];
+	if (options.chain !== 'whole' || held.length === log.entries) return {data: state, warnings};
+	const before = options.previous;
+	let from: ChainPosition = {entries: 0, bytes: 0};
+	let start: ChainEntry[] = [];
+	if (before?.chainLog && before.chain.length === before.chainLog.entries && before.chainLog.bytes <= log.bytes) {
+		from = before.chainLog;
+		start = before.chain;
+	}
+	let {entries} = await readChain(chainFile, log, file, from);
+	// Entries read after an earlier read must continue it; otherwise the file was replaced: read it all.
+	if (start.length > 0) {
+		const last = start.at(-1)!;
+		const continues = entries.length > 0 ? entries[0]!.prevHash === last.hash : last.hash === held.at(-1)?.hash;
+		if (!continues) {
+			start = [];
+			entries = (await readChain(chainFile, log, file)).entries;
+		}
+	}
+	const whole = start.length > 0 ? [...start, ...entries] : entries;
+	if (whole.at(-1)?.hash !== held.at(-1)?.hash) {
+		throw new StoreError(
+			'chain',
+			`${chainFile} does not end with the entry ${file} records as the chain's head: the two files are not a pair. Run "fortnight verify", then restore them together from a backup.`,
+			chainFile,
+		);
+	}
+	return {data: {...state, chain: whole}, warnings};
+}
+
+/**
+ * The whole chain of `data` (read from `file` by readStoreFile) in batches: a single file's own list, or
+ * a split store's chain file streamed to its committed end, never held whole (`verify`).
+ */
+export async function* wholeChainBatches(file: string, data: StoreData): AsyncGenerator<readonly ChainEntry[]> {
+	const log = data.chainLog;
+	if (!log || data.chain.length === log.entries) {
+		yield data.chain;
+		return;
+	}
+	yield* chainBatches(await chainFileOf(file), log, file);
+}
+
+/** Why a split store's working set cannot be its chain's (out of order, or not ending at the recorded head), or null. */
+function workingSetProblem(held: readonly ChainEntry[], log: ChainLog): string | null {
+	if (held.length > log.entries) return `holds ${held.length} entries in the state but records ${log.entries} in its chain file`;
+	if (log.entries === 0) return log.bytes === 0 ? null : 'records bytes of a chain with no entries';
+	if (held.at(-1)?.seq !== log.entries - 1) return `does not end with entry ${log.entries - 1}, the last of the ${log.entries} its chain file holds`;
+	for (let i = 1; i < held.length; i++) if (held[i]!.seq <= held[i - 1]!.seq) return `lists entry ${held[i]!.seq} out of order`;
+	return null;
+}
+
+/** The chain file of the store at `file`: beside the real file when `file` is a symbolic link. */
+async function chainFileOf(file: string): Promise<string> {
+	return chainPathFor(await linkTarget(file).catch(() => path.resolve(file)));
 }
 
 /**
@@ -232,7 +352,7 @@ function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
  */
 async function whyReadOnly(file: string): Promise<string | null> {
 	try {
-		await fsp.access(file, constants.W_OK);
+		await fsp.access(file, fsConstants.W_OK);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
 		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
@@ -240,12 +360,23 @@ async function whyReadOnly(file: string): Promise<string | null> {
 	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
 	const target = await linkTarget(file).catch(() => file);
 	try {
-		await fsp.access(path.dirname(target), constants.W_OK);
+		await fsp.access(path.dirname(target), fsConstants.W_OK);
 	} catch {
 		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
 	const st = await fsp.stat(target).catch(() => null);
-	return st ? hardLinkProblem(file, st.nlink) : null;
+	const linked = st ? hardLinkProblem(file, st.nlink) : null;
+	if (linked) return linked;
+	// The chain file is appended to in place: it must be writable, and one name, like the state file.
+	const chainFile = chainPathFor(target);
+	const chain = await fsp.stat(chainFile).catch(() => null);
+	if (!chain) return null;
+	try {
+		await fsp.access(chainFile, fsConstants.W_OK);
+	} catch {
+		return `${chainFile}, the review chain of ${file}, is read-only: you can look but not save.`;
+	}
+	return hardLinkProblem(chainFile, chain.nlink);
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -255,18 +386,22 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	known: StoreData | null = null;
 	mode = 0o600;
 	migratedFrom: number | null = null;
+	/** The last read's warnings (an uncommitted tail in the chain file). */
+	warnings: string[] = [];
 
 	constructor(
 		readonly file: string,
 		readonly fs: WriteFs,
+		readonly chain: ChainWanted,
 	) {}
 
 	async read(): Promise<StoreData> {
-		const {data, signature, migratedFrom} = await readStoreFile(this.file);
+		const {data, signature, migratedFrom, warnings} = await readStoreFile(this.file, {chain: this.chain, previous: this.known ?? undefined});
 		const stat = await fsp.stat(this.file).catch(() => null);
 		if (stat) this.mode = stat.mode & 0o777;
 		this.signature = signature;
 		this.known = data;
+		this.warnings = warnings;
 		if (migratedFrom !== null) this.migratedFrom = migratedFrom;
 		return data;
 	}
@@ -286,32 +421,65 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		return [data, true];
 	}
 
-	/** lowdb's entry point; fortnight itself calls save(), which reports an unconfirmed sync. */
+	/** lowdb's entry point; fortnight itself calls commit(), which reports an unconfirmed sync. */
 	async write(data: StoreData): Promise<void> {
-		await this.save(data);
+		await this.commit(data, this.known ?? data);
 	}
 
-	/** Writes durably; returns a warning when the data is saved but the folder sync was not confirmed. */
-	async save(data: StoreData, beforeCommit?: () => void): Promise<string | undefined> {
+	/**
+	 * Writes `candidate` (validated; its chain is `base`'s with any new entries after it) durably. The new
+	 * entries are appended to the chain file and synced, then the state (the working set and the chain's
+	 * new committed end) replaces the state file: the commit. A single-file store is split here: its whole
+	 * chain goes to a new chain file first. Returns the data to hold (the whole chain, when this store holds
+	 * it) and a warning when everything is saved but the folder sync was not confirmed.
+	 */
+	async commit(candidate: StoreData, base: StoreData, assertHeld: () => void = () => {}): Promise<{held: StoreData; warning?: string}> {
+		const chainFile = await chainFileOf(this.file);
+		const added = candidate.chain.slice(base.chain.length);
+		let log: ChainLog;
+		try {
+			if (base.chainLog) {
+				log = added.length > 0 ? await appendChain(chainFile, base.chainLog, base.chain.at(-1), added, this.fs, this.file, assertHeld) : base.chainLog;
+			} else {
+				const problem = await existingChainProblem(chainFile, candidate.chain, this.file);
+				if (problem) throw new StoreError('chain', problem, chainFile);
+				const ownerFrom = await fsp.stat(await linkTarget(this.file)).catch(() => null);
+				log = await writeChainFile(chainFile, candidate.chain, this.mode, this.fs, {ownerFrom, beforeCommit: assertHeld});
+			}
+		} catch (err) {
+			throw describeFsError(err, chainFile, 'saving');
+		}
+		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
 		let warning: string | undefined;
 		try {
-			await writeFileAtomic(this.file, storeBytes(data), this.mode, this.fs, {beforeCommit});
+			await writeFileAtomic(this.file, storeBytes(state), this.mode, this.fs, {beforeCommit: assertHeld});
 		} catch (err) {
-			if (err instanceof StoreError) throw err;
-			if (!(err instanceof SavedButNotSynced)) throw describeFsError(err, this.file, 'saving');
+			if (!(err instanceof SavedButNotSynced)) {
+				// Not committed, so the entries appended for it are taken back, while the lock is still ours.
+				if (base.chainLog && added.length > 0) {
+					try {
+						assertHeld();
+						await takeBack(chainFile, base.chainLog, this.fs);
+					} catch {
+						// Left after the committed end, where no reader looks; the next save cuts them off.
+					}
+				}
+				throw describeFsError(err, this.file, 'saving');
+			}
 			const code = (err.cause as NodeJS.ErrnoException)?.code ?? 'error';
 			warning = `Saved ${this.file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. Do not redo the change; check the drive.`;
 		}
 		const stat = await fsp.stat(this.file);
 		this.signature = signatureOf(stat);
-		this.known = data;
-		return warning;
+		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
+		this.known = held;
+		return {held, ...(warning ? {warning} : {})};
 	}
 }
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
 	const abs = path.resolve(file);
-	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs);
+	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs, options.chain ?? 'whole');
 	const initial = await adapter.read();
 	// lowdb's Low holds what the user sees; `shownSignature` is the disk version that data came from.
 	const db = new Low<StoreData>(adapter, initial);
@@ -330,13 +498,16 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 	// A chain that fails `verify` makes the store read-only until it is repaired (README "Where the store
 	// lives"). Links, positions and fields are checked on every load (cheap); the hashes, which cost as much
-	// as the load itself, before the first write, under the lock (see assertChainIntact).
-	let chainReason = brokenChainReason(abs, verifyChain(initial.chain, 0, initial.chain.length, false));
+	// as the load itself, before the first write, under the lock (see assertChainIntact). A split store holds
+	// its working set here: that is what is checked, and the chain file's head before each append
+	// (chain-file.ts); `verify` walks the chain file whole (store README, "The review chain file").
+	let chainReason = brokenChainReason(abs, heldChainProblem(initial, 0, initial.chain.length, false));
 	/** Chains (immutable arrays) whose every hash has been checked, so later saves check only what they add. */
 	const verifiedChains = new WeakSet<StoreData['chain']>();
-	const assertChainIntact = async (chain: StoreData['chain']): Promise<void> => {
+	const assertChainIntact = async (data: StoreData): Promise<void> => {
+		const chain = data.chain;
 		if (verifiedChains.has(chain)) return;
-		const problem = await verifyChainInSlices(chain);
+		const problem = await verifyChainInSlices(data);
 		if (problem) {
 			chainReason = brokenChainReason(abs, problem);
 			throw new StoreError('invalid', chainReason!, abs);
@@ -347,7 +518,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	if (!readOnlyReason) {
 		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale). The
 		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
-		for (const file of [abs, welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
+		for (const file of [abs, await chainFileOf(abs), welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
 		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
 		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
@@ -379,7 +550,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			try {
 				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
-					await assertChainIntact(fresh.chain);
+					await assertChainIntact(fresh);
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
@@ -420,7 +591,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${abs}; signed reviews can only be amended by a new entry, so it was not saved.`, abs);
 					}
 					// Entries made against stale data would not link to the entries on disk.
-					const broken = verifyChain(candidate.chain, fresh.chain.length);
+					const broken = verifyAppended(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
 						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
@@ -434,10 +605,10 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${abs}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, abs);
 					}
 					assertHeld();
-					const warning = await adapter.save(candidate, assertHeld);
+					const {held, warning} = await adapter.commit(candidate, fresh, assertHeld);
 					// Its old entries were checked above (and kept unchanged), its new ones just now.
-					verifiedChains.add(candidate.chain);
-					db.data = candidate;
+					verifiedChains.add(held.chain);
+					db.data = held;
 					shownSignature = adapter.signature;
 					return {merged, revision: candidate.revision, ...(othersChanged ? {othersChanged} : {}), ...(warning ? {warning} : {})};
 				});
@@ -456,11 +627,11 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		async reload() {
 			db.data = await adapter.read();
 			shownSignature = adapter.signature;
-			chainReason = brokenChainReason(abs, verifyChain(db.data.chain, 0, db.data.chain.length, false));
+			chainReason = brokenChainReason(abs, heldChainProblem(db.data, 0, db.data.chain.length, false));
 			return db.data;
 		},
 		async saveCopy(to, data) {
-			await createStoreFile(to, data ?? db.data);
+			await createStoreFile(to, await wholeOf(abs, data ?? db.data));
 		},
 		onLockWait(listener) {
 			lockWaitListeners.add(listener);
@@ -493,9 +664,10 @@ function brokenChainReason(file: string, problem: ChainProblem | null): string |
  * at 5,000 cases (50,000 entries) the walk takes about half a second, and the desk must keep taking keys
  * (and the lock keep being refreshed) meanwhile.
  */
-async function verifyChainInSlices(chain: StoreData['chain']): Promise<ChainProblem | null> {
+async function verifyChainInSlices(data: StoreData): Promise<ChainProblem | null> {
+	const chain = data.chain;
 	for (let from = 0; from < chain.length; from += CHAIN_SLICE) {
-		const problem = verifyChain(chain, from, from + CHAIN_SLICE);
+		const problem = heldChainProblem(data, from, from + CHAIN_SLICE, true);
 		if (problem) return problem;
 		if (from + CHAIN_SLICE < chain.length) await new Promise(resolve => setImmediate(resolve));
 	}
@@ -505,21 +677,75 @@ async function verifyChainInSlices(chain: StoreData['chain']): Promise<ChainProb
 /** About 4 ms of hashing: a key press waits at most that long behind the check. */
 const CHAIN_SLICE = 500;
 
-/** Writes a brand-new store file (used for the first-run demo copy and `generate`). Refuses to overwrite. */
+/** verifyChain on the chain `data` holds: the whole chain, or a split store's working set (verifyWorkingSet). */
+function heldChainProblem(data: StoreData, from: number, to: number, hashes: boolean): ChainProblem | null {
+	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
+	return whole ? verifyChain(data.chain, from, to, hashes) : verifyWorkingSet(data.chain, from, to, hashes);
+}
+
+/**
+ * `data` with the whole chain and no chain log: what a new file needs. Entries the state had committed
+ * (sequence below its chain log's count) are read from the store's chain file unless `data` holds them
+ * all; entries after them (a save that failed) are kept as they are.
+ */
+export async function wholeOf(file: string, data: StoreData): Promise<StoreData> {
+	const log = data.chainLog;
+	const rest = {...data};
+	delete rest.chainLog;
+	if (!log) return rest;
+	const committed = data.chain.filter(e => e.seq < log.entries);
+	const added = data.chain.filter(e => e.seq >= log.entries);
+	const chain = committed.length === log.entries ? committed : (await readChain(await chainFileOf(file), log, file)).entries;
+	return {...rest, chain: added.length > 0 ? [...chain, ...added] : chain};
+}
+
+/** `data` (the whole chain) as a new split store's state: the working set and the chain file's end. */
+function stateFor(data: StoreData, log: ChainLog): StoreData {
+	return {...data, chain: chainWorkingSet(data.chain), chainLog: log};
+}
+
+/** Refuses data whose chain is a working set: only the whole chain makes a new store. */
+function needsWholeChain(data: StoreData, abs: string): void {
+	if (data.chainLog && data.chain.length !== data.chainLog.entries) {
+		throw new StoreError('invalid', `Refusing to write ${abs} from a store's working set: the whole review chain is needed (wholeOf).`, abs);
+	}
+}
+
+/**
+ * Writes a brand-new store (used for the first-run demo copy and saveCopy): its chain file, then its
+ * state. Refuses to overwrite either unless asked.
+ */
 export async function createStoreFile(file: string, data: StoreData, options: {overwrite?: boolean; mode?: number} = {}): Promise<void> {
 	const abs = path.resolve(file);
-	const problem = validateStore(data);
+	needsWholeChain(data, abs);
+	const {chainLog: _log, ...whole} = data;
+	const problem = validateStore(whole);
 	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
-	if (!options.overwrite) {
-		const exists = await fsp.stat(abs).then(
-			() => true,
-			() => false,
-		);
-		if (exists) throw new StoreError('invalid', `${abs} already exists; choose another file or remove it first.`, abs);
-	}
+	let chainFile = chainPathFor(abs);
 	try {
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
-		await writeFileAtomic(abs, storeBytes(data), options.mode ?? 0o600);
+		chainFile = await chainFileOf(abs);
+	} catch (err) {
+		throw describeFsError(err, abs, 'creating');
+	}
+	if (!options.overwrite) {
+		for (const f of [abs, chainFile]) {
+			const exists = await fsp.lstat(f).then(
+				() => true,
+				() => false,
+			);
+			if (exists) throw new StoreError('invalid', `${f} already exists; choose another file or remove it first.`, f);
+		}
+	}
+	const mode = options.mode ?? 0o600;
+	let log: ChainLog;
+	try {
+		log = await writeChainFile(chainFile, whole.chain, mode, realFs);
+	} catch (err) {
+		throw describeFsError(err, chainFile, 'creating');
+	}
+	try {
+		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode);
 	} catch (err) {
 		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
 		if (err instanceof SavedButNotSynced) return;
@@ -530,6 +756,7 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 /**
  * A store written where the user asked (`generate --out`), by writeExport's rules: never over the
  * current store's files, over another file only with `force` (its mode kept), and only to a regular file.
+ * Its chain file first (beside the file a link names), then the state that counts it.
  */
 export async function exportStoreFile(
 	file: string,
@@ -537,9 +764,44 @@ export async function exportStoreFile(
 	options: Pick<ExportOptions, 'force' | 'storeFile'>,
 ): Promise<ExportWritten> {
 	const abs = path.resolve(file);
-	const problem = validateStore(data);
+	needsWholeChain(data, abs);
+	const {chainLog: _log, ...whole} = data;
+	const problem = validateStore(whole);
 	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
-	return writeExport(abs, storeBytes(data), {mode: 0o600, regularOnly: true, ...options});
+	const exportOptions: ExportOptions = {mode: 0o600, regularOnly: true, ...options};
+	// Both refusals before anything is written.
+	const chainFile = await chainFileOf(abs);
+	await checkExport(abs, exportOptions);
+	await checkExport(chainFile, exportOptions);
+	let bytes = 0;
+	const lines = lineBytes(whole.chain);
+	const counted = {
+		chunks: function* () {
+			bytes = 0;
+			for (const chunk of lines.chunks()) {
+				bytes += chunk.length;
+				yield chunk;
+			}
+		},
+	};
+	await writeExport(chainFile, counted, exportOptions);
+	return writeExport(abs, storeBytes(stateFor(whole, {entries: whole.chain.length, bytes})), exportOptions);
+}
+
+/**
+ * The store as one JSON file (the whole chain inside, no chain file), for anyone who wants one file:
+ * `fortnight store export --single-file`. fortnight reads it as a store, and splits it again on its first
+ * save. Written by writeExport's rules.
+ */
+export async function exportSingleFile(storeFile: string, out: string, options: Pick<ExportOptions, 'force'>): Promise<ExportWritten> {
+	const {data} = await readStoreFile(storeFile, {chain: 'whole'});
+	const whole = await wholeOf(storeFile, data);
+	return writeExport(path.resolve(out), storeBytes(whole), {
+		mode: 0o600,
+		regularOnly: true,
+		storeFile,
+		...options,
+	});
 }
 
 export {SCHEMA_VERSION};

@@ -5,6 +5,7 @@
 import {newCaseRecord} from '../../../source/domain/new-case.js';
 import {addDays, type IsoDate} from '../../../source/domain/dates.js';
 import type {Absence, Case, ChainEntry, Officer, PerformanceDecisionData, ReviewData, StoreData} from '../../../source/domain/model.js';
+import {SCHEMA_VERSION} from '../../../source/domain/model.js';
 import type {Problem, ProblemKind} from '../../../source/domain/problem.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {DEFAULT_SETTINGS} from '../../../source/domain/settings.js';
@@ -49,7 +50,7 @@ export function absence(id: string, officerId: string, from: IsoDate, to: IsoDat
 /** A store with a sergeant (s1), an inspector (i1) and detective o1, plus whatever the test adds. */
 export function store(over: Partial<StoreData> = {}): StoreData {
 	return {
-		schemaVersion: 1,
+		schemaVersion: SCHEMA_VERSION,
 		revision: 0,
 		updatedAt: '2026-01-01T00:00:00.000Z',
 		referenceDate: null,
