@@ -5,6 +5,7 @@
  * could take the JSON file's place behind the same interface.
  */
 import {constants as fsConstants, promises as fsp} from 'node:fs';
+import {constants} from 'node:buffer';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
@@ -25,14 +26,20 @@ import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {migrate} from './migrate.js';
-import {lineBytes, storeBytes} from './serialize.js';
+import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
 
-/** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
-export const MAX_STORE_BYTES = 1024 * 1024 * 1024;
+/**
+ * The largest state file fortnight can open: it is read as one string, and V8's strings hold at most
+ * 536,870,888 characters (`buffer.constants.MAX_STRING_LENGTH`; UTF-8 never has more characters than
+ * bytes). A larger file is refused before it is read, and a save that would write one is refused before
+ * anything is written, so no save makes a store that cannot be opened. The chain file has no such limit:
+ * it is read a line at a time.
+ */
+export const MAX_STORE_BYTES = constants.MAX_STRING_LENGTH;
 
 /** A pure change: takes the freshest data, returns the next data (never mutates its argument). */
 export type Change = (data: StoreData) => StoreData;
@@ -66,6 +73,8 @@ export interface OpenOptions {
 	now?: () => Date;
 	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
 	surface?: ClashSurface;
+	/** The largest state file a save may write (default MAX_STORE_BYTES, what can be opened again); tests lower it. */
+	maxBytes?: number;
 	/**
 	 * Which chain the snapshot holds (see ChainWanted). 'whole' (the default): every entry, as the desk shows
 	 * a case's review history and the log. 'state': the working set, all a command that changes the store
@@ -153,9 +162,7 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 		handle = await fsp.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
 		stat = await handle.stat();
 		refuseIrregular(stat, file);
-		if (stat.size > MAX_STORE_BYTES) {
-			throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
-		}
+		if (stat.size > MAX_STORE_BYTES) throw tooLargeToOpen(file, stat.size);
 		bytes = await handle.readFile();
 	} catch (err) {
 		if (err instanceof StoreError) throw err;
@@ -168,6 +175,30 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 	const {data: state, migratedFrom} = loadStoreText(raw, file);
 	const {data, warnings} = await withChain(file, state, options);
 	return {data, signature: signatureOf(stat), migratedFrom, raw, warnings};
+}
+
+function megabytes(bytes: number): string {
+	return `${Math.round(bytes / 1e6)} MB`;
+}
+
+/** A state file over MAX_STORE_BYTES: refused before it is read (a string cannot hold it). */
+function tooLargeToOpen(file: string, size: number): StoreError {
+	return new StoreError(
+		'too-large',
+		`${file} is ${megabytes(size)}, more than fortnight can open as one store (${megabytes(MAX_STORE_BYTES)}), so it was not read. ` +
+			"Split the team's cases between two stores with a copy each, or restore a smaller backup.",
+		file,
+	);
+}
+
+/** A save that would write a state file over the limit: refused with nothing written. */
+function tooLargeToSave(file: string, limit: number): StoreError {
+	return new StoreError(
+		'too-large',
+		`That change would make ${file} larger than fortnight can open again (${megabytes(limit)}), so nothing was saved. ` +
+			"The store has outgrown one team: split its cases between two stores, then make the change in the right one.",
+		file,
+	);
 }
 
 /**
@@ -393,6 +424,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		readonly file: string,
 		readonly fs: WriteFs,
 		readonly chain: ChainWanted,
+		readonly maxBytes: number,
 	) {}
 
 	async read(): Promise<StoreData> {
@@ -452,7 +484,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
 		let warning: string | undefined;
 		try {
-			await writeFileAtomic(this.file, storeBytes(state), this.mode, this.fs, {beforeCommit: assertHeld});
+			const limit = this.maxBytes;
+			await writeFileAtomic(this.file, storeBytes(state), this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: limit, tooLarge: () => tooLargeToSave(this.file, limit)});
 		} catch (err) {
 			if (!(err instanceof SavedButNotSynced)) {
 				// Not committed, so the entries appended for it are taken back, while the lock is still ours.
@@ -479,7 +512,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
 	const abs = path.resolve(file);
-	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs, options.chain ?? 'whole');
+	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs, options.chain ?? 'whole', options.maxBytes ?? MAX_STORE_BYTES);
 	const initial = await adapter.read();
 	// lowdb's Low holds what the user sees; `shownSignature` is the disk version that data came from.
 	const db = new Low<StoreData>(adapter, initial);
@@ -745,7 +778,7 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		throw describeFsError(err, chainFile, 'creating');
 	}
 	try {
-		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode);
+		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode, realFs, {maxBytes: MAX_STORE_BYTES, tooLarge: () => tooLargeToSave(abs, MAX_STORE_BYTES)});
 	} catch (err) {
 		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
 		if (err instanceof SavedButNotSynced) return;
@@ -785,18 +818,42 @@ export async function exportStoreFile(
 		},
 	};
 	await writeExport(chainFile, counted, exportOptions);
-	return writeExport(abs, storeBytes(stateFor(whole, {entries: whole.chain.length, bytes})), exportOptions);
+	// A state fortnight could not open again is never written (the chain file, read by lines, has no limit).
+	const state = storeBytes(stateFor(whole, {entries: whole.chain.length, bytes}));
+	return writeExport(abs, bounded(state, () => tooLargeToSave(abs, MAX_STORE_BYTES)), exportOptions);
+}
+
+/** `bytes`, throwing `tooLarge()` as soon as they pass MAX_STORE_BYTES (the writer then removes its temp file). */
+function bounded(bytes: ChunkedBytes, tooLarge: () => Error): ChunkedBytes {
+	return {
+		chunks: function* () {
+			let total = 0;
+			for (const chunk of bytes.chunks()) {
+				total += chunk.length;
+				if (total > MAX_STORE_BYTES) throw tooLarge();
+				yield chunk;
+			}
+		},
+	};
 }
 
 /**
  * The store as one JSON file (the whole chain inside, no chain file), for anyone who wants one file:
  * `fortnight store export --single-file`. fortnight reads it as a store, and splits it again on its first
- * save. Written by writeExport's rules.
+ * save. Written by writeExport's rules; refused (nothing written) when it would be more than
+ * MAX_STORE_BYTES, which fortnight could not open.
  */
 export async function exportSingleFile(storeFile: string, out: string, options: Pick<ExportOptions, 'force'>): Promise<ExportWritten> {
 	const {data} = await readStoreFile(storeFile, {chain: 'whole'});
 	const whole = await wholeOf(storeFile, data);
-	return writeExport(path.resolve(out), storeBytes(whole), {
+	const file = path.resolve(out);
+	const tooLarge = () =>
+		new StoreError(
+			'too-large',
+			`${storeFile} as one file would be more than fortnight can open (${megabytes(MAX_STORE_BYTES)}), so ${file} was not written; keep the store as its two files.`,
+			file,
+		);
+	return writeExport(file, bounded(storeBytes(whole), tooLarge), {
 		mode: 0o600,
 		regularOnly: true,
 		storeFile,
