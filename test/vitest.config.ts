@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
@@ -14,6 +16,8 @@ export default defineConfig({
 		// CI=false for the test workers: Ink reads CI on import and then holds every frame until exit, which
 		// the in-process desk tests (loading frame, alternate screen) cannot observe. The desk command itself
 		// clears CI when it has a real terminal (source/commands/desk.ts).
-		env: {TZ: 'Europe/London', FORCE_COLOR: '0', CI: 'false', CONTINUOUS_INTEGRATION: 'false'},
+		// XDG_CACHE_HOME: the store's validation receipts (source/store/receipts.ts) go to a folder of the tests'
+		// own, not the developer's ~/.cache.
+		env: {TZ: 'Europe/London', FORCE_COLOR: '0', CI: 'false', CONTINUOUS_INTEGRATION: 'false', XDG_CACHE_HOME: path.join(os.tmpdir(), 'fortnight-test-cache')},
 	},
 });

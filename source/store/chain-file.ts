@@ -18,7 +18,6 @@ import type {WriteFs} from './file-system.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
 import {hardLinkProblem} from './link-target.js';
 import {lineBytes, type ChunkedBytes} from './serialize.js';
-import {chainEntryProblem} from './validate.js';
 
 /** Bytes read at a time when streaming the chain. */
 const READ_CHUNK = 1024 * 1024;
@@ -49,6 +48,8 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 		throw unreadable(err, file, state);
 	}
 	try {
+		// The schema checker is loaded only when the chain is read (the rules never read it).
+		const {chainEntryProblem} = await import('./validate.js');
 		const st = await handle.stat();
 		if (!st.isFile()) throw new StoreError('chain', `${file} holds the review chain of ${state} but is not a regular file; restore it from a backup.`, file);
 		if (st.size < log.bytes) throw shorter(file, state, st.size, log);
@@ -74,7 +75,7 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 					carry = [];
 					carried = 0;
 				}
-				batch.push(parseLine(line, index, file, decoder));
+				batch.push(parseLine(line, index, file, decoder, chainEntryProblem));
 				index++;
 				start = nl + 1;
 			}
@@ -125,7 +126,9 @@ export async function uncommittedWarning(file: string, log: ChainLog, state: str
 	);
 }
 
-function parseLine(line: Buffer, index: number, file: string, decoder: TextDecoder): ChainEntry {
+type EntryCheck = (value: unknown, where: string) => {path: string; message: string} | null;
+
+function parseLine(line: Buffer, index: number, file: string, decoder: TextDecoder, chainEntryProblem: EntryCheck): ChainEntry {
 	const where = `line ${index + 1}`;
 	let text: string;
 	try {

@@ -32,12 +32,15 @@ const load = async (): Promise<typeof StoreModule> => import('./store.js');
 /** Opens a store file for the desk and the commands that change it (see store.ts `openStore`). */
 export const openStore: typeof StoreModule.openStore = async (file, options) => (await load()).openStore(file, options);
 
-/** Reads, migrates and validates a store file once, for the read-only commands (see store.ts). */
-export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) => (await load()).readStoreFile(file, options);
+/**
+ * Reads, migrates and validates a store file once, for the read-only commands (read.ts). Loads the reader
+ * alone, not the writer (store.ts, with the lock, lowdb and the schema compiler).
+ */
+export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) => (await import('./read.js')).readStoreFile(file, options);
 
 /** The whole chain in batches, streamed from a split store's chain file (see store.ts). */
 export const wholeChainBatches: typeof StoreModule.wholeChainBatches = async function* (file, data) {
-	yield* (await load()).wholeChainBatches(file, data);
+	yield* (await import('./read.js')).wholeChainBatches(file, data);
 };
 
 /** Writes the store as one JSON file, the whole chain inside (`fortnight store export --single-file`; see store.ts). */

@@ -5,41 +5,34 @@
  * could take the JSON file's place behind the same interface.
  */
 import {constants as fsConstants, promises as fsp} from 'node:fs';
-import {constants} from 'node:buffer';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
-import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
+import type {ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {entryFieldProblem, hashEntry, verifyAppended, verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
 import {chainPathFor} from './chain-path.js';
-import {appendChain, chainBatches, existingChainProblem, readChain, takeBack, uncommittedWarning, writeChainFile, type ChainPosition} from './chain-file.js';
+import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import {verifySignatures} from './signatures.js';
 import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
-import {checkJsonLimits, dropProtoKeys} from './guard.js';
-import {describePosition, findJsonSyntaxError} from './json-syntax.js';
-import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
-import {migrate} from './migrate.js';
 import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
+import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, type ChainWanted, type FileSignature} from './read.js';
+import {hashing, writeReceipt} from './receipts.js';
 
-/**
- * The largest state file fortnight can open: it is read as one string, and V8's strings hold at most
- * 536,870,888 characters (`buffer.constants.MAX_STRING_LENGTH`; UTF-8 never has more characters than
- * bytes). A larger file is refused before it is read, and a save that would write one is refused before
- * anything is written, so no save makes a store that cannot be opened. The chain file has no such limit:
- * it is read a line at a time.
- */
-export const MAX_STORE_BYTES = constants.MAX_STRING_LENGTH;
+export {loadStoreText} from './load-text.js';
+export {parseStoreText} from './parse.js';
+export {MAX_STORE_BYTES, readStoreFile, wholeChainBatches} from './read.js';
+export type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
 
 /** A pure change: takes the freshest data, returns the next data (never mutates its argument). */
 export type Change = (data: StoreData) => StoreData;
@@ -55,13 +48,6 @@ export interface ApplyResult {
 	 * (the folder fsync failed). One sentence for the status bar; do not retry the change.
 	 */
 	warning?: string;
-}
-
-/** What identifies one version of the file on disk without reading it. */
-export interface FileSignature {
-	size: number;
-	mtimeMs: number;
-	ino: number;
 }
 
 export interface OpenOptions {
@@ -81,29 +67,6 @@ export interface OpenOptions {
 	 * needs, without reading the chain file.
 	 */
 	chain?: ChainWanted;
-}
-
-/**
- * Which chain a read gives in `data.chain`. 'state' (the default): what the state file holds, which is all
- * the rules, a review and signing read (for a split store, the working set of chain-working-set.ts; for a
- * single-file store, the whole chain). 'whole': every entry, streamed from the chain file (`verify`, the
- * log, the case's review history).
- */
-export type ChainWanted = 'state' | 'whole';
-
-export interface ReadOptions {
-	chain?: ChainWanted;
-	/** An earlier read of the same store whose whole chain may be reused: only entries added since are read. */
-	previous?: StoreData;
-}
-
-export interface StoreRead {
-	data: StoreData;
-	signature: FileSignature;
-	migratedFrom: number | null;
-	raw: string;
-	/** Sentences for stderr or the status bar: bytes after the committed end of the chain file (chain-file.ts). */
-	warnings: string[];
 }
 
 export interface Store {
@@ -144,53 +107,6 @@ export interface Store {
 export {serialize, serializeBytes} from './serialize.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
-/**
- * Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. A split
- * store's chain file is checked against the state (one stat) and read only when `chain: 'whole'` asks.
- */
-export async function readStoreFile(file: string, options: ReadOptions = {}): Promise<StoreRead> {
-	let handle: fsp.FileHandle | undefined;
-	let stat;
-	let bytes: Buffer | undefined;
-	try {
-		// Only a regular file is read: opening a FIFO waits for a writer and a device such as /dev/zero never
-		// ends, so either would hang every command. Checked before opening, and again on the open handle
-		// (opened non-blocking, so a FIFO swapped in between cannot hang the open itself).
-		refuseIrregular(await fsp.stat(file), file);
-		// One open handle for stat and read: if another writer renames a new version in meanwhile, we
-		// still read the version the signature describes (the handle keeps the old inode).
-		handle = await fsp.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-		stat = await handle.stat();
-		refuseIrregular(stat, file);
-		if (stat.size > MAX_STORE_BYTES) throw tooLargeToOpen(file, stat.size);
-		bytes = await handle.readFile();
-	} catch (err) {
-		if (err instanceof StoreError) throw err;
-		throw describeFsError(err, file, 'reading');
-	} finally {
-		await handle?.close().catch(() => {});
-	}
-	const raw = decodeStoreBytes(bytes!, file);
-	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
-	const {data: state, migratedFrom} = loadStoreText(raw, file);
-	const {data, warnings} = await withChain(file, state, options);
-	return {data, signature: signatureOf(stat), migratedFrom, raw, warnings};
-}
-
-function megabytes(bytes: number): string {
-	return `${Math.round(bytes / 1e6)} MB`;
-}
-
-/** A state file over MAX_STORE_BYTES: refused before it is read (a string cannot hold it). */
-function tooLargeToOpen(file: string, size: number): StoreError {
-	return new StoreError(
-		'too-large',
-		`${file} is ${megabytes(size)}, more than fortnight can open as one store (${megabytes(MAX_STORE_BYTES)}), so it was not read. ` +
-			"Split the team's cases between two stores with a copy each, or restore a smaller backup.",
-		file,
-	);
-}
-
 /** A save that would write a state file over the limit: refused with nothing written. */
 function tooLargeToSave(file: string, limit: number): StoreError {
 	return new StoreError(
@@ -199,181 +115,6 @@ function tooLargeToSave(file: string, limit: number): StoreError {
 			"The store has outgrown one team: split its cases between two stores, then make the change in the right one.",
 		file,
 	);
-}
-
-/**
- * The state with the chain asked for. For a split store: the working set is checked against the chain
- * log the state records (cheap), the chain file must be there and at least as long, and for 'whole' its
- * committed entries are streamed (only those after `previous`'s, when the chain still continues it).
- */
-async function withChain(file: string, state: StoreData, options: ReadOptions): Promise<{data: StoreData; warnings: string[]}> {
-	const log = state.chainLog;
-	if (!log) return {data: state, warnings: []};
-	const held = state.chain;
-	const problem = workingSetProblem(held, log);
-	if (problem) {
-		throw new StoreError('invalid', `${file} is not a valid fortnight store: its review chain ${problem}. The file was not changed; restore it from a backup.`, file);
-	}
-	const chainFile = await chainFileOf(file);
-	const size = await fsp.stat(chainFile).then(
-		st => st.size,
-		(err: unknown) => {
-			if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw describeFsError(err, chainFile, 'reading');
-			return -1;
-		},
-	);
-	if (size < log.bytes) {
-		const why = size < 0 ? 'is missing' : `is ${size} bytes, shorter than the ${log.bytes} bytes ${file} records (entries were removed)`;
-		const advice = size < 0 ? ' (if the store was renamed or moved, rename or move its chain file with it)' : '';
-		throw new StoreError('chain', `${chainFile}, the review chain of ${file}, ${why}. Restore it from a backup${advice}.`, chainFile);
-	}
-	const warning = size > log.bytes ? await uncommittedWarning(chainFile, log, file) : null;
-	const warnings = warning ? [warning] : [];
-	if (options.chain !== 'whole' || held.length === log.entries) return {data: state, warnings};
-	const before = options.previous;
-	let from: ChainPosition = {entries: 0, bytes: 0};
-	let start: ChainEntry[] = [];
-	if (before?.chainLog && before.chain.length === before.chainLog.entries && before.chainLog.bytes <= log.bytes) {
-		from = before.chainLog;
-		start = before.chain;
-	}
-	let {entries} = await readChain(chainFile, log, file, from);
-	// Entries read after an earlier read must continue it; otherwise the file was replaced: read it all.
-	if (start.length > 0) {
-		const last = start.at(-1)!;
-		const continues = entries.length > 0 ? entries[0]!.prevHash === last.hash : last.hash === held.at(-1)?.hash;
-		if (!continues) {
-			start = [];
-			entries = (await readChain(chainFile, log, file)).entries;
-		}
-	}
-	const whole = start.length > 0 ? [...start, ...entries] : entries;
-	if (whole.at(-1)?.hash !== held.at(-1)?.hash) {
-		throw new StoreError(
-			'chain',
-			`${chainFile} does not end with the entry ${file} records as the chain's head: the two files are not a pair. Run "fortnight verify", then restore them together from a backup.`,
-			chainFile,
-		);
-	}
-	return {data: {...state, chain: whole}, warnings};
-}
-
-/**
- * The whole chain of `data` (read from `file` by readStoreFile) in batches: a single file's own list, or
- * a split store's chain file streamed to its committed end, never held whole (`verify`).
- */
-export async function* wholeChainBatches(file: string, data: StoreData): AsyncGenerator<readonly ChainEntry[]> {
-	const log = data.chainLog;
-	if (!log || data.chain.length === log.entries) {
-		yield data.chain;
-		return;
-	}
-	yield* chainBatches(await chainFileOf(file), log, file);
-}
-
-/** Why a split store's working set cannot be its chain's (out of order, or not ending at the recorded head), or null. */
-function workingSetProblem(held: readonly ChainEntry[], log: ChainLog): string | null {
-	if (held.length > log.entries) return `holds ${held.length} entries in the state but records ${log.entries} in its chain file`;
-	if (log.entries === 0) return log.bytes === 0 ? null : 'records bytes of a chain with no entries';
-	if (held.at(-1)?.seq !== log.entries - 1) return `does not end with entry ${log.entries - 1}, the last of the ${log.entries} its chain file holds`;
-	for (let i = 1; i < held.length; i++) if (held[i]!.seq <= held[i - 1]!.seq) return `lists entry ${held[i]!.seq} out of order`;
-	return null;
-}
-
-/** The chain file of the store at `file`: beside the real file when `file` is a symbolic link. */
-async function chainFileOf(file: string): Promise<string> {
-	return chainPathFor(await linkTarget(file).catch(() => path.resolve(file)));
-}
-
-/**
- * The file's bytes as text, refusing anything that is not UTF-8 (a save would turn it into U+FFFD and
- * break the signed entry holding it; see utf8.ts) and a file longer than a string can be.
- */
-function decodeStoreBytes(bytes: Buffer, file: string): string {
-	if (!isUtf8(bytes)) {
-		const at = firstInvalidUtf8(bytes);
-		throw new StoreError(
-			'malformed',
-			`${file} is not UTF-8 text: byte ${at} (line ${lineOfByte(bytes, at)}) is not valid UTF-8. The file was not read (saving would replace that byte ` +
-				'and break any signed review holding it); restore a backup, or convert the file to UTF-8.',
-			file,
-		);
-	}
-	try {
-		return bytes.toString('utf8');
-	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw describeFsError(err, file, 'reading');
-		throw new StoreError('too-large', `${file} is ${Math.round(bytes.length / 1e6)} MB, more text than fortnight can read at once (about 500 MB); split the team's store.`, file);
-	}
-}
-
-/** Throws StoreError 'invalid' unless `stat` is a regular file (a folder, FIFO, device or socket is refused). */
-function refuseIrregular(stat: {isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}, file: string): void {
-	if (stat.isFile()) return;
-	if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
-	const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
-	throw new StoreError('invalid', `${file} is ${what}, not a store file, so it was not read. Point --store at a fortnight .json file.`, file);
-}
-
-/**
- * Text to validated data, with no file access: limits, parse, `__proto__` removal, migration, schema
- * and references. Throws only StoreError, whatever the text (the loader fuzz tests hold it to that).
- */
-export function loadStoreText(raw: string, file: string): {data: StoreData; migratedFrom: number | null} {
-	const {duplicateKey} = checkJsonLimits(raw, file);
-	const parsed = parseStoreText(raw, file);
-	if (duplicateKey !== -1) {
-		throw new StoreError(
-			'malformed',
-			`${file} has the same property name twice in one object (the second at ${describePosition(raw, duplicateKey)}); fortnight never writes that, ` +
-				'so the file was edited or damaged. The file was not changed; remove one of the two.',
-			file,
-		);
-	}
-	if (raw.includes('__proto__') || raw.includes('\\u')) dropProtoKeys(parsed);
-	const {data, from} = migrate(parsed, file);
-	let problem;
-	try {
-		problem = validateStore(data);
-	} catch {
-		// The validator should never throw; if some input makes it, that is still "not a valid store" (its
-		// message is not shown: it might quote the file).
-		problem = {path: '/', message: 'it could not be checked'};
-	}
-	if (problem) {
-		throw new StoreError(
-			'invalid',
-			`${file} is not a valid fortnight store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The file was not changed; fix that field or restore a backup.`,
-			file,
-		);
-	}
-	return {data: data as StoreData, migratedFrom: from};
-}
-
-export function parseStoreText(raw: string, file: string): unknown {
-	if (raw.trim() === '') {
-		throw new StoreError('malformed', `${file} is empty. Restore it from a backup, or delete it to start again from the demo team.`, file);
-	}
-	// Strip a UTF-8 BOM some editors add.
-	const bom = raw.charCodeAt(0) === 0xfeff;
-	const text = bom ? raw.slice(1) : raw;
-	try {
-		return JSON.parse(text);
-	} catch {
-		// V8's message quotes the text around the error, and the file may be anything (a welfare file, a
-		// password file): the position and the problem come from our own walk, which quotes nothing.
-		const found = findJsonSyntaxError(text);
-		const where = found ? ` at ${describePosition(text, found.index, bom ? 3 : 0)}: ${found.problem}` : '';
-		throw new StoreError('malformed', `${file} is not valid JSON${where}. The file was not changed; restore a backup or fix it by hand.`, file);
-	}
-}
-
-function signatureOf(stat: {size: number; mtimeMs: number; ino: number}): FileSignature {
-	return {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino};
-}
-
-function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
-	return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
 
 /**
@@ -483,9 +224,11 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		}
 		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
 		let warning: string | undefined;
+		// The state is validated, so its bytes get a receipt: the next load parses them without checking again.
+		const written = hashing(storeBytes(state));
 		try {
 			const limit = this.maxBytes;
-			await writeFileAtomic(this.file, storeBytes(state), this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: limit, tooLarge: () => tooLargeToSave(this.file, limit)});
+			await writeFileAtomic(this.file, written.bytes, this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: limit, tooLarge: () => tooLargeToSave(this.file, limit)});
 		} catch (err) {
 			if (!(err instanceof SavedButNotSynced)) {
 				// Not committed, so the entries appended for it are taken back, while the lock is still ours.
@@ -504,6 +247,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		}
 		const stat = await fsp.stat(this.file);
 		this.signature = signatureOf(stat);
+		await writeReceipt(await linkTarget(this.file).catch(() => this.file), written.digest());
 		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
 		this.known = held;
 		return {held, ...(warning ? {warning} : {})};
