@@ -41,8 +41,9 @@ Opens the review desk on the team store. Needs an interactive terminal of at lea
 		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
-		// The desk shows every review of a case and the log: it holds the whole chain (store README, "The review chain file").
-		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'whole'});
+		// The desk opens on the state alone and reads the whole chain (a case's review history, the Log view)
+		// after its first frame (store README, "The review chain file").
+		const open = async () => (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'state'});
 		const {today, color, stdin, stdout, stderr} = ctx;
 		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, stdin, stdout, stderr});
 		return 0;

@@ -136,12 +136,25 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
 	const warning = size > log.bytes ? await uncommittedWarning(chainFile, log, file) : null;
 	const warnings = warning ? [warning] : [];
 	if (options.chain !== 'whole' || held.length === log.entries) return {data: state, warnings};
-	const before = options.previous;
+	return {data: {...state, chain: await wholeChainOf(file, state, options.previous)}, warnings};
+}
+
+/**
+ * The whole chain of `state` (a split store's state, read from `file`): its chain file's committed entries,
+ * streamed. With `previous` (an earlier read holding its whole chain) only the entries after it are read,
+ * when they continue it; otherwise, the file having been replaced, all of them. The last must be the
+ * state's head, or the two files are not a pair (StoreError 'chain').
+ */
+export async function wholeChainOf(file: string, state: StoreData, previous?: {chainLog?: ChainLog; chain: readonly ChainEntry[]}): Promise<ChainEntry[]> {
+	const log = state.chainLog;
+	const held = state.chain;
+	if (!log || held.length === log.entries) return [...held];
+	const chainFile = await chainFileOf(file);
 	let from: ChainPosition = {entries: 0, bytes: 0};
-	let start: ChainEntry[] = [];
-	if (before?.chainLog && before.chain.length === before.chainLog.entries && before.chainLog.bytes <= log.bytes) {
-		from = before.chainLog;
-		start = before.chain;
+	let start: readonly ChainEntry[] = [];
+	if (previous?.chainLog && previous.chain.length === previous.chainLog.entries && previous.chainLog.bytes <= log.bytes) {
+		from = previous.chainLog;
+		start = previous.chain;
 	}
 	let {entries} = await readChain(chainFile, log, file, from);
 	// Entries read after an earlier read must continue it; otherwise the file was replaced: read it all.
@@ -161,7 +174,7 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
 			chainFile,
 		);
 	}
-	return {data: {...state, chain: whole}, warnings};
+	return whole;
 }
 
 /**

@@ -8,7 +8,7 @@ import {constants as fsConstants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
-import type {ChainLog, StoreData} from '../domain/model.js';
+import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
@@ -26,7 +26,7 @@ import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
-import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, type ChainWanted, type FileSignature} from './read.js';
+import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, wholeChainOf, type ChainWanted, type FileSignature} from './read.js';
 import {hashing, writeReceipt} from './receipts.js';
 
 export {loadStoreText} from './load-text.js';
@@ -96,6 +96,13 @@ export interface Store {
 	reload(): Promise<StoreData>;
 	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
 	saveCopy(file: string, data?: StoreData): Promise<void>;
+	/**
+	 * The whole review chain of the snapshot (the snapshot of a store opened with `{chain: 'state'}` holds
+	 * only the working set: store README, "The review chain file"). Read from the chain file after the
+	 * first call only the entries appended since. Optional: a store that always holds the whole chain has
+	 * none.
+	 */
+	wholeChain?(): Promise<readonly ChainEntry[]>;
 	/**
 	 * Calls `listener` with one sentence when a save has waited over a second for the lock (whose lock,
 	 * since when; lock.ts), and with null when the wait is over, for the desk's status bar. Returns the
@@ -262,6 +269,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	const db = new Low<StoreData>(adapter, initial);
 	db.data = initial;
 	let shownSignature = adapter.signature;
+	/** The whole chain last read for wholeChain(), and the chain log it was read to. */
+	let whole: {chainLog: ChainLog; chain: readonly ChainEntry[]} | null = null;
 	const now = options.now ?? (() => new Date());
 	const surface = options.surface ?? 'desk';
 	const lockWaitListeners = new Set<(message: string | null) => void>();
@@ -406,6 +415,14 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			shownSignature = adapter.signature;
 			chainReason = brokenChainReason(abs, heldChainProblem(db.data, 0, db.data.chain.length, false));
 			return db.data;
+		},
+		async wholeChain() {
+			const data = db.data;
+			if (!data.chainLog || data.chain.length === data.chainLog.entries) return data.chain;
+			if (whole?.chainLog === data.chainLog) return whole.chain;
+			const chain = await wholeChainOf(abs, data, whole ?? undefined);
+			whole = {chainLog: data.chainLog, chain};
+			return chain;
 		},
 		async saveCopy(to, data) {
 			await createStoreFile(to, await wholeOf(abs, data ?? db.data));

@@ -12,6 +12,7 @@ import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, t
 import {follow, moveBy, scrollBy, START, type ListWindow} from '../list/list-window.js';
 import {activeTab, closeActive, cycle, NO_TABS, openTab, updateActive, type Tab, type Tabs} from '../editor/tabs.js';
 import {caseLines} from '../editor/case-lines.js';
+import {readingLogModel} from '../views/log/log-view-model.js';
 import {paletteMatches, type PaletteTarget} from '../palette/palette-items.js';
 import {helpLines} from '../keymap.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
@@ -200,9 +201,12 @@ let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
 export function currentLogModel(s: DeskState): LogViewModel {
 	const l = s.log;
 	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}`;
-	if (lastLog && lastLog.data === s.model.data && lastLog.key === key) return lastLog.model;
-	const model = logViewModel(s.model.data, l);
-	lastLog = {data: s.model.data, key, model};
+	// The log lists every review: it waits for the whole chain (read after the first frame for a split store).
+	const data = s.model.wholeData;
+	if (!data) return readingLogModel(s.model, l);
+	if (lastLog && lastLog.data === data && lastLog.key === key) return lastLog.model;
+	const model = logViewModel(data, l);
+	lastLog = {data, key, model};
 	return model;
 }
 

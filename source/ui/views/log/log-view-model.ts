@@ -27,6 +27,15 @@ export interface LogViewModel {
 	head: string;
 	/** "605:b93ed342ce3c…" for a narrow header. */
 	headShort: string;
+	/** Why there are no rows yet: the whole chain is being read, or could not be (the view says so). */
+	waiting?: string;
+}
+
+/** The Log view while the whole chain is read (or after it could not be): no rows, and why. */
+export function readingLogModel(model: {historyError?: string}, state: LogViewState): LogViewModel {
+	const waiting = model.historyError ? `The review chain could not be read: ${model.historyError}` : 'Reading the review chain...';
+	const none = 'all';
+	return {rows: [], total: 0, late: 0, sergeantIds: [], officerIds: [], sergeantLabel: state.sergeantId ?? `${none} sergeants`, officerLabel: state.officerId ?? `${none} officers`, head: '', headShort: '...', waiting};
 }
 
 export function logViewModel(data: StoreData, state: LogViewState): LogViewModel {
