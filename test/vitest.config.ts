@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
@@ -15,6 +17,15 @@ export default defineConfig({
 		// the in-process desk tests (loading frame, alternate screen) cannot observe. The desk command itself
 		// clears CI when it has a real terminal (source/commands/desk.ts).
 		// FORTNIGHT_CI keeps the real CI value for tests that must not skip in CI (the Chromium ones).
-		env: {TZ: 'Europe/London', FORCE_COLOR: '0', CI: 'false', CONTINUOUS_INTEGRATION: 'false', FORTNIGHT_CI: process.env['CI'] ?? ''},
+		// XDG_CACHE_HOME: the store's validation receipts (source/store/receipts.ts) go to a folder of the tests'
+		// own, not the developer's ~/.cache.
+		env: {
+			TZ: 'Europe/London',
+			FORCE_COLOR: '0',
+			CI: 'false',
+			CONTINUOUS_INTEGRATION: 'false',
+			FORTNIGHT_CI: process.env['CI'] ?? '',
+			XDG_CACHE_HOME: path.join(os.tmpdir(), 'fortnight-test-cache'),
+		},
 	},
 });

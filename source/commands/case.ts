@@ -88,8 +88,9 @@ function oneRef(args: string[], usage: string): string {
 
 async function show(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	const ref = oneRef(args, 'fortnight case show REF [--json]');
-	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
-	const {data} = await readStoreFile(ctx.storePath);
+	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed). The
+	// case's review history needs every review: the whole chain (store README, "The review chain file").
+	const {data} = await readStoreFile(ctx.storePath, {chain: 'whole'});
 	const record = caseRecord(data, ref, ctx.today);
 	if (!record) {
 		refuseMistypedRef(data, ref);

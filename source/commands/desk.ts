@@ -49,8 +49,10 @@ sealed one). Needs an interactive terminal of at least 80x24.`,
 		// this is an interactive terminal, so it is not CI whatever the environment says (Ink reads it on import).
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		const {runDesk} = await import('../ui/run-desk.js');
+		// The desk opens on the state alone and reads the whole chain (a case's review history, the Log view)
+		// after its first frame (store README, "The review chain file").
 		const open = async () => {
-			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk'});
+			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'state'});
 			return {store, actor: await deskActorFor(ctx, store)};
 		};
 		const {today, color, stdin, stdout, stderr} = ctx;

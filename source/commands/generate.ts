@@ -2,7 +2,7 @@ import {promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {isIsoDate} from '../domain/dates.js';
 import {generateStore, MAX_GENERATED_CASES} from '../generate/generate.js';
-import {signer, exportStoreFile, welfarePathFor, writeWelfare} from '../store/index.js';
+import {chainPathFor, signer, exportStoreFile, welfarePathFor, writeWelfare} from '../store/index.js';
 import {say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';
@@ -15,7 +15,8 @@ const command: Command = {
 Writes a synthetic team store with N cases and the same variety as the demo team (bail near lapse,
 an officer off sick over a bail date, identical updates, forensic waits, a part-time detective with a
 full-time load, a new starter with old cases, ...). The same options always give the same bytes.
-A welfare file with invented notes is written beside it (FILE.welfare.json, mode 0600).
+The review chain goes to its own file beside it (FILE.chain.jsonl, as for every store), and a welfare
+file with invented notes too (FILE.welfare.json, mode 0600).
 
 Options
   --cases N              number of cases (1 to ${MAX_GENERATED_CASES})
@@ -23,7 +24,8 @@ Options
   --reference-date D     the date the scenarios are written against (default: --today)
   --out FILE             where to write (a regular file); never the current --store or its welfare,
                          drafts, lock or backup files (exit 2, even through a link)
-  --force                replace FILE if it exists (atomically, keeping its mode). An existing
+  --force                replace FILE and FILE.chain.jsonl if they exist (atomically, keeping their
+                         modes). An existing
                          FILE.welfare.json is never replaced, even with --force (exit 2).
 
 Example
@@ -47,8 +49,9 @@ Example
 		const referenceDate = (flags['referenceDate'] as string | undefined) ?? ctx.today;
 		if (!isIsoDate(referenceDate)) throw new UsageError(`--reference-date must be a real date as YYYY-MM-DD (got "${referenceDate}").`);
 		const force = Boolean(flags['force']);
-		// Both answers before the slow part: the store's path, then its welfare file's.
+		// Every answer before the slow part: the store's path, its chain file's, then its welfare file's.
 		await checkOut(ctx, out, {mode: 0o600, force, regularOnly: true});
+		await checkOut(ctx, chainPathFor(await realPathOf(path.resolve(out))), {mode: 0o600, force, regularOnly: true});
 		const welfare = welfarePathFor(path.resolve(out));
 		if (await exists(welfare)) {
 			throw new UsageError(
@@ -74,6 +77,11 @@ Example
 	},
 };
 export default command;
+
+/** The file a link names (the chain file goes beside it), or `file` when it is not there yet. */
+async function realPathOf(file: string): Promise<string> {
+	return fsp.realpath(file).catch(() => file);
+}
 
 /** Anything at all at `file`, a dangling link included. */
 async function exists(file: string): Promise<boolean> {

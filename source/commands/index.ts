@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	handover: async () => (await import('./handover.js')).default,
 	log: async () => (await import('./log.js')).default,
 	problems: async () => (await import('./problems.js')).default,
+	store: async () => (await import('./store.js')).default,
 	verify: async () => (await import('./verify.js')).default,
 	welfare: async () => (await import('./welfare.js')).default,
 	whoami: async () => (await import('./whoami.js')).default,

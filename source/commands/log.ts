@@ -108,7 +108,9 @@ Examples
 		if (outFile === '') throw new UsageError('--out needs a file name.');
 
 		await ensureStore(ctx);
-		const {data} = await readStoreFile(ctx.storePath);
+		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
+		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
+		for (const warning of warnings) say(ctx, `${warning}\n`);
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;

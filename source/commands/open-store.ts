@@ -23,7 +23,8 @@ export async function openForCommand(ctx: Context, options: OpenOptions = {}): P
 	const onWait = (message: string | null) => {
 		if (message) ctx.stderr.write(`${message}\n`);
 	};
-	return openStore(ctx.storePath, {surface: 'command', ...options, lock: {onWait, ...options.lock}});
+	// A command reads and changes the state; its chain entries are appended without reading the chain file.
+	return openStore(ctx.storePath, {surface: 'command', chain: 'state', ...options, lock: {onWait, ...options.lock}});
 }
 
 /** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */

@@ -1,7 +1,8 @@
-import {formatHead, chainHead, hashEntry, verifyChain, type ChainHead, readStoreFile, verifySignatures, type SignatureReport} from '../store/index.js';
+import {formatHead, hashEntry, readStoreFile, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
+import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
 import {safeText} from '../domain/safe-text.js';
-import type {ChainEntry} from '../domain/model.js';
-import {out, type Command} from './command.js';
+import type {StoreData} from '../domain/model.js';
+import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {plural} from '../domain/plural.js';
 
@@ -14,7 +15,8 @@ Checks that the store file is valid and walks the chain of signed reviews, amend
 performance decisions and key enrolments, checking every hash and link, then every signature
 against the keys enrolled before it and who was entitled to enrol them. Entries made before the
 store's first enrolled key are counted as "made before signatures" (hashed, not signed). Reports
-the first broken entry.
+the first broken entry. The chain is read entry by entry from its own file (team.chain.jsonl beside
+team.json), and the store's copy of the entries the rules read must match it.
 
 Options
   --head SEQ:HASH   also confirm that the store still holds that entry unchanged, with the chain
@@ -28,27 +30,43 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 	async run(ctx, _input, flags) {
 		const given = flags['head'] as string | undefined;
 		const head = given === undefined ? null : parseHead(given);
-		const {data} = await readStoreFile(ctx.storePath);
-		const problem = verifyChain(data.chain);
+		let verdict: ChainVerdict;
+		let data: StoreData;
+		try {
+			const read = await readStoreFile(ctx.storePath);
+			data = read.data;
+			for (const warning of read.warnings) say(ctx, `${warning}\n`);
+			// A split store's chain is streamed from its file, entry by entry (store README, "The review chain file").
+			verdict = await verifyWholeChain(wholeChainBatches(ctx.storePath, data), data, head?.seq ?? null);
+		} catch (err) {
+			// The chain file does not hold what the store records (missing, shorter, other entries): the chain is broken.
+			if (err instanceof StoreError && err.code === 'chain') {
+				await out(ctx, `BROKEN: ${ctx.storePath}: ${safeText(err.message)}\n`);
+				return 1;
+			}
+			throw err;
+		}
+		const problem = verdict.problem;
 		if (problem) {
-			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${problem.index}: ${problem.message}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${problem.index}: ${safeText(problem.message)}.\n`);
 			return 1;
 		}
-		const sigs = verifySignatures(data);
+		const sigs = verdict.signatures;
 		if (sigs.problem) {
 			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
 			return 1;
 		}
 		if (head) {
-			const missing = headProblem(data.chain, head);
+			const missing = headProblem(verdict, head);
 			if (missing) {
 				await out(ctx, `BROKEN: ${ctx.storePath}: entry ${head.seq}: ${missing}.\n`);
 				return 1;
 			}
 		}
-		const current = formatHead(chainHead(data.chain));
-		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === data.chain.length - 1 ? '' : ` (${plural(data.chain.length - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
-		await out(ctx, `OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(data.chain.length, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
+		const count = verdict.entries;
+		const current = formatHead(verdict.head);
+		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
+		await out(ctx, `OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(count, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
 		await out(ctx, signatureWords(sigs) + '\n');
 		return 0;
 	},
@@ -72,13 +90,13 @@ export function parseHead(text: string): ChainHead {
 }
 
 /**
- * Why the store does not hold `head`, or null when it does. Called after verifyChain passed, so
- * every entry's position equals its sequence and every link holds: if entry `seq` still has the
- * recorded hash, the whole chain up to it is exactly what was exported.
+ * Why the store does not hold `head`, or null when it does. Called after the walk found every entry's
+ * position equal to its sequence and every link intact: if entry `seq` still has the recorded hash, the
+ * whole chain up to it is exactly what was exported.
  */
-export function headProblem(chain: readonly ChainEntry[], head: ChainHead): string | null {
-	const entry = chain[head.seq];
-	if (!entry) return `the recorded head is missing: the chain has only ${plural(chain.length, 'entry', 'entries')} (entries were deleted since the export)`;
+export function headProblem(verdict: Pick<ChainVerdict, 'entries' | 'at'>, head: ChainHead): string | null {
+	const entry = verdict.at;
+	if (!entry) return `the recorded head is missing: the chain has only ${plural(verdict.entries, 'entry', 'entries')} (entries were deleted since the export)`;
 	if (entry.hash !== head.hash || hashEntry(entry) !== head.hash) {
 		return `differs from the recorded head ${formatHead(head)}: this entry, or one before it, was changed or replaced since the export (its hash is now ${entry.hash})`;
 	}

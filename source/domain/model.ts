@@ -611,8 +611,24 @@ export const TeamSchema = Type.Object({
 });
 export type Team = Static<typeof TeamSchema>;
 
-/** 2: case allocation and risk history, team supervision history, case bail events (store/migrate.ts). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: case allocation and risk history, team supervision history, case bail events (store/migrate.ts).
+ * 3: the review chain may live in its own file beside the store (`chainLog` below). A version-2 file is
+ * the same shape with the whole chain inside; it is read as it is and split on its first save.
+ */
+export const SCHEMA_VERSION = 3;
+
+/**
+ * Where the chain lives when it has its own file (source/store/README.md, "The review chain file"): the
+ * entries and bytes of that file the store has committed to. Anything after `bytes` was never committed
+ * (a save that crashed between the append and the state write) and is not part of the chain. With it,
+ * `chain` in the state holds only the entries the rules and signing read (chain-working-set.ts).
+ */
+export const ChainLogSchema = Type.Object({
+	entries: Type.Integer({minimum: 0}),
+	bytes: Type.Integer({minimum: 0}),
+});
+export type ChainLog = Static<typeof ChainLogSchema>;
 
 export const StoreSchema = Type.Object({
 	schemaVersion: Type.Literal(SCHEMA_VERSION),
@@ -629,7 +645,12 @@ export const StoreSchema = Type.Object({
 	welfareEvents: List(WelfareEventSchema, 1_000_000),
 	concerns: List(ConcernSchema, 1_000_000),
 	actionPlans: List(ActionPlanSchema, 100_000),
+	/**
+	 * The review chain, oldest first: the whole chain, or, when `chainLog` is present, the working set the
+	 * state keeps (each case's last review, every other entry, and so the head); see chain-working-set.ts.
+	 */
 	chain: List(ChainEntrySchema, 10_000_000),
 	drafts: List(ReviewDraftSchema, 100_000),
+	chainLog: Type.Optional(ChainLogSchema),
 });
 export type StoreData = Static<typeof StoreSchema>;

@@ -91,10 +91,11 @@ interface Builder {
  * The most cases a generated store may have, checked before any work (`generate --cases 100001` used to
  * build for 44 s and then fail validation). Two ceilings: the store's 10,000 officers (a group of 60
  * cases has at most 11 officers plus a quarter of an inspector, so 53,309 cases for every seed), and the
- * loader, which reads the file as one string (V8's limit is 536,870,888 characters): at about 13 KB a
- * case a 50,000-case store is 650 MB and cannot be read back. 30,000 cases is about 390 MB.
+ * loader, which reads the state file as one string (V8's limit is 536,870,888 characters). The review
+ * chain, three quarters of a store, has its own file read line by line, so a 50,000-case store's state
+ * is about 210 MB (it was 650 MB as one file, which could not be read back).
  */
-export const MAX_GENERATED_CASES = 30_000;
+export const MAX_GENERATED_CASES = 50_000;
 
 export function generateStore(options: GenerateOptions, sign: Signer): {data: StoreData; welfareNotes: GeneratedWelfareNote[]} {
 	if (!(options.cases <= MAX_GENERATED_CASES)) throw new RangeError(`generateStore: at most ${MAX_GENERATED_CASES} cases`);

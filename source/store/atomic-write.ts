@@ -11,7 +11,7 @@
  * owner and group (ownership.ts).
  */
 import {randomBytes} from 'node:crypto';
-import {promises as fsp} from 'node:fs';
+import {promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import {StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
@@ -66,6 +66,14 @@ export async function sweepTempFiles(file: string, olderThanMs = STALE_TEMP_MS, 
 export interface AtomicWriteOptions {
 	/** Called after the data is on disk and just before the rename that publishes it; throw to abandon the write. */
 	beforeCommit?: () => void;
+	/** A new file (none at `file` yet) gets this file's owner and group: a store's chain file takes its state file's. */
+	ownerFrom?: Stats | null;
+	/**
+	 * The most bytes the file may hold: writing stops once it is passed and `tooLarge()` is thrown, the temp
+	 * file removed and nothing renamed (a store fortnight could not open again is never written).
+	 */
+	maxBytes?: number;
+	tooLarge?: () => Error;
 }
 
 /**
@@ -105,11 +113,25 @@ export async function writeFileAtomic(
 		const handle = await fs.open(tmp, 'wx', mode);
 		created = true;
 		try {
-			if (typeof data === 'string' || data instanceof Uint8Array) await fs.write(handle, data);
+			const max = options.maxBytes ?? Infinity;
+			let written = 0;
+			const within = (bytes: number) => {
+				written += bytes;
+				if (written > max) throw options.tooLarge?.() ?? new Error(`${file} would pass ${max} bytes`);
+			};
+			if (typeof data === 'string' || data instanceof Uint8Array) {
+				within(typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+				await fs.write(handle, data);
+			}
 			// Each chunk is written before the next is made (the serializer reuses its buffer).
-			else for (const chunk of data.chunks()) await fs.write(handle, chunk);
+			else
+				for (const chunk of data.chunks()) {
+					within(chunk.length);
+					await fs.write(handle, chunk);
+				}
 			// A shared file stays its owner's and its group's, or the save is refused here, before the rename.
-			if (original?.isFile()) await keepOwnership(handle, original, mode, file, fs);
+			const owner = original ?? options.ownerFrom;
+			if (owner?.isFile()) await keepOwnership(handle, owner, mode, file, fs);
 			await fs.sync(handle);
 		} finally {
 			await fs.close(handle);

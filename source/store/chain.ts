@@ -97,10 +97,65 @@ export function verifyChain(chain: readonly ChainEntry[], from = 0, to = chain.l
 	let prev = from > 0 && chain[from - 1] ? chain[from - 1]!.hash : GENESIS_HASH;
 	for (let i = Math.max(0, from); i < Math.min(to, chain.length); i++) {
 		const e = chain[i]!;
-		if (e.seq !== i) {
-			return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};
+		const problem = entryProblem(e, i, prev, hashes);
+		if (problem) return problem;
+		prev = e.hash;
+	}
+	return null;
+}
+
+/**
+ * What verifyChain finds wrong with the entry at position `i` whose predecessor has hash `prev` (the
+ * genesis hash for the first), or null: one step of the walk, for a chain streamed from its file.
+ */
+export function entryProblem(e: ChainEntry, i: number, prev: string, hashes = true): ChainProblem | null {
+	if (e.seq !== i) {
+		return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};
+	}
+	if (e.prevHash !== prev) {
+		return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
+	}
+	const fields = entryFieldProblem(e);
+	if (fields) return {index: i, seq: e.seq, message: fields};
+	if (hashes && hashEntry(e) !== e.hash) {
+		return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
+	}
+	return null;
+}
+
+/**
+ * The first broken link among the entries from `from` on, which a save appends to `chain` (the whole
+ * chain, or the working set a split store keeps: chain-working-set.ts). Like verifyChain, but each entry's
+ * sequence follows the entry before it rather than its position, since a working set skips entries.
+ */
+export function verifyAppended(chain: readonly ChainEntry[], from: number): ChainProblem | null {
+	let prev = from > 0 ? chain[from - 1] : undefined;
+	for (let i = Math.max(0, from); i < chain.length; i++) {
+		const e = chain[i]!;
+		const seq = prev ? prev.seq + 1 : 0;
+		if (e.seq !== seq) return {index: i, seq: e.seq, message: `entry ${e.seq} should have sequence ${seq}, following the chain's last entry`};
+		if (e.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
+			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
 		}
-		if (e.prevHash !== prev) {
+		if (hashEntry(e) !== e.hash) return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) does not match its hash`};
+		prev = e;
+	}
+	return null;
+}
+
+/**
+ * verifyChain for the working set a split store keeps in its state (chain-working-set.ts): entries in
+ * rising sequence, each with only its own fields, linked to the one before wherever the two are
+ * neighbours in the chain, and (with `hashes`) matching its hash. The entries between are in the chain
+ * file, which `verify` walks whole.
+ */
+export function verifyWorkingSet(chain: readonly ChainEntry[], from = 0, to = chain.length, hashes = true): ChainProblem | null {
+	for (let i = Math.max(0, from); i < Math.min(to, chain.length); i++) {
+		const e = chain[i]!;
+		const prev = i > 0 ? chain[i - 1]! : undefined;
+		if (prev && e.seq <= prev.seq) return {index: i, seq: e.seq, message: `entry ${e.seq} follows entry ${prev.seq} in the store's working set (out of order)`};
+		const neighbour = prev && prev.seq === e.seq - 1 ? prev.hash : e.seq === 0 ? GENESIS_HASH : null;
+		if (neighbour !== null && e.prevHash !== neighbour) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
 		}
 		const fields = entryFieldProblem(e);
@@ -108,7 +163,6 @@ export function verifyChain(chain: readonly ChainEntry[], from = 0, to = chain.l
 		if (hashes && hashEntry(e) !== e.hash) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
 		}
-		prev = e.hash;
 	}
 	return null;
 }

@@ -35,8 +35,11 @@ const SINGLES: {key: keyof StoreData; label: string}[] = [
 	{key: 'team', label: 'the team details'},
 	{key: 'settings', label: 'the settings'},
 ];
-/** Bookkeeping the store itself sets, and the append-only chain (checked link by link instead). */
-const IGNORED = new Set(['schemaVersion', 'revision', 'updatedAt', 'chain']);
+/**
+ * Bookkeeping the store itself sets, and the append-only chain (checked link by link instead) with the
+ * record of its file's committed end (chain-file.ts).
+ */
+const IGNORED = new Set(['schemaVersion', 'revision', 'updatedAt', 'chain', 'chainLog']);
 
 /** What one side changed: record label -> changed fields ('*' = added or removed). */
 export type ChangeSet = Map<string, {label: string; fields: Map<string, {before: unknown; after: unknown}>; presence: 'added' | 'removed' | 'changed'}>;

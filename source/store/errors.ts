@@ -13,6 +13,8 @@ export type StoreErrorCode =
 	| 'conflict'
 	| 'welfare-key'
 	| 'key'
+	/** The review chain file does not hold what the state file records (missing, shorter, replaced): chain-file.ts. */
+	| 'chain'
 	/** The file has more than one name (hard links): a save would split them (see atomic-write.ts). */
 	| 'hard-link';
 

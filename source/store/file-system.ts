@@ -7,6 +7,10 @@ import {promises as fsp, constants} from 'node:fs';
 export interface WriteFs {
 	open(path: string, flags: string | number, mode?: number): Promise<fsp.FileHandle>;
 	write(handle: fsp.FileHandle, data: string | Uint8Array): Promise<void>;
+	/** Writes all of `data` at byte `position` (the chain file's append, which never relies on O_APPEND). */
+	writeAt(handle: fsp.FileHandle, data: Uint8Array, position: number): Promise<void>;
+	/** Cuts the file to `length` bytes (an append that failed is taken back; an uncommitted tail is removed). */
+	truncate(handle: fsp.FileHandle, length: number): Promise<void>;
 	sync(handle: fsp.FileHandle): Promise<void>;
 	close(handle: fsp.FileHandle): Promise<void>;
 	chmod(path: string, mode: number): Promise<void>;
@@ -22,6 +26,14 @@ export const realFs: WriteFs = {
 	write: async (h, data) => {
 		await (typeof data === 'string' ? h.writeFile(data, 'utf8') : h.writeFile(data));
 	},
+	writeAt: async (h, data, position) => {
+		let done = 0;
+		while (done < data.length) {
+			const {bytesWritten} = await h.write(data, done, data.length - done, position + done);
+			done += bytesWritten;
+		}
+	},
+	truncate: (h, length) => h.truncate(length),
 	sync: h => h.sync(),
 	close: h => h.close(),
 	chmod: (p, mode) => fsp.chmod(p, mode),

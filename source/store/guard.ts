@@ -41,6 +41,15 @@ export interface JsonScan {
 	duplicateKey: number;
 }
 
+const SCRATCH = {
+	isObject: new Uint8Array(MAX_DEPTH + 2),
+	firstName: new Int32Array(MAX_DEPTH + 2),
+	sets: new Array<Set<string> | null>(MAX_DEPTH + 2).fill(null),
+	hashes: new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED),
+	lengths: new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED),
+	starts: new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED),
+};
+
 /**
  * One pass over the text: throws StoreError 'too-large' for nesting deeper than MAX_DEPTH or a token longer
  * than MAX_TOKEN, and reports the first duplicate property name (the caller refuses it once the text has
@@ -52,12 +61,11 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): Json
 	let duplicateKey = -1;
 	// Per open container (index = depth): whether it is an object, where its names start in the name
 	// stack, and its Set once it has one. The name stack holds the fingerprint, length and start of each name.
-	const isObject = new Uint8Array(MAX_DEPTH + 2);
-	const firstName = new Int32Array(MAX_DEPTH + 2);
-	const sets: (Set<string> | null)[] = new Array<Set<string> | null>(MAX_DEPTH + 2).fill(null);
-	const hashes = new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED);
-	const lengths = new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED);
-	const starts = new Int32Array((MAX_DEPTH + 2) * KEYS_COMPARED);
+	// The arrays are the module's, reused: each slot is written before it is read in this call, and the
+	// chain file is checked a line at a time (50,000 calls at 5,000 cases, where allocating them cost more
+	// than the checking).
+	const {isObject, firstName, sets, hashes, lengths, starts} = SCRATCH;
+	sets.fill(null);
 	let names = 0;
 	let nextBackslash = raw.indexOf('\\');
 	for (let i = 0; i < n; i++) {

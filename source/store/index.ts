@@ -13,11 +13,13 @@
  */
 import type * as StoreModule from './store.js';
 
-export type {ApplyResult, Change, FileSignature, OpenOptions, Store} from './store.js';
+export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, ReadOptions, Store, StoreRead} from './store.js';
+export {chainPathFor} from './chain-path.js';
 export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
 export {chainHead, formatHead, hashEntry, keySigner, makeEntry, resignChain, signer, verifyChain, type ChainHead, type ChainProblem, type SigningKey} from './chain.js';
 export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
+export {verifyWholeChain, type ChainVerdict} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 export {appendWelfareNote, readWelfare, welfareKeyFromEnv, welfarePathFor, writeWelfare} from './welfare-file.js';
@@ -30,8 +32,19 @@ const load = async (): Promise<typeof StoreModule> => import('./store.js');
 /** Opens a store file for the desk and the commands that change it (see store.ts `openStore`). */
 export const openStore: typeof StoreModule.openStore = async (file, options) => (await load()).openStore(file, options);
 
-/** Reads, migrates and validates a store file once, for the read-only commands (see store.ts). */
-export const readStoreFile: typeof StoreModule.readStoreFile = async file => (await load()).readStoreFile(file);
+/**
+ * Reads, migrates and validates a store file once, for the read-only commands (read.ts). Loads the reader
+ * alone, not the writer (store.ts, with the lock, lowdb and the schema compiler).
+ */
+export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) => (await import('./read.js')).readStoreFile(file, options);
+
+/** The whole chain in batches, streamed from a split store's chain file (see store.ts). */
+export const wholeChainBatches: typeof StoreModule.wholeChainBatches = async function* (file, data) {
+	yield* (await import('./read.js')).wholeChainBatches(file, data);
+};
+
+/** Writes the store as one JSON file, the whole chain inside (`fortnight store export --single-file`; see store.ts). */
+export const exportSingleFile: typeof StoreModule.exportSingleFile = async (...args) => (await load()).exportSingleFile(...args);
 
 /** Writes a generated store to a user-named file through the export writer's checks (see store.ts). */
 export const exportStoreFile: typeof StoreModule.exportStoreFile = async (...args) => (await load()).exportStoreFile(...args);

@@ -36,6 +36,11 @@ export const MIGRATIONS: Record<number, Migration> = {
 	// 1 -> 2: case allocation and risk history, team supervision history (README "Case history"), and
 	// each case's bail events (README "Acting on a problem"): both arrived in one release.
 	1: data => addBailEvents(addHistory(data)),
+	// 2 -> 3: the chain may live in its own file (`chainLog`); a version-2 file is a store with the whole
+	// chain inside, which version 3 reads as it is and splits on its first save (store README, "The review
+	// chain file"). The number changed so that an older fortnight refuses a split store instead of reading
+	// its working set as the whole chain.
+	2: data => data,
 };
 
 export function migrate(value: unknown, file: string, migrations: Record<number, Migration> = MIGRATIONS, target = SCHEMA_VERSION): {data: unknown; from: number | null} {

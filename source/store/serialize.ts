@@ -27,6 +27,18 @@ export function storeBytes(data: StoreData): ChunkedBytes {
 	return {chunks: () => chunksOf(pieces(data))};
 }
 
+/**
+ * Chain entries as JSON Lines (one `JSON.stringify(entry)` and a newline each), in chunks: the chain
+ * file's bytes (chain-file.ts).
+ */
+export function lineBytes(entries: Iterable<unknown>): ChunkedBytes {
+	return {chunks: () => chunksOf(linesOf(entries))};
+}
+
+function* linesOf(entries: Iterable<unknown>): Generator<string> {
+	for (const e of entries) yield JSON.stringify(e) + '\n';
+}
+
 /** All the chunks joined (tests; a writer should use storeBytes and never hold the whole file). */
 export function serializeBytes(data: StoreData): Buffer {
 	const copies: Buffer[] = [];

@@ -68,54 +68,79 @@ export function mayEnrol(data: Pick<StoreData, 'team' | 'officers'>, by: string,
  * (verifyChain): a signature is only as good as the hash it signs.
  */
 export function verifySignatures(data: Pick<StoreData, 'team' | 'officers' | 'chain'>, from = 0): SignatureReport {
-	const keys = new Map<string, KeyObject[]>();
-	let beforeSignatures = 0;
-	let signed = 0;
-	const fail = (i: number, e: ChainEntry, message: string): SignatureReport => ({beforeSignatures, signed, enrolled: keys.size, problem: {index: i, seq: e.seq, message}});
+	const walk = new SignatureWalk(data);
 	// Entries before `from` were checked when they were saved (a save checks only what it adds): collect their keys.
-	for (let i = 0; i < Math.min(from, data.chain.length); i++) {
-		const e = data.chain[i]!;
-		if (e.kind !== 'enrolment') continue;
-		const k = publicKeyOf(e.data.publicKey);
-		if (k) keys.set(e.data.officerId, [...(keys.get(e.data.officerId) ?? []), k]);
-	}
+	for (let i = 0; i < Math.min(from, data.chain.length); i++) walk.learn(data.chain[i]!);
 	for (let i = Math.max(0, from); i < data.chain.length; i++) {
-		const e = data.chain[i]!;
+		const problem = walk.check(data.chain[i]!, i);
+		if (problem) return walk.report(problem);
+	}
+	return walk.report(null);
+}
+
+/**
+ * verifySignatures one entry at a time, for a chain streamed from its file (`verify` on a split store,
+ * chain-verify.ts): the enrolled keys are all it keeps.
+ */
+export class SignatureWalk {
+	private readonly keys = new Map<string, KeyObject[]>();
+	private beforeSignatures = 0;
+	private signed = 0;
+
+	constructor(private readonly data: Pick<StoreData, 'team' | 'officers'>) {}
+
+	/** Takes in an entry checked before (its key, if it enrols one). */
+	learn(e: ChainEntry): void {
+		if (e.kind !== 'enrolment') return;
+		const k = publicKeyOf(e.data.publicKey);
+		if (k) this.keys.set(e.data.officerId, [...(this.keys.get(e.data.officerId) ?? []), k]);
+	}
+
+	/** Checks entry `e` at position `i`; returns its problem, or null (and counts it). */
+	check(e: ChainEntry, i: number): SignatureReport['problem'] {
+		const keys = this.keys;
+		const fail = (message: string) => ({index: i, seq: e.seq, message});
 		const started = keys.size > 0;
 		if (!started && e.kind !== 'enrolment') {
-			if (e.sig !== undefined || e.author !== undefined) return fail(i, e, `entry ${e.seq} (${e.kind}) carries a signature but no key had been enrolled before it`);
-			beforeSignatures++;
-			continue;
+			if (e.sig !== undefined || e.author !== undefined) return fail(`entry ${e.seq} (${e.kind}) carries a signature but no key had been enrolled before it`);
+			this.beforeSignatures++;
+			return null;
 		}
 		if (e.author === undefined || e.sig === undefined) {
-			return fail(i, e, `entry ${e.seq} (${e.kind}) is not signed, but every entry after the first key enrolment must be signed by its author`);
+			return fail(`entry ${e.seq} (${e.kind}) is not signed, but every entry after the first key enrolment must be signed by its author`);
 		}
 		const actor = actorOfEntry(e);
-		if (e.author !== actor) return fail(i, e, `entry ${e.seq} (${e.kind}) is signed by ${e.author} but records ${actor} as acting: an entry is signed by its own author`);
+		if (e.author !== actor) return fail(`entry ${e.seq} (${e.kind}) is signed by ${e.author} but records ${actor} as acting: an entry is signed by its own author`);
 		if (e.kind === 'enrolment') {
 			const enrolled = publicKeyOf(e.data.publicKey);
-			if (!enrolled) return fail(i, e, `entry ${e.seq} enrols something that is not an Ed25519 public key`);
-			if (fingerprintOf(enrolled) !== e.data.fingerprint) return fail(i, e, `entry ${e.seq} enrols a key whose fingerprint does not match the one it records`);
+			if (!enrolled) return fail(`entry ${e.seq} enrols something that is not an Ed25519 public key`);
+			if (fingerprintOf(enrolled) !== e.data.fingerprint) return fail(`entry ${e.seq} enrols a key whose fingerprint does not match the one it records`);
 			if (!started) {
 				// The store's creator: self-signed with the key it enrols, and it says so.
 				if (!e.data.first || e.data.officerId !== e.author || !sigOk(e, enrolled)) {
-					return fail(i, e, `entry ${e.seq} is the first enrolment, which must be the store creator's own key, marked first and signed with that key`);
+					return fail(`entry ${e.seq} is the first enrolment, which must be the store creator's own key, marked first and signed with that key`);
 				}
 			} else {
-				if (e.data.first) return fail(i, e, `entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
-				if (!mayEnrol(data, e.author, e.data.officerId)) return fail(i, e, `entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`);
+				if (e.data.first) return fail(`entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
+				if (!mayEnrol(this.data, e.author, e.data.officerId)) {
+					return fail(`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`);
+				}
 				const signerKeys = keys.get(e.author) ?? [];
-				if (!signerKeys.some(k => sigOk(e, k))) return fail(i, e, badSig(e, signerKeys.length));
+				if (!signerKeys.some(k => sigOk(e, k))) return fail(badSig(e, signerKeys.length));
 			}
 			keys.set(e.data.officerId, [...(keys.get(e.data.officerId) ?? []), enrolled]);
-			signed++;
-			continue;
+			this.signed++;
+			return null;
 		}
 		const authorKeys = keys.get(e.author) ?? [];
-		if (!authorKeys.some(k => sigOk(e, k))) return fail(i, e, badSig(e, authorKeys.length));
-		signed++;
+		if (!authorKeys.some(k => sigOk(e, k))) return fail(badSig(e, authorKeys.length));
+		this.signed++;
+		return null;
 	}
-	return {beforeSignatures, signed, enrolled: keys.size, problem: null};
+
+	report(problem: SignatureReport['problem']): SignatureReport {
+		return {beforeSignatures: this.beforeSignatures, signed: this.signed, enrolled: this.keys.size, problem};
+	}
 }
 
 function badSig(e: ChainEntry, known: number): string {

@@ -4,32 +4,35 @@
  * (locked, revision-checked, durable). No lowdb type leaks out of this folder, so a server database
  * could take the JSON file's place behind the same interface.
  */
-import {constants, promises as fsp} from 'node:fs';
+import {constants as fsConstants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import type {StoreData} from '../domain/model.js';
+import {chainWorkingSet} from '../domain/chain-working-set.js';
+import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
-import {entryFieldProblem, hashEntry, verifyChain, type ChainProblem} from './chain.js';
+import {entryFieldProblem, hashEntry, verifyAppended, verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
+import {chainPathFor} from './chain-path.js';
+import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import {verifySignatures} from './signatures.js';
 import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
-import {checkJsonLimits, dropProtoKeys} from './guard.js';
-import {describePosition, findJsonSyntaxError} from './json-syntax.js';
-import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
-import {migrate} from './migrate.js';
-import {storeBytes} from './serialize.js';
+import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
-import {writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
+import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
+import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, wholeChainOf, type ChainWanted, type FileSignature} from './read.js';
+import {hashing, writeReceipt} from './receipts.js';
 
-/** Files larger than this are refused before parsing, so a runaway file cannot hang the desk. */
-export const MAX_STORE_BYTES = 1024 * 1024 * 1024;
+export {loadStoreText} from './load-text.js';
+export {parseStoreText} from './parse.js';
+export {MAX_STORE_BYTES, readStoreFile, wholeChainBatches} from './read.js';
+export type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
 
 /** A pure change: takes the freshest data, returns the next data (never mutates its argument). */
 export type Change = (data: StoreData) => StoreData;
@@ -47,13 +50,6 @@ export interface ApplyResult {
 	warning?: string;
 }
 
-/** What identifies one version of the file on disk without reading it. */
-export interface FileSignature {
-	size: number;
-	mtimeMs: number;
-	ino: number;
-}
-
 export interface OpenOptions {
 	/** Open without ever writing (also chosen automatically when the file or folder is not writable). */
 	readOnly?: boolean;
@@ -63,6 +59,14 @@ export interface OpenOptions {
 	now?: () => Date;
 	/** Who reads the store's messages: the desk (the default: "Reload ...") or a command ("run the command again"). */
 	surface?: ClashSurface;
+	/** The largest state file a save may write (default MAX_STORE_BYTES, what can be opened again); tests lower it. */
+	maxBytes?: number;
+	/**
+	 * Which chain the snapshot holds (see ChainWanted). 'whole' (the default): every entry, as the desk shows
+	 * a case's review history and the log. 'state': the working set, all a command that changes the store
+	 * needs, without reading the chain file.
+	 */
+	chain?: ChainWanted;
 }
 
 export interface Store {
@@ -93,6 +97,13 @@ export interface Store {
 	/** Writes `data` (default: the snapshot) to a new file elsewhere, e.g. when this store cannot be saved. Refuses to overwrite. */
 	saveCopy(file: string, data?: StoreData): Promise<void>;
 	/**
+	 * The whole review chain of the snapshot (the snapshot of a store opened with `{chain: 'state'}` holds
+	 * only the working set: store README, "The review chain file"). Read from the chain file after the
+	 * first call only the entries appended since. Optional: a store that always holds the whole chain has
+	 * none.
+	 */
+	wholeChain?(): Promise<readonly ChainEntry[]>;
+	/**
 	 * Calls `listener` with one sentence when a save has waited over a second for the lock (whose lock,
 	 * since when; lock.ts), and with null when the wait is over, for the desk's status bar. Returns the
 	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
@@ -103,126 +114,14 @@ export interface Store {
 export {serialize, serializeBytes} from './serialize.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
-/** Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. */
-export async function readStoreFile(file: string): Promise<{data: StoreData; signature: FileSignature; migratedFrom: number | null; raw: string}> {
-	let handle: fsp.FileHandle | undefined;
-	let stat;
-	let bytes: Buffer | undefined;
-	try {
-		// Only a regular file is read: opening a FIFO waits for a writer and a device such as /dev/zero never
-		// ends, so either would hang every command. Checked before opening, and again on the open handle
-		// (opened non-blocking, so a FIFO swapped in between cannot hang the open itself).
-		refuseIrregular(await fsp.stat(file), file);
-		// One open handle for stat and read: if another writer renames a new version in meanwhile, we
-		// still read the version the signature describes (the handle keeps the old inode).
-		handle = await fsp.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-		stat = await handle.stat();
-		refuseIrregular(stat, file);
-		if (stat.size > MAX_STORE_BYTES) {
-			throw new StoreError('too-large', `${file} is ${Math.round(stat.size / 1e6)} MB, over the 1 GB limit; it is not a fortnight store or needs splitting by team.`, file);
-		}
-		bytes = await handle.readFile();
-	} catch (err) {
-		if (err instanceof StoreError) throw err;
-		throw describeFsError(err, file, 'reading');
-	} finally {
-		await handle?.close().catch(() => {});
-	}
-	const raw = decodeStoreBytes(bytes!, file);
-	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
-	const {data, migratedFrom} = loadStoreText(raw, file);
-	return {data, signature: signatureOf(stat), migratedFrom, raw};
-}
-
-/**
- * The file's bytes as text, refusing anything that is not UTF-8 (a save would turn it into U+FFFD and
- * break the signed entry holding it; see utf8.ts) and a file longer than a string can be.
- */
-function decodeStoreBytes(bytes: Buffer, file: string): string {
-	if (!isUtf8(bytes)) {
-		const at = firstInvalidUtf8(bytes);
-		throw new StoreError(
-			'malformed',
-			`${file} is not UTF-8 text: byte ${at} (line ${lineOfByte(bytes, at)}) is not valid UTF-8. The file was not read (saving would replace that byte ` +
-				'and break any signed review holding it); restore a backup, or convert the file to UTF-8.',
-			file,
-		);
-	}
-	try {
-		return bytes.toString('utf8');
-	} catch (err) {
-		if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw describeFsError(err, file, 'reading');
-		throw new StoreError('too-large', `${file} is ${Math.round(bytes.length / 1e6)} MB, more text than fortnight can read at once (about 500 MB); split the team's store.`, file);
-	}
-}
-
-/** Throws StoreError 'invalid' unless `stat` is a regular file (a folder, FIFO, device or socket is refused). */
-function refuseIrregular(stat: {isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean}, file: string): void {
-	if (stat.isFile()) return;
-	if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
-	const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
-	throw new StoreError('invalid', `${file} is ${what}, not a store file, so it was not read. Point --store at a fortnight .json file.`, file);
-}
-
-/**
- * Text to validated data, with no file access: limits, parse, `__proto__` removal, migration, schema
- * and references. Throws only StoreError, whatever the text (the loader fuzz tests hold it to that).
- */
-export function loadStoreText(raw: string, file: string): {data: StoreData; migratedFrom: number | null} {
-	const {duplicateKey} = checkJsonLimits(raw, file);
-	const parsed = parseStoreText(raw, file);
-	if (duplicateKey !== -1) {
-		throw new StoreError(
-			'malformed',
-			`${file} has the same property name twice in one object (the second at ${describePosition(raw, duplicateKey)}); fortnight never writes that, ` +
-				'so the file was edited or damaged. The file was not changed; remove one of the two.',
-			file,
-		);
-	}
-	if (raw.includes('__proto__') || raw.includes('\\u')) dropProtoKeys(parsed);
-	const {data, from} = migrate(parsed, file);
-	let problem;
-	try {
-		problem = validateStore(data);
-	} catch {
-		// The validator should never throw; if some input makes it, that is still "not a valid store" (its
-		// message is not shown: it might quote the file).
-		problem = {path: '/', message: 'it could not be checked'};
-	}
-	if (problem) {
-		throw new StoreError(
-			'invalid',
-			`${file} is not a valid fortnight store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The file was not changed; fix that field or restore a backup.`,
-			file,
-		);
-	}
-	return {data: data as StoreData, migratedFrom: from};
-}
-
-export function parseStoreText(raw: string, file: string): unknown {
-	if (raw.trim() === '') {
-		throw new StoreError('malformed', `${file} is empty. Restore it from a backup, or delete it to start again from the demo team.`, file);
-	}
-	// Strip a UTF-8 BOM some editors add.
-	const bom = raw.charCodeAt(0) === 0xfeff;
-	const text = bom ? raw.slice(1) : raw;
-	try {
-		return JSON.parse(text);
-	} catch {
-		// V8's message quotes the text around the error, and the file may be anything (a welfare file, a
-		// password file): the position and the problem come from our own walk, which quotes nothing.
-		const found = findJsonSyntaxError(text);
-		const where = found ? ` at ${describePosition(text, found.index, bom ? 3 : 0)}: ${found.problem}` : '';
-		throw new StoreError('malformed', `${file} is not valid JSON${where}. The file was not changed; restore a backup or fix it by hand.`, file);
-	}
-}
-
-function signatureOf(stat: {size: number; mtimeMs: number; ino: number}): FileSignature {
-	return {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino};
-}
-
-function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
-	return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+/** A save that would write a state file over the limit: refused with nothing written. */
+function tooLargeToSave(file: string, limit: number): StoreError {
+	return new StoreError(
+		'too-large',
+		`That change would make ${file} larger than fortnight can open again (${megabytes(limit)}), so nothing was saved. ` +
+			"The store has outgrown one team: split its cases between two stores, then make the change in the right one.",
+		file,
+	);
 }
 
 /**
@@ -232,7 +131,7 @@ function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
  */
 async function whyReadOnly(file: string): Promise<string | null> {
 	try {
-		await fsp.access(file, constants.W_OK);
+		await fsp.access(file, fsConstants.W_OK);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
 		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
@@ -240,12 +139,23 @@ async function whyReadOnly(file: string): Promise<string | null> {
 	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
 	const target = await linkTarget(file).catch(() => file);
 	try {
-		await fsp.access(path.dirname(target), constants.W_OK);
+		await fsp.access(path.dirname(target), fsConstants.W_OK);
 	} catch {
 		return `The folder holding ${target} is read-only: you can look but not save.`;
 	}
 	const st = await fsp.stat(target).catch(() => null);
-	return st ? hardLinkProblem(file, st.nlink) : null;
+	const linked = st ? hardLinkProblem(file, st.nlink) : null;
+	if (linked) return linked;
+	// The chain file is appended to in place: it must be writable, and one name, like the state file.
+	const chainFile = chainPathFor(target);
+	const chain = await fsp.stat(chainFile).catch(() => null);
+	if (!chain) return null;
+	try {
+		await fsp.access(chainFile, fsConstants.W_OK);
+	} catch {
+		return `${chainFile}, the review chain of ${file}, is read-only: you can look but not save.`;
+	}
+	return hardLinkProblem(chainFile, chain.nlink);
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -255,18 +165,23 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	known: StoreData | null = null;
 	mode = 0o600;
 	migratedFrom: number | null = null;
+	/** The last read's warnings (an uncommitted tail in the chain file). */
+	warnings: string[] = [];
 
 	constructor(
 		readonly file: string,
 		readonly fs: WriteFs,
+		readonly chain: ChainWanted,
+		readonly maxBytes: number,
 	) {}
 
 	async read(): Promise<StoreData> {
-		const {data, signature, migratedFrom} = await readStoreFile(this.file);
+		const {data, signature, migratedFrom, warnings} = await readStoreFile(this.file, {chain: this.chain, previous: this.known ?? undefined});
 		const stat = await fsp.stat(this.file).catch(() => null);
 		if (stat) this.mode = stat.mode & 0o777;
 		this.signature = signature;
 		this.known = data;
+		this.warnings = warnings;
 		if (migratedFrom !== null) this.migratedFrom = migratedFrom;
 		return data;
 	}
@@ -286,37 +201,76 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		return [data, true];
 	}
 
-	/** lowdb's entry point; fortnight itself calls save(), which reports an unconfirmed sync. */
+	/** lowdb's entry point; fortnight itself calls commit(), which reports an unconfirmed sync. */
 	async write(data: StoreData): Promise<void> {
-		await this.save(data);
+		await this.commit(data, this.known ?? data);
 	}
 
-	/** Writes durably; returns a warning when the data is saved but the folder sync was not confirmed. */
-	async save(data: StoreData, beforeCommit?: () => void): Promise<string | undefined> {
-		let warning: string | undefined;
+	/**
+	 * Writes `candidate` (validated; its chain is `base`'s with any new entries after it) durably. The new
+	 * entries are appended to the chain file and synced, then the state (the working set and the chain's
+	 * new committed end) replaces the state file: the commit. A single-file store is split here: its whole
+	 * chain goes to a new chain file first. Returns the data to hold (the whole chain, when this store holds
+	 * it) and a warning when everything is saved but the folder sync was not confirmed.
+	 */
+	async commit(candidate: StoreData, base: StoreData, assertHeld: () => void = () => {}): Promise<{held: StoreData; warning?: string}> {
+		const chainFile = await chainFileOf(this.file);
+		const added = candidate.chain.slice(base.chain.length);
+		let log: ChainLog;
 		try {
-			await writeFileAtomic(this.file, storeBytes(data), this.mode, this.fs, {beforeCommit});
+			if (base.chainLog) {
+				log = added.length > 0 ? await appendChain(chainFile, base.chainLog, base.chain.at(-1), added, this.fs, this.file, assertHeld) : base.chainLog;
+			} else {
+				const problem = await existingChainProblem(chainFile, candidate.chain, this.file);
+				if (problem) throw new StoreError('chain', problem, chainFile);
+				const ownerFrom = await fsp.stat(await linkTarget(this.file)).catch(() => null);
+				log = await writeChainFile(chainFile, candidate.chain, this.mode, this.fs, {ownerFrom, beforeCommit: assertHeld});
+			}
 		} catch (err) {
-			if (err instanceof StoreError) throw err;
-			if (!(err instanceof SavedButNotSynced)) throw describeFsError(err, this.file, 'saving');
+			throw describeFsError(err, chainFile, 'saving');
+		}
+		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
+		let warning: string | undefined;
+		// The state is validated, so its bytes get a receipt: the next load parses them without checking again.
+		const written = hashing(storeBytes(state));
+		try {
+			const limit = this.maxBytes;
+			await writeFileAtomic(this.file, written.bytes, this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: limit, tooLarge: () => tooLargeToSave(this.file, limit)});
+		} catch (err) {
+			if (!(err instanceof SavedButNotSynced)) {
+				// Not committed, so the entries appended for it are taken back, while the lock is still ours.
+				if (base.chainLog && added.length > 0) {
+					try {
+						assertHeld();
+						await takeBack(chainFile, base.chainLog, this.fs);
+					} catch {
+						// Left after the committed end, where no reader looks; the next save cuts them off.
+					}
+				}
+				throw describeFsError(err, this.file, 'saving');
+			}
 			const code = (err.cause as NodeJS.ErrnoException)?.code ?? 'error';
 			warning = `Saved ${this.file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. Do not redo the change; check the drive.`;
 		}
 		const stat = await fsp.stat(this.file);
 		this.signature = signatureOf(stat);
-		this.known = data;
-		return warning;
+		await writeReceipt(await linkTarget(this.file).catch(() => this.file), written.digest());
+		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
+		this.known = held;
+		return {held, ...(warning ? {warning} : {})};
 	}
 }
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
 	const abs = path.resolve(file);
-	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs);
+	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs, options.chain ?? 'whole', options.maxBytes ?? MAX_STORE_BYTES);
 	const initial = await adapter.read();
 	// lowdb's Low holds what the user sees; `shownSignature` is the disk version that data came from.
 	const db = new Low<StoreData>(adapter, initial);
 	db.data = initial;
 	let shownSignature = adapter.signature;
+	/** The whole chain last read for wholeChain(), and the chain log it was read to. */
+	let whole: {chainLog: ChainLog; chain: readonly ChainEntry[]} | null = null;
 	const now = options.now ?? (() => new Date());
 	const surface = options.surface ?? 'desk';
 	const lockWaitListeners = new Set<(message: string | null) => void>();
@@ -330,13 +284,16 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	let readOnlyReason = options.readOnly ? `${abs} was opened read-only: you can look but not save.` : await whyReadOnly(abs);
 	// A chain that fails `verify` makes the store read-only until it is repaired (README "Where the store
 	// lives"). Links, positions and fields are checked on every load (cheap); the hashes, which cost as much
-	// as the load itself, before the first write, under the lock (see assertChainIntact).
-	let chainReason = brokenChainReason(abs, verifyChain(initial.chain, 0, initial.chain.length, false));
+	// as the load itself, before the first write, under the lock (see assertChainIntact). A split store holds
+	// its working set here: that is what is checked, and the chain file's head before each append
+	// (chain-file.ts); `verify` walks the chain file whole (store README, "The review chain file").
+	let chainReason = brokenChainReason(abs, heldChainProblem(initial, 0, initial.chain.length, false));
 	/** Chains (immutable arrays) whose every hash has been checked, so later saves check only what they add. */
 	const verifiedChains = new WeakSet<StoreData['chain']>();
-	const assertChainIntact = async (chain: StoreData['chain']): Promise<void> => {
+	const assertChainIntact = async (data: StoreData): Promise<void> => {
+		const chain = data.chain;
 		if (verifiedChains.has(chain)) return;
-		const problem = await verifyChainInSlices(chain);
+		const problem = await verifyChainInSlices(data);
 		if (problem) {
 			chainReason = brokenChainReason(abs, problem);
 			throw new StoreError('invalid', chainReason!, abs);
@@ -347,7 +304,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	if (!readOnlyReason) {
 		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale). The
 		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
-		for (const file of [abs, welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
+		for (const file of [abs, await chainFileOf(abs), welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
 		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
 		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
@@ -379,7 +336,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			try {
 				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
-					await assertChainIntact(fresh.chain);
+					await assertChainIntact(fresh);
 					const mine = db.data;
 					let merged = false;
 					let othersChanged: string[] | undefined;
@@ -420,7 +377,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${abs}; signed reviews can only be amended by a new entry, so it was not saved.`, abs);
 					}
 					// Entries made against stale data would not link to the entries on disk.
-					const broken = verifyChain(candidate.chain, fresh.chain.length);
+					const broken = verifyAppended(candidate.chain, fresh.chain.length);
 					if (broken) {
 						candidate = undefined;
 						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
@@ -434,10 +391,10 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 						throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${abs}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, abs);
 					}
 					assertHeld();
-					const warning = await adapter.save(candidate, assertHeld);
+					const {held, warning} = await adapter.commit(candidate, fresh, assertHeld);
 					// Its old entries were checked above (and kept unchanged), its new ones just now.
-					verifiedChains.add(candidate.chain);
-					db.data = candidate;
+					verifiedChains.add(held.chain);
+					db.data = held;
 					shownSignature = adapter.signature;
 					return {merged, revision: candidate.revision, ...(othersChanged ? {othersChanged} : {}), ...(warning ? {warning} : {})};
 				});
@@ -456,11 +413,19 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		async reload() {
 			db.data = await adapter.read();
 			shownSignature = adapter.signature;
-			chainReason = brokenChainReason(abs, verifyChain(db.data.chain, 0, db.data.chain.length, false));
+			chainReason = brokenChainReason(abs, heldChainProblem(db.data, 0, db.data.chain.length, false));
 			return db.data;
 		},
+		async wholeChain() {
+			const data = db.data;
+			if (!data.chainLog || data.chain.length === data.chainLog.entries) return data.chain;
+			if (whole?.chainLog === data.chainLog) return whole.chain;
+			const chain = await wholeChainOf(abs, data, whole ?? undefined);
+			whole = {chainLog: data.chainLog, chain};
+			return chain;
+		},
 		async saveCopy(to, data) {
-			await createStoreFile(to, data ?? db.data);
+			await createStoreFile(to, await wholeOf(abs, data ?? db.data));
 		},
 		onLockWait(listener) {
 			lockWaitListeners.add(listener);
@@ -493,9 +458,10 @@ function brokenChainReason(file: string, problem: ChainProblem | null): string |
  * at 5,000 cases (50,000 entries) the walk takes about half a second, and the desk must keep taking keys
  * (and the lock keep being refreshed) meanwhile.
  */
-async function verifyChainInSlices(chain: StoreData['chain']): Promise<ChainProblem | null> {
+async function verifyChainInSlices(data: StoreData): Promise<ChainProblem | null> {
+	const chain = data.chain;
 	for (let from = 0; from < chain.length; from += CHAIN_SLICE) {
-		const problem = verifyChain(chain, from, from + CHAIN_SLICE);
+		const problem = heldChainProblem(data, from, from + CHAIN_SLICE, true);
 		if (problem) return problem;
 		if (from + CHAIN_SLICE < chain.length) await new Promise(resolve => setImmediate(resolve));
 	}
@@ -505,21 +471,75 @@ async function verifyChainInSlices(chain: StoreData['chain']): Promise<ChainProb
 /** About 4 ms of hashing: a key press waits at most that long behind the check. */
 const CHAIN_SLICE = 500;
 
-/** Writes a brand-new store file (used for the first-run demo copy and `generate`). Refuses to overwrite. */
+/** verifyChain on the chain `data` holds: the whole chain, or a split store's working set (verifyWorkingSet). */
+function heldChainProblem(data: StoreData, from: number, to: number, hashes: boolean): ChainProblem | null {
+	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
+	return whole ? verifyChain(data.chain, from, to, hashes) : verifyWorkingSet(data.chain, from, to, hashes);
+}
+
+/**
+ * `data` with the whole chain and no chain log: what a new file needs. Entries the state had committed
+ * (sequence below its chain log's count) are read from the store's chain file unless `data` holds them
+ * all; entries after them (a save that failed) are kept as they are.
+ */
+export async function wholeOf(file: string, data: StoreData): Promise<StoreData> {
+	const log = data.chainLog;
+	const rest = {...data};
+	delete rest.chainLog;
+	if (!log) return rest;
+	const committed = data.chain.filter(e => e.seq < log.entries);
+	const added = data.chain.filter(e => e.seq >= log.entries);
+	const chain = committed.length === log.entries ? committed : (await readChain(await chainFileOf(file), log, file)).entries;
+	return {...rest, chain: added.length > 0 ? [...chain, ...added] : chain};
+}
+
+/** `data` (the whole chain) as a new split store's state: the working set and the chain file's end. */
+function stateFor(data: StoreData, log: ChainLog): StoreData {
+	return {...data, chain: chainWorkingSet(data.chain), chainLog: log};
+}
+
+/** Refuses data whose chain is a working set: only the whole chain makes a new store. */
+function needsWholeChain(data: StoreData, abs: string): void {
+	if (data.chainLog && data.chain.length !== data.chainLog.entries) {
+		throw new StoreError('invalid', `Refusing to write ${abs} from a store's working set: the whole review chain is needed (wholeOf).`, abs);
+	}
+}
+
+/**
+ * Writes a brand-new store (used for the first-run demo copy and saveCopy): its chain file, then its
+ * state. Refuses to overwrite either unless asked.
+ */
 export async function createStoreFile(file: string, data: StoreData, options: {overwrite?: boolean; mode?: number} = {}): Promise<void> {
 	const abs = path.resolve(file);
-	const problem = validateStore(data);
+	needsWholeChain(data, abs);
+	const {chainLog: _log, ...whole} = data;
+	const problem = validateStore(whole);
 	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
-	if (!options.overwrite) {
-		const exists = await fsp.stat(abs).then(
-			() => true,
-			() => false,
-		);
-		if (exists) throw new StoreError('invalid', `${abs} already exists; choose another file or remove it first.`, abs);
-	}
+	let chainFile = chainPathFor(abs);
 	try {
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
-		await writeFileAtomic(abs, storeBytes(data), options.mode ?? 0o600);
+		chainFile = await chainFileOf(abs);
+	} catch (err) {
+		throw describeFsError(err, abs, 'creating');
+	}
+	if (!options.overwrite) {
+		for (const f of [abs, chainFile]) {
+			const exists = await fsp.lstat(f).then(
+				() => true,
+				() => false,
+			);
+			if (exists) throw new StoreError('invalid', `${f} already exists; choose another file or remove it first.`, f);
+		}
+	}
+	const mode = options.mode ?? 0o600;
+	let log: ChainLog;
+	try {
+		log = await writeChainFile(chainFile, whole.chain, mode, realFs);
+	} catch (err) {
+		throw describeFsError(err, chainFile, 'creating');
+	}
+	try {
+		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode, realFs, {maxBytes: MAX_STORE_BYTES, tooLarge: () => tooLargeToSave(abs, MAX_STORE_BYTES)});
 	} catch (err) {
 		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
 		if (err instanceof SavedButNotSynced) return;
@@ -530,6 +550,7 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 /**
  * A store written where the user asked (`generate --out`), by writeExport's rules: never over the
  * current store's files, over another file only with `force` (its mode kept), and only to a regular file.
+ * Its chain file first (beside the file a link names), then the state that counts it.
  */
 export async function exportStoreFile(
 	file: string,
@@ -537,9 +558,68 @@ export async function exportStoreFile(
 	options: Pick<ExportOptions, 'force' | 'storeFile'>,
 ): Promise<ExportWritten> {
 	const abs = path.resolve(file);
-	const problem = validateStore(data);
+	needsWholeChain(data, abs);
+	const {chainLog: _log, ...whole} = data;
+	const problem = validateStore(whole);
 	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
-	return writeExport(abs, storeBytes(data), {mode: 0o600, regularOnly: true, ...options});
+	const exportOptions: ExportOptions = {mode: 0o600, regularOnly: true, ...options};
+	// Both refusals before anything is written.
+	const chainFile = await chainFileOf(abs);
+	await checkExport(abs, exportOptions);
+	await checkExport(chainFile, exportOptions);
+	let bytes = 0;
+	const lines = lineBytes(whole.chain);
+	const counted = {
+		chunks: function* () {
+			bytes = 0;
+			for (const chunk of lines.chunks()) {
+				bytes += chunk.length;
+				yield chunk;
+			}
+		},
+	};
+	await writeExport(chainFile, counted, exportOptions);
+	// A state fortnight could not open again is never written (the chain file, read by lines, has no limit).
+	const state = storeBytes(stateFor(whole, {entries: whole.chain.length, bytes}));
+	return writeExport(abs, bounded(state, () => tooLargeToSave(abs, MAX_STORE_BYTES)), exportOptions);
+}
+
+/** `bytes`, throwing `tooLarge()` as soon as they pass MAX_STORE_BYTES (the writer then removes its temp file). */
+function bounded(bytes: ChunkedBytes, tooLarge: () => Error): ChunkedBytes {
+	return {
+		chunks: function* () {
+			let total = 0;
+			for (const chunk of bytes.chunks()) {
+				total += chunk.length;
+				if (total > MAX_STORE_BYTES) throw tooLarge();
+				yield chunk;
+			}
+		},
+	};
+}
+
+/**
+ * The store as one JSON file (the whole chain inside, no chain file), for anyone who wants one file:
+ * `fortnight store export --single-file`. fortnight reads it as a store, and splits it again on its first
+ * save. Written by writeExport's rules; refused (nothing written) when it would be more than
+ * MAX_STORE_BYTES, which fortnight could not open.
+ */
+export async function exportSingleFile(storeFile: string, out: string, options: Pick<ExportOptions, 'force'>): Promise<ExportWritten> {
+	const {data} = await readStoreFile(storeFile, {chain: 'whole'});
+	const whole = await wholeOf(storeFile, data);
+	const file = path.resolve(out);
+	const tooLarge = () =>
+		new StoreError(
+			'too-large',
+			`${storeFile} as one file would be more than fortnight can open (${megabytes(MAX_STORE_BYTES)}), so ${file} was not written; keep the store as its two files.`,
+			file,
+		);
+	return writeExport(file, bounded(storeBytes(whole), tooLarge), {
+		mode: 0o600,
+		regularOnly: true,
+		storeFile,
+		...options,
+	});
 }
 
 export {SCHEMA_VERSION};

@@ -7,7 +7,7 @@ import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
 import {crimeRefPatternProblem} from '../domain/crime-ref.js';
 import {isIsoDate} from '../domain/dates.js';
-import {StoreSchema, type StoreData} from '../domain/model.js';
+import {ChainEntrySchema, StoreSchema, type StoreData} from '../domain/model.js';
 import {checkHistory} from './validate-history.js';
 
 /** A real calendar date: rejects 2026-02-30 and 2025-02-29. */
@@ -126,6 +126,14 @@ function checkChangedRecords(value: object, known: StoreData): ValidationProblem
 		}
 	}
 	return null;
+}
+
+let compiledEntry: TypeCheck<TSchema> | undefined;
+
+/** One chain entry against its schema (a line of the chain file, chain-file.ts); `where` prefixes the path. */
+export function chainEntryProblem(value: unknown, where: string): ValidationProblem | null {
+	compiledEntry ??= TypeCompiler.Compile(ChainEntrySchema);
+	return firstProblem(compiledEntry, value, where);
 }
 
 /**

@@ -15,6 +15,7 @@ import {constants, promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import {safeText} from '../domain/safe-text.js';
 import {isTempFor, tempNameFor} from './atomic-write.js';
+import {chainPathFor} from './chain-path.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs} from './file-system.js';
 import type {ChunkedBytes} from './serialize.js';
@@ -133,6 +134,7 @@ async function planExport(target: string, options: ExportOptions): Promise<Plan>
 function familyOf(store: string): {file: string; what: string}[] {
 	return [
 		{file: store, what: 'the store'},
+		{file: chainPathFor(store), what: "the store's review chain file"},
 		{file: welfarePathFor(store), what: "the store's welfare notes file"},
 		{file: welfareDraftsPathFor(store), what: "the store's pending welfare notes file"},
 	];

@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
 import {generateStore} from '../../source/generate/generate.js';
 import {signer, verifyChain} from '../../source/store/chain.js';
 import {validateStore} from '../../source/store/validate.js';
@@ -15,7 +16,13 @@ describe('generate', () => {
 		const dir = tempDir();
 		const a = runCli(['generate', '--cases', '120', '--seed', 's1', '--reference-date', '2026-11-30', '--out', `${dir}/a.json`]);
 		expect(a.code).toBe(0);
-		expect(readFileSync(`${dir}/a.json`, 'utf8')).toBe(make('s1'));
+		// Two files (store README, "The review chain file"): the chain one entry a line, and the state with
+		// the working set and the chain file's end.
+		const {data} = generateStore({cases: 120, seed: 's1', referenceDate: '2026-11-30'}, signer);
+		const lines = data.chain.map(e => JSON.stringify(e) + '\n').join('');
+		expect(readFileSync(`${dir}/a.chain.jsonl`, 'utf8')).toBe(lines);
+		const state = {...data, chain: chainWorkingSet(data.chain), chainLog: {entries: data.chain.length, bytes: Buffer.byteLength(lines)}};
+		expect(readFileSync(`${dir}/a.json`, 'utf8')).toBe(serialize(state));
 	});
 
 	it('makes valid stores with an intact chain at several sizes', () => {

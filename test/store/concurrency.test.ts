@@ -195,14 +195,14 @@ describe('two users, one store (in one process, as two instances)', () => {
 		};
 		await b.apply(sign('b'));
 		await a.apply(sign('a'));
-		const {data: after} = await readStoreFile(file);
+		const {data: after} = await readStoreFile(file, {chain: 'whole'});
 		expect(verifyChain(after.chain)).toBeNull();
 		// A change that captured the OLD chain in a closure would not link; it is refused, not written.
 		const stale = a.snapshot().chain;
 		await b.apply(sign('b2'));
 		const bad = await a.apply(d => ({...d, chain: [...d.chain, makeEntry(stale, 'review', stale.at(-1)!.data as never, '2026-11-30T11:00:00.000Z')]})).catch(e => e as StoreError);
 		expect(bad).toBeInstanceOf(StoreError);
-		expect(verifyChain((await readStoreFile(file)).data.chain)).toBeNull();
+		expect(verifyChain((await readStoreFile(file, {chain: 'whole'})).data.chain)).toBeNull();
 	});
 
 	it('signed entries are append-only: a change that alters or removes one is refused, nothing written', async () => {

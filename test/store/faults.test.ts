@@ -9,6 +9,8 @@ import {chmodSync, existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
+import {makeEntry, verifyChain} from '../../source/store/chain.js';
+import {chainPathFor} from '../../source/store/chain-path.js';
 import {StoreError, type StoreErrorCode} from '../../source/store/errors.js';
 import {realFs, type WriteFs} from '../../source/store/file-system.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
@@ -47,6 +49,15 @@ function faultyFs(step: Step, code: string, always: boolean, also?: Step): Write
 			}
 			return realFs.write(h, d);
 		},
+		// The chain file's append: a failing one writes half its line first, a torn line (as a real ENOSPC does).
+		writeAt: async (h, d, p) => {
+			if (shouldFail('writeAt')) {
+				await realFs.writeAt(h, d.subarray(0, d.length >> 1), p);
+				return fail('writeAt');
+			}
+			return realFs.writeAt(h, d, p);
+		},
+		truncate: async (h, n) => (shouldFail('truncate') ? fail('truncate') : realFs.truncate(h, n)),
 		sync: async h => (shouldFail('sync') ? fail('sync') : realFs.sync(h)),
 		close: async h => {
 			await realFs.close(h); // never leak the descriptor, even when reporting a failure
@@ -158,6 +169,82 @@ describe('faults at every step of a save', () => {
 	});
 
 	afterAll(() => console.log(`faults injected: ${injected}`));
+});
+
+/** Signing: one chain entry appended (an amendment of the last entry) and an update, in one save. */
+const addEntry = (text: string) => (d: StoreData): StoreData => {
+	const last = d.chain.at(-1)!;
+	const data = {amends: last.seq, date: '2026-11-30', by: d.team.sergeantId, reason: text, corrections: {summary: text}};
+	return {...addUpdate(text)(d), chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
+};
+const entries = (d: StoreData, text: string) => d.chain.filter(e => e.kind === 'amendment' && e.data.reason === text).length;
+const whole = async (file: string) => (await readStoreFile(file, {chain: 'whole'})).data;
+
+describe('faults on the chain file append (signing), store README "The review chain file"', () => {
+	// The append's own steps (open the chain file, write the line, sync it), then the state write's after
+	// a successful append (write, rename): whichever fails, both files are as they were.
+	for (const step of ['open', 'writeAt', 'sync', 'write', 'rename'] as const) {
+		for (const {code, expect: want} of ERRORS) {
+			for (const always of [false, true]) {
+				it(`${step} fails ${always ? 'always' : 'once'} with ${code}: chain file and store unchanged, change kept, a retry appends once`, async () => {
+					const {file, dir} = await smallStore(2);
+					const chainFile = chainPathFor(file);
+					const store = await openStore(file, {fs: faultyFs(step, code, always)});
+					const before = {state: readFileSync(file), chain: readFileSync(chainFile)};
+					const shown = store.snapshot();
+					const err = await saveFailure(store.apply(addEntry('signed once')));
+					expect(err.code).toBe(want);
+					expect(err.message).not.toContain('\n');
+					expect(readFileSync(chainFile).equals(before.chain)).toBe(true); // a torn half-line is cut back
+					expect(readFileSync(file).equals(before.state)).toBe(true);
+					expect(store.snapshot()).toBe(shown);
+					expect(entries(err.unsaved as StoreData, 'signed once')).toBe(1);
+					expect(temps(dir)).toEqual([]);
+					const again = await store.apply(addEntry('signed once')).catch(e => e as StoreError);
+					if (always || code === 'EROFS') {
+						expect(again).toBeInstanceOf(StoreError);
+						expect(readFileSync(chainFile).equals(before.chain)).toBe(true);
+					} else {
+						expect(again).not.toBeInstanceOf(StoreError);
+						const data = await whole(file);
+						expect(entries(data, 'signed once')).toBe(1);
+						expect(verifyChain(data.chain)).toBeNull();
+					}
+				});
+			}
+		}
+	}
+
+	it('ENOSPC mid-append and the cut-back fails too: the torn line stays after the committed end, is ignored with a warning, and the next save cuts it off', async () => {
+		const {file} = await smallStore(2);
+		const chainFile = chainPathFor(file);
+		const store = await openStore(file, {fs: faultyFs('writeAt', 'ENOSPC', true, 'truncate')});
+		const before = {state: readFileSync(file), chain: readFileSync(chainFile)};
+		expect((await saveFailure(store.apply(addEntry('torn')))).code).toBe('no-space');
+		const after = readFileSync(chainFile);
+		expect(after.length).toBeGreaterThan(before.chain.length); // half a line, no newline
+		expect(after.subarray(0, before.chain.length).equals(before.chain)).toBe(true);
+		expect(readFileSync(file).equals(before.state)).toBe(true);
+		const read = await readStoreFile(file, {chain: 'whole'});
+		expect(read.warnings.join(' ')).toMatch(/ends with \d+ bytes that no save of .* completed \(a save was interrupted\)/);
+		expect(entries(read.data, 'torn')).toBe(0);
+		const healthy = await openStore(file);
+		await healthy.apply(addEntry('after the tear'));
+		const data = await whole(file);
+		expect(verifyChain(data.chain)).toBeNull();
+		expect(entries(data, 'torn')).toBe(0);
+		expect(entries(data, 'after the tear')).toBe(1);
+		expect((await readStoreFile(file)).warnings).toEqual([]);
+	});
+
+	it('the close after a synced append fails: the entry is already durable, so the save goes on and records it once', async () => {
+		const {file} = await smallStore(2);
+		const store = await openStore(file, {fs: faultyFs('close', 'EIO', false)});
+		await store.apply(addEntry('closed late'));
+		const data = await whole(file);
+		expect(entries(data, 'closed late')).toBe(1);
+		expect(verifyChain(data.chain)).toBeNull();
+	});
 });
 
 describe('read-only stores', () => {

@@ -8,10 +8,12 @@
  * the current round runs; each is told "go" only when its round begins, after the parent has checked the file.
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, readdirSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isTempFor} from '../../source/store/atomic-write.js';
+import {verifyChain} from '../../source/store/chain.js';
+import {chainPathFor} from '../../source/store/chain-path.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {ROOT} from '../helpers/cli.js';
 import {ensureBuilt, smallStore, WRITER} from './small-store.js';
@@ -20,6 +22,7 @@ const COUNTER = path.join(ROOT, 'test', 'store', 'fixtures', 'counter.mjs');
 // FORTNIGHT_KILL_ROUNDS=1000 npx vitest run ... for a soak run.
 const RAW_ROUNDS = Math.max(50, Number(process.env['FORTNIGHT_KILL_ROUNDS'] ?? 50));
 const APPLY_ROUNDS = 4;
+const CHAIN_ROUNDS = Math.max(12, Math.round(RAW_ROUNDS / 4));
 const WARM_AHEAD = 2;
 
 beforeAll(() => ensureBuilt(), 120_000);
@@ -64,7 +67,13 @@ async function round(w: Warm, afterFirstAck: boolean, delayMs: number): Promise<
 	return lines.length > 0 ? Number(lines.at(-1)) : -1;
 }
 
-async function killLoop(file: string, rounds: number, args: string[], maxDelay: number): Promise<{killedMidRun: number; final: number}> {
+async function killLoop(
+	file: string,
+	rounds: number,
+	args: string[],
+	maxDelay: number,
+	check: (round: number, counter: number) => Promise<void> = async () => {},
+): Promise<{killedMidRun: number; final: number}> {
 	let previous = 0;
 	let killedMidRun = 0;
 	// Several children load their modules ahead, so start-up overlaps the rounds before theirs.
@@ -91,6 +100,7 @@ async function killLoop(file: string, rounds: number, args: string[], maxDelay: 
 			expect(onDisk, `round ${i}: at most the one save in flight beyond it`).toBeLessThanOrEqual(acked + 1);
 		}
 		expect(onDisk, `round ${i}: the counter never goes back`).toBeGreaterThanOrEqual(previous);
+		await check(i, onDisk);
 		previous = onDisk;
 		// The killed child may have held the lock. It is dead, so clear the lock rather than wait out
 		// the stale time (stale takeover after SIGKILL is tested in concurrency.test.ts).
@@ -126,6 +136,24 @@ describe('SIGKILL at random moments', () => {
 		expect(s.snapshot().drafts[0]!.answers['counter']).toBe(final);
 		console.log(`kill loop (durable write path): ${RAW_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${left - 1} stray temp files swept, lost: 0`);
 	}, 100_000 + RAW_ROUNDS * 1000);
+
+	it(`${CHAIN_ROUNDS} rounds of signing (an append to the chain file, then the state): the chain always verifies and counts exactly the saves`, async () => {
+		const {file} = await smallStore(2, 1);
+		const base = (await readStoreFile(file, {chain: 'whole'})).data.chain.length;
+		let torn = 0;
+		const {killedMidRun, final} = await killLoop(file, CHAIN_ROUNDS, [WRITER, 'chain-counter', file], 60, async (i, counter) => {
+			// Whatever the moment of the kill: the committed chain is whole and linked, holds one entry per
+			// committed save, and anything after its end (a torn line, an entry whose state never landed) is
+			// ignored with a warning until the next save cuts it off.
+			const {data, warnings} = await readStoreFile(file, {chain: 'whole'});
+			expect(verifyChain(data.chain), `round ${i}: the chain verifies`).toBeNull();
+			expect(data.chain.length - base, `round ${i}: one entry per committed save`).toBe(counter);
+			if (warnings.length > 0) torn++;
+			expect(statSync(chainPathFor(file)).size >= data.chainLog!.bytes).toBe(true);
+		});
+		expect(killedMidRun).toBeGreaterThan(0);
+		console.log(`kill loop (chain append): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${torn} rounds left an uncommitted tail, lost: 0`);
+	}, 40_000 + CHAIN_ROUNDS * 2000);
 
 	it(`${APPLY_ROUNDS} rounds through openStore().apply(): the same holds on the full path`, async () => {
 		const {file} = await smallStore(2, 1);

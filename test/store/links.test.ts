@@ -10,6 +10,7 @@ import {existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync} f
 import {readlinkSync, renameSync, statSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {chainPathFor} from '../../source/store/chain-path.js';
 import {StoreError} from '../../source/store/errors.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {readWelfareDraft, saveWelfareDraft} from '../helpers/welfare-drafts.js';
@@ -27,6 +28,8 @@ async function linkedStore() {
 	mkdirSync(shared);
 	const real = path.join(shared, 'team.json');
 	renameSync(file, real);
+	// A store is two files, moved together (store README, "The review chain file").
+	renameSync(chainPathFor(file), chainPathFor(real));
 	const desk = path.join(dir, 'desk');
 	mkdirSync(desk);
 	const link = path.join(desk, 'team.json');

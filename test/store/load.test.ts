@@ -2,6 +2,7 @@ import {readFileSync, writeFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openStore, readStoreFile} from '../../source/store/store.js';
+import {chainPathFor} from '../../source/store/chain-path.js';
 import {StoreError} from '../../source/store/errors.js';
 import {demoCopy, runCli, tempDir, DEMO_TODAY} from '../helpers/cli.js';
 
@@ -12,7 +13,8 @@ describe('store load and save', () => {
 		const before = s.snapshot();
 		const result = await s.apply(d => ({...d, team: {...d.team, name: 'POLIT North'}}));
 		expect(result.revision).toBe(before.revision + 1);
-		const {data} = await readStoreFile(store);
+		// The save split the single file: the chain is read back whole from its own file.
+		const {data} = await readStoreFile(store, {chain: 'whole'});
 		expect(data.team.name).toBe('POLIT North');
 		expect(data.cases).toEqual(before.cases);
 		expect(data.chain).toEqual(before.chain);
@@ -25,6 +27,8 @@ describe('store load and save', () => {
 		const s = await openStore(store);
 		await s.apply(d => ({...d, team: {...d.team, name: 'x'}}));
 		expect(statSync(store).mode & 0o777).toBe(0o640);
+		// The chain file split out of it takes the store's mode.
+		expect(statSync(chainPathFor(store)).mode & 0o777).toBe(0o640);
 	});
 
 	const valid = readFileSync(demoCopy().store, 'utf8');

@@ -66,7 +66,8 @@ describe('signing with two desks on one store', () => {
 		const cleared = {...answers, performance: {...answers.performance, decision: null, reason: ''}};
 		const done = await a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers: cleared}, {...opts('2026-11-30T10:01:00.000Z'), context: reopened}).next);
 		expect(done.merged).toBe(false);
-		const {data: end} = await readStoreFile(file);
+		// The whole chain, from its own file (the state holds the working set the rules read).
+		const {data: end} = await readStoreFile(file, {chain: 'whole'});
 		expect(decisions(end)).toHaveLength(decisions(loadDemo()).length + 1);
 		expect(triggerFor(end, 'o0011', TODAY)).toMatchObject({decisionRecorded: true, escalated: false});
 		expect(end.chain.at(-1)).toMatchObject({kind: 'review', data: {caseRef: OVERDUE_REF, triggerFired: true, triggerDecision: null}});

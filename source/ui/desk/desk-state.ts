@@ -17,7 +17,7 @@ import {helpLines} from '../keymap.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {chartWeeks, initialLogViewState, logViewReducer, type LogViewAction, type LogViewState} from '../views/log/log-view-state.js';
-import {logViewModel, type LogViewModel} from '../views/log/log-view-model.js';
+import {logViewModel, readingLogModel, type LogViewModel} from '../views/log/log-view-model.js';
 import {logVisibleRows} from '../views/log/log-view.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
 import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState, type ValidAbsence} from '../team/absence-form-state.js';
@@ -240,9 +240,12 @@ let lastLog: {data: unknown; key: string; model: LogViewModel} | undefined;
 export function currentLogModel(s: DeskState): LogViewModel {
 	const l = s.log;
 	const key = `${l.period.from}|${l.period.to}|${l.sergeantId}|${l.officerId}|${l.lateOnly}|${l.week}|${l.chart}|${s.model.today}`;
-	if (lastLog && lastLog.data === s.model.data && lastLog.key === key) return lastLog.model;
-	const model = logViewModel(s.model.data, l, s.model.today);
-	lastLog = {data: s.model.data, key, model};
+	// The log lists every review: it waits for the whole chain (read after the first frame for a split store).
+	const data = s.model.wholeData;
+	if (!data) return readingLogModel(s.model, l);
+	if (lastLog && lastLog.data === data && lastLog.key === key) return lastLog.model;
+	const model = logViewModel(data, l, s.model.today);
+	lastLog = {data, key, model};
 	return model;
 }
 

@@ -6,9 +6,9 @@
 import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
-import type {StoreData} from '../../domain/model.js';
+import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
-import {deskModel, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
+import {deskModel, withHistory, withHistoryError, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';
 import {Explorer} from '../explorer/explorer.js';
@@ -82,7 +82,26 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 		const timer = setTimeout(() => setChecked(withProblems(base, findProblems)), 0);
 		return () => clearTimeout(timer);
 	}, [base, findProblems]);
-	const model = checked && checked.data === base.data && checked.today === base.today ? checked : base;
+	const ruled = checked && checked.data === base.data && checked.today === base.today ? checked : base;
+	// A split store's snapshot holds the chain's working set; every review (a case's history, the Log view)
+	// is read from the chain file after the first frame and the rules (store README, "The review chain file").
+	const [history, setHistory] = useState<{data: StoreData; chain: readonly ChainEntry[] | null; error?: string} | null>(null);
+	useEffect(() => {
+		if (!store?.wholeChain || base.wholeData) return;
+		let live = true;
+		const timer = setTimeout(() => {
+			store.wholeChain!().then(
+				chain => live && setHistory({data: base.data, chain}),
+				(err: unknown) => live && setHistory({data: base.data, chain: null, error: err instanceof Error ? err.message : String(err)}),
+			);
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [store, base]);
+	const current = history?.data === ruled.data ? history : null;
+	const model = current?.chain ? withHistory(ruled, current.chain) : current?.error ? withHistoryError(ruled, current.error) : ruled;
 	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});

@@ -149,9 +149,13 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 		indented(`- ${safeText(a.text)} (${name(a.ownerId)}, ${d(a.due)} ${when}${progress}${carried})`);
 	}
 
-	heading(`REVIEW HISTORY (${reviews.length})`);
-	if (reviews.length === 0) indented('No signed review on record.');
-	for (const r of [...reviews].reverse()) {
+	// Every review comes from the whole chain, read after the first frame for a split store.
+	const history = model.history?.get(c.ref) ?? (model.history ? [] : reviews);
+	const reading = model.history === null;
+	heading(reading ? `REVIEW HISTORY (${model.historyError ? 'the review chain could not be read' : 'reading the review chain...'})` : `REVIEW HISTORY (${history.length})`);
+	if (reading && model.historyError) indented(safeText(model.historyError));
+	if (history.length === 0) indented('No signed review on record.');
+	for (const r of [...history].reverse()) {
 		const late = daysBetween(r.data.dueDate, r.data.date);
 		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
 		indented(`${d(r.data.date)} by ${name(r.data.reviewerId)} (#${r.seq}${late > 0 ? `, ${late}d late` : ''}): ${risk}; next due ${d(r.data.nextReviewDue)}. ${safeText(r.data.summary)}`);

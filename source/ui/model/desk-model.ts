@@ -6,7 +6,7 @@
 import {bailClock, type BailClock} from '../../domain/bail.js';
 import {isLive, reviewsByCase} from '../../domain/case-facts.js';
 import {daysBetween, type IsoDate} from '../../domain/dates.js';
-import type {Case, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
+import type {Case, ChainEntry, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
 import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
 import {caseReviewDue, findProblems, reviewOverdueDays} from '../../domain/rules/index.js';
 
@@ -56,7 +56,16 @@ export interface DeskModel {
 	groups: readonly OfficerGroup[];
 	caseByRef: ReadonlyMap<string, Case>;
 	officerById: ReadonlyMap<string, Officer>;
+	/** Each case's signed reviews in `data.chain`: at least its last (all a badge or a review needs). */
 	reviews: ReadonlyMap<string, ReviewEntry[]>;
+	/**
+	 * Every signed review per case, from the whole chain (a case's review history), and the snapshot with
+	 * the whole chain (the Log view). Null while a split store's chain file is read, after the first frame
+	 * (store README, "The review chain file"); `historyError` says why when it could not be.
+	 */
+	history: ReadonlyMap<string, ReviewEntry[]> | null;
+	wholeData: StoreData | null;
+	historyError?: string;
 	/** Cases with a guided review in progress (a saved draft): shown as "DRAFT" until signed or discarded. */
 	drafts: ReadonlySet<string>;
 	counts: DeskCounts;
@@ -141,7 +150,31 @@ function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskM
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
-	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews, drafts: new Set(data.drafts.map(d => d.caseRef)), counts};
+	// A single-file store, or a snapshot holding its whole chain, has its history at once.
+	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
+	const history = whole ? reviews : null;
+	const drafts = new Set(data.drafts.map(d => d.caseRef));
+	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews, history, wholeData: whole ? data : null, drafts, counts};
+}
+
+const historyCache = new WeakMap<DeskModel, WeakMap<readonly ChainEntry[], DeskModel>>();
+
+/** The model with the whole chain read after the first frame (memoised per model and chain). */
+export function withHistory(model: DeskModel, chain: readonly ChainEntry[]): DeskModel {
+	if (model.wholeData) return model;
+	let byChain = historyCache.get(model);
+	if (!byChain) historyCache.set(model, (byChain = new WeakMap()));
+	let out = byChain.get(chain);
+	if (!out) {
+		out = {...model, history: reviewsByCase(chain), wholeData: {...model.data, chain: [...chain]}};
+		byChain.set(chain, out);
+	}
+	return out;
+}
+
+/** The model saying why the whole chain could not be read (the case view and the Log view show it). */
+export function withHistoryError(model: DeskModel, message: string): DeskModel {
+	return model.wholeData || model.historyError === message ? model : {...model, historyError: message};
 }
 
 /** The worst severity among problems of the given kinds. */

@@ -5,8 +5,9 @@
  * in a manifest beside it and checked, so the table can state what was measured.
  */
 import {createHash} from 'node:crypto';
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {createInterface} from 'node:readline';
 import {CACHE} from './paths.mjs';
 import {runNode} from './spawn.mjs';
 
@@ -22,11 +23,15 @@ export const REFERENCE_DATE = '2026-11-30';
 async function generatorKey() {
 	const tmp = path.join(CACHE, `.key-${process.pid}.json`);
 	await generate(300, tmp);
-	const key = createHash('sha256').update(readFileSync(tmp)).update(readFileSync(welfareOf(tmp))).digest('hex').slice(0, 12);
+	const hash = createHash('sha256').update(readFileSync(tmp)).update(readFileSync(welfareOf(tmp)));
+	if (existsSync(chainOf(tmp))) hash.update(readFileSync(chainOf(tmp)));
+	const key = hash.digest('hex').slice(0, 12);
 	return {key, fresh300: tmp};
 }
 
 const welfareOf = file => file.replace(/\.json$/, '.welfare.json');
+/** A store is two files (store README, "The review chain file"): the state and its chain, one entry a line. */
+export const chainOf = file => file.replace(/\.json$/, '.chain.jsonl');
 
 function generate(n, out) {
 	return runNode(['dist/cli.js', 'generate', '--cases', String(n), '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', out, '--force'], {timeoutMs: 600_000});
@@ -34,7 +39,23 @@ function generate(n, out) {
 
 function move(from, to) {
 	renameSync(welfareOf(from), welfareOf(to));
+	if (existsSync(chainOf(from))) renameSync(chainOf(from), chainOf(to));
 	renameSync(from, to);
+}
+
+/** Copies a bench store (state, chain and welfare files) to `to`, for a measurement that writes. */
+export function copyStore(from, to) {
+	copyFileSync(from, to);
+	if (existsSync(chainOf(from))) copyFileSync(chainOf(from), chainOf(to));
+	copyFileSync(welfareOf(from), welfareOf(to));
+}
+
+/** Reviews in a chain file, counted line by line (a 50,000-case chain is more text than one string holds). */
+async function reviewsIn(chainFile) {
+	let reviews = 0;
+	const lines = createInterface({input: createReadStream(chainFile), crlfDelay: Infinity});
+	for await (const line of lines) if (line.includes('"kind":"review"')) reviews++;
+	return reviews;
 }
 
 /** Returns {file, cases, reviews, reviewsPerCase, bytes, generatedMs|null} for each size, generating what is missing. */
@@ -59,17 +80,37 @@ export async function ensureStores(sizes, log = () => {}) {
 				await generate(n, tmp);
 			}
 			const data = JSON.parse(readFileSync(tmp, 'utf8'));
-			const reviews = data.chain.filter(e => e.kind === 'review').length;
-			manifest = {cases: data.cases.length, officers: data.officers.length, reviews, reviewsPerCase: reviews / data.cases.length, bytes: statSync(tmp).size, generatedMs: Date.now() - started};
+			const reviews = existsSync(chainOf(tmp)) ? await reviewsIn(chainOf(tmp)) : data.chain.filter(e => e.kind === 'review').length;
+			const stateBytes = statSync(tmp).size;
+			const chainBytes = existsSync(chainOf(tmp)) ? statSync(chainOf(tmp)).size : 0;
+			manifest = {
+				cases: data.cases.length,
+				officers: data.officers.length,
+				reviews,
+				reviewsPerCase: reviews / data.cases.length,
+				bytes: stateBytes + chainBytes,
+				stateBytes,
+				chainBytes,
+				generatedMs: Date.now() - started,
+			};
 			move(tmp, file);
 			writeFileSync(manifestFile, JSON.stringify(manifest));
+		}
+		// The same store as one JSON file (`store export --single-file`): what every store was before the
+		// chain had its own file, and the baseline the read commands are held to (issue 18).
+		const single = path.join(dir, `s${n}.single.json`);
+		if (!existsSync(single) && existsSync(chainOf(file))) {
+			const tmp = path.join(dir, `.s${n}.${process.pid}.single.json`);
+			await runNode(['dist/cli.js', 'store', 'export', '--single-file', '--out', tmp, '--force', '--store', file], {timeoutMs: 600_000});
+			renameSync(tmp, single);
 		}
 		if (manifest.cases !== n) throw new Error(`the ${n}-case bench store holds ${manifest.cases} cases`);
 		// The brief: about 10 reviews per case on average. Fail loudly if the generator drifts from that.
 		if (manifest.reviewsPerCase < 7 || manifest.reviewsPerCase > 13) throw new Error(`the ${n}-case bench store has ${manifest.reviewsPerCase.toFixed(1)} reviews per case, not about 10`);
-		out[n] = {file, ...manifest};
+		out[n] = {file, singleFile: existsSync(single) ? single : file, ...manifest};
 	}
 	rmSync(fresh300, {force: true});
+	rmSync(chainOf(fresh300), {force: true});
 	rmSync(welfareOf(fresh300), {force: true});
 	return out;
 }

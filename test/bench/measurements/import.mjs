@@ -7,13 +7,14 @@
  * export, so the figure is the import's own cost rather than rewriting a department's file.
  */
 import {createHash} from 'node:crypto';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {stringify} from 'csv-stringify/sync';
 import {CACHE, DIST, fixture} from '../lib/paths.mjs';
 import {runNode} from '../lib/spawn.mjs';
 import {interleaved, sampleOf} from '../lib/stats.mjs';
+import {copyStore} from '../lib/stores.mjs';
 
 export const IMPORT_ROWS = 50_000;
 
@@ -86,8 +87,7 @@ export const importRows = {
 				warmup: ctx.warmup,
 				budgetMs: ctx.budgetMs,
 				subject: async () => {
-					copyFileSync(ctx.store.file, target);
-					copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), target.replace(/\.json$/, '.welfare.json'));
+					copyStore(ctx.store.file, target);
 					return sampleOf(await runNode(['dist/cli.js', 'import', csv, '--store', target, '--today', ctx.today, '--no-color']));
 				},
 				baseline: async () => sampleOf(await runNode([fixture('bare-csv-parse.mjs'), csv])),

@@ -2,10 +2,11 @@
  * Signing a review (issue 5): the durable write on a store of this size vs a bare JSON.stringify + write
  * + fsync of the same data (budget 2x). Timed in process by a worker on a private copy of the store.
  */
-import {copyFileSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {CACHE, fixture} from '../lib/paths.mjs';
 import {runNode} from '../lib/spawn.mjs';
+import {copyStore} from '../lib/stores.mjs';
 import {summarise} from '../lib/stats.mjs';
 
 export const sign = {
@@ -19,8 +20,7 @@ export const sign = {
 		const dir = mkdtempSync(path.join(CACHE, 'sign-'));
 		try {
 			const copy = path.join(dir, 'store.json');
-			copyFileSync(ctx.store.file, copy);
-			copyFileSync(ctx.store.file.replace(/\.json$/, '.welfare.json'), path.join(dir, 'store.welfare.json'));
+			copyStore(ctx.store.file, copy);
 			const outFile = path.join(dir, 'result.json');
 			const run = await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today, String(Date.now() + ctx.budgetMs)], {stdoutTo: outFile});
 			const result = JSON.parse(readFileSync(outFile, 'utf8'));

@@ -4,6 +4,7 @@ import {discardDraft, draftRefs, hasAnswers, openDraft, ownPendingNotes, readAns
 import {saveDraft, signReview} from '../../../source/domain/review/index.js';
 import {withOwnPendingNote, type WorkingDraft} from '../../../source/domain/review/index.js';
 import {signer, verifyChain} from '../../../source/store/chain.js';
+import {chainPathFor} from '../../../source/store/chain-path.js';
 import {openStore, readStoreFile} from '../../../source/store/store.js';
 import {readWelfare} from '../../../source/store/welfare-file.js';
 import {changeWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from '../../../source/store/welfare-drafts.js';
@@ -73,9 +74,10 @@ describe('review drafts', () => {
 		await appendWelfareNote(welfare, result!.welfareNote!);
 		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, null));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
+		expect(readFileSync(chainPathFor(file), 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: 'o0011', text: 'PRIVATE-NOTE-TEXT about sleep'});
 		expect(await readWelfareDrafts(file)).toEqual([]);
-		const {data: after} = await readStoreFile(file);
+		const {data: after} = await readStoreFile(file, {chain: 'whole'});
 		expect(after.drafts).toEqual([]);
 		expect(verifyChain(after.chain)).toBeNull();
 	});

@@ -66,7 +66,7 @@ describe('review in the desk', () => {
 		expect(next).toContain('queue 2 of 7');
 		h.app.unmount();
 
-		const {data} = await readStoreFile(file);
+		const {data} = await readStoreFile(file, {chain: 'whole'});
 		expect(verifyChain(data.chain)).toBeNull();
 		expect(data.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue).toBe('2026-12-14');
 	});

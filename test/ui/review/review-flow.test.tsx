@@ -192,7 +192,7 @@ describe('amending a signed review', () => {
 		await until(app, 'y record / n not yet: Record this amendment in the review chain?');
 		await press(app, 'y');
 		f = await until(app, 'Amendment recorded as entry');
-		const {data} = await readStoreFile(file);
+		const {data} = await readStoreFile(file, {chain: 'whole'});
 		expect(verifyChain(data.chain)).toBeNull();
 		const amendment = data.chain.at(-1)!;
 		expect(amendment.kind).toBe('amendment');

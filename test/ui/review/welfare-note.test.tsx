@@ -108,7 +108,7 @@ async function encryptedTeam(passphrase: string) {
 }
 
 const reviewsOf = async (file: string) =>
-	(await readStoreFile(file)).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
+	(await readStoreFile(file, {chain: 'whole'})).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
 
 describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 	it('when the key no longer opens the welfare file at signing: not signed, the reason under the note, answers, draft and note kept', async () => {

@@ -35,6 +35,27 @@ export interface LogViewModel {
 	rowsPeriod: Period;
 	/** The weekly chart (null while hidden with c). */
 	chart: LogChart | null;
+	/** Why there are no rows yet: the whole chain is being read, or could not be (the view says so). */
+	waiting?: string;
+}
+
+/** The Log view while the whole chain is read (or after it could not be): no rows, no chart, and why. */
+export function readingLogModel(model: {historyError?: string}, state: LogViewState): LogViewModel {
+	const waiting = model.historyError ? `The review chain could not be read: ${model.historyError}` : 'Reading the review chain...';
+	return {
+		rows: [],
+		total: 0,
+		late: 0,
+		sergeantIds: [],
+		officerIds: [],
+		sergeantLabel: state.sergeantId ?? 'all sergeants',
+		officerLabel: state.officerId ?? 'all officers',
+		head: '',
+		headShort: '...',
+		rowsPeriod: rowsPeriod(state),
+		chart: null,
+		waiting,
+	};
 }
 
 /**

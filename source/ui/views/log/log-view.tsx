@@ -68,7 +68,7 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 			</Text>
 			<Box flexDirection="column" flexGrow={1}>
 				{shown.length === 0 ? (
-					<Text>{clip('No signed reviews match: change the period or the filters.', inner)}</Text>
+					<Text>{clip(m.waiting ? safeText(m.waiting) : 'No signed reviews match: change the period or the filters.', inner)}</Text>
 				) : (
 					shown.map((r, i) => (
 						<Text key={r.seq} inverse={focused && first + i === state.cursor} wrap="truncate">

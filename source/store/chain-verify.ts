@@ -1,0 +1,93 @@
+/**
+ * `fortnight verify` over a chain of any length (source/store/README.md, "The review chain file"): the
+ * entries come in batches, streamed from a split store's chain file or taken from a single file's list,
+ * and are checked one at a time as verifyChain and verifySignatures do. Only the enrolled keys are kept,
+ * and, for a split store, what its working set must hold: the state's copy of each case's last review and
+ * of every other entry must be the chain file's, since the rules read the copies.
+ */
+import type {ChainEntry, StoreData} from '../domain/model.js';
+import {entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
+import {SignatureWalk, type SignatureReport} from './signatures.js';
+
+export interface ChainVerdict {
+	/** Entries walked (all of them unless a broken link stopped the walk). */
+	entries: number;
+	head: ChainHead | null;
+	/** The first broken link, hash or field (verifyChain's words), or the working set's disagreement. */
+	problem: ChainProblem | null;
+	/** The first signature problem, and the counts (SignatureWalk). */
+	signatures: SignatureReport;
+	/** The entry at the sequence asked for (`verify --head`), or null when the chain is shorter. */
+	at: ChainEntry | null;
+}
+
+/** What a working-set entry must match in the chain file: its place, hash and signature. */
+interface Mark {
+	seq: number;
+	hash: string;
+	sig: string | undefined;
+}
+
+export async function verifyWholeChain(batches: AsyncIterable<readonly ChainEntry[]>, data: StoreData, atSeq: number | null = null): Promise<ChainVerdict> {
+	const walk = new SignatureWalk(data);
+	let signatureProblem: SignatureReport['problem'] = null;
+	let problem: ChainProblem | null = null;
+	let prev = GENESIS_HASH;
+	let i = 0;
+	let at: ChainEntry | null = null;
+	let last: ChainEntry | undefined;
+	const split = data.chainLog !== undefined;
+	const lastReview = new Map<string, Mark>();
+	const others: Mark[] = [];
+	walking: for await (const batch of batches) {
+		for (const e of batch) {
+			problem = entryProblem(e, i, prev);
+			if (problem) break walking;
+			// The first signature problem is kept and the walk goes on: a broken hash anywhere is reported first.
+			if (!signatureProblem) signatureProblem = walk.check(e, i);
+			if (i === atSeq) at = e;
+			if (split) {
+				const mark = {seq: e.seq, hash: e.hash, sig: e.sig};
+				if (e.kind === 'review') lastReview.set(e.data.caseRef, mark);
+				else others.push(mark);
+			}
+			prev = e.hash;
+			last = e;
+			i++;
+		}
+	}
+	if (!problem && split) problem = workingSetMismatch(data.chain, lastReview, others);
+	return {
+		entries: i,
+		head: last ? {seq: last.seq, hash: last.hash} : null,
+		problem,
+		signatures: walk.report(signatureProblem),
+		at,
+	};
+}
+
+/**
+ * Where the state's working set differs from the one the chain file gives (chainWorkingSet of it), or
+ * null (the same choice as chainWorkingSet in domain/chain-working-set.ts). Each copy must be the chain's entry itself: same place, hash and signature, its content matching
+ * its hash, and no field beside its own.
+ */
+function workingSetMismatch(held: readonly ChainEntry[], lastReview: Map<string, Mark>, others: Mark[]): ChainProblem | null {
+	const expected = [...others, ...lastReview.values()].sort((a, b) => a.seq - b.seq);
+	for (let k = 0; k < Math.max(expected.length, held.length); k++) {
+		const want = expected[k];
+		const copy = held[k];
+		const seq = copy?.seq ?? want?.seq ?? 0;
+		const differs = (what: string): ChainProblem => ({
+			index: seq,
+			seq,
+			message: `the store's own copy of the chain (the entries the rules read) ${what}; the chain file is the record: restore the store file from a backup`,
+		});
+		if (!want) return differs(`holds entry ${seq}, which it should not`);
+		if (!copy) return differs(`lacks entry ${want.seq}`);
+		if (copy.seq !== want.seq) return differs(copy.seq < want.seq ? `holds entry ${copy.seq}, which it should not` : `lacks entry ${want.seq}`);
+		if (copy.hash !== want.hash || copy.sig !== want.sig || entryFieldProblem(copy) !== null || hashEntry(copy) !== copy.hash) {
+			return differs(`differs from the chain file at entry ${copy.seq}`);
+		}
+	}
+	return null;
+}

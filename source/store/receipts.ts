@@ -1,0 +1,89 @@
+/**
+ * Checked once (store README, "Checked once"). When this user's fortnight has found a state file's exact
+ * bytes valid, on a load or because it wrote them itself, it keeps a receipt in the user's own cache
+ * folder (`$XDG_CACHE_HOME/fortnight/checked/`, else `~/.cache/fortnight/checked/`; folder 0700, files
+ * 0600): per store (its real path, hashed), the SHA-256 of those bytes and of the checks themselves. A
+ * load whose bytes hash the same is parsed but not checked again (the guard pass, the schema and the
+ * references); any other bytes, or a fortnight whose checks differ, are checked in full. A receipt holds
+ * hashes only, no store content, and a hostile store cannot forge one: it would need bytes with the hash
+ * of a valid store, or to write in this user's own cache folder.
+ */
+import {createHash, randomBytes} from 'node:crypto';
+import {promises as fsp} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {ChunkedBytes} from './serialize.js';
+
+/** The modules whose code decides what is valid: a receipt made by other checks is not taken. */
+const CHECKS = ['guard', 'validate', 'utf8', 'migrate', 'parse', 'load-text', '../domain/model', '../domain/dates', '../domain/date-patterns'];
+
+export function receiptsFolder(env: NodeJS.ProcessEnv = process.env): string {
+	const xdg = env['XDG_CACHE_HOME'];
+	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
+	return path.join(base, 'fortnight', 'checked');
+}
+
+let checksKey: Promise<string | null> | undefined;
+
+/** SHA-256 of the checking modules' code (the built .js, or the .ts under the tests); null turns receipts off. */
+function checks(): Promise<string | null> {
+	checksKey ??= (async () => {
+		const hash = createHash('sha256');
+		for (const name of CHECKS) {
+			const code = await fsp.readFile(new URL(`${name}.js`, import.meta.url)).catch(() => fsp.readFile(new URL(`${name}.ts`, import.meta.url)).catch(() => null));
+			if (code === null) return null;
+			hash.update(code);
+		}
+		return hash.digest('hex');
+	})();
+	return checksKey;
+}
+
+/** SHA-256 (hex) of a state file's bytes. */
+export function contentHash(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `bytes` as written, hashed on the way (one pass): what a save records a receipt for. */
+export function hashing(bytes: ChunkedBytes): {bytes: ChunkedBytes; digest: () => string} {
+	const hash = createHash('sha256');
+	let digest: string | undefined;
+	return {
+		bytes: {
+			chunks: function* () {
+				for (const chunk of bytes.chunks()) {
+					hash.update(chunk);
+					yield chunk;
+				}
+			},
+		},
+		digest: () => (digest ??= hash.digest('hex')),
+	};
+}
+
+function receiptFile(realFile: string): string {
+	return path.join(receiptsFolder(), createHash('sha256').update(realFile).digest('hex').slice(0, 32));
+}
+
+/** True when `realFile`'s bytes with hash `hash` were found valid by these very checks. Never throws. */
+export async function hasReceipt(realFile: string, hash: string): Promise<boolean> {
+	const key = await checks();
+	if (key === null) return false;
+	const text = await fsp.readFile(receiptFile(realFile), 'utf8').catch(() => '');
+	return text === `${key} ${hash}\n`;
+}
+
+/** Records that `realFile`'s bytes with hash `hash` are valid (replacing its receipt). Best effort: never throws. */
+export async function writeReceipt(realFile: string, hash: string): Promise<void> {
+	const key = await checks();
+	if (key === null) return;
+	const file = receiptFile(realFile);
+	const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	try {
+		await fsp.mkdir(path.dirname(file), {recursive: true, mode: 0o700});
+		await fsp.writeFile(tmp, `${key} ${hash}\n`, {mode: 0o600, flag: 'wx'});
+		await fsp.rename(tmp, file);
+	} catch {
+		await fsp.unlink(tmp).catch(() => {});
+	}
+}
