@@ -10,7 +10,7 @@ import {generateStore} from '../../source/generate/generate.js';
 import {SCHEMA_VERSION, type StoreData} from '../../source/domain/model.js';
 import {signer, verifyChain} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
-import {migrate} from '../../source/store/migrate.js';
+import {migrate, MIGRATIONS} from '../../source/store/migrate.js';
 import {loadStoreText, openStore} from '../../source/store/store.js';
 import {validateStore} from '../../source/store/validate.js';
 import {chainOf, kase, review, store} from '../domain/rules/fixture.js';
@@ -24,8 +24,8 @@ function asVersion1(data: StoreData): Record<string, unknown> {
 
 describe('migrating a schema 1 store (no history) to schema 2', () => {
 	it('is the step registered for version 1', () => {
-		expect(SCHEMA_VERSION).toBe(2);
-		const {data, from} = migrate({schemaVersion: 1, cases: [], team: {sergeantId: 's1', inspectorId: null}}, 'f.json');
+		expect(SCHEMA_VERSION).toBe(3); // 2 -> 3 (the chain's own file) changes nothing in the data
+		const {data, from} = migrate({schemaVersion: 1, cases: [], team: {sergeantId: 's1', inspectorId: null}}, 'f.json', MIGRATIONS, 2);
 		expect(from).toBe(1);
 		const supervision = [{role: 'sergeant', officerId: 's1', from: null, to: null, by: null, reason: BEFORE_HISTORY.team}];
 		expect(data).toEqual({schemaVersion: 2, cases: [], team: {sergeantId: 's1', inspectorId: null, supervision}});
@@ -38,7 +38,7 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 		expect(v1.schemaVersion).toBe(1);
 		const {data, migratedFrom} = loadStoreText(raw, DEMO);
 		expect(migratedFrom).toBe(1);
-		expect(data.schemaVersion).toBe(2);
+		expect(data.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(validateStore(data)).toBeNull();
 		expect(verifyChain(data.chain)).toBeNull();
 		expect(data.team.supervision).toEqual([
@@ -89,7 +89,7 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 		await s.apply(d => ({...d, team: {...d.team, name: 'POLIT North'}}));
 		expect(readFileSync(`${file}.bak-v1`, 'utf8')).toBe(original);
 		const saved = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
-		expect(saved.schemaVersion).toBe(2);
+		expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(saved.cases.every(c => c.allocations.length === 1 && c.riskHistory.length >= 1)).toBe(true);
 		expect(runCli(['verify', '--store', file, '--today', DEMO_TODAY]).code).toBe(0);
 	});
