@@ -8,7 +8,7 @@ import {shortDate} from '../../domain/dates.js';
 import type {Risk} from '../../domain/model.js';
 import {RISKS} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
-import {safeText} from '../../domain/safe-text.js';
+import {capLines, storeLines} from '../store-lines.js';
 import {
 	LIMITS,
 	nextActionKey,
@@ -68,7 +68,9 @@ export interface ButtonField {
 }
 export type Field = TextField | ChoiceField | ToggleField | ButtonField;
 
-const line = (s: string) => safeText(s.trim());
+/** Store text for a label: its lines kept (the view draws each as lines), at most LABEL_LINES of them. */
+const LABEL_LINES = 6;
+const line = (s: string) => capLines(storeLines(s), LABEL_LINES, n => `… ${n} more lines`).join('\n');
 
 function mapAction(a: ReviewAnswers, key: string, f: (x: DraftAction) => DraftAction): ReviewAnswers {
 	return {...a, actions: a.actions.map(x => (x.key === key ? f(x) : x))};

@@ -6,8 +6,12 @@
 import {AUTHORITY_NAMES} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
-import {safeMultiline, safeText} from '../../domain/safe-text.js';
+import {safeText} from '../../domain/safe-text.js';
+import {capLines, storeLines} from '../store-lines.js';
 import {summaryLines, type FieldError, type ReviewAnswers, type ReviewContext, type SinceLastReview, type StepId} from '../../domain/review/index.js';
+
+/** Lines of one update step 1 shows (each wraps to the width; the step scrolls). */
+const TEXT_LINES = 12;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -24,7 +28,7 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	out.push('');
 	out.push(`Crime-report updates since ${shortDate(s.since, t)}: ${s.updates.length === 0 ? 'none' : s.updates.length} (latest update ${days(s.daysSinceUpdate)} ago).`);
 	for (const u of s.updates) {
-		const text = safeMultiline(u.text).split('\n');
+		const text = capLines(storeLines(u.text), TEXT_LINES, n => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`);
 		out.push(`  ${shortDate(u.date, t)} ${shortName(ctx.officers.get(u.authorId))}: ${text[0] ?? ''}`);
 		for (const more of text.slice(1)) out.push(`    ${more}`);
 	}

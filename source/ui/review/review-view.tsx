@@ -113,7 +113,9 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 			),
 		});
 	} else {
-		for (const [i, l] of wrapIndented(f.label, width - 2).entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
+		// A label can be store text written on several lines (an open action): each line wraps on its own.
+		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
+		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
 		if (f.kind === 'choice') {
 			out.push(...choiceLines(f, focused, width, color));
 		} else {
