@@ -107,7 +107,7 @@ export const KEYMAP: readonly Binding[] = [
 	{command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover', matches: char('3')},
 	{command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log', matches: char('4')},
 	{command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list', matches: char('/')},
-	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer', matches: (_i, k) => k.return},
+	{command: 'open', keys: ['Enter'], where: 'lists', help: 'open the case, jump to it, or fold an officer; in the Log view, open the entry in its case', matches: (_i, k) => k.return},
 	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},
 	{command: 'prev-tab', keys: ['['], where: 'editor tabs', help: 'previous tab', palette: 'Tabs: previous', matches: char('[')},
 	{command: 'next-tab', keys: [']'], where: 'editor tabs', help: 'next tab', palette: 'Tabs: next', matches: char(']')},

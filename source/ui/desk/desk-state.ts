@@ -265,7 +265,8 @@ function handoverHasKeys(s: DeskState): boolean {
 
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
-	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
+	// Inside the view's frame: two columns fewer than the main area.
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2);
 }
 
 /** The Handover view's commands in the keymap, as its reducer's actions. */
@@ -605,7 +606,25 @@ function openTabAndFocus(s: DeskState, tab: Tab): DeskState {
 	return {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, tab)};
 }
 
+/**
+ * Enter in the Log view: its columns are cut at 80, so the entry opens whole in its case's tab, scrolled
+ * to the review history, where the entry (#seq) is written out in full.
+ */
+function openLogEntry(s: DeskState): DeskState {
+	const row = currentLogModel(s).rows[s.log.cursor];
+	if (!row) return {...s, notice: 'No entry in this period with these filters.'};
+	if (!s.model.caseByRef.has(row.caseRef)) return {...s, notice: `${safeText(row.caseRef)} is no longer in the store.`};
+	const opened = openCase(s, row.caseRef);
+	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner);
+	const at = lines.findIndex(l => l.text.includes(`(#${row.amends ?? row.seq}`));
+	const scroll = Math.max(0, Math.min(at, lines.length - opened.layout.editorRows));
+	const tabs = updateActive(opened.tabs, t => (t.kind === 'case' ? {...t, scroll} : t));
+	const what = row.kind === 'amendment' ? `amendment #${row.seq} to entry #${row.amends}` : `entry #${row.seq}`;
+	return {...opened, tabs, notice: `The log's ${what}: under REVIEW HISTORY (Esc back; 4 returns to the log).`};
+}
+
 function openFocused(s: DeskState): DeskState {
+	if (s.view === 'log' && s.focus === 'explorer') return openLogEntry(s);
 	if (s.focus === 'problems') {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
 		if (!p) return s;

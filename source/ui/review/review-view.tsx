@@ -92,7 +92,8 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 			</Text>
 		),
 	}));
-	if (f.value === '' || !f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
+	// An optional choice offers "no decision" as its empty answer: that is then chosen, not "(not chosen)".
+	if (!f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
 	return out;
 }
 

@@ -7,7 +7,7 @@ import {Text} from 'ink';
 import path from 'node:path';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
-import {fit, truncate} from '../text.js';
+import {fit, textWidth, truncate} from '../text.js';
 
 export interface StatusBarProps {
 	model: DeskModel;
@@ -24,18 +24,25 @@ export interface StatusBarProps {
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const c = model.counts;
-	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
 	const bailDays = model.data.settings.bailRedDays;
-	const counts =
-		width >= 110
-			? `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`
-			: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`;
 	const file = safeText(storePath);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
 	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
-	const left = `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : counts}`;
+	// Longest first; the first that fits the width is drawn, so the counts (overdue above all) are never
+	// the part cut off at 80 columns, even beside "CHANGED BY ANOTHER USER" and "READ-ONLY".
+	const forms = [
+		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''], counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`},
+		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''], counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`},
+		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED (u reloads)' : ''], counts: `overdue ${c.overdue} | due today ${c.dueToday} | bail<=${bailDays}d ${c.bailSoon} | ${c.live} live`},
+		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED (u)' : ''], counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
+	].map(f => {
+		const state = f.state.filter(Boolean).join(' | ');
+		return `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : f.counts}`;
+	});
+	// Wide terminals keep the long form (with today's date); from 110 columns down, the short ones.
+	const left = forms.slice(width >= 110 ? 0 : 1).find(f => textWidth(f) <= width) ?? forms.at(-1)!;
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;

@@ -108,7 +108,10 @@ export function TeamView({model, win, focused, width, height, form, question, no
 		);
 	}
 	const {cols, widths, gap, absenceWidth} = teamLayout(rows, inner);
-	const line = (cells: string[], absence: string) => cells.map((c, i) => fit(c, widths[i]!)).join(gap) + gap + absence;
+	// A plan cut to its column loses its word "plan" before its date ("to 22 Aug 2027" under "Plan"), so
+	// the year of a plan ending next year is never the part cut off ("plan to 22 Aug…" read as this year).
+	const cell = (c: string, i: number) => (i === cols.length - 1 && c.length > widths[i]! && c.startsWith('plan ') ? fit(c.slice(5), widths[i]!) : fit(c, widths[i]!));
+	const line = (cells: string[], absence: string) => cells.map(cell).join(gap) + gap + absence;
 	const heading = '  ' + line(cols.map(c => c.head), 'Away');
 	const selected = rows[win.cursor];
 	const planCut = selected !== undefined && selected.plan.length > widths.at(-1)!;
