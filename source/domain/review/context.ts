@@ -5,7 +5,8 @@
  */
 import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
-import type {Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
+import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
+import {sergeantOn} from '../team-history.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
@@ -49,6 +50,14 @@ export interface ReviewContext {
 	owners: Officer[];
 	/** Officers by id, for names. */
 	officers: Map<string, Officer>;
+	/** The team's sergeant's recorded absences not yet over: a next review date inside one is warned about. */
+	sergeantAway: Absence[];
+}
+
+/** The team's sergeant on `today` and their absences that have not ended by then, earliest first. */
+function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
+	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
+	return data.absences.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate): ReviewContext {
@@ -70,6 +79,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 		...officerFacts(ruleContext(data, today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today)),
 		officers,
+		sergeantAway: sergeantAwayFrom(data, today),
 	};
 }
 
@@ -100,6 +110,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId),
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
 		officers,
+		sergeantAway: sergeantAwayFrom(data, prev.today),
 	};
 }
 

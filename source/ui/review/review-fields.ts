@@ -13,6 +13,7 @@ import {
 	LIMITS,
 	nextActionKey,
 	nextReviewDate,
+	nextReviewWarnings,
 	planReviewDate,
 	reviewWindow,
 	riskAfter,
@@ -40,6 +41,8 @@ export interface TextField {
 	refused?: string;
 	/** A sentence about what is in the field, shown under it (a restored welfare note). */
 	remark?: string;
+	/** Said under the field while it applies (a next review date after the bail period ends): a warning, not a refusal. */
+	warning?: string;
 	set: Set<string>;
 }
 export interface ChoiceField {
@@ -101,6 +104,8 @@ export interface NoteField {
 	/** What the note field holds when it was restored, or null. */
 	words: string | null;
 }
+
+const warningFor = (warnings: string[]) => (warnings.length === 0 ? {} : {warning: warnings.join(' ')});
 
 export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, noteField: NoteField = {lock: null, words: null}): Field[] {
 	switch (step) {
@@ -267,6 +272,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					maxLength: 20,
 					date: true,
 					placeholder: shortDate(w.latest, ctx.today),
+					...warningFor(nextReviewWarnings(ctx, a)),
 					set: (b, v) => ({...b, signOff: {...b.signOff, nextReviewDue: v}}),
 				},
 				{kind: 'text', id: 'signOff.summary', label: 'Summary (optional: one is written from the answers when left empty)', value: a.signOff.summary, multiline: true, maxLength: LIMITS.summary, set: (b, v) => ({...b, signOff: {...b.signOff, summary: v}})},

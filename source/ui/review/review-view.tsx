@@ -122,7 +122,7 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
-			for (const [i, said] of [f.remark, f.refused].filter((x): x is string => x !== undefined).entries()) {
+			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`].filter((x): x is string => x !== undefined).entries()) {
 				const lines = wrapIndented(`    ${said}`, width);
 				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: color ? 'yellow' : undefined}));
 			}
