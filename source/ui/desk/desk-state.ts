@@ -258,6 +258,15 @@ export function takesText(s: DeskState): boolean {
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
 }
 
+/**
+ * True while something is being typed or answered (a review with the keys, the palette, a filter, a form,
+ * a question, a Handover field): the store is then not reloaded under it (use-store-watch.ts).
+ */
+export function isTyping(s: DeskState): boolean {
+	if (reviewHasKeys(s) || s.overlay === 'palette' || s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null) return true;
+	return s.explorer.filtering || s.problems.filtering;
+}
+
 /** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
 function handoverHasKeys(s: DeskState): boolean {
 	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;

@@ -88,9 +88,12 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// No one supervises themselves: a cover opening a case they hold is told who reviews it instead.
 			const self = selfSupervisionRefusal(latest, reviewerFor(latest, today), ctx.case.oicId, 'review', caseRef);
 			if (self) return {ok: false as const, message: self};
-			// A review left before anything was answered left nothing to resume: it opens afresh.
+			// A review left before anything was answered left nothing to resume: it opens afresh. So does one
+			// whose case someone else has signed since it was started (their signing removed its stored draft).
 			const found = working.get(workingKey(props.store, caseRef));
-			const kept = found && hasAnswers(found.answers) ? found : undefined;
+			const signedSince = found ? latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > found.startedAt) && !findDraft(latest, caseRef, found.reviewerId) : false;
+			if (signedSince) working.delete(workingKey(props.store, caseRef));
+			const kept = found && !signedSince && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
 			const noteLock = props.store ? NOTE_CHECKING : null;
