@@ -77,18 +77,18 @@ const char = (c: string) => (input: string, key: KeyInfo) => input === c && plai
 
 export const KEYMAP: readonly Binding[] = [
 	// Log view (4): its own keys, which shadow the general ones there.
-	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', views: ['log'], matches: char('s')},
-	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', views: ['log'], matches: char('o')},
-	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', views: ['log'], matches: char('l')},
-	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
-	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
-	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
+	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', palette: 'Log: filter by the next sergeant', views: ['log'], matches: char('s')},
+	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', palette: 'Log: filter by the next officer', views: ['log'], matches: char('o')},
+	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', palette: 'Log: late reviews only (again: all)', views: ['log'], matches: char('l')},
+	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', palette: 'Log: previous period', views: ['log'], matches: char('<')},
+	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', palette: 'Log: next period', views: ['log'], matches: char('>')},
+	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', palette: 'Log: export the rows shown (CSV)', views: ['log'], matches: char('e')},
 	// The Handover view's own reducer acts on these (it also takes typed dates and names while a field is
 	// open, when the desk's keys stand aside); they are listed here so help and the palette show them.
-	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', views: ['handover'], matches: char('f')},
-	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
-	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
-	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', palette: 'Handover: first day of the window', views: ['handover'], matches: char('f')},
+	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', palette: 'Handover: last day of the window', views: ['handover'], matches: char('t')},
+	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', palette: 'Handover: name the cover', views: ['handover'], matches: char('c')},
+	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', palette: 'Handover: export (Markdown)', views: ['handover'], matches: char('e')},
 	// The Handover view pages like a pager too (its reducer applies them; listed so help names them).
 	{command: 'handover-page-down', keys: ['Space'], where: 'Handover view', help: 'down one page', views: ['handover'], matches: char(' ')},
 	{command: 'handover-page-up', keys: ['b'], where: 'Handover view', help: 'up one page', views: ['handover'], matches: char('b')},

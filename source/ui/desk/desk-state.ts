@@ -5,7 +5,7 @@
  */
 import type {DeskModel} from '../model/desk-model.js';
 import type {IsoDate} from '../../domain/dates.js';
-import {commandFor, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
+import {commandFor, KEYMAP, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
 import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
@@ -386,8 +386,16 @@ function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	return s;
 }
 
+/** Palette commands of the Log and Handover views go to their view first, where their result is seen. */
+const COMMAND_VIEW: Partial<Record<DeskCommand, View>> = Object.fromEntries(
+	KEYMAP.filter(b => b.palette && b.views?.length === 1 && (b.views[0] === 'log' || b.views[0] === 'handover')).map(b => [b.command, b.views![0]!]),
+);
+
 function runTarget(s: DeskState, t: PaletteTarget): DeskState {
-	if (t.type === 'command') return runCommand(s, t.command);
+	if (t.type === 'command') {
+		const view = COMMAND_VIEW[t.command];
+		return runCommand(view ? {...setView(s, view), focus: 'explorer'} : s, t.command);
+	}
 	if (t.type === 'case') return openCase(s, t.ref);
 	return showOfficer(s, t.officerId);
 }
