@@ -57,7 +57,9 @@ export interface ReviewContext {
 /** The team's sergeant on `today` and their absences that have not ended by then, earliest first. */
 function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
 	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
-	return data.absences.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+	return data.absences
+		.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today))
+		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate): ReviewContext {

@@ -167,7 +167,8 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 				// In words: what this update is evidence of, not its position in the case's list ("update 17 on ...").
 				const likeness = identical ? 'identical text to' : `near-identical (${Math.floor(lowest * 100 + 1e-9)}% similar) to`;
 				const others = (e: Entry) => safeText(refs.filter(r => r !== e.caseRef).join(', '));
-				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`}));
+				const detail = (e: Entry) => `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`;
+				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: detail(e)}));
 				out.push({
 					id: `identical-updates:${authorId}:${date}:${refs[0]}`,
 					kind: 'identical-updates',

@@ -263,8 +263,8 @@ export function takesText(s: DeskState): boolean {
  * a question, a Handover field): the store is then not reloaded under it (use-store-watch.ts).
  */
 export function isTyping(s: DeskState): boolean {
-	if (reviewHasKeys(s) || s.overlay === 'palette' || s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null) return true;
-	return s.explorer.filtering || s.problems.filtering;
+	if (reviewHasKeys(s) || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
+	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null;
 }
 
 /** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
@@ -388,7 +388,10 @@ function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 
 /** Palette commands of the Log and Handover views go to their view first, where their result is seen. */
 const COMMAND_VIEW: Partial<Record<DeskCommand, View>> = Object.fromEntries(
-	KEYMAP.filter(b => b.palette && b.views?.length === 1 && (b.views[0] === 'log' || b.views[0] === 'handover')).map(b => [b.command, b.views![0]!]),
+	KEYMAP.filter(b => b.palette && b.views?.length === 1 && (b.views[0] === 'log' || b.views[0] === 'handover')).map(b => [
+		b.command,
+		b.views![0]!,
+	]),
 );
 
 function runTarget(s: DeskState, t: PaletteTarget): DeskState {
@@ -516,7 +519,8 @@ function setView(s: DeskState, view: View): DeskState {
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
-	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
+	const list = s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
+	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : list;
 	switch (command) {
 		case 'up':
 			return moveFocused(s, -1);

@@ -113,11 +113,12 @@ export function hintsFor(s: DeskState): string {
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  Tab pane  1-4 views';
 	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
-	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  Tab pane  1-4 views';
-	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-4 views';
+	const views = (own: string) => `? help  : palette  q quit  ${own}  Tab pane  1-4 views`;
+	if (s.view === 'handover' && s.focus === 'explorer') return views('j/k scroll  Space/b page  f/t window  c cover  e export');
+	if (s.view === 'log' && s.focus === 'explorer') return views('j/k move  s/o/l filter  < > period  e export');
 	const tabs = s.tabs.tabs.length;
-	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : `j/k scroll  r review  ${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
-	return `? help  : palette  q quit  ${open}  Tab pane  1-4 views`;
+	if (s.focus !== 'editor') return views('j/k move  Enter open  / filter');
+	return views(tabs === 0 ? 'Esc back' : `j/k scroll  r review  ${tabs > 1 ? '[ ] tabs  ' : ''}x close`);
 }
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */

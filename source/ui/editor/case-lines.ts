@@ -76,8 +76,10 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	// at most TEXT_LINES_SHOWN screen lines, then how many more there are. `tail` follows the first line.
 	const block = (lead: string, text: string, tail = '', extra: Omit<Line, 'text'> = {}) => {
 		const [first = '', ...more] = storeLines(text);
-		const rows = [...wrap(`${lead}${first}${tail}`, width - 2).map(l => `  ${l}`), ...more.flatMap(m => (m === '' ? [''] : wrap(m, width - 4).map(l => `    ${l}`)))];
-		for (const l of capLines(rows, TEXT_LINES_SHOWN, n => `    … ${n} more lines (fortnight case show prints it whole)`)) out.push({text: l, ...extra});
+		const head = wrap(`${lead}${first}${tail}`, width - 2).map(l => `  ${l}`);
+		const rest = more.flatMap(m => (m === '' ? [''] : wrap(m, width - 4).map(l => `    ${l}`)));
+		const shown = capLines([...head, ...rest], TEXT_LINES_SHOWN, n => `    … ${n} more lines (fortnight case show prints it whole)`);
+		for (const l of shown) out.push({text: l, ...extra});
 	};
 	const heading = (text: string) => {
 		out.push({text: ''});
@@ -158,7 +160,8 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	for (const r of [...reviews].reverse()) {
 		const late = daysBetween(r.data.dueDate, r.data.date);
 		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
-		block(`${d(r.data.date)} by ${name(r.data.reviewerId)} (#${r.seq}${late > 0 ? `, ${late}d late` : ''}): ${risk}; next due ${d(r.data.nextReviewDue)}. `, r.data.summary);
+		const entry = `#${r.seq}${late > 0 ? `, ${late}d late` : ''}`;
+		block(`${d(r.data.date)} by ${name(r.data.reviewerId)} (${entry}): ${risk}; next due ${d(r.data.nextReviewDue)}. `, r.data.summary);
 	}
 
 	if (c.materialLocations.length > 0) {

@@ -36,7 +36,8 @@ function buildRows(model: DeskModel, folded: ReadonlySet<string>, filter: string
 		const all = matchesFilter(words, name);
 		// The badges a row shows are searchable too ("/overdue", "/bail lapsed", "/draft"): what is on screen can be found.
 		const badges = (c: Case) => `${reviewBadge(model, c).text} ${bailBadge(model, c)?.text ?? ''}${model.drafts.has(c.ref) ? ' draft' : ''}`;
-		const cases = all ? group.cases : group.cases.filter(c => matchesFilter(words, `${c.ref} ${c.offenceShort} ${c.offence} ${c.risk} ${c.status} ${badges(c)}`));
+		const text = (c: Case) => `${c.ref} ${c.offenceShort} ${c.offence} ${c.risk} ${c.status} ${badges(c)}`;
+		const cases = all ? group.cases : group.cases.filter(c => matchesFilter(words, text(c)));
 		if (cases.length === 0 && !all) continue;
 		rows.push({kind: 'officer', group, folded: false, shown: cases.length});
 		for (const c of cases) rows.push({kind: 'case', c, officerId: group.id});

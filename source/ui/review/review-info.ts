@@ -28,7 +28,8 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	out.push('');
 	out.push(`Crime-report updates since ${shortDate(s.since, t)}: ${s.updates.length === 0 ? 'none' : s.updates.length} (latest update ${days(s.daysSinceUpdate)} ago).`);
 	for (const u of s.updates) {
-		const text = capLines(storeLines(u.text), TEXT_LINES, n => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`);
+		const more = (n: number) => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`;
+		const text = capLines(storeLines(u.text), TEXT_LINES, more);
 		out.push(`  ${shortDate(u.date, t)} ${shortName(ctx.officers.get(u.authorId))}: ${text[0] ?? ''}`);
 		for (const more of text.slice(1)) out.push(`    ${more}`);
 	}

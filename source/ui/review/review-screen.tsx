@@ -91,7 +91,8 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// A review left before anything was answered left nothing to resume: it opens afresh. So does one
 			// whose case someone else has signed since it was started (their signing removed its stored draft).
 			const found = working.get(workingKey(props.store, caseRef));
-			const signedSince = found ? latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > found.startedAt) && !findDraft(latest, caseRef, found.reviewerId) : false;
+			const signedAfter = (d: WorkingDraft) => latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > d.startedAt);
+			const signedSince = found ? signedAfter(found) && !findDraft(latest, caseRef, found.reviewerId) : false;
 			if (signedSince) working.delete(workingKey(props.store, caseRef));
 			const kept = found && !signedSince && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, reviewerFor(latest, today), (props.now?.() ?? new Date()).toISOString());

@@ -22,7 +22,7 @@ import {
 } from '../../domain/review/index.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
-import {pastedLine} from '../input/paste.js';
+import {PLAIN, pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
@@ -265,10 +265,9 @@ function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key:
 function onPaste(s: ReviewUiState, text: string): ReviewUiState {
 	const f = fieldsOf(s)[s.field];
 	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (Tab to one).'};
-	const plain: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
-	if (f.multiline) return onKey(s, text, plain);
+	if (f.multiline) return onKey(s, text, PLAIN);
 	const {line, dropped} = pastedLine(text);
-	const next = line === '' ? s : onKey(s, line, plain);
+	const next = line === '' ? s : onKey(s, line, PLAIN);
 	return dropped ? {...next, notice: dropped} : next;
 }
 
@@ -370,7 +369,8 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0): ReviewUi
 		// The field's limit is checked, not enforced by cutting (a 2,199-character paste used to lose its last
 		// 199 silently): the text is kept whole and visibleErrors says how far over it is. The ceiling only
 		// bounds what one field can hold.
-		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: f.maxLength === undefined ? undefined : f.maxLength * TEXT_CEILING});
+		const ceiling = f.maxLength === undefined ? undefined : f.maxLength * TEXT_CEILING;
+		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: ceiling});
 		if (next.value === f.value) return next.cursor === s.cursor ? s : {...s, cursor: next.cursor};
 		// A field that cannot be kept takes no new text, but what is in it can still be deleted.
 		if (f.refused !== undefined && next.value.length >= f.value.length) return {...s, notice: f.refused};

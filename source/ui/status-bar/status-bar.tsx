@@ -32,11 +32,14 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
 	// Longest first; the first that fits the width is drawn, so the counts (overdue above all) are never
 	// the part cut off at 80 columns, even beside "CHANGED BY ANOTHER USER" and "READ-ONLY".
+	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''];
+	const shortState = (changed: string) => [readOnly ? 'READ-ONLY' : '', diskChanged ? changed : ''];
+	const bail = `bail<=${bailDays}d ${c.bailSoon}`;
 	const forms = [
-		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''], counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`},
-		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''], counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`},
-		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED (u reloads)' : ''], counts: `overdue ${c.overdue} | due today ${c.dueToday} | bail<=${bailDays}d ${c.bailSoon} | ${c.live} live`},
-		{state: [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED (u)' : ''], counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
+		{state, counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`},
+		{state, counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | ${bail}`},
+		{state: shortState('CHANGED (u reloads)'), counts: `overdue ${c.overdue} | due today ${c.dueToday} | ${bail} | ${c.live} live`},
+		{state: shortState('CHANGED (u)'), counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
 	].map(f => {
 		const state = f.state.filter(Boolean).join(' | ');
 		return `${name}${state ? ` | ${state}` : ''} | ${waiting !== null ? safeText(waiting) : f.counts}`;

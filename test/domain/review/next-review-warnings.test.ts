@@ -15,7 +15,8 @@ describe('next review warnings', () => {
 		const ctx = contextFor(loadDemo(), OVERDUE_REF);
 		const a = completeAnswers(ctx);
 		expect(nextReviewWarnings(ctx, a)).toEqual([
-			'DS Brennan is recorded away 10 Dec to 04 Feb 2027 (no cover is named): this review (14 Dec) falls inside it; choose 09 Dec, before the absence.',
+			'DS Brennan is recorded away 10 Dec to 04 Feb 2027 (no cover is named): this review (14 Dec) falls inside it; ' +
+				'choose 09 Dec, before the absence.',
 		]);
 		// The date it suggests is clear of it.
 		expect(nextReviewWarnings(ctx, {...a, signOff: {...a.signOff, nextReviewDue: '09/12/2026'}})).toEqual([]);

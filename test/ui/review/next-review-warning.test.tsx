@@ -35,7 +35,8 @@ describe('step 7\u2019s next review field', () => {
 		await ready(app);
 		const f = await until(app, 'step 7 of 7');
 		expect(f.replace(/\s+/g, ' ')).toContain(
-			'Warning: DS Brennan is recorded away 10 Dec to 04 Feb 2027 (no cover is named): this review (14 Dec) falls inside it; choose 09 Dec, before the absence.',
+			'Warning: DS Brennan is recorded away 10 Dec to 04 Feb 2027 (no cover is named): this review (14 Dec) falls inside it; ' +
+				'choose 09 Dec, before the absence.',
 		);
 		await press(app, '09/12/2026');
 		expect(await waitFor(() => !frame(app).includes('Warning:'))).toBe(true);

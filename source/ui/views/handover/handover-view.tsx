@@ -79,7 +79,8 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	// refusal is read in full) with the preview giving up the rows.
 	const inner = Math.max(1, width - 2);
 	const warning = editing ? (refusal ? wrap(`! ${refusal}`, inner) : []) : told && statusError ? wrap(`! ${told}`, inner) : [];
-	const statusRows = [...warning, ...(editing ? wrap(editing, inner) : told && !statusError ? wrap(told, inner) : [])].slice(0, Math.max(1, height - 4));
+	const said = editing ? wrap(editing, inner) : told && !statusError ? wrap(told, inner) : [];
+	const statusRows = [...warning, ...said].slice(0, Math.max(1, height - 4));
 	const bodyHeight = Math.max(1, height - 3 - Math.max(1, statusRows.length));
 	const scroll = Math.min(state.scroll, Math.max(0, lines.length - bodyHeight));
 	// Where you are first: at 80 columns the end of this line is what a frame's width cuts.
