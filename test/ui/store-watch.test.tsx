@@ -36,21 +36,52 @@ function fakeStore(initial: StoreData, options: {readOnly?: boolean} = {}) {
 }
 
 describe('store watching', () => {
-	it('shows a change by another user, and u reloads it', async () => {
+	// Changed deliberately (issue 20 item 9): with nothing typed the desk now takes a change in by itself;
+	// it still says so, and waits, while something is being typed.
+	const closedOne = (base: StoreData): StoreData => ({
+		...base,
+		revision: base.revision + 1,
+		cases: base.cases.map((c, i) => (i === 0 ? {...c, status: 'closed' as const, closedOn: '2026-11-30'} : c)),
+	});
+
+	it('while a filter is being typed, shows a change by another user and keeps the screen; leaving the filter takes it in', async () => {
 		const base = demoData();
 		const f = fakeStore(base);
 		const h = renderDesk({store: f.store, pollMs: 20});
 		await ready(h);
 		expect(h.frame()).toContain('60 live cases');
-		// One case closed by another user.
-		const next: StoreData = {...base, revision: base.revision + 1, cases: base.cases.map((c, i) => (i === 0 ? {...c, status: 'closed' as const, closedOn: '2026-11-30'} : c))};
-		f.otherUserSaves(next);
+		await h.press('/');
+		await h.press('CR');
+		f.otherUserSaves(closedOne(base));
 		await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
-		expect(h.frame()).toContain('60 live cases');
-		await h.press('u');
+		expect(h.frame()).toContain('Filter: CR_');
+		await h.press('\u001b');
 		const after = await h.waitFor('59 live cases', 20_000);
 		expect(after).not.toContain('CHANGED BY ANOTHER USER');
 		expect(f.statCalls()).toBeGreaterThan(0);
+		h.app.unmount();
+	});
+
+	it('with nothing typed, takes in a change by another user by itself and says so', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		const h = renderDesk({store: f.store, pollMs: 20});
+		await ready(h);
+		f.otherUserSaves(closedOne(base));
+		const after = await h.waitFor('59 live cases', 20_000);
+		expect(after).not.toContain('CHANGED BY ANOTHER USER');
+		expect(after).toContain('Reloaded: another user');
+		h.app.unmount();
+	});
+
+	it('u reloads', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		const h = renderDesk({store: f.store, pollMs: 0});
+		await ready(h);
+		f.otherUserSaves(closedOne(base));
+		await h.press('u');
+		await h.waitFor('59 live cases', 20_000);
 		h.app.unmount();
 	});
 
