@@ -6,9 +6,9 @@
  * A measurement whose command is not in the build is reported "not built yet", never failed.
  */
 import {handover, log, problems} from './cli-reads.mjs';
-import {deskKeys, deskKeysTty, deskStart} from './desk.mjs';
+import {deskFirstKey, deskKeys, deskKeysTty, deskRows, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
 import {sign} from './sign.mjs';
 
-export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, importRows];
+export const MEASUREMENTS = [problems, handover, log, deskStart, deskRows, deskFirstKey, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, importRows];
