@@ -12,6 +12,7 @@ import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
 import {flushPendingWrites} from './pending-writes.js';
 import {LoadingFrame} from './loading/loading-frame.js';
+import {startRulesThread, type RulesThread} from './model/rules-thread.js';
 import type {DeskActor} from './desk/desk-actor.js';
 
 export interface RunDeskOptions {
@@ -46,6 +47,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	};
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
+	let rules: RulesThread | undefined;
 	try {
 		// The shell is on screen at once; the store (seconds for a department store) is read after it.
 		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} notice={o.notice ?? null} />, {
@@ -60,6 +62,8 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			maxFps: 60,
 		});
 		await new Promise(resolve => setImmediate(resolve));
+		// The rules' thread reads the store alongside this one and runs the rules off the main thread.
+		rules = startRulesThread(o.storePath);
 		let opened: {store: Store; actor: DeskActor};
 		let Desk: typeof import('./desk/desk.js').Desk;
 		try {
@@ -70,11 +74,12 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			throw err;
 		}
 		const {store, actor} = opened;
-		app.rerender(<Desk data={store.snapshot()} today={o.today} actor={actor} color={o.color} store={store} notice={o.notice ?? null} />);
+		app.rerender(<Desk data={store.snapshot()} today={o.today} actor={actor} color={o.color} store={store} notice={o.notice ?? null} rules={rules} />);
 		await app.waitUntilExit();
 	} finally {
 		// Unmounting saved each open review's draft; wait for those writes before the screen goes.
 		await flushPendingWrites();
+		rules?.close();
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
 		screen.leave();

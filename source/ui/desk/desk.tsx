@@ -8,7 +8,8 @@ import {Box, Text, useApp} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
-import {deskModel, withHistory, withHistoryError, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
+import {deskModel, withFoundProblems, withHistory, withHistoryError, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
+import type {RulesThread} from '../model/rules-thread.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';
 import {Explorer} from '../explorer/explorer.js';
@@ -81,13 +82,18 @@ export interface DeskProps {
 	/** Where problems come from. Default: the rules engine (findProblems). Benches and tests may stand in. */
 	findProblems?: ProblemFinder;
 	/**
+	 * The rules on a second thread (run-desk.tsx starts it on the store file): the case rows show at once and
+	 * keys are taken while the rules run. Without it (tests, the bench's in-process desk) they run here.
+	 */
+	rules?: RulesThread;
+	/**
 	 * The first-run demo copy's notice (README "Set up"), shown in the editor while no case is open:
 	 * printed before the alternate screen, it would otherwise only be seen after quitting.
 	 */
 	notice?: string | null;
 }
 
-export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, rules, notice = null}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -96,9 +102,17 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	// The first frame comes from the store alone; the rules run just after it, once per revision.
 	const [checked, setChecked] = useState<DeskModel | null>(null);
 	useEffect(() => {
-		const timer = setTimeout(() => setChecked(withProblems(base, findProblems)), 0);
-		return () => clearTimeout(timer);
-	}, [base, findProblems]);
+		let live = true;
+		const timer = setTimeout(() => {
+			// On a second thread when run-desk started one (keys are taken meanwhile); here when it cannot answer.
+			if (!rules || findProblems) return setChecked(withProblems(base, findProblems));
+			void rules.problems(base.data, base.today).then(found => live && setChecked(found ? withFoundProblems(base, found) : withProblems(base)));
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [base, findProblems, rules]);
 	const ruled = checked && checked.data === base.data && checked.today === base.today ? checked : base;
 	// A split store's snapshot holds the chain's working set; every review (a case's history, the Log view)
 	// is read from the chain file after the first frame and the rules (store README, "The review chain file").

@@ -88,7 +88,7 @@ export function deskModel(data: StoreData, today: IsoDate): DeskModel {
 	}
 	let model = byDate.get(today);
 	if (!model) {
-		model = buildModel(data, today, []);
+		model = buildModel(data, today);
 		model.problemsReady = false;
 		byDate.set(today, model);
 	}
@@ -104,8 +104,25 @@ export function withProblems(base: DeskModel, find: ProblemFinder = findProblems
 	}
 	let model = byFinder.get(find);
 	if (!model) {
-		model = buildModel(base.data, base.today, find(base.data, base.today));
+		model = addProblems(base, find(base.data, base.today));
 		byFinder.set(find, model);
+	}
+	return model;
+}
+
+const foundCache = new WeakMap<DeskModel, WeakMap<readonly Problem[], DeskModel>>();
+
+/**
+ * The same model with problems the rules found elsewhere (run-desk's rules thread, off the main thread:
+ * the desk keeps taking keys meanwhile), for this very snapshot and date.
+ */
+export function withFoundProblems(base: DeskModel, problems: readonly Problem[]): DeskModel {
+	let byList = foundCache.get(base);
+	if (!byList) foundCache.set(base, (byList = new WeakMap()));
+	let model = byList.get(problems);
+	if (!model) {
+		model = addProblems(base, [...problems]);
+		byList.set(problems, model);
 	}
 	return model;
 }
@@ -116,13 +133,10 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 	else m.set(k, [v]);
 }
 
-function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskModel {
-	const problemsByCase = new Map<string, Problem[]>();
-	const problemsByOfficer = new Map<string, Problem[]>();
-	for (const p of problems) {
-		if (p.subject.type === 'case') push(problemsByCase, p.subject.ref, p);
-		push(problemsByOfficer, p.subject.officerId, p);
-	}
+/** Each model's live cases by officer (in explorer order), so adding problems does not walk the cases again. */
+const casesByOfficerOf = new WeakMap<DeskModel, Map<string, Case[]>>();
+
+function buildModel(data: StoreData, today: IsoDate): DeskModel {
 	const officerById = new Map(data.officers.map(o => [o.id, o]));
 	const caseByRef = new Map(data.cases.map(c => [c.ref, c]));
 	const casesByOfficer = new Map<string, Case[]>();
@@ -139,22 +153,45 @@ function buildModel(data: StoreData, today: IsoDate, problems: Problem[]): DeskM
 		if (clock && clock.daysToDeadline <= data.settings.bailRedDays) counts.bailSoon++;
 		push(casesByOfficer, officerById.has(c.oicId) ? c.oicId : UNKNOWN_OFFICER, c);
 	}
+	for (const cases of casesByOfficer.values()) cases.sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : a.nextReviewDue > b.nextReviewDue ? 1 : a.ref < b.ref ? -1 : 1));
+	// A single-file store, or a snapshot holding its whole chain, has its history at once.
+	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
+	const history = whole ? reviews : null;
+	const drafts = new Set(data.drafts.map(d => d.caseRef));
+	const problemsByOfficer = new Map<string, Problem[]>();
+	const groups = groupsFor(data, casesByOfficer, problemsByOfficer);
+	// problemsReady is true only for a model with the rules' problems (deskModel clears it; addProblems sets it).
+	const model: DeskModel = {data, today, problemsReady: true, problems: [], problemsByCase: new Map(), problemsByOfficer, groups, caseByRef, officerById, reviews, history, wholeData: whole ? data : null, drafts, counts};
+	casesByOfficerOf.set(model, casesByOfficer);
+	return model;
+}
+
+/** The model with these problems: their indexes and the explorer's groups; the per-case work is the base's. */
+function addProblems(base: DeskModel, problems: Problem[]): DeskModel {
+	const problemsByCase = new Map<string, Problem[]>();
+	const problemsByOfficer = new Map<string, Problem[]>();
+	for (const p of problems) {
+		if (p.subject.type === 'case') push(problemsByCase, p.subject.ref, p);
+		push(problemsByOfficer, p.subject.officerId, p);
+	}
+	const casesByOfficer = casesByOfficerOf.get(base)!;
+	const model: DeskModel = {...base, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups: groupsFor(base.data, casesByOfficer, problemsByOfficer)};
+	casesByOfficerOf.set(model, casesByOfficer);
+	return model;
+}
+
+function groupsFor(data: StoreData, casesByOfficer: ReadonlyMap<string, Case[]>, problemsByOfficer: ReadonlyMap<string, Problem[]>): OfficerGroup[] {
 	const groups: OfficerGroup[] = [];
 	const addGroup = (id: string, officer: Officer | undefined) => {
-		const cases = (casesByOfficer.get(id) ?? []).sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : a.nextReviewDue > b.nextReviewDue ? 1 : a.ref < b.ref ? -1 : 1));
 		const ps = problemsByOfficer.get(id) ?? [];
-		groups.push({id, officer, cases, problemCount: ps.length, urgentCount: ps.filter(p => p.severity === 'critical' || p.severity === 'red').length});
+		groups.push({id, officer, cases: casesByOfficer.get(id) ?? [], problemCount: ps.length, urgentCount: ps.filter(p => p.severity === 'critical' || p.severity === 'red').length});
 	};
 	// Investigators first (the caseload), then anyone else who holds cases or has problems (the sergeant's own).
 	const inPost = data.officers.filter(o => o.leftUnit === null || casesByOfficer.has(o.id));
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);
-	// A single-file store, or a snapshot holding its whole chain, has its history at once.
-	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
-	const history = whole ? reviews : null;
-	const drafts = new Set(data.drafts.map(d => d.caseRef));
-	return {data, today, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups, caseByRef, officerById, reviews, history, wholeData: whole ? data : null, drafts, counts};
+	return groups;
 }
 
 const historyCache = new WeakMap<DeskModel, WeakMap<readonly ChainEntry[], DeskModel>>();
