@@ -62,7 +62,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			maxFps: 60,
 		});
 		await new Promise(resolve => setImmediate(resolve));
-		// The rules' thread reads the store alongside this one and runs the rules off the main thread.
+		// The rules' thread: started when the desk first asks (its rows on screen); it reads the store itself.
 		rules = startRulesThread(o.storePath);
 		let opened: {store: Store; actor: DeskActor};
 		let Desk: typeof import('./desk/desk.js').Desk;

@@ -1,8 +1,8 @@
 /**
  * Runs the rules for the desk on a second thread (rules-worker.ts), so keys are taken while a large
- * store is checked (README "Benchmarks", issue 18). The thread reads the store file itself from the
- * start, alongside the main thread's read; it answers for a snapshot only when the file it read is the
- * same revision, and otherwise says so (null), and the desk runs the rules itself, as it always did.
+ * store is checked (README "Benchmarks", issue 18). The thread reads the store file itself; it answers
+ * for a snapshot only when the file it read is the same revision, and otherwise says so (null), and the
+ * desk runs the rules itself, as it always did.
  */
 import {Worker} from 'node:worker_threads';
 import type {IsoDate} from '../../domain/dates.js';
@@ -28,11 +28,13 @@ export interface RulesThread {
 	close(): void;
 }
 
-/** Starts the thread on the store file; it begins reading at once. */
+/**
+ * The thread for a store file, started by the first request: the desk asks once its case rows are on
+ * screen. Started alongside the main thread's read instead, it slowed the rows down on a busy 2-core
+ * machine by more than it saved (README "Benchmarks").
+ */
 export function startRulesThread(file: string): RulesThread {
-	const worker = new Worker(new URL('./rules-worker.js', import.meta.url), {workerData: {file}});
-	// Never what keeps the process alive: the desk quits whether or not the rules are done.
-	worker.unref();
+	let worker: Worker | null = null;
 	const waiting = new Map<number, (problems: Problem[] | null) => void>();
 	let next = 0;
 	let failed = false;
@@ -41,24 +43,31 @@ export function startRulesThread(file: string): RulesThread {
 		for (const resolve of waiting.values()) resolve(null);
 		waiting.clear();
 	};
-	worker.on('message', (reply: RulesReply) => {
-		waiting.get(reply.id)?.(reply.problems);
-		waiting.delete(reply.id);
-	});
-	worker.on('error', settleAll);
-	worker.on('exit', settleAll);
+	const start = (): Worker => {
+		const w = new Worker(new URL('./rules-worker.js', import.meta.url), {workerData: {file}});
+		// Never what keeps the process alive: the desk quits whether or not the rules are done.
+		w.unref();
+		w.on('message', (reply: RulesReply) => {
+			waiting.get(reply.id)?.(reply.problems);
+			waiting.delete(reply.id);
+		});
+		w.on('error', settleAll);
+		w.on('exit', settleAll);
+		return w;
+	};
 	return {
 		problems(data, today) {
 			if (failed) return Promise.resolve(null);
+			worker ??= start();
 			const id = ++next;
 			return new Promise(resolve => {
 				waiting.set(id, resolve);
-				worker.postMessage({id, revision: data.revision, updatedAt: data.updatedAt, today} satisfies RulesRequest);
+				worker!.postMessage({id, revision: data.revision, updatedAt: data.updatedAt, today} satisfies RulesRequest);
 			});
 		},
 		close() {
 			settleAll();
-			void worker.terminate();
+			void worker?.terminate();
 		},
 	};
 }
