@@ -10,7 +10,7 @@ import {checkOut, FORCE_FLAG, usageIfRefused} from './write-out.js';
 const command: Command = {
 	name: 'generate',
 	summary: 'write a deterministic synthetic store (same seed, same bytes)',
-	help: `Usage: fortnight generate --cases N [--seed S] [--reference-date YYYY-MM-DD] --out FILE [--force]
+	help: `Usage: fortnight generate --cases N [--teams T] [--seed S] [--reference-date YYYY-MM-DD] --out FILE [--force]
 
 Writes a synthetic team store with N cases and the same variety as the demo team (bail near lapse,
 an officer off sick over a bail date, identical updates, forensic waits, a part-time detective with a
@@ -20,6 +20,8 @@ file with invented notes too (FILE.welfare.json, mode 0600).
 
 Options
   --cases N              number of cases (1 to ${MAX_GENERATED_CASES})
+  --teams T              sergeants' teams to divide them between (default: one for each 60 cases;
+                         at most that many), four teams to an inspector
   --seed S               seed text (default "fortnight")
   --reference-date D     the date the scenarios are written against (default: --today)
   --out FILE             where to write (a regular file); never the current --store or its welfare,
@@ -34,6 +36,7 @@ Example
 	takesWords: false,
 	flags: {
 		cases: {type: 'number'},
+		teams: {type: 'number'},
 		seed: {type: 'string', default: 'fortnight'},
 		referenceDate: {type: 'string'},
 		out: {type: 'string'},
@@ -43,6 +46,11 @@ Example
 		const cases = flags['cases'] as number | undefined;
 		if (cases === undefined || !Number.isInteger(cases) || cases < 1 || cases > MAX_GENERATED_CASES) {
 			throw new UsageError(`--cases must be a whole number from 1 to ${MAX_GENERATED_CASES}.`);
+		}
+		const teams = flags['teams'] as number | undefined;
+		const groups = Math.max(1, Math.round(cases / 60));
+		if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1 && teams <= groups)) {
+			throw new UsageError(`--teams must be a whole number from 1 to ${groups} for ${cases} cases (a team has at least one group of about 60 cases).`);
 		}
 		const out = flags['out'] as string | undefined;
 		if (!out) throw new UsageError('--out FILE is required.');
@@ -59,7 +67,7 @@ Example
 					'Move it away or choose another --out.',
 			);
 		}
-		const {data, welfareNotes} = generateStore({cases, seed: String(flags['seed']), referenceDate}, signer);
+		const {data, welfareNotes} = generateStore({cases, seed: String(flags['seed']), referenceDate, ...(teams === undefined ? {} : {teams})}, signer);
 		await fsp.mkdir(path.dirname(path.resolve(out)), {recursive: true});
 		await exportStoreFile(out, data, {force, storeFile: ctx.storePath}).catch((err: unknown) => {
 			throw usageIfRefused(err);

@@ -39,6 +39,11 @@ export interface GenerateOptions {
 	seed: string;
 	/** The "today" the scenarios are written against. */
 	referenceDate: IsoDate;
+	/**
+	 * Sergeants' teams to divide the cases between (default: one for each group of about 60 cases). A team
+	 * of several groups has one sergeant over all their detectives; four teams to an inspector, as ever.
+	 */
+	teams?: number;
 }
 
 export interface GeneratedWelfareNote {
@@ -60,6 +65,8 @@ const CASE_WEIGHT: Record<Archetype, number> = {struggling: 9, 'part-time': 8, '
 interface Group {
 	index: number;
 	sergeant: Officer;
+	/** The first group of its sergeant's team (the sergeant's own absences and welfare events go with it). */
+	leadsTeam: boolean;
 	investigators: {officer: Officer; archetype: Archetype}[];
 }
 
@@ -118,25 +125,33 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		seq: 0,
 	};
 	const groupCount = Math.max(1, Math.round(total / 60));
+	const teams = options.teams ?? groupCount;
+	if (!(Number.isInteger(teams) && teams >= 1 && teams <= groupCount)) throw new RangeError(`generateStore: teams must be 1 to ${groupCount}`);
 	const inspectors: Officer[] = [];
-	for (let i = 0; i < Math.max(1, Math.ceil(groupCount / 4)); i++) {
+	for (let i = 0; i < Math.max(1, Math.ceil(teams / 4)); i++) {
 		inspectors.push(addOfficer(b, {rank: 'DI', role: 'inspector', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(400, 1500)), imageExposed: false, supervisorId: null}));
 	}
 	const groups: Group[] = [];
+	let sergeant: Officer | null = null;
 	for (let g = 0; g < groupCount; g++) {
-		const sergeant = addOfficer(b, {rank: 'DS', role: 'sergeant', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(900, 1400)), imageExposed: true, supervisorId: inspectors[Math.floor(g / 4)]!.id});
+		// Groups in order, team by team: group g is in team floor(g * teams / groupCount).
+		const team = Math.floor((g * teams) / groupCount);
+		const leadsTeam = g === 0 || Math.floor(((g - 1) * teams) / groupCount) !== team;
+		if (leadsTeam) {
+			sergeant = addOfficer(b, {rank: 'DS', role: 'sergeant', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(900, 1400)), imageExposed: true, supervisorId: inspectors[Math.floor(team / 4)]!.id});
+		}
 		// Group 0 has nine detectives (span of control over 8); others vary around the usual six.
 		const size = g === 0 ? 9 : b.rng.int(6, 10);
 		const investigators = [];
 		for (let i = 0; i < size; i++) {
 			const archetype = GROUP_ARCHETYPES[i % GROUP_ARCHETYPES.length]!;
-			investigators.push({archetype, officer: makeInvestigator(b, archetype, sergeant.id)});
+			investigators.push({archetype, officer: makeInvestigator(b, archetype, sergeant!.id)});
 		}
 		const mentor = investigators.find(x => x.archetype === 'mentor');
 		const starter = investigators.find(x => x.archetype === 'new-starter');
 		if (mentor && starter) starter.officer.mentorId = mentor.officer.id;
-		groups.push({index: g, sergeant, investigators});
-		addSergeantAbsences(b, g, sergeant);
+		groups.push({index: g, sergeant: sergeant!, investigators, leadsTeam});
+		if (leadsTeam) addSergeantAbsences(b, team, sergeant!);
 	}
 	// Spread cases over groups, then over each group's detectives by archetype weight.
 	let made = 0;
@@ -850,6 +865,7 @@ function addGroupPeople(b: Builder, group: Group): void {
 		b.pending.push({date: started, order: `~${planned.id}`, kind: 'performance-decision', data});
 		b.actionPlans.push({id: `ap${b.actionPlans.length + 1}`, officerId: planned.id, started, expires: addYears(started, 1), reviewDate: addDays(ref, 20), endedOn: null, decisionSeq: null});
 	}
+	if (!group.leadsTeam) return;
 	event(s.id, 60, 'check-in');
 	event(s.id, rng.int(100, 330), 'wellbeing-questionnaire');
 }

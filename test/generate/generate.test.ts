@@ -34,6 +34,27 @@ describe('generate', () => {
 		}
 	});
 
+	it('--teams divides the cases between that many sergeants, four teams to an inspector (the bench: 50,000 cases across 40 teams)', () => {
+		const {data} = generateStore({cases: 1200, seed: 't', referenceDate: '2026-11-30', teams: 5}, signer);
+		expect(validateStore(data)).toBeNull();
+		expect(verifyChain(data.chain)).toBeNull();
+		const sergeants = data.officers.filter(o => o.role === 'sergeant');
+		const inspectors = data.officers.filter(o => o.role === 'inspector');
+		expect(sergeants).toHaveLength(5);
+		expect(inspectors).toHaveLength(2);
+		expect(sergeants.map(s => s.supervisorId)).toEqual([inspectors[0]!.id, inspectors[0]!.id, inspectors[0]!.id, inspectors[0]!.id, inspectors[1]!.id]);
+		// Every detective is in one of the five teams, and each team holds a fifth of the cases (four 60-case groups).
+		const teamOf = new Map(data.officers.filter(o => o.role === 'investigator').map(o => [o.id, o.supervisorId]));
+		const perTeam = new Map<string, number>();
+		for (const c of data.cases) perTeam.set(teamOf.get(c.oicId) ?? '', (perTeam.get(teamOf.get(c.oicId) ?? '') ?? 0) + 1);
+		expect([...perTeam.keys()].sort()).toEqual(sergeants.map(s => s.id).sort());
+		for (const n of perTeam.values()) expect(n).toBeGreaterThan(200);
+		// The default is one team for each group of about 60 cases, as before (the same bytes).
+		const plain = serialize(generateStore({cases: 600, seed: 't', referenceDate: '2026-11-30'}, signer).data);
+		expect(serialize(generateStore({cases: 600, seed: 't', referenceDate: '2026-11-30', teams: 10}, signer).data)).toBe(plain);
+		expect(runCli(['generate', '--cases', '600', '--teams', '11', '--out', `${tempDir()}/x.json`]).code).toBe(2);
+	});
+
 	it('the bundled demo is exactly the generator output for its seed (read as the store reads it: migrated)', () => {
 		const {data} = generateStore({cases: 60, seed: 'demo', referenceDate: '2026-11-30'}, signer);
 		// data/demo.json stays in schema 1 and is migrated on load, so the history it gets is the seeded history.
