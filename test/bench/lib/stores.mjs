@@ -4,6 +4,7 @@
  * rather than figures from stale data. Each store's shape (cases, reviews per case, bytes) is recorded
  * in a manifest beside it and checked, so the table can state what was measured.
  */
+import {constants} from 'node:buffer';
 import {createHash} from 'node:crypto';
 import {copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {CACHE} from './paths.mjs';
 import {runNode} from './spawn.mjs';
 
 export const SEED = 'bench';
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 export const REFERENCE_DATE = '2026-11-30';
 
 /**
@@ -33,8 +35,13 @@ const welfareOf = file => file.replace(/\.json$/, '.welfare.json');
 /** A store is two files (store README, "The review chain file"): the state and its chain, one entry a line. */
 export const chainOf = file => file.replace(/\.json$/, '.chain.jsonl');
 
+/** The largest store is a force's: its cases across 40 sergeants' teams (issue 18), not one per 60 cases. */
+export const TEAMS = {50_000: 40};
+
 function generate(n, out) {
-	return runNode(['dist/cli.js', 'generate', '--cases', String(n), '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', out, '--force'], {timeoutMs: 600_000});
+	const teams = TEAMS[n] ? ['--teams', String(TEAMS[n])] : [];
+	const args = ['generate', '--cases', String(n), ...teams, '--seed', SEED, '--reference-date', REFERENCE_DATE, '--out', out, '--force'];
+	return runNode(['dist/cli.js', ...args], {timeoutMs: 1_800_000});
 }
 
 function move(from, to) {
@@ -71,7 +78,9 @@ export async function ensureStores(sizes, log = () => {}) {
 		const file = path.join(dir, `s${n}.json`);
 		const manifestFile = path.join(dir, `s${n}.manifest.json`);
 		let manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
-		if (!manifest || !existsSync(file) || statSync(file).size !== manifest.bytes) {
+		// The state file's own size (`bytes` counts the chain file too: comparing with it regenerated every store
+		// on every run).
+		if (!manifest || !existsSync(file) || statSync(file).size !== (manifest.stateBytes ?? manifest.bytes)) {
 			const tmp = path.join(dir, `.s${n}.${process.pid}.generating.json`);
 			const started = Date.now();
 			if (n === 300) move(fresh300, tmp);
@@ -98,8 +107,10 @@ export async function ensureStores(sizes, log = () => {}) {
 		}
 		// The same store as one JSON file (`store export --single-file`): what every store was before the
 		// chain had its own file, and the baseline the read commands are held to (issue 18).
+		// A store past the size one file can hold (V8's longest string: 50,000 cases) has none; the read
+		// commands' rows then say which baseline they used (measurements/cli-reads.mjs).
 		const single = path.join(dir, `s${n}.single.json`);
-		if (!existsSync(single) && existsSync(chainOf(file))) {
+		if (!existsSync(single) && existsSync(chainOf(file)) && manifest.bytes < MAX_STRING_LENGTH) {
 			const tmp = path.join(dir, `.s${n}.${process.pid}.single.json`);
 			await runNode(['dist/cli.js', 'store', 'export', '--single-file', '--out', tmp, '--force', '--store', file], {timeoutMs: 600_000});
 			renameSync(tmp, single);
@@ -107,7 +118,7 @@ export async function ensureStores(sizes, log = () => {}) {
 		if (manifest.cases !== n) throw new Error(`the ${n}-case bench store holds ${manifest.cases} cases`);
 		// The brief: about 10 reviews per case on average. Fail loudly if the generator drifts from that.
 		if (manifest.reviewsPerCase < 7 || manifest.reviewsPerCase > 13) throw new Error(`the ${n}-case bench store has ${manifest.reviewsPerCase.toFixed(1)} reviews per case, not about 10`);
-		out[n] = {file, singleFile: existsSync(single) ? single : file, ...manifest};
+		out[n] = {file, singleFile: existsSync(single) ? single : existsSync(chainOf(file)) ? null : file, teams: TEAMS[n] ?? null, ...manifest};
 	}
 	rmSync(fresh300, {force: true});
 	rmSync(chainOf(fresh300), {force: true});

@@ -6,7 +6,7 @@
  * until the output pipe is in place, so the clock starts when the bench lets it run (not when tmux has
  * got round to starting a shell) and no byte of its first frame is missed.
  */
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync} from 'node:fs';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -41,7 +41,9 @@ export async function tmuxSession(nodeArgs, {cols = 120, rows = 40, env = {}} = 
 	execFileSync('mkfifo', [out, start]);
 	const vars = {TERM: 'tmux-256color', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...env, BENCH_PROBE_OUT: probeFile};
 	const unset = ['NO_COLOR', 'FORCE_COLOR', 'CI'].map(v => `-u ${v}`).join(' ');
-	const envArgs = Object.entries(vars).map(([k, v]) => quote(`${k}=${v}`)).join(' ');
+	const envArgs = Object.entries(vars)
+		.map(([k, v]) => quote(`${k}=${v}`))
+		.join(' ');
 	const program = [process.execPath, '--import', PROBE_URL, ...nodeArgs].map(quote).join(' ');
 	const command = `cd ${quote(ROOT)} && read _ < ${quote(start)} && exec env ${unset} ${envArgs} ${program}`;
 	const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], {stdio: ['ignore', 'ignore', 'pipe']});

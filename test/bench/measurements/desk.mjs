@@ -127,7 +127,11 @@ export async function inProcessKeys(ctx, mode) {
 		const run = await runNode([fixture('keys-worker.mjs'), mode, ctx.store.file, ctx.today, String(count)], {stdoutTo: outFile});
 		const r = JSON.parse(readFileSync(outFile, 'utf8'));
 		const rssKb = run.probe?.maxRssKb ?? r.rssKb;
-		return {subject: summarise(r.subject.map(ms => ({ms, rssKb}))), baseline: summarise(r.bare.map(ms => ({ms}))), note: r.caseRef ? `case ${r.caseRef}` : undefined};
+		return {
+			subject: summarise(r.subject.map(ms => ({ms, rssKb}))),
+			baseline: summarise(r.bare.map(ms => ({ms}))),
+			note: r.caseRef ? `case ${r.caseRef}` : undefined,
+		};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

@@ -17,6 +17,8 @@ export const reviewSteps = {
 	title: 'review: moving between steps (Enter / Esc), in process',
 	baselineTitle: 'same loop, bare Ink app',
 	issue: 5,
+	/** Up to 20,000 cases: the 50,000-case store is for the commands that must run on it (issue 18). */
+	sizes: [300, 5000, 20_000],
 	needs: ['desk'],
 	built: reviewBuilt,
 	budget,
@@ -28,6 +30,8 @@ export const reviewTyping = {
 	title: 'review: typing in a note, in process',
 	baselineTitle: 'same loop, bare Ink app',
 	issue: 5,
+	/** Up to 20,000 cases: the 50,000-case store is for the commands that must run on it (issue 18). */
+	sizes: [300, 5000, 20_000],
 	needs: ['desk'],
 	built: reviewBuilt,
 	budget,
