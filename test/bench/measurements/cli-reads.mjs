@@ -4,8 +4,11 @@
  * out, and the single file, `store export --single-file`, is still the baseline), handover over a 14-day window vs problems --json
  * (issue 6), log --format csv vs a bare read + JSON.parse + JSON.stringify (issue 7).
  */
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
 import {addDaysIso} from '../lib/dates.mjs';
-import {fixture} from '../lib/paths.mjs';
+import {copyStore} from '../lib/stores.mjs';
+import {CACHE, fixture} from '../lib/paths.mjs';
 import {runNode} from '../lib/spawn.mjs';
 import {interleaved, sampleOf} from '../lib/stats.mjs';
 
@@ -98,4 +101,46 @@ export const verify = {
 			subject: () => cli(ctx, ['verify']),
 			baseline: () => runSplit(ctx, 'parse'),
 		}),
+};
+
+/**
+ * One CLI write (issue 18): `absence add` on a private copy of the store (copied before the timer, each
+ * run a new absence for the next detective) against `problems --json` on the same store: within 1.5x
+ * at 5,000 cases. A write reads and checks the state like a read, then saves it durably.
+ */
+export const absenceAdd = {
+	id: 'absence-add',
+	title: 'one CLI write, `absence add`',
+	baselineTitle: '`problems --json`',
+	issue: 18,
+	needs: ['absence', 'problems'],
+	budget: {ratio: 1.5},
+	sizes: [300, 5000, 20_000],
+	async run(ctx) {
+		const dir = mkdtempSync(path.join(CACHE, 'write-'));
+		try {
+			const copy = path.join(dir, 'store.json');
+			copyStore(ctx.store.file, copy);
+			const {officers, absences, team} = JSON.parse(readFileSync(ctx.store.file, 'utf8'));
+			// Detectives with no absence open or booked beyond the next year (an overlap is refused).
+			const away = new Set(absences.filter(a => a.to === null || a.to >= addDaysIso(ctx.today, 365)).map(a => a.officerId));
+			const detectives = officers.filter(o => o.role === 'investigator' && o.leftUnit === null && !away.has(o.id));
+			let n = 0;
+			const write = async () => {
+				const who = detectives[n++ % detectives.length];
+				const from = addDaysIso(ctx.today, 400 + n);
+				const args = ['absence', 'add', who.id, '--from', from, '--to', from, '--reason', 'training', '--as', team.sergeantId];
+				return sampleOf(await runNode(['dist/cli.js', ...args, '--store', copy, '--today', ctx.today, '--no-color']));
+			};
+			return await interleaved({
+				runs: ctx.runs,
+				warmup: ctx.warmup,
+				budgetMs: ctx.budgetMs,
+				subject: write,
+				baseline: () => cli({...ctx, store: {...ctx.store, file: copy}}, ['problems', '--json']),
+			});
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	},
 };
