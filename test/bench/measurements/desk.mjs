@@ -124,7 +124,9 @@ export async function inProcessKeys(ctx, mode) {
 	const dir = mkdtempSync(path.join(CACHE, 'keys-'));
 	try {
 		const outFile = path.join(dir, 'result.json');
-		const run = await runNode([fixture('keys-worker.mjs'), mode, ctx.store.file, ctx.today, String(count)], {stdoutTo: outFile});
+		// React's production build, as the desk runs it (commands/desk.ts); the bare app in the same process too.
+		const args = [fixture('keys-worker.mjs'), mode, ctx.store.file, ctx.today, String(count)];
+		const run = await runNode(args, {stdoutTo: outFile, env: {NODE_ENV: 'production'}});
 		const r = JSON.parse(readFileSync(outFile, 'utf8'));
 		const rssKb = run.probe?.maxRssKb ?? r.rssKb;
 		return {
