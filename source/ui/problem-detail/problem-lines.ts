@@ -8,7 +8,7 @@ import {shortDate, type IsoDate} from '../../domain/dates.js';
 import {currentAllocation} from '../../domain/case-history.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
-import type {Resolve} from '../../domain/resolve.js';
+import {absenceOfWay, type Resolve} from '../../domain/resolve.js';
 import {safeText} from '../../domain/safe-text.js';
 import {KIND_LABELS} from '../../export/problems-text.js';
 import type {Line} from '../editor/case-lines.js';
@@ -64,6 +64,10 @@ export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Pr
 		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate')} choose a case to reallocate`);
 		hints.push(`${keysFor('open')} show their cases`);
 	}
+	// The other ways that act from here (desk-records.ts): a bail event, a welfare event, the absence's cover.
+	if (subject.ref !== null && ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record')} record a bail event`);
+	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record')} record the welfare event`);
+	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change')} change the absence (cover)`);
 	hints.push(`${keysFor('close-tab')} close`);
 	return hints;
 }
