@@ -162,7 +162,7 @@ const MODES: Mode[] = [
 		name: "Cases: an officer problem's detail",
 		view: 'cases',
 		keys: [KEYS.tab, KEYS.tab, KEYS.enter],
-		lines: [/Keys: x close/, /-- lines \d/],
+		lines: [/Keys: (c change the absence \(cover\) \| )?x close/, /-- lines \d/],
 		moves: true,
 	},
 	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab\/↓ next field/], promptIsHelp: true},

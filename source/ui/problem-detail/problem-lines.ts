@@ -59,13 +59,15 @@ export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Pr
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
 	if (subject.ref !== null) {
-		hints.push(`${keysFor('reallocate')} reallocate the case`, `${keysFor('review')} review the case`, `${keysFor('open')} open the case`);
+		hints.push(`${keysFor('reallocate')} reallocate the case`, `${keysFor('review')} review the case`);
+		// The other ways that act from here (desk-records.ts): a bail event on the case.
+		if (ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record')} record a bail event`);
+		hints.push(`${keysFor('open')} open the case`);
 	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
 		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate')} choose a case to reallocate`);
 		hints.push(`${keysFor('open')} show their cases`);
 	}
-	// The other ways that act from here (desk-records.ts): a bail event, a welfare event, the absence's cover.
-	if (subject.ref !== null && ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record')} record a bail event`);
+	// A welfare event, the absence's cover (desk-records.ts).
 	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record')} record the welfare event`);
 	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change')} change the absence (cover)`);
 	hints.push(`${keysFor('close-tab')} close`);
