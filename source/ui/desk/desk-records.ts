@@ -45,7 +45,11 @@ export function openBail(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Bail events cannot be recorded: ${s.cannotWrite}`};
 	if (busy(s)) return {...s, notice: BUSY};
 	const ref = caseInFocus(s);
-	if (!ref) return {...s, notice: "Select a case first: b records a bail event on the case under the cursor, in the editor or in a problem's detail."};
+	if (!ref)
+		return {
+			...s,
+			notice: "Select a case first: b records a bail event on the case under the cursor, in the editor or in a problem's detail.",
+		};
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed: its bail is not recorded here.`};
@@ -120,7 +124,12 @@ export function openAbsenceChange(s: DeskState): DeskState {
 /** `C`: asks to cancel the selected officer's next absence that has not started. */
 export function askToCancel(s: DeskState): DeskState {
 	if (s.view !== 'team' || s.focus !== 'explorer') {
-		return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press C to cancel their absence that has not started.'};
+		return {
+			...s,
+			view: 'team',
+			focus: 'explorer',
+			notice: 'Choose the officer (j/k), then press C to cancel their absence that has not started.',
+		};
 	}
 	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
 	if (busy(s)) return {...s, notice: BUSY};
@@ -132,7 +141,14 @@ export function askToCancel(s: DeskState): DeskState {
 		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
 	}
 	const words = absenceWords(absence, s.model.data.officers, s.model.today, s.model.data.absences);
-	return {...s, endConfirm: {absenceId: absence.id, cancel: true, question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? y/n`}};
+	return {
+		...s,
+		endConfirm: {
+			absenceId: absence.id,
+			cancel: true,
+			question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? y/n`,
+		},
+	};
 }
 
 /** Keys while a record form is open: it takes every key. */
@@ -146,17 +162,28 @@ export function onRecordFormInput(s: DeskState, input: string, key: KeyInfo): De
 	if (out.form.kind === 'bail') {
 		const checked = checkBailForm(out.form, s.model.data, s.model.today, by);
 		if (!checked.ok) return {...s, recordForm: checked.form};
-		return {...s, recordForm: {...out.form, saving: true, error: null}, recordWrites: seq, recordWrite: {seq, kind: 'bail', write: checked.write}};
+		return {
+			...s,
+			recordForm: {...out.form, saving: true, error: null},
+			recordWrites: seq,
+			recordWrite: {seq, kind: 'bail', write: checked.write},
+		};
 	}
 	const checked = checkWelfareForm(out.form, s.model.data, s.model.today, by);
 	if (!checked.ok) return {...s, recordForm: checked.form};
-	return {...s, recordForm: {...out.form, saving: true, error: null}, recordWrites: seq, recordWrite: {seq, kind: 'welfare', write: checked.write}};
+	return {
+		...s,
+		recordForm: {...out.form, saving: true, error: null},
+		recordWrites: seq,
+		recordWrite: {seq, kind: 'welfare', write: checked.write},
+	};
 }
 
 /** The shell saved (error null) or refused the record numbered `seq`: a refusal keeps the form and what was typed. */
 export function recordWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
 	const w = s.recordWrite;
 	if (!w || w.seq !== seq) return s;
-	if (error && s.recordForm) return {...s, recordWrite: null, recordForm: {...s.recordForm, saving: false, error: {field: null, text: error}}};
+	if (error && s.recordForm)
+		return {...s, recordWrite: null, recordForm: {...s.recordForm, saving: false, error: {field: null, text: error}}};
 	return {...s, recordWrite: null, recordForm: null, notice: error ?? notice};
 }

@@ -831,6 +831,8 @@ function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string,
 }
 
 function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boolean}, input: string, key: KeyInfo): DeskState {
+	// y and n as typed: Ctrl+Y or Ctrl+N is not an answer (the question names y, n and Esc only).
+	if (key.ctrl || (key.meta && !key.escape)) return s;
 	if ((input === 'y' || input === 'Y') && ask.cancel) {
 		const seq = s.absenceWrites + 1;
 		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite: {seq, kind: 'cancel', absenceId: ask.absenceId}, notice: 'Cancelling the absence...'};

@@ -5,7 +5,15 @@
  * function, so an extension by too low a rank for the stage, a return date in the past or an extension
  * after the period has ended is refused here in the same sentence `fortnight bail record` gives.
  */
-import {authoriserFrom, BAIL_EVENT_KINDS, EXTENSION_RANKS, recordBailEvent, BailRecordError, type BailRecordInput, type ExtensionRank} from '../../domain/bail-record.js';
+import {
+	authoriserFrom,
+	BAIL_EVENT_KINDS,
+	EXTENSION_RANKS,
+	recordBailEvent,
+	BailRecordError,
+	type BailRecordInput,
+	type ExtensionRank,
+} from '../../domain/bail-record.js';
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import type {BailEventKind, StoreData} from '../../domain/model.js';
 import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
@@ -55,7 +63,12 @@ export interface BailWrite {
  * Enter on the last field: the typed dates read as dates, then the domain's own check on the store as
  * it is (the shell checks again under the lock). A refusal stays on the form with what was typed.
  */
-export function checkBailForm(f: RecordFormState, data: StoreData, today: IsoDate, by: string): {ok: true; write: BailWrite} | {ok: false; form: RecordFormState} {
+export function checkBailForm(
+	f: RecordFormState,
+	data: StoreData,
+	today: IsoDate,
+	by: string,
+): {ok: true; write: BailWrite} | {ok: false; form: RecordFormState} {
 	const v = f.values;
 	const event = v['event'] as BailEventKind;
 	const shown = new Set(bailFields(f).map(x => x.id));
@@ -77,7 +90,8 @@ export function checkBailForm(f: RecordFormState, data: StoreData, today: IsoDat
 	}
 	let authorisedBy: string | null = null;
 	let rank: ExtensionRank | null = event === 'extended' && v['rank'] ? (v['rank'] as ExtensionRank) : null;
-	if (event === 'extended' && (v['authorisedBy'] ?? '').trim() !== '') ({authorisedBy, rank} = authoriserFrom(data.officers, v['authorisedBy']!, rank));
+	if (event === 'extended' && (v['authorisedBy'] ?? '').trim() !== '')
+		({authorisedBy, rank} = authoriserFrom(data.officers, v['authorisedBy']!, rank));
 	const input = {event, on, returnDate, authorisedBy, rank, periodEnd: periodEnd ?? null, recordedBy: by};
 	try {
 		recordBailEvent(data, f.subject, {...input, recordedAt: ''}, today);

@@ -72,7 +72,10 @@ export function recordTakesText(f: RecordFormState, fields: FieldsOf): boolean {
 
 function moveField(f: RecordFormState, fields: FieldsOf, delta: number): RecordFormState {
 	const shown = fields(f);
-	const at = Math.max(0, shown.findIndex(x => x.id === f.field));
+	const at = Math.max(
+		0,
+		shown.findIndex(x => x.id === f.field),
+	);
 	const next = shown[Math.min(shown.length - 1, Math.max(0, at + delta))];
 	return !next || next.id === f.field ? f : {...f, field: next.id};
 }
@@ -105,7 +108,10 @@ export function recordFormKey(f: RecordFormState, input: string, key: KeyInfo, f
 		const step = key.leftArrow ? -1 : key.rightArrow || (input === ' ' && !key.ctrl && !key.meta) ? 1 : 0;
 		if (step === 0) return stay(here);
 		const n = spec.options.length;
-		const at = Math.max(0, spec.options.findIndex(o => o.value === (here.values[spec.id] ?? '')));
+		const at = Math.max(
+			0,
+			spec.options.findIndex(o => o.value === (here.values[spec.id] ?? '')),
+		);
 		return stay(setValue(here, spec.id, spec.options[(at + step + n) % n]!.value));
 	}
 	const value = here.values[spec.id] ?? '';

@@ -46,7 +46,11 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 	const fields = fieldsFor(form)(form);
 	const at = currentField(form, fieldsFor(form))?.id;
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, inner) : [];
-	const foot = form.saving ? 'Saving...' : form.confirmDiscard ? 'Discard what you typed? y discards, n goes back to the form' : RECORD_FORM_KEYS;
+	const foot = form.saving
+		? 'Saving...'
+		: form.confirmDiscard
+			? 'Discard what you typed? y discards, n goes back to the form'
+			: RECORD_FORM_KEYS;
 	const title = form.kind === 'bail' ? `RECORD BAIL ${safeText(form.subject)}` : 'RECORD WELFARE';
 	return (
 		<Pane title={title} detail="the form has the keys" focused width={width} height={height}>
@@ -59,7 +63,12 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 				const all = spec.options?.map(o => (o.value === value ? `[${o.label}]` : o.label)).join(' ');
 				// A list too long for the line (the ranks) shows the one chosen, and that there are others.
 				const chosen = spec.options?.find(o => o.value === value)?.label ?? '';
-				const shown = all === undefined ? `${safeText(value.replace(/\n/g, ' '))}${here ? '_' : ''}` : all.length + 14 <= inner ? all : `‹ ${chosen} ›  (${spec.options!.length} to choose from)`;
+				const shown =
+					all === undefined
+						? `${safeText(value.replace(/\n/g, ' '))}${here ? '_' : ''}`
+						: all.length + 14 <= inner
+							? all
+							: `‹ ${chosen} ›  (${spec.options!.length} to choose from)`;
 				const hint = spec.hint && (here || value === '') ? `  (${spec.hint})` : '';
 				return (
 					<Text key={spec.id} inverse={here} wrap="truncate">

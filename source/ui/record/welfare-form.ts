@@ -8,7 +8,13 @@
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
-import {recordWelfareEvent, WELFARE_RECORD_KINDS, WelfareRecordError, type WelfareRecordInput, type WelfareRecordKind} from '../../domain/welfare-record.js';
+import {
+	recordWelfareEvent,
+	WELFARE_RECORD_KINDS,
+	WelfareRecordError,
+	type WelfareRecordInput,
+	type WelfareRecordKind,
+} from '../../domain/welfare-record.js';
 import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
@@ -36,7 +42,12 @@ export interface WelfareWrite {
 	note: string;
 }
 
-export function checkWelfareForm(f: RecordFormState, data: StoreData, today: IsoDate, by: string): {ok: true; write: WelfareWrite} | {ok: false; form: RecordFormState} {
+export function checkWelfareForm(
+	f: RecordFormState,
+	data: StoreData,
+	today: IsoDate,
+	by: string,
+): {ok: true; write: WelfareWrite} | {ok: false; form: RecordFormState} {
 	const v = f.values;
 	const on = parseUserDate((v['on'] ?? '').trim());
 	if (!on) return {ok: false, form: refused(f, 'on', `"${v['on'] ?? ''}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`)};

@@ -59,7 +59,8 @@ export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[]):
 	const cover = officers.find(o => o.id === a.coverOfficerId);
 	const byName = cover && resolveCover(officers, fullName(cover), a.officerId).officer?.id === cover.id;
 	const initial: FormValues = {from: a.from, to: a.to ?? '', reason: a.reason, cover: cover ? (byName ? fullName(cover) : cover.id) : ''};
-	return {officerId: a.officerId, absenceId: a.id, values: initial, initial, field: 'cover', error: null, confirmDiscard: false, saving: false};
+	return {officerId: a.officerId, absenceId: a.id, values: initial, initial, field: 'from', error: null,
+		confirmDiscard: false, saving: false};
 }
 
 export function formChanged(f: AbsenceFormState): boolean {
