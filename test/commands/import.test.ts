@@ -135,6 +135,43 @@ describe('fortnight import', () => {
 		expect(r.stdout).toContain('a quoted field is never closed');
 		expect(readFileSync(store).equals(bytes)).toBe(true);
 	});
+	it('keeps a running bail when its cell is blank; ending it (RUI "yes") is a change to confirm: listed, --dry-run shows it, --yes writes it', () => {
+		const {dir, store} = importStore();
+		const data = load(store);
+		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
+		expect(c.bail?.endedOn).toBeNull();
+		const csv = path.join(dir, 'bail.csv');
+		// A blank bail return date: a value missing from the export means "unchanged" (README "fortnight import").
+		writeFileSync(csv, `Crime reference,Bail return date,Last update date,Last update\n${c.ref},,2026-11-29,Suspect interviewed\n`);
+		let r = importCli(store, csv);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).not.toContain('Bail and RUI changes to confirm');
+		expect(load(store).cases.find(x => x.ref === c.ref)!.bail).toEqual(c.bail);
+
+		// An explicit outcome ends it, but only once confirmed.
+		writeFileSync(csv, `Crime reference,Bail return date,RUI\n${c.ref},,yes\n`);
+		const bytes = readFileSync(store);
+		const listed = `  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}; released under investigation from `;
+		r = importCli(store, csv, '--dry-run');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Bail and RUI changes to confirm (each ends or starts a bail or RUI: check it against the records system):');
+		expect(r.stdout).toContain(listed);
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = importCli(store, csv);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toContain(listed);
+		expect(r.stderr).toContain('1 change ends or starts a bail or RUI (listed above under "Bail and RUI changes to confirm"). Check each');
+		expect(r.stderr).toContain('import again with --yes. Nothing was written.');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = importCli(store, csv, '--yes');
+		expect(r.code, r.stderr).toBe(0);
+		const after = load(store).cases.find(x => x.ref === c.ref)!;
+		expect(after.bail!.endedOn).toBe(DEMO_TODAY);
+		expect(after.rui).toMatchObject({endedOn: null});
+		expect(r.stdout).toContain(`${listed}${after.rui!.since}`);
+		expect(runCli(['import', '--help']).stdout).toContain('--yes             confirm the bail and RUI changes listed');
+	});
+
 	it('records a changed officer as a reallocation with who imported it and when, never a silent overwrite', () => {
 		const {dir, store} = importStore();
 		const data = load(store);
