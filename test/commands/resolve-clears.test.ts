@@ -93,8 +93,12 @@ function csvFile(dir: string, rows: Record<string, string>[]): string {
 	return file;
 }
 
+/** The kinds a test in this file has seen cleared (the last test holds every kind to one). */
+const cleared = new Set<string>();
+
 function gone(store: string, id: string): void {
 	expect(problemsIn(store).map(p => p.id)).not.toContain(id);
+	cleared.add(id.slice(0, id.indexOf(':')));
 }
 
 describe('every kind of problem has a way to clear it (README "Acting on a problem")', () => {
@@ -295,5 +299,13 @@ describe('each command-line way clears its problem on the demo', () => {
 		const r = await runWay(wayOf(problem, 'welfare-record'), store, {}, 'DI Okafor');
 		expect(r.code, r.stderr).toBe(0);
 		gone(store, problem.id);
+	});
+
+	it('every kind is cleared: above by its command, or by a signed review (test/domain/resolve.test.ts), but span of control', () => {
+		// The kinds whose way is the guided review (r) or a decision in it: carried out in test/domain/resolve.test.ts.
+		const byReview = ['review-overdue', 'stalled-action', 'performance-trigger', 'identical-updates'];
+		// Who reports to whom is set up outside fortnight: its way says who to raise it with.
+		const outside = ['span-of-control'];
+		expect(PROBLEM_KINDS.filter(k => !cleared.has(k) && !byReview.includes(k) && !outside.includes(k))).toEqual([]);
 	});
 });

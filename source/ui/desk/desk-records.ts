@@ -14,7 +14,9 @@ import {safeText} from '../../domain/safe-text.js';
 import {activeTab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
 import {moveTo} from '../list/list-window.js';
+import type {Problem} from '../../domain/problem.js';
 import {problemById} from '../problem-detail/problem-lines.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
 import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.js';
 import {fieldsFor} from '../record/record-form.js';
 import {recordFormKey} from '../record/record-form-state.js';
@@ -34,10 +36,15 @@ function busy(s: DeskState): boolean {
 
 const nameOf = (s: DeskState, id: string) => safeText(shortName(s.model.officerById.get(id)));
 
-/** The problem whose detail is the active tab with the focus, if any. */
-function problemInFocus(s: DeskState) {
+/** The problem in hand: the Problems panel's row under the cursor, or the detail in the active tab. */
+function problemInFocus(s: DeskState): {officerId: string; problem: Problem | undefined} | undefined {
+	if (s.focus === 'problems') {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		return p ? {officerId: p.subject.officerId, problem: p} : undefined;
+	}
 	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
-	return tab?.kind === 'problem' ? {tab, problem: problemById(s.model, tab.id)} : undefined;
+	// A cleared problem's tab still knows its officer (the problem itself is gone).
+	return tab?.kind === 'problem' ? {officerId: tab.officerId, problem: problemById(s.model, tab.id)} : undefined;
 }
 
 /** `b`: the bail form for the case in hand (a problem's detail, the case, its row, a problem's row). */
@@ -64,7 +71,7 @@ function welfareSubject(s: DeskState): {officerId: string; kind: string | null} 
 	const here = problemInFocus(s);
 	if (here) {
 		const kind = here.problem?.resolve?.map(welfareKindOfWay).find(k => k !== null) ?? null;
-		return {officerId: here.problem?.subject.officerId ?? here.tab.officerId, kind};
+		return {officerId: here.officerId, kind};
 	}
 	if (s.view === 'team' && s.focus === 'explorer') {
 		const id = selectedTeamOfficer(s);

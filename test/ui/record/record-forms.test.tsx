@@ -16,6 +16,7 @@ import {checkBailForm, openBailForm, bailFields} from '../../../source/ui/record
 import {recordFormKey, type RecordFormState} from '../../../source/ui/record/record-form-state.js';
 import {checkWelfareForm, openWelfareForm, welfareFields} from '../../../source/ui/record/welfare-form.js';
 import {DEMO_TODAY, demoCopy} from '../../helpers/cli.js';
+import {fakeStore} from '../../helpers/fake-store.js';
 import {demoData, KEYS, ready, renderDesk, type DeskHarness} from '../desk-harness.js';
 
 const SERGEANT = 'o0002';
@@ -181,6 +182,18 @@ describe('the record forms in the desk', () => {
 		const welfare = JSON.parse(readFileSync(welfarePathFor(file), 'utf8')) as {notes: {id: string; text: string; by: string}[]};
 		expect(welfare.notes.at(-1)).toMatchObject({id: `wn-${event.id}`, text: note, by: SERGEANT});
 		expect(problemIds(file)).not.toContain('screening-due:o0003');
+		h.app.unmount();
+	});
+
+	it("w on a problem's row in the Problems panel opens the form on the kind its way names; Esc closes it untouched", async () => {
+		// A store that can be written (nothing is saved here), so the form opens.
+		const h = renderDesk({store: fakeStore(demoData()), size: {columns: 140, rows: 45}});
+		await problemRow(h, 'one-to-one', 'TDC Whitlock');
+		let f = await h.press('w');
+		expect(f).toContain('Record a welfare event for TDC Joe Whitlock');
+		expect(f).toMatch(/Kind\s+check-in screening tenure-review \[one-to-one\]/);
+		f = await h.press(KEYS.esc);
+		expect(f).toContain('Nothing recorded.');
 		h.app.unmount();
 	});
 
