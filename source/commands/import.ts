@@ -43,11 +43,12 @@ ${columnHelp}
 Only "Crime reference" is required in every file. A new case also needs offence, officer, risk, status
 and opened. A column the file does not have changes nothing, and an empty cell changes nothing: an
 empty bail return date leaves a running bail running (a value missing from an export means
-"unchanged", never "ended"). Bail ends on an import only when RUI is "yes". A bail return date that
-a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the export not
-yet caught up: it changes nothing. An import that would end or start a bail or an RUI on a case already
-in the store lists each such change under "Bail and RUI changes to confirm" (--dry-run shows them): at
-a terminal it asks before writing anything; otherwise it writes only with --yes.
+"unchanged", never "ended"). Bail ends on an import only by an explicit outcome: RUI "yes", or a
+"Bail outcome" of charged, no further action or released (recorded as a bail event). A bail return
+date that a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the
+export not yet caught up: it changes nothing. An import that would end or start a bail or an RUI on a
+case already in the store lists each such change under "Bail and RUI changes to confirm" (--dry-run
+shows them): at a terminal it asks before writing anything; otherwise it writes only with --yes.
 
 Values
   officer              collar number or name ("4021", "DC Sam Ashworth", "ASHWORTH, Sam"); officers are
@@ -67,6 +68,8 @@ Values
   last suspect update  the last day the suspect was told of progress (a running RUI)
   MG3 status           not started, in progress, submitted, advice received, charged, no further
                        action (NFA), not required; a change restarts the MG3's clock today
+  bail outcome         optional: charged, no further action (NFA) or released (without bail): ends a
+                       running bail, recorded in its bail events as whoever imports, on the import date
 
 New cases are allocated on today's date with their next review due today, so the sergeant reviews each
 one. A bail regime is fixed from the arrest date (before or after 28 October 2022). Text is kept as

@@ -172,6 +172,27 @@ describe('fortnight import', () => {
 		expect(runCli(['import', '--help']).stdout).toContain('--yes             confirm the bail and RUI changes listed');
 	});
 
+	it('an explicit "Bail outcome" ends the bail once confirmed, recorded as a bail event by whoever imports; the lapsed-bail alarm goes', () => {
+		const {dir, store} = importStore();
+		const data = load(store);
+		const c = data.cases.find(x => x.ref === 'CR/54818/26')!;
+		const csv = path.join(dir, 'charged.csv');
+		writeFileSync(csv, `Crime reference,Bail outcome\n${c.ref},Charged\n`);
+		const bytes = readFileSync(store);
+		let r = importCli(store, csv);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toContain(`  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}`);
+		expect(r.stdout).toContain(`~ ${c.ref} (row 2): bail ended ${DEMO_TODAY} (charged)`);
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = runCli(['import', csv, '--yes', '--store', store, '--today', DEMO_TODAY], {env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'}});
+		expect(r.code, r.stderr).toBe(0);
+		const after = load(store).cases.find(x => x.ref === c.ref)!;
+		expect(after.bail!.endedOn).toBe(DEMO_TODAY);
+		expect(after.bailEvents.at(-1)).toMatchObject({event: 'charged', on: DEMO_TODAY, recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
+		const problems = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect((JSON.parse(problems.stdout) as {id: string}[]).map(p => p.id)).not.toContain(`bail-lapsed:${c.ref}`);
+	});
+
 	it('records a changed officer as a reallocation with who imported it and when, never a silent overwrite', () => {
 		const {dir, store} = importStore();
 		const data = load(store);

@@ -52,3 +52,43 @@ describe('bail and RUI changes an import lists to confirm', () => {
 		expect(listed.map(x => x.words)).toEqual([`ended bail restarts: bailed ${ended.bail!.bailedOn}, return 2026-12-21`]);
 	});
 });
+
+describe('an explicit bail outcome column', () => {
+	const data = demoData();
+	const bailed = data.cases.find(c => c.bail && c.bail.endedOn === null && !c.rui)!;
+	const by = {today: DEMO_TODAY, by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
+
+	it('"Bail outcome" charged ends a running bail with a bail event by whoever imports, listed to confirm', () => {
+		const p = planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},Charged\n`, by);
+		expect(p.rejected).toEqual([]);
+		const c = p.changes[0]!;
+		expect(c.changes).toEqual([`bail ended ${DEMO_TODAY} (charged)`]);
+		expect(c.after.bail!.endedOn).toBe(DEMO_TODAY);
+		expect(c.after.bailEvents.at(-1)).toEqual({
+			event: 'charged',
+			on: DEMO_TODAY,
+			returnDateBefore: bailed.bail!.returnDate,
+			returnDate: null,
+			authority: null,
+			periodEnd: null,
+			authorisedBy: null,
+			rank: null,
+			recordedBy: 'o0002',
+			recordedAt: '2026-11-30T09:00:00.000Z',
+		});
+		expect(bailStateChanges(p.changes).map(x => x.words)).toEqual([`bail (return ${bailed.bail!.returnDate}) ends ${DEMO_TODAY}`]);
+	});
+
+	it('a blank outcome changes nothing; NFA and "released without bail" are read; an unknown word, or one beside a return date, is rejected', () => {
+		expect(planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},\n`, by).changes).toEqual([]);
+		expect(planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},NFA\n`, by).changes[0]!.after.bailEvents.at(-1)!.event).toBe('nfa');
+		const released = planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},Released without bail\n`, by);
+		expect(released.changes[0]!.after.bailEvents.at(-1)!.event).toBe('released');
+		const odd = planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},bailed again\n`, by);
+		expect(odd.rejected.map(r => r.reason)).toEqual([
+			'"bailed again" is not a known bail outcome (expected charged, no further action (NFA) or released without bail).',
+		]);
+		const both = planCsv(data, `Crime reference,Bail return date,Bail outcome\n${bailed.ref},2026-12-20,charged\n`, by);
+		expect(both.rejected.map(r => r.column)).toEqual(['Bail outcome']);
+	});
+});
