@@ -172,7 +172,7 @@ describe('fortnight import', () => {
 		expect(runCli(['import', '--help']).stdout).toContain('--yes             confirm the bail and RUI changes listed');
 	});
 
-	it('an explicit "Bail outcome" ends the bail once confirmed, recorded as a bail event by whoever imports; the lapsed-bail alarm goes', () => {
+	it('an explicit "Bail outcome" ends the bail once confirmed, as a bail event by whoever imports; the lapsed-bail alarm goes', () => {
 		const {dir, store} = importStore();
 		const data = load(store);
 		const c = data.cases.find(x => x.ref === 'CR/54818/26')!;
@@ -188,7 +188,8 @@ describe('fortnight import', () => {
 		expect(r.code, r.stderr).toBe(0);
 		const after = load(store).cases.find(x => x.ref === c.ref)!;
 		expect(after.bail!.endedOn).toBe(DEMO_TODAY);
-		expect(after.bailEvents.at(-1)).toMatchObject({event: 'charged', on: DEMO_TODAY, recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
+		const recorded = {event: 'charged', on: DEMO_TODAY, recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
+		expect(after.bailEvents.at(-1)).toMatchObject(recorded);
 		const problems = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
 		expect((JSON.parse(problems.stdout) as {id: string}[]).map(p => p.id)).not.toContain(`bail-lapsed:${c.ref}`);
 	});

@@ -335,8 +335,9 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (now RUI)`);
 	} else if (r.bailOutcome && bailRunning) {
 		// The explicit outcome ends bail, recorded as the bail event `fortnight bail record` would make, by whoever imports.
-		if (who.by === null || who.recordedAt === null) rejections.push(at(layout, r.row, 'bailOutcome', 'a bail outcome is recorded with who imported it and when.'));
-		else {
+		if (who.by === null || who.recordedAt === null) {
+			rejections.push(at(layout, r.row, 'bailOutcome', 'a bail outcome is recorded with who imported it and when.'));
+		} else {
 			const event: BailEvent = {
 				event: r.bailOutcome,
 				on: today,
@@ -349,7 +350,8 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 				recordedBy: who.by,
 				recordedAt: who.recordedAt,
 			};
-			change({bail: {...c.bail!, endedOn: today}, bailEvents: [...c.bailEvents, event]}, `bail ended ${today} (${OUTCOME_WORDS[r.bailOutcome]})`);
+			const words = `bail ended ${today} (${OUTCOME_WORDS[r.bailOutcome]})`;
+			change({bail: {...c.bail!, endedOn: today}, bailEvents: [...c.bailEvents, event]}, words);
 		}
 	}
 

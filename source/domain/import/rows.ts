@@ -135,7 +135,14 @@ export function rowContext(
 	today: IsoDate,
 	refProblem: RowContext['refProblem'],
 ): RowContext {
-	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map(), bailOutcome: new Map()};
+	const words = {
+		risk: new Map(),
+		status: new Map(),
+		rui: new Map(),
+		victimServiceLevel: new Map(),
+		mg3Status: new Map(),
+		bailOutcome: new Map(),
+	};
 	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), refProblem, words};
 }
 
@@ -322,8 +329,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	}
 
 	if (out.rui === true && out.bailReturnDate) reject('rui', 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.');
-	if (out.bailOutcome && out.bailReturnDate) reject('bailOutcome', `the row has both a bail return date and a bail outcome ("${out.bailOutcome}"): bail either runs or has ended.`);
-	if (out.bailOutcome && out.rui === true) reject('bailOutcome', `the row has both RUI "yes" and a bail outcome ("${out.bailOutcome}"): give one way the bail ended.`);
+	const outcomeWith = (what: string) => `the row has both ${what} and a bail outcome ("${out.bailOutcome}")`;
+	if (out.bailOutcome && out.bailReturnDate) reject('bailOutcome', `${outcomeWith('a bail return date')}: bail either runs or has ended.`);
+	if (out.bailOutcome && out.rui === true) reject('bailOutcome', `${outcomeWith('RUI "yes"')}: give one way the bail ended.`);
 
 	return {row: rejections.length === 0 ? out : null, rejections, flagged, officerProblem};
 }
@@ -334,5 +342,6 @@ function cellHeader(layout: ColumnLayout, f: Field): string | null {
 }
 
 function labelOf(f: ValueField): string {
-	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status', bailOutcome: 'bail outcome'}[f];
+	const labels = {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status'};
+	return {...labels, bailOutcome: 'bail outcome'}[f];
 }

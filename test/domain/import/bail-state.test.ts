@@ -79,7 +79,7 @@ describe('an explicit bail outcome column', () => {
 		expect(bailStateChanges(p.changes).map(x => x.words)).toEqual([`bail (return ${bailed.bail!.returnDate}) ends ${DEMO_TODAY}`]);
 	});
 
-	it('a blank outcome changes nothing; NFA and "released without bail" are read; an unknown word, or one beside a return date, is rejected', () => {
+	it('a blank outcome changes nothing; NFA and "released without bail" are read; an unknown word or one beside a date is rejected', () => {
 		expect(planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},\n`, by).changes).toEqual([]);
 		expect(planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},NFA\n`, by).changes[0]!.after.bailEvents.at(-1)!.event).toBe('nfa');
 		const released = planCsv(data, `Crime reference,Bail outcome\n${bailed.ref},Released without bail\n`, by);
