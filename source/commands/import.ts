@@ -163,7 +163,8 @@ Examples
 			}
 			if (applied !== plan && bailStateKey(bailStateChanges(applied.changes)) !== bailStateKey(bailChanges)) {
 				const why = 'the bail and RUI changes are no longer the ones listed';
-				throw new StoreError('conflict', `${store.file} changed while importing and ${why}; nothing was written. Run the import again.`, store.file);
+				const again = 'nothing was written. Run the import again.';
+				throw new StoreError('conflict', `${store.file} changed while importing and ${why}; ${again}`, store.file);
 			}
 			return applyPlan(fresh, applied);
 		});
@@ -183,7 +184,9 @@ export default command;
 async function confirmBailChanges(ctx: Context, n: number): Promise<void> {
 	const verb = n === 1 ? 'ends or starts' : 'end or start';
 	const what = `${plural(n, 'change')} ${verb} a bail or RUI (listed above under "Bail and RUI changes to confirm")`;
-	if (!ctx.stdin.isTTY) throw new UsageError(`${what}. Check each against the records system, then import again with --yes. Nothing was written.`);
+	if (!ctx.stdin.isTTY) {
+		throw new UsageError(`${what}. Check each against the records system, then import again with --yes. Nothing was written.`);
+	}
 	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
 	const answer = await new Promise<string>(resolve => rl.question(`${what}. Import them? Type yes: `, resolve));
 	rl.close();

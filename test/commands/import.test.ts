@@ -135,7 +135,7 @@ describe('fortnight import', () => {
 		expect(r.stdout).toContain('a quoted field is never closed');
 		expect(readFileSync(store).equals(bytes)).toBe(true);
 	});
-	it('keeps a running bail when its cell is blank; ending it (RUI "yes") is a change to confirm: listed, --dry-run shows it, --yes writes it', () => {
+	it('a blank bail cell keeps the bail; ending it (RUI "yes") is a change to confirm: --dry-run lists it, --yes writes it', () => {
 		const {dir, store} = importStore();
 		const data = load(store);
 		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;

@@ -36,7 +36,13 @@ type Fill = Record<string, string>;
  * cli.tsx would pass them, placeholders filled from `fill` (a word with no fill fails the test).
  */
 /** `confirm`: flags a person answers at a terminal (the test has none), e.g. the import's --yes. */
-async function runWay(way: Resolve, store: string, fill: Fill, as?: string, confirm: Record<string, true> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+async function runWay(
+	way: Resolve,
+	store: string,
+	fill: Fill,
+	as?: string,
+	confirm: Record<string, true> = {},
+): Promise<{code: number; stdout: string; stderr: string}> {
 	expect(way.command, `${way.label} has a command`).not.toBeNull();
 	const [program, name, ...rest] = shellWords(way.command!);
 	expect(program).toBe('fortnight');

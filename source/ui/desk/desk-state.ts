@@ -835,7 +835,8 @@ function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boole
 	if (key.ctrl || (key.meta && !key.escape)) return s;
 	if ((input === 'y' || input === 'Y') && ask.cancel) {
 		const seq = s.absenceWrites + 1;
-		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite: {seq, kind: 'cancel', absenceId: ask.absenceId}, notice: 'Cancelling the absence...'};
+		const absenceWrite: AbsenceWrite = {seq, kind: 'cancel', absenceId: ask.absenceId};
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Cancelling the absence...'};
 	}
 	if (input === 'y' || input === 'Y') {
 		const seq = s.absenceWrites + 1;

@@ -166,14 +166,17 @@ export function hintsFor(s: DeskState): string {
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
-	if (s.endConfirm) return s.endConfirm.cancel ? 'y cancels the absence | n or Esc leaves it' : 'y ends the absence today | n or Esc leaves it';
+	if (s.endConfirm) return `${s.endConfirm.cancel ? 'y cancels the absence' : 'y ends the absence today'} | n or Esc leaves it`;
 	if (s.recordForm) return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
 	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
 	if (s.view === 'team' && s.focus === 'explorer')
-		return '? help  : palette  q quit  j/k select  a record absence  c change  C cancel  E end absence  w welfare  d decide escalated trigger  Tab pane  1-5 views';
+		return (
+			'? help  : palette  q quit  j/k select  a record absence  c change  C cancel  E end absence  w welfare  ' +
+			'd decide escalated trigger  Tab pane  1-5 views'
+		);
 	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
 	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
 	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
@@ -242,10 +245,14 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
 	// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
-	if (s.recordForm && s.overlay === null) main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
-	else if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'team')
+	if (s.recordForm && s.overlay === null) {
+		main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
+	} else if (s.overlay === 'help') {
+		main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	} else if (s.overlay === 'palette') {
+		const matches = paletteMatches(s.model, s.palette.query, PALETTE_ROWS);
+		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={matches} width={mainWidth} height={L.mainHeight} />;
+	} else if (s.view === 'team')
 		main = (
 			<TeamView
 				model={s.model}

@@ -35,7 +35,8 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 			if (write.kind === 'cancel') {
 				const result = cancelAbsence(d, write.absenceId, today);
 				const a = result.cancelled;
-				cancelled = `Cancelled ${a.id}: ${safeText(shortName(d.officers.find(o => o.id === a.officerId)))} is no longer recorded as away from ${a.from}.`;
+				const who = safeText(shortName(d.officers.find(o => o.id === a.officerId)));
+				cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
 				return result.data;
 			}
 			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: actorId, recordedAt: now()});
@@ -54,7 +55,10 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 			},
 			// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 			// sentence meant for the user; nothing was written in either case.
-			(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))}${write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : ''}`),
+			(err: unknown) => {
+				const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
+				answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
+			},
 		);
 	}, [write, store, actorId, today, dispatch, onStoreChanged, now]);
 }

@@ -158,7 +158,7 @@ describe('the record forms in the desk', () => {
 		h.app.unmount();
 	});
 
-	it('w on the screening problem records it with a private note, kept in the welfare file only (never the store or the notice)', async () => {
+	it('w on the screening problem records it with a private note, kept in the welfare file only (not the store or notice)', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
