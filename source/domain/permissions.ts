@@ -82,11 +82,17 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 	if (unknown) return unknown;
 	if (escalated) {
 		if (isInspectorOver(data, actorId)) return {ok: true, as: 'inspector'};
-		return {ok: false, reason: `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector'} can decide it.`};
+		return {ok: false, reason: escalatedTriggerRefusal(data, officerId)};
 	}
 	const as = supervisesAs(data, actorId, officerId, date);
 	if (as) return {ok: true, as};
 	return {ok: false, reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`};
+}
+
+/** Why anyone but an inspector over the team is refused a decision on `officerId`'s escalated trigger, naming who decides it. */
+export function escalatedTriggerRefusal(data: StoreData, officerId: string): string {
+	const inspector = data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector';
+	return `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${inspector} can decide it.`;
 }
 
 /**

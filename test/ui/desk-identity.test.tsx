@@ -129,8 +129,8 @@ async function signDoyleFromQueue(h: DeskHarness): Promise<void> {
 	await h.press(KEYS.enter);
 	await h.press('Chase the DFU');
 	await h.press(CTRL_N);
-	await h.waitFor('step 5 of 7');
-	await h.press('3');
+	// DC Doyle's trigger is on the inspector's list (no decision in 14 days): the sergeant's step 5 offers no decision.
+	await inEditor(h, 'only DI Okafor can decide it');
 	await h.press(CTRL_N);
 	await h.waitFor('step 6 of 7');
 	await h.press('1');
@@ -160,11 +160,12 @@ describe('signing in the desk', () => {
 		expect(verifyChain(data.chain)).toBeNull();
 		const report = verifySignatures(data);
 		expect(report.problem).toBeNull();
-		// The enrolment, the review and the decision that rode on it (escalate, step 5).
-		expect(report.signed).toBe(3);
+		// The enrolment and the review: no decision rides on it (DC Doyle's trigger is the inspector's to decide).
+		expect(report.signed).toBe(2);
+		expect(data.chain.at(-1)).toMatchObject({kind: 'review', data: {triggerDecision: null}});
 		const verify = runCli(['verify', '--store', file]);
 		expect(verify.code).toBe(0);
-		expect(verify.stdout).toMatch(/3 (entries )?signed/);
+		expect(verify.stdout).toMatch(/2 (entries )?signed/);
 	}, 60_000);
 });
 
