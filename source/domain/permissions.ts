@@ -142,6 +142,31 @@ export function mayReadWelfareNote(data: StoreData, actorId: string, note: {offi
 }
 
 /**
+ * The welfare notes `actorId` may read (mayReadWelfareNote), for a handover with --include-welfare
+ * (README "Welfare notes"): the rest are left out, counted. When there are notes and they may read none
+ * of them, `refusal` says so and who can: the officers' line manager, who prepares the cover's handover.
+ */
+export function readableWelfareNotes<N extends {officerId: string; by: string; date: IsoDate}>(
+	data: StoreData,
+	actorId: string,
+	notes: readonly N[],
+): {notes: N[]; withheld: number; refusal: string | null} {
+	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
+	const withheld = notes.length - readable.length;
+	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
+	const managers = [...new Set(notes.map(n => lineManagerOf(data, n.officerId)?.id).filter((id): id is string => id !== undefined))];
+	const who = managers.length > 0 ? managers.map(id => name(data, id)).join(' or ') : 'their line manager';
+	return {
+		notes: [],
+		withheld,
+		refusal:
+			`${name(data, actorId)} may read none of the ${withheld === 1 ? 'welfare note' : `${withheld} welfare notes`} in this window: ` +
+			`a note is read only by the officer's line manager on its date (or the cover named for that day) and by its author. ` +
+			`Leave out --include-welfare, or ask ${who} to prepare it.`,
+	};
+}
+
+/**
  * What `actorId` may do on `date`, in sentences for `fortnight whoami` and the desk's help: whom they
  * supervise and in what capacity, and what goes to someone else.
  */
