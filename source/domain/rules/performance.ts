@@ -26,7 +26,7 @@ import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings,
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
 import {safeText} from '../safe-text.js';
-import {awayOnDate, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
+import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
 import {identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
@@ -227,11 +227,10 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	// No one decides a trigger about themselves (README "The guided 14-day review"): while the officer is
 	// the named cover of their own sergeant, an undecided trigger goes to the next person up, on the
 	// inspector's list, until a decision is recorded.
-	const sergeant = supervisorOf(ctx, officerId);
-	const covering = sergeant ? awayOnDate(ctx, sergeant.id, today) : undefined;
-	if (!escalation && firstFired && !decisionRecorded && sergeant && covering?.coverId === officerId) {
-		const since = covering.absence.from > firstFired ? covering.absence.from : firstFired;
-		escalation = {since, why: `${nameOf(ctx, officerId)} is covering ${nameOf(ctx, sergeant.id)}, and no one decides a trigger about themselves`};
+	const covering = !escalation && firstFired && !decisionRecorded ? coveringOwnSergeant(ctx, officerId, today) : undefined;
+	if (covering && firstFired) {
+		const since = covering.from > firstFired ? covering.from : firstFired;
+		escalation = {since, why: `${nameOf(ctx, officerId)} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one decides a trigger about themselves`};
 	}
 	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`});
 
