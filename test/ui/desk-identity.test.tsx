@@ -76,6 +76,28 @@ describe('the desk runs as one officer', () => {
 		h.app.unmount();
 	});
 
+	it("R as a cover: her queue leaves out her own cases (the inspector's), so it starts at the next one due", async () => {
+		// DC Doyle holds the most overdue case (CR/88397/26) and covers DS Brennan from today.
+		const data = demoData();
+		const away: Absence = {
+			id: 'abR',
+			officerId: DS,
+			from: '2026-11-30',
+			to: '2026-12-09',
+			reason: 'sick',
+			coverOfficerId: 'o0011',
+			recordedAt: '2026-11-30T08:00:00.000Z',
+			recordedBy: DS,
+		};
+		const h = renderDesk({data: {...data, absences: [...data.absences, away]}, actor: actorAs('o0011')});
+		await ready(h);
+		await h.press('R');
+		const f = await h.waitFor('- step 1 of 7');
+		expect(f).toContain('Review CR/25310/26 - step 1 of 7');
+		expect(f).not.toContain(`Review ${DOYLE_CASE}`);
+		h.app.unmount();
+	});
+
 	it('a peer who supervises nobody is refused, saying who can; so is an amendment', async () => {
 		const h = renderDesk({actor: actorAs(MARSH)});
 		await ready(h);
