@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {Absence, StoreData} from '../../source/domain/model.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {mayReview} from '../../source/domain/permissions.js';
-import {amendReview, openDraft, ReviewError, reviewContext, signReview} from '../../source/domain/review/index.js';
+import {amendReview, openDraft, ReviewError, reviewContext, signReview, StaleReviewError} from '../../source/domain/review/index.js';
 import {completeAnswers, loadDemo, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
 
 const MARSH = 'o0006';
@@ -116,6 +116,16 @@ describe('drafts belong to their author', () => {
 		);
 		expect(findDraft(next, ref, 'o0002')).toBeUndefined();
 		expect(findDraft(next, ref, 'o0001')?.answers).toMatchObject({noActionReason: 'from the inspector'});
+		// The second to sign, on the review as they opened it, is refused with the reason; their draft stays theirs.
+		const opened = reviewContext(d, ref, TODAY, 'o0001');
+		const second = () =>
+			signReview(
+				next,
+				{caseRef: ref, answers: completeAnswers(opened)},
+				{today: TODAY, signedAt: SIGNED_AT, reviewerId: 'o0001', sign, context: opened},
+			);
+		expect(second).toThrow(StaleReviewError);
+		expect(second).toThrow(/DS Brennan signed a review of CR\/88397\/26 on 30 Nov \(entry \d+\) after you opened yours/);
 		expect(discardDraft(next, ref, 'o0001').drafts.some(x => x.caseRef === ref)).toBe(false);
 	});
 });
