@@ -4,6 +4,7 @@ import type {Absence, StoreData} from '../../source/domain/model.js';
 import {
 	mayDecideTrigger,
 	mayReadWelfareNote,
+	mayRecordBail,
 	mayRecordWelfare,
 	mayReview,
 	readableWelfareNotes,
@@ -129,6 +130,28 @@ describe('permissions', () => {
 		);
 		expect(readableWelfareNotes(data, DI, notes).refusal).toMatch(/^DI Okafor may read none of the 3 welfare notes/);
 		expect(readableWelfareNotes(data, 'o0007', [])).toEqual({notes: [], withheld: 0, refusal: null});
+	});
+
+	it("bail decisions: the officer's supervisors on the day (the cover for the absence's days only), never the holder", () => {
+		const data = withCover();
+		expect(mayRecordBail(data, DS, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'sergeant'});
+		expect(mayRecordBail(data, DI, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'inspector'});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, '2026-12-02')).toEqual({ok: true, as: 'cover'});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, TODAY)).toEqual({
+			ok: false,
+			reason:
+				'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: ' +
+				'DS Brennan (or the cover named while they are away) or DI Okafor can.',
+		});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, '2026-12-06').ok).toBe(false);
+		const own = mayRecordBail(data, ASHWORTH, ASHWORTH_CASE, TODAY);
+		expect(own.ok).toBe(false);
+		if (!own.ok)
+			expect(own.reason).toMatch(
+				/^DC Ashworth holds CR\/87204\/26, so cannot record its bail decisions: no one supervises their own cases\. They go to DS Brennan/,
+			);
+		// The cover's own case, while she covers: not hers either.
+		expect(mayRecordBail(data, MARSH, MARSH_CASE, '2026-12-02').ok).toBe(false);
 	});
 
 	it('unknown people and cases are refused with a sentence', () => {
