@@ -180,7 +180,11 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 	}
 	const list = (xs: string[]) => (xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', '));
 	const sergeantOf = by.get('sergeant');
-	if (sergeantOf) out.push(`review the cases of, decide performance triggers for, and record the welfare of ${list(sergeantOf)} (their sergeant)`);
+	if (sergeantOf) {
+		out.push(
+			`review the cases of, decide performance triggers for (not those on the inspector's list), and record the welfare of ${list(sergeantOf)} (their sergeant)`,
+		);
+	}
 	const coverOf = by.get('cover');
 	if (coverOf) {
 		const absences = data.absences.filter(a => a.coverOfficerId === actorId && a.from <= date && (a.to === null || a.to >= date));
