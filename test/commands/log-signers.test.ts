@@ -63,4 +63,16 @@ describe('the review log says who signed', () => {
 			/Signatures: 1 of the \d+ entries in this log signed by their author&#39;s key \(by DS Tom Brennan\); \d+ made before/,
 		);
 	}, 60_000);
+
+	it('case show says who signed each review, and that older ones were made before signatures', async () => {
+		const file = await storeWithSignedReview();
+		const text = runCli(['case', 'show', REF, '--store', file, '--today', DEMO_TODAY]).stdout.replace(/\s+/g, ' ');
+		expect(text).toContain("30 Nov 2026, entry 607: by DS Tom Brennan (signed with DS Tom Brennan's key)");
+		expect(text).toContain('22 Jul 2026, entry 32: by DS Tom Brennan (made before signatures)');
+		const json = JSON.parse(runCli(['case', 'show', REF, '--store', file, '--today', DEMO_TODAY, '--json']).stdout) as {
+			case: {reviews: {seq: number; signedBy: {id: string; name: string} | null}[]};
+		};
+		expect(json.case.reviews.at(-1)!.signedBy).toEqual({id: SERGEANT, name: 'DS Tom Brennan'});
+		expect(json.case.reviews[0]!.signedBy).toBeNull();
+	}, 60_000);
 });
