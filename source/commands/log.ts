@@ -63,14 +63,15 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-JSON schema (format "fortnight-log", version 1; "fortnight log --schema" prints it in full):
+JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
            reviewer, sergeantId, riskBefore, riskAfter, daysSincePrevious, dueDate, lateDays,
            actionsSet, actionsCompleted, actionsCarried, actionsDropped, triggerFired,
            triggerDecision, welfareCheckIn, nextReviewDue, amends, amendedBy: [seq],
-           amendment: {reason, corrections: [{field, value}]}|null}],
+           amendment: {reason, corrections: [{field, value}]}|null,
+           signedById, signedBy (who signed it with their key; null: made before signatures)}],
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
            lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
            forensicWaits, spanOfControl, totals}]}}

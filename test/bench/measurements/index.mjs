@@ -9,6 +9,6 @@ import {handover, log, problems} from './cli-reads.mjs';
 import {deskKeys, deskKeysTty, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
-import {sign} from './sign.mjs';
+import {sign, signKeyed} from './sign.mjs';
 
-export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, importRows];
+export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, signKeyed, importRows];
