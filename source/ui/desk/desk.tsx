@@ -4,7 +4,7 @@
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
 import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
@@ -224,6 +224,8 @@ interface FrameProps {
 function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
+	// A screen reader reads the side-by-side panes one after another, not line by line across them.
+	const reader = useIsScreenReaderEnabled();
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -322,7 +324,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection={reader ? 'column' : 'row'} height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
