@@ -6,11 +6,11 @@
  * 5,000 cases), sizes? (only these store sizes), run(ctx) -> {subject, baseline, note?}}.
  * A measurement whose command is not in the build is reported "not built yet", never failed.
  */
-import {absenceAdd, handover, log, problems, verify} from './cli-reads.mjs';
+import {absenceAdd, handover, log, logHtml, problems, verify} from './cli-reads.mjs';
 import {deskFirstKey, deskKeys, deskKeysTty, deskRows, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
-import {sign, signAppend} from './sign.mjs';
+import {sign, signAppend, signKeyed} from './sign.mjs';
 import {taskwarrior} from './taskwarrior.mjs';
 
 export const MEASUREMENTS = [
@@ -18,6 +18,7 @@ export const MEASUREMENTS = [
 	taskwarrior,
 	handover,
 	log,
+	logHtml,
 	verify,
 	absenceAdd,
 	deskStart,
@@ -29,5 +30,6 @@ export const MEASUREMENTS = [
 	reviewTyping,
 	sign,
 	signAppend,
+	signKeyed,
 	importRows,
 ];
