@@ -41,11 +41,19 @@ export async function withClient<T>(store: string | StoreUrl, work: (client: pg.
 	try {
 		return await work(client, url);
 	} catch (err) {
-		broken = !(err instanceof StoreError);
-		throw describePgError(err, url.shown);
+		broken = isPgError(err);
+		// A change that throws (a usage error, a rule refusing) is not the database's doing: passed on as it is.
+		throw broken ? describePgError(err, url.shown) : err;
 	} finally {
 		client.release(broken);
 	}
+}
+
+/** True for an error from the server (a SQLSTATE) or the connection to it (an errno such as ECONNREFUSED). */
+export function isPgError(err: unknown): boolean {
+	if (err instanceof pg.DatabaseError) return true;
+	const code = (err as {code?: unknown})?.code;
+	return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 /** A pg or connection error as a StoreError naming the database; a StoreError is returned as it is. */
@@ -65,5 +73,7 @@ export function describePgError(err: unknown, shown: string): StoreError {
 		return new StoreError('io', `Could not reach the PostgreSQL server for ${shown} (${code}). Check it is running and the URL is right, then try again.`, shown);
 	}
 	const kind = code ? `error ${code}` : 'an error';
+	// --debug shows the error's stack; the server's own message (which may quote a row) stays out of it.
+	if (process.env['FORTNIGHT_DEBUG_PG'] === '1') process.stderr.write(`pg: ${e.message ?? String(err)}\n`);
 	return new StoreError('io', `The database at ${shown} answered with ${kind}${table}, so nothing was changed. Try again; if it persists, run "fortnight verify".`, shown);
 }

@@ -13,7 +13,7 @@ import type {ChainEntry, StoreData} from '../domain/model.js';
 import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
-import {describePgError, withClient} from './pg-connect.js';
+import {describePgError, isPgError, withClient} from './pg-connect.js';
 import {chainFrom, heldAfterWrite, loadTeam, resolveTeam, teamRevision, writeTeam} from './pg-data.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
@@ -144,6 +144,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 				}
 			});
 		} catch (err) {
+			if (!(err instanceof StoreError) && !isPgError(err)) throw err;
 			const e = describePgError(err, where);
 			if (candidate !== undefined && !['conflict', 'invalid', 'key'].includes(e.code)) e.unsaved = candidate;
 			throw e;
