@@ -1,5 +1,6 @@
 -- Who sees what (README "PostgreSQL", "What each role may do"): one database role per person, mapped to
--- their officer id in fortnight_logins, and every such role a member of fortnight_officer. Row-level
+-- their officer id in each team they belong to in fortnight_logins (an officer's id is the team's own:
+-- an inspector over three teams has three rows), and every such role a member of fortnight_officer. Row-level
 -- security then lets a role see and change a team's records only when its officer is the team's
 -- sergeant, its inspector, or the named cover of an absence of the team's sergeant on today's date;
 -- welfare notes only to the officer's line manager on the note's date. The database's owner (who runs
@@ -13,21 +14,23 @@ BEGIN
 END $$;
 
 CREATE TABLE fortnight_logins (
-	role_name name PRIMARY KEY,
-	officer_id text NOT NULL
+	role_name name NOT NULL,
+	team_id text NOT NULL REFERENCES fortnight_teams,
+	officer_id text NOT NULL,
+	PRIMARY KEY (role_name, team_id)
 );
 
--- The officer the role `who` logs in as, or null.
-CREATE FUNCTION fortnight_officer_of(who name) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+-- The officer the role `who` is in team `t`, or null.
+CREATE FUNCTION fortnight_officer_of(who name, t text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public AS $$
-	SELECT officer_id FROM fortnight_logins WHERE role_name = who
+	SELECT officer_id FROM fortnight_logins WHERE role_name = who AND team_id = t
 $$;
 
 -- True when `who` may see team `t` today: its sergeant, its inspector, or the cover named on an absence
 -- of its sergeant that includes today.
 CREATE FUNCTION fortnight_sees_team(t text, who name) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public AS $$
-	WITH me AS (SELECT fortnight_officer_of(who) AS id)
+	WITH me AS (SELECT fortnight_officer_of(who, t) AS id)
 	SELECT EXISTS (
 		SELECT 1 FROM fortnight_teams, me
 		WHERE team_id = t AND me.id IS NOT NULL AND (sergeant_id = me.id OR inspector_id = me.id)
@@ -51,15 +54,15 @@ CREATE FUNCTION fortnight_line_manager(t text, o text, d date, who name) RETURNS
 		JOIN fortnight_officers off ON off.team_id = tm.team_id AND off.key = o
 		CROSS JOIN LATERAL json_array_elements(tm.team->'supervision') AS p
 		WHERE tm.team_id = t
-			AND p->>'officerId' = fortnight_officer_of(who)
+			AND p->>'officerId' = fortnight_officer_of(who, t)
 			AND p->>'role' = CASE off.doc->>'role' WHEN 'investigator' THEN 'sergeant' WHEN 'sergeant' THEN 'inspector' END
 			AND (p->>'from' IS NULL OR (p->>'from')::date <= d)
 			AND (p->>'to' IS NULL OR d < (p->>'to')::date)
 	)
 $$;
 
-REVOKE ALL ON FUNCTION fortnight_officer_of(name), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION fortnight_officer_of(name), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) TO fortnight_officer;
+REVOKE ALL ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) TO fortnight_officer;
 
 GRANT SELECT ON fortnight_migrations TO fortnight_officer;
 GRANT SELECT ON fortnight_logins TO fortnight_officer;
@@ -100,12 +103,12 @@ ALTER TABLE fortnight_welfare_notes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY welfare_read ON fortnight_welfare_notes FOR SELECT
 	USING (fortnight_line_manager(team_id, officer_id, date, current_user));
 CREATE POLICY welfare_file ON fortnight_welfare_notes FOR INSERT
-	WITH CHECK (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user));
+	WITH CHECK (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user, team_id));
 
 -- Pending welfare notes: each officer sees and changes only their own (and only in a team they see).
 REVOKE ALL ON fortnight_welfare_pending FROM PUBLIC;
 GRANT SELECT, INSERT, UPDATE, DELETE ON fortnight_welfare_pending TO fortnight_officer;
 ALTER TABLE fortnight_welfare_pending ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_pending ON fortnight_welfare_pending
-	USING (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user))
-	WITH CHECK (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user));
+	USING (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user, team_id))
+	WITH CHECK (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user, team_id));
