@@ -19,8 +19,8 @@ const LISTS: ReadonlyArray<{field: ListField; table: string; key: (r: never) => 
 	{field: 'welfareEvents', table: 'fortnight_welfare_events', key: (r: {id: string}) => r.id},
 	{field: 'concerns', table: 'fortnight_concerns', key: (r: {id: string}) => r.id},
 	{field: 'actionPlans', table: 'fortnight_action_plans', key: (r: {id: string}) => r.id},
-	// A draft is one reviewer's review of one case.
-	{field: 'drafts', table: 'fortnight_review_drafts', key: (r: {caseRef: string; reviewerId: string}) => `${r.caseRef}\u0000${r.reviewerId}`},
+	// A draft is one reviewer's review of one case (the key as JSON: PostgreSQL text holds no NUL separator).
+	{field: 'drafts', table: 'fortnight_review_drafts', key: (r: {caseRef: string; reviewerId: string}) => JSON.stringify([r.caseRef, r.reviewerId])},
 ];
 
 interface TeamRow {
@@ -78,6 +78,59 @@ export async function loadTeam(client: pg.ClientBase, team: string, chain: Chain
 	return data;
 }
 
+/**
+ * The team as it is now, read against `known` (an earlier read of the same team with the same chain
+ * wanted): row-level versioning, so only the records written since `known`'s revision are fetched and
+ * parsed, every other one is `known`'s own object (which also makes comparing the two cheap), and only
+ * the chain entries appended since. Falls back to a whole read when `known` cannot be the base.
+ */
+export async function loadTeamSince(client: pg.ClientBase, team: string, chain: ChainWanted, shown: string, known: StoreData): Promise<StoreData> {
+	const head = await client.query<TeamRow>('SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1', [team]);
+	const row = head.rows[0];
+	if (!row) throw new StoreError('not-found', `The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`, shown);
+	if (Number(row.revision) === known.revision) return known;
+	if (Number(row.revision) < known.revision) return loadTeam(client, team, chain, shown);
+	const lists: Partial<Record<ListField, unknown[]>> = {};
+	for (const {field, table, key} of LISTS) {
+		const keyOf = key as (r: unknown) => string;
+		const old = new Map<string, unknown>();
+		for (const record of known[field] as unknown[]) old.set(keyOf(record), record);
+		const r = await client.query<{key: string; doc: unknown}>(`SELECT key, CASE WHEN revision > $2 THEN doc END AS doc FROM ${table} WHERE team_id = $1 ORDER BY ord`, [
+			team,
+			known.revision,
+		]);
+		const list: unknown[] = [];
+		for (const x of r.rows) {
+			const record = x.doc ?? old.get(x.key);
+			// A row older than `known` that `known` lacks: not the base we thought; read it all.
+			if (record === undefined) return loadTeam(client, team, chain, shown);
+			list.push(record);
+		}
+		lists[field] = list;
+	}
+	const knownCount = known.chainLog?.entries ?? known.chain.length;
+	const added = await chainFrom(client, team, knownCount);
+	const same = <T>(a: T, b: T): T => (JSON.stringify(a) === JSON.stringify(b) ? a : b);
+	const data = {
+		schemaVersion: row.schema_version,
+		revision: Number(row.revision),
+		updatedAt: row.updated_at,
+		referenceDate: row.reference_date,
+		team: same(known.team, row.team),
+		settings: same(known.settings, row.settings),
+		officers: lists.officers,
+		absences: lists.absences,
+		cases: lists.cases,
+		welfareEvents: lists.welfareEvents,
+		concerns: lists.concerns,
+		actionPlans: lists.actionPlans,
+		chain: added.length === 0 ? known.chain : chain === 'whole' ? [...known.chain, ...added] : chainWorkingSet([...known.chain, ...added]),
+		drafts: lists.drafts,
+		...(chain === 'state' ? {chainLog: {entries: knownCount + added.length, bytes: 0}} : {}),
+	} as StoreData;
+	return data;
+}
+
 /** The team's chain, whole or its working set (with the whole chain's length). */
 async function readChain(client: pg.ClientBase, team: string, wanted: ChainWanted): Promise<{chain: ChainEntry[]; count: number}> {
 	if (wanted === 'whole') {
@@ -126,7 +179,7 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 		const seen = new Set<string>();
 		(next[field] as unknown[]).forEach((record, at) => {
 			const k = keyOf(record);
-			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} "${k.replace('\u0000', ' by ')}" twice, so it was not saved.`, team);
+			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
 			seen.add(k);
 			const was = old.get(k);
 			if (was && was.at === at && (was.record === record || JSON.stringify(was.record) === JSON.stringify(record))) return;

@@ -14,7 +14,7 @@ import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
 import {describePgError, isPgError, withClient} from './pg-connect.js';
-import {chainFrom, heldAfterWrite, loadTeam, resolveTeam, teamRevision, writeTeam} from './pg-data.js';
+import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision, writeTeam} from './pg-data.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
@@ -112,7 +112,12 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					// cannot move under us until COMMIT.
 					const revision = await teamRevision(client, team, true);
 					if (revision === null) throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
-					const fresh = revision === data.revision ? data : await loadTeam(client, team, chain, where);
+					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
+					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
+					const problem = fresh === data ? null : validateStore(fresh, data);
+					if (problem) {
+						throw new StoreError('invalid', `Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. Run "fortnight verify".`, where);
+					}
 					if (!verified.has(fresh.chain)) {
 						const problem = await verifyChainInSlices(fresh);
 						if (problem) {
