@@ -14,7 +14,7 @@
 import type * as StoreModule from './store.js';
 import {isPostgresUrl} from './pg-url.js';
 
-export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, ReadOptions, Store, StoreRead} from './store.js';
+export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, OutsideChange, ReadOptions, Store, StoreRead} from './store.js';
 export {chainPathFor} from './chain-path.js';
 export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';

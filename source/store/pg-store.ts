@@ -8,7 +8,7 @@
  * types; other teams' writers never wait. A writer killed mid-transaction leaves nothing: the server
  * rolls it back.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
 import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
@@ -19,7 +19,9 @@ import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
 import {validateStore} from './validate.js';
-import {brokenChainReason, createStoreFile, heldChainProblem, verifyChainInSlices, type ApplyResult, type Change, type OpenOptions, type Store} from './store.js';
+import {brokenChainReason, createStoreFile, heldChainProblem, verifyChainInSlices, type ApplyResult, type Change, type OpenOptions, type OutsideChange, type Store} from './store.js';
+
+const PgClient = pg.Client;
 
 /** What a read gives in place of a file's signature: the team's revision. */
 function signatureOfRevision(revision: number): FileSignature {
@@ -99,6 +101,33 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	let chainReason = brokenChainReason(where, heldChainProblem(data, 0, data.chain.length, false));
 	const verified = new WeakSet<StoreData['chain']>();
 	let whole: {revision: number; chain: readonly ChainEntry[]} | null = null;
+	/** Revisions this instance committed: their notifications are not news to it. */
+	const committed = new Set<number>();
+	const listeners = new Set<(change: OutsideChange) => void>();
+	let listening: Promise<pg.Client | null> | null = null;
+	const hear = (payload: string | undefined) => {
+		let n: {team?: unknown; revision?: unknown; role?: unknown; officer?: unknown; what?: unknown};
+		try {
+			n = JSON.parse(payload ?? '') as typeof n;
+		} catch {
+			return;
+		}
+		if (n.team !== team || typeof n.revision !== 'number' || committed.has(n.revision)) return;
+		const what = Array.isArray(n.what) ? n.what.filter((w): w is string => typeof w === 'string') : [];
+		const change: OutsideChange = {officerId: typeof n.officer === 'string' ? n.officer : null, role: typeof n.role === 'string' ? n.role : '', what, revision: n.revision};
+		for (const listener of listeners) listener(change);
+	};
+	const listen = async () => {
+		const client = new PgClient({connectionString: url.connectionString});
+		client.on('notification', m => hear(m.payload));
+		// A dropped connection (a server restart) ends the news; the desk still has changedOnDisk and reload.
+		client.on('error', () => {});
+		await client.connect();
+		// The listening connection never keeps a command or the desk's process alive.
+		(client as unknown as {connection?: {stream?: {unref?: () => void}}}).connection?.stream?.unref?.();
+		await client.query('LISTEN fortnight');
+		return client;
+	};
 
 	const apply = async (change: Change): Promise<ApplyResult> => {
 		if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, where);
@@ -132,11 +161,16 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					const added = candidate.chain.length - fresh.chain.length;
 					// Every open desk hears of it at once (LISTEN fortnight), delivered only if this commits.
 					const what = describeChanges(diffStores(fresh, candidate), 3);
-					await client.query("SELECT pg_notify('fortnight', json_build_object('team', $1::text, 'revision', $2::bigint, 'by', current_user::text, 'what', $3::text[])::text)", [
-						team,
-						candidate.revision,
-						what,
-					]);
+					await client.query(
+						`SELECT pg_notify('fortnight', json_build_object('team', $1::text, 'revision', $2::bigint, 'role', current_user::text,
+							'officer', fortnight_officer_of(current_user, $1::text), 'what', $3::text[])::text)`,
+						[
+							team,
+							candidate.revision,
+							what,
+						],
+					);
+					committed.add(candidate.revision);
 					await client.query('COMMIT');
 					const count = (fresh.chainLog?.entries ?? fresh.chain.length) + added;
 					const held = heldAfterWrite(candidate, chain, count);
@@ -185,6 +219,17 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 			const read = await wholeChainFor(store, data);
 			whole = {revision: data.revision, chain: read};
 			return read;
+		},
+		onChange(listener) {
+			listeners.add(listener);
+			listening ??= listen().catch(() => null);
+			return () => {
+				listeners.delete(listener);
+				if (listeners.size > 0 || !listening) return;
+				const ending = listening;
+				listening = null;
+				void ending.then(client => client?.end()).catch(() => {});
+			};
 		},
 		async saveCopy(file, given) {
 			const from = given ?? data;

@@ -110,6 +110,23 @@ export interface Store {
 	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
 	 */
 	onLockWait?(listener: (message: string | null) => void): () => void;
+	/**
+	 * Calls `listener` at once when another user's change to this store is committed (a PostgreSQL store
+	 * hears it through LISTEN/NOTIFY), saying who and what, so the desk need not poll changedOnDisk. Returns
+	 * the unsubscribe function. Optional: a file store has no one to tell it; the desk polls instead.
+	 */
+	onChange?(listener: (change: OutsideChange) => void): () => void;
+}
+
+/** Another user's committed change, as a server store announces it. */
+export interface OutsideChange {
+	/** The officer id of who made it, when the database maps their login to one; else null. */
+	officerId: string | null;
+	/** Their database role (login). */
+	role: string;
+	/** What they changed: short labels such as "case 24/1234/26" (conflict.ts describeChanges). */
+	what: string[];
+	revision: number;
 }
 
 export {serialize, serializeBytes} from './serialize.js';

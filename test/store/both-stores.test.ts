@@ -11,7 +11,7 @@ import verify from '../../source/commands/verify.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {chainHead, formatHead, makeEntry} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
-import {appendWelfareNote, openStore, readStoreFile, readWelfare, welfarePathFor} from '../../source/store/index.js';
+import {appendWelfareNote, openStore, readStoreFile, readWelfare, welfarePathFor, type OutsideChange} from '../../source/store/index.js';
 import {createStoreFile} from '../../source/store/store.js';
 import {writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
 import {tempDir} from '../helpers/cli.js';
@@ -44,6 +44,8 @@ async function runVerify(store: string): Promise<{code: number; out: string}> {
 interface Kind {
 	name: string;
 	skip: boolean;
+	/** The store tells an open desk of others' changes (Store.onChange). */
+	announces: boolean;
 	setup(): Promise<void>;
 	teardown(): Promise<void>;
 	/** A new store holding `data` (and welfare notes), as a path or URL. */
@@ -55,6 +57,7 @@ const KINDS: Kind[] = [
 	{
 		name: 'the JSON file store',
 		skip: false,
+		announces: false,
 		setup: async () => {},
 		teardown: async () => {},
 		async make(data, notes = []) {
@@ -67,6 +70,7 @@ const KINDS: Kind[] = [
 	{
 		name: `the PostgreSQL store${postgresSkipReason}`,
 		skip: skipPostgres,
+		announces: true,
 		setup: async () => {
 			pg = await pgFixture('both');
 		},
@@ -208,6 +212,28 @@ for (const kind of KINDS) {
 			await appendWelfareNote(welfare, second);
 			await appendWelfareNote(welfare, second);
 			expect((await readWelfare(welfare)).notes).toEqual([NOTE, second]);
+		});
+
+		it.runIf(kind.announces)("hears another user's committed change at once (LISTEN/NOTIFY): who and what; never its own, never a rolled-back one", async () => {
+			const data = smallData(2);
+			const store = await kind.make(data);
+			const desk = await openStore(store);
+			const other = await openStore(store, {surface: 'command'});
+			const heard: OutsideChange[] = [];
+			const stop = desk.onChange!(c => heard.push(c));
+			// Listening before anyone writes: the server shows the desk's LISTEN.
+			for (let i = 0; i < 200 && pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0'; i++) {
+				await new Promise(r => setTimeout(r, 25));
+			}
+			await desk.apply(rename(data.officers[0]!.id, 'Own Change'));
+			await other.apply(rename(data.officers[1]!.id, 'Their Change')).catch(() => {});
+			await other.apply(() => {
+				throw new StoreError('invalid', 'refused before anything is written');
+			}).catch(() => {});
+			for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise(r => setTimeout(r, 25));
+			stop();
+			expect(heard).toEqual([{officerId: null, role: 'postgres', what: [`officer ${data.officers[1]!.id}`], revision: data.revision + 2}]);
+			expect(await desk.changedOnDisk()).toBe(true);
 		});
 
 		it('saves a copy as a JSON file that verifies with the same head', async () => {

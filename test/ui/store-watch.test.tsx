@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Store} from '../../source/store/store.js';
+import type {OutsideChange, Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {notExpected} from '../helpers/fake-store.js';
 import {demoData, ready, renderDesk} from './desk-harness.js';
@@ -52,6 +52,35 @@ describe('store watching', () => {
 		expect(after).not.toContain('CHANGED BY ANOTHER USER');
 		expect(f.statCalls()).toBeGreaterThan(0);
 		h.app.unmount();
+	});
+
+	it('a store that announces changes (PostgreSQL) is heard at once, without polling, and the status bar says who changed what', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		let tell: ((c: OutsideChange) => void) | null = null;
+		let unsubscribed = false;
+		const store: Store = {
+			...f.store,
+			onChange(listener) {
+				tell = listener;
+				return () => {
+					unsubscribed = true;
+				};
+			},
+		};
+		const h = renderDesk({store, pollMs: 20});
+		await ready(h);
+		expect(tell).not.toBeNull();
+		const ref = base.cases[0]!.ref;
+		f.otherUserSaves({...base, revision: base.revision + 1});
+		tell!({officerId: base.team.sergeantId, role: 'sgt_brennan', what: [`case ${ref}`], revision: base.revision + 1});
+		const frame = await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
+		const sergeant = base.officers.find(o => o.id === base.team.sergeantId)!;
+		expect(frame).toContain(`${sergeant.rank} ${sergeant.name.split(' ').at(-1)} changed case ${ref}.`);
+		// Heard, not polled: the file-style check never ran.
+		expect(f.statCalls()).toBe(0);
+		h.app.unmount();
+		expect(unsubscribed).toBe(true);
 	});
 
 	it('says when the store is read-only', async () => {

@@ -1,18 +1,44 @@
 /**
- * Watches the store file for changes by another user (a cheap stat every few seconds, through
- * store.changedOnDisk) and performs reloads the user asks for. Never reloads on its own: the sergeant
- * decides when the screen changes under them.
+ * Watches the store for changes by another user and performs reloads the user asks for. A store that
+ * announces changes (PostgreSQL: LISTEN/NOTIFY, store.onChange) is heard at once, and the status bar
+ * says who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk).
+ * Never reloads on its own: the sergeant decides when the screen changes under them.
  */
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/index.js';
+import type {OutsideChange, Store} from '../../store/index.js';
 import type {DeskAction} from './desk-state.js';
 
 export const DEFAULT_POLL_MS = 3000;
 
-export function useStoreWatch(store: Store | undefined, pollMs: number, reloadRequests: number, dispatch: Dispatch<DeskAction>, setData: (d: StoreData) => void): void {
+/** The status bar's sentence for another user's change: "DS Tom Brennan changed case CR/00012/25." */
+export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: string) => string | undefined): string {
+	const who = (change.officerId !== null ? nameOf(change.officerId) : undefined) ?? (change.role || 'Another user');
+	const what = change.what.length > 0 ? change.what.join(', ') : 'the store';
+	return `${who} changed ${what}.`;
+}
+
+export function useStoreWatch(
+	store: Store | undefined,
+	pollMs: number,
+	reloadRequests: number,
+	dispatch: Dispatch<DeskAction>,
+	setData: (d: StoreData) => void,
+	nameOf: (officerId: string) => string | undefined = () => undefined,
+): void {
+	const names = useRef(nameOf);
+	names.current = nameOf;
 	useEffect(() => {
-		if (!store || pollMs <= 0) return;
+		if (!store?.onChange) return;
+		return store.onChange(change => {
+			dispatch({type: 'disk-changed', changed: true});
+			dispatch({type: 'notice', text: outsideChangeWords(change, id => names.current(id))});
+		});
+	}, [store, dispatch]);
+
+	useEffect(() => {
+		// A store that announces its changes needs no polling.
+		if (!store || pollMs <= 0 || store.onChange) return;
 		let busy = false;
 		const timer = setInterval(() => {
 			if (busy) return;
