@@ -56,15 +56,28 @@ export function prepareChange(
 		}
 	}
 	next ??= change(fresh);
-	const candidate: StoreData = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: options.now().toISOString()};
+	const candidate: StoreData = {
+		...next,
+		schemaVersion: SCHEMA_VERSION,
+		revision: fresh.revision + 1,
+		updatedAt: options.now().toISOString(),
+	};
 	// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
 	const problem = validateStore(candidate, fresh);
 	if (problem) {
-		throw new StoreError('invalid', `That change would make ${where} invalid (at ${safeText(problem.path)}, ${safeText(problem.message)}), so it was not saved.`, where);
+		throw new StoreError(
+			'invalid',
+			`That change would make ${where} invalid (at ${safeText(problem.path)}, ${safeText(problem.message)}), so it was not saved.`,
+			where,
+		);
 	}
 	// Signed entries are append-only: a change may add entries, never alter or remove one.
 	if (!keepsSignedEntries(fresh.chain, candidate.chain)) {
-		throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${where}; signed reviews can only be amended by a new entry, so it was not saved.`, where);
+		throw new StoreError(
+			'invalid',
+			`That change would alter or remove signed entries in the review chain of ${where}; signed reviews can only be amended by a new entry, so it was not saved.`,
+			where,
+		);
 	}
 	// Entries made against stale data would not link to the entries already saved.
 	const broken = verifyAppended(candidate.chain, fresh.chain.length);
@@ -76,7 +89,11 @@ export function prepareChange(
 	// Once the store has enrolled keys, an entry nobody could verify is never written (README, "Signatures").
 	const unsigned = candidate.chain.length > fresh.chain.length ? verifySignatures(candidate, fresh.chain.length).problem : null;
 	if (unsigned) {
-		throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${where}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, where);
+		throw new StoreError(
+			'key',
+			`${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${where}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`,
+			where,
+		);
 	}
 	return {candidate, merged, ...(othersChanged ? {othersChanged} : {})};
 }

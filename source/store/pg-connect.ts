@@ -63,17 +63,33 @@ export function describePgError(err: unknown, shown: string): StoreError {
 	const code = e.code ?? '';
 	const table = e.table ? ` (table ${e.table})` : '';
 	if (code === '42501' || code === '42P01') {
-		return new StoreError('permission', `The database at ${shown} refused your role that${table}: your login may not see or change it. Ask the database's owner for access.`, shown);
+		return new StoreError(
+			'permission',
+			`The database at ${shown} refused your role that${table}: your login may not see or change it. Ask the database's owner for access.`,
+			shown,
+		);
 	}
 	if (code === '28000' || code === '28P01' || code === '3D000') {
 		const what = code === '3D000' ? 'has no such database' : 'refused the login';
-		return new StoreError('permission', `The PostgreSQL server for ${shown} ${what}. Check the user and database in the URL with the server's owner.`, shown);
+		return new StoreError(
+			'permission',
+			`The PostgreSQL server for ${shown} ${what}. Check the user and database in the URL with the server's owner.`,
+			shown,
+		);
 	}
 	if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH|ECONNRESET)$/.test(code) || code === '57P01' || code === '57P03') {
-		return new StoreError('io', `Could not reach the PostgreSQL server for ${shown} (${code}). Check it is running and the URL is right, then try again.`, shown);
+		return new StoreError(
+			'io',
+			`Could not reach the PostgreSQL server for ${shown} (${code}). Check it is running and the URL is right, then try again.`,
+			shown,
+		);
 	}
 	const kind = code ? `error ${code}` : 'an error';
 	// --debug shows the error's stack; the server's own message (which may quote a row) stays out of it.
 	if (process.env['FORTNIGHT_DEBUG_PG'] === '1') process.stderr.write(`pg: ${e.message ?? String(err)}\n`);
-	return new StoreError('io', `The database at ${shown} answered with ${kind}${table}, so nothing was changed. Try again; if it persists, run "fortnight verify".`, shown);
+	return new StoreError(
+		'io',
+		`The database at ${shown} answered with ${kind}${table}, so nothing was changed. Try again; if it persists, run "fortnight verify".`,
+		shown,
+	);
 }

@@ -20,7 +20,11 @@ const LISTS: ReadonlyArray<{field: ListField; table: string; key: (r: never) => 
 	{field: 'concerns', table: 'fortnight_concerns', key: (r: {id: string}) => r.id},
 	{field: 'actionPlans', table: 'fortnight_action_plans', key: (r: {id: string}) => r.id},
 	// A draft is one reviewer's review of one case (the key as JSON: PostgreSQL text holds no NUL separator).
-	{field: 'drafts', table: 'fortnight_review_drafts', key: (r: {caseRef: string; reviewerId: string}) => JSON.stringify([r.caseRef, r.reviewerId])},
+	{
+		field: 'drafts',
+		table: 'fortnight_review_drafts',
+		key: (r: {caseRef: string; reviewerId: string}) => JSON.stringify([r.caseRef, r.reviewerId]),
+	},
 ];
 
 interface TeamRow {
@@ -38,7 +42,11 @@ export async function resolveTeam(client: pg.ClientBase, asked: string | null, s
 	const r = await client.query<{team_id: string}>('SELECT team_id FROM fortnight_teams ORDER BY team_id LIMIT 2');
 	if (r.rows.length === 1) return r.rows[0]!.team_id;
 	if (r.rows.length === 0) {
-		throw new StoreError('not-found', `The database at ${shown} holds no team you may see. Copy a team in with "fortnight store copy --from FILE.json --to URL", or ask for access.`, shown);
+		throw new StoreError(
+			'not-found',
+			`The database at ${shown} holds no team you may see. Copy a team in with "fortnight store copy --from FILE.json --to URL", or ask for access.`,
+			shown,
+		);
 	}
 	throw new StoreError('invalid', `The database at ${shown} holds several teams: name one with ?team=ID at the end of the URL.`, shown);
 }
@@ -49,9 +57,17 @@ export async function resolveTeam(client: pg.ClientBase, asked: string | null, s
  * 'whole', every entry and no chainLog. Call inside a transaction that sees one moment of the data.
  */
 export async function loadTeam(client: pg.ClientBase, team: string, chain: ChainWanted, shown: string): Promise<StoreData> {
-	const head = await client.query<TeamRow>('SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1', [team]);
+	const head = await client.query<TeamRow>(
+		'SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1',
+		[team],
+	);
 	const row = head.rows[0];
-	if (!row) throw new StoreError('not-found', `The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`, shown);
+	if (!row)
+		throw new StoreError(
+			'not-found',
+			`The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`,
+			shown,
+		);
 	const lists: Partial<Record<ListField, unknown[]>> = {};
 	for (const {field, table} of LISTS) {
 		const r = await client.query<{doc: unknown}>(`SELECT doc FROM ${table} WHERE team_id = $1 ORDER BY ord`, [team]);
@@ -84,10 +100,24 @@ export async function loadTeam(client: pg.ClientBase, team: string, chain: Chain
  * parsed, every other one is `known`'s own object (which also makes comparing the two cheap), and only
  * the chain entries appended since. Falls back to a whole read when `known` cannot be the base.
  */
-export async function loadTeamSince(client: pg.ClientBase, team: string, chain: ChainWanted, shown: string, known: StoreData): Promise<StoreData> {
-	const head = await client.query<TeamRow>('SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1', [team]);
+export async function loadTeamSince(
+	client: pg.ClientBase,
+	team: string,
+	chain: ChainWanted,
+	shown: string,
+	known: StoreData,
+): Promise<StoreData> {
+	const head = await client.query<TeamRow>(
+		'SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1',
+		[team],
+	);
 	const row = head.rows[0];
-	if (!row) throw new StoreError('not-found', `The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`, shown);
+	if (!row)
+		throw new StoreError(
+			'not-found',
+			`The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`,
+			shown,
+		);
 	if (Number(row.revision) === known.revision) return known;
 	if (Number(row.revision) < known.revision) return loadTeam(client, team, chain, shown);
 	const lists: Partial<Record<ListField, unknown[]>> = {};
@@ -95,10 +125,10 @@ export async function loadTeamSince(client: pg.ClientBase, team: string, chain: 
 		const keyOf = key as (r: unknown) => string;
 		const old = new Map<string, unknown>();
 		for (const record of known[field] as unknown[]) old.set(keyOf(record), record);
-		const r = await client.query<{key: string; doc: unknown}>(`SELECT key, CASE WHEN revision > $2 THEN doc END AS doc FROM ${table} WHERE team_id = $1 ORDER BY ord`, [
-			team,
-			known.revision,
-		]);
+		const r = await client.query<{key: string; doc: unknown}>(
+			`SELECT key, CASE WHEN revision > $2 THEN doc END AS doc FROM ${table} WHERE team_id = $1 ORDER BY ord`,
+			[team, known.revision],
+		);
 		const list: unknown[] = [];
 		for (const x of r.rows) {
 			const record = x.doc ?? old.get(x.key);
@@ -151,13 +181,18 @@ async function readChain(client: pg.ClientBase, team: string, wanted: ChainWante
 
 /** The team's whole chain, entry `from` onwards. */
 export async function chainFrom(client: pg.ClientBase, team: string, from: number): Promise<ChainEntry[]> {
-	const r = await client.query<{entry: ChainEntry}>('SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq >= $2 ORDER BY seq', [team, from]);
+	const r = await client.query<{entry: ChainEntry}>('SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq >= $2 ORDER BY seq', [
+		team,
+		from,
+	]);
 	return r.rows.map(x => x.entry);
 }
 
 /** The team's revision now (one indexed row), or null when the team is gone or hidden. */
 export async function teamRevision(client: pg.ClientBase, team: string, lock: boolean): Promise<number | null> {
-	const r = await client.query<{revision: string}>(`SELECT revision FROM fortnight_teams WHERE team_id = $1${lock ? ' FOR UPDATE' : ''}`, [team]);
+	const r = await client.query<{revision: string}>(`SELECT revision FROM fortnight_teams WHERE team_id = $1${lock ? ' FOR UPDATE' : ''}`, [
+		team,
+	]);
 	return r.rows[0] ? Number(r.rows[0].revision) : null;
 }
 
@@ -202,7 +237,17 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 	await client.query(
 		`UPDATE fortnight_teams SET schema_version = $2, revision = $3, updated_at = $4, reference_date = $5, sergeant_id = $6, inspector_id = $7,
 			team = $8::json, settings = $9::json WHERE team_id = $1`,
-		[team, next.schemaVersion, next.revision, next.updatedAt, next.referenceDate, next.team.sergeantId, next.team.inspectorId, JSON.stringify(next.team), JSON.stringify(next.settings)],
+		[
+			team,
+			next.schemaVersion,
+			next.revision,
+			next.updatedAt,
+			next.referenceDate,
+			next.team.sergeantId,
+			next.team.inspectorId,
+			JSON.stringify(next.team),
+			JSON.stringify(next.settings),
+		],
 	);
 }
 
@@ -233,9 +278,29 @@ export async function insertTeam(client: pg.ClientBase, data: StoreData): Promis
 	await client.query(
 		`INSERT INTO fortnight_teams (team_id, schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::json)`,
-		[team, data.schemaVersion, data.revision, data.updatedAt, data.referenceDate, data.team.sergeantId, data.team.inspectorId, JSON.stringify(data.team), JSON.stringify(data.settings)],
+		[
+			team,
+			data.schemaVersion,
+			data.revision,
+			data.updatedAt,
+			data.referenceDate,
+			data.team.sergeantId,
+			data.team.inspectorId,
+			JSON.stringify(data.team),
+			JSON.stringify(data.settings),
+		],
 	);
-	const empty = {...data, chain: [], officers: [], absences: [], cases: [], welfareEvents: [], concerns: [], actionPlans: [], drafts: []} as StoreData;
+	const empty = {
+		...data,
+		chain: [],
+		officers: [],
+		absences: [],
+		cases: [],
+		welfareEvents: [],
+		concerns: [],
+		actionPlans: [],
+		drafts: [],
+	} as StoreData;
 	await writeTeam(client, team, empty, data);
 }
 

@@ -46,7 +46,11 @@ export async function assertCurrent(client: pg.ClientBase, shown: string): Promi
 	if (have > want) throw newerThanUs(shown, have, want);
 	if (have < want) {
 		const what = have === 0 ? 'has no fortnight tables yet' : `is at schema version ${have}, older than this fortnight (${want})`;
-		throw new StoreError('unsupported-version', `The database at ${shown} ${what}. Run "fortnight store migrate --store ${shown}" as its owner first.`, shown);
+		throw new StoreError(
+			'unsupported-version',
+			`The database at ${shown} ${what}. Run "fortnight store migrate --store ${shown}" as its owner first.`,
+			shown,
+		);
 	}
 }
 
@@ -62,7 +66,9 @@ function newerThanUs(shown: string, have: number, want: number): StoreError {
 export async function migrate(client: pg.ClientBase, shown: string): Promise<{from: number; applied: number[]}> {
 	await client.query('BEGIN');
 	try {
-		await client.query('CREATE TABLE IF NOT EXISTS fortnight_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+		await client.query(
+			'CREATE TABLE IF NOT EXISTS fortnight_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+		);
 		// Two migrates at once: the second waits, then finds the work done.
 		await client.query('LOCK TABLE fortnight_migrations IN EXCLUSIVE MODE');
 		const from = await databaseVersion(client);

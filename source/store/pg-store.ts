@@ -19,7 +19,17 @@ import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
 import {validateStore} from './validate.js';
-import {brokenChainReason, createStoreFile, heldChainProblem, verifyChainInSlices, type ApplyResult, type Change, type OpenOptions, type OutsideChange, type Store} from './store.js';
+import {
+	brokenChainReason,
+	createStoreFile,
+	heldChainProblem,
+	verifyChainInSlices,
+	type ApplyResult,
+	type Change,
+	type OpenOptions,
+	type OutsideChange,
+	type Store,
+} from './store.js';
 
 const PgClient = pg.Client;
 
@@ -38,7 +48,11 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 		await client.query('COMMIT');
 		const problem = validateStore(data);
 		if (problem) {
-			throw new StoreError('invalid', `Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). Restore it from a backup (pg_dump).`, url.shown);
+			throw new StoreError(
+				'invalid',
+				`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). Restore it from a backup (pg_dump).`,
+				url.shown,
+			);
 		}
 		return {team, data};
 	} catch (err) {
@@ -73,7 +87,11 @@ async function wholeChainFor(store: string, data: StoreData): Promise<ChainEntry
 		const team = await resolveTeam(client, url.team, url.shown);
 		const all = (await chainFrom(client, team, 0)).slice(0, log?.entries ?? data.chain.length);
 		if (all.at(-1)?.hash !== committed.at(-1)?.hash) {
-			throw new StoreError('chain', `The review chain of team "${team}" in ${url.shown} does not end with the entry this snapshot records as its head. Run "fortnight verify".`, url.shown);
+			throw new StoreError(
+				'chain',
+				`The review chain of team "${team}" in ${url.shown} does not end with the entry this snapshot records as its head. Run "fortnight verify".`,
+				url.shown,
+			);
 		}
 		return all;
 	});
@@ -93,7 +111,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	});
 	const team = opened.team;
 	let data = opened.data;
-	let readOnlyReason: string | null = options.readOnly
+	const readOnlyReason: string | null = options.readOnly
 		? `${where} was opened read-only: you can look but not save.`
 		: opened.mayWrite
 			? null
@@ -114,7 +132,12 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		}
 		if (n.team !== team || typeof n.revision !== 'number' || committed.has(n.revision)) return;
 		const what = Array.isArray(n.what) ? n.what.filter((w): w is string => typeof w === 'string') : [];
-		const change: OutsideChange = {officerId: typeof n.officer === 'string' ? n.officer : null, role: typeof n.role === 'string' ? n.role : '', what, revision: n.revision};
+		const change: OutsideChange = {
+			officerId: typeof n.officer === 'string' ? n.officer : null,
+			role: typeof n.role === 'string' ? n.role : '',
+			what,
+			revision: n.revision,
+		};
 		for (const listener of listeners) listener(change);
 	};
 	const listen = async () => {
@@ -140,12 +163,17 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					// Every writer of this team takes its row first: the revision, the records and the chain's head
 					// cannot move under us until COMMIT.
 					const revision = await teamRevision(client, team, true);
-					if (revision === null) throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
+					if (revision === null)
+						throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
 					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
 					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
 					const problem = fresh === data ? null : validateStore(fresh, data);
 					if (problem) {
-						throw new StoreError('invalid', `Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. Run "fortnight verify".`, where);
+						throw new StoreError(
+							'invalid',
+							`Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. Run "fortnight verify".`,
+							where,
+						);
 					}
 					if (!verified.has(fresh.chain)) {
 						const problem = await verifyChainInSlices(fresh);
@@ -164,11 +192,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					await client.query(
 						`SELECT pg_notify('fortnight', json_build_object('team', $1::text, 'revision', $2::bigint, 'role', current_user::text,
 							'officer', fortnight_officer_of(current_user, $1::text), 'what', $3::text[])::text)`,
-						[
-							team,
-							candidate.revision,
-							what,
-						],
+						[team, candidate.revision, what],
 					);
 					committed.add(candidate.revision);
 					await client.query('COMMIT');
@@ -176,7 +200,11 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					const held = heldAfterWrite(candidate, chain, count);
 					verified.add(held.chain);
 					data = held;
-					return {merged: prepared.merged, revision: candidate.revision, ...(prepared.othersChanged ? {othersChanged: prepared.othersChanged} : {})};
+					return {
+						merged: prepared.merged,
+						revision: candidate.revision,
+						...(prepared.othersChanged ? {othersChanged: prepared.othersChanged} : {}),
+					};
 				} catch (err) {
 					await client.query('ROLLBACK').catch(() => {});
 					throw err;

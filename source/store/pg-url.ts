@@ -29,5 +29,9 @@ export function parseStoreUrl(store: string): StoreUrl {
 	const rest = params.toString();
 	const connectionString = rest ? `${base}?${rest}` : base;
 	const shownBase = base.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
-	return {connectionString, team: team === '' ? null : team, shown: q < 0 ? shownBase : `${shownBase}${bare.slice(q)}`.replace(/([?&]password=)[^&]*/i, '$1***')};
+	return {
+		connectionString,
+		team: team === '' ? null : team,
+		shown: q < 0 ? shownBase : `${shownBase}${bare.slice(q)}`.replace(/([?&]password=)[^&]*/i, '$1***'),
+	};
 }

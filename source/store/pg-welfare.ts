@@ -39,25 +39,37 @@ export async function appendPgWelfareNotes(store: string, notes: readonly Welfar
 export async function readPgPending(store: string): Promise<PendingWelfareNote[]> {
 	return withClient(store, async (client, url) => {
 		const team = await resolveTeam(client, url.team, url.shown);
-		const r = await client.query<{note: PendingWelfareNote}>('SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id', [team]);
+		const r = await client.query<{note: PendingWelfareNote}>('SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id', [
+			team,
+		]);
 		return r.rows.map(x => x.note);
 	});
 }
 
 /** changeWelfareDrafts in the database: one transaction, one writer per team at a time. */
-export async function changePgPending(store: string, change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[]): Promise<PendingWelfareNote[]> {
+export async function changePgPending(
+	store: string,
+	change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[],
+): Promise<PendingWelfareNote[]> {
 	return withClient(store, async (client, url) => {
 		await client.query('BEGIN');
 		try {
 			const team = await resolveTeam(client, url.team, url.shown);
 			await client.query("SELECT pg_advisory_xact_lock(hashtext('fortnight_welfare_pending:' || $1::text))", [team]);
-			const r = await client.query<{note: PendingWelfareNote}>('SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id', [team]);
+			const r = await client.query<{note: PendingWelfareNote}>(
+				'SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id',
+				[team],
+			);
 			const before = r.rows.map(x => x.note);
 			const next = change(before);
 			if (JSON.stringify(next) !== JSON.stringify(before)) {
 				await client.query('DELETE FROM fortnight_welfare_pending WHERE team_id = $1', [team]);
 				for (const note of next) {
-					await client.query('INSERT INTO fortnight_welfare_pending (team_id, by, note) VALUES ($1, $2, $3::json)', [team, note.by, JSON.stringify(note)]);
+					await client.query('INSERT INTO fortnight_welfare_pending (team_id, by, note) VALUES ($1, $2, $3::json)', [
+						team,
+						note.by,
+						JSON.stringify(note),
+					]);
 				}
 			}
 			await client.query('COMMIT');

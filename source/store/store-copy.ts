@@ -44,5 +44,12 @@ export async function copyStore(from: string, to: string): Promise<Copied> {
 		if (pending.length > 0) await changeWelfareDrafts(to, () => [...pending]);
 	}
 	const head = chainHead(data.chain);
-	return {team: data.team.id, cases: data.cases.length, entries: data.chain.length, notes: notes.length, head: head ? formatHead(head) : 'none (the chain is empty)', to: shown};
+	return {
+		team: data.team.id,
+		cases: data.cases.length,
+		entries: data.chain.length,
+		notes: notes.length,
+		head: head ? formatHead(head) : 'none (the chain is empty)',
+		to: shown,
+	};
 }

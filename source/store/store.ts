@@ -10,7 +10,6 @@ import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
-import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
 import {prepareChange} from './apply-change.js';

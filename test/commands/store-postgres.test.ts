@@ -38,7 +38,10 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const url = cluster.url('future');
 		expect(cli(['--store', url, 'store', 'migrate']).code).toBe(0);
 		cluster.psql('future', "INSERT INTO fortnight_migrations (version, name) VALUES (99, 'from-the-future')");
-		for (const args of [['store', 'migrate'], ['problems', '--json']]) {
+		for (const args of [
+			['store', 'migrate'],
+			['problems', '--json'],
+		]) {
 			const r = cli(['--store', url, ...args]);
 			expect(r.code).toBe(3);
 			expect(r.stderr).toContain('is at schema version 99, newer than this fortnight knows (2)');

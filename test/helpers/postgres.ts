@@ -44,7 +44,8 @@ export const postgresRequired = process.env['FORTNIGHT_REQUIRE_POSTGRES'] === '1
 /** True when the PostgreSQL tests must skip (no server programs, and CI does not require them). */
 export const skipPostgres = postgresBin === null && !postgresRequired;
 /** The reason printed in a skipped suite's name. */
-export const postgresSkipReason = postgresBin === null ? ' (skipped: no initdb/pg_ctl/postgres on PATH or in /usr/lib/postgresql/*/bin)' : '';
+export const postgresSkipReason =
+	postgresBin === null ? ' (skipped: no initdb/pg_ctl/postgres on PATH or in /usr/lib/postgresql/*/bin)' : '';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -77,7 +78,10 @@ function must(what: string, r: {status: number; stdout: string; stderr: string})
 
 /** initdb, then start the server on a socket in a new temporary folder. */
 export function startCluster(): Cluster {
-	if (!postgresBin) throw new Error('PostgreSQL is required (FORTNIGHT_REQUIRE_POSTGRES=1) but initdb/pg_ctl/postgres were not found on PATH or in /usr/lib/postgresql/*/bin.');
+	if (!postgresBin)
+		throw new Error(
+			'PostgreSQL is required (FORTNIGHT_REQUIRE_POSTGRES=1) but initdb/pg_ctl/postgres were not found on PATH or in /usr/lib/postgresql/*/bin.',
+		);
 	const bin = (name: string) => path.join(postgresBin, name);
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'fortnight-pg-'));
 	chmodSync(dir, 0o700);
@@ -90,7 +94,13 @@ export function startCluster(): Cluster {
 	const log = path.join(dir, 'server.log');
 	must('initdb', run(bin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']));
 	// No TCP at all; the socket in our own folder; small, so several test files can run clusters at once.
-	const conf = [`listen_addresses = ''`, `unix_socket_directories = '${dir}'`, 'shared_buffers = 16MB', 'max_connections = 60', 'fsync = on'];
+	const conf = [
+		`listen_addresses = ''`,
+		`unix_socket_directories = '${dir}'`,
+		'shared_buffers = 16MB',
+		'max_connections = 60',
+		'fsync = on',
+	];
 	const extra = path.join(dir, 'extra.conf');
 	writeFileSync(extra, conf.join('\n') + '\n');
 	if (isRoot) execFileSync('chown', ['postgres:postgres', extra]);
@@ -101,9 +111,12 @@ export function startCluster(): Cluster {
 	const cluster: Cluster = {
 		dir,
 		socketDir: dir,
-		url: (database, user = 'postgres') => `postgresql://${encodeURIComponent(user)}@/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}`,
+		url: (database, user = 'postgres') =>
+			`postgresql://${encodeURIComponent(user)}@/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}`,
 		psql(database, sql, user = 'postgres') {
-			const r = spawnSync(psqlBin, ['-h', dir, '-U', user, '-d', database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], {encoding: 'utf8'});
+			const r = spawnSync(psqlBin, ['-h', dir, '-U', user, '-d', database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+				encoding: 'utf8',
+			});
 			return {status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? ''};
 		},
 		createDatabase(name) {

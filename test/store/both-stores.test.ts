@@ -23,16 +23,26 @@ const TODAY = '2026-11-30';
 const NOTE: WelfareNote = {id: 'wn-test-1', officerId: 'o0002', date: '2026-11-30', by: 'o0001', text: 'A note the suite files.'};
 
 /** One more chain entry (an amendment of the last entry), as signing makes. */
-const sign = (reason: string) => (d: StoreData): StoreData => {
-	const last = d.chain.at(-1)!;
-	const data = {amends: last.seq, date: TODAY, by: d.team.sergeantId, reason, corrections: {summary: reason}};
-	return {...d, chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
-};
-const setRisk = (ref: string, risk: 'high' | 'low') => (d: StoreData): StoreData => ({
-	...d,
-	cases: d.cases.map(c => (c.ref === ref ? {...c, risk, riskHistory: [...c.riskHistory, {risk, from: TODAY, by: d.team.sergeantId, reason: 'test', reviewSeq: null}]} : c)),
-});
-const rename = (id: string, name: string) => (d: StoreData): StoreData => ({...d, officers: d.officers.map(o => (o.id === id ? {...o, name} : o))});
+const sign =
+	(reason: string) =>
+	(d: StoreData): StoreData => {
+		const last = d.chain.at(-1)!;
+		const data = {amends: last.seq, date: TODAY, by: d.team.sergeantId, reason, corrections: {summary: reason}};
+		return {...d, chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
+	};
+const setRisk =
+	(ref: string, risk: 'high' | 'low') =>
+	(d: StoreData): StoreData => ({
+		...d,
+		cases: d.cases.map(c =>
+			c.ref === ref
+				? {...c, risk, riskHistory: [...c.riskHistory, {risk, from: TODAY, by: d.team.sergeantId, reason: 'test', reviewSeq: null}]}
+				: c,
+		),
+	});
+const rename =
+	(id: string, name: string) =>
+	(d: StoreData): StoreData => ({...d, officers: d.officers.map(o => (o.id === id ? {...o, name} : o))});
 
 async function runVerify(store: string): Promise<{code: number; out: string}> {
 	let out = '';
@@ -214,27 +224,39 @@ for (const kind of KINDS) {
 			expect((await readWelfare(welfare)).notes).toEqual([NOTE, second]);
 		});
 
-		it.runIf(kind.announces)("hears another user's committed change at once (LISTEN/NOTIFY): who and what; never its own, never a rolled-back one", async () => {
-			const data = smallData(2);
-			const store = await kind.make(data);
-			const desk = await openStore(store);
-			const other = await openStore(store, {surface: 'command'});
-			const heard: OutsideChange[] = [];
-			const stop = desk.onChange!(c => heard.push(c));
-			// Listening before anyone writes: the server shows the desk's LISTEN.
-			for (let i = 0; i < 200 && pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0'; i++) {
-				await new Promise(r => setTimeout(r, 25));
-			}
-			await desk.apply(rename(data.officers[0]!.id, 'Own Change'));
-			await other.apply(rename(data.officers[1]!.id, 'Their Change')).catch(() => {});
-			await other.apply(() => {
-				throw new StoreError('invalid', 'refused before anything is written');
-			}).catch(() => {});
-			for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise(r => setTimeout(r, 25));
-			stop();
-			expect(heard).toEqual([{officerId: null, role: 'postgres', what: [`officer ${data.officers[1]!.id}`], revision: data.revision + 2}]);
-			expect(await desk.changedOnDisk()).toBe(true);
-		});
+		it.runIf(kind.announces)(
+			"hears another user's committed change at once (LISTEN/NOTIFY): who and what; never its own, never a rolled-back one",
+			async () => {
+				const data = smallData(2);
+				const store = await kind.make(data);
+				const desk = await openStore(store);
+				const other = await openStore(store, {surface: 'command'});
+				const heard: OutsideChange[] = [];
+				const stop = desk.onChange!(c => heard.push(c));
+				// Listening before anyone writes: the server shows the desk's LISTEN.
+				for (
+					let i = 0;
+					i < 200 &&
+					pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0';
+					i++
+				) {
+					await new Promise(r => setTimeout(r, 25));
+				}
+				await desk.apply(rename(data.officers[0]!.id, 'Own Change'));
+				await other.apply(rename(data.officers[1]!.id, 'Their Change')).catch(() => {});
+				await other
+					.apply(() => {
+						throw new StoreError('invalid', 'refused before anything is written');
+					})
+					.catch(() => {});
+				for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise(r => setTimeout(r, 25));
+				stop();
+				expect(heard).toEqual([
+					{officerId: null, role: 'postgres', what: [`officer ${data.officers[1]!.id}`], revision: data.revision + 2},
+				]);
+				expect(await desk.changedOnDisk()).toBe(true);
+			},
+		);
 
 		it('saves a copy as a JSON file that verifies with the same head', async () => {
 			const data = smallData(2);

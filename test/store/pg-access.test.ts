@@ -58,14 +58,22 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		cluster?.stop();
 	});
 
-	const count = (user: string, table: string, team: string) => Number(rows(user, `SELECT count(*) FROM ${table} WHERE team_id = '${team}'`));
+	const count = (user: string, table: string, team: string) =>
+		Number(rows(user, `SELECT count(*) FROM ${table} WHERE team_id = '${team}'`));
 
 	it("a sergeant sees their own team's cases, chain and welfare notes about their investigators, and nothing of another team", () => {
 		expect(count('sgt_a', 'fortnight_cases', 'team-a')).toBe(60);
 		expect(count('sgt_a', 'fortnight_chain', 'team-a')).toBeGreaterThan(0);
 		expect(rows('sgt_a', "SELECT id FROM fortnight_welfare_notes WHERE team_id = 'team-a' ORDER BY id")).toBe('wn-a-1');
 		// Team A's records do not exist for B's sergeant: every read comes back empty.
-		for (const table of ['fortnight_teams', 'fortnight_cases', 'fortnight_officers', 'fortnight_chain', 'fortnight_welfare_notes', 'fortnight_absences']) {
+		for (const table of [
+			'fortnight_teams',
+			'fortnight_cases',
+			'fortnight_officers',
+			'fortnight_chain',
+			'fortnight_welfare_notes',
+			'fortnight_absences',
+		]) {
 			expect(count('sgt_b', table, 'team-a'), table).toBe(0);
 		}
 		expect(count('sgt_b', 'fortnight_cases', 'team-b')).toBe(60);
@@ -75,22 +83,41 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 	it("a sergeant of team B can change nothing of team A's", () => {
 		expect(rows('sgt_b', `UPDATE fortnight_cases SET revision = revision WHERE team_id = 'team-a' RETURNING key`)).toBe('');
 		expect(rows('sgt_b', `DELETE FROM fortnight_officers WHERE team_id = 'team-a' RETURNING key`)).toBe('');
-		expect(refused('sgt_b', `INSERT INTO fortnight_cases (team_id, key, ord, revision, doc) VALUES ('team-a', 'X', 0, 0, '{}')`)).toContain('row-level security');
-		expect(refused('sgt_b', `INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'x', 'o0003', '2026-11-01', 'o0002', 'x')`)).toContain(
+		expect(refused('sgt_b', `INSERT INTO fortnight_cases (team_id, key, ord, revision, doc) VALUES ('team-a', 'X', 0, 0, '{}')`)).toContain(
 			'row-level security',
 		);
+		expect(
+			refused(
+				'sgt_b',
+				`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'x', 'o0003', '2026-11-01', 'o0002', 'x')`,
+			),
+		).toContain('row-level security');
 		expect(count('postgres', 'fortnight_cases', 'team-a')).toBe(60);
 	});
 
-	it('through fortnight itself, B\'s sergeant is refused team A and works on team B', () => {
-		const asB = (team: string, ...args: string[]) => runCli(['--store', `${cluster.url(DB, 'sgt_b')}&team=${team}`, '--today', '2026-11-30', ...args]);
+	it("through fortnight itself, B's sergeant is refused team A and works on team B", () => {
+		const asB = (team: string, ...args: string[]) =>
+			runCli(['--store', `${cluster.url(DB, 'sgt_b')}&team=${team}`, '--today', '2026-11-30', ...args]);
 		const a = asB('team-a', 'problems', '--json');
 		expect(a.code).toBe(3);
 		expect(a.stderr).toContain('holds no team "team-a" that you may see');
 		const b = asB('team-b', 'problems', '--json');
 		expect(b.code).toBe(0);
 		expect(JSON.parse(b.stdout)).toBeTruthy();
-		const added = asB('team-b', '--as', 'o0002', 'absence', 'add', 'o0005', '--from', '2027-01-04', '--to', '2027-01-05', '--reason', 'training');
+		const added = asB(
+			'team-b',
+			'--as',
+			'o0002',
+			'absence',
+			'add',
+			'o0005',
+			'--from',
+			'2027-01-04',
+			'--to',
+			'2027-01-05',
+			'--reason',
+			'training',
+		);
 		expect(added.stderr).toContain('Recorded ab');
 		expect(added.code).toBe(0);
 		expect(asB('team-b', 'verify').code).toBe(0);
@@ -102,13 +129,25 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		expect(rows('insp', "SELECT string_agg(id, ',' ORDER BY id) FROM fortnight_welfare_notes")).toBe('wn-a-2');
 	});
 
-	it('an investigator sees nothing, until named cover for the sergeant on today\'s date; a cover never reads welfare notes', () => {
+	it("an investigator sees nothing, until named cover for the sergeant on today's date; a cover never reads welfare notes", () => {
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(0);
 		const today = rows('postgres', 'SELECT current_date');
 		const absence = (id: string, from: string, to: string) =>
-			JSON.stringify({id, officerId: 'o0002', from, to, reason: 'annual-leave', coverOfficerId: 'o0004', recordedAt: '2026-11-30T09:00:00.000Z', recordedBy: 'o0001'});
+			JSON.stringify({
+				id,
+				officerId: 'o0002',
+				from,
+				to,
+				reason: 'annual-leave',
+				coverOfficerId: 'o0004',
+				recordedAt: '2026-11-30T09:00:00.000Z',
+				recordedBy: 'o0001',
+			});
 		// Cover that ended yesterday gives nothing.
-		rows('postgres', `INSERT INTO fortnight_absences VALUES ('team-a', 'cov-past', 99, 1, '${absence('cov-past', '2020-01-01', '2020-01-05')}')`);
+		rows(
+			'postgres',
+			`INSERT INTO fortnight_absences VALUES ('team-a', 'cov-past', 99, 1, '${absence('cov-past', '2020-01-01', '2020-01-05')}')`,
+		);
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(0);
 		rows('postgres', `INSERT INTO fortnight_absences VALUES ('team-a', 'cov-now', 100, 1, '${absence('cov-now', today, today)}')`);
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(60);
@@ -128,29 +167,44 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		expect(refused('postgres', `DELETE FROM fortnight_chain WHERE team_id = 'team-a' AND seq = 0`)).toContain('append-only');
 		expect(refused('postgres', 'TRUNCATE fortnight_chain')).toContain('append-only');
 		// An entry that does not follow the chain's last is refused too.
-		expect(refused('postgres', `INSERT INTO fortnight_chain SELECT team_id, seq, kind, case_ref, prev_hash, hash, entry FROM fortnight_chain WHERE team_id = 'team-a' AND seq = 0`)).toMatch(
-			/must follow|duplicate key/,
-		);
+		expect(
+			refused(
+				'postgres',
+				`INSERT INTO fortnight_chain SELECT team_id, seq, kind, case_ref, prev_hash, hash, entry FROM fortnight_chain WHERE team_id = 'team-a' AND seq = 0`,
+			),
+		).toMatch(/must follow|duplicate key/);
 		const r = runCli(['--store', `${owner}&team=team-a`, 'verify']);
 		expect(r.code).toBe(0);
 	});
 
 	it('an officer files welfare notes only in their own name, and reads pending notes only their own', () => {
-		expect(rows('sgt_a', `INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'wn-a-3', 'o0005', '2026-11-29', 'o0002', 'x') RETURNING id`)).toBe(
-			'wn-a-3',
+		expect(
+			rows(
+				'sgt_a',
+				`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'wn-a-3', 'o0005', '2026-11-29', 'o0002', 'x') RETURNING id`,
+			),
+		).toBe('wn-a-3');
+		expect(
+			refused(
+				'sgt_a',
+				`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'wn-a-4', 'o0005', '2026-11-29', 'o0001', 'x')`,
+			),
+		).toContain('row-level security');
+		rows(
+			'postgres',
+			`INSERT INTO fortnight_welfare_pending (team_id, by, note) VALUES ('team-a', 'o0001', '{}'), ('team-a', 'o0002', '{}')`,
 		);
-		expect(refused('sgt_a', `INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('team-a', 'wn-a-4', 'o0005', '2026-11-29', 'o0001', 'x')`)).toContain(
-			'row-level security',
-		);
-		rows('postgres', `INSERT INTO fortnight_welfare_pending (team_id, by, note) VALUES ('team-a', 'o0001', '{}'), ('team-a', 'o0002', '{}')`);
 		expect(rows('sgt_a', "SELECT string_agg(by, ',') FROM fortnight_welfare_pending")).toBe('o0002');
 		expect(rows('insp', "SELECT string_agg(by, ',') FROM fortnight_welfare_pending")).toBe('o0001');
 	});
 
 	it('an officer cannot make a team, nor map a login', () => {
-		expect(refused('sgt_a', `INSERT INTO fortnight_teams SELECT 'team-x', schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings FROM fortnight_teams`)).toContain(
-			'permission denied',
-		);
+		expect(
+			refused(
+				'sgt_a',
+				`INSERT INTO fortnight_teams SELECT 'team-x', schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings FROM fortnight_teams`,
+			),
+		).toContain('permission denied');
 		expect(refused('sgt_a', `INSERT INTO fortnight_logins VALUES ('sgt_a', 'team-b', 'o0002')`)).toContain('permission denied');
 		expect(rows('sgt_a', 'SELECT count(*) FROM fortnight_logins')).toBe('1');
 	});
