@@ -85,23 +85,23 @@ const char = (c: string) => (input: string, key: KeyInfo) => input === c && plai
 
 export const KEYMAP: readonly Binding[] = [
 	// Log view (4): its own keys, which shadow the general ones there.
-	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', views: ['log'], matches: char('s')},
-	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', views: ['log'], matches: char('o')},
-	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', views: ['log'], matches: char('l')},
-	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', views: ['log'], matches: char('<')},
-	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', views: ['log'], matches: char('>')},
-	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', views: ['log'], matches: char('e')},
+	{command: 'log-sergeant', keys: ['s'], where: 'Log view', help: 'next sergeant, then all', palette: 'Log: filter by the next sergeant', views: ['log'], matches: char('s')},
+	{command: 'log-officer', keys: ['o'], where: 'Log view', help: 'next officer, then all', palette: 'Log: filter by the next officer', views: ['log'], matches: char('o')},
+	{command: 'log-late', keys: ['l'], where: 'Log view', help: 'late reviews only (again: all)', palette: 'Log: late reviews only (again: all)', views: ['log'], matches: char('l')},
+	{command: 'log-earlier', keys: ['<'], where: 'Log view', help: 'previous period', palette: 'Log: previous period', views: ['log'], matches: char('<')},
+	{command: 'log-later', keys: ['>'], where: 'Log view', help: 'next period', palette: 'Log: next period', views: ['log'], matches: char('>')},
+	{command: 'log-export', keys: ['e'], where: 'Log view', help: 'export the rows shown as CSV next to the store', palette: 'Log: export the rows shown (CSV)', views: ['log'], matches: char('e')},
 	// The weekly chart above the rows (source/ui/views/log/trend-chart-lines.ts).
 	{command: 'log-week-earlier', keys: ['←'], where: 'Log view', help: 'chart: choose the week before (the rows show only that week)', views: ['log'], matches: (_i, k) => k.leftArrow},
 	{command: 'log-week-later', keys: ['→'], where: 'Log view', help: 'chart: choose the week after', views: ['log'], matches: (_i, k) => k.rightArrow},
-	{command: 'log-all-weeks', keys: ['w'], where: 'Log view', help: 'chart: back to the whole period', views: ['log'], matches: char('w')},
+	{command: 'log-all-weeks', keys: ['w'], where: 'Log view', help: 'chart: back to the whole period', palette: 'Log: chart back to the whole period', views: ['log'], matches: char('w')},
 	{command: 'log-chart', keys: ['c'], where: 'Log view', help: 'show or hide the weekly chart', palette: 'Log: show or hide the weekly chart', views: ['log'], matches: char('c')},
 	// The Handover view's own reducer acts on these (it also takes typed dates and names while a field is
 	// open, when the desk's keys stand aside); they are listed here so help and the palette show them.
-	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', views: ['handover'], matches: char('f')},
-	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', views: ['handover'], matches: char('t')},
-	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', views: ['handover'], matches: char('c')},
-	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', views: ['handover'], matches: char('e')},
+	{command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', palette: 'Handover: first day of the window', views: ['handover'], matches: char('f')},
+	{command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', palette: 'Handover: last day of the window', views: ['handover'], matches: char('t')},
+	{command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', palette: 'Handover: name the cover', views: ['handover'], matches: char('c')},
+	{command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', palette: 'Handover: export (Markdown)', views: ['handover'], matches: char('e')},
 	{
 		command: 'handover-calendar',
 		keys: ['i'],
@@ -134,7 +134,7 @@ export const KEYMAP: readonly Binding[] = [
 		command: 'open',
 		keys: ['Enter'],
 		where: 'lists, problem detail',
-		help: "open the case, a problem's detail (from there: its case or officer), or fold an officer",
+		help: "open a case, a problem's detail or a log entry's case; fold an officer",
 		matches: (_i, k) => k.return,
 	},
 	{command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer', matches: (_i, k) => k.escape},

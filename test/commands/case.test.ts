@@ -3,7 +3,7 @@ import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/case.js';
 import type {CaseRecord} from '../../source/domain/case-record.js';
-import type {StoreData} from '../../source/domain/model.js';
+import {SCHEMA_VERSION, type StoreData} from '../../source/domain/model.js';
 import {amendReview} from '../../source/domain/review/amend.js';
 import {signer} from '../../source/store/chain.js';
 import {loadStoreText} from '../../source/store/store.js';
@@ -31,7 +31,7 @@ describe('fortnight case reallocate', () => {
 		);
 		const saved = load(store);
 		const c = saved.cases.find(x => x.ref === REF)!;
-		expect(saved.schemaVersion).toBe(2);
+		expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(c.oicId).toBe('o0006');
 		expect(c.allocations.map(a => [a.officerId, a.from, a.to, a.by, a.reason, a.recordedAt])).toEqual([
 			['o0003', '2026-01-14', DEMO_TODAY, null, 'allocation on record before fortnight kept case history', null],

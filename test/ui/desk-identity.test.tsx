@@ -153,7 +153,7 @@ describe('signing in the desk', () => {
 		await ready(h);
 		await signDoyleFromQueue(h);
 		h.app.unmount();
-		const {data} = await readStoreFile(file);
+		const {data} = await readStoreFile(file, {chain: 'whole'}); // every entry: the chain file's too
 		const review = data.chain.findLast(e => e.kind === 'review')!;
 		expect(review).toMatchObject({author: DS, data: {caseRef: DOYLE_CASE, reviewerId: DS}});
 		expect(review.sig).toMatch(/^[A-Za-z0-9+/]+=*$/);

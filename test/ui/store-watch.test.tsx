@@ -36,27 +36,57 @@ function fakeStore(initial: StoreData, options: {readOnly?: boolean} = {}) {
 }
 
 describe('store watching', () => {
-	it('shows a change by another user, and u reloads it', async () => {
+	// Changed deliberately (issue 20 item 9): with nothing typed the desk now takes a change in by itself;
+	// it still says so, and waits, while something is being typed.
+	const closedOne = (base: StoreData): StoreData => ({
+		...base,
+		revision: base.revision + 1,
+		cases: base.cases.map((c, i) => (i === 0 ? {...c, status: 'closed' as const, closedOn: '2026-11-30'} : c)),
+	});
+
+	it('while a filter is being typed, shows a change by another user and keeps the screen; leaving the filter takes it in', async () => {
 		const base = demoData();
 		const f = fakeStore(base);
 		const h = renderDesk({store: f.store, pollMs: 20});
 		await ready(h);
 		expect(h.frame()).toContain('60 live cases');
-		// One case closed by another user.
-		const next: StoreData = {...base, revision: base.revision + 1, cases: base.cases.map((c, i) => (i === 0 ? {...c, status: 'closed' as const, closedOn: '2026-11-30'} : c))};
-		f.otherUserSaves(next);
+		await h.press('/');
+		await h.press('CR');
+		f.otherUserSaves(closedOne(base));
 		await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
-		expect(h.frame()).toContain('60 live cases');
-		await h.press('u');
+		expect(h.frame()).toContain('Filter: CR_');
+		await h.press('\u001b');
 		const after = await h.waitFor('59 live cases', 20_000);
 		expect(after).not.toContain('CHANGED BY ANOTHER USER');
 		expect(f.statCalls()).toBeGreaterThan(0);
 		h.app.unmount();
 	});
 
-	it('a store that announces changes (PostgreSQL) is heard at once, without polling, and the status bar says who changed what', async () => {
+	it('with nothing typed, takes in a change by another user by itself and says so', async () => {
 		const base = demoData();
 		const f = fakeStore(base);
+		const h = renderDesk({store: f.store, pollMs: 20});
+		await ready(h);
+		f.otherUserSaves(closedOne(base));
+		const after = await h.waitFor('59 live cases', 20_000);
+		expect(after).not.toContain('CHANGED BY ANOTHER USER');
+		expect(after).toContain('Reloaded: another user');
+		h.app.unmount();
+	});
+
+	it('u reloads', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		const h = renderDesk({store: f.store, pollMs: 0});
+		await ready(h);
+		f.otherUserSaves(closedOne(base));
+		await h.press('u');
+		await h.waitFor('59 live cases', 20_000);
+		h.app.unmount();
+	});
+
+	/** The same stand-in, announcing changes as a PostgreSQL store does (Store.onChange). */
+	function announcing(f: ReturnType<typeof fakeStore>) {
 		let tell: ((c: OutsideChange) => void) | null = null;
 		let unsubscribed = false;
 		const store: Store = {
@@ -68,19 +98,38 @@ describe('store watching', () => {
 				};
 			},
 		};
-		const h = renderDesk({store, pollMs: 20});
+		return {store, tell: (c: OutsideChange) => tell!(c), listening: () => tell !== null, unsubscribed: () => unsubscribed};
+	}
+
+	it('a store that announces changes (PostgreSQL) is heard at once without polling; the status bar says who changed what', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		const a = announcing(f);
+		const h = renderDesk({store: a.store, pollMs: 20});
 		await ready(h);
-		expect(tell).not.toBeNull();
+		expect(a.listening()).toBe(true);
 		const ref = base.cases[0]!.ref;
-		f.otherUserSaves({...base, revision: base.revision + 1});
-		tell!({officerId: base.team.sergeantId, role: 'sgt_brennan', what: [`case ${ref}`], revision: base.revision + 1});
-		const frame = await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
 		const sergeant = base.officers.find(o => o.id === base.team.sergeantId)!;
-		expect(frame).toContain(`${sergeant.rank} ${sergeant.name.split(' ').at(-1)} changed case ${ref}.`);
+		const who = `${sergeant.rank} ${sergeant.name.split(' ').at(-1)}`;
+		// While a filter is typed: the bar says who changed what, and the screen waits.
+		await h.press('/');
+		await h.press('CR');
+		f.otherUserSaves(closedOne(base));
+		a.tell({officerId: base.team.sergeantId, role: 'sgt_brennan', what: [`case ${ref}`], revision: base.revision + 1});
+		const frame = await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
+		expect(frame).toContain(`${who} changed case ${ref}.`);
+		expect(frame).toContain('60 live cases');
+		// Leaving the filter takes it in.
+		await h.press('\u001b');
+		await h.waitFor('59 live cases', 20_000);
+		// With nothing typed, the next is taken in by itself, saying who.
+		f.otherUserSaves({...closedOne(base), revision: base.revision + 2});
+		a.tell({officerId: null, role: 'insp_okafor', what: ['the settings'], revision: base.revision + 2});
+		await h.waitFor(`Reloaded: insp_okafor changed the settings (revision ${base.revision + 2})`);
 		// Heard, not polled: the file-style check never ran.
 		expect(f.statCalls()).toBe(0);
 		h.app.unmount();
-		expect(unsubscribed).toBe(true);
+		expect(a.unsubscribed()).toBe(true);
 	});
 
 	it('says when the store is read-only', async () => {

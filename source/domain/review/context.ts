@@ -7,6 +7,7 @@ import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
 import {defaultActionOwner} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
+import {sergeantOn} from '../team-history.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
@@ -58,6 +59,16 @@ export interface ReviewContext {
 	absences: readonly Absence[];
 	/** Officers by id, for names. */
 	officers: Map<string, Officer>;
+	/** The team's sergeant's recorded absences not yet over: a next review date inside one is warned about. */
+	sergeantAway: Absence[];
+}
+
+/** The team's sergeant on `today` and their absences that have not ended by then, earliest first. */
+function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
+	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
+	return data.absences
+		.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today))
+		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate): ReviewContext {
@@ -80,6 +91,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 		owners: data.officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today)),
 		...ownerFacts(data, c, today),
 		officers,
+		sergeantAway: sergeantAwayFrom(data, today),
 	};
 }
 
@@ -117,6 +129,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
 		...ownerFacts(data, c, prev.today),
 		officers,
+		sergeantAway: sergeantAwayFrom(data, prev.today),
 	};
 }
 

@@ -22,6 +22,7 @@ export * from './errors.js';
 export * from './answers.js';
 export * from './context.js';
 export * from './next-review.js';
+export * from './next-review-warnings.js';
 export * from './validate.js';
 export * from './since-last.js';
 export * from './summary.js';

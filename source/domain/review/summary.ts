@@ -9,6 +9,12 @@ import {WELFARE_FLAG_WORDS, type ReviewAnswers} from './answers.js';
 import type {ReviewContext} from './context.js';
 import {nextReviewDate, riskAfter} from './validate.js';
 
+/** `s` cut to `max` characters with "…" when cut, never mid-character (a cut summary says it is cut). */
+function clip(s: string, max: number): string {
+	const chars = [...s];
+	return chars.length <= max ? s : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 export const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
 
 /**
@@ -31,8 +37,8 @@ export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = f
 	lines.push(after === ctx.case.risk ? `Risk: kept at ${after}.` : `Risk: changed from ${ctx.case.risk} to ${after}.`);
 	lines.push(
 		a.actions.length > 0
-			? `New actions: ${a.actions.map(x => `${safeText(x.text.trim()).slice(0, 60)} (${shortName(ctx.officers.get(x.ownerId))})`).join('; ')}.`
-			: `New actions: none. Reason: ${safeText(a.noActionReason.trim()).slice(0, 120)}`,
+			? `New actions: ${a.actions.map(x => `${clip(safeText(x.text.trim()), 60)} (${shortName(ctx.officers.get(x.ownerId))})`).join('; ')}.`
+			: `New actions: none. Reason: ${clip(safeText(a.noActionReason.trim()), 120)}`,
 	);
 	const p = a.performance;
 	if (p.decision) lines.push(`Performance: ${DECISION_WORDS[p.decision]}${ctx.trigger.fired ? '' : ' (trigger not fired)'}.`);

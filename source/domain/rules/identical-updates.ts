@@ -165,7 +165,11 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 				const {entries, identical, lowest, shown} = cluster;
 				const refs = [...new Set(entries.map(e => e.caseRef))].sort();
 				const who = nameOf(ctx, authorId);
-				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: `update ${e.index + 1} on ${e.caseRef}`}));
+				// In words: what this update is evidence of, not its position in the case's list ("update 17 on ...").
+				const likeness = identical ? 'identical text to' : `near-identical (${Math.floor(lowest * 100 + 1e-9)}% similar) to`;
+				const others = (e: Entry) => safeText(refs.filter(r => r !== e.caseRef).join(', '));
+				const detail = (e: Entry) => `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`;
+				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: detail(e)}));
 				out.push({
 					id: `identical-updates:${authorId}:${date}:${refs[0]}`,
 					kind: 'identical-updates',

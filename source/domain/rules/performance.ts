@@ -117,7 +117,9 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 
 	// 1. Cases red for updates: fires on the day the threshold-th case turned red.
 	const red: {ref: string; since: IsoDate; detail: string}[] = [];
-	const redDetail = (since: IsoDate) => `no crime-report update for ${s.updateRedDays}+ days since ${since}`;
+	// The day the case turned red (its last update plus the red threshold), as a UK date like the rest.
+	const redDetail = (since: IsoDate) =>
+		`red for updates since ${shortDate(since, today)}: no crime-report update in the ${s.updateRedDays} days before`;
 	for (const c of ctx.liveByOic.get(officerId) ?? []) {
 		if (c.opened > today) continue;
 		const since = redForUpdatesSince(c, s.updateRedDays, today);

@@ -5,7 +5,7 @@
  */
 import type {DeskModel} from '../model/desk-model.js';
 import type {IsoDate} from '../../domain/dates.js';
-import {commandFor, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
+import {commandFor, KEYMAP, NO_KEY, type DeskCommand, type KeyInfo} from '../keymap.js';
 import {explorerRows, rowIndexOf, type ExplorerRow} from '../explorer/explorer-rows.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {EMPTY_LIST, filterListReducer, showsFilterLine, type FilterListAction, type FilterListState} from '../list/filter-list.js';
@@ -317,6 +317,15 @@ export function takesText(s: DeskState): boolean {
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
 }
 
+/**
+ * True while something is being typed or answered (a review with the keys, the palette, a filter, a form,
+ * a question, a Handover field): the store is then not reloaded under it (use-store-watch.ts).
+ */
+export function isTyping(s: DeskState): boolean {
+	if (reviewHasKeys(s) || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
+	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null;
+}
+
 /** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
 function handoverHasKeys(s: DeskState): boolean {
 	return s.view === 'handover' && s.focus === 'explorer' && s.overlay === null;
@@ -329,7 +338,8 @@ export function currentCalendar(s: DeskState): CalendarGrid {
 
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
-	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth);
+	// Inside the view's frame: two columns fewer than the main area.
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2);
 }
 
 /** The Handover view's commands in the keymap, as its reducer's actions. */
@@ -448,8 +458,19 @@ function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	return s;
 }
 
+/** Palette commands of the Log and Handover views go to their view first, where their result is seen. */
+const COMMAND_VIEW: Partial<Record<DeskCommand, View>> = Object.fromEntries(
+	KEYMAP.filter(b => b.palette && b.views?.length === 1 && (b.views[0] === 'log' || b.views[0] === 'handover')).map(b => [
+		b.command,
+		b.views![0]!,
+	]),
+);
+
 function runTarget(s: DeskState, t: PaletteTarget): DeskState {
-	if (t.type === 'command') return runCommand(s, t.command);
+	if (t.type === 'command') {
+		const view = COMMAND_VIEW[t.command];
+		return runCommand(view ? {...setView(s, view), focus: 'explorer'} : s, t.command);
+	}
 	if (t.type === 'case') return openCase(s, t.ref);
 	return showOfficer(s, t.officerId);
 }
@@ -571,7 +592,8 @@ function setView(s: DeskState, view: View): DeskState {
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
-	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
+	const list = s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : explorerVisible(s);
+	const page = s.focus === 'problems' ? problemsVisible(s) : s.focus === 'editor' ? s.layout.editorRows : list;
 	switch (command) {
 		case 'up':
 			return moveFocused(s, -1);
@@ -694,7 +716,25 @@ function openTabAndFocus(s: DeskState, tab: Tab): DeskState {
 	return {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, tab)};
 }
 
+/**
+ * Enter in the Log view: its columns are cut at 80, so the entry opens whole in its case's tab, scrolled
+ * to the review history, where the entry (#seq) is written out in full.
+ */
+function openLogEntry(s: DeskState): DeskState {
+	const row = currentLogModel(s).rows[s.log.cursor];
+	if (!row) return {...s, notice: 'No entry in this period with these filters.'};
+	if (!s.model.caseByRef.has(row.caseRef)) return {...s, notice: `${safeText(row.caseRef)} is no longer in the store.`};
+	const opened = openCase(s, row.caseRef);
+	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner);
+	const at = lines.findIndex(l => l.text.includes(`(#${row.amends ?? row.seq}`));
+	const scroll = Math.max(0, Math.min(at, lines.length - opened.layout.editorRows));
+	const tabs = updateActive(opened.tabs, t => (t.kind === 'case' ? {...t, scroll} : t));
+	const what = row.kind === 'amendment' ? `amendment #${row.seq} to entry #${row.amends}` : `entry #${row.seq}`;
+	return {...opened, tabs, notice: `The log's ${what}: under REVIEW HISTORY (Esc back; 4 returns to the log).`};
+}
+
 function openFocused(s: DeskState): DeskState {
+	if (s.view === 'log' && s.focus === 'explorer') return openLogEntry(s);
 	if (s.focus === 'problems') {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
 		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.

@@ -24,7 +24,24 @@ import {HandoverView} from '../views/handover/handover-view.js';
 import {CalendarView} from '../views/calendar/calendar-view.js';
 import {writeHandoverFile} from '../views/handover/handover-export.js';
 import {LogView} from '../views/log/log-view.js';
-import {currentCalendar, currentExplorerRows, currentHandover, currentLogModel, deskReducer, explorerVisible, helpHeight, helpText, helpWidth, initialState, PALETTE_ROWS, problemsVisible, reviewHasKeys, type DeskAction, type DeskState} from './desk-state.js';
+import {
+	currentCalendar,
+	currentExplorerRows,
+	currentHandover,
+	currentLogModel,
+	deskReducer,
+	explorerVisible,
+	helpHeight,
+	helpText,
+	helpWidth,
+	initialState,
+	isTyping,
+	PALETTE_ROWS,
+	problemsVisible,
+	reviewHasKeys,
+	type DeskAction,
+	type DeskState,
+} from './desk-state.js';
 import {MIN_COLUMNS, MIN_ROWS, reviewLayout, type Size} from './layout.js';
 import {useDeskInput} from './use-desk-input.js';
 import {DEFAULT_POLL_MS, useStoreWatch} from './use-store-watch.js';
@@ -116,7 +133,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	const reviewConsumed = useRef(0);
 	// The Handover view's last export carried out (see HandoverViewProps.exportsDone).
 	const handoverExports = useRef(0);
-	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData, id => {
+	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData, {typing: isTyping(state), diskChanged: state.diskChanged}, id => {
 		const officer = state.model.officerById.get(id);
 		return officer ? shortName(officer) : undefined;
 	});

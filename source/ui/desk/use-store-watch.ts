@@ -1,21 +1,25 @@
 /**
- * Watches the store for changes by another user and performs reloads the user asks for. A store that
- * announces changes (PostgreSQL: LISTEN/NOTIFY, store.onChange) is heard at once, and the status bar
- * says who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk).
- * Never reloads on its own: the sergeant decides when the screen changes under them.
+ * Watches the store for changes by another user and performs reloads. A store that announces changes
+ * (PostgreSQL: LISTEN/NOTIFY, store.onChange) is heard at once, without polling, and the status bar says
+ * who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk). A change is taken in by itself while nothing is being
+ * typed (README "The review desk": a second desk would otherwise show a case as due, and offer its
+ * draft, after someone else signed it); while something is (a filter, the palette, a form, a review
+ * with the keys), the status bar says so and the screen does not change under the typing: it reloads
+ * as soon as the typing is left, or on `u`.
  */
 import {useEffect, useRef, type Dispatch} from 'react';
+import path from 'node:path';
 import type {StoreData} from '../../domain/model.js';
 import type {OutsideChange, Store} from '../../store/index.js';
 import type {DeskAction} from './desk-state.js';
 
 export const DEFAULT_POLL_MS = 3000;
 
-/** The status bar's sentence for another user's change: "DS Tom Brennan changed case CR/00012/25." */
+/** The status bar's sentence for another user's change: "DS Brennan changed case CR/00012/25." */
 export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: string) => string | undefined): string {
 	const who = (change.officerId !== null ? nameOf(change.officerId) : undefined) ?? (change.role || 'Another user');
 	const what = change.what.length > 0 ? change.what.join(', ') : 'the store';
-	return `${who} changed ${what}.`;
+	return `${who} changed ${what}`;
 }
 
 export function useStoreWatch(
@@ -24,15 +28,41 @@ export function useStoreWatch(
 	reloadRequests: number,
 	dispatch: Dispatch<DeskAction>,
 	setData: (d: StoreData) => void,
+	watch: {typing: boolean; diskChanged: boolean} = {typing: true, diskChanged: false},
 	nameOf: (officerId: string) => string | undefined = () => undefined,
 ): void {
 	const names = useRef(nameOf);
 	names.current = nameOf;
+	const typing = useRef(watch.typing);
+	typing.current = watch.typing;
+	const reloading = useRef(false);
+	const reloadByItself = useRef<(who?: string) => void>(() => {});
+	reloadByItself.current = (who?: string) => {
+		if (!store || reloading.current) return;
+		reloading.current = true;
+		store
+			.reload()
+			.then(data => {
+				setData(data);
+				const what = who ?? `another user changed ${path.basename(store.file)}`;
+				dispatch({type: 'notice', text: `Reloaded: ${what} (revision ${data.revision}).`});
+			})
+			.catch(() => dispatch({type: 'disk-changed', changed: true}))
+			.finally(() => {
+				reloading.current = false;
+			});
+	};
+
 	useEffect(() => {
 		if (!store?.onChange) return;
 		return store.onChange(change => {
+			const words = outsideChangeWords(change, id => names.current(id));
+			if (!typing.current) {
+				reloadByItself.current(words);
+				return;
+			}
 			dispatch({type: 'disk-changed', changed: true});
-			dispatch({type: 'notice', text: outsideChangeWords(change, id => names.current(id))});
+			dispatch({type: 'notice', text: `${words}.`});
 		});
 	}, [store, dispatch]);
 
@@ -45,7 +75,10 @@ export function useStoreWatch(
 			busy = true;
 			store
 				.changedOnDisk()
-				.then(changed => dispatch({type: 'disk-changed', changed}))
+				.then(changed => {
+					if (changed && !typing.current) reloadByItself.current();
+					else dispatch({type: 'disk-changed', changed});
+				})
 				.catch(() => dispatch({type: 'notice', text: 'Cannot check the store file for changes (is the drive still there?).'}))
 				.finally(() => {
 					busy = false;
@@ -54,6 +87,11 @@ export function useStoreWatch(
 		timer.unref?.();
 		return () => clearInterval(timer);
 	}, [store, pollMs, dispatch]);
+
+	// A change seen while typing is taken in once the typing is left.
+	useEffect(() => {
+		if (watch.diskChanged && !watch.typing) reloadByItself.current();
+	}, [watch.diskChanged, watch.typing]);
 
 	const seen = useRef(reloadRequests);
 	useEffect(() => {
@@ -72,4 +110,3 @@ export function useStoreWatch(
 			.catch((err: unknown) => dispatch({type: 'notice', text: `Reload failed: ${err instanceof Error ? err.message : String(err)}`}));
 	}, [reloadRequests, store, dispatch, setData]);
 }
-

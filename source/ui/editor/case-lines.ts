@@ -15,6 +15,7 @@ import {caseStatusWords} from '../../domain/status-words.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {reviewBadge} from '../model/desk-model.js';
 import {wrap} from '../text.js';
+import {capLines, storeLines} from '../store-lines.js';
 
 export interface Line {
 	text: string;
@@ -26,6 +27,9 @@ export interface Line {
 
 /** How many crime-report updates the read view lists (latest first). */
 export const UPDATES_SHOWN = 6;
+
+/** Screen lines one piece of multi-line text (an update, a summary, an action) may take in the read view. */
+export const TEXT_LINES_SHOWN = 8;
 
 const cache = new WeakMap<DeskModel, Map<string, Line[]>>();
 
@@ -68,6 +72,15 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	};
 	const indented = (text: string, extra: Omit<Line, 'text'> = {}) => {
 		for (const l of wrap(text, width - 2)) out.push({text: `  ${l}`, ...extra});
+	};
+	// Multi-line text shown as lines (README "The review desk"): the first after `lead`, the rest under it,
+	// at most TEXT_LINES_SHOWN screen lines, then how many more there are. `tail` follows the first line.
+	const block = (lead: string, text: string, tail = '', extra: Omit<Line, 'text'> = {}) => {
+		const [first = '', ...more] = storeLines(text);
+		const head = wrap(`${lead}${first}${tail}`, width - 2).map(l => `  ${l}`);
+		const rest = more.flatMap(m => (m === '' ? [''] : wrap(m, width - 4).map(l => `    ${l}`)));
+		const shown = capLines([...head, ...rest], TEXT_LINES_SHOWN, n => `    … ${n} more lines (fortnight case show prints it whole)`);
+		for (const l of shown) out.push({text: l, ...extra});
 	};
 	const heading = (text: string) => {
 		out.push({text: ''});
@@ -125,7 +138,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const latest = lastUpdateDate(c);
 	heading(`CRIME-REPORT UPDATES (${updates.length}; latest ${latest ? `${d(latest)}, ${ago(today, latest)}` : 'none'})`);
 	const recent = [...updates].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, UPDATES_SHOWN);
-	for (const u of recent) indented(`${d(u.date)} ${name(u.authorId)}: ${safeText(u.text)}`);
+	for (const u of recent) block(`${d(u.date)} ${name(u.authorId)}: `, u.text);
 	if (updates.length > UPDATES_SHOWN) indented(`(${updates.length - UPDATES_SHOWN} older updates not shown)`);
 
 	heading(`FORENSIC SUBMISSIONS (${c.forensics.length})`);
@@ -146,7 +159,7 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 		const when = due < 0 ? `OVERDUE ${-due}d` : due === 0 ? 'due today' : `due in ${due}d`;
 		const progress = a.status === 'in-progress' && a.startedOn ? `, in progress since ${d(a.startedOn)}` : '';
 		const carried = a.carriedCount > 0 ? `, carried over ${a.carriedCount} time${a.carriedCount === 1 ? '' : 's'}` : '';
-		indented(`- ${safeText(a.text)} (${name(a.ownerId)}, ${d(a.due)} ${when}${progress}${carried})`);
+		block('- ', a.text, ` (${name(a.ownerId)}, ${d(a.due)} ${when}${progress}${carried})`);
 	}
 
 	// Every review comes from the whole chain, read after the first frame for a split store.
@@ -158,12 +171,13 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	for (const r of [...history].reverse()) {
 		const late = daysBetween(r.data.dueDate, r.data.date);
 		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
-		indented(`${d(r.data.date)} by ${name(r.data.reviewerId)} (#${r.seq}${late > 0 ? `, ${late}d late` : ''}): ${risk}; next due ${d(r.data.nextReviewDue)}. ${safeText(r.data.summary)}`);
+		const entry = `#${r.seq}${late > 0 ? `, ${late}d late` : ''}`;
+		block(`${d(r.data.date)} by ${name(r.data.reviewerId)} (${entry}): ${risk}; next due ${d(r.data.nextReviewDue)}. `, r.data.summary);
 	}
 
 	if (c.materialLocations.length > 0) {
 		heading('WHERE THE MATERIAL IS');
-		for (const m of c.materialLocations) indented(`- ${safeText(m)}`);
+		for (const m of c.materialLocations) block('- ', m);
 	}
 	return out;
 }

@@ -5,7 +5,7 @@
  */
 import type {Case} from '../../domain/model.js';
 import {fullName} from '../../domain/people.js';
-import type {DeskModel, OfficerGroup} from '../model/desk-model.js';
+import {bailBadge, reviewBadge, type DeskModel, type OfficerGroup} from '../model/desk-model.js';
 import {filterWords, matchesFilter} from '../list/filter-list.js';
 
 export type ExplorerRow =
@@ -34,7 +34,10 @@ function buildRows(model: DeskModel, folded: ReadonlySet<string>, filter: string
 		// Filtering: an officer whose name matches shows all their cases; otherwise only matching cases.
 		const name = group.officer ? fullName(group.officer) : group.id;
 		const all = matchesFilter(words, name);
-		const cases = all ? group.cases : group.cases.filter(c => matchesFilter(words, `${c.ref} ${c.offenceShort} ${c.offence} ${c.risk} ${c.status}`));
+		// The badges a row shows are searchable too ("/overdue", "/bail lapsed", "/draft"): what is on screen can be found.
+		const badges = (c: Case) => `${reviewBadge(model, c).text} ${bailBadge(model, c)?.text ?? ''}${model.drafts.has(c.ref) ? ' draft' : ''}`;
+		const text = (c: Case) => `${c.ref} ${c.offenceShort} ${c.offence} ${c.risk} ${c.status} ${badges(c)}`;
+		const cases = all ? group.cases : group.cases.filter(c => matchesFilter(words, text(c)));
 		if (cases.length === 0 && !all) continue;
 		rows.push({kind: 'officer', group, folded: false, shown: cases.length});
 		for (const c of cases) rows.push({kind: 'case', c, officerId: group.id});

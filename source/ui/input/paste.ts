@@ -14,7 +14,23 @@ const START = '[200~';
 const END = '[201~';
 const isMark = (input: string, mark: string) => input === mark || input === `\u001b${mark}`;
 
-const PLAIN: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+/** A key press with no key named: the paste's text is its input. */
+export const PLAIN: KeyPress = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
 
 /** A fresh assembler: feed it every input event in order; it returns the events to apply now. */
 export function pasteAssembler<K extends KeyPress>(): (input: string, key: K) => KeyEvent<K>[] {
@@ -47,7 +63,8 @@ export function pastedLine(text: string): {line: string; dropped: string | null}
 	if (rest.length === 0) return {line, dropped: null};
 	const chars = rest.join('\n').length;
 	const more = rest.length === 1 ? '1 more line' : `${rest.length} more lines`;
-	return {line, dropped: `Pasted the first line only: this field takes one line; left out ${more} (${chars} character${chars === 1 ? '' : 's'}).`};
+	const count = `${chars} character${chars === 1 ? '' : 's'}`;
+	return {line, dropped: `Pasted the first line only: this field takes one line; left out ${more} (${count}).`};
 }
 
 /** Said when a paste arrives where nothing takes text. */

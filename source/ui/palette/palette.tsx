@@ -3,7 +3,7 @@ import React from 'react';
 import {Text} from 'ink';
 import {Pane} from '../pane/pane.js';
 import {ListRow} from '../list/list-row.js';
-import {fit} from '../text.js';
+import {fit, textWidth} from '../text.js';
 import type {PaletteItem} from './palette-items.js';
 
 export interface PaletteProps {
@@ -16,6 +16,8 @@ export interface PaletteProps {
 
 export function Palette({query, cursor, matches, width, height}: PaletteProps): React.JSX.Element {
 	const inner = width - 2;
+	// Labels as wide as the longest match needs (up to 60% of the pane), so a wide terminal shows them whole.
+	const labelWidth = Math.max(10, Math.min(Math.floor(inner * 0.6), Math.max(0, ...matches.map(m => textWidth(m.label)))));
 	return (
 		<Pane title="COMMAND PALETTE" detail="type a command, officer or case reference; Enter runs or opens; Esc closes" focused width={width} height={height}>
 			<Text wrap="truncate" bold>
@@ -23,7 +25,7 @@ export function Palette({query, cursor, matches, width, height}: PaletteProps): 
 			</Text>
 			{matches.length === 0 && <Text>{fit(`Nothing matches "${query}".`, inner)}</Text>}
 			{matches.map((m, i) => (
-				<ListRow key={`${m.label}-${i}`} text={`${fit(m.label, 28)} ${m.detail}`} width={inner} selected={i === cursor} focused />
+				<ListRow key={`${m.label}-${i}`} text={`${fit(m.label, labelWidth)}  ${m.detail}`} width={inner} selected={i === cursor} focused />
 			))}
 		</Pane>
 	);

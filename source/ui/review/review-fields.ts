@@ -8,11 +8,12 @@ import {shortDate} from '../../domain/dates.js';
 import type {Risk} from '../../domain/model.js';
 import {RISKS} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
-import {safeText} from '../../domain/safe-text.js';
+import {capLines, storeLines} from '../store-lines.js';
 import {
 	LIMITS,
 	nextActionKey,
 	nextReviewDate,
+	nextReviewWarnings,
 	planReviewDate,
 	reviewWindow,
 	riskAfter,
@@ -40,6 +41,8 @@ export interface TextField {
 	refused?: string;
 	/** A sentence about what is in the field, shown under it (a restored welfare note). */
 	remark?: string;
+	/** Said under the field while it applies (a next review date after the bail period ends): a warning, not a refusal. */
+	warning?: string;
 	set: Set<string>;
 }
 export interface ChoiceField {
@@ -68,7 +71,9 @@ export interface ButtonField {
 }
 export type Field = TextField | ChoiceField | ToggleField | ButtonField;
 
-const line = (s: string) => safeText(s.trim());
+/** Store text for a label: its lines kept (the view draws each as lines), at most LABEL_LINES of them. */
+const LABEL_LINES = 6;
+const line = (s: string) => capLines(storeLines(s), LABEL_LINES, n => `… ${n} more lines`).join('\n');
 
 function mapAction(a: ReviewAnswers, key: string, f: (x: DraftAction) => DraftAction): ReviewAnswers {
 	return {...a, actions: a.actions.map(x => (x.key === key ? f(x) : x))};
@@ -103,6 +108,8 @@ export interface NoteField {
 	/** What the note field holds when it was restored, or null. */
 	words: string | null;
 }
+
+const warningFor = (warnings: string[]) => (warnings.length === 0 ? {} : {warning: warnings.join(' ')});
 
 export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, noteField: NoteField = {lock: null, words: null}): Field[] {
 	switch (step) {
@@ -269,6 +276,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					maxLength: 20,
 					date: true,
 					placeholder: shortDate(w.latest, ctx.today),
+					...warningFor(nextReviewWarnings(ctx, a)),
 					set: (b, v) => ({...b, signOff: {...b.signOff, nextReviewDue: v}}),
 				},
 				{kind: 'text', id: 'signOff.summary', label: 'Summary (optional: one is written from the answers when left empty)', value: a.signOff.summary, multiline: true, maxLength: LIMITS.summary, set: (b, v) => ({...b, signOff: {...b.signOff, summary: v}})},

@@ -6,7 +6,8 @@
 import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
-import {safeMultiline, safeText} from '../../domain/safe-text.js';
+import {safeText} from '../../domain/safe-text.js';
+import {capLines, storeLines} from '../store-lines.js';
 import {
 	actionOwnerWarnings,
 	summaryLines,
@@ -16,6 +17,9 @@ import {
 	type SinceLastReview,
 	type StepId,
 } from '../../domain/review/index.js';
+
+/** Lines of one update step 1 shows (each wraps to the width; the step scrolls). */
+const TEXT_LINES = 12;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -32,7 +36,8 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	out.push('');
 	out.push(`Crime-report updates since ${shortDate(s.since, t)}: ${s.updates.length === 0 ? 'none' : s.updates.length} (latest update ${days(s.daysSinceUpdate)} ago).`);
 	for (const u of s.updates) {
-		const text = safeMultiline(u.text).split('\n');
+		const more = (n: number) => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`;
+		const text = capLines(storeLines(u.text), TEXT_LINES, more);
 		out.push(`  ${shortDate(u.date, t)} ${shortName(ctx.officers.get(u.authorId))}: ${text[0] ?? ''}`);
 		for (const more of text.slice(1)) out.push(`    ${more}`);
 	}

@@ -31,7 +31,9 @@ export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	{
 		command: 'choose',
 		keys: ['←', '→', '1-99', 'Space'],
-		help: 'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12) or by arrows (done / carried over / dropped, keep / change, an owner, ...)',
+		help:
+			'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12) or by arrows ' +
+			'(done / carried over / dropped, keep / change, an owner, ...)',
 		hint: {words: 'choose', where: ['choice']},
 	},
 	{command: 'toggle', keys: ['Space', 'x'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},

@@ -93,9 +93,14 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// Nor is a review opened that could not be signed (a store with enrolled keys, no key of theirs).
 			const unsigned = actorSigningRefusal(props.actor, latest, 'review');
 			if (unsigned) return {ok: false as const, message: unsigned};
-			// A review left before anything was answered left nothing to resume: it opens afresh.
-			const found = working.get(workingKey(props.store, caseRef, props.actor.officerId));
-			const kept = found && hasAnswers(found.answers) ? found : undefined;
+			// A review left before anything was answered left nothing to resume: it opens afresh. So does one
+			// whose case someone else has signed since it was started (their signing removed its stored draft).
+			const key = workingKey(props.store, caseRef, props.actor.officerId);
+			const found = working.get(key);
+			const signedAfter = (d: WorkingDraft) => latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > d.startedAt);
+			const signedSince = found ? signedAfter(found) && !findDraft(latest, caseRef, found.reviewerId) : false;
+			if (signedSince) working.delete(key);
+			const kept = found && !signedSince && hasAnswers(found.answers) ? found : undefined;
 			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
 			const noteLock = props.store ? NOTE_CHECKING : null;

@@ -22,7 +22,7 @@ import {
 } from '../../domain/review/index.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import {applyChunk} from '../input/split-keys.js';
-import {pastedLine} from '../input/paste.js';
+import {PLAIN, pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
@@ -62,6 +62,9 @@ export interface ReviewUiState {
 	/** The digits just typed on a choice, so "1" then "2" in quick succession picks option 12. */
 	digits: {field: string; text: string; at: number} | null;
 }
+
+/** A text field holds at most this many times its limit (the limit itself is a validation error, not a cut). */
+const TEXT_CEILING = 4;
 
 /** Two digits typed within this many ms are one option number (10 and above); later, a new number. */
 export const DIGIT_GAP_MS = 1000;
@@ -148,7 +151,12 @@ export function visibleErrors(s: ReviewUiState): FieldError[] {
 		if (f?.kind !== 'text' || !f.date || f.value.trim() === '') return false;
 		return i !== s.field || parseTypedDate(f.value) !== null || f.value.trim().length >= 10;
 	};
-	const live = s.showErrors.includes(step) ? all : all.filter(typedDate);
+	// Text over its field's limit is said at once, before any save or sign: nothing typed is cut to fit.
+	const overLimit = (e: FieldError): boolean => {
+		const f = fields.find(x => x.id === e.field);
+		return f?.kind === 'text' && f.maxLength !== undefined && f.value.trim().length > f.maxLength;
+	};
+	const live = s.showErrors.includes(step) ? all : all.filter(e => typedDate(e) || overLimit(e));
 	// A welfare note that could not be kept stops mattering once it is cleared.
 	const cleared = (e: FieldError) => e.field === 'welfare.note' && s.draft.answers.welfare.note.trim() === '';
 	const fromSign = s.signErrors.filter(e => e.step === step && !live.some(l => l.field === e.field) && !cleared(e));
@@ -257,10 +265,9 @@ function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key:
 function onPaste(s: ReviewUiState, text: string): ReviewUiState {
 	const f = fieldsOf(s)[s.field];
 	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (Tab to one).'};
-	const plain: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
-	if (f.multiline) return onKey(s, text, plain);
+	if (f.multiline) return onKey(s, text, PLAIN);
 	const {line, dropped} = pastedLine(text);
-	const next = line === '' ? s : onKey(s, line, plain);
+	const next = line === '' ? s : onKey(s, line, PLAIN);
 	return dropped ? {...next, notice: dropped} : next;
 }
 
@@ -359,7 +366,11 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0): ReviewUi
 		if (key.return && !f.multiline) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
 		const action = textAreaActionFor(input, key, f.multiline);
 		if (!action) return s;
-		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: f.maxLength});
+		// The field's limit is checked, not enforced by cutting (a 2,199-character paste used to lose its last
+		// 199 silently): the text is kept whole and visibleErrors says how far over it is. The ceiling only
+		// bounds what one field can hold.
+		const ceiling = f.maxLength === undefined ? undefined : f.maxLength * TEXT_CEILING;
+		const next = textAreaReducer(state, action, {multiline: f.multiline, maxLength: ceiling});
 		if (next.value === f.value) return next.cursor === s.cursor ? s : {...s, cursor: next.cursor};
 		// A field that cannot be kept takes no new text, but what is in it can still be deleted.
 		if (f.refused !== undefined && next.value.length >= f.value.length) return {...s, notice: f.refused};

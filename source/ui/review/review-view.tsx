@@ -92,7 +92,8 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 			</Text>
 		),
 	}));
-	if (f.value === '' || !f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
+	// An optional choice offers "no decision" as its empty answer: that is then chosen, not "(not chosen)".
+	if (!f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
 	return out;
 }
 
@@ -113,13 +114,15 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 			),
 		});
 	} else {
-		for (const [i, l] of wrapIndented(f.label, width - 2).entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
+		// A label can be store text written on several lines (an open action): each line wraps on its own.
+		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
+		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
 		if (f.kind === 'choice') {
 			out.push(...choiceLines(f, focused, width, color));
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
-			for (const [i, said] of [f.remark, f.refused].filter((x): x is string => x !== undefined).entries()) {
+			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`].filter((x): x is string => x !== undefined).entries()) {
 				const lines = wrapIndented(`    ${said}`, width);
 				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: color ? 'yellow' : undefined}));
 			}

@@ -7,7 +7,7 @@ import {Text} from 'ink';
 import path from 'node:path';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
-import {fit, truncate} from '../text.js';
+import {fit, textWidth, truncate} from '../text.js';
 
 export interface StatusBarProps {
 	model: DeskModel;
@@ -26,12 +26,7 @@ export interface StatusBarProps {
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const c = model.counts;
-	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''].filter(Boolean).join(' | ');
 	const bailDays = model.data.settings.bailRedDays;
-	const counts =
-		width >= 110
-			? `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`
-			: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | bail<=${bailDays}d ${c.bailSoon}`;
 	const file = safeText(storePath);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
@@ -42,10 +37,25 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	// waits for the lock (seconds), the wait's words need the room more.
 	const who = actor && waiting === null ? `as ${safeText(actor)}` : '';
 	const where = who === '' ? name : width >= 110 ? `${name} | ${who}` : who;
-	// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place
-	// while it shows, so it is read whole; the next key brings the counts back.
-	const middle = waiting !== null ? safeText(waiting) : notice === null ? counts : '';
-	const left = `${where}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
+	// Longest first; the first that fits the width is drawn, so the counts (overdue above all) are never
+	// the part cut off at 80 columns, even beside "CHANGED BY ANOTHER USER" and "READ-ONLY".
+	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''];
+	const shortState = (changed: string) => [readOnly ? 'READ-ONLY' : '', diskChanged ? changed : ''];
+	const bail = `bail<=${bailDays}d ${c.bailSoon}`;
+	const forms = [
+		{state, counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`},
+		{state, counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | ${bail}`},
+		{state: shortState('CHANGED (u reloads)'), counts: `overdue ${c.overdue} | due today ${c.dueToday} | ${bail} | ${c.live} live`},
+		{state: shortState('CHANGED (u)'), counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
+	].map(f => {
+		const state = f.state.filter(Boolean).join(' | ');
+		// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place
+		// while it shows, so it is read whole; the next key brings the counts back.
+		const middle = waiting !== null ? safeText(waiting) : notice === null ? f.counts : '';
+		return `${where}${state ? ` | ${state}` : ''}${middle ? ` | ${middle}` : ''}`;
+	});
+	// Wide terminals keep the long form (with today's date); from 110 columns down, the short ones.
+	const left = forms.slice(width >= 110 ? 0 : 1).find(f => textWidth(f) <= width) ?? forms.at(-1)!;
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;

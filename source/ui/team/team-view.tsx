@@ -124,7 +124,11 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 		);
 	}
 	const {cols, widths, gap, absenceWidth} = teamLayout(rows, inner);
-	const line = (cells: string[], absence: string) => cells.map((c, i) => fit(c, widths[i]!)).join(gap) + gap + absence;
+	// A plan cut to its column loses its word "plan" before its date ("to 22 Aug 2027" under "Plan"), so
+	// the year of a plan ending next year is never the part cut off ("plan to 22 Aug…" read as this year).
+	const planCell = (c: string, w: number) => (c.length > w && c.startsWith('plan ') ? fit(c.slice(5), w) : fit(c, w));
+	const cell = (c: string, i: number) => (i === cols.length - 1 ? planCell(c, widths[i]!) : fit(c, widths[i]!));
+	const line = (cells: string[], absence: string) => cells.map(cell).join(gap) + gap + absence;
 	const heading = '  ' + line(cols.map(c => c.head), 'Away');
 	const selected = rows[win.cursor];
 	const planCut = selected !== undefined && selected.plan.length > widths.at(-1)!;

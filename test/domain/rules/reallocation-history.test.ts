@@ -113,8 +113,8 @@ describe('reallocation keeps performance-trigger evidence with the officer who h
 			expect(p.severity, day).toBe('red');
 			expect(p.message, day).toContain('since 29 Mar');
 			expect(p.evidence.filter(e => e.type === 'case').map(e => e.detail)).toEqual([
-				'no crime-report update for 28+ days since 2026-03-29, while DC Dean held it (reallocated 01 Jun)',
-				'no crime-report update for 28+ days since 2026-03-29, while DC Dean held it (reallocated 01 Jun)',
+				'red for updates since 29 Mar: no crime-report update in the 28 days before, while DC Dean held it (reallocated 01 Jun)',
+				'red for updates since 29 Mar: no crime-report update in the 28 days before, while DC Dean held it (reallocated 01 Jun)',
 			]);
 			expect(p.evidence.some(e => e.type === 'action' && e.detail.includes('Complete the MG3'))).toBe(true);
 			expect(onDiList(data, day), day).toContain('o1');

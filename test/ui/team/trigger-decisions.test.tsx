@@ -109,7 +109,7 @@ describe('the inspector works the queue in the Team view', () => {
 		expect(f).toMatch(/DC Sam Ashworth.*trigger: not now/);
 		h.app.unmount();
 
-		const {data} = await readStoreFile(file);
+		const {data} = await readStoreFile(file, {chain: 'whole'}); // every entry: the chain file's too
 		const entry = data.chain.at(-1)!;
 		expect(entry).toMatchObject({kind: 'performance-decision', author: DI, data: {officerId: ASHWORTH, by: DI, decision: 'not-now', reason: REASON, date: DEMO_TODAY}});
 		expect(verifyChain(data.chain)).toBeNull();
@@ -137,7 +137,7 @@ describe('the inspector works the queue in the Team view', () => {
 		await h.press('y');
 		await h.waitFor(x => pane(x).includes('plan review 2027-01-15'));
 		h.app.unmount();
-		const {data} = await readStoreFile(file);
+		const {data} = await readStoreFile(file, {chain: 'whole'});
 		expect(data.actionPlans.at(-1)).toMatchObject({officerId: DOYLE, reviewDate: '2027-01-15', started: DEMO_TODAY});
 		expect(data.chain.at(-1)).toMatchObject({kind: 'performance-decision', data: {officerId: DOYLE, by: DI, decision: 'action-plan'}});
 	}, 60_000);

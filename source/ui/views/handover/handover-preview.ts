@@ -27,7 +27,8 @@ export interface HandoverPreview {
 
 /** Rows of preview between the header line and a one-row status (a longer status takes rows from it). */
 export function handoverBodyHeight(height: number): number {
-	return Math.max(1, height - 2);
+	// The pane's two borders and title, and at least one status line.
+	return Math.max(1, height - 4);
 }
 
 /** Resolves the typed cover as the command does: a team member by name or id, else free text. */

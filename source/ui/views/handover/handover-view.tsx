@@ -11,6 +11,7 @@
  */
 import React, {useEffect, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
+import {Pane} from '../../pane/pane.js';
 import type {Tone} from './handover-lines.js';
 import {handoverExport} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
@@ -72,19 +73,24 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	const refusal = state.message?.error ? safeText(state.message.text) : null;
 	const statusError = !editing && (state.message?.error === true || (!state.message && note !== null));
 	const told = state.message ? safeText(state.message.text) : note === null ? null : safeText(note);
-	// The status wraps (an export's path or a refusal is read in full); the preview gives up the rows.
-	const warning = editing ? (refusal ? wrap(`! ${refusal}`, width) : []) : told && statusError ? wrap(`! ${told}`, width) : [];
-	const statusRows = [...warning, ...(editing ? wrap(editing, width) : told && !statusError ? wrap(told, width) : [])].slice(0, Math.max(1, height - 2));
-	const bodyHeight = Math.max(1, height - 1 - Math.max(1, statusRows.length));
+	// In a frame like every other pane (its border keeps the activity bar's letters off the text): the
+	// header is the pane's title; inside it the preview, then the status, wrapped (an export's path or a
+	// refusal is read in full) with the preview giving up the rows.
+	const inner = Math.max(1, width - 2);
+	const warning = editing ? (refusal ? wrap(`! ${refusal}`, inner) : []) : told && statusError ? wrap(`! ${told}`, inner) : [];
+	const said = editing ? wrap(editing, inner) : told && !statusError ? wrap(told, inner) : [];
+	const statusRows = [...warning, ...said].slice(0, Math.max(1, height - 4));
+	const bodyHeight = Math.max(1, height - 3 - Math.max(1, statusRows.length));
 	const scroll = Math.min(state.scroll, Math.max(0, lines.length - bodyHeight));
-	if (statusRows.length === 0) statusRows.push(`f/t window  c cover  e export  i calendar  g/G j/k  lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`);
+	// Where you are first: at 80 columns the end of this line is what a frame's width cuts.
+	if (statusRows.length === 0) {
+		const at = `lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`;
+		statusRows.push(`${at}  f/t window  c cover  e export  i calendar  g/G j/k`);
+	}
 	const shown = lines.slice(scroll, scroll + bodyHeight);
 
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Text bold wrap="truncate">
-				{header}
-			</Text>
+		<Pane title={header} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{shown.map((l, i) => (
 					<Text key={scroll + i} color={tintTone(theme, l.tone)} bold={l.tone === 'heading'} wrap="truncate">
@@ -97,7 +103,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 					{text}
 				</Text>
 			))}
-		</Box>
+		</Pane>
 	);
 }
 

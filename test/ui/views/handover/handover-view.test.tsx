@@ -129,7 +129,8 @@ describe('Handover view in the desk', () => {
 		let frame = await h.press('3');
 		// The first critical item and what to do about it are read in full, across lines, nothing cut.
 		const view = frame.slice(0, frame.indexOf('PROBLEMS'));
-		expect(view.replace(/\s+/g, ' ')).toContain("CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.");
+		// The view is in a frame (issue 20 item 7): its borders are not text.
+		expect(view.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain("CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.");
 		expect(view).not.toContain('…');
 		frame = await h.press('G');
 		expect(frame).toMatch(/lines \d+-(\d+) of \1/);
@@ -184,7 +185,7 @@ describe('Handover view in the desk', () => {
 		expect(frame).toContain('Type the first day: 2026-02-30_');
 		await h.press('\u007f'.repeat(10) + '2026-12-20');
 		frame = await h.press(KEYS.enter);
-		expect(frame.replace(/\s+/g, ' ')).toContain('! The first day (2026-12-20) is after the last day (2026-12-13): type an earlier date, or Esc and change the last day (t) first.');
+		expect(frame.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain('! The first day (2026-12-20) is after the last day (2026-12-13): type an earlier date, or Esc and change the last day (t) first.');
 		frame = await h.press(KEYS.esc);
 		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-13');
 		h.app.unmount();

@@ -1,0 +1,43 @@
+/**
+ * Warnings on the next review date (README "The guided 14-day review"): a date the rules allow can still
+ * be a bad one. After the bail period ends, the review comes too late to arrange an extension, which
+ * cannot be granted once the period has ended (the source case: bail lapsed two days after the officer
+ * went sick). Inside the sergeant's recorded absence, the review falls to a cover, or to nobody when
+ * none is named. Each warning gives the date to choose instead. They warn; they never refuse.
+ */
+import {bailClock} from '../bail.js';
+import {addDays, shortDate, type IsoDate} from '../dates.js';
+import {shortName} from '../people.js';
+import type {ReviewAnswers} from './answers.js';
+import type {ReviewContext} from './context.js';
+import {reviewWindow} from './next-review.js';
+import {nextReviewDate, riskAfter} from './validate.js';
+
+export function nextReviewWarnings(ctx: ReviewContext, a: ReviewAnswers): string[] {
+	const t = ctx.today;
+	const due = nextReviewDate(ctx, a);
+	const {earliest} = reviewWindow(riskAfter(ctx, a), ctx.settings, t);
+	const d = (s: IsoDate) => shortDate(s, t);
+	const out: string[] = [];
+	const clock = bailClock(ctx.case.bail, t);
+	if (clock && !clock.lapsed && due > clock.periodEnd) {
+		const before = addDays(clock.periodEnd, -1);
+		const instead = before >= earliest ? `choose ${d(before)} or earlier` : `review it before then; no later review date is early enough`;
+		out.push(
+			`The bail period ends ${d(clock.periodEnd)}, before this review (${d(due)}), and cannot be extended once it has ended: ${instead}.`,
+		);
+	}
+	const away = ctx.sergeantAway.find(x => x.from <= due && (x.to === null || x.to >= due));
+	if (away) {
+		const who = shortName(ctx.officers.get(away.officerId));
+		const until = away.to === null ? 'with no end date' : `to ${d(away.to)}`;
+		const cover = away.coverOfficerId ? `${shortName(ctx.officers.get(away.coverOfficerId))} covers` : 'no cover is named';
+		const before = addDays(away.from, -1);
+		const instead =
+			before >= earliest
+				? `choose ${d(before)}, before the absence`
+				: `no date before it is open to this review; make sure the cover has the handover`;
+		out.push(`${who} is recorded away ${d(away.from)} ${until} (${cover}): this review (${d(due)}) falls inside it; ${instead}.`);
+	}
+	return out;
+}

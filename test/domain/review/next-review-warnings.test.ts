@@ -1,0 +1,43 @@
+/**
+ * Warnings on the next review date (issue "The desk under real hands", item 11): after the bail period
+ * ends, or inside the sergeant's recorded absence, with the date to choose instead. In the demo DS
+ * Brennan is recorded away 10 Dec 2026 to 04 Feb 2027 with no cover named, and CR/87204/26's bail
+ * period ends 11 Dec.
+ */
+import {describe, expect, it} from 'vitest';
+import {nextReviewWarnings} from '../../../source/domain/review/index.js';
+import {completeAnswers, contextFor, loadDemo, OVERDUE_REF} from './fixtures.js';
+
+const BAILED = 'CR/87204/26';
+
+describe('next review warnings', () => {
+	it('warns when the review falls inside the sergeant\u2019s recorded absence, with the day before it', () => {
+		const ctx = contextFor(loadDemo(), OVERDUE_REF);
+		const a = completeAnswers(ctx);
+		expect(nextReviewWarnings(ctx, a)).toEqual([
+			'DS Brennan is recorded away 10 Dec to 04 Feb 2027 (no cover is named): this review (14 Dec) falls inside it; ' +
+				'choose 09 Dec, before the absence.',
+		]);
+		// The date it suggests is clear of it.
+		expect(nextReviewWarnings(ctx, {...a, signOff: {...a.signOff, nextReviewDue: '09/12/2026'}})).toEqual([]);
+	});
+
+	it('names the cover when there is one', () => {
+		const data = loadDemo();
+		data.absences = data.absences.map(x => (x.id === 'ab0002' ? {...x, coverOfficerId: 'o0006'} : x));
+		const ctx = contextFor(data, OVERDUE_REF);
+		expect(nextReviewWarnings(ctx, completeAnswers(ctx))[0]).toContain('(DC Marsh covers)');
+	});
+
+	it('warns when the review falls after the bail period ends, with the day before it ends', () => {
+		const data = loadDemo();
+		// Without the absence, the bail warning alone.
+		data.absences = data.absences.filter(x => x.id !== 'ab0002');
+		const ctx = contextFor(data, BAILED);
+		const a = completeAnswers(ctx);
+		expect(nextReviewWarnings(ctx, a)).toEqual([
+			'The bail period ends 11 Dec, before this review (14 Dec), and cannot be extended once it has ended: choose 10 Dec or earlier.',
+		]);
+		expect(nextReviewWarnings(ctx, {...a, signOff: {...a.signOff, nextReviewDue: '2026-12-10'}})).toEqual([]);
+	});
+});
