@@ -61,8 +61,10 @@ CREATE FUNCTION fortnight_line_manager(t text, o text, d date, who name) RETURNS
 	)
 $$;
 
-REVOKE ALL ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name), fortnight_line_manager(text, text, date, name) TO fortnight_officer;
+REVOKE ALL ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name),
+	fortnight_line_manager(text, text, date, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_officer_of(name, text), fortnight_sees_team(text, name),
+	fortnight_line_manager(text, text, date, name) TO fortnight_officer;
 
 GRANT SELECT ON fortnight_migrations TO fortnight_officer;
 GRANT SELECT ON fortnight_logins TO fortnight_officer;

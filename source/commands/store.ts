@@ -42,18 +42,26 @@ Exit codes: 0 done; 2 usage error; 3 the store cannot be read or written.`;
 
 const command: Command = {
 	name: 'store',
-	summary: "the store itself: split the chain out or migrate a database, export one JSON file, copy between stores",
+	summary: 'the store itself: split the chain out or migrate a database, export one JSON file, copy between stores',
 	help: HELP,
 	// copy names both of its stores; migrate and export open --store themselves (ensureStore: the first-run demo).
 	usesStore: false,
-	flags: {singleFile: {type: 'boolean', default: false}, out: {type: 'string'}, force: FORCE_FLAG, from: {type: 'string'}, to: {type: 'string'}},
+	flags: {
+		singleFile: {type: 'boolean', default: false},
+		out: {type: 'string'},
+		force: FORCE_FLAG,
+		from: {type: 'string'},
+		to: {type: 'string'},
+	},
 	async run(ctx, input, flags) {
 		const [action, ...rest] = input;
-		if (rest.length > 0) throw new UsageError(`"fortnight store ${safeText(action ?? '')}" takes no more words (got "${safeText(rest[0]!).slice(0, 40)}").`);
+		if (rest.length > 0)
+			throw new UsageError(`"fortnight store ${safeText(action ?? '')}" takes no more words (got "${safeText(rest[0]!).slice(0, 40)}").`);
 		if (action === 'migrate') return migrate(ctx);
 		if (action === 'export') return exportOne(ctx, flags);
 		if (action === 'copy') return copy(ctx, flags);
-		throw new UsageError(action ? `Unknown store action "${safeText(action).slice(0, 40)}": use migrate, export or copy.` : 'Say what to do: fortnight store migrate|export|copy.');
+		if (!action) throw new UsageError('Say what to do: fortnight store migrate|export|copy.');
+		throw new UsageError(`Unknown store action "${safeText(action).slice(0, 40)}": use migrate, export or copy.`);
 	},
 };
 export default command;
@@ -61,7 +69,8 @@ export default command;
 async function migrate(ctx: Context): Promise<number> {
 	if (isPostgresUrl(ctx.storePath)) {
 		const m = await migrateDatabase(ctx.storePath);
-		const done = m.applied.length === 0 ? `already at schema version ${m.to}; nothing to do` : `migrated from schema version ${m.from} to ${m.to}`;
+		const done =
+			m.applied.length === 0 ? `already at schema version ${m.to}; nothing to do` : `migrated from schema version ${m.from} to ${m.to}`;
 		say(ctx, `The database at ${m.shown} is ${done}.\n`);
 		return 0;
 	}
@@ -77,7 +86,10 @@ async function migrate(ctx: Context): Promise<number> {
 	await store.apply(data => data);
 	const after = (await stat(store.file)).size;
 	const entries = plural(before.chain.length, 'entry', 'entries');
-	say(ctx, `Split ${store.file}: its review chain (${entries}) is now in ${chainFile}; the store file is ${mb(after)} (was ${mb(size)}).\n`);
+	say(
+		ctx,
+		`Split ${store.file}: its review chain (${entries}) is now in ${chainFile}; the store file is ${mb(after)} (was ${mb(size)}).\n`,
+	);
 	return 0;
 }
 
@@ -105,7 +117,8 @@ async function copy(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 	if (where(from) === where(to)) throw new UsageError('--from and --to name the same store: copy to a new file or database.');
 	const c = await copyStore(where(from), where(to));
 	const notes = plural(c.notes, 'welfare note');
-	say(ctx, `Copied team ${safeText(c.team)} (${plural(c.cases, 'case')}, a chain of ${plural(c.entries, 'entry', 'entries')}, ${notes}) to ${c.to}; chain head ${c.head}.\n`);
+	const what = `${plural(c.cases, 'case')}, a chain of ${plural(c.entries, 'entry', 'entries')}, ${notes}`;
+	say(ctx, `Copied team ${safeText(c.team)} (${what}) to ${c.to}; chain head ${c.head}.\n`);
 	return 0;
 }
 

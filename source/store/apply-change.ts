@@ -75,7 +75,8 @@ export function prepareChange(
 	if (!keepsSignedEntries(fresh.chain, candidate.chain)) {
 		throw new StoreError(
 			'invalid',
-			`That change would alter or remove signed entries in the review chain of ${where}; signed reviews can only be amended by a new entry, so it was not saved.`,
+			`That change would alter or remove signed entries in the review chain of ${where}; ` +
+				'signed reviews can only be amended by a new entry, so it was not saved.',
 			where,
 		);
 	}
@@ -91,7 +92,8 @@ export function prepareChange(
 	if (unsigned) {
 		throw new StoreError(
 			'key',
-			`${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${where}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`,
+			`${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${where}. ` +
+				`Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`,
 			where,
 		);
 	}

@@ -44,7 +44,8 @@ export async function resolveTeam(client: pg.ClientBase, asked: string | null, s
 	if (r.rows.length === 0) {
 		throw new StoreError(
 			'not-found',
-			`The database at ${shown} holds no team you may see. Copy a team in with "fortnight store copy --from FILE.json --to URL", or ask for access.`,
+			`The database at ${shown} holds no team you may see. ` +
+				`Copy a team in with "fortnight store copy --from FILE.json --to URL", or ask for access.`,
 			shown,
 		);
 	}
@@ -257,7 +258,8 @@ export async function appendChain(client: pg.ClientBase, team: string, added: re
 		const batch = added.slice(from, from + 1000);
 		await client.query(
 			`INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
-			SELECT $1, s, k, c, p, h, e::json FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
+			SELECT $1, s, k, c, p, h, e::json
+			FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
 			ORDER BY n`,
 			[
 				team,

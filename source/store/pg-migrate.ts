@@ -57,7 +57,8 @@ export async function assertCurrent(client: pg.ClientBase, shown: string): Promi
 function newerThanUs(shown: string, have: number, want: number): StoreError {
 	return new StoreError(
 		'unsupported-version',
-		`The database at ${shown} is at schema version ${have}, newer than this fortnight knows (${want}), so it was not changed. Upgrade fortnight to use it.`,
+		`The database at ${shown} is at schema version ${have}, newer than this fortnight knows (${want}), so it was not changed. ` +
+			`Upgrade fortnight to use it.`,
 		shown,
 	);
 }
@@ -67,7 +68,8 @@ export async function migrate(client: pg.ClientBase, shown: string): Promise<{fr
 	await client.query('BEGIN');
 	try {
 		await client.query(
-			'CREATE TABLE IF NOT EXISTS fortnight_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+			'CREATE TABLE IF NOT EXISTS fortnight_migrations ' +
+				'(version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
 		);
 		// Two migrates at once: the second waits, then finds the work done.
 		await client.query('LOCK TABLE fortnight_migrations IN EXCLUSIVE MODE');

@@ -50,7 +50,8 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 		if (problem) {
 			throw new StoreError(
 				'invalid',
-				`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). Restore it from a backup (pg_dump).`,
+				`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). ` +
+					`Restore it from a backup (pg_dump).`,
 				url.shown,
 			);
 		}
@@ -89,7 +90,8 @@ async function wholeChainFor(store: string, data: StoreData): Promise<ChainEntry
 		if (all.at(-1)?.hash !== committed.at(-1)?.hash) {
 			throw new StoreError(
 				'chain',
-				`The review chain of team "${team}" in ${url.shown} does not end with the entry this snapshot records as its head. Run "fortnight verify".`,
+				`The review chain of team "${team}" in ${url.shown} does not end with the entry this snapshot records as its head. ` +
+					`Run "fortnight verify".`,
 				url.shown,
 			);
 		}
@@ -171,7 +173,8 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					if (problem) {
 						throw new StoreError(
 							'invalid',
-							`Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. Run "fortnight verify".`,
+							`Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. ` +
+								`Run "fortnight verify".`,
 							where,
 						);
 					}

@@ -28,7 +28,8 @@ export async function appendPgWelfareNotes(store: string, notes: readonly Welfar
 		const team = await resolveTeam(client, url.team, url.shown);
 		await client.query(
 			`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text)
-			SELECT $1, i, o, d::date, b, t FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(i, o, d, b, t, n)
+			SELECT $1, i, o, d::date, b, t
+			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(i, o, d, b, t, n)
 			ORDER BY n ON CONFLICT (team_id, id) DO NOTHING`,
 			[team, notes.map(n => n.id), notes.map(n => n.officerId), notes.map(n => n.date), notes.map(n => n.by), notes.map(n => n.text)],
 		);

@@ -80,7 +80,8 @@ function must(what: string, r: {status: number; stdout: string; stderr: string})
 export function startCluster(): Cluster {
 	if (!postgresBin)
 		throw new Error(
-			'PostgreSQL is required (FORTNIGHT_REQUIRE_POSTGRES=1) but initdb/pg_ctl/postgres were not found on PATH or in /usr/lib/postgresql/*/bin.',
+			'PostgreSQL is required (FORTNIGHT_REQUIRE_POSTGRES=1) but initdb/pg_ctl/postgres were not found ' +
+				'on PATH or in /usr/lib/postgresql/*/bin.',
 		);
 	const bin = (name: string) => path.join(postgresBin, name);
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'fortnight-pg-'));

@@ -90,7 +90,7 @@ describe.skipIf(skipPostgres)(`many writers on PostgreSQL${postgresSkipReason}`,
 		expect(summaries.reduce((n, s) => n + s.merged, 0)).toBeGreaterThan(0);
 	}, 240_000);
 
-	it('a writer SIGKILLed mid-stream, then the server stopped with -m immediate: nothing acknowledged lost, nothing half-written', async () => {
+	it('a writer SIGKILLed, then the server stopped with -m immediate: nothing acknowledged lost, nothing half-written', async () => {
 		const data = smallData(3, 1);
 		const url = await pg.newStore(data);
 		const check = async (acknowledged: number) => {

@@ -1,7 +1,8 @@
 /**
  * Watches the store for changes by another user and performs reloads. A store that announces changes
  * (PostgreSQL: LISTEN/NOTIFY, store.onChange) is heard at once, without polling, and the status bar says
- * who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk). A change is taken in by itself while nothing is being
+ * who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk).
+ * A change is taken in by itself while nothing is being
  * typed (README "The review desk": a second desk would otherwise show a case as due, and offer its
  * draft, after someone else signed it); while something is (a filter, the palette, a form, a review
  * with the keys), the status bar says so and the screen does not change under the typing: it reloads
