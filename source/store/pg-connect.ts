@@ -85,8 +85,6 @@ export function describePgError(err: unknown, shown: string): StoreError {
 		);
 	}
 	const kind = code ? `error ${code}` : 'an error';
-	// --debug shows the error's stack; the server's own message (which may quote a row) stays out of it.
-	if (process.env['FORTNIGHT_DEBUG_PG'] === '1') process.stderr.write(`pg: ${e.message ?? String(err)}\n`);
 	return new StoreError(
 		'io',
 		`The database at ${shown} answered with ${kind}${table}, so nothing was changed. Try again; if it persists, run "fortnight verify".`,

@@ -11,7 +11,18 @@ import verify from '../../source/commands/verify.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {chainHead, formatHead, makeEntry} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
-import {appendWelfareNote, openStore, readStoreFile, readWelfare, welfarePathFor, type OutsideChange} from '../../source/store/index.js';
+import {
+	appendWelfareNote,
+	changeWelfareDrafts,
+	openStore,
+	openWelfareDrafts,
+	readStoreFile,
+	readWelfare,
+	readWelfareDrafts,
+	welfarePathFor,
+	type OutsideChange,
+	type PendingWelfareNote,
+} from '../../source/store/index.js';
 import {createStoreFile} from '../../source/store/store.js';
 import {writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
 import {tempDir} from '../helpers/cli.js';
@@ -257,6 +268,27 @@ for (const kind of KINDS) {
 				expect(await desk.changedOnDisk()).toBe(true);
 			},
 		);
+
+		it('keeps the notes typed in an unsigned review, and drops each once it is filed', async () => {
+			const data = smallData(2);
+			const store = await kind.make(data);
+			const pending = {
+				caseRef: data.cases[0]!.ref,
+				by: 'o0001',
+				officerId: 'o0002',
+				date: TODAY,
+				text: 'Typed, not yet signed.',
+				updatedAt: '2026-11-30T10:00:00.000Z',
+			};
+			await changeWelfareDrafts(store, notes => [...notes, pending]);
+			expect(await readWelfareDrafts(store)).toEqual([pending]);
+			const filedAs = (p: PendingWelfareNote, n: WelfareNote) => p.text === n.text && p.officerId === n.officerId;
+			const before = await openWelfareDrafts(store, filedAs);
+			expect(before).toMatchObject({ok: true, pending: [pending]});
+			await appendWelfareNote(welfarePathFor(store), {id: 'wn-filed', officerId: 'o0002', date: TODAY, by: 'o0001', text: pending.text});
+			expect(await openWelfareDrafts(store, filedAs)).toMatchObject({ok: true, pending: []});
+			expect(await readWelfareDrafts(store)).toEqual([]);
+		});
 
 		it('saves a copy as a JSON file that verifies with the same head', async () => {
 			const data = smallData(2);
