@@ -65,7 +65,7 @@ export function describePgError(err: unknown, shown: string): StoreError {
 	if (code === '42501' || code === '42P01') {
 		return new StoreError(
 			'permission',
-			`The database at ${shown} refused your role that${table}: your login may not see or change it. Ask the database's owner for access.`,
+			`The database at ${shown} refused that to your role${table}: your login may not see or change it. Ask the database's owner for access.`,
 			shown,
 		);
 	}
