@@ -85,6 +85,8 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 			return JSON.parse(readFileSync(file, 'utf8')) as unknown;
 		};
 		expect(exported(back)).toEqual(exported(store));
+		// The database itself exports the same single file.
+		expect(exported(url)).toEqual(exported(store));
 		const welfare = (file: string) => JSON.parse(readFileSync(file.replace(/\.json$/, '.welfare.json'), 'utf8')) as unknown;
 		expect(welfare(back)).toEqual(welfare(store));
 		// A copy never replaces a team: the same team again is refused.
