@@ -95,6 +95,17 @@ CREATE TABLE fortnight_welfare_notes (
 );
 CREATE INDEX fortnight_welfare_notes_officer ON fortnight_welfare_notes (team_id, officer_id);
 
+-- Who changed what, revision by revision (what the desks that hear a change show: README "PostgreSQL").
+CREATE TABLE fortnight_changes (
+	team_id text NOT NULL REFERENCES fortnight_teams,
+	revision bigint NOT NULL,
+	role name NOT NULL,
+	officer_id text,
+	what text[] NOT NULL,
+	at timestamptz NOT NULL DEFAULT now(),
+	PRIMARY KEY (team_id, revision)
+);
+
 -- Welfare notes typed in a review not yet signed (the file store's welfare drafts file): one row each,
 -- kept so a note survives a crash before signing; filed into fortnight_welfare_notes when signed.
 CREATE TABLE fortnight_welfare_pending (

@@ -114,3 +114,11 @@ ALTER TABLE fortnight_welfare_pending ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_pending ON fortnight_welfare_pending
 	USING (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user, team_id))
 	WITH CHECK (fortnight_sees_team(team_id, current_user) AND by = fortnight_officer_of(current_user, team_id));
+
+-- Who changed what: read by those who see the team; written only in one's own name.
+REVOKE ALL ON fortnight_changes FROM PUBLIC;
+GRANT SELECT, INSERT ON fortnight_changes TO fortnight_officer;
+ALTER TABLE fortnight_changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY changes_read ON fortnight_changes FOR SELECT USING (fortnight_sees_team(team_id, current_user));
+CREATE POLICY changes_write ON fortnight_changes FOR INSERT
+	WITH CHECK (fortnight_sees_team(team_id, current_user) AND role = current_user);

@@ -8,6 +8,7 @@
  * types; other teams' writers never wait. A writer killed mid-transaction leaves nothing: the server
  * rolls it back.
  */
+import {createHash} from 'node:crypto';
 import pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
 import {prepareChange} from './apply-change.js';
@@ -112,6 +113,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		return {...read, mayWrite: priv.rows[0]?.ok === true};
 	});
 	const team = opened.team;
+	const teamHash = createHash('sha256').update(team).digest('hex');
 	let data = opened.data;
 	const readOnlyReason: string | null = options.readOnly
 		? `${where} was opened read-only: you can look but not save.`
@@ -132,13 +134,23 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		} catch {
 			return;
 		}
-		if (n.team !== team || typeof n.revision !== 'number' || committed.has(n.revision)) return;
-		const what = Array.isArray(n.what) ? n.what.filter((w): w is string => typeof w === 'string') : [];
+		if (n.team !== teamHash || typeof n.revision !== 'number' || committed.has(n.revision)) return;
+		void tell(n.revision);
+	};
+	/** Reads who changed what at `revision` (as this role may) and tells the listeners. */
+	const tell = async (revision: number) => {
+		const row = await withClient(url, async client => {
+			const r = await client.query<{role: string; officer_id: string | null; what: string[]}>(
+				'SELECT role, officer_id, what FROM fortnight_changes WHERE team_id = $1 AND revision = $2',
+				[team, revision],
+			);
+			return r.rows[0] ?? null;
+		}).catch(() => null);
 		const change: OutsideChange = {
-			officerId: typeof n.officer === 'string' ? n.officer : null,
-			role: typeof n.role === 'string' ? n.role : '',
-			what,
-			revision: n.revision,
+			officerId: row?.officer_id ?? null,
+			role: row?.role ?? '',
+			what: row?.what ?? [],
+			revision,
 		};
 		for (const listener of listeners) listener(change);
 	};
@@ -190,15 +202,24 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					candidate = prepared.candidate;
 					await writeTeam(client, team, fresh, candidate);
 					const added = candidate.chain.length - fresh.chain.length;
-					// Every open desk hears of it at once (LISTEN fortnight), delivered only if this commits.
+					// Who changed what, readable only by those who see the team (row-level security); every open desk
+					// hears of it at once (LISTEN fortnight), delivered only if this commits. A notification reaches
+					// every listener of the database whatever their team, so it carries only the team's hash and the
+					// revision: the desk reads the rest from fortnight_changes under its own role.
 					const what = describeChanges(diffStores(fresh, candidate), 3);
 					await client.query(
-						`SELECT pg_notify('fortnight', json_build_object('team', $1::text, 'revision', $2::bigint, 'role', current_user::text,
-							'officer', fortnight_officer_of(current_user, $1::text), 'what', $3::text[])::text)`,
+						`INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what)
+						VALUES ($1, $2, current_user, fortnight_officer_of(current_user, $1), $3::text[])`,
 						[team, candidate.revision, what],
 					);
+					await client.query("SELECT pg_notify('fortnight', $1)", [JSON.stringify({team: teamHash, revision: candidate.revision})]);
 					committed.add(candidate.revision);
-					await client.query('COMMIT');
+					try {
+						await client.query('COMMIT');
+					} catch (err) {
+						committed.delete(candidate.revision);
+						throw err;
+					}
 					const count = (fresh.chainLog?.entries ?? fresh.chain.length) + added;
 					const held = heldAfterWrite(candidate, chain, count);
 					verified.add(held.chain);

@@ -3,6 +3,7 @@
  * test connects through psql (and the fortnight CLI) as one person's own role and checks what it can and
  * cannot read or write. Two teams, A and B, each a copy of the demo; one inspector over both.
  */
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
@@ -120,6 +121,36 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		expect(added.stderr).toContain('Recorded ab');
 		expect(added.code).toBe(0);
 		expect(asB('team-b', 'verify').code).toBe(0);
+	});
+
+	it("another team's change reaches a listener as a hash and a revision only; who changed what is read under the team's rules", async () => {
+		const listener = new pg.Client({connectionString: cluster.url(DB, 'sgt_a')});
+		await listener.connect();
+		const heard: string[] = [];
+		listener.on('notification', m => heard.push(m.payload ?? ''));
+		await listener.query('LISTEN fortnight');
+		const asB = (...args: string[]) => runCli(['--store', `${cluster.url(DB, 'sgt_b')}&team=team-b`, '--today', '2026-11-30', ...args]);
+		expect(asB('--as', 'o0002', 'absence', 'add', 'o0006', '--from', '2027-02-01', '--to', '2027-02-02', '--reason', 'training').code).toBe(
+			0,
+		);
+		for (let i = 0; i < 200 && heard.length === 0; i++) await new Promise(r => setTimeout(r, 25));
+		await listener.end();
+		expect(heard).toHaveLength(1);
+		const payload = JSON.parse(heard[0]!) as Record<string, unknown>;
+		expect(Object.keys(payload).sort()).toEqual(['revision', 'team']);
+		expect(heard[0]).not.toMatch(/team-b|o000|absence|ab\d/);
+		// The change itself: B's sergeant and the inspector read it; A's sergeant does not.
+		expect(
+			rows(
+				'sgt_b',
+				"SELECT role || ' ' || array_to_string(what, ',') FROM fortnight_changes WHERE team_id = 'team-b' ORDER BY revision DESC LIMIT 1",
+			),
+		).toMatch(/^sgt_b absence ab\d+$/);
+		expect(count('insp', 'fortnight_changes', 'team-b')).toBeGreaterThan(0);
+		expect(count('sgt_a', 'fortnight_changes', 'team-b')).toBe(0);
+		expect(
+			refused('sgt_b', "INSERT INTO fortnight_changes (team_id, revision, role, what) VALUES ('team-b', 999, 'insp', '{}')"),
+		).toContain('row-level security');
 	});
 
 	it('an inspector sees each of their teams, and welfare notes only about the sergeants they manage', () => {
