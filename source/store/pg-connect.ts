@@ -9,6 +9,7 @@ import {StoreError} from './errors.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 
 const pools = new Map<string, pg.Pool>();
+const guarded = new WeakSet<pg.PoolClient>();
 
 export function poolFor(url: StoreUrl): pg.Pool {
 	let pool = pools.get(url.connectionString);
@@ -36,6 +37,12 @@ export async function withClient<T>(store: string | StoreUrl, work: (client: pg.
 		client = await poolFor(url).connect();
 	} catch (err) {
 		throw describePgError(err, url.shown);
+	}
+	// A connection the server dropped (a restart) fails the query in hand, which is reported; its socket's
+	// own error event must not also be thrown at the process (the pool listens only while it is idle).
+	if (!guarded.has(client)) {
+		guarded.add(client);
+		client.on('error', () => {});
 	}
 	let broken = false;
 	try {

@@ -269,6 +269,28 @@ for (const kind of KINDS) {
 			},
 		);
 
+		it.runIf(kind.announces)(
+			'after the server restarts, a dropped connection fails one read with a StoreError, never the process',
+			async () => {
+				const data = smallData(2);
+				const store = await kind.make(data);
+				await readStoreFile(store);
+				pg!.cluster.crashAndRestart();
+				// Each pooled connection the restart dropped fails its next use (reported, "Try again"); then reads work.
+				let read: StoreData | null = null;
+				for (let i = 0; i < 10 && !read; i++) {
+					read = await readStoreFile(store).then(
+						r => r.data,
+						(err: unknown) => {
+							expect(err).toBeInstanceOf(StoreError);
+							return null;
+						},
+					);
+				}
+				expect(read?.revision).toBe(data.revision);
+			},
+		);
+
 		it('keeps the notes typed in an unsigned review, and drops each once it is filed', async () => {
 			const data = smallData(2);
 			const store = await kind.make(data);
