@@ -54,7 +54,11 @@ export type DeskCommand =
 	| 'absence-add'
 	| 'absence-end'
 	| 'trigger-decide'
-	| 'reallocate';
+	| 'reallocate'
+	| 'bail-record'
+	| 'welfare-record'
+	| 'absence-change'
+	| 'absence-cancel';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
@@ -154,6 +158,24 @@ export const KEYMAP: readonly Binding[] = [
 		palette: 'Case: reallocate',
 		matches: char('m'),
 	},
+	// The other ways domain/resolve.ts names (DESK_KEYS): source/ui/desk/desk-records.ts opens their forms.
+	// b and w come after the Handover view's b and the Log view's w, which win in those views.
+	{
+		command: 'bail-record',
+		keys: ['b'],
+		where: 'case, problem detail',
+		help: 'record a bail event: an extension (who, rank), a re-bail, or how bail ended',
+		palette: 'Case: record a bail event',
+		matches: char('b'),
+	},
+	{
+		command: 'welfare-record',
+		keys: ['w'],
+		where: 'Team view, problem detail',
+		help: 'record a welfare event: check-in, screening, tenure review, one-to-one',
+		palette: 'Team: record a welfare event',
+		matches: char('w'),
+	},
 	{command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review', matches: char('A')},
 	{command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk', matches: char('u')},
 	{command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit', matches: (i, k) => char('q')(i, k) || (k.ctrl && i === 'c')},
@@ -162,6 +184,25 @@ export const KEYMAP: readonly Binding[] = [
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
 	{command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team'], matches: char('a')},
 	{command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team'], matches: char('E')},
+	// README "Acting on a problem": c names or changes a cover (from a problem whose way it is, too); C cancels.
+	{
+		command: 'absence-change',
+		keys: ['c'],
+		where: 'Team view, problem detail',
+		help: "change the selected officer's absence: cover, dates, reason",
+		palette: 'Team: change an absence (cover, dates, reason)',
+		views: ['cases', 'team'],
+		matches: char('c'),
+	},
+	{
+		command: 'absence-cancel',
+		keys: ['C'],
+		where: 'Team view',
+		help: "cancel the selected officer's absence not yet started (asks first)",
+		palette: 'Team: cancel an absence not yet started',
+		views: ['team'],
+		matches: char('C'),
+	},
 	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
 	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
 	{

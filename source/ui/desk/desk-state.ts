@@ -40,6 +40,10 @@ import type {ReallocationRequest} from '../../domain/reallocate.js';
 import {reallocateTakesText, type ReallocateFormState} from '../reallocate/reallocate-form-state.js';
 import {problemLines} from '../problem-detail/problem-lines.js';
 import {onReallocateFormInput, openProblemDetail, openProblemSubject, openReallocate, reallocateWritten} from './desk-acting.js';
+import type {AbsenceChange} from '../../domain/absences.js';
+import {recordTakesText, type RecordFormState} from '../record/record-form-state.js';
+import {fieldsFor} from '../record/record-form.js';
+import {askToCancel, onRecordFormInput, openAbsenceChange, openBail, openWelfare, recordWritten, type RecordWrite} from './desk-records.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -65,8 +69,8 @@ export interface DeskState {
 	team: ListWindow;
 	/** The absence form over the Team view, while open (it takes every key). */
 	absenceForm: AbsenceFormState | null;
-	/** `E` asked to end an absence: y ends it, n or Esc does not. */
-	endConfirm: {absenceId: string; question: string} | null;
+	/** `E` asked to end an absence (or `C` to cancel one not yet started): y does it, n or Esc does not. */
+	endConfirm: {absenceId: string; question: string; cancel?: boolean} | null;
 	/** A change to the store the shell is to make (store.apply); numbered so its answer finds it. */
 	absenceWrite: AbsenceWrite | null;
 	/** How many absence writes this desk has asked for (numbers the next one). */
@@ -110,11 +114,19 @@ export interface DeskState {
 	reallocateWrite: {seq: number; request: Omit<ReallocationRequest, 'recordedAt'>} | null;
 	/** How many reallocations this desk has asked for (numbers the next one). */
 	reallocateWrites: number;
+	/** A bail or welfare form over the main area, while open (it takes every key: desk-records.ts). */
+	recordForm: RecordFormState | null;
+	/** A bail or welfare event the shell is to record (use-record-writes.ts). */
+	recordWrite: RecordWrite | null;
+	/** How many records this desk has asked for (numbers the next one). */
+	recordWrites: number;
 }
 
 export type AbsenceWrite =
 	| {seq: number; kind: 'add'; officerId: string; absence: ValidAbsence}
-	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate};
+	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate}
+	| {seq: number; kind: 'change'; absenceId: string; change: AbsenceChange}
+	| {seq: number; kind: 'cancel'; absenceId: string};
 
 export interface ReviewKey {
 	n: number;
@@ -144,7 +156,9 @@ export type DeskAction =
 	/** The shell recorded (error null) or could not record the decision numbered `seq`; `errors` go under the form's fields. */
 	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string}
 	/** The shell made (error null) or refused the reallocation numbered `seq`. */
-	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string};
+	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
+	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
+	| {type: 'record-written'; seq: number; error: string | null; notice: string};
 
 export function initialState(model: DeskModel, size: Size, actor: DeskActor | null = null): DeskState {
 	return {
@@ -183,6 +197,9 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		reallocateForm: null,
 		reallocateWrite: null,
 		reallocateWrites: 0,
+		recordForm: null,
+		recordWrite: null,
+		recordWrites: 0,
 	};
 }
 
@@ -293,6 +310,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return decisionWritten(s, a.seq, a.error, a.errors ?? [], a.notice);
 		case 'reallocate-written':
 			return reallocateWritten(s, a.seq, a.error, a.notice);
+		case 'record-written':
+			return recordWritten(s, a.seq, a.error, a.notice);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
@@ -313,6 +332,7 @@ export function takesText(s: DeskState): boolean {
 	if (s.absenceForm) return !s.absenceForm.confirmDiscard && !s.absenceForm.saving && s.absenceForm.field !== 'reason';
 	if (s.decisionForm) return decisionFormTakesText(s.decisionForm);
 	if (s.reallocateForm) return reallocateTakesText(s.reallocateForm);
+	if (s.recordForm) return recordTakesText(s.recordForm, fieldsFor(s.recordForm));
 	if (handoverHasKeys(s)) return handoverTakesText(s.handover);
 	return (s.focus === 'explorer' && s.view === 'cases' && s.explorer.filtering) || (s.focus === 'problems' && s.problems.filtering);
 }
@@ -323,7 +343,7 @@ export function takesText(s: DeskState): boolean {
  */
 export function isTyping(s: DeskState): boolean {
 	if (reviewHasKeys(s) || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
-	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null;
+	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null;
 }
 
 /** The Handover view is on screen with the focus: its keys (and a field being edited) come first. */
@@ -398,6 +418,7 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	if (s.endConfirm) return onEndConfirmInput(s, s.endConfirm, input, key);
 	if (s.decisionForm) return onDecisionFormInput(s, input, key);
 	if (s.reallocateForm) return onReallocateFormInput(s, input, key);
+	if (s.recordForm) return onRecordFormInput(s, input, key);
 	if (s.overlay === 'help') {
 		const command = commandFor(input, key, s.view);
 		if (command === 'back' || command === 'help') return {...s, overlay: null};
@@ -649,6 +670,14 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 			return openDecision(s);
 		case 'reallocate':
 			return openReallocate(s);
+		case 'bail-record':
+			return openBail(s);
+		case 'welfare-record':
+			return openWelfare(s);
+		case 'absence-change':
+			return openAbsenceChange(s);
+		case 'absence-cancel':
+			return askToCancel(s);
 		case 'filter':
 			if (s.focus === 'problems') return problemsDo(s, {type: 'start-filter'});
 			if (s.focus === 'explorer' && s.view === 'cases') return explorerDo(s, {type: 'start-filter'});
@@ -793,10 +822,22 @@ function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string,
 	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
 	if (!checked.ok) return {...s, absenceForm: checked.form};
 	const seq = s.absenceWrites + 1;
-	return {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
+	const saving = {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}};
+	if (form.absenceId) {
+		const {from, to, reason, coverOfficerId} = checked.absence;
+		return {...saving, absenceWrite: {seq, kind: 'change', absenceId: form.absenceId, change: {from, to, reason, coverOfficerId}}};
+	}
+	return {...saving, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
 }
 
-function onEndConfirmInput(s: DeskState, ask: {absenceId: string}, input: string, key: KeyInfo): DeskState {
+function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boolean}, input: string, key: KeyInfo): DeskState {
+	// y and n as typed: Ctrl+Y or Ctrl+N is not an answer (the question names y, n and Esc only).
+	if (key.ctrl || (key.meta && !key.escape)) return s;
+	if ((input === 'y' || input === 'Y') && ask.cancel) {
+		const seq = s.absenceWrites + 1;
+		const absenceWrite: AbsenceWrite = {seq, kind: 'cancel', absenceId: ask.absenceId};
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Cancelling the absence...'};
+	}
 	if (input === 'y' || input === 'Y') {
 		const seq = s.absenceWrites + 1;
 		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite: {seq, kind: 'end', absenceId: ask.absenceId, last: s.model.today}, notice: 'Ending the absence...'};
@@ -808,7 +849,7 @@ function onEndConfirmInput(s: DeskState, ask: {absenceId: string}, input: string
 function absenceWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
 	const w = s.absenceWrite;
 	if (!w || w.seq !== seq) return s;
-	if (w.kind === 'add' && s.absenceForm) {
+	if ((w.kind === 'add' || w.kind === 'change') && s.absenceForm) {
 		// A refusal keeps the form and everything typed in it; the reason shows under the fields.
 		if (error) return {...s, absenceWrite: null, absenceForm: {...s.absenceForm, saving: false, error: {field: null, text: error}}};
 		return {...s, absenceWrite: null, absenceForm: null, notice};

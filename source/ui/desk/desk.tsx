@@ -4,7 +4,7 @@
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
 import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
@@ -52,6 +52,8 @@ import type {DeskActor} from './desk-actor.js';
 import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
+import {useRecordWrites} from './use-record-writes.js';
+import {RecordForm, RECORD_FORM_KEYS} from '../record/record-form.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
 import {caseLines} from '../editor/case-lines.js';
 import {problemLines} from '../problem-detail/problem-lines.js';
@@ -147,6 +149,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
 	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
 	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
+	useRecordWrites(store, state.recordWrite, today, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -166,12 +169,17 @@ export function hintsFor(s: DeskState): string {
 	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
 	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
 	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
-	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
+	if (s.endConfirm) return `${s.endConfirm.cancel ? 'y cancels the absence' : 'y ends the absence today'} | n or Esc leaves it`;
+	if (s.recordForm) return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
 	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
 	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
 	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
 	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
-	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
+	if (s.view === 'team' && s.focus === 'explorer')
+		return (
+			'? help  : palette  q quit  j/k select  a record absence  c change  C cancel  E end absence  w welfare  ' +
+			'd decide escalated trigger  Tab pane  1-5 views'
+		);
 	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
 	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
 	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
@@ -179,7 +187,7 @@ export function hintsFor(s: DeskState): string {
 	// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
 	const tab = s.tabs.tabs[s.tabs.active];
 	const onCase = tab?.kind !== 'problem' || tab.ref !== null;
-	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  ' : ''}` : '';
+	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  b bail  ' : ''}` : '';
 	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
 	const width = s.layout.editorInner;
 	const length =
@@ -219,6 +227,8 @@ interface FrameProps {
 function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
+	// A screen reader reads the side-by-side panes one after another, not line by line across them.
+	const reader = useIsScreenReaderEnabled();
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -239,9 +249,15 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'team')
+	// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
+	if (s.recordForm && s.overlay === null) {
+		main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
+	} else if (s.overlay === 'help') {
+		main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	} else if (s.overlay === 'palette') {
+		const matches = paletteMatches(s.model, s.palette.query, PALETTE_ROWS);
+		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={matches} width={mainWidth} height={L.mainHeight} />;
+	} else if (s.view === 'team')
 		main = (
 			<TeamView
 				model={s.model}
@@ -311,7 +327,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection={reader ? 'column' : 'row'} height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
@@ -321,7 +337,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					rows={problemRows(s.model, s.problems.filter)}
 					list={s.problems}
 					visible={problemsVisible(s)}
-					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm}
+					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm && !s.recordForm}
 					width={L.width}
 					height={L.panelHeight}
 				/>
