@@ -6,7 +6,7 @@
 import {rebind, type Binding, type KeyView} from './binding.js';
 import {DESK_BINDINGS} from './desk.js';
 import {HANDOVER_BINDINGS} from './handover.js';
-import {keyMatcher, type KeyInfo} from './key-names.js';
+import {hintKey, keyMatcher, type KeyInfo} from './key-names.js';
 import {LIST_BINDINGS} from './lists.js';
 import {LOG_BINDINGS} from './log.js';
 import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS} from './modes.js';
@@ -85,6 +85,26 @@ export function contextCommand<C extends string>(table: readonly Binding<C>[], i
 /** The keys for a command as help writes them ("↓/j"). */
 export function keysFor(command: DeskCommand, keymap: Keymap = DEFAULT_KEYMAP): string {
 	return keymap.desk.find(b => b.command === command)?.keys.join('/') ?? '';
+}
+
+/** The one key a short hint names for a command ("j" for down). */
+export function hintKeyFor(command: DeskCommand, keymap: Keymap = DEFAULT_KEYMAP): string {
+	return hintKey(keymap.desk.find(b => b.command === command)?.keys ?? []);
+}
+
+/** The typed key of a command in one of the modal tables ("Enter" for filter-keep). */
+export function modeKey(table: readonly Binding[], command: string): string {
+	return hintKey(table.find(b => b.command === command)?.keys ?? []);
+}
+
+/**
+ * A short line of hints for a view's own footer, keys from the keymap in force: [["down", "up"], "scroll"]
+ * gives "j/k scroll".
+ */
+export function hintLine(keymap: Keymap, parts: readonly (readonly [DeskCommand | readonly DeskCommand[], string])[], separator = ', '): string {
+	return parts
+		.map(([commands, words]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => hintKeyFor(c, keymap)).join('/')} ${words}`)
+		.join(separator);
 }
 
 const helpCache = new WeakMap<Keymap, string[]>();

@@ -9,6 +9,7 @@ import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
+import {hintLine, keysFor} from '../contexts/registry.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
@@ -43,7 +44,7 @@ export function openReallocate(s: DeskState): DeskState {
 	if (tab?.kind === 'problem' && tab.ref === null) {
 		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
 		const shown = showOfficer(s, tab.officerId);
-		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (j/k), then press m to reallocate it.`};
+		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to reallocate it.`};
 	}
 	const ref = caseInFocus(s);
 	if (!ref) return {...s, notice: "Select a case first: m reallocates the case under the cursor, in the editor or in a problem's detail."};

@@ -53,11 +53,12 @@ import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
-import {caseLines} from '../editor/case-lines.js';
-import {problemLines} from '../problem-detail/problem-lines.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {hintsFor} from '../contexts/hints.js';
+import {KeymapContext} from '../contexts/keymap-context.js';
+import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
 
 export interface DeskProps {
 	/** The store snapshot to show (replaced by store.reload() when the user reloads). */
@@ -85,9 +86,11 @@ export interface DeskProps {
 	 * printed before the alternate screen, it would otherwise only be seen after quitting.
 	 */
 	notice?: string | null;
+	/** The key bindings in force (README "Settings"): the registry's defaults unless the user remapped some. */
+	keymap?: Keymap;
 }
 
-export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null, keymap = DEFAULT_KEYMAP}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -119,7 +122,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	}, [store, base]);
 	const current = history?.data === ruled.data ? history : null;
 	const model = current?.chain ? withHistory(ruled, current.chain) : current?.error ? withHistoryError(ruled, current.error) : ruled;
-	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor));
+	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor, keymap));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
 	}, [model, state.model]);
@@ -151,45 +154,15 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+			<KeymapContext.Provider value={state.keymap}>
+				<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+			</KeymapContext.Provider>
 		</ThemeContext.Provider>
 	);
 }
 
-/** The status bar's key hints for the state (tested against the keymap: test/ui/keys-in-help.test.tsx). */
-export function hintsFor(s: DeskState): string {
-	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
-	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
-	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
-	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
-	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
-	if (s.endConfirm) return 'y ends the absence today | n or Esc leaves it';
-	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
-	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
-	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
-	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
-	if (s.view === 'team' && s.focus === 'explorer') return '? help  : palette  q quit  j/k select  a record absence  E end absence  d decide escalated trigger  Tab pane  1-5 views';
-	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
-	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
-	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
-	const tabs = s.tabs.tabs.length;
-	// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
-	const tab = s.tabs.tabs[s.tabs.active];
-	const onCase = tab?.kind !== 'problem' || tab.ref !== null;
-	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  ' : ''}` : '';
-	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
-	const width = s.layout.editorInner;
-	const length =
-		tab?.kind === 'case'
-			? caseLines(s.model, tab.ref, width).length
-			: tab?.kind === 'problem'
-				? problemLines(s.model, tab, width).length
-				: Infinity;
-	const scroll = length > s.layout.editorRows ? 'j/k scroll  ' : '';
-	const edit = `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
-	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : edit;
-	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
-}
+/** The status bar's key hints, generated from the registry (tested against it: test/ui/keys-in-help.test.tsx). */
+export {hintsFor} from '../contexts/hints.js';
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
 async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {
@@ -236,8 +209,8 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS)} width={mainWidth} height={L.mainHeight} />;
+	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team')
 		main = (
 			<TeamView

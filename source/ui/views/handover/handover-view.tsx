@@ -19,6 +19,8 @@ import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
 import {tint, useTheme, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
+import {useKeymap} from '../../contexts/keymap-context.js';
+import {hintLine} from '../../contexts/registry.js';
 
 export interface HandoverViewProps {
 	state: HandoverState;
@@ -48,6 +50,7 @@ const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', c
 export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
 	const theme = useTheme();
+	const keymap = useKeymap();
 
 	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
 	const latest = useRef(preview);
@@ -85,7 +88,18 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	// Where you are first: at 80 columns the end of this line is what a frame's width cuts.
 	if (statusRows.length === 0) {
 		const at = `lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`;
-		statusRows.push(`${at}  f/t window  c cover  e export  i calendar  g/G j/k`);
+		const keys = hintLine(
+			keymap,
+			[
+				[['handover-from', 'handover-to'], 'window'],
+				['handover-cover', 'cover'],
+				['handover-export', 'export'],
+				['handover-calendar', 'calendar'],
+				[['first', 'last', 'down', 'up'], ''],
+			],
+			'  ',
+		);
+		statusRows.push(`${at}  ${keys.trimEnd()}`);
 	}
 	const shown = lines.slice(scroll, scroll + bodyHeight);
 
