@@ -53,11 +53,15 @@ sealed one). Needs an interactive terminal of at least 80x24.`,
 		// after its first frame (store README, "The review chain file").
 		const open = async () => {
 			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'state'});
-			return {store, actor: await deskActorFor(ctx, store)};
+			const actor = await deskActorFor(ctx, store);
+			// A settings file's "as" that named nobody was passed over: the desk says so (README "Settings").
+			return {store, actor, note: actorFor(ctx, store.snapshot()).note};
 		};
 		const {today, color, stdin, stdout, stderr} = ctx;
 		const notice = ctx.firstRunNotice ?? null;
-		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, notice, stdin, stdout, stderr});
+		const settings = ctx.settings?.settings;
+		const settingsProblems = ctx.settings?.problems ?? [];
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, notice, settings, settingsProblems, stdin, stdout, stderr});
 		return 0;
 	},
 };

@@ -59,6 +59,7 @@ import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
 import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
+import type {ThemeName} from '../../settings/user-settings.js';
 
 export interface DeskProps {
 	/** The store snapshot to show (replaced by store.reload() when the user reloads). */
@@ -88,9 +89,13 @@ export interface DeskProps {
 	notice?: string | null;
 	/** The key bindings in force (README "Settings"): the registry's defaults unless the user remapped some. */
 	keymap?: Keymap;
+	/** The user's colour theme (README "Settings"); colour itself is still off under NO_COLOR (`color`). */
+	theme?: ThemeName;
+	/** What is wrong with the user's settings file, said on the status bar when the desk opens. */
+	settingsProblems?: readonly string[];
 }
 
-export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null, keymap = DEFAULT_KEYMAP}: DeskProps): React.JSX.Element {
+export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, notice = null, keymap = DEFAULT_KEYMAP, theme, settingsProblems = []}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -147,13 +152,18 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
 	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
 	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
+	// A bad settings file stops nothing: the desk opens on the defaults and says what is wrong (README "Settings").
+	const settingsSaid = settingsProblems.length === 0 ? null : settingsNotice(settingsProblems);
+	useEffect(() => {
+		if (settingsSaid) dispatch({type: 'notice', text: settingsSaid});
+	}, [settingsSaid]);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
 		exit();
 	}, [state.quit, exit, onQuit]);
 	return (
-		<ThemeContext.Provider value={{color}}>
+		<ThemeContext.Provider value={{color, name: theme}}>
 			<KeymapContext.Provider value={state.keymap}>
 				<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
 			</KeymapContext.Provider>
@@ -163,6 +173,12 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 
 /** The status bar's key hints, generated from the registry (tested against it: test/ui/keys-in-help.test.tsx). */
 export {hintsFor} from '../contexts/hints.js';
+
+/** The status bar's line for a bad settings file: the first problem, and how many more (all are on stderr). */
+export function settingsNotice(problems: readonly string[]): string {
+	const more = problems.length > 1 ? ` (and ${problems.length - 1} more, printed when the desk closes)` : '';
+	return `Settings: ${problems[0]}${more}`;
+}
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
 async function exportHandover(store: Store | undefined, markdown: string, fileName: string): Promise<string> {

@@ -22,7 +22,7 @@ export function Pane({title, detail, focused, width, height, children}: PaneProp
 	const inner = Math.max(1, width - 2);
 	const head = `${focused ? '» ' : ''}${title}${detail ? `  ${detail}` : ''}${focused ? '  [focus]' : ''}`;
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} borderColor={focused ? tint(theme, 'cyan') : undefined} flexShrink={0} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} borderColor={focused ? tint(theme, 'focus') : undefined} flexShrink={0} overflow="hidden">
 			<Text bold wrap="truncate">
 				{truncate(head, inner)}
 			</Text>

@@ -18,7 +18,7 @@ import {reviewHints, reviewKeyHelp, type FieldKind} from './review-keymap.js';
 import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
 import {wrapIndented} from './wrap-lines.js';
-import {tint} from '../theme.js';
+import {tint, useTheme, type Theme} from '../theme.js';
 
 export interface ReviewViewProps {
 	state: ReviewUiState;
@@ -66,7 +66,7 @@ export function headingLines(heading: string, status: string, width: number): st
 	return [...head, ...wrapIndented(right, width)];
 }
 
-function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, color: boolean): Line[] {
+function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, theme: Theme): Line[] {
 	const indent = 4;
 	const rows = optionRows(f.options, f.value, width, indent);
 	if (!focused && rows.length > 1) {
@@ -84,7 +84,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 				{row.map((c, j) => (
 					<Text key={c.index}>
 						{j > 0 ? '  ' : ''}
-						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected ? tint({color}, 'cyan') : undefined}>
+						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected ? tint(theme, 'selected') : undefined}>
 							{c.text}
 						</Text>
 					</Text>
@@ -97,7 +97,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 	return out;
 }
 
-export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], color: boolean): Line[] {
+export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], theme: Theme): Line[] {
 	const mark = focused ? '› ' : '  ';
 	const out: Line[] = [];
 	const k = f.id;
@@ -118,18 +118,18 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
 		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
 		if (f.kind === 'choice') {
-			out.push(...choiceLines(f, focused, width, color));
+			out.push(...choiceLines(f, focused, width, theme));
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
 			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`].filter((x): x is string => x !== undefined).entries()) {
 				const lines = wrapIndented(`    ${said}`, width);
-				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: color ? 'yellow' : undefined}));
+				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: tint(theme, 'warning')}));
 			}
 		}
 	}
 	for (const [i, e] of errors.entries()) {
-		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint({color}, 'red'), bold: true}));
+		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint(theme, 'error'), bold: true}));
 	}
 	return out;
 }
@@ -153,6 +153,8 @@ export function helpLines(width: number): string[] {
 }
 
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
+	// The theme's colours; `color` says whether there are any (NO_COLOR reaches the review screens as it).
+	const theme: Theme = {...useTheme(), color};
 	const step = currentStep(s);
 	const heading = `${stepHeading(s.ctx.case.ref, s.draft.step)}: ${stepTitle(s.draft.step)}`;
 	const right = queue ? `queue ${queue.position} of ${queue.total} | ${saveStatus}` : saveStatus;
@@ -161,7 +163,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		const body = [
 			...wrapped('done1', `Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
 			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
-			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
+			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
 			...wrapSegments(queue ? (queue.nextRef ? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk'] : ['The queue is empty: every due review is signed.', 'Esc back to the desk']) : ['Esc back to the desk'], width).map((l, i) => one(`done3:${i}`, l)),
 		];
 		return (
@@ -202,7 +204,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 					: null;
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
 	// Notices can quote an error message or a path: made safe like store text.
-	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}).slice(0, 3));
+	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}).slice(0, 3));
 	// While a question is up only its y/n keys work: no other hints then.
 	const hints = prompt
 		? []
@@ -226,9 +228,9 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const blocks = fields.map((f, i) => {
 		const mine = errors.filter(e => e.field === f.id || (!placed.has(e.field) && f.id.startsWith(`${e.field}.`)));
 		for (const e of mine) placed.add(e.field);
-		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), color);
+		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), theme);
 	});
-	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint({color}, 'red'), bold: true})));
+	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint(theme, 'error'), bold: true})));
 	// Lines in order: info, errors that belong to no field, then the fields with a blank line between them.
 	const lines: Line[] = [...info, ...orphan];
 	let focusStart = -1;

@@ -17,7 +17,7 @@ import {handoverExport} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
-import {tint, useTheme, type Theme} from '../../theme.js';
+import {tint, useTheme, type Role, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
 import {useKeymap} from '../../contexts/keymap-context.js';
 import {hintLine} from '../../contexts/registry.js';
@@ -44,7 +44,7 @@ export interface HandoverViewProps {
 }
 
 // Colour repeats what each line's words say; through the theme, so NO_COLOR / --no-color turns it off.
-const TONE_COLOR: Record<Tone, string | undefined> = {heading: 'cyan', critical: 'red', red: 'yellow', plain: undefined, dim: 'gray'};
+const TONE_ROLE: Record<Tone, Role | undefined> = {heading: 'heading', critical: 'error', red: 'warning', plain: undefined, dim: 'dim'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
 export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
@@ -113,7 +113,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 				))}
 			</Box>
 			{statusRows.map((text, i) => (
-				<Text key={i} color={i < warning.length ? tint(theme, 'red') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
+				<Text key={i} color={i < warning.length ? tint(theme, 'error') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
 					{text}
 				</Text>
 			))}
@@ -122,6 +122,6 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 }
 
 function tintTone(theme: Theme, tone: Tone): string | undefined {
-	const colour = TONE_COLOR[tone];
-	return colour === undefined ? undefined : tint(theme, colour);
+	const role = TONE_ROLE[tone];
+	return role === undefined ? undefined : tint(theme, role);
 }
