@@ -87,6 +87,17 @@ describe('a remapping that cannot be used is said, and the action keeps its keys
 	});
 });
 
+describe('the palette says why a command cannot act here', () => {
+	it('from the registry: closing a tab with none open', async () => {
+		const h = renderDesk({size: {columns: 160, rows: 36}});
+		await ready(h);
+		await h.press(':');
+		const f = await h.type('Tabs: close');
+		expect(f).toMatch(/Tabs: close current\s+x\s+\(not here: No tab to close\.\)/);
+		h.app.unmount();
+	});
+});
+
 describe("a settings file's identity", () => {
 	it('is used when --as and FORTNIGHT_USER are absent, and passed over, said, when it names nobody', () => {
 		const data = demoData();

@@ -112,7 +112,7 @@ const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
 			...TAIL,
 		],
 	},
-	log: {hints: [...HEAD, h(['down', 'up'], 'move'), h(['log-sergeant', 'log-officer', 'log-late'], 'filter'), h(['log-earlier', 'log-later'], 'period'), h('log-export', 'export'), ...TAIL]},
+	log: {hints: [...HEAD, h(['down', 'up'], 'move'), h(['log-sergeant', 'log-officer', 'log-late'], 'filter'), h(['log-earlier', 'log-later'], 'period', {join: ' '}), h('log-export', 'export'), ...TAIL]},
 	explorer: {hints: LIST},
 	problems: {hints: LIST},
 	editor: {
@@ -123,7 +123,7 @@ const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
 			// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
 			h('review', 'review', {when: s => s.tabs.tabs.length > 0 && onCase(s)}),
 			h('reallocate', 'reallocate', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
-			h(['prev-tab', 'next-tab'], 'tabs', {when: s => s.tabs.tabs.length > 1}),
+			h(['prev-tab', 'next-tab'], 'tabs', {join: ' ', when: s => s.tabs.tabs.length > 1}),
 			h('close-tab', 'close', {when: s => s.tabs.tabs.length > 0}),
 			...TAIL,
 		],

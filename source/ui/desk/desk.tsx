@@ -57,6 +57,7 @@ import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
+import {unavailable} from './desk-commands.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
 import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
 import type {ThemeName} from '../../settings/user-settings.js';
@@ -174,6 +175,14 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 /** The status bar's key hints, generated from the registry (tested against it: test/ui/keys-in-help.test.tsx). */
 export {hintsFor} from '../contexts/hints.js';
 
+/** The palette's rows: a command that cannot act here says why (desk-commands.ts), as lazygit's menus do. */
+function paletteRows(s: DeskState) {
+	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap).map(m => {
+		const why = m.target.type === 'command' ? unavailable(s, m.target.command) : null;
+		return why ? {...m, detail: `${m.detail}  (not here: ${why})`} : m;
+	});
+}
+
 /** The status bar's line for a bad settings file: the first problem, and how many more (all are on stderr). */
 export function settingsNotice(problems: readonly string[]): string {
 	const more = problems.length > 1 ? ` (and ${problems.length - 1} more, printed when the desk closes)` : '';
@@ -226,7 +235,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	const mainWidth = L.width - L.activityWidth;
 	let main: React.JSX.Element;
 	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap)} width={mainWidth} height={L.mainHeight} />;
+	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team')
 		main = (
 			<TeamView

@@ -41,7 +41,7 @@ export interface EditorProps {
 export function Editor({model, store, actor, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged, banner = null}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
 	const keymap = useKeymap();
-	const tabKeys = hintLine(keymap, [[['prev-tab', 'next-tab'], 'switch'], ['close-tab', 'close']]);
+	const tabKeys = `${hintKeyFor('prev-tab', keymap)} ${hintKeyFor('next-tab', keymap)} switch, ${hintLine(keymap, [['close-tab', 'close']])}`;
 	const none = `No case open: the explorer's ${hintKeyFor('open', keymap)} opens one here; ${keysFor('palette', keymap).replace('/', ' or ')} finds any case.`;
 	const review = {model, store, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
