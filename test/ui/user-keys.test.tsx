@@ -87,6 +87,19 @@ describe('a remapping that cannot be used is said, and the action keeps its keys
 	});
 });
 
+describe("the guided review's commands", () => {
+	it('are remapped as review-next-step and so on: the review reads, hints and lists the new key', async () => {
+		const {reviewCommandFor, reviewHints} = await import('../../source/ui/review/review-keymap.js');
+		const {helpText} = await import('../../source/ui/desk/desk-help.js');
+		const {keymap, problems} = userKeymap({'review-next-step': ['Ctrl+O']});
+		expect(problems).toEqual([]);
+		expect(reviewCommandFor('o', {...NO_KEY, ctrl: true}, false, keymap.review)).toBe('next-step');
+		expect(reviewCommandFor('n', {...NO_KEY, ctrl: true}, false, keymap.review)).toBeUndefined();
+		expect(reviewHints('text', {firstStep: false, lastStep: false}, keymap.review)).toContain('Ctrl+O next step');
+		expect(helpText(1000, keymap).find(l => l.includes('next step (only when'))).toMatch(/^Ctrl\+O\s/);
+	});
+});
+
 describe('the palette says why a command cannot act here', () => {
 	it('from the registry: closing a tab with none open', async () => {
 		const h = renderDesk({size: {columns: 160, rows: 36}});

@@ -6,7 +6,6 @@
 import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
 import type {DeskState} from '../desk/desk-state.js';
-import {REVIEW_KEYMAP} from '../review/review-keymap.js';
 import {activeContext, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
 import {hintKey} from './key-names.js';
@@ -144,14 +143,14 @@ function keysOf(b: Binding | undefined, style: Hint['style']): string[] {
 }
 
 /** The review's hint names its own keymap's keys (review-keymap.ts): "? or Ctrl+G", "Esc". */
-function reviewKeys(commands: readonly string[]): string[] {
-	return REVIEW_KEYMAP.filter(b => commands.includes(b.command)).flatMap(b => b.keys);
+function reviewKeys(table: Keymap['review'], commands: readonly string[]): string[] {
+	return table.filter(b => commands.includes(b.command)).flatMap(b => b.keys);
 }
 
 function hintText(s: DeskState, context: ContextId, hint: Hint): string {
 	const keys =
 		context === 'review'
-			? reviewKeys(hint.commands)
+			? reviewKeys(s.keymap.review, hint.commands)
 			: hint.commands.flatMap(c => keysOf((s.keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c), hint.style));
 	const join = hint.join ?? '/';
 	return `${joinKeys(keys, join)} ${hint.words}`;

@@ -35,9 +35,12 @@ export const NO_KEY: KeyInfo = {
 	meta: false,
 };
 
-export type KeyMatcher = (input: string, key: KeyInfo) => boolean;
+/** A key press as the desk (KeyInfo) or a review screen (text-area KeyPress, paging optional) has it. */
+export type KeyLike = Omit<KeyInfo, 'pageUp' | 'pageDown'> & Partial<Pick<KeyInfo, 'pageUp' | 'pageDown'>>;
 
-const plain = (key: KeyInfo) => !key.ctrl && !key.meta;
+export type KeyMatcher = (input: string, key: KeyLike) => boolean;
+
+const plain = (key: KeyLike) => !key.ctrl && !key.meta;
 
 /** The keys that have a name rather than a character. */
 const NAMED: Record<string, KeyMatcher> = {
@@ -45,8 +48,8 @@ const NAMED: Record<string, KeyMatcher> = {
 	'↓': (_i, k) => k.downArrow,
 	'←': (_i, k) => k.leftArrow,
 	'→': (_i, k) => k.rightArrow,
-	PgUp: (_i, k) => k.pageUp,
-	PgDn: (_i, k) => k.pageDown,
+	PgUp: (_i, k) => k.pageUp === true,
+	PgDn: (_i, k) => k.pageDown === true,
 	Home: (_i, k) => k.home,
 	End: (_i, k) => k.end,
 	Enter: (_i, k) => k.return,

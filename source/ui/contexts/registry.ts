@@ -11,6 +11,8 @@ import {LIST_BINDINGS} from './lists.js';
 import {LOG_BINDINGS} from './log.js';
 import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS} from './modes.js';
 import {TEAM_BINDINGS} from './team.js';
+import {REVIEW_KEYMAP, type ReviewBinding} from '../review/review-keymap.js';
+import {anyKey} from './key-names.js';
 
 /** The desk's commands, in keymap order: the views' own first (they win matching there), the Team view's last. */
 const DESK_COMMANDS = [...LOG_BINDINGS, ...HANDOVER_BINDINGS, ...LIST_BINDINGS, ...DESK_BINDINGS, ...TEAM_BINDINGS];
@@ -31,6 +33,8 @@ export interface Keymap {
 	confirm: readonly Binding<ConfirmCommand>[];
 	/** The forms read their own keys (their reducers); listed for hints, not remappable. */
 	form: readonly Binding<FormCommand>[];
+	/** The guided review's keys (review/review-keymap.ts); its commands are remapped as "review-next-step" and so on. */
+	review: readonly ReviewBinding[];
 }
 
 export const DEFAULT_KEYMAP: Keymap = {
@@ -40,6 +44,7 @@ export const DEFAULT_KEYMAP: Keymap = {
 	field: FIELD_BINDINGS,
 	confirm: CONFIRM_BINDINGS,
 	form: FORM_BINDINGS,
+	review: REVIEW_KEYMAP,
 };
 
 /** The desk's command bindings with their default keys. */
@@ -48,15 +53,32 @@ export const KEYMAP = DEFAULT_KEYMAP.desk;
 /** The tables whose keys a user may remap, by the prefix-free action names help and settings use. */
 const REMAPPABLE = ['desk', 'palette', 'filter', 'field', 'confirm'] as const;
 
+/** The review's commands a user may remap (its ? and Ctrl+G help, and the keys a field reads, stay). */
+const REVIEW_REMAPPABLE = new Set(['next-step', 'back', 'discard', 'next-field', 'prev-field']);
+const reviewAction = (b: ReviewBinding) => (b.matches && REVIEW_REMAPPABLE.has(b.command) ? `review-${b.command}` : undefined);
+
 /** Every action a settings file may remap. */
 export function remappableActions(): string[] {
-	return REMAPPABLE.flatMap(t => DEFAULT_KEYMAP[t].map(b => b.command));
+	const review = DEFAULT_KEYMAP.review.map(reviewAction).filter((a): a is string => a !== undefined);
+	return [...REMAPPABLE.flatMap(t => DEFAULT_KEYMAP[t].map(b => b.command)), ...review];
 }
 
 /** A keymap with some actions on other keys. Unknown actions and key names are the caller's to refuse first. */
 export function remapped(base: Keymap, keys: Readonly<Record<string, readonly string[]>>): Keymap {
 	const apply = <C extends string>(table: readonly Binding<C>[]) => table.map(b => (keys[b.command] ? rebind(b, keys[b.command]!) : b));
-	return {...base, desk: apply(base.desk), palette: apply(base.palette), filter: apply(base.filter), field: apply(base.field), confirm: apply(base.confirm)};
+	const review = base.review.map(b => {
+		const names = keys[reviewAction(b) ?? ''];
+		return names ? {...b, keys: names, matches: anyKey(names)} : b;
+	});
+	return {
+		...base,
+		desk: apply(base.desk),
+		palette: apply(base.palette),
+		filter: apply(base.filter),
+		field: apply(base.field),
+		confirm: apply(base.confirm),
+		review,
+	};
 }
 
 /** Why a remapping cannot be used, one sentence per problem (none: it can). */

@@ -29,7 +29,7 @@ export function helpText(width = 1000, keymap?: Keymap): string[] {
 		...modeHelpLines(keymap),
 		'',
 		'In the guided review (r, R):',
-		...reviewHelpLines(),
+		...reviewHelpLines(keymap?.review),
 	];
 	const lines = raw.flatMap(l => wrapHelpLine(l, width));
 	lastHelp = {width, keymap, lines};

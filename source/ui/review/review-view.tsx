@@ -14,7 +14,8 @@ import {safeText} from '../../domain/safe-text.js';
 import {textAreaLines} from '../text-area/text-area.js';
 import type {Field} from './review-fields.js';
 import {stepInfoLines} from './review-info.js';
-import {reviewHints, reviewKeyHelp, type FieldKind} from './review-keymap.js';
+import {REVIEW_KEYMAP, reviewHints, reviewKeyHelp, type FieldKind, type ReviewBinding} from './review-keymap.js';
+import {useKeymap} from '../contexts/keymap-context.js';
 import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
 import {wrapIndented} from './wrap-lines.js';
@@ -140,10 +141,10 @@ const fieldKind = (f: Field | undefined): FieldKind => (f ? f.kind : 'none');
  * The review's key list, from its keymap: keys in a column, what they do wrapped beside them; keys
  * too long for the column ("←→↑↓ Home End Ctrl+A/E/W/U/K/D Enter") get a line of their own.
  */
-export function helpLines(width: number): string[] {
+export function helpLines(width: number, table: readonly ReviewBinding[] = REVIEW_KEYMAP): string[] {
 	const col = Math.min(14, Math.max(4, Math.floor(width / 4)));
 	const room = Math.max(10, width - col - 2);
-	return reviewKeyHelp().flatMap(h => {
+	return reviewKeyHelp(table).flatMap(h => {
 		const text = wrapIndented(h.help, room).map(l => l.trimStart());
 		const pad = ' '.repeat(col + 2);
 		// Keys too long for the column get lines of their own, wrapped, never cut (every key stays named).
@@ -155,6 +156,7 @@ export function helpLines(width: number): string[] {
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
 	// The theme's colours; `color` says whether there are any (NO_COLOR reaches the review screens as it).
 	const theme: Theme = {...useTheme(), color};
+	const bindings = useKeymap().review;
 	const step = currentStep(s);
 	const heading = `${stepHeading(s.ctx.case.ref, s.draft.step)}: ${stepTitle(s.draft.step)}`;
 	const right = queue ? `queue ${queue.position} of ${queue.total} | ${saveStatus}` : saveStatus;
@@ -174,7 +176,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		);
 	}
 	if (s.help) {
-		const lines = helpLines(width);
+		const lines = helpLines(width, bindings);
 		const title = wrapped('help-title', 'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.', width, {bold: true, inverse: true});
 		const room = Math.max(1, rows - head.length - title.length);
 		const win = windowLines(lines.length, room, -1, -1, s.help.scroll);
@@ -215,7 +217,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 			lastField: s.field === fields.length - 1,
 			choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
 			pressWords: focusedField?.kind === 'button' ? (focusedField.press === 'sign' ? 'sign (asks first)' : focusedField.press === 'add-action' ? 'add' : 'remove') : undefined,
-		}),
+		}, bindings),
 		width,
 	);
 	// The first hint line (it starts with the help key) always shows; more only while the step keeps 4 rows.
