@@ -25,6 +25,15 @@ export type ContextId =
 	| 'problems'
 	| 'editor';
 
+/** The panes and views that can have the focus, named by what they show (views 2-5 show their own list). */
+export type PaneId = 'explorer' | 'editor' | 'problems' | 'team' | 'handover' | 'log' | 'calendar';
+
+/** Which pane has the focus (under any overlay or form): the editor, the Problems panel, or the view's main pane. */
+export function focusedPane(s: DeskState): PaneId {
+	if (s.focus === 'problems' || s.focus === 'editor') return s.focus;
+	return s.view === 'cases' ? 'explorer' : s.view;
+}
+
 /** Modal contexts first (each takes every key while up), then the focused pane of the view. */
 export function activeContext(s: DeskState): ContextId {
 	if (s.layout.tooSmall) return 'too-small';
@@ -35,9 +44,9 @@ export function activeContext(s: DeskState): ContextId {
 	if (s.endConfirm) return 'end-confirm';
 	if (s.decisionForm) return 'decision-form';
 	if (s.reallocateForm) return 'reallocate-form';
-	if (s.focus === 'problems') return s.problems.filtering ? 'problems-filter' : 'problems';
-	if (s.focus === 'editor') return 'editor';
-	if (s.view === 'cases') return s.explorer.filtering ? 'explorer-filter' : 'explorer';
-	if (s.view === 'handover' && s.handover.editing) return 'handover-field';
-	return s.view;
+	const pane = focusedPane(s);
+	if (pane === 'problems') return s.problems.filtering ? 'problems-filter' : 'problems';
+	if (pane === 'explorer') return s.explorer.filtering ? 'explorer-filter' : 'explorer';
+	if (pane === 'handover' && s.handover.editing) return 'handover-field';
+	return pane;
 }

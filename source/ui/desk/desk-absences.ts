@@ -12,6 +12,7 @@ import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState} fr
 import {teamRows} from '../team/team-rows.js';
 import {setView} from './desk-navigation.js';
 import type {DeskState} from './desk-state.js';
+import {focusedPane} from '../contexts/active.js';
 
 /** The officer under the Team view's cursor. */
 export function selectedTeamOfficer(s: DeskState): string | undefined {
@@ -24,7 +25,7 @@ function toTeamList(s: DeskState, then: string): DeskState {
 	return {...setView(s, 'team'), focus: 'explorer', notice: `Choose the officer (${move}), then ${then}.`};
 }
 
-const onTeamList = (s: DeskState) => s.view === 'team' && s.focus === 'explorer';
+const onTeamList = (s: DeskState) => focusedPane(s) === 'team';
 const key = (s: DeskState, command: 'absence-add' | 'absence-end') => keysFor(command, s.keymap);
 
 export function openForm(s: DeskState): DeskState {

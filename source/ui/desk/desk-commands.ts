@@ -13,6 +13,7 @@ import {HANDOVER_COMMANDS} from './desk-handover.js';
 import {LOG_COMMANDS, openLogEntry} from './desk-log.js';
 import * as nav from './desk-navigation.js';
 import type {DeskState} from './desk-state.js';
+import {focusedPane} from '../contexts/active.js';
 
 interface Action {
 	run(s: DeskState): DeskState;
@@ -22,15 +23,16 @@ interface Action {
 
 /** One page of whatever has the focus. */
 function page(s: DeskState): number {
-	if (s.focus === 'problems') return nav.problemsVisible(s);
-	if (s.focus === 'editor') return s.layout.editorRows;
-	return s.view === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : nav.explorerVisible(s);
+	const pane = focusedPane(s);
+	if (pane === 'problems') return nav.problemsVisible(s);
+	if (pane === 'editor') return s.layout.editorRows;
+	return pane === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : nav.explorerVisible(s);
 }
 
 const move = (delta: (s: DeskState) => nav.Delta): Action => ({run: s => nav.moveFocused(s, delta(s))});
 const fold = (collapse: boolean): Action => ({
 	run: s => {
-		if (s.focus !== 'explorer' || s.view !== 'cases' || s.explorer.filter !== '') return s;
+		if (focusedPane(s) !== 'explorer' || s.explorer.filter !== '') return s;
 		const row = nav.selectedExplorerRow(s);
 		if (!row) return s;
 		return nav.toggleFold(s, row.kind === 'officer' ? row.group.id : row.officerId, collapse);
@@ -78,9 +80,9 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'trigger-decide': {run: openDecision},
 	reallocate: {run: openReallocate},
 	filter: {
-		run: s => (s.focus === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
+		run: s => (focusedPane(s) === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
 		unavailable: s =>
-			s.focus === 'problems' || (s.focus === 'explorer' && s.view === 'cases') ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
+			focusedPane(s) === 'problems' || focusedPane(s) === 'explorer' ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
 	},
 	open: {run: openFocused},
 	back: {run: back},
@@ -89,7 +91,7 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'close-tab': {
 		run: s => {
 			const tabs = closeActive(s.tabs);
-			return {...s, tabs, focus: tabs.active < 0 && s.focus === 'editor' ? 'explorer' : s.focus};
+			return {...s, tabs, focus: tabs.active < 0 && focusedPane(s) === 'editor' ? 'explorer' : s.focus};
 		},
 		unavailable: s => (s.tabs.active < 0 ? 'No tab to close.' : null),
 	},
@@ -133,23 +135,25 @@ export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 }
 
 function back(s: DeskState): DeskState {
-	if (s.focus === 'problems' && s.problems.filter !== '') return nav.problemsDo(s, {type: 'clear-filter'});
-	if (s.focus !== 'explorer') return {...s, focus: 'explorer'};
-	if (s.view !== 'cases') return nav.setView(s, 'cases');
+	const pane = focusedPane(s);
+	if (pane === 'problems' && s.problems.filter !== '') return nav.problemsDo(s, {type: 'clear-filter'});
+	if (pane === 'problems' || pane === 'editor') return {...s, focus: 'explorer'};
+	if (pane !== 'explorer') return nav.setView(s, 'cases');
 	if (s.explorer.filter !== '') return nav.explorerDo(s, {type: 'clear-filter'});
 	return s;
 }
 
 function openFocused(s: DeskState): DeskState {
-	if (s.view === 'log' && s.focus === 'explorer') return openLogEntry(s);
-	if (s.focus === 'problems') {
+	const pane = focusedPane(s);
+	if (pane === 'log') return openLogEntry(s);
+	if (pane === 'problems') {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
 		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.
 		return p ? openProblemDetail(s, p) : s;
 	}
 	const subject = openProblemSubject(s);
 	if (subject) return subject;
-	if (s.focus === 'explorer' && s.view === 'cases') {
+	if (pane === 'explorer') {
 		const row = nav.selectedExplorerRow(s);
 		if (!row) return s;
 		if (row.kind === 'officer') return s.explorer.filter !== '' ? s : nav.toggleFold(s, row.group.id, undefined);

@@ -15,6 +15,7 @@ import {handoverReducer} from '../views/handover/handover-state.js';
 import {handoverBodyHeight} from '../views/handover/handover-preview.js';
 import {currentHandover} from './desk-handover.js';
 import {currentLogModel, logDo, logRows} from './desk-log.js';
+import {focusedPane} from '../contexts/active.js';
 import type {DeskState, Pane, View} from './desk-state.js';
 import {contextCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
@@ -108,24 +109,29 @@ export function selectedExplorerRow(s: DeskState): ExplorerRow | undefined {
  * it takes every key, text included, so the desk's own keys stand aside until it is left (Esc).
  */
 export function reviewHasKeys(s: DeskState): boolean {
-	if (s.overlay !== null || s.view !== 'cases' || s.focus !== 'editor' || s.layout.tooSmall) return false;
+	if (s.overlay !== null || focusedPane(s) !== 'editor' || s.layout.tooSmall) return false;
 	const tab = activeTab(s.tabs);
 	return tab !== undefined && tab.kind !== 'case' && tab.kind !== 'problem';
 }
 
 /** The case the user is pointing at in the focused pane, if any. */
 export function caseInFocus(s: DeskState): string | undefined {
-	if (s.focus === 'editor') {
-		const tab = activeTab(s.tabs);
-		return tab && tab.kind !== 'review-queue' ? (tab.ref ?? undefined) : undefined;
+	switch (focusedPane(s)) {
+		case 'editor': {
+			const tab = activeTab(s.tabs);
+			return tab && tab.kind !== 'review-queue' ? (tab.ref ?? undefined) : undefined;
+		}
+		case 'problems': {
+			const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+			return p && p.subject.type === 'case' ? p.subject.ref : undefined;
+		}
+		case 'explorer': {
+			const row = selectedExplorerRow(s);
+			return row && row.kind === 'case' ? row.c.ref : undefined;
+		}
+		default:
+			return undefined;
 	}
-	if (s.focus === 'problems') {
-		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
-		return p && p.subject.type === 'case' ? p.subject.ref : undefined;
-	}
-	if (s.view !== 'cases') return undefined;
-	const row = selectedExplorerRow(s);
-	return row && row.kind === 'case' ? row.c.ref : undefined;
 }
 
 export function toggleFold(s: DeskState, officerId: string, fold: boolean | undefined): DeskState {
@@ -151,38 +157,40 @@ export type Delta = number | 'first' | 'last';
 
 /** Moves what has the focus: a tab's text, a list, the Handover view's text, the Calendar view's cursor. */
 export function moveFocused(s: DeskState, delta: Delta): DeskState {
-	if (s.focus === 'editor' && s.view === 'cases') {
-		const tab = activeTab(s.tabs);
-		const length = tabLength(s);
-		if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem') || length === undefined) return s;
-		const visible = s.layout.editorRows;
-		const target = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
-		const scroll = Number.isFinite(target) ? scrollBy(tab.scroll, target, length, visible) : target < 0 ? 0 : Math.max(0, length - visible);
-		return {...s, tabs: updateActive(s.tabs, t => ((t.kind === 'case' || t.kind === 'problem') && t.scroll !== scroll ? {...t, scroll} : t))};
+	const first = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
+	switch (focusedPane(s)) {
+		case 'editor': {
+			const tab = activeTab(s.tabs);
+			const length = tabLength(s);
+			if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem') || length === undefined) return s;
+			const visible = s.layout.editorRows;
+			const scroll = Number.isFinite(first) ? scrollBy(tab.scroll, first, length, visible) : first < 0 ? 0 : Math.max(0, length - visible);
+			return {...s, tabs: updateActive(s.tabs, t => ((t.kind === 'case' || t.kind === 'problem') && t.scroll !== scroll ? {...t, scroll} : t))};
+		}
+		case 'problems':
+		case 'explorer': {
+			const list = focusedPane(s) === 'problems' ? problemsDo : explorerDo;
+			if (delta === 'first') return list(s, {type: 'move-to', index: 0});
+			if (delta === 'last') return list(s, {type: 'move-to', index: Number.MAX_SAFE_INTEGER});
+			return list(s, {type: 'move', delta});
+		}
+		case 'team': {
+			const length = teamRows(s.model).length;
+			const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
+			return {...s, team: moveBy(s.team, step, length, teamVisible(s.layout.mainHeight))};
+		}
+		case 'handover': {
+			const max = Math.max(0, currentHandover(s).lines.length - handoverBodyHeight(s.layout.mainHeight));
+			return {...s, handover: handoverReducer(s.handover, {type: 'scroll', by: first, max})};
+		}
+		case 'log': {
+			const rowCount = currentLogModel(s).rows.length;
+			const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
+			return logDo(s, {type: 'move', delta: step, rowCount, visible: logRows(s)});
+		}
+		case 'calendar':
+			return s;
 	}
-	if (s.focus !== 'explorer' || s.view === 'cases') {
-		const list = s.focus === 'problems' ? problemsDo : s.view === 'cases' ? explorerDo : null;
-		if (!list) return s;
-		if (delta === 'first') return list(s, {type: 'move-to', index: 0});
-		if (delta === 'last') return list(s, {type: 'move-to', index: Number.MAX_SAFE_INTEGER});
-		return list(s, {type: 'move', delta});
-	}
-	if (s.view === 'team') {
-		const length = teamRows(s.model).length;
-		const step = delta === 'first' ? -length : delta === 'last' ? length : delta;
-		return {...s, team: moveBy(s.team, step, length, teamVisible(s.layout.mainHeight))};
-	}
-	if (s.view === 'handover') {
-		const max = Math.max(0, currentHandover(s).lines.length - handoverBodyHeight(s.layout.mainHeight));
-		const by = delta === 'first' ? -Infinity : delta === 'last' ? Infinity : delta;
-		return {...s, handover: handoverReducer(s.handover, {type: 'scroll', by, max})};
-	}
-	if (s.view === 'log') {
-		const rowCount = currentLogModel(s).rows.length;
-		const step = delta === 'first' ? -rowCount : delta === 'last' ? rowCount : delta;
-		return logDo(s, {type: 'move', delta: step, rowCount, visible: logRows(s)});
-	}
-	return s;
 }
 
 /** Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears. */

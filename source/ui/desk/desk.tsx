@@ -57,6 +57,7 @@ import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
+import {focusedPane} from '../contexts/active.js';
 import {unavailable} from './desk-commands.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
 import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
@@ -233,15 +234,18 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 		);
 	}
 	const mainWidth = L.width - L.activityWidth;
+	// Focus and overlays as the context registry reads them (contexts/active.ts).
+	const pane = focusedPane(s);
+	const overlay = s.overlay;
 	let main: React.JSX.Element;
-	if (s.overlay === 'help') main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (s.overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
+	if (overlay === 'help') main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	else if (overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
 	else if (s.view === 'team')
 		main = (
 			<TeamView
 				model={s.model}
 				win={s.team}
-				focused={s.focus === 'explorer'}
+				focused={pane === 'team'}
 				width={mainWidth}
 				height={L.mainHeight}
 				form={s.absenceForm}
@@ -256,7 +260,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 			<HandoverView
 				state={s.handover}
 				preview={currentHandover(s)}
-				focused={s.focus === 'explorer' && s.overlay === null}
+				focused={pane === 'handover' && overlay === null}
 				width={mainWidth}
 				height={L.mainHeight}
 				now={wallClock}
@@ -265,8 +269,8 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
-	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={pane === 'calendar'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={pane === 'log'} width={mainWidth} height={L.mainHeight} />;
 	else {
 		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
 		const form = s.reallocateForm;
@@ -278,7 +282,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 						rows={currentExplorerRows(s)}
 						list={s.explorer}
 						visible={explorerVisible(s)}
-						focused={s.focus === 'explorer' && !form}
+						focused={pane === 'explorer' && !form}
 						width={L.sidebarWidth}
 						height={L.mainHeight}
 					/>
@@ -290,7 +294,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					store={store}
 					actor={actor}
 					tabs={s.tabs}
-					focused={s.focus === 'editor'}
+					focused={pane === 'editor'}
 					width={L.editorWidth}
 					height={L.mainHeight}
 					inner={L.editorInner}
@@ -306,17 +310,17 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection="row" height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection="row" height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && L.panelHeight > 0 && (
+			{overlay !== 'help' && L.panelHeight > 0 && (
 				<ProblemsPanel
 					model={s.model}
 					rows={problemRows(s.model, s.problems.filter)}
 					list={s.problems}
 					visible={problemsVisible(s)}
-					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm}
+					focused={pane === 'problems' && overlay === null && !s.reallocateForm}
 					width={L.width}
 					height={L.panelHeight}
 				/>
