@@ -1,16 +1,14 @@
 import {
+	authoriserFrom,
 	BAIL_EVENT_KINDS,
 	BAIL_EVENT_WORDS,
 	BailRecordError,
 	parseRank,
 	RANK_HELP,
-	rankOfOfficer,
 	recordBailEvent,
 	type ExtensionRank,
 } from '../domain/bail-record.js';
 import type {BailEventKind} from '../domain/model.js';
-import {matchOfficer} from '../domain/officer-match.js';
-import {fullName, shortName} from '../domain/people.js';
 import {say, type Command} from './command.js';
 import {actorFor, UsageError} from './context.js';
 import {nowInstant} from './now.js';
@@ -97,16 +95,7 @@ const command: Command = {
 		const recordedAt = nowInstant(ctx);
 		const store = await openForCommand(ctx);
 		let authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
-		if (authorisedBy !== null) {
-			// A team officer named by rank and name ("DI Okafor", "DI Rachel Okafor") is recorded by full name and
-			// gives the rank when --rank is left out; a bare surname may be someone outside the team, so it stays as typed.
-			const m = matchOfficer(store.snapshot().officers, authorisedBy);
-			const typed = authorisedBy.trim().toLowerCase().replace(/\s+/g, ' ');
-			if (m.kind === 'found' && [fullName(m.officer), shortName(m.officer)].some(n => n.toLowerCase() === typed)) {
-				authorisedBy = fullName(m.officer);
-				rank ??= rankOfOfficer(m.officer.rank);
-			}
-		}
+		if (authorisedBy !== null) ({authorisedBy, rank} = authoriserFrom(store.snapshot().officers, authorisedBy, rank));
 		// Recorded as the person at the keyboard (README, "Who you are").
 		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
 		let summary = '';

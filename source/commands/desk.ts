@@ -21,16 +21,20 @@ Run "fortnight --help" for everything.
 const command: Command = {
 	name: 'desk',
 	summary: 'open the review desk (the default)',
-	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--as OFFICER] [--no-color]
+	help: `Usage: fortnight [desk] [--store PATH] [--today YYYY-MM-DD] [--as OFFICER] [--no-color] [--screen-reader]
 
 Opens the review desk on the team store, as one officer: --as OFFICER, else FORTNIGHT_USER, else your
 login when an officer in the store has it (the bundled demo's copy alone falls back to its sergeant).
 The status bar says who. Everything the desk records (reviews, amendments, decisions, absences) is
 theirs; once the store has enrolled keys it is signed with their key (FORTNIGHT_KEY_PASSPHRASE for a
-sealed one). Needs an interactive terminal of at least 80x24.`,
+sealed one). Needs an interactive terminal of at least 80x24.
+
+--screen-reader (or INK_SCREEN_READER=true) draws the desk for a screen reader: every pane as lines of
+text in reading order (views, explorer, editor, problems, status), with focus, the selected row, the
+chosen option and severity said in words, and the Log view's chart read as each week's numbers.`,
 	takesWords: false,
-	flags: {},
-	async run(ctx) {
+	flags: {screenReader: {type: 'boolean', default: false}},
+	async run(ctx, _input, flags) {
 		if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
 			const {openForCommand} = await import('./open-store.js');
 			await openForCommand(ctx); // still report an unreadable store (exit 3)
@@ -61,7 +65,8 @@ sealed one). Needs an interactive terminal of at least 80x24.`,
 		const notice = ctx.firstRunNotice ?? null;
 		const settings = ctx.settings?.settings;
 		const settingsProblems = ctx.settings?.problems ?? [];
-		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, notice, settings, settingsProblems, stdin, stdout, stderr});
+		const screenReader = Boolean(flags['screenReader']);
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, screenReader, notice, settings, settingsProblems, stdin, stdout, stderr});
 		return 0;
 	},
 };

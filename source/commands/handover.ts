@@ -1,14 +1,15 @@
 import {createInterface} from 'node:readline';
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../domain/handover/build.js';
+import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
+import {readableWelfareNotes} from '../domain/permissions.js';
 import type {Officer} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
 import {out, say, type Command} from './command.js';
-import {UsageError, type Context} from './context.js';
+import {actorFor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -40,7 +41,9 @@ Options
                       welfare notes). A device or pipe (/dev/null) is written into, never replaced.
   --include-welfare   add welfare notes from the last ${WELFARE_NOTE_LOOKBACK_DAYS} days (health information). Asks for
                       confirmation on a terminal; without one it refuses unless --yes is given. The
-                      document is then marked OFFICIAL-SENSITIVE at top and bottom.
+                      document is then marked OFFICIAL-SENSITIVE at top and bottom. Read as you (--as):
+                      only the notes you may read go in (the officer's line manager on the note's date,
+                      the cover named for that day, its author); none readable: refused, exit 2.
   --yes               confirm --include-welfare without asking
   --schema            print the JSON Schema of the --format json output and exit
 
@@ -135,10 +138,25 @@ const command: Command = {
 		const data = store.snapshot();
 		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
-		const welfareNotes = includeWelfare ? (await readWelfare(welfarePathFor(store.file))).notes : null;
+		let welfareNotes = null;
+		let withheld = 0;
+		if (includeWelfare) {
+			// Health information is read as someone (README "Welfare notes"): only the notes the person at the
+			// keyboard may read go in, and someone who may read none of them is refused, nothing written.
+			const reader = actorFor(ctx, data).officer;
+			const shown = welfareNotesShown((await readWelfare(welfarePathFor(store.file))).notes, ctx.today, to);
+			const readable = readableWelfareNotes(data, reader.id, shown);
+			if (readable.refusal) throw new UsageError(readable.refusal);
+			welfareNotes = readable.notes;
+			withheld = readable.withheld;
+		}
 
 		const handover = buildHandover({data, from, to, today: ctx.today, generatedAt, chainHead: formatHead(chainHead(data.chain)), cover, preparedBy, welfareNotes});
 		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
+		if (withheld > 0) {
+			const which = withheld === 1 ? '1 welfare note' : `${withheld} welfare notes`;
+			say(ctx, `Left out ${which} you may not read (only the officer's line manager on its date, the cover named for that day, or its author).\n`);
+		}
 		if (!outFile) {
 			await out(ctx, text);
 			return 0;

@@ -7,6 +7,8 @@
 import {isUtf8} from 'node:buffer';
 import {constants, promises as fsp} from 'node:fs';
 import path from 'node:path';
+import {createInterface} from 'node:readline';
+import {bailStateChanges, bailStateKey} from '../domain/import/bail-state.js';
 import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapping, planCsv, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
@@ -29,7 +31,7 @@ const columnHelp = FIELDS.map(f => `  ${f.padEnd(20)} "${DEFAULT_HEADERS[f]}"`).
 const command: Command = {
 	name: 'import',
 	summary: 'add or update cases from a records-system CSV export',
-	help: `Usage: fortnight import FILE.csv [--map MAP.json] [--dry-run] [--skip-invalid] [--full] [--verbose]
+	help: `Usage: fortnight import FILE.csv [--map MAP.json] [--dry-run] [--skip-invalid] [--full] [--verbose] [--yes]
 
 Adds new cases and updates existing ones (matched by crime reference) from a CSV export of your
 records system (Athena, Niche, ...). Every row is checked first. If any row is rejected, nothing is
@@ -41,9 +43,12 @@ ${columnHelp}
 Only "Crime reference" is required in every file. A new case also needs offence, officer, risk, status
 and opened. A column the file does not have changes nothing, and an empty cell changes nothing: an
 empty bail return date leaves a running bail running (a value missing from an export means
-"unchanged", never "ended"). Bail ends on an import only when RUI is "yes". A bail return date that
-a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the export not
-yet caught up: it changes nothing.
+"unchanged", never "ended"). Bail ends on an import only by an explicit outcome: RUI "yes", or a
+"Bail outcome" of charged, no further action or released (recorded as a bail event). A bail return
+date that a record made with "fortnight bail record" has replaced (re-bailed, extended, ended) is the
+export not yet caught up: it changes nothing. An import that would end or start a bail or an RUI on a
+case already in the store lists each such change under "Bail and RUI changes to confirm" (--dry-run
+shows them): at a terminal it asks before writing anything; otherwise it writes only with --yes.
 
 Values
   officer              collar number or name ("4021", "DC Sam Ashworth", "ASHWORTH, Sam"); officers are
@@ -63,6 +68,8 @@ Values
   last suspect update  the last day the suspect was told of progress (a running RUI)
   MG3 status           not started, in progress, submitted, advice received, charged, no further
                        action (NFA), not required; a change restarts the MG3's clock today
+  bail outcome         optional: charged, no further action (NFA) or released (without bail): ends a
+                       running bail, recorded in its bail events as whoever imports, on the import date
 
 New cases are allocated on today's date with their next review due today, so the sergeant reviews each
 one. A bail regime is fixed from the arrest date (before or after 28 October 2022). Text is kept as
@@ -88,9 +95,11 @@ Options
   --full            the file lists the team's whole caseload: report live cases it does not list
                     (they are never deleted)
   --verbose         list every change and rejection (otherwise the first ${LIST_LIMIT} of each)
+  --yes             confirm the bail and RUI changes listed (without a terminal they need it)
 
 Exit codes: 0 imported (or nothing to change); 1 rows rejected or the file unusable, nothing written;
-2 usage error (missing file, bad mapping); 3 the store cannot be read or written.
+2 usage error (missing file, bad mapping, bail or RUI changes not confirmed); 3 the store cannot be read
+or written.
 
 Examples
   fortnight import niche-export.csv --dry-run
@@ -101,6 +110,7 @@ Examples
 		skipInvalid: {type: 'boolean', default: false},
 		full: {type: 'boolean', default: false},
 		verbose: {type: 'boolean', default: false},
+		yes: {type: 'boolean', default: false},
 	},
 	async run(ctx, input, flags) {
 		const file = input[0];
@@ -139,6 +149,9 @@ Examples
 			await out(ctx, `Nothing to change: ${store.file} already matches the export. Nothing was written.\n`);
 			return 0;
 		}
+		// Safety-critical: an import never ends or starts a bail or RUI unconfirmed (README "fortnight import").
+		const bailChanges = bailStateChanges(plan.changes);
+		if (bailChanges.length > 0 && !flags['yes']) await confirmBailChanges(ctx, bailChanges.length);
 		const planned = store.snapshot();
 		let applied = plan;
 		const result = await store.apply(fresh => {
@@ -147,6 +160,11 @@ Examples
 			applied = fresh === planned ? plan : planCsv(fresh, bytes, options);
 			if (applied.rejectedRows > plan.rejectedRows && !skipInvalid) {
 				throw new StoreError('conflict', `${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`, store.file);
+			}
+			if (applied !== plan && bailStateKey(bailStateChanges(applied.changes)) !== bailStateKey(bailChanges)) {
+				const why = 'the bail and RUI changes are no longer the ones listed';
+				const again = 'nothing was written. Run the import again.';
+				throw new StoreError('conflict', `${store.file} changed while importing and ${why}; ${again}`, store.file);
 			}
 			return applyPlan(fresh, applied);
 		});
@@ -161,6 +179,19 @@ Examples
 	},
 };
 export default command;
+
+/** A person at a terminal types yes to the bail and RUI changes listed; a script passes --yes. */
+async function confirmBailChanges(ctx: Context, n: number): Promise<void> {
+	const verb = n === 1 ? 'ends or starts' : 'end or start';
+	const what = `${plural(n, 'change')} ${verb} a bail or RUI (listed above under "Bail and RUI changes to confirm")`;
+	if (!ctx.stdin.isTTY) {
+		throw new UsageError(`${what}. Check each against the records system, then import again with --yes. Nothing was written.`);
+	}
+	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
+	const answer = await new Promise<string>(resolve => rl.question(`${what}. Import them? Type yes: `, resolve));
+	rl.close();
+	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed; nothing was written.');
+}
 
 function plural(n: number, word: string): string {
 	return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
@@ -280,6 +311,12 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 		lines.push(...more(plan.flagged.length));
 	}
 	if (plan.ignoredColumns.length > 0) lines.push('', `Columns not read: ${plan.ignoredColumns.map(c => `"${safeText(c)}"`).join(', ')}.`);
+	const bail = bailStateChanges(plan.changes);
+	if (bail.length > 0) {
+		lines.push('', 'Bail and RUI changes to confirm (each ends or starts a bail or RUI: check it against the records system):');
+		for (const b of limit(bail)) lines.push(`  ! ${safeText(b.ref)} (row ${b.row}): ${safeText(b.words)}`);
+		lines.push(...more(bail.length));
+	}
 	if (plan.changes.length > 0) {
 		lines.push('', notWritten ? 'Would change (not written):' : 'Changes:');
 		for (const c of limit(plan.changes)) {

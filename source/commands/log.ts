@@ -4,6 +4,7 @@ import type {StoreData} from '../domain/model.js';
 import {listOfficers} from '../domain/officer-match.js';
 import {findProblems, REPORT_RULES} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
+import {ruleContext} from '../domain/rules/context.js';
 import {safeText} from '../domain/safe-text.js';
 import {logCsv} from '../export/log-csv.js';
 import {logHtml} from '../export/log-html.js';
@@ -63,14 +64,15 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-JSON schema (format "fortnight-log", version 1; "fortnight log --schema" prints it in full):
+JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
            reviewer, sergeantId, riskBefore, riskAfter, daysSincePrevious, dueDate, lateDays,
            actionsSet, actionsCompleted, actionsCarried, actionsDropped, triggerFired,
            triggerDecision, welfareCheckIn, nextReviewDue, amends, amendedBy: [seq],
-           amendment: {reason, corrections: [{field, value}]}|null}],
+           amendment: {reason, corrections: [{field, value}]}|null,
+           signedById, signedBy (who signed it with their key; null: made before signatures)}],
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
            lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
            forensicWaits, spanOfControl, totals}]}}
@@ -127,13 +129,16 @@ Examples
 				if (!t) triggers.set(id, (t = triggerFor(data, id, ctx.today)));
 				return t;
 			};
-			const rules = {problems: findProblems(data, ctx.today, REPORT_RULES), trigger};
+			// The rules' context indexes the reviews by case once; the report and the trends read that index.
+			const {reviewsByCase} = ruleContext(data, ctx.today);
+			const rules = {problems: findProblems(data, ctx.today, REPORT_RULES), trigger, reviewsByCase};
 			const doc = buildLogDocument(data, {period: resolved.period, today: ctx.today, sergeantId}, rules);
 			// The table is drawn with Ink (ink-table), loaded only for this format.
 			if (format === 'table') text = (await import('../ui/log-summary/log-summary-table.js')).logSummaryTable(doc);
 			else if (format === 'html') {
 				// The whole team's rows feed the trends (a sergeant's section is cut from them, as in the report).
-				const trends = buildSupervisionTrends(data, {period: resolved.period, today: ctx.today, trigger: rules.trigger, rows: sergeantId === null ? doc.rows : undefined});
+				const rows = sergeantId === null ? doc.rows : undefined;
+				const trends = buildSupervisionTrends(data, {period: resolved.period, today: ctx.today, trigger: rules.trigger, rows, reviewsByCase});
 				text = logHtml({doc, trends, checkInDays: data.settings.welfareCheckInDays});
 			} else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;

@@ -13,6 +13,8 @@
 import {AUTHORITY_NAMES, bailClock, bailStartDate} from './bail.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Bail, BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Rank, StoreData} from './model.js';
+import {matchOfficer} from './officer-match.js';
+import {fullName, shortName} from './people.js';
 import {mayRecordBail} from './permissions.js';
 import {safeText} from './safe-text.js';
 
@@ -118,6 +120,24 @@ const OFFICER_RANKS: Record<Rank, ExtensionRank | null> = {
 /** A team officer's rank as a police rank (DI -> inspector); null for police staff. */
 export function rankOfOfficer(rank: Rank): ExtensionRank | null {
 	return OFFICER_RANKS[rank];
+}
+
+/**
+ * Who authorised an extension, as typed: a team officer named by rank and name ("DI Okafor", "DI Rachel
+ * Okafor") is recorded by full name and gives the rank when none is given; anything else (a bare
+ * surname may be someone outside the team) stays as typed. The command line and the desk read it alike.
+ */
+export function authoriserFrom(
+	officers: StoreData['officers'],
+	typed: string,
+	rank: ExtensionRank | null,
+): {authorisedBy: string; rank: ExtensionRank | null} {
+	const m = matchOfficer(officers, typed);
+	const plain = typed.trim().toLowerCase().replace(/\s+/g, ' ');
+	if (m.kind === 'found' && [fullName(m.officer), shortName(m.officer)].some(n => n.toLowerCase() === plain)) {
+		return {authorisedBy: fullName(m.officer), rank: rank ?? rankOfOfficer(m.officer.rank)};
+	}
+	return {authorisedBy: typed, rank};
 }
 
 /**

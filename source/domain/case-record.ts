@@ -52,7 +52,9 @@ export interface ReviewView {
 	triggerDecision: string | null;
 	/** Only that a welfare check-in happened, never what was said. */
 	welfareCheckIn: boolean;
-	amendments: {seq: number; date: IsoDate; by: NamedOfficer; reason: string; corrections: Record<string, string>}[];
+	/** Who signed the entry with their enrolled key (README "Signatures"); null: made before signatures. */
+	signedBy: NamedOfficer | null;
+	amendments: {seq: number; date: IsoDate; by: NamedOfficer; reason: string; corrections: Record<string, string>; signedBy: NamedOfficer | null}[];
 }
 
 export interface ActionView {
@@ -92,6 +94,7 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 	const officers = new Map<string, Officer>(data.officers.map(o => [o.id, o]));
 	const named = (id: string): NamedOfficer => ({id, name: fullName(officers.get(id))});
 	const maybe = (id: string | null): NamedOfficer | null => (id === null ? null : named(id));
+	const signerOf = (e: {author?: string; sig?: string}): NamedOfficer | null => (e.author !== undefined && e.sig !== undefined ? named(e.author) : null);
 	const reviews: ReviewView[] = [];
 	for (const e of data.chain) {
 		if (e.kind !== 'review' || e.data.caseRef !== ref) continue;
@@ -112,12 +115,14 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 			summary: d.summary,
 			triggerDecision: d.triggerDecision,
 			welfareCheckIn: d.welfareCheckIn,
+			signedBy: signerOf(e),
 			amendments: read.amendments.map(a => ({
 				seq: a.seq,
 				date: a.data.date,
 				by: named(a.data.by),
 				reason: a.data.reason,
 				corrections: a.data.corrections,
+				signedBy: signerOf(a),
 			})),
 		});
 	}

@@ -48,8 +48,20 @@ export function toDayNumber(s: IsoDate): number {
 	return Math.round(Date.UTC(yearOf(s), monthOf(s) - 1, dayOf(s)) / DAY_MS);
 }
 
+// Day numbers seen so far and their dates: the trends and the rules ask for the same few thousand days
+// hundreds of thousands of times over a big store (a review due date per case per week), and a Date and
+// its ISO string for each were a tenth of the HTML report's time. Bounded, so a long-running desk keeps
+// it small.
+const isoOfDay = new Map<number, IsoDate>();
+const ISO_OF_DAY_LIMIT = 50_000;
+
 export function fromDayNumber(n: number): IsoDate {
-	return new Date(n * DAY_MS).toISOString().slice(0, 10);
+	let iso = isoOfDay.get(n);
+	if (iso === undefined) {
+		if (isoOfDay.size >= ISO_OF_DAY_LIMIT) isoOfDay.clear();
+		isoOfDay.set(n, (iso = new Date(n * DAY_MS).toISOString().slice(0, 10)));
+	}
+	return iso;
 }
 
 /** The local calendar day of a Date (what date-fns's format(d, 'yyyy-MM-dd') gives). */

@@ -82,11 +82,17 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 	if (unknown) return unknown;
 	if (escalated) {
 		if (isInspectorOver(data, actorId)) return {ok: true, as: 'inspector'};
-		return {ok: false, reason: `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector'} can decide it.`};
+		return {ok: false, reason: escalatedTriggerRefusal(data, officerId)};
 	}
 	const as = supervisesAs(data, actorId, officerId, date);
 	if (as) return {ok: true, as};
 	return {ok: false, reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`};
+}
+
+/** Why anyone but an inspector over the team is refused a decision on `officerId`'s escalated trigger, naming who decides it. */
+export function escalatedTriggerRefusal(data: StoreData, officerId: string): string {
+	const inspector = data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector';
+	return `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${inspector} can decide it.`;
 }
 
 /**
@@ -136,6 +142,31 @@ export function mayReadWelfareNote(data: StoreData, actorId: string, note: {offi
 }
 
 /**
+ * The welfare notes `actorId` may read (mayReadWelfareNote), for a handover with --include-welfare
+ * (README "Welfare notes"): the rest are left out, counted. When there are notes and they may read none
+ * of them, `refusal` says so and who can: the officers' line manager, who prepares the cover's handover.
+ */
+export function readableWelfareNotes<N extends {officerId: string; by: string; date: IsoDate}>(
+	data: StoreData,
+	actorId: string,
+	notes: readonly N[],
+): {notes: N[]; withheld: number; refusal: string | null} {
+	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
+	const withheld = notes.length - readable.length;
+	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
+	const managers = [...new Set(notes.map(n => lineManagerOf(data, n.officerId)?.id).filter((id): id is string => id !== undefined))];
+	const who = managers.length > 0 ? managers.map(id => name(data, id)).join(' or ') : 'their line manager';
+	return {
+		notes: [],
+		withheld,
+		refusal:
+			`${name(data, actorId)} may read none of the ${withheld === 1 ? 'welfare note' : `${withheld} welfare notes`} in this window: ` +
+			`a note is read only by the officer's line manager on its date (or the cover named for that day) and by its author. ` +
+			`Leave out --include-welfare, or ask ${who} to prepare it.`,
+	};
+}
+
+/**
  * What `actorId` may do on `date`, in sentences for `fortnight whoami` and the desk's help: whom they
  * supervise and in what capacity, and what goes to someone else.
  */
@@ -149,7 +180,11 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 	}
 	const list = (xs: string[]) => (xs.length > 4 ? `${xs.slice(0, 4).join(', ')} and ${xs.length - 4} more` : xs.join(', '));
 	const sergeantOf = by.get('sergeant');
-	if (sergeantOf) out.push(`review the cases of, decide performance triggers for, and record the welfare of ${list(sergeantOf)} (their sergeant)`);
+	if (sergeantOf) {
+		out.push(
+			`review the cases of, decide performance triggers for (not those on the inspector's list), and record the welfare of ${list(sergeantOf)} (their sergeant)`,
+		);
+	}
 	const coverOf = by.get('cover');
 	if (coverOf) {
 		const absences = data.absences.filter(a => a.coverOfficerId === actorId && a.from <= date && (a.to === null || a.to >= date));

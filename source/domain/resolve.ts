@@ -80,7 +80,7 @@ export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
 export type ResolveTable<K extends ProblemKind> = {readonly [k in K]: ResolveFor};
 
 /** The desk keys for the ways the desk opens (the keymap binds the same keys: see the header). */
-export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd'} as const;
+export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd', bail: 'b', welfare: 'w', absenceChange: 'c'} as const;
 
 const CASE_DESK: DeskWay = {key: DESK_KEYS.review, where: 'the case, its problem or its row in the explorer'};
 
@@ -150,7 +150,18 @@ export function reallocateOneOf(label: string): Resolve {
 
 /** Name (or change) the cover of a recorded absence. */
 export function coverWay(absenceId: string, label: string): Resolve {
-	return {way: 'absence-change', label, desk: null, command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`};
+	return {
+		way: 'absence-change',
+		label,
+		desk: {key: DESK_KEYS.absenceChange, where: "the problem, or the officer's row in the Team view"},
+		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`,
+	};
+}
+
+/** The absence a coverWay names (the desk's `c` opens it from the problem), or null for any other way. */
+export function absenceOfWay(w: Resolve): string | null {
+	if (w.way !== 'absence-change' || !w.command) return null;
+	return unquoted(/^fortnight absence change (\S+|"[^"]*"|'[^']*') /.exec(w.command)?.[1]);
 }
 
 /** Record a bail event: the events given, with the flags they need. */
@@ -158,14 +169,33 @@ export function bailWay(ref: string, events: string, label: string, more = ''): 
 	return {
 		way: 'bail-record',
 		label,
-		desk: null,
+		desk: {key: DESK_KEYS.bail, where: 'the problem, the case, or the palette'},
 		command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`,
 	};
 }
 
 /** Record that a welfare event happened (never what was said). */
 export function welfareWay(officers: readonly Officer[], officerId: string, kind: string, label: string): Resolve {
-	return {way: 'welfare-record', label, desk: null, command: `fortnight welfare record ${officerWord(officers, officerId)} --kind ${kind}`};
+	return {
+		way: 'welfare-record',
+		label,
+		desk: {key: DESK_KEYS.welfare, where: "the problem, or the officer's row in the Team view"},
+		command: `fortnight welfare record ${officerWord(officers, officerId)} --kind ${kind}`,
+	};
+}
+
+/** The `--kind` a welfareWay names (the desk's `w` starts its form on it), or null for any other way. */
+export function welfareKindOfWay(w: Resolve): string | null {
+	if (w.way !== 'welfare-record' || !w.command) return null;
+	return / --kind ([\w-]+)$/.exec(w.command)?.[1] ?? null;
+}
+
+/** A word as shellWord wrote it, unquoted (ids are plain words; quotes only for what a store might hold). */
+function unquoted(word: string | undefined): string | null {
+	if (word === undefined) return null;
+	if (word.startsWith('"')) return word.slice(1, -1);
+	if (word.startsWith("'")) return word.slice(1, -1).replace(/'\\''/g, "'");
+	return word;
 }
 
 /** The records system holds it: record it there and import the export (README "fortnight import"). */

@@ -74,7 +74,9 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	if (r.reviews.length === 0) line('No signed review yet.', 2);
 	for (const v of r.reviews) {
 		const late = v.lateDays > 0 ? `${plural(v.lateDays, 'day')} late` : 'on time';
-		line(`${day(v.date)}, entry ${v.seq}: by ${who(v.reviewer)}, due ${day(v.dueDate)} (${late}); OIC ${who(v.oic)}`, 2, 6);
+		// Who signed it with their key (README "Signatures"); `fortnight verify` checks the signature.
+		const signed = v.signedBy ? `signed with ${who(v.signedBy)}'s key` : 'made before signatures';
+		line(`${day(v.date)}, entry ${v.seq}: by ${who(v.reviewer)} (${signed}), due ${day(v.dueDate)} (${late}); OIC ${who(v.oic)}`, 2, 6);
 		const risk = v.riskBefore === v.riskAfter ? `risk ${v.riskAfter}` : `risk ${v.riskBefore} -> ${v.riskAfter}`;
 		const decision = v.triggerDecision ? `; performance decision "${v.triggerDecision}"` : '';
 		line(`${risk}; next review ${day(v.nextReviewDue)}${decision}; welfare check-in ${v.welfareCheckIn ? 'yes' : 'no'}`, 6);
@@ -82,7 +84,8 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		line(`Summary: ${safeText(v.summary)}`, 6);
 		for (const a of v.amendments) {
 			const fields = Object.entries(a.corrections).map(([k, x]) => `${safeText(k)} "${safeText(x)}"`).join(', ');
-			line(`Amended ${day(a.date)} by ${who(a.by)} (entry ${a.seq}): ${safeText(a.reason)}; now ${fields}`, 6);
+			const how = a.signedBy ? `signed with ${who(a.signedBy)}'s key` : 'made before signatures';
+			line(`Amended ${day(a.date)} by ${who(a.by)} (entry ${a.seq}, ${how}): ${safeText(a.reason)}; now ${fields}`, 6);
 		}
 	}
 

@@ -1,15 +1,18 @@
 /**
  * The handover as Markdown that renders cleanly in a viewer, reads cleanly as plain text and prints
  * compactly (README, "fortnight handover"): a short header, the decisions that cannot wait (each with
- * its "What to do" as a nested item, so no renderer runs it into the message), a table per day for the
- * window, the outstanding items before it, and per officer a table with one row per live case.
- * Every piece of store text goes through escapeMarkdown (mdTableCell in a table); the words fortnight
+ * its "What to do" after a hard line break, so no renderer runs it into the message), a list per day for
+ * the window, the outstanding items before it, and per officer a list with one item per live case.
+ * Lists, not tables: printed through pandoc's default page (a column 36em wide) a two-column table
+ * leaves its first column mostly empty beside the wrapped text, and the demo printed to 22 A4 pages
+ * in tables against 17 in lists (test/export/handover-print.test.ts holds the bound).
+ * Every piece of store text goes through escapeMarkdown (or mdTableCell, never empty); the words fortnight
  * writes itself (labels, details, dates) are trusted. Dates are written as in doc-dates.ts.
  */
 import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
-import {escapeMarkdown as esc, mdCode, mdTable, mdTableCell as cell} from './markdown.js';
+import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
 import {docDate, docDay, docInstant} from './doc-dates.js';
@@ -17,7 +20,7 @@ import {docDate, docDay, docInstant} from './doc-dates.js';
 /** "Wed 02 Dec 2026" (kept under its old name for callers that print a day). */
 export const longDate = docDay;
 
-/** Kinds whose date cannot be put right afterwards: their label is bold in the tables. */
+/** Kinds whose date cannot be put right afterwards: their label is bold in the lists. */
 const URGENT = new Set<WindowItem['kind']>(['bail-return', 'bail-period-end', 'court-date']);
 
 /** The item's own words (without the absence note, said once per row) and the store text it is about. */
@@ -34,7 +37,7 @@ function itemWords(i: WindowItem): string {
 	return `${cell(detail)}${about}${cover}`;
 }
 
-/** "DC Grant" for "DC Lewis Grant": the narrow first column of a table (the officer sections give full names). */
+/** "DC Grant" for "DC Lewis Grant": short, beside the case reference (the officer sections give full names). */
 function rankAndSurname(name: string): string {
 	const words = name.trim().split(/\s+/);
 	return words.length > 2 ? `${words[0]} ${words.at(-1)}` : name;
@@ -48,7 +51,7 @@ function counted(lines: readonly string[]): string[] {
 }
 
 /**
- * Table rows for a list of items in date order: the items of one case (or, without a case, one officer)
+ * Rows for a list of items in date order: the items of one case (or, without a case, one officer)
  * on one day share a row, so a review with three actions due the same day reads as one line, and the
  * OIC's absence that day is said once. Rows are [date, case and officer, what is due].
  */
@@ -64,12 +67,19 @@ function itemRows(items: readonly WindowItem[]): [string, string, string][] {
 	for (const group of groups.values()) {
 		const first = group[0]!;
 		const actions = group.filter(i => i.kind === 'action-due');
-		// The table says the date: "Review" reads as well as "Review due" and prints shorter.
-		const said = group.filter(i => i.kind !== 'action-due').map(i => `${URGENT.has(i.kind) ? `**${i.label}**` : i.label.replace(/ due$/, '')}: ${itemWords(i)}`);
-		if (actions.length > 0) said.push(`${actions.length === 1 ? 'Action' : `Actions (${actions.length})`}: ${counted(actions.map(itemWords)).join('; ')}.`);
+		// The list says the date: "Review" reads as well as "Review due" and prints shorter.
+		const said = group
+			.filter(i => i.kind !== 'action-due')
+			.map(i => `${URGENT.has(i.kind) ? `**${i.label}**` : i.label.replace(/ due$/, '')}: ${itemWords(i)}`);
+		if (actions.length > 0)
+			said.push(`${actions.length === 1 ? 'Action' : `Actions (${actions.length})`}: ${counted(actions.map(itemWords)).join('; ')}.`);
 		const away = group.find(i => i.away)?.away;
 		const officers = [...new Set(group.map(i => i.officerName))].filter((x): x is string => Boolean(x)).map(n => cell(rankAndSurname(n)));
-		rows.push([first.date, [...(first.caseRef ? [`**${cell(first.caseRef)}**`] : []), ...officers].join(' '), `${said.join(' ')}${away ? ` ${cell(away)}` : ''}`]);
+		rows.push([
+			first.date,
+			[...(first.caseRef ? [`**${cell(first.caseRef)}**`] : []), ...officers].join(' '),
+			`${said.join(' ')}${away ? ` ${cell(away)}` : ''}`,
+		]);
 	}
 	return rows;
 }
@@ -78,12 +88,13 @@ function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
 	const due = d.due ? ` Due ${docDay(d.due)} (${windowDistance(d.due, h.period.from, h.period.to)}).` : '';
 	const inspector = d.inspectorName ? ` The inspector is ${esc(d.inspectorName)}.` : '';
-	// The "What to do" is a nested item: every renderer starts it on its own line.
+	// The "What to do" follows a hard line break (a backslash at the end of the line, CommonMark and
+	// pandoc alike): every renderer starts it on its own line, and the ways to clear it follow on the
+	// same line (a nested item each took a line more in print).
 	const message = esc(d.message);
 	return [
-		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}`,
-		`   - What to do: ${esc(d.action)}${inspector}`,
-		`   - To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
+		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}\\`,
+		`   What to do: ${esc(d.action)}${inspector} To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
 	];
 }
 
@@ -113,7 +124,9 @@ function availability(o: OfficerSection, h: Handover): string {
 function bailCell(c: CaseSection): string {
 	if (c.bail) {
 		const b = c.bail;
-		const next = b.lapsed ? ' (**LAPSED**: cannot be extended)' : `; extension: ${esc(b.nextAuthority)}${b.nextAuthorityName ? ` (${esc(b.nextAuthorityName)})` : ''}`;
+		const next = b.lapsed
+			? ' (**LAPSED**: cannot be extended)'
+			: `; extension: ${esc(b.nextAuthority)}${b.nextAuthorityName ? ` (${esc(b.nextAuthorityName)})` : ''}`;
 		return `${cell(suspectWords(b.suspect, true))} bailed to ${docDate(b.returnDate)}; period ends ${docDate(b.periodEnd)}${next}`;
 	}
 	if (c.rui) {
@@ -125,13 +138,17 @@ function bailCell(c: CaseSection): string {
 
 /**
  * The last review, and the next one only when it falls after the window: one that falls due by the
- * window's last day is in the dated tables above, as are the open actions due by then (the row counts
+ * window's last day is in the dated lists above, as are the open actions due by then (the row counts
  * nothing it need not; it spells out the actions due later).
  */
 function reviewCell(c: CaseSection, h: Handover): string {
-	const last = c.lastReview ? `Last review ${docDate(c.lastReview.date)} (${cell(rankAndSurname(c.lastReview.byName))})` : 'No review signed';
+	const last = c.lastReview
+		? `Last review ${docDate(c.lastReview.date)} (${cell(rankAndSurname(c.lastReview.byName))})`
+		: 'No review signed';
 	const next = c.nextReviewDue > h.period.to ? `, next due ${docDate(c.nextReviewDue)}` : '';
-	const draft = c.reviewDraft ? `; one started by ${cell(rankAndSurname(c.reviewDraft.startedByName))} ${docDate(c.reviewDraft.startedOn)} is **not signed**` : '';
+	const draft = c.reviewDraft
+		? `; one started by ${cell(rankAndSurname(c.reviewDraft.startedByName))} ${docDate(c.reviewDraft.startedOn)} is **not signed**`
+		: '';
 	return `${last}${next}${draft}.`;
 }
 
@@ -140,15 +157,11 @@ function actionsCell(c: CaseSection, h: Handover): string {
 	return later.length ? ` Actions due later: ${later.join('; ')}.` : '';
 }
 
-function caseRow(c: CaseSection, h: Handover): string[] {
+function caseItem(c: CaseSection, h: Handover): string {
 	const kept = c.materialLocations.length ? c.materialLocations.map(cell).join('; ') : '**not recorded**';
 	const update = c.lastUpdate ? docDate(c.lastUpdate) : 'none';
 	const bail = c.bail || c.rui ? `${bailCell(c)}. ` : '';
-	// The reference alone in the first column leaves the width to the words.
-	return [
-		`**${cell(c.ref)}**`,
-		`${cell(c.offence)} (${c.risk} risk, ${caseStatusWords(c.status)}). ${bail}${reviewCell(c, h)}${actionsCell(c, h)} Kept: ${kept}. Updated ${update}.`,
-	];
+	return `- **${cell(c.ref)}**: ${cell(c.offence)} (${c.risk} risk, ${caseStatusWords(c.status)}). ${bail}${reviewCell(c, h)}${actionsCell(c, h)} Kept: ${kept}. Updated ${update}.`;
 }
 
 function capital(s: string): string {
@@ -158,19 +171,23 @@ function capital(s: string): string {
 function officerLines(o: OfficerSection, h: Handover): string[] {
 	const lines = [`### ${esc(o.name)} (${esc(o.officerId)})`, ''];
 	const plan = `action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? docDate(o.actionPlan.reviewDate) : 'date not set'}` : 'no'}`;
-	const welfare = o.welfareCheckInDue ? `; welfare check-in due ${docDate(o.welfareCheckInDue)}${o.welfareCheckInDue < h.today ? ' (**OVERDUE**)' : ''}` : '';
+	const welfare = o.welfareCheckInDue
+		? `; welfare check-in due ${docDate(o.welfareCheckInDue)}${o.welfareCheckInDue < h.today ? ' (**OVERDUE**)' : ''}`
+		: '';
 	const load = `${o.liveCases} live case${o.liveCases === 1 ? '' : 's'}; workload ${o.workloadPercent}% of capacity for ${o.hoursPerWeek} hours a week${o.workloadExcessive ? ' (**EXCESSIVE**)' : ''}`;
 	lines.push(`${capital(availability(o, h))}. ${capital(load)}; ${plan}${welfare}.`);
+	lines.push('');
+	// Each case: offence, risk, status, bail, reviews, actions, material, crime-report update.
+	if (o.cases.length > 0) lines.push(...o.cases.map(c => caseItem(c, h)), '');
+	// After the cases, with a paragraph between: two lists one after the other would read as one.
 	if (o.welfareNotes) {
-		lines.push('');
-		if (o.welfareNotes.length === 0) lines.push('- Welfare notes (OFFICIAL-SENSITIVE): none recent.');
+		if (o.welfareNotes.length === 0) lines.push('Welfare notes (OFFICIAL-SENSITIVE): none recent.', '');
 		else {
-			lines.push('- Welfare notes (OFFICIAL-SENSITIVE):');
-			for (const n of o.welfareNotes) lines.push(`  - ${docDate(n.date)}, ${esc(n.byName)}: ${esc(n.text)}`);
+			lines.push('Welfare notes (OFFICIAL-SENSITIVE):', '');
+			for (const n of o.welfareNotes) lines.push(`- ${docDate(n.date)}, ${esc(n.byName)}: ${esc(n.text)}`);
+			lines.push('');
 		}
 	}
-	lines.push('');
-	if (o.cases.length > 0) lines.push(mdTable(['Case', 'Offence, risk, status, bail, reviews, actions, material, crime-report update'], o.cases.map(c => caseRow(c, h))), '');
 	return lines;
 }
 
@@ -189,7 +206,9 @@ export function renderHandoverMarkdown(h: Handover): string {
 	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks it.
 	const outside = h.cover && h.cover.officerId === null ? ' (outside the team)' : '';
 	out.push(`- Cover: ${h.cover ? `${esc(h.cover.name)}${outside}` : '**nobody named**: reviews falling due will not be done'}`);
-	out.push(`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} (inspector-level bail extensions, escalated performance triggers, reviews the cover cannot do)` : '**none recorded**'}`);
+	out.push(
+		`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} (inspector-level bail extensions, escalated performance triggers, reviews the cover cannot do)` : '**none recorded**'}`,
+	);
 	out.push(`- Generated at: ${esc(docInstant(h.generatedAt))}; dates worked out for ${docDay(h.today)}`);
 	out.push(`- Review chain head: \`${h.chainHead.replace(/`/g, '')}\` (run "fortnight verify" to check it)`);
 	out.push('');
@@ -202,23 +221,21 @@ export function renderHandoverMarkdown(h: Handover): string {
 
 	out.push(`## In your window, by date (${h.inWindow.length})`, '');
 	if (h.inWindow.length === 0) out.push('Nothing dated in this window.', '');
-	// One table per day, the day in its header row (a heading per day would double the printed length).
-	const rows = itemRows(h.inWindow);
-	for (let i = 0; i < rows.length; ) {
-		const date = rows[i]![0];
-		let j = i;
-		while (j < rows.length && rows[j]![0] === date) j++;
-		out.push(mdTable([`**${docDay(date)}**`, 'Due or happening that day'], rows.slice(i, j).map(r => [r[1], r[2]])), '');
-		i = j;
+	// One item per day, what is due that day nested under it (a heading per day would double the printed length).
+	let day = '';
+	for (const [date, who, what] of itemRows(h.inWindow)) {
+		if (date !== day) out.push(`- **${docDay((day = date))}**`);
+		out.push(`  - ${who}: ${what}`);
 	}
+	out.push('');
 
 	if (h.alreadyDue.length > 0) {
 		out.push(`## Overdue: due before ${docDate(h.today)} and still outstanding (${h.alreadyDue.length})`, '');
-		out.push(mdTable(['Due', 'Case, officer', 'What'], itemRows(h.alreadyDue).map(([d, w, x]) => [docDate(d), w, x])), '');
+		out.push(...itemRows(h.alreadyDue).map(([d, who, what]) => `- ${docDate(d)}, ${who}: ${what}`), '');
 	}
 	if (h.dueBeforeWindow.length > 0) {
 		out.push(`## Due before your window opens, not yet overdue on ${docDate(h.today)} (${h.dueBeforeWindow.length})`, '');
-		out.push(mdTable(['Due', 'Case, officer', 'What'], itemRows(h.dueBeforeWindow).map(([d, w, x]) => [docDate(d), w, x])), '');
+		out.push(...itemRows(h.dueBeforeWindow).map(([d, who, what]) => `- ${docDate(d)}, ${who}: ${what}`), '');
 	}
 
 	if (h.reviewDrafts.length > 0) {

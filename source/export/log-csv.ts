@@ -55,6 +55,9 @@ export const LOG_COLUMNS: ReadonlyArray<readonly [string, (r: LogRow) => string]
 	['Amended by entries', r => r.amendedBy.join(' ')],
 	['Amendment', r => (r.amendment ? [r.amendment.reason, ...r.amendment.corrections.map(c => `${c.field}: ${c.value}`)].join('\n') : '')],
 	['Entry hash', r => r.hash],
+	// Who signed it with their key (README "Signatures"); fortnight verify checks each signature.
+	['Signed by', r => r.signedBy ?? 'not signed (made before signatures)'],
+	['Signed by id', r => r.signedById ?? ''],
 ];
 
 export function logCsv(rows: readonly LogRow[]): string {

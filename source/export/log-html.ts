@@ -6,7 +6,7 @@
  * text is escaped once, here. No welfare content: only how many officers are due a check-in.
  * Printing it gives A4 pages with no chart split across two (README, "The review log").
  */
-import {headText, type LogDocument} from '../domain/review-log/document.js';
+import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {days} from '../domain/plural.js';
 import type {SupervisionTrends, TrendSeries} from '../domain/supervision-trends/build.js';
@@ -88,6 +88,7 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 	out.push(
 		`<p>To check that a copy of the store still holds that entry unchanged, with every entry before it intact, run <code>fortnight verify --head ${e(head)}</code> against the copy. Without fortnight, <code>python3 docs/audit-chain.py STORE.json</code> (from fortnight's source, standard library only) re-checks every hash and link and prints the head to compare.</p>`,
 	);
+	out.push(`<p>${e(signaturesText(doc.rows))}</p>`);
 	out.push('</section>');
 
 	out.push('<section aria-labelledby="summary">', '<h2 id="summary">The period at a glance</h2>');

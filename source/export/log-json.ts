@@ -11,7 +11,7 @@ import type {LogDocument} from '../domain/review-log/document.js';
 import {escapeJsonText} from '../domain/safe-text.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
-export const LOG_JSON_VERSION = 1;
+export const LOG_JSON_VERSION = 2;
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
 const Risk = oneOf(['high', 'medium', 'low']);
@@ -45,6 +45,8 @@ const LogRowSchema = StrictObject({
 	amends: Nullable(Count),
 	amendedBy: Type.Array(Count),
 	amendment: Nullable(StrictObject({reason: Type.String(), corrections: Type.Array(StrictObject({field: Type.String(), value: Type.String()}))})),
+	signedById: doc('The officer who signed the entry with their enrolled key; null: made before signatures (version 2).', Nullable(Type.String())),
+	signedBy: Nullable(Type.String()),
 });
 
 const ExceptionItemSchema = StrictObject({

@@ -3,7 +3,7 @@
  * occur), totals after. Store text is escaped; dates and numbers are ours. No welfare content: the
  * report may say a check-in happened, never what was said.
  */
-import {headText, type LogDocument} from '../domain/review-log/document.js';
+import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {escapeMarkdown, mdTableCell} from './markdown.js';
 import {days} from '../domain/plural.js';
@@ -32,6 +32,7 @@ export function logMarkdown(doc: LogDocument): string {
 	out.push(`Period ${d(doc.period.from)} to ${d(doc.period.to)}; open exceptions as of ${d(doc.today)}.` + (doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''));
 	out.push('');
 	out.push(`Review chain head: \`${head}\`. Check a later copy of the store against it with \`fortnight verify --head ${head}\`.`, '');
+	out.push(escapeMarkdown(signaturesText(doc.rows)), '');
 
 	out.push('## Exceptions', '');
 	const sections = report.sergeants;

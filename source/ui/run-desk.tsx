@@ -26,6 +26,11 @@ export interface RunDeskOptions {
 	sizeBytes: number | null;
 	today: IsoDate;
 	color: boolean;
+	/**
+	 * `--screen-reader`: Ink renders the desk as text in reading order, state in words (README "Screen
+	 * readers"). Without it Ink still turns the mode on when INK_SCREEN_READER=true.
+	 */
+	screenReader?: boolean;
 	/** The first-run demo copy's notice, or null: shown in the first frame and the desk (README "Set up"). */
 	notice?: string | null;
 	/** The user's settings (README "Settings") and what is wrong with their file (already said on stderr). */
@@ -67,6 +72,8 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			patchConsole: false,
 			// Key-press-to-frame latency matters more than frame rate here: let a key's frame out at once.
 			maxFps: 60,
+			// Left undefined without the flag, so Ink's own INK_SCREEN_READER=true still turns the mode on.
+			...(o.screenReader ? {isScreenReaderEnabled: true} : {}),
 		});
 		await new Promise(resolve => setImmediate(resolve));
 		let opened: {store: Store; actor: DeskActor; note?: string};

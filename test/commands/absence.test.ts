@@ -33,8 +33,8 @@ describe('fortnight absence', () => {
 		expect(saved.absences.at(-1)).toMatchObject({id: 'ab0005', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect((await list(store)).stdout).toContain('ab0005  DC Helen Marsh  training  14 Dec to 18 Dec  cover: DC Amira Shah');
 		const h = await runCommand(handoverCommand, store, [], {from: '2026-12-14', to: '2026-12-20'});
-		// The handover's day table (issue 21 item 6): the officer, then what happens that day.
-		expect(h.stdout).toContain('| DC Marsh | Absence starts: On training until 18 Dec; cover named. Cover: DC Amira Shah. |');
+		// The handover's day list (issue 21 item 6): the officer, then what happens that day.
+		expect(h.stdout).toContain('\n  - DC Marsh: Absence starts: On training until 18 Dec; cover named. Cover: DC Amira Shah.\n');
 	});
 
 	it('ends an absence', async () => {
@@ -198,7 +198,7 @@ describe('fortnight absence', () => {
 		expect(text).toContain('Do: Name another cover before 09 Dec: DC Carter is away that day too, so nobody has the bail date.');
 		expect(text).not.toContain('Make sure DC Carter has the case');
 		const h = runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--from', DEMO_TODAY, '--to', '2026-12-13']);
-		expect(h.stdout).toMatch(/\*\*CR\/92431\/22\*\* DC Marsh \| \*\*Bail return\*\*:.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
+		expect(h.stdout).toMatch(/\*\*CR\/92431\/22\*\* DC Marsh: \*\*Bail return\*\*:.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
 		expect(h.stdout).not.toMatch(/CR\/92431\/22.*covered by DC Ben Carter/);
 	});
 });

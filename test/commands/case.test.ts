@@ -155,8 +155,9 @@ describe('fortnight case show', () => {
 		// of this case in the store is later, and the entries are numbered differently.
 		const firstReview = [
 			'REVIEWS (9, oldest first)',
-			'  22 Jul 2026, entry 32: by DS Tom Brennan, due 22 Jul 2026 (on time); OIC',
-			'      DC Sam Ashworth',
+			// Made before signatures (README "Signatures"): the demo's entries are hashed, not signed.
+			'  22 Jul 2026, entry 32: by DS Tom Brennan (made before signatures), due 22',
+			'      Jul 2026 (on time); OIC DC Sam Ashworth',
 		];
 		expect(r.stdout).toContain(firstReview.join('\n'));
 		const movedAction = [
@@ -207,8 +208,8 @@ describe('fortnight case show', () => {
 		const text = await runCommand(command, file, ['show', REF], {});
 		expect(text.code, text.stderr).toBe(0);
 		const note = [
-			`      Amended 30 Nov 2026 by DS Tom Brennan (entry ${amendment.seq}): Summary was wrong; now`,
-			'      summary "Bail date confirmed with custody."',
+			`      Amended 30 Nov 2026 by DS Tom Brennan (entry ${amendment.seq}, made before signatures):`,
+			'      Summary was wrong; now summary "Bail date confirmed with custody."',
 		];
 		expect(text.stdout).toContain(note.join('\n'));
 		expect(text.stdout).toContain('Summary: Bail date confirmed with custody.');

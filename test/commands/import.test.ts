@@ -135,6 +135,65 @@ describe('fortnight import', () => {
 		expect(r.stdout).toContain('a quoted field is never closed');
 		expect(readFileSync(store).equals(bytes)).toBe(true);
 	});
+	it('a blank bail cell keeps the bail; ending it (RUI "yes") is a change to confirm: --dry-run lists it, --yes writes it', () => {
+		const {dir, store} = importStore();
+		const data = load(store);
+		const c = data.cases.find(x => x.ref === 'CR/87204/26')!;
+		expect(c.bail?.endedOn).toBeNull();
+		const csv = path.join(dir, 'bail.csv');
+		// A blank bail return date: a value missing from the export means "unchanged" (README "fortnight import").
+		writeFileSync(csv, `Crime reference,Bail return date,Last update date,Last update\n${c.ref},,2026-11-29,Suspect interviewed\n`);
+		let r = importCli(store, csv);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).not.toContain('Bail and RUI changes to confirm');
+		expect(load(store).cases.find(x => x.ref === c.ref)!.bail).toEqual(c.bail);
+
+		// An explicit outcome ends it, but only once confirmed.
+		writeFileSync(csv, `Crime reference,Bail return date,RUI\n${c.ref},,yes\n`);
+		const bytes = readFileSync(store);
+		const listed = `  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}; released under investigation from `;
+		r = importCli(store, csv, '--dry-run');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Bail and RUI changes to confirm (each ends or starts a bail or RUI: check it against the records system):');
+		expect(r.stdout).toContain(listed);
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = importCli(store, csv);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toContain(listed);
+		expect(r.stderr).toContain('1 change ends or starts a bail or RUI (listed above under "Bail and RUI changes to confirm"). Check each');
+		expect(r.stderr).toContain('import again with --yes. Nothing was written.');
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = importCli(store, csv, '--yes');
+		expect(r.code, r.stderr).toBe(0);
+		const after = load(store).cases.find(x => x.ref === c.ref)!;
+		expect(after.bail!.endedOn).toBe(DEMO_TODAY);
+		expect(after.rui).toMatchObject({endedOn: null});
+		expect(r.stdout).toContain(`${listed}${after.rui!.since}`);
+		expect(runCli(['import', '--help']).stdout).toContain('--yes             confirm the bail and RUI changes listed');
+	});
+
+	it('an explicit "Bail outcome" ends the bail once confirmed, as a bail event by whoever imports; the lapsed-bail alarm goes', () => {
+		const {dir, store} = importStore();
+		const data = load(store);
+		const c = data.cases.find(x => x.ref === 'CR/54818/26')!;
+		const csv = path.join(dir, 'charged.csv');
+		writeFileSync(csv, `Crime reference,Bail outcome\n${c.ref},Charged\n`);
+		const bytes = readFileSync(store);
+		let r = importCli(store, csv);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toContain(`  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}`);
+		expect(r.stdout).toContain(`~ ${c.ref} (row 2): bail ended ${DEMO_TODAY} (charged)`);
+		expect(readFileSync(store).equals(bytes)).toBe(true);
+		r = runCli(['import', csv, '--yes', '--store', store, '--today', DEMO_TODAY], {env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'}});
+		expect(r.code, r.stderr).toBe(0);
+		const after = load(store).cases.find(x => x.ref === c.ref)!;
+		expect(after.bail!.endedOn).toBe(DEMO_TODAY);
+		const recorded = {event: 'charged', on: DEMO_TODAY, recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
+		expect(after.bailEvents.at(-1)).toMatchObject(recorded);
+		const problems = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect((JSON.parse(problems.stdout) as {id: string}[]).map(p => p.id)).not.toContain(`bail-lapsed:${c.ref}`);
+	});
+
 	it('records a changed officer as a reallocation with who imported it and when, never a silent overwrite', () => {
 		const {dir, store} = importStore();
 		const data = load(store);

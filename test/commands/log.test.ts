@@ -44,7 +44,12 @@ describe('fortnight log', () => {
 		const inPeriod = demo.chain.filter((e: {kind: string; data: {date: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date <= DEMO_TODAY);
 		expect(records).toHaveLength(inPeriod.length + 1);
 		expect(records[0]!.slice(0, 3)).toEqual(['Date', 'Case ref', 'Officer']);
-		expect(records.slice(1).map(x => x.at(-1))).toEqual(inPeriod.map((e: {hash: string}) => e.hash));
+		const column = (name: string) => records[0]!.indexOf(name);
+		expect(records.slice(1).map(x => x[column('Entry hash')])).toEqual(inPeriod.map((e: {hash: string}) => e.hash));
+		// The demo's entries were made before signatures: each row says so.
+		expect(new Set(records.slice(1).map(x => [x[column('Signed by')], x[column('Signed by id')]].join('|')))).toEqual(
+			new Set(['not signed (made before signatures)|']),
+		);
 	});
 
 	it('--out writes the file atomically and prints the head; --from/--to choose the period', () => {
@@ -174,7 +179,7 @@ describe('fortnight log', () => {
 	it('has help with the JSON schema', () => {
 		const r = runCli(['log', '--help']);
 		expect(r.stdout).toContain('Usage: fortnight log');
-		expect(r.stdout).toContain('"fortnight-log", version 1');
+		expect(r.stdout).toContain('"fortnight-log", version 2');
 		expect(r.stdout).toContain('--format csv|json|md|table');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});

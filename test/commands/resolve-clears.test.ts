@@ -35,7 +35,14 @@ type Fill = Record<string, string>;
  * Runs a resolve's command in process: its command module from COMMANDS, its words and flags as
  * cli.tsx would pass them, placeholders filled from `fill` (a word with no fill fails the test).
  */
-async function runWay(way: Resolve, store: string, fill: Fill, as?: string): Promise<{code: number; stdout: string; stderr: string}> {
+/** `confirm`: flags a person answers at a terminal (the test has none), e.g. the import's --yes. */
+async function runWay(
+	way: Resolve,
+	store: string,
+	fill: Fill,
+	as?: string,
+	confirm: Record<string, true> = {},
+): Promise<{code: number; stdout: string; stderr: string}> {
 	expect(way.command, `${way.label} has a command`).not.toBeNull();
 	const [program, name, ...rest] = shellWords(way.command!);
 	expect(program).toBe('fortnight');
@@ -67,7 +74,7 @@ async function runWay(way: Resolve, store: string, fill: Fill, as?: string): Pro
 		if (spec!.type === 'boolean') flags[flag] = true;
 		else flags[flag] = value(rest[++i]!);
 	}
-	return runCommand(command, store, words, flags, as ? {env: {FORTNIGHT_USER: as}} : {});
+	return runCommand(command, store, words, {...flags, ...confirm}, as ? {env: {FORTNIGHT_USER: as}} : {});
 }
 
 function wayOf(p: Problem, way: ResolveWay, commandStart?: string): Resolve {
@@ -92,8 +99,12 @@ function csvFile(dir: string, rows: Record<string, string>[]): string {
 	return file;
 }
 
+/** The kinds a test in this file has seen cleared (the last test holds every kind to one). */
+const cleared = new Set<string>();
+
 function gone(store: string, id: string): void {
 	expect(problemsIn(store).map(p => p.id)).not.toContain(id);
+	cleared.add(id.slice(0, id.indexOf(':')));
 }
 
 describe('every kind of problem has a way to clear it (README "Acting on a problem")', () => {
@@ -227,7 +238,8 @@ describe('each command-line way clears its problem on the demo', () => {
 		const way = (problem.resolve ?? []).find(w => w.way === 'import' && w.label.includes('"RUI"'));
 		expect(way).toBeDefined();
 		const file = csvFile(dir, [{'Crime reference': ref, RUI: 'no'}]);
-		const r = await runWay(way!, store, {'FILE.csv': file});
+		// Ending an RUI is a change the import asks to confirm (README "fortnight import"): --yes answers for a script.
+		const r = await runWay(way!, store, {'FILE.csv': file}, undefined, {yes: true});
 		expect(r.code, r.stderr + r.stdout).toBe(0);
 		gone(store, problem.id);
 	});
@@ -293,5 +305,13 @@ describe('each command-line way clears its problem on the demo', () => {
 		const r = await runWay(wayOf(problem, 'welfare-record'), store, {}, 'DI Okafor');
 		expect(r.code, r.stderr).toBe(0);
 		gone(store, problem.id);
+	});
+
+	it('every kind is cleared: above by its command, or by a signed review (test/domain/resolve.test.ts), but span of control', () => {
+		// The kinds whose way is the guided review (r) or a decision in it: carried out in test/domain/resolve.test.ts.
+		const byReview = ['review-overdue', 'stalled-action', 'performance-trigger', 'identical-updates'];
+		// Who reports to whom is set up outside fortnight: its way says who to raise it with.
+		const outside = ['span-of-control'];
+		expect(PROBLEM_KINDS.filter(k => !cleared.has(k) && !byReview.includes(k) && !outside.includes(k))).toEqual([]);
 	});
 });

@@ -17,6 +17,8 @@ describe('fortnight whoami', () => {
 		expect(JSON.parse(r.stdout)).toMatchObject({officer: {id: 'o0001', rank: 'DI'}, source: 'FORTNIGHT_USER', date: DEMO_TODAY});
 		r = runCli(['whoami', '--store', store, '--as', 'o0002'], {env: {FORTNIGHT_USER: 'o0001'}});
 		expect(r.stdout).toMatch(/^You are DS Tom Brennan \(o0002\), from --as\./);
+		// A trigger on the inspector's list is not the sergeant's to decide (README "The review desk").
+		expect(r.stdout.replace(/\s+/g, ' ')).toContain("decide performance triggers for (not those on the inspector's list)");
 	});
 
 	it('an unknown or ambiguous --as is a usage error naming near matches', () => {

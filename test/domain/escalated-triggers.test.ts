@@ -2,7 +2,7 @@
 import {generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import {decideEscalatedTrigger, escalatedDecisionRefusal, escalatedTriggers, TriggerDecisionError, validateTriggerDecision, type TriggerDecisionInput} from '../../source/domain/escalated-triggers.js';
-import type {EnrolmentData, PerformanceDecisionData, StoreData} from '../../source/domain/model.js';
+import type {Absence, EnrolmentData, PerformanceDecisionData, StoreData} from '../../source/domain/model.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {triggerFor} from '../../source/domain/rules/performance.js';
 import {fingerprintOf, keySigner, makeEntry, verifyChain, verifySignatures} from '../../source/store/index.js';
@@ -92,6 +92,35 @@ describe('the inspector\'s queue of escalated triggers', () => {
 		// Decided meanwhile: the second decision is refused, nothing written.
 		const {next} = decideEscalatedTrigger(data, notNow(DOYLE), asDi);
 		expect(() => decideEscalatedTrigger(next, notNow(DOYLE), asDi)).toThrow(/DC Doyle's performance trigger is not on the inspector's exception list/);
+	});
+
+	it("the cover's own undecided trigger goes to the inspector's queue while she covers, and is decided there", () => {
+		// DC Shah's trigger fired on 21 Nov with no decision yet: her sergeant's to decide, until she covers him.
+		const data = loadDemo();
+		expect(triggerFor(data, SHAH, TODAY)).toMatchObject({fired: true, decisionRecorded: false, escalated: false});
+		const away: Absence = {
+			id: 'abS',
+			officerId: DS,
+			from: TODAY,
+			to: '2026-12-05',
+			reason: 'annual-leave',
+			coverOfficerId: SHAH,
+			recordedAt: `${TODAY}T08:00:00.000Z`,
+			recordedBy: DS,
+		};
+		const covered: StoreData = {...data, absences: [...data.absences, away]};
+		expect(triggerFor(covered, SHAH, '2026-11-29').escalated).toBe(false);
+		const item = escalatedTriggers(covered, TODAY).find(t => t.officerId === SHAH);
+		expect(item).toMatchObject({since: TODAY, why: 'DC Shah is covering DS Brennan, and no one decides a trigger about themselves'});
+		const problem = problemOf(covered, SHAH)!;
+		expect(problem.severity).toBe('red');
+		expect(problem.message).toContain("On DI Okafor's exception list: DC Shah is covering DS Brennan");
+		// Not hers, and not the sergeant's either while it is on the inspector's list.
+		expect(escalatedDecisionRefusal(covered, SHAH, SHAH, TODAY)).toMatch(/DC Shah cannot decide a performance trigger about themselves\. The decision goes to DI Okafor/);
+		expect(escalatedDecisionRefusal(covered, DS, SHAH, TODAY)).toMatch(/only DI Okafor can decide it/);
+		const {next} = decideEscalatedTrigger(covered, notNow(SHAH), asDi);
+		expect(triggerFor(next, SHAH, TODAY)).toMatchObject({decisionRecorded: true, escalated: false});
+		expect(escalatedTriggers(next, TODAY).map(t => t.officerId)).not.toContain(SHAH);
 	});
 
 	it('signed with the inspector\'s enrolled key, the decision verifies', () => {

@@ -1,7 +1,15 @@
 /** Who may do what on a date: sergeant, cover for their dates only, inspector, and no one over themselves. */
 import {describe, expect, it} from 'vitest';
 import type {Absence, StoreData} from '../../source/domain/model.js';
-import {mayDecideTrigger, mayReadWelfareNote, mayRecordWelfare, mayReview, supervisesAs} from '../../source/domain/permissions.js';
+import {
+	mayDecideTrigger,
+	mayReadWelfareNote,
+	mayRecordBail,
+	mayRecordWelfare,
+	mayReview,
+	readableWelfareNotes,
+	supervisesAs,
+} from '../../source/domain/permissions.js';
 import {loadDemo, TODAY} from './review/fixtures.js';
 
 const DI = 'o0001';
@@ -13,7 +21,16 @@ const MARSH_CASE = 'CR/61882/26';
 
 function withCover(): StoreData {
 	const data = loadDemo();
-	const a: Absence = {id: 'abP', officerId: DS, from: '2026-12-01', to: '2026-12-05', reason: 'annual-leave', coverOfficerId: MARSH, recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: DS};
+	const a: Absence = {
+		id: 'abP',
+		officerId: DS,
+		from: '2026-12-01',
+		to: '2026-12-05',
+		reason: 'annual-leave',
+		coverOfficerId: MARSH,
+		recordedAt: `${TODAY}T08:00:00.000Z`,
+		recordedBy: DS,
+	};
 	return {...data, absences: [...data.absences, a]};
 }
 
@@ -24,7 +41,10 @@ describe('permissions', () => {
 		expect(mayReview(data, DI, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'inspector'});
 		const peer = mayReview(data, MARSH, ASHWORTH_CASE, TODAY);
 		expect(peer.ok).toBe(false);
-		if (!peer.ok) expect(peer.reason).toBe('DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot review CR/87204/26: DS Brennan (or the cover named while they are away) or DI Okafor can.');
+		if (!peer.ok)
+			expect(peer.reason).toBe(
+				'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot review CR/87204/26: DS Brennan (or the cover named while they are away) or DI Okafor can.',
+			);
 	});
 
 	it('a cover supervises for the days of the absence they cover, no longer', () => {
@@ -36,10 +56,19 @@ describe('permissions', () => {
 		expect(mayReview(data, MARSH, ASHWORTH_CASE, '2026-12-02')).toEqual({ok: true, as: 'cover'});
 	});
 
-	it('a named cover who is away that day too covers nobody (they were reviewerFor\'s cover; the desk now asks who is at the keyboard)', () => {
+	it("a named cover who is away that day too covers nobody (they were reviewerFor's cover; the desk now asks who is at the keyboard)", () => {
 		// DC Grant (o0007) is on annual leave 03-12 Dec in the demo.
 		const data = loadDemo();
-		const a: Absence = {id: 'abG', officerId: DS, from: '2026-12-01', to: '2026-12-05', reason: 'sick', coverOfficerId: 'o0007', recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: DS};
+		const a: Absence = {
+			id: 'abG',
+			officerId: DS,
+			from: '2026-12-01',
+			to: '2026-12-05',
+			reason: 'sick',
+			coverOfficerId: 'o0007',
+			recordedAt: `${TODAY}T08:00:00.000Z`,
+			recordedBy: DS,
+		};
 		const covered = {...data, absences: [...data.absences, a]};
 		expect(mayReview(covered, 'o0007', ASHWORTH_CASE, '2026-12-01')).toEqual({ok: true, as: 'cover'});
 		const away = mayReview(covered, 'o0007', ASHWORTH_CASE, '2026-12-04');
@@ -81,6 +110,48 @@ describe('permissions', () => {
 		expect(mayReadWelfareNote(data, MARSH, {...note, by: MARSH, date: '2026-12-02'})).toBe(true);
 		expect(mayReadWelfareNote(data, 'o0004', note)).toBe(false);
 		expect(mayReadWelfareNote(data, ASHWORTH, note)).toBe(false);
+	});
+
+	it("a handover's welfare notes: only those the reader may read; none readable is a refusal naming the line manager", () => {
+		const data = withCover();
+		const notes = [
+			{id: 'a', officerId: ASHWORTH, by: DS, date: '2026-10-16'},
+			{id: 'b', officerId: ASHWORTH, by: DS, date: '2026-12-02'},
+			{id: 'c', officerId: MARSH, by: DS, date: '2026-10-31'},
+		];
+		expect(readableWelfareNotes(data, DS, notes)).toEqual({notes, withheld: 0, refusal: null});
+		// The cover: the day she covers, about someone else; never about herself, nor from before.
+		expect(readableWelfareNotes(data, MARSH, notes)).toEqual({notes: [notes[1]], withheld: 2, refusal: null});
+		const peer = readableWelfareNotes(data, 'o0007', notes);
+		expect(peer.notes).toEqual([]);
+		expect(peer.refusal).toBe(
+			"DC Grant may read none of the 3 welfare notes in this window: a note is read only by the officer's line manager on its date " +
+				'(or the cover named for that day) and by its author. Leave out --include-welfare, or ask DS Brennan to prepare it.',
+		);
+		expect(readableWelfareNotes(data, DI, notes).refusal).toMatch(/^DI Okafor may read none of the 3 welfare notes/);
+		expect(readableWelfareNotes(data, 'o0007', [])).toEqual({notes: [], withheld: 0, refusal: null});
+	});
+
+	it("bail decisions: the officer's supervisors on the day (the cover for the absence's days only), never the holder", () => {
+		const data = withCover();
+		expect(mayRecordBail(data, DS, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'sergeant'});
+		expect(mayRecordBail(data, DI, ASHWORTH_CASE, TODAY)).toEqual({ok: true, as: 'inspector'});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, '2026-12-02')).toEqual({ok: true, as: 'cover'});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, TODAY)).toEqual({
+			ok: false,
+			reason:
+				'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: ' +
+				'DS Brennan (or the cover named while they are away) or DI Okafor can.',
+		});
+		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, '2026-12-06').ok).toBe(false);
+		const own = mayRecordBail(data, ASHWORTH, ASHWORTH_CASE, TODAY);
+		expect(own.ok).toBe(false);
+		if (!own.ok)
+			expect(own.reason).toMatch(
+				/^DC Ashworth holds CR\/87204\/26, so cannot record its bail decisions: no one supervises their own cases\. They go to DS Brennan/,
+			);
+		// The cover's own case, while she covers: not hers either.
+		expect(mayRecordBail(data, MARSH, MARSH_CASE, '2026-12-02').ok).toBe(false);
 	});
 
 	it('unknown people and cases are refused with a sentence', () => {

@@ -153,7 +153,7 @@ describe('the ways the desk opens with r clear their problem', () => {
 		const data = loadDemo();
 		const p = findProblems(data, TODAY).find(x => x.id === 'welfare-check-in-due:o0006')!;
 		expect(p.resolve!.map(w => [w.way, w.desk?.key ?? null])).toEqual([
-			['welfare-record', null],
+			['welfare-record', 'w'],
 			['review', 'r'],
 		]);
 		const ref = data.cases.find(c => c.oicId === 'o0006' && c.status !== 'closed')!.ref;

@@ -18,10 +18,10 @@ describe('logJson', () => {
 		const doc = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: [], trigger: quiet});
 		const parsed = JSON.parse(logJson(doc));
 		expect(Object.keys(parsed)).toEqual(['format', 'version', 'team', 'today', 'period', 'sergeantId', 'chainHead', 'rows', 'exceptions']);
-		expect(parsed).toMatchObject({format: 'fortnight-log', version: 1, today: DEMO_TODAY, period, sergeantId: null, chainHead: {seq: data.chain.at(-1)!.seq, hash: data.chain.at(-1)!.hash}});
+		expect(parsed).toMatchObject({format: 'fortnight-log', version: 2, today: DEMO_TODAY, period, sergeantId: null, chainHead: {seq: data.chain.at(-1)!.seq, hash: data.chain.at(-1)!.hash}});
 		expect(parsed.rows).toEqual(doc.rows);
 		expect(Object.keys(parsed.rows[0]).sort()).toEqual(
-			['kind', 'seq', 'hash', 'date', 'caseRef', 'officerId', 'officer', 'reviewerId', 'reviewer', 'sergeantId', 'riskBefore', 'riskAfter', 'daysSincePrevious', 'dueDate', 'lateDays', 'actionsSet', 'actionsCompleted', 'actionsCarried', 'actionsDropped', 'triggerFired', 'triggerDecision', 'welfareCheckIn', 'nextReviewDue', 'amends', 'amendedBy', 'amendment'].sort(),
+			['kind', 'seq', 'hash', 'date', 'caseRef', 'officerId', 'officer', 'reviewerId', 'reviewer', 'sergeantId', 'riskBefore', 'riskAfter', 'daysSincePrevious', 'dueDate', 'lateDays', 'actionsSet', 'actionsCompleted', 'actionsCarried', 'actionsDropped', 'triggerFired', 'triggerDecision', 'welfareCheckIn', 'nextReviewDue', 'amends', 'amendedBy', 'amendment', 'signedById', 'signedBy'].sort(),
 		);
 		expect(Object.keys(parsed.exceptions.sergeants[0]).sort()).toEqual(['sergeantId', 'sergeant', 'lateReviews', 'notReviewed', 'overdueNow', 'noCover', 'unresolvedTriggers', 'bail', 'stalledActions', 'forensicWaits', 'spanOfControl', 'totals'].sort());
 	});

@@ -58,6 +58,9 @@ function contextOn(r: ReviewEntry): ReviewContext {
 			activePlan: null,
 		},
 		decisionSeqs: [],
+		// Signed by the reviewer the entry names; whether the trigger was the inspector's that day is not recorded.
+		reviewerId: r.data.reviewerId,
+		triggerWithInspector: null,
 		decisionRequired: false,
 		welfareCheckInDue: false,
 		lastCheckIn: null,

@@ -118,8 +118,10 @@ describe('a file with a second hard link', () => {
 		linkSync(welfare, path.join(dir, 'backup.welfare.json'));
 		linkSync(drafts, path.join(dir, 'backup.welfare-drafts.json'));
 		const [w, d] = [readFileSync(welfare), readFileSync(drafts)];
-		for (const attempt of [appendWelfareNote(welfare, note('n2')), saveWelfareDraft(drafts, 'CR/2/26', draft)]) {
-			const err = await attempt.catch(e => e as StoreError);
+		// One at a time: both started at once, the second's refusal can land before anything awaits it (an
+		// unhandled rejection in vitest's eyes, seen under load in a full run).
+		for (const attempt of [() => appendWelfareNote(welfare, note('n2')), () => saveWelfareDraft(drafts, 'CR/2/26', draft)]) {
+			const err = await attempt().catch(e => e as StoreError);
 			expect(err).toBeInstanceOf(StoreError);
 			expect((err as StoreError).code).toBe('hard-link');
 			expect((err as StoreError).message).not.toContain('pending');

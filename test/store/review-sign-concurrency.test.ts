@@ -13,14 +13,15 @@ import {signer, verifyChain} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
 import {createStoreFile, openStore, readStoreFile, type Store} from '../../source/store/store.js';
 import {tempDir} from '../helpers/cli.js';
-import {completeAnswers, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../domain/review/fixtures.js';
+import {completeAnswers, doyleUndecided, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../domain/review/fixtures.js';
 
 const DOYLE_OTHER = 'CR/49525/26';
 const opts = (at: string) => ({today: TODAY, signedAt: at, reviewerId: SERGEANT, sign: signer});
 
 async function twoDesks(): Promise<{file: string; a: Store; b: Store}> {
 	const file = path.join(tempDir('fortnight-sign-'), 'team.json');
-	await createStoreFile(file, loadDemo());
+	// DC Doyle's trigger waiting on the sergeant, not yet on the inspector's list (fixtures.ts doyleUndecided).
+	await createStoreFile(file, doyleUndecided(loadDemo()));
 	return {file, a: await openStore(file), b: await openStore(file)};
 }
 

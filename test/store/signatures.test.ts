@@ -158,4 +158,54 @@ describe('the audit script (docs/audit-chain.py, standard library only)', () => 
 		expect(bad.status).toBe(1);
 		expect(bad.stdout).toBe('BROKEN: entry 3: its content does not match its hash (altered after signing)\n');
 	});
+
+	it.skipIf(!python)('the script printed in the README re-checks the demo chain to verify\'s head and stops at an altered entry', () => {
+		const readme = readFileSync(path.join(path.dirname(script), '..', 'README.md'), 'utf8');
+		const audit = readme.slice(readme.indexOf('**Checking a store without fortnight.**')).match(/```python\n([\s\S]*?)```/)![1]!;
+		const file = path.join(tempDir(), 'audit.py');
+		writeFileSync(file, audit);
+		const {store} = demoCopy();
+		expect(runCli(['store', 'migrate', '--store', store]).code).toBe(0);
+		const ours = /head (\d+:[0-9a-f]{64})/.exec(runCli(['verify', '--store', store]).stdout)![1];
+		const ok = spawnSync('python3', [file, store], {encoding: 'utf8'});
+		expect(ok.status, ok.stderr).toBe(0);
+		expect(ok.stdout).toBe(`OK: head ${ours}\n`);
+		const chainFile = store.replace(/\.json$/, '.chain.jsonl');
+		const lines = readFileSync(chainFile, 'utf8');
+		const entry3 = lines.split('\n')[3]!;
+		writeFileSync(chainFile, lines.replace(entry3, entry3.replace(/"summary":"./, m => m.slice(0, -1) + (m.endsWith('X') ? 'Y' : 'X'))));
+		const bad = spawnSync('python3', [file, store], {encoding: 'utf8'});
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toBe('BROKEN at entry 3\n');
+	});
+
+	it.skipIf(!python)('reads a two-file store: the chain file up to what the state commits, and the state\'s working set against it', () => {
+		// Before, it read the state's own "chain" (only the working set since the split) and called entry 0 broken.
+		const {store} = demoCopy();
+		expect(runCli(['store', 'migrate', '--store', store]).code).toBe(0);
+		const chainFile = store.replace(/\.json$/, '.chain.jsonl');
+		const ours = /head (\d+:[0-9a-f]{64})/.exec(runCli(['verify', '--store', store]).stdout)![1];
+		const audit = () => spawnSync('python3', [script, store], {encoding: 'utf8'});
+		expect(audit().stdout).toBe(`OK: 606 entries, every hash and link holds; head ${ours}\n`);
+		// A torn line no save completed is ignored, as fortnight ignores it.
+		const lines = readFileSync(chainFile, 'utf8');
+		writeFileSync(chainFile, lines + '{"seq":606,"torn');
+		expect(audit().status).toBe(0);
+		// An entry edited in the chain file (its length kept, so the state's byte count still holds).
+		const entry3 = lines.split('\n')[3]!;
+		const changed = entry3.replace(/"summary":"./, m => m.slice(0, -1) + (m.endsWith('X') ? 'Y' : 'X'));
+		expect(changed).not.toBe(entry3);
+		writeFileSync(chainFile, lines.replace(entry3, changed));
+		expect(audit().stdout).toBe('BROKEN: entry 3: its content does not match its hash (altered after signing)\n');
+		// A line that is not JSON at all.
+		writeFileSync(chainFile, lines.replace(entry3, entry3.replace(/^\{/, '[')));
+		expect(audit().stdout).toMatch(/^BROKEN: line 4 of the chain file .* is not a JSON entry\n$/);
+		writeFileSync(chainFile, lines);
+		// The state's copy of an entry (its working set) altered.
+		const state = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const last = state.chain.at(-1)!;
+		(last.data as ReviewData).summary += ' (edited)';
+		writeFileSync(store, JSON.stringify(state) + '\n');
+		expect(audit().stdout).toBe(`BROKEN: entry ${last.seq}: the state's copy of it differs from the chain file's\n`);
+	});
 });

@@ -76,6 +76,28 @@ describe('the desk runs as one officer', () => {
 		h.app.unmount();
 	});
 
+	it("R as a cover: her queue leaves out her own cases (the inspector's), so it starts at the next one due", async () => {
+		// DC Doyle holds the most overdue case (CR/88397/26) and covers DS Brennan from today.
+		const data = demoData();
+		const away: Absence = {
+			id: 'abR',
+			officerId: DS,
+			from: '2026-11-30',
+			to: '2026-12-09',
+			reason: 'sick',
+			coverOfficerId: 'o0011',
+			recordedAt: '2026-11-30T08:00:00.000Z',
+			recordedBy: DS,
+		};
+		const h = renderDesk({data: {...data, absences: [...data.absences, away]}, actor: actorAs('o0011')});
+		await ready(h);
+		await h.press('R');
+		const f = await h.waitFor('- step 1 of 7');
+		expect(f).toContain('Review CR/25310/26 - step 1 of 7');
+		expect(f).not.toContain(`Review ${DOYLE_CASE}`);
+		h.app.unmount();
+	});
+
 	it('a peer who supervises nobody is refused, saying who can; so is an amendment', async () => {
 		const h = renderDesk({actor: actorAs(MARSH)});
 		await ready(h);
@@ -129,8 +151,8 @@ async function signDoyleFromQueue(h: DeskHarness): Promise<void> {
 	await h.press(KEYS.enter);
 	await h.press('Chase the DFU');
 	await h.press(CTRL_N);
-	await h.waitFor('step 5 of 7');
-	await h.press('3');
+	// DC Doyle's trigger is on the inspector's list (no decision in 14 days): the sergeant's step 5 offers no decision.
+	await inEditor(h, 'only DI Okafor can decide it');
 	await h.press(CTRL_N);
 	await h.waitFor('step 6 of 7');
 	await h.press('1');
@@ -160,11 +182,12 @@ describe('signing in the desk', () => {
 		expect(verifyChain(data.chain)).toBeNull();
 		const report = verifySignatures(data);
 		expect(report.problem).toBeNull();
-		// The enrolment, the review and the decision that rode on it (escalate, step 5).
-		expect(report.signed).toBe(3);
+		// The enrolment and the review: no decision rides on it (DC Doyle's trigger is the inspector's to decide).
+		expect(report.signed).toBe(2);
+		expect(data.chain.at(-1)).toMatchObject({kind: 'review', data: {triggerDecision: null}});
 		const verify = runCli(['verify', '--store', file]);
 		expect(verify.code).toBe(0);
-		expect(verify.stdout).toMatch(/3 (entries )?signed/);
+		expect(verify.stdout).toMatch(/2 (entries )?signed/);
 	}, 60_000);
 });
 

@@ -205,7 +205,7 @@ describe('filter', () => {
 
 describe('help', () => {
 	it('is generated from the keymap and closes with Esc', async () => {
-		const h = renderDesk({size: {columns: 120, rows: 60}});
+		const h = renderDesk({size: {columns: 120, rows: 70}});
 		await ready(h);
 		const f = await h.press('?');
 		for (const b of KEYMAP) expect(f).toContain(b.help);

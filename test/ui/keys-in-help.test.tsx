@@ -162,10 +162,16 @@ const MODES: Mode[] = [
 		name: "Cases: an officer problem's detail",
 		view: 'cases',
 		keys: [KEYS.tab, KEYS.tab, KEYS.enter],
-		lines: [/Keys: x close/, /-- lines \d/],
+		lines: [/Keys: (c change the absence \(cover\) \| )?x close/, /-- lines \d/],
 		moves: true,
 	},
 	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab\/↓ next field/], promptIsHelp: true},
+	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for DS
+	// Brennan, a change to his absence, and the question before cancelling it.
+	{name: 'Cases: bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Tab\/↓ next {2}Shift\+Tab/], promptIsHelp: true},
+	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Tab\/↓ next {2}Shift\+Tab/], promptIsHelp: true},
+	{name: 'Team: absence change form', view: 'team', keys: ['2', 'j', 'c'], lines: [/Tab\/↓ next/], promptIsHelp: true},
+	{name: 'Team: cancelling an absence', view: 'team', keys: ['2', 'j', 'C'], lines: [/Cancel ab0002/], promptIsHelp: true},
 	{name: 'palette', view: 'cases', keys: [':'], lines: [/COMMAND PALETTE/], promptIsHelp: true},
 	{name: 'help', view: 'cases', keys: ['?'], lines: [/HELP\s+Esc or \?/]},
 	{name: 'Team', view: 'team', keys: ['2', 'j'], lines: [/a record absence/], moves: true},

@@ -220,13 +220,17 @@ export function buildHandover(input: HandoverInput): Handover {
 	};
 }
 
-function groupNotes(notes: readonly WelfareNoteIn[] | null, today: IsoDate, to: IsoDate): Map<string, WelfareNoteIn[]> | null {
-	if (!notes) return null;
+/** The notes a handover up to `to` prepared on `today` would show: the last WELFARE_NOTE_LOOKBACK_DAYS days. */
+export function welfareNotesShown<N extends {date: IsoDate}>(notes: readonly N[], today: IsoDate, to: IsoDate): N[] {
 	const since = addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS);
 	const until = maxDate(today, to);
+	return notes.filter(n => n.date >= since && n.date <= until);
+}
+
+function groupNotes(notes: readonly WelfareNoteIn[] | null, today: IsoDate, to: IsoDate): Map<string, WelfareNoteIn[]> | null {
+	if (!notes) return null;
 	const m = new Map<string, WelfareNoteIn[]>();
-	for (const n of notes) {
-		if (n.date < since || n.date > until) continue;
+	for (const n of welfareNotesShown(notes, today, to)) {
 		const list = m.get(n.officerId);
 		if (list) list.push(n);
 		else m.set(n.officerId, [n]);

@@ -26,6 +26,7 @@ export const FIELDS = [
 	'forensicResult',
 	'lastSuspectUpdate',
 	'mg3Status',
+	'bailOutcome',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -49,6 +50,7 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	forensicResult: 'Forensic result',
 	lastSuspectUpdate: 'Last suspect update',
 	mg3Status: 'MG3 status',
+	bailOutcome: 'Bail outcome',
 };
 
 export const DATE_FIELDS: readonly Field[] = [
@@ -66,7 +68,7 @@ export const DATE_FIELDS: readonly Field[] = [
 export const SUSPECT_MAX = 12;
 
 /** Fields whose words a mapping may translate ("values"). */
-export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel', 'mg3Status'] as const;
+export const VALUE_FIELDS = ['risk', 'status', 'rui', 'victimServiceLevel', 'mg3Status', 'bailOutcome'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 /** A new case cannot be created without these. */
@@ -97,12 +99,25 @@ export const MG3_WORDS: Record<string, Mg3Status> = {
 	nfa: 'no-further-action',
 	'not required': 'not-required',
 };
+/**
+ * How a running bail ended, as the records system words it (README "fortnight import"): the explicit
+ * outcome that ends bail on an import (a blank cell never does). RUI has its own column.
+ */
+export type BailOutcome = 'charged' | 'nfa' | 'released';
+export const BAIL_OUTCOME_WORDS: Record<string, BailOutcome> = {
+	charged: 'charged',
+	'no further action': 'nfa',
+	nfa: 'nfa',
+	released: 'released',
+	'released without bail': 'released',
+};
 const WORD_TABLES: Record<ValueField, Record<string, unknown>> = {
 	risk: RISK_WORDS,
 	status: STATUS_WORDS,
 	rui: YES_NO,
 	victimServiceLevel: SERVICE,
 	mg3Status: MG3_WORDS,
+	bailOutcome: BAIL_OUTCOME_WORDS,
 };
 
 export interface ImportMapping {
@@ -117,7 +132,7 @@ export interface ImportMapping {
 export const DEFAULT_MAPPING: ImportMapping = {
 	headers: DEFAULT_HEADERS,
 	dateFormats: DEFAULT_DATE_FORMATS,
-	values: {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}},
+	values: {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}, bailOutcome: {}},
 };
 
 export class MappingError extends Error {
@@ -161,7 +176,7 @@ export function parseMapping(json: unknown): ImportMapping {
 		}
 		dateFormats = f as string[];
 	}
-	const values: ImportMapping['values'] = {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}};
+	const values: ImportMapping['values'] = {risk: {}, status: {}, rui: {}, victimServiceLevel: {}, mg3Status: {}, bailOutcome: {}};
 	if (json['values'] !== undefined) {
 		const v = json['values'];
 		if (!isRecord(v)) throw new MappingError('"values" must be an object such as {"risk": {"Standard": "low"}}.');

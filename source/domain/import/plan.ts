@@ -20,9 +20,9 @@ import {IMPORT_REASON, withRisk} from '../case-history.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {Case, StoreData} from '../model.js';
+import type {BailEvent, Case, StoreData} from '../model.js';
 import {newCaseRecord} from '../new-case.js';
-import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type Field, type ImportMapping} from './columns.js';
+import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type BailOutcome, type Field, type ImportMapping} from './columns.js';
 import {officerIndex} from './officers.js';
 import {rowNumber, type CsvTable} from './parse-csv.js';
 import {columnLetter, isBlank, layoutFor, rowContext, validateRow, type ColumnLayout, type ImportRow, type Rejection} from './rows.js';
@@ -212,6 +212,8 @@ interface Recorder {
 	recordedAt: string | null;
 }
 
+const OUTCOME_WORDS: Record<BailOutcome, string> = {charged: 'charged', nfa: 'no further action', released: 'released without bail'};
+
 /** Why a bail return date cannot stand (bail runs from the day after the arrest), or null. */
 function bailProblem(layout: ColumnLayout, r: ImportRow, bailedOn: IsoDate | null): Rejection | null {
 	if (!bailedOn) return at(layout, r.row, 'bailReturnDate', 'a bail return date needs an arrest date (bail runs from the day after arrest).');
@@ -331,6 +333,26 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		}
 	} else if (r.rui === true && bailRunning) {
 		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (now RUI)`);
+	} else if (r.bailOutcome && bailRunning) {
+		// The explicit outcome ends bail, recorded as the bail event `fortnight bail record` would make, by whoever imports.
+		if (who.by === null || who.recordedAt === null) {
+			rejections.push(at(layout, r.row, 'bailOutcome', 'a bail outcome is recorded with who imported it and when.'));
+		} else {
+			const event: BailEvent = {
+				event: r.bailOutcome,
+				on: today,
+				returnDateBefore: c.bail!.returnDate,
+				returnDate: null,
+				authority: null,
+				periodEnd: null,
+				authorisedBy: null,
+				rank: null,
+				recordedBy: who.by,
+				recordedAt: who.recordedAt,
+			};
+			const words = `bail ended ${today} (${OUTCOME_WORDS[r.bailOutcome]})`;
+			change({bail: {...c.bail!, endedOn: today}, bailEvents: [...c.bailEvents, event]}, words);
+		}
 	}
 
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;

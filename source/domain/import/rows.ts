@@ -11,6 +11,7 @@ import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
 import {MAX_TEXT, type CaseStatus, type Mg3Status, type Risk} from '../model.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {
+	BAIL_OUTCOME_WORDS,
 	DATE_FIELDS,
 	FIELDS,
 	MG3_WORDS,
@@ -21,6 +22,7 @@ import {
 	STATUS_WORDS,
 	SUSPECT_MAX,
 	YES_NO,
+	type BailOutcome,
 	type Field,
 	type ImportMapping,
 	type ValueField,
@@ -60,6 +62,8 @@ export interface ImportRow {
 	forensicResult?: IsoDate | null;
 	lastSuspectUpdate?: IsoDate | null;
 	mg3Status?: Mg3Status | null;
+	/** How a running bail ended (optional column): the explicit outcome that ends bail; blank changes nothing. */
+	bailOutcome?: BailOutcome | null;
 }
 
 /** Where each field is in the file. */
@@ -131,7 +135,14 @@ export function rowContext(
 	today: IsoDate,
 	refProblem: RowContext['refProblem'],
 ): RowContext {
-	const words = {risk: new Map(), status: new Map(), rui: new Map(), victimServiceLevel: new Map(), mg3Status: new Map()};
+	const words = {
+		risk: new Map(),
+		status: new Map(),
+		rui: new Map(),
+		victimServiceLevel: new Map(),
+		mg3Status: new Map(),
+		bailOutcome: new Map(),
+	};
 	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), refProblem, words};
 }
 
@@ -293,6 +304,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	const mg3Words = 'not started, in progress, submitted, advice received, charged, no further action or not required';
 	const mg3 = word('mg3Status', MG3_WORDS, mg3Words);
 	if (mg3 !== undefined) out.mg3Status = mg3;
+	const outcome = word('bailOutcome', BAIL_OUTCOME_WORDS, 'charged, no further action (NFA) or released without bail');
+	if (outcome !== undefined) out.bailOutcome = outcome;
 	if (out.forensicResult && out.forensicSubmitted && out.forensicResult < out.forensicSubmitted) {
 		reject('forensicResult', `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`);
 	}
@@ -316,6 +329,9 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	}
 
 	if (out.rui === true && out.bailReturnDate) reject('rui', 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.');
+	const outcomeWith = (what: string) => `the row has both ${what} and a bail outcome ("${out.bailOutcome}")`;
+	if (out.bailOutcome && out.bailReturnDate) reject('bailOutcome', `${outcomeWith('a bail return date')}: bail either runs or has ended.`);
+	if (out.bailOutcome && out.rui === true) reject('bailOutcome', `${outcomeWith('RUI "yes"')}: give one way the bail ended.`);
 
 	return {row: rejections.length === 0 ? out : null, rejections, flagged, officerProblem};
 }
@@ -326,5 +342,6 @@ function cellHeader(layout: ColumnLayout, f: Field): string | null {
 }
 
 function labelOf(f: ValueField): string {
-	return {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status'}[f];
+	const labels = {risk: 'risk', status: 'status', rui: 'RUI answer', victimServiceLevel: 'victim service level', mg3Status: 'MG3 status'};
+	return {...labels, bailOutcome: 'bail outcome'}[f];
 }

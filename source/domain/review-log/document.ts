@@ -18,6 +18,20 @@ export interface LogDocument {
 	report: ExceptionReport;
 }
 
+/**
+ * Who signed the log's entries, in one sentence for the Markdown and HTML reports (the CSV and JSON
+ * name the signer row by row): README "Signatures".
+ */
+export function signaturesText(rows: readonly LogRow[]): string {
+	const signed = rows.filter(r => r.signedById !== null);
+	const signers = [...new Set(signed.map(r => r.signedBy!))].sort();
+	const before = rows.length - signed.length;
+	const of = `${signed.length} of the ${rows.length} ${rows.length === 1 ? 'entry' : 'entries'} in this log`;
+	const by = signers.length > 0 ? ` (by ${signers.join(', ')})` : '';
+	const unsigned = before > 0 ? `; ${before} made before signatures (hashed, not signed)` : '';
+	return `Signatures: ${of} signed by their author's key${by}${unsigned}. The CSV names the signer of each; fortnight verify checks every signature.`;
+}
+
 /** "605:3fa2..." as `verify --head` takes it, or "empty". */
 export function headText(head: LogDocument['chainHead']): string {
 	return head ? `${head.seq}:${head.hash}` : 'empty';

@@ -9,7 +9,7 @@
  */
 import {daysBetween, type IsoDate} from '../dates.js';
 import {reviewsByCase} from '../case-facts.js';
-import type {StoreData} from '../model.js';
+import type {ReviewEntry, StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import type {Problem, ProblemKind, Severity} from '../problem.js';
 import type {TriggerState} from '../rules/performance.js';
@@ -113,6 +113,8 @@ export interface ExceptionReport {
 export interface RuleResults {
 	problems: readonly Problem[];
 	trigger: (officerId: string) => TriggerState;
+	/** Signed reviews by case (reviewsByCase of the chain), when the caller has them already (the rules' context does). */
+	reviewsByCase?: ReadonlyMap<string, readonly ReviewEntry[]>;
 }
 
 const BAIL_KINDS: ReadonlySet<ProblemKind> = new Set(['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent']);
@@ -145,7 +147,7 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 	}
 
 	// Cases that missed a review in the period (the definition is casesMissingReview's, shared with the trends).
-	for (const m of casesMissingReview(data.cases, reviewsByCase(data.chain), period, today, data.settings)) {
+	for (const m of casesMissingReview(data.cases, rules.reviewsByCase ?? reviewsByCase(data.chain), period, today, data.settings)) {
 		const c = m.case;
 		const s = section(sergeantOf(c.oicId));
 		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: m.due, lastReview: m.last?.data.date ?? null});

@@ -60,6 +60,17 @@ export interface LogRow {
 	amendedBy: number[];
 	/** For an amendment row: its reason (line breaks kept) and corrections as "field: value" lines. */
 	amendment: {reason: string; corrections: Array<{field: string; value: string}>} | null;
+	/**
+	 * Who signed the entry with their key (README "Signatures"): its author's id and name; null for an
+	 * entry made before signatures (hashed, not signed). `fortnight verify` checks each signature.
+	 */
+	signedById: string | null;
+	signedBy: string | null;
+}
+
+/** The row's signer, as the entry records it. */
+function signerOf(e: ChainEntry, name: (id: string) => string): Pick<LogRow, 'signedById' | 'signedBy'> {
+	return e.author !== undefined && e.sig !== undefined ? {signedById: e.author, signedBy: name(e.author)} : {signedById: null, signedBy: null};
 }
 
 export interface LogOptions {
@@ -140,6 +151,7 @@ export function buildLogRows(data: StoreData, period: Period): LogRow[] {
 				amends: null,
 				amendedBy: amendedBy.get(e.seq) ?? [],
 				amendment: null,
+				...signerOf(e, name),
 			});
 		} else if (e.kind === 'amendment' && inPeriod(e.data.date, period)) {
 			rows.push(amendmentRow(e, chain, name, sergeantOf));
@@ -192,6 +204,7 @@ function amendmentRow(e: AmendmentEntry, chain: readonly ChainEntry[], name: (id
 				.sort()
 				.map(field => ({field: safeText(field), value: safeMultiline(e.data.corrections[field]!)})),
 		},
+		...signerOf(e, name),
 	};
 }
 

@@ -6,6 +6,7 @@
 import {shortDate, type IsoDate} from '../dates.js';
 import type {AmendmentData, AmendmentEntry, ChainEntry, ReviewData, ReviewEntry, StoreData} from '../model.js';
 import {selfSupervisionRefusal} from '../independence.js';
+import {mayReview} from '../permissions.js';
 import {ReviewError, type FieldError} from './errors.js';
 import {parseTypedDate, reviewWindow} from './next-review.js';
 import {cleanInput, type Signer} from './sign.js';
@@ -46,8 +47,11 @@ export function amendReview(
 	if (!target) throw new ReviewError(`There is no chain entry ${seq} to amend.`);
 	if (target.kind !== 'review') throw new ReviewError(`Chain entry ${seq} is a ${target.kind}, not a review; only reviews are amended.`);
 	if (!data.officers.some(o => o.id === options.by)) throw new ReviewError(`${options.by} is not an officer in this store.`);
-	const holder = data.cases.find(c => c.ref === target.data.caseRef)?.oicId ?? target.data.oicId;
-	const self = selfSupervisionRefusal(data, options.by, holder, 'review', target.data.caseRef);
+	const kase = data.cases.find(c => c.ref === target.data.caseRef);
+	// Who may amend is who may review the case that day (README "Who you are"); no one their own case.
+	const may = kase ? mayReview(data, options.by, kase.ref, options.today) : null;
+	if (may && !may.ok) throw new ReviewError(may.reason);
+	const self = selfSupervisionRefusal(data, options.by, kase?.oicId ?? target.data.oicId, 'review', target.data.caseRef);
 	if (self) throw new ReviewError(self);
 	const errors: FieldError[] = [];
 	const err = (field: string, message: string) => errors.push({step: 'sign-off', field, message});

@@ -7,6 +7,7 @@ import {caseByRef, isLive, openActions} from '../case-facts.js';
 import type {IsoDate} from '../dates.js';
 import {defaultActionOwner} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
+import {escalatedTriggerRefusal, isInspectorOver} from '../permissions.js';
 import {sergeantOn} from '../team-history.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
@@ -41,9 +42,22 @@ export interface ReviewContext {
 	/**
 	 * A decision must be recorded at step 5: the trigger fired and no decision has been recorded for it
 	 * yet. Once one is recorded (on any of the officer's cases) later reviews show it and may record
-	 * another, but are not forced to repeat it case by case.
+	 * another, but are not forced to repeat it case by case. Never while `triggerWithInspector` says
+	 * the decision is not this reviewer's.
 	 */
 	decisionRequired: boolean;
+	/** Who is reviewing (the draft's author); null when not known yet, taken as someone who is not an inspector. */
+	reviewerId: string | null;
+	/**
+	 * Why this review records no performance decision, or null when it may record one: the OIC's trigger
+	 * is on the inspector's exception list and the reviewer is not an inspector over the team. Only the
+	 * inspector decides an escalated trigger (README "The review desk", the inspector's queue). The
+	 * sergeant's review of the case still goes ahead (README "The guided 14-day review"): the review is
+	 * theirs and falls due whatever the trigger's state, so refusing it would leave the case unreviewed
+	 * over a decision that is not theirs to make. Step 5 says who decides instead and offers no decision;
+	 * a decision given anyway (an old draft) is refused at that step, naming the inspector.
+	 */
+	triggerWithInspector: string | null;
 	/** A welfare check-in (or new-starter one-to-one) with the OIC is due, per the rules engine. */
 	welfareCheckInDue: boolean;
 	/** Date of the OIC's latest check-in or one-to-one, for the prompt. */
@@ -71,7 +85,7 @@ function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
-export function reviewContext(data: StoreData, caseRef: string, today: IsoDate): ReviewContext {
+export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, reviewerId: string | null = null): ReviewContext {
 	const c = caseByRef(data, caseRef);
 	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
@@ -87,7 +101,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate):
 		caseProblems: problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref),
 		officerProblems: problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId),
 		// findProblems has just run every rule over this context, so these are read from its memo.
-		...officerFacts(ruleContext(data, today), c.oicId),
+		...officerFacts(ruleContext(data, today), c.oicId, reviewerId),
 		owners: data.officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today)),
 		...ownerFacts(data, c, today),
 		officers,
@@ -113,10 +127,10 @@ function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContex
  *
  * This only refreshes; whether what changed matters to the answers given is changesSinceOpened's call.
  */
-export function refreshContext(prev: ReviewContext, data: StoreData): ReviewContext {
+export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId: string | null = prev.reviewerId): ReviewContext {
 	const c = caseByRef(data, prev.case.ref);
 	// Gone or closed meanwhile: reviewContext throws the same clear message as at opening.
-	if (!c || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today);
+	if (!c || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today, reviewerId);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	return {
 		...prev,
@@ -125,7 +139,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 		oic: officers.get(c.oicId),
 		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
-		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId),
+		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId, reviewerId),
 		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
 		...ownerFacts(data, c, prev.today),
 		officers,
@@ -133,11 +147,17 @@ export function refreshContext(prev: ReviewContext, data: StoreData): ReviewCont
 	};
 }
 
-type OfficerFacts = Pick<ReviewContext, 'trigger' | 'decisionSeqs' | 'decisionRequired' | 'welfareCheckInDue' | 'lastCheckIn'>;
+type OfficerFacts = Pick<
+	ReviewContext,
+	'trigger' | 'decisionSeqs' | 'decisionRequired' | 'reviewerId' | 'triggerWithInspector' | 'welfareCheckInDue' | 'lastCheckIn'
+>;
 
 /** What the review needs to know about the officer in the case, from a rule context that holds their data. */
-function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
+function officerFacts(rc: RuleContext, officerId: string, reviewerId: string | null): OfficerFacts {
 	const trigger = triggerIn(rc, officerId);
+	// The slice keeps the officers and the team whole, so who is an inspector over the team reads the same.
+	const inspector = reviewerId !== null && isInspectorOver(rc.data, reviewerId);
+	const triggerWithInspector = trigger.escalated && !inspector ? escalatedTriggerRefusal(rc.data, officerId) : null;
 	// The rules' own findings for this officer (none for an officer no longer in post). They file the
 	// annual questionnaire under the same kind (id ending ":questionnaire"): that is not something a
 	// review's check-in answers, so it does not make the check-in due.
@@ -148,7 +168,9 @@ function officerFacts(rc: RuleContext, officerId: string): OfficerFacts {
 	return {
 		trigger,
 		decisionSeqs: (rc.decisionsByOfficer.get(officerId) ?? []).map(d => d.seq),
-		decisionRequired: trigger.fired && !trigger.decisionRecorded,
+		decisionRequired: trigger.fired && !trigger.decisionRecorded && triggerWithInspector === null,
+		reviewerId,
+		triggerWithInspector,
 		welfareCheckInDue,
 		lastCheckIn: lastCheckIn(rc.data.welfareEvents, officerId),
 	};

@@ -11,7 +11,7 @@
  */
 import {withRisk} from '../case-history.js';
 import {addMonths, type IsoDate} from '../dates.js';
-import {selfSupervisionRefusal} from '../independence.js';
+import {mayReview} from '../permissions.js';
 import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
@@ -91,10 +91,13 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	}
 	const opened = options.context;
 	// Everything recorded below comes from `ctx`, worked out on `data`: the freshest data under the lock.
-	const ctx = opened ? refreshContext(opened, data) : reviewContext(data, draft.caseRef, today);
-	// No one supervises themselves: the review, its trigger decision and its check-in are all about the OIC.
-	const self = selfSupervisionRefusal(data, reviewerId, ctx.case.oicId, 'review', ctx.case.ref);
-	if (self) throw new ReviewError(self);
+	// Worked out for the signer, whoever opened it: whether a decision on the OIC's trigger is theirs to record.
+	const ctx = opened ? refreshContext(opened, data, reviewerId) : reviewContext(data, draft.caseRef, today, reviewerId);
+	// Who may sign (README "Who you are"): their sergeant, the cover for the days of the absence, the
+	// inspector; never someone who supervises the officer not at all, and no one over themselves (the
+	// review, its trigger decision and its check-in are all about the OIC).
+	const may = mayReview(data, reviewerId, ctx.case.ref, today);
+	if (!may.ok) throw new ReviewError(may.reason);
 	const a = readAnswers(draft.answers);
 	const errors = validateReview(ctx, a);
 	if (opened) {

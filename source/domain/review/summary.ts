@@ -42,6 +42,7 @@ export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = f
 	);
 	const p = a.performance;
 	if (p.decision) lines.push(`Performance: ${DECISION_WORDS[p.decision]}${ctx.trigger.fired ? '' : ' (trigger not fired)'}.`);
+	else if (ctx.triggerWithInspector !== null) lines.push("Performance: on the inspector's exception list; the inspector decides it.");
 	else lines.push(ctx.trigger.fired ? 'Performance: trigger fired; decision already on record.' : 'Performance: no trigger.');
 	if (p.concern.trim() !== '') lines.push('Concern: recorded.');
 	const w = a.welfare;

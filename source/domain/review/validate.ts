@@ -109,6 +109,11 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 		const p = a.performance;
 		const out: FieldError[] = [];
 		const who = shortName(ctx.oic);
+		// On the inspector's exception list: not this reviewer's to decide (context.ts triggerWithInspector).
+		if (ctx.triggerWithInspector !== null && p.decision !== null) {
+			const message = `${ctx.triggerWithInspector} This review records no decision on it: choose "no decision".`;
+			out.push({step, field: 'performance.decision', message});
+		}
 		if (ctx.decisionRequired && p.decision === null) {
 			out.push({step, field: 'performance.decision', message: `${who}'s performance trigger has fired: record a decision (action plan, not needed now, or escalate).`});
 		}

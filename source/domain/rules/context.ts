@@ -164,6 +164,16 @@ export function awayOnDate(ctx: RuleContext, officerId: string, date: IsoDate): 
 	return awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
 }
 
+/**
+ * The sergeant whose named cover `officerId` is on `date` (README "The guided 14-day review", no one
+ * supervises themselves): while acting up, what is about them goes to the next person up.
+ */
+export function coveringOwnSergeant(ctx: RuleContext, officerId: string, date: IsoDate): {sergeant: Officer; from: IsoDate} | undefined {
+	const sergeant = supervisorOf(ctx, officerId);
+	const away = sergeant ? awayOnDate(ctx, sergeant.id, date) : undefined;
+	return sergeant && away?.coverId === officerId ? {sergeant, from: away.absence.from} : undefined;
+}
+
 /** Who supervises this officer's cases: their line manager, else the team's sergeant. */
 export function supervisorOf(ctx: RuleContext, officerId: string): Officer | undefined {
 	const o = ctx.officers.get(officerId);

@@ -14,9 +14,10 @@
  * fired (an active action plan also counts). The trigger goes to the inspector's exception list
  * (escalated) when no decision is recorded within settings.triggerDecisionDays (14), when the last
  * settings.triggerNotNowLimit (2) decisions in a row were "not now", or when the sergeant chose to
- * escalate. The inspector then decides it (an action plan, or "not now" with a reason: see
- * escalated-triggers.ts); that decision takes it off the list, and a run of "not now" counts again
- * from after it.
+ * escalate; and, while the officer is the named cover of their own sergeant, as long as no decision
+ * is recorded (no one decides a trigger about themselves). The inspector then decides it (an action
+ * plan, or "not now" with a reason: see escalated-triggers.ts); that decision takes it off the list,
+ * and a run of "not now" counts again from after it.
  */
 import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
@@ -25,7 +26,7 @@ import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings,
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
 import {safeText} from '../safe-text.js';
-import {days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
+import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
 import {identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
@@ -223,6 +224,14 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		const limit = s.triggerNotNowLimit;
 		escalation = {since: e.since, why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`};
 	} else if (e?.reason === 'no-decision') escalation = {since: e.since, why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
+	// No one decides a trigger about themselves (README "The guided 14-day review"): while the officer is
+	// the named cover of their own sergeant, an undecided trigger goes to the next person up, on the
+	// inspector's list, until a decision is recorded.
+	const covering = !escalation && firstFired && !decisionRecorded ? coveringOwnSergeant(ctx, officerId, today) : undefined;
+	if (covering && firstFired) {
+		const since = covering.from > firstFired ? covering.from : firstFired;
+		escalation = {since, why: `${nameOf(ctx, officerId)} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one decides a trigger about themselves`};
+	}
 	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`});
 
 	return {

@@ -10,8 +10,9 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
-import {DESK_KEYS, welfareWay, type Resolve, type ResolveTable} from '../resolve.js';
-import {days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {nextUpFor, nextUpWords} from '../independence.js';
+import {DESK_KEYS, officerWord, welfareWay, type Resolve, type ResolveTable} from '../resolve.js';
+import {coveringOwnSergeant, days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 
 /** Latest event of the given kinds on or before today. */
 export function lastWelfare(events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], today: IsoDate): WelfareEvent | undefined {
@@ -45,11 +46,20 @@ function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['
 		severity: late >= interval ? 'red' : 'amber',
 		subject: {type: 'officer', officerId: o.id},
 		message: `${what} for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
-		action: `Book the ${what.toLowerCase()} with the officer and record that it happened (never what was said).`,
+		action: whoHolds(ctx, o, what, idPart),
 		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`}],
 		since: due,
 		due,
 	};
+}
+
+/** Who holds it: while the officer covers their own sergeant, the next person up (no one records their own). */
+function whoHolds(ctx: RuleContext, o: Officer, what: string, idPart: string): string {
+	const plain = `Book the ${what.toLowerCase()} with the officer and record that it happened (never what was said).`;
+	const covering = idPart === '' ? coveringOwnSergeant(ctx, o.id, ctx.today) : undefined;
+	if (!covering) return plain;
+	const who = nameOf(ctx, o.id);
+	return `${nextUpWords(ctx.data, o.id)} holds the ${what.toLowerCase()} with ${who} and records it: ${who} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one records their own.`;
 }
 
 export function welfareProblems(ctx: RuleContext): Problem[] {
@@ -82,6 +92,14 @@ export const WELFARE_RESOLVE: ResolveTable<'welfare-check-in-due'> = {
 		// No one records their own: a sergeant's check-in is their line manager's (the inspector's) to hold and record.
 		const manager = ctx.officers.get(id)?.role === 'investigator' ? undefined : supervisorOf(ctx, id);
 		const who = nameOf(ctx, id);
+		// So is the check-in of an officer covering their own sergeant: the next person up holds it (and no review of theirs is).
+		const covering = coveringOwnSergeant(ctx, id, ctx.today);
+		const up = covering ? nextUpFor(ctx.data, id) : undefined;
+		if (covering && up) {
+			const label = `${nameOf(ctx, up.id)} holds the check-in with ${who} and records it (${who} is covering ${nameOf(ctx, covering.sergeant.id)})`;
+			const record = welfareWay(ctx.data.officers, id, 'check-in', label);
+			return [{...record, command: `${record.command} --as ${officerWord(ctx.data.officers, up.id)}`}];
+		}
 		const label = manager
 			? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it`
 			: `Hold the check-in with ${who}, then record that it happened`;

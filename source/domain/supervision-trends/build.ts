@@ -6,7 +6,7 @@
  */
 import {reviewsByCase} from '../case-facts.js';
 import {minDate, type IsoDate} from '../dates.js';
-import type {StoreData} from '../model.js';
+import type {ReviewEntry, StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import type {Period} from '../review-log/period.js';
 import {buildLogRows, type LogRow} from '../review-log/rows.js';
@@ -48,6 +48,8 @@ export interface TrendOptions {
 	trigger?: (officerId: string) => TriggerState;
 	/** The period's log rows, when the caller has them already (buildLogRows(data, period)). */
 	rows?: readonly LogRow[];
+	/** Signed reviews by case (reviewsByCase(data.chain)), when the caller has them already. */
+	reviewsByCase?: ReadonlyMap<string, readonly ReviewEntry[]>;
 }
 
 export function buildSupervisionTrends(data: StoreData, options: TrendOptions): SupervisionTrends {
@@ -81,7 +83,7 @@ export function buildSupervisionTrends(data: StoreData, options: TrendOptions): 
 		today,
 		weeks,
 		ends,
-		reviewsByCase: reviewsByCase(data.chain),
+		reviewsByCase: options.reviewsByCase ?? reviewsByCase(data.chain),
 		sergeantOf,
 		flow(sergeantId, date, pick: Pick, ref) {
 			// Thousands of entries share the period's few dozen dates: each date's week is worked out once.
@@ -89,7 +91,10 @@ export function buildSupervisionTrends(data: StoreData, options: TrendOptions): 
 			if (i === undefined) weekOf.set(date, (i = weekIndexOf(period, weeks.length, date)));
 			if (i < 0) return;
 			const s = of(sergeantId);
-			for (const w of [s.weeks[i]!, s.period, team.weeks[i]!, team.period]) add(pick(w), ref);
+			add(pick(s.weeks[i]!), ref);
+			add(pick(s.period), ref);
+			add(pick(team.weeks[i]!), ref);
+			add(pick(team.period), ref);
 		},
 		stock(sergeantId, i, pick: Pick, ref) {
 			add(pick(of(sergeantId).weeks[i]!), ref);

@@ -13,16 +13,23 @@ import {missedBy, openInPeriod, reviewStandingAt, reviewStandingsAt, type Review
 import type {LogRow} from '../review-log/rows.js';
 import {reviewOverdueDays} from '../rules/review-due.js';
 import {safeText} from '../safe-text.js';
-import type {TrendContext} from './context.js';
+import type {Pick, TrendContext} from './context.js';
 import type {TraceRef} from './figures.js';
+
+// The figures filed into, picked once (not a new function for each of tens of thousands of rows and case-weeks).
+const DONE: Pick = w => w.reviewsDone;
+const ON_TIME: Pick = w => w.onTime;
+const LATE: Pick = w => w.late;
+const MISSED: Pick = w => w.missed;
+const OVERDUE: Pick = w => w.overdueAtEnd;
 
 export function reviewFigures(ctx: TrendContext, rows: readonly LogRow[]): void {
 	for (const r of rows) {
 		if (r.kind !== 'review') continue;
 		const ref: TraceRef = {kind: 'review', seq: r.seq, caseRef: r.caseRef, officerId: r.officerId, date: r.date};
-		ctx.flow(r.sergeantId, r.date, w => w.reviewsDone, ref);
-		if (r.lateDays === 0) ctx.flow(r.sergeantId, r.date, w => w.onTime, ref);
-		else ctx.flow(r.sergeantId, r.date, w => w.late, {...ref, days: r.lateDays!});
+		ctx.flow(r.sergeantId, r.date, DONE, ref);
+		if (r.lateDays === 0) ctx.flow(r.sergeantId, r.date, ON_TIME, ref);
+		else ctx.flow(r.sergeantId, r.date, LATE, {...ref, days: r.lateDays!});
 	}
 
 	// Each case's standing at every week's end in one pass over its reviews; "missed" (casesMissingReview's
@@ -36,16 +43,18 @@ export function reviewFigures(ctx: TrendContext, rows: readonly LogRow[]): void 
 		if (c.opened > period.to) continue;
 		const standings = reviewStandingsAt(c, ctx.reviewsByCase.get(c.ref), ends, settings);
 		const sergeantId = ctx.sergeantOf(c.oicId);
-		const ref = (s: ReviewStanding): TraceRef => ({kind: 'case', seq: s.last?.seq ?? null, caseRef: safeText(c.ref), officerId: c.oicId, date: s.due});
-		weeks.forEach(({w, end, i}, k) => {
+		const caseRef = safeText(c.ref);
+		const ref = (s: ReviewStanding): TraceRef => ({kind: 'case', seq: s.last?.seq ?? null, caseRef, officerId: c.oicId, date: s.due});
+		for (let k = 0; k < weeks.length; k++) {
+			const {w, end, i} = weeks[k]!;
 			const s = standings[k]!;
-			if (openInPeriod(c, w) && missedBy(c, s.due, w, today)) ctx.stock(sergeantId, i, x => x.missed, ref(s));
+			if (openInPeriod(c, w) && missedBy(c, s.due, w, today)) ctx.stock(sergeantId, i, MISSED, ref(s));
 			// A review not yet due is never overdue (the amber threshold is 0 or more days): skip the day count.
-			if (s.due <= end && openOn(c, end) && reviewOverdueDays(s.due, end, settings) !== null) ctx.stock(sergeantId, i, x => x.overdueAtEnd, ref(s));
-		});
+			if (s.due <= end && openOn(c, end) && reviewOverdueDays(s.due, end, settings) !== null) ctx.stock(sergeantId, i, OVERDUE, ref(s));
+		}
 		if (!openInPeriod(c, period)) continue;
 		const s = lastEnd === periodEnd ? standings.at(-1)! : reviewStandingAt(c, ctx.reviewsByCase.get(c.ref), periodEnd, settings);
-		if (missedBy(c, s.due, period, today)) ctx.periodOnly(sergeantId, x => x.missed, ref(s));
+		if (missedBy(c, s.due, period, today)) ctx.periodOnly(sergeantId, MISSED, ref(s));
 	}
 }
 

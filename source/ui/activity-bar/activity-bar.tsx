@@ -1,17 +1,22 @@
-/** The narrow bar on the left: the views by number; the active one is marked, not only coloured. */
+/**
+ * The narrow bar on the left: the views by number; the active one is marked, not only coloured. A screen
+ * reader hears one line naming every view and the current one (README "Screen readers").
+ */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {View} from '../desk/desk-state.js';
 
-const VIEWS: {view: View; key: string; letter: string}[] = [
-	{view: 'cases', key: '1', letter: 'C'},
-	{view: 'team', key: '2', letter: 'T'},
-	{view: 'handover', key: '3', letter: 'H'},
-	{view: 'log', key: '4', letter: 'L'},
-	{view: 'calendar', key: '5', letter: 'D'},
+const VIEWS: {view: View; key: string; letter: string; name: string}[] = [
+	{view: 'cases', key: '1', letter: 'C', name: 'Cases'},
+	{view: 'team', key: '2', letter: 'T', name: 'Team'},
+	{view: 'handover', key: '3', letter: 'H', name: 'Handover'},
+	{view: 'log', key: '4', letter: 'L', name: 'Log'},
+	{view: 'calendar', key: '5', letter: 'D', name: 'Calendar'},
 ];
 
 export function ActivityBar({view, height}: {view: View; height: number}): React.JSX.Element {
+	const reader = useIsScreenReaderEnabled();
+	if (reader) return <Text>{`Views: ${VIEWS.map(v => `${v.key} ${v.name}${v.view === view ? ' (current)' : ''}`).join(', ')}`}</Text>;
 	return (
 		<Box flexDirection="column" width={4} height={height} flexShrink={0}>
 			{VIEWS.map(v => (

@@ -14,6 +14,7 @@ export type ContextId =
 	| 'end-confirm'
 	| 'decision-form'
 	| 'reallocate-form'
+	| 'record-form'
 	| 'handover-field'
 	| 'explorer-filter'
 	| 'problems-filter'
@@ -44,6 +45,7 @@ export function activeContext(s: DeskState): ContextId {
 	if (s.endConfirm) return 'end-confirm';
 	if (s.decisionForm) return 'decision-form';
 	if (s.reallocateForm) return 'reallocate-form';
+	if (s.recordForm) return 'record-form';
 	const pane = focusedPane(s);
 	if (pane === 'problems') return s.problems.filtering ? 'problems-filter' : 'problems';
 	if (pane === 'explorer') return s.explorer.filtering ? 'explorer-filter' : 'explorer';

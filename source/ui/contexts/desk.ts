@@ -35,6 +35,22 @@ export const DESK_BINDINGS = [
 		help: 'reallocate (move) the case to another officer: workload after the move, date, reason',
 		palette: 'Case: reallocate',
 	}),
+	// The other ways domain/resolve.ts names (DESK_KEYS): source/ui/desk/desk-records.ts opens their forms.
+	// b and w come after the Handover view's b and the Log view's w, which win in those views.
+	bind({
+		command: 'bail-record',
+		keys: ['b'],
+		where: 'case, problem detail',
+		help: 'record a bail event: an extension (who, rank), a re-bail, or how bail ended',
+		palette: 'Case: record a bail event',
+	}),
+	bind({
+		command: 'welfare-record',
+		keys: ['w'],
+		where: 'Team view, problem detail',
+		help: 'record a welfare event: check-in, screening, tenure review, one-to-one',
+		palette: 'Team: record a welfare event',
+	}),
 	bind({command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review'}),
 	bind({command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk'}),
 	bind({command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit'}),

@@ -9,6 +9,7 @@ import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
 import {hintKey} from './key-names.js';
+import {RECORD_FORM_KEYS} from '../record/record-form.js';
 import type {Keymap} from './registry.js';
 
 type Table = keyof Keymap;
@@ -52,7 +53,7 @@ const onCase = (s: DeskState) => {
 };
 const scrolls = (s: DeskState) => (tabLength(s) ?? Infinity) > s.layout.editorRows;
 
-const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
+const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHints> = {
 	palette: {
 		separator: ' | ',
 		lead: 'type to search',
@@ -79,7 +80,8 @@ const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
 	},
 	'end-confirm': {
 		separator: ' | ',
-		hints: [h('confirm-yes', 'ends the absence today', {table: 'confirm'}), h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '})],
+		hints: [h('confirm-yes', 'cancels the absence', {table: 'confirm', when: s => Boolean(s.endConfirm?.cancel)}),
+			h('confirm-yes', 'ends the absence today', {table: 'confirm', when: s => !s.endConfirm?.cancel}), h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '})],
 	},
 	'reallocate-form': {
 		separator: ' | ',
@@ -97,7 +99,12 @@ const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
 		hints: [...HEAD, h(['collapse', 'expand', 'up', 'down'], 'cell', {style: 'first', join: ''}), h(['first', 'last'], 'first/last day'), h('open', 'open case'), ...TAIL],
 	},
 	team: {
-		hints: [...HEAD, h(['down', 'up'], 'select'), h('absence-add', 'record absence'), h('absence-end', 'end absence'), h('trigger-decide', 'decide escalated trigger'), ...TAIL],
+		hints: [...HEAD, h(['down', 'up'], 'select'), h('absence-add', 'record absence'),
+			h('absence-change', 'change'),
+			h('absence-cancel', 'cancel'),
+			h('absence-end', 'end absence'),
+			h('welfare-record', 'welfare'),
+			h('trigger-decide', 'decide escalated trigger'), ...TAIL],
 	},
 	handover: {
 		hints: [
@@ -122,6 +129,7 @@ const HINTS: Record<Exclude<ContextId, 'too-small'>, ContextHints> = {
 			// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
 			h('review', 'review', {when: s => s.tabs.tabs.length > 0 && onCase(s)}),
 			h('reallocate', 'reallocate', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
+			h('bail-record', 'bail', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
 			h(['prev-tab', 'next-tab'], 'tabs', {join: ' ', when: s => s.tabs.tabs.length > 1}),
 			h('close-tab', 'close', {when: s => s.tabs.tabs.length > 0}),
 			...TAIL,
@@ -160,6 +168,8 @@ function hintText(s: DeskState, context: ContextId, hint: Hint): string {
 export function hintsFor(s: DeskState): string {
 	const context = activeContext(s);
 	if (context === 'too-small') return '';
+	// The bail and welfare forms read their own keys (record/record-form-state.ts) and name them there.
+	if (context === 'record-form') return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
 	const {lead, separator = '  ', hints} = HINTS[context];
 	const parts = hints.filter(x => !x.when || x.when(s)).map(x => hintText(s, context, x));
 	return [...(lead ? [lead] : []), ...parts].join(separator);

@@ -12,6 +12,23 @@ export const TEAM_BINDINGS = [
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
 	bind({command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team']}),
 	bind({command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team']}),
+	// README "Acting on a problem": c names or changes a cover (from a problem whose way it is, too); C cancels.
+	bind({
+		command: 'absence-change',
+		keys: ['c'],
+		where: 'Team view, problem detail',
+		help: "change the selected officer's absence: cover, dates, reason",
+		palette: 'Team: change an absence (cover, dates, reason)',
+		views: ['cases', 'team'],
+	}),
+	bind({
+		command: 'absence-cancel',
+		keys: ['C'],
+		where: 'Team view',
+		help: "cancel the selected officer's absence not yet started (asks first)",
+		palette: 'Team: cancel an absence not yet started',
+		views: ['team'],
+	}),
 	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
 	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
 	bind({

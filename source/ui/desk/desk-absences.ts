@@ -11,7 +11,7 @@ import type {KeyInfo} from '../contexts/key-names.js';
 import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState} from '../team/absence-form-state.js';
 import {teamRows} from '../team/team-rows.js';
 import {setView} from './desk-navigation.js';
-import type {DeskState} from './desk-state.js';
+import type {AbsenceWrite, DeskState} from './desk-state.js';
 import {focusedPane} from '../contexts/active.js';
 
 /** The officer under the Team view's cursor. */
@@ -61,13 +61,24 @@ export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: 
 	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
 	if (!checked.ok) return {...s, absenceForm: checked.form};
 	const seq = s.absenceWrites + 1;
-	const absenceWrite = {seq, kind: 'add' as const, officerId: form.officerId, absence: checked.absence};
-	return {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}, absenceWrite};
+	const saving = {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}};
+	if (form.absenceId) {
+		const {from, to, reason, coverOfficerId} = checked.absence;
+		return {...saving, absenceWrite: {seq, kind: 'change', absenceId: form.absenceId, change: {from, to, reason, coverOfficerId}}};
+	}
+	return {...saving, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
 }
 
 /** The end question's keys (contexts/modes.ts CONFIRM_BINDINGS); any other key leaves it asked. */
-export function onEndConfirmInput(s: DeskState, ask: {absenceId: string}, input: string, k: KeyInfo): DeskState {
+export function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boolean}, input: string, k: KeyInfo): DeskState {
+	// y and n as typed: Ctrl+Y or Ctrl+N is not an answer (the question names y, n and Esc only).
+	if (k.ctrl || (k.meta && !k.escape)) return s;
 	const command = contextCommand(s.keymap.confirm, input, k);
+	if (command === 'confirm-yes' && ask.cancel) {
+		const seq = s.absenceWrites + 1;
+		const absenceWrite: AbsenceWrite = {seq, kind: 'cancel', absenceId: ask.absenceId};
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Cancelling the absence...'};
+	}
 	if (command === 'confirm-yes') {
 		const seq = s.absenceWrites + 1;
 		const absenceWrite = {seq, kind: 'end' as const, absenceId: ask.absenceId, last: s.model.today};
@@ -80,7 +91,7 @@ export function onEndConfirmInput(s: DeskState, ask: {absenceId: string}, input:
 export function absenceWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
 	const w = s.absenceWrite;
 	if (!w || w.seq !== seq) return s;
-	if (w.kind === 'add' && s.absenceForm) {
+	if ((w.kind === 'add' || w.kind === 'change') && s.absenceForm) {
 		// A refusal keeps the form and everything typed in it; the reason shows under the fields.
 		if (error) return {...s, absenceWrite: null, absenceForm: {...s.absenceForm, saving: false, error: {field: null, text: error}}};
 		return {...s, absenceWrite: null, absenceForm: null, notice};

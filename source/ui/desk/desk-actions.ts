@@ -1,5 +1,6 @@
 /** What the desk's reducer is told (desk-state.ts): key presses, and the shell's answers and news. */
 import type {IsoDate} from '../../domain/dates.js';
+import type {AbsenceChange} from '../../domain/absences.js';
 import type {DecisionFieldError} from '../../domain/escalated-triggers.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -8,7 +9,9 @@ import type {Size} from './layout.js';
 
 export type AbsenceWrite =
 	| {seq: number; kind: 'add'; officerId: string; absence: ValidAbsence}
-	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate};
+	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate}
+	| {seq: number; kind: 'change'; absenceId: string; change: AbsenceChange}
+	| {seq: number; kind: 'cancel'; absenceId: string};
 
 export interface ReviewKey {
 	n: number;
@@ -35,5 +38,7 @@ export type DeskAction =
 	/** The shell recorded (error null) or could not record the decision numbered `seq`; `errors` go under the form's fields. */
 	| {type: 'decision-written'; seq: number; error: string | null; errors?: readonly DecisionFieldError[]; notice: string}
 	/** The shell made (error null) or refused the reallocation numbered `seq`. */
-	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string};
+	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
+	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
+	| {type: 'record-written'; seq: number; error: string | null; notice: string};
 

@@ -9,6 +9,7 @@ import {problemRows} from '../problems-panel/problem-rows.js';
 import {askToEnd, openForm} from './desk-absences.js';
 import {openProblemDetail, openProblemSubject, openReallocate} from './desk-acting.js';
 import {openDecision} from './desk-decisions.js';
+import {askToCancel, openAbsenceChange, openBail, openWelfare} from './desk-records.js';
 import {HANDOVER_COMMANDS} from './desk-handover.js';
 import {LOG_COMMANDS, openLogEntry} from './desk-log.js';
 import * as nav from './desk-navigation.js';
@@ -79,6 +80,10 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'absence-end': {run: askToEnd},
 	'trigger-decide': {run: openDecision},
 	reallocate: {run: openReallocate},
+	'bail-record': {run: openBail},
+	'welfare-record': {run: openWelfare},
+	'absence-change': {run: openAbsenceChange},
+	'absence-cancel': {run: askToCancel},
 	filter: {
 		run: s => (focusedPane(s) === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
 		unavailable: s =>

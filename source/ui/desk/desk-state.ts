@@ -33,6 +33,9 @@ import {onHandoverField} from './desk-handover.js';
 import {onHelpCommand} from './desk-help.js';
 import {clampAll, explorerDo, onFilterInput, problemsDo} from './desk-navigation.js';
 import {onPaletteInput} from './desk-palette.js';
+import {recordTakesText, type RecordFormState} from '../record/record-form-state.js';
+import {fieldsFor} from '../record/record-form.js';
+import {onRecordFormInput, recordWritten, type RecordWrite} from './desk-records.js';
 
 export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
 import type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
@@ -69,7 +72,7 @@ export interface DeskState {
 	/** The absence form over the Team view, while open (it takes every key). */
 	absenceForm: AbsenceFormState | null;
 	/** `E` asked to end an absence: y ends it, n or Esc does not. */
-	endConfirm: {absenceId: string; question: string} | null;
+	endConfirm: {absenceId: string; question: string; cancel?: boolean} | null;
 	/** A change to the store the shell is to make (store.apply); numbered so its answer finds it. */
 	absenceWrite: AbsenceWrite | null;
 	/** How many absence writes this desk has asked for (numbers the next one). */
@@ -113,6 +116,12 @@ export interface DeskState {
 	reallocateWrite: {seq: number; request: Omit<ReallocationRequest, 'recordedAt'>} | null;
 	/** How many reallocations this desk has asked for (numbers the next one). */
 	reallocateWrites: number;
+	/** A bail or welfare form over the main area, while open (it takes every key: desk-records.ts). */
+	recordForm: RecordFormState | null;
+	/** A bail or welfare event the shell is to record (use-record-writes.ts). */
+	recordWrite: RecordWrite | null;
+	/** How many records this desk has asked for (numbers the next one). */
+	recordWrites: number;
 	/** The key bindings in force: the registry's defaults with the user's remapping (README "Settings"). */
 	keymap: Keymap;
 }
@@ -157,6 +166,9 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		reallocateForm: null,
 		reallocateWrite: null,
 		reallocateWrites: 0,
+		recordForm: null,
+		recordWrite: null,
+		recordWrites: 0,
 		keymap,
 	};
 }
@@ -186,6 +198,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return decisionWritten(s, a.seq, a.error, a.errors ?? [], a.notice);
 		case 'reallocate-written':
 			return reallocateWritten(s, a.seq, a.error, a.notice);
+		case 'record-written':
+			return recordWritten(s, a.seq, a.error, a.notice);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
@@ -213,6 +227,8 @@ export function takesText(s: DeskState): boolean {
 			return decisionFormTakesText(s.decisionForm!);
 		case 'reallocate-form':
 			return reallocateTakesText(s.reallocateForm!);
+		case 'record-form':
+			return recordTakesText(s.recordForm!, fieldsFor(s.recordForm!));
 		default:
 			return false;
 	}
@@ -224,7 +240,7 @@ export function takesText(s: DeskState): boolean {
  */
 export function isTyping(s: DeskState): boolean {
 	if (activeContext(s) === 'review' || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
-	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null;
+	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null;
 }
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
@@ -251,6 +267,8 @@ function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 			return onDecisionFormInput(s, input, key);
 		case 'reallocate-form':
 			return onReallocateFormInput(s, input, key);
+		case 'record-form':
+			return onRecordFormInput(s, input, key);
 		case 'help':
 			return onHelpCommand(s, command());
 		case 'handover-field':

@@ -4,7 +4,7 @@
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
 import React, {useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
@@ -52,6 +52,8 @@ import type {DeskActor} from './desk-actor.js';
 import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
+import {useRecordWrites} from './use-record-writes.js';
+import {RecordForm} from '../record/record-form.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
@@ -159,6 +161,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	useEffect(() => {
 		if (settingsSaid) dispatch({type: 'notice', text: settingsSaid});
 	}, [settingsSaid]);
+	useRecordWrites(store, state.recordWrite, today, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();
@@ -215,6 +218,8 @@ interface FrameProps {
 function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
+	// A screen reader reads the side-by-side panes one after another, not line by line across them.
+	const reader = useIsScreenReaderEnabled();
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -238,9 +243,14 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	const pane = focusedPane(s);
 	const overlay = s.overlay;
 	let main: React.JSX.Element;
-	if (overlay === 'help') main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	else if (overlay === 'palette') main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'team')
+	// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
+	if (s.recordForm && overlay === null) {
+		main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
+	} else if (overlay === 'help') {
+		main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	} else if (overlay === 'palette') {
+		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
+	} else if (s.view === 'team')
 		main = (
 			<TeamView
 				model={s.model}
@@ -310,7 +320,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection="row" height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection={reader ? 'column' : 'row'} height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
@@ -320,7 +330,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					rows={problemRows(s.model, s.problems.filter)}
 					list={s.problems}
 					visible={problemsVisible(s)}
-					focused={pane === 'problems' && overlay === null && !s.reallocateForm}
+					focused={pane === 'problems' && overlay === null && !s.reallocateForm && !s.recordForm}
 					width={L.width}
 					height={L.panelHeight}
 				/>

@@ -5,7 +5,7 @@
  * are"), and reports back in one sentence.
  */
 import {useEffect, useRef, type Dispatch} from 'react';
-import {addAbsence, endAbsence} from '../../domain/absences.js';
+import {addAbsence, cancelAbsence, changeAbsence, endAbsence} from '../../domain/absences.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
@@ -26,24 +26,39 @@ export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite |
 			answer(store ? `Not saved: ${store.readOnlyReason ?? `${store.file} is read-only.`}` : 'Not saved: no store file is open.');
 			return;
 		}
-		let id = '';
+		let id = write.kind === 'add' ? '' : write.absenceId;
+		let cancelled = '';
 		const change = (d: StoreData): StoreData => {
 			if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
+			// README "Acting on a problem": a change gets the same checks as adding one; cancelling only one not started.
+			if (write.kind === 'change') return changeAbsence(d, write.absenceId, write.change).data;
+			if (write.kind === 'cancel') {
+				const result = cancelAbsence(d, write.absenceId, today);
+				const a = result.cancelled;
+				const who = safeText(shortName(d.officers.find(o => o.id === a.officerId)));
+				cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
+				return result.data;
+			}
 			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: actorId, recordedAt: now()});
 			id = result.id;
 			return result.data;
 		};
+		const verb = {end: 'Ended', change: 'Changed', add: 'Recorded', cancel: 'Cancelled'}[write.kind];
 		store.apply(change).then(
 			() => {
 				const data = store.snapshot();
 				onStoreChanged(data);
-				const a = data.absences.find(x => x.id === (write.kind === 'end' ? write.absenceId : id));
+				if (write.kind === 'cancel') return answer(null, cancelled);
+				const a = data.absences.find(x => x.id === id);
 				const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
-				answer(null, a ? `${write.kind === 'end' ? 'Ended' : 'Recorded'} ${a.id}: ${who} ${absenceWords(a, data.officers, today, data.absences)}.` : 'Saved.');
+				answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, today, data.absences)}.` : 'Saved.');
 			},
 			// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 			// sentence meant for the user; nothing was written in either case.
-			(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))}${write.kind === 'add' ? ' What you typed is kept.' : ''}`),
+			(err: unknown) => {
+				const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
+				answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
+			},
 		);
 	}, [write, store, actorId, today, dispatch, onStoreChanged, now]);
 }

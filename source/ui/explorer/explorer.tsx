@@ -3,7 +3,7 @@
  * drawn. Case rows: reference, risk, next-review badge, bail badge, short offence.
  */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {fullName, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {SEVERITY_RANK} from '../../domain/problem.js';
@@ -34,6 +34,7 @@ const RISK_NARROW = {high: 'H', medium: 'M', low: 'L'} as const;
 export function Explorer({model, rows, list, visible, focused, width, height}: ExplorerProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
+	const reader = useIsScreenReaderEnabled();
 	const inner = width - 2;
 	const slice = rows.slice(list.win.scroll, list.win.scroll + visible);
 	// Filtered, the count of matching rows is always shown (the Problems panel does the same).
@@ -51,7 +52,8 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 				{slice.map((row, i) => {
 					const index = list.win.scroll + i;
 					const selected = index === list.win.cursor;
-					const {text, colour, bold} = rowText(model, row, inner - 2, theme);
+					// A screen reader gets the widest form (risk and badges in words, the offence uncut).
+					const {text, colour, bold} = rowText(model, row, reader ? 200 : inner - 2, theme);
 					return <ListRow key={index} text={text} width={inner} selected={selected} focused={focused} colour={colour} bold={bold} />;
 				})}
 			</Box>

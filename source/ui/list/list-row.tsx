@@ -1,6 +1,9 @@
-/** One selectable list row: a "›" marker on the cursor row (inverse when its pane has focus). */
+/**
+ * One selectable list row: a "›" marker on the cursor row (inverse when its pane has focus). A screen
+ * reader hears the row's words in full, the cursor row first saying "(selected)" (README "Screen readers").
+ */
 import React from 'react';
-import {Text} from 'ink';
+import {Text, useIsScreenReaderEnabled} from 'ink';
 import {fit} from '../text.js';
 
 export interface ListRowProps {
@@ -13,9 +16,16 @@ export interface ListRowProps {
 	bold?: boolean;
 }
 
+/** A row as a screen reader reads it: its words without the column padding, the cursor row marked in words. */
+export function spokenRow(text: string, selected: boolean): string {
+	// An officer's fold mark (▾/▸) is drawing: the words say "[folded]" where it matters.
+	return `${selected ? '(selected) ' : ''}${text.trim().replace(/^[▾▸] /, '').replace(/ {2,}/g, ' ')}`;
+}
+
 export function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
+	const reader = useIsScreenReaderEnabled();
 	return (
-		<Text wrap="truncate" inverse={selected && focused} color={selected && focused ? undefined : colour} bold={bold}>
+		<Text wrap="truncate" inverse={selected && focused} color={selected && focused ? undefined : colour} bold={bold} aria-label={reader ? spokenRow(text, selected) : undefined}>
 			{fit(`${selected ? '›' : ' '} ${text}`, width)}
 		</Text>
 	);

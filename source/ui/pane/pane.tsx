@@ -1,9 +1,10 @@
 /**
  * A bordered pane with a title line. The focused pane says so in words ("[focus]") and with a double
- * border, so focus is visible without colour.
+ * border, so focus is visible without colour; a screen reader hears "PROBLEMS, 3 problems (focused)"
+ * (README "Screen readers").
  */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import {tint, useTheme} from '../theme.js';
 import {truncate} from '../text.js';
 
@@ -19,11 +20,12 @@ export interface PaneProps {
 
 export function Pane({title, detail, focused, width, height, children}: PaneProps): React.JSX.Element {
 	const theme = useTheme();
+	const reader = useIsScreenReaderEnabled();
 	const inner = Math.max(1, width - 2);
 	const head = `${focused ? '» ' : ''}${title}${detail ? `  ${detail}` : ''}${focused ? '  [focus]' : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} borderColor={focused ? tint(theme, 'focus') : undefined} flexShrink={0} overflow="hidden">
-			<Text bold wrap="truncate">
+			<Text bold wrap="truncate" aria-label={reader ? `${title}${detail ? `, ${detail.trim().replace(/ {2,}/g, ' ')}` : ''}${focused ? ' (focused)' : ''}` : undefined}>
 				{truncate(head, inner)}
 			</Text>
 			{children}

@@ -8,7 +8,7 @@ import {shortDate, type IsoDate} from '../../domain/dates.js';
 import {currentAllocation} from '../../domain/case-history.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
-import type {Resolve} from '../../domain/resolve.js';
+import {absenceOfWay, type Resolve} from '../../domain/resolve.js';
 import {safeText} from '../../domain/safe-text.js';
 import {KIND_LABELS} from '../../export/problems-text.js';
 import type {Line} from '../editor/case-lines.js';
@@ -62,11 +62,17 @@ export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Pr
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
 	if (subject.ref !== null) {
-		hints.push(`${keysFor('reallocate', keymap)} reallocate the case`, `${keysFor('review', keymap)} review the case`, `${keysFor('open', keymap)} open the case`);
+		hints.push(`${keysFor('reallocate', keymap)} reallocate the case`, `${keysFor('review', keymap)} review the case`);
+		// The other ways that act from here (desk-records.ts): a bail event on the case.
+		if (ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record', keymap)} record a bail event`);
+		hints.push(`${keysFor('open', keymap)} open the case`);
 	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
 		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate', keymap)} choose a case to reallocate`);
 		hints.push(`${keysFor('open', keymap)} show their cases`);
 	}
+	// A welfare event, the absence's cover (desk-records.ts).
+	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record', keymap)} record the welfare event`);
+	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change', keymap)} change the absence (cover)`);
 	hints.push(`${keysFor('close-tab', keymap)} close`);
 	return hints;
 }

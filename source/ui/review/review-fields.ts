@@ -203,12 +203,22 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 				{value: 'not-now', label: 'considered, not needed now'},
 				{value: 'escalate', label: 'escalate to the inspector'},
 			];
+			// On the inspector's exception list: the inspector decides it, so the only choice is none (context.ts).
+			const withInspector = ctx.triggerWithInspector !== null;
 			const fields: Field[] = [
 				{
 					kind: 'choice',
 					id: 'performance.decision',
-					label: ctx.decisionRequired ? `Decision for ${who} (required: the trigger has fired)` : `Decision for ${who} (optional)`,
-					options: ctx.decisionRequired ? options : [{value: '', label: 'no decision'}, ...options],
+					label: withInspector
+						? `Decision for ${who} (the inspector's: on their exception list)`
+						: ctx.decisionRequired
+							? `Decision for ${who} (required: the trigger has fired)`
+							: `Decision for ${who} (optional)`,
+					options: withInspector
+						? [{value: '', label: 'no decision'}]
+						: ctx.decisionRequired
+							? options
+							: [{value: '', label: 'no decision'}, ...options],
 					value: a.performance.decision ?? '',
 					set: (b, v) => ({...b, performance: {...b.performance, decision: v === '' ? null : (v as 'escalate')}}),
 				},

@@ -95,6 +95,9 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 			if (tr.evidence.length > 12) out.push(`  ... and ${tr.evidence.length - 12} more`);
 			if (tr.lastDecision) out.push(`Last decision: ${tr.lastDecision.decision} on ${shortDate(tr.lastDecision.date, ctx.today)}.`);
 			if (tr.activePlan) out.push(`On an action plan until ${shortDate(tr.activePlan.expires, ctx.today)}.`);
+			if (ctx.triggerWithInspector) {
+				out.push(`${ctx.triggerWithInspector} This review records no decision on it (d in the Team view is the inspector's queue).`);
+			}
 			return out;
 		}
 		case 'welfare':

@@ -42,7 +42,9 @@ export function AmendMount({model, caseRef, ...rest}: ReviewMountProps & {caseRe
 export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): React.JSX.Element {
 	const {color} = useTheme();
 	// The case under review, and how many were signed from this queue (for "queue 3 of 7").
-	const [current, setCurrent] = useState<string | null>(() => nextInQueue(model.data, model.today)?.ref ?? null);
+	// Only the cases this officer may review (a cover's own go to the inspector's queue).
+	const me = rest.actor.officerId;
+	const [current, setCurrent] = useState<string | null>(() => nextInQueue(model.data, model.today, null, me)?.ref ?? null);
 	const [signed, setSigned] = useState(0);
 	if (current === null) {
 		return (
@@ -54,9 +56,9 @@ export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): Re
 			</Box>
 		);
 	}
-	const queue = reviewQueue(model.data, model.today);
+	const queue = reviewQueue(model.data, model.today, me);
 	const stillDue = queue.some(q => q.ref === current);
-	const next = nextInQueue(model.data, model.today, current)?.ref ?? null;
+	const next = nextInQueue(model.data, model.today, current, me)?.ref ?? null;
 	return (
 		<ReviewScreen
 			key={current}

@@ -85,7 +85,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 		try {
 			// The rules' facts come from the desk's snapshot (already worked out there); the draft from the
 			// store's latest, which has every save this process made since.
-			const ctx = reviewContext(data, caseRef, today);
+			const ctx = reviewContext(data, caseRef, today, props.actor.officerId);
 			const latest = props.store?.snapshot() ?? data;
 			// Only someone who supervises the officer in the case on the day reviews it, and no one their own
 			// case (a cover opening a case they hold is told who reviews it instead): said before any typing.
@@ -356,7 +356,7 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 						// The store names only the record both touched; say what changed for this review, as signing would.
 						const changed = err instanceof StoreError ? changesOnData(s.ctx, fresh, s.draft.answers) : [];
 						if (changed.length > 0) errors = changed;
-						const ctx = reviewContext(fresh, caseRef, today);
+						const ctx = reviewContext(fresh, caseRef, today, actor.officerId);
 						dispatch({type: 'context-refreshed', ctx, since: sinceLastReview(ctx)});
 						// One line: the reasons are shown under the answers they concern.
 						message =

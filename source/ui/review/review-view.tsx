@@ -74,7 +74,8 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 		// Not focused and too many to list on one line: the choice made, or that none is.
 		const i = f.options.findIndex(o => o.value === f.value);
 		const text = i < 0 ? `(not chosen: ${f.options.length} options)` : `${i + 1}:[${f.options[i]!.label}]  (${f.options.length} options)`;
-		return [one(`${f.id}:o`, `${' '.repeat(indent)}${text}`, {bold: i >= 0})];
+		const spoken = i < 0 ? undefined : `(chosen) ${i + 1}:${f.options[i]!.label} (${f.options.length} options)`;
+		return [one(`${f.id}:o`, `${' '.repeat(indent)}${text}`, {bold: i >= 0, 'aria-label': spoken})];
 	}
 	const out: Line[] = rows.map((row, r) => ({
 		key: `${f.id}:o${r}`,
@@ -85,7 +86,13 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 				{row.map((c, j) => (
 					<Text key={c.index}>
 						{j > 0 ? '  ' : ''}
-						<Text inverse={c.selected && focused} bold={c.selected} color={c.selected ? tint(theme, 'selected') : undefined}>
+						<Text
+							inverse={c.selected && focused}
+							bold={c.selected}
+							color={c.selected ? tint(theme, 'selected') : undefined}
+							// Read only in screen-reader mode (README "Screen readers"): the brackets said in words.
+							aria-label={c.selected ? `(chosen) ${c.text.replace(/[[\]]/g, '')}` : undefined}
+						>
 							{c.text}
 						</Text>
 					</Text>
@@ -102,13 +109,15 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	const mark = focused ? '› ' : '  ';
 	const out: Line[] = [];
 	const k = f.id;
+	// In screen-reader mode the marks are said in words: "(focused)", "(checked)" (README "Screen readers").
+	const said = focused ? '(focused) ' : '';
 	if (f.kind === 'toggle') {
-		out.push(one(k, `${mark}[${f.value ? 'x' : ' '}] ${f.label}`, {bold: focused}));
+		out.push(one(k, `${mark}[${f.value ? 'x' : ' '}] ${f.label}`, {bold: focused, 'aria-label': `${said}${f.value ? '(checked)' : '(not checked)'} ${f.label}`}));
 	} else if (f.kind === 'button') {
 		out.push({
 			key: k,
 			el: (
-				<Text key={k} wrap="truncate">
+				<Text key={k} wrap="truncate" aria-label={`${said}button ${f.label}`}>
 					{mark}
 					<Text inverse={focused} bold={focused}>{`[ ${f.label} ]`}</Text>
 				</Text>
@@ -117,7 +126,7 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	} else {
 		// A label can be store text written on several lines (an open action): each line wraps on its own.
 		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
-		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused}));
+		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused, 'aria-label': i === 0 && focused ? `${said}${l}` : undefined}));
 		if (f.kind === 'choice') {
 			out.push(...choiceLines(f, focused, width, theme));
 		} else {

@@ -3,7 +3,7 @@
  * hints. Every state is in words.
  */
 import React from 'react';
-import {Text} from 'ink';
+import {Text, useIsScreenReaderEnabled} from 'ink';
 import path from 'node:path';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -25,6 +25,7 @@ export interface StatusBarProps {
 
 export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
+	const reader = useIsScreenReaderEnabled();
 	const c = model.counts;
 	const bailDays = model.data.settings.bailRedDays;
 	const file = safeText(storePath);
@@ -61,7 +62,8 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const room = width - left.length - 3;
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
 	return (
-		<Text inverse wrap="truncate">
+		// A screen reader hears the longest form and the hints whole (README "Screen readers").
+		<Text inverse wrap="truncate" aria-label={reader ? `${forms[0]!} | ${right}` : undefined}>
 			{fit(line, width)}
 		</Text>
 	);

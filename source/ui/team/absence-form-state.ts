@@ -7,8 +7,9 @@
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
-import {ABSENCE_REASONS, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
+import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
+import {fullName} from '../../domain/people.js';
 import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
 
@@ -24,6 +25,8 @@ export interface FormValues {
 
 export interface AbsenceFormState {
 	officerId: string;
+	/** The absence being changed (`c`, README "Acting on a problem"); absent when recording a new one. */
+	absenceId?: string;
 	values: FormValues;
 	/** As opened: Esc asks before throwing away anything that differs from these. */
 	initial: FormValues;
@@ -48,6 +51,16 @@ const MAX_FIELD = 60;
 export function openAbsenceForm(officerId: string, today: IsoDate): AbsenceFormState {
 	const initial: FormValues = {from: today, to: '', reason: 'sick', cover: ''};
 	return {officerId, values: initial, initial, field: 'from', error: null, confirmDiscard: false, saving: false};
+}
+
+/** The form for changing a recorded absence: its dates, reason and cover as they stand. */
+export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[]): AbsenceFormState {
+	// The cover by name where the name finds them alone, else by id (both read back the same way).
+	const cover = officers.find(o => o.id === a.coverOfficerId);
+	const byName = cover && resolveCover(officers, fullName(cover), a.officerId).officer?.id === cover.id;
+	const initial: FormValues = {from: a.from, to: a.to ?? '', reason: a.reason, cover: cover ? (byName ? fullName(cover) : cover.id) : ''};
+	return {officerId: a.officerId, absenceId: a.id, values: initial, initial, field: 'from', error: null,
+		confirmDiscard: false, saving: false};
 }
 
 export function formChanged(f: AbsenceFormState): boolean {

@@ -52,7 +52,11 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">
-				{truncate(`Record an absence for ${who} (reason category only: never a diagnosis)`, width)}
+				{truncate(
+					`${form.absenceId ? `Change ${safeText(form.absenceId)}, the absence of` : 'Record an absence for'} ${who}` +
+						' (reason category only: never a diagnosis)',
+					width,
+				)}
 			</Text>
 			{(['from', 'to', 'reason', 'cover'] as const).map(f => (
 				<Text key={f} inverse={form.field === f && !form.confirmDiscard} wrap="truncate">

@@ -9,7 +9,7 @@
  * absence words get the width left over.
  */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {DeskModel} from '../model/desk-model.js';
 import type {ListWindow} from '../list/list-window.js';
 import {Pane} from '../pane/pane.js';
@@ -39,6 +39,15 @@ export interface TeamViewProps {
 	question?: string | null;
 	/** The desk's latest notice (a save's outcome, why a key did nothing), shown in full under the table. */
 	notice?: string | null;
+}
+
+/**
+ * An officer's row as a screen reader reads it (README "Screen readers"): every column named, in full
+ * whatever the width, and the absence in words.
+ */
+export function spokenTeamRow(r: TeamRow, selected: boolean): string {
+	const cells = WIDE.map(c => `${c.head} ${c.cell(r).trim() || 'none'}`).join(', ');
+	return `${selected ? '(selected) ' : ''}${cells}, away: ${r.absence || 'no absence recorded'}`;
 }
 
 interface Column {
@@ -104,6 +113,7 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 
 export function TeamView({model, win, focused, width, height, form, decision, escalated = [], question, notice}: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
+	const reader = useIsScreenReaderEnabled();
 	const rows = teamRows(model);
 	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
@@ -144,11 +154,13 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 						<Text bold wrap="truncate">
 							{truncate(heading, inner)}
 						</Text>
-						<Text wrap="truncate">{'─'.repeat(Math.min(inner, heading.trimEnd().length))}</Text>
+						<Text wrap="truncate" aria-hidden>
+							{'─'.repeat(Math.min(inner, heading.trimEnd().length))}
+						</Text>
 						{rows.slice(win.scroll, win.scroll + visible).map((r, i) => {
 							const at = win.scroll + i === win.cursor;
 							return (
-								<Text key={r.officer.id} inverse={at && focused} wrap="truncate">
+								<Text key={r.officer.id} inverse={at && focused} wrap="truncate" aria-label={reader ? spokenTeamRow(r, at) : undefined}>
 									{truncate(`${at ? '›' : ' '} ${line(cols.map(c => c.cell(r)), absenceIn(r.absenceForms, absenceWidth))}`, inner)}
 								</Text>
 							);

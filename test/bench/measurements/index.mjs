@@ -5,10 +5,23 @@
  * 5,000 cases), sizes? (only these store sizes), run(ctx) -> {subject, baseline, note?}}.
  * A measurement whose command is not in the build is reported "not built yet", never failed.
  */
-import {handover, log, problems} from './cli-reads.mjs';
+import {handover, log, logHtml, problems} from './cli-reads.mjs';
 import {deskKeys, deskKeysTty, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
-import {sign} from './sign.mjs';
+import {sign, signKeyed} from './sign.mjs';
 
-export const MEASUREMENTS = [problems, handover, log, deskStart, deskKeys, deskKeysTty, reviewSteps, reviewTyping, sign, importRows];
+export const MEASUREMENTS = [
+	problems,
+	handover,
+	log,
+	logHtml,
+	deskStart,
+	deskKeys,
+	deskKeysTty,
+	reviewSteps,
+	reviewTyping,
+	sign,
+	signKeyed,
+	importRows,
+];

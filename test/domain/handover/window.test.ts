@@ -47,7 +47,8 @@ function expectedDates(): Dated[] {
 		push('cps-due', c.ref, c.cps.cpsDueDate);
 		push('court-date', c.ref, c.cps.courtDate, false);
 	}
-	for (const p of data.actionPlans) if (p.endedOn === null && p.started <= DEMO_TODAY) push('action-plan-review', p.officerId, p.reviewDate);
+	for (const p of data.actionPlans)
+		if (p.endedOn === null && p.started <= DEMO_TODAY) push('action-plan-review', p.officerId, p.reviewDate);
 	for (const [id, due] of checkInDueByOfficer(ruleContext(data, DEMO_TODAY))) {
 		const o = data.officers.find(x => x.id === id)!;
 		if (o.role !== 'inspector') push('welfare-check-in-due', id, due);
@@ -69,22 +70,22 @@ function section(md: string, heading: string): string {
 	return md.slice(start, next === -1 ? undefined : next);
 }
 
-/** The Markdown's day tables: the day in the header row, then one row per case (or officer) that day. */
-function dayTables(md: string): Map<string, string[]> {
-	const tables = new Map<string, string[]>();
+/** The Markdown's days: each day an item, then one nested item per case (or officer) that day, "who: what". */
+function dayLists(md: string): Map<string, string[]> {
+	const days = new Map<string, string[]>();
 	let rows: string[] | null = null;
 	for (const line of section(md, 'In your window').split('\n')) {
-		const head = /^\| \*\*(\w{3} \d{2} \w{3} \d{4})\*\* \|/.exec(line);
-		if (head) tables.set(head[1]!, (rows = []));
-		else if (rows && line.startsWith('| ') && !line.startsWith('| ---')) rows.push(line);
-		else if (!line.startsWith('|')) rows = null;
+		const head = /^- \*\*(\w{3} \d{2} \w{3} \d{4})\*\*$/.exec(line);
+		if (head) days.set(head[1]!, (rows = []));
+		else if (rows && line.startsWith('  - ')) rows.push(line.slice(4));
+		else rows = null;
 	}
-	return tables;
+	return days;
 }
 
-/** How a kind is named in a day table's row ("Review", "**Bail return**", "Actions (3)"). */
+/** How a kind is named on a day's line ("Review", "**Bail return**", "Actions (3)"). */
 function mdLabel(kind: WindowKind): RegExp {
-	if (kind === 'action-due') return /\| .*Actions? (\(\d+\) )?:|Actions?( \(\d+\))?: /;
+	if (kind === 'action-due') return /Actions?( \(\d+\))?: /;
 	const label = LABELS[kind].replace(/ due$/, '').replace(/[()]/g, m => `\\${m}`);
 	return new RegExp(`(\\*\\*)?${label}(\\*\\*)?: `);
 }
@@ -93,7 +94,11 @@ describe('In your window, by date', () => {
 	const all = expectedDates();
 
 	it('the demo has every dated kind, on both sides of the windows tried below', () => {
-		for (const kind of WINDOW_KINDS) expect(all.some(d => d.kind === kind), kind).toBe(true);
+		for (const kind of WINDOW_KINDS)
+			expect(
+				all.some(d => d.kind === kind),
+				kind,
+			).toBe(true);
 		expect(all.filter(d => d.kind === 'bail-return').length).toBeGreaterThanOrEqual(4);
 		expect(all.some(d => d.date < '2026-11-30')).toBe(true);
 		expect(all.some(d => d.date > '2026-12-31')).toBe(true);
@@ -119,14 +124,19 @@ describe('In your window, by date', () => {
 				expect(h.alreadyDue.every(i => i.date < DEMO_TODAY && i.date < from)).toBe(true);
 				expect(h.dueBeforeWindow.every(i => i.date >= DEMO_TODAY && i.date < from)).toBe(true);
 
-				// The Markdown says the same: a table for each day with something on it, and no other day; each
-				// item in its day's table, on the row of its case (or officer), under its own name.
-				const tables = dayTables(renderHandoverMarkdown(h));
+				// The Markdown says the same: a list for each day with something on it, and no other day; each
+				// item in its day's list, on the line of its case (or officer), under its own name.
+				const tables = dayLists(renderHandoverMarkdown(h));
 				expect([...tables.keys()].sort()).toEqual([...new Set(h.inWindow.map(i => longDate(i.date)))].sort());
 				for (const i of h.inWindow) {
 					const rows = tables.get(longDate(i.date)) ?? [];
-					const who = i.caseRef ? `**${i.caseRef}**` : i.officerName!.split(' ').filter((_w, n, ws) => n === 0 || n === ws.length - 1).join(' ');
-					const row = rows.find(r => r.split(' | ')[0]!.includes(who) && (i.caseRef !== null || mdLabel(i.kind).test(r)));
+					const who = i.caseRef
+						? `**${i.caseRef}**`
+						: i
+								.officerName!.split(' ')
+								.filter((_w, n, ws) => n === 0 || n === ws.length - 1)
+								.join(' ');
+					const row = rows.find(r => r.slice(0, r.indexOf(': ')).includes(who) && (i.caseRef !== null || mdLabel(i.kind).test(r)));
 					expect(row, `${i.kind} ${i.caseRef ?? i.officerName} ${i.date} missing from ${from}..${to}`).toBeDefined();
 					expect(mdLabel(i.kind).test(row!), `${i.kind} not named on ${row}`).toBe(true);
 				}
@@ -146,7 +156,7 @@ describe('In your window, by date', () => {
 		expect(h.alreadyDue.some(i => i.kind === 'court-date' || i.kind === 'absence-start')).toBe(false);
 	});
 
-	it("gives bail period ends the authority for the next extension and the last day to ask", () => {
+	it('gives bail period ends the authority for the next extension and the last day to ask', () => {
 		const h = handoverOf(data);
 		const end = h.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26');
 		expect(end).toMatchObject({date: '2026-12-11', authority: 'an inspector', actBy: '2026-12-11'});
@@ -155,20 +165,26 @@ describe('In your window, by date', () => {
 		// DC Ashworth is off sick over his suspect's bail return: the line says so.
 		expect(ret?.detail).toContain('OIC on sick leave that day, no cover named');
 		// And over a CPS decision due on another of his cases: a decision nobody is there to take.
-		expect(h.inWindow.find(i => i.kind === 'cps-due' && i.caseRef === 'CR/84507/26')?.detail).toBe('MG3 submitted. OIC on sick leave that day, no cover named.');
+		expect(h.inWindow.find(i => i.kind === 'cps-due' && i.caseRef === 'CR/84507/26')?.detail).toBe(
+			'MG3 submitted. OIC on sick leave that day, no cover named.',
+		);
 	});
 
 	it('a lapsed bail period listed as already due says it can no longer be extended, never "apply by" (QA P3-17)', () => {
 		const h = handoverOf(data);
 		const end = h.alreadyDue.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/54818/26')!;
 		expect(end.date).toBe('2026-11-27');
-		expect(end.detail).toBe('The bail period ended 27 Nov and can no longer be extended: find out what happened and record how bail ended (charge, RUI or NFA).');
+		expect(end.detail).toBe(
+			'The bail period ended 27 Nov and can no longer be extended: find out what happened and record how bail ended (charge, RUI or NFA).',
+		);
 		expect(end).toMatchObject({authority: null, actBy: null});
 		const ret = h.alreadyDue.find(i => i.kind === 'bail-return' && i.caseRef === 'CR/54818/26')!;
 		expect(ret.detail).not.toMatch(/extension needs|apply by/);
 		expect(ret.detail).toContain('can no longer be extended');
 		// A period still running keeps its authority and last day (the case above, CR/87204/26).
-		expect(h.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain('Extension needs an inspector (DI Rachel Okafor); apply by 11 Dec');
+		expect(h.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain(
+			'Extension needs an inspector (DI Rachel Okafor); apply by 11 Dec',
+		);
 	});
 
 	it('a return date passed with the period still running says to find out what happened (QA P3-17)', () => {
@@ -177,7 +193,9 @@ describe('In your window, by date', () => {
 		const h = handoverOf(d, {today: '2026-12-04', from: '2026-12-04', to: '2026-12-17'});
 		const ret = h.alreadyDue.find(i => i.kind === 'bail-return' && i.caseRef === c.ref)!;
 		expect(ret.date).toBe('2026-12-02');
-		expect(ret.detail).toMatch(/^Return date passed with no record of the suspect answering bail: find out today what happened\. Bail period ends 11 Dec; a further extension needs an inspector \(DI Rachel Okafor\) before then\./);
+		expect(ret.detail).toMatch(
+			/^Return date passed with no record of the suspect answering bail: find out today what happened\. Bail period ends 11 Dec; a further extension needs an inspector \(DI Rachel Okafor\) before then\./,
+		);
 	});
 
 	it('lists absences starting and ending in the window with their cover', () => {

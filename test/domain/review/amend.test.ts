@@ -50,6 +50,16 @@ describe('amending a signed review', () => {
 		expect(() => amendReview(data, 999_999, {summary: 'x'}, 'why', amendOpts)).toThrow(/no chain entry/);
 	});
 
+	it('is refused to someone who may not review the case that day, saying who can; nothing is recorded', () => {
+		const {next: data, review} = signedDemo();
+		const peer = () => amendReview(data, review.seq, {summary: 'Changed by a peer.'}, 'Tidying up.', {...amendOpts, by: 'o0006'});
+		expect(peer).toThrow(ReviewError);
+		expect(peer).toThrow(/^DC Marsh does not supervise DC Doyle on 01 Dec, so cannot review CR\/88397\/26: DS Brennan .* or DI Okafor can\.$/);
+		const own = () => amendReview(data, review.seq, {summary: 'My own review.'}, 'Tidying up.', {...amendOpts, by: 'o0011'});
+		expect(own).toThrow(/DC Doyle holds CR\/88397\/26, so cannot review it/);
+		expect(amendReview(data, review.seq, {summary: 'By the inspector.'}, 'Clarified.', {...amendOpts, by: 'o0001'}).amendment.data.by).toBe('o0001');
+	});
+
 	it('will not move the case date from an older review once a later one exists', () => {
 		const data = loadDemo();
 		const older = [...data.chain].reverse().find((e): e is ReviewEntry => e.kind === 'review' && e.data.caseRef === OVERDUE_REF)!;

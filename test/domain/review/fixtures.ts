@@ -35,3 +35,12 @@ export function completeAnswers(ctx: ReviewContext): ReviewAnswers {
 export function contextFor(data: StoreData, ref = OVERDUE_REF): ReviewContext {
 	return reviewContext(data, ref, TODAY);
 }
+
+/**
+ * The demo with DC Doyle's second concern dated 20 Nov, not 10 Nov: his trigger fired 10 days ago and
+ * waits on his sergeant's decision. In the demo as shipped it has waited 20 days (more than 14) and is
+ * on the inspector's exception list, which only the inspector decides (README "The review desk").
+ */
+export function doyleUndecided(data: StoreData): StoreData {
+	return {...data, concerns: data.concerns.map(c => (c.id === 'c3' ? {...c, date: '2026-11-20'} : c))};
+}

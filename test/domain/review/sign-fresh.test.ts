@@ -22,7 +22,7 @@ import {
 import {triggerFor} from '../../../source/domain/rules/index.js';
 import {verifyChain} from '../../../source/store/chain.js';
 import {validateStore} from '../../../source/store/validate.js';
-import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, sign, SIGNED_AT, TODAY} from './fixtures.js';
+import {completeAnswers, contextFor, doyleUndecided, loadDemo, OVERDUE_REF, SERGEANT, sign, SIGNED_AT, TODAY} from './fixtures.js';
 
 const opts = {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign};
 /** Another of DC Doyle's (o0011) live cases: his trigger has fired in the demo with no decision yet. */
@@ -59,7 +59,7 @@ function importCsv(data: StoreData, csv: string): StoreData {
 
 describe('signing uses the data under the lock: (a) a decision recorded for the same officer meanwhile', () => {
 	it('stops a second decision made in ignorance of the first (two "not now"s would send the trigger to the inspector), keeping the data untouched', () => {
-		const base = loadDemo();
+		const base = doyleUndecided(loadDemo());
 		const opened = contextFor(base);
 		expect(opened.decisionRequired).toBe(true);
 		const answers = completeAnswers(opened); // "not now", with a reason
@@ -98,7 +98,7 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 	});
 
 	it('lets the sergeant record a different decision once they have seen the fresh context', () => {
-		const base = loadDemo();
+		const base = doyleUndecided(loadDemo());
 		const opened = contextFor(base);
 		const answers = completeAnswers(opened);
 		answers.performance = {decision: 'escalate', reason: '', planReviewDate: '', concern: ''};
@@ -110,7 +110,7 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 	});
 
 	it('stops an action plan when one was started meanwhile (the rules allow one running plan)', () => {
-		const base = loadDemo();
+		const base = doyleUndecided(loadDemo());
 		const opened = contextFor(base);
 		const answers = completeAnswers(opened);
 		answers.performance = {decision: 'action-plan', reason: 'First stage meeting held.', planReviewDate: '', concern: ''};
@@ -125,7 +125,7 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 	});
 
 	it('builds the decision evidence from the fresh data: a concern recorded meanwhile is in it', () => {
-		const base = loadDemo();
+		const base = doyleUndecided(loadDemo());
 		const opened = contextFor(base);
 		const answers = completeAnswers(opened);
 		answers.performance = {decision: 'escalate', reason: '', planReviewDate: '', concern: ''};
@@ -253,7 +253,7 @@ describe('signing uses the data under the lock: (c) the case itself changed mean
 	});
 
 	it('the same case signed by someone else: stops with who and when, the draft kept; signing again after reading theirs is allowed', () => {
-		const base = loadDemo();
+		const base = doyleUndecided(loadDemo());
 		const opened = contextFor(base);
 		const answers = completeAnswers(opened);
 		const {draft} = openDraft(base, OVERDUE_REF, SERGEANT, SIGNED_AT);

@@ -4,13 +4,13 @@ import type {ReviewEntry, StoreData} from '../../../source/domain/model.js';
 import {ReviewError, reviewContext, saveDraft, signReview, openDraft} from '../../../source/domain/review/index.js';
 import {verifyChain} from '../../../source/store/chain.js';
 import {validateStore} from '../../../source/store/validate.js';
-import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, sign, SIGNED_AT, TODAY} from './fixtures.js';
+import {completeAnswers, contextFor, doyleUndecided, loadDemo, OVERDUE_REF, SERGEANT, sign, SIGNED_AT, TODAY} from './fixtures.js';
 
 const opts = {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign};
 
 describe('signReview on the demo store', () => {
 	it('signs a full review: chain entry, outcomes, new action, next review date, draft removed', () => {
-		const data = loadDemo();
+		const data = doyleUndecided(loadDemo());
 		const ctx = contextFor(data);
 		expect(ctx.openActions.length).toBe(3);
 		const answers = completeAnswers(ctx);
@@ -69,7 +69,7 @@ describe('signReview on the demo store', () => {
 	});
 
 	it('records a changed risk, a dropped action, an action plan, a concern and a check-in, keeping the note out of the store', () => {
-		const data = loadDemo();
+		const data = doyleUndecided(loadDemo());
 		const ctx = contextFor(data);
 		const a = completeAnswers(ctx);
 		a.outcomes[ctx.openActions[2]!.id] = {outcome: 'dropped', reason: 'Superseded by the CPS advice.'};

@@ -60,8 +60,14 @@ describe('review validation, step by step', () => {
 	});
 
 	it('step 5: a fired trigger needs a decision; "not now" needs a reason; no second plan while one runs', () => {
-		const fired: ReviewContext = {...ctx, decisionRequired: true, trigger: {...ctx.trigger, fired: true, activePlan: null}};
-		const quiet: ReviewContext = {...ctx, decisionRequired: false, trigger: {...ctx.trigger, fired: false}};
+		// Not on the inspector's list: the sergeant's to decide (the demo's DC Doyle is on it; see the next test).
+		const sergeants = {...ctx, triggerWithInspector: null};
+		const fired: ReviewContext = {
+			...sergeants,
+			decisionRequired: true,
+			trigger: {...ctx.trigger, fired: true, escalated: false, activePlan: null},
+		};
+		const quiet: ReviewContext = {...sergeants, decisionRequired: false, trigger: {...ctx.trigger, fired: false, escalated: false}};
 		const a = completeAnswers(ctx);
 		a.performance = {decision: null, reason: '', planReviewDate: '', concern: ''};
 		expect(validateStep(quiet, a, 'performance')).toEqual([]);

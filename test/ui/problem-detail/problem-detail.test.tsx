@@ -40,14 +40,14 @@ describe('problem detail', () => {
 		expect(f).toContain('» EDITOR');
 		const flat = editorText(f);
 		expect(flat).toContain('CRITICAL Bail due, OIC away CR/87204/26 Pay sexual service, OIC DC Sam Ashworth Since 28 Nov; due 02 Dec.');
-		expect(flat).toContain('Keys: m reallocate the case | r review the case | Enter open the case | x close');
+		expect(flat).toContain('Keys: m reallocate the case | r review the case | b record a bail event | Enter open the case | x close');
 		expect(flat).toContain('OIC DC Ashworth is on sick leave from 28 Nov; no cover assigned');
 		expect(f).toContain('WHAT TO DO');
 		expect(flat).toContain('Assign an officer to the case today to deal with the bail date before 02 Dec.');
 		expect(flat).toContain('m Reallocate CR/87204/26 to an officer at work to deal with the bail date before 02 Dec');
 		expect(flat).toContain('desk: m on the problem, the case, or the palette');
 		expect(flat).toContain('command: fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT');
-		expect(flat).toContain('- Record how bail ended (charged, RUI, no further action, released)');
+		expect(flat).toContain('b Record how bail ended (charged, RUI, no further action, released)');
 		expect(f).toContain('EVIDENCE (2)');
 		expect(flat).toContain('28 Nov: OIC on sick leave 2026-11-28 to open, no cover (absence ab0003)');
 		expect(flat).toContain('11 Sep: bailed 2026-09-11');

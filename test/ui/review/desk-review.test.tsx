@@ -38,8 +38,8 @@ describe('review in the desk', () => {
 		await h.press(KEYS.enter);
 		await h.press('Chase the DFU');
 		await h.press(CTRL_N);
-		await h.waitFor('step 5 of 7');
-		await h.press('3');
+		// DC Doyle's trigger is on the inspector's list: the sergeant's step 5 offers no decision.
+		await h.waitFor("Decision for DC Doyle (the inspector's");
 		await h.press(CTRL_N);
 		await h.waitFor('step 6 of 7');
 		await h.press('1');

@@ -10,6 +10,7 @@ import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
 import {SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {doyleUndecided} from '../../domain/review/fixtures.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -41,6 +42,8 @@ describe('guided review: validation failures on each step', () => {
 	it('will not leave a step with missing answers, shows why under the field, and then lets go', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
+		// DC Doyle's trigger waiting on the sergeant, not yet on the inspector's list (fixtures.ts doyleUndecided).
+		await store.apply(doyleUndecided);
 		const ctx = reviewContext(store.snapshot(), REF, TODAY);
 		const app = review(store);
 		await ready(app);

@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {StoreData} from '../../../source/domain/model.js';
-import {completeAnswers} from '../../domain/review/fixtures.js';
+import {completeAnswers, doyleUndecided} from '../../domain/review/fixtures.js';
 import {reviewContext, signReview} from '../../../source/domain/review/index.js';
 import {signer, verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
@@ -106,6 +106,8 @@ describe('guided review screen', () => {
 	it('when another desk records a decision for the same officer before signing: says so, shows the store as it is, keeps and re-saves the draft, then signs', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
+		// DC Doyle's trigger waiting on the sergeant, not yet on the inspector's list (fixtures.ts doyleUndecided).
+		await store.apply(doyleUndecided);
 		const other = await openStore(file);
 		const {app, events} = await mount(store);
 		await until(app, 'step 1 of 7');

@@ -6,7 +6,7 @@
  * uncovered absence say so in words (CRIT, GAP, and the line under the grid), never by colour alone.
  */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {CalendarGrid} from './calendar-grid.js';
 import {calendarLines, type CalendarLine} from './calendar-lines.js';
 import type {CalendarState} from './calendar-state.js';
@@ -29,12 +29,14 @@ function tone(theme: Theme, l: CalendarLine): string | undefined {
 
 export function CalendarView({grid, state, focused, width, height}: CalendarViewProps): React.JSX.Element {
 	const theme = useTheme();
+	const reader = useIsScreenReaderEnabled();
 	const lines = calendarLines(grid, state, width, height);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{lines.map((l, i) =>
 				l.cursor ? (
-					<Text key={i} wrap="truncate">
+					// A screen reader hears which cell is selected; the line after the grid says what is in it.
+					<Text key={i} wrap="truncate" aria-label={reader ? `(selected ${l.text.slice(l.cursor.start, l.cursor.end).replace('·', '').trim() || 'empty'} cell) ${l.text.trimEnd()}` : undefined}>
 						{l.text.slice(0, l.cursor.start)}
 						<Text inverse={focused} underline={!focused}>
 							{l.text.slice(l.cursor.start, l.cursor.end)}

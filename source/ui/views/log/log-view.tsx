@@ -6,13 +6,13 @@
  * ("LATE 2d", "TRIGGER"), never colour alone; colours come from the theme. Welfare: "check-in" yes/no only.
  */
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {StoreData} from '../../../domain/model.js';
 import {safeText} from '../../../domain/safe-text.js';
 import type {LogViewState} from './log-view-state.js';
 import {wrap} from '../../text.js';
 import {chartColour, useTheme} from '../../theme.js';
-import {chartHeight, chartLines} from './trend-chart-lines.js';
+import {chartHeight, chartLines, spokenLine} from './trend-chart-lines.js';
 import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
 
 export interface LogViewProps {
@@ -39,6 +39,7 @@ export const LOG_HINTS = 's sergeant o officer l late <> period ←→ week w al
 
 export function LogView({data, state, focused, width, height, model, notice}: LogViewProps): React.JSX.Element {
 	const theme = useTheme();
+	const reader = useIsScreenReaderEnabled();
 	const m = model ?? logViewModel(data, state);
 	const inner = Math.max(10, width - 2);
 	// A notice can quote a path or an error message: made safe like store text.
@@ -52,10 +53,15 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}${state.week === null ? '' : '; ONE WEEK (w: all)'}`;
 	return (
 		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
-			<Text wrap="truncate">{clip(`REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}</Text>
-			<Text wrap="truncate">{clip(`Showing ${filters}`, inner)}</Text>
+			<Text wrap="truncate" aria-label={reader ? `REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}${focused ? ' (focused)' : ''}` : undefined}>
+				{clip(`REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}
+			</Text>
+			<Text wrap="truncate" aria-label={reader ? `Showing ${filters}` : undefined}>
+				{clip(`Showing ${filters}`, inner)}
+			</Text>
 			{chart.map((line, i) => (
-				<Text key={`chart-${i}`} wrap="truncate" bold={line[0]?.role === 'title'}>
+				// A screen reader hears each week's number in place of the drawing (README "Screen readers").
+				<Text key={`chart-${i}`} wrap="truncate" bold={line[0]?.role === 'title'} aria-label={reader ? spokenLine(line) : undefined}>
 					{line.map((seg, j) => (
 						<Text key={j} color={chartColour(theme, seg.role)}>
 							{seg.text}
@@ -71,7 +77,12 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 					<Text>{clip(m.waiting ? safeText(m.waiting) : 'No signed reviews match: change the period or the filters.', inner)}</Text>
 				) : (
 					shown.map((r, i) => (
-						<Text key={r.seq} inverse={focused && first + i === state.cursor} wrap="truncate">
+						<Text
+							key={r.seq}
+							inverse={focused && first + i === state.cursor}
+							wrap="truncate"
+							aria-label={reader ? `${first + i === state.cursor ? '(selected) ' : ''}${logLine(r, 1000).trim().replace(/ {2,}/g, ', ')}` : undefined}
+						>
 							{logLine(r, inner)}
 						</Text>
 					))

@@ -2,8 +2,9 @@
  * The Log view's chart pane as lines of text: per sergeant, a row of weekly bars for reviews signed on
  * time and a line of reviews overdue at each week's end, drawn with block characters at the pane's
  * width, each followed by its numbers in words, so nothing is said by the drawing (or colour) alone.
- * Each line reads in order, left to right (label, drawing, numbers): there is no screen-reader mode yet
- * (README, "The review log"), and a reader that skips the block characters still gets every number.
+ * Each line reads in order, left to right (label, drawing, numbers). In screen-reader mode (README,
+ * "Screen readers") a line is read as its `spoken` words instead: every week's number in place of the
+ * drawing, and the words in full where the pane's width cut them.
  * Pure: the figures come from source/domain/supervision-trends; the component only colours the parts.
  */
 import type {IsoDate} from '../../../domain/dates.js';
@@ -18,6 +19,16 @@ export type ChartRole = 'title' | 'bars' | 'line' | 'mark';
 export interface Segment {
 	text: string;
 	role?: ChartRole;
+	/** What a screen reader says for this part: the drawing's numbers, the words uncut ('' says nothing). */
+	spoken?: string;
+}
+
+/** A chart line as a screen reader reads it: each part's spoken words (or its text), in order. */
+export function spokenLine(line: ChartLine): string {
+	return line
+		.map(s => (s.spoken ?? s.text).trim())
+		.filter(Boolean)
+		.join(' ');
 }
 export type ChartLine = Segment[];
 
@@ -93,23 +104,25 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 	const title = lay.single
 		? `WEEKLY TREND ${lay.teamOnly ? `whole team (s shows one sergeant)` : first.name}, ${n} weeks ${span}: ${dueWords(first)}`
 		: `WEEKLY TREND ${n} weeks ${span}${lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : ''}`;
-	lines.push([{text: fit(title, width), role: 'title'}]);
+	lines.push([{text: fit(title, width), role: 'title', spoken: title}]);
 	const cw = weekColumns(width, n);
 	const room = Math.max(0, width - LABEL - cw * n - 2);
 	for (const s of lay.series) {
-		if (!lay.single) lines.push([{text: fit(`${s.name}: ${dueWords(s)}`, width), role: 'title'}]);
+		if (!lay.single) lines.push([{text: fit(`${s.name}: ${dueWords(s)}`, width), role: 'title', spoken: `${s.name}: ${dueWords(s)}`}]);
 		const onTime = s.weeks.map(w => w.onTime.count);
 		const overdue = s.weeks.map(w => w.overdueAtEnd.count);
 		const w = s.weeks[at]!;
+		const onTimeWords = `${w.onTime.count} on time (most ${Math.max(0, ...onTime)})`;
+		const overdueWords = `${w.overdueAtEnd.count} overdue at week's end (most ${Math.max(0, ...overdue)})`;
 		lines.push([
-			{text: fit('on time', LABEL)},
-			{text: strip(onTime, cw, true), role: 'bars'},
-			{text: `  ${truncate(`${w.onTime.count} on time (most ${Math.max(0, ...onTime)})`, room)}`},
+			{text: fit('on time', LABEL), spoken: 'on time'},
+			{text: strip(onTime, cw, true), role: 'bars', spoken: `week by week, oldest first: ${onTime.join(', ')};`},
+			{text: `  ${truncate(onTimeWords, room)}`, spoken: `week ${weekSpan(chart.weeks[at]!, chart.today)}: ${onTimeWords}`},
 		]);
 		lines.push([
-			{text: fit('overdue', LABEL)},
-			{text: strip(overdue, cw, false), role: 'line'},
-			{text: `  ${truncate(`${w.overdueAtEnd.count} overdue at week's end (most ${Math.max(0, ...overdue)})`, room)}`},
+			{text: fit('overdue', LABEL), spoken: 'overdue'},
+			{text: strip(overdue, cw, false), role: 'line', spoken: `week by week, oldest first: ${overdue.join(', ')};`},
+			{text: `  ${truncate(overdueWords, room)}`, spoken: `week ${weekSpan(chart.weeks[at]!, chart.today)}: ${overdueWords}`},
 		]);
 	}
 	// Where the chosen week is, under the drawing; then that week (or the latest) in words.
@@ -118,11 +131,10 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 		selected === null
 			? '←/→ choose a week: the rows below then show only it'
 			: `week ${weekSpan(chart.weeks[selected]!, chart.today)} chosen (w: whole period)`;
-	lines.push([{text: fit('week', LABEL)}, {text: marks, role: 'mark'}, {text: `  ${truncate(pick, room)}`}]);
+	lines.push([{text: fit('week', LABEL), spoken: ''}, {text: marks, role: 'mark', spoken: ''}, {text: `  ${truncate(pick, room)}`, spoken: pick}]);
 	const focus = lay.single ? first : chart.team;
-	lines.push([
-		{text: fit(`Week ${weekLine(focus.weeks[at]!, chart.today, selected === null)}${lay.single ? '' : ' (whole team)'}`, width)},
-	]);
+	const week = `Week ${weekLine(focus.weeks[at]!, chart.today, selected === null)}${lay.single ? '' : ' (whole team)'}`;
+	lines.push([{text: fit(week, width), spoken: week}]);
 	return lines.map(l => padLine(l, width));
 }
 
@@ -131,12 +143,15 @@ function weekLine(w: WeekFigures, today: IsoDate, latest: boolean): string {
 	return `${weekSpan(w, today)}${latest ? ' (latest)' : ''}: ${w.onTime.count} on time, ${w.late.count} late, ${w.missed.count} missed, ${w.overdueAtEnd.count} overdue`;
 }
 
-/** Cuts a line to `width` columns (the drawing never wider than the pane). */
+/** Cuts a line to `width` columns (the drawing never wider than the pane); a part cut off whole keeps its spoken words. */
 function padLine(line: ChartLine, width: number): ChartLine {
 	const out: ChartLine = [];
 	let used = 0;
 	for (const seg of line) {
-		if (used >= width) break;
+		if (used >= width) {
+			if (seg.spoken) out.push({...seg, text: ''});
+			continue;
+		}
 		const text = truncate(seg.text, width - used);
 		out.push({...seg, text});
 		used += textWidth(text);

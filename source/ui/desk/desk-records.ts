@@ -1,0 +1,196 @@
+/**
+ * The desk's other actions on a problem (README "Acting on a problem"), besides reallocating
+ * (desk-acting.ts): `b` records a bail event on the case in hand, `w` a welfare event for an officer,
+ * `c` changes an absence (its cover, dates or reason) and `C` cancels one not yet started. Each opens
+ * from a problem's detail, the case or the Team view's officer, or the palette; each is checked with
+ * the domain's own function, as the person at the keyboard, and saved by the shell
+ * (use-record-writes.ts; absences through use-absence-writes.ts), which checks again under the lock.
+ */
+import {isLive} from '../../domain/case-facts.js';
+import {absenceWords} from '../../domain/absence-words.js';
+import {absenceOn, shortName} from '../../domain/people.js';
+import {absenceOfWay, welfareKindOfWay} from '../../domain/resolve.js';
+import {safeText} from '../../domain/safe-text.js';
+import {activeTab} from '../editor/tabs.js';
+import type {KeyInfo} from '../keymap.js';
+import {moveTo} from '../list/list-window.js';
+import type {Problem} from '../../domain/problem.js';
+import {problemById} from '../problem-detail/problem-lines.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
+import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.js';
+import {fieldsFor} from '../record/record-form.js';
+import {recordFormKey} from '../record/record-form-state.js';
+import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
+import {openChangeAbsenceForm} from '../team/absence-form-state.js';
+import {teamRows, teamVisible} from '../team/team-rows.js';
+import {caseInFocus, selectedTeamOfficer, type DeskState} from './desk-state.js';
+
+/** A record the shell is to save; numbered so its answer finds it. */
+export type RecordWrite = {seq: number; kind: 'bail'; write: BailWrite} | {seq: number; kind: 'welfare'; write: WelfareWrite};
+
+const BUSY = 'A change is still being saved: try again in a moment.';
+
+function busy(s: DeskState): boolean {
+	return s.recordWrite !== null || s.absenceWrite !== null || s.reallocateWrite !== null;
+}
+
+const nameOf = (s: DeskState, id: string) => safeText(shortName(s.model.officerById.get(id)));
+
+/** The problem in hand: the Problems panel's row under the cursor, or the detail in the active tab. */
+function problemInFocus(s: DeskState): {officerId: string; problem: Problem | undefined} | undefined {
+	if (s.focus === 'problems') {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		return p ? {officerId: p.subject.officerId, problem: p} : undefined;
+	}
+	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
+	// A cleared problem's tab still knows its officer (the problem itself is gone).
+	return tab?.kind === 'problem' ? {officerId: tab.officerId, problem: problemById(s.model, tab.id)} : undefined;
+}
+
+/** `b`: the bail form for the case in hand (a problem's detail, the case, its row, a problem's row). */
+export function openBail(s: DeskState): DeskState {
+	if (s.cannotWrite) return {...s, notice: `Bail events cannot be recorded: ${s.cannotWrite}`};
+	if (busy(s)) return {...s, notice: BUSY};
+	const ref = caseInFocus(s);
+	if (!ref)
+		return {
+			...s,
+			notice: "Select a case first: b records a bail event on the case under the cursor, in the editor or in a problem's detail.",
+		};
+	const c = s.model.caseByRef.get(ref);
+	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
+	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed: its bail is not recorded here.`};
+	// A lapsed bail can no longer be extended: the form starts on how it ended (README "Acting on a problem").
+	const lapsed = problemInFocus(s)?.problem?.kind === 'bail-lapsed';
+	const running = c.bail !== null && c.bail.endedOn === null;
+	return {...s, recordForm: openBailForm(ref, s.model.today, lapsed ? 'charged' : running ? 'extended' : 'rui')};
+}
+
+/** The officer `w` is about: a problem's, the Team view's selected one, or an officer row in the explorer. */
+function welfareSubject(s: DeskState): {officerId: string; kind: string | null} | undefined {
+	const here = problemInFocus(s);
+	if (here) {
+		const kind = here.problem?.resolve?.map(welfareKindOfWay).find(k => k !== null) ?? null;
+		return {officerId: here.officerId, kind};
+	}
+	if (s.view === 'team' && s.focus === 'explorer') {
+		const id = selectedTeamOfficer(s);
+		return id ? {officerId: id, kind: null} : undefined;
+	}
+	return undefined;
+}
+
+/** `w`: the welfare form for the officer in hand, or the Team view to choose one. */
+export function openWelfare(s: DeskState): DeskState {
+	if (s.cannotWrite) return {...s, notice: `Welfare events cannot be recorded: ${s.cannotWrite}`};
+	if (busy(s)) return {...s, notice: BUSY};
+	const subject = welfareSubject(s);
+	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
+	return {...s, recordForm: openWelfareForm(subject.officerId, s.model.today, subject.kind)};
+}
+
+/** Moves the Team view's selection onto `officerId`. */
+function selectInTeam(s: DeskState, officerId: string): DeskState {
+	const rows = teamRows(s.model);
+	const at = rows.findIndex(r => r.officer.id === officerId);
+	const team = at < 0 ? s.team : moveTo(s.team, at, rows.length, teamVisible(s.layout.mainHeight));
+	return {...s, view: 'team', focus: 'explorer', team};
+}
+
+/** The selected officer's absence today, else their next one. */
+function absenceOfSelected(s: DeskState, notStartedOnly: boolean) {
+	const id = selectedTeamOfficer(s);
+	if (!id) return {id};
+	const {absences} = s.model.data;
+	const today = s.model.today;
+	const current = notStartedOnly ? undefined : absenceOn(absences, id, today);
+	const next = absences.filter(a => a.officerId === id && a.from > today).sort((a, b) => a.from.localeCompare(b.from))[0];
+	return {id, absence: current ?? next};
+}
+
+/** `c`: the absence form on a recorded absence (a problem's cover way, or the Team view's officer's). */
+export function openAbsenceChange(s: DeskState): DeskState {
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
+	if (busy(s)) return {...s, notice: BUSY};
+	const here = problemInFocus(s);
+	if (here) {
+		const id = here.problem?.resolve?.map(absenceOfWay).find(a => a !== null);
+		const absence = id ? s.model.data.absences.find(a => a.id === id) : undefined;
+		if (!absence) return {...s, notice: 'This problem names no absence to change: c works on a problem whose way is to name a cover.'};
+		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
+	}
+	if (s.view !== 'team' || s.focus !== 'explorer') {
+		return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press c to change their absence.'};
+	}
+	const {id, absence} = absenceOfSelected(s, false);
+	if (!id) return {...s, notice: 'No officer is selected.'};
+	if (!absence) return {...s, notice: `${nameOf(s, id)} has no current or future absence to change: a records one.`};
+	return {...s, absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
+}
+
+/** `C`: asks to cancel the selected officer's next absence that has not started. */
+export function askToCancel(s: DeskState): DeskState {
+	if (s.view !== 'team' || s.focus !== 'explorer') {
+		return {
+			...s,
+			view: 'team',
+			focus: 'explorer',
+			notice: 'Choose the officer (j/k), then press C to cancel their absence that has not started.',
+		};
+	}
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
+	if (busy(s)) return {...s, notice: BUSY};
+	const {id, absence} = absenceOfSelected(s, true);
+	if (!id) return {...s, notice: 'No officer is selected.'};
+	if (!absence) {
+		const now = absenceOn(s.model.data.absences, id, s.model.today);
+		const why = now ? `their absence ${safeText(now.id)} has started: E ends it, c changes it` : 'they have no absence to come';
+		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
+	}
+	const words = absenceWords(absence, s.model.data.officers, s.model.today, s.model.data.absences);
+	return {
+		...s,
+		endConfirm: {
+			absenceId: absence.id,
+			cancel: true,
+			question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? y/n`,
+		},
+	};
+}
+
+/** Keys while a record form is open: it takes every key. */
+export function onRecordFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
+	const form = s.recordForm!;
+	const out = recordFormKey(form, input, key, fieldsFor(form));
+	if (out.type === 'close') return {...s, recordForm: null, notice: 'Nothing recorded.'};
+	if (out.type === 'stay') return out.form === form ? s : {...s, recordForm: out.form};
+	const by = s.actor?.officerId ?? '';
+	const seq = s.recordWrites + 1;
+	if (out.form.kind === 'bail') {
+		const checked = checkBailForm(out.form, s.model.data, s.model.today, by);
+		if (!checked.ok) return {...s, recordForm: checked.form};
+		return {
+			...s,
+			recordForm: {...out.form, saving: true, error: null},
+			recordWrites: seq,
+			recordWrite: {seq, kind: 'bail', write: checked.write},
+		};
+	}
+	const checked = checkWelfareForm(out.form, s.model.data, s.model.today, by);
+	if (!checked.ok) return {...s, recordForm: checked.form};
+	return {
+		...s,
+		recordForm: {...out.form, saving: true, error: null},
+		recordWrites: seq,
+		recordWrite: {seq, kind: 'welfare', write: checked.write},
+	};
+}
+
+/** The shell saved (error null) or refused the record numbered `seq`: a refusal keeps the form and what was typed. */
+export function recordWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
+	const w = s.recordWrite;
+	if (!w || w.seq !== seq) return s;
+	if (error && s.recordForm)
+		return {...s, recordWrite: null, recordForm: {...s.recordForm, saving: false, error: {field: null, text: error}}};
+	return {...s, recordWrite: null, recordForm: null, notice: error ?? notice};
+}

@@ -1,0 +1,129 @@
+/**
+ * The desk's record forms (README "Acting on a problem"): a bail event on a case (`b`) and a welfare
+ * event for an officer (`w`). One small form engine for both: fields in order, each a choice (←/→ or
+ * Space) or typed text, the fields shown depending on what is chosen (an extension asks who authorised
+ * it). Pure: the desk's reducer routes every key here while a form is open and, on Enter on the last
+ * field, checks the record with the domain's own function (bail-form.ts, welfare-form.ts) before asking
+ * the shell to save it through store.apply.
+ */
+import {safeTyped} from '../../domain/safe-text.js';
+import type {KeyInfo} from '../keymap.js';
+
+export interface ChoiceOption {
+	value: string;
+	/** As shown in the form. */
+	label: string;
+}
+
+export interface FieldSpec {
+	id: string;
+	label: string;
+	/** A choice among these (←/→ or Space); typed text when absent. */
+	options?: readonly ChoiceOption[];
+	/** Shown after the value, in words: the format, or what a blank means. */
+	hint: string;
+	/** Longest text kept (a paste cannot grow a field without bound). */
+	max: number;
+}
+
+export type RecordFormKind = 'bail' | 'welfare';
+
+export interface RecordFormState {
+	kind: RecordFormKind;
+	/** The case (bail) or the officer id (welfare) the record is about. */
+	subject: string;
+	values: Readonly<Record<string, string>>;
+	/** As opened: Esc asks before throwing away anything that differs from these. */
+	initial: Readonly<Record<string, string>>;
+	field: string;
+	/** A refusal: under a field, or (field null) about the whole record, in the domain's words. */
+	error: {field: string | null; text: string} | null;
+	/** Esc on a changed form: y discards, n or Esc goes back. */
+	confirmDiscard: boolean;
+	/** The shell is saving: keys wait. */
+	saving: boolean;
+}
+
+export type RecordFormOutcome = {type: 'stay'; form: RecordFormState} | {type: 'close'} | {type: 'submit'; form: RecordFormState};
+
+/** The fields a form shows for its values (each kind's file declares its own). */
+export type FieldsOf = (f: RecordFormState) => readonly FieldSpec[];
+
+export function openRecordForm(kind: RecordFormKind, subject: string, values: Record<string, string>, fields: FieldsOf): RecordFormState {
+	const form: RecordFormState = {kind, subject, values, initial: values, field: '', error: null, confirmDiscard: false, saving: false};
+	return {...form, field: fields(form)[0]?.id ?? ''};
+}
+
+export function recordFormChanged(f: RecordFormState): boolean {
+	const keys = new Set([...Object.keys(f.values), ...Object.keys(f.initial)]);
+	return [...keys].some(k => (f.values[k] ?? '') !== (f.initial[k] ?? ''));
+}
+
+/** The field with the cursor (the first shown when a choice hid the one it was on). */
+export function currentField(f: RecordFormState, fields: FieldsOf): FieldSpec | undefined {
+	const shown = fields(f);
+	return shown.find(x => x.id === f.field) ?? shown[0];
+}
+
+/** True when typed text goes into the form as text (a paste is one insert), not as keys. */
+export function recordTakesText(f: RecordFormState, fields: FieldsOf): boolean {
+	return !f.saving && !f.confirmDiscard && currentField(f, fields)?.options === undefined;
+}
+
+function moveField(f: RecordFormState, fields: FieldsOf, delta: number): RecordFormState {
+	const shown = fields(f);
+	const at = Math.max(
+		0,
+		shown.findIndex(x => x.id === f.field),
+	);
+	const next = shown[Math.min(shown.length - 1, Math.max(0, at + delta))];
+	return !next || next.id === f.field ? f : {...f, field: next.id};
+}
+
+/** An edit clears an error about the field edited, or about the whole record. */
+function setValue(f: RecordFormState, id: string, value: string): RecordFormState {
+	const error = f.error && (f.error.field === id || f.error.field === null) ? null : f.error;
+	return {...f, values: {...f.values, [id]: value}, error};
+}
+
+export function recordFormKey(f: RecordFormState, input: string, key: KeyInfo, fields: FieldsOf): RecordFormOutcome {
+	const stay = (form: RecordFormState): RecordFormOutcome => ({type: 'stay', form});
+	if (f.saving) return stay(f);
+	if (f.confirmDiscard) {
+		if (input === 'y' || input === 'Y') return {type: 'close'};
+		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
+		return stay(f);
+	}
+	if (key.escape) return recordFormChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	const spec = currentField(f, fields);
+	if (!spec) return stay(f);
+	const here = spec.id === f.field ? f : {...f, field: spec.id};
+	if (key.return) {
+		const shown = fields(here);
+		return shown.at(-1)?.id === spec.id ? {type: 'submit', form: here} : stay(moveField(here, fields, 1));
+	}
+	if ((key.tab && !key.shift) || key.downArrow) return stay(moveField(here, fields, 1));
+	if ((key.tab && key.shift) || key.upArrow) return stay(moveField(here, fields, -1));
+	if (spec.options) {
+		const step = key.leftArrow ? -1 : key.rightArrow || (input === ' ' && !key.ctrl && !key.meta) ? 1 : 0;
+		if (step === 0) return stay(here);
+		const n = spec.options.length;
+		const at = Math.max(
+			0,
+			spec.options.findIndex(o => o.value === (here.values[spec.id] ?? '')),
+		);
+		return stay(setValue(here, spec.id, spec.options[(at + step + n) % n]!.value));
+	}
+	const value = here.values[spec.id] ?? '';
+	if (key.backspace || key.delete) return stay(value === '' ? here : setValue(here, spec.id, value.slice(0, -1)));
+	if (key.ctrl || key.meta || input === '') return stay(here);
+	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
+	const text = safeTyped(input, false);
+	if (text === '') return stay(here);
+	return stay(setValue(here, spec.id, (value + text).slice(0, spec.max)));
+}
+
+/** A refusal to show: under `field` (the cursor goes there) or about the whole record. */
+export function refused(f: RecordFormState, field: string | null, text: string): RecordFormState {
+	return {...f, ...(field ? {field} : {}), saving: false, error: {field, text}};
+}

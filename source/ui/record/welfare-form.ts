@@ -1,0 +1,63 @@
+/**
+ * The desk's welfare form (`w`, README "Acting on a problem"): that a check-in, psychological
+ * screening, tenure review, one-to-one or wellbeing questionnaire happened, on which day, and an
+ * optional private note. Checked with recordWelfareEvent, the command line's own function (no one
+ * records their own; the sergeant's check-in is the inspector's). The note is health information
+ * (README "Welfare notes"): it goes to the welfare file as a review's note does, never into the case
+ * store, a notice, an error or an export; the command line takes none.
+ */
+import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {
+	recordWelfareEvent,
+	WELFARE_RECORD_KINDS,
+	WelfareRecordError,
+	type WelfareRecordInput,
+	type WelfareRecordKind,
+} from '../../domain/welfare-record.js';
+import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
+
+const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
+
+/** Longest note the form keeps (the welfare file's limit is larger; a desk note is a line or two). */
+export const NOTE_MAX = 2000;
+
+const FIELDS: readonly FieldSpec[] = [
+	{id: 'kind', label: 'Kind', options: KINDS.map(k => ({value: k, label: k})), hint: '', max: 20},
+	{id: 'on', label: 'On', hint: 'the day it happened (YYYY-MM-DD or DD/MM/YYYY)', max: 20},
+	{id: 'note', label: 'Note', hint: 'optional, private: kept in the welfare file only', max: NOTE_MAX},
+];
+
+export const welfareFields: FieldsOf = () => FIELDS;
+
+/** `kind` as a way names it (`--kind screening`), else a check-in. */
+export function openWelfareForm(officerId: string, today: IsoDate, kind: string | null = null): RecordFormState {
+	const start = KINDS.find(k => k === kind) ?? 'check-in';
+	return openRecordForm('welfare', officerId, {kind: start, on: today, note: ''}, welfareFields);
+}
+
+/** What the shell records; `note` goes to the welfare file only, after the event is saved. */
+export interface WelfareWrite {
+	input: WelfareRecordInput;
+	note: string;
+}
+
+export function checkWelfareForm(
+	f: RecordFormState,
+	data: StoreData,
+	today: IsoDate,
+	by: string,
+): {ok: true; write: WelfareWrite} | {ok: false; form: RecordFormState} {
+	const v = f.values;
+	const on = parseUserDate((v['on'] ?? '').trim());
+	if (!on) return {ok: false, form: refused(f, 'on', `"${v['on'] ?? ''}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`)};
+	const input: WelfareRecordInput = {officerId: f.subject, kind: WELFARE_RECORD_KINDS[v['kind'] as WelfareRecordKind], date: on, by};
+	try {
+		recordWelfareEvent(data, input, today);
+	} catch (err) {
+		// The domain's sentences name the officer and the kind, never the note (it never sees it).
+		if (err instanceof WelfareRecordError) return {ok: false, form: refused(f, null, err.message)};
+		throw err;
+	}
+	return {ok: true, write: {input, note: (v['note'] ?? '').trim()}};
+}

@@ -1,0 +1,91 @@
+/**
+ * Welfare notes are read as someone (README "Welfare notes"): `handover --include-welfare` includes only
+ * the notes the person at the keyboard may read (the officer's line manager on the note's date, the
+ * cover named for that day, its author). Someone who may read none is refused with exit 2, nothing
+ * written, the store and the welfare file byte for byte as they were.
+ */
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+
+const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
+const handover = (store: string, ...args: string[]) =>
+	runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--include-welfare', '--yes', ...args], {env: NOW});
+const notesOf = (welfare: string) => (JSON.parse(readFileSync(welfare, 'utf8')) as {notes: {text: string}[]}).notes;
+
+describe('handover --include-welfare reads as you', () => {
+	it('a peer and the inspector (line manager of neither officer) are refused, saying who can; nothing written or changed', () => {
+		const {store, welfare, dir} = demoCopy();
+		const before = readFileSync(store);
+		const notesBefore = readFileSync(welfare);
+		const file = path.join(dir, 'h.md');
+		for (const who of ['DC Grant', 'DI Okafor']) {
+			const r = handover(store, '--as', who, '--out', file);
+			expect(r.code, r.stderr).toBe(2);
+			expect(r.stderr).toContain(`${who} may read none of the 2 welfare notes in this window`);
+			expect(r.stderr).toContain('ask DS Brennan to prepare it');
+			for (const n of notesOf(welfare)) expect(r.stderr + r.stdout).not.toContain(n.text);
+			expect(existsSync(file)).toBe(false);
+		}
+		// DC Marsh: one note is about her (never read by its subject), the other about a peer.
+		const marsh = handover(store, '--as', 'DC Marsh');
+		expect(marsh.code).toBe(2);
+		expect(marsh.stderr).toContain('DC Marsh may read none of the 2 welfare notes');
+		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(readFileSync(welfare).equals(notesBefore)).toBe(true);
+	});
+
+	it('the sergeant (line manager and author) gets every note', () => {
+		const {store, welfare} = demoCopy();
+		const r = handover(store, '--as', 'DS Brennan');
+		expect(r.code, r.stderr).toBe(0);
+		for (const n of notesOf(welfare)) expect(r.stdout).toContain(n.text);
+		expect(r.stderr).not.toContain('Left out');
+	});
+
+	it('the cover reads the notes dated in the days they cover and no others, and is told how many were left out', () => {
+		const {store, welfare} = demoCopy();
+		const added = runCli([
+			'absence',
+			'add',
+			'DS Brennan',
+			'--from',
+			'2026-11-20',
+			'--to',
+			'2026-12-05',
+			'--reason',
+			'annual-leave',
+			'--cover',
+			'DC Marsh',
+			'--store',
+			store,
+			'--today',
+			DEMO_TODAY,
+		]);
+		expect(added.code, added.stderr).toBe(0);
+		const file = JSON.parse(readFileSync(welfare, 'utf8')) as {notes: object[]};
+		const during = {
+			id: 'wn9',
+			officerId: 'o0003',
+			date: '2026-11-25',
+			by: 'o0002',
+			text: 'Spoke on the phone while on leave; sleeping better.',
+		};
+		writeFileSync(welfare, JSON.stringify({...file, notes: [...file.notes, during]}));
+		const r = handover(store, '--as', 'DC Marsh');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain(during.text);
+		// Before her cover (DC Ashworth, 16 Oct) and about herself (31 Oct): left out, counted, not quoted.
+		for (const n of notesOf(welfare).slice(0, 2)) expect(r.stdout + r.stderr).not.toContain(n.text);
+		expect(r.stderr).toContain('Left out 2 welfare notes you may not read');
+		// Read by the line manager for the note's date (README "Welfare notes"): after her cover has ended,
+		// the note from a day she covered is still one she may read, and the older ones still are not.
+		const after = runCli(['handover', '--store', store, '--today', '2026-12-06', '--include-welfare', '--yes', '--as', 'DC Marsh'], {
+			env: NOW,
+		});
+		expect(after.code).toBe(0);
+		expect(after.stdout).toContain(during.text);
+		for (const n of notesOf(welfare).slice(0, 2)) expect(after.stdout).not.toContain(n.text);
+	});
+});

@@ -1,0 +1,257 @@
+/**
+ * The desk's other actions on a problem (README "Acting on a problem", issue 16 item 3): b records a
+ * bail event, w a welfare event (with a private note), c changes an absence's cover and C cancels one
+ * not yet started. Each is reached from a problem's detail, the case or the Team view, and the palette;
+ * each is checked with the domain's own function and refused in its sentence, and saved through a real
+ * store as the person at the keyboard, after which the problem leaves the panel.
+ */
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import type {StoreData} from '../../../source/domain/model.js';
+import {findProblems} from '../../../source/domain/rules/index.js';
+import {welfarePathFor} from '../../../source/store/index.js';
+import {loadStoreText, openStore} from '../../../source/store/store.js';
+import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
+import {checkBailForm, openBailForm, bailFields} from '../../../source/ui/record/bail-form.js';
+import {recordFormKey, type RecordFormState} from '../../../source/ui/record/record-form-state.js';
+import {checkWelfareForm, openWelfareForm, welfareFields} from '../../../source/ui/record/welfare-form.js';
+import {DEMO_TODAY, demoCopy} from '../../helpers/cli.js';
+import {fakeStore} from '../../helpers/fake-store.js';
+import {demoData, KEYS, ready, renderDesk, type DeskHarness} from '../desk-harness.js';
+
+const SERGEANT = 'o0002';
+const key = (k: Partial<KeyInfo> = {}): KeyInfo => ({...NO_KEY, ...k});
+const load = (file: string): StoreData => loadStoreText(readFileSync(file, 'utf8'), file).data;
+
+/** Presses keys on a pure form; returns the last outcome's form. */
+function press(f: RecordFormState, keys: (string | Partial<KeyInfo>)[]): RecordFormState {
+	let form = f;
+	for (const k of keys) {
+		const out = recordFormKey(
+			form,
+			typeof k === 'string' ? k : '',
+			key(typeof k === 'string' ? {} : k),
+			form.kind === 'bail' ? bailFields : welfareFields,
+		);
+		if (out.type === 'close') throw new Error('the form closed');
+		form = out.form;
+	}
+	return form;
+}
+const typed = (text: string) => [...text];
+
+/** Focus on the Problems panel, filtered to `filter`, the cursor on the first row whose text has `row`. */
+async function problemRow(h: DeskHarness, filter: string, row: string): Promise<string> {
+	await ready(h);
+	await h.press(KEYS.shiftTab);
+	await h.type(`/${filter}`);
+	let f = await h.press(KEYS.enter);
+	const rows = () => f.split('\n').filter(l => /[│║][› ] (CRITICAL|RED|AMBER|INFO)\s/.test(l));
+	const at = rows().findIndex(l => l.includes(row));
+	expect(at, f).toBeGreaterThanOrEqual(0);
+	for (let i = 0; i < at; i++) f = await h.press('j');
+	return f;
+}
+
+/** In the Team view, moves the selection (the row marked ›) down onto the officer named `name`. */
+async function selectTeamRow(h: DeskHarness, name: string): Promise<string> {
+	// The Team table's rows show hours and FTE ("40h 1.00"); the Problems panel's cursor is marked › too.
+	const selected = (f: string) => f.split('\n').find(l => /[│║]› /.test(l) && /\d+h \d\.\d\d/.test(l)) ?? '';
+	let f = h.frame();
+	for (let i = 0; i < 40 && !selected(f).includes(name); i++) f = await h.press('j');
+	expect(selected(f), f).toContain(name);
+	return f;
+}
+
+const problemIds = (file: string) => findProblems(load(file), DEMO_TODAY).map(p => p.id);
+
+describe('the bail form (pure, checked by the domain)', () => {
+	it('shows the fields each event needs and refuses an extension by too low a rank for the stage, in the domain sentence', () => {
+		const data = demoData();
+		let f = openBailForm('CR/87204/26', DEMO_TODAY);
+		expect(bailFields(f).map(x => x.id)).toEqual(['event', 'on', 'returnDate', 'authorisedBy', 'rank']);
+		expect(bailFields(press(f, [' '])).map(x => x.id)).toEqual(['event', 'on', 'returnDate']);
+		expect(bailFields(press(f, [' ', ' '])).map(x => x.id)).toEqual(['event', 'on']);
+		// An extension authorised by the team's sergeant: the stage needs an inspector.
+		f = press(f, [{tab: true}, {tab: true}, {tab: true}, ...typed('DS Brennan')]);
+		const refused = checkBailForm(f, data, DEMO_TODAY, SERGEANT);
+		expect(refused.ok).toBe(false);
+		if (!refused.ok) expect(refused.form.error).toEqual({field: null, text: expect.stringMatching(/inspector/i)});
+		// The same extension authorised by the team's inspector: "DI Okafor" gives the rank.
+		const byInspector = press(f, [...Array(10).fill({backspace: true}), ...typed('DI Okafor')]);
+		const ok = checkBailForm(byInspector, data, DEMO_TODAY, SERGEANT);
+		expect(ok.ok).toBe(true);
+		if (ok.ok)
+			expect(ok.write.input).toMatchObject({event: 'extended', authorisedBy: 'DI Rachel Okafor', rank: 'inspector', recordedBy: SERGEANT});
+	});
+
+	it('refuses a re-bail without a return date, and one in the past; a typed date that is not a date', () => {
+		const data = demoData();
+		const rebail = press(openBailForm('CR/87204/26', DEMO_TODAY), [' ']);
+		let r = checkBailForm(rebail, data, DEMO_TODAY, SERGEANT);
+		expect(!r.ok && r.form.error).toEqual({field: 'returnDate', text: 'Type the new return date (YYYY-MM-DD or DD/MM/YYYY).'});
+		r = checkBailForm(press(rebail, [{tab: true}, {tab: true}, ...typed('2026-11-01')]), data, DEMO_TODAY, SERGEANT);
+		expect(!r.ok && r.form.error?.text).toMatch(/2026-11-01|01 Nov/);
+		r = checkBailForm(press(rebail, [{tab: true}, ...typed('x')]), data, DEMO_TODAY, SERGEANT);
+		expect(!r.ok && r.form.error).toEqual({field: 'on', text: '"2026-11-30x" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.'});
+	});
+});
+
+describe('the welfare form (pure, checked by the domain)', () => {
+	it("starts on the kind a problem's way names, and refuses the sergeant's own check-in naming who records it", () => {
+		const data = demoData();
+		expect(openWelfareForm('o0003', DEMO_TODAY, 'screening').values['kind']).toBe('screening');
+		const own = checkWelfareForm(openWelfareForm(SERGEANT, DEMO_TODAY), data, DEMO_TODAY, SERGEANT);
+		expect(own.ok).toBe(false);
+		if (!own.ok) expect(own.form.error?.text).toMatch(/Okafor/);
+		const ok = checkWelfareForm(press(openWelfareForm('o0003', DEMO_TODAY), [' ']), data, DEMO_TODAY, SERGEANT);
+		expect(ok.ok && ok.write.input).toEqual({officerId: 'o0003', kind: 'psychological-screening', date: DEMO_TODAY, by: SERGEANT});
+	});
+});
+
+describe('the record forms in the desk', () => {
+	it("b on the lapsed-bail problem's detail records how bail ended; the problem leaves the panel", async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 200, rows: 45}});
+		await problemRow(h, '54818', 'CRITICAL CR/54818/26');
+		let f = await h.press(KEYS.enter);
+		expect(f).toContain('b record a bail event');
+		f = await h.press('b');
+		expect(f).toContain('RECORD BAIL CR/54818/26');
+		// A lapsed bail cannot be extended: the form starts on how it ended.
+		expect(f).toMatch(/Event\s+extended re-bailed \[charged\] rui nfa released/);
+		await h.press(KEYS.enter);
+		await h.press(KEYS.enter);
+		f = await h.waitFor('Recorded');
+		expect(f).not.toContain('RECORD BAIL');
+		const saved = load(file).cases.find(c => c.ref === 'CR/54818/26')!;
+		expect(saved.bailEvents.at(-1)).toMatchObject({event: 'charged', on: DEMO_TODAY, recordedBy: SERGEANT});
+		expect(problemIds(file).filter(id => id.endsWith('CR/54818/26') && id.startsWith('bail'))).toEqual([]);
+		f = await h.waitFor('CLEARED');
+		h.app.unmount();
+	});
+
+	it('b on a case refuses an extension authorised by a sergeant, keeps the form, and saves nothing', async () => {
+		const {store: file} = demoCopy();
+		const before = readFileSync(file);
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await ready(h);
+		await h.press('j');
+		await h.press('j');
+		let f = await h.press('b');
+		expect(f).toContain('RECORD BAIL CR/87204/26');
+		await h.press(KEYS.tab);
+		await h.press(KEYS.tab);
+		await h.press(KEYS.tab);
+		await h.type('DS Brennan');
+		await h.press(KEYS.tab);
+		f = await h.press(KEYS.enter);
+		expect(f).toMatch(/! .*inspector/i);
+		expect(f).toContain('RECORD BAIL CR/87204/26');
+		expect(readFileSync(file).equals(before)).toBe(true);
+		f = await h.press(KEYS.esc);
+		expect(f).toContain('Discard what you typed?');
+		f = await h.press('y');
+		expect(f).toContain('Nothing recorded.');
+		h.app.unmount();
+	});
+
+	it('w on the screening problem records it with a private note, kept in the welfare file only (not the store or notice)', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await problemRow(h, 'screening', 'DC Ashworth');
+		let f = await h.press(KEYS.enter);
+		expect(f).toContain('w record the welfare event');
+		f = await h.press('w');
+		expect(f).toContain('RECORD WELFARE');
+		expect(f).toMatch(/Kind\s+check-in \[screening\]/);
+		await h.press(KEYS.tab);
+		await h.press(KEYS.tab);
+		const note = 'Sleeping badly since the Harcourt case';
+		await h.type(note);
+		f = await h.press(KEYS.enter);
+		f = await h.waitFor('Recorded w');
+		expect(f).not.toContain('Harcourt');
+		const data = load(file);
+		const event = data.welfareEvents.at(-1)!;
+		expect(event).toMatchObject({officerId: 'o0003', kind: 'psychological-screening', date: DEMO_TODAY, by: SERGEANT});
+		expect(readFileSync(file, 'utf8')).not.toContain('Harcourt');
+		const welfare = JSON.parse(readFileSync(welfarePathFor(file), 'utf8')) as {notes: {id: string; text: string; by: string}[]};
+		expect(welfare.notes.at(-1)).toMatchObject({id: `wn-${event.id}`, text: note, by: SERGEANT});
+		expect(problemIds(file)).not.toContain('screening-due:o0003');
+		h.app.unmount();
+	});
+
+	it("w on a problem's row in the Problems panel opens the form on the kind its way names; Esc closes it untouched", async () => {
+		// A store that can be written (nothing is saved here), so the form opens.
+		const h = renderDesk({store: fakeStore(demoData()), size: {columns: 140, rows: 45}});
+		await problemRow(h, 'one-to-one', 'TDC Whitlock');
+		let f = await h.press('w');
+		expect(f).toContain('Record a welfare event for TDC Joe Whitlock');
+		expect(f).toMatch(/Kind\s+check-in screening tenure-review \[one-to-one\]/);
+		f = await h.press(KEYS.esc);
+		expect(f).toContain('Nothing recorded.');
+		h.app.unmount();
+	});
+
+	it("w in the Team view on the sergeant's own row is refused, naming the inspector who records it", async () => {
+		const {store: file} = demoCopy();
+		const before = readFileSync(file);
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await ready(h);
+		await h.press('2');
+		await selectTeamRow(h, 'Brennan');
+		let f = await h.press('w');
+		expect(f).toContain('Record a welfare event for DS Tom Brennan');
+		f = await h.press(KEYS.enter);
+		f = await h.press(KEYS.enter);
+		f = await h.press(KEYS.enter);
+		expect(f).toMatch(/! .*Okafor/);
+		expect(readFileSync(file).equals(before)).toBe(true);
+		h.app.unmount();
+	});
+
+	it("c on DS Brennan's no-cover problem names a cover on the absence, and the critical problem leaves the panel", async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await problemRow(h, 'Brennan', 'CRITICAL DS Brennan');
+		let f = await h.press(KEYS.enter);
+		expect(f).toContain('c change the absence (cover)');
+		f = await h.press('c');
+		expect(f).toContain('Change ab0002, the absence of DS Tom Brennan');
+		for (let i = 0; i < 3; i++) await h.press(KEYS.tab);
+		await h.type('DC Marsh');
+		await h.press(KEYS.enter);
+		f = await h.waitFor('Changed ab0002');
+		expect(load(file).absences.find(a => a.id === 'ab0002')!.coverOfficerId).toBe('o0006');
+		expect(problemIds(file).some(id => id.startsWith('review-due-supervisor-absent'))).toBe(false);
+		h.app.unmount();
+	});
+
+	it('C in the Team view cancels an absence not yet started, after y; on one that has started it says to end or change it', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await ready(h);
+		await h.press(':');
+		await h.type('cancel an absence');
+		let f = await h.press(KEYS.enter);
+		expect(f).toContain('press C to cancel');
+		await selectTeamRow(h, 'Ashworth');
+		f = await h.press('C');
+		expect(f).toContain('has started: E ends it, c changes it');
+		await h.press('g');
+		await selectTeamRow(h, 'Brennan');
+		f = await h.press('C');
+		expect(f).toMatch(/Cancel ab0002, DS Brennan's absence/);
+		f = await h.press('y');
+		f = await h.waitFor('Cancelled ab0002');
+		expect(load(file).absences.some(a => a.id === 'ab0002')).toBe(false);
+		h.app.unmount();
+	});
+});
