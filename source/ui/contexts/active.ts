@@ -4,6 +4,10 @@
  */
 import type {DeskState} from '../desk/desk-state.js';
 import {reviewHasKeys} from '../desk/desk-navigation.js';
+import {decisionFormTakesText} from '../team/decision-form-state.js';
+import {reallocateTakesText} from '../reallocate/reallocate-form-state.js';
+import {recordTakesText} from '../record/record-form-state.js';
+import {fieldsFor} from '../record/record-form.js';
 
 export type ContextId =
 	| 'too-small'
@@ -51,4 +55,39 @@ export function activeContext(s: DeskState): ContextId {
 	if (pane === 'explorer') return s.explorer.filtering ? 'explorer-filter' : 'explorer';
 	if (pane === 'handover' && s.handover.editing) return 'handover-field';
 	return pane;
+}
+
+/**
+ * True when typed text goes into a field as text (a paste is one insert): the review, the palette's
+ * query, a filter line, a text field of a form, or a Handover view field being edited.
+ * Otherwise each character of a chunk is a key of its own.
+ */
+export function takesText(s: DeskState): boolean {
+	switch (activeContext(s)) {
+		case 'review':
+		case 'palette':
+		case 'explorer-filter':
+		case 'problems-filter':
+		case 'handover-field':
+			return true;
+		case 'absence-form':
+			return !s.absenceForm!.confirmDiscard && !s.absenceForm!.saving && s.absenceForm!.field !== 'reason';
+		case 'decision-form':
+			return decisionFormTakesText(s.decisionForm!);
+		case 'reallocate-form':
+			return reallocateTakesText(s.reallocateForm!);
+		case 'record-form':
+			return recordTakesText(s.recordForm!, fieldsFor(s.recordForm!));
+		default:
+			return false;
+	}
+}
+
+/**
+ * True while something is being typed or answered (a review with the keys, the palette, a filter, a form,
+ * a question, a Handover field): the store is then not reloaded under it (use-store-watch.ts).
+ */
+export function isTyping(s: DeskState): boolean {
+	if (activeContext(s) === 'review' || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
+	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null;
 }

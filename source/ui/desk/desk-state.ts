@@ -8,7 +8,8 @@
 import type {DeskModel} from '../model/desk-model.js';
 import {DEFAULT_KEYMAP, commandFor, type Keymap} from '../contexts/registry.js';
 import {NO_KEY, type KeyInfo} from '../contexts/key-names.js';
-import {activeContext} from '../contexts/active.js';
+import {activeContext, takesText} from '../contexts/active.js';
+export {isTyping, takesText} from '../contexts/active.js';
 import {EMPTY_LIST, type FilterListState} from '../list/filter-list.js';
 import {START, type ListWindow} from '../list/list-window.js';
 import {activeTab, closeActive, NO_TABS, type Tabs} from '../editor/tabs.js';
@@ -19,12 +20,12 @@ import {applyChunk} from '../input/split-keys.js';
 import {NOTHING_TAKES_PASTE, pastedLine} from '../input/paste.js';
 import {handoverReducer, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
 import type {TriggerDecisionInput} from '../../domain/escalated-triggers.js';
-import {decisionFormTakesText, type DecisionFormState} from '../team/decision-form-state.js';
+import type {DecisionFormState} from '../team/decision-form-state.js';
 import type {DeskActor} from './desk-actor.js';
 import {decisionWritten, onDecisionFormInput} from './desk-decisions.js';
 import {initialCalendarState, type CalendarState} from '../views/calendar/calendar-state.js';
 import type {ReallocationRequest} from '../../domain/reallocate.js';
-import {reallocateTakesText, type ReallocateFormState} from '../reallocate/reallocate-form-state.js';
+import type {ReallocateFormState} from '../reallocate/reallocate-form-state.js';
 import {onReallocateFormInput, reallocateWritten} from './desk-acting.js';
 import {absenceWritten, onAbsenceFormInput, onEndConfirmInput} from './desk-absences.js';
 import {calendarCommand} from './desk-calendar.js';
@@ -33,8 +34,7 @@ import {onHandoverField} from './desk-handover.js';
 import {onHelpCommand} from './desk-help.js';
 import {clampAll, explorerDo, onFilterInput, problemsDo} from './desk-navigation.js';
 import {onPaletteInput} from './desk-palette.js';
-import {recordTakesText, type RecordFormState} from '../record/record-form-state.js';
-import {fieldsFor} from '../record/record-form.js';
+import type {RecordFormState} from '../record/record-form-state.js';
 import {onRecordFormInput, recordWritten, type RecordWrite} from './desk-records.js';
 
 export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
@@ -48,7 +48,6 @@ export {currentHandover} from './desk-handover.js';
 export {currentCalendar} from './desk-calendar.js';
 export {PALETTE_ROWS} from './desk-palette.js';
 export {selectedTeamOfficer} from './desk-absences.js';
-export {runCommand} from './desk-commands.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
 export type Pane = 'explorer' | 'editor' | 'problems';
@@ -206,41 +205,6 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			// A chunk may hold several keys ("jjj", five backspaces, Tab Tab): each is applied in turn.
 			return applyChunk(s.notice === null ? s : {...s, notice: null}, a.input, a.key, onInput, takesText);
 	}
-}
-
-/**
- * True when typed text goes into a field as text (a paste is one insert): the review, the palette's
- * query, a filter line, a text field of a form, or a Handover view field being edited.
- * Otherwise each character of a chunk is a key of its own.
- */
-export function takesText(s: DeskState): boolean {
-	switch (activeContext(s)) {
-		case 'review':
-		case 'palette':
-		case 'explorer-filter':
-		case 'problems-filter':
-		case 'handover-field':
-			return true;
-		case 'absence-form':
-			return !s.absenceForm!.confirmDiscard && !s.absenceForm!.saving && s.absenceForm!.field !== 'reason';
-		case 'decision-form':
-			return decisionFormTakesText(s.decisionForm!);
-		case 'reallocate-form':
-			return reallocateTakesText(s.reallocateForm!);
-		case 'record-form':
-			return recordTakesText(s.recordForm!, fieldsFor(s.recordForm!));
-		default:
-			return false;
-	}
-}
-
-/**
- * True while something is being typed or answered (a review with the keys, the palette, a filter, a form,
- * a question, a Handover field): the store is then not reloaded under it (use-store-watch.ts).
- */
-export function isTyping(s: DeskState): boolean {
-	if (activeContext(s) === 'review' || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
-	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null;
 }
 
 function onInput(s: DeskState, input: string, key: KeyInfo): DeskState {
