@@ -10,7 +10,8 @@ Commands
 {COMMANDS}
 
 Global options
-  --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run)
+  --store PATH         the team store (env FORTNIGHT_STORE; default data/store.json, copied from the demo on first run),
+                       or a PostgreSQL database: postgres://... ("fortnight store --help")
   --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
   --as OFFICER         who you are: an officer's id, collar number or name (env FORTNIGHT_USER;
                        else your login if the store maps it to an officer; "fortnight whoami")

@@ -10,6 +10,7 @@ import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
 import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
 import {readSettings, type SettingsRead} from '../settings/user-settings.js';
+import {isPostgresUrl} from '../store/index.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -42,7 +43,7 @@ export interface GlobalFlags {
 }
 
 export interface Context {
-	/** Absolute store path. */
+	/** Absolute store path, or a postgres:// URL as given. */
 	storePath: string;
 	/** True when no --store / FORTNIGHT_STORE / settings store was given (the first-run demo copy applies only then). */
 	defaultStore: boolean;
@@ -78,7 +79,8 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined) ?? settings.settings.store;
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return {
-		storePath: path.resolve(given ?? defaultStorePath(env)),
+		// A postgres:// URL names a database, not a file (README "PostgreSQL").
+		storePath: given !== undefined && isPostgresUrl(given) ? given : path.resolve(given ?? defaultStorePath(env)),
 		defaultStore: given === undefined,
 		today: today ?? localToday(),
 		todayGiven: today !== undefined,
@@ -113,5 +115,5 @@ export function actorFor(ctx: Context, data: StoreData): {officer: Officer; sour
 }
 
 export function storeExists(ctx: Context): boolean {
-	return existsSync(ctx.storePath);
+	return isPostgresUrl(ctx.storePath) || existsSync(ctx.storePath);
 }

@@ -109,8 +109,9 @@ function expected(setting: SettingName, at: string): string {
 	return `must be a non-empty string${setting === 'store' ? ' (a path to the team store)' : " (an officer's id, collar number or name)"}`;
 }
 
-/** "~/x" is in the home folder; any other relative path is relative to the settings file's folder. */
+/** "~/x" is in the home folder; any other relative path is relative to the settings file's folder; a URL (postgres://) as given. */
 function resolveStore(store: string, file: string): string {
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(store)) return store;
 	if (store === '~' || store.startsWith('~/')) return path.join(homedir(), store.slice(1));
 	return path.resolve(path.dirname(file), store);
 }

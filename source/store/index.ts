@@ -12,8 +12,9 @@
  * knowing"). Everything else here is already loaded by the desk's screens.
  */
 import type * as StoreModule from './store.js';
+import {isPostgresUrl} from './pg-url.js';
 
-export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, ReadOptions, Store, StoreRead} from './store.js';
+export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, OutsideChange, ReadOptions, Store, StoreRead} from './store.js';
 export {chainPathFor} from './chain-path.js';
 export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
@@ -27,20 +28,27 @@ export type {WelfareFile, WelfareKey, WelfareNote} from './welfare-file.js';
 export {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from './welfare-drafts.js';
 export type {PendingWelfareNote, WelfareDraftsAccess} from './welfare-drafts.js';
 
-const load = async (): Promise<typeof StoreModule> => import('./store.js');
+export {isPostgresUrl} from './pg-url.js';
 
-/** Opens a store file for the desk and the commands that change it (see store.ts `openStore`). */
-export const openStore: typeof StoreModule.openStore = async (file, options) => (await load()).openStore(file, options);
+const load = async (): Promise<typeof StoreModule> => import('./store.js');
+/** The PostgreSQL store (README "PostgreSQL"), loaded only for a postgres:// URL: a file store never loads pg. */
+const pg = async () => import('./pg-store.js');
+
+/** Opens a store file, or a postgres:// URL, for the desk and the commands that change it (see store.ts `openStore`). */
+export const openStore: typeof StoreModule.openStore = async (file, options) =>
+	isPostgresUrl(file) ? (await pg()).openPgStore(file, options) : (await load()).openStore(file, options);
 
 /**
  * Reads, migrates and validates a store file once, for the read-only commands (read.ts). Loads the reader
  * alone, not the writer (store.ts, with the lock, lowdb and the schema compiler).
  */
-export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) => (await import('./read.js')).readStoreFile(file, options);
+export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) =>
+	isPostgresUrl(file) ? (await pg()).readPgStore(file, options) : (await import('./read.js')).readStoreFile(file, options);
 
 /** The whole chain in batches, streamed from a split store's chain file (see store.ts). */
 export const wholeChainBatches: typeof StoreModule.wholeChainBatches = async function* (file, data) {
-	yield* (await import('./read.js')).wholeChainBatches(file, data);
+	if (isPostgresUrl(file)) yield* (await pg()).pgChainBatches(file, data);
+	else yield* (await import('./read.js')).wholeChainBatches(file, data);
 };
 
 /** Writes the store as one JSON file, the whole chain inside (`fortnight store export --single-file`; see store.ts). */
@@ -52,3 +60,9 @@ export const exportStoreFile: typeof StoreModule.exportStoreFile = async (...arg
 /** Writes a brand-new store file; refuses to overwrite unless asked (see store.ts). */
 export const createStoreFile: typeof StoreModule.createStoreFile = async (file, data, options) =>
 	(await load()).createStoreFile(file, data, options);
+
+/** `fortnight store migrate` on a postgres:// URL: applies the SQL migrations the database lacks (pg-migrate.ts). */
+export const migrateDatabase = async (url: string) => (await import('./pg-admin.js')).migrateDatabase(url);
+
+/** `fortnight store copy`: a whole store, chain and welfare notes, from a file or database to a new one (store-copy.ts). */
+export const copyStore = async (from: string, to: string) => (await import('./store-copy.js')).copyStore(from, to);

@@ -10,13 +10,12 @@ import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
-import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
-import {entryFieldProblem, hashEntry, verifyAppended, verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
+import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
+import {prepareChange} from './apply-change.js';
 import {chainPathFor} from './chain-path.js';
 import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
-import {verifySignatures} from './signatures.js';
-import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
+import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget} from './link-target.js';
@@ -28,6 +27,7 @@ import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
 import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, wholeChainOf, type ChainWanted, type FileSignature} from './read.js';
 import {hashing, writeReceipt} from './receipts.js';
+import {isPostgresUrl} from './pg-url.js';
 
 export {loadStoreText} from './load-text.js';
 export {parseStoreText} from './parse.js';
@@ -109,6 +109,23 @@ export interface Store {
 	 * unsubscribe function. Optional: a store without file locks has nothing to wait for.
 	 */
 	onLockWait?(listener: (message: string | null) => void): () => void;
+	/**
+	 * Calls `listener` at once when another user's change to this store is committed (a PostgreSQL store
+	 * hears it through LISTEN/NOTIFY), saying who and what, so the desk need not poll changedOnDisk. Returns
+	 * the unsubscribe function. Optional: a file store has no one to tell it; the desk polls instead.
+	 */
+	onChange?(listener: (change: OutsideChange) => void): () => void;
+}
+
+/** Another user's committed change, as a server store announces it. */
+export interface OutsideChange {
+	/** The officer id of who made it, when the database maps their login to one; else null. */
+	officerId: string | null;
+	/** Their database role (login). */
+	role: string;
+	/** What they changed: short labels such as "case 24/1234/26" (conflict.ts describeChanges). */
+	what: string[];
+	revision: number;
 }
 
 export {serialize, serializeBytes} from './serialize.js';
@@ -337,59 +354,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 				return await withLock(abs, lockOptions, async assertHeld => {
 					const [fresh] = await adapter.fresh();
 					await assertChainIntact(fresh);
-					const mine = db.data;
-					let merged = false;
-					let othersChanged: string[] | undefined;
-					let next: StoreData | undefined;
-					// `fresh` is the very object the user sees unless the file changed since the snapshot was taken
-					// (including a change first noticed by an earlier apply that then failed with a conflict).
-					if (fresh !== mine) {
-						// Another user saved since the snapshot was taken: an instance holding an older version never
-						// overwrites newer data. The change is pure, so it is re-run on their data, unless both
-						// edited the same field, which only a person can resolve.
-						const theirs = diffStores(mine, fresh);
-						if (theirs.size > 0) {
-							let ours: ReturnType<typeof diffStores>;
-							try {
-								ours = diffStores(mine, change(mine));
-							} catch {
-								ours = new Map(); // the change only makes sense on the fresh data; let that run decide
-							}
-							const rerun = () => diffStores(fresh, (next ??= change(fresh)));
-							const clash = findClash(theirs, ours, surface, rerun);
-							if (clash) throw new StoreError('conflict', clash.message, abs);
-							merged = true;
-							othersChanged = describeChanges(theirs);
-						}
-					}
-					next ??= change(fresh);
-					candidate = {...next, schemaVersion: SCHEMA_VERSION, revision: fresh.revision + 1, updatedAt: now().toISOString()};
-					// `fresh` was validated when read or written: only the records the change adds or replaces are checked again.
-					const problem = validateStore(candidate, fresh);
-					if (problem) {
-						const e = new StoreError('invalid', `That change would make ${abs} invalid (at ${safeText(problem.path)}, ${safeText(problem.message)}), so it was not saved.`, abs);
-						candidate = undefined;
-						throw e;
-					}
-					// Signed entries are append-only: a change may add entries, never alter or remove one.
-					if (!keepsSignedEntries(fresh.chain, candidate.chain)) {
-						candidate = undefined;
-						throw new StoreError('invalid', `That change would alter or remove signed entries in the review chain of ${abs}; signed reviews can only be amended by a new entry, so it was not saved.`, abs);
-					}
-					// Entries made against stale data would not link to the entries on disk.
-					const broken = verifyAppended(candidate.chain, fresh.chain.length);
-					if (broken) {
-						candidate = undefined;
-						const again = surface === 'desk' ? 'Reload and sign again.' : 'Run the command again.';
-						const why = `so this entry no longer links (${broken.message}); it was not saved. ${again}`;
-						throw new StoreError('conflict', `Another user signed an entry in the review chain at the same moment, ${why}`, abs);
-					}
-					// Once the store has enrolled keys, an entry nobody could verify is never written (README, "Signatures").
-					const unsigned = candidate.chain.length > fresh.chain.length ? verifySignatures(candidate, fresh.chain.length).problem : null;
-					if (unsigned) {
-						candidate = undefined;
-						throw new StoreError('key', `${unsigned.message[0]!.toUpperCase()}${unsigned.message.slice(1)}, so nothing was saved to ${abs}. Sign with your own enrolled key ("fortnight keys init", then have it enrolled).`, abs);
-					}
+					const prepared = prepareChange(db.data, fresh, change, {surface, where: abs, now});
+					candidate = prepared.candidate;
+					const {merged, othersChanged} = prepared;
 					assertHeld();
 					const {held, warning} = await adapter.commit(candidate, fresh, assertHeld);
 					// Its old entries were checked above (and kept unchanged), its new ones just now.
@@ -436,19 +403,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	};
 }
 
-/** True when `next` starts with every entry of `chain` unchanged (same object, or same content, fields and hash). */
-function keepsSignedEntries(chain: StoreData['chain'], next: StoreData['chain']): boolean {
-	if (next.length < chain.length) return false;
-	for (let i = 0; i < chain.length; i++) {
-		const a = chain[i]!;
-		const b = next[i]!;
-		if (a !== b && (a.hash !== b.hash || entryFieldProblem(b) !== null || hashEntry(b) !== b.hash)) return false;
-	}
-	return true;
-}
-
 /** The banner sentence for a chain that fails `verify`, or null. */
-function brokenChainReason(file: string, problem: ChainProblem | null): string | null {
+export function brokenChainReason(file: string, problem: ChainProblem | null): string | null {
 	if (!problem) return null;
 	return `${file} cannot be saved: its review chain fails verification (${problem.message}). Run "fortnight verify --store ${file}" and restore the file from a backup; until then you can look but not save.`;
 }
@@ -458,7 +414,7 @@ function brokenChainReason(file: string, problem: ChainProblem | null): string |
  * at 5,000 cases (50,000 entries) the walk takes about half a second, and the desk must keep taking keys
  * (and the lock keep being refreshed) meanwhile.
  */
-async function verifyChainInSlices(data: StoreData): Promise<ChainProblem | null> {
+export async function verifyChainInSlices(data: StoreData): Promise<ChainProblem | null> {
 	const chain = data.chain;
 	for (let from = 0; from < chain.length; from += CHAIN_SLICE) {
 		const problem = heldChainProblem(data, from, from + CHAIN_SLICE, true);
@@ -472,7 +428,7 @@ async function verifyChainInSlices(data: StoreData): Promise<ChainProblem | null
 const CHAIN_SLICE = 500;
 
 /** verifyChain on the chain `data` holds: the whole chain, or a split store's working set (verifyWorkingSet). */
-function heldChainProblem(data: StoreData, from: number, to: number, hashes: boolean): ChainProblem | null {
+export function heldChainProblem(data: StoreData, from: number, to: number, hashes: boolean): ChainProblem | null {
 	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
 	return whole ? verifyChain(data.chain, from, to, hashes) : verifyWorkingSet(data.chain, from, to, hashes);
 }
@@ -605,7 +561,7 @@ function bounded(bytes: ChunkedBytes, tooLarge: () => Error): ChunkedBytes {
  * MAX_STORE_BYTES, which fortnight could not open.
  */
 export async function exportSingleFile(storeFile: string, out: string, options: Pick<ExportOptions, 'force'>): Promise<ExportWritten> {
-	const {data} = await readStoreFile(storeFile, {chain: 'whole'});
+	const {data} = isPostgresUrl(storeFile) ? await (await import('./pg-store.js')).readPgStore(storeFile, {chain: 'whole'}) : await readStoreFile(storeFile, {chain: 'whole'});
 	const whole = await wholeOf(storeFile, data);
 	const file = path.resolve(out);
 	const tooLarge = () =>

@@ -20,6 +20,7 @@ import {TypeCompiler} from '@sinclair/typebox/compiler';
 import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
+import {isPostgresUrl} from './pg-url.js';
 import {openWelfare, passphrase, WELFARE_KEY_ENV, WELFARE_MODE, welfarePathFor} from './welfare-file.js';
 import type {OpenedWelfare, WelfareKey, WelfareNote} from './welfare-file.js';
 import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey} from './welfare-crypto.js';
@@ -155,6 +156,15 @@ export async function openWelfareDrafts(
 	filed: (p: PendingWelfareNote, n: WelfareNote) => boolean,
 	key?: WelfareKey,
 ): Promise<WelfareDraftsAccess> {
+	if (isPostgresUrl(storePath)) {
+		// Kept in the database, where only their author reads them (pg-welfare.ts); nothing on this machine's disk.
+		const pg = await import('./pg-welfare.js');
+		const filedNotes = (await pg.readPgWelfare(storePath)).notes;
+		const isFiled = (p: PendingWelfareNote) => filedNotes.some(n => filed(p, n));
+		const pending = await pg.readPgPending(storePath);
+		if (pending.some(isFiled)) await pg.changePgPending(storePath, all => all.filter(p => !isFiled(p))).catch(() => {});
+		return {ok: true, encrypted: false, pending: pending.filter(p => !isFiled(p))};
+	}
 	const pass = await passphrase(key);
 	let both: Awaited<ReturnType<typeof openBoth>>;
 	try {
@@ -175,6 +185,7 @@ export async function openWelfareDrafts(
 
 /** Every pending note (for reading one back after a save). Encrypted files need the passphrase. */
 export async function readWelfareDrafts(storePath: string, key?: WelfareKey): Promise<PendingWelfareNote[]> {
+	if (isPostgresUrl(storePath)) return (await import('./pg-welfare.js')).readPgPending(storePath);
 	return (await openDrafts(welfareDraftsPathFor(storePath), await passphrase(key))).notes;
 }
 
@@ -188,6 +199,7 @@ export async function changeWelfareDrafts(
 	change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[],
 	key?: WelfareKey,
 ): Promise<PendingWelfareNote[]> {
+	if (isPostgresUrl(storePath)) return (await import('./pg-welfare.js')).changePgPending(storePath, change);
 	const file = welfareDraftsPathFor(storePath);
 	const pass = await passphrase(key);
 	return withLock(file, {}, async assertHeld => {

@@ -16,6 +16,7 @@ import {TypeCompiler} from '@sinclair/typebox/compiler';
 import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
+import {isPostgresUrl} from './pg-url.js';
 import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey, type Envelope} from './welfare-crypto.js';
 
 export const WELFARE_MODE = 0o600;
@@ -42,6 +43,8 @@ export type WelfareKey = string | (() => Promise<string>);
 
 /** `team.json` -> `team.welfare.json`, in the same folder. */
 export function welfarePathFor(storePath: string): string {
+	// A PostgreSQL store keeps them in its own table: the URL names it (pg-welfare.ts).
+	if (isPostgresUrl(storePath)) return `${storePath.replace(/#.*$/, '')}#welfare`;
 	return storePath.replace(/(\.json)?$/i, '.welfare.json');
 }
 
@@ -117,6 +120,7 @@ export async function openWelfare(file: string, key: WelfareKey | undefined): Pr
 
 /** Reads the notes (an absent file has none). Encrypted files need `key` or FORTNIGHT_WELFARE_KEY. */
 export async function readWelfare(file: string, key?: WelfareKey): Promise<WelfareFile> {
+	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).readPgWelfare(file);
 	return (await openWelfare(file, key)).data;
 }
 
@@ -135,6 +139,7 @@ export async function isWelfareEncrypted(file: string): Promise<boolean> {
  * given). A note whose id is already in the file is not added again (a retried filing).
  */
 export async function appendWelfareNote(file: string, note: WelfareNote, key?: WelfareKey): Promise<void> {
+	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).appendPgWelfareNotes(file, [note]);
 	await withLock(file, {}, async assertHeld => {
 		const current = await openWelfare(file, key);
 		if (current.data.notes.some(n => n.id === note.id)) return;
@@ -150,6 +155,8 @@ export async function appendWelfareNote(file: string, note: WelfareNote, key?: W
  * is given, plain otherwise.
  */
 export async function writeWelfare(file: string, data: WelfareFile, key?: WelfareKey): Promise<void> {
+	// In the database notes are only ever added (the table keeps every note filed): written = each one there.
+	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).appendPgWelfareNotes(file, data.notes);
 	const current = await openWelfare(file, key);
 	const k = current.key ?? (await newKey(key));
 	await save(file, data, k);

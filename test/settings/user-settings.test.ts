@@ -46,6 +46,7 @@ describe('what a settings file may say', () => {
 	it('resolves a relative store against the settings folder, and ~/ against the home folder', () => {
 		expect(parse({store: 'team.json'}).settings.store).toBe('/home/ds/.config/fortnight/team.json');
 		expect(parse({store: '~/team/team.json'}).settings.store).toBe(path.join(os.homedir(), 'team', 'team.json'));
+		expect(parse({store: 'postgres://db.example/team'}).settings.store).toBe('postgres://db.example/team');
 	});
 });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Store} from '../../source/store/store.js';
+import type {OutsideChange, Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {notExpected} from '../helpers/fake-store.js';
 import {demoData, ready, renderDesk} from './desk-harness.js';
@@ -83,6 +83,53 @@ describe('store watching', () => {
 		await h.press('u');
 		await h.waitFor('59 live cases', 20_000);
 		h.app.unmount();
+	});
+
+	/** The same stand-in, announcing changes as a PostgreSQL store does (Store.onChange). */
+	function announcing(f: ReturnType<typeof fakeStore>) {
+		let tell: ((c: OutsideChange) => void) | null = null;
+		let unsubscribed = false;
+		const store: Store = {
+			...f.store,
+			onChange(listener) {
+				tell = listener;
+				return () => {
+					unsubscribed = true;
+				};
+			},
+		};
+		return {store, tell: (c: OutsideChange) => tell!(c), listening: () => tell !== null, unsubscribed: () => unsubscribed};
+	}
+
+	it('a store that announces changes (PostgreSQL) is heard at once without polling; the status bar says who changed what', async () => {
+		const base = demoData();
+		const f = fakeStore(base);
+		const a = announcing(f);
+		const h = renderDesk({store: a.store, pollMs: 20});
+		await ready(h);
+		expect(a.listening()).toBe(true);
+		const ref = base.cases[0]!.ref;
+		const sergeant = base.officers.find(o => o.id === base.team.sergeantId)!;
+		const who = `${sergeant.rank} ${sergeant.name.split(' ').at(-1)}`;
+		// While a filter is typed: the bar says who changed what, and the screen waits.
+		await h.press('/');
+		await h.press('CR');
+		f.otherUserSaves(closedOne(base));
+		a.tell({officerId: base.team.sergeantId, role: 'sgt_brennan', what: [`case ${ref}`], revision: base.revision + 1});
+		const frame = await h.waitFor('CHANGED BY ANOTHER USER (u reloads)');
+		expect(frame).toContain(`${who} changed case ${ref}.`);
+		expect(frame).toContain('60 live cases');
+		// Leaving the filter takes it in.
+		await h.press('\u001b');
+		await h.waitFor('59 live cases', 20_000);
+		// With nothing typed, the next is taken in by itself, saying who.
+		f.otherUserSaves({...closedOne(base), revision: base.revision + 2});
+		a.tell({officerId: null, role: 'insp_okafor', what: ['the settings'], revision: base.revision + 2});
+		await h.waitFor(`Reloaded: insp_okafor changed the settings (revision ${base.revision + 2})`);
+		// Heard, not polled: the file-style check never ran.
+		expect(f.statCalls()).toBe(0);
+		h.app.unmount();
+		expect(a.unsubscribed()).toBe(true);
 	});
 
 	it('says when the store is read-only', async () => {

@@ -145,7 +145,10 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	const reviewConsumed = useRef(0);
 	// The Handover view's last export carried out (see HandoverViewProps.exportsDone).
 	const handoverExports = useRef(0);
-	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData, {typing: isTyping(state), diskChanged: state.diskChanged});
+	useStoreWatch(store, pollMs, state.reloadRequests, dispatch, setData, {typing: isTyping(state), diskChanged: state.diskChanged}, id => {
+		const officer = state.model.officerById.get(id);
+		return officer ? shortName(officer) : undefined;
+	});
 	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
 	useEffect(() => store?.onLockWait?.(text => dispatch({type: 'lock-wait', text})), [store]);
 	const logCsv = useCallback(() => ({text: logViewCsv(currentLogModel(state)), name: logExportFileName(state.log)}), [state]);

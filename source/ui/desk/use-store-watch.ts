@@ -1,6 +1,8 @@
 /**
- * Watches the store file for changes by another user (a cheap stat every few seconds, through
- * store.changedOnDisk) and performs reloads. A change is taken in by itself while nothing is being
+ * Watches the store for changes by another user and performs reloads. A store that announces changes
+ * (PostgreSQL: LISTEN/NOTIFY, store.onChange) is heard at once, without polling, and the status bar says
+ * who changed what; a file is checked with a cheap stat every few seconds (store.changedOnDisk).
+ * A change is taken in by itself while nothing is being
  * typed (README "The review desk": a second desk would otherwise show a case as due, and offer its
  * draft, after someone else signed it); while something is (a filter, the palette, a form, a review
  * with the keys), the status bar says so and the screen does not change under the typing: it reloads
@@ -9,10 +11,17 @@
 import {useEffect, useRef, type Dispatch} from 'react';
 import path from 'node:path';
 import type {StoreData} from '../../domain/model.js';
-import type {Store} from '../../store/index.js';
+import type {OutsideChange, Store} from '../../store/index.js';
 import type {DeskAction} from './desk-state.js';
 
 export const DEFAULT_POLL_MS = 3000;
+
+/** The status bar's sentence for another user's change: "DS Brennan changed case CR/00012/25." */
+export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: string) => string | undefined): string {
+	const who = (change.officerId !== null ? nameOf(change.officerId) : undefined) ?? (change.role || 'Another user');
+	const what = change.what.length > 0 ? change.what.join(', ') : 'the store';
+	return `${who} changed ${what}`;
+}
 
 export function useStoreWatch(
 	store: Store | undefined,
@@ -21,19 +30,23 @@ export function useStoreWatch(
 	dispatch: Dispatch<DeskAction>,
 	setData: (d: StoreData) => void,
 	watch: {typing: boolean; diskChanged: boolean} = {typing: true, diskChanged: false},
+	nameOf: (officerId: string) => string | undefined = () => undefined,
 ): void {
+	const names = useRef(nameOf);
+	names.current = nameOf;
 	const typing = useRef(watch.typing);
 	typing.current = watch.typing;
 	const reloading = useRef(false);
-	const reloadByItself = useRef<() => void>(() => {});
-	reloadByItself.current = () => {
+	const reloadByItself = useRef<(who?: string) => void>(() => {});
+	reloadByItself.current = (who?: string) => {
 		if (!store || reloading.current) return;
 		reloading.current = true;
 		store
 			.reload()
 			.then(data => {
 				setData(data);
-				dispatch({type: 'notice', text: `Reloaded: another user changed ${path.basename(store.file)} (revision ${data.revision}).`});
+				const what = who ?? `another user changed ${path.basename(store.file)}`;
+				dispatch({type: 'notice', text: `Reloaded: ${what} (revision ${data.revision}).`});
 			})
 			.catch(() => dispatch({type: 'disk-changed', changed: true}))
 			.finally(() => {
@@ -42,7 +55,21 @@ export function useStoreWatch(
 	};
 
 	useEffect(() => {
-		if (!store || pollMs <= 0) return;
+		if (!store?.onChange) return;
+		return store.onChange(change => {
+			const words = outsideChangeWords(change, id => names.current(id));
+			if (!typing.current) {
+				reloadByItself.current(words);
+				return;
+			}
+			dispatch({type: 'disk-changed', changed: true});
+			dispatch({type: 'notice', text: `${words}.`});
+		});
+	}, [store, dispatch]);
+
+	useEffect(() => {
+		// A store that announces its changes needs no polling.
+		if (!store || pollMs <= 0 || store.onChange) return;
 		let busy = false;
 		const timer = setInterval(() => {
 			if (busy) return;

@@ -1,0 +1,100 @@
+/**
+ * Connections to a PostgreSQL store: one small pool per database, whose idle connections never keep the
+ * process alive (a command ends when its work does), and the server's errors in fortnight's words
+ * (StoreError, exit 3). A server message is never shown whole: a failing row's values could be a welfare
+ * note, so only the error's kind and the table are named.
+ */
+import pg from 'pg';
+import {StoreError} from './errors.js';
+import {parseStoreUrl, type StoreUrl} from './pg-url.js';
+
+const pools = new Map<string, pg.Pool>();
+const guarded = new WeakSet<pg.PoolClient>();
+
+export function poolFor(url: StoreUrl): pg.Pool {
+	let pool = pools.get(url.connectionString);
+	if (!pool) {
+		pool = new pg.Pool({connectionString: url.connectionString, max: 4, allowExitOnIdle: true, idleTimeoutMillis: 2000});
+		// An idle connection the server drops (a restart) is replaced on the next query, not a crash.
+		pool.on('error', () => {});
+		pools.set(url.connectionString, pool);
+	}
+	return pool;
+}
+
+/** Ends every pool (tests, and a desk that quits). */
+export async function closePools(): Promise<void> {
+	const all = [...pools.values()];
+	pools.clear();
+	await Promise.all(all.map(p => p.end().catch(() => {})));
+}
+
+/** Runs `work` on a connection of the store's pool, translating the server's errors. */
+export async function withClient<T>(store: string | StoreUrl, work: (client: pg.PoolClient, url: StoreUrl) => Promise<T>): Promise<T> {
+	const url = typeof store === 'string' ? parseStoreUrl(store) : store;
+	let client: pg.PoolClient;
+	try {
+		client = await poolFor(url).connect();
+	} catch (err) {
+		throw describePgError(err, url.shown);
+	}
+	// A connection the server dropped (a restart) fails the query in hand, which is reported; its socket's
+	// own error event must not also be thrown at the process (the pool listens only while it is idle).
+	if (!guarded.has(client)) {
+		guarded.add(client);
+		client.on('error', () => {});
+	}
+	let broken = false;
+	try {
+		return await work(client, url);
+	} catch (err) {
+		broken = isPgError(err);
+		// A change that throws (a usage error, a rule refusing) is not the database's doing: passed on as it is.
+		throw broken ? describePgError(err, url.shown) : err;
+	} finally {
+		client.release(broken);
+	}
+}
+
+/** True for an error from the server (a SQLSTATE) or the connection to it (an errno such as ECONNREFUSED). */
+export function isPgError(err: unknown): boolean {
+	if (err instanceof pg.DatabaseError) return true;
+	const code = (err as {code?: unknown})?.code;
+	return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+/** A pg or connection error as a StoreError naming the database; a StoreError is returned as it is. */
+export function describePgError(err: unknown, shown: string): StoreError {
+	if (err instanceof StoreError) return err;
+	const e = err as {code?: string; message?: string; table?: string};
+	const code = e.code ?? '';
+	const table = e.table ? ` (table ${e.table})` : '';
+	if (code === '42501' || code === '42P01') {
+		return new StoreError(
+			'permission',
+			`The database at ${shown} refused that to your role${table}: your login may not see or change it. Ask the database's owner for access.`,
+			shown,
+		);
+	}
+	if (code === '28000' || code === '28P01' || code === '3D000') {
+		const what = code === '3D000' ? 'has no such database' : 'refused the login';
+		return new StoreError(
+			'permission',
+			`The PostgreSQL server for ${shown} ${what}. Check the user and database in the URL with the server's owner.`,
+			shown,
+		);
+	}
+	if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH|ECONNRESET)$/.test(code) || code === '57P01' || code === '57P03') {
+		return new StoreError(
+			'io',
+			`Could not reach the PostgreSQL server for ${shown} (${code}). Check it is running and the URL is right, then try again.`,
+			shown,
+		);
+	}
+	const kind = code ? `error ${code}` : 'an error';
+	return new StoreError(
+		'io',
+		`The database at ${shown} answered with ${kind}${table}, so nothing was changed. Try again; if it persists, run "fortnight verify".`,
+		shown,
+	);
+}

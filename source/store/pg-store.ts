@@ -1,0 +1,299 @@
+/**
+ * The PostgreSQL store (README "PostgreSQL"; source/store/README.md "PostgreSQL"): the same `Store` a file
+ * gives, chosen by a postgres:// URL. Each change is one transaction: lock the team's row (SELECT ... FOR
+ * UPDATE), read what others changed since the snapshot if its revision moved, re-run the change on it
+ * exactly as the file store does (apply-change.ts: no lost update, a clash only when both changed the
+ * same field), then write only the rows it touched, append its chain entries and bump the revision.
+ * Writers of one team queue on its row for the few milliseconds of the write, never while a person
+ * types; other teams' writers never wait. A writer killed mid-transaction leaves nothing: the server
+ * rolls it back.
+ */
+import {createHash} from 'node:crypto';
+import pg from 'pg';
+import type {ChainEntry, StoreData} from '../domain/model.js';
+import {prepareChange} from './apply-change.js';
+import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
+import {StoreError} from './errors.js';
+import {describePgError, isPgError, withClient} from './pg-connect.js';
+import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision, writeTeam} from './pg-data.js';
+import {assertCurrent} from './pg-migrate.js';
+import {parseStoreUrl, type StoreUrl} from './pg-url.js';
+import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
+import {validateStore} from './validate.js';
+import {
+	brokenChainReason,
+	createStoreFile,
+	heldChainProblem,
+	verifyChainInSlices,
+	type ApplyResult,
+	type Change,
+	type OpenOptions,
+	type OutsideChange,
+	type Store,
+} from './store.js';
+
+const PgClient = pg.Client;
+
+/** What a read gives in place of a file's signature: the team's revision. */
+function signatureOfRevision(revision: number): FileSignature {
+	return {size: revision, mtimeMs: 0, ino: 0};
+}
+
+/** Reads one moment of the team (a repeatable-read, read-only transaction) and checks it as a file's data is checked. */
+async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted): Promise<{team: string; data: StoreData}> {
+	await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+	try {
+		await assertCurrent(client, url.shown);
+		const team = await resolveTeam(client, url.team, url.shown);
+		const data = await loadTeam(client, team, chain, url.shown);
+		await client.query('COMMIT');
+		const problem = validateStore(data);
+		if (problem) {
+			throw new StoreError(
+				'invalid',
+				`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). ` +
+					`Restore it from a backup (pg_dump).`,
+				url.shown,
+			);
+		}
+		return {team, data};
+	} catch (err) {
+		await client.query('ROLLBACK').catch(() => {});
+		throw err;
+	}
+}
+
+/** readStoreFile for a PostgreSQL URL (the read-only commands). */
+export async function readPgStore(store: string, options: ReadOptions = {}): Promise<StoreRead> {
+	return withClient(store, async (client, url) => {
+		const {data} = await readTeam(client, url, options.chain ?? 'state');
+		return {data, signature: signatureOfRevision(data.revision), migratedFrom: null, raw: '', warnings: []};
+	});
+}
+
+/** The whole chain of `data` (read from `store`), in one batch: `verify` walks it. */
+export async function* pgChainBatches(store: string, data: StoreData): AsyncGenerator<readonly ChainEntry[]> {
+	const log = data.chainLog;
+	if (!log || data.chain.length === log.entries) {
+		yield data.chain;
+		return;
+	}
+	yield await wholeChainFor(store, data);
+}
+
+/** Every committed entry of `data`'s chain, read from the database, checked to end at `data`'s head. */
+async function wholeChainFor(store: string, data: StoreData): Promise<ChainEntry[]> {
+	const log = data.chainLog;
+	const committed = log ? data.chain.filter(e => e.seq < log.entries) : data.chain;
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const all = (await chainFrom(client, team, 0)).slice(0, log?.entries ?? data.chain.length);
+		if (all.at(-1)?.hash !== committed.at(-1)?.hash) {
+			throw new StoreError(
+				'chain',
+				`The review chain of team "${team}" in ${url.shown} does not end with the entry this snapshot records as its head. ` +
+					`Run "fortnight verify".`,
+				url.shown,
+			);
+		}
+		return all;
+	});
+}
+
+/** openStore for a PostgreSQL URL. */
+export async function openPgStore(store: string, options: OpenOptions = {}): Promise<Store> {
+	const url = parseStoreUrl(store);
+	const chain = options.chain ?? 'whole';
+	const now = options.now ?? (() => new Date());
+	const surface: ClashSurface = options.surface ?? 'desk';
+	const where = url.shown;
+	const opened = await withClient(url, async client => {
+		const read = await readTeam(client, url, chain);
+		const priv = await client.query<{ok: boolean}>("SELECT has_table_privilege('fortnight_teams', 'UPDATE') AS ok");
+		return {...read, mayWrite: priv.rows[0]?.ok === true};
+	});
+	const team = opened.team;
+	const teamHash = createHash('sha256').update(team).digest('hex');
+	let data = opened.data;
+	const readOnlyReason: string | null = options.readOnly
+		? `${where} was opened read-only: you can look but not save.`
+		: opened.mayWrite
+			? null
+			: `Your database role may not change ${where}: you can look but not save.`;
+	let chainReason = brokenChainReason(where, heldChainProblem(data, 0, data.chain.length, false));
+	const verified = new WeakSet<StoreData['chain']>();
+	let whole: {revision: number; chain: readonly ChainEntry[]} | null = null;
+	/** Revisions this instance committed: their notifications are not news to it. */
+	const committed = new Set<number>();
+	const listeners = new Set<(change: OutsideChange) => void>();
+	let listening: Promise<pg.Client | null> | null = null;
+	const hear = (payload: string | undefined) => {
+		let n: {team?: unknown; revision?: unknown; role?: unknown; officer?: unknown; what?: unknown};
+		try {
+			n = JSON.parse(payload ?? '') as typeof n;
+		} catch {
+			return;
+		}
+		if (n.team !== teamHash || typeof n.revision !== 'number' || committed.has(n.revision)) return;
+		void tell(n.revision);
+	};
+	/** Reads who changed what at `revision` (as this role may) and tells the listeners. */
+	const tell = async (revision: number) => {
+		const row = await withClient(url, async client => {
+			const r = await client.query<{role: string; officer_id: string | null; what: string[]}>(
+				'SELECT role, officer_id, what FROM fortnight_changes WHERE team_id = $1 AND revision = $2',
+				[team, revision],
+			);
+			return r.rows[0] ?? null;
+		}).catch(() => null);
+		const change: OutsideChange = {
+			officerId: row?.officer_id ?? null,
+			role: row?.role ?? '',
+			what: row?.what ?? [],
+			revision,
+		};
+		for (const listener of listeners) listener(change);
+	};
+	const listen = async () => {
+		const client = new PgClient({connectionString: url.connectionString});
+		client.on('notification', m => hear(m.payload));
+		// A dropped connection (a server restart) ends the news; the desk still has changedOnDisk and reload.
+		client.on('error', () => {});
+		await client.connect();
+		// The listening connection never keeps a command or the desk's process alive.
+		(client as unknown as {connection?: {stream?: {unref?: () => void}}}).connection?.stream?.unref?.();
+		await client.query('LISTEN fortnight');
+		return client;
+	};
+
+	const apply = async (change: Change): Promise<ApplyResult> => {
+		if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, where);
+		if (chainReason) throw new StoreError('invalid', chainReason, where);
+		let candidate: StoreData | undefined;
+		try {
+			return await withClient(url, async client => {
+				await client.query('BEGIN');
+				try {
+					// Every writer of this team takes its row first: the revision, the records and the chain's head
+					// cannot move under us until COMMIT.
+					const revision = await teamRevision(client, team, true);
+					if (revision === null)
+						throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
+					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
+					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
+					const problem = fresh === data ? null : validateStore(fresh, data);
+					if (problem) {
+						throw new StoreError(
+							'invalid',
+							`Team "${team}" in ${where} is not valid fortnight data (at ${problem.path}, ${problem.message}), so nothing was saved. ` +
+								`Run "fortnight verify".`,
+							where,
+						);
+					}
+					if (!verified.has(fresh.chain)) {
+						const problem = await verifyChainInSlices(fresh);
+						if (problem) {
+							chainReason = brokenChainReason(where, problem);
+							throw new StoreError('invalid', chainReason!, where);
+						}
+						verified.add(fresh.chain);
+					}
+					const prepared = prepareChange(data, fresh, change, {surface, where, now});
+					candidate = prepared.candidate;
+					await writeTeam(client, team, fresh, candidate);
+					const added = candidate.chain.length - fresh.chain.length;
+					// Who changed what, readable only by those who see the team (row-level security); every open desk
+					// hears of it at once (LISTEN fortnight), delivered only if this commits. A notification reaches
+					// every listener of the database whatever their team, so it carries only the team's hash and the
+					// revision: the desk reads the rest from fortnight_changes under its own role.
+					const what = describeChanges(diffStores(fresh, candidate), 3);
+					await client.query(
+						`INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what)
+						VALUES ($1, $2, current_user, fortnight_officer_of(current_user, $1), $3::text[])`,
+						[team, candidate.revision, what],
+					);
+					await client.query("SELECT pg_notify('fortnight', $1)", [JSON.stringify({team: teamHash, revision: candidate.revision})]);
+					committed.add(candidate.revision);
+					try {
+						await client.query('COMMIT');
+					} catch (err) {
+						committed.delete(candidate.revision);
+						throw err;
+					}
+					const count = (fresh.chainLog?.entries ?? fresh.chain.length) + added;
+					const held = heldAfterWrite(candidate, chain, count);
+					verified.add(held.chain);
+					data = held;
+					return {
+						merged: prepared.merged,
+						revision: candidate.revision,
+						...(prepared.othersChanged ? {othersChanged: prepared.othersChanged} : {}),
+					};
+				} catch (err) {
+					await client.query('ROLLBACK').catch(() => {});
+					throw err;
+				}
+			});
+		} catch (err) {
+			if (!(err instanceof StoreError) && !isPgError(err)) throw err;
+			const e = describePgError(err, where);
+			if (candidate !== undefined && !['conflict', 'invalid', 'key'].includes(e.code)) e.unsaved = candidate;
+			throw e;
+		}
+	};
+
+	return {
+		file: where,
+		get readOnly() {
+			return (readOnlyReason ?? chainReason) !== null;
+		},
+		get readOnlyReason() {
+			return readOnlyReason ?? chainReason;
+		},
+		snapshot: () => data,
+		apply,
+		async changedOnDisk() {
+			try {
+				return (await withClient(url, client => teamRevision(client, team, false))) !== data.revision;
+			} catch {
+				return true;
+			}
+		},
+		async reload() {
+			data = await withClient(url, async client => (await readTeam(client, url, chain)).data);
+			chainReason = brokenChainReason(where, heldChainProblem(data, 0, data.chain.length, false));
+			return data;
+		},
+		async wholeChain() {
+			const log = data.chainLog;
+			if (!log || data.chain.length === log.entries) return data.chain;
+			if (whole?.revision === data.revision) return whole.chain;
+			const read = await wholeChainFor(store, data);
+			whole = {revision: data.revision, chain: read};
+			return read;
+		},
+		onChange(listener) {
+			listeners.add(listener);
+			listening ??= listen().catch(() => null);
+			return () => {
+				listeners.delete(listener);
+				if (listeners.size > 0 || !listening) return;
+				const ending = listening;
+				listening = null;
+				void ending.then(client => client?.end()).catch(() => {});
+			};
+		},
+		async saveCopy(file, given) {
+			const from = given ?? data;
+			const log = from.chainLog;
+			let copy: StoreData = from;
+			if (log) {
+				const committed = from.chain.length === log.entries ? from.chain : await wholeChainFor(store, from);
+				const added = from.chain.filter(e => e.seq >= log.entries);
+				const {chainLog: _log, ...rest} = from;
+				copy = {...rest, chain: [...committed, ...added]};
+			}
+			await createStoreFile(file, copy);
+		},
+	};
+}

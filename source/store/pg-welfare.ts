@@ -1,0 +1,83 @@
+/**
+ * Welfare notes in the PostgreSQL store: their own table (fortnight_welfare_notes), which row-level
+ * security shows only to the officer's line manager on the note's date and lets an officer of the team
+ * add to in their own name (migrations/postgres/002-access.sql). A note is never updated or removed
+ * here; filing one whose id is there adds nothing (a retried filing), as in the file.
+ */
+import type {PendingWelfareNote} from './welfare-drafts.js';
+import type {WelfareFile, WelfareNote} from './welfare-file.js';
+import {withClient} from './pg-connect.js';
+import {resolveTeam} from './pg-data.js';
+
+/** The notes this role may read, oldest first. */
+export async function readPgWelfare(store: string): Promise<WelfareFile> {
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const r = await client.query<WelfareNote>(
+			'SELECT id, officer_id AS "officerId", date::text AS date, by, text FROM fortnight_welfare_notes WHERE team_id = $1 ORDER BY ord',
+			[team],
+		);
+		return {schemaVersion: 1, notes: r.rows.map(n => ({id: n.id, officerId: n.officerId, date: n.date, by: n.by, text: n.text}))};
+	});
+}
+
+/** Files notes for the team (one statement: all or none). */
+export async function appendPgWelfareNotes(store: string, notes: readonly WelfareNote[]): Promise<void> {
+	if (notes.length === 0) return;
+	await withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		await client.query(
+			`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text)
+			SELECT $1, i, o, d::date, b, t
+			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(i, o, d, b, t, n)
+			ORDER BY n ON CONFLICT (team_id, id) DO NOTHING`,
+			[team, notes.map(n => n.id), notes.map(n => n.officerId), notes.map(n => n.date), notes.map(n => n.by), notes.map(n => n.text)],
+		);
+	});
+}
+
+/** The pending notes this role may see (its own), oldest first. */
+export async function readPgPending(store: string): Promise<PendingWelfareNote[]> {
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const r = await client.query<{note: PendingWelfareNote}>('SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id', [
+			team,
+		]);
+		return r.rows.map(x => x.note);
+	});
+}
+
+/** changeWelfareDrafts in the database: one transaction, one writer per team at a time. */
+export async function changePgPending(
+	store: string,
+	change: (notes: readonly PendingWelfareNote[]) => PendingWelfareNote[],
+): Promise<PendingWelfareNote[]> {
+	return withClient(store, async (client, url) => {
+		await client.query('BEGIN');
+		try {
+			const team = await resolveTeam(client, url.team, url.shown);
+			await client.query("SELECT pg_advisory_xact_lock(hashtext('fortnight_welfare_pending:' || $1::text))", [team]);
+			const r = await client.query<{note: PendingWelfareNote}>(
+				'SELECT note FROM fortnight_welfare_pending WHERE team_id = $1 ORDER BY id',
+				[team],
+			);
+			const before = r.rows.map(x => x.note);
+			const next = change(before);
+			if (JSON.stringify(next) !== JSON.stringify(before)) {
+				await client.query('DELETE FROM fortnight_welfare_pending WHERE team_id = $1', [team]);
+				for (const note of next) {
+					await client.query('INSERT INTO fortnight_welfare_pending (team_id, by, note) VALUES ($1, $2, $3::json)', [
+						team,
+						note.by,
+						JSON.stringify(note),
+					]);
+				}
+			}
+			await client.query('COMMIT');
+			return next;
+		} catch (err) {
+			await client.query('ROLLBACK').catch(() => {});
+			throw err;
+		}
+	});
+}

@@ -1,0 +1,97 @@
+/**
+ * The built CLI on a PostgreSQL store (README "PostgreSQL"): `store migrate` makes the tables and refuses
+ * a database newer than the program; `store copy` moves the demo team from its JSON file into the
+ * database and back, losslessly: problems --json, handover --format json and log --format json print
+ * the same bytes on both, verify the same head, and the file copied back is the same data and notes.
+ */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {demoCopy, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+
+const ENV = {FORTNIGHT_NOW: '2026-11-30T09:00:00.000Z'};
+const cli = (args: string[]) => runCli(['--today', DEMO_TODAY, ...args], {env: ENV});
+
+describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReason}`, () => {
+	let cluster: Cluster;
+	beforeAll(() => {
+		cluster = startCluster();
+		cluster.createDatabase('force');
+		cluster.createDatabase('future');
+	});
+	afterAll(() => cluster?.stop());
+
+	it('store migrate makes the tables once, then has nothing to do; a database that is not migrated is refused with what to run', () => {
+		const url = cluster.url('force');
+		const before = cli(['--store', url, 'problems', '--json']);
+		expect(before.code).toBe(3);
+		expect(before.stderr).toContain('has no fortnight tables yet. Run "fortnight store migrate');
+		const first = cli(['--store', url, 'store', 'migrate']);
+		expect(first.stderr + first.stdout).toContain('migrated from schema version 0 to 2');
+		expect(first.code).toBe(0);
+		const again = cli(['--store', url, 'store', 'migrate']);
+		expect(again.stderr + again.stdout).toContain('already at schema version 2; nothing to do');
+	});
+
+	it('refuses a database newer than this fortnight, changing nothing', () => {
+		const url = cluster.url('future');
+		expect(cli(['--store', url, 'store', 'migrate']).code).toBe(0);
+		cluster.psql('future', "INSERT INTO fortnight_migrations (version, name) VALUES (99, 'from-the-future')");
+		for (const args of [
+			['store', 'migrate'],
+			['problems', '--json'],
+		]) {
+			const r = cli(['--store', url, ...args]);
+			expect(r.code).toBe(3);
+			expect(r.stderr).toContain('is at schema version 99, newer than this fortnight knows (2)');
+			expect(r.stderr).not.toContain('    at ');
+		}
+		expect(cluster.psql('future', 'SELECT count(*) FROM fortnight_migrations').stdout.trim()).toBe('3');
+	});
+
+	it('copies the demo into the database and back: the same problems, handover, log, verify head, data and welfare notes', () => {
+		const url = cluster.url('force');
+		const {store} = demoCopy();
+		// The demo is schema 1: split it first so both sides start from the same schema-3 store.
+		expect(cli(['--store', store, 'store', 'migrate']).code).toBe(0);
+		const into = cli(['store', 'copy', '--from', store, '--to', url]);
+		expect(into.stderr + into.stdout).toMatch(/Copied team polit-east \(60 cases, a chain of \d+ entries, 2 welfare notes\)/);
+		expect(into.code).toBe(0);
+		const outputs = (s: string) => [
+			cli(['--store', s, 'problems', '--json']),
+			cli(['--store', s, 'handover', '--from', '2026-11-16', '--to', DEMO_TODAY, '--format', 'json']),
+			cli(['--store', s, 'log', '--format', 'json']),
+		];
+		const onFile = outputs(store);
+		const onDb = outputs(url);
+		for (let i = 0; i < onFile.length; i++) {
+			expect(onFile[i]!.code).toBe(0);
+			expect(onDb[i]!.code).toBe(0);
+			expect(onDb[i]!.stdout.length).toBeGreaterThan(100);
+			expect(onDb[i]!.stdout).toBe(onFile[i]!.stdout);
+		}
+		const head = (s: string) => /head (\d+:[0-9a-f]{64})/.exec(cli(['--store', s, 'verify']).stdout)?.[1];
+		expect(head(url)).toBe(head(store));
+		expect(head(url)).toBeDefined();
+		// And back: a new JSON store with the same data, chain and notes.
+		const back = path.join(tempDir('fortnight-back-'), 'back.json');
+		const out = cli(['store', 'copy', '--from', url, '--to', back]);
+		expect(out.code).toBe(0);
+		expect(head(back)).toBe(head(store));
+		const exported = (s: string) => {
+			const file = path.join(tempDir('fortnight-one-'), 'one.json');
+			expect(cli(['--store', s, 'store', 'export', '--single-file', '--out', file]).code).toBe(0);
+			return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+		};
+		expect(exported(back)).toEqual(exported(store));
+		// The database itself exports the same single file.
+		expect(exported(url)).toEqual(exported(store));
+		const welfare = (file: string) => JSON.parse(readFileSync(file.replace(/\.json$/, '.welfare.json'), 'utf8')) as unknown;
+		expect(welfare(back)).toEqual(welfare(store));
+		// A copy never replaces a team: the same team again is refused.
+		const twice = cli(['store', 'copy', '--from', store, '--to', url]);
+		expect(twice.code).toBe(3);
+		expect(twice.stderr).toContain('is already in the database');
+	});
+});

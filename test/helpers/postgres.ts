@@ -1,0 +1,136 @@
+/**
+ * A throwaway PostgreSQL cluster for one test file (README "PostgreSQL"): `initdb` into a temporary
+ * folder, a Unix socket in that folder and no TCP port (listen_addresses=''), stopped and removed
+ * afterwards. Debian puts the server's programs in /usr/lib/postgresql/N/bin, not on PATH, so both are
+ * searched. As root the cluster is made and run by the `postgres` OS user (the server refuses root).
+ *
+ * Without the programs the tests skip, saying why; with FORTNIGHT_REQUIRE_POSTGRES=1 (CI) they fail.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The folder holding initdb, pg_ctl and postgres, or null when PostgreSQL is not installed. */
+export function findPostgresBin(): string | null {
+	const candidates: string[] = [];
+	for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) if (dir) candidates.push(dir);
+	const debian = '/usr/lib/postgresql';
+	if (existsSync(debian)) {
+		const versions = readdirSync(debian)
+			.filter(v => /^\d+$/.test(v))
+			.sort((a, b) => Number(b) - Number(a));
+		for (const v of versions) candidates.push(path.join(debian, v, 'bin'));
+	}
+	for (const dir of candidates) {
+		if (['initdb', 'pg_ctl', 'postgres'].every(p => existsSync(path.join(dir, p)))) return dir;
+	}
+	// initdb on PATH is often a link into the versioned folder where postgres itself lives.
+	for (const dir of candidates) {
+		const initdb = path.join(dir, 'initdb');
+		if (!existsSync(initdb)) continue;
+		try {
+			const real = path.dirname(execFileSync('readlink', ['-f', initdb], {encoding: 'utf8'}).trim());
+			if (['pg_ctl', 'postgres'].every(p => existsSync(path.join(real, p)))) return real;
+		} catch {
+			// not a link we can follow
+		}
+	}
+	return null;
+}
+
+export const postgresBin = findPostgresBin();
+export const postgresRequired = process.env['FORTNIGHT_REQUIRE_POSTGRES'] === '1';
+/** True when the PostgreSQL tests must skip (no server programs, and CI does not require them). */
+export const skipPostgres = postgresBin === null && !postgresRequired;
+/** The reason printed in a skipped suite's name. */
+export const postgresSkipReason =
+	postgresBin === null ? ' (skipped: no initdb/pg_ctl/postgres on PATH or in /usr/lib/postgresql/*/bin)' : '';
+
+const isRoot = process.getuid?.() === 0;
+
+export interface Cluster {
+	/** The folder holding the data, the socket and the log. */
+	dir: string;
+	/** Where the server's Unix socket is. */
+	socketDir: string;
+	/** A postgres:// URL for `database` as `user` (the superuser, `postgres`, by default), over the socket. */
+	url(database: string, user?: string): string;
+	/** Runs SQL through psql as `user` (default the superuser) and returns its output (tuples only, unaligned). */
+	psql(database: string, sql: string, user?: string): {status: number; stdout: string; stderr: string};
+	createDatabase(name: string): void;
+	/** pg_ctl stop -m immediate: the server dies as in a power cut (no checkpoint), then start again. */
+	crashAndRestart(): void;
+	stop(): void;
+}
+
+/** Runs a server program, as the `postgres` user when we are root. */
+function run(bin: string, args: string[], options: {input?: string} = {}): {status: number; stdout: string; stderr: string} {
+	const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+	const r = spawnSync(cmd, argv, {encoding: 'utf8', input: options.input, cwd: os.tmpdir()});
+	return {status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? ''};
+}
+
+function must(what: string, r: {status: number; stdout: string; stderr: string}): string {
+	if (r.status !== 0) throw new Error(`${what} failed (${r.status}): ${r.stderr || r.stdout}`);
+	return r.stdout;
+}
+
+/** initdb, then start the server on a socket in a new temporary folder. */
+export function startCluster(): Cluster {
+	if (!postgresBin)
+		throw new Error(
+			'PostgreSQL is required (FORTNIGHT_REQUIRE_POSTGRES=1) but initdb/pg_ctl/postgres were not found ' +
+				'on PATH or in /usr/lib/postgresql/*/bin.',
+		);
+	const bin = (name: string) => path.join(postgresBin, name);
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'fortnight-pg-'));
+	chmodSync(dir, 0o700);
+	if (isRoot) {
+		const uid = Number(execFileSync('id', ['-u', 'postgres'], {encoding: 'utf8'}).trim());
+		const gid = Number(execFileSync('id', ['-g', 'postgres'], {encoding: 'utf8'}).trim());
+		chownSync(dir, uid, gid);
+	}
+	const data = path.join(dir, 'data');
+	const log = path.join(dir, 'server.log');
+	must('initdb', run(bin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']));
+	// No TCP at all; the socket in our own folder; small, so several test files can run clusters at once.
+	const conf = [
+		`listen_addresses = ''`,
+		`unix_socket_directories = '${dir}'`,
+		'shared_buffers = 16MB',
+		'max_connections = 60',
+		'fsync = on',
+	];
+	const extra = path.join(dir, 'extra.conf');
+	writeFileSync(extra, conf.join('\n') + '\n');
+	if (isRoot) execFileSync('chown', ['postgres:postgres', extra]);
+	must('configure', run('/bin/sh', ['-c', `echo "include '${extra}'" >> '${data}/postgresql.conf'`]));
+	const start = () => must('pg_ctl start', run(bin('pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '60', 'start']));
+	start();
+	const psqlBin = existsSync(bin('psql')) ? bin('psql') : 'psql';
+	const cluster: Cluster = {
+		dir,
+		socketDir: dir,
+		url: (database, user = 'postgres') =>
+			`postgresql://${encodeURIComponent(user)}@/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}`,
+		psql(database, sql, user = 'postgres') {
+			const r = spawnSync(psqlBin, ['-h', dir, '-U', user, '-d', database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+				encoding: 'utf8',
+			});
+			return {status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? ''};
+		},
+		createDatabase(name) {
+			must('createdb', cluster.psql('postgres', `CREATE DATABASE "${name}"`));
+		},
+		crashAndRestart() {
+			must('pg_ctl stop -m immediate', run(bin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']));
+			start();
+		},
+		stop() {
+			run(bin('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+			rmSync(dir, {recursive: true, force: true});
+		},
+	};
+	return cluster;
+}
