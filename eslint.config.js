@@ -49,7 +49,7 @@ export default tseslint.config(
 		['source/domain/**'],
 		[
 			{
-				group: [...outside(['store', 'ui', 'export', 'commands', 'generate']), '**/cli.js'],
+				group: [...outside(['store', 'ui', 'export', 'commands', 'generate', 'settings']), '**/cli.js'],
 				message: `source/domain imports nothing outside source/domain; ${LAYERS}.`,
 			},
 			{
@@ -63,7 +63,7 @@ export default tseslint.config(
 		['source/export/**'],
 		[
 			{
-				group: outside(['store', 'ui', 'commands', 'generate']),
+				group: outside(['store', 'ui', 'commands', 'generate', 'settings']),
 				message: `source/export renders domain answers only (no ui, store or commands); ${LAYERS}.`,
 			},
 			{group: ['node:*', 'react', 'react/*', 'ink', 'ink-*'], message: `source/export is string in, string out; ${LAYERS}.`},
@@ -78,6 +78,11 @@ export default tseslint.config(
 	boundary(
 		['source/store/**'],
 		[{group: outside(['ui', 'export', 'commands', 'generate']), message: `source/store depends on domain only; ${LAYERS}.`}],
+	),
+	// The user's settings file: read and checked on its own, for the commands and the desk to use.
+	boundary(
+		['source/settings/**'],
+		[{group: outside(['domain', 'store', 'ui', 'export', 'commands', 'generate']), message: `source/settings reads one file and knows no other layer; ${LAYERS}.`}],
 	),
 	// The UI and the commands reach the store through its entry point.
 	boundary(

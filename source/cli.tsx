@@ -82,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
 		throw new UsageError(`"fortnight ${name}" takes no words, only options (got "${word}"; quote a value that has spaces).`);
 	}
 	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, as: flags['as'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	// A bad settings file stops nothing: what is wrong is said (the desk says it on its status bar too).
+	for (const problem of ctx.settings?.problems ?? []) printError(`fortnight: ${problem}\n`);
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
 	if (command.usesStore !== false && ctx.defaultStore) await (await import('./commands/open-store.js')).ensureStore(ctx);
 	return command.run(ctx, cli.input, flags);

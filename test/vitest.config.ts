@@ -18,7 +18,8 @@ export default defineConfig({
 		// clears CI when it has a real terminal (source/commands/desk.ts).
 		// FORTNIGHT_CI keeps the real CI value for tests that must not skip in CI (the Chromium ones).
 		// XDG_CACHE_HOME: the store's validation receipts (source/store/receipts.ts) go to a folder of the tests'
-		// own, not the developer's ~/.cache.
+		// own, not the developer's ~/.cache. XDG_CONFIG_HOME: no developer's settings file (README "Settings")
+		// reaches a test; the settings tests make their own.
 		env: {
 			TZ: 'Europe/London',
 			FORCE_COLOR: '0',
@@ -26,6 +27,7 @@ export default defineConfig({
 			CONTINUOUS_INTEGRATION: 'false',
 			FORTNIGHT_CI: process.env['CI'] ?? '',
 			XDG_CACHE_HOME: path.join(os.tmpdir(), 'fortnight-test-cache'),
+			XDG_CONFIG_HOME: path.join(os.tmpdir(), 'fortnight-test-config-none'),
 		},
 	},
 });

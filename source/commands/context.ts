@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
 import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
+import {readSettings, type SettingsRead} from '../settings/user-settings.js';
 import {isPostgresUrl} from '../store/index.js';
 
 export class UsageError extends Error {
@@ -44,7 +45,7 @@ export interface GlobalFlags {
 export interface Context {
 	/** Absolute store path, or a postgres:// URL as given. */
 	storePath: string;
-	/** True when no --store / FORTNIGHT_STORE was given (the first-run demo copy applies only then). */
+	/** True when no --store / FORTNIGHT_STORE / settings store was given (the first-run demo copy applies only then). */
 	defaultStore: boolean;
 	today: IsoDate;
 	/** Whether the user asked for today explicitly (the desk says which date it is using either way). */
@@ -55,7 +56,9 @@ export interface Context {
 	 */
 	firstRunNotice?: string;
 	/** What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor). */
-	identity: {as?: string; envUser?: string; login?: string};
+	identity: {as?: string; envUser?: string; settingsUser?: string; login?: string};
+	/** The user's settings file (README "Settings") and what is wrong with it. */
+	settings?: SettingsRead;
 	color: boolean;
 	debug: boolean;
 	env: NodeJS.ProcessEnv;
@@ -71,9 +74,9 @@ export function parseToday(value: string | undefined, source: string): IsoDate |
 	return d;
 }
 
-export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): Context {
+export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env, settings: SettingsRead = readSettings(env)): Context {
 	const today = parseToday(flags.today, '--today') ?? parseToday(env['FORTNIGHT_TODAY'], 'FORTNIGHT_TODAY');
-	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined);
+	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined) ?? settings.settings.store;
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return {
 		// A postgres:// URL names a database, not a file (README "PostgreSQL").
@@ -81,7 +84,8 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 		defaultStore: given === undefined,
 		today: today ?? localToday(),
 		todayGiven: today !== undefined,
-		identity: {as: flags.as, envUser: env['FORTNIGHT_USER'] || undefined, login: osLogin()},
+		identity: {as: flags.as, envUser: env['FORTNIGHT_USER'] || undefined, settingsUser: settings.settings.as, login: osLogin()},
+		settings,
 		color: flags.color && !noColor,
 		debug: flags.debug,
 		env,
@@ -104,7 +108,7 @@ function osLogin(): string | undefined {
  * The officer at the keyboard for a command that records something (README, "Who you are"), or a
  * usage error (exit 2) that says how to say who you are. Never inferred from the team's arrangements.
  */
-export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource} {
+export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource; note?: string} {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
 	if (!id.ok) throw new UsageError(id.reason);
 	return id;

@@ -57,12 +57,16 @@ chosen option and severity said in words, and the Log view's chart read as each 
 		// after its first frame (store README, "The review chain file").
 		const open = async () => {
 			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'state'});
-			return {store, actor: await deskActorFor(ctx, store)};
+			const actor = await deskActorFor(ctx, store);
+			// A settings file's "as" that named nobody was passed over: the desk says so (README "Settings").
+			return {store, actor, note: actorFor(ctx, store.snapshot()).note};
 		};
 		const {today, color, stdin, stdout, stderr} = ctx;
 		const notice = ctx.firstRunNotice ?? null;
+		const settings = ctx.settings?.settings;
+		const settingsProblems = ctx.settings?.problems ?? [];
 		const screenReader = Boolean(flags['screenReader']);
-		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, screenReader, notice, stdin, stdout, stderr});
+		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, screenReader, notice, settings, settingsProblems, stdin, stdout, stderr});
 		return 0;
 	},
 };

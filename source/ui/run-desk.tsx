@@ -14,13 +14,15 @@ import {flushPendingWrites} from './pending-writes.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 import {startRulesThread, type RulesThread} from './model/rules-thread.js';
 import type {DeskActor} from './desk/desk-actor.js';
+import {userKeymap} from './contexts/user-keymap.js';
+import {DEFAULT_SETTINGS, type UserSettings} from '../settings/user-settings.js';
 
 export interface RunDeskOptions {
 	/**
 	 * Opens the store and says who is at the keyboard (their signing key loaded); called after the first
 	 * (loading) frame is on screen. Its StoreError, or a UsageError when nobody can be identified, ends the desk.
 	 */
-	open: () => Promise<{store: Store; actor: DeskActor}>;
+	open: () => Promise<{store: Store; actor: DeskActor; note?: string}>;
 	storePath: string;
 	sizeBytes: number | null;
 	today: IsoDate;
@@ -32,12 +34,19 @@ export interface RunDeskOptions {
 	screenReader?: boolean;
 	/** The first-run demo copy's notice, or null: shown in the first frame and the desk (README "Set up"). */
 	notice?: string | null;
+	/** The user's settings (README "Settings") and what is wrong with their file (already said on stderr). */
+	settings?: UserSettings;
+	settingsProblems?: readonly string[];
 	stdin: NodeJS.ReadStream;
 	stdout: NodeJS.WriteStream;
 	stderr: NodeJS.WriteStream;
 }
 
 export async function runDesk(o: RunDeskOptions): Promise<void> {
+	const settings = o.settings ?? DEFAULT_SETTINGS;
+	// The keys the user remapped, checked against the registry; what cannot be used is said (and left out).
+	const keys = userKeymap(settings.keys);
+	for (const problem of keys.problems) o.stderr.write(safeOutput(`fortnight: settings: ${problem}\n`));
 	// A signal (a closed terminal, kill) saves what is typed before the process ends.
 	const screen = enterAltScreen(o.stdout, () => flushPendingWrites());
 	let crashed = false;
@@ -71,7 +80,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		await new Promise(resolve => setImmediate(resolve));
 		// The rules' thread: started when the desk first asks (its rows on screen); it reads the store itself.
 		rules = startRulesThread(o.storePath);
-		let opened: {store: Store; actor: DeskActor};
+		let opened: {store: Store; actor: DeskActor; note?: string};
 		let Desk: typeof import('./desk/desk.js').Desk;
 		try {
 			// The desk's modules (rules, views) load while the loading frame is up, alongside the store.
@@ -80,8 +89,22 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			app.unmount();
 			throw err;
 		}
-		const {store, actor} = opened;
-		app.rerender(<Desk data={store.snapshot()} today={o.today} actor={actor} color={o.color} store={store} notice={o.notice ?? null} rules={rules} />);
+		const {store, actor, note} = opened;
+		const problems = [...(o.settingsProblems ?? []), ...keys.problems, ...(note ? [note] : [])];
+		app.rerender(
+			<Desk
+				data={store.snapshot()}
+				today={o.today}
+				actor={actor}
+				color={o.color}
+				store={store}
+				notice={o.notice ?? null}
+				rules={rules}
+				keymap={keys.keymap}
+				theme={settings.theme}
+				settingsProblems={problems}
+			/>,
+		);
 		await app.waitUntilExit();
 	} finally {
 		// Unmounting saved each open review's draft; wait for those writes before the screen goes.

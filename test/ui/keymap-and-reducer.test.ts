@@ -109,6 +109,6 @@ describe('theme', () => {
 		expect(severityColour({color: true}, 'critical')).toBeDefined();
 		expect(severityColour({color: false}, 'critical')).toBeUndefined();
 		expect(riskColour({color: false}, 'high')).toBeUndefined();
-		expect(tint({color: false}, 'cyan')).toBeUndefined();
+		expect(tint({color: false}, 'focus')).toBeUndefined();
 	});
 });

@@ -9,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/store.js';
 import {demoCopy} from '../helpers/cli.js';
 import {KEYS, ready, renderDesk, stripAnsi} from './desk-harness.js';
+import type {ThemeName} from '../../source/settings/user-settings.js';
 
 /** SGR parameters that set a colour: foreground, background, their defaults and bright forms, 256/RGB. */
 function colourCodes(text: string): string[] {
@@ -37,10 +38,10 @@ const VIEWS = [
 type ViewName = (typeof VIEWS)[number];
 
 /** Opens every view of the demo desk in turn; returns the frames each one drew. */
-async function walk(color: boolean): Promise<Map<ViewName, string[]>> {
+async function walk(color: boolean, theme?: ThemeName): Promise<Map<ViewName, string[]>> {
 	const {store: file} = demoCopy();
 	const store = await openStore(file);
-	const h = renderDesk({data: store.snapshot(), store, color, size: {columns: 140, rows: 40}});
+	const h = renderDesk({data: store.snapshot(), store, color, theme, size: {columns: 140, rows: 40}});
 	const frames = h.app.frames;
 	const byView = new Map<ViewName, string[]>();
 	let from = 0;
@@ -118,5 +119,19 @@ describe('NO_COLOR in every desk view', () => {
 		for (const name of ['cases', 'handover', 'handover refusal', 'log chart week', 'review step 2'] as const) {
 			expect(colourCodes(on.get(name)!.join('')).length, `${name} with colour`).toBeGreaterThan(0);
 		}
+	}, 120_000);
+
+	// README "Settings": the high-contrast theme changes the colours (bright ones), and NO_COLOR still wins.
+	it('the high-contrast theme: bright colours with colour on, none under NO_COLOR', async () => {
+		const off = await walk(false, 'high-contrast');
+		for (const name of VIEWS) expect(colourCodes(off.get(name)!.join('')), `${name} under NO_COLOR, high contrast`).toEqual([]);
+		const on = await walk(true, 'high-contrast');
+		const bright = (codes: string[]) => codes.filter(c => /\[(9[0-7])m/.test(c));
+		for (const name of ['cases', 'handover', 'log chart week', 'review step 2'] as const) {
+			const codes = colourCodes(on.get(name)!.join(''));
+			expect(bright(codes).length, `${name}: bright colours`).toBeGreaterThan(0);
+		}
+		// Grey (90) is the default theme's dim; high contrast never uses it.
+		expect(VIEWS.flatMap(name => colourCodes(on.get(name)!.join(''))).filter(c => c === '\u001b[90m')).toEqual([]);
 	}, 120_000);
 });

@@ -21,7 +21,7 @@ export function Banner({text, width, rows}: BannerProps): React.JSX.Element {
 	return (
 		<>
 			{lines.map((line, i) => (
-				<Text key={i} bold color={tint(theme, 'yellow')} wrap="truncate">
+				<Text key={i} bold color={tint(theme, 'warning')} wrap="truncate">
 					{fit(line, width)}
 				</Text>
 			))}

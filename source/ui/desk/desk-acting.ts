@@ -9,6 +9,8 @@ import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
+import {hintLine, keysFor} from '../contexts/registry.js';
+import {focusedPane} from '../contexts/active.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
@@ -31,7 +33,7 @@ export function openProblemDetail(s: DeskState, p: Problem): DeskState {
 /** Enter in a problem's detail: its case in a tab, or its officer in the explorer. */
 export function openProblemSubject(s: DeskState): DeskState | undefined {
 	const tab = activeTab(s.tabs);
-	if (s.focus !== 'editor' || tab?.kind !== 'problem') return undefined;
+	if (focusedPane(s) !== 'editor' || tab?.kind !== 'problem') return undefined;
 	return tab.ref !== null ? openCase(s, tab.ref) : showOfficer(s, tab.officerId);
 }
 
@@ -39,11 +41,11 @@ export function openProblemSubject(s: DeskState): DeskState | undefined {
 export function openReallocate(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
 	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
-	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
+	const tab = focusedPane(s) === 'editor' ? activeTab(s.tabs) : undefined;
 	if (tab?.kind === 'problem' && tab.ref === null) {
 		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
 		const shown = showOfficer(s, tab.officerId);
-		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (j/k), then press m to reallocate it.`};
+		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to reallocate it.`};
 	}
 	const ref = caseInFocus(s);
 	if (!ref) return {...s, notice: "Select a case first: m reallocates the case under the cursor, in the editor or in a problem's detail."};

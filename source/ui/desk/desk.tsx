@@ -54,13 +54,17 @@ import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {useReallocateWrites} from './use-reallocate-writes.js';
 import {useRecordWrites} from './use-record-writes.js';
-import {RecordForm, RECORD_FORM_KEYS} from '../record/record-form.js';
+import {RecordForm} from '../record/record-form.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
-import {caseLines} from '../editor/case-lines.js';
-import {problemLines} from '../problem-detail/problem-lines.js';
 import {logViewCsv} from '../views/log/log-view-model.js';
 import {logExportFileName} from '../views/log/log-view-state.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {hintsFor} from '../contexts/hints.js';
+import {focusedPane} from '../contexts/active.js';
+import {unavailable} from './desk-commands.js';
+import {KeymapContext} from '../contexts/keymap-context.js';
+import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
+import type {ThemeName} from '../../settings/user-settings.js';
 
 export interface DeskProps {
 	/** The store snapshot to show (replaced by store.reload() when the user reloads). */
@@ -93,9 +97,31 @@ export interface DeskProps {
 	 * printed before the alternate screen, it would otherwise only be seen after quitting.
 	 */
 	notice?: string | null;
+	/** The key bindings in force (README "Settings"): the registry's defaults unless the user remapped some. */
+	keymap?: Keymap;
+	/** The user's colour theme (README "Settings"); colour itself is still off under NO_COLOR (`color`). */
+	theme?: ThemeName;
+	/** What is wrong with the user's settings file, said on the status bar when the desk opens. */
+	settingsProblems?: readonly string[];
 }
 
-export function Desk({data: initialData, today, actor, size: fixedSize, color = true, storePath, store, pollMs = DEFAULT_POLL_MS, onQuit, findProblems, rules, notice = null}: DeskProps): React.JSX.Element {
+export function Desk({
+	data: initialData,
+	today,
+	actor,
+	size: fixedSize,
+	color = true,
+	storePath,
+	store,
+	pollMs = DEFAULT_POLL_MS,
+	onQuit,
+	findProblems,
+	rules,
+	notice = null,
+	keymap = DEFAULT_KEYMAP,
+	theme,
+	settingsProblems = [],
+}: DeskProps): React.JSX.Element {
 	const {exit} = useApp();
 	const size = useTerminalSize(fixedSize);
 	const [data, setData] = useState(initialData);
@@ -135,7 +161,7 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	}, [store, base]);
 	const current = history?.data === ruled.data ? history : null;
 	const model = current?.chain ? withHistory(ruled, current.chain) : current?.error ? withHistoryError(ruled, current.error) : ruled;
-	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor));
+	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor, keymap));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
 	}, [model, state.model]);
@@ -163,6 +189,11 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
 	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
 	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
+	// A bad settings file stops nothing: the desk opens on the defaults and says what is wrong (README "Settings").
+	const settingsSaid = settingsProblems.length === 0 ? null : settingsNotice(settingsProblems);
+	useEffect(() => {
+		if (settingsSaid) dispatch({type: 'notice', text: settingsSaid});
+	}, [settingsSaid]);
 	useRecordWrites(store, state.recordWrite, today, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
@@ -170,50 +201,29 @@ export function Desk({data: initialData, today, actor, size: fixedSize, color = 
 		exit();
 	}, [state.quit, exit, onQuit]);
 	return (
-		<ThemeContext.Provider value={{color}}>
-			<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+		<ThemeContext.Provider value={{color, name: theme}}>
+			<KeymapContext.Provider value={state.keymap}>
+				<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+			</KeymapContext.Provider>
 		</ThemeContext.Provider>
 	);
 }
 
-/** The status bar's key hints for the state (tested against the keymap: test/ui/keys-in-help.test.tsx). */
-export function hintsFor(s: DeskState): string {
-	if (s.overlay === 'palette') return 'type to search | ↑↓ choose | Enter run/open | Esc close';
-	if (s.overlay === 'help') return 'Esc or ? closes help | q quit';
-	if (s.explorer.filtering || s.problems.filtering) return 'typing a filter | Enter keep | Esc clear';
-	if (s.absenceForm) return 'the absence form has the keys | Tab/↑↓ fields | Enter on Cover saves | Esc cancel';
-	if (s.decisionForm) return s.decisionForm.refusal !== null ? 'Esc back to the Team view' : 'the decision form has the keys | Tab/↑↓ fields | ←/→ choose | Enter next, then check | Esc cancel';
-	if (s.endConfirm) return `${s.endConfirm.cancel ? 'y cancels the absence' : 'y ends the absence today'} | n or Esc leaves it`;
-	if (s.recordForm) return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
-	if (s.reallocateForm) return 'the reallocation form has the keys | Tab/↓ fields | ↑/↓ choose | Enter on Reason saves | Esc cancel';
-	if (s.view === 'handover' && s.focus === 'explorer' && s.handover.editing) return 'typing into the field | Enter accept | Esc cancel';
-	if (reviewHasKeys(s)) return 'review has the keys: ? lists them (Ctrl+G in text) | Esc back a step; on step 1 back to the desk';
-	if (s.view === 'calendar' && s.focus === 'explorer') return '? help  : palette  q quit  ←→↑↓ cell  g/G first/last day  Enter open case  Tab pane  1-5 views';
-	if (s.view === 'team' && s.focus === 'explorer')
-		return (
-			'? help  : palette  q quit  j/k select  a record absence  c change  C cancel  E end absence  w welfare  ' +
-			'd decide escalated trigger  Tab pane  1-5 views'
-		);
-	// Each view names only keys that do something there (test/ui/keys-in-help.test.tsx).
-	if (s.view === 'handover' && s.focus === 'explorer') return '? help  : palette  q quit  j/k scroll  Space/b page  f/t window  c cover  e export  i calendar  Tab pane  1-5 views';
-	if (s.view === 'log' && s.focus === 'explorer') return '? help  : palette  q quit  j/k move  s/o/l filter  < > period  e export  Tab pane  1-5 views';
-	const tabs = s.tabs.tabs.length;
-	// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
-	const tab = s.tabs.tabs[s.tabs.active];
-	const onCase = tab?.kind !== 'problem' || tab.ref !== null;
-	const act = onCase ? `r review  ${tab?.kind === 'case' || tab?.kind === 'problem' ? 'm reallocate  b bail  ' : ''}` : '';
-	// j/k only when the tab has more lines than its rows (a short problem's detail does not scroll).
-	const width = s.layout.editorInner;
-	const length =
-		tab?.kind === 'case'
-			? caseLines(s.model, tab.ref, width).length
-			: tab?.kind === 'problem'
-				? problemLines(s.model, tab, width).length
-				: Infinity;
-	const scroll = length > s.layout.editorRows ? 'j/k scroll  ' : '';
-	const edit = `${scroll}${act}${tabs > 1 ? '[ ] tabs  ' : ''}x close`;
-	const open = s.focus !== 'editor' ? 'j/k move  Enter open  / filter' : tabs === 0 ? 'Esc back' : edit;
-	return `? help  : palette  q quit  ${open}  Tab pane  1-5 views`;
+/** The status bar's key hints, generated from the registry (tested against it: test/ui/keys-in-help.test.tsx). */
+export {hintsFor} from '../contexts/hints.js';
+
+/** The palette's rows: a command that cannot act here says why (desk-commands.ts), as lazygit's menus do. */
+function paletteRows(s: DeskState) {
+	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap).map(m => {
+		const why = m.target.type === 'command' ? unavailable(s, m.target.command) : null;
+		return why ? {...m, detail: `${m.detail}  (not here: ${why})`} : m;
+	});
+}
+
+/** The status bar's line for a bad settings file: the first problem, and how many more (all are on stderr). */
+export function settingsNotice(problems: readonly string[]): string {
+	const more = problems.length > 1 ? ` (and ${problems.length - 1} more, printed when the desk closes)` : '';
+	return `Settings: ${problems[0]}${more}`;
 }
 
 /** The Handover view's export: a Markdown file beside the store (no welfare notes from the desk). */
@@ -262,21 +272,23 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 		);
 	}
 	const mainWidth = L.width - L.activityWidth;
+	// Focus and overlays as the context registry reads them (contexts/active.ts).
+	const pane = focusedPane(s);
+	const overlay = s.overlay;
 	let main: React.JSX.Element;
 	// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
-	if (s.recordForm && s.overlay === null) {
+	if (s.recordForm && overlay === null) {
 		main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
-	} else if (s.overlay === 'help') {
-		main = <Help lines={helpText(helpWidth(L))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	} else if (s.overlay === 'palette') {
-		const matches = paletteMatches(s.model, s.palette.query, PALETTE_ROWS);
-		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={matches} width={mainWidth} height={L.mainHeight} />;
+	} else if (overlay === 'help') {
+		main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+	} else if (overlay === 'palette') {
+		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
 	} else if (s.view === 'team')
 		main = (
 			<TeamView
 				model={s.model}
 				win={s.team}
-				focused={s.focus === 'explorer'}
+				focused={pane === 'team'}
 				width={mainWidth}
 				height={L.mainHeight}
 				form={s.absenceForm}
@@ -291,7 +303,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 			<HandoverView
 				state={s.handover}
 				preview={currentHandover(s)}
-				focused={s.focus === 'explorer' && s.overlay === null}
+				focused={pane === 'handover' && overlay === null}
 				width={mainWidth}
 				height={L.mainHeight}
 				now={wallClock}
@@ -300,8 +312,8 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
-	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={s.focus === 'explorer'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={pane === 'calendar'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={pane === 'log'} width={mainWidth} height={L.mainHeight} />;
 	else {
 		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
 		const form = s.reallocateForm;
@@ -313,7 +325,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 						rows={currentExplorerRows(s)}
 						list={s.explorer}
 						visible={explorerVisible(s)}
-						focused={s.focus === 'explorer' && !form}
+						focused={pane === 'explorer' && !form}
 						width={L.sidebarWidth}
 						height={L.mainHeight}
 					/>
@@ -325,7 +337,7 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					store={store}
 					actor={actor}
 					tabs={s.tabs}
-					focused={s.focus === 'editor'}
+					focused={pane === 'editor'}
 					width={L.editorWidth}
 					height={L.mainHeight}
 					inner={L.editorInner}
@@ -341,17 +353,17 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection={reader ? 'column' : 'row'} height={s.overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection={reader ? 'column' : 'row'} height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{s.overlay !== 'help' && L.panelHeight > 0 && (
+			{overlay !== 'help' && L.panelHeight > 0 && (
 				<ProblemsPanel
 					model={s.model}
 					rows={problemRows(s.model, s.problems.filter)}
 					list={s.problems}
 					visible={problemsVisible(s)}
-					focused={s.focus === 'problems' && s.overlay === null && !s.reallocateForm && !s.recordForm}
+					focused={pane === 'problems' && overlay === null && !s.reallocateForm && !s.recordForm}
 					width={L.width}
 					height={L.panelHeight}
 				/>

@@ -5,6 +5,8 @@ import type {DeskModel} from '../model/desk-model.js';
 import {fit} from '../text.js';
 import {severityColour, useTheme} from '../theme.js';
 import {caseLines} from './case-lines.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {hintLine} from '../contexts/registry.js';
 
 export interface CaseViewProps {
 	model: DeskModel;
@@ -16,6 +18,7 @@ export interface CaseViewProps {
 
 export function CaseView({model, caseRef, scroll, width, rows}: CaseViewProps): React.JSX.Element {
 	const theme = useTheme();
+	const keys = hintLine(useKeymap(), [[['down', 'up'], 'scroll'], ['review', 'review'], ['close-tab', 'close']]);
 	const lines = caseLines(model, caseRef, width);
 	const more = lines.length > rows;
 	const shown = lines.slice(scroll, scroll + (more ? rows - 1 : rows));
@@ -26,7 +29,7 @@ export function CaseView({model, caseRef, scroll, width, rows}: CaseViewProps): 
 					{fit(l.text, width)}
 				</Text>
 			))}
-			{more && <Text dimColor wrap="truncate">{fit(`-- lines ${scroll + 1}-${Math.min(lines.length, scroll + rows - 1)} of ${lines.length}; j/k scroll, r review, x close --`, width)}</Text>}
+			{more && <Text dimColor wrap="truncate">{fit(`-- lines ${scroll + 1}-${Math.min(lines.length, scroll + rows - 1)} of ${lines.length}; ${keys} --`, width)}</Text>}
 		</Box>
 	);
 }

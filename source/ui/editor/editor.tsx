@@ -12,6 +12,8 @@ import {fit, truncate} from '../text.js';
 import {Banner} from '../banner/banner.js';
 import {CaseView} from './case-view.js';
 import {ProblemView} from '../problem-detail/problem-view.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {hintKeyFor, hintLine, keysFor} from '../contexts/registry.js';
 import {activeTab, tabTitle, type Tabs} from './tabs.js';
 
 export interface EditorProps {
@@ -38,13 +40,16 @@ export interface EditorProps {
 
 export function Editor({model, store, actor, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged, banner = null}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
+	const keymap = useKeymap();
+	const tabKeys = `${hintKeyFor('prev-tab', keymap)} ${hintKeyFor('next-tab', keymap)} switch, ${hintLine(keymap, [['close-tab', 'close']])}`;
+	const none = `No case open: the explorer's ${hintKeyFor('open', keymap)} opens one here; ${keysFor('palette', keymap).replace('/', ' or ')} finds any case.`;
 	const review = {model, store, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
-		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs ([ ] switch, x close)` : 'no case open'} focused={focused} width={width} height={height}>
+		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs (${tabKeys})` : 'no case open'} focused={focused} width={width} height={height}>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
 			<Box flexDirection="column" paddingLeft={1}>
 				{!tab && banner !== null && <Banner text={banner} width={inner} rows={rows - 2} />}
-				{!tab && <Text wrap="truncate">{fit('No case open: the explorer\'s Enter opens one here; : or Ctrl+P finds any case.', inner)}</Text>}
+				{!tab && <Text wrap="truncate">{fit(none, inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'problem' && <ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} />}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}

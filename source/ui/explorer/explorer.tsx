@@ -14,6 +14,8 @@ import {Pane} from '../pane/pane.js';
 import {fit, plural, truncate} from '../text.js';
 import {severityColour, useTheme, type Theme} from '../theme.js';
 import type {ExplorerRow} from './explorer-rows.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {filterHint} from '../list/filter-hint.js';
 
 export interface ExplorerProps {
 	model: DeskModel;
@@ -31,6 +33,7 @@ const RISK_NARROW = {high: 'H', medium: 'M', low: 'L'} as const;
 
 export function Explorer({model, rows, list, visible, focused, width, height}: ExplorerProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const reader = useIsScreenReaderEnabled();
 	const inner = width - 2;
 	const slice = rows.slice(list.win.scroll, list.win.scroll + visible);
@@ -41,7 +44,7 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 		<Pane title="CASES" detail={`${plural(model.counts.live, 'live case')} ${position}`.trim()} focused={focused} width={width} height={height}>
 			{showsFilterLine(list) && (
 				<Text wrap="truncate" bold={list.filtering}>
-					{fit(`Filter: ${list.filter}${list.filtering ? '_  (Enter keeps, Esc clears)' : '  (/ edits, Esc clears)'}`, inner)}
+					{fit(`Filter: ${list.filter}${filterHint(list.filtering, keymap)}`, inner)}
 				</Text>
 			)}
 			{rows.length === 0 && <Text>{fit(list.filter ? 'No case or officer matches the filter.' : 'No live cases.', inner)}</Text>}

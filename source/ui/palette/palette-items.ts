@@ -2,8 +2,7 @@
  * What the command palette searches: every palette command from the keymap, every officer and every
  * case reference. Built once per store revision.
  */
-import type {DeskCommand} from '../keymap.js';
-import {KEYMAP} from '../keymap.js';
+import {DEFAULT_KEYMAP, type DeskCommand, type Keymap} from '../contexts/registry.js';
 import {fullName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -19,13 +18,16 @@ export interface PaletteItem {
 	target: PaletteTarget;
 }
 
-const cache = new WeakMap<DeskModel, PaletteItem[]>();
+const caches = new WeakMap<Keymap, WeakMap<DeskModel, PaletteItem[]>>();
 
-export function paletteItems(model: DeskModel): PaletteItem[] {
+/** Every item, the commands with the keys in force (built once per model and keymap). */
+export function paletteItems(model: DeskModel, keymap: Keymap = DEFAULT_KEYMAP): PaletteItem[] {
+	let cache = caches.get(keymap);
+	if (!cache) caches.set(keymap, (cache = new WeakMap()));
 	const hit = cache.get(model);
 	if (hit) return hit;
 	const items: PaletteItem[] = [];
-	for (const b of KEYMAP) if (b.palette) items.push({label: b.palette, detail: b.keys.join(' '), target: {type: 'command', command: b.command}});
+	for (const b of keymap.desk) if (b.palette) items.push({label: b.palette, detail: b.keys.join(' '), target: {type: 'command', command: b.command}});
 	for (const o of model.data.officers) items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
 	for (const c of model.data.cases) {
 		const oic = model.officerById.get(c.oicId);
@@ -36,12 +38,13 @@ export function paletteItems(model: DeskModel): PaletteItem[] {
 }
 
 /** Matches for the query, best first. An empty query lists the commands first. */
-export function paletteMatches(model: DeskModel, query: string, limit: number): PaletteItem[] {
-	if (lastMatch && lastMatch.model === model && lastMatch.query === query && lastMatch.limit === limit) return lastMatch.items;
-	const items = fuzzyTop(paletteItems(model), i => i.label, query.trim(), limit);
-	lastMatch = {model, query, limit, items};
+export function paletteMatches(model: DeskModel, query: string, limit: number, keymap: Keymap = DEFAULT_KEYMAP): PaletteItem[] {
+	const last = lastMatch;
+	if (last && last.model === model && last.query === query && last.limit === limit && last.keymap === keymap) return last.items;
+	const items = fuzzyTop(paletteItems(model, keymap), i => i.label, query.trim(), limit);
+	lastMatch = {model, query, limit, keymap, items};
 	return items;
 }
 
 // The view and the reducer (on Enter) ask for the same matches: compute them once.
-let lastMatch: {model: DeskModel; query: string; limit: number; items: PaletteItem[]} | undefined;
+let lastMatch: {model: DeskModel; query: string; limit: number; keymap: Keymap; items: PaletteItem[]} | undefined;

@@ -12,7 +12,7 @@ import {absenceOfWay, type Resolve} from '../../domain/resolve.js';
 import {safeText} from '../../domain/safe-text.js';
 import {KIND_LABELS} from '../../export/problems-text.js';
 import type {Line} from '../editor/case-lines.js';
-import {keysFor} from '../keymap.js';
+import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {wrap} from '../text.js';
 
@@ -39,14 +39,17 @@ export function problemById(model: DeskModel, id: string): Problem | undefined {
 }
 
 const byId = new WeakMap<DeskModel, Map<string, Problem>>();
-const cache = new WeakMap<DeskModel, Map<string, Line[]>>();
+const caches = new WeakMap<Keymap, WeakMap<DeskModel, Map<string, Line[]>>>();
 
-export function problemLines(model: DeskModel, subject: ProblemSubject, width: number): Line[] {
+/** The detail's lines at `width`, its key hints in the keys in force (built once per model, keymap and width). */
+export function problemLines(model: DeskModel, subject: ProblemSubject, width: number, keymap: Keymap = DEFAULT_KEYMAP): Line[] {
+	let cache = caches.get(keymap);
+	if (!cache) caches.set(keymap, (cache = new WeakMap()));
 	let m = cache.get(model);
 	if (!m) cache.set(model, (m = new Map()));
 	const key = `${width}\u0000${subject.id}`;
 	let lines = m.get(key);
-	if (!lines) m.set(key, (lines = build(model, subject, width)));
+	if (!lines) m.set(key, (lines = build(model, subject, width, keymap)));
 	return lines;
 }
 
@@ -55,26 +58,26 @@ export function problemLines(model: DeskModel, subject: ProblemSubject, width: n
  * (test/ui/keys-in-help.test.tsx): the case's keys on a case's problem; on an officer's, their cases in
  * the explorer when they hold any (and `m` takes you there when a reallocation would clear it).
  */
-export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Problem | undefined): string[] {
+export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Problem | undefined, keymap: Keymap = DEFAULT_KEYMAP): string[] {
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
 	if (subject.ref !== null) {
-		hints.push(`${keysFor('reallocate')} reallocate the case`, `${keysFor('review')} review the case`);
+		hints.push(`${keysFor('reallocate', keymap)} reallocate the case`, `${keysFor('review', keymap)} review the case`);
 		// The other ways that act from here (desk-records.ts): a bail event on the case.
-		if (ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record')} record a bail event`);
-		hints.push(`${keysFor('open')} open the case`);
+		if (ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record', keymap)} record a bail event`);
+		hints.push(`${keysFor('open', keymap)} open the case`);
 	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
-		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate')} choose a case to reallocate`);
-		hints.push(`${keysFor('open')} show their cases`);
+		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate', keymap)} choose a case to reallocate`);
+		hints.push(`${keysFor('open', keymap)} show their cases`);
 	}
 	// A welfare event, the absence's cover (desk-records.ts).
-	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record')} record the welfare event`);
-	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change')} change the absence (cover)`);
-	hints.push(`${keysFor('close-tab')} close`);
+	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record', keymap)} record the welfare event`);
+	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change', keymap)} change the absence (cover)`);
+	hints.push(`${keysFor('close-tab', keymap)} close`);
 	return hints;
 }
 
-function build(model: DeskModel, subject: ProblemSubject, width: number): Line[] {
+function build(model: DeskModel, subject: ProblemSubject, width: number, keymap: Keymap): Line[] {
 	const today = model.today;
 	const out: Line[] = [];
 	const add = (text: string, extra: Omit<Line, 'text'> = {}) => {
@@ -107,7 +110,7 @@ function build(model: DeskModel, subject: ProblemSubject, width: number): Line[]
 					`${a.reason ? `: ${safeText(a.reason)}` : ''}.`,
 			);
 		}
-		add('x closes this tab.');
+		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;
 	}
 	add(`${p.severity.toUpperCase()}  ${KIND_LABELS[p.kind]}`, {heading: true, severity: p.severity});
@@ -117,7 +120,7 @@ function build(model: DeskModel, subject: ProblemSubject, width: number): Line[]
 		add(`${who}${offence}, OIC ${safeText(fullName(model.officerById.get(p.subject.officerId)))}`);
 	} else add(`${who}${p.subject.type === 'supervisor' ? ' (as supervisor)' : ''}`);
 	add(`Since ${d(p.since)}${p.due ? `; due ${d(p.due)}` : ''}.   ${safeText(p.id)}`);
-	add(`Keys: ${problemKeyHints(model, subject, p).join(' | ')}`);
+	add(`Keys: ${problemKeyHints(model, subject, p, keymap).join(' | ')}`);
 	out.push({text: ''});
 	add(safeText(p.message), {severity: p.severity});
 

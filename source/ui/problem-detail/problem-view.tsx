@@ -5,6 +5,8 @@ import type {DeskModel} from '../model/desk-model.js';
 import {fit} from '../text.js';
 import {severityColour, useTheme} from '../theme.js';
 import {problemLines, type ProblemSubject} from './problem-lines.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {hintKeyFor} from '../contexts/registry.js';
 
 export interface ProblemViewProps {
 	model: DeskModel;
@@ -16,7 +18,9 @@ export interface ProblemViewProps {
 
 export function ProblemView({model, subject, scroll, width, rows}: ProblemViewProps): React.JSX.Element {
 	const theme = useTheme();
-	const lines = problemLines(model, subject, width);
+	const keymap = useKeymap();
+	const lines = problemLines(model, subject, width, keymap);
+	const keys = `${hintKeyFor('down', keymap)}/${hintKeyFor('up', keymap)} scroll, ${hintKeyFor('close-tab', keymap)} close`;
 	const more = lines.length > rows;
 	const room = more ? rows - 1 : rows;
 	// The problem may have changed or cleared since it was scrolled: never past its end.
@@ -31,7 +35,7 @@ export function ProblemView({model, subject, scroll, width, rows}: ProblemViewPr
 			))}
 			{more && (
 				<Text dimColor wrap="truncate">
-					{fit(`-- lines ${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length}; j/k scroll, x close --`, width)}
+					{fit(`-- lines ${top + 1}-${Math.min(lines.length, top + room)} of ${lines.length}; ${keys} --`, width)}
 				</Text>
 			)}
 		</Box>

@@ -10,6 +10,8 @@ import {showsFilterLine, type FilterListState} from '../list/filter-list.js';
 import {Pane} from '../pane/pane.js';
 import {fit, plural} from '../text.js';
 import {severityColour, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {filterHint} from '../list/filter-hint.js';
 
 export interface ProblemsPanelProps {
 	model: DeskModel;
@@ -23,6 +25,7 @@ export interface ProblemsPanelProps {
 
 export function ProblemsPanel({model, rows, list, visible, focused, width, height}: ProblemsPanelProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const inner = width - 2;
 	const counts = countBySeverity(model.problems);
 	const detail = !model.problemsReady ? 'checking the rules...' : `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}${rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : ''}`;
@@ -30,7 +33,7 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 		<Pane title="PROBLEMS" detail={detail} focused={focused} width={width} height={height}>
 			{showsFilterLine(list) && (
 				<Text wrap="truncate" bold={list.filtering}>
-					{fit(`Filter: ${list.filter}${list.filtering ? '_  (Enter keeps, Esc clears)' : '  (/ edits, Esc clears)'}`, inner)}
+					{fit(`Filter: ${list.filter}${filterHint(list.filtering, keymap)}`, inner)}
 				</Text>
 			)}
 			{rows.length === 0 && <Text>{fit(!model.problemsReady ? 'Checking every case and officer against the rules...' : list.filter ? 'No problem matches the filter.' : 'No problems found by the rules today.', inner)}</Text>}

@@ -73,7 +73,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				const index = start + i;
 				const mark = index === form.cursor ? '  » ' : '    ';
 				return (
-					<Text key={x.officerId} bold={index === form.cursor} color={x.away ? tint(theme, 'red') : undefined} wrap="truncate">
+					<Text key={x.officerId} bold={index === form.cursor} color={x.away ? tint(theme, 'error') : undefined} wrap="truncate">
 						{truncate(`${mark}${choiceWords(x, nameWidth)}`, inner)}
 					</Text>
 				);
@@ -85,7 +85,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				{line('reason', 'Reason', safeText(form.reason.replace(/\n/g, ' ')), form.reason ? '' : '  (kept in the case history)')}
 			</Text>
 			{[...error, ...question].map((l, i) => (
-				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'red' : 'yellow')} wrap="truncate">
+				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'error' : 'warning')} wrap="truncate">
 					{l}
 				</Text>
 			))}

@@ -18,7 +18,7 @@ import {windowLines, wrapSegments} from './review-lines.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
-import {tint} from '../theme.js';
+import {tint, useTheme, type Theme} from '../theme.js';
 
 export type AmendScreenProps = ReviewScreenBaseProps;
 
@@ -41,6 +41,7 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 }
 
 function AmendSession({store, today, actor, width, rows, isActive = true, keys, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
+	const theme: Theme = {...useTheme(), color};
 	const [s, dispatch] = useReducer(amendReducer, init);
 	const latest = useRef(s);
 	latest.current = s;
@@ -108,14 +109,14 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 	for (const [i, f] of fields.entries()) {
 		lines.push({key: `g${i}`, el: <Box key={`g${i}`} height={1} />});
 		if (i === s.field) focusStart = lines.length;
-		lines.push(...fieldLines(f, i === s.field, s.cursor, width, s.errors.filter(e => e.field === f.id).map(e => e.message), color));
+		lines.push(...fieldLines(f, i === s.field, s.cursor, width, s.errors.filter(e => e.field === f.id).map(e => e.message), theme));
 		if (i === s.field) focusEnd = lines.length;
 	}
 	// Keys first, wrapped whole, so the answer keys and hints show at any width.
 	const footer: Line[] = s.confirm
 		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
 		: [
-				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
+				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
 				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);

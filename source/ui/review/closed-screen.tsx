@@ -9,7 +9,7 @@ import type {Store} from '../../store/index.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {useReviewKeys} from './use-review-keys.js';
 import {wrapIndented} from './wrap-lines.js';
-import {tint} from '../theme.js';
+import {tint, useTheme} from '../theme.js';
 import {safeText} from '../../domain/safe-text.js';
 
 /** Why a review (or an amendment) cannot be started on this store, or null when it can. */
@@ -25,6 +25,7 @@ export interface ClosedScreenProps extends Pick<ReviewScreenBaseProps, 'width' |
 }
 
 export function ClosedScreen({message, width, rows, isActive = true, keys, color = true, onExit}: ClosedScreenProps): React.JSX.Element {
+	const theme = useTheme();
 	useReviewKeys(
 		(input, key) => {
 			if (key.escape || (input === 'q' && !key.ctrl)) onExit();
@@ -37,7 +38,7 @@ export function ClosedScreen({message, width, rows, isActive = true, keys, color
 	return (
 		<Box flexDirection="column">
 			{lines.slice(0, Math.max(1, rows)).map((l, i) => (
-				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && message.startsWith('READ-ONLY') ? tint({color}, 'yellow') : undefined}>
+				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && message.startsWith('READ-ONLY') ? tint({...theme, color}, 'warning') : undefined}>
 					{l}
 				</Text>
 			))}

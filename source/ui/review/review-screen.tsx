@@ -44,6 +44,7 @@ import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 import {onExitFlush, trackWrite} from '../pending-writes.js';
+import {useKeymap} from '../contexts/keymap-context.js';
 
 export interface ReviewScreenProps extends ReviewScreenBaseProps {
 	/** Queue mode: position and the next case; `n` after signing calls onNextCase. */
@@ -142,7 +143,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	});
 	const draftsFile = store ? welfareDraftsPathFor(store.file) : '';
 
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now()}), isActive, keys);
+	const bindings = useKeymap().review;
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now(), bindings}), isActive, keys);
 
 	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
 	const owner = (s: ReviewUiState) => {

@@ -26,7 +26,7 @@ import {PLAIN, pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
-import {REVIEW_KEYMAP, reviewCommandFor} from './review-keymap.js';
+import {REVIEW_KEYMAP, reviewCommandFor, type ReviewBinding} from './review-keymap.js';
 
 export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
 
@@ -74,7 +74,8 @@ export const NOTE_CHECKING = 'The welfare file is being checked; the note takes 
 
 export type ReviewAction =
 	/** `at`: when the key arrived (ms), for two-digit option numbers; keys without it count as arriving together. */
-	| {type: 'key'; input: string; key: KeyPress; at?: number}
+	/** `bindings`: the review's keys in force (the user's remapping, README "Settings"); default REVIEW_KEYMAP. */
+	| {type: 'key'; input: string; key: KeyPress; at?: number; bindings?: readonly ReviewBinding[]}
 	/**
 	 * The welfare file was opened: `lock` says why no note can be kept (null: one can), `note` is the
 	 * reviewer's own pending note to put back, `words` what it is (a note not filed before).
@@ -317,7 +318,7 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 		case 'key':
 			// Several keys in one read ("23" on a choice, two spaces on a tick box) are applied one by one;
 			// a run of text into a text field stays one insert (a paste).
-			return applyChunk(s, a.input, a.key, (st, input, key) => onKey(st, input, key, a.at ?? 0), takesText);
+			return applyChunk(s, a.input, a.key, (st, input, key) => onKey(st, input, key, a.at ?? 0, a.bindings), takesText);
 	}
 }
 
@@ -326,7 +327,7 @@ function takesText(s: ReviewUiState): boolean {
 	return s.phase === 'editing' && !s.confirm && !s.help && fieldsOf(s)[s.field]?.kind === 'text';
 }
 
-function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0): ReviewUiState {
+function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0, bindings: readonly ReviewBinding[] = REVIEW_KEYMAP): ReviewUiState {
 	if (s.request !== null || s.phase === 'signing') return s;
 	if (s.phase === 'signed') {
 		if (input === 'n' && !key.ctrl) return {...s, request: 'next-case'};
@@ -338,7 +339,7 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0): ReviewUi
 	if (s.help) return onHelpKey(s, s.help, input, key);
 	const fields = fieldsOf(s);
 	const f = fields[s.field];
-	const command = reviewCommandFor(input, key, f?.kind === 'text');
+	const command = reviewCommandFor(input, key, f?.kind === 'text', bindings);
 	if (command === 'help') return {...s, help: {scroll: 0}};
 	if (command === 'discard') return {...s, confirm: {kind: 'discard'}};
 	if (command === 'next-step') return nextStep(s);

@@ -14,11 +14,12 @@ import {safeText} from '../../domain/safe-text.js';
 import {textAreaLines} from '../text-area/text-area.js';
 import type {Field} from './review-fields.js';
 import {stepInfoLines} from './review-info.js';
-import {reviewHints, reviewKeyHelp, type FieldKind} from './review-keymap.js';
+import {REVIEW_KEYMAP, reviewHints, reviewKeyHelp, type FieldKind, type ReviewBinding} from './review-keymap.js';
+import {useKeymap} from '../contexts/keymap-context.js';
 import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
 import {wrapIndented} from './wrap-lines.js';
-import {tint} from '../theme.js';
+import {tint, useTheme, type Theme} from '../theme.js';
 
 export interface ReviewViewProps {
 	state: ReviewUiState;
@@ -66,7 +67,7 @@ export function headingLines(heading: string, status: string, width: number): st
 	return [...head, ...wrapIndented(right, width)];
 }
 
-function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, color: boolean): Line[] {
+function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, width: number, theme: Theme): Line[] {
 	const indent = 4;
 	const rows = optionRows(f.options, f.value, width, indent);
 	if (!focused && rows.length > 1) {
@@ -88,7 +89,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 						<Text
 							inverse={c.selected && focused}
 							bold={c.selected}
-							color={c.selected ? tint({color}, 'cyan') : undefined}
+							color={c.selected ? tint(theme, 'selected') : undefined}
 							// Read only in screen-reader mode (README "Screen readers"): the brackets said in words.
 							aria-label={c.selected ? `(chosen) ${c.text.replace(/[[\]]/g, '')}` : undefined}
 						>
@@ -104,7 +105,7 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 	return out;
 }
 
-export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], color: boolean): Line[] {
+export function fieldLines(f: Field, focused: boolean, cursor: number, width: number, errors: string[], theme: Theme): Line[] {
 	const mark = focused ? '› ' : '  ';
 	const out: Line[] = [];
 	const k = f.id;
@@ -127,18 +128,18 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
 		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused, 'aria-label': i === 0 && focused ? `${said}${l}` : undefined}));
 		if (f.kind === 'choice') {
-			out.push(...choiceLines(f, focused, width, color));
+			out.push(...choiceLines(f, focused, width, theme));
 		} else {
 			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
 			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`].filter((x): x is string => x !== undefined).entries()) {
 				const lines = wrapIndented(`    ${said}`, width);
-				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: color ? 'yellow' : undefined}));
+				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: tint(theme, 'warning')}));
 			}
 		}
 	}
 	for (const [i, e] of errors.entries()) {
-		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint({color}, 'red'), bold: true}));
+		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint(theme, 'error'), bold: true}));
 	}
 	return out;
 }
@@ -149,10 +150,10 @@ const fieldKind = (f: Field | undefined): FieldKind => (f ? f.kind : 'none');
  * The review's key list, from its keymap: keys in a column, what they do wrapped beside them; keys
  * too long for the column ("←→↑↓ Home End Ctrl+A/E/W/U/K/D Enter") get a line of their own.
  */
-export function helpLines(width: number): string[] {
+export function helpLines(width: number, table: readonly ReviewBinding[] = REVIEW_KEYMAP): string[] {
 	const col = Math.min(14, Math.max(4, Math.floor(width / 4)));
 	const room = Math.max(10, width - col - 2);
-	return reviewKeyHelp().flatMap(h => {
+	return reviewKeyHelp(table).flatMap(h => {
 		const text = wrapIndented(h.help, room).map(l => l.trimStart());
 		const pad = ' '.repeat(col + 2);
 		// Keys too long for the column get lines of their own, wrapped, never cut (every key stays named).
@@ -162,6 +163,9 @@ export function helpLines(width: number): string[] {
 }
 
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
+	// The theme's colours; `color` says whether there are any (NO_COLOR reaches the review screens as it).
+	const theme: Theme = {...useTheme(), color};
+	const bindings = useKeymap().review;
 	const step = currentStep(s);
 	const heading = `${stepHeading(s.ctx.case.ref, s.draft.step)}: ${stepTitle(s.draft.step)}`;
 	const right = queue ? `queue ${queue.position} of ${queue.total} | ${saveStatus}` : saveStatus;
@@ -170,7 +174,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		const body = [
 			...wrapped('done1', `Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
 			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
-			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}) : []),
+			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
 			...wrapSegments(queue ? (queue.nextRef ? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk'] : ['The queue is empty: every due review is signed.', 'Esc back to the desk']) : ['Esc back to the desk'], width).map((l, i) => one(`done3:${i}`, l)),
 		];
 		return (
@@ -181,7 +185,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		);
 	}
 	if (s.help) {
-		const lines = helpLines(width);
+		const lines = helpLines(width, bindings);
 		const title = wrapped('help-title', 'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.', width, {bold: true, inverse: true});
 		const room = Math.max(1, rows - head.length - title.length);
 		const win = windowLines(lines.length, room, -1, -1, s.help.scroll);
@@ -211,7 +215,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 					: null;
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
 	// Notices can quote an error message or a path: made safe like store text.
-	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint({color}, 'yellow')}).slice(0, 3));
+	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}).slice(0, 3));
 	// While a question is up only its y/n keys work: no other hints then.
 	const hints = prompt
 		? []
@@ -222,7 +226,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 			lastField: s.field === fields.length - 1,
 			choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
 			pressWords: focusedField?.kind === 'button' ? (focusedField.press === 'sign' ? 'sign (asks first)' : focusedField.press === 'add-action' ? 'add' : 'remove') : undefined,
-		}),
+		}, bindings),
 		width,
 	);
 	// The first hint line (it starts with the help key) always shows; more only while the step keeps 4 rows.
@@ -235,9 +239,9 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const blocks = fields.map((f, i) => {
 		const mine = errors.filter(e => e.field === f.id || (!placed.has(e.field) && f.id.startsWith(`${e.field}.`)));
 		for (const e of mine) placed.add(e.field);
-		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), color);
+		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), theme);
 	});
-	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint({color}, 'red'), bold: true})));
+	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint(theme, 'error'), bold: true})));
 	// Lines in order: info, errors that belong to no field, then the fields with a blank line between them.
 	const lines: Line[] = [...info, ...orphan];
 	let focusStart = -1;

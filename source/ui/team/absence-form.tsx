@@ -64,7 +64,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 				</Text>
 			))}
 			{error.map((l, i) => (
-				<Text key={`e${i}`} color={tint(theme, 'red')} wrap="truncate">
+				<Text key={`e${i}`} color={tint(theme, 'error')} wrap="truncate">
 					{l}
 				</Text>
 			))}

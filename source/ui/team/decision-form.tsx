@@ -46,7 +46,7 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 	const title: Row = {text: `Decide ${who}'s escalated performance trigger, as ${safeText(shortName(byId(actorId)))}`, bold: true};
 	if (form.refusal !== null) {
 		const lines = [title, ...wrap(safeText(form.refusal), width).map(text => ({text})), {text: 'Esc returns to the Team view.'}];
-		return <Lines rows={lines.slice(0, Math.max(1, rows))} width={width} red={tint(theme, 'red')} />;
+		return <Lines rows={lines.slice(0, Math.max(1, rows))} width={width} red={tint(theme, 'error')} />;
 	}
 	const head: Row[] = [title, ...(trigger ? wrap(`On the exception list since ${shortDate(trigger.since, today)}: ${safeText(trigger.why)}.`, width).map(text => ({text})) : [])];
 	const fields: Row[] = [];
@@ -84,7 +84,7 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 	const rest = [...head.slice(1), ...shownEvidence, {text: ''}, ...fields, ...error, ...foot];
 	// Short of room (80x24), the fields and the question at the bottom stay; the heading's words give way.
 	const lines = [title, ...rest.slice(Math.max(0, rest.length - Math.max(0, rows - 1)))];
-	return <Lines rows={lines} width={width} red={tint(theme, 'red')} />;
+	return <Lines rows={lines} width={width} red={tint(theme, 'error')} />;
 }
 
 function Lines({rows, width, red}: {rows: readonly Row[]; width: number; red: string | undefined}): React.JSX.Element {

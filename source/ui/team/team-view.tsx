@@ -165,7 +165,7 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 								</Text>
 							);
 						})}
-						<Text color={question ? tint(theme, 'yellow') : undefined} bold={!question && Boolean(notice)} inverse={Boolean(question)} wrap="truncate">
+						<Text color={question ? tint(theme, 'warning') : undefined} bold={!question && Boolean(notice)} inverse={Boolean(question)} wrap="truncate">
 							{truncate(safeText(about), inner)}
 						</Text>
 					</>

@@ -4,7 +4,7 @@
  * open the case under the cursor (the most urgent mark of the cell); the desk owns tabs, so the
  * reducer only says which.
  */
-import type {KeyInfo} from '../../keymap.js';
+import {commandFor, type DeskCommand, type KeyInfo} from '../../keymap.js';
 import type {CalendarGrid} from './calendar-grid.js';
 
 export interface CalendarState {
@@ -28,26 +28,43 @@ export interface CalendarKeyResult {
 
 const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));
 
-export function calendarKey(state: CalendarState, grid: CalendarGrid, input: string, key: KeyInfo): CalendarKeyResult {
+/** The desk's moving commands in the grid: ↑↓ an officer, ←→ a day, PgUp/PgDn a week, Enter opens. */
+export function calendarMove(state: CalendarState, grid: CalendarGrid, command: DeskCommand): CalendarKeyResult {
 	const rows = grid.rows.length - 1;
 	const days = grid.days.length - 1;
-	const plain = !key.ctrl && !key.meta;
 	const move = (row: number, col: number): CalendarKeyResult => ({state: {row: clamp(row, rows), col: clamp(col, days)}, handled: true});
-	if (key.upArrow || (plain && input === 'k')) return move(state.row - 1, state.col);
-	if (key.downArrow || (plain && input === 'j')) return move(state.row + 1, state.col);
-	if (key.leftArrow || (plain && input === 'h')) return move(state.row, state.col - 1);
-	if (key.rightArrow || (plain && input === 'l')) return move(state.row, state.col + 1);
-	if (key.home || (plain && input === 'g')) return move(state.row, 0);
-	if (key.end || (plain && input === 'G')) return move(state.row, days);
-	if (key.pageUp) return move(state.row, state.col - 7);
-	if (key.pageDown) return move(state.row, state.col + 7);
-	if (key.return) {
-		const at = selected(state, grid);
-		const first = at.marks[0];
-		if (first) return {state, open: first.caseRef, handled: true};
-		return {state, notice: `Nothing dated for ${at.label} that day: move to a mark (letters) and press Enter.`, handled: true};
+	switch (command) {
+		case 'up':
+			return move(state.row - 1, state.col);
+		case 'down':
+			return move(state.row + 1, state.col);
+		case 'collapse':
+			return move(state.row, state.col - 1);
+		case 'expand':
+			return move(state.row, state.col + 1);
+		case 'first':
+			return move(state.row, 0);
+		case 'last':
+			return move(state.row, days);
+		case 'page-up':
+			return move(state.row, state.col - 7);
+		case 'page-down':
+			return move(state.row, state.col + 7);
+		case 'open': {
+			const at = selected(state, grid);
+			const first = at.marks[0];
+			if (first) return {state, open: first.caseRef, handled: true};
+			return {state, notice: `Nothing dated for ${at.label} that day: move to a mark (letters) and press Enter.`, handled: true};
+		}
+		default:
+			return {state, handled: false};
 	}
-	return {state, handled: false};
+}
+
+/** A key press in the grid, by the default keymap (the desk resolves keys through the user's keymap first). */
+export function calendarKey(state: CalendarState, grid: CalendarGrid, input: string, key: KeyInfo): CalendarKeyResult {
+	const command = commandFor(input, key, 'calendar');
+	return command ? calendarMove(state, grid, command) : {state, handled: false};
 }
 
 /** The cell under the cursor (clamped: the grid may have shrunk since the cursor moved). */

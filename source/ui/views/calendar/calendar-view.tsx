@@ -21,9 +21,9 @@ export interface CalendarViewProps {
 }
 
 function tone(theme: Theme, l: CalendarLine): string | undefined {
-	if (l.tone === 'alert') return tint(theme, 'red');
-	if (l.tone === 'dim') return tint(theme, 'gray');
-	if (l.tone === 'heading') return tint(theme, 'cyan');
+	if (l.tone === 'alert') return tint(theme, 'error');
+	if (l.tone === 'dim') return tint(theme, 'dim');
+	if (l.tone === 'heading') return tint(theme, 'heading');
 	return undefined;
 }
 

@@ -1,11 +1,10 @@
 /**
  * The Handover view's state: the window, the cover as typed, which field is being edited, the scroll
- * position and the last export's outcome. A reducer with a union of actions (as ink-ui's use-*-state),
- * so key handling never reads a stale closure.
+ * position and the last export's outcome. A reducer with a union of actions (as ink-ui's use-*-state);
+ * the desk turns key presses into these actions through its input contexts (desk/desk-handover.ts).
  */
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
 import {safeTyped} from '../../../domain/safe-text.js';
-import type {KeyInfo} from '../../keymap.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -27,26 +26,7 @@ export interface HandoverState {
 
 export type ExportFormat = 'md' | 'ics';
 
-/** The parts of Ink's key object the view reacts to. */
-export interface KeyPress {
-	input: string;
-	up: boolean;
-	down: boolean;
-	pageUp: boolean;
-	pageDown: boolean;
-	/** Home / g: the top; End / G: the bottom. */
-	home?: boolean;
-	end?: boolean;
-	enter: boolean;
-	escape: boolean;
-	backspace: boolean;
-	ctrl: boolean;
-	meta: boolean;
-}
-
 export type HandoverAction =
-	/** A key, decided here on the latest state (a handler's closure can be a render behind fast typing). */
-	| {type: 'key'; key: KeyPress; page: number; max: number}
 	| {type: 'scroll'; by: number; max: number}
 	| {type: 'edit'; field: Field}
 	/** Export what is on screen (the view writes the file; see HandoverView). */
@@ -61,11 +41,6 @@ export function initialHandoverState(today: IsoDate): HandoverState {
 	return {from: today, to: addDays(today, 13), cover: '', editing: null, draft: '', scroll: 0, message: null, exportSeq: 0, exportFormat: 'md'};
 }
 
-/** Ink's key press in the view's terms (the desk routes keys here while the Handover view is focused). */
-export function handoverKeyPress(input: string, key: KeyInfo): KeyPress {
-	return {input, up: key.upArrow, down: key.downArrow, pageUp: key.pageUp, pageDown: key.pageDown, home: key.home, end: key.end, enter: key.return, escape: key.escape, backspace: key.backspace || key.delete, ctrl: key.ctrl, meta: key.meta};
-}
-
 /** True while a field is open: typed text (a paste included) goes into it whole. */
 export function handoverTakesText(state: HandoverState): boolean {
 	return state.editing !== null;
@@ -73,8 +48,6 @@ export function handoverTakesText(state: HandoverState): boolean {
 
 export function handoverReducer(state: HandoverState, action: HandoverAction): HandoverState {
 	switch (action.type) {
-		case 'key':
-			return onKey(state, action.key, action.page, action.max);
 		case 'scroll':
 			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by))};
 		case 'export':
@@ -93,27 +66,6 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'commit':
 			return commit(state);
 	}
-}
-
-function onKey(state: HandoverState, key: KeyPress, page: number, max: number): HandoverState {
-	const r = (a: HandoverAction) => handoverReducer(state, a);
-	if (state.editing) {
-		if (key.escape) return r({type: 'cancel'});
-		if (key.enter) return r({type: 'commit'});
-		if (key.backspace) return r({type: 'backspace'});
-		if (key.input && !key.ctrl && !key.meta) return r({type: 'type', text: key.input});
-		return state;
-	}
-	// Letters only as themselves: Ctrl+J is not j (the keymap's rule too).
-	const ch = key.ctrl || key.meta ? '' : key.input;
-	if (key.down || ch === 'j') return r({type: 'scroll', by: 1, max});
-	if (key.up || ch === 'k') return r({type: 'scroll', by: -1, max});
-	if (key.pageDown || ch === ' ') return r({type: 'scroll', by: page, max});
-	if (key.pageUp || ch === 'b') return r({type: 'scroll', by: -page, max});
-	if (key.home || ch === 'g') return r({type: 'scroll', by: -Infinity, max});
-	if (key.end || ch === 'G') return r({type: 'scroll', by: Infinity, max});
-	// f, t, c and e are the desk keymap's (handover-from, -to, -cover, -export): the desk sends 'edit' and 'export'.
-	return state;
 }
 
 function commit(state: HandoverState): HandoverState {

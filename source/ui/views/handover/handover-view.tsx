@@ -17,8 +17,10 @@ import {handoverExport} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
-import {tint, useTheme, type Theme} from '../../theme.js';
+import {tint, useTheme, type Role, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
+import {useKeymap} from '../../contexts/keymap-context.js';
+import {hintLine} from '../../contexts/registry.js';
 
 export interface HandoverViewProps {
 	state: HandoverState;
@@ -42,12 +44,13 @@ export interface HandoverViewProps {
 }
 
 // Colour repeats what each line's words say; through the theme, so NO_COLOR / --no-color turns it off.
-const TONE_COLOR: Record<Tone, string | undefined> = {heading: 'cyan', critical: 'red', red: 'yellow', plain: undefined, dim: 'gray'};
+const TONE_ROLE: Record<Tone, Role | undefined> = {heading: 'heading', critical: 'error', red: 'warning', plain: undefined, dim: 'dim'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
 export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
 	const theme = useTheme();
+	const keymap = useKeymap();
 
 	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
 	const latest = useRef(preview);
@@ -85,7 +88,18 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 	// Where you are first: at 80 columns the end of this line is what a frame's width cuts.
 	if (statusRows.length === 0) {
 		const at = `lines ${scroll + 1}-${Math.min(lines.length, scroll + bodyHeight)} of ${lines.length}`;
-		statusRows.push(`${at}  f/t window  c cover  e export  i calendar  g/G j/k`);
+		const keys = hintLine(
+			keymap,
+			[
+				[['handover-from', 'handover-to'], 'window'],
+				['handover-cover', 'cover'],
+				['handover-export', 'export'],
+				['handover-calendar', 'calendar'],
+				[['first', 'last', 'down', 'up'], ''],
+			],
+			'  ',
+		);
+		statusRows.push(`${at}  ${keys.trimEnd()}`);
 	}
 	const shown = lines.slice(scroll, scroll + bodyHeight);
 
@@ -99,7 +113,7 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 				))}
 			</Box>
 			{statusRows.map((text, i) => (
-				<Text key={i} color={i < warning.length ? tint(theme, 'red') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
+				<Text key={i} color={i < warning.length ? tint(theme, 'error') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
 					{text}
 				</Text>
 			))}
@@ -108,6 +122,6 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 }
 
 function tintTone(theme: Theme, tone: Tone): string | undefined {
-	const colour = TONE_COLOR[tone];
-	return colour === undefined ? undefined : tint(theme, colour);
+	const role = TONE_ROLE[tone];
+	return role === undefined ? undefined : tint(theme, role);
 }

@@ -1,0 +1,176 @@
+/**
+ * The status bar's key hints, generated from the registry: each context declares which commands it hints
+ * and in what words, and the keys come from the bindings in force (a remapped key is hinted as remapped).
+ * Each context names only keys that act there (test/ui/keys-in-help.test.tsx holds it).
+ */
+import {activeTab} from '../editor/tabs.js';
+import {tabLength} from '../desk/desk-navigation.js';
+import type {DeskState} from '../desk/desk-state.js';
+import {activeContext, type ContextId} from './active.js';
+import type {Binding} from './binding.js';
+import {hintKey} from './key-names.js';
+import {RECORD_FORM_KEYS} from '../record/record-form.js';
+import type {Keymap} from './registry.js';
+
+type Table = keyof Keymap;
+
+interface Hint {
+	/** The commands whose keys are named, and the table they are in (default: the desk's). */
+	commands: readonly string[];
+	table?: Table;
+	words: string;
+	/** 'typed': each command's typed key ("j/k"); 'all': every key of each ("Tab/↑/↓"). */
+	style?: 'typed' | 'all' | 'first';
+	/** How the commands' keys are joined ("/" by default; "or" for "Esc or ?"). */
+	join?: string;
+	/** Shown only in states where the keys act. */
+	when?: (s: DeskState) => boolean;
+}
+
+interface ContextHints {
+	/** Words first, no keys: "typing a filter". */
+	lead?: string;
+	/** Between hints: two spaces in the views, " | " in the modes. */
+	separator?: string;
+	hints: readonly Hint[];
+}
+
+const h = (commands: string | readonly string[], words: string, more: Partial<Hint> = {}): Hint => ({
+	commands: typeof commands === 'string' ? [commands] : commands,
+	words,
+	...more,
+});
+
+const HEAD = [h('help', 'help'), h('palette', 'palette'), h('quit', 'quit')];
+const TAIL = [h('next-pane', 'pane'), h(['view-cases', 'view-team', 'view-handover', 'view-log', 'view-calendar'], 'views')];
+const LIST = [...HEAD, h(['down', 'up'], 'move'), h('open', 'open'), h('filter', 'filter'), ...TAIL];
+
+/** The editor's tab: what it acts on (a case, or a problem's case) and whether it scrolls. */
+const tab = (s: DeskState) => activeTab(s.tabs);
+const onCase = (s: DeskState) => {
+	const t = tab(s);
+	return t?.kind !== 'problem' || t.ref !== null;
+};
+const scrolls = (s: DeskState) => (tabLength(s) ?? Infinity) > s.layout.editorRows;
+
+const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHints> = {
+	palette: {
+		separator: ' | ',
+		lead: 'type to search',
+		hints: [h(['palette-up', 'palette-down'], 'choose', {table: 'palette', join: ''}), h('palette-run', 'run/open', {table: 'palette'}), h('palette-close', 'close', {table: 'palette', style: 'first'})],
+	},
+	help: {separator: ' | ', hints: [h(['back', 'help'], 'closes help', {join: ' or '}), h('quit', 'quit')]},
+	'explorer-filter': {separator: ' | ', lead: 'typing a filter', hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})]},
+	'problems-filter': {separator: ' | ', lead: 'typing a filter', hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})]},
+	'absence-form': {
+		separator: ' | ',
+		lead: 'the absence form has the keys',
+		hints: [h('form-fields', 'fields', {table: 'form', style: 'all'}), h('form-save', 'on Cover saves', {table: 'form'}), h('form-cancel', 'cancel', {table: 'form'})],
+	},
+	'decision-form': {
+		separator: ' | ',
+		lead: 'the decision form has the keys',
+		hints: [
+			h('form-fields', 'fields', {table: 'form', style: 'all', when: s => s.decisionForm?.refusal === null}),
+			h('form-choose', 'choose', {table: 'form', style: 'all', when: s => s.decisionForm?.refusal === null}),
+			h('form-save', 'next, then check', {table: 'form', when: s => s.decisionForm?.refusal === null}),
+			h('form-cancel', 'cancel', {table: 'form', when: s => s.decisionForm?.refusal === null}),
+			h('form-cancel', 'back to the Team view', {table: 'form', when: s => s.decisionForm?.refusal !== null}),
+		],
+	},
+	'end-confirm': {
+		separator: ' | ',
+		hints: [h('confirm-yes', 'cancels the absence', {table: 'confirm', when: s => Boolean(s.endConfirm?.cancel)}),
+			h('confirm-yes', 'ends the absence today', {table: 'confirm', when: s => !s.endConfirm?.cancel}), h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '})],
+	},
+	'reallocate-form': {
+		separator: ' | ',
+		lead: 'the reallocation form has the keys',
+		hints: [
+			h('form-next-field', 'fields', {table: 'form', style: 'all'}),
+			h('form-pick', 'choose', {table: 'form', style: 'all'}),
+			h('form-save', 'on Reason saves', {table: 'form'}),
+			h('form-cancel', 'cancel', {table: 'form'}),
+		],
+	},
+	'handover-field': {separator: ' | ', lead: 'typing into the field', hints: [h('field-accept', 'accept', {table: 'field'}), h('field-cancel', 'cancel', {table: 'field'})]},
+	review: {separator: ' | ', lead: 'review has the keys', hints: [h('help', 'lists them', {join: ' or '}), h('back', 'back a step; on step 1 back to the desk')]},
+	calendar: {
+		hints: [...HEAD, h(['collapse', 'expand', 'up', 'down'], 'cell', {style: 'first', join: ''}), h(['first', 'last'], 'first/last day'), h('open', 'open case'), ...TAIL],
+	},
+	team: {
+		hints: [...HEAD, h(['down', 'up'], 'select'), h('absence-add', 'record absence'),
+			h('absence-change', 'change'),
+			h('absence-cancel', 'cancel'),
+			h('absence-end', 'end absence'),
+			h('welfare-record', 'welfare'),
+			h('trigger-decide', 'decide escalated trigger'), ...TAIL],
+	},
+	handover: {
+		hints: [
+			...HEAD,
+			h(['down', 'up'], 'scroll'),
+			h(['handover-page-down', 'handover-page-up'], 'page'),
+			h(['handover-from', 'handover-to'], 'window'),
+			h('handover-cover', 'cover'),
+			h('handover-export', 'export'),
+			h('handover-calendar', 'calendar'),
+			...TAIL,
+		],
+	},
+	log: {hints: [...HEAD, h(['down', 'up'], 'move'), h(['log-sergeant', 'log-officer', 'log-late'], 'filter'), h(['log-earlier', 'log-later'], 'period', {join: ' '}), h('log-export', 'export'), ...TAIL]},
+	explorer: {hints: LIST},
+	problems: {hints: LIST},
+	editor: {
+		hints: [
+			...HEAD,
+			h('back', 'back', {when: s => s.tabs.tabs.length === 0}),
+			h(['down', 'up'], 'scroll', {when: s => s.tabs.tabs.length > 0 && scrolls(s)}),
+			// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
+			h('review', 'review', {when: s => s.tabs.tabs.length > 0 && onCase(s)}),
+			h('reallocate', 'reallocate', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
+			h('bail-record', 'bail', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
+			h(['prev-tab', 'next-tab'], 'tabs', {join: ' ', when: s => s.tabs.tabs.length > 1}),
+			h('close-tab', 'close', {when: s => s.tabs.tabs.length > 0}),
+			...TAIL,
+		],
+	},
+};
+
+/** Digits in a row are written as a range ("1-5"). */
+function joinKeys(keys: readonly string[], join: string): string {
+	const digits = keys.map(Number);
+	const run = keys.length > 2 && keys.every(k => /^\d$/.test(k)) && digits.every((d, i) => i === 0 || d === digits[i - 1]! + 1);
+	return run ? `${keys[0]}-${keys.at(-1)}` : keys.join(join);
+}
+
+function keysOf(b: Binding | undefined, style: Hint['style']): string[] {
+	if (!b) return [];
+	if (style === 'all') return [...b.keys];
+	return [style === 'first' ? b.keys[0]! : hintKey(b.keys)];
+}
+
+/** The review's hint names its own keymap's keys (review-keymap.ts): "? or Ctrl+G", "Esc". */
+function reviewKeys(table: Keymap['review'], commands: readonly string[]): string[] {
+	return table.filter(b => commands.includes(b.command)).flatMap(b => b.keys);
+}
+
+function hintText(s: DeskState, context: ContextId, hint: Hint): string {
+	const keys =
+		context === 'review'
+			? reviewKeys(s.keymap.review, hint.commands)
+			: hint.commands.flatMap(c => keysOf((s.keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c), hint.style));
+	const join = hint.join ?? '/';
+	return `${joinKeys(keys, join)} ${hint.words}`;
+}
+
+/** The status bar's hints for the state. */
+export function hintsFor(s: DeskState): string {
+	const context = activeContext(s);
+	if (context === 'too-small') return '';
+	// The bail and welfare forms read their own keys (record/record-form-state.ts) and name them there.
+	if (context === 'record-form') return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
+	const {lead, separator = '  ', hints} = HINTS[context];
+	const parts = hints.filter(x => !x.when || x.when(s)).map(x => hintText(s, context, x));
+	return [...(lead ? [lead] : []), ...parts].join(separator);
+}

@@ -1,0 +1,42 @@
+/**
+ * The Team view's context (view 2): record or end an absence, and the inspector's queue of escalated
+ * performance triggers (README "The review desk"): d on an officer whose trigger is escalated opens the
+ * decision form; on anyone else it moves to the next one waiting. The forms take every key while open
+ * (forms.ts). Last in the keymap, so help lists them after the general keys.
+ */
+import {bind} from './binding.js';
+
+export const TEAM_BINDINGS = [
+	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
+	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
+	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
+	bind({command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team']}),
+	bind({command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team']}),
+	// README "Acting on a problem": c names or changes a cover (from a problem whose way it is, too); C cancels.
+	bind({
+		command: 'absence-change',
+		keys: ['c'],
+		where: 'Team view, problem detail',
+		help: "change the selected officer's absence: cover, dates, reason",
+		palette: 'Team: change an absence (cover, dates, reason)',
+		views: ['cases', 'team'],
+	}),
+	bind({
+		command: 'absence-cancel',
+		keys: ['C'],
+		where: 'Team view',
+		help: "cancel the selected officer's absence not yet started (asks first)",
+		palette: 'Team: cancel an absence not yet started',
+		views: ['team'],
+	}),
+	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
+	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
+	bind({
+		command: 'trigger-decide',
+		keys: ['d'],
+		where: 'Team view',
+		help: "decide an escalated performance trigger (inspector's queue; elsewhere: go to the next)",
+		palette: 'Team: decide an escalated performance trigger (inspector)',
+		views: ['team'],
+	}),
+] as const;

@@ -1,0 +1,100 @@
+/**
+ * The Team view's absences in the desk (README "The review desk", Team view): `a` opens the absence form,
+ * `E` asks before ending the selected officer's absence today (the question context: y/n, Esc), and the
+ * shell's answer to a write comes back as 'absence-written'.
+ */
+import {absenceWords} from '../../domain/absence-words.js';
+import {absenceOn, shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
+import {contextCommand, keysFor} from '../contexts/registry.js';
+import type {KeyInfo} from '../contexts/key-names.js';
+import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState} from '../team/absence-form-state.js';
+import {teamRows} from '../team/team-rows.js';
+import {setView} from './desk-navigation.js';
+import type {AbsenceWrite, DeskState} from './desk-state.js';
+import {focusedPane} from '../contexts/active.js';
+
+/** The officer under the Team view's cursor. */
+export function selectedTeamOfficer(s: DeskState): string | undefined {
+	return teamRows(s.model)[s.team.cursor]?.officer.id;
+}
+
+/** From the palette elsewhere: go to the Team view's list so the sergeant picks whose absence it is. */
+function toTeamList(s: DeskState, then: string): DeskState {
+	const move = `${keysFor('down', s.keymap).split('/').at(-1)}/${keysFor('up', s.keymap).split('/').at(-1)}`;
+	return {...setView(s, 'team'), focus: 'explorer', notice: `Choose the officer (${move}), then ${then}.`};
+}
+
+const onTeamList = (s: DeskState) => focusedPane(s) === 'team';
+const key = (s: DeskState, command: 'absence-add' | 'absence-end') => keysFor(command, s.keymap);
+
+export function openForm(s: DeskState): DeskState {
+	if (!onTeamList(s)) return toTeamList(s, `press ${key(s, 'absence-add')} to record their absence`);
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be recorded: ${s.cannotWrite}`};
+	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
+	const officerId = selectedTeamOfficer(s);
+	if (!officerId) return {...s, notice: 'No officer is selected.'};
+	return {...s, absenceForm: openAbsenceForm(officerId, s.model.today)};
+}
+
+export function askToEnd(s: DeskState): DeskState {
+	if (!onTeamList(s)) return toTeamList(s, `press ${key(s, 'absence-end')} to end their absence`);
+	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
+	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
+	const officerId = selectedTeamOfficer(s);
+	if (!officerId) return {...s, notice: 'No officer is selected.'};
+	const {data, today} = s.model;
+	const who = safeText(shortName(s.model.officerById.get(officerId)));
+	const current = absenceOn(data.absences, officerId, today);
+	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
+	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
+	const yes = s.keymap.confirm.find(b => b.command === 'confirm-yes')?.keys[0] ?? 'y';
+	const no = s.keymap.confirm.find(b => b.command === 'confirm-no')?.keys[0] ?? 'n';
+	const words = absenceWords(current, data.officers, today, data.absences);
+	return {...s, endConfirm: {absenceId: current.id, question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yes}/${no}`}};
+}
+
+export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string, k: KeyInfo): DeskState {
+	const out = absenceFormKey(form, input, k);
+	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
+	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
+	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
+	if (!checked.ok) return {...s, absenceForm: checked.form};
+	const seq = s.absenceWrites + 1;
+	const saving = {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}};
+	if (form.absenceId) {
+		const {from, to, reason, coverOfficerId} = checked.absence;
+		return {...saving, absenceWrite: {seq, kind: 'change', absenceId: form.absenceId, change: {from, to, reason, coverOfficerId}}};
+	}
+	return {...saving, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
+}
+
+/** The end question's keys (contexts/modes.ts CONFIRM_BINDINGS); any other key leaves it asked. */
+export function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boolean}, input: string, k: KeyInfo): DeskState {
+	// y and n as typed: Ctrl+Y or Ctrl+N is not an answer (the question names y, n and Esc only).
+	if (k.ctrl || (k.meta && !k.escape)) return s;
+	const command = contextCommand(s.keymap.confirm, input, k);
+	if (command === 'confirm-yes' && ask.cancel) {
+		const seq = s.absenceWrites + 1;
+		const absenceWrite: AbsenceWrite = {seq, kind: 'cancel', absenceId: ask.absenceId};
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Cancelling the absence...'};
+	}
+	if (command === 'confirm-yes') {
+		const seq = s.absenceWrites + 1;
+		const absenceWrite = {seq, kind: 'end' as const, absenceId: ask.absenceId, last: s.model.today};
+		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Ending the absence...'};
+	}
+	if (command === 'confirm-no' || command === 'confirm-cancel') return {...s, endConfirm: null, notice: 'Nothing changed.'};
+	return s;
+}
+
+export function absenceWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
+	const w = s.absenceWrite;
+	if (!w || w.seq !== seq) return s;
+	if ((w.kind === 'add' || w.kind === 'change') && s.absenceForm) {
+		// A refusal keeps the form and everything typed in it; the reason shows under the fields.
+		if (error) return {...s, absenceWrite: null, absenceForm: {...s.absenceForm, saving: false, error: {field: null, text: error}}};
+		return {...s, absenceWrite: null, absenceForm: null, notice};
+	}
+	return {...s, absenceWrite: null, notice: error ?? notice};
+}

@@ -1,0 +1,168 @@
+/**
+ * What each desk command does (the handlers of the registry's bindings, contexts/registry.ts), and why
+ * it does nothing where it cannot act: `unavailable` gives the status bar's reason, in the keys in force.
+ */
+import {closeActive, cycle} from '../editor/tabs.js';
+import {keysFor, type DeskCommand} from '../contexts/registry.js';
+import {handoverBodyHeight} from '../views/handover/handover-preview.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
+import {askToEnd, openForm} from './desk-absences.js';
+import {openProblemDetail, openProblemSubject, openReallocate} from './desk-acting.js';
+import {openDecision} from './desk-decisions.js';
+import {askToCancel, openAbsenceChange, openBail, openWelfare} from './desk-records.js';
+import {HANDOVER_COMMANDS} from './desk-handover.js';
+import {LOG_COMMANDS, openLogEntry} from './desk-log.js';
+import * as nav from './desk-navigation.js';
+import type {DeskState} from './desk-state.js';
+import {focusedPane} from '../contexts/active.js';
+
+interface Action {
+	run(s: DeskState): DeskState;
+	/** Why the command cannot act here (said on the status bar), or null when it can. */
+	unavailable?(s: DeskState): string | null;
+}
+
+/** One page of whatever has the focus. */
+function page(s: DeskState): number {
+	const pane = focusedPane(s);
+	if (pane === 'problems') return nav.problemsVisible(s);
+	if (pane === 'editor') return s.layout.editorRows;
+	return pane === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : nav.explorerVisible(s);
+}
+
+const move = (delta: (s: DeskState) => nav.Delta): Action => ({run: s => nav.moveFocused(s, delta(s))});
+const fold = (collapse: boolean): Action => ({
+	run: s => {
+		if (focusedPane(s) !== 'explorer' || s.explorer.filter !== '') return s;
+		const row = nav.selectedExplorerRow(s);
+		if (!row) return s;
+		return nav.toggleFold(s, row.kind === 'officer' ? row.group.id : row.officerId, collapse);
+	},
+});
+const pane = (step: 1 | -1): Action => ({
+	run: s => {
+		const panes = nav.panesFor(s);
+		const at = Math.max(0, panes.indexOf(s.focus));
+		return {...s, focus: panes[(at + panes.length + step) % panes.length]!};
+	},
+});
+const view = (v: DeskState['view']): Action => ({run: s => nav.setView(s, v)});
+const tabStep = (step: 1 | -1): Action => ({
+	run: s => ({...s, view: 'cases', tabs: cycle(s.tabs, step)}),
+	unavailable: s => (s.tabs.tabs.length === 0 ? `No case is open: ${keysFor('open', s.keymap)} on a case opens it.` : null),
+});
+const fromTable = (table: Partial<Record<DeskCommand, (s: DeskState) => DeskState>>, command: DeskCommand): Action => ({run: table[command]!});
+
+const ACTIONS: Record<DeskCommand, Action> = {
+	up: move(() => -1),
+	down: move(() => 1),
+	'page-up': move(s => -page(s)),
+	'page-down': move(s => page(s)),
+	'handover-page-up': move(s => -page(s)),
+	'handover-page-down': move(s => page(s)),
+	first: move(() => 'first'),
+	last: move(() => 'last'),
+	collapse: fold(true),
+	expand: fold(false),
+	'next-pane': pane(1),
+	'prev-pane': pane(-1),
+	'view-cases': view('cases'),
+	'view-team': view('team'),
+	'view-handover': view('handover'),
+	'view-log': view('log'),
+	'view-calendar': view('calendar'),
+	'handover-from': fromTable(HANDOVER_COMMANDS, 'handover-from'),
+	'handover-to': fromTable(HANDOVER_COMMANDS, 'handover-to'),
+	'handover-cover': fromTable(HANDOVER_COMMANDS, 'handover-cover'),
+	'handover-export': fromTable(HANDOVER_COMMANDS, 'handover-export'),
+	'handover-calendar': fromTable(HANDOVER_COMMANDS, 'handover-calendar'),
+	'absence-add': {run: openForm},
+	'absence-end': {run: askToEnd},
+	'trigger-decide': {run: openDecision},
+	reallocate: {run: openReallocate},
+	'bail-record': {run: openBail},
+	'welfare-record': {run: openWelfare},
+	'absence-change': {run: openAbsenceChange},
+	'absence-cancel': {run: askToCancel},
+	filter: {
+		run: s => (focusedPane(s) === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
+		unavailable: s =>
+			focusedPane(s) === 'problems' || focusedPane(s) === 'explorer' ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
+	},
+	open: {run: openFocused},
+	back: {run: back},
+	'prev-tab': tabStep(-1),
+	'next-tab': tabStep(1),
+	'close-tab': {
+		run: s => {
+			const tabs = closeActive(s.tabs);
+			return {...s, tabs, focus: tabs.active < 0 && focusedPane(s) === 'editor' ? 'explorer' : s.focus};
+		},
+		unavailable: s => (s.tabs.active < 0 ? 'No tab to close.' : null),
+	},
+	palette: {run: s => ({...s, overlay: 'palette', palette: {query: '', cursor: 0}})},
+	help: {run: s => ({...s, overlay: 'help', helpScroll: 0})},
+	review: {
+		run: s => nav.openTabAndFocus(s, {kind: 'review', ref: nav.caseInFocus(s)!}),
+		unavailable: s => (nav.caseInFocus(s) ? null : `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`),
+	},
+	'review-queue': {run: s => nav.openTabAndFocus(s, {kind: 'review-queue'})},
+	amend: {
+		run: s => nav.openTabAndFocus(s, {kind: 'amend', ref: nav.caseInFocus(s)!}),
+		unavailable: s => {
+			const ref = nav.caseInFocus(s);
+			if (!ref) return `Select a case first: ${keysFor('amend', s.keymap)} amends the last signed review of the case under the cursor.`;
+			return s.model.reviews.get(ref)?.length ? null : `${ref} has no signed review to amend.`;
+		},
+	},
+	reload: {run: s => ({...s, reloadRequests: s.reloadRequests + 1, notice: 'Reloading the store...'})},
+	quit: {run: s => ({...s, quit: true})},
+	'log-sergeant': fromTable(LOG_COMMANDS, 'log-sergeant'),
+	'log-officer': fromTable(LOG_COMMANDS, 'log-officer'),
+	'log-late': fromTable(LOG_COMMANDS, 'log-late'),
+	'log-earlier': fromTable(LOG_COMMANDS, 'log-earlier'),
+	'log-later': fromTable(LOG_COMMANDS, 'log-later'),
+	'log-export': fromTable(LOG_COMMANDS, 'log-export'),
+	'log-week-earlier': fromTable(LOG_COMMANDS, 'log-week-earlier'),
+	'log-week-later': fromTable(LOG_COMMANDS, 'log-week-later'),
+	'log-all-weeks': fromTable(LOG_COMMANDS, 'log-all-weeks'),
+	'log-chart': fromTable(LOG_COMMANDS, 'log-chart'),
+};
+
+/** Why `command` cannot act in `s` (null: it can). The palette shows it beside the command. */
+export function unavailable(s: DeskState, command: DeskCommand): string | null {
+	return ACTIONS[command].unavailable?.(s) ?? null;
+}
+
+export function runCommand(s: DeskState, command: DeskCommand): DeskState {
+	const why = unavailable(s, command);
+	return why ? {...s, notice: why} : ACTIONS[command].run(s);
+}
+
+function back(s: DeskState): DeskState {
+	const pane = focusedPane(s);
+	if (pane === 'problems' && s.problems.filter !== '') return nav.problemsDo(s, {type: 'clear-filter'});
+	if (pane === 'problems' || pane === 'editor') return {...s, focus: 'explorer'};
+	if (pane !== 'explorer') return nav.setView(s, 'cases');
+	if (s.explorer.filter !== '') return nav.explorerDo(s, {type: 'clear-filter'});
+	return s;
+}
+
+function openFocused(s: DeskState): DeskState {
+	const pane = focusedPane(s);
+	if (pane === 'log') return openLogEntry(s);
+	if (pane === 'problems') {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.
+		return p ? openProblemDetail(s, p) : s;
+	}
+	const subject = openProblemSubject(s);
+	if (subject) return subject;
+	if (pane === 'explorer') {
+		const row = nav.selectedExplorerRow(s);
+		if (!row) return s;
+		if (row.kind === 'officer') return s.explorer.filter !== '' ? s : nav.toggleFold(s, row.group.id, undefined);
+		return nav.openCase(s, row.c.ref);
+	}
+	return s;
+}

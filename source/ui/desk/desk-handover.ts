@@ -1,0 +1,39 @@
+/**
+ * The Handover view's context in the desk (view 3): its commands as its reducer's actions, and the field
+ * context while a window date or the cover is being typed (contexts/modes.ts FIELD_BINDINGS).
+ */
+import {contextCommand, type DeskCommand} from '../contexts/registry.js';
+import type {KeyInfo} from '../contexts/key-names.js';
+import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
+import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import {setView} from './desk-navigation.js';
+import type {DeskState} from './desk-state.js';
+
+/** The Handover view's width (the whole main area) and what it shows for the current state. */
+export function currentHandover(s: DeskState): HandoverPreview {
+	// Inside the view's frame: two columns fewer than the main area.
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2);
+}
+
+const act = (a: HandoverAction) => (s: DeskState) => (s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, a)} : s);
+
+/** The view's commands (contexts/handover.ts); its field state is its reducer's (views/handover). */
+export const HANDOVER_COMMANDS: Partial<Record<DeskCommand, (s: DeskState) => DeskState>> = {
+	'handover-from': act({type: 'edit', field: 'from'}),
+	'handover-to': act({type: 'edit', field: 'to'}),
+	'handover-cover': act({type: 'edit', field: 'cover'}),
+	'handover-export': act({type: 'export'}),
+	// Also a palette command: from another view it opens the Handover view, whose window it exports.
+	'handover-calendar': s => ({...setView(s, 'handover'), handover: handoverReducer(s.handover, {type: 'export', format: 'ics'})}),
+};
+
+/** A key while a field is open: Esc, Enter and Backspace by the field context, any other plain key is text. */
+export function onHandoverField(s: DeskState, input: string, key: KeyInfo): DeskState {
+	const command = contextCommand(s.keymap.field, input, key);
+	const r = (a: HandoverAction) => ({...s, handover: handoverReducer(s.handover, a)});
+	if (command === 'field-cancel') return r({type: 'cancel'});
+	if (command === 'field-accept') return r({type: 'commit'});
+	if (command === 'field-erase') return r({type: 'backspace'});
+	if (input && !key.ctrl && !key.meta) return r({type: 'type', text: input});
+	return s;
+}
