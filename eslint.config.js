@@ -82,7 +82,12 @@ export default tseslint.config(
 	// The user's settings file: read and checked on its own, for the commands and the desk to use.
 	boundary(
 		['source/settings/**'],
-		[{group: outside(['domain', 'store', 'ui', 'export', 'commands', 'generate']), message: `source/settings reads one file and knows no other layer; ${LAYERS}.`}],
+		[
+			{
+				group: outside(['domain', 'store', 'ui', 'export', 'commands', 'generate']),
+				message: `source/settings reads one file and knows no other layer; ${LAYERS}.`,
+			},
+		],
 	),
 	// The UI and the commands reach the store through its entry point.
 	boundary(

@@ -18,12 +18,20 @@ if (!md) {
 	md = path.join(dir, 'handover.md');
 	const cli = path.join(root, 'dist', 'cli.js');
 	const env = {...process.env, FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
-	execFileSync(process.execPath, [cli, 'handover', '--store', store, '--today', '2026-11-30', '--from', '2026-11-30', '--to', '2026-12-13', '--out', md], {env});
+	execFileSync(
+		process.execPath,
+		[cli, 'handover', '--store', store, '--today', '2026-11-30', '--from', '2026-11-30', '--to', '2026-12-13', '--out', md],
+		{env},
+	);
 }
 const html = path.join(dir, 'handover.html');
 const pdf = path.join(dir, 'handover.pdf');
 execFileSync('pandoc', ['-f', 'gfm', '-t', 'html', '-s', '--metadata', 'title=Handover', md, '-o', html]);
 writeFileSync(html, readFileSync(html, 'utf8').replace('</style>', '@page { size: A4; }\n</style>'));
-execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--print-to-pdf=${pdf}`, html], {stdio: 'ignore'});
+execFileSync(
+	'chromium',
+	['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--print-to-pdf=${pdf}`, html],
+	{stdio: 'ignore'},
+);
 const pages = (readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 console.log(`${pages} A4 pages (${md})`);

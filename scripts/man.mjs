@@ -35,5 +35,13 @@ for (const [name, load] of Object.entries(COMMANDS)) {
 	const c = (await load()).default ?? (await load());
 	out.push(`.SS ${name}`, esc(c.summary), '.PP', '.nf', ...c.help.split('\n').map(esc), '.fi');
 }
-out.push('.SH FILES', '.TP', '$XDG_DATA_HOME/fortnight/store.json', 'the default store when installed (data/store.json when run from a clone)', '.TP', '$XDG_CONFIG_HOME/fortnight/keys/', 'your signing key (mode 0600)');
+out.push(
+	'.SH FILES',
+	'.TP',
+	'$XDG_DATA_HOME/fortnight/store.json',
+	'the default store when installed (data/store.json when run from a clone)',
+	'.TP',
+	'$XDG_CONFIG_HOME/fortnight/keys/',
+	'your signing key (mode 0600)',
+);
 writeFileSync(path.join(root, 'dist', 'fortnight.1'), out.join('\n') + '\n');

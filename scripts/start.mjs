@@ -30,7 +30,11 @@ try {
 const sources = Math.max(newest(path.join(root, 'source')), statSync(path.join(root, 'tsconfig.json')).mtimeMs);
 if (sources > builtAt) {
 	process.stderr.write('fortnight: compiling (a source file changed since the last build)...\n');
-	const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')], {stdio: 'inherit'});
+	const tsc = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')],
+		{stdio: 'inherit'},
+	);
 	if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 }
 await import(built);

@@ -30,7 +30,6 @@ const GLOBAL_FLAGS: Record<string, FlagSpec> = {
 	version: {type: 'boolean', default: false, shortFlag: 'V'},
 } as const;
 
-
 // A reader that closes early (`fortnight problems | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
 	stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -45,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
 	if (first === 'help') {
 		const topic = argv.slice(argv.indexOf('help') + 1).find(a => !a.startsWith('-'));
 		if (topic !== undefined && !(topic in COMMANDS)) {
-			process.stderr.write(`fortnight: there is no command "${topic.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`);
+			process.stderr.write(
+				`fortnight: there is no command "${topic.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}". Run "fortnight --help" for the list.\n`,
+			);
 			return 2;
 		}
 		process.stdout.write((topic ? (await COMMANDS[topic]!()).help : await globalHelp()) + '\n');
@@ -67,21 +68,28 @@ async function main(argv: string[]): Promise<number> {
 	}
 	if (flags['help'] || first === 'help') {
 		if (first && first in COMMANDS) process.stdout.write(command.help + '\n');
-		else process.stdout.write(await globalHelp() + '\n');
+		else process.stdout.write((await globalHelp()) + '\n');
 		return 0;
 	}
 	const unknown = Object.keys(flags).filter(k => !(k in GLOBAL_FLAGS) && !(k in command.flags));
 	if (unknown.length > 0) {
 		const where = name === 'desk' && first !== 'desk' ? 'fortnight' : `fortnight ${name}`;
 		const spelt = unknown.map(k => flagAsTyped(rest, k));
-		const list = spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
+		const list =
+			spelt.length === 1 ? `${spelt[0]} is not an option` : `${spelt.slice(0, -1).join(', ')} and ${spelt.at(-1)} are not options`;
 		throw new UsageError(`${list} of "${where}".`);
 	}
 	if (command.takesWords === false && cli.input.length > 0) {
 		const word = cli.input[0]!.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
 		throw new UsageError(`"fortnight ${name}" takes no words, only options (got "${word}"; quote a value that has spaces).`);
 	}
-	const ctx = makeContext({store: flags['store'] as string | undefined, today: flags['today'] as string | undefined, as: flags['as'] as string | undefined, color: flags['color'] as boolean, debug: flags['debug'] as boolean});
+	const ctx = makeContext({
+		store: flags['store'] as string | undefined,
+		today: flags['today'] as string | undefined,
+		as: flags['as'] as string | undefined,
+		color: flags['color'] as boolean,
+		debug: flags['debug'] as boolean,
+	});
 	// A bad settings file stops nothing: what is wrong is said (the desk says it on its status bar too).
 	for (const problem of ctx.settings?.problems ?? []) printError(`fortnight: ${problem}\n`);
 	// Loaded only when needed, so the desk's first frame does not wait for the store modules.
@@ -141,7 +149,11 @@ function commandWord(argv: string[]): string | undefined {
  */
 function dashValues(argv: string[], flags: Record<string, FlagSpec>): string[] {
 	const kebab = (key: string) => `--${key.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
-	const takesValue = new Set(Object.entries(flags).filter(([, spec]) => spec.type === 'string').map(([key]) => kebab(key)));
+	const takesValue = new Set(
+		Object.entries(flags)
+			.filter(([, spec]) => spec.type === 'string')
+			.map(([key]) => kebab(key)),
+	);
 	const joined: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
@@ -158,11 +170,14 @@ function dashValues(argv: string[], flags: Record<string, FlagSpec>): string[] {
 
 /** How the user typed an unknown flag ("--bogus-flag", "-x"), found again from meow's camel-cased key. */
 function flagAsTyped(argv: string[], key: string): string {
-	const camel = (s: string) => s.replace(/^-+(no-)?/, '').replace(/=.*$/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+	const camel = (s: string) =>
+		s
+			.replace(/^-+(no-)?/, '')
+			.replace(/=.*$/, '')
+			.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 	const typed = argv.find(a => a.startsWith('-') && camel(a) === key);
 	return `"${(typed ?? `--${key}`).replace(/=.*$/, '').slice(0, 40)}"`;
 }
-
 
 main(process.argv.slice(2)).then(
 	code => {
@@ -178,7 +193,9 @@ main(process.argv.slice(2)).then(
 			if (debug) printError(`${err.stack}\n`);
 			process.exitCode = 3;
 		} else {
-			printError(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+			printError(
+				`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}${debug ? '' : ' (run with --debug for details)'}\n`,
+			);
 			if (debug && err instanceof Error) printError(`${err.stack}\n`);
 			process.exitCode = 70;
 		}

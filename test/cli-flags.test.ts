@@ -36,7 +36,7 @@ describe('command-line flags', () => {
 		expect(global.stdout).toContain('  desk ');
 	});
 
-	it('an option given twice is a usage error naming it (exit 2), for --today, --store and every command\'s own value options', async () => {
+	it("an option given twice is a usage error naming it (exit 2), for --today, --store and every command's own value options", async () => {
 		const {store} = demoCopy();
 		const today = runCli(['problems', '--store', store, '--today', DEMO_TODAY, `--today=${DEMO_TODAY}`]);
 		expect(today.code).toBe(2);

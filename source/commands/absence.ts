@@ -106,7 +106,11 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
 	if (flags['json']) {
 		const name = (id: string | null) => (id ? safeText(fullName(officers.get(id))) : null);
-		const json = JSON.stringify(shown.map(a => ({...a, officerName: name(a.officerId), coverName: name(a.coverOfficerId)})), null, 2);
+		const json = JSON.stringify(
+			shown.map(a => ({...a, officerName: name(a.officerId), coverName: name(a.coverOfficerId)})),
+			null,
+			2,
+		);
 		await out(ctx, escapeJsonText(json) + '\n');
 		return 0;
 	}
@@ -127,12 +131,16 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 function reasonFlag(value: unknown): AbsenceReason {
 	if (value === undefined || value === '') throw new UsageError(`--reason is required: one of ${REASON_FLAG_WORDS.join(', ')}.`);
 	const r = parseAbsenceReason(String(value));
-	if (!r) throw new UsageError(`--reason must be one of ${REASON_FLAG_WORDS.join(', ')} (a category only, never health detail); got "${String(value)}".`);
+	if (!r)
+		throw new UsageError(
+			`--reason must be one of ${REASON_FLAG_WORDS.join(', ')} (a category only, never health detail); got "${String(value)}".`,
+		);
 	return r;
 }
 
 async function add(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
-	if (args.length !== 1) throw new UsageError('Name one officer: fortnight absence add OFFICER --from D --reason R (quote names with spaces).');
+	if (args.length !== 1)
+		throw new UsageError('Name one officer: fortnight absence add OFFICER --from D --reason R (quote names with spaces).');
 	const from = dateFlag(flags['from'], '--from');
 	if (!from) throw new UsageError('--from D (the first day away) is required.');
 	const to = dateFlag(flags['to'], '--to') ?? null;
@@ -147,14 +155,23 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	const named = flags['cover'] === undefined && !given ? null : coverFlag(data.officers, flags['cover'], {given, allowed: false});
 	const cover = named?.kind === 'officer' ? named.officer : null;
 	// Recorded as the person at the keyboard (README, "Who you are"), never as someone named on the line.
-	if (flags['by'] !== undefined) throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
+	if (flags['by'] !== undefined)
+		throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
 	const by = actorFor(ctx, data).officer;
 	let id = '';
 	let warnings: string[] = [];
 	try {
 		await store.apply(current => {
 			warnings = coverLeftWithout(current, officer.id, {from, to});
-			const result = addAbsence(current, {officerId: officer.id, from, to, reason, coverOfficerId: cover?.id ?? null, recordedBy: by.id, recordedAt});
+			const result = addAbsence(current, {
+				officerId: officer.id,
+				from,
+				to,
+				reason,
+				coverOfficerId: cover?.id ?? null,
+				recordedBy: by.id,
+				recordedAt,
+			});
 			id = result.id;
 			const stranded = actionsStrandedBy(result.data, {officerId: officer.id, from, to, coverOfficerId: cover?.id ?? null}, ctx.today);
 			if (stranded) warnings.push(stranded);
@@ -173,7 +190,8 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 }
 
 async function end(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
-	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence end ID [--to D] ("fortnight absence list" shows ids).');
+	if (args.length !== 1)
+		throw new UsageError('Give one absence id: fortnight absence end ID [--to D] ("fortnight absence list" shows ids).');
 	const last = dateFlag(flags['to'], '--to') ?? ctx.today;
 	const store = await openForCommand(ctx);
 	try {

@@ -7,6 +7,9 @@ import type {Officer, StoreData} from '../domain/model.js';
 import {actorFor, UsageError, type Context} from './context.js';
 
 export function actingOfficer(ctx: Context, data: StoreData, by?: unknown): Officer {
-	if (by !== undefined && by !== '') throw new UsageError('--by is no longer taken: what you record is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
+	if (by !== undefined && by !== '')
+		throw new UsageError(
+			'--by is no longer taken: what you record is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).',
+		);
 	return actorFor(ctx, data).officer;
 }

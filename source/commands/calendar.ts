@@ -62,7 +62,10 @@ const command: Command = {
 		const from = dateFlag(flags['from'], '--from') ?? ctx.today;
 		const to = dateFlag(flags['to'], '--to') ?? addDays(from, 13);
 		if (to < from) throw new UsageError(`--to ${to} is before --from ${from}.`);
-		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) throw new UsageError(`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`);
+		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS)
+			throw new UsageError(
+				`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`,
+			);
 		const outFile = flags['out'] ? String(flags['out']) : null;
 		const outOptions = {mode: 0o600, force: Boolean(flags['force'])};
 		if (outFile) await checkOut(ctx, outFile, outOptions);
@@ -71,7 +74,15 @@ const command: Command = {
 		const data = store.snapshot();
 		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
-		const handover = buildHandover({data, from, to, today: ctx.today, generatedAt: nowInstant(ctx), chainHead: formatHead(chainHead(data.chain)), cover});
+		const handover = buildHandover({
+			data,
+			from,
+			to,
+			today: ctx.today,
+			generatedAt: nowInstant(ctx),
+			chainHead: formatHead(chainHead(data.chain)),
+			cover,
+		});
 		const doc = calendarDocument(handover);
 		const text = renderCalendarIcs(doc);
 		if (!outFile) {

@@ -79,26 +79,40 @@ ${bash(table)}`;
 }
 
 function fish(table: Record<string, string[]>): string {
-	const lines = ['# fortnight completion for fish: fortnight completion fish > ~/.config/fish/completions/fortnight.fish', 'complete -c fortnight -f'];
+	const lines = [
+		'# fortnight completion for fish: fortnight completion fish > ~/.config/fish/completions/fortnight.fish',
+		'complete -c fortnight -f',
+	];
 	lines.push(`complete -c fortnight -n __fish_use_subcommand -a "${Object.keys(table).join(' ')} help completion"`);
 	for (const [name, flags] of Object.entries(table)) {
 		for (const f of flags) lines.push(`complete -c fortnight -n "__fish_seen_subcommand_from ${name}" -l ${f.slice(2)}`);
 	}
 	for (const f of GLOBAL) lines.push(`complete -c fortnight -l ${f.slice(2)}`);
-	for (const f of OFFICER_FLAGS) lines.push(`complete -c fortnight -l ${f.slice(2)} -x -a "(fortnight completion --values officers 2>/dev/null)"`);
+	for (const f of OFFICER_FLAGS)
+		lines.push(`complete -c fortnight -l ${f.slice(2)} -x -a "(fortnight completion --values officers 2>/dev/null)"`);
 	for (const f of FILE_FLAGS) lines.push(`complete -c fortnight -l ${f.slice(2)} -r -F`);
 	return lines.join('\n') + '\n';
 }
 
 async function values(ctx: Context, kind: string): Promise<string> {
 	const {data} = await readStoreFile(ctx.storePath);
-	if (kind === 'refs') return data.cases.filter(c => c.status !== 'closed').map(c => safeText(c.ref)).join('\n') + '\n';
+	if (kind === 'refs')
+		return (
+			data.cases
+				.filter(c => c.status !== 'closed')
+				.map(c => safeText(c.ref))
+				.join('\n') + '\n'
+		);
 	if (kind !== 'officers') throw new UsageError('--values takes officers or refs.');
 	const surname = (name: string) => name.trim().split(/\s+/).at(-1) ?? name;
 	const counts = new Map<string, number>();
 	for (const o of data.officers) counts.set(surname(o.name).toLowerCase(), (counts.get(surname(o.name).toLowerCase()) ?? 0) + 1);
 	// Shell words: a surname only one officer has, else the id; nothing a shell would split or expand.
-	return data.officers.map(o => (counts.get(surname(o.name).toLowerCase()) === 1 && /^[\p{L}'-]+$/u.test(surname(o.name)) ? surname(o.name) : o.id)).join('\n') + '\n';
+	return (
+		data.officers
+			.map(o => (counts.get(surname(o.name).toLowerCase()) === 1 && /^[\p{L}'-]+$/u.test(surname(o.name)) ? surname(o.name) : o.id))
+			.join('\n') + '\n'
+	);
 }
 
 const command: Command = {
@@ -120,7 +134,8 @@ references from the store for the options and words that take them.
 			return 0;
 		}
 		const shell = input[0];
-		if (input.length !== 1 || !shell || !['bash', 'zsh', 'fish'].includes(shell)) throw new UsageError('Name one shell: fortnight completion bash|zsh|fish.');
+		if (input.length !== 1 || !shell || !['bash', 'zsh', 'fish'].includes(shell))
+			throw new UsageError('Name one shell: fortnight completion bash|zsh|fish.');
 		const table = await commandTable();
 		await out(ctx, shell === 'bash' ? bash(table) : shell === 'zsh' ? zsh(table) : fish(table));
 		return 0;

@@ -66,7 +66,20 @@ chosen option and severity said in words, and the Log view's chart read as each 
 		const settings = ctx.settings?.settings;
 		const settingsProblems = ctx.settings?.problems ?? [];
 		const screenReader = Boolean(flags['screenReader']);
-		await runDesk({open, storePath: ctx.storePath, sizeBytes, today, color, screenReader, notice, settings, settingsProblems, stdin, stdout, stderr});
+		await runDesk({
+			open,
+			storePath: ctx.storePath,
+			sizeBytes,
+			today,
+			color,
+			screenReader,
+			notice,
+			settings,
+			settingsProblems,
+			stdin,
+			stdout,
+			stderr,
+		});
 		return 0;
 	},
 };
@@ -82,7 +95,10 @@ export async function deskActorFor(ctx: Context, store: Store): Promise<DeskActo
 	const {officer, source} = actorFor(ctx, store.snapshot());
 	const [{loadSigningKey, keysFolder}, {deskActor}] = await Promise.all([import('../store/index.js'), import('../ui/desk/desk-actor.js')]);
 	// Where "fortnight keys init" leaves the public half for enrolment (store/keys.ts keyPathFor spells ids the same way).
-	const publicKeyFile = path.join(keysFolder(ctx.env), `${officer.id.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`)}.pub.pem`);
+	const publicKeyFile = path.join(
+		keysFolder(ctx.env),
+		`${officer.id.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`)}.pub.pem`,
+	);
 	try {
 		return deskActor(officer.id, source, await loadSigningKey(officer.id, {env: ctx.env}), null, publicKeyFile);
 	} catch (err) {

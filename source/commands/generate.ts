@@ -50,7 +50,9 @@ Example
 		const teams = flags['teams'] as number | undefined;
 		const groups = Math.max(1, Math.round(cases / 60));
 		if (teams !== undefined && !(Number.isInteger(teams) && teams >= 1 && teams <= groups)) {
-			throw new UsageError(`--teams must be a whole number from 1 to ${groups} for ${cases} cases (a team has at least one group of about 60 cases).`);
+			throw new UsageError(
+				`--teams must be a whole number from 1 to ${groups} for ${cases} cases (a team has at least one group of about 60 cases).`,
+			);
 		}
 		const out = flags['out'] as string | undefined;
 		if (!out) throw new UsageError('--out FILE is required.');
@@ -67,14 +69,19 @@ Example
 					'Move it away or choose another --out.',
 			);
 		}
-		const {data, welfareNotes} = generateStore({cases, seed: String(flags['seed']), referenceDate, ...(teams === undefined ? {} : {teams})}, signer);
+		const {data, welfareNotes} = generateStore(
+			{cases, seed: String(flags['seed']), referenceDate, ...(teams === undefined ? {} : {teams})},
+			signer,
+		);
 		await fsp.mkdir(path.dirname(path.resolve(out)), {recursive: true});
 		await exportStoreFile(out, data, {force, storeFile: ctx.storePath}).catch((err: unknown) => {
 			throw usageIfRefused(err);
 		});
 		// Checked again just before writing: a welfare file that appeared meanwhile is left alone too.
 		if (await exists(welfare)) {
-			throw new UsageError(`${welfare} appeared while the store was being written; it was left as it is and no welfare notes were written.`);
+			throw new UsageError(
+				`${welfare} appeared while the store was being written; it was left as it is and no welfare notes were written.`,
+			);
 		}
 		await writeWelfare(welfare, {
 			schemaVersion: 1,

@@ -125,7 +125,10 @@ const command: Command = {
 		const from = dateFlag(flags['from'], '--from') ?? ctx.today;
 		const to = dateFlag(flags['to'], '--to') ?? addDays(from, 13);
 		if (to < from) throw new UsageError(`--to ${to} is before --from ${from}.`);
-		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS) throw new UsageError(`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`);
+		if (daysBetween(from, to) + 1 > MAX_WINDOW_DAYS)
+			throw new UsageError(
+				`The window is ${daysBetween(from, to) + 1} days; the longest is ${MAX_WINDOW_DAYS}. Check the years in --from and --to.`,
+			);
 		const generatedAt = nowInstant(ctx);
 		const outFile = flags['out'] ? String(flags['out']) : null;
 		const includeWelfare = Boolean(flags['includeWelfare']);
@@ -151,11 +154,24 @@ const command: Command = {
 			withheld = readable.withheld;
 		}
 
-		const handover = buildHandover({data, from, to, today: ctx.today, generatedAt, chainHead: formatHead(chainHead(data.chain)), cover, preparedBy, welfareNotes});
+		const handover = buildHandover({
+			data,
+			from,
+			to,
+			today: ctx.today,
+			generatedAt,
+			chainHead: formatHead(chainHead(data.chain)),
+			cover,
+			preparedBy,
+			welfareNotes,
+		});
 		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
 		if (withheld > 0) {
 			const which = withheld === 1 ? '1 welfare note' : `${withheld} welfare notes`;
-			say(ctx, `Left out ${which} you may not read (only the officer's line manager on its date, the cover named for that day, or its author).\n`);
+			say(
+				ctx,
+				`Left out ${which} you may not read (only the officer's line manager on its date, the cover named for that day, or its author).\n`,
+			);
 		}
 		if (!outFile) {
 			await out(ctx, text);
@@ -172,7 +188,10 @@ const command: Command = {
 export default command;
 
 /** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
-export function resolveCover(officers: readonly Officer[], flags: Record<string, unknown>): {name: string; officerId: string | null} | null {
+export function resolveCover(
+	officers: readonly Officer[],
+	flags: Record<string, unknown>,
+): {name: string; officerId: string | null} | null {
 	if (flags['cover'] === undefined && !flags['coverOutside']) return null;
 	const cover = coverFlag(officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
 	return cover.kind === 'officer' ? {name: fullName(cover.officer), officerId: cover.officer.id} : {name: cover.name, officerId: null};
@@ -181,11 +200,14 @@ export function resolveCover(officers: readonly Officer[], flags: Record<string,
 /** Welfare notes are health information: a person at a terminal must say yes; a script must pass --yes. */
 async function confirmWelfare(ctx: Context): Promise<void> {
 	if (!ctx.stdin.isTTY) {
-		throw new UsageError('--include-welfare adds officers\' health information; with no terminal to confirm on, add --yes to confirm.');
+		throw new UsageError("--include-welfare adds officers' health information; with no terminal to confirm on, add --yes to confirm.");
 	}
 	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
 	const answer = await new Promise<string>(resolve =>
-		rl.question('This handover will include welfare notes (health information) and be marked OFFICIAL-SENSITIVE. Include them? Type yes: ', resolve),
+		rl.question(
+			'This handover will include welfare notes (health information) and be marked OFFICIAL-SENSITIVE. Include them? Type yes: ',
+			resolve,
+		),
 	);
 	rl.close();
 	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Welfare notes not confirmed; nothing was written.');

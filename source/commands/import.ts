@@ -9,7 +9,18 @@ import {constants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import {bailStateChanges, bailStateKey} from '../domain/import/bail-state.js';
-import {applyPlan, DEFAULT_HEADERS, describeNew, FIELDS, MappingError, parseMapping, planCsv, type ImportMapping, type ImportOptions, type ImportPlan} from '../domain/import/index.js';
+import {
+	applyPlan,
+	DEFAULT_HEADERS,
+	describeNew,
+	FIELDS,
+	MappingError,
+	parseMapping,
+	planCsv,
+	type ImportMapping,
+	type ImportOptions,
+	type ImportPlan,
+} from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
@@ -125,7 +136,10 @@ Examples
 		const by = actingOfficer(ctx, store.snapshot()).id;
 		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full']), by, recordedAt: nowInstant(ctx)};
 		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
-		const plan = planCsv(store.snapshot(), bytes, {...options, onProgress: progress && ((done, total) => progress('checking', total === 0 ? 1 : done / total))});
+		const plan = planCsv(store.snapshot(), bytes, {
+			...options,
+			onProgress: progress && ((done, total) => progress('checking', total === 0 ? 1 : done / total)),
+		});
 		progress?.('done', 1);
 		const verbose = Boolean(flags['verbose']);
 		const dryRun = Boolean(flags['dryRun']);
@@ -138,11 +152,17 @@ Examples
 		const blocked = plan.rejectedRows > 0 && !skipInvalid;
 		await out(ctx, report(file, store.snapshot(), plan, ctx, verbose, dryRun || blocked));
 		if (dryRun) {
-			await out(ctx, `Dry run: nothing was written.${blocked ? ' As it stands the import would be refused: fix the rejected rows or use --skip-invalid.' : ''}\n`);
+			await out(
+				ctx,
+				`Dry run: nothing was written.${blocked ? ' As it stands the import would be refused: fix the rejected rows or use --skip-invalid.' : ''}\n`,
+			);
 			return blocked ? 1 : 0;
 		}
 		if (blocked) {
-			await out(ctx, `Nothing was written: ${plural(plan.rejectedRows, 'row')} rejected. Fix ${plan.rejectedRows === 1 ? 'it' : 'them'} and import again, or use --skip-invalid to import the other rows.\n`);
+			await out(
+				ctx,
+				`Nothing was written: ${plural(plan.rejectedRows, 'row')} rejected. Fix ${plan.rejectedRows === 1 ? 'it' : 'them'} and import again, or use --skip-invalid to import the other rows.\n`,
+			);
 			return 1;
 		}
 		if (plan.changes.length === 0) {
@@ -159,7 +179,11 @@ Examples
 			// kept, not overwritten. (The store hands back the same object when nothing changed on disk.)
 			applied = fresh === planned ? plan : planCsv(fresh, bytes, options);
 			if (applied.rejectedRows > plan.rejectedRows && !skipInvalid) {
-				throw new StoreError('conflict', `${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`, store.file);
+				throw new StoreError(
+					'conflict',
+					`${store.file} changed while importing and more rows would now be rejected; nothing was written. Run the import again.`,
+					store.file,
+				);
 			}
 			if (applied !== plan && bailStateKey(bailStateChanges(applied.changes)) !== bailStateKey(bailChanges)) {
 				const why = 'the bail and RUI changes are no longer the ones listed';
@@ -206,7 +230,10 @@ async function readMapping(file: string): Promise<ImportMapping> {
 	let raw: string;
 	try {
 		const stat = await fsp.stat(file);
-		if (!stat.isFile()) throw new UsageError(`The mapping file ${file} is ${irregular(stat)}, not a file, so it was not read; name the JSON mapping file itself.`);
+		if (!stat.isFile())
+			throw new UsageError(
+				`The mapping file ${file} is ${irregular(stat)}, not a file, so it was not read; name the JSON mapping file itself.`,
+			);
 		raw = await fsp.readFile(file, 'utf8');
 	} catch (err) {
 		if (err instanceof UsageError) throw err;
@@ -248,7 +275,10 @@ async function readCsv(file: string): Promise<Buffer> {
 		await handle?.close().catch(() => {});
 	}
 	// A BOM is left for csv-parse's own bom option to drop (one place handles it).
-	if (!isUtf8(bytes)) throw new UsageError(`${path.basename(file)} is not UTF-8 text. Save the export as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import that.`);
+	if (!isUtf8(bytes))
+		throw new UsageError(
+			`${path.basename(file)} is not UTF-8 text. Save the export as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import that.`,
+		);
 	return bytes;
 }
 
@@ -272,7 +302,14 @@ function progressBar(ctx: Context, large: boolean): Progress | undefined {
 }
 
 /** The plan in words. Every piece of file or store text goes through safeText. */
-export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pick<Context, 'storePath' | 'today'>, verbose: boolean, notWritten: boolean): string {
+export function report(
+	file: string,
+	data: StoreData,
+	plan: ImportPlan,
+	ctx: Pick<Context, 'storePath' | 'today'>,
+	verbose: boolean,
+	notWritten: boolean,
+): string {
 	const lines: string[] = [];
 	const added = plan.changes.filter(c => c.kind === 'add').length;
 	const officer = (id: string) => {
@@ -280,7 +317,8 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 		return o ? shortName(o) : id;
 	};
 	const limit = <T>(list: readonly T[]) => (verbose ? list : list.slice(0, LIST_LIMIT));
-	const more = (n: number) => (!verbose && n > LIST_LIMIT ? [`  ... and ${(n - LIST_LIMIT).toLocaleString('en-GB')} more (--verbose lists all)`] : []);
+	const more = (n: number) =>
+		!verbose && n > LIST_LIMIT ? [`  ... and ${(n - LIST_LIMIT).toLocaleString('en-GB')} more (--verbose lists all)`] : [];
 	lines.push(`Import of ${safeText(file)} into ${safeText(ctx.storePath)} as of ${ctx.today}`);
 	lines.push(
 		`  ${plural(plan.rowsRead, 'row')} read: ${added.toLocaleString('en-GB')} new, ${(plan.changes.length - added).toLocaleString('en-GB')} updated, ` +
@@ -288,7 +326,8 @@ export function report(file: string, data: StoreData, plan: ImportPlan, ctx: Pic
 	);
 	if (plan.rejected.length > 0) {
 		lines.push('', 'Rejected rows (spreadsheet row numbers; the header is row 1):');
-		for (const r of limit(plan.rejected)) lines.push(`  row ${r.row}${r.column === null ? '' : `, ${safeText(r.column)} (column ${r.letter})`}: ${safeText(r.reason)}`);
+		for (const r of limit(plan.rejected))
+			lines.push(`  row ${r.row}${r.column === null ? '' : `, ${safeText(r.column)} (column ${r.letter})`}: ${safeText(r.reason)}`);
 		lines.push(...more(plan.rejected.length));
 	}
 	if (plan.unknownOfficers.length > 0) {

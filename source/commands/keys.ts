@@ -41,7 +41,7 @@ the store is then unchanged.`;
 
 const command: Command = {
 	name: 'keys',
-	summary: 'signing keys: make yours, enrol someone\'s, list and export',
+	summary: "signing keys: make yours, enrol someone's, list and export",
 	help: HELP,
 	flags: {force: {type: 'boolean', default: false}, publicKey: {type: 'string'}, json: {type: 'boolean', default: false}},
 	async run(ctx, input, flags) {
@@ -50,7 +50,11 @@ const command: Command = {
 		if (action === 'enrol' || action === 'enroll') return enrol(ctx, args, flags);
 		if (action === 'list') return list(ctx, args, flags);
 		if (action === 'export') return exportKeys(ctx, args);
-		throw new UsageError(action ? `Unknown keys action "${safeText(action).slice(0, 40)}": use init, enrol, list or export.` : 'Say what to do: fortnight keys init|enrol|list|export.');
+		throw new UsageError(
+			action
+				? `Unknown keys action "${safeText(action).slice(0, 40)}": use init, enrol, list or export.`
+				: 'Say what to do: fortnight keys init|enrol|list|export.',
+		);
 	},
 };
 export default command;
@@ -71,20 +75,36 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	const snap = store.snapshot();
 	let first = enrolments(snap).length === 0;
 	// Someone else's key must be vouched for; only the store's first, or an inspector's own, enrols itself.
-	if (first || mayEnrol(snap, me.id, me.id)) await store.apply(data => {
-		first = enrolments(data).length === 0;
-		if (!first && !mayEnrol(data, me.id, me.id)) return data;
-		const enrolment: EnrolmentData = {officerId: me.id, publicKey: made.publicKeyPem, fingerprint: made.fingerprint, date: ctx.today, by: me.id, first};
-		return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, made.key)]};
-	});
+	if (first || mayEnrol(snap, me.id, me.id))
+		await store.apply(data => {
+			first = enrolments(data).length === 0;
+			if (!first && !mayEnrol(data, me.id, me.id)) return data;
+			const enrolment: EnrolmentData = {
+				officerId: me.id,
+				publicKey: made.publicKeyPem,
+				fingerprint: made.fingerprint,
+				date: ctx.today,
+				by: me.id,
+				first,
+			};
+			return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, made.key)]};
+		});
 	const enrolled = store.snapshot().chain.some(e => e.kind === 'enrolment' && e.data.fingerprint === made.fingerprint);
-	const lines = [`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`];
-	if (enrolled && first) lines.push(`It is the first key in ${ctx.storePath}: you are enrolled as the store's creator, and from now on every entry in its chain must be signed by an enrolled key.`);
+	const lines = [
+		`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`,
+	];
+	if (enrolled && first)
+		lines.push(
+			`It is the first key in ${ctx.storePath}: you are enrolled as the store's creator, and from now on every entry in its chain must be signed by an enrolled key.`,
+		);
 	else if (enrolled) lines.push('It is enrolled: what you sign from now on is checked against it.');
 	else {
 		const pub = made.file.replace(/\.key$/, '.pub.pem');
 		await fsp.writeFile(pub, made.publicKeyPem, {mode: 0o644});
-		lines.push(`Your public key is in ${pub}. Ask ${enrollers(store.snapshot(), me.id)} to enrol it:`, `  fortnight keys enrol ${me.id} --public-key ${pub}`);
+		lines.push(
+			`Your public key is in ${pub}. Ask ${enrollers(store.snapshot(), me.id)} to enrol it:`,
+			`  fortnight keys enrol ${me.id} --public-key ${pub}`,
+		);
 	}
 	await out(ctx, lines.join('\n') + '\n');
 	return 0;
@@ -99,7 +119,8 @@ function enrollers(data: StoreData, officerId: string): string {
 async function enrol(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	if (args.length !== 1) throw new UsageError('Name one officer: fortnight keys enrol OFFICER --public-key FILE.pem.');
 	const file = flags['publicKey'];
-	if (typeof file !== 'string' || file === '') throw new UsageError('--public-key FILE.pem is required: the officer\'s public key, from their "fortnight keys init".');
+	if (typeof file !== 'string' || file === '')
+		throw new UsageError('--public-key FILE.pem is required: the officer\'s public key, from their "fortnight keys init".');
 	const pem = await fsp.readFile(file, 'utf8').catch(() => {
 		throw new UsageError(`--public-key: cannot read ${safeText(file)}.`);
 	});
@@ -117,8 +138,12 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 	const data = store.snapshot();
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
 	const me = actorFor(ctx, data).officer;
-	if (enrolments(data).length === 0) throw new UsageError('No key is enrolled in this store yet: the first is its creator\'s own, made with "fortnight keys init".');
-	if (!mayEnrol(data, me.id, officer.id)) throw new UsageError(`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ${enrollers(data, officer.id)} can.`);
+	if (enrolments(data).length === 0)
+		throw new UsageError('No key is enrolled in this store yet: the first is its creator\'s own, made with "fortnight keys init".');
+	if (!mayEnrol(data, me.id, officer.id))
+		throw new UsageError(
+			`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ${enrollers(data, officer.id)} can.`,
+		);
 	const key = await loadSigningKey(me.id, {env: ctx.env});
 	if (!key) throw new UsageError(`You have no signing key on this machine to sign the enrolment with: run "fortnight keys init" first.`);
 	const signedAt = nowInstant(ctx);
@@ -126,24 +151,46 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 		const enrolment: EnrolmentData = {officerId: officer.id, publicKey, fingerprint, date: ctx.today, by: me.id, first: false};
 		return {...d, chain: [...d.chain, makeEntry(d.chain, 'enrolment', enrolment, signedAt, key)]};
 	});
-	await out(ctx, `Enrolled ${safeText(fullName(officer))}'s key (fingerprint ${fingerprint.slice(0, 16)}...), signed by you, ${safeText(fullName(me))}.\n`);
+	await out(
+		ctx,
+		`Enrolled ${safeText(fullName(officer))}'s key (fingerprint ${fingerprint.slice(0, 16)}...), signed by you, ${safeText(fullName(me))}.\n`,
+	);
 	return 0;
 }
 
 async function list(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	noWords(args, 'list');
 	const {data} = await readStoreFile(ctx.storePath);
-	const rows = enrolments(data).map(e => ({seq: e.seq, officerId: e.data.officerId, officer: safeText(fullName(data.officers.find(o => o.id === e.data.officerId))), fingerprint: e.data.fingerprint, date: e.data.date, by: e.data.by, first: e.data.first}));
+	const rows = enrolments(data).map(e => ({
+		seq: e.seq,
+		officerId: e.data.officerId,
+		officer: safeText(fullName(data.officers.find(o => o.id === e.data.officerId))),
+		fingerprint: e.data.fingerprint,
+		date: e.data.date,
+		by: e.data.by,
+		first: e.data.first,
+	}));
 	if (flags['json']) {
 		await out(ctx, JSON.stringify(rows, null, 2) + '\n');
 		return 0;
 	}
 	if (rows.length === 0) {
-		await out(ctx, 'No signing keys are enrolled in this store: its chain is hashed but not signed. "fortnight keys init" enrols the first.\n');
+		await out(
+			ctx,
+			'No signing keys are enrolled in this store: its chain is hashed but not signed. "fortnight keys init" enrols the first.\n',
+		);
 		return 0;
 	}
 	const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
-	await out(ctx, rows.map(r => `${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ${r.first ? 'themselves, as the store\'s creator' : name(r.by)}`).join('\n') + '\n');
+	await out(
+		ctx,
+		rows
+			.map(
+				r =>
+					`${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ${r.first ? "themselves, as the store's creator" : name(r.by)}`,
+			)
+			.join('\n') + '\n',
+	);
 	return 0;
 }
 

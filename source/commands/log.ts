@@ -1,4 +1,12 @@
-import {buildLogDocument, chainHeadOf, DEFAULT_PERIOD_DAYS, headText, logRowsFor, resolvePeriod, sergeantIndex} from '../domain/review-log/index.js';
+import {
+	buildLogDocument,
+	chainHeadOf,
+	DEFAULT_PERIOD_DAYS,
+	headText,
+	logRowsFor,
+	resolvePeriod,
+	sergeantIndex,
+} from '../domain/review-log/index.js';
 import {buildSupervisionTrends, TREND_DAYS} from '../domain/supervision-trends/index.js';
 import type {StoreData} from '../domain/model.js';
 import {listOfficers} from '../domain/officer-match.js';
@@ -104,7 +112,12 @@ Examples
 		const format = String(flags['format'] ?? 'csv') as Format;
 		if (!FORMATS.includes(format)) throw new UsageError(`--format must be csv, json, md, table or html (got "${safeText(format)}").`);
 		// The HTML report draws trends, which need more than the log's 28 days: a quarter by default.
-		const resolved = resolvePeriod(flags['from'] as string | undefined, flags['to'] as string | undefined, ctx.today, format === 'html' ? TREND_DAYS : DEFAULT_PERIOD_DAYS);
+		const resolved = resolvePeriod(
+			flags['from'] as string | undefined,
+			flags['to'] as string | undefined,
+			ctx.today,
+			format === 'html' ? TREND_DAYS : DEFAULT_PERIOD_DAYS,
+		);
 		if (!resolved.ok) throw new UsageError(resolved.error);
 		const outFile = flags['out'] as string | undefined;
 		if (outFile === '') throw new UsageError('--out needs a file name.');
@@ -138,7 +151,13 @@ Examples
 			else if (format === 'html') {
 				// The whole team's rows feed the trends (a sergeant's section is cut from them, as in the report).
 				const rows = sergeantId === null ? doc.rows : undefined;
-				const trends = buildSupervisionTrends(data, {period: resolved.period, today: ctx.today, trigger: rules.trigger, rows, reviewsByCase});
+				const trends = buildSupervisionTrends(data, {
+					period: resolved.period,
+					today: ctx.today,
+					trigger: rules.trigger,
+					rows,
+					reviewsByCase,
+				});
 				text = logHtml({doc, trends, checkInDays: data.settings.welfareCheckInDays});
 			} else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
@@ -149,7 +168,10 @@ Examples
 		if (outFile === undefined) {
 			await out(ctx, text);
 		} else if ((await writeOut(ctx, outFile, text, {mode: 0o600, force: Boolean(flags['force'])})).kind !== 'stdout') {
-			await out(ctx, `Wrote ${outFile}: ${count} log row${count === 1 ? '' : 's'} from ${resolved.period.from} to ${resolved.period.to}.\n${note}`);
+			await out(
+				ctx,
+				`Wrote ${outFile}: ${count} log row${count === 1 ? '' : 's'} from ${resolved.period.from} to ${resolved.period.to}.\n${note}`,
+			);
 			return 0;
 		}
 		if (format === 'csv') say(ctx, note);

@@ -7,7 +7,17 @@ import {promises as fsp} from 'node:fs';
 import {daysBetween} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {shiftDates} from '../domain/shift-dates.js';
-import {resignChain, createStoreFile, openStore, readStoreFile, type OpenOptions, type Store, readWelfare, welfarePathFor, writeWelfare} from '../store/index.js';
+import {
+	resignChain,
+	createStoreFile,
+	openStore,
+	readStoreFile,
+	type OpenOptions,
+	type Store,
+	readWelfare,
+	welfarePathFor,
+	writeWelfare,
+} from '../store/index.js';
 import {say} from './command.js';
 import {DEMO_STORE, storeExists, type Context} from './context.js';
 import {plural} from '../domain/plural.js';

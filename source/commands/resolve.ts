@@ -16,8 +16,11 @@ export function dateFlag(value: unknown, flag: string): IsoDate | undefined {
 export function officerFlag(officers: readonly Officer[], query: string, flag: string): Officer {
 	const m = matchOfficer(officers, query);
 	if (m.kind === 'found') return m.officer;
-	if (m.kind === 'ambiguous') throw new UsageError(`${flag} "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
-	throw new UsageError(`${flag}: no officer in this team matches "${query}".${m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : ''}`);
+	if (m.kind === 'ambiguous')
+		throw new UsageError(`${flag} "${query}" matches more than one officer: ${listOfficers(m.candidates)}. Use the id.`);
+	throw new UsageError(
+		`${flag}: no officer in this team matches "${query}".${m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : ''}`,
+	);
 }
 
 /** Who covers, as `--cover` gives it: an officer of the team, or someone outside it taken as written. */

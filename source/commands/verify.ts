@@ -65,8 +65,13 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		}
 		const count = verdict.entries;
 		const current = formatHead(verdict.head);
-		const confirmed = head ? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.` : '';
-		await out(ctx, `OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(count, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`);
+		const confirmed = head
+			? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.`
+			: '';
+		await out(
+			ctx,
+			`OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(count, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`,
+		);
 		await out(ctx, signatureWords(sigs) + '\n');
 		return 0;
 	},
@@ -76,8 +81,12 @@ export default command;
 /** "Signatures: 3 entries signed by 2 enrolled keys; 605 entries signed before signatures (hashed only)." */
 export function signatureWords(r: SignatureReport): string {
 	const parts: string[] = [];
-	if (r.signed > 0) parts.push(`${plural(r.signed, 'entry', 'entries')} signed by enrolled keys (${plural(r.enrolled, 'officer')} enrolled)`);
-	if (r.beforeSignatures > 0) parts.push(`${plural(r.beforeSignatures, 'entry', 'entries')} made before signatures (hashed only, not signed: their authors are not proven)`);
+	if (r.signed > 0)
+		parts.push(`${plural(r.signed, 'entry', 'entries')} signed by enrolled keys (${plural(r.enrolled, 'officer')} enrolled)`);
+	if (r.beforeSignatures > 0)
+		parts.push(
+			`${plural(r.beforeSignatures, 'entry', 'entries')} made before signatures (hashed only, not signed: their authors are not proven)`,
+		);
 	if (parts.length === 0) return 'Signatures: the chain is empty.';
 	return `Signatures: ${parts.join('; ')}.${r.enrolled === 0 ? ' No key is enrolled: "fortnight keys init" starts signing.' : ''}`;
 }
@@ -85,7 +94,10 @@ export function signatureWords(r: SignatureReport): string {
 /** "605:3fa2..." (a 64-character lowercase SHA-256 in hex). */
 export function parseHead(text: string): ChainHead {
 	const m = /^(\d{1,12}):([0-9a-fA-F]{64})$/.exec(text.trim());
-	if (!m) throw new UsageError(`--head must be SEQ:HASH, the sequence number and 64-character hash printed by "fortnight log" (got "${safeText(text).slice(0, 100)}").`);
+	if (!m)
+		throw new UsageError(
+			`--head must be SEQ:HASH, the sequence number and 64-character hash printed by "fortnight log" (got "${safeText(text).slice(0, 100)}").`,
+		);
 	return {seq: Number(m[1]), hash: m[2]!.toLowerCase()};
 }
 
@@ -96,7 +108,8 @@ export function parseHead(text: string): ChainHead {
  */
 export function headProblem(verdict: Pick<ChainVerdict, 'entries' | 'at'>, head: ChainHead): string | null {
 	const entry = verdict.at;
-	if (!entry) return `the recorded head is missing: the chain has only ${plural(verdict.entries, 'entry', 'entries')} (entries were deleted since the export)`;
+	if (!entry)
+		return `the recorded head is missing: the chain has only ${plural(verdict.entries, 'entry', 'entries')} (entries were deleted since the export)`;
 	if (entry.hash !== head.hash || hashEntry(entry) !== head.hash) {
 		return `differs from the recorded head ${formatHead(head)}: this entry, or one before it, was changed or replaced since the export (its hash is now ${entry.hash})`;
 	}

@@ -25,13 +25,18 @@ Options
   --json    print {officer: {id, name, rank}, source, date, capacities: [...]} instead`,
 	flags: {json: {type: 'boolean', default: false}},
 	async run(ctx, input, flags) {
-		if (input.length > 0) throw new (await import('./context.js')).UsageError(`"fortnight whoami" takes no words (got "${input[0]!.slice(0, 40)}").`);
+		if (input.length > 0)
+			throw new (await import('./context.js')).UsageError(`"fortnight whoami" takes no words (got "${input[0]!.slice(0, 40)}").`);
 		const {data} = await readStoreFile(ctx.storePath);
 		const me = actorFor(ctx, data);
 		const caps = capacitiesOn(data, me.officer.id, ctx.today);
 		if (flags['json']) {
 			const o = me.officer;
-			await out(ctx, JSON.stringify({officer: {id: o.id, name: o.name, rank: o.rank}, source: me.source, date: ctx.today, capacities: caps}, null, 2) + '\n');
+			await out(
+				ctx,
+				JSON.stringify({officer: {id: o.id, name: o.name, rank: o.rank}, source: me.source, date: ctx.today, capacities: caps}, null, 2) +
+					'\n',
+			);
 			return 0;
 		}
 		const lines = [`You are ${identityWords(me)}.`, `On ${shortDate(ctx.today)} you may:`, ...caps.map(c => `  - ${c}`)];

@@ -27,7 +27,10 @@ const OLD_REASON_WORDS: Record<string, AbsenceReason> = {away: 'other'};
 
 /** A typed reason word (any case, hyphen or space) as its category, else null. */
 export function parseAbsenceReason(typed: string): AbsenceReason | null {
-	const t = typed.trim().toLowerCase().replace(/[\s_]+/g, '-');
+	const t = typed
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_]+/g, '-');
 	for (const r of ABSENCE_REASONS) if (t === r || t === REASON_WORDS[r].replace(/ /g, '-')) return r;
 	return OLD_REASON_WORDS[t] ?? null;
 }

@@ -66,7 +66,11 @@ function checkOverlap(data: StoreData, officerId: string, span: {from: IsoDate; 
  * away for even one day of it leaves that day with nobody (the source case: a bail date passed while
  * both were away), so the sergeant is told plainly and shown how to go on.
  */
-export function coverAwayProblem(data: {officers: readonly Officer[]; absences: readonly Absence[]}, coverId: string, span: {from: IsoDate; to: IsoDate | null}): string | null {
+export function coverAwayProblem(
+	data: {officers: readonly Officer[]; absences: readonly Absence[]},
+	coverId: string,
+	span: {from: IsoDate; to: IsoDate | null},
+): string | null {
 	const clash = coverAwayDuring(data.absences, coverId, span)[0];
 	if (!clash) return null;
 	const cover = data.officers.find(o => o.id === coverId);
@@ -81,7 +85,11 @@ export function coverAwayProblem(data: {officers: readonly Officer[]; absences: 
  * Absences of other officers that name `officerId` as cover and overlap `span`: recording this officer
  * away leaves those days with nobody (never refused, an officer's absence is a fact; the caller warns).
  */
-export function coverLeftWithout(data: {officers: readonly Officer[]; absences: readonly Absence[]}, officerId: string, span: {from: IsoDate; to: IsoDate | null}): string[] {
+export function coverLeftWithout(
+	data: {officers: readonly Officer[]; absences: readonly Absence[]},
+	officerId: string,
+	span: {from: IsoDate; to: IsoDate | null},
+): string[] {
 	return data.absences
 		.filter(a => a.coverOfficerId === officerId && a.officerId !== officerId && overlaps(a, span))
 		.map(a => {
@@ -100,11 +108,13 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 	checkDates(input.from, input.to);
 	if (input.coverOfficerId !== null) {
 		if (input.coverOfficerId === input.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
-		if (!data.officers.some(o => o.id === input.coverOfficerId)) throw new AbsenceError(`No officer with id "${input.coverOfficerId}" to name as cover.`);
+		if (!data.officers.some(o => o.id === input.coverOfficerId))
+			throw new AbsenceError(`No officer with id "${input.coverOfficerId}" to name as cover.`);
 		const away = coverAwayProblem(data, input.coverOfficerId, input);
 		if (away) throw new AbsenceError(away);
 	}
-	if (!data.officers.some(o => o.id === input.recordedBy)) throw new AbsenceError(`No officer with id "${input.recordedBy}" to record this as.`);
+	if (!data.officers.some(o => o.id === input.recordedBy))
+		throw new AbsenceError(`No officer with id "${input.recordedBy}" to record this as.`);
 	checkOverlap(data, input.officerId, input);
 	const id = nextAbsenceId(data);
 	const absence: Absence = {id, ...input};

@@ -27,11 +27,7 @@ export const BAIL_LADDER: Record<BailRegime, readonly Rung[]> = {
 		{authority: 'assistant-chief-constable', months: 12},
 		{authority: 'magistrates-court'},
 	],
-	'pre-2022': [
-		{authority: 'inspector', days: 28},
-		{authority: 'superintendent', months: 3},
-		{authority: 'magistrates-court'},
-	],
+	'pre-2022': [{authority: 'inspector', days: 28}, {authority: 'superintendent', months: 3}, {authority: 'magistrates-court'}],
 };
 
 export const AUTHORITY_NAMES: Record<BailAuthority, string> = {
@@ -103,7 +99,12 @@ export function bailClock(bail: Bail | null, today: IsoDate): BailClock | null {
 	if (!bail || bail.endedOn !== null) return null;
 	const ladder = BAIL_LADDER[bail.regime];
 	const last = bail.extensions.at(-1);
-	const level = last ? Math.max(0, ladder.findIndex(r => r.authority === last.authority)) : 0;
+	const level = last
+		? Math.max(
+				0,
+				ladder.findIndex(r => r.authority === last.authority),
+			)
+		: 0;
 	const current = ladder[level]!;
 	const periodEnd = last ? last.periodEnd : (periodFrom(bail.bailedOn, current) ?? bail.returnDate);
 	const next = ladder[Math.min(level + 1, ladder.length - 1)]!;

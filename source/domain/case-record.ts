@@ -54,7 +54,14 @@ export interface ReviewView {
 	welfareCheckIn: boolean;
 	/** Who signed the entry with their enrolled key (README "Signatures"); null: made before signatures. */
 	signedBy: NamedOfficer | null;
-	amendments: {seq: number; date: IsoDate; by: NamedOfficer; reason: string; corrections: Record<string, string>; signedBy: NamedOfficer | null}[];
+	amendments: {
+		seq: number;
+		date: IsoDate;
+		by: NamedOfficer;
+		reason: string;
+		corrections: Record<string, string>;
+		signedBy: NamedOfficer | null;
+	}[];
 }
 
 export interface ActionView {
@@ -94,7 +101,8 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 	const officers = new Map<string, Officer>(data.officers.map(o => [o.id, o]));
 	const named = (id: string): NamedOfficer => ({id, name: fullName(officers.get(id))});
 	const maybe = (id: string | null): NamedOfficer | null => (id === null ? null : named(id));
-	const signerOf = (e: {author?: string; sig?: string}): NamedOfficer | null => (e.author !== undefined && e.sig !== undefined ? named(e.author) : null);
+	const signerOf = (e: {author?: string; sig?: string}): NamedOfficer | null =>
+		e.author !== undefined && e.sig !== undefined ? named(e.author) : null;
 	const reviews: ReviewView[] = [];
 	for (const e of data.chain) {
 		if (e.kind !== 'review' || e.data.caseRef !== ref) continue;

@@ -9,7 +9,16 @@
  * any other pattern an import mapping names, loaded only then.
  */
 import {createRequire} from 'node:module';
-import {compilePattern, daysInMonth, FIRST_YEAR, fromCompiled, LAST_YEAR, outsideYearsCompiled, realDay, type CompiledPattern} from './date-patterns.js';
+import {
+	compilePattern,
+	daysInMonth,
+	FIRST_YEAR,
+	fromCompiled,
+	LAST_YEAR,
+	outsideYearsCompiled,
+	realDay,
+	type CompiledPattern,
+} from './date-patterns.js';
 
 export type IsoDate = string;
 
@@ -39,7 +48,8 @@ const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** True when `s` is a real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30, 2025-02-29). */
 export function isIsoDate(s: unknown): s is IsoDate {
-	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || !digitsAt(s, DIGIT_POSITIONS)) return false;
+	if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || !digitsAt(s, DIGIT_POSITIONS))
+		return false;
 	return realDay(yearOf(s), monthOf(s), dayOf(s));
 }
 
@@ -140,7 +150,13 @@ const compiled = new Map<string, CompiledPattern | null>();
  * Loaded on first use: date-fns's parser and its locale take 100-200 ms to load, which every command
  * would otherwise pay at start, and the patterns people use never need it (see date-patterns.ts).
  */
-let dateFns: {parse: typeof import('date-fns/parse').parse; format: typeof import('date-fns/format').format; isValid: typeof import('date-fns/isValid').isValid} | undefined;
+let dateFns:
+	| {
+			parse: typeof import('date-fns/parse').parse;
+			format: typeof import('date-fns/format').format;
+			isValid: typeof import('date-fns/isValid').isValid;
+	  }
+	| undefined;
 function loadDateFns(): NonNullable<typeof dateFns> {
 	if (!dateFns) {
 		const require = createRequire(import.meta.url);

@@ -80,17 +80,35 @@ const blank = (s: string) => s.trim() === '';
 export function validateTriggerDecision(data: StoreData, today: IsoDate, input: TriggerDecisionInput): DecisionFieldError[] {
 	const out: DecisionFieldError[] = [];
 	const who = safeText(shortName(data.officers.find(o => o.id === input.officerId)));
-	if (input.decision === null) out.push({field: 'decision', message: `Choose a decision for ${who}: an action plan, or not needed now (with a reason).`});
-	if (input.decision === 'not-now' && blank(input.reason)) out.push({field: 'reason', message: 'Say why an action plan is not needed now.'});
-	if (input.reason.trim().length > LIMITS.decisionReason) out.push({field: 'reason', message: `The reason is ${input.reason.trim().length} characters; the limit is ${LIMITS.decisionReason}. Shorten it.`});
+	if (input.decision === null)
+		out.push({field: 'decision', message: `Choose a decision for ${who}: an action plan, or not needed now (with a reason).`});
+	if (input.decision === 'not-now' && blank(input.reason))
+		out.push({field: 'reason', message: 'Say why an action plan is not needed now.'});
+	if (input.reason.trim().length > LIMITS.decisionReason)
+		out.push({
+			field: 'reason',
+			message: `The reason is ${input.reason.trim().length} characters; the limit is ${LIMITS.decisionReason}. Shorten it.`,
+		});
 	if (input.decision === 'action-plan') {
 		const plan = triggerIn(ruleContext(data, today), input.officerId).activePlan;
-		if (plan) out.push({field: 'decision', message: `${who} is already on an action plan until ${shortDate(plan.expires, today)}; choose not needed now, with a reason.`});
+		if (plan)
+			out.push({
+				field: 'decision',
+				message: `${who} is already on an action plan until ${shortDate(plan.expires, today)}; choose not needed now, with a reason.`,
+			});
 		if (!blank(input.planReviewDate)) {
 			const d = parseTypedDate(input.planReviewDate);
 			const expires = addMonths(today, data.settings.actionPlanValidMonths);
-			if (!d) out.push({field: 'planReviewDate', message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for three months from today.'});
-			else if (d <= today || d > expires) out.push({field: 'planReviewDate', message: `The plan review date must be after today and no later than ${shortDate(expires, today)}, when the notice expires.`});
+			if (!d)
+				out.push({
+					field: 'planReviewDate',
+					message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for three months from today.',
+				});
+			else if (d <= today || d > expires)
+				out.push({
+					field: 'planReviewDate',
+					message: `The plan review date must be after today and no later than ${shortDate(expires, today)}, when the notice expires.`,
+				});
 		}
 	}
 	return out;

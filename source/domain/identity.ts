@@ -30,7 +30,13 @@ export type Identity = {ok: true; officer: Officer; source: IdentitySource; note
 
 /** Words for the status bar and whoami: "DS Tom Brennan (o0002), from --as". */
 export function identityWords(id: {officer: Officer; source: IdentitySource}): string {
-	const from = {'--as': 'from --as', FORTNIGHT_USER: 'from FORTNIGHT_USER', settings: 'from your settings file', login: 'from your login', demo: 'the demo team\'s sergeant: use --as to be someone else'}[id.source];
+	const from = {
+		'--as': 'from --as',
+		FORTNIGHT_USER: 'from FORTNIGHT_USER',
+		settings: 'from your settings file',
+		login: 'from your login',
+		demo: "the demo team's sergeant: use --as to be someone else",
+	}[id.source];
 	return `${safeText(fullName(id.officer))} (${safeText(id.officer.id)}), ${from}`;
 }
 
@@ -47,15 +53,24 @@ export function resolveIdentity(data: StoreData, input: IdentityInput): Identity
 		const m = matchOfficer(data.officers, typed.value);
 		if (m.kind === 'found') return {ok: true, officer: m.officer, source: typed.source};
 		const shown = `"${safeText(typed.value).slice(0, 60)}"`;
-		if (typed.source === 'settings') return passOverSettings(data, input, m.kind === 'ambiguous' ? `matches more than one officer` : `is not an officer in this store`);
-		if (m.kind === 'ambiguous') return {ok: false, reason: `${typed.source} ${shown} matches more than one officer: ${safeText(listOfficers(m.candidates))}. Give the id or collar number.`};
+		if (typed.source === 'settings')
+			return passOverSettings(data, input, m.kind === 'ambiguous' ? `matches more than one officer` : `is not an officer in this store`);
+		if (m.kind === 'ambiguous')
+			return {
+				ok: false,
+				reason: `${typed.source} ${shown} matches more than one officer: ${safeText(listOfficers(m.candidates))}. Give the id or collar number.`,
+			};
 		const near = m.near.length > 0 ? ` Did you mean ${safeText(listOfficers(m.near.slice(0, 3)))}?` : '';
 		return {ok: false, reason: `${typed.source} ${shown} is not an officer in this store.${near}`};
 	}
 	if (input.login) {
 		const mapped = data.officers.filter(o => o.login === input.login);
 		if (mapped.length === 1) return {ok: true, officer: mapped[0]!, source: 'login'};
-		if (mapped.length > 1) return {ok: false, reason: `Your login "${safeText(input.login)}" is mapped to more than one officer (${safeText(listOfficers(mapped))}): fix the store, or run with --as.`};
+		if (mapped.length > 1)
+			return {
+				ok: false,
+				reason: `Your login "${safeText(input.login)}" is mapped to more than one officer (${safeText(listOfficers(mapped))}): fix the store, or run with --as.`,
+			};
 	}
 	if (input.demo) {
 		const sergeant = data.officers.find(o => o.id === data.team.sergeantId);

@@ -12,7 +12,9 @@ import {isIsoDate} from './dates.js';
 // years only (divisible by 4 and not by 100, or by 400).
 const LEAP_YEAR = '(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
 export const DATE_PATTERN =
-	'^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|' + LEAP_YEAR + '-02-29)$';
+	'^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|' +
+	LEAP_YEAR +
+	'-02-29)$';
 
 /** A UTC instant as fortnight writes it (toISOString): 2026-11-30T09:00:00.000Z, milliseconds optional. */
 export const INSTANT_PATTERN = '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,3})?Z$';
@@ -22,7 +24,8 @@ export const CHAIN_HEAD_PATTERN = '^(?:empty|\\d+:[0-9a-f]{64})$';
 
 // TypeBox's own checker (Value.Check, used by the tests and the store) asks the registry for formats.
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', isIsoDate);
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', s => new RegExp(INSTANT_PATTERN).test(s) && isIsoDate(s.slice(0, 10)));
+if (!FormatRegistry.Has('date-time'))
+	FormatRegistry.Set('date-time', s => new RegExp(INSTANT_PATTERN).test(s) && isIsoDate(s.slice(0, 10)));
 
 export const DateSchema = Type.String({pattern: DATE_PATTERN, format: 'date', description: 'YYYY-MM-DD'});
 export const InstantSchema = Type.String({pattern: INSTANT_PATTERN, format: 'date-time'});

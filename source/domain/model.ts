@@ -26,11 +26,7 @@ export type Rank = (typeof RANKS)[number];
 export const RankSchema = Type.Union(RANKS.map(r => Type.Literal(r)));
 
 /** What an officer does in the team: decides who supervises whom and who appears in workload. */
-export const RoleSchema = Type.Union([
-	Type.Literal('investigator'),
-	Type.Literal('sergeant'),
-	Type.Literal('inspector'),
-]);
+export const RoleSchema = Type.Union([Type.Literal('investigator'), Type.Literal('sergeant'), Type.Literal('inspector')]);
 export type Role = Static<typeof RoleSchema>;
 
 export const OfficerSchema = Type.Object({
@@ -426,11 +422,7 @@ export const NewActionSchema = Type.Object({
 });
 export type NewAction = Static<typeof NewActionSchema>;
 
-export const PerformanceDecisionKindSchema = Type.Union([
-	Type.Literal('action-plan'),
-	Type.Literal('not-now'),
-	Type.Literal('escalate'),
-]);
+export const PerformanceDecisionKindSchema = Type.Union([Type.Literal('action-plan'), Type.Literal('not-now'), Type.Literal('escalate')]);
 export type PerformanceDecisionKind = Static<typeof PerformanceDecisionKindSchema>;
 
 /** Signed review of one case: immutable once in the chain. */

@@ -7,7 +7,11 @@
 import {seedAllocations, seedRiskHistory} from './history-seed.js';
 import type {Case} from './model.js';
 
-export type NewCaseFields = Pick<Case, 'ref' | 'offence' | 'offenceShort' | 'risk' | 'status' | 'oicId' | 'opened' | 'nextReviewDue' | 'allocatedOn'> & Partial<Case>;
+export type NewCaseFields = Pick<
+	Case,
+	'ref' | 'offence' | 'offenceShort' | 'risk' | 'status' | 'oicId' | 'opened' | 'nextReviewDue' | 'allocatedOn'
+> &
+	Partial<Case>;
 
 export function newCaseRecord(fields: NewCaseFields): Case {
 	const {ref, offence, offenceShort, risk, status, oicId, opened, nextReviewDue, allocatedOn, ...rest} = fields;

@@ -7,10 +7,7 @@
 import type {Officer} from './model.js';
 import {fullName, shortName} from './people.js';
 
-export type OfficerMatch =
-	| {kind: 'found'; officer: Officer}
-	| {kind: 'ambiguous'; candidates: Officer[]}
-	| {kind: 'none'; near: Officer[]};
+export type OfficerMatch = {kind: 'found'; officer: Officer} | {kind: 'ambiguous'; candidates: Officer[]} | {kind: 'none'; near: Officer[]};
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
@@ -35,12 +32,7 @@ export function matchOfficer(officers: readonly Officer[], query: string): Offic
 	const q = norm(query);
 	if (q === '') return {kind: 'none', near: []};
 	const exact = officers.filter(
-		o =>
-			norm(o.id) === q ||
-			norm(o.collarNumber) === q ||
-			norm(o.name) === q ||
-			norm(fullName(o)) === q ||
-			norm(shortName(o)) === q,
+		o => norm(o.id) === q || norm(o.collarNumber) === q || norm(o.name) === q || norm(fullName(o)) === q || norm(shortName(o)) === q,
 	);
 	if (exact.length === 1) return {kind: 'found', officer: exact[0]!};
 	if (exact.length > 1) return {kind: 'ambiguous', candidates: exact};

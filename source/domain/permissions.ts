@@ -51,7 +51,7 @@ function whoCan(data: StoreData, officerId: string): string {
 	const manager = lineManagerOf(data, officerId);
 	const parts = manager ? [`${name(data, manager.id)} (or the cover named while they are away)`] : [];
 	if (data.team.inspectorId && data.team.inspectorId !== manager?.id) parts.push(name(data, data.team.inspectorId));
-	return parts.length > 0 ? parts.join(' or ') : 'the team\'s sergeant or inspector';
+	return parts.length > 0 ? parts.join(' or ') : "the team's sergeant or inspector";
 }
 
 function unknownActor(data: StoreData, actorId: string): Permission | null {
@@ -86,12 +86,15 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 	}
 	const as = supervisesAs(data, actorId, officerId, date);
 	if (as) return {ok: true, as};
-	return {ok: false, reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`};
+	return {
+		ok: false,
+		reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`,
+	};
 }
 
 /** Why anyone but an inspector over the team is refused a decision on `officerId`'s escalated trigger, naming who decides it. */
 export function escalatedTriggerRefusal(data: StoreData, officerId: string): string {
-	const inspector = data.team.inspectorId ? name(data, data.team.inspectorId) : 'the team\'s inspector';
+	const inspector = data.team.inspectorId ? name(data, data.team.inspectorId) : "the team's inspector";
 	return `${name(data, officerId)}'s performance trigger was escalated to the inspector: only ${inspector} can decide it.`;
 }
 
@@ -130,7 +133,10 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 	if (unknown) return unknown;
 	const as = supervisesAs(data, actorId, officerId, date);
 	if (as) return {ok: true, as};
-	return {ok: false, reason: `${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ${whoCan(data, officerId)} can.`};
+	return {
+		ok: false,
+		reason: `${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ${whoCan(data, officerId)} can.`,
+	};
 }
 
 /** Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and the note's author; never by peers. */
@@ -192,10 +198,14 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 		out.push(`as cover for ${whose}: review the cases of ${list(coverOf)}, for those days only`);
 	}
 	const inspectorOf = by.get('inspector');
-	if (inspectorOf) out.push(`as inspector: review any case of the team, decide escalated performance triggers, and record the sergeant's welfare`);
+	if (inspectorOf)
+		out.push(`as inspector: review any case of the team, decide escalated performance triggers, and record the sergeant's welfare`);
 	const own = data.cases.filter(c => c.oicId === actorId && c.status !== 'closed').length;
-	if (own > 0) out.push(`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ${reviewedBy(data, actorId, date)}`);
-	if (out.length === 0) out.push('read the team\'s records; you supervise no one in this store on this day');
+	if (own > 0)
+		out.push(
+			`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ${reviewedBy(data, actorId, date)}`,
+		);
+	if (out.length === 0) out.push("read the team's records; you supervise no one in this store on this day");
 	return out;
 }
 
@@ -204,6 +214,7 @@ function reviewedBy(data: StoreData, actorId: string, date: IsoDate): string {
 	const manager = lineManagerOf(data, actorId);
 	if (!manager) return nextUpWords(data, actorId);
 	const coveringManager = awayOn(absenceLookup(data.absences), manager.id, date)?.coverId === actorId;
-	if (coveringManager) return `${nextUpWords(data, actorId)}, because you are covering ${name(data, manager.id)} and no one supervises themselves`;
+	if (coveringManager)
+		return `${nextUpWords(data, actorId)}, because you are covering ${name(data, manager.id)} and no one supervises themselves`;
 	return `${name(data, manager.id)} (or whoever covers them)`;
 }

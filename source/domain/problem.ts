@@ -51,12 +51,22 @@ export const PROBLEM_KINDS = [
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
 export type Subject =
-	| {type: 'case'; ref: string; officerId: string}
-	| {type: 'officer'; officerId: string}
-	| {type: 'supervisor'; officerId: string};
+	{type: 'case'; ref: string; officerId: string} | {type: 'officer'; officerId: string} | {type: 'supervisor'; officerId: string};
 
 /** One piece of evidence: which update, action, entry or absence made the rule fire. */
-export const EVIDENCE_TYPES = ['update', 'action', 'review', 'absence', 'forensic', 'bail', 'victim', 'case', 'concern', 'decision', 'welfare'] as const;
+export const EVIDENCE_TYPES = [
+	'update',
+	'action',
+	'review',
+	'absence',
+	'forensic',
+	'bail',
+	'victim',
+	'case',
+	'concern',
+	'decision',
+	'welfare',
+] as const;
 
 export interface Evidence {
 	type: (typeof EVIDENCE_TYPES)[number];

@@ -125,7 +125,12 @@ export function decisionWay(label: string): Resolve {
 
 /** An escalated trigger is the inspector's to decide: `d` in the Team view works their queue (README "The review desk"). */
 export function inspectorDecisionWay(label: string): Resolve {
-	return {way: 'performance-decision', label, desk: {key: DESK_KEYS.decideEscalated, where: "the Team view (the inspector's queue)"}, command: null};
+	return {
+		way: 'performance-decision',
+		label,
+		desk: {key: DESK_KEYS.decideEscalated, where: "the Team view (the inspector's queue)"},
+		command: null,
+	};
 }
 
 /** Move one case to another officer (README "Case history"). */

@@ -114,5 +114,11 @@ export function safeOutput(text: string): string {
 	const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
 	const body = bom ? text.slice(1) : text;
 	if (!body.includes('\u001b') && !UNSAFE_ONE.test(body) && !/\r(?!\n)/.test(body)) return text;
-	return bom + body.replace(SEQUENCE, '').replace(/\r(?!\n)/g, '\u240d').replace(UNSAFE, visible);
+	return (
+		bom +
+		body
+			.replace(SEQUENCE, '')
+			.replace(/\r(?!\n)/g, '\u240d')
+			.replace(UNSAFE, visible)
+	);
 }

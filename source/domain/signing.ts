@@ -75,7 +75,9 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then start the desk again.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
-		const fix = selfEnrols ? `${enrol}` : `ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+		const fix = selfEnrols
+			? `${enrol}`
+			: `ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 		return `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened} To sign: ${fix}.`;
 	}
 	return null;

@@ -84,13 +84,17 @@ function itemEvent(h: Handover, i: WindowItem): CalendarEvent | null {
 	const who = [ref, oic && `(${oic})`].filter(Boolean).join(' ');
 	const away = awayWords(i);
 	let summary = `${shown.words} ${who}`;
-	if (i.kind === 'bail-period-end') summary += i.authority ? `: extension by ${t(i.authorityName ?? i.authority)}` : ': ended, cannot be extended';
+	if (i.kind === 'bail-period-end')
+		summary += i.authority ? `: extension by ${t(i.authorityName ?? i.authority)}` : ': ended, cannot be extended';
 	if (away) summary += ` - ${away}`;
 	// The handover's words for the item, without its note on the absence (which gives the reason).
 	const detail = i.away && i.detail.endsWith(i.away) ? i.detail.slice(0, -i.away.length).trimEnd() : i.detail;
 	const description = [`${i.label}: ${[ref, i.officerName ? t(i.officerName) : ''].filter(Boolean).join(', ')}.`, t(detail)];
 	if (i.about) description.push(`${i.kind === 'rui-update-due' ? 'Suspect' : 'Item'}: ${t(i.about)}.`);
-	if (i.authority) description.push(`Who authorises the next extension: ${t(i.authority)}${i.authorityName ? ` (${t(i.authorityName)})` : ''}; by ${docDate(i.actBy ?? i.date)} at the latest.`);
+	if (i.authority)
+		description.push(
+			`Who authorises the next extension: ${t(i.authority)}${i.authorityName ? ` (${t(i.authorityName)})` : ''}; by ${docDate(i.actBy ?? i.date)} at the latest.`,
+		);
 	if (away) description.push(`${away}.`);
 	const key = i.recordId ? [i.kind, i.caseRef ?? i.officerId ?? '', i.recordId] : [i.kind, i.caseRef ?? i.officerId ?? ''];
 	return {uid: uid(h, ...key), start: i.date, end: addDays(i.date, 1), summary, description, category: shown.category};

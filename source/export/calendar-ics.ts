@@ -7,7 +7,11 @@ import type {CalendarDocument, CalendarEvent} from './calendar-events.js';
 
 /** RFC 5545 section 3.3.11: TEXT escapes. Callers pass text already through safeText (no controls). */
 export function icsText(s: string): string {
-	return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+	return s
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**

@@ -83,7 +83,9 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		if (v.riskRationale) line(`Risk rationale: ${safeText(v.riskRationale)}`, 6);
 		line(`Summary: ${safeText(v.summary)}`, 6);
 		for (const a of v.amendments) {
-			const fields = Object.entries(a.corrections).map(([k, x]) => `${safeText(k)} "${safeText(x)}"`).join(', ');
+			const fields = Object.entries(a.corrections)
+				.map(([k, x]) => `${safeText(k)} "${safeText(x)}"`)
+				.join(', ');
 			const how = a.signedBy ? `signed with ${who(a.signedBy)}'s key` : 'made before signatures';
 			line(`Amended ${day(a.date)} by ${who(a.by)} (entry ${a.seq}, ${how}): ${safeText(a.reason)}; now ${fields}`, 6);
 		}

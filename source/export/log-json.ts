@@ -44,8 +44,13 @@ const LogRowSchema = StrictObject({
 	nextReviewDue: Nullable(DateSchema),
 	amends: Nullable(Count),
 	amendedBy: Type.Array(Count),
-	amendment: Nullable(StrictObject({reason: Type.String(), corrections: Type.Array(StrictObject({field: Type.String(), value: Type.String()}))})),
-	signedById: doc('The officer who signed the entry with their enrolled key; null: made before signatures (version 2).', Nullable(Type.String())),
+	amendment: Nullable(
+		StrictObject({reason: Type.String(), corrections: Type.Array(StrictObject({field: Type.String(), value: Type.String()}))}),
+	),
+	signedById: doc(
+		'The officer who signed the entry with their enrolled key; null: made before signatures (version 2).',
+		Nullable(Type.String()),
+	),
 	signedBy: Nullable(Type.String()),
 });
 
@@ -79,8 +84,26 @@ const TotalsSchema = StrictObject({
 const SergeantSchema = StrictObject({
 	sergeantId: Type.String(),
 	sergeant: Type.String(),
-	lateReviews: Type.Array(StrictObject({caseRef: Type.String(), officerId: Type.String(), officer: Type.String(), dueDate: DateSchema, date: DateSchema, lateDays: Count, seq: Count})),
-	notReviewed: Type.Array(StrictObject({caseRef: Type.String(), officerId: Type.String(), officer: Type.String(), dueDate: DateSchema, lastReview: Nullable(DateSchema)})),
+	lateReviews: Type.Array(
+		StrictObject({
+			caseRef: Type.String(),
+			officerId: Type.String(),
+			officer: Type.String(),
+			dueDate: DateSchema,
+			date: DateSchema,
+			lateDays: Count,
+			seq: Count,
+		}),
+	),
+	notReviewed: Type.Array(
+		StrictObject({
+			caseRef: Type.String(),
+			officerId: Type.String(),
+			officer: Type.String(),
+			dueDate: DateSchema,
+			lastReview: Nullable(DateSchema),
+		}),
+	),
 	overdueNow: Type.Array(ExceptionItemSchema),
 	noCover: Type.Array(ExceptionItemSchema),
 	unresolvedTriggers: Type.Array(
@@ -110,9 +133,18 @@ export const LogJsonSchema = StrictObject(
 		today: doc('The date open exceptions were worked out for.', DateSchema),
 		period: Period,
 		sergeantId: doc('The --sergeant filter, or null for the whole team.', Nullable(Type.String())),
-		chainHead: doc('The review chain\'s last entry when exported (check a later copy with "fortnight verify --head SEQ:HASH"), or null.', Nullable(StrictObject({seq: Count, hash: Type.String({pattern: '^[0-9a-f]{64}$'})}))),
+		chainHead: doc(
+			'The review chain\'s last entry when exported (check a later copy with "fortnight verify --head SEQ:HASH"), or null.',
+			Nullable(StrictObject({seq: Count, hash: Type.String({pattern: '^[0-9a-f]{64}$'})})),
+		),
 		rows: doc('One row per signed review or amendment in the period, oldest first.', Type.Array(LogRowSchema)),
-		exceptions: StrictObject({period: Period, today: DateSchema, forensicDays: Count, sergeants: Type.Array(SergeantSchema), totals: TotalsSchema}),
+		exceptions: StrictObject({
+			period: Period,
+			today: DateSchema,
+			forensicDays: Count,
+			sergeants: Type.Array(SergeantSchema),
+			totals: TotalsSchema,
+		}),
 	},
 	{$id: 'https://fortnight.local/schema/log-1.json', title: 'fortnight log --format json'},
 );
@@ -120,7 +152,17 @@ export type LogJson = Static<typeof LogJsonSchema>;
 
 export function logJson(doc: LogDocument): string {
 	const {team, today, period, sergeantId, chainHead, rows, report} = doc;
-	const out: LogJson = {format: LOG_JSON_FORMAT, version: LOG_JSON_VERSION, team, today, period, sergeantId, chainHead, rows, exceptions: report};
+	const out: LogJson = {
+		format: LOG_JSON_FORMAT,
+		version: LOG_JSON_VERSION,
+		team,
+		today,
+		period,
+		sergeantId,
+		chainHead,
+		rows,
+		exceptions: report,
+	};
 	// Strings stay as data; what a terminal would act on is written as \u escapes (README "Terminal safety").
 	return escapeJsonText(JSON.stringify(out, null, 2)) + '\n';
 }

@@ -29,7 +29,10 @@ export function logMarkdown(doc: LogDocument): string {
 	const head = headText(doc.chainHead);
 	const out: string[] = [];
 	out.push(`# Review log exceptions: ${escapeMarkdown(doc.team)}`, '');
-	out.push(`Period ${d(doc.period.from)} to ${d(doc.period.to)}; open exceptions as of ${d(doc.today)}.` + (doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''));
+	out.push(
+		`Period ${d(doc.period.from)} to ${d(doc.period.to)}; open exceptions as of ${d(doc.today)}.` +
+			(doc.sergeantId ? ` Sergeant ${escapeMarkdown(doc.sergeantId)} only.` : ''),
+	);
 	out.push('');
 	out.push(`Review chain head: \`${head}\`. Check a later copy of the store against it with \`fortnight verify --head ${head}\`.`, '');
 	out.push(escapeMarkdown(signaturesText(doc.rows)), '');
@@ -44,15 +47,38 @@ export function logMarkdown(doc: LogDocument): string {
 	}
 
 	out.push('## Totals', '');
-	out.push(`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews falling due and nobody covering.`, '');
-	out.push(row(['Sergeant', 'Reviews due', 'Done', 'On time', 'On time %', 'Late', 'Not reviewed', 'Overdue now', 'No cover', 'Unresolved triggers', 'Bail', 'Stalled actions', `Forensic ${report.forensicDays}+ days`, 'Span of control']));
+	out.push(
+		`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews falling due and nobody covering.`,
+		'',
+	);
+	out.push(
+		row([
+			'Sergeant',
+			'Reviews due',
+			'Done',
+			'On time',
+			'On time %',
+			'Late',
+			'Not reviewed',
+			'Overdue now',
+			'No cover',
+			'Unresolved triggers',
+			'Bail',
+			'Stalled actions',
+			`Forensic ${report.forensicDays}+ days`,
+			'Span of control',
+		]),
+	);
 	out.push(row(Array(14).fill('---')));
 	for (const s of sections) out.push(totalsRow(`${mdTableCell(s.sergeant)} (${mdTableCell(s.sergeantId)})`, s.totals));
 	if (sections.length > 1) out.push(totalsRow('**All**', report.totals));
 	out.push('');
 	const reviews = doc.rows.filter(r => r.kind === 'review').length;
 	const amendments = doc.rows.length - reviews;
-	out.push(`${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is \`fortnight log --format csv\`.`, '');
+	out.push(
+		`${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is \`fortnight log --format csv\`.`,
+		'',
+	);
 	return out.join('\n');
 }
 
@@ -63,10 +89,26 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 		for (const r of rows) out.push(row(r));
 		out.push('');
 	};
-	table(SECTION_TITLES.lateReviews, ['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'], s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), d(r.dueDate), d(r.date), days(r.lateDays), String(r.seq)]));
-	table(SECTION_TITLES.notReviewed, ['Case', 'Officer', 'Review due', 'Last review'], s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), d(c.dueDate), d(c.lastReview, 'never')]));
-	table(SECTION_TITLES.overdueNow, ['Case', 'Officer', 'Due', 'Severity', 'Detail'], s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
-	table(SECTION_TITLES.noCover, ['Supervisor', 'First review due', 'Severity', 'Detail'], s.noCover.map(p => [mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
+	table(
+		SECTION_TITLES.lateReviews,
+		['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'],
+		s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), d(r.dueDate), d(r.date), days(r.lateDays), String(r.seq)]),
+	);
+	table(
+		SECTION_TITLES.notReviewed,
+		['Case', 'Officer', 'Review due', 'Last review'],
+		s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), d(c.dueDate), d(c.lastReview, 'never')]),
+	);
+	table(
+		SECTION_TITLES.overdueNow,
+		['Case', 'Officer', 'Due', 'Severity', 'Detail'],
+		s.overdueNow.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]),
+	);
+	table(
+		SECTION_TITLES.noCover,
+		['Supervisor', 'First review due', 'Severity', 'Detail'],
+		s.noCover.map(p => [mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]),
+	);
 	table(
 		SECTION_TITLES.unresolvedTriggers,
 		['Officer', 'First fired', 'Unresolved for', 'Status', 'Evidence'],
@@ -78,17 +120,49 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 			mdTableCell(t.evidence.join('; ')),
 		]),
 	);
-	table(SECTION_TITLES.bail, ['Case', 'Officer', 'Return date', 'Severity', 'Detail'], s.bail.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]));
-	table(SECTION_TITLES.stalledActions, ['Case', 'Officer', 'Since', 'Detail'], s.stalledActions.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
-	table(`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`, ['Case', 'Officer', 'Since', 'Detail'], s.forensicWaits.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
-	table(SECTION_TITLES.spanOfControl, ['Sergeant', 'Since', 'Detail'], s.spanOfControl.map(p => [mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]));
+	table(
+		SECTION_TITLES.bail,
+		['Case', 'Officer', 'Return date', 'Severity', 'Detail'],
+		s.bail.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.due), p.severity, mdTableCell(p.message)]),
+	);
+	table(
+		SECTION_TITLES.stalledActions,
+		['Case', 'Officer', 'Since', 'Detail'],
+		s.stalledActions.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]),
+	);
+	table(
+		`${SECTION_TITLES.forensicWaits} of ${forensicDays} days or more`,
+		['Case', 'Officer', 'Since', 'Detail'],
+		s.forensicWaits.map(p => [mdTableCell(p.caseRef ?? ''), mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]),
+	);
+	table(
+		SECTION_TITLES.spanOfControl,
+		['Sergeant', 'Since', 'Detail'],
+		s.spanOfControl.map(p => [mdTableCell(p.officer), d(p.since), mdTableCell(p.message)]),
+	);
 }
 
 function totalsRow(label: string, t: SergeantTotals): string {
-	return row([label, t.reviewsDue, t.reviewsDone, t.onTime, t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`, t.late, t.notReviewed, t.overdueNow, t.noCover, t.unresolvedTriggers, t.bail, t.stalledActions, t.forensicWaits, t.spanOfControl].map(String));
+	return row(
+		[
+			label,
+			t.reviewsDue,
+			t.reviewsDone,
+			t.onTime,
+			t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`,
+			t.late,
+			t.notReviewed,
+			t.overdueNow,
+			t.noCover,
+			t.unresolvedTriggers,
+			t.bail,
+			t.stalledActions,
+			t.forensicWaits,
+			t.spanOfControl,
+		].map(String),
+	);
 }
 
 function row(cells: string[]): string {
 	return `| ${cells.join(' | ')} |`;
 }
-

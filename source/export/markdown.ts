@@ -43,7 +43,10 @@ const URL_LIKE =
 const NEEDS_WORK = /[\\`*_~[\]<>&|!#{}:$^@\t\n\r]|www\.|[A-Za-z0-9]\.[A-Za-z]|^\s*[#>+=\-\d]|^\s/i;
 
 function escapeInline(s: string): string {
-	return s.replace(INLINE_SPECIAL, ch => `\\${ch}`).replace(WORD_DOT, '\\.').replace(EMOJI_COLON, '\\:');
+	return s
+		.replace(INLINE_SPECIAL, ch => `\\${ch}`)
+		.replace(WORD_DOT, '\\.')
+		.replace(EMOJI_COLON, '\\:');
 }
 
 /**

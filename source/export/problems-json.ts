@@ -30,7 +30,13 @@ export const ProblemJsonSchema = StrictObject({
 	since: doc('The first day the rule fired.', DateSchema),
 	due: doc('The deadline the problem is about (bail date, review date), or null.', Nullable(DateSchema)),
 	evidence: Type.Array(
-		StrictObject({type: oneOf(EVIDENCE_TYPES), caseRef: Nullable(Type.String()), id: Nullable(Type.String()), date: Nullable(DateSchema), detail: Type.String()}),
+		StrictObject({
+			type: oneOf(EVIDENCE_TYPES),
+			caseRef: Nullable(Type.String()),
+			id: Nullable(Type.String()),
+			date: Nullable(DateSchema),
+			detail: Type.String(),
+		}),
 	),
 	resolve: doc('The ways to clear it, at least one (README "Acting on a problem").', Type.Array(ResolveJsonSchema, {minItems: 1})),
 });
@@ -74,5 +80,13 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 }
 
 export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): string {
-	return escapeJsonText(JSON.stringify(problems.map(p => problemToJson(p, officers)), null, 2)) + '\n';
+	return (
+		escapeJsonText(
+			JSON.stringify(
+				problems.map(p => problemToJson(p, officers)),
+				null,
+				2,
+			),
+		) + '\n'
+	);
 }

@@ -88,12 +88,18 @@ export function renderProblemsText(problems: readonly Problem[], options: TextOp
 		out.push(`No problems on ${shortDate(today)} ${today.slice(0, 4)}.`);
 		return out.join('\n') + '\n';
 	}
-	out.push(clip(`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most urgent first.`, width));
+	out.push(
+		clip(
+			`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most urgent first.`,
+			width,
+		),
+	);
 	for (const p of problems) {
 		out.push('');
 		out.push(clip(`${SEVERITY_WORDS[p.severity].padEnd(9)}${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width));
 		for (const l of wrap(safeText(p.message), width - 2)) out.push(`  ${l}`);
-		for (const [i, l] of wrap(`Do: ${safeText(p.action)}`, width - 2).entries()) out.push(`${i === 0 ? '  ' : '      '}${l}`.slice(0, width));
+		for (const [i, l] of wrap(`Do: ${safeText(p.action)}`, width - 2).entries())
+			out.push(`${i === 0 ? '  ' : '      '}${l}`.slice(0, width));
 		out.push(...resolveLines(p.resolve ?? [], width));
 		out.push(`  Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}. [${safeText(p.id)}]`.slice(0, width));
 	}

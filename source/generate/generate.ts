@@ -32,7 +32,17 @@ import {DEFAULT_SETTINGS} from '../domain/settings.js';
 import type {Signer} from '../domain/signer.js';
 import {makeRng, type Rng} from './random.js';
 import {reviewSummary} from './review-summary.js';
-import {ACTION_TEXTS, CONCERN_TEXTS, FIRST_NAMES, FORENSIC_ITEMS, LAST_NAMES, MATERIAL_LOCATIONS, NOT_NOW_REASONS, OFFENCES, UPDATE_TEXTS} from './vocabulary.js';
+import {
+	ACTION_TEXTS,
+	CONCERN_TEXTS,
+	FIRST_NAMES,
+	FORENSIC_ITEMS,
+	LAST_NAMES,
+	MATERIAL_LOCATIONS,
+	NOT_NOW_REASONS,
+	OFFENCES,
+	UPDATE_TEXTS,
+} from './vocabulary.js';
 
 export interface GenerateOptions {
 	cases: number;
@@ -54,11 +64,22 @@ export interface GeneratedWelfareNote {
 }
 
 /** Text the struggling detective wrote on two cases on the same day (the source case, verbatim in spirit). */
-export const IDENTICAL_UPDATE = 'In the process of trying to complete the MG3. The grading machine has stopped working, which will cause delay.';
+export const IDENTICAL_UPDATE =
+	'In the process of trying to complete the MG3. The grading machine has stopped working, which will cause delay.';
 export const MG3_UPDATE = 'In the process of completing the MG3; should be complete by the end of the week.';
 
 type Archetype = 'struggling' | 'part-time' | 'new-starter' | 'mentor' | 'on-leave' | 'steady';
-const GROUP_ARCHETYPES: readonly Archetype[] = ['struggling', 'part-time', 'new-starter', 'mentor', 'on-leave', 'steady', 'steady', 'steady', 'steady'];
+const GROUP_ARCHETYPES: readonly Archetype[] = [
+	'struggling',
+	'part-time',
+	'new-starter',
+	'mentor',
+	'on-leave',
+	'steady',
+	'steady',
+	'steady',
+	'steady',
+];
 /** Relative share of a group's cases each archetype carries (the part-timer carries a full-time load). */
 const CASE_WEIGHT: Record<Archetype, number> = {struggling: 9, 'part-time': 8, 'new-starter': 4, mentor: 8, 'on-leave': 6, steady: 6};
 
@@ -126,10 +147,20 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 	};
 	const groupCount = Math.max(1, Math.round(total / 60));
 	const teams = options.teams ?? groupCount;
-	if (!(Number.isInteger(teams) && teams >= 1 && teams <= groupCount)) throw new RangeError(`generateStore: teams must be 1 to ${groupCount}`);
+	if (!(Number.isInteger(teams) && teams >= 1 && teams <= groupCount))
+		throw new RangeError(`generateStore: teams must be 1 to ${groupCount}`);
 	const inspectors: Officer[] = [];
 	for (let i = 0; i < Math.max(1, Math.ceil(teams / 4)); i++) {
-		inspectors.push(addOfficer(b, {rank: 'DI', role: 'inspector', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(400, 1500)), imageExposed: false, supervisorId: null}));
+		inspectors.push(
+			addOfficer(b, {
+				rank: 'DI',
+				role: 'inspector',
+				hoursPerWeek: 40,
+				joinedUnit: addDays(b.ref, -b.rng.int(400, 1500)),
+				imageExposed: false,
+				supervisorId: null,
+			}),
+		);
 	}
 	const groups: Group[] = [];
 	let sergeant: Officer | null = null;
@@ -138,7 +169,14 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 		const team = Math.floor((g * teams) / groupCount);
 		const leadsTeam = g === 0 || Math.floor(((g - 1) * teams) / groupCount) !== team;
 		if (leadsTeam) {
-			sergeant = addOfficer(b, {rank: 'DS', role: 'sergeant', hoursPerWeek: 40, joinedUnit: addDays(b.ref, -b.rng.int(900, 1400)), imageExposed: true, supervisorId: inspectors[Math.floor(team / 4)]!.id});
+			sergeant = addOfficer(b, {
+				rank: 'DS',
+				role: 'sergeant',
+				hoursPerWeek: 40,
+				joinedUnit: addDays(b.ref, -b.rng.int(900, 1400)),
+				imageExposed: true,
+				supervisorId: inspectors[Math.floor(team / 4)]!.id,
+			});
 		}
 		// Group 0 has nine detectives (span of control over 8); others vary around the usual six.
 		const size = g === 0 ? 9 : b.rng.int(6, 10);
@@ -203,13 +241,17 @@ export function generateStore(options: GenerateOptions, sign: Signer): {data: St
 /** Names by role, so the demo's detectives, sergeant and inspector read the same at every size. */
 function nameFor(b: Builder, role: Officer['role']): string {
 	const n = b.roleCounts[role]++;
-	const i = role === 'investigator' ? (n < 9 ? n : n + 2) : role === 'sergeant' ? (n === 0 ? 9 : 1000 + n * 5) : n === 0 ? 10 : 2000 + n * 3;
+	const i =
+		role === 'investigator' ? (n < 9 ? n : n + 2) : role === 'sergeant' ? (n === 0 ? 9 : 1000 + n * 5) : n === 0 ? 10 : 2000 + n * 3;
 	const first = FIRST_NAMES[i % FIRST_NAMES.length]!;
 	const last = LAST_NAMES[(i + Math.floor(i / LAST_NAMES.length)) % LAST_NAMES.length]!;
 	return `${first} ${last}`;
 }
 
-function addOfficer(b: Builder, fields: Pick<Officer, 'rank' | 'role' | 'hoursPerWeek' | 'joinedUnit' | 'imageExposed' | 'supervisorId'>): Officer {
+function addOfficer(
+	b: Builder,
+	fields: Pick<Officer, 'rank' | 'role' | 'hoursPerWeek' | 'joinedUnit' | 'imageExposed' | 'supervisorId'>,
+): Officer {
 	const n = b.officers.length + 1;
 	const name = nameFor(b, fields.role);
 	const officer: Officer = {
@@ -239,19 +281,42 @@ function makeInvestigator(b: Builder, archetype: Archetype, sergeantId: string):
 		case 'on-leave':
 			return addOfficer(b, {...base, joinedUnit: addDays(ref, -rng.int(300, 900))});
 		case 'steady':
-			return addOfficer(b, {...base, hoursPerWeek: rng.chance(0.15) ? 32 : 40, joinedUnit: addDays(ref, -rng.int(200, 1200)), imageExposed: rng.chance(0.85)});
+			return addOfficer(b, {
+				...base,
+				hoursPerWeek: rng.chance(0.15) ? 32 : 40,
+				joinedUnit: addDays(ref, -rng.int(200, 1200)),
+				imageExposed: rng.chance(0.85),
+			});
 	}
 }
 
-function addAbsence(b: Builder, officerId: string, from: IsoDate, to: IsoDate | null, reason: Absence['reason'], coverOfficerId: string | null, recordedBy: string): void {
+function addAbsence(
+	b: Builder,
+	officerId: string,
+	from: IsoDate,
+	to: IsoDate | null,
+	reason: Absence['reason'],
+	coverOfficerId: string | null,
+	recordedBy: string,
+): void {
 	// A future absence is booked ahead (recorded a week before the reference date), so the rules can warn.
 	const recorded = from <= b.ref ? from : addDays(b.ref, -7);
-	b.absences.push({id: `ab${String(b.absences.length + 1).padStart(4, '0')}`, officerId, from, to, reason, coverOfficerId, recordedAt: `${recorded}T08:00:00.000Z`, recordedBy});
+	b.absences.push({
+		id: `ab${String(b.absences.length + 1).padStart(4, '0')}`,
+		officerId,
+		from,
+		to,
+		reason,
+		coverOfficerId,
+		recordedAt: `${recorded}T08:00:00.000Z`,
+		recordedBy,
+	});
 }
 
 /** The source case's sergeant: two months off with nobody covering, and another operation booked. */
 function addSergeantAbsences(b: Builder, g: number, sergeant: Officer): void {
-	if (g % 2 === 0) addAbsence(b, sergeant.id, addDays(b.ref, -210), addDays(b.ref, -150), 'sick', null, sergeant.supervisorId ?? sergeant.id);
+	if (g % 2 === 0)
+		addAbsence(b, sergeant.id, addDays(b.ref, -210), addDays(b.ref, -150), 'sick', null, sergeant.supervisorId ?? sergeant.id);
 	if (g % 3 === 0) addAbsence(b, sergeant.id, addDays(b.ref, 10), addDays(b.ref, 66), 'sick', null, sergeant.id);
 }
 
@@ -368,8 +433,16 @@ function addGroupCases(b: Builder, group: Group, count: number): void {
 	}
 	if (near.length === 2) {
 		const d = addDays(b.ref, -9);
-		near[0]!.updates.push({date: d, authorId: near[0]!.oicId, text: 'Chased DFU for the extraction results on the seized laptop, no date given yet.'});
-		near[1]!.updates.push({date: d, authorId: near[1]!.oicId, text: 'Chased DFU for extraction results on the seized laptop - no date given yet'});
+		near[0]!.updates.push({
+			date: d,
+			authorId: near[0]!.oicId,
+			text: 'Chased DFU for the extraction results on the seized laptop, no date given yet.',
+		});
+		near[1]!.updates.push({
+			date: d,
+			authorId: near[1]!.oicId,
+			text: 'Chased DFU for extraction results on the seized laptop - no date given yet',
+		});
 	}
 }
 
@@ -388,11 +461,29 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 	let status: Case['status'] = rng.pick(['investigation', 'investigation', 'awaiting-forensics', 'with-cps'] as const);
 	let lastUpdateAgo = rng.chance(0.8) ? rng.int(0, 12) : rng.int(15, 45);
 	let nextDueOffset = rng.chance(0.9) ? rng.int(1, cadence(risk)) : -rng.int(1, 10);
-	const c: Case = newCaseRecord({ref: '', offence, offenceShort, risk, status, oicId: oic.id, opened, materialLocations: [rng.pick(MATERIAL_LOCATIONS)], nextReviewDue: ref, allocatedOn});
+	const c: Case = newCaseRecord({
+		ref: '',
+		offence,
+		offenceShort,
+		risk,
+		status,
+		oicId: oic.id,
+		opened,
+		materialLocations: [rng.pick(MATERIAL_LOCATIONS)],
+		nextReviewDue: ref,
+		allocatedOn,
+	});
 	const suspect = initials(rng);
 	const bailFrom = (bailedOn: IsoDate, returnDate: IsoDate): void => {
 		c.arrestDate = bailedOn;
-		c.bail = {regime: regimeFor(bailedOn, DEFAULT_SETTINGS.bailRegimeChangeDate), bailedOn, returnDate, extensions: [], endedOn: null, suspect};
+		c.bail = {
+			regime: regimeFor(bailedOn, DEFAULT_SETTINGS.bailRegimeChangeDate),
+			bailedOn,
+			returnDate,
+			extensions: [],
+			endedOn: null,
+			suspect,
+		};
 	};
 	switch (scenario) {
 		case 'bail-officer-absent': // returns two days after the OIC went sick
@@ -432,7 +523,12 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 			bailFrom(bailedOn, addDays(ref, 9));
 			const periodEnd = statutoryPeriodEnd('pre-2022', bailedOn, 'superintendent')!;
 			c.bail!.extensions.push({date: '2022-10-14', authority: 'superintendent', authorisedBy: 'Supt. A. Begum', periodEnd});
-			c.bail!.extensions.push({date: '2022-12-15', authority: 'magistrates-court', authorisedBy: 'Eastshire Magistrates\' Court', periodEnd: addDays(ref, 40)});
+			c.bail!.extensions.push({
+				date: '2022-12-15',
+				authority: 'magistrates-court',
+				authorisedBy: "Eastshire Magistrates' Court",
+				periodEnd: addDays(ref, 40),
+			});
 			status = 'with-cps';
 			break;
 		}
@@ -489,7 +585,13 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 				c.arrestDate = addDays(ref, -rng.int(30, 200));
 				c.rui = {since: c.arrestDate, lastSuspectUpdate: addDays(ref, -rng.int(0, 20)), suspect, endedOn: null};
 			}
-			if (rng.chance(0.05) && c.cps.mg3Status === 'not-started' && status === 'with-cps') c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 25)), cpsDueDate: addDays(ref, rng.int(3, 30)), courtDate: null};
+			if (rng.chance(0.05) && c.cps.mg3Status === 'not-started' && status === 'with-cps')
+				c.cps = {
+					mg3Status: 'submitted',
+					mg3Since: addDays(ref, -rng.int(5, 25)),
+					cpsDueDate: addDays(ref, rng.int(3, 30)),
+					courtDate: null,
+				};
 			break;
 	}
 	if (c.bail && c.bail.bailedOn < opened) opened = addDays(c.bail.bailedOn, -rng.int(10, 40));
@@ -504,7 +606,8 @@ function makeCase(b: Builder, group: Group, scenario: Scenario, oic: Officer): C
 	c.opened = opened;
 	c.allocatedOn = allocatedOn;
 	c.ref = crimeRef(b, opened);
-	if (status === 'with-cps' && c.cps.mg3Status === 'not-started') c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 40)), cpsDueDate: addDays(ref, rng.int(5, 40)), courtDate: null};
+	if (status === 'with-cps' && c.cps.mg3Status === 'not-started')
+		c.cps = {mg3Status: 'submitted', mg3Since: addDays(ref, -rng.int(5, 40)), cpsDueDate: addDays(ref, rng.int(5, 40)), courtDate: null};
 
 	if (c.bail) c.bail.returnDate = withinPeriod(c.bail);
 	addVictim(b, c, scenario);
@@ -700,7 +803,13 @@ function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scena
 				a.carriedCount += 1;
 				a.due = due;
 				const reason = mg3 ? MG3_CARRIED : `${CARRIED_BECAUSE[a.text] ?? 'waiting on another agency'}.`;
-				a.history.push({date, event: 'carried', reviewSeq: null, reason: reason.charAt(0).toUpperCase() + reason.slice(1), by: sergeant.id});
+				a.history.push({
+					date,
+					event: 'carried',
+					reviewSeq: null,
+					reason: reason.charAt(0).toUpperCase() + reason.slice(1),
+					by: sergeant.id,
+				});
 				outcomes.push({actionId: a.id, outcome: 'carried', reason: a.history.at(-1)!.reason, carriedCount: a.carriedCount});
 				kept.push(a);
 				carried.push({text: a.text, reason: reason, times: a.carriedCount});
@@ -761,10 +870,20 @@ function addReviewsAndActions(b: Builder, group: Group, c: Case, scenario: Scena
 		n += 1;
 		const started = addDays(ref, -35);
 		const [id, text, due, createdOn] = [`${c.ref}-a${n}`, reserved[0]!, c.nextReviewDue, addDays(started, -3)];
-		open.push({id, text, ownerId: c.oicId, due, status: 'in-progress', createdOn, startedOn: started, carriedCount: 1, history: [
-			{date: addDays(started, -3), event: 'created', reviewSeq: null, reason: null, by: sergeant.id},
-			{date: started, event: 'started', reviewSeq: null, reason: null, by: c.oicId},
-		]});
+		open.push({
+			id,
+			text,
+			ownerId: c.oicId,
+			due,
+			status: 'in-progress',
+			createdOn,
+			startedOn: started,
+			carriedCount: 1,
+			history: [
+				{date: addDays(started, -3), event: 'created', reviewSeq: null, reason: null, by: sergeant.id},
+				{date: started, event: 'started', reviewSeq: null, reason: null, by: c.oicId},
+			],
+		});
 	}
 	if (open.length === 0) {
 		n += 1;
@@ -810,7 +929,14 @@ function addGroupPeople(b: Builder, group: Group): void {
 	const {rng, ref} = b;
 	const s = group.sergeant;
 	const event = (officerId: string, ago: number, kind: WelfareEvent['kind'], flags: WelfareEvent['flags'] = []): void => {
-		b.welfareEvents.push({id: `w${String(b.welfareEvents.length + 1).padStart(5, '0')}`, officerId, date: addDays(ref, -ago), kind, by: s.id, flags});
+		b.welfareEvents.push({
+			id: `w${String(b.welfareEvents.length + 1).padStart(5, '0')}`,
+			officerId,
+			date: addDays(ref, -ago),
+			kind,
+			by: s.id,
+			flags,
+		});
 	};
 	for (const {officer, archetype} of group.investigators) {
 		event(officer.id, rng.int(100, 330), 'wellbeing-questionnaire');
@@ -820,13 +946,33 @@ function addGroupPeople(b: Builder, group: Group): void {
 				event(officer.id, 500, 'tenure-review');
 				event(officer.id, 400, 'psychological-screening');
 				addAbsence(b, officer.id, addDays(ref, -2), null, 'sick', null, s.id);
-				b.notes.push({officerId: officer.id, date: addDays(ref, -45), by: s.id, text: 'Says he is waking at night thinking about work; GP appointment made. Agreed OH referral.'});
+				b.notes.push({
+					officerId: officer.id,
+					date: addDays(ref, -45),
+					by: s.id,
+					text: 'Says he is waking at night thinking about work; GP appointment made. Agreed OH referral.',
+				});
 				// Two "not now" decisions in a row: the trigger must go to the inspector.
 				for (const [i, ago] of [50, 20].entries()) {
-					const data: PerformanceDecisionData = {officerId: officer.id, date: addDays(ref, -ago), by: s.id, decision: 'not-now', reason: NOT_NOW_REASONS[i]!, evidence: ['Crime reports not updated for over 28 days on 2 cases', 'Same update text on two cases'], caseRef: null};
+					const data: PerformanceDecisionData = {
+						officerId: officer.id,
+						date: addDays(ref, -ago),
+						by: s.id,
+						decision: 'not-now',
+						reason: NOT_NOW_REASONS[i]!,
+						evidence: ['Crime reports not updated for over 28 days on 2 cases', 'Same update text on two cases'],
+						caseRef: null,
+					};
 					b.pending.push({date: data.date, order: `~${officer.id}`, kind: 'performance-decision', data});
 				}
-				b.concerns.push({id: `c${b.concerns.length + 1}`, officerId: officer.id, date: addDays(ref, -55), by: s.id, text: CONCERN_TEXTS[0]!, caseRef: null});
+				b.concerns.push({
+					id: `c${b.concerns.length + 1}`,
+					officerId: officer.id,
+					date: addDays(ref, -55),
+					by: s.id,
+					text: CONCERN_TEXTS[0]!,
+					caseRef: null,
+				});
 				break;
 			}
 			case 'part-time':
@@ -838,7 +984,12 @@ function addGroupPeople(b: Builder, group: Group): void {
 				break;
 			case 'mentor':
 				event(officer.id, 30, 'check-in');
-				b.notes.push({officerId: officer.id, date: addDays(ref, -30), by: s.id, text: 'Feels stretched mentoring alongside a full caseload; asked about moving after five years.'});
+				b.notes.push({
+					officerId: officer.id,
+					date: addDays(ref, -30),
+					by: s.id,
+					text: 'Feels stretched mentoring alongside a full caseload; asked about moving after five years.',
+				});
 				break;
 			case 'on-leave': {
 				event(officer.id, 12, 'check-in');
@@ -855,15 +1006,39 @@ function addGroupPeople(b: Builder, group: Group): void {
 	// Two concerns in 60 days and no decision: the trigger fires and waits.
 	const watched = steady.at(-1);
 	if (watched) {
-		for (const ago of [45, 20]) b.concerns.push({id: `c${b.concerns.length + 1}`, officerId: watched.id, date: addDays(ref, -ago), by: s.id, text: rng.pick(CONCERN_TEXTS), caseRef: null});
+		for (const ago of [45, 20])
+			b.concerns.push({
+				id: `c${b.concerns.length + 1}`,
+				officerId: watched.id,
+				date: addDays(ref, -ago),
+				by: s.id,
+				text: rng.pick(CONCERN_TEXTS),
+				caseRef: null,
+			});
 	}
 	// One officer already on an action plan.
 	const planned = steady.at(-2);
 	if (planned) {
 		const started = addDays(ref, -100);
-		const data: PerformanceDecisionData = {officerId: planned.id, date: started, by: s.id, decision: 'action-plan', reason: 'First stage meeting held; written improvement notice issued.', evidence: ['2 supervisor concerns in 60 days'], caseRef: null};
+		const data: PerformanceDecisionData = {
+			officerId: planned.id,
+			date: started,
+			by: s.id,
+			decision: 'action-plan',
+			reason: 'First stage meeting held; written improvement notice issued.',
+			evidence: ['2 supervisor concerns in 60 days'],
+			caseRef: null,
+		};
 		b.pending.push({date: started, order: `~${planned.id}`, kind: 'performance-decision', data});
-		b.actionPlans.push({id: `ap${b.actionPlans.length + 1}`, officerId: planned.id, started, expires: addYears(started, 1), reviewDate: addDays(ref, 20), endedOn: null, decisionSeq: null});
+		b.actionPlans.push({
+			id: `ap${b.actionPlans.length + 1}`,
+			officerId: planned.id,
+			started,
+			expires: addYears(started, 1),
+			reviewDate: addDays(ref, 20),
+			endedOn: null,
+			decisionSeq: null,
+		});
 	}
 	if (!group.leadsTeam) return;
 	event(s.id, 60, 'check-in');

@@ -80,14 +80,20 @@ export function parseSettings(text: string, file: string): SettingsRead {
 		return {file, settings: DEFAULT_SETTINGS, problems: [`${file} is not valid JSON (${why}): using the default settings.`]};
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		return {file, settings: DEFAULT_SETTINGS, problems: [`${file} must hold one JSON object, like {"theme": "high-contrast"}: using the default settings.`]};
+		return {
+			file,
+			settings: DEFAULT_SETTINGS,
+			problems: [`${file} must hold one JSON object, like {"theme": "high-contrast"}: using the default settings.`],
+		};
 	}
 	const problems: string[] = [];
 	const settings: {-readonly [K in keyof UserSettings]: UserSettings[K]} = {...DEFAULT_SETTINGS};
 	for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
 		if (name === '$schema') continue;
 		if (!(name in SETTINGS)) {
-			problems.push(`${file}: "${name.slice(0, 40)}" is not a setting (the settings are ${Object.keys(SETTINGS).join(', ')}); it is ignored.`);
+			problems.push(
+				`${file}: "${name.slice(0, 40)}" is not a setting (the settings are ${Object.keys(SETTINGS).join(', ')}); it is ignored.`,
+			);
 			continue;
 		}
 		const setting = name as SettingName;

@@ -51,7 +51,12 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 		// The schema checker is loaded only when the chain is read (the rules never read it).
 		const {chainEntryProblem} = await import('./validate.js');
 		const st = await handle.stat();
-		if (!st.isFile()) throw new StoreError('chain', `${file} holds the review chain of ${state} but is not a regular file; restore it from a backup.`, file);
+		if (!st.isFile())
+			throw new StoreError(
+				'chain',
+				`${file} holds the review chain of ${state} but is not a regular file; restore it from a backup.`,
+				file,
+			);
 		if (st.size < log.bytes) throw shorter(file, state, st.size, log);
 		const decoder = new TextDecoder('utf-8', {fatal: true});
 		const buffer = Buffer.allocUnsafe(READ_CHUNK);
@@ -82,14 +87,22 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 			if (start < bytesRead) {
 				carried += bytesRead - start;
 				if (carried > MAX_LINE_BYTES) {
-					throw new StoreError('malformed', `${file}: line ${index + 1} is longer than any chain entry can be; the file is damaged. Restore it from a backup.`, file);
+					throw new StoreError(
+						'malformed',
+						`${file}: line ${index + 1} is longer than any chain entry can be; the file is damaged. Restore it from a backup.`,
+						file,
+					);
 				}
 				carry.push(Buffer.from(buffer.subarray(start, bytesRead))); // the buffer is reused for the next chunk
 			}
 			if (batch.length > 0) yield batch;
 		}
 		if (carried > 0) {
-			throw new StoreError('chain', `${file} does not end with a whole entry where ${state} says the chain ends (byte ${log.bytes}): it was edited or replaced. Restore it from a backup.`, file);
+			throw new StoreError(
+				'chain',
+				`${file} does not end with a whole entry where ${state} says the chain ends (byte ${log.bytes}): it was edited or replaced. Restore it from a backup.`,
+				file,
+			);
 		}
 		if (index !== log.entries) {
 			throw new StoreError(
@@ -104,7 +117,12 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 }
 
 /** Every committed entry, and a warning when the file holds bytes no save completed (see uncommittedWarning). */
-export async function readChain(file: string, log: ChainLog, state: string, from: ChainPosition = START): Promise<{entries: ChainEntry[]; warning: string | null}> {
+export async function readChain(
+	file: string,
+	log: ChainLog,
+	state: string,
+	from: ChainPosition = START,
+): Promise<{entries: ChainEntry[]; warning: string | null}> {
 	const entries: ChainEntry[] = [];
 	for await (const batch of chainBatches(file, log, state, from)) for (const e of batch) entries.push(e);
 	return {entries, warning: await uncommittedWarning(file, log, state)};
@@ -145,7 +163,11 @@ function parseLine(line: Buffer, index: number, file: string, decoder: TextDecod
 	}
 	if (duplicateKey !== -1) {
 		// JSON.parse keeps the second of two equal names, which would hide text from `verify` (guard.ts).
-		throw new StoreError('malformed', `${file}: ${where} has the same property name twice in one object; fortnight never writes that. Restore the file from a backup.`, file);
+		throw new StoreError(
+			'malformed',
+			`${file}: ${where} has the same property name twice in one object; fortnight never writes that. Restore the file from a backup.`,
+			file,
+		);
 	}
 	if (text.includes('__proto__') || text.includes('\\u')) dropProtoKeys(value);
 	const problem = chainEntryProblem(value, '');
@@ -351,7 +373,7 @@ async function countLines(file: string, end: number): Promise<number> {
 	try {
 		const buffer = Buffer.allocUnsafe(READ_CHUNK);
 		let count = 0;
-		for (let offset = 0; offset < end; ) {
+		for (let offset = 0; offset < end;) {
 			const {bytesRead} = await handle.read(buffer, 0, Math.min(READ_CHUNK, end - offset), offset);
 			if (bytesRead === 0) break;
 			for (let i = buffer.indexOf(10); i !== -1 && i < bytesRead; i = buffer.indexOf(10, i + 1)) count++;

@@ -28,7 +28,11 @@ interface Mark {
 	sig: string | undefined;
 }
 
-export async function verifyWholeChain(batches: AsyncIterable<readonly ChainEntry[]>, data: StoreData, atSeq: number | null = null): Promise<ChainVerdict> {
+export async function verifyWholeChain(
+	batches: AsyncIterable<readonly ChainEntry[]>,
+	data: StoreData,
+	atSeq: number | null = null,
+): Promise<ChainVerdict> {
 	const walk = new SignatureWalk(data);
 	let signatureProblem: SignatureReport['problem'] = null;
 	let problem: ChainProblem | null = null;
@@ -84,7 +88,8 @@ function workingSetMismatch(held: readonly ChainEntry[], lastReview: Map<string,
 		});
 		if (!want) return differs(`holds entry ${seq}, which it should not`);
 		if (!copy) return differs(`lacks entry ${want.seq}`);
-		if (copy.seq !== want.seq) return differs(copy.seq < want.seq ? `holds entry ${copy.seq}, which it should not` : `lacks entry ${want.seq}`);
+		if (copy.seq !== want.seq)
+			return differs(copy.seq < want.seq ? `holds entry ${copy.seq}, which it should not` : `lacks entry ${want.seq}`);
 		if (copy.hash !== want.hash || copy.sig !== want.sig || entryFieldProblem(copy) !== null || hashEntry(copy) !== copy.hash) {
 			return differs(`differs from the chain file at entry ${copy.seq}`);
 		}

@@ -78,12 +78,14 @@ export function entryFieldProblem(e: ChainEntry): string | null {
 	let fields = 0;
 	for (const key in e) {
 		if (key === 'author' || key === 'sig') continue;
-		if (!ENTRY_FIELDS.has(key)) return `entry ${e.seq} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig)`;
+		if (!ENTRY_FIELDS.has(key))
+			return `entry ${e.seq} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig)`;
 		fields++;
 	}
 	if (fields !== ENTRY_FIELDS.size) return `entry ${e.seq} lacks one of its fields`;
 	// A signature comes with the author it names (which the hash covers), and an author with a signature.
-	if ((e.author === undefined) !== (e.sig === undefined)) return `entry ${e.seq} has ${e.author === undefined ? 'a signature but no author' : 'an author but no signature'}`;
+	if ((e.author === undefined) !== (e.sig === undefined))
+		return `entry ${e.seq} has ${e.author === undefined ? 'a signature but no author' : 'an author but no signature'}`;
 	return null;
 }
 
@@ -110,7 +112,11 @@ export function verifyChain(chain: readonly ChainEntry[], from = 0, to = chain.l
  */
 export function entryProblem(e: ChainEntry, i: number, prev: string, hashes = true): ChainProblem | null {
 	if (e.seq !== i) {
-		return {index: i, seq: e.seq, message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`};
+		return {
+			index: i,
+			seq: e.seq,
+			message: `entry at position ${i} has sequence ${e.seq}, expected ${i} (an entry was deleted, inserted or moved)`,
+		};
 	}
 	if (e.prevHash !== prev) {
 		return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
@@ -133,7 +139,8 @@ export function verifyAppended(chain: readonly ChainEntry[], from: number): Chai
 	for (let i = Math.max(0, from); i < chain.length; i++) {
 		const e = chain[i]!;
 		const seq = prev ? prev.seq + 1 : 0;
-		if (e.seq !== seq) return {index: i, seq: e.seq, message: `entry ${e.seq} should have sequence ${seq}, following the chain's last entry`};
+		if (e.seq !== seq)
+			return {index: i, seq: e.seq, message: `entry ${e.seq} should have sequence ${seq}, following the chain's last entry`};
 		if (e.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
 		}
@@ -153,7 +160,8 @@ export function verifyWorkingSet(chain: readonly ChainEntry[], from = 0, to = ch
 	for (let i = Math.max(0, from); i < Math.min(to, chain.length); i++) {
 		const e = chain[i]!;
 		const prev = i > 0 ? chain[i - 1]! : undefined;
-		if (prev && e.seq <= prev.seq) return {index: i, seq: e.seq, message: `entry ${e.seq} follows entry ${prev.seq} in the store's working set (out of order)`};
+		if (prev && e.seq <= prev.seq)
+			return {index: i, seq: e.seq, message: `entry ${e.seq} follows entry ${prev.seq} in the store's working set (out of order)`};
 		const neighbour = prev && prev.seq === e.seq - 1 ? prev.hash : e.seq === 0 ? GENESIS_HASH : null;
 		if (neighbour !== null && e.prevHash !== neighbour) {
 			return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
@@ -161,7 +169,11 @@ export function verifyWorkingSet(chain: readonly ChainEntry[], from = 0, to = ch
 		const fields = entryFieldProblem(e);
 		if (fields) return {index: i, seq: e.seq, message: fields};
 		if (hashes && hashEntry(e) !== e.hash) {
-			return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
+			return {
+				index: i,
+				seq: e.seq,
+				message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`,
+			};
 		}
 	}
 	return null;

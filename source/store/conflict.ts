@@ -42,7 +42,10 @@ const SINGLES: {key: keyof StoreData; label: string}[] = [
 const IGNORED = new Set(['schemaVersion', 'revision', 'updatedAt', 'chain', 'chainLog']);
 
 /** What one side changed: record label -> changed fields ('*' = added or removed). */
-export type ChangeSet = Map<string, {label: string; fields: Map<string, {before: unknown; after: unknown}>; presence: 'added' | 'removed' | 'changed'}>;
+export type ChangeSet = Map<
+	string,
+	{label: string; fields: Map<string, {before: unknown; after: unknown}>; presence: 'added' | 'removed' | 'changed'}
+>;
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 

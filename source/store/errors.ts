@@ -47,10 +47,18 @@ export function describeFsError(err: unknown, file: string, doing: string): Stor
 		case 'EPERM':
 			return new StoreError('permission', `Permission denied ${doing} ${file}. Ask for write access or save elsewhere with --store.`, file);
 		case 'EROFS':
-			return new StoreError('read-only', `${file} is on a read-only file system, so ${doing} it failed. Your change is kept in memory; save it elsewhere.`, file);
+			return new StoreError(
+				'read-only',
+				`${file} is on a read-only file system, so ${doing} it failed. Your change is kept in memory; save it elsewhere.`,
+				file,
+			);
 		case 'ENOSPC':
 		case 'EDQUOT':
-			return new StoreError('no-space', `The disk holding ${file} is full, so ${doing} it failed; the previous version is intact. Free space and retry.`, file);
+			return new StoreError(
+				'no-space',
+				`The disk holding ${file} is full, so ${doing} it failed; the previous version is intact. Free space and retry.`,
+				file,
+			);
 		case 'EISDIR':
 			return new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
 		case 'ELOOP': {
@@ -58,6 +66,10 @@ export function describeFsError(err: unknown, file: string, doing: string): Stor
 			return new StoreError('invalid', `${what}, so ${doing} it failed. Point the link at the file.`, file);
 		}
 		default:
-			return new StoreError('io', `Input/output error ${doing} ${file} (${code ?? 'unknown'}); the previous version is intact. Retry, or check the drive.`, file);
+			return new StoreError(
+				'io',
+				`Input/output error ${doing} ${file} (${code ?? 'unknown'}); the previous version is intact. Retry, or check the drive.`,
+				file,
+			);
 	}
 }

@@ -152,7 +152,11 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): Json
 				else break;
 			}
 			if (j - i > MAX_TOKEN) {
-				throw new StoreError('too-large', `${file} holds a number ${j - i} characters long at ${describePosition(raw, i)}; it is damaged or not a fortnight ${what}. The file was not changed.`, file);
+				throw new StoreError(
+					'too-large',
+					`${file} holds a number ${j - i} characters long at ${describePosition(raw, i)}; it is damaged or not a fortnight ${what}. The file was not changed.`,
+					file,
+				);
 			}
 			i = j - 1;
 		}

@@ -18,7 +18,19 @@ export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, Outsi
 export {chainPathFor} from './chain-path.js';
 export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
-export {chainHead, formatHead, hashEntry, keySigner, makeEntry, resignChain, signer, verifyChain, type ChainHead, type ChainProblem, type SigningKey} from './chain.js';
+export {
+	chainHead,
+	formatHead,
+	hashEntry,
+	keySigner,
+	makeEntry,
+	resignChain,
+	signer,
+	verifyChain,
+	type ChainHead,
+	type ChainProblem,
+	type SigningKey,
+} from './chain.js';
 export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
 export {verifyWholeChain, type ChainVerdict} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';

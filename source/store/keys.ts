@@ -5,7 +5,16 @@
  * derived by scrypt (the salt and parameters in the file, bound as additional data). The public half
  * is enrolled in the store's chain; it is never read from this folder when verifying.
  */
-import {createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, type KeyObject} from 'node:crypto';
+import {
+	createCipheriv,
+	createDecipheriv,
+	createPrivateKey,
+	createPublicKey,
+	generateKeyPairSync,
+	randomBytes,
+	scryptSync,
+	type KeyObject,
+} from 'node:crypto';
 import {promises as fsp} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +37,8 @@ interface SealedKey {
 }
 
 export function keysFolder(env: NodeJS.ProcessEnv = process.env): string {
-	const base = env['XDG_CONFIG_HOME'] && path.isAbsolute(env['XDG_CONFIG_HOME']) ? env['XDG_CONFIG_HOME'] : path.join(os.homedir(), '.config');
+	const base =
+		env['XDG_CONFIG_HOME'] && path.isAbsolute(env['XDG_CONFIG_HOME']) ? env['XDG_CONFIG_HOME'] : path.join(os.homedir(), '.config');
 	return path.join(base, 'fortnight', 'keys');
 }
 
@@ -43,7 +53,15 @@ function seal(officerId: string, pem: string, passphrase: string): SealedKey {
 	const salt = randomBytes(16);
 	const iv = randomBytes(12);
 	const key = scryptSync(passphrase.normalize('NFC'), salt, 32, KDF);
-	const head: SealedKey = {format: SEALED, version: 1, officerId, kdf: {name: 'scrypt', N: KDF.N, r: KDF.r, p: KDF.p, salt: salt.toString('base64')}, iv: iv.toString('base64'), tag: '', data: ''};
+	const head: SealedKey = {
+		format: SEALED,
+		version: 1,
+		officerId,
+		kdf: {name: 'scrypt', N: KDF.N, r: KDF.r, p: KDF.p, salt: salt.toString('base64')},
+		iv: iv.toString('base64'),
+		tag: '',
+		data: '',
+	};
 	const cipher = createCipheriv('aes-256-gcm', key, iv);
 	cipher.setAAD(aad(head));
 	const data = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()]);
@@ -52,7 +70,10 @@ function seal(officerId: string, pem: string, passphrase: string): SealedKey {
 
 function unseal(file: string, s: SealedKey, passphrase: string): string {
 	if (s.kdf.name !== 'scrypt' || s.kdf.N !== KDF.N || s.kdf.r !== KDF.r || s.kdf.p !== KDF.p) {
-		throw new StoreError('key', `${file} was sealed with settings this version does not use; make a new key with "fortnight keys init --force".`);
+		throw new StoreError(
+			'key',
+			`${file} was sealed with settings this version does not use; make a new key with "fortnight keys init --force".`,
+		);
 	}
 	try {
 		const key = scryptSync(passphrase.normalize('NFC'), Buffer.from(s.kdf.salt, 'base64'), 32, KDF);
@@ -61,7 +82,10 @@ function unseal(file: string, s: SealedKey, passphrase: string): string {
 		d.setAuthTag(Buffer.from(s.tag, 'base64'));
 		return Buffer.concat([d.update(Buffer.from(s.data, 'base64')), d.final()]).toString('utf8');
 	} catch {
-		throw new StoreError('key', `The passphrase for ${file} is wrong (FORTNIGHT_KEY_PASSPHRASE), or the file was altered. Nothing was signed.`);
+		throw new StoreError(
+			'key',
+			`The passphrase for ${file} is wrong (FORTNIGHT_KEY_PASSPHRASE), or the file was altered. Nothing was signed.`,
+		);
 	}
 }
 
@@ -73,7 +97,10 @@ export interface NewKey {
 }
 
 /** Makes a key pair for `officerId` and writes the private half (0600, never over an existing key unless `replace`). */
-export async function createSigningKey(officerId: string, options: {passphrase?: string; replace?: boolean; env?: NodeJS.ProcessEnv} = {}): Promise<NewKey> {
+export async function createSigningKey(
+	officerId: string,
+	options: {passphrase?: string; replace?: boolean; env?: NodeJS.ProcessEnv} = {},
+): Promise<NewKey> {
 	const file = keyPathFor(officerId, options.env);
 	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
 	const pem = privateKey.export({type: 'pkcs8', format: 'pem'}).toString();
@@ -96,20 +123,36 @@ export async function createSigningKey(officerId: string, options: {passphrase?:
 		}
 	} catch (err) {
 		await fsp.unlink(tmp).catch(() => {});
-		if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new StoreError('key', `You already have a signing key in ${file}; "fortnight keys init --force" makes a new one (then have it enrolled again).`);
+		if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+			throw new StoreError(
+				'key',
+				`You already have a signing key in ${file}; "fortnight keys init --force" makes a new one (then have it enrolled again).`,
+			);
 		throw err;
 	}
-	return {file, publicKeyPem: publicKey.export({type: 'spki', format: 'pem'}).toString(), fingerprint: fingerprintOf(publicKey), key: {officerId, privateKey}};
+	return {
+		file,
+		publicKeyPem: publicKey.export({type: 'spki', format: 'pem'}).toString(),
+		fingerprint: fingerprintOf(publicKey),
+		key: {officerId, privateKey},
+	};
 }
 
 /** The officer's private key, or null when they have none. A sealed key needs the passphrase (FORTNIGHT_KEY_PASSPHRASE). */
-export async function loadSigningKey(officerId: string, options: {passphrase?: string | undefined; env?: NodeJS.ProcessEnv} = {}): Promise<SigningKey | null> {
+export async function loadSigningKey(
+	officerId: string,
+	options: {passphrase?: string | undefined; env?: NodeJS.ProcessEnv} = {},
+): Promise<SigningKey | null> {
 	const file = keyPathFor(officerId, options.env);
 	let text: string;
 	try {
 		const st = await fsp.stat(file);
 		if (!st.isFile()) throw new StoreError('key', `${file} is not a regular file; remove it and run "fortnight keys init".`);
-		if (process.platform !== 'win32' && (st.mode & 0o077) !== 0) throw new StoreError('key', `${file} can be read by others (mode ${(st.mode & 0o777).toString(8)}); run "chmod 600 ${file}", or make a new key.`);
+		if (process.platform !== 'win32' && (st.mode & 0o077) !== 0)
+			throw new StoreError(
+				'key',
+				`${file} can be read by others (mode ${(st.mode & 0o777).toString(8)}); run "chmod 600 ${file}", or make a new key.`,
+			);
 		text = await fsp.readFile(file, 'utf8');
 	} catch (err) {
 		if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -123,9 +166,14 @@ export async function loadSigningKey(officerId: string, options: {passphrase?: s
 		} catch {
 			throw new StoreError('key', `${file} is not a fortnight key file; remove it and run "fortnight keys init".`);
 		}
-		if (sealed.format !== SEALED) throw new StoreError('key', `${file} is not a fortnight key file; remove it and run "fortnight keys init".`);
+		if (sealed.format !== SEALED)
+			throw new StoreError('key', `${file} is not a fortnight key file; remove it and run "fortnight keys init".`);
 		const pass = options.passphrase ?? (options.env ?? process.env)['FORTNIGHT_KEY_PASSPHRASE'];
-		if (!pass) throw new StoreError('key', `Your signing key ${file} is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE. Nothing was signed.`);
+		if (!pass)
+			throw new StoreError(
+				'key',
+				`Your signing key ${file} is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE. Nothing was signed.`,
+			);
 		pem = unseal(file, sealed, pass);
 	}
 	let privateKey: KeyObject;
@@ -134,7 +182,8 @@ export async function loadSigningKey(officerId: string, options: {passphrase?: s
 	} catch {
 		throw new StoreError('key', `${file} does not hold a private key; remove it and run "fortnight keys init".`);
 	}
-	if (privateKey.asymmetricKeyType !== 'ed25519') throw new StoreError('key', `${file} is not an Ed25519 key; make a new one with "fortnight keys init --force".`);
+	if (privateKey.asymmetricKeyType !== 'ed25519')
+		throw new StoreError('key', `${file} is not an Ed25519 key; make a new one with "fortnight keys init --force".`);
 	return {officerId, privateKey};
 }
 

@@ -189,7 +189,11 @@ export async function withLock<T>(file: string, options: LockOptions = {}, body:
 			}
 			if (Date.now() - started > waitMs) {
 				waited();
-				throw new StoreError('locked', `${file} is locked by another fortnight that is saving; nothing was lost. Try again in a moment.`, file);
+				throw new StoreError(
+					'locked',
+					`${file} is locked by another fortnight that is saving; nothing was lost. Try again in a moment.`,
+					file,
+				);
 			}
 			if (!told && options.onWait && Date.now() - started >= WAIT_NOTICE_MS) {
 				told = true;
@@ -202,7 +206,11 @@ export async function withLock<T>(file: string, options: LockOptions = {}, body:
 	try {
 		return await body(() => {
 			if (compromised) {
-				throw new StoreError('locked', `Lost the lock on ${file} to another process, so this save was abandoned; nothing was overwritten. Try again.`, file);
+				throw new StoreError(
+					'locked',
+					`Lost the lock on ${file} to another process, so this save was abandoned; nothing was overwritten. Try again.`,
+					file,
+				);
 			}
 		});
 	} finally {

@@ -43,21 +43,38 @@ export const MIGRATIONS: Record<number, Migration> = {
 	2: data => data,
 };
 
-export function migrate(value: unknown, file: string, migrations: Record<number, Migration> = MIGRATIONS, target = SCHEMA_VERSION): {data: unknown; from: number | null} {
+export function migrate(
+	value: unknown,
+	file: string,
+	migrations: Record<number, Migration> = MIGRATIONS,
+	target = SCHEMA_VERSION,
+): {data: unknown; from: number | null} {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) return {data: value, from: null};
 	let data = value as Record<string, unknown>;
 	const version = data['schemaVersion'];
 	if (typeof version !== 'number' || !Number.isInteger(version)) {
-		throw new StoreError('invalid', `${file} has no schemaVersion number, so it is not a fortnight store (or it is damaged). The file was not changed.`, file);
+		throw new StoreError(
+			'invalid',
+			`${file} has no schemaVersion number, so it is not a fortnight store (or it is damaged). The file was not changed.`,
+			file,
+		);
 	}
 	if (version > target) {
-		throw new StoreError('unsupported-version', `${file} has schemaVersion ${version}, newer than this fortnight understands (${target}). Update fortnight; the file was not changed.`, file);
+		throw new StoreError(
+			'unsupported-version',
+			`${file} has schemaVersion ${version}, newer than this fortnight understands (${target}). Update fortnight; the file was not changed.`,
+			file,
+		);
 	}
 	if (version === target) return {data, from: null};
 	for (let v = version; v < target; v++) {
 		const step = migrations[v];
 		if (!step) {
-			throw new StoreError('unsupported-version', `${file} has schemaVersion ${version}, which this fortnight cannot upgrade (no migration from ${v}). The file was not changed.`, file);
+			throw new StoreError(
+				'unsupported-version',
+				`${file} has schemaVersion ${version}, which this fortnight cannot upgrade (no migration from ${v}). The file was not changed.`,
+				file,
+			);
 		}
 		data = {...step(data), schemaVersion: v + 1};
 	}

@@ -24,7 +24,11 @@ export function parseStoreText(raw: string, file: string): unknown {
 		// password file): the position and the problem come from our own walk, which quotes nothing.
 		const found = findJsonSyntaxError(text);
 		const where = found ? ` at ${describePosition(text, found.index, bom ? 3 : 0)}: ${found.problem}` : '';
-		throw new StoreError('malformed', `${file} is not valid JSON${where}. The file was not changed; restore a backup or fix it by hand.`, file);
+		throw new StoreError(
+			'malformed',
+			`${file} is not valid JSON${where}. The file was not changed; restore a backup or fix it by hand.`,
+			file,
+		);
 	}
 }
 

@@ -118,7 +118,11 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
 	const held = state.chain;
 	const problem = workingSetProblem(held, log);
 	if (problem) {
-		throw new StoreError('invalid', `${file} is not a valid fortnight store: its review chain ${problem}. The file was not changed; restore it from a backup.`, file);
+		throw new StoreError(
+			'invalid',
+			`${file} is not a valid fortnight store: its review chain ${problem}. The file was not changed; restore it from a backup.`,
+			file,
+		);
 	}
 	const chainFile = await chainFileOf(file);
 	const size = await fsp.stat(chainFile).then(
@@ -145,7 +149,11 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
  * when they continue it; otherwise, the file having been replaced, all of them. The last must be the
  * state's head, or the two files are not a pair (StoreError 'chain').
  */
-export async function wholeChainOf(file: string, state: StoreData, previous?: {chainLog?: ChainLog; chain: readonly ChainEntry[]}): Promise<ChainEntry[]> {
+export async function wholeChainOf(
+	file: string,
+	state: StoreData,
+	previous?: {chainLog?: ChainLog; chain: readonly ChainEntry[]},
+): Promise<ChainEntry[]> {
 	const log = state.chainLog;
 	const held = state.chain;
 	if (!log || held.length === log.entries) return [...held];
@@ -194,7 +202,8 @@ export async function* wholeChainBatches(file: string, data: StoreData): AsyncGe
 function workingSetProblem(held: readonly ChainEntry[], log: ChainLog): string | null {
 	if (held.length > log.entries) return `holds ${held.length} entries in the state but records ${log.entries} in its chain file`;
 	if (log.entries === 0) return log.bytes === 0 ? null : 'records bytes of a chain with no entries';
-	if (held.at(-1)?.seq !== log.entries - 1) return `does not end with entry ${log.entries - 1}, the last of the ${log.entries} its chain file holds`;
+	if (held.at(-1)?.seq !== log.entries - 1)
+		return `does not end with entry ${log.entries - 1}, the last of the ${log.entries} its chain file holds`;
 	for (let i = 1; i < held.length; i++) if (held[i]!.seq <= held[i - 1]!.seq) return `lists entry ${held[i]!.seq} out of order`;
 	return null;
 }
@@ -222,7 +231,11 @@ function decodeStoreBytes(bytes: Buffer, file: string): string {
 		return bytes.toString('utf8');
 	} catch (err) {
 		if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw describeFsError(err, file, 'reading');
-		throw new StoreError('too-large', `${file} is ${Math.round(bytes.length / 1e6)} MB, more text than fortnight can read at once (about 500 MB); split the team's store.`, file);
+		throw new StoreError(
+			'too-large',
+			`${file} is ${Math.round(bytes.length / 1e6)} MB, more text than fortnight can read at once (about 500 MB); split the team's store.`,
+			file,
+		);
 	}
 }
 
@@ -231,7 +244,11 @@ function refuseIrregular(stat: {isFile(): boolean; isDirectory(): boolean; isFIF
 	if (stat.isFile()) return;
 	if (stat.isDirectory()) throw new StoreError('invalid', `${file} is a folder, not a store file. Point --store at a .json file.`, file);
 	const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : 'a device';
-	throw new StoreError('invalid', `${file} is ${what}, not a store file, so it was not read. Point --store at a fortnight .json file.`, file);
+	throw new StoreError(
+		'invalid',
+		`${file} is ${what}, not a store file, so it was not read. Point --store at a fortnight .json file.`,
+		file,
+	);
 }
 
 export function signatureOf(stat: {size: number; mtimeMs: number; ino: number}): FileSignature {
@@ -241,4 +258,3 @@ export function signatureOf(stat: {size: number; mtimeMs: number; ino: number}):
 export function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
 	return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 }
-

@@ -15,7 +15,17 @@ import path from 'node:path';
 import type {ChunkedBytes} from './serialize.js';
 
 /** The modules whose code decides what is valid: a receipt made by other checks is not taken. */
-const CHECKS = ['guard', 'validate', 'utf8', 'migrate', 'parse', 'load-text', '../domain/model', '../domain/dates', '../domain/date-patterns'];
+const CHECKS = [
+	'guard',
+	'validate',
+	'utf8',
+	'migrate',
+	'parse',
+	'load-text',
+	'../domain/model',
+	'../domain/dates',
+	'../domain/date-patterns',
+];
 
 export function receiptsFolder(env: NodeJS.ProcessEnv = process.env): string {
 	const xdg = env['XDG_CACHE_HOME'];
@@ -30,7 +40,9 @@ function checks(): Promise<string | null> {
 	checksKey ??= (async () => {
 		const hash = createHash('sha256');
 		for (const name of CHECKS) {
-			const code = await fsp.readFile(new URL(`${name}.js`, import.meta.url)).catch(() => fsp.readFile(new URL(`${name}.ts`, import.meta.url)).catch(() => null));
+			const code = await fsp
+				.readFile(new URL(`${name}.js`, import.meta.url))
+				.catch(() => fsp.readFile(new URL(`${name}.ts`, import.meta.url)).catch(() => null));
 			if (code === null) return null;
 			hash.update(code);
 		}

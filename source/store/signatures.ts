@@ -36,7 +36,9 @@ export function actorOfEntry(e: ChainEntry): string {
 
 /** SHA-256 (hex) of a public key's DER (SPKI): the fingerprint people compare by eye. */
 export function fingerprintOf(key: KeyObject): string {
-	return createHash('sha256').update(key.export({type: 'spki', format: 'der'})).digest('hex');
+	return createHash('sha256')
+		.update(key.export({type: 'spki', format: 'der'}))
+		.digest('hex');
 }
 
 function publicKeyOf(pem: string): KeyObject | null {
@@ -102,7 +104,8 @@ export class SignatureWalk {
 		const fail = (message: string) => ({index: i, seq: e.seq, message});
 		const started = keys.size > 0;
 		if (!started && e.kind !== 'enrolment') {
-			if (e.sig !== undefined || e.author !== undefined) return fail(`entry ${e.seq} (${e.kind}) carries a signature but no key had been enrolled before it`);
+			if (e.sig !== undefined || e.author !== undefined)
+				return fail(`entry ${e.seq} (${e.kind}) carries a signature but no key had been enrolled before it`);
 			this.beforeSignatures++;
 			return null;
 		}
@@ -110,20 +113,28 @@ export class SignatureWalk {
 			return fail(`entry ${e.seq} (${e.kind}) is not signed, but every entry after the first key enrolment must be signed by its author`);
 		}
 		const actor = actorOfEntry(e);
-		if (e.author !== actor) return fail(`entry ${e.seq} (${e.kind}) is signed by ${e.author} but records ${actor} as acting: an entry is signed by its own author`);
+		if (e.author !== actor)
+			return fail(
+				`entry ${e.seq} (${e.kind}) is signed by ${e.author} but records ${actor} as acting: an entry is signed by its own author`,
+			);
 		if (e.kind === 'enrolment') {
 			const enrolled = publicKeyOf(e.data.publicKey);
 			if (!enrolled) return fail(`entry ${e.seq} enrols something that is not an Ed25519 public key`);
-			if (fingerprintOf(enrolled) !== e.data.fingerprint) return fail(`entry ${e.seq} enrols a key whose fingerprint does not match the one it records`);
+			if (fingerprintOf(enrolled) !== e.data.fingerprint)
+				return fail(`entry ${e.seq} enrols a key whose fingerprint does not match the one it records`);
 			if (!started) {
 				// The store's creator: self-signed with the key it enrols, and it says so.
 				if (!e.data.first || e.data.officerId !== e.author || !sigOk(e, enrolled)) {
-					return fail(`entry ${e.seq} is the first enrolment, which must be the store creator's own key, marked first and signed with that key`);
+					return fail(
+						`entry ${e.seq} is the first enrolment, which must be the store creator's own key, marked first and signed with that key`,
+					);
 				}
 			} else {
 				if (e.data.first) return fail(`entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
 				if (!mayEnrol(this.data, e.author, e.data.officerId)) {
-					return fail(`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`);
+					return fail(
+						`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`,
+					);
 				}
 				const signerKeys = keys.get(e.author) ?? [];
 				if (!signerKeys.some(k => sigOk(e, k))) return fail(badSig(e, signerKeys.length));

@@ -25,7 +25,17 @@ import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
 import {welfareDraftsPathFor} from './welfare-drafts.js';
 import {welfarePathFor} from './welfare-file.js';
-import {chainFileOf, MAX_STORE_BYTES, megabytes, readStoreFile, sameSignature, signatureOf, wholeChainOf, type ChainWanted, type FileSignature} from './read.js';
+import {
+	chainFileOf,
+	MAX_STORE_BYTES,
+	megabytes,
+	readStoreFile,
+	sameSignature,
+	signatureOf,
+	wholeChainOf,
+	type ChainWanted,
+	type FileSignature,
+} from './read.js';
 import {hashing, writeReceipt} from './receipts.js';
 import {isPostgresUrl} from './pg-url.js';
 
@@ -136,7 +146,7 @@ function tooLargeToSave(file: string, limit: number): StoreError {
 	return new StoreError(
 		'too-large',
 		`That change would make ${file} larger than fortnight can open again (${megabytes(limit)}), so nothing was saved. ` +
-			"The store has outgrown one team: split its cases between two stores, then make the change in the right one.",
+			'The store has outgrown one team: split its cases between two stores, then make the change in the right one.',
 		file,
 	);
 }
@@ -151,7 +161,9 @@ async function whyReadOnly(file: string): Promise<string | null> {
 		await fsp.access(file, fsConstants.W_OK);
 	} catch (err) {
 		const code = (err as NodeJS.ErrnoException).code;
-		return code === 'EROFS' ? `${file} is on a read-only drive: you can look but not save.` : `${file} is read-only: you can look but not save.`;
+		return code === 'EROFS'
+			? `${file} is on a read-only drive: you can look but not save.`
+			: `${file} is read-only: you can look but not save.`;
 	}
 	// A save writes beside the file a link names (atomic-write.ts): that folder must be writable.
 	const target = await linkTarget(file).catch(() => file);
@@ -193,7 +205,10 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	) {}
 
 	async read(): Promise<StoreData> {
-		const {data, signature, migratedFrom, warnings} = await readStoreFile(this.file, {chain: this.chain, previous: this.known ?? undefined});
+		const {data, signature, migratedFrom, warnings} = await readStoreFile(this.file, {
+			chain: this.chain,
+			previous: this.known ?? undefined,
+		});
 		const stat = await fsp.stat(this.file).catch(() => null);
 		if (stat) this.mode = stat.mode & 0o777;
 		this.signature = signature;
@@ -236,7 +251,10 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		let log: ChainLog;
 		try {
 			if (base.chainLog) {
-				log = added.length > 0 ? await appendChain(chainFile, base.chainLog, base.chain.at(-1), added, this.fs, this.file, assertHeld) : base.chainLog;
+				log =
+					added.length > 0
+						? await appendChain(chainFile, base.chainLog, base.chain.at(-1), added, this.fs, this.file, assertHeld)
+						: base.chainLog;
 			} else {
 				const problem = await existingChainProblem(chainFile, candidate.chain, this.file);
 				if (problem) throw new StoreError('chain', problem, chainFile);
@@ -252,7 +270,11 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		const written = hashing(storeBytes(state));
 		try {
 			const limit = this.maxBytes;
-			await writeFileAtomic(this.file, written.bytes, this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: limit, tooLarge: () => tooLargeToSave(this.file, limit)});
+			await writeFileAtomic(this.file, written.bytes, this.mode, this.fs, {
+				beforeCommit: assertHeld,
+				maxBytes: limit,
+				tooLarge: () => tooLargeToSave(this.file, limit),
+			});
 		} catch (err) {
 			if (!(err instanceof SavedButNotSynced)) {
 				// Not committed, so the entries appended for it are taken back, while the lock is still ours.
@@ -457,7 +479,11 @@ function stateFor(data: StoreData, log: ChainLog): StoreData {
 /** Refuses data whose chain is a working set: only the whole chain makes a new store. */
 function needsWholeChain(data: StoreData, abs: string): void {
 	if (data.chainLog && data.chain.length !== data.chainLog.entries) {
-		throw new StoreError('invalid', `Refusing to write ${abs} from a store's working set: the whole review chain is needed (wholeOf).`, abs);
+		throw new StoreError(
+			'invalid',
+			`Refusing to write ${abs} from a store's working set: the whole review chain is needed (wholeOf).`,
+			abs,
+		);
 	}
 }
 
@@ -470,7 +496,8 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 	needsWholeChain(data, abs);
 	const {chainLog: _log, ...whole} = data;
 	const problem = validateStore(whole);
-	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
+	if (problem)
+		throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
 	let chainFile = chainPathFor(abs);
 	try {
 		await fsp.mkdir(path.dirname(abs), {recursive: true});
@@ -495,7 +522,10 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 		throw describeFsError(err, chainFile, 'creating');
 	}
 	try {
-		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode, realFs, {maxBytes: MAX_STORE_BYTES, tooLarge: () => tooLargeToSave(abs, MAX_STORE_BYTES)});
+		await writeFileAtomic(abs, storeBytes(stateFor(whole, log)), mode, realFs, {
+			maxBytes: MAX_STORE_BYTES,
+			tooLarge: () => tooLargeToSave(abs, MAX_STORE_BYTES),
+		});
 	} catch (err) {
 		// Written and visible, only the folder sync unconfirmed: not a failure (a retry would find it exists).
 		if (err instanceof SavedButNotSynced) return;
@@ -517,7 +547,8 @@ export async function exportStoreFile(
 	needsWholeChain(data, abs);
 	const {chainLog: _log, ...whole} = data;
 	const problem = validateStore(whole);
-	if (problem) throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
+	if (problem)
+		throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
 	const exportOptions: ExportOptions = {mode: 0o600, regularOnly: true, ...options};
 	// Both refusals before anything is written.
 	const chainFile = await chainFileOf(abs);
@@ -537,7 +568,11 @@ export async function exportStoreFile(
 	await writeExport(chainFile, counted, exportOptions);
 	// A state fortnight could not open again is never written (the chain file, read by lines, has no limit).
 	const state = storeBytes(stateFor(whole, {entries: whole.chain.length, bytes}));
-	return writeExport(abs, bounded(state, () => tooLargeToSave(abs, MAX_STORE_BYTES)), exportOptions);
+	return writeExport(
+		abs,
+		bounded(state, () => tooLargeToSave(abs, MAX_STORE_BYTES)),
+		exportOptions,
+	);
 }
 
 /** `bytes`, throwing `tooLarge()` as soon as they pass MAX_STORE_BYTES (the writer then removes its temp file). */
@@ -561,7 +596,9 @@ function bounded(bytes: ChunkedBytes, tooLarge: () => Error): ChunkedBytes {
  * MAX_STORE_BYTES, which fortnight could not open.
  */
 export async function exportSingleFile(storeFile: string, out: string, options: Pick<ExportOptions, 'force'>): Promise<ExportWritten> {
-	const {data} = isPostgresUrl(storeFile) ? await (await import('./pg-store.js')).readPgStore(storeFile, {chain: 'whole'}) : await readStoreFile(storeFile, {chain: 'whole'});
+	const {data} = isPostgresUrl(storeFile)
+		? await (await import('./pg-store.js')).readPgStore(storeFile, {chain: 'whole'})
+		: await readStoreFile(storeFile, {chain: 'whole'});
 	const whole = await wholeOf(storeFile, data);
 	const file = path.resolve(out);
 	const tooLarge = () =>

@@ -34,7 +34,13 @@ export interface ValidationProblem {
  */
 export function validateStore(value: unknown, known?: StoreData): ValidationProblem | null {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		return {path: '/', message: 'the file must hold one JSON object (it holds ' + (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value) + ')'};
+		return {
+			path: '/',
+			message:
+				'the file must hold one JSON object (it holds ' +
+				(value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value) +
+				')',
+		};
 	}
 	const problem = known ? checkChangedRecords(value, known) : firstProblem(schema(), value, '');
 	return problem ?? checkReferences(value as StoreData);
@@ -170,21 +176,25 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 	}
 	const need = (id: string | null, path: string, what: string): ValidationProblem | null =>
 		id === null || officers.has(id) ? null : {path, message: `the ${what} named here is not an officer in this store`};
-	let p = need(data.team.sergeantId, '/team/sergeantId', 'team sergeant') ?? need(data.team.inspectorId, '/team/inspectorId', 'team inspector');
+	let p =
+		need(data.team.sergeantId, '/team/sergeantId', 'team sergeant') ?? need(data.team.inspectorId, '/team/inspectorId', 'team inspector');
 	if (p) return p;
 	for (const [i, o] of data.officers.entries()) {
 		p = need(o.mentorId, `/officers/${i}/mentorId`, 'mentor') ?? need(o.supervisorId, `/officers/${i}/supervisorId`, 'supervisor');
 		if (p) return p;
 	}
 	for (const [i, a] of data.absences.entries()) {
-		p = need(a.officerId, `/absences/${i}/officerId`, 'absent officer') ?? need(a.coverOfficerId, `/absences/${i}/coverOfficerId`, 'cover officer');
+		p =
+			need(a.officerId, `/absences/${i}/officerId`, 'absent officer') ??
+			need(a.coverOfficerId, `/absences/${i}/coverOfficerId`, 'cover officer');
 		if (p) return p;
 		if (a.to !== null && a.to < a.from) return {path: `/absences/${i}/to`, message: 'this absence ends (to) before it starts (from)'};
 	}
 	const refs = new Map<string, number>();
 	for (const [i, c] of data.cases.entries()) {
 		const before = refs.get(c.ref);
-		if (before !== undefined) return {path: `/cases/${i}/ref`, message: `this crime reference appears twice (also at /cases/${before}/ref)`};
+		if (before !== undefined)
+			return {path: `/cases/${i}/ref`, message: `this crime reference appears twice (also at /cases/${before}/ref)`};
 		refs.set(c.ref, i);
 		p = need(c.oicId, `/cases/${i}/oicId`, 'officer in the case');
 		if (p) return p;

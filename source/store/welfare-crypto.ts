@@ -33,7 +33,9 @@ export interface DerivedKey {
 
 function scrypt(passphrase: string, salt: Buffer): Promise<Buffer> {
 	const options: ScryptOptions = {N: KDF.N, r: KDF.r, p: KDF.p, maxmem: KDF.maxmem};
-	return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))));
+	return new Promise((resolve, reject) =>
+		scryptCb(passphrase.normalize('NFC'), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+	);
 }
 
 /**
@@ -67,7 +69,8 @@ export function isEnvelope(value: unknown): value is Envelope {
 export function envelopeProblem(e: Envelope): string | null {
 	const b64 = (s: unknown, bytes?: number): boolean =>
 		typeof s === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(s) && (bytes === undefined || Buffer.from(s, 'base64').length === bytes);
-	if (e.version !== 1 || e.cipher !== 'aes-256-gcm' || !e.kdf || e.kdf.name !== 'scrypt') return 'it uses an encryption this fortnight does not know';
+	if (e.version !== 1 || e.cipher !== 'aes-256-gcm' || !e.kdf || e.kdf.name !== 'scrypt')
+		return 'it uses an encryption this fortnight does not know';
 	if (e.kdf.N !== KDF.N || e.kdf.r !== KDF.r || e.kdf.p !== KDF.p) return 'its key-derivation settings are not the ones fortnight writes';
 	if (!b64(e.kdf.salt, SALT_BYTES) || !b64(e.iv, IV_BYTES) || !b64(e.tag, 16) || !b64(e.data)) return 'its encrypted fields are damaged';
 	return null;
@@ -83,7 +86,15 @@ export function seal(plain: string, k: DerivedKey): Envelope {
 	const cipher = createCipheriv('aes-256-gcm', k.key, iv);
 	cipher.setAAD(aad(kdf));
 	const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-	return {format: ENVELOPE_MARK, version: 1, cipher: 'aes-256-gcm', kdf, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64')};
+	return {
+		format: ENVELOPE_MARK,
+		version: 1,
+		cipher: 'aes-256-gcm',
+		kdf,
+		iv: iv.toString('base64'),
+		tag: cipher.getAuthTag().toString('base64'),
+		data: data.toString('base64'),
+	};
 }
 
 /** Decrypts, or returns null when the key is wrong or anything in the file was altered (GCM cannot tell which). */

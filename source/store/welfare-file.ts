@@ -95,25 +95,46 @@ export async function openWelfare(file: string, key: WelfareKey | undefined): Pr
 	if (isEnvelope(value)) {
 		const envelope: Envelope = value;
 		const problem = envelopeProblem(envelope);
-		if (problem) throw new StoreError('invalid', `The welfare file ${file} is encrypted but ${problem}. It was not changed; restore it from a backup.`, file);
+		if (problem)
+			throw new StoreError(
+				'invalid',
+				`The welfare file ${file} is encrypted but ${problem}. It was not changed; restore it from a backup.`,
+				file,
+			);
 		const p = await passphrase(key);
 		if (p === undefined) {
-			throw new StoreError('welfare-key', `The welfare file ${file} is encrypted: set ${WELFARE_KEY_ENV} or enter its passphrase. Nothing was changed.`, file);
+			throw new StoreError(
+				'welfare-key',
+				`The welfare file ${file} is encrypted: set ${WELFARE_KEY_ENV} or enter its passphrase. Nothing was changed.`,
+				file,
+			);
 		}
 		derived = await deriveKey(p, saltOf(envelope));
 		const plain = open(envelope, derived);
 		if (plain === null) {
-			throw new StoreError('welfare-key', `That passphrase does not open the welfare file ${file} (or the file was altered). Nothing was changed; try again.`, file);
+			throw new StoreError(
+				'welfare-key',
+				`That passphrase does not open the welfare file ${file} (or the file was altered). Nothing was changed; try again.`,
+				file,
+			);
 		}
 		try {
 			value = JSON.parse(plain);
 		} catch {
-			throw new StoreError('malformed', `The welfare file ${file} decrypts but is not valid JSON. It was not changed; restore it from a backup.`, file);
+			throw new StoreError(
+				'malformed',
+				`The welfare file ${file} decrypts but is not valid JSON. It was not changed; restore it from a backup.`,
+				file,
+			);
 		}
 	}
 	if (!check.Check(value)) {
 		const first = check.Errors(value).First();
-		throw new StoreError('invalid', `The welfare file ${file} is not valid at ${first?.path ?? '/'}. It was not changed; restore it from a backup.`, file);
+		throw new StoreError(
+			'invalid',
+			`The welfare file ${file} is not valid at ${first?.path ?? '/'}. It was not changed; restore it from a backup.`,
+			file,
+		);
 	}
 	return {data: value, key: derived, encrypted: derived !== null};
 }

@@ -96,10 +96,7 @@ export async function checkExport(target: string, options: ExportOptions): Promi
 }
 
 type Plan =
-	| {kind: 'stdout'}
-	| {kind: 'device'; file: string}
-	| {kind: 'replaced'; file: string; stat: Stats}
-	| {kind: 'created'; file: string};
+	{kind: 'stdout'} | {kind: 'device'; file: string} | {kind: 'replaced'; file: string; stat: Stats} | {kind: 'created'; file: string};
 
 async function planExport(target: string, options: ExportOptions): Promise<Plan> {
 	if (target === '-') {
@@ -114,12 +111,20 @@ async function planExport(target: string, options: ExportOptions): Promise<Plan>
 	if (options.storeFile) await refuseStoreFiles(file, st, options.storeFile);
 	const shown = safeText(file);
 	if (link && !st) {
-		throw new ExportRefused(`${shown} is a link to nothing that exists; nothing was written. Choose another file name.`, 'not-a-file', file);
+		throw new ExportRefused(
+			`${shown} is a link to nothing that exists; nothing was written. Choose another file name.`,
+			'not-a-file',
+			file,
+		);
 	}
 	if (st?.isDirectory()) throw new ExportRefused(`${shown} is a folder; nothing was written. Give a file name.`, 'not-a-file', file);
 	if (st && !st.isFile()) {
 		if (options.regularOnly) {
-			throw new ExportRefused(`${shown} is a device, pipe or socket, not a file; nothing was written. Give a file name.`, 'not-a-file', file);
+			throw new ExportRefused(
+				`${shown} is a device, pipe or socket, not a file; nothing was written. Give a file name.`,
+				'not-a-file',
+				file,
+			);
 		}
 		return {kind: 'device', file};
 	}

@@ -10,17 +10,7 @@ import type {Risk} from '../domain/model.js';
 import type {ThemeName} from '../settings/user-settings.js';
 
 export type Role =
-	| Severity
-	| `risk-${Risk}`
-	| 'chart-bars'
-	| 'chart-line'
-	| 'chart-mark'
-	| 'error'
-	| 'warning'
-	| 'heading'
-	| 'dim'
-	| 'focus'
-	| 'selected';
+	Severity | `risk-${Risk}` | 'chart-bars' | 'chart-line' | 'chart-mark' | 'error' | 'warning' | 'heading' | 'dim' | 'focus' | 'selected';
 
 const THEMES: Record<ThemeName, Record<Role, string>> = {
 	default: {

@@ -46,7 +46,8 @@ export async function runBench(options = {}) {
 	const deadline = performance.now() + (options.minutes ?? MINUTES) * 60_000;
 	const only = options.only ? new Set(options.only) : null;
 	const plan = [];
-	for (const size of sizes) for (const m of MEASUREMENTS) if ((!only || only.has(m.id)) && (!m.sizes || m.sizes.includes(size))) plan.push({m, size});
+	for (const size of sizes)
+		for (const m of MEASUREMENTS) if ((!only || only.has(m.id)) && (!m.sizes || m.sizes.includes(size))) plan.push({m, size});
 	const isBuilt = m => m.needs.every(c => commands.has(c)) && (!m.built || m.built());
 
 	const rows = [];
@@ -71,9 +72,12 @@ export async function runBench(options = {}) {
 			row.status = `skipped (${options.minutes ?? MINUTES}-minute limit)`;
 			continue;
 		}
-		const rest = plan.slice(i).filter(p => isBuilt(p.m)).reduce((sum, p) => sum + weight(p.size), 0);
+		const rest = plan
+			.slice(i)
+			.filter(p => isBuilt(p.m))
+			.reduce((sum, p) => sum + weight(p.size), 0);
 		const budgetMs = smoke ? Infinity : (left * weight(size)) / rest;
-		const runs = options.runs ?? (smoke ? 1 : RUNS[size] ?? 3);
+		const runs = options.runs ?? (smoke ? 1 : (RUNS[size] ?? 3));
 		// A warm-up pair of spawned processes only fills the page cache (nothing else survives a process):
 		// read the file once instead, and keep warm-up pairs for the small store where they are cheap.
 		if (warmSize !== size) {
@@ -97,10 +101,20 @@ export async function runBench(options = {}) {
 	const elapsedMs = performance.now() - began;
 	const table = markdown({rows, grow, cross, machine: info, stores, elapsedMs, generatedMs, smoke});
 	if (!smoke && options.readme !== false) writeReadme(README, table);
-	writeFileSync(path.join(CACHE, smoke ? 'smoke-results.json' : 'results.json'), JSON.stringify({machine: info, elapsedMs, rows: rows.map(({m, ...r}) => ({id: m.id, ...r}))}, null, 2));
+	writeFileSync(
+		path.join(CACHE, smoke ? 'smoke-results.json' : 'results.json'),
+		JSON.stringify({machine: info, elapsedMs, rows: rows.map(({m, ...r}) => ({id: m.id, ...r}))}, null, 2),
+	);
 	const failures = [
 		...rows.filter(r => r.status === 'error').map(r => `${r.m.id} at ${r.size}: ${r.error}`),
-		...(smoke ? [] : rows.filter(r => r.verdict === 'FAIL').map(r => `${r.m.id} at ${r.size}: ${r.m.budget.ratio ? `${r.ratio.toFixed(2)}x` : `${r.result.subject.medianMs.toFixed(1)} ms`}, budget ${r.limit}`)),
+		...(smoke
+			? []
+			: rows
+					.filter(r => r.verdict === 'FAIL')
+					.map(
+						r =>
+							`${r.m.id} at ${r.size}: ${r.m.budget.ratio ? `${r.ratio.toFixed(2)}x` : `${r.result.subject.medianMs.toFixed(1)} ms`}, budget ${r.limit}`,
+					)),
 		...(smoke ? [] : cross.filter(c => c.verdict === 'FAIL').map(c => `${c.what}: ${c.ratio.toFixed(2)}x, budget ${c.limit}`)),
 	];
 	return {rows, grow, cross, table, failures, elapsedMs};

@@ -87,7 +87,12 @@ describe('runs and medians', () => {
 	});
 	it('alternates subject and baseline so drift falls on both', async () => {
 		const order: string[] = [];
-		await interleaved({runs: 3, warmup: false, subject: async () => (order.push('S'), {ms: 1}), baseline: async () => (order.push('B'), {ms: 1})});
+		await interleaved({
+			runs: 3,
+			warmup: false,
+			subject: async () => (order.push('S'), {ms: 1}),
+			baseline: async () => (order.push('B'), {ms: 1}),
+		});
 		expect(order.join('')).toBe('SBBSSB');
 	});
 });

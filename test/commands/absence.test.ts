@@ -26,7 +26,19 @@ describe('fortnight absence', () => {
 
 	it('adds an absence by name with cover, and it shows in the list and the handover', async () => {
 		const {store} = demoCopy();
-		const r = absence(store, 'add', 'DC Marsh', '--from', '14/12/2026', '--to', '2026-12-18', '--reason', 'training', '--cover', 'Amira Shah');
+		const r = absence(
+			store,
+			'add',
+			'DC Marsh',
+			'--from',
+			'14/12/2026',
+			'--to',
+			'2026-12-18',
+			'--reason',
+			'training',
+			'--cover',
+			'Amira Shah',
+		);
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('Recorded ab0005: DC Helen Marsh training from 2026-12-14 to 2026-12-18; cover: DC Amira Shah.');
 		const saved = JSON.parse(readFileSync(store, 'utf8')) as {absences: {id: string; recordedBy: string; recordedAt: string}[]};
@@ -100,8 +112,7 @@ describe('fortnight absence', () => {
 		const moved = await runCommand(command, store, ['change', 'ab0004'], {from: '2026-12-05', to: '2026-12-14', reason: 'training'});
 		expect(moved.code, moved.stderr).toBe(0);
 		expect(moved.stderr).toBe(
-			'Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> ' +
-				'2026-12-14; reason annual-leave -> training.\n',
+			'Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> ' + '2026-12-14; reason annual-leave -> training.\n',
 		);
 		expect((await list(store)).stdout).toContain('ab0004  DC Lewis Grant  training  05 Dec to 14 Dec  cover: DC Amira Shah');
 		const none = await runCommand(command, store, ['change', 'ab0004'], {cover: false});
@@ -116,8 +127,7 @@ describe('fortnight absence', () => {
 		const ended = absence(store, 'end', 'ab0004');
 		expect(ended.code).toBe(2);
 		expect(ended.stderr).toContain(
-			'ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call ' +
-				'it off: fortnight absence cancel ab0004',
+			'ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call ' + 'it off: fortnight absence cancel ab0004',
 		);
 		expect(readFileSync(store).equals(before)).toBe(true);
 		const r = absence(store, 'cancel', 'ab0004');
@@ -177,18 +187,31 @@ describe('fortnight absence', () => {
 	it('refuses a cover who is away during the absence, and problems/handover never rely on a cover away that day (QA P1-1)', async () => {
 		const {store} = demoCopy();
 		const before = readFileSync(store);
-		const refused = absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual leave', '--cover', 'Grant');
+		const refused = absence(
+			store,
+			'add',
+			'DC Marsh',
+			'--from',
+			'2026-11-30',
+			'--to',
+			'2026-12-10',
+			'--reason',
+			'annual leave',
+			'--cover',
+			'Grant',
+		);
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toContain('DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover');
 		expect(refused.stderr).toContain('Nothing was saved.');
 		expect(readFileSync(store).equals(before)).toBe(true);
 		// The other order: Marsh's cover (DC Carter) is recorded as away afterwards; an absence is never refused.
-		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code).toBe(0);
+		expect(
+			absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code,
+		).toBe(0);
 		const carter = absence(store, 'add', 'DC Carter', '--from', '2026-12-05', '--to', '2026-12-11', '--reason', 'away');
 		expect(carter.code).toBe(0);
 		expect(carter.stderr).toContain(
-			'Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another ' +
-				'cover for DC Marsh on the days both are away.',
+			'Warning: DC Carter is named as cover for DC Marsh (30 Nov-10 Dec): name another ' + 'cover for DC Marsh on the days both are away.',
 		);
 		const problems = runCli(['problems', '--store', store, '--today', DEMO_TODAY]);
 		expect(problems.code).toBe(0);
@@ -198,7 +221,9 @@ describe('fortnight absence', () => {
 		expect(text).toContain('Do: Name another cover before 09 Dec: DC Carter is away that day too, so nobody has the bail date.');
 		expect(text).not.toContain('Make sure DC Carter has the case');
 		const h = runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--from', DEMO_TODAY, '--to', '2026-12-13']);
-		expect(h.stdout).toMatch(/\*\*CR\/92431\/22\*\* DC Marsh: \*\*Bail return\*\*:.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./);
+		expect(h.stdout).toMatch(
+			/\*\*CR\/92431\/22\*\* DC Marsh: \*\*Bail return\*\*:.*and so is the named cover DC Ben Carter \(away 05-11 Dec\): nobody covers\. Name another cover before 09 Dec\./,
+		);
 		expect(h.stdout).not.toMatch(/CR\/92431\/22.*covered by DC Ben Carter/);
 	});
 });

@@ -44,17 +44,22 @@ function parse(ics: string): {name: string; events: ParsedEvent[]} {
 		};
 	});
 	// ical.js leaves an X- property's value as written; RFC 5545 gives it the TEXT type, so unescape it here.
-	const name = String(cal.getFirstPropertyValue('x-wr-calname')).replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+	const name = String(cal.getFirstPropertyValue('x-wr-calname')).replace(/\\([\\;,nN])/g, (_m, c: string) =>
+		c === 'n' || c === 'N' ? '\n' : c,
+	);
 	return {name, events};
 }
 
-const calendar = (store: string, flags: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) => runCommand(command, store, [], flags, {env});
+const calendar = (store: string, flags: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
+	runCommand(command, store, [], flags, {env});
 /** The store file as written (to edit it), and as fortnight reads it (migrated: README "Case history"). */
 const storeData = (store: string) => JSON.parse(readFileSync(store, 'utf8')) as StoreData;
 const loaded = (store: string) => loadStoreText(readFileSync(store, 'utf8'), store).data;
 
 /** The kinds shown as events of their own (absences are one event each, from the officer sections). */
-const SHOWN = WINDOW_KINDS.filter(k => !NEVER_IN_CALENDAR.includes(k) && k !== 'action-due' && k !== 'absence-start' && k !== 'absence-end');
+const SHOWN = WINDOW_KINDS.filter(
+	k => !NEVER_IN_CALENDAR.includes(k) && k !== 'action-due' && k !== 'absence-start' && k !== 'absence-end',
+);
 
 describe('fortnight calendar', () => {
 	it('one all-day event per dated item and per absence, on its day, parsed by ical.js', async () => {
@@ -81,10 +86,20 @@ describe('fortnight calendar', () => {
 			summary: 'Bail ends CR/87204/26 (DC Ashworth): extension by DI Rachel Okafor - OIC away, NOBODY covers',
 			category: 'Bail',
 		});
-		expect(events.find(e => e.summary.startsWith('Bail ends CR/31909/26'))?.summary).toBe('Bail ends CR/31909/26 (DC Carter): extension by a superintendent');
+		expect(events.find(e => e.summary.startsWith('Bail ends CR/31909/26'))?.summary).toBe(
+			'Bail ends CR/31909/26 (DC Carter): extension by a superintendent',
+		);
 		// An absence spans its days; an open-ended one runs to the window's end and says so.
-		expect(events.find(e => e.uid.startsWith('absence-ab0003@'))).toMatchObject({start: '2026-11-28', end: '2026-12-14', summary: 'DC Ashworth away (no end date); NO COVER named'});
-		expect(events.find(e => e.summary.startsWith('DC Grant away'))).toMatchObject({start: '2026-12-03', end: '2026-12-13', summary: 'DC Grant away; DC Shah covers'});
+		expect(events.find(e => e.uid.startsWith('absence-ab0003@'))).toMatchObject({
+			start: '2026-11-28',
+			end: '2026-12-14',
+			summary: 'DC Ashworth away (no end date); NO COVER named',
+		});
+		expect(events.find(e => e.summary.startsWith('DC Grant away'))).toMatchObject({
+			start: '2026-12-03',
+			end: '2026-12-13',
+			summary: 'DC Grant away; DC Shah covers',
+		});
 	});
 
 	it('keeps every UID from one run to the next and from one window to an overlapping one', async () => {
@@ -109,7 +124,7 @@ describe('fortnight calendar', () => {
 	it('escapes hostile text, folds at 75 octets without splitting a character, ends lines with CRLF', async () => {
 		const {store} = demoCopy();
 		const data = storeData(store);
-		const hostile = 'Zoë; O\'Brien, \\ back\\slash, comma, semi;colon ✓ 😀 line\nbreak\r\nCRLF END:VEVENT';
+		const hostile = "Zoë; O'Brien, \\ back\\slash, comma, semi;colon ✓ 😀 line\nbreak\r\nCRLF END:VEVENT";
 		const long = `${'Ünïcødé ✓ '.repeat(18)}ends`;
 		data.team.name = hostile;
 		data.officers.find(o => o.id === 'o0003')!.name = hostile;
@@ -129,7 +144,9 @@ describe('fortnight calendar', () => {
 		expect(lines.filter(l => l === 'END:VEVENT').length).toBe(lines.filter(l => l === 'BEGIN:VEVENT').length);
 		// RFC 5545 TEXT escapes on the wire (a parser may forgive their absence; the RFC does not).
 		const unfolded = r.stdout.replace(/\r\n /g, '');
-		expect(unfolded).toContain("DESCRIPTION:Review due: CR/43392/26\\, DC Zoë\\; O'Brien\\, \\\\ back\\\\slash\\, comma\\, semi\\;colon ✓ 😀 line␊break␊CRLF END:VEVENT.\\nLow risk.");
+		expect(unfolded).toContain(
+			"DESCRIPTION:Review due: CR/43392/26\\, DC Zoë\\; O'Brien\\, \\\\ back\\\\slash\\, comma\\, semi\\;colon ✓ 😀 line␊break␊CRLF END:VEVENT.\\nLow risk.",
+		);
 		const {name, events} = parse(r.stdout);
 		// As text, exactly as fortnight shows it everywhere (safeText makes the line breaks visible).
 		const shown = safeText(hostile);
@@ -137,7 +154,11 @@ describe('fortnight calendar', () => {
 		const ashworth = events.filter(e => e.description.includes(`DC ${shown}`));
 		expect(ashworth.length).toBeGreaterThan(5);
 		expect(events.find(e => e.category === 'Forensics' && e.start === '2026-12-05')?.description).toContain(`Item: ${long}.`);
-		expect(foldLine('é'.repeat(60)).split('\r\n ').every(p => Buffer.byteLength(p) <= 75)).toBe(true);
+		expect(
+			foldLine('é'.repeat(60))
+				.split('\r\n ')
+				.every(p => Buffer.byteLength(p) <= 75),
+		).toBe(true);
 	});
 
 	it('holds no welfare information and never says why anyone is away', async () => {
@@ -151,7 +172,9 @@ describe('fortnight calendar', () => {
 		// The welfare check-ins and action-plan reviews the handover holds for the window are not events.
 		const h = handoverOf(loaded(store), {from: '2026-11-01', to: '2027-01-31'});
 		expect(h.inWindow.some(i => NEVER_IN_CALENDAR.includes(i.kind))).toBe(true);
-		expect(parse(r.stdout).events.length).toBe(h.inWindow.filter(i => SHOWN.includes(i.kind)).length + h.officers.flatMap(o => o.absences).length);
+		expect(parse(r.stdout).events.length).toBe(
+			h.inWindow.filter(i => SHOWN.includes(i.kind)).length + h.officers.flatMap(o => o.absences).length,
+		);
 	});
 
 	it('--out writes a new file 0600 through the one export writer; an existing file needs --force; never the store', async () => {
@@ -174,7 +197,12 @@ describe('fortnight calendar', () => {
 
 	it('refuses bad windows and stray words with exit 2; the built CLI lists and runs it', async () => {
 		const {store} = demoCopy();
-		for (const flags of [{from: '2026-02-30'}, {from: '2026-12-10', to: '2026-12-01'}, {from: '2026-01-01', to: '2027-01-01'}, {coverOutside: true}]) {
+		for (const flags of [
+			{from: '2026-02-30'},
+			{from: '2026-12-10', to: '2026-12-01'},
+			{from: '2026-01-01', to: '2027-01-01'},
+			{coverOutside: true},
+		]) {
 			const r = await calendar(store, flags);
 			expect(r.code, JSON.stringify(flags)).toBe(2);
 			expect(r.stdout).toBe('');

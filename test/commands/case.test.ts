@@ -48,7 +48,9 @@ describe('fortnight case reallocate', () => {
 		const r = await runCommand(command, store, ['reallocate', REF], flags, {env: {FORTNIGHT_USER: 'DI Okafor'}});
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).toContain('from 28 Nov (recorded by DI Rachel Okafor)');
-		const last = load(store).cases.find(x => x.ref === REF)!.allocations.at(-1);
+		const last = load(store)
+			.cases.find(x => x.ref === REF)!
+			.allocations.at(-1);
 		expect(last).toMatchObject({officerId: 'o0006', from: '2026-11-28', by: 'o0001'});
 		// Back to DC Ashworth, who is off sick with nobody covering: only with --yes.
 		const refused = await runCommand(command, store, ['reallocate', REF], {to: 'o0003', reason: 'Back on Monday'});
@@ -59,7 +61,11 @@ describe('fortnight case reallocate', () => {
 		);
 		const yes = await runCommand(command, store, ['reallocate', REF], {to: 'o0003', reason: 'Back on Monday', yes: true});
 		expect(yes.code, yes.stderr).toBe(0);
-		expect(load(store).cases.find(x => x.ref === REF)!.allocations.map(a => a.officerId)).toEqual(['o0003', 'o0006', 'o0003']);
+		expect(
+			load(store)
+				.cases.find(x => x.ref === REF)!
+				.allocations.map(a => a.officerId),
+		).toEqual(['o0003', 'o0006', 'o0003']);
 	});
 
 	it('at a terminal, asks before moving a case to someone away with nobody covering; only "yes" moves it', async () => {
@@ -95,7 +101,12 @@ describe('fortnight case reallocate', () => {
 			[store, ['reallocate', REF], {to: 'DC Marsh'}, /^--reason TEXT is required/],
 			[store, ['reallocate', REF], {to: 'DC Marsh', reason: '  '}, /^--reason TEXT is required/],
 			[store, ['reallocate', REF], {reason: 'x'}, /^--to OFFICER \(who takes the case\) is required\./],
-			[store, ['reallocate', REF], {to: 'DC Marsh', reason: 'x', by: 'DI Okafor'}, /^--by is no longer taken: what you record is recorded as you/],
+			[
+				store,
+				['reallocate', REF],
+				{to: 'DC Marsh', reason: 'x', by: 'DI Okafor'},
+				/^--by is no longer taken: what you record is recorded as you/,
+			],
 			[store, ['reallocate', 'CR/62757/26'], {to: 'DC Ashworth', reason: 'x'}, /no cover is named on 30 Nov.*Add --yes to move it anyway/],
 			[store, ['reallocate'], {to: 'DC Marsh', reason: 'x'}, /^Give one crime reference: fortnight case reallocate REF/],
 			[store, ['reallocate', REF, 'CR/1/26'], {to: 'DC Marsh', reason: 'x'}, /^Give one crime reference/],

@@ -17,10 +17,19 @@ describe('fortnight completion', () => {
 		const script = runCli(['completion', 'bash']).stdout;
 		writeFileSync(path.join(bin, 'c.bash'), script);
 		const complete = (words: string[]) => {
-			const r = spawnSync('bash', ['-c', `source ${bin}/c.bash; COMP_WORDS=(${words.map(w => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _fortnight; printf '%s\\n' "\${COMPREPLY[@]}"`], {encoding: 'utf8', env: {...process.env, PATH: `${bin}:${process.env['PATH']}`}});
+			const r = spawnSync(
+				'bash',
+				[
+					'-c',
+					`source ${bin}/c.bash; COMP_WORDS=(${words.map(w => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _fortnight; printf '%s\\n' "\${COMPREPLY[@]}"`,
+				],
+				{encoding: 'utf8', env: {...process.env, PATH: `${bin}:${process.env['PATH']}`}},
+			);
 			return r.stdout.trim().split('\n').filter(Boolean);
 		};
-		expect(spawnSync('bash', ['-c', `source ${bin}/c.bash; complete -p fortnight`], {encoding: 'utf8'}).stdout.trim()).toBe('complete -F _fortnight fortnight');
+		expect(spawnSync('bash', ['-c', `source ${bin}/c.bash; complete -p fortnight`], {encoding: 'utf8'}).stdout.trim()).toBe(
+			'complete -F _fortnight fortnight',
+		);
 		expect(complete(['fortnight', 'pro'])).toEqual(['problems']);
 		expect(complete(['fortnight', 'problems', '--j'])).toEqual(['--json']);
 		expect(complete(['fortnight', 'handover', '--cover', 'Mar'])).toEqual(['Marsh']);
@@ -30,7 +39,9 @@ describe('fortnight completion', () => {
 
 	it('zsh and fish scripts are printed; an unknown shell is a usage error', () => {
 		expect(runCli(['completion', 'zsh']).stdout).toMatch(/^#compdef fortnight/);
-		expect(runCli(['completion', 'fish']).stdout).toContain('complete -c fortnight -l as -x -a "(fortnight completion --values officers 2>/dev/null)"');
+		expect(runCli(['completion', 'fish']).stdout).toContain(
+			'complete -c fortnight -l as -x -a "(fortnight completion --values officers 2>/dev/null)"',
+		);
 		const r = runCli(['completion', 'tcsh']);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('Name one shell: fortnight completion bash|zsh|fish.');
@@ -38,13 +49,14 @@ describe('fortnight completion', () => {
 });
 
 describe('the man page (dist/fortnight.1, from the help text)', () => {
-	it.skipIf(!has('groff'))('renders with groff -man without warnings and holds every command\'s help', () => {
+	it.skipIf(!has('groff'))("renders with groff -man without warnings and holds every command's help", () => {
 		const page = path.join(ROOT, 'dist', 'fortnight.1');
 		const r = spawnSync('groff', ['-man', '-Tutf8', '-ww', page], {encoding: 'utf8'});
 		expect(r.status).toBe(0);
 		expect(r.stderr).toBe('');
 		const text = r.stdout.replace(/.\x08/g, '');
-		for (const cmd of ['problems', 'handover', 'log', 'verify', 'import', 'absence', 'whoami', 'keys', 'completion']) expect(text).toContain(`fortnight ${cmd}`);
+		for (const cmd of ['problems', 'handover', 'log', 'verify', 'import', 'absence', 'whoami', 'keys', 'completion'])
+			expect(text).toContain(`fortnight ${cmd}`);
 		expect(text).toContain('--as OFFICER');
 	});
 });

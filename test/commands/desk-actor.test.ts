@@ -12,10 +12,11 @@ import type {StoreData} from '../../source/domain/model.js';
 import {createSigningKey, openStore} from '../../source/store/index.js';
 import {demoCopy, DEMO_TODAY, tempDir} from '../helpers/cli.js';
 
-const context = (store: string, env: NodeJS.ProcessEnv, as?: string) => makeContext({store, today: DEMO_TODAY, as, color: false, debug: false}, env);
+const context = (store: string, env: NodeJS.ProcessEnv, as?: string) =>
+	makeContext({store, today: DEMO_TODAY, as, color: false, debug: false}, env);
 
-describe('the desk\'s officer and key', () => {
-	it('loads the officer\'s key; a sealed key needs its passphrase, and without it the reason is kept, not thrown', async () => {
+describe("the desk's officer and key", () => {
+	it("loads the officer's key; a sealed key needs its passphrase, and without it the reason is kept, not thrown", async () => {
 		const {store: file} = demoCopy();
 		const env = {XDG_CONFIG_HOME: tempDir('fortnight-keys-')};
 		const made = await createSigningKey('o0001', {env, passphrase: 'correct horse'});

@@ -48,7 +48,10 @@ describe('fortnight handover on the demo team', () => {
 		expect(doc.period).toEqual({from: '2026-11-30', to: '2026-12-13', days: 14});
 		expect(doc.cover).toBeNull();
 		expect(doc.generatedAt).toBe('2026-11-30T09:00:00.000Z');
-		const saved = JSON.parse(readFileSync(store, 'utf8')) as {chain: {seq: number; hash: string}[]; absences: {id: string; coverOfficerId: string | null}[]};
+		const saved = JSON.parse(readFileSync(store, 'utf8')) as {
+			chain: {seq: number; hash: string}[];
+			absences: {id: string; coverOfficerId: string | null}[];
+		};
 		const last = saved.chain.at(-1)!;
 		expect(doc.chainHead).toBe(`${last.seq}:${last.hash}`);
 		// Record cover for Brennan's December absence: the handover for that window names it.

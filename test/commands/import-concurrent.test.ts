@@ -14,7 +14,6 @@ import {openStore} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {allowFixtureRefs} from '../helpers/ref-pattern.js';
 
-
 /** A stdout that, on the import report, holds the command (as a slow terminal would) while `meanwhile` runs. */
 function slowStdout(meanwhile: () => Promise<void>) {
 	const stream = new EventEmitter() as EventEmitter & {text: string; write(s: string): boolean; isTTY: boolean};
@@ -40,14 +39,28 @@ describe('import while someone else saves', () => {
 		const first = before.cases[0]!;
 		// The import touches the same case the other sergeant changes: a stale plan would overwrite their change.
 		const csv = path.join(dir, 'export.csv');
-		writeFileSync(csv, `Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`);
+		writeFileSync(
+			csv,
+			`Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`,
+		);
 		const stdout = slowStdout(async () => {
 			const other = await openStore(store);
 			const raise = {from: DEMO_TODAY, by: 'o0002', reason: 'Raised by the other sergeant', reviewSeq: null};
 			const change = (c: StoreData['cases'][number]) => ({...withRisk(c, 'high', raise), materialLocations: ['Locker 7']});
 			await other.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? change(c) : c))}));
 		});
-		const ctx = {storePath: store, defaultStore: false, today: DEMO_TODAY, todayGiven: true, color: false, debug: false, env: {}, stdout, stderr: slowStdout(async () => {}), stdin: process.stdin} as unknown as Context;
+		const ctx = {
+			storePath: store,
+			defaultStore: false,
+			today: DEMO_TODAY,
+			todayGiven: true,
+			color: false,
+			debug: false,
+			env: {},
+			stdout,
+			stderr: slowStdout(async () => {}),
+			stdin: process.stdin,
+		} as unknown as Context;
 		const code = await command.run(ctx, [csv], {dryRun: false, skipInvalid: false, full: false, verbose: false});
 		expect(code).toBe(0);
 		expect(stdout.text).toContain('on top of changes saved meanwhile by someone else');

@@ -22,7 +22,11 @@ describe('fortnight import', () => {
 		const {dir, store} = importStore();
 		const data = load(store);
 		// Three demo cases with a changed risk and a new update, plus three brand-new cases.
-		const changed = data.cases.slice(0, 3).map(c => ({...c, risk: c.risk === 'high' ? ('low' as const) : ('high' as const), updates: [...c.updates, {date: '2026-11-29', authorId: c.oicId, text: 'Reviewed, "plan agreed", next steps set'}]}));
+		const changed = data.cases.slice(0, 3).map(c => ({
+			...c,
+			risk: c.risk === 'high' ? ('low' as const) : ('high' as const),
+			updates: [...c.updates, {date: '2026-11-29', authorId: c.oicId, text: 'Reviewed, "plan agreed", next steps set'}],
+		}));
 		const fresh = data.cases.slice(3, 6).map((c, i) => ({...c, ref: `NEW/${i + 1}/26`}));
 		const csv = path.join(dir, 'export.csv');
 		writeFileSync(csv, toImportCsv(data, [...changed, ...fresh], {crlf: true, bom: true}));
@@ -71,7 +75,9 @@ describe('fortnight import', () => {
 		const bytes = readFileSync(store);
 		const r = importCli(store, fixture('bom-crlf.csv'), '--dry-run');
 		expect(r.code).toBe(0);
-		expect(r.stdout).toContain('+ BC/1/26 (row 2): new case: Possession of indecent images, category A, high risk, investigation, opened 2026-03-01');
+		expect(r.stdout).toContain(
+			'+ BC/1/26 (row 2): new case: Possession of indecent images, category A, high risk, investigation, opened 2026-03-01',
+		);
 		// The update's CRLF is shown made safe on one line, never as a raw control character.
 		expect(r.stdout).toContain('+ BC/2/26 (row 3)');
 		expect(r.stdout).toContain('Dry run: nothing was written.');

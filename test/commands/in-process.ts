@@ -35,7 +35,13 @@ export interface RunOptions {
 	as?: string;
 }
 
-export async function runCommand(command: Command, store: string, input: string[], flags: Record<string, unknown>, options: RunOptions = {}): Promise<InProcessResult> {
+export async function runCommand(
+	command: Command,
+	store: string,
+	input: string[],
+	flags: Record<string, unknown>,
+	options: RunOptions = {},
+): Promise<InProcessResult> {
 	const stdout = sink();
 	const stderr = sink();
 	const defaults: Record<string, unknown> = {};

@@ -12,7 +12,13 @@ import {CLI, DEMO_TODAY, ROOT, demoCopy, tempDir} from '../helpers/cli.js';
 /** The built CLI with a short timeout: a hang fails the test quickly instead of stalling the run. */
 function run(args: string[]): {code: number | null; stdout: string; stderr: string; ms: number} {
 	const started = Date.now();
-	const r = spawnSync(process.execPath, [CLI, ...args], {cwd: ROOT, env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', NO_COLOR: '1'}, input: '', encoding: 'utf8', timeout: 15_000});
+	const r = spawnSync(process.execPath, [CLI, ...args], {
+		cwd: ROOT,
+		env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', NO_COLOR: '1'},
+		input: '',
+		encoding: 'utf8',
+		timeout: 15_000,
+	});
 	return {code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started};
 }
 
@@ -29,7 +35,9 @@ describe('files that are not regular files', () => {
 		for (const args of [['verify'], ['problems'], ['absence', 'list']]) {
 			const r = run([...args, '--store', file, '--today', DEMO_TODAY]);
 			expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
-			expect(r.stderr).toBe(`fortnight: ${file} is a named pipe (FIFO), not a store file, so it was not read. Point --store at a fortnight .json file.\n`);
+			expect(r.stderr).toBe(
+				`fortnight: ${file} is a named pipe (FIFO), not a store file, so it was not read. Point --store at a fortnight .json file.\n`,
+			);
 		}
 	});
 
@@ -44,7 +52,9 @@ describe('files that are not regular files', () => {
 		const before = readFileSync(store);
 		const zero = run(['import', '/dev/zero', '--store', store, '--today', DEMO_TODAY]);
 		expect(zero.code).toBe(2);
-		expect(zero.stderr).toBe('fortnight: /dev/zero is a device, not a file, so it was not read; name the CSV file itself. Run with --help for usage.\n');
+		expect(zero.stderr).toBe(
+			'fortnight: /dev/zero is a device, not a file, so it was not read; name the CSV file itself. Run with --help for usage.\n',
+		);
 		const pipe = fifo();
 		const fromPipe = run(['import', pipe, '--store', store, '--today', DEMO_TODAY]);
 		expect(fromPipe.code).toBe(2);

@@ -41,7 +41,9 @@ describe('fortnight log', () => {
 		expect(r.stderr).toContain(`Chain head ${head}`);
 		expect(r.stderr).toContain(`fortnight verify --head ${head}`);
 		const records = parse(r.stdout, {bom: true}) as string[][];
-		const inPeriod = demo.chain.filter((e: {kind: string; data: {date: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date <= DEMO_TODAY);
+		const inPeriod = demo.chain.filter(
+			(e: {kind: string; data: {date: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date <= DEMO_TODAY,
+		);
 		expect(records).toHaveLength(inPeriod.length + 1);
 		expect(records[0]!.slice(0, 3)).toEqual(['Date', 'Case ref', 'Officer']);
 		const column = (name: string) => records[0]!.indexOf(name);
@@ -67,8 +69,17 @@ describe('fortnight log', () => {
 
 	it('rejects bad dates, a reversed period, an unknown format or sergeant (exit 2); an unwritable --out (exit 3)', async () => {
 		const {store} = demoCopy();
-		for (const args of [['--from', '2026-02-30'], ['--to', '31/11/2026'], ['--from', '2026-11-30', '--to', '2026-11-01'], ['--format', 'xlsx'], ['--sergeant', 'o0003']]) {
-			const r = await logInProcess(store, Object.fromEntries([args.slice(0, 2), args.slice(2, 4)].filter(a => a.length).map(([k, v]) => [k!.slice(2), v!])));
+		for (const args of [
+			['--from', '2026-02-30'],
+			['--to', '31/11/2026'],
+			['--from', '2026-11-30', '--to', '2026-11-01'],
+			['--format', 'xlsx'],
+			['--sergeant', 'o0003'],
+		]) {
+			const r = await logInProcess(
+				store,
+				Object.fromEntries([args.slice(0, 2), args.slice(2, 4)].filter(a => a.length).map(([k, v]) => [k!.slice(2), v!])),
+			);
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(r.error).toContain(args[args.length === 4 ? 2 : 0]!.slice(2));
 		}
@@ -111,11 +122,16 @@ describe('fortnight log', () => {
 		expect(md).toContain(head);
 		expect(md.indexOf('## Exceptions')).toBeLessThan(md.indexOf('## Totals'));
 		// A late review straight from the chain: the first one in the period signed after its due date.
-		const late = demo.chain.find((e: {kind: string; data: {date: string; dueDate: string}}) => e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date > e.data.dueDate);
+		const late = demo.chain.find(
+			(e: {kind: string; data: {date: string; dueDate: string}}) =>
+				e.kind === 'review' && e.data.date >= '2026-11-03' && e.data.date > e.data.dueDate,
+		);
 		const lateBy = Math.round((Date.parse(late.data.date) - Date.parse(late.data.dueDate)) / 864e5);
 		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
 		// Dates as documents write them (issue 21 item 8): "24 Nov 2026".
-		expect(section(md, '#### Late reviews')).toContain(`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`);
+		expect(section(md, '#### Late reviews')).toContain(
+			`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`,
+		);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.
 		expect(section(md, '#### Lapsed or lapsing bail')).toMatch(/CR\/87204\/26 \| DC Sam Ashworth/);
@@ -131,7 +147,7 @@ describe('fortnight log', () => {
 		expect(section(md, '#### Unresolved performance triggers')).toContain('DC Sam Ashworth');
 	});
 
-	it('--format table: the exception report\'s figures per sergeant in one plain table (ink-table), equal to the JSON totals', () => {
+	it("--format table: the exception report's figures per sergeant in one plain table (ink-table), equal to the JSON totals", () => {
 		const {store} = demoCopy();
 		const json = runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'json']);
 		const totals = JSON.parse(json.stdout).exceptions.sergeants[0].totals;
@@ -146,7 +162,12 @@ describe('fortnight log', () => {
 		expect(new Set(table.map(l => l.length)).size).toBe(1);
 		expect(table[1]!.split('│').map(c => c.trim())).toEqual(['', 'Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers', '']);
 		const cells = table[3]!.split('│').map(c => c.trim());
-		expect(cells).toEqual(['', 'DS Tom Brennan', ...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String), '']);
+		expect(cells).toEqual([
+			'',
+			'DS Tom Brennan',
+			...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String),
+			'',
+		]);
 		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
 	});
 
@@ -173,7 +194,9 @@ describe('fortnight log', () => {
 		expect(oct.stdout).toContain('2026-10-01 to 2026-10-31</title>');
 		expect(oct.stdout).toContain('(5 weeks, each ending on the period');
 		// --to alone: the 13 weeks up to it.
-		expect(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--to', '2026-10-31']).stdout).toContain('2026-08-02 to 2026-10-31</title>');
+		expect(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'html', '--to', '2026-10-31']).stdout).toContain(
+			'2026-08-02 to 2026-10-31</title>',
+		);
 	});
 
 	it('has help with the JSON schema', () => {
@@ -194,7 +217,9 @@ describe('fortnight log', () => {
 		expect(md.stdout).toContain('#### Reviews overdue now (6)');
 		expect(section(md.stdout, '#### Reviews overdue now')).not.toContain('no cover named');
 		expect(md.stdout).toContain('#### Reviews falling due with the supervisor away and nobody covering (1)');
-		const json = JSON.parse(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'json']).stdout) as {exceptions: {totals: Record<string, number>}};
+		const json = JSON.parse(runCli(['log', '--store', store, '--today', DEMO_TODAY, '--format', 'json']).stdout) as {
+			exceptions: {totals: Record<string, number>};
+		};
 		const totals = {reviewsDue: 134, reviewsDone: 128, notReviewed: 6, onTimePercent: 85, overdueNow: 6, noCover: 1};
 		expect(json.exceptions.totals).toMatchObject(totals);
 	});

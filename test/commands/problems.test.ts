@@ -115,7 +115,24 @@ describe('renderers', () => {
 		since: '2026-11-21',
 		due: '2026-12-05',
 	};
-	const officers = new Map([['o1', {id: 'o1', collarNumber: '1', name: 'Sam Ashworth', rank: 'DC' as const, role: 'investigator' as const, hoursPerWeek: 40, joinedUnit: '2020-01-01', imageExposed: true, mentorId: null, supervisorId: null, leftUnit: null}]]);
+	const officers = new Map([
+		[
+			'o1',
+			{
+				id: 'o1',
+				collarNumber: '1',
+				name: 'Sam Ashworth',
+				rank: 'DC' as const,
+				role: 'investigator' as const,
+				hoursPerWeek: 40,
+				joinedUnit: '2020-01-01',
+				imageExposed: true,
+				mentorId: null,
+				supervisorId: null,
+				leftUnit: null,
+			},
+		],
+	]);
 
 	it('text: wraps to the width, never colour only, strips escapes', () => {
 		const text = renderProblemsText([p], {today: '2026-11-30', officers});
@@ -124,7 +141,11 @@ describe('renderers', () => {
 		expect(text).toContain('  Since 21 Nov; due 05 Dec. [bail-due:CR/1/26]');
 		expect(text).not.toContain('\u001b');
 		expect(renderProblemsText([], {today: '2026-11-30', officers})).toBe('No problems on 30 Nov 2026.\n');
-		expect(renderProblemsText([p], {today: '2026-11-30', officers, width: 40}).split('\n').every(l => l.length <= 40)).toBe(true);
+		expect(
+			renderProblemsText([p], {today: '2026-11-30', officers, width: 40})
+				.split('\n')
+				.every(l => l.length <= 40),
+		).toBe(true);
 		expect(wrap('a '.repeat(3) + 'x'.repeat(25), 10)).toEqual(['a a a', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
 	});
 

@@ -129,7 +129,11 @@ describe('verify catches tampering', () => {
 	});
 
 	it('reordering two entries is caught', async () => {
-		for (const [a, b] of [[0, 1], [10, 400], [base.chain.length - 2, base.chain.length - 1]] as const) {
+		for (const [a, b] of [
+			[0, 1],
+			[10, 400],
+			[base.chain.length - 2, base.chain.length - 1],
+		] as const) {
 			const chain = [...base.chain];
 			[chain[a], chain[b]] = [chain[b]!, chain[a]!];
 			const r = await verifyStore(writeStore({...base, chain}));
@@ -178,7 +182,9 @@ describe('verify on the command line', () => {
 		const last = base.chain.at(-1)!;
 		expect(runCli(['verify', '--store', good, '--head', `${last.seq}:${last.hash}`]).code).toBe(0);
 		const data = JSON.parse(readFileSync(good, 'utf8')) as StoreData;
-		const chain = data.chain.map((e, j) => (j === 7 && e.kind === 'review' ? {...e, data: {...e.data, welfareCheckIn: !e.data.welfareCheckIn}} : e));
+		const chain = data.chain.map((e, j) =>
+			j === 7 && e.kind === 'review' ? {...e, data: {...e.data, welfareCheckIn: !e.data.welfareCheckIn}} : e,
+		);
 		const bad = writeStore({...data, chain}, 'cli-bad.json');
 		const r = runCli(['verify', '--store', bad]);
 		expect(r.code).toBe(1);

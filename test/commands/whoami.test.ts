@@ -53,12 +53,42 @@ describe('fortnight whoami', () => {
 describe('records are made as the person at the keyboard', () => {
 	it('absence add records --as as the recorder; --by is refused and nothing is written', () => {
 		const {store} = demoCopy();
-		let r = runCli(['absence', 'add', 'DC Iqbal', '--from', '2026-12-20', '--to', '2026-12-22', '--reason', 'annual-leave', '--store', store, '--today', DEMO_TODAY, '--as', 'DI Okafor']);
+		let r = runCli([
+			'absence',
+			'add',
+			'DC Iqbal',
+			'--from',
+			'2026-12-20',
+			'--to',
+			'2026-12-22',
+			'--reason',
+			'annual-leave',
+			'--store',
+			store,
+			'--today',
+			DEMO_TODAY,
+			'--as',
+			'DI Okafor',
+		]);
 		expect(r.code).toBe(0);
 		const data = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
 		expect(data.absences.at(-1)).toMatchObject({officerId: 'o0004', recordedBy: 'o0001'});
 		const before = readFileSync(store);
-		r = runCli(['absence', 'add', 'DC Iqbal', '--from', '2027-01-20', '--reason', 'annual-leave', '--by', 'DS Brennan', '--store', store, '--today', DEMO_TODAY]);
+		r = runCli([
+			'absence',
+			'add',
+			'DC Iqbal',
+			'--from',
+			'2027-01-20',
+			'--reason',
+			'annual-leave',
+			'--by',
+			'DS Brennan',
+			'--store',
+			store,
+			'--today',
+			DEMO_TODAY,
+		]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('--by is no longer taken: an absence is recorded as you.');
 		expect(readFileSync(store).equals(before)).toBe(true);

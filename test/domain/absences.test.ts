@@ -4,7 +4,15 @@ import {demoData} from './handover/fixtures.js';
 import {absenceLookup, awayOn, coverAwayDuring} from '../../source/domain/people.js';
 import {absenceWords, parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../../source/domain/absence-words.js';
 
-const base: NewAbsence = {officerId: 'o0006', from: '2026-12-14', to: '2026-12-18', reason: 'training', coverOfficerId: 'o0008', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'};
+const base: NewAbsence = {
+	officerId: 'o0006',
+	from: '2026-12-14',
+	to: '2026-12-18',
+	reason: 'training',
+	coverOfficerId: 'o0008',
+	recordedBy: 'o0002',
+	recordedAt: '2026-11-30T09:00:00.000Z',
+};
 
 describe('addAbsence', () => {
 	it('adds a new absence with the next id and leaves the input data untouched', () => {
@@ -76,7 +84,9 @@ describe('a named cover who is away (QA P1-1)', () => {
 	it('addAbsence refuses a cover away on any day of the absence, saying when and how to go on', () => {
 		const data = demoData();
 		expect(() => addAbsence(data, marsh)).toThrow(AbsenceError);
-		expect(() => addAbsence(data, marsh)).toThrow('DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.');
+		expect(() => addAbsence(data, marsh)).toThrow(
+			'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.',
+		);
 		// One day of overlap is enough; the days before his leave are fine.
 		expect(() => addAbsence(data, {...marsh, to: '2026-12-03'})).toThrow(/DC Grant is away/);
 		expect(addAbsence(data, {...marsh, to: '2026-12-02'}).id).toBe('ab0005');
@@ -118,11 +128,24 @@ describe('absence words with a cover who is away too', () => {
 	it('says the cover is also away when the cover\u2019s absence was recorded afterwards', () => {
 		const data = demoData();
 		// DC Grant (o0007) is on annual leave 03-12 Dec; DC Marsh (o0006) is away 30 Nov-10 Dec naming him.
-		const marsh = {id: 'abX', officerId: 'o0006', from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave', coverOfficerId: 'o0007', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'} as const;
+		const marsh = {
+			id: 'abX',
+			officerId: 'o0006',
+			from: '2026-11-30',
+			to: '2026-12-10',
+			reason: 'annual-leave',
+			coverOfficerId: 'o0007',
+			recordedBy: 'o0002',
+			recordedAt: '2026-11-30T09:00:00.000Z',
+		} as const;
 		const absences = [...data.absences, marsh];
-		expect(absenceWords(marsh, data.officers, '2026-11-30', absences)).toBe('annual leave 30 Nov-10 Dec, cover DC Grant (also away 03-12 Dec)');
+		expect(absenceWords(marsh, data.officers, '2026-11-30', absences)).toBe(
+			'annual leave 30 Nov-10 Dec, cover DC Grant (also away 03-12 Dec)',
+		);
 		// Without the team's absences (or with a cover at work) it reads as before.
 		expect(absenceWords(marsh, data.officers, '2026-11-30')).toBe('annual leave 30 Nov-10 Dec, cover DC Grant');
-		expect(absenceWords({...marsh, coverOfficerId: 'o0008'}, data.officers, '2026-11-30', absences)).toBe('annual leave 30 Nov-10 Dec, cover DC Shah');
+		expect(absenceWords({...marsh, coverOfficerId: 'o0008'}, data.officers, '2026-11-30', absences)).toBe(
+			'annual leave 30 Nov-10 Dec, cover DC Shah',
+		);
 	});
 });

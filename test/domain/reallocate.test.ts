@@ -27,7 +27,7 @@ function refusal(data: StoreData, over: Partial<ReallocationRequest>): Reallocat
 }
 
 describe('reallocating a case', () => {
-	it('records the move with who, when and why, moves the outgoing officer\'s open actions, and clears the no-cover bail alarm', () => {
+	it("records the move with who, when and why, moves the outgoing officer's open actions, and clears the no-cover bail alarm", () => {
 		const data = demoData();
 		const alarm = `bail-officer-absent:${REF}`;
 		expect(findProblems(data, DEMO_TODAY).some(p => p.id === alarm)).toBe(true);

@@ -116,7 +116,7 @@ describe('the ways the desk opens with r clear their problem', () => {
 		expect(ids(after)).not.toContain(p.id);
 	});
 
-	it('performance-trigger on the inspector\'s list: the inspector\'s decision (d in the Team view) takes it off', () => {
+	it("performance-trigger on the inspector's list: the inspector's decision (d in the Team view) takes it off", () => {
 		const data = loadDemo();
 		const p = findProblems(data, TODAY).find(x => x.id === 'performance-trigger:o0003')!;
 		expect(p.severity).toBe('red');

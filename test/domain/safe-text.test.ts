@@ -75,7 +75,10 @@ describe('safeText: what the README promises for each kind of hostile character'
 		const forbidden = new RegExp(`${controls}|${invisible}`);
 		const hostileBits = ['\u001b', '[', ']', 'P', '\\', '\u0007', '\u009b', '\u009c', '\u009d', '0;', '52;c;', 'm', '\n', '\r'];
 		const pieces = fc.constantFrom(...hostileBits, '\u202e', '\u200b', '\u2028', '\u{e0041}', 'a', ' ');
-		const hostile = fc.oneof(fc.string({unit: 'binary', maxLength: 60}), fc.array(pieces, {maxLength: 40}).map(a => a.join('')));
+		const hostile = fc.oneof(
+			fc.string({unit: 'binary', maxLength: 60}),
+			fc.array(pieces, {maxLength: 40}).map(a => a.join('')),
+		);
 		fc.assert(
 			fc.property(hostile, s => {
 				const line = safeText(s);
@@ -91,7 +94,7 @@ describe('safeText: what the README promises for each kind of hostile character'
 });
 
 describe('typed text, JSON and command-line output', () => {
-	it('safeTyped removes a paste\'s escape sequences, shows controls, and flattens line breaks in one-line fields', () => {
+	it("safeTyped removes a paste's escape sequences, shows controls, and flattens line breaks in one-line fields", () => {
 		expect(safeTyped('DC\u001b[31m Marsh', false)).toBe('DC Marsh');
 		expect(safeTyped('\u001b[200~one\r\ntwo\u001b[201~', false)).toBe('one two');
 		expect(safeTyped('one\r\ntwo\u0007', true)).toBe('one\ntwo\u2407');

@@ -15,7 +15,14 @@ function enrolled(officerId = DS): {data: StoreData; fingerprint: string} {
 	const data = loadDemo();
 	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
 	const fingerprint = fingerprintOf(publicKey);
-	const e: EnrolmentData = {officerId, publicKey: publicKey.export({type: 'spki', format: 'pem'}).toString(), fingerprint, date: TODAY, by: officerId, first: true};
+	const e: EnrolmentData = {
+		officerId,
+		publicKey: publicKey.export({type: 'spki', format: 'pem'}).toString(),
+		fingerprint,
+		date: TODAY,
+		by: officerId,
+		first: true,
+	};
 	const entry = makeEntry(data.chain, 'enrolment', e, `${TODAY}T09:00:00.000Z`, {officerId, privateKey});
 	return {data: {...data, chain: [...data.chain, entry]}, fingerprint};
 }
@@ -30,16 +37,25 @@ describe('signing readiness', () => {
 	it('once a key is enrolled, an officer with no key is told how to get one and who enrols it', () => {
 		const {data} = enrolled();
 		expect(storeIsSigned(data)).toBe(true);
-		const r = signingRefusal(data, ASHWORTH, {fingerprint: null, problem: null, publicKeyFile: '/home/s/.config/fortnight/keys/o0003.pub.pem'}, 'review');
+		const r = signingRefusal(
+			data,
+			ASHWORTH,
+			{fingerprint: null, problem: null, publicKeyFile: '/home/s/.config/fortnight/keys/o0003.pub.pem'},
+			'review',
+		);
 		expect(r).toContain('DC Ashworth has no signing key on this computer');
 		expect(r).toContain('This review is not opened');
 		expect(r).toContain('"fortnight keys init --as o0003"');
-		expect(r).toContain('ask DI Okafor or DS Brennan to enrol it ("fortnight keys enrol o0003 --public-key /home/s/.config/fortnight/keys/o0003.pub.pem")');
+		expect(r).toContain(
+			'ask DI Okafor or DS Brennan to enrol it ("fortnight keys enrol o0003 --public-key /home/s/.config/fortnight/keys/o0003.pub.pem")',
+		);
 	});
 
 	it('the inspector is told their key is enrolled as it is made', () => {
 		const {data} = enrolled();
-		expect(signingRefusal(data, DI, NO_KEY_FACTS, 'decision')).toMatch(/every performance decision must carry.*"fortnight keys init --as o0001" makes a key and enrols it at once/);
+		expect(signingRefusal(data, DI, NO_KEY_FACTS, 'decision')).toMatch(
+			/every performance decision must carry.*"fortnight keys init --as o0001" makes a key and enrols it at once/,
+		);
 	});
 
 	it('an enrolled key signs; a key that is not enrolled, or cannot be read, is refused with the reason', () => {
@@ -49,8 +65,15 @@ describe('signing readiness', () => {
 		// The same key is not someone else's.
 		expect(keyEnrolledFor(data, ASHWORTH, fingerprint)).toBe(false);
 		const other = 'ab'.repeat(32);
-		expect(signingRefusal(data, DS, {fingerprint: other, problem: null}, 'amendment')).toMatch(/DS Brennan's signing key \(fingerprint abababababababab\.\.\.\) is not enrolled in this store\. This amendment is not opened/);
-		const sealed = signingRefusal(data, DS, {fingerprint: null, problem: 'Your signing key /k is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE. Nothing was signed.'}, 'review');
+		expect(signingRefusal(data, DS, {fingerprint: other, problem: null}, 'amendment')).toMatch(
+			/DS Brennan's signing key \(fingerprint abababababababab\.\.\.\) is not enrolled in this store\. This amendment is not opened/,
+		);
+		const sealed = signingRefusal(
+			data,
+			DS,
+			{fingerprint: null, problem: 'Your signing key /k is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE. Nothing was signed.'},
+			'review',
+		);
 		expect(sealed).toMatch(/cannot be used: Your signing key \/k is protected by a passphrase: set FORTNIGHT_KEY_PASSPHRASE/);
 	});
 

@@ -17,7 +17,9 @@ describe('counted words (QA P3-5)', () => {
 		const md = renderHandoverMarkdown(handoverOf(demoData()));
 		// A decision due the day before a window that opens on 21 Nov (the handover's own day counts): the
 		// lapsed bail's return, on 20 Nov in the regenerated demo (a week inside its period; issue 22 item 6).
-		expect(renderHandoverMarkdown(handoverOf(demoData(), {from: '2026-11-21', to: '2026-12-04'}))).toContain('(1 day before your window opens)');
+		expect(renderHandoverMarkdown(handoverOf(demoData(), {from: '2026-11-21', to: '2026-12-04'}))).toContain(
+			'(1 day before your window opens)',
+		);
 		expect(md).not.toMatch(/\b1 days\b/);
 		expect(renderHandoverMarkdown(handoverOf(demoData(), {from: '2026-11-30', to: '2026-11-30'}))).toContain('(1 day)');
 	});

@@ -19,7 +19,25 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the Calenda
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npm run build').toBe(true);
 		store = demoCopy().store;
-		tmux('new-session', '-d', '-s', 'cal', '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=cal$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'cal',
+			'-x',
+			'80',
+			'-y',
+			'24',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'PS1=cal$ ',
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 	});
 
 	afterAll(() => {

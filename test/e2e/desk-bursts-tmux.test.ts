@@ -18,7 +18,27 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('key bursts 
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		const {store} = demoCopy();
-		tmux('new-session', '-d', '-s', 'desk', '-x', '80', '-y', '24', 'env', '-i', `PATH=${process.env['PATH']}`, 'TERM=xterm-256color', 'NO_COLOR=1', process.execPath, CLI, '--store', store, '--today', DEMO_TODAY);
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'desk',
+			'-x',
+			'80',
+			'-y',
+			'24',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			process.execPath,
+			CLI,
+			'--store',
+			store,
+			'--today',
+			DEMO_TODAY,
+		);
 	});
 
 	afterAll(() => {

@@ -25,7 +25,27 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		const copy = demoCopy();
 		dir = copy.dir;
-		tmux('new-session', '-d', '-s', 'desk', '-x', '140', '-y', '45', 'env', '-i', `PATH=${process.env['PATH']}`, 'TERM=xterm-256color', 'NO_COLOR=1', process.execPath, CLI, '--store', copy.store, '--today', DEMO_TODAY);
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'desk',
+			'-x',
+			'140',
+			'-y',
+			'45',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			process.execPath,
+			CLI,
+			'--store',
+			copy.store,
+			'--today',
+			DEMO_TODAY,
+		);
 	});
 
 	afterAll(() => {

@@ -52,7 +52,21 @@ describe.skipIf(skipPostgres || needTmux)(`the desk on PostgreSQL in a real term
 			await new Promise(r => setTimeout(r, 25));
 		}
 		const inspector = cluster.url('force', 'di_okafor');
-		const added = runCli(['--store', inspector, '--today', TODAY, '--as', 'o0001', 'absence', 'add', 'o0005', '--from', '2027-01-04', '--reason', 'training']);
+		const added = runCli([
+			'--store',
+			inspector,
+			'--today',
+			TODAY,
+			'--as',
+			'o0001',
+			'absence',
+			'add',
+			'o0005',
+			'--from',
+			'2027-01-04',
+			'--reason',
+			'training',
+		]);
 		expect(added.code, added.stderr).toBe(0);
 		const id = /Recorded (ab\d+)/.exec(added.stderr + added.stdout)![1]!;
 		// Heard at once: well inside the 3 s a file desk polls at.

@@ -15,7 +15,6 @@ const SOCKET = `fortnight-e2e-${process.pid}-${Date.now()}`;
 const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'desk', '#{alternate_on}').trim() === '1';
 
-
 // On a developer machine without tmux this skips; under .ci/run (which installs tmux and sets
 // FORTNIGHT_REQUIRE_TMUX) a missing tmux fails.
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in a real terminal (tmux)', () => {
@@ -30,7 +29,25 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		const r = runCli(['generate', '--cases', '300', '--seed', 'e2e', '--reference-date', TODAY, '--out', store, '--today', TODAY]);
 		expect(r.code, r.stderr).toBe(0);
 		data = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
-		tmux('new-session', '-d', '-s', 'desk', '-x', '120', '-y', '36', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e-prompt$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'desk',
+			'-x',
+			'120',
+			'-y',
+			'36',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'PS1=e2e-prompt$ ',
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 	});
 
 	afterAll(() => {
@@ -76,7 +93,10 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		tmux('send-keys', '-t', 'desk', ':');
 		s = await waitForScreen('the palette', x => x.includes('COMMAND PALETTE'));
 		tmux('send-keys', '-t', 'desk', '-l', other.ref);
-		s = await waitForScreen('the reference in the palette', x => x.includes(`: ${other.ref}_`) && new RegExp(`›\\s+${other.ref.replaceAll('/', '\\/')}`).test(x));
+		s = await waitForScreen(
+			'the reference in the palette',
+			x => x.includes(`: ${other.ref}_`) && new RegExp(`›\\s+${other.ref.replaceAll('/', '\\/')}`).test(x),
+		);
 		tmux('send-keys', '-t', 'desk', 'Enter');
 		s = await waitForScreen('the second case', x => x.includes(`[${other.ref}]`) && !x.includes('COMMAND PALETTE'));
 		expect(s).toContain('2 of 2 tabs');
@@ -89,7 +109,10 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 
 		// q: the desk ends and the shell's screen is back as it was.
 		tmux('send-keys', '-t', 'desk', 'q');
-		s = await waitForScreen('the shell again', x => x.includes('BEFORE-THE-DESK') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'));
+		s = await waitForScreen(
+			'the shell again',
+			x => x.includes('BEFORE-THE-DESK') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'),
+		);
 		expect(altScreenOn()).toBe(false);
 		expect(s).not.toContain('COMMAND PALETTE');
 		expect(s).not.toContain('» CASES');

@@ -17,11 +17,17 @@ describe('npm pack, then npm install -g from the tarball', () => {
 	it('runs fortnight --version and problems as a non-root user, the store in XDG_DATA_HOME', {timeout: 240_000}, () => {
 		const work = tempDir('fortnight-install-');
 		chmodSync(work, 0o755);
-		execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, npm_config_ignore_scripts: 'true'}});
+		execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {...process.env, npm_config_ignore_scripts: 'true'},
+		});
 		const tarball = readdirSync(work).find(f => f.endsWith('.tgz'))!;
 		expect(tarball).toMatch(/^fortnight-\d+\.\d+\.\d+\.tgz$/);
 		const prefix = path.join(work, 'prefix');
-		execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', path.join(work, tarball)], {stdio: ['ignore', 'pipe', 'pipe']});
+		execFileSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', path.join(work, tarball)], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const bin = path.join(prefix, 'bin', 'fortnight');
 		expect(existsSync(bin)).toBe(true);
 		const home = path.join(work, 'home');
@@ -29,9 +35,22 @@ describe('npm pack, then npm install -g from the tarball', () => {
 		// A user who is not root: as root, run as "nobody" with a home of its own.
 		if (asRoot) execFileSync('chown', ['-R', 'nobody', home]);
 		const as = (args: string[]) => {
-			const env = {PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), NO_COLOR: '1', FORTNIGHT_TODAY: '2026-11-30'};
-			const argv = asRoot && runuser ? [RUNUSER, '-u', 'nobody', '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), bin, ...args] : [bin, ...args];
-			return spawnSync(argv[0]!, argv.slice(1), {encoding: 'utf8', env: asRoot && runuser ? {} : {...process.env, ...env}, timeout: 60_000});
+			const env = {
+				PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+				HOME: home,
+				XDG_DATA_HOME: path.join(home, 'data'),
+				NO_COLOR: '1',
+				FORTNIGHT_TODAY: '2026-11-30',
+			};
+			const argv =
+				asRoot && runuser
+					? [RUNUSER, '-u', 'nobody', '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), bin, ...args]
+					: [bin, ...args];
+			return spawnSync(argv[0]!, argv.slice(1), {
+				encoding: 'utf8',
+				env: asRoot && runuser ? {} : {...process.env, ...env},
+				timeout: 60_000,
+			});
 		};
 		const version = as(['--version']);
 		expect(version.stderr).toBe('');

@@ -35,7 +35,25 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 	beforeAll(() => {
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		store = demoCopy().store;
-		tmux('new-session', '-d', '-s', 'rev', '-x', '140', '-y', '45', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'rev',
+			'-x',
+			'140',
+			'-y',
+			'45',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'PS1=e2e$ ',
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 	});
 
 	afterAll(() => {

@@ -23,7 +23,7 @@ describe('the commands from the clone', () => {
 		expect(viaNpm.stdout).toBe(direct.stdout);
 	});
 
-	it('npm link puts this package\'s fortnight on the PATH (a private prefix, not the machine\'s)', {timeout: 120_000}, () => {
+	it("npm link puts this package's fortnight on the PATH (a private prefix, not the machine's)", {timeout: 120_000}, () => {
 		const prefix = tempDir('fortnight-link-');
 		// npm_config_prefix is the global folder `npm link` writes to (`--prefix` would mean a project there).
 		const env = {...NPM_ENV, npm_config_prefix: prefix, npm_config_ignore_scripts: 'true'};
@@ -33,7 +33,11 @@ describe('the commands from the clone', () => {
 		// The link is to this clone's CLI, not a copy and not a registry package.
 		expect(realpathSync(bin)).toBe(realpathSync(path.join(ROOT, 'dist', 'cli.js')));
 		const {store} = demoCopy();
-		const r = spawnSync(bin, ['handover', '--store', store, '--today', DEMO_TODAY, '--cover', 'DC Marsh'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 60_000});
+		const r = spawnSync(bin, ['handover', '--store', store, '--today', DEMO_TODAY, '--cover', 'DC Marsh'], {
+			encoding: 'utf8',
+			env: {...process.env, NO_COLOR: '1'},
+			timeout: 60_000,
+		});
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
 		expect(r.stdout).toBe(runCli(['handover', '--store', store, '--today', DEMO_TODAY, '--cover', 'DC Marsh']).stdout);

@@ -20,7 +20,25 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('--screen-re
 		store = demoCopy().store;
 		// Wide: Ink wraps the text at the window's width, and a long problem wrapped onto two lines pushes
 		// the views line off the top of a narrower window (README "Screen readers" says so).
-		tmux('new-session', '-d', '-s', 'sr', '-x', '320', '-y', '40', 'env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e-prompt$ ', 'TERM=xterm-256color', 'NO_COLOR=1', 'bash', '--norc', '--noprofile');
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'sr',
+			'-x',
+			'320',
+			'-y',
+			'40',
+			'env',
+			'-i',
+			`PATH=${process.env['PATH']}`,
+			'PS1=e2e-prompt$ ',
+			'TERM=xterm-256color',
+			'NO_COLOR=1',
+			'bash',
+			'--norc',
+			'--noprofile',
+		);
 	});
 
 	afterAll(() => {
@@ -31,7 +49,11 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('--screen-re
 		await waitForScreen('the shell prompt', s => s.includes('e2e-prompt$'));
 		tmux('send-keys', '-t', 'sr', '-l', `${process.execPath} ${CLI} --screen-reader --store ${store} --today ${DEMO_TODAY}`);
 		tmux('send-keys', '-t', 'sr', 'Enter');
-		let s = await waitForScreen('the desk as text', x => x.includes('Views: 1 Cases (current)') && x.includes('PROBLEMS, 59 problems'), 30_000);
+		let s = await waitForScreen(
+			'the desk as text',
+			x => x.includes('Views: 1 Cases (current)') && x.includes('PROBLEMS, 59 problems'),
+			30_000,
+		);
 		expect(s).toMatch(/^CASES, 60 live cases .*\(focused\)$/m);
 		expect(s).toContain('(selected) DC Sam Ashworth: 10 cases');
 		expect(s).not.toMatch(/[┌┐└┘│─╔╗╚╝║═]/);

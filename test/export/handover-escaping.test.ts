@@ -4,7 +4,8 @@ import {renderHandoverJson} from '../../source/export/handover-json.js';
 import {renderHandoverMarkdown} from '../../source/export/handover-md.js';
 import {demoData, demoWelfareNotes, handoverOf} from '../domain/handover/fixtures.js';
 
-const HOSTILE = 'Grade `rm -rf /` | col <script>alert(1)</script> [x](http://x) ![i](http://x/i.png) \u001b]52;c;ZXZpbA==\u0007 \u001b[2J\u0007\u0000\u009b31m\u202e <img src=x onerror=alert(1)>';
+const HOSTILE =
+	'Grade `rm -rf /` | col <script>alert(1)</script> [x](http://x) ![i](http://x/i.png) \u001b]52;c;ZXZpbA==\u0007 \u001b[2J\u0007\u0000\u009b31m\u202e <img src=x onerror=alert(1)>';
 
 function hostileStore(): StoreData {
 	const data = demoData();
@@ -14,7 +15,20 @@ function hostileStore(): StoreData {
 		...c,
 		offence: HOSTILE,
 		materialLocations: [HOSTILE, '# not a heading'],
-		actions: [...c.actions, {id: 'hx', text: HOSTILE, ownerId: c.oicId, due: '2026-12-05', status: 'open', createdOn: '2026-11-01', startedOn: null, carriedCount: 0, history: []}],
+		actions: [
+			...c.actions,
+			{
+				id: 'hx',
+				text: HOSTILE,
+				ownerId: c.oicId,
+				due: '2026-12-05',
+				status: 'open',
+				createdOn: '2026-11-01',
+				startedOn: null,
+				carriedCount: 0,
+				history: [],
+			},
+		],
 		bail: c.bail ? {...c.bail, suspect: '<b>X'} : null,
 		forensics: [...c.forensics, {id: 'fx', item: HOSTILE, submitted: '2026-11-01', expected: '2026-12-03', resultOn: null}],
 	};

@@ -18,7 +18,12 @@ const defused = (v: string) => (INJECTION.includes(v[0] ?? '') ? `'${v}` : v);
 
 describe('csv writer', () => {
 	it('quotes every field, doubles quotes and ends records with CRLF', () => {
-		expect(csvRecords([['a', '', 'say "hi"'], ['x,y', 'ok', 'z']])).toBe('"a","","say ""hi"""\r\n"x,y","ok","z"\r\n');
+		expect(
+			csvRecords([
+				['a', '', 'say "hi"'],
+				['x,y', 'ok', 'z'],
+			]),
+		).toBe('"a","","say ""hi"""\r\n"x,y","ok","z"\r\n');
 	});
 
 	it('prefixes each formula-starting character with an apostrophe and nothing else', () => {
@@ -58,7 +63,11 @@ describe('logCsv', () => {
 		expect(back).toHaveLength(rows.length + 1);
 		for (let i = 0; i < rows.length; i++) expect(back[i + 1]).toEqual(LOG_COLUMNS.map(c => defused(c[1](rows[i]!))));
 		const first = Object.fromEntries(back[0]!.map((h, j) => [h, back[1]![j]]));
-		expect(first).toMatchObject({'Officer id': rows[0]!.officerId, 'Entry hash': rows[0]!.hash, 'Welfare check-in': rows[0]!.welfareCheckIn ? 'yes' : 'no'});
+		expect(first).toMatchObject({
+			'Officer id': rows[0]!.officerId,
+			'Entry hash': rows[0]!.hash,
+			'Welfare check-in': rows[0]!.welfareCheckIn ? 'yes' : 'no',
+		});
 	});
 
 	it('carries hostile names, references and a multi-line amendment through intact and defused', () => {
@@ -75,7 +84,7 @@ describe('logCsv', () => {
 		expect(officers.get('o0003')).toBe('DC Sam "The Ash" Ashworth, Jr.');
 		expect(officers.get('o0004')).toBe('DC Priya Iqbal-Świątek Øre');
 		const refs = back.slice(1).map(r => r[col('Case ref')]);
-		expect(refs).toContain("'=1+2,\"x\"\u240aCR"); // formula prefix defused, newline made visible
+		expect(refs).toContain('\'=1+2,"x"\u240aCR'); // formula prefix defused, newline made visible
 		for (const ref of PREFIXED_REFS) expect(refs).toContain(`'${ref}`);
 		const amendment = back.find(r => r[col('Entry kind')] === 'amendment')!;
 		expect(amendment[col('Amendment')]).toBe(

@@ -8,7 +8,16 @@ import {logJson} from '../../source/export/log-json.js';
 import {DEMO_TODAY, ROOT} from '../helpers/cli.js';
 import {hostileData, loadDemo} from '../domain/review-log/hostile-store.js';
 
-const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
+const quiet = (officerId: string): TriggerState => ({
+	officerId,
+	fired: false,
+	evidence: [],
+	firstFired: null,
+	lastDecision: null,
+	decisionRecorded: false,
+	escalated: false,
+	activePlan: null,
+});
 
 describe('logJson', () => {
 	const period = defaultPeriod(DEMO_TODAY);
@@ -18,17 +27,74 @@ describe('logJson', () => {
 		const doc = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: [], trigger: quiet});
 		const parsed = JSON.parse(logJson(doc));
 		expect(Object.keys(parsed)).toEqual(['format', 'version', 'team', 'today', 'period', 'sergeantId', 'chainHead', 'rows', 'exceptions']);
-		expect(parsed).toMatchObject({format: 'fortnight-log', version: 2, today: DEMO_TODAY, period, sergeantId: null, chainHead: {seq: data.chain.at(-1)!.seq, hash: data.chain.at(-1)!.hash}});
+		expect(parsed).toMatchObject({
+			format: 'fortnight-log',
+			version: 2,
+			today: DEMO_TODAY,
+			period,
+			sergeantId: null,
+			chainHead: {seq: data.chain.at(-1)!.seq, hash: data.chain.at(-1)!.hash},
+		});
 		expect(parsed.rows).toEqual(doc.rows);
 		expect(Object.keys(parsed.rows[0]).sort()).toEqual(
-			['kind', 'seq', 'hash', 'date', 'caseRef', 'officerId', 'officer', 'reviewerId', 'reviewer', 'sergeantId', 'riskBefore', 'riskAfter', 'daysSincePrevious', 'dueDate', 'lateDays', 'actionsSet', 'actionsCompleted', 'actionsCarried', 'actionsDropped', 'triggerFired', 'triggerDecision', 'welfareCheckIn', 'nextReviewDue', 'amends', 'amendedBy', 'amendment', 'signedById', 'signedBy'].sort(),
+			[
+				'kind',
+				'seq',
+				'hash',
+				'date',
+				'caseRef',
+				'officerId',
+				'officer',
+				'reviewerId',
+				'reviewer',
+				'sergeantId',
+				'riskBefore',
+				'riskAfter',
+				'daysSincePrevious',
+				'dueDate',
+				'lateDays',
+				'actionsSet',
+				'actionsCompleted',
+				'actionsCarried',
+				'actionsDropped',
+				'triggerFired',
+				'triggerDecision',
+				'welfareCheckIn',
+				'nextReviewDue',
+				'amends',
+				'amendedBy',
+				'amendment',
+				'signedById',
+				'signedBy',
+			].sort(),
 		);
-		expect(Object.keys(parsed.exceptions.sergeants[0]).sort()).toEqual(['sergeantId', 'sergeant', 'lateReviews', 'notReviewed', 'overdueNow', 'noCover', 'unresolvedTriggers', 'bail', 'stalledActions', 'forensicWaits', 'spanOfControl', 'totals'].sort());
+		expect(Object.keys(parsed.exceptions.sergeants[0]).sort()).toEqual(
+			[
+				'sergeantId',
+				'sergeant',
+				'lateReviews',
+				'notReviewed',
+				'overdueNow',
+				'noCover',
+				'unresolvedTriggers',
+				'bail',
+				'stalledActions',
+				'forensicWaits',
+				'spanOfControl',
+				'totals',
+			].sort(),
+		);
 	});
 
 	it('never contains welfare note text', () => {
 		const notes = JSON.parse(readFileSync(path.join(ROOT, 'data', 'demo.welfare.json'), 'utf8')).notes as Array<{text: string}>;
-		const text = logJson(buildLogDocument(hostileData().data, {period: {from: '2000-01-01', to: '2100-01-01'}, today: DEMO_TODAY}, {problems: [], trigger: quiet}));
+		const text = logJson(
+			buildLogDocument(
+				hostileData().data,
+				{period: {from: '2000-01-01', to: '2100-01-01'}, today: DEMO_TODAY},
+				{problems: [], trigger: quiet},
+			),
+		);
 		expect(notes.length).toBeGreaterThan(0);
 		for (const n of notes) {
 			expect(text).not.toContain(n.text);

@@ -8,7 +8,16 @@ import {escapeMarkdown, mdTableCell} from '../../source/export/markdown.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
 import {hostileData, loadDemo} from '../domain/review-log/hostile-store.js';
 
-const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
+const quiet = (officerId: string): TriggerState => ({
+	officerId,
+	fired: false,
+	evidence: [],
+	firstFired: null,
+	lastDecision: null,
+	decisionRecorded: false,
+	escalated: false,
+	activePlan: null,
+});
 
 describe('markdown escaping', () => {
 	it('makes link, emphasis, HTML, code, table and heading syntax literal', () => {
@@ -49,13 +58,27 @@ describe('logMarkdown', () => {
 	it('shows each kind of exception under its heading, and omits kinds that did not occur', () => {
 		const data = loadDemo();
 		const ref = data.cases.find(c => c.oicId === 'o0003')!.ref;
-		const p = (kind: Problem['kind'], severity: Problem['severity'], subject: Problem['subject']): Problem => ({id: kind, kind, severity, subject, message: `${kind} for ${ref}`, action: '', evidence: [], since: '2026-11-01'});
-		const problems = [p('bail-lapsed', 'critical', {type: 'case', ref, officerId: 'o0003'}), p('forensic-wait', 'red', {type: 'case', ref, officerId: 'o0003'})];
+		const p = (kind: Problem['kind'], severity: Problem['severity'], subject: Problem['subject']): Problem => ({
+			id: kind,
+			kind,
+			severity,
+			subject,
+			message: `${kind} for ${ref}`,
+			action: '',
+			evidence: [],
+			since: '2026-11-01',
+		});
+		const problems = [
+			p('bail-lapsed', 'critical', {type: 'case', ref, officerId: 'o0003'}),
+			p('forensic-wait', 'red', {type: 'case', ref, officerId: 'o0003'}),
+		];
 		const trigger = (id: string) => (id === 'o0003' ? {...quiet(id), fired: true, firstFired: '2026-11-10'} : quiet(id));
 		const md = logMarkdown(buildLogDocument(data, {period, today: DEMO_TODAY}, {problems, trigger}));
 		expect(md).toContain('#### Lapsed or lapsing bail (1)');
 		expect(md).toContain('#### Forensic waits of 120 days or more (1)');
-		expect(md).toMatch(/#### Unresolved performance triggers \(1\)\n\n.*\n.*\n\| DC Sam Ashworth \| 10 Nov 2026 \| 20 days \| no decision recorded \|/);
+		expect(md).toMatch(
+			/#### Unresolved performance triggers \(1\)\n\n.*\n.*\n\| DC Sam Ashworth \| 10 Nov 2026 \| 20 days \| no decision recorded \|/,
+		);
 		expect(md).not.toContain('#### Stalled actions');
 		expect(md).not.toContain('#### Span of control');
 	});

@@ -35,7 +35,17 @@ function hostileStore(): StoreData {
 		...c,
 		offence: HOSTILE[0]!,
 		materialLocations: HOSTILE.slice(1, 4),
-		actions: HOSTILE.slice(4).map((text, n) => ({id: `hx${n}`, text, ownerId: c.oicId, due: '2026-12-05', status: 'open' as const, createdOn: '2026-11-01', startedOn: null, carriedCount: 0, history: []})),
+		actions: HOSTILE.slice(4).map((text, n) => ({
+			id: `hx${n}`,
+			text,
+			ownerId: c.oicId,
+			due: '2026-12-05',
+			status: 'open' as const,
+			createdOn: '2026-11-01',
+			startedOn: null,
+			carriedCount: 0,
+			history: [],
+		})),
 		forensics: [...c.forensics, {id: 'fx', item: HOSTILE[1]!, submitted: '2026-11-01', expected: '2026-12-03', resultOn: null}],
 	};
 	data.officers = data.officers.map(o => (o.id === c.oicId ? {...o, name: 'Sam @ash $x$ Ashworth'} : o));
@@ -44,7 +54,27 @@ function hostileStore(): StoreData {
 }
 
 /** The tags fortnight's own Markdown produces; anything else came from store text. */
-const OWN_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'colgroup', 'col', 'br']);
+const OWN_TAGS = new Set([
+	'p',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'ul',
+	'ol',
+	'li',
+	'strong',
+	'code',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'colgroup',
+	'col',
+	'br',
+]);
 
 function foreignTags(html: string): string[] {
 	return [...html.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map(m => m[1]!.toLowerCase()).filter(t => !OWN_TAGS.has(t));
@@ -69,11 +99,24 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ');
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 const pandoc = (from: string, md: string) => execFileSync('pandoc', ['-f', from, '-t', 'html'], {input: md, encoding: 'utf8'});
 
-const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
+const quiet = (officerId: string): TriggerState => ({
+	officerId,
+	fired: false,
+	evidence: [],
+	firstFired: null,
+	lastDecision: null,
+	decisionRecorded: false,
+	escalated: false,
+	activePlan: null,
+});
 
 const documents: [string, () => string][] = [
 	['handover', () => renderHandoverMarkdown(handoverOf(hostileStore()))],
-	['review log', () => logMarkdown(buildLogDocument(hostileStore(), {period: defaultPeriod(DEMO_TODAY), today: DEMO_TODAY}, {problems: [], trigger: quiet}))],
+	[
+		'review log',
+		() =>
+			logMarkdown(buildLogDocument(hostileStore(), {period: defaultPeriod(DEMO_TODAY), today: DEMO_TODAY}, {problems: [], trigger: quiet})),
+	],
 ];
 
 const renderers: [string, boolean, (md: string) => string][] = [
@@ -85,16 +128,19 @@ const renderers: [string, boolean, (md: string) => string][] = [
 describe('hostile store text through real Markdown renderers', () => {
 	for (const [docName, render] of documents) {
 		for (const [name, present, toHtml] of renderers) {
-			it.skipIf(!present)(`${docName}, ${name}: no link, image, HTML, maths, superscript, citation or emoji from store text; every string shown as written`, () => {
-				const md = render();
-				const html = toHtml(md);
-				expect(foreignTags(html)).toEqual([]);
-				expect(html).not.toMatch(/href=|src=|class="(math|citation|emoji)/);
-				const text = visibleText(html);
-				// The log holds the team name only; the handover every string.
-				const expected = docName === 'handover' ? [...HOSTILE, 'Sam @ash $x$ Ashworth'] : [HOSTILE[2]!];
-				for (const s of expected) expect(text, s).toContain(collapse(s));
-			});
+			it.skipIf(!present)(
+				`${docName}, ${name}: no link, image, HTML, maths, superscript, citation or emoji from store text; every string shown as written`,
+				() => {
+					const md = render();
+					const html = toHtml(md);
+					expect(foreignTags(html)).toEqual([]);
+					expect(html).not.toMatch(/href=|src=|class="(math|citation|emoji)/);
+					const text = visibleText(html);
+					// The log holds the team name only; the handover every string.
+					const expected = docName === 'handover' ? [...HOSTILE, 'Sam @ash $x$ Ashworth'] : [HOSTILE[2]!];
+					for (const s of expected) expect(text, s).toContain(collapse(s));
+				},
+			);
 		}
 	}
 

@@ -42,7 +42,13 @@ describe('generate', () => {
 		const inspectors = data.officers.filter(o => o.role === 'inspector');
 		expect(sergeants).toHaveLength(5);
 		expect(inspectors).toHaveLength(2);
-		expect(sergeants.map(s => s.supervisorId)).toEqual([inspectors[0]!.id, inspectors[0]!.id, inspectors[0]!.id, inspectors[0]!.id, inspectors[1]!.id]);
+		expect(sergeants.map(s => s.supervisorId)).toEqual([
+			inspectors[0]!.id,
+			inspectors[0]!.id,
+			inspectors[0]!.id,
+			inspectors[0]!.id,
+			inspectors[1]!.id,
+		]);
 		// Every detective is in one of the five teams, and each team holds a fifth of the cases (four 60-case groups).
 		const teamOf = new Map(data.officers.filter(o => o.role === 'investigator').map(o => [o.id, o.supervisorId]));
 		const perTeam = new Map<string, number>();

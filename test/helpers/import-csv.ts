@@ -76,12 +76,17 @@ function rng(seed: number): () => number {
 	};
 }
 
-const OFFENCES = ['Possession of indecent images of children', 'Sexual communication with a child', 'Distribution of indecent images, category A', 'Causing a child to watch a sexual act'];
+const OFFENCES = [
+	'Possession of indecent images of children',
+	'Sexual communication with a child',
+	'Distribution of indecent images, category A',
+	'Causing a child to watch a sexual act',
+];
 const TEXTS = [
 	'Devices submitted to DFU for extraction; awaiting a date.',
 	'Victim updated by phone, "no concerns" raised.',
 	'File build under way,\nstatements chased from two witnesses.',
-	'Comms data application submitted for the suspect\'s account.',
+	"Comms data application submitted for the suspect's account.",
 ];
 
 /**
@@ -92,7 +97,8 @@ const TEXTS = [
 export function generateImportCsv(officers: readonly Officer[], rows: number, options: {seed?: number; dates?: 'iso' | 'uk'} = {}): string {
 	const r = rng(options.seed ?? 1);
 	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-	const day = (from: number, span: number) => new Date(Date.UTC(2025, 0, 1) + Math.floor(from + r() * span) * 86_400_000).toISOString().slice(0, 10);
+	const day = (from: number, span: number) =>
+		new Date(Date.UTC(2025, 0, 1) + Math.floor(from + r() * span) * 86_400_000).toISOString().slice(0, 10);
 	const d = (s: string) => (options.dates === 'uk' ? uk(s) : s);
 	const investigators = officers.filter(o => o.role === 'investigator');
 	const lines: string[][] = [FIELDS.map(f => DEFAULT_HEADERS[f])];

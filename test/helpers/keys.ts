@@ -15,7 +15,14 @@ export async function enrolKey(storeFile: string, officerId: string, by?: Signin
 	await store.apply(data => {
 		const first = !data.chain.some(e => e.kind === 'enrolment');
 		const signer = by ?? made.key;
-		const e: EnrolmentData = {officerId, publicKey: made.publicKeyPem, fingerprint: made.fingerprint, date: '2026-11-30', by: signer.officerId, first};
+		const e: EnrolmentData = {
+			officerId,
+			publicKey: made.publicKeyPem,
+			fingerprint: made.fingerprint,
+			date: '2026-11-30',
+			by: signer.officerId,
+			first,
+		};
 		return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', e, '2026-11-30T08:00:00.000Z', signer)]};
 	});
 	return {key: made.key, env};

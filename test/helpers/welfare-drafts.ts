@@ -4,8 +4,19 @@ import {changeWelfareDrafts, readWelfareDrafts, type PendingWelfareNote} from '.
 const storeOf = (draftsFile: string) => draftsFile.replace(/\.welfare-drafts\.json$/, '.json');
 
 /** Writes (or replaces) the pending note of `caseRef` in the drafts file `draftsFile`. */
-export function saveWelfareDraft(draftsFile: string, caseRef: string, d: {officerId: string; text: string; updatedAt: string}): Promise<PendingWelfareNote[]> {
-	const note: PendingWelfareNote = {caseRef, by: 'o2', officerId: d.officerId, date: d.updatedAt.slice(0, 10), text: d.text, updatedAt: d.updatedAt};
+export function saveWelfareDraft(
+	draftsFile: string,
+	caseRef: string,
+	d: {officerId: string; text: string; updatedAt: string},
+): Promise<PendingWelfareNote[]> {
+	const note: PendingWelfareNote = {
+		caseRef,
+		by: 'o2',
+		officerId: d.officerId,
+		date: d.updatedAt.slice(0, 10),
+		text: d.text,
+		updatedAt: d.updatedAt,
+	};
 	return changeWelfareDrafts(storeOf(draftsFile), notes => [...notes.filter(n => n.caseRef !== caseRef), note]);
 }
 

@@ -31,7 +31,9 @@ describe('fortnight with a settings file', () => {
 		const home = configHome('{"theme": "neon", "as": "DC Marsh"}');
 		const r = runCli(['whoami', '--today', DEMO_TODAY, '--store', store], {env: {XDG_CONFIG_HOME: home}});
 		expect(r.code).toBe(0);
-		expect(r.stderr).toBe(`fortnight: ${path.join(home, 'fortnight', 'config.json')}: theme must be one of "default", "high-contrast"; using the default.\n`);
+		expect(r.stderr).toBe(
+			`fortnight: ${path.join(home, 'fortnight', 'config.json')}: theme must be one of "default", "high-contrast"; using the default.\n`,
+		);
 		expect(r.stdout).toMatch(/Marsh .*from your settings file/);
 		const broken = configHome('{not json');
 		const b = runCli(['problems', '--today', DEMO_TODAY, '--store', store], {env: {XDG_CONFIG_HOME: broken}});

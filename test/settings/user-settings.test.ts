@@ -78,7 +78,9 @@ describe('a bad settings file says what is wrong and uses the defaults', () => {
 		const r = parse({keys: {down: 'n'}, colour: 'red'});
 		expect(r.settings.keys).toEqual({});
 		expect(r.problems[1]).toBe(`${FILE}: "colour" is not a setting (the settings are keys, theme, store, as); it is ignored.`);
-		expect(r.problems[0]).toMatch(/^.+: keys must map action names to lists of key names, like \{"down": \["↓", "n"\]\} \(at \/down\); using the default\.$/);
+		expect(r.problems[0]).toMatch(
+			/^.+: keys must map action names to lists of key names, like \{"down": \["↓", "n"\]\} \(at \/down\); using the default\.$/,
+		);
 	});
 });
 

@@ -5,7 +5,18 @@
  * state's working set against it; a chain file that is missing, shorter, replaced or edited is reported,
  * never appended to; the two files keep the sharing rules (hard links refused, owner kept).
  */
-import {appendFileSync, chmodSync, chownSync, existsSync, linkSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs';
+import {
+	appendFileSync,
+	chmodSync,
+	chownSync,
+	existsSync,
+	linkSync,
+	readFileSync,
+	statSync,
+	truncateSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import verify from '../../source/commands/verify.js';
@@ -23,18 +34,21 @@ const isRoot = process.getuid?.() === 0;
 const TODAY = '2026-11-30';
 
 /** One more chain entry (an amendment of the last entry), as signing makes. */
-const sign = (reason: string) => (d: StoreData): StoreData => {
-	const last = d.chain.at(-1)!;
-	const data = {amends: last.seq, date: TODAY, by: d.team.sergeantId, reason, corrections: {summary: reason}};
-	return {...d, chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
-};
+const sign =
+	(reason: string) =>
+	(d: StoreData): StoreData => {
+		const last = d.chain.at(-1)!;
+		const data = {amends: last.seq, date: TODAY, by: d.team.sergeantId, reason, corrections: {summary: reason}};
+		return {...d, chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
+	};
 const whole = async (file: string) => (await readStoreFile(file, {chain: 'whole'})).data;
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 
 async function verifyStore(file: string): Promise<{code: number; out: string; err: string}> {
 	let out = '';
 	let err = '';
-	const stream = (add: (s: string) => void) => ({write: (s: string) => (add(s), true), once: () => undefined}) as unknown as NodeJS.WriteStream;
+	const stream = (add: (s: string) => void) =>
+		({write: (s: string) => (add(s), true), once: () => undefined}) as unknown as NodeJS.WriteStream;
 	const ctx = {storePath: file, today: TODAY, stdout: stream(s => (out += s)), stderr: stream(s => (err += s))} as never;
 	return {code: await verify.run(ctx, [], {}), out, err};
 }
@@ -97,7 +111,13 @@ describe('splitting a single-file store', () => {
 	it('a split killed after writing the chain file (its first entries, a torn last line) is done again on the next save', async () => {
 		const {file, data} = singleFile();
 		const chainFile = chainPathFor(file);
-		writeFileSync(chainFile, data.chain.slice(0, 5).map(e => JSON.stringify(e) + '\n').join('') + '{"seq":5,"prev');
+		writeFileSync(
+			chainFile,
+			data.chain
+				.slice(0, 5)
+				.map(e => JSON.stringify(e) + '\n')
+				.join('') + '{"seq":5,"prev',
+		);
 		const store = await openStore(file);
 		await store.apply(d => ({...d, team: {...d.team, name: 'Split again'}}));
 		expect((await whole(file)).chain).toEqual(data.chain);

@@ -41,7 +41,9 @@ async function refusal(promise: Promise<unknown>): Promise<StoreError> {
 
 /** The index of a review entry in the middle of the chain whose data holds a string field `name`. */
 function reviewWith(name: string): number {
-	const i = demo.chain.findIndex((e, k) => k >= 100 && e.kind === 'review' && typeof (e.data as unknown as Record<string, unknown>)[name] === 'string');
+	const i = demo.chain.findIndex(
+		(e, k) => k >= 100 && e.kind === 'review' && typeof (e.data as unknown as Record<string, unknown>)[name] === 'string',
+	);
 	expect(i).toBeGreaterThan(0);
 	return i;
 }
@@ -105,7 +107,11 @@ describe('duplicate property names', () => {
 	});
 
 	it('finds duplicates written with escapes, in objects of many names, and at the top level; not names repeated in different objects', () => {
-		const answers = (json: string) => JSON.stringify({...demo, drafts: [{caseRef: demo.cases[0]!.ref, reviewerId: demo.team.sergeantId, startedAt: 'x', updatedAt: 'x', step: 0, answers: '@'}]}).replace('"@"', json);
+		const answers = (json: string) =>
+			JSON.stringify({
+				...demo,
+				drafts: [{caseRef: demo.cases[0]!.ref, reviewerId: demo.team.sergeantId, startedAt: 'x', updatedAt: 'x', step: 0, answers: '@'}],
+			}).replace('"@"', json);
 		const many = Array.from({length: 100}, (_, k) => `"k${k}":${k}`).join(',');
 		const duplicate = /same property name twice/;
 		expect(() => loadStoreText(answers(`{"risk":1,"\\u0072isk":2}`), 'a.json')).toThrow(duplicate);
@@ -116,7 +122,9 @@ describe('duplicate property names', () => {
 		const version = `"schemaVersion":${demo.schemaVersion},`;
 		expect(() => loadStoreText(JSON.stringify(demo).replace(`{${version}`, `{${version}${version}`), 'a.json')).toThrow(duplicate);
 		// The same names in sibling and nested objects, names equal to values, and near misses are fine.
-		expect(() => loadStoreText(answers(`{"a":{"a":{"a":"a"}},"b":[{"a":1},{"a":2}],"ab":1,"ba":2,"a\\"":3,"c":"a"}`), 'a.json')).not.toThrow();
+		expect(() =>
+			loadStoreText(answers(`{"a":{"a":{"a":"a"}},"b":[{"a":1},{"a":2}],"ab":1,"ba":2,"a\\"":3,"c":"a"}`), 'a.json'),
+		).not.toThrow();
 		expect(() => loadStoreText(answers(`{${many}}`), 'a.json')).not.toThrow();
 		// A syntax error earlier in the file is the one reported.
 		expect(() => loadStoreText(answers(`{"a":1,"a":2,}`), 'a.json')).toThrow(/not valid JSON/);
@@ -131,11 +139,21 @@ describe('duplicate property names: the guard pass against a decoded oracle', ()
 	const {value} = fc.letrec<{value: Built}>(tie => ({
 		value: fc.oneof(
 			{depthSize: 'small', withCrossShrink: true},
-			fc.constantFrom<Built>({text: '1', duplicate: false}, {text: '"a"', duplicate: false}, {text: '"x\\"y"', duplicate: false}, {text: 'null', duplicate: false}),
-			fc.array(tie('value'), {maxLength: 4}).map(items => ({text: `[${items.map(i => i.text).join(',')}]`, duplicate: items.some(i => i.duplicate)})),
+			fc.constantFrom<Built>(
+				{text: '1', duplicate: false},
+				{text: '"a"', duplicate: false},
+				{text: '"x\\"y"', duplicate: false},
+				{text: 'null', duplicate: false},
+			),
+			fc
+				.array(tie('value'), {maxLength: 4})
+				.map(items => ({text: `[${items.map(i => i.text).join(',')}]`, duplicate: items.some(i => i.duplicate)})),
 			fc.array(fc.tuple(name, tie('value')), {maxLength: 6}).map(entries => {
 				const names = entries.map(([n]) => JSON.parse(n) as string);
-				return {text: `{${entries.map(([n, v]) => `${n} : ${v.text}`).join(', ')}}`, duplicate: new Set(names).size < names.length || entries.some(([, v]) => v.duplicate)};
+				return {
+					text: `{${entries.map(([n, v]) => `${n} : ${v.text}`).join(', ')}}`,
+					duplicate: new Set(names).size < names.length || entries.some(([, v]) => v.duplicate),
+				};
 			}),
 		),
 	}));
@@ -152,13 +170,15 @@ describe('duplicate property names: the guard pass against a decoded oracle', ()
 });
 
 describe('a chain that fails verify makes the store read-only', () => {
-	it('an extra field beside an entry\'s hash breaks the chain: verify exit 1, and the store opens read-only', async () => {
+	it("an extra field beside an entry's hash breaks the chain: verify exit 1, and the store opens read-only", async () => {
 		const i = reviewWith('summary');
 		const chain = demo.chain.map((e, k) => (k === i ? {...e, note: 'added after signing'} : e));
 		const file = writeStore(JSON.stringify({...demo, chain}));
 		const r = runCli(['verify', '--store', file, '--today', DEMO_TODAY]);
 		expect(r.code).toBe(1);
-		expect(r.stdout).toBe(`BROKEN: ${file}: entry ${i}: entry ${i} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig).\n`);
+		expect(r.stdout).toBe(
+			`BROKEN: ${file}: entry ${i}: entry ${i} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig).\n`,
+		);
 		const store = await openStore(file);
 		expect(store.readOnly).toBe(true);
 		expect(store.readOnlyReason).toContain(`Run "fortnight verify --store ${file}"`);
@@ -185,7 +205,19 @@ describe('a chain that fails verify makes the store read-only', () => {
 		expect(readFileSync(file).equals(before)).toBe(true);
 
 		// Through the command line: a write command exits 3 and changes nothing.
-		const add = runCli(['absence', 'add', demo.officers[3]!.id, '--from', '2026-12-01', '--reason', 'training', '--store', file, '--today', DEMO_TODAY]);
+		const add = runCli([
+			'absence',
+			'add',
+			demo.officers[3]!.id,
+			'--from',
+			'2026-12-01',
+			'--reason',
+			'training',
+			'--store',
+			file,
+			'--today',
+			DEMO_TODAY,
+		]);
 		expect(add.code).toBe(3);
 		expect(add.stderr).toContain('fails verification');
 		expect(readFileSync(file).equals(before)).toBe(true);

@@ -135,7 +135,10 @@ describe('two users, one store (in one process, as two instances)', () => {
 	it('both appending to the same list is not a clash: both items are kept', async () => {
 		const {file, data} = await smallStore(3);
 		const ref = data.cases[0]!.ref;
-		const add = (text: string) => (d: typeof data) => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c))});
+		const add = (text: string) => (d: typeof data) => ({
+			...d,
+			cases: d.cases.map(c => (c.ref === ref ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
+		});
 		const a = await openStore(file);
 		const b = await openStore(file);
 		await b.apply(add('from B'));
@@ -179,7 +182,9 @@ describe('two users, one store (in one process, as two instances)', () => {
 		const a = await openStore(file);
 		const b = await openStore(file);
 		await b.apply(d => ({...d, drafts: d.drafts.filter(x => x.caseRef !== ref)}));
-		const err = await a.apply(d => ({...d, drafts: d.drafts.map(x => (x.caseRef === ref ? {...x, step: 3} : x))})).catch(e => e as StoreError);
+		const err = await a
+			.apply(d => ({...d, drafts: d.drafts.map(x => (x.caseRef === ref ? {...x, step: 3} : x))}))
+			.catch(e => e as StoreError);
 		expect((err as StoreError).code).toBe('conflict');
 		expect((err as StoreError).message).toContain(`Another user deleted draft review of case ${ref}`);
 	});
@@ -191,7 +196,9 @@ describe('two users, one store (in one process, as two instances)', () => {
 		const b = await openStore(file);
 		const sign = (_who: string) => (d: ReturnType<typeof a.snapshot>) => {
 			const last = d.chain.at(-1)!;
-			return {...d, chain: [...d.chain, makeEntry(d.chain, last.kind, last.data as never, `2026-11-30T10:00:00.000Z`)]} as typeof d & {who?: string};
+			return {...d, chain: [...d.chain, makeEntry(d.chain, last.kind, last.data as never, `2026-11-30T10:00:00.000Z`)]} as typeof d & {
+				who?: string;
+			};
 		};
 		await b.apply(sign('b'));
 		await a.apply(sign('a'));
@@ -200,7 +207,9 @@ describe('two users, one store (in one process, as two instances)', () => {
 		// A change that captured the OLD chain in a closure would not link; it is refused, not written.
 		const stale = a.snapshot().chain;
 		await b.apply(sign('b2'));
-		const bad = await a.apply(d => ({...d, chain: [...d.chain, makeEntry(stale, 'review', stale.at(-1)!.data as never, '2026-11-30T11:00:00.000Z')]})).catch(e => e as StoreError);
+		const bad = await a
+			.apply(d => ({...d, chain: [...d.chain, makeEntry(stale, 'review', stale.at(-1)!.data as never, '2026-11-30T11:00:00.000Z')]}))
+			.catch(e => e as StoreError);
 		expect(bad).toBeInstanceOf(StoreError);
 		expect(verifyChain((await readStoreFile(file, {chain: 'whole'})).data.chain)).toBeNull();
 	});

@@ -66,7 +66,9 @@ describe('clash messages speak to whoever made the change', () => {
 		const ref = data.cases[0]!.ref;
 		const setRisk = (risk: 'low' | 'medium' | 'high') => (d: StoreData) => ({
 			...d,
-			cases: d.cases.map(c => (c.ref === ref ? withRisk(c, risk, {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null}) : c)),
+			cases: d.cases.map(c =>
+				c.ref === ref ? withRisk(c, risk, {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null}) : c,
+			),
 		});
 		const a = await openStore(file, surface ? {surface} : {});
 		const b = await openStore(file);

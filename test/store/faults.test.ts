@@ -71,10 +71,12 @@ function faultyFs(step: Step, code: string, always: boolean, also?: Step): Write
 	};
 }
 
-const addUpdate = (text: string) => (d: StoreData): StoreData => ({
-	...d,
-	cases: d.cases.map((c, i) => (i === 0 ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
-});
+const addUpdate =
+	(text: string) =>
+	(d: StoreData): StoreData => ({
+		...d,
+		cases: d.cases.map((c, i) => (i === 0 ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
+	});
 const count = (d: StoreData, text: string) => d.cases[0]!.updates.filter(u => u.text === text).length;
 const temps = (dir: string) => readdirSync(dir).filter(n => n.endsWith('.tmp'));
 
@@ -172,11 +174,13 @@ describe('faults at every step of a save', () => {
 });
 
 /** Signing: one chain entry appended (an amendment of the last entry) and an update, in one save. */
-const addEntry = (text: string) => (d: StoreData): StoreData => {
-	const last = d.chain.at(-1)!;
-	const data = {amends: last.seq, date: '2026-11-30', by: d.team.sergeantId, reason: text, corrections: {summary: text}};
-	return {...addUpdate(text)(d), chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
-};
+const addEntry =
+	(text: string) =>
+	(d: StoreData): StoreData => {
+		const last = d.chain.at(-1)!;
+		const data = {amends: last.seq, date: '2026-11-30', by: d.team.sergeantId, reason: text, corrections: {summary: text}};
+		return {...addUpdate(text)(d), chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
+	};
 const entries = (d: StoreData, text: string) => d.chain.filter(e => e.kind === 'amendment' && e.data.reason === text).length;
 const whole = async (file: string) => (await readStoreFile(file, {chain: 'whole'})).data;
 

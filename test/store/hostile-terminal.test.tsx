@@ -100,7 +100,13 @@ describe('a hostile store in every desk view', () => {
 		expect(frames.length).toBeGreaterThan(seen.length);
 		// The payloads' readable markers show the hostile text really was drawn (made safe), not skipped.
 		const all = stripAnsi(frames.join('\n'));
-		const markers = ['<osc52>', 'is not in the team (did you mean DI Rachel Okafor', 'cover: DI Rachel Okafor', 'Exported to', 'Review CR/'];
+		const markers = [
+			'<osc52>',
+			'is not in the team (did you mean DI Rachel Okafor',
+			'cover: DI Rachel Okafor',
+			'Exported to',
+			'Review CR/',
+		];
 		for (const marker of markers) expect(all).toContain(marker);
 		for (const [i, f] of frames.entries()) expectClean(`frame ${i}`, f, {allowSgr: true});
 	}, 120_000);
@@ -169,13 +175,17 @@ describe('a hostile store through every command', () => {
 		['import missing file', ['import', path.join(folder, `missing${ALL_SHORT}.csv`)]],
 	];
 
-	it.each(runs)('%s: nothing from the store or the arguments reaches stdout or stderr raw', (_name, args) => {
-		const res: RunResult = runCli([...args, ...global]);
-		tally.commands++;
-		expect(res.stderr, `${args.join(' ')}: no stack trace`).not.toMatch(/\n\s+at /);
-		expectClean('stdout', res.stdout, {csv: args.includes('csv')});
-		expectClean('stderr', res.stderr);
-	}, 60_000);
+	it.each(runs)(
+		'%s: nothing from the store or the arguments reaches stdout or stderr raw',
+		(_name, args) => {
+			const res: RunResult = runCli([...args, ...global]);
+			tally.commands++;
+			expect(res.stderr, `${args.join(' ')}: no stack trace`).not.toMatch(/\n\s+at /);
+			expectClean('stdout', res.stdout, {csv: args.includes('csv')});
+			expectClean('stderr', res.stderr);
+		},
+		60_000,
+	);
 
 	it('a store that is missing, or not a store, named by a hostile path', () => {
 		const missing = path.join(folder, `gone${ALL_SHORT}.json`);

@@ -147,9 +147,12 @@ describe('fuzzing the loader (fast-check)', () => {
 
 	it('any text: only StoreError', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string({unit: 'binary', maxLength: 400}), fc.constantFrom('{', '[', '{"schemaVersion":1', '\uFEFF{}', '"\\u0000"')), s => {
-				expect(timed(s, 'text')).toBe('rejected');
-			}),
+			fc.property(
+				fc.oneof(fc.string({unit: 'binary', maxLength: 400}), fc.constantFrom('{', '[', '{"schemaVersion":1', '\uFEFF{}', '"\\u0000"')),
+				s => {
+					expect(timed(s, 'text')).toBe('rejected');
+				},
+			),
 			{numRuns: 400},
 		);
 	});
@@ -197,12 +200,24 @@ describe('fuzzing the loader (fast-check)', () => {
 	it('valid store text with bytes overwritten, inserted or deleted: a valid store or a StoreError', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({at: fc.nat({max: text.length - 1}), op: fc.constantFrom('set', 'insert', 'delete'), ch: fc.string({unit: 'binary', minLength: 1, maxLength: 3})}), {minLength: 1, maxLength: 5}),
+				fc.array(
+					fc.record({
+						at: fc.nat({max: text.length - 1}),
+						op: fc.constantFrom('set', 'insert', 'delete'),
+						ch: fc.string({unit: 'binary', minLength: 1, maxLength: 3}),
+					}),
+					{minLength: 1, maxLength: 5},
+				),
 				edits => {
 					let s = text;
 					for (const e of edits) {
 						const at = e.at % s.length;
-						s = e.op === 'set' ? s.slice(0, at) + e.ch + s.slice(at + e.ch.length) : e.op === 'insert' ? s.slice(0, at) + e.ch + s.slice(at) : s.slice(0, at) + s.slice(at + e.ch.length);
+						s =
+							e.op === 'set'
+								? s.slice(0, at) + e.ch + s.slice(at + e.ch.length)
+								: e.op === 'insert'
+									? s.slice(0, at) + e.ch + s.slice(at)
+									: s.slice(0, at) + s.slice(at + e.ch.length);
 					}
 					timed(s, 'edited text');
 				},
@@ -272,9 +287,14 @@ describe('structures meant to hurt', () => {
 	it('__proto__ and constructor keys do nothing: no prototype pollution, prototypes intact, __proto__ dropped', async () => {
 		const hostile = text
 			.replace('{"schemaVersion"', '{"__proto__":{"polluted":"top"},"schemaVersion"')
-			.replace('"answers":{}', '"answers":{"__proto__":{"polluted":"answers"},"nested":{"\\u005f_proto__":{"polluted":"escaped"}},"constructor":{"prototype":{"polluted":"ctor"}},"ok":1}');
+			.replace(
+				'"answers":{}',
+				'"answers":{"__proto__":{"polluted":"answers"},"nested":{"\\u005f_proto__":{"polluted":"escaped"}},"constructor":{"prototype":{"polluted":"ctor"}},"ok":1}',
+			);
 		// Both spellings in one object are the same name twice, which is refused outright (issue 14, item 13).
-		expect(() => loadStoreText(text.replace('"answers":{}', '"answers":{"__proto__":{"a":1},"\\u005f_proto__":{"b":2}}'), 'proto.json')).toThrow(/same property name twice/);
+		expect(() =>
+			loadStoreText(text.replace('"answers":{}', '"answers":{"__proto__":{"a":1},"\\u005f_proto__":{"b":2}}'), 'proto.json'),
+		).toThrow(/same property name twice/);
 		const file = path.join(dir, 'proto.json');
 		writeFileSync(file, hostile);
 		const store = await openStore(file);
@@ -288,7 +308,9 @@ describe('structures meant to hurt', () => {
 		expect(answers['nested']).toEqual({});
 		expect(answers['constructor']).toEqual({prototype: {polluted: 'ctor'}}); // plain data, shadows nothing global
 		// Copying the data the usual ways afterwards pollutes nothing either.
-		await store.apply(x => Object.assign({}, x, {drafts: x.drafts.map(dr => Object.assign({}, dr, {answers: Object.assign({}, dr.answers, {more: 2})}))}));
+		await store.apply(x =>
+			Object.assign({}, x, {drafts: x.drafts.map(dr => Object.assign({}, dr, {answers: Object.assign({}, dr.answers, {more: 2})}))}),
+		);
 		const after = readFileSync(file, 'utf8');
 		expect(after).not.toContain('__proto__');
 		expect(after).not.toContain('"polluted":"answers"');
@@ -298,4 +320,8 @@ describe('structures meant to hurt', () => {
 	});
 });
 
-afterAll(() => console.log(`hostile input: ${tally.truncations} truncations rejected, ${tally.flips} byte-flipped files (${tally.flipsRejected} rejected, ${tally.flipsStillValid} still valid stores), ${tally.cli} through the CLI (exit 3), ${tally.fuzzed} fuzzed inputs, lost: 0`));
+afterAll(() =>
+	console.log(
+		`hostile input: ${tally.truncations} truncations rejected, ${tally.flips} byte-flipped files (${tally.flipsRejected} rejected, ${tally.flipsStillValid} still valid stores), ${tally.cli} through the CLI (exit 3), ${tally.fuzzed} fuzzed inputs, lost: 0`,
+	),
+);

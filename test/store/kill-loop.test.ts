@@ -57,7 +57,8 @@ async function round(w: Warm, afterFirstAck: boolean, delayMs: number): Promise<
 	w.child.stdin!.write('go\n');
 	if (afterFirstAck) {
 		const started = Date.now();
-		while (!/^ready\n\d+\n/.test(w.out()) && w.child.exitCode === null && Date.now() - started < 20_000) await new Promise(r => setTimeout(r, 2));
+		while (!/^ready\n\d+\n/.test(w.out()) && w.child.exitCode === null && Date.now() - started < 20_000)
+			await new Promise(r => setTimeout(r, 2));
 	}
 	await new Promise(r => setTimeout(r, delayMs));
 	w.child.kill('SIGKILL');
@@ -110,50 +111,62 @@ async function killLoop(
 }
 
 describe('SIGKILL at random moments', () => {
-	it(`${RAW_ROUNDS} rounds on the durable write path: the store always parses, validates and holds the last acknowledged value`, async () => {
-		const {file, dir} = await smallStore(2, 1);
-		const {killedMidRun, final} = await killLoop(file, RAW_ROUNDS, [COUNTER, file], 30);
-		expect(killedMidRun).toBeGreaterThan(RAW_ROUNDS / 3);
-		expect(final).toBeGreaterThan(RAW_ROUNDS / 2);
+	it(
+		`${RAW_ROUNDS} rounds on the durable write path: the store always parses, validates and holds the last acknowledged value`,
+		async () => {
+			const {file, dir} = await smallStore(2, 1);
+			const {killedMidRun, final} = await killLoop(file, RAW_ROUNDS, [COUNTER, file], 30);
+			expect(killedMidRun).toBeGreaterThan(RAW_ROUNDS / 3);
+			expect(final).toBeGreaterThan(RAW_ROUNDS / 2);
 
-		// Leftover temp files from killed saves are never read as data, and young ones are not swept
-		// (they could belong to a live writer). Add a garbage one to be sure.
-		const garbage = path.join(dir, `.team.json.${process.pid}.abcdefabcdef.tmp`);
-		writeFileSync(garbage, '{"schemaVersion": 1, "half a store');
-		const decoy = path.join(dir, '.team.json.notes.tmp');
-		writeFileSync(decoy, 'not ours');
-		const temps = () => readdirSync(dir).filter(n => isTempFor(file, n));
-		const left = temps().length;
-		expect(left).toBeGreaterThanOrEqual(1);
-		await openStore(file);
-		expect(existsSync(garbage)).toBe(true);
-		// Once older than a minute they are swept on open; files not matching our pattern are left alone.
-		const old = (Date.now() - 120_000) / 1000;
-		for (const n of [...temps(), path.basename(decoy)]) utimesSync(path.join(dir, n), old, old);
-		const s = await openStore(file);
-		expect(temps()).toEqual([]);
-		expect(existsSync(decoy)).toBe(true);
-		expect(s.snapshot().drafts[0]!.answers['counter']).toBe(final);
-		console.log(`kill loop (durable write path): ${RAW_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${left - 1} stray temp files swept, lost: 0`);
-	}, 100_000 + RAW_ROUNDS * 1000);
+			// Leftover temp files from killed saves are never read as data, and young ones are not swept
+			// (they could belong to a live writer). Add a garbage one to be sure.
+			const garbage = path.join(dir, `.team.json.${process.pid}.abcdefabcdef.tmp`);
+			writeFileSync(garbage, '{"schemaVersion": 1, "half a store');
+			const decoy = path.join(dir, '.team.json.notes.tmp');
+			writeFileSync(decoy, 'not ours');
+			const temps = () => readdirSync(dir).filter(n => isTempFor(file, n));
+			const left = temps().length;
+			expect(left).toBeGreaterThanOrEqual(1);
+			await openStore(file);
+			expect(existsSync(garbage)).toBe(true);
+			// Once older than a minute they are swept on open; files not matching our pattern are left alone.
+			const old = (Date.now() - 120_000) / 1000;
+			for (const n of [...temps(), path.basename(decoy)]) utimesSync(path.join(dir, n), old, old);
+			const s = await openStore(file);
+			expect(temps()).toEqual([]);
+			expect(existsSync(decoy)).toBe(true);
+			expect(s.snapshot().drafts[0]!.answers['counter']).toBe(final);
+			console.log(
+				`kill loop (durable write path): ${RAW_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${left - 1} stray temp files swept, lost: 0`,
+			);
+		},
+		100_000 + RAW_ROUNDS * 1000,
+	);
 
-	it(`${CHAIN_ROUNDS} rounds of signing (an append to the chain file, then the state): the chain always verifies and counts exactly the saves`, async () => {
-		const {file} = await smallStore(2, 1);
-		const base = (await readStoreFile(file, {chain: 'whole'})).data.chain.length;
-		let torn = 0;
-		const {killedMidRun, final} = await killLoop(file, CHAIN_ROUNDS, [WRITER, 'chain-counter', file], 60, async (i, counter) => {
-			// Whatever the moment of the kill: the committed chain is whole and linked, holds one entry per
-			// committed save, and anything after its end (a torn line, an entry whose state never landed) is
-			// ignored with a warning until the next save cuts it off.
-			const {data, warnings} = await readStoreFile(file, {chain: 'whole'});
-			expect(verifyChain(data.chain), `round ${i}: the chain verifies`).toBeNull();
-			expect(data.chain.length - base, `round ${i}: one entry per committed save`).toBe(counter);
-			if (warnings.length > 0) torn++;
-			expect(statSync(chainPathFor(file)).size >= data.chainLog!.bytes).toBe(true);
-		});
-		expect(killedMidRun).toBeGreaterThan(0);
-		console.log(`kill loop (chain append): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${torn} rounds left an uncommitted tail, lost: 0`);
-	}, 40_000 + CHAIN_ROUNDS * 2000);
+	it(
+		`${CHAIN_ROUNDS} rounds of signing (an append to the chain file, then the state): the chain always verifies and counts exactly the saves`,
+		async () => {
+			const {file} = await smallStore(2, 1);
+			const base = (await readStoreFile(file, {chain: 'whole'})).data.chain.length;
+			let torn = 0;
+			const {killedMidRun, final} = await killLoop(file, CHAIN_ROUNDS, [WRITER, 'chain-counter', file], 60, async (i, counter) => {
+				// Whatever the moment of the kill: the committed chain is whole and linked, holds one entry per
+				// committed save, and anything after its end (a torn line, an entry whose state never landed) is
+				// ignored with a warning until the next save cuts it off.
+				const {data, warnings} = await readStoreFile(file, {chain: 'whole'});
+				expect(verifyChain(data.chain), `round ${i}: the chain verifies`).toBeNull();
+				expect(data.chain.length - base, `round ${i}: one entry per committed save`).toBe(counter);
+				if (warnings.length > 0) torn++;
+				expect(statSync(chainPathFor(file)).size >= data.chainLog!.bytes).toBe(true);
+			});
+			expect(killedMidRun).toBeGreaterThan(0);
+			console.log(
+				`kill loop (chain append): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${torn} rounds left an uncommitted tail, lost: 0`,
+			);
+		},
+		40_000 + CHAIN_ROUNDS * 2000,
+	);
 
 	it(`${APPLY_ROUNDS} rounds through openStore().apply(): the same holds on the full path`, async () => {
 		const {file} = await smallStore(2, 1);

@@ -21,7 +21,8 @@ function words(content: string): string[] {
 }
 
 function expectQuotesNothing(message: string, content: string): void {
-	for (const w of words(content)) expect(message, `quotes "${w}"`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9$])${w.replace(/\$/g, '\\$')}($|[^A-Za-z0-9$])`));
+	for (const w of words(content))
+		expect(message, `quotes "${w}"`).not.toMatch(new RegExp(`(^|[^A-Za-z0-9$])${w.replace(/\$/g, '\\$')}($|[^A-Za-z0-9$])`));
 }
 
 function loadError(text: string): string {
@@ -90,7 +91,9 @@ describe('load errors quote nothing from the file', () => {
 		}
 		// Still says what is wrong.
 		expect(loadError(JSON.stringify(texts[5]))).toContain('at /cases/60/ref, this crime reference appears twice (also at /cases/0/ref)');
-		expect(loadError(JSON.stringify(texts[0]))).toContain('at /cases/2/risk, Expected one of "high", "medium", "low" (found a text of 27 characters)');
+		expect(loadError(JSON.stringify(texts[0]))).toContain(
+			'at /cases/2/risk, Expected one of "high", "medium", "low" (found a text of 27 characters)',
+		);
 	});
 });
 
@@ -107,7 +110,12 @@ describe('findJsonSyntaxError agrees with JSON.parse', () => {
 
 	it('on fuzzed damage to JSON texts: the same verdict, and the same position wherever V8 gives one', () => {
 		const damaged = fc
-			.tuple(fc.json(), fc.nat(), fc.constantFrom('delete', 'insert', 'replace', 'truncate'), fc.constantFrom(...'{}[]":,0-.e+ \n\t\\atfnu\u0001x1'))
+			.tuple(
+				fc.json(),
+				fc.nat(),
+				fc.constantFrom('delete', 'insert', 'replace', 'truncate'),
+				fc.constantFrom(...'{}[]":,0-.e+ \n\t\\atfnu\u0001x1'),
+			)
 			.map(([json, at, how, ch]) => {
 				const i = json.length === 0 ? 0 : at % json.length;
 				if (how === 'delete') return json.slice(0, i) + json.slice(i + 1);
@@ -133,15 +141,21 @@ describe('findJsonSyntaxError agrees with JSON.parse', () => {
 			return e && `${describePosition(text, e.index)}: ${e.problem}`;
 		};
 		expect(at('{"a": 1}')).toBeNull();
-		expect(at('root:x:0:0')).toBe('line 1, column 1 (byte 0): a character that cannot start a JSON value stands where a value was expected');
+		expect(at('root:x:0:0')).toBe(
+			'line 1, column 1 (byte 0): a character that cannot start a JSON value stands where a value was expected',
+		);
 		expect(at('{\n  "a": tru\n}')).toBe('line 2, column 11 (byte 12): a misspelt true, false or null');
 		expect(at('{"a": 1,}')).toBe('line 1, column 9 (byte 8): expected a property name in double quotes');
 		expect(at('{"a" 1}')).toBe('line 1, column 6 (byte 5): expected ":" after a property name');
 		expect(at('[1 2]')).toBe('line 1, column 4 (byte 3): expected "," or "]" after a list item');
 		expect(at('{"é": "ü" x}')).toBe('line 1, column 11 (byte 12): expected "," or "}" after a property value');
 		expect(at('{"a": "b')).toBe('line 1, column 9 (byte 8): the file ends too early (it looks truncated)');
-		expect(at('{"a": "\t"}')).toBe('line 1, column 8 (byte 7): a control character (such as a tab or a line break) stands unescaped inside a text');
-		expect(at('{"a": "\\q"}')).toBe('line 1, column 9 (byte 8): a backslash inside a text is followed by a character that cannot be escaped');
+		expect(at('{"a": "\t"}')).toBe(
+			'line 1, column 8 (byte 7): a control character (such as a tab or a line break) stands unescaped inside a text',
+		);
+		expect(at('{"a": "\\q"}')).toBe(
+			'line 1, column 9 (byte 8): a backslash inside a text is followed by a character that cannot be escaped',
+		);
 		expect(at('{"a": -x}')).toBe('line 1, column 8 (byte 7): a minus sign is not followed by a number');
 		expect(at('{} {}')).toBe('line 1, column 4 (byte 3): more text follows the end of the JSON data');
 	});

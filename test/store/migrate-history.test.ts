@@ -63,7 +63,11 @@ describe('migrating a schema 1 store (no history) to schema 2', () => {
 	it('seeds the risk from the signed reviews in the chain, with each reviewer and rationale', () => {
 		const reviews = [
 			review('CR/1/26', '2026-02-02', '2026-02-16'),
-			review('CR/1/26', '2026-02-16', '2026-02-23', {riskBefore: 'medium', riskAfter: 'high', riskRationale: 'Suspect lives with children'}),
+			review('CR/1/26', '2026-02-16', '2026-02-23', {
+				riskBefore: 'medium',
+				riskAfter: 'high',
+				riskRationale: 'Suspect lives with children',
+			}),
 			review('CR/1/26', '2026-02-23', '2026-03-02', {riskBefore: 'high', riskAfter: 'high'}),
 		];
 		const cases = [kase('CR/1/26', {risk: 'high', opened: '2026-01-20', allocatedOn: '2026-01-20'}), kase('CR/2/26', {risk: 'low'})];
@@ -125,7 +129,8 @@ describe('the store refuses a present that disagrees with its history', () => {
 	it('a new oicId or allocatedOn without a reallocation', () => {
 		expect(validateStore(withCase(0, {oicId: 'o0006'}))).toEqual({
 			path: '/cases/0/allocations',
-			message: "the last allocation (o0003 from 2026-01-14) is not the case's officer o0006 from 2026-01-14: " +
+			message:
+				"the last allocation (o0003 from 2026-01-14) is not the case's officer o0006 from 2026-01-14: " +
 				'record a reallocation, not a new oicId',
 		});
 		expect(validateStore(withCase(0, {allocatedOn: '2026-02-01'}))?.path).toBe('/cases/0/allocations');
@@ -135,11 +140,19 @@ describe('the store refuses a present that disagrees with its history', () => {
 		const message = "the last risk level (low) is not the case's risk (high): record the change, not a new risk";
 		expect(validateStore(withCase(0, {risk: 'high'}))).toEqual({path: '/cases/0/riskHistory', message});
 		const c = data.cases[0]!;
-		const gap = [{...c.allocations[0]!, to: '2026-03-01'}, {...c.allocations[0]!, officerId: 'o0003', from: '2026-03-02'}];
-		expect(validateStore(withCase(0, {allocations: gap}))?.message).toBe('the allocation ends 2026-03-01 but the next one starts 2026-03-02');
+		const gap = [
+			{...c.allocations[0]!, to: '2026-03-01'},
+			{...c.allocations[0]!, officerId: 'o0003', from: '2026-03-02'},
+		];
+		expect(validateStore(withCase(0, {allocations: gap}))?.message).toBe(
+			'the allocation ends 2026-03-01 but the next one starts 2026-03-02',
+		);
 		expect(validateStore(withCase(0, {allocations: [{...c.allocations[0]!, by: 'o9999'}]}))?.path).toBe('/cases/0/allocations/0/by');
 		expect(validateStore(withCase(0, {allocations: []}))?.message).toBe('a case needs at least its current allocation');
-		const risks = [{...c.riskHistory[0]!, from: '2026-05-01'}, {...c.riskHistory[0]!, from: '2026-04-01'}];
+		const risks = [
+			{...c.riskHistory[0]!, from: '2026-05-01'},
+			{...c.riskHistory[0]!, from: '2026-04-01'},
+		];
 		expect(validateStore(withCase(0, {riskHistory: risks}))?.path).toBe('/cases/0/riskHistory/1/from');
 		const team = {...data.team, sergeantId: 'o0006'};
 		expect(validateStore({...data, team})?.message).toBe("the open sergeant period names o0002 but the team's sergeant is o0006");

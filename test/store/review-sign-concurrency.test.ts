@@ -7,7 +7,15 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
-import {changesOnData, openDraft, reviewContext, saveDraft, signReview, StaleReviewError, type ReviewAnswers} from '../../source/domain/review/index.js';
+import {
+	changesOnData,
+	openDraft,
+	reviewContext,
+	saveDraft,
+	signReview,
+	StaleReviewError,
+	type ReviewAnswers,
+} from '../../source/domain/review/index.js';
 import {triggerFor} from '../../source/domain/rules/index.js';
 import {signer, verifyChain} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
@@ -65,7 +73,9 @@ describe('signing with two desks on one store', () => {
 		const reopened = reviewContext(fresh, OVERDUE_REF, TODAY);
 		expect(reopened.decisionRequired).toBe(false);
 		const cleared = {...answers, performance: {...answers.performance, decision: null, reason: ''}};
-		const done = await a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers: cleared}, {...opts('2026-11-30T10:01:00.000Z'), context: reopened}).next);
+		const done = await a.apply(
+			d => signReview(d, {caseRef: OVERDUE_REF, answers: cleared}, {...opts('2026-11-30T10:01:00.000Z'), context: reopened}).next,
+		);
 		expect(done.merged).toBe(false);
 		// The whole chain, from its own file (the state holds the working set the rules read).
 		const {data: end} = await readStoreFile(file, {chain: 'whole'});
@@ -76,12 +86,20 @@ describe('signing with two desks on one store', () => {
 		expect(verifyChain(end.chain)).toBeNull();
 	});
 
-	it('a concern recorded on the other desk is merged in and lands in this decision\'s evidence', async () => {
+	it("a concern recorded on the other desk is merged in and lands in this decision's evidence", async () => {
 		const {file, a, b} = await twoDesks();
 		const {ctx, answers} = await openOnDeskA(a);
 		answers.performance = {decision: 'escalate', reason: '', planReviewDate: '', concern: ''};
-		await b.apply(d => ({...d, concerns: [...d.concerns, {id: 'c-desk-b', officerId: 'o0011', date: TODAY, by: 'o0003', text: 'Missed the CPS deadline.', caseRef: DOYLE_OTHER}]}));
-		const result = await a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next);
+		await b.apply(d => ({
+			...d,
+			concerns: [
+				...d.concerns,
+				{id: 'c-desk-b', officerId: 'o0011', date: TODAY, by: 'o0003', text: 'Missed the CPS deadline.', caseRef: DOYLE_OTHER},
+			],
+		}));
+		const result = await a.apply(
+			d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next,
+		);
 		expect(result.merged).toBe(true);
 		const {data: end} = await readStoreFile(file);
 		const decision = decisions(end).at(-1)!;
@@ -105,9 +123,13 @@ describe('signing with two desks on one store', () => {
 		expect(changed[0]).toMatchObject({step: 'since', field: 'previousReview'});
 		expect(changed[0]!.message).toMatch(/signed a review of CR\/88397\/26 on 30 Nov .* after you opened yours/);
 		// Had desk A already reloaded, the signing itself says so.
-		await expect(a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next)).rejects.toBeInstanceOf(StaleReviewError);
+		await expect(
+			a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next),
+		).rejects.toBeInstanceOf(StaleReviewError);
 		// Their signing removed the case's draft; A's answers are still A's to save again.
-		await a.apply(d => saveDraft(d, {...openDraft(d, OVERDUE_REF, SERGEANT, '2026-11-30T10:02:00.000Z').draft, answers}, '2026-11-30T10:02:00.000Z'));
+		await a.apply(d =>
+			saveDraft(d, {...openDraft(d, OVERDUE_REF, SERGEANT, '2026-11-30T10:02:00.000Z').draft, answers}, '2026-11-30T10:02:00.000Z'),
+		);
 		expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toEqual([OVERDUE_REF]);
 	});
 });

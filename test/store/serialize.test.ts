@@ -31,7 +31,10 @@ describe('serializeBytes', () => {
 	});
 
 	it('is the same across chunk boundaries, with a record larger than a chunk and wide characters throughout', () => {
-		const cases = Array.from({length: 6000}, (_, i) => ({ref: `CR/${i}/26`, text: i % 7 === 0 ? `it\u2019s case ${i} \ud83d\ude00` : 'x'.repeat(i % 900)}));
+		const cases = Array.from({length: 6000}, (_, i) => ({
+			ref: `CR/${i}/26`,
+			text: i % 7 === 0 ? `it\u2019s case ${i} \ud83d\ude00` : 'x'.repeat(i % 900),
+		}));
 		cases.splice(3000, 0, {ref: 'big', text: '\u00e9'.repeat(CHUNK_BYTES)});
 		const data = {schemaVersion: 1, cases, chain: cases.slice(0, 100), tail: 'end'};
 		expect(serialize(data as unknown as StoreData).length).toBeGreaterThan(3 * CHUNK_BYTES);

@@ -66,7 +66,9 @@ describe('settings bounds', () => {
 		const file = storeWith({...demo.settings, reviewCapDays: 1e15});
 		const verify = runCli(['verify', '--store', file, '--today', DEMO_TODAY]);
 		expect(verify.code).toBe(3);
-		expect(verify.stderr).toContain('/settings/reviewCapDays, the setting reviewCapDays must be a whole number from 1 to 90 (found a number above 90)');
+		expect(verify.stderr).toContain(
+			'/settings/reviewCapDays, the setting reviewCapDays must be a whole number from 1 to 90 (found a number above 90)',
+		);
 		const list = runCli(['problems', '--store', file, '--today', DEMO_TODAY]);
 		expect(list.code).toBe(3);
 		expect(list.stderr).not.toContain('unexpected error');
@@ -78,7 +80,9 @@ describe('settings bounds', () => {
 			const name = b.at.join('.');
 			for (const value of [b.maximum + 1, b.minimum - 1, ...(b.integer ? [b.minimum + 0.5] : [])]) {
 				const text = JSON.stringify({...demo, settings: withSetting(demo.settings, b.at, value)});
-				expect(() => loadStoreText(text, 'team.json'), `${name} = ${value}`).toThrow(`at /settings/${b.at.join('/')}, the setting ${name} must be`);
+				expect(() => loadStoreText(text, 'team.json'), `${name} = ${value}`).toThrow(
+					`at /settings/${b.at.join('/')}, the setting ${name} must be`,
+				);
 			}
 		}
 	});

@@ -19,7 +19,14 @@ const key = (officerId: string): SigningKey & {pem: string; fp: string} => {
 	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
 	return {officerId, privateKey, pem: publicKey.export({type: 'spki', format: 'pem'}).toString(), fp: fingerprintOf(publicKey)};
 };
-const enrolment = (k: ReturnType<typeof key>, by: string, first: boolean): EnrolmentData => ({officerId: k.officerId, publicKey: k.pem, fingerprint: k.fp, date: DEMO_TODAY, by, first});
+const enrolment = (k: ReturnType<typeof key>, by: string, first: boolean): EnrolmentData => ({
+	officerId: k.officerId,
+	publicKey: k.pem,
+	fingerprint: k.fp,
+	date: DEMO_TODAY,
+	by,
+	first,
+});
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
 
 /** The demo with the DI enrolled first and one review signed by the DS, whose key the DI enrolled. */
@@ -51,7 +58,7 @@ describe('verifySignatures', () => {
 		expect(r.problem?.message).toMatch(/is not signed, but every entry after the first key enrolment must be signed/);
 	});
 
-	it('an entry signed by a key nobody enrolled fails, and one signed in another officer\'s name fails', () => {
+	it("an entry signed by a key nobody enrolled fails, and one signed in another officer's name fails", () => {
 		const {data, ds} = signedDemo();
 		const stranger = key('o0002');
 		const review = data.chain.at(-1)!.data as ReviewData;
@@ -74,7 +81,9 @@ describe('verifySignatures', () => {
 		const {data, di} = signedDemo();
 		const last = data.chain.at(-1)!;
 		const flipped = {...last, sig: Buffer.from(Buffer.from(last.sig!, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64')};
-		expect(verifySignatures({...data, chain: [...data.chain.slice(0, -1), flipped as ChainEntry]}).problem?.message).toMatch(/does not match any key enrolled/);
+		expect(verifySignatures({...data, chain: [...data.chain.slice(0, -1), flipped as ChainEntry]}).problem?.message).toMatch(
+			/does not match any key enrolled/,
+		);
 		const again = makeEntry(data.chain, 'enrolment', enrolment(key('o0001'), 'o0001', true), AT, di);
 		expect(verifySignatures({...data, chain: [...data.chain, again]}).problem?.message).toMatch(/claims to be the first enrolment/);
 	});
@@ -100,7 +109,9 @@ describe('fortnight verify and the store with signatures', () => {
 		writeFileSync(store, JSON.stringify(data) + '\n');
 		const before = readFileSync(store);
 		const s = await openStore(store);
-		await expect(s.apply(d => ({...d, chain: [...d.chain, makeEntry(d.chain, 'review', d.chain.at(-1)!.data as ReviewData, AT)]}))).rejects.toThrow(/is not signed.*nothing was saved/);
+		await expect(
+			s.apply(d => ({...d, chain: [...d.chain, makeEntry(d.chain, 'review', d.chain.at(-1)!.data as ReviewData, AT)]})),
+		).rejects.toThrow(/is not signed.*nothing was saved/);
 		expect(readFileSync(store).equals(before)).toBe(true);
 	});
 
@@ -122,7 +133,7 @@ describe('fortnight verify and the store with signatures', () => {
 		r = runCli(['keys', 'enrol', 'o0002', '--public-key', pub, '--store', store, '--as', 'DI Okafor'], {env});
 		expect(r.code).toBe(0);
 		expect(runCli(['verify', '--store', store]).code).toBe(0);
-		expect((readFileSync(path.join(xdg, 'fortnight', 'keys', 'o0001.key')).length)).toBeGreaterThan(0);
+		expect(readFileSync(path.join(xdg, 'fortnight', 'keys', 'o0001.key')).length).toBeGreaterThan(0);
 
 		// An auditor with openssl and the exported public key checks the last entry's signature.
 		if (spawnSync('openssl', ['version']).status !== 0) return;
@@ -133,10 +144,41 @@ describe('fortnight verify and the store with signatures', () => {
 		writeFileSync(path.join(dir, 'di.pem'), pem);
 		writeFileSync(path.join(dir, 'hash.txt'), last.hash);
 		writeFileSync(path.join(dir, 'sig.bin'), Buffer.from(last.sig!, 'base64'));
-		const ok = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'di.pem'), '-rawin', '-in', path.join(dir, 'hash.txt'), '-sigfile', path.join(dir, 'sig.bin')], {encoding: 'utf8'});
+		const ok = execFileSync(
+			'openssl',
+			[
+				'pkeyutl',
+				'-verify',
+				'-pubin',
+				'-inkey',
+				path.join(dir, 'di.pem'),
+				'-rawin',
+				'-in',
+				path.join(dir, 'hash.txt'),
+				'-sigfile',
+				path.join(dir, 'sig.bin'),
+			],
+			{encoding: 'utf8'},
+		);
 		expect(ok).toMatch(/Signature Verified Successfully/);
-		writeFileSync(path.join(dir, 'hash.txt'), last.hash.replace(/^./, c => (c === '0' ? '1' : '0')));
-		expect(spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', path.join(dir, 'di.pem'), '-rawin', '-in', path.join(dir, 'hash.txt'), '-sigfile', path.join(dir, 'sig.bin')]).status).not.toBe(0);
+		writeFileSync(
+			path.join(dir, 'hash.txt'),
+			last.hash.replace(/^./, c => (c === '0' ? '1' : '0')),
+		);
+		expect(
+			spawnSync('openssl', [
+				'pkeyutl',
+				'-verify',
+				'-pubin',
+				'-inkey',
+				path.join(dir, 'di.pem'),
+				'-rawin',
+				'-in',
+				path.join(dir, 'hash.txt'),
+				'-sigfile',
+				path.join(dir, 'sig.bin'),
+			]).status,
+		).not.toBe(0);
 	});
 });
 
@@ -159,7 +201,7 @@ describe('the audit script (docs/audit-chain.py, standard library only)', () => 
 		expect(bad.stdout).toBe('BROKEN: entry 3: its content does not match its hash (altered after signing)\n');
 	});
 
-	it.skipIf(!python)('the script printed in the README re-checks the demo chain to verify\'s head and stops at an altered entry', () => {
+	it.skipIf(!python)("the script printed in the README re-checks the demo chain to verify's head and stops at an altered entry", () => {
 		const readme = readFileSync(path.join(path.dirname(script), '..', 'README.md'), 'utf8');
 		const audit = readme.slice(readme.indexOf('**Checking a store without fortnight.**')).match(/```python\n([\s\S]*?)```/)![1]!;
 		const file = path.join(tempDir(), 'audit.py');
@@ -173,13 +215,19 @@ describe('the audit script (docs/audit-chain.py, standard library only)', () => 
 		const chainFile = store.replace(/\.json$/, '.chain.jsonl');
 		const lines = readFileSync(chainFile, 'utf8');
 		const entry3 = lines.split('\n')[3]!;
-		writeFileSync(chainFile, lines.replace(entry3, entry3.replace(/"summary":"./, m => m.slice(0, -1) + (m.endsWith('X') ? 'Y' : 'X'))));
+		writeFileSync(
+			chainFile,
+			lines.replace(
+				entry3,
+				entry3.replace(/"summary":"./, m => m.slice(0, -1) + (m.endsWith('X') ? 'Y' : 'X')),
+			),
+		);
 		const bad = spawnSync('python3', [file, store], {encoding: 'utf8'});
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toBe('BROKEN at entry 3\n');
 	});
 
-	it.skipIf(!python)('reads a two-file store: the chain file up to what the state commits, and the state\'s working set against it', () => {
+	it.skipIf(!python)("reads a two-file store: the chain file up to what the state commits, and the state's working set against it", () => {
 		// Before, it read the state's own "chain" (only the working set since the split) and called entry 0 broken.
 		const {store} = demoCopy();
 		expect(runCli(['store', 'migrate', '--store', store]).code).toBe(0);

@@ -16,18 +16,22 @@ import {MAX_STORE_BYTES, openStore, readStoreFile} from '../../source/store/stor
 import {runCli, tempDir} from '../helpers/cli.js';
 import {smallStore} from './small-store.js';
 
-const addUpdate = (text: string) => (d: StoreData): StoreData => ({
-	...d,
-	cases: d.cases.map((c, i) => (i === 0 ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
-});
-const sign = (text: string) => (d: StoreData): StoreData => {
-	const last = d.chain.at(-1)!;
-	const data = {amends: last.seq, date: '2026-11-30', by: d.team.sergeantId, reason: text, corrections: {summary: text}};
-	return {...addUpdate(text)(d), chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
-};
+const addUpdate =
+	(text: string) =>
+	(d: StoreData): StoreData => ({
+		...d,
+		cases: d.cases.map((c, i) => (i === 0 ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
+	});
+const sign =
+	(text: string) =>
+	(d: StoreData): StoreData => {
+		const last = d.chain.at(-1)!;
+		const data = {amends: last.seq, date: '2026-11-30', by: d.team.sergeantId, reason: text, corrections: {summary: text}};
+		return {...addUpdate(text)(d), chain: [...d.chain, makeEntry(d.chain, 'amendment', data, '2026-11-30T10:00:00.000Z')]};
+	};
 
 describe('a store too large to open', () => {
-	it('is V8\'s string limit: a larger state file is refused before it is read, saying what to do', async () => {
+	it("is V8's string limit: a larger state file is refused before it is read, saying what to do", async () => {
 		expect(MAX_STORE_BYTES).toBe(536_870_888);
 		const file = path.join(tempDir('fortnight-big-'), 'team.json');
 		// A sparse file: the size of a store over the limit without the disk space or the time to write one.
@@ -39,7 +43,9 @@ describe('a store too large to open', () => {
 		expect(performance.now() - started).toBeLessThan(2000); // not read
 		expect(err).toBeInstanceOf(StoreError);
 		expect((err as StoreError).code).toBe('too-large');
-		expect((err as StoreError).message).toMatch(/team\.json is 537 MB, more than fortnight can open as one store \(537 MB\), so it was not read\. Split the team's cases/);
+		expect((err as StoreError).message).toMatch(
+			/team\.json is 537 MB, more than fortnight can open as one store \(537 MB\), so it was not read\. Split the team's cases/,
+		);
 		const cli = runCli(['problems', '--store', file, '--today', '2026-11-30']);
 		expect(cli.code).toBe(3);
 		expect(cli.stderr).toMatch(/more than fortnight can open as one store/);
@@ -53,7 +59,9 @@ describe('a store too large to open', () => {
 		const err = await store.apply(addUpdate('x'.repeat(2000))).catch(e => e as StoreError);
 		expect(err).toBeInstanceOf(StoreError);
 		expect((err as StoreError).code).toBe('too-large');
-		expect((err as StoreError).message).toMatch(/^That change would make .*team\.json larger than fortnight can open again \(0 MB\), so nothing was saved\. The store has outgrown one team: split its cases/);
+		expect((err as StoreError).message).toMatch(
+			/^That change would make .*team\.json larger than fortnight can open again \(0 MB\), so nothing was saved\. The store has outgrown one team: split its cases/,
+		);
 		expect(readFileSync(file).equals(before)).toBe(true);
 		expect(readdirSync(dir).filter(n => n.endsWith('.tmp'))).toEqual([]);
 		expect(((err as StoreError).unsaved as StoreData).cases[0]!.updates.at(-1)!.text).toHaveLength(2000);

@@ -13,7 +13,14 @@ export function smallData(cases = 6, drafts = 0): StoreData {
 	const reviewer = data.team.sergeantId;
 	return {
 		...data,
-		drafts: data.cases.slice(0, drafts).map(c => ({caseRef: c.ref, reviewerId: reviewer, startedAt: '2026-11-30T09:00:00.000Z', updatedAt: '2026-11-30T09:00:00.000Z', step: 0, answers: {}})),
+		drafts: data.cases.slice(0, drafts).map(c => ({
+			caseRef: c.ref,
+			reviewerId: reviewer,
+			startedAt: '2026-11-30T09:00:00.000Z',
+			updatedAt: '2026-11-30T09:00:00.000Z',
+			step: 0,
+			answers: {},
+		})),
 	};
 }
 
@@ -31,10 +38,15 @@ export async function smallStore(cases = 6, drafts = 0): Promise<{dir: string; f
  */
 export function ensureBuilt(): void {
 	const built = path.join(ROOT, 'dist', 'store', 'store.js');
-	const sources = readdirSync(path.join(ROOT, 'source', 'store')).filter(f => f.endsWith('.ts')).map(f => path.join(ROOT, 'source', 'store', f));
+	const sources = readdirSync(path.join(ROOT, 'source', 'store'))
+		.filter(f => f.endsWith('.ts'))
+		.map(f => path.join(ROOT, 'source', 'store', f));
 	const newest = Math.max(...sources.map(f => statSync(f).mtimeMs));
 	if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-	const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], {encoding: 'utf8', timeout: 120_000});
+	const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], {
+		encoding: 'utf8',
+		timeout: 120_000,
+	});
 	if (r.status !== 0) throw new Error(`tsc failed: ${r.stdout}${r.stderr}`);
 }
 

@@ -33,9 +33,15 @@ describe('validating a change record by record', () => {
 	it('finds a bad record the change adds or replaces, at its path', () => {
 		const bad = {...base.cases[2]!, risk: 'extreme'} as unknown as Case;
 		expect(agree({...base, cases: base.cases.map((c, i) => (i === 2 ? bad : c))})?.path).toBe('/cases/2/risk');
-		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26', opened: '2026-02-30'}]})?.path).toBe(`/cases/${base.cases.length}/opened`);
-		expect(agree({...base, chain: [...base.chain, {...base.chain[0]!, seq: -1}]})?.path).toMatch(new RegExp(`^/chain/${base.chain.length}`));
-		expect(agree({...base, officers: base.officers.map((o, i) => (i === 1 ? {...o, hoursPerWeek: 'lots'} : o))} as unknown as StoreData)?.path).toMatch(/^\/officers\/1\//);
+		expect(agree({...base, cases: [...base.cases, {...base.cases[0]!, ref: 'CR/NEW/26', opened: '2026-02-30'}]})?.path).toBe(
+			`/cases/${base.cases.length}/opened`,
+		);
+		expect(agree({...base, chain: [...base.chain, {...base.chain[0]!, seq: -1}]})?.path).toMatch(
+			new RegExp(`^/chain/${base.chain.length}`),
+		);
+		expect(
+			agree({...base, officers: base.officers.map((o, i) => (i === 1 ? {...o, hoursPerWeek: 'lots'} : o))} as unknown as StoreData)?.path,
+		).toMatch(/^\/officers\/1\//);
 	});
 
 	it('still checks the rest of the store and the references whole', () => {
@@ -50,7 +56,9 @@ describe('validating a change record by record', () => {
 		const {file} = await smallStore(8);
 		const store = await openStore(file);
 		const before = store.snapshot();
-		await expect(store.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 1 ? ({...c, status: 'lost'} as unknown as Case) : c))}))).rejects.toThrow(/cases\/1\/status/);
+		await expect(
+			store.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 1 ? ({...c, status: 'lost'} as unknown as Case) : c))})),
+		).rejects.toThrow(/cases\/1\/status/);
 		expect(store.snapshot()).toBe(before);
 		const reopened = await openStore(file);
 		expect(reopened.snapshot().revision).toBe(before.revision);
@@ -62,8 +70,24 @@ describe('validating a change record by record', () => {
 		expect(p).toEqual({path: '/cases/2/risk', message: 'Expected one of "high", "medium", "low" (found a text of 7 characters)'});
 		expect(validateStore({...base, cases: base.cases.map((c, i) => (i === 2 ? bad : c))})?.message).toBe(p?.message);
 		// Nullable lists name null too; other errors keep TypeBox's words.
-		const reason = agree({...base, absences: [{id: 'ab9', officerId: base.officers[0]!.id, from: '2026-01-01', to: null, reason: 'flu', coverOfficerId: null, recordedAt: '2026-01-01T00:00:00.000Z', recordedBy: base.officers[0]!.id}]} as unknown as StoreData);
-		expect(reason?.message).toBe('Expected one of "sick", "annual-leave", "training", "restricted-duties", "other" (found a text of 3 characters)');
+		const reason = agree({
+			...base,
+			absences: [
+				{
+					id: 'ab9',
+					officerId: base.officers[0]!.id,
+					from: '2026-01-01',
+					to: null,
+					reason: 'flu',
+					coverOfficerId: null,
+					recordedAt: '2026-01-01T00:00:00.000Z',
+					recordedBy: base.officers[0]!.id,
+				},
+			],
+		} as unknown as StoreData);
+		expect(reason?.message).toBe(
+			'Expected one of "sick", "annual-leave", "training", "restricted-duties", "other" (found a text of 3 characters)',
+		);
 		expect(agree({...base, team: {...base.team, name: 7}} as unknown as StoreData)?.message).toBe('Expected string (found a whole number)');
 	});
 });

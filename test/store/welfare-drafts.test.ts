@@ -66,7 +66,9 @@ describe('welfare drafts file', () => {
 		const err = await changeWelfareDrafts(store, add(pending())).catch(e => e as StoreError);
 		expect(err).toBeInstanceOf(StoreError);
 		expect((err as StoreError).code).toBe('welfare-key');
-		expect((err as StoreError).message).toMatch(/team\.welfare\.json is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept/);
+		expect((err as StoreError).message).toMatch(
+			/team\.welfare\.json is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept/,
+		);
 		expect(existsSync(welfareDraftsPathFor(store))).toBe(false);
 		expect(folderBytes(dir)).not.toContain(MARKER);
 	}, 60_000);
@@ -106,7 +108,8 @@ describe('welfare drafts file', () => {
 		await writeWelfare(path.join(dir, 'team.welfare.json'), {schemaVersion: 1, notes: []}, 'team passphrase');
 		const access = await openWelfareDrafts(store, notFiled);
 		expect(access.ok).toBe(false);
-		if (!access.ok) expect(access.reason).toMatch(/is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept .* Quit, set/);
+		if (!access.ok)
+			expect(access.reason).toMatch(/is encrypted and FORTNIGHT_WELFARE_KEY is not set, so no welfare note can be kept .* Quit, set/);
 	}, 60_000);
 
 	it('a pending note already in the welfare file (filed, then a crash before its copy was removed) is dropped on open, not offered again', async () => {
@@ -114,12 +117,24 @@ describe('welfare drafts file', () => {
 		const store = path.join(dir, 'team.json');
 		await changeWelfareDrafts(store, add(pending()));
 		await changeWelfareDrafts(store, add(pending({caseRef: 'CR/2/26', text: 'another'})));
-		await appendWelfareNote(path.join(dir, 'team.welfare.json'), {id: 'wn-r9', officerId: 'o1', date: '2026-11-30', by: 'o2', text: MARKER});
+		await appendWelfareNote(path.join(dir, 'team.welfare.json'), {
+			id: 'wn-r9',
+			officerId: 'o1',
+			date: '2026-11-30',
+			by: 'o2',
+			text: MARKER,
+		});
 		const access = await openWelfareDrafts(store, (p, n) => p.text === n.text && p.by === n.by);
 		expect(access.ok && access.pending.map(n => n.caseRef)).toEqual(['CR/2/26']);
 		expect((await readWelfareDrafts(store)).map(n => n.caseRef)).toEqual(['CR/2/26']);
 		// Filing again with the same id does not add it twice.
-		await appendWelfareNote(path.join(dir, 'team.welfare.json'), {id: 'wn-r9', officerId: 'o1', date: '2026-11-30', by: 'o2', text: MARKER});
+		await appendWelfareNote(path.join(dir, 'team.welfare.json'), {
+			id: 'wn-r9',
+			officerId: 'o1',
+			date: '2026-11-30',
+			by: 'o2',
+			text: MARKER,
+		});
 		expect((await readWelfare(path.join(dir, 'team.welfare.json'))).notes).toHaveLength(1);
 	});
 

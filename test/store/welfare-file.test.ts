@@ -3,7 +3,15 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {StoreError} from '../../source/store/errors.js';
 import {KDF} from '../../source/store/welfare-crypto.js';
-import {appendWelfareNote, isWelfareEncrypted, readWelfare, WELFARE_KEY_ENV, WELFARE_MODE, writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
+import {
+	appendWelfareNote,
+	isWelfareEncrypted,
+	readWelfare,
+	WELFARE_KEY_ENV,
+	WELFARE_MODE,
+	writeWelfare,
+	type WelfareNote,
+} from '../../source/store/welfare-file.js';
 import {tempDir} from '../helpers/cli.js';
 
 const note = (id: string, text = 'private health detail'): WelfareNote => ({id, officerId: 'o1', date: '2026-11-30', by: 'o2', text});

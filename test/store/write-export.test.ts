@@ -90,7 +90,7 @@ describe('writeExport', () => {
 		expect(lstatSync(fifo).isFIFO()).toBe(true);
 	});
 
-	it.runIf(isRoot)('--force keeps the replaced file\'s owner and group as well as its mode', async () => {
+	it.runIf(isRoot)("--force keeps the replaced file's owner and group as well as its mode", async () => {
 		const dir = tempDir();
 		const file = path.join(dir, 'shared.csv');
 		writeFileSync(file, 'old\n');

@@ -50,7 +50,15 @@ let testColumns = 100;
 /** Renders the desk; with no `actor`, as the store's sergeant (as the bundled demo's copy runs with nobody named). */
 export function renderDesk(props: Partial<DeskProps> = {}) {
 	const data = props.data ?? demoData();
-	const all: DeskProps = {data, today: DEMO_TODAY, size: {columns: 120, rows: 36}, color: false, pollMs: 0, ...props, actor: props.actor ?? actorAs(data.team.sergeantId)};
+	const all: DeskProps = {
+		data,
+		today: DEMO_TODAY,
+		size: {columns: 120, rows: 36},
+		color: false,
+		pollMs: 0,
+		...props,
+		actor: props.actor ?? actorAs(data.team.sergeantId),
+	};
 	testColumns = all.size?.columns ?? 120;
 	const app = render(<Desk {...all} />);
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
@@ -93,7 +101,13 @@ export function renderDesk(props: Partial<DeskProps> = {}) {
 		app.rerender(<Desk {...all} size={{columns, rows}} />);
 		// The layout follows the size one effect later: wait for the frame drawn at the new size.
 		const tooSmall = columns < 80 || rows < 24;
-		return waitFor(f => f !== before && (tooSmall ? f.includes(`this one is ${columns}x${rows}`) : f.split('\n').length === rows - 1 && /CASES|TEAM|HANDOVER|REVIEW LOG/.test(f)));
+		return waitFor(
+			f =>
+				f !== before &&
+				(tooSmall
+					? f.includes(`this one is ${columns}x${rows}`)
+					: f.split('\n').length === rows - 1 && /CASES|TEAM|HANDOVER|REVIEW LOG/.test(f)),
+		);
 	};
 	return {app, frame, press, type, changed, waitFor, resize};
 }

@@ -43,12 +43,21 @@ async function openCase(h: DeskHarness, ref: string): Promise<void> {
 
 /** DS Brennan sick from today, DC Marsh named as cover. */
 function marshCovering(data: StoreData = demoData()): StoreData {
-	const a: Absence = {id: 'abCOI', officerId: DS, from: '2026-11-30', to: '2026-12-09', reason: 'sick', coverOfficerId: MARSH, recordedAt: '2026-11-30T08:00:00.000Z', recordedBy: DS};
+	const a: Absence = {
+		id: 'abCOI',
+		officerId: DS,
+		from: '2026-11-30',
+		to: '2026-12-09',
+		reason: 'sick',
+		coverOfficerId: MARSH,
+		recordedAt: '2026-11-30T08:00:00.000Z',
+		recordedBy: DS,
+	};
 	return {...data, absences: [...data.absences, a]};
 }
 
 describe('the desk runs as one officer', () => {
-	it('the status bar says who (the demo\'s sergeant when nobody is named, else the officer)', async () => {
+	it("the status bar says who (the demo's sergeant when nobody is named, else the officer)", async () => {
 		const h = renderDesk();
 		await ready(h);
 		expect(h.frame()).toMatch(/\(in memory\) \| as DS Brennan \| 60 live cases/);
@@ -66,7 +75,9 @@ describe('the desk runs as one officer', () => {
 		await openCase(h, MARSH_CASE);
 		await h.press('r');
 		const f = await inEditor(h, 'cannot review it');
-		expect(f).toContain("DC Marsh holds CR/61882/26, so cannot review it: no one supervises their own cases. The review goes to DI Okafor (the team's inspector).");
+		expect(f).toContain(
+			"DC Marsh holds CR/61882/26, so cannot review it: no one supervises their own cases. The review goes to DI Okafor (the team's inspector).",
+		);
 		expect(f).not.toContain('step 1 of 7');
 		await h.press(KEYS.esc);
 		// The same cover reviews another officer's case while she acts up.
@@ -104,7 +115,9 @@ describe('the desk runs as one officer', () => {
 		await openCase(h, ASHWORTH_CASE);
 		await h.press('r');
 		let f = await inEditor(h, 'so cannot review');
-		expect(f).toContain('DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot review CR/87204/26: DS Brennan (or the cover named while they are away) or DI Okafor can.');
+		expect(f).toContain(
+			'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot review CR/87204/26: DS Brennan (or the cover named while they are away) or DI Okafor can.',
+		);
 		expect(f).not.toContain('step 1 of 7');
 		await h.press(KEYS.esc);
 		await openCase(h, ASHWORTH_CASE);
@@ -197,7 +210,9 @@ describe('two desks as two people on one case', () => {
 		const stores: Store[] = [await openStore(file), await openStore(file)];
 		const people = [DS, DI];
 		const words = ['Brennan waits for the DFU', 'Okafor asks for the MG3'];
-		const desks = stores.map((store, i) => renderDesk({data: store.snapshot(), store, actor: actorAs(people[i]!), size: {columns: 160, rows: 48}}));
+		const desks = stores.map((store, i) =>
+			renderDesk({data: store.snapshot(), store, actor: actorAs(people[i]!), size: {columns: 160, rows: 48}}),
+		);
 		for (const h of desks) await ready(h);
 		// Alternately, so each saves over the other's latest file.
 		for (const h of desks) {

@@ -42,9 +42,9 @@ describe('desk navigation', () => {
 	it('cycles focus with Tab and Shift+Tab and switches views with 1-4', async () => {
 		const h = renderDesk();
 		await ready(h);
-		expect((await h.press(KEYS.tab))).toContain('» EDITOR');
-		expect((await h.press(KEYS.tab))).toContain('» PROBLEMS');
-		expect((await h.press(KEYS.shiftTab))).toContain('» EDITOR');
+		expect(await h.press(KEYS.tab)).toContain('» EDITOR');
+		expect(await h.press(KEYS.tab)).toContain('» PROBLEMS');
+		expect(await h.press(KEYS.shiftTab)).toContain('» EDITOR');
 		let f = await h.press('2');
 		expect(f).toContain('TEAM');
 		expect(f).toContain('Check-in');
@@ -56,7 +56,6 @@ describe('desk navigation', () => {
 		expect(f).toContain('CASES');
 		h.app.unmount();
 	});
-
 });
 
 describe('tabs', () => {
@@ -160,7 +159,7 @@ describe('filter', () => {
 		h.app.unmount();
 	});
 
-	it('filters the Problems panel; Enter opens the problem\'s detail, and Enter there its case or officer', async () => {
+	it("filters the Problems panel; Enter opens the problem's detail, and Enter there its case or officer", async () => {
 		const problems = findProblems(demoData(), DEMO_TODAY);
 		const caseProblem = problems.find(p => p.subject.type === 'case' && p.subject.ref === 'CR/87204/26')!;
 		expect(caseProblem).toBeDefined();
@@ -335,7 +334,10 @@ describe('what the desk shows', () => {
 
 	it('renders only the visible rows of a 20,000-case explorer', async () => {
 		const base = demoData();
-		const cases = Array.from({length: 20_000}, (_, i) => ({...base.cases[i % base.cases.length]!, ref: `CR/${String(i).padStart(5, '0')}/26`}));
+		const cases = Array.from({length: 20_000}, (_, i) => ({
+			...base.cases[i % base.cases.length]!,
+			ref: `CR/${String(i).padStart(5, '0')}/26`,
+		}));
 		const data: StoreData = {...base, cases};
 		// The rules are not under test here (and take seconds on 20,000 cases): stand in for them.
 		const h = renderDesk({data, size: {columns: 100, rows: 30}, findProblems: () => []});
@@ -351,4 +353,3 @@ describe('what the desk shows', () => {
 		h.app.unmount();
 	});
 });
-

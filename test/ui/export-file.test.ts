@@ -6,7 +6,7 @@ import {ExportRefused} from '../../source/store/store.js';
 import {writeFreshExport} from '../../source/ui/desk/export-file.js';
 import {tempDir} from '../helpers/cli.js';
 
-describe('the desk\'s export file', () => {
+describe("the desk's export file", () => {
 	it('is a new file beside the store, mode 0600, passing over any name already taken (a link to nowhere too)', async () => {
 		const dir = tempDir();
 		const store = path.join(dir, 'team.json');
@@ -21,7 +21,7 @@ describe('the desk\'s export file', () => {
 		expect(readdirSync(dir).filter(n => n.endsWith('.tmp'))).toEqual([]);
 	});
 
-	it('never writes one of the store\'s own files, even one not made yet', async () => {
+	it("never writes one of the store's own files, even one not made yet", async () => {
 		const dir = tempDir();
 		const store = path.join(dir, 'team.json');
 		writeFileSync(store, '{}\n');

@@ -35,7 +35,13 @@ describe('keymap', () => {
 		expect(commandFor('r', key())).toBe('review');
 		expect(commandFor('R', key())).toBe('review-queue');
 		expect(commandFor('', key({escape: true, meta: true}))).toBe('back');
-		for (const [n, view] of [['1', 'view-cases'], ['2', 'view-team'], ['3', 'view-handover'], ['4', 'view-log']] as const) expect(commandFor(n, key())).toBe(view);
+		for (const [n, view] of [
+			['1', 'view-cases'],
+			['2', 'view-team'],
+			['3', 'view-handover'],
+			['4', 'view-log'],
+		] as const)
+			expect(commandFor(n, key())).toBe(view);
 		// Ctrl+J is not j.
 		expect(commandFor('j', key({ctrl: true}))).toBeUndefined();
 	});

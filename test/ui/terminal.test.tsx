@@ -47,7 +47,16 @@ describe('alternate screen', () => {
 	it('is entered, and left on q', async () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const run = runDesk({open: async () => ({store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({
+			open: async () => ({store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}),
+			storePath: '/tmp/x.json',
+			sizeBytes: null,
+			today: '2026-11-30',
+			color: false,
+			stdin: stdin as never,
+			stdout: stdout as never,
+			stderr: new FakeStdout() as never,
+		});
 		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		// The loading frame came first, with the same panes.
@@ -63,7 +72,7 @@ describe('alternate screen', () => {
 	it('shows the first-run notice inside the alternate screen, in the loading frame and the desk', async () => {
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const notice = 'No store yet: copied the demo team to /tmp/x.json.\nOpen your own team\'s store with --store PATH or FORTNIGHT_STORE.\n';
+		const notice = "No store yet: copied the demo team to /tmp/x.json.\nOpen your own team's store with --store PATH or FORTNIGHT_STORE.\n";
 		const open = async () => ({store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR});
 		const streams = {stdin: stdin as never, stdout: stdout as never, stderr: new FakeStdout() as never};
 		const run = runDesk({open, storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, notice, ...streams});
@@ -84,7 +93,16 @@ describe('alternate screen', () => {
 	it('is left when rendering throws, and the error reaches the caller (printed on the normal screen)', async () => {
 		const stdout = new FakeStdout();
 		const broken = {...demoData(), cases: null} as unknown as StoreData;
-		const run = runDesk({open: async () => ({store: fakeStore(broken, {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}), storePath: '/tmp/x.json', sizeBytes: null, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({
+			open: async () => ({store: fakeStore(broken, {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR}),
+			storePath: '/tmp/x.json',
+			sizeBytes: null,
+			today: '2026-11-30',
+			color: false,
+			stdin: new FakeStdin() as never,
+			stdout: stdout as never,
+			stderr: new FakeStdout() as never,
+		});
 		await expect(run).rejects.toThrow();
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.lastIndexOf(LEAVE)).toBeGreaterThan(stdout.out.lastIndexOf(ENTER));
@@ -96,7 +114,16 @@ describe('alternate screen', () => {
 		const failing = async (): Promise<{store: Store; actor: DeskActor}> => {
 			throw new StoreError('malformed', '/tmp/x.json is not valid JSON.', '/tmp/x.json');
 		};
-		const run = runDesk({open: failing, storePath: '/tmp/x.json', sizeBytes: 10, today: '2026-11-30', color: false, stdin: new FakeStdin() as never, stdout: stdout as never, stderr: new FakeStdout() as never});
+		const run = runDesk({
+			open: failing,
+			storePath: '/tmp/x.json',
+			sizeBytes: 10,
+			today: '2026-11-30',
+			color: false,
+			stdin: new FakeStdin() as never,
+			stdout: stdout as never,
+			stderr: new FakeStdout() as never,
+		});
 		await expect(run).rejects.toBeInstanceOf(StoreError);
 		expect(stdout.out.startsWith(ENTER)).toBe(true);
 		expect(stdout.out.endsWith(LEAVE)).toBe(true);

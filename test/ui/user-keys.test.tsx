@@ -80,7 +80,9 @@ describe('a remapping that cannot be used is said, and the action keeps its keys
 	});
 
 	it("the desk says a bad settings file's problems on its status bar", async () => {
-		const h = renderDesk({settingsProblems: ['/cfg/fortnight/config.json: theme must be one of "default", "high-contrast"; using the default.']});
+		const h = renderDesk({
+			settingsProblems: ['/cfg/fortnight/config.json: theme must be one of "default", "high-contrast"; using the default.'],
+		});
 		await ready(h);
 		await h.waitFor('Settings: /cfg/fortnight/config.json: theme must be');
 		h.app.unmount();
@@ -118,7 +120,11 @@ describe("a settings file's identity", () => {
 		expect(resolveIdentity(data, {settingsUser: marsh.id})).toMatchObject({ok: true, source: 'settings', officer: {id: marsh.id}});
 		expect(resolveIdentity(data, {as: data.team.sergeantId, settingsUser: marsh.id})).toMatchObject({ok: true, source: '--as'});
 		const nobody = resolveIdentity(data, {settingsUser: 'Nobody Atall', demo: true});
-		expect(nobody).toMatchObject({ok: true, source: 'demo', note: 'Your settings file\'s "as" ("Nobody Atall") is not an officer in this store; it is not used.'});
+		expect(nobody).toMatchObject({
+			ok: true,
+			source: 'demo',
+			note: 'Your settings file\'s "as" ("Nobody Atall") is not an officer in this store; it is not used.',
+		});
 		const none = resolveIdentity(data, {settingsUser: 'Nobody Atall'});
 		expect(none.ok).toBe(false);
 	});

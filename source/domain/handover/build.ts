@@ -54,7 +54,9 @@ export interface HandoverInput {
  * default cover when none is given.
  */
 export function recordedCover(data: StoreData, from: IsoDate, to: IsoDate): {name: string; officerId: string} | null {
-	const absence = data.absences.find(a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null);
+	const absence = data.absences.find(
+		a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null,
+	);
 	if (!absence) return null;
 	const officer = data.officers.find(o => o.id === absence.coverOfficerId);
 	return officer ? {name: fullName(officer), officerId: officer.id} : null;
@@ -117,7 +119,8 @@ export function buildHandover(input: HandoverInput): Handover {
 		})
 		.sort((a, b) => cmp(a.startedOn, b.startedOn) || cmp(a.caseRef, b.caseRef));
 	const draftByCase = new Map<string, ReviewDraftNote>();
-	for (const d of reviewDrafts) if (!draftByCase.has(d.caseRef) || draftByCase.get(d.caseRef)!.lastSavedOn <= d.lastSavedOn) draftByCase.set(d.caseRef, d);
+	for (const d of reviewDrafts)
+		if (!draftByCase.has(d.caseRef) || draftByCase.get(d.caseRef)!.lastSavedOn <= d.lastSavedOn) draftByCase.set(d.caseRef, d);
 
 	const lastReviews = rules.reviewsByCase;
 	const casesByOic = rules.liveByOic;
@@ -154,14 +157,24 @@ export function buildHandover(input: HandoverInput): Handover {
 							lapsed: clock.lapsed,
 						}
 					: null,
-			rui: c.rui && c.rui.endedOn === null ? {suspect: c.rui.suspect, since: c.rui.since, lastSuspectUpdate: c.rui.lastSuspectUpdate, nextUpdateDue: nextRuiUpdate(c, data.settings)!} : null,
+			rui:
+				c.rui && c.rui.endedOn === null
+					? {
+							suspect: c.rui.suspect,
+							since: c.rui.since,
+							lastSuspectUpdate: c.rui.lastSuspectUpdate,
+							nextUpdateDue: nextRuiUpdate(c, data.settings)!,
+						}
+					: null,
 			lastReview: review ? {date: review.data.date, byId: review.data.reviewerId, byName: name(review.data.reviewerId)} : null,
 			nextReviewDue: c.nextReviewDue,
 			openActions: openActions(c).map(a => ({text: a.text, ownerId: a.ownerId, ownerName: name(a.ownerId), due: a.due, status: a.status})),
 			materialLocations: [...c.materialLocations],
 			lastUpdate: lastUpdateDate(c),
 			daysSinceUpdate: daysSinceUpdate(c, today),
-			reviewDraft: draft ? {startedById: draft.startedById, startedByName: draft.startedByName, startedOn: draft.startedOn, lastSavedOn: draft.lastSavedOn} : null,
+			reviewDraft: draft
+				? {startedById: draft.startedById, startedByName: draft.startedByName, startedOn: draft.startedOn, lastSavedOn: draft.lastSavedOn}
+				: null,
 		};
 	};
 
@@ -169,7 +182,9 @@ export function buildHandover(input: HandoverInput): Handover {
 	/** `o` is undefined for an OIC id missing from the officer list: their cases are handed over all the same. */
 	const officerSection = (id: string, o: Officer | undefined): OfficerSection => {
 		const load = workloadIn(rules, id);
-		const cases = (casesByOic.get(id) ?? []).slice().sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
+		const cases = (casesByOic.get(id) ?? [])
+			.slice()
+			.sort((a, b) => riskRank(a) - riskRank(b) || cmp(a.nextReviewDue, b.nextReviewDue) || cmp(a.ref, b.ref));
 		const section: OfficerSection = {
 			officerId: id,
 			name: o ? fullName(o) : `unknown officer (${id})`,
@@ -178,7 +193,14 @@ export function buildHandover(input: HandoverInput): Handover {
 			absences: (absencesInWindow.get(id) ?? [])
 				.slice()
 				.sort((a, b) => cmp(a.from, b.from))
-				.map(a => ({id: a.id, from: a.from, to: a.to, reason: a.reason, reasonWords: ABSENCE_WORDS[a.reason], coverName: a.coverOfficerId ? name(a.coverOfficerId) : null})),
+				.map(a => ({
+					id: a.id,
+					from: a.from,
+					to: a.to,
+					reason: a.reason,
+					reasonWords: ABSENCE_WORDS[a.reason],
+					coverName: a.coverOfficerId ? name(a.coverOfficerId) : null,
+				})),
 			liveCases: cases.length,
 			workloadPoints: load.points,
 			workloadPercent: Math.round(load.percent),
@@ -213,10 +235,7 @@ export function buildHandover(input: HandoverInput): Handover {
 		reviewDrafts,
 		inWindow,
 		decisions,
-		officers: [
-			...people.map(o => officerSection(o.id, o)),
-			...orphans.map(id => officerSection(id, undefined)),
-		],
+		officers: [...people.map(o => officerSection(o.id, o)), ...orphans.map(id => officerSection(id, undefined))],
 	};
 }
 

@@ -98,7 +98,14 @@ export interface Inspector {
 	officerId: string;
 }
 
-export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: IsoDate, checkInDue: Map<string, IsoDate>, inspector: Inspector | null = null): DatedItems {
+export function datedItems(
+	data: StoreData,
+	from: IsoDate,
+	to: IsoDate,
+	today: IsoDate,
+	checkInDue: Map<string, IsoDate>,
+	inspector: Inspector | null = null,
+): DatedItems {
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const lookup = absenceLookup(data.absences);
 	const alreadyDue: WindowItem[] = [];
@@ -166,12 +173,20 @@ export function datedItems(data: StoreData, from: IsoDate, to: IsoDate, today: I
 	for (const o of data.officers) {
 		if (!welfareScope(o, today)) continue;
 		const due = checkInDue.get(o.id);
-		if (due) push(due, 'welfare-check-in-due', () => ({caseRef: null, officerId: o.id, officerName: fullName(o), detail: 'Record that it happened, never what was said.'}));
+		if (due)
+			push(due, 'welfare-check-in-due', () => ({
+				caseRef: null,
+				officerId: o.id,
+				officerName: fullName(o),
+				detail: 'Record that it happened, never what was said.',
+			}));
 	}
 	for (const a of data.absences) absenceItems(a, data.absences, officers, today, push);
 
 	const byDate = (x: WindowItem, y: WindowItem) =>
-		cmp(x.date, y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || cmp(x.caseRef ?? x.officerName ?? '', y.caseRef ?? y.officerName ?? '');
+		cmp(x.date, y.date) ||
+		KIND_ORDER[x.kind] - KIND_ORDER[y.kind] ||
+		cmp(x.caseRef ?? x.officerName ?? '', y.caseRef ?? y.officerName ?? '');
 	alreadyDue.sort(byDate);
 	dueBeforeWindow.sort(byDate);
 	inWindow.sort(byDate);
@@ -252,14 +267,23 @@ function caseItems(
 	}
 	if (c.victim) {
 		const level = c.victim.serviceLevel;
-		push(nextVictimUpdate(c.victim, settings, today), 'victim-update-due', () => ({...base(), detail: `${capital(level)} service (Victims' Code).`}));
+		push(nextVictimUpdate(c.victim, settings, today), 'victim-update-due', () => ({
+			...base(),
+			detail: `${capital(level)} service (Victims' Code).`,
+		}));
 	}
 	for (const f of c.forensics) {
 		if (f.resultOn !== null || f.expected === null) continue;
-		push(f.expected, 'forensic-result-expected', () => ({...base(), detail: `Submitted ${shortDate(f.submitted, today)}.`, about: f.item, recordId: f.id}));
+		push(f.expected, 'forensic-result-expected', () => ({
+			...base(),
+			detail: `Submitted ${shortDate(f.submitted, today)}.`,
+			about: f.item,
+			recordId: f.id,
+		}));
 	}
 	const {cpsDueDate, courtDate, mg3Status} = c.cps;
-	if (cpsDueDate) push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.${awayNote(c.oicId, cpsDueDate)}`}));
+	if (cpsDueDate)
+		push(cpsDueDate, 'cps-due', () => ({...base(), detail: `MG3 ${mg3Status.replace(/-/g, ' ')}.${awayNote(c.oicId, cpsDueDate)}`}));
 	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: `Court hearing.${awayNote(c.oicId, courtDate)}`}));
 }
 
@@ -270,9 +294,14 @@ function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string,
 	const coverNote = (): string => {
 		if (!a.coverOfficerId) return 'no cover named';
 		const clash = coverAwayDuring(all, a.coverOfficerId, a)[0];
-		return clash ? `cover named, but ${coverName} is away ${absenceSpan(clash, today)} (${ABSENCE_WORDS[clash.reason]}): name another cover for those days` : 'cover named';
+		return clash
+			? `cover named, but ${coverName} is away ${absenceSpan(clash, today)} (${ABSENCE_WORDS[clash.reason]}): name another cover for those days`
+			: 'cover named';
 	};
-	push(a.from, 'absence-start', () => ({...base, detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverNote()}.`}));
+	push(a.from, 'absence-start', () => ({
+		...base,
+		detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverNote()}.`,
+	}));
 	if (a.to) push(a.to, 'absence-end', () => ({...base, detail: `Last day ${words}.`}));
 }
 

@@ -20,7 +20,10 @@ const FROM_TODAY: readonly [RegExp, string][] = [
 	[/([:,]) \d+ days? overdue/g, '$1 overdue'],
 	[/waiting \d+ days? since/g, 'waiting since'],
 	[/never updated, \d+ days?/g, 'never updated'],
-	[/No decision recorded after \d+ days?; it goes to (.+?) after (\d+) days/g, 'No decision recorded yet; it goes to $1 $2 days after it fired'],
+	[
+		/No decision recorded after \d+ days?; it goes to (.+?) after (\d+) days/g,
+		'No decision recorded yet; it goes to $1 $2 days after it fired',
+	],
 	[new RegExp(`(${DATE}), today(?=[;,)]|$)`, 'g'), '$1'],
 ];
 

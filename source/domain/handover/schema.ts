@@ -50,7 +50,10 @@ export const WindowItemSchema = StrictObject({
 	about: Nullable(Type.String()),
 	away: doc('When the officer is away on the date: who covers, in words (the end of detail says the same).', Nullable(Type.String())),
 	awayCover: doc('When the officer is away on the date: the officer covering that day, or null when nobody does.', Nullable(Type.String())),
-	recordId: doc("The store's id of the record the item comes from (forensic submission, action, action plan, absence); null for a case's own dates.", Nullable(Type.String())),
+	recordId: doc(
+		"The store's id of the record the item comes from (forensic submission, action, action plan, absence); null for a case's own dates.",
+		Nullable(Type.String()),
+	),
 });
 export type WindowItem = Static<typeof WindowItemSchema>;
 
@@ -64,7 +67,10 @@ export const DecisionSchema = StrictObject({
 	/** What to do about it. */
 	action: Type.String(),
 	due: Nullable(Date_),
-	inspectorName: doc("The team's inspector, when the decision is theirs or they must be told (null when none is recorded or none is needed).", Nullable(Type.String())),
+	inspectorName: doc(
+		"The team's inspector, when the decision is theirs or they must be told (null when none is recorded or none is needed).",
+		Nullable(Type.String()),
+	),
 	resolve: doc(
 		'The ways to clear it: the desk key and the command (README "Acting on a problem").',
 		Type.Array(ResolveJsonSchema, {minItems: 1}),
@@ -99,7 +105,14 @@ export const CaseSectionSchema = StrictObject({
 	risk: Type.String(),
 	status: Type.String(),
 	bail: Nullable(BailSummarySchema),
-	rui: Nullable(StrictObject({suspect: Type.String(), since: Date_, lastSuspectUpdate: Nullable(Date_), nextUpdateDue: doc('When the suspect is next due an update (every settings.ruiUpdateDays).', Date_)})),
+	rui: Nullable(
+		StrictObject({
+			suspect: Type.String(),
+			since: Date_,
+			lastSuspectUpdate: Nullable(Date_),
+			nextUpdateDue: doc('When the suspect is next due an update (every settings.ruiUpdateDays).', Date_),
+		}),
+	),
 	lastReview: Nullable(StrictObject({date: Date_, byId: Type.String(), byName: Type.String()})),
 	nextReviewDue: Date_,
 	openActions: Type.Array(
@@ -108,7 +121,10 @@ export const CaseSectionSchema = StrictObject({
 	materialLocations: Type.Array(Type.String()),
 	lastUpdate: Nullable(Date_),
 	daysSinceUpdate: Type.Integer(),
-	reviewDraft: doc('A review started and not signed: who started it and when (never what it says).', Nullable(StrictObject({startedById: Type.String(), startedByName: Type.String(), startedOn: Date_, lastSavedOn: Date_}))),
+	reviewDraft: doc(
+		'A review started and not signed: who started it and when (never what it says).',
+		Nullable(StrictObject({startedById: Type.String(), startedByName: Type.String(), startedOn: Date_, lastSavedOn: Date_})),
+	),
 });
 export type CaseSection = Static<typeof CaseSectionSchema>;
 
@@ -125,9 +141,15 @@ export const OfficerSectionSchema = StrictObject({
 	workloadPoints: Type.Number(),
 	workloadPercent: doc("Weighted caseload as a percentage of the team's capacity for this officer's hours.", Type.Number()),
 	workloadExcessive: Type.Boolean(),
-	actionPlan: doc('A performance action plan in place: yes or no and its review date only, never its detail.', StrictObject({inPlace: Type.Boolean(), reviewDate: Nullable(Date_)})),
+	actionPlan: doc(
+		'A performance action plan in place: yes or no and its review date only, never its detail.',
+		StrictObject({inPlace: Type.Boolean(), reviewDate: Nullable(Date_)}),
+	),
 	welfareCheckInDue: doc('When the next welfare check-in is due (never what was said).', Nullable(Date_)),
-	welfareNotes: doc('Only with --include-welfare: recent welfare notes, newest first. OFFICIAL-SENSITIVE.', Type.Optional(Type.Array(WelfareNoteOutSchema))),
+	welfareNotes: doc(
+		'Only with --include-welfare: recent welfare notes, newest first. OFFICIAL-SENSITIVE.',
+		Type.Optional(Type.Array(WelfareNoteOutSchema)),
+	),
 	cases: Type.Array(CaseSectionSchema),
 });
 export type OfficerSection = Static<typeof OfficerSectionSchema>;
@@ -152,13 +174,22 @@ export const HandoverSchema = StrictObject(
 		period: StrictObject({from: Date_, to: Date_, days: Type.Integer()}),
 		today: doc('The date problems and clocks were worked out for.', Date_),
 		preparedBy: Type.String(),
-		cover: doc('Who covers the sergeant; null when nobody is named.', Nullable(StrictObject({name: Type.String(), officerId: Nullable(Type.String())}))),
-		inspector: doc("The team's inspector, who decides what a cover cannot (bail extensions at inspector level, escalated triggers).", Nullable(StrictObject({name: Type.String(), officerId: Type.String()}))),
+		cover: doc(
+			'Who covers the sergeant; null when nobody is named.',
+			Nullable(StrictObject({name: Type.String(), officerId: Nullable(Type.String())})),
+		),
+		inspector: doc(
+			"The team's inspector, who decides what a cover cannot (bail extensions at inspector level, escalated triggers).",
+			Nullable(StrictObject({name: Type.String(), officerId: Type.String()})),
+		),
 		generatedAt: doc('When the document was written: a UTC instant, YYYY-MM-DDTHH:MM:SS(.sss)Z.', InstantSchema),
 		chainHead: doc('Review-chain head as "seq:sha256", or "empty": proves which signed reviews this document reflects.', ChainHeadSchema),
 		includesWelfare: Type.Boolean(),
 		alreadyDue: doc('Overdue: still outstanding with a date before today (overdue reviews, lapsed bail...).', Type.Array(WindowItemSchema)),
-		dueBeforeWindow: doc('Not yet due today but falling due before the window opens (empty when the window opens today or earlier).', Type.Array(WindowItemSchema)),
+		dueBeforeWindow: doc(
+			'Not yet due today but falling due before the window opens (empty when the window opens today or earlier).',
+			Type.Array(WindowItemSchema),
+		),
 		reviewDrafts: doc('Reviews started and not signed: whose and since when, never their content.', Type.Array(ReviewDraftNoteSchema)),
 		inWindow: doc('Every dated item from the first to the last day of the window, by date.', Type.Array(WindowItemSchema)),
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),

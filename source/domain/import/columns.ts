@@ -75,7 +75,15 @@ export type ValueField = (typeof VALUE_FIELDS)[number];
 export const REQUIRED_FOR_NEW: readonly Field[] = ['offence', 'officer', 'risk', 'status', 'opened'];
 
 /** The words fortnight understands in each word column (after normaliseWord). */
-export const RISK_WORDS: Record<string, Risk> = {high: 'high', h: 'high', medium: 'medium', med: 'medium', m: 'medium', low: 'low', l: 'low'};
+export const RISK_WORDS: Record<string, Risk> = {
+	high: 'high',
+	h: 'high',
+	medium: 'medium',
+	med: 'medium',
+	m: 'medium',
+	low: 'low',
+	l: 'low',
+};
 export const STATUS_WORDS: Record<string, CaseStatus> = {
 	investigation: 'investigation',
 	'under investigation': 'investigation',
@@ -149,15 +157,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseMapping(json: unknown): ImportMapping {
 	if (!isRecord(json)) throw new MappingError('the mapping must be a JSON object with "columns", "dateFormats" and/or "values".');
 	for (const key of Object.keys(json)) {
-		if (!['columns', 'dateFormats', 'values'].includes(key)) throw new MappingError(`unknown key "${key}" (expected "columns", "dateFormats" or "values").`);
+		if (!['columns', 'dateFormats', 'values'].includes(key))
+			throw new MappingError(`unknown key "${key}" (expected "columns", "dateFormats" or "values").`);
 	}
 	const headers: Record<Field, string> = {...DEFAULT_HEADERS};
 	if (json['columns'] !== undefined) {
 		const columns = json['columns'];
 		if (!isRecord(columns)) throw new MappingError('"columns" must be an object from field name to the header in your file.');
 		for (const [field, header] of Object.entries(columns)) {
-			if (!(FIELDS as readonly string[]).includes(field)) throw new MappingError(`"columns" names an unknown field "${field}" (fields: ${FIELDS.join(', ')}).`);
-			if (typeof header !== 'string' || header.trim() === '') throw new MappingError(`"columns"."${field}" must be the header text in your file.`);
+			if (!(FIELDS as readonly string[]).includes(field))
+				throw new MappingError(`"columns" names an unknown field "${field}" (fields: ${FIELDS.join(', ')}).`);
+			if (typeof header !== 'string' || header.trim() === '')
+				throw new MappingError(`"columns"."${field}" must be the header text in your file.`);
 			headers[field as Field] = header;
 		}
 	}
@@ -181,13 +192,16 @@ export function parseMapping(json: unknown): ImportMapping {
 		const v = json['values'];
 		if (!isRecord(v)) throw new MappingError('"values" must be an object such as {"risk": {"Standard": "low"}}.');
 		for (const [field, words] of Object.entries(v)) {
-			if (!(VALUE_FIELDS as readonly string[]).includes(field)) throw new MappingError(`"values" can translate ${VALUE_FIELDS.join(', ')}; not "${field}".`);
+			if (!(VALUE_FIELDS as readonly string[]).includes(field))
+				throw new MappingError(`"values" can translate ${VALUE_FIELDS.join(', ')}; not "${field}".`);
 			if (!isRecord(words)) throw new MappingError(`"values"."${field}" must map your words to fortnight's.`);
 			const table: Record<string, string> = {};
 			for (const [from, to] of Object.entries(words)) {
 				if (typeof to !== 'string') throw new MappingError(`"values"."${field}"."${from}" must be text.`);
 				if (WORD_TABLES[field as ValueField][normaliseWord(to)] === undefined) {
-					throw new MappingError(`"values"."${field}"."${from}" gives "${to}", which is not one of fortnight's words (${Object.keys(WORD_TABLES[field as ValueField]).join(', ')}).`);
+					throw new MappingError(
+						`"values"."${field}"."${from}" gives "${to}", which is not one of fortnight's words (${Object.keys(WORD_TABLES[field as ValueField]).join(', ')}).`,
+					);
 				}
 				table[normaliseWord(from)] = to;
 			}
@@ -204,5 +218,8 @@ export function normaliseHeader(h: string): string {
 
 /** Cell words (risk, status, ...) match ignoring case, spaces, hyphens and underscores. */
 export function normaliseWord(s: string): string {
-	return s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+	return s
+		.trim()
+		.toLowerCase()
+		.replace(/[\s_-]+/g, ' ');
 }

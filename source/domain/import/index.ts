@@ -10,7 +10,18 @@ import {emptyPlan, startPlan, type ImportOptions, type ImportPlan, type RowPlann
 export {DEFAULT_HEADERS, DEFAULT_MAPPING, FIELDS, MappingError, parseMapping, type Field, type ImportMapping} from './columns.js';
 export {dateParser, DEFAULT_DATE_FORMATS} from './date-format.js';
 export {CSV_OPTIONS, parseCsv, readCsvRecords, rowNumber, type CsvTable, type ParseResult} from './parse-csv.js';
-export {applyPlan, describeNew, planImport, shortOffence, startPlan, type RowPlanner, type CaseChange, type ImportOptions, type ImportPlan, type OfficerProblem} from './plan.js';
+export {
+	applyPlan,
+	describeNew,
+	planImport,
+	shortOffence,
+	startPlan,
+	type RowPlanner,
+	type CaseChange,
+	type ImportOptions,
+	type ImportPlan,
+	type OfficerProblem,
+} from './plan.js';
 export type {Rejection} from './rows.js';
 
 /**

@@ -9,7 +9,18 @@ import {RANKS} from '../model.js';
 
 export type OfficerMatch = {ok: true; officerId: string} | {ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[]};
 
-const RANK_WORDS = new Set([...RANKS.map(r => r.toLowerCase()), 'det', 'con', 'sgt', 'insp', 'detective', 'constable', 'sergeant', 'inspector', 'trainee']);
+const RANK_WORDS = new Set([
+	...RANKS.map(r => r.toLowerCase()),
+	'det',
+	'con',
+	'sgt',
+	'insp',
+	'detective',
+	'constable',
+	'sergeant',
+	'inspector',
+	'trainee',
+]);
 
 function words(s: string): string[] {
 	return s

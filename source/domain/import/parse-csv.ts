@@ -41,7 +41,11 @@ export type RecordSink = (record: string[], index: number) => void;
  * go (records[i] of parseCsv is the call with index i). Nothing is kept here, so a planner that drops
  * each row after checking it never holds the whole file as strings.
  */
-export function readCsvRecords(input: string | Uint8Array, onHeader: (header: string[]) => RecordSink, onProgress?: (fraction: number) => void): {ok: true} | {ok: false; error: string} {
+export function readCsvRecords(
+	input: string | Uint8Array,
+	onHeader: (header: string[]) => RecordSink,
+	onProgress?: (fraction: number) => void,
+): {ok: true} | {ok: false; error: string} {
 	let first = true;
 	let sink: RecordSink | undefined;
 	let index = 0;
@@ -53,7 +57,8 @@ export function readCsvRecords(input: string | Uint8Array, onHeader: (header: st
 			const sep = first ? /^sep=(.)$/i.exec(record.join(',')) : null;
 			first = false;
 			if (sep) {
-				if (sep[1] !== ',') error = `the file says its separator is "${sep[1]}"; fortnight reads comma-separated files (save as "CSV UTF-8 (Comma delimited)").`;
+				if (sep[1] !== ',')
+					error = `the file says its separator is "${sep[1]}"; fortnight reads comma-separated files (save as "CSV UTF-8 (Comma delimited)").`;
 			} else if (record.every(h => h.trim() === '')) {
 				error = NO_HEADER;
 			} else {

@@ -81,7 +81,18 @@ export interface ImportPlan {
 }
 
 export function emptyPlan(fileError: string | null): ImportPlan {
-	return {fileError, changes: [], rejected: [], rejectedRows: 0, unknownOfficers: [], missing: [], flagged: [], ignoredColumns: [], rowsRead: 0, unchanged: 0};
+	return {
+		fileError,
+		changes: [],
+		rejected: [],
+		rejectedRows: 0,
+		unknownOfficers: [],
+		missing: [],
+		flagged: [],
+		ignoredColumns: [],
+		rowsRead: 0,
+		unchanged: 0,
+	};
 }
 
 /** Plans one row at a time, so a large export can be planned as it is parsed (see planCsv) and its rows dropped. */
@@ -136,7 +147,11 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 		let rejections = result.rejections;
 		if (ref !== '') {
 			const seen = firstRow.get(ref);
-			if (seen !== undefined) rejections = [...rejections, at(layout, rowNo, 'ref', `crime reference ${ref} is also on row ${seen}; each case must appear once.`)];
+			if (seen !== undefined)
+				rejections = [
+					...rejections,
+					at(layout, rowNo, 'ref', `crime reference ${ref} is also on row ${seen}; each case must appear once.`),
+				];
 			else firstRow.set(ref, rowNo);
 		}
 		if (rejections.length === 0 && result.row) {
@@ -145,7 +160,16 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 			const merged = mergeRow(before, result.row, data, options, layout);
 			if ('rejections' in merged) rejections = merged.rejections;
 			else if (!merged.changed) plan.unchanged++;
-			else plan.changes.push({kind: before ? 'update' : 'add', ref, row: rowNo, changes: merged.changes, before, after: merged.after, index: index ?? -1});
+			else
+				plan.changes.push({
+					kind: before ? 'update' : 'add',
+					ref,
+					row: rowNo,
+					changes: merged.changes,
+					before,
+					after: merged.after,
+					index: index ?? -1,
+				});
 		}
 		if (rejections.length > 0) {
 			rejectedRows.add(rowNo);
@@ -216,8 +240,10 @@ const OUTCOME_WORDS: Record<BailOutcome, string> = {charged: 'charged', nfa: 'no
 
 /** Why a bail return date cannot stand (bail runs from the day after the arrest), or null. */
 function bailProblem(layout: ColumnLayout, r: ImportRow, bailedOn: IsoDate | null): Rejection | null {
-	if (!bailedOn) return at(layout, r.row, 'bailReturnDate', 'a bail return date needs an arrest date (bail runs from the day after arrest).');
-	if (r.bailReturnDate! <= bailedOn) return at(layout, r.row, 'bailReturnDate', `the bail return date ${r.bailReturnDate} is not after the arrest date ${bailedOn}.`);
+	if (!bailedOn)
+		return at(layout, r.row, 'bailReturnDate', 'a bail return date needs an arrest date (bail runs from the day after arrest).');
+	if (r.bailReturnDate! <= bailedOn)
+		return at(layout, r.row, 'bailReturnDate', `the bail return date ${r.bailReturnDate} is not after the arrest date ${bailedOn}.`);
 	return null;
 }
 
@@ -240,7 +266,16 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		const v = r[fieldKey(f)];
 		if (v === undefined || v === null) {
 			const has = layout.index[f] !== undefined;
-			rejections.push(at(layout, r.row, has ? f : null, has ? `${f === 'officer' ? 'the officer' : `the ${labelFor(f)}`} is empty; a new case needs it.` : `the file has no ${labelFor(f)} column, which a new case (${r.ref}) needs.`));
+			rejections.push(
+				at(
+					layout,
+					r.row,
+					has ? f : null,
+					has
+						? `${f === 'officer' ? 'the officer' : `the ${labelFor(f)}`} is empty; a new case needs it.`
+						: `the file has no ${labelFor(f)} column, which a new case (${r.ref}) needs.`,
+				),
+			);
 		}
 	}
 	if (rejections.length > 0) return {rejections};
@@ -267,7 +302,15 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 			r.rui === true
 				? {since: r.arrestDate ?? today, lastSuspectUpdate: r.lastSuspectUpdate ?? null, suspect: r.suspect ?? '', endedOn: null}
 				: null,
-		victim: r.victimServiceLevel || victimUpdate ? {initials: '', serviceLevel: r.victimServiceLevel ?? 'standard', reportedOn: r.opened!, updates: victimUpdate ? [victimUpdate] : []} : null,
+		victim:
+			r.victimServiceLevel || victimUpdate
+				? {
+						initials: '',
+						serviceLevel: r.victimServiceLevel ?? 'standard',
+						reportedOn: r.opened!,
+						updates: victimUpdate ? [victimUpdate] : [],
+					}
+				: null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted
 			? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}]
@@ -293,7 +336,8 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		Object.assign(c, next);
 		changes.push(words);
 	};
-	if (r.offence && r.offence !== c.offence) change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
+	if (r.offence && r.offence !== c.offence)
+		change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
 	if (r.officerId && r.officerId !== c.oicId) {
 		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
 		// A reallocation with history: the allocation that ends keeps its dates (never dated before it began).
@@ -309,9 +353,11 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		const {riskHistory} = withRisk(c, r.risk, {from: today, by: who.by, reason: IMPORT_REASON, reviewSeq: null});
 		change({risk: r.risk, riskHistory}, `risk ${c.risk} -> ${r.risk}`);
 	}
-	if (r.status && r.status !== c.status) change({status: r.status, closedOn: r.status === 'closed' ? (c.closedOn ?? today) : null}, `status ${c.status} -> ${r.status}`);
+	if (r.status && r.status !== c.status)
+		change({status: r.status, closedOn: r.status === 'closed' ? (c.closedOn ?? today) : null}, `status ${c.status} -> ${r.status}`);
 	if (r.opened && r.opened !== c.opened) change({opened: r.opened}, `opened ${c.opened} -> ${r.opened}`);
-	if (r.arrestDate && r.arrestDate !== c.arrestDate) change({arrestDate: r.arrestDate}, `arrest date ${c.arrestDate ?? 'none'} -> ${r.arrestDate}`);
+	if (r.arrestDate && r.arrestDate !== c.arrestDate)
+		change({arrestDate: r.arrestDate}, `arrest date ${c.arrestDate ?? 'none'} -> ${r.arrestDate}`);
 
 	// Bail: runs from the arrest; its regime is fixed by the date of arrest (pre- or post-28 October 2022).
 	const bailRunning = c.bail !== null && c.bail.endedOn === null;
@@ -324,12 +370,18 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 			// new date, or bail ended) is the records system not yet caught up: it never undoes the record.
 			const superseded = c.bailEvents.some(e => e.returnDateBefore === r.bailReturnDate && e.returnDate !== r.bailReturnDate);
 			if (!superseded && (c.bail.returnDate !== r.bailReturnDate || c.bail.endedOn !== null)) {
-				change({bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}}, `bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`);
+				change(
+					{bail: {...c.bail, returnDate: r.bailReturnDate, endedOn: null}},
+					`bail return ${before.bail!.endedOn === null ? before.bail!.returnDate : 'ended'} -> ${r.bailReturnDate}`,
+				);
 			}
 		} else {
 			const suspect = r.suspect ?? c.bail?.suspect ?? c.rui?.suspect ?? '';
 			const bail = bailFrom(bailedOn!, r.bailReturnDate, data, suspect);
-			change({bail}, `bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`);
+			change(
+				{bail},
+				`bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`,
+			);
 		}
 	} else if (r.rui === true && bailRunning) {
 		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (now RUI)`);
@@ -409,7 +461,10 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		if (!c.forensics.some(f => f.submitted === d)) {
 			let n = c.forensics.length + 1;
 			while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
-			change({forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]}, `forensic submission ${d} added`);
+			change(
+				{forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]},
+				`forensic submission ${d} added`,
+			);
 		}
 	}
 
@@ -430,8 +485,7 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 			const f = waiting[0]!;
 			if (d < f.submitted) {
 				rejections.push(at(layout, r.row, 'forensicResult', `the result (${d}) is dated before the submission (${f.submitted}).`));
-			}
-			else {
+			} else {
 				const forensics = c.forensics.map(x => (x === f ? {...f, resultOn: d} : x));
 				change({forensics}, `forensic result ${d} (submitted ${f.submitted})`);
 			}
@@ -459,18 +513,28 @@ function fieldKey(f: Field): keyof ImportRow {
 }
 
 function labelFor(f: Field): string {
-	const labels: Partial<Record<Field, string>> = {offence: 'offence', officer: 'officer', risk: 'risk', status: 'status', opened: 'opened date'};
+	const labels: Partial<Record<Field, string>> = {
+		offence: 'offence',
+		officer: 'officer',
+		risk: 'risk',
+		status: 'status',
+		opened: 'opened date',
+	};
 	return labels[f] ?? f;
 }
 
 /** A new case in words for the report (raw store text: pass through safeText before showing). */
 export function describeNew(c: Case): string[] {
 	const words = [`new case: ${c.offence}, ${c.risk} risk, ${c.status}, opened ${c.opened}`];
-	if (c.bail) words.push(`bailed ${c.bail.bailedOn} (${c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${c.bail.returnDate}`);
+	if (c.bail)
+		words.push(
+			`bailed ${c.bail.bailedOn} (${c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${c.bail.returnDate}`,
+		);
 	if (c.rui) words.push(`released under investigation since ${c.rui.since}`);
 	const update = c.updates.at(-1);
 	if (update) words.push(`update ${update.date}`);
-	if (c.victim) words.push(`victim (${c.victim.serviceLevel} service${c.victim.updates.length > 0 ? `, updated ${c.victim.updates.at(-1)}` : ''})`);
+	if (c.victim)
+		words.push(`victim (${c.victim.serviceLevel} service${c.victim.updates.length > 0 ? `, updated ${c.victim.updates.at(-1)}` : ''})`);
 	const forensic = c.forensics.at(-1);
 	if (forensic) words.push(`forensic submission ${forensic.submitted}`);
 	return words;

@@ -100,16 +100,21 @@ export function layoutFor(header: string[], mapping: ImportMapping): {ok: true; 
 		}
 		const before = index[field];
 		if (before !== undefined) {
-			return {ok: false, error: `the column "${h}" appears twice (columns ${columnLetter(before)} and ${columnLetter(i)}); remove one or name them apart with --map.`};
+			return {
+				ok: false,
+				error: `the column "${h}" appears twice (columns ${columnLetter(before)} and ${columnLetter(i)}); remove one or name them apart with --map.`,
+			};
 		}
 		index[field] = i;
 	}
 	if (index.ref === undefined) {
-		return {ok: false, error: `there is no "${mapping.headers.ref}" column for the crime reference; name your file's column with --map (see fortnight import --help).`};
+		return {
+			ok: false,
+			error: `there is no "${mapping.headers.ref}" column for the crime reference; name your file's column with --map (see fortnight import --help).`,
+		};
 	}
 	return {ok: true, layout: {index, ignored, header}};
 }
-
 
 // Control, bidi and invisible characters: kept as written in the store but flagged (display uses safeText).
 // Tab, LF and CR are ordinary in multi-line text. mayBeUnsafe is only a fast pre-filter (hasUnsafeText
@@ -183,11 +188,19 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 	let officerProblem: RowResult['officerProblem'] = null;
 	const reject = (field: Field | null, reason: string) => {
 		const i = field === null ? undefined : layout.index[field];
-		rejections.push({row: rowNo, column: i === undefined ? null : layout.header[i]!, letter: i === undefined ? null : columnLetter(i), reason});
+		rejections.push({
+			row: rowNo,
+			column: i === undefined ? null : layout.header[i]!,
+			letter: i === undefined ? null : columnLetter(i),
+			reason,
+		});
 	};
 	const width = layout.header.length;
 	if (record.length < width) {
-		reject(null, `has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${width}: the row looks cut short or split across lines.`);
+		reject(
+			null,
+			`has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${width}: the row looks cut short or split across lines.`,
+		);
 		return {row: null, rejections, flagged, officerProblem};
 	}
 	if (record.length > width && record.slice(width).some(c => c.trim() !== '')) {
@@ -267,8 +280,7 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		const shown = `${t.slice(0, 20)}${t.length > 20 ? '...' : ''}`;
 		if (t.length > SUSPECT_MAX) {
 			reject('suspect', `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
-		}
-		else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
+		} else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
 		else out.suspect = t === '' ? null : t;
 	}
 
@@ -278,7 +290,10 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		else out.lastUpdateText = text.trim() === '' ? null : text;
 		if (unsafe(text)) flagged.push(header('lastUpdateText'));
 		if (text.trim() !== '' && !out.lastUpdateDate && !rejections.some(r => r.column === cellHeader(layout, 'lastUpdateDate'))) {
-			reject('lastUpdateText', `the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs the date an update was written.`);
+			reject(
+				'lastUpdateText',
+				`the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs the date an update was written.`,
+			);
 		}
 	}
 
@@ -288,7 +303,10 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		const v = lookupWord(ctx, f, table, c);
 		if (v === undefined) {
 			const mapped = mapping.values[f][normaliseWord(c)];
-			reject(f, `"${c.trim()}" is not a known ${labelOf(f)} (expected ${expected}${mapped === undefined ? '' : `; the mapping gives "${mapped}"`}).`);
+			reject(
+				f,
+				`"${c.trim()}" is not a known ${labelOf(f)} (expected ${expected}${mapped === undefined ? '' : `; the mapping gives "${mapped}"`}).`,
+			);
 			return undefined;
 		}
 		return v;
@@ -328,7 +346,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		}
 	}
 
-	if (out.rui === true && out.bailReturnDate) reject('rui', 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.');
+	if (out.rui === true && out.bailReturnDate)
+		reject('rui', 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.');
 	const outcomeWith = (what: string) => `the row has both ${what} and a bail outcome ("${out.bailOutcome}")`;
 	if (out.bailOutcome && out.bailReturnDate) reject('bailOutcome', `${outcomeWith('a bail return date')}: bail either runs or has ended.`);
 	if (out.bailOutcome && out.rui === true) reject('bailOutcome', `${outcomeWith('RUI "yes"')}: give one way the bail ended.`);

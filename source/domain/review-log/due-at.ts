@@ -30,7 +30,12 @@ export function reviewStandingAt(c: Case, reviews: readonly ReviewEntry[] | unde
  * reviewStandingAt on several days at once (`ends` in ascending order), in one pass over the case's
  * reviews: the weekly trends ask it for every week of a quarter, for every case.
  */
-export function reviewStandingsAt(c: Case, reviews: readonly ReviewEntry[] | undefined, ends: readonly IsoDate[], settings: Settings): ReviewStanding[] {
+export function reviewStandingsAt(
+	c: Case,
+	reviews: readonly ReviewEntry[] | undefined,
+	ends: readonly IsoDate[],
+	settings: Settings,
+): ReviewStanding[] {
 	const list = byDate(reviews ?? []);
 	const out: ReviewStanding[] = [];
 	let i = 0;
@@ -49,7 +54,10 @@ export function reviewStandingsAt(c: Case, reviews: readonly ReviewEntry[] | und
 		const lastDate = last?.data.date ?? null;
 		const due = !after
 			? caseReviewDue(c, lastDate, settings)
-			: minDate(last ? last.data.nextReviewDue : addDays(c.allocatedOn, cadenceDays(c.risk, settings)), addDays(lastDate ?? c.allocatedOn, settings.reviewCapDays));
+			: minDate(
+					last ? last.data.nextReviewDue : addDays(c.allocatedOn, cadenceDays(c.risk, settings)),
+					addDays(lastDate ?? c.allocatedOn, settings.reviewCapDays),
+				);
 		previous = {due, last};
 		previousAt = i;
 		out.push(previous);
@@ -60,7 +68,8 @@ export function reviewStandingsAt(c: Case, reviews: readonly ReviewEntry[] | und
 /** The reviews by date, chain order kept within a date (a copy only when the chain is out of date order). */
 function byDate(reviews: readonly ReviewEntry[]): readonly ReviewEntry[] {
 	for (let i = 1; i < reviews.length; i++) {
-		if (reviews[i]!.data.date < reviews[i - 1]!.data.date) return [...reviews].sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : 0));
+		if (reviews[i]!.data.date < reviews[i - 1]!.data.date)
+			return [...reviews].sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : 0));
 	}
 	return reviews;
 }
@@ -75,7 +84,13 @@ export interface MissedReview extends ReviewStanding {
  * A case reviewed earlier in the period still counts when its next review fell due and was missed
  * (QA P1-2): that is "one for each case that missed its review" in the report's definition.
  */
-export function casesMissingReview(cases: readonly Case[], reviewsByCase: ReadonlyMap<string, readonly ReviewEntry[]>, period: Period, today: IsoDate, settings: Settings): MissedReview[] {
+export function casesMissingReview(
+	cases: readonly Case[],
+	reviewsByCase: ReadonlyMap<string, readonly ReviewEntry[]>,
+	period: Period,
+	today: IsoDate,
+	settings: Settings,
+): MissedReview[] {
 	const end = minDate(period.to, today);
 	const out: MissedReview[] = [];
 	for (const c of cases) {

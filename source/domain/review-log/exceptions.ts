@@ -123,7 +123,13 @@ const STALLED_KINDS: ReadonlySet<ProblemKind> = new Set(['stalled-action', 'stal
 // count is the desk status bar's "overdue" (both from the domain's reviewOverdueDays).
 const OVERDUE_KINDS: ReadonlySet<ProblemKind> = new Set(['review-overdue']);
 
-export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], period: Period, today: IsoDate, rules: RuleResults): ExceptionReport {
+export function buildExceptionReport(
+	data: StoreData,
+	rows: readonly LogRow[],
+	period: Period,
+	today: IsoDate,
+	rules: RuleResults,
+): ExceptionReport {
 	const {officers, sergeantOf, sergeants} = sergeantIndex(data);
 	const name = (id: string) => safeText(officers.has(id) ? fullName(officers.get(id)) : `unknown officer ${id}`);
 	const bySergeant = new Map<string, SergeantExceptions>();
@@ -142,7 +148,15 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 		if (r.lateDays === 0) s.totals.onTime++;
 		else {
 			s.totals.late++;
-			s.lateReviews.push({caseRef: r.caseRef, officerId: r.officerId, officer: r.officer, dueDate: r.dueDate!, date: r.date, lateDays: r.lateDays!, seq: r.seq});
+			s.lateReviews.push({
+				caseRef: r.caseRef,
+				officerId: r.officerId,
+				officer: r.officer,
+				dueDate: r.dueDate!,
+				date: r.date,
+				lateDays: r.lateDays!,
+				seq: r.seq,
+			});
 		}
 	}
 
@@ -150,7 +164,13 @@ export function buildExceptionReport(data: StoreData, rows: readonly LogRow[], p
 	for (const m of casesMissingReview(data.cases, rules.reviewsByCase ?? reviewsByCase(data.chain), period, today, data.settings)) {
 		const c = m.case;
 		const s = section(sergeantOf(c.oicId));
-		s.notReviewed.push({caseRef: safeText(c.ref), officerId: c.oicId, officer: name(c.oicId), dueDate: m.due, lastReview: m.last?.data.date ?? null});
+		s.notReviewed.push({
+			caseRef: safeText(c.ref),
+			officerId: c.oicId,
+			officer: name(c.oicId),
+			dueDate: m.due,
+			lastReview: m.last?.data.date ?? null,
+		});
 	}
 
 	for (const p of rules.problems) {
@@ -229,7 +249,21 @@ export function emptySection(sergeantId: string, sergeant: string): SergeantExce
 }
 
 function zeroTotals(): SergeantTotals {
-	return {reviewsDue: 0, reviewsDone: 0, onTime: 0, late: 0, onTimePercent: null, notReviewed: 0, overdueNow: 0, noCover: 0, unresolvedTriggers: 0, bail: 0, stalledActions: 0, forensicWaits: 0, spanOfControl: 0};
+	return {
+		reviewsDue: 0,
+		reviewsDone: 0,
+		onTime: 0,
+		late: 0,
+		onTimePercent: null,
+		notReviewed: 0,
+		overdueNow: 0,
+		noCover: 0,
+		unresolvedTriggers: 0,
+		bail: 0,
+		stalledActions: 0,
+		forensicWaits: 0,
+		spanOfControl: 0,
+	};
 }
 
 function finishTotals(s: SergeantExceptions): void {
@@ -245,7 +279,9 @@ function finishTotals(s: SergeantExceptions): void {
 	t.forensicWaits = s.forensicWaits.length;
 	t.spanOfControl = s.spanOfControl.length;
 	s.lateReviews.sort((a, b) => b.lateDays - a.lateDays || a.seq - b.seq);
-	s.notReviewed.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0));
+	s.notReviewed.sort((a, b) =>
+		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0,
+	);
 	s.unresolvedTriggers.sort((a, b) => (b.days ?? 0) - (a.days ?? 0));
 }
 
@@ -265,8 +301,15 @@ function sumTotals(list: SergeantTotals[]): SergeantTotals {
 /** True when the sergeant's section has anything an inspector must act on. */
 export function hasExceptions(s: SergeantExceptions): boolean {
 	return (
-		s.lateReviews.length + s.notReviewed.length + s.overdueNow.length + s.noCover.length + s.unresolvedTriggers.length + s.bail.length + s.stalledActions.length + s.forensicWaits.length + s.spanOfControl.length >
+		s.lateReviews.length +
+			s.notReviewed.length +
+			s.overdueNow.length +
+			s.noCover.length +
+			s.unresolvedTriggers.length +
+			s.bail.length +
+			s.stalledActions.length +
+			s.forensicWaits.length +
+			s.spanOfControl.length >
 		0
 	);
 }
-

@@ -19,10 +19,18 @@ export type PeriodResult = {ok: true; period: Period} | {ok: false; error: strin
  * Fills in a missing bound and checks both. With only --from, the period runs to today (or to --from
  * itself when that is later); with only --to, it is the 28 days (or `days`) up to --to.
  */
-export function resolvePeriod(fromTyped: string | undefined, toTyped: string | undefined, today: IsoDate, days = DEFAULT_PERIOD_DAYS): PeriodResult {
+export function resolvePeriod(
+	fromTyped: string | undefined,
+	toTyped: string | undefined,
+	today: IsoDate,
+	days = DEFAULT_PERIOD_DAYS,
+): PeriodResult {
 	// One date syntax everywhere on the command line: YYYY-MM-DD or DD/MM/YYYY (README, "Command line").
 	const parsed: (IsoDate | undefined)[] = [];
-	for (const [name, value] of [['--from', fromTyped], ['--to', toTyped]] as const) {
+	for (const [name, value] of [
+		['--from', fromTyped],
+		['--to', toTyped],
+	] as const) {
 		const d = value === undefined ? undefined : parseUserDate(value);
 		if (d === null) return {ok: false, error: `${name} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`};
 		parsed.push(d);

@@ -70,7 +70,9 @@ export interface LogRow {
 
 /** The row's signer, as the entry records it. */
 function signerOf(e: ChainEntry, name: (id: string) => string): Pick<LogRow, 'signedById' | 'signedBy'> {
-	return e.author !== undefined && e.sig !== undefined ? {signedById: e.author, signedBy: name(e.author)} : {signedById: null, signedBy: null};
+	return e.author !== undefined && e.sig !== undefined
+		? {signedById: e.author, signedBy: name(e.author)}
+		: {signedById: null, signedBy: null};
 }
 
 export interface LogOptions {
@@ -118,7 +120,9 @@ export function buildLogRows(data: StoreData, period: Period): LogRow[] {
 		if (e.kind === 'review') {
 			const d = e.data;
 			if (!inPeriod(d.date, period)) continue;
-			let done = 0, carried = 0, dropped = 0;
+			let done = 0,
+				carried = 0,
+				dropped = 0;
 			for (const a of d.actionOutcomes) {
 				if (a.outcome === 'done') done++;
 				else if (a.outcome === 'carried') carried++;
@@ -160,7 +164,12 @@ export function buildLogRows(data: StoreData, period: Period): LogRow[] {
 	return rows;
 }
 
-function amendmentRow(e: AmendmentEntry, chain: readonly ChainEntry[], name: (id: string) => string, sergeantOf: (id: string) => string): LogRow {
+function amendmentRow(
+	e: AmendmentEntry,
+	chain: readonly ChainEntry[],
+	name: (id: string) => string,
+	sergeantOf: (id: string) => string,
+): LogRow {
 	// In an intact chain an entry's sequence is its position; look there, and only search if it is not.
 	const target = chain[e.data.amends]?.seq === e.data.amends ? chain[e.data.amends] : chain.find(x => x.seq === e.data.amends);
 	let caseRef = '';

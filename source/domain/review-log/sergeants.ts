@@ -40,7 +40,7 @@ function buildIndex(data: StoreData): SergeantIndex {
 		if (o.role === 'investigator' && o.leftUnit === null) ids.add(sergeantOf(o.id));
 	}
 	const sergeants = [...ids]
-		.map(id => officers.get(id) ?? {id, name: id, rank: 'DS', role: 'sergeant'} as Officer)
+		.map(id => officers.get(id) ?? ({id, name: id, rank: 'DS', role: 'sergeant'} as Officer))
 		.sort((a, b) => (a.id === fallback ? -1 : b.id === fallback ? 1 : a.name.localeCompare(b.name)));
 	return {officers, sergeantOf, sergeants};
 }

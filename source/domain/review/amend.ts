@@ -70,7 +70,11 @@ export function amendReview(
 			const d = parseTypedDate(value);
 			const w = reviewWindow(review.riskAfter, data.settings, review.date);
 			if (!d) err(field, 'Not a date; type YYYY-MM-DD or DD/MM/YYYY.');
-			else if (d < w.earliest || d > w.latest) err(field, `The next review must fall after ${shortDate(review.date)} and no later than ${shortDate(w.latest)} (${review.riskAfter} risk, every ${w.days} days).`);
+			else if (d < w.earliest || d > w.latest)
+				err(
+					field,
+					`The next review must fall after ${shortDate(review.date)} and no later than ${shortDate(w.latest)} (${review.riskAfter} risk, every ${w.days} days).`,
+				);
 			else {
 				clean[field] = d;
 				newNextDue = d;
@@ -87,7 +91,8 @@ export function amendReview(
 	let cases = data.cases;
 	if (newNextDue !== null) {
 		const latest = latestReviewSeq(data.chain, review.caseRef);
-		if (latest !== seq) err('nextReviewDue', `A later review (entry ${latest}) has set ${review.caseRef}'s next review since; amend that one instead.`);
+		if (latest !== seq)
+			err('nextReviewDue', `A later review (entry ${latest}) has set ${review.caseRef}'s next review since; amend that one instead.`);
 		else cases = data.cases.map(c => (c.ref === review.caseRef ? {...c, nextReviewDue: newNextDue!} : c));
 	}
 	if (errors.length > 0) throw new ReviewError(`The amendment to review ${seq} (${review.caseRef}) cannot be made.`, errors);
@@ -114,7 +119,10 @@ export function amendmentsOf(chain: readonly ChainEntry[], seq: number): Amendme
  * A review as it now reads: the signed data with every amendment's corrections applied in order, plus
  * the amendments themselves (so a reader can show "amended on ... because ...").
  */
-export function effectiveReview(chain: readonly ChainEntry[], seq: number): {entry: ReviewEntry; data: ReviewData; amendments: AmendmentEntry[]} | null {
+export function effectiveReview(
+	chain: readonly ChainEntry[],
+	seq: number,
+): {entry: ReviewEntry; data: ReviewData; amendments: AmendmentEntry[]} | null {
 	const entry = chain.find((e): e is ReviewEntry => e.seq === seq && e.kind === 'review');
 	if (!entry) return null;
 	const amendments = amendmentsOf(chain, seq);

@@ -53,7 +53,10 @@ export function changesSinceOpened(opened: ReviewContext, fresh: ReviewContext, 
 		});
 	} else if (a.performance.decision !== null && decisionsChanged(opened, fresh)) {
 		const last = fresh.trigger.lastDecision;
-		const what = last && !opened.decisionSeqs.includes(fresh.decisionSeqs.at(-1)!) ? `${name(last.by)} recorded "${DECISION_WORDS[last.decision]}" for ${name(fresh.case.oicId)} on ${shortDate(last.date, today)}` : `The performance decisions or action plan on record for ${name(fresh.case.oicId)} changed`;
+		const what =
+			last && !opened.decisionSeqs.includes(fresh.decisionSeqs.at(-1)!)
+				? `${name(last.by)} recorded "${DECISION_WORDS[last.decision]}" for ${name(fresh.case.oicId)} on ${shortDate(last.date, today)}`
+				: `The performance decisions or action plan on record for ${name(fresh.case.oicId)} changed`;
 		out.push({
 			step: 'performance',
 			field: 'performance.decision',
@@ -82,5 +85,10 @@ export function changesOnData(opened: ReviewContext, data: StoreData, answers: u
 function decisionsChanged(opened: ReviewContext, fresh: ReviewContext): boolean {
 	const a = opened.decisionSeqs;
 	const b = fresh.decisionSeqs;
-	return a.length !== b.length || a.some((x, i) => x !== b[i]) || (opened.trigger.activePlan?.id ?? null) !== (fresh.trigger.activePlan?.id ?? null) || opened.trigger.activePlan?.endedOn !== fresh.trigger.activePlan?.endedOn;
+	return (
+		a.length !== b.length ||
+		a.some((x, i) => x !== b[i]) ||
+		(opened.trigger.activePlan?.id ?? null) !== (fresh.trigger.activePlan?.id ?? null) ||
+		opened.trigger.activePlan?.endedOn !== fresh.trigger.activePlan?.endedOn
+	);
 }

@@ -53,7 +53,16 @@ export function openDraft(data: StoreData, caseRef: string, reviewerId: string, 
 	if (self) throw new ReviewError(self);
 	const stored = findDraft(data, caseRef, reviewerId);
 	if (stored) {
-		return {draft: {caseRef, reviewerId: stored.reviewerId, startedAt: stored.startedAt, step: clampStep(stored.step), answers: readAnswers(stored.answers)}, resumed: true};
+		return {
+			draft: {
+				caseRef,
+				reviewerId: stored.reviewerId,
+				startedAt: stored.startedAt,
+				step: clampStep(stored.step),
+				answers: readAnswers(stored.answers),
+			},
+			resumed: true,
+		};
 	}
 	return {draft: {caseRef, reviewerId, startedAt: now, step: 0, answers: emptyAnswers()}, resumed: false};
 }

@@ -27,17 +27,31 @@ export function reviewQueue(data: StoreData, today: IsoDate, reviewerId: string 
 	for (const c of data.cases) {
 		if (!isLive(c) || c.nextReviewDue > today) continue;
 		if (reviewerId !== null && !mayReview(data, reviewerId, c.ref, today).ok) continue;
-		items.push({ref: c.ref, oicId: c.oicId, risk: c.risk, due: c.nextReviewDue, daysOverdue: daysBetween(c.nextReviewDue, today), hasDraft: drafts.has(c.ref)});
+		items.push({
+			ref: c.ref,
+			oicId: c.oicId,
+			risk: c.risk,
+			due: c.nextReviewDue,
+			daysOverdue: daysBetween(c.nextReviewDue, today),
+			hasDraft: drafts.has(c.ref),
+		});
 	}
 	// Most overdue first; on the same day higher risk first; then by reference so the order is stable.
-	return items.sort((a, b) => (a.due !== b.due ? (a.due < b.due ? -1 : 1) : RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)));
+	return items.sort((a, b) =>
+		a.due !== b.due ? (a.due < b.due ? -1 : 1) : RISK_ORDER[a.risk] - RISK_ORDER[b.risk] || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+	);
 }
 
 /**
  * The next case to review after `currentRef` (skipping it, since it may still be due when the sergeant
  * moves on without signing). Null when the queue is empty.
  */
-export function nextInQueue(data: StoreData, today: IsoDate, currentRef: string | null = null, reviewerId: string | null = null): QueueItem | null {
+export function nextInQueue(
+	data: StoreData,
+	today: IsoDate,
+	currentRef: string | null = null,
+	reviewerId: string | null = null,
+): QueueItem | null {
 	const q = reviewQueue(data, today, reviewerId);
 	const i = currentRef === null ? -1 : q.findIndex(x => x.ref === currentRef);
 	// After the current case first; then wrap round, since cases before it may still be due too.

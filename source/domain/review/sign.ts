@@ -87,7 +87,9 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	const {today, signedAt, reviewerId, sign} = options;
 	if (!data.officers.some(o => o.id === reviewerId)) throw new ReviewError(`The reviewer ${reviewerId} is not an officer in this store.`);
 	if (options.context && (options.context.case.ref !== draft.caseRef || options.context.today !== today)) {
-		throw new ReviewError(`The review context is for ${options.context.case.ref} on ${options.context.today}, not ${draft.caseRef} on ${today}.`);
+		throw new ReviewError(
+			`The review context is for ${options.context.case.ref} on ${options.context.today}, not ${draft.caseRef} on ${today}.`,
+		);
 	}
 	const opened = options.context;
 	// Everything recorded below comes from `ctx`, worked out on `data`: the freshest data under the lock.
@@ -106,12 +108,19 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		const newlyIncomplete = errors.length > 0 && validateReview(opened, a).length === 0;
 		if (changed.length > 0 || newlyIncomplete) {
 			const more = errors.filter(e => !changed.some(c => c.field === e.field));
-			const first = changed[0]?.message ?? `${more.length} ${more.length === 1 ? 'answer needs' : 'answers need'} attention on what is on record now.`;
-			throw new StaleReviewError(`${safeText(draft.caseRef)} changed after you opened this review, so nothing was recorded and your answers are kept. ${first}`, [...changed, ...more]);
+			const first =
+				changed[0]?.message ?? `${more.length} ${more.length === 1 ? 'answer needs' : 'answers need'} attention on what is on record now.`;
+			throw new StaleReviewError(
+				`${safeText(draft.caseRef)} changed after you opened this review, so nothing was recorded and your answers are kept. ${first}`,
+				[...changed, ...more],
+			);
 		}
 	}
 	if (errors.length > 0) {
-		throw new ReviewError(`The review of ${draft.caseRef} is not complete: ${errors.length} ${errors.length === 1 ? 'answer needs' : 'answers need'} attention.`, errors);
+		throw new ReviewError(
+			`The review of ${draft.caseRef} is not complete: ${errors.length} ${errors.length === 1 ? 'answer needs' : 'answers need'} attention.`,
+			errors,
+		);
 	}
 
 	const c = ctx.case;
@@ -127,7 +136,12 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	const outcomes: ActionOutcome[] = ctx.openActions.map(x => {
 		const ans = a.outcomes[x.id]!;
 		const outcome = ans.outcome!;
-		return {actionId: x.id, outcome, reason: outcome === 'done' ? orNull(ans.reason) : cleanInput(ans.reason), carriedCount: outcome === 'carried' ? x.carriedCount + 1 : x.carriedCount};
+		return {
+			actionId: x.id,
+			outcome,
+			reason: outcome === 'done' ? orNull(ans.reason) : cleanInput(ans.reason),
+			carriedCount: outcome === 'carried' ? x.carriedCount + 1 : x.carriedCount,
+		};
 	});
 	const decisionKind = a.performance.decision;
 	const concernText = cleanInput(a.performance.concern);
@@ -185,10 +199,16 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		}
 	}
 
-	const concerns: Concern[] = concernText === '' ? data.concerns : [...data.concerns, {id: `c-r${seq}`, officerId: c.oicId, date: today, by: reviewerId, text: concernText, caseRef: c.ref}];
+	const concerns: Concern[] =
+		concernText === ''
+			? data.concerns
+			: [...data.concerns, {id: `c-r${seq}`, officerId: c.oicId, date: today, by: reviewerId, text: concernText, caseRef: c.ref}];
 	// The event records only that the check-in happened and its flags: the note never enters the store.
 	const welfareEvents: WelfareEvent[] = checkIn
-		? [...data.welfareEvents, {id: `w-r${seq}`, officerId: c.oicId, date: today, kind: 'check-in', by: reviewerId, flags: [...a.welfare.flags]}]
+		? [
+				...data.welfareEvents,
+				{id: `w-r${seq}`, officerId: c.oicId, date: today, kind: 'check-in', by: reviewerId, flags: [...a.welfare.flags]},
+			]
 		: data.welfareEvents;
 
 	const nextCase = applyToCase(c, ctx, outcomes, newActions, reviewData, seq, reviewerId);
@@ -207,7 +227,15 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	return {next, review, decision, welfareNote};
 }
 
-function applyToCase(c: Case, ctx: ReviewContext, outcomes: ActionOutcome[], newActions: NewAction[], r: ReviewData, seq: number, by: string): Case {
+function applyToCase(
+	c: Case,
+	ctx: ReviewContext,
+	outcomes: ActionOutcome[],
+	newActions: NewAction[],
+	r: ReviewData,
+	seq: number,
+	by: string,
+): Case {
 	const byId = new Map(outcomes.map(o => [o.actionId, o]));
 	const today = ctx.today;
 	const actions: Action[] = c.actions.map(x => {
@@ -218,7 +246,14 @@ function applyToCase(c: Case, ctx: ReviewContext, outcomes: ActionOutcome[], new
 		return {...x, status: o.outcome, history};
 	});
 	for (const n of newActions) {
-		actions.push({...n, status: 'open', createdOn: today, startedOn: null, carriedCount: 0, history: [{date: today, event: 'created', reviewSeq: seq, reason: null, by}]});
+		actions.push({
+			...n,
+			status: 'open',
+			createdOn: today,
+			startedOn: null,
+			carriedCount: 0,
+			history: [{date: today, event: 'created', reviewSeq: seq, reason: null, by}],
+		});
 	}
 	// A changed risk is recorded in the case's history with the review that set it (README "Case history").
 	const risked = withRisk(c, r.riskAfter, {from: today, by, reason: r.riskRationale ?? 'set at a signed review', reviewSeq: seq});

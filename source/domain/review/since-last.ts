@@ -25,7 +25,12 @@ export interface SinceLastReview {
 	daysSinceUpdate: number;
 	bail: BailClock | null;
 	rui: {since: IsoDate; lastSuspectUpdate: IsoDate | null; daysSinceSuspectUpdate: number} | null;
-	victim: {serviceLevel: Victim['serviceLevel']; lastUpdate: IsoDate | null; daysSinceUpdate: number | null; overdue: Problem | null} | null;
+	victim: {
+		serviceLevel: Victim['serviceLevel'];
+		lastUpdate: IsoDate | null;
+		daysSinceUpdate: number | null;
+		overdue: Problem | null;
+	} | null;
 	forensics: {waiting: (Forensic & {ageDays: number})[]; resultsSince: Forensic[]};
 	mg3: {status: Mg3Status; since: IsoDate | null; days: number | null};
 	/** This case's problems from the rules engine, most urgent first. */
@@ -52,7 +57,11 @@ export function sinceLastReview(ctx: ReviewContext): SinceLastReview {
 		bail: c.bail && c.bail.endedOn === null ? bailClock(c.bail, today) : null,
 		rui:
 			c.rui && c.rui.endedOn === null
-				? {since: c.rui.since, lastSuspectUpdate: c.rui.lastSuspectUpdate, daysSinceSuspectUpdate: daysBetween(c.rui.lastSuspectUpdate ?? c.rui.since, today)}
+				? {
+						since: c.rui.since,
+						lastSuspectUpdate: c.rui.lastSuspectUpdate,
+						daysSinceSuspectUpdate: daysBetween(c.rui.lastSuspectUpdate ?? c.rui.since, today),
+					}
 				: null,
 		victim: c.victim
 			? {

@@ -12,10 +12,19 @@ import {nextReviewDate, riskAfter} from './validate.js';
 /** `s` cut to `max` characters with "…" when cut, never mid-character (a cut summary says it is cut). */
 function clip(s: string, max: number): string {
 	const chars = [...s];
-	return chars.length <= max ? s : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+	return chars.length <= max
+		? s
+		: `${chars
+				.slice(0, max - 1)
+				.join('')
+				.trimEnd()}…`;
 }
 
-export const DECISION_WORDS = {'action-plan': 'start an action plan', 'not-now': 'considered, not needed now', escalate: 'escalate to the inspector'} as const;
+export const DECISION_WORDS = {
+	'action-plan': 'start an action plan',
+	'not-now': 'considered, not needed now',
+	escalate: 'escalate to the inspector',
+} as const;
 
 /**
  * One line per step, for the sign-off screen (already safe to draw). `forRecord` leaves out what the

@@ -28,7 +28,9 @@ export const PLAN_REVIEW_MONTHS = 3;
 const blank = (s: string): boolean => s.trim() === '';
 
 function tooLong(step: StepId, field: string, text: string, max: number, what: string): FieldError[] {
-	return text.trim().length > max ? [{step, field, message: `${what} is ${text.trim().length} characters; the limit is ${max}. Shorten it.`}] : [];
+	return text.trim().length > max
+		? [{step, field, message: `${what} is ${text.trim().length} characters; the limit is ${max}. Shorten it.`}]
+		: [];
 }
 
 /** The risk after this review, as far as the answers say (the current risk until a change is chosen). */
@@ -61,7 +63,11 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 				continue;
 			}
 			if (ans.outcome !== 'done' && blank(ans.reason)) {
-				out.push({step, field: `${field}.reason`, message: `Give a reason for ${ans.outcome === 'carried' ? 'carrying it over' : 'dropping it'}.`});
+				out.push({
+					step,
+					field: `${field}.reason`,
+					message: `Give a reason for ${ans.outcome === 'carried' ? 'carrying it over' : 'dropping it'}.`,
+				});
 			}
 			out.push(...tooLong(step, `${field}.reason`, ans.reason, LIMITS.reason, 'The reason'));
 		}
@@ -75,7 +81,8 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 		const out: FieldError[] = [];
 		if (r.decision === 'change') {
 			if (r.newRisk === null) out.push({step, field: 'risk.newRisk', message: 'Choose the new risk: high, medium or low.'});
-			else if (r.newRisk === ctx.case.risk) out.push({step, field: 'risk.newRisk', message: `The risk is already ${ctx.case.risk}; choose a different level or keep it.`});
+			else if (r.newRisk === ctx.case.risk)
+				out.push({step, field: 'risk.newRisk', message: `The risk is already ${ctx.case.risk}; choose a different level or keep it.`});
 			if (blank(r.rationale)) out.push({step, field: 'risk.rationale', message: 'Say why the risk changes.'});
 		}
 		out.push(...tooLong(step, 'risk.rationale', r.rationale, LIMITS.rationale, 'The rationale'));
@@ -97,8 +104,14 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 			if (!owners.has(x.ownerId)) out.push({step, field: `${field}.owner`, message: 'Choose an owner from the team.'});
 			if (!blank(x.due)) {
 				const due = parseTypedDate(x.due);
-				if (!due) out.push({step, field: `${field}.due`, message: `"${x.due.trim().slice(0, 20)}" is not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for the next review date.`});
-				else if (due <= ctx.today) out.push({step, field: `${field}.due`, message: `The due date must be after today (${shortDate(ctx.today)}).`});
+				if (!due)
+					out.push({
+						step,
+						field: `${field}.due`,
+						message: `"${x.due.trim().slice(0, 20)}" is not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for the next review date.`,
+					});
+				else if (due <= ctx.today)
+					out.push({step, field: `${field}.due`, message: `The due date must be after today (${shortDate(ctx.today)}).`});
 			}
 		}
 		return out;
@@ -115,19 +128,38 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 			out.push({step, field: 'performance.decision', message});
 		}
 		if (ctx.decisionRequired && p.decision === null) {
-			out.push({step, field: 'performance.decision', message: `${who}'s performance trigger has fired: record a decision (action plan, not needed now, or escalate).`});
+			out.push({
+				step,
+				field: 'performance.decision',
+				message: `${who}'s performance trigger has fired: record a decision (action plan, not needed now, or escalate).`,
+			});
 		}
-		if (p.decision === 'not-now' && blank(p.reason)) out.push({step, field: 'performance.reason', message: 'Say why an action plan is not needed now.'});
+		if (p.decision === 'not-now' && blank(p.reason))
+			out.push({step, field: 'performance.reason', message: 'Say why an action plan is not needed now.'});
 		if (p.decision === 'action-plan') {
 			const plan = ctx.trigger.activePlan;
 			if (plan && plan.endedOn === null && plan.expires >= ctx.today) {
-				out.push({step, field: 'performance.decision', message: `${who} is already on an action plan until ${shortDate(plan.expires, ctx.today)}; choose escalate or not needed now.`});
+				out.push({
+					step,
+					field: 'performance.decision',
+					message: `${who} is already on an action plan until ${shortDate(plan.expires, ctx.today)}; choose escalate or not needed now.`,
+				});
 			}
 			if (!blank(p.planReviewDate)) {
 				const d = parseTypedDate(p.planReviewDate);
 				const expires = addMonths(ctx.today, ctx.settings.actionPlanValidMonths);
-				if (!d) out.push({step, field: 'performance.planReviewDate', message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for three months from today.'});
-				else if (d <= ctx.today || d > expires) out.push({step, field: 'performance.planReviewDate', message: `The plan review date must be after today and no later than ${shortDate(expires, ctx.today)}, when the notice expires.`});
+				if (!d)
+					out.push({
+						step,
+						field: 'performance.planReviewDate',
+						message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for three months from today.',
+					});
+				else if (d <= ctx.today || d > expires)
+					out.push({
+						step,
+						field: 'performance.planReviewDate',
+						message: `The plan review date must be after today and no later than ${shortDate(expires, ctx.today)}, when the notice expires.`,
+					});
 			}
 		}
 		out.push(...tooLong(step, 'performance.reason', p.reason, LIMITS.decisionReason, 'The reason'));
@@ -140,9 +172,14 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 		const w = a.welfare;
 		const out: FieldError[] = [];
 		if (ctx.welfareCheckInDue && w.checkIn === null) {
-			out.push({step, field: 'welfare.checkIn', message: `A welfare check-in with ${shortName(ctx.oic)} is due: record whether it happened.`});
+			out.push({
+				step,
+				field: 'welfare.checkIn',
+				message: `A welfare check-in with ${shortName(ctx.oic)} is due: record whether it happened.`,
+			});
 		}
-		if (w.flags.length > 0 && w.checkIn !== true) out.push({step, field: 'welfare.flags', message: 'Flags are raised at a check-in: mark the check-in as done, or clear the flags.'});
+		if (w.flags.length > 0 && w.checkIn !== true)
+			out.push({step, field: 'welfare.flags', message: 'Flags are raised at a check-in: mark the check-in as done, or clear the flags.'});
 		out.push(...tooLong(step, 'welfare.note', w.note, LIMITS.welfareNote, 'The note'));
 		return out;
 	},
@@ -154,10 +191,19 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 		if (!blank(typed)) {
 			const w = reviewWindow(riskAfter(ctx, a), ctx.settings, ctx.today);
 			const d = parseTypedDate(typed);
-			if (!d) out.push({step, field: 'signOff.nextReviewDue', message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for the date the risk sets.'});
+			if (!d)
+				out.push({
+					step,
+					field: 'signOff.nextReviewDue',
+					message: 'Not a date; type YYYY-MM-DD or DD/MM/YYYY, or leave it empty for the date the risk sets.',
+				});
 			else if (d < w.earliest) out.push({step, field: 'signOff.nextReviewDue', message: 'The next review must be after today.'});
 			else if (d > w.latest) {
-				out.push({step, field: 'signOff.nextReviewDue', message: `${riskAfter(ctx, a)} risk is reviewed every ${w.days} days: the next review can be no later than ${shortDate(w.latest, ctx.today)}.`});
+				out.push({
+					step,
+					field: 'signOff.nextReviewDue',
+					message: `${riskAfter(ctx, a)} risk is reviewed every ${w.days} days: the next review can be no later than ${shortDate(w.latest, ctx.today)}.`,
+				});
 			}
 		}
 		out.push(...tooLong(step, 'signOff.summary', a.signOff.summary, LIMITS.summary, 'The summary'));

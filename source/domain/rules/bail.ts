@@ -59,7 +59,11 @@ export function coverWords(ctx: RuleContext, away: AwayOnDate): string {
 
 function absenceDetail(ctx: RuleContext, role: string, away: AwayOnDate): string {
 	const a = away.absence;
-	const cover = away.coverId ? `, cover ${nameOf(ctx, away.coverId)}` : away.coverAway ? `, cover ${nameOf(ctx, away.coverAway.officerId)} away too (${away.coverAway.id})` : ', no cover';
+	const cover = away.coverId
+		? `, cover ${nameOf(ctx, away.coverId)}`
+		: away.coverAway
+			? `, cover ${nameOf(ctx, away.coverAway.officerId)} away too (${away.coverAway.id})`
+			: ', no cover';
 	return `${role} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}${cover}`;
 }
 
@@ -76,7 +80,14 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 		return out;
 
 		function bailProblem(ctx: RuleContext, c: Case, clock: BailClock): Problem | null {
-			const evidence: Evidence[] = [{type: 'bail', caseRef: c.ref, date: clock.bailedOn, detail: `bailed ${clock.bailedOn} (${clock.regime}); return ${clock.returnDate}; period end ${clock.periodEnd}`}];
+			const evidence: Evidence[] = [
+				{
+					type: 'bail',
+					caseRef: c.ref,
+					date: clock.bailedOn,
+					detail: `bailed ${clock.bailedOn} (${clock.regime}); return ${clock.returnDate}; period end ${clock.periodEnd}`,
+				},
+			];
 			const subject = {type: 'case' as const, ref: c.ref, officerId: c.oicId};
 			const base = {subject, evidence, due: clock.deadline};
 			if (clock.lapsed || clock.returnMissed) {
@@ -112,7 +123,10 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			let kind: ProblemKind = 'bail-due';
 			let severity: Severity | null = clockSeverity;
 			let since = windowSince;
-			let action = clock.deadline === clock.returnDate ? 'Plan the bail return now: charge, further bail or RUI; extend before the period ends if needed.' : `Seek the extension from ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}: it cannot be extended after.`;
+			let action =
+				clock.deadline === clock.returnDate
+					? 'Plan the bail return now: charge, further bail or RUI; extend before the period ends if needed.'
+					: `Seek the extension from ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}: it cannot be extended after.`;
 
 			const by = shortDate(clock.deadline, today);
 			const oicAway = awayOnDate(ctx, c.oicId, clock.deadline);
@@ -123,7 +137,13 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			if (oicAway) {
 				const a = oicAway.absence;
 				evidence.push({type: 'absence', id: a.id, date: a.from, detail: absenceDetail(ctx, 'OIC', oicAway)});
-				if (oicAway.coverAway) evidence.push({type: 'absence', id: oicAway.coverAway.id, date: oicAway.coverAway.from, detail: absenceDetail(ctx, 'named cover', {absence: oicAway.coverAway, coverId: null, coverAway: null})});
+				if (oicAway.coverAway)
+					evidence.push({
+						type: 'absence',
+						id: oicAway.coverAway.id,
+						date: oicAway.coverAway.from,
+						detail: absenceDetail(ctx, 'named cover', {absence: oicAway.coverAway, coverId: null, coverAway: null}),
+					});
 				words += `; ${absenceWords(ctx, 'OIC', c.oicId, oicAway)}`;
 				kind = 'bail-officer-absent';
 				severity = 'critical';
@@ -143,7 +163,10 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 					// One step above the clock (docs/rules.md "Pre-charge bail"); amber outside the window, so it is seen early.
 					kind = 'bail-supervisor-absent';
 					severity = clockSeverity === 'red' ? 'critical' : clockSeverity === 'amber' ? 'red' : 'amber';
-					since = later(knownFrom(supAway.coverAway && knownFrom(supAway.coverAway) > knownFrom(a) ? supAway.coverAway : a), clock.bailedOn);
+					since = later(
+						knownFrom(supAway.coverAway && knownFrom(supAway.coverAway) > knownFrom(a) ? supAway.coverAway : a),
+						clock.bailedOn,
+					);
 					action = supAway.coverAway
 						? `Name another cover supervisor for ${nameOf(ctx, sup.id)} before ${by}: ${nameOf(ctx, supAway.coverAway.officerId)} is away that day too.`
 						: `Name a cover supervisor for ${nameOf(ctx, sup.id)} to oversee the bail date and any extension before ${by}.`;

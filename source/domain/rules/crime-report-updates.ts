@@ -40,7 +40,15 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 					? `Crime report not updated for ${days(gap)}: last entry ${shortDate(last, today)} (amber at ${s.updateAmberDays}, red at ${s.updateRedDays})`
 					: `Crime report has no update since the case was opened ${shortDate(c.opened, today)}, ${days(gap)} ago`,
 				action: 'Ask the OIC to update the crime report with what has been done and what is next.',
-				evidence: [{type: 'update', caseRef: c.ref, id: last ? String(c.updates.findIndex(u => u.date === last)) : undefined, date: from, detail: last ? `last update ${last}` : `opened ${c.opened}, no updates`}],
+				evidence: [
+					{
+						type: 'update',
+						caseRef: c.ref,
+						id: last ? String(c.updates.findIndex(u => u.date === last)) : undefined,
+						date: from,
+						detail: last ? `last update ${last}` : `opened ${c.opened}, no updates`,
+					},
+				],
 				since: addDays(from, s.updateAmberDays),
 			});
 		}

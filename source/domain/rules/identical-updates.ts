@@ -150,40 +150,50 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 		const forms = new Map<string, TextForm>();
 		const coder = new ShingleCoder();
 		for (const [authorId, byDay] of buckets)
-		for (const [date, list] of byDay) {
-			if (list.length < 2) continue;
-			if (list.every(e => e.caseRef === list[0]!.caseRef)) continue;
-			for (const e of list) {
-				let t = forms.get(e.text);
-				if (!t) {
-					t = {norm: normaliseText(e.text), ws: words(e.text)};
-					forms.set(e.text, t);
+			for (const [date, list] of byDay) {
+				if (list.length < 2) continue;
+				if (list.every(e => e.caseRef === list[0]!.caseRef)) continue;
+				for (const e of list) {
+					let t = forms.get(e.text);
+					if (!t) {
+						t = {norm: normaliseText(e.text), ws: words(e.text)};
+						forms.set(e.text, t);
+					}
+					e.t = t;
 				}
-				e.t = t;
+				for (const cluster of clustersIn(
+					list.filter(e => e.t!.ws.length >= MIN_WORDS),
+					s.nearIdenticalSimilarity,
+					coder,
+				)) {
+					const {entries, identical, lowest, shown} = cluster;
+					const refs = [...new Set(entries.map(e => e.caseRef))].sort();
+					const who = nameOf(ctx, authorId);
+					// In words: what this update is evidence of, not its position in the case's list ("update 17 on ...").
+					const likeness = identical ? 'identical text to' : `near-identical (${Math.floor(lowest * 100 + 1e-9)}% similar) to`;
+					const others = (e: Entry) => safeText(refs.filter(r => r !== e.caseRef).join(', '));
+					const detail = (e: Entry) => `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`;
+					const evidence: Evidence[] = entries.map(e => ({
+						type: 'update',
+						caseRef: e.caseRef,
+						id: String(e.index),
+						date,
+						detail: detail(e),
+					}));
+					out.push({
+						id: `identical-updates:${authorId}:${date}:${refs[0]}`,
+						kind: 'identical-updates',
+						severity: identical ? 'red' : 'amber',
+						subject: {type: 'officer', officerId: authorId},
+						message: identical
+							? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`
+							: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
+						action: 'Check with the officer that each update reflects work actually done on that case.',
+						evidence,
+						since: date,
+					});
+				}
 			}
-			for (const cluster of clustersIn(list.filter(e => e.t!.ws.length >= MIN_WORDS), s.nearIdenticalSimilarity, coder)) {
-				const {entries, identical, lowest, shown} = cluster;
-				const refs = [...new Set(entries.map(e => e.caseRef))].sort();
-				const who = nameOf(ctx, authorId);
-				// In words: what this update is evidence of, not its position in the case's list ("update 17 on ...").
-				const likeness = identical ? 'identical text to' : `near-identical (${Math.floor(lowest * 100 + 1e-9)}% similar) to`;
-				const others = (e: Entry) => safeText(refs.filter(r => r !== e.caseRef).join(', '));
-				const detail = (e: Entry) => `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`;
-				const evidence: Evidence[] = entries.map(e => ({type: 'update', caseRef: e.caseRef, id: String(e.index), date, detail: detail(e)}));
-				out.push({
-					id: `identical-updates:${authorId}:${date}:${refs[0]}`,
-					kind: 'identical-updates',
-					severity: identical ? 'red' : 'amber',
-					subject: {type: 'officer', officerId: authorId},
-					message: identical
-						? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`
-						: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
-					action: 'Check with the officer that each update reflects work actually done on that case.',
-					evidence,
-					since: date,
-				});
-			}
-		}
 		return out;
 	});
 }

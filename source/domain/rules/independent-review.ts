@@ -52,7 +52,12 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 						`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
 					action: `Ask ${up} to review this case by ${shortDate(d, today)}; ${holder} cannot review a case they hold.`,
 					evidence: [
-						{type: 'absence', id: a.id, date: a.from, detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, cover ${holder}`},
+						{
+							type: 'absence',
+							id: a.id,
+							date: a.from,
+							detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, cover ${holder}`,
+						},
 						{type: 'case', caseRef: c.ref, date: d, detail: `review due ${d}, case held by the cover`},
 					],
 					since,

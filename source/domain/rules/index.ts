@@ -49,7 +49,11 @@ export const RULES: readonly Rule[] = [
 
 /** Most urgent first: severity, then the oldest problem, then id so the order is stable. */
 export function compareProblems(a: Problem, b: Problem): number {
-	return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+	return (
+		SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+		(a.since < b.since ? -1 : a.since > b.since ? 1 : 0) ||
+		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
 }
 
 /**
@@ -92,7 +96,14 @@ export function findProblems(data: StoreData, today: IsoDate, rules: readonly Ru
  * The rules whose findings the inspector's exception report lists (README, "The review log"): an export
  * runs only these (its performance triggers come from triggerFor), not the whole engine.
  */
-export const REPORT_RULES: readonly Rule[] = [reviewOverdue, reviewsDueInSupervisorAbsence, bailProblems, stalledProblems, forensicProblems, spanOfControlProblems];
+export const REPORT_RULES: readonly Rule[] = [
+	reviewOverdue,
+	reviewsDueInSupervisorAbsence,
+	bailProblems,
+	stalledProblems,
+	forensicProblems,
+	spanOfControlProblems,
+];
 
 export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';
 export {workloadFor, type Workload} from './workload.js';

@@ -63,7 +63,9 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		severity: mentor ? 'amber' : 'red',
 		subject: {type: 'officer', officerId: o.id},
 		message: `${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
-		action: mentor ? 'Agree support for these cases with the officer and mentor, or reallocate them.' : 'Name a mentor with capacity and agree support for these cases, or reallocate them.',
+		action: mentor
+			? 'Agree support for these cases with the officer and mentor, or reallocate them.'
+			: 'Name a mentor with capacity and agree support for these cases, or reallocate them.',
 		evidence,
 		since: since!,
 	};

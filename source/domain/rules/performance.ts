@@ -114,7 +114,8 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	const decisions = (ctx.decisionsByOfficer.get(officerId) ?? []).filter(d => d.data.date <= today);
 	const answered = (date: IsoDate): boolean => decisions.some(d => d.data.decision !== 'escalate' && d.data.date >= date);
 	const past = (ctx.pastHoldingsByOfficer.get(officerId) ?? []).filter(h => h.lastDay >= h.allocation.from);
-	const passedOn = (h: PastHolding): string => `while ${nameOf(ctx, officerId)} held it (reallocated ${shortDate(h.allocation.to!, today)})`;
+	const passedOn = (h: PastHolding): string =>
+		`while ${nameOf(ctx, officerId)} held it (reallocated ${shortDate(h.allocation.to!, today)})`;
 
 	// 1. Cases red for updates: fires on the day the threshold-th case turned red.
 	const red: {ref: string; since: IsoDate; detail: string}[] = [];
@@ -146,7 +147,11 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	const same = identicalUpdateProblems(ctx).filter(p => p.subject.officerId === officerId);
 	if (same.length) {
 		starts.push(same.map(p => p.since).sort(byDate)[0]!);
-		reasons.push(same.length === 1 ? `same update text on several cases on ${shortDate(same[0]!.since, today)}` : `same update text on several cases on ${same.length} days`);
+		reasons.push(
+			same.length === 1
+				? `same update text on several cases on ${shortDate(same[0]!.since, today)}`
+				: `same update text on several cases on ${same.length} days`,
+		);
 		for (const p of same) evidence.push(...p.evidence);
 	}
 
@@ -189,15 +194,26 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	const all = (ctx.concernsByOfficer.get(officerId) ?? []).filter(c => c.date <= today).sort((a, b) => byDate(a.date, b.date));
 	const k = s.triggerConcerns;
 	const qualifying: number[] = [];
-	if (k > 0) for (let j = k - 1; j < all.length; j++) if (daysBetween(all[j - k + 1]!.date, all[j]!.date) < s.triggerConcernWindowDays) qualifying.push(j);
-	const live = qualifying.filter(j => daysBetween(all[j]!.date, today) < s.triggerConcernWindowDays || lastDecisionDate === null || all[j]!.date > lastDecisionDate);
+	if (k > 0)
+		for (let j = k - 1; j < all.length; j++)
+			if (daysBetween(all[j - k + 1]!.date, all[j]!.date) < s.triggerConcernWindowDays) qualifying.push(j);
+	const live = qualifying.filter(
+		j => daysBetween(all[j]!.date, today) < s.triggerConcernWindowDays || lastDecisionDate === null || all[j]!.date > lastDecisionDate,
+	);
 	if (live.length) {
 		const first = live[0]!;
 		const from = first - k + 1;
 		const used = all.slice(from, live.at(-1)! + 1);
 		starts.push(all[first]!.date);
 		reasons.push(`${plural(used.length, 'supervisor concern')} within ${days(s.triggerConcernWindowDays)}`);
-		for (const c of used) evidence.push({type: 'concern', caseRef: c.caseRef ?? undefined, id: c.id, date: c.date, detail: `concern recorded ${shortDate(c.date, today)} by ${nameOf(ctx, c.by)}`});
+		for (const c of used)
+			evidence.push({
+				type: 'concern',
+				caseRef: c.caseRef ?? undefined,
+				id: c.id,
+				date: c.date,
+				detail: `concern recorded ${shortDate(c.date, today)} by ${nameOf(ctx, c.by)}`,
+			});
 	}
 
 	// 5. Escalated to the inspector and not decided since: it stays on the inspector's list whatever has
@@ -207,7 +223,12 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		starts.push(last.data.date);
 		reasons.push(`escalated ${shortDate(last.data.date, today)} and not decided since`);
 		for (const line of last.data.evidence) {
-			evidence.push({type: 'decision', id: String(last.seq), date: last.data.date, detail: `as recorded when escalated: ${safeText(line)}`});
+			evidence.push({
+				type: 'decision',
+				id: String(last.seq),
+				date: last.data.date,
+				detail: `as recorded when escalated: ${safeText(line)}`,
+			});
 		}
 	}
 
@@ -219,10 +240,14 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 
 	let escalation: Assessment['escalation'] = null;
 	const e = standing?.escalation;
-	if (e?.reason === 'escalated') escalation = {since: e.since, why: `${nameOf(ctx, last!.data.by)} escalated it on ${shortDate(last!.data.date, today)}`};
+	if (e?.reason === 'escalated')
+		escalation = {since: e.since, why: `${nameOf(ctx, last!.data.by)} escalated it on ${shortDate(last!.data.date, today)}`};
 	else if (e?.reason === 'not-now') {
 		const limit = s.triggerNotNowLimit;
-		escalation = {since: e.since, why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`};
+		escalation = {
+			since: e.since,
+			why: `"not now" recorded ${limit === 2 ? 'twice' : `${limit} times`} in a row (last ${shortDate(last!.data.date, today)})`,
+		};
 	} else if (e?.reason === 'no-decision') escalation = {since: e.since, why: `no decision recorded in ${days(s.triggerDecisionDays)}`};
 	// No one decides a trigger about themselves (README "The guided 14-day review"): while the officer is
 	// the named cover of their own sergeant, an undecided trigger goes to the next person up, on the
@@ -230,9 +255,18 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	const covering = !escalation && firstFired && !decisionRecorded ? coveringOwnSergeant(ctx, officerId, today) : undefined;
 	if (covering && firstFired) {
 		const since = covering.from > firstFired ? covering.from : firstFired;
-		escalation = {since, why: `${nameOf(ctx, officerId)} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one decides a trigger about themselves`};
+		escalation = {
+			since,
+			why: `${nameOf(ctx, officerId)} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one decides a trigger about themselves`,
+		};
 	}
-	for (const d of decisions) evidence.push({type: 'decision', id: String(d.seq), date: d.data.date, detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`});
+	for (const d of decisions)
+		evidence.push({
+			type: 'decision',
+			id: String(d.seq),
+			date: d.data.date,
+			detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`,
+		});
 
 	return {
 		officerId,
@@ -354,6 +388,14 @@ export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
 	'performance-trigger': (p, ctx) =>
 		// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
 		p.severity === 'red'
-			? [inspectorDecisionWay(`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`)]
-			: [decisionWay(`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`)],
+			? [
+					inspectorDecisionWay(
+						`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
+					),
+				]
+			: [
+					decisionWay(
+						`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
+					),
+				],
 };

@@ -46,7 +46,9 @@ function uncoveredAbsence(ctx: RuleContext, officerId: string, date: IsoDate): A
 /** "with no cover named", "and the named cover DI Okafor is on training 01-05 Dec too". */
 function nobodyWords(ctx: RuleContext, away: AwayOnDate): string {
 	const c = away.coverAway;
-	return c ? `and the named cover ${nameOf(ctx, c.officerId)} is ${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, ctx.today)} too` : 'with no cover named';
+	return c
+		? `and the named cover ${nameOf(ctx, c.officerId)} is ${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, ctx.today)} too`
+		: 'with no cover named';
 }
 
 export function reviewOverdue(ctx: RuleContext): Problem[] {
@@ -78,8 +80,27 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 						: 'Review the case and set the plan for the next 14 days.',
 				evidence: [
 					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${due}`},
-					...(last ? [{type: 'review' as const, caseRef: c.ref, id: String(last.seq), date: last.data.date, detail: `last review, seq ${last.seq}`}] : []),
-					...(away ? [{type: 'absence' as const, id: away.id, date: away.from, detail: `supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`}] : []),
+					...(last
+						? [
+								{
+									type: 'review' as const,
+									caseRef: c.ref,
+									id: String(last.seq),
+									date: last.data.date,
+									detail: `last review, seq ${last.seq}`,
+								},
+							]
+						: []),
+					...(away
+						? [
+								{
+									type: 'absence' as const,
+									id: away.id,
+									date: away.from,
+									detail: `supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`,
+								},
+							]
+						: []),
 				],
 				since: addDays(due, s.reviewOverdueAmberDays),
 				due,
@@ -118,7 +139,11 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 				if (a.coverOfficerId !== null && !coverAwayIn(ctx, a.coverOfficerId, start, end)) continue;
 				const nobodyOn = (d: IsoDate): AwayOnDate | undefined => {
 					const away = a.coverOfficerId === null ? undefined : awayOnDate(ctx, officerId, d);
-					return a.coverOfficerId === null ? {absence: a, coverId: null, coverAway: null} : away?.absence === a && away.coverId === null ? away : undefined;
+					return a.coverOfficerId === null
+						? {absence: a, coverId: null, coverAway: null}
+						: away?.absence === a && away.coverId === null
+							? away
+							: undefined;
 				};
 				const dueIn: {ref: string; date: IsoDate; oicId: string; coverAway: AwayOnDate['coverAway']}[] = [];
 				for (const c of cases) {
@@ -154,9 +179,28 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 						? `Name another cover for ${who}'s reviews before ${shortDate(first.date, today)} and give them the handover summary.`
 						: `Name a cover supervisor for ${who}'s absence and give them the handover summary.`,
 					evidence: [
-						{type: 'absence', id: a.id, date: a.from, detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, a.coverOfficerId)} away too` : 'no cover'}`},
-						...(coverAway ? [{type: 'absence' as const, id: coverAway.id, date: coverAway.from, detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${coverAway.from} to ${coverAway.to ?? 'open'}`}] : []),
-						...dueIn.map(x => ({type: 'case' as const, caseRef: x.ref, date: x.date, detail: `review due ${x.date} (OIC ${nameOf(ctx, x.oicId)})`})),
+						{
+							type: 'absence',
+							id: a.id,
+							date: a.from,
+							detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, a.coverOfficerId)} away too` : 'no cover'}`,
+						},
+						...(coverAway
+							? [
+									{
+										type: 'absence' as const,
+										id: coverAway.id,
+										date: coverAway.from,
+										detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${coverAway.from} to ${coverAway.to ?? 'open'}`,
+									},
+								]
+							: []),
+						...dueIn.map(x => ({
+							type: 'case' as const,
+							caseRef: x.ref,
+							date: x.date,
+							detail: `review due ${x.date} (OIC ${nameOf(ctx, x.oicId)})`,
+						})),
 					],
 					since,
 					due: first.date,
@@ -195,7 +239,8 @@ export const REVIEW_DUE_RESOLVE: ResolveTable<'review-overdue' | 'review-due-sup
 	'review-overdue': p => {
 		const away = p.evidence.find(e => e.type === 'absence');
 		const ways = [reviewWay()];
-		if (away?.id) ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
+		if (away?.id)
+			ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
 		return ways;
 	},
 	'review-due-supervisor-absent': (p, ctx) => {

@@ -42,7 +42,14 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 					(r.lastSuspectUpdate ? `last updated ${shortDate(last, today)}, ${days(ago)} ago` : `never updated, ${days(ago)}`) +
 					` (due every ${days(s.ruiUpdateDays)})`,
 				action: 'Update the suspect on the investigation and record it; consider whether RUI is still right.',
-				evidence: [{type: 'case', caseRef: c.ref, date: last, detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`}],
+				evidence: [
+					{
+						type: 'case',
+						caseRef: c.ref,
+						date: last,
+						detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`,
+					},
+				],
 				since,
 				due: since,
 			});

@@ -33,7 +33,12 @@ export function spanOfControlProblems(ctx: RuleContext): Problem[] {
 				subject: {type: 'supervisor', officerId: supId},
 				message: `${nameOf(ctx, supId)} supervises ${list.length} officers directly (warning above ${s.spanOfControlWarn}; ${s.spanOfControlUsual} is usual)`,
 				action: 'Raise with the inspector: move officers to another sergeant or add an acting supervisor.',
-				evidence: list.map(r => ({type: 'case' as const, id: r.id, date: r.joined, detail: `${nameOf(ctx, r.id)} reports to ${nameOf(ctx, supId)}`})),
+				evidence: list.map(r => ({
+					type: 'case' as const,
+					id: r.id,
+					date: r.joined,
+					detail: `${nameOf(ctx, r.id)} reports to ${nameOf(ctx, supId)}`,
+				})),
 				since,
 			});
 		}

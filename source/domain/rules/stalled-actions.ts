@@ -31,7 +31,9 @@ function actionProblem(ctx: RuleContext, c: Case, a: Action): Problem | null {
 		since = d;
 		red ||= a.carriedCount >= 2 * s.stalledCarriedReviews;
 		reasons.push(`carried over ${plural(a.carriedCount, 'review')} in a row`);
-		for (const h of a.history) if (h.event === 'carried') evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: h.date, detail: `carried${h.reason ? `: ${h.reason}` : ''}`});
+		for (const h of a.history)
+			if (h.event === 'carried')
+				evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: h.date, detail: `carried${h.reason ? `: ${h.reason}` : ''}`});
 	}
 	if (a.status === 'in-progress' && a.startedOn !== null) {
 		const age = daysBetween(a.startedOn, today);
@@ -65,7 +67,8 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
 	if (age < s.stalledInProgressDays) return null;
 	const mentions = c.updates.filter(u => u.date >= c.cps.mg3Since! && u.date <= today && /\bmg3\b/i.test(u.text));
 	const evidence: Evidence[] = [{type: 'case', caseRef: c.ref, date: c.cps.mg3Since, detail: `MG3 in progress since ${c.cps.mg3Since}`}];
-	for (const u of mentions.slice(-5)) evidence.push({type: 'update', caseRef: c.ref, id: String(c.updates.indexOf(u)), date: u.date, detail: 'update mentions the MG3'});
+	for (const u of mentions.slice(-5))
+		evidence.push({type: 'update', caseRef: c.ref, id: String(c.updates.indexOf(u)), date: u.date, detail: 'update mentions the MG3'});
 	const years = Math.floor(age / 365.25);
 	const months = Math.floor((age - years * 365.25) / 30.44);
 	const span = years > 0 ? ` (${plural(years, 'year')} ${plural(months, 'month')})` : '';

@@ -46,8 +46,17 @@ function tenure(ctx: RuleContext, o: Officer): Problem | null {
 		severity: pastMove ? 'red' : 'amber',
 		subject: {type: 'officer', officerId: o.id},
 		message,
-		action: pastMove ? 'Agree a move date with the officer and the inspector, or record why they stay.' : 'Hold the tenure review with the officer and record it.',
-		evidence: [{type: 'welfare', id: last?.id, date: last?.date ?? o.joinedUnit, detail: last ? `last tenure review ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		action: pastMove
+			? 'Agree a move date with the officer and the inspector, or record why they stay.'
+			: 'Hold the tenure review with the officer and record it.',
+		evidence: [
+			{
+				type: 'welfare',
+				id: last?.id,
+				date: last?.date ?? o.joinedUnit,
+				detail: last ? `last tenure review ${last.date}` : `joined unit ${o.joinedUnit}`,
+			},
+		],
 		since: pastMove ? move : reviewDue,
 		due: pastMove ? move : reviewDue,
 	};
@@ -68,7 +77,14 @@ function screening(ctx: RuleContext, o: Officer): Problem | null {
 		subject: {type: 'officer', officerId: o.id},
 		message: `Psychological screening for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}, ${days(late)} overdue; ${last ? `last ${shortDate(last.date, today)}` : 'none recorded'} (every ${s.screeningIntervalMonths} months after ${s.screeningAfterYears} years in the role)`,
 		action: 'Book the screening with occupational health and record the date.',
-		evidence: [{type: 'welfare', id: last?.id, date: last?.date ?? o.joinedUnit, detail: last ? `last screening ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		evidence: [
+			{
+				type: 'welfare',
+				id: last?.id,
+				date: last?.date ?? o.joinedUnit,
+				detail: last ? `last screening ${last.date}` : `joined unit ${o.joinedUnit}`,
+			},
+		],
 		since: due,
 		due,
 	};

@@ -21,7 +21,10 @@ export function nextVictimUpdate(v: Victim, s: Settings, today: IsoDate): IsoDat
 	}
 	if (v.serviceLevel === 'enhanced') {
 		if (given === 0) return addDays(v.reportedOn, s.victimEnhancedFirstDays);
-		if (given === 1) return addDays(v.reportedOn, s.victimEnhancedSecondDays) > last! ? addDays(v.reportedOn, s.victimEnhancedSecondDays) : addDays(last!, s.victimIntervalDays);
+		if (given === 1)
+			return addDays(v.reportedOn, s.victimEnhancedSecondDays) > last!
+				? addDays(v.reportedOn, s.victimEnhancedSecondDays)
+				: addDays(last!, s.victimIntervalDays);
 		return addDays(last!, s.victimIntervalDays);
 	}
 	if (given === 0) return addDays(v.reportedOn, s.victimStandardFirstDays);
@@ -46,7 +49,14 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
 				message: `Victim ${safeText(v.initials)} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
 				action: 'Update the victim and record the date.',
-				evidence: [{type: 'victim', caseRef: c.ref, date: last ?? v.reportedOn, detail: last ? `last victim update ${last}` : `reported ${v.reportedOn}, no update`}],
+				evidence: [
+					{
+						type: 'victim',
+						caseRef: c.ref,
+						date: last ?? v.reportedOn,
+						detail: last ? `last victim update ${last}` : `reported ${v.reportedOn}, no update`,
+					},
+				],
 				since: addDays(due, 1),
 				due,
 			});

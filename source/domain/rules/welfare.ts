@@ -15,7 +15,11 @@ import {DESK_KEYS, officerWord, welfareWay, type Resolve, type ResolveTable} fro
 import {coveringOwnSergeant, days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 
 /** Latest event of the given kinds on or before today. */
-export function lastWelfare(events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], today: IsoDate): WelfareEvent | undefined {
+export function lastWelfare(
+	events: readonly WelfareEvent[] | undefined,
+	kinds: readonly WelfareEvent['kind'][],
+	today: IsoDate,
+): WelfareEvent | undefined {
 	let last: WelfareEvent | undefined;
 	for (const e of events ?? []) if (kinds.includes(e.kind) && e.date <= today && (!last || e.date > last.date)) last = e;
 	return last;
@@ -29,12 +33,25 @@ export const CHECK_IN_KINDS: readonly WelfareEvent['kind'][] = ['check-in', 'one
  * before today, or after joining the unit. Due on or before today means it is owed. The one
  * definition for the rule below and the inspector's weekly trends (officers without a check-in).
  */
-export function welfareDueOn(o: Officer, events: readonly WelfareEvent[] | undefined, kinds: readonly WelfareEvent['kind'][], interval: number, today: IsoDate): {due: IsoDate; last: WelfareEvent | undefined} {
+export function welfareDueOn(
+	o: Officer,
+	events: readonly WelfareEvent[] | undefined,
+	kinds: readonly WelfareEvent['kind'][],
+	interval: number,
+	today: IsoDate,
+): {due: IsoDate; last: WelfareEvent | undefined} {
 	const last = lastWelfare(events, kinds, today);
 	return {due: addDays(last?.date ?? o.joinedUnit, interval), last};
 }
 
-function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['kind'][], interval: number, what: string, idPart: string): Problem | null {
+function welfareDue(
+	ctx: RuleContext,
+	o: Officer,
+	kinds: readonly WelfareEvent['kind'][],
+	interval: number,
+	what: string,
+	idPart: string,
+): Problem | null {
 	const today = ctx.today;
 	const {due, last} = welfareDueOn(o, ctx.welfareByOfficer.get(o.id), kinds, interval, today);
 	const from = last?.date ?? o.joinedUnit;
@@ -47,7 +64,9 @@ function welfareDue(ctx: RuleContext, o: Officer, kinds: readonly WelfareEvent['
 		subject: {type: 'officer', officerId: o.id},
 		message: `${what} for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
 		action: whoHolds(ctx, o, what, idPart),
-		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		evidence: [
+			{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`},
+		],
 		since: due,
 		due,
 	};
@@ -73,7 +92,14 @@ export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] 
 	const out: Problem[] = [];
 	const checkIn = welfareDue(ctx, o, CHECK_IN_KINDS, s.welfareCheckInDays, 'Welfare check-in', '');
 	if (checkIn) out.push(checkIn);
-	const questionnaire = welfareDue(ctx, o, ['wellbeing-questionnaire'], s.wellbeingQuestionnaireDays, 'Wellbeing questionnaire', ':questionnaire');
+	const questionnaire = welfareDue(
+		ctx,
+		o,
+		['wellbeing-questionnaire'],
+		s.wellbeingQuestionnaireDays,
+		'Wellbeing questionnaire',
+		':questionnaire',
+	);
 	if (questionnaire) out.push(questionnaire);
 	return out;
 }

@@ -22,13 +22,25 @@ export interface Workload {
 	excessive: boolean;
 }
 
-function computeWorkload(settings: Settings, officer: Officer | undefined, officerId: string, cases: readonly {risk: keyof Settings['workloadPoints']}[]): Workload {
+function computeWorkload(
+	settings: Settings,
+	officer: Officer | undefined,
+	officerId: string,
+	cases: readonly {risk: keyof Settings['workloadPoints']}[],
+): Workload {
 	let points = 0;
 	for (const c of cases) points += settings.workloadPoints[c.risk];
 	const fte = officer ? officer.hoursPerWeek / settings.fullTimeHours : 1;
 	// Rounded to 1e-9 so that exactly 110% (11 points on 0.5 FTE) is not pushed over by floating point.
-	const exact = fte > 0 ? Math.round(((points / fte / settings.capacityPointsPerFte) * 100) * 1e9) / 1e9 : 0;
-	return {officerId, liveCases: cases.length, points, fte, percent: Math.round(exact), excessive: exact > settings.workloadExcessivePercent};
+	const exact = fte > 0 ? Math.round((points / fte / settings.capacityPointsPerFte) * 100 * 1e9) / 1e9 : 0;
+	return {
+		officerId,
+		liveCases: cases.length,
+		points,
+		fte,
+		percent: Math.round(exact),
+		excessive: exact > settings.workloadExcessivePercent,
+	};
 }
 
 /** Live cases by OIC per snapshot: the team view asks officer after officer, so index once (snapshots are immutable). */
@@ -117,7 +129,12 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 				subject: {type: 'officer', officerId: o.id},
 				message: `${nameOf(ctx, o.id)} carries ${plural(w.liveCases, 'live case')} (${byRisk}) = ${plural(w.points, 'point')} on ${o.hoursPerWeek}h a week (${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity (flag above ${s.workloadExcessivePercent}%); over since ${shortDate(since, ctx.today)}`,
 				action: 'Rebalance the caseload or record why this load is safe for now.',
-				evidence: cases.map(c => ({type: 'case' as const, caseRef: c.ref, date: c.allocatedOn, detail: `${c.risk} risk, ${plural(s.workloadPoints[c.risk], 'point')}`})),
+				evidence: cases.map(c => ({
+					type: 'case' as const,
+					caseRef: c.ref,
+					date: c.allocatedOn,
+					detail: `${c.risk} risk, ${plural(s.workloadPoints[c.risk], 'point')}`,
+				})),
 				since,
 			});
 		}

@@ -5,14 +5,26 @@
 import {bind} from './binding.js';
 
 export const DESK_BINDINGS = [
-	bind({command: 'next-pane', keys: ['Tab'], where: 'everywhere', help: 'next pane (explorer, editor, problems)', palette: 'Focus: next pane'}),
+	bind({
+		command: 'next-pane',
+		keys: ['Tab'],
+		where: 'everywhere',
+		help: 'next pane (explorer, editor, problems)',
+		palette: 'Focus: next pane',
+	}),
 	bind({command: 'prev-pane', keys: ['Shift+Tab'], where: 'everywhere', help: 'previous pane'}),
 	bind({command: 'view-cases', keys: ['1'], where: 'everywhere', help: 'Cases view (explorer and case tabs)', palette: 'View: Cases'}),
 	bind({command: 'view-team', keys: ['2'], where: 'everywhere', help: 'Team view (workload, welfare dates, plans)', palette: 'View: Team'}),
 	bind({command: 'view-handover', keys: ['3'], where: 'everywhere', help: 'Handover view', palette: 'View: Handover'}),
 	bind({command: 'view-log', keys: ['4'], where: 'everywhere', help: 'Review log view', palette: 'View: Log'}),
 	bind({command: 'view-calendar', keys: ['5'], where: 'everywhere', help: 'Calendar view (dates by officer)', palette: 'View: Calendar'}),
-	bind({command: 'filter', keys: ['/'], where: 'explorer, problems', help: 'filter the list (Enter keeps it, Esc clears it)', palette: 'Filter the focused list'}),
+	bind({
+		command: 'filter',
+		keys: ['/'],
+		where: 'explorer, problems',
+		help: 'filter the list (Enter keeps it, Esc clears it)',
+		palette: 'Filter the focused list',
+	}),
 	bind({
 		command: 'open',
 		keys: ['Enter'],
@@ -25,8 +37,20 @@ export const DESK_BINDINGS = [
 	bind({command: 'close-tab', keys: ['x'], where: 'editor tabs', help: 'close the current tab', palette: 'Tabs: close current'}),
 	bind({command: 'palette', keys: [':', 'Ctrl+P'], where: 'everywhere', help: 'command palette: every command and case reference'}),
 	bind({command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys'}),
-	bind({command: 'review', keys: ['r'], where: 'case', help: 'start or resume the guided review of the case', palette: 'Review: this case'}),
-	bind({command: 'review-queue', keys: ['R'], where: 'everywhere', help: 'review queue: every review due, most overdue first (n for the next after signing)', palette: 'Review: queue of reviews due'}),
+	bind({
+		command: 'review',
+		keys: ['r'],
+		where: 'case',
+		help: 'start or resume the guided review of the case',
+		palette: 'Review: this case',
+	}),
+	bind({
+		command: 'review-queue',
+		keys: ['R'],
+		where: 'everywhere',
+		help: 'review queue: every review due, most overdue first (n for the next after signing)',
+		palette: 'Review: queue of reviews due',
+	}),
 	// README "Acting on a problem": domain/resolve.ts names this key (DESK_KEYS) in every problem it clears.
 	bind({
 		command: 'reallocate',
@@ -51,7 +75,25 @@ export const DESK_BINDINGS = [
 		help: 'record a welfare event: check-in, screening, tenure review, one-to-one',
 		palette: 'Team: record a welfare event',
 	}),
-	bind({command: 'amend', keys: ['A'], where: 'case', help: 'correct the last signed review of the case (an amendment entry)', palette: 'Review: amend the last signed review'}),
-	bind({command: 'reload', keys: ['u'], where: 'everywhere', help: 'reload the store after another user changed it', palette: 'Store: reload from disk'}),
-	bind({command: 'quit', keys: ['q', 'Ctrl+C'], where: 'everywhere', help: 'quit (Ctrl+C also in a text field; what is typed is saved first)', palette: 'Quit'}),
+	bind({
+		command: 'amend',
+		keys: ['A'],
+		where: 'case',
+		help: 'correct the last signed review of the case (an amendment entry)',
+		palette: 'Review: amend the last signed review',
+	}),
+	bind({
+		command: 'reload',
+		keys: ['u'],
+		where: 'everywhere',
+		help: 'reload the store after another user changed it',
+		palette: 'Store: reload from disk',
+	}),
+	bind({
+		command: 'quit',
+		keys: ['q', 'Ctrl+C'],
+		where: 'everywhere',
+		help: 'quit (Ctrl+C also in a text field; what is typed is saved first)',
+		palette: 'Quit',
+	}),
 ] as const;

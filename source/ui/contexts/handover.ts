@@ -6,10 +6,38 @@
 import {bind} from './binding.js';
 
 export const HANDOVER_BINDINGS = [
-	bind({command: 'handover-from', keys: ['f'], where: 'Handover view', help: 'edit the first day of the window', palette: 'Handover: first day of the window', views: ['handover']}),
-	bind({command: 'handover-to', keys: ['t'], where: 'Handover view', help: 'edit the last day of the window', palette: 'Handover: last day of the window', views: ['handover']}),
-	bind({command: 'handover-cover', keys: ['c'], where: 'Handover view', help: 'name the cover supervisor', palette: 'Handover: name the cover', views: ['handover']}),
-	bind({command: 'handover-export', keys: ['e'], where: 'Handover view', help: 'export the handover as Markdown next to the store', palette: 'Handover: export (Markdown)', views: ['handover']}),
+	bind({
+		command: 'handover-from',
+		keys: ['f'],
+		where: 'Handover view',
+		help: 'edit the first day of the window',
+		palette: 'Handover: first day of the window',
+		views: ['handover'],
+	}),
+	bind({
+		command: 'handover-to',
+		keys: ['t'],
+		where: 'Handover view',
+		help: 'edit the last day of the window',
+		palette: 'Handover: last day of the window',
+		views: ['handover'],
+	}),
+	bind({
+		command: 'handover-cover',
+		keys: ['c'],
+		where: 'Handover view',
+		help: 'name the cover supervisor',
+		palette: 'Handover: name the cover',
+		views: ['handover'],
+	}),
+	bind({
+		command: 'handover-export',
+		keys: ['e'],
+		where: 'Handover view',
+		help: 'export the handover as Markdown next to the store',
+		palette: 'Handover: export (Markdown)',
+		views: ['handover'],
+	}),
 	bind({
 		command: 'handover-calendar',
 		keys: ['i'],

@@ -57,15 +57,31 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 	palette: {
 		separator: ' | ',
 		lead: 'type to search',
-		hints: [h(['palette-up', 'palette-down'], 'choose', {table: 'palette', join: ''}), h('palette-run', 'run/open', {table: 'palette'}), h('palette-close', 'close', {table: 'palette', style: 'first'})],
+		hints: [
+			h(['palette-up', 'palette-down'], 'choose', {table: 'palette', join: ''}),
+			h('palette-run', 'run/open', {table: 'palette'}),
+			h('palette-close', 'close', {table: 'palette', style: 'first'}),
+		],
 	},
 	help: {separator: ' | ', hints: [h(['back', 'help'], 'closes help', {join: ' or '}), h('quit', 'quit')]},
-	'explorer-filter': {separator: ' | ', lead: 'typing a filter', hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})]},
-	'problems-filter': {separator: ' | ', lead: 'typing a filter', hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})]},
+	'explorer-filter': {
+		separator: ' | ',
+		lead: 'typing a filter',
+		hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})],
+	},
+	'problems-filter': {
+		separator: ' | ',
+		lead: 'typing a filter',
+		hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})],
+	},
 	'absence-form': {
 		separator: ' | ',
 		lead: 'the absence form has the keys',
-		hints: [h('form-fields', 'fields', {table: 'form', style: 'all'}), h('form-save', 'on Cover saves', {table: 'form'}), h('form-cancel', 'cancel', {table: 'form'})],
+		hints: [
+			h('form-fields', 'fields', {table: 'form', style: 'all'}),
+			h('form-save', 'on Cover saves', {table: 'form'}),
+			h('form-cancel', 'cancel', {table: 'form'}),
+		],
 	},
 	'decision-form': {
 		separator: ' | ',
@@ -80,8 +96,11 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 	},
 	'end-confirm': {
 		separator: ' | ',
-		hints: [h('confirm-yes', 'cancels the absence', {table: 'confirm', when: s => Boolean(s.endConfirm?.cancel)}),
-			h('confirm-yes', 'ends the absence today', {table: 'confirm', when: s => !s.endConfirm?.cancel}), h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '})],
+		hints: [
+			h('confirm-yes', 'cancels the absence', {table: 'confirm', when: s => Boolean(s.endConfirm?.cancel)}),
+			h('confirm-yes', 'ends the absence today', {table: 'confirm', when: s => !s.endConfirm?.cancel}),
+			h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '}),
+		],
 	},
 	'reallocate-form': {
 		separator: ' | ',
@@ -93,18 +112,37 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 			h('form-cancel', 'cancel', {table: 'form'}),
 		],
 	},
-	'handover-field': {separator: ' | ', lead: 'typing into the field', hints: [h('field-accept', 'accept', {table: 'field'}), h('field-cancel', 'cancel', {table: 'field'})]},
-	review: {separator: ' | ', lead: 'review has the keys', hints: [h('help', 'lists them', {join: ' or '}), h('back', 'back a step; on step 1 back to the desk')]},
+	'handover-field': {
+		separator: ' | ',
+		lead: 'typing into the field',
+		hints: [h('field-accept', 'accept', {table: 'field'}), h('field-cancel', 'cancel', {table: 'field'})],
+	},
+	review: {
+		separator: ' | ',
+		lead: 'review has the keys',
+		hints: [h('help', 'lists them', {join: ' or '}), h('back', 'back a step; on step 1 back to the desk')],
+	},
 	calendar: {
-		hints: [...HEAD, h(['collapse', 'expand', 'up', 'down'], 'cell', {style: 'first', join: ''}), h(['first', 'last'], 'first/last day'), h('open', 'open case'), ...TAIL],
+		hints: [
+			...HEAD,
+			h(['collapse', 'expand', 'up', 'down'], 'cell', {style: 'first', join: ''}),
+			h(['first', 'last'], 'first/last day'),
+			h('open', 'open case'),
+			...TAIL,
+		],
 	},
 	team: {
-		hints: [...HEAD, h(['down', 'up'], 'select'), h('absence-add', 'record absence'),
+		hints: [
+			...HEAD,
+			h(['down', 'up'], 'select'),
+			h('absence-add', 'record absence'),
 			h('absence-change', 'change'),
 			h('absence-cancel', 'cancel'),
 			h('absence-end', 'end absence'),
 			h('welfare-record', 'welfare'),
-			h('trigger-decide', 'decide escalated trigger'), ...TAIL],
+			h('trigger-decide', 'decide escalated trigger'),
+			...TAIL,
+		],
 	},
 	handover: {
 		hints: [
@@ -118,7 +156,16 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 			...TAIL,
 		],
 	},
-	log: {hints: [...HEAD, h(['down', 'up'], 'move'), h(['log-sergeant', 'log-officer', 'log-late'], 'filter'), h(['log-earlier', 'log-later'], 'period', {join: ' '}), h('log-export', 'export'), ...TAIL]},
+	log: {
+		hints: [
+			...HEAD,
+			h(['down', 'up'], 'move'),
+			h(['log-sergeant', 'log-officer', 'log-late'], 'filter'),
+			h(['log-earlier', 'log-later'], 'period', {join: ' '}),
+			h('log-export', 'export'),
+			...TAIL,
+		],
+	},
 	explorer: {hints: LIST},
 	problems: {hints: LIST},
 	editor: {
@@ -128,7 +175,9 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 			h(['down', 'up'], 'scroll', {when: s => s.tabs.tabs.length > 0 && scrolls(s)}),
 			// A case's tab and a case problem's detail act on the case: r reviews it, m reallocates it (desk-acting.ts).
 			h('review', 'review', {when: s => s.tabs.tabs.length > 0 && onCase(s)}),
-			h('reallocate', 'reallocate', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
+			h('reallocate', 'reallocate', {
+				when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem'),
+			}),
 			h('bail-record', 'bail', {when: s => s.tabs.tabs.length > 0 && onCase(s) && (tab(s)?.kind === 'case' || tab(s)?.kind === 'problem')}),
 			h(['prev-tab', 'next-tab'], 'tabs', {join: ' ', when: s => s.tabs.tabs.length > 1}),
 			h('close-tab', 'close', {when: s => s.tabs.tabs.length > 0}),
@@ -159,7 +208,12 @@ function hintText(s: DeskState, context: ContextId, hint: Hint): string {
 	const keys =
 		context === 'review'
 			? reviewKeys(s.keymap.review, hint.commands)
-			: hint.commands.flatMap(c => keysOf((s.keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c), hint.style));
+			: hint.commands.flatMap(c =>
+					keysOf(
+						(s.keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c),
+						hint.style,
+					),
+				);
 	const join = hint.join ?? '/';
 	return `${joinKeys(keys, join)} ${hint.words}`;
 }

@@ -9,7 +9,22 @@ import type {Key} from 'ink';
 /** The subset of Ink's Key the keymap reads (tests and the reducer build it without Ink). */
 export type KeyInfo = Pick<
 	Key,
-	'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'
+	| 'upArrow'
+	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'ctrl'
+	| 'shift'
+	| 'tab'
+	| 'backspace'
+	| 'delete'
+	| 'meta'
 > & {
 	/** The whole text of a bracketed paste, in `input` (see input/paste.ts). */
 	paste?: boolean;

@@ -123,9 +123,15 @@ export function modeKey(table: readonly Binding[], command: string): string {
  * A short line of hints for a view's own footer, keys from the keymap in force: [["down", "up"], "scroll"]
  * gives "j/k scroll".
  */
-export function hintLine(keymap: Keymap, parts: readonly (readonly [DeskCommand | readonly DeskCommand[], string])[], separator = ', '): string {
+export function hintLine(
+	keymap: Keymap,
+	parts: readonly (readonly [DeskCommand | readonly DeskCommand[], string])[],
+	separator = ', ',
+): string {
 	return parts
-		.map(([commands, words]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => hintKeyFor(c, keymap)).join('/')} ${words}`)
+		.map(
+			([commands, words]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => hintKeyFor(c, keymap)).join('/')} ${words}`,
+		)
 		.join(separator);
 }
 

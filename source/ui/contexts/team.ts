@@ -10,8 +10,22 @@ export const TEAM_BINDINGS = [
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
-	bind({command: 'absence-add', keys: ['a'], where: 'Team view', help: "record an absence for the selected officer (reason category only, never a diagnosis)", palette: 'Team: record an absence', views: ['team']}),
-	bind({command: 'absence-end', keys: ['E'], where: 'Team view', help: "end the selected officer's current absence today (asks first)", palette: 'Team: end an absence today', views: ['team']}),
+	bind({
+		command: 'absence-add',
+		keys: ['a'],
+		where: 'Team view',
+		help: 'record an absence for the selected officer (reason category only, never a diagnosis)',
+		palette: 'Team: record an absence',
+		views: ['team'],
+	}),
+	bind({
+		command: 'absence-end',
+		keys: ['E'],
+		where: 'Team view',
+		help: "end the selected officer's current absence today (asks first)",
+		palette: 'Team: end an absence today',
+		views: ['team'],
+	}),
 	// README "Acting on a problem": c names or changes a cover (from a problem whose way it is, too); C cancels.
 	bind({
 		command: 'absence-change',

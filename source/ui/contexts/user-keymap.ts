@@ -33,7 +33,9 @@ export function userKeymap(keys: Readonly<Record<string, readonly string[]>>, ba
 		const bad = names.filter(n => !keyMatcher(n));
 		if (bad.length > 0) {
 			const list = bad.map(n => `"${n.slice(0, 20)}"`).join(', ');
-			problems.push(`keys: ${list} for ${action} ${bad.length === 1 ? 'is not a key name' : 'are not key names'} the desk reads (a character, Ctrl+ a letter, or a named key such as PgDn); ${action} keeps its keys.`);
+			problems.push(
+				`keys: ${list} for ${action} ${bad.length === 1 ? 'is not a key name' : 'are not key names'} the desk reads (a character, Ctrl+ a letter, or a named key such as PgDn); ${action} keeps its keys.`,
+			);
 			continue;
 		}
 		usable[action] = names;
@@ -43,10 +45,14 @@ export function userKeymap(keys: Readonly<Record<string, readonly string[]>>, ba
 	for (const table of ['desk', 'palette', 'filter', 'field', 'confirm'] as const) {
 		for (const b of keymap[table] as readonly Binding[]) {
 			if (!usable[b.command]) continue;
-			const clash = (keymap[table] as readonly Binding[]).find(o => o.command !== b.command && overlap(o, b) && o.keys.some(k => b.keys.includes(k)));
+			const clash = (keymap[table] as readonly Binding[]).find(
+				o => o.command !== b.command && overlap(o, b) && o.keys.some(k => b.keys.includes(k)),
+			);
 			if (!clash) continue;
 			const key = clash.keys.find(k => b.keys.includes(k))!;
-			problems.push(`keys: ${key} for ${b.command} is already ${clash.command}'s key; give ${clash.command} other keys too, or choose another. ${b.command} keeps its keys.`);
+			problems.push(
+				`keys: ${key} for ${b.command} is already ${clash.command}'s key; give ${clash.command} other keys too, or choose another. ${b.command} keeps its keys.`,
+			);
 			delete usable[b.command];
 		}
 		keymap = remapped(base, usable);

@@ -51,7 +51,13 @@ export function askToEnd(s: DeskState): DeskState {
 	const yes = s.keymap.confirm.find(b => b.command === 'confirm-yes')?.keys[0] ?? 'y';
 	const no = s.keymap.confirm.find(b => b.command === 'confirm-no')?.keys[0] ?? 'n';
 	const words = absenceWords(current, data.officers, today, data.absences);
-	return {...s, endConfirm: {absenceId: current.id, question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yes}/${no}`}};
+	return {
+		...s,
+		endConfirm: {
+			absenceId: current.id,
+			question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yes}/${no}`,
+		},
+	};
 }
 
 export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string, k: KeyInfo): DeskState {

@@ -45,7 +45,12 @@ export function openReallocate(s: DeskState): DeskState {
 	if (tab?.kind === 'problem' && tab.ref === null) {
 		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
 		const shown = showOfficer(s, tab.officerId);
-		return shown.notice ? shown : {...shown, notice: `Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to reallocate it.`};
+		return shown.notice
+			? shown
+			: {
+					...shown,
+					notice: `Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to reallocate it.`,
+				};
 	}
 	const ref = caseInFocus(s);
 	if (!ref) return {...s, notice: "Select a case first: m reallocates the case under the cursor, in the editor or in a problem's detail."};

@@ -41,4 +41,3 @@ export type DeskAction =
 	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
 	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
 	| {type: 'record-written'; seq: number; error: string | null; notice: string};
-

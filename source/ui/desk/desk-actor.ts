@@ -27,7 +27,13 @@ export interface DeskActor {
  * The actor with what is known of their key: `key` as loadSigningKey returned it, or `problem` when
  * loading it failed (a sealed key without FORTNIGHT_KEY_PASSPHRASE, a file others can read).
  */
-export function deskActor(officerId: string, source: IdentitySource, key: SigningKey | null = null, problem: string | null = null, publicKeyFile?: string): DeskActor {
+export function deskActor(
+	officerId: string,
+	source: IdentitySource,
+	key: SigningKey | null = null,
+	problem: string | null = null,
+	publicKeyFile?: string,
+): DeskActor {
 	const fingerprint = key ? fingerprintOf(createPublicKey(key.privateKey)) : null;
 	return {officerId, source, key, keyFacts: {fingerprint, problem, publicKeyFile}};
 }

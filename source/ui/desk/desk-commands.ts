@@ -51,7 +51,9 @@ const tabStep = (step: 1 | -1): Action => ({
 	run: s => ({...s, view: 'cases', tabs: cycle(s.tabs, step)}),
 	unavailable: s => (s.tabs.tabs.length === 0 ? `No case is open: ${keysFor('open', s.keymap)} on a case opens it.` : null),
 });
-const fromTable = (table: Partial<Record<DeskCommand, (s: DeskState) => DeskState>>, command: DeskCommand): Action => ({run: table[command]!});
+const fromTable = (table: Partial<Record<DeskCommand, (s: DeskState) => DeskState>>, command: DeskCommand): Action => ({
+	run: table[command]!,
+});
 
 const ACTIONS: Record<DeskCommand, Action> = {
 	up: move(() => -1),
@@ -87,7 +89,9 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	filter: {
 		run: s => (focusedPane(s) === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
 		unavailable: s =>
-			focusedPane(s) === 'problems' || focusedPane(s) === 'explorer' ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
+			focusedPane(s) === 'problems' || focusedPane(s) === 'explorer'
+				? null
+				: `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
 	},
 	open: {run: openFocused},
 	back: {run: back},
@@ -104,7 +108,8 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	help: {run: s => ({...s, overlay: 'help', helpScroll: 0})},
 	review: {
 		run: s => nav.openTabAndFocus(s, {kind: 'review', ref: nav.caseInFocus(s)!}),
-		unavailable: s => (nav.caseInFocus(s) ? null : `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`),
+		unavailable: s =>
+			nav.caseInFocus(s) ? null : `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`,
 	},
 	'review-queue': {run: s => nav.openTabAndFocus(s, {kind: 'review-queue'})},
 	amend: {

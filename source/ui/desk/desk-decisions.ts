@@ -5,7 +5,13 @@
  * but an inspector over the team, and to an inspector who could not sign it. The reducer's side only:
  * the shell records the decision (use-decision-writes.ts) and answers with 'decision-written'.
  */
-import {escalatedDecisionRefusal, escalatedTriggers, validateTriggerDecision, type DecisionFieldError, type EscalatedTrigger} from '../../domain/escalated-triggers.js';
+import {
+	escalatedDecisionRefusal,
+	escalatedTriggers,
+	validateTriggerDecision,
+	type DecisionFieldError,
+	type EscalatedTrigger,
+} from '../../domain/escalated-triggers.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
@@ -57,14 +63,26 @@ export function openDecision(s: DeskState): DeskState {
 	const here = inTeam ? queue.find(t => t.officerId === selected) : undefined;
 	if (!here) {
 		const next = nextInQueue(base);
-		if (!next) return {...base, notice: 'No performance trigger is on the inspector\'s exception list: nothing to decide.'};
+		if (!next) return {...base, notice: "No performance trigger is on the inspector's exception list: nothing to decide."};
 		const moved = selectOfficer(base, next.officerId);
-		return {...moved, notice: `${nameOf(s, next.officerId)}'s trigger is on the exception list (${safeText(next.why)}): d decides it. ${waiting(queue.length)}.`};
+		return {
+			...moved,
+			notice: `${nameOf(s, next.officerId)}'s trigger is on the exception list (${safeText(next.why)}): d decides it. ${waiting(queue.length)}.`,
+		};
 	}
-	if (!s.actor) return {...base, decisionForm: openDecisionForm(here.officerId, 'The desk does not know who you are, so it cannot record a decision: start it with --as NAME.')};
+	if (!s.actor)
+		return {
+			...base,
+			decisionForm: openDecisionForm(
+				here.officerId,
+				'The desk does not know who you are, so it cannot record a decision: start it with --as NAME.',
+			),
+		};
 	if (s.cannotWrite) return {...base, decisionForm: openDecisionForm(here.officerId, `Nothing can be recorded: ${s.cannotWrite}`)};
 	// Who may decide it first (it says who can), then whether they could sign it: both before any typing.
-	const refusal = escalatedDecisionRefusal(s.model.data, s.actor.officerId, here.officerId, s.model.today) ?? actorSigningRefusal(s.actor, s.model.data, 'decision');
+	const refusal =
+		escalatedDecisionRefusal(s.model.data, s.actor.officerId, here.officerId, s.model.today) ??
+		actorSigningRefusal(s.actor, s.model.data, 'decision');
 	return {...base, decisionForm: openDecisionForm(here.officerId, refusal)};
 }
 
@@ -74,13 +92,25 @@ export function onDecisionFormInput(s: DeskState, input: string, key: KeyInfo): 
 	const out = decisionFormKey(form, input, key);
 	if (out.type === 'close') return {...s, decisionForm: null, notice: form.refusal === null ? 'Nothing recorded.' : null};
 	if (out.type === 'stay') return out.form === form ? s : {...s, decisionForm: out.form};
-	if (out.type === 'check') return {...s, decisionForm: checkedForm(out.form, validateTriggerDecision(s.model.data, s.model.today, decisionInput(out.form)))};
+	if (out.type === 'check')
+		return {...s, decisionForm: checkedForm(out.form, validateTriggerDecision(s.model.data, s.model.today, decisionInput(out.form)))};
 	const seq = s.decisionWrites + 1;
-	return {...s, decisionWrites: seq, decisionForm: {...out.form, saving: true, error: null}, decisionWrite: {seq, input: decisionInput(out.form)}};
+	return {
+		...s,
+		decisionWrites: seq,
+		decisionForm: {...out.form, saving: true, error: null},
+		decisionWrite: {seq, input: decisionInput(out.form)},
+	};
 }
 
 /** The shell recorded the decision numbered `seq` (error null) or could not. */
-export function decisionWritten(s: DeskState, seq: number, error: string | null, errors: readonly DecisionFieldError[], notice: string): DeskState {
+export function decisionWritten(
+	s: DeskState,
+	seq: number,
+	error: string | null,
+	errors: readonly DecisionFieldError[],
+	notice: string,
+): DeskState {
 	const w = s.decisionWrite;
 	if (!w || w.seq !== seq) return s;
 	if (error !== null && s.decisionForm) {

@@ -67,5 +67,9 @@ export function openLogEntry(s: DeskState): DeskState {
 	const scroll = Math.max(0, Math.min(at, lines.length - opened.layout.editorRows));
 	const tabs = updateActive(opened.tabs, t => (t.kind === 'case' ? {...t, scroll} : t));
 	const what = row.kind === 'amendment' ? `amendment #${row.seq} to entry #${row.amends}` : `entry #${row.seq}`;
-	return {...opened, tabs, notice: `The log's ${what}: under REVIEW HISTORY (${keysFor('back', s.keymap)} back; ${keysFor('view-log', s.keymap)} returns to the log).`};
+	return {
+		...opened,
+		tabs,
+		notice: `The log's ${what}: under REVIEW HISTORY (${keysFor('back', s.keymap)} back; ${keysFor('view-log', s.keymap)} returns to the log).`,
+	};
 }

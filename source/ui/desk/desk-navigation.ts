@@ -165,7 +165,10 @@ export function moveFocused(s: DeskState, delta: Delta): DeskState {
 			if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem') || length === undefined) return s;
 			const visible = s.layout.editorRows;
 			const scroll = Number.isFinite(first) ? scrollBy(tab.scroll, first, length, visible) : first < 0 ? 0 : Math.max(0, length - visible);
-			return {...s, tabs: updateActive(s.tabs, t => ((t.kind === 'case' || t.kind === 'problem') && t.scroll !== scroll ? {...t, scroll} : t))};
+			return {
+				...s,
+				tabs: updateActive(s.tabs, t => ((t.kind === 'case' || t.kind === 'problem') && t.scroll !== scroll ? {...t, scroll} : t)),
+			};
 		}
 		case 'problems':
 		case 'explorer': {

@@ -41,7 +41,15 @@ export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
 import type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
 
 // The modules the desk's views read their derived values from, named here as before the split.
-export {currentExplorerRows, explorerVisible, problemsVisible, reviewHasKeys, caseInFocus, openCase, showOfficer} from './desk-navigation.js';
+export {
+	currentExplorerRows,
+	explorerVisible,
+	problemsVisible,
+	reviewHasKeys,
+	caseInFocus,
+	openCase,
+	showOfficer,
+} from './desk-navigation.js';
 export {helpHeight, helpText, helpWidth} from './desk-help.js';
 export {currentLogModel} from './desk-log.js';
 export {currentHandover} from './desk-handover.js';

@@ -8,7 +8,15 @@ import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {ChainEntry, StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
-import {deskModel, withFoundProblems, withHistory, withHistoryError, withProblems, type DeskModel, type ProblemFinder} from '../model/desk-model.js';
+import {
+	deskModel,
+	withFoundProblems,
+	withHistory,
+	withHistoryError,
+	withProblems,
+	type DeskModel,
+	type ProblemFinder,
+} from '../model/desk-model.js';
 import type {RulesThread} from '../model/rules-thread.js';
 import {ThemeContext} from '../theme.js';
 import {ActivityBar} from '../activity-bar/activity-bar.js';
@@ -134,7 +142,9 @@ export function Desk({
 		const timer = setTimeout(() => {
 			// On a second thread when run-desk started one (keys are taken meanwhile); here when it cannot answer.
 			if (!rules || findProblems) return setChecked(withProblems(base, findProblems));
-			void rules.problems(base.data, base.today).then(found => live && setChecked(found ? withFoundProblems(base, found) : withProblems(base)));
+			void rules
+				.problems(base.data, base.today)
+				.then(found => live && setChecked(found ? withFoundProblems(base, found) : withProblems(base)));
 		}, 0);
 		return () => {
 			live = false;
@@ -203,7 +213,18 @@ export function Desk({
 	return (
 		<ThemeContext.Provider value={{color, name: theme}}>
 			<KeymapContext.Provider value={state.keymap}>
-				<DeskFrame state={state} notice={notice} store={store} actor={actor} storePath={storePath ?? store?.file ?? '(in memory)'} readOnly={store?.readOnly ?? false} dispatch={dispatch} onStoreChanged={setData} reviewConsumed={reviewConsumed} handoverExports={handoverExports} />
+				<DeskFrame
+					state={state}
+					notice={notice}
+					store={store}
+					actor={actor}
+					storePath={storePath ?? store?.file ?? '(in memory)'}
+					readOnly={store?.readOnly ?? false}
+					dispatch={dispatch}
+					onStoreChanged={setData}
+					reviewConsumed={reviewConsumed}
+					handoverExports={handoverExports}
+				/>
 			</KeymapContext.Provider>
 		</ThemeContext.Provider>
 	);
@@ -248,7 +269,18 @@ interface FrameProps {
 	handoverExports: MutableRefObject<number>;
 }
 
-function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatch, onStoreChanged, reviewConsumed, handoverExports}: FrameProps): React.JSX.Element {
+function DeskFrame({
+	state: s,
+	notice,
+	store,
+	actor,
+	storePath,
+	readOnly,
+	dispatch,
+	onStoreChanged,
+	reviewConsumed,
+	handoverExports,
+}: FrameProps): React.JSX.Element {
 	// While the guided review has the keys it gets the explorer's and panel's room (see reviewLayout).
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	// A screen reader reads the side-by-side panes one after another, not line by line across them.
@@ -292,7 +324,15 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 				width={mainWidth}
 				height={L.mainHeight}
 				form={s.absenceForm}
-				decision={s.decisionForm ? {form: s.decisionForm, trigger: decisionQueue(s.model).find(t => t.officerId === s.decisionForm!.officerId), actorId: actor.officerId} : null}
+				decision={
+					s.decisionForm
+						? {
+								form: s.decisionForm,
+								trigger: decisionQueue(s.model).find(t => t.officerId === s.decisionForm!.officerId),
+								actorId: actor.officerId,
+							}
+						: null
+				}
 				escalated={decisionQueue(s.model).map(t => t.officerId)}
 				question={s.endConfirm?.question ?? null}
 				notice={s.notice}
@@ -312,8 +352,22 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 				onMessage={(text, error) => dispatch({type: 'handover-message', text, error})}
 			/>
 		);
-	else if (s.view === 'calendar') main = <CalendarView grid={currentCalendar(s)} state={s.calendar} focused={pane === 'calendar'} width={mainWidth} height={L.mainHeight} />;
-	else if (s.view === 'log') main = <LogView data={s.model.data} state={s.log} model={currentLogModel(s)} notice={s.notice} focused={pane === 'log'} width={mainWidth} height={L.mainHeight} />;
+	else if (s.view === 'calendar')
+		main = (
+			<CalendarView grid={currentCalendar(s)} state={s.calendar} focused={pane === 'calendar'} width={mainWidth} height={L.mainHeight} />
+		);
+	else if (s.view === 'log')
+		main = (
+			<LogView
+				data={s.model.data}
+				state={s.log}
+				model={currentLogModel(s)}
+				notice={s.notice}
+				focused={pane === 'log'}
+				width={mainWidth}
+				height={L.mainHeight}
+			/>
+		);
 	else {
 		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
 		const form = s.reallocateForm;
@@ -332,21 +386,21 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 				)}
 				{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
 				{!form && (
-				<Editor
-					model={s.model}
-					store={store}
-					actor={actor}
-					tabs={s.tabs}
-					focused={pane === 'editor'}
-					width={L.editorWidth}
-					height={L.mainHeight}
-					inner={L.editorInner}
-					rows={L.editorRows}
-					reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
-					onReviewExit={() => dispatch({type: 'review-exit'})}
-					onStoreChanged={onStoreChanged}
-					banner={notice}
-				/>
+					<Editor
+						model={s.model}
+						store={store}
+						actor={actor}
+						tabs={s.tabs}
+						focused={pane === 'editor'}
+						width={L.editorWidth}
+						height={L.mainHeight}
+						inner={L.editorInner}
+						rows={L.editorRows}
+						reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
+						onReviewExit={() => dispatch({type: 'review-exit'})}
+						onStoreChanged={onStoreChanged}
+						banner={notice}
+					/>
 				)}
 			</>
 		);
@@ -368,7 +422,17 @@ function DeskFrame({state: s, notice, store, actor, storePath, readOnly, dispatc
 					height={L.panelHeight}
 				/>
 			)}
-			<StatusBar model={s.model} storePath={storePath} actor={shortName(s.model.officerById.get(actor.officerId))} readOnly={readOnly} diskChanged={s.diskChanged} notice={s.notice} waiting={s.lockWait} hints={hintsFor(s)} width={L.width} />
+			<StatusBar
+				model={s.model}
+				storePath={storePath}
+				actor={shortName(s.model.officerById.get(actor.officerId))}
+				readOnly={readOnly}
+				diskChanged={s.diskChanged}
+				notice={s.notice}
+				waiting={s.lockWait}
+				hints={hintsFor(s)}
+				width={L.width}
+			/>
 		</Box>
 	);
 }

@@ -78,5 +78,13 @@ export function reviewLayout(l: Layout): Layout {
 		return {...l, sidebarWidth: sidebar, editorWidth: room - sidebar, editorInner: room - sidebar - 4};
 	}
 	const mainHeight = l.mainHeight + l.panelHeight;
-	return {...l, sidebarWidth: 0, editorWidth: room, editorInner: room - 4, mainHeight, panelHeight: 0, editorRows: Math.max(1, mainHeight - 4)};
+	return {
+		...l,
+		sidebarWidth: 0,
+		editorWidth: room,
+		editorInner: room - 4,
+		mainHeight,
+		panelHeight: 0,
+		editorRows: Math.max(1, mainHeight - 4),
+	};
 }

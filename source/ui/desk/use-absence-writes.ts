@@ -16,7 +16,15 @@ import type {IsoDate} from '../../domain/dates.js';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export function useAbsenceWrites(store: Store | undefined, write: AbsenceWrite | null, actorId: string, today: IsoDate, dispatch: Dispatch<DeskAction>, onStoreChanged: (data: StoreData) => void, now: () => string = () => new Date().toISOString()): void {
+export function useAbsenceWrites(
+	store: Store | undefined,
+	write: AbsenceWrite | null,
+	actorId: string,
+	today: IsoDate,
+	dispatch: Dispatch<DeskAction>,
+	onStoreChanged: (data: StoreData) => void,
+	now: () => string = () => new Date().toISOString(),
+): void {
 	const done = useRef(0);
 	useEffect(() => {
 		if (!write || write.seq <= done.current) return;

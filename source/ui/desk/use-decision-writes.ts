@@ -31,9 +31,16 @@ export function useDecisionWrites(
 	useEffect(() => {
 		if (!write || write.seq <= done.current) return;
 		done.current = write.seq;
-		const answer = (error: string | null, notice = '', errors: TriggerDecisionError['errors'] = []) => dispatch({type: 'decision-written', seq: write.seq, error, errors, notice});
+		const answer = (error: string | null, notice = '', errors: TriggerDecisionError['errors'] = []) =>
+			dispatch({type: 'decision-written', seq: write.seq, error, errors, notice});
 		if (!store || store.readOnly || !actor) {
-			answer(!actor ? 'Not recorded: the desk does not know who you are.' : store ? `Not recorded: ${store.readOnlyReason ?? `${store.file} is read-only.`}` : 'Not recorded: no store file is open.');
+			answer(
+				!actor
+					? 'Not recorded: the desk does not know who you are.'
+					: store
+						? `Not recorded: ${store.readOnlyReason ?? `${store.file} is read-only.`}`
+						: 'Not recorded: no store file is open.',
+			);
 			return;
 		}
 		let result: TriggerDecisionResult | undefined;
@@ -49,11 +56,19 @@ export function useDecisionWrites(
 					const r = result!;
 					const who = safeText(shortName(data.officers.find(o => o.id === r.entry.data.officerId)));
 					const plan = r.plan ? `, plan review ${r.plan.reviewDate}` : '';
-					answer(null, `Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}).`);
+					answer(
+						null,
+						`Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}).`,
+					);
 				},
 				// TriggerDecisionError (decided meanwhile, not entitled, an answer missing) and StoreError (locked,
 				// read-only, a signature the store would not accept) both carry a sentence meant for the user.
-				(err: unknown) => answer(`Not recorded: ${safeText(messageOf(err))} What you typed is kept.`, '', err instanceof TriggerDecisionError ? err.errors : []),
+				(err: unknown) =>
+					answer(
+						`Not recorded: ${safeText(messageOf(err))} What you typed is kept.`,
+						'',
+						err instanceof TriggerDecisionError ? err.errors : [],
+					),
 			);
 	}, [write, store, actor, today, dispatch, onStoreChanged, now]);
 }

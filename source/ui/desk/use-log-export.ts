@@ -7,7 +7,12 @@ import {writeFreshExport} from './export-file.js';
  * Writes the Log view's rows as CSV next to the store when the user presses e in the Log view
  * (a new file, mode 0600; the log holds no welfare text), never over an earlier export or the store's files.
  */
-export function useLogExport(storeFile: string | undefined, exportRequests: number, csv: () => {text: string; name: string}, dispatch: Dispatch<DeskAction>): void {
+export function useLogExport(
+	storeFile: string | undefined,
+	exportRequests: number,
+	csv: () => {text: string; name: string},
+	dispatch: Dispatch<DeskAction>,
+): void {
 	const seen = useRef(exportRequests);
 	useEffect(() => {
 		if (exportRequests === seen.current) return;

@@ -15,10 +15,11 @@ export function useTerminalSize(fixed: Size | undefined): Size {
 			setSize(prev => (prev.columns === fixed.columns && prev.rows === fixed.rows ? prev : fixed));
 			return;
 		}
-		const onResize = () => setSize(prev => {
-			const next = read(stdout);
-			return prev.columns === next.columns && prev.rows === next.rows ? prev : next;
-		});
+		const onResize = () =>
+			setSize(prev => {
+				const next = read(stdout);
+				return prev.columns === next.columns && prev.rows === next.rows ? prev : next;
+			});
 		onResize();
 		stdout.on('resize', onResize);
 		return () => {

@@ -93,11 +93,16 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const d = (s: IsoDate) => shortDate(s, today);
 	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
 	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
-	add(`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`);
+	add(
+		`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`,
+	);
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
-	add(`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`, {severity: badge.severity});
+	add(
+		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
+		{severity: badge.severity},
+	);
 	if (model.drafts.has(c.ref)) add('Review DRAFT in progress: r resumes it (Ctrl+X in the review discards it).');
 
 	const problems = model.problemsByCase.get(c.ref) ?? [];
@@ -114,12 +119,18 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	if (c.bail && clock) {
 		const limits = c.bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-October 2022 limits';
 		indented(`${safeText(suspectWords(c.bail.suspect, true))} bailed ${d(c.bail.bailedOn)} (${limits}).`);
-		indented(`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`);
+		indented(
+			`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`,
+		);
 		indented(
 			`Bail period ends ${d(clock.periodEnd)} (${clock.lapsed ? `LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended` : `${clock.daysToPeriodEnd}d left`}), authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
 		);
-		if (!clock.lapsed) indented(`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`);
-		for (const e of c.bail.extensions) indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
+		if (!clock.lapsed)
+			indented(
+				`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`,
+			);
+		for (const e of c.bail.extensions)
+			indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
 	} else if (c.bail && c.bail.endedOn) indented(`Bail ended ${d(c.bail.endedOn)} (${safeText(suspectWords(c.bail.suspect))}).`);
 	if (c.rui && c.rui.endedOn === null) {
 		const told = c.rui.lastSuspectUpdate ? `${d(c.rui.lastSuspectUpdate)} (${ago(today, c.rui.lastSuspectUpdate)})` : 'never';
@@ -131,7 +142,9 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	heading('VICTIM');
 	if (c.victim) {
 		const last = c.victim.updates.at(-1);
-		indented(`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`);
+		indented(
+			`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`,
+		);
 	} else indented('No victim recorded.');
 
 	const updates = c.updates;
@@ -144,12 +157,16 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	heading(`FORENSIC SUBMISSIONS (${c.forensics.length})`);
 	if (c.forensics.length === 0) indented('None.');
 	for (const f of c.forensics) {
-		const state = f.resultOn ? `result back ${d(f.resultOn)}` : `WAITING ${daysBetween(f.submitted, today)}d${f.expected ? `, expected ${d(f.expected)}` : ', no date given'}`;
+		const state = f.resultOn
+			? `result back ${d(f.resultOn)}`
+			: `WAITING ${daysBetween(f.submitted, today)}d${f.expected ? `, expected ${d(f.expected)}` : ', no date given'}`;
 		indented(`${safeText(f.item)}: submitted ${d(f.submitted)}, ${state}.`);
 	}
 
 	heading('MG3 / CPS');
-	indented(`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.${c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : ''}${c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''}`);
+	indented(
+		`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.${c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : ''}${c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''}`,
+	);
 
 	const open = openActions(c);
 	heading(`OPEN ACTIONS (${open.length})`);
@@ -165,7 +182,11 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	// Every review comes from the whole chain, read after the first frame for a split store.
 	const history = model.history?.get(c.ref) ?? (model.history ? [] : reviews);
 	const reading = model.history === null;
-	heading(reading ? `REVIEW HISTORY (${model.historyError ? 'the review chain could not be read' : 'reading the review chain...'})` : `REVIEW HISTORY (${history.length})`);
+	heading(
+		reading
+			? `REVIEW HISTORY (${model.historyError ? 'the review chain could not be read' : 'reading the review chain...'})`
+			: `REVIEW HISTORY (${history.length})`,
+	);
 	if (reading && model.historyError) indented(safeText(model.historyError));
 	if (history.length === 0) indented('No signed review on record.');
 	for (const r of [...history].reverse()) {

@@ -18,7 +18,11 @@ export interface CaseViewProps {
 
 export function CaseView({model, caseRef, scroll, width, rows}: CaseViewProps): React.JSX.Element {
 	const theme = useTheme();
-	const keys = hintLine(useKeymap(), [[['down', 'up'], 'scroll'], ['review', 'review'], ['close-tab', 'close']]);
+	const keys = hintLine(useKeymap(), [
+		[['down', 'up'], 'scroll'],
+		['review', 'review'],
+		['close-tab', 'close'],
+	]);
 	const lines = caseLines(model, caseRef, width);
 	const more = lines.length > rows;
 	const shown = lines.slice(scroll, scroll + (more ? rows - 1 : rows));
@@ -29,7 +33,11 @@ export function CaseView({model, caseRef, scroll, width, rows}: CaseViewProps): 
 					{fit(l.text, width)}
 				</Text>
 			))}
-			{more && <Text dimColor wrap="truncate">{fit(`-- lines ${scroll + 1}-${Math.min(lines.length, scroll + rows - 1)} of ${lines.length}; ${keys} --`, width)}</Text>}
+			{more && (
+				<Text dimColor wrap="truncate">
+					{fit(`-- lines ${scroll + 1}-${Math.min(lines.length, scroll + rows - 1)} of ${lines.length}; ${keys} --`, width)}
+				</Text>
+			)}
 		</Box>
 	);
 }

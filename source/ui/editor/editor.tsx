@@ -38,14 +38,34 @@ export interface EditorProps {
 	banner?: string | null;
 }
 
-export function Editor({model, store, actor, tabs, focused, width, height, inner, rows, reviewKeys, onReviewExit, onStoreChanged, banner = null}: EditorProps): React.JSX.Element {
+export function Editor({
+	model,
+	store,
+	actor,
+	tabs,
+	focused,
+	width,
+	height,
+	inner,
+	rows,
+	reviewKeys,
+	onReviewExit,
+	onStoreChanged,
+	banner = null,
+}: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
 	const keymap = useKeymap();
 	const tabKeys = `${hintKeyFor('prev-tab', keymap)} ${hintKeyFor('next-tab', keymap)} switch, ${hintLine(keymap, [['close-tab', 'close']])}`;
 	const none = `No case open: the explorer's ${hintKeyFor('open', keymap)} opens one here; ${keysFor('palette', keymap).replace('/', ' or ')} finds any case.`;
 	const review = {model, store, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
 	return (
-		<Pane title="EDITOR" detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs (${tabKeys})` : 'no case open'} focused={focused} width={width} height={height}>
+		<Pane
+			title="EDITOR"
+			detail={tabs.tabs.length ? `${tabs.active + 1} of ${tabs.tabs.length} tabs (${tabKeys})` : 'no case open'}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			<Text wrap="truncate">{fit(tabBar(tabs, inner), inner)}</Text>
 			<Box flexDirection="column" paddingLeft={1}>
 				{!tab && banner !== null && <Banner text={banner} width={inner} rows={rows - 2} />}

@@ -35,7 +35,8 @@ function buildRows(model: DeskModel, folded: ReadonlySet<string>, filter: string
 		const name = group.officer ? fullName(group.officer) : group.id;
 		const all = matchesFilter(words, name);
 		// The badges a row shows are searchable too ("/overdue", "/bail lapsed", "/draft"): what is on screen can be found.
-		const badges = (c: Case) => `${reviewBadge(model, c).text} ${bailBadge(model, c)?.text ?? ''}${model.drafts.has(c.ref) ? ' draft' : ''}`;
+		const badges = (c: Case) =>
+			`${reviewBadge(model, c).text} ${bailBadge(model, c)?.text ?? ''}${model.drafts.has(c.ref) ? ' draft' : ''}`;
 		const text = (c: Case) => `${c.ref} ${c.offenceShort} ${c.offence} ${c.risk} ${c.status} ${badges(c)}`;
 		const cases = all ? group.cases : group.cases.filter(c => matchesFilter(words, text(c)));
 		if (cases.length === 0 && !all) continue;
@@ -47,5 +48,7 @@ function buildRows(model: DeskModel, folded: ReadonlySet<string>, filter: string
 
 /** Index of the row for a case (or officer), or -1. */
 export function rowIndexOf(rows: readonly ExplorerRow[], target: {ref?: string; officerId?: string}): number {
-	return rows.findIndex(r => (target.ref !== undefined ? r.kind === 'case' && r.c.ref === target.ref : r.kind === 'officer' && r.group.id === target.officerId));
+	return rows.findIndex(r =>
+		target.ref !== undefined ? r.kind === 'case' && r.c.ref === target.ref : r.kind === 'officer' && r.group.id === target.officerId,
+	);
 }

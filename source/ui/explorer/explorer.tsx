@@ -41,7 +41,13 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 	const at = `${list.win.cursor + 1}/${rows.length}`;
 	const position = list.filter !== '' ? `${rows.length} match${rows.length > 0 ? `  ${at}` : ''}` : rows.length > visible ? at : '';
 	return (
-		<Pane title="CASES" detail={`${plural(model.counts.live, 'live case')} ${position}`.trim()} focused={focused} width={width} height={height}>
+		<Pane
+			title="CASES"
+			detail={`${plural(model.counts.live, 'live case')} ${position}`.trim()}
+			focused={focused}
+			width={width}
+			height={height}
+		>
 			{showsFilterLine(list) && (
 				<Text wrap="truncate" bold={list.filtering}>
 					{fit(`Filter: ${list.filter}${filterHint(list.filtering, keymap)}`, inner)}
@@ -61,19 +67,35 @@ export function Explorer({model, rows, list, visible, focused, width, height}: E
 	);
 }
 
-function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme): {text: string; colour?: string | undefined; bold?: boolean} {
+function rowText(
+	model: DeskModel,
+	row: ExplorerRow,
+	width: number,
+	theme: Theme,
+): {text: string; colour?: string | undefined; bold?: boolean} {
 	if (row.kind === 'officer') {
 		const g = row.group;
 		const name = g.officer ? safeText(width >= 56 ? fullName(g.officer) : shortName(g.officer)) : g.id;
-		const problems = !model.problemsReady ? 'checking' : g.problemCount === 0 ? 'no problems' : `${plural(g.problemCount, 'problem')}${g.urgentCount ? ` (${g.urgentCount} red)` : ''}`;
-		return {text: `${row.folded ? '▸' : '▾'} ${name}${row.folded ? ' [folded]' : ''}: ${plural(row.shown, 'case')}, ${problems}`, bold: true};
+		const problems = !model.problemsReady
+			? 'checking'
+			: g.problemCount === 0
+				? 'no problems'
+				: `${plural(g.problemCount, 'problem')}${g.urgentCount ? ` (${g.urgentCount} red)` : ''}`;
+		return {
+			text: `${row.folded ? '▸' : '▾'} ${name}${row.folded ? ' [folded]' : ''}: ${plural(row.shown, 'case')}, ${problems}`,
+			bold: true,
+		};
 	}
 	const c = row.c;
 	const review = reviewBadge(model, c);
 	const bail = bailBadge(model, c);
-	const worst = bail?.severity && (!review.severity || SEVERITY_RANK[bail.severity] < SEVERITY_RANK[review.severity]) ? bail.severity : review.severity;
+	const worst =
+		bail?.severity && (!review.severity || SEVERITY_RANK[bail.severity] < SEVERITY_RANK[review.severity]) ? bail.severity : review.severity;
 	const draft = model.drafts.has(c.ref) ? 'DRAFT ' : '';
-	return {text: caseRowText(safeText(c.ref), c.risk, review.text, bail?.text ?? null, draft + safeText(c.offenceShort), width), colour: severityColour(theme, worst)};
+	return {
+		text: caseRowText(safeText(c.ref), c.risk, review.text, bail?.text ?? null, draft + safeText(c.offenceShort), width),
+		colour: severityColour(theme, worst),
+	};
 }
 
 /**
@@ -81,14 +103,26 @@ function rowText(model: DeskModel, row: ExplorerRow, width: number, theme: Theme
  * are never cut: the offence gives way first, then (narrow, and only when both badges are long) the
  * column padding and the risk letter. Wide: "  CR/1/26    HIGH OVERDUE 3d  BAIL 2d     offence".
  */
-export function caseRowText(ref: string, risk: keyof typeof RISK_WIDE, review: string, bail: string | null, offence: string, width: number): string {
+export function caseRowText(
+	ref: string,
+	risk: keyof typeof RISK_WIDE,
+	review: string,
+	bail: string | null,
+	offence: string,
+	width: number,
+): string {
 	const withOffence = (head: string) => {
 		const room = width - head.length;
 		return room >= 4 ? head + truncate(offence, room) : head.trimEnd();
 	};
-	if (width >= 46) return withOffence(`  ${fit(ref, 11)} ${RISK_WIDE[risk]} ${review.padEnd(11)} ${bail ? bail.padEnd(11) + ' ' : ' '.repeat(12)}`);
+	if (width >= 46)
+		return withOffence(`  ${fit(ref, 11)} ${RISK_WIDE[risk]} ${review.padEnd(11)} ${bail ? bail.padEnd(11) + ' ' : ' '.repeat(12)}`);
 	const r = RISK_NARROW[risk];
 	if (!bail) return withOffence(`${fit(ref, 11)} ${r} ${review.padEnd(10)} `);
-	const tries = [`${fit(ref, 11)} ${r} ${review.padEnd(10)} ${bail}`, `${fit(ref, 11)} ${r} ${review} ${bail}`, `${fit(ref, 11)} ${review} ${bail}`];
+	const tries = [
+		`${fit(ref, 11)} ${r} ${review.padEnd(10)} ${bail}`,
+		`${fit(ref, 11)} ${r} ${review} ${bail}`,
+		`${fit(ref, 11)} ${review} ${bail}`,
+	];
 	return withOffence((tries.find(t => t.length <= width) ?? tries.at(-1)!) + ' ');
 }

@@ -14,7 +14,24 @@ export interface KeyEvent<K extends KeyPress = KeyPress> {
 	key: K;
 }
 
-const NONE = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, pageUp: false, pageDown: false};
+const NONE = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	pageUp: false,
+	pageDown: false,
+};
 
 const CSI: Record<string, Partial<KeyPress>> = {
 	A: {upArrow: true},
@@ -72,7 +89,13 @@ export function isPlainText(input: string, key: KeyPress): boolean {
  * keys (so a paste into a field is one insert); otherwise it goes one character at a time, asking
  * again after each, so "jjj" moves three rows and "/abc" opens a filter with "/" and types "abc" into it.
  */
-export function applyChunk<S, K extends KeyPress>(state: S, input: string, key: K, step: (s: S, input: string, key: K) => S, takesText: (s: S) => boolean): S {
+export function applyChunk<S, K extends KeyPress>(
+	state: S,
+	input: string,
+	key: K,
+	step: (s: S, input: string, key: K) => S,
+	takesText: (s: S) => boolean,
+): S {
 	let s = state;
 	// A bracketed paste is one insert, line breaks and all (input/paste.ts): never split into keys.
 	if (key.paste) return step(s, input, key);

@@ -19,13 +19,22 @@ export interface ListRowProps {
 /** A row as a screen reader reads it: its words without the column padding, the cursor row marked in words. */
 export function spokenRow(text: string, selected: boolean): string {
 	// An officer's fold mark (▾/▸) is drawing: the words say "[folded]" where it matters.
-	return `${selected ? '(selected) ' : ''}${text.trim().replace(/^[▾▸] /, '').replace(/ {2,}/g, ' ')}`;
+	return `${selected ? '(selected) ' : ''}${text
+		.trim()
+		.replace(/^[▾▸] /, '')
+		.replace(/ {2,}/g, ' ')}`;
 }
 
 export function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
 	return (
-		<Text wrap="truncate" inverse={selected && focused} color={selected && focused ? undefined : colour} bold={bold} aria-label={reader ? spokenRow(text, selected) : undefined}>
+		<Text
+			wrap="truncate"
+			inverse={selected && focused}
+			color={selected && focused ? undefined : colour}
+			bold={bold}
+			aria-label={reader ? spokenRow(text, selected) : undefined}
+		>
 			{fit(`${selected ? '›' : ' '} ${text}`, width)}
 		</Text>
 	);

@@ -31,7 +31,14 @@ const COLUMNS = [
 ] as const;
 
 function summaryRow(label: string, t: SergeantTotals): SummaryRow {
-	return {Sergeant: label, Reviews: t.reviewsDone, Late: t.late, Missed: t.notReviewed, 'Overdue now': t.overdueNow, Triggers: t.unresolvedTriggers};
+	return {
+		Sergeant: label,
+		Reviews: t.reviewsDone,
+		Late: t.late,
+		Missed: t.notReviewed,
+		'Overdue now': t.overdueNow,
+		Triggers: t.unresolvedTriggers,
+	};
 }
 
 /** Table cells, headings and borders without any styling (ink-table's defaults are bold and blue). */

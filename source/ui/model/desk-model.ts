@@ -153,7 +153,8 @@ function buildModel(data: StoreData, today: IsoDate): DeskModel {
 		if (clock && clock.daysToDeadline <= data.settings.bailRedDays) counts.bailSoon++;
 		push(casesByOfficer, officerById.has(c.oicId) ? c.oicId : UNKNOWN_OFFICER, c);
 	}
-	for (const cases of casesByOfficer.values()) cases.sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : a.nextReviewDue > b.nextReviewDue ? 1 : a.ref < b.ref ? -1 : 1));
+	for (const cases of casesByOfficer.values())
+		cases.sort((a, b) => (a.nextReviewDue < b.nextReviewDue ? -1 : a.nextReviewDue > b.nextReviewDue ? 1 : a.ref < b.ref ? -1 : 1));
 	// A single-file store, or a snapshot holding its whole chain, has its history at once.
 	const whole = !data.chainLog || data.chain.length === data.chainLog.entries;
 	const history = whole ? reviews : null;
@@ -161,7 +162,22 @@ function buildModel(data: StoreData, today: IsoDate): DeskModel {
 	const problemsByOfficer = new Map<string, Problem[]>();
 	const groups = groupsFor(data, casesByOfficer, problemsByOfficer);
 	// problemsReady is true only for a model with the rules' problems (deskModel clears it; addProblems sets it).
-	const model: DeskModel = {data, today, problemsReady: true, problems: [], problemsByCase: new Map(), problemsByOfficer, groups, caseByRef, officerById, reviews, history, wholeData: whole ? data : null, drafts, counts};
+	const model: DeskModel = {
+		data,
+		today,
+		problemsReady: true,
+		problems: [],
+		problemsByCase: new Map(),
+		problemsByOfficer,
+		groups,
+		caseByRef,
+		officerById,
+		reviews,
+		history,
+		wholeData: whole ? data : null,
+		drafts,
+		counts,
+	};
 	casesByOfficerOf.set(model, casesByOfficer);
 	return model;
 }
@@ -175,16 +191,33 @@ function addProblems(base: DeskModel, problems: Problem[]): DeskModel {
 		push(problemsByOfficer, p.subject.officerId, p);
 	}
 	const casesByOfficer = casesByOfficerOf.get(base)!;
-	const model: DeskModel = {...base, problemsReady: true, problems, problemsByCase, problemsByOfficer, groups: groupsFor(base.data, casesByOfficer, problemsByOfficer)};
+	const model: DeskModel = {
+		...base,
+		problemsReady: true,
+		problems,
+		problemsByCase,
+		problemsByOfficer,
+		groups: groupsFor(base.data, casesByOfficer, problemsByOfficer),
+	};
 	casesByOfficerOf.set(model, casesByOfficer);
 	return model;
 }
 
-function groupsFor(data: StoreData, casesByOfficer: ReadonlyMap<string, Case[]>, problemsByOfficer: ReadonlyMap<string, Problem[]>): OfficerGroup[] {
+function groupsFor(
+	data: StoreData,
+	casesByOfficer: ReadonlyMap<string, Case[]>,
+	problemsByOfficer: ReadonlyMap<string, Problem[]>,
+): OfficerGroup[] {
 	const groups: OfficerGroup[] = [];
 	const addGroup = (id: string, officer: Officer | undefined) => {
 		const ps = problemsByOfficer.get(id) ?? [];
-		groups.push({id, officer, cases: casesByOfficer.get(id) ?? [], problemCount: ps.length, urgentCount: ps.filter(p => p.severity === 'critical' || p.severity === 'red').length});
+		groups.push({
+			id,
+			officer,
+			cases: casesByOfficer.get(id) ?? [],
+			problemCount: ps.length,
+			urgentCount: ps.filter(p => p.severity === 'critical' || p.severity === 'red').length,
+		});
 	};
 	// Investigators first (the caseload), then anyone else who holds cases or has problems (the sergeant's own).
 	const inPost = data.officers.filter(o => o.leftUnit === null || casesByOfficer.has(o.id));

@@ -27,11 +27,17 @@ export function paletteItems(model: DeskModel, keymap: Keymap = DEFAULT_KEYMAP):
 	const hit = cache.get(model);
 	if (hit) return hit;
 	const items: PaletteItem[] = [];
-	for (const b of keymap.desk) if (b.palette) items.push({label: b.palette, detail: b.keys.join(' '), target: {type: 'command', command: b.command}});
-	for (const o of model.data.officers) items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
+	for (const b of keymap.desk)
+		if (b.palette) items.push({label: b.palette, detail: b.keys.join(' '), target: {type: 'command', command: b.command}});
+	for (const o of model.data.officers)
+		items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
 	for (const c of model.data.cases) {
 		const oic = model.officerById.get(c.oicId);
-		items.push({label: safeText(c.ref), detail: safeText(`${c.offenceShort} - ${oic ? fullName(oic) : 'unknown officer'}${c.status === 'closed' ? ' (closed)' : ''}`), target: {type: 'case', ref: c.ref}});
+		items.push({
+			label: safeText(c.ref),
+			detail: safeText(`${c.offenceShort} - ${oic ? fullName(oic) : 'unknown officer'}${c.status === 'closed' ? ' (closed)' : ''}`),
+			target: {type: 'case', ref: c.ref},
+		});
 	}
 	cache.set(model, items);
 	return items;

@@ -24,7 +24,13 @@ export function Palette({query, cursor, matches, width, height}: PaletteProps): 
 	// Labels as wide as the longest match needs (up to 60% of the pane), so a wide terminal shows them whole.
 	const labelWidth = Math.max(10, Math.min(Math.floor(inner * 0.6), Math.max(0, ...matches.map(m => textWidth(m.label)))));
 	return (
-		<Pane title="COMMAND PALETTE" detail={`type a command, officer or case reference; ${run} runs or opens; ${close} closes`} focused width={width} height={height}>
+		<Pane
+			title="COMMAND PALETTE"
+			detail={`type a command, officer or case reference; ${run} runs or opens; ${close} closes`}
+			focused
+			width={width}
+			height={height}
+		>
 			<Text wrap="truncate" bold>
 				{fit(`: ${query}_`, inner)}
 			</Text>

@@ -24,8 +24,22 @@ export function Pane({title, detail, focused, width, height, children}: PaneProp
 	const inner = Math.max(1, width - 2);
 	const head = `${focused ? '» ' : ''}${title}${detail ? `  ${detail}` : ''}${focused ? '  [focus]' : ''}`;
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle={focused ? 'double' : 'single'} borderColor={focused ? tint(theme, 'focus') : undefined} flexShrink={0} overflow="hidden">
-			<Text bold wrap="truncate" aria-label={reader ? `${title}${detail ? `, ${detail.trim().replace(/ {2,}/g, ' ')}` : ''}${focused ? ' (focused)' : ''}` : undefined}>
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle={focused ? 'double' : 'single'}
+			borderColor={focused ? tint(theme, 'focus') : undefined}
+			flexShrink={0}
+			overflow="hidden"
+		>
+			<Text
+				bold
+				wrap="truncate"
+				aria-label={
+					reader ? `${title}${detail ? `, ${detail.trim().replace(/ {2,}/g, ' ')}` : ''}${focused ? ' (focused)' : ''}` : undefined
+				}
+			>
 				{truncate(head, inner)}
 			</Text>
 			{children}

@@ -58,7 +58,12 @@ export function problemLines(model: DeskModel, subject: ProblemSubject, width: n
  * (test/ui/keys-in-help.test.tsx): the case's keys on a case's problem; on an officer's, their cases in
  * the explorer when they hold any (and `m` takes you there when a reallocation would clear it).
  */
-export function problemKeyHints(model: DeskModel, subject: ProblemSubject, p: Problem | undefined, keymap: Keymap = DEFAULT_KEYMAP): string[] {
+export function problemKeyHints(
+	model: DeskModel,
+	subject: ProblemSubject,
+	p: Problem | undefined,
+	keymap: Keymap = DEFAULT_KEYMAP,
+): string[] {
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
 	if (subject.ref !== null) {

@@ -28,7 +28,9 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 	const keymap = useKeymap();
 	const inner = width - 2;
 	const counts = countBySeverity(model.problems);
-	const detail = !model.problemsReady ? 'checking the rules...' : `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}${rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : ''}`;
+	const detail = !model.problemsReady
+		? 'checking the rules...'
+		: `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}${rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : ''}`;
 	return (
 		<Pane title="PROBLEMS" detail={detail} focused={focused} width={width} height={height}>
 			{showsFilterLine(list) && (
@@ -36,12 +38,32 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 					{fit(`Filter: ${list.filter}${filterHint(list.filtering, keymap)}`, inner)}
 				</Text>
 			)}
-			{rows.length === 0 && <Text>{fit(!model.problemsReady ? 'Checking every case and officer against the rules...' : list.filter ? 'No problem matches the filter.' : 'No problems found by the rules today.', inner)}</Text>}
+			{rows.length === 0 && (
+				<Text>
+					{fit(
+						!model.problemsReady
+							? 'Checking every case and officer against the rules...'
+							: list.filter
+								? 'No problem matches the filter.'
+								: 'No problems found by the rules today.',
+						inner,
+					)}
+				</Text>
+			)}
 			{rows.slice(list.win.scroll, list.win.scroll + visible).map((p, i) => {
 				const index = list.win.scroll + i;
 				const who = p.subject.type === 'case' ? p.subject.ref : shortName(model.officerById.get(p.subject.officerId));
 				const text = `${fit(p.severity.toUpperCase(), 8)} ${fit(safeText(who), 13)} ${safeText(p.message)}`;
-				return <ListRow key={index} text={text} width={inner} selected={index === list.win.cursor} focused={focused} colour={severityColour(theme, p.severity)} />;
+				return (
+					<ListRow
+						key={index}
+						text={text}
+						width={inner}
+						selected={index === list.win.cursor}
+						focused={focused}
+						colour={severityColour(theme, p.severity)}
+					/>
+				);
 			})}
 		</Pane>
 	);

@@ -28,7 +28,9 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 		// Only someone who may review the case amends its review, and no one a case they hold (a cover is
 		// told who does it instead); nor is an amendment opened that could not be signed.
 		const may = mayReview(latest, props.actor.officerId, props.caseRef, props.today);
-		return readOnlyRefusal(props.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(props.actor, latest, 'amendment');
+		return (
+			readOnlyRefusal(props.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(props.actor, latest, 'amendment')
+		);
 	});
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
@@ -40,7 +42,21 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	return <AmendSession {...props} init={init} />;
 }
 
-function AmendSession({store, today, actor, width, rows, isActive = true, keys, color = true, onExit, onChanged, now = () => new Date(), init, data}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
+function AmendSession({
+	store,
+	today,
+	actor,
+	width,
+	rows,
+	isActive = true,
+	keys,
+	color = true,
+	onExit,
+	onChanged,
+	now = () => new Date(),
+	init,
+	data,
+}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
 	const theme: Theme = {...useTheme(), color};
 	const [s, dispatch] = useReducer(amendReducer, init);
 	const latest = useRef(s);
@@ -52,7 +68,12 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 			const st = latest.current;
 			// A dry run of the domain's amendReview on the latest data: the same checks as recording it.
 			try {
-				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: actor.officerId, sign: actorSigner(actor, store?.snapshot() ?? data)});
+				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {
+					today,
+					signedAt: now().toISOString(),
+					by: actor.officerId,
+					sign: actorSigner(actor, store?.snapshot() ?? data),
+				});
 				dispatch({type: 'checked', errors: []});
 			} catch (err) {
 				if (err instanceof ReviewError && err.errors.length > 0) dispatch({type: 'checked', errors: err.errors});
@@ -71,7 +92,12 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 			let seq = -1;
 			store
 				.apply(d => {
-					const r = amendReview(d, st.entry.seq, {[st.target!]: st.value}, st.reason, {today, signedAt: now().toISOString(), by: actor.officerId, sign: actorSigner(actor, d)});
+					const r = amendReview(d, st.entry.seq, {[st.target!]: st.value}, st.reason, {
+						today,
+						signedAt: now().toISOString(),
+						by: actor.officerId,
+						sign: actorSigner(actor, d),
+					});
 					seq = r.amendment.seq;
 					return r.next;
 				})
@@ -80,7 +106,12 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 						dispatch({type: 'signed', seq});
 						onChanged(store.snapshot());
 					},
-					err => dispatch({type: 'failed', message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`, errors: err instanceof ReviewError ? err.errors : []}),
+					err =>
+						dispatch({
+							type: 'failed',
+							message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`,
+							errors: err instanceof ReviewError ? err.errors : [],
+						}),
 				);
 		}
 		// A request starts it, and each branch clears the request at once; `now` and the callbacks are new on
@@ -89,18 +120,32 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 	}, [s.request]);
 
 	const r = s.current;
-	const head = headingLines(`Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ${s.entry.seq})`, '', width).map((l, i) => one(`h${i}`, l, {bold: true}));
+	const head = headingLines(
+		`Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ${s.entry.seq})`,
+		'',
+		width,
+	).map((l, i) => one(`h${i}`, l, {bold: true}));
 	if (s.phase === 'signed') {
 		return (
 			<Box flexDirection="column">
 				{head.map(l => l.el)}
-				{wrapped('done', `Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`, width).map(l => l.el)}
+				{wrapped(
+					'done',
+					`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`,
+					width,
+				).map(l => l.el)}
 			</Box>
 		);
 	}
 	const info: Line[] = [
 		...wrapped('i0', 'A signed review cannot be changed: the correction is added to the review chain and points at it.', width),
-		...(s.target ? wrapped('i1', `Signed ${AMEND_WORDS[s.target]}: ${safeText(((r[s.target] as string | null) ?? '(none)').replace(/\n/g, ' '))}`, width) : []),
+		...(s.target
+			? wrapped(
+					'i1',
+					`Signed ${AMEND_WORDS[s.target]}: ${safeText(((r[s.target] as string | null) ?? '(none)').replace(/\n/g, ' '))}`,
+					width,
+				)
+			: []),
 	];
 	const fields = amendFields(s);
 	const lines: Line[] = [...info];
@@ -109,7 +154,16 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 	for (const [i, f] of fields.entries()) {
 		lines.push({key: `g${i}`, el: <Box key={`g${i}`} height={1} />});
 		if (i === s.field) focusStart = lines.length;
-		lines.push(...fieldLines(f, i === s.field, s.cursor, width, s.errors.filter(e => e.field === f.id).map(e => e.message), theme));
+		lines.push(
+			...fieldLines(
+				f,
+				i === s.field,
+				s.cursor,
+				width,
+				s.errors.filter(e => e.field === f.id).map(e => e.message),
+				theme,
+			),
+		);
 		if (i === s.field) focusEnd = lines.length;
 	}
 	// Keys first, wrapped whole, so the answer keys and hints show at any width.
@@ -117,7 +171,9 @@ function AmendSession({store, today, actor, width, rows, isActive = true, keys, 
 		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
 		: [
 				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
-				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
+				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map(
+					(l, i) => one(`hint${i}`, l, {dimColor: true}),
+				),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);
 	return (

@@ -43,7 +43,21 @@ export type AmendAction =
 	| {type: 'signed'; seq: number};
 
 export function initialAmendState(entry: ReviewEntry, current: ReviewData): AmendUiState {
-	return {entry, current, target: null, value: '', reason: '', field: 0, cursor: 0, errors: [], confirm: false, phase: 'editing', notice: null, request: null, signedSeq: null};
+	return {
+		entry,
+		current,
+		target: null,
+		value: '',
+		reason: '',
+		field: 0,
+		cursor: 0,
+		errors: [],
+		confirm: false,
+		phase: 'editing',
+		notice: null,
+		request: null,
+		signedSeq: null,
+	};
 }
 
 /** The form field a domain error is about (the domain names the amended field; the form has one value). */
@@ -65,9 +79,25 @@ export function amendFields(s: AmendUiState): Field[] {
 	];
 	if (s.target) {
 		const date = AMENDABLE_FIELDS[s.target].kind === 'date';
-		fields.push({kind: 'text', id: 'value', label: `Corrected ${AMEND_WORDS[s.target]}`, value: s.value, multiline: !date, maxLength: AMENDABLE_FIELDS[s.target].max, set: a => a});
+		fields.push({
+			kind: 'text',
+			id: 'value',
+			label: `Corrected ${AMEND_WORDS[s.target]}`,
+			value: s.value,
+			multiline: !date,
+			maxLength: AMENDABLE_FIELDS[s.target].max,
+			set: a => a,
+		});
 	}
-	fields.push({kind: 'text', id: 'reason', label: 'Why it is being corrected (required)', value: s.reason, multiline: true, maxLength: 4000, set: a => a});
+	fields.push({
+		kind: 'text',
+		id: 'reason',
+		label: 'Why it is being corrected (required)',
+		value: s.reason,
+		multiline: true,
+		maxLength: 4000,
+		set: a => a,
+	});
 	fields.push({kind: 'button', id: 'sign', label: 'Sign the amendment', press: 'sign'});
 	return fields;
 }
@@ -95,13 +125,23 @@ export function amendReducer(s: AmendUiState, a: AmendAction): AmendUiState {
 		case 'checked': {
 			// Validated first: the question is asked only about an amendment that can be recorded.
 			if (a.errors.length === 0) return {...s, errors: [], notice: null, confirm: true};
-			return {...s, errors: a.errors.map(e => ({field: formField(e.field), message: e.message})), notice: 'The amendment needs attention before it can be recorded.'};
+			return {
+				...s,
+				errors: a.errors.map(e => ({field: formField(e.field), message: e.message})),
+				notice: 'The amendment needs attention before it can be recorded.',
+			};
 		}
 		case 'signed':
 			return {...s, phase: 'signed', signedSeq: a.seq, confirm: false};
 		case 'key':
 			// Several keys in one read are applied one by one; a run of text into a text field stays one insert.
-			return applyChunk(s, a.input, a.key, onAmendKey, t => t.phase === 'editing' && !t.confirm && amendFields(t)[t.field]?.kind === 'text');
+			return applyChunk(
+				s,
+				a.input,
+				a.key,
+				onAmendKey,
+				t => t.phase === 'editing' && !t.confirm && amendFields(t)[t.field]?.kind === 'text',
+			);
 	}
 }
 
@@ -115,7 +155,10 @@ function onAmendKey(s: AmendUiState, input: string, key: KeyPress): AmendUiState
 	}
 	if (key.escape) {
 		// Leaving drops what was typed here: ask, unless there is nothing.
-		if ((s.value !== (s.target ? currentText(s.current, s.target) : '') || s.reason.trim() !== '') && s.notice !== 'Esc again to leave without recording the amendment.') {
+		if (
+			(s.value !== (s.target ? currentText(s.current, s.target) : '') || s.reason.trim() !== '') &&
+			s.notice !== 'Esc again to leave without recording the amendment.'
+		) {
 			return {...s, notice: 'Esc again to leave without recording the amendment.'};
 		}
 		return {...s, request: 'exit'};
@@ -149,11 +192,11 @@ function onAmendKey(s: AmendUiState, input: string, key: KeyPress): AmendUiState
 	if (f.kind === 'button' && (key.return || input === ' ')) {
 		const errors: {field: string; message: string}[] = [];
 		if (!s.target) errors.push({field: 'field', message: 'Choose the field to correct.'});
-		else if (s.value.trim() === currentText(s.current, s.target).trim()) errors.push({field: 'value', message: 'The corrected value is the same as the signed one.'});
+		else if (s.value.trim() === currentText(s.current, s.target).trim())
+			errors.push({field: 'value', message: 'The corrected value is the same as the signed one.'});
 		if (s.reason.trim() === '') errors.push({field: 'reason', message: 'Say why the review is being corrected.'});
 		if (errors.length) return {...s, errors, notice: 'The amendment needs attention before it can be signed.'};
 		return {...s, errors: [], request: 'check'};
 	}
 	return s;
 }
-

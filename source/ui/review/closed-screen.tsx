@@ -38,7 +38,12 @@ export function ClosedScreen({message, width, rows, isActive = true, keys, color
 	return (
 		<Box flexDirection="column">
 			{lines.slice(0, Math.max(1, rows)).map((l, i) => (
-				<Text key={i} wrap="truncate" bold={i === 0} color={i === 0 && message.startsWith('READ-ONLY') ? tint({...theme, color}, 'warning') : undefined}>
+				<Text
+					key={i}
+					wrap="truncate"
+					bold={i === 0}
+					color={i === 0 && message.startsWith('READ-ONLY') ? tint({...theme, color}, 'warning') : undefined}
+				>
 					{l}
 				</Text>
 			))}

@@ -166,13 +166,29 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					value: a.risk.newRisk ?? '',
 					set: (b, v) => ({...b, risk: {...b.risk, newRisk: v as Risk, decision: 'change'}}),
 				},
-				{kind: 'text', id: 'risk.rationale', label: 'Rationale (required when the risk changes)', value: a.risk.rationale, multiline: true, maxLength: LIMITS.rationale, set: (b, v) => ({...b, risk: {...b.risk, rationale: v}})},
+				{
+					kind: 'text',
+					id: 'risk.rationale',
+					label: 'Rationale (required when the risk changes)',
+					value: a.risk.rationale,
+					multiline: true,
+					maxLength: LIMITS.rationale,
+					set: (b, v) => ({...b, risk: {...b.risk, rationale: v}}),
+				},
 			];
 		}
 		case 'action-plan': {
 			const defaultDue = shortDate(nextReviewDate(ctx, a), ctx.today);
 			const fields: Field[] = a.actions.flatMap((x, i): Field[] => [
-				{kind: 'text', id: `actions.${x.key}.text`, label: `Action ${i + 1}`, value: x.text, multiline: true, maxLength: LIMITS.actionText, set: (b, v) => mapAction(b, x.key, y => ({...y, text: v}))},
+				{
+					kind: 'text',
+					id: `actions.${x.key}.text`,
+					label: `Action ${i + 1}`,
+					value: x.text,
+					multiline: true,
+					maxLength: LIMITS.actionText,
+					set: (b, v) => mapAction(b, x.key, y => ({...y, text: v})),
+				},
 				{
 					kind: 'choice',
 					id: `actions.${x.key}.owner`,
@@ -181,7 +197,17 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					value: x.ownerId,
 					set: (b, v) => mapAction(b, x.key, y => ({...y, ownerId: v})),
 				},
-				{kind: 'text', id: `actions.${x.key}.due`, label: 'Due (YYYY-MM-DD or DD/MM/YYYY)', value: x.due, multiline: false, maxLength: 20, date: true, placeholder: `next review, ${defaultDue}`, set: (b, v) => mapAction(b, x.key, y => ({...y, due: v}))},
+				{
+					kind: 'text',
+					id: `actions.${x.key}.due`,
+					label: 'Due (YYYY-MM-DD or DD/MM/YYYY)',
+					value: x.due,
+					multiline: false,
+					maxLength: 20,
+					date: true,
+					placeholder: `next review, ${defaultDue}`,
+					set: (b, v) => mapAction(b, x.key, y => ({...y, due: v})),
+				},
 				{kind: 'button', id: `actions.${x.key}.remove`, label: `Remove action ${i + 1}`, press: 'remove-action', actionKey: x.key},
 			]);
 			fields.push({kind: 'button', id: 'actions.add', label: 'Add an action', press: 'add-action'});
@@ -222,7 +248,15 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					value: a.performance.decision ?? '',
 					set: (b, v) => ({...b, performance: {...b.performance, decision: v === '' ? null : (v as 'escalate')}}),
 				},
-				{kind: 'text', id: 'performance.reason', label: 'Reason (required for "not needed now")', value: a.performance.reason, multiline: true, maxLength: LIMITS.decisionReason, set: (b, v) => ({...b, performance: {...b.performance, reason: v}})},
+				{
+					kind: 'text',
+					id: 'performance.reason',
+					label: 'Reason (required for "not needed now")',
+					value: a.performance.reason,
+					multiline: true,
+					maxLength: LIMITS.decisionReason,
+					set: (b, v) => ({...b, performance: {...b.performance, reason: v}}),
+				},
 			];
 			if (a.performance.decision === 'action-plan') {
 				fields.push({
@@ -237,7 +271,15 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					set: (b, v) => ({...b, performance: {...b.performance, planReviewDate: v}}),
 				});
 			}
-			fields.push({kind: 'text', id: 'performance.concern', label: 'Concern about performance (optional; concerns feed the trigger)', value: a.performance.concern, multiline: true, maxLength: LIMITS.concern, set: (b, v) => ({...b, performance: {...b.performance, concern: v}})});
+			fields.push({
+				kind: 'text',
+				id: 'performance.concern',
+				label: 'Concern about performance (optional; concerns feed the trigger)',
+				value: a.performance.concern,
+				multiline: true,
+				maxLength: LIMITS.concern,
+				set: (b, v) => ({...b, performance: {...b.performance, concern: v}}),
+			});
 			return fields;
 		}
 		case 'welfare':
@@ -253,15 +295,13 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					value: a.welfare.checkIn === null ? '' : a.welfare.checkIn ? 'yes' : 'no',
 					set: (b, v) => ({...b, welfare: {...b.welfare, checkIn: v === 'yes'}}),
 				},
-				...WELFARE_FLAGS.map(
-					(f): Field => ({
-						kind: 'toggle',
-						id: `welfare.flags.${f}`,
-						label: WELFARE_FLAG_WORDS[f],
-						value: a.welfare.flags.includes(f),
-						set: (b, v) => ({...b, welfare: {...b.welfare, flags: WELFARE_FLAGS.filter(g => (g === f ? v : b.welfare.flags.includes(g)))}}),
-					}),
-				),
+				...WELFARE_FLAGS.map((f): Field => ({
+					kind: 'toggle',
+					id: `welfare.flags.${f}`,
+					label: WELFARE_FLAG_WORDS[f],
+					value: a.welfare.flags.includes(f),
+					set: (b, v) => ({...b, welfare: {...b.welfare, flags: WELFARE_FLAGS.filter(g => (g === f ? v : b.welfare.flags.includes(g)))}}),
+				})),
 				{
 					kind: 'text',
 					id: 'welfare.note',
@@ -289,7 +329,15 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 					...warningFor(nextReviewWarnings(ctx, a)),
 					set: (b, v) => ({...b, signOff: {...b.signOff, nextReviewDue: v}}),
 				},
-				{kind: 'text', id: 'signOff.summary', label: 'Summary (optional: one is written from the answers when left empty)', value: a.signOff.summary, multiline: true, maxLength: LIMITS.summary, set: (b, v) => ({...b, signOff: {...b.signOff, summary: v}})},
+				{
+					kind: 'text',
+					id: 'signOff.summary',
+					label: 'Summary (optional: one is written from the answers when left empty)',
+					value: a.signOff.summary,
+					multiline: true,
+					maxLength: LIMITS.summary,
+					set: (b, v) => ({...b, signOff: {...b.signOff, summary: v}}),
+				},
 				{kind: 'button', id: 'sign', label: 'Sign the review', press: 'sign'},
 			];
 		}

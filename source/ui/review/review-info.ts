@@ -32,9 +32,15 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 			? `Last review ${shortDate(prev.data.date, t)} by ${shortName(ctx.officers.get(prev.data.reviewerId))}: ${days(s.daysSince)} ago.`
 			: `First review: allocated to ${shortName(ctx.oic)} on ${shortDate(s.since, t)}, ${days(s.daysSince)} ago.`,
 	);
-	out.push(s.daysLate > 0 ? `This review was due ${shortDate(s.dueDate, t)}: ${days(s.daysLate)} late.` : `This review is due ${shortDate(s.dueDate, t)}.`);
+	out.push(
+		s.daysLate > 0
+			? `This review was due ${shortDate(s.dueDate, t)}: ${days(s.daysLate)} late.`
+			: `This review is due ${shortDate(s.dueDate, t)}.`,
+	);
 	out.push('');
-	out.push(`Crime-report updates since ${shortDate(s.since, t)}: ${s.updates.length === 0 ? 'none' : s.updates.length} (latest update ${days(s.daysSinceUpdate)} ago).`);
+	out.push(
+		`Crime-report updates since ${shortDate(s.since, t)}: ${s.updates.length === 0 ? 'none' : s.updates.length} (latest update ${days(s.daysSinceUpdate)} ago).`,
+	);
 	for (const u of s.updates) {
 		const more = (n: number) => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`;
 		const text = capLines(storeLines(u.text), TEXT_LINES, more);
@@ -50,14 +56,22 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 				: `Bail (${safeText(suspectWords(ctx.case.bail?.suspect ?? ''))}): return ${shortDate(b.returnDate, t)} (${days(b.daysToReturn)}); ` +
 						`period ends ${shortDate(b.periodEnd, t)} (${days(b.daysToPeriodEnd)}); next extension by ${AUTHORITY_NAMES[b.nextAuthority]}.`,
 		);
-	} else if (s.rui) out.push(`Released under investigation since ${shortDate(s.rui.since, t)}; suspect last updated ${days(s.rui.daysSinceSuspectUpdate)} ago.`);
+	} else if (s.rui)
+		out.push(
+			`Released under investigation since ${shortDate(s.rui.since, t)}; suspect last updated ${days(s.rui.daysSinceSuspectUpdate)} ago.`,
+		);
 	else out.push('Bail: none running.');
 	if (s.victim) {
 		const v = s.victim;
-		out.push(`Victim (${v.serviceLevel} service): ${v.lastUpdate ? `last updated ${shortDate(v.lastUpdate, t)}, ${days(v.daysSinceUpdate!)} ago` : 'never updated'}${v.overdue ? ` - OVERDUE: ${safeText(v.overdue.message)}` : ''}.`);
+		out.push(
+			`Victim (${v.serviceLevel} service): ${v.lastUpdate ? `last updated ${shortDate(v.lastUpdate, t)}, ${days(v.daysSinceUpdate!)} ago` : 'never updated'}${v.overdue ? ` - OVERDUE: ${safeText(v.overdue.message)}` : ''}.`,
+		);
 	} else out.push('Victim: none recorded.');
 	if (s.forensics.waiting.length === 0) out.push('Forensics: nothing waiting.');
-	for (const f of s.forensics.waiting) out.push(`Forensics waiting: ${safeText(f.item)}, submitted ${shortDate(f.submitted, t)} (${days(f.ageDays)})${f.expected ? `, expected ${shortDate(f.expected, t)}` : ''}.`);
+	for (const f of s.forensics.waiting)
+		out.push(
+			`Forensics waiting: ${safeText(f.item)}, submitted ${shortDate(f.submitted, t)} (${days(f.ageDays)})${f.expected ? `, expected ${shortDate(f.expected, t)}` : ''}.`,
+		);
 	for (const f of s.forensics.resultsSince) out.push(`Forensic result back: ${safeText(f.item)} on ${shortDate(f.resultOn!, t)}.`);
 	out.push(`MG3: ${s.mg3.status.replace(/-/g, ' ')}${s.mg3.since ? ` since ${shortDate(s.mg3.since, t)} (${days(s.mg3.days!)})` : ''}.`);
 	out.push('');
@@ -70,14 +84,22 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
  * `errors`: the problems shown on this step. A next review date being refused is not shown in the
  * summary as if it were accepted (summaryLines falls back only for dates that do not parse).
  */
-export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: ReviewAnswers, step: StepId, errors: readonly FieldError[] = []): string[] {
+export function stepInfoLines(
+	ctx: ReviewContext,
+	since: SinceLastReview,
+	a: ReviewAnswers,
+	step: StepId,
+	errors: readonly FieldError[] = [],
+): string[] {
 	switch (step) {
 		case 'since':
 			return sinceLines(ctx, since);
 		case 'previous-actions':
 			return ctx.openActions.length === 0
 				? ['No actions were open: nothing to mark. Ctrl+N for the next step.']
-				: [`${ctx.openActions.length} open action${ctx.openActions.length === 1 ? '' : 's'}: mark each done, carried over (with a reason) or dropped (with a reason).`];
+				: [
+						`${ctx.openActions.length} open action${ctx.openActions.length === 1 ? '' : 's'}: mark each done, carried over (with a reason) or dropped (with a reason).`,
+					];
 		case 'risk':
 			return [];
 		case 'action-plan':
@@ -90,7 +112,10 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 			const who = shortName(ctx.oic);
 			const out: string[] = [];
 			if (!tr.fired) out.push(`${who}'s performance trigger has not fired.`);
-			else out.push(`${who}'s performance trigger has fired${tr.firstFired ? ` (since ${shortDate(tr.firstFired, ctx.today)})` : ''}${tr.escalated ? '; it is on the inspector\'s exception list' : ''}:`);
+			else
+				out.push(
+					`${who}'s performance trigger has fired${tr.firstFired ? ` (since ${shortDate(tr.firstFired, ctx.today)})` : ''}${tr.escalated ? "; it is on the inspector's exception list" : ''}:`,
+				);
 			for (const e of tr.evidence.slice(0, 12)) out.push(`  - ${safeText(e.detail)}${e.caseRef ? ` (${safeText(e.caseRef)})` : ''}`);
 			if (tr.evidence.length > 12) out.push(`  ... and ${tr.evidence.length - 12} more`);
 			if (tr.lastDecision) out.push(`Last decision: ${tr.lastDecision.decision} on ${shortDate(tr.lastDecision.date, ctx.today)}.`);
@@ -110,7 +135,11 @@ export function stepInfoLines(ctx: ReviewContext, since: SinceLastReview, a: Rev
 		case 'sign-off': {
 			const lines = summaryLines(ctx, a);
 			if (!errors.some(e => e.field === 'signOff.nextReviewDue')) return lines;
-			return lines.map(l => (l.startsWith('Next review:') ? `Next review: not set yet: "${safeText(a.signOff.nextReviewDue.trim())}" is not accepted (see below).` : l));
+			return lines.map(l =>
+				l.startsWith('Next review:')
+					? `Next review: not set yet: "${safeText(a.signOff.nextReviewDue.trim())}" is not accepted (see below).`
+					: l,
+			);
 		}
 	}
 }

@@ -27,8 +27,21 @@ export interface ReviewBinding {
 const ALL = 'all' as const;
 
 export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
-	{command: 'help', keys: ['?'], help: 'this list of keys (outside text fields; in a text field ? is text)', matches: anyKey(['?']), typesText: true, hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']}},
-	{command: 'help', keys: ['Ctrl+G'], help: 'this list of keys, from anywhere (also in a text field)', matches: anyKey(['Ctrl+G']), hint: {words: 'help', where: ['text']}},
+	{
+		command: 'help',
+		keys: ['?'],
+		help: 'this list of keys (outside text fields; in a text field ? is text)',
+		matches: anyKey(['?']),
+		typesText: true,
+		hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']},
+	},
+	{
+		command: 'help',
+		keys: ['Ctrl+G'],
+		help: 'this list of keys, from anywhere (also in a text field)',
+		matches: anyKey(['Ctrl+G']),
+		hint: {words: 'help', where: ['text']},
+	},
 	{
 		command: 'choose',
 		keys: ['←', '→', '1-99', 'Space'],
@@ -38,21 +51,64 @@ export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 		hint: {words: 'choose', where: ['choice']},
 	},
 	{command: 'toggle', keys: ['Space', 'x'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
-	{command: 'press', keys: ['Enter'], help: 'add or remove an action, sign (asks first); in a one-line field, next field', hint: {words: 'press', where: ['button']}},
-	{command: 'scroll', keys: ['↑', '↓', 'PgUp', 'PgDn'], help: 'scroll a step with nothing to fill in (step 1); Enter goes on', hint: {words: 'scroll', where: ['none']}},
-	{command: 'next-field', keys: ['Tab'], help: 'next field (from the last field: next step)', matches: anyKey(['Tab']), hint: {words: 'next field', where: ['text', 'choice', 'toggle', 'button']}},
+	{
+		command: 'press',
+		keys: ['Enter'],
+		help: 'add or remove an action, sign (asks first); in a one-line field, next field',
+		hint: {words: 'press', where: ['button']},
+	},
+	{
+		command: 'scroll',
+		keys: ['↑', '↓', 'PgUp', 'PgDn'],
+		help: 'scroll a step with nothing to fill in (step 1); Enter goes on',
+		hint: {words: 'scroll', where: ['none']},
+	},
+	{
+		command: 'next-field',
+		keys: ['Tab'],
+		help: 'next field (from the last field: next step)',
+		matches: anyKey(['Tab']),
+		hint: {words: 'next field', where: ['text', 'choice', 'toggle', 'button']},
+	},
 	{command: 'prev-field', keys: ['Shift+Tab'], help: 'previous field', matches: anyKey(['Shift+Tab'])},
-	{command: 'next-step', keys: ['Ctrl+N'], help: 'next step (only when this step is complete; otherwise its problems show)', matches: anyKey(['Ctrl+N']), hint: {words: 'next step', where: ALL}},
-	{command: 'back', keys: ['Esc'], help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)', matches: anyKey(['Esc']), hint: {words: 'back', where: ALL}},
-	{command: 'discard', keys: ['Ctrl+X'], help: 'discard the draft (asks first)', matches: anyKey(['Ctrl+X']), hint: {words: 'discard', where: ALL}},
-	{command: 'edit', keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/B/F/W/U/K/D', 'Backspace', 'Enter'], help: 'edit text (Enter is a new line; paste works)'},
+	{
+		command: 'next-step',
+		keys: ['Ctrl+N'],
+		help: 'next step (only when this step is complete; otherwise its problems show)',
+		matches: anyKey(['Ctrl+N']),
+		hint: {words: 'next step', where: ALL},
+	},
+	{
+		command: 'back',
+		keys: ['Esc'],
+		help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)',
+		matches: anyKey(['Esc']),
+		hint: {words: 'back', where: ALL},
+	},
+	{
+		command: 'discard',
+		keys: ['Ctrl+X'],
+		help: 'discard the draft (asks first)',
+		matches: anyKey(['Ctrl+X']),
+		hint: {words: 'discard', where: ALL},
+	},
+	{
+		command: 'edit',
+		keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/B/F/W/U/K/D', 'Backspace', 'Enter'],
+		help: 'edit text (Enter is a new line; paste works)',
+	},
 ];
 
 /**
  * The command a key gives. `typing` is true while a text field has the focus: then a printable key
  * (`?`) is text and gives no command.
  */
-export function reviewCommandFor(input: string, key: KeyPress, typing = false, table: readonly ReviewBinding[] = REVIEW_KEYMAP): ReviewCommand | undefined {
+export function reviewCommandFor(
+	input: string,
+	key: KeyPress,
+	typing = false,
+	table: readonly ReviewBinding[] = REVIEW_KEYMAP,
+): ReviewCommand | undefined {
 	for (const b of table) if (b.matches?.(input, key) && !(typing && b.typesText)) return b.command as ReviewCommand;
 	return undefined;
 }
@@ -88,7 +144,12 @@ export function reviewHints(
 		let keys = keysText(b);
 		if (b.command === 'choose') keys = `←/→ 1-${Math.max(1, options.choices ?? 9)}`;
 		if (b.command === 'scroll') keys = '↑↓';
-		const words = b.command === 'back' && options.firstStep ? 'leave (draft kept)' : b.command === 'press' && options.pressWords ? options.pressWords : b.hint.words;
+		const words =
+			b.command === 'back' && options.firstStep
+				? 'leave (draft kept)'
+				: b.command === 'press' && options.pressWords
+					? options.pressWords
+					: b.hint.words;
 		out.push(`${keys} ${words}`);
 	}
 	return out;

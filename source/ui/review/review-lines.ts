@@ -43,7 +43,13 @@ export interface OptionCell {
  * The options of a choice field laid out in rows of `width` (after `indent`), every option whole and
  * numbered, so the selection is always on screen however many options there are.
  */
-export function optionRows(options: readonly {value: string; label: string}[], value: string, width: number, indent: number, gap = 2): OptionCell[][] {
+export function optionRows(
+	options: readonly {value: string; label: string}[],
+	value: string,
+	width: number,
+	indent: number,
+	gap = 2,
+): OptionCell[][] {
 	const room = Math.max(1, width - indent);
 	const rows: OptionCell[][] = [];
 	let row: OptionCell[] = [];
@@ -83,7 +89,15 @@ export interface LineWindow {
  * window: `anchor` is a line that must show (a choice's selected option), `anchorEnd` one to show
  * too when it can (a choice's last option), so the options win over the start of a long label.
  */
-export function windowLines(total: number, rows: number, focusStart: number, focusEnd: number, scroll: number, anchor = -1, anchorEnd = -1): LineWindow {
+export function windowLines(
+	total: number,
+	rows: number,
+	focusStart: number,
+	focusEnd: number,
+	scroll: number,
+	anchor = -1,
+	anchorEnd = -1,
+): LineWindow {
 	const R = Math.max(1, rows);
 	if (total <= R) return {top: 0, count: total, above: 0, below: 0};
 	const shape = (top: number): LineWindow => {

@@ -50,7 +50,11 @@ export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): Re
 		return (
 			<Box flexDirection="column">
 				<Text bold>Review queue</Text>
-				<Text>{signed > 0 ? `Done: ${signed} review${signed === 1 ? '' : 's'} signed; none left due today.` : 'No reviews are due today or overdue.'}</Text>
+				<Text>
+					{signed > 0
+						? `Done: ${signed} review${signed === 1 ? '' : 's'} signed; none left due today.`
+						: 'No reviews are due today or overdue.'}
+				</Text>
 				<Text dimColor>Esc: back to the desk</Text>
 				<EscOnly keys={rest.keys} onExit={onExit} />
 			</Box>
@@ -78,8 +82,12 @@ export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): Re
 }
 
 function EscOnly({keys, onExit}: {keys: ReviewKeys; onExit: () => void}): null {
-	useReviewKeys((_input, key) => {
-		if (key.escape) onExit();
-	}, keys.active, keys);
+	useReviewKeys(
+		(_input, key) => {
+			if (key.escape) onExit();
+		},
+		keys.active,
+		keys,
+	);
 	return null;
 }

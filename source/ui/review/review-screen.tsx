@@ -36,7 +36,17 @@ import {
 	type WorkingDraft,
 } from '../../domain/review/index.js';
 import type {StoreData} from '../../domain/model.js';
-import {StoreError, type Store, changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor, type WelfareDraftsAccess, appendWelfareNote, welfarePathFor} from '../../store/index.js';
+import {
+	StoreError,
+	type Store,
+	changeWelfareDrafts,
+	openWelfareDrafts,
+	readWelfareDrafts,
+	welfareDraftsPathFor,
+	type WelfareDraftsAccess,
+	appendWelfareNote,
+	welfarePathFor,
+} from '../../store/index.js';
 import {initialReviewState, NOTE_CHECKING, reviewReducer, type ReviewAction, type ReviewUiState} from './review-state.js';
 import {ReviewView} from './review-view.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
@@ -98,11 +108,14 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 			// whose case someone else has signed since it was started (their signing removed its stored draft).
 			const key = workingKey(props.store, caseRef, props.actor.officerId);
 			const found = working.get(key);
-			const signedAfter = (d: WorkingDraft) => latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > d.startedAt);
+			const signedAfter = (d: WorkingDraft) =>
+				latest.chain.some(e => e.kind === 'review' && e.data.caseRef === caseRef && e.signedAt > d.startedAt);
 			const signedSince = found ? signedAfter(found) && !findDraft(latest, caseRef, found.reviewerId) : false;
 			if (signedSince) working.delete(key);
 			const kept = found && !signedSince && hasAnswers(found.answers) ? found : undefined;
-			const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
+			const opened = kept
+				? {draft: kept, resumed: true}
+				: openDraft(latest, caseRef, props.actor.officerId, (props.now?.() ?? new Date()).toISOString());
 			// No note is typed until the welfare file is known to keep it (see the effect in ReviewSession).
 			const noteLock = props.store ? NOTE_CHECKING : null;
 			const init = initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, props.now?.() ?? new Date(), noteLock);
@@ -116,10 +129,33 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
 }
 
 function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.JSX.Element {
-	const {store, caseRef, today, actor, width, rows, isActive = true, keys, onExit, onChanged, onNextCase, queue, color = true, saveDelayMs = 2000} = props;
+	const {
+		store,
+		caseRef,
+		today,
+		actor,
+		width,
+		rows,
+		isActive = true,
+		keys,
+		onExit,
+		onChanged,
+		onNextCase,
+		queue,
+		color = true,
+		saveDelayMs = 2000,
+	} = props;
 	const now = props.now ?? (() => new Date());
 	const [state, setState] = useState(props.init);
-	const [saveStatus, setSaveStatus] = useState(() => (store ? (store.readOnly ? 'read-only: not saved' : findDraft(store.snapshot(), caseRef) ? 'draft saved' : 'not saved yet') : 'no store: not saved'));
+	const [saveStatus, setSaveStatus] = useState(() =>
+		store
+			? store.readOnly
+				? 'read-only: not saved'
+				: findDraft(store.snapshot(), caseRef)
+					? 'draft saved'
+					: 'not saved yet'
+			: 'no store: not saved',
+	);
 	// The review's state is kept here and applied at once, not at the next render: a save on the way out
 	// (Ctrl+C, a signal) straight after a key must see that key's text (README "The guided 14-day review").
 	const latest = useRef(state);
@@ -217,7 +253,10 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 						await store.reload();
 						onChanged(store.snapshot());
 						await put();
-						dispatch({type: 'notice', message: 'Another user changed this case while you were reviewing it: the desk reloaded their changes and kept your draft.'});
+						dispatch({
+							type: 'notice',
+							message: 'Another user changed this case while you were reviewing it: the desk reloaded their changes and kept your draft.',
+						});
 					}
 					sv.savedEdits = edits;
 					if (!sv.stored) {
@@ -233,7 +272,10 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 				setSaveStatus(`draft saved ${now().toTimeString().slice(0, 5)}`);
 			} catch (err) {
 				setSaveStatus('NOT SAVED');
-				dispatch({type: 'notice', message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`});
+				dispatch({
+					type: 'notice',
+					message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`,
+				});
 			}
 		});
 		// The process waits for it on every way out (source/ui/pending-writes.ts).
@@ -297,7 +339,12 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 		}
 		if (!store || store.readOnly) {
 			done();
-			dispatch({type: 'sign-failed', message: store ? `${store.file} is read-only: ${store.readOnlyReason ?? 'it cannot be written'}. Nothing was recorded.` : 'No store is open: nothing can be recorded.'});
+			dispatch({
+				type: 'sign-failed',
+				message: store
+					? `${store.file} is read-only: ${store.readOnlyReason ?? 'it cannot be written'}. Nothing was recorded.`
+					: 'No store is open: nothing can be recorded.',
+			});
 			return;
 		}
 		if (request === 'discard') {
@@ -339,7 +386,11 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 			let result: SignResult | undefined;
 			try {
 				await store.apply(d => {
-					result = signReview(d, {caseRef, answers: s.draft.answers}, {today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: actorSigner(actor, d), context: s.ctx});
+					result = signReview(
+						d,
+						{caseRef, answers: s.draft.answers},
+						{today, signedAt: now().toISOString(), reviewerId: s.draft.reviewerId, sign: actorSigner(actor, d), context: s.ctx},
+					);
 					return result.next;
 				});
 			} catch (err) {

@@ -174,7 +174,12 @@ function focusField(s: ReviewUiState, i: number): ReviewUiState {
 function goToStep(s: ReviewUiState, step: number, fieldId?: string): ReviewUiState {
 	const next = {...s, draft: {...s.draft, step}, infoScroll: 0, confirm: null, saveNow: s.saveNow + 1};
 	const fields = fieldsOf(next);
-	const i = fieldId ? Math.max(0, fields.findIndex(f => f.id === fieldId || f.id.startsWith(`${fieldId}.`))) : 0;
+	const i = fieldId
+		? Math.max(
+				0,
+				fields.findIndex(f => f.id === fieldId || f.id.startsWith(`${fieldId}.`)),
+			)
+		: 0;
 	return focusField(next, i);
 }
 
@@ -191,7 +196,10 @@ function nextStep(s: ReviewUiState): ReviewUiState {
 		const fields = fieldsOf(s);
 		const i = fields.findIndex(f => errors.some(e => f.id === e.field || f.id.startsWith(`${e.field}.`)));
 		const moved = focusField({...s, showErrors: shown}, i < 0 ? s.field : i);
-		return {...moved, notice: `${errors.length} answer${errors.length === 1 ? '' : 's'} on this step need${errors.length === 1 ? 's' : ''} attention before moving on.`};
+		return {
+			...moved,
+			notice: `${errors.length} answer${errors.length === 1 ? '' : 's'} on this step need${errors.length === 1 ? 's' : ''} attention before moving on.`,
+		};
 	}
 	if (s.draft.step >= STEP_COUNT - 1) return s;
 	return goToStep(s, s.draft.step + 1);
@@ -202,7 +210,10 @@ function press(s: ReviewUiState, f: Field): ReviewUiState {
 	if (f.press === 'add-action') {
 		const {answers, key} = addAction(s.ctx, s.draft.answers);
 		const next = setAnswers(s, answers);
-		return focusField(next, fieldsOf(next).findIndex(x => x.id === `actions.${key}.text`));
+		return focusField(
+			next,
+			fieldsOf(next).findIndex(x => x.id === `actions.${key}.text`),
+		);
 	}
 	if (f.press === 'remove-action') {
 		const action = s.draft.answers.actions.find(x => x.key === f.actionKey);
@@ -215,8 +226,15 @@ function press(s: ReviewUiState, f: Field): ReviewUiState {
 	const errors = validateReview(s.ctx, s.draft.answers);
 	if (errors.length > 0) {
 		const step = firstIncompleteStep(s.ctx, s.draft.answers)!;
-		const moved = goToStep({...s, showErrors: [...new Set([...s.showErrors, ...errors.map(e => e.step)])]}, stepIndex(step), errors.find(e => e.step === step)?.field);
-		return {...moved, notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? ' needs' : 's need'} attention, starting with step ${stepIndex(step) + 1}.`};
+		const moved = goToStep(
+			{...s, showErrors: [...new Set([...s.showErrors, ...errors.map(e => e.step)])]},
+			stepIndex(step),
+			errors.find(e => e.step === step)?.field,
+		);
+		return {
+			...moved,
+			notice: `Not ready to sign: ${errors.length} answer${errors.length === 1 ? ' needs' : 's need'} attention, starting with step ${stepIndex(step) + 1}.`,
+		};
 	}
 	const unkept = unkeptNote(s);
 	if (unkept.length > 0) {
@@ -298,7 +316,10 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 			const noteField = {lock: a.lock, words: a.words};
 			const empty = s.draft.answers.welfare.note === '';
 			// Put back only into an empty field: a note in it is this session's newer text.
-			const answers = a.note !== null && empty ? {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: safeTyped(a.note, true)}} : s.draft.answers;
+			const answers =
+				a.note !== null && empty
+					? {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: safeTyped(a.note, true)}}
+					: s.draft.answers;
 			return {...s, noteField, draft: {...s.draft, answers}, notice: a.words ?? s.notice};
 		}
 		case 'request-done':
@@ -362,7 +383,8 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0, bindings:
 	if (command === 'next-field') return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
 	if (f.kind === 'text') {
 		const state = {value: f.value, cursor: s.cursor};
-		if (key.upArrow && (!f.multiline || onFirstLine(state))) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
+		if (key.upArrow && (!f.multiline || onFirstLine(state)))
+			return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
 		if (key.downArrow && (!f.multiline || onLastLine(state))) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
 		if (key.return && !f.multiline) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
 		const action = textAreaActionFor(input, key, f.multiline);

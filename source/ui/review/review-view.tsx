@@ -49,7 +49,8 @@ export const one = (key: string, text: string, props: Record<string, unknown> = 
 });
 
 /** A text wrapped to `width`, one Line per row, all with the same style. */
-export const wrapped = (key: string, text: string, width: number, props: Record<string, unknown> = {}): Line[] => wrapIndented(text, width).map((l, i) => one(`${key}:${i}`, l, props));
+export const wrapped = (key: string, text: string, width: number, props: Record<string, unknown> = {}): Line[] =>
+	wrapIndented(text, width).map((l, i) => one(`${key}:${i}`, l, props));
 
 /** An empty line that keeps its height (a Text of one space collapses). */
 const blank = (key: string): Line => ({key, el: <Box key={key} height={1} />});
@@ -63,7 +64,8 @@ export function headingLines(heading: string, status: string, width: number): st
 	// Too long for one line: break after the case ("Review CR/1/26" / "step 3 of 7: Risk"), then by words.
 	const head = heading.length <= width ? [heading] : heading.split(' - ').flatMap(part => wrapIndented(part, width));
 	if (right === '') return head;
-	if (head.length === 1 && heading.length + 3 + right.length <= width) return [heading + ' '.repeat(width - heading.length - right.length) + right];
+	if (head.length === 1 && heading.length + 3 + right.length <= width)
+		return [heading + ' '.repeat(width - heading.length - right.length) + right];
 	return [...head, ...wrapIndented(right, width)];
 }
 
@@ -101,7 +103,8 @@ function choiceLines(f: Extract<Field, {kind: 'choice'}>, focused: boolean, widt
 		),
 	}));
 	// An optional choice offers "no decision" as its empty answer: that is then chosen, not "(not chosen)".
-	if (!f.options.some(o => o.value === f.value)) out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
+	if (!f.options.some(o => o.value === f.value))
+		out.push({key: `${f.id}:none`, anchor: 'end', el: <Text key={`${f.id}:none`} dimColor>{`${' '.repeat(indent)}(not chosen)`}</Text>});
 	return out;
 }
 
@@ -112,7 +115,12 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	// In screen-reader mode the marks are said in words: "(focused)", "(checked)" (README "Screen readers").
 	const said = focused ? '(focused) ' : '';
 	if (f.kind === 'toggle') {
-		out.push(one(k, `${mark}[${f.value ? 'x' : ' '}] ${f.label}`, {bold: focused, 'aria-label': `${said}${f.value ? '(checked)' : '(not checked)'} ${f.label}`}));
+		out.push(
+			one(k, `${mark}[${f.value ? 'x' : ' '}] ${f.label}`, {
+				bold: focused,
+				'aria-label': `${said}${f.value ? '(checked)' : '(not checked)'} ${f.label}`,
+			}),
+		);
 	} else if (f.kind === 'button') {
 		out.push({
 			key: k,
@@ -126,20 +134,34 @@ export function fieldLines(f: Field, focused: boolean, cursor: number, width: nu
 	} else {
 		// A label can be store text written on several lines (an open action): each line wraps on its own.
 		const label = f.label.split('\n').flatMap(p => wrapIndented(p, width - 2));
-		for (const [i, l] of label.entries()) out.push(one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused, 'aria-label': i === 0 && focused ? `${said}${l}` : undefined}));
+		for (const [i, l] of label.entries())
+			out.push(
+				one(`${k}:l${i}`, `${i === 0 ? mark : '  '}${l}`, {bold: focused, 'aria-label': i === 0 && focused ? `${said}${l}` : undefined}),
+			);
 		if (f.kind === 'choice') {
 			out.push(...choiceLines(f, focused, width, theme));
 		} else {
-			const els = textAreaLines({value: f.value, cursor, focused, width: Math.max(1, width - 6), maxRows: focused ? 6 : 2, placeholder: f.placeholder ?? (focused ? undefined : '(empty)'), prefix: '    │ '});
+			const els = textAreaLines({
+				value: f.value,
+				cursor,
+				focused,
+				width: Math.max(1, width - 6),
+				maxRows: focused ? 6 : 2,
+				placeholder: f.placeholder ?? (focused ? undefined : '(empty)'),
+				prefix: '    │ ',
+			});
 			els.forEach((el, i) => out.push({key: `${k}:t${i}`, el: <React.Fragment key={`${k}:t${i}`}>{el}</React.Fragment>}));
-			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`].filter((x): x is string => x !== undefined).entries()) {
+			for (const [i, said] of [f.remark, f.refused, f.warning === undefined ? undefined : `Warning: ${f.warning}`]
+				.filter((x): x is string => x !== undefined)
+				.entries()) {
 				const lines = wrapIndented(`    ${said}`, width);
 				for (const [j, l] of lines.entries()) out.push(one(`${k}:n${i}:${j}`, l, {color: tint(theme, 'warning')}));
 			}
 		}
 	}
 	for (const [i, e] of errors.entries()) {
-		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries()) out.push(one(`${k}:e${i}:${j}`, l, {color: tint(theme, 'error'), bold: true}));
+		for (const [j, l] of wrapIndented(`    Needs attention: ${e}`, width).entries())
+			out.push(one(`${k}:e${i}:${j}`, l, {color: tint(theme, 'error'), bold: true}));
 	}
 	return out;
 }
@@ -172,10 +194,22 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const head = headingLines(heading, right, width).map((l, i) => one(`h${i}`, l, {bold: i === 0}));
 	if (s.phase === 'signed' && s.signed) {
 		const body = [
-			...wrapped('done1', `Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`, width, {bold: true}),
+			...wrapped(
+				'done1',
+				`Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`,
+				width,
+				{bold: true},
+			),
 			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
 			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
-			...wrapSegments(queue ? (queue.nextRef ? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk'] : ['The queue is empty: every due review is signed.', 'Esc back to the desk']) : ['Esc back to the desk'], width).map((l, i) => one(`done3:${i}`, l)),
+			...wrapSegments(
+				queue
+					? queue.nextRef
+						? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk']
+						: ['The queue is empty: every due review is signed.', 'Esc back to the desk']
+					: ['Esc back to the desk'],
+				width,
+			).map((l, i) => one(`done3:${i}`, l)),
 		];
 		return (
 			<Box flexDirection="column">
@@ -186,7 +220,12 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	}
 	if (s.help) {
 		const lines = helpLines(width, bindings);
-		const title = wrapped('help-title', 'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.', width, {bold: true, inverse: true});
+		const title = wrapped(
+			'help-title',
+			'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.',
+			width,
+			{bold: true, inverse: true},
+		);
 		const room = Math.max(1, rows - head.length - title.length);
 		const win = windowLines(lines.length, room, -1, -1, s.help.scroll);
 		const shown = lines.slice(win.top, win.top + win.count).map((l, i) => one(`help${win.top + i}`, l));
@@ -220,28 +259,54 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	const hints = prompt
 		? []
 		: wrapSegments(
-		reviewHints(fieldKind(focusedField), {
-			firstStep: s.draft.step === 0,
-			lastStep: s.draft.step === STEP_COUNT - 1,
-			lastField: s.field === fields.length - 1,
-			choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
-			pressWords: focusedField?.kind === 'button' ? (focusedField.press === 'sign' ? 'sign (asks first)' : focusedField.press === 'add-action' ? 'add' : 'remove') : undefined,
-		}, bindings),
-		width,
-	);
+				reviewHints(
+					fieldKind(focusedField),
+					{
+						firstStep: s.draft.step === 0,
+						lastStep: s.draft.step === STEP_COUNT - 1,
+						lastField: s.field === fields.length - 1,
+						choices: focusedField?.kind === 'choice' ? focusedField.options.length : undefined,
+						pressWords:
+							focusedField?.kind === 'button'
+								? focusedField.press === 'sign'
+									? 'sign (asks first)'
+									: focusedField.press === 'add-action'
+										? 'add'
+										: 'remove'
+								: undefined,
+					},
+					bindings,
+				),
+				width,
+			);
 	// The first hint line (it starts with the help key) always shows; more only while the step keeps 4 rows.
 	const hintRoom = Math.max(1, rows - head.length - footer.length - 4);
 	footer.push(...hints.slice(0, hintRoom).map((l, i) => one(`hint${i}`, l, {dimColor: true})));
 
 	const errors = visibleErrors(s);
-	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step, errors).flatMap((l, i) => (l === '' ? [blank(`i${i}`)] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w))));
+	const info: Line[] = stepInfoLines(s.ctx, s.since, s.draft.answers, step, errors).flatMap((l, i) =>
+		l === '' ? [blank(`i${i}`)] : wrapIndented(l, width).map((w, j) => one(`i${i}:${j}`, w)),
+	);
 	const placed = new Set<string>();
 	const blocks = fields.map((f, i) => {
 		const mine = errors.filter(e => e.field === f.id || (!placed.has(e.field) && f.id.startsWith(`${e.field}.`)));
 		for (const e of mine) placed.add(e.field);
-		return fieldLines(f, i === s.field, s.cursor, width, mine.map(e => e.message), theme);
+		return fieldLines(
+			f,
+			i === s.field,
+			s.cursor,
+			width,
+			mine.map(e => e.message),
+			theme,
+		);
 	});
-	const orphan = errors.filter(e => !placed.has(e.field)).flatMap((e, i) => wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) => one(`orphan${i}:${j}`, l, {color: tint(theme, 'error'), bold: true})));
+	const orphan = errors
+		.filter(e => !placed.has(e.field))
+		.flatMap((e, i) =>
+			wrapIndented(`Needs attention: ${e.message}`, width).map((l, j) =>
+				one(`orphan${i}:${j}`, l, {color: tint(theme, 'error'), bold: true}),
+			),
+		);
 	// Lines in order: info, errors that belong to no field, then the fields with a blank line between them.
 	const lines: Line[] = [...info, ...orphan];
 	let focusStart = -1;

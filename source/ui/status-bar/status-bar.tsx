@@ -44,7 +44,10 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const shortState = (changed: string) => [readOnly ? 'READ-ONLY' : '', diskChanged ? changed : ''];
 	const bail = `bail<=${bailDays}d ${c.bailSoon}`;
 	const forms = [
-		{state, counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`},
+		{
+			state,
+			counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`,
+		},
 		{state, counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | ${bail}`},
 		{state: shortState('CHANGED (u reloads)'), counts: `overdue ${c.overdue} | due today ${c.dueToday} | ${bail} | ${c.live} live`},
 		{state: shortState('CHANGED (u)'), counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},

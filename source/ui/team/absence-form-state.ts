@@ -59,8 +59,16 @@ export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[]):
 	const cover = officers.find(o => o.id === a.coverOfficerId);
 	const byName = cover && resolveCover(officers, fullName(cover), a.officerId).officer?.id === cover.id;
 	const initial: FormValues = {from: a.from, to: a.to ?? '', reason: a.reason, cover: cover ? (byName ? fullName(cover) : cover.id) : ''};
-	return {officerId: a.officerId, absenceId: a.id, values: initial, initial, field: 'from', error: null,
-		confirmDiscard: false, saving: false};
+	return {
+		officerId: a.officerId,
+		absenceId: a.id,
+		values: initial,
+		initial,
+		field: 'from',
+		error: null,
+		confirmDiscard: false,
+		saving: false,
+	};
 }
 
 export function formChanged(f: AbsenceFormState): boolean {
@@ -121,20 +129,34 @@ export interface ValidAbsence {
 }
 
 /** What the cover field resolves to, for the form to show as it is typed. */
-export function resolveCover(officers: readonly Officer[], typed: string, officerId: string): {officer: Officer | null; error: string | null} {
+export function resolveCover(
+	officers: readonly Officer[],
+	typed: string,
+	officerId: string,
+): {officer: Officer | null; error: string | null} {
 	const q = typed.trim();
 	if (q === '') return {officer: null, error: null};
 	const m = matchOfficer(officers, q);
-	if (m.kind === 'found') return m.officer.id === officerId ? {officer: null, error: 'An officer cannot cover their own absence.'} : {officer: m.officer, error: null};
+	if (m.kind === 'found')
+		return m.officer.id === officerId
+			? {officer: null, error: 'An officer cannot cover their own absence.'}
+			: {officer: m.officer, error: null};
 	if (m.kind === 'ambiguous') return {officer: null, error: `"${q}" matches ${listOfficers(m.candidates)}: type the full name or the id.`};
-	return {officer: null, error: `Nobody in the team is called "${q}"${m.near.length ? ` (did you mean ${listOfficers(m.near)}?)` : ''}; leave it blank for no cover.`};
+	return {
+		officer: null,
+		error: `Nobody in the team is called "${q}"${m.near.length ? ` (did you mean ${listOfficers(m.near)}?)` : ''}; leave it blank for no cover.`,
+	};
 }
 
 /**
  * Checks what can be checked before saving (dates typed as dates, a cover who exists and is not away
  * during the absence: the same check "absence add" makes, from the domain).
  */
-export function validateForm(f: AbsenceFormState, officers: readonly Officer[], absences: StoreData['absences'] = []): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
+export function validateForm(
+	f: AbsenceFormState,
+	officers: readonly Officer[],
+	absences: StoreData['absences'] = [],
+): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
 	const fail = (field: FormField, text: string) => ({ok: false as const, form: {...f, field, error: {field, text}}});
 	const v = f.values;
 	if (v.from.trim() === '') return fail('from', 'Type the first day away (YYYY-MM-DD or DD/MM/YYYY).');

@@ -35,7 +35,12 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 		from: '',
 		to: v.to === '' ? '(blank: no end date yet)' : '',
 		reason: form.field === 'reason' ? '  ←/→, Space or s a t r o' : '',
-		cover: v.cover.trim() === '' ? '(blank: no cover)' : cover.officer ? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})` : '(no match yet: keep typing, or Enter to see who matches)',
+		cover:
+			v.cover.trim() === ''
+				? '(blank: no cover)'
+				: cover.officer
+					? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})`
+					: '(no match yet: keep typing, or Enter to see who matches)',
 	};
 	const line = (f: FormField) => {
 		const at = form.field === f;

@@ -42,7 +42,19 @@ export type DecisionFormOutcome =
 	| {type: 'save'; form: DecisionFormState};
 
 export function openDecisionForm(officerId: string, refusal: string | null = null): DecisionFormState {
-	return {officerId, refusal, decision: null, reason: '', planReviewDate: '', field: 'decision', errors: [], error: null, confirm: false, confirmDiscard: false, saving: false};
+	return {
+		officerId,
+		refusal,
+		decision: null,
+		reason: '',
+		planReviewDate: '',
+		field: 'decision',
+		errors: [],
+		error: null,
+		confirm: false,
+		confirmDiscard: false,
+		saving: false,
+	};
 }
 
 /** The fields shown: the plan's review date only for an action plan. */
@@ -51,7 +63,12 @@ export function decisionFields(f: DecisionFormState): DecisionField[] {
 }
 
 export function decisionInput(f: DecisionFormState): TriggerDecisionInput {
-	return {officerId: f.officerId, decision: f.decision, reason: f.reason, planReviewDate: f.decision === 'action-plan' ? f.planReviewDate : ''};
+	return {
+		officerId: f.officerId,
+		decision: f.decision,
+		reason: f.reason,
+		planReviewDate: f.decision === 'action-plan' ? f.planReviewDate : '',
+	};
 }
 
 /** True when typed text goes into a field (a paste is one insert). */
@@ -102,7 +119,8 @@ export function decisionFormKey(f: DecisionFormState, input: string, key: KeyInf
 		if (key.leftArrow) return stay(edit(f, {decision: DECISIONS[at <= 0 ? DECISIONS.length - 1 : at - 1]!}));
 		if (key.rightArrow || input === ' ') return stay(edit(f, {decision: DECISIONS[(at + 1) % DECISIONS.length]!}));
 		const n = Number(input);
-		if (!key.ctrl && !key.meta && Number.isInteger(n) && n >= 1 && n <= DECISIONS.length) return stay(edit(f, {decision: DECISIONS[n - 1]!}));
+		if (!key.ctrl && !key.meta && Number.isInteger(n) && n >= 1 && n <= DECISIONS.length)
+			return stay(edit(f, {decision: DECISIONS[n - 1]!}));
 		return stay(f);
 	}
 	const field = f.field;

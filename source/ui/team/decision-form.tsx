@@ -48,13 +48,20 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 		const lines = [title, ...wrap(safeText(form.refusal), width).map(text => ({text})), {text: 'Esc returns to the Team view.'}];
 		return <Lines rows={lines.slice(0, Math.max(1, rows))} width={width} red={tint(theme, 'error')} />;
 	}
-	const head: Row[] = [title, ...(trigger ? wrap(`On the exception list since ${shortDate(trigger.since, today)}: ${safeText(trigger.why)}.`, width).map(text => ({text})) : [])];
+	const head: Row[] = [
+		title,
+		...(trigger
+			? wrap(`On the exception list since ${shortDate(trigger.since, today)}: ${safeText(trigger.why)}.`, width).map(text => ({text}))
+			: []),
+	];
 	const fields: Row[] = [];
 	for (const f of decisionFields(form)) {
 		const at = form.field === f && !form.confirm && !form.confirmDiscard;
 		const label = `${at ? '›' : ' '} ${LABELS[f].padEnd(11)} `;
 		if (f === 'decision') {
-			const options = DECISIONS.map((d, i) => (d === form.decision ? `[${i + 1} ${DECISION_WORDS[d]}]` : ` ${i + 1} ${DECISION_WORDS[d]} `)).join(' ');
+			const options = DECISIONS.map((d, i) =>
+				d === form.decision ? `[${i + 1} ${DECISION_WORDS[d]}]` : ` ${i + 1} ${DECISION_WORDS[d]} `,
+			).join(' ');
 			fields.push({text: `${label}${options}${at ? '  ←/→ or 1 2' : ''}`, inverse: at});
 		} else if (f === 'reason') {
 			const required = form.decision === 'not-now' ? '(required)' : '(optional for a plan)';
@@ -65,9 +72,13 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 			shown.forEach((l, i) => fields.push({text: `${i === 0 ? label : ' '.repeat(label.length)}${l}`, inverse: at && i === 0}));
 		} else {
 			const blank = `(blank: three months, ${shortDate(addMonths(today, PLAN_REVIEW_MONTHS), today)})`;
-			fields.push({text: `${label}${safeText(form.planReviewDate)}${at ? '_' : ''}  ${form.planReviewDate.trim() === '' ? blank : ''}`, inverse: at});
+			fields.push({
+				text: `${label}${safeText(form.planReviewDate)}${at ? '_' : ''}  ${form.planReviewDate.trim() === '' ? blank : ''}`,
+				inverse: at,
+			});
 		}
-		for (const e of form.errors.filter(x => x.field === f)) for (const l of wrap(`! ${safeText(e.message)}`, width)) fields.push({text: l, red: true});
+		for (const e of form.errors.filter(x => x.field === f))
+			for (const l of wrap(`! ${safeText(e.message)}`, width)) fields.push({text: l, red: true});
 	}
 	const error = form.error ? wrap(`! ${safeText(form.error)}`, width).map(text => ({text, red: true})) : [];
 	const foot: Row[] = form.saving
@@ -75,12 +86,28 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 		: form.confirmDiscard
 			? [{text: 'Discard what you typed? y discards, n goes back to the form', inverse: true}]
 			: form.confirm
-				? wrap(`y record / n not yet: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`, width).map(text => ({text, inverse: true, bold: true}))
+				? wrap(
+						`y record / n not yet: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`,
+						width,
+					).map(text => ({text, inverse: true, bold: true}))
 				: [{text: 'Tab/↓ next  ↑ previous  Enter next field, then check and record  Esc cancel'}];
 	// Evidence fills what room is left between the heading and the fields.
 	const room = rows - head.length - fields.length - error.length - foot.length - 1;
-	const evidence = trigger ? trigger.trigger.evidence.map(e => `  - ${safeText(e.caseRef && !e.detail.includes(e.caseRef) ? `${e.caseRef}: ${e.detail}` : e.detail)}`) : [];
-	const shownEvidence: Row[] = room >= 2 && evidence.length > 0 ? [{text: 'Evidence:'}, ...(evidence.length <= room - 1 ? evidence : [...evidence.slice(0, room - 2), `  ... and ${evidence.length - room + 2} more`]).map(text => ({text}))] : [];
+	const evidence = trigger
+		? trigger.trigger.evidence.map(
+				e => `  - ${safeText(e.caseRef && !e.detail.includes(e.caseRef) ? `${e.caseRef}: ${e.detail}` : e.detail)}`,
+			)
+		: [];
+	const shownEvidence: Row[] =
+		room >= 2 && evidence.length > 0
+			? [
+					{text: 'Evidence:'},
+					...(evidence.length <= room - 1
+						? evidence
+						: [...evidence.slice(0, room - 2), `  ... and ${evidence.length - room + 2} more`]
+					).map(text => ({text})),
+				]
+			: [];
 	const rest = [...head.slice(1), ...shownEvidence, {text: ''}, ...fields, ...error, ...foot];
 	// Short of room (80x24), the fields and the question at the bottom stay; the heading's words give way.
 	const lines = [title, ...rest.slice(Math.max(0, rest.length - Math.max(0, rows - 1)))];

@@ -66,15 +66,34 @@ export function teamRows(model: DeskModel): TeamRow[] {
 }
 
 /** A reason in one short word, for the narrowest absence column. */
-const REASON_SHORT: Record<AbsenceReason, string> = {sick: 'sick', 'annual-leave': 'leave', training: 'training', 'restricted-duties': 'restricted', other: 'away'};
+const REASON_SHORT: Record<AbsenceReason, string> = {
+	sick: 'sick',
+	'annual-leave': 'leave',
+	training: 'training',
+	'restricted-duties': 'restricted',
+	other: 'away',
+};
 
-function absenceTexts(absences: StoreData['absences'], officers: StoreData['officers'], officerId: string, today: IsoDate): {absence: string; absenceForms: string[]} {
+function absenceTexts(
+	absences: StoreData['absences'],
+	officers: StoreData['officers'],
+	officerId: string,
+	today: IsoDate,
+): {absence: string; absenceForms: string[]} {
 	const a = currentOrNextAbsence(absences, officerId, today);
 	if (!a) return {absence: '', absenceForms: []};
 	const full = absenceWords(a, officers, today, absences);
 	const short = REASON_SHORT[a.reason];
 	const span = absenceSpan(a, today);
-	const cover = a.coverOfficerId ? `cover ${safeText(officers.find(o => o.id === a.coverOfficerId)?.name.trim().split(/\s+/).at(-1) ?? '?')}${coverAwayFor(a, absences) ? ' (away)' : ''}` : 'no cover';
+	const cover = a.coverOfficerId
+		? `cover ${safeText(
+				officers
+					.find(o => o.id === a.coverOfficerId)
+					?.name.trim()
+					.split(/\s+/)
+					.at(-1) ?? '?',
+			)}${coverAwayFor(a, absences) ? ' (away)' : ''}`
+		: 'no cover';
 	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
 	// outlasts the dates. Away later: the start date is what tells it from an absence running now.
 	const later = a.from > today;
@@ -106,7 +125,8 @@ export function planState(t: TriggerState, today: IsoDate): string {
 	if (t.activePlan) return `plan to ${shortDate(t.activePlan.expires, today)}`;
 	if (!t.fired) return 'none';
 	if (t.escalated) return 'escalated to DI';
-	if (t.decisionRecorded && t.lastDecision) return t.lastDecision.decision === 'not-now' ? 'trigger: not now' : `trigger: ${t.lastDecision.decision}`;
+	if (t.decisionRecorded && t.lastDecision)
+		return t.lastDecision.decision === 'not-now' ? 'trigger: not now' : `trigger: ${t.lastDecision.decision}`;
 	return 'TRIGGER: decide';
 }
 

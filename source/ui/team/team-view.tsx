@@ -95,7 +95,10 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 	// Marker column, the columns, and a gap before each (the last gap is before Away).
 	const room = (cs: Column[], gap: number) => inner - 2 - widthsOf(cs).reduce((a, b) => a + b, 0) - gap * cs.length;
 	// Wide: room for every officer's dates and cover ("sick 10 Dec-04 Feb 2027, no cover"); narrow: "leave 03-12 Dec".
-	const want = Math.max(4, ...rows.map(r => (r.absenceForms[inner >= 100 ? 1 : r.absenceForms.length - 2] ?? r.absenceForms[0] ?? '').length));
+	const want = Math.max(
+		4,
+		...rows.map(r => (r.absenceForms[inner >= 100 ? 1 : r.absenceForms.length - 2] ?? r.absenceForms[0] ?? '').length),
+	);
 	for (;;) {
 		const next = cols.filter(c => c.drop !== undefined).sort((a, b) => a.drop! - b.drop!)[0];
 		if (room(cols, 1) >= want || !next) break;
@@ -111,7 +114,18 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 	return {cols, widths, gap, absenceWidth};
 }
 
-export function TeamView({model, win, focused, width, height, form, decision, escalated = [], question, notice}: TeamViewProps): React.JSX.Element {
+export function TeamView({
+	model,
+	win,
+	focused,
+	width,
+	height,
+	form,
+	decision,
+	escalated = [],
+	question,
+	notice,
+}: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const reader = useIsScreenReaderEnabled();
 	const rows = teamRows(model);
@@ -129,7 +143,15 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 	if (decision) {
 		return (
 			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
-				<DecisionForm form={decision.form} trigger={decision.trigger} actorId={decision.actorId} officers={model.data.officers} today={model.today} width={inner} rows={Math.max(1, height - 3)} />
+				<DecisionForm
+					form={decision.form}
+					trigger={decision.trigger}
+					actorId={decision.actorId}
+					officers={model.data.officers}
+					today={model.today}
+					width={inner}
+					rows={Math.max(1, height - 3)}
+				/>
 			</Pane>
 		);
 	}
@@ -139,11 +161,27 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 	const planCell = (c: string, w: number) => (c.length > w && c.startsWith('plan ') ? fit(c.slice(5), w) : fit(c, w));
 	const cell = (c: string, i: number) => (i === cols.length - 1 ? planCell(c, widths[i]!) : fit(c, widths[i]!));
 	const line = (cells: string[], absence: string) => cells.map(cell).join(gap) + gap + absence;
-	const heading = '  ' + line(cols.map(c => c.head), 'Away');
+	const heading =
+		'  ' +
+		line(
+			cols.map(c => c.head),
+			'Away',
+		);
 	const selected = rows[win.cursor];
 	const planCut = selected !== undefined && selected.plan.length > widths.at(-1)!;
-	const dropped = selected ? [...(planCut ? [`plan: ${selected.plan}`] : []), ...(cols.some(c => c.head.startsWith('H')) ? [] : [`${selected.hours} h/FTE`]), ...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`])] : [];
-	const about = question ?? notice ?? (selected ? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}` : '');
+	const dropped = selected
+		? [
+				...(planCut ? [`plan: ${selected.plan}`] : []),
+				...(cols.some(c => c.head.startsWith('H')) ? [] : [`${selected.hours} h/FTE`]),
+				...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`]),
+			]
+		: [];
+	const about =
+		question ??
+		notice ??
+		(selected
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}`
+			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" overflow="hidden">
@@ -161,11 +199,22 @@ export function TeamView({model, win, focused, width, height, form, decision, es
 							const at = win.scroll + i === win.cursor;
 							return (
 								<Text key={r.officer.id} inverse={at && focused} wrap="truncate" aria-label={reader ? spokenTeamRow(r, at) : undefined}>
-									{truncate(`${at ? '›' : ' '} ${line(cols.map(c => c.cell(r)), absenceIn(r.absenceForms, absenceWidth))}`, inner)}
+									{truncate(
+										`${at ? '›' : ' '} ${line(
+											cols.map(c => c.cell(r)),
+											absenceIn(r.absenceForms, absenceWidth),
+										)}`,
+										inner,
+									)}
 								</Text>
 							);
 						})}
-						<Text color={question ? tint(theme, 'warning') : undefined} bold={!question && Boolean(notice)} inverse={Boolean(question)} wrap="truncate">
+						<Text
+							color={question ? tint(theme, 'warning') : undefined}
+							bold={!question && Boolean(notice)}
+							inverse={Boolean(question)}
+							wrap="truncate"
+						>
 							{truncate(safeText(about), inner)}
 						</Text>
 					</>

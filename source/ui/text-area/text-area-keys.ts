@@ -8,7 +8,23 @@
 import type {Key} from 'ink';
 import type {TextAreaAction} from './text-area-state.js';
 
-export type KeyPress = Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'home' | 'end' | 'return' | 'escape' | 'ctrl' | 'shift' | 'tab' | 'backspace' | 'delete' | 'meta'> &
+export type KeyPress = Pick<
+	Key,
+	| 'upArrow'
+	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'ctrl'
+	| 'shift'
+	| 'tab'
+	| 'backspace'
+	| 'delete'
+	| 'meta'
+> &
 	Partial<Pick<Key, 'pageUp' | 'pageDown'>> & {
 		/** The whole text of a bracketed paste, in `input` (see input/paste.ts). */
 		paste?: boolean;

@@ -10,7 +10,13 @@ export interface TextAreaRow {
 	cursorAt: number;
 }
 
-export function layoutTextArea(value: string, cursor: number, width: number, maxRows: number, showCursor: boolean): {rows: TextAreaRow[]; hiddenAbove: number; hiddenBelow: number} {
+export function layoutTextArea(
+	value: string,
+	cursor: number,
+	width: number,
+	maxRows: number,
+	showCursor: boolean,
+): {rows: TextAreaRow[]; hiddenAbove: number; hiddenBelow: number} {
 	const w = Math.max(1, width);
 	const all: TextAreaRow[] = [];
 	let offset = 0;

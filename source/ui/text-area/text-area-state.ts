@@ -83,7 +83,10 @@ function vertical(v: string, i: number, dir: -1 | 1): number {
 export function textAreaReducer(s: TextAreaState, a: TextAreaAction, options: TextAreaOptions = {multiline: true}): TextAreaState {
 	const v = s.value;
 	const c = Math.max(0, Math.min(s.cursor, v.length));
-	const splice = (from: number, to: number, text = ''): TextAreaState => ({value: v.slice(0, from) + text + v.slice(to), cursor: from + text.length});
+	const splice = (from: number, to: number, text = ''): TextAreaState => ({
+		value: v.slice(0, from) + text + v.slice(to),
+		cursor: from + text.length,
+	});
 	switch (a.type) {
 		case 'insert': {
 			let text = cleanTyped(a.text, options.multiline);

@@ -53,7 +53,12 @@ export function textAreaLines({value, cursor, focused, width, maxRows, placehold
 		out.push(
 			<Text key="more" dimColor wrap="truncate">
 				{prefix}
-				{[hiddenAbove > 0 ? `${hiddenAbove} more line${hiddenAbove === 1 ? '' : 's'} above` : '', hiddenBelow > 0 ? `${hiddenBelow} more below` : ''].filter(Boolean).join(', ')}
+				{[
+					hiddenAbove > 0 ? `${hiddenAbove} more line${hiddenAbove === 1 ? '' : 's'} above` : '',
+					hiddenBelow > 0 ? `${hiddenBelow} more below` : '',
+				]
+					.filter(Boolean)
+					.join(', ')}
 			</Text>,
 		);
 	}

@@ -9,7 +9,14 @@ export const END = '<!-- bench:end -->';
 /** Growing faster than this power of the case count between 5,000 and 20,000 cases is flagged. */
 export const SUPER_LINEAR = 1.15;
 
-const fmtMs = ms => (!Number.isFinite(ms) ? '-' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const fmtMs = ms =>
+	!Number.isFinite(ms)
+		? '-'
+		: ms >= 10_000
+			? `${(ms / 1000).toFixed(1)} s`
+			: ms >= 1000
+				? `${(ms / 1000).toFixed(2)} s`
+				: `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const fmtMb = kb => (kb ? `${Math.round(kb / 1024)} MB` : '-');
 const fmtN = n => n.toLocaleString('en-GB');
 
@@ -78,7 +85,11 @@ export function growth(rows, sizes) {
 			kBase,
 			kMem,
 			flag,
-			why: !flag ? 'linear or better' : kBase > SUPER_LINEAR && kTime <= kBase + 0.1 ? 'super-linear, as is its baseline (the parse itself)' : 'SUPER-LINEAR: a bug to fix or explain',
+			why: !flag
+				? 'linear or better'
+				: kBase > SUPER_LINEAR && kTime <= kBase + 0.1
+					? 'super-linear, as is its baseline (the parse itself)'
+					: 'SUPER-LINEAR: a bug to fix or explain',
 		});
 	}
 	return out;
@@ -96,9 +107,16 @@ export function crossChecks(rows) {
 
 export function markdown({rows, grow, cross, machine, stores, elapsedMs, generatedMs = 0, smoke}) {
 	const L = [];
-	L.push(`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`);
-	const shape = s => `${fmtN(s.reviews)} reviews, ${s.reviewsPerCase.toFixed(1)} per case, ${Math.round(s.bytes / 1e6)} MB${s.teams ? `, ${s.teams} teams` : ''}`;
-	L.push(`Stores: ${Object.entries(stores).map(([n, s]) => `${fmtN(Number(n))} cases (${shape(s)})`).join('; ')}.`);
+	L.push(
+		`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`,
+	);
+	const shape = s =>
+		`${fmtN(s.reviews)} reviews, ${s.reviewsPerCase.toFixed(1)} per case, ${Math.round(s.bytes / 1e6)} MB${s.teams ? `, ${s.teams} teams` : ''}`;
+	L.push(
+		`Stores: ${Object.entries(stores)
+			.map(([n, s]) => `${fmtN(Number(n))} cases (${shape(s)})`)
+			.join('; ')}.`,
+	);
 	L.push('');
 	L.push('| Measurement | Cases | Subject (median) | Baseline (median) | Ratio | Budget | Verdict | CPU ratio | Peak RSS | Runs |');
 	L.push('|---|---:|---:|---:|---:|---|---|---:|---:|---:|');
@@ -110,7 +128,9 @@ export function markdown({rows, grow, cross, machine, stores, elapsedMs, generat
 			continue;
 		}
 		const {subject, baseline} = r.result;
-		L.push(`| ${name}${r.result.note ? ` [${r.result.note}]` : ''} | ${fmtN(r.size)} | ${fmtMs(subject.medianMs)} | ${fmtMs(baseline.medianMs)} | ${r.ratio.toFixed(2)}x | ${r.limit}${r.binding ? '' : ' (not binding here)'} | ${r.verdict} | ${Number.isFinite(r.cpuRatio) ? `${r.cpuRatio.toFixed(2)}x` : '-'} | ${fmtMb(subject.peakRssKb)} | ${subject.runs} |`);
+		L.push(
+			`| ${name}${r.result.note ? ` [${r.result.note}]` : ''} | ${fmtN(r.size)} | ${fmtMs(subject.medianMs)} | ${fmtMs(baseline.medianMs)} | ${r.ratio.toFixed(2)}x | ${r.limit}${r.binding ? '' : ' (not binding here)'} | ${r.verdict} | ${Number.isFinite(r.cpuRatio) ? `${r.cpuRatio.toFixed(2)}x` : '-'} | ${fmtMb(subject.peakRssKb)} | ${subject.runs} |`,
+		);
 	}
 	for (const c of cross) L.push(`| ${c.what} | | | | ${c.ratio.toFixed(2)}x | ${c.limit} | ${c.verdict} | | | |`);
 	if (grow.length) {
@@ -118,8 +138,16 @@ export function markdown({rows, grow, cross, machine, stores, elapsedMs, generat
 		const span = 'from 5,000 to 20,000 cases, else the two largest stores measured';
 		L.push(`Growth with the case count (power of the case count ${span}: 1 is linear; over ${SUPER_LINEAR} is flagged):`);
 		L.push('');
-		L.push(`| Measurement | ${Object.keys(stores).map(n => `${fmtN(Number(n))} cases`).join(' | ')} | Span | Time power | Baseline power | Memory power | Check |`);
-		L.push(`|---|${Object.keys(stores).map(() => '---:').join('|')}|---|---:|---:|---:|---|`);
+		L.push(
+			`| Measurement | ${Object.keys(stores)
+				.map(n => `${fmtN(Number(n))} cases`)
+				.join(' | ')} | Span | Time power | Baseline power | Memory power | Check |`,
+		);
+		L.push(
+			`|---|${Object.keys(stores)
+				.map(() => '---:')
+				.join('|')}|---|---:|---:|---:|---|`,
+		);
 		for (const g of grow) {
 			const cells = g.figures.map(r => (r ? fmtMs(r.result.subject.medianMs) : '-'));
 			const p = x => (Number.isFinite(x) ? x.toFixed(2) : '-');

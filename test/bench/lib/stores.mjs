@@ -6,7 +6,18 @@
  */
 import {constants} from 'node:buffer';
 import {createHash} from 'node:crypto';
-import {copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {
+	copyFileSync,
+	createReadStream,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
 import {CACHE} from './paths.mjs';
@@ -25,7 +36,9 @@ export const REFERENCE_DATE = '2026-11-30';
 async function generatorKey() {
 	const tmp = path.join(CACHE, `.key-${process.pid}.json`);
 	await generate(300, tmp);
-	const hash = createHash('sha256').update(readFileSync(tmp)).update(readFileSync(welfareOf(tmp)));
+	const hash = createHash('sha256')
+		.update(readFileSync(tmp))
+		.update(readFileSync(welfareOf(tmp)));
 	if (existsSync(chainOf(tmp))) hash.update(readFileSync(chainOf(tmp)));
 	const key = hash.digest('hex').slice(0, 12);
 	return {key, fresh300: tmp};
@@ -72,7 +85,8 @@ export async function ensureStores(sizes, log = () => {}) {
 	const dir = path.join(CACHE, `stores-${key}`);
 	mkdirSync(dir, {recursive: true});
 	// Stores from an older generator are only disk space now.
-	for (const e of readdirSync(CACHE)) if (e.startsWith('stores-') && e !== `stores-${key}`) rmSync(path.join(CACHE, e), {recursive: true, force: true});
+	for (const e of readdirSync(CACHE))
+		if (e.startsWith('stores-') && e !== `stores-${key}`) rmSync(path.join(CACHE, e), {recursive: true, force: true});
 	const out = {};
 	for (const n of sizes) {
 		const file = path.join(dir, `s${n}.json`);
@@ -117,8 +131,14 @@ export async function ensureStores(sizes, log = () => {}) {
 		}
 		if (manifest.cases !== n) throw new Error(`the ${n}-case bench store holds ${manifest.cases} cases`);
 		// The brief: about 10 reviews per case on average. Fail loudly if the generator drifts from that.
-		if (manifest.reviewsPerCase < 7 || manifest.reviewsPerCase > 13) throw new Error(`the ${n}-case bench store has ${manifest.reviewsPerCase.toFixed(1)} reviews per case, not about 10`);
-		out[n] = {file, singleFile: existsSync(single) ? single : existsSync(chainOf(file)) ? null : file, teams: TEAMS[n] ?? null, ...manifest};
+		if (manifest.reviewsPerCase < 7 || manifest.reviewsPerCase > 13)
+			throw new Error(`the ${n}-case bench store has ${manifest.reviewsPerCase.toFixed(1)} reviews per case, not about 10`);
+		out[n] = {
+			file,
+			singleFile: existsSync(single) ? single : existsSync(chainOf(file)) ? null : file,
+			teams: TEAMS[n] ?? null,
+			...manifest,
+		};
 	}
 	rmSync(fresh300, {force: true});
 	rmSync(chainOf(fresh300), {force: true});

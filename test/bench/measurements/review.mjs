@@ -9,7 +9,8 @@ import path from 'node:path';
 import {DIST} from '../lib/paths.mjs';
 import {inProcessKeys} from './desk.mjs';
 
-const reviewBuilt = () => existsSync(path.join(DIST, 'ui', 'review', 'review-screen.js')) && existsSync(path.join(DIST, 'domain', 'review', 'index.js'));
+const reviewBuilt = () =>
+	existsSync(path.join(DIST, 'ui', 'review', 'review-screen.js')) && existsSync(path.join(DIST, 'domain', 'review', 'index.js'));
 const budget = {maxMs: size => (size >= 20_000 ? 50 : 30)};
 
 export const reviewSteps = {

@@ -25,7 +25,9 @@ async function runWorker(ctx) {
 		copyStore(ctx.store.file, copy);
 		const outFile = path.join(dir, 'result.json');
 		const deadline = String(Date.now() + ctx.budgetMs * 2);
-		await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today, deadline], {stdoutTo: outFile});
+		await runNode(['--expose-gc', fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today, deadline], {
+			stdoutTo: outFile,
+		});
 		return JSON.parse(readFileSync(outFile, 'utf8'));
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
@@ -81,7 +83,15 @@ export const signKeyed = {
 			copyStore(ctx.store.file, copy);
 			copyStore(ctx.store.file, path.join(dir, 'store.unsigned.json'));
 			const outFile = path.join(dir, 'result.json');
-			const args = [fixture('sign-worker.mjs'), copy, String(ctx.runs), ctx.warmup ? '1' : '0', ctx.today, String(Date.now() + ctx.budgetMs), 'compare'];
+			const args = [
+				fixture('sign-worker.mjs'),
+				copy,
+				String(ctx.runs),
+				ctx.warmup ? '1' : '0',
+				ctx.today,
+				String(Date.now() + ctx.budgetMs),
+				'compare',
+			];
 			const run = await runNode(['--expose-gc', ...args], {stdoutTo: outFile});
 			const result = JSON.parse(readFileSync(outFile, 'utf8'));
 			return {subject: summarise(result.subject), baseline: summarise(result.baseline), note: result.label, rssKb: run.probe?.maxRssKb};

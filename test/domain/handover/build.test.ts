@@ -27,7 +27,9 @@ describe('buildHandover', () => {
 		const want = findProblems(data, DEMO_TODAY).filter(p => p.severity === 'critical' || p.severity === 'red');
 		// The same problems in the same order, told in dates (issue 21 item 4: the handover is read later).
 		expect(h.decisions.map(d => d.message)).toEqual(want.map(p => datedMessage(p.message)));
-		expect(h.decisions.map(d => `${d.kind}|${d.caseRef ?? d.officerId}`)).toEqual(want.map(p => `${p.kind}|${p.subject.type === 'case' ? p.subject.ref : p.subject.officerId}`));
+		expect(h.decisions.map(d => `${d.kind}|${d.caseRef ?? d.officerId}`)).toEqual(
+			want.map(p => `${p.kind}|${p.subject.type === 'case' ? p.subject.ref : p.subject.officerId}`),
+		);
 		expect(h.decisions.length).toBeGreaterThan(0);
 		expect(h.decisions[0]?.severity).toBe('critical');
 	});
@@ -39,12 +41,19 @@ describe('buildHandover', () => {
 		expect(bail.message).toMatch(/^Bail return 02 Dec; period ends 11 Dec, next extension by an inspector/);
 		expect(bail.due).toBe('2026-12-02');
 		// No "N days", "N days ago" or "N days overdue" is left counted from today; rule cadences stay.
-		for (const d of h.decisions) expect(d.message.replace(/(every|after|within|in) \d+ days|\d+\+ days|\d+ days after it fired/g, '')).not.toMatch(/\d+ days?\b/);
-		expect(datedMessage('Review due 19 Nov: 11 days overdue (medium risk, every 14 days)')).toBe('Review due 19 Nov: overdue (medium risk, every 14 days)');
-		expect(datedMessage('Crime report not updated for 40 days: last entry 21 Oct (amber at 14, red at 28)')).toBe('Crime report not updated since 21 Oct (amber at 14, red at 28)');
+		for (const d of h.decisions)
+			expect(d.message.replace(/(every|after|within|in) \d+ days|\d+\+ days|\d+ days after it fired/g, '')).not.toMatch(/\d+ days?\b/);
+		expect(datedMessage('Review due 19 Nov: 11 days overdue (medium risk, every 14 days)')).toBe(
+			'Review due 19 Nov: overdue (medium risk, every 14 days)',
+		);
+		expect(datedMessage('Crime report not updated for 40 days: last entry 21 Oct (amber at 14, red at 28)')).toBe(
+			'Crime report not updated since 21 Oct (amber at 14, red at 28)',
+		);
 		expect(datedMessage('Bail return 30 Nov passed 3 days ago with no record')).toBe('Bail return 30 Nov passed with no record');
 		// Quoted store text is never rewritten.
-		expect(datedMessage('Action "wait 3 days ago" is stalled: due 04 Dec, 2 days overdue')).toBe('Action "wait 3 days ago" is stalled: due 04 Dec, overdue');
+		expect(datedMessage('Action "wait 3 days ago" is stalled: due 04 Dec, 2 days overdue')).toBe(
+			'Action "wait 3 days ago" is stalled: due 04 Dec, overdue',
+		);
 	});
 
 	it('distances are from the window, not from the day of writing', () => {
@@ -74,9 +83,14 @@ describe('buildHandover', () => {
 		expect(md).toContain('- Inspector: DI Rachel Okafor');
 		expect(md).toContain('The inspector is DI Rachel Okafor.');
 		// With no inspector recorded, the words stay the rank alone.
-		const none = handoverOf({...data, team: {...data.team, inspectorId: null, supervision: data.team.supervision.filter(p => p.role !== 'inspector')}});
+		const none = handoverOf({
+			...data,
+			team: {...data.team, inspectorId: null, supervision: data.team.supervision.filter(p => p.role !== 'inspector')},
+		});
 		expect(none.inspector).toBeNull();
-		expect(none.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain('Extension needs an inspector; apply by');
+		expect(none.inWindow.find(i => i.kind === 'bail-period-end' && i.caseRef === 'CR/87204/26')?.detail).toContain(
+			'Extension needs an inspector; apply by',
+		);
 		expect(renderHandoverMarkdown(none)).toContain('- Inspector: **none recorded**');
 	});
 
@@ -84,15 +98,42 @@ describe('buildHandover', () => {
 		const data = demoData();
 		const secret = 'DRAFT-ANSWER-NEVER-PRINTED';
 		data.drafts = [
-			{caseRef: 'CR/87204/26', reviewerId: 'o0002', startedAt: '2026-11-27T10:15:00.000Z', updatedAt: '2026-11-28T16:00:00.000Z', step: 3, answers: {summary: secret, rationale: secret}},
-			{caseRef: 'CR/NOPE/99', reviewerId: 'o0002', startedAt: '2026-11-27T10:15:00.000Z', updatedAt: '2026-11-28T16:00:00.000Z', step: 1, answers: {}},
+			{
+				caseRef: 'CR/87204/26',
+				reviewerId: 'o0002',
+				startedAt: '2026-11-27T10:15:00.000Z',
+				updatedAt: '2026-11-28T16:00:00.000Z',
+				step: 3,
+				answers: {summary: secret, rationale: secret},
+			},
+			{
+				caseRef: 'CR/NOPE/99',
+				reviewerId: 'o0002',
+				startedAt: '2026-11-27T10:15:00.000Z',
+				updatedAt: '2026-11-28T16:00:00.000Z',
+				step: 1,
+				answers: {},
+			},
 		];
 		const h = handoverOf(data);
 		expect(h.reviewDrafts).toEqual([
-			{caseRef: 'CR/87204/26', officerId: 'o0003', officerName: 'DC Sam Ashworth', startedById: 'o0002', startedByName: 'DS Tom Brennan', startedOn: '2026-11-27', lastSavedOn: '2026-11-28'},
+			{
+				caseRef: 'CR/87204/26',
+				officerId: 'o0003',
+				officerName: 'DC Sam Ashworth',
+				startedById: 'o0002',
+				startedByName: 'DS Tom Brennan',
+				startedOn: '2026-11-27',
+				lastSavedOn: '2026-11-28',
+			},
 		]);
 		const c = h.officers.flatMap(o => o.cases).find(x => x.ref === 'CR/87204/26')!;
-		expect(c.reviewDraft).toEqual({startedById: 'o0002', startedByName: 'DS Tom Brennan', startedOn: '2026-11-27', lastSavedOn: '2026-11-28'});
+		expect(c.reviewDraft).toEqual({
+			startedById: 'o0002',
+			startedByName: 'DS Tom Brennan',
+			startedOn: '2026-11-27',
+			lastSavedOn: '2026-11-28',
+		});
 		const md = renderHandoverMarkdown(h);
 		expect(md).toContain('## Reviews started and not signed (1)');
 		expect(md).toContain('- CR/87204/26 (DC Sam Ashworth): started by DS Tom Brennan on 27 Nov 2026, last saved 28 Nov 2026');
@@ -102,7 +143,7 @@ describe('buildHandover', () => {
 		expect(renderHandoverMarkdown(handoverOf(demoData()))).not.toContain('Reviews started and not signed');
 	});
 
-	it('an absent officer\'s availability never reads as if their cover were away (issue 21 item 5)', () => {
+	it("an absent officer's availability never reads as if their cover were away (issue 21 item 5)", () => {
 		const data = demoData();
 		data.absences = data.absences.map(a => (a.officerId === 'o0003' ? {...a, coverOfficerId: 'o0006'} : a));
 		const md = renderHandoverMarkdown(handoverOf(data));
@@ -114,14 +155,23 @@ describe('buildHandover', () => {
 	it('by officer: availability, workload, action plan yes/no with review date, check-in due, the case details', () => {
 		const h = handoverOf(demoData());
 		const ashworth = h.officers.find(o => o.officerId === 'o0003')!;
-		expect(ashworth.absences).toEqual([{id: 'ab0003', from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null}]);
+		expect(ashworth.absences).toEqual([
+			{id: 'ab0003', from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null},
+		]);
 		const iqbal = h.officers.find(o => o.officerId === 'o0004')!;
 		expect(iqbal.workloadExcessive).toBe(true);
 		expect(iqbal.workloadPercent).toBeGreaterThan(110);
 		expect(h.officers.find(o => o.officerId === 'o0010')!.actionPlan).toEqual({inPlace: true, reviewDate: '2026-12-20'});
 		expect(ashworth.actionPlan).toEqual({inPlace: false, reviewDate: null});
 		const c = ashworth.cases.find(x => x.ref === 'CR/87204/26')!;
-		expect(c.bail).toMatchObject({returnDate: '2026-12-02', periodEnd: '2026-12-11', nextAuthority: 'an inspector', nextAuthorityBy: '2026-12-11', daysToReturn: 2, lapsed: false});
+		expect(c.bail).toMatchObject({
+			returnDate: '2026-12-02',
+			periodEnd: '2026-12-11',
+			nextAuthority: 'an inspector',
+			nextAuthorityBy: '2026-12-11',
+			daysToReturn: 2,
+			lapsed: false,
+		});
 		expect(c.lastReview?.byName).toBe('DS Tom Brennan');
 		expect(c.materialLocations.length).toBeGreaterThan(0);
 		expect(c.daysSinceUpdate).toBe(40);
@@ -153,13 +203,26 @@ describe('dated items: a named cover away too (QA P1-1)', () => {
 	it('a bail date while the OIC and the named cover are both away says nobody covers, never "covered by"', () => {
 		const data = demoData();
 		// DC Marsh (o0006) away 30 Nov-10 Dec, cover DC Grant (o0007), who is on leave 03-12 Dec; bail return 09 Dec.
-		data.absences.push({id: 'ab0005', officerId: 'o0006', from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave', coverOfficerId: 'o0007', recordedAt: '2026-11-30T09:00:00.000Z', recordedBy: 'o0002'});
+		data.absences.push({
+			id: 'ab0005',
+			officerId: 'o0006',
+			from: '2026-11-30',
+			to: '2026-12-10',
+			reason: 'annual-leave',
+			coverOfficerId: 'o0007',
+			recordedAt: '2026-11-30T09:00:00.000Z',
+			recordedBy: 'o0002',
+		});
 		const h = handoverOf(data);
 		const bail = h.inWindow.find(i => i.caseRef === 'CR/92431/22' && i.kind === 'bail-return')!;
 		expect(bail.date).toBe('2026-12-09');
-		expect(bail.detail).toContain('OIC on annual leave that day and so is the named cover DC Lewis Grant (on annual leave 03-12 Dec): nobody covers. Name another cover before 09 Dec.');
+		expect(bail.detail).toContain(
+			'OIC on annual leave that day and so is the named cover DC Lewis Grant (on annual leave 03-12 Dec): nobody covers. Name another cover before 09 Dec.',
+		);
 		expect(bail.detail).not.toContain('covered by');
 		const start = h.inWindow.find(i => i.kind === 'absence-start' && i.officerId === 'o0006')!;
-		expect(start.detail).toBe('On annual leave until 10 Dec; cover named, but DC Lewis Grant is away 03-12 Dec (on annual leave): name another cover for those days.');
+		expect(start.detail).toBe(
+			'On annual leave until 10 Dec; cover named, but DC Lewis Grant is away 03-12 Dec (on annual leave): name another cover for those days.',
+		);
 	});
 });

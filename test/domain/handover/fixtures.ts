@@ -19,5 +19,14 @@ export function demoWelfareNotes(): {id: string; officerId: string; date: string
 }
 
 export function handoverOf(data: StoreData, overrides: Partial<HandoverInput> = {}) {
-	return buildHandover({data, from: DEMO_TODAY, to: '2026-12-13', today: DEMO_TODAY, generatedAt: GENERATED_AT, chainHead: 'test-head', cover: null, ...overrides});
+	return buildHandover({
+		data,
+		from: DEMO_TODAY,
+		to: '2026-12-13',
+		today: DEMO_TODAY,
+		generatedAt: GENERATED_AT,
+		chainHead: 'test-head',
+		cover: null,
+		...overrides,
+	});
 }

@@ -46,10 +46,12 @@ describe('mixed line endings', () => {
 		expect(findMixedLineEndings(Buffer.from(`${HEADER}\r${row(1)}\n${row(2)}\r\n`))).toBeNull();
 	});
 
-	it('agrees with csv-parse\'s own reading of where rows end, on fuzzed files', () => {
+	it("agrees with csv-parse's own reading of where rows end, on fuzzed files", () => {
 		const cell = fc.constantFrom('a', 'b c', '"q"', '"x\ny"', '"x\r\ny"', '"a ""b"" c"', 'd"e', '', '😀');
 		const ending = fc.constantFrom('\r\n', '\n');
-		const file = fc.array(fc.tuple(fc.array(cell, {minLength: 1, maxLength: 4}), ending), {minLength: 1, maxLength: 8}).map(rows => rows.map(([cells, end]) => cells.join(',') + end).join(''));
+		const file = fc
+			.array(fc.tuple(fc.array(cell, {minLength: 1, maxLength: 4}), ending), {minLength: 1, maxLength: 8})
+			.map(rows => rows.map(([cells, end]) => cells.join(',') + end).join(''));
 		fc.assert(
 			fc.property(file, text => {
 				// csv-parse told to end records at either kind, with the raw text of each: its last character
@@ -67,7 +69,9 @@ describe('mixed line endings', () => {
 
 describe('dates outside 1900-2200', () => {
 	it('says "outside the years 1900-2200" for a real date out of range, "not a real date" only for one that is not', () => {
-		const csv = [HEADER, row(1, '1899-12-31'), row(2, '31/12/2201'), row(3, '31/02/2026'), row(4, '1800-02-30'), row(5, '1900-01-01')].join('\n') + '\n';
+		const csv =
+			[HEADER, row(1, '1899-12-31'), row(2, '31/12/2201'), row(3, '31/02/2026'), row(4, '1800-02-30'), row(5, '1900-01-01')].join('\n') +
+			'\n';
 		const p = planCsv(demo, csv, {today: DEMO_TODAY});
 		const reasons = Object.fromEntries(p.rejected.map(r => [r.row, r.reason]));
 		expect(reasons[2]).toBe('"1899-12-31" is outside the years 1900-2200 (expected yyyy-MM-dd or dd/MM/yyyy).');
@@ -77,7 +81,7 @@ describe('dates outside 1900-2200', () => {
 		expect(reasons[6]).toBeUndefined();
 	});
 
-	it('does the same for a mapping\'s own date pattern read by date-fns', () => {
+	it("does the same for a mapping's own date pattern read by date-fns", () => {
 		const csv = [HEADER, row(1, '5 Mar 1850'), row(2, '31 Feb 2026')].join('\n') + '\n';
 		const p = planCsv(demo, csv, {today: DEMO_TODAY, mapping: parseMapping({dateFormats: ['d MMM yyyy']})});
 		const reasons = Object.fromEntries(p.rejected.map(r => [r.row, r.reason]));

@@ -8,7 +8,8 @@ describe('import date formats', () => {
 		expect(p('2026-03-05')).toBe('2026-03-05');
 		expect(p(' 05/03/2026 ')).toBe('2026-03-05');
 		expect(p('29/02/2028')).toBe('2028-02-29');
-		for (const bad of ['31/02/2026', '29/02/2026', '2026-02-30', '5/3/2026', '03/13/2026', '05/03/26', '1899-12-31', 'soon', '']) expect(p(bad), bad).toBeNull();
+		for (const bad of ['31/02/2026', '29/02/2026', '2026-02-30', '5/3/2026', '03/13/2026', '05/03/26', '1899-12-31', 'soon', ''])
+			expect(p(bad), bad).toBeNull();
 	});
 
 	it('accepts one or two digits for d and M, and drops a time part after checking it', () => {

@@ -30,7 +30,11 @@ function covered(c: Case) {
 		ruiSuspect: c.rui !== null && c.rui.endedOn === null ? c.rui.suspect : null,
 		lastUpdate: lastUpdate && {date: lastUpdate.date, text: lastUpdate.text},
 		victim: c.victim && {serviceLevel: c.victim.serviceLevel, last: c.victim.updates.at(-1) ?? null},
-		forensic: c.forensics.map(f => f.submitted).sort().at(-1) ?? null,
+		forensic:
+			c.forensics
+				.map(f => f.submitted)
+				.sort()
+				.at(-1) ?? null,
 	};
 }
 
@@ -69,7 +73,7 @@ describe('import: round trip of the documented format', () => {
 });
 
 describe('import: mapped export with UK dates', () => {
-	it('reads renamed headers, dd/MM/yyyy dates and the force\'s own words', () => {
+	it("reads renamed headers, dd/MM/yyyy dates and the force's own words", () => {
 		const data = demo();
 		const mapping = parseMapping(JSON.parse(fixture('niche-map.json')));
 		const p = plan(data, fixture('niche-uk.csv'), {mapping});
@@ -189,13 +193,28 @@ describe('import: updates to existing cases', () => {
 		const data = demo();
 		const c = data.cases.find(x => x.bail && x.bail.endedOn === null)!;
 		const old = c.bail!.returnDate;
-		const at = {recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z', authority: null, periodEnd: null, authorisedBy: null, rank: null};
-		const ended = {...c, bail: {...c.bail!, endedOn: today}, bailEvents: [{event: 'charged' as const, on: today, returnDateBefore: old, returnDate: null, ...at}]};
+		const at = {
+			recordedBy: 'o0002',
+			recordedAt: '2026-11-30T09:00:00.000Z',
+			authority: null,
+			periodEnd: null,
+			authorisedBy: null,
+			rank: null,
+		};
+		const ended = {
+			...c,
+			bail: {...c.bail!, endedOn: today},
+			bailEvents: [{event: 'charged' as const, on: today, returnDateBefore: old, returnDate: null, ...at}],
+		};
 		const withEnded = {...data, cases: data.cases.map(x => (x.ref === c.ref ? ended : x))};
 		const row = `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},${old}\n`;
 		expect(plan(withEnded, row).changes).toEqual([]);
 		const later = '2027-01-05';
-		const rebailed = {...c, bail: {...c.bail!, returnDate: later}, bailEvents: [{event: 're-bailed' as const, on: today, returnDateBefore: old, returnDate: later, ...at}]};
+		const rebailed = {
+			...c,
+			bail: {...c.bail!, returnDate: later},
+			bailEvents: [{event: 're-bailed' as const, on: today, returnDateBefore: old, returnDate: later, ...at}],
+		};
 		const withRebail = {...data, cases: data.cases.map(x => (x.ref === c.ref ? rebailed : x))};
 		expect(plan(withRebail, row).changes).toEqual([]);
 		const moved = plan(withRebail, `Crime reference,Arrest date,Bail return date\n${c.ref},${c.bail!.bailedOn},2027-01-09\n`);
@@ -208,7 +227,9 @@ describe('import: updates to existing cases', () => {
 		const text = 'Line one\nline two';
 		const first = applyPlan(data, plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\n`));
 		expect(first.cases[0]!.updates.at(-1)!.text).toBe(text);
-		expect(plan(first, `Crime reference,Last update date,Last update\r\n${c.ref},2026-11-29,"Line one\r\nline two  "\r\n`).changes).toEqual([]);
+		expect(plan(first, `Crime reference,Last update date,Last update\r\n${c.ref},2026-11-29,"Line one\r\nline two  "\r\n`).changes).toEqual(
+			[],
+		);
 	});
 
 	it('lists live cases a full export leaves out, and deletes none', () => {
@@ -235,7 +256,9 @@ describe('import: updates to existing cases', () => {
 		const text = 'Seen by\u200b the\u2028team';
 		const p = plan(data, `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,"${text}"\nCR/1\u200b/26,2026-11-29,x\n`);
 		expect(p.flagged).toEqual([{row: 2, column: 'Last update', ref: c.ref}]);
-		expect(p.rejected.map(r => [r.row, r.reason])).toEqual([[3, 'the crime reference contains control or invisible characters or a line break.']]);
+		expect(p.rejected.map(r => [r.row, r.reason])).toEqual([
+			[3, 'the crime reference contains control or invisible characters or a line break.'],
+		]);
 	});
 });
 

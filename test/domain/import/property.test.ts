@@ -48,9 +48,16 @@ describe('import: arbitrary input gives a clean report', () => {
 	// Mostly good values, now and then a near miss or junk: enough rows pass to be imported, enough fail.
 	const junk = fc.array(csvChar, {maxLength: 12}).map(cs => cs.join(''));
 	const cell = (good: string[], bad: string[]) =>
-		fc.oneof({weight: 30, arbitrary: fc.constantFrom(...good)}, {weight: 1, arbitrary: fc.constantFrom(...bad)}, {weight: 1, arbitrary: junk});
+		fc.oneof(
+			{weight: 30, arbitrary: fc.constantFrom(...good)},
+			{weight: 1, arbitrary: fc.constantFrom(...bad)},
+			{weight: 1, arbitrary: junk},
+		);
 	const row = fc.tuple(
-		fc.oneof({weight: 20, arbitrary: fc.constantFrom('P/1/26', 'P/2/26', 'P/3/26', small.cases[0]!.ref, small.cases[1]!.ref)}, {weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(41))}),
+		fc.oneof(
+			{weight: 20, arbitrary: fc.constantFrom('P/1/26', 'P/2/26', 'P/3/26', small.cases[0]!.ref, small.cases[1]!.ref)},
+			{weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(41))},
+		),
 		cell(['Possession of images', 'Sexual communication with a child, "online"\nsecond line'], ['']),
 		cell(['4021', 'DC Sam Ashworth', 'IQBAL, Priya', 'Ashworth'], ['Nobody', '']),
 		cell(['high', 'Medium', 'L'], ['extreme', '']),
@@ -97,7 +104,15 @@ describe('import: arbitrary input gives a clean report', () => {
 	});
 
 	it('plans the same whether the file is planned as it is read (planCsv) or parsed whole first', () => {
-		const lines = fc.array(fc.oneof(row.map(r => stringify([r]).trimEnd()), fc.constant(''), fc.constant(',,,'), csvText), {maxLength: 8});
+		const lines = fc.array(
+			fc.oneof(
+				row.map(r => stringify([r]).trimEnd()),
+				fc.constant(''),
+				fc.constant(',,,'),
+				csvText,
+			),
+			{maxLength: 8},
+		);
 		fc.assert(
 			fc.property(fc.constantFrom('', 'sep=,\r\n', '\ufeff', 'sep=;\n'), fc.boolean(), lines, (prefix, withHeader, body) => {
 				const csv = prefix + (withHeader ? header + '\r\n' : '') + body.join('\r\n');

@@ -41,10 +41,13 @@ const csvChar = fc.constantFrom(',', '"', '\n', '\r', '\ufeff', ' ', 'a', 'Z', '
 describe('readCsvRecords', () => {
 	it('gives what csv-parse sync gives, for any text', () => {
 		fc.assert(
-			fc.property(fc.array(csvChar, {maxLength: 120}).map(cs => cs.join('')), text => {
-				expect(viaCore(text)).toEqual(viaSync(text));
-				expect(viaCore(Buffer.from(text))).toEqual(viaSync(Buffer.from(text)));
-			}),
+			fc.property(
+				fc.array(csvChar, {maxLength: 120}).map(cs => cs.join('')),
+				text => {
+					expect(viaCore(text)).toEqual(viaSync(text));
+					expect(viaCore(Buffer.from(text))).toEqual(viaSync(Buffer.from(text)));
+				},
+			),
 			{numRuns: 1000, seed: 3},
 		);
 	});

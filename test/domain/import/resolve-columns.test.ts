@@ -21,11 +21,7 @@ describe('import: forensic result, last suspect update, MG3 status', () => {
 		expect(waiting.map(f => f.submitted)).toEqual(['2026-06-01', '2026-08-27']);
 		const which = plan(data, csv(['Crime reference', 'Forensic result'], ['CR/13093/26', '2026-11-29']));
 		expect(which.rejected.map(r => [r.row, r.column, r.reason])).toEqual([
-			[
-				2,
-				'Forensic result',
-				'CR/13093/26 has 2 forensic submissions waiting; give the "Forensic submitted" date of the one it is for.',
-			],
+			[2, 'Forensic result', 'CR/13093/26 has 2 forensic submissions waiting; give the "Forensic submitted" date of the one it is for.'],
 		]);
 		const early = plan(
 			data,

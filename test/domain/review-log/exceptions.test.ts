@@ -13,10 +13,29 @@ import {triggerFor} from '../../../source/domain/rules/performance.js';
 import {twoSergeants} from '../supervision-trends/two-sergeants.js';
 import {deskModel} from '../../../source/ui/model/desk-model.js';
 
-const quiet = (officerId: string): TriggerState => ({officerId, fired: false, evidence: [], firstFired: null, lastDecision: null, decisionRecorded: false, escalated: false, activePlan: null});
+const quiet = (officerId: string): TriggerState => ({
+	officerId,
+	fired: false,
+	evidence: [],
+	firstFired: null,
+	lastDecision: null,
+	decisionRecorded: false,
+	escalated: false,
+	activePlan: null,
+});
 
 function problem(kind: Problem['kind'], severity: Problem['severity'], subject: Problem['subject'], extra: Partial<Problem> = {}): Problem {
-	return {id: `${kind}:${JSON.stringify(subject)}`, kind, severity, subject, message: `${kind} message`, action: 'do it', evidence: [], since: '2026-11-01', ...extra};
+	return {
+		id: `${kind}:${JSON.stringify(subject)}`,
+		kind,
+		severity,
+		subject,
+		message: `${kind} message`,
+		action: 'do it',
+		evidence: [],
+		since: '2026-11-01',
+		...extra,
+	};
 }
 
 describe('buildExceptionReport', () => {
@@ -90,7 +109,14 @@ describe('buildExceptionReport', () => {
 	});
 
 	it('does not list a case whose first review is not due until after the period', () => {
-		const fresh = {...data.cases[0]!, ref: 'CR/NEW/26', opened: '2026-11-29', allocatedOn: '2026-11-29', nextReviewDue: '2026-12-13', status: 'investigation' as const};
+		const fresh = {
+			...data.cases[0]!,
+			ref: 'CR/NEW/26',
+			opened: '2026-11-29',
+			allocatedOn: '2026-11-29',
+			nextReviewDue: '2026-12-13',
+			status: 'investigation' as const,
+		};
 		const d: StoreData = {...data, cases: [...data.cases, fresh]};
 		const r = buildExceptionReport(d, rows, period, DEMO_TODAY, {problems: [], trigger: quiet});
 		expect(r.sergeants[0]!.notReviewed.map(m => m.caseRef)).not.toContain('CR/NEW/26');
@@ -124,7 +150,18 @@ describe('buildExceptionReport', () => {
 
 	it('lists fired triggers with no decision, or escalated, with how long', () => {
 		const trigger = (id: string): TriggerState => {
-			if (id === 'o0003') return {...quiet(id), fired: true, firstFired: '2026-11-02', evidence: [{type: 'update', detail: 'identical update text on 2 cases'}, {type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'}, {type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'}, {type: 'case', caseRef: 'CR/2/26', detail: 'no update for 28+ days'}]};
+			if (id === 'o0003')
+				return {
+					...quiet(id),
+					fired: true,
+					firstFired: '2026-11-02',
+					evidence: [
+						{type: 'update', detail: 'identical update text on 2 cases'},
+						{type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'},
+						{type: 'case', caseRef: 'CR/1/26', detail: 'no update for 28+ days'},
+						{type: 'case', caseRef: 'CR/2/26', detail: 'no update for 28+ days'},
+					],
+				};
 			if (id === 'o0004') return {...quiet(id), fired: true, firstFired: '2026-11-20', decisionRecorded: true, escalated: false};
 			if (id === 'o0005') return {...quiet(id), fired: true, firstFired: '2026-10-01', decisionRecorded: true, escalated: true};
 			return quiet(id);
@@ -136,12 +173,18 @@ describe('buildExceptionReport', () => {
 			['o0003', 28, true, false],
 		]);
 		// Each piece of evidence once, with its case when the words do not name it.
-		expect(t[1]!.evidence).toEqual(['identical update text on 2 cases', 'CR/1/26: no update for 28+ days', 'CR/2/26: no update for 28+ days']);
+		expect(t[1]!.evidence).toEqual([
+			'identical update text on 2 cases',
+			'CR/1/26: no update for 28+ days',
+			'CR/2/26: no update for 28+ days',
+		]);
 		expect(hasExceptions(r.sergeants[0]!)).toBe(true);
 	});
 
-	it('puts a second sergeant\'s team in its own section, and --sergeant narrows to it', () => {
-		const officers = [...data.officers, {...data.officers[1]!, id: 'o0099', name: 'Ann Other'}].map(o => (o.id === 'o0010' || o.id === 'o0011' ? {...o, supervisorId: 'o0099'} : o));
+	it("puts a second sergeant's team in its own section, and --sergeant narrows to it", () => {
+		const officers = [...data.officers, {...data.officers[1]!, id: 'o0099', name: 'Ann Other'}].map(o =>
+			o.id === 'o0010' || o.id === 'o0011' ? {...o, supervisorId: 'o0099'} : o,
+		);
 		const d: StoreData = {...data, officers};
 		const r = buildExceptionReport(d, buildLogRows(d, period), period, DEMO_TODAY, {problems: [], trigger: quiet});
 		expect(r.sergeants.map(s => s.sergeantId)).toEqual(['o0002', 'o0099']);
@@ -164,7 +207,11 @@ describe('the rules an export runs', () => {
 			const all = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: findProblems(data, DEMO_TODAY), trigger});
 			const some = buildLogDocument(data, {period, today: DEMO_TODAY}, {problems: findProblems(data, DEMO_TODAY, REPORT_RULES), trigger});
 			expect(some).toEqual(all);
-			expect(all.report.sergeants.some(s => s.overdueNow.length && s.bail.length && s.stalledActions.length && s.forensicWaits.length && s.noCover.length)).toBe(true);
+			expect(
+				all.report.sergeants.some(
+					s => s.overdueNow.length && s.bail.length && s.stalledActions.length && s.forensicWaits.length && s.noCover.length,
+				),
+			).toBe(true);
 		}
 	});
 });

@@ -47,11 +47,21 @@ export function hostileData(): {data: StoreData; renamedRef: string; amendedSeq:
 		if (e.kind === 'review' && !newRef.has(e.data.caseRef)) newRef.set(e.data.caseRef, PREFIXED_REFS[newRef.size - 1]!);
 	}
 	const cases = demo.cases.map(c => (newRef.has(c.ref) ? {...c, ref: newRef.get(c.ref)!} : c));
-	const renamed = demo.chain.map(e => (e.kind === 'review' && newRef.has(e.data.caseRef) ? {...e, data: {...e.data, caseRef: newRef.get(e.data.caseRef)!}} : e));
+	const renamed = demo.chain.map(e =>
+		e.kind === 'review' && newRef.has(e.data.caseRef) ? {...e, data: {...e.data, caseRef: newRef.get(e.data.caseRef)!}} : e,
+	);
 	let chain = resignChain(renamed);
 	const amendedSeq = lastReview.seq;
 	const date = (lastReview.data as {date: string}).date;
-	chain = [...chain, makeEntry(chain, 'amendment', {amends: amendedSeq, date, by: 'o0002', reason: AMEND_REASON, corrections: {riskAfter: 'high', '@note': '-2 days'}}, `${date}T17:00:00.000Z`)];
+	chain = [
+		...chain,
+		makeEntry(
+			chain,
+			'amendment',
+			{amends: amendedSeq, date, by: 'o0002', reason: AMEND_REASON, corrections: {riskAfter: 'high', '@note': '-2 days'}},
+			`${date}T17:00:00.000Z`,
+		),
+	];
 	return {data: {...demo, officers, cases, chain}, renamedRef, amendedSeq};
 }
 

@@ -15,7 +15,11 @@ describe('log period', () => {
 		expect(resolvePeriod('01/11/2026', '30/11/2026', '2026-11-30')).toEqual({ok: true, period: {from: '2026-11-01', to: '2026-11-30'}});
 	});
 	it('rejects impossible dates and a reversed period, naming the flag', () => {
-		for (const [from, to, flag] of [['2026-02-30', undefined, '--from'], [undefined, '31/13/2026', '--to'], ['2026-13-01', '2026-12-01', '--from']] as const) {
+		for (const [from, to, flag] of [
+			['2026-02-30', undefined, '--from'],
+			[undefined, '31/13/2026', '--to'],
+			['2026-13-01', '2026-12-01', '--from'],
+		] as const) {
 			const r = resolvePeriod(from, to, '2026-11-30');
 			expect(r.ok).toBe(false);
 			if (!r.ok) expect(r.error).toContain(flag);

@@ -58,7 +58,10 @@ describe('buildLogRows', () => {
 		expect(amendment.amends).toBe(amendedSeq);
 		expect(amendment.caseRef).toBe('=1+2,"x"\u240aCR'); // the newline in the reference made visible
 		expect(amendment.amendment!.reason).toBe(AMEND_REASON); // multi-line reason keeps its lines
-		expect(amendment.amendment!.corrections).toEqual([{field: '@note', value: '-2 days'}, {field: 'riskAfter', value: 'high'}]);
+		expect(amendment.amendment!.corrections).toEqual([
+			{field: '@note', value: '-2 days'},
+			{field: 'riskAfter', value: 'high'},
+		]);
 		expect(amendment.lateDays).toBeNull();
 		const amended = all.find(r => r.seq === amendedSeq)!;
 		expect(amended.amendedBy).toEqual([amendment.seq]);
@@ -96,7 +99,14 @@ describe('filterLogRows', () => {
 	it('an amendment row says which fields changed: dates shown, text named (QA P3-15)', () => {
 		const amendment = (corrections: Array<{field: string; value: string}>) => ({amendment: {reason: 'typo', corrections}});
 		expect(amendmentWords(amendment([{field: 'nextReviewDue', value: '2026-12-08'}]))).toBe('next review to 2026-12-08');
-		expect(amendmentWords(amendment([{field: 'nextReviewDue', value: '2026-12-08'}, {field: 'summary', value: 'Long corrected text'}]))).toBe('next review to 2026-12-08; summary corrected');
+		expect(
+			amendmentWords(
+				amendment([
+					{field: 'nextReviewDue', value: '2026-12-08'},
+					{field: 'summary', value: 'Long corrected text'},
+				]),
+			),
+		).toBe('next review to 2026-12-08; summary corrected');
 		expect(amendmentWords(amendment([{field: 'riskRationale', value: 'x'}]))).toBe('risk rationale corrected');
 		expect(amendmentWords({amendment: null})).toBe('');
 		const all = buildLogRows(hostileData().data, {from: '2000-01-01', to: '2100-01-01'});
@@ -104,4 +114,3 @@ describe('filterLogRows', () => {
 		expect(logLine(row, 200)).toMatch(/amendment #\d+ to entry #\d+ by .*: @note corrected; riskAfter corrected/);
 	});
 });
-

@@ -82,7 +82,7 @@ describe('review drafts', () => {
 		expect(verifyChain(after.chain)).toBeNull();
 	});
 
-	it('discard removes only that case\'s draft', () => {
+	it("discard removes only that case's draft", () => {
 		let data = loadDemo();
 		const a = openDraft(data, OVERDUE_REF, SERGEANT, SIGNED_AT).draft;
 		const b = openDraft(data, 'CR/25310/26', SERGEANT, SIGNED_AT).draft;
@@ -94,10 +94,18 @@ describe('review drafts', () => {
 	});
 
 	it('reads a damaged or hand-edited draft without crashing, keeping what it understands', () => {
-		const a = readAnswers({outcomes: {x: {outcome: 'sideways', reason: 3}, y: {outcome: 'done'}}, risk: 'high', actions: [{key: 'n1', text: 'A'}, null, {key: 'n1', text: 'B'}], welfare: {checkIn: 'yes', flags: ['oh-referral', 'bogus']}});
+		const a = readAnswers({
+			outcomes: {x: {outcome: 'sideways', reason: 3}, y: {outcome: 'done'}},
+			risk: 'high',
+			actions: [{key: 'n1', text: 'A'}, null, {key: 'n1', text: 'B'}],
+			welfare: {checkIn: 'yes', flags: ['oh-referral', 'bogus']},
+		});
 		expect(a.outcomes).toEqual({x: {outcome: null, reason: ''}, y: {outcome: 'done', reason: ''}});
 		expect(a.risk.decision).toBeNull();
-		expect(a.actions.map(x => [x.key, x.text])).toEqual([['n1', 'A'], ['n1+', 'B']]);
+		expect(a.actions.map(x => [x.key, x.text])).toEqual([
+			['n1', 'A'],
+			['n1+', 'B'],
+		]);
 		expect(a.welfare).toEqual({checkIn: null, note: '', flags: ['oh-referral']});
 		expect(readAnswers('garbage')).toEqual(readAnswers(undefined));
 	});

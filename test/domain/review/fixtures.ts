@@ -27,7 +27,8 @@ export function completeAnswers(ctx: ReviewContext): ReviewAnswers {
 	});
 	a.risk = {decision: 'keep', newRisk: null, rationale: ''};
 	a.actions = [{key: 'n1', text: 'Chase the DFU for the phone download', ownerId: ctx.case.oicId, due: ''}];
-	if (ctx.decisionRequired) a.performance = {decision: 'not-now', reason: 'Officer is off sick; revisit on return.', planReviewDate: '', concern: ''};
+	if (ctx.decisionRequired)
+		a.performance = {decision: 'not-now', reason: 'Officer is off sick; revisit on return.', planReviewDate: '', concern: ''};
 	a.welfare = {checkIn: ctx.welfareCheckInDue ? true : null, note: '', flags: []};
 	return a;
 }

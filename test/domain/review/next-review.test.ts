@@ -31,7 +31,11 @@ describe('next review date', () => {
 		const data = loadDemo();
 		const a = completeAnswers(contextFor(data));
 		a.signOff.nextReviewDue = '05/12/2026';
-		const {review, next} = signReview(data, {caseRef: OVERDUE_REF, answers: a}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign});
+		const {review, next} = signReview(
+			data,
+			{caseRef: OVERDUE_REF, answers: a},
+			{today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign},
+		);
 		expect(review.data.nextReviewDue).toBe('2026-12-05');
 		expect(review.data.newActions[0]!.due).toBe('2026-12-05');
 		expect(next.cases.find(c => c.ref === OVERDUE_REF)!.nextReviewDue).toBe('2026-12-05');

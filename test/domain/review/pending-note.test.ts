@@ -58,7 +58,12 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		const earlierOfficer = note({officerId: 'o0009', text: 'about the officer before'});
 		const start = [note(), theirs, earlierOfficer];
 		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: [OIC]};
-		const saved = withOwnPendingNote(start, data, owner, {officerId: OIC, date: TODAY, text: 'new text', updatedAt: '2026-11-30T10:00:00.000Z'});
+		const saved = withOwnPendingNote(start, data, owner, {
+			officerId: OIC,
+			date: TODAY,
+			text: 'new text',
+			updatedAt: '2026-11-30T10:00:00.000Z',
+		});
 		expect(saved.map(n => [n.by, n.officerId, n.text])).toEqual([
 			[COVER, OIC, 'cover note'],
 			[SERGEANT, 'o0009', 'about the officer before'],
@@ -79,7 +84,9 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		// About an officer who no longer holds the case: not put into this review (it would be filed under DC Doyle).
 		const moved = returnedNote([note({officerId: 'o0009'})], data, OVERDUE_REF, SERGEANT, TODAY, nameOf);
 		expect(moved.text).toBe('');
-		expect(moved.words).toMatch(/^A welfare note you wrote on 25 Nov about o0009, then the officer in this case, was not filed; it stays in the welfare drafts/);
+		expect(moved.words).toMatch(
+			/^A welfare note you wrote on 25 Nov about o0009, then the officer in this case, was not filed; it stays in the welfare drafts/,
+		);
 	});
 
 	it('knows a note already filed (same author, officer and cleaned text, filed that day or later)', () => {

@@ -3,7 +3,8 @@ import {findProblems} from '../../../source/domain/rules/index.js';
 import {reviewContext, signReview} from '../../../source/domain/review/index.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, sign, SIGNED_AT, TODAY} from './fixtures.js';
 
-const overdueFor = (ps: ReturnType<typeof findProblems>, ref: string) => ps.filter(p => p.kind === 'review-overdue' && p.subject.type === 'case' && p.subject.ref === ref);
+const overdueFor = (ps: ReturnType<typeof findProblems>, ref: string) =>
+	ps.filter(p => p.kind === 'review-overdue' && p.subject.type === 'case' && p.subject.ref === ref);
 
 describe('signing and the rules engine', () => {
 	it("clears the case's review-overdue problem and records the trigger decision", () => {
@@ -12,7 +13,11 @@ describe('signing and the rules engine', () => {
 		expect(overdueFor(before, OVERDUE_REF)).toHaveLength(1);
 		const ctx = contextFor(data);
 		expect(ctx.caseProblems.map(p => p.kind)).toContain('review-overdue');
-		const {next} = signReview(data, {caseRef: OVERDUE_REF, answers: completeAnswers(ctx)}, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign});
+		const {next} = signReview(
+			data,
+			{caseRef: OVERDUE_REF, answers: completeAnswers(ctx)},
+			{today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign},
+		);
 		const after = findProblems(next, TODAY);
 		expect(overdueFor(after, OVERDUE_REF)).toEqual([]);
 		// Other cases' overdue reviews are untouched.
@@ -24,7 +29,9 @@ describe('signing and the rules engine', () => {
 	it('a recorded welfare check-in clears the check-in-due problem for the officer', () => {
 		const data = loadDemo();
 		// Find a live case whose OIC has a check-in due.
-		const c = data.cases.find(x => x.nextReviewDue <= TODAY && x.status !== 'closed' && reviewContext(data, x.ref, TODAY).welfareCheckInDue);
+		const c = data.cases.find(
+			x => x.nextReviewDue <= TODAY && x.status !== 'closed' && reviewContext(data, x.ref, TODAY).welfareCheckInDue,
+		);
 		if (!c) return expect.fail('the demo should have an overdue case whose officer is due a check-in');
 		const ctx = reviewContext(data, c.ref, TODAY);
 		const a = completeAnswers(ctx);

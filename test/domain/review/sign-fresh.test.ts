@@ -92,7 +92,9 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 		expect(r.review.data).toMatchObject({triggerFired: true, triggerDecision: null});
 		expect(r.review.data.summary).toContain('trigger fired; decision already on record');
 		expect(triggerFor(r.next, 'o0011', TODAY)).toMatchObject({decisionRecorded: true, escalated: false});
-		expect(r.next.chain.filter(x => x.kind === 'performance-decision')).toHaveLength(base.chain.filter(x => x.kind === 'performance-decision').length + 1);
+		expect(r.next.chain.filter(x => x.kind === 'performance-decision')).toHaveLength(
+			base.chain.filter(x => x.kind === 'performance-decision').length + 1,
+		);
 		expect(verifyChain(r.next.chain)).toBeNull();
 		expect(validateStore(r.next)).toBeNull();
 	});
@@ -121,7 +123,9 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 		expect(e).toBeInstanceOf(StaleReviewError);
 		// The fresh validation's reason comes with it, under the same field.
 		expect(e.errors[0]!.message).toMatch(/recorded "start an action plan"/);
-		expect(theirs.actionPlans.filter(p => p.officerId === 'o0011')).toHaveLength(base.actionPlans.filter(p => p.officerId === 'o0011').length + 1);
+		expect(theirs.actionPlans.filter(p => p.officerId === 'o0011')).toHaveLength(
+			base.actionPlans.filter(p => p.officerId === 'o0011').length + 1,
+		);
 	});
 
 	it('builds the decision evidence from the fresh data: a concern recorded meanwhile is in it', () => {
@@ -132,7 +136,13 @@ describe('signing uses the data under the lock: (a) a decision recorded for the 
 		// Meanwhile a review of another Doyle case records a concern, with no decision (Doyle's trigger
 		// already fired, so the other sergeant must decide too: they escalate; here only their concern
 		// is wanted, so add it as a store change of its own).
-		const theirs: StoreData = {...base, concerns: [...base.concerns, {id: 'c-other', officerId: 'o0011', date: TODAY, by: OTHER_SIGNER, text: 'Missed the CPS deadline.', caseRef: DOYLE_OTHER}]};
+		const theirs: StoreData = {
+			...base,
+			concerns: [
+				...base.concerns,
+				{id: 'c-other', officerId: 'o0011', date: TODAY, by: OTHER_SIGNER, text: 'Missed the CPS deadline.', caseRef: DOYLE_OTHER},
+			],
+		};
 		const r = signReview(theirs, {caseRef: OVERDUE_REF, answers}, {...opts, context: opened});
 		const fromOpened = opened.trigger.evidence.map(x => x.detail);
 		expect(fromOpened.some(d => d.includes('DC Ashworth'))).toBe(false);
@@ -165,7 +175,14 @@ describe('signing uses the data under the lock: (b) another review of the same o
 
 	it('asks for the decision that became required meanwhile (their concern fired the trigger), with the reason', () => {
 		const base = loadDemo();
-		base.concerns.push({id: 'c-earlier', officerId: 'o0007', date: '2026-11-20', by: SERGEANT, text: 'Late with the file.', caseRef: GRANT_B});
+		base.concerns.push({
+			id: 'c-earlier',
+			officerId: 'o0007',
+			date: '2026-11-20',
+			by: SERGEANT,
+			text: 'Late with the file.',
+			caseRef: GRANT_B,
+		});
 		const opened = contextFor(base, GRANT_A);
 		expect(opened.trigger.fired).toBe(false);
 		const answers = completeAnswers(opened);
@@ -193,7 +210,13 @@ describe('signing uses the data under the lock: (b) another review of the same o
 		expect(opened.welfareCheckInDue).toBe(true);
 		const answers = completeAnswers(opened);
 		answers.welfare = {checkIn: false, note: '', flags: []};
-		const theirs: StoreData = {...base, welfareEvents: [...base.welfareEvents, {id: 'w-other', officerId: 'o0006', date: TODAY, kind: 'check-in', by: OTHER_SIGNER, flags: []}]};
+		const theirs: StoreData = {
+			...base,
+			welfareEvents: [
+				...base.welfareEvents,
+				{id: 'w-other', officerId: 'o0006', date: TODAY, kind: 'check-in', by: OTHER_SIGNER, flags: []},
+			],
+		};
 		const r = signReview(theirs, {caseRef: ref, answers}, {...opts, context: opened});
 		expect(r.review.data.welfareCheckIn).toBe(false);
 		expect(r.review.data.summary).toContain('Welfare: no check-in recorded.');
@@ -205,7 +228,10 @@ describe('signing uses the data under the lock: (c) the case itself changed mean
 		const base = loadDemo();
 		const opened = contextFor(base);
 		const answers = completeAnswers(opened);
-		const imported = importCsv(base, `Crime reference,Last update date,Last update\n${OVERDUE_REF},${TODAY},Suspect interviewed under caution; no comment.\n`);
+		const imported = importCsv(
+			base,
+			`Crime reference,Last update date,Last update\n${OVERDUE_REF},${TODAY},Suspect interviewed under caution; no comment.\n`,
+		);
 		const r = signReview(imported, {caseRef: OVERDUE_REF, answers}, {...opts, context: opened});
 		const c = r.next.cases.find(x => x.ref === OVERDUE_REF)!;
 		expect(c.updates.at(-1)).toMatchObject({date: TODAY, text: 'Suspect interviewed under caution; no comment.'});
@@ -286,7 +312,9 @@ describe('signing with the opened context when nothing changed', () => {
 		for (const ref of [OVERDUE_REF, GRANT_A, 'CR/92431/22']) {
 			const ctx = contextFor(base, ref);
 			const answers = completeAnswers(ctx);
-			expect(signReview(base, {caseRef: ref, answers}, {...opts, context: ctx}).next).toEqual(signReview(base, {caseRef: ref, answers}, opts).next);
+			expect(signReview(base, {caseRef: ref, answers}, {...opts, context: ctx}).next).toEqual(
+				signReview(base, {caseRef: ref, answers}, opts).next,
+			);
 		}
 	});
 });

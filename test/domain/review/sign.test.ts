@@ -26,7 +26,12 @@ describe('signReview on the demo store', () => {
 		// DC Doyle's trigger has fired in the demo (two concerns in 60 days, no decision): the fixture
 		// answers "not now" with a reason, recorded as its own chain entry after the review.
 		expect(ctx.decisionRequired).toBe(true);
-		expect(decision?.data).toMatchObject({officerId: 'o0011', decision: 'not-now', reason: 'Officer is off sick; revisit on return.', caseRef: OVERDUE_REF});
+		expect(decision?.data).toMatchObject({
+			officerId: 'o0011',
+			decision: 'not-now',
+			reason: 'Officer is off sick; revisit on return.',
+			caseRef: OVERDUE_REF,
+		});
 		expect(decision!.data.evidence.length).toBeGreaterThan(0);
 		expect(welfareNote).toBeNull();
 
@@ -97,12 +102,25 @@ describe('signReview on the demo store', () => {
 		expect(decision!.data).toMatchObject({officerId: 'o0011', decision: 'action-plan', by: SERGEANT, caseRef: OVERDUE_REF, date: TODAY});
 		expect(review.data.triggerDecision).toBe('action-plan');
 		const plan = next.actionPlans.at(-1)!;
-		expect(plan).toMatchObject({officerId: 'o0011', started: TODAY, expires: addMonths(TODAY, 12), reviewDate: addMonths(TODAY, 3), endedOn: null, decisionSeq: decision!.seq});
+		expect(plan).toMatchObject({
+			officerId: 'o0011',
+			started: TODAY,
+			expires: addMonths(TODAY, 12),
+			reviewDate: addMonths(TODAY, 3),
+			endedOn: null,
+			decisionSeq: decision!.seq,
+		});
 		expect(next.concerns.at(-1)).toMatchObject({officerId: 'o0011', date: TODAY, text: 'Updates late again.', caseRef: OVERDUE_REF});
 		expect(review.data.concernRecorded).toBe(true);
 
 		expect(review.data.welfareCheckIn).toBe(true);
-		expect(next.welfareEvents.at(-1)).toMatchObject({officerId: 'o0011', date: TODAY, kind: 'check-in', by: SERGEANT, flags: ['oh-referral']});
+		expect(next.welfareEvents.at(-1)).toMatchObject({
+			officerId: 'o0011',
+			date: TODAY,
+			kind: 'check-in',
+			by: SERGEANT,
+			flags: ['oh-referral'],
+		});
 		expect(welfareNote).toMatchObject({officerId: 'o0011', date: TODAY, by: SERGEANT, text: 'PRIVATE: sleeping badly'});
 		// The note (and the health flag in words) is nowhere in the case store.
 		const json = JSON.stringify(next);
@@ -140,7 +158,10 @@ describe('signReview on the demo store', () => {
 		expect(reused.next).toEqual(plain.next);
 		// The case's own facts are re-read: an action closed elsewhere since opening is no longer asked about.
 		const c = data.cases.find(x => x.ref === OVERDUE_REF)!;
-		const closedOne = {...data, cases: data.cases.map(x => (x === c ? {...c, actions: c.actions.map((a, i) => (i === 0 ? {...a, status: 'done' as const} : a))} : x))};
+		const closedOne = {
+			...data,
+			cases: data.cases.map(x => (x === c ? {...c, actions: c.actions.map((a, i) => (i === 0 ? {...a, status: 'done' as const} : a))} : x)),
+		};
 		const r = signReview(closedOne, {caseRef: OVERDUE_REF, answers}, {...opts, context: ctx});
 		expect(r.review.data.actionOutcomes.map(o => o.actionId)).toEqual(ctx.openActions.slice(1).map(a => a.id));
 		expect(() => signReview(data, {caseRef: 'CR/25310/26', answers}, {...opts, context: ctx})).toThrow(/context is for/);
@@ -151,7 +172,9 @@ describe('signReview on the demo store', () => {
 		expect(() => signReview(data, {caseRef: 'CR/0000/00', answers: {}}, opts)).toThrow(/no case CR\/0000\/00/);
 		const closed = data.cases.find(c => c.status === 'closed');
 		if (closed) expect(() => signReview(data, {caseRef: closed.ref, answers: {}}, opts)).toThrow(/only live cases/);
-		expect(() => signReview(data, {caseRef: OVERDUE_REF, answers: completeAnswers(contextFor(data))}, {...opts, reviewerId: 'nobody'})).toThrow(/not an officer/);
+		expect(() =>
+			signReview(data, {caseRef: OVERDUE_REF, answers: completeAnswers(contextFor(data))}, {...opts, reviewerId: 'nobody'}),
+		).toThrow(/not an officer/);
 	});
 
 	it('strips escape sequences from typed text before it becomes a permanent record', () => {

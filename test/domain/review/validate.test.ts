@@ -35,7 +35,9 @@ describe('review validation, step by step', () => {
 	it('step 3: keep or change must be chosen; a change needs a different level and a rationale', () => {
 		const a = completeAnswers(ctx);
 		a.risk = {decision: null, newRisk: null, rationale: ''};
-		expect(validateStep(ctx, a, 'risk')).toEqual([{step: 'risk', field: 'risk.decision', message: 'Keep the risk at medium or change it.'}]);
+		expect(validateStep(ctx, a, 'risk')).toEqual([
+			{step: 'risk', field: 'risk.decision', message: 'Keep the risk at medium or change it.'},
+		]);
 		a.risk = {decision: 'change', newRisk: null, rationale: ''};
 		expect(fields(validateStep(ctx, a, 'risk'))).toEqual(['risk.newRisk', 'risk.rationale']);
 		a.risk = {decision: 'change', newRisk: 'medium', rationale: 'because'};
@@ -56,7 +58,12 @@ describe('review validation, step by step', () => {
 			{key: 'n3', text: 'Chase DFU', ownerId: 'o0011', due: TODAY},
 			{key: 'n4', text: 'Chase DFU', ownerId: 'o0004', due: '14/12/2026'},
 		];
-		expect(fields(validateStep(ctx, a, 'action-plan'))).toEqual(['actions.n1.text', 'actions.n2.owner', 'actions.n2.due', 'actions.n3.due']);
+		expect(fields(validateStep(ctx, a, 'action-plan'))).toEqual([
+			'actions.n1.text',
+			'actions.n2.owner',
+			'actions.n2.due',
+			'actions.n3.due',
+		]);
 	});
 
 	it('step 5: a fired trigger needs a decision; "not now" needs a reason; no second plan while one runs', () => {
@@ -73,7 +80,9 @@ describe('review validation, step by step', () => {
 		expect(validateStep(quiet, a, 'performance')).toEqual([]);
 		const errs = validateStep(fired, a, 'performance');
 		expect(fields(errs)).toEqual(['performance.decision']);
-		expect(errs[0]!.message).toBe("DC Doyle's performance trigger has fired: record a decision (action plan, not needed now, or escalate).");
+		expect(errs[0]!.message).toBe(
+			"DC Doyle's performance trigger has fired: record a decision (action plan, not needed now, or escalate).",
+		);
 		a.performance.decision = 'not-now';
 		expect(fields(validateStep(fired, a, 'performance'))).toEqual(['performance.reason']);
 		a.performance = {decision: 'escalate', reason: '', planReviewDate: '', concern: ''};
@@ -82,7 +91,18 @@ describe('review validation, step by step', () => {
 		expect(validateStep(fired, a, 'performance')[0]!.message).toMatch(/after today and no later than 30 Nov 2027/);
 		const onPlan: ReviewContext = {
 			...fired,
-			trigger: {...fired.trigger, activePlan: {id: 'ap1', officerId: 'o0011', started: '2026-08-22', expires: '2027-08-22', reviewDate: '2026-12-20', endedOn: null, decisionSeq: 1}},
+			trigger: {
+				...fired.trigger,
+				activePlan: {
+					id: 'ap1',
+					officerId: 'o0011',
+					started: '2026-08-22',
+					expires: '2027-08-22',
+					reviewDate: '2026-12-20',
+					endedOn: null,
+					decisionSeq: 1,
+				},
+			},
 		};
 		a.performance.planReviewDate = '';
 		expect(validateStep(onPlan, a, 'performance')[0]!.message).toMatch(/already on an action plan until 22 Aug 2027/);
@@ -93,7 +113,11 @@ describe('review validation, step by step', () => {
 		const a = completeAnswers(ctx);
 		a.welfare = {checkIn: null, note: '', flags: []};
 		expect(validateStep(ctx, a, 'welfare')).toEqual([]);
-		expect(validateStep(due, a, 'welfare')[0]).toEqual({step: 'welfare', field: 'welfare.checkIn', message: 'A welfare check-in with DC Doyle is due: record whether it happened.'});
+		expect(validateStep(due, a, 'welfare')[0]).toEqual({
+			step: 'welfare',
+			field: 'welfare.checkIn',
+			message: 'A welfare check-in with DC Doyle is due: record whether it happened.',
+		});
 		a.welfare = {checkIn: false, note: '', flags: ['stress-risk-assessment']};
 		expect(fields(validateStep(due, a, 'welfare'))).toEqual(['welfare.flags']);
 		a.welfare.checkIn = true;
@@ -107,7 +131,9 @@ describe('review validation, step by step', () => {
 		a.signOff.nextReviewDue = TODAY;
 		expect(validateStep(ctx, a, 'sign-off')[0]!.message).toBe('The next review must be after today.');
 		a.signOff.nextReviewDue = addDays(TODAY, 15);
-		expect(validateStep(ctx, a, 'sign-off')[0]!.message).toBe('medium risk is reviewed every 14 days: the next review can be no later than 14 Dec.');
+		expect(validateStep(ctx, a, 'sign-off')[0]!.message).toBe(
+			'medium risk is reviewed every 14 days: the next review can be no later than 14 Dec.',
+		);
 		a.signOff.nextReviewDue = '07/12/2026';
 		expect(validateStep(ctx, a, 'sign-off')).toEqual([]);
 		// Raising the risk to high pulls the latest date in to 7 days.

@@ -41,7 +41,9 @@ describe('demo team on its reference date', () => {
 		expect(same.message).toMatch(/^DC Ashworth wrote the same update on 2 cases on 21 Oct/);
 		const mg3 = problems.find(p => p.kind === 'stalled-deliverable')!;
 		expect(mg3.message).toMatch(/^MG3 "in progress" since \d\d \w{3} 2024: 945 days \(2 years 7 months\)/);
-		expect(problems.find(p => p.kind === 'review-due-supervisor-absent')!.message).toMatch(/^DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named/);
+		expect(problems.find(p => p.kind === 'review-due-supervisor-absent')!.message).toMatch(
+			/^DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named/,
+		);
 	});
 
 	it('performance triggers: Ashworth escalated after two "not now"s; the API agrees', () => {

@@ -81,13 +81,20 @@ export function store(over: Partial<StoreData> = {}): StoreData {
 }
 
 /** Chain entries signed in order (reviews and decisions). */
-export function chainOf(items: ({kind: 'review'; data: ReviewData} | {kind: 'performance-decision'; data: PerformanceDecisionData})[]): ChainEntry[] {
+export function chainOf(
+	items: ({kind: 'review'; data: ReviewData} | {kind: 'performance-decision'; data: PerformanceDecisionData})[],
+): ChainEntry[] {
 	const chain: ChainEntry[] = [];
 	for (const it of items) chain.push(signer(chain, it.kind, it.data, `${it.data.date}T10:00:00.000Z`));
 	return chain;
 }
 
-export function review(caseRef: string, date: IsoDate, nextReviewDue: IsoDate, over: Partial<ReviewData> = {}): {kind: 'review'; data: ReviewData} {
+export function review(
+	caseRef: string,
+	date: IsoDate,
+	nextReviewDue: IsoDate,
+	over: Partial<ReviewData> = {},
+): {kind: 'review'; data: ReviewData} {
 	return {
 		kind: 'review',
 		data: {
@@ -114,8 +121,23 @@ export function review(caseRef: string, date: IsoDate, nextReviewDue: IsoDate, o
 	};
 }
 
-export function decision(officerId: string, date: IsoDate, kind: PerformanceDecisionData['decision']): {kind: 'performance-decision'; data: PerformanceDecisionData} {
-	return {kind: 'performance-decision', data: {officerId, date, by: 's1', decision: kind, reason: kind === 'not-now' ? 'Officer is improving.' : null, evidence: [], caseRef: null}};
+export function decision(
+	officerId: string,
+	date: IsoDate,
+	kind: PerformanceDecisionData['decision'],
+): {kind: 'performance-decision'; data: PerformanceDecisionData} {
+	return {
+		kind: 'performance-decision',
+		data: {
+			officerId,
+			date,
+			by: 's1',
+			decision: kind,
+			reason: kind === 'not-now' ? 'Officer is improving.' : null,
+			evidence: [],
+			caseRef: null,
+		},
+	};
 }
 
 export function ofKind(data: StoreData, today: IsoDate, kind: ProblemKind): Problem[] {
@@ -128,7 +150,12 @@ export function problem(data: StoreData, today: IsoDate, id: string): Problem | 
 }
 
 /** Severity of the problem with this id on each day from..to (undefined when it does not fire). */
-export function severities(data: StoreData | ((day: IsoDate) => StoreData), id: string, from: IsoDate, to: IsoDate): Record<IsoDate, string | undefined> {
+export function severities(
+	data: StoreData | ((day: IsoDate) => StoreData),
+	id: string,
+	from: IsoDate,
+	to: IsoDate,
+): Record<IsoDate, string | undefined> {
 	const out: Record<IsoDate, string | undefined> = {};
 	for (let d = from; d <= to; d = addDays(d, 1)) {
 		const s = typeof data === 'function' ? data(d) : data;

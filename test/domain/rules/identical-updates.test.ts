@@ -28,14 +28,22 @@ describe('the similarity measure', () => {
 
 describe('identical-updates rule', () => {
 	it('fires on the day the same text is written on two cases, not the day before; red for identical', () => {
-		const data = store({cases: [kase('CR/1/26', {updates: [up('2026-10-21', MG3)]}), kase('CR/2/26', {updates: [up('2026-10-21', MG3.toUpperCase().replace(/ /g, '  '))]})]});
+		const data = store({
+			cases: [
+				kase('CR/1/26', {updates: [up('2026-10-21', MG3)]}),
+				kase('CR/2/26', {updates: [up('2026-10-21', MG3.toUpperCase().replace(/ /g, '  '))]}),
+			],
+		});
 		expect(ofKind(data, '2026-10-20', 'identical-updates')).toHaveLength(0);
 		const p = problem(data, '2026-10-21', 'identical-updates:o1:2026-10-21:CR/1/26')!;
 		expect(p.severity).toBe('red');
 		expect(p.since).toBe('2026-10-21');
 		expect(p.subject).toEqual({type: 'officer', officerId: 'o1'});
 		expect(p.message).toMatch(/^DC Dean wrote the same update on 2 cases on 21 Oct \(CR\/1\/26, CR\/2\/26\): "In the process/);
-		expect(p.evidence.map(e => [e.caseRef, e.id])).toEqual([['CR/1/26', '0'], ['CR/2/26', '0']]);
+		expect(p.evidence.map(e => [e.caseRef, e.id])).toEqual([
+			['CR/1/26', '0'],
+			['CR/2/26', '0'],
+		]);
 	});
 
 	it('near-identical at or above settings.nearIdenticalSimilarity is amber; below is nothing', () => {
@@ -53,13 +61,20 @@ describe('identical-updates rule', () => {
 	});
 
 	it('not across officers, not on one case, not on different days, not for stock phrases under the minimum length', () => {
-		const two = (x: Partial<Case>, y: Partial<Case>) => store({officers: [...store().officers, officer('o2')], cases: [kase('CR/1/26', x), kase('CR/2/26', y)]});
-		expect(ofKind(two({updates: [up('2026-10-21', MG3)]}, {updates: [up('2026-10-21', MG3, 'o2')]}), '2026-10-21', 'identical-updates')).toHaveLength(0);
+		const two = (x: Partial<Case>, y: Partial<Case>) =>
+			store({officers: [...store().officers, officer('o2')], cases: [kase('CR/1/26', x), kase('CR/2/26', y)]});
+		expect(
+			ofKind(two({updates: [up('2026-10-21', MG3)]}, {updates: [up('2026-10-21', MG3, 'o2')]}), '2026-10-21', 'identical-updates'),
+		).toHaveLength(0);
 		expect(ofKind(two({updates: [up('2026-10-21', MG3), up('2026-10-21', MG3)]}, {}), '2026-10-21', 'identical-updates')).toHaveLength(0);
-		expect(ofKind(two({updates: [up('2026-10-21', MG3)]}, {updates: [up('2026-10-22', MG3)]}), '2026-10-22', 'identical-updates')).toHaveLength(0);
+		expect(
+			ofKind(two({updates: [up('2026-10-21', MG3)]}, {updates: [up('2026-10-22', MG3)]}), '2026-10-22', 'identical-updates'),
+		).toHaveLength(0);
 		const short = 'No update today.';
 		expect(short.split(' ').length).toBeLessThan(MIN_WORDS);
-		expect(ofKind(two({updates: [up('2026-10-21', short)]}, {updates: [up('2026-10-21', short)]}), '2026-10-21', 'identical-updates')).toHaveLength(0);
+		expect(
+			ofKind(two({updates: [up('2026-10-21', short)]}, {updates: [up('2026-10-21', short)]}), '2026-10-21', 'identical-updates'),
+		).toHaveLength(0);
 	});
 
 	it('looks back settings.triggerConcernWindowDays (60) days', () => {
@@ -76,7 +91,13 @@ describe('identical-updates rule', () => {
 		const cases = Array.from({length: 5000}, (_, i) =>
 			kase(`CR/${i}/26`, {
 				oicId: `d${i % 50}`,
-				updates: Array.from({length: 6}, (_, j) => up(addDays('2026-10-05', (i + j * 9) % 55), `Update ${j} on case ${i}: enquiries continue with ${i * 7 + j} items reviewed`, `d${i % 50}`)),
+				updates: Array.from({length: 6}, (_, j) =>
+					up(
+						addDays('2026-10-05', (i + j * 9) % 55),
+						`Update ${j} on case ${i}: enquiries continue with ${i * 7 + j} items reviewed`,
+						`d${i % 50}`,
+					),
+				),
 			}),
 		);
 		const big = store({officers: [...store().officers, ...officers], cases});
@@ -86,7 +107,9 @@ describe('identical-updates rule', () => {
 	});
 
 	it('a bulk import of 3,000 distinct updates by one officer on one day is not compared pair by pair', () => {
-		const cases = Array.from({length: 3000}, (_, i) => kase(`CR/${i}/26`, {updates: [up('2026-11-02', `Imported record ${i}: reference ${i * 13} status open since ${i % 97}`)]}));
+		const cases = Array.from({length: 3000}, (_, i) =>
+			kase(`CR/${i}/26`, {updates: [up('2026-11-02', `Imported record ${i}: reference ${i * 13} status open since ${i % 97}`)]}),
+		);
 		// Two of them near-identical, to show the filter still finds them.
 		cases[10]!.updates.push(up('2026-11-02', 'Chased DFU for the extraction results on the seized laptop, no date given yet.'));
 		cases[2000]!.updates.push(up('2026-11-02', 'Chased DFU for extraction results on the seized laptop - no date given yet'));

@@ -4,15 +4,28 @@ import {triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
 import type {Case, WelfareEvent} from '../../../source/domain/model.js';
 import {chainOf, decision, kase, officer, problem, severities, store} from './fixture.js';
 
-const event = (officerId: string, date: string, kind: WelfareEvent['kind']): WelfareEvent => ({id: `w-${officerId}-${date}-${kind}`, officerId, date, kind, by: 's1', flags: []});
+const event = (officerId: string, date: string, kind: WelfareEvent['kind']): WelfareEvent => ({
+	id: `w-${officerId}-${date}-${kind}`,
+	officerId,
+	date,
+	kind,
+	by: 's1',
+	flags: [],
+});
 
 describe('workload per FTE', () => {
-	const cases = (n: number, risk: Case['risk'], from = 0): Case[] => Array.from({length: n}, (_, i) => kase(`CR/${from + i}/26`, {risk, allocatedOn: `2026-02-${String(from + i + 1).padStart(2, '0')}`, opened: '2026-01-15'}));
+	const cases = (n: number, risk: Case['risk'], from = 0): Case[] =>
+		Array.from({length: n}, (_, i) =>
+			kase(`CR/${from + i}/26`, {risk, allocatedOn: `2026-02-${String(from + i + 1).padStart(2, '0')}`, opened: '2026-01-15'}),
+		);
 
 	it('points by risk over FTE against capacity; flagged strictly above 110%', () => {
 		// Part-time 20h = 0.5 FTE; capacity 20 points per FTE, so 10 points = 100% and 11 = 110%.
 		const part = officer('o1', {hoursPerWeek: 20, name: 'Pat Part'});
-		const at110 = store({officers: [officer('s1', {rank: 'DS', role: 'sergeant', supervisorId: null}), part], cases: [...cases(5, 'medium'), ...cases(1, 'low', 5)]});
+		const at110 = store({
+			officers: [officer('s1', {rank: 'DS', role: 'sergeant', supervisorId: null}), part],
+			cases: [...cases(5, 'medium'), ...cases(1, 'low', 5)],
+		});
 		expect(workloadFor(at110, 'o1')).toEqual({officerId: 'o1', liveCases: 6, points: 11, fte: 0.5, percent: 110, excessive: false});
 		expect(problem(at110, '2026-03-01', 'workload:o1')).toBeUndefined();
 		const over = store({officers: at110.officers, cases: [...cases(5, 'medium'), ...cases(2, 'low', 5)]});
@@ -36,7 +49,8 @@ describe('workload per FTE', () => {
 
 describe('span of control', () => {
 	it('warns above 8 direct reports, from the day the ninth joined', () => {
-		const reports = (n: number) => Array.from({length: n}, (_, i) => officer(`d${i}`, {joinedUnit: `2026-0${Math.min(9, 1 + Math.floor(i / 2))}-0${1 + (i % 2)}`}));
+		const reports = (n: number) =>
+			Array.from({length: n}, (_, i) => officer(`d${i}`, {joinedUnit: `2026-0${Math.min(9, 1 + Math.floor(i / 2))}-0${1 + (i % 2)}`}));
 		const base = store();
 		const eight = store({officers: [...base.officers.filter(o => o.id !== 'o1'), ...reports(8)]});
 		expect(problem(eight, '2026-10-01', 'span-of-control:s1')).toBeUndefined();
@@ -54,8 +68,16 @@ describe('span of control', () => {
 describe('welfare check-ins', () => {
 	it('due 28 days after the last check-in (amber), red a further 28 days on', () => {
 		const data = store({welfareEvents: [event('o1', '2026-05-01', 'check-in'), event('o1', '2026-05-01', 'wellbeing-questionnaire')]});
-		expect(severities(data, 'welfare-check-in-due:o1', '2026-05-28', '2026-05-30')).toEqual({'2026-05-28': undefined, '2026-05-29': 'amber', '2026-05-30': 'amber'});
-		expect(severities(data, 'welfare-check-in-due:o1', '2026-06-25', '2026-06-27')).toEqual({'2026-06-25': 'amber', '2026-06-26': 'red', '2026-06-27': 'red'});
+		expect(severities(data, 'welfare-check-in-due:o1', '2026-05-28', '2026-05-30')).toEqual({
+			'2026-05-28': undefined,
+			'2026-05-29': 'amber',
+			'2026-05-30': 'amber',
+		});
+		expect(severities(data, 'welfare-check-in-due:o1', '2026-06-25', '2026-06-27')).toEqual({
+			'2026-06-25': 'amber',
+			'2026-06-26': 'red',
+			'2026-06-27': 'red',
+		});
 		// A one-to-one counts as contact; a check-in recorded after today does not.
 		const later = store({welfareEvents: [event('o1', '2026-05-01', 'check-in'), event('o1', '2026-06-10', 'one-to-one')]});
 		expect(problem(later, '2026-06-09', 'welfare-check-in-due:o1')).toBeDefined();
@@ -65,7 +87,9 @@ describe('welfare check-ins', () => {
 	it('annual wellbeing questionnaire', () => {
 		const data = store({welfareEvents: [event('o1', '2025-06-01', 'wellbeing-questionnaire')]});
 		expect(problem(data, '2026-05-31', 'welfare-check-in-due:o1:questionnaire')).toBeUndefined();
-		expect(problem(data, '2026-06-01', 'welfare-check-in-due:o1:questionnaire')?.message).toBe('Wellbeing questionnaire for DC Dean due 01 Jun, today; last 01 Jun 2025 (every 365 days)');
+		expect(problem(data, '2026-06-01', 'welfare-check-in-due:o1:questionnaire')?.message).toBe(
+			'Wellbeing questionnaire for DC Dean due 01 Jun, today; last 01 Jun 2025 (every 365 days)',
+		);
 	});
 });
 
@@ -76,7 +100,11 @@ describe('new starters', () => {
 
 	it('monthly one-to-one: due 31 days after joining or the last one', () => {
 		const data = store({officers: team, welfareEvents: [event('o1', '2026-03-20', 'check-in')]});
-		expect(severities(data, 'new-starter-one-to-one-due:o1', '2026-03-31', '2026-04-02')).toEqual({'2026-03-31': undefined, '2026-04-01': 'amber', '2026-04-02': 'amber'});
+		expect(severities(data, 'new-starter-one-to-one-due:o1', '2026-03-31', '2026-04-02')).toEqual({
+			'2026-03-31': undefined,
+			'2026-04-01': 'amber',
+			'2026-04-02': 'amber',
+		});
 		const met = store({officers: team, welfareEvents: [event('o1', '2026-04-05', 'one-to-one')]});
 		expect(problem(met, '2026-05-05', 'new-starter-one-to-one-due:o1')).toBeUndefined();
 		expect(problem(met, '2026-05-06', 'new-starter-one-to-one-due:o1')).toBeDefined();
@@ -87,12 +115,17 @@ describe('new starters', () => {
 
 	it('given a case over 12 months old: support needed, naming the mentor and the mentor load', () => {
 		const old = kase('CR/11/25', {opened: '2025-04-15', allocatedOn: '2026-03-10'});
-		const data = store({officers: team, cases: [old, kase('CR/12/26', {opened: '2026-03-02', allocatedOn: '2026-03-02'}), kase('CR/13/26', {oicId: 'm1', risk: 'high'})]});
+		const data = store({
+			officers: team,
+			cases: [old, kase('CR/12/26', {opened: '2026-03-02', allocatedOn: '2026-03-02'}), kase('CR/13/26', {oicId: 'm1', risk: 'high'})],
+		});
 		expect(problem(data, '2026-04-14', 'new-starter-old-cases:o1')).toBeUndefined();
 		const p = problem(data, '2026-04-15', 'new-starter-old-cases:o1')!;
 		expect(p.since).toBe('2026-04-15');
 		expect(p.severity).toBe('amber');
-		expect(p.message).toBe('TDC New, in the unit 45 days, holds 1 case opened over 12 months ago (CR/11/25); mentor DC Mentor (own caseload 15% of capacity)');
+		expect(p.message).toBe(
+			'TDC New, in the unit 45 days, holds 1 case opened over 12 months ago (CR/11/25); mentor DC Mentor (own caseload 15% of capacity)',
+		);
 		const noMentor = store({officers: [...team.filter(o => o.id !== 'o1'), {...starter, mentorId: null}], cases: [old]});
 		expect(problem(noMentor, '2026-04-15', 'new-starter-old-cases:o1')?.severity).toBe('red');
 		// Allocated after it was already old: fires from allocation.
@@ -107,19 +140,35 @@ describe('tenure and psychological screening (image-exposed roles)', () => {
 
 	it('tenure review due at 4 years, red past the expected move at 5', () => {
 		const data = store({officers: team});
-		expect(severities(data, 'tenure-review-due:o1', '2025-06-14', '2025-06-16')).toEqual({'2025-06-14': undefined, '2025-06-15': 'amber', '2025-06-16': 'amber'});
+		expect(severities(data, 'tenure-review-due:o1', '2025-06-14', '2025-06-16')).toEqual({
+			'2025-06-14': undefined,
+			'2025-06-15': 'amber',
+			'2025-06-16': 'amber',
+		});
 		const held = store({officers: team, welfareEvents: [event('o1', '2025-06-20', 'tenure-review')]});
 		expect(problem(held, '2025-07-01', 'tenure-review-due:o1')).toBeUndefined();
-		expect(severities(held, 'tenure-review-due:o1', '2026-06-14', '2026-06-16')).toEqual({'2026-06-14': undefined, '2026-06-15': 'red', '2026-06-16': 'red'});
+		expect(severities(held, 'tenure-review-due:o1', '2026-06-14', '2026-06-16')).toEqual({
+			'2026-06-14': undefined,
+			'2026-06-15': 'red',
+			'2026-06-16': 'red',
+		});
 		// Not image-exposed: no tenure rule.
 		expect(problem(store(), '2026-07-01', 'tenure-review-due:o1')).toBeUndefined();
 	});
 
 	it('screening due at 4 years, then every 6 months', () => {
 		const data = store({officers: team});
-		expect(severities(data, 'screening-due:o1', '2025-06-14', '2025-06-16')).toEqual({'2025-06-14': undefined, '2025-06-15': 'amber', '2025-06-16': 'amber'});
+		expect(severities(data, 'screening-due:o1', '2025-06-14', '2025-06-16')).toEqual({
+			'2025-06-14': undefined,
+			'2025-06-15': 'amber',
+			'2025-06-16': 'amber',
+		});
 		const screened = store({officers: team, welfareEvents: [event('o1', '2025-07-10', 'psychological-screening')]});
-		expect(severities(screened, 'screening-due:o1', '2026-01-09', '2026-01-11')).toEqual({'2026-01-09': undefined, '2026-01-10': 'amber', '2026-01-11': 'amber'});
+		expect(severities(screened, 'screening-due:o1', '2026-01-09', '2026-01-11')).toEqual({
+			'2026-01-09': undefined,
+			'2026-01-10': 'amber',
+			'2026-01-11': 'amber',
+		});
 		expect(problem(screened, '2026-07-10', 'screening-due:o1')?.severity).toBe('red');
 	});
 });
@@ -131,10 +180,21 @@ describe('performance trigger', () => {
 		const data = store({concerns: [concern('2026-03-01'), concern('2026-04-20')]});
 		expect(triggerFor(data, 'o1', '2026-04-19').fired).toBe(false);
 		const t = triggerFor(data, 'o1', '2026-04-20');
-		expect(t).toMatchObject({officerId: 'o1', fired: true, firstFired: '2026-04-20', decisionRecorded: false, escalated: false, lastDecision: null, activePlan: null});
+		expect(t).toMatchObject({
+			officerId: 'o1',
+			fired: true,
+			firstFired: '2026-04-20',
+			decisionRecorded: false,
+			escalated: false,
+			lastDecision: null,
+			activePlan: null,
+		});
 		expect(t.evidence.filter(e => e.type === 'concern')).toHaveLength(2);
 		// Each line tells the sergeant which concern it is (QA P3-14: two identical lines before).
-		expect(t.evidence.filter(e => e.type === 'concern').map(e => e.detail)).toEqual(['concern recorded 01 Mar by DS Sergeant', 'concern recorded 20 Apr by DS Sergeant']);
+		expect(t.evidence.filter(e => e.type === 'concern').map(e => e.detail)).toEqual([
+			'concern recorded 01 Mar by DS Sergeant',
+			'concern recorded 20 Apr by DS Sergeant',
+		]);
 		expect(problem(data, '2026-04-20', 'performance-trigger:o1')?.severity).toBe('amber');
 		expect(triggerFor(data, 'o1', '2026-05-03').escalated).toBe(false);
 		expect(triggerFor(data, 'o1', '2026-05-04').escalated).toBe(true);
@@ -149,7 +209,9 @@ describe('performance trigger', () => {
 		// Answered, it stays for the window after the second concern, then lapses.
 		const answered = store({concerns: data.concerns, chain: chainOf([decision('o1', '2026-04-25', 'not-now')])});
 		expect(triggerFor(answered, 'o1', '2026-06-18').fired).toBe(true);
-		expect(triggerFor(answered, 'o1', '2026-06-18').evidence.find(e => e.type === 'decision')?.detail).toBe('decision "not-now" recorded 25 Apr by DS Sergeant');
+		expect(triggerFor(answered, 'o1', '2026-06-18').evidence.find(e => e.type === 'decision')?.detail).toBe(
+			'decision "not-now" recorded 25 Apr by DS Sergeant',
+		);
 		expect(triggerFor(answered, 'o1', '2026-06-19').fired).toBe(false);
 	});
 
@@ -174,7 +236,15 @@ describe('performance trigger', () => {
 
 	it('an action plan in force counts as the decision and keeps it off the list', () => {
 		const concerns = [concern('2026-03-01'), concern('2026-04-20')];
-		const plan = {id: 'ap1', officerId: 'o1', started: '2026-04-22', expires: '2027-04-22', reviewDate: '2026-07-01', endedOn: null, decisionSeq: 0};
+		const plan = {
+			id: 'ap1',
+			officerId: 'o1',
+			started: '2026-04-22',
+			expires: '2027-04-22',
+			reviewDate: '2026-07-01',
+			endedOn: null,
+			decisionSeq: 0,
+		};
 		const data = store({concerns, actionPlans: [plan], chain: chainOf([decision('o1', '2026-04-22', 'action-plan')])});
 		expect(triggerFor(data, 'o1', '2026-05-20')).toMatchObject({fired: true, decisionRecorded: true, escalated: false, activePlan: plan});
 		expect(problem(data, '2026-05-20', 'performance-trigger:o1')).toBeUndefined();
@@ -190,11 +260,28 @@ describe('performance trigger', () => {
 	it('identical update text alone fires it on the day it was written; so does a stalled action', () => {
 		const text = 'In the process of trying to complete the MG3. The grading machine has stopped working.';
 		const earlier = {date: '2026-10-10', authorId: 'o1', text: 'Enquiries continue.'};
-		const same = store({cases: [kase('CR/30/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]}), kase('CR/31/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]})]});
+		const same = store({
+			cases: [
+				kase('CR/30/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]}),
+				kase('CR/31/26', {updates: [earlier, {date: '2026-10-21', authorId: 'o1', text}]}),
+			],
+		});
 		expect(triggerFor(same, 'o1', '2026-10-20').fired).toBe(false);
 		expect(triggerFor(same, 'o1', '2026-10-21')).toMatchObject({fired: true, firstFired: '2026-10-21'});
-		const action = {id: 'a1', text: 'Grade the images', ownerId: 'o1', due: '2026-12-01', status: 'in-progress' as const, createdOn: '2026-09-01', startedOn: '2026-09-02', carriedCount: 0, history: []};
-		const stalled = store({cases: [kase('CR/32/26', {actions: [action], updates: [{date: '2026-09-30', authorId: 'o1', text: 'Grading continues.'}]})]});
+		const action = {
+			id: 'a1',
+			text: 'Grade the images',
+			ownerId: 'o1',
+			due: '2026-12-01',
+			status: 'in-progress' as const,
+			createdOn: '2026-09-01',
+			startedOn: '2026-09-02',
+			carriedCount: 0,
+			history: [],
+		};
+		const stalled = store({
+			cases: [kase('CR/32/26', {actions: [action], updates: [{date: '2026-09-30', authorId: 'o1', text: 'Grading continues.'}]})],
+		});
 		expect(triggerFor(stalled, 'o1', '2026-09-29').fired).toBe(false);
 		expect(triggerFor(stalled, 'o1', '2026-09-30')).toMatchObject({fired: true, firstFired: '2026-09-30'});
 	});

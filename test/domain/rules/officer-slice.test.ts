@@ -27,7 +27,8 @@ function expectSameFacts(data: StoreData, today: string): number {
 		const full = triggerFor(data, o.id, today);
 		expect(triggerIn(ruleContext(slice, today), o.id), `${o.id} on ${today}`).toEqual(full);
 		if (full.fired) fired++;
-		const mine = (ps: ReturnType<typeof findProblems>) => ps.filter(p => CHECK_IN_KINDS.has(p.kind) && p.subject.type === 'officer' && p.subject.officerId === o.id).map(p => p.id);
+		const mine = (ps: ReturnType<typeof findProblems>) =>
+			ps.filter(p => CHECK_IN_KINDS.has(p.kind) && p.subject.type === 'officer' && p.subject.officerId === o.id).map(p => p.id);
 		expect(mine(findProblems(slice, today)), `${o.id} check-ins on ${today}`).toEqual(mine(whole));
 	}
 	return fired;
@@ -46,7 +47,7 @@ describe('officerSlice', () => {
 		expect(expectSameFacts(data, '2026-11-30')).toBeGreaterThan(0);
 	});
 
-	it('keeps the cases of other officers that carry the officer\'s own updates (identical-update evidence)', () => {
+	it("keeps the cases of other officers that carry the officer's own updates (identical-update evidence)", () => {
 		const data = loadDemo();
 		const author = 'o0007';
 		const own = data.cases.find(c => c.oicId === author && isLive(c))!;
@@ -55,7 +56,12 @@ describe('officerSlice', () => {
 		own.updates.push({date: TODAY, authorId: author, text});
 		other.updates.push({date: TODAY, authorId: author, text});
 		const full = triggerFor(data, author, TODAY);
-		expect(full.evidence.filter(e => e.type === 'update').map(e => e.caseRef).sort()).toEqual([own.ref, other.ref].sort());
+		expect(
+			full.evidence
+				.filter(e => e.type === 'update')
+				.map(e => e.caseRef)
+				.sort(),
+		).toEqual([own.ref, other.ref].sort());
 		const slice = officerSlice(data, author, TODAY);
 		expect(slice.cases.some(c => c.ref === other.ref)).toBe(true);
 		expect(slice.cases.length).toBeLessThan(data.cases.length / 2);
@@ -70,7 +76,11 @@ describe('officerSlice', () => {
 		const move = {toOfficerId: 'o0006', on: TODAY, today: TODAY, by: 'o0002', reason: 'OIC on sick leave', recordedAt, confirmAway: true};
 		for (const c of moved) data = reallocateCase(data, {...move, ref: c.ref}).data;
 		const slice = officerSlice(data, 'o0003', TODAY);
-		for (const c of moved) expect(slice.cases.some(x => x.ref === c.ref), c.ref).toBe(true);
+		for (const c of moved)
+			expect(
+				slice.cases.some(x => x.ref === c.ref),
+				c.ref,
+			).toBe(true);
 		expect(triggerFor(data, 'o0003', TODAY).evidence.some(e => e.detail.includes('while DC Ashworth held it'))).toBe(true);
 		for (const day of [TODAY, addDays(TODAY, 20)]) expectSameFacts(data, day);
 	});

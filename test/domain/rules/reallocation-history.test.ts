@@ -49,7 +49,11 @@ function before(): StoreData {
 			officer('o2', {name: 'Bea Baker'}),
 		],
 		cases: [
-			kase('CR/1/26', {...since5Jan, updates: [update('Statement taken from the witness at her home address.')], actions: [carriedAction()]}),
+			kase('CR/1/26', {
+				...since5Jan,
+				updates: [update('Statement taken from the witness at her home address.')],
+				actions: [carriedAction()],
+			}),
 			kase('CR/2/26', {...since5Jan, updates: [update('Seized phone booked in to the digital forensics unit.')]}),
 		],
 	});
@@ -157,7 +161,9 @@ describe('the new-starter rule dates old cases from the day they were allocated 
 				officer('o1', {name: 'Dan Dean'}),
 				officer('n1', {name: 'Nia New', joinedUnit: '2026-05-01', mentorId: 'o1'}),
 			],
-			cases: [kase('CR/9/24', {opened: '2024-03-01', allocatedOn: '2024-03-01', updates: [{...update('Up to date.'), date: '2026-06-20'}]})],
+			cases: [
+				kase('CR/9/24', {opened: '2024-03-01', allocatedOn: '2024-03-01', updates: [{...update('Up to date.'), date: '2026-06-20'}]}),
+			],
 		});
 		expect(problem(data, '2026-06-25', 'new-starter-old-cases:n1')).toBeUndefined();
 		const move = {ref: 'CR/9/24', toOfficerId: 'n1', on: '2026-06-22', today: '2026-06-25', by: 's1', reason: 'Caseload balance'};

@@ -36,7 +36,10 @@ function series(from: IsoDate, step: number, until: (d: IsoDate) => boolean): Is
 
 const mg3Updates: CrimeUpdate[] = series('2024-02-05', 28, d => d < '2026-06-01').map(date => ({date, authorId: 'o1', text: MG3}));
 const reviewDates = [...series('2024-01-22', 14, d => d < ABSENCE_FROM), ...series('2026-05-05', 14, d => d < '2026-08-01')];
-const team = [...Array.from({length: 7}, (_, i) => officer(`d${i}`, {joinedUnit: `2022-0${i + 1}-01`})), officer('d8', {joinedUnit: '2025-01-06'})];
+const team = [
+	...Array.from({length: 7}, (_, i) => officer(`d${i}`, {joinedUnit: `2022-0${i + 1}-01`})),
+	officer('d8', {joinedUnit: '2025-01-06'}),
+];
 
 function storeOn(day: IsoDate): StoreData {
 	const upTo = <T extends {date: IsoDate}>(xs: T[]) => xs.filter(x => x.date <= day);
@@ -47,9 +50,27 @@ function storeOn(day: IsoDate): StoreData {
 			kase(A, {
 				opened: '2024-01-08',
 				allocatedOn: '2024-01-08',
-				cps: day >= '2024-02-05' ? {mg3Status: 'in-progress', mg3Since: '2024-02-05', cpsDueDate: null, courtDate: null} : {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-				updates: upTo([{date: '2024-01-09', authorId: 'o1', text: 'Warrant executed; laptop and phone seized.'}, ...mg3Updates, {date: '2026-06-10', authorId: 'o1', text: SAME}]),
-				forensics: day >= '2024-01-20' ? [{id: 'f1', item: 'Laptop (suspect)', submitted: '2024-01-20', expected: null, resultOn: day >= '2024-05-30' ? '2024-05-30' : null}] : [],
+				cps:
+					day >= '2024-02-05'
+						? {mg3Status: 'in-progress', mg3Since: '2024-02-05', cpsDueDate: null, courtDate: null}
+						: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
+				updates: upTo([
+					{date: '2024-01-09', authorId: 'o1', text: 'Warrant executed; laptop and phone seized.'},
+					...mg3Updates,
+					{date: '2026-06-10', authorId: 'o1', text: SAME},
+				]),
+				forensics:
+					day >= '2024-01-20'
+						? [
+								{
+									id: 'f1',
+									item: 'Laptop (suspect)',
+									submitted: '2024-01-20',
+									expected: null,
+									resultOn: day >= '2024-05-30' ? '2024-05-30' : null,
+								},
+							]
+						: [],
 				nextReviewDue: reviews.at(-1)?.data.nextReviewDue ?? '2024-01-22',
 			}),
 		);
@@ -60,16 +81,28 @@ function storeOn(day: IsoDate): StoreData {
 				opened: '2026-04-20',
 				allocatedOn: '2026-04-20',
 				arrestDate: day >= '2026-05-01' ? '2026-05-01' : null,
-				bail: day >= '2026-05-01' ? {regime: 'pcsc-2022', bailedOn: '2026-05-01', returnDate: '2026-07-20', extensions: [], endedOn: null, suspect: 'XY'} : null,
-				updates: upTo([{date: '2026-04-21', authorId: 'o1', text: 'Referral received from NCA; enquiries with the ISP.'}, {date: '2026-05-02', authorId: 'o1', text: 'Suspect interviewed and bailed; devices seized.'}, {date: '2026-06-10', authorId: 'o1', text: SAME}]),
+				bail:
+					day >= '2026-05-01'
+						? {regime: 'pcsc-2022', bailedOn: '2026-05-01', returnDate: '2026-07-20', extensions: [], endedOn: null, suspect: 'XY'}
+						: null,
+				updates: upTo([
+					{date: '2026-04-21', authorId: 'o1', text: 'Referral received from NCA; enquiries with the ISP.'},
+					{date: '2026-05-02', authorId: 'o1', text: 'Suspect interviewed and bailed; devices seized.'},
+					{date: '2026-06-10', authorId: 'o1', text: SAME},
+				]),
 				nextReviewDue: '2099-01-01',
 			}),
 		);
 	}
-	const absences = [absence('ab1', 's1', ABSENCE_FROM, ABSENCE_TO), absence('ab2', 'o1', '2026-07-18', null)].filter(a => a.recordedAt.slice(0, 10) <= day);
+	const absences = [absence('ab1', 's1', ABSENCE_FROM, ABSENCE_TO), absence('ab2', 'o1', '2026-07-18', null)].filter(
+		a => a.recordedAt.slice(0, 10) <= day,
+	);
 	const base = store();
 	return store({
-		officers: [...base.officers.map(o => (o.id === 'o1' ? {...o, joinedUnit: '2019-09-01', imageExposed: true} : {...o, joinedUnit: '2018-04-01'})), ...team],
+		officers: [
+			...base.officers.map(o => (o.id === 'o1' ? {...o, joinedUnit: '2019-09-01', imageExposed: true} : {...o, joinedUnit: '2018-04-01'})),
+			...team,
+		],
 		cases,
 		absences,
 		chain: chainOf(reviews),
@@ -102,7 +135,12 @@ describe('seed replay: the source case, day by day', () => {
 
 	it('the performance trigger fires with the stalled MG3 and goes to the inspector 14 days later with no decision', () => {
 		expect(triggerFor(storeOn('2024-03-03'), 'o1', '2024-03-03').fired).toBe(false);
-		expect(triggerFor(storeOn('2024-03-04'), 'o1', '2024-03-04')).toMatchObject({fired: true, firstFired: '2024-03-04', decisionRecorded: false, escalated: false});
+		expect(triggerFor(storeOn('2024-03-04'), 'o1', '2024-03-04')).toMatchObject({
+			fired: true,
+			firstFired: '2024-03-04',
+			decisionRecorded: false,
+			escalated: false,
+		});
 		expect(triggerFor(storeOn('2024-03-17'), 'o1', '2024-03-17').escalated).toBe(false);
 		expect(triggerFor(storeOn('2024-03-18'), 'o1', '2024-03-18').escalated).toBe(true);
 		expect(problem(storeOn('2024-03-18'), '2024-03-18', 'performance-trigger:o1')?.severity).toBe('red');
@@ -151,7 +189,9 @@ describe('seed replay: the source case, day by day', () => {
 		expect(problem(storeOn('2026-07-13'), '2026-07-13', `bail-due:${B}`)?.severity).toBe('red');
 		const sick = firstFiresOn(`bail-officer-absent:${B}`, '2026-07-18');
 		expect(sick.severity).toBe('critical');
-		expect(sick.message).toBe('Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; no cover assigned');
+		expect(sick.message).toBe(
+			'Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; no cover assigned',
+		);
 		expect(firstFiresOn(`bail-lapsed:${B}`, '2026-07-21').severity).toBe('critical');
 	});
 

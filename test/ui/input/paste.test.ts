@@ -3,7 +3,22 @@ import {pasteAssembler, pastedLine} from '../../../source/ui/input/paste.js';
 import {applyChunk} from '../../../source/ui/input/split-keys.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 
-const NO = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false} as KeyPress;
+const NO = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+} as KeyPress;
 
 describe('bracketed paste', () => {
 	it('puts the marks and the text between them back together as one paste, however Ink cut them up', () => {
@@ -21,7 +36,13 @@ describe('bracketed paste', () => {
 
 	it('a paste is applied whole, never split into keys', () => {
 		const seen: string[] = [];
-		applyChunk(null, 'a\rb\tc', {...NO, paste: true}, (s, input) => (seen.push(input), s), () => false);
+		applyChunk(
+			null,
+			'a\rb\tc',
+			{...NO, paste: true},
+			(s, input) => (seen.push(input), s),
+			() => false,
+		);
 		expect(seen).toEqual(['a\rb\tc']);
 	});
 

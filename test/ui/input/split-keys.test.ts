@@ -2,9 +2,40 @@ import {describe, expect, it} from 'vitest';
 import {applyChunk, splitKeys} from '../../../source/ui/input/split-keys.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 
-const NO = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false} as KeyPress;
+const NO = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+} as KeyPress;
 const names = (chunk: string) =>
-	splitKeys(chunk, NO).map(({input, key}) => (key.tab ? (key.shift ? 'S-Tab' : 'Tab') : key.return ? 'Enter' : key.escape ? 'Esc' : key.ctrl ? `C-${input}` : key.upArrow ? 'Up' : key.delete ? 'Del' : input));
+	splitKeys(chunk, NO).map(({input, key}) =>
+		key.tab
+			? key.shift
+				? 'S-Tab'
+				: 'Tab'
+			: key.return
+				? 'Enter'
+				: key.escape
+					? 'Esc'
+					: key.ctrl
+						? `C-${input}`
+						: key.upArrow
+							? 'Up'
+							: key.delete
+								? 'Del'
+								: input,
+	);
 
 describe('splitting a chunk of keys', () => {
 	it('leaves a single key or plain text alone', () => {
@@ -23,7 +54,12 @@ describe('applying a chunk key by key', () => {
 	type S = {at: number; field: string | null; log: string[]};
 	const step = (s: S, input: string, key: KeyPress): S => {
 		const log = [...s.log, key.delete ? 'Del' : key.tab ? 'Tab' : key.return ? 'Enter' : input];
-		if (s.field !== null) return key.return ? {...s, field: null, log} : key.delete ? {...s, field: s.field.slice(0, -1), log} : {...s, field: s.field + input, log};
+		if (s.field !== null)
+			return key.return
+				? {...s, field: null, log}
+				: key.delete
+					? {...s, field: s.field.slice(0, -1), log}
+					: {...s, field: s.field + input, log};
 		if (input === 'j') return {...s, at: s.at + 1, log};
 		if (input === '/') return {...s, field: '', log};
 		return {...s, log};
@@ -40,12 +76,24 @@ describe('applying a chunk key by key', () => {
 	});
 	it('reports an upper-case letter alone with shift, as Ink does', () => {
 		const seen: boolean[] = [];
-		applyChunk(0, 'Gg', NO, (n, _i, k) => (seen.push(k.shift), n), () => false);
+		applyChunk(
+			0,
+			'Gg',
+			NO,
+			(n, _i, k) => (seen.push(k.shift), n),
+			() => false,
+		);
 		expect(seen).toEqual([true, false]);
 	});
 	it('keeps a letter with a modifier whole (an unrecognised sequence never becomes stray keys)', () => {
 		const got: string[] = [];
-		applyChunk(0, '[1;5P', {...NO, meta: true}, (n, i) => (got.push(i), n), () => false);
+		applyChunk(
+			0,
+			'[1;5P',
+			{...NO, meta: true},
+			(n, i) => (got.push(i), n),
+			() => false,
+		);
 		expect(got).toEqual(['[1;5P']);
 	});
 });
@@ -53,7 +101,13 @@ describe('applying a chunk key by key', () => {
 describe('Esc and a key in one read', () => {
 	it('is applied as Esc, then the key (nothing binds Alt+character)', () => {
 		const got: string[] = [];
-		applyChunk(0, '4', {...NO, meta: true}, (n, i, k) => (got.push(k.escape ? 'Esc' : `${i}${k.meta ? '+meta' : ''}`), n), () => false);
+		applyChunk(
+			0,
+			'4',
+			{...NO, meta: true},
+			(n, i, k) => (got.push(k.escape ? 'Esc' : `${i}${k.meta ? '+meta' : ''}`), n),
+			() => false,
+		);
 		expect(got).toEqual(['Esc', '4']);
 	});
 });

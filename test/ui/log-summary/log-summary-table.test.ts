@@ -14,19 +14,36 @@ function demoDocument() {
 	return buildLogDocument(data, {period: period.period, today: DEMO_TODAY}, rules);
 }
 
-const cellsOf = (line: string) => line.split('│').map(c => c.trim()).slice(1, -1);
+const cellsOf = (line: string) =>
+	line
+		.split('│')
+		.map(c => c.trim())
+		.slice(1, -1);
 
 describe('log summary table', () => {
 	it('has a row per sergeant and, with more than one, an All row of the report totals', () => {
 		const doc = demoDocument();
 		const one = doc.report.sergeants[0]!;
-		const other = {...one, sergeantId: 'o9999', sergeant: 'DS Lee Second', totals: {...one.totals, reviewsDone: 7, late: 1, notReviewed: 0, overdueNow: 2, unresolvedTriggers: 0}};
+		const other = {
+			...one,
+			sergeantId: 'o9999',
+			sergeant: 'DS Lee Second',
+			totals: {...one.totals, reviewsDone: 7, late: 1, notReviewed: 0, overdueNow: 2, unresolvedTriggers: 0},
+		};
 		const all = {...one.totals, reviewsDone: one.totals.reviewsDone + 7, late: one.totals.late + 1, overdueNow: one.totals.overdueNow + 2};
 		const text = logSummaryTable({...doc, report: {...doc.report, sergeants: [one, other], totals: all}});
-		const rows = text.split('\n').filter(l => l.startsWith('│')).map(cellsOf);
+		const rows = text
+			.split('\n')
+			.filter(l => l.startsWith('│'))
+			.map(cellsOf);
 		expect(rows).toEqual([
 			['Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers'],
-			['DS Tom Brennan', ...[one.totals.reviewsDone, one.totals.late, one.totals.notReviewed, one.totals.overdueNow, one.totals.unresolvedTriggers].map(String)],
+			[
+				'DS Tom Brennan',
+				...[one.totals.reviewsDone, one.totals.late, one.totals.notReviewed, one.totals.overdueNow, one.totals.unresolvedTriggers].map(
+					String,
+				),
+			],
 			['DS Lee Second', '7', '1', '0', '2', '0'],
 			['All', ...[all.reviewsDone, all.late, all.notReviewed, all.overdueNow, all.unresolvedTriggers].map(String)],
 		]);

@@ -8,7 +8,16 @@ describe('Problems panel header (QA P3-1)', () => {
 		// The demo plus one info problem, as a performance decision recorded "not now" gives.
 		const find = (data: Parameters<typeof findProblems>[0], today: string): Problem[] => [
 			...findProblems(data, today),
-			{id: 'info:test', kind: 'performance-trigger', severity: 'info', subject: {type: 'officer', officerId: 'o0011'}, message: 'Decision recorded', action: 'None', evidence: [], since: today},
+			{
+				id: 'info:test',
+				kind: 'performance-trigger',
+				severity: 'info',
+				subject: {type: 'officer', officerId: 'o0011'},
+				message: 'Decision recorded',
+				action: 'None',
+				evidence: [],
+				since: today,
+			},
 		];
 		const h = renderDesk({findProblems: find});
 		await ready(h);

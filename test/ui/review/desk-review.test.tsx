@@ -71,7 +71,7 @@ describe('review in the desk', () => {
 		expect(data.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue).toBe('2026-12-14');
 	});
 
-	it('at 80x24 the review gets the explorer\'s and panel\'s room: its hints show whole; Esc gives them back', async () => {
+	it("at 80x24 the review gets the explorer's and panel's room: its hints show whole; Esc gives them back", async () => {
 		const h = renderDesk({data: demoData(), size: {columns: 80, rows: 24}});
 		await ready(h);
 		expect(h.frame()).toContain('CASES');

@@ -181,7 +181,22 @@ describe('amending a signed review', () => {
 		const before = store.snapshot();
 		const last = [...before.chain].reverse().find(e => e.kind === 'review' && e.data.caseRef === REF)!;
 		const events = {exits: 0, changes: [] as StoreData[]};
-		const app = render(<AmendScreen data={before} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={100} rows={40} isActive color={false} now={NOW} onExit={() => events.exits++} onChanged={d => events.changes.push(d)} />);
+		const app = render(
+			<AmendScreen
+				data={before}
+				store={store}
+				caseRef={REF}
+				today={TODAY}
+				actor={SERGEANT_ACTOR}
+				width={100}
+				rows={40}
+				isActive
+				color={false}
+				now={NOW}
+				onExit={() => events.exits++}
+				onChanged={d => events.changes.push(d)}
+			/>,
+		);
 		await ready(app);
 		let f = await until(app, `Amend review of ${REF}`);
 		expect(f).toContain(`(entry ${last.seq})`);

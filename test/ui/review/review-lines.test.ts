@@ -12,7 +12,24 @@ import {draftStartedWords} from '../../../source/ui/review/review-state.js';
 import {headingLines, helpLines} from '../../../source/ui/review/review-view.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 
-const NO: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, pageUp: false, pageDown: false};
+const NO: KeyPress = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	pageUp: false,
+	pageDown: false,
+};
 
 describe('wrapSegments', () => {
 	it('packs whole segments and never splits a key from its words', () => {
@@ -40,7 +57,16 @@ describe('optionRows', () => {
 		expect(cells.filter(c => c.selected).map(c => c.text)).toEqual(['10:[DC Officer9]']);
 	});
 	it('keeps the three outcomes whole at the old 80-column editor width', () => {
-		const rows = optionRows([{value: 'done', label: 'done'}, {value: 'carried', label: 'carried over'}, {value: 'dropped', label: 'dropped'}], '', 32, 4);
+		const rows = optionRows(
+			[
+				{value: 'done', label: 'done'},
+				{value: 'carried', label: 'carried over'},
+				{value: 'dropped', label: 'dropped'},
+			],
+			'',
+			32,
+			4,
+		);
 		expect(rows.flat().map(c => c.text)).toEqual(['1:done', '2:carried over', '3:dropped']);
 	});
 });
@@ -114,13 +140,18 @@ describe('the review keymap drives the keys, the hints and the help', () => {
 		const text = reviewHints('text', {firstStep: true, lastStep: false});
 		expect(text[0]).toBe('Ctrl+G help');
 		expect(text).toContain('Esc leave (draft kept)');
-		expect(reviewHints('button', {firstStep: false, lastStep: true, lastField: true, pressWords: 'sign (asks first)'})).toEqual(['? help', 'Enter sign (asks first)', 'Esc back', 'Ctrl+X discard']);
+		expect(reviewHints('button', {firstStep: false, lastStep: true, lastField: true, pressWords: 'sign (asks first)'})).toEqual([
+			'? help',
+			'Enter sign (asks first)',
+			'Esc back',
+			'Ctrl+X discard',
+		]);
 	});
 });
 
-describe('the resumed draft\'s day follows the desk\'s today', () => {
+describe("the resumed draft's day follows the desk's today", () => {
 	const now = new Date('2026-11-28T18:00:00Z');
-	it('counts the draft\'s age on this machine and shows it back from --today', () => {
+	it("counts the draft's age on this machine and shows it back from --today", () => {
 		// The machine says 28 Nov; the desk works as 30 Nov: a draft started an hour ago was started "today".
 		expect(draftStartedWords('2026-11-28T17:00:00Z', now, '2026-11-30')).toBe('started today');
 		expect(draftStartedWords('2026-11-27T09:00:00Z', now, '2026-11-30')).toBe('started yesterday');
@@ -131,8 +162,8 @@ describe('the resumed draft\'s day follows the desk\'s today', () => {
 	});
 });
 
-describe('the review\'s room in the desk', () => {
-	it('at 80x24 the review takes the explorer\'s and the panel\'s room', () => {
+describe("the review's room in the desk", () => {
+	it("at 80x24 the review takes the explorer's and the panel's room", () => {
 		const base = layoutFor({columns: 80, rows: 24});
 		const l = reviewLayout(base);
 		expect(base.editorInner).toBe(32);

@@ -136,7 +136,7 @@ describe('P2-2: the review at a narrow editor', () => {
 		await until(app, 'Cancelled: nothing was changed.');
 	});
 
-	it('a new action\'s owner defaults to the OIC, shown selected; the selection stays in view as it moves', async () => {
+	it("a new action's owner defaults to the OIC, shown selected; the selection stays in view as it moves", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const ctx = reviewContext(store.snapshot(), REF, TODAY);
@@ -171,7 +171,7 @@ describe('P2-2: the review at a narrow editor', () => {
 		await waitFor(() => savedOwner() === options[10]!.value);
 	});
 
-	it('at 80x24 (72 columns, 18 rows) the focused field\'s options are on screen, not below the fold', async () => {
+	it("at 80x24 (72 columns, 18 rows) the focused field's options are on screen, not below the fold", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const app = review(store, {width: 72, rows: 18});
@@ -206,7 +206,7 @@ describe('P2-2: the review at a narrow editor', () => {
 });
 
 describe('P2-3: ? inside the review', () => {
-	it('shows the review\'s keys from its keymap; Esc closes it with every answer kept; ? in a text field is text', async () => {
+	it("shows the review's keys from its keymap; Esc closes it with every answer kept; ? in a text field is text", async () => {
 		const {app} = await reviewAtStep2();
 		await press(app, '2', KEYS.tab, 'Waiting on the DFU?');
 		// In the reason (a text field) the ? was typed as text.
@@ -255,7 +255,22 @@ describe('P2-4: a read-only store', () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file, {readOnly: true});
 		let exits = 0;
-		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={60} rows={20} isActive color={false} now={NOW} onExit={() => exits++} onChanged={() => {}} />);
+		const app = render(
+			<AmendScreen
+				data={store.snapshot()}
+				store={store}
+				caseRef={REF}
+				today={TODAY}
+				actor={SERGEANT_ACTOR}
+				width={60}
+				rows={20}
+				isActive
+				color={false}
+				now={NOW}
+				onExit={() => exits++}
+				onChanged={() => {}}
+			/>,
+		);
 		await ready(app);
 		await until(app, 'READ-ONLY: this amendment cannot be saved or signed');
 		await press(app, KEYS.esc);
@@ -269,7 +284,22 @@ describe('P3-3: validate before asking', () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		const chainBefore = store.snapshot().chain.length;
-		const app = render(<AmendScreen data={store.snapshot()} store={store} caseRef={REF} today={TODAY} actor={SERGEANT_ACTOR} width={72} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
+		const app = render(
+			<AmendScreen
+				data={store.snapshot()}
+				store={store}
+				caseRef={REF}
+				today={TODAY}
+				actor={SERGEANT_ACTOR}
+				width={72}
+				rows={30}
+				isActive
+				color={false}
+				now={NOW}
+				onExit={() => {}}
+				onChanged={() => {}}
+			/>,
+		);
 		await ready(app);
 		await until(app, `Amend review of ${REF}`);
 		await press(app, '4');
@@ -309,7 +339,7 @@ describe('P3-3: validate before asking', () => {
 });
 
 describe('P3-6 and P3-7: heading and resumed draft', () => {
-	it('keeps the save status apart from the step title, and dates the resumed draft by the desk\'s today', async () => {
+	it("keeps the save status apart from the step title, and dates the resumed draft by the desk's today", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
 		// The machine clock says 28 Nov; the desk works as 30 Nov (--today).

@@ -55,7 +55,20 @@ describe('guided review screen', () => {
 		await press(app, KEYS.enter);
 		f = await until(app, 'step 2 of 7: Previous actions');
 		// Action 1 done, 2 carried over with a reason, 3 dropped with a reason.
-		await press(app, '1', KEYS.tab, KEYS.tab, '2', KEYS.tab, 'Awaiting the DFU report', KEYS.tab, '3', KEYS.tab, 'Superseded by CPS advice', KEYS.ctrlN);
+		await press(
+			app,
+			'1',
+			KEYS.tab,
+			KEYS.tab,
+			'2',
+			KEYS.tab,
+			'Awaiting the DFU report',
+			KEYS.tab,
+			'3',
+			KEYS.tab,
+			'Superseded by CPS advice',
+			KEYS.ctrlN,
+		);
 		await until(app, 'step 3 of 7: Risk');
 		await press(app, '1', KEYS.ctrlN);
 		await until(app, 'step 4 of 7: Action plan');
@@ -128,7 +141,14 @@ describe('guided review screen', () => {
 		// Meanwhile, on the other desk: a review of another of DC Doyle's cases records "not now".
 		const otherRef = 'CR/49525/26';
 		const ctx = reviewContext(other.snapshot(), otherRef, TODAY);
-		await other.apply(d => signReview(d, {caseRef: otherRef, answers: completeAnswers(ctx)}, {today: TODAY, signedAt: '2026-11-30T09:59:00.000Z', reviewerId: 'o0002', sign: signer, context: ctx}).next);
+		await other.apply(
+			d =>
+				signReview(
+					d,
+					{caseRef: otherRef, answers: completeAnswers(ctx)},
+					{today: TODAY, signedAt: '2026-11-30T09:59:00.000Z', reviewerId: 'o0002', sign: signer, context: ctx},
+				).next,
+		);
 
 		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
 		await until(app, 'Sign the review?');
@@ -138,10 +158,13 @@ describe('guided review screen', () => {
 		// The refreshed step: the decision on record, no longer required, and why signing stopped.
 		expect(f).toContain('decision "not-now" recorded 30 Nov by DS Brennan');
 		expect(f).toContain('Decision for DC Doyle (optional)');
-		expect(f.replace(/\s+/g, ' ')).toContain('DS Brennan recorded "considered, not needed now" for DC Doyle on 30 Nov after you opened this review');
+		expect(f.replace(/\s+/g, ' ')).toContain(
+			'DS Brennan recorded "considered, not needed now" for DC Doyle on 30 Nov after you opened this review',
+		);
 		// The desk got the reloaded store, and the draft is in the file.
 		expect(events.changes.at(-1)!.chain.length).toBe((await readStoreFile(file, {chain: 'whole'})).data.chain.length);
-		for (let i = 0; i < 100 && !(await readStoreFile(file)).data.drafts.some(d => d.caseRef === REF); i++) await new Promise(r => setTimeout(r, 20));
+		for (let i = 0; i < 100 && !(await readStoreFile(file)).data.drafts.some(d => d.caseRef === REF); i++)
+			await new Promise(r => setTimeout(r, 20));
 		expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toContain(REF);
 
 		// Having seen it, the sergeant keeps "escalate" and signs.
@@ -154,7 +177,12 @@ describe('guided review screen', () => {
 		await press(app, 'y');
 		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/);
 		const {data} = await readStoreFile(file, {chain: 'whole'});
-		expect(data.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === 'o0011').map(e => e.kind === 'performance-decision' && e.data.decision).slice(-2)).toEqual(['not-now', 'escalate']);
+		expect(
+			data.chain
+				.filter(e => e.kind === 'performance-decision' && e.data.officerId === 'o0011')
+				.map(e => e.kind === 'performance-decision' && e.data.decision)
+				.slice(-2),
+		).toEqual(['not-now', 'escalate']);
 		expect(data.drafts).toEqual([]);
 		expect(verifyChain(data.chain)).toBeNull();
 	});
@@ -192,12 +220,41 @@ describe('a cover opening a case they hold', () => {
 		const {data} = await readStoreFile(file);
 		const cover: StoreData = {
 			...data,
-			absences: [...data.absences, {id: 'abCOI', officerId: 'o0002', from: TODAY, to: '2026-12-09', reason: 'sick', coverOfficerId: 'o0006', recordedAt: `${TODAY}T08:00:00.000Z`, recordedBy: 'o0002'}],
+			absences: [
+				...data.absences,
+				{
+					id: 'abCOI',
+					officerId: 'o0002',
+					from: TODAY,
+					to: '2026-12-09',
+					reason: 'sick',
+					coverOfficerId: 'o0006',
+					recordedAt: `${TODAY}T08:00:00.000Z`,
+					recordedBy: 'o0002',
+				},
+			],
 		};
 		// DC Marsh at the keyboard (--as), covering DS Brennan, opens her own case.
-		const app = render(<ReviewScreen data={cover} store={undefined} caseRef="CR/61882/26" today={TODAY} actor={actorAs('o0006')} width={100} rows={30} isActive color={false} now={NOW} onExit={() => {}} onChanged={() => {}} />);
+		const app = render(
+			<ReviewScreen
+				data={cover}
+				store={undefined}
+				caseRef="CR/61882/26"
+				today={TODAY}
+				actor={actorAs('o0006')}
+				width={100}
+				rows={30}
+				isActive
+				color={false}
+				now={NOW}
+				onExit={() => {}}
+				onChanged={() => {}}
+			/>,
+		);
 		const f = await until(app, 'cannot review it');
-		expect(f.replace(/\s+/g, ' ')).toMatch(/DC Marsh holds CR\/61882\/26, so cannot review it: no one supervises their own cases\. The review goes to DI Okafor \(the team's inspector\)\./);
+		expect(f.replace(/\s+/g, ' ')).toMatch(
+			/DC Marsh holds CR\/61882\/26, so cannot review it: no one supervises their own cases\. The review goes to DI Okafor \(the team's inspector\)\./,
+		);
 		expect(f).not.toContain('step 1 of 7');
 	});
 });

@@ -165,7 +165,9 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 			await sign(app);
 			await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
 			const f = await until(app, 'could not be moved to the welfare file', 30_000);
-			expect(f.replace(/\s+/g, ' ')).toMatch(/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./);
+			expect(f.replace(/\s+/g, ' ')).toMatch(
+				/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./,
+			);
 		} finally {
 			await release();
 		}
@@ -258,7 +260,9 @@ describe('welfare note: a note left behind', () => {
 		const mine = mount(store);
 		await ready(mine);
 		f = await until(mine, 'was not filed');
-		expect(f.replace(/\s+/g, ' ')).toContain('A welfare note you wrote on 27 Nov for this case was not filed; it is restored here in step 6');
+		expect(f.replace(/\s+/g, ' ')).toContain(
+			'A welfare note you wrote on 27 Nov for this case was not filed; it is restored here in step 6',
+		);
 		f = await toNote(mine, store);
 		expect(f).toContain(MARKER);
 		await sign(mine);

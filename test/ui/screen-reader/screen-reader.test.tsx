@@ -88,7 +88,14 @@ describe('screen-reader mode', () => {
 		const f = await h.press('3');
 		expect(f.split('\n')[0]).toContain('3 Handover (current)');
 		expect(lineWith(f, /^HANDOVER/)).toContain('(focused)');
-		order(f, 'HANDOVER 2026-11-30 to 2026-12-13', 'Cover: NOBODY NAMED', 'NEEDS A DECISION NOW (23)', 'CRITICAL DS Tom Brennan', 'What to do:');
+		order(
+			f,
+			'HANDOVER 2026-11-30 to 2026-12-13',
+			'Cover: NOBODY NAMED',
+			'NEEDS A DECISION NOW (23)',
+			'CRITICAL DS Tom Brennan',
+			'What to do:',
+		);
 		h.app.unmount();
 	});
 
@@ -100,15 +107,24 @@ describe('screen-reader mode', () => {
 			expect(lineWith(f, /^REVIEW LOG/)).toMatch(/\(focused\)$/);
 			// The demo's 13 weeks for its one sergeant: each week's on-time count and overdue count, oldest first.
 			expect(lineWith(f, /^on time week by week/)).toBe(
-				"on time week by week, oldest first: 28, 30, 27, 32, 27, 28, 32, 32, 27, 31, 29, 29, 25; week 24 Nov-30 Nov: 25 on time (most 32)",
+				'on time week by week, oldest first: 28, 30, 27, 32, 27, 28, 32, 32, 27, 31, 29, 29, 25; week 24 Nov-30 Nov: 25 on time (most 32)',
 			);
 			expect(lineWith(f, /^overdue week by week/)).toBe(
 				"overdue week by week, oldest first: 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1, 3, 6; week 24 Nov-30 Nov: 6 overdue at week's end (most 6)",
 			);
 			expect(f).toContain('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 6 missed, 6 overdue');
-			order(f, 'WEEKLY TREND DS Tom Brennan', 'on time week by week', 'overdue week by week', 'Week 24 Nov-30 Nov (latest)', '(selected) 2026-11-03');
+			order(
+				f,
+				'WEEKLY TREND DS Tom Brennan',
+				'on time week by week',
+				'overdue week by week',
+				'Week 24 Nov-30 Nov (latest)',
+				'(selected) 2026-11-03',
+			);
 			// A row in full at any width, its columns apart.
-			expect(lineWith(f, '(selected)')).toBe('(selected) 2026-11-03, CR/12603/26, DC Lewis Grant, low, LATE 3d, set 1 done 1 carried 0, #477');
+			expect(lineWith(f, '(selected)')).toBe(
+				'(selected) 2026-11-03, CR/12603/26, DC Lewis Grant, low, LATE 3d, set 1 done 1 carried 0, #477',
+			);
 			// Choosing a week is said in words, and the numbers follow it.
 			await h.press(KEYS.left);
 			const week = await h.press(KEYS.left);
@@ -131,7 +147,7 @@ describe('screen-reader mode', () => {
 		h.app.unmount();
 	});
 
-	it('help and the palette read as lists, the palette\'s selected command said', async () => {
+	it("help and the palette read as lists, the palette's selected command said", async () => {
 		const h = await desk();
 		let f = await h.press('?');
 		expect(lineWith(f, /^HELP/)).toContain('(focused)');

@@ -61,12 +61,18 @@ describe('absence words and form (pure)', () => {
 
 	it('refuses a cover who is away during the absence, on the cover field, before saving (QA P1-1)', () => {
 		const data = demoData();
-		const f = {...openAbsenceForm('o0006', DEMO_TODAY), values: {from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave' as const, cover: 'Grant'}};
+		const f = {
+			...openAbsenceForm('o0006', DEMO_TODAY),
+			values: {from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave' as const, cover: 'Grant'},
+		};
 		const bad = validateForm(f, data.officers, data.absences);
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) {
 			expect(bad.form.field).toBe('cover');
-			expect(bad.form.error).toEqual({field: 'cover', text: 'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.'});
+			expect(bad.form.error).toEqual({
+				field: 'cover',
+				text: 'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.',
+			});
 		}
 		expect(validateForm({...f, values: {...f.values, to: '2026-12-02'}}, data.officers, data.absences).ok).toBe(true);
 		expect(validateForm({...f, values: {...f.values, cover: 'Shah'}}, data.officers, data.absences).ok).toBe(true);
@@ -133,7 +139,14 @@ describe('Team view absences', () => {
 		expect(f).toContain('annual leave 30 Nov-04 Dec, cover DC Marsh');
 		const saved = store.snapshot().absences;
 		expect(saved).toHaveLength(before + 1);
-		expect(saved.at(-1)).toMatchObject({officerId: 'o0004', from: '2026-11-30', to: '2026-12-04', reason: 'annual-leave', coverOfficerId: 'o0006', recordedBy: 'o0002'});
+		expect(saved.at(-1)).toMatchObject({
+			officerId: 'o0004',
+			from: '2026-11-30',
+			to: '2026-12-04',
+			reason: 'annual-leave',
+			coverOfficerId: 'o0006',
+			recordedBy: 'o0002',
+		});
 		// Written to disk, not only held in memory.
 		const reopened = await openStore(file, {readOnly: true});
 		expect(reopened.snapshot().absences).toHaveLength(before + 1);

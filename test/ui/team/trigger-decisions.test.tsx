@@ -71,7 +71,10 @@ describe('the decision form (pure)', () => {
 		expect(f.confirmDiscard).toBe(true);
 		expect(decisionFormKey(f, 'y', key()).type).toBe('close');
 		// A refusal closes on Esc and takes no typing.
-		expect(decisionFormKey(openDecisionForm(ASHWORTH, 'Only DI Okafor can decide it.'), 'x', key())).toEqual({type: 'stay', form: openDecisionForm(ASHWORTH, 'Only DI Okafor can decide it.')});
+		expect(decisionFormKey(openDecisionForm(ASHWORTH, 'Only DI Okafor can decide it.'), 'x', key())).toEqual({
+			type: 'stay',
+			form: openDecisionForm(ASHWORTH, 'Only DI Okafor can decide it.'),
+		});
 	});
 });
 
@@ -111,7 +114,11 @@ describe('the inspector works the queue in the Team view', () => {
 
 		const {data} = await readStoreFile(file, {chain: 'whole'}); // every entry: the chain file's too
 		const entry = data.chain.at(-1)!;
-		expect(entry).toMatchObject({kind: 'performance-decision', author: DI, data: {officerId: ASHWORTH, by: DI, decision: 'not-now', reason: REASON, date: DEMO_TODAY}});
+		expect(entry).toMatchObject({
+			kind: 'performance-decision',
+			author: DI,
+			data: {officerId: ASHWORTH, by: DI, decision: 'not-now', reason: REASON, date: DEMO_TODAY},
+		});
 		expect(verifyChain(data.chain)).toBeNull();
 		expect(verifySignatures(data).problem).toBeNull();
 		expect(escalatedTriggers(data, DEMO_TODAY).map(t => t.officerId)).toEqual([DOYLE]);
@@ -168,7 +175,9 @@ describe('the inspector works the queue in the Team view', () => {
 		const h = renderDesk({data: store.snapshot(), store, actor: actorAs(DI)});
 		await toQueue(h);
 		const f = pane(await h.press('d'));
-		expect(f).toContain('every performance decision must carry its author\'s enrolled key, and DI Okafor has no signing key on this computer');
+		expect(f).toContain(
+			"every performance decision must carry its author's enrolled key, and DI Okafor has no signing key on this computer",
+		);
 		expect(f).toContain('"fortnight keys init --as o0001" makes a key and enrols it at once');
 		h.app.unmount();
 	});

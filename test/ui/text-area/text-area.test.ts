@@ -3,7 +3,22 @@ import {textAreaReducer, type TextAreaAction, type TextAreaState} from '../../..
 import {textAreaActionFor, type KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 import {layoutTextArea} from '../../../source/ui/text-area/text-area-layout.js';
 
-const NO: KeyPress = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false};
+const NO: KeyPress = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
 const run = (s: TextAreaState, ...actions: TextAreaAction[]) => actions.reduce((x, a) => textAreaReducer(x, a), s);
 const at = (value: string, cursor = value.length): TextAreaState => ({value, cursor});
 
@@ -69,7 +84,10 @@ describe('text area layout', () => {
 	});
 
 	it('puts a cursor after a full row on a new row, and scrolls to keep it in view', () => {
-		expect(layoutTextArea('abcd', 4, 4, 10, true).rows).toEqual([{text: 'abcd', cursorAt: -1}, {text: '', cursorAt: 0}]);
+		expect(layoutTextArea('abcd', 4, 4, 10, true).rows).toEqual([
+			{text: 'abcd', cursorAt: -1},
+			{text: '', cursorAt: 0},
+		]);
 		const long = Array.from({length: 20}, (_, i) => `line ${i}`).join('\n');
 		const r = layoutTextArea(long, long.length, 20, 5, true);
 		expect(r.rows.at(-1)!.text).toBe('line 19');

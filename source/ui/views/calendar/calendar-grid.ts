@@ -69,7 +69,13 @@ export function rankAndSurname(name: string): string {
 	return words.length > 2 ? `${words[0]} ${words.at(-1)}` : name;
 }
 
-const REASON: Record<string, string> = {sick: 'sick', 'annual-leave': 'annual leave', training: 'training', 'restricted-duties': 'restricted duties', other: 'away'};
+const REASON: Record<string, string> = {
+	sick: 'sick',
+	'annual-leave': 'annual leave',
+	training: 'training',
+	'restricted-duties': 'restricted duties',
+	other: 'away',
+};
 
 function mark(i: WindowItem): Mark | null {
 	const kind = KIND_MARK[i.kind];
@@ -86,7 +92,12 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 	const alerts: string[][] = days.map(() => []);
 	// The sergeant's own row first: their absence is the one the cover is there for.
 	const officers = [...h.officers].sort((a, b) => Number(b.officerId === sergeantId) - Number(a.officerId === sergeantId));
-	const rows: CalendarRow[] = officers.map(o => ({officerId: o.officerId, label: rankAndSurname(t(o.name)), marks: days.map(() => []), bars: []}));
+	const rows: CalendarRow[] = officers.map(o => ({
+		officerId: o.officerId,
+		label: rankAndSurname(t(o.name)),
+		marks: days.map(() => []),
+		bars: [],
+	}));
 	const rowOf = new Map(rows.map(r => [r.officerId, r]));
 	for (const i of h.inWindow) {
 		const m = mark(i);
@@ -96,7 +107,9 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 		row.marks[at]!.push(m);
 		if (m.critical) alerts[at]!.push(`CRITICAL: ${m.words}`);
 	}
-	for (const row of rows) for (const cell of row.marks) cell.sort((a, b) => MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind) || (a.caseRef < b.caseRef ? -1 : 1));
+	for (const row of rows)
+		for (const cell of row.marks)
+			cell.sort((a, b) => MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind) || (a.caseRef < b.caseRef ? -1 : 1));
 	for (const o of officers) {
 		const row = rowOf.get(o.officerId)!;
 		for (const a of o.absences) {
@@ -105,7 +118,8 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 			const uncovered = a.coverName === null;
 			const words = `${REASON[a.reason] ?? 'away'}, ${uncovered ? 'no cover' : `${rankAndSurname(t(a.coverName))} covers`}`;
 			row.bars.push({first, last, words, uncovered});
-			if (uncovered) for (let d = first; d <= last; d++) alerts[d]!.push(`NO COVER: ${row.label} away (${REASON[a.reason] ?? 'away'}), nobody named`);
+			if (uncovered)
+				for (let d = first; d <= last; d++) alerts[d]!.push(`NO COVER: ${row.label} away (${REASON[a.reason] ?? 'away'}), nobody named`);
 		}
 	}
 	return {days, rows, alerts};

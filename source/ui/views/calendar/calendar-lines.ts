@@ -42,7 +42,8 @@ const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + ' '.r
 export function cellText(marks: readonly Mark[], cell: number): string {
 	if (marks.length === 0) return '·';
 	const kinds = [...new Set(marks.map(m => m.kind))];
-	let text = kinds.length === 1 && marks.length > 1 ? `${MARK_LETTERS[kinds[0]!]}${marks.length}` : kinds.map(k => MARK_LETTERS[k]).join('');
+	let text =
+		kinds.length === 1 && marks.length > 1 ? `${MARK_LETTERS[kinds[0]!]}${marks.length}` : kinds.map(k => MARK_LETTERS[k]).join('');
 	if (marks.some(m => m.critical)) text += '!';
 	return text.slice(0, cell - 1);
 }
@@ -65,12 +66,23 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 	const first = days[0]!;
 	const lastDay = days.at(-1)!;
 	const head: CalendarLine[] = [
-		{text: `CALENDAR ${WEEKDAYS[((toDayNumber(first) % 7) + 7) % 7]} ${shortDate(first, lastDay)} to ${shortDate(lastDay)} ${lastDay.slice(0, 4)} (${days.length} days)`, tone: 'heading'},
+		{
+			text: `CALENDAR ${WEEKDAYS[((toDayNumber(first) % 7) + 7) % 7]} ${shortDate(first, lastDay)} to ${shortDate(lastDay)} ${lastDay.slice(0, 4)} (${days.length} days)`,
+			tone: 'heading',
+		},
 		{text: pad('', LABEL_WIDTH) + days.map(d => pad(WEEKDAYS[((toDayNumber(d) % 7) + 7) % 7]!, cell)).join(''), tone: 'dim'},
 		{text: pad(months(first, lastDay), LABEL_WIDTH) + days.map(d => pad(d.slice(8), cell)).join('')},
 		// A word in its own cell: CRIT where it fits with a space after it, else !!! (the legend and the
 		// line under the grid say it in full).
-		{text: pad('stands out', LABEL_WIDTH) + grid.alerts.map(a => pad(a.some(x => x.startsWith('CRITICAL')) ? (cell > 4 ? 'CRIT' : '!!!') : a.length ? 'GAP' : '', cell)).join('').trimEnd(), tone: 'alert'},
+		{
+			text:
+				pad('stands out', LABEL_WIDTH) +
+				grid.alerts
+					.map(a => pad(a.some(x => x.startsWith('CRITICAL')) ? (cell > 4 ? 'CRIT' : '!!!') : a.length ? 'GAP' : '', cell))
+					.join('')
+					.trimEnd(),
+			tone: 'alert',
+		},
 	];
 
 	// Officer rows: one line each, and a bar line under anyone away in the window.
@@ -81,7 +93,8 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 		if (ri === at.row) line.cursor = {start: LABEL_WIDTH + at.col * cell, end: LABEL_WIDTH + (at.col + 1) * cell};
 		if (ri === at.row) line.text = pad(line.text, LABEL_WIDTH + days.length * cell);
 		body.push({line, row: ri});
-		if (r.bars.length > 0) body.push({line: {text: barLine(r, days.length, cell), tone: r.bars.some(b => b.uncovered) ? 'alert' : 'dim'}, row: ri});
+		if (r.bars.length > 0)
+			body.push({line: {text: barLine(r, days.length, cell), tone: r.bars.some(b => b.uncovered) ? 'alert' : 'dim'}, row: ri});
 	});
 
 	// The cursor cell in words, then the alerts of its day, then the legend.
@@ -90,11 +103,24 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 	const open = at.marks[0] ? ` Enter opens ${at.marks[0].caseRef}.` : '';
 	const alerts = grid.alerts[at.col]!;
 	// The cell and its day's alerts are read in full: each wraps to two lines at most.
-	const wrapped = (text: string, tone?: CalendarLine['tone']): CalendarLine[] => wrap(text, width).slice(0, 2).map(t => ({text: t, tone}));
+	const wrapped = (text: string, tone?: CalendarLine['tone']): CalendarLine[] =>
+		wrap(text, width)
+			.slice(0, 2)
+			.map(t => ({text: t, tone}));
 	const foot: CalendarLine[] = [
 		...wrapped(`${at.label}, ${WEEKDAYS[((toDayNumber(day) % 7) + 7) % 7]} ${shortDate(day)}: ${said}.${open}`),
-		...wrapped(alerts.length ? `${shortDate(day)} stands out: ${alerts.join('; ')}` : `${shortDate(day)}: nothing critical, everyone away is covered.`, alerts.length ? 'alert' : 'dim'),
-		{text: `${Object.entries(MARK_LETTERS).map(([k, l]) => `${l} ${MARK_WORDS[k as keyof typeof MARK_WORDS]}`).join('  ')}  ! critical  GAP no cover`, tone: 'dim'},
+		...wrapped(
+			alerts.length
+				? `${shortDate(day)} stands out: ${alerts.join('; ')}`
+				: `${shortDate(day)}: nothing critical, everyone away is covered.`,
+			alerts.length ? 'alert' : 'dim',
+		),
+		{
+			text: `${Object.entries(MARK_LETTERS)
+				.map(([k, l]) => `${l} ${MARK_WORDS[k as keyof typeof MARK_WORDS]}`)
+				.join('  ')}  ! critical  GAP no cover`,
+			tone: 'dim',
+		},
 	];
 
 	// Scroll the officer lines so the cursor's officer is in view.

@@ -68,7 +68,10 @@ export function calendarKey(state: CalendarState, grid: CalendarGrid, input: str
 }
 
 /** The cell under the cursor (clamped: the grid may have shrunk since the cursor moved). */
-export function selected(state: CalendarState, grid: CalendarGrid): {row: number; col: number; label: string; marks: CalendarGrid['rows'][number]['marks'][number]} {
+export function selected(
+	state: CalendarState,
+	grid: CalendarGrid,
+): {row: number; col: number; label: string; marks: CalendarGrid['rows'][number]['marks'][number]} {
 	const row = clamp(state.row, grid.rows.length - 1);
 	const col = clamp(state.col, grid.days.length - 1);
 	const r = grid.rows[row];

@@ -36,7 +36,15 @@ export function CalendarView({grid, state, focused, width, height}: CalendarView
 			{lines.map((l, i) =>
 				l.cursor ? (
 					// A screen reader hears which cell is selected; the line after the grid says what is in it.
-					<Text key={i} wrap="truncate" aria-label={reader ? `(selected ${l.text.slice(l.cursor.start, l.cursor.end).replace('·', '').trim() || 'empty'} cell) ${l.text.trimEnd()}` : undefined}>
+					<Text
+						key={i}
+						wrap="truncate"
+						aria-label={
+							reader
+								? `(selected ${l.text.slice(l.cursor.start, l.cursor.end).replace('·', '').trim() || 'empty'} cell) ${l.text.trimEnd()}`
+								: undefined
+						}
+					>
 						{l.text.slice(0, l.cursor.start)}
 						<Text inverse={focused} underline={!focused}>
 							{l.text.slice(l.cursor.start, l.cursor.end)}

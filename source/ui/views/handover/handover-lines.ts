@@ -19,7 +19,11 @@ const t = (s: string | null | undefined) => safeText(s ?? '');
 
 function item(i: WindowItem, today: IsoDate): PreviewLine {
 	const who = [i.caseRef, i.officerName].filter(Boolean).map(t).join(', ');
-	const extra = i.about ? ` ${i.kind === 'rui-update-due' ? 'Suspect' : i.kind === 'action-due' ? 'Action' : 'Item'}: ${t(i.about)}.` : i.kind === 'absence-start' && i.coverName ? ` Cover: ${t(i.coverName)}.` : '';
+	const extra = i.about
+		? ` ${i.kind === 'rui-update-due' ? 'Suspect' : i.kind === 'action-due' ? 'Action' : 'Item'}: ${t(i.about)}.`
+		: i.kind === 'absence-start' && i.coverName
+			? ` Cover: ${t(i.coverName)}.`
+			: '';
 	const urgent = i.kind === 'bail-return' || i.kind === 'bail-period-end';
 	return {text: `  ${shortDate(i.date, today)}  ${i.label}: ${who}. ${t(i.detail)}${extra}`, tone: urgent ? 'red' : 'plain'};
 }
@@ -46,7 +50,10 @@ function itemLines(items: readonly WindowItem[], today: IsoDate): PreviewLine[] 
 		if (i.kind === 'action-due') {
 			said.add(key);
 			const who = [i.caseRef, i.officerName].filter(Boolean).map(t).join(', ');
-			lines.push({text: `  ${shortDate(i.date, today)}  Actions due (${due!.length}): ${who}. Listed under the case below.`, tone: 'plain'});
+			lines.push({
+				text: `  ${shortDate(i.date, today)}  Actions due (${due!.length}): ${who}. Listed under the case below.`,
+				tone: 'plain',
+			});
 			continue;
 		}
 		const line = item(i, today);
@@ -66,8 +73,15 @@ export function handoverLines(h: Handover): PreviewLine[] {
 	const heading = (s: string) => lines.push({text: s, tone: 'heading'});
 
 	if (h.includesWelfare) lines.push({text: 'OFFICIAL-SENSITIVE: includes welfare notes', tone: 'critical'});
-	lines.push({text: `Period ${shortDate(h.period.from, today)} to ${shortDate(h.period.to, today)} (${h.period.days} days). Prepared by ${t(h.preparedBy)}.`, tone: 'plain'});
-	lines.push(h.cover ? {text: `Cover: ${t(h.cover.name)}${h.cover.officerId ? '' : ' (outside the team)'}`, tone: 'plain'} : {text: 'Cover: NOBODY NAMED: reviews falling due will not be done', tone: 'critical'});
+	lines.push({
+		text: `Period ${shortDate(h.period.from, today)} to ${shortDate(h.period.to, today)} (${h.period.days} days). Prepared by ${t(h.preparedBy)}.`,
+		tone: 'plain',
+	});
+	lines.push(
+		h.cover
+			? {text: `Cover: ${t(h.cover.name)}${h.cover.officerId ? '' : ' (outside the team)'}`, tone: 'plain'}
+			: {text: 'Cover: NOBODY NAMED: reviews falling due will not be done', tone: 'critical'},
+	);
 	lines.push({text: `Review chain head ${t(h.chainHead)}`, tone: 'dim'});
 	blank();
 
@@ -97,27 +111,48 @@ export function handoverLines(h: Handover): PreviewLine[] {
 	}
 	if (h.reviewDrafts.length > 0) {
 		heading(`REVIEWS STARTED AND NOT SIGNED (${h.reviewDrafts.length})`);
-		for (const d of h.reviewDrafts) lines.push({text: `  ${t(d.caseRef)}${d.officerName ? ` (${t(d.officerName)})` : ''}: started by ${t(d.startedByName)} ${shortDate(d.startedOn, today)}, last saved ${shortDate(d.lastSavedOn, today)}`, tone: 'plain'});
+		for (const d of h.reviewDrafts)
+			lines.push({
+				text: `  ${t(d.caseRef)}${d.officerName ? ` (${t(d.officerName)})` : ''}: started by ${t(d.startedByName)} ${shortDate(d.startedOn, today)}, last saved ${shortDate(d.lastSavedOn, today)}`,
+				tone: 'plain',
+			});
 		blank();
 	}
 
 	heading('BY OFFICER');
 	for (const o of h.officers) {
 		lines.push({text: `${t(o.name)} (${t(o.officerId)})`, tone: 'heading'});
-		const away = o.absences.map(a => `${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}`);
+		const away = o.absences.map(
+			a =>
+				`${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}`,
+		);
 		lines.push({text: `  Availability: ${away.length ? away.join('; ') : 'available throughout'}`, tone: away.length ? 'red' : 'plain'});
-		lines.push({text: `  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`, tone: o.workloadExcessive ? 'red' : 'plain'});
-		for (const n of o.welfareNotes ?? []) lines.push({text: `  Welfare note ${shortDate(n.date, today)}, ${t(n.byName)}: ${t(n.text)}`, tone: 'critical'});
+		lines.push({
+			text: `  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`,
+			tone: o.workloadExcessive ? 'red' : 'plain',
+		});
+		for (const n of o.welfareNotes ?? [])
+			lines.push({text: `  Welfare note ${shortDate(n.date, today)}, ${t(n.byName)}: ${t(n.text)}`, tone: 'critical'});
 		for (const c of o.cases) {
 			lines.push({text: `  ${t(c.ref)}  ${c.risk.toUpperCase()}  ${caseStatusWords(c.status)}  ${t(c.offence)}`, tone: 'plain'});
 			if (c.bail) {
 				const b = c.bail;
-				lines.push({text: `    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`, tone: b.lapsed || b.daysToReturn <= 7 ? 'red' : 'plain'});
+				lines.push({
+					text: `    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`,
+					tone: b.lapsed || b.daysToReturn <= 7 ? 'red' : 'plain',
+				});
 			}
 			const review = c.lastReview ? `${shortDate(c.lastReview.date, today)} by ${t(c.lastReview.byName)}` : 'none';
-			lines.push({text: `    Last review ${review}; next due ${shortDate(c.nextReviewDue, today)}${c.nextReviewDue < today ? ' OVERDUE' : ''}; last update ${c.daysSinceUpdate}d ago`, tone: c.nextReviewDue < today ? 'red' : 'plain'});
-			for (const a of c.openActions) lines.push({text: `    Action: ${t(a.text)} (${t(a.ownerName)}, due ${shortDate(a.due, today)})`, tone: 'plain'});
-			lines.push({text: `    Material: ${c.materialLocations.length ? c.materialLocations.map(t).join('; ') : 'NOT RECORDED'}`, tone: 'dim'});
+			lines.push({
+				text: `    Last review ${review}; next due ${shortDate(c.nextReviewDue, today)}${c.nextReviewDue < today ? ' OVERDUE' : ''}; last update ${c.daysSinceUpdate}d ago`,
+				tone: c.nextReviewDue < today ? 'red' : 'plain',
+			});
+			for (const a of c.openActions)
+				lines.push({text: `    Action: ${t(a.text)} (${t(a.ownerName)}, due ${shortDate(a.due, today)})`, tone: 'plain'});
+			lines.push({
+				text: `    Material: ${c.materialLocations.length ? c.materialLocations.map(t).join('; ') : 'NOT RECORDED'}`,
+				tone: 'dim',
+			});
 		}
 		blank();
 	}

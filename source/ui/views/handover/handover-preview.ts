@@ -32,12 +32,20 @@ export function handoverBodyHeight(height: number): number {
 }
 
 /** Resolves the typed cover as the command does: a team member by name or id, else free text. */
-export function resolveHandoverCover(data: StoreData, typed: string, from: IsoDate, to: IsoDate): {cover: {name: string; officerId: string | null} | null; note: string | null} {
+export function resolveHandoverCover(
+	data: StoreData,
+	typed: string,
+	from: IsoDate,
+	to: IsoDate,
+): {cover: {name: string; officerId: string | null} | null; note: string | null} {
 	if (typed === '') return {cover: recordedCover(data, from, to), note: null};
 	const m = matchOfficer(data.officers, typed);
 	if (m.kind === 'found') return {cover: {name: fullName(m.officer), officerId: m.officer.id}, note: null};
 	if (m.kind === 'ambiguous') return {cover: null, note: `"${typed}" matches ${listOfficers(m.candidates)}: type the id.`};
-	return {cover: {name: typed, officerId: null}, note: m.near.length ? `"${typed}" is not in the team (did you mean ${listOfficers(m.near)}?); shown as written.` : null};
+	return {
+		cover: {name: typed, officerId: null},
+		note: m.near.length ? `"${typed}" is not in the team (did you mean ${listOfficers(m.near)}?); shown as written.` : null,
+	};
 }
 
 /** Wraps each preview line to `width`, continuation lines indented under their first (same tone). */
@@ -52,11 +60,24 @@ export function wrapPreview(lines: readonly PreviewLine[], width: number): Previ
 
 let last: {data: StoreData; key: string; preview: HandoverPreview} | undefined;
 
-export function handoverPreview(data: StoreData, today: IsoDate, state: Pick<HandoverState, 'from' | 'to' | 'cover'>, width: number): HandoverPreview {
+export function handoverPreview(
+	data: StoreData,
+	today: IsoDate,
+	state: Pick<HandoverState, 'from' | 'to' | 'cover'>,
+	width: number,
+): HandoverPreview {
 	const key = `${today}|${state.from}|${state.to}|${state.cover}|${width}`;
 	if (last && last.data === data && last.key === key) return last.preview;
 	const {cover, note} = resolveHandoverCover(data, state.cover, state.from, state.to);
-	const handover = buildHandover({data, from: state.from, to: state.to, today, generatedAt: '', chainHead: formatHead(chainHead(data.chain)), cover});
+	const handover = buildHandover({
+		data,
+		from: state.from,
+		to: state.to,
+		today,
+		generatedAt: '',
+		chainHead: formatHead(chainHead(data.chain)),
+		cover,
+	});
 	const preview = {handover, cover, note, lines: wrapPreview(handoverLines(handover), Math.max(10, width))};
 	last = {data, key, preview};
 	return preview;

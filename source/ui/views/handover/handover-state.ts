@@ -38,7 +38,17 @@ export type HandoverAction =
 	| {type: 'message'; text: string; error: boolean};
 
 export function initialHandoverState(today: IsoDate): HandoverState {
-	return {from: today, to: addDays(today, 13), cover: '', editing: null, draft: '', scroll: 0, message: null, exportSeq: 0, exportFormat: 'md'};
+	return {
+		from: today,
+		to: addDays(today, 13),
+		cover: '',
+		editing: null,
+		draft: '',
+		scroll: 0,
+		message: null,
+		exportSeq: 0,
+		exportFormat: 'md',
+	};
 }
 
 /** True while a field is open: typed text (a paste included) goes into it whole. */
@@ -77,7 +87,10 @@ function commit(state: HandoverState): HandoverState {
 	const from = field === 'from' ? date : state.from;
 	const to = field === 'to' ? date : state.to;
 	if (to < from) {
-		const text = field === 'from' ? `The first day (${from}) is after the last day (${to}): type an earlier date, or Esc and change the last day (t) first.` : `The last day (${to}) is before the first day (${from}): type a later date, or Esc and change the first day (f) first.`;
+		const text =
+			field === 'from'
+				? `The first day (${from}) is after the last day (${to}): type an earlier date, or Esc and change the last day (t) first.`
+				: `The last day (${to}) is before the first day (${from}): type a later date, or Esc and change the first day (f) first.`;
 		return {...state, message: {text, error: true}};
 	}
 	return {...state, from, to, editing: null, draft: '', scroll: 0, message: null};

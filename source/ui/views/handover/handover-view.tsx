@@ -47,7 +47,17 @@ export interface HandoverViewProps {
 const TONE_ROLE: Record<Tone, Role | undefined> = {heading: 'heading', critical: 'error', red: 'warning', plain: undefined, dim: 'dim'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
-export function HandoverView({state, preview, focused, width, height, now, exportsDone, onExport, onMessage}: HandoverViewProps): React.JSX.Element {
+export function HandoverView({
+	state,
+	preview,
+	focused,
+	width,
+	height,
+	now,
+	exportsDone,
+	onExport,
+	onMessage,
+}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
 	const theme = useTheme();
 	const keymap = useKeymap();
@@ -113,7 +123,12 @@ export function HandoverView({state, preview, focused, width, height, now, expor
 				))}
 			</Box>
 			{statusRows.map((text, i) => (
-				<Text key={i} color={i < warning.length ? tint(theme, 'error') : undefined} inverse={focused && editing !== null && i >= warning.length} wrap="truncate">
+				<Text
+					key={i}
+					color={i < warning.length ? tint(theme, 'error') : undefined}
+					inverse={focused && editing !== null && i >= warning.length}
+					wrap="truncate"
+				>
 					{text}
 				</Text>
 			))}

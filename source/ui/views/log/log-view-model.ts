@@ -65,9 +65,14 @@ export function readingLogModel(model: {historyError?: string}, state: LogViewSt
 export function logViewModel(data: StoreData, state: LogViewState, today: IsoDate = state.period.to): LogViewModel {
 	const period = rowsPeriod(state);
 	const all = buildLogRows(data, period);
-	const rows = filterLogRows(all, {sergeantId: state.sergeantId ?? undefined, officerId: state.officerId ?? undefined, lateOnly: state.lateOnly});
+	const rows = filterLogRows(all, {
+		sergeantId: state.sergeantId ?? undefined,
+		officerId: state.officerId ?? undefined,
+		lateOnly: state.lateOnly,
+	});
 	const {officers, sergeants} = sergeantIndex(data);
-	const label = (id: string | null, everyone: string) => (id === null ? everyone : safeText(officers.has(id) ? fullName(officers.get(id)) : id));
+	const label = (id: string | null, everyone: string) =>
+		id === null ? everyone : safeText(officers.has(id) ? fullName(officers.get(id)) : id);
 	const officerIds = data.officers.filter(o => o.role === 'investigator' && o.leftUnit === null).map(o => o.id);
 	return {
 		rows,
@@ -109,11 +114,16 @@ export function logChart(data: StoreData, state: LogViewState, today: IsoDate): 
 export function logLine(r: LogRow, width: number): string {
 	if (r.kind === 'amendment') {
 		const changed = amendmentWords(r);
-		return fit(`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`, width);
+		return fit(
+			`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`,
+			width,
+		);
 	}
 	const risk = r.riskBefore === r.riskAfter ? `${r.riskAfter}` : `${r.riskBefore}>${r.riskAfter}`;
 	const actions = `set ${r.actionsSet} done ${r.actionsCompleted} carried ${r.actionsCarried}${r.actionsDropped ? ` dropped ${r.actionsDropped}` : ''}`;
-	const flags = [r.triggerFired ? `TRIGGER ${r.triggerDecision ?? 'no decision'}` : '', r.welfareCheckIn ? 'check-in' : ''].filter(Boolean).join(' ');
+	const flags = [r.triggerFired ? `TRIGGER ${r.triggerDecision ?? 'no decision'}` : '', r.welfareCheckIn ? 'check-in' : '']
+		.filter(Boolean)
+		.join(' ');
 	const late = r.lateDays ? `LATE ${r.lateDays}d` : 'on time';
 	const line = `${r.date}  ${pad(r.caseRef, 14)}  ${pad(r.officer, 20)}  ${pad(risk, 11)}  ${pad(late, 9)}  ${pad(actions, 24)}  #${r.seq}  ${flags}`;
 	return fit(line.trimEnd(), width);
@@ -132,5 +142,3 @@ export {timeliness};
 function pad(s: string, width: number): string {
 	return fit(s, width);
 }
-
-

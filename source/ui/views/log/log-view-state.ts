@@ -44,7 +44,6 @@ export function initialLogViewState(today: IsoDate): LogViewState {
 	return {period: defaultPeriod(today), sergeantId: null, officerId: null, lateOnly: false, cursor: 0, scroll: 0, week: null, chart: true};
 }
 
-
 /** null -> first -> second -> ... -> last -> null. */
 function cycle(current: string | null, ids: readonly string[]): string | null {
 	if (ids.length === 0) return null;

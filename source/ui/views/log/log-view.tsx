@@ -53,7 +53,14 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}${state.week === null ? '' : '; ONE WEEK (w: all)'}`;
 	return (
 		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
-			<Text wrap="truncate" aria-label={reader ? `REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}${focused ? ' (focused)' : ''}` : undefined}>
+			<Text
+				wrap="truncate"
+				aria-label={
+					reader
+						? `REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}${focused ? ' (focused)' : ''}`
+						: undefined
+				}
+			>
 				{clip(`REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}
 			</Text>
 			<Text wrap="truncate" aria-label={reader ? `Showing ${filters}` : undefined}>
@@ -81,7 +88,9 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 							key={r.seq}
 							inverse={focused && first + i === state.cursor}
 							wrap="truncate"
-							aria-label={reader ? `${first + i === state.cursor ? '(selected) ' : ''}${logLine(r, 1000).trim().replace(/ {2,}/g, ', ')}` : undefined}
+							aria-label={
+								reader ? `${first + i === state.cursor ? '(selected) ' : ''}${logLine(r, 1000).trim().replace(/ {2,}/g, ', ')}` : undefined
+							}
 						>
 							{logLine(r, inner)}
 						</Text>

@@ -131,7 +131,11 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 		selected === null
 			? '←/→ choose a week: the rows below then show only it'
 			: `week ${weekSpan(chart.weeks[selected]!, chart.today)} chosen (w: whole period)`;
-	lines.push([{text: fit('week', LABEL), spoken: ''}, {text: marks, role: 'mark', spoken: ''}, {text: `  ${truncate(pick, room)}`, spoken: pick}]);
+	lines.push([
+		{text: fit('week', LABEL), spoken: ''},
+		{text: marks, role: 'mark', spoken: ''},
+		{text: `  ${truncate(pick, room)}`, spoken: pick},
+	]);
 	const focus = lay.single ? first : chart.team;
 	const week = `Week ${weekLine(focus.weeks[at]!, chart.today, selected === null)}${lay.single ? '' : ' (whole team)'}`;
 	lines.push([{text: fit(week, width), spoken: week}]);

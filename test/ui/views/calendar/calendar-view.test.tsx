@@ -42,7 +42,10 @@ describe('calendar grid', () => {
 		expect(marks).toHaveLength(items.length);
 		for (const i of items) {
 			const row = grid.rows.find(r => r.officerId === i.officerId)!;
-			expect(row.marks[grid.days.indexOf(i.date)]!.some(m => m.caseRef === i.caseRef), `${i.kind} ${i.caseRef}`).toBe(true);
+			expect(
+				row.marks[grid.days.indexOf(i.date)]!.some(m => m.caseRef === i.caseRef),
+				`${i.kind} ${i.caseRef}`,
+			).toBe(true);
 		}
 		// Welfare check-ins and action plans are not drawn: the grid is the cases' dates and absences.
 		expect(marks.every(m => m.caseRef.startsWith('CR/'))).toBe(true);
@@ -51,11 +54,18 @@ describe('calendar grid', () => {
 	it('a bail date with the OIC away and nobody covering is critical, and its day says so in words', () => {
 		const ashworth = grid.rows.find(r => r.label === 'DC Ashworth')!;
 		const dec02 = grid.days.indexOf('2026-12-02');
-		expect(ashworth.marks[dec02]![0]).toMatchObject({kind: 'bail', caseRef: 'CR/87204/26', critical: true, words: 'Bail return CR/87204/26 (OIC away, nobody covers)'});
+		expect(ashworth.marks[dec02]![0]).toMatchObject({
+			kind: 'bail',
+			caseRef: 'CR/87204/26',
+			critical: true,
+			words: 'Bail return CR/87204/26 (OIC away, nobody covers)',
+		});
 		expect(grid.alerts[dec02]).toContain('CRITICAL: Bail return CR/87204/26 (OIC away, nobody covers)');
 		expect(cellText(ashworth.marks[dec02]!, 4)).toBe('BR!');
 		// DC Grant is away 03-12 Dec with DC Shah covering: a bar, not an alert.
-		expect(grid.rows.find(r => r.label === 'DC Grant')!.bars).toEqual([{first: 3, last: 12, words: 'annual leave, DC Shah covers', uncovered: false}]);
+		expect(grid.rows.find(r => r.label === 'DC Grant')!.bars).toEqual([
+			{first: 3, last: 12, words: 'annual leave, DC Shah covers', uncovered: false},
+		]);
 		// DS Brennan is away from 10 Dec with nobody named: every one of those days says NO COVER.
 		const brennan = grid.rows[0]!.bars[0]!;
 		expect(brennan).toMatchObject({first: 10, last: 13, uncovered: true});
@@ -133,7 +143,19 @@ describe('Calendar view in the desk', () => {
 		const v = view(frame);
 		expect(v).toContain('CALENDAR Mo 30 Nov to 27 Dec 2026 (28 days)');
 		expect(v).toMatch(/stands out +GAP +GAP +CRIT +GAP/);
-		for (const label of ['DS Brennan', 'DC Ashworth', 'DC Iqbal', 'TDC Whitlock', 'DC Marsh', 'DC Grant', 'DC Shah', 'DC Carter', 'DC Evans', 'DC Doyle']) expect(v).toContain(label);
+		for (const label of [
+			'DS Brennan',
+			'DC Ashworth',
+			'DC Iqbal',
+			'TDC Whitlock',
+			'DC Marsh',
+			'DC Grant',
+			'DC Shah',
+			'DC Carter',
+			'DC Evans',
+			'DC Doyle',
+		])
+			expect(v).toContain(label);
 		expect(frame.split('\n').every(l => l.length <= 160)).toBe(true);
 		// The palette offers the view as well.
 		await h.press(KEYS.esc);

@@ -42,11 +42,11 @@ describe('the Handover view exports the calendar', () => {
 		await h.waitFor('.md');
 		await h.press('i');
 		await h.waitFor('-2.ics');
-		expect(readdirSync(dir).filter(n => /\.(md|ics)$/.test(n)).sort()).toEqual([
-			'handover-2026-11-30-to-2026-12-20-2.ics',
-			'handover-2026-11-30-to-2026-12-20.ics',
-			'handover-2026-11-30-to-2026-12-20.md',
-		]);
+		expect(
+			readdirSync(dir)
+				.filter(n => /\.(md|ics)$/.test(n))
+				.sort(),
+		).toEqual(['handover-2026-11-30-to-2026-12-20-2.ics', 'handover-2026-11-30-to-2026-12-20.ics', 'handover-2026-11-30-to-2026-12-20.md']);
 		expect(events(path.join(dir, 'handover-2026-11-30-to-2026-12-20-2.ics')).map(e => e.uid)).toEqual(all.map(e => e.uid));
 		h.app.unmount();
 	});

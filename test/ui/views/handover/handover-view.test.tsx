@@ -29,7 +29,9 @@ describe('handover state', () => {
 		s = handoverReducer(s, {type: 'type', text: 'x'});
 		s = {...s, draft: '2026-12-25'};
 		s = handoverReducer(s, {type: 'commit'});
-		expect(s.message?.text).toBe('The first day (2026-12-25) is after the last day (2026-12-10): type an earlier date, or Esc and change the last day (t) first.');
+		expect(s.message?.text).toBe(
+			'The first day (2026-12-25) is after the last day (2026-12-10): type an earlier date, or Esc and change the last day (t) first.',
+		);
 		s = handoverReducer(s, {type: 'cancel'});
 		s = handoverReducer(s, {type: 'edit', field: 'cover'});
 		s = handoverReducer(s, {type: 'type', text: 'DC\u001b[31m Marsh'});
@@ -38,7 +40,9 @@ describe('handover state', () => {
 	});
 
 	it('preview lines keep store text safe and never carry welfare notes unless the handover has them', () => {
-		const lines = handoverLines(handoverOf(demoData())).map(l => l.text).join('\n');
+		const lines = handoverLines(handoverOf(demoData()))
+			.map(l => l.text)
+			.join('\n');
 		for (const n of demoWelfareNotes()) expect(lines).not.toContain(n.text);
 		expect(lines).toContain('NEEDS A DECISION NOW');
 		expect(lines).not.toMatch(/\u001b/);
@@ -116,7 +120,11 @@ describe('Handover view in the desk', () => {
 		expect(readdirSync(dir).filter(n => n.endsWith('.md'))).toEqual(['handover-2026-11-30-to-2026-12-20.md']);
 		await h.press('e');
 		await h.waitFor('-2.md');
-		expect(readdirSync(dir).filter(n => n.endsWith('.md')).sort()).toEqual(['handover-2026-11-30-to-2026-12-20-2.md', 'handover-2026-11-30-to-2026-12-20.md']);
+		expect(
+			readdirSync(dir)
+				.filter(n => n.endsWith('.md'))
+				.sort(),
+		).toEqual(['handover-2026-11-30-to-2026-12-20-2.md', 'handover-2026-11-30-to-2026-12-20.md']);
 		const md = readFileSync(target, 'utf8');
 		expect(md).toContain('- Cover: DC Helen Marsh');
 		expect(md).toContain('- Period: Mon 30 Nov 2026 to Sun 20 Dec 2026 (21 days)');
@@ -130,7 +138,9 @@ describe('Handover view in the desk', () => {
 		// The first critical item and what to do about it are read in full, across lines, nothing cut.
 		const view = frame.slice(0, frame.indexOf('PROBLEMS'));
 		// The view is in a frame (issue 20 item 7): its borders are not text.
-		expect(view.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain("CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.");
+		expect(view.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain(
+			"CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.",
+		);
 		expect(view).not.toContain('…');
 		frame = await h.press('G');
 		expect(frame).toMatch(/lines \d+-(\d+) of \1/);
@@ -185,7 +195,9 @@ describe('Handover view in the desk', () => {
 		expect(frame).toContain('Type the first day: 2026-02-30_');
 		await h.press('\u007f'.repeat(10) + '2026-12-20');
 		frame = await h.press(KEYS.enter);
-		expect(frame.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain('! The first day (2026-12-20) is after the last day (2026-12-13): type an earlier date, or Esc and change the last day (t) first.');
+		expect(frame.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain(
+			'! The first day (2026-12-20) is after the last day (2026-12-13): type an earlier date, or Esc and change the last day (t) first.',
+		);
 		frame = await h.press(KEYS.esc);
 		expect(frame).toContain('HANDOVER 2026-11-30 to 2026-12-13');
 		h.app.unmount();

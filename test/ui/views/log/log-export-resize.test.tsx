@@ -21,7 +21,9 @@ describe('Log view export', () => {
 		expect(logExportFileName(s)).toBe('review-log-2026-11-03-to-2026-11-30.csv');
 		s = {...s, officerId: 'o0003', lateOnly: true};
 		expect(logExportFileName(s)).toBe('review-log-2026-11-03-to-2026-11-30-officer-o0003-late.csv');
-		expect(logExportFileName({...s, officerId: null, sergeantId: '../x y'})).toBe('review-log-2026-11-03-to-2026-11-30-sergeant-___x_y-late.csv');
+		expect(logExportFileName({...s, officerId: null, sergeantId: '../x y'})).toBe(
+			'review-log-2026-11-03-to-2026-11-30-sergeant-___x_y-late.csv',
+		);
 	});
 
 	it('never overwrites an earlier export, and shows the whole path at 80 columns', async () => {
@@ -41,7 +43,15 @@ describe('Log view export', () => {
 		await h.waitFor('-late.csv');
 		await h.press('e');
 		f = await h.waitFor('-late-2.csv');
-		expect(readdirSync(dir).filter(n => n.endsWith('.csv')).sort()).toEqual(['review-log-2026-11-03-to-2026-11-30-late-2.csv', 'review-log-2026-11-03-to-2026-11-30-late.csv', 'review-log-2026-11-03-to-2026-11-30.csv']);
+		expect(
+			readdirSync(dir)
+				.filter(n => n.endsWith('.csv'))
+				.sort(),
+		).toEqual([
+			'review-log-2026-11-03-to-2026-11-30-late-2.csv',
+			'review-log-2026-11-03-to-2026-11-30-late.csv',
+			'review-log-2026-11-03-to-2026-11-30.csv',
+		]);
 		h.app.unmount();
 	});
 });

@@ -14,7 +14,16 @@ const demo = loadDemo();
 
 describe('log view state', () => {
 	it('starts on the 28 days up to today with no filters', () => {
-		expect(initialLogViewState(DEMO_TODAY)).toEqual({period: {from: '2026-11-03', to: '2026-11-30'}, sergeantId: null, officerId: null, lateOnly: false, cursor: 0, scroll: 0, week: null, chart: true});
+		expect(initialLogViewState(DEMO_TODAY)).toEqual({
+			period: {from: '2026-11-03', to: '2026-11-30'},
+			sergeantId: null,
+			officerId: null,
+			lateOnly: false,
+			cursor: 0,
+			scroll: 0,
+			week: null,
+			chart: true,
+		});
 	});
 
 	it('cycles sergeant and officer through each then back to all, resetting the cursor', () => {
