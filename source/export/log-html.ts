@@ -7,13 +7,14 @@
  * Printing it gives A4 pages with no chart split across two (README, "The review log").
  */
 import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
-import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
+import {hasExceptions, type SergeantExceptions} from '../domain/review-log/exceptions.js';
 import {days} from '../domain/plural.js';
 import type {SupervisionTrends, TrendSeries} from '../domain/supervision-trends/build.js';
 import {decidedCount, type WeekFigures} from '../domain/supervision-trends/figures.js';
 import {bailWords, checkInWords, reviewWords, triggerWords, weekSpan} from '../domain/supervision-trends/words.js';
 import {escapeHtml as e, htmlTable} from './html.js';
 import {SECTION_TITLES} from './log-md.js';
+import {totalsCells, totalsHeaders} from './log-totals.js';
 import {reviewChart, triggerChart} from './trend-svg.js';
 
 /** The policy the file carries: nothing may load but its own inline styles (and data: images, of which it has none). */
@@ -272,38 +273,8 @@ function exceptionSection(s: SergeantExceptions, forensicDays: number): string {
 
 function totalsTable(doc: LogDocument): string {
 	const {report} = doc;
-	const headers = [
-		'Sergeant',
-		'Reviews due',
-		'Done',
-		'On time',
-		'On time %',
-		'Late',
-		'Not reviewed',
-		'Overdue now',
-		'No cover',
-		'Unresolved triggers',
-		'Bail',
-		'Stalled actions',
-		`Forensic ${report.forensicDays}+ days`,
-		'Span of control',
-	];
-	const cells = (t: SergeantTotals) =>
-		[
-			t.reviewsDue,
-			t.reviewsDone,
-			t.onTime,
-			t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`,
-			t.late,
-			t.notReviewed,
-			t.overdueNow,
-			t.noCover,
-			t.unresolvedTriggers,
-			t.bail,
-			t.stalledActions,
-			t.forensicWaits,
-			t.spanOfControl,
-		].map(String);
+	const headers = totalsHeaders(report.forensicDays);
+	const cells = totalsCells;
 	const rows = report.sergeants.map(s => [`${e(s.sergeant)} (${e(s.sergeantId)})`, ...cells(s.totals)]);
 	if (report.sergeants.length > 1) rows.push(['All', ...cells(report.totals)]);
 	const reviews = doc.rows.filter(r => r.kind === 'review').length;

@@ -8,6 +8,7 @@ import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../do
 import {escapeMarkdown, mdTableCell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {docDate} from './doc-dates.js';
+import {totalsCells, totalsHeaders} from './log-totals.js';
 
 /** A date as documents write it (README, "Exports and --out"), or the words for a missing one. */
 const d = (date: string | null | undefined, missing = ''): string => (date ? docDate(date) : missing);
@@ -51,25 +52,9 @@ export function logMarkdown(doc: LogDocument): string {
 		`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews falling due and nobody covering.`,
 		'',
 	);
-	out.push(
-		row([
-			'Sergeant',
-			'Reviews due',
-			'Done',
-			'On time',
-			'On time %',
-			'Late',
-			'Not reviewed',
-			'Overdue now',
-			'No cover',
-			'Unresolved triggers',
-			'Bail',
-			'Stalled actions',
-			`Forensic ${report.forensicDays}+ days`,
-			'Span of control',
-		]),
-	);
-	out.push(row(Array(14).fill('---')));
+	const headers = totalsHeaders(report.forensicDays);
+	out.push(row(headers));
+	out.push(row(headers.map(() => '---')));
 	for (const s of sections) out.push(totalsRow(`${mdTableCell(s.sergeant)} (${mdTableCell(s.sergeantId)})`, s.totals));
 	if (sections.length > 1) out.push(totalsRow('**All**', report.totals));
 	out.push('');
@@ -143,24 +128,7 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 }
 
 function totalsRow(label: string, t: SergeantTotals): string {
-	return row(
-		[
-			label,
-			t.reviewsDue,
-			t.reviewsDone,
-			t.onTime,
-			t.onTimePercent === null ? 'n/a' : `${t.onTimePercent}%`,
-			t.late,
-			t.notReviewed,
-			t.overdueNow,
-			t.noCover,
-			t.unresolvedTriggers,
-			t.bail,
-			t.stalledActions,
-			t.forensicWaits,
-			t.spanOfControl,
-		].map(String),
-	);
+	return row([label, ...totalsCells(t)]);
 }
 
 function row(cells: string[]): string {

@@ -13,12 +13,11 @@ import {deskReducer, initialState, type DeskState} from '../../source/ui/desk/de
 import {activeTab} from '../../source/ui/editor/tabs.js';
 import {NO_KEY, type KeyInfo} from '../../source/ui/keymap.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
-import {ReviewScreen} from '../../source/ui/review/review-screen.js';
 import {StatusBar} from '../../source/ui/status-bar/status-bar.js';
 import {completeAnswers, contextFor, loadDemo, SERGEANT, TODAY} from '../domain/review/fixtures.js';
 import {demoData, ready as deskReady, renderDesk, stripAnsi} from './desk-harness.js';
 import {ready, until} from './review/ink-keys.js';
-import {SERGEANT_ACTOR} from '../helpers/actor.js';
+import {renderReview} from '../helpers/review-screen.js';
 
 afterEach(() => cleanup());
 
@@ -96,21 +95,7 @@ describe('step 5 with no decision required', () => {
 			{caseRef: ref, reviewerId: SERGEANT, startedAt: `${TODAY}T09:00:00.000Z`, step: 4, answers},
 			`${TODAY}T09:00:00.000Z`,
 		);
-		const app = render(
-			<ReviewScreen
-				data={data}
-				store={undefined}
-				actor={SERGEANT_ACTOR}
-				caseRef={ref}
-				today={TODAY}
-				width={100}
-				rows={50}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: ref, today: TODAY, width: 100, rows: 50});
 		await ready(app);
 		const f = await until(app, 'step 5 of 7');
 		expect(f).toContain('1:[no decision]');

@@ -4,17 +4,15 @@
  * runDesk now writes it before it returns, and the review's header says "saving..." until it is written.
  */
 import {SERGEANT_ACTOR} from '../helpers/actor.js';
-import React from 'react';
-import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {runDesk} from '../../source/ui/run-desk.js';
 import {flushPendingWrites} from '../../source/ui/pending-writes.js';
-import {ReviewScreen} from '../../source/ui/review/review-screen.js';
 import {demoCopy, DEMO_TODAY} from '../helpers/cli.js';
 import {FakeStdin, FakeStdout} from '../helpers/fake-terminal.js';
 import {KEYS, press, ready, until} from './review/ink-keys.js';
+import {renderReview} from '../helpers/review-screen.js';
 
 const REF = 'CR/88397/26';
 
@@ -89,22 +87,7 @@ describe('the review header says "saving..." until the write is done', () => {
 	it('shows saving..., not "draft saved", while typed text waits for the pause', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
-		const app = render(
-			<ReviewScreen
-				actor={SERGEANT_ACTOR}
-				data={store.snapshot()}
-				store={store}
-				caseRef={REF}
-				today={DEMO_TODAY}
-				width={100}
-				rows={60}
-				isActive
-				color={false}
-				saveDelayMs={60_000}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data: store.snapshot(), store, caseRef: REF, today: DEMO_TODAY, width: 100, rows: 60, saveDelayMs: 60_000});
 		await ready(app);
 		await press(app, KEYS.enter);
 		await until(app, 'step 2 of 7');

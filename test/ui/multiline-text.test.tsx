@@ -3,16 +3,14 @@
  * under real hands", item 6): in the case view (updates, open actions, review summaries) and the guided
  * review (step 1's updates, an open action's text in step 2).
  */
-import React from 'react';
-import {render, cleanup} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {caseLines, TEXT_LINES_SHOWN} from '../../source/ui/editor/case-lines.js';
 import {deskModel} from '../../source/ui/model/desk-model.js';
-import {ReviewScreen} from '../../source/ui/review/review-screen.js';
 import {loadDemo, OVERDUE_REF, TODAY} from '../domain/review/fixtures.js';
 import {KEYS, press, ready, until} from './review/ink-keys.js';
-import {SERGEANT_ACTOR} from '../helpers/actor.js';
+import {renderReview} from '../helpers/review-screen.js';
 
 afterEach(() => cleanup());
 
@@ -55,21 +53,7 @@ describe('the case view', () => {
 describe('the guided review', () => {
 	it('step 1 shows an update as lines; step 2 an open action written on two lines', async () => {
 		const data = withText();
-		const app = render(
-			<ReviewScreen
-				data={data}
-				store={undefined}
-				actor={SERGEANT_ACTOR}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={60}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 60});
 		await ready(app);
 		let f = await until(app, 'step 1 of 7');
 		expect(f).not.toContain('␊');

@@ -4,18 +4,17 @@
  * left out; its line breaks never act as Enter, so nothing spills into the next field.
  */
 import {SERGEANT_ACTOR} from '../helpers/actor.js';
-import React from 'react';
-import {render, cleanup} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {saveDraft} from '../../source/domain/review/index.js';
-import {ReviewScreen} from '../../source/ui/review/review-screen.js';
 import {runDesk} from '../../source/ui/run-desk.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../domain/review/fixtures.js';
 import {fakeStore} from '../helpers/fake-store.js';
 import {FakeStdin, FakeStdout} from '../helpers/fake-terminal.js';
 import {demoData, ready as deskReady, renderDesk} from './desk-harness.js';
 import {ready, until} from './review/ink-keys.js';
+import {renderReview} from '../helpers/review-screen.js';
 
 /** The demo with a complete draft of the overdue case resumed at step 7 (sign-off). */
 function atSignOff(): StoreData {
@@ -37,21 +36,7 @@ afterEach(() => cleanup());
 describe('a paste in the guided review', () => {
 	it('a three-line paste into "Next review" stays there (first line) and never reaches "Summary"', async () => {
 		const data = atSignOff();
-		const app = render(
-			<ReviewScreen
-				actor={SERGEANT_ACTOR}
-				data={data}
-				store={undefined}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={50}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 50});
 		await ready(app);
 		await until(app, 'step 7 of 7: Sign-off');
 		app.stdin.write(paste('07/12/2026\rWelfare: tired, sleeping badly\rsays he is coping'));
@@ -65,21 +50,7 @@ describe('a paste in the guided review', () => {
 
 	it('a multi-line field takes the paste whole, line breaks included', async () => {
 		const data = atSignOff();
-		const app = render(
-			<ReviewScreen
-				actor={SERGEANT_ACTOR}
-				data={data}
-				store={undefined}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={50}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 50});
 		await ready(app);
 		await until(app, 'step 7 of 7: Sign-off');
 		app.stdin.write('\t');

@@ -4,14 +4,12 @@
  * decision. A decision kept from before (an old draft) is refused at the step, naming the inspector,
  * until "no decision" is chosen; the review then signs without one.
  */
-import React from 'react';
-import {render, cleanup} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {saveDraft} from '../../../source/domain/review/index.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../../domain/review/fixtures.js';
 import {frame, KEYS, press, ready, until} from './ink-keys.js';
-import {SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 afterEach(() => cleanup());
 
@@ -28,21 +26,7 @@ describe("step 5 when the officer's trigger is the inspector's", () => {
 			{caseRef: OVERDUE_REF, reviewerId: SERGEANT, startedAt: `${TODAY}T09:00:00.000Z`, step: 4, answers},
 			`${TODAY}T09:00:00.000Z`,
 		);
-		const app = render(
-			<ReviewScreen
-				data={data}
-				store={undefined}
-				actor={SERGEANT_ACTOR}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={60}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 60});
 		await ready(app);
 		let f = flat(await until(app, 'step 5 of 7: Performance'));
 		expect(f).toContain(

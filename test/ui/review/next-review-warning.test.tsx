@@ -1,12 +1,10 @@
 /** The next review field warns (it never refuses) with the date to choose instead (issue 20 item 11). */
-import React from 'react';
-import {render, cleanup} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {saveDraft} from '../../../source/domain/review/index.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../../domain/review/fixtures.js';
 import {frame, press, ready, until, waitFor} from './ink-keys.js';
-import {SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 afterEach(() => cleanup());
 
@@ -19,21 +17,7 @@ describe('step 7\u2019s next review field', () => {
 			{caseRef: OVERDUE_REF, reviewerId: SERGEANT, startedAt: `${TODAY}T09:00:00.000Z`, step: 6, answers: completeAnswers(ctx)},
 			`${TODAY}T09:00:00.000Z`,
 		);
-		const app = render(
-			<ReviewScreen
-				data={data}
-				store={undefined}
-				actor={SERGEANT_ACTOR}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={50}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 50});
 		await ready(app);
 		const f = await until(app, 'step 7 of 7');
 		expect(f.replace(/\s+/g, ' ')).toContain(

@@ -6,11 +6,11 @@ import {effectiveReview, reviewContext} from '../../../source/domain/review/inde
 import {verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
 import {AmendScreen} from '../../../source/ui/review/amend-screen.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
 import {SERGEANT_ACTOR} from '../../helpers/actor.js';
 import {doyleUndecided} from '../../domain/review/fixtures.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -19,23 +19,18 @@ const NOW = () => new Date('2026-11-30T10:00:00.000Z');
 afterEach(() => cleanup());
 
 function review(store: Store, events = {exits: 0, changes: [] as StoreData[]}, ref = REF) {
-	return render(
-		<ReviewScreen
-			data={store.snapshot()}
-			store={store}
-			caseRef={ref}
-			today={TODAY}
-			actor={SERGEANT_ACTOR}
-			width={100}
-			rows={60}
-			isActive
-			color={false}
-			saveDelayMs={20}
-			now={NOW}
-			onExit={() => events.exits++}
-			onChanged={d => events.changes.push(d)}
-		/>,
-	);
+	return renderReview({
+		data: store.snapshot(),
+		store,
+		caseRef: ref,
+		today: TODAY,
+		width: 100,
+		rows: 60,
+		saveDelayMs: 20,
+		now: NOW,
+		onExit: () => events.exits++,
+		onChanged: d => events.changes.push(d),
+	});
 }
 
 describe('guided review: validation failures on each step', () => {

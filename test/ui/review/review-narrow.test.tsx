@@ -13,10 +13,10 @@ import {openStore, type Store} from '../../../source/store/store.js';
 import {AmendScreen} from '../../../source/ui/review/amend-screen.js';
 import {ownerOptions} from '../../../source/ui/review/review-fields.js';
 import {REVIEW_KEYMAP} from '../../../source/ui/review/review-keymap.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
 import {SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -25,23 +25,18 @@ const NOW = () => new Date('2026-11-30T10:00:00.000Z');
 afterEach(() => cleanup());
 
 function review(store: Store, size: {width: number; rows: number}, events = {exits: 0, changes: [] as StoreData[]}, now = NOW) {
-	return render(
-		<ReviewScreen
-			data={store.snapshot()}
-			store={store}
-			caseRef={REF}
-			today={TODAY}
-			actor={SERGEANT_ACTOR}
-			width={size.width}
-			rows={size.rows}
-			isActive
-			color={false}
-			saveDelayMs={20}
-			now={now}
-			onExit={() => events.exits++}
-			onChanged={d => events.changes.push(d)}
-		/>,
-	);
+	return renderReview({
+		data: store.snapshot(),
+		store,
+		caseRef: REF,
+		today: TODAY,
+		width: size.width,
+		rows: size.rows,
+		saveDelayMs: 20,
+		now,
+		onExit: () => events.exits++,
+		onChanged: d => events.changes.push(d),
+	});
 }
 
 /** Every drawn line fits the width: nothing depends on the terminal cutting it. */

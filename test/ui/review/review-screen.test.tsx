@@ -12,6 +12,7 @@ import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {KEYS, press, ready, until} from './ink-keys.js';
 import {actorAs, SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -235,22 +236,7 @@ describe('a cover opening a case they hold', () => {
 			],
 		};
 		// DC Marsh at the keyboard (--as), covering DS Brennan, opens her own case.
-		const app = render(
-			<ReviewScreen
-				data={cover}
-				store={undefined}
-				caseRef="CR/61882/26"
-				today={TODAY}
-				actor={actorAs('o0006')}
-				width={100}
-				rows={30}
-				isActive
-				color={false}
-				now={NOW}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data: cover, caseRef: 'CR/61882/26', today: TODAY, actor: actorAs('o0006'), width: 100, rows: 30, now: NOW});
 		const f = await until(app, 'cannot review it');
 		expect(f.replace(/\s+/g, ' ')).toMatch(
 			/DC Marsh holds CR\/61882\/26, so cannot review it: no one supervises their own cases\. The review goes to DI Okafor \(the team's inspector\)\./,

@@ -3,14 +3,12 @@
  * 2,199-character action used to be cut to 2,000 as it was pasted, silently; now it is kept whole and
  * the field says at once that it is over the limit, and the step cannot be left until it is shortened.
  */
-import React from 'react';
-import {render, cleanup} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {emptyAnswers, saveDraft} from '../../../source/domain/review/index.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../../domain/review/fixtures.js';
 import {frame, KEYS, press, ready, until} from './ink-keys.js';
-import {SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 afterEach(() => cleanup());
 
@@ -24,21 +22,7 @@ describe('a 2,199-character action', () => {
 			{caseRef: OVERDUE_REF, reviewerId: SERGEANT, startedAt: `${TODAY}T09:00:00.000Z`, step: 3, answers},
 			`${TODAY}T09:00:00.000Z`,
 		);
-		const app = render(
-			<ReviewScreen
-				data={data}
-				store={undefined}
-				actor={SERGEANT_ACTOR}
-				caseRef={OVERDUE_REF}
-				today={TODAY}
-				width={100}
-				rows={60}
-				isActive
-				color={false}
-				onExit={() => {}}
-				onChanged={() => {}}
-			/>,
-		);
+		const app = renderReview({data, caseRef: OVERDUE_REF, today: TODAY, width: 100, rows: 60});
 		await ready(app);
 		await until(app, 'step 4 of 7');
 		const text = `${'Chase the DFU. '.repeat(146)}End here.`;

@@ -4,20 +4,19 @@
  * typed note went to the drafts file in clear), and a note left behind that was pre-filled into the next
  * review of the case by whoever did it. Note text here is an obviously synthetic marker.
  */
-import React from 'react';
 import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {cleanup, render} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import lockfile from 'proper-lockfile';
 import {afterEach, describe, expect, it} from 'vitest';
 import {reviewContext} from '../../../source/domain/review/index.js';
 import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
 import {changeWelfareDrafts, readWelfareDrafts} from '../../../source/store/welfare-drafts.js';
 import {readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../../source/store/welfare-file.js';
-import {ReviewScreen} from '../../../source/ui/review/review-screen.js';
 import {demoCopy} from '../../helpers/cli.js';
 import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
 import {actorAs, SERGEANT_ACTOR} from '../../helpers/actor.js';
+import {renderReview} from '../../helpers/review-screen.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -34,23 +33,7 @@ afterEach(() => {
 
 /** The review of REF by `actor` (the desk's officer: README "Who you are"). */
 function mount(store: Store, actor = SERGEANT_ACTOR) {
-	return render(
-		<ReviewScreen
-			data={store.snapshot()}
-			store={store}
-			caseRef={REF}
-			today={TODAY}
-			actor={actor}
-			width={100}
-			rows={60}
-			isActive
-			color={false}
-			saveDelayMs={20}
-			now={NOW}
-			onExit={() => {}}
-			onChanged={() => {}}
-		/>,
-	);
+	return renderReview({data: store.snapshot(), store, caseRef: REF, today: TODAY, actor, width: 100, rows: 60, saveDelayMs: 20, now: NOW});
 }
 
 /** Every byte of every file under `dir`: hidden temp files and lock folders included. */
