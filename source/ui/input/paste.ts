@@ -8,14 +8,29 @@
  * together as one key event marked `paste`, which the fields take as one insert.
  */
 import type {KeyPress} from '../text-area/text-area-keys.js';
-import {NO_KEY, type KeyEvent} from './split-keys.js';
+import type {KeyEvent} from './split-keys.js';
 
 const START = '[200~';
 const END = '[201~';
 const isMark = (input: string, mark: string) => input === mark || input === `\u001b${mark}`;
 
 /** A key press with no key named: the paste's text is its input. */
-export const PLAIN: KeyPress = NO_KEY;
+export const PLAIN: KeyPress = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+};
 
 /** A fresh assembler: feed it every input event in order; it returns the events to apply now. */
 export function pasteAssembler<K extends KeyPress>(): (input: string, key: K) => KeyEvent<K>[] {

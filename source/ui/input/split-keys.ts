@@ -14,8 +14,7 @@ export interface KeyEvent<K extends KeyPress = KeyPress> {
 	key: K;
 }
 
-/** Every key flag off: a key press that is text alone (split-keys and the paste assembler both start from it). */
-export const NO_KEY = {
+const NONE = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,
@@ -61,7 +60,7 @@ export function splitKeys<K extends KeyPress>(input: string, key: K): KeyEvent<K
 	// Ink has already parsed single keys (and strips the ESC of sequences it recognised).
 	if (input.length <= 1 || !/[\u0000-\u001f\u007f]/.test(input)) return [{input, key}];
 	const out: KeyEvent<K>[] = [];
-	const push = (input: string, k: Partial<KeyPress>) => out.push({input, key: {...NO_KEY, ...k} as K});
+	const push = (input: string, k: Partial<KeyPress>) => out.push({input, key: {...NONE, ...k} as K});
 	for (const m of input.matchAll(TOKEN)) {
 		const t = m[0];
 		if (m[1] !== undefined || m[2] !== undefined) {
