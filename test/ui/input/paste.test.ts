@@ -2,23 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {pasteAssembler, pastedLine} from '../../../source/ui/input/paste.js';
 import {applyChunk} from '../../../source/ui/input/split-keys.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
+import {NO_KEYS} from '../../helpers/key-press.js';
 
-const NO = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as KeyPress;
+const NO = NO_KEYS;
 
 describe('bracketed paste', () => {
 	it('puts the marks and the text between them back together as one paste, however Ink cut them up', () => {

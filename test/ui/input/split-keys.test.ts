@@ -1,23 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {applyChunk, splitKeys} from '../../../source/ui/input/split-keys.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
+import {NO_KEYS} from '../../helpers/key-press.js';
 
-const NO = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as KeyPress;
+const NO = NO_KEYS;
 const names = (chunk: string) =>
 	splitKeys(chunk, NO).map(({input, key}) =>
 		key.tab

@@ -7,25 +7,10 @@ import {describe, expect, it} from 'vitest';
 import {emptyAnswers, sinceLastReview} from '../../../source/domain/review/index.js';
 import {ownerOptions} from '../../../source/ui/review/review-fields.js';
 import {DIGIT_GAP_MS, fieldsOf, initialReviewState, reviewReducer, type ReviewUiState} from '../../../source/ui/review/review-state.js';
-import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 import {contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../../domain/review/fixtures.js';
+import {NO_KEYS} from '../../helpers/key-press.js';
 
-const NO = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-} as KeyPress;
+const NO = NO_KEYS;
 
 /** The review of the overdue case at step 4 with one new action, its owner field focused. */
 function atOwner(): ReviewUiState {

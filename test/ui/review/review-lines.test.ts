@@ -11,25 +11,9 @@ import {optionRows, windowLines, wrapSegments} from '../../../source/ui/review/r
 import {draftStartedWords} from '../../../source/ui/review/review-state.js';
 import {headingLines, helpLines} from '../../../source/ui/review/review-view.js';
 import type {KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
+import {NO_KEYS} from '../../helpers/key-press.js';
 
-const NO: KeyPress = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	pageUp: false,
-	pageDown: false,
-};
+const NO: KeyPress = {...NO_KEYS, pageUp: false, pageDown: false};
 
 describe('wrapSegments', () => {
 	it('packs whole segments and never splits a key from its words', () => {
