@@ -23,11 +23,9 @@ import {
 	type OutsideChange,
 	type PendingWelfareNote,
 } from '../../source/store/index.js';
-import {createStoreFile} from '../../source/store/store.js';
-import {writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
+import type {WelfareNote} from '../../source/store/welfare-file.js';
 import {tempDir} from '../helpers/cli.js';
-import {pgFixture, type PgFixture} from '../helpers/pg-store.js';
-import {postgresSkipReason, skipPostgres} from '../helpers/postgres.js';
+import {storeKinds} from '../helpers/store-kinds.js';
 import {smallData} from './small-store.js';
 
 const TODAY = '2026-11-30';
@@ -62,46 +60,7 @@ async function runVerify(store: string): Promise<{code: number; out: string}> {
 	return {code: await verify.run(ctx, [], {}), out};
 }
 
-interface Kind {
-	name: string;
-	skip: boolean;
-	/** The store tells an open desk of others' changes (Store.onChange). */
-	announces: boolean;
-	setup(): Promise<void>;
-	teardown(): Promise<void>;
-	/** A new store holding `data` (and welfare notes), as a path or URL. */
-	make(data: StoreData, notes?: WelfareNote[]): Promise<string>;
-}
-
-let pg: PgFixture | null = null;
-const KINDS: Kind[] = [
-	{
-		name: 'the JSON file store',
-		skip: false,
-		announces: false,
-		setup: async () => {},
-		teardown: async () => {},
-		async make(data, notes = []) {
-			const file = path.join(tempDir('fortnight-both-'), 'team.json');
-			await createStoreFile(file, data);
-			if (notes.length > 0) await writeWelfare(welfarePathFor(file), {schemaVersion: 1, notes});
-			return file;
-		},
-	},
-	{
-		name: `the PostgreSQL store${postgresSkipReason}`,
-		skip: skipPostgres,
-		announces: true,
-		setup: async () => {
-			pg = await pgFixture('both');
-		},
-		teardown: async () => {
-			await pg?.stop();
-		},
-		make: (data, notes) => pg!.newStore(data, notes),
-	},
-];
-
+const KINDS = storeKinds('both');
 for (const kind of KINDS) {
 	describe.skipIf(kind.skip)(kind.name, () => {
 		beforeAll(() => kind.setup(), 120_000);
@@ -248,7 +207,7 @@ for (const kind of KINDS) {
 				for (
 					let i = 0;
 					i < 200 &&
-					pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0';
+					kind.pg!().cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0';
 					i++
 				) {
 					await new Promise(r => setTimeout(r, 25));
@@ -276,9 +235,9 @@ for (const kind of KINDS) {
 				const store = await kind.make(data);
 				const a = await openStore(store, {surface: 'command'});
 				await readStoreFile(store);
-				pg!.cluster.crashAndRestart();
+				kind.pg!().cluster.crashAndRestart();
 				expect((await readStoreFile(store)).data.revision).toBe(data.revision);
-				pg!.cluster.crashAndRestart();
+				kind.pg!().cluster.crashAndRestart();
 				await expect(a.apply(rename(data.officers[0]!.id, 'After The Restart'))).resolves.toMatchObject({revision: data.revision + 1});
 				expect((await readStoreFile(store)).data.officers[0]!.name).toBe('After The Restart');
 			},
@@ -295,7 +254,9 @@ for (const kind of KINDS) {
 				const stop = desk.onChange!(c => heard.push(c));
 				const listening = async () => {
 					for (let i = 0; i < 400; i++) {
-						const n = pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim();
+						const n = kind.pg!()
+							.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'")
+							.stdout.trim();
 						if (n !== '0') return;
 						await new Promise(r => setTimeout(r, 25));
 					}
@@ -308,7 +269,7 @@ for (const kind of KINDS) {
 				try {
 					await listening();
 					// Restarted with the desk open; a change made at once (the feed may not be back yet) still reaches it.
-					pg!.cluster.crashAndRestart();
+					kind.pg!().cluster.crashAndRestart();
 					await other.apply(rename(data.officers[0]!.id, 'While Reconnecting'));
 					await hears(data.revision + 1);
 					// Once it listens again, a later change arrives as a notification.
