@@ -78,5 +78,11 @@ export function startCluster() {
 		},
 	};
 	process.once('exit', () => cluster.stop());
+	// Interrupted (Ctrl-C, a kill), the bench still leaves no server behind.
+	for (const signal of ['SIGINT', 'SIGTERM'])
+		process.once(signal, () => {
+			cluster.stop();
+			process.exit(signal === 'SIGINT' ? 130 : 143);
+		});
 	return cluster;
 }
