@@ -43,6 +43,10 @@ CREATE POLICY changes_read ON fortnight_changes FOR SELECT USING (team_id = ANY 
 CREATE POLICY changes_write ON fortnight_changes FOR INSERT
 	WITH CHECK (team_id = ANY ((SELECT fortnight_my_teams(current_user))::text[]) AND role = current_user);
 
+-- Which write made a revision (a random id per attempt): a writer whose connection dropped while its
+-- statement ran can tell whether it committed, and never applies the change twice.
+ALTER TABLE fortnight_changes ADD COLUMN write_id text;
+
 -- A change in one round trip (pg-store.ts, the uncontended case): the team's row locked, its revision
 -- checked against the one the change was made on, then the rows the change touched written, its chain
 -- entries appended, the team row and who-changed-what recorded and the desks told, all in the caller's
@@ -55,7 +59,7 @@ CREATE FUNCTION fortnight_write_change(
 	up_tables text[], up_keys text[], up_ords integer[], up_docs text[],
 	gone_tables text[], gone_keys text[],
 	c_seq bigint[], c_kind text[], c_case text[], c_prev text[], c_hash text[], c_entry text[],
-	team_row text[], what text[], notice text
+	team_row text[], what text[], notice text, wid text
 ) RETURNS boolean LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
 	current_rev bigint;
@@ -91,10 +95,10 @@ BEGIN
 		reference_date = team_row[3], sergeant_id = team_row[4], inspector_id = team_row[5],
 		team = team_row[6]::json, settings = team_row[7]::json
 		WHERE team_id = t;
-	INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what)
-		VALUES (t, rev, current_user, fortnight_officer_of(current_user, t), what);
+	INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what, write_id)
+		VALUES (t, rev, current_user, fortnight_officer_of(current_user, t), what, wid);
 	PERFORM pg_notify('fortnight', notice);
 	RETURN true;
 END $$;
 GRANT EXECUTE ON FUNCTION fortnight_write_change(text, bigint, bigint, text[], text[], integer[], text[], text[], text[],
-	bigint[], text[], text[], text[], text[], text[], text[], text[], text) TO fortnight_officer;
+	bigint[], text[], text[], text[], text[], text[], text[], text[], text, text) TO fortnight_officer;

@@ -36,8 +36,14 @@ export async function closePools(): Promise<void> {
  * the server dropped while it sat idle (a restart) fails its first query before anything is done; that
  * use is run again on a new connection rather than reported, so a restart costs the desk nothing. Once a
  * query of `work` has been answered, a dropped connection is reported (the transaction rolled back).
+ * `againIfDropped: false` for work whose first statement may have committed before its answer was lost
+ * (a change in one statement): the caller finds out what happened instead.
  */
-export async function withClient<T>(store: string | StoreUrl, work: (client: pg.PoolClient, url: StoreUrl) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+	store: string | StoreUrl,
+	work: (client: pg.PoolClient, url: StoreUrl) => Promise<T>,
+	options: {againIfDropped?: boolean} = {},
+): Promise<T> {
 	const url = typeof store === 'string' ? parseStoreUrl(store) : store;
 	// Every idle connection may be a dropped one: at most one try more than the pool holds.
 	for (let tries = 0; ; tries++) {
@@ -69,7 +75,9 @@ export async function withClient<T>(store: string | StoreUrl, work: (client: pg.
 			return await work(watched, url);
 		} catch (err) {
 			broken = isPgError(err) || isDropped(err);
-			if (isDropped(err) && !answered && tries < MAX_POOL) continue;
+			if (isDropped(err) && !answered && tries < MAX_POOL && options.againIfDropped !== false) continue;
+			// The caller finds out what became of it (the raw error says the connection dropped).
+			if (isDropped(err) && options.againIfDropped === false) throw err;
 			// A change that throws (a usage error, a rule refusing) is not the database's doing: passed on as it is.
 			throw broken ? describePgError(err, url.shown) : err;
 		} finally {

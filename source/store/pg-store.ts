@@ -8,24 +8,15 @@
  * types; other teams' writers never wait. A writer killed mid-transaction leaves nothing: the server
  * rolls it back.
  */
-import {createHash} from 'node:crypto';
+import {createHash, randomUUID} from 'node:crypto';
 import type pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
 import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
-import {describePgError, isPgError, withClient} from './pg-connect.js';
-import {
-	chainFrom,
-	heldAfterWrite,
-	loadTeam,
-	loadTeamSince,
-	resolveTeam,
-	teamRevision,
-	teamWrite,
-	writeTeam,
-	writeTeamAtOnce,
-} from './pg-data.js';
+import {describePgError, isDropped, isPgError, withClient} from './pg-connect.js';
+import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision} from './pg-data.js';
+import {teamWrite, writeLanded, writeTeam, writeTeamAtOnce} from './pg-write.js';
 import {openFeed, type Feed} from './pg-feed.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
@@ -42,6 +33,13 @@ import {
 	type OutsideChange,
 	type Store,
 } from './store.js';
+
+/** A one-statement write whose answer was lost with its connection: it may or may not have committed. */
+interface Unsure {
+	writeId: string;
+	mine: StoreData;
+	candidate: StoreData;
+}
 
 /** What a read gives in place of a file's signature: the team's revision. */
 function signatureOfRevision(revision: number): FileSignature {
@@ -182,10 +180,12 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/**
 	 * The usual case, in one round trip: nobody changed the team since the snapshot, so the change is made
 	 * on the snapshot (outside any lock) and written by one statement that checks the revision first
-	 * (fortnight_write_change, migration 003). Null when the team moved on, or when the change does not go
-	 * through on the snapshot: then the long way (lock, read what changed, re-run) decides, as it always did.
+	 * (fortnight_write_change, migration 003). Otherwise the long way (lock, read what changed, re-run)
+	 * decides, as it always did: when the team moved on, when the change does not go through on the
+	 * snapshot, and when the connection dropped before the statement's answer (`unsure`: the long way
+	 * first asks, under the team's lock, whether that write committed, so it is never made twice).
 	 */
-	const applyAtOnce = async (change: Change): Promise<ApplyResult | null> => {
+	const applyAtOnce = async (change: Change): Promise<ApplyResult | {unsure: Unsure} | null> => {
 		const mine = data;
 		// The chain held is checked once, as the long way checks it (a problem: the long way says so).
 		if (!verified.has(mine.chain)) {
@@ -201,11 +201,15 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		const write = teamWrite(team, mine, candidate);
 		const what = describeChanges(diffStores(mine, candidate), 3);
 		const notice = JSON.stringify({team: teamHash, revision: candidate.revision});
+		const writeId = randomUUID();
 		committed.add(candidate.revision);
 		let ok = false;
 		try {
-			ok = await withClient(url, client => writeTeamAtOnce(client, team, mine.revision, write, candidate, what, notice));
+			ok = await withClient(url, client => writeTeamAtOnce(client, team, mine.revision, write, candidate, what, notice, writeId), {
+				againIfDropped: false,
+			});
 		} catch (err) {
+			if (isDropped(err)) return {unsure: {writeId, mine, candidate}};
 			committed.delete(candidate.revision);
 			const e = describePgError(err, where);
 			if (!['conflict', 'invalid', 'key'].includes(e.code)) e.unsaved = candidate;
@@ -225,8 +229,8 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		let candidate: StoreData | undefined;
 		try {
 			const quick = await applyAtOnce(change);
-			if (quick) return quick;
-			candidate = undefined;
+			if (quick && !('unsure' in quick)) return quick;
+			const unsure = quick?.unsure ?? null;
 			return await withClient(url, async client => {
 				await client.query('BEGIN');
 				try {
@@ -235,6 +239,13 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					const revision = await teamRevision(client, team, true);
 					if (revision === null)
 						throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
+					// The one-statement write whose answer was lost: if it committed, it is done (and not made again).
+					if (unsure && (await writeLanded(client, team, unsure.candidate.revision, unsure.writeId))) {
+						await client.query('ROLLBACK');
+						keep(unsure.mine, unsure.candidate);
+						return {merged: false, revision: unsure.candidate.revision};
+					}
+					if (unsure) committed.delete(unsure.candidate.revision);
 					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
 					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
 					const problem = fresh === data ? null : validateStore(fresh, data);

@@ -6,6 +6,7 @@
  * signed entries never altered, read-only refusals, changes noticed and reloaded, welfare notes.
  */
 import path from 'node:path';
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import verify from '../../source/commands/verify.js';
 import type {StoreData} from '../../source/domain/model.js';
@@ -240,6 +241,42 @@ for (const kind of KINDS) {
 				kind.pg!().cluster.crashAndRestart();
 				await expect(a.apply(rename(data.officers[0]!.id, 'After The Restart'))).resolves.toMatchObject({revision: data.revision + 1});
 				expect((await readStoreFile(store)).data.officers[0]!.name).toBe('After The Restart');
+			},
+		);
+
+		it.runIf(kind.announces)(
+			'a change whose connection is cut while its one statement runs is made once: asked under the lock, then made the long way',
+			async () => {
+				const data = smallData(2);
+				const store = await kind.make(data);
+				const team = decodeURIComponent(/[?&]team=([^&]+)/.exec(store)![1]!);
+				const a = await openStore(store, {surface: 'command'});
+				const cluster = kind.pg!().cluster;
+				// Another session holds the team's row, so the change's statement waits on it; then its backend is ended.
+				const blocker = new pg.Client({connectionString: kind.pg!().url});
+				await blocker.connect();
+				await blocker.query('BEGIN');
+				await blocker.query('SELECT 1 FROM fortnight_teams WHERE team_id = $1 FOR UPDATE', [team]);
+				const applying = a.apply(rename(data.officers[0]!.id, 'Made Once'));
+				let cut = '';
+				for (let i = 0; i < 400 && cut !== 't'; i++) {
+					await new Promise(r => setTimeout(r, 25));
+					cut = cluster
+						.psql(
+							'both',
+							"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%fortnight_write_change(%' AND state = 'active' AND pid <> pg_backend_pid()",
+						)
+						.stdout.trim();
+				}
+				expect(cut).toBe('t');
+				await new Promise(r => setTimeout(r, 200));
+				await blocker.query('COMMIT');
+				await blocker.end();
+				await expect(applying).resolves.toMatchObject({revision: data.revision + 1});
+				const after = (await readStoreFile(store)).data;
+				expect(after.revision).toBe(data.revision + 1);
+				expect(after.officers[0]!.name).toBe('Made Once');
+				expect(cluster.psql('both', `SELECT count(*) FROM fortnight_changes WHERE team_id = '${team}'`).stdout.trim()).toBe('1');
 			},
 		);
 

@@ -16,7 +16,7 @@ import {CACHE, fixture} from '../lib/paths.mjs';
 import {forceStores, loadForce} from '../lib/force.mjs';
 import {postgresBin, startCluster} from '../lib/postgres.mjs';
 import {runNode} from '../lib/spawn.mjs';
-import {interleaved, sampleOf, summarise} from '../lib/stats.mjs';
+import {interleaved, median, sampleOf, summarise} from '../lib/stats.mjs';
 import {hasTmux, tmuxSession} from '../lib/tmux.mjs';
 import {DESK_READY, deskBuilt} from './desk.mjs';
 
@@ -120,7 +120,7 @@ export const pgSign = {
 			return {
 				subject: summarise(r.subject.map(x => ({...x, rssKb: run.probe?.maxRssKb ?? x.rssKb}))),
 				baseline: summarise(r.baseline),
-				note: r.label,
+				note: `${r.label}; of which the one write statement: median ${median(r.statementMs).toFixed(1)} ms in ${r.statementMs.length} signings`,
 			};
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
