@@ -169,11 +169,14 @@ async function readChain(client: pg.ClientBase, team: string, wanted: ChainWante
 		const chain = all.rows.map(r => r.entry);
 		return {chain, count: chain.length};
 	}
-	// Each case's last review (through the partial index on reviews) and every entry that is not a review.
+	// Every entry that is not a review (their own partial index) and each case's last review (the highest seq
+	// per case in the reviews index), fetched by key: the team's other reviews are never read (migration 005).
 	const set = await client.query<{entry: ChainEntry}>(
-		`SELECT entry FROM fortnight_chain c WHERE c.team_id = $1 AND (c.kind <> 'review' OR NOT EXISTS (
-			SELECT 1 FROM fortnight_chain l WHERE l.team_id = c.team_id AND l.kind = 'review' AND l.case_ref = c.case_ref AND l.seq > c.seq))
-		ORDER BY c.seq`,
+		`SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq IN (
+			SELECT seq FROM fortnight_chain WHERE team_id = $1 AND kind <> 'review'
+			UNION ALL
+			SELECT max(seq) FROM fortnight_chain WHERE team_id = $1 AND kind = 'review' GROUP BY case_ref)
+		ORDER BY seq`,
 		[team],
 	);
 	const count = await client.query<{n: string}>('SELECT coalesce(max(seq) + 1, 0) AS n FROM fortnight_chain WHERE team_id = $1', [team]);

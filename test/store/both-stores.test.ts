@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import verify from '../../source/commands/verify.js';
+import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {chainHead, formatHead, makeEntry} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
@@ -143,6 +144,18 @@ for (const kind of KINDS) {
 			expect((await readStoreFile(store, {chain: 'whole'})).data.chain).toEqual(expected.chain);
 			// A store holding the working set gives the whole chain on asking.
 			expect(await a.wholeChain!()).toEqual(expected.chain);
+		});
+
+		it("opened for its state, holds the chain's working set: every entry but earlier reviews of a case, in order", async () => {
+			const data = smallData(6);
+			const store = await kind.make(data);
+			const a = await openStore(store, {surface: 'command', chain: 'state'});
+			await a.apply(sign('after the reviews'));
+			const whole = (await readStoreFile(store, {chain: 'whole'})).data.chain;
+			const opened = await openStore(store, {surface: 'command', chain: 'state'});
+			expect(opened.snapshot().chain).toEqual(chainWorkingSet(whole));
+			expect(opened.snapshot().chain.length).toBeLessThan(whole.length);
+			expect((await readStoreFile(store)).data.chainLog?.entries).toBe(whole.length);
 		});
 
 		it('refuses a change that alters a signed entry, and one signed against a stale head', async () => {
