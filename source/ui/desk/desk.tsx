@@ -405,8 +405,9 @@ function DeskFrame({
 			</>
 		);
 	}
+	// Clipped top to bottom only, as each pane is (pane.tsx): every pane and line is laid out to the width.
 	return (
-		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
+		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflowY="hidden">
 			<Box flexDirection={reader ? 'column' : 'row'} height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
