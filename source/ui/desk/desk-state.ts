@@ -36,6 +36,7 @@ import {clampAll, explorerDo, onFilterInput, problemsDo} from './desk-navigation
 import {onPaletteInput} from './desk-palette.js';
 import type {RecordFormState} from '../record/record-form-state.js';
 import {onRecordFormInput, recordWritten, type RecordWrite} from './desk-records.js';
+import {effectsTaken, withEffects, type QueuedEffect} from '../effects/desk-effect.js';
 
 export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
 import type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
@@ -131,6 +132,10 @@ export interface DeskState {
 	recordWrites: number;
 	/** The key bindings in force: the registry's defaults with the user's remapping (README "Settings"). */
 	keymap: Keymap;
+	/** What the reducer asked of the outside world, not yet taken by the effect runner (effects/desk-effect.ts). */
+	effects: readonly QueuedEffect[];
+	/** How many effects this desk has asked for (numbers the next one). */
+	effectsAsked: number;
 }
 
 /** Keys kept for the review: far more than can arrive between two renders. */
@@ -177,10 +182,17 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		recordWrite: null,
 		recordWrites: 0,
 		keymap,
+		effects: [],
+		effectsAsked: 0,
 	};
 }
 
+/** The desk's reducer: the next state, with the effects it asks for on its queue (effects/desk-effect.ts). */
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
+	return withEffects(s, step(s, a));
+}
+
+function step(s: DeskState, a: DeskAction): DeskState {
 	switch (a.type) {
 		case 'resize':
 			return clampAll({...s, size: a.size, layout: layoutFor(a.size)});
@@ -207,6 +219,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'record-written':
 			return recordWritten(s, a.seq, a.error, a.notice);
+		case 'effects-taken':
+			return effectsTaken(s, a.through);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':
