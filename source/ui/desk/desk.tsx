@@ -139,7 +139,7 @@ export function Desk({
 	const reviewConsumed = useRef(0);
 	const typing = isTyping(state);
 	const officerById = state.model.officerById;
-	useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged}, id => {
+	const watched = useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged}, id => {
 		const officer = officerById.get(id);
 		return officer ? shortName(officer) : undefined;
 	});
@@ -161,8 +161,8 @@ export function Desk({
 						state={state}
 						notice={notice}
 						actor={actor}
-						storePath={storePath ?? deskStore.file ?? '(in memory)'}
-						readOnly={deskStore.readOnly}
+						storePath={storePath ?? watched.file ?? '(in memory)'}
+						readOnly={watched.readOnly}
 						dispatch={dispatch}
 						reviewConsumed={reviewConsumed}
 					/>

@@ -29,7 +29,7 @@ export function useStoreWatch(
 	dispatch: Dispatch<DeskAction>,
 	watch: {typing: boolean; diskChanged: boolean} = {typing: true, diskChanged: false},
 	nameOf: (officerId: string) => string | undefined = () => undefined,
-): void {
+): {file: string | undefined; readOnly: boolean} {
 	const names = useRef(nameOf);
 	const typing = useRef(watch.typing);
 	useEffect(() => {
@@ -99,4 +99,6 @@ export function useStoreWatch(
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
 	const cannotWrite = store.cannotWrite();
 	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite, dispatch]);
+	// What the status bar says of the store.
+	return {file: store.file, readOnly: store.readOnly};
 }

@@ -6,18 +6,15 @@
 import React, {useEffect, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
-import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {effectiveReview} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {actorSigningRefusal} from '../desk/desk-actor.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';
 import {ClosedScreen} from './closed-screen.js';
-import {readOnlyRefusal} from './open-review.js';
-import {checkAmendment, recordAmendment} from './amend-session.js';
+import {amendRefusal, checkAmendment, recordAmendment} from './amend-session.js';
 import {useDeskStore} from '../desk-store/store-context.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import {useReviewKeys} from './use-review-keys.js';
@@ -30,13 +27,7 @@ const wallClock = () => new Date();
 
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	const store = useDeskStore(props);
-	const [refusal] = useState(() => {
-		const latest = store.snapshot();
-		// Only someone who may review the case amends its review, and no one a case they hold (a cover is
-		// told who does it instead); nor is an amendment opened that could not be signed.
-		const may = mayReview(latest, props.actor.officerId, props.caseRef, props.today);
-		return readOnlyRefusal(store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(props.actor, latest, 'amendment');
-	});
+	const [refusal] = useState(() => amendRefusal({store, actor: props.actor, today: props.today, now: wallClock}, props.caseRef));
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
 		const eff = last ? effectiveReview(props.data.chain, last.seq) : null;

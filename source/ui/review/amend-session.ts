@@ -5,7 +5,9 @@
  */
 import type {IsoDate} from '../../domain/dates.js';
 import {amendReview, ReviewError} from '../../domain/review/index.js';
-import {actorSigner, type DeskActor} from '../desk/desk-actor.js';
+import {mayReview} from '../../domain/permissions.js';
+import {actorSigner, actorSigningRefusal, type DeskActor} from '../desk/desk-actor.js';
+import {readOnlyRefusal} from './open-review.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import type {AmendAction, AmendUiState} from './amend-state.js';
 
@@ -25,6 +27,17 @@ const amend = (st: AmendUiState, c: AmendContext) => (d: ReturnType<DeskStore['s
 		by: c.actor.officerId,
 		sign: actorSigner(c.actor, d),
 	});
+
+/**
+ * Why the amendment is not opened, or null: only someone who may review the case amends its review, and
+ * no one a case they hold (a cover is told who does it instead); nor is one opened that could not be
+ * saved or signed.
+ */
+export function amendRefusal(c: AmendContext, caseRef: string): string | null {
+	const latest = c.store.snapshot();
+	const may = mayReview(latest, c.actor.officerId, caseRef, c.today);
+	return readOnlyRefusal(c.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(c.actor, latest, 'amendment');
+}
 
 /** The dry run: the reasons the amendment would be refused, under their fields, or none. */
 export function checkAmendment(st: AmendUiState, c: AmendContext): AmendAction {
