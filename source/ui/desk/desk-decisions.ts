@@ -21,7 +21,7 @@ import {checkedForm, decisionFormKey, decisionInput, openDecisionForm} from '../
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {actorSigningRefusal} from './desk-actor.js';
 import type {DeskState} from './desk-state.js';
-import {focusedPane} from '../contexts/active.js';
+import {inFocus} from '../contexts/active.js';
 
 const queues = new WeakMap<DeskModel, EscalatedTrigger[]>();
 
@@ -55,7 +55,7 @@ const waiting = (n: number) => (n === 1 ? '1 escalated trigger waits' : `${n} es
 
 /** `d`: the form for the selected officer's escalated trigger, or the next one in the queue. */
 export function openDecision(s: DeskState): DeskState {
-	const inTeam = focusedPane(s) === 'team';
+	const inTeam = inFocus(s, 'team');
 	const base: DeskState = inTeam ? s : {...s, view: 'team', focus: 'explorer'};
 	if (s.decisionWrite) return {...base, notice: 'A decision is still being recorded: try again in a moment.'};
 	const queue = decisionQueue(s.model);

@@ -52,7 +52,7 @@ import {RecordForm} from '../record/record-form.js';
 import {ReallocateForm} from '../reallocate/reallocate-form.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
-import {focusedPane} from '../contexts/active.js';
+import {drawnFocused, helpShown, mainArea, type PaneId} from '../contexts/active.js';
 import {unavailable} from './desk-commands.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
 import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
@@ -225,114 +225,122 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 		);
 	}
 	const mainWidth = L.width - L.activityWidth;
-	// Focus and overlays as the context registry reads them (contexts/active.ts).
-	const pane = focusedPane(s);
-	const overlay = s.overlay;
+	// What takes the main area and which pane is drawn focused: the context registry's answers (contexts/active.ts).
+	const focused = (pane: PaneId) => drawnFocused(s, pane);
 	let main: React.JSX.Element;
-	// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
-	if (s.recordForm && overlay === null) {
-		main = <RecordForm form={s.recordForm} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
-	} else if (overlay === 'help') {
-		main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
-	} else if (overlay === 'palette') {
-		main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
-	} else if (s.view === 'team')
-		main = (
-			<TeamView
-				model={s.model}
-				win={s.team}
-				focused={pane === 'team'}
-				width={mainWidth}
-				height={L.mainHeight}
-				form={s.absenceForm}
-				decision={
-					s.decisionForm
-						? {
-								form: s.decisionForm,
-								trigger: decisionQueue(s.model).find(t => t.officerId === s.decisionForm!.officerId),
-								actorId: actor.officerId,
-							}
-						: null
-				}
-				escalated={decisionQueue(s.model).map(t => t.officerId)}
-				question={s.endConfirm?.question ?? null}
-				notice={s.notice}
-			/>
-		);
-	else if (s.view === 'handover')
-		main = (
-			<HandoverView
-				state={s.handover}
-				preview={currentHandover(s)}
-				focused={pane === 'handover' && overlay === null}
-				width={mainWidth}
-				height={L.mainHeight}
-			/>
-		);
-	else if (s.view === 'calendar')
-		main = (
-			<CalendarView grid={currentCalendar(s)} state={s.calendar} focused={pane === 'calendar'} width={mainWidth} height={L.mainHeight} />
-		);
-	else if (s.view === 'log')
-		main = (
-			<LogView
-				data={s.model.data}
-				state={s.log}
-				model={currentLogModel(s)}
-				notice={s.notice}
-				focused={pane === 'log'}
-				width={mainWidth}
-				height={L.mainHeight}
-			/>
-		);
-	else {
-		// The reallocation form takes the editor's place while it is open (desk-acting.ts).
-		const form = s.reallocateForm;
-		main = (
-			<>
-				{L.sidebarWidth > 0 && (
-					<Explorer
-						model={s.model}
-						rows={currentExplorerRows(s)}
-						list={s.explorer}
-						visible={explorerVisible(s)}
-						focused={pane === 'explorer' && !form}
-						width={L.sidebarWidth}
-						height={L.mainHeight}
-					/>
-				)}
-				{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
-				{!form && (
-					<Editor
-						model={s.model}
-						actor={actor}
-						tabs={s.tabs}
-						focused={pane === 'editor'}
-						width={L.editorWidth}
-						height={L.mainHeight}
-						inner={L.editorInner}
-						rows={L.editorRows}
-						reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
-						onReviewExit={() => dispatch({type: 'review-exit'})}
-						banner={notice}
-					/>
-				)}
-			</>
-		);
+	switch (mainArea(s)) {
+		// A bail or welfare form takes the main area while it is open, whatever the view (desk-records.ts).
+		case 'record-form':
+			main = <RecordForm form={s.recordForm!} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
+			break;
+		case 'help':
+			main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+			break;
+		case 'palette':
+			main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
+			break;
+		case 'team':
+			main = (
+				<TeamView
+					model={s.model}
+					win={s.team}
+					focused={focused('team')}
+					width={mainWidth}
+					height={L.mainHeight}
+					form={s.absenceForm}
+					decision={
+						s.decisionForm
+							? {
+									form: s.decisionForm,
+									trigger: decisionQueue(s.model).find(t => t.officerId === s.decisionForm!.officerId),
+									actorId: actor.officerId,
+								}
+							: null
+					}
+					escalated={decisionQueue(s.model).map(t => t.officerId)}
+					question={s.endConfirm?.question ?? null}
+					notice={s.notice}
+				/>
+			);
+			break;
+		case 'handover':
+			main = (
+				<HandoverView
+					state={s.handover}
+					preview={currentHandover(s)}
+					focused={focused('handover')}
+					width={mainWidth}
+					height={L.mainHeight}
+				/>
+			);
+			break;
+		case 'calendar':
+			main = (
+				<CalendarView grid={currentCalendar(s)} state={s.calendar} focused={focused('calendar')} width={mainWidth} height={L.mainHeight} />
+			);
+			break;
+		case 'log':
+			main = (
+				<LogView
+					data={s.model.data}
+					state={s.log}
+					model={currentLogModel(s)}
+					notice={s.notice}
+					focused={focused('log')}
+					width={mainWidth}
+					height={L.mainHeight}
+				/>
+			);
+			break;
+		case 'cases': {
+			// The reallocation form takes the editor's place while it is open (desk-acting.ts).
+			const form = s.reallocateForm;
+			main = (
+				<>
+					{L.sidebarWidth > 0 && (
+						<Explorer
+							model={s.model}
+							rows={currentExplorerRows(s)}
+							list={s.explorer}
+							visible={explorerVisible(s)}
+							focused={focused('explorer')}
+							width={L.sidebarWidth}
+							height={L.mainHeight}
+						/>
+					)}
+					{form && <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={L.editorWidth} height={L.mainHeight} />}
+					{!form && (
+						<Editor
+							model={s.model}
+							actor={actor}
+							tabs={s.tabs}
+							focused={focused('editor')}
+							width={L.editorWidth}
+							height={L.mainHeight}
+							inner={L.editorInner}
+							rows={L.editorRows}
+							reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
+							onReviewExit={() => dispatch({type: 'review-exit'})}
+							banner={notice}
+						/>
+					)}
+				</>
+			);
+		}
 	}
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
-			<Box flexDirection={reader ? 'column' : 'row'} height={overlay === 'help' ? helpHeight(L) : L.mainHeight}>
+			<Box flexDirection={reader ? 'column' : 'row'} height={helpShown(s) ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}
 			</Box>
-			{overlay !== 'help' && L.panelHeight > 0 && (
+			{!helpShown(s) && L.panelHeight > 0 && (
 				<ProblemsPanel
 					model={s.model}
 					rows={problemRows(s.model, s.problems.filter)}
 					list={s.problems}
 					visible={problemsVisible(s)}
-					focused={pane === 'problems' && overlay === null && !s.reallocateForm && !s.recordForm}
+					focused={focused('problems')}
 					width={L.width}
 					height={L.panelHeight}
 				/>
