@@ -1,7 +1,7 @@
 /**
  * Acting on a problem from the desk (README "Acting on a problem"): Enter on a problem opens its detail
  * in the editor area, and `m` (from the detail, the case view, a case row or the palette) opens the
- * reallocation form. The desk's reducer calls these; the shell saves (use-reallocate-writes.ts).
+ * reallocation form. The desk's reducer calls these; the shell saves (an effect: effects/store-writes.ts).
  */
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';

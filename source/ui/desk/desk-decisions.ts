@@ -3,7 +3,7 @@
  * whose performance trigger is on the exception list opens the decision form; on anyone else it moves
  * the selection to the next one waiting. The form is refused, with the reason and who can, to anyone
  * but an inspector over the team, and to an inspector who could not sign it. The reducer's side only:
- * the shell records the decision (use-decision-writes.ts) and answers with 'decision-written'.
+ * the shell records the decision (an effect: effects/store-writes.ts) and answers with 'decision-written'.
  */
 import {
 	escalatedDecisionRefusal,

@@ -4,7 +4,7 @@
  * `c` changes an absence (its cover, dates or reason) and `C` cancels one not yet started. Each opens
  * from a problem's detail, the case or the Team view's officer, or the palette; each is checked with
  * the domain's own function, as the person at the keyboard, and saved by the shell
- * (use-record-writes.ts; absences through use-absence-writes.ts), which checks again under the lock.
+ * (an effect: effects/store-writes.ts), which checks again under the lock.
  */
 import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';

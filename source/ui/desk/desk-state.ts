@@ -81,7 +81,7 @@ export interface DeskState {
 	absenceForm: AbsenceFormState | null;
 	/** `E` asked to end an absence: y ends it, n or Esc does not. */
 	endConfirm: {absenceId: string; question: string; cancel?: boolean} | null;
-	/** A change to the store the shell is to make (store.apply); numbered so its answer finds it. */
+	/** An absence change in flight (an effect makes it: effects/store-writes.ts); numbered so its answer finds it. */
 	absenceWrite: AbsenceWrite | null;
 	/** How many absence writes this desk has asked for (numbers the next one). */
 	absenceWrites: number;
@@ -99,9 +99,9 @@ export interface DeskState {
 	lockWait: string | null;
 	/** The store file changed on disk since this desk read it. */
 	diskChanged: boolean;
-	/** Incremented when the user asks to reload; the shell performs the reload. */
+	/** Incremented when the user asks to reload; a reload effect is queued for it (effects/desk-effect.ts). */
 	reloadRequests: number;
-	/** Incremented when the user asks to export the Log view's rows; the shell writes the file. */
+	/** Incremented when the user asks to export the Log view's rows; an export effect is queued for it. */
 	exportRequests: number;
 	quit: boolean;
 	/**
@@ -114,19 +114,19 @@ export interface DeskState {
 	actor: DeskActor | null;
 	/** The decision form for an escalated trigger, over the Team view, while open (it takes every key). */
 	decisionForm: DecisionFormState | null;
-	/** A decision the shell is to record (use-decision-writes.ts); numbered so its answer finds it. */
+	/** A decision the shell is to record (an effect: effects/store-writes.ts); numbered so its answer finds it. */
 	decisionWrite: {seq: number; input: TriggerDecisionInput} | null;
 	/** How many decisions this desk has asked to record (numbers the next one). */
 	decisionWrites: number;
 	/** The reallocation form over the editor area, while open (it takes every key: desk-acting.ts). */
 	reallocateForm: ReallocateFormState | null;
-	/** A reallocation the shell is to make (use-reallocate-writes.ts); numbered so its answer finds it. */
+	/** A reallocation the shell is to make (an effect: effects/store-writes.ts); numbered so its answer finds it. */
 	reallocateWrite: {seq: number; request: Omit<ReallocationRequest, 'recordedAt'>} | null;
 	/** How many reallocations this desk has asked for (numbers the next one). */
 	reallocateWrites: number;
 	/** A bail or welfare form over the main area, while open (it takes every key: desk-records.ts). */
 	recordForm: RecordFormState | null;
-	/** A bail or welfare event the shell is to record (use-record-writes.ts). */
+	/** A bail or welfare event the shell is to record (an effect: effects/store-writes.ts). */
 	recordWrite: RecordWrite | null;
 	/** How many records this desk has asked for (numbers the next one). */
 	recordWrites: number;
