@@ -4,43 +4,31 @@
  * action with the review's reducer and carries out what the new state asks for: saving the draft as the
  * sergeant goes (after a short pause in typing, and at once when a field or step is left), signing,
  * discarding, leaving. Every store write is one DeskStore.apply of a pure change from domain/review; the
- * private welfare note goes only to the welfare drafts file and, at signing, the welfare file. The screen
- * (review-screen.tsx) renders `view()` and passes keys in.
- *
- * The welfare note (README "Welfare notes"): before a note can be typed the welfare file is opened with
- * the passphrase, so a team whose notes cannot be kept (an encrypted file and no or the wrong
- * FORTNIGHT_WELFARE_KEY) gets a field that says why instead of one that takes typing. The note is
- * the draft's reviewer's: only their own pending note on this case is put back. Signing with a note
- * first checks the passphrase again and makes sure the note is on disk in the drafts file, so if
- * filing it after the signature fails it is demonstrably kept, and says so only then.
+ * private welfare note is review-notes.ts's (the welfare drafts file and, at signing, the welfare file).
+ * The screen (review-screen.tsx) renders `view()` and passes keys in.
  */
 import type {IsoDate} from '../../domain/dates.js';
-import type {StoreData} from '../../domain/model.js';
-import {shortName} from '../../domain/people.js';
 import {
 	changesOnData,
 	cleanInput,
 	discardDraft,
 	findDraft,
 	hasAnswers,
-	isFiled,
-	ownPendingNotes,
-	returnedNote,
 	reviewContext,
 	ReviewError,
 	saveDraft,
 	signReview,
 	sinceLastReview,
 	StaleReviewError,
-	withOwnPendingNote,
 	type SignResult,
 	type WorkingDraft,
 } from '../../domain/review/index.js';
-import {StoreError, type WelfareDraftsAccess} from '../../store/index.js';
+import {StoreError} from '../../store/index.js';
 import {actorSigner, type DeskActor} from '../desk/desk-actor.js';
 import {onExitFlush, trackWrite} from '../pending-writes.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import {workingDrafts} from './open-review.js';
+import {ReviewNotes} from './review-notes.js';
 import {reviewReducer, type ReviewAction, type ReviewUiState} from './review-state.js';
 
 export interface ReviewSessionOptions {
@@ -66,8 +54,6 @@ export interface ReviewSessionView {
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
-const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
 
 export class ReviewSession {
 	/** The review's state, applied at once (not at the next render): a save on the way out straight after a key sees it. */
@@ -76,27 +62,19 @@ export class ReviewSession {
 	private shown: ReviewSessionView;
 	private readonly listeners = new Set<() => void>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
-	/**
-	 * Saves run one at a time; `closed` stops saving once signing or discarding starts. `savedNote` null:
-	 * not known to be in the welfare drafts file, so the next save writes it. Notes are written only once
-	 * `notesKept` (the welfare file opened with the passphrase); `savedFor` is the officer the saved note
-	 * is about (the case's officer then).
-	 */
+	/** Saves run one at a time; `closed` stops saving once signing or discarding starts. */
 	private running: Promise<void> = Promise.resolve();
 	private savedEdits = 0;
-	private savedNote: string | null = '';
-	private savedFor: string;
-	private notesKept = false;
-	private encrypted = false;
 	private closed = false;
 	private stored: boolean;
+	private readonly notes: ReviewNotes;
 
 	constructor(
 		init: ReviewUiState,
 		private o: ReviewSessionOptions,
 	) {
 		this.state = init;
-		this.savedFor = init.ctx.case.oicId;
+		this.notes = new ReviewNotes(o.store, o.caseRef, o.today, o.now, init.ctx.case.oicId);
 		const stored = Boolean(findDraft(o.store.snapshot(), o.caseRef));
 		this.stored = o.store.open && stored;
 		this.status = !o.store.open
@@ -136,7 +114,8 @@ export class ReviewSession {
 	 */
 	start(): () => void {
 		const unflush = onExitFlush(() => this.save());
-		this.openWelfare();
+		// Before a note can be typed (review-notes.ts); once per review opened, not on a change of the desk's day.
+		if (this.o.store.open) void this.notes.open(this.state).then(this.dispatch);
 		return () => {
 			unflush();
 			clearTimeout(this.timer);
@@ -187,7 +166,7 @@ export class ReviewSession {
 		const {store} = this.o;
 		if (!store.open || store.readOnly || this.closed) return false;
 		const s = this.state;
-		return s.edits !== this.savedEdits || (this.notesKept && this.savedNote !== null && s.draft.answers.welfare.note !== this.savedNote);
+		return s.edits !== this.savedEdits || this.notes.unsaved(s.draft.answers.welfare.note);
 	}
 
 	private async saveNow(): Promise<void> {
@@ -197,7 +176,7 @@ export class ReviewSession {
 		const draft: WorkingDraft = s.draft;
 		const note = draft.answers.welfare.note;
 		const dirty = s.edits !== this.savedEdits || !this.stored;
-		if (!dirty && (note === this.savedNote || !this.notesKept)) return;
+		if (!dirty && !this.notes.dirty(note)) return;
 		// Opening a review and backing out leaves no trace: nothing is stored until something is answered.
 		if (!this.stored && !hasAnswers(draft.answers)) return;
 		this.setStatus('saving...');
@@ -222,11 +201,7 @@ export class ReviewSession {
 				this.savedEdits = edits;
 				this.stored = true;
 			}
-			if (this.notesKept && note !== this.savedNote) {
-				await this.putNote(s, note);
-				this.savedNote = note;
-				this.savedFor = s.ctx.case.oicId;
-			}
+			await this.notes.save(s, note);
 			this.setStatus(`draft saved ${now().toTimeString().slice(0, 5)}`);
 		} catch (err) {
 			this.setStatus('NOT SAVED');
@@ -235,57 +210,6 @@ export class ReviewSession {
 				message: `The draft could not be saved: ${messageOf(err)} Your answers are still here; keep going and it will try again.`,
 			});
 		}
-	}
-
-	/** The welfare file and drafts file opened (the passphrase from FORTNIGHT_WELFARE_KEY). */
-	private openNotes(): Promise<WelfareDraftsAccess> {
-		const data = this.o.store.snapshot();
-		return this.o.store.openNotes((p, n) => isFiled(p, n, data));
-	}
-
-	/**
-	 * Opens the welfare file with the passphrase before a note can be typed, and brings back the sergeant's
-	 * own note on this case (typed before a restart, or left unfiled by a crash or a key problem).
-	 */
-	private openWelfare(): void {
-		const {store, caseRef, today} = this.o;
-		if (!store.open) return;
-		const s = this.state;
-		const data = store.snapshot();
-		this.openNotes().then(
-			access => {
-				if (!access.ok) {
-					this.dispatch({type: 'welfare-opened', lock: access.reason, note: null, words: null});
-					return;
-				}
-				const me = s.draft.reviewerId;
-				const own = ownPendingNotes(access.pending, data, caseRef, me);
-				const back = returnedNote(own, data, caseRef, me, today, id => shortName(data.officers.find(o => o.id === id)));
-				const fits = own.filter(n => n.officerId === s.ctx.case.oicId).length;
-				// Several notes (older files) are merged into one on the next save.
-				this.savedNote = fits > 1 ? null : back.text;
-				this.notesKept = true;
-				this.encrypted = access.encrypted;
-				this.dispatch({type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words: back.words});
-			},
-			err => this.dispatch({type: 'welfare-opened', lock: unopened(err), note: null, words: null}),
-		);
-	}
-
-	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
-	private putNote(s: ReviewUiState, note: string): Promise<unknown> {
-		const {store, caseRef, today, now} = this.o;
-		const replacing = [...new Set([s.ctx.case.oicId, this.savedFor])];
-		const owner = {caseRef, reviewerId: s.draft.reviewerId, replacing};
-		const pending = note === '' ? null : {officerId: s.ctx.case.oicId, date: today, text: note, updatedAt: now().toISOString()};
-		return store.changeNotes(notes => withOwnPendingNote(notes, store.snapshot(), owner, pending));
-	}
-
-	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */
-	private async noteOnDisk(s: ReviewUiState, note: string, data: StoreData): Promise<boolean> {
-		const own = ownPendingNotes(await this.o.store.readNotes(), data, this.o.caseRef, s.draft.reviewerId);
-		const about = own.filter(n => n.officerId === s.ctx.case.oicId);
-		return about.length === 1 && about[0]!.text === note;
 	}
 
 	/** A request of the review's state (leave, next case, discard, sign), once per request. */
@@ -325,8 +249,7 @@ export class ReviewSession {
 		workingDrafts.drop(store, caseRef, me);
 		try {
 			await store.apply(d => discardDraft(d, caseRef, me));
-			// Only a note this review could keep is its to delete; anything older stays for its author.
-			if (this.notesKept) await this.putNote(this.state, '');
+			await this.notes.remove(this.state);
 			done();
 			this.o.onExit();
 		} catch (err) {
@@ -343,9 +266,11 @@ export class ReviewSession {
 		const s = this.state;
 		const note = s.draft.answers.welfare.note;
 		if (cleanInput(note) !== '') {
-			const problem = await this.keepNote(s, note);
-			if (problem !== null) {
+			const refused = await this.notes.keepBeforeSigning(s, note);
+			if (refused !== null) {
 				this.closed = false;
+				if (refused.lock) this.dispatch(refused.lock);
+				const problem = refused.problem;
 				done();
 				const message = 'Not signed: the welfare note cannot be kept (see step 6); nothing recorded, answers kept.';
 				this.dispatch({type: 'sign-failed', message, errors: [{step: 'welfare', field: 'welfare.note', message: problem}]});
@@ -373,8 +298,7 @@ export class ReviewSession {
 		done();
 		this.dispatch({type: 'signed', seq: r.review.seq, nextReviewDue: r.review.data.nextReviewDue});
 		this.setStatus('signed');
-		if (!this.notesKept) return;
-		const message = await this.fileNote(s, note, r);
+		const message = await this.notes.fileAfterSigning(s, note, r);
 		if (message) this.dispatch({type: 'notice', message});
 	}
 
@@ -406,60 +330,8 @@ export class ReviewSession {
 		// Their signing may have removed this case's stored draft and pending note: put ours back.
 		this.stored = Boolean(findDraft(store.snapshot(), caseRef));
 		this.savedEdits = -1;
-		this.savedNote = null;
+		this.notes.forget();
 		void this.save();
 		return {message, errors};
-	}
-
-	/**
-	 * Before signing with a note: the passphrase must still open the welfare file, and the note must be
-	 * in the drafts file, read back after it was written and synced. Returns why not, or null.
-	 */
-	private async keepNote(s: ReviewUiState, note: string): Promise<string | null> {
-		const access = await this.openNotes().catch((err: unknown) => ({ok: false as const, reason: unopened(err)}));
-		if (!access.ok) {
-			this.notesKept = false;
-			this.dispatch({type: 'welfare-opened', lock: access.reason, note: null, words: null});
-			return `${access.reason} Clear the note to sign without it; every answer and the draft are kept.`;
-		}
-		this.notesKept = true;
-		this.encrypted = access.encrypted;
-		const draftsFile = this.o.store.notesFile;
-		try {
-			if (note !== this.savedNote) {
-				await this.putNote(s, note);
-				this.savedNote = note;
-				this.savedFor = s.ctx.case.oicId;
-			}
-			if (await this.noteOnDisk(s, note, this.o.store.snapshot())) return null;
-			this.savedNote = null;
-			return `The note could not be found in ${draftsFile} after saving it, so the review was not signed. ${KEPT_RETRY}`;
-		} catch (err) {
-			this.savedNote = null;
-			return `The note could not be kept in ${draftsFile}: ${messageOf(err)} ${KEPT_RETRY} Or clear the note to sign without it.`;
-		}
-	}
-
-	/** After signing: the note to the welfare file, then its pending copy removed. Returns what to tell the sergeant, if anything. */
-	private async fileNote(s: ReviewUiState, note: string, r: SignResult): Promise<string | null> {
-		const draftsFile = this.o.store.notesFile;
-		try {
-			if (r.welfareNote) await this.o.store.fileNote(r.welfareNote);
-		} catch (err) {
-			// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
-			const kept = await this.noteOnDisk(s, note, this.o.store.snapshot()).catch(() => false);
-			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
-			const failed = `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)})`;
-			return kept
-				? `${failed}; it is kept ${where} and will be offered back to you the next time you review this case.`
-				: `${failed}, and it is no longer ${where} either: it was not kept.`;
-		}
-		try {
-			await this.putNote(s, '');
-			return null;
-		} catch (err) {
-			const when = 'it is removed when a review of this case next opens';
-			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
-		}
 	}
 }
