@@ -62,7 +62,7 @@ export function openLogEntry(s: DeskState): DeskState {
 	if (!row) return {...s, notice: 'No entry in this period with these filters.'};
 	if (!s.model.caseByRef.has(row.caseRef)) return {...s, notice: `${safeText(row.caseRef)} is no longer in the store.`};
 	const opened = openCase(s, row.caseRef);
-	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner);
+	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner, s.keymap);
 	const at = lines.findIndex(l => l.text.includes(`(#${row.amends ?? row.seq}`));
 	const scroll = Math.max(0, Math.min(at, lines.length - opened.layout.editorRows));
 	const tabs = updateActive(opened.tabs, t => (t.kind === 'case' ? {...t, scroll} : t));

@@ -19,7 +19,7 @@ export function currentPaletteMatches(s: DeskState) {
 
 export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const p = s.palette;
-	switch (contextCommand(s.keymap.palette, input, key)) {
+	switch (contextCommand(s.keymap.palette, input, key, true)) {
 		case 'palette-close':
 			return {...s, overlay: null};
 		case 'palette-up':

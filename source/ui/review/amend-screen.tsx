@@ -9,7 +9,7 @@ import {shortDate} from '../../domain/dates.js';
 import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {amendReview, effectiveReview, ReviewError} from '../../domain/review/index.js';
+import {AMENDABLE_FIELDS, amendReview, effectiveReview, ReviewError} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
 import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
@@ -17,6 +17,9 @@ import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.j
 import {windowLines, wrapSegments} from './review-lines.js';
 import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
 import {useReviewKeys} from './use-review-keys.js';
+import {reviewKey} from './review-keymap.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {confirmLine} from '../contexts/form-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {tint, useTheme, type Theme} from '../theme.js';
 
@@ -61,7 +64,9 @@ function AmendSession({
 	const [s, dispatch] = useReducer(amendReducer, init);
 	const latest = useRef(s);
 	latest.current = s;
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+	const keymap = useKeymap();
+	const key = (c: Parameters<typeof reviewKey>[0]) => reviewKey(c, keymap.review);
+	useReviewKeys((input, k) => dispatch({type: 'key', input, key: k, keys: keymap}), isActive, keys);
 	useEffect(() => {
 		if (s.request === 'check') {
 			dispatch({type: 'request-done'});
@@ -131,7 +136,7 @@ function AmendSession({
 				{head.map(l => l.el)}
 				{wrapped(
 					'done',
-					`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`,
+					`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. ${key('back')}: back to the desk`,
 					width,
 				).map(l => l.el)}
 			</Box>
@@ -168,20 +173,29 @@ function AmendSession({
 	}
 	// Keys first, wrapped whole, so the answer keys and hints show at any width.
 	const footer: Line[] = s.confirm
-		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
+		? wrapped('confirm', `${confirmLine(keymap, 'record', 'not yet', ' / ')}: Record this amendment in the review chain?`, width, {
+				bold: true,
+				inverse: true,
+			})
 		: [
 				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
-				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map(
-					(l, i) => one(`hint${i}`, l, {dimColor: true}),
-				),
+				...wrapSegments(
+					[
+						`${key('next-field')}/${key('down')} next field`,
+						`${key('choose-prev')}/${key('choose-next')} 1-${Object.keys(AMENDABLE_FIELDS).length} choose the field`,
+						`${key('press')} on Sign records (asks first)`,
+						`${key('back')} leave`,
+					],
+					width,
+				).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);
 	return (
 		<Box flexDirection="column">
 			{head.map(l => l.el)}
-			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (${key('up')})`, {dimColor: true}).el}
 			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
-			{win.below > 0 && one('below', `  ... ${win.below} more below (↓ / Tab)`, {dimColor: true}).el}
+			{win.below > 0 && one('below', `  ... ${win.below} more below (${key('down')} / ${key('next-field')})`, {dimColor: true}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);

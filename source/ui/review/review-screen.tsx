@@ -179,8 +179,8 @@ function ReviewSession(props: ReviewScreenProps & {init: ReviewUiState}): React.
 	});
 	const draftsFile = store ? welfareDraftsPathFor(store.file) : '';
 
-	const bindings = useKeymap().review;
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now(), bindings}), isActive, keys);
+	const keymap = useKeymap();
+	useReviewKeys((input, key) => dispatch({type: 'key', input, key, at: Date.now(), keys: keymap}), isActive, keys);
 
 	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
 	const owner = (s: ReviewUiState) => {

@@ -14,6 +14,9 @@ import {PLAN_REVIEW_MONTHS} from '../../domain/review/validate.js';
 import {safeText} from '../../domain/safe-text.js';
 import {truncate, wrap} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {confirmLine, discardLine, keysText} from '../contexts/form-keys.js';
+import {decisionFormHints} from '../contexts/form-hints.js';
 import {DECISION_WORDS, DECISIONS, decisionFields, type DecisionFormState} from './decision-form-state.js';
 import type {DecisionField} from '../../domain/escalated-triggers.js';
 
@@ -41,11 +44,16 @@ interface Row {
 
 export function DecisionForm({form, officers, trigger, actorId, today, width, rows}: DecisionFormProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const byId = (id: string) => officers.find(o => o.id === id);
 	const who = safeText(fullName(byId(form.officerId)));
 	const title: Row = {text: `Decide ${who}'s escalated performance trigger, as ${safeText(shortName(byId(actorId)))}`, bold: true};
 	if (form.refusal !== null) {
-		const lines = [title, ...wrap(safeText(form.refusal), width).map(text => ({text})), {text: 'Esc returns to the Team view.'}];
+		const lines = [
+			title,
+			...wrap(safeText(form.refusal), width).map(text => ({text})),
+			{text: `${keysText(keymap.form, 'form-cancel')} returns to the Team view.`},
+		];
 		return <Lines rows={lines.slice(0, Math.max(1, rows))} width={width} red={tint(theme, 'error')} />;
 	}
 	const head: Row[] = [
@@ -62,7 +70,10 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 			const options = DECISIONS.map((d, i) =>
 				d === form.decision ? `[${i + 1} ${DECISION_WORDS[d]}]` : ` ${i + 1} ${DECISION_WORDS[d]} `,
 			).join(' ');
-			fields.push({text: `${label}${options}${at ? '  ←/→ or 1 2' : ''}`, inverse: at});
+			fields.push({
+				text: `${label}${options}${at ? `  ${keysText(keymap.form, 'form-choose-prev')}/${keysText(keymap.form, 'form-choose-next')} or 1 2` : ''}`,
+				inverse: at,
+			});
 		} else if (f === 'reason') {
 			const required = form.decision === 'not-now' ? '(required)' : '(optional for a plan)';
 			const typed = safeText(form.reason) + (at ? '_' : '');
@@ -84,13 +95,13 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 	const foot: Row[] = form.saving
 		? [{text: 'Recording...'}]
 		: form.confirmDiscard
-			? [{text: 'Discard what you typed? y discards, n goes back to the form', inverse: true}]
+			? [{text: discardLine(keymap), inverse: true}]
 			: form.confirm
 				? wrap(
-						`y record / n not yet: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`,
+						`${confirmLine(keymap, 'record', 'not yet', ' / ')}: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`,
 						width,
 					).map(text => ({text, inverse: true, bold: true}))
-				: [{text: 'Tab/↓ next  ↑ previous  Enter next field, then check and record  Esc cancel'}];
+				: [{text: decisionFormHints(form, keymap).join('  ')}];
 	// Evidence fills what room is left between the heading and the fields.
 	const room = rows - head.length - fields.length - error.length - foot.length - 1;
 	const evidence = trigger

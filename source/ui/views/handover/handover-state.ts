@@ -33,9 +33,19 @@ export type HandoverAction =
 	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
 	| {type: 'backspace'}
-	| {type: 'commit'}
+	/** `keys`: the keys in force that a refusal names (the field's cancel, the window's first and last day). */
+	| {type: 'commit'; keys?: FieldKeys}
 	| {type: 'cancel'}
 	| {type: 'message'; text: string; error: boolean};
+
+/** The keys a refusal names, as the keymap in force has them (contexts/: field-cancel, handover-from, handover-to). */
+export interface FieldKeys {
+	cancel: string;
+	from: string;
+	to: string;
+}
+
+const DEFAULT_FIELD_KEYS: FieldKeys = {cancel: 'Esc', from: 'f', to: 't'};
 
 export function initialHandoverState(today: IsoDate): HandoverState {
 	return {
@@ -74,23 +84,23 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'message':
 			return {...state, message: {text: action.text, error: action.error}};
 		case 'commit':
-			return commit(state);
+			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS);
 	}
 }
 
-function commit(state: HandoverState): HandoverState {
+function commit(state: HandoverState, keys: FieldKeys): HandoverState {
 	const field = state.editing;
 	if (!field) return state;
 	if (field === 'cover') return {...state, cover: state.draft.trim(), editing: null, draft: '', scroll: 0, message: null};
 	const date = parseUserDate(state.draft);
-	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim()), error: true}};
+	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim(), keys.cancel), error: true}};
 	const from = field === 'from' ? date : state.from;
 	const to = field === 'to' ? date : state.to;
 	if (to < from) {
 		const text =
 			field === 'from'
-				? `The first day (${from}) is after the last day (${to}): type an earlier date, or Esc and change the last day (t) first.`
-				: `The last day (${to}) is before the first day (${from}): type a later date, or Esc and change the first day (f) first.`;
+				? `The first day (${from}) is after the last day (${to}): type an earlier date, or ${keys.cancel} and change the last day (${keys.to}) first.`
+				: `The last day (${to}) is before the first day (${from}): type a later date, or ${keys.cancel} and change the first day (${keys.from}) first.`;
 		return {...state, message: {text, error: true}};
 	}
 	return {...state, from, to, editing: null, draft: '', scroll: 0, message: null};
@@ -99,9 +109,9 @@ function commit(state: HandoverState): HandoverState {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Why a typed date was refused, in words: the shape, the month, or the day that does not exist. */
-export function whyNotADate(typed: string): string {
+export function whyNotADate(typed: string, cancelKey = DEFAULT_FIELD_KEYS.cancel): string {
 	const shown = `"${typed.slice(0, 30)}"`;
-	if (typed === '') return 'Type a date: YYYY-MM-DD or DD/MM/YYYY (Esc keeps the old one).';
+	if (typed === '') return `Type a date: YYYY-MM-DD or DD/MM/YYYY (${cancelKey} keeps the old one).`;
 	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
 	const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(typed);
 	if (!iso && !uk) return `${shown} is not a date in a form this reads: type YYYY-MM-DD or DD/MM/YYYY.`;

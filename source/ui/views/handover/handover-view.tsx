@@ -20,7 +20,7 @@ import {wrap} from '../../text.js';
 import {tint, useTheme, type Role, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
 import {useKeymap} from '../../contexts/keymap-context.js';
-import {hintLine} from '../../contexts/registry.js';
+import {hintLine, modeKey} from '../../contexts/registry.js';
 
 export interface HandoverViewProps {
 	state: HandoverState;
@@ -81,7 +81,9 @@ export function HandoverView({
 	// typed text: made safe like every other line of the view (README "Terminal safety").
 	const coverText = cover ? `${safeText(cover.name)}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
-	const editing = state.editing ? `Type the ${FIELD_NAMES[state.editing]}: ${safeText(state.draft)}_  (Enter accept, Esc cancel)` : null;
+	const editing = state.editing
+		? `Type the ${FIELD_NAMES[state.editing]}: ${safeText(state.draft)}_  (${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
+		: null;
 	// A refused edit keeps the field open and says why above the prompt.
 	const refusal = state.message?.error ? safeText(state.message.text) : null;
 	const statusError = !editing && (state.message?.error === true || (!state.message && note !== null));
