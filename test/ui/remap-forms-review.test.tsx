@@ -123,3 +123,13 @@ describe("the guided review's ? and Ctrl+G remapped", () => {
 		app.unmount();
 	});
 });
+
+describe('README "Settings" names every action a settings file may remap', () => {
+	it('each one, so none is remappable without being documented', async () => {
+		const {readFileSync} = await import('node:fs');
+		const {remappableActions} = await import('../../source/ui/contexts/registry.js');
+		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+		const missing = remappableActions().filter(a => !readme.includes(`\`${a}\``));
+		expect(missing).toEqual([]);
+	});
+});

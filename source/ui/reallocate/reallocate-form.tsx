@@ -3,6 +3,7 @@
  * case, each officer with their workload now and after the move, from which day, and why. Everything
  * from the store is drawn through safeText; the form says every state in words.
  */
+import {scrollBy} from '../list/list-window.js';
 import React from 'react';
 import {Text} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
@@ -55,7 +56,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				: reallocateFormHints(form, keymap).join('  ');
 	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
 	const listRows = Math.max(2, height - 3 - 6 - error.length - question.length);
-	const start = Math.max(0, Math.min(form.cursor - Math.floor(listRows / 2), choices.length - listRows));
+	const start = scrollBy(form.cursor - Math.floor(listRows / 2), 0, choices.length, listRows);
 	const shown = choices.slice(start, start + listRows);
 	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
 	const line = (field: typeof at, label: string, value: string, after = '') =>

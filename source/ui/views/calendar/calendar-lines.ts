@@ -5,6 +5,7 @@
  * cell spelled out and the legend. 14 days fit 80 columns; 28 when the width allows. Nothing here
  * depends on colour: every mark and alert is letters and words.
  */
+import {scrollBy} from '../../list/list-window.js';
 import {keysFor} from '../../contexts/registry.js';
 import {shortDate, toDayNumber} from '../../../domain/dates.js';
 import type {CalendarGrid, CalendarRow, Mark} from './calendar-grid.js';
@@ -135,7 +136,7 @@ export function calendarLines(
 	const room = Math.max(1, height - head.length - foot.length);
 	const firstOfCursor = body.findIndex(b => b.row === at.row);
 	const lastOfCursor = body.length - 1 - [...body].reverse().findIndex(b => b.row === at.row);
-	let top = Math.max(0, Math.min(firstOfCursor, body.length - room));
+	let top = scrollBy(firstOfCursor, 0, body.length, room);
 	if (lastOfCursor >= top + room) top = lastOfCursor - room + 1;
 	return [...head, ...body.slice(top, top + room).map(b => b.line), ...foot].map(l => ({...l, text: l.text.slice(0, width)}));
 }

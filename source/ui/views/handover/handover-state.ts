@@ -4,7 +4,7 @@
  * the desk turns key presses into these actions through its input contexts (desk/desk-handover.ts).
  */
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
-import {safeTyped} from '../../../domain/safe-text.js';
+import {appendTyped, eraseLast} from '../../input/text-field.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -76,9 +76,9 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
 		case 'type':
 			// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-			return state.editing ? {...state, draft: (state.draft + safeTyped(action.text, false)).slice(0, 120)} : state;
+			return state.editing ? {...state, draft: appendTyped(state.draft, action.text, 120)} : state;
 		case 'backspace':
-			return state.editing ? {...state, draft: state.draft.slice(0, -1)} : state;
+			return state.editing ? {...state, draft: eraseLast(state.draft)} : state;
 		case 'cancel':
 			return {...state, editing: null, draft: '', message: null};
 		case 'message':
