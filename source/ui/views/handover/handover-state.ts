@@ -3,6 +3,8 @@
  * position and the last export's outcome. A reducer with a union of actions (as ink-ui's use-*-state);
  * the desk turns key presses into these actions through its input contexts (desk/desk-handover.ts).
  */
+import {scrollBy} from '../../list/list-window.js';
+import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
 import {appendTyped, eraseLast} from '../../input/text-field.js';
 
@@ -45,7 +47,11 @@ export interface FieldKeys {
 	to: string;
 }
 
-const DEFAULT_FIELD_KEYS: FieldKeys = {cancel: 'Esc', from: 'f', to: 't'};
+const DEFAULT_FIELD_KEYS: FieldKeys = {
+	cancel: modeKey(DEFAULT_KEYMAP.field, 'field-cancel'),
+	from: keysFor('handover-from'),
+	to: keysFor('handover-to'),
+};
 
 export function initialHandoverState(today: IsoDate): HandoverState {
 	return {
@@ -69,7 +75,8 @@ export function handoverTakesText(state: HandoverState): boolean {
 export function handoverReducer(state: HandoverState, action: HandoverAction): HandoverState {
 	switch (action.type) {
 		case 'scroll':
-			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by))};
+			// `max` is the last scroll the preview allows (its length less the rows shown): the shared clamp.
+			return {...state, scroll: scrollBy(state.scroll, action.by, action.max, 0)};
 		case 'export':
 			return {...state, exportSeq: state.exportSeq + 1, exportFormat: action.format ?? 'md', message: {text: 'Exporting...', error: false}};
 		case 'edit':
