@@ -61,8 +61,10 @@ describe('a printable key on an action that must work while typing is refused', 
 	it('form-cancel on x alone would be typed into every text field: refused, Esc kept', () => {
 		const {keymap, problems} = userKeymap({'form-cancel': ['x'], 'review-back': ['b']});
 		expect(problems).toEqual([
-			'keys: form-cancel works while a text field has the focus, where "x" is typed as text; give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. form-cancel keeps its keys.',
-			'keys: review-back works while a text field has the focus, where "b" is typed as text; give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. review-back keeps its keys.',
+			`keys: form-cancel works while a text field has the focus, where "x" is typed as text; ` +
+				`give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. form-cancel keeps its keys.`,
+			`keys: review-back works while a text field has the focus, where "b" is typed as text; ` +
+				`give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. review-back keeps its keys.`,
 		]);
 		expect(keymap.form.find(b => b.command === 'form-cancel')!.keys).toEqual(['Esc']);
 	});

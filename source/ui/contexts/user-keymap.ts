@@ -58,8 +58,10 @@ export function userKeymap(keys: Readonly<Record<string, readonly string[]>>, ba
 		}
 		const inText = TABLES.some(t => (base[t] as readonly Binding[]).some(b => nameOf(t, b) === action && actsInText(t, b)));
 		if (inText && names.every(typedKey)) {
+			const quoted = names.map(n => `"${n.slice(0, 20)}"`).join(', ');
 			problems.push(
-				`keys: ${action} works while a text field has the focus, where ${names.map(n => `"${n.slice(0, 20)}"`).join(', ')} ${names.length === 1 ? 'is' : 'are'} typed as text; give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. ${action} keeps its keys.`,
+				`keys: ${action} works while a text field has the focus, where ${quoted} ${names.length === 1 ? 'is' : 'are'} typed as text; ` +
+					`give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. ${action} keeps its keys.`,
 			);
 			continue;
 		}

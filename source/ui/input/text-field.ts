@@ -4,6 +4,7 @@
  * same sanitiser), at the field's end, since these fields are short. One text-entry engine for every form,
  * filter, the palette's query and the Handover view's fields.
  */
+import {safeText} from '../../domain/safe-text.js';
 import type {KeyLike} from '../contexts/key-names.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {textAreaReducer} from '../text-area/text-area-state.js';
@@ -23,4 +24,12 @@ export function appendTyped(value: string, text: string, max?: number): string {
 /** The field's value less its last character (the field's erase key). */
 export function eraseLast(value: string): string {
 	return textAreaReducer({value, cursor: value.length}, {type: 'delete-back'}, {multiline: false}).value;
+}
+
+/**
+ * A one-line field as the forms draw it: the value made safe (store or typed text, never raw control
+ * characters), line breaks as spaces, and `_` where the cursor is while it has the focus.
+ */
+export function fieldShown(value: string, focused: boolean): string {
+	return `${safeText(value.replace(/\n/g, ' '))}${focused ? '_' : ''}`;
 }

@@ -3,6 +3,7 @@
  * case, each officer with their workload now and after the move, from which day, and why. Everything
  * from the store is drawn through safeText; the form says every state in words.
  */
+import {fieldShown} from '../input/text-field.js';
 import {scrollBy} from '../list/list-window.js';
 import React from 'react';
 import {Text} from 'ink';
@@ -52,7 +53,8 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 		: form.confirmDiscard
 			? discardLine(keymap)
 			: form.confirmAway
-				? `${keysText(keymap.confirm, 'confirm-yes', 'typed')} move it anyway | ${keysText(keymap.confirm, 'confirm-no', 'typed')} or ${keysText(keymap.confirm, 'confirm-cancel', 'typed')} choose again`
+				? `${keysText(keymap.confirm, 'confirm-yes', 'typed')} move it anyway | ` +
+					`${keysText(keymap.confirm, 'confirm-no', 'typed')} or ${keysText(keymap.confirm, 'confirm-cancel', 'typed')} choose again`
 				: reallocateFormHints(form, keymap).join('  ');
 	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
 	const listRows = Math.max(2, height - 3 - 6 - error.length - question.length);
@@ -60,14 +62,14 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 	const shown = choices.slice(start, start + listRows);
 	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
 	const line = (field: typeof at, label: string, value: string, after = '') =>
-		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${value}${at === field && !form.confirmAway ? '_' : ''}${after}`, inner);
+		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${fieldShown(value, at === field && !form.confirmAway)}${after}`, inner);
 	return (
 		<Pane title={`REALLOCATE ${safeText(form.ref)}`} detail="the form has the keys" focused width={width} height={height}>
 			<Text bold wrap="truncate">
 				{truncate(`Move ${safeText(form.ref)}${c ? ` (${safeText(c.offenceShort)})` : ''} from ${holder} to:`, inner)}
 			</Text>
 			<Text inverse={at === 'officer'} wrap="truncate">
-				{line('officer', 'Officer', safeText(form.query), form.query ? '' : `  (type to narrow; ${pick} choose)`)}
+				{line('officer', 'Officer', form.query, form.query ? '' : `  (type to narrow; ${pick} choose)`)}
 			</Text>
 			<Text dimColor wrap="truncate">
 				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'cases'.padEnd(9)} now -> after the move`, inner)}
@@ -87,10 +89,10 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				);
 			})}
 			<Text inverse={at === 'on'} wrap="truncate">
-				{line('on', 'First day', safeText(form.on), '  (YYYY-MM-DD or DD/MM/YYYY)')}
+				{line('on', 'First day', form.on, '  (YYYY-MM-DD or DD/MM/YYYY)')}
 			</Text>
 			<Text inverse={at === 'reason'} wrap="truncate">
-				{line('reason', 'Reason', safeText(form.reason.replace(/\n/g, ' ')), form.reason ? '' : '  (kept in the case history)')}
+				{line('reason', 'Reason', form.reason, form.reason ? '' : '  (kept in the case history)')}
 			</Text>
 			{[...error, ...question].map((l, i) => (
 				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'error' : 'warning')} wrap="truncate">

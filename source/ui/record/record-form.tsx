@@ -3,6 +3,7 @@
  * welfare-form.ts): a heading saying what is recorded about whom, one line per field, the refusal in
  * the domain's words, and the keys. Everything from the store is drawn through safeText.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Text} from 'ink';
 import type {StoreData} from '../../domain/model.js';
@@ -66,7 +67,7 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 				const chosen = spec.options?.find(o => o.value === value)?.label ?? '';
 				const shown =
 					all === undefined
-						? `${safeText(value.replace(/\n/g, ' '))}${here ? '_' : ''}`
+						? fieldShown(value, here)
 						: all.length + 14 <= inner
 							? all
 							: `‹ ${chosen} ›  (${spec.options!.length} to choose from)`;

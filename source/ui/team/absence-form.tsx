@@ -2,6 +2,7 @@
  * The absence form drawn over the Team view (state and keys: absence-form-state.ts). Reason category
  * only: the form has no free-text reason, so nobody is asked for a diagnosis.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import {ABSENCE_REASONS, type Officer} from '../../domain/model.js';
@@ -51,7 +52,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 	};
 	const line = (f: FormField) => {
 		const at = form.field === f;
-		const value = f === 'reason' ? shown[f] : `${safeText(shown[f])}${at ? '_' : ''}`;
+		const value = f === 'reason' ? shown[f] : fieldShown(shown[f], at);
 		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
 	};
 	// Refusals can quote store text (an officer's name): made safe like everything else from the store.

@@ -4,6 +4,7 @@
  * then the decision, the reason and (for an action plan) the plan's review date. Opened for someone
  * who may not decide it, it shows only why and who can.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import {addMonths, shortDate, type IsoDate} from '../../domain/dates.js';
@@ -76,7 +77,7 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 			});
 		} else if (f === 'reason') {
 			const required = form.decision === 'not-now' ? '(required)' : '(optional for a plan)';
-			const typed = safeText(form.reason) + (at ? '_' : '');
+			const typed = fieldShown(form.reason, at);
 			// The end of a long reason stays in view as it is typed.
 			const body = wrap(typed === '' ? required : typed, Math.max(10, width - label.length));
 			const shown = body.slice(-3);
@@ -84,7 +85,7 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 		} else {
 			const blank = `(blank: three months, ${shortDate(addMonths(today, PLAN_REVIEW_MONTHS), today)})`;
 			fields.push({
-				text: `${label}${safeText(form.planReviewDate)}${at ? '_' : ''}  ${form.planReviewDate.trim() === '' ? blank : ''}`,
+				text: `${label}${fieldShown(form.planReviewDate, at)}  ${form.planReviewDate.trim() === '' ? blank : ''}`,
 				inverse: at,
 			});
 		}

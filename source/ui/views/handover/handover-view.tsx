@@ -9,6 +9,7 @@
  * cover, Enter accept, Esc cancel an edit, e export (Markdown), i the calendar (.ics). While a field is open every printable key goes
  * into it. The view renders the state and runs the export (a file write) when asked.
  */
+import {fieldShown} from '../../input/text-field.js';
 import React, {useEffect, useRef, type MutableRefObject} from 'react';
 import {Box, Text} from 'ink';
 import {Pane} from '../../pane/pane.js';
@@ -82,7 +83,8 @@ export function HandoverView({
 	const coverText = cover ? `${safeText(cover.name)}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
 	const editing = state.editing
-		? `Type the ${FIELD_NAMES[state.editing]}: ${safeText(state.draft)}_  (${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
+		? `Type the ${FIELD_NAMES[state.editing]}: ${fieldShown(state.draft, true)}  ` +
+			`(${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
 		: null;
 	// A refused edit keeps the field open and says why above the prompt.
 	const refusal = state.message?.error ? safeText(state.message.text) : null;
