@@ -16,6 +16,14 @@ import {ReviewScreen} from '../../source/ui/review/review-screen.js';
 import {SERGEANT_ACTOR} from '../helpers/actor.js';
 import {demoData, KEYS, ready, renderDesk} from './desk-harness.js';
 import {fakeStore} from '../helpers/fake-store.js';
+import {DEMO_TODAY} from '../helpers/cli.js';
+import {absenceFormKey, openAbsenceForm} from '../../source/ui/team/absence-form-state.js';
+import {decisionFormKey, openDecisionForm} from '../../source/ui/team/decision-form-state.js';
+import {openReallocateForm, reallocateFormKey} from '../../source/ui/reallocate/reallocate-form-state.js';
+import {recordFormKey} from '../../source/ui/record/record-form-state.js';
+import {bailFields, openBailForm} from '../../source/ui/record/bail-form.js';
+import {openWelfareForm, welfareFields} from '../../source/ui/record/welfare-form.js';
+import {absenceFormHints, decisionFormHints, reallocateFormHints, recordFormHints} from '../../source/ui/contexts/form-hints.js';
 import {frame, press, ready as reviewReady, until} from './review/ink-keys.js';
 
 const CTRL_Q = '\u0011';
@@ -133,5 +141,58 @@ describe('README "Settings" names every action a settings file may remap', () =>
 		const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 		const missing = remappableActions().filter(a => !readme.includes(`\`${a}\``));
 		expect(missing).toEqual([]);
+	});
+});
+
+describe('every form reads its keys from the keymap in force (reducers and hints alike)', () => {
+	const {keymap, problems} = userKeymap({'form-cancel': ['Ctrl+Q'], 'form-choose-next': ['>']});
+	const esc = {...NO_KEY, escape: true, meta: true};
+	const ctrlQ = {...NO_KEY, ctrl: true};
+	const data = demoData();
+	const officer = data.officers.find(o => o.role === 'investigator')!.id;
+	const forms = [
+		{
+			name: 'absence',
+			key: (input: string, k: typeof NO_KEY) => absenceFormKey(openAbsenceForm(officer, DEMO_TODAY), input, k, keymap).type,
+			hints: () => absenceFormHints(openAbsenceForm(officer, DEMO_TODAY), keymap),
+		},
+		{
+			name: 'decision',
+			key: (input: string, k: typeof NO_KEY) => decisionFormKey(openDecisionForm(officer), input, k, keymap).type,
+			hints: () => decisionFormHints(openDecisionForm(officer), keymap),
+		},
+		{
+			name: 'reallocation',
+			key: (input: string, k: typeof NO_KEY) =>
+				reallocateFormKey(openReallocateForm('CR/88397/26', DEMO_TODAY), input, k, {data, today: DEMO_TODAY, by: 'o0002'}, keymap).type,
+			hints: () => reallocateFormHints(openReallocateForm('CR/88397/26', DEMO_TODAY), keymap),
+		},
+		{
+			name: 'bail',
+			key: (input: string, k: typeof NO_KEY) => recordFormKey(openBailForm('CR/88397/26', DEMO_TODAY), input, k, bailFields, keymap).type,
+			hints: () => recordFormHints(openBailForm('CR/88397/26', DEMO_TODAY), bailFields, keymap),
+		},
+		{
+			name: 'welfare',
+			key: (input: string, k: typeof NO_KEY) => recordFormKey(openWelfareForm(officer, DEMO_TODAY), input, k, welfareFields, keymap).type,
+			hints: () => recordFormHints(openWelfareForm(officer, DEMO_TODAY), welfareFields, keymap),
+		},
+	];
+	it.each(forms)('the $name form: Ctrl+Q cancels, Esc does not, and its hints say so', ({key, hints}) => {
+		expect(problems).toEqual([]);
+		expect(key('q', ctrlQ)).toBe('close');
+		expect(key('', esc)).toBe('stay');
+		expect(hints()).toContain('Ctrl+Q cancel');
+		expect(hints().join(' ')).not.toContain('Esc');
+	});
+
+	it('a printable remap is text in a text field and the action on a choice', () => {
+		// The absence form opens on its first day, a text field: ">" is typed there.
+		const typed = absenceFormKey(openAbsenceForm(officer, DEMO_TODAY), '>', NO_KEY, keymap);
+		expect(typed).toMatchObject({type: 'stay', form: {values: {from: `${DEMO_TODAY}>`, reason: 'sick'}}});
+		// On the reason (a choice) ">" picks the next reason.
+		const onReason = {...openAbsenceForm(officer, DEMO_TODAY), field: 'reason' as const};
+		const chosen = absenceFormKey(onReason, '>', NO_KEY, keymap);
+		expect(chosen).toMatchObject({type: 'stay', form: {values: {reason: 'annual-leave'}}});
 	});
 });
