@@ -93,7 +93,6 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		const problems = [...(o.settingsProblems ?? []), ...keys.problems, ...(note ? [note] : [])];
 		app.rerender(
 			<Desk
-				data={store.snapshot()}
 				today={o.today}
 				actor={actor}
 				color={o.color}
