@@ -8,7 +8,7 @@
 import {textWidth, truncate} from '../export/text-width.js';
 
 /** The shared display-width pieces (export/text-width.ts), for the views' imports. */
-export {textWidth, truncate, wrap} from '../export/text-width.js';
+export {NARROW_GLYPHS, textWidth, truncate, wrap} from '../export/text-width.js';
 
 /** Truncates then pads with spaces to exactly `width` columns. */
 export function fit(s: string, width: number): string {

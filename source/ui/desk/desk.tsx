@@ -328,8 +328,9 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 			);
 		}
 	}
+	// Clipped top to bottom only, as each pane is (pane.tsx): every pane and line is laid out to the width.
 	return (
-		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
+		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflowY="hidden">
 			<Box flexDirection={reader ? 'column' : 'row'} height={helpShown(s) ? helpHeight(L) : L.mainHeight}>
 				<ActivityBar view={s.view} height={L.mainHeight} />
 				{main}

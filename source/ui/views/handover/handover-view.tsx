@@ -81,7 +81,7 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 
 	return (
 		<Pane title={header} focused={focused} width={width} height={height}>
-			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
+			<Box flexDirection="column" height={bodyHeight} overflowY="hidden">
 				{shown.map((l, i) => (
 					<Text key={scroll + i} color={tintTone(theme, l.tone)} bold={l.tone === 'heading'} wrap="truncate">
 						{l.text === '' ? ' ' : l.text}
