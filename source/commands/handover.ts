@@ -1,4 +1,5 @@
 import {createInterface} from 'node:readline';
+import {wrap} from '../export/text-width.js';
 import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
@@ -83,18 +84,11 @@ Examples
   fortnight handover --from 2026-12-10 --to 2027-02-04 --cover "DS Jane Roe" --cover-outside --out handover.md
   fortnight handover --format json --out handover.json`;
 
-/** Words wrapped to `width` columns, each line indented. */
+/** Words wrapped to `width` columns, each line indented (the project's one wrap: export/text-width.ts). */
 function wrapWords(text: string, width: number, indent: string): string {
-	const lines: string[] = [];
-	let line = indent;
-	for (const word of text.split(' ')) {
-		if (line.length + word.length + 1 > width && line.trim() !== '') {
-			lines.push(line.trimEnd());
-			line = indent;
-		}
-		line += `${word} `;
-	}
-	return [...lines, line.trimEnd()].join('\n');
+	return wrap(text, width - indent.length)
+		.map(l => indent + l)
+		.join('\n');
 }
 
 const command: Command = {

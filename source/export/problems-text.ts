@@ -4,6 +4,7 @@
  * of text from the store goes through safeText, so an update pasted with escape sequences cannot
  * drive the terminal.
  */
+import {wrap} from './text-width.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
@@ -40,30 +41,8 @@ export const KIND_LABELS: Record<ProblemKind, string> = {
 	'action-owner-away': 'Action owner away',
 };
 
-/** Greedy word wrap; a word longer than the width is cut. */
-export function wrap(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (let word of text.split(' ')) {
-		if (word === '') continue;
-		while (word.length > width) {
-			if (line) {
-				lines.push(line);
-				line = '';
-			}
-			lines.push(word.slice(0, width));
-			word = word.slice(width);
-		}
-		if (!line) line = word;
-		else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-		else {
-			lines.push(line);
-			line = word;
-		}
-	}
-	if (line || lines.length === 0) lines.push(line);
-	return lines;
-}
+/** The project's one word wrap, by display width (text-width.ts); here too for this module's callers. */
+export {wrap} from './text-width.js';
 
 function clip(s: string, width: number): string {
 	return s.length <= width ? s : `${s.slice(0, width - 3)}...`;

@@ -4,14 +4,18 @@
  * does something there, and every key that does something there is named in its help: the `?` help's
  * keys for that view (KEYMAP), the review's key list (REVIEW_KEYMAP), or, where a mode takes every key
  * and help cannot be opened (a question, a form, the palette), the mode's own prompt on screen.
- * Printable keys and editing keys in a field that takes text are text, not commands.
+ * Printable keys and editing keys in a field that takes text are text, not commands. Each form, question
+ * and review step is checked with the default keys and again with a user's remapping (README "Settings"):
+ * the remapped keys are the ones hinted, the ones that act and the ones in help.
  */
 import {describe, expect, it} from 'vitest';
 import {deskReducer, initialState, takesText, type DeskState} from '../../source/ui/desk/desk-state.js';
 import {hintsFor} from '../../source/ui/desk/desk.js';
-import {KEYMAP, NO_KEY, type KeyInfo, type KeyView} from '../../source/ui/keymap.js';
+import {NO_KEY, type KeyInfo, type KeyView} from '../../source/ui/keymap.js';
+import {DEFAULT_KEYMAP, FORM_EDIT_KEYS, type Keymap} from '../../source/ui/contexts/registry.js';
+import {userKeymap} from '../../source/ui/contexts/user-keymap.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
-import {REVIEW_KEYMAP, reviewHints, type FieldKind} from '../../source/ui/review/review-keymap.js';
+import {reviewHelpTitle, reviewHints, type FieldKind} from '../../source/ui/review/review-keymap.js';
 import {fieldsOf, initialReviewState, reviewReducer, type ReviewUiState} from '../../source/ui/review/review-state.js';
 import {emptyAnswers, sinceLastReview} from '../../source/domain/review/index.js';
 import {contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../domain/review/fixtures.js';
@@ -87,9 +91,17 @@ function namesIn(line: string): string[] {
 	return out;
 }
 
-/** Key names listed in the `?` help for a view: KEYMAP bindings that apply there. */
-function deskHelp(view: KeyView): Set<string> {
-	return new Set(KEYMAP.filter(b => !b.views || b.views.includes(view)).flatMap(b => b.keys.flatMap(x => keyToken(x) ?? [x])));
+const names = (keys: readonly string[]) => keys.flatMap(x => keyToken(x) ?? [x]);
+
+/** Key names listed in the `?` help for a view: the desk's bindings that apply there. */
+function deskHelp(view: KeyView, keymap: Keymap): Set<string> {
+	return new Set(keymap.desk.filter(b => !b.views || b.views.includes(view)).flatMap(b => names(b.keys)));
+}
+
+/** Key names the `?` help lists for the modes (palette, filter, field, question, forms, a form's editing keys). */
+function modeHelp(keymap: Keymap): Set<string> {
+	const tables = [keymap.palette, keymap.filter, keymap.field, keymap.confirm, keymap.form];
+	return new Set([...tables.flatMap(t => t.flatMap(b => names(b.keys))), ...FORM_EDIT_KEYS]);
 }
 
 /** True when the key changes the desk's state (a notice alone, saying the key does nothing here, is not a change). */
@@ -106,15 +118,24 @@ function lower(s: DeskState): DeskState {
 	return t;
 }
 
+/** The state after the key that moves to a form's next field: where the previous-field key has somewhere to go. */
+function nextField(s: DeskState): DeskState {
+	const b = s.keymap.form.find(x => x.command === 'form-next-field')!;
+	const k = byName.get(b.keys[0]!)!;
+	return deskReducer(s, {type: 'input', input: k.input, key: k.key});
+}
+
 /**
- * A hinted key works when it changes the state here or a few rows down (↑ at the top of a list does
- * nothing, and rightly), when it is this view's own number, or when it is bound to this view alone
- * (E ends the selected officer's absence: with no one away selected it says so).
+ * A hinted key works when it changes the state here, a few rows down (↑ at the top of a list does
+ * nothing, and rightly) or a field on in a form, when it is this view's own number, or when it is bound
+ * to this view alone (E ends the selected officer's absence: with no one away selected it says so).
  */
 function works(s: DeskState, key: Key): boolean {
 	if (deskEffect(s, key) || deskEffect(lower(s), key)) return true;
+	const form = s.absenceForm ?? s.decisionForm ?? s.reallocateForm ?? s.recordForm;
+	if (form && deskEffect(nextField(s), key)) return true;
 	const binding =
-		s.overlay === null ? KEYMAP.find(b => (!b.views || b.views.includes(s.view)) && b.matches(key.input, key.key)) : undefined;
+		s.overlay === null ? s.keymap.desk.find(b => (!b.views || b.views.includes(s.view)) && b.matches(key.input, key.key)) : undefined;
 	if (binding?.command === `view-${s.view}`) return true;
 	return binding?.views?.includes(s.view) === true && s.absenceForm === null && s.endConfirm === null && !s.handover.editing;
 }
@@ -165,11 +186,11 @@ const MODES: Mode[] = [
 		lines: [/Keys: (c change the absence \(cover\) \| )?x close/, /-- lines \d/],
 		moves: true,
 	},
-	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab\/↓ next field/], promptIsHelp: true},
+	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab next field/], promptIsHelp: true},
 	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for DS
 	// Brennan, a change to his absence, and the question before cancelling it.
-	{name: 'Cases: bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Tab\/↓ next {2}Shift\+Tab/], promptIsHelp: true},
-	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Tab\/↓ next {2}Shift\+Tab/], promptIsHelp: true},
+	{name: 'Cases: bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
+	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
 	{name: 'Team: absence change form', view: 'team', keys: ['2', 'j', 'c'], lines: [/Tab\/↓ next/], promptIsHelp: true},
 	{name: 'Team: cancelling an absence', view: 'team', keys: ['2', 'j', 'C'], lines: [/Cancel ab0002/], promptIsHelp: true},
 	{name: 'palette', view: 'cases', keys: [':'], lines: [/COMMAND PALETTE/], promptIsHelp: true},
@@ -180,7 +201,28 @@ const MODES: Mode[] = [
 		name: 'Team: absence form, reason',
 		view: 'team',
 		keys: ['2', 'j', 'a', KEYS.tab, KEYS.tab],
-		lines: [/Tab\/↓ next/, /←\/→, Space or s a t r o/],
+		lines: [/Tab\/↓ next/, /←\/→\/Space or s a t r o/],
+		promptIsHelp: true,
+	},
+	{
+		name: 'Team: absence form, asking before discarding',
+		view: 'team',
+		keys: ['2', 'j', 'a', '1', KEYS.esc],
+		lines: [/Discard what you typed\? y discards, n goes back/],
+		promptIsHelp: true,
+	},
+	{
+		name: 'Cases: reallocation form, on the reason',
+		view: 'cases',
+		keys: ['j', 'j', 'm', KEYS.tab, KEYS.tab],
+		lines: [/Shift\+Tab\/↑ previous/],
+		promptIsHelp: true,
+	},
+	{
+		name: 'Cases: bail form, on a date',
+		view: 'cases',
+		keys: ['j', 'j', 'b', KEYS.tab],
+		lines: [/Tab\/↓ next {2}Shift\+Tab/],
 		promptIsHelp: true,
 	},
 	{name: 'Handover', view: 'handover', keys: ['3'], lines: [/f\/t window/], moves: true},
@@ -190,18 +232,26 @@ const MODES: Mode[] = [
 
 const WIDTH = 220;
 
-async function reach(mode: Mode): Promise<{s: DeskState; frame: string}> {
+/** A key as the harness writes it to the terminal (KEYS) and as the reducer gets it. */
+function asPress(key: string): {input: string; key: KeyInfo} {
+	const named = (Object.entries(KEYS) as [string, string][]).find(([, v]) => v === key)?.[0];
+	const by: Record<string, string> = {enter: 'Enter', tab: 'Tab', esc: 'Esc', up: '↑', down: '↓', left: '←', right: '→'};
+	const k = named && by[named] ? byName.get(by[named]!)! : undefined;
+	if (k) return {input: k.input, key: k.key};
+	// A control character is Ctrl and a letter ("\u000f" is Ctrl+O), as Ink reads it.
+	const code = key.charCodeAt(0);
+	if (key.length === 1 && code >= 1 && code <= 26) return {input: String.fromCharCode(code + 96), key: {...NO_KEY, ctrl: true}};
+	return {input: key, key: {...NO_KEY, shift: /^[A-Z]$/.test(key)}};
+}
+
+async function reach(mode: Mode, keymap: Keymap = DEFAULT_KEYMAP): Promise<{s: DeskState; frame: string}> {
 	const data = demoData();
-	let s = initialState(withProblems(deskModel(data, TODAY)), {columns: WIDTH, rows: 50});
+	let s = initialState(withProblems(deskModel(data, TODAY)), {columns: WIDTH, rows: 50}, null, keymap);
 	// A store that can be written, so the Team view's absence keys open the form.
-	const h = renderDesk({data, store: fakeStore(data), size: {columns: WIDTH, rows: 50}});
+	const h = renderDesk({data, store: fakeStore(data), size: {columns: WIDTH, rows: 50}, keymap});
 	await ready(h);
 	for (const key of mode.keys) {
-		s = deskReducer(s, {
-			type: 'input',
-			input: key === KEYS.enter ? '' : key === KEYS.tab ? '' : key,
-			key: {...NO_KEY, return: key === KEYS.enter, tab: key === KEYS.tab, shift: /^[A-Z]$/.test(key)},
-		});
+		s = deskReducer(s, {type: 'input', ...asPress(key)});
 		await h.press(key);
 	}
 	const frame = h.frame();
@@ -209,47 +259,106 @@ async function reach(mode: Mode): Promise<{s: DeskState; frame: string}> {
 	return {s, frame};
 }
 
+/** The check itself, for a mode reached with `keymap` in force. */
+async function check(mode: Mode, keymap: Keymap): Promise<string[]> {
+	const {s, frame} = await reach(mode, keymap);
+	const rows = frame.split('\n');
+	// A view's hint line is the part of its row inside the pane (the row also holds other panes and borders).
+	const part = (re: RegExp) =>
+		rows
+			.flatMap(r => r.split(/[│║]/))
+			.find(p => re.test(p))
+			?.trim() ?? `(missing: ${re})`;
+	const hintLines = [hintsFor(s), ...mode.lines.map(part)];
+	for (const l of hintLines) expect(l, `hint line for ${mode.name} on screen`).not.toMatch(/^\(missing/);
+	const hinted = new Set(hintLines.flatMap(namesIn));
+	expect(hinted.size, `no keys read from: ${hintLines.join(' || ')}`).toBeGreaterThan(0);
+	const text = takesText(s);
+	const dead = [...hinted].filter(n => {
+		const key = byName.get(n);
+		if (!key) return true;
+		if (text && isText(key)) return false;
+		return !works(s, key);
+	});
+	expect(dead, `hinted in "${mode.name}" but doing nothing: ${hintLines.join(' || ')}`).toEqual([]);
+	// A letter a prompt names works with Caps Lock too (the absence form's reason letters).
+	const prompt = [...hinted].flatMap(n => (/^[a-z]$/.test(n) ? [n, n.toUpperCase()] : [n]));
+	const help = mode.promptIsHelp ? new Set([...deskHelp(mode.view, keymap), ...modeHelp(keymap), ...prompt]) : deskHelp(mode.view, keymap);
+	const unlisted = UNIVERSE.filter(key => !(text && isText(key)) && deskEffect(s, key) && !help.has(key.name)).map(key => key.name);
+	expect(unlisted, `doing something in "${mode.name}" but not in its help`).toEqual([]);
+	if (mode.moves) {
+		const moving = keymap.desk.filter(b => MOVING.has(b.command) && (!b.views || b.views.includes(mode.view))).flatMap(b => names(b.keys));
+		const still = moving.filter(n => !byName.has(n) || !works(s, byName.get(n)!));
+		expect(still, `in help as moving, but not moving in "${mode.name}"`).toEqual([]);
+	}
+	return [...hinted];
+}
+
 describe('every key in a hint works, and every key that works is in help, in every desk view and mode', () => {
 	it.each(MODES)('$name', async mode => {
-		const {s, frame} = await reach(mode);
-		const rows = frame.split('\n');
-		// A view's hint line is the part of its row inside the pane (the row also holds other panes and borders).
-		const part = (re: RegExp) =>
-			rows
-				.flatMap(r => r.split(/[│║]/))
-				.find(p => re.test(p))
-				?.trim() ?? `(missing: ${re})`;
-		const hintLines = [hintsFor(s), ...mode.lines.map(part)];
-		for (const l of hintLines) expect(l, `hint line for ${mode.name} on screen`).not.toMatch(/^\(missing/);
-		const hinted = new Set(hintLines.flatMap(namesIn));
-		expect(hinted.size, `no keys read from: ${hintLines.join(' || ')}`).toBeGreaterThan(0);
-		const text = takesText(s);
-		const dead = [...hinted].filter(n => {
-			const key = byName.get(n);
-			if (!key) return true;
-			if (text && isText(key)) return false;
-			return !works(s, key);
-		});
-		expect(dead, `hinted in "${mode.name}" but doing nothing: ${hintLines.join(' || ')}`).toEqual([]);
-		// A letter a prompt names works with Caps Lock too (the absence form's reason letters).
-		const prompt = [...hinted].flatMap(n => (/^[a-z]$/.test(n) ? [n, n.toUpperCase()] : [n]));
-		const help = mode.promptIsHelp ? new Set([...deskHelp(mode.view), ...prompt]) : deskHelp(mode.view);
-		const unlisted = UNIVERSE.filter(key => !(text && isText(key)) && deskEffect(s, key) && !help.has(key.name)).map(key => key.name);
-		expect(unlisted, `doing something in "${mode.name}" but not in its help`).toEqual([]);
-		if (mode.moves) {
-			const moving = KEYMAP.filter(b => MOVING.has(b.command) && (!b.views || b.views.includes(mode.view))).flatMap(b =>
-				b.keys.flatMap(x => keyToken(x) ?? [x]),
-			);
-			const still = moving.filter(n => !byName.has(n) || !works(s, byName.get(n)!));
-			expect(still, `in help as moving, but not moving in "${mode.name}"`).toEqual([]);
-		}
+		await check(mode, DEFAULT_KEYMAP);
 	});
 });
 
-describe("every key in the guided review's hints works, and every key that works is in its key list", () => {
-	const help = new Set(REVIEW_KEYMAP.flatMap(b => b.keys.flatMap(x => keyToken(x) ?? [x])));
+/**
+ * The forms' and questions' keys remapped (README "Settings"): every form and question is checked again,
+ * and its hints must name the new keys, never the old ones (a key line written by hand would keep them).
+ */
+describe("with the forms' and questions' keys remapped, every form still hints only keys that work, all in help", () => {
+	const {keymap, problems} = userKeymap({
+		'form-next-field': ['Ctrl+O'],
+		'form-prev-field': ['Ctrl+B'],
+		'form-submit': ['Ctrl+S'],
+		'form-cancel': ['Ctrl+Q'],
+		'form-choose-next': ['>'],
+		'confirm-yes': ['o'],
+		'confirm-no': ['x'],
+		'confirm-cancel': ['Ctrl+Q'],
+	});
+	it('is accepted', () => expect(problems).toEqual([]));
+	const remappedModes: Mode[] = [
+		{name: 'absence form', view: 'team', keys: ['2', 'j', 'a'], lines: [/Ctrl\+O next/], promptIsHelp: true},
+		{
+			name: 'absence form, reason',
+			view: 'team',
+			keys: ['2', 'j', 'a', '\u000f', '\u000f'],
+			lines: [/←\/> or s a t r o/],
+			promptIsHelp: true,
+		},
+		{
+			name: 'absence form, asking before discarding',
+			view: 'team',
+			keys: ['2', 'j', 'a', '1', '\u0011'],
+			lines: [/Discard what you typed\? o discards, x goes back/],
+			promptIsHelp: true,
+		},
+		{name: 'reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Ctrl\+O next field/], promptIsHelp: true},
+		{name: 'bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
+		{name: 'welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
+		{
+			name: 'bail form, on a date',
+			view: 'cases',
+			keys: ['j', 'j', 'b', '\u000f'],
+			lines: [/Ctrl\+O next {2}Ctrl\+B previous/],
+			promptIsHelp: true,
+		},
+		{name: 'cancelling an absence', view: 'team', keys: ['2', 'j', 'C'], lines: [/Cancel ab0002.*o\/x/], promptIsHelp: true},
+	];
+	it.each(remappedModes)('$name', async mode => {
+		const hinted = await check(mode, keymap);
+		for (const old of ['Tab', 'Esc', 'Enter', 'y', 'n']) expect(hinted, `${mode.name} still hints ${old}`).not.toContain(old);
+	});
+});
+
+/**
+ * The guided review, on every field of every step, on its key list and its y/n questions: each key its
+ * hints name does something there, and each key that does something is in its key list (`?` in the
+ * review, generated from keymap.review), with the default keys and with a user's remapping.
+ */
+function reviewChecks(keymap: Keymap): void {
+	const help = new Set([...keymap.review.flatMap(b => names(b.keys)), ...keymap.confirm.flatMap(b => names(b.keys))]);
 	const ctx = contextFor(loadDemo());
-	const at = (step: number, fieldId: string | null): ReviewUiState => {
+	const at = (step: number, field: number): ReviewUiState => {
 		const answers = {...emptyAnswers(), actions: [{key: 'n1', text: 'Chase the DFU', ownerId: ctx.case.oicId, due: ''}]};
 		const s = initialReviewState(
 			ctx,
@@ -257,30 +366,35 @@ describe("every key in the guided review's hints works, and every key that works
 			{caseRef: OVERDUE_REF, reviewerId: SERGEANT, startedAt: `${TODAY}T09:00:00.000Z`, step, answers},
 			true,
 		);
-		const field = fieldId === null ? 0 : fieldsOf(s).findIndex(f => f.id.startsWith(fieldId));
-		expect(field).toBeGreaterThanOrEqual(0);
 		return {...s, field, notice: null};
 	};
-	const press = (s: ReviewUiState, key: Key) => reviewReducer(s, {type: 'key', input: key.input, key: key.key, at: 0});
+	const press = (s: ReviewUiState, key: Key) => reviewReducer(s, {type: 'key', input: key.input, key: key.key, at: 0, keys: keymap});
 	const effect = (s: ReviewUiState, key: Key) =>
 		JSON.stringify({...press(s, key), notice: null, digits: null}) !== JSON.stringify({...s, notice: null, digits: null});
+	const down = byName.get(keymap.review.find(b => b.command === 'down')!.keys[0]!)!;
 	// ↑ on a step scrolled to the top does nothing, and rightly: it works once there is somewhere to go.
-	const works = (s: ReviewUiState, key: Key) =>
-		effect(s, key) || (s.field === 0 && fieldsOf(s).length === 0 && effect(press(s, byName.get('↓')!), key));
-	const cases: {name: string; s: ReviewUiState; kind: FieldKind}[] = [
-		{name: 'step 1 (nothing to fill in)', s: at(0, null), kind: 'none'},
-		{name: 'a choice', s: at(2, 'risk.decision'), kind: 'choice'},
-		{name: 'a text field', s: at(3, 'actions.n1.text'), kind: 'text'},
-		{name: 'a button', s: at(3, 'actions.add'), kind: 'button'},
-		{name: 'a flag', s: at(5, 'welfare.flags'), kind: 'toggle'},
-	];
-	it.each(cases)('$name', ({s, kind}) => {
+	const works = (s: ReviewUiState, key: Key) => effect(s, key) || (s.field === 0 && effect(press(s, down), key));
+	const cases: {name: string; s: ReviewUiState}[] = [];
+	for (let step = 0; step < 7; step++) {
+		const count = Math.max(1, fieldsOf(at(step, 0)).length);
+		for (let field = 0; field < count; field++) {
+			const f = fieldsOf(at(step, field))[field];
+			cases.push({name: `step ${step + 1}, ${f ? `${f.kind} ${f.id}` : 'nothing to fill in'}`, s: at(step, field)});
+		}
+	}
+	it.each(cases)('$name', ({s}) => {
 		const f = fieldsOf(s)[s.field];
-		const hints = reviewHints(kind, {
-			firstStep: s.draft.step === 0,
-			lastStep: false,
-			choices: f?.kind === 'choice' ? f.options.length : undefined,
-		});
+		const kind: FieldKind = f ? f.kind : 'none';
+		const hints = reviewHints(
+			kind,
+			{
+				firstStep: s.draft.step === 0,
+				lastStep: s.draft.step === 6,
+				lastField: s.field === fieldsOf(s).length - 1,
+				choices: f?.kind === 'choice' ? f.options.length : undefined,
+			},
+			keymap.review,
+		);
 		const hinted = [...new Set(hints.flatMap(namesIn))];
 		expect(hinted.length).toBeGreaterThan(0);
 		const text = kind === 'text';
@@ -289,6 +403,40 @@ describe("every key in the guided review's hints works, and every key that works
 		const unlisted = UNIVERSE.filter(key => !(text && isText(key)) && effect(s, key) && !help.has(key.name)).map(key => key.name);
 		expect(unlisted, "doing something but not in the review's key list").toEqual([]);
 	});
+	it('the key list (its title names keys that close and scroll it) and the y/n questions', () => {
+		const open = press(at(2, 0), byName.get(keymap.review.find(b => b.command === 'help')!.keys.at(-1)!)!);
+		expect(open.help).not.toBeNull();
+		const title = reviewHelpTitle(keymap.review)
+			.replace(/^Keys in the guided review\. /, '')
+			.replace(/\. Your answers.*$/, '');
+		const hinted = [...new Set(namesIn(title))];
+		expect(hinted.length).toBeGreaterThan(2);
+		const scrolled = press(open, down);
+		for (const n of hinted) expect(works(open, byName.get(n)!) || effect(scrolled, byName.get(n)!), `${n} in "${title}"`).toBe(true);
+		const unlisted = UNIVERSE.filter(key => effect(open, key) && !help.has(key.name)).map(key => key.name);
+		expect(unlisted, 'acting in the key list but not in it').toEqual([]);
+		const asked: ReviewUiState = {...at(0, 0), confirm: {kind: 'discard'}};
+		const answers = UNIVERSE.filter(key => effect(asked, key)).map(key => key.name);
+		expect(answers.sort()).toEqual(keymap.confirm.flatMap(b => names(b.keys)).sort());
+	});
+}
+
+describe("every key in the guided review's hints works, and every key that works is in its key list", () => {
+	reviewChecks(DEFAULT_KEYMAP);
+});
+
+describe("with the guided review's keys remapped (? and Ctrl+G included), the same holds with the new keys", () => {
+	const {keymap, problems} = userKeymap({
+		'review-help': ['!', 'Ctrl+T'],
+		'review-next-step': ['Ctrl+O'],
+		'review-back': ['Ctrl+Q'],
+		'review-next-field': ['Ctrl+J'],
+		'review-choose-next': ['>'],
+		'review-toggle': ['+'],
+		'confirm-yes': ['o'],
+	});
+	it('is accepted', () => expect(problems).toEqual([]));
+	reviewChecks(keymap);
 });
 
 describe('the hint parser', () => {

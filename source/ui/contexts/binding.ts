@@ -3,7 +3,7 @@
  * palette say, and the status-bar hint's words. Its matcher is made from its key names, so a remapped
  * binding (user settings) matches, is listed and is hinted by its new keys everywhere at once.
  */
-import {anyKey, type KeyInfo} from './key-names.js';
+import {anyKey, typedKey, type KeyLike} from './key-names.js';
 
 /** The desk views a binding can be limited to (mirrors desk-state's View). */
 export type KeyView = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
@@ -20,17 +20,35 @@ export interface Binding<C extends string = string> {
 	palette?: string;
 	/** Only in these views (checked before the general bindings, so `l` means "late only" in the Log view). */
 	views?: readonly KeyView[];
-	matches(input: string, key: KeyInfo): boolean;
+	/**
+	 * The action must work while a text field has the focus (leave a form, go to the next field): a user's
+	 * remapping must then keep a key that is not typed (README "Settings": a printable key is text there).
+	 */
+	inText?: boolean;
+	/** When the action does nothing, in words for help ("only on a choice"): the when-disabled reason. */
+	onlyWhen?: string;
+	matches(input: string, key: KeyLike): boolean;
+	/** The same, while a text field has the focus: printable keys (a letter, `?`, Space) are text there, not this. */
+	matchesTyping(input: string, key: KeyLike): boolean;
 }
 
-export type BindingSpec<C extends string> = Omit<Binding<C>, 'matches'>;
+export type BindingSpec<C extends string> = Omit<Binding<C>, 'matches' | 'matchesTyping'>;
+
+const matchers = (keys: readonly string[]) => ({matches: anyKey(keys), matchesTyping: anyKey(keys.filter(k => !typedKey(k)))});
 
 /** A binding from its declaration: the matcher comes from the key names. */
 export function bind<C extends string>(spec: BindingSpec<C>): Binding<C> {
-	return {...spec, matches: anyKey(spec.keys)};
+	return {...spec, ...matchers(spec.keys)};
 }
 
 /** The same binding on other keys (a user's remapping). */
 export function rebind<C extends string>(b: Binding<C>, keys: readonly string[]): Binding<C> {
-	return {...b, keys, matches: anyKey(keys)};
+	return {...b, keys, ...matchers(keys)};
+}
+
+/** The commands a key press gives in a table, in table order (one key can mean several things: the form picks). */
+export function commandsFor<C extends string>(table: readonly Binding<C>[], input: string, key: KeyLike, typing = false): Set<C> {
+	const out = new Set<C>();
+	for (const b of table) if (typing ? b.matchesTyping(input, key) : b.matches(input, key)) out.add(b.command);
+	return out;
 }

@@ -9,7 +9,8 @@ import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
 import {hintKey} from './key-names.js';
-import {RECORD_FORM_KEYS} from '../record/record-form.js';
+import {fieldsFor} from '../record/record-form.js';
+import {absenceFormHints, decisionFormHints, reallocateFormHints, recordFormHints} from './form-hints.js';
 import type {Keymap} from './registry.js';
 
 type Table = keyof Keymap;
@@ -53,7 +54,7 @@ const onCase = (s: DeskState) => {
 };
 const scrolls = (s: DeskState) => (tabLength(s) ?? Infinity) > s.layout.editorRows;
 
-const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHints> = {
+const HINTS: Record<Exclude<ContextId, 'too-small' | FormContext>, ContextHints> = {
 	palette: {
 		separator: ' | ',
 		lead: 'type to search',
@@ -74,42 +75,12 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 		lead: 'typing a filter',
 		hints: [h('filter-keep', 'keep', {table: 'filter'}), h('filter-clear', 'clear', {table: 'filter'})],
 	},
-	'absence-form': {
-		separator: ' | ',
-		lead: 'the absence form has the keys',
-		hints: [
-			h('form-fields', 'fields', {table: 'form', style: 'all'}),
-			h('form-save', 'on Cover saves', {table: 'form'}),
-			h('form-cancel', 'cancel', {table: 'form'}),
-		],
-	},
-	'decision-form': {
-		separator: ' | ',
-		lead: 'the decision form has the keys',
-		hints: [
-			h('form-fields', 'fields', {table: 'form', style: 'all', when: s => s.decisionForm?.refusal === null}),
-			h('form-choose', 'choose', {table: 'form', style: 'all', when: s => s.decisionForm?.refusal === null}),
-			h('form-save', 'next, then check', {table: 'form', when: s => s.decisionForm?.refusal === null}),
-			h('form-cancel', 'cancel', {table: 'form', when: s => s.decisionForm?.refusal === null}),
-			h('form-cancel', 'back to the Team view', {table: 'form', when: s => s.decisionForm?.refusal !== null}),
-		],
-	},
 	'end-confirm': {
 		separator: ' | ',
 		hints: [
 			h('confirm-yes', 'cancels the absence', {table: 'confirm', when: s => Boolean(s.endConfirm?.cancel)}),
 			h('confirm-yes', 'ends the absence today', {table: 'confirm', when: s => !s.endConfirm?.cancel}),
 			h(['confirm-no', 'confirm-cancel'], 'leaves it', {table: 'confirm', join: ' or '}),
-		],
-	},
-	'reallocate-form': {
-		separator: ' | ',
-		lead: 'the reallocation form has the keys',
-		hints: [
-			h('form-next-field', 'fields', {table: 'form', style: 'all'}),
-			h('form-pick', 'choose', {table: 'form', style: 'all'}),
-			h('form-save', 'on Reason saves', {table: 'form'}),
-			h('form-cancel', 'cancel', {table: 'form'}),
 		],
 	},
 	'handover-field': {
@@ -186,6 +157,25 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | 'record-form'>, ContextHint
 	},
 };
 
+type FormContext = 'absence-form' | 'decision-form' | 'reallocate-form' | 'record-form';
+
+/** The forms' hints, with the words the status bar puts first. */
+const isForm = (c: ContextId): c is FormContext =>
+	c === 'absence-form' || c === 'decision-form' || c === 'reallocate-form' || c === 'record-form';
+
+function formHints(s: DeskState, context: FormContext): {lead: string; hints: string[]} {
+	switch (context) {
+		case 'absence-form':
+			return {lead: 'the absence form has the keys', hints: absenceFormHints(s.absenceForm!, s.keymap)};
+		case 'decision-form':
+			return {lead: 'the decision form has the keys', hints: decisionFormHints(s.decisionForm!, s.keymap)};
+		case 'reallocate-form':
+			return {lead: 'the reallocation form has the keys', hints: reallocateFormHints(s.reallocateForm!, s.keymap)};
+		case 'record-form':
+			return {lead: 'the form has the keys', hints: recordFormHints(s.recordForm!, fieldsFor(s.recordForm!), s.keymap)};
+	}
+}
+
 /** Digits in a row are written as a range ("1-5"). */
 function joinKeys(keys: readonly string[], join: string): string {
 	const digits = keys.map(Number);
@@ -222,8 +212,11 @@ function hintText(s: DeskState, context: ContextId, hint: Hint): string {
 export function hintsFor(s: DeskState): string {
 	const context = activeContext(s);
 	if (context === 'too-small') return '';
-	// The bail and welfare forms read their own keys (record/record-form-state.ts) and name them there.
-	if (context === 'record-form') return `the form has the keys | ${RECORD_FORM_KEYS.replace(/ {2}/g, ' | ')}`;
+	// A form's hints are its own key line's (contexts/form-hints.ts), for the state it is in.
+	if (isForm(context)) {
+		const form = formHints(s, context);
+		return [form.lead, ...form.hints].join(' | ');
+	}
 	const {lead, separator = '  ', hints} = HINTS[context];
 	const parts = hints.filter(x => !x.when || x.when(s)).map(x => hintText(s, context, x));
 	return [...(lead ? [lead] : []), ...parts].join(separator);

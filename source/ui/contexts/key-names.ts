@@ -91,6 +91,14 @@ export function keyMatcher(name: string): KeyMatcher | undefined {
 	return undefined;
 }
 
+/**
+ * True for a key that types a character (a letter, `?`, Space): in a focused text field it is text, so a
+ * binding on it does not act there (README "Settings").
+ */
+export function typedKey(name: string): boolean {
+	return name === 'Space' || ([...name].length === 1 && !NAMED[name]);
+}
+
 /** One matcher for several names (any of them). */
 export function anyKey(names: readonly string[]): KeyMatcher {
 	const matchers = names.map(n => keyMatcher(n)).filter((m): m is KeyMatcher => m !== undefined);

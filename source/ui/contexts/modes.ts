@@ -1,7 +1,6 @@
 /**
  * The contexts that take the keys over the views: the palette, a filter being typed, a Handover field
- * being edited, a y/n question, and the three forms (their own reducers read the keys: team/ and
- * reallocate/; they are declared here for the status bar, help and remapping of the keys the desk reads).
+ * being edited, a y/n question, and the forms (their reducers look their keys up here: form-keys.ts).
  */
 import {bind} from './binding.js';
 
@@ -31,18 +30,40 @@ export const FIELD_BINDINGS = [
 ] as const;
 
 const CONFIRM = 'a y/n question';
+/** Every y/n question of the desk, its forms and the reviews (contexts/form-keys.ts confirmAnswer). */
 export const CONFIRM_BINDINGS = [
 	bind({command: 'confirm-yes', keys: ['y', 'Y'], where: CONFIRM, help: 'yes: do it'}),
 	bind({command: 'confirm-no', keys: ['n', 'N'], where: CONFIRM, help: 'no: leave it'}),
 	bind({command: 'confirm-cancel', keys: ['Esc'], where: CONFIRM, help: 'no: leave it'}),
 ] as const;
 
-/** The forms' keys as their reducers read them (team/absence-form-state.ts and the others): listed, not remapped. */
+const FORMS = 'forms';
+/**
+ * The forms' keys (absence, decision, reallocation, bail and welfare forms): each form's reducer asks
+ * this table what a key means (contexts/form-keys.ts), so a remapping here changes the key, the form's own
+ * key line, the status bar and help at once. Letters and digits that pick an option by its name or number
+ * (the absence reasons' s a t r o, the decision's 1 2) and the editing keys of a text field are not
+ * actions: they stay as they are.
+ */
 export const FORM_BINDINGS = [
-	bind({command: 'form-fields', keys: ['Tab', '↑', '↓'], where: 'absence and decision forms', help: 'next or previous field'}),
-	bind({command: 'form-next-field', keys: ['Tab', '↓'], where: 'reallocation form', help: 'next field'}),
-	bind({command: 'form-pick', keys: ['↑', '↓'], where: 'reallocation form', help: 'choose the officer'}),
-	bind({command: 'form-choose', keys: ['←', '→'], where: 'forms', help: 'choose an option'}),
-	bind({command: 'form-save', keys: ['Enter'], where: 'forms', help: 'next field; on the last, check and save'}),
-	bind({command: 'form-cancel', keys: ['Esc'], where: 'forms', help: 'cancel (asks first when something is typed)'}),
+	bind({command: 'form-next-field', keys: ['Tab', '↓'], where: FORMS, help: 'next field', inText: true}),
+	bind({command: 'form-prev-field', keys: ['Shift+Tab', '↑'], where: FORMS, help: 'previous field', inText: true}),
+	bind({
+		command: 'form-pick-prev',
+		keys: ['↑'],
+		where: 'reallocation form',
+		help: 'choose the officer above',
+		onlyWhen: 'on the Officer field',
+	}),
+	bind({
+		command: 'form-pick-next',
+		keys: ['↓'],
+		where: 'reallocation form',
+		help: 'choose the officer below',
+		onlyWhen: 'on the Officer field',
+	}),
+	bind({command: 'form-choose-prev', keys: ['←'], where: FORMS, help: 'the option before', onlyWhen: 'on a choice'}),
+	bind({command: 'form-choose-next', keys: ['→', 'Space'], where: FORMS, help: 'the option after', onlyWhen: 'on a choice'}),
+	bind({command: 'form-submit', keys: ['Enter'], where: FORMS, help: 'next field; on the last, check and save', inText: true}),
+	bind({command: 'form-cancel', keys: ['Esc'], where: FORMS, help: 'cancel (asks first when something is typed)', inText: true}),
 ] as const;

@@ -12,7 +12,6 @@ import {LOG_BINDINGS} from './log.js';
 import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS} from './modes.js';
 import {TEAM_BINDINGS} from './team.js';
 import {REVIEW_KEYMAP, type ReviewBinding} from '../review/review-keymap.js';
-import {anyKey} from './key-names.js';
 
 /** The desk's commands, in keymap order: the views' own first (they win matching there), the Team view's last. */
 const DESK_COMMANDS = [...LOG_BINDINGS, ...HANDOVER_BINDINGS, ...LIST_BINDINGS, ...DESK_BINDINGS, ...TEAM_BINDINGS];
@@ -31,7 +30,7 @@ export interface Keymap {
 	filter: readonly Binding<FilterCommand>[];
 	field: readonly Binding<FieldCommand>[];
 	confirm: readonly Binding<ConfirmCommand>[];
-	/** The forms read their own keys (their reducers); listed for hints, not remappable. */
+	/** The forms' keys: each form's reducer looks its keys up here (contexts/form-keys.ts). */
 	form: readonly Binding<FormCommand>[];
 	/** The guided review's keys (review/review-keymap.ts); its commands are remapped as "review-next-step" and so on. */
 	review: readonly ReviewBinding[];
@@ -51,11 +50,13 @@ export const DEFAULT_KEYMAP: Keymap = {
 export const KEYMAP = DEFAULT_KEYMAP.desk;
 
 /** The tables whose keys a user may remap, by the prefix-free action names help and settings use. */
-const REMAPPABLE = ['desk', 'palette', 'filter', 'field', 'confirm'] as const;
+export const REMAPPABLE = ['desk', 'palette', 'filter', 'field', 'confirm', 'form'] as const;
 
-/** The review's commands a user may remap (its ? and Ctrl+G help, and the keys a field reads, stay). */
-const REVIEW_REMAPPABLE = new Set(['next-step', 'back', 'discard', 'next-field', 'prev-field']);
-const reviewAction = (b: ReviewBinding) => (b.matches && REVIEW_REMAPPABLE.has(b.command) ? `review-${b.command}` : undefined);
+/**
+ * The review's commands are remapped as "review-help", "review-next-step" and so on; only picking an option
+ * by its number and a text field's editing keys stay as they are (listed in help, `fixed`).
+ */
+export const reviewAction = (b: ReviewBinding): string | undefined => (b.fixed ? undefined : `review-${b.command}`);
 
 /** Every action a settings file may remap. */
 export function remappableActions(): string[] {
@@ -68,7 +69,7 @@ export function remapped(base: Keymap, keys: Readonly<Record<string, readonly st
 	const apply = <C extends string>(table: readonly Binding<C>[]) => table.map(b => (keys[b.command] ? rebind(b, keys[b.command]!) : b));
 	const review = base.review.map(b => {
 		const names = keys[reviewAction(b) ?? ''];
-		return names ? {...b, keys: names, matches: anyKey(names)} : b;
+		return names ? rebind(b, names) : b;
 	});
 	return {
 		...base,
@@ -77,6 +78,7 @@ export function remapped(base: Keymap, keys: Readonly<Record<string, readonly st
 		filter: apply(base.filter),
 		field: apply(base.field),
 		confirm: apply(base.confirm),
+		form: apply(base.form),
 		review,
 	};
 }
@@ -99,9 +101,12 @@ export function commandFor(input: string, key: KeyInfo, view: KeyView = 'cases',
 	return undefined;
 }
 
-/** The command a key press gives in one of the modal contexts (palette, filter, field, question). */
-export function contextCommand<C extends string>(table: readonly Binding<C>[], input: string, key: KeyInfo): C | undefined {
-	return table.find(b => b.matches(input, key))?.command;
+/**
+ * The command a key press gives in one of the modal contexts (palette, filter, field, question). `typing`:
+ * the context takes typed text, so a printable key is text there, never a command (README "Settings").
+ */
+export function contextCommand<C extends string>(table: readonly Binding<C>[], input: string, key: KeyInfo, typing = false): C | undefined {
+	return table.find(b => (typing ? b.matchesTyping(input, key) : b.matches(input, key)))?.command;
 }
 
 /** The keys for a command as help writes them ("↓/j"). */
@@ -147,7 +152,7 @@ export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 	const desk = keymap.desk;
 	const width = Math.max(...desk.map(b => b.keys.join(' ').length));
 	const ordered = [...desk.filter(b => !b.views), ...desk.filter(b => b.views)];
-	const lines = ordered.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (${b.where})`);
+	const lines = ordered.map(b => helpLine(b, width));
 	helpCache.set(keymap, lines);
 	return lines;
 }
@@ -156,5 +161,17 @@ export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 export function modeHelpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 	const all = [...keymap.palette, ...keymap.filter, ...keymap.field, ...keymap.confirm, ...keymap.form];
 	const width = Math.max(...all.map(b => b.keys.join(' ').length));
-	return all.map(b => `${b.keys.join(' ').padEnd(width)}  ${b.help} (${b.where})`);
+	return [...all.map(b => helpLine(b, width)), `${FORM_EDIT_KEYS.join(' ').padEnd(width)}  ${FORM_EDITING} (a form's text field)`];
+}
+
+/**
+ * The editing keys of a form's text field (input/text-field.ts, the review's text editing): text, not
+ * actions, so they are listed in help but not remapped.
+ */
+export const FORM_EDIT_KEYS = ['Backspace', 'Ctrl+W', 'Ctrl+U'] as const;
+const FORM_EDITING = 'erase a character, a word, the line (printable keys are text)';
+
+/** "keys  what it does, only when (where)". */
+function helpLine(b: Binding, width: number): string {
+	return `${b.keys.join(' ').padEnd(width)}  ${b.help}${b.onlyWhen ? `, ${b.onlyWhen}` : ''} (${b.where})`;
 }

@@ -6,7 +6,8 @@
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {contextCommand, keysFor} from '../contexts/registry.js';
+import {keysFor} from '../contexts/registry.js';
+import {confirmAnswer, yesNo} from '../contexts/form-keys.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState} from '../team/absence-form-state.js';
 import {teamRows} from '../team/team-rows.js';
@@ -48,20 +49,18 @@ export function askToEnd(s: DeskState): DeskState {
 	const current = absenceOn(data.absences, officerId, today);
 	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
 	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
-	const yes = s.keymap.confirm.find(b => b.command === 'confirm-yes')?.keys[0] ?? 'y';
-	const no = s.keymap.confirm.find(b => b.command === 'confirm-no')?.keys[0] ?? 'n';
 	const words = absenceWords(current, data.officers, today, data.absences);
 	return {
 		...s,
 		endConfirm: {
 			absenceId: current.id,
-			question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yes}/${no}`,
+			question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yesNo(s.keymap)}`,
 		},
 	};
 }
 
 export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: string, k: KeyInfo): DeskState {
-	const out = absenceFormKey(form, input, k);
+	const out = absenceFormKey(form, input, k, s.keymap);
 	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
 	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
@@ -78,19 +77,18 @@ export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: 
 /** The end question's keys (contexts/modes.ts CONFIRM_BINDINGS); any other key leaves it asked. */
 export function onEndConfirmInput(s: DeskState, ask: {absenceId: string; cancel?: boolean}, input: string, k: KeyInfo): DeskState {
 	// y and n as typed: Ctrl+Y or Ctrl+N is not an answer (the question names y, n and Esc only).
-	if (k.ctrl || (k.meta && !k.escape)) return s;
-	const command = contextCommand(s.keymap.confirm, input, k);
-	if (command === 'confirm-yes' && ask.cancel) {
+	const answer = confirmAnswer(s.keymap, input, k);
+	if (answer === 'yes' && ask.cancel) {
 		const seq = s.absenceWrites + 1;
 		const absenceWrite: AbsenceWrite = {seq, kind: 'cancel', absenceId: ask.absenceId};
 		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Cancelling the absence...'};
 	}
-	if (command === 'confirm-yes') {
+	if (answer === 'yes') {
 		const seq = s.absenceWrites + 1;
 		const absenceWrite = {seq, kind: 'end' as const, absenceId: ask.absenceId, last: s.model.today};
 		return {...s, absenceWrites: seq, endConfirm: null, absenceWrite, notice: 'Ending the absence...'};
 	}
-	if (command === 'confirm-no' || command === 'confirm-cancel') return {...s, endConfirm: null, notice: 'Nothing changed.'};
+	if (answer === 'no') return {...s, endConfirm: null, notice: 'Nothing changed.'};
 	return s;
 }
 

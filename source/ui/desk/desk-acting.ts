@@ -63,7 +63,7 @@ export function openReallocate(s: DeskState): DeskState {
 /** Keys while the form is open: it takes every key (see reallocate-form-state.ts). */
 export function onReallocateFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const form = s.reallocateForm!;
-	const out = reallocateFormKey(form, input, key, {data: s.model.data, today: s.model.today, by: deskOfficerId(s) ?? ''});
+	const out = reallocateFormKey(form, input, key, {data: s.model.data, today: s.model.today, by: deskOfficerId(s) ?? ''}, s.keymap);
 	if (out.type === 'close') return {...s, reallocateForm: null, notice: 'Nothing changed.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, reallocateForm: out.form};
 	const seq = s.reallocateWrites + 1;

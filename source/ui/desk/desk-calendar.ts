@@ -2,7 +2,7 @@
  * The Calendar view's context in the desk (view 5): the general moving keys move its cursor (← and → a
  * day, PgUp/PgDn a week, g/G the first and last day) and Enter opens the case under it.
  */
-import type {DeskCommand} from '../contexts/registry.js';
+import {keysFor, type DeskCommand} from '../contexts/registry.js';
 import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
 import {calendarShape} from '../views/calendar/calendar-lines.js';
 import {calendarMove} from '../views/calendar/calendar-state.js';
@@ -16,7 +16,7 @@ export function currentCalendar(s: DeskState): CalendarGrid {
 
 /** A desk command in the Calendar view; undefined when it is not the view's (the desk's own then applies). */
 export function calendarCommand(s: DeskState, command: DeskCommand): DeskState | undefined {
-	const r = calendarMove(s.calendar, currentCalendar(s), command);
+	const r = calendarMove(s.calendar, currentCalendar(s), command, keysFor('open', s.keymap));
 	if (!r.handled) return undefined;
 	if (r.open) return openCase({...s, calendar: r.state}, r.open);
 	return {...s, calendar: r.state, notice: r.notice ?? null};

@@ -89,7 +89,7 @@ export function openDecision(s: DeskState): DeskState {
 /** Keys while the form is up: it takes every key. */
 export function onDecisionFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const form = s.decisionForm!;
-	const out = decisionFormKey(form, input, key);
+	const out = decisionFormKey(form, input, key, s.keymap);
 	if (out.type === 'close') return {...s, decisionForm: null, notice: form.refusal === null ? 'Nothing recorded.' : null};
 	if (out.type === 'stay') return out.form === form ? s : {...s, decisionForm: out.form};
 	if (out.type === 'check')

@@ -2,7 +2,7 @@
  * The Handover view's context in the desk (view 3): its commands as its reducer's actions, and the field
  * context while a window date or the cover is being typed (contexts/modes.ts FIELD_BINDINGS).
  */
-import {contextCommand, type DeskCommand} from '../contexts/registry.js';
+import {contextCommand, keysFor, modeKey, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
 import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
@@ -30,10 +30,17 @@ export const HANDOVER_COMMANDS: Partial<Record<DeskCommand, (s: DeskState) => De
 
 /** A key while a field is open: Esc, Enter and Backspace by the field context, any other plain key is text. */
 export function onHandoverField(s: DeskState, input: string, key: KeyInfo): DeskState {
-	const command = contextCommand(s.keymap.field, input, key);
+	const command = contextCommand(s.keymap.field, input, key, true);
 	const r = (a: HandoverAction) => ({...s, handover: handoverReducer(s.handover, a)});
 	if (command === 'field-cancel') return r({type: 'cancel'});
-	if (command === 'field-accept') return r({type: 'commit'});
+	if (command === 'field-accept') {
+		const keys = {
+			cancel: modeKey(s.keymap.field, 'field-cancel'),
+			from: keysFor('handover-from', s.keymap),
+			to: keysFor('handover-to', s.keymap),
+		};
+		return r({type: 'commit', keys});
+	}
 	if (command === 'field-erase') return r({type: 'backspace'});
 	if (input && !key.ctrl && !key.meta) return r({type: 'type', text: input});
 	return s;

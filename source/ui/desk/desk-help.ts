@@ -1,5 +1,5 @@
 /** The `?` help's context: its text, generated from the registry (contexts/registry.ts), and its keys. */
-import {helpLines, modeHelpLines, type DeskCommand, type Keymap} from '../contexts/registry.js';
+import {helpLines, keysFor, modeHelpLines, type DeskCommand, type Keymap} from '../contexts/registry.js';
 import {scrollBy} from '../list/list-window.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
 import {wrap} from '../text.js';
@@ -22,13 +22,13 @@ let lastHelp: {width: number; keymap: Keymap | undefined; lines: string[]} | und
 export function helpText(width = 1000, keymap?: Keymap): string[] {
 	if (lastHelp?.width === width && lastHelp.keymap === keymap) return lastHelp.lines;
 	const raw = [
-		'Keys (this list is generated from the keymaps that drive them). Esc closes.',
+		`Keys (this list is generated from the keymaps that drive them). ${keysFor('back', keymap)} closes.`,
 		'',
 		...helpLines(keymap),
 		'Where the palette, a filter, a field, a question or a form has the keys:',
 		...modeHelpLines(keymap),
 		'',
-		'In the guided review (r, R):',
+		`In the guided review (${keysFor('review', keymap)}, ${keysFor('review-queue', keymap)}):`,
 		...reviewHelpLines(keymap?.review),
 	];
 	const lines = raw.flatMap(l => wrapHelpLine(l, width));

@@ -1,4 +1,5 @@
 /** The Log view's context in the desk (view 4): its rows for the filters, its keys, Enter on an entry. */
+import {scrollBy} from '../list/list-window.js';
 import {caseLines} from '../editor/case-lines.js';
 import {updateActive} from '../editor/tabs.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -62,9 +63,9 @@ export function openLogEntry(s: DeskState): DeskState {
 	if (!row) return {...s, notice: 'No entry in this period with these filters.'};
 	if (!s.model.caseByRef.has(row.caseRef)) return {...s, notice: `${safeText(row.caseRef)} is no longer in the store.`};
 	const opened = openCase(s, row.caseRef);
-	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner);
+	const lines = caseLines(opened.model, row.caseRef, opened.layout.editorInner, s.keymap);
 	const at = lines.findIndex(l => l.text.includes(`(#${row.amends ?? row.seq}`));
-	const scroll = Math.max(0, Math.min(at, lines.length - opened.layout.editorRows));
+	const scroll = scrollBy(at, 0, lines.length, opened.layout.editorRows);
 	const tabs = updateActive(opened.tabs, t => (t.kind === 'case' ? {...t, scroll} : t));
 	const what = row.kind === 'amendment' ? `amendment #${row.seq} to entry #${row.amends}` : `entry #${row.seq}`;
 	return {

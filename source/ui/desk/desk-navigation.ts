@@ -142,7 +142,7 @@ export function tabLength(s: DeskState): number | undefined {
 	const tab = activeTab(s.tabs);
 	if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem')) return undefined;
 	const width = s.layout.editorInner;
-	return tab.kind === 'case' ? caseLines(s.model, tab.ref, width).length : problemLines(s.model, tab, width, s.keymap).length;
+	return tab.kind === 'case' ? caseLines(s.model, tab.ref, width, s.keymap).length : problemLines(s.model, tab, width, s.keymap).length;
 }
 
 export type Delta = number | 'first' | 'last';
@@ -190,7 +190,7 @@ export function moveFocused(s: DeskState, delta: Delta): DeskState {
 
 /** Typing a filter: text goes to the filter line; arrows still move; Enter keeps, Esc clears. */
 export function onFilterInput(s: DeskState, list: typeof explorerDo, input: string, key: KeyInfo): DeskState {
-	switch (contextCommand(s.keymap.filter, input, key)) {
+	switch (contextCommand(s.keymap.filter, input, key, true)) {
 		case 'filter-clear':
 			return list(s, {type: 'clear-filter'});
 		case 'filter-keep':

@@ -2,6 +2,7 @@
  * The palette's context: a query typed, its matches (every palette command of the registry, every officer
  * and case), and Enter to run one. Its keys are the registry's (contexts/modes.ts PALETTE_BINDINGS).
  */
+import {appendTyped, eraseLast} from '../input/text-field.js';
 import {contextCommand, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {isPlainText} from '../input/split-keys.js';
@@ -19,7 +20,7 @@ export function currentPaletteMatches(s: DeskState) {
 
 export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const p = s.palette;
-	switch (contextCommand(s.keymap.palette, input, key)) {
+	switch (contextCommand(s.keymap.palette, input, key, true)) {
 		case 'palette-close':
 			return {...s, overlay: null};
 		case 'palette-up':
@@ -27,14 +28,14 @@ export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskS
 		case 'palette-down':
 			return {...s, palette: {...p, cursor: Math.min(currentPaletteMatches(s).length - 1, p.cursor + 1)}};
 		case 'palette-erase':
-			return {...s, palette: {query: p.query.slice(0, -1), cursor: 0}};
+			return {...s, palette: {query: eraseLast(p.query), cursor: 0}};
 		case 'palette-run': {
 			const item = currentPaletteMatches(s)[p.cursor];
 			const closed: DeskState = {...s, overlay: null, palette: {query: '', cursor: 0}};
 			return item ? runTarget(closed, item.target) : {...closed, notice: `Nothing matches "${p.query}".`};
 		}
 	}
-	if (isPlainText(input, key)) return {...s, palette: {query: p.query + input, cursor: 0}};
+	if (isPlainText(input, key)) return {...s, palette: {query: appendTyped(p.query, input), cursor: 0}};
 	return s;
 }
 

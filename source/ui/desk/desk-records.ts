@@ -21,6 +21,8 @@ import {inFocus} from '../contexts/active.js';
 import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.js';
 import {fieldsFor} from '../record/record-form.js';
 import {recordFormKey} from '../record/record-form-state.js';
+import {yesNo} from '../contexts/form-keys.js';
+import {keysFor} from '../contexts/registry.js';
 import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
@@ -145,7 +147,9 @@ export function askToCancel(s: DeskState): DeskState {
 	if (!id) return {...s, notice: 'No officer is selected.'};
 	if (!absence) {
 		const now = absenceOn(s.model.data.absences, id, s.model.today);
-		const why = now ? `their absence ${safeText(now.id)} has started: E ends it, c changes it` : 'they have no absence to come';
+		const why = now
+			? `their absence ${safeText(now.id)} has started: ${keysFor('absence-end', s.keymap)} ends it, ${keysFor('absence-change', s.keymap)} changes it`
+			: 'they have no absence to come';
 		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
 	}
 	const words = absenceWords(absence, s.model.data.officers, s.model.today, s.model.data.absences);
@@ -154,7 +158,7 @@ export function askToCancel(s: DeskState): DeskState {
 		endConfirm: {
 			absenceId: absence.id,
 			cancel: true,
-			question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? y/n`,
+			question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? ${yesNo(s.keymap)}`,
 		},
 	};
 }
@@ -162,7 +166,7 @@ export function askToCancel(s: DeskState): DeskState {
 /** Keys while a record form is open: it takes every key. */
 export function onRecordFormInput(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const form = s.recordForm!;
-	const out = recordFormKey(form, input, key, fieldsFor(form));
+	const out = recordFormKey(form, input, key, fieldsFor(form), s.keymap);
 	if (out.type === 'close') return {...s, recordForm: null, notice: 'Nothing recorded.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, recordForm: out.form};
 	const by = s.actor?.officerId ?? '';

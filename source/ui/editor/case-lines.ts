@@ -3,6 +3,8 @@
  * the visible slice. Everything comes from the store and from domain (problems, bail clock); every
  * piece of store text goes through safeText. Memoised per (model, case, width).
  */
+import {DEFAULT_KEYMAP, keysFor, type Keymap} from '../contexts/registry.js';
+import {reviewKey} from '../review/review-keymap.js';
 import {AUTHORITY_NAMES, bailClock, suspectWords} from '../../domain/bail.js';
 import {lastUpdateDate, openActions} from '../../domain/case-facts.js';
 import {daysBetween, shortDate, type IsoDate} from '../../domain/dates.js';
@@ -31,18 +33,25 @@ export const UPDATES_SHOWN = 6;
 /** Screen lines one piece of multi-line text (an update, a summary, an action) may take in the read view. */
 export const TEXT_LINES_SHOWN = 8;
 
-const cache = new WeakMap<DeskModel, Map<string, Line[]>>();
+/** Per store revision and keymap in force (a remapped key changes a line), then per width and case. */
+const cache = new WeakMap<DeskModel, WeakMap<Keymap, Map<string, Line[]>>>();
 
-export function caseLines(model: DeskModel, ref: string, width: number): Line[] {
-	let m = cache.get(model);
+/** `keymap`: the keys in force, for the lines that name a key (a draft in progress). */
+export function caseLines(model: DeskModel, ref: string, width: number, keymap: Keymap = DEFAULT_KEYMAP): Line[] {
+	let byKeys = cache.get(model);
+	if (!byKeys) {
+		byKeys = new WeakMap();
+		cache.set(model, byKeys);
+	}
+	let m = byKeys.get(keymap);
 	if (!m) {
 		m = new Map();
-		cache.set(model, m);
+		byKeys.set(keymap, m);
 	}
 	const key = `${width}\u0000${ref}`;
 	let lines = m.get(key);
 	if (!lines) {
-		lines = build(model, ref, width);
+		lines = build(model, ref, width, keymap);
 		m.set(key, lines);
 	}
 	return lines;
@@ -63,7 +72,7 @@ function ago(today: IsoDate, date: IsoDate): string {
 	return d === 0 ? 'today' : d > 0 ? `${d}d ago` : `in ${-d}d`;
 }
 
-function build(model: DeskModel, ref: string, width: number): Line[] {
+function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Line[] {
 	const c = model.caseByRef.get(ref);
 	const today = model.today;
 	const out: Line[] = [];
@@ -105,7 +114,10 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 			`${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
 		{severity: badge.severity},
 	);
-	if (model.drafts.has(c.ref)) add('Review DRAFT in progress: r resumes it (Ctrl+X in the review discards it).');
+	if (model.drafts.has(c.ref))
+		add(
+			`Review DRAFT in progress: ${keysFor('review', keymap)} resumes it (${reviewKey('discard', keymap.review)} in the review discards it).`,
+		);
 
 	const problems = model.problemsByCase.get(c.ref) ?? [];
 	heading(model.problemsReady ? `PROBLEMS (${problems.length})` : 'PROBLEMS (checking the rules...)');

@@ -23,7 +23,7 @@ export function CaseView({model, caseRef, scroll, width, rows}: CaseViewProps): 
 		['review', 'review'],
 		['close-tab', 'close'],
 	]);
-	const lines = caseLines(model, caseRef, width);
+	const lines = caseLines(model, caseRef, width, useKeymap());
 	const more = lines.length > rows;
 	const shown = lines.slice(scroll, scroll + (more ? rows - 1 : rows));
 	return (

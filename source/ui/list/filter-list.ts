@@ -4,6 +4,7 @@
  * fast key presses never act on a stale copy.
  */
 import {follow, moveBy, moveTo, START, type ListWindow} from './list-window.js';
+import {appendTyped, eraseLast} from '../input/text-field.js';
 
 export interface FilterListState {
 	win: ListWindow;
@@ -37,9 +38,9 @@ export function filterListReducer(s: FilterListState, a: FilterListAction, lengt
 		case 'start-filter':
 			return {...s, filtering: true};
 		case 'type':
-			return {...s, filter: s.filter + a.text, win: START};
+			return {...s, filter: appendTyped(s.filter, a.text), win: START};
 		case 'erase':
-			return {...s, filter: s.filter.slice(0, -1), win: START};
+			return {...s, filter: eraseLast(s.filter), win: START};
 		case 'keep-filter':
 			return {...s, filtering: false};
 		case 'clear-filter':

@@ -1,4 +1,5 @@
 /** A problem's detail in the editor area: the visible slice of its lines (problem-lines.ts), scrolled. */
+import {scrollBy} from '../list/list-window.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {DeskModel} from '../model/desk-model.js';
@@ -24,7 +25,7 @@ export function ProblemView({model, subject, scroll, width, rows}: ProblemViewPr
 	const more = lines.length > rows;
 	const room = more ? rows - 1 : rows;
 	// The problem may have changed or cleared since it was scrolled: never past its end.
-	const top = Math.max(0, Math.min(scroll, lines.length - room));
+	const top = scrollBy(scroll, 0, lines.length, room);
 	const shown = lines.slice(top, top + room);
 	return (
 		<Box flexDirection="column">

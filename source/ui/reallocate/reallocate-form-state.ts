@@ -15,8 +15,9 @@ import {
 	type ReallocationChoice,
 	type ReallocationRequest,
 } from '../../domain/reallocate.js';
-import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
+import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
+import {typeInto} from '../input/text-field.js';
 
 export type ReallocateField = 'officer' | 'on' | 'reason';
 export const REALLOCATE_FIELDS: readonly ReallocateField[] = ['officer', 'on', 'reason'];
@@ -128,38 +129,44 @@ export interface FormContext {
 	by: string;
 }
 
-export function reallocateFormKey(f: ReallocateFormState, input: string, key: KeyInfo, ctx: FormContext): ReallocateOutcome {
+/** A key in the form, looked up in the keys in force (`keys`, contexts/form-keys.ts). */
+export function reallocateFormKey(
+	f: ReallocateFormState,
+	input: string,
+	key: KeyInfo,
+	ctx: FormContext,
+	keys: FormKeys = DEFAULT_FORM_KEYS,
+): ReallocateOutcome {
 	const {data, today} = ctx;
 	const stay = (form: ReallocateFormState): ReallocateOutcome => ({type: 'stay', form});
 	if (f.saving) return stay(f);
 	if (f.confirmDiscard) {
-		if (input === 'y' || input === 'Y') return {type: 'close'};
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {type: 'close'};
+		return answer === 'no' ? stay({...f, confirmDiscard: false}) : stay(f);
 	}
 	if (f.confirmAway) {
-		if (input === 'y' || input === 'Y') return submit({...f, confirmAway: null}, ctx, true);
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmAway: null, field: 'officer'});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return submit({...f, confirmAway: null}, ctx, true);
+		return answer === 'no' ? stay({...f, confirmAway: null, field: 'officer'}) : stay(f);
 	}
-	if (key.escape) return changed(f, today) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
-	if (key.return) return f.field === 'reason' ? submit(f, ctx, false) : stay(moveField(f, 1));
-	if (key.tab) return stay(moveField(f, key.shift ? -1 : 1));
-	if (f.field === 'officer' && (key.upArrow || key.downArrow)) {
+	// Every field takes typing (the officer field narrows the list), so printable keys are always text here.
+	const c = formCommands(keys, input, key, true);
+	if (c.has('form-cancel')) return changed(f, today) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	if (c.has('form-submit')) return f.field === 'reason' ? submit(f, ctx, false) : stay(moveField(f, 1));
+	const pick = c.has('form-pick-prev') ? -1 : c.has('form-pick-next') ? 1 : 0;
+	if (f.field === 'officer' && pick !== 0) {
 		const n = formChoices(data, f, today).length;
-		const cursor = Math.max(0, Math.min(n - 1, f.cursor + (key.upArrow ? -1 : 1)));
+		const cursor = Math.max(0, Math.min(n - 1, f.cursor + pick));
 		return stay(cursor === f.cursor ? f : edited(f, {cursor}));
 	}
-	if (key.downArrow) return stay(moveField(f, 1));
-	if (key.upArrow) return stay(moveField(f, -1));
+	if (c.has('form-next-field')) return stay(moveField(f, 1));
+	if (c.has('form-prev-field')) return stay(moveField(f, -1));
 	const field = f.field === 'officer' ? 'query' : f.field;
-	if (key.backspace || key.delete) return stay(edited(f, {[field]: f[field].slice(0, -1), ...(field === 'query' ? {cursor: 0} : {})}));
-	if (key.ctrl || key.meta || input === '') return stay(f);
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const text = safeTyped(input, false);
-	if (text === '') return stay(f);
-	const max = field === 'reason' ? REASON_MAX : MAX_DATE;
-	return stay(edited(f, {[field]: (f[field] + text).slice(0, max), ...(field === 'query' ? {cursor: 0} : {})}));
+	const typed = typeInto(f[field], input, key, field === 'reason' ? REASON_MAX : MAX_DATE);
+	if (typed === f[field]) return stay(f);
+	return stay(edited(f, {[field]: typed, ...(field === 'query' ? {cursor: 0} : {})}));
 }
 
 /**

@@ -3,6 +3,8 @@
  * case, each officer with their workload now and after the move, from which day, and why. Everything
  * from the store is drawn through safeText; the form says every state in words.
  */
+import {fieldShown} from '../input/text-field.js';
+import {scrollBy} from '../list/list-window.js';
 import React from 'react';
 import {Text} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
@@ -13,6 +15,9 @@ import {safeText} from '../../domain/safe-text.js';
 import {Pane} from '../pane/pane.js';
 import {fit, truncate, wrap} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {confirmLine, discardLine, keysText} from '../contexts/form-keys.js';
+import {reallocateFormHints} from '../contexts/form-hints.js';
 import {formChoices, type ReallocateFormState} from './reallocate-form-state.js';
 
 export interface ReallocateFormProps {
@@ -32,34 +37,39 @@ export function choiceWords(c: ReallocationChoice, nameWidth: number): string {
 
 export function ReallocateForm({form, data, today, width, height}: ReallocateFormProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
+	const pick = `${keysText(keymap.form, 'form-pick-prev')}/${keysText(keymap.form, 'form-pick-next')}`;
 	const inner = Math.max(10, width - 2);
 	const c = data.cases.find(x => x.ref === form.ref);
 	const holder = c ? safeText(shortName(data.officers.find(o => o.id === c.oicId))) : 'unknown officer';
 	const choices = formChoices(data, form, today);
 	const at = form.field;
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, inner) : [];
-	const question = form.confirmAway ? wrap(`${safeText(form.confirmAway)} Move it anyway? y moves it, n chooses again`, inner) : [];
+	const question = form.confirmAway
+		? wrap(`${safeText(form.confirmAway)} Move it anyway? ${confirmLine(keymap, 'moves it', 'chooses again')}`, inner)
+		: [];
 	const foot = form.saving
 		? 'Saving...'
 		: form.confirmDiscard
-			? 'Discard what you typed? y discards, n goes back to the form'
+			? discardLine(keymap)
 			: form.confirmAway
-				? 'y move it anyway | n or Esc choose again'
-				: 'Tab/↓ next field  ↑/↓ choose the officer  type to narrow  Enter next, saves on Reason  Esc cancel';
+				? `${keysText(keymap.confirm, 'confirm-yes', 'typed')} move it anyway | ` +
+					`${keysText(keymap.confirm, 'confirm-no', 'typed')} or ${keysText(keymap.confirm, 'confirm-cancel', 'typed')} choose again`
+				: reallocateFormHints(form, keymap).join('  ');
 	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
 	const listRows = Math.max(2, height - 3 - 6 - error.length - question.length);
-	const start = Math.max(0, Math.min(form.cursor - Math.floor(listRows / 2), choices.length - listRows));
+	const start = scrollBy(form.cursor - Math.floor(listRows / 2), 0, choices.length, listRows);
 	const shown = choices.slice(start, start + listRows);
 	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
 	const line = (field: typeof at, label: string, value: string, after = '') =>
-		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${value}${at === field && !form.confirmAway ? '_' : ''}${after}`, inner);
+		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${fieldShown(value, at === field && !form.confirmAway)}${after}`, inner);
 	return (
 		<Pane title={`REALLOCATE ${safeText(form.ref)}`} detail="the form has the keys" focused width={width} height={height}>
 			<Text bold wrap="truncate">
 				{truncate(`Move ${safeText(form.ref)}${c ? ` (${safeText(c.offenceShort)})` : ''} from ${holder} to:`, inner)}
 			</Text>
 			<Text inverse={at === 'officer'} wrap="truncate">
-				{line('officer', 'Officer', safeText(form.query), form.query ? '' : '  (type to narrow; ↑/↓ choose)')}
+				{line('officer', 'Officer', form.query, form.query ? '' : `  (type to narrow; ${pick} choose)`)}
 			</Text>
 			<Text dimColor wrap="truncate">
 				{truncate(`    ${'officer'.padEnd(nameWidth)} ${'cases'.padEnd(9)} now -> after the move`, inner)}
@@ -79,10 +89,10 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				);
 			})}
 			<Text inverse={at === 'on'} wrap="truncate">
-				{line('on', 'First day', safeText(form.on), '  (YYYY-MM-DD or DD/MM/YYYY)')}
+				{line('on', 'First day', form.on, '  (YYYY-MM-DD or DD/MM/YYYY)')}
 			</Text>
 			<Text inverse={at === 'reason'} wrap="truncate">
-				{line('reason', 'Reason', safeText(form.reason.replace(/\n/g, ' ')), form.reason ? '' : '  (kept in the case history)')}
+				{line('reason', 'Reason', form.reason, form.reason ? '' : '  (kept in the case history)')}
 			</Text>
 			{[...error, ...question].map((l, i) => (
 				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'error' : 'warning')} wrap="truncate">

@@ -6,8 +6,9 @@
  * field, checks the record with the domain's own function (bail-form.ts, welfare-form.ts) before asking
  * the shell to save it through store.apply.
  */
-import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
+import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
+import {typeInto} from '../input/text-field.js';
 
 export interface ChoiceOption {
 	value: string;
@@ -86,26 +87,34 @@ function setValue(f: RecordFormState, id: string, value: string): RecordFormStat
 	return {...f, values: {...f.values, [id]: value}, error};
 }
 
-export function recordFormKey(f: RecordFormState, input: string, key: KeyInfo, fields: FieldsOf): RecordFormOutcome {
+/** A key in the form, looked up in the keys in force (`keys`, contexts/form-keys.ts). */
+export function recordFormKey(
+	f: RecordFormState,
+	input: string,
+	key: KeyInfo,
+	fields: FieldsOf,
+	keys: FormKeys = DEFAULT_FORM_KEYS,
+): RecordFormOutcome {
 	const stay = (form: RecordFormState): RecordFormOutcome => ({type: 'stay', form});
 	if (f.saving) return stay(f);
 	if (f.confirmDiscard) {
-		if (input === 'y' || input === 'Y') return {type: 'close'};
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {type: 'close'};
+		return answer === 'no' ? stay({...f, confirmDiscard: false}) : stay(f);
 	}
-	if (key.escape) return recordFormChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
 	const spec = currentField(f, fields);
+	const c = formCommands(keys, input, key, spec !== undefined && spec.options === undefined);
+	if (c.has('form-cancel')) return recordFormChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
 	if (!spec) return stay(f);
 	const here = spec.id === f.field ? f : {...f, field: spec.id};
-	if (key.return) {
+	if (c.has('form-submit')) {
 		const shown = fields(here);
 		return shown.at(-1)?.id === spec.id ? {type: 'submit', form: here} : stay(moveField(here, fields, 1));
 	}
-	if ((key.tab && !key.shift) || key.downArrow) return stay(moveField(here, fields, 1));
-	if ((key.tab && key.shift) || key.upArrow) return stay(moveField(here, fields, -1));
+	if (c.has('form-next-field')) return stay(moveField(here, fields, 1));
+	if (c.has('form-prev-field')) return stay(moveField(here, fields, -1));
 	if (spec.options) {
-		const step = key.leftArrow ? -1 : key.rightArrow || (input === ' ' && !key.ctrl && !key.meta) ? 1 : 0;
+		const step = c.has('form-choose-prev') ? -1 : c.has('form-choose-next') ? 1 : 0;
 		if (step === 0) return stay(here);
 		const n = spec.options.length;
 		const at = Math.max(
@@ -115,12 +124,9 @@ export function recordFormKey(f: RecordFormState, input: string, key: KeyInfo, f
 		return stay(setValue(here, spec.id, spec.options[(at + step + n) % n]!.value));
 	}
 	const value = here.values[spec.id] ?? '';
-	if (key.backspace || key.delete) return stay(value === '' ? here : setValue(here, spec.id, value.slice(0, -1)));
-	if (key.ctrl || key.meta || input === '') return stay(here);
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const text = safeTyped(input, false);
-	if (text === '') return stay(here);
-	return stay(setValue(here, spec.id, (value + text).slice(0, spec.max)));
+	const typed = typeInto(value, input, key, spec.max);
+	return stay(typed === value ? here : setValue(here, spec.id, typed));
 }
 
 /** A refusal to show: under `field` (the cursor goes there) or about the whole record. */

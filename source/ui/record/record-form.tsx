@@ -3,6 +3,7 @@
  * welfare-form.ts): a heading saying what is recorded about whom, one line per field, the refusal in
  * the domain's words, and the keys. Everything from the store is drawn through safeText.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Text} from 'ink';
 import type {StoreData} from '../../domain/model.js';
@@ -11,6 +12,9 @@ import {safeText} from '../../domain/safe-text.js';
 import {Pane} from '../pane/pane.js';
 import {truncate, wrap} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {discardLine} from '../contexts/form-keys.js';
+import {recordFormHints} from '../contexts/form-hints.js';
 import {bailFields} from './bail-form.js';
 import {currentField, type FieldsOf, type RecordFormState} from './record-form-state.js';
 import {welfareFields} from './welfare-form.js';
@@ -27,9 +31,6 @@ export function fieldsFor(f: RecordFormState): FieldsOf {
 	return f.kind === 'bail' ? bailFields : welfareFields;
 }
 
-/** The form's keys, as its foot line says them (test/ui/keys-in-help.test.tsx reads them). */
-export const RECORD_FORM_KEYS = 'Tab/↓ next  Shift+Tab/↑ previous  ←/→/Space choose  Enter next, saves on the last  Esc cancel';
-
 function heading(f: RecordFormState, data: StoreData): string {
 	if (f.kind === 'bail') {
 		const c = data.cases.find(x => x.ref === f.subject);
@@ -42,6 +43,7 @@ function heading(f: RecordFormState, data: StoreData): string {
 
 export function RecordForm({form, data, width, height}: RecordFormProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const inner = Math.max(10, width - 2);
 	const fields = fieldsFor(form)(form);
 	const at = currentField(form, fieldsFor(form))?.id;
@@ -49,8 +51,8 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 	const foot = form.saving
 		? 'Saving...'
 		: form.confirmDiscard
-			? 'Discard what you typed? y discards, n goes back to the form'
-			: RECORD_FORM_KEYS;
+			? discardLine(keymap)
+			: recordFormHints(form, fieldsFor(form), keymap).join('  ');
 	const title = form.kind === 'bail' ? `RECORD BAIL ${safeText(form.subject)}` : 'RECORD WELFARE';
 	return (
 		<Pane title={title} detail="the form has the keys" focused width={width} height={height}>
@@ -65,7 +67,7 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 				const chosen = spec.options?.find(o => o.value === value)?.label ?? '';
 				const shown =
 					all === undefined
-						? `${safeText(value.replace(/\n/g, ' '))}${here ? '_' : ''}`
+						? fieldShown(value, here)
 						: all.length + 14 <= inner
 							? all
 							: `‹ ${chosen} ›  (${spec.options!.length} to choose from)`;

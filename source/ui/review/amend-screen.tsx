@@ -8,7 +8,7 @@ import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {effectiveReview} from '../../domain/review/index.js';
+import {AMENDABLE_FIELDS, effectiveReview} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
@@ -18,6 +18,9 @@ import {amendRefusal, checkAmendment, recordAmendment} from './amend-session.js'
 import {useDeskStore} from '../desk-store/store-context.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import {useReviewKeys} from './use-review-keys.js';
+import {reviewKey} from './review-keymap.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {confirmLine} from '../contexts/form-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {tint, useTheme, type Theme} from '../theme.js';
 
@@ -54,7 +57,9 @@ function AmendSession({
 }: Omit<AmendScreenProps, 'store'> & {store: DeskStore; init: AmendUiState}): React.JSX.Element {
 	const theme: Theme = {...useTheme(), color};
 	const [s, dispatch] = useReducer(amendReducer, init);
-	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+	const keymap = useKeymap();
+	const key = (c: Parameters<typeof reviewKey>[0]) => reviewKey(c, keymap.review);
+	useReviewKeys((input, k) => dispatch({type: 'key', input, key: k, keys: keymap}), isActive, keys);
 	// A request starts it, and is cleared at once: a render with the same request never carries it out twice.
 	const request = s.request === null ? null : s;
 	useEffect(() => {
@@ -78,7 +83,7 @@ function AmendSession({
 				{head.map(l => l.el)}
 				{wrapped(
 					'done',
-					`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. Esc: back to the desk`,
+					`Amendment recorded as entry ${s.signedSeq}; it references entry ${s.entry.seq}, which is unchanged. ${key('back')}: back to the desk`,
 					width,
 				).map(l => l.el)}
 			</Box>
@@ -115,20 +120,29 @@ function AmendSession({
 	}
 	// Keys first, wrapped whole, so the answer keys and hints show at any width.
 	const footer: Line[] = s.confirm
-		? wrapped('confirm', 'y record / n not yet: Record this amendment in the review chain?', width, {bold: true, inverse: true})
+		? wrapped('confirm', `${confirmLine(keymap, 'record', 'not yet', ' / ')}: Record this amendment in the review chain?`, width, {
+				bold: true,
+				inverse: true,
+			})
 		: [
 				...(s.notice ? wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
-				...wrapSegments(['Tab/↓ next field', '←/→ 1-4 choose the field', 'Enter on Sign records (asks first)', 'Esc leave'], width).map(
-					(l, i) => one(`hint${i}`, l, {dimColor: true}),
-				),
+				...wrapSegments(
+					[
+						`${key('next-field')}/${key('down')} next field`,
+						`${key('choose-prev')}/${key('choose-next')} 1-${Object.keys(AMENDABLE_FIELDS).length} choose the field`,
+						`${key('press')} on Sign records (asks first)`,
+						`${key('back')} leave`,
+					],
+					width,
+				).map((l, i) => one(`hint${i}`, l, {dimColor: true})),
 			];
 	const win = windowLines(lines.length, Math.max(1, rows - head.length - footer.length), focusStart, focusEnd, 0);
 	return (
 		<Box flexDirection="column">
 			{head.map(l => l.el)}
-			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (${key('up')})`, {dimColor: true}).el}
 			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
-			{win.below > 0 && one('below', `  ... ${win.below} more below (↓ / Tab)`, {dimColor: true}).el}
+			{win.below > 0 && one('below', `  ... ${win.below} more below (${key('down')} / ${key('next-field')})`, {dimColor: true}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);

@@ -9,6 +9,10 @@ import {applyChunk} from '../input/split-keys.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import type {Field} from './review-fields.js';
+import {reviewCommands, reviewKey} from './review-keymap.js';
+import {confirmAnswer} from '../contexts/form-keys.js';
+import {DEFAULT_KEYMAP} from '../contexts/registry.js';
+import type {ReviewKeys} from './review-state.js';
 
 export const AMEND_WORDS: Record<AmendableField, string> = {
 	summary: 'summary',
@@ -36,7 +40,8 @@ export interface AmendUiState {
 }
 
 export type AmendAction =
-	| {type: 'key'; input: string; key: KeyPress}
+	/** `keys`: the review's keys in force (the amendment reads the review's bindings, README "Settings"). */
+	| {type: 'key'; input: string; key: KeyPress; keys?: ReviewKeys}
 	| {type: 'request-done'}
 	| {type: 'failed'; message: string; errors?: readonly FieldError[]}
 	| {type: 'checked'; errors: readonly FieldError[]}
@@ -139,57 +144,63 @@ export function amendReducer(s: AmendUiState, a: AmendAction): AmendUiState {
 				s,
 				a.input,
 				a.key,
-				onAmendKey,
+				(st, input, key) => onAmendKey(st, input, key, a.keys),
 				t => t.phase === 'editing' && !t.confirm && amendFields(t)[t.field]?.kind === 'text',
 			);
 	}
 }
 
-function onAmendKey(s: AmendUiState, input: string, key: KeyPress): AmendUiState {
+/** The notice a first leave key gives when something typed would be lost: the same key again leaves. */
+export const leaveAgain = (keys: ReviewKeys = DEFAULT_KEYMAP): string =>
+	`${reviewKey('back', keys.review)} again to leave without recording the amendment.`;
+
+function onAmendKey(s: AmendUiState, input: string, key: KeyPress, keys: ReviewKeys = DEFAULT_KEYMAP): AmendUiState {
 	if (s.request || s.phase === 'signing') return s;
-	if (s.phase === 'signed') return key.escape || input === 'q' ? {...s, request: 'exit'} : s;
+	const fields = amendFields(s);
+	const f = fields[s.field]!;
+	// The review's bindings, looked up the same way (review-keymap.ts): a printable key is text in a text field.
+	const c = reviewCommands(input, key, s.phase === 'editing' && !s.confirm && f.kind === 'text', keys.review);
+	if (s.phase === 'signed') return c.has('back') || c.has('leave') ? {...s, request: 'exit'} : s;
 	if (s.confirm) {
-		if (input === 'y' || input === 'Y') return {...s, confirm: false, phase: 'signing', request: 'sign', notice: 'Signing...'};
-		if (input === 'n' || input === 'N' || key.escape) return {...s, confirm: false, notice: 'Cancelled: nothing was recorded.'};
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {...s, confirm: false, phase: 'signing', request: 'sign', notice: 'Signing...'};
+		if (answer === 'no') return {...s, confirm: false, notice: 'Cancelled: nothing was recorded.'};
 		return s;
 	}
-	if (key.escape) {
+	const again = leaveAgain(keys);
+	if (c.has('back')) {
 		// Leaving drops what was typed here: ask, unless there is nothing.
-		if (
-			(s.value !== (s.target ? currentText(s.current, s.target) : '') || s.reason.trim() !== '') &&
-			s.notice !== 'Esc again to leave without recording the amendment.'
-		) {
-			return {...s, notice: 'Esc again to leave without recording the amendment.'};
+		if ((s.value !== (s.target ? currentText(s.current, s.target) : '') || s.reason.trim() !== '') && s.notice !== again) {
+			return {...s, notice: again};
 		}
 		return {...s, request: 'exit'};
 	}
-	const fields = amendFields(s);
-	const f = fields[s.field]!;
-	const to = (i: number) => focus({...s, notice: s.notice?.startsWith('Esc again') ? null : s.notice}, i);
-	if (key.tab) return to(key.shift ? s.field - 1 : s.field + 1);
+	const to = (i: number) => focus({...s, notice: s.notice === again ? null : s.notice}, i);
+	if (c.has('prev-field')) return to(s.field - 1);
+	if (c.has('next-field')) return to(s.field + 1);
 	if (f.kind === 'text') {
 		const st = {value: f.value, cursor: s.cursor};
-		if (key.upArrow && (!f.multiline || onFirstLine(st))) return to(s.field - 1);
-		if (key.downArrow && (!f.multiline || onLastLine(st))) return to(s.field + 1);
-		if (key.return && !f.multiline) return to(s.field + 1);
+		if (c.has('up') && (!f.multiline || onFirstLine(st))) return to(s.field - 1);
+		if (c.has('down') && (!f.multiline || onLastLine(st))) return to(s.field + 1);
+		if (c.has('press') && !(f.multiline && key.return)) return to(s.field + 1);
 		const action = textAreaActionFor(input, key, f.multiline);
 		if (!action) return s;
 		const next = textAreaReducer(st, action, {multiline: f.multiline, maxLength: f.maxLength});
 		return f.id === 'value' ? {...s, value: next.value, cursor: next.cursor} : {...s, reason: next.value, cursor: next.cursor};
 	}
-	if (key.upArrow) return to(s.field - 1);
-	if (key.downArrow) return to(s.field + 1);
+	if (c.has('up')) return to(s.field - 1);
+	if (c.has('down')) return to(s.field + 1);
 	if (f.kind === 'choice') {
 		const opts = f.options;
 		const i = opts.findIndex(o => o.value === f.value);
 		let pick: string | null = null;
-		if (key.leftArrow) pick = opts[(i - 1 + opts.length) % opts.length]!.value;
-		else if (key.rightArrow || input === ' ') pick = opts[(i + 1) % opts.length]!.value;
-		else if (/^[1-9]$/.test(input) && Number(input) <= opts.length) pick = opts[Number(input) - 1]!.value;
-		else if (key.return) return to(s.field + 1);
+		if (c.has('choose-prev')) pick = opts[(i - 1 + opts.length) % opts.length]!.value;
+		else if (c.has('choose-next')) pick = opts[(i + 1) % opts.length]!.value;
+		else if (/^[1-9]$/.test(input) && !key.ctrl && Number(input) <= opts.length) pick = opts[Number(input) - 1]!.value;
+		else if (c.has('press')) return to(s.field + 1);
 		return pick ? setTarget(s, pick as AmendableField) : s;
 	}
-	if (f.kind === 'button' && (key.return || input === ' ')) {
+	if (f.kind === 'button' && c.has('press')) {
 		const errors: {field: string; message: string}[] = [];
 		if (!s.target) errors.push({field: 'field', message: 'Choose the field to correct.'});
 		else if (s.value.trim() === currentText(s.current, s.target).trim())

@@ -7,6 +7,8 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {useReviewKeys} from './use-review-keys.js';
+import {reviewCommands, reviewKey} from './review-keymap.js';
+import {useKeymap} from '../contexts/keymap-context.js';
 import {wrapIndented} from './wrap-lines.js';
 import {tint, useTheme} from '../theme.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -17,15 +19,17 @@ export interface ClosedScreenProps extends Pick<ReviewScreenBaseProps, 'width' |
 
 export function ClosedScreen({message, width, rows, isActive = true, keys, color = true, onExit}: ClosedScreenProps): React.JSX.Element {
 	const theme = useTheme();
+	const bindings = useKeymap().review;
 	useReviewKeys(
 		(input, key) => {
-			if (key.escape || (input === 'q' && !key.ctrl)) onExit();
+			const c = reviewCommands(input, key, false, bindings);
+			if (c.has('back') || c.has('leave')) onExit();
 		},
 		isActive,
 		keys,
 	);
 	// The reason can quote a path or an error message: made safe like store text.
-	const lines = [...wrapIndented(safeText(message), width), 'Esc returns to the desk.'];
+	const lines = [...wrapIndented(safeText(message), width), `${reviewKey('back', bindings)} returns to the desk.`];
 	return (
 		<Box flexDirection="column">
 			{lines.slice(0, Math.max(1, rows)).map((l, i) => (

@@ -96,7 +96,7 @@ export function stepInfoLines(
 			return sinceLines(ctx, since);
 		case 'previous-actions':
 			return ctx.openActions.length === 0
-				? ['No actions were open: nothing to mark. Ctrl+N for the next step.']
+				? ['No actions were open: nothing to mark; go on to the next step.']
 				: [
 						`${ctx.openActions.length} open action${ctx.openActions.length === 1 ? '' : 's'}: mark each done, carried over (with a reason) or dropped (with a reason).`,
 					];

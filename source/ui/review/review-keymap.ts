@@ -1,129 +1,187 @@
 /**
- * The guided review's own keys: while it has the keyboard it takes text, so its commands are chords
- * and keys that never type (Ctrl+N, Esc, Tab), plus `?` where nothing is being typed. The review
- * reducer looks its commands up here, its footer hints and its own `?` help are built from this
- * table, and the desk's `?` help lists it after the desk's, so neither can drift from what the keys do.
+ * The guided review's context (docs/architecture.md "Input contexts"): its bindings, in the registry's
+ * form. The review reducer asks this table what a key press means (reviewCommands), its footer hints and
+ * its own `?` help are built from it, and the desk's `?` help lists it after the desk's; a user's
+ * remapping (README "Settings", the actions "review-help", "review-next-step" and so on) changes all of
+ * them. While a text field has the focus a printable key (`?`, Space, x) is text, never a command, so
+ * every command that must work there also has a key that never types (Ctrl+G, Tab, Esc).
  */
-import type {KeyPress} from '../text-area/text-area-keys.js';
-import {anyKey} from '../contexts/key-names.js';
+import {bind, commandsFor, type Binding, type BindingSpec} from '../contexts/binding.js';
+import {typedKey, type KeyLike} from '../contexts/key-names.js';
 
-export type ReviewCommand = 'next-step' | 'back' | 'discard' | 'next-field' | 'prev-field' | 'help';
+export type ReviewCommand =
+	| 'help'
+	| 'next-step'
+	| 'back'
+	| 'discard'
+	| 'next-field'
+	| 'prev-field'
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'choose-prev'
+	| 'choose-next'
+	| 'toggle'
+	| 'press'
+	| 'help-up'
+	| 'help-down'
+	| 'leave'
+	| 'next-case'
+	/** Listed for help only: picking an option by its number, and a text field's editing keys. */
+	| 'choose-number'
+	| 'edit';
 
 /** What the focused field is, for hints: which keys do something there. */
 export type FieldKind = 'text' | 'choice' | 'toggle' | 'button' | 'none';
 
-export interface ReviewBinding {
-	command: ReviewCommand | 'choose' | 'toggle' | 'press' | 'edit' | 'scroll';
-	keys: readonly string[];
-	help: string;
-	/** Only commands the reducer dispatches on have a matcher (made from `keys`); field keys are listed for help. */
-	matches?: (input: string, key: KeyPress) => boolean;
-	/** The key is a printable character: in a text field it is text, not this command. */
-	typesText?: boolean;
+export interface ReviewBinding extends Binding<ReviewCommand> {
 	/** Short words for the footer ("next step"), and where they apply; no hint when absent. */
 	hint?: {words: string; where: readonly FieldKind[] | 'all'};
+	/** Listed in help, not an action: its keys are not looked up and cannot be remapped. */
+	fixed?: true;
 }
 
+const WHERE = 'guided review';
 const ALL = 'all' as const;
 
+const rb = (spec: Omit<BindingSpec<ReviewCommand>, 'where'> & Pick<ReviewBinding, 'hint' | 'fixed'>): ReviewBinding => {
+	const b = bind({...spec, where: WHERE});
+	return spec.fixed ? {...b, matches: () => false, matchesTyping: () => false} : b;
+};
+
 export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
-	{
+	rb({
 		command: 'help',
-		keys: ['?'],
-		help: 'this list of keys (outside text fields; in a text field ? is text)',
-		matches: anyKey(['?']),
-		typesText: true,
-		hint: {words: 'help', where: ['choice', 'toggle', 'button', 'none']},
-	},
-	{
-		command: 'help',
-		keys: ['Ctrl+G'],
-		help: 'this list of keys, from anywhere (also in a text field)',
-		matches: anyKey(['Ctrl+G']),
-		hint: {words: 'help', where: ['text']},
-	},
-	{
-		command: 'choose',
-		keys: ['←', '→', '1-99', 'Space'],
-		help:
-			'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12) or by arrows ' +
-			'(done / carried over / dropped, keep / change, an owner, ...)',
+		keys: ['?', 'Ctrl+G'],
+		help: 'this list of keys (in a text field ? is text: Ctrl+G works there too)',
+		inText: true,
+		hint: {words: 'help', where: ALL},
+	}),
+	rb({
+		command: 'choose-prev',
+		keys: ['←'],
+		help: 'the option before (done / carried over / dropped, keep / change, an owner, ...)',
+		onlyWhen: 'on a choice',
 		hint: {words: 'choose', where: ['choice']},
-	},
-	{command: 'toggle', keys: ['Space', 'x'], help: 'tick or untick a welfare flag', hint: {words: 'tick', where: ['toggle']}},
-	{
+	}),
+	rb({command: 'choose-next', keys: ['→', 'Space'], help: 'the option after', onlyWhen: 'on a choice'}),
+	rb({
+		command: 'choose-number',
+		keys: ['1-99'],
+		help: 'choose an option by its number (10 and above: both digits quickly, 1 then 2 for 12)',
+		fixed: true,
+	}),
+	rb({
+		command: 'toggle',
+		keys: ['Space', 'x'],
+		help: 'tick or untick a welfare flag',
+		onlyWhen: 'on a flag',
+		hint: {words: 'tick', where: ['toggle']},
+	}),
+	rb({
 		command: 'press',
-		keys: ['Enter'],
-		help: 'add or remove an action, sign (asks first); in a one-line field, next field',
+		keys: ['Enter', 'Space'],
+		help: 'add or remove an action, sign (asks first); in a one-line field or on a choice, the next field',
+		inText: true,
 		hint: {words: 'press', where: ['button']},
-	},
-	{
-		command: 'scroll',
-		keys: ['↑', '↓', 'PgUp', 'PgDn'],
-		help: 'scroll a step with nothing to fill in (step 1); Enter goes on',
+	}),
+	rb({
+		command: 'up',
+		keys: ['↑'],
+		help: 'previous field (in a long text, from its first line); scroll a step with nothing to fill in',
+		inText: true,
 		hint: {words: 'scroll', where: ['none']},
-	},
-	{
+	}),
+	rb({command: 'down', keys: ['↓'], help: 'next field (in a long text, from its last line); scroll down', inText: true}),
+	rb({command: 'page-up', keys: ['PgUp'], help: 'scroll up a page (step 1, this list)', onlyWhen: 'with something to scroll'}),
+	rb({command: 'page-down', keys: ['PgDn'], help: 'scroll down a page (step 1, this list)', onlyWhen: 'with something to scroll'}),
+	rb({
 		command: 'next-field',
 		keys: ['Tab'],
 		help: 'next field (from the last field: next step)',
-		matches: anyKey(['Tab']),
+		inText: true,
 		hint: {words: 'next field', where: ['text', 'choice', 'toggle', 'button']},
-	},
-	{command: 'prev-field', keys: ['Shift+Tab'], help: 'previous field', matches: anyKey(['Shift+Tab'])},
-	{
+	}),
+	rb({command: 'prev-field', keys: ['Shift+Tab'], help: 'previous field', inText: true}),
+	rb({
 		command: 'next-step',
 		keys: ['Ctrl+N'],
 		help: 'next step (only when this step is complete; otherwise its problems show)',
-		matches: anyKey(['Ctrl+N']),
+		inText: true,
 		hint: {words: 'next step', where: ALL},
-	},
-	{
+	}),
+	rb({
 		command: 'back',
 		keys: ['Esc'],
-		help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays)',
-		matches: anyKey(['Esc']),
+		help: 'back a step, every answer kept; on step 1 back to the desk (the draft stays); closes this list',
+		inText: true,
 		hint: {words: 'back', where: ALL},
-	},
-	{
+	}),
+	rb({
 		command: 'discard',
 		keys: ['Ctrl+X'],
 		help: 'discard the draft (asks first)',
-		matches: anyKey(['Ctrl+X']),
+		inText: true,
 		hint: {words: 'discard', where: ALL},
-	},
-	{
+	}),
+	rb({command: 'help-up', keys: ['k'], help: 'scroll this list up (also ↑)', onlyWhen: 'in this list'}),
+	rb({command: 'help-down', keys: ['j'], help: 'scroll this list down (also ↓)', onlyWhen: 'in this list'}),
+	rb({command: 'leave', keys: ['q'], help: 'after signing: back to the desk (also Esc); closes this list', onlyWhen: 'after signing'}),
+	rb({command: 'next-case', keys: ['n'], help: 'after signing: the next case in the review queue', onlyWhen: 'after signing'}),
+	rb({
 		command: 'edit',
 		keys: ['←→↑↓', 'Home', 'End', 'Ctrl+A/E/B/F/W/U/K/D', 'Backspace', 'Enter'],
-		help: 'edit text (Enter is a new line; paste works)',
-	},
+		help: 'edit text (Enter is a new line in a long text; paste works)',
+		fixed: true,
+	}),
 ];
 
 /**
- * The command a key gives. `typing` is true while a text field has the focus: then a printable key
- * (`?`) is text and gives no command.
+ * What a key press means in the review. `typing` is true while a text field has the focus: then a printable
+ * key (`?`, Space) is text and gives no command.
  */
+export function reviewCommands(
+	input: string,
+	key: KeyLike,
+	typing = false,
+	table: readonly ReviewBinding[] = REVIEW_KEYMAP,
+): Set<ReviewCommand> {
+	return commandsFor(table, input, key, typing);
+}
+
+/** The first command a key gives (the reducer's order: help, then the steps' and fields' commands). */
 export function reviewCommandFor(
 	input: string,
-	key: KeyPress,
+	key: KeyLike,
 	typing = false,
 	table: readonly ReviewBinding[] = REVIEW_KEYMAP,
 ): ReviewCommand | undefined {
-	for (const b of table) if (b.matches?.(input, key) && !(typing && b.typesText)) return b.command as ReviewCommand;
-	return undefined;
+	return [...reviewCommands(input, key, typing, table)][0];
+}
+
+/** The keys of a command as the table in force has them. */
+export function reviewKeys(command: ReviewCommand, table: readonly ReviewBinding[] = REVIEW_KEYMAP): readonly string[] {
+	return table.find(b => b.command === command)?.keys ?? [];
 }
 
 const keysText = (b: ReviewBinding) => b.keys.join(' ');
 
 /** The review's help as [keys, what they do] pairs, in keymap order. */
 export function reviewKeyHelp(table: readonly ReviewBinding[] = REVIEW_KEYMAP): {keys: string; help: string}[] {
-	return table.map(b => ({keys: keysText(b), help: b.help}));
+	return table.map(b => ({keys: keysText(b), help: b.onlyWhen ? `${b.help} (${b.onlyWhen})` : b.help}));
 }
 
 /** For the desk's `?` help, after the desk's own keys. */
 export function reviewHelpLines(table: readonly ReviewBinding[] = REVIEW_KEYMAP): string[] {
 	const width = Math.max(...table.map(b => keysText(b).length));
-	return table.map(b => `${keysText(b).padEnd(width)}  ${b.help} (guided review)`);
+	return reviewKeyHelp(table).map(h => `${h.keys.padEnd(width)}  ${h.help} (guided review)`);
+}
+
+/** A short hint's keys: in a text field only the keys that do not type; the help's one key, the rest all. */
+function hintKeys(b: ReviewBinding, kind: FieldKind): string[] {
+	const keys = b.keys.filter(k => !(kind === 'text' && typedKey(k)));
+	return b.command === 'help' ? keys.slice(0, 1) : keys;
 }
 
 /**
@@ -137,13 +195,16 @@ export function reviewHints(
 	table: readonly ReviewBinding[] = REVIEW_KEYMAP,
 ): string[] {
 	const out: string[] = [];
+	const first = (c: ReviewCommand) => reviewKeys(c, table)[0] ?? '';
 	for (const b of table) {
 		if (!b.hint || (b.hint.where !== ALL && !b.hint.where.includes(kind))) continue;
 		if (b.command === 'next-step' && options.lastStep) continue;
 		if (b.command === 'next-field' && options.lastStep && options.lastField) continue;
-		let keys = keysText(b);
-		if (b.command === 'choose') keys = `←/→ 1-${Math.max(1, options.choices ?? 9)}`;
-		if (b.command === 'scroll') keys = '↑↓';
+		let keys = hintKeys(b, kind).join('/');
+		if (b.command === 'choose-prev') keys = `${first('choose-prev')}/${first('choose-next')} 1-${Math.max(1, options.choices ?? 9)}`;
+		if (b.command === 'up') keys = `${first('up')}/${first('down')}`;
+		if (b.command === 'press') keys = first('press');
+		if (keys === '') continue;
 		const words =
 			b.command === 'back' && options.firstStep
 				? 'leave (draft kept)'
@@ -154,3 +215,18 @@ export function reviewHints(
 	}
 	return out;
 }
+
+/** "Esc or ? closes (Ctrl+G in a text field); ↑/↓ scroll": the key list's own title, in the keys in force. */
+export function reviewHelpTitle(table: readonly ReviewBinding[] = REVIEW_KEYMAP): string {
+	const help = reviewKeys('help', table);
+	const typed = help.filter(k => typedKey(k));
+	const other = help.filter(k => !typedKey(k));
+	const close = [first(table, 'back'), ...typed].filter(Boolean).join(' or ');
+	const inText = other.length > 0 ? ` (${other.join('/')} in a text field)` : '';
+	return `Keys in the guided review. ${close} closes${inText}; ${first(table, 'up')}/${first(table, 'down')} scroll. Your answers are kept.`;
+}
+
+const first = (table: readonly ReviewBinding[], c: ReviewCommand) => reviewKeys(c, table)[0] ?? '';
+
+/** The key a short line names for a command ("Esc", "n"). */
+export const reviewKey = (c: ReviewCommand, table: readonly ReviewBinding[] = REVIEW_KEYMAP): string => first(table, c);

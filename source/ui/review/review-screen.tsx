@@ -58,8 +58,8 @@ function ReviewSessionScreen(props: Omit<ReviewScreenProps, 'store'> & {store: D
 	useEffect(() => session.start(), [session]);
 	// The desk's latest callbacks (the queue's next case is worked out at each render), before any key runs.
 	useLayoutEffect(() => session.follow({onExit, onNextCase}), [session, onExit, onNextCase]);
-	const bindings = useKeymap().review;
-	useReviewKeys((input, key) => session.dispatch({type: 'key', input, key, at: Date.now(), bindings}), isActive, keys);
+	const keymap = useKeymap();
+	useReviewKeys((input, key) => session.dispatch({type: 'key', input, key, at: Date.now(), keys: keymap}), isActive, keys);
 	const {state, saveStatus} = useSyncExternalStore(session.subscribe, session.view);
 	return <ReviewView state={state} width={width} rows={rows} saveStatus={saveStatus} queue={queue ?? null} color={color} />;
 }

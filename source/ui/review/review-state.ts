@@ -26,7 +26,12 @@ import {PLAIN, pastedLine} from '../input/paste.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
 import {onFirstLine, onLastLine, textAreaReducer} from '../text-area/text-area-state.js';
 import {addAction, removeAction, stepFields, type Field, type NoteField} from './review-fields.js';
-import {REVIEW_KEYMAP, reviewCommandFor, type ReviewBinding} from './review-keymap.js';
+import {REVIEW_KEYMAP, reviewCommands, type ReviewCommand} from './review-keymap.js';
+import {confirmAnswer} from '../contexts/form-keys.js';
+import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
+
+/** The tables the review reads: its own keys and the y/n question's (contexts/registry.ts). */
+export type ReviewKeys = Pick<Keymap, 'review' | 'confirm'>;
 
 export type Confirm = {kind: 'discard'} | {kind: 'sign'} | {kind: 'remove-action'; key: string};
 
@@ -74,8 +79,8 @@ export const NOTE_CHECKING = 'The welfare file is being checked; the note takes 
 
 export type ReviewAction =
 	/** `at`: when the key arrived (ms), for two-digit option numbers; keys without it count as arriving together. */
-	/** `bindings`: the review's keys in force (the user's remapping, README "Settings"); default REVIEW_KEYMAP. */
-	| {type: 'key'; input: string; key: KeyPress; at?: number; bindings?: readonly ReviewBinding[]}
+	/** `keys`: the review's keys in force (the user's remapping, README "Settings"); default the registry's. */
+	| {type: 'key'; input: string; key: KeyPress; at?: number; keys?: ReviewKeys}
 	/**
 	 * The welfare file was opened: `lock` says why no note can be kept (null: one can), `note` is the
 	 * reviewer's own pending note to put back, `words` what it is (a note not filed before).
@@ -252,27 +257,29 @@ function unkeptNote(s: ReviewUiState): FieldError[] {
 	return [{step: 'welfare', field: 'welfare.note', message}];
 }
 
-function onConfirm(s: ReviewUiState, input: string, key: KeyPress): ReviewUiState {
+function onConfirm(s: ReviewUiState, input: string, key: KeyPress, keys: ReviewKeys): ReviewUiState {
 	const c = s.confirm!;
-	if (input === 'y' || input === 'Y') {
+	const answer = confirmAnswer(keys, input, key);
+	if (answer === 'yes') {
 		if (c.kind === 'discard') return {...s, confirm: null, request: 'discard'};
 		if (c.kind === 'sign') return {...s, confirm: null, phase: 'signing', request: 'sign', notice: 'Signing...'};
 		const fields = fieldsOf(s);
 		const i = fields.findIndex(f => f.id === `actions.${c.key}.text`);
 		return focusField({...setAnswers(s, removeAction(s.draft.answers, c.key)), confirm: null}, Math.max(0, i - 1));
 	}
-	if (input === 'n' || input === 'N' || key.escape) return {...s, confirm: null, notice: 'Cancelled: nothing was changed.'};
+	if (answer === 'no') return {...s, confirm: null, notice: 'Cancelled: nothing was changed.'};
 	return s;
 }
 
-/** While the key list is up: it scrolls, and Esc, ? or Ctrl+G close it; nothing else is taken. */
-function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key: KeyPress): ReviewUiState {
-	if (key.escape || input === '?' || input === 'q' || (key.ctrl && input === 'g')) return {...s, help: null};
+/** While the key list is up: it scrolls, and the help, back or leave keys close it; nothing else is taken. */
+function onHelpKey(s: ReviewUiState, help: {scroll: number}, c: Set<ReviewCommand>): ReviewUiState {
+	if (c.has('help') || c.has('back') || c.has('leave')) return {...s, help: null};
 	// Bounded by the key list's length (its wrapped lines can only be more; the view clamps the rest).
-	if (key.downArrow || input === 'j') return {...s, help: {scroll: Math.min(help.scroll + 1, REVIEW_KEYMAP.length * 2)}};
-	if (key.upArrow || input === 'k') return {...s, help: {scroll: Math.max(0, help.scroll - 1)}};
-	if (key.pageDown) return {...s, help: {scroll: Math.min(help.scroll + 10, REVIEW_KEYMAP.length * 2)}};
-	if (key.pageUp) return {...s, help: {scroll: Math.max(0, help.scroll - 10)}};
+	const most = REVIEW_KEYMAP.length * 2;
+	if (c.has('down') || c.has('help-down')) return {...s, help: {scroll: Math.min(help.scroll + 1, most)}};
+	if (c.has('up') || c.has('help-up')) return {...s, help: {scroll: Math.max(0, help.scroll - 1)}};
+	if (c.has('page-down')) return {...s, help: {scroll: Math.min(help.scroll + 10, most)}};
+	if (c.has('page-up')) return {...s, help: {scroll: Math.max(0, help.scroll - 10)}};
 	return s;
 }
 
@@ -283,7 +290,7 @@ function onHelpKey(s: ReviewUiState, help: {scroll: number}, input: string, key:
  */
 function onPaste(s: ReviewUiState, text: string): ReviewUiState {
 	const f = fieldsOf(s)[s.field];
-	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (Tab to one).'};
+	if (s.confirm || s.help || f?.kind !== 'text') return {...s, notice: 'Nothing pasted: a paste goes into a text field (move to one).'};
 	if (f.multiline) return onKey(s, text, PLAIN);
 	const {line, dropped} = pastedLine(text);
 	const next = line === '' ? s : onKey(s, line, PLAIN);
@@ -339,7 +346,7 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 		case 'key':
 			// Several keys in one read ("23" on a choice, two spaces on a tick box) are applied one by one;
 			// a run of text into a text field stays one insert (a paste).
-			return applyChunk(s, a.input, a.key, (st, input, key) => onKey(st, input, key, a.at ?? 0, a.bindings), takesText);
+			return applyChunk(s, a.input, a.key, (st, input, key) => onKey(st, input, key, a.at ?? 0, a.keys), takesText);
 	}
 }
 
@@ -348,45 +355,50 @@ function takesText(s: ReviewUiState): boolean {
 	return s.phase === 'editing' && !s.confirm && !s.help && fieldsOf(s)[s.field]?.kind === 'text';
 }
 
-function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0, bindings: readonly ReviewBinding[] = REVIEW_KEYMAP): ReviewUiState {
+function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0, keys: ReviewKeys = DEFAULT_KEYMAP): ReviewUiState {
 	if (s.request !== null || s.phase === 'signing') return s;
+	const fields = fieldsOf(s);
+	const f = s.phase === 'editing' && !s.confirm && !s.help ? fields[s.field] : undefined;
+	// Every command is looked up in the table in force; in a text field a printable key is text (README "Settings").
+	const c = reviewCommands(input, key, f?.kind === 'text', keys.review);
 	if (s.phase === 'signed') {
-		if (input === 'n' && !key.ctrl) return {...s, request: 'next-case'};
-		if (key.escape || (input === 'q' && !key.ctrl)) return {...s, request: 'exit'};
+		if (c.has('next-case')) return {...s, request: 'next-case'};
+		if (c.has('back') || c.has('leave')) return {...s, request: 'exit'};
 		return s;
 	}
 	if (key.paste) return onPaste(s, input);
-	if (s.confirm) return onConfirm(s, input, key);
-	if (s.help) return onHelpKey(s, s.help, input, key);
-	const fields = fieldsOf(s);
-	const f = fields[s.field];
-	const command = reviewCommandFor(input, key, f?.kind === 'text', bindings);
-	if (command === 'help') return {...s, help: {scroll: 0}};
-	if (command === 'discard') return {...s, confirm: {kind: 'discard'}};
-	if (command === 'next-step') return nextStep(s);
-	if (command === 'back') {
+	if (s.confirm) return onConfirm(s, input, key, keys);
+	if (s.help) return onHelpKey(s, s.help, c);
+	if (c.has('help')) return {...s, help: {scroll: 0}};
+	if (c.has('discard')) return {...s, confirm: {kind: 'discard'}};
+	if (c.has('next-step')) return nextStep(s);
+	if (c.has('back')) {
 		// Back a step with every answer kept; from the first step, leave (the draft stays saved).
 		if (s.draft.step === 0) return {...s, request: 'exit', saveNow: s.saveNow + 1};
 		return goToStep(s, s.draft.step - 1);
 	}
 	if (!f) {
-		// A step with nothing to fill in (step 1): scroll, and Enter moves on.
-		if (key.upArrow) return {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
-		if (key.downArrow) return {...s, infoScroll: s.infoScroll + 1};
-		if (key.pageUp) return {...s, infoScroll: Math.max(0, s.infoScroll - 10)};
-		if (key.pageDown) return {...s, infoScroll: s.infoScroll + 10};
-		if (key.return) return nextStep(s);
+		// A step with nothing to fill in (step 1): scroll, and Enter (press) moves on.
+		if (c.has('up')) return {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
+		if (c.has('down')) return {...s, infoScroll: s.infoScroll + 1};
+		if (c.has('page-up')) return {...s, infoScroll: Math.max(0, s.infoScroll - 10)};
+		if (c.has('page-down')) return {...s, infoScroll: s.infoScroll + 10};
+		if (c.has('press')) return nextStep(s);
 		return s;
 	}
 	const toField = (i: number) => ({...focusField(s, i), saveNow: s.saveNow + 1});
-	if (command === 'prev-field') return toField(Math.max(0, s.field - 1));
-	if (command === 'next-field') return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+	const last = s.field === fields.length - 1;
+	const onward = () => (last ? nextStep(s) : toField(s.field + 1));
+	const up = () => (s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)});
+	const down = () => (last ? s : toField(s.field + 1));
+	if (c.has('prev-field')) return toField(Math.max(0, s.field - 1));
+	if (c.has('next-field')) return onward();
 	if (f.kind === 'text') {
 		const state = {value: f.value, cursor: s.cursor};
-		if (key.upArrow && (!f.multiline || onFirstLine(state)))
-			return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
-		if (key.downArrow && (!f.multiline || onLastLine(state))) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
-		if (key.return && !f.multiline) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		if (c.has('up') && (!f.multiline || onFirstLine(state))) return up();
+		if (c.has('down') && (!f.multiline || onLastLine(state))) return down();
+		// Enter in a long text is a new line (text editing); in a one-line field it goes on.
+		if (c.has('press') && !(f.multiline && key.return)) return onward();
 		const action = textAreaActionFor(input, key, f.multiline);
 		if (!action) return s;
 		// The field's limit is checked, not enforced by cutting (a 2,199-character paste used to lose its last
@@ -401,19 +413,19 @@ function onKey(s: ReviewUiState, input: string, key: KeyPress, at = 0, bindings:
 		// What a restored note was stops being said once it is edited.
 		return f.remark !== undefined ? {...changed, noteField: {...s.noteField, words: null}} : changed;
 	}
-	if (key.upArrow) return s.field > 0 ? toField(s.field - 1) : {...s, infoScroll: Math.max(0, s.infoScroll - 1)};
-	if (key.downArrow) return s.field < fields.length - 1 ? toField(s.field + 1) : s;
+	if (c.has('up')) return up();
+	if (c.has('down')) return down();
 	if (f.kind === 'choice') {
-		if (key.leftArrow || key.rightArrow || input === ' ') return setAnswers(s, f.set(s.draft.answers, cycle(f, key.leftArrow ? -1 : 1)));
-		if (/^[0-9]$/.test(input)) return chooseByNumber(s, f, input, at);
-		if (key.return) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		if (c.has('choose-prev') || c.has('choose-next')) return setAnswers(s, f.set(s.draft.answers, cycle(f, c.has('choose-prev') ? -1 : 1)));
+		if (/^[0-9]$/.test(input) && !key.ctrl && !key.meta) return chooseByNumber(s, f, input, at);
+		if (c.has('press')) return onward();
 		return s;
 	}
 	if (f.kind === 'toggle') {
-		if (input === ' ' || input === 'x') return setAnswers(s, f.set(s.draft.answers, !f.value));
-		if (key.return) return s.field === fields.length - 1 ? nextStep(s) : toField(s.field + 1);
+		if (c.has('toggle')) return setAnswers(s, f.set(s.draft.answers, !f.value));
+		if (c.has('press')) return onward();
 		return s;
 	}
-	if (key.return || input === ' ') return press(s, f);
+	if (c.has('press')) return press(s, f);
 	return s;
 }

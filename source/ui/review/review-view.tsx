@@ -14,7 +14,16 @@ import {safeText} from '../../domain/safe-text.js';
 import {textAreaLines} from '../text-area/text-area.js';
 import type {Field} from './review-fields.js';
 import {stepInfoLines} from './review-info.js';
-import {REVIEW_KEYMAP, reviewHints, reviewKeyHelp, type FieldKind, type ReviewBinding} from './review-keymap.js';
+import {
+	REVIEW_KEYMAP,
+	reviewHelpTitle,
+	reviewHints,
+	reviewKey,
+	reviewKeyHelp,
+	type FieldKind,
+	type ReviewBinding,
+} from './review-keymap.js';
+import {confirmLine} from '../contexts/form-keys.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {optionRows, windowLines, wrapSegments} from './review-lines.js';
 import {currentStep, fieldsOf, visibleErrors, type ReviewUiState} from './review-state.js';
@@ -187,7 +196,9 @@ export function helpLines(width: number, table: readonly ReviewBinding[] = REVIE
 export function ReviewView({state: s, width, rows, saveStatus, queue, color}: ReviewViewProps): React.JSX.Element {
 	// The theme's colours; `color` says whether there are any (NO_COLOR reaches the review screens as it).
 	const theme: Theme = {...useTheme(), color};
-	const bindings = useKeymap().review;
+	const keymap = useKeymap();
+	const bindings = keymap.review;
+	const key = (c: Parameters<typeof reviewKey>[0]) => reviewKey(c, bindings);
 	const step = currentStep(s);
 	const heading = `${stepHeading(s.ctx.case.ref, s.draft.step)}: ${stepTitle(s.draft.step)}`;
 	const right = queue ? `queue ${queue.position} of ${queue.total} | ${saveStatus}` : saveStatus;
@@ -203,11 +214,16 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 			...wrapped('done2', 'The signed review cannot be changed; a correction is an amendment that references it.', width),
 			...(s.notice ? wrapped('done-notice', safeText(s.notice), width, {color: tint(theme, 'warning')}) : []),
 			...wrapSegments(
-				queue
-					? queue.nextRef
-						? [`n next case in the queue (${queue.nextRef})`, 'Esc back to the desk']
-						: ['The queue is empty: every due review is signed.', 'Esc back to the desk']
-					: ['Esc back to the desk'],
+				[
+					...(queue
+						? [
+								queue.nextRef
+									? `${key('next-case')} next case in the queue (${queue.nextRef})`
+									: 'The queue is empty: every due review is signed.',
+							]
+						: []),
+					`${key('back')} back to the desk`,
+				],
 				width,
 			).map((l, i) => one(`done3:${i}`, l)),
 		];
@@ -220,12 +236,7 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	}
 	if (s.help) {
 		const lines = helpLines(width, bindings);
-		const title = wrapped(
-			'help-title',
-			'Keys in the guided review. Esc or ? closes (Ctrl+G in a text field); ↑↓ scroll. Your answers are kept.',
-			width,
-			{bold: true, inverse: true},
-		);
+		const title = wrapped('help-title', reviewHelpTitle(bindings), width, {bold: true, inverse: true});
 		const room = Math.max(1, rows - head.length - title.length);
 		const win = windowLines(lines.length, room, -1, -1, s.help.scroll);
 		const shown = lines.slice(win.top, win.top + win.count).map((l, i) => one(`help${win.top + i}`, l));
@@ -233,9 +244,9 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 			<Box flexDirection="column">
 				{head.map(l => l.el)}
 				{title.map(l => l.el)}
-				{win.above > 0 && one('help-above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+				{win.above > 0 && one('help-above', `  ... ${win.above} more above (${key('up')})`, {dimColor: true}).el}
 				{shown.map(l => l.el)}
-				{win.below > 0 && one('help-below', `  ... ${win.below} more below (↓)`, {dimColor: true}).el}
+				{win.below > 0 && one('help-below', `  ... ${win.below} more below (${key('down')})`, {dimColor: true}).el}
 			</Box>
 		);
 	}
@@ -246,11 +257,11 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	// Keys first: at any width the answer keys are the part that must show.
 	const prompt =
 		confirm?.kind === 'discard'
-			? 'y discard / n keep it: Discard this draft? Everything typed for this review is deleted.'
+			? `${confirmLine(keymap, 'discard', 'keep it', ' / ')}: Discard this draft? Everything typed for this review is deleted.`
 			: confirm?.kind === 'sign'
-				? 'y sign / n not yet: Sign the review? It is appended to the review chain and cannot be changed.'
+				? `${confirmLine(keymap, 'sign', 'not yet', ' / ')}: Sign the review? It is appended to the review chain and cannot be changed.`
 				: confirm?.kind === 'remove-action'
-					? 'y remove / n keep it: Remove this action and its text?'
+					? `${confirmLine(keymap, 'remove', 'keep it', ' / ')}: Remove this action and its text?`
 					: null;
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
 	// Notices can quote an error message or a path: made safe like store text.
@@ -330,9 +341,12 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	return (
 		<Box flexDirection="column">
 			{head.map(l => l.el)}
-			{win.above > 0 && one('above', `  ... ${win.above} more above (↑)`, {dimColor: true}).el}
+			{win.above > 0 && one('above', `  ... ${win.above} more above (${key('up')})`, {dimColor: true}).el}
 			{lines.slice(win.top, win.top + win.count).map(l => l.el)}
-			{win.below > 0 && one('more', `  ... ${win.below} more below (${fields.length === 0 ? '↓' : '↓ / Tab'})`, {dimColor: true}).el}
+			{win.below > 0 &&
+				one('more', `  ... ${win.below} more below (${fields.length === 0 ? key('down') : `${key('down')} / ${key('next-field')}`})`, {
+					dimColor: true,
+				}).el}
 			{footer.map(l => l.el)}
 		</Box>
 	);

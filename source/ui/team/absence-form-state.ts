@@ -10,8 +10,9 @@ import {coverAwayProblem} from '../../domain/absences.js';
 import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
 import {fullName} from '../../domain/people.js';
-import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
+import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
+import {typeInto} from '../input/text-field.js';
 
 export type FormField = 'from' | 'to' | 'reason' | 'cover';
 export const FORM_FIELDS: readonly FormField[] = ['from', 'to', 'reason', 'cover'];
@@ -94,31 +95,30 @@ function cycleReason(r: AbsenceReason, delta: number): AbsenceReason {
 	return ABSENCE_REASONS[(at + delta + ABSENCE_REASONS.length) % ABSENCE_REASONS.length]!;
 }
 
-export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo): FormOutcome {
+/** A key in the form, as the keys in force (`keys`, contexts/form-keys.ts) say it: every action is looked up there. */
+export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo, keys: FormKeys = DEFAULT_FORM_KEYS): FormOutcome {
 	const stay = (form: AbsenceFormState): FormOutcome => ({type: 'stay', form});
 	if (f.saving) return stay(f);
 	if (f.confirmDiscard) {
-		if (input === 'y' || input === 'Y') return {type: 'close'};
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {type: 'close'};
+		return answer === 'no' ? stay({...f, confirmDiscard: false}) : stay(f);
 	}
-	if (key.escape) return formChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
-	if (key.return) return f.field === 'cover' ? {type: 'save', form: f} : stay(moveField(f, 1));
-	if ((key.tab && !key.shift) || key.downArrow) return stay(moveField(f, 1));
-	if ((key.tab && key.shift) || key.upArrow) return stay(moveField(f, -1));
+	const c = formCommands(keys, input, key, f.field !== 'reason');
+	if (c.has('form-cancel')) return formChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	if (c.has('form-submit')) return f.field === 'cover' ? {type: 'save', form: f} : stay(moveField(f, 1));
+	if (c.has('form-next-field')) return stay(moveField(f, 1));
+	if (c.has('form-prev-field')) return stay(moveField(f, -1));
 	if (f.field === 'reason') {
-		if (key.leftArrow) return stay(setValue(f, {reason: cycleReason(f.values.reason, -1)}));
-		if (key.rightArrow || input === ' ') return stay(setValue(f, {reason: cycleReason(f.values.reason, 1)}));
+		if (c.has('form-choose-prev')) return stay(setValue(f, {reason: cycleReason(f.values.reason, -1)}));
+		if (c.has('form-choose-next')) return stay(setValue(f, {reason: cycleReason(f.values.reason, 1)}));
 		const picked = !key.ctrl && !key.meta ? REASON_LETTERS.get(input.toLowerCase()) : undefined;
 		return picked ? stay(setValue(f, {reason: picked})) : stay(f);
 	}
 	const field = f.field;
-	if (key.backspace || key.delete) return stay(setValue(f, {[field]: f.values[field].slice(0, -1)}));
-	if (key.ctrl || key.meta || input === '') return stay(f);
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const text = safeTyped(input, false);
-	if (text === '') return stay(f);
-	return stay(setValue(f, {[field]: (f.values[field] + text).slice(0, MAX_FIELD)}));
+	const typed = typeInto(f.values[field], input, key, MAX_FIELD);
+	return stay(typed === f.values[field] ? f : setValue(f, {[field]: typed}));
 }
 
 export interface ValidAbsence {

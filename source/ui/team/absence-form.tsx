@@ -2,6 +2,7 @@
  * The absence form drawn over the Team view (state and keys: absence-form-state.ts). Reason category
  * only: the form has no free-text reason, so nobody is asked for a diagnosis.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import {ABSENCE_REASONS, type Officer} from '../../domain/model.js';
@@ -10,6 +11,9 @@ import {safeText} from '../../domain/safe-text.js';
 import {REASON_WORDS} from '../../domain/absence-words.js';
 import {truncate, wrap} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {discardLine, keysText} from '../contexts/form-keys.js';
+import {absenceFormHints} from '../contexts/form-hints.js';
 import {resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
 
 const LABELS: Record<FormField, string> = {from: 'First day', to: 'Last day', reason: 'Reason', cover: 'Cover'};
@@ -22,6 +26,7 @@ export interface AbsenceFormProps {
 
 export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const v = form.values;
 	const who = safeText(fullName(officers.find(o => o.id === form.officerId)));
 	const cover = resolveCover(officers, v.cover, form.officerId);
@@ -34,26 +39,25 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 	const after: Record<FormField, string> = {
 		from: '',
 		to: v.to === '' ? '(blank: no end date yet)' : '',
-		reason: form.field === 'reason' ? '  ←/→, Space or s a t r o' : '',
+		reason:
+			form.field === 'reason'
+				? `  ${keysText(keymap.form, 'form-choose-prev')}/${keysText(keymap.form, 'form-choose-next')} or s a t r o`
+				: '',
 		cover:
 			v.cover.trim() === ''
 				? '(blank: no cover)'
 				: cover.officer
 					? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})`
-					: '(no match yet: keep typing, or Enter to see who matches)',
+					: `(no match yet: keep typing, or ${keysText(keymap.form, 'form-submit')} to see who matches)`,
 	};
 	const line = (f: FormField) => {
 		const at = form.field === f;
-		const value = f === 'reason' ? shown[f] : `${safeText(shown[f])}${at ? '_' : ''}`;
+		const value = f === 'reason' ? shown[f] : fieldShown(shown[f], at);
 		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
 	};
 	// Refusals can quote store text (an officer's name): made safe like everything else from the store.
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, width) : [];
-	const foot = form.saving
-		? 'Saving...'
-		: form.confirmDiscard
-			? 'Discard what you typed? y discards, n goes back to the form'
-			: 'Tab/↓ next  ↑ previous  Enter next field, saves on Cover  Esc cancel';
+	const foot = form.saving ? 'Saving...' : form.confirmDiscard ? discardLine(keymap) : absenceFormHints(form, keymap).join('  ');
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">

@@ -8,8 +8,9 @@
  */
 import type {DecisionField, DecisionFieldError, InspectorDecision, TriggerDecisionInput} from '../../domain/escalated-triggers.js';
 import {LIMITS} from '../../domain/review/validate.js';
-import {safeTyped} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
+import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
+import {typeInto} from '../input/text-field.js';
 
 export const DECISIONS: readonly InspectorDecision[] = ['action-plan', 'not-now'];
 export const DECISION_WORDS: Record<InspectorDecision, string> = {'action-plan': 'start an action plan', 'not-now': 'not needed now'};
@@ -95,41 +96,49 @@ function edit(f: DecisionFormState, change: Partial<Pick<DecisionFormState, 'dec
 /** Longest text a field keeps: the reason up to its limit and a little (the domain says when it is too long). */
 const MAX: Record<Exclude<DecisionField, 'decision'>, number> = {reason: LIMITS.decisionReason + 100, planReviewDate: 20};
 
-export function decisionFormKey(f: DecisionFormState, input: string, key: KeyInfo): DecisionFormOutcome {
+/** A key in the form, looked up in the keys in force (`keys`, contexts/form-keys.ts). */
+export function decisionFormKey(
+	f: DecisionFormState,
+	input: string,
+	key: KeyInfo,
+	keys: FormKeys = DEFAULT_FORM_KEYS,
+): DecisionFormOutcome {
 	const stay = (form: DecisionFormState): DecisionFormOutcome => ({type: 'stay', form});
-	if (f.refusal !== null) return key.escape || key.return || (input === 'q' && !key.ctrl) ? {type: 'close'} : stay(f);
+	// A refusal shows only why: the form's cancel or submit key (or q) goes back to the Team view.
+	if (f.refusal !== null) {
+		const c = formCommands(keys, input, key, false);
+		return c.has('form-cancel') || c.has('form-submit') || (input === 'q' && !key.ctrl) ? {type: 'close'} : stay(f);
+	}
 	if (f.saving) return stay(f);
 	if (f.confirmDiscard) {
-		if (input === 'y' || input === 'Y') return {type: 'close'};
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirmDiscard: false});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {type: 'close'};
+		return answer === 'no' ? stay({...f, confirmDiscard: false}) : stay(f);
 	}
 	if (f.confirm) {
-		if (input === 'y' || input === 'Y') return {type: 'save', form: {...f, confirm: false}};
-		if (input === 'n' || input === 'N' || key.escape) return stay({...f, confirm: false});
-		return stay(f);
+		const answer = confirmAnswer(keys, input, key);
+		if (answer === 'yes') return {type: 'save', form: {...f, confirm: false}};
+		return answer === 'no' ? stay({...f, confirm: false}) : stay(f);
 	}
-	if (key.escape) return changed(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
+	const c = formCommands(keys, input, key, f.field !== 'decision');
+	if (c.has('form-cancel')) return changed(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
 	const fields = decisionFields(f);
-	if (key.return) return f.field === fields.at(-1) ? {type: 'check', form: f} : stay(move(f, 1));
-	if ((key.tab && !key.shift) || key.downArrow) return stay(move(f, 1));
-	if ((key.tab && key.shift) || key.upArrow) return stay(move(f, -1));
+	if (c.has('form-submit')) return f.field === fields.at(-1) ? {type: 'check', form: f} : stay(move(f, 1));
+	if (c.has('form-next-field')) return stay(move(f, 1));
+	if (c.has('form-prev-field')) return stay(move(f, -1));
 	if (f.field === 'decision') {
 		const at = f.decision === null ? -1 : DECISIONS.indexOf(f.decision);
-		if (key.leftArrow) return stay(edit(f, {decision: DECISIONS[at <= 0 ? DECISIONS.length - 1 : at - 1]!}));
-		if (key.rightArrow || input === ' ') return stay(edit(f, {decision: DECISIONS[(at + 1) % DECISIONS.length]!}));
+		if (c.has('form-choose-prev')) return stay(edit(f, {decision: DECISIONS[at <= 0 ? DECISIONS.length - 1 : at - 1]!}));
+		if (c.has('form-choose-next')) return stay(edit(f, {decision: DECISIONS[(at + 1) % DECISIONS.length]!}));
 		const n = Number(input);
 		if (!key.ctrl && !key.meta && Number.isInteger(n) && n >= 1 && n <= DECISIONS.length)
 			return stay(edit(f, {decision: DECISIONS[n - 1]!}));
 		return stay(f);
 	}
 	const field = f.field;
-	if (key.backspace || key.delete) return stay(edit(f, {[field]: f[field].slice(0, -1)}));
-	if (key.ctrl || key.meta || input === '') return stay(f);
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const text = safeTyped(input, false);
-	if (text === '') return stay(f);
-	return stay(edit(f, {[field]: (f[field] + text).slice(0, MAX[field])}));
+	const typed = typeInto(f[field], input, key, MAX[field]);
+	return stay(typed === f[field] ? f : edit(f, {[field]: typed}));
 }
 
 /** The domain's reasons, put on the form: the first field with a reason gets the focus; none asks y/n. */

@@ -4,6 +4,7 @@
  * then the decision, the reason and (for an action plan) the plan's review date. Opened for someone
  * who may not decide it, it shows only why and who can.
  */
+import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import {addMonths, shortDate, type IsoDate} from '../../domain/dates.js';
@@ -14,6 +15,9 @@ import {PLAN_REVIEW_MONTHS} from '../../domain/review/validate.js';
 import {safeText} from '../../domain/safe-text.js';
 import {truncate, wrap} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {confirmLine, discardLine, keysText} from '../contexts/form-keys.js';
+import {decisionFormHints} from '../contexts/form-hints.js';
 import {DECISION_WORDS, DECISIONS, decisionFields, type DecisionFormState} from './decision-form-state.js';
 import type {DecisionField} from '../../domain/escalated-triggers.js';
 
@@ -41,11 +45,16 @@ interface Row {
 
 export function DecisionForm({form, officers, trigger, actorId, today, width, rows}: DecisionFormProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
 	const byId = (id: string) => officers.find(o => o.id === id);
 	const who = safeText(fullName(byId(form.officerId)));
 	const title: Row = {text: `Decide ${who}'s escalated performance trigger, as ${safeText(shortName(byId(actorId)))}`, bold: true};
 	if (form.refusal !== null) {
-		const lines = [title, ...wrap(safeText(form.refusal), width).map(text => ({text})), {text: 'Esc returns to the Team view.'}];
+		const lines = [
+			title,
+			...wrap(safeText(form.refusal), width).map(text => ({text})),
+			{text: `${keysText(keymap.form, 'form-cancel')} returns to the Team view.`},
+		];
 		return <Lines rows={lines.slice(0, Math.max(1, rows))} width={width} red={tint(theme, 'error')} />;
 	}
 	const head: Row[] = [
@@ -62,10 +71,13 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 			const options = DECISIONS.map((d, i) =>
 				d === form.decision ? `[${i + 1} ${DECISION_WORDS[d]}]` : ` ${i + 1} ${DECISION_WORDS[d]} `,
 			).join(' ');
-			fields.push({text: `${label}${options}${at ? '  ←/→ or 1 2' : ''}`, inverse: at});
+			fields.push({
+				text: `${label}${options}${at ? `  ${keysText(keymap.form, 'form-choose-prev')}/${keysText(keymap.form, 'form-choose-next')} or 1 2` : ''}`,
+				inverse: at,
+			});
 		} else if (f === 'reason') {
 			const required = form.decision === 'not-now' ? '(required)' : '(optional for a plan)';
-			const typed = safeText(form.reason) + (at ? '_' : '');
+			const typed = fieldShown(form.reason, at);
 			// The end of a long reason stays in view as it is typed.
 			const body = wrap(typed === '' ? required : typed, Math.max(10, width - label.length));
 			const shown = body.slice(-3);
@@ -73,7 +85,7 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 		} else {
 			const blank = `(blank: three months, ${shortDate(addMonths(today, PLAN_REVIEW_MONTHS), today)})`;
 			fields.push({
-				text: `${label}${safeText(form.planReviewDate)}${at ? '_' : ''}  ${form.planReviewDate.trim() === '' ? blank : ''}`,
+				text: `${label}${fieldShown(form.planReviewDate, at)}  ${form.planReviewDate.trim() === '' ? blank : ''}`,
 				inverse: at,
 			});
 		}
@@ -84,13 +96,13 @@ export function DecisionForm({form, officers, trigger, actorId, today, width, ro
 	const foot: Row[] = form.saving
 		? [{text: 'Recording...'}]
 		: form.confirmDiscard
-			? [{text: 'Discard what you typed? y discards, n goes back to the form', inverse: true}]
+			? [{text: discardLine(keymap), inverse: true}]
 			: form.confirm
 				? wrap(
-						`y record / n not yet: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`,
+						`${confirmLine(keymap, 'record', 'not yet', ' / ')}: Record "${DECISION_WORDS[form.decision!]}" for ${who} as a signed decision in the review chain?`,
 						width,
 					).map(text => ({text, inverse: true, bold: true}))
-				: [{text: 'Tab/↓ next  ↑ previous  Enter next field, then check and record  Esc cancel'}];
+				: [{text: decisionFormHints(form, keymap).join('  ')}];
 	// Evidence fills what room is left between the heading and the fields.
 	const room = rows - head.length - fields.length - error.length - foot.length - 1;
 	const evidence = trigger

@@ -3,6 +3,7 @@
  * field's width (by character, so the cursor maps exactly), and the window of rows that keeps the
  * cursor in view. Pure; the view draws what this returns.
  */
+import {follow} from '../list/list-window.js';
 
 export interface TextAreaRow {
 	text: string;
@@ -41,9 +42,8 @@ export function layoutTextArea(
 		cursorRow++;
 	}
 	const rowsShown = Math.max(1, maxRows);
-	let top = 0;
-	if (all.length > rowsShown) top = Math.min(Math.max(0, cursorRow - rowsShown + 1), all.length - rowsShown);
-	if (!showCursor) top = 0;
+	// The rows kept in view follow the cursor as a list's window follows its cursor (list/list-window.ts).
+	const top = showCursor ? follow({cursor: cursorRow, scroll: 0}, all.length, rowsShown).scroll : 0;
 	const rows = all.slice(top, top + rowsShown);
 	return {rows, hiddenAbove: top, hiddenBelow: all.length - top - rows.length};
 }

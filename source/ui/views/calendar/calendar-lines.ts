@@ -5,6 +5,8 @@
  * cell spelled out and the legend. 14 days fit 80 columns; 28 when the width allows. Nothing here
  * depends on colour: every mark and alert is letters and words.
  */
+import {scrollBy} from '../../list/list-window.js';
+import {keysFor} from '../../contexts/registry.js';
 import {shortDate, toDayNumber} from '../../../domain/dates.js';
 import type {CalendarGrid, CalendarRow, Mark} from './calendar-grid.js';
 import {MARK_LETTERS, MARK_WORDS} from './calendar-grid.js';
@@ -59,7 +61,14 @@ function barLine(row: CalendarRow, days: number, cell: number): string {
 	return `${' '.repeat(LABEL_WIDTH)}${chars.join('')}`.trimEnd();
 }
 
-export function calendarLines(grid: CalendarGrid, state: CalendarState, width: number, height: number): CalendarLine[] {
+/** `openKey`: the key that opens the cell's case, as the keymap in force names it. */
+export function calendarLines(
+	grid: CalendarGrid,
+	state: CalendarState,
+	width: number,
+	height: number,
+	openKey = keysFor('open'),
+): CalendarLine[] {
 	const {cell} = calendarShape(width);
 	const days = grid.days;
 	const at = selected(state, grid);
@@ -102,7 +111,7 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 	// The cursor cell in words, then the alerts of its day, then the legend.
 	const day = days[at.col]!;
 	const said = at.marks.length ? at.marks.map(m => m.words).join('; ') : 'nothing dated';
-	const open = at.marks[0] ? ` Enter opens ${at.marks[0].caseRef}.` : '';
+	const open = at.marks[0] ? ` ${openKey} opens ${at.marks[0].caseRef}.` : '';
 	const alerts = grid.alerts[at.col]!;
 	// The cell and its day's alerts are read in full: each wraps to two lines at most.
 	const wrapped = (text: string, tone?: CalendarLine['tone']): CalendarLine[] =>
@@ -129,7 +138,7 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 	const room = Math.max(1, height - head.length - foot.length);
 	const firstOfCursor = body.findIndex(b => b.row === at.row);
 	const lastOfCursor = body.length - 1 - [...body].reverse().findIndex(b => b.row === at.row);
-	let top = Math.max(0, Math.min(firstOfCursor, body.length - room));
+	let top = scrollBy(firstOfCursor, 0, body.length, room);
 	if (lastOfCursor >= top + room) top = lastOfCursor - room + 1;
 	return [...head, ...body.slice(top, top + room).map(b => b.line), ...foot].map(l => ({...l, text: l.text.slice(0, width)}));
 }

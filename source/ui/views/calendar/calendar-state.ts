@@ -4,7 +4,7 @@
  * open the case under the cursor (the most urgent mark of the cell); the desk owns tabs, so the
  * reducer only says which.
  */
-import {commandFor, type DeskCommand, type KeyInfo} from '../../keymap.js';
+import {commandFor, keysFor, type DeskCommand, type KeyInfo} from '../../keymap.js';
 import type {CalendarGrid} from './calendar-grid.js';
 
 export interface CalendarState {
@@ -29,7 +29,7 @@ export interface CalendarKeyResult {
 const clamp = (n: number, max: number) => Math.max(0, Math.min(max, n));
 
 /** The desk's moving commands in the grid: ↑↓ an officer, ←→ a day, PgUp/PgDn a week, Enter opens. */
-export function calendarMove(state: CalendarState, grid: CalendarGrid, command: DeskCommand): CalendarKeyResult {
+export function calendarMove(state: CalendarState, grid: CalendarGrid, command: DeskCommand, openKey = keysFor('open')): CalendarKeyResult {
 	const rows = grid.rows.length - 1;
 	const days = grid.days.length - 1;
 	const move = (row: number, col: number): CalendarKeyResult => ({state: {row: clamp(row, rows), col: clamp(col, days)}, handled: true});
@@ -54,7 +54,7 @@ export function calendarMove(state: CalendarState, grid: CalendarGrid, command: 
 			const at = selected(state, grid);
 			const first = at.marks[0];
 			if (first) return {state, open: first.caseRef, handled: true};
-			return {state, notice: `Nothing dated for ${at.label} that day: move to a mark (letters) and press Enter.`, handled: true};
+			return {state, notice: `Nothing dated for ${at.label} that day: move to a mark (letters) and press ${openKey}.`, handled: true};
 		}
 		default:
 			return {state, handled: false};

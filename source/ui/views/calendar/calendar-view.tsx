@@ -5,6 +5,8 @@
  * PgDn a week; Enter opens the case of the cell's most urgent mark. Days with a critical item or an
  * uncovered absence say so in words (CRIT, GAP, and the line under the grid), never by colour alone.
  */
+import {keysFor} from '../../contexts/registry.js';
+import {useKeymap} from '../../contexts/keymap-context.js';
 import React from 'react';
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {CalendarGrid} from './calendar-grid.js';
@@ -30,7 +32,7 @@ function tone(theme: Theme, l: CalendarLine): string | undefined {
 export function CalendarView({grid, state, focused, width, height}: CalendarViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const reader = useIsScreenReaderEnabled();
-	const lines = calendarLines(grid, state, width, height);
+	const lines = calendarLines(grid, state, width, height, keysFor('open', useKeymap()));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			{lines.map((l, i) =>

@@ -3,8 +3,10 @@
  * position and the last export's outcome. A reducer with a union of actions (as ink-ui's use-*-state);
  * the desk turns key presses into these actions through its input contexts (desk/desk-handover.ts).
  */
+import {scrollBy} from '../../list/list-window.js';
+import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
-import {safeTyped} from '../../../domain/safe-text.js';
+import {appendTyped, eraseLast} from '../../input/text-field.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -33,9 +35,23 @@ export type HandoverAction =
 	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
 	| {type: 'backspace'}
-	| {type: 'commit'}
+	/** `keys`: the keys in force that a refusal names (the field's cancel, the window's first and last day). */
+	| {type: 'commit'; keys?: FieldKeys}
 	| {type: 'cancel'}
 	| {type: 'message'; text: string; error: boolean};
+
+/** The keys a refusal names, as the keymap in force has them (contexts/: field-cancel, handover-from, handover-to). */
+export interface FieldKeys {
+	cancel: string;
+	from: string;
+	to: string;
+}
+
+const DEFAULT_FIELD_KEYS: FieldKeys = {
+	cancel: modeKey(DEFAULT_KEYMAP.field, 'field-cancel'),
+	from: keysFor('handover-from'),
+	to: keysFor('handover-to'),
+};
 
 export function initialHandoverState(today: IsoDate): HandoverState {
 	return {
@@ -59,38 +75,39 @@ export function handoverTakesText(state: HandoverState): boolean {
 export function handoverReducer(state: HandoverState, action: HandoverAction): HandoverState {
 	switch (action.type) {
 		case 'scroll':
-			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by))};
+			// `max` is the last scroll the preview allows (its length less the rows shown): the shared clamp.
+			return {...state, scroll: scrollBy(state.scroll, action.by, action.max, 0)};
 		case 'export':
 			return {...state, exportSeq: state.exportSeq + 1, exportFormat: action.format ?? 'md', message: {text: 'Exporting...', error: false}};
 		case 'edit':
 			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
 		case 'type':
 			// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-			return state.editing ? {...state, draft: (state.draft + safeTyped(action.text, false)).slice(0, 120)} : state;
+			return state.editing ? {...state, draft: appendTyped(state.draft, action.text, 120)} : state;
 		case 'backspace':
-			return state.editing ? {...state, draft: state.draft.slice(0, -1)} : state;
+			return state.editing ? {...state, draft: eraseLast(state.draft)} : state;
 		case 'cancel':
 			return {...state, editing: null, draft: '', message: null};
 		case 'message':
 			return {...state, message: {text: action.text, error: action.error}};
 		case 'commit':
-			return commit(state);
+			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS);
 	}
 }
 
-function commit(state: HandoverState): HandoverState {
+function commit(state: HandoverState, keys: FieldKeys): HandoverState {
 	const field = state.editing;
 	if (!field) return state;
 	if (field === 'cover') return {...state, cover: state.draft.trim(), editing: null, draft: '', scroll: 0, message: null};
 	const date = parseUserDate(state.draft);
-	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim()), error: true}};
+	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim(), keys.cancel), error: true}};
 	const from = field === 'from' ? date : state.from;
 	const to = field === 'to' ? date : state.to;
 	if (to < from) {
 		const text =
 			field === 'from'
-				? `The first day (${from}) is after the last day (${to}): type an earlier date, or Esc and change the last day (t) first.`
-				: `The last day (${to}) is before the first day (${from}): type a later date, or Esc and change the first day (f) first.`;
+				? `The first day (${from}) is after the last day (${to}): type an earlier date, or ${keys.cancel} and change the last day (${keys.to}) first.`
+				: `The last day (${to}) is before the first day (${from}): type a later date, or ${keys.cancel} and change the first day (${keys.from}) first.`;
 		return {...state, message: {text, error: true}};
 	}
 	return {...state, from, to, editing: null, draft: '', scroll: 0, message: null};
@@ -99,9 +116,9 @@ function commit(state: HandoverState): HandoverState {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Why a typed date was refused, in words: the shape, the month, or the day that does not exist. */
-export function whyNotADate(typed: string): string {
+export function whyNotADate(typed: string, cancelKey = DEFAULT_FIELD_KEYS.cancel): string {
 	const shown = `"${typed.slice(0, 30)}"`;
-	if (typed === '') return 'Type a date: YYYY-MM-DD or DD/MM/YYYY (Esc keeps the old one).';
+	if (typed === '') return `Type a date: YYYY-MM-DD or DD/MM/YYYY (${cancelKey} keeps the old one).`;
 	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
 	const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(typed);
 	if (!iso && !uk) return `${shown} is not a date in a form this reads: type YYYY-MM-DD or DD/MM/YYYY.`;

@@ -9,6 +9,7 @@
  * cover, Enter accept, Esc cancel an edit, e export (Markdown), i the calendar (.ics). While a field is open every printable key goes
  * into it. The view renders the state; an export is an effect the reducer asks for (effects/desk-effect.ts).
  */
+import {fieldShown} from '../../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import {Pane} from '../../pane/pane.js';
@@ -19,7 +20,7 @@ import {wrap} from '../../text.js';
 import {tint, useTheme, type Role, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
 import {useKeymap} from '../../contexts/keymap-context.js';
-import {hintLine} from '../../contexts/registry.js';
+import {hintLine, modeKey} from '../../contexts/registry.js';
 
 export interface HandoverViewProps {
 	state: HandoverState;
@@ -43,7 +44,10 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 	// typed text: made safe like every other line of the view (README "Terminal safety").
 	const coverText = cover ? `${safeText(cover.name)}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
-	const editing = state.editing ? `Type the ${FIELD_NAMES[state.editing]}: ${safeText(state.draft)}_  (Enter accept, Esc cancel)` : null;
+	const editing = state.editing
+		? `Type the ${FIELD_NAMES[state.editing]}: ${fieldShown(state.draft, true)}  ` +
+			`(${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
+		: null;
 	// A refused edit keeps the field open and says why above the prompt.
 	const refusal = state.message?.error ? safeText(state.message.text) : null;
 	const statusError = !editing && (state.message?.error === true || (!state.message && note !== null));

@@ -3,6 +3,7 @@
  * chart's chosen week and the cursor. The desk's keymap (source/ui/keymap.ts) maps keys to these actions; nothing here reads
  * the keyboard or the disk.
  */
+import {follow, moveBy} from '../../list/list-window.js';
 import {addDays, daysBetween, type IsoDate} from '../../../domain/dates.js';
 import {defaultPeriod, DEFAULT_PERIOD_DAYS, type Period} from '../../../domain/review-log/period.js';
 import {defaultTrendPeriod, weeksOf} from '../../../domain/supervision-trends/weeks.js';
@@ -56,23 +57,15 @@ const reset = (s: LogViewState): LogViewState => ({...s, cursor: 0, scroll: 0});
 
 export function logViewReducer(state: LogViewState, action: LogViewAction): LogViewState {
 	switch (action.type) {
+		// The rows are a list like any other: the shared list window moves and clamps them (list/list-window.ts),
+		// which also fills the window (no blank rows below the last while rows above are hidden).
 		case 'move': {
-			if (action.rowCount === 0) return {...state, cursor: 0, scroll: 0};
-			const cursor = Math.max(0, Math.min(action.rowCount - 1, state.cursor + action.delta));
-			const visible = Math.max(1, action.visible);
-			let scroll = state.scroll;
-			if (cursor < scroll) scroll = cursor;
-			if (cursor >= scroll + visible) scroll = cursor - visible + 1;
-			return {...state, cursor, scroll};
+			const w = moveBy(state, action.delta, action.rowCount, action.visible);
+			return w === state ? state : {...state, cursor: w.cursor, scroll: w.scroll};
 		}
 		case 'clamp': {
-			const visible = Math.max(1, action.visible);
-			const cursor = Math.max(0, Math.min(action.rowCount - 1, state.cursor));
-			// Fill the window: never leave blank rows below the last row while rows above are hidden.
-			let scroll = Math.max(0, Math.min(state.scroll, action.rowCount - visible));
-			if (cursor < scroll) scroll = cursor;
-			if (cursor >= scroll + visible) scroll = cursor - visible + 1;
-			return cursor === state.cursor && scroll === state.scroll ? state : {...state, cursor, scroll};
+			const w = follow(state, action.rowCount, action.visible);
+			return w === state ? state : {...state, cursor: w.cursor, scroll: w.scroll};
 		}
 		case 'cycle-sergeant':
 			return reset({...state, sergeantId: cycle(state.sergeantId, action.sergeantIds)});

@@ -5,6 +5,8 @@
  * only it. Renders only the rows that fit (a year of a big team is thousands). Badges are words
  * ("LATE 2d", "TRIGGER"), never colour alone; colours come from the theme. Welfare: "check-in" yes/no only.
  */
+import {useKeymap} from '../../contexts/keymap-context.js';
+import {hintLine, type Keymap} from '../../contexts/registry.js';
 import React from 'react';
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
 import type {StoreData} from '../../../domain/model.js';
@@ -35,18 +37,35 @@ export function logVisibleRows(height: number, model?: LogViewModel): number {
 	return Math.max(1, height - LOG_VIEW_CHROME - chartHeight(model?.chart ?? null, height, LOG_VIEW_CHROME));
 }
 
-export const LOG_HINTS = 's sergeant o officer l late <> period ←→ week w all weeks c chart e export';
+/** The view's own key line, in the keys in force. */
+export function logHints(keymap: Keymap): string {
+	return hintLine(
+		keymap,
+		[
+			['log-sergeant', 'sergeant'],
+			['log-officer', 'officer'],
+			['log-late', 'late'],
+			[['log-earlier', 'log-later'], 'period'],
+			[['log-week-earlier', 'log-week-later'], 'week'],
+			['log-all-weeks', 'all weeks'],
+			['log-chart', 'chart'],
+			['log-export', 'export'],
+		],
+		'  ',
+	);
+}
 
 export function LogView({data, state, focused, width, height, model, notice}: LogViewProps): React.JSX.Element {
+	const keymap = useKeymap();
 	const theme = useTheme();
 	const reader = useIsScreenReaderEnabled();
 	const m = model ?? logViewModel(data, state);
 	const inner = Math.max(10, width - 2);
 	// A notice can quote a path or an error message: made safe like store text.
-	const foot = notice ? wrap(safeText(notice), inner).slice(0, 3) : [LOG_HINTS];
+	const foot = notice ? wrap(safeText(notice), inner).slice(0, 3) : [logHints(keymap)];
 	// A notice longer than the hints line takes rows from the list for as long as it shows (one key).
 	const visible = Math.max(1, logVisibleRows(height, m) - (foot.length - 1));
-	const chart = m.chart ? chartLines(m.chart, state.week, inner, height, LOG_VIEW_CHROME) : [];
+	const chart = m.chart ? chartLines(m.chart, state.week, inner, height, LOG_VIEW_CHROME, keymap) : [];
 	const when = state.week === null ? `${state.period.from} to ${state.period.to}` : `week ${m.rowsPeriod.from} to ${m.rowsPeriod.to}`;
 	const first = state.cursor >= state.scroll + visible ? state.cursor - visible + 1 : state.scroll;
 	const shown = m.rows.slice(first, first + visible);

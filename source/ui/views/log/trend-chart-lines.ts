@@ -7,6 +7,7 @@
  * drawing, and the words in full where the pane's width cut them.
  * Pure: the figures come from source/domain/supervision-trends; the component only colours the parts.
  */
+import {DEFAULT_KEYMAP, hintKeyFor, hintLine, type Keymap} from '../../contexts/registry.js';
 import type {IsoDate} from '../../../domain/dates.js';
 import type {Period} from '../../../domain/review-log/period.js';
 import type {TrendSeries} from '../../../domain/supervision-trends/build.js';
@@ -91,7 +92,15 @@ export function chartHeight(chart: LogChart | null, height: number, chrome: numb
 	return chart ? layout(chart, height, chrome).lines : 0;
 }
 
-export function chartLines(chart: LogChart, selected: number | null, width: number, height: number, chrome: number): ChartLine[] {
+/** `keymap`: the keys in force, for the line that says how to choose a week. */
+export function chartLines(
+	chart: LogChart,
+	selected: number | null,
+	width: number,
+	height: number,
+	chrome: number,
+	keymap: Keymap = DEFAULT_KEYMAP,
+): ChartLine[] {
 	const lay = layout(chart, height, chrome);
 	if (lay.lines === 0) return [];
 	if (lay.series.length === 0) return [[{text: fit('WEEKLY TREND needs a taller window (c hides this line)', width), role: 'title'}]];
@@ -130,8 +139,8 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 	const marks = chart.weeks.map((_, i) => (i === selected ? '▲' + ' '.repeat(cw - 1) : ' '.repeat(cw))).join('');
 	const pick =
 		selected === null
-			? '←/→ choose a week: the rows below then show only it'
-			: `week ${weekSpan(chart.weeks[selected]!, chart.today)} chosen (w: whole period)`;
+			? `${hintLine(keymap, [[['log-week-earlier', 'log-week-later'], 'choose a week: the rows below then show only it']])}`
+			: `week ${weekSpan(chart.weeks[selected]!, chart.today)} chosen (${hintKeyFor('log-all-weeks', keymap)}: whole period)`;
 	lines.push([
 		{text: fit('week', LABEL), spoken: ''},
 		{text: marks, role: 'mark', spoken: ''},
