@@ -40,6 +40,8 @@ export interface JournalState {
 	lines: number;
 	/** The state as the two files hold it (the chain's working set): what the next line is a change of. */
 	data: StoreData;
+	/** At most how many bytes `data` is as one state file (what a compaction would write): the size guard's count. */
+	projectedBytes: number;
 }
 
 export interface JournalRead {
@@ -71,7 +73,17 @@ export async function readJournal(
 	stateHash: string,
 	stateBytes: number,
 ): Promise<JournalRead> {
-	const none: JournalState = {file, stateHash, stateBytes, status: 'none', end: 0, lastHash: '', lines: 0, data: state};
+	const none: JournalState = {
+		file,
+		stateHash,
+		stateBytes,
+		status: 'none',
+		end: 0,
+		lastHash: '',
+		lines: 0,
+		data: state,
+		projectedBytes: stateBytes,
+	};
 	let handle: fsp.FileHandle;
 	try {
 		handle = await fsp.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
@@ -184,7 +196,9 @@ export async function readJournal(
 		}
 		await writeReceipt(receiptKey(realState), lastHash);
 	}
-	const journal: JournalState = {file, stateHash, stateBytes, status: 'bound', end, lastHash, lines: bodies.length, data};
+	// Each line holds its records whole, so the state and the lines are more than the state they replay to.
+	const projectedBytes = stateBytes + end;
+	const journal: JournalState = {file, stateHash, stateBytes, status: 'bound', end, lastHash, lines: bodies.length, data, projectedBytes};
 	return {journal, stat, warnings};
 }
 
@@ -211,10 +225,18 @@ export async function writeLines(
 	next: StoreData,
 	mode: number,
 	fs: WriteFs,
-	options: {ownerFrom: Stats | null; assertHeld: () => void},
+	options: {ownerFrom: Stats | null; assertHeld: () => void; projectedBytes: number},
 ): Promise<{journal: JournalState; unconfirmed?: unknown}> {
 	const bytes = Buffer.from(lines.text, 'utf8');
-	const after = (end: number): JournalState => ({...j, status: 'bound', end, lastHash: lines.hash, lines: j.lines + 1, data: next});
+	const after = (end: number): JournalState => ({
+		...j,
+		status: 'bound',
+		end,
+		lastHash: lines.hash,
+		lines: j.lines + 1,
+		data: next,
+		projectedBytes: options.projectedBytes,
+	});
 	if (lines.fresh) {
 		try {
 			await writeFileAtomic(j.file, bytes, mode, fs, {ownerFrom: options.ownerFrom, beforeCommit: options.assertHeld});

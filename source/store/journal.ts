@@ -264,3 +264,27 @@ export class Replay {
 		return out as unknown as StoreData;
 	}
 }
+
+const bytesOf = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? 'null');
+
+/**
+ * How many bytes `change` adds to the state file that `before` would be written as (an upper bound: a
+ * field no longer named is not subtracted). Lets a save be refused before the state its journal
+ * replays to could pass the size fortnight can open (README "Crash safety"), without serialising it.
+ */
+export function growthOf(before: StoreData, change: JournalChange): number {
+	const b = before as unknown as AnyRecord;
+	let growth = 0;
+	for (const [k, v] of Object.entries(change.set)) {
+		growth += b[k] === undefined ? bytesOf(v) + bytesOf(k) + 2 : bytesOf(v) - bytesOf(b[k]);
+	}
+	for (const [k, delta] of Object.entries(change.lists)) {
+		const id = LIST_IDS[k]!;
+		const old = new Map<string, unknown>();
+		if (delta.put.length + delta.drop.length > 0) for (const r of (b[k] as unknown[]) ?? []) old.set(idKey(r, id) ?? '', r);
+		for (const r of delta.put) growth += bytesOf(r) - bytesOf(old.get(idKey(r, id) ?? ''));
+		for (const dropped of delta.drop) growth -= bytesOf(old.get(idKey({[id]: dropped}, id) ?? ''));
+		for (const r of delta.add) growth += bytesOf(r) + 1;
+	}
+	return growth;
+}

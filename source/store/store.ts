@@ -37,7 +37,7 @@ import {
 	type FileSignature,
 } from './read.js';
 import {hashing, writeReceipt} from './receipts.js';
-import {journalChange} from './journal.js';
+import {growthOf, journalChange} from './journal.js';
 import {journalReceipt, nextLines, writeLines, type JournalState} from './journal-file.js';
 import {isPostgresUrl} from './pg-url.js';
 
@@ -318,6 +318,11 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		journal: JournalState,
 		assertHeld: () => void,
 	): Promise<{held: StoreData; warning?: string}> {
+		// A state file with a second name is refused even when only the journal is written: the compaction
+		// would split them, and a second name is as likely a copy made with ln (README "Sharing a folder").
+		const ownerFrom = await fsp.stat(await linkTarget(this.file)).catch(() => null);
+		const linked = ownerFrom ? hardLinkProblem(this.file, ownerFrom.nlink) : null;
+		if (linked) throw new StoreError('hard-link', linked, this.file);
 		const chainFile = await chainFileOf(this.file);
 		const added = candidate.chain.slice(base.chain.length);
 		const baseLog = base.chainLog!;
@@ -339,19 +344,19 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 			}
 		};
 		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
-		const lines = nextLines(journal, base.revision, journalChange(journal.data, state));
-		// The state with its journal replayed is never larger than the two files: a save that could make a
-		// store fortnight cannot open again, once compacted, is refused (README "Crash safety").
-		const kept = journal.status === 'bound' ? journal.end : 0;
-		if (journal.stateBytes + kept + Buffer.byteLength(lines.text) > this.maxBytes) {
+		const change = journalChange(journal.data, state);
+		const lines = nextLines(journal, base.revision, change);
+		// The state its journal replays to (what a compaction writes) must stay openable: a save that could
+		// pass the limit is refused, nothing kept (README "Crash safety").
+		const projectedBytes = journal.projectedBytes + growthOf(journal.data, change);
+		if (projectedBytes > this.maxBytes) {
 			await takeBackChain();
 			throw tooLargeToSave(this.file, this.maxBytes);
 		}
 		let written: JournalState;
 		let warning: string | undefined;
 		try {
-			const ownerFrom = await fsp.stat(await linkTarget(this.file)).catch(() => null);
-			const result = await writeLines(journal, lines, state, this.mode, this.fs, {ownerFrom, assertHeld});
+			const result = await writeLines(journal, lines, state, this.mode, this.fs, {ownerFrom, assertHeld, projectedBytes});
 			written = result.journal;
 			if (result.unconfirmed !== undefined) warning = unconfirmedWarning(this.file, result.unconfirmed);
 		} catch (err) {
@@ -386,7 +391,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		const digest = written.digest();
 		await writeReceipt(real, digest);
 		const size = (await fsp.stat(this.file)).size;
-		this.journal = {...journal, stateHash: digest, stateBytes: size, status: 'none', end: 0, lastHash: '', lines: 0};
+		this.journal = {...journal, stateHash: digest, stateBytes: size, status: 'none', end: 0, lastHash: '', lines: 0, projectedBytes: size};
 		this.signature = await storeSignature(this.file, journal.file);
 	}
 
@@ -461,6 +466,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 			lastHash: '',
 			lines: 0,
 			data: state,
+			projectedBytes: stat.size,
 		};
 		this.signature = await storeSignature(this.file, journalFile);
 		await writeReceipt(await linkTarget(this.file).catch(() => this.file), digest);
