@@ -55,20 +55,28 @@ export interface JournalHeader {
 type AnyRecord = Record<string, unknown>;
 const isRecord = (v: unknown): v is AnyRecord => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A record's id as a map key ("1" and 1 differ), or null when it has none fortnight could match. */
-function idKey(record: unknown, id: string): string | null {
+/** A record's id as a map key (a Map tells "1" from 1), or null when it has none fortnight could match. */
+function idKey(record: unknown, id: string): string | number | null {
 	if (!isRecord(record)) return null;
 	const v = record[id];
-	return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : null;
+	return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
 }
 
 /**
  * `after` as `before` with records replaced in place, removed, and added at the end, or null when it is
  * not (then the list is journaled whole). Records are compared by identity: the store's data is
- * immutable, so a record the change did not touch is the very object it was.
+ * immutable, so a record the change did not touch is the very object it was. The records the two lists
+ * share at the start and at the end (by identity) are skipped first, so a save that replaces one case of
+ * 5,000 compares one record, not 5,000.
  */
 function listDelta(before: readonly unknown[], after: readonly unknown[], id: string): ListDelta | null {
-	const index = new Map<string, number>();
+	let head = 0;
+	while (head < before.length && head < after.length && before[head] === after[head]) head++;
+	let tail = 0;
+	while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+		tail++;
+	// Every id of `before`, unique (replay indexes the whole list), with its position.
+	const index = new Map<string | number, number>();
 	for (let i = 0; i < before.length; i++) {
 		const k = idKey(before[i], id);
 		if (k === null || index.has(k)) return null;
@@ -76,10 +84,11 @@ function listDelta(before: readonly unknown[], after: readonly unknown[], id: st
 	}
 	const put: unknown[] = [];
 	const add: unknown[] = [];
-	const kept = new Uint8Array(before.length);
-	const seen = new Set<string>();
+	const kept = new Set<number>();
+	const seen = new Set<string | number>();
 	let last = -1;
-	for (const r of after) {
+	for (let j = head; j < after.length - tail; j++) {
+		const r = after[j];
 		const k = idKey(r, id);
 		if (k === null || seen.has(k)) return null;
 		seen.add(k);
@@ -88,14 +97,17 @@ function listDelta(before: readonly unknown[], after: readonly unknown[], id: st
 			add.push(r);
 			continue;
 		}
-		// A kept record after an added one, or out of its old order: not this shape.
-		if (add.length > 0 || i < last) return null;
+		// A record shared at the start or end seen twice, a kept record after an added one, or one out of its
+		// old order: not this shape.
+		if (i < head || i >= before.length - tail || add.length > 0 || i < last) return null;
 		last = i;
-		kept[i] = 1;
+		kept.add(i);
 		if (r !== before[i]) put.push(r);
 	}
+	// Added records end the list: no shared record after them.
+	if (add.length > 0 && tail > 0) return null;
 	const drop: unknown[] = [];
-	for (let i = 0; i < before.length; i++) if (!kept[i]) drop.push((before[i] as AnyRecord)[id]);
+	for (let i = head; i < before.length - tail; i++) if (!kept.has(i)) drop.push((before[i] as AnyRecord)[id]);
 	return {put, drop, add};
 }
 
@@ -165,7 +177,7 @@ const DEAD = Symbol('removed');
 interface WorkingList {
 	id: string;
 	items: unknown[];
-	index: Map<string, number>;
+	index: Map<string | number, number>;
 }
 
 /**
@@ -215,7 +227,7 @@ export class Replay {
 		if (!list) {
 			const current = this.values.get(key);
 			if (!Array.isArray(current)) throw new Error(`it changes the list ${key}, which the store does not hold`);
-			const index = new Map<string, number>();
+			const index = new Map<string | number, number>();
 			current.forEach((r, i) => {
 				const k = idKey(r, id);
 				if (k === null || index.has(k)) throw new Error(`the list ${key} has a record without a unique ${id}`);
@@ -224,7 +236,7 @@ export class Replay {
 			list = {id, items: [...current], index};
 			this.lists.set(key, list);
 		}
-		const at = (r: unknown, what: 'removes' | 'replaces'): [string, number] => {
+		const at = (r: unknown, what: 'removes' | 'replaces'): [string | number, number] => {
 			const k = idKey(what === 'removes' ? {[id]: r} : r, id);
 			const i = k === null ? undefined : list.index.get(k);
 			if (k === null || i === undefined) throw new Error(`it ${what} a record of ${key} that the store does not hold`);
@@ -280,10 +292,11 @@ export function growthOf(before: StoreData, change: JournalChange): number {
 	}
 	for (const [k, delta] of Object.entries(change.lists)) {
 		const id = LIST_IDS[k]!;
-		const old = new Map<string, unknown>();
-		if (delta.put.length + delta.drop.length > 0) for (const r of (b[k] as unknown[]) ?? []) old.set(idKey(r, id) ?? '', r);
-		for (const r of delta.put) growth += bytesOf(r) - bytesOf(old.get(idKey(r, id) ?? ''));
-		for (const dropped of delta.drop) growth -= bytesOf(old.get(idKey({[id]: dropped}, id) ?? ''));
+		const list = (b[k] as unknown[]) ?? [];
+		// A few records a save: found by a scan, not a map of the whole list.
+		const old = (key: string | number | null) => list.find(r => key !== null && idKey(r, id) === key);
+		for (const r of delta.put) growth += bytesOf(r) - bytesOf(old(idKey(r, id)));
+		for (const dropped of delta.drop) growth -= bytesOf(old(idKey({[id]: dropped}, id)));
 		for (const r of delta.add) growth += bytesOf(r) + 1;
 	}
 	return growth;

@@ -320,7 +320,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	): Promise<{held: StoreData; warning?: string}> {
 		// A state file with a second name is refused even when only the journal is written: the compaction
 		// would split them, and a second name is as likely a copy made with ln (README "Sharing a folder").
-		const ownerFrom = await fsp.stat(await linkTarget(this.file)).catch(() => null);
+		const real = await linkTarget(this.file).catch(() => this.file);
+		const ownerFrom = await fsp.stat(real).catch(() => null);
 		const linked = ownerFrom ? hardLinkProblem(this.file, ownerFrom.nlink) : null;
 		if (linked) throw new StoreError('hard-link', linked, this.file);
 		const chainFile = await chainFileOf(this.file);
@@ -343,7 +344,9 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 				// Left after the committed end, where no reader looks; the next save cuts them off.
 			}
 		};
-		const state: StoreData = {...candidate, chain: chainWorkingSet(candidate.chain), chainLog: log};
+		// The working set the files hold, with the new entries: the same as the whole chain's (chain-working-set.ts),
+		// without a pass over 50,000 entries when this store holds the whole chain.
+		const state: StoreData = {...candidate, chain: chainWorkingSet([...journal.data.chain, ...added]), chainLog: log};
 		const change = journalChange(journal.data, state);
 		const lines = nextLines(journal, base.revision, change);
 		// The state its journal replays to (what a compaction writes) must stay openable: a save that could
@@ -366,7 +369,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		}
 		this.journal = written;
 		this.signature = await storeSignature(this.file, journal.file);
-		await journalReceipt(await linkTarget(this.file).catch(() => this.file), written.lastHash);
+		await journalReceipt(real, written.lastHash);
 		if (dueForCompaction(written, this.compactBytes)) await this.compact(written, assertHeld);
 		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
 		this.known = held;
