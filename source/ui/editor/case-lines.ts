@@ -94,13 +94,15 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
 	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
 	add(
-		`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`,
+		`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ` +
+			`${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`,
 	);
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
 	add(
-		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
+		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ` +
+			`${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
 		{severity: badge.severity},
 	);
 	if (model.drafts.has(c.ref)) add('Review DRAFT in progress: r resumes it (Ctrl+X in the review discards it).');
@@ -123,11 +125,14 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 			`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`,
 		);
 		indented(
-			`Bail period ends ${d(clock.periodEnd)} (${clock.lapsed ? `LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended` : `${clock.daysToPeriodEnd}d left`}), authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
+			`Bail period ends ${d(clock.periodEnd)} ` +
+				(clock.lapsed ? `(LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended)` : `(${clock.daysToPeriodEnd}d left)`) +
+				`, authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
 		);
 		if (!clock.lapsed)
 			indented(
-				`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`,
+				`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised ` +
+					`before ${d(clock.periodEnd)}.`,
 			);
 		for (const e of c.bail.extensions)
 			indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
@@ -143,7 +148,8 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	if (c.victim) {
 		const last = c.victim.updates.at(-1);
 		indented(
-			`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`,
+			`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; ` +
+				`last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`,
 		);
 	} else indented('No victim recorded.');
 
@@ -165,7 +171,9 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 
 	heading('MG3 / CPS');
 	indented(
-		`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.${c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : ''}${c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''}`,
+		`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.` +
+			(c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : '') +
+			(c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''),
 	);
 
 	const open = openActions(c);

@@ -103,7 +103,8 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 	const dueWords = (s: TrendSeries) => `${s.period.onTime.count} of ${s.period.reviewsDue.count} reviews due on time`;
 	const title = lay.single
 		? `WEEKLY TREND ${lay.teamOnly ? `whole team (s shows one sergeant)` : first.name}, ${n} weeks ${span}: ${dueWords(first)}`
-		: `WEEKLY TREND ${n} weeks ${span}${lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : ''}`;
+		: `WEEKLY TREND ${n} weeks ${span}` +
+			(lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : '');
 	lines.push([{text: fit(title, width), role: 'title', spoken: title}]);
 	const cw = weekColumns(width, n);
 	const room = Math.max(0, width - LABEL - cw * n - 2);
@@ -144,7 +145,10 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 
 /** "24 Nov-30 Nov (latest): 5 on time, 22 late, 6 missed, 6 overdue" (overdue at its end, as the strip says). */
 function weekLine(w: WeekFigures, today: IsoDate, latest: boolean): string {
-	return `${weekSpan(w, today)}${latest ? ' (latest)' : ''}: ${w.onTime.count} on time, ${w.late.count} late, ${w.missed.count} missed, ${w.overdueAtEnd.count} overdue`;
+	return (
+		`${weekSpan(w, today)}${latest ? ' (latest)' : ''}: ${w.onTime.count} on time, ${w.late.count} late, ${w.missed.count} missed, ` +
+		`${w.overdueAtEnd.count} overdue`
+	);
 }
 
 /** Cuts a line to `width` columns (the drawing never wider than the pane); a part cut off whole keeps its spoken words. */
