@@ -56,7 +56,8 @@ const receiptKey = (realState: string): string => `${realState}#journal`;
 const damaged = (file: string, state: string, where: string, why: string): StoreError =>
 	new StoreError(
 		'malformed',
-		`${file}, the recent saves of ${state}, is damaged at ${where} (${why}). The files were not changed; restore ${state} and its journal together from a backup.`,
+		`${file}, the recent saves of ${state}, is damaged at ${where} (${why}). ` +
+			`The files were not changed; restore ${state} and its journal together from a backup.`,
 		file,
 	);
 
@@ -123,7 +124,8 @@ export async function readJournal(
 	const warnings =
 		torn > 0
 			? [
-					`${file} ends with ${torn} bytes of a save that did not complete (a save was interrupted); they are not part of the store, and the next save removes them.`,
+					`${file} ends with ${torn} bytes of a save that did not complete (a save was interrupted); ` +
+						'they are not part of the store, and the next save removes them.',
 				]
 			: [];
 	if (end === 0) return {journal: {...none, status: 'stale'}, stat, warnings};
@@ -190,7 +192,8 @@ export async function readJournal(
 		if (problem) {
 			throw new StoreError(
 				'invalid',
-				`${file}, the recent saves of ${stateFile}, makes an invalid store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The files were not changed; restore them together from a backup.`,
+				`${file}, the recent saves of ${stateFile}, makes an invalid store: at ${safeText(problem.path)}, ${safeText(problem.message)}. ` +
+					'The files were not changed; restore them together from a backup.',
 				file,
 			);
 		}

@@ -148,7 +148,10 @@ export {checkExport, ExportRefused, writeExport, type ExportOptions, type Export
 /** A save that is visible to everyone but whose sync the drive did not confirm: one sentence for the status bar. */
 function unconfirmedWarning(file: string, cause: unknown): string {
 	const code = (cause as NodeJS.ErrnoException)?.code ?? 'error';
-	return `Saved ${file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. Do not redo the change; check the drive.`;
+	return (
+		`Saved ${file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. ` +
+		'Do not redo the change; check the drive.'
+	);
 }
 
 /** A save that would write a state file over the limit: refused with nothing written. */

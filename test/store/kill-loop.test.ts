@@ -186,7 +186,8 @@ describe('SIGKILL at random moments', () => {
 			});
 			expect(killedMidRun).toBeGreaterThan(0);
 			console.log(
-				`kill loop (journal and compaction): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${compacted} rounds ended just compacted, ${stale} with a journal left by a killed compaction, lost: 0`,
+				`kill loop (journal and compaction): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ` +
+					`${compacted} rounds ended just compacted, ${stale} with a journal left by a killed compaction, lost: 0`,
 			);
 		},
 		40_000 + CHAIN_ROUNDS * 2000,
