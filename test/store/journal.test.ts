@@ -13,7 +13,7 @@ import {makeEntry} from '../../source/store/chain.js';
 import {chainPathFor, journalPathFor} from '../../source/store/chain-path.js';
 import {StoreError} from '../../source/store/errors.js';
 import {realFs, type WriteFs} from '../../source/store/file-system.js';
-import {journalChange, Replay, type JournalLine} from '../../source/store/journal.js';
+import {journalChange, lineText, Replay, type JournalLine} from '../../source/store/journal.js';
 import {serialize} from '../../source/store/serialize.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {smallData, smallStore} from './small-store.js';
@@ -294,6 +294,24 @@ describe('a journal that does not belong', () => {
 		expect(err.code).toBe('malformed');
 		expect(err.message).toMatch(/damaged at line 2 \(its hash does not match its text\)/);
 		expect(err.message).not.toMatch(/One/);
+	});
+
+	it('a line with a good hash and link but an invalid record is refused: lines are validated unless this user has a receipt', async () => {
+		const {file} = await smallStore(3);
+		const store = await openStore(file);
+		await store.apply(addUpdate('one'));
+		const lines = readFileSync(journalOf(file), 'utf8').split('\n').slice(0, -1);
+		const header = JSON.parse(lines[0]!) as {hash: string};
+		const line = JSON.parse(lines[1]!) as JournalLine & {hash?: string};
+		delete line.hash;
+		const bad = line.lists['cases']!.put[0] as {risk: string};
+		bad.risk = 'apocalyptic';
+		const forged = lineText({...line, prev: header.hash});
+		writeFileSync(journalOf(file), `${lines[0]}\n${forged.text}`);
+		const err = await failure(readStoreFile(file));
+		expect(err.code).toBe('invalid');
+		expect(err.message).toMatch(/team\.journal\.jsonl, the recent saves of .*team\.json, makes an invalid store: at \/cases\/\d+\/risk/);
+		expect(err.message).not.toMatch(/apocalyptic/);
 	});
 
 	it('a journal with a second hard link opens the store read-only', async () => {
