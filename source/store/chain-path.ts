@@ -7,3 +7,8 @@
 export function chainPathFor(stateFile: string): string {
 	return stateFile.replace(/(\.json)?$/i, '.chain.jsonl');
 }
+
+/** `team.json` -> `team.journal.jsonl`, the state's journal (journal-file.ts); beside the real file, like the chain. */
+export function journalPathFor(stateFile: string): string {
+	return stateFile.replace(/(\.json)?$/i, '.journal.jsonl');
+}

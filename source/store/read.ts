@@ -5,12 +5,13 @@
  * module alone, without the writer's (store.ts).
  */
 import {constants} from 'node:buffer';
-import {constants as fsConstants, promises as fsp} from 'node:fs';
+import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {chainBatches, readChain, uncommittedWarning, type ChainPosition} from './chain-file.js';
-import {chainPathFor} from './chain-path.js';
+import {chainPathFor, journalPathFor} from './chain-path.js';
 import {describeFsError, StoreError} from './errors.js';
+import {readJournal, type JournalState} from './journal-file.js';
 import {linkTarget} from './link-target.js';
 import {loadCheckedText} from './parse.js';
 import {contentHash, hasReceipt, writeReceipt} from './receipts.js';
@@ -25,11 +26,15 @@ import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
  */
 export const MAX_STORE_BYTES = constants.MAX_STRING_LENGTH;
 
-/** What identifies one version of the file on disk without reading it. */
+/**
+ * What identifies one version of the store on disk without reading it: the state file's size, mtime and
+ * inode, and its journal's (null when there is none; absent for a store without files).
+ */
 export interface FileSignature {
 	size: number;
 	mtimeMs: number;
 	ino: number;
+	journal?: {size: number; mtimeMs: number; ino: number} | null;
 }
 
 /**
@@ -51,15 +56,44 @@ export interface StoreRead {
 	signature: FileSignature;
 	migratedFrom: number | null;
 	raw: string;
-	/** Sentences for stderr or the status bar: bytes after the committed end of the chain file (chain-file.ts). */
+	/** Sentences for stderr or the status bar: bytes after the committed end of the chain file (chain-file.ts) or the journal. */
 	warnings: string[];
+	/** The file store's journal as read (journal-file.ts); the writer continues it. */
+	journal?: JournalState;
 }
 
 /**
- * Reads, parses, migrates and validates a store file, or throws a StoreError that names the file. A split
- * store's chain file is checked against the state (one stat) and read only when `chain: 'whole'` asks.
+ * Reads, parses, migrates and validates a store file and replays its journal (journal-file.ts), or throws
+ * a StoreError that names the file. A split store's chain file is checked against the state (one stat)
+ * and read only when `chain: 'whole'` asks.
  */
 export async function readStoreFile(file: string, options: ReadOptions = {}): Promise<StoreRead> {
+	for (let attempt = 1; ; attempt++) {
+		const read = await readState(file);
+		const real = await linkTarget(file).catch(() => path.resolve(file));
+		const {
+			journal,
+			stat: journalStat,
+			warnings: journalWarnings,
+		} = await readJournal(journalPathFor(real), read.state, file, real, read.hash, read.stat.size);
+		// A compaction renames a new state in, then removes the journal: if the state read is no longer the
+		// file's, the journal read may already be gone or new. Read the pair again.
+		const now = await fsp.stat(file).catch(() => null);
+		if (attempt < 5 && (!now || !sameSignature(signatureOf(read.stat), signatureOf(now)))) continue;
+		const {data, warnings} = await withChain(file, journal.data, options);
+		return {
+			data,
+			signature: {...signatureOf(read.stat), journal: journalStat ? signatureOf(journalStat) : null},
+			migratedFrom: read.migratedFrom,
+			raw: read.raw,
+			warnings: [...journalWarnings, ...warnings],
+			journal,
+		};
+	}
+}
+
+/** The state file alone: read, checked unless its bytes have a receipt, parsed and migrated. */
+async function readState(file: string): Promise<{state: StoreData; migratedFrom: number | null; raw: string; stat: Stats; hash: string}> {
 	let handle: fsp.FileHandle | undefined;
 	let stat;
 	let bytes: Buffer | undefined;
@@ -89,8 +123,7 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
 	const {data: state, migratedFrom} = checked ? loadCheckedText(raw, file) : (await import('./load-text.js')).loadStoreText(raw, file);
 	if (!checked) await writeReceipt(real, hash);
-	const {data, warnings} = await withChain(file, state, options);
-	return {data, signature: signatureOf(stat), migratedFrom, raw, warnings};
+	return {state, migratedFrom, raw, stat: stat!, hash};
 }
 
 export function megabytes(bytes: number): string {
@@ -255,6 +288,12 @@ export function signatureOf(stat: {size: number; mtimeMs: number; ino: number}):
 	return {size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino};
 }
 
+type Version = {size: number; mtimeMs: number; ino: number};
+const sameVersion = (a: Version, b: Version): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+/** Same state file and same journal (both absent, or the same version). */
 export function sameSignature(a: FileSignature | null, b: FileSignature): boolean {
-	return a !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+	if (a === null || !sameVersion(a, b)) return false;
+	const [x, y] = [a.journal ?? null, b.journal ?? null];
+	return x === null || y === null ? x === y : sameVersion(x, y);
 }

@@ -13,7 +13,7 @@ import {SCHEMA_VERSION} from '../domain/model.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
 import {prepareChange} from './apply-change.js';
-import {chainPathFor} from './chain-path.js';
+import {chainPathFor, journalPathFor} from './chain-path.js';
 import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
@@ -37,6 +37,8 @@ import {
 	type FileSignature,
 } from './read.js';
 import {hashing, writeReceipt} from './receipts.js';
+import {growthOf, journalChange} from './journal.js';
+import {journalReceipt, nextLines, writeLines, type JournalState} from './journal-file.js';
 import {isPostgresUrl} from './pg-url.js';
 
 export {loadStoreText} from './load-text.js';
@@ -71,6 +73,8 @@ export interface OpenOptions {
 	surface?: ClashSurface;
 	/** The largest state file a save may write (default MAX_STORE_BYTES, what can be opened again); tests lower it. */
 	maxBytes?: number;
+	/** The journal size past which a save compacts (README "The journal"; default 256 KB or a sixteenth of the state); tests lower it. */
+	compactBytes?: number;
 	/**
 	 * Which chain the snapshot holds (see ChainWanted). 'whole' (the default): every entry, as the desk shows
 	 * a case's review history and the log. 'state': the working set, all a command that changes the store
@@ -141,6 +145,15 @@ export interface OutsideChange {
 export {serialize, serializeBytes} from './serialize.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 
+/** A save that is visible to everyone but whose sync the drive did not confirm: one sentence for the status bar. */
+function unconfirmedWarning(file: string, cause: unknown): string {
+	const code = (cause as NodeJS.ErrnoException)?.code ?? 'error';
+	return (
+		`Saved ${file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. ` +
+		'Do not redo the change; check the drive.'
+	);
+}
+
 /** A save that would write a state file over the limit: refused with nothing written. */
 function tooLargeToSave(file: string, limit: number): StoreError {
 	return new StoreError(
@@ -175,16 +188,48 @@ async function whyReadOnly(file: string): Promise<string | null> {
 	const st = await fsp.stat(target).catch(() => null);
 	const linked = st ? hardLinkProblem(file, st.nlink) : null;
 	if (linked) return linked;
-	// The chain file is appended to in place: it must be writable, and one name, like the state file.
-	const chainFile = chainPathFor(target);
-	const chain = await fsp.stat(chainFile).catch(() => null);
-	if (!chain) return null;
-	try {
-		await fsp.access(chainFile, fsConstants.W_OK);
-	} catch {
-		return `${chainFile}, the review chain of ${file}, is read-only: you can look but not save.`;
+	// The chain file and the journal are appended to in place: each must be writable, and one name, like the state file.
+	for (const [appended, what] of [
+		[chainPathFor(target), 'the review chain'],
+		[journalPathFor(target), 'the journal'],
+	] as const) {
+		const st = await fsp.stat(appended).catch(() => null);
+		if (!st) continue;
+		try {
+			await fsp.access(appended, fsConstants.W_OK);
+		} catch {
+			return `${appended}, ${what} of ${file}, is read-only: you can look but not save.`;
+		}
+		const problem = hardLinkProblem(appended, st.nlink);
+		if (problem) return problem;
 	}
-	return hardLinkProblem(chainFile, chain.nlink);
+	return null;
+}
+
+/**
+ * Compaction (README "The journal"): once the journal passes this many bytes, or this fraction of the
+ * state file, or this many saves, the save that passed it rewrites the state whole and removes the
+ * journal. At 5,000 cases (a 21 MB state) that is one full write in about 200 saves, and a load replays
+ * at most about 1.3 MB of lines.
+ */
+const COMPACT_MIN_BYTES = 256 * 1024;
+const COMPACT_FRACTION = 1 / 16;
+const COMPACT_LINES = 1000;
+
+function dueForCompaction(j: JournalState, bytes?: number): boolean {
+	return j.lines >= COMPACT_LINES || j.end > (bytes ?? Math.max(COMPACT_MIN_BYTES, j.stateBytes * COMPACT_FRACTION));
+}
+
+/** The versions of the state file and its journal (null when there is none), for FileSignature. */
+async function storeSignature(file: string, journalFile: string): Promise<FileSignature> {
+	const [state, journal] = await Promise.all([
+		fsp.stat(file),
+		fsp.stat(journalFile).catch((err: NodeJS.ErrnoException) => {
+			if (err.code === 'ENOENT') return null;
+			throw err;
+		}),
+	]);
+	return {...signatureOf(state), journal: journal ? signatureOf(journal) : null};
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -194,18 +239,23 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	known: StoreData | null = null;
 	mode = 0o600;
 	migratedFrom: number | null = null;
-	/** The last read's warnings (an uncommitted tail in the chain file). */
+	/** The last read's warnings (an uncommitted tail in the chain file or the journal). */
 	warnings: string[] = [];
+	/** The journal as last read or written, with the state form of `known` (journal-file.ts). */
+	journal: JournalState | null = null;
+	/** A migrated file is written back whole once (in its new version) before saves are journaled. */
+	rewriteNext = false;
 
 	constructor(
 		readonly file: string,
 		readonly fs: WriteFs,
 		readonly chain: ChainWanted,
 		readonly maxBytes: number,
+		readonly compactBytes?: number,
 	) {}
 
 	async read(): Promise<StoreData> {
-		const {data, signature, migratedFrom, warnings} = await readStoreFile(this.file, {
+		const {data, signature, migratedFrom, warnings, journal} = await readStoreFile(this.file, {
 			chain: this.chain,
 			previous: this.known ?? undefined,
 		});
@@ -213,24 +263,31 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		if (stat) this.mode = stat.mode & 0o777;
 		this.signature = signature;
 		this.known = data;
+		this.journal = journal ?? null;
 		this.warnings = warnings;
 		if (migratedFrom !== null) this.migratedFrom = migratedFrom;
+		this.rewriteNext = migratedFrom !== null;
 		return data;
 	}
 
 	/** Reads the file only if it changed since we last saw it; returns [data, changed]. */
 	async fresh(): Promise<[StoreData, boolean]> {
-		let stat;
+		let signature;
 		try {
-			stat = await fsp.stat(this.file);
+			signature = await storeSignature(this.file, await this.journalFile());
+			// Saves keep the mode the file has now (someone may have changed it since it was read).
+			this.mode = (await fsp.stat(this.file)).mode & 0o777;
 		} catch (err) {
 			throw describeFsError(err, this.file, 'reading');
 		}
-		// Saves keep the mode the file has now (someone may have changed it since it was read).
-		this.mode = stat.mode & 0o777;
-		if (this.known && sameSignature(this.signature, signatureOf(stat))) return [this.known, false];
+		if (this.known && sameSignature(this.signature, signature)) return [this.known, false];
 		const data = await this.read();
 		return [data, true];
+	}
+
+	/** The journal beside the real state file. */
+	async journalFile(): Promise<string> {
+		return journalPathFor(await linkTarget(this.file).catch(() => this.file));
 	}
 
 	/** lowdb's entry point; fortnight itself calls commit(), which reports an unconfirmed sync. */
@@ -246,6 +303,116 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	 * it) and a warning when everything is saved but the folder sync was not confirmed.
 	 */
 	async commit(candidate: StoreData, base: StoreData, assertHeld: () => void = () => {}): Promise<{held: StoreData; warning?: string}> {
+		// A split store's save is one journal line; the state file is rewritten whole only to split a single
+		// file, to write a migrated file back in its new version, or to compact (README "The journal").
+		if (base.chainLog && !this.rewriteNext && this.journal && base === this.known)
+			return this.journaled(candidate, base, this.journal, assertHeld);
+		return this.rewrite(candidate, base, assertHeld);
+	}
+
+	/**
+	 * The save as a journal line: the new chain entries appended to the chain file and synced, then the
+	 * line appended to the journal and synced (the commit). Refused, with nothing kept, when the state and
+	 * its journal could then pass the size fortnight can open. Compacts when the journal is due.
+	 */
+	private async journaled(
+		candidate: StoreData,
+		base: StoreData,
+		journal: JournalState,
+		assertHeld: () => void,
+	): Promise<{held: StoreData; warning?: string}> {
+		// A state file with a second name is refused even when only the journal is written: the compaction
+		// would split them, and a second name is as likely a copy made with ln (README "Sharing a folder").
+		const real = await linkTarget(this.file).catch(() => this.file);
+		const ownerFrom = await fsp.stat(real).catch(() => null);
+		const linked = ownerFrom ? hardLinkProblem(this.file, ownerFrom.nlink) : null;
+		if (linked) throw new StoreError('hard-link', linked, this.file);
+		const chainFile = await chainFileOf(this.file);
+		const added = candidate.chain.slice(base.chain.length);
+		const baseLog = base.chainLog!;
+		let log = baseLog;
+		if (added.length > 0) {
+			try {
+				log = await appendChain(chainFile, baseLog, base.chain.at(-1), added, this.fs, this.file, assertHeld);
+			} catch (err) {
+				throw describeFsError(err, chainFile, 'saving');
+			}
+		}
+		const takeBackChain = async () => {
+			if (added.length === 0) return;
+			try {
+				assertHeld();
+				await takeBack(chainFile, baseLog, this.fs);
+			} catch {
+				// Left after the committed end, where no reader looks; the next save cuts them off.
+			}
+		};
+		// The working set the files hold, with the new entries: the same as the whole chain's (chain-working-set.ts),
+		// without a pass over 50,000 entries when this store holds the whole chain.
+		const state: StoreData = {...candidate, chain: chainWorkingSet([...journal.data.chain, ...added]), chainLog: log};
+		const change = journalChange(journal.data, state);
+		const lines = nextLines(journal, base.revision, change);
+		// The state its journal replays to (what a compaction writes) must stay openable: a save that could
+		// pass the limit is refused, nothing kept (README "Crash safety").
+		const projectedBytes = journal.projectedBytes + growthOf(journal.data, change);
+		if (projectedBytes > this.maxBytes) {
+			await takeBackChain();
+			throw tooLargeToSave(this.file, this.maxBytes);
+		}
+		let written: JournalState;
+		let warning: string | undefined;
+		try {
+			const result = await writeLines(journal, lines, state, this.mode, this.fs, {ownerFrom, assertHeld, projectedBytes});
+			written = result.journal;
+			if (result.unconfirmed !== undefined) warning = unconfirmedWarning(this.file, result.unconfirmed);
+		} catch (err) {
+			await takeBackChain();
+			// The journal is part of the store: the user saves team.json, whichever file refused.
+			throw describeFsError(err, this.file, 'saving');
+		}
+		this.journal = written;
+		this.signature = await storeSignature(this.file, journal.file);
+		await journalReceipt(real, written.lastHash);
+		if (dueForCompaction(written, this.compactBytes)) await this.compact(written, assertHeld);
+		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
+		this.known = held;
+		return {held, ...(warning ? {warning} : {})};
+	}
+
+	/**
+	 * The state rewritten whole from the journal's data (under the lock, after a committed save), then the
+	 * journal removed. A kill between the two leaves a journal the state already holds, which readers
+	 * ignore. Best effort: if the write fails (a full disk), the journal stays and holds every save.
+	 */
+	private async compact(journal: JournalState, assertHeld: () => void): Promise<void> {
+		const written = hashing(storeBytes(journal.data));
+		try {
+			assertHeld();
+			await writeFileAtomic(this.file, written.bytes, this.mode, this.fs, {beforeCommit: assertHeld, maxBytes: this.maxBytes});
+		} catch (err) {
+			if (!(err instanceof SavedButNotSynced)) return;
+		}
+		await this.removeJournal(journal.file);
+		const real = await linkTarget(this.file).catch(() => this.file);
+		const digest = written.digest();
+		await writeReceipt(real, digest);
+		const size = (await fsp.stat(this.file)).size;
+		this.journal = {...journal, stateHash: digest, stateBytes: size, status: 'none', end: 0, lastHash: '', lines: 0, projectedBytes: size};
+		this.signature = await storeSignature(this.file, journal.file);
+	}
+
+	/** Removes a journal the state now holds (synced). A journal left behind is one readers ignore. */
+	private async removeJournal(file: string): Promise<void> {
+		try {
+			await this.fs.unlink(file);
+			await this.fs.syncDir(path.dirname(file));
+		} catch {
+			// Gone already, or left: its first line names the old state, so it is ignored (journal-file.ts).
+		}
+	}
+
+	/** The save as a whole state file (the way every save was written before the journal). */
+	private async rewrite(candidate: StoreData, base: StoreData, assertHeld: () => void): Promise<{held: StoreData; warning?: string}> {
 		const chainFile = await chainFileOf(this.file);
 		const added = candidate.chain.slice(base.chain.length);
 		let log: ChainLog;
@@ -288,12 +455,27 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 				}
 				throw describeFsError(err, this.file, 'saving');
 			}
-			const code = (err.cause as NodeJS.ErrnoException)?.code ?? 'error';
-			warning = `Saved ${this.file}, but the drive did not confirm it (${code}): if this machine loses power now the change may be lost. Do not redo the change; check the drive.`;
+			warning = unconfirmedWarning(this.file, err.cause);
 		}
+		// Any journal is now one the state holds: removed, so the next save starts a new one.
+		const journalFile = await this.journalFile();
+		await this.removeJournal(journalFile);
+		this.rewriteNext = false;
 		const stat = await fsp.stat(this.file);
-		this.signature = signatureOf(stat);
-		await writeReceipt(await linkTarget(this.file).catch(() => this.file), written.digest());
+		const digest = written.digest();
+		this.journal = {
+			file: journalFile,
+			stateHash: digest,
+			stateBytes: stat.size,
+			status: 'none',
+			end: 0,
+			lastHash: '',
+			lines: 0,
+			data: state,
+			projectedBytes: stat.size,
+		};
+		this.signature = await storeSignature(this.file, journalFile);
+		await writeReceipt(await linkTarget(this.file).catch(() => this.file), digest);
 		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
 		this.known = held;
 		return {held, ...(warning ? {warning} : {})};
@@ -302,12 +484,19 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
 	const abs = path.resolve(file);
-	const adapter = new DurableJsonAdapter(abs, options.fs ?? realFs, options.chain ?? 'whole', options.maxBytes ?? MAX_STORE_BYTES);
+	const adapter = new DurableJsonAdapter(
+		abs,
+		options.fs ?? realFs,
+		options.chain ?? 'whole',
+		options.maxBytes ?? MAX_STORE_BYTES,
+		options.compactBytes,
+	);
 	const initial = await adapter.read();
 	// lowdb's Low holds what the user sees; `shownSignature` is the disk version that data came from.
 	const db = new Low<StoreData>(adapter, initial);
 	db.data = initial;
 	let shownSignature = adapter.signature;
+	const journalFile = await adapter.journalFile();
 	/** The whole chain last read for wholeChain(), and the chain log it was read to. */
 	let whole: {chainLog: ChainLog; chain: readonly ChainEntry[]} | null = null;
 	const now = options.now ?? (() => new Date());
@@ -343,7 +532,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	if (!readOnlyReason) {
 		// Temp files left by a writer that was killed mid-save (never read as data; swept once stale). The
 		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
-		for (const file of [abs, await chainFileOf(abs), welfarePathFor(abs), welfareDraftsPathFor(abs)]) await sweepTempFiles(file);
+		for (const file of [abs, await chainFileOf(abs), await adapter.journalFile(), welfarePathFor(abs), welfareDraftsPathFor(abs)])
+			await sweepTempFiles(file);
 		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
 		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
 	}
@@ -393,8 +583,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		},
 		async changedOnDisk() {
 			try {
-				const stat = await fsp.stat(abs);
-				return !sameSignature(shownSignature, signatureOf(stat));
+				return !sameSignature(shownSignature, await storeSignature(abs, journalFile));
 			} catch {
 				return true;
 			}
@@ -505,14 +694,18 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 	} catch (err) {
 		throw describeFsError(err, abs, 'creating');
 	}
+	const journalFile = journalPathFor(await linkTarget(abs).catch(() => abs));
 	if (!options.overwrite) {
-		for (const f of [abs, chainFile]) {
+		for (const f of [abs, chainFile, journalFile]) {
 			const exists = await fsp.lstat(f).then(
 				() => true,
 				() => false,
 			);
 			if (exists) throw new StoreError('invalid', `${f} already exists; choose another file or remove it first.`, f);
 		}
+	} else {
+		// The journal of the store being replaced would not continue the new state.
+		await fsp.unlink(journalFile).catch(() => {});
 	}
 	const mode = options.mode ?? 0o600;
 	let log: ChainLog;
@@ -552,8 +745,12 @@ export async function exportStoreFile(
 	const exportOptions: ExportOptions = {mode: 0o600, regularOnly: true, ...options};
 	// Both refusals before anything is written.
 	const chainFile = await chainFileOf(abs);
+	const journalFile = journalPathFor(await linkTarget(abs).catch(() => abs));
 	await checkExport(abs, exportOptions);
 	await checkExport(chainFile, exportOptions);
+	await checkExport(journalFile, exportOptions);
+	// A store written over another (with force) must not keep that store's journal: it would not continue it.
+	await fsp.unlink(journalFile).catch(() => {});
 	let bytes = 0;
 	const lines = lineBytes(whole.chain);
 	const counted = {

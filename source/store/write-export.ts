@@ -15,7 +15,7 @@ import {constants, promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import {safeText} from '../domain/safe-text.js';
 import {isTempFor, tempNameFor} from './atomic-write.js';
-import {chainPathFor} from './chain-path.js';
+import {chainPathFor, journalPathFor} from './chain-path.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs} from './file-system.js';
 import type {ChunkedBytes} from './serialize.js';
@@ -140,6 +140,7 @@ function familyOf(store: string): {file: string; what: string}[] {
 	return [
 		{file: store, what: 'the store'},
 		{file: chainPathFor(store), what: "the store's review chain file"},
+		{file: journalPathFor(store), what: "the store's journal"},
 		{file: welfarePathFor(store), what: "the store's welfare notes file"},
 		{file: welfareDraftsPathFor(store), what: "the store's pending welfare notes file"},
 	];

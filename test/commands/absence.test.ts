@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/absence.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import handoverCommand from '../../source/commands/handover.js';
 import {runCommand} from './in-process.js';
+import {savedBytes, savedData} from '../helpers/saved-store.js';
 
 const list = (store: string, flags: Record<string, unknown> = {}) => runCommand(command, store, ['list'], flags);
 
@@ -41,7 +41,7 @@ describe('fortnight absence', () => {
 		);
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('Recorded ab0005: DC Helen Marsh training from 2026-12-14 to 2026-12-18; cover: DC Amira Shah.');
-		const saved = JSON.parse(readFileSync(store, 'utf8')) as {absences: {id: string; recordedBy: string; recordedAt: string}[]};
+		const saved = savedData(store) as {absences: {id: string; recordedBy: string; recordedAt: string}[]};
 		expect(saved.absences.at(-1)).toMatchObject({id: 'ab0005', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect((await list(store)).stdout).toContain('ab0005  DC Helen Marsh  training  14 Dec to 18 Dec  cover: DC Amira Shah');
 		const h = await runCommand(handoverCommand, store, [], {from: '2026-12-14', to: '2026-12-20'});
@@ -58,18 +58,18 @@ describe('fortnight absence', () => {
 
 	it('refuses bad input with exit 2 from the command line and saves nothing', () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const r = absence(store, 'add', 'DC Grant', '--from', '2026-12-10', '--to', '2026-12-20', '--reason', 'sick');
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('already has an absence that overlaps: ab0004');
 		expect(r.stderr).toContain('Nothing was saved.');
 		expect(absence(store, 'add', 'DC Marsh', '--from', '2026-02-30', '--reason', 'sick').code).toBe(2);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('refuses every kind of bad input with exit 2 and leaves the store byte for byte unchanged', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const cases: [string[], Record<string, unknown>, RegExp][] = [
 			[['add', 'Nobody Atall'], {from: '2026-12-01', reason: 'sick'}, /no officer in this team matches "Nobody Atall"/],
 			[['add', 'Ashwroth'], {from: '2026-12-01', reason: 'sick'}, /Did you mean DC Sam Ashworth \(o0003\)/],
@@ -95,7 +95,7 @@ describe('fortnight absence', () => {
 			expect(r.code, input.join(' ')).toBe(2);
 			expect(r.stderr, input.join(' ')).toMatch(message);
 		}
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('changes an absence: names a cover, moves its dates, changes the reason; the bail and stranded-action problems clear', async () => {
@@ -123,13 +123,13 @@ describe('fortnight absence', () => {
 
 	it('cancels an absence that has not started; "end" on one that has not started says to cancel or change it', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const ended = absence(store, 'end', 'ab0004');
 		expect(ended.code).toBe(2);
 		expect(ended.stderr).toContain(
 			'ab0004 has not started (it starts 2026-12-03), so it cannot be ended. To call ' + 'it off: fortnight absence cancel ab0004',
 		);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		const r = absence(store, 'cancel', 'ab0004');
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toBe('Cancelled ab0004: DC Lewis Grant annual-leave from 2026-12-03 to 2026-12-12.\n');
@@ -141,7 +141,7 @@ describe('fortnight absence', () => {
 
 	it('refuses each bad change or cancel with exit 2 and leaves the store byte for byte unchanged', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const cases: [string[], Record<string, unknown>, RegExp][] = [
 			[['change', 'ab0099'], {cover: 'DC Marsh'}, /No absence with id "ab0099"/],
 			[['change', 'ab0003'], {}, /Say what to change/],
@@ -168,7 +168,7 @@ describe('fortnight absence', () => {
 		const twice = absence(store, 'change', 'ab0003', '--cover', 'DC Marsh', '--no-cover');
 		expect(twice.code).toBe(2);
 		expect(twice.stderr).toContain('"--cover" was given more than once');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('warns when an absence with nobody covering strands open actions', () => {
@@ -186,7 +186,7 @@ describe('fortnight absence', () => {
 
 	it('refuses a cover who is away during the absence, and problems/handover never rely on a cover away that day (QA P1-1)', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const refused = absence(
 			store,
 			'add',
@@ -203,7 +203,7 @@ describe('fortnight absence', () => {
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toContain('DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover');
 		expect(refused.stderr).toContain('Nothing was saved.');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		// The other order: Marsh's cover (DC Carter) is recorded as away afterwards; an absence is never refused.
 		expect(
 			absence(store, 'add', 'DC Marsh', '--from', '2026-11-30', '--to', '2026-12-10', '--reason', 'annual-leave', '--cover', 'Carter').code,

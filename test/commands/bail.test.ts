@@ -1,15 +1,15 @@
 /** `fortnight bail record`: each event recorded with who and when; each refusal exit 2 with the store untouched. */
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/bail.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
+import {savedBytes, savedData} from '../helpers/saved-store.js';
 
 const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
 const bail = (store: string, ...args: string[]) => runCli(['bail', 'record', ...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
 const record = (store: string, ref: string, flags: Record<string, unknown>) => runCommand(command, store, ['record', ref], flags);
-const saved = (store: string) => JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+const saved = (store: string) => savedData(store) as StoreData;
 const caseOf = (store: string, ref: string) => saved(store).cases.find(c => c.ref === ref)!;
 const problems = (store: string) => runCli(['problems', '--store', store, '--today', DEMO_TODAY]).stdout.replace(/\s+/g, ' ');
 
@@ -119,7 +119,7 @@ describe('fortnight bail record', () => {
 
 	it('refuses each bad record with exit 2, says what to do, and leaves the store byte for byte unchanged', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const cases: [string[], Record<string, unknown>, RegExp][] = [
 			[['record', 'CR/00000/26'], {event: 'nfa'}, /There is no case CR\/00000\/26 in this store/],
 			[
@@ -210,7 +210,7 @@ describe('fortnight bail record', () => {
 		expect(cli.code).toBe(2);
 		expect(cli.stderr).toContain('Bail cannot be extended once the period has ended');
 		expect(cli.stderr).not.toMatch(/\n\s+at /);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('has help naming the events, the ranks and the ladder', () => {

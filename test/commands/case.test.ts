@@ -9,10 +9,11 @@ import {signer} from '../../source/store/chain.js';
 import {loadStoreText} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
+import {savedBytes, savedData, savedText} from '../helpers/saved-store.js';
 
 const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
 const cli = (store: string, ...args: string[]) => runCli(['case', ...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
-const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+const load = (file: string) => savedData(file) as StoreData;
 
 // CR/87204/26 is DC Ashworth's (o0003, on sick leave from 28 Nov, no cover); bail return 02 Dec.
 const REF = 'CR/87204/26';
@@ -71,13 +72,13 @@ describe('fortnight case reallocate', () => {
 	it('at a terminal, asks before moving a case to someone away with nobody covering; only "yes" moves it', async () => {
 		const {store} = demoCopy();
 		const terminal = (answer: string) => Object.assign(Readable.from([answer]), {isTTY: true}) as unknown as NodeJS.ReadStream;
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const flags = {to: 'DC Ashworth', reason: 'Back on Monday'};
 		const no = await runCommand(command, store, ['reallocate', 'CR/62757/26'], flags, {stdin: terminal('no\n')});
 		expect(no.code).toBe(2);
 		expect(no.stderr).toContain('no cover is named on 30 Nov: the case would sit with nobody to act on it. Move it anyway? Type yes: ');
 		expect(no.stderr).toContain('Not confirmed; nothing was saved.');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		const yes = await runCommand(command, store, ['reallocate', 'CR/62757/26'], flags, {stdin: terminal('yes\n')});
 		expect(yes.code, yes.stderr).toBe(0);
 		expect(load(store).cases.find(c => c.ref === 'CR/62757/26')!.oicId).toBe('o0003');
@@ -87,7 +88,7 @@ describe('fortnight case reallocate', () => {
 		const {store, dir} = demoCopy();
 		// A closed case to refuse, in a store of the current schema.
 		const closedStore = `${dir}/closed.json`;
-		const v2 = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const v2 = loadStoreText(savedText(store), store).data;
 		const closed = v2.cases.map(c => (c.ref === 'CR/62757/26' ? {...c, status: 'closed', closedOn: '2026-11-20'} : c));
 		writeFileSync(closedStore, JSON.stringify({...v2, cases: closed}));
 		const cases: [string, string[], Record<string, unknown>, RegExp][] = [
@@ -126,14 +127,14 @@ describe('fortnight case reallocate', () => {
 
 	it('through the built CLI: exit 2 with the sentence and no stack trace; --help', () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const r = cli(store, 'reallocate', REF, '--to', 'DC Ashworth', '--reason', 'x');
 		expect(r.code).toBe(2);
 		expect(r.stderr).toBe(
 			'fortnight: CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer. Nothing was saved. ' +
 				'Run with --help for usage.\n',
 		);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		const help = runCli(['case', '--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('fortnight case reallocate REF --to OFFICER --reason TEXT [--on D] [--yes] [--as YOU]');
@@ -198,17 +199,17 @@ describe('fortnight case show', () => {
 
 	it('refuses an unknown case and a missing reference with exit 2; reads a schema 1 store without writing it', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const unknown = await runCommand(command, store, ['show', 'CR/00000/26'], {});
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toMatch(/^There is no case CR\/00000\/26 in .*team\.json\. Check the crime reference/);
 		expect((await runCommand(command, store, ['show'], {})).stderr).toMatch(/^Give one crime reference: fortnight case show REF/);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('shows a review as amended, with the amendment, and never lets store text drive the terminal', async () => {
 		const {dir, store} = demoCopy();
-		const data = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const data = loadStoreText(savedText(store), store).data;
 		const seq = data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).at(-1)!.seq;
 		const options = {today: DEMO_TODAY, signedAt: '2026-11-30T10:00:00.000Z', by: 'o0002', sign: signer};
 		const {next: amended, amendment} = amendReview(data, seq, {summary: 'Bail date confirmed with custody.'}, 'Summary was wrong', options);

@@ -14,6 +14,7 @@ import log from '../../source/commands/log.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
+import {savedBytes} from '../helpers/saved-store.js';
 
 const HEADER = 'Crime reference,Offence,Officer,Risk,Status,Opened';
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
@@ -25,7 +26,7 @@ describe('crime references against the team pattern', () => {
 		const csv = path.join(dir, 'export.csv');
 		const row = (ref: string) => `${ref},Theft,${officer.collarNumber},low,investigation,2026-11-01`;
 		writeFileSync(csv, `${HEADER}\n${row('not a ref')}\n${row('CR/00042/26')}\n`);
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const r = runCli(['import', csv, '--store', store, '--today', DEMO_TODAY]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain(
@@ -33,7 +34,7 @@ describe('crime references against the team pattern', () => {
 				String.raw`(the pattern ^CR/\d{5}/\d{2}$, setting crimeRefPattern).`,
 		);
 		expect(r.stdout).toContain('Nothing was written: 1 row rejected.');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 		// With --skip-invalid the good row goes in and "not a ref" never becomes a case.
 		const skipped = runCli(['import', csv, '--skip-invalid', '--store', store, '--today', DEMO_TODAY]);
 		expect(skipped.code, skipped.stderr).toBe(0);

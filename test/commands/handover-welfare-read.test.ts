@@ -8,6 +8,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+import {savedBytes} from '../helpers/saved-store.js';
 
 const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
 const handover = (store: string, ...args: string[]) =>
@@ -17,7 +18,7 @@ const notesOf = (welfare: string) => (JSON.parse(readFileSync(welfare, 'utf8')) 
 describe('handover --include-welfare reads as you', () => {
 	it('a peer and the inspector (line manager of neither officer) are refused, saying who can; nothing written or changed', () => {
 		const {store, welfare, dir} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const notesBefore = readFileSync(welfare);
 		const file = path.join(dir, 'h.md');
 		for (const who of ['DC Grant', 'DI Okafor']) {
@@ -32,7 +33,7 @@ describe('handover --include-welfare reads as you', () => {
 		const marsh = handover(store, '--as', 'DC Marsh');
 		expect(marsh.code).toBe(2);
 		expect(marsh.stderr).toContain('DC Marsh may read none of the 2 welfare notes');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		expect(readFileSync(welfare).equals(notesBefore)).toBe(true);
 	});
 

@@ -3,7 +3,7 @@
  * between, the plan is made again on their data: their save is kept and the import still lands.
  */
 import {EventEmitter} from 'node:events';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/import.js';
@@ -13,6 +13,7 @@ import type {StoreData} from '../../source/domain/model.js';
 import {openStore} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {allowFixtureRefs} from '../helpers/ref-pattern.js';
+import {savedData} from '../helpers/saved-store.js';
 
 /** A stdout that, on the import report, holds the command (as a slow terminal would) while `meanwhile` runs. */
 function slowStdout(meanwhile: () => Promise<void>) {
@@ -35,7 +36,7 @@ describe('import while someone else saves', () => {
 		const {dir, store} = demoCopy();
 		// BC/1/26: another force's reference format, which this team takes (helpers/ref-pattern.ts).
 		allowFixtureRefs(store);
-		const before = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const before = savedData(store) as StoreData;
 		const first = before.cases[0]!;
 		// The import touches the same case the other sergeant changes: a stale plan would overwrite their change.
 		const csv = path.join(dir, 'export.csv');
@@ -65,7 +66,7 @@ describe('import while someone else saves', () => {
 		const code = await command.run(ctx, [csv], {dryRun: false, skipInvalid: false, full: false, verbose: false});
 		expect(code).toBe(0);
 		expect(stdout.text).toContain('on top of changes saved meanwhile by someone else');
-		const after = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const after = savedData(store) as StoreData;
 		expect(after.revision).toBe(before.revision + 2);
 		expect(after.cases[0]!.materialLocations).toEqual(['Locker 7']);
 		expect(after.cases[0]!.risk).toBe('high');

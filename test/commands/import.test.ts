@@ -1,14 +1,16 @@
 /** `fortnight import` end to end through the built CLI (run `npx tsc -p .` first; `npm test` does). */
-import {copyFileSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {toImportCsv} from '../helpers/import-csv.js';
 import {allowFixtureRefs} from '../helpers/ref-pattern.js';
+import {savedBytes} from '../helpers/saved-store.js';
+import {savedData} from '../helpers/saved-store.js';
 
 const fixture = (name: string) => path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'import', name);
-const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+const load = (file: string) => savedData(file) as StoreData;
 /** A copy of the demo whose team takes the fixtures' reference formats (other forces' exports: helpers/ref-pattern.ts). */
 function importStore(): ReturnType<typeof demoCopy> {
 	const copy = demoCopy();
@@ -41,19 +43,19 @@ describe('fortnight import', () => {
 		expect(after.cases.find(c => c.ref === data.cases[0]!.ref)!.risk).toBe(changed[0]!.risk);
 		expect(after.cases.find(c => c.ref === 'NEW/1/26')!.nextReviewDue).toBe(DEMO_TODAY);
 
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const mtime = statSync(store).mtimeMs;
 		const second = importCli(store, csv);
 		expect(second.code).toBe(0);
 		expect(second.stdout).toContain('0 new, 0 updated, 6 unchanged');
 		expect(second.stdout).toContain('Nothing to change');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 		expect(statSync(store).mtimeMs).toBe(mtime);
 	});
 
 	it('rejects malformed rows with their row numbers and leaves the store byte-identical', () => {
 		const {store} = importStore();
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const r = importCli(store, fixture('malformed.csv'));
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain('row 3, Opened (column F): "31/02/2026" is not a real date');
@@ -61,7 +63,7 @@ describe('fortnight import', () => {
 		expect(r.stdout).toContain('row 5, Crime reference (column A): the crime reference is missing.');
 		expect(r.stdout).toContain('"DC Nobody" on row 7');
 		expect(r.stdout).toContain('Nothing was written: 4 rows rejected.');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 
 		const skipped = importCli(store, fixture('malformed.csv'), '--skip-invalid');
 		expect(skipped.code).toBe(0);
@@ -72,7 +74,7 @@ describe('fortnight import', () => {
 
 	it('--dry-run shows the changes and writes nothing', () => {
 		const {store} = importStore();
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const r = importCli(store, fixture('bom-crlf.csv'), '--dry-run');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain(
@@ -81,7 +83,7 @@ describe('fortnight import', () => {
 		// The update's CRLF is shown made safe on one line, never as a raw control character.
 		expect(r.stdout).toContain('+ BC/2/26 (row 3)');
 		expect(r.stdout).toContain('Dry run: nothing was written.');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 	});
 
 	it('reads a mapped export with UK dates', () => {
@@ -132,14 +134,14 @@ describe('fortnight import', () => {
 
 	it('reports an unreadable CSV as a whole-file problem and writes nothing', () => {
 		const {dir, store} = importStore();
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const bad = path.join(dir, 'bad.csv');
 		copyFileSync(fixture('malformed.csv'), bad);
 		writeFileSync(bad, 'Crime reference,Offence\n"A/1,never closed\n');
 		const r = importCli(store, bad);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain('a quoted field is never closed');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 	});
 	it('a blank bail cell keeps the bail; ending it (RUI "yes") is a change to confirm: --dry-run lists it, --yes writes it', () => {
 		const {dir, store} = importStore();
@@ -156,19 +158,19 @@ describe('fortnight import', () => {
 
 		// An explicit outcome ends it, but only once confirmed.
 		writeFileSync(csv, `Crime reference,Bail return date,RUI\n${c.ref},,yes\n`);
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const listed = `  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}; released under investigation from `;
 		r = importCli(store, csv, '--dry-run');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Bail and RUI changes to confirm (each ends or starts a bail or RUI: check it against the records system):');
 		expect(r.stdout).toContain(listed);
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 		r = importCli(store, csv);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toContain(listed);
 		expect(r.stderr).toContain('1 change ends or starts a bail or RUI (listed above under "Bail and RUI changes to confirm"). Check each');
 		expect(r.stderr).toContain('import again with --yes. Nothing was written.');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 		r = importCli(store, csv, '--yes');
 		expect(r.code, r.stderr).toBe(0);
 		const after = load(store).cases.find(x => x.ref === c.ref)!;
@@ -184,12 +186,12 @@ describe('fortnight import', () => {
 		const c = data.cases.find(x => x.ref === 'CR/54818/26')!;
 		const csv = path.join(dir, 'charged.csv');
 		writeFileSync(csv, `Crime reference,Bail outcome\n${c.ref},Charged\n`);
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		let r = importCli(store, csv);
 		expect(r.code).toBe(2);
 		expect(r.stdout).toContain(`  ! ${c.ref} (row 2): bail (return ${c.bail!.returnDate}) ends ${DEMO_TODAY}`);
 		expect(r.stdout).toContain(`~ ${c.ref} (row 2): bail ended ${DEMO_TODAY} (charged)`);
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 		r = runCli(['import', csv, '--yes', '--store', store, '--today', DEMO_TODAY], {env: {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'}});
 		expect(r.code, r.stderr).toBe(0);
 		const after = load(store).cases.find(x => x.ref === c.ref)!;

@@ -4,10 +4,11 @@
  * now refused at once with a usage error (exit 2) or, for the store, exit 3, in one plain sentence.
  */
 import {spawnSync} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, DEMO_TODAY, ROOT, demoCopy, tempDir} from '../helpers/cli.js';
+import {savedBytes} from '../helpers/saved-store.js';
 
 /** The built CLI with a short timeout: a hang fails the test quickly instead of stalling the run. */
 function run(args: string[]): {code: number | null; stdout: string; stderr: string; ms: number} {
@@ -49,7 +50,7 @@ describe('files that are not regular files', () => {
 
 	it('refuses to import /dev/zero or a FIFO (exit 2) and leaves the store alone', () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const zero = run(['import', '/dev/zero', '--store', store, '--today', DEMO_TODAY]);
 		expect(zero.code).toBe(2);
 		expect(zero.stderr).toBe(
@@ -64,7 +65,7 @@ describe('files that are not regular files', () => {
 		const map = run(['import', csv, '--map', '/dev/zero', '--store', store, '--today', DEMO_TODAY]);
 		expect(map.code).toBe(2);
 		expect(map.stderr).toContain('The mapping file /dev/zero is a device, not a file');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 });
 

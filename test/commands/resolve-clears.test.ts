@@ -4,7 +4,7 @@
  * the problem is checked to be gone. The command is the one the problem names, parsed and run in
  * process with what the person supplies (OFFICER, TEXT, D...) filled in.
  */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {Command} from '../../source/commands/command.js';
@@ -16,8 +16,9 @@ import {findProblems} from '../../source/domain/rules/index.js';
 import {loadStoreText} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
+import {savedData, savedText} from '../helpers/saved-store.js';
 
-const load = (file: string): StoreData => loadStoreText(readFileSync(file, 'utf8'), file).data;
+const load = (file: string): StoreData => loadStoreText(savedText(file), file).data;
 const problemsIn = (file: string): Problem[] => findProblems(load(file), DEMO_TODAY);
 
 /** Splits a command line into words as a shell would for the quoting shellWord writes. */
@@ -134,7 +135,7 @@ describe('each command-line way clears its problem on the demo', () => {
 	it('review-needs-independent-supervisor: the case reallocated away from the cover who holds it', async () => {
 		const {store} = demoCopy();
 		// The sergeant's coming absence names DC Marsh as cover: her own cases' reviews then need someone else.
-		const raw = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const raw = savedData(store) as StoreData;
 		raw.absences.find(a => a.id === 'ab0002')!.coverOfficerId = 'o0006';
 		writeFileSync(store, JSON.stringify(raw, null, '\t'));
 		const problem = problemsIn(store).find(p => p.kind === 'review-needs-independent-supervisor');

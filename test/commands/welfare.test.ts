@@ -5,6 +5,7 @@ import command from '../../source/commands/welfare.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
+import {savedBytes} from '../helpers/saved-store.js';
 
 const welfare = (store: string, ...args: string[]) => runCli(['welfare', 'record', ...args, '--store', store, '--today', DEMO_TODAY]);
 const record = (store: string, officer: string, flags: Record<string, unknown>) => runCommand(command, store, ['record', officer], flags);
@@ -40,14 +41,14 @@ describe('fortnight welfare record', () => {
 
 	it("the sergeant's own check-in is refused to the sergeant, naming the inspector, and recorded by the inspector", async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		expect(problemIds(store)).toContain('welfare-check-in-due:o0002');
 		const own = welfare(store, 'DS Brennan', '--kind', 'check-in');
 		expect(own.code).toBe(2);
 		expect(own.stderr).toContain(
 			'DS Brennan cannot record their own welfare check-in. It goes to DI Okafor ' + "(the team's inspector). Nothing was saved.",
 		);
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 		const r = welfare(store, 'DS Brennan', '--kind', 'check-in', '--as', 'DI Okafor');
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('welfare check-in for DS Brennan on 30 Nov, by DI Okafor');
@@ -56,7 +57,7 @@ describe('fortnight welfare record', () => {
 
 	it('refuses each bad record with exit 2 and leaves the store byte for byte unchanged', async () => {
 		const {store} = demoCopy();
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		const cases: [string[], Record<string, unknown>, RegExp][] = [
 			[['record', 'Nobody Atall'], {kind: 'check-in'}, /OFFICER: no officer in this team matches "Nobody Atall"/],
 			[['record', 'DC Ashworth'], {kind: 'chat'}, /--kind must be one of check-in, screening, tenure-review, one-to-one, questionnaire/],
@@ -101,7 +102,7 @@ describe('fortnight welfare record', () => {
 		expect(note.code).toBe(2);
 		expect(note.stderr).toContain('"--note" is not an option of "fortnight welfare"');
 		expect(note.stderr).not.toContain('struggling');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
 	it('has help naming the kinds and saying it takes no note text', () => {

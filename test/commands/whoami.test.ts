@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {resolveIdentity} from '../../source/domain/identity.js';
 import {demoCopy, DEMO_TODAY, runCli} from '../helpers/cli.js';
+import {savedBytes} from '../helpers/saved-store.js';
 
 describe('fortnight whoami', () => {
 	const {store} = demoCopy();
@@ -73,7 +74,7 @@ describe('records are made as the person at the keyboard', () => {
 		expect(r.code).toBe(0);
 		const data = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
 		expect(data.absences.at(-1)).toMatchObject({officerId: 'o0004', recordedBy: 'o0001'});
-		const before = readFileSync(store);
+		const before = savedBytes(store);
 		r = runCli([
 			'absence',
 			'add',
@@ -91,6 +92,6 @@ describe('records are made as the person at the keyboard', () => {
 		]);
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('--by is no longer taken: an absence is recorded as you.');
-		expect(readFileSync(store).equals(before)).toBe(true);
+		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 });

@@ -4,9 +4,10 @@
  * closed (SIGHUP) and SIGTERM. Polls the screen and the store file; no fixed sleeps.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
+import {savedData} from '../helpers/saved-store.js';
 
 const REF = 'CR/88397/26';
 const SOCKET = `fortnight-exit-${process.pid}-${Date.now()}`;
@@ -15,7 +16,7 @@ const {tmux, kill} = tmuxSession(SOCKET, 'desk');
 /** The reasons the store file's draft of REF holds now. */
 function savedReasons(store: string): string[] {
 	try {
-		const data = JSON.parse(readFileSync(store, 'utf8')) as {
+		const data = savedData(store) as unknown as {
 			drafts: {caseRef: string; answers: {outcomes: Record<string, {reason: string}>}}[];
 		};
 		return Object.values(data.drafts.find(d => d.caseRef === REF)?.answers.outcomes ?? {}).map(o => o.reason);

@@ -6,10 +6,11 @@
  * screen for what should appear (no fixed sleeps).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {CLI, DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 import {loadStoreText} from '../../source/store/store.js';
+import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-problem-${process.pid}-${Date.now()}`;
 const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
@@ -93,7 +94,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 
 		send('q');
 		await waitForScreen('the shell again', x => !x.includes('» CASES') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'));
-		const saved = loadStoreText(readFileSync(store, 'utf8'), store).data.cases.find(c => c.ref === 'CR/87204/26')!;
+		const saved = loadStoreText(savedText(store), store).data.cases.find(c => c.ref === 'CR/87204/26')!;
 		expect(saved.oicId).toBe('o0006');
 		expect(saved.allocations.at(-1)).toMatchObject({
 			officerId: 'o0006',

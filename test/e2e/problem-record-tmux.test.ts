@@ -6,10 +6,11 @@
  * Marsh as his cover. Every wait polls the screen for what should appear (no fixed sleeps).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {CLI, DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 import {loadStoreText} from '../../source/store/store.js';
+import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-record-${process.pid}-${Date.now()}`;
 const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
@@ -88,7 +89,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('recording a
 
 		send('q');
 		await waitForScreen('the shell again', x => !x.includes('» TEAM') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'));
-		const saved = loadStoreText(readFileSync(store, 'utf8'), store).data;
+		const saved = loadStoreText(savedText(store), store).data;
 		expect(saved.cases.find(c => c.ref === 'CR/54818/26')!.bailEvents.at(-1)).toMatchObject({
 			event: 'charged',
 			on: DEMO_TODAY,

@@ -252,7 +252,8 @@ describe('both files under the sharing rules', () => {
 		// Its own save appends to the whole chain it holds, and the state keeps the working set.
 		await desk.apply(sign('from this desk'));
 		expect(desk.snapshot().chain).toEqual((await whole(file)).chain);
-		expect((JSON.parse(readFileSync(file, 'utf8')) as StoreData).chain).toEqual(chainWorkingSet(desk.snapshot().chain));
+		// The state as its two files hold it (the state file and its journal, README "The journal").
+		expect((await readStoreFile(file)).data.chain).toEqual(chainWorkingSet(desk.snapshot().chain));
 	});
 
 	it('reads a chain of several megabytes in chunks, entries across chunk boundaries included', async () => {

@@ -112,7 +112,7 @@ describe('the lock', () => {
 // Two users in one process (re-run, clash, append-only, signing at once) are the same on both stores:
 // test/store/both-stores-two-users.test.ts. What stays here is the file's own: the lock, and stat-only polling.
 describe('two users, one store: the file', () => {
-	it('changedOnDisk costs a stat only: it never opens or reads the file', async () => {
+	it('changedOnDisk costs two stats only (the state file and its journal): it never opens or reads either', async () => {
 		const {file} = await smallStore(2);
 		const store = await openStore(file);
 		const open = vi.spyOn(fsp, 'open');
@@ -121,7 +121,7 @@ describe('two users, one store: the file', () => {
 		for (let i = 0; i < 100; i++) expect(await store.changedOnDisk()).toBe(false);
 		expect(open).not.toHaveBeenCalled();
 		expect(readFile).not.toHaveBeenCalled();
-		expect(stat).toHaveBeenCalledTimes(100);
+		expect(stat).toHaveBeenCalledTimes(200);
 		vi.restoreAllMocks();
 	});
 });

@@ -9,6 +9,7 @@ import {chmodSync, chownSync, readdirSync, readFileSync, statSync} from 'node:fs
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
+import {journalPathFor} from '../../source/store/chain-path.js';
 import {StoreError} from '../../source/store/errors.js';
 import {realFs, type WriteFs} from '../../source/store/file-system.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
@@ -97,7 +98,12 @@ describe('owner, group and mode across a save', () => {
 		chownSync(shared.file, OTHER, OTHER);
 		chmodSync(shared.file, 0o660);
 		await (await openStore(shared.file, {fs: groupOnly})).apply(rename('Group kept'));
-		// The owner becomes the saver, but the group and mode are kept: the team reaches it as before.
+		// The save starts the journal (README "The journal"): the saver owns it, but it takes the state's group
+		// and mode, so the team reaches it as before; the state file is not rewritten.
+		expect(owner(journalPathFor(shared.file))).toEqual({uid: 0, gid: OTHER, mode: 0o660});
+		expect(owner(shared.file)).toEqual({uid: OTHER, gid: OTHER, mode: 0o660});
+		// A compaction rewrites the state: then the owner becomes the saver, the group and mode kept.
+		await (await openStore(shared.file, {fs: groupOnly, compactBytes: 1})).apply(rename('Compacted'));
 		expect(owner(shared.file)).toEqual({uid: 0, gid: OTHER, mode: 0o660});
 
 		const personal = await smallStore(2);
