@@ -22,9 +22,14 @@ export interface SigningKeyFacts {
 
 export const NO_KEY_FACTS: SigningKeyFacts = {fingerprint: null, problem: null};
 
-export type SignedThing = 'review' | 'amendment' | 'decision';
+export type SignedThing = 'review' | 'amendment' | 'decision' | 'record';
 
-const NOUN: Record<SignedThing, string> = {review: 'review', amendment: 'amendment', decision: 'performance decision'};
+const NOUN: Record<SignedThing, string> = {
+	review: 'review',
+	amendment: 'amendment',
+	decision: 'performance decision',
+	record: 'supervisory record (bail, welfare, reallocation, absence)',
+};
 
 /** True once a key has been enrolled: from then on every chain entry must be signed by its author. */
 export function storeIsSigned(data: Pick<StoreData, 'chain'>): boolean {
@@ -67,12 +72,16 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 	const enrol = selfEnrols
 		? `"${init}" makes a key and enrols it at once (you are the team's inspector)`
 		: `"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
-	const notOpened = `This ${noun} is not opened: nothing typed here could be signed.`;
+	const notOpened =
+		what === 'record'
+			? 'A record that cannot be signed is not recorded.'
+			: `This ${noun} is not opened: nothing typed here could be signed.`;
 	if (key.problem !== null) {
 		return `${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk again, or: ${enrol}.`;
 	}
 	if (key.fingerprint === null) {
-		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then start the desk again.`;
+		const again = what === 'record' ? 'record it again' : 'start the desk again';
+		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
 		const fix = selfEnrols

@@ -30,6 +30,7 @@ export function actorOfEntry(e: ChainEntry): string {
 		case 'amendment':
 		case 'performance-decision':
 		case 'enrolment':
+		case 'record':
 			return e.data.by;
 	}
 }

@@ -196,15 +196,15 @@ export function Desk({
 	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
 	const cannotWrite = store ? (store.readOnly ? (store.readOnlyReason ?? `${store.file} is read-only.`) : null) : 'no store file is open.';
 	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite]);
-	useAbsenceWrites(store, state.absenceWrite, actor.officerId, today, dispatch, setData);
+	useAbsenceWrites(store, state.absenceWrite, actor, today, dispatch, setData);
 	useDecisionWrites(store, state.decisionWrite, actor, today, dispatch, setData);
-	useReallocateWrites(store, state.reallocateWrite, dispatch, setData);
+	useReallocateWrites(store, state.reallocateWrite, actor, dispatch, setData);
 	// A bad settings file stops nothing: the desk opens on the defaults and says what is wrong (README "Settings").
 	const settingsSaid = settingsProblems.length === 0 ? null : settingsNotice(settingsProblems);
 	useEffect(() => {
 		if (settingsSaid) dispatch({type: 'notice', text: settingsSaid});
 	}, [settingsSaid]);
-	useRecordWrites(store, state.recordWrite, today, dispatch, setData);
+	useRecordWrites(store, state.recordWrite, actor, today, dispatch, setData);
 	useEffect(() => {
 		if (!state.quit) return;
 		onQuit?.();

@@ -11,6 +11,7 @@ import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {Store} from '../../store/index.js';
+import {actorSignsRecords, type DeskActor} from './desk-actor.js';
 import type {AbsenceWrite, DeskAction} from './desk-state.js';
 import type {IsoDate} from '../../domain/dates.js';
 
@@ -19,7 +20,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export function useAbsenceWrites(
 	store: Store | undefined,
 	write: AbsenceWrite | null,
-	actorId: string,
+	actor: DeskActor,
 	today: IsoDate,
 	dispatch: Dispatch<DeskAction>,
 	onStoreChanged: (data: StoreData) => void,
@@ -47,26 +48,29 @@ export function useAbsenceWrites(
 				cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
 				return result.data;
 			}
-			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: actorId, recordedAt: now()});
+			const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: actor.officerId, recordedAt: now()});
 			id = result.id;
 			return result.data;
 		};
 		const verb = {end: 'Ended', change: 'Changed', add: 'Recorded', cancel: 'Cancelled'}[write.kind];
-		store.apply(change).then(
-			() => {
-				const data = store.snapshot();
-				onStoreChanged(data);
-				if (write.kind === 'cancel') return answer(null, cancelled);
-				const a = data.absences.find(x => x.id === id);
-				const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
-				answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, today, data.absences)}.` : 'Saved.');
-			},
-			// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
-			// sentence meant for the user; nothing was written in either case.
-			(err: unknown) => {
-				const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
-				answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
-			},
-		);
-	}, [write, store, actorId, today, dispatch, onStoreChanged, now]);
+		// Signed by the actor once keys are enrolled (README "Signed records").
+		store
+			.apply(d => actorSignsRecords(actor, d, change(d), now()))
+			.then(
+				() => {
+					const data = store.snapshot();
+					onStoreChanged(data);
+					if (write.kind === 'cancel') return answer(null, cancelled);
+					const a = data.absences.find(x => x.id === id);
+					const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
+					answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, today, data.absences)}.` : 'Saved.');
+				},
+				// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
+				// sentence meant for the user; nothing was written in either case.
+				(err: unknown) => {
+					const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
+					answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
+				},
+			);
+	}, [write, store, actor, today, dispatch, onStoreChanged, now]);
 }

@@ -12,6 +12,7 @@ import {fullName} from '../../domain/people.js';
 import {reallocateCase, workloadWords} from '../../domain/reallocate.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {Store} from '../../store/index.js';
+import {actorSignsRecords, type DeskActor} from './desk-actor.js';
 import type {DeskAction, DeskState} from './desk-state.js';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -19,6 +20,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export function useReallocateWrites(
 	store: Store | undefined,
 	write: DeskState['reallocateWrite'],
+	actor: DeskActor,
 	dispatch: Dispatch<DeskAction>,
 	onStoreChanged: (data: StoreData) => void,
 	now: () => string = () => new Date().toISOString(),
@@ -38,7 +40,7 @@ export function useReallocateWrites(
 			.apply(d => {
 				const result = reallocateCase(d, {...r, recordedAt: now()});
 				from = result.fromOfficerId;
-				return result.data;
+				return actorSignsRecords(actor, d, result.data, now());
 			})
 			.then(
 				() => {
@@ -55,5 +57,5 @@ export function useReallocateWrites(
 				// sentence meant for the user; nothing was written in either case.
 				(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))} What you typed is kept.`),
 			);
-	}, [write, store, dispatch, onStoreChanged, now]);
+	}, [write, store, actor, dispatch, onStoreChanged, now]);
 }

@@ -16,6 +16,7 @@ import type {StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {recordWelfareEvent} from '../../domain/welfare-record.js';
 import {appendWelfareNote, readWelfare, welfarePathFor, type Store} from '../../store/index.js';
+import {actorSignsRecords, type DeskActor} from './desk-actor.js';
 import type {DeskAction} from './desk-state.js';
 import type {RecordWrite} from './desk-records.js';
 
@@ -24,6 +25,7 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export function useRecordWrites(
 	store: Store | undefined,
 	write: RecordWrite | null,
+	actor: DeskActor,
 	today: IsoDate,
 	dispatch: Dispatch<DeskAction>,
 	onStoreChanged: (data: StoreData) => void,
@@ -46,7 +48,7 @@ export function useRecordWrites(
 				await store.apply(d => {
 					const result = recordBailEvent(d, ref, {...input, recordedAt: now()}, today);
 					summary = result.summary;
-					return result.data;
+					return actorSignsRecords(actor, d, result.data, now());
 				});
 				return summary;
 			}
@@ -59,7 +61,8 @@ export function useRecordWrites(
 				const result = recordWelfareEvent(d, input, today);
 				summary = result.summary;
 				eventId = result.event.id;
-				return result.data;
+				// The signed record holds the event, never the note (README "Signed records").
+				return actorSignsRecords(actor, d, result.data, now());
 			});
 			if (note === '') return summary;
 			try {
@@ -77,5 +80,5 @@ export function useRecordWrites(
 			// all carry a sentence meant for the user; nothing was written in any of them.
 			(err: unknown) => answer(`Not saved: ${safeText(messageOf(err))}${kept}`),
 		);
-	}, [write, store, today, dispatch, onStoreChanged, now]);
+	}, [write, store, actor, today, dispatch, onStoreChanged, now]);
 }
