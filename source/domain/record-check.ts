@@ -9,7 +9,7 @@
  */
 import {canonicalJson} from './canonical-json.js';
 import type {Absence, RecordEntry, StoreData} from './model.js';
-import {allocationRecord} from './supervisory-records.js';
+import {allocationRecord, recordKey as keyOf} from './supervisory-records.js';
 
 export interface RecordReport {
 	/** State records matching a chain entry signed by its author. */
@@ -106,12 +106,6 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 			fail(`Absence ${id} is recorded in entry ${entry.seq} but is not in the store, and no signed record cancels it`);
 	}
 	return report;
-}
-
-/** The part of a record the state must match (who recorded it is checked against the signature). */
-function keyOf(d: Exclude<RecordEntry['data'], {record: 'absence'}> | {record: string; [k: string]: unknown}): string {
-	const {by: _by, fromOfficerId: _from, ...rest} = d as Record<string, unknown>;
-	return canonicalJson(rest);
 }
 
 function sameAbsence(a: Absence, b: Absence): boolean {

@@ -6,7 +6,7 @@
  * key file (its fingerprint, or why it could not be read); the keys themselves stay in source/store.
  */
 import {isInspectorOver} from './permissions.js';
-import type {Officer, StoreData} from './model.js';
+import type {ChainEntry, Officer, StoreData} from './model.js';
 import {shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
@@ -31,9 +31,33 @@ const NOUN: Record<SignedThing, string> = {
 	record: 'supervisory record (bail, welfare, reallocation, absence)',
 };
 
+/**
+ * Whether a chain up to and including this entry holds an enrolment. Entries are never changed once
+ * made, and a working set drops only reviews, so the answer belongs to the entry itself. Signing asks
+ * on every save (which signer to use): with this, a chain that grew by one entry costs one step, not a
+ * walk over tens of thousands of entries (issue 17's signing budget, README "Benchmarks").
+ */
+const signedUpTo = new WeakMap<ChainEntry, boolean>();
+
 /** True once a key has been enrolled: from then on every chain entry must be signed by its author. */
 export function storeIsSigned(data: Pick<StoreData, 'chain'>): boolean {
-	return data.chain.some(e => e.kind === 'enrolment');
+	const chain = data.chain;
+	let signed = false;
+	for (let i = chain.length - 1; i >= 0; i--) {
+		const e = chain[i]!;
+		const known = signedUpTo.get(e);
+		if (known !== undefined) {
+			signed = known;
+			break;
+		}
+		if (e.kind === 'enrolment') {
+			signed = true;
+			break;
+		}
+	}
+	const last = chain.at(-1);
+	if (last) signedUpTo.set(last, signed);
+	return signed;
 }
 
 /** True when the store enrols the key with this fingerprint for this officer. */

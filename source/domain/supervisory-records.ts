@@ -8,8 +8,18 @@
  * reallocate.ts, absences.ts) recorded, and nothing is left out when one of them records more than one.
  * Pure: the caller passes the Signer (store `signer`, or the author's key signer once keys are enrolled).
  */
+import {canonicalJson} from './canonical-json.js';
 import type {Absence, Allocation, Case, ChainEntry, RecordData, StoreData} from './model.js';
 import type {Signer} from './signer.js';
+
+/**
+ * The part of a record the state must match, as canonical JSON: everything but who recorded it (checked
+ * against the signature) and, for a reallocation, who held the case before (the allocation before it).
+ */
+export function recordKey(d: {record: string; [k: string]: unknown}): string {
+	const {by: _by, fromOfficerId: _from, ...rest} = d;
+	return canonicalJson(rest);
+}
 
 /** An allocation as its record holds it: without `to`, which is set later when the case moves on. */
 export function allocationRecord(a: Allocation): Extract<RecordData, {record: 'reallocation'}>['allocation'] {

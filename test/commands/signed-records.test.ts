@@ -5,6 +5,7 @@
  * (valid hash, no or wrong signature), one signed by an unenrolled key, and a state record edited after
  * signing fail verify; records made before signatures are counted, never silently trusted.
  */
+import {spawnSync} from 'node:child_process';
 import {generateKeyPairSync} from 'node:crypto';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
@@ -66,6 +67,11 @@ describe('supervisory records are signed chain entries', () => {
 		expect(Object.keys(welfare.data).sort()).toEqual(['by', 'event', 'record']);
 		const v = verify(store);
 		expect(v.code, v.stdout).toBe(0);
+		// The README's audit script (standard library only) counts the same records.
+		const before = /(\d+) records recorded before signatures/.exec(v.stdout)![1];
+		const audit = spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
+		expect(audit.status, audit.stdout).toBe(0);
+		expect(audit.stdout).toContain(`Supervisory records: 4 signed, 0 in the chain hashed only, ${before} recorded before signatures`);
 		expect(v.stdout).toMatch(
 			/Supervisory records \(bail events, welfare events, reallocations, absences\): 4 records signed by their authors; \d+ records recorded before signatures/,
 		);
@@ -162,6 +168,11 @@ describe('supervisory records are signed chain entries', () => {
 			writeFileSync(single, JSON.stringify({...data, cases: data.cases.map((x, i) => (i === at ? edited : x))}) + '\n');
 			let r = verify(single);
 			expect(r.code).toBe(1);
+			const audit = spawnSync('python3', ['docs/audit-chain.py', single], {encoding: 'utf8'});
+			expect(audit.status).toBe(1);
+			expect(audit.stdout).toContain(
+				`BROKEN: a bail event (re-bailed) on ${RUNNING}, recorded 2026-11-30T09:00:00.000Z, is not in the chain`,
+			);
 			expect(r.stdout).toContain(
 				`A bail event (re-bailed) on ${RUNNING}, recorded 2026-11-30T09:00:00.000Z, is not in the chain, though every record made since 2026-11-30T08:00:00.000Z is`,
 			);
