@@ -107,7 +107,8 @@ export function recordWords(r: RecordReport): string {
 	if (r.hashedOnly > 0) parts.push(`${plural(r.hashedOnly, 'record')} in the chain, hashed only (made before keys were enrolled)`);
 	if (r.beforeSignatures > 0)
 		parts.push(
-			`${plural(r.beforeSignatures, 'record')} recorded before signatures (not in the chain: who recorded ${r.beforeSignatures === 1 ? 'it' : 'them'} is not proven)`,
+			`${plural(r.beforeSignatures, 'record')} recorded before signatures ` +
+				`(not in the chain: who recorded ${r.beforeSignatures === 1 ? 'it' : 'them'} is not proven)`,
 		);
 	if (parts.length === 0) return 'Supervisory records (bail events, welfare events, reallocations, absences): none.';
 	return `Supervisory records (bail events, welfare events, reallocations, absences): ${parts.join('; ')}.`;

@@ -174,7 +174,8 @@ describe('supervisory records are signed chain entries', () => {
 				`BROKEN: a bail event (re-bailed) on ${RUNNING}, recorded 2026-11-30T09:00:00.000Z, is not in the chain`,
 			);
 			expect(r.stdout).toContain(
-				`A bail event (re-bailed) on ${RUNNING}, recorded 2026-11-30T09:00:00.000Z, is not in the chain, though every record made since 2026-11-30T08:00:00.000Z is`,
+				`A bail event (re-bailed) on ${RUNNING}, recorded 2026-11-30T09:00:00.000Z, is not in the chain, ` +
+					'though every record made since 2026-11-30T08:00:00.000Z is',
 			);
 			// A signed absence that is then deleted from the file.
 			const {store: other, ds, as} = await signedDemo();
