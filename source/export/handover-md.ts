@@ -131,7 +131,10 @@ function bailCell(c: CaseSection): string {
 	}
 	if (c.rui) {
 		const r = c.rui;
-		return `${cell(suspectWords(r.suspect, true))} RUI since ${docDate(r.since)}; last told ${r.lastSuspectUpdate ? docDate(r.lastSuspectUpdate) : 'never'}, next ${docDate(r.nextUpdateDue)}`;
+		return (
+			`${cell(suspectWords(r.suspect, true))} RUI since ${docDate(r.since)}; last told ` +
+			`${r.lastSuspectUpdate ? docDate(r.lastSuspectUpdate) : 'never'}, next ${docDate(r.nextUpdateDue)}`
+		);
 	}
 	return 'none';
 }
@@ -161,7 +164,10 @@ function caseItem(c: CaseSection, h: Handover): string {
 	const kept = c.materialLocations.length ? c.materialLocations.map(cell).join('; ') : '**not recorded**';
 	const update = c.lastUpdate ? docDate(c.lastUpdate) : 'none';
 	const bail = c.bail || c.rui ? `${bailCell(c)}. ` : '';
-	return `- **${cell(c.ref)}**: ${cell(c.offence)} (${c.risk} risk, ${caseStatusWords(c.status)}). ${bail}${reviewCell(c, h)}${actionsCell(c, h)} Kept: ${kept}. Updated ${update}.`;
+	return (
+		`- **${cell(c.ref)}**: ${cell(c.offence)} (${c.risk} risk, ${caseStatusWords(c.status)}). ${bail}${reviewCell(c, h)}${actionsCell(c, h)} ` +
+		`Kept: ${kept}. Updated ${update}.`
+	);
 }
 
 function capital(s: string): string {
@@ -174,7 +180,9 @@ function officerLines(o: OfficerSection, h: Handover): string[] {
 	const welfare = o.welfareCheckInDue
 		? `; welfare check-in due ${docDate(o.welfareCheckInDue)}${o.welfareCheckInDue < h.today ? ' (**OVERDUE**)' : ''}`
 		: '';
-	const load = `${o.liveCases} live case${o.liveCases === 1 ? '' : 's'}; workload ${o.workloadPercent}% of capacity for ${o.hoursPerWeek} hours a week${o.workloadExcessive ? ' (**EXCESSIVE**)' : ''}`;
+	const load =
+		`${o.liveCases} live case${o.liveCases === 1 ? '' : 's'}; workload ${o.workloadPercent}% of capacity for ${o.hoursPerWeek} hours a ` +
+		`week${o.workloadExcessive ? ' (**EXCESSIVE**)' : ''}`;
 	lines.push(`${capital(availability(o, h))}. ${capital(load)}; ${plan}${welfare}.`);
 	lines.push('');
 	// Each case: offence, risk, status, bail, reviews, actions, material, crime-report update.
@@ -193,7 +201,10 @@ function officerLines(o: OfficerSection, h: Handover): string[] {
 
 function draftLine(d: ReviewDraftNote): string {
 	const oic = d.officerName ? ` (${esc(d.officerName)})` : '';
-	return `- ${esc(d.caseRef)}${oic}: started by ${esc(d.startedByName)} on ${docDate(d.startedOn)}, last saved ${docDate(d.lastSavedOn)}; not signed, so the case still needs its review.`;
+	return (
+		`- ${esc(d.caseRef)}${oic}: started by ${esc(d.startedByName)} on ${docDate(d.startedOn)}, last saved ${docDate(d.lastSavedOn)}; not signed, ` +
+		`so the case still needs its review.`
+	);
 }
 
 export function renderHandoverMarkdown(h: Handover): string {

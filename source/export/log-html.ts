@@ -79,7 +79,8 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 
 	out.push(`<h1>Supervision report: ${e(doc.team)}</h1>`);
 	out.push(
-		`<p>Period ${doc.period.from} to ${doc.period.to} (${trends.weeks.length} week${trends.weeks.length === 1 ? '' : 's'}, each ending on the period's last weekday); open exceptions as of ${today}.${doc.sergeantId ? ` Sergeant ${e(doc.sergeantId)} only.` : ''}</p>`,
+		`<p>Period ${doc.period.from} to ${doc.period.to} (${trends.weeks.length} week${trends.weeks.length === 1 ? '' : 's'}, each ending on the period's ` +
+			`last weekday); open exceptions as of ${today}.${doc.sergeantId ? ` Sergeant ${e(doc.sergeantId)} only.` : ''}</p>`,
 	);
 
 	out.push('<section aria-labelledby="check">', '<h2 id="check">Checking this report</h2>');
@@ -87,7 +88,9 @@ export function logHtml({doc, trends, checkInDays}: LogHtmlInput): string {
 		`<p>Review chain head: <code>${e(head)}</code> (the sequence number and SHA-256 hash of the store's last signed entry when this report was made).</p>`,
 	);
 	out.push(
-		`<p>To check that a copy of the store still holds that entry unchanged, with every entry before it intact, run <code>fortnight verify --head ${e(head)}</code> against the copy. Without fortnight, <code>python3 docs/audit-chain.py STORE.json</code> (from fortnight's source, standard library only) re-checks every hash and link and prints the head to compare.</p>`,
+		`<p>To check that a copy of the store still holds that entry unchanged, with every entry before it intact, run <code>fortnight verify --head ` +
+			`${e(head)}</code> against the copy. Without fortnight, <code>python3 docs/audit-chain.py STORE.json</code> (from fortnight's source, standard ` +
+			`library only) re-checks every hash and link and prints the head to compare.</p>`,
 	);
 	out.push(`<p>${e(signaturesText(doc.rows))}</p>`);
 	out.push('</section>');
@@ -129,13 +132,18 @@ function seriesShown(doc: LogDocument, trends: SupervisionTrends): TrendSeries[]
 }
 
 const DEFINITIONS = (checkInDays: number): string[] => [
-	'Reviews due: the reviews signed in the week plus one for each case whose review fell due by the end of the week and was not done by then (missed); a case still not reviewed counts as missed again the next week.',
+	'Reviews due: the reviews signed in the week plus one for each case whose review fell due by the end of the week and was not done by then (missed); ' +
+		'a case still not reviewed counts as missed again the next week.',
 	'On time: signed on or before the date it was due, as fixed when it was signed; late: after it, by the days shown (median of the late ones).',
 	"Overdue at the week's end: reviews overdue on the week's last day (or today), counted as the desk's status bar counts them.",
-	'Triggers: raised when a performance trigger first fired (as recorded at a review, or as the rules find it today); decisions are the signed performance-decision entries; escalated when it went to the inspector (escalated by the sergeant, "not now" twice in a row, or no decision in time); undecided: firing with no decision at the week\'s end.',
-	'Bail: met when bail ended before it lapsed; extended when an extension was authorised; lapsed when the bail period ended, or the return date passed, with bail still recorded as running.',
+	'Triggers: raised when a performance trigger first fired (as recorded at a review, or as the rules find it today); decisions are the signed ' +
+		'performance-decision entries; escalated when it went to the inspector (escalated by the sergeant, "not now" twice in a row, or no decision in ' +
+		"time); undecided: firing with no decision at the week's end.",
+	'Bail: met when bail ended before it lapsed; extended when an extension was authorised; lapsed when the bail period ended, or the return date ' +
+		'passed, with bail still recorded as running.',
 	`Check-ins: officers in the unit with no welfare check-in (or new starter's one-to-one) for ${checkInDays} days at the week's end.`,
-	"Every figure is counted from the store's signed entries and records, week by week; fortnight log --format json holds the entries behind the exception tables.",
+	"Every figure is counted from the store's signed entries and records, week by week; fortnight log --format json holds the entries behind the " +
+		'exception tables.',
 ];
 
 const WEEK_HEADERS = [
@@ -181,7 +189,8 @@ function summaryTable(shown: readonly TrendSeries[], today: string, checkInDays:
 	const rows = shown.map(s => [e(s.name), ...figureCells(s.period)]);
 	const words = shown.map(
 		s =>
-			`<li><strong>${e(s.name)}</strong>: ${e(reviewWords(s.period, 'the end of the period'))}; ${e(triggerWords(s.period, 'the end'))}; ${e(bailWords(s.period))}; ${e(checkInWords(s.period, checkInDays))} at the end.</li>`,
+			`<li><strong>${e(s.name)}</strong>: ${e(reviewWords(s.period, 'the end of the period'))}; ${e(triggerWords(s.period, 'the end'))}; ` +
+			`${e(bailWords(s.period))}; ${e(checkInWords(s.period, checkInDays))} at the end.</li>`,
 	);
 	return `<div class="keep">${htmlTable(`Figures for the period (standing figures as at ${today})`, ['Who', ...WEEK_HEADERS.slice(1)], rows, 'figures')}</div>\n<ul class="note">\n${words.join('\n')}\n</ul>`;
 }
@@ -190,10 +199,12 @@ function seriesSection(s: TrendSeries, i: number, today: string, checkInDays: nu
 	const out: string[] = [];
 	out.push(`<section class="series" aria-labelledby="series-${i}">`, `<h3 id="series-${i}">${e(s.name)}</h3>`);
 	out.push(
-		`<figure>\n${reviewChart(`chart-${i}-reviews`, s, today)}\n<figcaption>Reviews each week: on time (solid), late (light), missed (dashed outline); the line is the reviews overdue at each week's end.</figcaption>\n</figure>`,
+		`<figure>\n${reviewChart(`chart-${i}-reviews`, s, today)}\n<figcaption>Reviews each week: on time (solid), late (light), missed (dashed outline); ` +
+			`the line is the reviews overdue at each week's end.</figcaption>\n</figure>`,
 	);
 	out.push(
-		`<figure>\n${triggerChart(`chart-${i}-triggers`, s, today)}\n<figcaption>Performance triggers raised, decided and escalated each week, and bail lapsed; the line is the triggers with no decision at each week's end.</figcaption>\n</figure>`,
+		`<figure>\n${triggerChart(`chart-${i}-triggers`, s, today)}\n<figcaption>Performance triggers raised, decided and escalated each week, and bail ` +
+			`lapsed; the line is the triggers with no decision at each week's end.</figcaption>\n</figure>`,
 	);
 	const rows = s.weeks.map(w => [e(weekSpan(w, today)), ...figureCells(w)]);
 	out.push(
@@ -279,5 +290,9 @@ function totalsTable(doc: LogDocument): string {
 	if (report.sergeants.length > 1) rows.push(['All', ...cells(report.totals)]);
 	const reviews = doc.rows.filter(r => r.kind === 'review').length;
 	const amendments = doc.rows.length - reviews;
-	return `${htmlTable('Exception report totals for the period (overdue now, triggers, bail and the rest as of today)', headers, rows, 'figures')}\n<p class="note">${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is fortnight log --format csv.</p>`;
+	return (
+		`${htmlTable('Exception report totals for the period (overdue now, triggers, bail and the rest as of today)', headers, rows, 'figures')}\n<p ` +
+		`class="note">${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the ` +
+		`row-by-row log is fortnight log --format csv.</p>`
+	);
 }

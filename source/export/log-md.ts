@@ -49,7 +49,10 @@ export function logMarkdown(doc: LogDocument): string {
 
 	out.push('## Totals', '');
 	out.push(
-		`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews falling due and nobody covering.`,
+		`Reviews due in the period are the signed reviews plus one for each case that missed its review (a review that fell due in the period and was not ` +
+			`done by its end, even if the case had an earlier review in the period); on time means signed on or before its due date; on time % is on time of ` +
+			`reviews due. Overdue now counts the reviews overdue today, as the desk's status bar does; No cover counts supervisor absences with reviews ` +
+			`falling due and nobody covering.`,
 		'',
 	);
 	const headers = totalsHeaders(report.forensicDays);
@@ -61,7 +64,8 @@ export function logMarkdown(doc: LogDocument): string {
 	const reviews = doc.rows.filter(r => r.kind === 'review').length;
 	const amendments = doc.rows.length - reviews;
 	out.push(
-		`${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is \`fortnight log --format csv\`.`,
+		`${reviews} signed review${reviews === 1 ? '' : 's'} and ${amendments} amendment${amendments === 1 ? '' : 's'} in the period; the row-by-row log is ` +
+			`\`fortnight log --format csv\`.`,
 		'',
 	);
 	return out.join('\n');

@@ -90,7 +90,8 @@ export function renderProblemsText(problems: readonly Problem[], options: TextOp
 	}
 	out.push(
 		clip(
-			`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most urgent first.`,
+			`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most ` +
+				`urgent first.`,
 			width,
 		),
 	);

@@ -90,7 +90,8 @@ function chart(
 			const from = stacked ? base : 0;
 			if (b.value > 0) {
 				out.push(
-					`<rect x="${num(x)}" y="${num(y(from + b.value))}" width="${num(Math.max(1, width - 1))}" height="${num(y(from) - y(from + b.value))}" fill="${b.fill}" stroke="${b.stroke}" stroke-width="1.2"${b.dash ? ` stroke-dasharray="${b.dash}"` : ''}/>`,
+					`<rect x="${num(x)}" y="${num(y(from + b.value))}" width="${num(Math.max(1, width - 1))}" height="${num(y(from) - y(from + b.value))}" ` +
+						`fill="${b.fill}" stroke="${b.stroke}" stroke-width="1.2"${b.dash ? ` stroke-dasharray="${b.dash}"` : ''}/>`,
 				);
 				if (!stacked)
 					out.push(`<text x="${num(x + width / 2)}" y="${num(y(b.value) - 2)}" text-anchor="middle" class="value">${b.value}</text>`);
@@ -116,7 +117,8 @@ function chart(
 			);
 		else
 			out.push(
-				`<rect x="${lx}" y="${H - 13}" width="12" height="10" fill="${l.fill}" stroke="${l.stroke}" stroke-width="1.2"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
+				`<rect x="${lx}" y="${H - 13}" width="12" height="10" fill="${l.fill}" stroke="${l.stroke}" ` +
+					`stroke-width="1.2"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
 			);
 		out.push(`<text x="${lx + 17}" y="${H - 4}" class="legend">${escapeHtml(l.label)}</text>`);
 		lx += 24 + l.label.length * 5.6;
@@ -166,7 +168,8 @@ export function triggerChart(id: string, s: TrendSeries, today: IsoDate): string
 	return chart(
 		id,
 		`Performance triggers and lapsed bail by week for ${s.name}, ${weekSpan(s.period, today)}`,
-		`Bars side by side each week: triggers raised, decisions recorded, triggers escalated to the inspector, bail lapsed; line: triggers with no decision at the end of each week. ${words}.`,
+		`Bars side by side each week: triggers raised, decisions recorded, triggers escalated to the inspector, bail lapsed; line: triggers with no ` +
+			`decision at the end of each week. ${words}.`,
 		s.weeks,
 		w => [
 			{value: w.triggersRaised.count, ...RAISED},

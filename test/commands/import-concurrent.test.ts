@@ -41,7 +41,8 @@ describe('import while someone else saves', () => {
 		const csv = path.join(dir, 'export.csv');
 		writeFileSync(
 			csv,
-			`Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`,
+			`Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update\n${first.ref},,,,,,2026-11-29,Seen by the ` +
+				`OIC\nBC/1/26,Theft,4021,low,investigation,2026-03-01,,\n`,
 		);
 		const stdout = slowStdout(async () => {
 			const other = await openStore(store);

@@ -130,7 +130,8 @@ describe('fortnight log', () => {
 		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
 		// Dates as documents write them (issue 21 item 8): "24 Nov 2026".
 		expect(section(md, '#### Late reviews')).toContain(
-			`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`,
+			`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} ` +
+				`day${lateBy === 1 ? '' : 's'} | ${late.seq} |`,
 		);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.

@@ -52,6 +52,7 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		expect(cluster.psql('future', 'SELECT count(*) FROM fortnight_migrations').stdout.trim()).toBe('3');
 	});
 
+	// Sixteen CLI runs on two stores: seconds each on a loaded machine, so more than the default 30 s (the timeout at the end).
 	it('copies the demo into the database and back: the same problems, handover, log, verify head, data and welfare notes', () => {
 		const url = cluster.url('force');
 		const {store} = demoCopy();
@@ -95,7 +96,8 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const twice = cli(['store', 'copy', '--from', store, '--to', url]);
 		expect(twice.code).toBe(3);
 		expect(twice.stderr).toContain('is already in the database');
-	});
+	}, 120_000);
+
 	it('holds signed supervisory records with the same hashes as the file store: verify gives the same answer on both', async () => {
 		const url = cluster.url('records');
 		const {store} = demoCopy();
@@ -133,5 +135,5 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const records = last(store);
 		expect(records).toHaveLength(2);
 		expect(last(url)).toEqual(records);
-	});
+	}, 120_000);
 });

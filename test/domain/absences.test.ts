@@ -85,7 +85,8 @@ describe('a named cover who is away (QA P1-1)', () => {
 		const data = demoData();
 		expect(() => addAbsence(data, marsh)).toThrow(AbsenceError);
 		expect(() => addAbsence(data, marsh)).toThrow(
-			'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.',
+			'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days ' +
+				'they are at work.',
 		);
 		// One day of overlap is enough; the days before his leave are fine.
 		expect(() => addAbsence(data, {...marsh, to: '2026-12-03'})).toThrow(/DC Grant is away/);

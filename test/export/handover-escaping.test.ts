@@ -5,7 +5,8 @@ import {renderHandoverMarkdown} from '../../source/export/handover-md.js';
 import {demoData, demoWelfareNotes, handoverOf} from '../domain/handover/fixtures.js';
 
 const HOSTILE =
-	'Grade `rm -rf /` | col <script>alert(1)</script> [x](http://x) ![i](http://x/i.png) \u001b]52;c;ZXZpbA==\u0007 \u001b[2J\u0007\u0000\u009b31m\u202e <img src=x onerror=alert(1)>';
+	'Grade `rm -rf /` | col <script>alert(1)</script> [x](http://x) ![i](http://x/i.png) \u001b]52;c;ZXZpbA==\u0007 \u001b[2J\u0007\u0000\u009b31m\u202e ' +
+	'<img src=x onerror=alert(1)>';
 
 function hostileStore(): StoreData {
 	const data = demoData();

@@ -120,7 +120,10 @@ export function datedItems(
 		if (away.coverId) return `${said}, covered by ${fullName(officers.get(away.coverId))}.`;
 		const c = away.coverAway;
 		if (!c) return `${said}, no cover named.`;
-		return `${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody covers.${date >= today ? ` Name another cover before ${shortDate(date, today)}.` : ''}`;
+		return (
+			`${said} and so is the named cover ${fullName(officers.get(c.officerId))} (${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, today)}): nobody ` +
+			`covers.${date >= today ? ` Name another cover before ${shortDate(date, today)}.` : ''}`
+		);
 	};
 	const coverOn = (officerId: string, date: IsoDate): string | null => {
 		const id = awayOn(lookup, officerId, date)?.coverId;
@@ -167,7 +170,9 @@ export function datedItems(
 			caseRef: null,
 			officerId: p.officerId,
 			officerName: fullName(o),
-			detail: `Review the performance action plan started ${shortDate(p.started, today)} with the officer (its detail stays with the sergeant).${awayNote(p.officerId, p.reviewDate)}`,
+			detail:
+				`Review the performance action plan started ${shortDate(p.started, today)} with the officer (its detail stays with the ` +
+				`sergeant).${awayNote(p.officerId, p.reviewDate)}`,
 		}));
 	}
 	for (const o of data.officers) {
@@ -228,9 +233,11 @@ function caseItems(
 		push(clock.returnDate, 'bail-return', () => ({
 			...base(),
 			detail: clock.lapsed
-				? `Suspect was due to answer bail; no outcome is recorded and the bail period ended ${ended}, so it can no longer be extended.${awayNote(c.oicId, clock.returnDate)}`
+				? `Suspect was due to answer bail; no outcome is recorded and the bail period ended ${ended}, so it can no longer be ` +
+					`extended.${awayNote(c.oicId, clock.returnDate)}`
 				: clock.returnMissed
-					? `Return date passed with no record of the suspect answering bail: find out today what happened. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`
+					? `Return date passed with no record of the suspect answering bail: find out today what happened. Bail period ends ${ended}; a further extension ` +
+						`needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`
 					: `Suspect answers bail. Bail period ends ${ended}; a further extension needs ${who} before then.${awayNote(c.oicId, clock.returnDate)}`,
 			authority: clock.lapsed ? null : AUTHORITY_NAMES[clock.nextAuthority],
 			authorityName: clock.lapsed ? null : authorityName,
@@ -240,7 +247,8 @@ function caseItems(
 			...base(),
 			detail: clock.lapsed
 				? `${afterLapse}${awayNote(c.oicId, clock.periodEnd)}`
-				: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${ended} (bail cannot be extended once the period has ended).${awayNote(c.oicId, clock.periodEnd)}`,
+				: `${court ? "Only a magistrates' court can extend" : `Extension needs ${who}`}; apply by ${ended} (bail cannot be extended once the period has ` +
+					`ended).${awayNote(c.oicId, clock.periodEnd)}`,
 			authority: clock.lapsed ? null : AUTHORITY_NAMES[clock.nextAuthority],
 			authorityName: clock.lapsed ? null : authorityName,
 			actBy: clock.lapsed ? null : clock.periodEnd,
@@ -251,7 +259,9 @@ function caseItems(
 	if (rui) {
 		push(rui, 'rui-update-due', () => ({
 			...base(),
-			detail: `Tell the suspect, released under investigation since ${shortDate(c.rui!.since, today)}, how the investigation stands, and record it (every ${settings.ruiUpdateDays} days).${awayNote(c.oicId, rui)}`,
+			detail:
+				`Tell the suspect, released under investigation since ${shortDate(c.rui!.since, today)}, how the investigation stands, and record it ` +
+				`(every ${settings.ruiUpdateDays} days).${awayNote(c.oicId, rui)}`,
 			about: c.rui!.suspect,
 		}));
 	}

@@ -42,14 +42,18 @@ export function changesSinceOpened(opened: ReviewContext, fresh: ReviewContext, 
 		out.push({
 			step: 'since',
 			field: 'previousReview',
-			message: `${name(theirs.data.reviewerId)} signed a review of ${ref} on ${shortDate(theirs.data.date, today)} (entry ${theirs.seq}) after you opened yours. Read it in step 1 and check your answers against it, then sign again, or discard your draft if theirs covers it.`,
+			message:
+				`${name(theirs.data.reviewerId)} signed a review of ${ref} on ${shortDate(theirs.data.date, today)} (entry ${theirs.seq}) after you ` +
+				`opened yours. Read it in step 1 and check your answers against it, then sign again, or discard your draft if theirs covers it.`,
 		});
 	}
 	if (fresh.case.oicId !== opened.case.oicId) {
 		out.push({
 			step: 'performance',
 			field: 'performance.decision',
-			message: `${ref} was reallocated from ${name(opened.case.oicId)} to ${name(fresh.case.oicId)} after you opened this review: your performance and welfare answers were about ${name(opened.case.oicId)}. Check steps 4 to 6, then sign again.`,
+			message:
+				`${ref} was reallocated from ${name(opened.case.oicId)} to ${name(fresh.case.oicId)} after you opened this review: your performance and ` +
+				`welfare answers were about ${name(opened.case.oicId)}. Check steps 4 to 6, then sign again.`,
 		});
 	} else if (a.performance.decision !== null && decisionsChanged(opened, fresh)) {
 		const last = fresh.trigger.lastDecision;
@@ -60,14 +64,18 @@ export function changesSinceOpened(opened: ReviewContext, fresh: ReviewContext, 
 		out.push({
 			step: 'performance',
 			field: 'performance.decision',
-			message: `${what} after you opened this review${fresh.decisionRequired ? '' : ', so a decision is no longer required here'}. Keep, change or clear yours, then sign again.`,
+			message:
+				`${what} after you opened this review${fresh.decisionRequired ? '' : ', so a decision is no longer required here'}. Keep, change or clear ` +
+				`yours, then sign again.`,
 		});
 	}
 	if (fresh.case.risk !== opened.case.risk) {
 		out.push({
 			step: 'risk',
 			field: 'risk.decision',
-			message: `The risk of ${ref} was changed from ${opened.case.risk} to ${fresh.case.risk} after you opened this review (by another user or an import). Check your risk answer and the next review date, then sign again.`,
+			message:
+				`The risk of ${ref} was changed from ${opened.case.risk} to ${fresh.case.risk} after you opened this review (by another user or an ` +
+				`import). Check your risk answer and the next review date, then sign again.`,
 		});
 	}
 	return out;

@@ -23,7 +23,9 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 					kind: 'forensic-wait',
 					severity: age >= s.forensicRedDays ? 'red' : 'amber',
 					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-					message: `Forensic submission "${safeText(f.item)}" waiting ${days(age)} since ${shortDate(f.submitted, today)}${expected} (amber at ${s.forensicAmberDays}, red at ${s.forensicRedDays})`,
+					message:
+						`Forensic submission "${safeText(f.item)}" waiting ${days(age)} since ${shortDate(f.submitted, today)}${expected} (amber at ` +
+						`${s.forensicAmberDays}, red at ${s.forensicRedDays})`,
 					action: 'Chase the lab for a date; consider prioritisation or an outside provider, and tell the victim and suspect of any delay.',
 					evidence: [{type: 'forensic', caseRef: c.ref, id: f.id, date: f.submitted, detail: `${f.item} submitted ${f.submitted}`}],
 					since: addDays(f.submitted, s.forensicAmberDays),

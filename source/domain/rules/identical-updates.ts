@@ -186,8 +186,10 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 						severity: identical ? 'red' : 'amber',
 						subject: {type: 'officer', officerId: authorId},
 						message: identical
-							? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`
-							: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
+							? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): ` +
+								`"${safeText(quote(shown))}"`
+							: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ` +
+								`${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
 						action: 'Check with the officer that each update reflects work actually done on that case.',
 						evidence,
 						since: date,

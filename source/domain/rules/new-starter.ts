@@ -31,7 +31,9 @@ function oneToOne(ctx: RuleContext, o: Officer): Problem | null {
 		kind: 'new-starter-one-to-one-due',
 		severity: late >= s.newStarterOneToOneDays ? 'red' : 'amber',
 		subject: {type: 'officer', officerId: o.id},
-		message: `${nameOf(ctx, o.id)} joined the unit ${shortDate(o.joinedUnit, today)} (new starter): monthly one-to-one due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : 'none yet'}`,
+		message:
+			`${nameOf(ctx, o.id)} joined the unit ${shortDate(o.joinedUnit, today)} (new starter): monthly one-to-one due ` +
+			`${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : 'none yet'}`,
 		action: 'Hold the one-to-one: training, mentor support and caseload.',
 		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last one-to-one ${last.date}` : `joined unit ${o.joinedUnit}`}],
 		since: due,
@@ -62,7 +64,9 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		kind: 'new-starter-old-cases',
 		severity: mentor ? 'amber' : 'red',
 		subject: {type: 'officer', officerId: o.id},
-		message: `${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
+		message:
+			`${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ` +
+			`${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
 		action: mentor
 			? 'Agree support for these cases with the officer and mentor, or reallocate them.'
 			: 'Name a mentor with capacity and agree support for these cases, or reallocate them.',

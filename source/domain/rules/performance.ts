@@ -335,7 +335,9 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 				severity = 'red';
 				since = a.escalation.since;
 				message += `. On ${inspector}'s exception list: ${a.escalation.why}`;
-				action = `${inspector}: review the evidence with ${sergeant ? nameOf(ctx, sergeant.id) : 'the sergeant'} and record a decision (action plan or a reasoned "not now").`;
+				action =
+					`${inspector}: review the evidence with ${sergeant ? nameOf(ctx, sergeant.id) : 'the sergeant'} and record a decision (action plan or a ` +
+					`reasoned "not now").`;
 			} else if (a.decisionRecorded && a.lastDecision) {
 				severity = 'info';
 				since = a.lastDecision.date;

@@ -97,7 +97,9 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 									type: 'absence' as const,
 									id: away.id,
 									date: away.from,
-									detail: `supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`,
+									detail:
+										`supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ` +
+										`${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`,
 								},
 							]
 						: []),
@@ -173,7 +175,8 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 					severity: 'critical',
 					subject: {type: 'supervisor', officerId},
 					message: coverAway
-						? `${who} is ${ABSENCE_WORDS[a.reason]} ${span} and the named cover ${nameOf(ctx, coverAway.officerId)} is ${ABSENCE_WORDS[coverAway.reason]} ${absenceSpan(coverAway, today)}: ${reviews} fall due while both are away, the first ${shortDate(first.date, today)}`
+						? `${who} is ${ABSENCE_WORDS[a.reason]} ${span} and the named cover ${nameOf(ctx, coverAway.officerId)} is ${ABSENCE_WORDS[coverAway.reason]} ` +
+							`${absenceSpan(coverAway, today)}: ${reviews} fall due while both are away, the first ${shortDate(first.date, today)}`
 						: `${who} is ${ABSENCE_WORDS[a.reason]} ${span} with no cover named: ${reviews} fall due in that time, the first ${shortDate(first.date, today)}`,
 					action: coverAway
 						? `Name another cover for ${who}'s reviews before ${shortDate(first.date, today)} and give them the handover summary.`

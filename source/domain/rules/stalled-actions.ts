@@ -77,7 +77,9 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
 		kind: 'stalled-deliverable',
 		severity: age >= 2 * s.stalledInProgressDays ? 'red' : 'amber',
 		subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-		message: `MG3 "in progress" since ${shortDate(c.cps.mg3Since, today)}: ${days(age)}${span}${mentions.length ? `; mentioned in ${plural(mentions.length, 'update')} since then` : ''}`,
+		message:
+			`MG3 "in progress" since ${shortDate(c.cps.mg3Since, today)}: ` +
+			`${days(age)}${span}${mentions.length ? `; mentioned in ${plural(mentions.length, 'update')} since then` : ''}`,
 		action: 'Ask to see the MG3 draft itself; set a date for submission to CPS or reassign it.',
 		evidence,
 		since: addDays(c.cps.mg3Since, s.stalledInProgressDays),

@@ -38,7 +38,8 @@ function tenure(ctx: RuleContext, o: Officer): Problem | null {
 	const who = nameOf(ctx, o.id);
 	const base = `${who} has been in the unit ${yearsIn(o.joinedUnit, today)} (since ${shortDate(o.joinedUnit, today)}) in an image-exposed role`;
 	const message = pastMove
-		? `${base}: expected move at ${s.tenureMoveYears} years was ${shortDate(move, today)}; ${held ? `tenure review held ${shortDate(held.date, today)}` : 'no tenure review recorded'}`
+		? `${base}: expected move at ${s.tenureMoveYears} years was ${shortDate(move, today)}; ` +
+			`${held ? `tenure review held ${shortDate(held.date, today)}` : 'no tenure review recorded'}`
 		: `${base}: tenure review due at ${s.tenureReviewYears} years, ${shortDate(reviewDue, today)}, ${days(daysBetween(reviewDue, today))} ago; none recorded`;
 	return {
 		id: `tenure-review-due:${o.id}`,
@@ -75,7 +76,10 @@ function screening(ctx: RuleContext, o: Officer): Problem | null {
 		kind: 'screening-due',
 		severity: addMonths(due, s.screeningIntervalMonths) <= today ? 'red' : 'amber',
 		subject: {type: 'officer', officerId: o.id},
-		message: `Psychological screening for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}, ${days(late)} overdue; ${last ? `last ${shortDate(last.date, today)}` : 'none recorded'} (every ${s.screeningIntervalMonths} months after ${s.screeningAfterYears} years in the role)`,
+		message:
+			`Psychological screening for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}, ${days(late)} overdue; ` +
+			`${last ? `last ${shortDate(last.date, today)}` : 'none recorded'} (every ${s.screeningIntervalMonths} months after ${s.screeningAfterYears} years ` +
+			`in the role)`,
 		action: 'Book the screening with occupational health and record the date.',
 		evidence: [
 			{

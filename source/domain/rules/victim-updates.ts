@@ -47,7 +47,9 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 				kind: 'victim-update-overdue',
 				severity: late >= s.victimIntervalDays ? 'red' : 'amber',
 				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-				message: `Victim ${safeText(v.initials)} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
+				message:
+					`Victim ${safeText(v.initials)} (${v.serviceLevel} service) update due ${shortDate(due, today)}: ${days(late)} overdue; ` +
+					`${last ? `last updated ${shortDate(last, today)}` : `no update since the report on ${shortDate(v.reportedOn, today)}`}`,
 				action: 'Update the victim and record the date.',
 				evidence: [
 					{

@@ -62,7 +62,9 @@ function welfareDue(
 		kind: 'welfare-check-in-due',
 		severity: late >= interval ? 'red' : 'amber',
 		subject: {type: 'officer', officerId: o.id},
-		message: `${what} for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
+		message:
+			`${what} for ${nameOf(ctx, o.id)} due ${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ` +
+			`${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
 		action: whoHolds(ctx, o, what, idPart),
 		evidence: [
 			{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`},
@@ -78,7 +80,10 @@ function whoHolds(ctx: RuleContext, o: Officer, what: string, idPart: string): s
 	const covering = idPart === '' ? coveringOwnSergeant(ctx, o.id, ctx.today) : undefined;
 	if (!covering) return plain;
 	const who = nameOf(ctx, o.id);
-	return `${nextUpWords(ctx.data, o.id)} holds the ${what.toLowerCase()} with ${who} and records it: ${who} is covering ${nameOf(ctx, covering.sergeant.id)}, and no one records their own.`;
+	return (
+		`${nextUpWords(ctx.data, o.id)} holds the ${what.toLowerCase()} with ${who} and records it: ${who} is covering ` +
+		`${nameOf(ctx, covering.sergeant.id)}, and no one records their own.`
+	);
 }
 
 export function welfareProblems(ctx: RuleContext): Problem[] {

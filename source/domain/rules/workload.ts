@@ -127,7 +127,9 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 				kind: 'workload',
 				severity: 'amber',
 				subject: {type: 'officer', officerId: o.id},
-				message: `${nameOf(ctx, o.id)} carries ${plural(w.liveCases, 'live case')} (${byRisk}) = ${plural(w.points, 'point')} on ${o.hoursPerWeek}h a week (${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity (flag above ${s.workloadExcessivePercent}%); over since ${shortDate(since, ctx.today)}`,
+				message:
+					`${nameOf(ctx, o.id)} carries ${plural(w.liveCases, 'live case')} (${byRisk}) = ${plural(w.points, 'point')} on ${o.hoursPerWeek}h a ` +
+					`week (${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity (flag above ${s.workloadExcessivePercent}%); over since ${shortDate(since, ctx.today)}`,
 				action: 'Rebalance the caseload or record why this load is safe for now.',
 				evidence: cases.map(c => ({
 					type: 'case' as const,

@@ -15,7 +15,10 @@ export function weekSpan(w: {from: IsoDate; to: IsoDate}, today: IsoDate): strin
 /** "33 reviews due: 27 done (5 on time, 22 late, median 2 days late), 6 missed; 6 overdue at the week's end". */
 export function reviewWords(w: WeekFigures, end = "the week's end"): string {
 	const late = w.late.count === 0 ? '0 late' : `${w.late.count} late, median ${days(w.medianDaysLate!)} late`;
-	return `${plural(w.reviewsDue.count, 'review')} due: ${w.reviewsDone.count} done (${w.onTime.count} on time, ${late}), ${w.missed.count} missed; ${w.overdueAtEnd.count} overdue at ${end}`;
+	return (
+		`${plural(w.reviewsDue.count, 'review')} due: ${w.reviewsDone.count} done (${w.onTime.count} on time, ${late}), ${w.missed.count} missed; ` +
+		`${w.overdueAtEnd.count} overdue at ${end}`
+	);
 }
 
 /** "triggers: 1 raised, 2 decided (1 action plan, 1 not now), 1 escalated, 3 undecided at the week's end". */
@@ -28,7 +31,10 @@ export function triggerWords(w: WeekFigures, end = "the week's end"): string {
 		.filter(([n]) => n !== 0)
 		.map(([n, k]) => `${n} ${k}`);
 	const decided = decidedCount(w);
-	return `triggers: ${w.triggersRaised.count} raised, ${decided} decided${kinds.length ? ` (${kinds.join(', ')})` : ''}, ${w.escalated.count} escalated, ${w.undecidedAtEnd.count} undecided at ${end}`;
+	return (
+		`triggers: ${w.triggersRaised.count} raised, ${decided} decided${kinds.length ? ` (${kinds.join(', ')})` : ''}, ${w.escalated.count} ` +
+		`escalated, ${w.undecidedAtEnd.count} undecided at ${end}`
+	);
 }
 
 /** "bail: 0 dates met, 1 extended, 1 lapsed". */

@@ -94,13 +94,15 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	const name = (id: string) => safeText(shortName(model.officerById.get(id)));
 	add(`${safeText(c.ref)}  ${safeText(c.offence)}`, {heading: true});
 	add(
-		`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`,
+		`Status: ${caseStatusWords(c.status)}${c.closedOn ? ` on ${d(c.closedOn)}` : ''}   Risk: ${c.risk.toUpperCase()}   OIC: ` +
+			`${safeText(fullName(model.officerById.get(c.oicId)))} (since ${d(c.allocatedOn)})`,
 	);
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
 	add(
-		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
+		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ` +
+			`${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
 		{severity: badge.severity},
 	);
 	if (model.drafts.has(c.ref)) add('Review DRAFT in progress: r resumes it (Ctrl+X in the review discards it).');
@@ -127,7 +129,8 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 		);
 		if (!clock.lapsed)
 			indented(
-				`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised before ${d(clock.periodEnd)}.`,
+				`Next extension: ${AUTHORITY_NAMES[clock.nextAuthority]}${clock.nextPeriodEnd ? `, up to ${d(clock.nextPeriodEnd)}` : ''}; must be authorised ` +
+					`before ${d(clock.periodEnd)}.`,
 			);
 		for (const e of c.bail.extensions)
 			indented(`Extended ${d(e.date)} by ${safeText(e.authorisedBy)} (${AUTHORITY_NAMES[e.authority]}) to ${d(e.periodEnd)}.`);
@@ -143,7 +146,8 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 	if (c.victim) {
 		const last = c.victim.updates.at(-1);
 		indented(
-			`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`,
+			`${safeText(c.victim.initials)}, ${c.victim.serviceLevel} service, reported ${d(c.victim.reportedOn)}. ${c.victim.updates.length} updates given; ` +
+				`last ${last ? `${d(last)} (${ago(today, last)})` : 'never'}.`,
 		);
 	} else indented('No victim recorded.');
 

@@ -108,7 +108,9 @@ export function crossChecks(rows) {
 export function markdown({rows, grow, cross, machine, stores, elapsedMs, generatedMs = 0, smoke}) {
 	const L = [];
 	L.push(
-		`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`,
+		`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load ` +
+			`average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} ` +
+			`min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`,
 	);
 	const shape = s =>
 		`${fmtN(s.reviews)} reviews, ${s.reviewsPerCase.toFixed(1)} per case, ${Math.round(s.bytes / 1e6)} MB${s.teams ? `, ${s.teams} teams` : ''}`;
@@ -129,7 +131,9 @@ export function markdown({rows, grow, cross, machine, stores, elapsedMs, generat
 		}
 		const {subject, baseline} = r.result;
 		L.push(
-			`| ${name}${r.result.note ? ` [${r.result.note}]` : ''} | ${fmtN(r.size)} | ${fmtMs(subject.medianMs)} | ${fmtMs(baseline.medianMs)} | ${r.ratio.toFixed(2)}x | ${r.limit}${r.binding ? '' : ' (not binding here)'} | ${r.verdict} | ${Number.isFinite(r.cpuRatio) ? `${r.cpuRatio.toFixed(2)}x` : '-'} | ${fmtMb(subject.peakRssKb)} | ${subject.runs} |`,
+			`| ${name}${r.result.note ? ` [${r.result.note}]` : ''} | ${fmtN(r.size)} | ${fmtMs(subject.medianMs)} | ${fmtMs(baseline.medianMs)} | ` +
+				`${r.ratio.toFixed(2)}x | ${r.limit}${r.binding ? '' : ' (not binding here)'} | ${r.verdict} | ` +
+				`${Number.isFinite(r.cpuRatio) ? `${r.cpuRatio.toFixed(2)}x` : '-'} | ${fmtMb(subject.peakRssKb)} | ${subject.runs} |`,
 		);
 	}
 	for (const c of cross) L.push(`| ${c.what} | | | | ${c.ratio.toFixed(2)}x | ${c.limit} | ${c.verdict} | | | |`);

@@ -144,7 +144,8 @@ describe('bail', () => {
 		expect(p.severity).toBe('critical');
 		expect(p.since).toBe('2026-07-18');
 		expect(p.message).toBe(
-			'Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; no cover assigned',
+			'Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; ' +
+				'no cover assigned',
 		);
 		expect(problem(data, '2026-07-18', 'bail-due:CR/2/26')).toBeUndefined();
 		expect(problem(data, '2026-07-19', 'bail-officer-absent:CR/2/26')?.severity).toBe('critical');
@@ -249,7 +250,8 @@ describe('a named cover away too covers nobody (QA P1-1)', () => {
 		const p = problem(data, '2026-07-10', 'review-due-supervisor-absent:s1:a1')!;
 		expect(p.severity).toBe('critical');
 		expect(p.message).toBe(
-			'DS Sergeant is on sick leave 01 Aug to 30 Sep and the named cover DC Grant is on training 03-12 Aug: 1 case review fall due while both are away, the first 05 Aug',
+			'DS Sergeant is on sick leave 01 Aug to 30 Sep and the named cover DC Grant is on training 03-12 Aug: 1 case review fall due while both are away, ' +
+				'the first 05 Aug',
 		);
 		expect(p.action).toBe("Name another cover for DS Sergeant's reviews before 05 Aug and give them the handover summary.");
 		expect(p.evidence.filter(e => e.type === 'case').map(e => e.caseRef)).toEqual(['CR/1/26']);

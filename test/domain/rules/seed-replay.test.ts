@@ -190,7 +190,8 @@ describe('seed replay: the source case, day by day', () => {
 		const sick = firstFiresOn(`bail-officer-absent:${B}`, '2026-07-18');
 		expect(sick.severity).toBe('critical');
 		expect(sick.message).toBe(
-			'Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; no cover assigned',
+			'Bail return 20 Jul: 2 days; period ends 01 Aug, next extension by an inspector (to 01 Nov) before then; OIC DC Dean is on sick leave from 18 Jul; ' +
+				'no cover assigned',
 		);
 		expect(firstFiresOn(`bail-lapsed:${B}`, '2026-07-21').severity).toBe('critical');
 	});

@@ -67,7 +67,9 @@ export function calendarLines(grid: CalendarGrid, state: CalendarState, width: n
 	const lastDay = days.at(-1)!;
 	const head: CalendarLine[] = [
 		{
-			text: `CALENDAR ${WEEKDAYS[((toDayNumber(first) % 7) + 7) % 7]} ${shortDate(first, lastDay)} to ${shortDate(lastDay)} ${lastDay.slice(0, 4)} (${days.length} days)`,
+			text:
+				`CALENDAR ${WEEKDAYS[((toDayNumber(first) % 7) + 7) % 7]} ${shortDate(first, lastDay)} to ${shortDate(lastDay)} ${lastDay.slice(0, 4)} ` +
+				`(${days.length} days)`,
 			tone: 'heading',
 		},
 		{text: pad('', LABEL_WIDTH) + days.map(d => pad(WEEKDAYS[((toDayNumber(d) % 7) + 7) % 7]!, cell)).join(''), tone: 'dim'},

@@ -113,7 +113,9 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		heading(`REVIEWS STARTED AND NOT SIGNED (${h.reviewDrafts.length})`);
 		for (const d of h.reviewDrafts)
 			lines.push({
-				text: `  ${t(d.caseRef)}${d.officerName ? ` (${t(d.officerName)})` : ''}: started by ${t(d.startedByName)} ${shortDate(d.startedOn, today)}, last saved ${shortDate(d.lastSavedOn, today)}`,
+				text:
+					`  ${t(d.caseRef)}${d.officerName ? ` (${t(d.officerName)})` : ''}: started by ${t(d.startedByName)} ${shortDate(d.startedOn, today)}, last ` +
+					`saved ${shortDate(d.lastSavedOn, today)}`,
 				tone: 'plain',
 			});
 		blank();
@@ -128,7 +130,9 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		);
 		lines.push({text: `  Availability: ${away.length ? away.join('; ') : 'available throughout'}`, tone: away.length ? 'red' : 'plain'});
 		lines.push({
-			text: `  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`,
+			text:
+				`  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ` +
+				`${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`,
 			tone: o.workloadExcessive ? 'red' : 'plain',
 		});
 		for (const n of o.welfareNotes ?? [])
@@ -138,13 +142,17 @@ export function handoverLines(h: Handover): PreviewLine[] {
 			if (c.bail) {
 				const b = c.bail;
 				lines.push({
-					text: `    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`,
+					text:
+						`    Bail: return ${shortDate(b.returnDate, today)} (${daysBetween(today, b.returnDate)}d); period ends ` +
+						`${shortDate(b.periodEnd, today)}${b.lapsed ? ' LAPSED' : ''}; next extension ${t(b.nextAuthority)} by ${shortDate(b.nextAuthorityBy, today)}`,
 					tone: b.lapsed || b.daysToReturn <= 7 ? 'red' : 'plain',
 				});
 			}
 			const review = c.lastReview ? `${shortDate(c.lastReview.date, today)} by ${t(c.lastReview.byName)}` : 'none';
 			lines.push({
-				text: `    Last review ${review}; next due ${shortDate(c.nextReviewDue, today)}${c.nextReviewDue < today ? ' OVERDUE' : ''}; last update ${c.daysSinceUpdate}d ago`,
+				text:
+					`    Last review ${review}; next due ${shortDate(c.nextReviewDue, today)}${c.nextReviewDue < today ? ' OVERDUE' : ''}; last update ` +
+					`${c.daysSinceUpdate}d ago`,
 				tone: c.nextReviewDue < today ? 'red' : 'plain',
 			});
 			for (const a of c.openActions)

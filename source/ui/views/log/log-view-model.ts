@@ -129,7 +129,9 @@ export function logLine(r: LogRow, width: number): string {
 	return fit(line.trimEnd(), width);
 }
 
-export const LOG_HEADINGS = `${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 20)}  ${pad('Risk', 11)}  ${pad('Late?', 9)}  ${pad('Actions', 24)}  Entry`;
+export const LOG_HEADINGS =
+	`${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 20)}  ${pad('Risk', 11)}  ${pad('Late?', 9)}  ` +
+	`${pad('Actions', 24)}  Entry`;
 
 /** The CSV of the rows the view shows: the same format as `fortnight log --format csv`. */
 export function logViewCsv(model: LogViewModel): string {

@@ -144,7 +144,10 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 
 /** "24 Nov-30 Nov (latest): 5 on time, 22 late, 6 missed, 6 overdue" (overdue at its end, as the strip says). */
 function weekLine(w: WeekFigures, today: IsoDate, latest: boolean): string {
-	return `${weekSpan(w, today)}${latest ? ' (latest)' : ''}: ${w.onTime.count} on time, ${w.late.count} late, ${w.missed.count} missed, ${w.overdueAtEnd.count} overdue`;
+	return (
+		`${weekSpan(w, today)}${latest ? ' (latest)' : ''}: ${w.onTime.count} on time, ${w.late.count} late, ${w.missed.count} missed, ` +
+		`${w.overdueAtEnd.count} overdue`
+	);
 }
 
 /** Cuts a line to `width` columns (the drawing never wider than the pane); a part cut off whole keeps its spoken words. */

@@ -139,7 +139,8 @@ describe('Handover view in the desk', () => {
 		const view = frame.slice(0, frame.indexOf('PROBLEMS'));
 		// The view is in a frame (issue 20 item 7): its borders are not text.
 		expect(view.replace(/[║│]/g, ' ').replace(/\s+/g, ' ')).toContain(
-			"CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first 10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.",
+			'CRITICAL DS Tom Brennan: DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named: 60 case reviews fall due in that time, the first ' +
+				"10 Dec What to do: Name a cover supervisor for DS Brennan's absence and give them the handover summary. Due 10 Dec.",
 		);
 		expect(view).not.toContain('…');
 		frame = await h.press('G');
