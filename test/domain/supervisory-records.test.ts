@@ -53,7 +53,7 @@ describe('recordsOfChange', () => {
 		const [r, ...more] = recordsOfChange(data, moved, 'o0002');
 		expect(more).toEqual([]);
 		expect(r).toMatchObject({record: 'reallocation', caseRef: ref, fromOfficerId: 'o0003', allocation: {officerId: 'o0006', by: 'o0002'}});
-		expect(r!.record === 'reallocation' && 'to' in r.allocation).toBe(false);
+		expect(r?.record === 'reallocation' && 'to' in r.allocation).toBe(false);
 		const added = {...data, cases: [...data.cases, {...data.cases[0]!, ref: 'CR/99999/26'}]};
 		expect(recordsOfChange(data, added, 'o0002')).toEqual([]);
 		expect(signRecords(data, data, 'o0002', signer, AT)).toBe(data);
