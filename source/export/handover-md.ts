@@ -217,9 +217,7 @@ export function renderHandoverMarkdown(h: Handover): string {
 	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks it.
 	const outside = h.cover && h.cover.officerId === null ? ' (outside the team)' : '';
 	out.push(`- Cover: ${h.cover ? `${esc(h.cover.name)}${outside}` : '**nobody named**: reviews falling due will not be done'}`);
-	out.push(
-		`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} (inspector-level bail extensions, escalated performance triggers, reviews the cover cannot do)` : '**none recorded**'}`,
-	);
+	out.push(`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} ${INSPECTOR_DOES}` : '**none recorded**'}`);
 	out.push(`- Generated at: ${esc(docInstant(h.generatedAt))}; dates worked out for ${docDay(h.today)}`);
 	out.push(`- Review chain head: \`${h.chainHead.replace(/`/g, '')}\` (run "fortnight verify" to check it)`);
 	out.push('');
@@ -264,3 +262,6 @@ export function renderHandoverMarkdown(h: Handover): string {
 	for (const line of out) if (line !== '' || (lines.length > 0 && lines.at(-1) !== '')) lines.push(line);
 	return lines.join('\n') + '\n';
 }
+
+/** What the handover's header says the inspector is there for. */
+const INSPECTOR_DOES = '(inspector-level bail extensions, escalated performance triggers, reviews the cover cannot do)';

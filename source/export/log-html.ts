@@ -192,7 +192,8 @@ function summaryTable(shown: readonly TrendSeries[], today: string, checkInDays:
 			`<li><strong>${e(s.name)}</strong>: ${e(reviewWords(s.period, 'the end of the period'))}; ${e(triggerWords(s.period, 'the end'))}; ` +
 			`${e(bailWords(s.period))}; ${e(checkInWords(s.period, checkInDays))} at the end.</li>`,
 	);
-	return `<div class="keep">${htmlTable(`Figures for the period (standing figures as at ${today})`, ['Who', ...WEEK_HEADERS.slice(1)], rows, 'figures')}</div>\n<ul class="note">\n${words.join('\n')}\n</ul>`;
+	const table = htmlTable(`Figures for the period (standing figures as at ${today})`, ['Who', ...WEEK_HEADERS.slice(1)], rows, 'figures');
+	return `<div class="keep">${table}</div>\n<ul class="note">\n${words.join('\n')}\n</ul>`;
 }
 
 function seriesSection(s: TrendSeries, i: number, today: string, checkInDays: number): string {
@@ -208,7 +209,12 @@ function seriesSection(s: TrendSeries, i: number, today: string, checkInDays: nu
 	);
 	const rows = s.weeks.map(w => [e(weekSpan(w, today)), ...figureCells(w)]);
 	out.push(
-		`<div>${htmlTable(`${s.name}: figures by week (no check-in: officers without a welfare check-in in ${checkInDays} days at the week's end)`, WEEK_HEADERS, rows, 'figures')}</div>`,
+		`<div>${htmlTable(
+			`${s.name}: figures by week (no check-in: officers without a welfare check-in in ${checkInDays} days at the week's end)`,
+			WEEK_HEADERS,
+			rows,
+			'figures',
+		)}</div>`,
 	);
 	out.push('</section>');
 	return out.join('\n');

@@ -34,8 +34,15 @@ const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
 // (trailing punctuation such as the ")" of "](http://x)" stays outside, as GFM itself would leave it).
 // E-mail addresses are autolinked by GFM and markdown-it alike, so they are shown the same way, as are
 // the xmpp:, tel: and sms: schemes.
-const URL_LIKE =
-	/\b(?:(?:https?|ftp|file|mailto|xmpp|tel|sms|javascript|data|vbscript):|www\.)(?:[^\s`|<>]*[^\s`|<>).,;:!?'"\]])?|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gi;
+const URL_LIKE = new RegExp(
+	[
+		// A scheme or www. and what follows it up to a space or table/HTML character, not ending in punctuation,
+		'\\b(?:(?:https?|ftp|file|mailto|xmpp|tel|sms|javascript|data|vbscript):|www\\.)(?:[^\\s`|<>]*[^\\s`|<>).,;:!?\'"\\]])?',
+		// or an e-mail address.
+		'(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+',
+	].join('|'),
+	'gi',
+);
 
 // Anything escapeMarkdown could change: Markdown punctuation (pandoc's $ ^ @ too), a URL scheme's colon or
 // "www.", a dot inside a word, a tab or line break, and a block marker or digit at the start (control,

@@ -74,6 +74,10 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 			patchConsole: false,
 			// Key-press-to-frame latency matters more than frame rate here: let a key's frame out at once.
 			maxFps: 60,
+			// Whole frames, not Ink's incrementalRendering (only changed lines written): with this frame, one
+			// line shorter than the terminal, Ink 6.8's line diff left lines of earlier frames on screen, even
+			// without a resize (issue 18; test/e2e/desk-redraw-tmux.test.ts holds the desk to whole frames).
+			incrementalRendering: false,
 			// Left undefined without the flag, so Ink's own INK_SCREEN_READER=true still turns the mode on.
 			...(o.screenReader ? {isScreenReaderEnabled: true} : {}),
 		});
@@ -93,7 +97,6 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		const problems = [...(o.settingsProblems ?? []), ...keys.problems, ...(note ? [note] : [])];
 		app.rerender(
 			<Desk
-				data={store.snapshot()}
 				today={o.today}
 				actor={actor}
 				color={o.color}

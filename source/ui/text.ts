@@ -7,18 +7,26 @@
  */
 import stringWidth from 'string-width';
 
-/** Printable ASCII only: one column per character, so the common case skips the Unicode work. */
-const ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII, and the desk's own drawing characters (the "…" of a cut cell, the "›" cursor, "»" focus, the fold marks,
+ * arrows in key hints, box lines, the Log chart's bars, typographic dashes and quotes): one column each
+ * and one UTF-16 unit, joining no neighbour (no combining mark, variation selector or joiner is in the
+ * set), so text made of these and printable ASCII is as wide as it is long. Nearly every row the desk
+ * draws has one, and string-width's grapheme walk on each row was a tenth of an explorer key press's
+ * time (issue 18's key-to-frame); test/ui/text-width.test.ts checks each against string-width.
+ */
+export const NARROW_GLYPHS = '…›‹»«·▾▸▴▲▼←↑→↓│─┌┐└┘├┤═║╔╗╚╝▁▂▃▄▅▆▇█–—‘’“”£';
+const NARROW = new RegExp(`^[\\x20-\\x7e${NARROW_GLYPHS}]*$`);
 const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'});
 
 /** Display width in terminal columns. */
 export function textWidth(s: string): number {
-	return ASCII.test(s) ? s.length : stringWidth(s);
+	return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 /** The longest start of `s` that fits `width` columns, never splitting a grapheme (a flag, a family emoji). */
 function head(s: string, width: number): string {
-	if (ASCII.test(s)) return s.slice(0, width);
+	if (NARROW.test(s)) return s.slice(0, width);
 	let out = '';
 	let used = 0;
 	for (const {segment} of segmenter.segment(s)) {

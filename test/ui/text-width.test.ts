@@ -1,7 +1,7 @@
 /** Cells are measured in terminal columns as Ink measures them, not in UTF-16 units. */
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {fit, fitRight, textWidth, truncate, wrap} from '../../source/ui/text.js';
+import {fit, fitRight, NARROW_GLYPHS, textWidth, truncate, wrap} from '../../source/ui/text.js';
 
 const THUMB = '\u{1F44D}\u{1F3FD}'; // thumbs up, medium skin tone: one grapheme, two columns, four UTF-16 units
 const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'; // one grapheme joined by ZWJ
@@ -34,5 +34,31 @@ describe('display width', () => {
 	it('right-aligns by columns and measures as string-width does', () => {
 		expect(fitRight(WIDE, 6)).toBe(`  ${WIDE}`);
 		expect(textWidth(`a${THUMB}`)).toBe(3);
+	});
+});
+
+describe('the desk drawing characters measured without the Unicode walk', () => {
+	it('each is one column and one UTF-16 unit, as string-width measures it', () => {
+		for (const ch of NARROW_GLYPHS) {
+			expect(ch.length).toBe(1);
+			expect(stringWidth(ch)).toBe(1);
+		}
+	});
+
+	it('rows made of them measure, cut and pad exactly as string-width says', () => {
+		const row = `› ▾ DS Brennan: 3 cases — ‘late’ → ${NARROW_GLYPHS}`;
+		expect(textWidth(row)).toBe(stringWidth(row));
+		for (const w of [1, 2, 10, 40, 80]) {
+			expect(stringWidth(fit(row, w))).toBe(w);
+			expect(textWidth(truncate(row, w))).toBe(stringWidth(truncate(row, w)));
+		}
+		expect(truncate(row, 10)).toBe('› ▾ DS Br…');
+	});
+
+	it('a drawing character with a variation selector or combining mark is measured as string-width does', () => {
+		// Neither U+FE0F nor a combining mark is in the set, so such text takes the Unicode walk (a set with
+		// them would count "←\uFE0F go" as 5 columns, not 4).
+		for (const s of ['←\uFE0F go', '▲\uFE0F up', '…\u0301 x', `${THUMB} › row`]) expect(textWidth(s)).toBe(stringWidth(s));
+		expect(fit('→\uFE0F', 3)).toBe(`→\uFE0F${' '.repeat(3 - stringWidth('→\uFE0F'))}`);
 	});
 });

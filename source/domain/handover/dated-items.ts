@@ -271,7 +271,10 @@ function caseItems(
 			caseRef: c.ref,
 			officerId: a.ownerId,
 			officerName: fullName(officers.get(a.ownerId)),
-			detail: `${a.status === 'in-progress' ? `In progress${a.startedOn ? ` since ${shortDate(a.startedOn, today)}` : ''}` : 'Open'}${a.carriedCount > 0 ? `, carried over ${a.carriedCount} review${a.carriedCount === 1 ? '' : 's'}` : ''}.${awayNote(a.ownerId, a.due)}`,
+			detail:
+				(a.status === 'in-progress' ? `In progress${a.startedOn ? ` since ${shortDate(a.startedOn, today)}` : ''}` : 'Open') +
+				(a.carriedCount > 0 ? `, carried over ${a.carriedCount} review${a.carriedCount === 1 ? '' : 's'}` : '') +
+				`.${awayNote(a.ownerId, a.due)}`,
 			about: a.text,
 		}));
 	}

@@ -16,12 +16,13 @@ const VIEWS: {view: View; key: string; letter: string; name: string}[] = [
 
 export function ActivityBar({view, height}: {view: View; height: number}): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
-	if (reader) return <Text>{`Views: ${VIEWS.map(v => `${v.key} ${v.name}${v.view === view ? ' (current)' : ''}`).join(', ')}`}</Text>;
+	const views = VIEWS.map(v => ({...v, current: v.view === view}));
+	if (reader) return <Text>{`Views: ${views.map(v => `${v.key} ${v.name}${v.current ? ' (current)' : ''}`).join(', ')}`}</Text>;
 	return (
 		<Box flexDirection="column" width={4} height={height} flexShrink={0}>
-			{VIEWS.map(v => (
-				<Text key={v.view} inverse={v.view === view} bold={v.view === view}>
-					{`${v.view === view ? '>' : ' '}${v.key}${v.letter} `}
+			{views.map(v => (
+				<Text key={v.view} inverse={v.current} bold={v.current}>
+					{`${v.current ? '>' : ' '}${v.key}${v.letter} `}
 				</Text>
 			))}
 		</Box>

@@ -2,8 +2,8 @@
  * Which input context has the keys: the one place that reads the desk's view, focus and overlays to decide
  * it. The reducer applies a key in this context, the status bar hints it, and takesText asks it.
  */
-import type {DeskState} from '../desk/desk-state.js';
-import {reviewHasKeys} from '../desk/desk-navigation.js';
+import type {DeskState, Pane, View} from '../desk/desk-state.js';
+import {activeTab} from '../editor/tabs.js';
 import {decisionFormTakesText} from '../team/decision-form-state.js';
 import {reallocateTakesText} from '../reallocate/reallocate-form-state.js';
 import {recordTakesText} from '../record/record-form-state.js';
@@ -37,6 +37,65 @@ export type PaneId = 'explorer' | 'editor' | 'problems' | 'team' | 'handover' | 
 export function focusedPane(s: DeskState): PaneId {
 	if (s.focus === 'problems' || s.focus === 'editor') return s.focus;
 	return s.view === 'cases' ? 'explorer' : s.view;
+}
+
+/** True when `pane` has the focus (under any overlay or form): the handlers ask this, never the view or focus. */
+export function inFocus(s: DeskState, pane: PaneId): boolean {
+	return focusedPane(s) === pane;
+}
+
+/** True when `view` is the one shown (whichever of its panes has the focus). */
+export function viewShown(s: DeskState, view: View): boolean {
+	return s.view === view;
+}
+
+/** The panes Tab cycles through in each view: the editor only where cases open in it. */
+const PANES: Record<View, readonly Pane[]> = {
+	cases: ['explorer', 'editor', 'problems'],
+	team: ['explorer', 'problems'],
+	handover: ['explorer', 'problems'],
+	log: ['explorer', 'problems'],
+	calendar: ['explorer', 'problems'],
+};
+
+export function panesFor(view: View): readonly Pane[] {
+	return PANES[view];
+}
+
+/**
+ * True when the guided review (or an amendment, or the review queue) in the active tab has the keyboard:
+ * it takes every key, text included, so the desk's own keys stand aside until it is left (Esc).
+ */
+export function reviewHasKeys(s: DeskState): boolean {
+	if (s.overlay !== null || focusedPane(s) !== 'editor' || s.layout.tooSmall) return false;
+	const tab = activeTab(s.tabs);
+	return tab !== undefined && tab.kind !== 'case' && tab.kind !== 'problem';
+}
+
+/** What takes the main area: an open bail or welfare form (whatever the view), an overlay, or the view. */
+export type MainArea = 'record-form' | 'help' | 'palette' | View;
+
+export function mainArea(s: DeskState): MainArea {
+	if (s.recordForm && s.overlay === null) return 'record-form';
+	return s.overlay ?? s.view;
+}
+
+/**
+ * Whether a pane is drawn as focused: the focused pane, unless something over it has the keys (the
+ * palette or help over the Handover view and the Problems panel, the reallocation form over the explorer,
+ * a form over the Problems panel). The frame draws what this says (desk.tsx).
+ */
+export function drawnFocused(s: DeskState, pane: PaneId): boolean {
+	if (!inFocus(s, pane)) return false;
+	if (pane === 'handover') return s.overlay === null;
+	if (pane === 'explorer') return !s.reallocateForm;
+	if (pane === 'problems') return s.overlay === null && !s.reallocateForm && !s.recordForm;
+	return true;
+}
+
+/** True while the help overlay takes the frame (the Problems panel gives it its rows). */
+export function helpShown(s: DeskState): boolean {
+	return s.overlay === 'help';
 }
 
 /** Modal contexts first (each takes every key while up), then the focused pane of the view. */

@@ -12,7 +12,7 @@ import {absenceFormKey, openAbsenceForm, validateForm, type AbsenceFormState} fr
 import {teamRows} from '../team/team-rows.js';
 import {setView} from './desk-navigation.js';
 import type {AbsenceWrite, DeskState} from './desk-state.js';
-import {focusedPane} from '../contexts/active.js';
+import {inFocus} from '../contexts/active.js';
 
 /** The officer under the Team view's cursor. */
 export function selectedTeamOfficer(s: DeskState): string | undefined {
@@ -25,7 +25,7 @@ function toTeamList(s: DeskState, then: string): DeskState {
 	return {...setView(s, 'team'), focus: 'explorer', notice: `Choose the officer (${move}), then ${then}.`};
 }
 
-const onTeamList = (s: DeskState) => focusedPane(s) === 'team';
+const onTeamList = (s: DeskState) => inFocus(s, 'team');
 const key = (s: DeskState, command: 'absence-add' | 'absence-end') => keysFor(command, s.keymap);
 
 export function openForm(s: DeskState): DeskState {

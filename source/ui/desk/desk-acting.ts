@@ -1,7 +1,7 @@
 /**
  * Acting on a problem from the desk (README "Acting on a problem"): Enter on a problem opens its detail
  * in the editor area, and `m` (from the detail, the case view, a case row or the palette) opens the
- * reallocation form. The desk's reducer calls these; the shell saves (use-reallocate-writes.ts).
+ * reallocation form. The desk's reducer calls these; the shell saves (an effect: effects/store-writes.ts).
  */
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
@@ -10,7 +10,7 @@ import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
 import {hintLine, keysFor} from '../contexts/registry.js';
-import {focusedPane} from '../contexts/active.js';
+import {inFocus} from '../contexts/active.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
@@ -33,7 +33,7 @@ export function openProblemDetail(s: DeskState, p: Problem): DeskState {
 /** Enter in a problem's detail: its case in a tab, or its officer in the explorer. */
 export function openProblemSubject(s: DeskState): DeskState | undefined {
 	const tab = activeTab(s.tabs);
-	if (focusedPane(s) !== 'editor' || tab?.kind !== 'problem') return undefined;
+	if (!inFocus(s, 'editor') || tab?.kind !== 'problem') return undefined;
 	return tab.ref !== null ? openCase(s, tab.ref) : showOfficer(s, tab.officerId);
 }
 
@@ -41,7 +41,7 @@ export function openProblemSubject(s: DeskState): DeskState | undefined {
 export function openReallocate(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
 	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
-	const tab = focusedPane(s) === 'editor' ? activeTab(s.tabs) : undefined;
+	const tab = inFocus(s, 'editor') ? activeTab(s.tabs) : undefined;
 	if (tab?.kind === 'problem' && tab.ref === null) {
 		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
 		const shown = showOfficer(s, tab.officerId);

@@ -40,4 +40,6 @@ export type DeskAction =
 	/** The shell made (error null) or refused the reallocation numbered `seq`. */
 	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
 	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
-	| {type: 'record-written'; seq: number; error: string | null; notice: string};
+	| {type: 'record-written'; seq: number; error: string | null; notice: string}
+	/** The effect runner has taken the queue's effects up to `through` (effects/effect-runner.ts). */
+	| {type: 'effects-taken'; through: number};

@@ -14,7 +14,7 @@ import {HANDOVER_COMMANDS} from './desk-handover.js';
 import {LOG_COMMANDS, openLogEntry} from './desk-log.js';
 import * as nav from './desk-navigation.js';
 import type {DeskState} from './desk-state.js';
-import {focusedPane} from '../contexts/active.js';
+import {focusedPane, inFocus, panesFor, type PaneId} from '../contexts/active.js';
 
 interface Action {
 	run(s: DeskState): DeskState;
@@ -22,18 +22,62 @@ interface Action {
 	unavailable?(s: DeskState): string | null;
 }
 
-/** One page of whatever has the focus. */
-function page(s: DeskState): number {
-	const pane = focusedPane(s);
-	if (pane === 'problems') return nav.problemsVisible(s);
-	if (pane === 'editor') return s.layout.editorRows;
-	return pane === 'handover' ? handoverBodyHeight(s.layout.mainHeight) : nav.explorerVisible(s);
-}
+// What the commands that act on whatever has the focus do in each pane (as lazygit's per-context
+// controllers): looked up by the registry's focused pane (contexts/active.ts), never worked out here.
+
+/** One page of each pane. */
+const PAGE: Record<PaneId, (s: DeskState) => number> = {
+	problems: nav.problemsVisible,
+	editor: s => s.layout.editorRows,
+	handover: s => handoverBodyHeight(s.layout.mainHeight),
+	explorer: nav.explorerVisible,
+	team: nav.explorerVisible,
+	log: nav.explorerVisible,
+	calendar: nav.explorerVisible,
+};
+const page = (s: DeskState): number => PAGE[focusedPane(s)](s);
+
+/** Esc (back): a filter is cleared first; the editor and the panel give the focus back; a view goes back to the cases. */
+const toCases = (s: DeskState) => nav.setView(s, 'cases');
+const BACK: Record<PaneId, (s: DeskState) => DeskState> = {
+	problems: s => (s.problems.filter !== '' ? nav.problemsDo(s, {type: 'clear-filter'}) : {...s, focus: 'explorer'}),
+	editor: s => ({...s, focus: 'explorer'}),
+	explorer: s => (s.explorer.filter !== '' ? nav.explorerDo(s, {type: 'clear-filter'}) : s),
+	team: toCases,
+	handover: toCases,
+	log: toCases,
+	calendar: toCases,
+};
+
+/** Enter (open): what is under the cursor, or the subject of the problem in hand. */
+const subjectOr = (s: DeskState, otherwise: (s: DeskState) => DeskState = x => x) => openProblemSubject(s) ?? otherwise(s);
+const OPEN: Record<PaneId, (s: DeskState) => DeskState> = {
+	log: openLogEntry,
+	problems: s => {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.
+		return p ? openProblemDetail(s, p) : s;
+	},
+	explorer: s =>
+		subjectOr(s, () => {
+			const row = nav.selectedExplorerRow(s);
+			if (!row) return s;
+			if (row.kind === 'officer') return s.explorer.filter !== '' ? s : nav.toggleFold(s, row.group.id, undefined);
+			return nav.openCase(s, row.c.ref);
+		}),
+	editor: subjectOr,
+	team: subjectOr,
+	handover: subjectOr,
+	calendar: subjectOr,
+};
+
+/** The lists a filter line narrows: the explorer and the Problems panel. */
+const FILTERED: Partial<Record<PaneId, typeof nav.explorerDo>> = {explorer: nav.explorerDo, problems: nav.problemsDo};
 
 const move = (delta: (s: DeskState) => nav.Delta): Action => ({run: s => nav.moveFocused(s, delta(s))});
 const fold = (collapse: boolean): Action => ({
 	run: s => {
-		if (focusedPane(s) !== 'explorer' || s.explorer.filter !== '') return s;
+		if (!inFocus(s, 'explorer') || s.explorer.filter !== '') return s;
 		const row = nav.selectedExplorerRow(s);
 		if (!row) return s;
 		return nav.toggleFold(s, row.kind === 'officer' ? row.group.id : row.officerId, collapse);
@@ -41,7 +85,7 @@ const fold = (collapse: boolean): Action => ({
 });
 const pane = (step: 1 | -1): Action => ({
 	run: s => {
-		const panes = nav.panesFor(s);
+		const panes = panesFor(s.view);
 		const at = Math.max(0, panes.indexOf(s.focus));
 		return {...s, focus: panes[(at + panes.length + step) % panes.length]!};
 	},
@@ -87,20 +131,18 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'absence-change': {run: openAbsenceChange},
 	'absence-cancel': {run: askToCancel},
 	filter: {
-		run: s => (focusedPane(s) === 'problems' ? nav.problemsDo(s, {type: 'start-filter'}) : nav.explorerDo(s, {type: 'start-filter'})),
+		run: s => FILTERED[focusedPane(s)]!(s, {type: 'start-filter'}),
 		unavailable: s =>
-			focusedPane(s) === 'problems' || focusedPane(s) === 'explorer'
-				? null
-				: `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
+			FILTERED[focusedPane(s)] ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
 	},
-	open: {run: openFocused},
-	back: {run: back},
+	open: {run: s => OPEN[focusedPane(s)](s)},
+	back: {run: s => BACK[focusedPane(s)](s)},
 	'prev-tab': tabStep(-1),
 	'next-tab': tabStep(1),
 	'close-tab': {
 		run: s => {
 			const tabs = closeActive(s.tabs);
-			return {...s, tabs, focus: tabs.active < 0 && focusedPane(s) === 'editor' ? 'explorer' : s.focus};
+			return {...s, tabs, focus: tabs.active < 0 && inFocus(s, 'editor') ? 'explorer' : s.focus};
 		},
 		unavailable: s => (s.tabs.active < 0 ? 'No tab to close.' : null),
 	},
@@ -142,32 +184,4 @@ export function unavailable(s: DeskState, command: DeskCommand): string | null {
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {
 	const why = unavailable(s, command);
 	return why ? {...s, notice: why} : ACTIONS[command].run(s);
-}
-
-function back(s: DeskState): DeskState {
-	const pane = focusedPane(s);
-	if (pane === 'problems' && s.problems.filter !== '') return nav.problemsDo(s, {type: 'clear-filter'});
-	if (pane === 'problems' || pane === 'editor') return {...s, focus: 'explorer'};
-	if (pane !== 'explorer') return nav.setView(s, 'cases');
-	if (s.explorer.filter !== '') return nav.explorerDo(s, {type: 'clear-filter'});
-	return s;
-}
-
-function openFocused(s: DeskState): DeskState {
-	const pane = focusedPane(s);
-	if (pane === 'log') return openLogEntry(s);
-	if (pane === 'problems') {
-		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
-		// Its detail (README "Acting on a problem"); Enter there goes on to the case or officer.
-		return p ? openProblemDetail(s, p) : s;
-	}
-	const subject = openProblemSubject(s);
-	if (subject) return subject;
-	if (pane === 'explorer') {
-		const row = nav.selectedExplorerRow(s);
-		if (!row) return s;
-		if (row.kind === 'officer') return s.explorer.filter !== '' ? s : nav.toggleFold(s, row.group.id, undefined);
-		return nav.openCase(s, row.c.ref);
-	}
-	return s;
 }

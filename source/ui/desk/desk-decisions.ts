@@ -3,7 +3,7 @@
  * whose performance trigger is on the exception list opens the decision form; on anyone else it moves
  * the selection to the next one waiting. The form is refused, with the reason and who can, to anyone
  * but an inspector over the team, and to an inspector who could not sign it. The reducer's side only:
- * the shell records the decision (use-decision-writes.ts) and answers with 'decision-written'.
+ * the shell records the decision (an effect: effects/store-writes.ts) and answers with 'decision-written'.
  */
 import {
 	escalatedDecisionRefusal,
@@ -21,7 +21,7 @@ import {checkedForm, decisionFormKey, decisionInput, openDecisionForm} from '../
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {actorSigningRefusal} from './desk-actor.js';
 import type {DeskState} from './desk-state.js';
-import {focusedPane} from '../contexts/active.js';
+import {inFocus} from '../contexts/active.js';
 
 const queues = new WeakMap<DeskModel, EscalatedTrigger[]>();
 
@@ -55,7 +55,7 @@ const waiting = (n: number) => (n === 1 ? '1 escalated trigger waits' : `${n} es
 
 /** `d`: the form for the selected officer's escalated trigger, or the next one in the queue. */
 export function openDecision(s: DeskState): DeskState {
-	const inTeam = focusedPane(s) === 'team';
+	const inTeam = inFocus(s, 'team');
 	const base: DeskState = inTeam ? s : {...s, view: 'team', focus: 'explorer'};
 	if (s.decisionWrite) return {...base, notice: 'A decision is still being recorded: try again in a moment.'};
 	const queue = decisionQueue(s.model);

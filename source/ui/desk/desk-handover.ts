@@ -7,6 +7,7 @@ import type {KeyInfo} from '../contexts/key-names.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
 import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 import {setView} from './desk-navigation.js';
+import {viewShown} from '../contexts/active.js';
 import type {DeskState} from './desk-state.js';
 
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
@@ -15,7 +16,7 @@ export function currentHandover(s: DeskState): HandoverPreview {
 	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2);
 }
 
-const act = (a: HandoverAction) => (s: DeskState) => (s.view === 'handover' ? {...s, handover: handoverReducer(s.handover, a)} : s);
+const act = (a: HandoverAction) => (s: DeskState) => (viewShown(s, 'handover') ? {...s, handover: handoverReducer(s.handover, a)} : s);
 
 /** The view's commands (contexts/handover.ts); its field state is its reducer's (views/handover). */
 export const HANDOVER_COMMANDS: Partial<Record<DeskCommand, (s: DeskState) => DeskState>> = {

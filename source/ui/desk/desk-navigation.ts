@@ -15,8 +15,8 @@ import {handoverReducer} from '../views/handover/handover-state.js';
 import {handoverBodyHeight} from '../views/handover/handover-preview.js';
 import {currentHandover} from './desk-handover.js';
 import {currentLogModel, logDo, logRows} from './desk-log.js';
-import {focusedPane} from '../contexts/active.js';
-import type {DeskState, Pane, View} from './desk-state.js';
+import {focusedPane, inFocus, panesFor} from '../contexts/active.js';
+import type {DeskState, View} from './desk-state.js';
 import {contextCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {isPlainText} from '../input/split-keys.js';
@@ -33,16 +33,22 @@ export function problemsVisible(s: DeskState): number {
 	return Math.max(1, s.layout.problemRows - (showsFilterLine(s.problems) ? 1 : 0));
 }
 
+/**
+ * A view's own list refitted to the rows it has now, only while it shows: the Log view's rows cost a filter
+ * pass, the Team view's workload and trigger sums (memoised per model). setView refits on the way in.
+ */
+const REFIT: Partial<Record<View, (s: DeskState) => DeskState>> = {
+	log: s => ({...s, log: logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logRows(s)})}),
+	team: s => ({...s, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))}),
+};
+const refit = (s: DeskState): DeskState => REFIT[s.view]?.(s) ?? s;
+
 export function clampAll(s: DeskState): DeskState {
-	return {
+	return refit({
 		...s,
-		// Only while the Log view shows (its rows cost a filter pass); setView clamps on the way in.
-		log: s.view === 'log' ? logViewReducer(s.log, {type: 'clamp', rowCount: currentLogModel(s).rows.length, visible: logRows(s)}) : s.log,
 		explorer: filterListReducer(s.explorer, {type: 'clamp'}, currentExplorerRows(s).length, explorerVisible(s)),
 		problems: filterListReducer(s.problems, {type: 'clamp'}, problemRows(s.model, s.problems.filter).length, problemsVisible(s)),
-		// Only while the Team view shows: its rows cost workload and trigger sums (memoised per model).
-		team: s.view === 'team' ? follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight)) : s.team,
-	};
+	});
 }
 
 export function explorerDo(s: DeskState, a: FilterListAction): DeskState {
@@ -55,13 +61,10 @@ export function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 	return problems === s.problems ? s : clampAll({...s, problems});
 }
 
+/** Shows `view`, keeping the focused pane if the view has it (else the explorer's place); its list refitted. */
 export function setView(s: DeskState, view: View): DeskState {
-	const next = {...s, view, focus: view !== 'cases' && s.focus === 'editor' ? ('explorer' as const) : s.focus};
-	if (view === s.view) return next;
-	if (view === 'team') return {...next, team: follow(s.team, teamRows(s.model).length, teamVisible(s.layout.mainHeight))};
-	// Resized or reloaded while another view showed: the Log view's window is refitted on the way in.
-	if (view === 'log') return logDo(next, {type: 'clamp', rowCount: currentLogModel(next).rows.length, visible: logRows(next)});
-	return next;
+	// Resized or reloaded while another view showed: the view's own list is refitted on the way in.
+	return refit({...s, view, focus: panesFor(view).includes(s.focus) ? s.focus : 'explorer'});
 }
 
 export function openTabAndFocus(s: DeskState, tab: Tab): DeskState {
@@ -96,23 +99,12 @@ export function showOfficer(s: DeskState, officerId: string): DeskState {
 	return explorerDo(next, {type: 'move-to', index: at});
 }
 
-export function panesFor(s: DeskState): Pane[] {
-	return s.view === 'cases' ? ['explorer', 'editor', 'problems'] : ['explorer', 'problems'];
-}
-
 export function selectedExplorerRow(s: DeskState): ExplorerRow | undefined {
 	return currentExplorerRows(s)[s.explorer.win.cursor];
 }
 
-/**
- * True when the guided review (or an amendment, or the review queue) in the active tab has the keyboard:
- * it takes every key, text included, so the desk's own keys stand aside until it is left (Esc).
- */
-export function reviewHasKeys(s: DeskState): boolean {
-	if (s.overlay !== null || focusedPane(s) !== 'editor' || s.layout.tooSmall) return false;
-	const tab = activeTab(s.tabs);
-	return tab !== undefined && tab.kind !== 'case' && tab.kind !== 'problem';
-}
+/** Asked by the registry (contexts/active.ts); named here for the views that read it. */
+export {reviewHasKeys} from '../contexts/active.js';
 
 /** The case the user is pointing at in the focused pane, if any. */
 export function caseInFocus(s: DeskState): string | undefined {
@@ -172,7 +164,7 @@ export function moveFocused(s: DeskState, delta: Delta): DeskState {
 		}
 		case 'problems':
 		case 'explorer': {
-			const list = focusedPane(s) === 'problems' ? problemsDo : explorerDo;
+			const list = inFocus(s, 'problems') ? problemsDo : explorerDo;
 			if (delta === 'first') return list(s, {type: 'move-to', index: 0});
 			if (delta === 'last') return list(s, {type: 'move-to', index: Number.MAX_SAFE_INTEGER});
 			return list(s, {type: 'move', delta});

@@ -4,7 +4,7 @@
  * `c` changes an absence (its cover, dates or reason) and `C` cancels one not yet started. Each opens
  * from a problem's detail, the case or the Team view's officer, or the palette; each is checked with
  * the domain's own function, as the person at the keyboard, and saved by the shell
- * (use-record-writes.ts; absences through use-absence-writes.ts), which checks again under the lock.
+ * (an effect: effects/store-writes.ts), which checks again under the lock.
  */
 import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';
@@ -17,6 +17,7 @@ import {moveTo} from '../list/list-window.js';
 import type {Problem} from '../../domain/problem.js';
 import {problemById} from '../problem-detail/problem-lines.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
+import {inFocus} from '../contexts/active.js';
 import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.js';
 import {fieldsFor} from '../record/record-form.js';
 import {recordFormKey} from '../record/record-form-state.js';
@@ -38,11 +39,11 @@ const nameOf = (s: DeskState, id: string) => safeText(shortName(s.model.officerB
 
 /** The problem in hand: the Problems panel's row under the cursor, or the detail in the active tab. */
 function problemInFocus(s: DeskState): {officerId: string; problem: Problem | undefined} | undefined {
-	if (s.focus === 'problems') {
+	if (inFocus(s, 'problems')) {
 		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
 		return p ? {officerId: p.subject.officerId, problem: p} : undefined;
 	}
-	const tab = s.focus === 'editor' && s.view === 'cases' ? activeTab(s.tabs) : undefined;
+	const tab = inFocus(s, 'editor') ? activeTab(s.tabs) : undefined;
 	// A cleared problem's tab still knows its officer (the problem itself is gone).
 	return tab?.kind === 'problem' ? {officerId: tab.officerId, problem: problemById(s.model, tab.id)} : undefined;
 }
@@ -73,7 +74,7 @@ function welfareSubject(s: DeskState): {officerId: string; kind: string | null} 
 		const kind = here.problem?.resolve?.map(welfareKindOfWay).find(k => k !== null) ?? null;
 		return {officerId: here.officerId, kind};
 	}
-	if (s.view === 'team' && s.focus === 'explorer') {
+	if (inFocus(s, 'team')) {
 		const id = selectedTeamOfficer(s);
 		return id ? {officerId: id, kind: null} : undefined;
 	}
@@ -119,7 +120,7 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		if (!absence) return {...s, notice: 'This problem names no absence to change: c works on a problem whose way is to name a cover.'};
 		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
 	}
-	if (s.view !== 'team' || s.focus !== 'explorer') {
+	if (!inFocus(s, 'team')) {
 		return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press c to change their absence.'};
 	}
 	const {id, absence} = absenceOfSelected(s, false);
@@ -130,7 +131,7 @@ export function openAbsenceChange(s: DeskState): DeskState {
 
 /** `C`: asks to cancel the selected officer's next absence that has not started. */
 export function askToCancel(s: DeskState): DeskState {
-	if (s.view !== 'team' || s.focus !== 'explorer') {
+	if (!inFocus(s, 'team')) {
 		return {
 			...s,
 			view: 'team',

@@ -36,6 +36,7 @@ import {clampAll, explorerDo, onFilterInput, problemsDo} from './desk-navigation
 import {onPaletteInput} from './desk-palette.js';
 import type {RecordFormState} from '../record/record-form-state.js';
 import {onRecordFormInput, recordWritten, type RecordWrite} from './desk-records.js';
+import {effectsTaken, withEffects, type QueuedEffect} from '../effects/desk-effect.js';
 
 export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
 import type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
@@ -80,7 +81,7 @@ export interface DeskState {
 	absenceForm: AbsenceFormState | null;
 	/** `E` asked to end an absence: y ends it, n or Esc does not. */
 	endConfirm: {absenceId: string; question: string; cancel?: boolean} | null;
-	/** A change to the store the shell is to make (store.apply); numbered so its answer finds it. */
+	/** An absence change in flight (an effect makes it: effects/store-writes.ts); numbered so its answer finds it. */
 	absenceWrite: AbsenceWrite | null;
 	/** How many absence writes this desk has asked for (numbers the next one). */
 	absenceWrites: number;
@@ -98,9 +99,9 @@ export interface DeskState {
 	lockWait: string | null;
 	/** The store file changed on disk since this desk read it. */
 	diskChanged: boolean;
-	/** Incremented when the user asks to reload; the shell performs the reload. */
+	/** Incremented when the user asks to reload; a reload effect is queued for it (effects/desk-effect.ts). */
 	reloadRequests: number;
-	/** Incremented when the user asks to export the Log view's rows; the shell writes the file. */
+	/** Incremented when the user asks to export the Log view's rows; an export effect is queued for it. */
 	exportRequests: number;
 	quit: boolean;
 	/**
@@ -113,24 +114,28 @@ export interface DeskState {
 	actor: DeskActor | null;
 	/** The decision form for an escalated trigger, over the Team view, while open (it takes every key). */
 	decisionForm: DecisionFormState | null;
-	/** A decision the shell is to record (use-decision-writes.ts); numbered so its answer finds it. */
+	/** A decision the shell is to record (an effect: effects/store-writes.ts); numbered so its answer finds it. */
 	decisionWrite: {seq: number; input: TriggerDecisionInput} | null;
 	/** How many decisions this desk has asked to record (numbers the next one). */
 	decisionWrites: number;
 	/** The reallocation form over the editor area, while open (it takes every key: desk-acting.ts). */
 	reallocateForm: ReallocateFormState | null;
-	/** A reallocation the shell is to make (use-reallocate-writes.ts); numbered so its answer finds it. */
+	/** A reallocation the shell is to make (an effect: effects/store-writes.ts); numbered so its answer finds it. */
 	reallocateWrite: {seq: number; request: Omit<ReallocationRequest, 'recordedAt'>} | null;
 	/** How many reallocations this desk has asked for (numbers the next one). */
 	reallocateWrites: number;
 	/** A bail or welfare form over the main area, while open (it takes every key: desk-records.ts). */
 	recordForm: RecordFormState | null;
-	/** A bail or welfare event the shell is to record (use-record-writes.ts). */
+	/** A bail or welfare event the shell is to record (an effect: effects/store-writes.ts). */
 	recordWrite: RecordWrite | null;
 	/** How many records this desk has asked for (numbers the next one). */
 	recordWrites: number;
 	/** The key bindings in force: the registry's defaults with the user's remapping (README "Settings"). */
 	keymap: Keymap;
+	/** What the reducer asked of the outside world, not yet taken by the effect runner (effects/desk-effect.ts). */
+	effects: readonly QueuedEffect[];
+	/** How many effects this desk has asked for (numbers the next one). */
+	effectsAsked: number;
 }
 
 /** Keys kept for the review: far more than can arrive between two renders. */
@@ -177,10 +182,17 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		recordWrite: null,
 		recordWrites: 0,
 		keymap,
+		effects: [],
+		effectsAsked: 0,
 	};
 }
 
+/** The desk's reducer: the next state, with the effects it asks for on its queue (effects/desk-effect.ts). */
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
+	return withEffects(s, step(s, a));
+}
+
+function step(s: DeskState, a: DeskAction): DeskState {
 	switch (a.type) {
 		case 'resize':
 			return clampAll({...s, size: a.size, layout: layoutFor(a.size)});
@@ -207,6 +219,8 @@ export function deskReducer(s: DeskState, a: DeskAction): DeskState {
 			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'record-written':
 			return recordWritten(s, a.seq, a.error, a.notice);
+		case 'effects-taken':
+			return effectsTaken(s, a.through);
 		case 'handover-message':
 			return {...s, handover: handoverReducer(s.handover, {type: 'message', text: a.text, error: a.error})};
 		case 'input':

@@ -6,12 +6,12 @@
  * typed (README "The review desk": a second desk would otherwise show a case as due, and offer its
  * draft, after someone else signed it); while something is (a filter, the palette, a form, a review
  * with the keys), the status bar says so and the screen does not change under the typing: it reloads
- * as soon as the typing is left, or on `u`.
+ * as soon as the typing is left, or on `u` (an effect: effects/run-desk-effect.ts).
  */
 import {useEffect, useRef, type Dispatch} from 'react';
 import path from 'node:path';
-import type {StoreData} from '../../domain/model.js';
-import type {OutsideChange, Store} from '../../store/index.js';
+import type {OutsideChange} from '../../store/index.js';
+import type {DeskStore} from '../desk-store/desk-store.js';
 import type {DeskAction} from './desk-state.js';
 
 export const DEFAULT_POLL_MS = 3000;
@@ -24,39 +24,39 @@ export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: st
 }
 
 export function useStoreWatch(
-	store: Store | undefined,
+	store: DeskStore,
 	pollMs: number,
-	reloadRequests: number,
 	dispatch: Dispatch<DeskAction>,
-	setData: (d: StoreData) => void,
 	watch: {typing: boolean; diskChanged: boolean} = {typing: true, diskChanged: false},
 	nameOf: (officerId: string) => string | undefined = () => undefined,
-): void {
+): {file: string | undefined; readOnly: boolean} {
 	const names = useRef(nameOf);
-	names.current = nameOf;
 	const typing = useRef(watch.typing);
-	typing.current = watch.typing;
+	useEffect(() => {
+		names.current = nameOf;
+		typing.current = watch.typing;
+	});
 	const reloading = useRef(false);
-	const reloadByItself = useRef<(who?: string) => void>(() => {});
-	reloadByItself.current = (who?: string) => {
-		if (!store || reloading.current) return;
+	// Reloads by itself (the DeskStore publishes what it read); a reload that fails leaves "changed on disk" said.
+	const reloadByItself = useRef((who?: string) => {
+		if (!store.open || reloading.current) return;
 		reloading.current = true;
 		store
 			.reload()
 			.then(data => {
-				setData(data);
-				const what = who ?? `another user changed ${path.basename(store.file)}`;
+				const what = who ?? `another user changed ${path.basename(store.file ?? '')}`;
 				dispatch({type: 'notice', text: `Reloaded: ${what} (revision ${data.revision}).`});
 			})
 			.catch(() => dispatch({type: 'disk-changed', changed: true}))
 			.finally(() => {
 				reloading.current = false;
 			});
-	};
+	});
 
 	useEffect(() => {
-		if (!store?.onChange) return;
-		return store.onChange(change => {
+		const onChange = store.onChange;
+		if (!onChange) return;
+		return onChange(change => {
 			const words = outsideChangeWords(change, id => names.current(id));
 			if (!typing.current) {
 				reloadByItself.current(words);
@@ -69,7 +69,7 @@ export function useStoreWatch(
 
 	useEffect(() => {
 		// A store that announces its changes needs no polling.
-		if (!store || pollMs <= 0 || store.onChange) return;
+		if (!store.open || pollMs <= 0 || store.onChange) return;
 		let busy = false;
 		const timer = setInterval(() => {
 			if (busy) return;
@@ -94,20 +94,11 @@ export function useStoreWatch(
 		if (watch.diskChanged && !watch.typing) reloadByItself.current();
 	}, [watch.diskChanged, watch.typing]);
 
-	const seen = useRef(reloadRequests);
-	useEffect(() => {
-		if (reloadRequests === seen.current) return;
-		seen.current = reloadRequests;
-		if (!store) {
-			dispatch({type: 'notice', text: 'No store to reload from.'});
-			return;
-		}
-		store
-			.reload()
-			.then(data => {
-				setData(data);
-				dispatch({type: 'notice', text: `Reloaded ${store.file} (revision ${data.revision}).`});
-			})
-			.catch((err: unknown) => dispatch({type: 'notice', text: `Reload failed: ${err instanceof Error ? err.message : String(err)}`}));
-	}, [reloadRequests, store, dispatch, setData]);
+	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
+	useEffect(() => store.onLockWait(text => dispatch({type: 'lock-wait', text})), [store, dispatch]);
+	// The Team view's absence keys: say why the store cannot be written before a form is opened, not after.
+	const cannotWrite = store.cannotWrite();
+	useEffect(() => dispatch({type: 'can-write', reason: cannotWrite}), [cannotWrite, dispatch]);
+	// What the status bar says of the store.
+	return {file: store.file, readOnly: store.readOnly};
 }

@@ -10,9 +10,12 @@ function read(stdout: NodeJS.WriteStream): Size {
 export function useTerminalSize(fixed: Size | undefined): Size {
 	const {stdout} = useStdout();
 	const [size, setSize] = useState<Size>(() => fixed ?? read(stdout));
+	// The size's numbers, not the object: callers pass a new `fixed` object on every render.
+	const columns = fixed?.columns;
+	const rows = fixed?.rows;
 	useEffect(() => {
-		if (fixed) {
-			setSize(prev => (prev.columns === fixed.columns && prev.rows === fixed.rows ? prev : fixed));
+		if (columns !== undefined && rows !== undefined) {
+			setSize(prev => (prev.columns === columns && prev.rows === rows ? prev : {columns, rows}));
 			return;
 		}
 		const onResize = () =>
@@ -25,8 +28,6 @@ export function useTerminalSize(fixed: Size | undefined): Size {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-		// The size's numbers, not the object: callers pass a new `fixed` object on every render.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [stdout, fixed?.columns, fixed?.rows]);
+	}, [stdout, columns, rows]);
 	return size;
 }

@@ -125,7 +125,9 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 			`Answers bail ${d(clock.returnDate)} (${clock.returnMissed ? `PASSED ${-clock.daysToReturn}d ago` : `${clock.daysToReturn}d left`}).`,
 		);
 		indented(
-			`Bail period ends ${d(clock.periodEnd)} (${clock.lapsed ? `LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended` : `${clock.daysToPeriodEnd}d left`}), authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
+			`Bail period ends ${d(clock.periodEnd)} ` +
+				(clock.lapsed ? `(LAPSED ${-clock.daysToPeriodEnd}d ago: it can no longer be extended)` : `(${clock.daysToPeriodEnd}d left)`) +
+				`, authorised by ${AUTHORITY_NAMES[clock.currentAuthority]}.`,
 		);
 		if (!clock.lapsed)
 			indented(
@@ -169,7 +171,9 @@ function build(model: DeskModel, ref: string, width: number): Line[] {
 
 	heading('MG3 / CPS');
 	indented(
-		`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.${c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : ''}${c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''}`,
+		`MG3 ${MG3_WORDS[c.cps.mg3Status]}${c.cps.mg3Since ? ` since ${d(c.cps.mg3Since)} (${ago(today, c.cps.mg3Since)})` : ''}.` +
+			(c.cps.cpsDueDate ? ` CPS due back ${d(c.cps.cpsDueDate)}.` : '') +
+			(c.cps.courtDate ? ` Court ${d(c.cps.courtDate)}.` : ''),
 	);
 
 	const open = openActions(c);

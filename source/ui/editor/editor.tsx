@@ -1,11 +1,9 @@
 /** The editor area: a tab bar of open cases (and review mount points) over the active tab's view. */
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
 import type {DeskActor} from '../desk/desk-actor.js';
 import {Pane} from '../pane/pane.js';
-import type {StoreData} from '../../domain/model.js';
 import {AmendMount, ReviewMount, ReviewQueueMount} from '../review/review-mount.js';
 import type {ReviewKeys} from '../review/use-review-keys.js';
 import {fit, truncate} from '../text.js';
@@ -18,7 +16,6 @@ import {activeTab, tabTitle, type Tabs} from './tabs.js';
 
 export interface EditorProps {
 	model: DeskModel;
-	store: Store | undefined;
 	/** Who is at the keyboard (the reviews opened here are theirs). */
 	actor: DeskActor;
 	tabs: Tabs;
@@ -32,15 +29,12 @@ export interface EditorProps {
 	reviewKeys: ReviewKeys;
 	/** The review, queue or amendment was left. */
 	onReviewExit: () => void;
-	/** The review changed the store (draft, signature, amendment): the desk shows the new data. */
-	onStoreChanged: (data: StoreData) => void;
 	/** A notice shown above the hint while no case is open (the first-run demo copy's), or null. */
 	banner?: string | null;
 }
 
 export function Editor({
 	model,
-	store,
 	actor,
 	tabs,
 	focused,
@@ -50,14 +44,13 @@ export function Editor({
 	rows,
 	reviewKeys,
 	onReviewExit,
-	onStoreChanged,
 	banner = null,
 }: EditorProps): React.JSX.Element {
 	const tab = activeTab(tabs);
 	const keymap = useKeymap();
 	const tabKeys = `${hintKeyFor('prev-tab', keymap)} ${hintKeyFor('next-tab', keymap)} switch, ${hintLine(keymap, [['close-tab', 'close']])}`;
 	const none = `No case open: the explorer's ${hintKeyFor('open', keymap)} opens one here; ${keysFor('palette', keymap).replace('/', ' or ')} finds any case.`;
-	const review = {model, store, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit, onChanged: onStoreChanged};
+	const review = {model, actor, width: inner, rows, keys: reviewKeys, onExit: onReviewExit};
 	return (
 		<Pane
 			title="EDITOR"

@@ -26,7 +26,7 @@ export function LoadingFrame({storePath, sizeBytes, notice = null}: LoadingFrame
 	const what = `Reading ${safeText(path.basename(storePath))}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
 	if (L.tooSmall) return <Text>{truncate(`fortnight needs ${MIN_COLUMNS}x${MIN_ROWS}; ${what}`, size.columns)}</Text>;
 	return (
-		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflow="hidden">
+		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflowY="hidden">
 			<Box flexDirection="row" height={L.mainHeight}>
 				<Box width={L.activityWidth} flexShrink={0} />
 				<Pane title="CASES" detail="loading" focused={false} width={L.sidebarWidth} height={L.mainHeight}>

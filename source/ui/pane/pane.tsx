@@ -31,7 +31,10 @@ export function Pane({title, detail, focused, width, height, children}: PaneProp
 			borderStyle={focused ? 'double' : 'single'}
 			borderColor={focused ? tint(theme, 'focus') : undefined}
 			flexShrink={0}
-			overflow="hidden"
+			// Clipped top to bottom only: every line in a pane is already cut to its width (Text wrap, text.ts
+			// fit), and Ink's sideways clip re-measured and re-sliced each line of every frame, about a sixth
+			// of an explorer key press's time (issue 18's key-to-frame).
+			overflowY="hidden"
 		>
 			<Text
 				bold

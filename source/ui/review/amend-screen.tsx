@@ -3,35 +3,31 @@
  * appends an amendment entry (domain/review amendReview) that references it. The original entry is
  * never touched, so the chain still verifies.
  */
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {shortDate} from '../../domain/dates.js';
-import {mayReview} from '../../domain/permissions.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {amendReview, effectiveReview, ReviewError} from '../../domain/review/index.js';
+import {effectiveReview} from '../../domain/review/index.js';
 import {reviewsByCase} from '../../domain/case-facts.js';
-import {actorSigner, actorSigningRefusal} from '../desk/desk-actor.js';
 import {amendFields, amendReducer, AMEND_WORDS, initialAmendState, type AmendUiState} from './amend-state.js';
 import {fieldLines, headingLines, one, wrapped, type Line} from './review-view.js';
 import {windowLines, wrapSegments} from './review-lines.js';
-import {ClosedScreen, readOnlyRefusal} from './closed-screen.js';
+import {ClosedScreen} from './closed-screen.js';
+import {amendRefusal, checkAmendment, recordAmendment} from './amend-session.js';
+import {useDeskStore} from '../desk-store/store-context.js';
+import type {DeskStore} from '../desk-store/desk-store.js';
 import {useReviewKeys} from './use-review-keys.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {tint, useTheme, type Theme} from '../theme.js';
 
 export type AmendScreenProps = ReviewScreenBaseProps;
 
+const wallClock = () => new Date();
+
 export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
-	const [refusal] = useState(() => {
-		const latest = props.store?.snapshot() ?? props.data;
-		// Only someone who may review the case amends its review, and no one a case they hold (a cover is
-		// told who does it instead); nor is an amendment opened that could not be signed.
-		const may = mayReview(latest, props.actor.officerId, props.caseRef, props.today);
-		return (
-			readOnlyRefusal(props.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(props.actor, latest, 'amendment')
-		);
-	});
+	const store = useDeskStore(props);
+	const [refusal] = useState(() => amendRefusal({store, actor: props.actor, today: props.today, now: wallClock}, props.caseRef));
 	const [init] = useState(() => {
 		const last = reviewsByCase(props.data.chain).get(props.caseRef)?.at(-1);
 		const eff = last ? effectiveReview(props.data.chain, last.seq) : null;
@@ -39,7 +35,7 @@ export function AmendScreen(props: AmendScreenProps): React.JSX.Element {
 	});
 	if (refusal) return <ClosedScreen message={refusal} {...props} />;
 	if (!init) return <ClosedScreen message={`${safeText(props.caseRef)} has no signed review to amend.`} {...props} />;
-	return <AmendSession {...props} init={init} />;
+	return <AmendSession {...props} store={store} init={init} />;
 }
 
 function AmendSession({
@@ -52,72 +48,23 @@ function AmendSession({
 	keys,
 	color = true,
 	onExit,
-	onChanged,
-	now = () => new Date(),
+	now = wallClock,
 	init,
 	data,
-}: AmendScreenProps & {init: AmendUiState}): React.JSX.Element {
+}: Omit<AmendScreenProps, 'store'> & {store: DeskStore; init: AmendUiState}): React.JSX.Element {
 	const theme: Theme = {...useTheme(), color};
 	const [s, dispatch] = useReducer(amendReducer, init);
-	const latest = useRef(s);
-	latest.current = s;
 	useReviewKeys((input, key) => dispatch({type: 'key', input, key}), isActive, keys);
+	// A request starts it, and is cleared at once: a render with the same request never carries it out twice.
+	const request = s.request === null ? null : s;
 	useEffect(() => {
-		if (s.request === 'check') {
-			dispatch({type: 'request-done'});
-			const st = latest.current;
-			// A dry run of the domain's amendReview on the latest data: the same checks as recording it.
-			try {
-				amendReview(store?.snapshot() ?? data, st.entry.seq, {[st.target!]: st.value}, st.reason, {
-					today,
-					signedAt: now().toISOString(),
-					by: actor.officerId,
-					sign: actorSigner(actor, store?.snapshot() ?? data),
-				});
-				dispatch({type: 'checked', errors: []});
-			} catch (err) {
-				if (err instanceof ReviewError && err.errors.length > 0) dispatch({type: 'checked', errors: err.errors});
-				else dispatch({type: 'failed', message: `Cannot be recorded: ${err instanceof Error ? err.message : String(err)}`});
-			}
-		} else if (s.request === 'exit') {
-			dispatch({type: 'request-done'});
-			onExit();
-		} else if (s.request === 'sign') {
-			dispatch({type: 'request-done'});
-			const st = latest.current;
-			if (!store || store.readOnly) {
-				dispatch({type: 'failed', message: 'The store is read-only or not open: nothing was recorded.'});
-				return;
-			}
-			let seq = -1;
-			store
-				.apply(d => {
-					const r = amendReview(d, st.entry.seq, {[st.target!]: st.value}, st.reason, {
-						today,
-						signedAt: now().toISOString(),
-						by: actor.officerId,
-						sign: actorSigner(actor, d),
-					});
-					seq = r.amendment.seq;
-					return r.next;
-				})
-				.then(
-					() => {
-						dispatch({type: 'signed', seq});
-						onChanged(store.snapshot());
-					},
-					err =>
-						dispatch({
-							type: 'failed',
-							message: `Not recorded: ${err instanceof Error ? err.message : String(err)}`,
-							errors: err instanceof ReviewError ? err.errors : [],
-						}),
-				);
-		}
-		// A request starts it, and each branch clears the request at once; `now` and the callbacks are new on
-		// every render, so listing them would rerun this on every render for nothing.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [s.request]);
+		if (request === null) return;
+		dispatch({type: 'request-done'});
+		if (request.request === 'exit') return onExit();
+		const c = {store, today, actor, now};
+		if (request.request === 'check') dispatch(checkAmendment(request, c));
+		else void recordAmendment(request, c).then(dispatch);
+	}, [request, store, today, actor, now, onExit]);
 
 	const r = s.current;
 	const head = headingLines(

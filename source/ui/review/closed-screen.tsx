@@ -5,20 +5,11 @@
  */
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Store} from '../../store/index.js';
 import type {ReviewScreenBaseProps} from './screen-props.js';
 import {useReviewKeys} from './use-review-keys.js';
 import {wrapIndented} from './wrap-lines.js';
 import {tint, useTheme} from '../theme.js';
 import {safeText} from '../../domain/safe-text.js';
-
-/** Why a review (or an amendment) cannot be started on this store, or null when it can. */
-export function readOnlyRefusal(store: Store | undefined, what: 'review' | 'amendment'): string | null {
-	if (!store?.readOnly) return null;
-	const reason = store.readOnlyReason ?? `${store.file} cannot be written.`;
-	const noun = what === 'review' ? 'review' : 'amendment';
-	return `READ-ONLY: this ${noun} cannot be saved or signed, so it is not opened. ${reason} To do it, open a store you can write (ask for write access, or work on a copy).`;
-}
 
 export interface ClosedScreenProps extends Pick<ReviewScreenBaseProps, 'width' | 'rows' | 'isActive' | 'keys' | 'color' | 'onExit'> {
 	message: string;

@@ -1,13 +1,12 @@
 /**
  * Where the guided review meets the desk: the editor opens these as tabs. `r` on a case gives
  * {kind: 'review', ref}, `R` the queue of every review due (most overdue first; `n` after signing moves
- * to the next), `A` an amendment of the case's last signed review.
+ * to the next), `A` an amendment of the case's last signed review. The store they write through is the
+ * desk's, from its context (store/store-context.ts).
  */
 import React, {useState} from 'react';
 import {Box, Text} from 'ink';
-import type {StoreData} from '../../domain/model.js';
 import {nextInQueue, reviewQueue} from '../../domain/review/index.js';
-import type {Store} from '../../store/index.js';
 import type {DeskModel} from '../model/desk-model.js';
 import type {DeskActor} from '../desk/desk-actor.js';
 import {useTheme} from '../theme.js';
@@ -17,8 +16,6 @@ import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
 
 export interface ReviewMountProps {
 	model: DeskModel;
-	/** The store to save drafts and sign into; absent when the desk is rendered without one (benches). */
-	store: Store | undefined;
 	/** Who is at the keyboard: the reviews and amendments are theirs. */
 	actor: DeskActor;
 	width: number;
@@ -26,7 +23,6 @@ export interface ReviewMountProps {
 	/** Keys from the desk while the review has the keyboard. */
 	keys: ReviewKeys;
 	onExit: () => void;
-	onChanged: (data: StoreData) => void;
 }
 
 export function ReviewMount({model, caseRef, ...rest}: ReviewMountProps & {caseRef: string}): React.JSX.Element {

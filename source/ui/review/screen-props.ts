@@ -8,8 +8,11 @@ import type {ReviewKeys} from './use-review-keys.js';
 export interface ReviewScreenBaseProps {
 	/** The snapshot the screen opens on. */
 	data: StoreData;
-	/** Where changes are saved; without one nothing can be saved (benches). */
-	store: Store | undefined;
+	/**
+	 * Standing alone (tests, the bench): where changes are saved, none meaning nothing can be. Inside the
+	 * desk the store comes from its context (store/store-context.ts) and this is not given.
+	 */
+	store?: Store;
 	caseRef: string;
 	today: IsoDate;
 	/** Who is at the keyboard: the draft's author, the signer (README "Who you are"). */
@@ -23,8 +26,8 @@ export interface ReviewScreenBaseProps {
 	color?: boolean;
 	/** Leave the screen. */
 	onExit: () => void;
-	/** The store changed in a way the desk shows (a draft appeared or went, a review was signed or amended). */
-	onChanged: (data: StoreData) => void;
+	/** Standing alone: told of each new snapshot the screen's writes leave (inside the desk, the desk's store publishes it). */
+	onChanged?: (data: StoreData) => void;
 	/** Clock for saved times (tests fix it). */
 	now?: () => Date;
 }

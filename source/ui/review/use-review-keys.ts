@@ -31,17 +31,21 @@ export function useReviewKeys(handler: (input: string, key: KeyPress) => void, i
 		},
 		{isActive: isActive && keys === undefined},
 	);
+	// The handler of the latest render (it is new on every render): the queue is walked only when it changes.
+	const latest = useRef(onKey);
+	useLayoutEffect(() => {
+		latest.current = onKey;
+	});
 	const queue = keys?.keys;
+	const consumed = keys?.consumed;
 	// A layout effect, run as the desk's frame is committed: the keys are the review's before anything
 	// else runs, so Ctrl+C or a signal straight after typing finds the text in the review (pending-writes.ts).
 	useLayoutEffect(() => {
-		if (!keys || !queue) return;
+		if (!consumed || !queue) return;
 		for (const k of queue) {
-			if (k.n <= keys.consumed.current) continue;
-			keys.consumed.current = k.n;
-			onKey(k.input, k.key);
+			if (k.n <= consumed.current) continue;
+			consumed.current = k.n;
+			latest.current(k.input, k.key);
 		}
-		// When the desk's queue changes; `onKey` is new on every render, and walking the queue then is wasted work.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [queue]);
+	}, [queue, consumed]);
 }

@@ -184,7 +184,7 @@ export function TeamView({
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
-			<Box flexDirection="column" overflow="hidden">
+			<Box flexDirection="column" overflowY="hidden">
 				{rows.length === 0 ? (
 					<Text>{fit('No officers in post.', inner)}</Text>
 				) : (

@@ -110,7 +110,12 @@ export function markdown({rows, grow, cross, machine, stores, elapsedMs, generat
 	L.push(
 		`Measured ${machine.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node} (${machine.platform}); load ` +
 			`average ${machine.loadAtStart.toFixed(1)} at the start; the run took ${(elapsedMs / 60000).toFixed(1)} ` +
-			`min${generatedMs > 1000 ? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)` : ' (stores already cached)'}${smoke ? ' (smoke: one run each)' : ''}.`,
+			'min' +
+			(generatedMs > 1000
+				? `, of which ${(generatedMs / 60000).toFixed(1)} min generating the stores (once: they are cached)`
+				: ' (stores already cached)') +
+			(smoke ? ' (smoke: one run each)' : '') +
+			'.',
 	);
 	const shape = s =>
 		`${fmtN(s.reviews)} reviews, ${s.reviewsPerCase.toFixed(1)} per case, ${Math.round(s.bytes / 1e6)} MB${s.teams ? `, ${s.teams} teams` : ''}`;

@@ -1,11 +1,12 @@
 /**
  * A peer (issue 18): `problems --json` against Taskwarrior's `task overdue` on the same cases' review
- * dates (one pending task per live case, due on its next review date), both spawned, in the same run.
- * Budget: within 3x at 5,000 cases. Taskwarrior is not a dependency: where `task` is not installed the
- * row says so and is skipped (`.ci/run` may install it from Debian packages; nothing here installs it).
+ * dates (one pending task per live case, due when the desk counts its review overdue), both spawned, in
+ * the same run. Budget: within 3x at 5,000 cases. Taskwarrior is not a dependency: where `task` is not
+ * installed the row says so and is skipped (nothing here or in `.ci/run` installs it; on Debian,
+ * `apt-get install taskwarrior`).
  */
 import {execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {runNode} from '../lib/spawn.mjs';
@@ -28,33 +29,53 @@ const compact = iso => `${iso.replaceAll('-', '')}T000000Z`;
 
 /**
  * A Taskwarrior data folder beside the bench store holding its live cases' reviews (made per day).
- * Taskwarrior has no --today: each due date is moved by the days from the bench's today to the clock's,
- * so the same reviews are overdue for both.
+ * Each task is due on the day the review counts as overdue in `problems` (the domain's caseReviewDue,
+ * from the last signed review or the allocation, plus settings.reviewOverdueAmberDays), so `task
+ * overdue` lists the very cases `problems` reports as review-overdue; the folder is checked to hold
+ * that many before it is used. Taskwarrior has no --today: each date is moved by the days from the
+ * bench's today to the clock's. Made in a temporary folder and renamed, so a bench run never sees half.
  */
 async function ensureTasks(ctx) {
 	const now = new Date().toISOString().slice(0, 10);
 	const shift = Math.round((Date.parse(now) - Date.parse(ctx.today)) / 86_400_000);
-	const dir = ctx.store.file.replace(/\.json$/, `.taskwarrior-${now}`);
+	const dir = ctx.store.file.replace(/\.json$/, `.taskwarrior-v2-${now}`);
 	const rc = path.join(dir, 'taskrc');
 	if (existsSync(rc)) return {dir, rc};
 	const tmp = `${dir}.${process.pid}.tmp`;
 	mkdirSync(tmp, {recursive: true});
-	const tmpRc = path.join(tmp, 'taskrc');
-	writeFileSync(tmpRc, `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n`);
-	const {LIVE_STATUSES} = await import(pathToFileURL(path.join(DIST, 'domain', 'model.js')).href);
-	const {cases} = JSON.parse(readFileSync(ctx.store.file, 'utf8'));
-	const tasks = cases
+	const load = rel => import(pathToFileURL(path.join(DIST, rel)).href);
+	const [{LIVE_STATUSES}, {readStoreFile}, {reviewsByCase}, {caseReviewDue, reviewOverdueDays}] = await Promise.all([
+		load('domain/model.js'),
+		load('store/store.js'),
+		load('domain/case-facts.js'),
+		load('domain/rules/index.js'),
+	]);
+	// The state as every command reads it: its chain working set holds each case's last review.
+	const {data} = await readStoreFile(ctx.store.file);
+	const last = reviewsByCase(data.chain);
+	let overdue = 0;
+	const tasks = data.cases
 		.filter(c => LIVE_STATUSES.includes(c.status))
-		.map(c => ({
-			description: `review ${c.ref}`,
-			status: 'pending',
-			entry: compact(c.opened),
-			due: compact(addDaysIso(c.nextReviewDue, shift)),
-		}));
+		.map(c => {
+			const due = caseReviewDue(c, last.get(c.ref)?.at(-1)?.data.date ?? null, data.settings);
+			if (reviewOverdueDays(due, ctx.today, data.settings) !== null) overdue++;
+			return {
+				description: `review ${c.ref}`,
+				status: 'pending',
+				entry: compact(c.opened),
+				due: compact(addDaysIso(due, data.settings.reviewOverdueAmberDays + shift)),
+			};
+		});
 	writeFileSync(path.join(tmp, 'tasks.json'), JSON.stringify(tasks));
-	// Imported in the final folder's name (data.location), so the data files are made where they stay.
+	// The taskrc names the final folder; the import writes into the temporary one (data files hold no path).
+	writeFileSync(path.join(tmp, 'taskrc'), `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n`);
+	const task = (...args) =>
+		execFileSync('task', [`rc.data.location=${tmp}`, ...args], {encoding: 'utf8', env: {...process.env, TASKRC: path.join(tmp, 'taskrc')}});
+	task('import', path.join(tmp, 'tasks.json'));
+	const listed = Number(task('+OVERDUE', 'count').trim());
+	if (listed !== overdue)
+		throw new Error(`Taskwarrior lists ${listed} overdue reviews where problems counts ${overdue}: the peer would not be like for like`);
 	renameSync(tmp, dir);
-	execFileSync('task', ['import', path.join(dir, 'tasks.json')], {stdio: 'ignore', env: {...process.env, TASKRC: rc}});
 	return {dir, rc};
 }
 

@@ -194,7 +194,10 @@ describe('In your window, by date', () => {
 		const ret = h.alreadyDue.find(i => i.kind === 'bail-return' && i.caseRef === c.ref)!;
 		expect(ret.date).toBe('2026-12-02');
 		expect(ret.detail).toMatch(
-			/^Return date passed with no record of the suspect answering bail: find out today what happened\. Bail period ends 11 Dec; a further extension needs an inspector \(DI Rachel Okafor\) before then\./,
+			new RegExp(
+				'^Return date passed with no record of the suspect answering bail: find out today what happened\\. ' +
+					'Bail period ends 11 Dec; a further extension needs an inspector \\(DI Rachel Okafor\\) before then\\.',
+			),
 		);
 	});
 

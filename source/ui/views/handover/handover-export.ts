@@ -1,5 +1,4 @@
-/** Writing the previewed handover to a file from the desk: a new file beside the store (no welfare notes in the desk's export). */
-import {writeFreshExport} from '../../desk/export-file.js';
+/** The previewed handover as a file's text and name (the desk writes it beside the store: effects/run-desk-effect.ts; no welfare notes). */
 import type {IsoDate} from '../../../domain/dates.js';
 import type {Handover} from '../../../domain/handover/schema.js';
 import {calendarDocument} from '../../../export/calendar-events.js';
@@ -16,9 +15,4 @@ export function handoverFileName(from: IsoDate, to: IsoDate, format: ExportForma
 export function handoverExport(h: Handover, format: ExportFormat): {text: string; name: string} {
 	const text = format === 'ics' ? renderCalendarIcs(calendarDocument(h)) : renderHandoverMarkdown(h);
 	return {text, name: handoverFileName(h.period.from, h.period.to, format)};
-}
-
-/** Writes `markdown` beside the store, never over an earlier export or the store's own files, and returns the path. */
-export async function writeHandoverFile(storeFile: string, name: string, markdown: string): Promise<string> {
-	return writeFreshExport(storeFile, name, markdown);
 }

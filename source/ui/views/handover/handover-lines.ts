@@ -132,7 +132,10 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		lines.push({
 			text:
 				`  ${o.liveCases} live cases; workload ${o.workloadPercent}%${o.workloadExcessive ? ' EXCESSIVE' : ''}; action plan ` +
-				`${o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no'}${o.welfareCheckInDue ? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}` : ''}`,
+				(o.actionPlan.inPlace ? `yes, review ${o.actionPlan.reviewDate ? shortDate(o.actionPlan.reviewDate, today) : 'not set'}` : 'no') +
+				(o.welfareCheckInDue
+					? `; welfare check-in due ${shortDate(o.welfareCheckInDue, today)}${o.welfareCheckInDue < today ? ' OVERDUE' : ''}`
+					: ''),
 			tone: o.workloadExcessive ? 'red' : 'plain',
 		});
 		for (const n of o.welfareNotes ?? [])

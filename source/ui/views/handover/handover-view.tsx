@@ -7,13 +7,12 @@
  * Keys (only while focused; the desk's reducer applies them to HandoverState, see handover-state.ts):
  * j/k or arrows scroll, space / b page, g/G top and bottom, f edit the first day, t the last day, c the
  * cover, Enter accept, Esc cancel an edit, e export (Markdown), i the calendar (.ics). While a field is open every printable key goes
- * into it. The view renders the state and runs the export (a file write) when asked.
+ * into it. The view renders the state; an export is an effect the reducer asks for (effects/desk-effect.ts).
  */
-import React, {useEffect, useRef, type MutableRefObject} from 'react';
+import React from 'react';
 import {Box, Text} from 'ink';
 import {Pane} from '../../pane/pane.js';
 import type {Tone} from './handover-lines.js';
-import {handoverExport} from './handover-export.js';
 import type {HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {wrap} from '../../text.js';
@@ -29,53 +28,16 @@ export interface HandoverViewProps {
 	focused: boolean;
 	width: number;
 	height: number;
-	/** ISO instant stamped on the document; the shell passes the clock (tests pass a fixed one). */
-	now: () => string;
-	/**
-	 * The last export request carried out, kept by the desk (which outlives this view): a request made in
-	 * the same read as opening the view ("3e") is still carried out, and one made before the view was
-	 * left is not repeated when it opens again. Without it, the view keeps its own.
-	 */
-	exportsDone?: MutableRefObject<number>;
-	/** Writes the Markdown and returns the path written; the shell decides the folder. */
-	onExport: (text: string, fileName: string) => Promise<string>;
-	/** The export's outcome, for the status lines. */
-	onMessage: (text: string, error: boolean) => void;
 }
 
 // Colour repeats what each line's words say; through the theme, so NO_COLOR / --no-color turns it off.
 const TONE_ROLE: Record<Tone, Role | undefined> = {heading: 'heading', critical: 'error', red: 'warning', plain: undefined, dim: 'dim'};
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
-export function HandoverView({
-	state,
-	preview,
-	focused,
-	width,
-	height,
-	now,
-	exportsDone,
-	onExport,
-	onMessage,
-}: HandoverViewProps): React.JSX.Element {
+export function HandoverView({state, preview, focused, width, height}: HandoverViewProps): React.JSX.Element {
 	const {lines, cover, note} = preview;
 	const theme = useTheme();
 	const keymap = useKeymap();
-
-	// The export runs here, not in the reducer: it writes a file. The Markdown is of what is on screen.
-	const latest = useRef(preview);
-	latest.current = preview;
-	const own = useRef(state.exportSeq);
-	const done = exportsDone ?? own;
-	useEffect(() => {
-		if (state.exportSeq === done.current) return;
-		done.current = state.exportSeq;
-		const {text, name} = handoverExport({...latest.current.handover, generatedAt: now()}, state.exportFormat);
-		onExport(text, name).then(
-			file => onMessage(`Exported to ${file}`, false),
-			(err: unknown) => onMessage(`Export failed: ${err instanceof Error ? err.message : String(err)}`, true),
-		);
-	}, [state.exportSeq, state.exportFormat, done, now, onExport, onMessage]);
 
 	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
 	// typed text: made safe like every other line of the view (README "Terminal safety").
@@ -115,7 +77,7 @@ export function HandoverView({
 
 	return (
 		<Pane title={header} focused={focused} width={width} height={height}>
-			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
+			<Box flexDirection="column" height={bodyHeight} overflowY="hidden">
 				{shown.map((l, i) => (
 					<Text key={scroll + i} color={tintTone(theme, l.tone)} bold={l.tone === 'heading'} wrap="truncate">
 						{l.text === '' ? ' ' : l.text}

@@ -103,7 +103,8 @@ export function chartLines(chart: LogChart, selected: number | null, width: numb
 	const dueWords = (s: TrendSeries) => `${s.period.onTime.count} of ${s.period.reviewsDue.count} reviews due on time`;
 	const title = lay.single
 		? `WEEKLY TREND ${lay.teamOnly ? `whole team (s shows one sergeant)` : first.name}, ${n} weeks ${span}: ${dueWords(first)}`
-		: `WEEKLY TREND ${n} weeks ${span}${lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : ''}`;
+		: `WEEKLY TREND ${n} weeks ${span}` +
+			(lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : '');
 	lines.push([{text: fit(title, width), role: 'title', spoken: title}]);
 	const cw = weekColumns(width, n);
 	const room = Math.max(0, width - LABEL - cw * n - 2);

@@ -1,0 +1,191 @@
+/**
+ * The desk's writes to the store, carried out (effects/run-desk-effect.ts calls them): each is one
+ * DeskStore.apply of the same pure change the command line uses (addAbsence, decideEscalatedTrigger,
+ * reallocateCase, recordBailEvent...), made as the person at the keyboard, and answers in one sentence
+ * with the action its form waits for. The domain checks again under the store's lock: another user may
+ * have recorded something meanwhile, and then nothing is written and what was typed is kept.
+ *
+ * A welfare note (README "Welfare notes") goes to the welfare file only after the event is saved, with the
+ * welfare file opened first so a missing or wrong passphrase saves nothing. No sentence here ever holds the
+ * note: errors come from the store and the domain, which never see it.
+ */
+import {addAbsence, cancelAbsence, changeAbsence, endAbsence} from '../../domain/absences.js';
+import {absenceWords} from '../../domain/absence-words.js';
+import {recordBailEvent} from '../../domain/bail-record.js';
+import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {decideEscalatedTrigger, TriggerDecisionError, type TriggerDecisionResult} from '../../domain/escalated-triggers.js';
+import type {StoreData} from '../../domain/model.js';
+import {fullName, shortName} from '../../domain/people.js';
+import {reallocateCase, workloadWords} from '../../domain/reallocate.js';
+import {safeText} from '../../domain/safe-text.js';
+import {recordWelfareEvent} from '../../domain/welfare-record.js';
+import {actorSigner, actorSignsRecords, type DeskActor} from '../desk/desk-actor.js';
+import type {DeskAction} from '../desk/desk-actions.js';
+import type {AbsenceWrite, DeskState} from '../desk/desk-state.js';
+import type {RecordWrite} from '../desk/desk-records.js';
+import type {DeskStore} from '../desk-store/desk-store.js';
+import {DECISION_WORDS} from '../team/decision-form-state.js';
+
+/** What every write is given: the desk's store, who is at the keyboard, the desk's day and the clock. */
+export interface WriteContext {
+	store: DeskStore;
+	actor: DeskActor | null;
+	today: IsoDate;
+	now: () => string;
+}
+
+/**
+ * `after` with a chain entry, signed by the person at the keyboard once keys are enrolled, for each
+ * supervisory record the change adds to `before` (README "Signed records"). Called inside apply.
+ */
+const signed = (c: WriteContext, before: StoreData, after: StoreData): StoreData =>
+	c.actor ? actorSignsRecords(c.actor, before, after, c.now()) : after;
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const notSaved = (store: DeskStore): string | null => {
+	const why = store.cannotWrite();
+	return why === null ? null : `Not saved: ${why}`;
+};
+
+export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promise<DeskAction> {
+	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'absence-written', seq: write.seq, error, notice});
+	const refused = notSaved(c.store);
+	if (refused) return answer(refused);
+	let id = write.kind === 'add' ? '' : write.absenceId;
+	let cancelled = '';
+	const change = (d: StoreData): StoreData => {
+		if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
+		// README "Acting on a problem": a change gets the same checks as adding one; cancelling only one not started.
+		if (write.kind === 'change') return changeAbsence(d, write.absenceId, write.change).data;
+		if (write.kind === 'cancel') {
+			const result = cancelAbsence(d, write.absenceId, c.today);
+			const a = result.cancelled;
+			const who = safeText(shortName(d.officers.find(o => o.id === a.officerId)));
+			cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
+			return result.data;
+		}
+		const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: c.actor?.officerId ?? '', recordedAt: c.now()});
+		id = result.id;
+		return result.data;
+	};
+	const verb = {end: 'Ended', change: 'Changed', add: 'Recorded', cancel: 'Cancelled'}[write.kind];
+	try {
+		const data = await c.store.apply(d => signed(c, d, change(d)));
+		if (write.kind === 'cancel') return answer(null, cancelled);
+		const a = data.absences.find(x => x.id === id);
+		const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
+		return answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, c.today, data.absences)}.` : 'Saved.');
+	} catch (err) {
+		// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
+		// sentence meant for the user; nothing was written in either case.
+		const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
+		return answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
+	}
+}
+
+export async function writeDecision(write: NonNullable<DeskState['decisionWrite']>, c: WriteContext): Promise<DeskAction> {
+	const answer = (error: string | null, notice = '', errors: TriggerDecisionError['errors'] = []): DeskAction => ({
+		type: 'decision-written',
+		seq: write.seq,
+		error,
+		errors,
+		notice,
+	});
+	const actor = c.actor;
+	if (!actor) return answer('Not recorded: the desk does not know who you are.');
+	const why = c.store.cannotWrite();
+	if (why) return answer(`Not recorded: ${why}`);
+	let result: TriggerDecisionResult | undefined;
+	try {
+		const data = await c.store.apply(d => {
+			result = decideEscalatedTrigger(d, write.input, {
+				today: c.today,
+				signedAt: c.now(),
+				by: actor.officerId,
+				sign: actorSigner(actor, d),
+			});
+			return result.next;
+		});
+		const r = result!;
+		const who = safeText(shortName(data.officers.find(o => o.id === r.entry.data.officerId)));
+		const plan = r.plan ? `, plan review ${r.plan.reviewDate}` : '';
+		return answer(
+			null,
+			`Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}).`,
+		);
+	} catch (err) {
+		// TriggerDecisionError (decided meanwhile, not entitled, an answer missing) and StoreError (locked,
+		// read-only, a signature the store would not accept) both carry a sentence meant for the user.
+		return answer(
+			`Not recorded: ${safeText(messageOf(err))} What you typed is kept.`,
+			'',
+			err instanceof TriggerDecisionError ? err.errors : [],
+		);
+	}
+}
+
+export async function writeReallocation(write: NonNullable<DeskState['reallocateWrite']>, c: WriteContext): Promise<DeskAction> {
+	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'reallocate-written', seq: write.seq, error, notice});
+	const refused = notSaved(c.store);
+	if (refused) return answer(refused);
+	let from = '';
+	const r = write.request;
+	try {
+		const data = await c.store.apply(d => {
+			const result = reallocateCase(d, {...r, recordedAt: c.now()});
+			from = result.fromOfficerId;
+			return signed(c, d, result.data);
+		});
+		const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
+		const moved = `Reallocated ${safeText(r.ref)} from ${name(from)} to ${name(r.toOfficerId)} from ${shortDate(r.on, r.today)}. `;
+		return answer(null, moved + workloadWords(data, r.toOfficerId));
+	} catch (err) {
+		// ReallocationError (moved meanwhile, closed) and StoreError (locked, read-only, disk full) both carry a
+		// sentence meant for the user; nothing was written in either case.
+		return answer(`Not saved: ${safeText(messageOf(err))} What you typed is kept.`);
+	}
+}
+
+export async function writeRecord(write: RecordWrite, c: WriteContext): Promise<DeskAction> {
+	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'record-written', seq: write.seq, error, notice});
+	const refused = notSaved(c.store);
+	if (refused) return answer(refused);
+	try {
+		return answer(null, await record(write, c));
+	} catch (err) {
+		// BailRecordError, WelfareRecordError and StoreError (locked, read-only, the welfare file's passphrase)
+		// all carry a sentence meant for the user; nothing was written in any of them.
+		return answer(`Not saved: ${safeText(messageOf(err))} What you typed is kept.`);
+	}
+}
+
+async function record(write: RecordWrite, c: WriteContext): Promise<string> {
+	let summary = '';
+	if (write.kind === 'bail') {
+		const {ref, input} = write.write;
+		await c.store.apply(d => {
+			const result = recordBailEvent(d, ref, {...input, recordedAt: c.now()}, c.today);
+			summary = result.summary;
+			return signed(c, d, result.data);
+		});
+		return summary;
+	}
+	const {input, note} = write.write;
+	// The passphrase is checked before anything is saved: a note that could not be kept is never half-recorded.
+	if (note !== '') await c.store.checkWelfare();
+	let eventId = '';
+	await c.store.apply(d => {
+		const result = recordWelfareEvent(d, input, c.today);
+		summary = result.summary;
+		eventId = result.event.id;
+		// The signed record holds the event, never the note (README "Signed records").
+		return signed(c, d, result.data);
+	});
+	if (note === '') return summary;
+	try {
+		await c.store.fileNote({id: `wn-${eventId}`, officerId: input.officerId, date: input.date, by: input.by, text: note});
+		return `${summary} The note is kept in the welfare file.`;
+	} catch (err) {
+		return `${summary} The note could not be kept in the welfare file (${safeText(messageOf(err))}); it was not saved anywhere.`;
+	}
+}

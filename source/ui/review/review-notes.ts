@@ -1,0 +1,177 @@
+/**
+ * The guided review's private welfare note (README "Welfare notes"), for the review session
+ * (review-session.ts): before a note can be typed the welfare file is opened with the passphrase, so a
+ * team whose notes cannot be kept (an encrypted file and no or the wrong FORTNIGHT_WELFARE_KEY) gets a
+ * field that says why instead of one that takes typing. The note is the draft's reviewer's: only their
+ * own pending note on this case is put back. Signing with a note first checks the passphrase again and
+ * makes sure the note is on disk in the drafts file, so if filing it after the signature fails it is
+ * demonstrably kept, and says so only then. The note goes only to the welfare drafts file and, at
+ * signing, the welfare file: never the store.
+ */
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {shortName} from '../../domain/people.js';
+import {isFiled, ownPendingNotes, returnedNote, withOwnPendingNote, type SignResult} from '../../domain/review/index.js';
+import type {WelfareDraftsAccess} from '../../store/index.js';
+import type {DeskStore} from '../desk-store/desk-store.js';
+import type {ReviewAction, ReviewUiState} from './review-state.js';
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
+const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
+const locked = (lock: string): ReviewAction => ({type: 'welfare-opened', lock, note: null, words: null});
+
+export class ReviewNotes {
+	/** The note known to be in the drafts file; null: not known, so the next save writes it. */
+	private saved: string | null = '';
+	/** The officer the saved note is about (the case's officer then). */
+	private savedFor: string;
+	/** The welfare file opened with the passphrase: notes are written only then. */
+	private keeps = false;
+	private encrypted = false;
+
+	constructor(
+		private readonly store: DeskStore,
+		private readonly caseRef: string,
+		private readonly today: IsoDate,
+		private readonly now: () => Date,
+		oicId: string,
+	) {
+		this.savedFor = oicId;
+	}
+
+	/** True once the welfare file is known to keep notes. */
+	get kept(): boolean {
+		return this.keeps;
+	}
+
+	/** Typed since the last save (once a note can be kept). */
+	unsaved(note: string): boolean {
+		return this.keeps && this.saved !== null && note !== this.saved;
+	}
+
+	/** True when the next save has a note to write. */
+	dirty(note: string): boolean {
+		return this.keeps && note !== this.saved;
+	}
+
+	/** Not known to be on disk any more (another user's signing may have removed it): the next save writes it. */
+	forget(): void {
+		this.saved = null;
+	}
+
+	/**
+	 * Opens the welfare file with the passphrase before a note can be typed, and brings back the sergeant's
+	 * own note on this case (typed before a restart, or left unfiled by a crash or a key problem). Answers
+	 * with the review's action saying so.
+	 */
+	async open(s: ReviewUiState): Promise<ReviewAction> {
+		const data = this.store.snapshot();
+		let access: WelfareDraftsAccess;
+		try {
+			access = await this.access();
+		} catch (err) {
+			return locked(unopened(err));
+		}
+		if (!access.ok) return locked(access.reason);
+		const me = s.draft.reviewerId;
+		const own = ownPendingNotes(access.pending, data, this.caseRef, me);
+		const back = returnedNote(own, data, this.caseRef, me, this.today, id => shortName(data.officers.find(o => o.id === id)));
+		const fits = own.filter(n => n.officerId === s.ctx.case.oicId).length;
+		// Several notes (older files) are merged into one on the next save.
+		this.saved = fits > 1 ? null : back.text;
+		this.keeps = true;
+		this.encrypted = access.encrypted;
+		return {type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words: back.words};
+	}
+
+	/** Writes the note if it changed since the last save (and notes can be kept). */
+	async save(s: ReviewUiState, note: string): Promise<void> {
+		if (!this.dirty(note)) return;
+		await this.put(s, note);
+		this.saved = note;
+		this.savedFor = s.ctx.case.oicId;
+	}
+
+	/** Discarding the review: only a note this review could keep is its to delete; anything older stays for its author. */
+	async remove(s: ReviewUiState): Promise<void> {
+		if (this.keeps) await this.put(s, '');
+	}
+
+	/**
+	 * Before signing with a note: the passphrase must still open the welfare file, and the note must be
+	 * in the drafts file, read back after it was written and synced. Returns why not (and the action that
+	 * locks the field when the file no longer opens), or null.
+	 */
+	async keepBeforeSigning(s: ReviewUiState, note: string): Promise<{problem: string; lock: ReviewAction | null} | null> {
+		const access = await this.access().catch((err: unknown) => ({ok: false as const, reason: unopened(err)}));
+		if (!access.ok) {
+			this.keeps = false;
+			return {
+				problem: `${access.reason} Clear the note to sign without it; every answer and the draft are kept.`,
+				lock: locked(access.reason),
+			};
+		}
+		this.keeps = true;
+		this.encrypted = access.encrypted;
+		const draftsFile = this.store.notesFile;
+		try {
+			await this.save(s, note);
+			if (await this.onDisk(s, note, this.store.snapshot())) return null;
+			this.saved = null;
+			return {
+				problem: `The note could not be found in ${draftsFile} after saving it, so the review was not signed. ${KEPT_RETRY}`,
+				lock: null,
+			};
+		} catch (err) {
+			this.saved = null;
+			const problem = `The note could not be kept in ${draftsFile}: ${messageOf(err)} ${KEPT_RETRY} Or clear the note to sign without it.`;
+			return {problem, lock: null};
+		}
+	}
+
+	/** After signing: the note to the welfare file, then its pending copy removed. Returns what to tell the sergeant, if anything. */
+	async fileAfterSigning(s: ReviewUiState, note: string, r: SignResult): Promise<string | null> {
+		if (!this.keeps) return null;
+		const draftsFile = this.store.notesFile;
+		try {
+			if (r.welfareNote) await this.store.fileNote(r.welfareNote);
+		} catch (err) {
+			// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
+			const kept = await this.onDisk(s, note, this.store.snapshot()).catch(() => false);
+			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
+			const failed = `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)})`;
+			return kept
+				? `${failed}; it is kept ${where} and will be offered back to you the next time you review this case.`
+				: `${failed}, and it is no longer ${where} either: it was not kept.`;
+		}
+		try {
+			await this.put(s, '');
+			return null;
+		} catch (err) {
+			const when = 'it is removed when a review of this case next opens';
+			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
+		}
+	}
+
+	/** The welfare file and drafts file opened (the passphrase from FORTNIGHT_WELFARE_KEY). */
+	private access(): Promise<WelfareDraftsAccess> {
+		const data = this.store.snapshot();
+		return this.store.openNotes((p, n) => isFiled(p, n, data));
+	}
+
+	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
+	private put(s: ReviewUiState, note: string): Promise<unknown> {
+		const replacing = [...new Set([s.ctx.case.oicId, this.savedFor])];
+		const owner = {caseRef: this.caseRef, reviewerId: s.draft.reviewerId, replacing};
+		const pending = note === '' ? null : {officerId: s.ctx.case.oicId, date: this.today, text: note, updatedAt: this.now().toISOString()};
+		return this.store.changeNotes(notes => withOwnPendingNote(notes, this.store.snapshot(), owner, pending));
+	}
+
+	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */
+	private async onDisk(s: ReviewUiState, note: string, data: StoreData): Promise<boolean> {
+		const own = ownPendingNotes(await this.store.readNotes(), data, this.caseRef, s.draft.reviewerId);
+		const about = own.filter(n => n.officerId === s.ctx.case.oicId);
+		return about.length === 1 && about[0]!.text === note;
+	}
+}
