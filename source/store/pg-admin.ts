@@ -5,7 +5,7 @@
 import type {StoreData} from '../domain/model.js';
 import {StoreError} from './errors.js';
 import {withClient} from './pg-connect.js';
-import {insertTeam} from './pg-data.js';
+import {insertTeam} from './pg-write.js';
 import {assertCurrent, latestVersion, migrate} from './pg-migrate.js';
 import type {PendingWelfareNote} from './welfare-drafts.js';
 import type {WelfareNote} from './welfare-file.js';

@@ -8,13 +8,15 @@ import pg from 'pg';
 import {StoreError} from './errors.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 
+/** Connections a command or desk keeps open to one database. */
+const MAX_POOL = 4;
 const pools = new Map<string, pg.Pool>();
 const guarded = new WeakSet<pg.PoolClient>();
 
 export function poolFor(url: StoreUrl): pg.Pool {
 	let pool = pools.get(url.connectionString);
 	if (!pool) {
-		pool = new pg.Pool({connectionString: url.connectionString, max: 4, allowExitOnIdle: true, idleTimeoutMillis: 2000});
+		pool = new pg.Pool({connectionString: url.connectionString, max: MAX_POOL, allowExitOnIdle: true, idleTimeoutMillis: 2000});
 		// An idle connection the server drops (a restart) is replaced on the next query, not a crash.
 		pool.on('error', () => {});
 		pools.set(url.connectionString, pool);
@@ -29,31 +31,66 @@ export async function closePools(): Promise<void> {
 	await Promise.all(all.map(p => p.end().catch(() => {})));
 }
 
-/** Runs `work` on a connection of the store's pool, translating the server's errors. */
-export async function withClient<T>(store: string | StoreUrl, work: (client: pg.PoolClient, url: StoreUrl) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on a connection of the store's pool, translating the server's errors. A pooled connection
+ * the server dropped while it sat idle (a restart) fails its first query before anything is done; that
+ * use is run again on a new connection rather than reported, so a restart costs the desk nothing. Once a
+ * query of `work` has been answered, a dropped connection is reported (the transaction rolled back).
+ * `againIfDropped: false` for work whose first statement may have committed before its answer was lost
+ * (a change in one statement): the caller finds out what happened instead.
+ */
+export async function withClient<T>(
+	store: string | StoreUrl,
+	work: (client: pg.PoolClient, url: StoreUrl) => Promise<T>,
+	options: {againIfDropped?: boolean} = {},
+): Promise<T> {
 	const url = typeof store === 'string' ? parseStoreUrl(store) : store;
-	let client: pg.PoolClient;
-	try {
-		client = await poolFor(url).connect();
-	} catch (err) {
-		throw describePgError(err, url.shown);
+	// Every idle connection may be a dropped one: at most one try more than the pool holds.
+	for (let tries = 0; ; tries++) {
+		let client: pg.PoolClient;
+		try {
+			client = await poolFor(url).connect();
+		} catch (err) {
+			throw describePgError(err, url.shown);
+		}
+		// A connection the server dropped (a restart) fails the query in hand, which is reported; its socket's
+		// own error event must not also be thrown at the process (the pool listens only while it is idle).
+		if (!guarded.has(client)) {
+			guarded.add(client);
+			client.on('error', () => {});
+		}
+		let answered = false;
+		const watched = new Proxy(client, {
+			get(target, key, receiver) {
+				if (key !== 'query') return Reflect.get(target, key, receiver) as unknown;
+				return (...args: unknown[]) => {
+					const result = (target.query as (...a: unknown[]) => unknown)(...args);
+					if (result instanceof Promise) void result.then(() => (answered = true)).catch(() => {});
+					return result;
+				};
+			},
+		});
+		let broken = false;
+		try {
+			return await work(watched, url);
+		} catch (err) {
+			broken = isPgError(err) || isDropped(err);
+			if (isDropped(err) && !answered && tries < MAX_POOL && options.againIfDropped !== false) continue;
+			// The caller finds out what became of it (the raw error says the connection dropped).
+			if (isDropped(err) && options.againIfDropped === false) throw err;
+			// A change that throws (a usage error, a rule refusing) is not the database's doing: passed on as it is.
+			throw broken ? describePgError(err, url.shown) : err;
+		} finally {
+			client.release(broken);
+		}
 	}
-	// A connection the server dropped (a restart) fails the query in hand, which is reported; its socket's
-	// own error event must not also be thrown at the process (the pool listens only while it is idle).
-	if (!guarded.has(client)) {
-		guarded.add(client);
-		client.on('error', () => {});
-	}
-	let broken = false;
-	try {
-		return await work(client, url);
-	} catch (err) {
-		broken = isPgError(err);
-		// A change that throws (a usage error, a rule refusing) is not the database's doing: passed on as it is.
-		throw broken ? describePgError(err, url.shown) : err;
-	} finally {
-		client.release(broken);
-	}
+}
+
+/** True when the connection itself was lost (the server restarted or went away), not a refusal. */
+export function isDropped(err: unknown): boolean {
+	const e = err as {code?: unknown; message?: unknown};
+	if (typeof e?.code === 'string') return /^(ECONNRESET|EPIPE|57P01|57P02|57P03)$/.test(e.code);
+	return typeof e?.message === 'string' && /^Connection terminated/.test(e.message);
 }
 
 /** True for an error from the server (a SQLSTATE) or the connection to it (an errno such as ECONNREFUSED). */
@@ -84,10 +121,10 @@ export function describePgError(err: unknown, shown: string): StoreError {
 			shown,
 		);
 	}
-	if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH|ECONNRESET)$/.test(code) || code === '57P01' || code === '57P03') {
+	if (/^(ECONNREFUSED|ENOENT|ETIMEDOUT|EHOSTUNREACH)$/.test(code) || isDropped(err)) {
 		return new StoreError(
 			'io',
-			`Could not reach the PostgreSQL server for ${shown} (${code}). Check it is running and the URL is right, then try again.`,
+			`Could not reach the PostgreSQL server for ${shown} (${code || 'connection lost'}). Check it is running and the URL is right, then try again.`,
 			shown,
 		);
 	}

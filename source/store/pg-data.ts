@@ -1,6 +1,6 @@
 /**
  * A team's data in the PostgreSQL store's tables (migrations/postgres/001-store.sql): read as the same
- * StoreData the file store gives, and written back as the rows a change touched. Every query names its
+ * StoreData the file store gives (written back by pg-write.ts). Every query names its
  * team, so it runs on the tables' (team_id, ...) keys and never reads another team's rows.
  */
 import type pg from 'pg';
@@ -12,7 +12,7 @@ import type {ChainWanted} from './read.js';
 type ListField = 'officers' | 'absences' | 'cases' | 'welfareEvents' | 'concerns' | 'actionPlans' | 'drafts';
 
 /** The record lists, their tables, and each record's key in its team (unique: validate.ts checks the ids). */
-const LISTS: ReadonlyArray<{field: ListField; table: string; key: (r: never) => string}> = [
+export const LISTS: ReadonlyArray<{field: ListField; table: string; key: (r: never) => string}> = [
 	{field: 'officers', table: 'fortnight_officers', key: (r: {id: string}) => r.id},
 	{field: 'absences', table: 'fortnight_absences', key: (r: {id: string}) => r.id},
 	{field: 'cases', table: 'fortnight_cases', key: (r: {ref: string}) => r.ref},
@@ -169,11 +169,14 @@ async function readChain(client: pg.ClientBase, team: string, wanted: ChainWante
 		const chain = all.rows.map(r => r.entry);
 		return {chain, count: chain.length};
 	}
-	// Each case's last review (through the partial index on reviews) and every entry that is not a review.
+	// Every entry that is not a review (their own partial index) and each case's last review (the highest seq
+	// per case in the reviews index), fetched by key: the team's other reviews are never read (migration 005).
 	const set = await client.query<{entry: ChainEntry}>(
-		`SELECT entry FROM fortnight_chain c WHERE c.team_id = $1 AND (c.kind <> 'review' OR NOT EXISTS (
-			SELECT 1 FROM fortnight_chain l WHERE l.team_id = c.team_id AND l.kind = 'review' AND l.case_ref = c.case_ref AND l.seq > c.seq))
-		ORDER BY c.seq`,
+		`SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq IN (
+			SELECT seq FROM fortnight_chain WHERE team_id = $1 AND kind <> 'review'
+			UNION ALL
+			SELECT max(seq) FROM fortnight_chain WHERE team_id = $1 AND kind = 'review' GROUP BY case_ref)
+		ORDER BY seq`,
 		[team],
 	);
 	const count = await client.query<{n: string}>('SELECT coalesce(max(seq) + 1, 0) AS n FROM fortnight_chain WHERE team_id = $1', [team]);
@@ -195,115 +198,6 @@ export async function teamRevision(client: pg.ClientBase, team: string, lock: bo
 		team,
 	]);
 	return r.rows[0] ? Number(r.rows[0].revision) : null;
-}
-
-/**
- * Writes `next` over `before` (the team as it is in the database, read in this transaction under the
- * team row's lock): the team row, every record added, changed or moved, every record removed, and the
- * chain entries after `before`'s (`before.chain` is the whole chain or the working set: its last entry is
- * the head either way). Records are immutable objects, so an unchanged one is the same object and costs
- * nothing to compare.
- */
-export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<void> {
-	for (const {field, table, key} of LISTS) {
-		const keyOf = key as (r: unknown) => string;
-		const old = new Map<string, {record: unknown; at: number}>();
-		(before[field] as unknown[]).forEach((record, at) => old.set(keyOf(record), {record, at}));
-		const keys: string[] = [];
-		const ords: number[] = [];
-		const docs: string[] = [];
-		const seen = new Set<string>();
-		(next[field] as unknown[]).forEach((record, at) => {
-			const k = keyOf(record);
-			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
-			seen.add(k);
-			const was = old.get(k);
-			if (was && was.at === at && (was.record === record || JSON.stringify(was.record) === JSON.stringify(record))) return;
-			keys.push(k);
-			ords.push(at);
-			docs.push(JSON.stringify(record));
-		});
-		const gone = [...old.keys()].filter(k => !seen.has(k));
-		if (gone.length > 0) await client.query(`DELETE FROM ${table} WHERE team_id = $1 AND key = ANY($2::text[])`, [team, gone]);
-		if (keys.length > 0) {
-			await client.query(
-				`INSERT INTO ${table} (team_id, key, ord, revision, doc)
-				SELECT $1, k, o, $2, d::json FROM unnest($3::text[], $4::int[], $5::text[]) AS u(k, o, d)
-				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc`,
-				[team, next.revision, keys, ords, docs],
-			);
-		}
-	}
-	await appendChain(client, team, next.chain.slice(before.chain.length));
-	await client.query(
-		`UPDATE fortnight_teams SET schema_version = $2, revision = $3, updated_at = $4, reference_date = $5, sergeant_id = $6, inspector_id = $7,
-			team = $8::json, settings = $9::json WHERE team_id = $1`,
-		[
-			team,
-			next.schemaVersion,
-			next.revision,
-			next.updatedAt,
-			next.referenceDate,
-			next.team.sergeantId,
-			next.team.inspectorId,
-			JSON.stringify(next.team),
-			JSON.stringify(next.settings),
-		],
-	);
-}
-
-/** Appends entries to the team's chain (the insert trigger holds each to the chain's next place and link). */
-export async function appendChain(client: pg.ClientBase, team: string, added: readonly ChainEntry[]): Promise<void> {
-	for (let from = 0; from < added.length; from += 1000) {
-		const batch = added.slice(from, from + 1000);
-		await client.query(
-			`INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
-			SELECT $1, s, k, c, p, h, e::json
-			FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
-			ORDER BY n`,
-			[
-				team,
-				batch.map(e => e.seq),
-				batch.map(e => e.kind),
-				batch.map(e => (e.kind === 'review' ? e.data.caseRef : null)),
-				batch.map(e => e.prevHash),
-				batch.map(e => e.hash),
-				batch.map(e => JSON.stringify(e)),
-			],
-		);
-	}
-}
-
-/** A new team's rows from a whole store (`store copy`): the team row, every record, the whole chain. */
-export async function insertTeam(client: pg.ClientBase, data: StoreData): Promise<void> {
-	const team = data.team.id;
-	await client.query(
-		`INSERT INTO fortnight_teams (team_id, schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::json)`,
-		[
-			team,
-			data.schemaVersion,
-			data.revision,
-			data.updatedAt,
-			data.referenceDate,
-			data.team.sergeantId,
-			data.team.inspectorId,
-			JSON.stringify(data.team),
-			JSON.stringify(data.settings),
-		],
-	);
-	const empty = {
-		...data,
-		chain: [],
-		officers: [],
-		absences: [],
-		cases: [],
-		welfareEvents: [],
-		concerns: [],
-		actionPlans: [],
-		drafts: [],
-	} as StoreData;
-	await writeTeam(client, team, empty, data);
 }
 
 /** `data` as the snapshot a store opened with `chain` holds, after a write of it. */

@@ -8,14 +8,16 @@
  * types; other teams' writers never wait. A writer killed mid-transaction leaves nothing: the server
  * rolls it back.
  */
-import {createHash} from 'node:crypto';
-import pg from 'pg';
+import {createHash, randomUUID} from 'node:crypto';
+import type pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
 import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
-import {describePgError, isPgError, withClient} from './pg-connect.js';
-import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision, writeTeam} from './pg-data.js';
+import {describePgError, isDropped, isPgError, withClient} from './pg-connect.js';
+import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision} from './pg-data.js';
+import {teamWrite, writeLanded, writeTeam, writeTeamAtOnce} from './pg-write.js';
+import {openFeed, type Feed} from './pg-feed.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
@@ -32,7 +34,12 @@ import {
 	type Store,
 } from './store.js';
 
-const PgClient = pg.Client;
+/** A one-statement write whose answer was lost with its connection: it may or may not have committed. */
+interface Unsure {
+	writeId: string;
+	mine: StoreData;
+	candidate: StoreData;
+}
 
 /** What a read gives in place of a file's signature: the team's revision. */
 function signatureOfRevision(revision: number): FileSignature {
@@ -126,7 +133,9 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/** Revisions this instance committed: their notifications are not news to it. */
 	const committed = new Set<number>();
 	const listeners = new Set<(change: OutsideChange) => void>();
-	let listening: Promise<pg.Client | null> | null = null;
+	let feed: Feed | null = null;
+	/** The newest revision told to the listeners: older news (or the same twice) is not news. */
+	let newest = data.revision;
 	const hear = (payload: string | undefined) => {
 		let n: {team?: unknown; revision?: unknown; role?: unknown; officer?: unknown; what?: unknown};
 		try {
@@ -139,6 +148,8 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	};
 	/** Reads who changed what at `revision` (as this role may) and tells the listeners. */
 	const tell = async (revision: number) => {
+		if (revision <= Math.max(newest, data.revision)) return;
+		newest = revision;
 		const row = await withClient(url, async client => {
 			const r = await client.query<{role: string; officer_id: string | null; what: string[]}>(
 				'SELECT role, officer_id, what FROM fortnight_changes WHERE team_id = $1 AND revision = $2',
@@ -154,16 +165,62 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		};
 		for (const listener of listeners) listener(change);
 	};
-	const listen = async () => {
-		const client = new PgClient({connectionString: url.connectionString});
-		client.on('notification', m => hear(m.payload));
-		// A dropped connection (a server restart) ends the news; the desk still has changedOnDisk and reload.
-		client.on('error', () => {});
-		await client.connect();
-		// The listening connection never keeps a command or the desk's process alive.
-		(client as unknown as {connection?: {stream?: {unref?: () => void}}}).connection?.stream?.unref?.();
-		await client.query('LISTEN fortnight');
-		return client;
+	/** Listening again after a restart (or for the first time): a change committed meanwhile was never announced. */
+	const caughtUp = async () => {
+		const now = await withClient(url, client => teamRevision(client, team, false)).catch(() => null);
+		if (now !== null && !committed.has(now)) await tell(now);
+	};
+	/** Holds `candidate`, written over `fresh`, as the snapshot (the chain as this instance holds it). */
+	const keep = (fresh: StoreData, candidate: StoreData) => {
+		const count = (fresh.chainLog?.entries ?? fresh.chain.length) + (candidate.chain.length - fresh.chain.length);
+		const held = heldAfterWrite(candidate, chain, count);
+		verified.add(held.chain);
+		data = held;
+	};
+	/**
+	 * The usual case, in one round trip: nobody changed the team since the snapshot, so the change is made
+	 * on the snapshot (outside any lock) and written by one statement that checks the revision first
+	 * (fortnight_write_change, migration 003). Otherwise the long way (lock, read what changed, re-run)
+	 * decides, as it always did: when the team moved on, when the change does not go through on the
+	 * snapshot, and when the connection dropped before the statement's answer (`unsure`: the long way
+	 * first asks, under the team's lock, whether that write committed, so it is never made twice).
+	 */
+	const applyAtOnce = async (change: Change): Promise<ApplyResult | {unsure: Unsure} | null> => {
+		const mine = data;
+		// The chain held is checked once, as the long way checks it (a problem: the long way says so).
+		if (!verified.has(mine.chain)) {
+			if (await verifyChainInSlices(mine)) return null;
+			verified.add(mine.chain);
+		}
+		let candidate: StoreData;
+		try {
+			candidate = prepareChange(mine, mine, change, {surface, where, now}).candidate;
+		} catch {
+			return null;
+		}
+		const write = teamWrite(team, mine, candidate);
+		const what = describeChanges(diffStores(mine, candidate), 3);
+		const notice = JSON.stringify({team: teamHash, revision: candidate.revision});
+		const writeId = randomUUID();
+		committed.add(candidate.revision);
+		let ok = false;
+		try {
+			ok = await withClient(url, client => writeTeamAtOnce(client, team, mine.revision, write, candidate, what, notice, writeId), {
+				againIfDropped: false,
+			});
+		} catch (err) {
+			if (isDropped(err)) return {unsure: {writeId, mine, candidate}};
+			committed.delete(candidate.revision);
+			const e = describePgError(err, where);
+			if (!['conflict', 'invalid', 'key'].includes(e.code)) e.unsaved = candidate;
+			throw e;
+		}
+		if (!ok) {
+			committed.delete(candidate.revision);
+			return null;
+		}
+		keep(mine, candidate);
+		return {merged: false, revision: candidate.revision};
 	};
 
 	const apply = async (change: Change): Promise<ApplyResult> => {
@@ -171,6 +228,9 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		if (chainReason) throw new StoreError('invalid', chainReason, where);
 		let candidate: StoreData | undefined;
 		try {
+			const quick = await applyAtOnce(change);
+			if (quick && !('unsure' in quick)) return quick;
+			const unsure = quick?.unsure ?? null;
 			return await withClient(url, async client => {
 				await client.query('BEGIN');
 				try {
@@ -179,6 +239,13 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					const revision = await teamRevision(client, team, true);
 					if (revision === null)
 						throw new StoreError('not-found', `Team "${team}" is no longer in ${where} (or your role may no longer see it).`, where);
+					// The one-statement write whose answer was lost: if it committed, it is done (and not made again).
+					if (unsure && (await writeLanded(client, team, unsure.candidate.revision, unsure.writeId))) {
+						await client.query('ROLLBACK');
+						keep(unsure.mine, unsure.candidate);
+						return {merged: false, revision: unsure.candidate.revision};
+					}
+					if (unsure) committed.delete(unsure.candidate.revision);
 					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
 					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
 					const problem = fresh === data ? null : validateStore(fresh, data);
@@ -201,7 +268,6 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					const prepared = prepareChange(data, fresh, change, {surface, where, now});
 					candidate = prepared.candidate;
 					await writeTeam(client, team, fresh, candidate);
-					const added = candidate.chain.length - fresh.chain.length;
 					// Who changed what, readable only by those who see the team (row-level security); every open desk
 					// hears of it at once (LISTEN fortnight), delivered only if this commits. A notification reaches
 					// every listener of the database whatever their team, so it carries only the team's hash and the
@@ -220,10 +286,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 						committed.delete(candidate.revision);
 						throw err;
 					}
-					const count = (fresh.chainLog?.entries ?? fresh.chain.length) + added;
-					const held = heldAfterWrite(candidate, chain, count);
-					verified.add(held.chain);
-					data = held;
+					keep(fresh, candidate);
 					return {
 						merged: prepared.merged,
 						revision: candidate.revision,
@@ -274,13 +337,12 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		},
 		onChange(listener) {
 			listeners.add(listener);
-			listening ??= listen().catch(() => null);
+			feed ??= openFeed(url, hear, () => void caughtUp());
 			return () => {
 				listeners.delete(listener);
-				if (listeners.size > 0 || !listening) return;
-				const ending = listening;
-				listening = null;
-				void ending.then(client => client?.end()).catch(() => {});
+				if (listeners.size > 0 || !feed) return;
+				feed.close();
+				feed = null;
 			};
 		},
 		async saveCopy(file, given) {

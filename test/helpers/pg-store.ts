@@ -22,9 +22,16 @@ let teams = 0;
 /** Starts a cluster, makes database `name` and migrates it. */
 export async function pgFixture(name = 'fortnight'): Promise<PgFixture> {
 	const cluster = startCluster();
-	cluster.createDatabase(name);
 	const url = cluster.url(name);
-	await migrateDatabase(url);
+	try {
+		cluster.createDatabase(name);
+		await migrateDatabase(url);
+	} catch (err) {
+		// A suite whose setup fails never reaches its teardown: the server must not outlive it.
+		await closePools();
+		cluster.stop();
+		throw err;
+	}
 	return {
 		cluster,
 		url,

@@ -6,8 +6,10 @@
  * signed entries never altered, read-only refusals, changes noticed and reloaded, welfare notes.
  */
 import path from 'node:path';
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import verify from '../../source/commands/verify.js';
+import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {chainHead, formatHead, makeEntry} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
@@ -23,11 +25,9 @@ import {
 	type OutsideChange,
 	type PendingWelfareNote,
 } from '../../source/store/index.js';
-import {createStoreFile} from '../../source/store/store.js';
-import {writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
+import type {WelfareNote} from '../../source/store/welfare-file.js';
 import {tempDir} from '../helpers/cli.js';
-import {pgFixture, type PgFixture} from '../helpers/pg-store.js';
-import {postgresSkipReason, skipPostgres} from '../helpers/postgres.js';
+import {storeKinds} from '../helpers/store-kinds.js';
 import {smallData} from './small-store.js';
 
 const TODAY = '2026-11-30';
@@ -62,46 +62,7 @@ async function runVerify(store: string): Promise<{code: number; out: string}> {
 	return {code: await verify.run(ctx, [], {}), out};
 }
 
-interface Kind {
-	name: string;
-	skip: boolean;
-	/** The store tells an open desk of others' changes (Store.onChange). */
-	announces: boolean;
-	setup(): Promise<void>;
-	teardown(): Promise<void>;
-	/** A new store holding `data` (and welfare notes), as a path or URL. */
-	make(data: StoreData, notes?: WelfareNote[]): Promise<string>;
-}
-
-let pg: PgFixture | null = null;
-const KINDS: Kind[] = [
-	{
-		name: 'the JSON file store',
-		skip: false,
-		announces: false,
-		setup: async () => {},
-		teardown: async () => {},
-		async make(data, notes = []) {
-			const file = path.join(tempDir('fortnight-both-'), 'team.json');
-			await createStoreFile(file, data);
-			if (notes.length > 0) await writeWelfare(welfarePathFor(file), {schemaVersion: 1, notes});
-			return file;
-		},
-	},
-	{
-		name: `the PostgreSQL store${postgresSkipReason}`,
-		skip: skipPostgres,
-		announces: true,
-		setup: async () => {
-			pg = await pgFixture('both');
-		},
-		teardown: async () => {
-			await pg?.stop();
-		},
-		make: (data, notes) => pg!.newStore(data, notes),
-	},
-];
-
+const KINDS = storeKinds('both');
 for (const kind of KINDS) {
 	describe.skipIf(kind.skip)(kind.name, () => {
 		beforeAll(() => kind.setup(), 120_000);
@@ -185,6 +146,18 @@ for (const kind of KINDS) {
 			expect(await a.wholeChain!()).toEqual(expected.chain);
 		});
 
+		it("opened for its state, holds the chain's working set: every entry but earlier reviews of a case, in order", async () => {
+			const data = smallData(6);
+			const store = await kind.make(data);
+			const a = await openStore(store, {surface: 'command', chain: 'state'});
+			await a.apply(sign('after the reviews'));
+			const whole = (await readStoreFile(store, {chain: 'whole'})).data.chain;
+			const opened = await openStore(store, {surface: 'command', chain: 'state'});
+			expect(opened.snapshot().chain).toEqual(chainWorkingSet(whole));
+			expect(opened.snapshot().chain.length).toBeLessThan(whole.length);
+			expect((await readStoreFile(store)).data.chainLog?.entries).toBe(whole.length);
+		});
+
 		it('refuses a change that alters a signed entry, and one signed against a stale head', async () => {
 			const data = smallData(3);
 			const store = await kind.make(data);
@@ -248,7 +221,7 @@ for (const kind of KINDS) {
 				for (
 					let i = 0;
 					i < 200 &&
-					pg!.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0';
+					kind.pg!().cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'").stdout.trim() === '0';
 					i++
 				) {
 					await new Promise(r => setTimeout(r, 25));
@@ -270,24 +243,94 @@ for (const kind of KINDS) {
 		);
 
 		it.runIf(kind.announces)(
-			'after the server restarts, a dropped connection fails one read with a StoreError, never the process',
+			'after the server restarts, the next read and write work: dropped pooled connections are replaced',
 			async () => {
 				const data = smallData(2);
 				const store = await kind.make(data);
+				const a = await openStore(store, {surface: 'command'});
 				await readStoreFile(store);
-				pg!.cluster.crashAndRestart();
-				// Each pooled connection the restart dropped fails its next use (reported, "Try again"); then reads work.
-				let read: StoreData | null = null;
-				for (let i = 0; i < 10 && !read; i++) {
-					read = await readStoreFile(store).then(
-						r => r.data,
-						(err: unknown) => {
-							expect(err).toBeInstanceOf(StoreError);
-							return null;
-						},
-					);
+				kind.pg!().cluster.crashAndRestart();
+				expect((await readStoreFile(store)).data.revision).toBe(data.revision);
+				kind.pg!().cluster.crashAndRestart();
+				await expect(a.apply(rename(data.officers[0]!.id, 'After The Restart'))).resolves.toMatchObject({revision: data.revision + 1});
+				expect((await readStoreFile(store)).data.officers[0]!.name).toBe('After The Restart');
+			},
+		);
+
+		it.runIf(kind.announces)(
+			'a change whose connection is cut while its one statement runs is made once: asked under the lock, then made the long way',
+			async () => {
+				const data = smallData(2);
+				const store = await kind.make(data);
+				const team = decodeURIComponent(/[?&]team=([^&]+)/.exec(store)![1]!);
+				const a = await openStore(store, {surface: 'command'});
+				const cluster = kind.pg!().cluster;
+				// Another session holds the team's row, so the change's statement waits on it; then its backend is ended.
+				const blocker = new pg.Client({connectionString: kind.pg!().url});
+				await blocker.connect();
+				await blocker.query('BEGIN');
+				await blocker.query('SELECT 1 FROM fortnight_teams WHERE team_id = $1 FOR UPDATE', [team]);
+				const applying = a.apply(rename(data.officers[0]!.id, 'Made Once'));
+				let cut = '';
+				for (let i = 0; i < 400 && cut !== 't'; i++) {
+					await new Promise(r => setTimeout(r, 25));
+					cut = cluster
+						.psql(
+							'both',
+							"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%fortnight_write_change(%' AND state = 'active' AND pid <> pg_backend_pid()",
+						)
+						.stdout.trim();
 				}
-				expect(read?.revision).toBe(data.revision);
+				expect(cut).toBe('t');
+				await new Promise(r => setTimeout(r, 200));
+				await blocker.query('COMMIT');
+				await blocker.end();
+				await expect(applying).resolves.toMatchObject({revision: data.revision + 1});
+				const after = (await readStoreFile(store)).data;
+				expect(after.revision).toBe(data.revision + 1);
+				expect(after.officers[0]!.name).toBe('Made Once');
+				expect(cluster.psql('both', `SELECT count(*) FROM fortnight_changes WHERE team_id = '${team}'`).stdout.trim()).toBe('1');
+			},
+		);
+
+		it.runIf(kind.announces)(
+			"an open desk's live feed reconnects by itself after a server restart and hears later changes, and one made while it was down",
+			async () => {
+				const data = smallData(2);
+				const store = await kind.make(data);
+				const desk = await openStore(store);
+				const other = await openStore(store, {surface: 'command'});
+				const heard: OutsideChange[] = [];
+				const stop = desk.onChange!(c => heard.push(c));
+				const listening = async () => {
+					for (let i = 0; i < 400; i++) {
+						const n = kind.pg!()
+							.cluster.psql('both', "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN fortnight'")
+							.stdout.trim();
+						if (n !== '0') return;
+						await new Promise(r => setTimeout(r, 25));
+					}
+					throw new Error('the desk never listened');
+				};
+				const hears = async (revision: number) => {
+					for (let i = 0; i < 400 && !heard.some(c => c.revision === revision); i++) await new Promise(r => setTimeout(r, 25));
+					expect(heard.map(c => c.revision)).toContain(revision);
+				};
+				try {
+					await listening();
+					// Restarted with the desk open; a change made at once (the feed may not be back yet) still reaches it.
+					kind.pg!().cluster.crashAndRestart();
+					await other.apply(rename(data.officers[0]!.id, 'While Reconnecting'));
+					await hears(data.revision + 1);
+					// Once it listens again, a later change arrives as a notification.
+					await listening();
+					await other.apply(rename(data.officers[1]!.id, 'After Reconnecting'));
+					await hears(data.revision + 2);
+					expect(heard.find(c => c.revision === data.revision + 2)?.what).toEqual([`officer ${data.officers[1]!.id}`]);
+					expect(heard.filter(c => c.revision === data.revision + 1)).toHaveLength(1);
+				} finally {
+					stop();
+				}
 			},
 		);
 

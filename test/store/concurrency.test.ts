@@ -1,7 +1,8 @@
 /**
- * Two (or four) sergeants on one store: separate processes saving through openStore().apply() at the
+ * Two (or four) sergeants on one store file: separate processes saving through openStore().apply() at the
  * same time lose nothing; a lock left by a killed process is taken over once stale; a lock lost
- * mid-save abandons the save; an edit that clashes with another user's is refused, naming what changed.
+ * mid-save abandons the save; polling for changes costs a stat. (Two users' changes re-run, merged or
+ * refused are the same on both stores: both-stores-two-users.test.ts.)
  */
 import {spawn} from 'node:child_process';
 import {existsSync, promises as fsp, readFileSync, rmSync} from 'node:fs';
@@ -12,12 +13,6 @@ import {realFs, type WriteFs} from '../../source/store/file-system.js';
 import {withLock} from '../../source/store/lock.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {ensureBuilt, smallStore, WRITER} from './small-store.js';
-import {withRisk} from '../../source/domain/case-history.js';
-import type {Case, StoreData} from '../../source/domain/model.js';
-
-/** A risk change as the domain records it (the store refuses a risk without its history: README "Case history"). */
-const EDIT = {from: '2026-11-30', by: null, reason: 'test edit', reviewSeq: null};
-const risked = (c: Case, risk: Case['risk']): Case => withRisk(c, risk, EDIT);
 
 const PROCESSES = 4;
 const WRITES = 50;
@@ -114,119 +109,9 @@ describe('the lock', () => {
 	});
 });
 
-describe('two users, one store (in one process, as two instances)', () => {
-	it('re-applies a change that does not clash, and reports what the other user changed', async () => {
-		const {file, data} = await smallStore(4, 1);
-		const a = await openStore(file);
-		const b = await openStore(file);
-		const [c0, c1] = [data.cases[0]!.ref, data.cases[1]!.ref];
-		await b.apply(d => ({...d, cases: d.cases.map(c => (c.ref === c1 ? {...c, offence: 'Changed by B'} : c))}));
-		expect(await a.changedOnDisk()).toBe(true);
-		const r = await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === c0 ? {...c, offence: 'Changed by A'} : c))}));
-		expect(r.merged).toBe(true);
-		expect(r.othersChanged).toEqual([`case ${c1}`]);
-		const {data: after} = await readStoreFile(file);
-		expect(after.cases.find(c => c.ref === c0)!.offence).toBe('Changed by A');
-		expect(after.cases.find(c => c.ref === c1)!.offence).toBe('Changed by B');
-		expect(a.snapshot().cases.find(c => c.ref === c1)!.offence).toBe('Changed by B');
-		expect(await a.changedOnDisk()).toBe(false);
-	});
-
-	it('both appending to the same list is not a clash: both items are kept', async () => {
-		const {file, data} = await smallStore(3);
-		const ref = data.cases[0]!.ref;
-		const add = (text: string) => (d: typeof data) => ({
-			...d,
-			cases: d.cases.map(c => (c.ref === ref ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text}]} : c)),
-		});
-		const a = await openStore(file);
-		const b = await openStore(file);
-		await b.apply(add('from B'));
-		await a.apply(add('from A'));
-		const texts = (await readStoreFile(file)).data.cases[0]!.updates.map(u => u.text);
-		expect(texts.slice(-2)).toEqual(['from B', 'from A']);
-	});
-
-	it('refuses a clashing edit with StoreError "conflict" that says what changed; nothing is overwritten', async () => {
-		const {file, data} = await smallStore(3);
-		const ref = data.cases[2]!.ref;
-		const a = await openStore(file);
-		const b = await openStore(file);
-		await b.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, c.risk === 'high' ? 'low' : 'high') : c))}));
-		const theirs = readFileSync(file);
-		const mineBefore = a.snapshot();
-		const err = await a
-			.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? {...risked(c, 'medium'), offence: 'A edit'} : c))}))
-			.catch(e => e as StoreError);
-		expect(err).toBeInstanceOf(StoreError);
-		expect((err as StoreError).code).toBe('conflict');
-		expect((err as StoreError).message).toContain(`Another user changed case ${ref} (risk)`);
-		expect((err as StoreError).message).toContain('not saved');
-		expect(readFileSync(file).equals(theirs)).toBe(true);
-		expect(a.snapshot()).toBe(mineBefore);
-		expect(await a.changedOnDisk()).toBe(true);
-		// Retrying without reloading is still a conflict (the first attempt already read their file).
-		const toMedium = (d: StoreData) => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, 'medium') : c))});
-		const again = await a.apply(toMedium).catch(e => e as StoreError);
-		expect((again as StoreError).code).toBe('conflict');
-		expect(readFileSync(file).equals(theirs)).toBe(true);
-		// After reloading, the same edit goes through on their data.
-		await a.reload();
-		await a.apply(d => ({...d, cases: d.cases.map(c => (c.ref === ref ? risked(c, 'medium') : c))}));
-		expect((await readStoreFile(file)).data.cases[2]!.risk).toBe('medium');
-	});
-
-	it('an edit to a record the other user deleted is a conflict naming it', async () => {
-		const {file, data} = await smallStore(3, 2);
-		const ref = data.drafts[1]!.caseRef;
-		const a = await openStore(file);
-		const b = await openStore(file);
-		await b.apply(d => ({...d, drafts: d.drafts.filter(x => x.caseRef !== ref)}));
-		const err = await a
-			.apply(d => ({...d, drafts: d.drafts.map(x => (x.caseRef === ref ? {...x, step: 3} : x))}))
-			.catch(e => e as StoreError);
-		expect((err as StoreError).code).toBe('conflict');
-		expect((err as StoreError).message).toContain(`Another user deleted draft review of case ${ref}`);
-	});
-
-	it('two users signing at once: the chain stays linked (the later entry is re-made on the fresh chain)', async () => {
-		const {file} = await smallStore(3);
-		const {makeEntry, verifyChain} = await import('../../source/store/chain.js');
-		const a = await openStore(file);
-		const b = await openStore(file);
-		const sign = (_who: string) => (d: ReturnType<typeof a.snapshot>) => {
-			const last = d.chain.at(-1)!;
-			return {...d, chain: [...d.chain, makeEntry(d.chain, last.kind, last.data as never, `2026-11-30T10:00:00.000Z`)]} as typeof d & {
-				who?: string;
-			};
-		};
-		await b.apply(sign('b'));
-		await a.apply(sign('a'));
-		const {data: after} = await readStoreFile(file, {chain: 'whole'});
-		expect(verifyChain(after.chain)).toBeNull();
-		// A change that captured the OLD chain in a closure would not link; it is refused, not written.
-		const stale = a.snapshot().chain;
-		await b.apply(sign('b2'));
-		const bad = await a
-			.apply(d => ({...d, chain: [...d.chain, makeEntry(stale, 'review', stale.at(-1)!.data as never, '2026-11-30T11:00:00.000Z')]}))
-			.catch(e => e as StoreError);
-		expect(bad).toBeInstanceOf(StoreError);
-		expect(verifyChain((await readStoreFile(file, {chain: 'whole'})).data.chain)).toBeNull();
-	});
-
-	it('signed entries are append-only: a change that alters or removes one is refused, nothing written', async () => {
-		const {file} = await smallStore(3);
-		const store = await openStore(file);
-		const before = readFileSync(file);
-		const removed = await store.apply(d => ({...d, chain: d.chain.slice(0, -1)})).catch(e => e as StoreError);
-		expect((removed as StoreError).message).toMatch(/alter or remove signed entries/);
-		const altered = await store
-			.apply(d => ({...d, chain: d.chain.map((e, i) => (i === 1 ? ({...e, signedAt: '2020-01-01T00:00:00.000Z'} as typeof e) : e))}))
-			.catch(e => e as StoreError);
-		expect((altered as StoreError).message).toMatch(/alter or remove signed entries/);
-		expect(readFileSync(file).equals(before)).toBe(true);
-	});
-
+// Two users in one process (re-run, clash, append-only, signing at once) are the same on both stores:
+// test/store/both-stores-two-users.test.ts. What stays here is the file's own: the lock, and stat-only polling.
+describe('two users, one store: the file', () => {
 	it('changedOnDisk costs a stat only: it never opens or reads the file', async () => {
 		const {file} = await smallStore(2);
 		const store = await openStore(file);

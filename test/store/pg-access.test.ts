@@ -232,4 +232,106 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		expect(refused('sgt_a', `INSERT INTO fortnight_logins VALUES ('sgt_a', 'team-b', 'o0002')`)).toContain('permission denied');
 		expect(rows('sgt_a', 'SELECT count(*) FROM fortnight_logins')).toBe('1');
 	});
+
+	describe("a team's supervision history, re-checked by the database (migration 004)", () => {
+		const TEAM = 'team-s';
+		/** The team row as the owner holds it now. */
+		const teamNow = (): StoreData['team'] => JSON.parse(rows('postgres', `SELECT team FROM fortnight_teams WHERE team_id = '${TEAM}'`));
+		/** An UPDATE of the team row as `user` setting its record (and the columns the record names, unless told otherwise). */
+		const setTeam = (user: string, team: StoreData['team'], columns = {sergeant: team.sergeantId, inspector: team.inspectorId}) =>
+			sql(
+				user,
+				`UPDATE fortnight_teams SET team = '${JSON.stringify(team).replace(/'/g, "''")}'::json, sergeant_id = '${columns.sergeant}', ` +
+					`inspector_id = ${columns.inspector === null ? 'NULL' : `'${columns.inspector}'`} WHERE team_id = '${TEAM}' RETURNING team_id`,
+			);
+		const withPeriods = (team: StoreData['team'], supervision: StoreData['team']['supervision']) => ({...team, supervision});
+		let today: string;
+
+		beforeAll(async () => {
+			const demo = demoData();
+			await insertWholeTeam(owner, {...demo, team: {...demo.team, id: TEAM}}, [], []);
+			today = rows('postgres', 'SELECT current_date');
+			rows('postgres', 'CREATE ROLE sgt_s LOGIN IN ROLE fortnight_officer; CREATE ROLE dc_s LOGIN IN ROLE fortnight_officer');
+			rows(
+				'postgres',
+				`INSERT INTO fortnight_logins VALUES ('sgt_s', '${TEAM}', 'o0002'), ('dc_s', '${TEAM}', 'o0004'), ('insp', '${TEAM}', 'o0001')`,
+			);
+			// o0004 covers the sergeant today, so sees (and may write) the team's row.
+			const cover = JSON.stringify({
+				id: 'cov-s',
+				officerId: 'o0002',
+				from: today,
+				to: today,
+				reason: 'annual-leave',
+				coverOfficerId: 'o0004',
+				recordedAt: '2026-11-30T09:00:00.000Z',
+				recordedBy: 'o0001',
+			});
+			rows('postgres', `INSERT INTO fortnight_absences VALUES ('${TEAM}', 'cov-s', 100, 1, '${cover}')`);
+		});
+
+		it('the sergeant and a cover may not change it at all; the columns always say what the record says', () => {
+			const team = teamNow();
+			const sergeantPeriod = team.supervision.findIndex(p => p.role === 'sergeant');
+			// Rewriting who was sergeant when (here: making the period begin later).
+			const rewritten = team.supervision.map((p, i) => (i === sergeantPeriod ? {...p, from: '2026-01-01'} : p));
+			expect(setTeam('sgt_s', withPeriods(team, rewritten)).stderr).toContain("only the team's inspector may change who supervises it");
+			// A cover naming themselves sergeant from today (which would outlast the cover).
+			const closed = team.supervision.map((p, i) => (i === sergeantPeriod ? {...p, to: today} : p));
+			const coverAsSergeant = {
+				...withPeriods(team, [...closed, {role: 'sergeant' as const, officerId: 'o0004', from: today, to: null, by: 'o0004', reason: 'x'}]),
+				sergeantId: 'o0004',
+			};
+			expect(setTeam('dc_s', coverAsSergeant).stderr).toContain("only the team's inspector may change who supervises it");
+			// The column the access rules read, set apart from the record.
+			expect(setTeam('dc_s', team, {sergeant: 'o0004', inspector: team.inspectorId}).stderr).toContain('must be those its record names');
+			expect(setTeam('sgt_s', team, {sergeant: 'o0002', inspector: null}).stderr).toContain('must be those its record names');
+			// Their ordinary writes to the row go through (fortnight bumps the revision on every change).
+			expect(rows('sgt_s', `UPDATE fortnight_teams SET revision = revision WHERE team_id = '${TEAM}' RETURNING team_id`)).toBe(TEAM);
+			expect(teamNow()).toEqual(team);
+		});
+
+		it('the inspector may hand the team to a new sergeant from today, but not rewrite the past, back-date, or change the inspector', () => {
+			const team = teamNow();
+			const at = team.supervision.findIndex(p => p.role === 'sergeant' && p.to === null);
+			const handover = (from: string, by = 'o0001') => ({
+				...withPeriods(team, [
+					...team.supervision.map((p, i) => (i === at ? {...p, to: from} : p)),
+					{role: 'sergeant' as const, officerId: 'o0003', from, to: null, by, reason: 'Handover'},
+				]),
+				sergeantId: 'o0003',
+			});
+			expect(setTeam('insp', handover('2020-01-01')).stderr).toMatch(/cannot be rewritten|from today on/);
+			expect(setTeam('insp', handover(today, 'o0002')).stderr).toContain('recorded by you, from today on');
+			const pastRewritten = team.supervision.map((p, i) => (i === at ? {...p, reason: 'something else'} : p));
+			expect(setTeam('insp', withPeriods(team, pastRewritten)).stderr).toContain('cannot be rewritten');
+			expect(
+				setTeam(
+					'insp',
+					withPeriods(
+						team,
+						team.supervision.filter((_, i) => i !== at),
+					),
+				).stderr,
+			).toContain('cannot be rewritten');
+			const inspectorPeriod = {role: 'inspector' as const, officerId: 'o0001', from: today, to: null, by: 'o0001', reason: 'x'};
+			expect(setTeam('insp', withPeriods(team, [...team.supervision, inspectorPeriod])).stderr).toContain("must be a sergeant's");
+			expect(setTeam('insp', {...team, inspectorId: 'o0003'}, {sergeant: team.sergeantId, inspector: 'o0003'}).stderr).toContain(
+				"no officer may change the team's inspector",
+			);
+			expect(teamNow()).toEqual(team);
+			// The handover itself, from today, recorded by the inspector: accepted.
+			const r = setTeam('insp', handover(today));
+			expect(r.stderr).toBe('');
+			expect(r.stdout.trim()).toBe(TEAM);
+			expect(teamNow().sergeantId).toBe('o0003');
+			// The owner (who copies teams in and maps logins) is not held to these rules: it puts the team back.
+			expect(setTeam('postgres', team).status).toBe(0);
+			expect(teamNow()).toEqual(team);
+		});
+
+		it("another team's sergeant reaches no row to change", () => {
+			expect(rows('sgt_b', `UPDATE fortnight_teams SET sergeant_id = 'o0002' WHERE team_id = '${TEAM}' RETURNING team_id`)).toBe('');
+		});
+	});
 });

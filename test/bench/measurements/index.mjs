@@ -9,6 +9,7 @@
 import {absenceAdd, handover, log, logHtml, problems, verify} from './cli-reads.mjs';
 import {deskFirstKey, deskKeys, deskKeysTty, deskRows, deskStart} from './desk.mjs';
 import {importRows} from './import.mjs';
+import {pgDesk, pgProblems, pgSign} from './postgres.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
 import {sign, signAppend, signKeyed} from './sign.mjs';
 import {taskwarrior} from './taskwarrior.mjs';
@@ -32,4 +33,7 @@ export const MEASUREMENTS = [
 	signAppend,
 	signKeyed,
 	importRows,
+	pgDesk,
+	pgProblems,
+	pgSign,
 ];

@@ -1,0 +1,203 @@
+/**
+ * Writing a team's rows in the PostgreSQL store (migrations/postgres/001 and 003): the rows a change
+ * touched (teamWrite), written statement by statement inside the caller's transaction (writeTeam) or all
+ * at once by one statement that checks the revision first (writeTeamAtOnce); a new team whole (store copy).
+ */
+import type pg from 'pg';
+import type {ChainEntry, StoreData} from '../domain/model.js';
+import {StoreError} from './errors.js';
+import {LISTS} from './pg-data.js';
+
+/** What writing `next` over `before` changes: the list rows to upsert and delete, and the chain entries to append. */
+export interface TeamWrite {
+	up: {tables: string[]; keys: string[]; ords: number[]; docs: string[]};
+	gone: {tables: string[]; keys: string[]};
+	added: readonly ChainEntry[];
+}
+
+/**
+ * The rows a change touched, `next` against `before` (the team as it is in the database): every record
+ * added, changed or moved, every record removed, and the chain entries after `before`'s (`before.chain`
+ * is the whole chain or the working set: its last entry is the head either way). Records are immutable
+ * objects, so an unchanged one is the same object and costs nothing to compare.
+ */
+export function teamWrite(team: string, before: StoreData, next: StoreData): TeamWrite {
+	const w: TeamWrite = {
+		up: {tables: [], keys: [], ords: [], docs: []},
+		gone: {tables: [], keys: []},
+		added: next.chain.slice(before.chain.length),
+	};
+	for (const {field, table, key} of LISTS) {
+		const keyOf = key as (r: unknown) => string;
+		const old = new Map<string, {record: unknown; at: number}>();
+		(before[field] as unknown[]).forEach((record, at) => old.set(keyOf(record), {record, at}));
+		const seen = new Set<string>();
+		(next[field] as unknown[]).forEach((record, at) => {
+			const k = keyOf(record);
+			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
+			seen.add(k);
+			const was = old.get(k);
+			if (was && was.at === at && (was.record === record || JSON.stringify(was.record) === JSON.stringify(record))) return;
+			w.up.tables.push(table);
+			w.up.keys.push(k);
+			w.up.ords.push(at);
+			w.up.docs.push(JSON.stringify(record));
+		});
+		for (const k of old.keys()) {
+			if (seen.has(k)) continue;
+			w.gone.tables.push(table);
+			w.gone.keys.push(k);
+		}
+	}
+	return w;
+}
+
+/** The team row's columns as fortnight_write_change takes them (migrations/postgres/003). */
+function teamRow(next: StoreData): (string | null)[] {
+	return [
+		String(next.schemaVersion),
+		next.updatedAt,
+		next.referenceDate,
+		next.team.sergeantId,
+		next.team.inspectorId,
+		JSON.stringify(next.team),
+		JSON.stringify(next.settings),
+	];
+}
+
+/**
+ * Writes `next` over `before` (the team as it is in the database, read in this transaction under the
+ * team row's lock), statement by statement.
+ */
+export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<void> {
+	const w = teamWrite(team, before, next);
+	for (const {table} of LISTS) {
+		const gone = w.gone.keys.filter((_, i) => w.gone.tables[i] === table);
+		if (gone.length > 0) await client.query(`DELETE FROM ${table} WHERE team_id = $1 AND key = ANY($2::text[])`, [team, gone]);
+		const at = w.up.tables.flatMap((t, i) => (t === table ? [i] : []));
+		if (at.length > 0) {
+			await client.query(
+				`INSERT INTO ${table} (team_id, key, ord, revision, doc)
+				SELECT $1, k, o, $2, d::json FROM unnest($3::text[], $4::int[], $5::text[]) AS u(k, o, d)
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc`,
+				[team, next.revision, at.map(i => w.up.keys[i]), at.map(i => w.up.ords[i]), at.map(i => w.up.docs[i])],
+			);
+		}
+	}
+	await appendChain(client, team, w.added);
+	const row = teamRow(next);
+	await client.query(
+		`UPDATE fortnight_teams SET schema_version = $2, revision = $3, updated_at = $4, reference_date = $5, sergeant_id = $6, inspector_id = $7,
+			team = $8::json, settings = $9::json WHERE team_id = $1`,
+		[team, next.schemaVersion, next.revision, ...row.slice(1)],
+	);
+}
+
+/**
+ * The whole of a change in one statement, one round trip (fortnight_write_change, migration 003): true
+ * when written (the team was still at `expected`), false when the team moved on and nothing was written.
+ * Run outside a transaction, the statement commits on its own. `writeId` is recorded with the revision
+ * (writeLanded asks for it).
+ */
+export async function writeTeamAtOnce(
+	client: pg.ClientBase,
+	team: string,
+	expected: number,
+	w: TeamWrite,
+	next: StoreData,
+	what: readonly string[],
+	notice: string,
+	writeId: string,
+): Promise<boolean> {
+	const c = w.added;
+	const r = await client.query<{ok: boolean}>(
+		`SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
+			$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18, $19) AS ok`,
+		[
+			team,
+			expected,
+			next.revision,
+			w.up.tables,
+			w.up.keys,
+			w.up.ords,
+			w.up.docs,
+			w.gone.tables,
+			w.gone.keys,
+			c.map(e => e.seq),
+			c.map(e => e.kind),
+			c.map(e => (e.kind === 'review' ? e.data.caseRef : null)),
+			c.map(e => e.prevHash),
+			c.map(e => e.hash),
+			c.map(e => JSON.stringify(e)),
+			teamRow(next),
+			what,
+			notice,
+			writeId,
+		],
+	);
+	return r.rows[0]?.ok === true;
+}
+
+/** Appends entries to the team's chain (the insert trigger holds each to the chain's next place and link). */
+export async function appendChain(client: pg.ClientBase, team: string, added: readonly ChainEntry[]): Promise<void> {
+	for (let from = 0; from < added.length; from += 1000) {
+		const batch = added.slice(from, from + 1000);
+		await client.query(
+			`INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
+			SELECT $1, s, k, c, p, h, e::json
+			FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
+			ORDER BY n`,
+			[
+				team,
+				batch.map(e => e.seq),
+				batch.map(e => e.kind),
+				batch.map(e => (e.kind === 'review' ? e.data.caseRef : null)),
+				batch.map(e => e.prevHash),
+				batch.map(e => e.hash),
+				batch.map(e => JSON.stringify(e)),
+			],
+		);
+	}
+}
+
+/** A new team's rows from a whole store (`store copy`): the team row, every record, the whole chain. */
+export async function insertTeam(client: pg.ClientBase, data: StoreData): Promise<void> {
+	const team = data.team.id;
+	await client.query(
+		`INSERT INTO fortnight_teams (team_id, schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::json)`,
+		[
+			team,
+			data.schemaVersion,
+			data.revision,
+			data.updatedAt,
+			data.referenceDate,
+			data.team.sergeantId,
+			data.team.inspectorId,
+			JSON.stringify(data.team),
+			JSON.stringify(data.settings),
+		],
+	);
+	const empty = {
+		...data,
+		chain: [],
+		officers: [],
+		absences: [],
+		cases: [],
+		welfareEvents: [],
+		concerns: [],
+		actionPlans: [],
+		drafts: [],
+	} as StoreData;
+	await writeTeam(client, team, empty, data);
+}
+
+/** True when the write `writeId` committed as `revision` of `team` (its statement's answer was lost). */
+export async function writeLanded(client: pg.ClientBase, team: string, revision: number, writeId: string): Promise<boolean> {
+	const r = await client.query('SELECT 1 FROM fortnight_changes WHERE team_id = $1 AND revision = $2 AND write_id = $3', [
+		team,
+		revision,
+		writeId,
+	]);
+	return r.rows.length > 0;
+}
