@@ -35,7 +35,7 @@ function checkTeam(data: StoreData, unknown: (id: string | null) => boolean): Va
 	return null;
 }
 
-function checkCase(c: StoreData['cases'][number], at: string, unknown: (id: string | null) => boolean): ValidationProblem | null {
+export function checkCase(c: StoreData['cases'][number], at: string, unknown: (id: string | null) => boolean): ValidationProblem | null {
 	const list = c.allocations;
 	if (list.length === 0) return problem(`${at}/allocations`, 'a case needs at least its current allocation');
 	for (const [j, a] of list.entries()) {

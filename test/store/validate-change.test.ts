@@ -2,6 +2,7 @@
  * store.apply validates a change by checking only the records it adds or replaces (the rest were checked
  * when read). These hold that shortcut to the same answers as checking the whole store.
  */
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {Case, StoreData} from '../../source/domain/model.js';
 import {withRisk} from '../../source/domain/case-history.js';
@@ -15,6 +16,7 @@ function agree(next: StoreData) {
 	const whole = validateStore(next);
 	const changed = validateStore(next, base);
 	expect(changed?.path ?? null).toBe(whole?.path ?? null);
+	expect(changed?.message ?? null).toBe(whole?.message ?? null);
 	return changed;
 }
 
@@ -76,5 +78,56 @@ describe('validating a change record by record', () => {
 			'Expected one of "sick", "annual-leave", "training", "restricted-duties", "other" (found a text of 3 characters)',
 		);
 		expect(agree({...base, team: {...base.team, name: 7}} as unknown as StoreData)?.message).toBe('Expected string (found a whole number)');
+	});
+
+	it('checks the references a change touches, and the whole store when it touched a shared list, with the same answers', () => {
+		const c0 = base.cases[0]!;
+		const replace = (i: number, c: Case) => base.cases.map((x, j) => (j === i ? c : x));
+		// A replaced case: an unknown action owner, a broken allocation history, an unknown allocator.
+		const owner = {...c0, actions: c0.actions.map((a, j) => (j === 0 ? {...a, ownerId: 'o9999'} : a))};
+		if (c0.actions.length > 0) expect(agree({...base, cases: replace(0, owner)})?.path).toBe('/cases/0/actions/0/ownerId');
+		expect(agree({...base, cases: replace(1, {...base.cases[1]!, allocations: []})})?.path).toBe('/cases/1/allocations');
+		const by = {...c0, allocations: c0.allocations.map((a, j) => (j === 0 ? {...a, by: 'o9999'} : a))};
+		expect(agree({...base, cases: replace(0, by)})?.path).toBe('/cases/0/allocations/0/by');
+		// A new case first in the list holding a later case's reference: the whole check names the later one.
+		expect(agree({...base, cases: [{...base.cases[4]!, actions: []}, ...base.cases]})?.path).toBe('/cases/5/ref');
+		// A case removed while a draft still names it; a second draft by the same person.
+		expect(agree({...base, cases: base.cases.slice(1)})?.path).toBe('/drafts/0/caseRef');
+		expect(agree({...base, drafts: [...base.drafts, base.drafts[1]!]})?.path).toBe(`/drafts/${base.drafts.length}`);
+		// An officer removed whom an unchanged case still names: officers changed, so everything is checked.
+		const held = base.officers.findIndex(o => base.cases.some(c => c.oicId === o.id));
+		expect(agree({...base, officers: base.officers.filter((_, i) => i !== held)})?.message).toMatch(/not an officer/);
+	});
+
+	it('agrees with the whole check on random edits of cases and drafts (property)', () => {
+		const officerIds = [...base.officers.map(o => o.id), 'o9999'];
+		const refs = [...base.cases.map(c => c.ref), 'CR/77777/26'];
+		const edit = fc.record({
+			at: fc.nat({max: base.cases.length - 1}),
+			kind: fc.constantFrom('oic', 'ref', 'owner', 'drop', 'add', 'draft', 'unchanged'),
+			officer: fc.constantFrom(...officerIds),
+			ref: fc.constantFrom(...refs),
+		});
+		fc.assert(
+			fc.property(fc.array(edit, {maxLength: 4}), edits => {
+				let next: StoreData = base;
+				for (const e of edits) {
+					const c = next.cases[Math.min(e.at, next.cases.length - 1)];
+					if (!c) continue;
+					const swap = (n: Case) => next.cases.map(x => (x === c ? n : x));
+					if (e.kind === 'oic') {
+						const allocations = c.allocations.map((a, j) => (j === c.allocations.length - 1 ? {...a, officerId: e.officer} : a));
+						next = {...next, cases: swap({...c, oicId: e.officer, allocations})};
+					} else if (e.kind === 'ref') next = {...next, cases: swap({...c, ref: e.ref})};
+					else if (e.kind === 'owner') next = {...next, cases: swap({...c, actions: c.actions.map(a => ({...a, ownerId: e.officer}))})};
+					else if (e.kind === 'drop') next = {...next, cases: next.cases.filter(x => x !== c)};
+					else if (e.kind === 'add') next = {...next, cases: [...next.cases, {...c, ref: e.ref}]};
+					else if (e.kind === 'draft')
+						next = {...next, drafts: [...next.drafts, {...next.drafts[0]!, caseRef: e.ref, reviewerId: e.officer}]};
+				}
+				agree(next);
+			}),
+			{numRuns: 300, seed: 7},
+		);
 	});
 });
