@@ -16,6 +16,14 @@ prevHash is the hash of the entry before it (64 zeros for the first). The state'
 numbers. Exit 0 and print the head (SEQ:HASH, as fortnight log and verify print it) when every link
 holds; exit 1 naming the first broken entry otherwise. Signatures are checked with openssl (see the
 README's audit section).
+
+Supervisory records (README, "Signed records"): an entry of kind "record" holds a bail event, a welfare
+event, a reallocation or an absence (added, changed, ended, cancelled) exactly as the state keeps it,
+with "by", who recorded it, which must be the entry's author when it is signed. Every such record in
+the state (a case's bailEvents, its allocations after the first, welfareEvents, absences) must be the
+one a record entry holds, or have been recorded before records were signed (counted and printed);
+one dated after the first record entry or key enrolment that no entry holds, or an absence that
+differs from its last record, fails, as in fortnight verify.
 """
 import hashlib
 import json
@@ -74,9 +82,88 @@ def main(path):
         seq = entry.get("seq")
         if not isinstance(seq, int) or seq < 0 or seq >= len(chain) or chain[seq] != entry:
             return fail(seq, "the state's copy of it differs from the chain file's")
+    with open(path, encoding="utf-8") as f:
+        state = json.load(f)
+    counts, problem = check_records(state, chain)
+    if problem:
+        print(f"BROKEN: {problem}")
+        return 1
     head = f"{len(chain) - 1}:{prev}" if chain else "empty"
     print(f"OK: {len(chain)} entries, every hash and link holds; head {head}")
+    print(
+        f"Supervisory records: {counts['signed']} signed, {counts['hashed']} in the chain hashed only, "
+        f"{counts['before']} recorded before signatures (not in the chain)"
+    )
     return 0
+
+
+def check_records(state, chain):
+    """The state's supervisory records against the chain's record entries (source/domain/record-check.ts)."""
+    signed_key, last_absence, check_ins = {}, {}, set()
+    starts = []
+    for e in chain:
+        d = e["data"]
+        if e["kind"] == "record":
+            if "author" in e and e["author"] != d["by"]:
+                return None, f"entry {e['seq']} is signed by {e['author']} but records {d['by']} as recording it"
+            starts.append(e["signedAt"])
+            if d["record"] == "absence":
+                last_absence[d["absence"]["id"]] = e
+            else:
+                signed_key[key_of(d)] = e
+        elif e["kind"] == "enrolment":
+            starts.append(e["signedAt"])
+        elif e["kind"] == "review" and d.get("welfareCheckIn"):
+            check_ins.add(e["seq"])
+    since = min(starts) if starts else None
+    counts = {"signed": 0, "hashed": 0, "before": 0}
+
+    def tally(entry, at, what):
+        if entry is not None:
+            counts["signed" if "sig" in entry else "hashed"] += 1
+        elif since is not None and at is not None and at > since[: len(at)]:
+            return f"{what}, recorded {at}, is not in the chain, though every record made since {since} is"
+        else:
+            counts["before"] += 1
+        return None
+
+    found = []
+    for c in state.get("cases", []):
+        for ev in c.get("bailEvents", []):
+            k = key_of({"record": "bail-event", "caseRef": c["ref"], "event": ev})
+            found.append(tally(signed_key.get(k), ev["recordedAt"], f"a bail event ({ev['event']}) on {c['ref']}"))
+        for a in c.get("allocations", [])[1:]:
+            alloc = {k: a[k] for k in ("officerId", "from", "by", "reason", "recordedAt")}
+            k = key_of({"record": "reallocation", "caseRef": c["ref"], "allocation": alloc})
+            found.append(tally(signed_key.get(k), a["recordedAt"], f"the reallocation of {c['ref']} to {a['officerId']}"))
+    for ev in state.get("welfareEvents", []):
+        m = re.fullmatch(r"w-r(\d+)", ev["id"])
+        if m and int(m.group(1)) in check_ins:
+            continue  # a signed review's own check-in
+        found.append(tally(signed_key.get(key_of({"record": "welfare-event", "event": ev})), ev["date"], f"welfare event {ev['id']}"))
+    present = set()
+    for a in state.get("absences", []):
+        present.add(a["id"])
+        e = last_absence.get(a["id"])
+        if e is None:
+            found.append(tally(None, a["recordedAt"], f"absence {a['id']}"))
+        elif e["data"]["action"] == "cancelled":
+            found.append(f"absence {a['id']} is in the store, but entry {e['seq']} records it cancelled")
+        elif e["data"]["absence"] != a:
+            found.append(f"absence {a['id']} differs from its last record (entry {e['seq']})")
+        else:
+            found.append(tally(e, None, ""))
+    for aid, e in last_absence.items():
+        if e["data"]["action"] != "cancelled" and aid not in present:
+            found.append(f"absence {aid} is recorded in entry {e['seq']} but is not in the store")
+    problems = [p for p in found if p]
+    return counts, (problems[0] if problems else None)
+
+
+def key_of(record):
+    """A record's content without who recorded it, as canonical JSON (who is checked against the signature)."""
+    body = {k: v for k, v in record.items() if k not in ("by", "fromOfficerId")}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def fail(i, why):

@@ -18,6 +18,7 @@ import {out, say, type Command} from './command.js';
 import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
+import {recordSigning} from './record-signing.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
 
 const HELP = `Usage
@@ -158,6 +159,8 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	if (flags['by'] !== undefined)
 		throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
 	const by = actorFor(ctx, data).officer;
+	// Signed by its author once keys are enrolled (README, "Signed records").
+	const signing = await recordSigning(ctx, data, by.id);
 	let id = '';
 	let warnings: string[] = [];
 	try {
@@ -175,7 +178,7 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 			id = result.id;
 			const stranded = actionsStrandedBy(result.data, {officerId: officer.id, from, to, coverOfficerId: cover?.id ?? null}, ctx.today);
 			if (stranded) warnings.push(stranded);
-			return result.data;
+			return signing.sign(current, result.data);
 		});
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
@@ -194,8 +197,10 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 		throw new UsageError('Give one absence id: fortnight absence end ID [--to D] ("fortnight absence list" shows ids).');
 	const last = dateFlag(flags['to'], '--to') ?? ctx.today;
 	const store = await openForCommand(ctx);
+	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
+	const signing = await recordSigning(ctx, store.snapshot(), actorFor(ctx, store.snapshot()).officer.id);
 	try {
-		await store.apply(current => endAbsence(current, args[0]!, last, ctx.today));
+		await store.apply(current => signing.sign(current, endAbsence(current, args[0]!, last, ctx.today)));
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
@@ -227,6 +232,8 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
 	}
 	const id = args[0]!;
+	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
+	const signing = await recordSigning(ctx, data, actorFor(ctx, data).officer.id);
 	let changes: string[] = [];
 	let warnings: string[] = [];
 	try {
@@ -237,7 +244,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
 			if (stranded) warnings.push(stranded);
 			changes = result.changes;
-			return result.data;
+			return signing.sign(current, result.data);
 		});
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
@@ -251,6 +258,8 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 async function cancel(ctx: Context, args: string[]): Promise<number> {
 	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence cancel ID ("fortnight absence list" shows ids).');
 	const store = await openForCommand(ctx);
+	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
+	const signing = await recordSigning(ctx, store.snapshot(), actorFor(ctx, store.snapshot()).officer.id);
 	let words = '';
 	try {
 		await store.apply(current => {
@@ -258,7 +267,7 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 			const a = result.cancelled;
 			const who = safeText(fullName(current.officers.find(o => o.id === a.officerId)));
 			words = `${who} ${a.reason} from ${a.from}${a.to ? ` to ${a.to}` : ', no end date'}`;
-			return result.data;
+			return signing.sign(current, result.data);
 		});
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);

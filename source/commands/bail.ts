@@ -13,6 +13,7 @@ import {say, type Command} from './command.js';
 import {actorFor, UsageError} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
+import {recordSigning} from './record-signing.js';
 import {dateFlag} from './resolve.js';
 
 const HELP = `Usage
@@ -98,6 +99,8 @@ const command: Command = {
 		if (authorisedBy !== null) ({authorisedBy, rank} = authoriserFrom(store.snapshot().officers, authorisedBy, rank));
 		// Recorded as the person at the keyboard (README, "Who you are").
 		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
+		// Signed by its author once keys are enrolled (README, "Signed records").
+		const signing = await recordSigning(ctx, store.snapshot(), recordedBy);
 		let summary = '';
 		try {
 			await store.apply(current => {
@@ -108,7 +111,7 @@ const command: Command = {
 					ctx.today,
 				);
 				summary = result.summary;
-				return result.data;
+				return signing.sign(current, result.data);
 			});
 		} catch (err) {
 			if (err instanceof BailRecordError) throw new UsageError(`${err.message} Nothing was saved.`);

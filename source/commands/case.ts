@@ -15,6 +15,7 @@ import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
+import {recordSigning} from './record-signing.js';
 import {dateFlag, officerFlag} from './resolve.js';
 
 const HELP = `Usage
@@ -122,6 +123,8 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 		request.confirmAway = true;
 	} else if (refusal) throw new UsageError(`${refusal.message} Nothing was saved.`);
 
+	// Signed by its author once keys are enrolled (README, "Signed records").
+	const signing = await recordSigning(ctx, data, by.id);
 	let fromOfficerId = '';
 	let moved: string[] = [];
 	try {
@@ -129,7 +132,7 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 			const result = reallocateCase(current, request);
 			fromOfficerId = result.fromOfficerId;
 			moved = result.movedActions;
-			return result.data;
+			return signing.sign(current, result.data);
 		});
 	} catch (err) {
 		if (err instanceof ReallocationError) throw new UsageError(`${err.message} Nothing was saved.`);

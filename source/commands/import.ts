@@ -30,6 +30,7 @@ import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
+import {recordSigning} from './record-signing.js';
 
 /** Exports above this size get a progress bar (on a terminal only). */
 const PROGRESS_BYTES = 2 * 1024 * 1024;
@@ -172,6 +173,8 @@ Examples
 		// Safety-critical: an import never ends or starts a bail or RUI unconfirmed (README "fortnight import").
 		const bailChanges = bailStateChanges(plan.changes);
 		if (bailChanges.length > 0 && !flags['yes']) await confirmBailChanges(ctx, bailChanges.length);
+		// A changed officer is a reallocation and a bail outcome a bail event: signed records, as the importer (README "Signed records").
+		const signing = await recordSigning(ctx, store.snapshot(), by);
 		const planned = store.snapshot();
 		let applied = plan;
 		const result = await store.apply(fresh => {
@@ -190,7 +193,7 @@ Examples
 				const again = 'nothing was written. Run the import again.';
 				throw new StoreError('conflict', `${store.file} changed while importing and ${why}; ${again}`, store.file);
 			}
-			return applyPlan(fresh, applied);
+			return signing.sign(fresh, applyPlan(fresh, applied));
 		});
 		const added = applied.changes.filter(c => c.kind === 'add').length;
 		await out(

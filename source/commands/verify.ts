@@ -1,5 +1,6 @@
 import {formatHead, hashEntry, readStoreFile, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
+import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
 import type {StoreData} from '../domain/model.js';
 import {out, say, type Command} from './command.js';
@@ -56,6 +57,10 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
 			return 1;
 		}
+		if (verdict.records.problem) {
+			await out(ctx, `BROKEN: ${ctx.storePath}: ${safeText(verdict.records.problem)}.\n`);
+			return 1;
+		}
 		if (head) {
 			const missing = headProblem(verdict, head);
 			if (missing) {
@@ -73,6 +78,7 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 			`OK: ${ctx.storePath} is valid; ${plural(data.cases.length, 'case')}; chain of ${plural(count, 'entry', 'entries')} intact, head ${current}.${confirmed}\n`,
 		);
 		await out(ctx, signatureWords(sigs) + '\n');
+		await out(ctx, recordWords(verdict.records) + '\n');
 		return 0;
 	},
 };
@@ -89,6 +95,23 @@ export function signatureWords(r: SignatureReport): string {
 		);
 	if (parts.length === 0) return 'Signatures: the chain is empty.';
 	return `Signatures: ${parts.join('; ')}.${r.enrolled === 0 ? ' No key is enrolled: "fortnight keys init" starts signing.' : ''}`;
+}
+
+/**
+ * "Supervisory records: 3 signed by their authors; 40 recorded before signatures (not in the chain: who
+ * recorded them is not proven)." (README, "Signed records".)
+ */
+export function recordWords(r: RecordReport): string {
+	const parts: string[] = [];
+	if (r.signed > 0) parts.push(`${plural(r.signed, 'record')} signed by ${r.signed === 1 ? 'its author' : 'their authors'}`);
+	if (r.hashedOnly > 0) parts.push(`${plural(r.hashedOnly, 'record')} in the chain, hashed only (made before keys were enrolled)`);
+	if (r.beforeSignatures > 0)
+		parts.push(
+			`${plural(r.beforeSignatures, 'record')} recorded before signatures ` +
+				`(not in the chain: who recorded ${r.beforeSignatures === 1 ? 'it' : 'them'} is not proven)`,
+		);
+	if (parts.length === 0) return 'Supervisory records (bail events, welfare events, reallocations, absences): none.';
+	return `Supervisory records (bail events, welfare events, reallocations, absences): ${parts.join('; ')}.`;
 }
 
 /** "605:3fa2..." (a 64-character lowercase SHA-256 in hex). */

@@ -2,6 +2,7 @@ import {WELFARE_RECORD_KINDS, WelfareRecordError, recordWelfareEvent, type Welfa
 import {say, type Command} from './command.js';
 import {actorFor, UsageError} from './context.js';
 import {openForCommand} from './open-store.js';
+import {recordSigning} from './record-signing.js';
 import {dateFlag, officerFlag} from './resolve.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
@@ -70,12 +71,14 @@ const command: Command = {
 			throw new UsageError('--by is not taken: a welfare event is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
 		}
 		const by = actorFor(ctx, snapshot).officer.id;
+		// Signed by its author once keys are enrolled (README, "Signed records"); the record holds no note.
+		const signing = await recordSigning(ctx, snapshot, by);
 		let summary = '';
 		try {
 			await store.apply(current => {
 				const result = recordWelfareEvent(current, {officerId: officer.id, kind, date, by}, ctx.today);
 				summary = result.summary;
-				return result.data;
+				return signing.sign(current, result.data);
 			});
 		} catch (err) {
 			if (err instanceof WelfareRecordError) throw new UsageError(`${err.message} Nothing was saved.`);

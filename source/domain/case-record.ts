@@ -7,7 +7,8 @@
 import {allocationsOf, riskHistoryOf} from './case-history.js';
 import {bailClock, type BailClock} from './bail.js';
 import {daysBetween, type IsoDate} from './dates.js';
-import type {Action, Bail, Case, Officer, Risk, Rui, StoreData} from './model.js';
+import type {Action, Bail, BailEvent, Case, Officer, RecordEntry, Risk, Rui, StoreData} from './model.js';
+import {allocationRecord, recordKey} from './supervisory-records.js';
 import {fullName} from './people.js';
 import {effectiveReview} from './review/amend.js';
 
@@ -15,6 +16,26 @@ export interface NamedOfficer {
 	id: string;
 	/** "DC Sam Ashworth"; "unknown officer" for an id the store does not hold. */
 	name: string;
+}
+
+/** How a supervisory record is vouched for (README "Signed records"). */
+export interface RecordSignature {
+	/** The chain entry that records it, or null: recorded before signatures (or a case's first allocation). */
+	seq: number | null;
+	/** Who signed that entry with their enrolled key; null when it is hashed only or not in the chain. */
+	signedBy: NamedOfficer | null;
+}
+
+export interface BailEventView {
+	event: BailEvent['event'];
+	on: IsoDate;
+	returnDate: IsoDate | null;
+	periodEnd: IsoDate | null;
+	authorisedBy: string | null;
+	rank: string | null;
+	recordedBy: NamedOfficer;
+	recordedAt: string;
+	signature: RecordSignature;
 }
 
 export interface AllocationView {
@@ -25,6 +46,7 @@ export interface AllocationView {
 	by: NamedOfficer | null;
 	reason: string;
 	recordedAt: string | null;
+	signature: RecordSignature;
 }
 
 export interface RiskView {
@@ -90,6 +112,8 @@ export interface CaseRecord {
 	riskHistory: RiskView[];
 	/** Bail as it stands, with its clock while it runs. */
 	bail: (Bail & {clock: BailClock | null}) | null;
+	/** Every bail event recorded in fortnight, oldest first, with who signed it. */
+	bailEvents: BailEventView[];
 	rui: Rui | null;
 	reviews: ReviewView[];
 	actions: ActionView[];
@@ -103,6 +127,12 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 	const maybe = (id: string | null): NamedOfficer | null => (id === null ? null : named(id));
 	const signerOf = (e: {author?: string; sig?: string}): NamedOfficer | null =>
 		e.author !== undefined && e.sig !== undefined ? named(e.author) : null;
+	const records = new Map<string, RecordEntry>();
+	for (const e of data.chain) if (e.kind === 'record' && e.data.record !== 'absence') records.set(recordKey(e.data), e);
+	const signatureOf = (record: {record: string; [k: string]: unknown} | null): RecordSignature => {
+		const e = record ? records.get(recordKey(record)) : undefined;
+		return {seq: e?.seq ?? null, signedBy: e ? signerOf(e) : null};
+	};
 	const reviews: ReviewView[] = [];
 	for (const e of data.chain) {
 		if (e.kind !== 'review' || e.data.caseRef !== ref) continue;
@@ -144,17 +174,30 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 		oic: named(c.oicId),
 		allocatedOn: c.allocatedOn,
 		nextReviewDue: c.nextReviewDue,
-		allocations: allocationsOf(c).map(a => ({
+		allocations: allocationsOf(c).map((a, i) => ({
 			officer: named(a.officerId),
 			from: a.from,
 			to: a.to,
 			by: maybe(a.by),
 			reason: a.reason,
 			recordedAt: a.recordedAt,
+			// The first allocation is the case's creation, not a signed reallocation.
+			signature: signatureOf(i === 0 ? null : {record: 'reallocation', caseRef: c.ref, allocation: allocationRecord(a)}),
 		})),
 		riskHistory: riskHistoryOf(c).map(r => ({risk: r.risk, from: r.from, by: maybe(r.by), reason: r.reason, reviewSeq: r.reviewSeq})),
 		bail: c.bail ? {...c.bail, clock: bailClock(c.bail, today)} : null,
 		rui: c.rui,
+		bailEvents: c.bailEvents.map(event => ({
+			event: event.event,
+			on: event.on,
+			returnDate: event.returnDate,
+			periodEnd: event.periodEnd,
+			authorisedBy: event.authorisedBy,
+			rank: event.rank,
+			recordedBy: named(event.recordedBy),
+			recordedAt: event.recordedAt,
+			signature: signatureOf({record: 'bail-event', caseRef: c.ref, event}),
+		})),
 		reviews,
 		actions: c.actions.map(a => ({
 			id: a.id,

@@ -493,6 +493,43 @@ export const EnrolmentDataSchema = Type.Object({
 });
 export type EnrolmentData = Static<typeof EnrolmentDataSchema>;
 
+/**
+ * A supervisory record (README, "Signed records"): a bail event, a welfare event, a reallocation or an
+ * absence added, changed, ended or cancelled, made by a person and changing what the rules conclude.
+ * The state keeps the record where the rules read it (a case's bail events and allocations, the
+ * welfare events, the absences); the chain keeps a signed copy, so `verify` can say who recorded it
+ * and that it is unchanged (source/domain/record-check.ts). A welfare record never holds a note: the
+ * private note stays in the welfare file only, and no hash of it enters the chain (README says why).
+ */
+export const AllocationRecordSchema = Type.Object({
+	officerId: Id,
+	from: IsoDate,
+	by: Nullable(Id),
+	reason: Text(2000),
+	recordedAt: Nullable(Instant),
+});
+export const RecordDataSchema = Type.Union([
+	Type.Object({record: Type.Literal('bail-event'), by: Id, caseRef: Type.String({maxLength: 40}), event: BailEventSchema}),
+	Type.Object({record: Type.Literal('welfare-event'), by: Id, event: WelfareEventSchema}),
+	Type.Object({
+		record: Type.Literal('reallocation'),
+		by: Id,
+		caseRef: Type.String({maxLength: 40}),
+		/** Who held the case before. */
+		fromOfficerId: Id,
+		/** The new allocation as the case records it (its `to` is left out: it is set when the case moves on). */
+		allocation: AllocationRecordSchema,
+	}),
+	Type.Object({
+		record: Type.Literal('absence'),
+		by: Id,
+		action: Type.Union([Type.Literal('added'), Type.Literal('changed'), Type.Literal('ended'), Type.Literal('cancelled')]),
+		/** The absence as it stands after the action (as it stood, for a cancellation). */
+		absence: AbsenceSchema,
+	}),
+]);
+export type RecordData = Static<typeof RecordDataSchema>;
+
 const entryFields = {
 	seq: Type.Integer({minimum: 0}),
 	/** Hash of the previous entry ("0" x 64 for the first). */
@@ -510,12 +547,14 @@ export const ChainEntrySchema = Type.Union([
 	Type.Object({...entryFields, kind: Type.Literal('amendment'), data: AmendmentDataSchema}),
 	Type.Object({...entryFields, kind: Type.Literal('performance-decision'), data: PerformanceDecisionDataSchema}),
 	Type.Object({...entryFields, kind: Type.Literal('enrolment'), data: EnrolmentDataSchema}),
+	Type.Object({...entryFields, kind: Type.Literal('record'), data: RecordDataSchema}),
 ]);
 export type ChainEntry = Static<typeof ChainEntrySchema>;
 export type EnrolmentEntry = Extract<ChainEntry, {kind: 'enrolment'}>;
 export type ReviewEntry = Extract<ChainEntry, {kind: 'review'}>;
 export type DecisionEntry = Extract<ChainEntry, {kind: 'performance-decision'}>;
 export type AmendmentEntry = Extract<ChainEntry, {kind: 'amendment'}>;
+export type RecordEntry = Extract<ChainEntry, {kind: 'record'}>;
 
 /** A review in progress: saved as the sergeant goes so nothing is lost. Free-form by step. */
 export const ReviewDraftSchema = Type.Object({

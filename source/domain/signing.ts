@@ -6,7 +6,7 @@
  * key file (its fingerprint, or why it could not be read); the keys themselves stay in source/store.
  */
 import {isInspectorOver} from './permissions.js';
-import type {Officer, StoreData} from './model.js';
+import type {ChainEntry, Officer, StoreData} from './model.js';
 import {shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
@@ -22,13 +22,42 @@ export interface SigningKeyFacts {
 
 export const NO_KEY_FACTS: SigningKeyFacts = {fingerprint: null, problem: null};
 
-export type SignedThing = 'review' | 'amendment' | 'decision';
+export type SignedThing = 'review' | 'amendment' | 'decision' | 'record';
 
-const NOUN: Record<SignedThing, string> = {review: 'review', amendment: 'amendment', decision: 'performance decision'};
+const NOUN: Record<SignedThing, string> = {
+	review: 'review',
+	amendment: 'amendment',
+	decision: 'performance decision',
+	record: 'supervisory record (bail, welfare, reallocation, absence)',
+};
+
+/**
+ * Whether a chain up to and including this entry holds an enrolment. Entries are never changed once
+ * made, and a working set drops only reviews, so the answer belongs to the entry itself. Signing asks
+ * on every save (which signer to use): with this, a chain that grew by one entry costs one step, not a
+ * walk over tens of thousands of entries (issue 17's signing budget, README "Benchmarks").
+ */
+const signedUpTo = new WeakMap<ChainEntry, boolean>();
 
 /** True once a key has been enrolled: from then on every chain entry must be signed by its author. */
 export function storeIsSigned(data: Pick<StoreData, 'chain'>): boolean {
-	return data.chain.some(e => e.kind === 'enrolment');
+	const chain = data.chain;
+	let signed = false;
+	for (let i = chain.length - 1; i >= 0; i--) {
+		const e = chain[i]!;
+		const known = signedUpTo.get(e);
+		if (known !== undefined) {
+			signed = known;
+			break;
+		}
+		if (e.kind === 'enrolment') {
+			signed = true;
+			break;
+		}
+	}
+	const last = chain.at(-1);
+	if (last) signedUpTo.set(last, signed);
+	return signed;
 }
 
 /** True when the store enrols the key with this fingerprint for this officer. */
@@ -67,12 +96,16 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 	const enrol = selfEnrols
 		? `"${init}" makes a key and enrols it at once (you are the team's inspector)`
 		: `"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
-	const notOpened = `This ${noun} is not opened: nothing typed here could be signed.`;
+	const notOpened =
+		what === 'record'
+			? 'A record that cannot be signed is not recorded.'
+			: `This ${noun} is not opened: nothing typed here could be signed.`;
 	if (key.problem !== null) {
 		return `${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk again, or: ${enrol}.`;
 	}
 	if (key.fingerprint === null) {
-		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then start the desk again.`;
+		const again = what === 'record' ? 'record it again' : 'start the desk again';
+		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
 		const fix = selfEnrols

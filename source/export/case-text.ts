@@ -4,7 +4,7 @@
  * oldest first, each date with its year. Store text goes through safeText.
  */
 import {AUTHORITY_NAMES} from '../domain/bail.js';
-import type {CaseRecord, NamedOfficer} from '../domain/case-record.js';
+import type {CaseRecord, NamedOfficer, RecordSignature} from '../domain/case-record.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {plural} from '../domain/plural.js';
 import {safeText} from '../domain/safe-text.js';
@@ -14,6 +14,12 @@ import {wrap} from './problems-text.js';
 /** "14 Jan 2026": history spans years, so every date carries its year. */
 const day = (d: IsoDate): string => `${shortDate(d)} ${d.slice(0, 4)}`;
 const who = (o: NamedOfficer | null): string => (o ? safeText(o.name) : 'not recorded');
+
+/** Who vouches for a supervisory record (README "Signed records"). */
+function signatureWords(s: RecordSignature): string {
+	if (s.seq === null) return 'Not signed (recorded before signatures).';
+	return s.signedBy ? `Signed with ${who(s.signedBy)}'s key (entry ${s.seq}).` : `In the chain, hashed only (entry ${s.seq}).`;
+}
 
 export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): string {
 	const out: string[] = [];
@@ -36,6 +42,7 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		line(`${day(a.from)} to ${a.to ? day(a.to) : 'now'}: ${who(a.officer)}`, 2);
 		const recorded = a.recordedAt ? ` on ${a.recordedAt.slice(0, 10)} at ${a.recordedAt.slice(11, 16)} UTC` : '';
 		line(`${a.by ? `Allocated by ${who(a.by)}${recorded}: ` : ''}${safeText(a.reason)}`, 6);
+		if (a !== r.allocations[0]) line(signatureWords(a.signature), 6);
 	}
 
 	heading(`RISK (${plural(r.riskHistory.length, 'level')})`);
@@ -69,6 +76,12 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		line(`Suspect ${suspect(r.rui.suspect)} released under investigation ${day(r.rui.since)}; ${told}${ended}.`, 2, 4);
 	}
 	if (!b && !r.rui) line('No bail or RUI recorded.', 2);
+	for (const e of r.bailEvents) {
+		const rank = e.rank ? ` (${safeText(e.rank)})` : '';
+		const authorised = e.authorisedBy ? `, authorised by ${safeText(e.authorisedBy)}${rank}` : '';
+		const back = e.returnDate ? `, return ${day(e.returnDate)}` : '';
+		line(`Bail event ${day(e.on)}: ${e.event}${authorised}${back}; recorded by ${who(e.recordedBy)}. ${signatureWords(e.signature)}`, 2, 4);
+	}
 
 	heading(`REVIEWS (${r.reviews.length}, oldest first)`);
 	if (r.reviews.length === 0) line('No signed review yet.', 2);

@@ -5,7 +5,8 @@
  * and, for a split store, what its working set must hold: the state's copy of each case's last review and
  * of every other entry must be the chain file's, since the rules read the copies.
  */
-import type {ChainEntry, StoreData} from '../domain/model.js';
+import type {ChainEntry, RecordEntry, StoreData} from '../domain/model.js';
+import {checkRecords, type RecordReport} from '../domain/record-check.js';
 import {entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
@@ -19,6 +20,8 @@ export interface ChainVerdict {
 	signatures: SignatureReport;
 	/** The entry at the sequence asked for (`verify --head`), or null when the chain is shorter. */
 	at: ChainEntry | null;
+	/** The state's supervisory records against the chain's signed copies (domain/record-check.ts). */
+	records: RecordReport;
 }
 
 /** What a working-set entry must match in the chain file: its place, hash and signature. */
@@ -43,6 +46,10 @@ export async function verifyWholeChain(
 	const split = data.chainLog !== undefined;
 	const lastReview = new Map<string, Mark>();
 	const others: Mark[] = [];
+	// What the state's supervisory records are checked against (README, "Signed records").
+	const records: RecordEntry[] = [];
+	const checkInReviews = new Set<number>();
+	let signaturesFrom: string | null = null;
 	walking: for await (const batch of batches) {
 		for (const e of batch) {
 			problem = entryProblem(e, i, prev);
@@ -50,6 +57,9 @@ export async function verifyWholeChain(
 			// The first signature problem is kept and the walk goes on: a broken hash anywhere is reported first.
 			if (!signatureProblem) signatureProblem = walk.check(e, i);
 			if (i === atSeq) at = e;
+			if (e.kind === 'record') records.push(e);
+			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
+			else if (e.kind === 'enrolment') signaturesFrom ??= e.signedAt;
 			if (split) {
 				const mark = {seq: e.seq, hash: e.hash, sig: e.sig};
 				if (e.kind === 'review') lastReview.set(e.data.caseRef, mark);
@@ -67,6 +77,7 @@ export async function verifyWholeChain(
 		problem,
 		signatures: walk.report(signatureProblem),
 		at,
+		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
 	};
 }
 

@@ -30,6 +30,7 @@ export function actorOfEntry(e: ChainEntry): string {
 		case 'amendment':
 		case 'performance-decision':
 		case 'enrolment':
+		case 'record':
 			return e.data.by;
 	}
 }
@@ -70,26 +71,50 @@ export function mayEnrol(data: Pick<StoreData, 'team' | 'officers'>, by: string,
  * (verifyChain): a signature is only as good as the hash it signs.
  */
 export function verifySignatures(data: Pick<StoreData, 'team' | 'officers' | 'chain'>, from = 0): SignatureReport {
-	const walk = new SignatureWalk(data);
-	// Entries before `from` were checked when they were saved (a save checks only what it adds): collect their keys.
-	for (let i = 0; i < Math.min(from, data.chain.length); i++) walk.learn(data.chain[i]!);
-	for (let i = Math.max(0, from); i < data.chain.length; i++) {
-		const problem = walk.check(data.chain[i]!, i);
+	const chain = data.chain;
+	const before = from > 0 ? chain[Math.min(from, chain.length) - 1] : undefined;
+	const known = before ? keysUpTo.get(before) : undefined;
+	const walk = new SignatureWalk(data, known);
+	// Entries before `from` were checked when they were saved (a save checks only what it adds): collect
+	// their keys, or take them from the last save, which ended at the same entry.
+	if (!known) for (let i = 0; i < Math.min(from, chain.length); i++) walk.learn(chain[i]!);
+	for (let i = Math.max(0, from); i < chain.length; i++) {
+		const problem = walk.check(chain[i]!, i);
 		if (problem) return walk.report(problem);
 	}
+	const last = chain.at(-1);
+	if (last) keysUpTo.set(last, walk.enrolledKeys());
 	return walk.report(null);
 }
+
+/**
+ * The keys enrolled in a chain up to and including an entry whose signatures checked out. Entries never
+ * change once made, so each save starts from the keys the save before ended with instead of walking
+ * the whole chain again (issue 17: signing at 5,000 cases within 1.2x of signing without keys).
+ */
+const keysUpTo = new WeakMap<ChainEntry, ReadonlyMap<string, readonly KeyObject[]>>();
 
 /**
  * verifySignatures one entry at a time, for a chain streamed from its file (`verify` on a split store,
  * chain-verify.ts): the enrolled keys are all it keeps.
  */
 export class SignatureWalk {
-	private readonly keys = new Map<string, KeyObject[]>();
+	private readonly keys: Map<string, KeyObject[]>;
 	private beforeSignatures = 0;
 	private signed = 0;
 
-	constructor(private readonly data: Pick<StoreData, 'team' | 'officers'>) {}
+	/** `known`: the keys enrolled before the first entry this walk will see (verifySignatures' cache). */
+	constructor(
+		private readonly data: Pick<StoreData, 'team' | 'officers'>,
+		known?: ReadonlyMap<string, readonly KeyObject[]>,
+	) {
+		this.keys = new Map([...(known ?? [])].map(([id, ks]) => [id, [...ks]]));
+	}
+
+	/** A copy of the keys enrolled so far. */
+	enrolledKeys(): ReadonlyMap<string, readonly KeyObject[]> {
+		return new Map([...this.keys].map(([id, ks]) => [id, [...ks]]));
+	}
 
 	/** Takes in an entry checked before (its key, if it enrols one). */
 	learn(e: ChainEntry): void {

@@ -191,7 +191,10 @@ describe('fortnight case show', () => {
 		expect(doc.case.oic).toEqual({id: 'o0003', name: 'DC Sam Ashworth'});
 		const reason = 'allocation on record before fortnight kept case history';
 		const officer = {id: 'o0003', name: 'DC Sam Ashworth'};
-		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null}]);
+		// The first allocation is the case's creation: no signed record (README "Signed records").
+		const signature = {seq: null, signedBy: null};
+		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null, signature}]);
+		expect(doc.case.bailEvents).toEqual([]);
 		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
 		expect(doc.case.reviews.map(v => v.seq)).toEqual([32, 86, 141, 201, 260, 320, 386, 453, 521]);
 		expect(doc.case.actions).toHaveLength(2);

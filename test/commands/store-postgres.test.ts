@@ -9,6 +9,7 @@ import path from 'node:path';
 import {latestVersion} from '../../source/store/pg-migrate.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {demoCopy, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
+import {enrolKey} from '../helpers/keys.js';
 import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
 
 const ENV = {FORTNIGHT_NOW: '2026-11-30T09:00:00.000Z'};
@@ -20,6 +21,7 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		cluster = startCluster();
 		cluster.createDatabase('force');
 		cluster.createDatabase('future');
+		cluster.createDatabase('records');
 	});
 	afterAll(() => cluster?.stop());
 
@@ -96,5 +98,44 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const twice = cli(['store', 'copy', '--from', store, '--to', url]);
 		expect(twice.code).toBe(3);
 		expect(twice.stderr).toContain('is already in the database');
+	}, 120_000);
+
+	it('holds signed supervisory records with the same hashes as the file store: verify gives the same answer on both', async () => {
+		const url = cluster.url('records');
+		const {store} = demoCopy();
+		expect(cli(['--store', store, 'store', 'migrate']).code).toBe(0);
+		const di = await enrolKey(store, 'o0001');
+		const ds = await enrolKey(store, 'o0002', di.key);
+		// As DS Brennan with her enrolled key (README "Signed records"); the same instant on both stores.
+		const as = (s: string, args: string[]) =>
+			runCli(['--today', DEMO_TODAY, '--store', s, ...args], {env: {...ENV, ...ds.env, FORTNIGHT_USER: 'o0002'}});
+		expect(as(store, ['bail', 'record', 'CR/87204/26', '--event', 're-bailed', '--return', '2026-12-09']).code).toBe(0);
+		expect(cli(['--store', url, 'store', 'migrate']).code).toBe(0);
+		const copied = cli(['store', 'copy', '--from', store, '--to', url]);
+		expect(copied.code, copied.stderr).toBe(0);
+		for (const s of [store, url]) {
+			const r = as(s, ['absence', 'change', 'ab0003', '--cover', 'DC Marsh']);
+			expect(r.code, r.stderr).toBe(0);
+		}
+		const verified = (s: string) => {
+			const r = cli(['--store', s, 'verify']);
+			expect(r.code, r.stdout).toBe(0);
+			return r.stdout.replace(s, 'STORE');
+		};
+		const onFile = verified(store);
+		expect(onFile).toMatch(
+			/Supervisory records \(bail events, welfare events, reallocations, absences\): 2 records signed by their authors/,
+		);
+		expect(verified(url)).toBe(onFile);
+		// The database holds the same signed entries, byte for byte as JSON.
+		const last = (s: string) => {
+			const file = path.join(tempDir('fortnight-one-'), 'one.json');
+			expect(cli(['--store', s, 'store', 'export', '--single-file', '--out', file]).code).toBe(0);
+			const chain = (JSON.parse(readFileSync(file, 'utf8')) as {chain: {kind: string}[]}).chain;
+			return chain.filter(e => e.kind === 'record');
+		};
+		const records = last(store);
+		expect(records).toHaveLength(2);
+		expect(last(url)).toEqual(records);
 	}, 120_000);
 });

@@ -10,6 +10,7 @@ import type {IdentitySource} from '../../domain/identity.js';
 import type {StoreData} from '../../domain/model.js';
 import type {Signer} from '../../domain/signer.js';
 import {signingRefusal, storeIsSigned, type SignedThing, type SigningKeyFacts} from '../../domain/signing.js';
+import {signRecords} from '../../domain/supervisory-records.js';
 import {fingerprintOf, keySigner, signer, type SigningKey} from '../../store/index.js';
 
 export interface DeskActor {
@@ -42,6 +43,15 @@ export function deskActor(
 export function actorSigner(actor: DeskActor, data: StoreData): Signer {
 	// Before the first enrolment a signed entry is itself refused (no key to check it against): hash only.
 	return actor.key && storeIsSigned(data) ? keySigner(actor.key) : signer;
+}
+
+/**
+ * `after` with a chain entry, signed by the actor, for each supervisory record it adds to `before` (a bail
+ * event, a welfare event, a reallocation, an absence added, changed, ended or cancelled: README "Signed
+ * records"). Called inside store.apply, so the signer is chosen on the data under the lock.
+ */
+export function actorSignsRecords(actor: DeskActor, before: StoreData, after: StoreData, signedAt: string): StoreData {
+	return signRecords(before, after, actor.officerId, actorSigner(actor, after), signedAt);
 }
 
 /** Why the actor cannot sign a `what` in this store (said before any typing), or null when they can. */

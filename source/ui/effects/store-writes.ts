@@ -19,7 +19,7 @@ import {fullName, shortName} from '../../domain/people.js';
 import {reallocateCase, workloadWords} from '../../domain/reallocate.js';
 import {safeText} from '../../domain/safe-text.js';
 import {recordWelfareEvent} from '../../domain/welfare-record.js';
-import {actorSigner, type DeskActor} from '../desk/desk-actor.js';
+import {actorSigner, actorSignsRecords, type DeskActor} from '../desk/desk-actor.js';
 import type {DeskAction} from '../desk/desk-actions.js';
 import type {AbsenceWrite, DeskState} from '../desk/desk-state.js';
 import type {RecordWrite} from '../desk/desk-records.js';
@@ -33,6 +33,13 @@ export interface WriteContext {
 	today: IsoDate;
 	now: () => string;
 }
+
+/**
+ * `after` with a chain entry, signed by the person at the keyboard once keys are enrolled, for each
+ * supervisory record the change adds to `before` (README "Signed records"). Called inside apply.
+ */
+const signed = (c: WriteContext, before: StoreData, after: StoreData): StoreData =>
+	c.actor ? actorSignsRecords(c.actor, before, after, c.now()) : after;
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const notSaved = (store: DeskStore): string | null => {
@@ -63,7 +70,7 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 	};
 	const verb = {end: 'Ended', change: 'Changed', add: 'Recorded', cancel: 'Cancelled'}[write.kind];
 	try {
-		const data = await c.store.apply(change);
+		const data = await c.store.apply(d => signed(c, d, change(d)));
 		if (write.kind === 'cancel') return answer(null, cancelled);
 		const a = data.absences.find(x => x.id === id);
 		const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
@@ -127,7 +134,7 @@ export async function writeReallocation(write: NonNullable<DeskState['reallocate
 		const data = await c.store.apply(d => {
 			const result = reallocateCase(d, {...r, recordedAt: c.now()});
 			from = result.fromOfficerId;
-			return result.data;
+			return signed(c, d, result.data);
 		});
 		const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
 		const moved = `Reallocated ${safeText(r.ref)} from ${name(from)} to ${name(r.toOfficerId)} from ${shortDate(r.on, r.today)}. `;
@@ -159,7 +166,7 @@ async function record(write: RecordWrite, c: WriteContext): Promise<string> {
 		await c.store.apply(d => {
 			const result = recordBailEvent(d, ref, {...input, recordedAt: c.now()}, c.today);
 			summary = result.summary;
-			return result.data;
+			return signed(c, d, result.data);
 		});
 		return summary;
 	}
@@ -171,7 +178,8 @@ async function record(write: RecordWrite, c: WriteContext): Promise<string> {
 		const result = recordWelfareEvent(d, input, c.today);
 		summary = result.summary;
 		eventId = result.event.id;
-		return result.data;
+		// The signed record holds the event, never the note (README "Signed records").
+		return signed(c, d, result.data);
 	});
 	if (note === '') return summary;
 	try {

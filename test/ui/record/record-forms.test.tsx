@@ -179,6 +179,9 @@ describe('the record forms in the desk', () => {
 		const event = data.welfareEvents.at(-1)!;
 		expect(event).toMatchObject({officerId: 'o0003', kind: 'psychological-screening', date: DEMO_TODAY, by: SERGEANT});
 		expect(readFileSync(file, 'utf8')).not.toContain('Harcourt');
+		// The chain's record of it (README "Signed records") holds the event and never the note.
+		expect(data.chain.at(-1)).toMatchObject({kind: 'record', data: {record: 'welfare-event', by: SERGEANT, event}});
+		expect(readFileSync(file.replace(/\.json$/, '.chain.jsonl'), 'utf8')).not.toContain('Harcourt');
 		const welfare = JSON.parse(readFileSync(welfarePathFor(file), 'utf8')) as {notes: {id: string; text: string; by: string}[]};
 		expect(welfare.notes.at(-1)).toMatchObject({id: `wn-${event.id}`, text: note, by: SERGEANT});
 		expect(problemIds(file)).not.toContain('screening-due:o0003');
