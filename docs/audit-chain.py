@@ -34,10 +34,67 @@ import sys
 HASHED = ("seq", "prevHash", "kind", "signedAt", "data", "author")
 
 
+LIST_IDS = {
+    "officers": "id",
+    "absences": "id",
+    "cases": "ref",
+    "welfareEvents": "id",
+    "concerns": "id",
+    "actionPlans": "id",
+    "drafts": "caseRef",
+    "chain": "seq",
+}
+
+
+def state_of(path):
+    """The state as saved: the state file with its journal's lines replayed (README "The journal").
+
+    A save appends one line to STORE.journal.jsonl instead of rewriting the state file. Each line is its
+    JSON with a SHA-256 of that text as the last field; the first line names the SHA-256 of the state file
+    it continues (a journal naming another state is one a compaction already holds, and is ignored); a
+    last line without its newline is a torn write, ignored as fortnight ignores it.
+    """
+    with open(path, "rb") as f:
+        raw = f.read()
+    state = json.loads(raw.decode("utf-8"))
+    journal = re.sub(r"(\.json)?$", ".journal.jsonl", os.path.realpath(path), count=1, flags=re.IGNORECASE)
+    try:
+        with open(journal, "rb") as f:
+            text = f.read().decode("utf-8")
+    except FileNotFoundError:
+        return state
+    lines = text.split("\n")[:-1]
+    bodies = []
+    for n, line in enumerate(lines):
+        m = re.fullmatch(r'(.*),"hash":"([0-9a-f]{64})"\}', line, flags=re.S)
+        if not m or hashlib.sha256((m.group(1) + "}").encode("utf-8")).hexdigest() != m.group(2):
+            raise ValueError(f"line {n + 1} of the journal {journal} does not match its hash")
+        body = json.loads(m.group(1) + "}")
+        if n > 0 and body.get("prev") != prev:
+            raise ValueError(f"line {n + 1} of the journal {journal} does not link to the line before it")
+        prev = m.group(2)
+        bodies.append(body)
+    if not bodies or bodies[0].get("state") != hashlib.sha256(raw).hexdigest():
+        return state
+    for body in bodies[1:]:
+        values = dict(state)
+        values.update(body["set"])
+        for key, delta in body["lists"].items():
+            ident = LIST_IDS[key]
+            dropped = set(delta["drop"])
+            put = {r[ident]: r for r in delta["put"]}
+            items = [put.get(r[ident], r) for r in values[key] if r[ident] not in dropped]
+            values[key] = items + delta["add"]
+        state = {k: values[k] for k in body["keys"]}
+    return state
+
+
 def chain_of(path):
     """The whole chain, and the state's working set (None for a one-file store), or a reason it cannot be read."""
-    with open(path, encoding="utf-8") as f:
-        state = json.load(f)
+    try:
+        state = state_of(path)
+    except ValueError as e:
+        return None, None, str(e)
     log = state.get("chainLog")
     if log is None:
         return state["chain"], None, None
@@ -82,9 +139,7 @@ def main(path):
         seq = entry.get("seq")
         if not isinstance(seq, int) or seq < 0 or seq >= len(chain) or chain[seq] != entry:
             return fail(seq, "the state's copy of it differs from the chain file's")
-    with open(path, encoding="utf-8") as f:
-        state = json.load(f)
-    counts, problem = check_records(state, chain)
+    counts, problem = check_records(state_of(path), chain)
     if problem:
         print(f"BROKEN: {problem}")
         return 1

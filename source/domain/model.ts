@@ -647,7 +647,7 @@ export type Team = Static<typeof TeamSchema>;
  * 3: the review chain may live in its own file beside the store (`chainLog` below). A version-2 file is
  * the same shape with the whole chain inside; it is read as it is and split on its first save.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Where the chain lives when it has its own file (source/store/README.md, "The review chain file"): the

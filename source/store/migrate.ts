@@ -41,6 +41,11 @@ export const MIGRATIONS: Record<number, Migration> = {
 	// chain file"). The number changed so that an older fortnight refuses a split store instead of reading
 	// its working set as the whole chain.
 	2: data => data,
+	// 3 -> 4: saves are journaled beside the state (store README, "The journal") and supervisory records are
+	// signed chain entries (README "Signed records"). The data needs no change; the number changed so that an
+	// older fortnight refuses the store instead of reading a state without its journal, or refusing a record
+	// entry as damage. A migrated file is written back whole (version 4) before any save is journaled.
+	3: data => data,
 };
 
 export function migrate(

@@ -4,7 +4,7 @@
  * team, so it runs on the tables' (team_id, ...) keys and never reads another team's rows.
  */
 import type pg from 'pg';
-import type {ChainEntry, StoreData} from '../domain/model.js';
+import {SCHEMA_VERSION, type ChainEntry, type StoreData} from '../domain/model.js';
 import {chainWorkingSet} from '../domain/chain-working-set.js';
 import {StoreError} from './errors.js';
 import type {ChainWanted} from './read.js';
@@ -76,7 +76,7 @@ export async function loadTeam(client: pg.ClientBase, team: string, chain: Chain
 	}
 	const entries = await readChain(client, team, chain);
 	const data = {
-		schemaVersion: row.schema_version,
+		schemaVersion: schemaOf(row.schema_version, shown),
 		revision: Number(row.revision),
 		updatedAt: row.updated_at,
 		referenceDate: row.reference_date,
@@ -143,7 +143,7 @@ export async function loadTeamSince(
 	const added = await chainFrom(client, team, knownCount);
 	const same = <T>(a: T, b: T): T => (JSON.stringify(a) === JSON.stringify(b) ? a : b);
 	const data = {
-		schemaVersion: row.schema_version,
+		schemaVersion: schemaOf(row.schema_version, shown),
 		revision: Number(row.revision),
 		updatedAt: row.updated_at,
 		referenceDate: row.reference_date,
@@ -207,4 +207,29 @@ export function heldAfterWrite(data: StoreData, chain: ChainWanted, count: numbe
 		return rest;
 	}
 	return {...data, chain: chainWorkingSet(data.chain), chainLog: {entries: count, bytes: 0}};
+}
+
+/**
+ * The team's schema version as this fortnight reads it. PostgreSQL teams began at version 3 (the chain in
+ * its own table), and 3 -> 4 changed nothing in the data (source/store/migrate.ts), so a version-3 row is
+ * read as the current version; the tables themselves are versioned by the SQL migrations (pg-migrate.ts).
+ * A row written by a newer fortnight is refused, as a newer file is.
+ */
+function schemaOf(version: number, shown: string): number {
+	if (version > SCHEMA_VERSION) {
+		throw new StoreError(
+			'unsupported-version',
+			`A team in the database at ${shown} has schemaVersion ${version}, newer than this fortnight understands (${SCHEMA_VERSION}). ` +
+				'Update fortnight; nothing was changed.',
+			shown,
+		);
+	}
+	if (version < 3) {
+		throw new StoreError(
+			'invalid',
+			`A team in the database at ${shown} has schemaVersion ${version}, which no PostgreSQL store had.`,
+			shown,
+		);
+	}
+	return SCHEMA_VERSION;
 }

@@ -13,11 +13,13 @@ import type {ChainEntry, RecordData, RecordEntry, StoreData} from '../../source/
 import {makeEntry, type SigningKey} from '../../source/store/chain.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {enrolKey} from '../helpers/keys.js';
+import {savedBytes, savedData} from '../helpers/saved-store.js';
 
 const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
 const RUNNING = 'CR/87204/26';
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as StoreData;
-const records = (file: string) => load(file).chain.filter((e): e is RecordEntry => e.kind === 'record');
+// A save appends to the journal beside the state file (store README, "The journal"): read the store as saved.
+const records = (file: string) => savedData(file).chain.filter((e): e is RecordEntry => e.kind === 'record');
 const verify = (store: string) => runCli(['verify', '--store', store, '--today', DEMO_TODAY]);
 
 /** The demo with the DI's key enrolled first and the DS's key enrolled by the DI; the DS's config folder. */
@@ -102,14 +104,14 @@ describe('supervisory records are signed chain entries', () => {
 
 	it('someone with no enrolled key is refused (exit 2) and the store is byte-identical', async () => {
 		const {store} = await signedDemo();
-		const bytes = readFileSync(store);
+		const bytes = savedBytes(store);
 		const r = runCli(['bail', 'record', RUNNING, '--event', 'rui', '--store', store, '--today', DEMO_TODAY], {
 			env: {...NOW, XDG_CONFIG_HOME: '/nonexistent-fortnight-config'},
 		});
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('has no signing key on this computer');
 		expect(r.stderr).toContain('Nothing was saved.');
-		expect(readFileSync(store).equals(bytes)).toBe(true);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
 	});
 
 	describe('forgeries fail verify', () => {
@@ -187,5 +189,24 @@ describe('supervisory records are signed chain entries', () => {
 			expect(r.code).toBe(1);
 			expect(r.stdout).toContain('Absence ab0003 is recorded in entry');
 		});
+	});
+
+	it('the audit script reads the store as saved (state plus journal), and refuses a journal line edited after it was written', async () => {
+		const {store, ds, as} = await signedDemo();
+		expect(as(ds, 'absence', 'change', 'ab0003', '--cover', 'DC Marsh').code).toBe(0);
+		expect(as(ds, 'absence', 'cancel', 'ab0004').code).toBe(0);
+		const journal = store.replace(/\.json$/, '.journal.jsonl');
+		const audit = () => spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
+		const before = audit();
+		expect(before.stdout, before.stdout + before.stderr).toMatch(/Supervisory records: 1 signed/); // the cancelled absence is gone from the state
+		const lines = readFileSync(journal, 'utf8').split('\n');
+		const at = lines.findIndex(l => l.includes('"cancelled"'));
+		expect(at).toBeGreaterThan(0);
+		lines[at] = lines[at]!.replace('"cancelled"', '"changed"');
+		writeFileSync(journal, lines.join('\n'));
+		const r = audit();
+		expect(r.status).toBe(1);
+		expect(r.stdout).toContain(`BROKEN: line ${at + 1} of the journal`);
+		expect(r.stdout).toContain('does not match its hash');
 	});
 });

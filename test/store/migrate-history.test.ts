@@ -24,7 +24,7 @@ function asVersion1(data: StoreData): Record<string, unknown> {
 
 describe('migrating a schema 1 store (no history) to schema 2', () => {
 	it('is the step registered for version 1', () => {
-		expect(SCHEMA_VERSION).toBe(3); // 2 -> 3 (the chain's own file) changes nothing in the data
+		expect(SCHEMA_VERSION).toBe(4); // 2 -> 3 (the chain's own file) and 3 -> 4 (the journal, signed records) change nothing in the data
 		const {data, from} = migrate({schemaVersion: 1, cases: [], team: {sergeantId: 's1', inspectorId: null}}, 'f.json', MIGRATIONS, 2);
 		expect(from).toBe(1);
 		const supervision = [{role: 'sergeant', officerId: 's1', from: null, to: null, by: null, reason: BEFORE_HISTORY.team}];
