@@ -186,7 +186,8 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	}
 	say(
 		ctx,
-		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
+		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ` +
+			`${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
 	);
 	for (const w of warnings) say(ctx, `Warning: ${safeText(w)}\n`);
 	return 0;

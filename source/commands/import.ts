@@ -162,7 +162,8 @@ Examples
 		if (blocked) {
 			await out(
 				ctx,
-				`Nothing was written: ${plural(plan.rejectedRows, 'row')} rejected. Fix ${plan.rejectedRows === 1 ? 'it' : 'them'} and import again, or use --skip-invalid to import the other rows.\n`,
+				`Nothing was written: ${plural(plan.rejectedRows, 'row')} rejected. Fix ${plan.rejectedRows === 1 ? 'it' : 'them'} and import again, or use ` +
+					`--skip-invalid to import the other rows.\n`,
 			);
 			return 1;
 		}

@@ -91,11 +91,13 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 		});
 	const enrolled = store.snapshot().chain.some(e => e.kind === 'enrolment' && e.data.fingerprint === made.fingerprint);
 	const lines = [
-		`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`,
+		`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ` +
+			`${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`,
 	];
 	if (enrolled && first)
 		lines.push(
-			`It is the first key in ${ctx.storePath}: you are enrolled as the store's creator, and from now on every entry in its chain must be signed by an enrolled key.`,
+			`It is the first key in ${ctx.storePath}: you are enrolled as the store's creator, and from now on every entry in its chain must be signed by an ` +
+				`enrolled key.`,
 		);
 	else if (enrolled) lines.push('It is enrolled: what you sign from now on is checked against it.');
 	else {
@@ -187,7 +189,8 @@ async function list(ctx: Context, args: string[], flags: Record<string, unknown>
 		rows
 			.map(
 				r =>
-					`${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ${r.first ? "themselves, as the store's creator" : name(r.by)}`,
+					`${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ` +
+					`${r.first ? "themselves, as the store's creator" : name(r.by)}`,
 			)
 			.join('\n') + '\n',
 	);

@@ -71,7 +71,8 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		const count = verdict.entries;
 		const current = formatHead(verdict.head);
 		const confirmed = head
-			? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.`
+			? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}` +
+				`${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.`
 			: '';
 		await out(
 			ctx,
@@ -134,7 +135,10 @@ export function headProblem(verdict: Pick<ChainVerdict, 'entries' | 'at'>, head:
 	if (!entry)
 		return `the recorded head is missing: the chain has only ${plural(verdict.entries, 'entry', 'entries')} (entries were deleted since the export)`;
 	if (entry.hash !== head.hash || hashEntry(entry) !== head.hash) {
-		return `differs from the recorded head ${formatHead(head)}: this entry, or one before it, was changed or replaced since the export (its hash is now ${entry.hash})`;
+		return (
+			`differs from the recorded head ${formatHead(head)}: this entry, or one before it, was changed or replaced since the export (its hash is now ` +
+			`${entry.hash})`
+		);
 	}
 	return null;
 }

@@ -94,7 +94,10 @@ export function coverLeftWithout(
 		.filter(a => a.coverOfficerId === officerId && a.officerId !== officerId && overlaps(a, span))
 		.map(a => {
 			const who = shortName(data.officers.find(o => o.id === a.officerId));
-			return `${shortName(data.officers.find(o => o.id === officerId))} is named as cover for ${who} (${absenceSpan(a, span.from)}): name another cover for ${who} on the days both are away.`;
+			return (
+				`${shortName(data.officers.find(o => o.id === officerId))} is named as cover for ${who} (${absenceSpan(a, span.from)}): name another cover ` +
+				`for ${who} on the days both are away.`
+			);
 		});
 }
 

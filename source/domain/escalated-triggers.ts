@@ -121,7 +121,10 @@ export function validateTriggerDecision(data: StoreData, today: IsoDate, input: 
 export function escalatedDecisionRefusal(data: StoreData, actorId: string, officerId: string, today: IsoDate): string | null {
 	const who = safeText(shortName(data.officers.find(o => o.id === officerId)));
 	if (!escalationIn(ruleContext(data, today), officerId)) {
-		return `${who}'s performance trigger is not on the inspector's exception list, so there is nothing here to decide: their sergeant records the decision in a review (step 5).`;
+		return (
+			`${who}'s performance trigger is not on the inspector's exception list, so there is nothing here to decide: their sergeant records the ` +
+			`decision in a review (step 5).`
+		);
 	}
 	const may = mayDecideTrigger(data, actorId, officerId, today, true);
 	return may.ok ? null : may.reason;

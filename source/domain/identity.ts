@@ -78,7 +78,9 @@ export function resolveIdentity(data: StoreData, input: IdentityInput): Identity
 	}
 	return {
 		ok: false,
-		reason: `fortnight does not know who you are${input.login ? ` (your login "${safeText(input.login)}" is not mapped to an officer)` : ''}: run with --as NAME or set FORTNIGHT_USER (an officer's id, collar number or name).`,
+		reason:
+			`fortnight does not know who you are${input.login ? ` (your login "${safeText(input.login)}" is not mapped to an officer)` : ''}: run with ` +
+			`--as NAME or set FORTNIGHT_USER (an officer's id, collar number or name).`,
 	};
 }
 

@@ -70,7 +70,9 @@ export function mayReview(data: StoreData, actorId: string, caseRef: string, dat
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, so cannot review ${safeText(c.ref)}: ${whoCan(data, c.oicId)} can.`,
+		reason:
+			`${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, so cannot review ${safeText(c.ref)}: ` +
+			`${whoCan(data, c.oicId)} can.`,
 	};
 }
 
@@ -88,7 +90,9 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ${whoCan(data, officerId)} can.`,
+		reason:
+			`${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ` +
+			`${whoCan(data, officerId)} can.`,
 	};
 }
 
@@ -135,7 +139,9 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ${whoCan(data, officerId)} can.`,
+		reason:
+			`${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ` +
+			`${whoCan(data, officerId)} can.`,
 	};
 }
 
@@ -203,7 +209,8 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 	const own = data.cases.filter(c => c.oicId === actorId && c.status !== 'closed').length;
 	if (own > 0)
 		out.push(
-			`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ${reviewedBy(data, actorId, date)}`,
+			`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ` +
+				`${reviewedBy(data, actorId, date)}`,
 		);
 	if (out.length === 0) out.push("read the team's records; you supervise no one in this store on this day");
 	return out;

@@ -95,13 +95,17 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 	// An inspector's own key is enrolled as it is made (keys init); anyone else's needs someone entitled to vouch for it.
 	const enrol = selfEnrols
 		? `"${init}" makes a key and enrols it at once (you are the team's inspector)`
-		: `"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+		: `"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ` +
+			`${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 	const notOpened =
 		what === 'record'
 			? 'A record that cannot be signed is not recorded.'
 			: `This ${noun} is not opened: nothing typed here could be signed.`;
 	if (key.problem !== null) {
-		return `${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk again, or: ${enrol}.`;
+		return (
+			`${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk ` +
+			`again, or: ${enrol}.`
+		);
 	}
 	if (key.fingerprint === null) {
 		const again = what === 'record' ? 'record it again' : 'start the desk again';

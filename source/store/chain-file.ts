@@ -107,7 +107,8 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 		if (index !== log.entries) {
 			throw new StoreError(
 				'chain',
-				`${file} holds ${index} entries where ${state} records ${log.entries}: entries were added, removed or joined by hand. Restore the chain file from a backup.`,
+				`${file} holds ${index} entries where ${state} records ${log.entries}: entries were added, removed or joined by hand. Restore the chain file from ` +
+					`a backup.`,
 				file,
 			);
 		}
@@ -274,7 +275,9 @@ export async function writeChainFile(
 export async function existingChainProblem(file: string, entries: readonly ChainEntry[], state: string): Promise<string | null> {
 	const st = await fsp.stat(file).catch(() => null);
 	if (!st) return null;
-	const refuse = `${file} already exists and is not the review chain of ${state}, so nothing was saved; move it away (it may be another store's chain), then save again.`;
+	const refuse =
+		`${file} already exists and is not the review chain of ${state}, so nothing was saved; move it away (it may be another store's ` +
+		`chain), then save again.`;
 	if (!st.isFile()) return refuse;
 	let whole = st.size;
 	try {
@@ -299,7 +302,8 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 	const mismatch = () =>
 		new StoreError(
 			'chain',
-			`${file} does not end where ${state} says (entry ${head?.seq ?? 'none'} at byte ${log.bytes}): the chain file was replaced or edited, so nothing was saved. ` +
+			`${file} does not end where ${state} says (entry ${head?.seq ?? 'none'} at byte ${log.bytes}): the chain file was replaced or edited, so nothing ` +
+				`was saved. ` +
 				'Run "fortnight verify", then restore the two files together from a backup.',
 			file,
 		);

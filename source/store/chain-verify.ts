@@ -83,7 +83,8 @@ export async function verifyWholeChain(
 
 /**
  * Where the state's working set differs from the one the chain file gives (chainWorkingSet of it), or
- * null (the same choice as chainWorkingSet in domain/chain-working-set.ts). Each copy must be the chain's entry itself: same place, hash and signature, its content matching
+ * null (the same choice as chainWorkingSet in domain/chain-working-set.ts). Each copy must be the chain's entry itself: same place, hash and ' +
+ 	'signature, its content matching
  * its hash, and no field beside its own.
  */
 function workingSetMismatch(held: readonly ChainEntry[], lastReview: Map<string, Mark>, others: Mark[]): ChainProblem | null {

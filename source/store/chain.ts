@@ -79,7 +79,10 @@ export function entryFieldProblem(e: ChainEntry): string | null {
 	for (const key in e) {
 		if (key === 'author' || key === 'sig') continue;
 		if (!ENTRY_FIELDS.has(key))
-			return `entry ${e.seq} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed author and sig)`;
+			return (
+				`entry ${e.seq} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and hash, and when signed ` +
+				`author and sig)`
+			);
 		fields++;
 	}
 	if (fields !== ENTRY_FIELDS.size) return `entry ${e.seq} lacks one of its fields`;

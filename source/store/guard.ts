@@ -84,7 +84,8 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): Json
 			if (i - start - 1 > MAX_TOKEN) {
 				throw new StoreError(
 					'too-large',
-					`${file} holds a text of ${i - start - 1} characters starting at ${describePosition(raw, start)}, longer than any ${what} field may be (${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
+					`${file} holds a text of ${i - start - 1} characters starting at ${describePosition(raw, start)}, longer than any ${what} field may be ` +
+						`(${MAX_TOKEN}); it is damaged or not a fortnight ${what}. The file was not changed.`,
 					file,
 				);
 			}
@@ -136,7 +137,8 @@ export function checkJsonLimits(raw: string, file: string, what = 'store'): Json
 			if (depth > MAX_DEPTH) {
 				throw new StoreError(
 					'too-large',
-					`${file} nests lists or objects more than ${MAX_DEPTH} levels deep (at ${describePosition(raw, i)}); it is damaged or not a fortnight ${what}. The file was not changed.`,
+					`${file} nests lists or objects more than ${MAX_DEPTH} levels deep (at ${describePosition(raw, i)}); it is damaged or not a fortnight ${what}. ` +
+						`The file was not changed.`,
 					file,
 				);
 			}

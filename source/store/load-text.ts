@@ -39,7 +39,8 @@ export function loadStoreText(raw: string, file: string): {data: StoreData; migr
 	if (problem) {
 		throw new StoreError(
 			'invalid',
-			`${file} is not a valid fortnight store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The file was not changed; fix that field or restore a backup.`,
+			`${file} is not a valid fortnight store: at ${safeText(problem.path)}, ${safeText(problem.message)}. The file was not changed; fix that field or ` +
+				`restore a backup.`,
 			file,
 		);
 	}

@@ -211,7 +211,8 @@ export async function wholeChainOf(
 	if (whole.at(-1)?.hash !== held.at(-1)?.hash) {
 		throw new StoreError(
 			'chain',
-			`${chainFile} does not end with the entry ${file} records as the chain's head: the two files are not a pair. Run "fortnight verify", then restore them together from a backup.`,
+			`${chainFile} does not end with the entry ${file} records as the chain's head: the two files are not a pair. Run "fortnight verify", then restore ` +
+				`them together from a backup.`,
 			chainFile,
 		);
 	}

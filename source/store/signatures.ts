@@ -158,7 +158,8 @@ export class SignatureWalk {
 				if (e.data.first) return fail(`entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
 				if (!mayEnrol(this.data, e.author, e.data.officerId)) {
 					return fail(
-						`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for the team's other officers)`,
+						`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for ` +
+							`the team's other officers)`,
 					);
 				}
 				const signerKeys = keys.get(e.author) ?? [];

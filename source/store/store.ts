@@ -617,7 +617,10 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 /** The banner sentence for a chain that fails `verify`, or null. */
 export function brokenChainReason(file: string, problem: ChainProblem | null): string | null {
 	if (!problem) return null;
-	return `${file} cannot be saved: its review chain fails verification (${problem.message}). Run "fortnight verify --store ${file}" and restore the file from a backup; until then you can look but not save.`;
+	return (
+		`${file} cannot be saved: its review chain fails verification (${problem.message}). Run "fortnight verify --store ${file}" and restore the ` +
+		`file from a backup; until then you can look but not save.`
+	);
 }
 
 /**
@@ -801,7 +804,8 @@ export async function exportSingleFile(storeFile: string, out: string, options: 
 	const tooLarge = () =>
 		new StoreError(
 			'too-large',
-			`${storeFile} as one file would be more than fortnight can open (${megabytes(MAX_STORE_BYTES)}), so ${file} was not written; keep the store as its two files.`,
+			`${storeFile} as one file would be more than fortnight can open (${megabytes(MAX_STORE_BYTES)}), so ${file} was not written; keep the store as its ` +
+				`two files.`,
 			file,
 		);
 	return writeExport(file, bounded(storeBytes(whole), tooLarge), {

@@ -219,27 +219,31 @@ describe('faults on the chain file append (signing), store README "The review ch
 		}
 	}
 
-	it('ENOSPC mid-append and the cut-back fails too: the torn line stays after the committed end, is ignored with a warning, and the next save cuts it off', async () => {
-		const {file} = await smallStore(2);
-		const chainFile = chainPathFor(file);
-		const store = await openStore(file, {fs: faultyFs('writeAt', 'ENOSPC', true, 'truncate')});
-		const before = {state: readFileSync(file), chain: readFileSync(chainFile)};
-		expect((await saveFailure(store.apply(addEntry('torn')))).code).toBe('no-space');
-		const after = readFileSync(chainFile);
-		expect(after.length).toBeGreaterThan(before.chain.length); // half a line, no newline
-		expect(after.subarray(0, before.chain.length).equals(before.chain)).toBe(true);
-		expect(readFileSync(file).equals(before.state)).toBe(true);
-		const read = await readStoreFile(file, {chain: 'whole'});
-		expect(read.warnings.join(' ')).toMatch(/ends with \d+ bytes that no save of .* completed \(a save was interrupted\)/);
-		expect(entries(read.data, 'torn')).toBe(0);
-		const healthy = await openStore(file);
-		await healthy.apply(addEntry('after the tear'));
-		const data = await whole(file);
-		expect(verifyChain(data.chain)).toBeNull();
-		expect(entries(data, 'torn')).toBe(0);
-		expect(entries(data, 'after the tear')).toBe(1);
-		expect((await readStoreFile(file)).warnings).toEqual([]);
-	});
+	it(
+		'ENOSPC mid-append and the cut-back fails too: the torn line stays after the committed end, is ignored with a warning, and the next save ' +
+			'cuts it off',
+		async () => {
+			const {file} = await smallStore(2);
+			const chainFile = chainPathFor(file);
+			const store = await openStore(file, {fs: faultyFs('writeAt', 'ENOSPC', true, 'truncate')});
+			const before = {state: readFileSync(file), chain: readFileSync(chainFile)};
+			expect((await saveFailure(store.apply(addEntry('torn')))).code).toBe('no-space');
+			const after = readFileSync(chainFile);
+			expect(after.length).toBeGreaterThan(before.chain.length); // half a line, no newline
+			expect(after.subarray(0, before.chain.length).equals(before.chain)).toBe(true);
+			expect(readFileSync(file).equals(before.state)).toBe(true);
+			const read = await readStoreFile(file, {chain: 'whole'});
+			expect(read.warnings.join(' ')).toMatch(/ends with \d+ bytes that no save of .* completed \(a save was interrupted\)/);
+			expect(entries(read.data, 'torn')).toBe(0);
+			const healthy = await openStore(file);
+			await healthy.apply(addEntry('after the tear'));
+			const data = await whole(file);
+			expect(verifyChain(data.chain)).toBeNull();
+			expect(entries(data, 'torn')).toBe(0);
+			expect(entries(data, 'after the tear')).toBe(1);
+			expect((await readStoreFile(file)).warnings).toEqual([]);
+		},
+	);
 
 	it('the close after a synced append fails: the entry is already durable, so the save goes on and records it once', async () => {
 		const {file} = await smallStore(2);

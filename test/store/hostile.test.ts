@@ -322,6 +322,7 @@ describe('structures meant to hurt', () => {
 
 afterAll(() =>
 	console.log(
-		`hostile input: ${tally.truncations} truncations rejected, ${tally.flips} byte-flipped files (${tally.flipsRejected} rejected, ${tally.flipsStillValid} still valid stores), ${tally.cli} through the CLI (exit 3), ${tally.fuzzed} fuzzed inputs, lost: 0`,
+		`hostile input: ${tally.truncations} truncations rejected, ${tally.flips} byte-flipped files (${tally.flipsRejected} rejected, ` +
+			`${tally.flipsStillValid} still valid stores), ${tally.cli} through the CLI (exit 3), ${tally.fuzzed} fuzzed inputs, lost: 0`,
 	),
 );

@@ -162,7 +162,8 @@ describe('SIGKILL at random moments', () => {
 			});
 			expect(killedMidRun).toBeGreaterThan(0);
 			console.log(
-				`kill loop (chain append): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${torn} rounds left an uncommitted tail, lost: 0`,
+				`kill loop (chain append): ${CHAIN_ROUNDS} rounds, ${killedMidRun} killed mid-run, final counter ${final}, ${torn} rounds left an uncommitted ` +
+					`tail, lost: 0`,
 			);
 		},
 		40_000 + CHAIN_ROUNDS * 2000,

@@ -53,38 +53,44 @@ async function openOnDeskA(a: Store, ref = OVERDUE_REF) {
 const decisions = (d: StoreData) => d.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === 'o0011');
 
 describe('signing with two desks on one store', () => {
-	it('a decision recorded for the same officer on the other desk stops the second one; the draft stays; after reloading, signing without one goes through', async () => {
-		const {file, a, b} = await twoDesks();
-		const {ctx, answers} = await openOnDeskA(a);
-		expect(ctx.decisionRequired).toBe(true);
-		await otherDeskSigns(b, DOYLE_OTHER); // records "not now" for DC Doyle
-		const {data: afterB} = await readStoreFile(file);
+	it(
+		'a decision recorded for the same officer on the other desk stops the second one; the draft stays; after reloading, signing without one ' +
+			'goes through',
+		async () => {
+			const {file, a, b} = await twoDesks();
+			const {ctx, answers} = await openOnDeskA(a);
+			expect(ctx.decisionRequired).toBe(true);
+			await otherDeskSigns(b, DOYLE_OTHER); // records "not now" for DC Doyle
+			const {data: afterB} = await readStoreFile(file);
 
-		const signing = a.apply(d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next);
-		await expect(signing).rejects.toBeInstanceOf(StaleReviewError);
-		await expect(signing).rejects.toThrow(/recorded "considered, not needed now" for DC Doyle/);
-		const {data: still} = await readStoreFile(file);
-		expect(still.revision).toBe(afterB.revision);
-		expect(still.drafts.map(d => d.caseRef)).toEqual([OVERDUE_REF]);
-		expect(decisions(still)).toHaveLength(decisions(loadDemo()).length + 1);
+			const signing = a.apply(
+				d => signReview(d, {caseRef: OVERDUE_REF, answers}, {...opts('2026-11-30T10:00:00.000Z'), context: ctx}).next,
+			);
+			await expect(signing).rejects.toBeInstanceOf(StaleReviewError);
+			await expect(signing).rejects.toThrow(/recorded "considered, not needed now" for DC Doyle/);
+			const {data: still} = await readStoreFile(file);
+			expect(still.revision).toBe(afterB.revision);
+			expect(still.drafts.map(d => d.caseRef)).toEqual([OVERDUE_REF]);
+			expect(decisions(still)).toHaveLength(decisions(loadDemo()).length + 1);
 
-		// What the screen does next: reload, open the context afresh; the sergeant clears the decision.
-		const fresh = await a.reload();
-		const reopened = reviewContext(fresh, OVERDUE_REF, TODAY);
-		expect(reopened.decisionRequired).toBe(false);
-		const cleared = {...answers, performance: {...answers.performance, decision: null, reason: ''}};
-		const done = await a.apply(
-			d => signReview(d, {caseRef: OVERDUE_REF, answers: cleared}, {...opts('2026-11-30T10:01:00.000Z'), context: reopened}).next,
-		);
-		expect(done.merged).toBe(false);
-		// The whole chain, from its own file (the state holds the working set the rules read).
-		const {data: end} = await readStoreFile(file, {chain: 'whole'});
-		expect(decisions(end)).toHaveLength(decisions(loadDemo()).length + 1);
-		expect(triggerFor(end, 'o0011', TODAY)).toMatchObject({decisionRecorded: true, escalated: false});
-		expect(end.chain.at(-1)).toMatchObject({kind: 'review', data: {caseRef: OVERDUE_REF, triggerFired: true, triggerDecision: null}});
-		expect(end.drafts).toEqual([]);
-		expect(verifyChain(end.chain)).toBeNull();
-	});
+			// What the screen does next: reload, open the context afresh; the sergeant clears the decision.
+			const fresh = await a.reload();
+			const reopened = reviewContext(fresh, OVERDUE_REF, TODAY);
+			expect(reopened.decisionRequired).toBe(false);
+			const cleared = {...answers, performance: {...answers.performance, decision: null, reason: ''}};
+			const done = await a.apply(
+				d => signReview(d, {caseRef: OVERDUE_REF, answers: cleared}, {...opts('2026-11-30T10:01:00.000Z'), context: reopened}).next,
+			);
+			expect(done.merged).toBe(false);
+			// The whole chain, from its own file (the state holds the working set the rules read).
+			const {data: end} = await readStoreFile(file, {chain: 'whole'});
+			expect(decisions(end)).toHaveLength(decisions(loadDemo()).length + 1);
+			expect(triggerFor(end, 'o0011', TODAY)).toMatchObject({decisionRecorded: true, escalated: false});
+			expect(end.chain.at(-1)).toMatchObject({kind: 'review', data: {caseRef: OVERDUE_REF, triggerFired: true, triggerDecision: null}});
+			expect(end.drafts).toEqual([]);
+			expect(verifyChain(end.chain)).toBeNull();
+		},
+	);
 
 	it("a concern recorded on the other desk is merged in and lands in this decision's evidence", async () => {
 		const {file, a, b} = await twoDesks();

@@ -60,7 +60,10 @@ describe('a store too large to open', () => {
 		expect(err).toBeInstanceOf(StoreError);
 		expect((err as StoreError).code).toBe('too-large');
 		expect((err as StoreError).message).toMatch(
-			/^That change would make .*team\.json larger than fortnight can open again \(0 MB\), so nothing was saved\. The store has outgrown one team: split its cases/,
+			new RegExp(
+				'^That change would make .*team\\.json larger than fortnight can open again \\(0 MB\\), so nothing was saved\\. ' +
+					'The store has outgrown one team: split its cases',
+			),
 		);
 		expect(readFileSync(file).equals(before)).toBe(true);
 		expect(readdirSync(dir).filter(n => n.endsWith('.tmp'))).toEqual([]);

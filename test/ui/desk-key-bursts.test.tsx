@@ -79,7 +79,10 @@ describe('keys arriving together in one write', () => {
 		expect(f).toContain('Keys (this list');
 		expect(f.slice(0, f.lastIndexOf('╚'))).not.toContain('…');
 		expect(f).toMatch(
-			/║\/\s+filter the list \(Enter keeps it, Esc clears it\)\s*║\n\s*║\s+\(explorer, problems\)|║\/\s+filter the list \(Enter keeps it, Esc clears it\) \(explorer,\s*║/,
+			new RegExp(
+				'║/\\s+filter the list \\(Enter keeps it, Esc clears it\\)\\s*║\\n\\s*║\\s+\\(explorer, problems\\)|' +
+					'║/\\s+filter the list \\(Enter keeps it, Esc clears it\\) \\(explorer,\\s*║',
+			),
 		);
 		h.app.unmount();
 	});

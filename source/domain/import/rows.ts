@@ -292,7 +292,8 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		if (text.trim() !== '' && !out.lastUpdateDate && !rejections.some(r => r.column === cellHeader(layout, 'lastUpdateDate'))) {
 			reject(
 				'lastUpdateText',
-				`the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs the date an update was written.`,
+				`the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs ` +
+					`the date an update was written.`,
 			);
 		}
 	}

@@ -52,7 +52,8 @@ export function userKeymap(keys: Readonly<Record<string, readonly string[]>>, ba
 		if (bad.length > 0) {
 			const list = bad.map(n => `"${n.slice(0, 20)}"`).join(', ');
 			problems.push(
-				`keys: ${list} for ${action} ${bad.length === 1 ? 'is not a key name' : 'are not key names'} the desk reads (a character, Ctrl+ a letter, or a named key such as PgDn); ${action} keeps its keys.`,
+				`keys: ${list} for ${action} ${bad.length === 1 ? 'is not a key name' : 'are not key names'} the desk reads (a character, Ctrl+ a letter, or a ` +
+					`named key such as PgDn); ${action} keeps its keys.`,
 			);
 			continue;
 		}

@@ -49,7 +49,9 @@ export function openReallocate(s: DeskState): DeskState {
 			? shown
 			: {
 					...shown,
-					notice: `Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to reallocate it.`,
+					notice:
+						`Choose one of ${who}'s cases (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${keysFor('reallocate', s.keymap)} to ` +
+						`reallocate it.`,
 				};
 	}
 	const ref = caseInFocus(s);

@@ -30,7 +30,8 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 	const counts = countBySeverity(model.problems);
 	const detail = !model.problemsReady
 		? 'checking the rules...'
-		: `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}${rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : ''}`;
+		: `${plural(model.problems.length, 'problem')}: ${counts}${list.filter ? `; ${rows.length} match` : ''}` +
+			(rows.length > visible ? `  ${list.win.cursor + 1}/${rows.length}` : '');
 	return (
 		<Pane title="PROBLEMS" detail={detail} focused={focused} width={width} height={height}>
 			{showsFilterLine(list) && (

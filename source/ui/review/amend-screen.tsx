@@ -73,7 +73,8 @@ function AmendSession({
 
 	const r = s.current;
 	const head = headingLines(
-		`Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ${s.entry.seq})`,
+		`Amend review of ${safeText(r.caseRef)} signed ${shortDate(r.date, today)} by ${shortName(data.officers.find(o => o.id === r.reviewerId))} (entry ` +
+			`${s.entry.seq})`,
 		'',
 		width,
 	).map((l, i) => one(`h${i}`, l, {bold: true}));

@@ -17,7 +17,10 @@ import {initialReviewState, NOTE_CHECKING, type ReviewUiState} from './review-st
 export function readOnlyRefusal(store: DeskStore, what: 'review' | 'amendment'): string | null {
 	if (!store.readOnly) return null;
 	const reason = store.readOnlyReason ?? `${store.file} cannot be written.`;
-	return `READ-ONLY: this ${what} cannot be saved or signed, so it is not opened. ${reason} To do it, open a store you can write (ask for write access, or work on a copy).`;
+	return (
+		`READ-ONLY: this ${what} cannot be saved or signed, so it is not opened. ${reason} To do it, open a store you can write (ask for write ` +
+		`access, or work on a copy).`
+	);
 }
 
 /**

@@ -64,13 +64,16 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	if (s.victim) {
 		const v = s.victim;
 		out.push(
-			`Victim (${v.serviceLevel} service): ${v.lastUpdate ? `last updated ${shortDate(v.lastUpdate, t)}, ${days(v.daysSinceUpdate!)} ago` : 'never updated'}${v.overdue ? ` - OVERDUE: ${safeText(v.overdue.message)}` : ''}.`,
+			`Victim (${v.serviceLevel} service): ` +
+				(v.lastUpdate ? `last updated ${shortDate(v.lastUpdate, t)}, ${days(v.daysSinceUpdate!)} ago` : 'never updated') +
+				`${v.overdue ? ` - OVERDUE: ${safeText(v.overdue.message)}` : ''}.`,
 		);
 	} else out.push('Victim: none recorded.');
 	if (s.forensics.waiting.length === 0) out.push('Forensics: nothing waiting.');
 	for (const f of s.forensics.waiting)
 		out.push(
-			`Forensics waiting: ${safeText(f.item)}, submitted ${shortDate(f.submitted, t)} (${days(f.ageDays)})${f.expected ? `, expected ${shortDate(f.expected, t)}` : ''}.`,
+			`Forensics waiting: ${safeText(f.item)}, submitted ${shortDate(f.submitted, t)} ` +
+				`(${days(f.ageDays)})${f.expected ? `, expected ${shortDate(f.expected, t)}` : ''}.`,
 		);
 	for (const f of s.forensics.resultsSince) out.push(`Forensic result back: ${safeText(f.item)} on ${shortDate(f.resultOn!, t)}.`);
 	out.push(`MG3: ${s.mg3.status.replace(/-/g, ' ')}${s.mg3.since ? ` since ${shortDate(s.mg3.since, t)} (${days(s.mg3.days!)})` : ''}.`);
@@ -98,7 +101,8 @@ export function stepInfoLines(
 			return ctx.openActions.length === 0
 				? ['No actions were open: nothing to mark; go on to the next step.']
 				: [
-						`${ctx.openActions.length} open action${ctx.openActions.length === 1 ? '' : 's'}: mark each done, carried over (with a reason) or dropped (with a reason).`,
+						`${ctx.openActions.length} open action${ctx.openActions.length === 1 ? '' : 's'}: mark each done, carried over (with a reason) or dropped (with ` +
+							`a reason).`,
 					];
 		case 'risk':
 			return [];
@@ -114,7 +118,8 @@ export function stepInfoLines(
 			if (!tr.fired) out.push(`${who}'s performance trigger has not fired.`);
 			else
 				out.push(
-					`${who}'s performance trigger has fired${tr.firstFired ? ` (since ${shortDate(tr.firstFired, ctx.today)})` : ''}${tr.escalated ? "; it is on the inspector's exception list" : ''}:`,
+					`${who}'s performance trigger has fired${tr.firstFired ? ` (since ${shortDate(tr.firstFired, ctx.today)})` : ''}` +
+						`${tr.escalated ? "; it is on the inspector's exception list" : ''}:`,
 				);
 			for (const e of tr.evidence.slice(0, 12)) out.push(`  - ${safeText(e.detail)}${e.caseRef ? ` (${safeText(e.caseRef)})` : ''}`);
 			if (tr.evidence.length > 12) out.push(`  ... and ${tr.evidence.length - 12} more`);

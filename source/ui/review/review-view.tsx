@@ -207,7 +207,8 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 		const body = [
 			...wrapped(
 				'done1',
-				`Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`,
+				`Signed: review of ${safeText(s.ctx.case.ref)} is entry ${s.signed.seq} in the review chain. Next review ` +
+					`${shortDate(s.signed.nextReviewDue, s.ctx.today)}.`,
 				width,
 				{bold: true},
 			),

@@ -25,7 +25,10 @@ export interface TeamRow {
 	plan: string;
 	/** The current or next absence in words ("sick from 28 Nov, no cover"), or ''. */
 	absence: string;
-	/** The same absence said shorter and shorter, for narrow columns: [full, with dates and cover, "leave 03-12 Dec" or "sick, no cover", "leave"]; [] when none. */
+	/**
+	 * The same absence said shorter and shorter, for narrow columns: [full, with dates and cover,
+	 * "leave 03-12 Dec" or "sick, no cover", "leave"]; [] when none.
+	 */
 	absenceForms: readonly string[];
 }
 

@@ -132,7 +132,8 @@ export function TeamView({
 	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
 	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (d)` : '';
-	const detail = `${plural(rows.length, 'officer')}${rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : ''}; welfare: dates only${queue}`;
+	const shown = rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : '';
+	const detail = `${plural(rows.length, 'officer')}${shown}; welfare: dates only${queue}`;
 	if (form) {
 		return (
 			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
@@ -180,7 +181,8 @@ export function TeamView({
 		question ??
 		notice ??
 		(selected
-			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}`
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record ` +
+				`absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}`
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

@@ -117,76 +117,80 @@ describe('guided review screen', () => {
 		expect(events.exits).toBe(1);
 	});
 
-	it('when another desk records a decision for the same officer before signing: says so, shows the store as it is, keeps and re-saves the draft, then signs', async () => {
-		const {store: file} = demoCopy();
-		const store = await openStore(file);
-		// DC Doyle's trigger waiting on the sergeant, not yet on the inspector's list (fixtures.ts doyleUndecided).
-		await store.apply(doyleUndecided);
-		const other = await openStore(file);
-		const {app, events} = await mount(store);
-		await until(app, 'step 1 of 7');
-		await press(app, KEYS.enter);
-		await until(app, 'step 2 of 7: Previous actions');
-		await press(app, '1', KEYS.tab, KEYS.tab, '1', KEYS.tab, KEYS.tab, '1', KEYS.ctrlN);
-		await until(app, 'step 3 of 7: Risk');
-		await press(app, '1', KEYS.ctrlN);
-		await until(app, 'step 4 of 7: Action plan');
-		await press(app, KEYS.enter, 'Chase the DFU for the phone download', KEYS.ctrlN);
-		let f = await until(app, 'step 5 of 7: Performance');
-		expect(f).toContain('(required: the trigger has fired)');
-		await press(app, '3', KEYS.ctrlN); // escalate
-		await until(app, 'step 6 of 7: Welfare');
-		await press(app, KEYS.ctrlN);
-		await until(app, 'step 7 of 7: Sign-off');
+	it(
+		'when another desk records a decision for the same officer before signing: says so, shows the store as it is, keeps and re-saves the draft, ' +
+			'then signs',
+		async () => {
+			const {store: file} = demoCopy();
+			const store = await openStore(file);
+			// DC Doyle's trigger waiting on the sergeant, not yet on the inspector's list (fixtures.ts doyleUndecided).
+			await store.apply(doyleUndecided);
+			const other = await openStore(file);
+			const {app, events} = await mount(store);
+			await until(app, 'step 1 of 7');
+			await press(app, KEYS.enter);
+			await until(app, 'step 2 of 7: Previous actions');
+			await press(app, '1', KEYS.tab, KEYS.tab, '1', KEYS.tab, KEYS.tab, '1', KEYS.ctrlN);
+			await until(app, 'step 3 of 7: Risk');
+			await press(app, '1', KEYS.ctrlN);
+			await until(app, 'step 4 of 7: Action plan');
+			await press(app, KEYS.enter, 'Chase the DFU for the phone download', KEYS.ctrlN);
+			let f = await until(app, 'step 5 of 7: Performance');
+			expect(f).toContain('(required: the trigger has fired)');
+			await press(app, '3', KEYS.ctrlN); // escalate
+			await until(app, 'step 6 of 7: Welfare');
+			await press(app, KEYS.ctrlN);
+			await until(app, 'step 7 of 7: Sign-off');
 
-		// Meanwhile, on the other desk: a review of another of DC Doyle's cases records "not now".
-		const otherRef = 'CR/49525/26';
-		const ctx = reviewContext(other.snapshot(), otherRef, TODAY);
-		await other.apply(
-			d =>
-				signReview(
-					d,
-					{caseRef: otherRef, answers: completeAnswers(ctx)},
-					{today: TODAY, signedAt: '2026-11-30T09:59:00.000Z', reviewerId: 'o0002', sign: signer, context: ctx},
-				).next,
-		);
+			// Meanwhile, on the other desk: a review of another of DC Doyle's cases records "not now".
+			const otherRef = 'CR/49525/26';
+			const ctx = reviewContext(other.snapshot(), otherRef, TODAY);
+			await other.apply(
+				d =>
+					signReview(
+						d,
+						{caseRef: otherRef, answers: completeAnswers(ctx)},
+						{today: TODAY, signedAt: '2026-11-30T09:59:00.000Z', reviewerId: 'o0002', sign: signer, context: ctx},
+					).next,
+			);
 
-		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
-		await until(app, 'Sign the review?');
-		await press(app, 'y');
-		f = await until(app, 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept.');
-		expect(f).toContain('step 5 of 7: Performance');
-		// The refreshed step: the decision on record, no longer required, and why signing stopped.
-		expect(f).toContain('decision "not-now" recorded 30 Nov by DS Brennan');
-		expect(f).toContain('Decision for DC Doyle (optional)');
-		expect(f.replace(/\s+/g, ' ')).toContain(
-			'DS Brennan recorded "considered, not needed now" for DC Doyle on 30 Nov after you opened this review',
-		);
-		// The desk got the reloaded store, and the draft is in the file.
-		expect(events.changes.at(-1)!.chain.length).toBe((await readStoreFile(file, {chain: 'whole'})).data.chain.length);
-		for (let i = 0; i < 100 && !(await readStoreFile(file)).data.drafts.some(d => d.caseRef === REF); i++)
-			await new Promise(r => setTimeout(r, 20));
-		expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toContain(REF);
+			await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+			await until(app, 'Sign the review?');
+			await press(app, 'y');
+			f = await until(app, 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept.');
+			expect(f).toContain('step 5 of 7: Performance');
+			// The refreshed step: the decision on record, no longer required, and why signing stopped.
+			expect(f).toContain('decision "not-now" recorded 30 Nov by DS Brennan');
+			expect(f).toContain('Decision for DC Doyle (optional)');
+			expect(f.replace(/\s+/g, ' ')).toContain(
+				'DS Brennan recorded "considered, not needed now" for DC Doyle on 30 Nov after you opened this review',
+			);
+			// The desk got the reloaded store, and the draft is in the file.
+			expect(events.changes.at(-1)!.chain.length).toBe((await readStoreFile(file, {chain: 'whole'})).data.chain.length);
+			for (let i = 0; i < 100 && !(await readStoreFile(file)).data.drafts.some(d => d.caseRef === REF); i++)
+				await new Promise(r => setTimeout(r, 20));
+			expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toContain(REF);
 
-		// Having seen it, the sergeant keeps "escalate" and signs.
-		await press(app, KEYS.ctrlN);
-		await until(app, 'step 6 of 7: Welfare');
-		await press(app, KEYS.ctrlN);
-		await until(app, 'step 7 of 7: Sign-off');
-		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
-		await until(app, 'Sign the review?');
-		await press(app, 'y');
-		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/);
-		const {data} = await readStoreFile(file, {chain: 'whole'});
-		expect(
-			data.chain
-				.filter(e => e.kind === 'performance-decision' && e.data.officerId === 'o0011')
-				.map(e => e.kind === 'performance-decision' && e.data.decision)
-				.slice(-2),
-		).toEqual(['not-now', 'escalate']);
-		expect(data.drafts).toEqual([]);
-		expect(verifyChain(data.chain)).toBeNull();
-	});
+			// Having seen it, the sergeant keeps "escalate" and signs.
+			await press(app, KEYS.ctrlN);
+			await until(app, 'step 6 of 7: Welfare');
+			await press(app, KEYS.ctrlN);
+			await until(app, 'step 7 of 7: Sign-off');
+			await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+			await until(app, 'Sign the review?');
+			await press(app, 'y');
+			await until(app, /Signed: review of CR\/88397\/26 is entry \d+/);
+			const {data} = await readStoreFile(file, {chain: 'whole'});
+			expect(
+				data.chain
+					.filter(e => e.kind === 'performance-decision' && e.data.officerId === 'o0011')
+					.map(e => e.kind === 'performance-decision' && e.data.decision)
+					.slice(-2),
+			).toEqual(['not-now', 'escalate']);
+			expect(data.drafts).toEqual([]);
+			expect(verifyChain(data.chain)).toBeNull();
+		},
+	);
 });
 
 describe('draft saves after another user changed the same draft record', () => {

@@ -136,32 +136,37 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
 		expect(folderBytes(dir)).not.toContain(MARKER);
 	}, 90_000);
-	it('when filing fails after the signature: says the note is kept only because it is read back from the drafts file, and gives it back to its author', async () => {
-		const {store: file, welfare} = demoCopy();
-		const store = await openStore(file);
-		const app = mount(store);
-		await toNote(app, store);
-		await press(app, MARKER);
-		// Another process holds the welfare file's lock (and keeps it fresh) past the 15 s a writer waits.
-		const release = await lockfile.lock(welfare, {realpath: false, stale: 10_000, update: 1_000});
-		try {
-			await sign(app);
-			await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
-			const f = await until(app, 'could not be moved to the welfare file', 30_000);
-			expect(f.replace(/\s+/g, ' ')).toMatch(
-				/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./,
-			);
-		} finally {
-			await release();
-		}
-		expect((await readWelfare(welfare)).notes.some(n => n.text === MARKER)).toBe(false);
-		expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual([[REF, SERGEANT, MARKER]]);
-		app.unmount();
-		// The next review of the case by the same sergeant has it back, and says so.
-		const again = mount(store);
-		await ready(again);
-		await until(again, 'A welfare note you wrote on 30 Nov for this case was not filed');
-	}, 90_000);
+	it(
+		'when filing fails after the signature: says the note is kept only because it is read back from the drafts file, and gives it back to ' +
+			'its author',
+		async () => {
+			const {store: file, welfare} = demoCopy();
+			const store = await openStore(file);
+			const app = mount(store);
+			await toNote(app, store);
+			await press(app, MARKER);
+			// Another process holds the welfare file's lock (and keeps it fresh) past the 15 s a writer waits.
+			const release = await lockfile.lock(welfare, {realpath: false, stale: 10_000, update: 1_000});
+			try {
+				await sign(app);
+				await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
+				const f = await until(app, 'could not be moved to the welfare file', 30_000);
+				expect(f.replace(/\s+/g, ' ')).toMatch(
+					/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./,
+				);
+			} finally {
+				await release();
+			}
+			expect((await readWelfare(welfare)).notes.some(n => n.text === MARKER)).toBe(false);
+			expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual([[REF, SERGEANT, MARKER]]);
+			app.unmount();
+			// The next review of the case by the same sergeant has it back, and says so.
+			const again = mount(store);
+			await ready(again);
+			await until(again, 'A welfare note you wrote on 30 Nov for this case was not filed');
+		},
+		90_000,
+	);
 });
 
 describe('welfare note: a team whose welfare file is encrypted', () => {

@@ -76,7 +76,8 @@ describe('screen-reader mode', () => {
 		expect(lineWith(f, /^TEAM/)).toContain('(focused)');
 		expect(lineWith(f, '(selected)')).toMatch(/^\(selected\) Officer DI Rachel Okafor, Hours\/FTE 40h 1\.00, Live 0, Workload 0%/);
 		expect(lineWith(f, 'Officer DC Sam Ashworth')).toBe(
-			'Officer DC Sam Ashworth, Hours/FTE 40h 1.00, Live 10, Workload 75%, Red 11, Check-in 16 Oct, Tenure 5y 5m, Perf. plan escalated to DI, away: sick from 28 Nov, no cover',
+			'Officer DC Sam Ashworth, Hours/FTE 40h 1.00, Live 10, Workload 75%, Red 11, Check-in 16 Oct, Tenure 5y 5m, Perf. plan escalated to DI, away: sick ' +
+				'from 28 Nov, no cover',
 		);
 		const next = await h.press('j');
 		expect(lineWith(next, '(selected)')).toContain('(selected) Officer DS Tom Brennan');

@@ -71,7 +71,9 @@ describe('absence words and form (pure)', () => {
 			expect(bad.form.field).toBe('cover');
 			expect(bad.form.error).toEqual({
 				field: 'cover',
-				text: 'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only days they are at work.',
+				text:
+					'DC Grant is away 03-12 Dec (annual leave), during this absence: name another cover, or record the absence in parts so DC Grant covers only ' +
+					'days they are at work.',
 			});
 		}
 		expect(validateForm({...f, values: {...f.values, to: '2026-12-02'}}, data.officers, data.absences).ok).toBe(true);
