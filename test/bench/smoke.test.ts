@@ -35,7 +35,9 @@ interface Row {
 describe('bench smoke (300 cases, one run each)', () => {
 	it('runs every measurement, or says truthfully that its feature is not built yet', async () => {
 		const {rows, table} = (await runBench({smoke: true, log: () => {}})) as {rows: Row[]; table: string};
-		expect(rows.map(r => r.m.id)).toEqual(MEASUREMENTS.map((m: {id: string}) => m.id));
+		// Every measurement that runs at 300 cases (the PostgreSQL force rows run at 5,000 and 50,000 only).
+		const at300 = MEASUREMENTS.filter((m: {sizes?: number[]}) => !m.sizes || m.sizes.includes(300));
+		expect(rows.map(r => r.m.id)).toEqual(at300.map((m: {id: string}) => m.id));
 		for (const r of rows) {
 			expect(r.error, `${r.m.id}: ${r.error}`).toBeUndefined();
 			const inBuild = r.m.needs.every(c => c in COMMANDS) && (!r.m.built || r.m.built());

@@ -84,7 +84,16 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 		send('Enter');
 
 		// Saved: the detail says it cleared and the problem has left the panel.
-		s = await waitForScreen('the problem gone', x => x.includes('CLEARED') && !x.includes('REALLOCATE CR/87204/26'));
+		// The store's new snapshot, the write's answer and the rules' new count reach the screen in separate
+		// frames (the rules run on their own thread): wait for all three, then check each.
+		s = await waitForScreen(
+			'the problem gone',
+			x =>
+				x.includes('CLEARED') &&
+				!x.includes('REALLOCATE CR/87204/26') &&
+				x.includes('Reallocated CR/87204/26') &&
+				/PROBLEMS\s+\d+ problems: 3 critical/.test(x),
+		);
 		expect(s).toContain('[Problem CR/87204/26]');
 		expect(s).not.toMatch(/CRITICAL CR\/87204\/26/);
 		expect(s).toMatch(/Reallocated CR\/87204\/26 from DC Sam Ashworth to DC Helen Marsh from 30 Nov/);

@@ -4,18 +4,18 @@
  * with the sergeant's own enrolled key, and `verify` vouches for it; a sergeant whose key is not
  * enrolled gets the store's refusal and nothing is saved.
  */
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {RecordEntry, StoreData} from '../../../source/domain/model.js';
-import {loadStoreText, openStore} from '../../../source/store/store.js';
+import type {RecordEntry} from '../../../source/domain/model.js';
+import {openStore} from '../../../source/store/store.js';
 import {actorAs} from '../../helpers/actor.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../../helpers/cli.js';
 import {enrolKey} from '../../helpers/keys.js';
+import {savedBytes, savedData} from '../../helpers/saved-store.js';
 import {KEYS, ready, renderDesk} from '../desk-harness.js';
 
 const REF = 'CR/54818/26';
-const load = (file: string): StoreData => loadStoreText(readFileSync(file, 'utf8'), file).data;
-const records = (file: string) => load(file).chain.filter((e): e is RecordEntry => e.kind === 'record');
+// A save appends to the journal beside the state file (store README, "The journal"): read the store as saved.
+const records = (file: string) => savedData(file).chain.filter((e): e is RecordEntry => e.kind === 'record');
 
 /** From the Problems panel filtered to the lapsed bail, b on its detail, and how it ended (charged). */
 async function recordCharged(h: ReturnType<typeof renderDesk>): Promise<void> {
@@ -62,12 +62,12 @@ describe('the desk signs the records it makes', () => {
 		const {store: file} = demoCopy();
 		await enrolKey(file, 'o0001');
 		const store = await openStore(file);
-		const bytes = readFileSync(file);
+		const bytes = savedBytes(file);
 		const h = renderDesk({store, data: store.snapshot(), size: {columns: 200, rows: 45}, actor: actorAs('o0002')});
 		await recordCharged(h);
 		const f = await h.waitFor('Not saved');
 		expect(f.replace(/\s+/g, ' ')).toMatch(/is not signed, but every entry after the first key enrolment must be signed/);
 		h.app.unmount();
-		expect(readFileSync(file).equals(bytes)).toBe(true);
+		expect(savedBytes(file).equals(bytes)).toBe(true);
 	});
 });
