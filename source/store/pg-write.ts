@@ -166,17 +166,7 @@ export async function insertTeam(client: pg.ClientBase, data: StoreData): Promis
 	await client.query(
 		`INSERT INTO fortnight_teams (team_id, schema_version, revision, updated_at, reference_date, sergeant_id, inspector_id, team, settings)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::json)`,
-		[
-			team,
-			data.schemaVersion,
-			data.revision,
-			data.updatedAt,
-			data.referenceDate,
-			data.team.sergeantId,
-			data.team.inspectorId,
-			JSON.stringify(data.team),
-			JSON.stringify(data.settings),
-		],
+		[team, data.schemaVersion, data.revision, ...teamRow(data).slice(1)],
 	);
 	const empty = {
 		...data,
