@@ -7,6 +7,7 @@
  * stripped ("[200~"), and the text between them in one or more events; pasteAssembler puts them back
  * together as one key event marked `paste`, which the fields take as one insert.
  */
+import {NO_KEY} from '../contexts/key-names.js';
 import type {KeyPress} from '../text-area/text-area-keys.js';
 import type {KeyEvent} from './split-keys.js';
 
@@ -15,22 +16,12 @@ const END = '[201~';
 const isMark = (input: string, mark: string) => input === mark || input === `\u001b${mark}`;
 
 /** A key press with no key named: the paste's text is its input. */
-export const PLAIN: KeyPress = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
+export const PLAIN: KeyPress = withoutPaging(NO_KEY);
+
+/** The text area's key press has no paging keys (text-area-keys.ts); the paste's text is never a page key. */
+function withoutPaging({pageUp: _up, pageDown: _down, ...rest}: typeof NO_KEY): KeyPress {
+	return rest;
+}
 
 /** A fresh assembler: feed it every input event in order; it returns the events to apply now. */
 export function pasteAssembler<K extends KeyPress>(): (input: string, key: K) => KeyEvent<K>[] {

@@ -6,6 +6,7 @@
  * is either one escape sequence or a run of plain characters and control characters. This module is
  * the one place that turns such a run back into key presses, for the desk and the guided review alike.
  */
+import {NO_KEY} from '../contexts/key-names.js';
 import type {KeyPress} from '../text-area/text-area-keys.js';
 
 /** One key press as a handler would have received it had it arrived alone. */
@@ -14,24 +15,8 @@ export interface KeyEvent<K extends KeyPress = KeyPress> {
 	key: K;
 }
 
-const NONE = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	pageUp: false,
-	pageDown: false,
-};
+// Every key named false: what a split-off key press starts from (one definition, contexts/key-names.ts).
+const NONE = NO_KEY;
 
 const CSI: Record<string, Partial<KeyPress>> = {
 	A: {upArrow: true},
