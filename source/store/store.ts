@@ -305,7 +305,9 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	async commit(candidate: StoreData, base: StoreData, assertHeld: () => void = () => {}): Promise<{held: StoreData; warning?: string}> {
 		// A split store's save is one journal line; the state file is rewritten whole only to split a single
 		// file, to write a migrated file back in its new version, or to compact (README "The journal").
-		if (base.chainLog && !this.rewriteNext && this.journal && base === this.known)
+		// A change of many records (an import of thousands of cases) is written whole as well: its journal line
+		// would be about the state's size and due for compaction at once, so appending it first would write it twice.
+		if (base.chainLog && !this.rewriteNext && this.journal && base === this.known && !isLargeChange(base, candidate))
 			return this.journaled(candidate, base, this.journal, assertHeld);
 		return this.rewrite(candidate, base, assertHeld);
 	}
@@ -817,3 +819,26 @@ export async function exportSingleFile(storeFile: string, out: string, options: 
 }
 
 export {SCHEMA_VERSION};
+
+/** More records changed than a journal line is for (README "Where the store lives"): the save rewrites the state. */
+const LARGE_CHANGE_RECORDS = 200;
+
+/**
+ * Whether `next` replaces, adds or removes more than LARGE_CHANGE_RECORDS records of `base`'s lists,
+ * by identity (the store's data is immutable: an unchanged record is the same object). Stops counting
+ * once past the limit, so a 50,000-case import costs a few comparisons, not 50,000.
+ */
+function isLargeChange(base: StoreData, next: StoreData): boolean {
+	let changed = 0;
+	for (const key of ['officers', 'absences', 'cases', 'welfareEvents', 'concerns', 'actionPlans', 'drafts'] as const) {
+		const before: readonly unknown[] = base[key];
+		const after: readonly unknown[] = next[key];
+		if (before === after) continue;
+		changed += Math.abs(after.length - before.length);
+		for (let i = 0; i < Math.min(before.length, after.length) && changed <= LARGE_CHANGE_RECORDS; i++) {
+			if (before[i] !== after[i]) changed++;
+		}
+		if (changed > LARGE_CHANGE_RECORDS) return true;
+	}
+	return false;
+}

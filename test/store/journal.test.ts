@@ -161,6 +161,29 @@ describe('a save is an append', () => {
 		expect(data.cases[0]!.updates.map(u => u.text)).toEqual(expect.arrayContaining(['first', 'second']));
 	});
 
+	it('a change of hundreds of records (an import) is written whole, not appended and then compacted: the journal goes', async () => {
+		const {file} = await smallStore(3);
+		// No compaction by size here: the journal can only go because the change was written whole.
+		const store = await openStore(file, {compactBytes: 1e9});
+		await store.apply(addUpdate('first'));
+		expect(existsSync(journalOf(file))).toBe(true);
+		const many = (d: StoreData): StoreData => ({
+			...d,
+			cases: [...d.cases, ...Array.from({length: 250}, (_, i) => ({...d.cases[0]!, ref: `CR/${String(50_000 + i)}/26`}))],
+		});
+		await store.apply(many);
+		expect(existsSync(journalOf(file))).toBe(false);
+		const written = JSON.parse(readFileSync(file, 'utf8')) as StoreData;
+		expect(written.cases).toHaveLength(253);
+		expect(written.cases[0]!.updates.map(u => u.text)).toContain('first');
+		// The next small save is an append again.
+		await store.apply(addUpdate('after'));
+		expect(existsSync(journalOf(file))).toBe(true);
+		const {data} = await readStoreFile(file);
+		expect(data.cases).toHaveLength(253);
+		expect(data.cases[0]!.updates.map(u => u.text)).toEqual(expect.arrayContaining(['first', 'after']));
+	});
+
 	it('another process sees each save (changedOnDisk, reload), and concurrent saves merge as before', async () => {
 		const {file} = await smallStore(3);
 		const a = await openStore(file);

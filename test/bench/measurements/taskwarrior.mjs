@@ -70,7 +70,12 @@ async function ensureTasks(ctx) {
 	// The taskrc names the final folder; the import writes into the temporary one (data files hold no path).
 	writeFileSync(path.join(tmp, 'taskrc'), `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n`);
 	const task = (...args) =>
-		execFileSync('task', [`rc.data.location=${tmp}`, ...args], {encoding: 'utf8', env: {...process.env, TASKRC: path.join(tmp, 'taskrc')}});
+		// The import of 20,000 tasks says a line per task: more than execFileSync's default 1 MB buffer.
+		execFileSync('task', [`rc.data.location=${tmp}`, ...args], {
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+			env: {...process.env, TASKRC: path.join(tmp, 'taskrc')},
+		});
 	task('import', path.join(tmp, 'tasks.json'));
 	const listed = Number(task('+OVERDUE', 'count').trim());
 	if (listed !== overdue)
