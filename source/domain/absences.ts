@@ -37,13 +37,20 @@ function describe(a: Absence): string {
 	return `${a.id} (${a.reason}, ${a.from} to ${a.to ?? 'no end date'})`;
 }
 
-/** "ab0005": one more than the highest numbered id, so ids stay unique after deletions elsewhere. */
+/**
+ * "ab0005": one more than the highest numbered id the store has ever held, so ids stay unique after
+ * deletions elsewhere and after a cancellation: a cancelled absence is gone from the list but its signed
+ * record is in the chain (README "Signed records"), and a calendar that imported it knows its UID
+ * (export/calendar-events.ts), so a new absence must not take its id and read there as its update.
+ */
 export function nextAbsenceId(data: StoreData): string {
 	let max = 0;
-	for (const a of data.absences) {
-		const m = /^ab(\d+)$/.exec(a.id);
+	const see = (id: string) => {
+		const m = /^ab(\d+)$/.exec(id);
 		if (m) max = Math.max(max, Number(m[1]));
-	}
+	};
+	for (const a of data.absences) see(a.id);
+	for (const e of data.chain) if (e.kind === 'record' && e.data.record === 'absence') see(e.data.absence.id);
 	return `ab${String(max + 1).padStart(4, '0')}`;
 }
 

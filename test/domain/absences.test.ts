@@ -75,6 +75,21 @@ describe('endAbsence', () => {
 		const data = demoData();
 		expect(nextAbsenceId({...data, absences: [...data.absences, {...data.absences[0]!, id: 'ab0042'}]})).toBe('ab0043');
 	});
+
+	it('never reuses the id of a cancelled absence whose record is in the chain (a calendar may hold its UID)', () => {
+		const data = demoData();
+		const cancelled = {...data.absences[0]!, id: 'ab0077'};
+		const entry = {
+			seq: data.chain.length,
+			prevHash: '0'.repeat(64),
+			hash: '1'.repeat(64),
+			signedAt: '2026-11-30T09:00:00.000Z',
+			kind: 'record' as const,
+			data: {record: 'absence' as const, by: 'o0002', action: 'cancelled' as const, absence: cancelled},
+		};
+		expect(nextAbsenceId({...data, chain: [...data.chain, entry]})).toBe('ab0078');
+		expect(nextAbsenceId(data)).not.toBe('ab0078');
+	});
 });
 
 describe('a named cover who is away (QA P1-1)', () => {
