@@ -61,6 +61,11 @@ import {DeskStore} from '../desk-store/desk-store.js';
 import {DeskStoreContext} from '../desk-store/store-context.js';
 import {useDeskEffects} from '../effects/use-desk-effects.js';
 import {useDeskModel} from './use-desk-model.js';
+import {shareInkOutputCaches} from './ink-output-cache.js';
+
+// Every frame of the desk (and of whatever Ink draws before it, the loading frame) measures its text once
+// across frames, not once per frame: ink-output-cache.ts says why it is safe and what it saves.
+await shareInkOutputCaches();
 
 export interface DeskProps {
 	/** The snapshot to open on (default: the store's); from then on the desk's DeskStore holds the current one. */
