@@ -25,7 +25,8 @@ export function spokenRow(text: string, selected: boolean): string {
 		.replace(/ {2,}/g, ' ')}`;
 }
 
-export function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
+/** Drawn again only when its own props change (memo): a cursor move redraws the two rows it leaves and enters. */
+export const ListRow = React.memo(function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
 	return (
 		<Text
@@ -38,4 +39,4 @@ export function ListRow({text, width, selected, focused, colour, bold}: ListRowP
 			{fit(`${selected ? '›' : ' '} ${text}`, width)}
 		</Text>
 	);
-}
+});

@@ -23,7 +23,8 @@ export interface StatusBarProps {
 	width: number;
 }
 
-export function StatusBar(props: StatusBarProps): React.JSX.Element {
+/** Drawn again only when one of its props changes (memo): the hints are a string, the model a snapshot. */
+export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const reader = useIsScreenReaderEnabled();
 	const c = model.counts;
@@ -70,4 +71,4 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 			{fit(line, width)}
 		</Text>
 	);
-}
+});
