@@ -68,7 +68,7 @@ vi.mock('../../../source/domain/rules/registry.js', async importOriginal => {
 	return {...real, RULES: [...real.RULES, TEST_RULE]};
 });
 
-const ours = (ps: readonly {kind: string}[]) => ps.filter(p => p.kind === KIND);
+const ours = <T extends {kind: string}>(ps: readonly T[]): T[] => ps.filter(p => p.kind === KIND);
 
 describe('a rule plugged into the registry alone', () => {
 	it('is in the registry, its kind listed with its label, and the exception report runs it', () => {
