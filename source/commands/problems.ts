@@ -1,7 +1,7 @@
 import {PROBLEM_KINDS} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {findProblems} from '../domain/rules/index.js';
-import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
+import {renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
@@ -69,6 +69,7 @@ Examples
 	},
 	async run(ctx, _input, flags) {
 		if (flags['schema']) {
+			const {ProblemsJsonSchema} = await import('../export/problems-json-schema.js');
 			await out(ctx, JSON.stringify(ProblemsJsonSchema, null, 2) + '\n');
 			return 0;
 		}

@@ -10,8 +10,6 @@
  * the two together. A command names what is known (the case, the absence, the officer) and leaves in
  * capitals what the person supplies (OFFICER, TEXT, NAME, D, FILE.csv).
  */
-import {Type} from '@sinclair/typebox';
-import {doc, Nullable, StrictObject} from './json-schema.js';
 import type {Officer} from './model.js';
 import type {Problem, ProblemKind} from './problem.js';
 import {shortName} from './people.js';
@@ -58,20 +56,6 @@ export interface Resolve {
 	/** The command line, or null when only the desk does it. */
 	command: string | null;
 }
-
-/** A Resolve as JSON (`problems --json`, the handover's decisions): the strict schema both publish. */
-export const ResolveJsonSchema = StrictObject({
-	way: Type.Union(RESOLVE_WAYS.map(w => Type.Literal(w))),
-	label: doc('What to do, in words.', Type.String({minLength: 1})),
-	desk: doc(
-		'The desk key that opens it and where it works; null when only the command line does it.',
-		Nullable(StrictObject({key: Type.String({minLength: 1}), where: Type.String()})),
-	),
-	command: doc(
-		'The command line, with what the person supplies in capitals (OFFICER, TEXT, NAME, D, FILE.csv); null when only the desk does it.',
-		Nullable(Type.String({minLength: 1})),
-	),
-});
 
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
 export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
