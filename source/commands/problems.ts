@@ -1,8 +1,6 @@
-import {PROBLEM_KINDS} from '../domain/problem.js';
+import type {Officer} from '../domain/model.js';
+import {PROBLEM_KINDS, type Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
-import {findProblems} from '../domain/rules/index.js';
-import {renderProblemsJson} from '../export/problems-json.js';
-import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
 
@@ -74,10 +72,20 @@ Examples
 			return 0;
 		}
 		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
-		const {data} = await readStoreFile(ctx.storePath);
+		// The rules and the one renderer needed load while the store is read (issue 18: the file read and the
+		// modules' compiling overlap); Promise.all so a store error is never an unhandled rejection meanwhile.
+		const [{data}, {findProblems}, render] = await Promise.all([
+			readStoreFile(ctx.storePath),
+			import('../domain/rules/index.js'),
+			flags['json']
+				? import('../export/problems-json.js').then(m => m.renderProblemsJson)
+				: import('../export/problems-text.js').then(
+						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
+					),
+		]);
 		const problems = findProblems(data, ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
-		await out(ctx, flags['json'] ? renderProblemsJson(problems, officers) : renderProblemsText(problems, {today: ctx.today, officers}));
+		await out(ctx, render(problems, officers));
 		return 0;
 	},
 };
