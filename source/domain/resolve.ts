@@ -85,11 +85,44 @@ export function shellWord(text: string): string {
  * command is copied into a shell and quoted in the handover.
  */
 export function officerWord(officers: readonly Officer[], officerId: string): string {
-	const o = officers.find(x => x.id === officerId);
+	const {byId, idsByName} = namesOf(officers);
+	const o = byId.get(officerId);
 	if (!o) return shellWord(officerId);
 	const name = shortName(o);
-	const shared = officers.some(x => x.id !== o.id && shortName(x).toLowerCase() === name.toLowerCase());
+	// Someone else (another id) has the same short name: o's own id is always in the set.
+	const shared = idsByName.get(name.toLowerCase())!.size > 1;
 	return shellWord(shared || !/^[\p{L}\p{N} .'-]+$/u.test(name) ? o.id : name);
+}
+
+interface Names {
+	length: number;
+	/** The first officer with each id (as officers.find would give). */
+	byId: Map<string, Officer>;
+	/** Lower-cased short name to the ids that have it. */
+	idsByName: Map<string, Set<string>>;
+}
+
+// Indexed once per officer list: the rules name an officer in the resolve of about 1,500 of the 5,000
+// problems of a 5,000-case store, and a scan of all 750 officers' short names for each was 50-60 ms of
+// `problems --json` (issue 18). A store snapshot's lists are never changed in place (rules/context.ts
+// caches on the same assumption); the length check is a cheap guard all the same.
+const namesCache = new WeakMap<readonly Officer[], Names>();
+
+function namesOf(officers: readonly Officer[]): Names {
+	const hit = namesCache.get(officers);
+	if (hit && hit.length === officers.length) return hit;
+	const byId = new Map<string, Officer>();
+	const idsByName = new Map<string, Set<string>>();
+	for (const x of officers) {
+		if (!byId.has(x.id)) byId.set(x.id, x);
+		const key = shortName(x).toLowerCase();
+		const ids = idsByName.get(key);
+		if (ids) ids.add(x.id);
+		else idsByName.set(key, new Set([x.id]));
+	}
+	const names = {length: officers.length, byId, idsByName};
+	namesCache.set(officers, names);
+	return names;
 }
 
 /** Sign the case's guided review (its steps set the plan, settle the actions, record decisions). */
