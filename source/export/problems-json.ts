@@ -10,6 +10,18 @@ import type {Problem} from '../domain/problem.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
 import type {ProblemJson} from './problems-json-schema.js';
 
+// Each officer's name made once (an officer record is never changed in place: a change is a new record):
+// thousands of problems name the same few hundred officers (issue 18).
+const nameCache = new WeakMap<Officer, string>();
+
+function officerName(officers: ReadonlyMap<string, Officer>, officerId: string): string {
+	const o = officers.get(officerId);
+	if (!o) return safeText(shortName(o));
+	let name = nameCache.get(o);
+	if (name === undefined) nameCache.set(o, (name = safeText(shortName(o))));
+	return name;
+}
+
 export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>): ProblemJson {
 	return {
 		id: safeText(p.id),
@@ -19,7 +31,7 @@ export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>
 			type: p.subject.type,
 			ref: p.subject.type === 'case' ? safeText(p.subject.ref) : null,
 			officerId: safeText(p.subject.officerId),
-			officerName: safeText(shortName(officers.get(p.subject.officerId))),
+			officerName: officerName(officers, p.subject.officerId),
 		},
 		message: safeText(p.message),
 		action: safeText(p.action),
