@@ -1,6 +1,7 @@
 import type {Officer} from '../domain/model.js';
-import {PROBLEM_KINDS, type Problem} from '../domain/problem.js';
+import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
+import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
 
@@ -72,11 +73,10 @@ Examples
 			return 0;
 		}
 		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
-		// The rules and the one renderer needed load while the store is read (issue 18: the file read and the
-		// modules' compiling overlap); Promise.all so a store error is never an unhandled rejection meanwhile.
-		const [{data}, {findProblems}, render] = await Promise.all([
+		// The one renderer needed loads while the store is read (issue 18: the file read and the module's
+		// compiling overlap); Promise.all so a store error is never an unhandled rejection meanwhile.
+		const [{data}, render] = await Promise.all([
 			readStoreFile(ctx.storePath),
-			import('../domain/rules/index.js'),
 			flags['json']
 				? import('../export/problems-json.js').then(m => m.renderProblemsJson)
 				: import('../export/problems-text.js').then(

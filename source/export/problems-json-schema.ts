@@ -5,7 +5,8 @@
  */
 import {Type, type Static} from '@sinclair/typebox';
 import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js';
-import {EVIDENCE_TYPES, PROBLEM_KINDS, SEVERITIES} from '../domain/problem.js';
+import {EVIDENCE_TYPES, SEVERITIES} from '../domain/problem.js';
+import {PROBLEM_KINDS} from '../domain/rules/index.js';
 import {ResolveJsonSchema} from '../domain/resolve-schema.js';
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
