@@ -44,6 +44,15 @@ export type {PendingWelfareNote, WelfareDraftsAccess} from './welfare-drafts.js'
 export {isPostgresUrl} from './pg-url.js';
 
 const load = async (): Promise<typeof StoreModule> => import('./store.js');
+
+/**
+ * Loads the file store's writer (store.ts and what it imports) without opening anything: the desk calls it
+ * while its first frame is up, so that openStore's read starts at once instead of after its modules load.
+ */
+export const loadFileStore = async (): Promise<void> => {
+	await load();
+};
+
 /** The PostgreSQL store (README "PostgreSQL"), loaded only for a postgres:// URL: a file store never loads pg. */
 const pg = async () => import('./pg-store.js');
 
