@@ -32,6 +32,13 @@ const LINES = [
 	'Caf\u00E9 re\u0301sume\u0301 \u2014 \u2018quoted\u2019 \u2192 next \u2026 and more',
 	'…',
 	'› ',
+	// A combining mark or joiner after an ASCII letter belongs to it: short lines (few runs) must keep it.
+	'  Jose\u0301 Garcia interview',
+	'› CR/1/26 Rene\u0301e',
+	'Zoe\u0308 Smith \u2014 note',
+	'Keycap 1\uFE0F\u20E3 x',
+	'nai\u0308ve',
+	'co\u00ADoperate',
 ];
 
 const STYLES = [{}, {inverse: true}, {color: 'red', bold: true}, {color: 'cyan', inverse: true, bold: true}, {dimColor: true}];

@@ -26,8 +26,11 @@ import {pathToFileURL} from 'node:url';
 
 /** The Ink release whose Output this follows (package.json pins it). */
 export const INK_VERSION = '6.8.0';
-/** Distinct lines whose styled characters are kept (a frame has about 50; a line of 120 cells is ~20 KB). */
-const MAX_LINES = 2000;
+/**
+ * Distinct lines whose styled characters are kept: a frame has about 50, and a coloured line of 120
+ * cells holds about 43 KB of cell objects (measured), so 500 lines bound the cache near 20 MB.
+ */
+const MAX_LINES = 500;
 /** Distinct strings whose widths are kept (single characters and whole lines). */
 const MAX_WIDTHS = 20_000;
 

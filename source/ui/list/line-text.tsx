@@ -11,6 +11,7 @@
  */
 import React from 'react';
 import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import {NARROW_GLYPHS} from '../text.js';
 
 export interface LineTextProps {
 	/** The line, already fitted to its room (text.ts fit or truncate): it is never wrapped. */
@@ -23,6 +24,13 @@ export interface LineTextProps {
 	ariaLabel?: string | undefined;
 }
 
+/**
+ * Only a line of ASCII and the desk's own glyphs is cut into runs: none of those joins its neighbour.
+ * Anything else (an accent typed as a combining mark after a letter, "Jose\u0301", a keycap, a soft
+ * hyphen) could belong to the character before the cut, and Ink would draw the two runs apart and lose it.
+ */
+const DESK_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_GLYPHS}]*$`);
+
 /** More runs than this and the line stays one Text (each run is a node Ink lays out and draws). */
 const MAX_RUNS = 5;
 
@@ -34,7 +42,7 @@ export function asciiRuns(line: string): string[] {
 export function LineText({line, inverse, color, bold, dimColor, ariaLabel}: LineTextProps): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
 	const style = {inverse, color, bold, dimColor};
-	const runs = reader ? [] : asciiRuns(line);
+	const runs = reader || !DESK_TEXT.test(line) ? [] : asciiRuns(line);
 	if (reader || runs.length <= 1 || runs.length > MAX_RUNS) {
 		return (
 			<Text wrap="truncate" {...style} aria-label={reader ? ariaLabel : undefined}>
