@@ -1,0 +1,130 @@
+-- Row-level security and the one-statement write without re-planning on every statement (README
+-- "PostgreSQL"; issue 19's bench: "signing within 2x of a bare INSERT round trip").
+-- A signing's one statement, fortnight_write_change (003), runs some eight statements, and each asks
+-- fortnight_my_teams(current_user) once for its policies (003). 002's helpers were SQL functions that
+-- cannot be inlined (SECURITY DEFINER), so every call planned fortnight_my_teams' query, then
+-- fortnight_sees_team's and fortnight_officer_of's, afresh: some 0.3 ms a call, most of the statement's
+-- time. The same queries in PL/pgSQL are planned once per connection and kept. Likewise 003's writes of
+-- the record tables were dynamic (EXECUTE format(...)), planned on every call; they are now one static
+-- statement per table, planned once.
+-- Who sees what is unchanged: each function below runs exactly the query it replaces, under the same
+-- name, arguments, owner, SECURITY DEFINER and search_path (so the policies that call them, and the
+-- grants on them, stay as they are), and fortnight_write_change stays SECURITY INVOKER.
+
+CREATE OR REPLACE FUNCTION fortnight_officer_of(who name, t text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, public AS $$
+BEGIN
+	RETURN (SELECT officer_id FROM fortnight_logins WHERE role_name = who AND team_id = t);
+END $$;
+
+CREATE OR REPLACE FUNCTION fortnight_sees_team(t text, who name) RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, public AS $$
+DECLARE
+	me text := fortnight_officer_of(who, t);
+BEGIN
+	IF me IS NULL THEN
+		RETURN false;
+	END IF;
+	RETURN EXISTS (
+		SELECT 1 FROM fortnight_teams
+		WHERE team_id = t AND (sergeant_id = me OR inspector_id = me)
+	) OR EXISTS (
+		SELECT 1 FROM fortnight_absences a JOIN fortnight_teams tm USING (team_id)
+		WHERE a.team_id = t
+			AND a.doc->>'officerId' = tm.sergeant_id
+			AND a.doc->>'coverOfficerId' = me
+			AND (a.doc->>'from')::date <= current_date
+			AND (a.doc->>'to' IS NULL OR (a.doc->>'to')::date >= current_date)
+	);
+END $$;
+
+CREATE OR REPLACE FUNCTION fortnight_my_teams(who name) RETURNS text[] LANGUAGE plpgsql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, public AS $$
+BEGIN
+	RETURN (SELECT coalesce(array_agg(team_id), '{}') FROM fortnight_logins WHERE role_name = who AND fortnight_sees_team(team_id, who));
+END $$;
+
+-- 003's function with static statements: the same checks and writes in the same order.
+CREATE OR REPLACE FUNCTION fortnight_write_change(
+	t text, expected bigint, rev bigint,
+	up_tables text[], up_keys text[], up_ords integer[], up_docs text[],
+	gone_tables text[], gone_keys text[],
+	c_seq bigint[], c_kind text[], c_case text[], c_prev text[], c_hash text[], c_entry text[],
+	team_row text[], what text[], notice text, wid text
+) RETURNS boolean LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+DECLARE
+	current_rev bigint;
+	tbl text;
+	gone text[];
+	lists constant text[] := ARRAY['fortnight_officers', 'fortnight_absences', 'fortnight_cases', 'fortnight_welfare_events',
+		'fortnight_concerns', 'fortnight_action_plans', 'fortnight_review_drafts'];
+BEGIN
+	SELECT revision INTO current_rev FROM fortnight_teams WHERE team_id = t FOR UPDATE;
+	IF NOT FOUND OR current_rev <> expected THEN
+		RETURN false;
+	END IF;
+	FOR tbl IN SELECT DISTINCT x FROM unnest(gone_tables || up_tables) AS x LOOP
+		IF NOT tbl = ANY (lists) THEN
+			RAISE EXCEPTION 'not a table of team records: %', tbl USING ERRCODE = 'invalid_parameter_value';
+		END IF;
+	END LOOP;
+	FOR tbl IN SELECT DISTINCT x FROM unnest(gone_tables) AS x LOOP
+		gone := ARRAY(SELECT k FROM unnest(gone_tables, gone_keys) AS g(tb, k) WHERE tb = tbl);
+		CASE tbl
+			WHEN 'fortnight_officers' THEN DELETE FROM fortnight_officers WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_absences' THEN DELETE FROM fortnight_absences WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_cases' THEN DELETE FROM fortnight_cases WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_welfare_events' THEN DELETE FROM fortnight_welfare_events WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_concerns' THEN DELETE FROM fortnight_concerns WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_action_plans' THEN DELETE FROM fortnight_action_plans WHERE team_id = t AND key = ANY (gone);
+			WHEN 'fortnight_review_drafts' THEN DELETE FROM fortnight_review_drafts WHERE team_id = t AND key = ANY (gone);
+		END CASE;
+	END LOOP;
+	FOR tbl IN SELECT DISTINCT x FROM unnest(up_tables) AS x LOOP
+		CASE tbl
+			WHEN 'fortnight_officers' THEN
+				INSERT INTO fortnight_officers (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_absences' THEN
+				INSERT INTO fortnight_absences (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_cases' THEN
+				INSERT INTO fortnight_cases (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_welfare_events' THEN
+				INSERT INTO fortnight_welfare_events (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_concerns' THEN
+				INSERT INTO fortnight_concerns (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_action_plans' THEN
+				INSERT INTO fortnight_action_plans (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+			WHEN 'fortnight_review_drafts' THEN
+				INSERT INTO fortnight_review_drafts (team_id, key, ord, revision, doc)
+				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
+		END CASE;
+	END LOOP;
+	IF cardinality(c_seq) > 0 THEN
+		INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
+			SELECT t, s, k, c, p, h, e::json
+			FROM unnest(c_seq, c_kind, c_case, c_prev, c_hash, c_entry) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
+			ORDER BY n;
+	END IF;
+	-- team_row: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings.
+	UPDATE fortnight_teams SET schema_version = team_row[1]::integer, revision = rev, updated_at = team_row[2],
+		reference_date = team_row[3], sergeant_id = team_row[4], inspector_id = team_row[5],
+		team = team_row[6]::json, settings = team_row[7]::json
+		WHERE team_id = t;
+	INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what, write_id)
+		VALUES (t, rev, current_user, fortnight_officer_of(current_user, t), what, wid);
+	PERFORM pg_notify('fortnight', notice);
+	RETURN true;
+END $$;
