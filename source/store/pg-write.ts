@@ -19,7 +19,8 @@ export interface TeamWrite {
  * The rows a change touched, `next` against `before` (the team as it is in the database): every record
  * added, changed or moved, every record removed, and the chain entries after `before`'s (`before.chain`
  * is the whole chain or the working set: its last entry is the head either way). Records are immutable
- * objects, so an unchanged one is the same object and costs nothing to compare.
+ * objects, so the same object at the same place is unchanged and unmoved, and costs one comparison: a
+ * signing touches a record or two of a team's thousands, and only those are keyed and compared.
  */
 export function teamWrite(team: string, before: StoreData, next: StoreData): TeamWrite {
 	const w: TeamWrite = {
@@ -28,28 +29,68 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		added: next.chain.slice(before.chain.length),
 	};
 	for (const {field, table, key} of LISTS) {
+		const a = before[field] as readonly unknown[];
+		const b = next[field] as readonly unknown[];
+		if (a === b) continue;
 		const keyOf = key as (r: unknown) => string;
-		const old = new Map<string, {record: unknown; at: number}>();
-		(before[field] as unknown[]).forEach((record, at) => old.set(keyOf(record), {record, at}));
-		const seen = new Set<string>();
-		(next[field] as unknown[]).forEach((record, at) => {
+		const kept = (i: number): boolean => i < a.length && i < b.length && a[i] === b[i];
+		// Where each of `before`'s keys was, built only when a record turns up somewhere other than its old place.
+		let where: Map<string, number> | null = null;
+		const oldAt = (k: string, i: number): number | undefined => {
+			if (i < a.length && keyOf(a[i]) === k) return i;
+			if (!where) {
+				where = new Map();
+				a.forEach((r, at) => where!.set(keyOf(r), at));
+			}
+			return where.get(k);
+		};
+		/** The keys of `next`'s records not kept in place (a kept record's key is where it was, so unique). */
+		const moved = new Set<string>();
+		for (let i = 0; i < b.length; i++) {
+			if (kept(i)) continue;
+			const record = b[i];
 			const k = keyOf(record);
-			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
-			seen.add(k);
-			const was = old.get(k);
-			if (was && was.at === at && (was.record === record || JSON.stringify(was.record) === JSON.stringify(record))) return;
+			const at = oldAt(k, i);
+			// Twice among the records not kept, or once more beside the record kept in place under that key.
+			if (moved.has(k) || (at !== undefined && at !== i && kept(at))) {
+				throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
+			}
+			moved.add(k);
+			if (at === i && JSON.stringify(a[i]) === JSON.stringify(record)) continue;
 			w.up.tables.push(table);
 			w.up.keys.push(k);
-			w.up.ords.push(at);
+			w.up.ords.push(i);
 			w.up.docs.push(JSON.stringify(record));
-		});
-		for (const k of old.keys()) {
-			if (seen.has(k)) continue;
+		}
+		for (let i = 0; i < a.length; i++) {
+			if (kept(i)) continue;
+			const k = keyOf(a[i]);
+			if (moved.has(k)) continue;
 			w.gone.tables.push(table);
 			w.gone.keys.push(k);
 		}
 	}
 	return w;
+}
+
+/**
+ * `before` and `next` holding only the records `w` writes or removes (the rest of each is as it was):
+ * conflict.ts diffStores finds the same changes on them as on the whole team (a record neither written
+ * nor removed is the same in both), at the cost of the records touched instead of the team's thousands.
+ */
+export function touchedOnly(before: StoreData, next: StoreData, w: TeamWrite): [StoreData, StoreData] {
+	const a: Record<string, unknown> = {...before};
+	const b: Record<string, unknown> = {...next};
+	for (const {field, table, key} of LISTS) {
+		const keyOf = key as (r: unknown) => string;
+		const touched = new Set<string>();
+		w.up.keys.forEach((k, i) => w.up.tables[i] === table && touched.add(k));
+		w.gone.keys.forEach((k, i) => w.gone.tables[i] === table && touched.add(k));
+		const only = (list: readonly unknown[]) => (touched.size === 0 ? [] : list.filter(r => touched.has(keyOf(r))));
+		a[field] = only(before[field]);
+		b[field] = only(next[field]);
+	}
+	return [a as unknown as StoreData, b as unknown as StoreData];
 }
 
 /** The team row's columns as fortnight_write_change takes them (migrations/postgres/003). */
@@ -67,9 +108,9 @@ function teamRow(next: StoreData): (string | null)[] {
 
 /**
  * Writes `next` over `before` (the team as it is in the database, read in this transaction under the
- * team row's lock), statement by statement.
+ * team row's lock), statement by statement. Returns what it wrote.
  */
-export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<void> {
+export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<TeamWrite> {
 	const w = teamWrite(team, before, next);
 	for (const {table} of LISTS) {
 		const gone = w.gone.keys.filter((_, i) => w.gone.tables[i] === table);
@@ -91,6 +132,7 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 			team = $8::json, settings = $9::json WHERE team_id = $1`,
 		[team, next.schemaVersion, next.revision, ...row.slice(1)],
 	);
+	return w;
 }
 
 /**
