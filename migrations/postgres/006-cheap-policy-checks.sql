@@ -38,13 +38,33 @@ BEGIN
 	);
 END $$;
 
+-- fortnight_sees_team(team_id, who) for each of the role's logins, as one query (the login's officer_id is
+-- fortnight_officer_of(who, team_id): one row per role and team), so a policy check is one query, not
+-- three functions called in turn.
 CREATE OR REPLACE FUNCTION fortnight_my_teams(who name) RETURNS text[] LANGUAGE plpgsql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public AS $$
 BEGIN
-	RETURN (SELECT coalesce(array_agg(team_id), '{}') FROM fortnight_logins WHERE role_name = who AND fortnight_sees_team(team_id, who));
+	RETURN (
+		SELECT coalesce(array_agg(l.team_id), '{}')
+		FROM fortnight_logins l JOIN fortnight_teams tm ON tm.team_id = l.team_id
+		WHERE l.role_name = who AND (
+			tm.sergeant_id = l.officer_id OR tm.inspector_id = l.officer_id
+			OR EXISTS (
+				SELECT 1 FROM fortnight_absences a
+				WHERE a.team_id = l.team_id
+					AND a.doc->>'officerId' = tm.sergeant_id
+					AND a.doc->>'coverOfficerId' = l.officer_id
+					AND (a.doc->>'from')::date <= current_date
+					AND (a.doc->>'to' IS NULL OR (a.doc->>'to')::date >= current_date)
+			)
+		)
+	);
 END $$;
 
--- 003's function with static statements: the same checks and writes in the same order.
+-- 003's function with static statements, the same checks and writes. The team row is updated first: the
+-- update locks it, and matches only while the revision is still the one the change was made on, so it
+-- is 003's lock and revision check in one statement (nothing else has been written when it matches no
+-- row, and a writer that comes second waits on the row, then finds the revision moved).
 CREATE OR REPLACE FUNCTION fortnight_write_change(
 	t text, expected bigint, rev bigint,
 	up_tables text[], up_keys text[], up_ords integer[], up_docs text[],
@@ -53,14 +73,17 @@ CREATE OR REPLACE FUNCTION fortnight_write_change(
 	team_row text[], what text[], notice text, wid text
 ) RETURNS boolean LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
-	current_rev bigint;
 	tbl text;
 	gone text[];
 	lists constant text[] := ARRAY['fortnight_officers', 'fortnight_absences', 'fortnight_cases', 'fortnight_welfare_events',
 		'fortnight_concerns', 'fortnight_action_plans', 'fortnight_review_drafts'];
 BEGIN
-	SELECT revision INTO current_rev FROM fortnight_teams WHERE team_id = t FOR UPDATE;
-	IF NOT FOUND OR current_rev <> expected THEN
+	-- team_row: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings.
+	UPDATE fortnight_teams SET schema_version = team_row[1]::integer, revision = rev, updated_at = team_row[2],
+		reference_date = team_row[3], sergeant_id = team_row[4], inspector_id = team_row[5],
+		team = team_row[6]::json, settings = team_row[7]::json
+		WHERE team_id = t AND revision = expected;
+	IF NOT FOUND THEN
 		RETURN false;
 	END IF;
 	FOR tbl IN SELECT DISTINCT x FROM unnest(gone_tables || up_tables) AS x LOOP
@@ -118,11 +141,6 @@ BEGIN
 			FROM unnest(c_seq, c_kind, c_case, c_prev, c_hash, c_entry) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
 			ORDER BY n;
 	END IF;
-	-- team_row: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings.
-	UPDATE fortnight_teams SET schema_version = team_row[1]::integer, revision = rev, updated_at = team_row[2],
-		reference_date = team_row[3], sergeant_id = team_row[4], inspector_id = team_row[5],
-		team = team_row[6]::json, settings = team_row[7]::json
-		WHERE team_id = t;
 	INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what, write_id)
 		VALUES (t, rev, current_user, fortnight_officer_of(current_user, t), what, wid);
 	PERFORM pg_notify('fortnight', notice);
