@@ -135,6 +135,9 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 	return w;
 }
 
+const WRITE_CHANGE = `SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
+	$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18, $19) AS ok`;
+
 /**
  * The whole of a change in one statement, one round trip (fortnight_write_change, migration 003): true
  * when written (the team was still at `expected`), false when the team moved on and nothing was written.
@@ -152,10 +155,11 @@ export async function writeTeamAtOnce(
 	writeId: string,
 ): Promise<boolean> {
 	const c = w.added;
-	const r = await client.query<{ok: boolean}>(
-		`SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
-			$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18, $19) AS ok`,
-		[
+	// A named statement: parsed and planned once per connection, then only bound and run.
+	const r = await client.query<{ok: boolean}>({
+		name: 'fortnight_write_change',
+		text: WRITE_CHANGE,
+		values: [
 			team,
 			expected,
 			next.revision,
@@ -176,7 +180,7 @@ export async function writeTeamAtOnce(
 			notice,
 			writeId,
 		],
-	);
+	});
 	return r.rows[0]?.ok === true;
 }
 
