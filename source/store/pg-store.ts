@@ -173,7 +173,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/** Holds `candidate`, written over `fresh`, as the snapshot (the chain as this instance holds it). */
 	const keep = (fresh: StoreData, candidate: StoreData) => {
 		const count = (fresh.chainLog?.entries ?? fresh.chain.length) + (candidate.chain.length - fresh.chain.length);
-		const held = heldAfterWrite(candidate, chain, count);
+		const held = heldAfterWrite(fresh, candidate, chain, count);
 		verified.add(held.chain);
 		data = held;
 	};

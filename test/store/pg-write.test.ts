@@ -6,9 +6,10 @@
  * No database needed: these are pure functions.
  */
 import {describe, expect, it} from 'vitest';
-import type {StoreData} from '../../source/domain/model.js';
+import type {ChainEntry, StoreData} from '../../source/domain/model.js';
 import {describeChanges, diffStores} from '../../source/store/conflict.js';
-import {LISTS} from '../../source/store/pg-data.js';
+import {heldAfterWrite, LISTS} from '../../source/store/pg-data.js';
+import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
 import {teamWrite, touchedOnly, type TeamWrite} from '../../source/store/pg-write.js';
 import {StoreError} from '../../source/store/errors.js';
 import {demoData} from '../helpers/demo.js';
@@ -162,5 +163,34 @@ describe('touchedOnly: who changed what, told from the records touched', () => {
 			expect([...touched.keys()].sort()).toEqual([...whole.keys()].sort());
 			expect(describeChanges(touched, 3)).toEqual(describeChanges(whole, 3));
 		}
+	});
+});
+
+describe('heldAfterWrite: the snapshot a store holds after a write', () => {
+	const base = demoData();
+	const held = {...base, chain: chainWorkingSet(base.chain), chainLog: {entries: base.chain.length, bytes: 0}};
+
+	it("holds the held working set with the new entries, each case's previous review left out, as a whole pass would", () => {
+		const reviews = base.chain.filter(e => e.kind === 'review');
+		expect(reviews.length).toBeGreaterThan(2);
+		// New reviews of cases already reviewed (one twice), and an entry that is not a review.
+		const again = (e: (typeof reviews)[number], seq: number) => ({...e, seq});
+		const n = base.chain.length;
+		const added: ChainEntry[] = [again(reviews[0]!, n), again(reviews[1]!, n + 1), again(reviews[0]!, n + 2)];
+		const other = base.chain.find(e => e.kind !== 'review');
+		if (other) added.push({...other, seq: n + 3});
+		const next = {...held, chain: [...held.chain, ...added]};
+		const after = heldAfterWrite(held, next, 'state', n + added.length);
+		expect(after.chain).toEqual(chainWorkingSet([...base.chain, ...added]));
+		expect(after.chain.length).toBeLessThan(held.chain.length + added.length);
+		expect(after.chainLog).toEqual({entries: n + added.length, bytes: 0});
+	});
+
+	it('holds the whole chain, and no chain log, for a store opened with the whole chain', () => {
+		const entry = {...base.chain.at(-1)!, seq: base.chain.length};
+		const next = {...base, chain: [...base.chain, entry]};
+		const after = heldAfterWrite(base, next, 'whole', base.chain.length + 1);
+		expect(after.chain).toBe(next.chain);
+		expect('chainLog' in after).toBe(false);
 	});
 });
