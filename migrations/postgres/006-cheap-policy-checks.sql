@@ -61,16 +61,24 @@ BEGIN
 	);
 END $$;
 
--- 003's function with static statements, the same checks and writes. The team row is updated first: the
--- update locks it, and matches only while the revision is still the one the change was made on, so it
--- is 003's lock and revision check in one statement (nothing else has been written when it matches no
--- row, and a writer that comes second waits on the row, then finds the revision moved).
-CREATE OR REPLACE FUNCTION fortnight_write_change(
+-- 003's function, replaced by one with static statements and the same checks and writes:
+-- - The team row is updated first: the update locks it and matches only while the revision is still the
+--   one the change was made on, so it is 003's lock and revision check in one statement (nothing else
+--   has been written when it matches no row; a writer that comes second waits on the row, then finds
+--   the revision moved).
+-- - The records, the chain entries, the team and the settings come as JSON (an array each for records
+--   and entries), not as elements of text arrays: the client sends the text as it is instead of
+--   escaping every quote of every record into an array literal, and json_array_elements gives each
+--   element's text exactly as sent (type json), so what is stored is byte for byte what fortnight wrote.
+DROP FUNCTION fortnight_write_change(text, bigint, bigint, text[], text[], integer[], text[], text[], text[],
+	bigint[], text[], text[], text[], text[], text[], text[], text[], text, text);
+
+CREATE FUNCTION fortnight_write_change(
 	t text, expected bigint, rev bigint,
-	up_tables text[], up_keys text[], up_ords integer[], up_docs text[],
+	up_tables text[], up_keys text[], up_ords integer[], up_docs json,
 	gone_tables text[], gone_keys text[],
-	c_seq bigint[], c_kind text[], c_case text[], c_prev text[], c_hash text[], c_entry text[],
-	team_row text[], what text[], notice text, wid text
+	c_seq bigint[], c_kind text[], c_case text[], c_prev text[], c_hash text[], c_entries json,
+	team_cols text[], team_doc json, settings_doc json, what text[], notice text, wid text
 ) RETURNS boolean LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
 	tbl text;
@@ -78,10 +86,10 @@ DECLARE
 	lists constant text[] := ARRAY['fortnight_officers', 'fortnight_absences', 'fortnight_cases', 'fortnight_welfare_events',
 		'fortnight_concerns', 'fortnight_action_plans', 'fortnight_review_drafts'];
 BEGIN
-	-- team_row: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings.
-	UPDATE fortnight_teams SET schema_version = team_row[1]::integer, revision = rev, updated_at = team_row[2],
-		reference_date = team_row[3], sergeant_id = team_row[4], inspector_id = team_row[5],
-		team = team_row[6]::json, settings = team_row[7]::json
+	-- team_cols: schema_version, updated_at, reference_date, sergeant_id, inspector_id.
+	UPDATE fortnight_teams SET schema_version = team_cols[1]::integer, revision = rev, updated_at = team_cols[2],
+		reference_date = team_cols[3], sergeant_id = team_cols[4], inspector_id = team_cols[5],
+		team = team_doc, settings = settings_doc
 		WHERE team_id = t AND revision = expected;
 	IF NOT FOUND THEN
 		RETURN false;
@@ -91,6 +99,9 @@ BEGIN
 			RAISE EXCEPTION 'not a table of team records: %', tbl USING ERRCODE = 'invalid_parameter_value';
 		END IF;
 	END LOOP;
+	IF json_array_length(up_docs) <> cardinality(up_keys) OR json_array_length(c_entries) <> cardinality(c_seq) THEN
+		RAISE EXCEPTION 'the records or chain entries do not match their keys' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	FOR tbl IN SELECT DISTINCT x FROM unnest(gone_tables) AS x LOOP
 		gone := ARRAY(SELECT k FROM unnest(gone_tables, gone_keys) AS g(tb, k) WHERE tb = tbl);
 		CASE tbl
@@ -107,42 +118,66 @@ BEGIN
 		CASE tbl
 			WHEN 'fortnight_officers' THEN
 				INSERT INTO fortnight_officers (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_absences' THEN
 				INSERT INTO fortnight_absences (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_cases' THEN
 				INSERT INTO fortnight_cases (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_welfare_events' THEN
 				INSERT INTO fortnight_welfare_events (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_concerns' THEN
 				INSERT INTO fortnight_concerns (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_action_plans' THEN
 				INSERT INTO fortnight_action_plans (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 			WHEN 'fortnight_review_drafts' THEN
 				INSERT INTO fortnight_review_drafts (team_id, key, ord, revision, doc)
-				SELECT t, k, o, rev, d::json FROM unnest(up_tables, up_keys, up_ords, up_docs) AS u(tb, k, o, d) WHERE tb = tbl
+				SELECT t, u.k, u.o, rev, j.d
+				FROM unnest(up_tables, up_keys, up_ords) WITH ORDINALITY AS u(tb, k, o, n)
+				JOIN json_array_elements(up_docs) WITH ORDINALITY AS j(d, n) ON j.n = u.n
+				WHERE u.tb = tbl
 				ON CONFLICT (team_id, key) DO UPDATE SET ord = EXCLUDED.ord, revision = EXCLUDED.revision, doc = EXCLUDED.doc;
 		END CASE;
 	END LOOP;
 	IF cardinality(c_seq) > 0 THEN
 		INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
-			SELECT t, s, k, c, p, h, e::json
-			FROM unnest(c_seq, c_kind, c_case, c_prev, c_hash, c_entry) WITH ORDINALITY AS u(s, k, c, p, h, e, n)
-			ORDER BY n;
+			SELECT t, u.s, u.k, u.c, u.p, u.h, j.e
+			FROM unnest(c_seq, c_kind, c_case, c_prev, c_hash) WITH ORDINALITY AS u(s, k, c, p, h, n)
+			JOIN json_array_elements(c_entries) WITH ORDINALITY AS j(e, n) ON j.n = u.n
+			ORDER BY u.n;
 	END IF;
 	INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what, write_id)
 		VALUES (t, rev, current_user, fortnight_officer_of(current_user, t), what, wid);
 	PERFORM pg_notify('fortnight', notice);
 	RETURN true;
 END $$;
+GRANT EXECUTE ON FUNCTION fortnight_write_change(text, bigint, bigint, text[], text[], integer[], json, text[], text[],
+	bigint[], text[], text[], text[], text[], json, text[], json, json, text[], text, text) TO fortnight_officer;

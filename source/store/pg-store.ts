@@ -180,7 +180,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/**
 	 * The usual case, in one round trip: nobody changed the team since the snapshot, so the change is made
 	 * on the snapshot (outside any lock) and written by one statement that checks the revision first
-	 * (fortnight_write_change, migration 003). Otherwise the long way (lock, read what changed, re-run)
+	 * (fortnight_write_change, migrations 003 and 006). Otherwise the long way (lock, read what changed, re-run)
 	 * decides, as it always did: when the team moved on, when the change does not go through on the
 	 * snapshot, and when the connection dropped before the statement's answer (`unsure`: the long way
 	 * first asks, under the team's lock, whether that write committed, so it is never made twice).

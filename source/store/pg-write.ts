@@ -93,7 +93,7 @@ export function touchedOnly(before: StoreData, next: StoreData, w: TeamWrite): [
 	return [a as unknown as StoreData, b as unknown as StoreData];
 }
 
-/** The team row's columns as fortnight_write_change takes them (migrations/postgres/003). */
+/** The team row's columns: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings. */
 function teamRow(next: StoreData): (string | null)[] {
 	return [
 		String(next.schemaVersion),
@@ -135,11 +135,14 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 	return w;
 }
 
-const WRITE_CHANGE = `SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
-	$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18, $19) AS ok`;
+const WRITE_CHANGE = `SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::json, $8::text[], $9::text[],
+	$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::json, $16::text[], $17::json, $18::json, $19::text[], $20, $21) AS ok`;
+
+/** JSON texts as one JSON array, each element's text as it is (the database reads them back the same: type json). */
+const jsonArray = (docs: readonly string[]): string => `[${docs.join(',')}]`;
 
 /**
- * The whole of a change in one statement, one round trip (fortnight_write_change, migration 003): true
+ * The whole of a change in one statement, one round trip (fortnight_write_change, migrations 003 and 006): true
  * when written (the team was still at `expected`), false when the team moved on and nothing was written.
  * Run outside a transaction, the statement commits on its own. `writeId` is recorded with the revision
  * (writeLanded asks for it).
@@ -155,6 +158,7 @@ export async function writeTeamAtOnce(
 	writeId: string,
 ): Promise<boolean> {
 	const c = w.added;
+	const row = teamRow(next);
 	// A named statement: parsed and planned once per connection, then only bound and run.
 	const r = await client.query<{ok: boolean}>({
 		name: 'fortnight_write_change',
@@ -166,7 +170,7 @@ export async function writeTeamAtOnce(
 			w.up.tables,
 			w.up.keys,
 			w.up.ords,
-			w.up.docs,
+			jsonArray(w.up.docs),
 			w.gone.tables,
 			w.gone.keys,
 			c.map(e => e.seq),
@@ -174,8 +178,10 @@ export async function writeTeamAtOnce(
 			c.map(e => (e.kind === 'review' ? e.data.caseRef : null)),
 			c.map(e => e.prevHash),
 			c.map(e => e.hash),
-			c.map(e => JSON.stringify(e)),
-			teamRow(next),
+			jsonArray(c.map(e => JSON.stringify(e))),
+			row.slice(0, 5),
+			row[5],
+			row[6],
 			what,
 			notice,
 			writeId,
