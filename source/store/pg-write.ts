@@ -13,6 +13,8 @@ export interface TeamWrite {
 	up: {tables: string[]; keys: string[]; ords: number[]; docs: string[]};
 	gone: {tables: string[]; keys: string[]};
 	added: readonly ChainEntry[];
+	/** Where the written and removed records are, by list: in `before` (old versions, removed) and in `next`. */
+	at: Map<string, {before: number[]; next: number[]}>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		up: {tables: [], keys: [], ords: [], docs: []},
 		gone: {tables: [], keys: []},
 		added: next.chain.slice(before.chain.length),
+		at: new Map(),
 	};
 	for (const {field, table, key} of LISTS) {
 		const a = before[field] as readonly unknown[];
@@ -46,49 +49,53 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		};
 		/** The keys of `next`'s records not kept in place (a kept record's key is where it was, so unique). */
 		const moved = new Set<string>();
+		const at = {before: [] as number[], next: [] as number[]};
 		for (let i = 0; i < b.length; i++) {
 			if (kept(i)) continue;
 			const record = b[i];
 			const k = keyOf(record);
-			const at = oldAt(k, i);
+			const was = oldAt(k, i);
 			// Twice among the records not kept, or once more beside the record kept in place under that key.
-			if (moved.has(k) || (at !== undefined && at !== i && kept(at))) {
+			if (moved.has(k) || (was !== undefined && was !== i && kept(was))) {
 				throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
 			}
 			moved.add(k);
-			if (at === i && JSON.stringify(a[i]) === JSON.stringify(record)) continue;
+			const doc = JSON.stringify(record);
+			if (was === i && JSON.stringify(a[i]) === doc) continue;
+			if (was !== undefined) at.before.push(was);
+			at.next.push(i);
 			w.up.tables.push(table);
 			w.up.keys.push(k);
 			w.up.ords.push(i);
-			w.up.docs.push(JSON.stringify(record));
+			w.up.docs.push(doc);
 		}
 		for (let i = 0; i < a.length; i++) {
 			if (kept(i)) continue;
 			const k = keyOf(a[i]);
 			if (moved.has(k)) continue;
+			at.before.push(i);
 			w.gone.tables.push(table);
 			w.gone.keys.push(k);
 		}
+		if (at.next.length + at.before.length > 0) w.at.set(field, at);
 	}
 	return w;
 }
 
 /**
- * `before` and `next` holding only the records `w` writes or removes (the rest of each is as it was):
- * conflict.ts diffStores finds the same changes on them as on the whole team (a record neither written
- * nor removed is the same in both), at the cost of the records touched instead of the team's thousands.
+ * `before` and `next` holding only the records `w` writes or removes, each list in its order (the rest
+ * of each is as it was): conflict.ts diffStores finds the same changes on them as on the whole team (a
+ * record neither written nor removed is the same in both), at the cost of the records touched instead
+ * of the team's thousands.
  */
 export function touchedOnly(before: StoreData, next: StoreData, w: TeamWrite): [StoreData, StoreData] {
 	const a: Record<string, unknown> = {...before};
 	const b: Record<string, unknown> = {...next};
-	for (const {field, table, key} of LISTS) {
-		const keyOf = key as (r: unknown) => string;
-		const touched = new Set<string>();
-		w.up.keys.forEach((k, i) => w.up.tables[i] === table && touched.add(k));
-		w.gone.keys.forEach((k, i) => w.gone.tables[i] === table && touched.add(k));
-		const only = (list: readonly unknown[]) => (touched.size === 0 ? [] : list.filter(r => touched.has(keyOf(r))));
-		a[field] = only(before[field]);
-		b[field] = only(next[field]);
+	const ascending = (xs: number[]) => [...xs].sort((x, y) => x - y);
+	for (const {field} of LISTS) {
+		const at = w.at.get(field);
+		a[field] = at ? ascending(at.before).map(i => before[field][i]) : [];
+		b[field] = at ? ascending(at.next).map(i => next[field][i]) : [];
 	}
 	return [a as unknown as StoreData, b as unknown as StoreData];
 }

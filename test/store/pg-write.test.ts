@@ -16,7 +16,7 @@ import {demoData} from '../helpers/demo.js';
 
 /** The whole comparison by key, record by record: what teamWrite must find. */
 function byKey(before: StoreData, next: StoreData): TeamWrite | 'twice' {
-	const w: TeamWrite = {up: {tables: [], keys: [], ords: [], docs: []}, gone: {tables: [], keys: []}, added: []};
+	const w: TeamWrite = {up: {tables: [], keys: [], ords: [], docs: []}, gone: {tables: [], keys: []}, added: [], at: new Map()};
 	for (const {field, table, key} of LISTS) {
 		const keyOf = key as (r: unknown) => string;
 		const old = new Map<string, {record: unknown; at: number}>();
