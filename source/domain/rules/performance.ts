@@ -24,11 +24,12 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
+import {decisionWay, inspectorDecisionWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {safeText} from '../safe-text.js';
 import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
-import {identicalUpdateProblems} from './identical-updates.js';
+import {IDENTICAL_UPDATES_KINDS, identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
 
 export interface TriggerState {
@@ -102,6 +103,28 @@ export function triggerStanding(
 	return {decisionRecorded, escalation};
 }
 
+// A rule's findings by the officer they are about, indexed once per findings list (a rule's memoised
+// result for one context): assess runs for every investigator, and filtering the whole list for each
+// was quadratic, with most of the rules' garbage (issue 18).
+const findingsByOfficer = new WeakMap<readonly Problem[], Map<string, Problem[]>>();
+const NONE: readonly Problem[] = [];
+
+/** `problems` about `officerId`, in their order (what problems.filter(p => p.subject.officerId === officerId) gives). */
+function ofOfficer(problems: readonly Problem[], officerId: string): readonly Problem[] {
+	let index = findingsByOfficer.get(problems);
+	if (!index) {
+		index = new Map();
+		for (let i = 0; i < problems.length; i++) {
+			const p = problems[i]!;
+			const list = index.get(p.subject.officerId);
+			if (list) list.push(p);
+			else index.set(p.subject.officerId, [p]);
+		}
+		findingsByOfficer.set(problems, index);
+	}
+	return index.get(officerId) ?? NONE;
+}
+
 function assess(ctx: RuleContext, officerId: string): Assessment {
 	const {settings: s, today} = ctx;
 	const evidence: Evidence[] = [];
@@ -144,7 +167,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	}
 
 	// 2. Identical or near-identical update text.
-	const same = identicalUpdateProblems(ctx).filter(p => p.subject.officerId === officerId);
+	const same = ofOfficer(identicalUpdateProblems(ctx), officerId);
 	if (same.length) {
 		starts.push(same.map(p => p.since).sort(byDate)[0]!);
 		reasons.push(
@@ -159,8 +182,8 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	// for the case (an action stalled before they had it is not theirs), and on cases they passed on.
 	const stalled: Evidence[] = [];
 	const held = new Map((ctx.liveByOic.get(officerId) ?? []).map(c => [c.ref, c]));
-	for (const p of stalledProblems(ctx)) {
-		if (p.subject.officerId !== officerId || p.subject.type !== 'case') continue;
+	for (const p of ofOfficer(stalledProblems(ctx), officerId)) {
+		if (p.subject.type !== 'case') continue;
 		const c = held.get(p.subject.ref);
 		if (!c) continue;
 		const from = responsibleFrom(c, currentAllocation(c));
@@ -386,18 +409,35 @@ export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
  * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
-export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
-	'performance-trigger': (p, ctx) =>
-		// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
-		p.severity === 'red'
-			? [
-					inspectorDecisionWay(
-						`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
-					),
-				]
-			: [
-					decisionWay(
-						`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
-					),
-				],
+export const PERFORMANCE_RULE: RuleDeclaration<'performance-trigger'> = {
+	name: 'Performance trigger',
+	check: performanceProblems,
+	kinds: {
+		'performance-trigger': {
+			label: 'Performance trigger',
+			resolve: (p, ctx) =>
+				// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
+				p.severity === 'red'
+					? [
+							inspectorDecisionWay(
+								`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
+							),
+						]
+					: [
+							decisionWay(
+								`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
+							),
+						],
+		},
+	},
+};
+
+/**
+ * Identical updates (docs/rules.md): the findings come from identical-updates.ts, which declares the
+ * kind; the rule that raises them is the one above, which drops those a decision has answered.
+ */
+export const IDENTICAL_UPDATES_RULE: RuleDeclaration<'identical-updates'> = {
+	name: 'Identical updates',
+	check: unansweredIdenticalUpdates,
+	kinds: IDENTICAL_UPDATES_KINDS,
 };
