@@ -5,7 +5,7 @@
  */
 import type pg from 'pg';
 import {SCHEMA_VERSION, type ChainEntry, type StoreData} from '../domain/model.js';
-import {chainWorkingSet} from '../domain/chain-working-set.js';
+import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import {StoreError} from './errors.js';
 import type {ChainWanted} from './read.js';
 
@@ -200,13 +200,18 @@ export async function teamRevision(client: pg.ClientBase, team: string, lock: bo
 	return r.rows[0] ? Number(r.rows[0].revision) : null;
 }
 
-/** `data` as the snapshot a store opened with `chain` holds, after a write of it. */
-export function heldAfterWrite(data: StoreData, chain: ChainWanted, count: number): StoreData {
+/**
+ * `data`, written over `before` (the snapshot held, whose chain `data`'s extends), as the snapshot a
+ * store opened with `chain` holds: with 'state', `before`'s working set with the entries `data` added
+ * (each case's previous review left out, without indexing the whole working set again).
+ */
+export function heldAfterWrite(before: StoreData, data: StoreData, chain: ChainWanted, count: number): StoreData {
 	if (chain === 'whole') {
 		const {chainLog: _log, ...rest} = data;
 		return rest;
 	}
-	return {...data, chain: chainWorkingSet(data.chain), chainLog: {entries: count, bytes: 0}};
+	const added = data.chain.slice(before.chain.length);
+	return {...data, chain: workingSetWith(before.chain, added), chainLog: {entries: count, bytes: 0}};
 }
 
 /**

@@ -16,7 +16,7 @@ import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
 import {describePgError, isDropped, isPgError, withClient} from './pg-connect.js';
 import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision} from './pg-data.js';
-import {teamWrite, writeLanded, writeTeam, writeTeamAtOnce} from './pg-write.js';
+import {teamWrite, touchedOnly, writeLanded, writeTeam, writeTeamAtOnce} from './pg-write.js';
 import {openFeed, type Feed} from './pg-feed.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
@@ -173,14 +173,14 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/** Holds `candidate`, written over `fresh`, as the snapshot (the chain as this instance holds it). */
 	const keep = (fresh: StoreData, candidate: StoreData) => {
 		const count = (fresh.chainLog?.entries ?? fresh.chain.length) + (candidate.chain.length - fresh.chain.length);
-		const held = heldAfterWrite(candidate, chain, count);
+		const held = heldAfterWrite(fresh, candidate, chain, count);
 		verified.add(held.chain);
 		data = held;
 	};
 	/**
 	 * The usual case, in one round trip: nobody changed the team since the snapshot, so the change is made
 	 * on the snapshot (outside any lock) and written by one statement that checks the revision first
-	 * (fortnight_write_change, migration 003). Otherwise the long way (lock, read what changed, re-run)
+	 * (fortnight_write_change, migrations 003 and 006). Otherwise the long way (lock, read what changed, re-run)
 	 * decides, as it always did: when the team moved on, when the change does not go through on the
 	 * snapshot, and when the connection dropped before the statement's answer (`unsure`: the long way
 	 * first asks, under the team's lock, whether that write committed, so it is never made twice).
@@ -199,7 +199,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 			return null;
 		}
 		const write = teamWrite(team, mine, candidate);
-		const what = describeChanges(diffStores(mine, candidate), 3);
+		const what = describeChanges(diffStores(...touchedOnly(mine, candidate, write)), 3);
 		const notice = JSON.stringify({team: teamHash, revision: candidate.revision});
 		const writeId = randomUUID();
 		committed.add(candidate.revision);
@@ -267,12 +267,12 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					}
 					const prepared = prepareChange(data, fresh, change, {surface, where, now});
 					candidate = prepared.candidate;
-					await writeTeam(client, team, fresh, candidate);
+					const written = await writeTeam(client, team, fresh, candidate);
 					// Who changed what, readable only by those who see the team (row-level security); every open desk
 					// hears of it at once (LISTEN fortnight), delivered only if this commits. A notification reaches
 					// every listener of the database whatever their team, so it carries only the team's hash and the
 					// revision: the desk reads the rest from fortnight_changes under its own role.
-					const what = describeChanges(diffStores(fresh, candidate), 3);
+					const what = describeChanges(diffStores(...touchedOnly(fresh, candidate, written)), 3);
 					await client.query(
 						`INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what)
 						VALUES ($1, $2, current_user, fortnight_officer_of(current_user, $1), $3::text[])`,

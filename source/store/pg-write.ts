@@ -13,46 +13,94 @@ export interface TeamWrite {
 	up: {tables: string[]; keys: string[]; ords: number[]; docs: string[]};
 	gone: {tables: string[]; keys: string[]};
 	added: readonly ChainEntry[];
+	/** Where the written and removed records are, by list: in `before` (old versions, removed) and in `next`. */
+	at: Map<string, {before: number[]; next: number[]}>;
 }
 
 /**
  * The rows a change touched, `next` against `before` (the team as it is in the database): every record
  * added, changed or moved, every record removed, and the chain entries after `before`'s (`before.chain`
  * is the whole chain or the working set: its last entry is the head either way). Records are immutable
- * objects, so an unchanged one is the same object and costs nothing to compare.
+ * objects, so the same object at the same place is unchanged and unmoved, and costs one comparison: a
+ * signing touches a record or two of a team's thousands, and only those are keyed and compared.
  */
 export function teamWrite(team: string, before: StoreData, next: StoreData): TeamWrite {
 	const w: TeamWrite = {
 		up: {tables: [], keys: [], ords: [], docs: []},
 		gone: {tables: [], keys: []},
 		added: next.chain.slice(before.chain.length),
+		at: new Map(),
 	};
 	for (const {field, table, key} of LISTS) {
+		const a = before[field] as readonly unknown[];
+		const b = next[field] as readonly unknown[];
+		if (a === b) continue;
 		const keyOf = key as (r: unknown) => string;
-		const old = new Map<string, {record: unknown; at: number}>();
-		(before[field] as unknown[]).forEach((record, at) => old.set(keyOf(record), {record, at}));
-		const seen = new Set<string>();
-		(next[field] as unknown[]).forEach((record, at) => {
+		const kept = (i: number): boolean => i < a.length && i < b.length && a[i] === b[i];
+		// Where each of `before`'s keys was, built only when a record turns up somewhere other than its old place.
+		let where: Map<string, number> | null = null;
+		const oldAt = (k: string, i: number): number | undefined => {
+			if (i < a.length && keyOf(a[i]) === k) return i;
+			if (!where) {
+				where = new Map();
+				a.forEach((r, at) => where!.set(keyOf(r), at));
+			}
+			return where.get(k);
+		};
+		/** The keys of `next`'s records not kept in place (a kept record's key is where it was, so unique). */
+		const moved = new Set<string>();
+		const at = {before: [] as number[], next: [] as number[]};
+		for (let i = 0; i < b.length; i++) {
+			if (kept(i)) continue;
+			const record = b[i];
 			const k = keyOf(record);
-			if (seen.has(k)) throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
-			seen.add(k);
-			const was = old.get(k);
-			if (was && was.at === at && (was.record === record || JSON.stringify(was.record) === JSON.stringify(record))) return;
+			const was = oldAt(k, i);
+			// Twice among the records not kept, or once more beside the record kept in place under that key.
+			if (moved.has(k) || (was !== undefined && was !== i && kept(was))) {
+				throw new StoreError('invalid', `That change lists ${field} ${k} twice, so it was not saved.`, team);
+			}
+			moved.add(k);
+			const doc = JSON.stringify(record);
+			if (was === i && JSON.stringify(a[i]) === doc) continue;
+			if (was !== undefined) at.before.push(was);
+			at.next.push(i);
 			w.up.tables.push(table);
 			w.up.keys.push(k);
-			w.up.ords.push(at);
-			w.up.docs.push(JSON.stringify(record));
-		});
-		for (const k of old.keys()) {
-			if (seen.has(k)) continue;
+			w.up.ords.push(i);
+			w.up.docs.push(doc);
+		}
+		for (let i = 0; i < a.length; i++) {
+			if (kept(i)) continue;
+			const k = keyOf(a[i]);
+			if (moved.has(k)) continue;
+			at.before.push(i);
 			w.gone.tables.push(table);
 			w.gone.keys.push(k);
 		}
+		if (at.next.length + at.before.length > 0) w.at.set(field, at);
 	}
 	return w;
 }
 
-/** The team row's columns as fortnight_write_change takes them (migrations/postgres/003). */
+/**
+ * `before` and `next` holding only the records `w` writes or removes, each list in its order (the rest
+ * of each is as it was): conflict.ts diffStores finds the same changes on them as on the whole team (a
+ * record neither written nor removed is the same in both), at the cost of the records touched instead
+ * of the team's thousands.
+ */
+export function touchedOnly(before: StoreData, next: StoreData, w: TeamWrite): [StoreData, StoreData] {
+	const a: Record<string, unknown> = {...before};
+	const b: Record<string, unknown> = {...next};
+	const ascending = (xs: number[]) => [...xs].sort((x, y) => x - y);
+	for (const {field} of LISTS) {
+		const at = w.at.get(field);
+		a[field] = at ? ascending(at.before).map(i => before[field][i]) : [];
+		b[field] = at ? ascending(at.next).map(i => next[field][i]) : [];
+	}
+	return [a as unknown as StoreData, b as unknown as StoreData];
+}
+
+/** The team row's columns: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings. */
 function teamRow(next: StoreData): (string | null)[] {
 	return [
 		String(next.schemaVersion),
@@ -67,9 +115,9 @@ function teamRow(next: StoreData): (string | null)[] {
 
 /**
  * Writes `next` over `before` (the team as it is in the database, read in this transaction under the
- * team row's lock), statement by statement.
+ * team row's lock), statement by statement. Returns what it wrote.
  */
-export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<void> {
+export async function writeTeam(client: pg.ClientBase, team: string, before: StoreData, next: StoreData): Promise<TeamWrite> {
 	const w = teamWrite(team, before, next);
 	for (const {table} of LISTS) {
 		const gone = w.gone.keys.filter((_, i) => w.gone.tables[i] === table);
@@ -91,10 +139,17 @@ export async function writeTeam(client: pg.ClientBase, team: string, before: Sto
 			team = $8::json, settings = $9::json WHERE team_id = $1`,
 		[team, next.schemaVersion, next.revision, ...row.slice(1)],
 	);
+	return w;
 }
 
+const WRITE_CHANGE = `SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::json, $8::text[], $9::text[],
+	$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::json, $16::text[], $17::json, $18::json, $19::text[], $20, $21) AS ok`;
+
+/** JSON texts as one JSON array, each element's text as it is (the database reads them back the same: type json). */
+const jsonArray = (docs: readonly string[]): string => `[${docs.join(',')}]`;
+
 /**
- * The whole of a change in one statement, one round trip (fortnight_write_change, migration 003): true
+ * The whole of a change in one statement, one round trip (fortnight_write_change, migrations 003 and 006): true
  * when written (the team was still at `expected`), false when the team moved on and nothing was written.
  * Run outside a transaction, the statement commits on its own. `writeId` is recorded with the revision
  * (writeLanded asks for it).
@@ -110,17 +165,19 @@ export async function writeTeamAtOnce(
 	writeId: string,
 ): Promise<boolean> {
 	const c = w.added;
-	const r = await client.query<{ok: boolean}>(
-		`SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
-			$10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18, $19) AS ok`,
-		[
+	const row = teamRow(next);
+	// A named statement: parsed and planned once per connection, then only bound and run.
+	const r = await client.query<{ok: boolean}>({
+		name: 'fortnight_write_change',
+		text: WRITE_CHANGE,
+		values: [
 			team,
 			expected,
 			next.revision,
 			w.up.tables,
 			w.up.keys,
 			w.up.ords,
-			w.up.docs,
+			jsonArray(w.up.docs),
 			w.gone.tables,
 			w.gone.keys,
 			c.map(e => e.seq),
@@ -128,13 +185,15 @@ export async function writeTeamAtOnce(
 			c.map(e => (e.kind === 'review' ? e.data.caseRef : null)),
 			c.map(e => e.prevHash),
 			c.map(e => e.hash),
-			c.map(e => JSON.stringify(e)),
-			teamRow(next),
+			jsonArray(c.map(e => JSON.stringify(e))),
+			row.slice(0, 5),
+			row[5],
+			row[6],
 			what,
 			notice,
 			writeId,
 		],
-	);
+	});
 	return r.rows[0]?.ok === true;
 }
 

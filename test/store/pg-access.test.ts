@@ -159,8 +159,21 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 		expect(rows('insp', "SELECT string_agg(id, ',' ORDER BY id) FROM fortnight_welfare_notes")).toBe('wn-a-2');
 	});
 
+	/**
+	 * The policies' question (fortnight_my_teams, one query: migration 006) answered as 002's
+	 * fortnight_sees_team answers it, login by login: the logins where the two disagree (none).
+	 */
+	const disagree = () =>
+		rows(
+			'postgres',
+			`SELECT role_name || ' ' || team_id FROM fortnight_logins
+			WHERE fortnight_sees_team(team_id, role_name) IS DISTINCT FROM (team_id = ANY (fortnight_my_teams(role_name)))`,
+		);
+
 	it("an investigator sees nothing, until named cover for the sergeant on today's date; a cover never reads welfare notes", () => {
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(0);
+		expect(disagree()).toBe('');
+		expect(rows('postgres', 'SELECT count(*) FROM fortnight_logins WHERE fortnight_sees_team(team_id, role_name)')).toBe('4');
 		const today = rows('postgres', 'SELECT current_date');
 		const absence = (id: string, from: string, to: string) =>
 			JSON.stringify({
@@ -179,8 +192,11 @@ describe.skipIf(skipPostgres)(`row-level security per role${postgresSkipReason}`
 			`INSERT INTO fortnight_absences VALUES ('team-a', 'cov-past', 99, 1, '${absence('cov-past', '2020-01-01', '2020-01-05')}')`,
 		);
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(0);
+		expect(disagree()).toBe('');
 		rows('postgres', `INSERT INTO fortnight_absences VALUES ('team-a', 'cov-now', 100, 1, '${absence('cov-now', today, today)}')`);
 		expect(count('dc_a', 'fortnight_cases', 'team-a')).toBe(60);
+		expect(disagree()).toBe('');
+		expect(rows('postgres', 'SELECT count(*) FROM fortnight_logins WHERE fortnight_sees_team(team_id, role_name)')).toBe('5');
 		expect(count('dc_a', 'fortnight_cases', 'team-b')).toBe(0);
 		expect(count('dc_a', 'fortnight_welfare_notes', 'team-a')).toBe(0);
 		rows('postgres', "DELETE FROM fortnight_absences WHERE key IN ('cov-past', 'cov-now')");
