@@ -36,3 +36,20 @@ export function chainWorkingSet(chain: readonly ChainEntry[]): ChainEntry[] {
 	for (let i = 0; i < chain.length; i++) if (keep[i]) out.push(chain[i]!);
 	return out;
 }
+
+/**
+ * chainWorkingSet([...workingSet, ...added]) for a working set (already one: each case's last review and
+ * every other entry) and entries appended after it, without indexing the whole working set: a signing
+ * adds one review, so the case's previous review is found by one pass from the end and left out.
+ */
+export function workingSetWith(workingSet: readonly ChainEntry[], added: readonly ChainEntry[]): ChainEntry[] {
+	if (added.length === 0) return workingSet as ChainEntry[];
+	const newest = chainWorkingSet(added);
+	const reviewed = new Set<string>();
+	for (const e of newest) if (e.kind === 'review') reviewed.add(e.data.caseRef);
+	if (reviewed.size === 0) return [...workingSet, ...newest];
+	const out: ChainEntry[] = [];
+	for (const e of workingSet) if (e.kind !== 'review' || !reviewed.has(e.data.caseRef)) out.push(e);
+	for (const e of newest) out.push(e);
+	return out;
+}

@@ -7,7 +7,7 @@
 import {constants as fsConstants, promises as fsp} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import {chainWorkingSet} from '../domain/chain-working-set.js';
+import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
@@ -351,7 +351,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		};
 		// The working set the files hold, with the new entries: the same as the whole chain's (chain-working-set.ts),
 		// without a pass over 50,000 entries when this store holds the whole chain.
-		const state: StoreData = {...candidate, chain: chainWorkingSet([...journal.data.chain, ...added]), chainLog: log};
+		const state: StoreData = {...candidate, chain: workingSetWith(journal.data.chain, added), chainLog: log};
 		const change = journalChange(journal.data, state);
 		const lines = nextLines(journal, base.revision, change);
 		// The state its journal replays to (what a compaction writes) must stay openable: a save that could
