@@ -92,4 +92,30 @@ describe('officerSlice', () => {
 			expect(refreshContext(opened, data), c.ref).toEqual(opened);
 		}
 	});
+
+	it('after a change to a few cases (new objects, as a signing makes), keeps what a slice of a fresh copy keeps, for every officer', () => {
+		const before = loadDemo();
+		const author = 'o0007';
+		const other = before.cases.findIndex(c => c.oicId !== author && !c.updates.some(u => u.authorId === author));
+		const handed = before.cases.findIndex(c => c.oicId === author);
+		const text = 'Spoke to the witness again.';
+		const data = {
+			...before,
+			cases: before.cases.map((c, i) =>
+				i === other
+					? {...c, updates: [...c.updates, {date: TODAY, authorId: author, text}]}
+					: i === handed
+						? {...c, oicId: 'o0006', allocations: []}
+						: c,
+			),
+		};
+		const refs = (d: StoreData, id: string) => officerSlice(d, id, TODAY).cases.map(c => c.ref);
+		// What each officer's slice of the changed cases holds, worked out on a copy (no case the same object).
+		const expected = data.officers.map(o => refs(structuredClone(data), o.id));
+		// Every officer's slice of the cases before the change, then of the cases after it.
+		for (const o of before.officers) refs(before, o.id);
+		data.officers.forEach((o, k) => expect(refs(data, o.id), o.id).toEqual(expected[k]));
+		expect(refs(data, author)).toContain(data.cases[other]!.ref);
+		expect(refs(data, 'o0006')).toContain(data.cases[handed]!.ref);
+	});
 });
