@@ -324,12 +324,14 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 
 /** The line whose newline is the byte before `end` (without it), read backwards in blocks; null if `end` is not a line end. */
 async function lineEndingAt(handle: fsp.FileHandle, end: number): Promise<Buffer | null> {
-	const block = 64 * 1024;
+	// An entry is a kilobyte or two: the first read is small, and each one after it larger.
+	let block = 4 * 1024;
 	const parts: Buffer[] = [];
 	let pos = end;
 	let first = true;
 	while (pos > 0) {
 		const size = Math.min(block, pos);
+		block = Math.min(block * 4, 64 * 1024);
 		const buffer = Buffer.alloc(size);
 		const {bytesRead} = await handle.read(buffer, 0, size, pos - size);
 		if (bytesRead !== size) return null;

@@ -229,7 +229,7 @@ export async function writeLines(
 	mode: number,
 	fs: WriteFs,
 	options: {ownerFrom: Stats | null; assertHeld: () => void; projectedBytes: number},
-): Promise<{journal: JournalState; unconfirmed?: unknown}> {
+): Promise<{journal: JournalState; unconfirmed?: unknown; journalStat?: Stats}> {
 	const bytes = Buffer.from(lines.text, 'utf8');
 	const after = (end: number): JournalState => ({
 		...j,
@@ -250,6 +250,7 @@ export async function writeLines(
 		return {journal: {...after(bytes.length), lines: 1}};
 	}
 	const handle = await fs.open(j.file, 'r+');
+	let journalStat: Stats | undefined;
 	try {
 		const st = await handle.stat();
 		const linked = hardLinkProblem(j.file, st.nlink);
@@ -268,7 +269,8 @@ export async function writeLines(
 		if (st.size > j.end) await fs.truncate(handle, j.end);
 		try {
 			await fs.writeAt(handle, bytes, j.end);
-			await fs.sync(handle);
+			// The journal's new version (its mtime) for the store's signature, asked while the sync runs.
+			[, journalStat] = await Promise.all([fs.sync(handle), handle.stat().catch(() => undefined)]);
 		} catch (err) {
 			await fs.truncate(handle, j.end).catch(() => {});
 			throw err;
@@ -276,7 +278,7 @@ export async function writeLines(
 	} finally {
 		await fs.close(handle).catch(() => {});
 	}
-	return {journal: after(j.end + bytes.length)};
+	return {journal: after(j.end + bytes.length), ...(journalStat ? {journalStat} : {})};
 }
 
 /** Records that the journal up to `hash` is valid (the save validated it), so the next load replays without checking. */

@@ -40,14 +40,19 @@ interface LockOwner {
 	since: string;
 }
 
+/** This process's user name, looked up once (it reads the password database), or '' when the uid has none. */
+let userName: string | undefined;
+
 function me(): LockOwner {
-	let user = '';
-	try {
-		user = os.userInfo().username;
-	} catch {
-		// No name for this uid (a container): the uid on the lock folder still says who.
+	if (userName === undefined) {
+		try {
+			userName = os.userInfo().username;
+		} catch {
+			// No name for this uid (a container): the uid on the lock folder still says who.
+			userName = '';
+		}
 	}
-	return {pid: process.pid, host: os.hostname(), user, since: new Date().toISOString()};
+	return {pid: process.pid, host: os.hostname(), user: userName, since: new Date().toISOString()};
 }
 
 /**

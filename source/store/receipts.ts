@@ -95,10 +95,23 @@ export async function writeReceipt(realFile: string, hash: string): Promise<void
 	const file = receiptFile(realFile);
 	const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	try {
-		await fsp.mkdir(path.dirname(file), {recursive: true, mode: 0o700});
-		await fsp.writeFile(tmp, `${key} ${hash}\n`, {mode: 0o600, flag: 'wx'});
+		// Made once a process (a save writes a receipt every time); made again if it went meanwhile.
+		if (!madeFolders.has(path.dirname(file))) await makeFolder(path.dirname(file));
+		await fsp.writeFile(tmp, `${key} ${hash}\n`, {mode: 0o600, flag: 'wx'}).catch(async (err: NodeJS.ErrnoException) => {
+			if (err.code !== 'ENOENT') throw err;
+			await makeFolder(path.dirname(file));
+			await fsp.writeFile(tmp, `${key} ${hash}\n`, {mode: 0o600, flag: 'wx'});
+		});
 		await fsp.rename(tmp, file);
 	} catch {
 		await fsp.unlink(tmp).catch(() => {});
 	}
+}
+
+/** Receipt folders this process has made (or found). */
+const madeFolders = new Set<string>();
+
+async function makeFolder(dir: string): Promise<void> {
+	await fsp.mkdir(dir, {recursive: true, mode: 0o700});
+	madeFolders.add(dir);
 }
