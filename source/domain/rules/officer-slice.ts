@@ -20,7 +20,7 @@
  * Other findings on a slice (team workload, other officers' triggers) are not the store's: do not use them.
  */
 import type {IsoDate} from '../dates.js';
-import type {Case, StoreData} from '../model.js';
+import type {Case, ChainEntry, StoreData} from '../model.js';
 import {comparedAfter} from './identical-updates.js';
 
 export function officerSlice(data: StoreData, officerId: string, today: IsoDate): StoreData {
@@ -28,7 +28,7 @@ export function officerSlice(data: StoreData, officerId: string, today: IsoDate)
 	return {
 		...data,
 		cases: data.cases.filter((_, i) => keep[i] === 1),
-		chain: data.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === officerId),
+		chain: [...decisionsOf(data.chain, officerId)],
 		concerns: data.concerns.filter(c => c.officerId === officerId),
 		welfareEvents: data.welfareEvents.filter(w => w.officerId === officerId),
 		actionPlans: data.actionPlans.filter(p => p.officerId === officerId),
@@ -70,4 +70,36 @@ function keptCases(data: StoreData, officerId: string, today: IsoDate): Uint8Arr
 		kept.byOfficer.set(officerId, keep);
 	}
 	return keep;
+}
+
+/**
+ * Each officer's performance decisions in the latest chain seen, in chain order. The chain only grows
+ * (its entries are immutable), so a chain that starts with the very entries of the last one seen is
+ * read from where that one ended: a signing adds an entry to 50,000, and the check that the rest are the
+ * same objects costs a comparison an entry, not a look inside each.
+ */
+let decisions: {chain: readonly ChainEntry[]; byOfficer: Map<string, ChainEntry[]>} | null = null;
+
+function decisionsOf(chain: readonly ChainEntry[], officerId: string): readonly ChainEntry[] {
+	let from = 0;
+	if (decisions && decisions.chain !== chain && startsWithAll(chain, decisions.chain)) {
+		from = decisions.chain.length;
+		// Copied on write: a slice made from the shorter chain keeps what it was given.
+		decisions = {chain, byOfficer: new Map(decisions.byOfficer)};
+	} else if (!decisions || decisions.chain !== chain) decisions = {chain, byOfficer: new Map()};
+	else from = chain.length;
+	const byOfficer = decisions.byOfficer;
+	for (let i = from; i < chain.length; i++) {
+		const e = chain[i]!;
+		if (e.kind !== 'performance-decision') continue;
+		byOfficer.set(e.data.officerId, [...(byOfficer.get(e.data.officerId) ?? []), e]);
+	}
+	return byOfficer.get(officerId) ?? [];
+}
+
+/** True when `chain` starts with every entry of `before` (the very objects). */
+function startsWithAll(chain: readonly ChainEntry[], before: readonly ChainEntry[]): boolean {
+	if (chain.length < before.length) return false;
+	for (let i = before.length - 1; i >= 0; i--) if (chain[i] !== before[i]) return false;
+	return true;
 }

@@ -118,4 +118,27 @@ describe('officerSlice', () => {
 		expect(refs(data, author)).toContain(data.cases[other]!.ref);
 		expect(refs(data, 'o0006')).toContain(data.cases[handed]!.ref);
 	});
+
+	it("holds the officer's performance decisions of a chain that grew since the last slice, and of one that did not grow from it", () => {
+		const data = loadDemo();
+		const decided = (d: StoreData, id: string) => d.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === id);
+		const officer = data.chain.find(e => e.kind === 'performance-decision')!.data as {officerId: string};
+		const at = `${TODAY}T10:00:00.000Z`;
+		const decision = {
+			officerId: officer.officerId,
+			date: TODAY,
+			by: data.team.sergeantId,
+			decision: 'not-now' as const,
+			reason: 'Off sick.',
+			evidence: [],
+			caseRef: null,
+		};
+		const grown = {...data, chain: [...data.chain, signer(data.chain, 'performance-decision', decision, at)]};
+		// A chain that is not the last one with entries added: the same length, a different entry in the middle.
+		const other = {...grown, chain: grown.chain.map((e, i) => (i === 1 ? {...e} : e))};
+		for (const d of [data, grown, other, data]) {
+			for (const o of d.officers) expect(officerSlice(d, o.id, TODAY).chain, o.id).toEqual(decided(d, o.id));
+		}
+		expect(officerSlice(grown, officer.officerId, TODAY).chain).toHaveLength(decided(data, officer.officerId).length + 1);
+	});
 });
