@@ -114,12 +114,26 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
  * comparisons, not a Set of the whole list.
  */
 function changedSpan(next: readonly unknown[], before: readonly unknown[]): [number, number] {
-	let head = 0;
-	while (head < next.length && head < before.length && next[head] === before[head]) head++;
+	const head = sharedHead(next, before);
 	let tail = 0;
 	while (tail < next.length - head && tail < before.length - head && next[next.length - 1 - tail] === before[before.length - 1 - tail])
 		tail++;
 	return [head, next.length - tail];
+}
+
+/**
+ * How many records `next` shares with `before` at the start (the very objects). Kept for the last pair
+ * asked (the lists are immutable): a save asks it of the chain twice, here and when it checks that no
+ * signed entry was altered (apply-change.ts), and each answer is a walk over 50,000 entries.
+ */
+const lastHead = new WeakMap<readonly unknown[], {before: readonly unknown[]; head: number}>();
+export function sharedHead(next: readonly unknown[], before: readonly unknown[]): number {
+	const known = lastHead.get(next);
+	if (known?.before === before) return known.head;
+	let head = 0;
+	while (head < next.length && head < before.length && next[head] === before[head]) head++;
+	lastHead.set(next, {before, head});
+	return head;
 }
 
 /**
