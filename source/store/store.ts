@@ -4,7 +4,7 @@
  * (locked, revision-checked, durable). No lowdb type leaks out of this folder, so a server database
  * could take the JSON file's place behind the same interface.
  */
-import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
+import {constants as fsConstants, promises as fsp, statSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
@@ -18,7 +18,7 @@ import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} 
 import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
-import {hardLinkProblem, linkTarget} from './link-target.js';
+import {hardLinkProblem, linkTarget, linkTargetNow} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
@@ -238,6 +238,16 @@ async function storeVersions(file: string, journalFile: string): Promise<{signat
 }
 
 /**
+ * storeVersions asked of the kernel at once, for a save under the lock: two stats take microseconds,
+ * while a round trip to the thread pool waits for a free core twice (README "Benchmarks").
+ */
+function storeVersionsNow(file: string, journalFile: string): {signature: FileSignature; state: Stats} {
+	const state = statSync(file);
+	const journal = statSync(journalFile, {throwIfNoEntry: false}) ?? null;
+	return {signature: {...signatureOf(state), journal: journal ? signatureOf(journal) : null}, state};
+}
+
+/**
  * What a save found under the lock before making its change: the state file's real path (where a link
  * leads) and its stat. The write that follows under the same lock uses them instead of asking again.
  */
@@ -289,8 +299,8 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		let signature;
 		let found: Found;
 		try {
-			const real = await linkTarget(this.file).catch(() => this.file);
-			const versions = await storeVersions(this.file, journalPathFor(real));
+			const real = await linkTargetNow(this.file).catch(() => this.file);
+			const versions = storeVersionsNow(this.file, journalPathFor(real));
 			signature = versions.signature;
 			found = {real, state: versions.state};
 			// Saves keep the mode the file has now (someone may have changed it since it was read).
