@@ -8,7 +8,7 @@
  * line): readers stop at the recorded length and say so, and the next save cuts them off, under the lock,
  * before it appends. An append that fails (a full disk) is cut back, so the file is as it was.
  */
-import {promises as fsp, type Stats} from 'node:fs';
+import {fstatSync, promises as fsp, readSync, type Stats} from 'node:fs';
 import {TextDecoder} from 'node:util';
 import type {ChainEntry, ChainLog} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
@@ -203,7 +203,8 @@ export async function appendChain(
 		throw unreadable(err, file, state, 'saving');
 	}
 	try {
-		const st = await handle.stat();
+		// Asked at once, not through the thread pool (file-system.ts realFs says why).
+		const st = fstatSync(handle.fd);
 		const linked = hardLinkProblem(file, st.nlink);
 		if (linked) throw new StoreError('hard-link', linked, file);
 		if (st.size < log.bytes) throw shorter(file, state, st.size, log);
@@ -333,7 +334,7 @@ async function lineEndingAt(handle: fsp.FileHandle, end: number): Promise<Buffer
 		const size = Math.min(block, pos);
 		block = Math.min(block * 4, 64 * 1024);
 		const buffer = Buffer.alloc(size);
-		const {bytesRead} = await handle.read(buffer, 0, size, pos - size);
+		const bytesRead = readSync(handle.fd, buffer, 0, size, pos - size);
 		if (bytesRead !== size) return null;
 		let slice = buffer;
 		if (first) {

@@ -14,7 +14,7 @@
  * - Anything else wrong (a changed byte, a line out of order, one that does not apply) is damage: the
  *   store is refused, as for a damaged state file.
  */
-import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
+import {constants as fsConstants, fstatSync, promises as fsp, readSync, type Stats} from 'node:fs';
 import type {StoreData} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
@@ -252,12 +252,13 @@ export async function writeLines(
 	const handle = await fs.open(j.file, 'r+');
 	let journalStat: Stats | undefined;
 	try {
-		const st = await handle.stat();
+		// Asked at once, not through the thread pool (file-system.ts realFs says why).
+		const st = fstatSync(handle.fd);
 		const linked = hardLinkProblem(j.file, st.nlink);
 		if (linked) throw new StoreError('hard-link', linked, j.file);
 		// The line before the end must be the one this process read or wrote last, or the file was replaced.
 		const tail = Buffer.alloc(67);
-		const {bytesRead} = st.size >= j.end ? await handle.read(tail, 0, 67, j.end - 67) : {bytesRead: 0};
+		const bytesRead = st.size >= j.end ? readSync(handle.fd, tail, 0, 67, j.end - 67) : 0;
 		if (bytesRead !== 67 || tail.toString('latin1') !== `${j.lastHash}"}\n`) {
 			throw new StoreError(
 				'invalid',
@@ -269,8 +270,13 @@ export async function writeLines(
 		if (st.size > j.end) await fs.truncate(handle, j.end);
 		try {
 			await fs.writeAt(handle, bytes, j.end);
-			// The journal's new version (its mtime) for the store's signature, asked while the sync runs.
-			[, journalStat] = await Promise.all([fs.sync(handle), handle.stat().catch(() => undefined)]);
+			await fs.sync(handle);
+			// The journal's new version (its mtime) for the store's signature.
+			try {
+				journalStat = fstatSync(handle.fd);
+			} catch {
+				// asked again by the caller
+			}
 		} catch (err) {
 			await fs.truncate(handle, j.end).catch(() => {});
 			throw err;
