@@ -1,6 +1,5 @@
-import {PROBLEM_KINDS} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
-import {findProblems} from '../domain/rules/index.js';
+import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
 import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';

@@ -64,15 +64,18 @@ export function mayReview(data: StoreData, actorId: string, caseRef: string, dat
 	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
 	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref);
 	if (self) return {ok: false, reason: self};
+	return supervisesOrRefused(data, actorId, c.oicId, date, `review ${safeText(c.ref)}`);
+}
+
+/** `actorId`'s standing over `oicId` on `date`, or a refusal naming who can instead (`doing`: "review CR/..."). */
+function supervisesOrRefused(data: StoreData, actorId: string, oicId: string, date: IsoDate, doing: string): Permission {
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
-	const as = supervisesAs(data, actorId, c.oicId, date);
+	const as = supervisesAs(data, actorId, oicId, date);
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason:
-			`${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, so cannot review ${safeText(c.ref)}: ` +
-			`${whoCan(data, c.oicId)} can.`,
+		reason: `${name(data, actorId)} does not supervise ${name(data, oicId)} on ${shortDate(date)}, so cannot ${doing}: ${whoCan(data, oicId)} can.`,
 	};
 }
 
@@ -117,16 +120,7 @@ export function mayRecordBail(data: StoreData, actorId: string, caseRef: string,
 				`They go to ${whoCan(data, c.oicId)}.`,
 		};
 	}
-	const unknown = unknownActor(data, actorId);
-	if (unknown) return unknown;
-	const as = supervisesAs(data, actorId, c.oicId, date);
-	if (as) return {ok: true, as};
-	return {
-		ok: false,
-		reason:
-			`${name(data, actorId)} does not supervise ${name(data, c.oicId)} on ${shortDate(date)}, ` +
-			`so cannot record the bail of ${safeText(c.ref)}: ${whoCan(data, c.oicId)} can.`,
-	};
+	return supervisesOrRefused(data, actorId, c.oicId, date, `record the bail of ${safeText(c.ref)}`);
 }
 
 /** May `actorId` record a welfare event (check-in, screening, tenure review, one-to-one) for `officerId`? */

@@ -4,6 +4,7 @@
  */
 import type {IsoDate} from './dates.js';
 import type {Resolve} from './resolve.js';
+import type {ProblemKind} from './rules/index.js';
 
 export type Severity = 'critical' | 'red' | 'amber' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'red', 'amber', 'info'];
@@ -22,33 +23,12 @@ export function severityCountWords(problems: readonly {severity: Severity}[]): s
 		.join(', ');
 }
 
-/** Every kind of problem the rules raise (the JSON Schema of `problems --json` lists them). */
-export const PROBLEM_KINDS = [
-	'review-overdue',
-	'review-due-supervisor-absent',
-	'review-needs-independent-supervisor',
-	'bail-lapsed',
-	'bail-due',
-	'bail-officer-absent',
-	'bail-supervisor-absent',
-	'rui-no-update',
-	'victim-update-overdue',
-	'crime-report-not-updated',
-	'stalled-action',
-	'stalled-deliverable',
-	'identical-updates',
-	'forensic-wait',
-	'workload',
-	'span-of-control',
-	'welfare-check-in-due',
-	'new-starter-one-to-one-due',
-	'tenure-review-due',
-	'screening-due',
-	'new-starter-old-cases',
-	'performance-trigger',
-	'action-owner-away',
-] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+/**
+ * Every kind of problem the rules raise: each rule file declares its own (rules/rule.ts), and the list
+ * is read from the registry (rules/index.ts PROBLEM_KINDS). Only the type is here, so this module, which
+ * every rule reads, imports nothing of the rules at run time.
+ */
+export type {ProblemKind};
 
 export type Subject =
 	{type: 'case'; ref: string; officerId: string} | {type: 'officer'; officerId: string} | {type: 'supervisor'; officerId: string};

@@ -2,8 +2,8 @@
  * The ways to clear a problem (README "Acting on a problem"). An alarm nobody can clear teaches people
  * to ignore the list, so every rule declares, for each kind of problem it raises, what a person
  * records to clear it: the desk key that opens it and the command that does it. The declarations sit
- * beside each rule (source/domain/rules/*, one table per rule file); findProblems attaches them to
- * every problem, so the desk, `fortnight problems` and the handover name the same ways.
+ * beside each rule (source/domain/rules/*, in each rule file's declaration: rules/rule.ts); findProblems
+ * attaches them to every problem, so the desk, `fortnight problems` and the handover name the same ways.
  *
  * The desk keys are the desk keymap's (source/ui/keymap.ts drives them); they are written here so the
  * command line and the handover can name them without the UI, and test/ui/resolve-keys.test.ts holds
@@ -13,7 +13,7 @@
 import {Type} from '@sinclair/typebox';
 import {doc, Nullable, StrictObject} from './json-schema.js';
 import type {Officer} from './model.js';
-import type {Problem, ProblemKind} from './problem.js';
+import type {Problem} from './problem.js';
 import {shortName} from './people.js';
 import type {RuleContext} from './rules/context.js';
 import {safeText} from './safe-text.js';
@@ -75,9 +75,6 @@ export const ResolveJsonSchema = StrictObject({
 
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
 export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
-
-/** A rule file's declarations: one entry for each kind it raises. */
-export type ResolveTable<K extends ProblemKind> = {readonly [k in K]: ResolveFor};
 
 /** The desk keys for the ways the desk opens (the keymap binds the same keys: see the header). */
 export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd', bail: 'b', welfare: 'w', absenceChange: 'c'} as const;

@@ -6,7 +6,8 @@
  */
 import {Type, type Static} from '@sinclair/typebox';
 import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js';
-import {PROBLEM_KINDS, SEVERITIES} from '../domain/problem.js';
+import {SEVERITIES} from '../domain/problem.js';
+import {PROBLEM_KINDS} from '../domain/rules/index.js';
 import type {LogDocument} from '../domain/review-log/document.js';
 import {escapeJsonText} from '../domain/safe-text.js';
 

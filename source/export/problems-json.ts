@@ -8,7 +8,8 @@ import {Type, type Static} from '@sinclair/typebox';
 import {DateSchema, Nullable, StrictObject, doc} from '../domain/json-schema.js';
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
-import {EVIDENCE_TYPES, PROBLEM_KINDS, SEVERITIES, type Problem} from '../domain/problem.js';
+import {EVIDENCE_TYPES, SEVERITIES, type Problem} from '../domain/problem.js';
+import {PROBLEM_KINDS} from '../domain/rules/index.js';
 import {ResolveJsonSchema} from '../domain/resolve.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
 

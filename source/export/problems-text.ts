@@ -8,38 +8,12 @@ import {wrap} from './text-width.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
-import {severityCountWords, type Problem, type ProblemKind, type Severity} from '../domain/problem.js';
+import {severityCountWords, type Problem, type Severity} from '../domain/problem.js';
+import {KIND_LABELS} from '../domain/rules/index.js';
 import type {Resolve} from '../domain/resolve.js';
 import {safeText} from '../domain/safe-text.js';
 
 export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', red: 'RED', amber: 'AMBER', info: 'INFO'};
-
-/** Short labels for each kind of problem, for headings and narrow columns. */
-export const KIND_LABELS: Record<ProblemKind, string> = {
-	'review-overdue': 'Review overdue',
-	'review-due-supervisor-absent': 'Reviews due, supervisor away',
-	'review-needs-independent-supervisor': 'Review needs independent supervisor',
-	'bail-lapsed': 'Bail lapsed',
-	'bail-due': 'Bail due',
-	'bail-officer-absent': 'Bail due, OIC away',
-	'bail-supervisor-absent': 'Bail due, supervisor away',
-	'rui-no-update': 'RUI suspect not updated',
-	'victim-update-overdue': 'Victim update overdue',
-	'crime-report-not-updated': 'Crime report not updated',
-	'stalled-action': 'Stalled action',
-	'stalled-deliverable': 'Stalled deliverable',
-	'identical-updates': 'Identical updates',
-	'forensic-wait': 'Forensic wait',
-	workload: 'Workload',
-	'span-of-control': 'Span of control',
-	'welfare-check-in-due': 'Welfare due',
-	'new-starter-one-to-one-due': 'New starter one-to-one',
-	'tenure-review-due': 'Tenure review',
-	'screening-due': 'Psychological screening',
-	'new-starter-old-cases': 'New starter, old cases',
-	'performance-trigger': 'Performance trigger',
-	'action-owner-away': 'Action owner away',
-};
 
 /** The project's one word wrap, by display width (text-width.ts); here too for this module's callers. */
 export {wrap} from './text-width.js';

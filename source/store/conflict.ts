@@ -19,15 +19,19 @@ type AnyRecord = Record<string, unknown>;
  * chain sequence), so re-running the change on their data draws a new one; two users adding a record
  * under the same drawn id have added two different records, not edited one.
  */
-const COLLECTIONS: {key: keyof StoreData; id: string; noun: string; drawn?: true}[] = [
+const COLLECTIONS: {key: keyof StoreData; id: string | string[]; noun: string; drawn?: true}[] = [
 	{key: 'officers', id: 'id', noun: 'officer'},
 	{key: 'absences', id: 'id', noun: 'absence', drawn: true},
 	{key: 'cases', id: 'ref', noun: 'case'},
 	{key: 'welfareEvents', id: 'id', noun: 'welfare event', drawn: true},
 	{key: 'concerns', id: 'id', noun: 'concern', drawn: true},
 	{key: 'actionPlans', id: 'id', noun: 'action plan', drawn: true},
-	{key: 'drafts', id: 'caseRef', noun: 'draft review of case'},
+	// A draft is one reviewer's work on one case: two sergeants' drafts of the same case are two records.
+	{key: 'drafts', id: ['caseRef', 'reviewerId'], noun: 'draft review of case'},
 ];
+/** A record's identity within its collection: one field, or several joined (each shown in the label). */
+const recordId = (r: AnyRecord, id: string | string[]): string =>
+	typeof id === 'string' ? String(r[id]) : id.map(f => String(r[f])).join(' by ');
 const DRAWN = new Set(COLLECTIONS.filter(c => c.drawn).map(c => `${c.key}:`));
 const isDrawn = (id: string): boolean => DRAWN.has(id.slice(0, id.indexOf(':') + 1));
 /** Top-level fields that are one record each. */
@@ -70,10 +74,10 @@ export function diffStores(a: StoreData, b: StoreData): ChangeSet {
 		const after = (b[key] ?? []) as AnyRecord[];
 		if (before === after) continue;
 		const byId = new Map<string, AnyRecord>();
-		for (const r of before) byId.set(String(r[id]), r);
+		for (const r of before) byId.set(recordId(r, id), r);
 		const seen = new Set<string>();
 		for (const r of after) {
-			const rid = String(r[id]);
+			const rid = recordId(r, id);
 			seen.add(rid);
 			recordDiff(`${noun} ${safeText(rid)}`, byId.get(rid), r, out, `${key}:${rid}`);
 		}

@@ -5,7 +5,8 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import type {Problem} from '../../source/domain/problem.js';
 import {problemToJson, renderProblemsJson} from '../../source/export/problems-json.js';
-import {KIND_LABELS, renderProblemsText, wrap} from '../../source/export/problems-text.js';
+import {KIND_LABELS} from '../../source/domain/rules/index.js';
+import {renderProblemsText, wrap} from '../../source/export/problems-text.js';
 import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
 
 /**

@@ -1,16 +1,16 @@
 /**
- * README "Acting on a problem": every ProblemKind declares its ways to clear it (one table per rule
- * file, gathered in rules/index.ts), and the ways the desk opens with `r` clear their problem when
+ * README "Acting on a problem": every ProblemKind declares its ways to clear it (in its rule file's
+ * declaration, read from the registry by rules/index.ts), and the ways the desk opens with `r` clear their problem when
  * carried out: a guided review signed with the answers the way describes, through the same
  * signReview the desk's review screen calls. (Command-line ways: test/commands/resolve-clears.test.ts.)
  */
 import {describe, expect, it} from 'vitest';
 import {decideEscalatedTrigger} from '../../source/domain/escalated-triggers.js';
 import type {StoreData} from '../../source/domain/model.js';
-import {PROBLEM_KINDS, type Problem, type ProblemKind} from '../../source/domain/problem.js';
+import {type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import {officerWord, RESOLVE_WAYS, shellWord} from '../../source/domain/resolve.js';
 import {reviewContext, signReview, type ReviewAnswers} from '../../source/domain/review/index.js';
-import {findProblems, RESOLVE} from '../../source/domain/rules/index.js';
+import {findProblems, PROBLEM_KINDS, RESOLVE} from '../../source/domain/rules/index.js';
 import {completeAnswers, loadDemo, SERGEANT, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
 
 /** The demo, plus a cover who holds cases (the demo's coming absence names none). */
@@ -27,7 +27,7 @@ function everyKind(): Map<ProblemKind, Problem[]> {
 const OUTSIDE_FORTNIGHT: readonly ProblemKind[] = ['span-of-control'];
 
 describe('every ProblemKind has a way to resolve it', () => {
-	it('each kind is declared by its rule (rules/index.ts RESOLVE), and nothing else is', () => {
+	it('each kind is declared by its rule (read into rules/index.ts RESOLVE), and nothing else is', () => {
 		expect(Object.keys(RESOLVE).sort()).toEqual([...PROBLEM_KINDS].sort());
 	});
 

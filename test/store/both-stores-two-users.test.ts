@@ -144,6 +144,24 @@ for (const kind of storeKinds('two_users')) {
 			expect((err as StoreError).message).toContain(`Another user deleted draft review of case ${ref}`);
 		});
 
+		it("two reviewers saving their own drafts of the same case is no clash: a draft is one reviewer's, not the case's", async () => {
+			const data = smallData(3, 1);
+			const store = await kind.make(data);
+			const theirs = data.drafts[0]!;
+			const mine = {...theirs, reviewerId: data.officers.find(o => o.id !== theirs.reviewerId)!.id, step: 1};
+			const a = await openStore(store);
+			const b = await openStore(store);
+			await b.apply(d => ({...d, drafts: d.drafts.map(x => (x.caseRef === theirs.caseRef ? {...x, step: 4} : x))}));
+			await a.apply(d => ({...d, drafts: [...d.drafts, mine]}));
+			const saved = (await everything(store)).drafts.filter(x => x.caseRef === theirs.caseRef);
+			expect(saved.map(x => [x.reviewerId, x.step]).sort()).toEqual(
+				[
+					[theirs.reviewerId, 4],
+					[mine.reviewerId, 1],
+				].sort(),
+			);
+		});
+
 		it('two users signing at once: the chain stays linked (the later entry is re-made on the fresh chain); a stale one is refused', async () => {
 			const store = await kind.make(smallData(3));
 			const a = await openStore(store);

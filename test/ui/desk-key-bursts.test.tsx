@@ -122,6 +122,18 @@ describe('keys arriving together in one write', () => {
 		h.app.unmount();
 	});
 
+	it('Esc twice in one write is two Escapes (Ink reads the two bytes as one Alt+Escape): out of the palette, then back to Cases', async () => {
+		const h = renderDesk();
+		await ready(h);
+		await h.press('2');
+		let f = await h.press(':');
+		expect(f).toContain('COMMAND PALETTE');
+		f = await h.press('\u001b\u001b');
+		expect(f).toContain('» CASES');
+		expect(f).not.toContain('TEAM');
+		h.app.unmount();
+	});
+
 	it('the Team and Log views move by every key of a burst', async () => {
 		const h = renderDesk({size: {columns: 120, rows: 40}});
 		await ready(h);

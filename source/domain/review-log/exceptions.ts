@@ -12,7 +12,9 @@ import {reviewsByCase} from '../case-facts.js';
 import type {ReviewEntry, StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import type {Problem, ProblemKind, Severity} from '../problem.js';
+import {reportListOf} from '../rules/index.js';
 import type {TriggerState} from '../rules/performance.js';
+import type {ReportList} from '../rules/rule.js';
 import {safeText} from '../safe-text.js';
 import type {Period} from './period.js';
 import type {LogRow} from './rows.js';
@@ -117,12 +119,6 @@ export interface RuleResults {
 	reviewsByCase?: ReadonlyMap<string, readonly ReviewEntry[]>;
 }
 
-const BAIL_KINDS: ReadonlySet<ProblemKind> = new Set(['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent']);
-const STALLED_KINDS: ReadonlySet<ProblemKind> = new Set(['stalled-action', 'stalled-deliverable']);
-// Only overdue reviews: a supervisor absence with nobody covering is its own list (noCover), so this
-// count is the desk status bar's "overdue" (both from the domain's reviewOverdueDays).
-const OVERDUE_KINDS: ReadonlySet<ProblemKind> = new Set(['review-overdue']);
-
 export function buildExceptionReport(
 	data: StoreData,
 	rows: readonly LogRow[],
@@ -218,17 +214,16 @@ function evidenceLines(t: TriggerState): string[] {
 	return [...new Set(lines)];
 }
 
-type ListName = 'overdueNow' | 'noCover' | 'bail' | 'stalledActions' | 'forensicWaits' | 'spanOfControl';
-
-function pick(p: Problem): ListName | null {
-	if (OVERDUE_KINDS.has(p.kind)) return 'overdueNow';
-	if (p.kind === 'review-due-supervisor-absent') return 'noCover';
-	if (BAIL_KINDS.has(p.kind)) return 'bail';
-	if (STALLED_KINDS.has(p.kind)) return 'stalledActions';
+/**
+ * The list a problem goes in, as its rule declares for its kind (`report`, rules/rule.ts). Only overdue
+ * reviews are "overdue now": a supervisor absence with nobody covering is its own list (noCover), so that
+ * count is the desk status bar's "overdue" (both from the domain's reviewOverdueDays).
+ */
+function pick(p: Problem): ReportList | null {
+	const list = reportListOf(p.kind);
 	// The rules engine turns a forensic wait red at settings.forensicRedDays (120): only those count here.
-	if (p.kind === 'forensic-wait') return p.severity === 'red' || p.severity === 'critical' ? 'forensicWaits' : null;
-	if (p.kind === 'span-of-control') return 'spanOfControl';
-	return null;
+	if (list === 'forensicWaits') return p.severity === 'red' || p.severity === 'critical' ? list : null;
+	return list;
 }
 
 export function emptySection(sergeantId: string, sergeant: string): SergeantExceptions {

@@ -20,6 +20,9 @@ function clip(s: string, max: number): string {
 				.trimEnd()}…`;
 }
 
+/** `s` ending as a sentence does (every other summary line ends with a full stop). */
+const sentence = (s: string): string => (/[.!?…]$/.test(s) ? s : `${s}.`);
+
 export const DECISION_WORDS = {
 	'action-plan': 'start an action plan',
 	'not-now': 'considered, not needed now',
@@ -47,7 +50,7 @@ export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = f
 	lines.push(
 		a.actions.length > 0
 			? `New actions: ${a.actions.map(x => `${clip(safeText(x.text.trim()), 60)} (${shortName(ctx.officers.get(x.ownerId))})`).join('; ')}.`
-			: `New actions: none. Reason: ${clip(safeText(a.noActionReason.trim()), 120)}`,
+			: `New actions: none. Reason: ${sentence(clip(safeText(a.noActionReason.trim()), 120))}`,
 	);
 	const p = a.performance;
 	if (p.decision) lines.push(`Performance: ${DECISION_WORDS[p.decision]}${ctx.trigger.fired ? '' : ' (trigger not fired)'}.`);

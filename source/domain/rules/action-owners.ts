@@ -11,7 +11,8 @@ import {shortDate, type IsoDate} from '../dates.js';
 import type {Absence} from '../model.js';
 import {ABSENCE_WORDS} from '../people.js';
 import type {Problem} from '../problem.js';
-import {coverWay, reallocateOneOf, reviewWay, type ResolveTable} from '../resolve.js';
+import {coverWay, reallocateOneOf, reviewWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {safeText} from '../safe-text.js';
 import {awayOnDate, knownFrom, memo, nameOf, plural, type RuleContext} from './context.js';
 
@@ -96,15 +97,22 @@ function problem(ctx: RuleContext, ownerId: string, absence: Absence, coverAway:
  * given to someone at work: dropped with a reason and set again for them at the case's review, or moved
  * with the case when its holder owned it (reallocating moves the holder's open actions).
  */
-export const ACTION_OWNER_RESOLVE: ResolveTable<'action-owner-away'> = {
-	'action-owner-away': (p, ctx) => {
-		const absence = p.evidence.find(e => e.type === 'absence');
-		const who = nameOf(ctx, p.subject.officerId);
-		const cover = absence?.id ? [coverWay(absence.id, `Name a cover for ${who}'s absence (${absence.id})`)] : [];
-		return [
-			...cover,
-			reviewWay("At each case's guided review, drop the action with a reason and set it again for someone at work (steps 2 and 4)"),
-			reallocateOneOf(`Reallocate ${who}'s cases to an officer at work: the open actions ${who} owns move with them`),
-		];
+export const ACTION_OWNER_RULE: RuleDeclaration<'action-owner-away'> = {
+	name: 'Action owners away',
+	check: actionOwnerProblems,
+	kinds: {
+		'action-owner-away': {
+			label: 'Action owner away',
+			resolve: (p, ctx) => {
+				const absence = p.evidence.find(e => e.type === 'absence');
+				const who = nameOf(ctx, p.subject.officerId);
+				const cover = absence?.id ? [coverWay(absence.id, `Name a cover for ${who}'s absence (${absence.id})`)] : [];
+				return [
+					...cover,
+					reviewWay("At each case's guided review, drop the action with a reason and set it again for someone at work (steps 2 and 4)"),
+					reallocateOneOf(`Reallocate ${who}'s cases to an officer at work: the open actions ${who} owns move with them`),
+				];
+			},
+		},
 	},
 };

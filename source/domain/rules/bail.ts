@@ -15,7 +15,8 @@ import type {Case} from '../model.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import {absenceSpan} from '../absence-words.js';
 import type {Evidence, Problem, ProblemKind, Severity} from '../problem.js';
-import {bailWay, coverWay, reallocateWay, type Resolve, type ResolveTable} from '../resolve.js';
+import {bailWay, coverWay, reallocateWay, type Resolve} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {awayOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -203,19 +204,43 @@ function clockOf(ctx: RuleContext, ref: string): BailClock | null {
  * with who authorised it, or how bail ended); the case given to an officer at work when its OIC is
  * away; a cover named for a supervisor away with nobody covering.
  */
-export const BAIL_RESOLVE: ResolveTable<'bail-lapsed' | 'bail-due' | 'bail-officer-absent' | 'bail-supervisor-absent'> = {
-	'bail-lapsed': (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
-	'bail-due': (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
-	'bail-officer-absent': (p, ctx) => {
-		if (p.subject.type !== 'case') return [];
-		const by = p.due ? ` before ${shortDate(p.due, ctx.today)}` : '';
-		const move = reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer at work to deal with the bail date${by}`);
-		return [move, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
-	},
-	'bail-supervisor-absent': (p, ctx) => {
-		if (p.subject.type !== 'case') return [];
-		const away = p.evidence.find(e => e.type === 'absence' && e.detail.startsWith('supervisor '));
-		const cover = away?.id ? [coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) to oversee the bail date`)] : [];
-		return [...cover, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+export const BAIL_RULE: RuleDeclaration<'bail-lapsed' | 'bail-due' | 'bail-officer-absent' | 'bail-supervisor-absent'> = {
+	name: 'Pre-charge bail',
+	check: bailProblems,
+	kinds: {
+		'bail-lapsed': {
+			label: 'Bail lapsed',
+			badge: 'bail',
+			report: 'bail',
+			resolve: (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
+		},
+		'bail-due': {
+			label: 'Bail due',
+			badge: 'bail',
+			report: 'bail',
+			resolve: (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
+		},
+		'bail-officer-absent': {
+			label: 'Bail due, OIC away',
+			badge: 'bail',
+			report: 'bail',
+			resolve: (p, ctx) => {
+				if (p.subject.type !== 'case') return [];
+				const by = p.due ? ` before ${shortDate(p.due, ctx.today)}` : '';
+				const move = reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer at work to deal with the bail date${by}`);
+				return [move, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+			},
+		},
+		'bail-supervisor-absent': {
+			label: 'Bail due, supervisor away',
+			badge: 'bail',
+			report: 'bail',
+			resolve: (p, ctx) => {
+				if (p.subject.type !== 'case') return [];
+				const away = p.evidence.find(e => e.type === 'absence' && e.detail.startsWith('supervisor '));
+				const cover = away?.id ? [coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) to oversee the bail date`)] : [];
+				return [...cover, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+			},
+		},
 	},
 };

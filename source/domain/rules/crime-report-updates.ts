@@ -5,7 +5,8 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay, type ResolveTable} from '../resolve.js';
+import {importWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 
 /** Latest update on or before today (a store replayed to an earlier day ignores later entries). */
@@ -57,8 +58,13 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 }
 
 /** How it clears (README "Acting on a problem"): the crime report is the records system's; its new entry arrives by import. */
-export const CRIME_REPORT_RESOLVE: ResolveTable<'crime-report-not-updated'> = {
-	'crime-report-not-updated': () => [
-		importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system'),
-	],
+export const CRIME_REPORT_RULE: RuleDeclaration<'crime-report-not-updated'> = {
+	name: 'Crime-report updates',
+	check: crimeReportProblems,
+	kinds: {
+		'crime-report-not-updated': {
+			label: 'Crime report not updated',
+			resolve: () => [importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system')],
+		},
+	},
 };

@@ -4,7 +4,8 @@
  */
 import {addDays, daysBetween, shortDate} from '../dates.js';
 import type {Problem} from '../problem.js';
-import {importWay, type ResolveTable} from '../resolve.js';
+import {importWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -38,6 +39,14 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 }
 
 /** How it clears (README "Acting on a problem"): the lab's result, recorded in the records system and imported. */
-export const FORENSIC_RESOLVE: ResolveTable<'forensic-wait'> = {
-	'forensic-wait': () => [importWay(['Forensic result'], 'Chase the lab; when the result is back, record it in the records system')],
+export const FORENSIC_RULE: RuleDeclaration<'forensic-wait'> = {
+	name: 'Forensic waits',
+	check: forensicProblems,
+	kinds: {
+		'forensic-wait': {
+			label: 'Forensic wait',
+			report: 'forensicWaits',
+			resolve: () => [importWay(['Forensic result'], 'Chase the lab; when the result is back, record it in the records system')],
+		},
+	},
 };

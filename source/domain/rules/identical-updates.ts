@@ -19,7 +19,8 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Settings} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
-import {decisionWay, type ResolveTable} from '../resolve.js';
+import {decisionWay} from '../resolve.js';
+import type {KindTable} from './rule.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -292,12 +293,18 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 	return out;
 }
 
-/** How it clears: a performance decision about the officer (performance.ts unansweredIdenticalUpdates). */
-export const IDENTICAL_UPDATES_RESOLVE: ResolveTable<'identical-updates'> = {
-	'identical-updates': (p, ctx) => [
-		decisionWay(
-			`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; ` +
-				'record the outcome as a performance decision',
-		),
-	],
+/**
+ * The kind this rule's findings raise, its label and how it clears: a performance decision about the
+ * officer. The rule that raises them is performance.ts IDENTICAL_UPDATES_RULE (unansweredIdenticalUpdates).
+ */
+export const IDENTICAL_UPDATES_KINDS: KindTable<'identical-updates'> = {
+	'identical-updates': {
+		label: 'Identical updates',
+		resolve: (p, ctx) => [
+			decisionWay(
+				`Check with ${nameOf(ctx, p.subject.officerId)} that each update reflects work done on that case; ` +
+					'record the outcome as a performance decision',
+			),
+		],
+	},
 };

@@ -8,7 +8,8 @@ import {addDays, shortDate, type IsoDate} from '../dates.js';
 import {nextUpFor, nextUpWords} from '../independence.js';
 import {ABSENCE_WORDS} from '../people.js';
 import type {Problem} from '../problem.js';
-import {coverWay, officerWord, reallocateWay, reviewWay, type ResolveTable} from '../resolve.js';
+import {coverWay, officerWord, reallocateWay, reviewWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {absenceSpan} from '../absence-words.js';
 import {awayOnDate, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 import {cadenceDays, reviewDueDate} from './review-due.js';
@@ -78,18 +79,25 @@ function maxOf(a: IsoDate, b: IsoDate): IsoDate {
  * desk opened as them, `fortnight --as NAME`), the case goes to another officer, or the absence names
  * a different cover.
  */
-export const INDEPENDENT_REVIEW_RESOLVE: ResolveTable<'review-needs-independent-supervisor'> = {
-	'review-needs-independent-supervisor': (p, ctx) => {
-		if (p.subject.type !== 'case') return [];
-		const up = nextUpFor(ctx.data, p.subject.officerId);
-		const upWords = up ? nameOf(ctx, up.id) : 'an independent supervisor';
-		const absence = p.evidence.find(e => e.type === 'absence');
-		const asUp = up ? ` (the desk opened as them: fortnight --as ${officerWord(ctx.data.officers, up.id)})` : '';
-		const ways = [
-			reviewWay(`${upWords} reviews the case${asUp}`),
-			reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer who is not covering the sergeant`),
-		];
-		if (absence?.id) ways.push(coverWay(absence.id, `Name a cover for the absence (${absence.id}) who does not hold this case`));
-		return ways;
+export const INDEPENDENT_REVIEW_RULE: RuleDeclaration<'review-needs-independent-supervisor'> = {
+	name: 'Reviews the cover cannot do',
+	check: independentReviewProblems,
+	kinds: {
+		'review-needs-independent-supervisor': {
+			label: 'Review needs independent supervisor',
+			resolve: (p, ctx) => {
+				if (p.subject.type !== 'case') return [];
+				const up = nextUpFor(ctx.data, p.subject.officerId);
+				const upWords = up ? nameOf(ctx, up.id) : 'an independent supervisor';
+				const absence = p.evidence.find(e => e.type === 'absence');
+				const asUp = up ? ` (the desk opened as them: fortnight --as ${officerWord(ctx.data.officers, up.id)})` : '';
+				const ways = [
+					reviewWay(`${upWords} reviews the case${asUp}`),
+					reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer who is not covering the sergeant`),
+				];
+				if (absence?.id) ways.push(coverWay(absence.id, `Name a cover for the absence (${absence.id}) who does not hold this case`));
+				return ways;
+			},
+		},
 	},
 };

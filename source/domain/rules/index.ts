@@ -1,51 +1,62 @@
 /**
- * The rules engine: every rule in docs/rules.md, each a pure function of a
- * store snapshot and `today` that reads its thresholds from data.settings. One rule per file; this
- * module runs them all and puts the most urgent first.
+ * The rules engine: every rule in docs/rules.md, each a pure function of a store snapshot and `today`
+ * that reads its thresholds from data.settings. One rule per file, each declaring its check and, for
+ * every kind of problem it raises, the kind's label, groups and ways to clear it (rule.ts). This module
+ * runs them all, puts the most urgent first, and derives from the registry (registry.ts) every list
+ * the other layers read: the kinds, their labels, the badge and report groups, the ways to clear them.
  */
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
-import {SEVERITY_RANK, type Problem, type ProblemKind} from '../problem.js';
-import type {Resolve, ResolveFor} from '../resolve.js';
-import {ACTION_OWNER_RESOLVE, actionOwnerProblems} from './action-owners.js';
-import {BAIL_RESOLVE, bailProblems} from './bail.js';
-import {ruleContext, type RuleContext} from './context.js';
-import {CRIME_REPORT_RESOLVE, crimeReportProblems} from './crime-report-updates.js';
-import {FORENSIC_RESOLVE, forensicProblems} from './forensic.js';
-import {IDENTICAL_UPDATES_RESOLVE} from './identical-updates.js';
-import {INDEPENDENT_REVIEW_RESOLVE, independentReviewProblems} from './independent-review.js';
-import {NEW_STARTER_RESOLVE, newStarterProblems} from './new-starter.js';
-import {PERFORMANCE_RESOLVE, performanceProblems, unansweredIdenticalUpdates} from './performance.js';
-import {REVIEW_DUE_RESOLVE, reviewOverdue, reviewsDueInSupervisorAbsence} from './review-due.js';
-import {RUI_RESOLVE, ruiProblems} from './rui.js';
-import {SPAN_OF_CONTROL_RESOLVE, spanOfControlProblems} from './span-of-control.js';
-import {STALLED_RESOLVE, stalledProblems} from './stalled-actions.js';
-import {TENURE_RESOLVE, tenureProblems} from './tenure.js';
-import {VICTIM_UPDATE_RESOLVE, victimUpdateProblems} from './victim-updates.js';
-import {WELFARE_RESOLVE, welfareProblems} from './welfare.js';
-import {WORKLOAD_RESOLVE, workloadProblems} from './workload.js';
+import {SEVERITY_RANK, type Problem} from '../problem.js';
+import type {ResolveFor} from '../resolve.js';
+import {ruleContext} from './context.js';
+import {RULES} from './registry.js';
+import type {BadgeGroup, KindDeclaration, KindsOf, ReportList, RuleDeclaration} from './rule.js';
 
-export type Rule = (ctx: RuleContext) => Problem[];
+export {RULES};
+export type Rule = RuleDeclaration;
 
-export const RULES: readonly Rule[] = [
-	reviewOverdue,
-	reviewsDueInSupervisorAbsence,
-	independentReviewProblems,
-	bailProblems,
-	ruiProblems,
-	victimUpdateProblems,
-	crimeReportProblems,
-	stalledProblems,
-	actionOwnerProblems,
-	unansweredIdenticalUpdates,
-	forensicProblems,
-	workloadProblems,
-	spanOfControlProblems,
-	welfareProblems,
-	newStarterProblems,
-	tenureProblems,
-	performanceProblems,
-];
+/** Every kind of problem the rules raise, as the registry's rules declare them. */
+export type ProblemKind = KindsOf<(typeof RULES)[number]>;
+
+/** Each kind's declaration, from the rule that declares it; a kind declared twice is a mistake caught on load. */
+const KINDS = new Map<string, KindDeclaration>();
+for (const rule of RULES as readonly Rule[]) {
+	for (const [kind, declared] of Object.entries(rule.kinds)) {
+		if (KINDS.has(kind)) throw new Error(`Problem kind "${kind}" is declared twice (the second time by "${rule.name}")`);
+		KINDS.set(kind, declared);
+	}
+}
+
+/** Every kind, in the registry's order (the JSON Schema of `problems --json` lists them). */
+export const PROBLEM_KINDS: readonly ProblemKind[] = [...KINDS.keys()] as ProblemKind[];
+
+function byKind<T>(pick: (k: KindDeclaration) => T): Readonly<Record<ProblemKind, T>> {
+	return Object.fromEntries([...KINDS].map(([kind, k]) => [kind, pick(k)])) as Record<ProblemKind, T>;
+}
+
+/** Short labels for each kind of problem, for headings and narrow columns. */
+export const KIND_LABELS = byKind(k => k.label);
+
+/** Each kind's ways to clear it, as its rule declares them (README "Acting on a problem"). */
+export const RESOLVE: Readonly<Record<ProblemKind, ResolveFor>> = byKind(k => k.resolve);
+
+/** The kinds whose worst severity colours a case badge (the desk's review and bail badges). */
+export function kindsInBadge(group: BadgeGroup): ProblemKind[] {
+	return PROBLEM_KINDS.filter(kind => KINDS.get(kind)!.badge === group);
+}
+
+/** The list of the inspector's exception report a kind goes in, or null for none. */
+export function reportListOf(kind: ProblemKind): ReportList | null {
+	return KINDS.get(kind)?.report ?? null;
+}
+
+/**
+ * The rules whose findings the inspector's exception report lists (README, "The review log"): those
+ * declaring a kind with a report list. An export runs only these (its performance triggers come from
+ * triggerFor), not the whole engine.
+ */
+export const REPORT_RULES: readonly Rule[] = (RULES as readonly Rule[]).filter(r => Object.values(r.kinds).some(k => k.report));
 
 /** Most urgent first: severity, then the oldest problem, then id so the order is stable. */
 export function compareProblems(a: Problem, b: Problem): number {
@@ -57,53 +68,21 @@ export function compareProblems(a: Problem, b: Problem): number {
 }
 
 /**
- * Each kind's ways to clear it, as its rule declares them (README "Acting on a problem"). A Record over
- * every ProblemKind: a new kind does not compile until its rule says how it is resolved.
+ * The problems `rules` (every rule unless told) find today, most urgent first, each with its ways to
+ * clear it (`resolve`) as the rule that raised it declares them.
  */
-export const RESOLVE: Readonly<Record<ProblemKind, ResolveFor>> = {
-	...REVIEW_DUE_RESOLVE,
-	...INDEPENDENT_REVIEW_RESOLVE,
-	...BAIL_RESOLVE,
-	...RUI_RESOLVE,
-	...VICTIM_UPDATE_RESOLVE,
-	...CRIME_REPORT_RESOLVE,
-	...STALLED_RESOLVE,
-	...IDENTICAL_UPDATES_RESOLVE,
-	...FORENSIC_RESOLVE,
-	...WORKLOAD_RESOLVE,
-	...SPAN_OF_CONTROL_RESOLVE,
-	...WELFARE_RESOLVE,
-	...NEW_STARTER_RESOLVE,
-	...TENURE_RESOLVE,
-	...PERFORMANCE_RESOLVE,
-	...ACTION_OWNER_RESOLVE,
-};
-
-/** The ways to clear `p`, as its rule declares them. */
-export function resolveFor(p: Problem, ctx: RuleContext): Resolve[] {
-	return RESOLVE[p.kind](p, ctx);
-}
-
-/** The problems `rules` (every rule unless told) find today, most urgent first, each with its ways to clear it (`resolve`). */
 export function findProblems(data: StoreData, today: IsoDate, rules: readonly Rule[] = RULES): Problem[] {
 	const ctx = ruleContext(data, today);
 	const all: Problem[] = [];
-	for (const rule of rules) for (const p of rule(ctx)) all.push({...p, resolve: resolveFor(p, ctx)});
+	for (const rule of rules) {
+		for (const p of rule.check(ctx)) {
+			const declared = rule.kinds[p.kind];
+			if (!declared) throw new Error(`Rule "${rule.name}" raised a problem of kind "${p.kind}" it does not declare`);
+			all.push({...p, resolve: declared.resolve(p, ctx)});
+		}
+	}
 	return all.sort(compareProblems);
 }
-
-/**
- * The rules whose findings the inspector's exception report lists (README, "The review log"): an export
- * runs only these (its performance triggers come from triggerFor), not the whole engine.
- */
-export const REPORT_RULES: readonly Rule[] = [
-	reviewOverdue,
-	reviewsDueInSupervisorAbsence,
-	bailProblems,
-	stalledProblems,
-	forensicProblems,
-	spanOfControlProblems,
-];
 
 export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';
 export {workloadFor, type Workload} from './workload.js';

@@ -9,7 +9,8 @@ import {currentAllocation} from '../case-history.js';
 import {addDays, addMonths, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
 import type {Evidence, Problem} from '../problem.js';
-import {reallocateOneOf, welfareWay, type ResolveTable} from '../resolve.js';
+import {reallocateOneOf, welfareWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, nameOf, plural, type RuleContext} from './context.js';
 import {lastWelfare} from './welfare.js';
 import {workloadIn} from './workload.js';
@@ -91,11 +92,19 @@ export function officerNewStarterProblems(ctx: RuleContext, o: Officer): Problem
 }
 
 /** How these clear (README "Acting on a problem"): the one-to-one recorded; the old cases reallocated. */
-export const NEW_STARTER_RESOLVE: ResolveTable<'new-starter-one-to-one-due' | 'new-starter-old-cases'> = {
-	'new-starter-one-to-one-due': (p, ctx) => [
-		welfareWay(ctx.data.officers, p.subject.officerId, 'one-to-one', 'Hold the one-to-one, then record that it happened'),
-	],
-	'new-starter-old-cases': (p, ctx) => [
-		reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`),
-	],
+export const NEW_STARTER_RULE: RuleDeclaration<'new-starter-one-to-one-due' | 'new-starter-old-cases'> = {
+	name: 'New starters',
+	check: newStarterProblems,
+	kinds: {
+		'new-starter-one-to-one-due': {
+			label: 'New starter one-to-one',
+			resolve: (p, ctx) => [
+				welfareWay(ctx.data.officers, p.subject.officerId, 'one-to-one', 'Hold the one-to-one, then record that it happened'),
+			],
+		},
+		'new-starter-old-cases': {
+			label: 'New starter, old cases',
+			resolve: (p, ctx) => [reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`)],
+		},
+	},
 };

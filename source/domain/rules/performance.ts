@@ -24,11 +24,12 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import {isInspectorOver} from '../permissions.js';
 import type {ActionPlan, Case, DecisionEntry, PerformanceDecisionData, Settings, StoreData} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {decisionWay, inspectorDecisionWay, type ResolveTable} from '../resolve.js';
+import {decisionWay, inspectorDecisionWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {safeText} from '../safe-text.js';
 import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
-import {identicalUpdateProblems} from './identical-updates.js';
+import {IDENTICAL_UPDATES_KINDS, identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
 
 export interface TriggerState {
@@ -386,18 +387,35 @@ export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
  * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
-export const PERFORMANCE_RESOLVE: ResolveTable<'performance-trigger'> = {
-	'performance-trigger': (p, ctx) =>
-		// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
-		p.severity === 'red'
-			? [
-					inspectorDecisionWay(
-						`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
-					),
-				]
-			: [
-					decisionWay(
-						`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
-					),
-				],
+export const PERFORMANCE_RULE: RuleDeclaration<'performance-trigger'> = {
+	name: 'Performance trigger',
+	check: performanceProblems,
+	kinds: {
+		'performance-trigger': {
+			label: 'Performance trigger',
+			resolve: (p, ctx) =>
+				// Red is the inspector's exception list (performanceProblems): theirs to decide, in the Team view's queue.
+				p.severity === 'red'
+					? [
+							inspectorDecisionWay(
+								`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
+							),
+						]
+					: [
+							decisionWay(
+								`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
+							),
+						],
+		},
+	},
+};
+
+/**
+ * Identical updates (docs/rules.md): the findings come from identical-updates.ts, which declares the
+ * kind; the rule that raises them is the one above, which drops those a decision has answered.
+ */
+export const IDENTICAL_UPDATES_RULE: RuleDeclaration<'identical-updates'> = {
+	name: 'Identical updates',
+	check: unansweredIdenticalUpdates,
+	kinds: IDENTICAL_UPDATES_KINDS,
 };

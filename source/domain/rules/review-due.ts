@@ -9,7 +9,8 @@ import type {Case, Risk, Settings} from '../model.js';
 import {absenceSpan} from '../absence-words.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
-import {coverWay, reviewWay, type ResolveTable} from '../resolve.js';
+import {coverWay, reviewWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorOf, type RuleContext} from './context.js';
 
 /** Days between reviews for a risk level, from settings, never longer than the cap. */
@@ -238,18 +239,32 @@ function maxOf(a: IsoDate, b: IsoDate): IsoDate {
  * How these clear (README "Acting on a problem"): a signed review moves the due date on; reviews due
  * while the supervisor is away with nobody covering need a cover named on the absence first.
  */
-export const REVIEW_DUE_RESOLVE: ResolveTable<'review-overdue' | 'review-due-supervisor-absent'> = {
-	'review-overdue': p => {
-		const away = p.evidence.find(e => e.type === 'absence');
-		const ways = [reviewWay()];
-		if (away?.id)
-			ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
-		return ways;
-	},
-	'review-due-supervisor-absent': (p, ctx) => {
-		const [absence] = p.evidence;
-		const who = nameOf(ctx, p.subject.officerId);
-		if (!absence?.id) return [];
-		return [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)];
+export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-supervisor-absent'> = {
+	name: 'Reviews due',
+	check: ctx => [...reviewOverdue(ctx), ...reviewsDueInSupervisorAbsence(ctx)],
+	kinds: {
+		'review-overdue': {
+			label: 'Review overdue',
+			badge: 'review',
+			report: 'overdueNow',
+			resolve: p => {
+				const away = p.evidence.find(e => e.type === 'absence');
+				const ways = [reviewWay()];
+				if (away?.id)
+					ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
+				return ways;
+			},
+		},
+		'review-due-supervisor-absent': {
+			label: 'Reviews due, supervisor away',
+			badge: 'review',
+			report: 'noCover',
+			resolve: (p, ctx) => {
+				const [absence] = p.evidence;
+				const who = nameOf(ctx, p.subject.officerId);
+				if (!absence?.id) return [];
+				return [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)];
+			},
+		},
 	},
 };

@@ -2,7 +2,8 @@ import {suspectWords} from '../bail.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case, Settings} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay, type ResolveTable} from '../resolve.js';
+import {importWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -62,9 +63,17 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
  * How it clears (README "Acting on a problem"): the suspect update, or the end of RUI, is recorded in
  * the records system and imported.
  */
-export const RUI_RESOLVE: ResolveTable<'rui-no-update'> = {
-	'rui-no-update': () => [
-		importWay(['Last suspect update'], 'Update the suspect, record it in the records system'),
-		importWay(['RUI'], 'If RUI has ended (charged, no further action), record that in the records system ("no")'),
-	],
+export const RUI_RULE: RuleDeclaration<'rui-no-update'> = {
+	name: 'Released under investigation',
+	check: ruiProblems,
+	kinds: {
+		'rui-no-update': {
+			label: 'RUI suspect not updated',
+			badge: 'bail',
+			resolve: () => [
+				importWay(['Last suspect update'], 'Update the suspect, record it in the records system'),
+				importWay(['RUI'], 'If RUI has ended (charged, no further action), record that in the records system ("no")'),
+			],
+		},
+	},
 };

@@ -4,7 +4,7 @@
  */
 import type {IsoDate} from '../dates.js';
 import type {Problem} from '../problem.js';
-import {type ResolveTable} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {memo, nameOf, type RuleContext} from './context.js';
 
 export function spanOfControlProblems(ctx: RuleContext): Problem[] {
@@ -51,15 +51,23 @@ export function spanOfControlProblems(ctx: RuleContext): Problem[] {
  * is set where the team's officers are set up (README "Acting on a problem"): fortnight records no
  * change of line manager yet, so this way names the person and the step, with neither a key nor a command.
  */
-export const SPAN_OF_CONTROL_RESOLVE: ResolveTable<'span-of-control'> = {
-	'span-of-control': (p, ctx) => [
-		{
-			way: 'team-structure',
-			label:
-				`Raise it with the inspector: move some of ${nameOf(ctx, p.subject.officerId)}'s officers to another sergeant ` +
-				'or add an acting supervisor',
-			desk: null,
-			command: null,
+export const SPAN_OF_CONTROL_RULE: RuleDeclaration<'span-of-control'> = {
+	name: 'Span of control',
+	check: spanOfControlProblems,
+	kinds: {
+		'span-of-control': {
+			label: 'Span of control',
+			report: 'spanOfControl',
+			resolve: (p, ctx) => [
+				{
+					way: 'team-structure',
+					label:
+						`Raise it with the inspector: move some of ${nameOf(ctx, p.subject.officerId)}'s officers to another sergeant ` +
+						'or add an acting supervisor',
+					desk: null,
+					command: null,
+				},
+			],
 		},
-	],
+	},
 };

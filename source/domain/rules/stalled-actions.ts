@@ -8,7 +8,8 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Action, Case, Settings} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {importWay, reviewWay, type ResolveTable} from '../resolve.js';
+import {importWay, reviewWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -136,11 +137,21 @@ export function stalledProblems(ctx: RuleContext): Problem[] {
  * How these clear (README "Acting on a problem"): a stalled action is settled in a guided review (done,
  * or dropped with a reason; re-planned as a new action); the MG3's progress is the records system's.
  */
-export const STALLED_RESOLVE: ResolveTable<'stalled-action' | 'stalled-deliverable'> = {
-	'stalled-action': () => [
-		reviewWay('Settle the action in a guided review: done, or dropped with a reason (step 2), re-planned as a new action (step 4)'),
-	],
-	'stalled-deliverable': () => [
-		importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system'),
-	],
+export const STALLED_RULE: RuleDeclaration<'stalled-action' | 'stalled-deliverable'> = {
+	name: 'Stalled actions and deliverables',
+	check: stalledProblems,
+	kinds: {
+		'stalled-action': {
+			label: 'Stalled action',
+			report: 'stalledActions',
+			resolve: () => [
+				reviewWay('Settle the action in a guided review: done, or dropped with a reason (step 2), re-planned as a new action (step 4)'),
+			],
+		},
+		'stalled-deliverable': {
+			label: 'Stalled deliverable',
+			report: 'stalledActions',
+			resolve: () => [importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system')],
+		},
+	},
 };

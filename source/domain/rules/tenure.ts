@@ -9,7 +9,8 @@
 import {addMonths, addYears, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
 import type {Problem} from '../problem.js';
-import {welfareWay, type ResolveTable} from '../resolve.js';
+import {welfareWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, nameOf, type RuleContext} from './context.js';
 import {lastWelfare} from './welfare.js';
 
@@ -109,11 +110,21 @@ export function tenureProblems(ctx: RuleContext): Problem[] {
 }
 
 /** How these clear (README "Acting on a problem"): the tenure review or screening, recorded when it has happened. */
-export const TENURE_RESOLVE: ResolveTable<'tenure-review-due' | 'screening-due'> = {
-	'tenure-review-due': (p, ctx) => [
-		welfareWay(ctx.data.officers, p.subject.officerId, 'tenure-review', 'Hold the tenure review, then record that it happened'),
-	],
-	'screening-due': (p, ctx) => [
-		welfareWay(ctx.data.officers, p.subject.officerId, 'screening', 'Book the screening with occupational health, then record it'),
-	],
+export const TENURE_RULE: RuleDeclaration<'tenure-review-due' | 'screening-due'> = {
+	name: 'Tenure and screening',
+	check: tenureProblems,
+	kinds: {
+		'tenure-review-due': {
+			label: 'Tenure review',
+			resolve: (p, ctx) => [
+				welfareWay(ctx.data.officers, p.subject.officerId, 'tenure-review', 'Hold the tenure review, then record that it happened'),
+			],
+		},
+		'screening-due': {
+			label: 'Psychological screening',
+			resolve: (p, ctx) => [
+				welfareWay(ctx.data.officers, p.subject.officerId, 'screening', 'Book the screening with occupational health, then record it'),
+			],
+		},
+	},
 };

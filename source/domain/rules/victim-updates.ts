@@ -6,7 +6,8 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Settings, Victim} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay, type ResolveTable} from '../resolve.js';
+import {importWay} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
@@ -68,6 +69,13 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 }
 
 /** How it clears (README "Acting on a problem"): the victim update, recorded in the records system and imported. */
-export const VICTIM_UPDATE_RESOLVE: ResolveTable<'victim-update-overdue'> = {
-	'victim-update-overdue': () => [importWay(['Last victim update'], 'Update the victim, record it in the records system')],
+export const VICTIM_UPDATE_RULE: RuleDeclaration<'victim-update-overdue'> = {
+	name: 'Victim updates',
+	check: victimUpdateProblems,
+	kinds: {
+		'victim-update-overdue': {
+			label: 'Victim update overdue',
+			resolve: () => [importWay(['Last victim update'], 'Update the victim, record it in the records system')],
+		},
+	},
 };

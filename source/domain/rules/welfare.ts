@@ -11,7 +11,8 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
 import {nextUpFor, nextUpWords} from '../independence.js';
-import {DESK_KEYS, officerWord, welfareWay, type Resolve, type ResolveTable} from '../resolve.js';
+import {DESK_KEYS, officerWord, welfareWay, type Resolve} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {coveringOwnSergeant, days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 
 /** Latest event of the given kinds on or before today. */
@@ -114,34 +115,43 @@ export function officerWelfareProblems(ctx: RuleContext, o: Officer): Problem[] 
  * happened (never what was said). For an officer with live cases, the guided review's welfare step
  * (step 6) records the check-in too.
  */
-export const WELFARE_RESOLVE: ResolveTable<'welfare-check-in-due'> = {
-	'welfare-check-in-due': (p, ctx) => {
-		const id = p.subject.officerId;
-		if (p.id.endsWith(':questionnaire')) {
-			return [welfareWay(ctx.data.officers, id, 'questionnaire', 'Have the officer complete the wellbeing questionnaire, then record it')];
-		}
-		// No one records their own: a sergeant's check-in is their line manager's (the inspector's) to hold and record.
-		const manager = ctx.officers.get(id)?.role === 'investigator' ? undefined : supervisorOf(ctx, id);
-		const who = nameOf(ctx, id);
-		// So is the check-in of an officer covering their own sergeant: the next person up holds it (and no review of theirs is).
-		const covering = coveringOwnSergeant(ctx, id, ctx.today);
-		const up = covering ? nextUpFor(ctx.data, id) : undefined;
-		if (covering && up) {
-			const label = `${nameOf(ctx, up.id)} holds the check-in with ${who} and records it (${who} is covering ${nameOf(ctx, covering.sergeant.id)})`;
-			const record = welfareWay(ctx.data.officers, id, 'check-in', label);
-			return [{...record, command: `${record.command} --as ${officerWord(ctx.data.officers, up.id)}`}];
-		}
-		const label = manager
-			? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it`
-			: `Hold the check-in with ${who}, then record that it happened`;
-		const record = welfareWay(ctx.data.officers, id, 'check-in', label);
-		if (!ctx.liveByOic.get(id)?.length) return [record];
-		const inReview: Resolve = {
-			way: 'review',
-			label: "Or record the check-in in a guided review of one of the officer's cases (step 6)",
-			desk: {key: DESK_KEYS.review, where: "one of the officer's cases"},
-			command: null,
-		};
-		return [record, inReview];
+export const WELFARE_RULE: RuleDeclaration<'welfare-check-in-due'> = {
+	name: 'Welfare check-ins',
+	check: welfareProblems,
+	kinds: {
+		'welfare-check-in-due': {
+			label: 'Welfare due',
+			resolve: (p, ctx) => {
+				const id = p.subject.officerId;
+				if (p.id.endsWith(':questionnaire')) {
+					return [
+						welfareWay(ctx.data.officers, id, 'questionnaire', 'Have the officer complete the wellbeing questionnaire, then record it'),
+					];
+				}
+				// No one records their own: a sergeant's check-in is their line manager's (the inspector's) to hold and record.
+				const manager = ctx.officers.get(id)?.role === 'investigator' ? undefined : supervisorOf(ctx, id);
+				const who = nameOf(ctx, id);
+				// So is the check-in of an officer covering their own sergeant: the next person up holds it (and no review of theirs is).
+				const covering = coveringOwnSergeant(ctx, id, ctx.today);
+				const up = covering ? nextUpFor(ctx.data, id) : undefined;
+				if (covering && up) {
+					const label = `${nameOf(ctx, up.id)} holds the check-in with ${who} and records it (${who} is covering ${nameOf(ctx, covering.sergeant.id)})`;
+					const record = welfareWay(ctx.data.officers, id, 'check-in', label);
+					return [{...record, command: `${record.command} --as ${officerWord(ctx.data.officers, up.id)}`}];
+				}
+				const label = manager
+					? `${nameOf(ctx, manager.id)} holds the check-in with ${who} and records it`
+					: `Hold the check-in with ${who}, then record that it happened`;
+				const record = welfareWay(ctx.data.officers, id, 'check-in', label);
+				if (!ctx.liveByOic.get(id)?.length) return [record];
+				const inReview: Resolve = {
+					way: 'review',
+					label: "Or record the check-in in a guided review of one of the officer's cases (step 6)",
+					desk: {key: DESK_KEYS.review, where: "one of the officer's cases"},
+					command: null,
+				};
+				return [record, inReview];
+			},
+		},
 	},
 };

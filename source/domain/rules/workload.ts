@@ -9,7 +9,8 @@ import {shortDate, type IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
 import type {Case, Officer, Settings, StoreData} from '../model.js';
 import type {Problem} from '../problem.js';
-import {reallocateOneOf, type ResolveTable} from '../resolve.js';
+import {reallocateOneOf} from '../resolve.js';
+import type {RuleDeclaration} from './rule.js';
 import {memo, nameOf, plural, type RuleContext} from './context.js';
 
 export interface Workload {
@@ -145,6 +146,13 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 }
 
 /** How it clears (README "Acting on a problem"): cases reallocated until the load is under the flag. */
-export const WORKLOAD_RESOLVE: ResolveTable<'workload'> = {
-	workload: (p, ctx) => [reallocateOneOf(`Reallocate some of ${nameOf(ctx, p.subject.officerId)}'s cases to officers with capacity`)],
+export const WORKLOAD_RULE: RuleDeclaration<'workload'> = {
+	name: 'Workload',
+	check: workloadProblems,
+	kinds: {
+		workload: {
+			label: 'Workload',
+			resolve: (p, ctx) => [reallocateOneOf(`Reallocate some of ${nameOf(ctx, p.subject.officerId)}'s cases to officers with capacity`)],
+		},
+	},
 };

@@ -8,7 +8,7 @@ import {isLive, reviewsByCase} from '../../domain/case-facts.js';
 import {daysBetween, type IsoDate} from '../../domain/dates.js';
 import type {Case, ChainEntry, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
 import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
-import {caseReviewDue, findProblems, reviewOverdueDays} from '../../domain/rules/index.js';
+import {caseReviewDue, findProblems, kindsInBadge, reviewOverdueDays} from '../../domain/rules/index.js';
 
 export interface Badge {
 	/** The words shown ("OVERDUE 3d", "BAIL 2d"): the state is always in the text. */
@@ -257,8 +257,9 @@ export function worst(problems: readonly Problem[] | undefined, kinds?: readonly
 	return best;
 }
 
-const REVIEW_KINDS: Problem['kind'][] = ['review-overdue', 'review-due-supervisor-absent'];
-const BAIL_KINDS: Problem['kind'][] = ['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent', 'rui-no-update'];
+// Which kinds colour which badge is each rule's to say (its kinds' `badge`, domain/rules/rule.ts).
+const REVIEW_KINDS = kindsInBadge('review');
+const BAIL_KINDS = kindsInBadge('bail');
 
 /**
  * "OVERDUE 3d", "DUE TODAY", "due 5d" ("DUE 1d ago" while a late review is not yet overdue under the

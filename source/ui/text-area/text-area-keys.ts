@@ -6,29 +6,11 @@
  * Tab, Esc, Ctrl+N and so on).
  */
 import type {Key} from 'ink';
+import type {KeyInfo} from '../contexts/key-names.js';
 import type {TextAreaAction} from './text-area-state.js';
 
-export type KeyPress = Pick<
-	Key,
-	| 'upArrow'
-	| 'downArrow'
-	| 'leftArrow'
-	| 'rightArrow'
-	| 'home'
-	| 'end'
-	| 'return'
-	| 'escape'
-	| 'ctrl'
-	| 'shift'
-	| 'tab'
-	| 'backspace'
-	| 'delete'
-	| 'meta'
-> &
-	Partial<Pick<Key, 'pageUp' | 'pageDown'>> & {
-		/** The whole text of a bracketed paste, in `input` (see input/paste.ts). */
-		paste?: boolean;
-	};
+/** A key as the desk reads it (contexts/key-names.ts), where a text area also takes keys without Page Up/Down. */
+export type KeyPress = Omit<KeyInfo, 'pageUp' | 'pageDown'> & Partial<Pick<Key, 'pageUp' | 'pageDown'>>;
 
 export function textAreaActionFor(input: string, key: KeyPress, multiline: boolean): TextAreaAction | null {
 	if (key.tab || key.escape) return null;

@@ -2,8 +2,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
-import {PROBLEM_KINDS, type ProblemKind} from '../../../source/domain/problem.js';
-import {findProblems, triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
+import {type ProblemKind} from '../../../source/domain/problem.js';
+import {findProblems, PROBLEM_KINDS, triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
 import {DEMO, DEMO_TODAY} from '../../helpers/cli.js';
 import {demoData} from '../../helpers/demo.js';
 

@@ -13,7 +13,7 @@ import type {StoreData} from '../../../domain/model.js';
 import {safeText} from '../../../domain/safe-text.js';
 import type {LogViewState} from './log-view-state.js';
 import {wrap} from '../../text.js';
-import {chartColour, useTheme} from '../../theme.js';
+import {chartColour, tint, useTheme} from '../../theme.js';
 import {chartHeight, chartLines, spokenLine} from './trend-chart-lines.js';
 import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
 
@@ -71,7 +71,14 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 	const shown = m.rows.slice(first, first + visible);
 	const filters = `${m.sergeantLabel}; ${m.officerLabel}${state.lateOnly ? '; LATE ONLY' : ''}${state.week === null ? '' : '; ONE WEEK (w: all)'}`;
 	return (
-		<Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} width={width} height={height}>
+		// Focus as every pane shows it (pane/pane.tsx): a double border, the focus colour and "» " before the title.
+		<Box
+			flexDirection="column"
+			borderStyle={focused ? 'double' : 'single'}
+			borderColor={focused ? tint(theme, 'focus') : undefined}
+			width={width}
+			height={height}
+		>
 			<Text
 				wrap="truncate"
 				aria-label={
@@ -80,7 +87,10 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 						: undefined
 				}
 			>
-				{clip(`REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`, inner)}
+				{clip(
+					`${focused ? '» ' : ''}REVIEW LOG ${when}: ${m.rows.length} of ${m.total} rows, ${m.late} late; chain head ${m.headShort}`,
+					inner,
+				)}
 			</Text>
 			<Text wrap="truncate" aria-label={reader ? `Showing ${filters}` : undefined}>
 				{clip(`Showing ${filters}`, inner)}

@@ -84,6 +84,22 @@ describe('LogView', () => {
 		expect(frame.split('\n').length).toBeLessThanOrEqual(14);
 	});
 
+	it('says it has the focus as every pane does: "» " before the title and a double border; neither when not focused', () => {
+		const state = initialLogViewState(DEMO_TODAY);
+		const draw = (focused: boolean) => {
+			const r = render(<LogView data={demo} state={state} focused={focused} width={100} height={14} />);
+			const frame = strip(r.lastFrame() ?? '');
+			r.unmount();
+			return frame.split('\n');
+		};
+		const [top, title] = draw(true);
+		expect(title).toMatch(/^║» REVIEW LOG /);
+		expect(top).toMatch(/^╔═/);
+		const [topOff, titleOff] = draw(false);
+		expect(titleOff).toMatch(/^│REVIEW LOG /);
+		expect(topOff).toMatch(/^┌─/);
+	});
+
 	it('late only and an empty period say so', () => {
 		const late = {...initialLogViewState(DEMO_TODAY), lateOnly: true};
 		const a = render(<LogView data={demo} state={late} focused={false} width={100} height={12} />);
