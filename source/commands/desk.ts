@@ -61,6 +61,13 @@ chosen option and severity said in words, and the Log view's chart read as each 
 			// A settings file's "as" that named nobody was passed over: the desk says so (README "Settings").
 			return {store, actor, note: actorFor(ctx, store.snapshot()).note};
 		};
+		// Everything `open` loads, so that its read starts at once (run-desk.tsx loads the desk's modules meanwhile).
+		const prepare = () =>
+			Promise.all([
+				import('./open-store.js'),
+				import('../ui/desk/desk-actor.js'),
+				import('../store/index.js').then(async s => (s.isPostgresUrl(ctx.storePath) ? undefined : s.loadFileStore())),
+			]);
 		const {today, color, stdin, stdout, stderr} = ctx;
 		const notice = ctx.firstRunNotice ?? null;
 		const settings = ctx.settings?.settings;
@@ -68,6 +75,7 @@ chosen option and severity said in words, and the Log view's chart read as each 
 		const screenReader = Boolean(flags['screenReader']);
 		await runDesk({
 			open,
+			prepare,
 			storePath: ctx.storePath,
 			sizeBytes,
 			today,

@@ -23,6 +23,8 @@ export interface RunDeskOptions {
 	 * (loading) frame is on screen. Its StoreError, or a UsageError when nobody can be identified, ends the desk.
 	 */
 	open: () => Promise<{store: Store; actor: DeskActor; note?: string}>;
+	/** Loads the modules `open` needs, so that its read starts at once (called just before it). */
+	prepare?: () => Promise<unknown>;
 	storePath: string;
 	sizeBytes: number | null;
 	today: IsoDate;
@@ -87,7 +89,10 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		let opened: {store: Store; actor: DeskActor; note?: string};
 		let Desk: typeof import('./desk/desk.js').Desk;
 		try {
-			// The desk's modules (rules, views) load while the loading frame is up, alongside the store.
+			// The desk's modules (rules, views) load while the loading frame is up, alongside the store's read.
+			// The store's own modules load first: started together with the desk's (about 200 files), they waited
+			// behind them and the read began only once all had loaded, instead of while they load (issue 18).
+			await o.prepare?.();
 			[opened, {Desk}] = await Promise.all([o.open(), import('./desk/desk.js')]);
 		} catch (err) {
 			app.unmount();

@@ -129,3 +129,56 @@ describe('alternate screen', () => {
 		expect(stdout.out.endsWith(LEAVE)).toBe(true);
 	});
 });
+
+describe('opening order (issue 18)', () => {
+	it("loads the store's modules (prepare) before it reads the store, after the loading frame", async () => {
+		const stdout = new FakeStdout();
+		const stdin = new FakeStdin();
+		const steps: string[] = [];
+		const run = runDesk({
+			prepare: async () => {
+				steps.push(stdout.out.includes('Reading x.json') ? 'prepare after the loading frame' : 'prepare before the loading frame');
+			},
+			open: async () => {
+				steps.push('open');
+				return {store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR};
+			},
+			storePath: '/tmp/x.json',
+			sizeBytes: null,
+			today: '2026-11-30',
+			color: false,
+			stdin: stdin as never,
+			stdout: stdout as never,
+			stderr: new FakeStdout() as never,
+		});
+		for (let i = 0; i < 400 && !stdout.out.includes('live cases'); i++) await new Promise(r => setTimeout(r, 10));
+		expect(steps).toEqual(['prepare after the loading frame', 'open']);
+		stdin.press('q');
+		await run;
+	});
+
+	it('is left when loading the modules fails, and that error reaches the caller; nothing is opened', async () => {
+		const stdout = new FakeStdout();
+		let opened = false;
+		const run = runDesk({
+			prepare: async () => {
+				throw new Error('Cannot find module store.js');
+			},
+			open: async () => {
+				opened = true;
+				return {store: fakeStore(demoData(), {file: '/tmp/x.json'}), actor: SERGEANT_ACTOR};
+			},
+			storePath: '/tmp/x.json',
+			sizeBytes: 10,
+			today: '2026-11-30',
+			color: false,
+			stdin: new FakeStdin() as never,
+			stdout: stdout as never,
+			stderr: new FakeStdout() as never,
+		});
+		await expect(run).rejects.toThrow('Cannot find module store.js');
+		expect(opened).toBe(false);
+		expect(stdout.out.startsWith(ENTER)).toBe(true);
+		expect(stdout.out.endsWith(LEAVE)).toBe(true);
+	});
+});
