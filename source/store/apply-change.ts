@@ -12,7 +12,7 @@ import {entryFieldProblem, hashEntry, verifyAppended} from './chain.js';
 import {describeChanges, diffStores, findClash, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
 import {verifySignatures} from './signatures.js';
-import {validateStore} from './validate.js';
+import {sharedHead, validateStore} from './validate.js';
 
 export interface Prepared {
 	candidate: StoreData;
@@ -103,7 +103,7 @@ export function prepareChange(
 /** True when `next` starts with every entry of `chain` unchanged (same object, or same content, fields and hash). */
 function keepsSignedEntries(chain: StoreData['chain'], next: StoreData['chain']): boolean {
 	if (next.length < chain.length) return false;
-	for (let i = 0; i < chain.length; i++) {
+	for (let i = sharedHead(next, chain); i < chain.length; i++) {
 		const a = chain[i]!;
 		const b = next[i]!;
 		if (a !== b && (a.hash !== b.hash || entryFieldProblem(b) !== null || hashEntry(b) !== b.hash)) return false;

@@ -8,7 +8,7 @@
  * line): readers stop at the recorded length and say so, and the next save cuts them off, under the lock,
  * before it appends. An append that fails (a full disk) is cut back, so the file is as it was.
  */
-import {promises as fsp, type Stats} from 'node:fs';
+import {fstatSync, promises as fsp, readSync, type Stats} from 'node:fs';
 import {TextDecoder} from 'node:util';
 import type {ChainEntry, ChainLog} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
@@ -203,7 +203,8 @@ export async function appendChain(
 		throw unreadable(err, file, state, 'saving');
 	}
 	try {
-		const st = await handle.stat();
+		// Asked at once, not through the thread pool (file-system.ts realFs says why).
+		const st = fstatSync(handle.fd);
 		const linked = hardLinkProblem(file, st.nlink);
 		if (linked) throw new StoreError('hard-link', linked, file);
 		if (st.size < log.bytes) throw shorter(file, state, st.size, log);
@@ -324,14 +325,16 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 
 /** The line whose newline is the byte before `end` (without it), read backwards in blocks; null if `end` is not a line end. */
 async function lineEndingAt(handle: fsp.FileHandle, end: number): Promise<Buffer | null> {
-	const block = 64 * 1024;
+	// An entry is a kilobyte or two: the first read is small, and each one after it larger.
+	let block = 4 * 1024;
 	const parts: Buffer[] = [];
 	let pos = end;
 	let first = true;
 	while (pos > 0) {
 		const size = Math.min(block, pos);
+		block = Math.min(block * 4, 64 * 1024);
 		const buffer = Buffer.alloc(size);
-		const {bytesRead} = await handle.read(buffer, 0, size, pos - size);
+		const bytesRead = readSync(handle.fd, buffer, 0, size, pos - size);
 		if (bytesRead !== size) return null;
 		let slice = buffer;
 		if (first) {

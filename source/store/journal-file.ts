@@ -14,7 +14,7 @@
  * - Anything else wrong (a changed byte, a line out of order, one that does not apply) is damage: the
  *   store is refused, as for a damaged state file.
  */
-import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
+import {constants as fsConstants, fstatSync, promises as fsp, readSync, type Stats} from 'node:fs';
 import type {StoreData} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
 import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
@@ -229,7 +229,7 @@ export async function writeLines(
 	mode: number,
 	fs: WriteFs,
 	options: {ownerFrom: Stats | null; assertHeld: () => void; projectedBytes: number},
-): Promise<{journal: JournalState; unconfirmed?: unknown}> {
+): Promise<{journal: JournalState; unconfirmed?: unknown; journalStat?: Stats}> {
 	const bytes = Buffer.from(lines.text, 'utf8');
 	const after = (end: number): JournalState => ({
 		...j,
@@ -250,13 +250,15 @@ export async function writeLines(
 		return {journal: {...after(bytes.length), lines: 1}};
 	}
 	const handle = await fs.open(j.file, 'r+');
+	let journalStat: Stats | undefined;
 	try {
-		const st = await handle.stat();
+		// Asked at once, not through the thread pool (file-system.ts realFs says why).
+		const st = fstatSync(handle.fd);
 		const linked = hardLinkProblem(j.file, st.nlink);
 		if (linked) throw new StoreError('hard-link', linked, j.file);
 		// The line before the end must be the one this process read or wrote last, or the file was replaced.
 		const tail = Buffer.alloc(67);
-		const {bytesRead} = st.size >= j.end ? await handle.read(tail, 0, 67, j.end - 67) : {bytesRead: 0};
+		const bytesRead = st.size >= j.end ? readSync(handle.fd, tail, 0, 67, j.end - 67) : 0;
 		if (bytesRead !== 67 || tail.toString('latin1') !== `${j.lastHash}"}\n`) {
 			throw new StoreError(
 				'invalid',
@@ -269,6 +271,12 @@ export async function writeLines(
 		try {
 			await fs.writeAt(handle, bytes, j.end);
 			await fs.sync(handle);
+			// The journal's new version (its mtime) for the store's signature.
+			try {
+				journalStat = fstatSync(handle.fd);
+			} catch {
+				// asked again by the caller
+			}
 		} catch (err) {
 			await fs.truncate(handle, j.end).catch(() => {});
 			throw err;
@@ -276,7 +284,7 @@ export async function writeLines(
 	} finally {
 		await fs.close(handle).catch(() => {});
 	}
-	return {journal: after(j.end + bytes.length)};
+	return {journal: after(j.end + bytes.length), ...(journalStat ? {journalStat} : {})};
 }
 
 /** Records that the journal up to `hash` is valid (the save validated it), so the next load replays without checking. */

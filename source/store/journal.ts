@@ -63,26 +63,151 @@ function idKey(record: unknown, id: string): string | number | null {
 }
 
 /**
+ * The ids of a list whose ids are all unique (null when they are not: replay indexes the whole list, so
+ * such a list is journaled whole), kept per list: the lists are immutable, and a save's delta hands the
+ * set on to the list it makes (`handOn`), so a save does not index 5,000 cases or the chain's working set
+ * again. A list the delta is not used for (a failed save) just has its ids found again next time.
+ */
+const uniqueIds = new WeakMap<readonly unknown[], {id: string; ids: Set<string | number> | null}>();
+
+function idsOf(list: readonly unknown[], id: string): Set<string | number> | null {
+	const known = uniqueIds.get(list);
+	if (known?.id === id) return known.ids;
+	let ids: Set<string | number> | null = new Set();
+	for (const r of list) {
+		const k = idKey(r, id);
+		if (k === null || ids.has(k)) {
+			ids = null;
+			break;
+		}
+		ids.add(k);
+	}
+	uniqueIds.set(list, {id, ids});
+	return ids;
+}
+
+/** The records a delta replaced and removed, in its order (growthOf weighs them without looking them up). */
+const replacedOf = new WeakMap<ListDelta, {put: unknown[]; drop: unknown[]}>();
+
+/**
  * `after` as `before` with records replaced in place, removed, and added at the end, or null when it is
  * not (then the list is journaled whole). Records are compared by identity: the store's data is
  * immutable, so a record the change did not touch is the very object it was. The records the two lists
- * share at the start and at the end (by identity) are skipped first, so a save that replaces one case of
- * 5,000 compares one record, not 5,000.
+ * share at the start and at the end (by identity) are skipped first, then the rest is walked side by
+ * side, so a save that replaces one case of 5,000, or drops a case's previous review from the chain's
+ * working set and adds its new one, compares a few records, not 5,000; anything else the walk cannot
+ * follow is matched by id.
  */
 function listDelta(before: readonly unknown[], after: readonly unknown[], id: string): ListDelta | null {
+	const ids = idsOf(before, id);
+	if (!ids) return null;
 	let head = 0;
 	while (head < before.length && head < after.length && before[head] === after[head]) head++;
 	let tail = 0;
 	while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
 		tail++;
-	// Every id of `before`, unique (replay indexes the whole list), with its position.
-	const index = new Map<string | number, number>();
-	for (let i = 0; i < before.length; i++) {
-		const k = idKey(before[i], id);
-		if (k === null || index.has(k)) return null;
-		index.set(k, i);
-	}
+	const delta = walkDelta(before, after, id, head, tail, ids) ?? matchDelta(before, after, id, head, tail, ids);
+	if (!delta) return null;
+	handOn(before, after, id, ids, delta.drop);
+	return delta.delta;
+}
+
+interface Found {
+	delta: ListDelta;
+	/** The ids of the records dropped. */
+	drop: (string | number)[];
+}
+
+/** The delta of the shared list `before` to `after`, noting what it replaced and removed. */
+function found(put: unknown[], putOld: unknown[], dropped: unknown[], add: unknown[], id: string): Found {
+	const drop = dropped.map(r => (r as AnyRecord)[id] as string | number);
+	const delta = {put, drop, add};
+	replacedOf.set(delta, {put: putOld, drop: dropped});
+	return {delta, drop};
+}
+
+/** `after`'s ids (unique, as the delta checked) are `before`'s with the drops gone and the adds there: handed on. */
+function handOn(
+	before: readonly unknown[],
+	after: readonly unknown[],
+	id: string,
+	ids: Set<string | number>,
+	drop: (string | number)[],
+): void {
+	const adds = after.length - (before.length - drop.length);
+	uniqueIds.delete(before);
+	for (const k of drop) ids.delete(k);
+	for (let j = after.length - adds; j < after.length; j++) ids.add(idKey(after[j], id)!);
+	uniqueIds.set(after, {id, ids});
+}
+
+/**
+ * The delta found by walking the two lists side by side between the shared start and end: a record
+ * that is the same object (kept), one with the same id as the record it stands for (replaced), a record
+ * missing before the next one that matches (removed), and new ids at the end (added). Null when the
+ * lists differ any other way (matchDelta decides those).
+ */
+function walkDelta(
+	before: readonly unknown[],
+	after: readonly unknown[],
+	id: string,
+	head: number,
+	tail: number,
+	ids: ReadonlySet<string | number>,
+): Found | null {
+	const endB = before.length - tail;
+	const endA = after.length - tail;
 	const put: unknown[] = [];
+	const putOld: unknown[] = [];
+	const dropped: unknown[] = [];
+	let i = head;
+	let j = head;
+	const sameRecord = (r: unknown, b: unknown) => r === b || (idKey(r, id) !== null && idKey(r, id) === idKey(b, id));
+	while (j < endA && i < endB) {
+		const r = after[j];
+		const b = before[i];
+		if (r === b) {
+			i++;
+			j++;
+		} else if (sameRecord(r, b)) {
+			put.push(r);
+			putOld.push(b);
+			i++;
+			j++;
+		} else if (i + 1 < endB && sameRecord(r, before[i + 1])) {
+			dropped.push(b);
+			i++;
+		} else break;
+	}
+	// What is left of `before` was removed; what is left of `after` must be new records at the end.
+	if (j < endA && (i < endB || tail > 0)) return null;
+	for (; i < endB; i++) dropped.push(before[i]);
+	const add = after.slice(j, endA);
+	if (add.length > 0) {
+		const added = new Set<string | number>();
+		for (const r of add) {
+			const k = idKey(r, id);
+			if (k === null || ids.has(k) || added.has(k)) return null;
+			added.add(k);
+		}
+	}
+	return found(put, putOld, dropped, add, id);
+}
+
+/** The delta by matching ids (any shape the walk could not follow), or null when it is not one. */
+function matchDelta(
+	before: readonly unknown[],
+	after: readonly unknown[],
+	id: string,
+	head: number,
+	tail: number,
+	ids: ReadonlySet<string | number>,
+): Found | null {
+	// The position of every id `before` holds between the shared start and end.
+	const index = new Map<string | number, number>();
+	for (let i = head; i < before.length - tail; i++) index.set(idKey(before[i], id)!, i);
+	const put: unknown[] = [];
+	const putOld: unknown[] = [];
 	const add: unknown[] = [];
 	const kept = new Set<number>();
 	const seen = new Set<string | number>();
@@ -94,21 +219,25 @@ function listDelta(before: readonly unknown[], after: readonly unknown[], id: st
 		seen.add(k);
 		const i = index.get(k);
 		if (i === undefined) {
+			// A record shared at the start or end seen twice: not this shape.
+			if (ids.has(k)) return null;
 			add.push(r);
 			continue;
 		}
-		// A record shared at the start or end seen twice, a kept record after an added one, or one out of its
-		// old order: not this shape.
-		if (i < head || i >= before.length - tail || add.length > 0 || i < last) return null;
+		// A kept record after an added one, or one out of its old order: not this shape.
+		if (add.length > 0 || i < last) return null;
 		last = i;
 		kept.add(i);
-		if (r !== before[i]) put.push(r);
+		if (r !== before[i]) {
+			put.push(r);
+			putOld.push(before[i]);
+		}
 	}
 	// Added records end the list: no shared record after them.
 	if (add.length > 0 && tail > 0) return null;
-	const drop: unknown[] = [];
-	for (let i = head; i < before.length - tail; i++) if (!kept.has(i)) drop.push((before[i] as AnyRecord)[id]);
-	return {put, drop, add};
+	const dropped: unknown[] = [];
+	for (let i = head; i < before.length - tail; i++) if (!kept.has(i)) dropped.push(before[i]);
+	return found(put, putOld, dropped, add, id);
 }
 
 /** The change from `before` to `after` (both as the state file holds them: the chain's working set). */
@@ -293,10 +422,11 @@ export function growthOf(before: StoreData, change: JournalChange): number {
 	for (const [k, delta] of Object.entries(change.lists)) {
 		const id = LIST_IDS[k]!;
 		const list = (b[k] as unknown[]) ?? [];
-		// A few records a save: found by a scan, not a map of the whole list.
+		// The records replaced and removed, as journalChange found them; else found by a scan (a few records a save).
+		const replaced = replacedOf.get(delta);
 		const old = (key: string | number | null) => list.find(r => key !== null && idKey(r, id) === key);
-		for (const r of delta.put) growth += bytesOf(r) - bytesOf(old(idKey(r, id)));
-		for (const dropped of delta.drop) growth -= bytesOf(old(idKey({[id]: dropped}, id)));
+		delta.put.forEach((r, n) => (growth += bytesOf(r) - bytesOf(replaced ? replaced.put[n] : old(idKey(r, id)))));
+		delta.drop.forEach((dropped, n) => (growth -= bytesOf(replaced ? replaced.drop[n] : old(idKey({[id]: dropped}, id)))));
 		for (const r of delta.add) growth += bytesOf(r) + 1;
 	}
 	return growth;

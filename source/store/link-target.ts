@@ -6,7 +6,7 @@
  * on that file, so two people reaching it by different paths share one lock (the store README,
  * "Sharing a folder").
  */
-import {promises as fsp} from 'node:fs';
+import {promises as fsp, realpathSync} from 'node:fs';
 import path from 'node:path';
 
 /** Links followed before giving up, as the kernel does (ELOOP). */
@@ -38,6 +38,19 @@ export async function linkTarget(file: string): Promise<string> {
 		current = path.resolve(path.dirname(current), await fsp.readlink(current));
 	}
 	throw Object.assign(new Error(`too many symbolic links: ${file}`), {code: 'ELOOP'});
+}
+
+/**
+ * linkTarget without a round trip to the thread pool, for a save under the lock (store.ts, lock.ts): the
+ * real path of a file that exists, asked of the kernel at once (microseconds); anything else (a file not
+ * there yet, a dangling link) goes the long way.
+ */
+export async function linkTargetNow(file: string): Promise<string> {
+	try {
+		return realpathSync.native(path.resolve(file));
+	} catch {
+		return linkTarget(file);
+	}
 }
 
 /**

@@ -71,15 +71,22 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 	for (let attempt = 1; ; attempt++) {
 		const read = await readState(file);
 		const real = await linkTarget(file).catch(() => path.resolve(file));
-		const {
-			journal,
-			stat: journalStat,
-			warnings: journalWarnings,
-		} = await readJournal(journalPathFor(real), read.state, file, real, read.hash, read.stat.size);
 		// A compaction renames a new state in, then removes the journal: if the state read is no longer the
-		// file's, the journal read may already be gone or new. Read the pair again.
-		const now = await fsp.stat(file).catch(() => null);
-		if (attempt < 5 && (!now || !sameSignature(signatureOf(read.stat), signatureOf(now)))) continue;
+		// file's, the journal read may already be gone or new (a save after the compaction starts one that
+		// the state read does not continue, which is refused). Read the pair again.
+		const replaced = async () => {
+			const now = await fsp.stat(file).catch(() => null);
+			return attempt < 5 && (!now || !sameSignature(signatureOf(read.stat), signatureOf(now)));
+		};
+		let journalRead;
+		try {
+			journalRead = await readJournal(journalPathFor(real), read.state, file, real, read.hash, read.stat.size);
+		} catch (err) {
+			if (await replaced()) continue;
+			throw err;
+		}
+		const {journal, stat: journalStat, warnings: journalWarnings} = journalRead;
+		if (await replaced()) continue;
 		const {data, warnings} = await withChain(file, journal.data, options);
 		return {
 			data,

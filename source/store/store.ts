@@ -4,10 +4,10 @@
  * (locked, revision-checked, durable). No lowdb type leaks out of this folder, so a server database
  * could take the JSON file's place behind the same interface.
  */
-import {constants as fsConstants, promises as fsp} from 'node:fs';
+import {constants as fsConstants, promises as fsp, statSync, type Stats} from 'node:fs';
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import {chainWorkingSet} from '../domain/chain-working-set.js';
+import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
@@ -18,7 +18,7 @@ import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} 
 import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
-import {hardLinkProblem, linkTarget} from './link-target.js';
+import {hardLinkProblem, linkTarget, linkTargetNow} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
@@ -222,6 +222,11 @@ function dueForCompaction(j: JournalState, bytes?: number): boolean {
 
 /** The versions of the state file and its journal (null when there is none), for FileSignature. */
 async function storeSignature(file: string, journalFile: string): Promise<FileSignature> {
+	return (await storeVersions(file, journalFile)).signature;
+}
+
+/** storeSignature, with the state file's stat (its mode, and its links for hardLinkProblem). */
+async function storeVersions(file: string, journalFile: string): Promise<{signature: FileSignature; state: Stats}> {
 	const [state, journal] = await Promise.all([
 		fsp.stat(file),
 		fsp.stat(journalFile).catch((err: NodeJS.ErrnoException) => {
@@ -229,7 +234,26 @@ async function storeSignature(file: string, journalFile: string): Promise<FileSi
 			throw err;
 		}),
 	]);
-	return {...signatureOf(state), journal: journal ? signatureOf(journal) : null};
+	return {signature: {...signatureOf(state), journal: journal ? signatureOf(journal) : null}, state};
+}
+
+/**
+ * storeVersions asked of the kernel at once, for a save under the lock: two stats take microseconds,
+ * while a round trip to the thread pool waits for a free core twice (README "Benchmarks").
+ */
+function storeVersionsNow(file: string, journalFile: string): {signature: FileSignature; state: Stats} {
+	const state = statSync(file);
+	const journal = statSync(journalFile, {throwIfNoEntry: false}) ?? null;
+	return {signature: {...signatureOf(state), journal: journal ? signatureOf(journal) : null}, state};
+}
+
+/**
+ * What a save found under the lock before making its change: the state file's real path (where a link
+ * leads) and its stat. The write that follows under the same lock uses them instead of asking again.
+ */
+interface Found {
+	real: string;
+	state: Stats;
 }
 
 /** The lowdb adapter: reads validated data, remembering the version read, and writes durably. */
@@ -270,19 +294,23 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		return data;
 	}
 
-	/** Reads the file only if it changed since we last saw it; returns [data, changed]. */
-	async fresh(): Promise<[StoreData, boolean]> {
+	/** Reads the file only if it changed since we last saw it; returns [data, changed, what was found]. */
+	async fresh(): Promise<[StoreData, boolean, Found]> {
 		let signature;
+		let found: Found;
 		try {
-			signature = await storeSignature(this.file, await this.journalFile());
+			const real = await linkTargetNow(this.file).catch(() => this.file);
+			const versions = storeVersionsNow(this.file, journalPathFor(real));
+			signature = versions.signature;
+			found = {real, state: versions.state};
 			// Saves keep the mode the file has now (someone may have changed it since it was read).
-			this.mode = (await fsp.stat(this.file)).mode & 0o777;
+			this.mode = versions.state.mode & 0o777;
 		} catch (err) {
 			throw describeFsError(err, this.file, 'reading');
 		}
-		if (this.known && sameSignature(this.signature, signature)) return [this.known, false];
+		if (this.known && sameSignature(this.signature, signature)) return [this.known, false, found];
 		const data = await this.read();
-		return [data, true];
+		return [data, true, found];
 	}
 
 	/** The journal beside the real state file. */
@@ -302,13 +330,18 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 	 * chain goes to a new chain file first. Returns the data to hold (the whole chain, when this store holds
 	 * it) and a warning when everything is saved but the folder sync was not confirmed.
 	 */
-	async commit(candidate: StoreData, base: StoreData, assertHeld: () => void = () => {}): Promise<{held: StoreData; warning?: string}> {
+	async commit(
+		candidate: StoreData,
+		base: StoreData,
+		assertHeld: () => void = () => {},
+		found?: Found,
+	): Promise<{held: StoreData; warning?: string}> {
 		// A split store's save is one journal line; the state file is rewritten whole only to split a single
 		// file, to write a migrated file back in its new version, or to compact (README "The journal").
 		// A change of many records (an import of thousands of cases) is written whole as well: its journal line
 		// would be about the state's size and due for compaction at once, so appending it first would write it twice.
 		if (base.chainLog && !this.rewriteNext && this.journal && base === this.known && !isLargeChange(base, candidate))
-			return this.journaled(candidate, base, this.journal, assertHeld);
+			return this.journaled(candidate, base, this.journal, assertHeld, found);
 		return this.rewrite(candidate, base, assertHeld);
 	}
 
@@ -322,14 +355,16 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		base: StoreData,
 		journal: JournalState,
 		assertHeld: () => void,
+		found?: Found,
 	): Promise<{held: StoreData; warning?: string}> {
 		// A state file with a second name is refused even when only the journal is written: the compaction
 		// would split them, and a second name is as likely a copy made with ln (README "Sharing a folder").
-		const real = await linkTarget(this.file).catch(() => this.file);
-		const ownerFrom = await fsp.stat(real).catch(() => null);
+		// What the save found under this lock is asked again only when the caller did not look (lowdb's write).
+		const real = found?.real ?? (await linkTarget(this.file).catch(() => this.file));
+		const ownerFrom = found ? found.state : await fsp.stat(real).catch(() => null);
 		const linked = ownerFrom ? hardLinkProblem(this.file, ownerFrom.nlink) : null;
 		if (linked) throw new StoreError('hard-link', linked, this.file);
-		const chainFile = await chainFileOf(this.file);
+		const chainFile = chainPathFor(real);
 		const added = candidate.chain.slice(base.chain.length);
 		const baseLog = base.chainLog!;
 		let log = baseLog;
@@ -351,7 +386,7 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		};
 		// The working set the files hold, with the new entries: the same as the whole chain's (chain-working-set.ts),
 		// without a pass over 50,000 entries when this store holds the whole chain.
-		const state: StoreData = {...candidate, chain: chainWorkingSet([...journal.data.chain, ...added]), chainLog: log};
+		const state: StoreData = {...candidate, chain: workingSetWith(journal.data.chain, added), chainLog: log};
 		const change = journalChange(journal.data, state);
 		const lines = nextLines(journal, base.revision, change);
 		// The state its journal replays to (what a compaction writes) must stay openable: a save that could
@@ -363,8 +398,9 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		}
 		let written: JournalState;
 		let warning: string | undefined;
+		let result: Awaited<ReturnType<typeof writeLines>>;
 		try {
-			const result = await writeLines(journal, lines, state, this.mode, this.fs, {ownerFrom, assertHeld, projectedBytes});
+			result = await writeLines(journal, lines, state, this.mode, this.fs, {ownerFrom, assertHeld, projectedBytes});
 			written = result.journal;
 			if (result.unconfirmed !== undefined) warning = unconfirmedWarning(this.file, result.unconfirmed);
 		} catch (err) {
@@ -373,7 +409,11 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 			throw describeFsError(err, this.file, 'saving');
 		}
 		this.journal = written;
-		this.signature = await storeSignature(this.file, journal.file);
+		// The state file is as found (only the journal was written): its version and the journal's as written.
+		this.signature =
+			found && result.journalStat
+				? {...signatureOf(found.state), journal: signatureOf(result.journalStat)}
+				: await storeSignature(this.file, journal.file);
 		await journalReceipt(real, written.lastHash);
 		if (dueForCompaction(written, this.compactBytes)) await this.compact(written, assertHeld);
 		const held = this.chain === 'whole' ? {...state, chain: candidate.chain} : state;
@@ -566,13 +606,13 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			let candidate: StoreData | undefined;
 			try {
 				return await withLock(abs, lockOptions, async assertHeld => {
-					const [fresh] = await adapter.fresh();
+					const [fresh, , found] = await adapter.fresh();
 					await assertChainIntact(fresh);
 					const prepared = prepareChange(db.data, fresh, change, {surface, where: abs, now});
 					candidate = prepared.candidate;
 					const {merged, othersChanged} = prepared;
 					assertHeld();
-					const {held, warning} = await adapter.commit(candidate, fresh, assertHeld);
+					const {held, warning} = await adapter.commit(candidate, fresh, assertHeld, found);
 					// Its old entries were checked above (and kept unchanged), its new ones just now.
 					verifiedChains.add(held.chain);
 					db.data = held;

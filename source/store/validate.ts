@@ -7,7 +7,7 @@ import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
 import {crimeRefPatternProblem} from '../domain/crime-ref.js';
 import {isIsoDate} from '../domain/dates.js';
-import {ChainEntrySchema, StoreSchema, type StoreData} from '../domain/model.js';
+import {ChainEntrySchema, StoreSchema, type Case, type StoreData} from '../domain/model.js';
 import {checkCase, checkHistory} from './validate-history.js';
 
 /** A real calendar date: rejects 2026-02-30 and 2025-02-29. */
@@ -73,30 +73,86 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
 	const unknown = (id: string | null) => id !== null && !officers.has(id);
 	let refs: Map<string, number> | undefined;
 	if (data.cases !== known.cases) {
-		let seen: Set<unknown> | undefined;
 		const before = known.cases;
-		for (let i = 0; i < data.cases.length; i++) {
+		const [head, end] = changedSpan(data.cases, before);
+		// The common save replaces cases where they stand, each keeping its crime reference: the references are
+		// then the ones already checked unique, and only the replaced cases' own references need a look.
+		let sameRefs = data.cases.length === before.length;
+		for (let i = head; i < end && sameRefs; i++) sameRefs = data.cases[i]!.ref === before[i]!.ref;
+		let seen: Set<unknown> | undefined;
+		for (let i = head; i < end; i++) {
 			const c = data.cases[i]!;
 			if (c === before[i]) continue;
-			refs ??= caseRefs(data);
-			// A case that moved (or is listed twice) keeps its references; its crime reference must still be its own.
-			if (refs.get(c.ref) !== i) return true;
-			seen ??= new Set(before);
-			if (seen.has(c)) continue;
+			if (!sameRefs) {
+				refs ??= caseRefs(data);
+				// A case that moved (or is listed twice) keeps its references; its crime reference must still be its own.
+				if (refs.get(c.ref) !== i) return true;
+				seen ??= new Set(before);
+				if (seen.has(c)) continue;
+			}
 			if (unknown(c.oicId) || c.actions.some(a => unknown(a.ownerId))) return true;
 			if (checkCase(c, `/cases/${i}`, unknown)) return true;
 		}
+		if (sameRefs) shareRefSet(before, data.cases);
 	}
 	if (data.drafts !== known.drafts || data.cases !== known.cases) {
-		refs ??= caseRefs(data);
+		const cases = refSet(data.cases);
 		const drafted = new Set<string>();
 		for (const d of data.drafts) {
 			const key = `${d.caseRef}\u0000${d.reviewerId}`;
-			if (!refs.has(d.caseRef) || drafted.has(key)) return true;
+			if (!cases.has(d.caseRef) || drafted.has(key)) return true;
 			drafted.add(key);
 		}
 	}
 	return false;
+}
+
+/**
+ * The positions [head, end) of `next` outside the records it shares with `before` at the start and at
+ * the end (by identity): all a change can have added or replaced. A signing appends one chain entry to
+ * 50,000 and replaces one case of 5,000, so the span is a record or two; walking it costs identity
+ * comparisons, not a Set of the whole list.
+ */
+function changedSpan(next: readonly unknown[], before: readonly unknown[]): [number, number] {
+	const head = sharedHead(next, before);
+	let tail = 0;
+	while (tail < next.length - head && tail < before.length - head && next[next.length - 1 - tail] === before[before.length - 1 - tail])
+		tail++;
+	return [head, next.length - tail];
+}
+
+/**
+ * How many records `next` shares with `before` at the start (the very objects). Kept for the last pair
+ * asked (the lists are immutable): a save asks it of the chain twice, here and when it checks that no
+ * signed entry was altered (apply-change.ts), and each answer is a walk over 50,000 entries.
+ */
+const lastHead = new WeakMap<readonly unknown[], {before: readonly unknown[]; head: number}>();
+export function sharedHead(next: readonly unknown[], before: readonly unknown[]): number {
+	const known = lastHead.get(next);
+	if (known?.before === before) return known.head;
+	let head = 0;
+	while (head < next.length && head < before.length && next[head] === before[head]) head++;
+	lastHead.set(next, {before, head});
+	return head;
+}
+
+/**
+ * The crime references of a list of cases, kept per list (the lists are immutable) and handed on to a
+ * list that replaced cases without changing any reference, so a save checks its drafts without indexing
+ * 5,000 cases again.
+ */
+const caseRefSets = new WeakMap<readonly Case[], ReadonlySet<string>>();
+function refSet(cases: readonly Case[]): ReadonlySet<string> {
+	let set = caseRefSets.get(cases);
+	if (!set) {
+		set = new Set(cases.map(c => c.ref));
+		caseRefSets.set(cases, set);
+	}
+	return set;
+}
+function shareRefSet(from: readonly Case[], to: readonly Case[]): void {
+	const set = caseRefSets.get(from);
+	if (set) caseRefSets.set(to, set);
 }
 
 /** Each crime reference to its only index, or -1 where two cases hold it. */
@@ -153,40 +209,59 @@ const RECORD_LISTS = ['officers', 'absences', 'cases', 'welfareEvents', 'concern
 type RecordList = (typeof RECORD_LISTS)[number];
 
 interface Incremental {
-	/** The store with each record list as an array of anything (its length limit kept). */
+	/** The store with each record list as anything: the top-level fields checked without a pass over 50,000 records. */
 	shell: TypeCheck<TSchema>;
+	/** The same with each record list as an array of anything (its length limit kept): what a problem is named by. */
+	lists: TypeCheck<TSchema>;
+	/** Each list's length limit. */
+	maxItems: Record<RecordList, number | undefined>;
 	records: Record<RecordList, TypeCheck<TSchema>>;
 }
 let incremental: Incremental | undefined;
 const incrementalSchemas = (): Incremental => {
 	if (incremental) return incremental;
-	const properties: Record<string, TSchema> = {...StoreSchema.properties};
+	const shell: Record<string, TSchema> = {...StoreSchema.properties};
+	const lists: Record<string, TSchema> = {...StoreSchema.properties};
 	const records = {} as Record<RecordList, TypeCheck<TSchema>>;
+	const maxItems = {} as Record<RecordList, number | undefined>;
 	for (const list of RECORD_LISTS) {
 		const array = StoreSchema.properties[list] as TArray;
-		properties[list] = Type.Array(Type.Unknown(), {maxItems: array.maxItems});
+		shell[list] = Type.Any();
+		lists[list] = Type.Array(Type.Unknown(), {maxItems: array.maxItems});
+		maxItems[list] = array.maxItems;
 		records[list] = TypeCompiler.Compile(array.items);
 	}
-	incremental = {shell: TypeCompiler.Compile(Type.Object(properties)), records};
+	incremental = {shell: TypeCompiler.Compile(Type.Object(shell)), lists: TypeCompiler.Compile(Type.Object(lists)), maxItems, records};
 	return incremental;
 };
 
+/** Changed records past which checkChangedRecords looks for moved ones instead of checking them all. */
+const MOVED_SET_FROM = 64;
+
 function checkChangedRecords(value: object, known: StoreData): ValidationProblem | null {
-	const {shell, records} = incrementalSchemas();
-	const problem = firstProblem(shell, value, '');
-	if (problem) return problem;
+	const {shell, lists, maxItems, records} = incrementalSchemas();
 	const data = value as StoreData;
+	const listsFit = () =>
+		RECORD_LISTS.every(list => Array.isArray(data[list]) && (maxItems[list] === undefined || data[list].length <= maxItems[list]));
+	if (!shell.Check(value) || !listsFit()) {
+		const problem = firstProblem(lists, value, '');
+		if (problem) return problem;
+	}
 	for (const list of RECORD_LISTS) {
 		const next: readonly unknown[] = data[list];
 		const before: readonly unknown[] = known[list];
 		if (next === before) continue;
-		// Unchanged records mostly keep their place; a Set is built only when one has moved.
+		// Records moved rather than changed were checked before: a Set of `before` finds them, built only when
+		// the span is long enough (a sort, an import) that checking each again would cost more.
+		const [head, end] = changedSpan(next, before);
 		let seen: Set<unknown> | undefined;
-		for (let i = 0; i < next.length; i++) {
+		for (let i = head; i < end; i++) {
 			const record = next[i];
 			if (record === before[i]) continue;
-			seen ??= new Set(before);
-			if (seen.has(record)) continue;
+			if (end - head > MOVED_SET_FROM) {
+				seen ??= new Set(before);
+				if (seen.has(record)) continue;
+			}
 			const p = firstProblem(records[list], record, `/${list}/${i}`);
 			if (p) return p;
 		}

@@ -7,7 +7,7 @@
 import {appendFileSync, existsSync, linkSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
+import {chainWorkingSet, workingSetWith} from '../../source/domain/chain-working-set.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {makeEntry} from '../../source/store/chain.js';
 import {chainPathFor, journalPathFor} from '../../source/store/chain-path.js';
@@ -52,6 +52,8 @@ async function failure(p: Promise<unknown>): Promise<StoreError> {
 
 describe('replay gives what a full rewrite would', () => {
 	const base = smallData(6, 3);
+	/** A review's data, as the small store's chain holds one. */
+	const reviewData = (base.chain.find(e => e.kind === 'review') as Extract<StoreData['chain'][number], {kind: 'review'}>).data;
 	/** Edits of every shape a change can make: replace, remove, add, reorder, whole fields, keys gone and new. */
 	const edit = fc.oneof(
 		fc.record({op: fc.constant('update' as const), i: fc.nat(), text: fc.string()}),
@@ -64,6 +66,11 @@ describe('replay gives what a full rewrite would', () => {
 		fc.record({op: fc.constant('drop-key' as const)}),
 		fc.record({op: fc.constant('add-key' as const), text: fc.string()}),
 		fc.record({op: fc.constant('revision' as const)}),
+		fc.record({op: fc.constant('drop-one-add-one' as const), i: fc.nat()}),
+		fc.record({op: fc.constant('move-to-end' as const), i: fc.nat()}),
+		fc.record({op: fc.constant('review' as const), i: fc.nat()}),
+		fc.record({op: fc.constant('discarded' as const), i: fc.nat()}),
+		fc.record({op: fc.constant('copy-to-end' as const), i: fc.nat()}),
 	);
 	type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 	let made = 0;
@@ -99,6 +106,34 @@ describe('replay gives what a full rewrite would', () => {
 				return {...d, updatedAt: e.text, revision: d.revision};
 			case 'revision':
 				return {...d, revision: d.revision + 1};
+			// The shape of the chain's working set when a case is reviewed again: one record out of the middle, one new at the end.
+			case 'drop-one-add-one': {
+				const i = e.i % d.cases.length;
+				return {...d, cases: [...d.cases.filter((_, k) => k !== i), {...d.cases[i]!, ref: `Y/${made}`}]};
+			}
+			// The same record (the very object) moved to the end: not a drop and an add of a new id.
+			case 'move-to-end': {
+				const i = e.i % d.cases.length;
+				return {...d, cases: [...d.cases.filter((_, k) => k !== i), d.cases[i]!]};
+			}
+			case 'review': {
+				const c = d.cases[e.i % d.cases.length]!;
+				const data = {...reviewData, caseRef: c.ref, summary: `review ${made}`};
+				const entry = makeEntry(d.chain, 'review', data, '2026-11-30T10:00:00.000Z');
+				const chain = workingSetWith(d.chain, [entry]);
+				expect(chain).toEqual(chainWorkingSet([...d.chain, entry]));
+				return {...d, chain};
+			}
+			// A second record with a case's id (not a store fortnight writes, but the journal must not mistake it for a new one).
+			case 'copy-to-end': {
+				const c = d.cases[e.i % d.cases.length]!;
+				return {...d, cases: [...d.cases, {...c}]};
+			}
+			// A save that failed after its line was worked out: the next line is worked out from the same data again.
+			case 'discarded':
+				journalChange(d, applyEdit(d, {op: 'drop-one-add-one', i: e.i}));
+				journalChange(d, applyEdit(d, {op: 'review', i: e.i}));
+				return d;
 		}
 	};
 

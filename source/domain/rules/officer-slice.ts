@@ -20,23 +20,86 @@
  * Other findings on a slice (team workload, other officers' triggers) are not the store's: do not use them.
  */
 import type {IsoDate} from '../dates.js';
-import type {Case, StoreData} from '../model.js';
+import type {Case, ChainEntry, StoreData} from '../model.js';
 import {comparedAfter} from './identical-updates.js';
 
 export function officerSlice(data: StoreData, officerId: string, today: IsoDate): StoreData {
-	const after = comparedAfter(data.settings, today);
-	const wrote = (c: Case): boolean => {
-		for (const u of c.updates) if (u.authorId === officerId && u.date > after && u.date <= today) return true;
-		return false;
-	};
-	// Cases they passed on: trigger evidence from while they held them stays theirs (README "Case history").
-	const heldBefore = (c: Case): boolean => c.allocations.some(a => a.officerId === officerId && a.to !== null);
+	const keep = keptCases(data, officerId, today);
 	return {
 		...data,
-		cases: data.cases.filter(c => c.oicId === officerId || heldBefore(c) || wrote(c)),
-		chain: data.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === officerId),
+		cases: data.cases.filter((_, i) => keep[i] === 1),
+		chain: [...decisionsOf(data.chain, officerId)],
 		concerns: data.concerns.filter(c => c.officerId === officerId),
 		welfareEvents: data.welfareEvents.filter(w => w.officerId === officerId),
 		actionPlans: data.actionPlans.filter(p => p.officerId === officerId),
 	};
+}
+
+/** Whether the officer's slice keeps case `c`: they hold it, held it and passed it on, or wrote an update in the window. */
+function keeps(c: Case, officerId: string, after: IsoDate, today: IsoDate): boolean {
+	if (c.oicId === officerId) return true;
+	// Cases they passed on: trigger evidence from while they held them stays theirs (README "Case history").
+	if (c.allocations.some(a => a.officerId === officerId && a.to !== null)) return true;
+	for (const u of c.updates) if (u.authorId === officerId && u.date > after && u.date <= today) return true;
+	return false;
+}
+
+/**
+ * Which cases each officer's slice keeps, for the latest list of cases seen. The store's data is immutable
+ * and a signing replaces one case of 5,000, so the next signing (another officer's case, often) re-asks
+ * only the cases that are not the very objects they were, instead of reading 100,000 updates again.
+ */
+let kept: {cases: readonly Case[]; today: IsoDate; after: IsoDate; byOfficer: Map<string, Uint8Array>} | null = null;
+
+function keptCases(data: StoreData, officerId: string, today: IsoDate): Uint8Array {
+	const after = comparedAfter(data.settings, today);
+	const cases = data.cases;
+	if (kept && kept.cases !== cases && kept.today === today && kept.after === after && kept.cases.length === cases.length) {
+		const changed: number[] = [];
+		for (let i = 0; i < cases.length && changed.length <= cases.length / 8; i++) if (cases[i] !== kept.cases[i]) changed.push(i);
+		if (changed.length <= cases.length / 8) {
+			for (const [id, keep] of kept.byOfficer) for (const i of changed) keep[i] = keeps(cases[i]!, id, after, today) ? 1 : 0;
+			kept.cases = cases;
+		}
+	}
+	if (!kept || kept.cases !== cases || kept.today !== today || kept.after !== after) kept = {cases, today, after, byOfficer: new Map()};
+	let keep = kept.byOfficer.get(officerId);
+	if (!keep) {
+		keep = new Uint8Array(cases.length);
+		for (let i = 0; i < cases.length; i++) keep[i] = keeps(cases[i]!, officerId, after, today) ? 1 : 0;
+		kept.byOfficer.set(officerId, keep);
+	}
+	return keep;
+}
+
+/**
+ * Each officer's performance decisions in the latest chain seen, in chain order. The chain only grows
+ * (its entries are immutable), so a chain that starts with the very entries of the last one seen is
+ * read from where that one ended: a signing adds an entry to 50,000, and the check that the rest are the
+ * same objects costs a comparison an entry, not a look inside each.
+ */
+let decisions: {chain: readonly ChainEntry[]; byOfficer: Map<string, ChainEntry[]>} | null = null;
+
+function decisionsOf(chain: readonly ChainEntry[], officerId: string): readonly ChainEntry[] {
+	let from = 0;
+	if (decisions && decisions.chain !== chain && startsWithAll(chain, decisions.chain)) {
+		from = decisions.chain.length;
+		// Copied on write: a slice made from the shorter chain keeps what it was given.
+		decisions = {chain, byOfficer: new Map(decisions.byOfficer)};
+	} else if (!decisions || decisions.chain !== chain) decisions = {chain, byOfficer: new Map()};
+	else from = chain.length;
+	const byOfficer = decisions.byOfficer;
+	for (let i = from; i < chain.length; i++) {
+		const e = chain[i]!;
+		if (e.kind !== 'performance-decision') continue;
+		byOfficer.set(e.data.officerId, [...(byOfficer.get(e.data.officerId) ?? []), e]);
+	}
+	return byOfficer.get(officerId) ?? [];
+}
+
+/** True when `chain` starts with every entry of `before` (the very objects). */
+function startsWithAll(chain: readonly ChainEntry[], before: readonly ChainEntry[]): boolean {
+	if (chain.length < before.length) return false;
+	for (let i = before.length - 1; i >= 0; i--) if (chain[i] !== before[i]) return false;
+	return true;
 }

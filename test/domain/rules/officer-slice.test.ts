@@ -92,4 +92,53 @@ describe('officerSlice', () => {
 			expect(refreshContext(opened, data), c.ref).toEqual(opened);
 		}
 	});
+
+	it('after a change to a few cases (new objects, as a signing makes), keeps what a slice of a fresh copy keeps, for every officer', () => {
+		const before = loadDemo();
+		const author = 'o0007';
+		const other = before.cases.findIndex(c => c.oicId !== author && !c.updates.some(u => u.authorId === author));
+		const handed = before.cases.findIndex(c => c.oicId === author);
+		const text = 'Spoke to the witness again.';
+		const data = {
+			...before,
+			cases: before.cases.map((c, i) =>
+				i === other
+					? {...c, updates: [...c.updates, {date: TODAY, authorId: author, text}]}
+					: i === handed
+						? {...c, oicId: 'o0006', allocations: []}
+						: c,
+			),
+		};
+		const refs = (d: StoreData, id: string) => officerSlice(d, id, TODAY).cases.map(c => c.ref);
+		// What each officer's slice of the changed cases holds, worked out on a copy (no case the same object).
+		const expected = data.officers.map(o => refs(structuredClone(data), o.id));
+		// Every officer's slice of the cases before the change, then of the cases after it.
+		for (const o of before.officers) refs(before, o.id);
+		data.officers.forEach((o, k) => expect(refs(data, o.id), o.id).toEqual(expected[k]));
+		expect(refs(data, author)).toContain(data.cases[other]!.ref);
+		expect(refs(data, 'o0006')).toContain(data.cases[handed]!.ref);
+	});
+
+	it("holds the officer's performance decisions of a chain that grew since the last slice, and of one that did not grow from it", () => {
+		const data = loadDemo();
+		const decided = (d: StoreData, id: string) => d.chain.filter(e => e.kind === 'performance-decision' && e.data.officerId === id);
+		const officer = data.chain.find(e => e.kind === 'performance-decision')!.data as {officerId: string};
+		const at = `${TODAY}T10:00:00.000Z`;
+		const decision = {
+			officerId: officer.officerId,
+			date: TODAY,
+			by: data.team.sergeantId,
+			decision: 'not-now' as const,
+			reason: 'Off sick.',
+			evidence: [],
+			caseRef: null,
+		};
+		const grown = {...data, chain: [...data.chain, signer(data.chain, 'performance-decision', decision, at)]};
+		// A chain that is not the last one with entries added: the same length, a different entry in the middle.
+		const other = {...grown, chain: grown.chain.map((e, i) => (i === 1 ? {...e} : e))};
+		for (const d of [data, grown, other, data]) {
+			for (const o of d.officers) expect(officerSlice(d, o.id, TODAY).chain, o.id).toEqual(decided(d, o.id));
+		}
+		expect(officerSlice(grown, officer.officerId, TODAY).chain).toHaveLength(decided(data, officer.officerId).length + 1);
+	});
 });
