@@ -1,7 +1,7 @@
+import type {Officer} from '../domain/model.js';
+import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
-import {ProblemsJsonSchema, renderProblemsJson} from '../export/problems-json.js';
-import {renderProblemsText} from '../export/problems-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
 
@@ -68,14 +68,24 @@ Examples
 	},
 	async run(ctx, _input, flags) {
 		if (flags['schema']) {
+			const {ProblemsJsonSchema} = await import('../export/problems-json-schema.js');
 			await out(ctx, JSON.stringify(ProblemsJsonSchema, null, 2) + '\n');
 			return 0;
 		}
 		// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed).
-		const {data} = await readStoreFile(ctx.storePath);
+		// The one renderer needed loads while the store is read (issue 18: the file read and the module's
+		// compiling overlap); Promise.all so a store error is never an unhandled rejection meanwhile.
+		const [{data}, render] = await Promise.all([
+			readStoreFile(ctx.storePath),
+			flags['json']
+				? import('../export/problems-json.js').then(m => m.renderProblemsJson)
+				: import('../export/problems-text.js').then(
+						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
+					),
+		]);
 		const problems = findProblems(data, ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
-		await out(ctx, flags['json'] ? renderProblemsJson(problems, officers) : renderProblemsText(problems, {today: ctx.today, officers}));
+		await out(ctx, render(problems, officers));
 		return 0;
 	},
 };

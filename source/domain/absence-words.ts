@@ -3,7 +3,8 @@
  * "annual leave 03-12 Dec, cover DC Evans". Reason category only: an absence holds nothing more.
  */
 import {shortDate, type IsoDate} from './dates.js';
-import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer} from './model.js';
+import type {Absence, AbsenceReason, Officer} from './model.js';
+import {ABSENCE_REASONS} from './model-values.js';
 import {absenceCovers, coverAwayDuring, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 

@@ -1,7 +1,7 @@
 /** Small facts about a case that many rules and views need, computed one way only. */
 import {daysBetween, type IsoDate} from './dates.js';
 import type {Case, ChainEntry, ReviewEntry, StoreData} from './model.js';
-import {LIVE_STATUSES} from './model.js';
+import {LIVE_STATUSES} from './model-values.js';
 
 export function isLive(c: Case): boolean {
 	return LIVE_STATUSES.includes(c.status);

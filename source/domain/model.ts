@@ -6,6 +6,7 @@
  * moves at a clock change. Timestamps (`...At`) are full ISO instants in UTC.
  */
 import {Type, type Static, type TSchema} from '@sinclair/typebox';
+import {ABSENCE_REASONS, LIVE_STATUSES, SCHEMA_VERSION} from './model-values.js';
 
 /** Longest text any one field may hold; a larger field is refused on load rather than slowing the desk. */
 export const MAX_TEXT = 20_000;
@@ -62,7 +63,8 @@ export const AbsenceReasonSchema = Type.Union([
 	Type.Literal('other'),
 ]);
 export type AbsenceReason = Static<typeof AbsenceReasonSchema>;
-export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sick', 'annual-leave', 'training', 'restricted-duties', 'other'];
+// The plain values live in model-values.ts (loaded without TypeBox); re-exported here for everyone else.
+export {ABSENCE_REASONS};
 
 /** An absence records a reason category only: never a diagnosis or any other health detail. */
 export const AbsenceSchema = Type.Object({
@@ -315,8 +317,8 @@ export const CaseStatusSchema = Type.Union([
 	Type.Literal('closed'),
 ]);
 export type CaseStatus = Static<typeof CaseStatusSchema>;
-/** Statuses in which a case still needs 14-day supervision. */
-export const LIVE_STATUSES: readonly CaseStatus[] = ['investigation', 'awaiting-forensics', 'with-cps', 'charged', 'court'];
+/** Statuses in which a case still needs 14-day supervision (model-values.ts). */
+export {LIVE_STATUSES};
 
 export const CaseSchema = Type.Object({
 	/** Crime reference, unique in the store, e.g. "CR/0412/25". */
@@ -647,7 +649,7 @@ export type Team = Static<typeof TeamSchema>;
  * 3: the review chain may live in its own file beside the store (`chainLog` below). A version-2 file is
  * the same shape with the whole chain inside; it is read as it is and split on its first save.
  */
-export const SCHEMA_VERSION = 4;
+export {SCHEMA_VERSION}; // model-values.ts
 
 /**
  * Where the chain lives when it has its own file (source/store/README.md, "The review chain file"): the

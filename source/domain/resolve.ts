@@ -10,8 +10,6 @@
  * the two together. A command names what is known (the case, the absence, the officer) and leaves in
  * capitals what the person supplies (OFFICER, TEXT, NAME, D, FILE.csv).
  */
-import {Type} from '@sinclair/typebox';
-import {doc, Nullable, StrictObject} from './json-schema.js';
 import type {Officer} from './model.js';
 import type {Problem} from './problem.js';
 import {shortName} from './people.js';
@@ -59,20 +57,6 @@ export interface Resolve {
 	command: string | null;
 }
 
-/** A Resolve as JSON (`problems --json`, the handover's decisions): the strict schema both publish. */
-export const ResolveJsonSchema = StrictObject({
-	way: Type.Union(RESOLVE_WAYS.map(w => Type.Literal(w))),
-	label: doc('What to do, in words.', Type.String({minLength: 1})),
-	desk: doc(
-		'The desk key that opens it and where it works; null when only the command line does it.',
-		Nullable(StrictObject({key: Type.String({minLength: 1}), where: Type.String()})),
-	),
-	command: doc(
-		'The command line, with what the person supplies in capitals (OFFICER, TEXT, NAME, D, FILE.csv); null when only the desk does it.',
-		Nullable(Type.String({minLength: 1})),
-	),
-});
-
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
 export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
 
@@ -98,11 +82,44 @@ export function shellWord(text: string): string {
  * command is copied into a shell and quoted in the handover.
  */
 export function officerWord(officers: readonly Officer[], officerId: string): string {
-	const o = officers.find(x => x.id === officerId);
+	const {byId, idsByName} = namesOf(officers);
+	const o = byId.get(officerId);
 	if (!o) return shellWord(officerId);
 	const name = shortName(o);
-	const shared = officers.some(x => x.id !== o.id && shortName(x).toLowerCase() === name.toLowerCase());
+	// Someone else (another id) has the same short name: o's own id is always in the set.
+	const shared = idsByName.get(name.toLowerCase())!.size > 1;
 	return shellWord(shared || !/^[\p{L}\p{N} .'-]+$/u.test(name) ? o.id : name);
+}
+
+interface Names {
+	length: number;
+	/** The first officer with each id (as officers.find would give). */
+	byId: Map<string, Officer>;
+	/** Lower-cased short name to the ids that have it. */
+	idsByName: Map<string, Set<string>>;
+}
+
+// Indexed once per officer list: the rules name an officer in the resolve of about 1,500 of the 5,000
+// problems of a 5,000-case store, and a scan of all 750 officers' short names for each was 50-60 ms of
+// `problems --json` (issue 18). A store snapshot's lists are never changed in place (rules/context.ts
+// caches on the same assumption); the length check is a cheap guard all the same.
+const namesCache = new WeakMap<readonly Officer[], Names>();
+
+function namesOf(officers: readonly Officer[]): Names {
+	const hit = namesCache.get(officers);
+	if (hit && hit.length === officers.length) return hit;
+	const byId = new Map<string, Officer>();
+	const idsByName = new Map<string, Set<string>>();
+	for (const x of officers) {
+		if (!byId.has(x.id)) byId.set(x.id, x);
+		const key = shortName(x).toLowerCase();
+		const ids = idsByName.get(key);
+		if (ids) ids.add(x.id);
+		else idsByName.set(key, new Set([x.id]));
+	}
+	const names = {length: officers.length, byId, idsByName};
+	namesCache.set(officers, names);
+	return names;
 }
 
 /** Sign the case's guided review (its steps set the plan, settle the actions, record decisions). */

@@ -46,6 +46,18 @@ const UNSAFE_ONE = new RegExp(UNSAFE_SOURCE, 'u');
 /** Printable ASCII only: nothing to do (most names, references and dates). */
 const PLAIN = /^[ -~]*$/;
 
+/**
+ * True when every character is below U+0080. Buffer.byteLength counts a string's UTF-8 bytes natively,
+ * in well under a millisecond for megabytes, where a regular expression over the same text takes tens
+ * (issue 18: `problems --json` at 5,000 cases prints 7.5 MB). Pure: no I/O, Node's global Buffer only.
+ */
+function isAscii(s: string): boolean {
+	return Buffer.byteLength(s, 'utf8') === s.length;
+}
+
+/** What UNSAFE can match in ASCII text: C0 controls but tab, LF and CR (ESC among them), and DEL. */
+const ASCII_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function visible(ch: string): string {
 	const code = ch.codePointAt(0)!;
 	if (code < 0x20) return String.fromCodePoint(0x2400 + code); // ␀..␟
@@ -99,7 +111,8 @@ export function mayBeUnsafe(s: string): boolean {
  * JSON output is read in a terminal too. The data is unchanged: a JSON reader gets the same strings back.
  */
 export function escapeJsonText(json: string): string {
-	if (PLAIN.test(json) || !UNSAFE_ONE.test(json)) return json;
+	// ASCII JSON from JSON.stringify holds no raw C0 control (it escapes them all): only DEL can be left.
+	if (isAscii(json) ? !json.includes('\u007f') : PLAIN.test(json) || !UNSAFE_ONE.test(json)) return json;
 	const unit = (ch: string, i: number) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
 	return json.replace(UNSAFE, ch => (ch.length === 1 ? unit(ch, 0) : unit(ch, 0) + unit(ch, 1)));
 }
@@ -113,7 +126,10 @@ export function escapeJsonText(json: string): string {
 export function safeOutput(text: string): string {
 	const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
 	const body = bom ? text.slice(1) : text;
-	if (!body.includes('\u001b') && !UNSAFE_ONE.test(body) && !/\r(?!\n)/.test(body)) return text;
+	// In ASCII text UNSAFE can match only C0 controls (ESC among them) and DEL: one plain class decides,
+	// and a lone CR is looked for only when there is a CR at all.
+	const noLoneCr = !body.includes('\r') || !/\r(?!\n)/.test(body);
+	if (isAscii(body) ? noLoneCr && !ASCII_UNSAFE.test(body) : noLoneCr && !body.includes('\u001b') && !UNSAFE_ONE.test(body)) return text;
 	return (
 		bom +
 		body

@@ -1,26 +1,46 @@
 /**
  * The user's own settings file (README "Settings"): `$XDG_CONFIG_HOME/fortnight/config.json`, else
  * `~/.config/fortnight/config.json`. Key bindings, the colour theme, a default store and who you are.
- * Schema-checked with TypeBox (as the store is); a bad file never stops anything: each setting that is
+ * Each setting's shape is checked; a bad file never stops anything: each setting that is
  * wrong is said in a sentence and its default used, the others still apply.
  */
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
-import {Type, type Static, type TSchema} from '@sinclair/typebox';
-import {TypeCompiler} from '@sinclair/typebox/compiler';
 
 export const THEME_NAMES = ['default', 'high-contrast'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
+/**
+ * Where a value first breaks its setting's shape (a JSON Pointer, '' for the value itself), or null when
+ * it is right. Written out by hand rather than as TypeBox schemas: every command reads this file first,
+ * and loading TypeBox (hundreds of modules) was a tenth of `problems --json` at 5,000 cases (issue 18).
+ * The shapes and the pointers are the ones the TypeBox schemas gave (test/settings/user-settings.test.ts).
+ */
+type Check = (v: unknown) => string | null;
+
+const text =
+	(max: number): Check =>
+	v =>
+		typeof v === 'string' && v.length >= 1 && v.length <= max ? null : '';
+const pointer = (key: string) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
 const SETTINGS = {
 	/** Action name to its keys, e.g. {"down": ["↓", "n"]}: those keys replace the action's defaults. */
-	keys: Type.Record(Type.String({minLength: 1}), Type.Array(Type.String({minLength: 1}), {minItems: 1, maxItems: 8})),
-	theme: Type.Union(THEME_NAMES.map(t => Type.Literal(t))),
+	keys: (v => {
+		if (typeof v !== 'object' || v === null || Array.isArray(v)) return '';
+		for (const [action, keys] of Object.entries(v)) {
+			if (!Array.isArray(keys) || keys.length < 1 || keys.length > 8) return pointer(action);
+			const bad = keys.findIndex(k => typeof k !== 'string' || k.length < 1);
+			if (bad !== -1) return `${pointer(action)}/${bad}`;
+		}
+		return null;
+	}) as Check,
+	theme: (v => ((THEME_NAMES as readonly unknown[]).includes(v) ? null : '')) as Check,
 	/** The store used when neither --store nor FORTNIGHT_STORE is given (relative: to the settings folder). */
-	store: Type.String({minLength: 1, maxLength: 4096}),
+	store: text(4096),
 	/** Who you are when neither --as nor FORTNIGHT_USER is given: an officer's id, collar number or name. */
-	as: Type.String({minLength: 1, maxLength: 200}),
+	as: text(200),
 };
 
 export type SettingName = keyof typeof SETTINGS;
@@ -48,13 +68,6 @@ export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
 	const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.config');
 	return path.join(base, 'fortnight', 'config.json');
 }
-
-const checks = new Map<string, ReturnType<typeof TypeCompiler.Compile>>();
-const checkFor = (name: SettingName) => {
-	let c = checks.get(name);
-	if (!c) checks.set(name, (c = TypeCompiler.Compile(SETTINGS[name] as TSchema)));
-	return c;
-};
 
 /** Reads and checks the settings file; a missing file is the defaults, silently. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): SettingsRead {
@@ -90,20 +103,20 @@ export function parseSettings(text: string, file: string): SettingsRead {
 	const settings: {-readonly [K in keyof UserSettings]: UserSettings[K]} = {...DEFAULT_SETTINGS};
 	for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
 		if (name === '$schema') continue;
-		if (!(name in SETTINGS)) {
+		if (!Object.hasOwn(SETTINGS, name)) {
 			problems.push(
 				`${file}: "${name.slice(0, 40)}" is not a setting (the settings are ${Object.keys(SETTINGS).join(', ')}); it is ignored.`,
 			);
 			continue;
 		}
 		const setting = name as SettingName;
-		const check = checkFor(setting);
-		if (!check.Check(v)) {
-			problems.push(`${file}: ${setting} ${expected(setting, check.Errors(v).First()?.path ?? '')}; using the default.`);
+		const wrong = SETTINGS[setting](v);
+		if (wrong !== null) {
+			problems.push(`${file}: ${setting} ${expected(setting, wrong)}; using the default.`);
 			continue;
 		}
 		if (setting === 'store') settings.store = resolveStore(v as string, file);
-		else (settings as Record<string, unknown>)[setting] = v as Static<(typeof SETTINGS)[typeof setting]>;
+		else (settings as Record<string, unknown>)[setting] = v;
 	}
 	return {file, settings, problems};
 }

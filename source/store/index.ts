@@ -12,6 +12,8 @@
  * knowing"). Everything else here is already loaded by the desk's screens.
  */
 import type * as StoreModule from './store.js';
+import type * as WelfareDraftsModule from './welfare-drafts.js';
+import type * as WelfareFileModule from './welfare-file.js';
 import {isPostgresUrl} from './pg-url.js';
 
 export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, OutsideChange, ReadOptions, Store, StoreRead} from './store.js';
@@ -35,9 +37,8 @@ export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from '.
 export {verifyWholeChain, type ChainVerdict} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
-export {appendWelfareNote, readWelfare, welfareKeyFromEnv, welfarePathFor, writeWelfare} from './welfare-file.js';
+export {welfareDraftsPathFor, welfareKeyFromEnv, welfarePathFor} from './welfare-paths.js';
 export type {WelfareFile, WelfareKey, WelfareNote} from './welfare-file.js';
-export {changeWelfareDrafts, openWelfareDrafts, readWelfareDrafts, welfareDraftsPathFor} from './welfare-drafts.js';
 export type {PendingWelfareNote, WelfareDraftsAccess} from './welfare-drafts.js';
 
 export {isPostgresUrl} from './pg-url.js';
@@ -87,3 +88,23 @@ export const migrateDatabase = async (url: string) => (await import('./pg-admin.
 
 /** `fortnight store copy`: a whole store, chain and welfare notes, from a file or database to a new one (store-copy.ts). */
 export const copyStore = async (from: string, to: string) => (await import('./store-copy.js')).copyStore(from, to);
+
+// The welfare files' modules load their schema checker (TypeBox, hundreds of modules): loaded when a
+// welfare file is opened, not by every command that imports the store (issue 18).
+const welfareFile = async () => import('./welfare-file.js');
+const welfareDrafts = async () => import('./welfare-drafts.js');
+
+/** Adds one note to the welfare file (welfare-file.ts). */
+export const appendWelfareNote: typeof WelfareFileModule.appendWelfareNote = async (...args) =>
+	(await welfareFile()).appendWelfareNote(...args);
+/** The welfare file's notes (welfare-file.ts). */
+export const readWelfare: typeof WelfareFileModule.readWelfare = async (...args) => (await welfareFile()).readWelfare(...args);
+/** Writes the welfare file whole (welfare-file.ts). */
+export const writeWelfare: typeof WelfareFileModule.writeWelfare = async (...args) => (await welfareFile()).writeWelfare(...args);
+/** Welfare notes drafted in an unsigned review (welfare-drafts.ts). */
+export const openWelfareDrafts: typeof WelfareDraftsModule.openWelfareDrafts = async (...args) =>
+	(await welfareDrafts()).openWelfareDrafts(...args);
+export const readWelfareDrafts: typeof WelfareDraftsModule.readWelfareDrafts = async (...args) =>
+	(await welfareDrafts()).readWelfareDrafts(...args);
+export const changeWelfareDrafts: typeof WelfareDraftsModule.changeWelfareDrafts = async (...args) =>
+	(await welfareDrafts()).changeWelfareDrafts(...args);

@@ -2,7 +2,7 @@
  * Upgrades older store files one version at a time. A file from a newer fortnight is refused rather
  * than guessed at. openStore keeps a backup (`<file>.bak-v<N>`) before the first write of a migrated file.
  */
-import {SCHEMA_VERSION} from '../domain/model.js';
+import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {StoreError} from './errors.js';
 import {addHistory} from './migrate-history.js';
 

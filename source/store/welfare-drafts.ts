@@ -24,6 +24,7 @@ import {isPostgresUrl} from './pg-url.js';
 import {openWelfare, passphrase, WELFARE_KEY_ENV, WELFARE_MODE, welfarePathFor} from './welfare-file.js';
 import type {OpenedWelfare, WelfareKey, WelfareNote} from './welfare-file.js';
 import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey} from './welfare-crypto.js';
+import {welfareDraftsPathFor} from './welfare-paths.js';
 
 const IsoDay = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$'});
 
@@ -68,10 +69,7 @@ function fromV1(v: Static<typeof FileV1Schema>): PendingWelfareNote[] {
 	}));
 }
 
-/** `team.json` -> `team.welfare-drafts.json`, in the same folder. */
-export function welfareDraftsPathFor(storePath: string): string {
-	return storePath.replace(/(\.json)?$/i, '.welfare-drafts.json');
-}
+export {welfareDraftsPathFor};
 
 interface OpenedDrafts {
 	notes: PendingWelfareNote[];

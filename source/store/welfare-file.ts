@@ -17,10 +17,11 @@ import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import {withLock} from './lock.js';
 import {isPostgresUrl} from './pg-url.js';
+import {WELFARE_KEY_ENV, welfareKeyFromEnv, welfarePathFor} from './welfare-paths.js';
 import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type DerivedKey, type Envelope} from './welfare-crypto.js';
 
 export const WELFARE_MODE = 0o600;
-export const WELFARE_KEY_ENV = 'FORTNIGHT_WELFARE_KEY';
+export {WELFARE_KEY_ENV, welfareKeyFromEnv, welfarePathFor};
 
 export const WelfareNoteSchema = Type.Object({
 	id: Type.String({minLength: 1, maxLength: 80}),
@@ -40,19 +41,6 @@ const check = TypeCompiler.Compile(WelfareFileSchema);
 
 /** A passphrase, or a prompt that asks for one (called only when one is needed). */
 export type WelfareKey = string | (() => Promise<string>);
-
-/** `team.json` -> `team.welfare.json`, in the same folder. */
-export function welfarePathFor(storePath: string): string {
-	// A PostgreSQL store keeps them in its own table: the URL names it (pg-welfare.ts).
-	if (isPostgresUrl(storePath)) return `${storePath.replace(/#.*$/, '')}#welfare`;
-	return storePath.replace(/(\.json)?$/i, '.welfare.json');
-}
-
-/** The passphrase from FORTNIGHT_WELFARE_KEY, or undefined when unset or empty. */
-export function welfareKeyFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
-	const v = env[WELFARE_KEY_ENV];
-	return v ? v : undefined;
-}
 
 /** The passphrase to use: `key` (asking when it is a prompt), else FORTNIGHT_WELFARE_KEY; undefined when none. */
 export async function passphrase(key: WelfareKey | undefined): Promise<string | undefined> {

@@ -19,8 +19,7 @@ import {chainPathFor, journalPathFor} from './chain-path.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs} from './file-system.js';
 import type {ChunkedBytes} from './serialize.js';
-import {welfareDraftsPathFor} from './welfare-drafts.js';
-import {welfarePathFor} from './welfare-file.js';
+import {welfareDraftsPathFor, welfarePathFor} from './welfare-paths.js';
 
 /** Why an export was refused: the path is one of the store's own files, already exists, or is not a file. */
 export type ExportRefusal = 'store-file' | 'exists' | 'not-a-file';

@@ -118,4 +118,18 @@ describe('typed text, JSON and command-line output', () => {
 		expect(safeOutput('fortnight: --cover "x\u001b]52;c;SA\u0007\u202e" no\rOK\n')).toBe('fortnight: --cover "x<U+202E>" no\u240dOK\n');
 		expect(safeOutput('file \u001b]0;title\n')).toBe('file \u241b]0;title\n');
 	});
+	it('an ASCII-only text (decided in one native count, issue 18) is still cleaned like any other', () => {
+		expect(escapeJsonText('{"s":"a\u007fb"}')).toBe('{"s":"a\\u007fb"}');
+		expect(escapeJsonText('[\n  "plain"\n]')).toBe('[\n  "plain"\n]');
+		expect(safeOutput('a\u0007b\u007fc\n')).toBe('a\u2407b\u2421c\n');
+		expect(safeOutput('x\u001b[2Jy\r\nz\rw\n')).toBe('xy\r\nz\u240dw\n');
+		fc.assert(
+			fc.property(fc.string({unit: 'binary-ascii', maxLength: 60}), v => {
+				// The same answer as for the same text with one non-ASCII letter after it (the general path).
+				expect(safeOutput(v) + '\u00e9').toBe(safeOutput(v + '\u00e9'));
+				expect(escapeJsonText(JSON.stringify(v)) + '\u00e9').toBe(escapeJsonText(JSON.stringify(v) + '\u00e9'));
+			}),
+			{numRuns: 500},
+		);
+	});
 });

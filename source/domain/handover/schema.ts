@@ -9,7 +9,7 @@
  */
 import {Type, type Static} from '@sinclair/typebox';
 import {ChainHeadSchema, DateSchema as Date_, InstantSchema, Nullable, StrictObject, doc} from '../json-schema.js';
-import {ResolveJsonSchema} from '../resolve.js';
+import {ResolveJsonSchema} from '../resolve-schema.js';
 
 export const HANDOVER_SCHEMA_ID = 'fortnight-handover/2';
 

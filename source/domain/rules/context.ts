@@ -183,8 +183,17 @@ export function supervisorOf(ctx: RuleContext, officerId: string): Officer | und
 
 /** An officer's short name, made safe: names are store text too. */
 export function nameOf(ctx: RuleContext, officerId: string | null | undefined): string {
-	return safeText(shortName(officerId ? ctx.officers.get(officerId) : undefined));
+	if (!officerId) return safeText(shortName(undefined));
+	let names = namesByContext.get(ctx);
+	if (!names) namesByContext.set(ctx, (names = new Map()));
+	let name = names.get(officerId);
+	if (name === undefined) names.set(officerId, (name = safeText(shortName(ctx.officers.get(officerId)))));
+	return name;
 }
+
+// Each officer's name made once per context: the rules name the same few hundred officers in thousands
+// of messages, and the split and the safety check for each were a share of the rules' garbage (issue 18).
+const namesByContext = new WeakMap<RuleContext, Map<string, string>>();
 
 export function memo(ctx: RuleContext, key: string, compute: () => Problem[]): Problem[] {
 	const hit = ctx.memo.get(key);

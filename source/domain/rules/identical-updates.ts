@@ -72,6 +72,22 @@ interface TextForm {
 	ws: string[];
 	/** Shingles as sorted unique numbers (word ids; pairs packed into one number): far less garbage than string sets. */
 	sh?: Float64Array;
+	/**
+	 * Similarity to the other texts it was compared with. A store's updates repeat a few stock texts (18
+	 * distinct texts among 22,000 updates at 5,000 cases), so most pairs were worked out thousands of times (issue 18).
+	 */
+	sims?: Map<TextForm, number>;
+}
+
+/** jaccardSorted of two texts' shingles, worked out once per pair of distinct texts. */
+function similarity(a: TextForm, b: TextForm): number {
+	let sim = a.sims?.get(b);
+	if (sim === undefined) {
+		sim = jaccardSorted(a.sh!, b.sh!);
+		(a.sims ??= new Map()).set(b, sim);
+		(b.sims ??= new Map()).set(a, sim);
+	}
+	return sim;
 }
 
 /** Word ids for one run; a pair (a, b) is (a + 1) * 2^26 + b, never equal to a single word's id. */
@@ -132,9 +148,14 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'identical', () => {
 		const {settings: s, today} = ctx;
 		const from = comparedAfter(s, today);
-		// author -> day -> updates
-		const buckets = new Map<string, Map<IsoDate, Entry[]>>();
-		for (const c of ctx.data.cases) {
+		// author -> day -> that day's update, or its updates once there are two. Most days hold one update
+		// (at 5,000 cases three in four), and a list for each was a good part of this rule's time (issue 18).
+		const buckets = new Map<string, Map<IsoDate, Entry | Entry[]>>();
+		// Index loops and Map.forEach here: this code runs once per command, mostly before the engine
+		// optimises it, and there each for-of step allocates (a third of the rules' garbage; issue 18).
+		const cases = ctx.data.cases;
+		for (let k = 0; k < cases.length; k++) {
+			const c = cases[k]!;
 			const ups = c.updates;
 			for (let i = 0; i < ups.length; i++) {
 				const u = ups[i]!;
@@ -142,31 +163,31 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 				let byDay = buckets.get(u.authorId);
 				if (!byDay) buckets.set(u.authorId, (byDay = new Map()));
 				const e: Entry = {caseRef: c.ref, index: i, text: u.text};
-				const list = byDay.get(u.date);
-				if (list) list.push(e);
-				else byDay.set(u.date, [e]);
+				const had = byDay.get(u.date);
+				if (had === undefined) byDay.set(u.date, e);
+				else if (Array.isArray(had)) had.push(e);
+				else byDay.set(u.date, [had, e]);
 			}
 		}
 		const out: Problem[] = [];
 		const forms = new Map<string, TextForm>();
 		const coder = new ShingleCoder();
 		for (const [authorId, byDay] of buckets)
-			for (const [date, list] of byDay) {
-				if (list.length < 2) continue;
-				if (list.every(e => e.caseRef === list[0]!.caseRef)) continue;
-				for (const e of list) {
+			byDay.forEach((list, date) => {
+				if (!Array.isArray(list)) return; // one update that day
+				if (oneCase(list)) return;
+				const long: Entry[] = [];
+				for (let i = 0; i < list.length; i++) {
+					const e = list[i]!;
 					let t = forms.get(e.text);
 					if (!t) {
 						t = {norm: normaliseText(e.text), ws: words(e.text)};
 						forms.set(e.text, t);
 					}
 					e.t = t;
+					if (t.ws.length >= MIN_WORDS) long.push(e);
 				}
-				for (const cluster of clustersIn(
-					list.filter(e => e.t!.ws.length >= MIN_WORDS),
-					s.nearIdenticalSimilarity,
-					coder,
-				)) {
+				for (const cluster of clustersIn(long, s.nearIdenticalSimilarity, coder)) {
 					const {entries, identical, lowest, shown} = cluster;
 					const refs = [...new Set(entries.map(e => e.caseRef))].sort();
 					const who = nameOf(ctx, authorId);
@@ -196,7 +217,7 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 						since: date,
 					});
 				}
-			}
+			});
 		return out;
 	});
 }
@@ -222,6 +243,8 @@ interface Cluster {
  * |S| - ceil(t|S|) + 1 shingles of each, so only texts sharing such a shingle are compared.
  */
 function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): Cluster[] {
+	if (entries.length < 2) return [];
+	if (entries.length === 2) return pairCluster(entries[0]!, entries[1]!, threshold, coder);
 	// Distinct normalised texts and the entries that carry each.
 	const byNorm = new Map<string, Entry[]>();
 	for (const e of entries) {
@@ -239,7 +262,7 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 		const b = forms[j]!.sh!;
 		// Jaccard can be no more than the smaller set over the larger: skip the merge when that is already too low.
 		if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length) - 1e-9) return;
-		const sim = jaccardSorted(a, b);
+		const sim = similarity(forms[i]!, forms[j]!);
 		if (sim + 1e-12 < threshold) return;
 		const ri = find(i);
 		const rj = find(j);
@@ -284,13 +307,41 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 		const spanning = members.find(i => new Set(groups[i]!.map(e => e.caseRef)).size >= 2);
 		const matched = members.filter(i => lowest.has(i)).map(i => lowest.get(i)!);
 		out.push({
-			entries: all.sort((a, b) => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : a.index - b.index)),
+			entries: all.sort(byCaseThenIndex),
 			identical: spanning !== undefined,
 			lowest: matched.length ? Math.min(...matched) : 1,
 			shown: groups[spanning ?? members[0]!]![0]!.text,
 		});
 	}
 	return out;
+}
+
+/** True when every entry is on the same case (nothing to compare across cases). */
+function oneCase(list: readonly Entry[]): boolean {
+	const ref = list[0]!.caseRef;
+	for (let i = 1; i < list.length; i++) if (list[i]!.caseRef !== ref) return false;
+	return true;
+}
+
+const byCaseThenIndex = (a: Entry, b: Entry): number => (a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : a.index - b.index);
+
+/**
+ * clustersIn for a bucket of two updates, the usual day (four in five at 5,000 cases), without its maps and
+ * union-find: the same cluster, or none. Same text after normalising: identical, quoting the first. Else
+ * near-identical when the similarity reaches the threshold (the same bound and tolerance as `match`),
+ * with that similarity as the lowest, quoting the first. Both on one case: no cluster.
+ */
+function pairCluster(a: Entry, b: Entry, threshold: number, coder: ShingleCoder): Cluster[] {
+	if (a.caseRef === b.caseRef) return [];
+	const entries = byCaseThenIndex(a, b) <= 0 ? [a, b] : [b, a];
+	if (a.t!.norm === b.t!.norm) return [{entries, identical: true, lowest: 1, shown: a.text}];
+	if (threshold >= 1) return [];
+	const x = (a.t!.sh ??= coder.encode(a.t!.ws));
+	const y = (b.t!.sh ??= coder.encode(b.t!.ws));
+	if (Math.min(x.length, y.length) < threshold * Math.max(x.length, y.length) - 1e-9) return [];
+	const sim = similarity(a.t!, b.t!);
+	if (sim + 1e-12 < threshold) return [];
+	return [{entries, identical: false, lowest: sim, shown: a.text}];
 }
 
 /**

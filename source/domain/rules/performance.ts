@@ -103,6 +103,28 @@ export function triggerStanding(
 	return {decisionRecorded, escalation};
 }
 
+// A rule's findings by the officer they are about, indexed once per findings list (a rule's memoised
+// result for one context): assess runs for every investigator, and filtering the whole list for each
+// was quadratic, with most of the rules' garbage (issue 18).
+const findingsByOfficer = new WeakMap<readonly Problem[], Map<string, Problem[]>>();
+const NONE: readonly Problem[] = [];
+
+/** `problems` about `officerId`, in their order (what problems.filter(p => p.subject.officerId === officerId) gives). */
+function ofOfficer(problems: readonly Problem[], officerId: string): readonly Problem[] {
+	let index = findingsByOfficer.get(problems);
+	if (!index) {
+		index = new Map();
+		for (let i = 0; i < problems.length; i++) {
+			const p = problems[i]!;
+			const list = index.get(p.subject.officerId);
+			if (list) list.push(p);
+			else index.set(p.subject.officerId, [p]);
+		}
+		findingsByOfficer.set(problems, index);
+	}
+	return index.get(officerId) ?? NONE;
+}
+
 function assess(ctx: RuleContext, officerId: string): Assessment {
 	const {settings: s, today} = ctx;
 	const evidence: Evidence[] = [];
@@ -145,7 +167,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	}
 
 	// 2. Identical or near-identical update text.
-	const same = identicalUpdateProblems(ctx).filter(p => p.subject.officerId === officerId);
+	const same = ofOfficer(identicalUpdateProblems(ctx), officerId);
 	if (same.length) {
 		starts.push(same.map(p => p.since).sort(byDate)[0]!);
 		reasons.push(
@@ -160,8 +182,8 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	// for the case (an action stalled before they had it is not theirs), and on cases they passed on.
 	const stalled: Evidence[] = [];
 	const held = new Map((ctx.liveByOic.get(officerId) ?? []).map(c => [c.ref, c]));
-	for (const p of stalledProblems(ctx)) {
-		if (p.subject.officerId !== officerId || p.subject.type !== 'case') continue;
+	for (const p of ofOfficer(stalledProblems(ctx), officerId)) {
+		if (p.subject.type !== 'case') continue;
 		const c = held.get(p.subject.ref);
 		if (!c) continue;
 		const from = responsibleFrom(c, currentAllocation(c));

@@ -1,0 +1,15 @@
+/**
+ * The store model's plain values (no schemas), for code that needs them at run time without loading
+ * TypeBox: the rules, the loader's migration and `problems --json` read these, and TypeBox's hundreds of
+ * modules were a tenth of that command's time at 5,000 cases (issue 18). model.ts re-exports them and
+ * builds its schemas from them, so the two cannot disagree.
+ */
+import type {AbsenceReason, CaseStatus} from './model.js';
+
+/** The store's schema version (model.ts StoreSchema; migrate.ts brings older stores up to it). */
+export const SCHEMA_VERSION = 4;
+
+export const ABSENCE_REASONS: readonly AbsenceReason[] = ['sick', 'annual-leave', 'training', 'restricted-duties', 'other'];
+
+/** Statuses in which a case still needs 14-day supervision. */
+export const LIVE_STATUSES: readonly CaseStatus[] = ['investigation', 'awaiting-forensics', 'with-cps', 'charged', 'court'];
