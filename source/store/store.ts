@@ -23,8 +23,8 @@ import {withLock, type LockOptions} from './lock.js';
 import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
 import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
-import {welfareDraftsPathFor} from './welfare-drafts.js';
-import {welfarePathFor} from './welfare-file.js';
+// The paths alone: the welfare files' modules (TypeBox checks, crypto) load on first use (welfare-paths.ts).
+import {welfareDraftsPathFor, welfarePathFor} from './welfare-paths.js';
 import {
 	chainFileOf,
 	MAX_STORE_BYTES,

@@ -19,7 +19,8 @@ import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
-import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection, type ReviewDraftNote} from './schema.js';
+import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote} from './schema.js';
+import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
 export interface WelfareNoteIn {
