@@ -10,7 +10,7 @@ import {bailClock, AUTHORITY_NAMES} from '../bail.js';
 import {daysSinceUpdate, isLive, lastUpdateDate, openActions} from '../case-facts.js';
 import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
 import type {Absence, Case, Officer, StoreData} from '../model.js';
-import {RISKS} from '../model.js';
+import {RISKS} from '../model-values.js';
 import {ABSENCE_WORDS, fullName, shortName} from '../people.js';
 import {ruleContext} from '../rules/context.js';
 import {inspectorOn} from '../team-history.js';
