@@ -14,7 +14,8 @@ const VIEWS: {view: View; key: string; letter: string; name: string}[] = [
 	{view: 'calendar', key: '5', letter: 'D', name: 'Calendar'},
 ];
 
-export function ActivityBar({view, height}: {view: View; height: number}): React.JSX.Element {
+/** Drawn again only when the view or the height changes (memo): not on every key in a list. */
+export const ActivityBar = React.memo(function ActivityBar({view, height}: {view: View; height: number}): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
 	const views = VIEWS.map(v => ({...v, current: v.view === view}));
 	if (reader) return <Text>{`Views: ${views.map(v => `${v.key} ${v.name}${v.current ? ' (current)' : ''}`).join(', ')}`}</Text>;
@@ -27,4 +28,4 @@ export function ActivityBar({view, height}: {view: View; height: number}): React
 			))}
 		</Box>
 	);
-}
+});

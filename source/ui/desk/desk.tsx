@@ -3,7 +3,7 @@
  * and the bench can mount it without a terminal or a store file; `fortnight` mounts it through
  * run-desk.tsx, which adds the alternate screen and a real store.
  */
-import React, {useEffect, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
 import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
@@ -61,6 +61,11 @@ import {DeskStore} from '../desk-store/desk-store.js';
 import {DeskStoreContext} from '../desk-store/store-context.js';
 import {useDeskEffects} from '../effects/use-desk-effects.js';
 import {useDeskModel} from './use-desk-model.js';
+import {shareInkOutputCaches} from './ink-output-cache.js';
+
+// Every frame of the desk (and of whatever Ink draws before it, the loading frame) measures its text once
+// across frames, not once per frame: ink-output-cache.ts says why it is safe and what it saves.
+await shareInkOutputCaches();
 
 export interface DeskProps {
 	/** The snapshot to open on (default: the store's); from then on the desk's DeskStore holds the current one. */
@@ -206,6 +211,14 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 	const L = reviewHasKeys(s) ? reviewLayout(s.layout) : s.layout;
 	// A screen reader reads the side-by-side panes one after another, not line by line across them.
 	const reader = useIsScreenReaderEnabled();
+	// The editor's props stay the same objects while nothing of theirs changes, so a key in the explorer
+	// does not redraw the editor (it is memoised: editor.tsx).
+	const reviewActive = reviewHasKeys(s);
+	const reviewKeys = useMemo(
+		() => ({active: reviewActive, keys: s.reviewInput, consumed: reviewConsumed}),
+		[reviewActive, s.reviewInput, reviewConsumed],
+	);
+	const onReviewExit = useCallback(() => dispatch({type: 'review-exit'}), [dispatch]);
 	if (L.tooSmall) {
 		return (
 			<Box flexDirection="column" height={L.frameHeight}>
@@ -319,8 +332,8 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 							height={L.mainHeight}
 							inner={L.editorInner}
 							rows={L.editorRows}
-							reviewKeys={{active: reviewHasKeys(s), keys: s.reviewInput, consumed: reviewConsumed}}
-							onReviewExit={() => dispatch({type: 'review-exit'})}
+							reviewKeys={reviewKeys}
+							onReviewExit={onReviewExit}
 							banner={notice}
 						/>
 					)}

@@ -33,7 +33,8 @@ export interface EditorProps {
 	banner?: string | null;
 }
 
-export function Editor({
+/** Drawn again only when its props change (memo): the desk keeps reviewKeys and onReviewExit stable. */
+export const Editor = React.memo(function Editor({
 	model,
 	actor,
 	tabs,
@@ -71,7 +72,7 @@ export function Editor({
 			</Box>
 		</Pane>
 	);
-}
+});
 
 /** "[CR/1/26] CR/2/26 ..." with the active tab in brackets, scrolled so the active tab is visible. */
 function tabBar(tabs: Tabs, width: number): string {

@@ -3,8 +3,9 @@
  * reader hears the row's words in full, the cursor row first saying "(selected)" (README "Screen readers").
  */
 import React from 'react';
-import {Text, useIsScreenReaderEnabled} from 'ink';
+import {useIsScreenReaderEnabled} from 'ink';
 import {fit} from '../text.js';
+import {LineText} from './line-text.js';
 
 export interface ListRowProps {
 	/** Text already laid out for the row, without the marker. */
@@ -25,17 +26,16 @@ export function spokenRow(text: string, selected: boolean): string {
 		.replace(/ {2,}/g, ' ')}`;
 }
 
-export function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
+/** Drawn again only when its own props change (memo): a cursor move redraws the two rows it leaves and enters. */
+export const ListRow = React.memo(function ListRow({text, width, selected, focused, colour, bold}: ListRowProps): React.JSX.Element {
 	const reader = useIsScreenReaderEnabled();
 	return (
-		<Text
-			wrap="truncate"
+		<LineText
+			line={fit(`${selected ? '›' : ' '} ${text}`, width)}
 			inverse={selected && focused}
 			color={selected && focused ? undefined : colour}
 			bold={bold}
-			aria-label={reader ? spokenRow(text, selected) : undefined}
-		>
-			{fit(`${selected ? '›' : ' '} ${text}`, width)}
-		</Text>
+			ariaLabel={reader ? spokenRow(text, selected) : undefined}
+		/>
 	);
-}
+});

@@ -4,9 +4,10 @@
  * (README "Screen readers").
  */
 import React from 'react';
-import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import {Box, useIsScreenReaderEnabled} from 'ink';
 import {tint, useTheme} from '../theme.js';
 import {truncate} from '../text.js';
+import {LineText} from '../list/line-text.js';
 
 export interface PaneProps {
 	title: string;
@@ -36,15 +37,13 @@ export function Pane({title, detail, focused, width, height, children}: PaneProp
 			// of an explorer key press's time (issue 18's key-to-frame).
 			overflowY="hidden"
 		>
-			<Text
+			<LineText
 				bold
-				wrap="truncate"
-				aria-label={
+				line={truncate(head, inner)}
+				ariaLabel={
 					reader ? `${title}${detail ? `, ${detail.trim().replace(/ {2,}/g, ' ')}` : ''}${focused ? ' (focused)' : ''}` : undefined
 				}
-			>
-				{truncate(head, inner)}
-			</Text>
+			/>
 			{children}
 		</Box>
 	);

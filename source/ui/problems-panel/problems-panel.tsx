@@ -23,7 +23,16 @@ export interface ProblemsPanelProps {
 	height: number;
 }
 
-export function ProblemsPanel({model, rows, list, visible, focused, width, height}: ProblemsPanelProps): React.JSX.Element {
+/** Drawn again only when its props change (memo): a key in the explorer leaves the panel's list and rows as they were. */
+export const ProblemsPanel = React.memo(function ProblemsPanel({
+	model,
+	rows,
+	list,
+	visible,
+	focused,
+	width,
+	height,
+}: ProblemsPanelProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
 	const inner = width - 2;
@@ -68,7 +77,7 @@ export function ProblemsPanel({model, rows, list, visible, focused, width, heigh
 			})}
 		</Pane>
 	);
-}
+});
 
 // Counted once per problem list (store revision), not on every key press.
 const counted = new WeakMap<readonly Problem[], string>();

@@ -3,11 +3,12 @@
  * hints. Every state is in words.
  */
 import React from 'react';
-import {Text, useIsScreenReaderEnabled} from 'ink';
+import {useIsScreenReaderEnabled} from 'ink';
 import path from 'node:path';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {fit, textWidth, truncate} from '../text.js';
+import {LineText} from '../list/line-text.js';
 
 export interface StatusBarProps {
 	model: DeskModel;
@@ -23,7 +24,8 @@ export interface StatusBarProps {
 	width: number;
 }
 
-export function StatusBar(props: StatusBarProps): React.JSX.Element {
+/** Drawn again only when one of its props changes (memo): the hints are a string, the model a snapshot. */
+export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const reader = useIsScreenReaderEnabled();
 	const c = model.counts;
@@ -66,8 +68,6 @@ export function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
 	return (
 		// A screen reader hears the longest form and the hints whole (README "Screen readers").
-		<Text inverse wrap="truncate" aria-label={reader ? `${forms[0]!} | ${right}` : undefined}>
-			{fit(line, width)}
-		</Text>
+		<LineText inverse line={fit(line, width)} ariaLabel={reader ? `${forms[0]!} | ${right}` : undefined} />
 	);
-}
+});
