@@ -6,7 +6,8 @@
  * on; the store is never half-changed because apply only writes what a change returns.
  */
 import {isIsoDate, type IsoDate} from './dates.js';
-import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer, type StoreData} from './model.js';
+import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
+import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
 

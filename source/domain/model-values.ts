@@ -4,7 +4,14 @@
  * modules were a tenth of that command's time at 5,000 cases (issue 18). model.ts re-exports them and
  * builds its schemas from them, so the two cannot disagree.
  */
-import type {AbsenceReason, CaseStatus} from './model.js';
+import type {AbsenceReason, CaseStatus, Risk} from './model.js';
+
+/** Longest text any one field may hold; a larger field is refused on load rather than slowing the desk. */
+export const MAX_TEXT = 20_000;
+
+export const RISKS: readonly Risk[] = ['high', 'medium', 'low'];
+
+export const RANKS = ['DC', 'TDC', 'PC', 'DS', 'TDS', 'DI', 'DCI', 'Staff'] as const;
 
 /** The store's schema version (model.ts StoreSchema; migrate.ts brings older stores up to it). */
 export const SCHEMA_VERSION = 4;

@@ -6,10 +6,10 @@
  * moves at a clock change. Timestamps (`...At`) are full ISO instants in UTC.
  */
 import {Type, type Static, type TSchema} from '@sinclair/typebox';
-import {ABSENCE_REASONS, LIVE_STATUSES, SCHEMA_VERSION} from './model-values.js';
+import {ABSENCE_REASONS, LIVE_STATUSES, MAX_TEXT, RANKS, RISKS, SCHEMA_VERSION} from './model-values.js';
 
-/** Longest text any one field may hold; a larger field is refused on load rather than slowing the desk. */
-export const MAX_TEXT = 20_000;
+// Plain values kept in model-values.ts (loaded without TypeBox, issue 18), re-exported for everyone else.
+export {MAX_TEXT, RANKS, RISKS};
 
 const IsoDate = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', description: 'YYYY-MM-DD'});
 const Instant = Type.String({maxLength: 40, description: 'ISO timestamp, UTC'});
@@ -20,9 +20,7 @@ const List = <T extends TSchema>(t: T, max = 1_000_000) => Type.Array(t, {maxIte
 
 export const RiskSchema = Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]);
 export type Risk = Static<typeof RiskSchema>;
-export const RISKS: readonly Risk[] = ['high', 'medium', 'low'];
 
-export const RANKS = ['DC', 'TDC', 'PC', 'DS', 'TDS', 'DI', 'DCI', 'Staff'] as const;
 export type Rank = (typeof RANKS)[number];
 export const RankSchema = Type.Union(RANKS.map(r => Type.Literal(r)));
 

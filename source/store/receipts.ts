@@ -26,6 +26,8 @@ const CHECKS = [
 	'journal',
 	'journal-file',
 	'../domain/model',
+	// The plain values the schema is built from (MAX_TEXT, RANKS, RISKS, SCHEMA_VERSION...).
+	'../domain/model-values',
 	'../domain/dates',
 	'../domain/date-patterns',
 ];

@@ -9,10 +9,9 @@ import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
-import {SCHEMA_VERSION} from '../domain/model.js';
+import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
-import {prepareChange} from './apply-change.js';
 import {chainPathFor, journalPathFor} from './chain-path.js';
 import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import type {ClashSurface} from './conflict.js';
@@ -21,10 +20,9 @@ import {realFs, type WriteFs} from './file-system.js';
 import {hardLinkProblem, linkTarget, linkTargetNow} from './link-target.js';
 import {withLock, type LockOptions} from './lock.js';
 import {lineBytes, storeBytes, type ChunkedBytes} from './serialize.js';
-import {validateStore} from './validate.js';
 import {checkExport, writeExport, type ExportOptions, type ExportWritten} from './write-export.js';
-import {welfareDraftsPathFor} from './welfare-drafts.js';
-import {welfarePathFor} from './welfare-file.js';
+// The paths alone: the welfare files' modules (TypeBox checks, crypto) load on first use (welfare-paths.ts).
+import {welfareDraftsPathFor, welfarePathFor} from './welfare-paths.js';
 import {
 	chainFileOf,
 	MAX_STORE_BYTES,
@@ -41,7 +39,6 @@ import {growthOf, journalChange} from './journal.js';
 import {journalReceipt, nextLines, writeLines, type JournalState} from './journal-file.js';
 import {isPostgresUrl} from './pg-url.js';
 
-export {loadStoreText} from './load-text.js';
 export {parseStoreText} from './parse.js';
 export {MAX_STORE_BYTES, readStoreFile, wholeChainBatches} from './read.js';
 export type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
@@ -606,7 +603,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			let candidate: StoreData | undefined;
 			try {
 				return await withLock(abs, lockOptions, async assertHeld => {
-					const [fresh, , found] = await adapter.fresh();
+					// The schema compiler (TypeBox, 200+ modules) loads with the first change, not with the desk (issue 18).
+					const [[fresh, , found], {prepareChange}] = await Promise.all([adapter.fresh(), import('./apply-change.js')]);
 					await assertChainIntact(fresh);
 					const prepared = prepareChange(db.data, fresh, change, {surface, where: abs, now});
 					candidate = prepared.candidate;
@@ -729,6 +727,7 @@ export async function createStoreFile(file: string, data: StoreData, options: {o
 	const abs = path.resolve(file);
 	needsWholeChain(data, abs);
 	const {chainLog: _log, ...whole} = data;
+	const {validateStore} = await import('./validate.js');
 	const problem = validateStore(whole);
 	if (problem)
 		throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);
@@ -784,6 +783,7 @@ export async function exportStoreFile(
 	const abs = path.resolve(file);
 	needsWholeChain(data, abs);
 	const {chainLog: _log, ...whole} = data;
+	const {validateStore} = await import('./validate.js');
 	const problem = validateStore(whole);
 	if (problem)
 		throw new StoreError('invalid', `Refusing to write an invalid store to ${abs}: at ${problem.path}, ${problem.message}.`, abs);

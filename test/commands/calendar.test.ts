@@ -13,7 +13,7 @@ import {WINDOW_KINDS} from '../../source/domain/handover/schema.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {safeText} from '../../source/domain/safe-text.js';
 import {NEVER_IN_CALENDAR} from '../../source/export/calendar-events.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {foldLine} from '../../source/export/calendar-ics.js';
 import {demoCopy, runCli, DEMO_TODAY} from '../helpers/cli.js';
 import {handoverOf} from '../domain/handover/fixtures.js';

@@ -6,7 +6,7 @@ import type {CaseRecord} from '../../source/domain/case-record.js';
 import {SCHEMA_VERSION, type StoreData} from '../../source/domain/model.js';
 import {amendReview} from '../../source/domain/review/amend.js';
 import {signer} from '../../source/store/chain.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
 import {savedBytes, savedData, savedText} from '../helpers/saved-store.js';

@@ -13,7 +13,7 @@ import type {StoreData} from '../../source/domain/model.js';
 import {type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import type {Resolve, ResolveWay} from '../../source/domain/resolve.js';
 import {findProblems, PROBLEM_KINDS} from '../../source/domain/rules/index.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
 import {savedData, savedText} from '../helpers/saved-store.js';

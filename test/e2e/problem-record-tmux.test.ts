@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync} from 'node:fs';
 import {CLI, DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-record-${process.pid}-${Date.now()}`;

@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs';
 import type {StoreData} from '../../source/domain/model.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO} from './cli.js';
 
 export function demoData(): StoreData {

@@ -16,7 +16,8 @@ import type {StoreData} from '../../source/domain/model.js';
 import {verifyChain} from '../../source/store/chain.js';
 import {StoreError} from '../../source/store/errors.js';
 import {checkJsonLimits} from '../../source/store/guard.js';
-import {loadStoreText, openStore, readStoreFile} from '../../source/store/store.js';
+import {openStore, readStoreFile} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {firstInvalidUtf8} from '../../source/store/utf8.js';
 import {DEMO, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {describePosition, findJsonSyntaxError} from '../../source/store/json-syntax.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO, DEMO_TODAY, ROOT, runCli, tempDir} from '../helpers/cli.js';
 
 const SHADOW = 'root:$y$j9T$Qm1cZ7sEcReTsAlT$h4shOfTheRootPassw0rd:19700:0:99999:7:::\ndaemon:*:19700:0:99999:7:::\n';

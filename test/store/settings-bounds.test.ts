@@ -12,7 +12,7 @@ import handover from '../../source/commands/handover.js';
 import log from '../../source/commands/log.js';
 import problems from '../../source/commands/problems.js';
 import {SettingsSchema, type StoreData} from '../../source/domain/model.js';
-import {loadStoreText} from '../../source/store/store.js';
+import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO, DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
 import {runCommand} from '../commands/in-process.js';
 

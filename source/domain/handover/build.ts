@@ -10,7 +10,7 @@ import {bailClock, AUTHORITY_NAMES} from '../bail.js';
 import {daysSinceUpdate, isLive, lastUpdateDate, openActions} from '../case-facts.js';
 import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
 import type {Absence, Case, Officer, StoreData} from '../model.js';
-import {RISKS} from '../model.js';
+import {RISKS} from '../model-values.js';
 import {ABSENCE_WORDS, fullName, shortName} from '../people.js';
 import {ruleContext} from '../rules/context.js';
 import {inspectorOn} from '../team-history.js';
@@ -19,7 +19,8 @@ import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
-import {HANDOVER_SCHEMA_ID, type CaseSection, type Decision, type Handover, type OfficerSection, type ReviewDraftNote} from './schema.js';
+import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote} from './schema.js';
+import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
 export interface WelfareNoteIn {

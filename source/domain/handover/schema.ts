@@ -10,24 +10,10 @@
 import {Type, type Static} from '@sinclair/typebox';
 import {ChainHeadSchema, DateSchema as Date_, InstantSchema, Nullable, StrictObject, doc} from '../json-schema.js';
 import {ResolveJsonSchema} from '../resolve-schema.js';
+import {HANDOVER_SCHEMA_ID, WINDOW_KINDS} from './schema-values.js';
 
-export const HANDOVER_SCHEMA_ID = 'fortnight-handover/2';
+export {HANDOVER_SCHEMA_ID, WINDOW_KINDS};
 
-export const WINDOW_KINDS = [
-	'bail-return',
-	'bail-period-end',
-	'review-due',
-	'rui-update-due',
-	'victim-update-due',
-	'action-due',
-	'forensic-result-expected',
-	'cps-due',
-	'court-date',
-	'action-plan-review',
-	'welfare-check-in-due',
-	'absence-start',
-	'absence-end',
-] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
 export const WindowItemSchema = StrictObject({

@@ -5,7 +5,7 @@
  * matches no one, or more than one, is reported so the sergeant can add the officer or use collar numbers.
  */
 import type {Officer} from '../model.js';
-import {RANKS} from '../model.js';
+import {RANKS} from '../model-values.js';
 
 export type OfficerMatch = {ok: true; officerId: string} | {ok: false; reason: 'unknown' | 'ambiguous'; candidates: string[]};
 

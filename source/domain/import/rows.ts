@@ -8,7 +8,8 @@
  */
 import {outsideYearRange, type IsoDate} from '../dates.js';
 import {FIRST_YEAR, LAST_YEAR} from '../date-patterns.js';
-import {MAX_TEXT, type CaseStatus, type Mg3Status, type Risk} from '../model.js';
+import type {CaseStatus, Mg3Status, Risk} from '../model.js';
+import {MAX_TEXT} from '../model-values.js';
 import {hasUnsafeText, mayBeUnsafe} from '../safe-text.js';
 import {
 	BAIL_OUTCOME_WORDS,

@@ -5,7 +5,7 @@
  * text they typed ("14/12/2026"), so a half-typed date is never lost; validation parses them.
  */
 import type {Risk, WelfareFlag} from '../model.js';
-import {RISKS} from '../model.js';
+import {RISKS} from '../model-values.js';
 import {safeTyped} from '../safe-text.js';
 
 export type Outcome = 'done' | 'carried' | 'dropped';

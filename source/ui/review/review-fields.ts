@@ -6,7 +6,7 @@
  */
 import {shortDate} from '../../domain/dates.js';
 import type {Risk} from '../../domain/model.js';
-import {RISKS} from '../../domain/model.js';
+import {RISKS} from '../../domain/model-values.js';
 import {shortName} from '../../domain/people.js';
 import {capLines, storeLines} from '../store-lines.js';
 import {

@@ -7,7 +7,8 @@
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
-import {ABSENCE_REASONS, type Absence, type AbsenceReason, type Officer, type StoreData} from '../../domain/model.js';
+import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
+import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
 import {fullName} from '../../domain/people.js';
 import type {KeyInfo} from '../keymap.js';

@@ -5,7 +5,8 @@
 import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
-import {ABSENCE_REASONS, type Officer} from '../../domain/model.js';
+import type {Officer} from '../../domain/model.js';
+import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {fullName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {REASON_WORDS} from '../../domain/absence-words.js';

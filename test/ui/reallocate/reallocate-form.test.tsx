@@ -7,7 +7,8 @@ import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import type {StoreData} from '../../../source/domain/model.js';
 import {reallocationChoices} from '../../../source/domain/reallocate.js';
-import {loadStoreText, openStore} from '../../../source/store/store.js';
+import {openStore} from '../../../source/store/store.js';
+import {loadStoreText} from '../../../source/store/load-text.js';
 import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
 import {
 	formChoices,
