@@ -2,7 +2,7 @@
  * The few file operations a durable write needs, behind an interface so tests can inject faults
  * (ENOSPC, EACCES, EIO, EROFS, a refused chown) at any single step and check the previous file survives.
  */
-import {constants, fsyncSync, ftruncateSync, promises as fsp, writeSync} from 'node:fs';
+import {constants, ftruncateSync, promises as fsp, writeSync} from 'node:fs';
 
 export interface WriteFs {
 	open(path: string, flags: string | number, mode?: number): Promise<fsp.FileHandle>;
@@ -26,16 +26,18 @@ export const realFs: WriteFs = {
 	write: async (h, data) => {
 		await (typeof data === 'string' ? h.writeFile(data, 'utf8') : h.writeFile(data));
 	},
-	// An append (a line of the chain or the journal), its cut-back and every sync run on the calling thread:
-	// a write of a few kilobytes to the page cache takes microseconds, and a sync blocks for as long as the
-	// drive takes either way, while each round trip to the thread pool waits for a free core twice, which
-	// on a busy machine cost a save more than its writes (README "Benchmarks"). The desk waits for the save.
+	// An append (a line of the chain or the journal) and its cut-back run on the calling thread: a write of a
+	// few kilobytes to the page cache takes microseconds, and each round trip to the thread pool waits for a
+	// free core twice, which on a busy machine cost a save more than its writes (README "Benchmarks").
 	writeAt: async (h, data, position) => {
 		let done = 0;
 		while (done < data.length) done += writeSync(h.fd, data, done, data.length - done, position + done);
 	},
 	truncate: async (h, length) => ftruncateSync(h.fd, length),
-	sync: async h => fsyncSync(h.fd),
+	// The sync goes to the thread pool: it takes as long as the drive does (seconds on a slow network share),
+	// and meanwhile the event loop must keep refreshing the lock, or another writer takes it as stale and
+	// saves underneath this one (test/store/slow-sync-lock.test.ts). The desk also keeps drawing.
+	sync: h => h.sync(),
 	close: h => h.close(),
 	chmod: (p, mode) => fsp.chmod(p, mode),
 	chown: (h, uid, gid) => h.chown(uid, gid),

@@ -229,7 +229,7 @@ export async function writeLines(
 	mode: number,
 	fs: WriteFs,
 	options: {ownerFrom: Stats | null; assertHeld: () => void; projectedBytes: number},
-): Promise<{journal: JournalState; unconfirmed?: unknown; journalStat?: Stats}> {
+): Promise<{journal: JournalState; unconfirmed?: unknown; journalStat?: Stats; moved?: true}> {
 	const bytes = Buffer.from(lines.text, 'utf8');
 	const after = (end: number): JournalState => ({
 		...j,
@@ -251,6 +251,7 @@ export async function writeLines(
 	}
 	const handle = await fs.open(j.file, 'r+');
 	let journalStat: Stats | undefined;
+	let moved = false;
 	try {
 		// Asked at once, not through the thread pool (file-system.ts realFs says why).
 		const st = fstatSync(handle.fd);
@@ -267,13 +268,30 @@ export async function writeLines(
 			);
 		}
 		options.assertHeld();
-		if (st.size > j.end) await fs.truncate(handle, j.end);
+		if (st.size > j.end) {
+			// Past the end this save read, only a torn line (a crash mid-append: no line break) is cut off. A
+			// whole line there is another writer's saved change that this save never read: cutting it would lose it.
+			const past = Buffer.alloc(Math.min(st.size - j.end, 1 << 20));
+			const n = readSync(handle.fd, past, 0, past.length, j.end);
+			if (past.subarray(0, n).includes(0x0a) || st.size - j.end > past.length) {
+				throw new StoreError(
+					'conflict',
+					`${j.file} holds a save made after this one read it, so nothing was saved. Reload and make the change again.`,
+					j.file,
+				);
+			}
+			await fs.truncate(handle, j.end);
+		}
 		try {
 			await fs.writeAt(handle, bytes, j.end);
 			await fs.sync(handle);
-			// The journal's new version (its mtime) for the store's signature.
+			// The journal's new version (its mtime) for the store's signature: only when the file is exactly what
+			// this save made it. Anything else (another writer appended meanwhile) leaves the version unknown, so
+			// the next save reads the journal afresh instead of taking their line for part of this save.
 			try {
-				journalStat = fstatSync(handle.fd);
+				const now = fstatSync(handle.fd);
+				if (now.size === j.end + bytes.length) journalStat = now;
+				else moved = true;
 			} catch {
 				// asked again by the caller
 			}
@@ -284,7 +302,7 @@ export async function writeLines(
 	} finally {
 		await fs.close(handle).catch(() => {});
 	}
-	return {journal: after(j.end + bytes.length), ...(journalStat ? {journalStat} : {})};
+	return {journal: after(j.end + bytes.length), ...(journalStat ? {journalStat} : {}), ...(moved ? {moved: true as const} : {})};
 }
 
 /** Records that the journal up to `hash` is valid (the save validated it), so the next load replays without checking. */

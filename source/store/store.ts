@@ -407,8 +407,10 @@ class DurableJsonAdapter implements Adapter<StoreData> {
 		}
 		this.journal = written;
 		// The state file is as found (only the journal was written): its version and the journal's as written.
-		this.signature =
-			found && result.journalStat
+		// The journal grew past this save's line (another writer): no version is kept, so the next look reads it all.
+		this.signature = result.moved
+			? null
+			: found && result.journalStat
 				? {...signatureOf(found.state), journal: signatureOf(result.journalStat)}
 				: await storeSignature(this.file, journal.file);
 		await journalReceipt(real, written.lastHash);
