@@ -45,7 +45,8 @@ node dist/cli.js store copy --from "$tmp/demo.json" --to "$owner"
 rm -rf "$tmp"
 team=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("data/demo.json","utf8")).team.id)')
 sergeant=$(node -e 'console.log(JSON.parse(require("fs").readFileSync("data/demo.json","utf8")).team.sergeantId)')
-"$psql" -h "$dir" -U postgres -d fortnight -q -c "CREATE ROLE demo_sergeant LOGIN IN ROLE fortnight_officer; INSERT INTO fortnight_logins VALUES ('demo_sergeant', '$team', '$sergeant')"
+"$psql" -h "$dir" -U postgres -d fortnight -q \
+  -c "CREATE ROLE demo_sergeant LOGIN IN ROLE fortnight_officer; INSERT INTO fortnight_logins VALUES ('demo_sergeant', '$team', '$sergeant')"
 cat <<DONE
 
 A PostgreSQL trial is running in $dir (socket only, no TCP port).

@@ -39,7 +39,8 @@ async function scenario(slowSync: WriteFs['sync']): Promise<string[]> {
 		`const {openStore} = await import(${JSON.stringify(storeJs)});
 		const s = await openStore(${JSON.stringify(file)}, {lock: ${JSON.stringify(LOCK)}});
 		await new Promise(r => setTimeout(r, 300));
-		await s.apply(d => ({...d, cases: d.cases.map((c, i) => i === 0 ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text: 'from-B'}]} : c)}));`,
+		const note = c => ({...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text: 'from-B'}]});
+		await s.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 0 ? note(c) : c))}));`,
 	]);
 	const exited = new Promise(r => b.on('exit', r));
 	await sleep(150);
