@@ -15,6 +15,7 @@ import {ABSENCE_WORDS, absenceLookup, awayOn, coverAwayDuring, fullName} from '.
 import {absenceSpan} from '../absence-words.js';
 import {isLive, openActions} from '../case-facts.js';
 import type {WindowItem, WindowKind} from './schema.js';
+import {WINDOW_KINDS} from './schema-values.js';
 
 /** Order of kinds on the same day: the ones that cannot be put right afterwards first. */
 const KIND_ORDER: Record<WindowKind, number> = {
@@ -49,19 +50,9 @@ export const LABELS: Record<WindowKind, string> = {
 	'absence-end': 'Absence ends (last day)',
 };
 
-/** Kinds that stay outstanding once their date passes (a court date or an absence start does not). */
-const STAYS_DUE: ReadonlySet<WindowKind> = new Set<WindowKind>([
-	'bail-return',
-	'bail-period-end',
-	'review-due',
-	'rui-update-due',
-	'victim-update-due',
-	'action-due',
-	'forensic-result-expected',
-	'cps-due',
-	'action-plan-review',
-	'welfare-check-in-due',
-]);
+/** Kinds that stay outstanding once their date passes: every kind but a court date and an absence's days. */
+const PASS_WITH_THEIR_DATE: ReadonlySet<WindowKind> = new Set<WindowKind>(['court-date', 'absence-start', 'absence-end']);
+const STAYS_DUE: ReadonlySet<WindowKind> = new Set(WINDOW_KINDS.filter(k => !PASS_WITH_THEIR_DATE.has(k)));
 
 const CHECK_IN_KINDS: readonly WelfareEvent['kind'][] = ['check-in', 'one-to-one'];
 
