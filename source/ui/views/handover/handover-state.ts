@@ -6,7 +6,8 @@
 import {scrollBy} from '../../list/list-window.js';
 import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
-import {appendTyped, eraseLast} from '../../input/text-field.js';
+import {appendTyped, editLine} from '../../input/text-field.js';
+import type {TextEditCommand} from '../../contexts/modes.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -34,7 +35,8 @@ export type HandoverAction =
 	/** Export what is on screen (the view writes the file; see HandoverView). */
 	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
-	| {type: 'backspace'}
+	/** Backspace, Ctrl+W, Ctrl+U (contexts/modes.ts TEXT_EDIT_BINDINGS). */
+	| {type: 'erase'; edit: TextEditCommand}
 	/** `keys`: the keys in force that a refusal names (the field's cancel, the window's first and last day). */
 	| {type: 'commit'; keys?: FieldKeys}
 	| {type: 'cancel'}
@@ -84,8 +86,8 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'type':
 			// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
 			return state.editing ? {...state, draft: appendTyped(state.draft, action.text, 120)} : state;
-		case 'backspace':
-			return state.editing ? {...state, draft: eraseLast(state.draft)} : state;
+		case 'erase':
+			return state.editing ? {...state, draft: editLine(state.draft, action.edit)} : state;
 		case 'cancel':
 			return {...state, editing: null, draft: '', message: null};
 		case 'message':
