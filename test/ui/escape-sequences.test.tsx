@@ -3,7 +3,7 @@
  * safety"): a colour code in a paste crashed the desk (Ink 6.8's useInput read ESC[0m as Ctrl with no key
  * name), and OSC and CSI tails ("]0;PWNED␇", "[2J") ended up in saved and signed text because Ink strips
  * the ESC before the fields see the sequence. Bracketed and unbracketed, in the palette, the list filter,
- * a Handover field and the review's text areas, and fuzzed: random bytes never crash the desk and
+ * a Handover field, a form's field and the review's text areas, and fuzzed: random bytes never crash the desk and
  * sequences of every kind, cut into reads anywhere, leave only the text in the field.
  */
 import {cleanup} from 'ink-testing-library';
@@ -12,6 +12,8 @@ import type {StoreData} from '../../source/domain/model.js';
 import {saveDraft} from '../../source/domain/review/index.js';
 import {completeAnswers, contextFor, loadDemo, OVERDUE_REF, SERGEANT, TODAY} from '../domain/review/fixtures.js';
 import {renderReview} from '../helpers/review-screen.js';
+import {openStore} from '../../source/store/store.js';
+import {demoCopy} from '../helpers/cli.js';
 import {cutIntoReads, hasEscapeRemnant, randomBytes, seeded, textWithSequences} from '../helpers/escape-fuzz.js';
 import {KEYS, ready, renderDesk, type DeskHarness} from './desk-harness.js';
 import {ready as reviewReady, until} from './review/ink-keys.js';
@@ -67,6 +69,21 @@ describe('a colour code or a terminal command in typed or pasted text', () => {
 		h.app.stdin.write(paste('Ma\u001b[0mr\u001bPq\u001b\\sh'));
 		const f = await h.waitFor('Marsh_');
 		expect(f).not.toMatch(/\[0m|Pq/);
+	});
+
+	it("into a form's field (an absence's first day), bracketed and not", async () => {
+		const store = await openStore(demoCopy().store);
+		const h = renderDesk({store, data: store.snapshot()});
+		await ready(h);
+		await h.press('2');
+		await h.press('j');
+		await h.press('a');
+		await h.waitFor('› First day  2026-11-30_');
+		h.app.stdin.write('\u0015');
+		h.app.stdin.write(paste('04\u001b[0m/12\u001b]0;x\u0007/'));
+		h.app.stdin.write('20\u001b[31m26\u001bPq\u001b\\');
+		const f = await h.waitFor('› First day  04/12/2026_');
+		expect(f).not.toMatch(/\[0m|\]0;x|\[31m|Pq/);
 	});
 
 	it("into the review's Summary, bracketed and not: the signed text holds no tail", async () => {
