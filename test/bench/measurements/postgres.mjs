@@ -120,7 +120,9 @@ export const pgSign = {
 			return {
 				subject: summarise(r.subject.map(x => ({...x, rssKb: run.probe?.maxRssKb ?? x.rssKb}))),
 				baseline: summarise(r.baseline),
-				note: `${r.label}; of which the one write statement: median ${median(r.statementMs).toFixed(1)} ms in ${r.statementMs.length} signings`,
+				note:
+					`${r.label}; of which the one write statement: median ${median(r.statementMs).toFixed(1)} ms in ${r.statementMs.length} signings; ` +
+					`a prepared INSERT of the entry into a table with fortnight_chain's key and indexes: median ${median(r.shaped.map(y => y.ms)).toFixed(1)} ms`,
 			};
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
