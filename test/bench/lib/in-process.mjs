@@ -10,6 +10,7 @@
  * moment later). At a desk the review context was worked out when the review opened, seconds or minutes
  * before signing, so its garbage is long gone; every arm gets the same wait, so no arm is favoured.
  */
+import {readFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 
 const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -29,11 +30,36 @@ export async function quiet(limitMs = 250) {
 	}
 }
 
-/** `work` timed in wall-clock ms from a collected, quiet process: a sample {ms}. */
-export async function timed(work) {
+/** Nanoseconds on a CPU and waiting for one, so far, of process `pid`'s main thread (Linux schedstat), or null. */
+function scheduled(pid) {
+	try {
+		const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+		return Number.isFinite(run) && Number.isFinite(wait) ? {run, wait} : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * `work` timed in wall-clock ms from a collected, quiet process: a sample {ms}. With `processes` (the
+ * pids whose work it is, besides this process's main thread: a database connection's server process),
+ * also {cpuMs, waitMs, serverCpuMs}: the CPU time those threads used (and of it, the server processes'),
+ * and the time they waited for a CPU while `work` ran (Linux /proc/PID/schedstat, in ns), so a figure taken on a loaded machine says how much of it was
+ * work and how much waiting for a turn. `processes` is asked again afterwards: when its answer changed
+ * (another connection did the work), or a count is missing, both are NaN, never a wrong figure.
+ */
+export async function timed(work, processes) {
 	globalThis.gc?.();
 	await quiet();
+	const pids = processes ? [process.pid, ...processes()] : [];
+	const before = pids.map(scheduled);
 	const t0 = performance.now();
 	await work();
-	return {ms: performance.now() - t0};
+	const ms = performance.now() - t0;
+	if (!processes) return {ms};
+	const after = pids.map(scheduled);
+	const same = processes().join() === pids.slice(1).join();
+	const ok = same && pids.length > 1 && [...before, ...after].every(x => x !== null);
+	const sum = (key, from = 0) => (ok ? after.slice(from).reduce((n, x, i) => n + x[key] - before[from + i][key], 0) / 1e6 : NaN);
+	return {ms, cpuMs: sum('run'), waitMs: sum('wait'), serverCpuMs: sum('run', 1)};
 }
