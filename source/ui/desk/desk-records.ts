@@ -24,6 +24,7 @@ import {recordFormKey} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
 import {keysFor} from '../contexts/registry.js';
 import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
+import {WELFARE_RECORD_KINDS, welfareRecordRefusal, type WelfareRecordKind} from '../../domain/welfare-record.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {caseInFocus, selectedTeamOfficer, type DeskState} from './desk-state.js';
@@ -89,7 +90,12 @@ export function openWelfare(s: DeskState): DeskState {
 	if (busy(s)) return {...s, notice: BUSY};
 	const subject = welfareSubject(s);
 	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
-	return {...s, recordForm: openWelfareForm(subject.officerId, s.model.today, subject.kind)};
+	const form = openWelfareForm(subject.officerId, s.model.today, subject.kind);
+	// Whose it is to record is said now, before a note is typed (the save would refuse it anyway).
+	const kind = WELFARE_RECORD_KINDS[form.values['kind'] as WelfareRecordKind];
+	const refusal = welfareRecordRefusal(s.model.data, s.actor?.officerId ?? '', subject.officerId, kind, s.model.today);
+	if (refusal) return {...s, notice: `${refusal} Nothing was opened.`};
+	return {...s, recordForm: form};
 }
 
 /** Moves the Team view's selection onto `officerId`. */
