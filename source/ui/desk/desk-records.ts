@@ -92,10 +92,21 @@ export function openWelfare(s: DeskState): DeskState {
 	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
 	const form = openWelfareForm(subject.officerId, s.model.today, subject.kind);
 	// Whose it is to record is said now, before a note is typed (the save would refuse it anyway).
-	const kind = WELFARE_RECORD_KINDS[form.values['kind'] as WelfareRecordKind];
-	const refusal = welfareRecordRefusal(s.model.data, s.actor?.officerId ?? '', subject.officerId, kind, s.model.today);
+	const refusal = welfareRefusal(s, subject.officerId, form.values['kind'] as WelfareRecordKind);
 	if (refusal) return {...s, notice: `${refusal} Nothing was opened.`};
 	return {...s, recordForm: form};
+}
+
+/** Null without a known actor (a desk state made in memory): the save's own check then says who may. */
+function welfareRefusal(s: DeskState, officerId: string, kind: WelfareRecordKind = 'check-in'): string | null {
+	if (!s.actor) return null;
+	return welfareRecordRefusal(s.model.data, s.actor.officerId, officerId, WELFARE_RECORD_KINDS[kind], s.model.today);
+}
+
+/** False when `w` would be refused for the officer in hand (the sergeant's own row): its hint is left out then. */
+export function welfareOpens(s: DeskState): boolean {
+	const subject = welfareSubject(s);
+	return subject === undefined || welfareRefusal(s, subject.officerId) === null;
 }
 
 /** Moves the Team view's selection onto `officerId`. */
