@@ -25,6 +25,8 @@ const KEY_SEQUENCE = /^\u001b(?:\[(?:(?:1;\d{1,2})?[A-DFHZ]|[1-6](?:;\d{1,2})?~)
 const STRING_AFTER_ESC = new Set([']', 'P', 'X', '^', '_']);
 const C1_STRING = new Set(['\u009d', '\u0090', '\u0098', '\u009e', '\u009f']);
 const C1_CSI = '\u009b';
+// What ends a run of plain text in the ground state.
+const SPECIAL = /[\u001b\u0080-\u009f]/g;
 const C1_SS3 = '\u008f';
 const C1_ST = '\u009c';
 
@@ -199,7 +201,20 @@ export function escapeGate(): EscapeGate {
 		push(event) {
 			// Keys Ink has already cut out, read in the ground state: handed on unchanged.
 			if (mode === 'ground' && pasted === null && KEY_SEQUENCE.test(event)) return [event];
-			for (const c of event) step(c);
+			let i = 0;
+			while (i < event.length) {
+				if (mode === 'ground') {
+					// Plain text up to the next ESC or C1 control goes on whole (a large paste is mostly this).
+					SPECIAL.lastIndex = i;
+					const at = SPECIAL.exec(event)?.index ?? event.length;
+					if (at > i) addText(event.slice(i, at));
+					if (at === event.length) break;
+					i = at;
+				}
+				const c = String.fromCodePoint(event.codePointAt(i)!);
+				step(c);
+				i += c.length;
+			}
 			return take();
 		},
 		endOfRead() {
