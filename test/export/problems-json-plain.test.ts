@@ -39,7 +39,7 @@ const base: Problem = {
 	evidence: [{type: 'bail', caseRef: 'CR/1/26', id: '3', date: '2026-09-01', detail: 'bailed'}],
 	since: '2026-11-21',
 	due: '2026-12-05',
-	resolve: [{way: 'bail', label: 'Record the bail', desk: {key: 'b', where: 'case'}, command: 'fortnight bail CR/1/26'}],
+	resolve: [{way: 'bail-record', label: 'Record the bail', desk: {key: 'b', where: 'case'}, command: 'fortnight bail CR/1/26'}],
 };
 
 /** The output as it was made before the plain path: every string through safeText, then the whole text escaped. */
@@ -79,7 +79,7 @@ const variants = (text: string): Problem[] => [
 	{...base, subject: {type: 'case', ref: text, officerId: 'o1'}},
 	{...base, subject: {type: 'officer', officerId: text}},
 	{...base, evidence: [{type: 'update', caseRef: text, id: text, detail: text}]},
-	{...base, resolve: [{way: 'bail', label: text, desk: null, command: text}]},
+	{...base, resolve: [{way: 'bail-record', label: text, desk: null, command: text}]},
 ];
 
 describe('problems --json: the plain path is the careful path', () => {
