@@ -1,31 +1,35 @@
 /**
- * `npm run build`'s last step: the desk's own modules, loaded after its first (loading) frame, as one
- * file (issue 18, "Fast at every size": case rows visible soon after the first frame).
+ * `npm run build`'s last step: the desk's own modules joined into a few files (issue 18, "Fast at every
+ * size": case rows visible soon after the first frame).
  *
  * tsc writes one file per source module, and Node's module loader pays for each (resolving, a stat and a
- * read, instantiating): the review desk's root component pulled in about 180 of them between the loading
- * frame and the case rows, and loading them cost as much CPU time as parsing a 5,000-case store. Here
- * dist/ui/desk/desk.js, which run-desk.tsx imports once the loading frame is up, is replaced by one file
- * holding it and every module only it reaches. The sources stay small files; only the built output is
- * joined, and vitest runs the sources as they are.
+ * read, instantiating): the review desk pulled in about 200 of them, most between its loading frame and
+ * the case rows, and loading them cost as much CPU time as parsing a 5,000-case store. Here the desk
+ * command's runner (dist/ui/run-desk.js, which draws the loading frame) and the desk's root component
+ * (dist/ui/desk/desk.js, imported once the loading frame is up) are rewritten in place, each holding the
+ * modules only it needs, with what both need in dist/ui/desk/joined-*.js. The sources stay small files;
+ * only the built output is joined, and vitest runs the sources as they are.
  *
- * A module must never be loaded twice in one process (once inside the bundle, once as its own file):
+ * A module must never be loaded twice in one process (once inside a joined file, once as its own file):
  * module state (pending writes, caches keyed by objects) and error classes checked with instanceof would
  * then exist twice. So any module that a desk process can load as its own file stays its own file and is
- * imported by the bundle from there: everything reached from the command line's entry point and the desk
- * command before the desk's modules load, and everything behind a dynamic import() that a desk process can
- * reach (a store module loaded on demand, such as the schema's validation after the first frame).
- * Packages are always imported as they are.
+ * imported from there: everything reached from the command line's entry point and the desk command before
+ * the runner, everything behind a dynamic import() that a desk process can reach (a store module loaded on
+ * demand, such as the schema's validation after the first frame), and any module that finds files from
+ * where it is (import.meta: the rules' worker file, a package). Packages are always imported as they are.
+ * test/e2e/desk-joined-tmux.test.ts checks a running desk against the joined files' source maps.
  */
-import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-const ENTRY = path.join(DIST, 'ui', 'desk', 'desk.js');
-/** What a desk process loads before the desk's modules: the CLI, the desk command and what it imports. */
-const BEFORE_DESK = ['cli.js', 'commands/desk.js', 'ui/run-desk.js'].map(f => path.join(DIST, f));
+/** The desk command's runner (loaded before the loading frame) and the desk itself (loaded after it). */
+const RUN_DESK = path.join(DIST, 'ui', 'run-desk.js');
+const DESK = path.join(DIST, 'ui', 'desk', 'desk.js');
+/** What a desk process loads before the runner: the CLI and the desk command. */
+const BEFORE = ['cli.js', 'commands/desk.js'].map(f => path.join(DIST, f));
 /** The command table loads one command a process: in a desk process, the desk command (above), no other. */
 const COMMAND_TABLE = path.join(DIST, 'commands', 'index.js');
 
@@ -42,13 +46,14 @@ function importsOf(file) {
 	const local = spec => (spec.startsWith('.') ? [path.resolve(path.dirname(file), spec)] : []);
 	const statics = [...code.matchAll(/^\s*(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]/gm)].flatMap(m => local(m[1]));
 	const dynamics = [...code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].flatMap(m => local(m[1]));
-	return {statics, dynamics};
+	// A module that finds files from where it is (a worker's file, a package) stays where it is.
+	return {statics, dynamics, located: code.includes('import.meta')};
 }
 
-/** The first line of the joined file: a second run (without tsc first) would join the joined file again. */
+/** The first line of every joined file: a second run (without tsc first) would join the joined files again. */
 const MARK = "// Joined by scripts/bundle-desk.mjs from tsc's output: the sources are source/ui/**.";
-if (readFileSync(ENTRY, 'utf8').startsWith(MARK)) {
-	process.stdout.write('bundle-desk: dist/ui/desk/desk.js is joined already (run "npm run build" to build afresh)\n');
+if (readFileSync(DESK, 'utf8').startsWith(MARK)) {
+	process.stdout.write('bundle-desk: the desk is joined already (run "npm run build" to build afresh)\n');
 	process.exit(0);
 }
 
@@ -67,21 +72,25 @@ function closure(roots) {
 	return seen;
 }
 
-// Modules that may load as their own files in a desk process: those loaded before the desk's, and those
-// behind any import() a desk process can reach (found to a fixed point: what an import() loads may import()).
-let ownFiles = closure(BEFORE_DESK);
+// Modules that may load as their own files in a desk process: those loaded before the runner, those that
+// find files from where they are, and those behind any import() a desk process can reach other than the
+// desk's own (found to a fixed point: what an import() loads may import()).
+const joinedEntries = new Set([RUN_DESK, DESK]);
+const located = [...graph].filter(([, i]) => i.located).map(([f]) => f);
+let ownFiles = closure([...BEFORE, ...located]);
 for (;;) {
-	const reached = new Set([...ownFiles, ...closure([ENTRY])]);
+	const reached = new Set([...ownFiles, ...closure([RUN_DESK, DESK])]);
 	const behindImports = [...reached]
 		.filter(f => f !== COMMAND_TABLE)
 		.flatMap(f => graph.get(f)?.dynamics ?? [])
-		.filter(f => f !== ENTRY);
-	const next = closure([...BEFORE_DESK, ...behindImports]);
+		.filter(f => !joinedEntries.has(f));
+	const next = closure([...BEFORE, ...located, ...behindImports]);
 	if (next.size === ownFiles.size) break;
 	ownFiles = next;
 }
-if (ownFiles.has(ENTRY)) throw new Error('bundle-desk: the desk module is loaded before the desk; nothing to join');
-const joined = [...closure([ENTRY])].filter(f => !ownFiles.has(f));
+for (const entry of joinedEntries)
+	if (ownFiles.has(entry)) throw new Error(`bundle-desk: ${path.relative(DIST, entry)} is loaded as its own file; nothing to join`);
+const joined = [...closure([RUN_DESK, DESK])].filter(f => !ownFiles.has(f));
 
 // rolldown is Vite's bundler (a development dependency). Without it the desk runs from tsc's files as they
 // are: slower to open, never different.
@@ -94,7 +103,7 @@ if (!rolldown) {
 	process.exit(0);
 }
 const bundle = await rolldown({
-	input: ENTRY,
+	input: RUN_DESK,
 	platform: 'node',
 	external: (id, importer) => {
 		if (!id.startsWith('.') && !path.isAbsolute(id)) return true; // a package or node: builtin
@@ -103,20 +112,24 @@ const bundle = await rolldown({
 	},
 	logLevel: 'warn',
 });
-// Written beside desk.js (the imports it keeps are relative to its folder), then put in its place.
-const TEMP = 'desk.joined.js';
-const out = path.join(path.dirname(ENTRY), TEMP);
+// What both joined files used from an earlier join: gone, so that only this join's files are left.
+for (const name of readdirSync(path.dirname(DESK))) if (/^joined-.*\.js(\.map)?$/.test(name)) rmSync(path.join(path.dirname(DESK), name));
+// In place of tsc's run-desk.js and desk/desk.js (the bench and the tests import the desk from there), and
+// what both use in desk/joined-*.js. rolldown has read every input by now.
 try {
-	const {output} = await bundle.write({dir: path.dirname(ENTRY), entryFileNames: TEMP, format: 'esm', sourcemap: true, banner: MARK});
-	if (output.length !== 2) throw new Error(`bundle-desk: expected one file and its map, got ${output.map(o => o.fileName).join(', ')}`);
+	const {output} = await bundle.write({
+		dir: path.join(DIST, 'ui'),
+		entryFileNames: 'run-desk.js',
+		chunkFileNames: chunk => (chunk.facadeModuleId === DESK ? 'desk/desk.js' : 'desk/joined-[name].js'),
+		format: 'esm',
+		sourcemap: true,
+		banner: MARK,
+	});
+	const files = output.filter(o => o.type === 'chunk').map(o => o.fileName);
+	if (!files.includes('run-desk.js') || !files.includes('desk/desk.js'))
+		throw new Error(`bundle-desk: expected run-desk.js and desk/desk.js, wrote ${files.join(', ')}`);
+	// The joined modules' own files stay in dist (other commands import some of them); none is loaded twice.
+	process.stdout.write(`bundle-desk: ${joined.length} modules joined into ${files.join(', ')} (${ownFiles.size} stay their own files)\n`);
 } finally {
 	await bundle.close();
 }
-const code = readFileSync(out, 'utf8');
-writeFileSync(ENTRY, code.replace(`//# sourceMappingURL=${TEMP}.map`, '//# sourceMappingURL=desk.js.map'));
-const map = JSON.parse(readFileSync(`${out}.map`, 'utf8'));
-writeFileSync(`${ENTRY}.map`, JSON.stringify({...map, file: 'desk.js'}));
-rmSync(`${out}.map`);
-rmSync(out);
-// The joined modules' own files stay in dist (other commands import some of them); none is loaded twice.
-process.stdout.write(`bundle-desk: ${joined.length} modules joined into dist/ui/desk/desk.js (${ownFiles.size} stay their own files)\n`);
