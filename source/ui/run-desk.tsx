@@ -17,6 +17,7 @@ import {startRulesThread, type RulesThread} from './model/rules-thread.js';
 import type {DeskActor} from './desk/desk-actor.js';
 import {userKeymap} from './contexts/user-keymap.js';
 import {DEFAULT_SETTINGS, type UserSettings} from '../settings/user-settings.js';
+import {shareInkOutputCaches} from './desk/ink-output-cache.js';
 
 export interface RunDeskOptions {
 	/**
@@ -64,6 +65,9 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 	let rules: RulesThread | undefined;
+	// The loading frame's text is worked out as every later frame's is (ink-output-cache.ts), and what it
+	// works out (the panes' borders and titles) serves the case rows' frame after it.
+	await shareInkOutputCaches();
 	try {
 		// The shell is on screen at once; the store (seconds for a department store) is read after it.
 		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} notice={o.notice ?? null} />, {
