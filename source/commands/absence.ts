@@ -51,6 +51,12 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         same checks as add
 cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
+Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day
+(their sergeant, the cover named for the sergeant's absence on its days, the inspector); a sergeant
+or inspector may record their own absence, but its cover is named by the person above them. Nobody
+names themselves as a cover, and the named cover of a supervisor's absence cannot change, end or
+cancel it. An officer (DC) does none of these. A refusal says who can, with exit 2.
+
 Overlapping absences for the same officer, a last day before the first, an unknown officer, an
 impossible date, a cover who is away on any day of the absence, a change that changes nothing and
 cancelling an absence that has started are refused with exit 2 and the store is left unchanged.
@@ -59,7 +65,7 @@ a warning to name another cover for those days.
 
 Examples
   fortnight absence add "DC Ashworth" --from 2026-11-28 --reason sick --cover "DC Marsh"
-  fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DI Okafor"
+  fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DC Marsh" --as "DI Okafor"
   fortnight absence end ab0003 --to 2026-12-04
   fortnight absence change ab0003 --cover "DC Marsh"
   fortnight absence cancel ab0004`;
@@ -299,7 +305,14 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
  * change absences and cover"; permissions.ts mayChangeAbsence): checked before signing, and again on the
  * data under the lock.
  */
-function allowed(data: StoreData, by: string, act: AbsenceAct, before: AbsenceSides | null, after: AbsenceSides | null, today: IsoDate): void {
+function allowed(
+	data: StoreData,
+	by: string,
+	act: AbsenceAct,
+	before: AbsenceSides | null,
+	after: AbsenceSides | null,
+	today: IsoDate,
+): void {
 	const may = mayChangeAbsence(data, by, act, before, after, today);
 	if (!may.ok) throw new UsageError(`${may.reason} Nothing was saved.`);
 }

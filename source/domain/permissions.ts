@@ -286,17 +286,14 @@ export function mayChangeAbsence(
 	if (actorId === absentId) {
 		const me = data.officers.find(o => o.id === actorId)!;
 		if (me.role === 'investigator') {
-			return {ok: false, reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId))} can.`};
-		}
-		// The top of the store (an inspector with nobody above them in it) names their own cover.
-		const nobodyAbove = lineManagerOf(data, actorId) === undefined && (data.team.inspectorId === actorId || data.team.inspectorId === null);
-		if (coverChanged && !nobodyAbove) {
 			return {
 				ok: false,
-				reason:
-					`${actor} cannot name or change the cover of their own absence${which}: the cover acts in their place, so the person above ` +
-					`them chooses: ${aboveWords(data, absentId)} can.`,
+				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId))} can.`,
 			};
+		}
+		if (coverChanged) {
+			const own = ownCoverRefusal(data, actorId, before?.id);
+			if (own) return own;
 		}
 		return {ok: true, as: me.role === 'inspector' ? 'inspector' : 'sergeant'};
 	}
@@ -306,6 +303,30 @@ export function mayChangeAbsence(
 		ok: false,
 		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId)} can.`,
 	};
+}
+
+/** Why `actorId` may not name the cover of their own absence, or null at the top of the store (an inspector with nobody above them in it). */
+function ownCoverRefusal(data: StoreData, actorId: string, absenceId: string | undefined): Permission | null {
+	const nobodyAbove = lineManagerOf(data, actorId) === undefined && (data.team.inspectorId === actorId || data.team.inspectorId === null);
+	if (nobodyAbove) return null;
+	const which = absenceId ? ` ${safeText(absenceId)}` : '';
+	return {
+		ok: false,
+		reason:
+			`${name(data, actorId)} cannot name or change the cover of their own absence${which}: the cover acts in their place, so the person ` +
+			`above them chooses: ${aboveWords(data, actorId)} can.`,
+	};
+}
+
+/**
+ * May `actorId` name (or change) the cover of the recorded absence `absenceId`, the way of a cover problem
+ * (the desk's `c` on it): as mayActOnAbsence for a change, and the absent person themselves never.
+ */
+export function mayNameCover(data: StoreData, actorId: string, absenceId: string, today: IsoDate): Permission {
+	const may = mayActOnAbsence(data, actorId, 'change', absenceId, today);
+	if (!may.ok) return may;
+	const absence = data.absences.find(a => a.id === absenceId);
+	return (absence?.officerId === actorId ? ownCoverRefusal(data, actorId, absenceId) : null) ?? may;
 }
 
 /**

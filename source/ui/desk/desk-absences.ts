@@ -37,7 +37,9 @@ export function openForm(s: DeskState): DeskState {
 	const officerId = selectedTeamOfficer(s);
 	if (!officerId) return {...s, notice: 'No officer is selected.'};
 	// Refused before any typing when the person at the keyboard may not (README "Who may change absences and cover").
-	const may = s.actor ? mayChangeAbsence(s.model.data, s.actor.officerId, 'add', null, {officerId, coverOfficerId: null}, s.model.today) : null;
+	const may = s.actor
+		? mayChangeAbsence(s.model.data, s.actor.officerId, 'add', null, {officerId, coverOfficerId: null}, s.model.today)
+		: null;
 	if (may && !may.ok) return {...s, notice: may.reason};
 	return {...s, absenceForm: openAbsenceForm(officerId, s.model.today)};
 }

@@ -9,7 +9,7 @@
 import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
-import {mayActOnAbsence} from '../../domain/permissions.js';
+import {mayActOnAbsence, mayNameCover} from '../../domain/permissions.js';
 import {absenceOfWay, welfareKindOfWay} from '../../domain/resolve.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab} from '../editor/tabs.js';
@@ -128,8 +128,9 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		const id = here.problem?.resolve?.map(absenceOfWay).find(a => a !== null);
 		const absence = id ? s.model.data.absences.find(a => a.id === id) : undefined;
 		if (!absence) return {...s, notice: 'This problem names no absence to change: c works on a problem whose way is to name a cover.'};
-		const refused = absenceRefusal(s, 'change', absence.id);
-		if (refused) return {...s, notice: refused};
+		// A cover problem's way is to name a cover: refused now for someone who may not name it.
+		const may = s.actor ? mayNameCover(s.model.data, s.actor.officerId, absence.id, s.model.today) : null;
+		if (may && !may.ok) return {...s, notice: may.reason};
 		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
 	}
 	if (!inFocus(s, 'team')) {
