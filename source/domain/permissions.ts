@@ -244,7 +244,7 @@ function aboveWords(data: StoreData, officerId: string): string {
  * - nobody names themselves as a cover: the cover acts in someone's place, so someone above chooses them;
  * - an officer's absence is recorded by whoever supervises them that day (their sergeant, the cover named
  *   for the sergeant's days away, the inspector); a sergeant or inspector may record their own absence
- *   (a fact), but its cover is named by the person above them; an officer (DC) acts for nobody.
+ *   and name its cover (anyone but themselves), as may the person above them; an officer (DC) acts for nobody.
  */
 export function mayChangeAbsence(
 	data: StoreData,
@@ -291,10 +291,9 @@ export function mayChangeAbsence(
 				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId))} can.`,
 			};
 		}
-		if (coverChanged) {
-			const own = ownCoverRefusal(data, actorId, before?.id);
-			if (own) return own;
-		}
+		// A sergeant arranging their own leave names who acts for them (DOMAIN "Acting on a problem": absences
+		// and cover are the sergeant's to record); naming themselves is refused above, and once named, the
+		// cover cannot change the absence that makes them the cover.
 		return {ok: true, as: me.role === 'inspector' ? 'inspector' : 'sergeant'};
 	}
 	const as = supervisesAs(data, actorId, absentId, today);
@@ -305,28 +304,12 @@ export function mayChangeAbsence(
 	};
 }
 
-/** Why `actorId` may not name the cover of their own absence, or null at the top of the store (an inspector with nobody above them in it). */
-function ownCoverRefusal(data: StoreData, actorId: string, absenceId: string | undefined): Permission | null {
-	const nobodyAbove = lineManagerOf(data, actorId) === undefined && (data.team.inspectorId === actorId || data.team.inspectorId === null);
-	if (nobodyAbove) return null;
-	const which = absenceId ? ` ${safeText(absenceId)}` : '';
-	return {
-		ok: false,
-		reason:
-			`${name(data, actorId)} cannot name or change the cover of their own absence${which}: the cover acts in their place, so the person ` +
-			`above them chooses: ${aboveWords(data, actorId)} can.`,
-	};
-}
-
 /**
  * May `actorId` name (or change) the cover of the recorded absence `absenceId`, the way of a cover problem
- * (the desk's `c` on it): as mayActOnAbsence for a change, and the absent person themselves never.
+ * (the desk's `c` on it): as mayActOnAbsence for a change (the cover it names is checked when it is saved).
  */
 export function mayNameCover(data: StoreData, actorId: string, absenceId: string, today: IsoDate): Permission {
-	const may = mayActOnAbsence(data, actorId, 'change', absenceId, today);
-	if (!may.ok) return may;
-	const absence = data.absences.find(a => a.id === absenceId);
-	return (absence?.officerId === actorId ? ownCoverRefusal(data, actorId, absenceId) : null) ?? may;
+	return mayActOnAbsence(data, actorId, 'change', absenceId, today);
 }
 
 /**

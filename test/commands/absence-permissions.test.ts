@@ -105,19 +105,22 @@ describe('an officer (DC) changes no absence, names no cover and moves no case',
 });
 
 describe('the sergeant, the cover and the inspector', () => {
-	it('the sergeant records their own absence but its cover is named by the inspector', () => {
+	it('the sergeant records their own absence and names its cover (never themselves); the inspector may too', () => {
 		const {store} = demoCopy();
 		refused(
 			store,
 			'2026-11-30',
-			['absence', 'change', 'ab0002', '--cover', 'DC Marsh'],
-			['DS Brennan cannot name or change the cover of their own absence ab0002', 'DI Okafor'],
+			['absence', 'change', 'ab0002', '--cover', 'DS Brennan'],
+			['DS Brennan cannot name themselves as cover', 'DI Okafor'],
 		);
 		const own = run(store, '2026-11-30', ['absence', 'change', 'ab0002', '--to', '2027-01-15']);
 		expect(own.code, own.stderr).toBe(0);
-		const byInspector = run(store, '2026-11-30', ['absence', 'change', 'ab0002', '--cover', 'DC Marsh', '--as', 'DI Okafor']);
+		const named = run(store, '2026-11-30', ['absence', 'change', 'ab0002', '--cover', 'DC Marsh']);
+		expect(named.code, named.stderr).toBe(0);
+		expect(named.stderr).toContain('cover nobody -> DC Marsh');
+		const byInspector = run(store, '2026-11-30', ['absence', 'change', 'ab0002', '--cover', 'DC Shah', '--as', 'DI Okafor']);
 		expect(byInspector.code, byInspector.stderr).toBe(0);
-		expect(byInspector.stderr).toContain('cover nobody -> DC Marsh');
+		expect(byInspector.stderr).toContain('cover DC Marsh -> DC Shah');
 	});
 
 	it('the cover acts for the team on their dates, never on the absence that makes them the cover, nor moving a case to or from themselves', () => {
