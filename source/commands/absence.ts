@@ -53,7 +53,7 @@ cancel ID   removes an absence that has not started yet; one that has started is
 
 Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day
 (their sergeant, the cover named for the sergeant's absence on its days, the inspector); a sergeant
-or inspector may record their own absence, but its cover is named by the person above them. Nobody
+or inspector may record their own absence and name its cover, as may the person above them. Nobody
 names themselves as a cover, and the named cover of a supervisor's absence cannot change, end or
 cancel it. An officer (DC) does none of these. A refusal says who can, with exit 2.
 

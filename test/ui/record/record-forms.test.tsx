@@ -6,7 +6,6 @@
  * store as the person at the keyboard, after which the problem leaves the panel.
  */
 import {readFileSync} from 'node:fs';
-import {actorAs} from '../../helpers/actor.js';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
