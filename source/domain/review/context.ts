@@ -4,6 +4,7 @@
  * never recomputes a rule. The UI reads this; it never decides a rule itself.
  */
 import {caseByRef, isLive, openActions} from '../case-facts.js';
+import {reviewOfEachCase} from '../chain-working-set.js';
 import type {IsoDate} from '../dates.js';
 import {defaultActionOwner} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
@@ -128,10 +129,12 @@ function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContex
  * This only refreshes; whether what changed matters to the answers given is changesSinceOpened's call.
  */
 export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId: string | null = prev.reviewerId): ReviewContext {
-	const c = caseByRef(data, prev.case.ref);
+	// The case as shown, when it is still the very object (unchanged): found by identity, not by comparing
+	// 5,000 crime references (a store's references are unique, store/validate.ts).
+	const c = data.cases.includes(prev.case) ? prev.case : caseByRef(data, prev.case.ref);
 	// Gone or closed meanwhile: reviewContext throws the same clear message as at opening.
 	if (!c || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today, reviewerId);
-	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const officers = officersById(data.officers);
 	return {
 		...prev,
 		settings: data.settings,
@@ -140,7 +143,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId:
 		previousReview: lastReviewOf(data.chain, c.ref),
 		openActions: openActions(c),
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId, reviewerId),
-		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
+		owners: ownersOn(data.officers, prev.today),
 		...ownerFacts(data, c, prev.today),
 		officers,
 		sergeantAway: sergeantAwayFrom(data, prev.today),
@@ -176,8 +179,36 @@ function officerFacts(rc: RuleContext, officerId: string, reviewerId: string | n
 	};
 }
 
-/** The case's latest signed review: scanned from the end, where it usually is (the chain grows by tens of thousands). */
+/**
+ * The officers by id and those in post on a day, kept per officers list (the lists are immutable and a
+ * signing leaves them as they were): a signing at 20,000 cases reads 3,000 officers once, not each time.
+ * The map is shared by every context made from the same list: read it, never change it.
+ */
+const byIdOf = new WeakMap<readonly Officer[], Map<string, Officer>>();
+const inPostOf = new WeakMap<readonly Officer[], {today: IsoDate; owners: Officer[]}>();
+
+function officersById(officers: readonly Officer[]): Map<string, Officer> {
+	let m = byIdOf.get(officers);
+	if (!m) byIdOf.set(officers, (m = new Map(officers.map(o => [o.id, o]))));
+	return m;
+}
+
+function ownersOn(officers: readonly Officer[], today: IsoDate): Officer[] {
+	const known = inPostOf.get(officers);
+	if (known?.today === today) return known.owners;
+	const owners = officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today));
+	inPostOf.set(officers, {today, owners});
+	return owners;
+}
+
+/**
+ * The case's latest signed review: a look-up in a working set's index of each case's review (a split
+ * store's chain, chain-working-set.ts), otherwise scanned from the end, where it usually is (the whole
+ * chain grows by tens of thousands).
+ */
 function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
+	const byCase = reviewOfEachCase(chain);
+	if (byCase) return (byCase.get(ref) as ReviewEntry | undefined) ?? null;
 	for (let i = chain.length - 1; i >= 0; i--) {
 		const e = chain[i]!;
 		if (e.kind === 'review' && e.data.caseRef === ref) return e;
