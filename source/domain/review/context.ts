@@ -78,13 +78,23 @@ export interface ReviewContext {
 	sergeantAway: Absence[];
 }
 
-/** The team's sergeant on `today` and their absences that have not ended by then, earliest first. */
+/**
+ * The team's sergeant on `today` and their absences that have not ended by then, earliest first. Kept per
+ * absences list, team and day (all immutable): a signing changes none of them, so it does not read every
+ * absence again.
+ */
 function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
+	const known = sergeantAwayOf.get(data.absences);
+	if (known && known.team === data.team && known.today === today) return known.away;
 	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
-	return data.absences
+	const away = data.absences
 		.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today))
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+	sergeantAwayOf.set(data.absences, {team: data.team, today, away});
+	return away;
 }
+
+const sergeantAwayOf = new WeakMap<readonly Absence[], {team: StoreData['team']; today: IsoDate; away: Absence[]}>();
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, reviewerId: string | null = null): ReviewContext {
 	const c = caseByRef(data, caseRef);
@@ -97,7 +107,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, 
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: lastReviewOf(data.chain, c.ref),
+		previousReview: lastReviewOf(data, c.ref),
 		openActions: openActions(c),
 		caseProblems: problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref),
 		officerProblems: problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId),
@@ -140,7 +150,7 @@ export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId:
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: lastReviewOf(data.chain, c.ref),
+		previousReview: lastReviewOf(data, c.ref),
 		openActions: openActions(c),
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId, reviewerId),
 		owners: ownersOn(data.officers, prev.today),
@@ -206,8 +216,11 @@ function ownersOn(officers: readonly Officer[], today: IsoDate): Officer[] {
  * store's chain, chain-working-set.ts), otherwise scanned from the end, where it usually is (the whole
  * chain grows by tens of thousands).
  */
-function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
-	const byCase = reviewOfEachCase(chain);
+function lastReviewOf(data: StoreData, ref: string): ReviewEntry | null {
+	const chain = data.chain;
+	// A split store's state holds fewer entries than its chain file: the working set (store README, "The review chain file").
+	const workingSet = data.chainLog !== undefined && chain.length < data.chainLog.entries;
+	const byCase = workingSet ? reviewOfEachCase(chain) : null;
 	if (byCase) return (byCase.get(ref) as ReviewEntry | undefined) ?? null;
 	for (let i = chain.length - 1; i >= 0; i--) {
 		const e = chain[i]!;
