@@ -187,10 +187,11 @@ const MODES: Mode[] = [
 		moves: true,
 	},
 	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab next field/], promptIsHelp: true},
-	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for DS
-	// Brennan, a change to his absence, and the question before cancelling it.
+	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for the
+	// officer below DS Brennan (his own is the inspector's to record: w is not offered on his row), a change to
+	// his absence, and the question before cancelling it.
 	{name: 'Cases: bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
-	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
+	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'j', 'w'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
 	{name: 'Team: absence change form', view: 'team', keys: ['2', 'j', 'c'], lines: [/Tab\/↓ next/], promptIsHelp: true},
 	{name: 'Team: cancelling an absence', view: 'team', keys: ['2', 'j', 'C'], lines: [/Cancel ab0002/], promptIsHelp: true},
 	{name: 'palette', view: 'cases', keys: [':'], lines: [/COMMAND PALETTE/], promptIsHelp: true},
@@ -334,7 +335,7 @@ describe("with the forms' and questions' keys remapped, every form still hints o
 		},
 		{name: 'reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Ctrl\+O next field/], promptIsHelp: true},
 		{name: 'bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
-		{name: 'welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
+		{name: 'welfare form', view: 'team', keys: ['2', 'j', 'j', 'w'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
 		{
 			name: 'bail form, on a date',
 			view: 'cases',

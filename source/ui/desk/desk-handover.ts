@@ -39,7 +39,7 @@ export function onHandoverField(s: DeskState, input: string, key: KeyInfo): Desk
 			from: keysFor('handover-from', s.keymap),
 			to: keysFor('handover-to', s.keymap),
 		};
-		return r({type: 'commit', keys});
+		return r({type: 'commit', keys, officers: s.model.data.officers});
 	}
 	if (command === 'field-erase') return r({type: 'backspace'});
 	if (input && !key.ctrl && !key.meta) return r({type: 'type', text: input});

@@ -24,6 +24,7 @@ import {recordFormKey} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
 import {keysFor} from '../contexts/registry.js';
 import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
+import {WELFARE_RECORD_KINDS, welfareRecordRefusal, type WelfareRecordKind} from '../../domain/welfare-record.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {caseInFocus, selectedTeamOfficer, type DeskState} from './desk-state.js';
@@ -89,7 +90,23 @@ export function openWelfare(s: DeskState): DeskState {
 	if (busy(s)) return {...s, notice: BUSY};
 	const subject = welfareSubject(s);
 	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
-	return {...s, recordForm: openWelfareForm(subject.officerId, s.model.today, subject.kind)};
+	const form = openWelfareForm(subject.officerId, s.model.today, subject.kind);
+	// Whose it is to record is said now, before a note is typed (the save would refuse it anyway).
+	const refusal = welfareRefusal(s, subject.officerId, form.values['kind'] as WelfareRecordKind);
+	if (refusal) return {...s, notice: `${refusal} Nothing was opened.`};
+	return {...s, recordForm: form};
+}
+
+/** Null without a known actor (a desk state made in memory): the save's own check then says who may. */
+function welfareRefusal(s: DeskState, officerId: string, kind: WelfareRecordKind = 'check-in'): string | null {
+	if (!s.actor) return null;
+	return welfareRecordRefusal(s.model.data, s.actor.officerId, officerId, WELFARE_RECORD_KINDS[kind], s.model.today);
+}
+
+/** False when `w` would be refused for the officer in hand (the sergeant's own row): its hint is left out then. */
+export function welfareOpens(s: DeskState): boolean {
+	const subject = welfareSubject(s);
+	return subject === undefined || welfareRefusal(s, subject.officerId) === null;
 }
 
 /** Moves the Team view's selection onto `officerId`. */
