@@ -12,7 +12,7 @@ import {describe, expect, it} from 'vitest';
 import {deskReducer, initialState, takesText, type DeskState} from '../../source/ui/desk/desk-state.js';
 import {hintsFor} from '../../source/ui/desk/desk.js';
 import {NO_KEY, type KeyInfo, type KeyView} from '../../source/ui/keymap.js';
-import {DEFAULT_KEYMAP, FORM_EDIT_KEYS, type Keymap} from '../../source/ui/contexts/registry.js';
+import {DEFAULT_KEYMAP, TEXT_EDIT_KEYS, type Keymap} from '../../source/ui/contexts/registry.js';
 import {userKeymap} from '../../source/ui/contexts/user-keymap.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
 import {reviewHelpTitle, reviewHints, type FieldKind} from '../../source/ui/review/review-keymap.js';
@@ -101,7 +101,7 @@ function deskHelp(view: KeyView, keymap: Keymap): Set<string> {
 /** Key names the `?` help lists for the modes (palette, filter, field, question, forms, a form's editing keys). */
 function modeHelp(keymap: Keymap): Set<string> {
 	const tables = [keymap.palette, keymap.filter, keymap.field, keymap.confirm, keymap.form];
-	return new Set([...tables.flatMap(t => t.flatMap(b => names(b.keys))), ...FORM_EDIT_KEYS]);
+	return new Set([...tables.flatMap(t => t.flatMap(b => names(b.keys))), ...TEXT_EDIT_KEYS]);
 }
 
 /** True when the key changes the desk's state (a notice alone, saying the key does nothing here, is not a change). */

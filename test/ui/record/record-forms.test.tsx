@@ -6,6 +6,7 @@
  * store as the person at the keyboard, after which the problem leaves the panel.
  */
 import {readFileSync} from 'node:fs';
+import {actorAs} from '../../helpers/actor.js';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
@@ -221,9 +222,18 @@ describe('the record forms in the desk', () => {
 	it("c on DS Brennan's no-cover problem names a cover on the absence, and the critical problem leaves the panel", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);
-		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		// The sergeant does not name their own cover (README "Who may change absences and cover"): said before the form opens.
+		const own = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+		await problemRow(own, 'Brennan', 'CRITICAL DS Brennan');
+		await own.press(KEYS.enter);
+		let f = await own.press('c');
+		expect(f).toContain('DS Brennan cannot name or change the cover of their own absence ab0002');
+		expect(f).not.toContain('Change ab0002, the absence of DS Tom Brennan');
+		own.app.unmount();
+		// The inspector names it.
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}, actor: actorAs('o0001')});
 		await problemRow(h, 'Brennan', 'CRITICAL DS Brennan');
-		let f = await h.press(KEYS.enter);
+		f = await h.press(KEYS.enter);
 		expect(f).toContain('c change the absence (cover)');
 		f = await h.press('c');
 		expect(f).toContain('Change ab0002, the absence of DS Tom Brennan');

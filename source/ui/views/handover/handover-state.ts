@@ -6,7 +6,8 @@
 import {scrollBy} from '../../list/list-window.js';
 import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
-import {appendTyped, eraseLast} from '../../input/text-field.js';
+import {appendTyped, editLine} from '../../input/text-field.js';
+import type {TextEditCommand} from '../../contexts/modes.js';
 import type {Officer} from '../../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
 
@@ -44,7 +45,8 @@ export type HandoverAction =
 	/** Export what is on screen (the view writes the file; see HandoverView). */
 	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
-	| {type: 'backspace'}
+	/** Backspace, Ctrl+W, Ctrl+U (contexts/modes.ts TEXT_EDIT_BINDINGS). */
+	| {type: 'erase'; edit: TextEditCommand}
 	/** `keys`: the keys in force that a refusal names (the field's cancel, the window's first and last day). */
 	/**
 	 * `officers`: the team, to read a typed cover as `handover --cover` does (resolve.ts coverFlag): an
@@ -102,9 +104,9 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 			return state.editing
 				? {...state, draft: appendTyped(state.replace ? '' : state.draft, action.text, 120), replace: false, outsideConfirm: undefined}
 				: state;
-		case 'backspace':
-			// Backspace edits the old value (t, Backspace twice, 20: the 20th of the same month).
-			return state.editing ? {...state, draft: eraseLast(state.draft), replace: false, outsideConfirm: undefined} : state;
+		case 'erase':
+			// Backspace, Ctrl+W and Ctrl+U edit the old value (t, Backspace twice, 20: the 20th of the same month).
+			return state.editing ? {...state, draft: editLine(state.draft, action.edit), replace: false, outsideConfirm: undefined} : state;
 		case 'cancel':
 			return {...state, editing: null, draft: '', replace: false, outsideConfirm: undefined, message: null};
 		case 'message':

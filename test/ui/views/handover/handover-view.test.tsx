@@ -14,12 +14,12 @@ describe('handover state', () => {
 		let s = initialHandoverState(DEMO_TODAY);
 		expect([s.from, s.to]).toEqual(['2026-11-30', '2026-12-13']);
 		s = handoverReducer(s, {type: 'edit', field: 'to'});
-		s = handoverReducer(s, {type: 'backspace'});
+		s = handoverReducer(s, {type: 'erase', edit: 'erase-char'});
 		s = handoverReducer(s, {type: 'type', text: '0'});
 		s = handoverReducer(s, {type: 'commit'});
 		expect(s.to).toBe('2026-12-10');
 		s = handoverReducer(s, {type: 'edit', field: 'from'});
-		for (let i = 0; i < 10; i++) s = handoverReducer(s, {type: 'backspace'});
+		for (let i = 0; i < 10; i++) s = handoverReducer(s, {type: 'erase', edit: 'erase-char'});
 		s = handoverReducer(s, {type: 'type', text: '31/02/2026'});
 		s = handoverReducer(s, {type: 'commit'});
 		expect(s.message).toEqual({text: '"31/02/2026" is not a real date: February 2026 has 28 days.', error: true});
