@@ -120,7 +120,10 @@ export function cutIntoReads(r: () => number, input: string, keepEscWithNext = f
 	chars.forEach((c, i) => {
 		cur += c;
 		const atEsc = c === ESC && i < chars.length - 1;
-		if (r() < 0.25 && !(keepEscWithNext && atEsc)) {
+		// Likewise a read ending in ESC and a control string's opener (] P X ^ _) or an intermediate (/ and
+		// the rest of 0x21-0x2f): Esc and that key pressed fast (input/escape-gate.ts endOfRead).
+		const atOpener = i > 0 && chars[i - 1] === ESC && /^[\]PX^_!-/]$/.test(c) && i < chars.length - 1;
+		if (r() < 0.25 && !(keepEscWithNext && (atEsc || atOpener))) {
 			out.push(cur);
 			cur = '';
 		}

@@ -72,6 +72,15 @@ describe('a remapping that cannot be used is said, and the action keeps its keys
 		expect(commandFor('q', NO_KEY, 'cases', keymap)).toBe('quit');
 	});
 
+	it('an action that works while typing cannot take an editing key of the text fields (Backspace, Ctrl+W, Ctrl+U)', () => {
+		const {keymap, problems} = userKeymap({'palette-up': ['↑', 'Backspace'], 'filter-keep': ['Ctrl+W']});
+		expect(problems).toEqual([
+			'keys: palette-up works while a text field has the focus, where "Backspace" edits the text (Backspace, Ctrl+W, Ctrl+U); choose another key. palette-up keeps its keys.',
+			'keys: filter-keep works while a text field has the focus, where "Ctrl+W" edits the text (Backspace, Ctrl+W, Ctrl+U); choose another key. filter-keep keeps its keys.',
+		]);
+		expect(keymap).toEqual(userKeymap({}).keymap);
+	});
+
 	it('a key that frees another: quit on Q, review on q', () => {
 		const {keymap, problems} = userKeymap({quit: ['Q', 'Ctrl+C'], review: ['q']});
 		expect(problems).toEqual([]);

@@ -6,6 +6,7 @@
 import type {Binding} from './binding.js';
 import {keyMatcher, typedKey} from './key-names.js';
 import {DEFAULT_KEYMAP, REMAPPABLE, remappableActions, remapped, reviewAction, type Keymap} from './registry.js';
+import {TEXT_EDIT_BINDINGS} from './modes.js';
 import type {ReviewBinding} from '../review/review-keymap.js';
 
 /** Every table a user may remap, the review's included. */
@@ -30,6 +31,9 @@ function overlap(a: Binding, b: Binding): boolean {
 	if (!a.views || !b.views) return !a.views && !b.views;
 	return a.views.some(v => b.views!.includes(v));
 }
+
+/** Backspace, Ctrl+W and Ctrl+U as a settings file may write them. */
+const TEXT_EDIT_KEY_NAMES = new Set(TEXT_EDIT_BINDINGS.flatMap(b => b.keys.map(k => k.toLowerCase())));
 
 /** The tables whose every action works while text is typed (a filter, the palette's query, a field). */
 const TYPING_TABLES = new Set(['palette', 'filter', 'field']);
@@ -63,6 +67,15 @@ export function userKeymap(keys: Readonly<Record<string, readonly string[]>>, ba
 			problems.push(
 				`keys: ${action} works while a text field has the focus, where ${quoted} ${names.length === 1 ? 'is' : 'are'} typed as text; ` +
 					`give it a key that does not type (Esc, Tab, Ctrl+ a letter, ...) too. ${action} keeps its keys.`,
+			);
+			continue;
+		}
+		// The editing keys of every text field are not an action's to take there (contexts/modes.ts TEXT_EDIT_BINDINGS).
+		const editing = inText ? names.find(n => TEXT_EDIT_KEY_NAMES.has(n.trim().toLowerCase())) : undefined;
+		if (editing !== undefined) {
+			problems.push(
+				`keys: ${action} works while a text field has the focus, where "${editing.slice(0, 20)}" edits the text (Backspace, Ctrl+W, ` +
+					`Ctrl+U); choose another key. ${action} keeps its keys.`,
 			);
 			continue;
 		}

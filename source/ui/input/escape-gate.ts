@@ -9,6 +9,12 @@
  * is handed on as Ink would have cut it. Keys pass unchanged: arrows, Home/End, Page Up/Down, Delete,
  * Shift+Tab (with modifiers), Esc, and Esc with a character. Inside a bracketed paste (input/paste.ts)
  * every sequence goes, and the paste is handed on as its marks around its cleaned text.
+ *
+ * A control string (OSC, DCS, SOS, PM, APC) is dropped only when it ends as one does (BEL, ST or ESC \)
+ * with no other control character inside, the rule domain/safe-text.ts applies to stored text: anything
+ * else first (a control character, the paste's end, a pause) hands on what was held back, so "ž" read as
+ * U+009E in pasted text loses nothing after it (safe-text shows the character), and Esc then "]" or "/"
+ * typed fast, in a read of its own, is Esc and the key, as before the gate.
  */
 
 const ESC = '\u001b';
@@ -20,13 +26,16 @@ export const PASTE_START = `${ESC}[200~`;
 export const PASTE_END = `${ESC}[201~`;
 
 /** The key sequences the desk reads (split-keys.ts, text-area-keys.ts): all other sequences are dropped. */
-const KEY_SEQUENCE = /^\u001b(?:\[(?:(?:1;\d{1,2})?[A-DFHZ]|[1-6](?:;\d{1,2})?~)|O[A-DFH])$/;
+// rxvt's own forms too: Home/End as ESC[7~/ESC[8~, Ctrl+arrows as ESC O a-d, Shift+arrows as ESC [ a-d.
+const KEY_SEQUENCE = /^\u001b(?:\[(?:(?:1;\d{1,2})?[A-DFHZ]|[1-8](?:;\d{1,2})?~|[a-d])|O[A-DFHa-d])$/;
 // The introducers of a control string: OSC, DCS, SOS, PM, APC (ESC form; C1 form below).
 const STRING_AFTER_ESC = new Set([']', 'P', 'X', '^', '_']);
 const C1_STRING = new Set(['\u009d', '\u0090', '\u0098', '\u009e', '\u009f']);
 const C1_CSI = '\u009b';
 // What ends a run of plain text in the ground state.
 const SPECIAL = /[\u001b\u0080-\u009f]/g;
+// What ends a run of a control string's body.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const C1_SS3 = '\u008f';
 const C1_ST = '\u009c';
 
@@ -55,6 +64,10 @@ export function escapeGate(): EscapeGate {
 	let seq = '';
 	// A control string introduced by ESC and a character, with nothing after it yet (Esc then "P" typed fast).
 	let bareIntro: string | null = null;
+	// The control string's opener (ESC and its character, or the C1 character) and its body so far: dropped
+	// when it ends as a control string does, handed on as read when something else comes first.
+	let opener = '';
+	let held = '';
 	// The CSI or SS3 being read came after a second ESC (Alt with an arrow: ESC ESC [ A).
 	let metaCsi = false;
 	let pasted: string | null = null;
@@ -86,10 +99,28 @@ export function escapeGate(): EscapeGate {
 		mode = 'ground';
 		seq = '';
 		bareIntro = null;
+		opener = '';
+		held = '';
 	};
-	const enterString = (intro: string | null) => {
+	const enterString = (intro: string | null, first: string) => {
 		mode = 'string';
 		bareIntro = intro;
+		opener = first;
+		held = '';
+	};
+	/**
+	 * Not a control string after all: what was held back goes on as read. Outside a paste an ESC opener is
+	 * Esc with its character (a key, as Ink hands it on) and the body text; inside a paste only the ESC goes
+	 * (no escape enters a field); a C1 opener stays in the text for safe-text to show.
+	 */
+	const release = () => {
+		const [first, body] = [opener, held];
+		ground();
+		if (first.startsWith(ESC)) {
+			if (pasted === null) emit(first);
+			else addText(first.slice(1));
+		} else addText(first);
+		if (body !== '') addText(body);
 	};
 
 	/** A complete CSI or SS3: a key, a paste mark, or dropped. */
@@ -118,7 +149,7 @@ export function escapeGate(): EscapeGate {
 				} else if (c === C1_SS3) {
 					mode = 'ss3';
 					seq = c;
-				} else if (C1_STRING.has(c)) enterString(null);
+				} else if (C1_STRING.has(c)) enterString(null, c);
 				else if (!isC1(c)) addText(c);
 				return;
 			case 'esc':
@@ -137,9 +168,11 @@ export function escapeGate(): EscapeGate {
 					mode = 'escesc';
 				} else {
 					if (meta) emit(ESC);
-					if (STRING_AFTER_ESC.has(c)) enterString(ESC + c);
-					else if (isIntermediate(c) && c !== ' ') mode = 'escint';
-					else if (isC1(c)) {
+					if (STRING_AFTER_ESC.has(c)) enterString(ESC + c, ESC + c);
+					else if (isIntermediate(c) && c !== ' ') {
+						mode = 'escint';
+						seq = ESC + c;
+					} else if (isC1(c)) {
 						emit(ESC);
 						ground();
 						step(c);
@@ -169,7 +202,10 @@ export function escapeGate(): EscapeGate {
 				}
 				return;
 			case 'escint':
-				if (isIntermediate(c)) return;
+				if (isIntermediate(c)) {
+					seq += c;
+					return;
+				}
 				ground();
 				if (!(code(c) >= 0x30 && code(c) <= 0x7e)) step(c);
 				return;
@@ -177,15 +213,24 @@ export function escapeGate(): EscapeGate {
 				bareIntro = null;
 				if (c === BEL || c === C1_ST || c === CAN || c === SUB) ground();
 				else if (c === ESC) mode = 'string-esc';
+				else if (isC0(c) || isC1(c)) {
+					// A control character inside: not a control string (safe-text.ts's rule). Read afresh.
+					release();
+					step(c);
+				} else held += c;
 				return;
 			case 'string-esc':
-				// ESC \ is the string terminator; ESC and anything else ends the string and starts a sequence.
-				ground();
-				if (c !== '\\') {
-					mode = 'esc';
-					seq = ESC;
-					step(c);
+				// ESC \ is the string terminator; ESC and anything else (a key, the paste's end mark) means
+				// this was not a control string: what was held goes on, and the ESC starts a sequence.
+				if (c === '\\') {
+					ground();
+					return;
 				}
+				mode = 'string';
+				release();
+				mode = 'esc';
+				seq = ESC;
+				step(c);
 				return;
 		}
 	};
@@ -210,6 +255,16 @@ export function escapeGate(): EscapeGate {
 					if (at > i) addText(event.slice(i, at));
 					if (at === event.length) break;
 					i = at;
+				} else if (mode === 'string') {
+					// A control string's body up to the next control character, held back whole.
+					CONTROL.lastIndex = i;
+					const at = CONTROL.exec(event)?.index ?? event.length;
+					if (at > i) {
+						held += event.slice(i, at);
+						bareIntro = null;
+					}
+					if (at === event.length) break;
+					i = at;
 				}
 				const c = String.fromCodePoint(event.codePointAt(i)!);
 				step(c);
@@ -226,12 +281,21 @@ export function escapeGate(): EscapeGate {
 					ground();
 					emit(ESC);
 					emit(ESC);
+				} else if (mode === 'escint' && seq.length === 2) {
+					// Esc then "/" (or another of these) in a read of its own: Esc and the key, as Ink hands it on.
+					const key = seq;
+					ground();
+					emit(key);
+				} else if (mode === 'string' && bareIntro !== null) {
+					// Esc then "]" (or P, X, ^, _) in a read of its own: Esc and the key (the next tab, for "]").
+					release();
 				}
 			}
 			return take();
 		},
 		idle() {
-			if (pasted === null && mode === 'string' && bareIntro !== null) emit(bareIntro);
+			// A control string never ended: not one, so nothing of it is lost. Any other unfinished sequence goes.
+			if (mode === 'string' || mode === 'string-esc') release();
 			if (mode !== 'ground') ground();
 			if (pasted !== null) endPaste();
 			return take();

@@ -27,11 +27,15 @@ export function installEscapeGate(events: EventEmitter): () => void {
 	const gate = escapeGate();
 	let timer: NodeJS.Timeout | undefined;
 	let readOpen = false;
+	// Taken off: a read's end (a microtask) or a pause's timer still due hands nothing on and arms nothing.
+	let removed = false;
 	const send = (list: string[]) => {
+		if (removed) return;
 		for (const e of list) original.call(events, 'input', e);
 	};
 	const arm = () => {
 		clearTimeout(timer);
+		if (removed) return;
 		const waiting = gate.waiting();
 		if (waiting === 'nothing') return;
 		timer = setTimeout(() => send(gate.idle()), waiting === 'paste' ? PASTE_IDLE_MS : SEQUENCE_IDLE_MS);
@@ -55,6 +59,7 @@ export function installEscapeGate(events: EventEmitter): () => void {
 	installed.set(events, {
 		users: 1,
 		remove: () => {
+			removed = true;
 			clearTimeout(timer);
 			events.emit = original;
 		},

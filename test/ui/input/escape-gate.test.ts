@@ -54,7 +54,9 @@ describe('the escape gate', () => {
 			const r = seeded(seed);
 			for (const e of through(cutIntoReads(r, randomBytes(r, 40)))) {
 				if (e === PASTE_START || e === PASTE_END || /^\u001b{1,2}(\[|O)/.test(e)) continue;
-				expect(e, `seed ${seed}`).not.toMatch(/[\u0080-\u009f]/);
+				// A control string's C1 opener with no proper end is handed on as text (safe-text.ts shows it as
+				// <U+009E>, as it does in stored text: "ž" read as Latin-1 loses nothing after it); no other C1.
+				expect(e, `seed ${seed}`).not.toMatch(/[\u0080-\u008f\u0091-\u0097\u0099-\u009c]/);
 				expect(e.slice(1), `seed ${seed}`).not.toContain('\u001b');
 			}
 		}
