@@ -18,7 +18,7 @@ export type PeriodResult = {ok: true; period: Period} | {ok: false; error: strin
 /**
  * Fills in a missing bound and checks both. With only --from, the period runs to today; a --from after
  * today is refused there, not turned into a one-day period nobody asked for (README "The review log":
- * nothing is signed after today; QA item 14). With only --to, it is the 28 days (or `days`) up to --to.
+ * nothing is signed after today). With only --to, it is the 28 days (or `days`) up to --to.
  */
 export function resolvePeriod(
 	fromTyped: string | undefined,

@@ -5,6 +5,7 @@
  */
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
+import {heldAs} from '../../domain/reallocate.js';
 import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
@@ -59,7 +60,7 @@ export function openReallocate(s: DeskState): DeskState {
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed, so it is not reallocated.`};
-	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today)};
+	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today, heldAs(s.model.data, ref))};
 }
 
 /** Keys while the form is open: it takes every key (see reallocate-form-state.ts). */
