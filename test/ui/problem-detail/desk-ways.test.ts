@@ -100,7 +100,13 @@ function places(s: DeskState, p: Problem, way: Resolve): [string, DeskState][] {
 		case 'each case the problem lists (its row in the explorer, or : and its reference)': {
 			const refs = [...new Set(p.evidence.map(e => e.caseRef).filter((r): r is string => typeof r === 'string'))];
 			expect(refs.length).toBeGreaterThan(0);
-			return refs.map(r => [`listed case ${r}`, openCase(s, r)] as [string, DeskState]);
+			// Its row (the case opened from the explorer), or the palette: ":", the reference, Enter.
+			const byPalette = (r: string) =>
+				deskReducer(press(press(detail, ':'), r), {type: 'input', input: '\r', key: {...NO_KEY, return: true}});
+			return refs.flatMap(r => [
+				[`listed case ${r}`, openCase(s, r)] as [string, DeskState],
+				[`: and ${r}`, byPalette(r)] as [string, DeskState],
+			]);
 		}
 		case "the problem, or the absent officer's row in the Team view": {
 			const absence = s.model.data.absences.find(a => a.id === absenceOfWay(way));
