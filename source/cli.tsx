@@ -3,10 +3,10 @@
  * The command line: parses, dispatches, nothing else. Exit codes: 0 success, 1 verify found a problem,
  * 2 usage error, 3 the store cannot be read or written.
  */
-import meow from 'meow';
 import {COMMANDS} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
+import {fastFlags} from './commands/fast-flags.js';
 import {StoreError} from './store/index.js';
 import {globalHelp} from './help-text.js';
 import {safeOutput} from './domain/safe-text.js';
@@ -60,10 +60,10 @@ async function main(argv: string[]): Promise<number> {
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
-	const cli = parseFlags(dashValues(rest, command.flags), {...GLOBAL_FLAGS, ...command.flags});
+	const cli = await parseFlags(dashValues(rest, command.flags), {...GLOBAL_FLAGS, ...command.flags});
 	const flags = cli.flags as Record<string, unknown>;
 	if (flags['version']) {
-		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+		process.stdout.write(`${cli.pkg?.version ?? 'unknown'}\n`);
 		return 0;
 	}
 	if (flags['help'] || first === 'help') {
@@ -102,7 +102,10 @@ async function main(argv: string[]): Promise<number> {
  * it. meow throws a plain Error for two different values (it was reported as a crash, exit 70) and
  * silently keeps one of two equal numbers, so repeats are found here first, the same way for every option.
  */
-function parseFlags(argv: string[], flags: Record<string, FlagSpec>) {
+async function parseFlags(
+	argv: string[],
+	flags: Record<string, FlagSpec>,
+): Promise<{input: string[]; flags: Record<string, unknown>; pkg?: {version?: string}}> {
 	const seen = new Set<string>();
 	for (const a of argv) {
 		if (a === '--') break;
@@ -113,6 +116,13 @@ function parseFlags(argv: string[], flags: Record<string, FlagSpec>) {
 		if (seen.has(key!)) throw new UsageError(`"--${typed}" was given more than once; give it once.`);
 		seen.add(key!);
 	}
+	// The usual line needs no meow (fast-flags.ts); meow names the process after the package's command, so this does too.
+	const fast = fastFlags(argv, flags);
+	if (fast) {
+		process.title = 'fortnight';
+		return fast;
+	}
+	const {default: meow} = await import('meow');
 	try {
 		return meow('', {
 			importMeta: import.meta,

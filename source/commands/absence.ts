@@ -8,14 +8,15 @@ import {
 	type AbsenceChange,
 } from '../domain/absences.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
-import {shortDate} from '../domain/dates.js';
+import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
+import {mayActOnAbsence, mayChangeAbsence, type AbsenceAct, type AbsenceSides} from '../domain/permissions.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, storeExists, UsageError, type Context} from './context.js';
+import {actorFor, checkNamedActor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -50,6 +51,12 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         same checks as add
 cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
+Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day
+(their sergeant, the cover named for the sergeant's absence on its days, the inspector); a sergeant
+or inspector may record their own absence and name its cover, as may the person above them. Nobody
+names themselves as a cover, and the named cover of a supervisor's absence cannot change, end or
+cancel it. An officer (DC) does none of these. A refusal says who can, with exit 2.
+
 Overlapping absences for the same officer, a last day before the first, an unknown officer, an
 impossible date, a cover who is away on any day of the absence, a change that changes nothing and
 cancelling an absence that has started are refused with exit 2 and the store is left unchanged.
@@ -58,7 +65,7 @@ a warning to name another cover for those days.
 
 Examples
   fortnight absence add "DC Ashworth" --from 2026-11-28 --reason sick --cover "DC Marsh"
-  fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DI Okafor"
+  fortnight absence add o0002 --from 2026-12-10 --to 2027-02-04 --reason annual-leave --cover "DC Marsh" --as "DI Okafor"
   fortnight absence end ab0003 --to 2026-12-04
   fortnight absence change ab0003 --cover "DC Marsh"
   fortnight absence cancel ab0004`;
@@ -100,6 +107,7 @@ async function load(ctx: Context): Promise<StoreData> {
 
 async function list(ctx: Context, flags: Record<string, unknown>): Promise<number> {
 	const data = await load(ctx);
+	checkNamedActor(ctx, data);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const shown = data.absences
 		.filter(a => flags['all'] || a.to === null || a.to >= ctx.today)
@@ -159,12 +167,15 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	if (flags['by'] !== undefined)
 		throw new UsageError('--by is no longer taken: an absence is recorded as you. Say who you are with --as NAME (or FORTNIGHT_USER).');
 	const by = actorFor(ctx, data).officer;
+	const sides = {officerId: officer.id, coverOfficerId: cover?.id ?? null};
+	allowed(data, by.id, 'add', null, sides, ctx.today);
 	// Signed by its author once keys are enrolled (README, "Signed records").
 	const signing = await recordSigning(ctx, data, by.id);
 	let id = '';
 	let warnings: string[] = [];
 	try {
 		await store.apply(current => {
+			allowed(current, by.id, 'add', null, sides, ctx.today);
 			warnings = coverLeftWithout(current, officer.id, {from, to});
 			const result = addAbsence(current, {
 				officerId: officer.id,
@@ -198,10 +209,15 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 		throw new UsageError('Give one absence id: fortnight absence end ID [--to D] ("fortnight absence list" shows ids).');
 	const last = dateFlag(flags['to'], '--to') ?? ctx.today;
 	const store = await openForCommand(ctx);
+	const by = actorFor(ctx, store.snapshot()).officer.id;
+	recorded(store.snapshot(), by, 'end', args[0]!, ctx.today);
 	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
-	const signing = await recordSigning(ctx, store.snapshot(), actorFor(ctx, store.snapshot()).officer.id);
+	const signing = await recordSigning(ctx, store.snapshot(), by);
 	try {
-		await store.apply(current => signing.sign(current, endAbsence(current, args[0]!, last, ctx.today)));
+		await store.apply(current => {
+			recorded(current, by, 'end', args[0]!, ctx.today);
+			return signing.sign(current, endAbsence(current, args[0]!, last, ctx.today));
+		});
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
 		throw err;
@@ -233,12 +249,15 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
 	}
 	const id = args[0]!;
+	const by = actorFor(ctx, data).officer.id;
+	recorded(data, by, 'change', id, ctx.today, wanted.coverOfficerId);
 	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
-	const signing = await recordSigning(ctx, data, actorFor(ctx, data).officer.id);
+	const signing = await recordSigning(ctx, data, by);
 	let changes: string[] = [];
 	let warnings: string[] = [];
 	try {
 		await store.apply(current => {
+			recorded(current, by, 'change', id, ctx.today, wanted.coverOfficerId);
 			const result = changeAbsence(current, id, wanted);
 			const changed = result.data.absences.find(a => a.id === id)!;
 			warnings = coverLeftWithout(current, changed.officerId, changed);
@@ -259,11 +278,14 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 async function cancel(ctx: Context, args: string[]): Promise<number> {
 	if (args.length !== 1) throw new UsageError('Give one absence id: fortnight absence cancel ID ("fortnight absence list" shows ids).');
 	const store = await openForCommand(ctx);
+	const by = actorFor(ctx, store.snapshot()).officer.id;
+	recorded(store.snapshot(), by, 'cancel', args[0]!, ctx.today);
 	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
-	const signing = await recordSigning(ctx, store.snapshot(), actorFor(ctx, store.snapshot()).officer.id);
+	const signing = await recordSigning(ctx, store.snapshot(), by);
 	let words = '';
 	try {
 		await store.apply(current => {
+			recorded(current, by, 'cancel', args[0]!, ctx.today);
 			const result = cancelAbsence(current, args[0]!, ctx.today);
 			const a = result.cancelled;
 			const who = safeText(fullName(current.officers.find(o => o.id === a.officerId)));
@@ -276,4 +298,27 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 	}
 	ctx.stderr.write(`Cancelled ${safeText(args[0]!)}: ${words}.\n`);
 	return 0;
+}
+
+/**
+ * Refuses (exit 2, nothing saved) what the person at the keyboard may not do to an absence (README "Who may
+ * change absences and cover"; permissions.ts mayChangeAbsence): checked before signing, and again on the
+ * data under the lock.
+ */
+function allowed(
+	data: StoreData,
+	by: string,
+	act: AbsenceAct,
+	before: AbsenceSides | null,
+	after: AbsenceSides | null,
+	today: IsoDate,
+): void {
+	const may = mayChangeAbsence(data, by, act, before, after, today);
+	if (!may.ok) throw new UsageError(`${may.reason} Nothing was saved.`);
+}
+
+/** The recorded absence `id` checked for `act` (mayActOnAbsence); `cover`: a change's new cover. */
+function recorded(data: StoreData, by: string, act: Exclude<AbsenceAct, 'add'>, id: string, today: IsoDate, cover?: string | null): void {
+	const may = mayActOnAbsence(data, by, act, id, today, cover);
+	if (!may.ok) throw new UsageError(`${may.reason} Nothing was saved.`);
 }

@@ -19,7 +19,7 @@ import {renderCaseText} from '../export/case-text.js';
 import {readStoreFile} from '../store/index.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
-import {UsageError, type Context} from './context.js';
+import {checkNamedActor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -99,6 +99,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed). The
 	// case's review history needs every review: the whole chain (store README, "The review chain file").
 	const {data} = await readStoreFile(ctx.storePath, {chain: 'whole'});
+	checkNamedActor(ctx, data);
 	const record = caseRecord(data, ref, ctx.today);
 	if (!record) {
 		refuseMistypedRef(data, ref);

@@ -114,6 +114,14 @@ export function actorFor(ctx: Context, data: StoreData): {officer: Officer; sour
 	return id;
 }
 
+/**
+ * A command that only reads, given --as, still checks it names an officer in the store (README "Who you
+ * are"), as whoami and every recording command do: an unknown name is refused (exit 2), never ignored.
+ */
+export function checkNamedActor(ctx: Context, data: StoreData): void {
+	if (ctx.identity.as !== undefined) actorFor(ctx, data);
+}
+
 export function storeExists(ctx: Context): boolean {
 	return isPostgresUrl(ctx.storePath) || existsSync(ctx.storePath);
 }

@@ -81,6 +81,7 @@ chosen option and severity said in words, and the Log view's chart read as each 
 			today,
 			color,
 			screenReader,
+			debug: ctx.debug,
 			notice,
 			settings,
 			settingsProblems,

@@ -9,10 +9,11 @@ import {promises as fsp} from 'node:fs';
 import {shortDate} from '../domain/dates.js';
 import type {EnrolmentData, StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
+import {mayEnrolFirst} from '../domain/permissions.js';
 import {safeText} from '../domain/safe-text.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol, readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
-import {actorFor, UsageError, type Context} from './context.js';
+import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {officerFlag} from './resolve.js';
@@ -29,7 +30,8 @@ $XDG_CONFIG_HOME/fortnight/keys/ (else ~/.config/fortnight/keys/), mode 0600; wi
 set, init seals it with that passphrase (scrypt and AES-256-GCM) and signing needs the same variable.
 
 init    makes the key pair. In a store with no enrolled key yet, it enrols yours as the first (you are
-        then the store's creator, and the entry says so). Otherwise it writes your public key beside the
+        then the store's creator, and the entry says so): only the team's inspector or sergeant may, and
+        anyone else is refused (exit 2) with who can. Otherwise it writes your public key beside the
         private one (.pub.pem) and says who can enrol it: the team's inspector, or its sergeant.
         --force replaces an existing key (have the new one enrolled again).
 enrol   the team's inspector may enrol anyone's key; the team's sergeant the team's other officers.
@@ -69,6 +71,13 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	noWords(args, 'init');
 	const store = await openForCommand(ctx);
 	const me = actorFor(ctx, store.snapshot()).officer;
+	// The first enrolment makes the store's creator: only the team's inspector or sergeant (README "Signatures").
+	const firstRefused = (data: StoreData) => {
+		if (enrolments(data).length > 0) return;
+		const may = mayEnrolFirst(data, me.id);
+		if (!may.ok) throw new UsageError(`${may.reason} No key was made and the store is unchanged.`);
+	};
+	firstRefused(store.snapshot());
 	const pass = ctx.env['FORTNIGHT_KEY_PASSPHRASE'] || undefined;
 	const made = await createSigningKey(me.id, {passphrase: pass, replace: flags['force'] === true, env: ctx.env});
 	const signedAt = nowInstant(ctx);
@@ -77,6 +86,7 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	// Someone else's key must be vouched for; only the store's first, or an inspector's own, enrols itself.
 	if (first || mayEnrol(snap, me.id, me.id))
 		await store.apply(data => {
+			firstRefused(data);
 			first = enrolments(data).length === 0;
 			if (!first && !mayEnrol(data, me.id, me.id)) return data;
 			const enrolment: EnrolmentData = {
@@ -163,6 +173,7 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 async function list(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	noWords(args, 'list');
 	const {data} = await readStoreFile(ctx.storePath);
+	checkNamedActor(ctx, data);
 	const rows = enrolments(data).map(e => ({
 		seq: e.seq,
 		officerId: e.data.officerId,
@@ -200,6 +211,7 @@ async function list(ctx: Context, args: string[], flags: Record<string, unknown>
 async function exportKeys(ctx: Context, args: string[]): Promise<number> {
 	if (args.length !== 1) throw new UsageError('Name one officer: fortnight keys export OFFICER.');
 	const {data} = await readStoreFile(ctx.storePath);
+	checkNamedActor(ctx, data);
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
 	const keys = enrolments(data).filter(e => e.data.officerId === officer.id);
 	if (keys.length === 0) throw new UsageError(`${safeText(fullName(officer))} has no enrolled key in this store.`);

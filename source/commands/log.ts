@@ -20,7 +20,7 @@ import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
-import {UsageError} from './context.js';
+import {checkNamedActor, UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {officerFlag} from './resolve.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
@@ -127,6 +127,7 @@ Examples
 		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
 		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
 		for (const warning of warnings) say(ctx, `${warning}\n`);
+		checkNamedActor(ctx, data);
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;

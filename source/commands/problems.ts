@@ -4,6 +4,7 @@ import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
+import {checkNamedActor} from './context.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
 function choices(words: readonly string[], first = 62): string {
@@ -83,6 +84,7 @@ Examples
 						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
 					),
 		]);
+		checkNamedActor(ctx, data);
 		const problems = findProblems(data, ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await out(ctx, render(problems, officers));

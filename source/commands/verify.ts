@@ -4,7 +4,7 @@ import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
 import type {StoreData} from '../domain/model.js';
 import {out, say, type Command} from './command.js';
-import {UsageError} from './context.js';
+import {checkNamedActor, UsageError} from './context.js';
 import {plural} from '../domain/plural.js';
 
 const command: Command = {
@@ -36,6 +36,7 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		try {
 			const read = await readStoreFile(ctx.storePath);
 			data = read.data;
+			checkNamedActor(ctx, data);
 			for (const warning of read.warnings) say(ctx, `${warning}\n`);
 			// A split store's chain is streamed from its file, entry by entry (store README, "The review chain file").
 			verdict = await verifyWholeChain(wholeChainBatches(ctx.storePath, data), data, head?.seq ?? null);

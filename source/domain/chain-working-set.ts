@@ -10,6 +10,7 @@
  * set links to the real head. Reading all of a case's reviews (the case's history, the log, `verify`)
  * needs the whole chain.
  */
+import {appendedTo, removedAndAppended} from './list-edits.js';
 import type {ChainEntry} from './model.js';
 
 /**
@@ -56,17 +57,26 @@ export function workingSetWith(workingSet: readonly ChainEntry[], added: readonl
 		if (before) dropped.add(before);
 	}
 	let out: ChainEntry[];
-	if (dropped.size === 0) out = workingSet.concat(newest);
+	if (dropped.size === 0) out = appendedTo(workingSet, newest);
 	else if (dropped.size === 1) {
 		const i = workingSet.indexOf([...dropped][0]!);
 		if (i === -1) return chainWorkingSet([...workingSet, ...added]);
-		out = workingSet.slice(0, i).concat(workingSet.slice(i + 1), newest);
+		out = removedAndAppended(workingSet, i, newest);
 	} else out = workingSet.filter(e => !dropped.has(e)).concat(newest);
 	// Handed on: the set's reviews are the new list's, with the new ones in.
 	latestReviews.delete(workingSet);
 	for (const e of newest) if (e.kind === 'review') byCase.set(e.data.caseRef, e);
 	latestReviews.set(out, byCase);
 	return out;
+}
+
+/**
+ * Each case's review in `chain`, by crime reference, when `chain` is a working set (each case's last
+ * review and no other); null when a case has two reviews in it (the whole chain). Read it, never change
+ * it: it is kept for the list and handed on by workingSetWith.
+ */
+export function reviewOfEachCase(chain: readonly ChainEntry[]): ReadonlyMap<string, ChainEntry> | null {
+	return reviewsByCase(chain);
 }
 
 /** Each case's review in a working set, by crime reference (null: a case has two, so it is not one). */

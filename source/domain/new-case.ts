@@ -14,31 +14,32 @@ export type NewCaseFields = Pick<
 	Partial<Case>;
 
 export function newCaseRecord(fields: NewCaseFields): Case {
-	const {ref, offence, offenceShort, risk, status, oicId, opened, nextReviewDue, allocatedOn, ...rest} = fields;
-	// Every key in the store's order, then the caller's other values over them (spreading keeps the order).
+	const f = fields;
+	// Every key in the store's order, each the caller's value or its starting one. Written out key by key
+	// rather than spread over defaults: an import makes 50,000 of these, and a spread copies each case twice.
+	// `satisfies Required<Case>`: every key of Case is written here, so nothing the caller gives is left out.
 	return {
-		ref,
-		offence,
-		offenceShort,
-		risk,
-		status,
-		oicId,
-		opened,
-		closedOn: null,
-		arrestDate: null,
-		bail: null,
-		bailEvents: [],
-		rui: null,
-		victim: null,
-		updates: [],
-		forensics: [],
-		cps: {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
-		materialLocations: [],
-		actions: [],
-		nextReviewDue,
-		allocatedOn,
-		allocations: seedAllocations({oicId, allocatedOn}),
-		riskHistory: seedRiskHistory({risk, opened}, []),
-		...rest,
-	};
+		ref: f.ref,
+		offence: f.offence,
+		offenceShort: f.offenceShort,
+		risk: f.risk,
+		status: f.status,
+		oicId: f.oicId,
+		opened: f.opened,
+		closedOn: f.closedOn ?? null,
+		arrestDate: f.arrestDate ?? null,
+		bail: f.bail ?? null,
+		bailEvents: f.bailEvents ?? [],
+		rui: f.rui ?? null,
+		victim: f.victim ?? null,
+		updates: f.updates ?? [],
+		forensics: f.forensics ?? [],
+		cps: f.cps ?? {mg3Status: 'not-started', mg3Since: null, cpsDueDate: null, courtDate: null},
+		materialLocations: f.materialLocations ?? [],
+		actions: f.actions ?? [],
+		nextReviewDue: f.nextReviewDue,
+		allocatedOn: f.allocatedOn,
+		allocations: f.allocations ?? seedAllocations(f),
+		riskHistory: f.riskHistory ?? seedRiskHistory(f, []),
+	} satisfies Required<Case>;
 }

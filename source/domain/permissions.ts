@@ -219,3 +219,166 @@ function reviewedBy(data: StoreData, actorId: string, date: IsoDate): string {
 		return `${nextUpWords(data, actorId)}, because you are covering ${name(data, manager.id)} and no one supervises themselves`;
 	return `${name(data, manager.id)} (or whoever covers them)`;
 }
+
+/** What is done to an absence (README "Who may change absences and cover"). */
+export type AbsenceAct = 'add' | 'change' | 'end' | 'cancel';
+
+/** The parts of an absence the rules read: whose it is, its id once recorded, and who covers. */
+export interface AbsenceSides {
+	id?: string;
+	officerId: string;
+	coverOfficerId: string | null;
+}
+
+/** "DI Okafor", "DS Brennan (or the cover named while they are away) or DI Okafor": who acts above `officerId`. */
+function aboveWords(data: StoreData, officerId: string): string {
+	return whoCan(data, officerId);
+}
+
+/**
+ * May `actorId` add, change, end or cancel an absence on `today` (README "Who may change absences and
+ * cover"; DOMAIN "People and permissions")? `before` is the absence as recorded (null for an add),
+ * `after` as it would be (null for a cancel; for an end, the same cover). The rules, in order:
+ * - the named cover of a supervisor's absence cannot change, end or cancel it: that absence is what
+ *   makes them the cover, and no one supervises themselves (it goes to the person above);
+ * - nobody names themselves as a cover: the cover acts in someone's place, so someone above chooses them;
+ * - an officer's absence is recorded by whoever supervises them that day (their sergeant, the cover named
+ *   for the sergeant's days away, the inspector); a sergeant or inspector may record their own absence
+ *   and name its cover (anyone but themselves), as may the person above them; an officer (DC) acts for nobody.
+ */
+export function mayChangeAbsence(
+	data: StoreData,
+	actorId: string,
+	act: AbsenceAct,
+	before: AbsenceSides | null,
+	after: AbsenceSides | null,
+	today: IsoDate,
+): Permission {
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	const subject = (before ?? after)!;
+	const absentId = subject.officerId;
+	const actor = name(data, actorId);
+	const absent = name(data, absentId);
+	const theirs = actorId === absentId ? 'their own absence' : `${absent}'s absence`;
+	const which = before?.id ? ` ${safeText(before.id)}` : '';
+	const absentOfficer = data.officers.find(o => o.id === absentId);
+	const supervises = absentOfficer !== undefined && absentOfficer.role !== 'investigator';
+	if (before && before.coverOfficerId === actorId && supervises && act !== 'add') {
+		return {
+			ok: false,
+			reason:
+				`${actor} is the named cover for ${theirs}${which}, so cannot ${act} it: no one supervises themselves, and this absence is what ` +
+				`makes them the cover. It goes to ${aboveWords(data, absentId)}.`,
+		};
+	}
+	const coverBefore = before?.coverOfficerId ?? null;
+	const coverChanged = after !== null && after.coverOfficerId !== coverBefore;
+	if (coverChanged && after.coverOfficerId === actorId) {
+		return {
+			ok: false,
+			reason:
+				`${actor} cannot name themselves as cover for ${theirs}${which}: a cover acts in someone's place, so the person above chooses them. ` +
+				`${capitalise(aboveWords(data, absentId))} can name the cover.`,
+		};
+	}
+	const doing = act === 'add' ? `record an absence for ${absent}` : `${act} ${theirs}${which}`;
+	if (actorId === absentId) {
+		const me = data.officers.find(o => o.id === actorId)!;
+		if (me.role === 'investigator') {
+			return {
+				ok: false,
+				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId))} can.`,
+			};
+		}
+		// A sergeant arranging their own leave names who acts for them (DOMAIN "Acting on a problem": absences
+		// and cover are the sergeant's to record); naming themselves is refused above, and once named, the
+		// cover cannot change the absence that makes them the cover.
+		return {ok: true, as: me.role === 'inspector' ? 'inspector' : 'sergeant'};
+	}
+	const as = supervisesAs(data, actorId, absentId, today);
+	if (as) return {ok: true, as};
+	return {
+		ok: false,
+		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId)} can.`,
+	};
+}
+
+/**
+ * May `actorId` name (or change) the cover of the recorded absence `absenceId`, the way of a cover problem
+ * (the desk's `c` on it): as mayActOnAbsence for a change (the cover it names is checked when it is saved).
+ */
+export function mayNameCover(data: StoreData, actorId: string, absenceId: string, today: IsoDate): Permission {
+	return mayActOnAbsence(data, actorId, 'change', absenceId, today);
+}
+
+/**
+ * mayChangeAbsence for the recorded absence `absenceId` (`cover`: a change's new cover, undefined when it
+ * keeps its cover). An id the store does not hold is allowed here: the change itself says there is none.
+ */
+export function mayActOnAbsence(
+	data: StoreData,
+	actorId: string,
+	act: Exclude<AbsenceAct, 'add'>,
+	absenceId: string,
+	today: IsoDate,
+	cover?: string | null,
+): Permission {
+	const before = data.absences.find(a => a.id === absenceId);
+	if (!before) return {ok: true, as: 'sergeant'};
+	const after = act === 'cancel' ? null : {...before, coverOfficerId: cover === undefined ? before.coverOfficerId : cover};
+	return mayChangeAbsence(data, actorId, act, before, after, today);
+}
+
+/**
+ * May `actorId` reallocate `caseRef` to `toOfficerId` on `today` (README "Case history")? Whoever supervises
+ * the officer who holds it that day (their sergeant, the cover for the sergeant's days away, the inspector);
+ * nobody moves a case they hold (no one supervises their own cases), and a cover does not move a case to
+ * themselves (they would choose their own work while acting for the sergeant).
+ */
+export function mayReallocate(data: StoreData, actorId: string, caseRef: string, toOfficerId: string | null, today: IsoDate): Permission {
+	const c = data.cases.find(x => x.ref === caseRef);
+	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	if (actorId === c.oicId) {
+		return {
+			ok: false,
+			reason:
+				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot reallocate it: no one supervises their own cases. ` +
+				`It goes to ${nextUpWords(data, actorId)}.`,
+		};
+	}
+	const permission = supervisesOrRefused(data, actorId, c.oicId, today, `reallocate ${safeText(c.ref)}`);
+	if (permission.ok && permission.as === 'cover' && toOfficerId === actorId) {
+		return {
+			ok: false,
+			reason:
+				`${name(data, actorId)} is covering for ${name(data, lineManagerOf(data, c.oicId)?.id)}, so cannot reallocate ${safeText(c.ref)} to ` +
+				`themselves: a cover does not choose their own cases. It goes to ${nextUpWords(data, actorId)}.`,
+		};
+	}
+	return permission;
+}
+
+/**
+ * May `actorId` make the store's first key enrolment (README "Signatures")? Its owner becomes the store's
+ * creator, whom every later enrolment goes back to, and only the team's inspector and sergeant enrol
+ * keys: so only they make the first one. An officer who made it would lock them out.
+ */
+export function mayEnrolFirst(data: StoreData, actorId: string): Permission {
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	if (isInspectorOver(data, actorId)) return {ok: true, as: 'inspector'};
+	if (data.team.sergeantId === actorId) return {ok: true, as: 'sergeant'};
+	const who = [data.team.inspectorId, data.team.sergeantId].filter((id): id is string => id !== null).map(id => name(data, id));
+	const can = who.length > 0 ? who.join(' or ') : "the team's inspector or sergeant";
+	return {
+		ok: false,
+		reason:
+			`${name(data, actorId)} cannot make this store's first key enrolment: its owner becomes the store's creator, and only the team's ` +
+			`inspector or sergeant enrols keys. ${capitalise(can)} can (fortnight keys init as themselves); then they enrol yours.`,
+	};
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

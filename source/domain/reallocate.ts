@@ -15,6 +15,7 @@ import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
 import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName} from './people.js';
+import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
 import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
 import {safeMultiline, safeText} from './safe-text.js';
@@ -126,6 +127,9 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	if (!to) return no(`No officer with id "${safeText(r.toOfficerId)}" in this team.`);
 	const name = safeText(shortName(to));
 	if (!data.officers.some(o => o.id === r.by)) return no(`No officer with id "${safeText(r.by)}" to record this as.`);
+	// Who may move it (README "Case history"; permissions.ts mayReallocate): those who supervise its holder today.
+	const may = mayReallocate(data, r.by, c.ref, to.id, r.today);
+	if (!may.ok) return no(may.reason);
 	if (c.oicId === to.id) return no(`${ref} is already held by ${name} (since ${day(c.allocatedOn)}); choose another officer.`);
 	const reason = cleanReason(r.reason);
 	if (reason === '') return no('Say why the case is moving (the reason is kept in its history).');

@@ -65,25 +65,41 @@ export interface WelfareRecordResult {
 	summary: string;
 }
 
+/**
+ * Why `by` may not record a welfare event of `kind` for `officerId` on `on`, or null: who is asking and
+ * about whom, not the date's or the event's own checks. The desk asks it when its form opens, so no one
+ * types a note before being told it is not theirs to record (as `r` and `A` say before a review).
+ */
+export function welfareRecordRefusal(
+	data: StoreData,
+	by: string,
+	officerId: string,
+	kind: WelfareEvent['kind'],
+	on: IsoDate,
+): string | null {
+	const officer = data.officers.find(o => o.id === officerId);
+	if (!officer) return `No officer with id "${officerId}" in this team.`;
+	const recorder = data.officers.find(o => o.id === by);
+	if (!recorder) return `No officer with id "${by}" to record this as.`;
+	const self = selfSupervisionRefusal(data, by, officerId, 'welfare', undefined, WELFARE_KIND_WORDS[kind]);
+	if (self) return self;
+	if (officer.role === 'inspector') {
+		return `${safeText(shortName(officer))} is the team's inspector: their welfare is their own line manager's to record, outside this team's store.`;
+	}
+	const may = mayRecordWelfare(data, by, officer.id, on);
+	return may.ok ? null : may.reason;
+}
+
 export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, today: IsoDate): WelfareRecordResult {
-	const officer = data.officers.find(o => o.id === input.officerId);
-	if (!officer) throw new WelfareRecordError(`No officer with id "${input.officerId}" in this team.`);
-	const recorder = data.officers.find(o => o.id === input.by);
-	if (!recorder) throw new WelfareRecordError(`No officer with id "${input.by}" to record this as.`);
+	const refusal = welfareRecordRefusal(data, input.by, input.officerId, input.kind, input.date);
+	if (refusal) throw new WelfareRecordError(refusal);
+	const officer = data.officers.find(o => o.id === input.officerId)!;
+	const recorder = data.officers.find(o => o.id === input.by)!;
 	const what = WELFARE_KIND_WORDS[input.kind];
 	const who = safeText(shortName(officer));
-	const self = selfSupervisionRefusal(data, input.by, input.officerId, 'welfare', undefined, what);
-	if (self) throw new WelfareRecordError(self);
-	if (officer.role === 'inspector') {
-		throw new WelfareRecordError(
-			`${who} is the team's inspector: their welfare is their own line manager's to record, outside this team's store.`,
-		);
-	}
 	const fail = (message: string): never => {
 		throw new WelfareRecordError(message);
 	};
-	const may = mayRecordWelfare(data, input.by, officer.id, input.date);
-	if (!may.ok) fail(may.reason);
 	if (input.date > today) fail(`The date ${input.date} is after today (${today}): record a ${what} once it has happened.`);
 	if (input.date < officer.joinedUnit) fail(`${who} joined the unit on ${officer.joinedUnit}, after ${input.date}: check the date.`);
 	if (officer.leftUnit !== null && input.date >= officer.leftUnit) {

@@ -300,7 +300,8 @@ export async function writeLines(
 			throw err;
 		}
 	} finally {
-		await fs.close(handle).catch(() => {});
+		// Not waited for, as the chain file's (chain-file.ts appendChain): the line is synced or cut back by now.
+		void fs.close(handle).catch(() => {});
 	}
 	return {journal: after(j.end + bytes.length), ...(journalStat ? {journalStat} : {}), ...(moved ? {moved: true as const} : {})};
 }

@@ -12,6 +12,7 @@
  */
 import {createHash} from 'node:crypto';
 import type {StoreData} from '../domain/model.js';
+import {sharedEnds} from '../domain/list-edits.js';
 
 /** The lists given record by record, and the field that identifies a record in each. */
 const LIST_IDS: Readonly<Record<string, string>> = {
@@ -101,11 +102,8 @@ const replacedOf = new WeakMap<ListDelta, {put: unknown[]; drop: unknown[]}>();
 function listDelta(before: readonly unknown[], after: readonly unknown[], id: string): ListDelta | null {
 	const ids = idsOf(before, id);
 	if (!ids) return null;
-	let head = 0;
-	while (head < before.length && head < after.length && before[head] === after[head]) head++;
-	let tail = 0;
-	while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
-		tail++;
+	// Shared at both ends: a list the change made by one edit says so at once (domain/list-edits.ts).
+	const {head, tail} = sharedEnds(after, before);
 	const delta = walkDelta(before, after, id, head, tail, ids) ?? matchDelta(before, after, id, head, tail, ids);
 	if (!delta) return null;
 	handOn(before, after, id, ids, delta.drop);

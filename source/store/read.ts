@@ -14,7 +14,7 @@ import {describeFsError, StoreError} from './errors.js';
 import {readJournal, type JournalState} from './journal-file.js';
 import {linkTarget} from './link-target.js';
 import {loadCheckedText} from './parse.js';
-import {contentHash, hasReceipt, writeReceipt} from './receipts.js';
+import {contentHash, receiptOf, writeReceipt} from './receipts.js';
 import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
 
 /**
@@ -70,7 +70,7 @@ export interface StoreRead {
 export async function readStoreFile(file: string, options: ReadOptions = {}): Promise<StoreRead> {
 	for (let attempt = 1; ; attempt++) {
 		const read = await readState(file);
-		const real = await linkTarget(file).catch(() => path.resolve(file));
+		const {real} = read;
 		// A compaction renames a new state in, then removes the journal: if the state read is no longer the
 		// file's, the journal read may already be gone or new (a save after the compaction starts one that
 		// the state read does not continue, which is refused). Read the pair again.
@@ -100,7 +100,12 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 }
 
 /** The state file alone: read, checked unless its bytes have a receipt, parsed and migrated. */
-async function readState(file: string): Promise<{state: StoreData; migratedFrom: number | null; raw: string; stat: Stats; hash: string}> {
+async function readState(
+	file: string,
+): Promise<{state: StoreData; migratedFrom: number | null; raw: string; stat: Stats; hash: string; real: string}> {
+	// The receipt (below) is read while the file is: its path needs only the file's real path.
+	const realPath = linkTarget(file).catch(() => path.resolve(file));
+	const receipt = realPath.then(receiptOf);
 	let handle: fsp.FileHandle | undefined;
 	let stat;
 	let bytes: Buffer | undefined;
@@ -115,7 +120,7 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 		stat = await handle.stat();
 		refuseIrregular(stat, file);
 		if (stat.size > MAX_STORE_BYTES) throw tooLargeToOpen(file, stat.size);
-		bytes = await handle.readFile();
+		bytes = await readWhole(handle, stat.size, file);
 	} catch (err) {
 		if (err instanceof StoreError) throw err;
 		throw describeFsError(err, file, 'reading');
@@ -123,14 +128,40 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 		await handle?.close().catch(() => {});
 	}
 	// Bytes this user's fortnight has already found valid are parsed, not checked again (receipts.ts).
-	const real = await linkTarget(file).catch(() => path.resolve(file));
 	const hash = contentHash(bytes!);
-	const checked = await hasReceipt(real, hash);
+	const checked = (await receipt)(hash);
 	const raw = checked ? bytes!.toString('utf8') : decodeStoreBytes(bytes!, file);
 	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
 	const {data: state, migratedFrom} = checked ? loadCheckedText(raw, file) : (await import('./load-text.js')).loadStoreText(raw, file);
+	const real = await realPath;
 	if (!checked) await writeReceipt(real, hash);
-	return {state, migratedFrom, raw, stat: stat!, hash};
+	return {state, migratedFrom, raw, stat: stat!, hash, real};
+}
+
+/**
+ * The open file's bytes: `size` (its stat) in one read, where FileHandle.readFile reads 512 KB at a time,
+ * each a round trip to the thread pool (45 of them for a 23 MB state at 5,000 cases, issue 18). Whatever
+ * is there beyond `size` (a file that grew since its stat) is read too, to the end, as readFile would.
+ */
+async function readWhole(handle: fsp.FileHandle, size: number, file: string): Promise<Buffer> {
+	const first = Buffer.allocUnsafe(size);
+	let got = 0;
+	while (got < size) {
+		const {bytesRead} = await handle.read(first, got, size - got, got);
+		if (bytesRead === 0) return first.subarray(0, got);
+		got += bytesRead;
+	}
+	const parts = [first];
+	let total = got;
+	for (;;) {
+		const more = Buffer.allocUnsafe(64 * 1024);
+		const {bytesRead} = await handle.read(more, 0, more.length, total);
+		if (bytesRead === 0) break;
+		parts.push(more.subarray(0, bytesRead));
+		total += bytesRead;
+		if (total > MAX_STORE_BYTES) throw tooLargeToOpen(file, total);
+	}
+	return parts.length === 1 ? first : Buffer.concat(parts, total);
 }
 
 export function megabytes(bytes: number): string {

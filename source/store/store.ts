@@ -8,6 +8,7 @@ import {constants as fsConstants, promises as fsp, statSync, type Stats} from 'n
 import path from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
+import {sharedEnds} from '../domain/list-edits.js';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
@@ -881,7 +882,11 @@ function isLargeChange(base: StoreData, next: StoreData): boolean {
 		const after: readonly unknown[] = next[key];
 		if (before === after) continue;
 		changed += Math.abs(after.length - before.length);
-		for (let i = 0; i < Math.min(before.length, after.length) && changed <= LARGE_CHANGE_RECORDS; i++) {
+		// The records the two share at the start (a list the change made by one edit says where that ends,
+		// domain/list-edits.ts) and, for lists of the same length, at the end are not counted, nor walked.
+		const {head, tail} = sharedEnds(after, before);
+		const end = Math.min(before.length, after.length) - (before.length === after.length ? tail : 0);
+		for (let i = head; i < end && changed <= LARGE_CHANGE_RECORDS; i++) {
 			if (before[i] !== after[i]) changed++;
 		}
 		if (changed > LARGE_CHANGE_RECORDS) return true;

@@ -7,6 +7,7 @@ import {FormatRegistry, Type, type TArray, type TSchema} from '@sinclair/typebox
 import {TypeCompiler, type TypeCheck} from '@sinclair/typebox/compiler';
 import {crimeRefPatternProblem} from '../domain/crime-ref.js';
 import {isIsoDate} from '../domain/dates.js';
+import {sharedEnds, sharedStart} from '../domain/list-edits.js';
 import {ChainEntrySchema, StoreSchema, type Case, type StoreData} from '../domain/model.js';
 import {checkCase, checkHistory} from './validate-history.js';
 
@@ -68,8 +69,7 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
 	) {
 		return true;
 	}
-	const officers = new Set<string>();
-	for (const o of data.officers) officers.add(o.id);
+	const officers = officerIds(data.officers);
 	const unknown = (id: string | null) => id !== null && !officers.has(id);
 	let refs: Map<string, number> | undefined;
 	if (data.cases !== known.cases) {
@@ -107,31 +107,37 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
 	return false;
 }
 
+/** The officers' ids, kept per list (the lists are immutable, and a signing leaves the officers as they were). */
+const officerIdSets = new WeakMap<StoreData['officers'], ReadonlySet<string>>();
+function officerIds(officers: StoreData['officers']): ReadonlySet<string> {
+	let ids = officerIdSets.get(officers);
+	if (!ids) officerIdSets.set(officers, (ids = new Set(officers.map(o => o.id))));
+	return ids;
+}
+
 /**
  * The positions [head, end) of `next` outside the records it shares with `before` at the start and at
  * the end (by identity): all a change can have added or replaced. A signing appends one chain entry to
- * 50,000 and replaces one case of 5,000, so the span is a record or two; walking it costs identity
- * comparisons, not a Set of the whole list.
+ * 50,000 and replaces one case of 5,000, so the span is a record or two; a list made by the change's own
+ * edit (domain/list-edits.ts) gives it at once, any other is walked (identity comparisons, not a Set of
+ * the whole list).
  */
 function changedSpan(next: readonly unknown[], before: readonly unknown[]): [number, number] {
-	const head = sharedHead(next, before);
-	let tail = 0;
-	while (tail < next.length - head && tail < before.length - head && next[next.length - 1 - tail] === before[before.length - 1 - tail])
-		tail++;
+	const {head, tail} = sharedEnds(next, before);
 	return [head, next.length - tail];
 }
 
 /**
  * How many records `next` shares with `before` at the start (the very objects). Kept for the last pair
  * asked (the lists are immutable): a save asks it of the chain twice, here and when it checks that no
- * signed entry was altered (apply-change.ts), and each answer is a walk over 50,000 entries.
+ * signed entry was altered (apply-change.ts); a chain the change made by appending answers at once
+ * (list-edits.ts), any other is a walk over 50,000 entries.
  */
 const lastHead = new WeakMap<readonly unknown[], {before: readonly unknown[]; head: number}>();
 export function sharedHead(next: readonly unknown[], before: readonly unknown[]): number {
 	const known = lastHead.get(next);
 	if (known?.before === before) return known.head;
-	let head = 0;
-	while (head < next.length && head < before.length && next[head] === before[head]) head++;
+	const head = sharedStart(next, before);
 	lastHead.set(next, {before, head});
 	return head;
 }

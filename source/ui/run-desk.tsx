@@ -11,11 +11,13 @@ import {safeOutput} from '../domain/safe-text.js';
 import {type Store} from '../store/index.js';
 import {enterAltScreen} from './terminal.js';
 import {flushPendingWrites} from './pending-writes.js';
+import {deskCrashHandler} from './desk-crash.js';
 import {LoadingFrame} from './loading/loading-frame.js';
 import {startRulesThread, type RulesThread} from './model/rules-thread.js';
 import type {DeskActor} from './desk/desk-actor.js';
 import {userKeymap} from './contexts/user-keymap.js';
 import {DEFAULT_SETTINGS, type UserSettings} from '../settings/user-settings.js';
+import {shareInkOutputCaches} from './desk/ink-output-cache.js';
 
 export interface RunDeskOptions {
 	/**
@@ -39,6 +41,8 @@ export interface RunDeskOptions {
 	/** The user's settings (README "Settings") and what is wrong with their file (already said on stderr). */
 	settings?: UserSettings;
 	settingsProblems?: readonly string[];
+	/** `--debug`: a crash's stack trace is written after its message (README "Command line"). */
+	debug?: boolean;
 	stdin: NodeJS.ReadStream;
 	stdout: NodeJS.WriteStream;
 	stderr: NodeJS.WriteStream;
@@ -51,19 +55,19 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 	for (const problem of keys.problems) o.stderr.write(safeOutput(`fortnight: settings: ${problem}\n`));
 	// A signal (a closed terminal, kill) saves what is typed before the process ends.
 	const screen = enterAltScreen(o.stdout, () => flushPendingWrites());
-	let crashed = false;
-	const onCrash = (err: unknown) => {
-		if (crashed) return;
-		crashed = true;
-		void flushPendingWrites().finally(() => {
-			screen.leave();
-			o.stderr.write(safeOutput(`fortnight: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`));
-			process.exit(70);
-		});
-	};
+	// Said as the command line says an unexpected error: with --debug, its stack trace (desk-crash.ts).
+	const onCrash = deskCrashHandler({
+		debug: o.debug ?? false,
+		stderr: o.stderr,
+		leave: () => screen.leave(),
+		exit: code => process.exit(code),
+	});
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
 	let rules: RulesThread | undefined;
+	// The loading frame's text is worked out as every later frame's is (ink-output-cache.ts), and what it
+	// works out (the panes' borders and titles) serves the case rows' frame after it.
+	await shareInkOutputCaches();
 	try {
 		// The shell is on screen at once; the store (seconds for a department store) is read after it.
 		const app = render(<LoadingFrame storePath={o.storePath} sizeBytes={o.sizeBytes} notice={o.notice ?? null} />, {

@@ -15,7 +15,9 @@ import {MEASUREMENTS} from './measurements/index.mjs';
 // @ts-expect-error plain ESM JavaScript without type declarations
 import {END, growth, START, writeReadme} from './lib/report.mjs';
 // @ts-expect-error plain ESM JavaScript without type declarations
-import {fitRuns, interleaved, median} from './lib/stats.mjs';
+import {alternate, fitRuns, interleaved, median} from './lib/stats.mjs';
+// @ts-expect-error plain ESM JavaScript without type declarations
+import {quiet, timed} from './lib/in-process.mjs';
 // @ts-expect-error the build's JavaScript, without type declarations (the commands that are really built)
 import {COMMANDS} from '../../dist/commands/index.js';
 
@@ -96,6 +98,21 @@ describe('runs and medians', () => {
 			baseline: async () => (order.push('B'), {ms: 1}),
 		});
 		expect(order.join('')).toBe('SBBSSB');
+	});
+	it('alternates any number of arms (the signing workers time three), reversing the order every round', async () => {
+		const order: string[] = [];
+		const arm = (name: string) => async () => (order.push(name), {ms: name.charCodeAt(0)});
+		const samples = await alternate({runs: 3, warmup: true, arms: [arm('A'), arm('B'), arm('C')]});
+		expect(order.join(' ')).toBe('A B C A B C C B A A B C');
+		expect(samples).toEqual([65, 66, 67].map(ms => Array.from({length: 3}, () => ({ms}))));
+	});
+	it('times in-process work from a quiet process, and never waits long for quiet', async () => {
+		const started = performance.now();
+		await quiet(100);
+		expect(performance.now() - started).toBeLessThan(1000);
+		const sample = await timed(() => new Promise(resolve => setTimeout(resolve, 30)));
+		expect(sample.ms).toBeGreaterThanOrEqual(29);
+		expect(sample.ms).toBeLessThan(5000);
 	});
 });
 

@@ -11,7 +11,7 @@ const NOW = {FORTNIGHT_NOW: '2026-11-30T09:00:00Z'};
 const MARSH_BAILED = 'CR/49144/26';
 const ASHWORTH_BAILED = 'CR/87204/26';
 
-/** The demo with DS Brennan away 01-05 Dec and DC Marsh named as cover (recorded on 30 Nov by DS Brennan). */
+/** The demo with DS Brennan away 01-05 Dec and DC Marsh named as cover (recorded on 30 Nov by DI Okafor). */
 function coveredStore(): string {
 	const {store} = demoCopy();
 	const r = runCli(
@@ -27,6 +27,9 @@ function coveredStore(): string {
 			'annual-leave',
 			'--cover',
 			'DC Marsh',
+			// Its cover is named by the person above the sergeant (README "Who may change absences and cover").
+			'--as',
+			'DI Okafor',
 		].concat(['--store', store, '--today', '2026-11-30']),
 		{env: NOW},
 	);

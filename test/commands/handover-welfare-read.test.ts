@@ -59,6 +59,9 @@ describe('handover --include-welfare reads as you', () => {
 			'annual-leave',
 			'--cover',
 			'DC Marsh',
+			// The sergeant's cover is named by the inspector (README "Who may change absences and cover").
+			'--as',
+			'DI Okafor',
 			'--store',
 			store,
 			'--today',

@@ -114,6 +114,14 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const copied = cli(['store', 'copy', '--from', store, '--to', url]);
 		expect(copied.code, copied.stderr).toBe(0);
 		for (const s of [store, url]) {
+			// An officer names no cover and moves no case, on either store (README "Who may change absences and cover").
+			const officer = (args: string[]) => runCli(['--today', DEMO_TODAY, '--store', s, ...args, '--as', 'DC Iqbal'], {env: ENV});
+			const self = officer(['absence', 'change', 'ab0002', '--cover', 'DC Iqbal']);
+			expect(self.code, s).toBe(2);
+			expect(self.stderr).toContain("DC Iqbal cannot name themselves as cover for DS Brennan's absence ab0002");
+			const moved = officer(['case', 'reallocate', 'CR/64148/26', '--to', 'DC Iqbal', '--reason', 'I take it']);
+			expect(moved.code, s).toBe(2);
+			expect(moved.stderr).toContain('DC Iqbal does not supervise DC Ashworth');
 			const r = as(s, ['absence', 'change', 'ab0003', '--cover', 'DC Marsh']);
 			expect(r.code, r.stderr).toBe(0);
 		}

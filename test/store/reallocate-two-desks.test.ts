@@ -31,7 +31,8 @@ function scene(data: StoreData) {
 			reason: 'Caseload balance',
 			recordedAt: `${TODAY}T09:00:00.000Z`,
 		});
-		const to = data.officers.filter(o => reallocationRefusal(data, request(o.id)) === null).map(o => o.id);
+		// Investigators the sergeant supervises, so the sergeant may move the case on from either.
+		const to = data.officers.filter(o => o.role === 'investigator' && reallocationRefusal(data, request(o.id)) === null).map(o => o.id);
 		if (to.length >= 2) return {ref: c.ref, first: request(to[0]!), second: request(to[1]!)};
 	}
 	throw new Error('no case in the generated store can move to two officers');

@@ -6,6 +6,7 @@
  */
 import chalk from 'chalk';
 import {cleanup} from 'ink-testing-library';
+import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {INK_VERSION, inkOutput, shareInkOutputCaches} from '../../source/ui/desk/ink-output-cache.js';
 
@@ -122,6 +123,36 @@ describe('shared Ink output caches', () => {
 		}
 		expect(frames - framesBefore).toBe(300);
 		expect(mismatches.slice(before)[0]).toBeUndefined();
+	});
+
+	it("turns a row's styled characters into the tokenizer's own string, whatever styles meet", async () => {
+		// Its own row-to-string skips the codes between neighbours with the same styles: every pairing of
+		// styles here (bold and dim share an end code, colours replace each other, 256 and true colour,
+		// backgrounds, nesting) must give the tokenizer's string, byte for byte.
+		const ink = await inkOutput();
+		const STYLED = [
+			'plain',
+			' ',
+			'\u001b[1mbold\u001b[22m',
+			'\u001b[2mdim\u001b[22m',
+			'\u001b[1m\u001b[2mboth\u001b[22m\u001b[22m',
+			'\u001b[31mred\u001b[39m',
+			'\u001b[32mgreen\u001b[39m',
+			'\u001b[31m\u001b[32mrecoloured\u001b[39m',
+			'\u001b[38;5;208m256\u001b[39m',
+			'\u001b[38;2;10;20;30mtrue\u001b[39m',
+			'\u001b[44mon blue\u001b[49m',
+			'\u001b[4m\u001b[31munder red\u001b[39m\u001b[24m',
+			'\u001b[7m\u001b[1minverse bold\u001b[22m\u001b[27m',
+			'\u001b[1mopen bold',
+			'\u6F22\u5B57',
+		];
+		const next = random(7);
+		for (let n = 0; n < 2000; n++) {
+			const line = Array.from({length: 1 + Math.floor(next() * 6)}, () => STYLED[Math.floor(next() * STYLED.length)]).join('');
+			const chars = styledCharsFromTokens(tokenize(line));
+			expect(ink!.styledCharsToString(chars as never), JSON.stringify(line)).toBe(styledCharsToString(chars));
+		}
 	});
 
 	it('installs once and reports it', async () => {

@@ -12,7 +12,7 @@ import {describe, expect, it} from 'vitest';
 import {deskReducer, initialState, takesText, type DeskState} from '../../source/ui/desk/desk-state.js';
 import {hintsFor} from '../../source/ui/desk/desk.js';
 import {NO_KEY, type KeyInfo, type KeyView} from '../../source/ui/keymap.js';
-import {DEFAULT_KEYMAP, FORM_EDIT_KEYS, type Keymap} from '../../source/ui/contexts/registry.js';
+import {DEFAULT_KEYMAP, TEXT_EDIT_KEYS, type Keymap} from '../../source/ui/contexts/registry.js';
 import {userKeymap} from '../../source/ui/contexts/user-keymap.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
 import {reviewHelpTitle, reviewHints, type FieldKind} from '../../source/ui/review/review-keymap.js';
@@ -101,7 +101,7 @@ function deskHelp(view: KeyView, keymap: Keymap): Set<string> {
 /** Key names the `?` help lists for the modes (palette, filter, field, question, forms, a form's editing keys). */
 function modeHelp(keymap: Keymap): Set<string> {
 	const tables = [keymap.palette, keymap.filter, keymap.field, keymap.confirm, keymap.form];
-	return new Set([...tables.flatMap(t => t.flatMap(b => names(b.keys))), ...FORM_EDIT_KEYS]);
+	return new Set([...tables.flatMap(t => t.flatMap(b => names(b.keys))), ...TEXT_EDIT_KEYS]);
 }
 
 /** True when the key changes the desk's state (a notice alone, saying the key does nothing here, is not a change). */
@@ -187,10 +187,11 @@ const MODES: Mode[] = [
 		moves: true,
 	},
 	{name: 'Cases: reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Tab next field/], promptIsHelp: true},
-	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for DS
-	// Brennan, a change to his absence, and the question before cancelling it.
+	// The other record forms (README "Acting on a problem"): a bail event on CR/87204/26, a welfare event for the
+	// officer below DS Brennan (his own is the inspector's to record: w is not offered on his row), a change to
+	// his absence, and the question before cancelling it.
 	{name: 'Cases: bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
-	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
+	{name: 'Team: welfare form', view: 'team', keys: ['2', 'j', 'j', 'w'], lines: [/Tab\/↓ next {2}←/], promptIsHelp: true},
 	{name: 'Team: absence change form', view: 'team', keys: ['2', 'j', 'c'], lines: [/Tab\/↓ next/], promptIsHelp: true},
 	{name: 'Team: cancelling an absence', view: 'team', keys: ['2', 'j', 'C'], lines: [/Cancel ab0002/], promptIsHelp: true},
 	{name: 'palette', view: 'cases', keys: [':'], lines: [/COMMAND PALETTE/], promptIsHelp: true},
@@ -334,7 +335,7 @@ describe("with the forms' and questions' keys remapped, every form still hints o
 		},
 		{name: 'reallocation form', view: 'cases', keys: ['j', 'j', 'm'], lines: [/Ctrl\+O next field/], promptIsHelp: true},
 		{name: 'bail form', view: 'cases', keys: ['j', 'j', 'b'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
-		{name: 'welfare form', view: 'team', keys: ['2', 'j', 'w'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
+		{name: 'welfare form', view: 'team', keys: ['2', 'j', 'j', 'w'], lines: [/Ctrl\+O next {2}←\/> choose/], promptIsHelp: true},
 		{
 			name: 'bail form, on a date',
 			view: 'cases',

@@ -57,6 +57,9 @@ async function walk(color: boolean, theme?: ThemeName): Promise<Map<ViewName, st
 	await h.press('2');
 	await h.waitFor('TEAM');
 	shot('team');
+	// Down to DC Ashworth: the sergeant records absences for the team, not the inspector's (README "Who may change absences and cover").
+	await h.press('j');
+	await h.press('j');
 	await h.press('a');
 	await h.waitFor('Record an absence');
 	for (const k of [KEYS.tab, KEYS.tab, KEYS.tab, 'z', 'z', KEYS.enter]) await h.press(k).catch(() => undefined);

@@ -130,6 +130,7 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 	const firstRow = new Map<string, number>();
 	const officerProblems = new Map<string, OfficerProblem>();
 	const rejectedRows = new Set<number>();
+	const who = recorder(options);
 
 	const add = (record: readonly string[], index: number): void => {
 		if (isBlank(record)) return;
@@ -157,7 +158,7 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 		if (rejections.length === 0 && result.row) {
 			const index = byRef.get(ref);
 			const before = index === undefined ? null : data.cases[index]!;
-			const merged = mergeRow(before, result.row, data, options, layout);
+			const merged = before === null ? newCase(result.row, data, who, layout) : updateCase(before, result.row, data, who, layout);
 			if ('rejections' in merged) rejections = merged.rejections;
 			else if (!merged.changed) plan.unchanged++;
 			else
@@ -223,17 +224,27 @@ type Merged = {after: Case; changes: readonly string[]; changed: boolean} | {rej
 /** A new case's words (none: see describeNew), one frozen array shared by every new case of an import. */
 const NO_WORDS: readonly string[] = Object.freeze([]);
 
-/** The case as the row says it should be: a new case, or the existing one with the row's changes. */
-function mergeRow(before: Case | null, r: ImportRow, data: StoreData, options: ImportOptions, layout: ColumnLayout): Merged {
-	const who: Recorder = {today: options.today, by: options.by ?? null, recordedAt: options.recordedAt ?? null};
-	return before === null ? newCase(r, data, who, layout) : updateCase(before, r, data, who, layout);
-}
-
-/** The import's day, and who recorded it and when, for the history it writes. */
+/** The import's day, and who recorded it and when, for the history it writes; and the short form of each offence met. */
 interface Recorder {
 	today: IsoDate;
 	by: string | null;
 	recordedAt: string | null;
+	/** shortOffence of each offence text met, worked out once (an export names a few hundred offences over thousands of rows). */
+	shortOffences: Map<string, string>;
+}
+
+function recorder(options: ImportOptions): Recorder {
+	return {today: options.today, by: options.by ?? null, recordedAt: options.recordedAt ?? null, shortOffences: new Map()};
+}
+
+/** shortOffence(offence), remembered for the rest of the import (bounded, so a file of junk cannot grow it). */
+function shortOf(who: Recorder, offence: string): string {
+	let short = who.shortOffences.get(offence);
+	if (short === undefined) {
+		short = shortOffence(offence);
+		if (who.shortOffences.size < 5000) who.shortOffences.set(offence, short);
+	}
+	return short;
 }
 
 const OUTCOME_WORDS: Record<BailOutcome, string> = {charged: 'charged', nfa: 'no further action', released: 'released without bail'};
@@ -290,7 +301,7 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 	const after = newCaseRecord({
 		ref: r.ref,
 		offence: r.offence!,
-		offenceShort: shortOffence(r.offence!),
+		offenceShort: shortOf(who, r.offence!),
 		risk: r.risk!,
 		status,
 		oicId: r.officerId!,
@@ -315,7 +326,7 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		forensics: r.forensicSubmitted
 			? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}]
 			: [],
-		...(r.mg3Status ? {cps: {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null}} : {}),
+		cps: r.mg3Status ? {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null} : undefined,
 		nextReviewDue: today,
 		allocatedOn: today,
 		allocations: [{officerId: r.officerId!, from: today, to: null, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt}],

@@ -132,7 +132,27 @@ export interface RowContext {
 	refProblem: (ref: string) => string | null;
 	/** Answers for cells already seen in a word column (a column has a handful of distinct words). */
 	words: Record<ValueField, Map<string, unknown>>;
+	/** Each field's column, -1 when the file has none: one object of one shape, read once per cell of a 50,000-row file. */
+	col: Record<Field, number>;
+	/** The date columns the file has, in DATE_FIELDS order (the order their problems are reported in). */
+	dateCols: readonly {field: DateField; index: number}[];
+	/** Offence texts already seen, each kept once: an export names a few hundred offences over its thousands of rows. */
+	offences: Map<string, string>;
 }
+
+/** ImportRow's date fields (DATE_FIELDS). */
+type DateField =
+	| 'opened'
+	| 'arrestDate'
+	| 'bailReturnDate'
+	| 'lastUpdateDate'
+	| 'lastVictimUpdate'
+	| 'forensicSubmitted'
+	| 'forensicResult'
+	| 'lastSuspectUpdate';
+
+/** Distinct offence texts kept for sharing; past this, texts are kept as read (a file of junk cannot grow it). */
+const OFFENCES_KEPT = 5000;
 
 export function rowContext(
 	mapping: ImportMapping,
@@ -149,13 +169,28 @@ export function rowContext(
 		mg3Status: new Map(),
 		bailOutcome: new Map(),
 	};
-	return {mapping, layout, officers, today, parseDate: dateParser(mapping.dateFormats), refProblem, words};
+	const col = {} as Record<Field, number>;
+	for (const f of FIELDS) col[f] = layout.index[f] ?? -1;
+	const dateCols = DATE_FIELDS.filter(f => col[f] !== -1).map(f => ({field: f as DateField, index: col[f]}));
+	return {
+		mapping,
+		layout,
+		officers,
+		today,
+		parseDate: dateParser(mapping.dateFormats),
+		refProblem,
+		words,
+		col,
+		dateCols,
+		offences: new Map(),
+	};
 }
 
 /** The word's meaning, or undefined when it has none (cached per column). */
 function lookupWord<T>(ctx: RowContext, f: ValueField, table: Record<string, T>, c: string): T | null | undefined {
 	const cache = ctx.words[f];
-	if (cache.has(c)) return cache.get(c) as T | null | undefined;
+	const known = cache.get(c);
+	if (known !== undefined || cache.has(c)) return known as T | null | undefined;
 	const w = normaliseWord(c);
 	let v: T | null | undefined;
 	if (w === '') v = null;
@@ -171,7 +206,7 @@ export interface RowResult {
 	row: ImportRow | null;
 	rejections: Rejection[];
 	/** Columns whose text holds control characters (kept, flagged). */
-	flagged: string[];
+	flagged: readonly string[];
 	/** The officer cell when it matched nobody or several officers. */
 	officerProblem: {text: string; reason: 'unknown' | 'ambiguous'; candidates: string[]} | null;
 }
@@ -182,46 +217,44 @@ export function isBlank(record: readonly string[]): boolean {
 	return true;
 }
 
+/** Most rows flag nothing: they share this empty list. */
+const NONE: readonly string[] = Object.freeze([]);
+
+/** One row's problems, in the order they are found (each with the column as the file names it). */
+function rejectionAt(ctx: RowContext, rowNo: number, field: Field | null, reason: string): Rejection {
+	const i = field === null ? -1 : ctx.col[field];
+	return {row: rowNo, column: i === -1 ? null : ctx.layout.header[i]!, letter: i === -1 ? null : columnLetter(i), reason};
+}
+
+/**
+ * One row checked into typed values. Written for a 50,000-row file: each cell is read by its column
+ * number from ctx.col, and nothing is allocated per row beyond the row's own values unless there is a
+ * problem to report.
+ */
 export function validateRow(record: readonly string[], rowNo: number, ctx: RowContext): RowResult {
-	const {layout, mapping} = ctx;
+	const {layout, mapping, col} = ctx;
 	const rejections: Rejection[] = [];
-	const flagged: string[] = [];
+	let flagged: string[] | null = null;
 	let officerProblem: RowResult['officerProblem'] = null;
-	const reject = (field: Field | null, reason: string) => {
-		const i = field === null ? undefined : layout.index[field];
-		rejections.push({
-			row: rowNo,
-			column: i === undefined ? null : layout.header[i]!,
-			letter: i === undefined ? null : columnLetter(i),
-			reason,
-		});
-	};
 	const width = layout.header.length;
 	if (record.length < width) {
-		reject(
-			null,
-			`has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${width}: the row looks cut short or split across lines.`,
-		);
-		return {row: null, rejections, flagged, officerProblem};
+		const reason = `has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${width}: the row looks cut short or split across lines.`;
+		rejections.push(rejectionAt(ctx, rowNo, null, reason));
+		return {row: null, rejections, flagged: NONE, officerProblem};
 	}
 	if (record.length > width && record.slice(width).some(c => c.trim() !== '')) {
-		reject(null, `has ${record.length} cells but the header has ${width}: a comma in an unquoted field?`);
-		return {row: null, rejections, flagged, officerProblem};
+		rejections.push(rejectionAt(ctx, rowNo, null, `has ${record.length} cells but the header has ${width}: a comma in an unquoted field?`));
+		return {row: null, rejections, flagged: NONE, officerProblem};
 	}
-	const cell = (f: Field): string | undefined => {
-		const i = layout.index[f];
-		return i === undefined ? undefined : record[i]!;
-	};
-	const header = (f: Field) => layout.header[layout.index[f]!]!;
 
-	const refCell = cell('ref')!.trim();
-	if (refCell === '') reject('ref', 'the crime reference is missing.');
-	else if (refCell.length > 40) reject('ref', 'the crime reference is longer than 40 characters.');
+	const refCell = record[col.ref]!.trim();
+	if (refCell === '') rejections.push(rejectionAt(ctx, rowNo, 'ref', 'the crime reference is missing.'));
+	else if (refCell.length > 40) rejections.push(rejectionAt(ctx, rowNo, 'ref', 'the crime reference is longer than 40 characters.'));
 	else if (mayBeUnsafe(refCell) || /[\r\n]/.test(refCell)) {
-		reject('ref', 'the crime reference contains control or invisible characters or a line break.');
+		rejections.push(rejectionAt(ctx, rowNo, 'ref', 'the crime reference contains control or invisible characters or a line break.'));
 	} else {
 		const why = ctx.refProblem(refCell);
-		if (why) reject('ref', `"${refCell}" ${why}.`);
+		if (why) rejections.push(rejectionAt(ctx, rowNo, 'ref', `"${refCell}" ${why}.`));
 	}
 
 	// Every key present from the start (undefined = no such column), so all rows share one object shape.
@@ -245,116 +278,141 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		forensicResult: undefined,
 		lastSuspectUpdate: undefined,
 		mg3Status: undefined,
+		bailOutcome: undefined,
 	};
 
-	for (const f of DATE_FIELDS) {
-		const c = cell(f);
-		if (c === undefined) continue;
+	for (const {field: f, index} of ctx.dateCols) {
+		const c = record[index]!;
 		if (c.trim() === '') {
-			out[f as 'opened'] = null;
+			out[f] = null;
 			continue;
 		}
 		const d = ctx.parseDate(c);
 		if (d === null) {
 			const why = outsideYearRange(c, mapping.dateFormats) ? `is outside the years ${FIRST_YEAR}-${LAST_YEAR}` : 'is not a real date';
-			reject(f, `"${c.trim()}" ${why} (expected ${mapping.dateFormats.join(' or ')}).`);
+			rejections.push(rejectionAt(ctx, rowNo, f, `"${c.trim()}" ${why} (expected ${mapping.dateFormats.join(' or ')}).`));
 			continue;
 		}
 		if (f !== 'bailReturnDate' && d > ctx.today) {
-			reject(f, `${d} is after today (${ctx.today}); check the date format (${mapping.dateFormats.join(' or ')}).`);
+			const reason = `${d} is after today (${ctx.today}); check the date format (${mapping.dateFormats.join(' or ')}).`;
+			rejections.push(rejectionAt(ctx, rowNo, f, reason));
 			continue;
 		}
-		out[f as 'opened'] = d;
+		out[f] = d;
 	}
 
-	const offence = cell('offence');
-	if (offence !== undefined) {
-		const t = offence.trim();
-		if (t.length > 300) reject('offence', 'the offence is longer than 300 characters.');
-		else out.offence = t === '' ? null : t;
-		if (unsafe(t)) flagged.push(header('offence'));
+	if (col.offence !== -1) {
+		const t = record[col.offence]!.trim();
+		if (t.length > 300) rejections.push(rejectionAt(ctx, rowNo, 'offence', 'the offence is longer than 300 characters.'));
+		else out.offence = t === '' ? null : sharedOffence(ctx, t);
+		if (unsafe(t)) (flagged ??= []).push(layout.header[col.offence]!);
 	}
 
-	const suspect = cell('suspect');
-	if (suspect !== undefined) {
-		const t = suspect.trim();
+	if (col.suspect !== -1) {
+		const t = record[col.suspect]!.trim();
 		const shown = `${t.slice(0, 20)}${t.length > 20 ? '...' : ''}`;
 		if (t.length > SUSPECT_MAX) {
-			reject('suspect', `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`);
-		} else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) reject('suspect', 'the suspect initials contain control characters or a line break.');
-		else out.suspect = t === '' ? null : t;
+			const reason = `"${shown}" is longer than ${SUSPECT_MAX} characters; the suspect column holds initials only, never a name.`;
+			rejections.push(rejectionAt(ctx, rowNo, 'suspect', reason));
+		} else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) {
+			rejections.push(rejectionAt(ctx, rowNo, 'suspect', 'the suspect initials contain control characters or a line break.'));
+		} else out.suspect = t === '' ? null : t;
 	}
 
-	const text = cell('lastUpdateText');
-	if (text !== undefined) {
-		if (text.length > MAX_TEXT) reject('lastUpdateText', `the update is longer than ${MAX_TEXT} characters.`);
+	if (col.lastUpdateText !== -1) {
+		const text = record[col.lastUpdateText]!;
+		if (text.length > MAX_TEXT)
+			rejections.push(rejectionAt(ctx, rowNo, 'lastUpdateText', `the update is longer than ${MAX_TEXT} characters.`));
 		else out.lastUpdateText = text.trim() === '' ? null : text;
-		if (unsafe(text)) flagged.push(header('lastUpdateText'));
+		if (unsafe(text)) (flagged ??= []).push(layout.header[col.lastUpdateText]!);
 		if (text.trim() !== '' && !out.lastUpdateDate && !rejections.some(r => r.column === cellHeader(layout, 'lastUpdateDate'))) {
-			reject(
-				'lastUpdateText',
-				`the update has no date${layout.index.lastUpdateDate === undefined ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs ` +
-					`the date an update was written.`,
-			);
+			const reason =
+				`the update has no date${col.lastUpdateDate === -1 ? ` (no "${mapping.headers.lastUpdateDate}" column)` : ''}; fortnight needs ` +
+				`the date an update was written.`;
+			rejections.push(rejectionAt(ctx, rowNo, 'lastUpdateText', reason));
 		}
 	}
 
-	const word = <T>(f: ValueField, table: Record<string, T>, expected: string): T | null | undefined => {
-		const c = cell(f);
-		if (c === undefined) return undefined;
-		const v = lookupWord(ctx, f, table, c);
-		if (v === undefined) {
-			const mapped = mapping.values[f][normaliseWord(c)];
-			reject(
-				f,
-				`"${c.trim()}" is not a known ${labelOf(f)} (expected ${expected}${mapped === undefined ? '' : `; the mapping gives "${mapped}"`}).`,
-			);
-			return undefined;
-		}
-		return v;
-	};
-	const risk = word('risk', RISK_WORDS, 'high, medium or low');
+	const risk = word(ctx, record, rowNo, rejections, 'risk', RISK_WORDS, 'high, medium or low');
 	if (risk !== undefined) out.risk = risk;
-	const status = word('status', STATUS_WORDS, 'investigation, awaiting forensics, with CPS, charged, court or closed');
+	const status = word(ctx, record, rowNo, rejections, 'status', STATUS_WORDS, STATUS_EXPECTED);
 	if (status !== undefined) out.status = status;
-	const rui = word('rui', YES_NO, 'yes or no');
+	const rui = word(ctx, record, rowNo, rejections, 'rui', YES_NO, 'yes or no');
 	if (rui !== undefined) out.rui = rui;
-	const service = word('victimServiceLevel', SERVICE, 'standard or enhanced');
+	const service = word(ctx, record, rowNo, rejections, 'victimServiceLevel', SERVICE, 'standard or enhanced');
 	if (service !== undefined) out.victimServiceLevel = service;
-	const mg3Words = 'not started, in progress, submitted, advice received, charged, no further action or not required';
-	const mg3 = word('mg3Status', MG3_WORDS, mg3Words);
+	const mg3 = word(ctx, record, rowNo, rejections, 'mg3Status', MG3_WORDS, MG3_EXPECTED);
 	if (mg3 !== undefined) out.mg3Status = mg3;
-	const outcome = word('bailOutcome', BAIL_OUTCOME_WORDS, 'charged, no further action (NFA) or released without bail');
+	const outcome = word(ctx, record, rowNo, rejections, 'bailOutcome', BAIL_OUTCOME_WORDS, OUTCOME_EXPECTED);
 	if (outcome !== undefined) out.bailOutcome = outcome;
 	if (out.forensicResult && out.forensicSubmitted && out.forensicResult < out.forensicSubmitted) {
-		reject('forensicResult', `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`);
+		const reason = `the result (${out.forensicResult}) is dated before the submission (${out.forensicSubmitted}).`;
+		rejections.push(rejectionAt(ctx, rowNo, 'forensicResult', reason));
 	}
 
-	const officer = cell('officer');
-	if (officer !== undefined) {
+	if (col.officer !== -1) {
+		const officer = record[col.officer]!;
 		if (officer.trim() === '') out.officerId = null;
 		else {
 			const m = ctx.officers.match(officer);
 			if (m.ok) out.officerId = m.officerId;
 			else {
 				officerProblem = {text: officer.trim(), reason: m.reason, candidates: m.candidates};
-				reject(
-					'officer',
+				const reason =
 					m.reason === 'unknown'
 						? `no officer in the team matches "${officer.trim()}" (by collar number or name); add the officer first or correct the export.`
-						: `"${officer.trim()}" matches ${m.candidates.length} officers; use the collar number.`,
-				);
+						: `"${officer.trim()}" matches ${m.candidates.length} officers; use the collar number.`;
+				rejections.push(rejectionAt(ctx, rowNo, 'officer', reason));
 			}
 		}
 	}
 
-	if (out.rui === true && out.bailReturnDate)
-		reject('rui', 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.');
+	if (out.rui === true && out.bailReturnDate) {
+		const reason = 'the row has both a bail return date and RUI "yes"; a suspect is either on bail or released under investigation.';
+		rejections.push(rejectionAt(ctx, rowNo, 'rui', reason));
+	}
 	const outcomeWith = (what: string) => `the row has both ${what} and a bail outcome ("${out.bailOutcome}")`;
-	if (out.bailOutcome && out.bailReturnDate) reject('bailOutcome', `${outcomeWith('a bail return date')}: bail either runs or has ended.`);
-	if (out.bailOutcome && out.rui === true) reject('bailOutcome', `${outcomeWith('RUI "yes"')}: give one way the bail ended.`);
+	if (out.bailOutcome && out.bailReturnDate) {
+		rejections.push(rejectionAt(ctx, rowNo, 'bailOutcome', `${outcomeWith('a bail return date')}: bail either runs or has ended.`));
+	}
+	if (out.bailOutcome && out.rui === true) {
+		rejections.push(rejectionAt(ctx, rowNo, 'bailOutcome', `${outcomeWith('RUI "yes"')}: give one way the bail ended.`));
+	}
 
-	return {row: rejections.length === 0 ? out : null, rejections, flagged, officerProblem};
+	return {row: rejections.length === 0 ? out : null, rejections, flagged: flagged ?? NONE, officerProblem};
+}
+const STATUS_EXPECTED = 'investigation, awaiting forensics, with CPS, charged, court or closed';
+const MG3_EXPECTED = 'not started, in progress, submitted, advice received, charged, no further action or not required';
+const OUTCOME_EXPECTED = 'charged, no further action (NFA) or released without bail';
+
+/** A word column's meaning in the row: undefined when the file has no such column, or the word is unknown (then a rejection says so). */
+function word<T>(
+	ctx: RowContext,
+	record: readonly string[],
+	rowNo: number,
+	rejections: Rejection[],
+	f: ValueField,
+	table: Record<string, T>,
+	expected: string,
+): T | null | undefined {
+	const i = ctx.col[f];
+	if (i === -1) return undefined;
+	const c = record[i]!;
+	const v = lookupWord(ctx, f, table, c);
+	if (v === undefined) {
+		const mapped = ctx.mapping.values[f][normaliseWord(c)];
+		const reason = `"${c.trim()}" is not a known ${labelOf(f)} (expected ${expected}${mapped === undefined ? '' : `; the mapping gives "${mapped}"`}).`;
+		rejections.push(rejectionAt(ctx, rowNo, f, reason));
+	}
+	return v;
+}
+
+/** The offence text, the same string for every row that names the same offence (less for the store to hold). */
+function sharedOffence(ctx: RowContext, text: string): string {
+	const known = ctx.offences.get(text);
+	if (known !== undefined) return known;
+	if (ctx.offences.size < OFFENCES_KEPT) ctx.offences.set(text, text);
+	return text;
 }
 
 function cellHeader(layout: ColumnLayout, f: Field): string | null {

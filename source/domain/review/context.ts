@@ -4,6 +4,7 @@
  * never recomputes a rule. The UI reads this; it never decides a rule itself.
  */
 import {caseByRef, isLive, openActions} from '../case-facts.js';
+import {reviewOfEachCase} from '../chain-working-set.js';
 import type {IsoDate} from '../dates.js';
 import {defaultActionOwner} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
@@ -77,13 +78,23 @@ export interface ReviewContext {
 	sergeantAway: Absence[];
 }
 
-/** The team's sergeant on `today` and their absences that have not ended by then, earliest first. */
+/**
+ * The team's sergeant on `today` and their absences that have not ended by then, earliest first. Kept per
+ * absences list, team and day (all immutable): a signing changes none of them, so it does not read every
+ * absence again.
+ */
 function sergeantAwayFrom(data: StoreData, today: IsoDate): Absence[] {
+	const known = sergeantAwayOf.get(data.absences);
+	if (known && known.team === data.team && known.today === today) return known.away;
 	const sergeant = sergeantOn(data.team, today) ?? data.team.sergeantId;
-	return data.absences
+	const away = data.absences
 		.filter(a => a.officerId === sergeant && (a.to === null || a.to >= today))
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+	sergeantAwayOf.set(data.absences, {team: data.team, today, away});
+	return away;
 }
+
+const sergeantAwayOf = new WeakMap<readonly Absence[], {team: StoreData['team']; today: IsoDate; away: Absence[]}>();
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, reviewerId: string | null = null): ReviewContext {
 	const c = caseByRef(data, caseRef);
@@ -96,7 +107,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, 
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: lastReviewOf(data.chain, c.ref),
+		previousReview: lastReviewOf(data, c.ref),
 		openActions: openActions(c),
 		caseProblems: problems.filter(p => p.subject.type === 'case' && p.subject.ref === c.ref),
 		officerProblems: problems.filter(p => p.subject.type === 'officer' && p.subject.officerId === c.oicId),
@@ -128,19 +139,21 @@ function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContex
  * This only refreshes; whether what changed matters to the answers given is changesSinceOpened's call.
  */
 export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId: string | null = prev.reviewerId): ReviewContext {
-	const c = caseByRef(data, prev.case.ref);
+	// The case as shown, when it is still the very object (unchanged): found by identity, not by comparing
+	// 5,000 crime references (a store's references are unique, store/validate.ts).
+	const c = data.cases.includes(prev.case) ? prev.case : caseByRef(data, prev.case.ref);
 	// Gone or closed meanwhile: reviewContext throws the same clear message as at opening.
 	if (!c || !isLive(c)) return reviewContext(data, prev.case.ref, prev.today, reviewerId);
-	const officers = new Map(data.officers.map(o => [o.id, o]));
+	const officers = officersById(data.officers);
 	return {
 		...prev,
 		settings: data.settings,
 		case: c,
 		oic: officers.get(c.oicId),
-		previousReview: lastReviewOf(data.chain, c.ref),
+		previousReview: lastReviewOf(data, c.ref),
 		openActions: openActions(c),
 		...officerFacts(ruleContext(officerSlice(data, c.oicId, prev.today), prev.today), c.oicId, reviewerId),
-		owners: data.officers.filter(o => o.joinedUnit <= prev.today && (o.leftUnit === null || o.leftUnit > prev.today)),
+		owners: ownersOn(data.officers, prev.today),
 		...ownerFacts(data, c, prev.today),
 		officers,
 		sergeantAway: sergeantAwayFrom(data, prev.today),
@@ -176,8 +189,39 @@ function officerFacts(rc: RuleContext, officerId: string, reviewerId: string | n
 	};
 }
 
-/** The case's latest signed review: scanned from the end, where it usually is (the chain grows by tens of thousands). */
-function lastReviewOf(chain: StoreData['chain'], ref: string): ReviewEntry | null {
+/**
+ * The officers by id and those in post on a day, kept per officers list (the lists are immutable and a
+ * signing leaves them as they were): a signing at 20,000 cases reads 3,000 officers once, not each time.
+ * The map is shared by every context made from the same list: read it, never change it.
+ */
+const byIdOf = new WeakMap<readonly Officer[], Map<string, Officer>>();
+const inPostOf = new WeakMap<readonly Officer[], {today: IsoDate; owners: Officer[]}>();
+
+function officersById(officers: readonly Officer[]): Map<string, Officer> {
+	let m = byIdOf.get(officers);
+	if (!m) byIdOf.set(officers, (m = new Map(officers.map(o => [o.id, o]))));
+	return m;
+}
+
+function ownersOn(officers: readonly Officer[], today: IsoDate): Officer[] {
+	const known = inPostOf.get(officers);
+	if (known?.today === today) return known.owners;
+	const owners = officers.filter(o => o.joinedUnit <= today && (o.leftUnit === null || o.leftUnit > today));
+	inPostOf.set(officers, {today, owners});
+	return owners;
+}
+
+/**
+ * The case's latest signed review: a look-up in a working set's index of each case's review (a split
+ * store's chain, chain-working-set.ts), otherwise scanned from the end, where it usually is (the whole
+ * chain grows by tens of thousands).
+ */
+function lastReviewOf(data: StoreData, ref: string): ReviewEntry | null {
+	const chain = data.chain;
+	// A split store's state holds fewer entries than its chain file: the working set (store README, "The review chain file").
+	const workingSet = data.chainLog !== undefined && chain.length < data.chainLog.entries;
+	const byCase = workingSet ? reviewOfEachCase(chain) : null;
+	if (byCase) return (byCase.get(ref) as ReviewEntry | undefined) ?? null;
 	for (let i = chain.length - 1; i >= 0; i--) {
 		const e = chain[i]!;
 		if (e.kind === 'review' && e.data.caseRef === ref) return e;

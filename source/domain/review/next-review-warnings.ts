@@ -3,7 +3,8 @@
  * be a bad one. After the bail period ends, the review comes too late to arrange an extension, which
  * cannot be granted once the period has ended (the source case: bail lapsed two days after the officer
  * went sick). Inside the sergeant's recorded absence, the review falls to a cover, or to nobody when
- * none is named. Each warning gives the date to choose instead. They warn; they never refuse.
+ * none is named (no warning when that cover is the one signing). Each warning gives the date to choose
+ * instead. They warn; they never refuse.
  */
 import {bailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
@@ -28,7 +29,9 @@ export function nextReviewWarnings(ctx: ReviewContext, a: ReviewAnswers): string
 		);
 	}
 	const away = ctx.sergeantAway.find(x => x.from <= due && (x.to === null || x.to >= due));
-	if (away) {
+	// The named cover signing this review is the person the next one falls to: nothing to warn them of
+	// (telling them to "make sure the cover has the handover" would address them as someone else).
+	if (away && (ctx.reviewerId === null || away.coverOfficerId !== ctx.reviewerId)) {
 		const who = shortName(ctx.officers.get(away.officerId));
 		const until = away.to === null ? 'with no end date' : `to ${d(away.to)}`;
 		const cover = away.coverOfficerId ? `${shortName(ctx.officers.get(away.coverOfficerId))} covers` : 'no cover is named';

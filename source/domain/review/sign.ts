@@ -11,6 +11,7 @@
  */
 import {withRisk} from '../case-history.js';
 import {addMonths, type IsoDate} from '../dates.js';
+import {appendedTo, replacedAt} from '../list-edits.js';
 import {mayReview} from '../permissions.js';
 import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
@@ -167,9 +168,10 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 		nextReviewDue: nextDue,
 		summary: cleanInput(summaryText(ctx, a)),
 	};
-	const chain = [...data.chain];
-	const review = sign(chain, 'review', reviewData, signedAt) as ReviewEntry;
-	chain.push(review);
+	// The new chain and case list are made with their edit remembered (list-edits.ts): the save's checks then
+	// look at the entry and the case this signing changed, not at 50,000 entries and 5,000 cases.
+	const review = sign(data.chain, 'review', reviewData, signedAt) as ReviewEntry;
+	let chain = appendedTo(data.chain, [review]);
 
 	let decision: DecisionEntry | null = null;
 	let actionPlans = data.actionPlans;
@@ -184,7 +186,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 			caseRef: c.ref,
 		};
 		decision = sign(chain, 'performance-decision', decisionData, signedAt) as DecisionEntry;
-		chain.push(decision);
+		chain = appendedTo(data.chain, [review, decision]);
 		if (decisionKind === 'action-plan') {
 			const plan: ActionPlan = {
 				id: `ap-${decision.seq}`,
@@ -214,7 +216,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	const nextCase = applyToCase(c, ctx, outcomes, newActions, reviewData, seq, reviewerId);
 	const next: StoreData = {
 		...data,
-		cases: data.cases.map(x => (x === c ? nextCase : x)),
+		cases: withCase(data.cases, c, nextCase),
 		chain,
 		actionPlans,
 		concerns,
@@ -225,6 +227,12 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	const note = cleanInput(a.welfare.note);
 	const welfareNote = note === '' ? null : {id: `wn-r${seq}`, officerId: c.oicId, date: today, by: reviewerId, text: note};
 	return {next, review, decision, welfareNote};
+}
+
+/** `cases` with `c` (the very object) replaced by `next`, where it stands. */
+function withCase(cases: readonly Case[], c: Case, next: Case): Case[] {
+	const i = cases.indexOf(c);
+	return i === -1 ? cases.map(x => (x === c ? next : x)) : replacedAt(cases, i, next);
 }
 
 function applyToCase(

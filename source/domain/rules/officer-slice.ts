@@ -21,6 +21,7 @@
  */
 import type {IsoDate} from '../dates.js';
 import type {Case, ChainEntry, StoreData} from '../model.js';
+import {sharedEnds, sharedStart} from '../list-edits.js';
 import {comparedAfter} from './identical-updates.js';
 
 export function officerSlice(data: StoreData, officerId: string, today: IsoDate): StoreData {
@@ -56,7 +57,9 @@ function keptCases(data: StoreData, officerId: string, today: IsoDate): Uint8Arr
 	const cases = data.cases;
 	if (kept && kept.cases !== cases && kept.today === today && kept.after === after && kept.cases.length === cases.length) {
 		const changed: number[] = [];
-		for (let i = 0; i < cases.length && changed.length <= cases.length / 8; i++) if (cases[i] !== kept.cases[i]) changed.push(i);
+		// Only the cases between the two lists' shared ends can differ (a signing's own list says where, list-edits.ts).
+		const {head, tail} = sharedEnds(cases, kept.cases);
+		for (let i = head; i < cases.length - tail && changed.length <= cases.length / 8; i++) if (cases[i] !== kept.cases[i]) changed.push(i);
 		if (changed.length <= cases.length / 8) {
 			for (const [id, keep] of kept.byOfficer) for (const i of changed) keep[i] = keeps(cases[i]!, id, after, today) ? 1 : 0;
 			kept.cases = cases;
@@ -97,9 +100,7 @@ function decisionsOf(chain: readonly ChainEntry[], officerId: string): readonly 
 	return byOfficer.get(officerId) ?? [];
 }
 
-/** True when `chain` starts with every entry of `before` (the very objects). */
+/** True when `chain` starts with every entry of `before` (the very objects): at once for a chain made by appending to it (list-edits.ts). */
 function startsWithAll(chain: readonly ChainEntry[], before: readonly ChainEntry[]): boolean {
-	if (chain.length < before.length) return false;
-	for (let i = before.length - 1; i >= 0; i--) if (chain[i] !== before[i]) return false;
-	return true;
+	return chain.length >= before.length && sharedStart(chain, before) >= before.length;
 }

@@ -5,6 +5,7 @@
  */
 import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
+import {welfareOpens} from '../desk/desk-records.js';
 import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
@@ -110,7 +111,7 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | FormContext>, ContextHints>
 			h('absence-change', 'change'),
 			h('absence-cancel', 'cancel'),
 			h('absence-end', 'end absence'),
-			h('welfare-record', 'welfare'),
+			h('welfare-record', 'welfare', {when: welfareOpens}),
 			h('trigger-decide', 'decide escalated trigger'),
 			...TAIL,
 		],

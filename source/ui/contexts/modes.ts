@@ -1,6 +1,7 @@
 /**
  * The contexts that take the keys over the views: the palette, a filter being typed, a Handover field
- * being edited, a y/n question, and the forms (their reducers look their keys up here: form-keys.ts).
+ * being edited, a y/n question, and the forms (their reducers look their keys up here: form-keys.ts); and
+ * the editing keys every one-line text field shares.
  */
 import {bind} from './binding.js';
 
@@ -9,7 +10,6 @@ export const PALETTE_BINDINGS = [
 	bind({command: 'palette-close', keys: ['Esc', 'Ctrl+P'], where: PALETTE, help: 'close the palette'}),
 	bind({command: 'palette-up', keys: ['↑'], where: PALETTE, help: 'previous match'}),
 	bind({command: 'palette-down', keys: ['↓'], where: PALETTE, help: 'next match'}),
-	bind({command: 'palette-erase', keys: ['Backspace'], where: PALETTE, help: 'erase the last character typed'}),
 	bind({command: 'palette-run', keys: ['Enter'], where: PALETTE, help: 'run the command, open the case or show the officer'}),
 ] as const;
 
@@ -19,15 +19,26 @@ export const FILTER_BINDINGS = [
 	bind({command: 'filter-keep', keys: ['Enter'], where: FILTER, help: 'keep the filter and stop typing'}),
 	bind({command: 'filter-up', keys: ['↑'], where: FILTER, help: 'move up the filtered list'}),
 	bind({command: 'filter-down', keys: ['↓'], where: FILTER, help: 'move down the filtered list'}),
-	bind({command: 'filter-erase', keys: ['Backspace'], where: FILTER, help: 'erase the last character typed'}),
 ] as const;
 
 const FIELD = 'Handover field';
 export const FIELD_BINDINGS = [
 	bind({command: 'field-cancel', keys: ['Esc'], where: FIELD, help: 'cancel the edit (the old value stays)'}),
 	bind({command: 'field-accept', keys: ['Enter'], where: FIELD, help: 'accept what is typed'}),
-	bind({command: 'field-erase', keys: ['Backspace'], where: FIELD, help: 'erase the last character typed'}),
 ] as const;
+
+const TEXT = 'any one-line text field: the palette, a filter, a Handover field, a form';
+/**
+ * The editing keys of every one-line text field (README "Settings"): the palette's query, a list's filter,
+ * the Handover view's window and cover, each form's fields (input/text-field.ts editLine reads this table,
+ * help lists it). Text rather than actions, so not remapped: the review's text areas have the same keys.
+ */
+export const TEXT_EDIT_BINDINGS = [
+	bind({command: 'erase-char', keys: ['Backspace'], where: TEXT, help: 'erase the last character'}),
+	bind({command: 'erase-word', keys: ['Ctrl+W'], where: TEXT, help: 'erase the last word'}),
+	bind({command: 'erase-line', keys: ['Ctrl+U'], where: TEXT, help: 'erase the whole line'}),
+] as const;
+export type TextEditCommand = (typeof TEXT_EDIT_BINDINGS)[number]['command'];
 
 const CONFIRM = 'a y/n question';
 /** Every y/n question of the desk, its forms and the reviews (contexts/form-keys.ts confirmAnswer). */

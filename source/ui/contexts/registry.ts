@@ -9,7 +9,7 @@ import {HANDOVER_BINDINGS} from './handover.js';
 import {hintKey, keyMatcher, type KeyInfo} from './key-names.js';
 import {LIST_BINDINGS} from './lists.js';
 import {LOG_BINDINGS} from './log.js';
-import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS} from './modes.js';
+import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS, TEXT_EDIT_BINDINGS} from './modes.js';
 import {TEAM_BINDINGS} from './team.js';
 import {REVIEW_KEYMAP, type ReviewBinding} from '../review/review-keymap.js';
 
@@ -159,17 +159,16 @@ export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 
 /** Help lines for the contexts that take the keys over the views (palette, filter, field, question, forms). */
 export function modeHelpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
-	const all = [...keymap.palette, ...keymap.filter, ...keymap.field, ...keymap.confirm, ...keymap.form];
+	const all = [...keymap.palette, ...keymap.filter, ...keymap.field, ...keymap.confirm, ...keymap.form, ...TEXT_EDIT_BINDINGS];
 	const width = Math.max(...all.map(b => b.keys.join(' ').length));
-	return [...all.map(b => helpLine(b, width)), `${FORM_EDIT_KEYS.join(' ').padEnd(width)}  ${FORM_EDITING} (a form's text field)`];
+	return all.map(b => helpLine(b, width));
 }
 
 /**
- * The editing keys of a form's text field (input/text-field.ts, the review's text editing): text, not
+ * The editing keys of every one-line text field (contexts/modes.ts TEXT_EDIT_BINDINGS): text, not
  * actions, so they are listed in help but not remapped.
  */
-export const FORM_EDIT_KEYS = ['Backspace', 'Ctrl+W', 'Ctrl+U'] as const;
-const FORM_EDITING = 'erase a character, a word, the line (printable keys are text)';
+export const TEXT_EDIT_KEYS: readonly string[] = TEXT_EDIT_BINDINGS.flatMap(b => b.keys);
 
 /** "keys  what it does, only when (where)". */
 function helpLine(b: Binding, width: number): string {

@@ -5,6 +5,7 @@
  */
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
+import {mayActOnAbsence, mayChangeAbsence} from '../../domain/permissions.js';
 import {safeText} from '../../domain/safe-text.js';
 import {keysFor} from '../contexts/registry.js';
 import {confirmAnswer, yesNo} from '../contexts/form-keys.js';
@@ -35,6 +36,11 @@ export function openForm(s: DeskState): DeskState {
 	if (s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
 	const officerId = selectedTeamOfficer(s);
 	if (!officerId) return {...s, notice: 'No officer is selected.'};
+	// Refused before any typing when the person at the keyboard may not (README "Who may change absences and cover").
+	const may = s.actor
+		? mayChangeAbsence(s.model.data, s.actor.officerId, 'add', null, {officerId, coverOfficerId: null}, s.model.today)
+		: null;
+	if (may && !may.ok) return {...s, notice: may.reason};
 	return {...s, absenceForm: openAbsenceForm(officerId, s.model.today)};
 }
 
@@ -49,6 +55,8 @@ export function askToEnd(s: DeskState): DeskState {
 	const current = absenceOn(data.absences, officerId, today);
 	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
 	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
+	const may = s.actor ? mayActOnAbsence(data, s.actor.officerId, 'end', current.id, today) : null;
+	if (may && !may.ok) return {...s, notice: may.reason};
 	const words = absenceWords(current, data.officers, today, data.absences);
 	return {
 		...s,

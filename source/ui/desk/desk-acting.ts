@@ -5,6 +5,7 @@
  */
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
+import {mayReallocate} from '../../domain/permissions.js';
 import {heldAs} from '../../domain/reallocate.js';
 import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -60,6 +61,10 @@ export function openReallocate(s: DeskState): DeskState {
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed, so it is not reallocated.`};
+	// Refused before the form opens when the person at the keyboard may not move it (README "Case history").
+	const by = deskOfficerId(s);
+	const may = by === null ? null : mayReallocate(s.model.data, by, ref, null, s.model.today);
+	if (may && !may.ok) return {...s, notice: may.reason};
 	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today, heldAs(s.model.data, ref))};
 }
 

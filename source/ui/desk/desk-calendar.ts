@@ -4,14 +4,14 @@
  */
 import {keysFor, type DeskCommand} from '../contexts/registry.js';
 import {calendarGrid, type CalendarGrid} from '../views/calendar/calendar-grid.js';
-import {calendarShape} from '../views/calendar/calendar-lines.js';
+import {calendarInnerWidth, calendarShape} from '../views/calendar/calendar-lines.js';
 import {calendarMove} from '../views/calendar/calendar-state.js';
 import {openCase} from './desk-navigation.js';
 import type {DeskState} from './desk-state.js';
 
 /** The Calendar view's grid: 14 days from today, 28 when the main area is wide enough. */
 export function currentCalendar(s: DeskState): CalendarGrid {
-	return calendarGrid(s.model.data, s.model.today, calendarShape(s.layout.width - s.layout.activityWidth).days);
+	return calendarGrid(s.model.data, s.model.today, calendarShape(calendarInnerWidth(s.layout.width - s.layout.activityWidth)).days);
 }
 
 /** A desk command in the Calendar view; undefined when it is not the view's (the desk's own then applies). */

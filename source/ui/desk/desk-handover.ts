@@ -4,6 +4,7 @@
  */
 import {contextCommand, keysFor, modeKey, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
+import {lineEditCommand} from '../input/text-field.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
 import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
 import {setView} from './desk-navigation.js';
@@ -28,7 +29,7 @@ export const HANDOVER_COMMANDS: Partial<Record<DeskCommand, (s: DeskState) => De
 	'handover-calendar': s => ({...setView(s, 'handover'), handover: handoverReducer(s.handover, {type: 'export', format: 'ics'})}),
 };
 
-/** A key while a field is open: Esc, Enter and Backspace by the field context, any other plain key is text. */
+/** A key while a field is open: Esc and Enter by the field context, the editing keys (TEXT_EDIT_BINDINGS), any other plain key is text. */
 export function onHandoverField(s: DeskState, input: string, key: KeyInfo): DeskState {
 	const command = contextCommand(s.keymap.field, input, key, true);
 	const r = (a: HandoverAction) => ({...s, handover: handoverReducer(s.handover, a)});
@@ -39,9 +40,10 @@ export function onHandoverField(s: DeskState, input: string, key: KeyInfo): Desk
 			from: keysFor('handover-from', s.keymap),
 			to: keysFor('handover-to', s.keymap),
 		};
-		return r({type: 'commit', keys});
+		return r({type: 'commit', keys, officers: s.model.data.officers});
 	}
-	if (command === 'field-erase') return r({type: 'backspace'});
+	const edit = lineEditCommand(input, key);
+	if (edit) return r({type: 'erase', edit});
 	if (input && !key.ctrl && !key.meta) return r({type: 'type', text: input});
 	return s;
 }

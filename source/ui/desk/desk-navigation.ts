@@ -20,6 +20,7 @@ import type {DeskState, View} from './desk-state.js';
 import {contextCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {isPlainText} from '../input/split-keys.js';
+import {lineEditCommand} from '../input/text-field.js';
 
 export function currentExplorerRows(s: DeskState): ExplorerRow[] {
 	return explorerRows(s.model, s.folded, s.explorer.filter);
@@ -199,8 +200,8 @@ export function onFilterInput(s: DeskState, list: typeof explorerDo, input: stri
 			return list(s, {type: 'move', delta: -1});
 		case 'filter-down':
 			return list(s, {type: 'move', delta: 1});
-		case 'filter-erase':
-			return list(s, {type: 'erase'});
 	}
+	const edit = lineEditCommand(input, key);
+	if (edit) return list(s, {type: 'erase', edit});
 	return isPlainText(input, key) ? list(s, {type: 'type', text: input}) : s;
 }

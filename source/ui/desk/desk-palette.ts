@@ -1,8 +1,8 @@
 /**
  * The palette's context: a query typed, its matches (every palette command of the registry, every officer
- * and case), and Enter to run one. Its keys are the registry's (contexts/modes.ts PALETTE_BINDINGS).
+ * and case), and Enter to run one. Its keys are the registry's (contexts/modes.ts PALETTE_BINDINGS, and TEXT_EDIT_BINDINGS for editing the query).
  */
-import {appendTyped, eraseLast} from '../input/text-field.js';
+import {appendTyped, editLine, lineEditCommand} from '../input/text-field.js';
 import {contextCommand, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {isPlainText} from '../input/split-keys.js';
@@ -27,14 +27,14 @@ export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskS
 			return {...s, palette: {...p, cursor: Math.max(0, p.cursor - 1)}};
 		case 'palette-down':
 			return {...s, palette: {...p, cursor: Math.min(currentPaletteMatches(s).length - 1, p.cursor + 1)}};
-		case 'palette-erase':
-			return {...s, palette: {query: eraseLast(p.query), cursor: 0}};
 		case 'palette-run': {
 			const item = currentPaletteMatches(s)[p.cursor];
 			const closed: DeskState = {...s, overlay: null, palette: {query: '', cursor: 0}};
 			return item ? runTarget(closed, item.target) : {...closed, notice: `Nothing matches "${p.query}".`};
 		}
 	}
+	const edit = lineEditCommand(input, key);
+	if (edit) return {...s, palette: {query: editLine(p.query, edit), cursor: 0}};
 	if (isPlainText(input, key)) return {...s, palette: {query: appendTyped(p.query, input), cursor: 0}};
 	return s;
 }

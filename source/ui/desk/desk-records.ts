@@ -9,6 +9,7 @@
 import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
+import {mayActOnAbsence, mayNameCover} from '../../domain/permissions.js';
 import {absenceOfWay, welfareKindOfWay} from '../../domain/resolve.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab} from '../editor/tabs.js';
@@ -24,6 +25,7 @@ import {recordFormKey} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
 import {keysFor} from '../contexts/registry.js';
 import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
+import {WELFARE_RECORD_KINDS, welfareRecordRefusal, type WelfareRecordKind} from '../../domain/welfare-record.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {caseInFocus, selectedTeamOfficer, type DeskState} from './desk-state.js';
@@ -89,7 +91,23 @@ export function openWelfare(s: DeskState): DeskState {
 	if (busy(s)) return {...s, notice: BUSY};
 	const subject = welfareSubject(s);
 	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
-	return {...s, recordForm: openWelfareForm(subject.officerId, s.model.today, subject.kind)};
+	const form = openWelfareForm(subject.officerId, s.model.today, subject.kind);
+	// Whose it is to record is said now, before a note is typed (the save would refuse it anyway).
+	const refusal = welfareRefusal(s, subject.officerId, form.values['kind'] as WelfareRecordKind);
+	if (refusal) return {...s, notice: `${refusal} Nothing was opened.`};
+	return {...s, recordForm: form};
+}
+
+/** Null without a known actor (a desk state made in memory): the save's own check then says who may. */
+function welfareRefusal(s: DeskState, officerId: string, kind: WelfareRecordKind = 'check-in'): string | null {
+	if (!s.actor) return null;
+	return welfareRecordRefusal(s.model.data, s.actor.officerId, officerId, WELFARE_RECORD_KINDS[kind], s.model.today);
+}
+
+/** False when `w` would be refused for the officer in hand (the sergeant's own row): its hint is left out then. */
+export function welfareOpens(s: DeskState): boolean {
+	const subject = welfareSubject(s);
+	return subject === undefined || welfareRefusal(s, subject.officerId) === null;
 }
 
 /** Moves the Team view's selection onto `officerId`. */
@@ -111,6 +129,13 @@ function absenceOfSelected(s: DeskState, notStartedOnly: boolean) {
 	return {id, absence: current ?? next};
 }
 
+/** Why the person at the keyboard may not `act` on absence `id`, said when the form or question would open; null when they may. */
+function absenceRefusal(s: DeskState, act: 'change' | 'cancel', id: string): string | null {
+	if (!s.actor) return null;
+	const may = mayActOnAbsence(s.model.data, s.actor.officerId, act, id, s.model.today);
+	return may.ok ? null : may.reason;
+}
+
 /** `c`: the absence form on a recorded absence (a problem's cover way, or the Team view's officer's). */
 export function openAbsenceChange(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};
@@ -120,6 +145,9 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		const id = here.problem?.resolve?.map(absenceOfWay).find(a => a !== null);
 		const absence = id ? s.model.data.absences.find(a => a.id === id) : undefined;
 		if (!absence) return {...s, notice: 'This problem names no absence to change: c works on a problem whose way is to name a cover.'};
+		// A cover problem's way is to name a cover: refused now for someone who may not name it.
+		const may = s.actor ? mayNameCover(s.model.data, s.actor.officerId, absence.id, s.model.today) : null;
+		if (may && !may.ok) return {...s, notice: may.reason};
 		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
 	}
 	if (!inFocus(s, 'team')) {
@@ -128,6 +156,8 @@ export function openAbsenceChange(s: DeskState): DeskState {
 	const {id, absence} = absenceOfSelected(s, false);
 	if (!id) return {...s, notice: 'No officer is selected.'};
 	if (!absence) return {...s, notice: `${nameOf(s, id)} has no current or future absence to change: a records one.`};
+	const refused = absenceRefusal(s, 'change', absence.id);
+	if (refused) return {...s, notice: refused};
 	return {...s, absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
 }
 
@@ -152,6 +182,8 @@ export function askToCancel(s: DeskState): DeskState {
 			: 'they have no absence to come';
 		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
 	}
+	const refused = absenceRefusal(s, 'cancel', absence.id);
+	if (refused) return {...s, notice: refused};
 	const words = absenceWords(absence, s.model.data.officers, s.model.today, s.model.data.absences);
 	return {
 		...s,

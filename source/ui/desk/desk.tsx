@@ -49,7 +49,7 @@ import type {DeskActor} from './desk-actor.js';
 import {decisionQueue} from './desk-decisions.js';
 import {shortName} from '../../domain/people.js';
 import {RecordForm} from '../record/record-form.js';
-import {ReallocateForm} from '../reallocate/reallocate-form.js';
+import {ReallocateForm, reallocateFormTakesMain} from '../reallocate/reallocate-form.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
 import {drawnFocused, helpShown, mainArea, type PaneId} from '../contexts/active.js';
@@ -306,8 +306,13 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 			);
 			break;
 		case 'cases': {
-			// The reallocation form takes the editor's place while it is open (desk-acting.ts).
+			// The reallocation form takes the editor's place while it is open (desk-acting.ts), or the whole main
+			// area when the editor is too narrow for its rows (reallocate-form.tsx).
 			const form = s.reallocateForm;
+			if (form && reallocateFormTakesMain(L.editorWidth)) {
+				main = <ReallocateForm form={form} data={s.model.data} today={s.model.today} width={mainWidth} height={L.mainHeight} />;
+				break;
+			}
 			main = (
 				<>
 					{L.sidebarWidth > 0 && (

@@ -66,6 +66,12 @@ interface OutputLike {
 }
 type OutputClass = (new (options: {width: number; height: number}) => OutputLike) & {prototype: OutputLike};
 type CharsToString = (chars: StyledChar[]) => string;
+type Codes = StyledChar['styles'];
+interface Tokenizer {
+	styledCharsToString?: unknown;
+	diffAnsiCodes?: unknown;
+	ansiCodesToString?: unknown;
+}
 
 interface InkOutput {
 	Output: OutputClass;
@@ -90,17 +96,22 @@ export async function inkOutput(): Promise<InkOutput | null> {
 		const tokenizerPkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {exports?: {'.'?: {import?: string}}};
 		const entry = tokenizerPkg.exports?.['.']?.import;
 		if (!entry) return null;
-		const tokenizer = (await import(pathToFileURL(path.join(folder, entry)).href)) as {styledCharsToString?: unknown};
+		const tokenizer = (await import(pathToFileURL(path.join(folder, entry)).href)) as Tokenizer;
 		const Output = output.default as OutputClass | undefined;
 		if (typeof Output !== 'function' || typeof Output.prototype.get !== 'function') return null;
 		if (typeof tokenizer.styledCharsToString !== 'function') return null;
+		const {diffAnsiCodes, ansiCodesToString} = tokenizer;
+		const toString =
+			typeof diffAnsiCodes === 'function' && typeof ansiCodesToString === 'function'
+				? charsToString(diffAnsiCodes as (from: Codes, to: Codes) => Codes, ansiCodesToString as (codes: Codes) => string)
+				: (tokenizer.styledCharsToString as CharsToString);
 		const c = new Output({width: 1, height: 1}).caches as Partial<Caches> | undefined;
 		const shaped =
 			c &&
 			[c.widths, c.blockWidths, c.styledChars].every(m => m instanceof Map) &&
 			typeof c.getStyledChars === 'function' &&
 			typeof c.getStringWidth === 'function';
-		return shaped ? {Output, styledCharsToString: tokenizer.styledCharsToString as CharsToString} : null;
+		return shaped ? {Output, styledCharsToString: toString} : null;
 	} catch {
 		return null;
 	}
@@ -130,6 +141,41 @@ export async function shareInkOutputCaches(): Promise<'shared' | 'not-supported'
 		return sideways ? inkGet.call(this) : frameText(this, rows);
 	};
 	return (installed = 'shared');
+}
+
+/**
+ * The tokenizer's styledCharsToString (ansi-tokenize 0.2, build/styledChars.js), the same string for the
+ * same characters, without its work where nothing changes. It works out the codes between every two
+ * neighbouring characters (three Sets and two filters each), though neighbours almost always share their
+ * styles (a run of text in one colour, blank cells): that was most of the time a first frame took to
+ * turn into text (issue 18, case rows on screen). Two neighbours with the same codes in the same order
+ * need none between them (diffAnsiCodes gives none: every code of one is in the other), nor does a
+ * character without styles at either end; anything else is asked of the tokenizer, as it would be.
+ */
+function charsToString(diffAnsiCodes: (from: Codes, to: Codes) => Codes, ansiCodesToString: (codes: Codes) => string): CharsToString {
+	const NONE: Codes = [];
+	const same = (a: Codes, b: Codes): boolean => {
+		if (a === b) return true;
+		if (a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) {
+			const x = a[i] as {code?: unknown; endCode?: unknown};
+			const y = b[i] as {code?: unknown; endCode?: unknown};
+			if (x.code !== y.code || x.endCode !== y.endCode) return false;
+		}
+		return true;
+	};
+	const between = (from: Codes, to: Codes): string => (same(from, to) ? '' : ansiCodesToString(diffAnsiCodes(from, to)));
+	return chars => {
+		let out = '';
+		const last = chars.length - 1;
+		for (let i = 0; i <= last; i++) {
+			const styles = chars[i]!.styles;
+			out += i === 0 ? (styles.length === 0 ? '' : ansiCodesToString(styles)) : between(chars[i - 1]!.styles, styles);
+			out += chars[i]!.value;
+			if (i === last) out += between(styles, NONE);
+		}
+		return out;
+	};
 }
 
 /** One piece placed on a row: the column it starts at and the line's styled characters (cached: same text, same array). */
@@ -181,8 +227,10 @@ class RowCache {
 			let offsetX = x;
 			for (const character of characters) {
 				row[offsetX] = character;
-				// Multi-column characters clear the cells they cover, as Ink does.
-				const characterWidth = Math.max(1, caches.getStringWidth(character.value));
+				// Multi-column characters clear the cells they cover, as Ink does. A single ASCII character is one
+				// column whatever string-width says (0 for a control character, 1 otherwise; Ink takes at least 1).
+				const v = character.value;
+				const characterWidth = v.length === 1 && v.charCodeAt(0) < 0x7f ? 1 : Math.max(1, caches.getStringWidth(v));
 				for (let i = 1; i < characterWidth; i++) row[offsetX + i] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
 				offsetX += characterWidth;
 			}

@@ -7,20 +7,16 @@ import {useRef, type Dispatch} from 'react';
 import type {DeskAction} from './desk-state.js';
 import type {KeyInfo} from '../keymap.js';
 import {pasteAssembler} from '../input/paste.js';
-import {useDoubleEscape} from '../input/double-escape.js';
+import {useEscapeGate} from '../input/use-escape-gate.js';
 
 export function useDeskInput(dispatch: Dispatch<DeskAction>, isActive = true): void {
+	// Escape sequences that are not keys never reach the reducer; two ESC bytes are two Escapes (input/escape-gate.ts).
+	useEscapeGate();
 	// A bracketed paste arrives as its marks and text in several events: put back together as one.
 	const paste = useRef(pasteAssembler<KeyInfo>());
-	// Two ESC bytes in one read are two Escapes (input/double-escape.ts).
-	const twice = useDoubleEscape(isActive);
 	useInput(
 		(input, key) => {
-			for (const e of paste.current(input, key)) {
-				dispatch({type: 'input', input: e.input, key: e.key});
-				if (e.key.escape && twice.current) dispatch({type: 'input', input: e.input, key: e.key});
-			}
-			twice.current = false;
+			for (const e of paste.current(input, key)) dispatch({type: 'input', input: e.input, key: e.key});
 		},
 		{isActive},
 	);

@@ -9,13 +9,14 @@
  * welfare file opened first so a missing or wrong passphrase saves nothing. No sentence here ever holds the
  * note: errors come from the store and the domain, which never see it.
  */
-import {addAbsence, cancelAbsence, changeAbsence, endAbsence} from '../../domain/absences.js';
+import {AbsenceError, addAbsence, cancelAbsence, changeAbsence, endAbsence} from '../../domain/absences.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {recordBailEvent} from '../../domain/bail-record.js';
 import {shortDate, type IsoDate} from '../../domain/dates.js';
 import {decideEscalatedTrigger, TriggerDecisionError, type TriggerDecisionResult} from '../../domain/escalated-triggers.js';
 import type {StoreData} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
+import {mayActOnAbsence, mayChangeAbsence} from '../../domain/permissions.js';
 import {reallocateCase, workloadWords} from '../../domain/reallocate.js';
 import {safeText} from '../../domain/safe-text.js';
 import {recordWelfareEvent} from '../../domain/welfare-record.js';
@@ -54,6 +55,15 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 	let id = write.kind === 'add' ? '' : write.absenceId;
 	let cancelled = '';
 	const change = (d: StoreData): StoreData => {
+		// Who may do it (README "Who may change absences and cover"), checked again on the data under the lock.
+		if (c.actor) {
+			const by = c.actor.officerId;
+			const may =
+				write.kind === 'add'
+					? mayChangeAbsence(d, by, 'add', null, {officerId: write.officerId, coverOfficerId: write.absence.coverOfficerId}, c.today)
+					: mayActOnAbsence(d, by, write.kind, write.absenceId, c.today, write.kind === 'change' ? write.change.coverOfficerId : undefined);
+			if (!may.ok) throw new AbsenceError(may.reason);
+		}
 		if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
 		// README "Acting on a problem": a change gets the same checks as adding one; cancelling only one not started.
 		if (write.kind === 'change') return changeAbsence(d, write.absenceId, write.change).data;

@@ -5,7 +5,8 @@
  * one-line field its Enter moved on and the rest landed in the next field (a welfare text ended up in
  * a signed summary). Ink (6.8) hands each mark to the input handlers as its own event, with the ESC
  * stripped ("[200~"), and the text between them in one or more events; pasteAssembler puts them back
- * together as one key event marked `paste`, which the fields take as one insert.
+ * together as one key event marked `paste`, which the fields take as one insert. The escape gate
+ * (escape-gate.ts) has already taken every escape sequence out of the pasted text.
  */
 import {NO_KEY} from '../contexts/key-names.js';
 import type {KeyPress} from '../text-area/text-area-keys.js';

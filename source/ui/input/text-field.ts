@@ -1,16 +1,39 @@
 /**
  * Typing into a one-line field of a desk form (absence, decision, reallocation, bail and welfare forms):
- * the same editing as the review's text areas (text-area/: Backspace, Ctrl+W a word, Ctrl+U the line, the
- * same sanitiser), at the field's end, since these fields are short. One text-entry engine for every form,
- * filter, the palette's query and the Handover view's fields.
+ * the same editing as the review's text areas (text-area/: the same sanitiser), at the field's end, since
+ * these fields are short. One text-entry engine for every form, filter, the palette's query and the
+ * Handover view's fields, and one set of editing keys for them all (contexts/modes.ts TEXT_EDIT_BINDINGS:
+ * Backspace, Ctrl+W a word, Ctrl+U the line).
  */
 import {safeText} from '../../domain/safe-text.js';
+import {commandsFor} from '../contexts/binding.js';
 import type {KeyLike} from '../contexts/key-names.js';
+import {TEXT_EDIT_BINDINGS, type TextEditCommand} from '../contexts/modes.js';
 import {textAreaActionFor, type KeyPress} from '../text-area/text-area-keys.js';
-import {textAreaReducer} from '../text-area/text-area-state.js';
+import {textAreaReducer, type TextAreaAction} from '../text-area/text-area-state.js';
+
+const ERASE: Record<TextEditCommand, TextAreaAction> = {
+	'erase-char': {type: 'delete-back'},
+	'erase-word': {type: 'delete-word-back'},
+	'erase-line': {type: 'delete-to-line-start'},
+};
+
+/** The editing command a key press gives in a one-line field, if any (the shared table). */
+export function lineEditCommand(input: string, key: KeyLike): TextEditCommand | undefined {
+	// Alt+Backspace is the text area's own word erase (text-area-keys.ts).
+	if (key.meta) return undefined;
+	return [...commandsFor(TEXT_EDIT_BINDINGS, input, key, true)][0];
+}
+
+/** The field's value after an editing command (a character, a word or the line erased from its end). */
+export function editLine(value: string, command: TextEditCommand): string {
+	return textAreaReducer({value, cursor: value.length}, ERASE[command], {multiline: false}).value;
+}
 
 /** The field's value after a key: unchanged for a key that does not edit text. `max`: longest value kept. */
 export function typeInto(value: string, input: string, key: KeyLike, max: number): string {
+	const command = lineEditCommand(input, key);
+	if (command) return editLine(value, command);
 	const action = textAreaActionFor(input, key as KeyPress, false);
 	if (!action) return value;
 	return textAreaReducer({value, cursor: value.length}, action, {multiline: false, maxLength: max}).value;
@@ -19,11 +42,6 @@ export function typeInto(value: string, input: string, key: KeyLike, max: number
 /** Typed text added at the end of a one-line field (a filter, the palette's query, a Handover field). */
 export function appendTyped(value: string, text: string, max?: number): string {
 	return textAreaReducer({value, cursor: value.length}, {type: 'insert', text}, {multiline: false, maxLength: max}).value;
-}
-
-/** The field's value less its last character (the field's erase key). */
-export function eraseLast(value: string): string {
-	return textAreaReducer({value, cursor: value.length}, {type: 'delete-back'}, {multiline: false}).value;
 }
 
 /**

@@ -4,7 +4,8 @@
  * fast key presses never act on a stale copy.
  */
 import {follow, moveBy, moveTo, START, type ListWindow} from './list-window.js';
-import {appendTyped, eraseLast} from '../input/text-field.js';
+import {appendTyped, editLine} from '../input/text-field.js';
+import type {TextEditCommand} from '../contexts/modes.js';
 
 export interface FilterListState {
 	win: ListWindow;
@@ -21,7 +22,8 @@ export type FilterListAction =
 	| {type: 'move-to'; index: number}
 	| {type: 'start-filter'}
 	| {type: 'type'; text: string}
-	| {type: 'erase'}
+	/** Backspace, Ctrl+W, Ctrl+U (contexts/modes.ts TEXT_EDIT_BINDINGS). */
+	| {type: 'erase'; edit: TextEditCommand}
 	/** Enter: stop typing, keep the filter. */
 	| {type: 'keep-filter'}
 	/** Esc: stop typing and clear the filter. */
@@ -40,7 +42,7 @@ export function filterListReducer(s: FilterListState, a: FilterListAction, lengt
 		case 'type':
 			return {...s, filter: appendTyped(s.filter, a.text), win: START};
 		case 'erase':
-			return {...s, filter: eraseLast(s.filter), win: START};
+			return {...s, filter: editLine(s.filter, a.edit), win: START};
 		case 'keep-filter':
 			return {...s, filtering: false};
 		case 'clear-filter':

@@ -1,5 +1,6 @@
 /**
- * The reallocation form in the editor area (state and keys: reallocate-form-state.ts): who takes the
+ * The reallocation form in the editor area, or the whole main area when the editor is too narrow for it
+ * (state and keys: reallocate-form-state.ts): who takes the
  * case, each officer with their workload now and after the move, from which day, and why. Everything
  * from the store is drawn through safeText; the form says every state in words.
  */
@@ -35,6 +36,30 @@ export function choiceWords(c: ReallocationChoice, nameWidth: number): string {
 	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : ''}`;
 }
 
+/**
+ * Columns a choice's row needs inside the frame: the mark, a name, cases, "now -> after" and both notes
+ * (OVER, AWAY). Where the editor is narrower (80 columns and up to about 150) the form takes the whole
+ * main area, as the bail and welfare forms do, so "now -> after the move", the point of the form, is read
+ * in full (the QA pass saw "DC Chloe Evans   6 cases   40…" at 80x24).
+ */
+export const REALLOCATE_FORM_INNER = 4 + 22 + 1 + 9 + 1 + 13 + ' OVER'.length + ' AWAY, nobody covering'.length;
+
+/** True when the form is drawn over the whole main area rather than in the editor's place. */
+export function reallocateFormTakesMain(editorWidth: number): boolean {
+	return editorWidth - 2 < REALLOCATE_FORM_INNER;
+}
+
+/** Hints joined by two spaces, onto a second line between two hints when the first is full (at most two lines). */
+function packHints(hints: readonly string[], width: number): string[] {
+	const lines: string[] = [];
+	for (const h of hints) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 2 + h.length <= width) lines[lines.length - 1] = `${last}  ${h}`;
+		else lines.push(h);
+	}
+	return lines.length <= 2 ? lines : [lines[0]!, lines.slice(1).join('  ')];
+}
+
 export function ReallocateForm({form, data, today, width, height}: ReallocateFormProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
@@ -56,8 +81,10 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				? `${keysText(keymap.confirm, 'confirm-yes', 'typed')} move it anyway | ` +
 					`${keysText(keymap.confirm, 'confirm-no', 'typed')} or ${keysText(keymap.confirm, 'confirm-cancel', 'typed')} choose again`
 				: reallocateFormHints(form, keymap).join('  ');
+	// The keys are read in full: a second line where one is too narrow (80 columns), broken between keys.
+	const footLines = packHints(form.saving || form.confirmDiscard || form.confirmAway ? [foot] : reallocateFormHints(form, keymap), inner);
 	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
-	const listRows = Math.max(2, height - 3 - 6 - error.length - question.length);
+	const listRows = Math.max(2, height - 3 - 5 - footLines.length - error.length - question.length);
 	const start = scrollBy(form.cursor - Math.floor(listRows / 2), 0, choices.length, listRows);
 	const shown = choices.slice(start, start + listRows);
 	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
@@ -99,9 +126,11 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 					{l}
 				</Text>
 			))}
-			<Text inverse={form.confirmDiscard || form.confirmAway !== null} wrap="truncate">
-				{truncate(foot, inner)}
-			</Text>
+			{footLines.map((l, i) => (
+				<Text key={`f${i}`} inverse={form.confirmDiscard || form.confirmAway !== null} wrap="truncate">
+					{truncate(l, inner)}
+				</Text>
+			))}
 		</Pane>
 	);
 }

@@ -8,6 +8,7 @@ import {useInput} from 'ink';
 import type {KeyPress} from '../text-area/text-area-keys.js';
 import {splitKeys} from '../input/split-keys.js';
 import {pasteAssembler} from '../input/paste.js';
+import {useEscapeGate} from '../input/use-escape-gate.js';
 
 export interface ReviewKeys {
 	/** The review has the keyboard. */
@@ -24,6 +25,8 @@ export function useReviewKeys(handler: (input: string, key: KeyPress) => void, i
 		if (key.paste) handler(input, key);
 		else for (const k of splitKeys(input, key)) handler(k.input, k.key);
 	};
+	// Escape sequences that are not keys never reach the review (input/escape-gate.ts).
+	useEscapeGate();
 	const paste = useRef(pasteAssembler<KeyPress>());
 	useInput(
 		(input, key) => {

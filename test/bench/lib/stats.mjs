@@ -32,25 +32,29 @@ export function sampleOf(run) {
  * 10 minutes however busy the machine is.
  */
 export async function interleaved({runs, warmup = true, budgetMs = Infinity, subject, baseline}) {
-	const s = [];
-	const b = [];
+	const [s, b] = await alternate({runs, warmup, budgetMs, arms: [subject, baseline]});
+	return {subject: summarise(s), baseline: summarise(b)};
+}
+
+/**
+ * The alternating run itself, for any number of arms (interleaved above; the in-process workers
+ * fixtures/sign-worker.mjs and pg-sign-worker.mjs, which time three arms or two): each round runs the
+ * arms in order, the next round in reverse (A B C, C B A, A B C ...), after one unrecorded run of each
+ * when `warmup`; the first round's time sets how many rounds fit in `budgetMs`. Returns each arm's
+ * samples, in the arms' order.
+ */
+export async function alternate({runs, warmup = true, budgetMs = Infinity, arms}) {
+	const samples = arms.map(() => []);
+	const forward = arms.map((_, k) => k);
+	const backward = [...forward].reverse();
 	let planned = runs;
 	const started = performance.now();
-	if (warmup) {
-		await subject();
-		await baseline();
-	}
+	if (warmup) for (const arm of arms) await arm();
 	for (let i = 0; i < planned; i++) {
-		if (i % 2 === 0) {
-			s.push(await subject());
-			b.push(await baseline());
-		} else {
-			b.push(await baseline());
-			s.push(await subject());
-		}
+		for (const k of i % 2 === 0 ? forward : backward) samples[k].push(await arms[k]());
 		if (i === 0) planned = fitRuns(runs, performance.now() - started, warmup ? 2 : 1, budgetMs);
 	}
-	return {subject: summarise(s), baseline: summarise(b)};
+	return samples;
 }
 
 /** How many recorded runs fit in the budget, given that the first one (plus any warm-up: `pairsDone` pairs) took `elapsedMs`. */

@@ -125,7 +125,10 @@ export const absenceAdd = {
 			const {officers, absences, team} = JSON.parse(readFileSync(ctx.store.file, 'utf8'));
 			// Detectives with no absence open or booked beyond the next year (an overlap is refused).
 			const away = new Set(absences.filter(a => a.to === null || a.to >= addDaysIso(ctx.today, 365)).map(a => a.officerId));
-			const detectives = officers.filter(o => o.role === 'investigator' && o.leftUnit === null && !away.has(o.id));
+			// The sergeant's own detectives: an absence is recorded by whoever supervises the officer (README "Who may change absences and cover").
+			const detectives = officers.filter(
+				o => o.role === 'investigator' && o.leftUnit === null && !away.has(o.id) && o.supervisorId === team.sergeantId,
+			);
 			let n = 0;
 			const write = async () => {
 				const who = detectives[n++ % detectives.length];

@@ -99,6 +99,9 @@ export const pgProblems = {
 	},
 };
 
+/** The median of a figure lib/in-process.mjs gives beside the time (cpuMs, serverCpuMs, waitMs), as text. */
+const cpu = (samples, key) => median(samples.map(x => x[key] ?? NaN)).toFixed(1);
+
 export const pgSign = {
 	...common,
 	id: 'pg-sign',
@@ -120,7 +123,12 @@ export const pgSign = {
 			return {
 				subject: summarise(r.subject.map(x => ({...x, rssKb: run.probe?.maxRssKb ?? x.rssKb}))),
 				baseline: summarise(r.baseline),
-				note: `${r.label}; of which the one write statement: median ${median(r.statementMs).toFixed(1)} ms in ${r.statementMs.length} signings`,
+				note:
+					`${r.label}; of which the one write statement: median ${median(r.statementMs).toFixed(1)} ms in ${r.statementMs.length} signings; ` +
+					`a prepared INSERT of the entry into a table with fortnight_chain's key and indexes: median ${median(r.shaped.map(y => y.ms)).toFixed(1)} ms; ` +
+					`CPU (this process's main thread and its connection's server process): median ${cpu(r.subject, 'cpuMs')} ms signing, ` +
+					`of which the server ${cpu(r.subject, 'serverCpuMs')} ms, against ${cpu(r.baseline, 'cpuMs')} ms the bare INSERT; ` +
+					`waiting for a CPU: median ${cpu(r.subject, 'waitMs')} ms signing, ${cpu(r.baseline, 'waitMs')} ms the bare INSERT`,
 			};
 		} finally {
 			rmSync(dir, {recursive: true, force: true});

@@ -6,7 +6,7 @@
  * `apt-get install taskwarrior`).
  */
 import {execFileSync, spawn} from 'node:child_process';
-import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {runNode} from '../lib/spawn.mjs';
@@ -38,9 +38,20 @@ const compact = iso => `${iso.replaceAll('-', '')}T000000Z`;
 async function ensureTasks(ctx) {
 	const now = new Date().toISOString().slice(0, 10);
 	const shift = Math.round((Date.parse(now) - Date.parse(ctx.today)) / 86_400_000);
-	const dir = ctx.store.file.replace(/\.json$/, `.taskwarrior-v2-${now}`);
+	const linked = ctx.store.file.replace(/\.json$/, `.taskwarrior-v2-${now}`);
+	// The cache folder is often reached through a symlink (a worktree's test/bench/.cache): the taskrc names
+	// the folder by its real path, so a folder made from one checkout still works from another.
+	const dir = path.join(realpathSync(path.dirname(linked)), path.basename(linked));
 	const rc = path.join(dir, 'taskrc');
-	if (existsSync(rc)) return {dir, rc};
+	const settings = `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n`;
+	if (existsSync(rc)) {
+		// Made before this rule, through another checkout's link: the data files hold no path, so only the taskrc changes.
+		if (readFileSync(rc, 'utf8') !== settings) {
+			writeFileSync(`${rc}.${process.pid}.tmp`, settings);
+			renameSync(`${rc}.${process.pid}.tmp`, rc);
+		}
+		return {dir, rc};
+	}
 	const tmp = `${dir}.${process.pid}.tmp`;
 	mkdirSync(tmp, {recursive: true});
 	const load = rel => import(pathToFileURL(path.join(DIST, rel)).href);
@@ -68,7 +79,7 @@ async function ensureTasks(ctx) {
 		});
 	writeFileSync(path.join(tmp, 'tasks.json'), JSON.stringify(tasks));
 	// The taskrc names the final folder; the import writes into the temporary one (data files hold no path).
-	writeFileSync(path.join(tmp, 'taskrc'), `data.location=${dir}\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n`);
+	writeFileSync(path.join(tmp, 'taskrc'), settings);
 	const task = (...args) =>
 		// The import of 20,000 tasks says a line per task: more than execFileSync's default 1 MB buffer.
 		execFileSync('task', [`rc.data.location=${tmp}`, ...args], {

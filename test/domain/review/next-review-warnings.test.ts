@@ -29,6 +29,16 @@ describe('next review warnings', () => {
 		expect(nextReviewWarnings(ctx, completeAnswers(ctx))[0]).toContain('(DC Marsh covers)');
 	});
 
+	it('says nothing of the absence to the cover signing the review: the next one is theirs (QA 14)', () => {
+		const data = loadDemo();
+		data.absences = data.absences.map(x => (x.id === 'ab0002' ? {...x, coverOfficerId: 'o0006'} : x));
+		const asCover = {...contextFor(data, OVERDUE_REF), reviewerId: 'o0006'};
+		expect(nextReviewWarnings(asCover, completeAnswers(asCover))).toEqual([]);
+		// Anyone else signing is still told who covers.
+		const asInspector = {...contextFor(data, OVERDUE_REF), reviewerId: 'o0001'};
+		expect(nextReviewWarnings(asInspector, completeAnswers(asInspector))[0]).toContain('(DC Marsh covers)');
+	});
+
 	it('warns when the review falls after the bail period ends, with the day before it ends', () => {
 		const data = loadDemo();
 		// Without the absence, the bail warning alone.

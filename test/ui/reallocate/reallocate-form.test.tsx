@@ -231,6 +231,26 @@ describe('the reallocation form in the desk', () => {
 		h.app.unmount();
 	});
 
+	it("at 80x24 the form takes the main area, so each officer's workload now and after the move is read in full", async () => {
+		const store = await openStore(demoCopy().store);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 80, rows: 24}});
+		await ready(h);
+		await h.press('j');
+		await h.press('j');
+		const f = await h.press('m');
+		expect(f).toContain('REALLOCATE CR/87204/26');
+		// The QA pass saw "DC Chloe Evans   6 cases   40…" in the 34-column editor pane.
+		expect(f).toMatch(/DC Chloe Evans\s+6 cases\s+40% -> 45%/);
+		// Nothing in the form is cut, its keys included (on two lines).
+		const form = f.split('\n').filter(l => l.includes('║'));
+		expect(form.join('\n')).not.toContain('…');
+		expect(form.join('\n')).toMatch(
+			/║Tab next field {2}↑\/↓ choose the officer {2}type to narrow +║\n +║Enter next, saves on Reason {2}Esc cancel +║/,
+		);
+		expect(f.split('\n').every(l => l.length <= 80)).toBe(true);
+		h.app.unmount();
+	});
+
 	it('from the palette and the case view, and says why not when no case is in hand or the store is read-only', async () => {
 		const h = renderDesk({store: undefined});
 		await ready(h);

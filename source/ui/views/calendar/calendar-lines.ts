@@ -16,6 +16,15 @@ import {wrap} from '../../text.js';
 export const LABEL_WIDTH = 13;
 const MIN_CELL = 4;
 
+/**
+ * The columns inside the view's frame: the calendar sits in a bordered pane like every other view (its
+ * border keeps the activity bar's letters off the text), so the grid is shaped for the width less the two
+ * border columns. The grid (desk-calendar.ts) and the view use this one width.
+ */
+export function calendarInnerWidth(mainWidth: number): number {
+	return Math.max(1, mainWidth - 2);
+}
+
 /** 28 days when each still gets MIN_CELL columns, else 14; the cell width shares out what is left. */
 export function calendarShape(width: number): {days: 14 | 28; cell: number} {
 	const days = width - LABEL_WIDTH >= 28 * MIN_CELL ? 28 : 14;

@@ -8,9 +8,10 @@
 import {keysFor} from '../../contexts/registry.js';
 import {useKeymap} from '../../contexts/keymap-context.js';
 import React from 'react';
-import {Box, Text, useIsScreenReaderEnabled} from 'ink';
+import {Text, useIsScreenReaderEnabled} from 'ink';
 import type {CalendarGrid} from './calendar-grid.js';
-import {calendarLines, type CalendarLine} from './calendar-lines.js';
+import {calendarInnerWidth, calendarLines, type CalendarLine} from './calendar-lines.js';
+import {Pane} from '../../pane/pane.js';
 import type {CalendarState} from './calendar-state.js';
 import {tint, useTheme, type Theme} from '../../theme.js';
 
@@ -32,9 +33,11 @@ function tone(theme: Theme, l: CalendarLine): string | undefined {
 export function CalendarView({grid, state, focused, width, height}: CalendarViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const reader = useIsScreenReaderEnabled();
-	const lines = calendarLines(grid, state, width, height, keysFor('open', useKeymap()));
+	// In a frame like every other view (its border keeps the activity bar's letters off the text): the
+	// calendar's own heading is the pane's title, the rest fills the inside (two border rows, one title row).
+	const [heading, ...lines] = calendarLines(grid, state, calendarInnerWidth(width), Math.max(1, height - 2), keysFor('open', useKeymap()));
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Pane title={heading?.text ?? 'CALENDAR'} focused={focused} width={width} height={height}>
 			{lines.map((l, i) =>
 				l.cursor ? (
 					// A screen reader hears which cell is selected; the line after the grid says what is in it.
@@ -59,6 +62,6 @@ export function CalendarView({grid, state, focused, width, height}: CalendarView
 					</Text>
 				),
 			)}
-		</Box>
+		</Pane>
 	);
 }

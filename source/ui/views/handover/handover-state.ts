@@ -6,7 +6,10 @@
 import {scrollBy} from '../../list/list-window.js';
 import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
-import {appendTyped, eraseLast} from '../../input/text-field.js';
+import {appendTyped, editLine} from '../../input/text-field.js';
+import type {TextEditCommand} from '../../contexts/modes.js';
+import type {Officer} from '../../../domain/model.js';
+import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
 
 export type Field = 'from' | 'to' | 'cover';
 
@@ -17,6 +20,14 @@ export interface HandoverState {
 	cover: string;
 	editing: Field | null;
 	draft: string;
+	/**
+	 * True while the draft is the field's old value, just opened: the first character typed replaces it
+	 * (as a selected field does), so a date typed after `f` is that date, not the old one with it appended
+	 * (the QA pass saw "2026-10-252026-02-30"); Backspace first edits the old value instead.
+	 */
+	replace?: boolean;
+	/** A cover name matching nobody in the team, refused once: Enter again on the same name takes it as outside. */
+	outsideConfirm?: string;
 	scroll: number;
 	/** One line for the status row: an export's result or why an edit was refused. */
 	message: {text: string; error: boolean} | null;
@@ -34,9 +45,14 @@ export type HandoverAction =
 	/** Export what is on screen (the view writes the file; see HandoverView). */
 	| {type: 'export'; format?: ExportFormat}
 	| {type: 'type'; text: string}
-	| {type: 'backspace'}
+	/** Backspace, Ctrl+W, Ctrl+U (contexts/modes.ts TEXT_EDIT_BINDINGS). */
+	| {type: 'erase'; edit: TextEditCommand}
 	/** `keys`: the keys in force that a refusal names (the field's cancel, the window's first and last day). */
-	| {type: 'commit'; keys?: FieldKeys}
+	/**
+	 * `officers`: the team, to read a typed cover as `handover --cover` does (resolve.ts coverFlag): an
+	 * officer matched, or someone outside the team only when confirmed (here, Enter a second time).
+	 */
+	| {type: 'commit'; keys?: FieldKeys; officers?: readonly Officer[]}
 	| {type: 'cancel'}
 	| {type: 'message'; text: string; error: boolean};
 
@@ -79,26 +95,33 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 			return {...state, scroll: scrollBy(state.scroll, action.by, action.max, 0)};
 		case 'export':
 			return {...state, exportSeq: state.exportSeq + 1, exportFormat: action.format ?? 'md', message: {text: 'Exporting...', error: false}};
-		case 'edit':
-			return {...state, editing: action.field, draft: action.field === 'cover' ? state.cover : state[action.field], message: null};
+		case 'edit': {
+			const draft = action.field === 'cover' ? state.cover : state[action.field];
+			return {...state, editing: action.field, draft, replace: draft !== '', outsideConfirm: undefined, message: null};
+		}
 		case 'type':
 			// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-			return state.editing ? {...state, draft: appendTyped(state.draft, action.text, 120)} : state;
-		case 'backspace':
-			return state.editing ? {...state, draft: eraseLast(state.draft)} : state;
+			return state.editing
+				? {...state, draft: appendTyped(state.replace ? '' : state.draft, action.text, 120), replace: false, outsideConfirm: undefined}
+				: state;
+		case 'erase':
+			// Backspace, Ctrl+W and Ctrl+U edit the old value (t, Backspace twice, 20: the 20th of the same month).
+			return state.editing ? {...state, draft: editLine(state.draft, action.edit), replace: false, outsideConfirm: undefined} : state;
 		case 'cancel':
-			return {...state, editing: null, draft: '', message: null};
+			return {...state, editing: null, draft: '', replace: false, outsideConfirm: undefined, message: null};
 		case 'message':
 			return {...state, message: {text: action.text, error: action.error}};
 		case 'commit':
-			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS);
+			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS, action.officers);
 	}
 }
 
-function commit(state: HandoverState, keys: FieldKeys): HandoverState {
+const CLOSED = {editing: null, draft: '', replace: false, outsideConfirm: undefined, scroll: 0, message: null} as const;
+
+function commit(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[]): HandoverState {
 	const field = state.editing;
 	if (!field) return state;
-	if (field === 'cover') return {...state, cover: state.draft.trim(), editing: null, draft: '', scroll: 0, message: null};
+	if (field === 'cover') return commitCover(state, keys, officers);
 	const date = parseUserDate(state.draft);
 	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim(), keys.cancel), error: true}};
 	const from = field === 'from' ? date : state.from;
@@ -110,7 +133,30 @@ function commit(state: HandoverState, keys: FieldKeys): HandoverState {
 				: `The last day (${to}) is before the first day (${from}): type a later date, or ${keys.cancel} and change the first day (${keys.from}) first.`;
 		return {...state, message: {text, error: true}};
 	}
-	return {...state, from, to, editing: null, draft: '', scroll: 0, message: null};
+	return {...state, from, to, ...CLOSED};
+}
+
+/**
+ * The cover as `handover --cover` reads it (README "fortnight handover and fortnight absence"): empty is
+ * the cover recorded for the window; an officer matched by id, collar number or name; more than one
+ * match is refused with the candidates; a name matching nobody is refused with the near matches, never
+ * quietly taken as free text (the desk once took "Marsch" as someone outside the team), unless Enter is
+ * pressed again on the same name, the desk's `--cover-outside`.
+ */
+function commitCover(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[]): HandoverState {
+	const typed = state.draft.trim();
+	const taken = {...state, cover: typed, ...CLOSED};
+	if (typed === '' || officers === undefined) return taken;
+	const m = matchOfficer(officers, typed);
+	if (m.kind === 'found') return taken;
+	const shown = `"${typed.slice(0, 40)}"`;
+	if (m.kind === 'ambiguous') {
+		return {...state, message: {text: `${shown} matches more than one officer: ${listOfficers(m.candidates)}. Type the id.`, error: true}};
+	}
+	if (state.outsideConfirm === typed) return taken;
+	const near = m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : '';
+	const text = `No officer in this team matches ${shown}.${near} Enter again to name ${shown} as someone outside the team, or ${keys.cancel} to keep the cover as it was.`;
+	return {...state, outsideConfirm: typed, message: {text, error: true}};
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

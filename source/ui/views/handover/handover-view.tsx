@@ -46,7 +46,7 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
 	const editing = state.editing
 		? `Type the ${FIELD_NAMES[state.editing]}: ${fieldShown(state.draft, true)}  ` +
-			`(${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
+			`(${state.replace ? 'typing replaces it, Backspace edits it, ' : ''}${modeKey(keymap.field, 'field-accept')} accept, ${modeKey(keymap.field, 'field-cancel')} cancel)`
 		: null;
 	// A refused edit keeps the field open and says why above the prompt.
 	const refusal = state.message?.error ? safeText(state.message.text) : null;

@@ -13,12 +13,17 @@ import {KEYS, ready, renderDesk} from '../../desk-harness.js';
 
 /** The view's part of the frame: from its title to the Problems panel. */
 const view = (frame: string) => frame.slice(frame.indexOf('CALENDAR'), frame.indexOf('┌'));
-/** The view's lines joined into one (the cell's words wrap), without the activity bar's four columns. */
+/** The view's lines joined into one (the cell's words wrap), without the activity bar's four columns and the frame. */
 const said = (frame: string) =>
 	frame
 		.slice(0, frame.indexOf('┌'))
 		.split('\n')
-		.map(l => l.slice(4).trim())
+		.map(l =>
+			l
+				.slice(4)
+				.replace(/^[║│]|[║│]$/g, '')
+				.trim(),
+		)
 		.join(' ');
 
 describe('calendar grid', () => {
@@ -120,9 +125,15 @@ describe('Calendar view in the desk', () => {
 		const lines = v.split('\n');
 		expect(lines.findIndex(l => l.includes('DS Brennan'))).toBeLessThan(lines.findIndex(l => l.includes('DC Ashworth')));
 		expect(v).toContain('away: sick, no cover ═══');
-		expect(v).toContain('annual leave, DC Shah covers');
 		expect(v).toMatch(/stands out +GAP GAP !!! GAP/);
 		expect(frame.split('\n').every(l => l.length <= 80)).toBe(true);
+		// In a frame like every other view: the title says focus, and a border keeps the activity bar's
+		// letters off the calendar's text (the QA pass read "1C CALENDAR Mo 30 Nov" before).
+		expect(frame).toContain('» CALENDAR Mo 30 Nov to 13 Dec 2026 (14 days)  [focus]');
+		const rows = frame.split('\n');
+		expect(rows[0]).toMatch(/^ 1C ╔═+╗$/);
+		for (const letter of ['3H', '4L', '>5D']) expect(rows.find(l => l.includes(letter))).toMatch(new RegExp(`${letter} ║`));
+		expect(rows.find(l => l.includes('DS Brennan   ·'))).toMatch(/ ║DS Brennan {3}·/);
 		// Down to DC Ashworth, right to Wed 02 Dec: the bail return, in words, then Enter opens it.
 		await h.press('j');
 		await h.press(KEYS.right);
@@ -133,6 +144,17 @@ describe('Calendar view in the desk', () => {
 		frame = await h.press(KEYS.enter);
 		expect(frame).toContain('[CR/87204/26]');
 		expect(frame).toContain('» EDITOR');
+		h.app.unmount();
+	});
+
+	it("at 80x24 the officer rows below the frame scroll to the cursor: DC Grant's leave, in words", async () => {
+		const h = renderDesk({size: {columns: 80, rows: 24}});
+		await ready(h);
+		let frame = await h.press('5');
+		expect(view(frame)).not.toContain('annual leave, DC Shah covers');
+		for (let i = 0; i < 5; i++) frame = await h.press('j');
+		expect(view(frame)).toContain('DC Grant');
+		expect(view(frame)).toContain('annual leave, DC Shah covers');
 		h.app.unmount();
 	});
 

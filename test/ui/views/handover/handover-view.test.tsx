@@ -14,12 +14,12 @@ describe('handover state', () => {
 		let s = initialHandoverState(DEMO_TODAY);
 		expect([s.from, s.to]).toEqual(['2026-11-30', '2026-12-13']);
 		s = handoverReducer(s, {type: 'edit', field: 'to'});
-		s = handoverReducer(s, {type: 'backspace'});
+		s = handoverReducer(s, {type: 'erase', edit: 'erase-char'});
 		s = handoverReducer(s, {type: 'type', text: '0'});
 		s = handoverReducer(s, {type: 'commit'});
 		expect(s.to).toBe('2026-12-10');
 		s = handoverReducer(s, {type: 'edit', field: 'from'});
-		for (let i = 0; i < 10; i++) s = handoverReducer(s, {type: 'backspace'});
+		for (let i = 0; i < 10; i++) s = handoverReducer(s, {type: 'erase', edit: 'erase-char'});
 		s = handoverReducer(s, {type: 'type', text: '31/02/2026'});
 		s = handoverReducer(s, {type: 'commit'});
 		expect(s.message).toEqual({text: '"31/02/2026" is not a real date: February 2026 has 28 days.', error: true});
@@ -85,9 +85,41 @@ describe('Handover view in the desk', () => {
 		expect(frame).toContain('cover: DI Rachel Okafor<U+202E>');
 		await h.type('cDC');
 		frame = await h.press(KEYS.enter);
-		expect(frame).toContain('"DC" is not in the team (did you mean DI Rachel Okafor<U+202E>');
+		expect(frame).toContain('No officer in this team matches "DC". Did you mean DI Rachel Okafor<U+202E> (o0001)');
 		const written = h.app.frames.join('');
 		expect(written).not.toMatch(/\u001b\]52;|\u001b\]0;|\u0007|\u202e/);
+		h.app.unmount();
+	});
+
+	it('a cover name matching nobody is refused with the near match, as handover --cover is; Enter again names someone outside', async () => {
+		const h = renderDesk({size: {columns: 120, rows: 30}});
+		await ready(h);
+		await h.press('3');
+		await h.type('cMarsch');
+		let frame = await h.press(KEYS.enter);
+		// The QA pass saw "cover: Marsch (outside team)" here: a typo taken as someone outside the team.
+		expect(frame).toContain('No officer in this team matches "Marsch". Did you mean DC Helen Marsh (o0006)?');
+		expect(frame).toContain('cover: NOBODY NAMED');
+		expect(frame).toContain('Type the cover');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('cover: Marsch (outside team)');
+		// Opened again, the old name is replaced by what is typed (not "MarschMarsh").
+		await h.press('c');
+		await h.type('Marsh');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('cover: DC Helen Marsh  ');
+		// A date field too: f then a date is that date, not the old one with it appended.
+		await h.press('f');
+		await h.type('2026-12-02');
+		frame = await h.press(KEYS.enter);
+		expect(frame).toContain('HANDOVER 2026-12-02 to 2026-12-13');
+		// Esc after a refusal keeps the cover as it was, and the next c starts from it, not from the refused text.
+		await h.type('cNobody');
+		await h.press(KEYS.enter);
+		frame = await h.press(KEYS.esc);
+		expect(frame).toContain('cover: DC Helen Marsh  ');
+		frame = await h.press('c');
+		expect(frame).toContain('Type the cover (name, id, or anyone outside the team): Marsh_ (typing replaces it');
 		h.app.unmount();
 	});
 
