@@ -5,7 +5,14 @@ import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
 import {plural} from '../domain/plural.js';
-import {reallocateCase, reallocationRefusal, ReallocationError, workloadWords, type ReallocationRequest} from '../domain/reallocate.js';
+import {
+	heldAs,
+	reallocateCase,
+	reallocationRefusal,
+	ReallocationError,
+	workloadWords,
+	type ReallocationRequest,
+} from '../domain/reallocate.js';
 import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
@@ -116,7 +123,17 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 	const to = officerFlag(data.officers, String(flags['to']), '--to');
 	const by = actingOfficer(ctx, data, flags['by']);
 	const confirmed = Boolean(flags['yes']);
-	const request: ReallocationRequest = {ref, toOfficerId: to.id, on, today: ctx.today, by: by.id, reason, recordedAt};
+	// The holder seen now: if another user moves the case before this is saved, it is refused, not moved on from theirs.
+	const request: ReallocationRequest = {
+		ref,
+		held: heldAs(data, ref),
+		toOfficerId: to.id,
+		on,
+		today: ctx.today,
+		by: by.id,
+		reason,
+		recordedAt,
+	};
 	request.confirmAway = confirmed;
 	const refusal = reallocationRefusal(data, request);
 	if (refusal?.confirmable) {

@@ -40,7 +40,8 @@ must see: late reviews, cases not reviewed, reviews overdue now, unresolved perf
 lapsed or lapsing bail, stalled actions, long forensic waits, span of control.
 
 Options
-  --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks)
+  --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks);
+                  --from alone runs to --today, so a --from after --today needs a --to
   --format        csv (default): one row per signed review; amendments are rows of their own that
                   name the entry they amend (the signed review is never rewritten)
                   md: the exception report, per sergeant, exceptions first, totals after

@@ -9,7 +9,7 @@
  * day with nobody covering them is refused unless confirmed (`confirmable`): sometimes it is still
  * right (the officer is back tomorrow), but the person must say so.
  */
-import {currentAllocation, withAllocation} from './case-history.js';
+import {allocationsOf, currentAllocation, withAllocation} from './case-history.js';
 import {isLive} from './case-facts.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
@@ -31,8 +31,31 @@ export class ReallocationError extends Error {
 	}
 }
 
+/**
+ * The case's holder as the person saw it when they chose to move it: its current allocation's officer
+ * and first day, and how many allocations it had. Two desks can move one case at once: the
+ * second must not move it on from whoever the first gave it to, leaving a zero-day allocation behind, but
+ * be told that another user changed it, as two edits of one field are (store/conflict.ts). The check runs
+ * inside the change, under the store's lock, so the JSON file and PostgreSQL stores both make it (README "Case history").
+ */
+export interface HeldAs {
+	officerId: string;
+	since: IsoDate;
+	allocations: number;
+}
+
+/** How `ref` is held in `data` (what a request carries as `held`), or null when there is no such case. */
+export function heldAs(data: StoreData, ref: string): HeldAs | null {
+	const c = data.cases.find(x => x.ref === ref);
+	if (!c) return null;
+	const current = currentAllocation(c);
+	return {officerId: current.officerId, since: current.from, allocations: allocationsOf(c).length};
+}
+
 export interface ReallocationRequest {
 	ref: string;
+	/** The holder the person saw (heldAs on the data they were shown); the move is refused if it has moved since. */
+	held: HeldAs | null;
 	toOfficerId: string;
 	/** First day the new officer holds the case. */
 	on: IsoDate;
@@ -98,6 +121,8 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	if (!isLive(c)) {
 		return no(`${ref} is closed${c.closedOn ? ` (${day(c.closedOn)})` : ''}, so it is not reallocated; its history stays as it was.`);
 	}
+	const moved = movedSince(data, r);
+	if (moved) return no(moved);
 	const to = data.officers.find(o => o.id === r.toOfficerId);
 	if (!to) return no(`No officer with id "${safeText(r.toOfficerId)}" in this team.`);
 	const name = safeText(shortName(to));
@@ -122,6 +147,20 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 		if (away) return new ReallocationError(away, true);
 	}
 	return null;
+}
+
+/** The sentence for a case reallocated by another user since the person saw it (HeldAs), or null. */
+function movedSince(data: StoreData, r: ReallocationRequest): string | null {
+	const now = heldAs(data, r.ref);
+	const seen = r.held;
+	if (!now || (seen && seen.officerId === now.officerId && seen.since === now.since && seen.allocations === now.allocations)) return null;
+	const day = (d: IsoDate) => shortDate(d, r.today);
+	const name = (id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
+	const was = seen ? `, not ${name(seen.officerId)} (since ${day(seen.since)})` : '';
+	return (
+		`Another user changed ${safeText(r.ref)} after you chose to move it: ${name(now.officerId)} holds it now (since ` +
+		`${day(now.since)})${was}, so it was not moved. Reload to see their change, then move it again if it still should.`
+	);
 }
 
 /**

@@ -122,9 +122,12 @@ function namesOf(officers: readonly Officer[]): Names {
 	return names;
 }
 
-/** Sign the case's guided review (its steps set the plan, settle the actions, record decisions). */
-export function reviewWay(label = 'Review the case and set the plan for the next 14 days (guided review)'): Resolve {
-	return {way: 'review', label, desk: CASE_DESK, command: null};
+/**
+ * Sign the case's guided review (its steps set the plan, settle the actions, record decisions). `where`:
+ * a problem about an officer names the cases to review itself (r on the problem has no case to review).
+ */
+export function reviewWay(label = 'Review the case and set the plan for the next 14 days (guided review)', where?: string): Resolve {
+	return {way: 'review', label, desk: where === undefined ? CASE_DESK : {key: DESK_KEYS.review, where}, command: null};
 }
 
 /** The performance decision is recorded in step 5 of a guided review of one of the officer's cases. */
@@ -172,7 +175,8 @@ export function coverWay(absenceId: string, label: string): Resolve {
 	return {
 		way: 'absence-change',
 		label,
-		desk: {key: DESK_KEYS.absenceChange, where: "the problem, or the officer's row in the Team view"},
+		// The absent officer's row: on a case's problem the officer named is the OIC, not whoever is away.
+		desk: {key: DESK_KEYS.absenceChange, where: "the problem, or the absent officer's row in the Team view"},
 		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`,
 	};
 }

@@ -18,8 +18,14 @@ export const SEVERITY_WORDS: Record<Severity, string> = {critical: 'CRITICAL', r
 /** The project's one word wrap, by display width (text-width.ts); here too for this module's callers. */
 export {wrap} from './text-width.js';
 
-function clip(s: string, width: number): string {
-	return s.length <= width ? s : `${s.slice(0, width - 3)}...`;
+/**
+ * `text` wrapped to `width` columns counting its indents: the first line after `first`, the rest after
+ * `hang` (README "fortnight problems": it fits 80 columns, never cut). Nothing is cut: a word wider than its line
+ * is split, and with `wholeWords` (a problem's id, searched for and pasted whole) stands alone on a line
+ * and runs past the width instead.
+ */
+function indented(text: string, width: number, first: string, hang: string, wholeWords = false): string[] {
+	return wrap(text, width - first.length, {rest: width - hang.length, wholeWords}).map((l, i) => `${i === 0 ? first : hang}${l}`);
 }
 
 export function subjectWords(p: Problem, officers: ReadonlyMap<string, Officer>): string {
@@ -41,21 +47,17 @@ export function renderProblemsText(problems: readonly Problem[], options: TextOp
 		out.push(`No problems on ${shortDate(today)} ${today.slice(0, 4)}.`);
 		return out.join('\n') + '\n';
 	}
-	out.push(
-		clip(
-			`${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}: ${severityCountWords(problems)}. Most ` +
-				`urgent first.`,
-			width,
-		),
-	);
+	const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} on ${shortDate(today)} ${today.slice(0, 4)}`;
+	out.push(...indented(`${count}: ${severityCountWords(problems)}. Most urgent first.`, width, '', ''));
 	for (const p of problems) {
 		out.push('');
-		out.push(clip(`${SEVERITY_WORDS[p.severity].padEnd(9)}${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width));
-		for (const l of wrap(safeText(p.message), width - 2)) out.push(`  ${l}`);
-		for (const [i, l] of wrap(`Do: ${safeText(p.action)}`, width - 2).entries())
-			out.push(`${i === 0 ? '  ' : '      '}${l}`.slice(0, width));
+		const severity = SEVERITY_WORDS[p.severity].padEnd(9);
+		out.push(...indented(`${KIND_LABELS[p.kind]}: ${safeText(subjectWords(p, options.officers))}`, width, severity, ' '.repeat(9)));
+		out.push(...indented(safeText(p.message), width, '  ', '  '));
+		out.push(...indented(`Do: ${safeText(p.action)}`, width, '  ', '      '));
 		out.push(...resolveLines(p.resolve ?? [], width));
-		out.push(`  Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}. [${safeText(p.id)}]`.slice(0, width));
+		const since = `Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}.`;
+		out.push(...indented(`${since} [${safeText(p.id)}]`, width, '  ', '  ', true));
 	}
 	return out.join('\n') + '\n';
 }

@@ -45,23 +45,41 @@ export function truncate(s: string, width: number): string {
 	return head(s, width - 1) + '…';
 }
 
-/** Word-wraps one paragraph into lines of at most `width` columns (a word wider than a line is split between graphemes). */
-export function wrap(s: string, width: number): string[] {
-	if (width <= 0) return [];
+/** How `wrap` lays out lines after the first, and words wider than a line. */
+export interface WrapOptions {
+	/** Columns for every line after the first (default `width`): a hanging indent wider than the first line's. */
+	rest?: number;
+	/**
+	 * Never split a word: one wider than its line stands alone on a line and runs past the width (an id
+	 * that must stay whole to be copied or searched for). By default such a word is split between graphemes.
+	 */
+	wholeWords?: boolean;
+}
+
+/**
+ * Word-wraps text into lines of at most `width` columns (after the first, `options.rest`), never dropping
+ * a character: a word wider than a line is split between graphemes, or with `wholeWords` kept whole.
+ */
+export function wrap(s: string, width: number, options: WrapOptions = {}): string[] {
+	const rest = options.rest ?? width;
+	if (width <= 0 || rest <= 0) return [];
 	const lines: string[] = [];
+	// The width of the line being filled: the first line's, or the hanging lines'.
+	const room = () => (lines.length === 0 ? width : rest);
 	for (const paragraph of s.split('\n')) {
 		let line = '';
 		let lineWidth = 0;
 		for (const word of paragraph.split(/\s+/).filter(Boolean)) {
 			let w = word;
 			let ww = textWidth(w);
-			while (ww > width) {
+			while (!options.wholeWords && ww > room()) {
 				if (line) {
 					lines.push(line);
 					line = '';
 					lineWidth = 0;
+					continue; // the next line may be wider (the hanging width): measure against it
 				}
-				const part = head(w, width) || [...w][0]!;
+				const part = head(w, room()) || [...w][0]!;
 				lines.push(part);
 				w = w.slice(part.length);
 				ww = textWidth(w);
@@ -69,7 +87,7 @@ export function wrap(s: string, width: number): string[] {
 			if (!line) {
 				line = w;
 				lineWidth = ww;
-			} else if (lineWidth + 1 + ww <= width) {
+			} else if (lineWidth + 1 + ww <= room()) {
 				line += ' ' + w;
 				lineWidth += 1 + ww;
 			} else {

@@ -576,8 +576,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		// welfare file's and the drafts file's hold whole copies of health notes (README "Welfare notes").
 		for (const file of [abs, await chainFileOf(abs), await adapter.journalFile(), welfarePathFor(abs), welfareDraftsPathFor(abs)])
 			await sweepTempFiles(file);
-		// A migrated file is written back in the new version once, after a backup (see migrate.ts).
-		if (adapter.migratedFrom !== null) await fsp.copyFile(abs, `${abs}.bak-v${adapter.migratedFrom}`).catch(() => {});
+		// A migrated file is written back in the new version once, after a backup (see migrate.ts), kept
+		// beside the file a link names, as the store's other files are (link-target.ts), not beside the link.
+		if (adapter.migratedFrom !== null) {
+			const real = await linkTarget(abs).catch(() => abs);
+			await fsp.copyFile(real, `${real}.bak-v${adapter.migratedFrom}`).catch(() => {});
+		}
 	}
 
 	const failed = (err: unknown, unsaved: StoreData | undefined): never => {

@@ -73,6 +73,8 @@ describe('fortnight log', () => {
 			['--from', '2026-02-30'],
 			['--to', '31/11/2026'],
 			['--from', '2026-11-30', '--to', '2026-11-01'],
+			// After --today with no --to: refused, not a one-day period in the future (QA item 14).
+			['--from', '2027-01-01'],
 			['--format', 'xlsx'],
 			['--sergeant', 'o0003'],
 		]) {

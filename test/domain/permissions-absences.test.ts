@@ -6,7 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {mayActOnAbsence, mayChangeAbsence, mayEnrolFirst, mayNameCover, mayReallocate} from '../../source/domain/permissions.js';
-import {reallocationRefusal} from '../../source/domain/reallocate.js';
+import {heldAs, reallocationRefusal} from '../../source/domain/reallocate.js';
 import {loadDemo} from './review/fixtures.js';
 
 const DI = 'o0001';
@@ -75,6 +75,7 @@ describe('reallocation', () => {
 		// The domain's own check refuses it, whatever calls it.
 		const refusal = reallocationRefusal(data, {
 			ref: ashworthCase(data),
+			held: heldAs(data, ashworthCase(data)),
 			toOfficerId: IQBAL,
 			on: DAY,
 			today: DAY,

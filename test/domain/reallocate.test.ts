@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
-import {reallocateCase, reallocationRefusal, ReallocationError, type ReallocationRequest} from '../../source/domain/reallocate.js';
+import {heldAs, reallocateCase, reallocationRefusal, ReallocationError, type ReallocationRequest} from '../../source/domain/reallocate.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {validateStore} from '../../source/store/validate.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
@@ -10,6 +10,7 @@ import {demoData} from '../helpers/demo.js';
 const REF = 'CR/87204/26';
 const request = (over: Partial<ReallocationRequest> = {}): ReallocationRequest => ({
 	ref: REF,
+	held: heldAs(demoData(), over.ref ?? REF),
 	toOfficerId: 'o0006',
 	on: DEMO_TODAY,
 	today: DEMO_TODAY,

@@ -5,7 +5,7 @@
 import {describe, expect, it} from 'vitest';
 import {cancelAbsence, changeAbsence, endAbsence} from '../../source/domain/absences.js';
 import type {RecordEntry, StoreData} from '../../source/domain/model.js';
-import {reallocateCase} from '../../source/domain/reallocate.js';
+import {heldAs, reallocateCase} from '../../source/domain/reallocate.js';
 import {checkRecords} from '../../source/domain/record-check.js';
 import {recordsOfChange, signRecords} from '../../source/domain/supervisory-records.js';
 import {recordWelfareEvent} from '../../source/domain/welfare-record.js';
@@ -42,6 +42,7 @@ describe('recordsOfChange', () => {
 		const ref = 'CR/87204/26';
 		const moved = reallocateCase(data, {
 			ref,
+			held: heldAs(data, ref),
 			toOfficerId: 'o0006',
 			on: DEMO_TODAY,
 			today: DEMO_TODAY,

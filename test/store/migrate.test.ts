@@ -1,11 +1,12 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {SCHEMA_VERSION} from '../../source/domain/model.js';
 import {addBailEvents, migrate} from '../../source/store/migrate.js';
 import {StoreError} from '../../source/store/errors.js';
 import {openStore, readStoreFile} from '../../source/store/store.js';
 import {validateStore} from '../../source/store/validate.js';
-import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
 
 describe('migrations', () => {
 	const steps = {
@@ -57,6 +58,20 @@ describe('version 1 to 2: bail events (issue 16)', () => {
 		expect(existsSync(`${store}.bak-v1`)).toBe(true);
 		expect(readFileSync(`${store}.bak-v1`).equals(before)).toBe(true);
 		expect((JSON.parse(readFileSync(store, 'utf8')) as {schemaVersion: number}).schemaVersion).toBe(SCHEMA_VERSION);
+	});
+
+	it('through a symbolic link, the backup is written beside the real store, like every other file of it (QA item 14)', async () => {
+		const store = versionOne();
+		const before = readFileSync(store);
+		const desk = tempDir('fortnight-desk-');
+		const link = path.join(desk, 'team.json');
+		symlinkSync(store, link);
+		const s = await openStore(link);
+		await s.apply(d => ({...d, team: {...d.team, name: 'POLIT North'}}));
+		expect(readFileSync(`${store}.bak-v1`).equals(before)).toBe(true);
+		expect(existsSync(`${link}.bak-v1`)).toBe(false);
+		expect(readdirSync(desk)).toEqual(['team.json']);
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
 	});
 
 	it('leaves a case that already has a history, and anything that is not a case record, for the validator', () => {

@@ -19,6 +19,7 @@ import {fakeStore} from '../helpers/fake-store.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
 import {absenceFormKey, openAbsenceForm} from '../../source/ui/team/absence-form-state.js';
 import {decisionFormKey, openDecisionForm} from '../../source/ui/team/decision-form-state.js';
+import {heldAs} from '../../source/domain/reallocate.js';
 import {openReallocateForm, reallocateFormKey} from '../../source/ui/reallocate/reallocate-form-state.js';
 import {recordFormKey} from '../../source/ui/record/record-form-state.js';
 import {bailFields, openBailForm} from '../../source/ui/record/bail-form.js';
@@ -164,8 +165,14 @@ describe('every form reads its keys from the keymap in force (reducers and hints
 		{
 			name: 'reallocation',
 			key: (input: string, k: typeof NO_KEY) =>
-				reallocateFormKey(openReallocateForm('CR/88397/26', DEMO_TODAY), input, k, {data, today: DEMO_TODAY, by: 'o0002'}, keymap).type,
-			hints: () => reallocateFormHints(openReallocateForm('CR/88397/26', DEMO_TODAY), keymap),
+				reallocateFormKey(
+					openReallocateForm('CR/88397/26', DEMO_TODAY, heldAs(data, 'CR/88397/26')),
+					input,
+					k,
+					{data, today: DEMO_TODAY, by: 'o0002'},
+					keymap,
+				).type,
+			hints: () => reallocateFormHints(openReallocateForm('CR/88397/26', DEMO_TODAY, heldAs(data, 'CR/88397/26')), keymap),
 		},
 		{
 			name: 'bail',

@@ -16,8 +16,9 @@ export function defaultPeriod(today: IsoDate): Period {
 export type PeriodResult = {ok: true; period: Period} | {ok: false; error: string};
 
 /**
- * Fills in a missing bound and checks both. With only --from, the period runs to today (or to --from
- * itself when that is later); with only --to, it is the 28 days (or `days`) up to --to.
+ * Fills in a missing bound and checks both. With only --from, the period runs to today; a --from after
+ * today is refused there, not turned into a one-day period nobody asked for (README "The review log":
+ * nothing is signed after today). With only --to, it is the 28 days (or `days`) up to --to.
  */
 export function resolvePeriod(
 	fromTyped: string | undefined,
@@ -36,7 +37,15 @@ export function resolvePeriod(
 		parsed.push(d);
 	}
 	const [from, to] = parsed;
-	const end = to ?? (from !== undefined && from > today ? from : today);
+	if (from !== undefined && to === undefined && from > today) {
+		return {
+			ok: false,
+			error:
+				`--from (${from}) is after today (${today}), and with no --to the period runs from --from to today. ` +
+				'Give an earlier --from, or --to as well for a period ahead (nothing is signed there yet).',
+		};
+	}
+	const end = to ?? today;
 	const start = from ?? addDays(end, -(days - 1));
 	if (start > end) return {ok: false, error: `--from (${start}) is after --to (${end}).`};
 	return {ok: true, period: {from: start, to: end}};

@@ -148,5 +148,8 @@ export function takesText(s: DeskState): boolean {
  */
 export function isTyping(s: DeskState): boolean {
 	if (activeContext(s) === 'review' || s.overlay === 'palette' || s.explorer.filtering || s.problems.filtering) return true;
-	return s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null;
+	// The reallocation form too: a reload under it would re-sort its list of officers under the cursor.
+	return (
+		s.absenceForm !== null || s.endConfirm !== null || s.handover.editing !== null || s.recordForm !== null || s.reallocateForm !== null
+	);
 }

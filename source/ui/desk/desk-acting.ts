@@ -6,6 +6,7 @@
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
 import {mayReallocate} from '../../domain/permissions.js';
+import {heldAs} from '../../domain/reallocate.js';
 import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
@@ -64,7 +65,7 @@ export function openReallocate(s: DeskState): DeskState {
 	const by = deskOfficerId(s);
 	const may = by === null ? null : mayReallocate(s.model.data, by, ref, null, s.model.today);
 	if (may && !may.ok) return {...s, notice: may.reason};
-	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today)};
+	return {...s, view: 'cases', reallocateForm: openReallocateForm(ref, s.model.today, heldAs(s.model.data, ref))};
 }
 
 /** Keys while the form is open: it takes every key (see reallocate-form-state.ts). */

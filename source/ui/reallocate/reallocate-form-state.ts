@@ -12,6 +12,7 @@ import {
 	REASON_MAX,
 	reallocationChoices,
 	reallocationRefusal,
+	type HeldAs,
 	type ReallocationChoice,
 	type ReallocationRequest,
 } from '../../domain/reallocate.js';
@@ -24,6 +25,8 @@ export const REALLOCATE_FIELDS: readonly ReallocateField[] = ['officer', 'on', '
 
 export interface ReallocateFormState {
 	ref: string;
+	/** The case's holder when the form opened: the save is refused if another user moves it meanwhile (domain/reallocate.ts HeldAs). */
+	held: HeldAs | null;
 	field: ReallocateField;
 	/** Typed on the officer field: narrows the list to names containing every word. */
 	query: string;
@@ -51,9 +54,10 @@ export type ReallocateOutcome =
 /** Longest date text kept (a paste cannot grow it without bound). */
 const MAX_DATE = 20;
 
-export function openReallocateForm(ref: string, today: IsoDate): ReallocateFormState {
+export function openReallocateForm(ref: string, today: IsoDate, held: HeldAs | null): ReallocateFormState {
 	return {
 		ref,
+		held,
 		field: 'officer',
 		query: '',
 		cursor: 0,
@@ -188,7 +192,7 @@ function submit(f: ReallocateFormState, ctx: FormContext, confirmAway: boolean):
 	const on = parseUserDate(f.on.trim());
 	if (on === null) return fail('on', `"${f.on}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`);
 	if (f.reason.trim() === '') return fail('reason', 'Say why the case is moving (the reason is kept in its history).');
-	const request = {ref: f.ref, toOfficerId: choice.officerId, on, today, reason: f.reason, confirmAway};
+	const request = {ref: f.ref, held: f.held, toOfficerId: choice.officerId, on, today, reason: f.reason, confirmAway};
 	const refusal = reallocationRefusal(data, {...request, by, recordedAt: ''});
 	if (refusal?.confirmable) return {type: 'stay', form: {...f, confirmAway: refusal.message}};
 	if (refusal) return fail(null, refusal.message);

@@ -9,7 +9,14 @@ describe('log period', () => {
 	it('fills a missing bound', () => {
 		expect(resolvePeriod('2026-10-01', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-10-01', to: '2026-11-30'}});
 		expect(resolvePeriod(undefined, '2026-03-31', '2026-11-30')).toEqual({ok: true, period: {from: '2026-03-04', to: '2026-03-31'}});
-		expect(resolvePeriod('2026-12-05', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-12-05', to: '2026-12-05'}});
+	});
+	it('refuses a --from after today with no --to, rather than a one-day period in the future (QA item 14)', () => {
+		const r = resolvePeriod('2026-12-05', undefined, '2026-11-30');
+		expect(r).toEqual({ok: false, error: expect.stringContaining('--from (2026-12-05) is after today (2026-11-30)') as unknown});
+		if (!r.ok) expect(r.error).toContain('--to as well');
+		// Today itself is a period of one day; a period ahead is there when both bounds say so.
+		expect(resolvePeriod('2026-11-30', undefined, '2026-11-30')).toEqual({ok: true, period: {from: '2026-11-30', to: '2026-11-30'}});
+		expect(resolvePeriod('2026-12-05', '2026-12-10', '2026-11-30')).toEqual({ok: true, period: {from: '2026-12-05', to: '2026-12-10'}});
 	});
 	it('takes DD/MM/YYYY as everywhere on the command line', () => {
 		expect(resolvePeriod('01/11/2026', '30/11/2026', '2026-11-30')).toEqual({ok: true, period: {from: '2026-11-01', to: '2026-11-30'}});

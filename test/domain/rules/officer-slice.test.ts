@@ -14,7 +14,7 @@ import {officerSlice} from '../../../source/domain/rules/officer-slice.js';
 import {triggerFor, triggerIn} from '../../../source/domain/rules/performance.js';
 import {signer} from '../../../source/store/chain.js';
 import {isLive} from '../../../source/domain/case-facts.js';
-import {reallocateCase} from '../../../source/domain/reallocate.js';
+import {heldAs, reallocateCase} from '../../../source/domain/reallocate.js';
 import {loadDemo, TODAY} from '../review/fixtures.js';
 
 const CHECK_IN_KINDS = new Set(['welfare-check-in-due', 'new-starter-one-to-one-due']);
@@ -74,7 +74,7 @@ describe('officerSlice', () => {
 		const moved = data.cases.filter(c => c.oicId === 'o0003' && isLive(c)).slice(0, 4);
 		const recordedAt = `${TODAY}T09:00:00Z`;
 		const move = {toOfficerId: 'o0006', on: TODAY, today: TODAY, by: 'o0002', reason: 'OIC on sick leave', recordedAt, confirmAway: true};
-		for (const c of moved) data = reallocateCase(data, {...move, ref: c.ref}).data;
+		for (const c of moved) data = reallocateCase(data, {...move, ref: c.ref, held: heldAs(data, c.ref)}).data;
 		const slice = officerSlice(data, 'o0003', TODAY);
 		for (const c of moved)
 			expect(

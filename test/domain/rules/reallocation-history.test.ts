@@ -7,7 +7,7 @@
 import {describe, expect, it} from 'vitest';
 import {addDays, type IsoDate} from '../../../source/domain/dates.js';
 import type {Action, StoreData} from '../../../source/domain/model.js';
-import {reallocateCase} from '../../../source/domain/reallocate.js';
+import {heldAs, reallocateCase} from '../../../source/domain/reallocate.js';
 import {findProblems, triggerFor, workloadFor} from '../../../source/domain/rules/index.js';
 import {buildLogDocument} from '../../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../../source/domain/review-log/period.js';
@@ -64,7 +64,16 @@ function moved(data = before()): StoreData {
 	for (const ref of ['CR/1/26', 'CR/2/26']) {
 		const recordedAt = `${MOVED_ON}T09:00:00.000Z`;
 		const reason = 'Dean moved to the fraud team';
-		next = reallocateCase(next, {ref, toOfficerId: 'o2', on: MOVED_ON, today: MOVED_ON, by: 's1', reason, recordedAt}).data;
+		next = reallocateCase(next, {
+			ref,
+			held: heldAs(next, ref),
+			toOfficerId: 'o2',
+			on: MOVED_ON,
+			today: MOVED_ON,
+			by: 's1',
+			reason,
+			recordedAt,
+		}).data;
 	}
 	return next;
 }
@@ -167,7 +176,7 @@ describe('the new-starter rule dates old cases from the day they were allocated 
 		});
 		expect(problem(data, '2026-06-25', 'new-starter-old-cases:n1')).toBeUndefined();
 		const move = {ref: 'CR/9/24', toOfficerId: 'n1', on: '2026-06-22', today: '2026-06-25', by: 's1', reason: 'Caseload balance'};
-		const next = reallocateCase(data, {...move, recordedAt: '2026-06-25T09:00:00.000Z'}).data;
+		const next = reallocateCase(data, {...move, held: heldAs(data, move.ref), recordedAt: '2026-06-25T09:00:00.000Z'}).data;
 		const p = problem(next, '2026-06-25', 'new-starter-old-cases:n1')!;
 		expect(p.since).toBe('2026-06-22');
 		expect(p.evidence[0]!.detail).toBe('opened 2024-03-01, allocated 2026-06-22');

@@ -6,7 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {readFileSync} from 'node:fs';
 import type {StoreData} from '../../../source/domain/model.js';
-import {reallocationChoices} from '../../../source/domain/reallocate.js';
+import {heldAs, reallocateCase, reallocationChoices} from '../../../source/domain/reallocate.js';
 import {openStore} from '../../../source/store/store.js';
 import {loadStoreText} from '../../../source/store/load-text.js';
 import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
@@ -25,8 +25,9 @@ const SERGEANT = 'o0002';
 // DC Doyle's, overdue for review; DC Ashworth (o0003) is off sick from 28 Nov with nobody covering.
 const DOYLE_CASE = 'CR/88397/26';
 
-function driver(data: StoreData, ref: string) {
-	let f: ReallocateFormState = openReallocateForm(ref, DEMO_TODAY);
+/** The form on `ref`, opened on `seen` (what the desk showed then), its keys checked against `data` (what it shows now). */
+function driver(data: StoreData, ref: string, seen = data) {
+	let f: ReallocateFormState = openReallocateForm(ref, DEMO_TODAY, heldAs(seen, ref));
 	let last: ReallocateOutcome = {type: 'stay', form: f};
 	const press = (input: string, k: Partial<KeyInfo> = {}): ReallocateOutcome => {
 		last = reallocateFormKey(f, input, key(k), {data, today: DEMO_TODAY, by: SERGEANT});
@@ -51,7 +52,7 @@ describe('the reallocation form (pure)', () => {
 		expect(all.find(c => c.officerId === 'o0003')!.away).toBe(
 			'DC Ashworth is on sick leave from 28 Nov and no cover is named on 30 Nov: the case would sit with nobody to act on it.',
 		);
-		const f = openReallocateForm(DOYLE_CASE, DEMO_TODAY);
+		const f = openReallocateForm(DOYLE_CASE, DEMO_TODAY, heldAs(data, DOYLE_CASE));
 		const listed = formChoices(data, f, DEMO_TODAY);
 		// Investigators at work, most room first; the inspector and sergeant after them; anyone away last.
 		expect(listed.at(-1)!.officerId).toBe('o0003');
@@ -73,6 +74,8 @@ describe('the reallocation form (pure)', () => {
 		if (out.type === 'save') {
 			expect(out.request).toEqual({
 				ref: DOYLE_CASE,
+				// The holder when the form opened: the store refuses the move if another user moved the case meanwhile.
+				held: {officerId: 'o0011', since: '2026-09-14', allocations: 1},
 				toOfficerId: 'o0006',
 				on: DEMO_TODAY,
 				today: DEMO_TODAY,
@@ -105,6 +108,25 @@ describe('the reallocation form (pure)', () => {
 		d.press('', {tab: true});
 		d.press('', {return: true});
 		expect(d.form().error).toEqual({field: 'officer', text: 'Nobody in the team matches "nobody by that name": change what you typed.'});
+	});
+
+	it('refuses when another user moved the case after the form opened and the desk took their change in (QA item 6)', () => {
+		const before = demoData();
+		// Another desk gives DC Doyle's case to DC Marsh while this form is open; this desk reloads by itself.
+		const other = {ref: DOYLE_CASE, held: heldAs(before, DOYLE_CASE), toOfficerId: 'o0006', on: DEMO_TODAY, today: DEMO_TODAY};
+		const now = reallocateCase(before, {...other, by: 'o0001', reason: 'Balance', recordedAt: `${DEMO_TODAY}T09:00:00Z`}).data;
+		const d = driver(now, DOYLE_CASE, before);
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		d.type('Moving the case while DC Doyle is on a course');
+		expect(d.press('', {return: true})).toMatchObject({type: 'stay'});
+		expect(d.form().error).toEqual({
+			field: null,
+			text:
+				'Another user changed CR/88397/26 after you chose to move it: DC Marsh holds it now (since 30 Nov), not DC Doyle ' +
+				'(since 14 Sep), so it was not moved. Reload to see their change, then move it again if it still should.',
+		});
+		expect(d.form().reason).toBe('Moving the case while DC Doyle is on a course');
 	});
 
 	it('asks before moving the case to an officer away with nobody covering; n chooses again, y saves it confirmed', () => {
@@ -172,6 +194,40 @@ describe('the reallocation form in the desk', () => {
 		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;
 		expect(saved.oicId).toBe('o0006');
 		expect(saved.allocations.at(-1)).toMatchObject({officerId: 'o0006', from: DEMO_TODAY, by: SERGEANT, reason: 'OIC off sick'});
+		h.app.unmount();
+	});
+
+	it('two desks moving one case: the second save is refused as a clash, the first stands (QA item 6)', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		// A desk that looks for others' changes every 30 ms, as a second desk on a shared store does.
+		const h = renderDesk({store, data: store.snapshot(), pollMs: 30, size: {columns: 140, rows: 40}});
+		await ready(h);
+		await h.press('j');
+		await h.press('j');
+		expect(await h.press('m')).toContain('Move CR/87204/26 (Pay sexual service) from DC Ashworth to:');
+		// Meanwhile the inspector's desk gives the case to DC Evans.
+		const theirs = await openStore(file);
+		const other = {ref: 'CR/87204/26', held: heldAs(theirs.snapshot(), 'CR/87204/26'), toOfficerId: 'o0010', on: DEMO_TODAY};
+		await theirs.apply(
+			d =>
+				reallocateCase(d, {...other, today: DEMO_TODAY, by: 'o0001', reason: 'Evans has room', recordedAt: `${DEMO_TODAY}T09:00:00Z`}).data,
+		);
+		// Time for this desk to notice (it does not reload under the open form: the store's clash check refuses the
+		// save; a desk that had reloaded would be refused by the move's own check, test/store/reallocate-two-desks.test.ts).
+		// Then this user picks DC Shah and saves.
+		await new Promise(resolve => setTimeout(resolve, 300));
+		await h.type('shah');
+		await h.press(KEYS.enter);
+		await h.press(KEYS.enter);
+		await h.type('Shah has room');
+		await h.press(KEYS.enter);
+		const f = await h.waitFor('Another user changed');
+		expect(f).toMatch(/Reload/);
+		expect(f).toContain('REALLOCATE CR/87204/26');
+		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;
+		expect(saved.oicId).toBe('o0010');
+		expect(saved.allocations.filter(a => a.to !== null && a.to === a.from)).toEqual([]);
 		h.app.unmount();
 	});
 

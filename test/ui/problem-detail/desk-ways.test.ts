@@ -1,0 +1,160 @@
+/**
+ * Every desk way a problem offers is true (README "Acting on a problem"): for each kind, on a store
+ * where it occurs, each way's key is pressed in each place its `desk.where` names, and must open what
+ * the way is for (a review tab, the reallocation, bail, welfare, absence or decision form), never
+ * answer "Select a case first". An officer's action-owner-away problem offered "r on the case, its
+ * problem or its row in the explorer", and r on that problem refused: it names the cases to review now.
+ * A `where` this test does not know fails it, so a new wording is walked too.
+ */
+import {describe, expect, it} from 'vitest';
+import {changeAbsence} from '../../../source/domain/absences.js';
+import type {StoreData} from '../../../source/domain/model.js';
+import type {Problem} from '../../../source/domain/problem.js';
+import {absenceOfWay, type Resolve} from '../../../source/domain/resolve.js';
+import {KIND_LABELS} from '../../../source/domain/rules/index.js';
+import {NO_KEY} from '../../../source/ui/contexts/key-names.js';
+import {openProblemDetail} from '../../../source/ui/desk/desk-acting.js';
+import {openCase} from '../../../source/ui/desk/desk-navigation.js';
+import {deskReducer, initialState, type DeskState} from '../../../source/ui/desk/desk-state.js';
+import {activeTab} from '../../../source/ui/editor/tabs.js';
+import {moveTo} from '../../../source/ui/list/list-window.js';
+import {deskModel, withProblems} from '../../../source/ui/model/desk-model.js';
+import {teamRows, teamVisible} from '../../../source/ui/team/team-rows.js';
+import {actorAs} from '../../helpers/actor.js';
+import {smallData} from '../../store/small-store.js';
+import {demoData} from '../desk-harness.js';
+
+const press = (s: DeskState, input: string): DeskState => deskReducer(s, {type: 'input', input, key: NO_KEY});
+
+/** Stores and days on which the kinds with a desk way occur (the demo's sergeant away uncovered, then covered). */
+function stores(): {data: StoreData; today: string}[] {
+	const demo = demoData();
+	// DS Brennan's absence with a DC as cover: the cover's own cases need another supervisor's review.
+	const covered = changeAbsence(demo, 'ab0002', {coverOfficerId: 'o0006'}).data;
+	const generated = smallData(300);
+	return [
+		...['2026-11-30', '2026-12-15', '2027-01-10'].map(today => ({data: demo, today})),
+		{data: covered, today: '2026-12-15'},
+		...['2026-11-30', '2026-12-20'].map(today => ({data: generated, today})),
+	];
+}
+
+/** What pressing the way's key opened (and on what), or the notice it gave instead. */
+function opened(s: DeskState, p: Problem, way: Resolve): string {
+	const tab = activeTab(s.tabs);
+	const key = way.desk!.key;
+	if (key === 'r' && s.focus === 'editor' && tab?.kind === 'review') return 'review';
+	if (key === 'm' && s.reallocateForm) return 'reallocate';
+	if (key === 'b' && s.recordForm?.kind === 'bail')
+		return s.recordForm.subject === (p.subject.type === 'case' ? p.subject.ref : '')
+			? 'bail'
+			: `not opened: bail on ${s.recordForm.subject}`;
+	if (key === 'w' && s.recordForm?.kind === 'welfare')
+		return s.recordForm.subject === p.subject.officerId ? 'welfare' : `not opened: welfare for ${s.recordForm.subject}`;
+	// The absence the way names, not another of someone's.
+	if (key === 'c' && s.absenceForm)
+		return s.absenceForm.absenceId === absenceOfWay(way) ? 'absence' : `not opened: absence ${s.absenceForm.absenceId}`;
+	if (key === 'd' && s.decisionForm) return 'decision';
+	return `not opened: ${s.notice ?? '(no notice)'}`;
+}
+
+/** The Team view with `officerId`'s row selected. */
+function teamRowOf(s: DeskState, officerId: string): DeskState {
+	const rows = teamRows(s.model);
+	const at = rows.findIndex(r => r.officer.id === officerId);
+	expect(at, officerId).toBeGreaterThanOrEqual(0);
+	return {...s, view: 'team', focus: 'explorer', team: moveTo(s.team, at, rows.length, teamVisible(s.layout.mainHeight))};
+}
+
+/** A live case `officerId` holds, opened in a tab. */
+function oneOfTheirCases(s: DeskState, officerId: string): DeskState {
+	const c = s.model.data.cases.find(x => x.oicId === officerId && x.closedOn === null);
+	expect(c, `a live case of ${officerId}`).toBeDefined();
+	return openCase(s, c!.ref);
+}
+
+/** The states to press the key in, for each place a way's `where` names. */
+function places(s: DeskState, p: Problem, way: Resolve): [string, DeskState][] {
+	const detail = openProblemDetail(s, p);
+	const ref = p.subject.type === 'case' ? p.subject.ref : null;
+	// An officer's problem has no one case: the key is pressed on its detail, as a reader would.
+	const caseTab = (): [string, DeskState] => ['the case', ref ? openCase(s, ref) : detail];
+	switch (way.desk!.where) {
+		case 'the case, its problem or its row in the explorer':
+			return [
+				caseTab(),
+				['its problem', detail],
+				['its row in the explorer', ref ? {...openCase(s, ref), focus: 'explorer'} : {...detail, focus: 'explorer'}],
+			];
+		case 'the problem, the case, or the palette':
+			return [['the problem', detail], caseTab()];
+		case "one of the officer's cases":
+		case "one of the officer's cases (step 5 of the review)":
+			return [["one of the officer's cases", oneOfTheirCases(s, p.subject.officerId)]];
+		case "one of the officer's cases (the problem shows them in the explorer)": {
+			// The key on the problem shows their cases; on one of them it opens the form.
+			const shown = press(detail, way.desk!.key);
+			expect(shown.focus, `${p.kind}: ${shown.notice}`).toBe('explorer');
+			return [['a case the problem shows', press(shown, 'j')]];
+		}
+		case 'each case the problem lists (its row in the explorer, or : and its reference)': {
+			const refs = [...new Set(p.evidence.map(e => e.caseRef).filter((r): r is string => typeof r === 'string'))];
+			expect(refs.length).toBeGreaterThan(0);
+			// Its row (the case opened from the explorer), or the palette: ":", the reference, Enter.
+			const byPalette = (r: string) =>
+				deskReducer(press(press(detail, ':'), r), {type: 'input', input: '\r', key: {...NO_KEY, return: true}});
+			return refs.flatMap(r => [
+				[`listed case ${r}`, openCase(s, r)] as [string, DeskState],
+				[`: and ${r}`, byPalette(r)] as [string, DeskState],
+			]);
+		}
+		case "the problem, or the absent officer's row in the Team view": {
+			const absence = s.model.data.absences.find(a => a.id === absenceOfWay(way));
+			return [
+				['the problem', detail],
+				["the absent officer's row in the Team view", teamRowOf(s, absence!.officerId)],
+			];
+		}
+		case "the problem, or the officer's row in the Team view":
+			return [
+				['the problem', detail],
+				["the officer's row in the Team view", teamRowOf(s, p.subject.officerId)],
+			];
+		case "the Team view (the inspector's queue)":
+			// d in the Team view goes to the next trigger on the inspector's list; d again decides it.
+			return [['the Team view', press(teamRowOf(s, p.subject.officerId), 'd')]];
+		default:
+			throw new Error(`${p.kind}: no walk for the desk way "${way.desk!.where}": add one`);
+	}
+}
+
+describe("each kind's desk ways, walked on a store where it occurs", () => {
+	it('open what they offer from every place they name', () => {
+		const walked = new Set<string>();
+		const failures: string[] = [];
+		for (const {data, today} of stores()) {
+			const model = withProblems(deskModel(data, today));
+			const sergeant = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.sergeantId));
+			const inspector = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.inspectorId ?? data.team.sergeantId));
+			for (const p of model.problems) {
+				for (const way of p.resolve ?? []) {
+					if (!way.desk) continue;
+					const id = `${p.kind} ${way.way} ${way.desk.where}`;
+					if (walked.has(id)) continue;
+					walked.add(id);
+					// As whoever may act (README "Who you are"): the inspector on the sergeant's own problems and the inspector's queue.
+					const start = way.desk.key === 'd' || p.subject.officerId === data.team.sergeantId ? inspector : sergeant;
+					for (const [place, s] of places(start, p, way)) {
+						const what = opened(press(s, way.desk.key), p, way);
+						if (what.startsWith('not opened')) failures.push(`${p.kind}: ${way.desk.key} on ${place} (${p.id}): ${what}`);
+					}
+				}
+			}
+		}
+		expect(failures).toEqual([]);
+		// Every kind that offers a desk way was walked (kinds offering none: the records system, or the team's structure).
+		const kinds = new Set([...walked].map(w => w.split(' ')[0]));
+		const none = ['crime-report-not-updated', 'forensic-wait', 'rui-no-update', 'stalled-deliverable', 'victim-update-overdue'];
+		expect(Object.keys(KIND_LABELS).filter(k => !kinds.has(k) && !none.includes(k) && k !== 'span-of-control')).toEqual([]);
+	});
+});
