@@ -119,7 +119,7 @@ export function actorFor(ctx: Context, data: StoreData): {officer: Officer; sour
  * are"), as whoami and every recording command do: an unknown name is refused (exit 2), never ignored.
  */
 export function checkNamedActor(ctx: Context, data: StoreData): void {
-	if (ctx.identity.as !== undefined) actorFor(ctx, data);
+	if (ctx.identity?.as !== undefined) actorFor(ctx, data);
 }
 
 export function storeExists(ctx: Context): boolean {

@@ -66,7 +66,9 @@ describe('a hostile store in every desk view', () => {
 		await view('handover', ['3'], /HANDOVER/);
 		for (const k of ['j', 'j', 'G']) await press(k);
 		// A cover near hostile names: the note lists them.
-		await view('handover cover near', ['c', ...'DC', KEYS.enter], /did you mean/);
+		await view('handover cover near', ['c', ...'DC', KEYS.enter], /Did you mean/);
+		// Enter again names "DC" as someone outside the team (the desk's --cover-outside).
+		await view('handover cover outside', [KEYS.enter], /cover: DC \(outside team\)/);
 		await view('handover export', ['e'], /Export(ed to|.*failed)/);
 		await view('log', ['4'], /REVIEW LOG/);
 		for (const k of ['j', 'G', 'l']) await press(k);
@@ -102,7 +104,7 @@ describe('a hostile store in every desk view', () => {
 		const all = stripAnsi(frames.join('\n'));
 		const markers = [
 			'<osc52>',
-			'is not in the team (did you mean DI Rachel Okafor',
+			'No officer in this team matches "DC". Did you mean DI Rachel Okafor',
 			'cover: DI Rachel Okafor',
 			'Exported to',
 			'Review CR/',
