@@ -41,5 +41,7 @@ export type DeskAction =
 	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
 	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
 	| {type: 'record-written'; seq: number; error: string | null; notice: string}
+	/** The welfare file did not open as the welfare form opened: its note is locked, with why. */
+	| {type: 'welfare-locked'; subject: string; reason: string}
 	/** The effect runner has taken the queue's effects up to `through` (effects/effect-runner.ts). */
 	| {type: 'effects-taken'; through: number};

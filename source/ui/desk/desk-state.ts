@@ -36,6 +36,7 @@ import {clampAll, explorerDo, onFilterInput, problemsDo} from './desk-navigation
 import {onPaletteInput} from './desk-palette.js';
 import type {RecordFormState} from '../record/record-form-state.js';
 import {onRecordFormInput, recordWritten, type RecordWrite} from './desk-records.js';
+import {lockWelfareNote} from '../record/welfare-form.js';
 import {effectsTaken, withEffects, type QueuedEffect} from '../effects/desk-effect.js';
 
 export type {AbsenceWrite, DeskAction, ReviewKey} from './desk-actions.js';
@@ -219,6 +220,10 @@ function step(s: DeskState, a: DeskAction): DeskState {
 			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'record-written':
 			return recordWritten(s, a.seq, a.error, a.notice);
+		case 'welfare-locked':
+			return s.recordForm?.kind === 'welfare' && s.recordForm.subject === a.subject
+				? {...s, recordForm: lockWelfareNote(s.recordForm, a.reason)}
+				: s;
 		case 'effects-taken':
 			return effectsTaken(s, a.through);
 		case 'handover-message':

@@ -18,6 +18,8 @@ export type DeskEffect =
 	| {type: 'decision'; write: NonNullable<DeskState['decisionWrite']>}
 	| {type: 'reallocate'; write: NonNullable<DeskState['reallocateWrite']>}
 	| {type: 'record'; write: RecordWrite}
+	/** The welfare form just opened: does the welfare file open with the passphrase in force (for its note)? */
+	| {type: 'welfare-check'; subject: string}
 	| {type: 'reload'}
 	/** The Log view's rows as CSV, a new file beside the store. */
 	| {type: 'log-export'; name: string; text: string}
@@ -39,6 +41,9 @@ export function withEffects(prev: DeskState, next: DeskState): DeskState {
 	if (next.decisionWrite && next.decisionWrite !== prev.decisionWrite) asked.push({type: 'decision', write: next.decisionWrite});
 	if (next.reallocateWrite && next.reallocateWrite !== prev.reallocateWrite) asked.push({type: 'reallocate', write: next.reallocateWrite});
 	if (next.recordWrite && next.recordWrite !== prev.recordWrite) asked.push({type: 'record', write: next.recordWrite});
+	if (next.recordForm?.kind === 'welfare' && prev.recordForm?.kind !== 'welfare') {
+		asked.push({type: 'welfare-check', subject: next.recordForm.subject});
+	}
 	for (let n = prev.reloadRequests; n < next.reloadRequests; n++) asked.push({type: 'reload'});
 	for (let n = prev.exportRequests; n < next.exportRequests; n++) {
 		asked.push({type: 'log-export', text: logViewCsv(currentLogModel(next)), name: logExportFileName(next.log)});

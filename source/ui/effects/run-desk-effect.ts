@@ -22,6 +22,15 @@ export async function runDeskEffect(effect: DeskEffect, c: WriteContext): Promis
 			return [await writeRecord(effect.write, c)];
 		case 'reload':
 			return [await reload(c)];
+		case 'welfare-check':
+			// Nothing to say when it opens (or there is no store: the save says that); else the note is locked, with why.
+			if (!c.store.open) return [];
+			try {
+				await c.store.checkWelfare();
+				return [];
+			} catch (err) {
+				return [{type: 'welfare-locked', subject: effect.subject, reason: messageOf(err)}];
+			}
 		case 'log-export': {
 			const nowhere = 'No store file: nowhere to export to. Use "fortnight log --format csv --out FILE".';
 			if (!c.store.open) return [{type: 'notice', text: nowhere}];
@@ -73,6 +82,8 @@ export function failedEffect(effect: DeskEffect, err: unknown): DeskAction[] {
 			return [{type: 'record-written', seq: effect.write.seq, error, notice: ''}];
 		case 'handover-export':
 			return [{type: 'handover-message', text: `Export failed: ${messageOf(err)}`, error: true}];
+		case 'welfare-check':
+			return [];
 		default:
 			return [{type: 'notice', text: `${effect.type === 'reload' ? 'Reload' : 'Export'} failed: ${messageOf(err)}`}];
 	}

@@ -43,6 +43,11 @@ export interface RecordFormState {
 	confirmDiscard: boolean;
 	/** The shell is saving: keys wait. */
 	saving: boolean;
+	/**
+	 * Fields that cannot be filled, and why in words: the welfare note when the welfare file does not open
+	 * with the passphrase in force (found as the form opens, not after the note is typed).
+	 */
+	locked?: Readonly<Record<string, string>>;
 }
 
 export type RecordFormOutcome = {type: 'stay'; form: RecordFormState} | {type: 'close'} | {type: 'submit'; form: RecordFormState};

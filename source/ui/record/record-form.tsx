@@ -78,6 +78,11 @@ export function RecordForm({form, data, width, height}: RecordFormProps): React.
 					</Text>
 				);
 			})}
+			{Object.entries(form.locked ?? {}).map(([id, why]) => (
+				<Text key={`l${id}`} color={tint(theme, 'warning')} wrap="truncate">
+					{truncate(`  ${'Note'.padEnd(11)} none can be kept: ${safeText(why)}`, inner)}
+				</Text>
+			))}
 			{error.map((l, i) => (
 				<Text key={`e${i}`} color={tint(theme, 'red')} wrap="truncate">
 					{l}

@@ -28,7 +28,19 @@ const FIELDS: readonly FieldSpec[] = [
 	{id: 'note', label: 'Note', hint: 'optional, private: kept in the welfare file only', max: NOTE_MAX},
 ];
 
-export const welfareFields: FieldsOf = () => FIELDS;
+/** The note is left out while it cannot be kept (RecordFormState.locked): the event can still be recorded. */
+const WITHOUT_NOTE = FIELDS.filter(f => f.id !== 'note');
+export const welfareFields: FieldsOf = f => (f.locked?.['note'] ? WITHOUT_NOTE : FIELDS);
+
+/**
+ * The welfare file does not open (a wrong or missing passphrase): the note is locked, with why, if none
+ * has been typed yet; a note already typed stays, and the save says why it cannot be kept (nothing lost).
+ */
+export function lockWelfareNote(f: RecordFormState, reason: string): RecordFormState {
+	if (f.kind !== 'welfare' || (f.values['note'] ?? '') !== '') return f;
+	const locked = {...f.locked, note: reason};
+	return {...f, locked, field: f.field === 'note' ? 'on' : f.field};
+}
 
 /** `kind` as a way names it (`--kind screening`), else a check-in. */
 export function openWelfareForm(officerId: string, today: IsoDate, kind: string | null = null): RecordFormState {
@@ -59,5 +71,5 @@ export function checkWelfareForm(
 		if (err instanceof WelfareRecordError) return {ok: false, form: refused(f, null, err.message)};
 		throw err;
 	}
-	return {ok: true, write: {input, note: (v['note'] ?? '').trim()}};
+	return {ok: true, write: {input, note: f.locked?.['note'] ? '' : (v['note'] ?? '').trim()}};
 }

@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {welfarePathFor} from '../../../source/store/index.js';
+import {readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../../source/store/welfare-file.js';
 import {openStore} from '../../../source/store/store.js';
 import {loadStoreText} from '../../../source/store/load-text.js';
 import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
@@ -217,6 +218,36 @@ describe('the record forms in the desk', () => {
 		expect(readFileSync(file).equals(before)).toBe(true);
 		h.app.unmount();
 	});
+
+	it('w with a FORTNIGHT_WELFARE_KEY that does not open the welfare file: said as the form opens, no note field; the event is still recorded', async () => {
+		const copy = demoCopy();
+		await writeWelfare(copy.welfare, await readWelfare(copy.welfare), 'team passphrase');
+		const welfareBefore = readFileSync(copy.welfare);
+		const was = process.env[WELFARE_KEY_ENV];
+		process.env[WELFARE_KEY_ENV] = 'not the team passphrase';
+		try {
+			const store = await openStore(copy.store);
+			const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 45}});
+			await ready(h);
+			await h.press('2');
+			await selectTeamRow(h, 'Whitlock');
+			await h.press('w');
+			// The QA pass typed a note and was refused only at save; now the form says so before any typing.
+			let f = (await h.waitFor(/none can be kept/, 20_000)).replace(/\s+/g, ' ');
+			expect(f).toContain('Record a welfare event for TDC Joe Whitlock');
+			expect(f).toContain('That passphrase does not open the welfare file');
+			expect(f).not.toMatch(/› Note|Note {8}optional/);
+			await h.press(KEYS.enter);
+			f = await h.press(KEYS.enter);
+			f = await h.waitFor(/Recorded w\d+/, 20_000);
+			expect(load(copy.store).welfareEvents.at(-1)).toMatchObject({officerId: 'o0005', kind: 'check-in', date: DEMO_TODAY});
+			expect(readFileSync(copy.welfare).equals(welfareBefore)).toBe(true);
+			h.app.unmount();
+		} finally {
+			if (was === undefined) delete process.env[WELFARE_KEY_ENV];
+			else process.env[WELFARE_KEY_ENV] = was;
+		}
+	}, 60_000);
 
 	it("c on DS Brennan's no-cover problem names a cover on the absence, and the critical problem leaves the panel", async () => {
 		const {store: file} = demoCopy();
