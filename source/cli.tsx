@@ -7,6 +7,7 @@ import {COMMANDS} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, UsageError} from './commands/context.js';
 import {fastFlags} from './commands/fast-flags.js';
+import {GLOBAL_FLAGS} from './commands/global-flags.js';
 import {StoreError} from './store/index.js';
 import {globalHelp} from './help-text.js';
 import {safeOutput} from './domain/safe-text.js';
@@ -19,16 +20,6 @@ import {safeOutput} from './domain/safe-text.js';
 function printError(text: string): void {
 	process.stderr.write(safeOutput(text));
 }
-
-const GLOBAL_FLAGS: Record<string, FlagSpec> = {
-	store: {type: 'string'},
-	today: {type: 'string'},
-	as: {type: 'string'},
-	color: {type: 'boolean', default: true},
-	debug: {type: 'boolean', default: false},
-	help: {type: 'boolean', default: false, shortFlag: 'h'},
-	version: {type: 'boolean', default: false, shortFlag: 'V'},
-} as const;
 
 // A reader that closes early (`fortnight problems | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -7,16 +7,11 @@ import meow from 'meow';
 import {describe, expect, it} from 'vitest';
 import type {FlagSpec} from '../../source/commands/command.js';
 import {fastFlags} from '../../source/commands/fast-flags.js';
+import {GLOBAL_FLAGS} from '../../source/commands/global-flags.js';
 
-// cli.tsx's global options and a mix of the commands' own (kebab-case names, defaults, a number).
+// The global options cli.tsx reads and a mix of the commands' own (kebab-case names, defaults, a number).
 const SPECS: Record<string, FlagSpec> = {
-	store: {type: 'string'},
-	today: {type: 'string'},
-	as: {type: 'string'},
-	color: {type: 'boolean', default: true},
-	debug: {type: 'boolean', default: false},
-	help: {type: 'boolean', default: false, shortFlag: 'h'},
-	version: {type: 'boolean', default: false, shortFlag: 'V'},
+	...GLOBAL_FLAGS,
 	json: {type: 'boolean', default: false},
 	coverOutside: {type: 'boolean', default: false},
 	format: {type: 'string', default: 'md'},
