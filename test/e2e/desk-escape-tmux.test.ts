@@ -14,9 +14,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 const REF = 'CR/88397/26';
 const SOCKET = `fortnight-escape-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
-const {tmux, kill} = session;
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'desk', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'desk', '-l', t);
+const {tmux, kill, keys, type: text} = session;
 const see = (t: string | RegExp, ms = 30_000) =>
 	session.waitForScreen(String(t), s => (typeof t === 'string' ? s.includes(t) : t.test(s)), ms);
 const HOSTILE = 'a\u001b[0mb\u001b[2J\u001b]0;PWNED\u0007c\u001b]52;c;SGVsbG8=\u0007d';
@@ -40,24 +38,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		dir = copy.dir;
 		store = copy.store;
 		const run = `'${process.execPath}' '${CLI}' --store '${store}' --today ${DEMO_TODAY} --debug; echo "EXIT=$?"; sleep 120`;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'sh',
-			'-c',
-			run,
-		);
+		session.start([140, 45], {command: ['sh', '-c', run]});
 	});
 
 	afterAll(() => {

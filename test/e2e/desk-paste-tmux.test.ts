@@ -12,9 +12,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 const REF = 'CR/88397/26';
 const SOCKET = `fortnight-paste-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
-const {tmux, kill} = session;
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'desk', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'desk', '-l', t);
+const {tmux, kill, keys, type: text} = session;
 const see = (t: string, ms = 30_000) => session.waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in a real terminal (tmux)', () => {
@@ -25,27 +23,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		const copy = demoCopy();
 		dir = copy.dir;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			process.execPath,
-			CLI,
-			'--store',
-			copy.store,
-			'--today',
-			DEMO_TODAY,
-		);
+		session.start([140, 45], {command: [process.execPath, CLI, '--store', copy.store, '--today', DEMO_TODAY]});
 	});
 
 	afterAll(() => {

@@ -13,11 +13,9 @@ const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
 const SOCKET = `fortnight-review-e2e-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'rev');
-const {tmux} = session;
+const {keys, type: text} = session;
 // A full review is many screens: allow each wait longer than the helper's default.
 const waitForScreen = (what: string, ok: (s: string) => boolean, ms = 30_000) => session.waitForScreen(what, ok, ms);
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'rev', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'rev', '-l', t);
 
 const see = (t: string, ms?: number) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
 
@@ -35,25 +33,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 	beforeAll(() => {
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		store = demoCopy().store;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'rev',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=e2e$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		session.start([140, 45], {vars: {PS1: 'e2e$ '}});
 	});
 
 	afterAll(() => {
