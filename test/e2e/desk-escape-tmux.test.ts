@@ -9,9 +9,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
+import {DEMO_REVIEW_REF, demoReviewToSignOff} from '../helpers/demo-review-keys.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
-const REF = 'CR/88397/26';
+const REF = DEMO_REVIEW_REF;
 const SOCKET = `fortnight-escape-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
 const {tmux, kill, keys, type: text} = session;
@@ -60,27 +61,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		keys('Escape');
 		await session.waitForScreen('the palette closed', s => !s.includes('COMMAND PALETTE'));
 
-		// Through the review to step 7, as in desk-paste-tmux.test.ts.
-		keys('R');
-		await see(`Review ${REF} - step 1 of 7`);
-		keys('Enter');
-		await see('step 2 of 7: Previous actions');
-		keys('1', 'Tab', 'Tab', '2', 'Tab');
-		text('Awaiting the DFU report');
-		keys('Tab', '3', 'Tab');
-		text('Superseded by the CPS advice');
-		keys('C-n');
-		await see('step 3 of 7: Risk');
-		keys('1', 'C-n');
-		await see('step 4 of 7: Action plan');
-		keys('Enter');
-		text('Chase the DFU for the phone download');
-		keys('C-n');
-		await see('step 5 of 7: Performance');
-		keys('C-n');
-		await see('step 6 of 7: Welfare');
-		keys('1', 'C-n');
-		await see('step 7 of 7: Sign-off');
+		await demoReviewToSignOff(session);
 		keys('Tab');
 		await see(/› Summary/);
 		paste('Line one \u001b[2J\u001b]0;PWNED\u0007two');
