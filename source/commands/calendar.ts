@@ -4,7 +4,7 @@
  * `fortnight handover`; never any welfare information, nor why anyone is away.
  */
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, recordedCover} from '../domain/handover/build.js';
+import {buildHandover, handoverCovers} from '../domain/handover/build.js';
 import {calendarDocument} from '../export/calendar-events.js';
 import {renderCalendarIcs} from '../export/calendar-ics.js';
 import {chainHead, formatHead} from '../store/index.js';
@@ -73,7 +73,7 @@ const command: Command = {
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
 		checkNamedActor(ctx, data);
-		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
+		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
 		const handover = buildHandover({
 			data,
@@ -82,7 +82,9 @@ const command: Command = {
 			today: ctx.today,
 			generatedAt: nowInstant(ctx),
 			chainHead: formatHead(chainHead(data.chain)),
-			cover,
+			...covers,
+			// The calendar takes the dated items only, never the header that names who prepared a handover.
+			preparedBy: '',
 		});
 		const doc = calendarDocument(handover);
 		const text = renderCalendarIcs(doc);

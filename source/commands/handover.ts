@@ -1,11 +1,12 @@
 import {createInterface} from 'node:readline';
 import {wrap} from '../export/text-width.js';
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
+import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
+import {safeText} from '../domain/safe-text.js';
 import {readableWelfareNotes} from '../domain/permissions.js';
-import type {Officer} from '../domain/model.js';
+import type {Officer, StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
@@ -30,11 +31,14 @@ Options
   --from D            first day of the window (default: --today)
   --to D              last day of the window (default: 13 days after --from, a 14-day window)
   --cover NAME        who covers: an officer's id, collar number or name, as in "absence add";
-                      default the cover recorded for the sergeant's absence, if any. A name that
+                      default the covers recorded for the sergeant's absences in the window, each
+                      with their dates. A name that
                       matches no officer is refused (exit 2), with the near matches if any.
   --cover-outside     --cover names someone outside the team, taken as written ("DS Jane Roe, Team B")
                       and marked "(outside the team)" in the handover
-  --prepared-by NAME  who prepared it (default: the team's sergeant)
+  --prepared-by NAME  accepted only when it names you: the handover is prepared by the person at the
+                      keyboard (--as, FORTNIGHT_USER or the login, as every command reads it); naming
+                      someone else is refused (exit 2)
   --format md|json    Markdown (default) or JSON
   --out FILE          write to FILE instead of stdout ("-" is stdout); a new file gets mode 0600. Never
                       the store, its welfare, drafts, lock or backup files (exit 2, even through a link)
@@ -58,10 +62,11 @@ reviews started and not signed (who started them, never what they say); by offic
 caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
 then a table of their live cases).
 
-JSON output (schema "fortnight-handover/2"; "fortnight handover --schema" prints the full, strict JSON
+JSON output (schema "fortnight-handover/3"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
   {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
-   today, preparedBy, cover {name, officerId|null}|null, inspector {name, officerId}|null, generatedAt,
+   today, preparedBy, cover {name, officerId|null}|null, covers [{name, officerId|null, from, to}],
+   inspector {name, officerId}|null, generatedAt,
    chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
    reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
    inWindow [WindowItem], decisions [Decision],
@@ -134,8 +139,8 @@ const command: Command = {
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
 		checkNamedActor(ctx, data);
-		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
-		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
+		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
+		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;
 		let withheld = 0;
 		if (includeWelfare) {
@@ -156,7 +161,7 @@ const command: Command = {
 			today: ctx.today,
 			generatedAt,
 			chainHead: formatHead(chainHead(data.chain)),
-			cover,
+			...covers,
 			preparedBy,
 			welfareNotes,
 		});
@@ -190,6 +195,23 @@ export function resolveCover(
 	if (flags['cover'] === undefined && !flags['coverOutside']) return null;
 	const cover = coverFlag(officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
 	return cover.kind === 'officer' ? {name: fullName(cover.officer), officerId: cover.officer.id} : {name: cover.name, officerId: null};
+}
+
+/**
+ * Who prepared the handover: the person at the keyboard (DOMAIN "People and permissions"). --prepared-by
+ * may only repeat it: naming someone else would put a record in their name.
+ */
+export function preparerOf(ctx: Context, data: StoreData, given: string | undefined): string {
+	const actor = actorFor(ctx, data).officer;
+	if (given !== undefined) {
+		const named = officerFlag(data.officers, given, '--prepared-by');
+		if (named.id !== actor.id)
+			throw new UsageError(
+				`--prepared-by names ${safeText(fullName(named))}, but you are ${safeText(fullName(actor))}: a handover is prepared by the person at the keyboard. ` +
+					`Leave --prepared-by out, or run it as them (--as).`,
+			);
+	}
+	return fullName(actor);
 }
 
 /** Welfare notes are health information: a person at a terminal must say yes; a script must pass --yes. */
