@@ -1,5 +1,5 @@
 import {createInterface} from 'node:readline';
-import {caseRecord} from '../domain/case-record.js';
+import {caseRecord, type CaseRecord} from '../domain/case-record.js';
 import {crimeRefProblem} from '../domain/crime-ref.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
@@ -17,6 +17,7 @@ import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {readStoreFile} from '../store/index.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
 import {checkNamedActor, UsageError, type Context} from './context.js';
@@ -33,6 +34,8 @@ show        the case with its whole history: who held it and when, its risk over
             bail or RUI as it stands, every signed review from the chain (as amended) and
             the actions with their history. Text fits 80 columns; --json gives the same
             under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
+            Each signed entry it shows is checked first, as "fortnight verify" checks it:
+            one altered since it was signed prints nothing but why (exit 1).
 reallocate  moves the case to another officer from --on (default --today). The
             allocation that ends keeps its officer and dates; the new one records who,
             when and why. Open actions the outgoing officer owned go with the case.
@@ -106,8 +109,23 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
 		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
 	}
+	// The signed entries it prints, re-checked as `verify` checks them: none is shown if one was altered.
+	const shown = new Set(recordSeqs(record));
+	if (refuseAlteredEntries(ctx, data, data.chain, e => shown.has(e.seq), `Case ${safeText(ref)} is not shown`)) return ALTERED_EXIT;
 	await out(ctx, flags['json'] ? renderCaseJson(record, ctx.today) : renderCaseText(record, ctx.today));
 	return 0;
+}
+
+/** The chain entries a case record prints: its reviews and their amendments, and the signed records it shows. */
+function recordSeqs(r: CaseRecord): number[] {
+	const seqs: (number | null)[] = [
+		...r.reviews.flatMap(v => [v.seq, ...v.amendments.map(a => a.seq)]),
+		...r.bailEvents.map(b => b.signature.seq),
+		...r.allocations.map(a => a.signature.seq),
+		...r.riskHistory.map(h => h.reviewSeq),
+		...r.actions.flatMap(a => a.history.map(h => h.reviewSeq)),
+	];
+	return seqs.filter((s): s is number => s !== null);
 }
 
 async function reallocate(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {

@@ -6,7 +6,7 @@ import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
 import {readableWelfareNotes} from '../domain/permissions.js';
-import type {Officer, StoreData} from '../domain/model.js';
+import type {ChainEntry, Officer, StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
@@ -15,6 +15,7 @@ import {actorFor, checkNamedActor, UsageError, type Context} from './context.js'
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
@@ -51,6 +52,9 @@ Options
                       the cover named for that day, its author); none readable: refused, exit 2.
   --yes               confirm --include-welfare without asking
   --schema            print the JSON Schema of the --format json output and exit
+
+Each case's last signed review it names, and the chain head, are checked first as "fortnight verify"
+checks them: one altered since it was signed stops it with exit 1, naming the entry, nothing written.
 
 Sections: header (team, period, prepared by, cover, the team's inspector, generated at, review-chain
 head); needs a decision now (critical and red problems with what to do, each due date given with its
@@ -165,6 +169,8 @@ const command: Command = {
 			preparedBy,
 			welfareNotes,
 		});
+		// The signed entries it shows (each case's last review, and the head), re-checked as `verify` checks them.
+		if (refuseAlteredEntries(ctx, data, data.chain, lastReviewsAndHead(data.chain), 'The handover was not written')) return ALTERED_EXIT;
 		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
 		if (withheld > 0) {
 			const which = withheld === 1 ? '1 welfare note' : `${withheld} welfare notes`;
@@ -186,6 +192,16 @@ const command: Command = {
 	},
 };
 export default command;
+
+/** Which entries the handover shows: each case's last review (its "last review" line) and the chain's head. */
+function lastReviewsAndHead(chain: readonly ChainEntry[]): (e: ChainEntry) => boolean {
+	const last = new Map<string, ChainEntry>();
+	for (const e of chain) if (e.kind === 'review') last.set(e.data.caseRef, e);
+	const shown = new Set<ChainEntry>(last.values());
+	const head = chain.at(-1);
+	if (head) shown.add(head);
+	return e => shown.has(e);
+}
 
 /** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
 export function resolveCover(

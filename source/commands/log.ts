@@ -23,6 +23,7 @@ import {out, say, type Command} from './command.js';
 import {checkNamedActor, UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {officerFlag} from './resolve.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
 
 const FORMATS = ['csv', 'json', 'md', 'table', 'html'] as const;
@@ -72,6 +73,10 @@ CR or LF gets a leading ' so a spreadsheet does not run it as a formula. Welfare
 check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
+
+Every entry printed (each row, and the head) is checked against its hash and, once keys are enrolled,
+its signature, as "fortnight verify" checks it: one altered since it was signed stops the export with
+exit 1, naming the entry, and nothing is written (not even with --out).
 
 JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
@@ -131,11 +136,14 @@ Examples
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;
+		/** The chain entries the export prints: its rows, and the head it gives. */
+		let printed: readonly {seq: number}[];
 		if (format === 'csv') {
 			// The CSV is the rows alone: the rules engine is not needed, which keeps a big log fast.
 			const rows = logRowsFor(data, resolved.period, sergeantId);
 			text = logCsv(rows);
 			count = rows.length;
+			printed = rows;
 		} else {
 			// Each officer's trigger is asked for by the report and again by the trends: worked out once.
 			const triggers = new Map<string, ReturnType<typeof triggerFor>>();
@@ -163,9 +171,15 @@ Examples
 				text = logHtml({doc, trends, checkInDays: data.settings.welfareCheckInDays});
 			} else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
+			printed = doc.rows;
 		}
-		const head = headText(chainHeadOf(data));
-		const note = `Chain head ${head}: check a later copy of the store with "fortnight verify --head ${head}".\n`;
+		// Each printed entry re-checked as `verify` checks it; one altered since signing: nothing is written.
+		const shown = new Set(printed.map(r => r.seq));
+		const head = data.chain.at(-1);
+		if (head) shown.add(head.seq);
+		if (refuseAlteredEntries(ctx, data, data.chain, e => shown.has(e.seq), 'The review log was not written')) return ALTERED_EXIT;
+		const headWords = headText(chainHeadOf(data));
+		const note = `Chain head ${headWords}: check a later copy of the store with "fortnight verify --head ${headWords}".\n`;
 
 		if (outFile === undefined) {
 			await out(ctx, text);

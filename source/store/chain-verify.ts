@@ -7,7 +7,7 @@
  */
 import type {ChainEntry, RecordEntry, StoreData} from '../domain/model.js';
 import {checkRecords, type RecordReport} from '../domain/record-check.js';
-import {entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
+import {entryContentProblem, entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
 export interface ChainVerdict {
@@ -107,4 +107,54 @@ function workingSetMismatch(held: readonly ChainEntry[], lastReview: Map<string,
 		}
 	}
 	return null;
+}
+
+/**
+ * The first of the entries an export prints (`shows`) whose fields, hash or signature fail, or null: what
+ * `verify` checks of those entries (entryContentProblem, SignatureWalk), so a document never vouches for
+ * an entry altered since it was signed (README "Where the store lives"). Only the printed entries are
+ * hashed; the others are only read for the keys they enrol, which the signatures are checked against.
+ * The links between entries are checked on every load (read.ts), so they are not walked again here.
+ */
+export function shownEntriesProblem(
+	data: Pick<StoreData, 'team' | 'officers'>,
+	chain: readonly ChainEntry[],
+	shows: (e: ChainEntry) => boolean,
+): ChainProblem | null {
+	const walk = new SignatureWalk(data);
+	for (let i = 0; i < chain.length; i++) {
+		const e = chain[i]!;
+		if (!shows(e)) {
+			walk.learn(e);
+			continue;
+		}
+		const problem = entryContentProblem(e, i) ?? walk.check(e, i);
+		if (problem) return problem;
+	}
+	return null;
+}
+
+/**
+ * `verifyWholeChain`'s first problem (a broken link, hash or field, a signature, the working set, the
+ * supervisory records), in `verify`'s words, or null. `pause` runs between slices of `slice` entries, so a
+ * desk keeps taking keys while its store is checked (store.ts checkChain).
+ */
+export async function wholeChainProblem(
+	batches: Iterable<readonly ChainEntry[]> | AsyncIterable<readonly ChainEntry[]>,
+	data: StoreData,
+	slice: number,
+	pause: () => Promise<void>,
+): Promise<string | null> {
+	async function* sliced(): AsyncGenerator<readonly ChainEntry[]> {
+		for await (const batch of batches) {
+			for (let from = 0; from < batch.length; from += slice) {
+				yield batch.slice(from, from + slice);
+				await pause();
+			}
+		}
+	}
+	const verdict = await verifyWholeChain(sliced(), data);
+	const problem = verdict.problem ?? verdict.signatures.problem;
+	if (problem) return problem.message;
+	return verdict.records.problem;
 }

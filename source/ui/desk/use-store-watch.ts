@@ -23,6 +23,10 @@ export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: st
 	return `${who} changed ${what}`;
 }
 
+function errorWords(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
 export function useStoreWatch(
 	store: DeskStore,
 	pollMs: number,
@@ -93,6 +97,24 @@ export function useStoreWatch(
 	useEffect(() => {
 		if (watch.diskChanged && !watch.typing) reloadByItself.current();
 	}, [watch.diskChanged, watch.typing]);
+
+	// The chain's hashes and signatures, walked as `fortnight verify` walks them once the first frame is up, in
+	// slices between key presses (store.ts checkChain): an entry altered since it was signed makes the store
+	// read-only, its reason in the status bar, as a broken link does on load (README "Where the store lives").
+	useEffect(() => {
+		if (!store.open) return;
+		let live = true;
+		const timer = setTimeout(() => {
+			store
+				.checkChain()
+				.then(reason => live && reason !== null && dispatch({type: 'notice', text: reason}))
+				.catch((err: unknown) => live && dispatch({type: 'notice', text: `Could not check the review chain: ${errorWords(err)}`}));
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, [store, dispatch]);
 
 	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
 	useEffect(() => store.onLockWait(text => dispatch({type: 'lock-wait', text})), [store, dispatch]);
