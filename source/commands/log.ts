@@ -78,7 +78,7 @@ Every entry printed (each row, and the head) is checked against its hash and, on
 its signature, as "fortnight verify" checks it: one altered since it was signed stops the export with
 exit 1, naming the entry, and nothing is written (not even with --out).
 
-JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
+JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
@@ -90,6 +90,9 @@ JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints 
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
            lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
            forensicWaits, spanOfControl, totals}]}}
+  Each exception list holds items {kind, severity, caseRef, officerId, officer, message, since, due,
+  resolved}; resolved is null except for bail that lapsed in the period and was resolved since:
+  {event, on, byId, by, unattendedDays}.
   Review-only fields are null on amendment rows. totals: {reviewsDue, reviewsDone, onTime, late,
   onTimePercent, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions, forensicWaits,
   spanOfControl}.
