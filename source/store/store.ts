@@ -668,8 +668,12 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			const data = db.data;
 			// Loaded with the first check, not with the desk: the desk's first rows do not wait for it (issue 18).
 			const [{wholeChainProblem}, chain] = await Promise.all([import('./chain-verify.js'), wholeChainOfSnapshot(data)]);
+			// A snapshot holding the whole chain took it from the chain file itself, so there is no second copy
+			// for verify's working-set check to compare: only a state holding the working set has one.
+			const held = {...data};
+			if (chain === data.chain) delete held.chainLog;
 			// The chain the desk's history already read (wholeChain's cache), walked as `verify` walks it.
-			const problem = await wholeChainProblem([chain], data, CHECK_SLICE, () => new Promise(r => setImmediate(r)));
+			const problem = await wholeChainProblem([chain], held, CHECK_SLICE, () => new Promise(r => setImmediate(r)));
 			if (problem) hashReason = brokenChainReason(abs, {index: 0, seq: null, message: problem});
 			return hashReason;
 		},

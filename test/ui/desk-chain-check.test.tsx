@@ -32,10 +32,17 @@ describe('the desk checks the chain after its first frame', () => {
 		h.app.unmount();
 	});
 
-	it('an intact store stays writable after the walk', async () => {
+	it('an intact store stays writable after the walk, whether it holds the working set or the whole chain', async () => {
 		const {store: file} = demoCopy();
-		const store = await openStore(file, {chain: 'state'});
-		expect(await store.checkChain!()).toBeNull();
-		expect(store.readOnly).toBe(false);
+		const whole = await openStore(file);
+		expect(await whole.checkChain!()).toBeNull();
+		expect(whole.readOnly).toBe(false);
+		// Split into a chain file by a save; opened both ways (the second-desk case: the whole chain, read from the file).
+		expect(runCli(['bail', 'record', 'CR/54818/26', '--event', 'rui', '--store', file, '--today', DEMO_TODAY]).code).toBe(0);
+		for (const chain of ['state', 'whole'] as const) {
+			const store = await openStore(file, {chain});
+			expect(await store.checkChain!(), chain).toBeNull();
+			expect(store.readOnly).toBe(false);
+		}
 	});
 });
