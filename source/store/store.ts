@@ -596,13 +596,27 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		}
 	}
 
+	/** The read under way for a chain log: the desk's history and checkChain ask at once, and share it. */
+	let reading: {chainLog: ChainLog; chain: Promise<readonly ChainEntry[]>} | null = null;
 	/** The whole chain of `data`: the snapshot's own, or read from the chain file once per chain log (wholeChain). */
 	const wholeChainOfSnapshot = async (data: StoreData): Promise<readonly ChainEntry[]> => {
-		if (!data.chainLog || data.chain.length === data.chainLog.entries) return data.chain;
-		if (whole?.chainLog === data.chainLog) return whole.chain;
-		const chain = await wholeChainOf(abs, data, whole ?? undefined);
-		whole = {chainLog: data.chainLog, chain};
-		return chain;
+		const log = data.chainLog;
+		if (!log || data.chain.length === log.entries) return data.chain;
+		if (whole?.chainLog === log) return whole.chain;
+		if (reading?.chainLog !== log) {
+			const read = wholeChainOf(abs, data, whole ?? undefined);
+			reading = {chainLog: log, chain: read};
+			read.then(
+				chain => {
+					whole = {chainLog: log, chain};
+				},
+				// A failed read is tried again on the next call (each caller gets its error from `read` itself).
+				() => {
+					if (reading?.chain === read) reading = null;
+				},
+			);
+		}
+		return reading.chain;
 	};
 
 	const failed = (err: unknown, unsaved: StoreData | undefined): never => {
