@@ -144,7 +144,9 @@ export function Desk({
 	const reviewConsumed = useRef(0);
 	const typing = isTyping(state);
 	const officerById = state.model.officerById;
-	const watched = useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged}, id => {
+	// Settled: the rules have answered and the whole chain is read (or could not be): the chain walk may start.
+	const settled = model.problemsReady && (model.wholeData !== null || model.historyError !== undefined || !deskStore.wholeChain);
+	const watched = useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged, settled}, id => {
 		const officer = officerById.get(id);
 		return officer ? shortName(officer) : undefined;
 	});
