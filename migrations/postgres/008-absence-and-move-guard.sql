@@ -29,6 +29,16 @@
 -- The trigger functions run as the writer (so current_user is the person); what they read, they read
 -- through the SECURITY DEFINER functions below, which see the whole team whatever the writer's policies.
 
+-- A record as jsonb, for these checks. fortnight keeps text as it was typed, so a record's JSON may hold
+-- \u0000, which PostgreSQL's JSON functions refuse to read (error 22P05, untranslatable_character):
+-- such an escape is then read as U+FFFD (one preceded by an escaped backslash is text, and stays). A
+-- plain SQL function (inlined into its caller) that looks for the escape first: a case's record is read
+-- on every signing, and the cast alone is most of what this costs.
+CREATE FUNCTION fortnight_doc(d json) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN strpos(d::text, '\u0000') = 0 THEN d::jsonb
+		ELSE pg_catalog.regexp_replace(d::text, '(?<!\\)((?:\\\\)*)\\u0000', '\1\\ufffd', 'g')::jsonb END
+$$;
+
 -- "DC Priya Iqbal (o0004)": an officer as the refusals name them (the id alone when no record).
 CREATE FUNCTION fortnight_officer_words(t text, o text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public AS $$
@@ -38,7 +48,7 @@ BEGIN
 	IF o IS NULL THEN
 		RETURN 'nobody';
 	END IF;
-	SELECT doc::jsonb INTO d FROM fortnight_officers WHERE team_id = t AND key = o;
+	SELECT fortnight_doc(doc) INTO d FROM fortnight_officers WHERE team_id = t AND key = o;
 	IF d IS NULL THEN
 		RETURN o;
 	END IF;
@@ -64,7 +74,7 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	SELECT sergeant_id, inspector_id INTO sergeant, inspector FROM fortnight_teams WHERE team_id = t;
-	SELECT doc::jsonb INTO officer FROM fortnight_officers WHERE team_id = t AND key = o;
+	SELECT fortnight_doc(doc) INTO officer FROM fortnight_officers WHERE team_id = t AND key = o;
 	manager := coalesce(officer->>'supervisorId', CASE WHEN officer->>'role' = 'investigator' THEN sergeant END);
 	IF manager = o THEN
 		manager := NULL;
@@ -243,16 +253,16 @@ DECLARE
 	why text;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
-		why := fortnight_absence_refusal(NEW.team_id, current_user, 'add', NULL, NEW.doc::jsonb);
+		why := fortnight_absence_refusal(NEW.team_id, current_user, 'add', NULL, fortnight_doc(NEW.doc));
 	ELSIF TG_OP = 'DELETE' THEN
-		why := fortnight_absence_refusal(OLD.team_id, current_user, 'cancel', OLD.doc::jsonb, NULL);
+		why := fortnight_absence_refusal(OLD.team_id, current_user, 'cancel', fortnight_doc(OLD.doc), NULL);
 	ELSIF NEW.team_id IS DISTINCT FROM OLD.team_id OR NEW.doc->>'officerId' IS DISTINCT FROM OLD.doc->>'officerId'
 		OR NEW.key IS DISTINCT FROM OLD.key THEN
 		-- Another officer's absence, or another row: the old one cancelled and a new one added.
-		why := coalesce(fortnight_absence_refusal(OLD.team_id, current_user, 'cancel', OLD.doc::jsonb, NULL),
-			fortnight_absence_refusal(NEW.team_id, current_user, 'add', NULL, NEW.doc::jsonb));
-	ELSIF OLD.doc::jsonb <> NEW.doc::jsonb THEN
-		why := fortnight_absence_refusal(NEW.team_id, current_user, 'change', OLD.doc::jsonb, NEW.doc::jsonb);
+		why := coalesce(fortnight_absence_refusal(OLD.team_id, current_user, 'cancel', fortnight_doc(OLD.doc), NULL),
+			fortnight_absence_refusal(NEW.team_id, current_user, 'add', NULL, fortnight_doc(NEW.doc)));
+	ELSIF fortnight_doc(OLD.doc) <> fortnight_doc(NEW.doc) THEN
+		why := fortnight_absence_refusal(NEW.team_id, current_user, 'change', fortnight_doc(OLD.doc), fortnight_doc(NEW.doc));
 	END IF;
 	IF why IS NOT NULL THEN
 		RAISE EXCEPTION '%', why USING ERRCODE = 'insufficient_privilege';
@@ -274,7 +284,19 @@ CREATE TRIGGER fortnight_absences_changed AFTER UPDATE ON fortnight_absences
 CREATE FUNCTION fortnight_guard_case() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 DECLARE
 	why text;
+	before jsonb;
+	after jsonb;
 BEGIN
+	IF TG_OP = 'UPDATE' AND NEW.team_id = OLD.team_id AND NEW.key = OLD.key THEN
+		before := fortnight_doc(OLD.doc);
+		after := fortnight_doc(NEW.doc);
+		-- A signing, an update, a bail event: the case changes, but not who holds it nor its allocations
+		-- (asked first: every signing comes here, and only a move needs to know who is writing).
+		IF before->'oicId' IS NOT DISTINCT FROM after->'oicId' AND before->'allocations' IS NOT DISTINCT FROM after->'allocations'
+			AND before->'ref' IS NOT DISTINCT FROM after->'ref' THEN
+			RETURN NULL;
+		END IF;
+	END IF;
 	IF fortnight_officer_of(current_user, OLD.team_id) IS NULL THEN
 		RETURN NULL;
 	END IF;
@@ -283,7 +305,7 @@ BEGIN
 	ELSIF NEW.team_id IS DISTINCT FROM OLD.team_id OR NEW.key IS DISTINCT FROM OLD.key THEN
 		why := format('case %s cannot be moved to another row or team', OLD.key);
 	ELSE
-		why := fortnight_move_refusal(OLD.team_id, current_user, OLD.doc::jsonb, NEW.doc::jsonb);
+		why := fortnight_move_refusal(OLD.team_id, current_user, before, after);
 	END IF;
 	IF why IS NOT NULL THEN
 		RAISE EXCEPTION '%', why USING ERRCODE = 'insufficient_privilege';
@@ -295,9 +317,7 @@ CREATE TRIGGER fortnight_cases_removed AFTER DELETE ON fortnight_cases
 	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_case();
 CREATE TRIGGER fortnight_cases_moved AFTER UPDATE ON fortnight_cases
 	FOR EACH ROW
-	WHEN (OLD.doc->>'oicId' IS DISTINCT FROM NEW.doc->>'oicId'
-		OR (OLD.doc->'allocations')::text IS DISTINCT FROM (NEW.doc->'allocations')::text
-		OR OLD.key IS DISTINCT FROM NEW.key OR OLD.team_id IS DISTINCT FROM NEW.team_id)
+	WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text OR OLD.key IS DISTINCT FROM NEW.key OR OLD.team_id IS DISTINCT FROM NEW.team_id)
 	EXECUTE FUNCTION fortnight_guard_case();
 
 CREATE FUNCTION fortnight_guard_officer() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
@@ -322,9 +342,9 @@ BEGIN
 		RAISE EXCEPTION 'no officer may remove an officer record (%): the database''s owner does', k
 			USING ERRCODE = 'insufficient_privilege';
 	ELSIF NEW.team_id IS DISTINCT FROM OLD.team_id OR NEW.key IS DISTINCT FROM OLD.key
-		OR NEW.doc->>'id' IS DISTINCT FROM OLD.doc->>'id'
-		OR NEW.doc->>'role' IS DISTINCT FROM OLD.doc->>'role'
-		OR NEW.doc->>'supervisorId' IS DISTINCT FROM OLD.doc->>'supervisorId' THEN
+		OR fortnight_doc(NEW.doc)->'id' IS DISTINCT FROM fortnight_doc(OLD.doc)->'id'
+		OR fortnight_doc(NEW.doc)->'role' IS DISTINCT FROM fortnight_doc(OLD.doc)->'role'
+		OR fortnight_doc(NEW.doc)->'supervisorId' IS DISTINCT FROM fortnight_doc(OLD.doc)->'supervisorId' THEN
 		RAISE EXCEPTION 'no officer may change who officer % is, their role or their line manager: the database''s owner does', k
 			USING ERRCODE = 'insufficient_privilege';
 	END IF;

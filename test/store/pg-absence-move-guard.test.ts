@@ -232,6 +232,20 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 			).toBe(ref);
 		});
 
+		it('a case whose text holds characters PostgreSQL’s JSON functions refuse (\\u0000) is judged the same', () => {
+			const ref = 'CR/54818/26';
+			const typed = {...caseNow(ref), offence: 'Typed with a NUL \u0000 and a "quote" \\u0000'};
+			rows('postgres', `UPDATE fortnight_cases SET doc = ${q(typed)} WHERE team_id = '${T}' AND key = '${ref}'`);
+			expect(caseNow(ref)).toEqual(typed);
+			const signed = {...typed, nextReviewDue: tomorrow};
+			expect(rows('cover_g', `UPDATE fortnight_cases SET doc = ${q(signed)} WHERE team_id = '${T}' AND key = '${ref}' RETURNING key`)).toBe(
+				ref,
+			);
+			refused('cover_g', move(ref, 'o0004', 'o0004'), /so cannot reallocate CR\/54818\/26 to themselves/);
+			expect(rows('cover_g', move(ref, 'o0006', 'o0004'))).toBe(ref);
+			expect(caseNow(ref).offence).toBe(typed.offence);
+		});
+
 		it('an import’s move follows the records system whoever imports, in the importer’s own name', () => {
 			const ref = HELD_BY_O0005[3]!;
 			refused('cover_g', move(ref, 'o0004', 'o0002', 'records-system import'), /in their own name/);
