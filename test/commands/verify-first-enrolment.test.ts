@@ -56,6 +56,10 @@ describe("verify and a store whose first key enrolment is not the sergeant's or 
 	it("reports an officer's first enrolment (exit 1), saying who, who may, and what to do", () => {
 		const data = firstEnrolledBy('o0004');
 		expectReported(verify(write('officer-first.json', data)), data.chain.length - 1);
+		// The same store split into its state and chain files (the chain streamed from its own file).
+		const split = write('officer-first-split.json', data);
+		expect(runCli(['--store', split, 'store', 'migrate']).code).toBe(0);
+		expectReported(verify(split), data.chain.length - 1);
 	});
 
 	it("passes the sergeant's or the inspector's first enrolment", () => {
