@@ -22,14 +22,16 @@
 --   role or supervisorId (else a cover could make themselves an officer's line manager first).
 -- "Today" is the server's current_date, as for who sees a team (002). The database's owner (no row in
 -- fortnight_logins for the team: who copies teams in and migrates) is not checked, as in 004.
--- The checks run in AFTER ROW triggers: an upsert (fortnight_write_change's INSERT ... ON CONFLICT DO
--- UPDATE) fires the INSERT trigger only for a row it really inserts and the UPDATE trigger for one it
--- updates, so each row is judged as what it is. A case's trigger runs on every change of its record (a
+-- The checks run in row triggers, an insert's AFTER it: an upsert (fortnight_write_change's INSERT ... ON
+-- CONFLICT DO UPDATE) fires the AFTER INSERT trigger only for a row it really inserts and the UPDATE
+-- trigger for one it updates, so each row is judged as what it is. A case's trigger runs on every change of its record (a
 -- signing rewrites it), reads the two records and stops there unless the holder or the allocations
 -- changed, and only then asks who is writing: a signing pays the two jsonb casts (about 50 us each for
 -- a 3.4 KB record, measured at a load average of 8).
--- The trigger functions run as the writer (so current_user is the person); what they read, they read
--- through the SECURITY DEFINER functions below, which see the whole team whatever the writer's policies.
+-- Every function here runs as the writer (SECURITY INVOKER: current_user is the person), so it reads the
+-- team through the writer's own policies: a person who may write a team's rows sees the whole team, and
+-- one who calls these functions directly about a team they do not see learns nothing of it (a SECURITY
+-- DEFINER function would have told them its officers' names and who supervises whom).
 
 -- A record as jsonb, for these checks. fortnight keeps text as it was typed, so a record's JSON may hold
 -- \u0000, which PostgreSQL's JSON functions refuse to read (error 22P05, untranslatable_character):
@@ -42,7 +44,7 @@ CREATE FUNCTION fortnight_doc(d json) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- "DC Priya Iqbal (o0004)": an officer as the refusals name them (the id alone when no record).
-CREATE FUNCTION fortnight_officer_words(t text, o text) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE FUNCTION fortnight_officer_words(t text, o text) RETURNS text LANGUAGE plpgsql STABLE SECURITY INVOKER
 	SET search_path = pg_catalog, public AS $$
 DECLARE
 	d jsonb;
@@ -62,7 +64,7 @@ END $$;
 -- sergeant for an investigator; never themselves); the cover named on the line manager's first absence
 -- that day, unless that cover is away too (people.ts awayOn); or an inspector over the team (its
 -- inspector, or the inspector who is its sergeant's own supervisor).
-CREATE FUNCTION fortnight_supervises_as(t text, me text, o text, d date) RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE FUNCTION fortnight_supervises_as(t text, me text, o text, d date) RETURNS text LANGUAGE plpgsql STABLE SECURITY INVOKER
 	SET search_path = pg_catalog, public AS $$
 DECLARE
 	sergeant text;
@@ -120,7 +122,7 @@ END $$;
 -- 'change', 'cancel') on an absence of team `t`, `before` as recorded (null for an add) and `after` as it
 -- would be (null for a cancel), or null when they may (or `who` is no officer of the team: the owner).
 CREATE FUNCTION fortnight_absence_refusal(t text, who name, act text, before jsonb, after jsonb) RETURNS text
-	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
 	me text := fortnight_officer_of(who, t);
 	subject jsonb := coalesce(before, after);
@@ -169,7 +171,7 @@ END $$;
 -- withAllocation), for the person logged in as `who`: why they may not change case `before` of team `t`
 -- into `after` (who holds it, its allocations), or null.
 CREATE FUNCTION fortnight_move_refusal(t text, who name, before jsonb, after jsonb) RETURNS text
-	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
 	me text := fortnight_officer_of(who, t);
 	ref text := before->>'ref';
@@ -221,7 +223,7 @@ END $$;
 
 -- permissions.ts mayReallocate: why officer `me` may not move case `ref` from `holder` to `taker` today, or null.
 CREATE FUNCTION fortnight_move_capacity_refusal(t text, me text, ref text, holder text, taker text) RETURNS text
-	LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
 DECLARE
 	capacity text;
 BEGIN
@@ -269,16 +271,23 @@ BEGIN
 	IF why IS NOT NULL THEN
 		RAISE EXCEPTION '%', why USING ERRCODE = 'insufficient_privilege';
 	END IF;
-	RETURN NULL;
+	IF TG_OP = 'DELETE' THEN
+		RETURN OLD;
+	END IF;
+	RETURN NEW;
 END $$;
 
+-- An add is judged after the insert (an upsert's insert that turns into an update fires only the update's
+-- trigger); a change or a cancel before it, on the team as it stood: a cover's view of the team rests on
+-- the sergeant's absence, so judged after a change to it they would be told they are no officer of the
+-- team rather than why they may not.
 CREATE TRIGGER fortnight_absences_added AFTER INSERT ON fortnight_absences
 	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_absence();
-CREATE TRIGGER fortnight_absences_cancelled AFTER DELETE ON fortnight_absences
+CREATE TRIGGER fortnight_absences_cancelled BEFORE DELETE ON fortnight_absences
 	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_absence();
 -- Only an update that changes the record or its row (a cancel elsewhere in the list rewrites the places
 -- of the absences after it, their records unchanged).
-CREATE TRIGGER fortnight_absences_changed AFTER UPDATE ON fortnight_absences
+CREATE TRIGGER fortnight_absences_changed BEFORE UPDATE ON fortnight_absences
 	FOR EACH ROW
 	WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text OR OLD.key IS DISTINCT FROM NEW.key OR OLD.team_id IS DISTINCT FROM NEW.team_id)
 	EXECUTE FUNCTION fortnight_guard_absence();

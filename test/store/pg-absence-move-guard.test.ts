@@ -268,6 +268,16 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 		rows('postgres', set(officer));
 	});
 
+	it('the checks, called directly about a team one does not see, tell nothing of it', () => {
+		const ask = (user: string) =>
+			rows(
+				user,
+				`SELECT fortnight_officer_words('${T}', 'o0001') || ' | ' || coalesce(fortnight_supervises_as('${T}', 'o0002', 'o0005', current_date), 'none')`,
+			);
+		expect(ask('sgt_g')).toBe('DI Rachel Okafor (o0001) | sergeant');
+		expect(ask('dc_g')).toBe('o0001 | none');
+	});
+
 	describe('fortnight itself, through each role', () => {
 		const as = (role: string, officer: string, ...args: string[]) =>
 			runCli(['--store', `${cluster.url(DB, role)}&team=${T}`, '--today', today, '--as', officer, ...args]);
