@@ -59,7 +59,7 @@ export function textSimilarity(a: string, b: string): number {
 	return jaccard(shingles(words(a)), shingles(words(b)));
 }
 
-interface Entry {
+export interface Entry {
 	caseRef: string;
 	index: number;
 	text: string;
@@ -67,7 +67,7 @@ interface Entry {
 }
 
 /** A text's normalised forms, worked out once per distinct text (stock phrases repeat a lot). */
-interface TextForm {
+export interface TextForm {
 	norm: string;
 	ws: string[];
 	/** Shingles as sorted unique numbers (word ids; pairs packed into one number): far less garbage than string sets. */
@@ -91,7 +91,7 @@ function similarity(a: TextForm, b: TextForm): number {
 }
 
 /** Word ids for one run; a pair (a, b) is (a + 1) * 2^26 + b, never equal to a single word's id. */
-class ShingleCoder {
+export class ShingleCoder {
 	private readonly ids = new Map<string, number>();
 	private id(w: string): number {
 		let n = this.ids.get(w);
@@ -187,6 +187,7 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 					e.t = t;
 					if (t.ws.length >= MIN_WORDS) long.push(e);
 				}
+				if (long.length > 2 && !mayCluster(long, s.nearIdenticalSimilarity, coder)) return;
 				for (const cluster of clustersIn(long, s.nearIdenticalSimilarity, coder)) {
 					const {entries, identical, lowest, shown} = cluster;
 					const refs = [...new Set(entries.map(e => e.caseRef))].sort();
@@ -242,7 +243,7 @@ interface Cluster {
  * shingles ordered rarest first, two sets with Jaccard >= t must share one of the first
  * |S| - ceil(t|S|) + 1 shingles of each, so only texts sharing such a shingle are compared.
  */
-function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): Cluster[] {
+export function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): Cluster[] {
 	if (entries.length < 2) return [];
 	if (entries.length === 2) return pairCluster(entries[0]!, entries[1]!, threshold, coder);
 	// Distinct normalised texts and the entries that carry each.
@@ -314,6 +315,34 @@ function clustersIn(entries: Entry[], threshold: number, coder: ShingleCoder): C
 		});
 	}
 	return out;
+}
+
+/**
+ * False when clustersIn(entries) can only be empty: no two entries on different cases have the same
+ * text after normalising, or texts similar enough to be matched (`match`'s bound and tolerance). A cluster
+ * spans two cases, so somewhere in it two such entries meet: a group of identical texts on two cases, or
+ * a match between groups on different cases (with every group on one case, the case changes along some
+ * match). Nine in ten buckets of three or more updates at 5,000 cases hold no cluster, and this check
+ * (pairs of a handful of entries, similarities cached per pair of texts) costs far less than the maps
+ * and union-find of clustersIn (issue 18).
+ */
+export function mayCluster(entries: readonly Entry[], threshold: number, coder: ShingleCoder): boolean {
+	for (let i = 0; i < entries.length; i++) {
+		const a = entries[i]!;
+		for (let j = i + 1; j < entries.length; j++) {
+			const b = entries[j]!;
+			if (a.caseRef === b.caseRef) continue;
+			const x = a.t!;
+			const y = b.t!;
+			if (x === y || x.norm === y.norm) return true;
+			if (threshold >= 1) continue;
+			const p = (x.sh ??= coder.encode(x.ws));
+			const q = (y.sh ??= coder.encode(y.ws));
+			if (Math.min(p.length, q.length) < threshold * Math.max(p.length, q.length) - 1e-9) continue;
+			if (similarity(x, y) + 1e-12 >= threshold) return true;
+		}
+	}
+	return false;
 }
 
 /** True when every entry is on the same case (nothing to compare across cases). */
