@@ -17,6 +17,7 @@ import {
 import {caseReviewDue, reviewDueDate} from '../../../source/domain/rules/review-due.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {officerWord, shellWord} from '../../../source/domain/resolve.js';
+import {isOpen, openActions} from '../../../source/domain/case-facts.js';
 import {kase, officer, store} from './fixture.js';
 
 const up = (date: string) => ({date, authorId: 'o1', text: 'Chased the lab for the download report.'});
@@ -115,5 +116,28 @@ describe('shell words, made once per text', () => {
 		expect(officerWord(one, 'o1')).toBe('"DC Dean"');
 		expect(officerWord(two, 'o1')).toBe('o1');
 		expect(officerWord(one, 'nobody')).toBe('nobody');
+	});
+});
+
+describe('open actions read in place', () => {
+	it('isOpen is what openActions keeps: open and in progress, not done or dropped', () => {
+		const statuses = ['open', 'in-progress', 'done', 'dropped'] as const;
+		const base = kase('CR/1/26').actions;
+		const c = kase('CR/1/26', {
+			actions: statuses.map((status, i) => ({
+				id: `CR/1/26-a${i}`,
+				text: `Action ${i}`,
+				ownerId: 'o1',
+				due: '2026-12-01',
+				status,
+				createdOn: '2026-11-01',
+				startedOn: null,
+				carriedCount: 0,
+				history: [],
+			})),
+		});
+		expect(base).toEqual([]);
+		expect(c.actions.filter(isOpen).map(a => a.status)).toEqual(['open', 'in-progress']);
+		expect(openActions(c)).toEqual(c.actions.filter(isOpen));
 	});
 });
