@@ -145,7 +145,7 @@ describe('the quick check before clustering a bucket (mayCluster)', () => {
 		const forms = new Map<string, TextForm>();
 		return items.map(([caseRef, text], index) => {
 			let t = forms.get(text);
-			if (!t) forms.set(text, (t = {norm: normaliseText(text), ws: words(text)}));
+			if (!t) forms.set(text, (t = {norm: normaliseText(text), ws: words(text), sh: undefined, sims: undefined}));
 			return {caseRef, index, text, t};
 		});
 	}
