@@ -59,12 +59,16 @@ export function isIsoDate(s: unknown): s is IsoDate {
  * division and a rounding per call; the rules call it for several dates of every case (issue 18).
  */
 export function toDayNumber(s: IsoDate): number {
-	const m = monthOf(s);
+	return dayNumberOf(yearOf(s), monthOf(s), dayOf(s));
+}
+
+/** toDayNumber of the date with these year, month (1-12) and day numbers, without writing it out. */
+function dayNumberOf(year: number, m: number, d: number): number {
 	// Years counted from March, so that 29 February is the last day of its year.
-	const y = yearOf(s) - (m <= 2 ? 1 : 0);
+	const y = year - (m <= 2 ? 1 : 0);
 	const era = Math.floor(y / 400);
 	const yearOfEra = y - era * 400;
-	const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + dayOf(s) - 1;
+	const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
 	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
 	return era * 146_097 + dayOfEra - 719_468;
 }
@@ -125,7 +129,9 @@ export function monthsBeginningWith(start: IsoDate, n: number): IsoDate {
 	const nm = (total % 12) + 1;
 	const last = daysInMonth(ny, nm);
 	if (d > last) return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-	return addDays(`${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, -1);
+	// The day before that date, counted without writing the date out and reading it back (the bail rule
+	// works out two periods for every case on bail: issue 18).
+	return fromDayNumber(dayNumberOf(ny, nm, d) - 1);
 }
 
 /** The last day of "a period of `n` days beginning with" `start`: the start counts as day 1. */

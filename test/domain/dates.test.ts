@@ -6,6 +6,7 @@ import {
 	daysBetween,
 	fromDayNumber,
 	isIsoDate,
+	monthsBeginningWith,
 	parseUserDate,
 	shortDate,
 	toDayNumber,
@@ -63,6 +64,28 @@ describe('dates', () => {
 		expect(toDayNumber('1900-03-01') - toDayNumber('1900-02-28')).toBe(1); // 1900 was not a leap year
 		expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
 		expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+	});
+	it('ends a period of months beginning with a day as the date written out and read back does, for every start 2020-2030', () => {
+		// The definition before issue 18 counted the day before "the same day n months on" by writing that
+		// date out and reading it back; monthsBeginningWith now counts it directly.
+		const pad = (n: number, w: number) => String(n).padStart(w, '0');
+		const byText = (start: string, n: number): string => {
+			const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+			const total = y * 12 + (m - 1) + n;
+			const ny = Math.floor(total / 12);
+			const nm = (total % 12) + 1;
+			const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+			return d > last ? `${pad(ny, 4)}-${pad(nm, 2)}-${pad(last, 2)}` : addDays(`${pad(ny, 4)}-${pad(nm, 2)}-${pad(d, 2)}`, -1);
+		};
+		for (let day = toDayNumber('2020-01-01'); day <= toDayNumber('2030-12-31'); day++) {
+			const start = fromDayNumber(day);
+			for (const n of [1, 3, 6, 9, 12]) {
+				if (monthsBeginningWith(start, n) !== byText(start, n)) throw new Error(`${start} + ${n} months`);
+			}
+		}
+		expect(monthsBeginningWith('2026-03-01', 3)).toBe('2026-05-31');
+		expect(monthsBeginningWith('2027-01-31', 1)).toBe('2027-02-28');
+		expect(monthsBeginningWith('2026-02-28', 3)).toBe('2026-05-27');
 	});
 	it('writes short dates, with the year only when it is not the year of today', () => {
 		expect(shortDate('2026-12-02')).toBe('02 Dec');
