@@ -10,7 +10,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-calendar-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'cal');
+const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'cal');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the Calendar view in a real terminal (tmux, 80x24)', () => {
 	let store = '';
@@ -19,25 +19,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the Calenda
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npm run build').toBe(true);
 		store = demoCopy().store;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'cal',
-			'-x',
-			'80',
-			'-y',
-			'24',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=cal$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		start([80, 24], {vars: {PS1: 'cal$ '}});
 	});
 
 	afterAll(() => {

@@ -9,8 +9,7 @@ import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const SOCKET = `fortnight-bursts-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
-const send = (...keys: string[]) => tmux('send-keys', '-t', 'desk', ...keys);
+const {start, keys: send, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const at = (s: string) => Number(/live cases (\d+)\//.exec(s)?.[1]);
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('key bursts in a real terminal (tmux, 80x24)', () => {
@@ -18,27 +17,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('key bursts 
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		const {store} = demoCopy();
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'80',
-			'-y',
-			'24',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			process.execPath,
-			CLI,
-			'--store',
-			store,
-			'--today',
-			DEMO_TODAY,
-		);
+		start([80, 24], {command: [process.execPath, CLI, '--store', store, '--today', DEMO_TODAY]});
 	});
 
 	afterAll(() => {

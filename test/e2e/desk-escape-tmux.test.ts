@@ -9,14 +9,13 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
+import {DEMO_REVIEW_REF, demoReviewToSignOff} from '../helpers/demo-review-keys.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
-const REF = 'CR/88397/26';
+const REF = DEMO_REVIEW_REF;
 const SOCKET = `fortnight-escape-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
-const {tmux, kill} = session;
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'desk', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'desk', '-l', t);
+const {tmux, kill, keys, type: text} = session;
 const see = (t: string | RegExp, ms = 30_000) =>
 	session.waitForScreen(String(t), s => (typeof t === 'string' ? s.includes(t) : t.test(s)), ms);
 const HOSTILE = 'a\u001b[0mb\u001b[2J\u001b]0;PWNED\u0007c\u001b]52;c;SGVsbG8=\u0007d';
@@ -40,24 +39,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		dir = copy.dir;
 		store = copy.store;
 		const run = `'${process.execPath}' '${CLI}' --store '${store}' --today ${DEMO_TODAY} --debug; echo "EXIT=$?"; sleep 120`;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'sh',
-			'-c',
-			run,
-		);
+		session.start([140, 45], {command: ['sh', '-c', run]});
 	});
 
 	afterAll(() => {
@@ -79,27 +61,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		keys('Escape');
 		await session.waitForScreen('the palette closed', s => !s.includes('COMMAND PALETTE'));
 
-		// Through the review to step 7, as in desk-paste-tmux.test.ts.
-		keys('R');
-		await see(`Review ${REF} - step 1 of 7`);
-		keys('Enter');
-		await see('step 2 of 7: Previous actions');
-		keys('1', 'Tab', 'Tab', '2', 'Tab');
-		text('Awaiting the DFU report');
-		keys('Tab', '3', 'Tab');
-		text('Superseded by the CPS advice');
-		keys('C-n');
-		await see('step 3 of 7: Risk');
-		keys('1', 'C-n');
-		await see('step 4 of 7: Action plan');
-		keys('Enter');
-		text('Chase the DFU for the phone download');
-		keys('C-n');
-		await see('step 5 of 7: Performance');
-		keys('C-n');
-		await see('step 6 of 7: Welfare');
-		keys('1', 'C-n');
-		await see('step 7 of 7: Sign-off');
+		await demoReviewToSignOff(session);
 		keys('Tab');
 		await see(/› Summary/);
 		paste('Line one \u001b[2J\u001b]0;PWNED\u0007two');

@@ -6,7 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync} from 'node:fs';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
-import {hasTmux, tmuxSession} from '../helpers/tmux.js';
+import {CLEAN_BASH, hasTmux, tmuxSession} from '../helpers/tmux.js';
 import {savedData} from '../helpers/saved-store.js';
 
 const REF = 'CR/88397/26';
@@ -37,27 +37,12 @@ async function until<T>(what: string, get: () => T, ok: (v: T) => boolean, ms = 
 
 /** A tmux window running `command`; returns how to type into it and read it. */
 function window(name: string, command: string[]) {
-	tmux(
-		'new-session',
-		'-d',
-		'-s',
-		name,
-		'-x',
-		'120',
-		'-y',
-		'40',
-		'env',
-		'-i',
-		`PATH=${process.env['PATH']}`,
-		'PS1=e2e$ ',
-		'TERM=xterm-256color',
-		'NO_COLOR=1',
-		...command,
-	);
-	const screen = () => tmux('capture-pane', '-p', '-t', name);
+	const w = tmuxSession(SOCKET, name);
+	w.start([120, 40], {vars: {PS1: 'e2e$ '}, command});
+	const {screen} = w;
 	return {
-		keys: (...k: string[]) => tmux('send-keys', '-t', name, ...k),
-		text: (t: string) => tmux('send-keys', '-t', name, '-l', t),
+		keys: w.keys,
+		text: w.type,
 		see: (t: string, ms?: number) => until(JSON.stringify(t), screen, s => s.includes(t), ms),
 		screen,
 	};
@@ -98,7 +83,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('nothing typ
 
 	it('Ctrl+C straight after typing: reopened with r, the text is there', async () => {
 		const {store} = demoCopy();
-		const w = window('ctrlc', ['bash', '--norc', '--noprofile']);
+		const w = window('ctrlc', CLEAN_BASH);
 		const desk = `${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY}`;
 		w.text(desk);
 		w.keys('Enter');
@@ -125,7 +110,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('nothing typ
 
 	it('"abc" and Ctrl+C in one send-keys, in a text field: the desk quits and keeps "abc"', async () => {
 		const {store} = demoCopy();
-		const w = window('burst', ['bash', '--norc', '--noprofile']);
+		const w = window('burst', CLEAN_BASH);
 		w.text(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY}`);
 		w.keys('Enter');
 		await toReason(w);

@@ -7,14 +7,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
+import {demoReviewToSignOff} from '../helpers/demo-review-keys.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
-const REF = 'CR/88397/26';
 const SOCKET = `fortnight-paste-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
-const {tmux, kill} = session;
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'desk', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'desk', '-l', t);
+const {tmux, kill, keys} = session;
 const see = (t: string, ms = 30_000) => session.waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in a real terminal (tmux)', () => {
@@ -25,27 +23,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		const copy = demoCopy();
 		dir = copy.dir;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			process.execPath,
-			CLI,
-			'--store',
-			copy.store,
-			'--today',
-			DEMO_TODAY,
-		);
+		session.start([140, 45], {command: [process.execPath, CLI, '--store', copy.store, '--today', DEMO_TODAY]});
 	});
 
 	afterAll(() => {
@@ -54,28 +32,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 
 	it('a three-line paste into "Next review" keeps its first line there and does not reach "Summary"', async () => {
 		await session.waitForScreen('the desk', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
-		// Through the review to step 7, as in review-tmux.test.ts.
-		keys('R');
-		await see(`Review ${REF} - step 1 of 7`);
-		keys('Enter');
-		await see('step 2 of 7: Previous actions');
-		keys('1', 'Tab', 'Tab', '2', 'Tab');
-		text('Awaiting the DFU report');
-		keys('Tab', '3', 'Tab');
-		text('Superseded by the CPS advice');
-		keys('C-n');
-		await see('step 3 of 7: Risk');
-		keys('1', 'C-n');
-		await see('step 4 of 7: Action plan');
-		keys('Enter');
-		text('Chase the DFU for the phone download');
-		keys('C-n');
-		await see('step 5 of 7: Performance');
-		// DC Doyle's trigger is the inspector's to decide: no decision here.
-		keys('C-n');
-		await see('step 6 of 7: Welfare');
-		keys('1', 'C-n');
-		await see('step 7 of 7: Sign-off');
+		await demoReviewToSignOff(session);
 
 		const file = path.join(dir, 'paste.txt');
 		writeFileSync(file, '07/12/2026\nWelfare: tired, sleeping badly\nsays he is coping\n');

@@ -12,7 +12,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-e2e-pg-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const needTmux = !hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'];
 
 describe.skipIf(skipPostgres || needTmux)(`the desk on PostgreSQL in a real terminal (tmux)${postgresSkipReason}`, () => {
@@ -32,8 +32,7 @@ describe.skipIf(skipPostgres || needTmux)(`the desk on PostgreSQL in a real term
 				"INSERT INTO fortnight_logins VALUES ('ds_brennan', 'polit-east', 'o0002'), ('di_okafor', 'polit-east', 'o0001')",
 		);
 		expect(roles.status, roles.stderr).toBe(0);
-		const env = ['env', '-i', `PATH=${process.env['PATH']}`, 'PS1=e2e-prompt$ ', 'TERM=xterm-256color', 'NO_COLOR=1'];
-		tmux('new-session', '-d', '-s', 'desk', '-x', '120', '-y', '36', ...env, 'bash', '--norc', '--noprofile');
+		start([120, 36], {vars: {PS1: 'e2e-prompt$ '}});
 	}, 120_000);
 	afterAll(() => {
 		kill();

@@ -14,7 +14,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-redraw-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const count = (s: string, re: RegExp) => s.split('\n').filter(l => re.test(l)).length;
 
 /** One desk on screen, `rows` high, the explorer's cursor on row `at`: nothing left of an earlier frame. */
@@ -39,26 +39,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk re
 		store = path.join(tempDir('fortnight-redraw-'), 'team.json');
 		const r = runCli(['generate', '--cases', '300', '--seed', 'e2e', '--reference-date', TODAY, '--out', store, '--today', TODAY]);
 		expect(r.code, r.stderr).toBe(0);
-		const env = ['env', '-i', `PATH=${process.env['PATH']}`, 'TERM=xterm-256color', 'NO_COLOR=1'];
-		tmux(
-			'-f',
-			'/dev/null',
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'120',
-			'-y',
-			'40',
-			...env,
-			process.execPath,
-			CLI,
-			'--store',
-			store,
-			'--today',
-			TODAY,
-		);
+		start([120, 40], {serverFlags: ['-f', '/dev/null'], command: [process.execPath, CLI, '--store', store, '--today', TODAY]});
 		tmux('set-option', '-t', 'desk', 'status', 'off');
 	});
 

@@ -12,7 +12,7 @@ import type {StoreData} from '../../source/domain/model.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-e2e-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'desk', '#{alternate_on}').trim() === '1';
 
 // On a developer machine without tmux this skips; under .ci/run (which installs tmux and sets
@@ -29,25 +29,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		const r = runCli(['generate', '--cases', '300', '--seed', 'e2e', '--reference-date', TODAY, '--out', store, '--today', TODAY]);
 		expect(r.code, r.stderr).toBe(0);
 		data = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'120',
-			'-y',
-			'36',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=e2e-prompt$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		start([120, 36], {vars: {PS1: 'e2e-prompt$ '}});
 	});
 
 	afterAll(() => {

@@ -16,10 +16,8 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-inspector-e2e-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'di');
-const {tmux} = session;
+const {keys, type: text} = session;
 const waitForScreen = (what: string, ok: (s: string) => boolean, ms = 30_000) => session.waitForScreen(what, ok, ms);
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'di', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'di', '-l', t);
 /** The screen's text with its line breaks and borders taken out, so wrapped words are found. */
 const joined = (s: string) => s.replace(/[│║]/g, ' ').replace(/\s+/g, ' ');
 const see = (t: string) => waitForScreen(JSON.stringify(t), s => joined(s).includes(t));
@@ -43,26 +41,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])(
 		beforeAll(() => {
 			expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 			store = demoCopy().store;
-			tmux(
-				'new-session',
-				'-d',
-				'-s',
-				'di',
-				'-x',
-				'120',
-				'-y',
-				'36',
-				'env',
-				'-i',
-				`PATH=${process.env['PATH']}`,
-				`XDG_CONFIG_HOME=${config}`,
-				'PS1=e2e$ ',
-				'TERM=xterm-256color',
-				'NO_COLOR=1',
-				'bash',
-				'--norc',
-				'--noprofile',
-			);
+			session.start([120, 36], {vars: {XDG_CONFIG_HOME: `${config}`, PS1: 'e2e$ '}});
 		});
 
 		afterAll(() => {

@@ -13,7 +13,7 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-start-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'start');
+const {tmux, start: startSession, waitForScreen, kill} = tmuxSession(SOCKET, 'start');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'start', '#{alternate_on}').trim() === '1';
 /** A case row of the explorer: the desk is up with its cases, not the loading frame. */
 const CASE_ROW = /CR\/\d{5}\/\d{2} (HIGH|MED |LOW ) /;
@@ -43,18 +43,16 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 		expect(existsSync(CLI), 'build first: npm run build').toBe(true);
 		clone = freshClone();
 		const home = tempDir('fortnight-home-');
-		const env = {
+		// PATH: node's own folder and the system's, nothing from the test's environment.
+		const vars = {
 			PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
 			HOME: home,
 			PS1: 'start-prompt$ ',
-			TERM: 'xterm-256color',
-			NO_COLOR: '1',
 			FORTNIGHT_TODAY: TODAY,
 			npm_config_update_notifier: 'false',
 			npm_config_fund: 'false',
 		};
-		const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-		tmux('new-session', '-d', '-s', 'start', '-x', '120', '-y', '36', '-c', clone, 'env', '-i', ...vars, 'bash', '--norc', '--noprofile');
+		startSession([120, 36], {vars, cwd: clone});
 	});
 
 	afterAll(() => {

@@ -13,9 +13,7 @@ import {loadStoreText} from '../../source/store/load-text.js';
 import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-problem-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
-const send = (...keys: string[]) => tmux('send-keys', '-t', 'desk', ...keys);
-const type = (text: string) => tmux('send-keys', '-t', 'desk', '-l', text);
+const {start, keys: send, type, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a problem in a real terminal (tmux)', () => {
 	let store = '';
@@ -24,25 +22,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 		expect(hasTmux, 'tmux is needed for the end-to-end tests: apt-get install tmux').toBe(true);
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		store = demoCopy().store;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'desk',
-			'-x',
-			'120',
-			'-y',
-			'36',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=e2e-prompt$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		start([120, 36], {vars: {PS1: 'e2e-prompt$ '}});
 	});
 
 	afterAll(() => {

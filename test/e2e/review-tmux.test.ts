@@ -7,17 +7,16 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync} from 'node:fs';
 import {CLI, demoCopy, runCli} from '../helpers/cli.js';
+import {DEMO_REVIEW_REF, demoReviewToSignOff} from '../helpers/demo-review-keys.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
-const REF = 'CR/88397/26';
+const REF = DEMO_REVIEW_REF;
 const SOCKET = `fortnight-review-e2e-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'rev');
-const {tmux} = session;
+const {keys, type: text} = session;
 // A full review is many screens: allow each wait longer than the helper's default.
 const waitForScreen = (what: string, ok: (s: string) => boolean, ms = 30_000) => session.waitForScreen(what, ok, ms);
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'rev', ...k);
-const text = (t: string) => tmux('send-keys', '-t', 'rev', '-l', t);
 
 const see = (t: string, ms?: number) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
 
@@ -35,25 +34,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 	beforeAll(() => {
 		expect(existsSync(CLI), 'build first: npx tsc -p .').toBe(true);
 		store = demoCopy().store;
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'rev',
-			'-x',
-			'140',
-			'-y',
-			'45',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=e2e$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		session.start([140, 45], {vars: {PS1: 'e2e$ '}});
 	});
 
 	afterAll(() => {
@@ -66,29 +47,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 		keys('Enter');
 		await waitForScreen('the desk with its problems', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
 
-		keys('R');
-		await see(`Review ${REF} - step 1 of 7: Since last review`);
-		keys('Enter');
-		await see('step 2 of 7: Previous actions');
-		// Three open actions: done; carried over (with a reason); dropped (with a reason).
-		keys('1', 'Tab', 'Tab', '2', 'Tab');
-		text('Awaiting the DFU report');
-		keys('Tab', '3', 'Tab');
-		text('Superseded by the CPS advice');
-		keys('C-n');
-		await see('step 3 of 7: Risk');
-		keys('1', 'C-n');
-		await see('step 4 of 7: Action plan');
-		keys('Enter');
-		text('Chase the DFU for the phone download');
-		keys('C-n');
-		// DC Doyle's trigger is on the inspector's exception list in the demo: the sergeant's step 5 says
-		// who decides it and asks for no decision.
-		await see("Decision for DC Doyle (the inspector's");
-		keys('C-n');
-		await see('step 6 of 7: Welfare');
-		keys('1', 'C-n');
-		let s = await see('step 7 of 7: Sign-off');
+		let s = await demoReviewToSignOff(session);
 		expect(s).toContain('Previous actions: 1 done, 1 carried over, 1 dropped (of 3).');
 		keys('Tab', 'Tab', 'Enter');
 		await see('Sign the review?');

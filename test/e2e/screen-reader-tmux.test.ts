@@ -9,7 +9,7 @@ import {CLI, DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const SOCKET = `fortnight-sr-${process.pid}-${Date.now()}`;
-const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'sr');
+const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'sr');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('--screen-reader in a real terminal (tmux)', () => {
 	let store = '';
@@ -20,25 +20,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('--screen-re
 		store = demoCopy().store;
 		// Wide: Ink wraps the text at the window's width, and a long problem wrapped onto two lines pushes
 		// the views line off the top of a narrower window (README "Screen readers" says so).
-		tmux(
-			'new-session',
-			'-d',
-			'-s',
-			'sr',
-			'-x',
-			'320',
-			'-y',
-			'40',
-			'env',
-			'-i',
-			`PATH=${process.env['PATH']}`,
-			'PS1=e2e-prompt$ ',
-			'TERM=xterm-256color',
-			'NO_COLOR=1',
-			'bash',
-			'--norc',
-			'--noprofile',
-		);
+		start([320, 40], {vars: {PS1: 'e2e-prompt$ '}});
 	});
 
 	afterAll(() => {

@@ -3,9 +3,47 @@ import {execFileSync, spawnSync} from 'node:child_process';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
+/** A window's size in cells: width then height. */
+export type WindowSize = readonly [number, number];
+
+/** What a plain terminal gives the desk and nothing of the test's own environment: `env -i` with PATH, an xterm, no colour, and `vars`. */
+export function cleanEnv(vars: Record<string, string> = {}): string[] {
+	const set = {PATH: process.env['PATH'] ?? '', TERM: 'xterm-256color', NO_COLOR: '1', ...vars};
+	return ['env', '-i', ...Object.entries(set).map(([k, v]) => `${k}=${v}`)];
+}
+
+/** A shell with no start-up files, so its prompt (PS1 in `cleanEnv`'s vars) is the only thing it draws. */
+export const CLEAN_BASH = ['bash', '--norc', '--noprofile'];
+
 export function tmuxSession(socket: string, session: string) {
 	const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 	const screen = () => tmux('capture-pane', '-p', '-t', session);
+	/**
+	 * Starts the session, detached, at `size`, running `command` (a clean bash unless given) in `cleanEnv(vars)`.
+	 * `serverFlags` go before new-session (e.g. `-f /dev/null`: no tmux configuration read); `cwd` is its folder.
+	 */
+	function start(size: WindowSize, opts: {vars?: Record<string, string>; command?: string[]; cwd?: string; serverFlags?: string[]} = {}) {
+		const where = opts.cwd ? ['-c', opts.cwd] : [];
+		const [width, height] = size;
+		tmux(
+			...(opts.serverFlags ?? []),
+			'new-session',
+			'-d',
+			'-s',
+			session,
+			'-x',
+			String(width),
+			'-y',
+			String(height),
+			...where,
+			...cleanEnv(opts.vars),
+			...(opts.command ?? CLEAN_BASH),
+		);
+	}
+	/** Keys by tmux's names (Enter, BTab, C-c) or several at once. */
+	const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+	/** Text typed as it is (send-keys -l: nothing read as a key name). */
+	const type = (text: string) => tmux('send-keys', '-t', session, '-l', text);
 	/** Polls the screen until `ok` (no fixed sleeps); fails showing the screen it last saw. */
 	async function waitForScreen(what: string, ok: (s: string) => boolean, ms = 15_000): Promise<string> {
 		const start = Date.now();
@@ -20,5 +58,5 @@ export function tmuxSession(socket: string, session: string) {
 	const kill = () => {
 		if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
 	};
-	return {tmux, screen, waitForScreen, kill};
+	return {tmux, screen, start, keys, type, waitForScreen, kill};
 }

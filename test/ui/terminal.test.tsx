@@ -1,47 +1,16 @@
 import {StoreError} from '../../source/store/errors.js';
 import {describe, expect, it} from 'vitest';
-import {EventEmitter} from 'node:events';
 import {runDesk, type RunDeskOptions} from '../../source/ui/run-desk.js';
 import type {Store} from '../../source/store/store.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {fakeStore} from '../helpers/fake-store.js';
+import {FakeStdin, FakeStdout} from '../helpers/fake-terminal.js';
 import {demoData} from './desk-harness.js';
 import {SERGEANT_ACTOR} from '../helpers/actor.js';
 import type {DeskActor} from '../../source/ui/desk/desk-actor.js';
 
 const ENTER = '\u001b[?1049h';
 const LEAVE = '\u001b[?1049l';
-
-class FakeStdout extends EventEmitter {
-	isTTY = true;
-	columns = 100;
-	rows = 30;
-	out = '';
-	write = (s: string) => {
-		this.out += s;
-		return true;
-	};
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	data: string | null = null;
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-	read = () => {
-		const d = this.data;
-		this.data = null;
-		return d;
-	};
-	press(s: string) {
-		this.data = s;
-		this.emit('readable');
-	}
-}
 
 /** The demo store, as the desk's `open` gives it. */
 const openDemo = async (): Promise<{store: Store; actor: DeskActor}> => ({

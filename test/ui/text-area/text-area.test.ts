@@ -2,23 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {textAreaReducer, type TextAreaAction, type TextAreaState} from '../../../source/ui/text-area/text-area-state.js';
 import {textAreaActionFor, type KeyPress} from '../../../source/ui/text-area/text-area-keys.js';
 import {layoutTextArea} from '../../../source/ui/text-area/text-area-layout.js';
+import {NO_KEYS} from '../../helpers/key-press.js';
 
-const NO: KeyPress = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-};
+const NO: KeyPress = NO_KEYS;
 const run = (s: TextAreaState, ...actions: TextAreaAction[]) => actions.reduce((x, a) => textAreaReducer(x, a), s);
 const at = (value: string, cursor = value.length): TextAreaState => ({value, cursor});
 
