@@ -8,8 +8,9 @@ import {buildHandover, recordedCover} from '../domain/handover/build.js';
 import {calendarDocument} from '../export/calendar-events.js';
 import {renderCalendarIcs} from '../export/calendar-ics.js';
 import {chainHead, formatHead} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor, UsageError} from './context.js';
+import {UsageError} from './context.js';
 import {MAX_WINDOW_DAYS, resolveCover} from './handover.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -72,7 +73,8 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
-		checkNamedActor(ctx, data);
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'calendar');
 		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
 		const handover = buildHandover({

@@ -9,8 +9,9 @@ import type {Officer} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
+import {actorFor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -133,7 +134,8 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
-		checkNamedActor(ctx, data);
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'handover');
 		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
 		let welfareNotes = null;

@@ -19,8 +19,9 @@ import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {checkNamedActor, UsageError} from './context.js';
+import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {officerFlag} from './resolve.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
@@ -127,7 +128,8 @@ Examples
 		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
 		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
 		for (const warning of warnings) say(ctx, `${warning}\n`);
-		checkNamedActor(ctx, data);
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'log');
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;

@@ -1,10 +1,11 @@
 import type {Officer} from '../domain/model.js';
 import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
+import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor} from './context.js';
+import {readScopeFor} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
 function choices(words: readonly string[], first = 62): string {
@@ -84,8 +85,8 @@ Examples
 						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
 					),
 		]);
-		checkNamedActor(ctx, data);
-		const problems = findProblems(data, ctx.today);
+		// What the reader may see of the team's problems (README "Who may read what"): the rules run on the whole team.
+		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today));
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await out(ctx, render(problems, officers));
 		return 0;
