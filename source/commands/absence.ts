@@ -47,6 +47,7 @@ add     --from D      first day away
                       in "handover --cover" (only a handover takes someone outside the team)
         --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
+        (an officer lists their own: README "Who may read what")
 end ID  sets the last day away (default --today); ID as shown by "absence list". An absence that
         has not started is cancelled or changed, not ended: "end" says so.
 change ID   moves its dates, names or changes the cover (--no-cover: nobody), or its reason, with the

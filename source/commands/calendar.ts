@@ -29,7 +29,8 @@ Events keep the same UID from one file to the next (a review's event is "the rev
 whatever its date), so importing a newer file moves events instead of adding second copies.
 
 Never in the calendar: welfare check-ins, welfare notes, performance action plans, or the reason for
-an absence. Open actions stay in the handover (they fall due with their case's review).
+an absence. Open actions stay in the handover (they fall due with their case's review). Like the
+handover it is the supervisors' (README "Who may read what"): an officer is refused, exit 2.
 
 Options
   --from D         first day of the window (default: --today)

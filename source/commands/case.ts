@@ -35,6 +35,7 @@ show        the case with its whole history: who held it and when, its risk over
             bail or RUI as it stands, every signed review from the chain (as amended) and
             the actions with their history. Text fits 80 columns; --json gives the same
             under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
+            An officer shows their own cases only (README "Who may read what").
 reallocate  moves the case to another officer from --on (default --today). The
             allocation that ends keeps its officer and dates; the new one records who,
             when and why. Open actions the outgoing officer owned go with the case.

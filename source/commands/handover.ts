@@ -26,6 +26,8 @@ const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--fo
 A written handover for whoever covers the team: everything dated in the window, the decisions that
 cannot wait, and every officer's live cases with bail, reviews, actions and where the material is kept.
 Someone who has never seen these cases should be able to run the team from it alone.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from D            first day of the window (default: --today)

@@ -74,6 +74,9 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
+The log is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
+
 JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,

@@ -33,7 +33,9 @@ stalled actions, identical update text, forensic waits, workload, span of
 control, welfare, new starters, tenure and screening, performance triggers)
 and lists what needs attention, most urgent first: CRITICAL, RED, AMBER, INFO,
 then the oldest problem first. Thresholds come from the store's settings.
-Reads the store without locking or changing it.
+Reads the store without locking or changing it. Read as you (README "Who may
+read what"): an officer gets the problems on their own cases and about
+themselves; the sergeant, the inspector and a cover on their days, every one.
 
 Options
   --json    print a JSON array instead of text (stable; fields below)

@@ -1,5 +1,5 @@
 /**
- * What each person may READ (README "Who may read what"; DOMAIN "People and permissions"): a sergeant
+ * What each person may READ (README "Who may read what", "Who you are"): a sergeant
  * their team, a cover the team on the days they cover and no longer, an inspector their teams, an
  * officer their own cases and their own record, read-only. Performance triggers, screening, welfare
  * check-ins, workload and why someone is away are personal data about colleagues: an officer reads
