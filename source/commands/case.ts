@@ -35,7 +35,6 @@ show        the case with its whole history: who held it and when, its risk over
             bail or RUI as it stands, every signed review from the chain (as amended) and
             the actions with their history. Text fits 80 columns; --json gives the same
             under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
-            An officer shows their own cases only (README "Who may read what").
 reallocate  moves the case to another officer from --on (default --today). The
             allocation that ends keeps its officer and dates; the new one records who,
             when and why. Open actions the outgoing officer owned go with the case.
@@ -53,6 +52,9 @@ reallocate  moves the case to another officer from --on (default --today). The
 An unknown case or officer, a closed case, the officer who already holds it, a date
 before the current allocation or after today, or an empty reason is refused with exit 2
 and the store is left unchanged.
+
+An officer shows their own cases only: another's is refused with exit 2 and who can (README "Who may
+read what").
 
 Examples
   fortnight case show CR/87204/26

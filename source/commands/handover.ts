@@ -11,7 +11,7 @@ import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, UsageError, type Context} from './context.js';
+import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -138,6 +138,7 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'handover');
+		checkNamedActor(ctx, data);
 		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
 		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
 		let welfareNotes = null;

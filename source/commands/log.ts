@@ -39,6 +39,8 @@ const command: Command = {
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
 lapsed or lapsing bail, stalled actions, long forensic waits, span of control.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks);
@@ -73,9 +75,6 @@ CR or LF gets a leading ' so a spreadsheet does not run it as a formula. Welfare
 check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
-
-The log is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
-cover, is refused with exit 2 and who can.
 
 JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
