@@ -13,6 +13,7 @@ import {
 	workloadWords,
 	type ReallocationRequest,
 } from '../domain/reallocate.js';
+import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
@@ -20,7 +21,8 @@ import {readStoreFile} from '../store/index.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor, UsageError, type Context} from './context.js';
+import {UsageError, type Context} from './context.js';
+import {readScopeFor} from './read-scope.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -53,6 +55,9 @@ reallocate  moves the case to another officer from --on (default --today). The
 An unknown case or officer, a closed case, the officer who already holds it, a date
 before the current allocation or after today, or an empty reason is refused with exit 2
 and the store is left unchanged.
+
+An officer shows their own cases only: another's is refused with exit 2 and who can (README "Who may
+read what").
 
 Examples
   fortnight case show CR/87204/26
@@ -102,7 +107,11 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed). The
 	// case's review history needs every review: the whole chain (store README, "The review chain file").
 	const {data} = await readStoreFile(ctx.storePath, {chain: 'whole'});
-	checkNamedActor(ctx, data);
+	// An officer reads their own cases only (README "Who may read what"): another's is refused, with who can.
+	const scope = readScopeFor(ctx, data);
+	const held = data.cases.find(c => c.ref === ref);
+	const refusal = held ? caseReadRefusal(data, scope, held) : null;
+	if (refusal) throw new UsageError(refusal);
 	const record = caseRecord(data, ref, ctx.today);
 	if (!record) {
 		refuseMistypedRef(data, ref);

@@ -10,6 +10,7 @@ import type {ChainEntry, Officer, StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
 import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
@@ -27,6 +28,8 @@ const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--fo
 A written handover for whoever covers the team: everything dated in the window, the decisions that
 cannot wait, and every officer's live cases with bail, reviews, actions and where the material is kept.
 Someone who has never seen these cases should be able to run the team from it alone.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from D            first day of the window (default: --today)
@@ -142,6 +145,8 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'handover');
 		checkNamedActor(ctx, data);
 		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
 		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);

@@ -19,8 +19,9 @@ import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {checkNamedActor, UsageError} from './context.js';
+import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {officerFlag} from './resolve.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -39,6 +40,8 @@ const command: Command = {
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
 lapsed or lapsing bail, stalled actions, long forensic waits, span of control.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks);
@@ -135,7 +138,8 @@ Examples
 		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
 		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
 		for (const warning of warnings) say(ctx, `${warning}\n`);
-		checkNamedActor(ctx, data);
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'log');
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;

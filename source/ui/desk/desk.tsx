@@ -127,7 +127,7 @@ export function Desk({
 	const size = useTerminalSize(fixedSize);
 	// The one holder of the snapshot (desk-store/desk-store.ts): every write and reload publishes through it.
 	const [deskStore] = useState(() => new DeskStore(store, initialData));
-	const model = useDeskModel(deskStore, today, rules, findProblems);
+	const model = useDeskModel(deskStore, today, rules, findProblems, actor.officerId);
 	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor, keymap));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
