@@ -10,7 +10,7 @@ import {renderCalendarIcs} from '../export/calendar-ics.js';
 import {chainHead, formatHead} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor, UsageError} from './context.js';
+import {UsageError} from './context.js';
 import {MAX_WINDOW_DAYS, resolveCover} from './handover.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -76,7 +76,6 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'calendar');
-		checkNamedActor(ctx, data);
 		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
 		const handover = buildHandover({

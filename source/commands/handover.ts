@@ -12,7 +12,7 @@ import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
+import {actorFor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -147,7 +147,6 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'handover');
-		checkNamedActor(ctx, data);
 		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
 		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;

@@ -66,18 +66,18 @@ describe('fortnight handover on the demo team', () => {
 	it('is prepared by the person at the keyboard, and refuses --prepared-by naming someone else', async () => {
 		const {store} = demoCopy();
 		const as = (who: string, flags: Record<string, unknown> = {}) => runCommand(command, store, [], flags, {as: who});
-		const carter = await as('Carter');
-		expect(carter.code, carter.stderr).toBe(0);
-		expect(carter.stdout).toContain('- Prepared by: DC Ben Carter');
-		expect((await as('Iqbal', {format: 'json'})).stdout).toContain('"preparedBy": "DC Priya Iqbal"');
-		expect((await as('Brennan')).stdout).toContain('- Prepared by: DS Tom Brennan');
-		const other = await as('Shah', {preparedBy: 'DI Okafor'});
+		// The handover's readers are the supervisors (README "Who may read what"): the sergeant and the inspector here.
+		const sergeant = await as('Brennan');
+		expect(sergeant.code, sergeant.stderr).toBe(0);
+		expect(sergeant.stdout).toContain('- Prepared by: DS Tom Brennan');
+		expect((await as('DI Okafor', {format: 'json'})).stdout).toContain('"preparedBy": "DI Rachel Okafor"');
+		const other = await as('Brennan', {preparedBy: 'DI Okafor'});
 		expect(other.code).toBe(2);
 		expect(other.stdout).toBe('');
-		expect(other.stderr).toContain('--prepared-by names DI Rachel Okafor, but you are DC Amira Shah');
-		const self = await as('Shah', {preparedBy: 'o0008'});
+		expect(other.stderr).toContain('--prepared-by names DI Rachel Okafor, but you are DS Tom Brennan');
+		const self = await as('DI Okafor', {preparedBy: 'o0001'});
 		expect(self.code, self.stderr).toBe(0);
-		expect(self.stdout).toContain('- Prepared by: DC Amira Shah');
+		expect(self.stdout).toContain('- Prepared by: DI Rachel Okafor');
 	});
 
 	// Two absences of the sergeant with different covers in one window: the header names both, each with

@@ -99,9 +99,10 @@ describe('a cover reads the team on the days they cover, and only then', () => {
 			const marsh = run(args, 'Marsh', COVERED);
 			const sergeant = run(args, 'Brennan', COVERED);
 			expect(marsh.code).toBe(0);
-			// The handover records when it was made; everything else is the same bytes.
-			const strip = (s: string) => s.replace(/"generatedAt": "[^"]*"/, '');
+			// The handover records when it was made and who made it (the person at the keyboard); everything else is the same bytes.
+			const strip = (s: string) => s.replace(/"generatedAt": "[^"]*"/, '').replace(/"preparedBy": "[^"]*"/, '');
 			expect(strip(marsh.stdout)).toBe(strip(sergeant.stdout));
+			if (args[0] === 'handover') expect(marsh.stdout).toContain('"preparedBy": "DC Helen Marsh"');
 		}
 	});
 
