@@ -148,7 +148,8 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		// A cover problem's way is to name a cover: refused now for someone who may not name it.
 		const may = s.actor ? mayNameCover(s.model.data, s.actor.officerId, absence.id, s.model.today) : null;
 		if (may && !may.ok) return {...s, notice: may.reason};
-		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
+		// The cover is what the problem asks for: the form starts there (README "Acting on a problem").
+		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers, 'cover')};
 	}
 	if (!inFocus(s, 'team')) {
 		return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press c to change their absence.'};
