@@ -175,3 +175,17 @@ describe('the desk\'s sentences that name a key name the person\'s key (README "
 		h.app.unmount();
 	});
 });
+
+describe("help's own sentences name the keys in force", () => {
+	it("the filter, the review queue and the review's leave name the remapped keys", async () => {
+		const {helpText} = await import('../../source/ui/desk/desk-help.js');
+		const {keymap, problems} = userKeymap({'filter-keep': ['Ctrl+K'], 'review-next-case': ['N'], 'review-back': ['Ctrl+O']});
+		expect(problems).toEqual([]);
+		const help = helpLines(keymap).join('\n');
+		expect(help).toContain('filter the list (Ctrl+K keeps it, Esc clears it)');
+		expect(help).toContain('most overdue first (N for the next after signing)');
+		expect(helpText(1000, keymap).join('\n')).toContain('after signing: back to the desk (also Ctrl+O); closes this list');
+		// The defaults read as before.
+		expect(helpLines().join('\n')).toContain('filter the list (Enter keeps it, Esc clears it)');
+	});
+});
