@@ -36,8 +36,8 @@ if (sources > builtAt) {
 		{stdio: 'inherit'},
 	);
 	if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-	// The build's last step, as `npm run build` does it: the desk's modules joined (bundle-desk.mjs says why).
-	const joined = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle-desk.mjs')], {stdio: ['ignore', 'ignore', 'inherit']});
+	// The build's last step, as `npm run build` does it: the desk's and the commands' modules joined (bundle.mjs says why).
+	const joined = spawnSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], {stdio: ['ignore', 'ignore', 'inherit']});
 	if (joined.status !== 0) process.exit(joined.status ?? 1);
 }
 await import(built);

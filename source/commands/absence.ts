@@ -13,10 +13,12 @@ import {type AbsenceReason, type StoreData} from '../domain/model.js';
 import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
 import {fullName} from '../domain/people.js';
 import {mayActOnAbsence, mayChangeAbsence, type AbsenceAct, type AbsenceSides} from '../domain/permissions.js';
+import {mayReadOfficer} from '../domain/read-scope.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, checkNamedActor, storeExists, UsageError, type Context} from './context.js';
+import {readScopeFor} from './read-scope.js';
+import {actorFor, storeExists, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -45,6 +47,7 @@ add     --from D      first day away
                       in "handover --cover" (only a handover takes someone outside the team)
         --as YOU      who is recording it: you (global; or FORTNIGHT_USER, or your mapped login)
 list    current and future absences, soonest first; --all includes past ones; --json for scripts
+        (an officer lists their own: README "Who may read what")
 end ID  sets the last day away (default --today); ID as shown by "absence list". An absence that
         has not started is cancelled or changed, not ended: "end" says so.
 change ID   moves its dates, names or changes the cover (--no-cover: nobody), or its reason, with the
@@ -107,9 +110,11 @@ async function load(ctx: Context): Promise<StoreData> {
 
 async function list(ctx: Context, flags: Record<string, unknown>): Promise<number> {
 	const data = await load(ctx);
-	checkNamedActor(ctx, data);
+	// Why a colleague is away is their personal data (README "Who may read what"): an officer lists their own absences.
+	const scope = readScopeFor(ctx, data);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const shown = data.absences
+		.filter(a => mayReadOfficer(scope, a.officerId))
 		.filter(a => flags['all'] || a.to === null || a.to >= ctx.today)
 		.slice()
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));

@@ -4,10 +4,11 @@
  * `fortnight handover`; never any welfare information, nor why anyone is away.
  */
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, recordedCover} from '../domain/handover/build.js';
+import {buildHandover, handoverCovers} from '../domain/handover/build.js';
 import {calendarDocument} from '../export/calendar-events.js';
 import {renderCalendarIcs} from '../export/calendar-ics.js';
 import {chainHead, formatHead} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, type Command} from './command.js';
 import {checkNamedActor, UsageError} from './context.js';
 import {MAX_WINDOW_DAYS, resolveCover} from './handover.js';
@@ -28,7 +29,8 @@ Events keep the same UID from one file to the next (a review's event is "the rev
 whatever its date), so importing a newer file moves events instead of adding second copies.
 
 Never in the calendar: welfare check-ins, welfare notes, performance action plans, or the reason for
-an absence. Open actions stay in the handover (they fall due with their case's review).
+an absence. Open actions stay in the handover (they fall due with their case's review). Like the
+handover it is the supervisors' (README "Who may read what"): an officer is refused, exit 2.
 
 Options
   --from D         first day of the window (default: --today)
@@ -72,8 +74,10 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'calendar');
 		checkNamedActor(ctx, data);
-		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
+		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
 		const handover = buildHandover({
 			data,
@@ -82,7 +86,9 @@ const command: Command = {
 			today: ctx.today,
 			generatedAt: nowInstant(ctx),
 			chainHead: formatHead(chainHead(data.chain)),
-			cover,
+			...covers,
+			// The calendar takes the dated items only, never the header that names who prepared a handover.
+			preparedBy: '',
 		});
 		const doc = calendarDocument(handover);
 		const text = renderCalendarIcs(doc);

@@ -1,5 +1,5 @@
 import {createInterface} from 'node:readline';
-import {caseRecord} from '../domain/case-record.js';
+import {caseRecord, type CaseRecord} from '../domain/case-record.js';
 import {crimeRefProblem} from '../domain/crime-ref.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import type {StoreData} from '../domain/model.js';
@@ -13,13 +13,16 @@ import {
 	workloadWords,
 	type ReallocationRequest,
 } from '../domain/reallocate.js';
+import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {readStoreFile} from '../store/index.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor, UsageError, type Context} from './context.js';
+import {UsageError, type Context} from './context.js';
+import {readScopeFor} from './read-scope.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -33,6 +36,8 @@ show        the case with its whole history: who held it and when, its risk over
             bail or RUI as it stands, every signed review from the chain (as amended) and
             the actions with their history. Text fits 80 columns; --json gives the same
             under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
+            Each signed entry it shows is checked first, as "fortnight verify" checks it:
+            one altered since it was signed prints nothing but why (exit 1).
 reallocate  moves the case to another officer from --on (default --today). The
             allocation that ends keeps its officer and dates; the new one records who,
             when and why. Open actions the outgoing officer owned go with the case.
@@ -50,6 +55,9 @@ reallocate  moves the case to another officer from --on (default --today). The
 An unknown case or officer, a closed case, the officer who already holds it, a date
 before the current allocation or after today, or an empty reason is refused with exit 2
 and the store is left unchanged.
+
+An officer shows their own cases only: another's is refused with exit 2 and who can (README "Who may
+read what").
 
 Examples
   fortnight case show CR/87204/26
@@ -99,15 +107,34 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed). The
 	// case's review history needs every review: the whole chain (store README, "The review chain file").
 	const {data} = await readStoreFile(ctx.storePath, {chain: 'whole'});
-	checkNamedActor(ctx, data);
+	// An officer reads their own cases only (README "Who may read what"): another's is refused, with who can.
+	const scope = readScopeFor(ctx, data);
+	const held = data.cases.find(c => c.ref === ref);
+	const refusal = held ? caseReadRefusal(data, scope, held) : null;
+	if (refusal) throw new UsageError(refusal);
 	const record = caseRecord(data, ref, ctx.today);
 	if (!record) {
 		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
 		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
 	}
+	// The signed entries it prints, re-checked as `verify` checks them: none is shown if one was altered.
+	const shown = new Set(recordSeqs(record));
+	if (refuseAlteredEntries(ctx, data, data.chain, e => shown.has(e.seq), `Case ${safeText(ref)} is not shown`)) return ALTERED_EXIT;
 	await out(ctx, flags['json'] ? renderCaseJson(record, ctx.today) : renderCaseText(record, ctx.today));
 	return 0;
+}
+
+/** The chain entries a case record prints: its reviews and their amendments, and the signed records it shows. */
+function recordSeqs(r: CaseRecord): number[] {
+	const seqs: (number | null)[] = [
+		...r.reviews.flatMap(v => [v.seq, ...v.amendments.map(a => a.seq)]),
+		...r.bailEvents.map(b => b.signature.seq),
+		...r.allocations.map(a => a.signature.seq),
+		...r.riskHistory.map(h => h.reviewSeq),
+		...r.actions.flatMap(a => a.history.map(h => h.reviewSeq)),
+	];
+	return seqs.filter((s): s is number => s !== null);
 }
 
 async function reallocate(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {

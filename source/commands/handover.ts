@@ -1,19 +1,22 @@
 import {createInterface} from 'node:readline';
 import {wrap} from '../export/text-width.js';
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, recordedCover, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
+import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
+import {safeText} from '../domain/safe-text.js';
 import {readableWelfareNotes} from '../domain/permissions.js';
-import type {Officer} from '../domain/model.js';
+import type {ChainEntry, Officer, StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
 import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
@@ -25,16 +28,21 @@ const HELP = `Usage: fortnight handover [--from D] [--to D] [--cover NAME] [--fo
 A written handover for whoever covers the team: everything dated in the window, the decisions that
 cannot wait, and every officer's live cases with bail, reviews, actions and where the material is kept.
 Someone who has never seen these cases should be able to run the team from it alone.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from D            first day of the window (default: --today)
   --to D              last day of the window (default: 13 days after --from, a 14-day window)
   --cover NAME        who covers: an officer's id, collar number or name, as in "absence add";
-                      default the cover recorded for the sergeant's absence, if any. A name that
+                      default the covers recorded for the sergeant's absences in the window, each
+                      with their dates. A name that
                       matches no officer is refused (exit 2), with the near matches if any.
   --cover-outside     --cover names someone outside the team, taken as written ("DS Jane Roe, Team B")
                       and marked "(outside the team)" in the handover
-  --prepared-by NAME  who prepared it (default: the team's sergeant)
+  --prepared-by NAME  accepted only when it names you: the handover is prepared by the person at the
+                      keyboard (--as, FORTNIGHT_USER or the login, as every command reads it); naming
+                      someone else is refused (exit 2)
   --format md|json    Markdown (default) or JSON
   --out FILE          write to FILE instead of stdout ("-" is stdout); a new file gets mode 0600. Never
                       the store, its welfare, drafts, lock or backup files (exit 2, even through a link)
@@ -48,6 +56,9 @@ Options
   --yes               confirm --include-welfare without asking
   --schema            print the JSON Schema of the --format json output and exit
 
+Each case's last signed review it names, and the chain head, are checked first as "fortnight verify"
+checks them: one altered since it was signed stops it with exit 1, naming the entry, nothing written.
+
 Sections: header (team, period, prepared by, cover, the team's inspector, generated at, review-chain
 head); needs a decision now (critical and red problems with what to do, each due date given with its
 distance from the window); in your window, by date (a table per day: bail returns and period ends with
@@ -58,10 +69,11 @@ reviews started and not signed (who started them, never what they say); by offic
 caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
 then a table of their live cases).
 
-JSON output (schema "fortnight-handover/2"; "fortnight handover --schema" prints the full, strict JSON
+JSON output (schema "fortnight-handover/3"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
   {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
-   today, preparedBy, cover {name, officerId|null}|null, inspector {name, officerId}|null, generatedAt,
+   today, preparedBy, cover {name, officerId|null}|null, covers [{name, officerId|null, from, to}],
+   inspector {name, officerId}|null, generatedAt,
    chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
    reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
    inWindow [WindowItem], decisions [Decision],
@@ -133,9 +145,11 @@ const command: Command = {
 
 		const store = await openForCommand(ctx, {readOnly: true});
 		const data = store.snapshot();
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'handover');
 		checkNamedActor(ctx, data);
-		const cover = resolveCover(data.officers, flags) ?? recordedCover(data, from, to);
-		const preparedBy = flags['preparedBy'] ? fullName(officerFlag(data.officers, String(flags['preparedBy']), '--prepared-by')) : undefined;
+		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
+		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;
 		let withheld = 0;
 		if (includeWelfare) {
@@ -156,10 +170,12 @@ const command: Command = {
 			today: ctx.today,
 			generatedAt,
 			chainHead: formatHead(chainHead(data.chain)),
-			cover,
+			...covers,
 			preparedBy,
 			welfareNotes,
 		});
+		// The signed entries it shows (each case's last review, and the head), re-checked as `verify` checks them.
+		if (refuseAlteredEntries(ctx, data, data.chain, lastReviewsAndHead(data.chain), 'The handover was not written')) return ALTERED_EXIT;
 		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
 		if (withheld > 0) {
 			const which = withheld === 1 ? '1 welfare note' : `${withheld} welfare notes`;
@@ -182,6 +198,16 @@ const command: Command = {
 };
 export default command;
 
+/** Which entries the handover shows: each case's last review (its "last review" line) and the chain's head. */
+function lastReviewsAndHead(chain: readonly ChainEntry[]): (e: ChainEntry) => boolean {
+	const last = new Map<string, ChainEntry>();
+	for (const e of chain) if (e.kind === 'review') last.set(e.data.caseRef, e);
+	const shown = new Set<ChainEntry>(last.values());
+	const head = chain.at(-1);
+	if (head) shown.add(head);
+	return e => shown.has(e);
+}
+
 /** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
 export function resolveCover(
 	officers: readonly Officer[],
@@ -190,6 +216,23 @@ export function resolveCover(
 	if (flags['cover'] === undefined && !flags['coverOutside']) return null;
 	const cover = coverFlag(officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
 	return cover.kind === 'officer' ? {name: fullName(cover.officer), officerId: cover.officer.id} : {name: cover.name, officerId: null};
+}
+
+/**
+ * Who prepared the handover: the person at the keyboard (DOMAIN "People and permissions"). --prepared-by
+ * may only repeat it: naming someone else would put a record in their name.
+ */
+export function preparerOf(ctx: Context, data: StoreData, given: string | undefined): string {
+	const actor = actorFor(ctx, data).officer;
+	if (given !== undefined) {
+		const named = officerFlag(data.officers, given, '--prepared-by');
+		if (named.id !== actor.id)
+			throw new UsageError(
+				`--prepared-by names ${safeText(fullName(named))}, but you are ${safeText(fullName(actor))}: a handover is prepared by the person at the keyboard. ` +
+					`Leave --prepared-by out, or run it as them (--as).`,
+			);
+	}
+	return fullName(actor);
 }
 
 /** Welfare notes are health information: a person at a terminal must say yes; a script must pass --yes. */

@@ -23,6 +23,7 @@ import {
 } from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
+import {mayImport} from '../domain/permissions.js';
 import {safeText} from '../domain/safe-text.js';
 import {StoreError} from '../store/index.js';
 import {actingOfficer} from './acting.js';
@@ -109,9 +110,13 @@ Options
   --verbose         list every change and rejection (otherwise the first ${LIST_LIMIT} of each)
   --yes             confirm the bail and RUI changes listed (without a terminal they need it)
 
+Who may: the team's sergeant, their cover on the days they cover, or the inspector; a changed officer is
+judged as "case reallocate" judges it (a row moving a case the importer holds, or a case to a cover
+themselves, is rejected).
+
 Exit codes: 0 imported (or nothing to change); 1 rows rejected or the file unusable, nothing written;
-2 usage error (missing file, bad mapping, bail or RUI changes not confirmed); 3 the store cannot be read
-or written.
+2 usage error (missing file, bad mapping, bail or RUI changes not confirmed, an officer importing); 3 the
+store cannot be read or written.
 
 Examples
   fortnight import niche-export.csv --dry-run
@@ -135,6 +140,9 @@ Examples
 
 		// Who imports, for the history of the allocations and risks the import changes (acting.ts).
 		const by = actingOfficer(ctx, store.snapshot()).id;
+		// An import is a supervisor's act for the team (permissions.ts mayImport): refused before any row is read.
+		const allowed = mayImport(store.snapshot(), by, ctx.today);
+		if (!allowed.ok) throw new UsageError(allowed.reason);
 		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full']), by, recordedAt: nowInstant(ctx)};
 		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
 		const plan = planCsv(store.snapshot(), bytes, {

@@ -19,10 +19,12 @@ import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
 import {readStoreFile} from '../store/index.js';
+import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {checkNamedActor, UsageError} from './context.js';
+import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
 import {officerFlag} from './resolve.js';
+import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {FORCE_FLAG, writeOut} from './write-out.js';
 
 const FORMATS = ['csv', 'json', 'md', 'table', 'html'] as const;
@@ -38,6 +40,8 @@ const command: Command = {
 The signed reviews in a period, read from the store's hash chain, and the exceptions an inspector
 must see: late reviews, cases not reviewed, reviews overdue now, unresolved performance triggers,
 lapsed or lapsing bail, stalled actions, long forensic waits, span of control.
+It is the supervisors' (README "Who may read what"): an officer, or a cover outside the days they
+cover, is refused with exit 2 and who can.
 
 Options
   --from, --to    the period, inclusive (default: the 28 days up to --today; for html the 13 weeks);
@@ -73,7 +77,11 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints it in full):
+Every entry printed (each row, and the head) is checked against its hash and, once keys are enrolled,
+its signature, as "fortnight verify" checks it: one altered since it was signed stops the export with
+exit 1, naming the entry, and nothing is written (not even with --out).
+
+JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
@@ -85,6 +93,9 @@ JSON schema (format "fortnight-log", version 2; "fortnight log --schema" prints 
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
            lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
            forensicWaits, spanOfControl, totals}]}}
+  Each exception list holds items {kind, severity, caseRef, officerId, officer, message, since, due,
+  resolved}; resolved is null except for bail that lapsed in the period and was resolved since:
+  {event, on, byId, by, unattendedDays}.
   Review-only fields are null on amendment rows. totals: {reviewsDue, reviewsDone, onTime, late,
   onTimePercent, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions, forensicWaits,
   spanOfControl}.
@@ -127,15 +138,19 @@ Examples
 		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
 		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
 		for (const warning of warnings) say(ctx, `${warning}\n`);
-		checkNamedActor(ctx, data);
+		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
+		teamDocumentScope(ctx, data, 'log');
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;
+		/** The chain entries the export prints: its rows, and the head it gives. */
+		let printed: readonly {seq: number}[];
 		if (format === 'csv') {
 			// The CSV is the rows alone: the rules engine is not needed, which keeps a big log fast.
 			const rows = logRowsFor(data, resolved.period, sergeantId);
 			text = logCsv(rows);
 			count = rows.length;
+			printed = rows;
 		} else {
 			// Each officer's trigger is asked for by the report and again by the trends: worked out once.
 			const triggers = new Map<string, ReturnType<typeof triggerFor>>();
@@ -163,9 +178,15 @@ Examples
 				text = logHtml({doc, trends, checkInDays: data.settings.welfareCheckInDays});
 			} else text = format === 'json' ? logJson(doc) : logMarkdown(doc);
 			count = doc.rows.length;
+			printed = doc.rows;
 		}
-		const head = headText(chainHeadOf(data));
-		const note = `Chain head ${head}: check a later copy of the store with "fortnight verify --head ${head}".\n`;
+		// Each printed entry re-checked as `verify` checks it; one altered since signing: nothing is written.
+		const shown = new Set(printed.map(r => r.seq));
+		const head = data.chain.at(-1);
+		if (head) shown.add(head.seq);
+		if (refuseAlteredEntries(ctx, data, data.chain, e => shown.has(e.seq), 'The review log was not written')) return ALTERED_EXIT;
+		const headWords = headText(chainHeadOf(data));
+		const note = `Chain head ${headWords}: check a later copy of the store with "fortnight verify --head ${headWords}".\n`;
 
 		if (outFile === undefined) {
 			await out(ctx, text);

@@ -1,10 +1,11 @@
 import type {Officer} from '../domain/model.js';
 import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
+import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
-import {checkNamedActor} from './context.js';
+import {readScopeFor} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
 function choices(words: readonly string[], first = 62): string {
@@ -32,7 +33,9 @@ stalled actions, identical update text, forensic waits, workload, span of
 control, welfare, new starters, tenure and screening, performance triggers)
 and lists what needs attention, most urgent first: CRITICAL, RED, AMBER, INFO,
 then the oldest problem first. Thresholds come from the store's settings.
-Reads the store without locking or changing it.
+Reads the store without locking or changing it. Read as you (README "Who may
+read what"): an officer gets the problems on their own cases and about
+themselves; the sergeant, the inspector and a cover on their days, every one.
 
 Options
   --json    print a JSON array instead of text (stable; fields below)
@@ -84,8 +87,8 @@ Examples
 						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
 					),
 		]);
-		checkNamedActor(ctx, data);
-		const problems = findProblems(data, ctx.today);
+		// What the reader may see of the team's problems (README "Who may read what"): the rules run on the whole team.
+		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today));
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await out(ctx, render(problems, officers));
 		return 0;

@@ -34,6 +34,16 @@ export const BAIL_EVENT_WORDS: Record<BailEventKind, string> = {
 	released: 'released without bail (bail ended; no RUI record)',
 };
 
+/** Each event in a word or two, for a report's sentence ("RUI recorded 30 Nov by DS Tom Brennan"). */
+export const BAIL_EVENT_SHORT_WORDS: Record<BailEventKind, string> = {
+	extended: 'extension',
+	're-bailed': 're-bail',
+	charged: 'charge',
+	rui: 'RUI',
+	nfa: 'NFA',
+	released: 'release without bail',
+};
+
 /** Police ranks in order of seniority, then a court: who can authorise an extension. */
 export const EXTENSION_RANKS = [
 	'constable',

@@ -127,6 +127,15 @@ export function bailClock(bail: Bail | null, today: IsoDate): BailClock | null {
 	};
 }
 
+/**
+ * The clock of `bail` as it stood on `day`, from what had been recorded by then (only the extensions
+ * authorised by that day), judged as if still running: how the trends and the inspector's report tell a
+ * bail that lapsed before it was ended (README "Lapsed or lapsing bail").
+ */
+export function bailClockAsOf(bail: Bail, day: IsoDate): BailClock {
+	return bailClock({...bail, endedOn: null, extensions: bail.extensions.filter(x => x.date <= day)}, day)!;
+}
+
 /** Which regime bail given on `bailedOn` runs under. */
 export function regimeFor(bailedOn: IsoDate, changeDate: IsoDate): BailRegime {
 	return bailedOn >= changeDate ? 'pcsc-2022' : 'pre-2022';

@@ -41,5 +41,10 @@ export function caseByRef(data: StoreData, ref: string): Case | undefined {
 
 /** Open actions (not done, not dropped). */
 export function openActions(c: Case): Case['actions'] {
-	return c.actions.filter(a => a.status === 'open' || a.status === 'in-progress');
+	return c.actions.filter(isOpen);
+}
+
+/** An action not done and not dropped. */
+export function isOpen(a: Case['actions'][number]): boolean {
+	return a.status === 'open' || a.status === 'in-progress';
 }

@@ -53,9 +53,24 @@ export function isIsoDate(s: unknown): s is IsoDate {
 	return realDay(yearOf(s), monthOf(s), dayOf(s));
 }
 
-/** Whole days since 1970-01-01 for a calendar date. */
+/**
+ * Whole days since 1970-01-01 for a calendar date: the proleptic Gregorian count by integer arithmetic
+ * (days from civil), what Date.UTC gives for the years a store can hold (1900-2200) without a float
+ * division and a rounding per call; the rules call it for several dates of every case (issue 18).
+ */
 export function toDayNumber(s: IsoDate): number {
-	return Math.round(Date.UTC(yearOf(s), monthOf(s) - 1, dayOf(s)) / DAY_MS);
+	return dayNumberOf(yearOf(s), monthOf(s), dayOf(s));
+}
+
+/** toDayNumber of the date with these year, month (1-12) and day numbers, without writing it out. */
+function dayNumberOf(year: number, m: number, d: number): number {
+	// Years counted from March, so that 29 February is the last day of its year.
+	const y = year - (m <= 2 ? 1 : 0);
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146_097 + dayOfEra - 719_468;
 }
 
 // Day numbers seen so far and their dates: the trends and the rules ask for the same few thousand days
@@ -114,7 +129,9 @@ export function monthsBeginningWith(start: IsoDate, n: number): IsoDate {
 	const nm = (total % 12) + 1;
 	const last = daysInMonth(ny, nm);
 	if (d > last) return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-	return addDays(`${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, -1);
+	// The day before that date, counted without writing the date out and reading it back (the bail rule
+	// works out two periods for every case on bail: issue 18).
+	return fromDayNumber(dayNumberOf(ny, nm, d) - 1);
 }
 
 /** The last day of "a period of `n` days beginning with" `start`: the start counts as day 1. */
@@ -139,8 +156,25 @@ export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** "02 Dec" for messages; the year is added when it is not `today`'s year. */
 export function shortDate(s: IsoDate, today?: IsoDate): string {
-	const text = `${s.slice(8, 10)} ${MONTHS[Number(s.slice(5, 7)) - 1] ?? '???'}`;
-	return today && s.slice(0, 4) !== today.slice(0, 4) ? `${text} ${s.slice(0, 4)}` : text;
+	const text = `${s.slice(8, 10)} ${MONTHS[monthNumber(s) - 1] ?? '???'}`;
+	return today && !sameYear(s, today) ? `${text} ${s.slice(0, 4)}` : text;
+}
+
+/** Number(s.slice(5, 7)), without the substring when both are digits (any date). */
+function monthNumber(s: string): number {
+	const a = s.charCodeAt(5) - 48;
+	const b = s.charCodeAt(6) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number(s.slice(5, 7));
+}
+
+/** s.slice(0, 4) === t.slice(0, 4), without the substrings (shortDate runs for most dates in most messages). */
+function sameYear(s: string, t: string): boolean {
+	return s.length >= 4 && t.length >= 4
+		? s.charCodeAt(0) === t.charCodeAt(0) &&
+				s.charCodeAt(1) === t.charCodeAt(1) &&
+				s.charCodeAt(2) === t.charCodeAt(2) &&
+				s.charCodeAt(3) === t.charCodeAt(3)
+		: s.slice(0, 4) === t.slice(0, 4);
 }
 
 /** Patterns compiled so far (a handful: the defaults and an import mapping's), null when date-fns must parse it. */

@@ -382,3 +382,31 @@ export function mayEnrolFirst(data: StoreData, actorId: string): Permission {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * May `actorId` import the records system's export on `today`? An import changes the team's cases (who
+ * holds them, bail, status), so it is a supervisor's act for the team: its sergeant, the cover named for
+ * the sergeant's absence on the days it runs, or its inspector; an officer's part is their own cases,
+ * read-only (DOMAIN "People and permissions"). Each changed officer is then judged as a reallocation
+ * (mayReallocate), row by row.
+ */
+export function mayImport(data: StoreData, actorId: string, today: IsoDate): Permission {
+	const unknown = unknownActor(data, actorId);
+	if (unknown) return unknown;
+	if (isInspectorOver(data, actorId)) return {ok: true, as: 'inspector'};
+	const sergeantId = data.team.sergeantId;
+	if (sergeantId === actorId) return {ok: true, as: 'sergeant'};
+	if (sergeantId && awayOn(absenceLookup(data.absences), sergeantId, today)?.coverId === actorId) return {ok: true, as: 'cover'};
+	const who = [
+		sergeantId ? `${name(data, sergeantId)} (or the cover named while they are away)` : null,
+		data.team.inspectorId && name(data, data.team.inspectorId),
+	]
+		.filter((x): x is string => Boolean(x))
+		.join(' or ');
+	return {
+		ok: false,
+		reason:
+			`${name(data, actorId)} does not supervise this team on ${shortDate(today)}, so cannot import the records system's export: ` +
+			`an import changes the team's cases. ${capitalise(who || "the team's sergeant or inspector")} can.`,
+	};
+}

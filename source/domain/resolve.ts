@@ -98,11 +98,26 @@ const CASE_DESK: DeskWay = deskWay('review', 'the case, its problem or its row i
  * single quotes when it holds a character double quotes would not protect. Made safe for a terminal first.
  */
 export function shellWord(text: string): string {
+	let word = shellWords.get(text);
+	if (word === undefined) {
+		if (shellWords.size >= SHELL_WORDS_LIMIT) shellWords.clear();
+		shellWords.set(text, (word = quoteForShell(text)));
+	}
+	return word;
+}
+
+function quoteForShell(text: string): string {
 	const s = safeText(text);
 	if (/^[\w/.:@%+=,-]+$/.test(s)) return s;
 	if (!/["$`\\!]/.test(s)) return `"${s}"`;
 	return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+// Words made so far: the resolve of a 5,000-case store's problems names the same case, absence or officer
+// in two or three commands each, and the safety pass and the two tests for each were a tenth of attaching
+// the ways (issue 18). Bounded, so a long-running desk keeps it small.
+const shellWords = new Map<string, string>();
+const SHELL_WORDS_LIMIT = 20_000;
 
 /**
  * How a command names an officer: "DC Ashworth" when no one else in the team shares it and it is plain
@@ -110,7 +125,13 @@ export function shellWord(text: string): string {
  * command is copied into a shell and quoted in the handover.
  */
 export function officerWord(officers: readonly Officer[], officerId: string): string {
-	const {byId, idsByName} = namesOf(officers);
+	const names = namesOf(officers);
+	let word = names.words.get(officerId);
+	if (word === undefined) names.words.set(officerId, (word = officerWordIn(names, officerId)));
+	return word;
+}
+
+function officerWordIn({byId, idsByName}: Names, officerId: string): string {
 	const o = byId.get(officerId);
 	if (!o) return shellWord(officerId);
 	const name = shortName(o);
@@ -125,6 +146,8 @@ interface Names {
 	byId: Map<string, Officer>;
 	/** Lower-cased short name to the ids that have it. */
 	idsByName: Map<string, Set<string>>;
+	/** Each officer's word as officerWord made it, once per list (it depends on the list and the id only). */
+	words: Map<string, string>;
 }
 
 // Indexed once per officer list: the rules name an officer in the resolve of about 1,500 of the 5,000
@@ -145,7 +168,7 @@ function namesOf(officers: readonly Officer[]): Names {
 		if (ids) ids.add(x.id);
 		else idsByName.set(key, new Set([x.id]));
 	}
-	const names = {length: officers.length, byId, idsByName};
+	const names = {length: officers.length, byId, idsByName, words: new Map<string, string>()};
 	namesCache.set(officers, names);
 	return names;
 }

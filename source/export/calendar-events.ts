@@ -15,6 +15,7 @@
 import {addDays, type IsoDate} from '../domain/dates.js';
 import type {Handover, WindowItem, WindowKind} from '../domain/handover/schema.js';
 import {safeText} from '../domain/safe-text.js';
+import {coverSpans} from '../domain/handover/cover-spans.js';
 import {docDate} from './doc-dates.js';
 
 export interface CalendarEvent {
@@ -126,6 +127,7 @@ function absenceEvents(h: Handover): CalendarEvent[] {
 export function calendarDocument(h: Handover): CalendarDocument {
 	const items = h.inWindow.map(i => itemEvent(h, i)).filter((e): e is CalendarEvent => e !== null);
 	const events = [...items, ...absenceEvents(h)].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-	const cover = h.cover ? `; cover ${t(h.cover.name)}` : '';
+	const names = coverSpans(h).map(c => `${t(c.name)}${c.dates ? ` ${docDate(c.dates.from)} to ${docDate(c.dates.to)}` : ''}`);
+	const cover = names.length > 0 ? `; cover ${names.join(', ')}` : '';
 	return {name: `${t(h.team.name)}: ${docDate(h.period.from)} to ${docDate(h.period.to)}${cover}`, generatedAt: h.generatedAt, events};
 }

@@ -12,6 +12,7 @@
 import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
+import {coverSpans} from '../domain/handover/cover-spans.js';
 import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
@@ -214,9 +215,12 @@ export function renderHandoverMarkdown(h: Handover): string {
 	out.push(`- Team: ${esc(h.team.name)}; ${esc(h.team.unit)}; ${esc(h.team.force)}`);
 	out.push(`- Period: ${docDay(h.period.from)} to ${docDay(h.period.to)} (${days(h.period.days)})`);
 	out.push(`- Prepared by: ${esc(h.preparedBy)}`);
-	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks it.
-	const outside = h.cover && h.cover.officerId === null ? ' (outside the team)' : '';
-	out.push(`- Cover: ${h.cover ? `${esc(h.cover.name)}${outside}` : '**nobody named**: reviews falling due will not be done'}`);
+	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks
+	// it; each cover of part of the window is named with their dates (two absences, two covers).
+	const covers = coverSpans(h).map(
+		c => `${esc(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${docDate(c.dates.from)} to ${docDate(c.dates.to)})` : ''}`,
+	);
+	out.push(`- Cover: ${covers.length > 0 ? covers.join('; ') : '**nobody named**: reviews falling due will not be done'}`);
 	out.push(`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} ${INSPECTOR_DOES}` : '**none recorded**'}`);
 	out.push(`- Generated at: ${esc(docInstant(h.generatedAt))}; dates worked out for ${docDay(h.today)}`);
 	out.push(`- Review chain head: \`${h.chainHead.replace(/`/g, '')}\` (run "fortnight verify" to check it)`);

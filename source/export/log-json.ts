@@ -1,6 +1,6 @@
 /**
  * The review log as JSON: the same content as the CSV rows and the Markdown exception report, for
- * other tools. The format is versioned ("fortnight-log", version 1); `fortnight log --schema` prints
+ * other tools. The format is versioned ("fortnight-log", version 3); `fortnight log --schema` prints
  * its strict JSON Schema (README, "JSON schemas"), and the types below are checked against it, so the
  * document and the schema cannot drift apart.
  */
@@ -10,9 +10,10 @@ import {SEVERITIES} from '../domain/problem.js';
 import {PROBLEM_KINDS} from '../domain/rules/index.js';
 import type {LogDocument} from '../domain/review-log/document.js';
 import {escapeJsonText} from '../domain/safe-text.js';
+import {BAIL_EVENT_KINDS} from '../domain/bail-record.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
-export const LOG_JSON_VERSION = 2;
+export const LOG_JSON_VERSION = 3;
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
 const Risk = oneOf(['high', 'medium', 'low']);
@@ -64,6 +65,18 @@ const ExceptionItemSchema = StrictObject({
 	message: Type.String(),
 	since: DateSchema,
 	due: Nullable(DateSchema),
+	resolved: doc(
+		'For bail that lapsed in the period and was resolved since: the event that ended it (null: ended by import), when, who recorded it, and the days it lay lapsed (version 3). Null for open exceptions.',
+		Nullable(
+			StrictObject({
+				event: Nullable(oneOf(BAIL_EVENT_KINDS)),
+				on: DateSchema,
+				byId: Nullable(Type.String()),
+				by: Nullable(Type.String()),
+				unattendedDays: Count,
+			}),
+		),
+	),
 });
 
 const TotalsSchema = StrictObject({

@@ -5,9 +5,9 @@
  * and, for a split store, what its working set must hold: the state's copy of each case's last review and
  * of every other entry must be the chain file's, since the rules read the copies.
  */
-import type {ChainEntry, RecordEntry, StoreData} from '../domain/model.js';
+import type {ChainEntry, EnrolmentEntry, RecordEntry, StoreData} from '../domain/model.js';
 import {checkRecords, type RecordReport} from '../domain/record-check.js';
-import {entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
+import {entryContentProblem, entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
 export interface ChainVerdict {
@@ -22,6 +22,8 @@ export interface ChainVerdict {
 	at: ChainEntry | null;
 	/** The state's supervisory records against the chain's signed copies (domain/record-check.ts). */
 	records: RecordReport;
+	/** The chain's first key enrolment, or null (verify checks who made it: domain/first-enrolment.ts). */
+	firstEnrolment: EnrolmentEntry | null;
 }
 
 /** What a working-set entry must match in the chain file: its place, hash and signature. */
@@ -50,6 +52,7 @@ export async function verifyWholeChain(
 	const records: RecordEntry[] = [];
 	const checkInReviews = new Set<number>();
 	let signaturesFrom: string | null = null;
+	let firstEnrolment: EnrolmentEntry | null = null;
 	walking: for await (const batch of batches) {
 		for (const e of batch) {
 			problem = entryProblem(e, i, prev);
@@ -59,7 +62,10 @@ export async function verifyWholeChain(
 			if (i === atSeq) at = e;
 			if (e.kind === 'record') records.push(e);
 			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
-			else if (e.kind === 'enrolment') signaturesFrom ??= e.signedAt;
+			else if (e.kind === 'enrolment') {
+				signaturesFrom ??= e.signedAt;
+				firstEnrolment ??= e;
+			}
 			if (split) {
 				const mark = {seq: e.seq, hash: e.hash, sig: e.sig};
 				if (e.kind === 'review') lastReview.set(e.data.caseRef, mark);
@@ -78,6 +84,7 @@ export async function verifyWholeChain(
 		signatures: walk.report(signatureProblem),
 		at,
 		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
+		firstEnrolment,
 	};
 }
 
@@ -107,4 +114,54 @@ function workingSetMismatch(held: readonly ChainEntry[], lastReview: Map<string,
 		}
 	}
 	return null;
+}
+
+/**
+ * The first of the entries an export prints (`shows`) whose fields, hash or signature fail, or null: what
+ * `verify` checks of those entries (entryContentProblem, SignatureWalk), so a document never vouches for
+ * an entry altered since it was signed (README "Where the store lives"). Only the printed entries are
+ * hashed; the others are only read for the keys they enrol, which the signatures are checked against.
+ * The links between entries are checked on every load (read.ts), so they are not walked again here.
+ */
+export function shownEntriesProblem(
+	data: Pick<StoreData, 'team' | 'officers'>,
+	chain: readonly ChainEntry[],
+	shows: (e: ChainEntry) => boolean,
+): ChainProblem | null {
+	const walk = new SignatureWalk(data);
+	for (let i = 0; i < chain.length; i++) {
+		const e = chain[i]!;
+		if (!shows(e)) {
+			walk.learn(e);
+			continue;
+		}
+		const problem = entryContentProblem(e, i) ?? walk.check(e, i);
+		if (problem) return problem;
+	}
+	return null;
+}
+
+/**
+ * `verifyWholeChain`'s first problem (a broken link, hash or field, a signature, the working set, the
+ * supervisory records), in `verify`'s words, or null. `pause` runs between slices of `slice` entries, so a
+ * desk keeps taking keys while its store is checked (store.ts checkChain).
+ */
+export async function wholeChainProblem(
+	batches: Iterable<readonly ChainEntry[]> | AsyncIterable<readonly ChainEntry[]>,
+	data: StoreData,
+	slice: number,
+	pause: () => Promise<void>,
+): Promise<string | null> {
+	async function* sliced(): AsyncGenerator<readonly ChainEntry[]> {
+		for await (const batch of batches) {
+			for (let from = 0; from < batch.length; from += slice) {
+				yield batch.slice(from, from + slice);
+				await pause();
+			}
+		}
+	}
+	const verdict = await verifyWholeChain(sliced(), data);
+	const problem = verdict.problem ?? verdict.signatures.problem;
+	if (problem) return problem.message;
+	return verdict.records.problem;
 }

@@ -124,9 +124,20 @@ export function entryProblem(e: ChainEntry, i: number, prev: string, hashes = tr
 	if (e.prevHash !== prev) {
 		return {index: i, seq: e.seq, message: `entry ${e.seq} does not link to the entry before it (previous hash differs)`};
 	}
+	if (hashes) return entryContentProblem(e, i);
+	const fields = entryFieldProblem(e);
+	return fields ? {index: i, seq: e.seq, message: fields} : null;
+}
+
+/**
+ * What is wrong with the entry at position `i` itself, links aside: a field its hash does not cover, or
+ * content that no longer matches its hash. An export re-checks the entries it prints with this
+ * (chain-verify.ts shownEntriesProblem), as `verify` does every entry.
+ */
+export function entryContentProblem(e: ChainEntry, i: number): ChainProblem | null {
 	const fields = entryFieldProblem(e);
 	if (fields) return {index: i, seq: e.seq, message: fields};
-	if (hashes && hashEntry(e) !== e.hash) {
+	if (hashEntry(e) !== e.hash) {
 		return {index: i, seq: e.seq, message: `entry ${e.seq} (${e.kind}) was altered after signing: its content no longer matches its hash`};
 	}
 	return null;

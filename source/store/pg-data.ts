@@ -3,8 +3,11 @@
  * StoreData the file store gives (written back by pg-write.ts). Every query names its
  * team, so it runs on the tables' (team_id, ...) keys and never reads another team's rows.
  */
+import {createHash} from 'node:crypto';
 import type pg from 'pg';
-import {SCHEMA_VERSION, type ChainEntry, type StoreData} from '../domain/model.js';
+import type {ChainEntry, StoreData} from '../domain/model.js';
+// The plain value, not model.ts's schema (TypeBox: two hundred modules to load, which a read does not need).
+import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import {StoreError} from './errors.js';
 import type {ChainWanted} from './read.js';
@@ -53,46 +56,102 @@ export async function resolveTeam(client: pg.ClientBase, asked: string | null, s
 }
 
 /**
+ * Every column as the server's text, unparsed (json columns keep their text as written): loadTeam hashes
+ * what it was sent and parses it itself, as pg would have.
+ */
+const AS_TEXT = {getTypeParser: () => (text: string) => text} as unknown as pg.CustomTypesConfig;
+
+/**
+ * SHA-256 of what a read was sent, column by column, each text with its length before it (so that no two
+ * different reads hash alike): what a receipt vouches for (pg-store.ts, "Checked once").
+ */
+class ReadHash {
+	private readonly hash = createHash('sha256');
+	add(label: string, texts: ReadonlyArray<string | null>): void {
+		this.hash.update(`${label} ${texts.length}\n`);
+		for (const text of texts) {
+			if (text === null) this.hash.update('-\n');
+			else this.hash.update(`${text.length}\n`).update(text);
+		}
+	}
+	digest(): string {
+		return this.hash.digest('hex');
+	}
+}
+
+/**
  * The team's data as the file store reads it: with `chain: 'state'`, the working set of the chain
  * (each case's last review and every other entry) and a chainLog counting the whole chain; with
- * 'whole', every entry and no chainLog. Call inside a transaction that sees one moment of the data.
+ * 'whole', every entry and no chainLog. loadTeamHashed gives the SHA-256 of everything the server sent
+ * for it too. Call inside a transaction that sees one moment of the data. Every query goes in one round
+ * trip (one simple-protocol message of several statements, the team's id quoted by the client), rather
+ * than a dozen, each waiting for this thread to be free again (the desk loads its modules meanwhile).
  */
 export async function loadTeam(client: pg.ClientBase, team: string, chain: ChainWanted, shown: string): Promise<StoreData> {
-	const head = await client.query<TeamRow>(
+	return (await loadTeamHashed(client, team, chain, shown)).data;
+}
+
+export async function loadTeamHashed(
+	client: pg.ClientBase,
+	team: string,
+	chain: ChainWanted,
+	shown: string,
+): Promise<{data: StoreData; hash: string}> {
+	const statements = [
 		'SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1',
-		[team],
-	);
-	const row = head.rows[0];
+		chain === 'whole' ? WHOLE_CHAIN : WORKING_SET,
+		chain === 'whole' ? 'SELECT 0 AS n' : CHAIN_COUNT,
+		...LISTS.map(({table}) => `SELECT doc FROM ${table} WHERE team_id = $1 ORDER BY ord`),
+	];
+	const quoted = client.escapeLiteral(team);
+	const text = statements.map(sql => sql.replaceAll('$1', quoted)).join(';\n');
+	const results = (await client.query({text, types: AS_TEXT})) as unknown as Array<pg.QueryResult<Record<string, string | null>>>;
+	const [heads, chainRows, countRows, ...listRows] = results.map(r => r.rows);
+	const row = heads![0];
 	if (!row)
 		throw new StoreError(
 			'not-found',
 			`The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`,
 			shown,
 		);
+	const hash = new ReadHash();
+	const head = [
+		row['schema_version']!,
+		row['revision']!,
+		row['updated_at']!,
+		row['reference_date'] ?? null,
+		row['team']!,
+		row['settings']!,
+	];
+	hash.add('team', head);
 	const lists: Partial<Record<ListField, unknown[]>> = {};
-	for (const {field, table} of LISTS) {
-		const r = await client.query<{doc: unknown}>(`SELECT doc FROM ${table} WHERE team_id = $1 ORDER BY ord`, [team]);
-		lists[field] = r.rows.map(x => x.doc);
-	}
-	const entries = await readChain(client, team, chain);
+	LISTS.forEach(({field}, i) => {
+		const docs = listRows[i]!.map(r => r['doc']!);
+		hash.add(field, docs);
+		lists[field] = docs.map(doc => JSON.parse(doc) as unknown);
+	});
+	const entries = chainRows!.map(r => r['entry']!);
+	hash.add(`chain ${chain}`, entries);
+	const count = chain === 'whole' ? entries.length : Number(countRows![0]!['n']);
+	hash.add('count', [String(count)]);
 	const data = {
-		schemaVersion: schemaOf(row.schema_version, shown),
-		revision: Number(row.revision),
-		updatedAt: row.updated_at,
-		referenceDate: row.reference_date,
-		team: row.team,
-		settings: row.settings,
+		schemaVersion: schemaOf(Number(row['schema_version']), shown),
+		revision: Number(row['revision']),
+		updatedAt: row['updated_at'],
+		referenceDate: row['reference_date'] ?? null,
+		team: JSON.parse(row['team']!) as StoreData['team'],
+		settings: JSON.parse(row['settings']!) as StoreData['settings'],
 		officers: lists.officers,
 		absences: lists.absences,
 		cases: lists.cases,
 		welfareEvents: lists.welfareEvents,
 		concerns: lists.concerns,
 		actionPlans: lists.actionPlans,
-		chain: entries.chain,
+		chain: entries.map(entry => JSON.parse(entry) as ChainEntry),
 		drafts: lists.drafts,
-		...(chain === 'state' ? {chainLog: {entries: entries.count, bytes: 0}} : {}),
+		...(chain === 'state' ? {chainLog: {entries: count, bytes: 0}} : {}),
 	} as StoreData;
-	return data;
+	return {data, hash: hash.digest()};
 }
 
 /**
@@ -162,26 +221,20 @@ export async function loadTeamSince(
 	return data;
 }
 
-/** The team's chain, whole or its working set (with the whole chain's length). */
-async function readChain(client: pg.ClientBase, team: string, wanted: ChainWanted): Promise<{chain: ChainEntry[]; count: number}> {
-	if (wanted === 'whole') {
-		const all = await client.query<{entry: ChainEntry}>('SELECT entry FROM fortnight_chain WHERE team_id = $1 ORDER BY seq', [team]);
-		const chain = all.rows.map(r => r.entry);
-		return {chain, count: chain.length};
-	}
-	// Every entry that is not a review (their own partial index) and each case's last review (the highest seq
-	// per case in the reviews index), fetched by key: the team's other reviews are never read (migration 005).
-	const set = await client.query<{entry: ChainEntry}>(
-		`SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq IN (
-			SELECT seq FROM fortnight_chain WHERE team_id = $1 AND kind <> 'review'
-			UNION ALL
-			SELECT max(seq) FROM fortnight_chain WHERE team_id = $1 AND kind = 'review' GROUP BY case_ref)
-		ORDER BY seq`,
-		[team],
-	);
-	const count = await client.query<{n: string}>('SELECT coalesce(max(seq) + 1, 0) AS n FROM fortnight_chain WHERE team_id = $1', [team]);
-	return {chain: set.rows.map(r => r.entry), count: Number(count.rows[0]!.n)};
-}
+/** The team's whole chain. */
+const WHOLE_CHAIN = 'SELECT entry FROM fortnight_chain WHERE team_id = $1 ORDER BY seq';
+/**
+ * The chain's working set: every entry that is not a review (their own partial index) and each case's last
+ * review (the highest seq per case in the reviews index), fetched by key: the team's other reviews are never
+ * read (migration 005).
+ */
+const WORKING_SET = `SELECT entry FROM fortnight_chain WHERE team_id = $1 AND seq IN (
+	SELECT seq FROM fortnight_chain WHERE team_id = $1 AND kind <> 'review'
+	UNION ALL
+	SELECT max(seq) FROM fortnight_chain WHERE team_id = $1 AND kind = 'review' GROUP BY case_ref)
+ORDER BY seq`;
+/** The whole chain's length. */
+const CHAIN_COUNT = 'SELECT coalesce(max(seq) + 1, 0) AS n FROM fortnight_chain WHERE team_id = $1';
 
 /** The team's whole chain, entry `from` onwards. */
 export async function chainFrom(client: pg.ClientBase, team: string, from: number): Promise<ChainEntry[]> {

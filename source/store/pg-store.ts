@@ -11,17 +11,16 @@
 import {createHash, randomUUID} from 'node:crypto';
 import type pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
-import {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
 import {describePgError, isDropped, isPgError, withClient} from './pg-connect.js';
-import {chainFrom, heldAfterWrite, loadTeam, loadTeamSince, resolveTeam, teamRevision} from './pg-data.js';
+import {chainFrom, heldAfterWrite, loadTeamHashed, loadTeamSince, resolveTeam, teamRevision} from './pg-data.js';
 import {teamWrite, touchedOnly, writeLanded, writeTeam, writeTeamAtOnce} from './pg-write.js';
 import {openFeed, type Feed} from './pg-feed.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
-import {validateStore} from './validate.js';
+import {receiptOf, writeReceipt} from './receipts.js';
 import {
 	brokenChainReason,
 	createStoreFile,
@@ -33,6 +32,12 @@ import {
 	type OutsideChange,
 	type Store,
 } from './store.js';
+
+/** What a change is made and checked with (apply-change.ts, validate.ts): loaded by the first change, not by a read. */
+const changes = async () => {
+	const [{prepareChange}, {validateStore}] = await Promise.all([import('./apply-change.js'), import('./validate.js')]);
+	return {prepareChange, validateStore};
+};
 
 /** A one-statement write whose answer was lost with its connection: it may or may not have committed. */
 interface Unsure {
@@ -46,22 +51,34 @@ function signatureOfRevision(revision: number): FileSignature {
 	return {size: revision, mtimeMs: 0, ino: 0};
 }
 
-/** Reads one moment of the team (a repeatable-read, read-only transaction) and checks it as a file's data is checked. */
+/**
+ * Reads one moment of the team (a repeatable-read, read-only transaction) and checks it as a file's data is
+ * checked, once: as a file whose bytes this user's fortnight has already found valid is parsed but not
+ * checked again (receipts.ts; store README "Checked once"), so is a read whose every column's text hashes
+ * the same as one found valid before (pg-data.ts `loadTeamHashed`). The checks (validate.ts, well over
+ * 100 ms to load and as long again to run on a team of a thousand cases) are loaded only when needed.
+ */
 async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted): Promise<{team: string; data: StoreData}> {
 	await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 	try {
 		await assertCurrent(client, url.shown);
 		const team = await resolveTeam(client, url.team, url.shown);
-		const data = await loadTeam(client, team, chain, url.shown);
+		// The receipt is read while the team is.
+		const receiptFor = `${url.shown}#${team}`;
+		const [{data, hash}, receipt] = await Promise.all([loadTeamHashed(client, team, chain, url.shown), receiptOf(receiptFor)]);
 		await client.query('COMMIT');
-		const problem = validateStore(data);
-		if (problem) {
-			throw new StoreError(
-				'invalid',
-				`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). ` +
-					`Restore it from a backup (pg_dump).`,
-				url.shown,
-			);
+		if (!receipt(hash)) {
+			const {validateStore} = await import('./validate.js');
+			const problem = validateStore(data);
+			if (problem) {
+				throw new StoreError(
+					'invalid',
+					`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). ` +
+						`Restore it from a backup (pg_dump).`,
+					url.shown,
+				);
+			}
+			await writeReceipt(receiptFor, hash);
 		}
 		return {team, data};
 	} catch (err) {
@@ -194,6 +211,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		}
 		let candidate: StoreData;
 		try {
+			const {prepareChange} = await changes();
 			candidate = prepareChange(mine, mine, change, {surface, where, now}).candidate;
 		} catch {
 			return null;
@@ -248,7 +266,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 					if (unsure) committed.delete(unsure.candidate.revision);
 					const fresh = revision === data.revision ? data : await loadTeamSince(client, team, chain, where, data);
 					// What others wrote since is checked as a file re-read after another's save is (only what changed, and the references).
-					const problem = fresh === data ? null : validateStore(fresh, data);
+					const problem = fresh === data ? null : (await changes()).validateStore(fresh, data);
 					if (problem) {
 						throw new StoreError(
 							'invalid',
@@ -265,7 +283,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 						}
 						verified.add(fresh.chain);
 					}
-					const prepared = prepareChange(data, fresh, change, {surface, where, now});
+					const prepared = (await changes()).prepareChange(data, fresh, change, {surface, where, now});
 					candidate = prepared.candidate;
 					const written = await writeTeam(client, team, fresh, candidate);
 					// Who changed what, readable only by those who see the team (row-level security); every open desk

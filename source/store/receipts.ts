@@ -26,6 +26,8 @@ const CHECKS = [
 	'journal',
 	'journal-file',
 	'../domain/model',
+	// What a PostgreSQL read hashes, and builds the team's data from (pg-store.ts "readTeam").
+	'pg-data',
 	// The plain values the schema is built from (MAX_TEXT, RANKS, RISKS, SCHEMA_VERSION...).
 	'../domain/model-values',
 	'../domain/dates',

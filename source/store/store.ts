@@ -127,6 +127,14 @@ export interface Store {
 	 * the unsubscribe function. Optional: a file store has no one to tell it; the desk polls instead.
 	 */
 	onChange?(listener: (change: OutsideChange) => void): () => void;
+	/**
+	 * Walks the whole review chain as `fortnight verify` does (every link, hash and signature, and the
+	 * state's copy of the entries the rules read), in slices with a turn of the event loop between them, so
+	 * a desk keeps taking keys meanwhile. A problem makes the store read-only, with `verify`'s words in
+	 * readOnlyReason (README "Where the store lives"); returns that reason, or null when the chain is
+	 * intact. Optional: a store whose chain a database holds has none.
+	 */
+	checkChain?(): Promise<string | null>;
 }
 
 /** Another user's committed change, as a server store announces it. */
@@ -558,6 +566,10 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	// its working set here: that is what is checked, and the chain file's head before each append
 	// (chain-file.ts); `verify` walks the chain file whole (store README, "The review chain file").
 	let chainReason = brokenChainReason(abs, heldChainProblem(initial, 0, initial.chain.length, false));
+	// What checkChain found wrong with the whole chain (an entry of the chain file altered, say). Kept across
+	// reloads: another user's save appends to the chain and cannot repair an entry; restoring the file from a
+	// backup and opening it again does.
+	let hashReason: string | null = null;
 	/** Chains (immutable arrays) whose every hash has been checked, so later saves check only what they add. */
 	const verifiedChains = new WeakSet<StoreData['chain']>();
 	const assertChainIntact = async (data: StoreData): Promise<void> => {
@@ -584,6 +596,29 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		}
 	}
 
+	/** The read under way for a chain log: the desk's history and checkChain ask at once, and share it. */
+	let reading: {chainLog: ChainLog; chain: Promise<readonly ChainEntry[]>} | null = null;
+	/** The whole chain of `data`: the snapshot's own, or read from the chain file once per chain log (wholeChain). */
+	const wholeChainOfSnapshot = async (data: StoreData): Promise<readonly ChainEntry[]> => {
+		const log = data.chainLog;
+		if (!log || data.chain.length === log.entries) return data.chain;
+		if (whole?.chainLog === log) return whole.chain;
+		if (reading?.chainLog !== log) {
+			const read = wholeChainOf(abs, data, whole ?? undefined);
+			reading = {chainLog: log, chain: read};
+			read.then(
+				chain => {
+					whole = {chainLog: log, chain};
+				},
+				// A failed read is tried again on the next call (each caller gets its error from `read` itself).
+				() => {
+					if (reading?.chain === read) reading = null;
+				},
+			);
+		}
+		return reading.chain;
+	};
+
 	const failed = (err: unknown, unsaved: StoreData | undefined): never => {
 		// A bug in the change itself (not a file-system error) must not be dressed up as an I/O error.
 		const errno = typeof (err as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
@@ -598,15 +633,15 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 	return {
 		file: abs,
 		get readOnly() {
-			return (readOnlyReason ?? chainReason) !== null;
+			return (readOnlyReason ?? chainReason ?? hashReason) !== null;
 		},
 		get readOnlyReason() {
-			return readOnlyReason ?? chainReason;
+			return readOnlyReason ?? chainReason ?? hashReason;
 		},
 		snapshot: () => db.data,
 		async apply(change) {
 			if (readOnlyReason) throw new StoreError('read-only', readOnlyReason, abs);
-			if (chainReason) throw new StoreError('invalid', chainReason, abs);
+			if (chainReason ?? hashReason) throw new StoreError('invalid', (chainReason ?? hashReason)!, abs);
 			let candidate: StoreData | undefined;
 			try {
 				return await withLock(abs, lockOptions, async assertHeld => {
@@ -641,13 +676,20 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 			chainReason = brokenChainReason(abs, heldChainProblem(db.data, 0, db.data.chain.length, false));
 			return db.data;
 		},
-		async wholeChain() {
+		wholeChain: () => wholeChainOfSnapshot(db.data),
+		async checkChain() {
+			if (chainReason ?? hashReason) return chainReason ?? hashReason;
 			const data = db.data;
-			if (!data.chainLog || data.chain.length === data.chainLog.entries) return data.chain;
-			if (whole?.chainLog === data.chainLog) return whole.chain;
-			const chain = await wholeChainOf(abs, data, whole ?? undefined);
-			whole = {chainLog: data.chainLog, chain};
-			return chain;
+			// Loaded with the first check, not with the desk: the desk's first rows do not wait for it (issue 18).
+			const [{wholeChainProblem}, chain] = await Promise.all([import('./chain-verify.js'), wholeChainOfSnapshot(data)]);
+			// A snapshot holding the whole chain took it from the chain file itself, so there is no second copy
+			// for verify's working-set check to compare: only a state holding the working set has one.
+			const held = {...data};
+			if (chain === data.chain) delete held.chainLog;
+			// The chain the desk's history already read (wholeChain's cache), walked as `verify` walks it.
+			const problem = await wholeChainProblem([chain], held, CHECK_SLICE, () => new Promise(r => setImmediate(r)));
+			if (problem) hashReason = brokenChainReason(abs, {index: 0, seq: null, message: problem});
+			return hashReason;
 		},
 		async saveCopy(to, data) {
 			await createStoreFile(to, await wholeOf(abs, data ?? db.data));
@@ -687,6 +729,12 @@ export async function verifyChainInSlices(data: StoreData): Promise<ChainProblem
 
 /** About 4 ms of hashing: a key press waits at most that long behind the check. */
 const CHAIN_SLICE = 500;
+
+/**
+ * Entries per turn of the event loop in checkChain: a signed entry's signature costs about 50 us on top of
+ * its hash, so a fifth of CHAIN_SLICE keeps a slice of signed entries near the same few milliseconds.
+ */
+const CHECK_SLICE = 100;
 
 /** verifyChain on the chain `data` holds: the whole chain, or a split store's working set (verifyWorkingSet). */
 export function heldChainProblem(data: StoreData, from: number, to: number, hashes: boolean): ChainProblem | null {

@@ -21,18 +21,19 @@ describe('handover --include-welfare reads as you', () => {
 		const before = savedBytes(store);
 		const notesBefore = readFileSync(welfare);
 		const file = path.join(dir, 'h.md');
-		for (const who of ['DC Grant', 'DI Okafor']) {
+		// A peer is refused the handover itself (README "Who may read what"), before any note is read.
+		for (const [who, says] of [
+			['DC Grant', 'DC Grant cannot read the handover'],
+			['DI Okafor', 'DI Okafor may read none of the 2 welfare notes in this window'],
+			['DC Marsh', 'DC Marsh cannot read the handover'],
+		] as const) {
 			const r = handover(store, '--as', who, '--out', file);
 			expect(r.code, r.stderr).toBe(2);
-			expect(r.stderr).toContain(`${who} may read none of the 2 welfare notes in this window`);
-			expect(r.stderr).toContain('ask DS Brennan to prepare it');
+			expect(r.stderr).toContain(says);
+			if (who === 'DI Okafor') expect(r.stderr).toContain('ask DS Brennan to prepare it');
 			for (const n of notesOf(welfare)) expect(r.stderr + r.stdout).not.toContain(n.text);
 			expect(existsSync(file)).toBe(false);
 		}
-		// DC Marsh: one note is about her (never read by its subject), the other about a peer.
-		const marsh = handover(store, '--as', 'DC Marsh');
-		expect(marsh.code).toBe(2);
-		expect(marsh.stderr).toContain('DC Marsh may read none of the 2 welfare notes');
 		expect(savedBytes(store).equals(before)).toBe(true);
 		expect(readFileSync(welfare).equals(notesBefore)).toBe(true);
 	});
@@ -83,13 +84,13 @@ describe('handover --include-welfare reads as you', () => {
 		// Before her cover (DC Ashworth, 16 Oct) and about herself (31 Oct): left out, counted, not quoted.
 		for (const n of notesOf(welfare).slice(0, 2)) expect(r.stdout + r.stderr).not.toContain(n.text);
 		expect(r.stderr).toContain('Left out 2 welfare notes you may not read');
-		// Read by the line manager for the note's date (README "Welfare notes"): after her cover has ended,
-		// the note from a day she covered is still one she may read, and the older ones still are not.
+		// After her cover has ended she is an officer again (README "Who may read what"): the handover is
+		// the supervisors', refused before any note is read.
 		const after = runCli(['handover', '--store', store, '--today', '2026-12-06', '--include-welfare', '--yes', '--as', 'DC Marsh'], {
 			env: NOW,
 		});
-		expect(after.code).toBe(0);
-		expect(after.stdout).toContain(during.text);
-		for (const n of notesOf(welfare).slice(0, 2)) expect(after.stdout).not.toContain(n.text);
+		expect(after.code).toBe(2);
+		expect(after.stderr).toContain('DC Marsh cannot read the handover');
+		for (const n of notesOf(welfare)) expect(after.stdout + after.stderr).not.toContain(n.text);
 	});
 });

@@ -61,6 +61,59 @@ describe('fortnight handover on the demo team', () => {
 		expect(r2.stdout).toContain('- Cover: DI Rachel Okafor');
 	});
 
+	// "Prepared by" is the person at the keyboard (DOMAIN "People and permissions"), never the team's
+	// sergeant by default; --prepared-by naming someone else is refused.
+	it('is prepared by the person at the keyboard, and refuses --prepared-by naming someone else', async () => {
+		const {store} = demoCopy();
+		const as = (who: string, flags: Record<string, unknown> = {}) => runCommand(command, store, [], flags, {as: who});
+		const carter = await as('Carter');
+		expect(carter.code, carter.stderr).toBe(0);
+		expect(carter.stdout).toContain('- Prepared by: DC Ben Carter');
+		expect((await as('Iqbal', {format: 'json'})).stdout).toContain('"preparedBy": "DC Priya Iqbal"');
+		expect((await as('Brennan')).stdout).toContain('- Prepared by: DS Tom Brennan');
+		const other = await as('Shah', {preparedBy: 'DI Okafor'});
+		expect(other.code).toBe(2);
+		expect(other.stdout).toBe('');
+		expect(other.stderr).toContain('--prepared-by names DI Rachel Okafor, but you are DC Amira Shah');
+		const self = await as('Shah', {preparedBy: 'o0008'});
+		expect(self.code, self.stderr).toBe(0);
+		expect(self.stdout).toContain('- Prepared by: DC Amira Shah');
+	});
+
+	// Two absences of the sergeant with different covers in one window: the header names both, each with
+	// their dates, in Markdown and JSON (the calendar already listed them).
+	it('names each recorded cover with their dates when two cover the window', async () => {
+		const {store} = demoCopy();
+		const saved = JSON.parse(readFileSync(store, 'utf8')) as {absences: Record<string, unknown>[]};
+		saved.absences.find(a => a['id'] === 'ab0002')!['coverOfficerId'] = 'o0006';
+		saved.absences.push({
+			id: 'ab0005',
+			officerId: 'o0002',
+			from: '2026-12-01',
+			to: '2026-12-04',
+			reason: 'annual-leave',
+			coverOfficerId: 'o0009',
+			recordedAt: '2026-11-30T08:00:00.000Z',
+			recordedBy: 'o0002',
+		});
+		writeFileSync(store, JSON.stringify(saved, null, '\t'));
+		const window = {from: '2026-12-01', to: '2026-12-14'};
+		const md = await runCommand(command, store, [], window);
+		expect(md.code, md.stderr).toBe(0);
+		expect(md.stdout).toContain('- Cover: DC Ben Carter (01 Dec 2026 to 04 Dec 2026); DC Helen Marsh (10 Dec 2026 to 14 Dec 2026)');
+		const json = JSON.parse((await runCommand(command, store, [], {...window, format: 'json'})).stdout) as {
+			covers: unknown;
+			cover: unknown;
+		};
+		expect(json.covers).toEqual([
+			{name: 'DC Ben Carter', officerId: 'o0009', from: '2026-12-01', to: '2026-12-04'},
+			{name: 'DC Helen Marsh', officerId: 'o0006', from: '2026-12-10', to: '2026-12-14'},
+		]);
+		expect(json.cover).toEqual({name: 'DC Ben Carter', officerId: 'o0009'});
+		// A cover named with --cover covers the whole window: no dates.
+		expect((await runCommand(command, store, [], {...window, cover: 'Marsh'})).stdout).toContain('- Cover: DC Helen Marsh\n');
+	});
+
 	// Changed deliberately (issue 22 item 5): a name matching nobody was taken as free text while a near
 	// miss was refused; now both are refused, and someone outside the team needs --cover-outside.
 	it('matches --cover by name or id, refuses near misses and unknown names, and takes outsiders only with --cover-outside', async () => {

@@ -22,6 +22,7 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		cluster.createDatabase('force');
 		cluster.createDatabase('future');
 		cluster.createDatabase('records');
+		cluster.createDatabase('scope');
 	});
 	afterAll(() => cluster?.stop());
 
@@ -36,6 +37,36 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 		const again = cli(['--store', url, 'store', 'migrate']);
 		expect(again.stderr + again.stdout).toContain(`already at schema version ${latestVersion()}; nothing to do`);
 	});
+
+	it('reads as the person at the keyboard, the same on both stores (README "Who may read what")', () => {
+		const url = cluster.url('scope');
+		const {store} = demoCopy();
+		expect(cli(['--store', url, 'store', 'migrate']).code).toBe(0);
+		const copied = cli(['store', 'copy', '--from', store, '--to', url]);
+		expect(copied.code, copied.stderr).toBe(0);
+		const as = (s: string, who: string, args: string[]) => runCli(['--today', DEMO_TODAY, '--store', s, ...args, '--as', who], {env: ENV});
+		for (const who of ['DC Iqbal', 'DI Okafor']) {
+			for (const args of [
+				['problems', '--json'],
+				['log', '--format', 'json'],
+				['case', 'show', 'CR/88397/26', '--json'],
+				['absence', 'list', '--all', '--json'],
+			]) {
+				const onFile = as(store, who, args);
+				const onDatabase = as(url, who, args);
+				expect(onDatabase.code, `${who} ${args.join(' ')}`).toBe(onFile.code);
+				expect(onDatabase.stdout).toBe(onFile.stdout);
+				expect(onDatabase.stderr).toBe(onFile.stderr);
+			}
+		}
+		// DC Iqbal: their own problems only, and the log refused, on the database as on the file.
+		const problems = JSON.parse(as(url, 'DC Iqbal', ['problems', '--json']).stdout) as {subject: {officerId: string}}[];
+		expect(problems).toHaveLength(7);
+		for (const p of problems) expect(p.subject.officerId).toBe('o0004');
+		const log = as(url, 'DC Iqbal', ['log']);
+		expect(log.code).toBe(2);
+		expect(log.stderr).toContain('DC Iqbal cannot read the review log');
+	}, 120_000);
 
 	it('refuses a database newer than this fortnight, changing nothing', () => {
 		const url = cluster.url('future');

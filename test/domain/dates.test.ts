@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {addDays, addMonths, daysBetween, fromDayNumber, isIsoDate, parseUserDate, toDayNumber} from '../../source/domain/dates.js';
+import {
+	addDays,
+	addMonths,
+	daysBetween,
+	fromDayNumber,
+	isIsoDate,
+	monthsBeginningWith,
+	parseUserDate,
+	shortDate,
+	toDayNumber,
+} from '../../source/domain/dates.js';
 
 /** The obvious definition, by Date: isIsoDate reads digits by hand for speed and must agree with it. */
 const byDate = (s: string): boolean => {
@@ -42,6 +52,49 @@ describe('dates', () => {
 			const s = fromDayNumber(n);
 			if (!isIsoDate(s) || toDayNumber(s) !== n) throw new Error(`day ${n} (${s}) does not round-trip`);
 		}
+	});
+	it('counts days by arithmetic exactly as Date.UTC does, on every day from 1900 to 2200', () => {
+		// toDayNumber is integer arithmetic (issue 18); Date.UTC is the definition it replaced.
+		for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2200, 11, 31); ms += 86_400_000) {
+			const s = new Date(ms).toISOString().slice(0, 10);
+			if (toDayNumber(s) !== ms / 86_400_000) throw new Error(`${s}: ${toDayNumber(s)}, Date.UTC ${ms / 86_400_000}`);
+		}
+		expect(toDayNumber('1970-01-01')).toBe(0);
+		expect(toDayNumber('2000-02-29')).toBe(11_016);
+		expect(toDayNumber('1900-03-01') - toDayNumber('1900-02-28')).toBe(1); // 1900 was not a leap year
+		expect(daysBetween('2026-02-28', '2026-03-01')).toBe(1);
+		expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+	});
+	it('ends a period of months beginning with a day as the date written out and read back does, for every start 2020-2030', () => {
+		// The definition before issue 18 counted the day before "the same day n months on" by writing that
+		// date out and reading it back; monthsBeginningWith now counts it directly.
+		const pad = (n: number, w: number) => String(n).padStart(w, '0');
+		const byText = (start: string, n: number): string => {
+			const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+			const total = y * 12 + (m - 1) + n;
+			const ny = Math.floor(total / 12);
+			const nm = (total % 12) + 1;
+			const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+			return d > last ? `${pad(ny, 4)}-${pad(nm, 2)}-${pad(last, 2)}` : addDays(`${pad(ny, 4)}-${pad(nm, 2)}-${pad(d, 2)}`, -1);
+		};
+		for (let day = toDayNumber('2020-01-01'); day <= toDayNumber('2030-12-31'); day++) {
+			const start = fromDayNumber(day);
+			for (const n of [1, 3, 6, 9, 12]) {
+				if (monthsBeginningWith(start, n) !== byText(start, n)) throw new Error(`${start} + ${n} months`);
+			}
+		}
+		expect(monthsBeginningWith('2026-03-01', 3)).toBe('2026-05-31');
+		expect(monthsBeginningWith('2027-01-31', 1)).toBe('2027-02-28');
+		expect(monthsBeginningWith('2026-02-28', 3)).toBe('2026-05-27');
+	});
+	it('writes short dates, with the year only when it is not the year of today', () => {
+		expect(shortDate('2026-12-02')).toBe('02 Dec');
+		expect(shortDate('2026-12-02', '2026-11-28')).toBe('02 Dec');
+		expect(shortDate('2027-01-05', '2026-11-28')).toBe('05 Jan 2027');
+		expect(shortDate('2025-10-31', '2026-01-01')).toBe('31 Oct 2025');
+		// Not a date: the month shows as ??? (as Number(slice) gave), the text is kept.
+		expect(shortDate('2026-1x-02')).toBe('02 ???');
+		expect(shortDate('2026-00-02')).toBe('02 ???');
 	});
 	it('counts calendar days across the March and October clock changes (Europe/London)', () => {
 		expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2); // clocks forward 29 Mar 2026

@@ -1,5 +1,5 @@
 /**
- * The built desk's modules joined into a few files (scripts/bundle-desk.mjs, issue 18): the desk opens from
+ * The built desk's modules joined into a few files (scripts/bundle.mjs, issue 18): the desk opens from
  * them in a real terminal, and no module is loaded twice in the process (once inside a joined file, once
  * as its own file), which would give module state and error classes two copies. Every import the process
  * resolves is recorded by a module hook (node --import), and compared with the joined files' source maps,
@@ -8,20 +8,14 @@
  * import counts as the main thread's unless the module importing it is one the rules' thread reached.
  */
 import {afterAll, describe, expect, it} from 'vitest';
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {CLI, DEMO_TODAY, ROOT, demoCopy, tempDir} from '../helpers/cli.js';
+import {CLI, DEMO_TODAY, demoCopy, tempDir} from '../helpers/cli.js';
+import {DIST, heldModules, importRecorder, importsIn, joinedFiles, loadedTwice, urlOf} from '../helpers/joined.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
-const UI = path.join(ROOT, 'dist', 'ui');
-const MARK = '// Joined by scripts/bundle-desk.mjs';
-/** The joined files: each starts with the script's mark. */
-const joinedFiles = (): string[] =>
-	(readdirSync(UI, {recursive: true}) as string[])
-		.filter(f => f.endsWith('.js'))
-		.map(f => path.join(UI, f))
-		.filter(f => readFileSync(f, 'utf8').startsWith(MARK));
+const UI = path.join(DIST, 'ui');
 const SOCKET = `fortnight-joined-${process.pid}-${Date.now()}`;
 const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 
@@ -33,32 +27,12 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the joined 
 		const files = joinedFiles();
 		// npm run build joins the desk's runner and the desk (the bench and the tests import them from there).
 		for (const f of ['run-desk.js', 'desk/desk.js']) expect(files, 'npm run build joins the desk').toContain(path.join(UI, f));
-		const held = files.flatMap(file =>
-			(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as {sources: string[]}).sources.map(
-				s => pathToFileURL(path.resolve(path.dirname(file), s)).href,
-			),
-		);
-		const joinedUrls = files.map(f => pathToFileURL(f).href);
+		const held = heldModules(files);
 		// The desk's own pieces are in it: the explorer, the rules the desk runs itself, the guided review.
 		for (const piece of ['ui/explorer/explorer.js', 'domain/rules/index.js', 'ui/review/review-screen.js', 'ui/loading/loading-frame.js'])
-			expect(held).toContain(pathToFileURL(path.join(ROOT, 'dist', piece)).href);
+			expect(held).toContain(urlOf(piece));
 
-		const dir = tempDir('fortnight-joined-');
-		const loaded = path.join(dir, 'imports.txt');
-		const hooks = path.join(dir, 'hooks.mjs');
-		writeFileSync(
-			hooks,
-			[
-				`import {appendFileSync} from 'node:fs';`,
-				`export async function resolve(specifier, context, next) {`,
-				`\tconst r = await next(specifier, context);`,
-				`\tappendFileSync(${JSON.stringify(loaded)}, (context.parentURL ?? '-') + ' ' + r.url + '\\n');`,
-				`\treturn r;`,
-				`}`,
-			].join('\n'),
-		);
-		const register = path.join(dir, 'register.mjs');
-		writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+		const {register, loaded} = importRecorder(tempDir('fortnight-joined-'));
 		const {store} = demoCopy();
 		tmux(
 			'new-session',
@@ -87,10 +61,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the joined 
 		await waitForScreen('the case rows and the problems', s => /live cases? 1\//.test(s) && /PROBLEMS {2}\d+ problems?:/.test(s), 30_000);
 		tmux('send-keys', '-t', 'desk', '-l', 'j');
 		await waitForScreen('the cursor moved', s => /live cases? 2\//.test(s));
-		const edges = readFileSync(loaded, 'utf8')
-			.split('\n')
-			.filter(Boolean)
-			.map(line => line.split(' ') as [string, string]);
+		const edges = importsIn(loaded);
 		for (const f of ['run-desk.js', 'desk/desk.js']) expect(edges.map(([, u]) => u)).toContain(pathToFileURL(path.join(UI, f)).href);
 		// What the rules' thread reached, from its entry module through the imports seen.
 		const worker = edges.find(([, url]) => url.endsWith('/dist/ui/model/rules-worker.js'))?.[1];
@@ -100,7 +71,9 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the joined 
 			grew = false;
 			for (const [parent, url] of edges) if (inThread.has(parent) && !inThread.has(url)) grew = inThread.add(url).size > 0;
 		}
-		const twice = edges.filter(([parent, url]) => !joinedUrls.includes(url) && held.includes(url) && !inThread.has(parent));
-		expect(twice, 'modules loaded both inside the joined desk and as their own files (importer, module)').toEqual([]);
+		expect(
+			loadedTwice(edges, files, inThread),
+			'modules loaded both inside the joined desk and as their own files (importer, module)',
+		).toEqual([]);
 	});
 });

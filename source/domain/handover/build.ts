@@ -19,7 +19,7 @@ import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
-import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote} from './schema.js';
+import type {CaseSection, Decision, Handover, HandoverCover, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
@@ -42,25 +42,50 @@ export interface HandoverInput {
 	generatedAt: string;
 	/** formatHead(chainHead(data.chain)). */
 	chainHead: string;
-	/** Who covers; null = nobody named. */
+	/** Who covers (the first cover of `covers`); null = nobody named. */
 	cover: {name: string; officerId: string | null} | null;
-	/** Name of the person preparing it; default the team's sergeant. */
-	preparedBy?: string;
+	/** Each cover over the window with their dates (handoverCovers); default: `cover` for the whole window. */
+	covers?: HandoverCover[];
+	/**
+	 * Name of the person preparing it: the one at the keyboard (DOMAIN "People and permissions": every
+	 * record says who made it, never inferred), so the caller always says who.
+	 */
+	preparedBy: string;
 	/** Only when the user asked for welfare notes (and confirmed). */
 	welfareNotes?: readonly WelfareNoteIn[] | null;
 }
 
 /**
- * The cover recorded for the sergeant's own absence over the window's first day, if any: the handover's
- * default cover when none is given.
+ * The covers recorded for the sergeant's own absences over the window, earliest first, each with the days
+ * of the window they cover: the handover's default cover (README "Absences") when none is named. Two
+ * absences with different covers in one window give two covers, each with their dates.
  */
-export function recordedCover(data: StoreData, from: IsoDate, to: IsoDate): {name: string; officerId: string} | null {
-	const absence = data.absences.find(
-		a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null,
-	);
-	if (!absence) return null;
-	const officer = data.officers.find(o => o.id === absence.coverOfficerId);
-	return officer ? {name: fullName(officer), officerId: officer.id} : null;
+export function recordedCovers(data: StoreData, from: IsoDate, to: IsoDate): HandoverCover[] {
+	const covers: HandoverCover[] = [];
+	const absences = data.absences
+		.filter(a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null)
+		.sort((a, b) => cmp(a.from, b.from));
+	for (const a of absences) {
+		const officer = data.officers.find(o => o.id === a.coverOfficerId);
+		if (!officer) continue;
+		covers.push({name: fullName(officer), officerId: officer.id, from: maxDate(a.from, from), to: a.to === null || a.to > to ? to : a.to});
+	}
+	return covers;
+}
+
+/**
+ * The handover's cover and covers: the one named (--cover, or typed in the desk) covers the whole window;
+ * none named, the recorded covers (recordedCovers), the first of them as `cover`.
+ */
+export function handoverCovers(
+	data: StoreData,
+	from: IsoDate,
+	to: IsoDate,
+	named: {name: string; officerId: string | null} | null,
+): Pick<HandoverInput, 'cover' | 'covers'> {
+	const covers = named ? [{...named, from, to}] : recordedCovers(data, from, to);
+	const first = covers[0];
+	return {cover: first ? {name: first.name, officerId: first.officerId} : null, covers};
 }
 
 export function buildHandover(input: HandoverInput): Handover {
@@ -226,8 +251,9 @@ export function buildHandover(input: HandoverInput): Handover {
 		team: {id: data.team.id, name: data.team.name, unit: data.team.unit, force: data.team.force},
 		period: {from, to, days: daysBetween(from, to) + 1},
 		today,
-		preparedBy: input.preparedBy ?? name(data.team.sergeantId),
+		preparedBy: input.preparedBy,
 		cover: input.cover,
+		covers: input.covers ?? (input.cover ? [{...input.cover, from, to}] : []),
 		inspector,
 		generatedAt: input.generatedAt,
 		chainHead: input.chainHead,

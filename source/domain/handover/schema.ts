@@ -151,6 +151,9 @@ export const ReviewDraftNoteSchema = StrictObject({
 });
 export type ReviewDraftNote = Static<typeof ReviewDraftNoteSchema>;
 
+export const HandoverCoverSchema = StrictObject({name: Type.String(), officerId: Nullable(Type.String()), from: Date_, to: Date_});
+export type HandoverCover = Static<typeof HandoverCoverSchema>;
+
 export const HandoverSchema = StrictObject(
 	{
 		schema: Type.Literal(HANDOVER_SCHEMA_ID),
@@ -163,6 +166,10 @@ export const HandoverSchema = StrictObject(
 		cover: doc(
 			'Who covers the sergeant; null when nobody is named.',
 			Nullable(StrictObject({name: Type.String(), officerId: Nullable(Type.String())})),
+		),
+		covers: doc(
+			"Each cover over the window with the days they cover, earliest first: the one named (--cover) for the whole window, else the covers recorded for the sergeant's absences; empty when nobody is named.",
+			Type.Array(HandoverCoverSchema),
 		),
 		inspector: doc(
 			"The team's inspector, who decides what a cover cannot (bail extensions at inspector level, escalated triggers).",

@@ -17,6 +17,7 @@
 import {regimeFor} from '../bail.js';
 import {crimeRefProblem} from '../crime-ref.js';
 import {IMPORT_REASON, withRisk} from '../case-history.js';
+import {mayReallocate} from '../permissions.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
@@ -349,7 +350,11 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	};
 	if (r.offence && r.offence !== c.offence)
 		change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
-	if (r.officerId && r.officerId !== c.oicId) {
+	// A changed officer is a reallocation by whoever imports, judged as one (README "Who may change absences and
+	// cover"): nobody moves a case they hold, and a cover never moves a case to themselves.
+	const move = r.officerId && r.officerId !== c.oicId && who.by !== null ? mayReallocate(data, who.by, c.ref, r.officerId, today) : null;
+	if (move && !move.ok) rejections.push(at(layout, r.row, 'officer', move.reason));
+	else if (r.officerId && r.officerId !== c.oicId) {
 		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
 		// A reallocation with history: the allocation that ends keeps its dates (never dated before it began).
 		const on = c.allocatedOn > today ? c.allocatedOn : today;

@@ -4,7 +4,9 @@
  *    with a review due in the period that got none);
  *  - open exceptions AS OF TODAY, taken from the rules engine (findProblems, triggerFor) rather than
  *    re-derived here, so the report always agrees with the desk: overdue reviews, lapsed or lapsing
- *    bail, stalled actions, long forensic waits, span of control, unresolved performance triggers.
+ *    bail, stalled actions, long forensic waits, span of control, unresolved performance triggers;
+ *  - bail that lapsed in the period and was resolved since (resolved-bail.ts), which today's rules no
+ *    longer report but the inspector must still see.
  * Pure: the caller passes the problems and the trigger function in (tests pass their own).
  */
 import {daysBetween, type IsoDate} from '../dates.js';
@@ -19,6 +21,7 @@ import {safeText} from '../safe-text.js';
 import type {Period} from './period.js';
 import type {LogRow} from './rows.js';
 import {casesMissingReview} from './due-at.js';
+import {resolvedLapses, resolvedLapseWords, type BailResolution} from './resolved-bail.js';
 import {sergeantIndex} from './sergeants.js';
 
 /** A problem from the rules engine, reduced to what the report prints. */
@@ -31,6 +34,11 @@ export interface ExceptionItem {
 	message: string;
 	since: IsoDate;
 	due: IsoDate | null;
+	/**
+	 * For bail that lapsed in the period and was resolved since (resolved-bail.ts): how, when and by whom.
+	 * Null for every open exception.
+	 */
+	resolved: BailResolution | null;
 }
 
 export interface LateReview {
@@ -183,8 +191,28 @@ export function buildExceptionReport(
 			message: safeText(p.message),
 			since: p.since,
 			due: p.due ?? null,
+			resolved: null,
 		};
 		section(sergeantId)[list].push(item);
+	}
+
+	// Bail that lapsed in the period and was resolved since: the rules, judging today, no longer see it.
+	for (const l of resolvedLapses(data.cases, period, today, name)) {
+		const c = l.case;
+		const s = section(sergeantOf(c.oicId));
+		const caseRef = safeText(c.ref);
+		if (s.bail.some(b => b.caseRef === caseRef)) continue;
+		s.bail.push({
+			kind: 'bail-lapsed',
+			severity: 'critical',
+			caseRef,
+			officerId: c.oicId,
+			officer: name(c.oicId),
+			message: safeText(resolvedLapseWords(l, today)),
+			since: l.lapsedOn,
+			due: l.ended,
+			resolved: l.resolution,
+		});
 	}
 
 	for (const o of data.officers) {

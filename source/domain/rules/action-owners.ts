@@ -5,7 +5,7 @@
  * case's review is where the action is given to someone else; naming a cover clears it at once.
  */
 import {neededOn, type OwnedAction} from '../action-owners.js';
-import {openActions} from '../case-facts.js';
+import {isOpen} from '../case-facts.js';
 import {absenceSpan} from '../absence-words.js';
 import {shortDate, type IsoDate} from '../dates.js';
 import type {Absence} from '../model.js';
@@ -23,8 +23,11 @@ export function actionOwnerProblems(ctx: RuleContext): Problem[] {
 		// One pass over the live cases: open actions of owners who have any absence recorded.
 		const owned = new Map<string, OwnedAction[]>();
 		for (const c of ctx.live) {
-			for (const a of openActions(c)) {
-				if (!ctx.absencesByOfficer.has(a.ownerId)) continue;
+			// The case's actions read in place (openActions would make a list for each of the live cases: issue 18).
+			const actions = c.actions;
+			for (let i = 0; i < actions.length; i++) {
+				const a = actions[i]!;
+				if (!isOpen(a) || !ctx.absencesByOfficer.has(a.ownerId)) continue;
 				const list = owned.get(a.ownerId);
 				if (list) list.push({case: c, action: a});
 				else owned.set(a.ownerId, [{case: c, action: a}]);

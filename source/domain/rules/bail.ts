@@ -72,8 +72,11 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'bail', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
+		const clocks = new Map<string, BailClock | null>();
+		clocksByContext.set(ctx, clocks);
 		for (const c of ctx.live) {
 			const clock = bailClock(c.bail, today);
+			clocks.set(c.ref, clock);
 			if (!clock) continue;
 			const p = bailProblem(ctx, c, clock);
 			if (p) out.push(p);
@@ -191,12 +194,19 @@ function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve
 	];
 }
 
-const casesByRef = new WeakMap<RuleContext, Map<string, Case>>();
+// Each live case's clock by its reference, as bailProblems worked it out for the context (the last case
+// with a reference, as a Map built from the live cases keeps): the ways to clear a bail problem read it
+// again, and working each out twice was a share of the rules' time (issue 18).
+const clocksByContext = new WeakMap<RuleContext, Map<string, BailClock | null>>();
 
 function clockOf(ctx: RuleContext, ref: string): BailClock | null {
-	let byRef = casesByRef.get(ctx);
-	if (!byRef) casesByRef.set(ctx, (byRef = new Map(ctx.live.map(c => [c.ref, c]))));
-	return bailClock(byRef.get(ref)?.bail ?? null, ctx.today);
+	let clocks = clocksByContext.get(ctx);
+	if (!clocks) {
+		clocks = new Map();
+		for (const c of ctx.live) clocks.set(c.ref, bailClock(c.bail, ctx.today));
+		clocksByContext.set(ctx, clocks);
+	}
+	return clocks.get(ref) ?? null;
 }
 
 /**

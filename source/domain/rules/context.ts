@@ -10,7 +10,7 @@
  * `triggerFor` officer after officer without re-indexing.
  */
 import {isLive} from '../case-facts.js';
-import {pastAllocations, responsibleFrom} from '../case-history.js';
+import {allocationsOf, responsibleFrom} from '../case-history.js';
 import {addDays, type IsoDate} from '../dates.js';
 import type {
 	Absence,
@@ -94,9 +94,15 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 	const liveByOic = new Map<string, Case[]>();
 	const casesByOic = new Map<string, Case[]>();
 	const pastHoldingsByOfficer = new Map<string, PastHolding[]>();
-	for (const c of data.cases) {
+	// Index loops, and the allocations read in place (pastAllocations would make a list per case): this
+	// runs once per command over every case, mostly before the engine optimises it (issue 18).
+	const cases = data.cases;
+	for (let k = 0; k < cases.length; k++) {
+		const c = cases[k]!;
 		push(casesByOic, c.oicId, c);
-		for (const a of pastAllocations(c)) {
+		const allocations = allocationsOf(c);
+		for (let i = 0; i < allocations.length; i++) {
+			const a = allocations[i]!;
 			if (a.to === null || a.to > today || a.officerId === c.oicId) continue;
 			push(pastHoldingsByOfficer, a.officerId, {case: c, allocation: a, from: responsibleFrom(c, a), lastDay: addDays(a.to, -1)});
 		}

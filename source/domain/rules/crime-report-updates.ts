@@ -11,14 +11,42 @@ import {days, memo, type RuleContext} from './context.js';
 
 /** Latest update on or before today (a store replayed to an earlier day ignores later entries). */
 export function lastUpdateOnOrBefore(c: Case, today: IsoDate): IsoDate | null {
+	// An index loop: run once per command, mostly before the engine optimises it, a for-of allocates per step (issue 18).
+	const updates = c.updates;
 	let last: IsoDate | null = null;
-	for (const u of c.updates) if (u.date <= today && (last === null || u.date > last)) last = u.date;
+	for (let i = 0; i < updates.length; i++) {
+		const date = updates[i]!.date;
+		if (date <= today && (last === null || date > last)) last = date;
+	}
+	return last;
+}
+
+// Each case's latest update on or before the context's today, found once: this rule and the performance
+// trigger both ask it of every live case, each a walk over the case's updates (issue 18). A context's
+// store snapshot never changes (context.ts), so neither does the answer.
+const lastUpdates = new WeakMap<RuleContext, Map<Case, IsoDate | null>>();
+
+/** lastUpdateOnOrBefore(c, ctx.today), worked out once per case and context. */
+export function lastUpdateToday(ctx: RuleContext, c: Case): IsoDate | null {
+	let byCase = lastUpdates.get(ctx);
+	if (!byCase) lastUpdates.set(ctx, (byCase = new Map()));
+	let last = byCase.get(c);
+	if (last === undefined) byCase.set(c, (last = lastUpdateOnOrBefore(c, ctx.today)));
 	return last;
 }
 
 /** The first day the case counts as red for updates (used by the performance trigger too). */
 export function redForUpdatesSince(c: Case, redDays: number, today: IsoDate): IsoDate | null {
-	const since = addDays(lastUpdateOnOrBefore(c, today) ?? c.opened, redDays);
+	return redFrom(lastUpdateOnOrBefore(c, today) ?? c.opened, redDays, today);
+}
+
+/** redForUpdatesSince(c, redDays, ctx.today), from the case's latest update as found once (lastUpdateToday). */
+export function redForUpdatesToday(ctx: RuleContext, c: Case, redDays: number): IsoDate | null {
+	return redFrom(lastUpdateToday(ctx, c) ?? c.opened, redDays, ctx.today);
+}
+
+function redFrom(last: IsoDate, redDays: number, today: IsoDate): IsoDate | null {
+	const since = addDays(last, redDays);
 	return since <= today ? since : null;
 }
 
@@ -28,7 +56,7 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		for (const c of ctx.live) {
 			if (c.opened > today) continue;
-			const last = lastUpdateOnOrBefore(c, today);
+			const last = lastUpdateToday(ctx, c);
 			const from = last ?? c.opened;
 			const gap = daysBetween(from, today);
 			if (gap < s.updateAmberDays) continue;

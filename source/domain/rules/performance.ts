@@ -28,7 +28,7 @@ import {decisionWay, inspectorDecisionWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {safeText} from '../safe-text.js';
 import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
-import {lastUpdateOnOrBefore, redForUpdatesSince} from './crime-report-updates.js';
+import {lastUpdateOnOrBefore, redForUpdatesToday} from './crime-report-updates.js';
 import {IDENTICAL_UPDATES_KINDS, identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
 
@@ -147,7 +147,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 		`red for updates since ${shortDate(since, today)}: no crime-report update in the ${s.updateRedDays} days before`;
 	for (const c of ctx.liveByOic.get(officerId) ?? []) {
 		if (c.opened > today) continue;
-		const since = redForUpdatesSince(c, s.updateRedDays, today);
+		const since = redForUpdatesToday(ctx, c, s.updateRedDays);
 		if (!since) continue;
 		const own = responsibleFrom(c, currentAllocation(c));
 		const from = own === null || addDays(own, s.updateRedDays) <= since ? since : addDays(own, s.updateRedDays);

@@ -20,8 +20,20 @@ export function cadenceDays(risk: Risk, settings: Settings): number {
 
 /** The date the case's next review is due: the date set at sign-off, pulled in to the cap if it was set too far out. */
 export function reviewDueDate(ctx: RuleContext, c: Case): IsoDate {
-	return caseReviewDue(c, ctx.reviewsByCase.get(c.ref)?.at(-1)?.data.date ?? null, ctx.settings);
+	let byCase = dueDates.get(ctx);
+	if (!byCase) dueDates.set(ctx, (byCase = new Map()));
+	let due = byCase.get(c);
+	if (due === undefined) {
+		const reviews = ctx.reviewsByCase.get(c.ref);
+		due = caseReviewDue(c, reviews && reviews.length > 0 ? reviews[reviews.length - 1]!.data.date : null, ctx.settings);
+		byCase.set(c, due);
+	}
+	return due;
 }
+
+// Each case's due date worked out once per context: the overdue list, the absences' look ahead and the
+// independence rule each ask it of every case (issue 18). The context's snapshot never changes (context.ts).
+const dueDates = new WeakMap<RuleContext, Map<Case, IsoDate>>();
 
 /** reviewDueDate from the last signed review's date (null: never reviewed), for callers without a RuleContext. */
 export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings: Settings): IsoDate {

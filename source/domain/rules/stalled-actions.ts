@@ -23,11 +23,15 @@ function carriedSince(a: Action, threshold: number): IsoDate | null {
 function actionProblem(ctx: RuleContext, c: Case, a: Action): Problem | null {
 	const {settings: s, today} = ctx;
 	if (a.status !== 'open' && a.status !== 'in-progress') return null;
+	// Most open actions are not stalled (192 of 8,811 at 5,000 cases): say so before making any list (issue 18).
+	const carried = a.carriedCount >= s.stalledCarriedReviews;
+	const inProgress = a.status === 'in-progress' && a.startedOn !== null && daysBetween(a.startedOn, today) >= s.stalledInProgressDays;
+	if (!carried && !inProgress) return null;
 	const reasons: string[] = [];
 	const evidence: Evidence[] = [];
 	let since: IsoDate | null = null;
 	let red = false;
-	if (a.carriedCount >= s.stalledCarriedReviews) {
+	if (carried) {
 		const d = carriedSince(a, s.stalledCarriedReviews) ?? a.createdOn;
 		since = d;
 		red ||= a.carriedCount >= 2 * s.stalledCarriedReviews;
@@ -122,8 +126,9 @@ export function stalledProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'stalled', () => {
 		const out: Problem[] = [];
 		for (const c of ctx.live) {
-			for (const a of c.actions) {
-				const p = actionProblem(ctx, c, a);
+			const actions = c.actions;
+			for (let i = 0; i < actions.length; i++) {
+				const p = actionProblem(ctx, c, actions[i]!);
 				if (p) out.push(p);
 			}
 			const m = mg3Problem(ctx, c);

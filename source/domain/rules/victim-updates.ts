@@ -15,7 +15,11 @@ import {safeText} from '../safe-text.js';
 export function nextVictimUpdate(v: Victim, s: Settings, today: IsoDate): IsoDate {
 	let given = 0;
 	let last: IsoDate | null = null;
-	for (const d of v.updates) {
+	// An index loop: it runs over every victim update of every live case, mostly before the engine
+	// optimises it, where a for-of allocates at each step (issue 18).
+	const updates = v.updates;
+	for (let i = 0; i < updates.length; i++) {
+		const d = updates[i]!;
 		if (d > today) continue;
 		given++;
 		if (last === null || d > last) last = d;

@@ -4,16 +4,10 @@
  * return date passed, with bail still recorded as running), taken on the bail as it stood on the day:
  * only the extensions authorised by then count.
  */
-import {bailClock} from '../bail.js';
+import {bailClockAsOf} from '../bail.js';
 import {addDays, minDate, type IsoDate} from '../dates.js';
-import type {Bail} from '../model.js';
 import {safeText} from '../safe-text.js';
 import type {TrendContext} from './context.js';
-
-/** The bail clock on `day` from what had been recorded by then. */
-function clockOn(bail: Bail, day: IsoDate) {
-	return bailClock({...bail, endedOn: null, extensions: bail.extensions.filter(x => x.date <= day)}, day)!;
-}
 
 export function bailFigures(ctx: TrendContext): void {
 	for (const c of ctx.data.cases) {
@@ -26,7 +20,7 @@ export function bailFigures(ctx: TrendContext): void {
 		const until = bail.endedOn ?? c.closedOn;
 		const day = until === null ? ctx.today : minDate(until, ctx.today);
 		if (day < bail.bailedOn) continue;
-		const clock = clockOn(bail, day);
+		const clock = bailClockAsOf(bail, day);
 		if (clock.lapsed || clock.returnMissed) {
 			// The day after the period ended (or the return date passed): the bail-lapsed problem's own date.
 			const lapsed = addDays(clock.lapsed ? clock.periodEnd : clock.returnDate, 1);

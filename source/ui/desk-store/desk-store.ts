@@ -100,6 +100,11 @@ export class DeskStore {
 		return store?.wholeChain ? () => store.wholeChain!() : undefined;
 	}
 
+	/** Store.checkChain: the whole chain walked as `verify` walks it; why it is now read-only, or null. */
+	checkChain(): Promise<string | null> {
+		return this.store?.checkChain?.() ?? Promise.resolve(null);
+	}
+
 	/** Store.onLockWait, or nothing to unsubscribe from. */
 	onLockWait(listener: (message: string | null) => void): () => void {
 		return this.store?.onLockWait?.(listener) ?? (() => {});

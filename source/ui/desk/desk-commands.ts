@@ -178,7 +178,14 @@ const ACTIONS: Record<DeskCommand, Action> = {
 
 /** Why `command` cannot act in `s` (null: it can). The palette shows it beside the command. */
 export function unavailable(s: DeskState, command: DeskCommand): string | null {
-	return ACTIONS[command].unavailable?.(s) ?? null;
+	return documentRefusal(s, command) ?? ACTIONS[command].unavailable?.(s) ?? null;
+}
+
+/** A view's commands, and the keys that open it, say why when the reader may not see that view (desk-navigation.ts viewRefusal). */
+function documentRefusal(s: DeskState, command: DeskCommand): string | null {
+	const [head] = command.split('-');
+	const view = command.startsWith('view-') ? command.slice(5) : head === 'handover' || head === 'log' ? head : null;
+	return view === 'handover' || view === 'log' || view === 'calendar' ? nav.viewRefusal(s, view) : null;
 }
 
 export function runCommand(s: DeskState, command: DeskCommand): DeskState {

@@ -16,6 +16,7 @@ import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
 import {moveTo} from '../list/list-window.js';
+import {mayReadOfficer} from '../../domain/read-scope.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {checkedForm, decisionFormKey, decisionInput, openDecisionForm} from '../team/decision-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
@@ -29,7 +30,8 @@ const queues = new WeakMap<DeskModel, EscalatedTrigger[]>();
 /** The escalated triggers on the model's day, longest waiting first (worked out once per model). */
 export function decisionQueue(model: DeskModel): EscalatedTrigger[] {
 	let q = queues.get(model);
-	if (!q) queues.set(model, (q = escalatedTriggers(model.data, model.today)));
+	// Only those about officers the reader may see (desk-model.ts `scope`): an officer's own, at most.
+	if (!q) queues.set(model, (q = escalatedTriggers(model.data, model.today).filter(t => mayReadOfficer(model.scope, t.officerId))));
 	return q;
 }
 

@@ -7,14 +7,18 @@ import type {KeyInfo} from '../contexts/key-names.js';
 import {lineEditCommand} from '../input/text-field.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
 import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import {fullName} from '../../domain/people.js';
 import {setView} from './desk-navigation.js';
 import {viewShown} from '../contexts/active.js';
 import type {DeskState} from './desk-state.js';
 
 /** The Handover view's width (the whole main area) and what it shows for the current state. */
 export function currentHandover(s: DeskState): HandoverPreview {
-	// Inside the view's frame: two columns fewer than the main area.
-	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2);
+	// Inside the view's frame: two columns fewer than the main area. Prepared by the person at the keyboard
+	// (DOMAIN "People and permissions"), never inferred from the team; a desk state made without one says so.
+	const actor = s.actor ? s.model.data.officers.find(o => o.id === s.actor!.officerId) : undefined;
+	const preparedBy = actor ? fullName(actor) : s.actor ? s.actor.officerId : 'nobody signed in';
+	return handoverPreview(s.model.data, s.model.today, s.handover, s.layout.width - s.layout.activityWidth - 2, preparedBy);
 }
 
 const act = (a: HandoverAction) => (s: DeskState) => (viewShown(s, 'handover') ? {...s, handover: handoverReducer(s.handover, a)} : s);

@@ -17,6 +17,7 @@ import {currentHandover} from './desk-handover.js';
 import {currentLogModel, logDo, logRows} from './desk-log.js';
 import {focusedPane, inFocus, panesFor} from '../contexts/active.js';
 import type {DeskState, View} from './desk-state.js';
+import {teamDocumentRefusal, type TeamDocument} from '../../domain/read-scope.js';
 import {contextCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {isPlainText} from '../input/split-keys.js';
@@ -62,8 +63,22 @@ export function problemsDo(s: DeskState, a: FilterListAction): DeskState {
 	return problems === s.problems ? s : clampAll({...s, problems});
 }
 
-/** Shows `view`, keeping the focused pane if the view has it (else the explorer's place); its list refitted. */
+/** The views that show a team document (domain/read-scope.ts): the supervisors', refused to an officer. */
+const DOCUMENT_VIEWS: Partial<Record<View, TeamDocument>> = {handover: 'handover', log: 'log', calendar: 'calendar'};
+
+/** Why the person at the desk may not open `view` (README "Who may read what"), or null when they may. */
+export function viewRefusal(s: DeskState, view: View): string | null {
+	const doc = DOCUMENT_VIEWS[view];
+	return doc ? teamDocumentRefusal(s.model.data, s.model.scope, doc, 'desk') : null;
+}
+
+/**
+ * Shows `view`, keeping the focused pane if the view has it (else the explorer's place); its list refitted.
+ * Every way into a view comes here, so a view the reader may not see is refused here, once, with who can.
+ */
 export function setView(s: DeskState, view: View): DeskState {
+	const refused = viewRefusal(s, view);
+	if (refused) return {...s, notice: refused};
 	// Resized or reloaded while another view showed: the view's own list is refitted on the way in.
 	return refit({...s, view, focus: panesFor(view).includes(s.focus) ? s.focus : 'explorer'});
 }

@@ -127,7 +127,7 @@ export function Desk({
 	const size = useTerminalSize(fixedSize);
 	// The one holder of the snapshot (desk-store/desk-store.ts): every write and reload publishes through it.
 	const [deskStore] = useState(() => new DeskStore(store, initialData));
-	const model = useDeskModel(deskStore, today, rules, findProblems);
+	const model = useDeskModel(deskStore, today, rules, findProblems, actor.officerId);
 	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor, keymap));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
@@ -144,7 +144,9 @@ export function Desk({
 	const reviewConsumed = useRef(0);
 	const typing = isTyping(state);
 	const officerById = state.model.officerById;
-	const watched = useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged}, id => {
+	// Settled: the rules have answered and the whole chain is read (or could not be): the chain walk may start.
+	const settled = model.problemsReady && (model.wholeData !== null || model.historyError !== undefined || !deskStore.wholeChain);
+	const watched = useStoreWatch(deskStore, pollMs, dispatch, {typing, diskChanged: state.diskChanged, settled}, id => {
 		const officer = officerById.get(id);
 		return officer ? shortName(officer) : undefined;
 	});

@@ -24,8 +24,10 @@ export function useDeskModel(
 	today: IsoDate,
 	rules: RulesThread | undefined,
 	findProblems: ProblemFinder | undefined,
+	readerId: string | null = null,
 ): DeskModel {
-	const base = deskModel(useSnapshot(store), today);
+	// Built for who is at the desk: what they may read is the model's to apply (desk-model.ts `scope`).
+	const base = deskModel(useSnapshot(store), today, readerId);
 	const [checked, setChecked] = useState<DeskModel | null>(null);
 	useEffect(() => {
 		let live = true;

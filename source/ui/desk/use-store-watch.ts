@@ -23,11 +23,15 @@ export function outsideChangeWords(change: OutsideChange, nameOf: (officerId: st
 	return `${who} changed ${what}`;
 }
 
+function errorWords(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
 export function useStoreWatch(
 	store: DeskStore,
 	pollMs: number,
 	dispatch: Dispatch<DeskAction>,
-	watch: {typing: boolean; diskChanged: boolean} = {typing: true, diskChanged: false},
+	watch: {typing: boolean; diskChanged: boolean; settled?: boolean} = {typing: true, diskChanged: false},
 	nameOf: (officerId: string) => string | undefined = () => undefined,
 ): {file: string | undefined; readOnly: boolean} {
 	const names = useRef(nameOf);
@@ -93,6 +97,34 @@ export function useStoreWatch(
 	useEffect(() => {
 		if (watch.diskChanged && !watch.typing) reloadByItself.current();
 	}, [watch.diskChanged, watch.typing]);
+
+	// The chain's hashes and signatures, walked as `fortnight verify` walks them once the desk has settled (its
+	// rows, the rules and the case history are in: the walk reads the chain the history read, and does not
+	// slow the rows down), in slices between key presses (store.ts checkChain): an entry altered since it
+	// was signed makes the store read-only, its reason in the status bar, as a broken link does on load
+	// (README "Where the store lives"). Once per desk: a reload keeps what was found (store.ts).
+	const settled = watch.settled ?? true;
+	const checked = useRef(false);
+	const mounted = useRef(true);
+	useEffect(
+		() => () => {
+			mounted.current = false;
+		},
+		[],
+	);
+	useEffect(() => {
+		if (!store.open || !settled || checked.current) return;
+		const timer = setTimeout(() => {
+			checked.current = true;
+			store
+				.checkChain()
+				.then(reason => mounted.current && reason !== null && dispatch({type: 'notice', text: reason}))
+				.catch(
+					(err: unknown) => mounted.current && dispatch({type: 'notice', text: `Could not check the review chain: ${errorWords(err)}`}),
+				);
+		}, 0);
+		return () => clearTimeout(timer);
+	}, [store, dispatch, settled]);
 
 	// A save waiting for another's lock says so in the status bar (the command line prints it on stderr).
 	useEffect(() => store.onLockWait(text => dispatch({type: 'lock-wait', text})), [store, dispatch]);

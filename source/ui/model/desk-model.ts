@@ -8,6 +8,7 @@ import {isLive, reviewsByCase} from '../../domain/case-facts.js';
 import {daysBetween, type IsoDate} from '../../domain/dates.js';
 import type {Case, ChainEntry, Officer, ReviewEntry, StoreData} from '../../domain/model.js';
 import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
+import {mayReadCase, mayReadOfficer, readableProblems, readScopeOn, type ReadScope} from '../../domain/read-scope.js';
 import {caseReviewDue, findProblems, kindsInBadge, reviewOverdueDays} from '../../domain/rules/index.js';
 
 export interface Badge {
@@ -42,8 +43,14 @@ export interface DeskCounts {
 export type ProblemFinder = (data: StoreData, today: IsoDate) => Problem[];
 
 export interface DeskModel {
+	/** The whole snapshot: the rules and the records' writes need it. What is SHOWN goes by `scope`. */
 	data: StoreData;
 	today: IsoDate;
+	/**
+	 * What the person at the desk may read (README "Who may read what", domain/read-scope.ts), applied here
+	 * once: the explorer's groups, `caseByRef`, the counts and the problems hold only what they may see.
+	 */
+	scope: ReadScope;
 	/**
 	 * False until the rules have run. The rules take seconds on a large store, so the desk draws its
 	 * first frame from the store alone and fills problems in straight after (see withProblems).
@@ -54,6 +61,7 @@ export interface DeskModel {
 	/** Problems whose subject is the officer (officer/supervisor subjects and their cases). */
 	problemsByOfficer: ReadonlyMap<string, Problem[]>;
 	groups: readonly OfficerGroup[];
+	/** The cases the reader may see (all of them for a sergeant, cover or inspector; an officer's own). */
 	caseByRef: ReadonlyMap<string, Case>;
 	officerById: ReadonlyMap<string, Officer>;
 	/** Each case's signed reviews in `data.chain`: at least its last (all a badge or a review needs). */
@@ -73,24 +81,25 @@ export interface DeskModel {
 
 export const UNKNOWN_OFFICER = '(unknown officer)';
 
-const cache = new WeakMap<StoreData, Map<IsoDate, DeskModel>>();
+const cache = new WeakMap<StoreData, Map<string, DeskModel>>();
 const withProblemsCache = new WeakMap<DeskModel, WeakMap<ProblemFinder, DeskModel>>();
 
 /**
  * The desk model for a snapshot WITHOUT problems (cheap: one pass over the cases); the same object for
- * the same snapshot and date.
+ * the same snapshot, date and reader (`readerId`: who is at the desk; null reads the whole team).
  */
-export function deskModel(data: StoreData, today: IsoDate): DeskModel {
+export function deskModel(data: StoreData, today: IsoDate, readerId: string | null = null): DeskModel {
 	let byDate = cache.get(data);
 	if (!byDate) {
 		byDate = new Map();
 		cache.set(data, byDate);
 	}
-	let model = byDate.get(today);
+	const key = `${today}\u0000${readerId ?? ''}`;
+	let model = byDate.get(key);
 	if (!model) {
-		model = buildModel(data, today);
+		model = buildModel(data, today, readScopeOn(data, readerId, today));
 		model.problemsReady = false;
-		byDate.set(today, model);
+		byDate.set(key, model);
 	}
 	return model;
 }
@@ -136,13 +145,14 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 /** Each model's live cases by officer (in explorer order), so adding problems does not walk the cases again. */
 const casesByOfficerOf = new WeakMap<DeskModel, Map<string, Case[]>>();
 
-function buildModel(data: StoreData, today: IsoDate): DeskModel {
+function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskModel {
 	const officerById = new Map(data.officers.map(o => [o.id, o]));
-	const caseByRef = new Map(data.cases.map(c => [c.ref, c]));
+	const cases = scope.kind === 'team' ? data.cases : data.cases.filter(c => mayReadCase(scope, c));
+	const caseByRef = new Map(cases.map(c => [c.ref, c]));
 	const casesByOfficer = new Map<string, Case[]>();
-	const counts: DeskCounts = {cases: data.cases.length, live: 0, dueToday: 0, overdue: 0, bailSoon: 0};
+	const counts: DeskCounts = {cases: cases.length, live: 0, dueToday: 0, overdue: 0, bailSoon: 0};
 	const reviews = reviewsByCase(data.chain);
-	for (const c of data.cases) {
+	for (const c of cases) {
 		if (!isLive(c)) continue;
 		counts.live++;
 		// The domain's one definition of due and overdue, so this count agrees with the problems and the log.
@@ -160,11 +170,12 @@ function buildModel(data: StoreData, today: IsoDate): DeskModel {
 	const history = whole ? reviews : null;
 	const drafts = new Set(data.drafts.map(d => d.caseRef));
 	const problemsByOfficer = new Map<string, Problem[]>();
-	const groups = groupsFor(data, casesByOfficer, problemsByOfficer);
+	const groups = groupsFor(data, scope, casesByOfficer, problemsByOfficer);
 	// problemsReady is true only for a model with the rules' problems (deskModel clears it; addProblems sets it).
 	const model: DeskModel = {
 		data,
 		today,
+		scope,
 		problemsReady: true,
 		problems: [],
 		problemsByCase: new Map(),
@@ -182,8 +193,9 @@ function buildModel(data: StoreData, today: IsoDate): DeskModel {
 	return model;
 }
 
-/** The model with these problems: their indexes and the explorer's groups; the per-case work is the base's. */
-function addProblems(base: DeskModel, problems: Problem[]): DeskModel {
+/** The model with these problems (those the reader may see): their indexes and the explorer's groups; the per-case work is the base's. */
+function addProblems(base: DeskModel, found: Problem[]): DeskModel {
+	const problems = readableProblems(base.data, base.scope, found);
 	const problemsByCase = new Map<string, Problem[]>();
 	const problemsByOfficer = new Map<string, Problem[]>();
 	for (const p of problems) {
@@ -197,7 +209,7 @@ function addProblems(base: DeskModel, problems: Problem[]): DeskModel {
 		problems,
 		problemsByCase,
 		problemsByOfficer,
-		groups: groupsFor(base.data, casesByOfficer, problemsByOfficer),
+		groups: groupsFor(base.data, base.scope, casesByOfficer, problemsByOfficer),
 	};
 	casesByOfficerOf.set(model, casesByOfficer);
 	return model;
@@ -205,6 +217,7 @@ function addProblems(base: DeskModel, problems: Problem[]): DeskModel {
 
 function groupsFor(
 	data: StoreData,
+	scope: ReadScope,
 	casesByOfficer: ReadonlyMap<string, Case[]>,
 	problemsByOfficer: ReadonlyMap<string, Problem[]>,
 ): OfficerGroup[] {
@@ -220,7 +233,7 @@ function groupsFor(
 		});
 	};
 	// Investigators first (the caseload), then anyone else who holds cases or has problems (the sergeant's own).
-	const inPost = data.officers.filter(o => o.leftUnit === null || casesByOfficer.has(o.id));
+	const inPost = data.officers.filter(o => (o.leftUnit === null || casesByOfficer.has(o.id)) && mayReadOfficer(scope, o.id));
 	for (const o of inPost) if (o.role === 'investigator') addGroup(o.id, o);
 	for (const o of inPost) if (o.role !== 'investigator' && (casesByOfficer.has(o.id) || problemsByOfficer.has(o.id))) addGroup(o.id, o);
 	if (casesByOfficer.has(UNKNOWN_OFFICER)) addGroup(UNKNOWN_OFFICER, undefined);

@@ -4,6 +4,7 @@
  */
 import {DEFAULT_KEYMAP, type DeskCommand, type Keymap} from '../contexts/registry.js';
 import {fullName} from '../../domain/people.js';
+import {mayReadOfficer} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {fuzzyTop} from './fuzzy.js';
@@ -29,9 +30,11 @@ export function paletteItems(model: DeskModel, keymap: Keymap = DEFAULT_KEYMAP):
 	const items: PaletteItem[] = [];
 	for (const b of keymap.desk)
 		if (b.palette) items.push({label: b.palette, detail: b.keys.join(' '), target: {type: 'command', command: b.command}});
+	// What the reader may see (desk-model.ts `scope`): an officer finds their own cases and themselves.
 	for (const o of model.data.officers)
-		items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
-	for (const c of model.data.cases) {
+		if (mayReadOfficer(model.scope, o.id))
+			items.push({label: safeText(fullName(o)), detail: 'officer: show in the explorer', target: {type: 'officer', officerId: o.id}});
+	for (const c of model.caseByRef.values()) {
 		const oic = model.officerById.get(c.oicId);
 		items.push({
 			label: safeText(c.ref),

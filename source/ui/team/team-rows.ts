@@ -8,6 +8,7 @@ import type {AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
+import {mayReadOfficer} from '../../domain/read-scope.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {absenceSpan, absenceWords, coverAwayFor, currentOrNextAbsence} from '../../domain/absence-words.js';
 
@@ -44,8 +45,9 @@ export function teamRows(model: DeskModel): TeamRow[] {
 		const prev = lastCheckIn.get(e.officerId);
 		if (!prev || e.date > prev) lastCheckIn.set(e.officerId, e.date);
 	}
+	// An officer at the desk sees their own row only (README "Who may read what"): peers' records are not theirs.
 	const rows = data.officers
-		.filter(o => o.leftUnit === null)
+		.filter(o => o.leftUnit === null && mayReadOfficer(model.scope, o.id))
 		.map(o => {
 			const w = workloadFor(data, o.id);
 			const red = (model.problemsByOfficer.get(o.id) ?? []).filter(p => p.severity === 'red' || p.severity === 'critical').length;

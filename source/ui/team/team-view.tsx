@@ -137,7 +137,8 @@ export function TeamView({
 	const visible = teamVisible(height);
 	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (${key('trigger-decide')})` : '';
 	const shown = rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : '';
-	const detail = `${plural(rows.length, 'officer')}${shown}; welfare: dates only${queue}`;
+	const whose = model.scope.kind === 'own' ? "your own record only: the team's is your supervisors'" : plural(rows.length, 'officer');
+	const detail = `${whose}${shown}; welfare: dates only${queue}`;
 	if (form) {
 		return (
 			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {isLive} from '../../../source/domain/case-facts.js';
-import {recordedCover, WELFARE_NOTE_LOOKBACK_DAYS} from '../../../source/domain/handover/build.js';
+import {recordedCovers, WELFARE_NOTE_LOOKBACK_DAYS} from '../../../source/domain/handover/build.js';
 import {datedMessage, windowDistance} from '../../../source/domain/handover/dated-words.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {renderHandoverJson} from '../../../source/export/handover-json.js';
@@ -192,10 +192,16 @@ describe('buildHandover', () => {
 
 	it("defaults the cover to the one recorded for the sergeant's absence in the window", () => {
 		const data = demoData();
-		expect(recordedCover(data, '2026-12-10', '2026-12-20')).toBeNull();
+		expect(recordedCovers(data, '2026-12-10', '2026-12-20')).toEqual([]);
 		data.absences = data.absences.map(a => (a.id === 'ab0002' ? {...a, coverOfficerId: 'o0001'} : a));
-		expect(recordedCover(data, '2026-12-10', '2026-12-20')).toEqual({name: 'DI Rachel Okafor', officerId: 'o0001'});
-		expect(recordedCover(data, '2026-11-30', '2026-12-05')).toBeNull();
+		expect(recordedCovers(data, '2026-12-10', '2026-12-20')).toEqual([
+			{name: 'DI Rachel Okafor', officerId: 'o0001', from: '2026-12-10', to: '2026-12-20'},
+		]);
+		expect(recordedCovers(data, '2026-11-30', '2026-12-05')).toEqual([]);
+		// Clipped to the window: the absence runs to 4 Feb.
+		expect(recordedCovers(data, '2026-12-01', '2026-12-14')).toEqual([
+			{name: 'DI Rachel Okafor', officerId: 'o0001', from: '2026-12-10', to: '2026-12-14'},
+		]);
 	});
 });
 

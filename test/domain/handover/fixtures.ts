@@ -27,6 +27,7 @@ export function handoverOf(data: StoreData, overrides: Partial<HandoverInput> = 
 		generatedAt: GENERATED_AT,
 		chainHead: 'test-head',
 		cover: null,
+		preparedBy: 'DS Tom Brennan',
 		...overrides,
 	});
 }

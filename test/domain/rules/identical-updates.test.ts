@@ -1,8 +1,19 @@
 /** Identical and near-identical update text across cases by one officer. */
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {addDays} from '../../../source/domain/dates.js';
 import type {Case} from '../../../source/domain/model.js';
-import {MIN_WORDS, normaliseText, textSimilarity} from '../../../source/domain/rules/identical-updates.js';
+import {
+	clustersIn,
+	mayCluster,
+	MIN_WORDS,
+	normaliseText,
+	ShingleCoder,
+	textSimilarity,
+	words,
+	type Entry,
+	type TextForm,
+} from '../../../source/domain/rules/identical-updates.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {kase, ofKind, officer, problem, store} from './fixture.js';
 
@@ -118,5 +129,82 @@ describe('identical-updates rule', () => {
 		const found = ofKind(data, '2026-11-30', 'identical-updates');
 		expect(performance.now() - t0).toBeLessThan(15_000);
 		expect(found.map(p => p.message.slice(0, 61))).toEqual(['DC Dean wrote near-identical updates (88% similar) on 2 cases']);
+	});
+});
+
+describe('the quick check before clustering a bucket (mayCluster)', () => {
+	const A = 'Chased DFU for the extraction results on the seized laptop, no date given yet.';
+	const A2 = 'Chased DFU for extraction results on the seized laptop - no date given yet';
+	const A3 = 'Chased DFU for extraction results on the seized phone - no date given at all';
+	const B = 'Suspect interviewed under caution today, released pending further enquiries.';
+	const C = 'Victim statement obtained and exhibits booked into the property store.';
+	const TEXTS = [A, A2, A3, B, C, MG3, MG3.toUpperCase(), `${B}  `];
+
+	/** A bucket's entries as the rule makes them: one form per distinct text, shared. */
+	function bucket(items: readonly [ref: string, text: string][]): Entry[] {
+		const forms = new Map<string, TextForm>();
+		return items.map(([caseRef, text], index) => {
+			let t = forms.get(text);
+			if (!t) forms.set(text, (t = {norm: normaliseText(text), ws: words(text), sh: undefined, sims: undefined}));
+			return {caseRef, index, text, t};
+		});
+	}
+
+	it('is true whenever clustersIn finds a cluster (it only skips buckets that can have none)', () => {
+		const item = fc.tuple(fc.constantFrom('CR/1/26', 'CR/2/26', 'CR/3/26'), fc.constantFrom(...TEXTS));
+		fc.assert(
+			fc.property(fc.array(item, {minLength: 3, maxLength: 8}), fc.constantFrom(0.5, 0.8, 0.85, 24 / 27, 0.95, 1), (items, threshold) => {
+				const clusters = clustersIn(bucket(items), threshold, new ShingleCoder());
+				const may = mayCluster(bucket(items), threshold, new ShingleCoder());
+				return clusters.length === 0 || may;
+			}),
+			{numRuns: 3000},
+		);
+	});
+
+	it('says no for unrelated texts or one case, yes for the same or similar text on two cases', () => {
+		const no = (items: [string, string][], t = 0.8) => expect(mayCluster(bucket(items), t, new ShingleCoder())).toBe(false);
+		const yes = (items: [string, string][], t = 0.8) => expect(mayCluster(bucket(items), t, new ShingleCoder())).toBe(true);
+		no([
+			['CR/1/26', A],
+			['CR/2/26', B],
+			['CR/3/26', C],
+		]);
+		// The same text three times, all on one case: nothing across cases.
+		no([
+			['CR/1/26', MG3],
+			['CR/1/26', MG3],
+			['CR/1/26', A],
+		]);
+		// Identical after normalising (letter case), on two cases.
+		yes([
+			['CR/1/26', MG3],
+			['CR/2/26', MG3.toUpperCase()],
+			['CR/3/26', B],
+		]);
+		// Near-identical (88%) on two cases: a match at 0.8, none at 0.89 or when only identical text counts.
+		const near: [string, string][] = [
+			['CR/1/26', A],
+			['CR/2/26', A2],
+			['CR/3/26', B],
+		];
+		yes(near);
+		no(near, 0.89);
+		no(near, 1);
+		// A match only between two texts of one case, the third case unrelated: no cluster spans two cases.
+		no([
+			['CR/1/26', A],
+			['CR/1/26', A2],
+			['CR/2/26', C],
+		]);
+		// A chain: A and A2 on one case, A2's like A3 on another; the cluster spans both through A2.
+		const chain = bucket([
+			['CR/1/26', A],
+			['CR/1/26', A2],
+			['CR/2/26', A3],
+		]);
+		const t = Math.min(textSimilarity(A2, A3), textSimilarity(A, A2));
+		expect(clustersIn(chain, t, new ShingleCoder())).toHaveLength(1);
+		expect(mayCluster(bucket(chain.map(e => [e.caseRef, e.text])), t, new ShingleCoder())).toBe(true);
 	});
 });

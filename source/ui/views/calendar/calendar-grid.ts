@@ -131,7 +131,9 @@ let last: {data: StoreData; key: string; grid: CalendarGrid} | undefined;
 export function calendarGrid(data: StoreData, today: IsoDate, dayCount: number): CalendarGrid {
 	const key = `${today}|${dayCount}`;
 	if (last && last.data === data && last.key === key) return last.grid;
-	const h = buildHandover({data, from: today, to: addDays(today, dayCount - 1), today, generatedAt: '', chainHead: 'empty', cover: null});
+	// The grid takes the dated items only, never the header that names who prepared a handover.
+	const to = addDays(today, dayCount - 1);
+	const h = buildHandover({data, from: today, to, today, generatedAt: '', chainHead: 'empty', cover: null, preparedBy: ''});
 	const grid = gridFromHandover(h, data.team.sergeantId);
 	last = {data, key, grid};
 	return grid;

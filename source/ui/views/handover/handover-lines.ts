@@ -4,6 +4,7 @@
  * carries a tone so the view can colour it, and says its meaning in words as well (never colour alone).
  */
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
+import {coverSpans} from '../../../domain/handover/cover-spans.js';
 import type {Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {caseStatusWords} from '../../../domain/status-words.js';
@@ -77,9 +78,14 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		text: `Period ${shortDate(h.period.from, today)} to ${shortDate(h.period.to, today)} (${h.period.days} days). Prepared by ${t(h.preparedBy)}.`,
 		tone: 'plain',
 	});
+	// Each cover of part of the window with their dates, as the Markdown names them (coverSpans).
+	const covers = coverSpans(h).map(
+		c =>
+			`${t(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)})` : ''}`,
+	);
 	lines.push(
-		h.cover
-			? {text: `Cover: ${t(h.cover.name)}${h.cover.officerId ? '' : ' (outside the team)'}`, tone: 'plain'}
+		covers.length > 0
+			? {text: `Cover: ${covers.join('; ')}`, tone: 'plain'}
 			: {text: 'Cover: NOBODY NAMED: reviews falling due will not be done', tone: 'critical'},
 	);
 	lines.push({text: `Review chain head ${t(h.chainHead)}`, tone: 'dim'});

@@ -1,11 +1,12 @@
 /**
- * What the Handover view shows for the window, cover and width in its state: the handover document
+ * What the Handover view shows for the window, cover and width in its state, prepared by the person at
+ * the desk: the handover document
  * (the same object `fortnight handover` renders) and its preview lines wrapped to the view's width,
  * so a critical line and its "What to do" are read in full, never cut. The desk's reducer scrolls by
  * these lines, so both ask here and it is worked out once per change, not per key.
  */
 import type {IsoDate} from '../../../domain/dates.js';
-import {buildHandover, recordedCover} from '../../../domain/handover/build.js';
+import {buildHandover, handoverCovers} from '../../../domain/handover/build.js';
 import type {Handover} from '../../../domain/handover/schema.js';
 import type {StoreData} from '../../../domain/model.js';
 import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
@@ -31,14 +32,15 @@ export function handoverBodyHeight(height: number): number {
 	return Math.max(1, height - 4);
 }
 
-/** Resolves the typed cover as the command does: a team member by name or id, else free text. */
+/**
+ * Resolves the typed cover as the command does: a team member by name or id, else free text; nothing
+ * typed, null (the handover then names the covers recorded for the window: handoverCovers).
+ */
 export function resolveHandoverCover(
 	data: StoreData,
 	typed: string,
-	from: IsoDate,
-	to: IsoDate,
 ): {cover: {name: string; officerId: string | null} | null; note: string | null} {
-	if (typed === '') return {cover: recordedCover(data, from, to), note: null};
+	if (typed === '') return {cover: null, note: null};
 	const m = matchOfficer(data.officers, typed);
 	if (m.kind === 'found') return {cover: {name: fullName(m.officer), officerId: m.officer.id}, note: null};
 	if (m.kind === 'ambiguous') return {cover: null, note: `"${typed}" matches ${listOfficers(m.candidates)}: type the id.`};
@@ -65,10 +67,13 @@ export function handoverPreview(
 	today: IsoDate,
 	state: Pick<HandoverState, 'from' | 'to' | 'cover'>,
 	width: number,
+	preparedBy: string,
 ): HandoverPreview {
-	const key = `${today}|${state.from}|${state.to}|${state.cover}|${width}`;
+	const key = `${today}|${state.from}|${state.to}|${state.cover}|${width}|${preparedBy}`;
 	if (last && last.data === data && last.key === key) return last.preview;
-	const {cover, note} = resolveHandoverCover(data, state.cover, state.from, state.to);
+	const {cover: named, note} = resolveHandoverCover(data, state.cover);
+	const covers = handoverCovers(data, state.from, state.to, named);
+	const cover = covers.cover;
 	const handover = buildHandover({
 		data,
 		from: state.from,
@@ -76,7 +81,8 @@ export function handoverPreview(
 		today,
 		generatedAt: '',
 		chainHead: formatHead(chainHead(data.chain)),
-		cover,
+		...covers,
+		preparedBy,
 	});
 	const preview = {handover, cover, note, lines: wrapPreview(handoverLines(handover), Math.max(10, width))};
 	last = {data, key, preview};

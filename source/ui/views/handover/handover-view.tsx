@@ -16,6 +16,8 @@ import {Pane} from '../../pane/pane.js';
 import type {Tone} from './handover-lines.js';
 import type {HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
+import {shortDate} from '../../../domain/dates.js';
+import {coverSpans} from '../../../domain/handover/cover-spans.js';
 import {wrap} from '../../text.js';
 import {tint, useTheme, type Role, type Theme} from '../../theme.js';
 import type {Field, HandoverState} from './handover-state.js';
@@ -36,13 +38,23 @@ const TONE_ROLE: Record<Tone, Role | undefined> = {heading: 'heading', critical:
 const FIELD_NAMES: Record<Field, string> = {from: 'first day', to: 'last day', cover: 'cover (name, id, or anyone outside the team)'};
 
 export function HandoverView({state, preview, focused, width, height}: HandoverViewProps): React.JSX.Element {
-	const {lines, cover, note} = preview;
+	const {lines, note} = preview;
 	const theme = useTheme();
 	const keymap = useKeymap();
 
 	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
 	// typed text: made safe like every other line of the view (README "Terminal safety").
-	const coverText = cover ? `${safeText(cover.name)}${cover.officerId ? '' : ' (outside team)'}` : 'NOBODY NAMED';
+	// Every cover of the window, each of part of it with their dates, as the preview's header names them.
+	const spans = coverSpans(preview.handover);
+	const coverText =
+		spans.length > 0
+			? spans
+					.map(
+						c =>
+							`${safeText(c.name)}${c.outside ? ' (outside team)' : ''}${c.dates ? ` ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)}` : ''}`,
+					)
+					.join(', ')
+			: 'NOBODY NAMED';
 	const header = `HANDOVER ${state.from} to ${state.to}  cover: ${coverText}`;
 	const editing = state.editing
 		? `Type the ${FIELD_NAMES[state.editing]}: ${fieldShown(state.draft, true)}  ` +

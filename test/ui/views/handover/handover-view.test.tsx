@@ -8,6 +8,7 @@ import {openStore} from '../../../../source/store/store.js';
 import {DEMO_TODAY, demoData, demoWelfareNotes, handoverOf} from '../../../domain/handover/fixtures.js';
 import {demoCopy} from '../../../helpers/cli.js';
 import {KEYS, ready, renderDesk} from '../../desk-harness.js';
+import {actorAs} from '../../../helpers/actor.js';
 
 describe('handover state', () => {
 	it('edits the window, refusing impossible dates and a window that ends before it starts', () => {
@@ -88,6 +89,28 @@ describe('Handover view in the desk', () => {
 		expect(frame).toContain('No officer in this team matches "DC". Did you mean DI Rachel Okafor<U+202E> (o0001)');
 		const written = h.app.frames.join('');
 		expect(written).not.toMatch(/\u001b\]52;|\u001b\]0;|\u0007|\u202e/);
+		h.app.unmount();
+	});
+
+	// QA: the desk as Carter said "Prepared by DS Tom Brennan", and named one cover where two cover the window.
+	it('is prepared by the person at the desk and names each cover with their dates', async () => {
+		const base = demoData();
+		const absences = base.absences.map(a => (a.id === 'ab0002' ? {...a, coverOfficerId: 'o0006'} : a));
+		absences.push({
+			...base.absences.find(a => a.id === 'ab0002')!,
+			id: 'ab0005',
+			from: '2026-12-01',
+			to: '2026-12-04',
+			coverOfficerId: 'o0009',
+		});
+		const data = {...base, absences};
+		const h = renderDesk({data, actor: actorAs('o0009'), size: {columns: 160, rows: 30}});
+		await ready(h);
+		// The default window, 30 Nov to 13 Dec: Carter covers 01-04 Dec, Marsh from 10 Dec.
+		const frame = await h.press('3');
+		expect(frame).toContain('Prepared by DC Ben Carter.');
+		expect(frame).toContain('Cover: DC Ben Carter (01 Dec to 04 Dec); DC Helen Marsh (10 Dec to 13 Dec)');
+		expect(frame).toContain('cover: DC Ben Carter 01 Dec to 04 Dec, DC Helen Marsh 10 Dec to 13 Dec');
 		h.app.unmount();
 	});
 

@@ -1,0 +1,25 @@
+/**
+ * What the person at the keyboard may read, for the commands that only read (README "Who may read
+ * what"; the rule is domain/read-scope.ts). Who they are is worked out as for any command (README "Who
+ * you are"): an --as or FORTNIGHT_USER that names nobody is refused (exit 2); nobody identified at all
+ * reads what the store's file gives anyone who can open it, the whole team.
+ */
+import type {StoreData} from '../domain/model.js';
+import {resolveIdentity} from '../domain/identity.js';
+import {readScopeOn, teamDocumentRefusal, WHOLE_TEAM, type ReadScope, type TeamDocument} from '../domain/read-scope.js';
+import {UsageError, type Context} from './context.js';
+
+export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
+	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
+	if (id.ok) return readScopeOn(data, id.officer.id, ctx.today);
+	if (ctx.identity.as !== undefined || ctx.identity.envUser !== undefined) throw new UsageError(id.reason);
+	return WHOLE_TEAM;
+}
+
+/** The read scope, after refusing (exit 2, one sentence naming who can) a reader who may not have the team's `doc`. */
+export function teamDocumentScope(ctx: Context, data: StoreData, doc: TeamDocument): ReadScope {
+	const scope = readScopeFor(ctx, data);
+	const refusal = teamDocumentRefusal(data, scope, doc);
+	if (refusal) throw new UsageError(refusal);
+	return scope;
+}
