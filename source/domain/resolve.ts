@@ -5,9 +5,10 @@
  * beside each rule (source/domain/rules/*, in each rule file's declaration: rules/rule.ts); findProblems
  * attaches them to every problem, so the desk, `fortnight problems` and the handover name the same ways.
  *
- * The desk keys are the desk keymap's (source/ui/keymap.ts drives them); they are written here so the
- * command line and the handover can name them without the UI, and test/ui/resolve-keys.test.ts holds
- * the two together. A command names what is known (the case, the absence, the officer) and leaves in
+ * A desk way names the desk's action (the input contexts' command, source/ui/contexts/) and its default
+ * key. The desk names the key from the registry with the person's own settings (README "Settings"), so
+ * a remapped key is the one its problem detail shows; the command line and the handover, read by the
+ * whole team, name the default key. test/ui/resolve-keys.test.ts holds the defaults to the keymap's. A command names what is known (the case, the absence, the officer) and leaves in
  * capitals what the person supplies (OFFICER, TEXT, NAME, D, FILE.csv).
  */
 import type {Officer} from './model.js';
@@ -41,8 +42,13 @@ const EVERY_WAY: Record<ResolveWay, true> = {
 };
 export const RESOLVE_WAYS = Object.keys(EVERY_WAY) as ResolveWay[];
 
-/** The desk key that opens a way, and where it works. */
+/** The desk actions a way opens: the keymap's command names (source/ui/contexts/desk.ts, team.ts). */
+export type DeskAction = 'review' | 'reallocate' | 'trigger-decide' | 'bail-record' | 'welfare-record' | 'absence-change';
+
+/** The desk action that opens a way, its default key, and where it works. */
 export interface DeskWay {
+	action: DeskAction;
+	/** The default key (the command line and the handover name it; the desk names the key in force). */
 	key: string;
 	where: string;
 }
@@ -60,10 +66,32 @@ export interface Resolve {
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
 export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
 
-/** The desk keys for the ways the desk opens (the keymap binds the same keys: see the header). */
-export const DESK_KEYS = {review: 'r', reallocate: 'm', decideEscalated: 'd', bail: 'b', welfare: 'w', absenceChange: 'c'} as const;
+/** The default keys of the desk actions a way opens (the keymap binds the same keys: see the header). */
+export const DESK_ACTION_KEYS: Readonly<Record<DeskAction, string>> = {
+	review: 'r',
+	reallocate: 'm',
+	'trigger-decide': 'd',
+	'bail-record': 'b',
+	'welfare-record': 'w',
+	'absence-change': 'c',
+};
 
-const CASE_DESK: DeskWay = {key: DESK_KEYS.review, where: 'the case, its problem or its row in the explorer'};
+/** The same default keys by the names the rules used before a way carried its action. */
+export const DESK_KEYS = {
+	review: DESK_ACTION_KEYS.review,
+	reallocate: DESK_ACTION_KEYS.reallocate,
+	decideEscalated: DESK_ACTION_KEYS['trigger-decide'],
+	bail: DESK_ACTION_KEYS['bail-record'],
+	welfare: DESK_ACTION_KEYS['welfare-record'],
+	absenceChange: DESK_ACTION_KEYS['absence-change'],
+} as const;
+
+/** A way's desk action where `where` says. */
+export function deskWay(action: DeskAction, where: string): DeskWay {
+	return {action, key: DESK_ACTION_KEYS[action], where};
+}
+
+const CASE_DESK: DeskWay = deskWay('review', 'the case, its problem or its row in the explorer');
 
 /**
  * A word for a shell command line: as it is when it needs no quoting, else in double quotes, or in
@@ -150,7 +178,7 @@ function namesOf(officers: readonly Officer[]): Names {
  * a problem about an officer names the cases to review itself (r on the problem has no case to review).
  */
 export function reviewWay(label = 'Review the case and set the plan for the next 14 days (guided review)', where?: string): Resolve {
-	return {way: 'review', label, desk: where === undefined ? CASE_DESK : {key: DESK_KEYS.review, where}, command: null};
+	return {way: 'review', label, desk: where === undefined ? CASE_DESK : deskWay('review', where), command: null};
 }
 
 /** The performance decision is recorded in step 5 of a guided review of one of the officer's cases. */
@@ -158,7 +186,7 @@ export function decisionWay(label: string): Resolve {
 	return {
 		way: 'performance-decision',
 		label,
-		desk: {key: DESK_KEYS.review, where: "one of the officer's cases (step 5 of the review)"},
+		desk: deskWay('review', "one of the officer's cases (step 5 of the review)"),
 		command: null,
 	};
 }
@@ -168,7 +196,7 @@ export function inspectorDecisionWay(label: string): Resolve {
 	return {
 		way: 'performance-decision',
 		label,
-		desk: {key: DESK_KEYS.decideEscalated, where: "the Team view (the inspector's queue)"},
+		desk: deskWay('trigger-decide', "the Team view (the inspector's queue)"),
 		command: null,
 	};
 }
@@ -178,7 +206,7 @@ export function reallocateWay(ref: string, label: string): Resolve {
 	return {
 		way: 'reallocate',
 		label,
-		desk: {key: DESK_KEYS.reallocate, where: 'the problem, the case, or the palette'},
+		desk: deskWay('reallocate', 'the problem, the case, or the palette'),
 		command: `fortnight case reallocate ${shellWord(ref)} --to OFFICER --reason TEXT`,
 	};
 }
@@ -188,7 +216,7 @@ export function reallocateOneOf(label: string): Resolve {
 	return {
 		way: 'reallocate',
 		label,
-		desk: {key: DESK_KEYS.reallocate, where: "one of the officer's cases (the problem shows them in the explorer)"},
+		desk: deskWay('reallocate', "one of the officer's cases (the problem shows them in the explorer)"),
 		command: 'fortnight case reallocate REF --to OFFICER --reason TEXT',
 	};
 }
@@ -199,7 +227,7 @@ export function coverWay(absenceId: string, label: string): Resolve {
 		way: 'absence-change',
 		label,
 		// The absent officer's row: on a case's problem the officer named is the OIC, not whoever is away.
-		desk: {key: DESK_KEYS.absenceChange, where: "the problem, or the absent officer's row in the Team view"},
+		desk: deskWay('absence-change', "the problem, or the absent officer's row in the Team view"),
 		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`,
 	};
 }
@@ -215,7 +243,7 @@ export function bailWay(ref: string, events: string, label: string, more = ''): 
 	return {
 		way: 'bail-record',
 		label,
-		desk: {key: DESK_KEYS.bail, where: 'the problem, the case, or the palette'},
+		desk: deskWay('bail-record', 'the problem, the case, or the palette'),
 		command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`,
 	};
 }
@@ -225,7 +253,7 @@ export function welfareWay(officers: readonly Officer[], officerId: string, kind
 	return {
 		way: 'welfare-record',
 		label,
-		desk: {key: DESK_KEYS.welfare, where: "the problem, or the officer's row in the Team view"},
+		desk: deskWay('welfare-record', "the problem, or the officer's row in the Team view"),
 		command: `fortnight welfare record ${officerWord(officers, officerId)} --kind ${kind}`,
 	};
 }

@@ -156,7 +156,7 @@ describe("the cover's own welfare check-in", () => {
 				way: 'welfare-record',
 				label: 'DI Okafor holds the check-in with DC Marsh and records it (DC Marsh is covering DS Brennan)',
 				// The desk's w records as whoever runs the desk: the inspector's own desk (the domain refuses DC Marsh's).
-				desk: {key: 'w', where: "the problem, or the officer's row in the Team view"},
+				desk: {action: 'welfare-record', key: 'w', where: "the problem, or the officer's row in the Team view"},
 				command: 'fortnight welfare record "DC Marsh" --kind check-in --as "DI Okafor"',
 			},
 		]);

@@ -60,7 +60,7 @@ describe('every ProblemKind has a way to resolve it', () => {
 			'fortnight bail record CR/87204/26 --event extended --authorised-by NAME --rank RANK',
 			'fortnight bail record CR/87204/26 --event charged|rui|nfa|released',
 		]);
-		expect(bail.resolve![0]!.desk).toEqual({key: 'm', where: 'the problem, the case, or the palette'});
+		expect(bail.resolve![0]!.desk).toEqual({action: 'reallocate', key: 'm', where: 'the problem, the case, or the palette'});
 		const away = byKind.get('review-due-supervisor-absent')![0]!;
 		expect(away.resolve!.map(w => w.command)).toEqual(['fortnight absence change ab0002 --cover NAME']);
 		const screening = byKind.get('screening-due')!.find(p => p.subject.officerId === 'o0003')!;

@@ -39,7 +39,14 @@ const base: Problem = {
 	evidence: [{type: 'bail', caseRef: 'CR/1/26', id: '3', date: '2026-09-01', detail: 'bailed'}],
 	since: '2026-11-21',
 	due: '2026-12-05',
-	resolve: [{way: 'bail-record', label: 'Record the bail', desk: {key: 'b', where: 'case'}, command: 'fortnight bail CR/1/26'}],
+	resolve: [
+		{
+			way: 'bail-record',
+			label: 'Record the bail',
+			desk: {action: 'bail-record', key: 'b', where: 'case'},
+			command: 'fortnight bail CR/1/26',
+		},
+	],
 };
 
 /** The output as it was made before the plain path: every string through safeText, then the whole text escaped. */

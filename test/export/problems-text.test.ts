@@ -53,7 +53,7 @@ const problem = (over: Partial<Problem> = {}): Problem => ({
 		{
 			way: 'reallocate',
 			label: 'Reallocate CR/13018/26 to an officer at work, with the reason kept in its history',
-			desk: {key: 'm', where: 'the case, its problem or its row in the explorer'},
+			desk: {action: 'reallocate', key: 'm', where: 'the case, its problem or its row in the explorer'},
 			command: 'fortnight case reallocate CR/13018/26 --to OFFICER --reason "why it moves" --on 2026-11-30',
 		},
 	],

@@ -9,6 +9,7 @@ import {commandFor, helpLines} from '../../source/ui/contexts/registry.js';
 import {NO_KEY} from '../../source/ui/contexts/key-names.js';
 import {hintsFor} from '../../source/ui/contexts/hints.js';
 import {deskReducer, initialState} from '../../source/ui/desk/desk-state.js';
+import {askToCancel} from '../../source/ui/desk/desk-records.js';
 import {deskModel, withProblems} from '../../source/ui/model/desk-model.js';
 import {paletteMatches} from '../../source/ui/palette/palette-items.js';
 import {resolveIdentity} from '../../source/domain/identity.js';
@@ -136,5 +137,55 @@ describe("a settings file's identity", () => {
 		});
 		const none = resolveIdentity(data, {settingsUser: 'Nobody Atall'});
 		expect(none.ok).toBe(false);
+	});
+});
+
+describe('the desk\'s sentences that name a key name the person\'s key (README "Settings")', () => {
+	const {keymap, problems} = userKeymap({
+		down: ['n'],
+		'bail-record': ['B'],
+		reallocate: ['M'],
+		'welfare-record': ['W'],
+		'absence-change': ['z'],
+		'absence-cancel': ['Z'],
+		'absence-add': ['N'],
+		'absence-end': ['X'],
+	});
+	const start = () => initialState(withProblems(deskModel(demoData(), DEMO_TODAY)), {columns: 120, rows: 36}, null, keymap);
+
+	it('the notices when a key has nothing to act on yet', () => {
+		expect(problems).toEqual([]);
+		expect(deskReducer(start(), press('B')).notice).toMatch(/^Select a case first: B records a bail event/);
+		expect(deskReducer(start(), press('M')).notice).toMatch(/^Select a case first: M reallocates the case/);
+		// The editor with no tab: no officer in hand.
+		const editor = {...start(), focus: 'editor' as const};
+		expect(deskReducer(editor, press('W')).notice).toBe('Choose the officer (n/k), then press W to record a welfare event.');
+		expect(deskReducer(editor, press('z')).notice).toBe('Choose the officer (n/k), then press z to change their absence.');
+		// C is the Team view's own key: elsewhere the palette runs it.
+		expect(askToCancel(editor).notice).toBe('Choose the officer (n/k), then press Z to cancel their absence that has not started.');
+	});
+
+	it("the Team view's line about the selected officer", async () => {
+		const h = renderDesk({keymap, size: {columns: 140, rows: 36}});
+		await ready(h);
+		await h.press('2');
+		const f = await h.waitFor('TEAM');
+		expect(f).toMatch(/ N record absence {2}X end it today/);
+		expect(f).not.toMatch(/ a record absence/);
+		h.app.unmount();
+	});
+});
+
+describe("help's own sentences name the keys in force", () => {
+	it("the filter, the review queue and the review's leave name the remapped keys", async () => {
+		const {helpText} = await import('../../source/ui/desk/desk-help.js');
+		const {keymap, problems} = userKeymap({'filter-keep': ['Ctrl+K'], 'review-next-case': ['N'], 'review-back': ['Ctrl+O']});
+		expect(problems).toEqual([]);
+		const help = helpLines(keymap).join('\n');
+		expect(help).toContain('filter the list (Ctrl+K keeps it, Esc clears it)');
+		expect(help).toContain('most overdue first (N for the next after signing)');
+		expect(helpText(1000, keymap).join('\n')).toContain('after signing: back to the desk (also Ctrl+O); closes this list');
+		// The defaults read as before.
+		expect(helpLines().join('\n')).toContain('filter the list (Enter keeps it, Esc clears it)');
 	});
 });

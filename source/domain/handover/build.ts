@@ -122,7 +122,8 @@ export function buildHandover(input: HandoverInput): Handover {
 			resolve: (p.resolve ?? []).map(r => ({
 				way: r.way,
 				label: datedMessage(r.label),
-				desk: r.desk ? {...r.desk} : null,
+				// The default key, as `problems` gives it: the handover is read by the whole team (resolve.ts).
+				desk: r.desk ? {key: r.desk.key, where: r.desk.where} : null,
 				command: r.command,
 			})),
 		});

@@ -114,7 +114,7 @@ export const ACTION_OWNER_RULE: RuleDeclaration<'action-owner-away'> = {
 					...cover,
 					reviewWay(
 						"At each case's guided review, drop the action with a reason and set it again for someone at work (steps 2 and 4)",
-						'each case the problem lists (its row in the explorer, or : and its reference)',
+						'each case the problem lists (its row in the explorer, or the palette and its reference)',
 					),
 					reallocateOneOf(`Reallocate ${who}'s cases to an officer at work: the open actions ${who} owns move with them`),
 				];

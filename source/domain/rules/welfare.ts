@@ -11,7 +11,7 @@ import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Officer, WelfareEvent} from '../model.js';
 import type {Problem} from '../problem.js';
 import {nextUpFor, nextUpWords} from '../independence.js';
-import {DESK_KEYS, officerWord, welfareWay, type Resolve} from '../resolve.js';
+import {officerWord, reviewWay, welfareWay, type Resolve} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {coveringOwnSergeant, days, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
 
@@ -144,12 +144,10 @@ export const WELFARE_RULE: RuleDeclaration<'welfare-check-in-due'> = {
 					: `Hold the check-in with ${who}, then record that it happened`;
 				const record = welfareWay(ctx.data.officers, id, 'check-in', label);
 				if (!ctx.liveByOic.get(id)?.length) return [record];
-				const inReview: Resolve = {
-					way: 'review',
-					label: "Or record the check-in in a guided review of one of the officer's cases (step 6)",
-					desk: {key: DESK_KEYS.review, where: "one of the officer's cases"},
-					command: null,
-				};
+				const inReview: Resolve = reviewWay(
+					"Or record the check-in in a guided review of one of the officer's cases (step 6)",
+					"one of the officer's cases",
+				);
 				return [record, inReview];
 			},
 		},

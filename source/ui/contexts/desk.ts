@@ -22,7 +22,7 @@ export const DESK_BINDINGS = [
 		command: 'filter',
 		keys: ['/'],
 		where: 'explorer, problems',
-		help: 'filter the list (Enter keeps it, Esc clears it)',
+		help: 'filter the list ({filter-keep} keeps it, {filter-clear} clears it)',
 		palette: 'Filter the focused list',
 	}),
 	bind({
@@ -48,7 +48,7 @@ export const DESK_BINDINGS = [
 		command: 'review-queue',
 		keys: ['R'],
 		where: 'everywhere',
-		help: 'review queue: every review due, most overdue first (n for the next after signing)',
+		help: 'review queue: every review due, most overdue first ({review-next-case} for the next after signing)',
 		palette: 'Review: queue of reviews due',
 	}),
 	// README "Acting on a problem": domain/resolve.ts names this key (DESK_KEYS) in every problem it clears.

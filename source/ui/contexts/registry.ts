@@ -152,7 +152,7 @@ export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 	const desk = keymap.desk;
 	const width = Math.max(...desk.map(b => b.keys.join(' ').length));
 	const ordered = [...desk.filter(b => !b.views), ...desk.filter(b => b.views)];
-	const lines = ordered.map(b => helpLine(b, width));
+	const lines = ordered.map(b => helpLine(b, width, keymap));
 	helpCache.set(keymap, lines);
 	return lines;
 }
@@ -161,7 +161,7 @@ export function helpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 export function modeHelpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 	const all = [...keymap.palette, ...keymap.filter, ...keymap.field, ...keymap.confirm, ...keymap.form, ...TEXT_EDIT_BINDINGS];
 	const width = Math.max(...all.map(b => b.keys.join(' ').length));
-	return all.map(b => helpLine(b, width));
+	return all.map(b => helpLine(b, width, keymap));
 }
 
 /**
@@ -171,6 +171,24 @@ export function modeHelpLines(keymap: Keymap = DEFAULT_KEYMAP): string[] {
 export const TEXT_EDIT_KEYS: readonly string[] = TEXT_EDIT_BINDINGS.flatMap(b => b.keys);
 
 /** "keys  what it does, only when (where)". */
-function helpLine(b: Binding, width: number): string {
-	return `${b.keys.join(' ').padEnd(width)}  ${b.help}${b.onlyWhen ? `, ${b.onlyWhen}` : ''} (${b.where})`;
+function helpLine(b: Binding, width: number, keymap: Keymap): string {
+	return `${b.keys.join(' ').padEnd(width)}  ${withKeys(b.help, keymap)}${b.onlyWhen ? `, ${b.onlyWhen}` : ''} (${b.where})`;
+}
+
+/**
+ * A help text's `{filter-keep}` and the like, each the key in force of the action it names (README
+ * "Settings": a remapped key replaces the default in help's own sentences too).
+ */
+export function withKeys(text: string, keymap: Keymap = DEFAULT_KEYMAP): string {
+	return text.replace(/\{([a-z-]+)\}/g, (whole, action: string) => actionKey(keymap, action) ?? whole);
+}
+
+/** The key a hint names for an action of any table, by its settings name ("review-next-case" for the review's). */
+function actionKey(keymap: Keymap, action: string): string | undefined {
+	for (const t of REMAPPABLE) {
+		const b = (keymap[t] as readonly Binding[]).find(x => x.command === action);
+		if (b) return hintKey(b.keys);
+	}
+	const r = keymap.review.find(b => reviewAction(b) === action);
+	return r ? hintKey(r.keys) : undefined;
 }

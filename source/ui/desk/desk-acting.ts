@@ -11,7 +11,7 @@ import type {Problem} from '../../domain/problem.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab, openTab, type Tab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
-import {hintLine, keysFor} from '../contexts/registry.js';
+import {hintKeyFor, hintLine, keysFor} from '../contexts/registry.js';
 import {inFocus} from '../contexts/active.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
@@ -57,7 +57,11 @@ export function openReallocate(s: DeskState): DeskState {
 				};
 	}
 	const ref = caseInFocus(s);
-	if (!ref) return {...s, notice: "Select a case first: m reallocates the case under the cursor, in the editor or in a problem's detail."};
+	if (!ref)
+		return {
+			...s,
+			notice: `Select a case first: ${hintKeyFor('reallocate', s.keymap)} reallocates the case under the cursor, in the editor or in a problem's detail.`,
+		};
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed, so it is not reallocated.`};

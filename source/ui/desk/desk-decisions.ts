@@ -23,6 +23,7 @@ import {teamRows, teamVisible} from '../team/team-rows.js';
 import {actorSigningRefusal} from './desk-actor.js';
 import type {DeskState} from './desk-state.js';
 import {inFocus} from '../contexts/active.js';
+import {hintKeyFor} from '../contexts/registry.js';
 
 const queues = new WeakMap<DeskModel, EscalatedTrigger[]>();
 
@@ -69,7 +70,7 @@ export function openDecision(s: DeskState): DeskState {
 		const moved = selectOfficer(base, next.officerId);
 		return {
 			...moved,
-			notice: `${nameOf(s, next.officerId)}'s trigger is on the exception list (${safeText(next.why)}): d decides it. ${waiting(queue.length)}.`,
+			notice: `${nameOf(s, next.officerId)}'s trigger is on the exception list (${safeText(next.why)}): ${hintKeyFor('trigger-decide', s.keymap)} decides it. ${waiting(queue.length)}.`,
 		};
 	}
 	if (!s.actor)

@@ -41,6 +41,7 @@ export function onHandoverField(s: DeskState, input: string, key: KeyInfo): Desk
 	if (command === 'field-accept') {
 		const keys = {
 			cancel: modeKey(s.keymap.field, 'field-cancel'),
+			accept: modeKey(s.keymap.field, 'field-accept'),
 			from: keysFor('handover-from', s.keymap),
 			to: keysFor('handover-to', s.keymap),
 		};

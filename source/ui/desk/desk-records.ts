@@ -23,7 +23,7 @@ import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.j
 import {fieldsFor} from '../record/record-form.js';
 import {recordFormKey} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
-import {keysFor} from '../contexts/registry.js';
+import {hintKeyFor, hintLine, keysFor} from '../contexts/registry.js';
 import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
 import {WELFARE_RECORD_KINDS, welfareRecordRefusal, type WelfareRecordKind} from '../../domain/welfare-record.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
@@ -40,6 +40,10 @@ function busy(s: DeskState): boolean {
 }
 
 const nameOf = (s: DeskState, id: string) => safeText(shortName(s.model.officerById.get(id)));
+
+/** "Choose the officer (j/k), then press w to ...", in the keys in force (README "Settings"). */
+const chooseThen = (s: DeskState, command: Parameters<typeof hintKeyFor>[0], what: string) =>
+	`Choose the officer (${hintLine(s.keymap, [[['down', 'up'], '']]).trim()}), then press ${hintKeyFor(command, s.keymap)} to ${what}.`;
 
 /** The problem in hand: the Problems panel's row under the cursor, or the detail in the active tab. */
 function problemInFocus(s: DeskState): {officerId: string; problem: Problem | undefined} | undefined {
@@ -60,7 +64,7 @@ export function openBail(s: DeskState): DeskState {
 	if (!ref)
 		return {
 			...s,
-			notice: "Select a case first: b records a bail event on the case under the cursor, in the editor or in a problem's detail.",
+			notice: `Select a case first: ${hintKeyFor('bail-record', s.keymap)} records a bail event on the case under the cursor, in the editor or in a problem's detail.`,
 		};
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
@@ -90,7 +94,7 @@ export function openWelfare(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Welfare events cannot be recorded: ${s.cannotWrite}`};
 	if (busy(s)) return {...s, notice: BUSY};
 	const subject = welfareSubject(s);
-	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press w to record a welfare event.'};
+	if (!subject) return {...s, view: 'team', focus: 'explorer', notice: chooseThen(s, 'welfare-record', 'record a welfare event')};
 	const form = openWelfareForm(subject.officerId, s.model.today, subject.kind);
 	// Whose it is to record is said now, before a note is typed (the save would refuse it anyway).
 	const refusal = welfareRefusal(s, subject.officerId, form.values['kind'] as WelfareRecordKind);
@@ -144,18 +148,27 @@ export function openAbsenceChange(s: DeskState): DeskState {
 	if (here) {
 		const id = here.problem?.resolve?.map(absenceOfWay).find(a => a !== null);
 		const absence = id ? s.model.data.absences.find(a => a.id === id) : undefined;
-		if (!absence) return {...s, notice: 'This problem names no absence to change: c works on a problem whose way is to name a cover.'};
+		if (!absence)
+			return {
+				...s,
+				notice: `This problem names no absence to change: ${hintKeyFor('absence-change', s.keymap)} works on a problem whose way is to name a cover.`,
+			};
 		// A cover problem's way is to name a cover: refused now for someone who may not name it.
 		const may = s.actor ? mayNameCover(s.model.data, s.actor.officerId, absence.id, s.model.today) : null;
 		if (may && !may.ok) return {...s, notice: may.reason};
-		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
+		// The cover is what the problem asks for: the form starts there (README "Acting on a problem").
+		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers, 'cover')};
 	}
 	if (!inFocus(s, 'team')) {
-		return {...s, view: 'team', focus: 'explorer', notice: 'Choose the officer (j/k), then press c to change their absence.'};
+		return {...s, view: 'team', focus: 'explorer', notice: chooseThen(s, 'absence-change', 'change their absence')};
 	}
 	const {id, absence} = absenceOfSelected(s, false);
 	if (!id) return {...s, notice: 'No officer is selected.'};
-	if (!absence) return {...s, notice: `${nameOf(s, id)} has no current or future absence to change: a records one.`};
+	if (!absence)
+		return {
+			...s,
+			notice: `${nameOf(s, id)} has no current or future absence to change: ${hintKeyFor('absence-add', s.keymap)} records one.`,
+		};
 	const refused = absenceRefusal(s, 'change', absence.id);
 	if (refused) return {...s, notice: refused};
 	return {...s, absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
@@ -168,7 +181,7 @@ export function askToCancel(s: DeskState): DeskState {
 			...s,
 			view: 'team',
 			focus: 'explorer',
-			notice: 'Choose the officer (j/k), then press C to cancel their absence that has not started.',
+			notice: chooseThen(s, 'absence-cancel', 'cancel their absence that has not started'),
 		};
 	}
 	if (s.cannotWrite) return {...s, notice: `Absences cannot be changed: ${s.cannotWrite}`};

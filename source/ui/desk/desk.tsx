@@ -55,7 +55,7 @@ import {hintsFor} from '../contexts/hints.js';
 import {drawnFocused, helpShown, mainArea, type PaneId} from '../contexts/active.js';
 import {unavailable} from './desk-commands.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
-import {DEFAULT_KEYMAP, type Keymap} from '../contexts/registry.js';
+import {DEFAULT_KEYMAP, hintKeyFor, type Keymap} from '../contexts/registry.js';
 import type {ThemeName} from '../../settings/user-settings.js';
 import {DeskStore} from '../desk-store/desk-store.js';
 import {DeskStoreContext} from '../desk-store/store-context.js';
@@ -228,7 +228,7 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 					`fortnight needs a terminal of at least ${MIN_COLUMNS}x${MIN_ROWS};`,
 					`this one is ${s.size.columns}x${s.size.rows}.`,
 					'Enlarge the window (or reduce the font size),',
-					'or press q to quit.',
+					`or press ${hintKeyFor('quit', s.keymap)} to quit.`,
 				]
 					.slice(0, L.frameHeight)
 					.map((l, i) => (

@@ -3,7 +3,7 @@
  * the visible slice. Everything comes from the store and from domain (problems, bail clock); every
  * piece of store text goes through safeText. Memoised per (model, case, width).
  */
-import {DEFAULT_KEYMAP, keysFor, type Keymap} from '../contexts/registry.js';
+import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import {reviewKey} from '../review/review-keymap.js';
 import {AUTHORITY_NAMES, bailClock, suspectWords} from '../../domain/bail.js';
 import {lastUpdateDate, openActions} from '../../domain/case-facts.js';
@@ -96,7 +96,9 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 		out.push({text, heading: true});
 	};
 	if (!c) {
-		add(`${safeText(ref)} is no longer in the store (moved or deleted by another user). Press x to close this tab.`);
+		add(
+			`${safeText(ref)} is no longer in the store (moved or deleted by another user). Press ${hintKeyFor('close-tab', keymap)} to close this tab.`,
+		);
 		return out;
 	}
 	const d = (s: IsoDate) => shortDate(s, today);
@@ -125,7 +127,7 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	for (const p of problems) {
 		indented(`${p.severity.toUpperCase()}: ${safeText(p.message)}`, {severity: p.severity});
 		indented(`  What to do: ${safeText(p.action)}`);
-		for (const w of p.resolve ?? []) indented(`  ${resolveLine(w)}`);
+		for (const w of p.resolve ?? []) indented(`  ${resolveLine(w, keymap)}`);
 	}
 
 	heading('BAIL / RUI');

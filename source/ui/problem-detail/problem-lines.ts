@@ -5,11 +5,11 @@
  * the visible slice; memoised per (model, problem, width). Store text goes through safeText.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
-import {currentAllocation} from '../../domain/case-history.js';
-import {fullName, shortName} from '../../domain/people.js';
+import {fullName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
-import {absenceOfWay, type Resolve} from '../../domain/resolve.js';
+import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js';
 import {KIND_LABELS} from '../../domain/rules/index.js';
+import {clearedNote} from './cleared-note.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
@@ -24,9 +24,17 @@ export interface ProblemSubject {
 	officerId: string;
 }
 
+/**
+ * The keys in force for a way's desk action (README "Settings": a remapped key replaces the default
+ * everywhere); the way itself carries the default key, which the command line and the handover name.
+ */
+export function wayKeys(desk: DeskWay, keymap: Keymap = DEFAULT_KEYMAP): string {
+	return keysFor(desk.action, keymap) || desk.key;
+}
+
 /** One way to clear a problem in one line of words: the desk key first when there is one, else the command. */
-export function resolveLine(w: Resolve): string {
-	if (w.desk) return `${w.desk.key}: ${safeText(w.label)}`;
+export function resolveLine(w: Resolve, keymap: Keymap = DEFAULT_KEYMAP): string {
+	if (w.desk) return `${wayKeys(w.desk, keymap)}: ${safeText(w.label)}`;
 	if (w.command) return `${safeText(w.label)}: ${safeText(w.command)}`;
 	return safeText(w.label);
 }
@@ -105,16 +113,9 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 	if (!p) {
 		if (!model.problemsReady) return [{text: 'Checking the rules...'}];
 		add(`CLEARED: the rules no longer find this problem about ${who} (as of ${d(today)}).`, {heading: true});
-		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
-		if (c) {
-			// What the records say now, so the person sees what cleared it (README "Case history").
-			const a = currentAllocation(c);
-			const by = a.by ? `, moved by ${safeText(shortName(model.officerById.get(a.by)))}` : '';
-			add(
-				`${who} is held by ${safeText(fullName(model.officerById.get(c.oicId)))} since ${d(a.from)}${by}` +
-					`${a.reason ? `: ${safeText(a.reason)}` : ''}.`,
-			);
-		}
+		// What cleared it: the latest record on the case (cleared-note.ts).
+		const note = subject.ref !== null ? clearedNote(model, subject.ref) : null;
+		if (note) add(note);
 		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;
 	}
@@ -133,8 +134,9 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 	indented(safeText(p.action));
 	for (const w of p.resolve ?? []) {
 		out.push({text: ''});
-		hanging(`  ${w.desk ? w.desk.key : '-'}  `, safeText(w.label));
-		if (w.desk) hanging('     desk: ', `${w.desk.key} on ${w.desk.where}`);
+		const keys = w.desk ? wayKeys(w.desk, keymap) : '-';
+		hanging(`  ${keys}  `, safeText(w.label));
+		if (w.desk) hanging('     desk: ', `${keys} on ${w.desk.where}`);
 		if (w.command) hanging('     command: ', safeText(w.command));
 		if (!w.desk && !w.command) hanging('     ', '(outside fortnight: nothing to record here yet)');
 	}

@@ -42,10 +42,14 @@ export function lockWelfareNote(f: RecordFormState, reason: string): RecordFormS
 	return {...f, locked, field: f.field === 'note' ? 'on' : f.field};
 }
 
-/** `kind` as a way names it (`--kind screening`), else a check-in. */
+/**
+ * `kind` as a way names it (`--kind screening`), else a check-in. A problem that names the kind has
+ * answered the first field, so the form starts on the day it happened (README "Acting on a problem").
+ */
 export function openWelfareForm(officerId: string, today: IsoDate, kind: string | null = null): RecordFormState {
-	const start = KINDS.find(k => k === kind) ?? 'check-in';
-	return openRecordForm('welfare', officerId, {kind: start, on: today, note: ''}, welfareFields);
+	const named = KINDS.find(k => k === kind);
+	const form = openRecordForm('welfare', officerId, {kind: named ?? 'check-in', on: today, note: ''}, welfareFields);
+	return named ? {...form, field: 'on'} : form;
 }
 
 /** What the shell records; `note` goes to the welfare file only, after the event is saved. */

@@ -54,7 +54,7 @@ export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	rb({
 		command: 'help',
 		keys: ['?', 'Ctrl+G'],
-		help: 'this list of keys (in a text field ? is text: Ctrl+G works there too)',
+		help: 'this list of keys (in a text field a printable key is text: a key that does not type works there)',
 		inText: true,
 		hint: {words: 'help', where: ALL},
 	}),
@@ -127,7 +127,7 @@ export const REVIEW_KEYMAP: readonly ReviewBinding[] = [
 	}),
 	rb({command: 'help-up', keys: ['k'], help: 'scroll this list up (also ↑)', onlyWhen: 'in this list'}),
 	rb({command: 'help-down', keys: ['j'], help: 'scroll this list down (also ↓)', onlyWhen: 'in this list'}),
-	rb({command: 'leave', keys: ['q'], help: 'after signing: back to the desk (also Esc); closes this list', onlyWhen: 'after signing'}),
+	rb({command: 'leave', keys: ['q'], help: 'after signing: back to the desk (also {back}); closes this list', onlyWhen: 'after signing'}),
 	rb({command: 'next-case', keys: ['n'], help: 'after signing: the next case in the review queue', onlyWhen: 'after signing'}),
 	rb({
 		command: 'edit',
@@ -167,9 +167,16 @@ export function reviewKeys(command: ReviewCommand, table: readonly ReviewBinding
 
 const keysText = (b: ReviewBinding) => b.keys.join(' ');
 
+/** A help text's `{back}` and the like: another review command's key in the table in force (README "Settings"). */
+const namedKeys = (text: string, table: readonly ReviewBinding[]) =>
+	text.replace(/\{([a-z-]+)\}/g, (whole, c: string) => (table.some(b => b.command === c) ? first(table, c as ReviewCommand) : whole));
+
 /** The review's help as [keys, what they do] pairs, in keymap order. */
 export function reviewKeyHelp(table: readonly ReviewBinding[] = REVIEW_KEYMAP): {keys: string; help: string}[] {
-	return table.map(b => ({keys: keysText(b), help: b.onlyWhen ? `${b.help} (${b.onlyWhen})` : b.help}));
+	return table.map(b => {
+		const help = namedKeys(b.help, table);
+		return {keys: keysText(b), help: b.onlyWhen ? `${help} (${b.onlyWhen})` : help};
+	});
 }
 
 /** For the desk's `?` help, after the desk's own keys. */

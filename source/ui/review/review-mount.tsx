@@ -13,6 +13,8 @@ import {useTheme} from '../theme.js';
 import {AmendScreen} from './amend-screen.js';
 import {ReviewScreen} from './review-screen.js';
 import {useReviewKeys, type ReviewKeys} from './use-review-keys.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {reviewCommandFor, reviewKey} from './review-keymap.js';
 
 export interface ReviewMountProps {
 	model: DeskModel;
@@ -37,6 +39,7 @@ export function AmendMount({model, caseRef, ...rest}: ReviewMountProps & {caseRe
 
 export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): React.JSX.Element {
 	const {color} = useTheme();
+	const keymap = useKeymap();
 	// The case under review, and how many were signed from this queue (for "queue 3 of 7").
 	// Only the cases this officer may review (a cover's own go to the inspector's queue).
 	const me = rest.actor.officerId;
@@ -51,7 +54,7 @@ export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): Re
 						? `Done: ${signed} review${signed === 1 ? '' : 's'} signed; none left due today.`
 						: 'No reviews are due today or overdue.'}
 				</Text>
-				<Text dimColor>Esc: back to the desk</Text>
+				<Text dimColor>{reviewKey('back', keymap.review)}: back to the desk</Text>
 				<EscOnly keys={rest.keys} onExit={onExit} />
 			</Box>
 		);
@@ -77,10 +80,13 @@ export function ReviewQueueMount({model, onExit, ...rest}: ReviewMountProps): Re
 	);
 }
 
+/** The queue's last screen: the review's back (or leave) key returns to the desk, in the keys in force. */
 function EscOnly({keys, onExit}: {keys: ReviewKeys; onExit: () => void}): null {
+	const keymap = useKeymap();
 	useReviewKeys(
-		(_input, key) => {
-			if (key.escape) onExit();
+		(input, key) => {
+			const command = reviewCommandFor(input, key, false, keymap.review);
+			if (command === 'back' || command === 'leave') onExit();
 		},
 		keys.active,
 		keys,

@@ -9,6 +9,8 @@ import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {fit, textWidth, truncate} from '../text.js';
 import {LineText} from '../list/line-text.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {hintKeyFor} from '../contexts/registry.js';
 
 export interface StatusBarProps {
 	model: DeskModel;
@@ -28,6 +30,7 @@ export interface StatusBarProps {
 export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const reader = useIsScreenReaderEnabled();
+	const reload = hintKeyFor('reload', useKeymap());
 	const c = model.counts;
 	const bailDays = model.data.settings.bailRedDays;
 	const file = safeText(storePath);
@@ -42,7 +45,7 @@ export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): R
 	const where = who === '' ? name : width >= 110 ? `${name} | ${who}` : who;
 	// Longest first; the first that fits the width is drawn, so the counts (overdue above all) are never
 	// the part cut off at 80 columns, even beside "CHANGED BY ANOTHER USER" and "READ-ONLY".
-	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? 'CHANGED BY ANOTHER USER (u reloads)' : ''];
+	const state = [readOnly ? 'READ-ONLY' : '', diskChanged ? `CHANGED BY ANOTHER USER (${reload} reloads)` : ''];
 	const shortState = (changed: string) => [readOnly ? 'READ-ONLY' : '', diskChanged ? changed : ''];
 	const bail = `bail<=${bailDays}d ${c.bailSoon}`;
 	const forms = [
@@ -51,8 +54,8 @@ export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): R
 			counts: `${c.live} live cases | due today ${c.dueToday} | overdue ${c.overdue} | bail <=${bailDays}d ${c.bailSoon} | today ${model.today}`,
 		},
 		{state, counts: `${c.live} live | due today ${c.dueToday} | overdue ${c.overdue} | ${bail}`},
-		{state: shortState('CHANGED (u reloads)'), counts: `overdue ${c.overdue} | due today ${c.dueToday} | ${bail} | ${c.live} live`},
-		{state: shortState('CHANGED (u)'), counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
+		{state: shortState(`CHANGED (${reload} reloads)`), counts: `overdue ${c.overdue} | due today ${c.dueToday} | ${bail} | ${c.live} live`},
+		{state: shortState(`CHANGED (${reload})`), counts: `overdue ${c.overdue} | due ${c.dueToday} | bail ${c.bailSoon}`},
 	].map(f => {
 		const state = f.state.filter(Boolean).join(' | ');
 		// A notice (the answer to the last key: why it was refused, what was saved) takes the counts' place

@@ -55,8 +55,11 @@ export function openAbsenceForm(officerId: string, today: IsoDate): AbsenceFormS
 	return {officerId, values: initial, initial, field: 'from', error: null, confirmDiscard: false, saving: false};
 }
 
-/** The form for changing a recorded absence: its dates, reason and cover as they stand. */
-export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[]): AbsenceFormState {
+/**
+ * The form for changing a recorded absence: its dates, reason and cover as they stand. `field`: where the
+ * focus starts; a problem's cover way opens it on the cover, the one thing that problem asks for.
+ */
+export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[], field: FormField = 'from'): AbsenceFormState {
 	// The cover by name where the name finds them alone, else by id (both read back the same way).
 	const cover = officers.find(o => o.id === a.coverOfficerId);
 	const byName = cover && resolveCover(officers, fullName(cover), a.officerId).officer?.id === cover.id;
@@ -66,7 +69,7 @@ export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[]):
 		absenceId: a.id,
 		values: initial,
 		initial,
-		field: 'from',
+		field,
 		error: null,
 		confirmDiscard: false,
 		saving: false,

@@ -16,6 +16,8 @@ import {Pane} from '../pane/pane.js';
 import {safeText} from '../../domain/safe-text.js';
 import {fit, plural, truncate} from '../text.js';
 import {tint, useTheme} from '../theme.js';
+import {useKeymap} from '../contexts/keymap-context.js';
+import {hintKeyFor} from '../contexts/registry.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
@@ -127,11 +129,13 @@ export function TeamView({
 	notice,
 }: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
+	const keymap = useKeymap();
+	const key = (command: Parameters<typeof hintKeyFor>[0]) => hintKeyFor(command, keymap);
 	const reader = useIsScreenReaderEnabled();
 	const rows = teamRows(model);
 	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
-	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (d)` : '';
+	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (${key('trigger-decide')})` : '';
 	const shown = rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : '';
 	const whose = model.scope.kind === 'own' ? "your own record only: the team's is your supervisors'" : plural(rows.length, 'officer');
 	const detail = `${whose}${shown}; welfare: dates only${queue}`;
@@ -182,8 +186,8 @@ export function TeamView({
 		question ??
 		notice ??
 		(selected
-			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   a record ` +
-				`absence  E end it today${escalated.includes(selected.officer.id) ? '  d decide the escalated trigger' : ''}`
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   ${key('absence-add')} record ` +
+				`absence  ${key('absence-end')} end it today${escalated.includes(selected.officer.id) ? `  ${key('trigger-decide')} decide the escalated trigger` : ''}`
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

@@ -52,7 +52,7 @@ const TEST_RULE = vi.hoisted(() => {
 					{
 						way: 'review',
 						label: `Plan the bail return of ${p.subject.type === 'case' ? p.subject.ref : ''}`,
-						desk: {key: 'r', where: 'the case'},
+						desk: {action: 'review', key: 'r', where: 'the case'},
 						command: null,
 					},
 				],

@@ -4,20 +4,29 @@
  * the way is for (a review tab, the reallocation, bail, welfare, absence or decision form), never
  * answer "Select a case first". An officer's action-owner-away problem offered "r on the case, its
  * problem or its row in the explorer", and r on that problem refused: it names the cases to review now.
- * A `where` this test does not know fails it, so a new wording is walked too.
+ * A `where` this test does not know fails it, so a new wording is walked too. The walk is made twice:
+ * with the default keys, and with every way's action on another key in a settings file (README
+ * "Settings"): the detail's "What to do" then names that key, never the default one, and that key opens it.
  */
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {changeAbsence} from '../../../source/domain/absences.js';
 import type {StoreData} from '../../../source/domain/model.js';
 import type {Problem} from '../../../source/domain/problem.js';
-import {absenceOfWay, type Resolve} from '../../../source/domain/resolve.js';
+import {absenceOfWay, DESK_ACTION_KEYS, type DeskAction, type Resolve} from '../../../source/domain/resolve.js';
 import {KIND_LABELS} from '../../../source/domain/rules/index.js';
-import {NO_KEY} from '../../../source/ui/contexts/key-names.js';
+import {hintKey, NO_KEY} from '../../../source/ui/contexts/key-names.js';
+import {DEFAULT_KEYMAP, type Keymap} from '../../../source/ui/contexts/registry.js';
+import {userKeymap} from '../../../source/ui/contexts/user-keymap.js';
 import {openProblemDetail} from '../../../source/ui/desk/desk-acting.js';
 import {openCase} from '../../../source/ui/desk/desk-navigation.js';
 import {deskReducer, initialState, type DeskState} from '../../../source/ui/desk/desk-state.js';
 import {activeTab} from '../../../source/ui/editor/tabs.js';
 import {moveTo} from '../../../source/ui/list/list-window.js';
+import {problemLines} from '../../../source/ui/problem-detail/problem-lines.js';
+import {readSettings} from '../../../source/settings/user-settings.js';
 import {deskModel, withProblems} from '../../../source/ui/model/desk-model.js';
 import {teamRows, teamVisible} from '../../../source/ui/team/team-rows.js';
 import {actorAs} from '../../helpers/actor.js';
@@ -25,6 +34,36 @@ import {smallData} from '../../store/small-store.js';
 import {demoData} from '../desk-harness.js';
 
 const press = (s: DeskState, input: string): DeskState => deskReducer(s, {type: 'input', input, key: NO_KEY});
+
+/** Every way's action on a key of its own, none of them its default (printable: the walk types them). */
+const REMAPPED: Record<DeskAction, string> = {
+	review: 'v',
+	reallocate: 'M',
+	'trigger-decide': 'D',
+	'bail-record': 'B',
+	'welfare-record': 'W',
+	'absence-change': 'z',
+};
+
+/** The keymap a settings file with REMAPPED gives, read as the desk reads it (settings file, then the registry). */
+function remappedFromFile(): Keymap {
+	const home = mkdtempSync(path.join(tmpdir(), 'fortnight-desk-ways-'));
+	try {
+		mkdirSync(path.join(home, 'fortnight'));
+		const keys = Object.fromEntries(Object.entries(REMAPPED).map(([action, key]) => [action, [key]]));
+		writeFileSync(path.join(home, 'fortnight', 'config.json'), JSON.stringify({keys}));
+		const read = readSettings({XDG_CONFIG_HOME: home});
+		expect(read.problems).toEqual([]);
+		const {keymap, problems} = userKeymap(read.settings.keys);
+		expect(problems).toEqual([]);
+		return keymap;
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+}
+
+/** The key that does `action` in `keymap` (the one a hint names). */
+const keyOf = (keymap: Keymap, action: string): string => hintKey(keymap.desk.find(b => b.command === action)?.keys ?? []);
 
 /** Stores and days on which the kinds with a desk way occur (the demo's sergeant away uncovered, then covered). */
 function stores(): {data: StoreData; today: string}[] {
@@ -42,19 +81,19 @@ function stores(): {data: StoreData; today: string}[] {
 /** What pressing the way's key opened (and on what), or the notice it gave instead. */
 function opened(s: DeskState, p: Problem, way: Resolve): string {
 	const tab = activeTab(s.tabs);
-	const key = way.desk!.key;
-	if (key === 'r' && s.focus === 'editor' && tab?.kind === 'review') return 'review';
-	if (key === 'm' && s.reallocateForm) return 'reallocate';
-	if (key === 'b' && s.recordForm?.kind === 'bail')
+	const action = way.desk!.action;
+	if (action === 'review' && s.focus === 'editor' && tab?.kind === 'review') return 'review';
+	if (action === 'reallocate' && s.reallocateForm) return 'reallocate';
+	if (action === 'bail-record' && s.recordForm?.kind === 'bail')
 		return s.recordForm.subject === (p.subject.type === 'case' ? p.subject.ref : '')
 			? 'bail'
 			: `not opened: bail on ${s.recordForm.subject}`;
-	if (key === 'w' && s.recordForm?.kind === 'welfare')
+	if (action === 'welfare-record' && s.recordForm?.kind === 'welfare')
 		return s.recordForm.subject === p.subject.officerId ? 'welfare' : `not opened: welfare for ${s.recordForm.subject}`;
 	// The absence the way names, not another of someone's.
-	if (key === 'c' && s.absenceForm)
+	if (action === 'absence-change' && s.absenceForm)
 		return s.absenceForm.absenceId === absenceOfWay(way) ? 'absence' : `not opened: absence ${s.absenceForm.absenceId}`;
-	if (key === 'd' && s.decisionForm) return 'decision';
+	if (action === 'trigger-decide' && s.decisionForm) return 'decision';
 	return `not opened: ${s.notice ?? '(no notice)'}`;
 }
 
@@ -75,6 +114,7 @@ function oneOfTheirCases(s: DeskState, officerId: string): DeskState {
 
 /** The states to press the key in, for each place a way's `where` names. */
 function places(s: DeskState, p: Problem, way: Resolve): [string, DeskState][] {
+	const key = (action: string) => keyOf(s.keymap, action);
 	const detail = openProblemDetail(s, p);
 	const ref = p.subject.type === 'case' ? p.subject.ref : null;
 	// An officer's problem has no one case: the key is pressed on its detail, as a reader would.
@@ -93,16 +133,16 @@ function places(s: DeskState, p: Problem, way: Resolve): [string, DeskState][] {
 			return [["one of the officer's cases", oneOfTheirCases(s, p.subject.officerId)]];
 		case "one of the officer's cases (the problem shows them in the explorer)": {
 			// The key on the problem shows their cases; on one of them it opens the form.
-			const shown = press(detail, way.desk!.key);
+			const shown = press(detail, key(way.desk!.action));
 			expect(shown.focus, `${p.kind}: ${shown.notice}`).toBe('explorer');
-			return [['a case the problem shows', press(shown, 'j')]];
+			return [['a case the problem shows', press(shown, key('down'))]];
 		}
-		case 'each case the problem lists (its row in the explorer, or : and its reference)': {
+		case 'each case the problem lists (its row in the explorer, or the palette and its reference)': {
 			const refs = [...new Set(p.evidence.map(e => e.caseRef).filter((r): r is string => typeof r === 'string'))];
 			expect(refs.length).toBeGreaterThan(0);
-			// Its row (the case opened from the explorer), or the palette: ":", the reference, Enter.
+			// Its row (the case opened from the explorer), or the palette: its key, the reference, Enter.
 			const byPalette = (r: string) =>
-				deskReducer(press(press(detail, ':'), r), {type: 'input', input: '\r', key: {...NO_KEY, return: true}});
+				deskReducer(press(press(detail, key('palette')), r), {type: 'input', input: '\r', key: {...NO_KEY, return: true}});
 			return refs.flatMap(r => [
 				[`listed case ${r}`, openCase(s, r)] as [string, DeskState],
 				[`: and ${r}`, byPalette(r)] as [string, DeskState],
@@ -122,20 +162,42 @@ function places(s: DeskState, p: Problem, way: Resolve): [string, DeskState][] {
 			];
 		case "the Team view (the inspector's queue)":
 			// d in the Team view goes to the next trigger on the inspector's list; d again decides it.
-			return [['the Team view', press(teamRowOf(s, p.subject.officerId), 'd')]];
+			return [['the Team view', press(teamRowOf(s, p.subject.officerId), key('trigger-decide'))]];
 		default:
 			throw new Error(`${p.kind}: no walk for the desk way "${way.desk!.where}": add one`);
 	}
 }
 
+/** The detail's "What to do" names the way's key in `keymap`, and not its default key when that differs. */
+function namedInDetail(s: DeskState, p: Problem, way: Resolve): string | null {
+	const key = keyOf(s.keymap, way.desk!.action);
+	const lines = problemLines(
+		s.model,
+		{id: p.id, ref: p.subject.type === 'case' ? p.subject.ref : null, officerId: p.subject.officerId},
+		140,
+		s.keymap,
+	);
+	const texts = lines.map(l => l.text);
+	const where = `     desk: ${key} on ${way.desk!.where}`.slice(0, 100);
+	if (!texts.some(t => t.startsWith(where))) return `no "${where}" in the detail`;
+	const old = DESK_ACTION_KEYS[way.desk!.action];
+	if (old !== key && texts.some(t => t.startsWith(`     desk: ${old} on `) || t.startsWith(`  ${old}  `)))
+		return `the detail still names the default key ${old}`;
+	return null;
+}
+
 describe("each kind's desk ways, walked on a store where it occurs", () => {
-	it('open what they offer from every place they name', () => {
+	it.each([
+		['the default keys', () => DEFAULT_KEYMAP],
+		['every way remapped in a settings file', remappedFromFile],
+	])('open what they offer from every place they name, with %s', (_, keys) => {
+		const keymap = keys();
 		const walked = new Set<string>();
 		const failures: string[] = [];
 		for (const {data, today} of stores()) {
 			const model = withProblems(deskModel(data, today));
-			const sergeant = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.sergeantId));
-			const inspector = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.inspectorId ?? data.team.sergeantId));
+			const sergeant = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.sergeantId), keymap);
+			const inspector = initialState(model, {columns: 140, rows: 40}, actorAs(data.team.inspectorId ?? data.team.sergeantId), keymap);
 			for (const p of model.problems) {
 				for (const way of p.resolve ?? []) {
 					if (!way.desk) continue;
@@ -143,10 +205,13 @@ describe("each kind's desk ways, walked on a store where it occurs", () => {
 					if (walked.has(id)) continue;
 					walked.add(id);
 					// As whoever may act (README "Who you are"): the inspector on the sergeant's own problems and the inspector's queue.
-					const start = way.desk.key === 'd' || p.subject.officerId === data.team.sergeantId ? inspector : sergeant;
+					const start = way.desk.action === 'trigger-decide' || p.subject.officerId === data.team.sergeantId ? inspector : sergeant;
+					const key = keyOf(keymap, way.desk.action);
+					const named = namedInDetail(start, p, way);
+					if (named) failures.push(`${p.kind} (${p.id}): ${named}`);
 					for (const [place, s] of places(start, p, way)) {
-						const what = opened(press(s, way.desk.key), p, way);
-						if (what.startsWith('not opened')) failures.push(`${p.kind}: ${way.desk.key} on ${place} (${p.id}): ${what}`);
+						const what = opened(press(s, key), p, way);
+						if (what.startsWith('not opened')) failures.push(`${p.kind}: ${key} on ${place} (${p.id}): ${what}`);
 					}
 				}
 			}

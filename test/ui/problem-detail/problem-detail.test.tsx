@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {openStore} from '../../../source/store/store.js';
+import {userKeymap} from '../../../source/ui/contexts/user-keymap.js';
 import {DEMO_TODAY, demoCopy} from '../../helpers/cli.js';
 import {demoData, KEYS, ready, renderDesk, type DeskHarness} from '../desk-harness.js';
 
@@ -120,5 +121,34 @@ describe('problem detail', () => {
 		expect(findProblems(store.snapshot(), DEMO_TODAY).map(p => p.id)).not.toContain(id);
 		expect(demoData().cases.find(c => c.ref === 'CR/87204/26')!.oicId).toBe('o0003');
 		h.app.unmount();
+	});
+
+	it("with keys remapped in the settings, the detail's What to do names the person's keys, and they act", async () => {
+		const {keymap, problems} = userKeymap({review: ['v'], 'bail-record': ['B']});
+		expect(problems).toEqual([]);
+		const h = renderDesk({keymap, size: {columns: 140, rows: 50}});
+		await problemRow(h, '88397', 'CR/88397/26');
+		let f = await h.press(KEYS.enter);
+		expect(f).toContain('[Problem CR/88397/26]');
+		let flat = editorText(f);
+		expect(flat).toContain('v review the case');
+		expect(flat).toContain('v Review the case and set the plan for the next 14 days (guided review)');
+		expect(flat).toContain('desk: v on the case, its problem or its row in the explorer');
+		expect(flat).not.toMatch(/\br Review the case|desk: r on/);
+		f = await h.press('v');
+		expect(f).toContain('[Review CR/88397/26]');
+		h.app.unmount();
+
+		const g = renderDesk({keymap, size: {columns: 140, rows: 50}});
+		await problemRow(g, '54818', 'CR/54818/26');
+		f = await g.press(KEYS.enter);
+		flat = editorText(f);
+		expect(flat).toContain('B record a bail event');
+		expect(flat).toContain('B Record how bail ended (charged, RUI, no further action, released)');
+		expect(flat).toContain('desk: B on the problem, the case, or the palette');
+		expect(flat).not.toMatch(/\bb Record how bail ended|desk: b on/);
+		f = await g.press('B');
+		expect(f).toContain('BAIL');
+		g.app.unmount();
 	});
 });

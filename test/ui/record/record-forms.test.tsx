@@ -102,7 +102,8 @@ describe('the bail form (pure, checked by the domain)', () => {
 describe('the welfare form (pure, checked by the domain)', () => {
 	it("starts on the kind a problem's way names, and refuses the sergeant's own check-in naming who records it", () => {
 		const data = demoData();
-		expect(openWelfareForm('o0003', DEMO_TODAY, 'screening').values['kind']).toBe('screening');
+		expect(openWelfareForm('o0003', DEMO_TODAY, 'screening')).toMatchObject({values: {kind: 'screening'}, field: 'on'});
+		expect(openWelfareForm('o0003', DEMO_TODAY)).toMatchObject({values: {kind: 'check-in'}, field: 'kind'});
 		const own = checkWelfareForm(openWelfareForm(SERGEANT, DEMO_TODAY), data, DEMO_TODAY, SERGEANT);
 		expect(own.ok).toBe(false);
 		if (!own.ok) expect(own.form.error?.text).toMatch(/Okafor/);
@@ -131,6 +132,29 @@ describe('the record forms in the desk', () => {
 		expect(saved.bailEvents.at(-1)).toMatchObject({event: 'charged', on: DEMO_TODAY, recordedBy: SERGEANT});
 		expect(problemIds(file).filter(id => id.endsWith('CR/54818/26') && id.startsWith('bail'))).toEqual([]);
 		f = await h.waitFor('CLEARED');
+		h.app.unmount();
+	});
+
+	it("b then rui on the lapsed-bail problem: the detail's CLEARED note says how bail ended, on which day, recorded by whom", async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 200, rows: 45}});
+		await problemRow(h, '54818', 'CRITICAL CR/54818/26');
+		await h.press(KEYS.enter);
+		await h.press('b');
+		const f = await h.press(KEYS.right);
+		expect(f).toMatch(/Event\s+extended re-bailed charged \[rui\] nfa released/);
+		await h.press(KEYS.enter);
+		await h.press(KEYS.enter);
+		const cleared = (await h.waitFor('CLEARED')).replace(/[│║]/g, ' ').replace(/\s+/g, ' ');
+		expect(
+			load(file)
+				.cases.find(c => c.ref === 'CR/54818/26')!
+				.bailEvents.at(-1),
+		).toMatchObject({event: 'rui', recordedBy: SERGEANT});
+		// The QA pass saw "CR/54818/26 is held by DC Chloe Evans since 20 May": true, but not what cleared it.
+		expect(cleared).toContain('Bail ended: released under investigation on 30 Nov, recorded by DS Brennan.');
+		expect(cleared).not.toContain('is held by');
 		h.app.unmount();
 	});
 
@@ -170,7 +194,8 @@ describe('the record forms in the desk', () => {
 		f = await h.press('w');
 		expect(f).toContain('RECORD WELFARE');
 		expect(f).toMatch(/Kind\s+check-in \[screening\]/);
-		await h.press(KEYS.tab);
+		// The problem named the kind: the form starts on the day it happened.
+		expect(f).toMatch(/› On {6}/);
 		await h.press(KEYS.tab);
 		const note = 'Sleeping badly since the Harcourt case';
 		await h.type(note);
@@ -259,7 +284,9 @@ describe('the record forms in the desk', () => {
 		expect(f).toContain('c change the absence (cover)');
 		f = await h.press('c');
 		expect(f).toContain('Change ab0002, the absence of DS Tom Brennan');
-		for (let i = 0; i < 3; i++) await h.press(KEYS.tab);
+		// The form starts on the cover, what the problem asks for (the QA pass had to Tab three times past the dates).
+		expect(f).toMatch(/› Cover {6}/);
+		expect(f).not.toMatch(/› First day/);
 		await h.type('DC Marsh');
 		await h.press(KEYS.enter);
 		f = await h.waitFor('Changed ab0002');

@@ -59,12 +59,15 @@ export type HandoverAction =
 /** The keys a refusal names, as the keymap in force has them (contexts/: field-cancel, handover-from, handover-to). */
 export interface FieldKeys {
 	cancel: string;
+	/** field-accept: Enter again takes an unknown cover name as someone outside the team. */
+	accept: string;
 	from: string;
 	to: string;
 }
 
 const DEFAULT_FIELD_KEYS: FieldKeys = {
 	cancel: modeKey(DEFAULT_KEYMAP.field, 'field-cancel'),
+	accept: modeKey(DEFAULT_KEYMAP.field, 'field-accept'),
 	from: keysFor('handover-from'),
 	to: keysFor('handover-to'),
 };
@@ -155,7 +158,7 @@ function commitCover(state: HandoverState, keys: FieldKeys, officers?: readonly 
 	}
 	if (state.outsideConfirm === typed) return taken;
 	const near = m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : '';
-	const text = `No officer in this team matches ${shown}.${near} Enter again to name ${shown} as someone outside the team, or ${keys.cancel} to keep the cover as it was.`;
+	const text = `No officer in this team matches ${shown}.${near} ${keys.accept} again to name ${shown} as someone outside the team, or ${keys.cancel} to keep the cover as it was.`;
 	return {...state, outsideConfirm: typed, message: {text, error: true}};
 }
 

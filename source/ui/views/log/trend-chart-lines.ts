@@ -103,7 +103,8 @@ export function chartLines(
 ): ChartLine[] {
 	const lay = layout(chart, height, chrome);
 	if (lay.lines === 0) return [];
-	if (lay.series.length === 0) return [[{text: fit('WEEKLY TREND needs a taller window (c hides this line)', width), role: 'title'}]];
+	if (lay.series.length === 0)
+		return [[{text: fit(`WEEKLY TREND needs a taller window (${hintKeyFor('log-chart', keymap)} hides this line)`, width), role: 'title'}]];
 	const n = chart.weeks.length;
 	const span = n ? weekSpan({from: chart.weeks[0]!.from, to: chart.weeks[n - 1]!.to}, chart.today) : '';
 	const at = selected ?? n - 1;
@@ -111,9 +112,11 @@ export function chartLines(
 	const first = lay.series[0]!;
 	const dueWords = (s: TrendSeries) => `${s.period.onTime.count} of ${s.period.reviewsDue.count} reviews due on time`;
 	const title = lay.single
-		? `WEEKLY TREND ${lay.teamOnly ? `whole team (s shows one sergeant)` : first.name}, ${n} weeks ${span}: ${dueWords(first)}`
+		? `WEEKLY TREND ${lay.teamOnly ? `whole team (${hintKeyFor('log-sergeant', keymap)} shows one sergeant)` : first.name}, ${n} weeks ${span}: ${dueWords(first)}`
 		: `WEEKLY TREND ${n} weeks ${span}` +
-			(lay.series.length < chart.series.length ? ` (${lay.series.length} of ${chart.series.length} sergeants: s shows one)` : '');
+			(lay.series.length < chart.series.length
+				? ` (${lay.series.length} of ${chart.series.length} sergeants: ${hintKeyFor('log-sergeant', keymap)} shows one)`
+				: '');
 	lines.push([{text: fit(title, width), role: 'title', spoken: title}]);
 	const cw = weekColumns(width, n);
 	const room = Math.max(0, width - LABEL - cw * n - 2);
