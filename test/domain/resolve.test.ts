@@ -189,7 +189,8 @@ describe('"Bail due, OIC away" offers only ways that clear it (DOMAIN "every ala
 		expect(p.resolve![1]!.label).toBe(
 			'Record the extension (an inspector before 11 Dec) with a return date after 20 Dec, when DC Ashworth is back',
 		);
-		data.absences = data.absences.map(a => (a.id === 'ab0003' ? {...a, to: '2026-12-05'} : a));
-		expect(ways(data, 'CR/87204/26')).toContain('fortnight bail record CR/87204/26 --event re-bailed --return D');
+		// A new snapshot (the rules' context is kept per snapshot): back on 05 Dec, inside the period.
+		const sooner = {...data, absences: data.absences.map(a => (a.id === 'ab0003' ? {...a, to: '2026-12-05'} : a))};
+		expect(ways(sooner, 'CR/87204/26')).toContain('fortnight bail record CR/87204/26 --event re-bailed --return D');
 	});
 });
