@@ -9,7 +9,7 @@ import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem} from '../problem.js';
 import type {ResolveFor} from '../resolve.js';
-import {commandsTheReaderCanRun} from './printed-as.js';
+import {commandsTheReaderCanRun} from '../printed-as.js';
 import {ruleContext} from './context.js';
 import {RULES} from './registry.js';
 import type {BadgeGroup, KindDeclaration, KindsOf, ReportList, RuleDeclaration} from './rule.js';

@@ -9,11 +9,11 @@
  * Checked only for the few problems whose reader is the subject themselves or an acting cover: for every
  * other problem the reader supervises the subject and every way is theirs, so nothing is looked up.
  */
-import {nextUpFor} from '../independence.js';
-import type {Problem} from '../problem.js';
-import {mayActOnAbsence, mayReallocate, mayRecordBail, mayRecordWelfare, type Permission} from '../permissions.js';
-import {officerWord, type Resolve} from '../resolve.js';
-import {awayOnDate, type RuleContext} from './context.js';
+import {nextUpFor} from './independence.js';
+import type {Problem} from './problem.js';
+import {mayActOnAbsence, mayReallocate, mayRecordBail, mayRecordWelfare, type Permission} from './permissions.js';
+import {officerWord, type Resolve} from './resolve.js';
+import {awayOnDate, type RuleContext} from './rules/context.js';
 
 /** Who reads `p` at the keyboard today: the subject if they supervise (their own problem), else their supervisor; a cover if that person is away with one. */
 function readerOf(ctx: RuleContext, p: Problem): string | undefined {
