@@ -1,5 +1,6 @@
 import {formatHead, hashEntry, readStoreFile, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
+import {firstEnrolmentProblem} from '../domain/first-enrolment.js';
 import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
 import type {StoreData} from '../domain/model.js';
@@ -24,8 +25,13 @@ Options
                     intact up to it: the head printed by "fortnight log" (or by an earlier verify)
                     when a review log was exported. Entries added since are fine.
 
-Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged; 2 a malformed
---head; 3 the file cannot be read or is invalid.`,
+A store whose first key enrolment was made by someone who was not the team's sergeant or inspector
+(possible before "keys init" refused it) is reported as a PROBLEM: from that entry on, the sergeant and
+inspector cannot sign; the message says what to do.
+
+Exit codes: 0 all good; 1 the chain is broken, the head is not there unchanged, or the first key
+enrolment is not the sergeant's or inspector's; 2 a malformed --head; 3 the file cannot be read or is
+invalid.`,
 	takesWords: false,
 	flags: {head: {type: 'string'}},
 	async run(ctx, _input, flags) {
@@ -71,6 +77,13 @@ Exit codes: 0 all good; 1 the chain is broken or the head is not there unchanged
 		}
 		const count = verdict.entries;
 		const current = formatHead(verdict.head);
+		// A first enrolment an officer made (before keys init refused it) locks the sergeant and inspector out of signing.
+		const creator = verdict.firstEnrolment && firstEnrolmentProblem(data, verdict.firstEnrolment);
+		if (creator) {
+			await out(ctx, `PROBLEM: ${ctx.storePath}: ${creator}.\n`);
+			await out(ctx, `The chain itself is intact: ${plural(count, 'entry', 'entries')}, head ${current}.\n`);
+			return 1;
+		}
 		const confirmed = head
 			? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}` +
 				`${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.`

@@ -5,7 +5,7 @@
  * and, for a split store, what its working set must hold: the state's copy of each case's last review and
  * of every other entry must be the chain file's, since the rules read the copies.
  */
-import type {ChainEntry, RecordEntry, StoreData} from '../domain/model.js';
+import type {ChainEntry, EnrolmentEntry, RecordEntry, StoreData} from '../domain/model.js';
 import {checkRecords, type RecordReport} from '../domain/record-check.js';
 import {entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
@@ -22,6 +22,8 @@ export interface ChainVerdict {
 	at: ChainEntry | null;
 	/** The state's supervisory records against the chain's signed copies (domain/record-check.ts). */
 	records: RecordReport;
+	/** The chain's first key enrolment, or null (verify checks who made it: domain/first-enrolment.ts). */
+	firstEnrolment: EnrolmentEntry | null;
 }
 
 /** What a working-set entry must match in the chain file: its place, hash and signature. */
@@ -50,6 +52,7 @@ export async function verifyWholeChain(
 	const records: RecordEntry[] = [];
 	const checkInReviews = new Set<number>();
 	let signaturesFrom: string | null = null;
+	let firstEnrolment: EnrolmentEntry | null = null;
 	walking: for await (const batch of batches) {
 		for (const e of batch) {
 			problem = entryProblem(e, i, prev);
@@ -59,7 +62,10 @@ export async function verifyWholeChain(
 			if (i === atSeq) at = e;
 			if (e.kind === 'record') records.push(e);
 			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
-			else if (e.kind === 'enrolment') signaturesFrom ??= e.signedAt;
+			else if (e.kind === 'enrolment') {
+				signaturesFrom ??= e.signedAt;
+				firstEnrolment ??= e;
+			}
 			if (split) {
 				const mark = {seq: e.seq, hash: e.hash, sig: e.sig};
 				if (e.kind === 'review') lastReview.set(e.data.caseRef, mark);
@@ -78,6 +84,7 @@ export async function verifyWholeChain(
 		signatures: walk.report(signatureProblem),
 		at,
 		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
+		firstEnrolment,
 	};
 }
 

@@ -5,6 +5,7 @@
  * note, so only the error's kind and the table are named.
  */
 import pg from 'pg';
+import {safeText} from '../domain/safe-text.js';
 import {StoreError} from './errors.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 
@@ -107,9 +108,11 @@ export function describePgError(err: unknown, shown: string): StoreError {
 	const code = e.code ?? '';
 	const table = e.table ? ` (table ${e.table})` : '';
 	if (code === '42501' || code === '42P01') {
+		// The database's own rule, in its words (migrations 004 and 008 refuse with a sentence naming the rule and who can).
+		const said = code === '42501' && e.message ? ` It says: ${safeText(e.message).slice(0, 400)}.` : '';
 		return new StoreError(
 			'permission',
-			`The database at ${shown} refused that to your role${table}: your login may not see or change it. Ask the database's owner for access.`,
+			`The database at ${shown} refused that to your role${table}: your login may not see or change it.${said} Ask the database's owner for access.`,
 			shown,
 		);
 	}

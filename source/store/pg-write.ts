@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
+import {sharedEnds} from '../domain/list-edits.js';
 import {StoreError} from './errors.js';
 import {LISTS} from './pg-data.js';
 
@@ -37,6 +38,12 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		if (a === b) continue;
 		const keyOf = key as (r: unknown) => string;
 		const kept = (i: number): boolean => i < a.length && i < b.length && a[i] === b[i];
+		// Only the records between the two lists' shared ends can be other than kept (a signing's own lists say
+		// where, list-edits.ts): 1,250 cases are not walked for the one replaced. The shared tail is in place only
+		// when the lengths are equal (otherwise its records moved, and are written with their new places).
+		const ends = sharedEnds(b, a);
+		const to = a.length === b.length ? b.length - ends.tail : b.length;
+		const toBefore = a.length === b.length ? a.length - ends.tail : a.length;
 		// Where each of `before`'s keys was, built only when a record turns up somewhere other than its old place.
 		let where: Map<string, number> | null = null;
 		const oldAt = (k: string, i: number): number | undefined => {
@@ -50,7 +57,7 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		/** The keys of `next`'s records not kept in place (a kept record's key is where it was, so unique). */
 		const moved = new Set<string>();
 		const at = {before: [] as number[], next: [] as number[]};
-		for (let i = 0; i < b.length; i++) {
+		for (let i = ends.head; i < to; i++) {
 			if (kept(i)) continue;
 			const record = b[i];
 			const k = keyOf(record);
@@ -69,7 +76,7 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 			w.up.ords.push(i);
 			w.up.docs.push(doc);
 		}
-		for (let i = 0; i < a.length; i++) {
+		for (let i = ends.head; i < toBefore; i++) {
 			if (kept(i)) continue;
 			const k = keyOf(a[i]);
 			if (moved.has(k)) continue;

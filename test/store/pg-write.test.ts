@@ -10,6 +10,7 @@ import type {ChainEntry, StoreData} from '../../source/domain/model.js';
 import {describeChanges, diffStores} from '../../source/store/conflict.js';
 import {heldAfterWrite, LISTS} from '../../source/store/pg-data.js';
 import {chainWorkingSet} from '../../source/domain/chain-working-set.js';
+import {appendedTo, removedAndAppended, replacedAt} from '../../source/domain/list-edits.js';
 import {teamWrite, touchedOnly, type TeamWrite} from '../../source/store/pg-write.js';
 import {StoreError} from '../../source/store/errors.js';
 import {demoData} from '../helpers/demo.js';
@@ -113,6 +114,36 @@ describe('teamWrite: the rows a change touched, found in place', () => {
 			compared++;
 		}
 		expect(compared).toBe(300);
+	});
+
+	it('finds the same rows for lists made by one remembered edit (list-edits.ts), walking only between their shared ends', () => {
+		const rnd = random(20);
+		let compared = 0;
+		for (let round = 0; round < 300; round++) {
+			const next: Record<string, unknown> = {...base};
+			const {field} = LISTS[Math.floor(rnd() * LISTS.length)]!;
+			const list = base[field] as unknown[];
+			if (list.length === 0) continue;
+			const i = pick(list, rnd);
+			const template = list[pick(list, rnd)] as Record<string, unknown>;
+			const fresh = {...template, id: `new-${rnd()}`, ref: `NEW/${rnd()}`, caseRef: `NEW/${rnd()}`};
+			const made = [
+				() => replacedAt(list, i, {...(list[i] as object), note: `changed ${rnd()}`}),
+				() => replacedAt(list, i, JSON.parse(JSON.stringify(list[i])) as unknown),
+				() => appendedTo(list, [fresh]),
+				() => removedAndAppended(list, i, []),
+				() => removedAndAppended(list, i, [fresh]),
+				// Made from another list than `base`'s: the edit is not `base`'s, so both lists are walked.
+				() => replacedAt(replacedAt(list, i, fresh), 0, list[0]),
+			];
+			next[field] = made[Math.floor(rnd() * made.length)]!();
+			const after = next as unknown as StoreData;
+			const want = byKey(base, after);
+			expect(want).not.toBe('twice');
+			expect(rows(teamWrite('t', base, after))).toEqual(rows(want as TeamWrite));
+			compared++;
+		}
+		expect(compared).toBeGreaterThan(200);
 	});
 
 	it('writes nothing for a change that touches no record, and only the signed case for a changed case', () => {
