@@ -5,6 +5,7 @@ import {
 	changeAbsence,
 	coverLeftWithout,
 	endAbsence,
+	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
@@ -190,6 +191,7 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 				coverOfficerId: cover?.id ?? null,
 				recordedBy: by.id,
 				recordedAt,
+				...recordedOnFor(ctx.today, recordedAt),
 			});
 			id = result.id;
 			const stranded = actionsStrandedBy(result.data, {officerId: officer.id, from, to, coverOfficerId: cover?.id ?? null}, ctx.today);

@@ -25,6 +25,17 @@ export interface NewAbsence {
 	recordedBy: string;
 	/** ISO instant. */
 	recordedAt: string;
+	/** The session's day when before recordedAt's (recordedOnFor). */
+	recordedOn?: IsoDate;
+}
+
+/**
+ * `{recordedOn: today}` when the session's today (`--today`) is before the clock's day of `recordedAt`,
+ * else nothing: a record made in a session is known on that session's today, while a replay to a day
+ * before the record was made still does not see it (rules/context.ts knownFrom; README "`fortnight handover` and `fortnight absence`").
+ */
+export function recordedOnFor(today: IsoDate, recordedAt: string): {recordedOn?: IsoDate} {
+	return today < recordedAt.slice(0, 10) ? {recordedOn: today} : {};
 }
 
 /** The last day of an absence for overlap checks: an open-ended absence runs on indefinitely. */

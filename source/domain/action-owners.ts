@@ -55,7 +55,9 @@ function inPost(o: Officer | undefined, today: IsoDate): o is Officer {
 export function defaultActionOwner(data: StoreData, oicId: string, due: IsoDate, today: IsoDate): string {
 	const end = due < today ? today : due;
 	const oicAbsence = awayDuring(data.absences, oicId, today, end)[0];
-	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today)].filter(
+	// The supervisor's cover for an absence starting before the due date counts too (README "Owners who can
+	// act": the team's sergeant or their cover): the reviewer on the due date, not only today's.
+	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today), reviewerFor(data, end)].filter(
 		(id): id is string =>
 			id !== null &&
 			inPost(
@@ -68,6 +70,16 @@ export function defaultActionOwner(data: StoreData, oicId: string, due: IsoDate,
 		candidates.find(id => awayDuring(data.absences, id, today, today).length === 0) ??
 		oicId
 	);
+}
+
+/**
+ * The first day `officerId` is away from `today` to `due` (the action's time), or null when they are at work
+ * throughout: the owner list marks the default owner "(at work)" only when it is null.
+ */
+export function firstDayAway(data: People, officerId: string, due: IsoDate, today: IsoDate): IsoDate | null {
+	const absence = awayDuring(data.absences, officerId, today, due < today ? today : due)[0];
+	if (!absence) return null;
+	return absence.from < today ? today : absence.from;
 }
 
 /** An open action on a live case, with its case. */

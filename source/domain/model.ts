@@ -75,6 +75,11 @@ export const AbsenceSchema = Type.Object({
 	/** Who covers the officer's duties (for a sergeant, their reviews). Null = nobody named. */
 	coverOfficerId: Nullable(Id),
 	recordedAt: Instant,
+	/**
+	 * The session's day (`--today`) when the record was made on a day before the clock's (README "`fortnight handover` and `fortnight absence`"):
+	 * the rules know the absence from the earlier of the two (rules/context.ts knownFrom). Absent otherwise.
+	 */
+	recordedOn: Type.Optional(IsoDate),
 	recordedBy: Id,
 });
 export type Absence = Static<typeof AbsenceSchema>;

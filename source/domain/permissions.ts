@@ -46,11 +46,24 @@ export function supervisesAs(data: StoreData, actorId: string, officerId: string
 	return null;
 }
 
-/** Who can do it instead, for refusals: "DS Brennan (or the cover named while they are away) or DI Okafor". */
-function whoCan(data: StoreData, officerId: string): string {
+/**
+ * Who can do it instead, for refusals: "DS Brennan (or the cover named while they are away) or DI Okafor".
+ * Never the person refused (`refusedId`): not the manager themselves, and no "cover" clause when they are
+ * a named cover there (they would be told to ask themselves).
+ */
+function whoCan(data: StoreData, officerId: string, refusedId?: string): string {
 	const manager = lineManagerOf(data, officerId);
-	const parts = manager ? [`${name(data, manager.id)} (or the cover named while they are away)`] : [];
-	if (data.team.inspectorId && data.team.inspectorId !== manager?.id) parts.push(name(data, data.team.inspectorId));
+	// The refused person named as cover for the manager (or for the officer, a sergeant whose manager is the inspector).
+	const isTheirCover =
+		manager !== undefined &&
+		data.absences.some(a => (a.officerId === manager.id || a.officerId === officerId) && a.coverOfficerId === refusedId);
+	const parts =
+		manager && manager.id !== refusedId
+			? [`${name(data, manager.id)}${isTheirCover ? '' : ' (or the cover named while they are away)'}`]
+			: [];
+	if (data.team.inspectorId && data.team.inspectorId !== manager?.id && data.team.inspectorId !== refusedId)
+		parts.push(name(data, data.team.inspectorId));
+	if (parts.length === 0 && refusedId !== undefined) return nextUpWords(data, refusedId);
 	return parts.length > 0 ? parts.join(' or ') : "the team's sergeant or inspector";
 }
 
@@ -75,7 +88,7 @@ function supervisesOrRefused(data: StoreData, actorId: string, oicId: string, da
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${name(data, actorId)} does not supervise ${name(data, oicId)} on ${shortDate(date)}, so cannot ${doing}: ${whoCan(data, oicId)} can.`,
+		reason: `${name(data, actorId)} does not supervise ${name(data, oicId)} on ${shortDate(date)}, so cannot ${doing}: ${whoCan(data, oicId, actorId)} can.`,
 	};
 }
 
@@ -95,7 +108,7 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 		ok: false,
 		reason:
 			`${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ` +
-			`${whoCan(data, officerId)} can.`,
+			`${whoCan(data, officerId, actorId)} can.`,
 	};
 }
 
@@ -117,7 +130,7 @@ export function mayRecordBail(data: StoreData, actorId: string, caseRef: string,
 			ok: false,
 			reason:
 				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot record its bail decisions: no one supervises their own cases. ` +
-				`They go to ${whoCan(data, c.oicId)}.`,
+				`They go to ${whoCan(data, c.oicId, actorId)}.`,
 		};
 	}
 	return supervisesOrRefused(data, actorId, c.oicId, date, `record the bail of ${safeText(c.ref)}`);
@@ -135,7 +148,7 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 		ok: false,
 		reason:
 			`${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ` +
-			`${whoCan(data, officerId)} can.`,
+			`${whoCan(data, officerId, actorId)} can.`,
 	};
 }
 
@@ -231,8 +244,8 @@ export interface AbsenceSides {
 }
 
 /** "DI Okafor", "DS Brennan (or the cover named while they are away) or DI Okafor": who acts above `officerId`. */
-function aboveWords(data: StoreData, officerId: string): string {
-	return whoCan(data, officerId);
+function aboveWords(data: StoreData, officerId: string, refusedId?: string): string {
+	return whoCan(data, officerId, refusedId);
 }
 
 /**
@@ -269,7 +282,7 @@ export function mayChangeAbsence(
 			ok: false,
 			reason:
 				`${actor} is the named cover for ${theirs}${which}, so cannot ${act} it: no one supervises themselves, and this absence is what ` +
-				`makes them the cover. It goes to ${aboveWords(data, absentId)}.`,
+				`makes them the cover. It goes to ${aboveWords(data, absentId, actorId)}.`,
 		};
 	}
 	const coverBefore = before?.coverOfficerId ?? null;
@@ -279,7 +292,7 @@ export function mayChangeAbsence(
 			ok: false,
 			reason:
 				`${actor} cannot name themselves as cover for ${theirs}${which}: a cover acts in someone's place, so the person above chooses them. ` +
-				`${capitalise(aboveWords(data, absentId))} can name the cover.`,
+				`${capitalise(aboveWords(data, absentId, actorId))} can name the cover.`,
 		};
 	}
 	const doing = act === 'add' ? `record an absence for ${absent}` : `${act} ${theirs}${which}`;
@@ -288,7 +301,7 @@ export function mayChangeAbsence(
 		if (me.role === 'investigator') {
 			return {
 				ok: false,
-				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId))} can.`,
+				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId, actorId))} can.`,
 			};
 		}
 		// A sergeant arranging their own leave names who acts for them (DOMAIN "Acting on a problem": absences
@@ -300,7 +313,7 @@ export function mayChangeAbsence(
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId)} can.`,
+		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId, actorId)} can.`,
 	};
 }
 

@@ -56,10 +56,22 @@ export function renderProblemsText(problems: readonly Problem[], options: TextOp
 		out.push(...indented(safeText(p.message), width, '  ', '  '));
 		out.push(...indented(`Do: ${safeText(p.action)}`, width, '  ', '      '));
 		out.push(...resolveLines(p.resolve ?? [], width));
-		const since = `Since ${shortDate(p.since, today)}${p.due ? `; due ${shortDate(p.due, today)}` : ''}.`;
+		const since = whenWords(p, today);
 		out.push(...indented(`${since} [${safeText(p.id)}]`, width, '  ', '  ', true));
 	}
 	return out.join('\n') + '\n';
+}
+
+/**
+ * "Since 23 Nov; due 10 Dec.", in date order: a due date already past when the problem began reads first
+ * ("Due 20 Nov; lapsed since 28 Nov." for lapsed bail), never "since 28 Nov; due 20 Nov".
+ */
+export function whenWords(p: Pick<Problem, 'since' | 'due' | 'kind'>, today: IsoDate): string {
+	const since = shortDate(p.since, today);
+	if (!p.due) return `Since ${since}.`;
+	const due = shortDate(p.due, today);
+	if (p.due >= p.since) return `Since ${since}; due ${due}.`;
+	return `Due ${due}; ${p.kind === 'bail-lapsed' ? 'lapsed since' : 'overdue since'} ${since}.`;
 }
 
 /**

@@ -230,3 +230,41 @@ describe('fortnight absence', () => {
 		expect(h.stdout).not.toMatch(/CR\/92431\/22.*covered by DC Ben Carter/);
 	});
 });
+
+describe('an absence recorded with --today before the clock (README "`fortnight handover` and `fortnight absence`")', () => {
+	it("is known on the session's today, not from the clock's later day; a replay to an earlier day still does not see it", () => {
+		const {store} = demoCopy();
+		const later = {FORTNIGHT_NOW: '2026-12-06T05:30:00Z'};
+		const add = runCli(
+			['absence', 'add', 'Brennan', '--from', '2026-12-01', '--to', '2026-12-04', '--reason', 'annual-leave', '--cover', 'Carter'],
+			{env: {...later, FORTNIGHT_STORE: store, FORTNIGHT_TODAY: DEMO_TODAY}},
+		);
+		expect(add.code, add.stderr).toBe(0);
+		const saved = savedData(store).absences.find(a => a.from === '2026-12-01')!;
+		expect(saved.recordedAt).toBe('2026-12-06T05:30:00.000Z');
+		expect(saved.recordedOn).toBe(DEMO_TODAY);
+		const ids = (today: string) =>
+			(JSON.parse(runCli(['problems', '--json', '--store', store, '--today', today]).stdout) as {id: string}[]).map(p => p.id);
+		expect(ids(DEMO_TODAY)).toContain(`review-needs-independent-supervisor:CR/31807/26:${saved.id}`);
+		expect(ids('2026-11-29').filter(id => id.endsWith(`:${saved.id}`))).toEqual([]);
+	});
+
+	it("recorded on the clock's own day it carries no recordedOn (old stores and ordinary use read as before)", () => {
+		const {store} = demoCopy();
+		const r = absence(
+			store,
+			'add',
+			'Brennan',
+			'--from',
+			'2026-12-01',
+			'--to',
+			'2026-12-04',
+			'--reason',
+			'annual-leave',
+			'--cover',
+			'Carter',
+		);
+		expect(r.code, r.stderr).toBe(0);
+		expect(savedData(store).absences.find(a => a.from === '2026-12-01')!).not.toHaveProperty('recordedOn');
+	});
+});

@@ -43,7 +43,7 @@ describe('fortnight problems (built CLI)', () => {
 				'    fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT\n',
 		);
 		// A command too long for the line goes on with a backslash, so it still pastes into a shell.
-		expect(r.stdout).toContain('    fortnight bail record CR/87204/26 --event extended --authorised-by NAME \\\n      --rank RANK\n');
+		expect(r.stdout).toContain('    fortnight bail record CR/30126/26 --event extended --authorised-by NAME \\\n      --rank RANK\n');
 	});
 
 	it('--json is the documented array; --help documents it', () => {

@@ -17,17 +17,10 @@ import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
 import {savedData, savedText} from '../helpers/saved-store.js';
+import {shellWords} from '../helpers/printed-command.js';
 
 const load = (file: string): StoreData => loadStoreText(savedText(file), file).data;
 const problemsIn = (file: string): Problem[] => findProblems(load(file), DEMO_TODAY);
-
-/** Splits a command line into words as a shell would for the quoting shellWord writes. */
-function shellWords(line: string): string[] {
-	const out: string[] = [];
-	const re = /"([^"]*)"|'((?:[^']|'\\'')*)'|(\S+)/g;
-	for (const m of line.matchAll(re)) out.push(m[1] ?? m[2]?.replace(/'\\''/g, "'") ?? m[3]!);
-	return out;
-}
 
 /** What the person supplies for each capitalised word, and which of "a|b|c" they choose. */
 type Fill = Record<string, string>;
@@ -67,6 +60,11 @@ async function runWay(
 		const w = rest[i]!;
 		if (!w.startsWith('--')) {
 			words.push(value(w));
+			continue;
+		}
+		// The global --as a printed command names: who runs it.
+		if (w === '--as') {
+			as = rest[++i];
 			continue;
 		}
 		const flag = w.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());

@@ -140,8 +140,8 @@ describe('permissions', () => {
 		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, TODAY)).toEqual({
 			ok: false,
 			reason:
-				'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: ' +
-				'DS Brennan (or the cover named while they are away) or DI Okafor can.',
+				// DC Marsh is the cover named (for 01-05 Dec): the refusal does not point her at herself.
+				'DC Marsh does not supervise DC Ashworth on 30 Nov, so cannot record the bail of CR/87204/26: ' + 'DS Brennan or DI Okafor can.',
 		});
 		expect(mayRecordBail(data, MARSH, ASHWORTH_CASE, '2026-12-06').ok).toBe(false);
 		const own = mayRecordBail(data, ASHWORTH, ASHWORTH_CASE, TODAY);
@@ -158,5 +158,39 @@ describe('permissions', () => {
 		const data = loadDemo();
 		expect(mayReview(data, 'o9999', ASHWORTH_CASE, TODAY)).toEqual({ok: false, reason: 'o9999 is not an officer in this store.'});
 		expect(mayReview(data, DS, 'CR/0/00', TODAY)).toEqual({ok: false, reason: 'There is no case CR/0/00 in this store.'});
+	});
+});
+
+describe('a refusal never names the person refused as who can (QA item 5e)', () => {
+	it("DC Carter, covering DS Brennan 01-04 Dec: his own absence, and the sergeant's other absence, go to those above him", async () => {
+		const {mayChangeAbsence} = await import('../../source/domain/permissions.js');
+		const data = loadDemo();
+		const CARTER = 'o0009';
+		const cover: Absence = {
+			id: 'ab0005',
+			officerId: DS,
+			from: '2026-12-01',
+			to: '2026-12-04',
+			reason: 'annual-leave',
+			coverOfficerId: CARTER,
+			recordedAt: `${TODAY}T08:00:00.000Z`,
+			recordedBy: DS,
+		};
+		const covered = {...data, absences: [...data.absences, cover]};
+		const on = '2026-12-01';
+		const own = mayChangeAbsence(covered, CARTER, 'add', null, {officerId: CARTER, coverOfficerId: null}, on);
+		expect(own).toEqual({
+			ok: false,
+			reason: 'DC Carter cannot record an absence for DC Carter: an officer reads their own cases only. DS Brennan or DI Okafor can.',
+		});
+		const ab0002 = covered.absences.find(a => a.id === 'ab0002')!;
+		const change = mayChangeAbsence(covered, CARTER, 'change', ab0002, {...ab0002}, on);
+		expect(change).toEqual({
+			ok: false,
+			reason: "DC Carter does not supervise DS Brennan on 01 Dec, so cannot change DS Brennan's absence ab0002: DI Okafor can.",
+		});
+		// Someone who is nobody's cover is still told of the cover.
+		const iqbal = mayChangeAbsence(covered, 'o0004', 'add', null, {officerId: CARTER, coverOfficerId: null}, '2026-11-30');
+		expect(iqbal.ok || iqbal.reason).toContain('DS Brennan (or the cover named while they are away) or DI Okafor can.');
 	});
 });

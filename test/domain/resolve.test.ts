@@ -56,8 +56,6 @@ describe('every ProblemKind has a way to resolve it', () => {
 		const bail = byKind.get('bail-officer-absent')!.find(p => p.id === 'bail-officer-absent:CR/87204/26')!;
 		expect(bail.resolve!.map(w => w.command)).toEqual([
 			'fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT',
-			'fortnight bail record CR/87204/26 --event re-bailed --return D',
-			'fortnight bail record CR/87204/26 --event extended --authorised-by NAME --rank RANK',
 			'fortnight bail record CR/87204/26 --event charged|rui|nfa|released',
 		]);
 		expect(bail.resolve![0]!.desk).toEqual({action: 'reallocate', key: 'm', where: 'the problem, the case, or the palette'});
@@ -161,5 +159,38 @@ describe('the ways the desk opens with r clear their problem', () => {
 			a.welfare = {checkIn: true, note: '', flags: []};
 		});
 		expect(ids(after)).not.toContain(p.id);
+	});
+});
+
+describe('"Bail due, OIC away" offers only ways that clear it (DOMAIN "every alarm needs a way to clear it")', () => {
+	const ways = (data: StoreData, ref: string) =>
+		findProblems(data, TODAY)
+			.find(p => p.id === `bail-officer-absent:${ref}`)!
+			.resolve!.map(w => w.command);
+
+	it('OIC off sick with no end date: reallocate or record how bail ended; no re-bail or extension, which would still fall in the absence', () => {
+		const data = loadDemo();
+		expect(ways(data, 'CR/67540/25')).toEqual([
+			'fortnight case reallocate CR/67540/25 --to OFFICER --reason TEXT',
+			'fortnight bail record CR/67540/25 --event charged|rui|nfa|released',
+		]);
+	});
+
+	it('OIC back on a known date: a re-bail or an extension to a return date after it, when the period (or the next) runs past it', () => {
+		const data = loadDemo();
+		data.absences = data.absences.map(a => (a.id === 'ab0003' ? {...a, to: '2026-12-20'} : a));
+		// CR/87204/26: return 02 Dec, period ends 11 Dec (before the OIC is back), an inspector's extension runs to 11 Mar 2027.
+		const p = findProblems(data, TODAY).find(x => x.id === 'bail-officer-absent:CR/87204/26')!;
+		expect(p.resolve!.map(w => w.command)).toEqual([
+			'fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT',
+			'fortnight bail record CR/87204/26 --event extended --authorised-by NAME --rank RANK --return D',
+			'fortnight bail record CR/87204/26 --event charged|rui|nfa|released',
+		]);
+		expect(p.resolve![1]!.label).toBe(
+			'Record the extension (an inspector before 11 Dec) with a return date after 20 Dec, when DC Ashworth is back',
+		);
+		// A new snapshot (the rules' context is kept per snapshot): back on 05 Dec, inside the period.
+		const sooner = {...data, absences: data.absences.map(a => (a.id === 'ab0003' ? {...a, to: '2026-12-05'} : a))};
+		expect(ways(sooner, 'CR/87204/26')).toContain('fortnight bail record CR/87204/26 --event re-bailed --return D');
 	});
 });

@@ -66,6 +66,7 @@ function contextOn(r: ReviewEntry): ReviewContext {
 		lastCheckIn: null,
 		owners: data.officers.filter(o => inPost(o, r.data.date)),
 		defaultOwnerId: r.data.oicId,
+		defaultOwnerAwayFrom: null,
 		absences: data.absences,
 		officers,
 		// The next-review date's warnings (sergeant away) never refuse a review: not what this test holds.

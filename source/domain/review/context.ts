@@ -6,7 +6,7 @@
 import {caseByRef, isLive, openActions} from '../case-facts.js';
 import {reviewOfEachCase} from '../chain-working-set.js';
 import type {IsoDate} from '../dates.js';
-import {defaultActionOwner} from '../action-owners.js';
+import {defaultActionOwner, firstDayAway} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
 import {escalatedTriggerRefusal, isInspectorOver} from '../permissions.js';
 import {sergeantOn} from '../team-history.js';
@@ -70,6 +70,8 @@ export interface ReviewContext {
 	 * the OIC's cover, then the team's sergeant or their cover; action-owners.ts defaultActionOwner).
 	 */
 	defaultOwnerId: string;
+	/** The first day the default owner is away before the next review, or null when at work throughout. */
+	defaultOwnerAwayFrom: IsoDate | null;
 	/** The team's absences, so choosing an owner away before an action is due can warn (owners.ts). */
 	absences: readonly Absence[];
 	/** Officers by id, for names. */
@@ -156,9 +158,10 @@ function sameRecords(basis: StoreData, data: StoreData): boolean {
 }
 
 /** The default owner of a new action and the absences its warnings read. */
-function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContext, 'defaultOwnerId' | 'absences'> {
+function ownerFacts(data: StoreData, c: Case, today: IsoDate): Pick<ReviewContext, 'defaultOwnerId' | 'defaultOwnerAwayFrom' | 'absences'> {
 	const due = reviewWindow(c.risk, data.settings, today).latest;
-	return {defaultOwnerId: defaultActionOwner(data, c.oicId, due, today), absences: data.absences};
+	const defaultOwnerId = defaultActionOwner(data, c.oicId, due, today);
+	return {defaultOwnerId, defaultOwnerAwayFrom: firstDayAway(data, defaultOwnerId, due, today), absences: data.absences};
 }
 
 /**

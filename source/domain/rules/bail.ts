@@ -194,6 +194,28 @@ function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve
 	];
 }
 
+/**
+ * The bail records that clear "Bail due, OIC away" (DOMAIN "every alarm needs a way to clear it"): how
+ * bail ended always does; a re-bail or an extension only to a return date after the OIC is back, so
+ * neither is offered for an absence with no end date or one that outlasts what the period allows.
+ */
+function awayBailWays(ctx: RuleContext, oicId: string, ref: string, due: IsoDate | null | undefined): Resolve[] {
+	const clock = clockOf(ctx, ref);
+	const ways = bailWays(ref, clock, ctx.today);
+	const back = due ? awayOnDate(ctx, oicId, due)?.absence.to : undefined;
+	const ended = ways[ways.length - 1]!;
+	if (!clock || back === undefined || back === null) return [ended];
+	const after = `after ${shortDate(back, ctx.today)}, when ${nameOf(ctx, oicId)} is back`;
+	const out: Resolve[] = [];
+	if (clock.periodEnd > back) out.push(bailWay(ref, 're-bailed', `Record the suspect re-bailed to a return date ${after}`, '--return D'));
+	if (clock.nextPeriodEnd !== null && clock.nextPeriodEnd > back) {
+		const by = `${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, ctx.today)}`;
+		const label = `Record the extension (${by}) with a return date ${after}`;
+		out.push(bailWay(ref, 'extended', label, '--authorised-by NAME --rank RANK --return D'));
+	}
+	return [...out, ended];
+}
+
 // Each live case's clock by its reference, as bailProblems worked it out for the context (the last case
 // with a reference, as a Map built from the live cases keeps): the ways to clear a bail problem read it
 // again, and working each out twice was a share of the rules' time (issue 18).
@@ -238,7 +260,7 @@ export const BAIL_RULE: RuleDeclaration<'bail-lapsed' | 'bail-due' | 'bail-offic
 				if (p.subject.type !== 'case') return [];
 				const by = p.due ? ` before ${shortDate(p.due, ctx.today)}` : '';
 				const move = reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer at work to deal with the bail date${by}`);
-				return [move, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
+				return [move, ...awayBailWays(ctx, p.subject.officerId, p.subject.ref, p.due)];
 			},
 		},
 		'bail-supervisor-absent': {

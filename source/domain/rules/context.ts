@@ -151,10 +151,11 @@ export function inPost(o: Officer, today: IsoDate): boolean {
 
 /**
  * An absence is known to the rules from the day it was recorded (or its first day, if recorded
- * later): a rule must not fire on a day before anyone could have known.
+ * later): a rule must not fire on a day before anyone could have known. The day recorded is the
+ * session's (`recordedOn`, set when `--today` was before the clock's day) if earlier than the clock's.
  */
 export function knownFrom(a: Absence): IsoDate {
-	const recorded = a.recordedAt.slice(0, 10);
+	const recorded = a.recordedOn !== undefined && a.recordedOn < a.recordedAt ? a.recordedOn : a.recordedAt.slice(0, 10);
 	return recorded < a.from ? recorded : a.from;
 }
 

@@ -9,6 +9,7 @@ import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem} from '../problem.js';
 import type {ResolveFor} from '../resolve.js';
+import {commandsTheReaderCanRun} from '../printed-as.js';
 import {ruleContext} from './context.js';
 import {RULES} from './registry.js';
 import type {BadgeGroup, KindDeclaration, KindsOf, ReportList, RuleDeclaration} from './rule.js';
@@ -78,7 +79,7 @@ export function findProblems(data: StoreData, today: IsoDate, rules: readonly Ru
 		for (const p of rule.check(ctx)) {
 			const declared = rule.kinds[p.kind];
 			if (!declared) throw new Error(`Rule "${rule.name}" raised a problem of kind "${p.kind}" it does not declare`);
-			all.push({...p, resolve: declared.resolve(p, ctx)});
+			all.push({...p, resolve: commandsTheReaderCanRun(ctx, p, declared.resolve(p, ctx))});
 		}
 	}
 	return all.sort(compareProblems);

@@ -27,7 +27,18 @@ import type {Evidence, Problem, Severity} from '../problem.js';
 import {decisionWay, inspectorDecisionWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {safeText} from '../safe-text.js';
-import {coveringOwnSergeant, days, memo, nameOf, plural, ruleContext, supervisorOf, type PastHolding, type RuleContext} from './context.js';
+import {
+	awayOnDate,
+	coveringOwnSergeant,
+	days,
+	memo,
+	nameOf,
+	plural,
+	ruleContext,
+	supervisorOf,
+	type PastHolding,
+	type RuleContext,
+} from './context.js';
 import {lastUpdateOnOrBefore, redForUpdatesToday} from './crime-report-updates.js';
 import {IDENTICAL_UPDATES_KINDS, identicalUpdateProblems} from './identical-updates.js';
 import {actionStalledFrom, mg3StalledFrom, stalledProblems} from './stalled-actions.js';
@@ -359,7 +370,7 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 				since = a.escalation.since;
 				message += `. On ${inspector}'s exception list: ${a.escalation.why}`;
 				action =
-					`${inspector}: review the evidence with ${sergeant ? nameOf(ctx, sergeant.id) : 'the sergeant'} and record a decision (action plan or a ` +
+					`${inspector}: review the evidence${withWhom(ctx, o.id, sergeant?.id)} and record a decision (action plan or a ` +
 					`reasoned "not now").`;
 			} else if (a.decisionRecorded && a.lastDecision) {
 				severity = 'info';
@@ -406,6 +417,29 @@ export function unansweredIdenticalUpdates(ctx: RuleContext): Problem[] {
 }
 
 /**
+ * " with DS Brennan": whom the inspector reviews the evidence with, the officer's sergeant, or while the
+ * sergeant is away the cover acting for them (never the officer themselves); "" when nobody is there.
+ */
+function withWhom(ctx: RuleContext, officerId: string, sergeantId: string | undefined): string {
+	if (!sergeantId) return '';
+	const away = awayOnDate(ctx, sergeantId, ctx.today);
+	const there = away ? away.coverId : sergeantId;
+	return there && there !== officerId ? ` with ${nameOf(ctx, there)}` : '';
+}
+
+/** After a "not now" (INFO): nothing to record now; what brings it back and who decides then. */
+function afterNotNow(ctx: RuleContext, officerId: string, decidedOn: IsoDate): string {
+	const sergeant = supervisorOf(ctx, officerId);
+	const inspectorId = (sergeant && supervisorOf(ctx, sergeant.id)?.id) ?? ctx.data.team.inspectorId;
+	const by = sergeant ? nameOf(ctx, sergeant.id) : 'the sergeant';
+	const inspector = inspectorId ? nameOf(ctx, inspectorId) : 'the inspector';
+	return (
+		`Nothing more to record now ("not now" on ${shortDate(decidedOn, ctx.today)}): ${by} (or their cover) keeps it under review at ` +
+		`${nameOf(ctx, officerId)}'s next supervision and records a new decision when it fires again; another "not now" in a row goes to ${inspector}`
+	);
+}
+
+/**
  * How it clears (README "Acting on a problem"): a recorded decision (step 5 of a guided review of one of
  * the officer's cases); an action plan takes it off the list while the plan runs.
  */
@@ -423,11 +457,13 @@ export const PERFORMANCE_RULE: RuleDeclaration<'performance-trigger'> = {
 								`The inspector records a decision for ${nameOf(ctx, p.subject.officerId)}: an action plan or a reasoned "not now"`,
 							),
 						]
-					: [
-							decisionWay(
-								`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
-							),
-						],
+					: p.severity === 'info'
+						? [decisionWay(afterNotNow(ctx, p.subject.officerId, p.since))]
+						: [
+								decisionWay(
+									`Record a decision for ${nameOf(ctx, p.subject.officerId)}: start an action plan, "not now" with a reason, or escalate`,
+								),
+							],
 		},
 	},
 };

@@ -131,7 +131,8 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 				message:
 					`${nameOf(ctx, o.id)} carries ${plural(w.liveCases, 'live case')} (${byRisk}) = ${plural(w.points, 'point')} on ${o.hoursPerWeek}h a ` +
 					`week (${w.fte.toFixed(2)} FTE): ${w.percent}% of capacity (flag above ${s.workloadExcessivePercent}%); over since ${shortDate(since, ctx.today)}`,
-				action: 'Rebalance the caseload or record why this load is safe for now.',
+				// Only what fortnight records clears it (DOMAIN "every alarm needs a way to clear it"): there is no "safe for now" record.
+				action: `Rebalance the caseload: reallocate cases to officers with room until the load is at or under ${s.workloadExcessivePercent}%.`,
 				evidence: cases.map(c => ({
 					type: 'case' as const,
 					caseRef: c.ref,

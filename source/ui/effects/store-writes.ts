@@ -9,7 +9,7 @@
  * welfare file opened first so a missing or wrong passphrase saves nothing. No sentence here ever holds the
  * note: errors come from the store and the domain, which never see it.
  */
-import {AbsenceError, addAbsence, cancelAbsence, changeAbsence, endAbsence} from '../../domain/absences.js';
+import {AbsenceError, addAbsence, cancelAbsence, changeAbsence, endAbsence, recordedOnFor} from '../../domain/absences.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {recordBailEvent} from '../../domain/bail-record.js';
 import {shortDate, type IsoDate} from '../../domain/dates.js';
@@ -74,7 +74,14 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 			cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
 			return result.data;
 		}
-		const result = addAbsence(d, {officerId: write.officerId, ...write.absence, recordedBy: c.actor?.officerId ?? '', recordedAt: c.now()});
+		const recordedAt = c.now();
+		const result = addAbsence(d, {
+			officerId: write.officerId,
+			...write.absence,
+			recordedBy: c.actor?.officerId ?? '',
+			recordedAt,
+			...recordedOnFor(c.today, recordedAt),
+		});
 		id = result.id;
 		return result.data;
 	};

@@ -92,12 +92,17 @@ export function removeAction(a: ReviewAnswers, key: string): ReviewAnswers {
  * Who can own a new action: everyone in the unit, in one order for every case (the store's), so a number
  * means the same officer from one case to the next (README "The guided 14-day review"). The officer in
  * the case is marked, and so is the default owner when it is someone else (domain: the OIC unless away
- * before the next review, then someone at work). An OIC who has left the unit cannot own an action.
+ * before the next review, then someone at work, marked "(at work)" only when at work until then). An OIC
+ * who has left the unit cannot own an action.
  */
 export function ownerOptions(ctx: ReviewContext): {value: string; label: string}[] {
 	const oic = ctx.case.oicId;
 	const byDefault = ctx.defaultOwnerId;
-	const mark = (id: string) => (id === oic ? (byDefault !== oic ? ' (OIC, away)' : ' (OIC)') : id === byDefault ? ' (at work)' : '');
+	// "(at work)" only when at work until the next review; a default away before then (nobody is at work
+	// throughout) says from when, beside the warning the step shows.
+	const away = ctx.defaultOwnerAwayFrom;
+	const atWork = away === null ? ' (at work)' : ` (away from ${shortDate(away, ctx.today)})`;
+	const mark = (id: string) => (id === oic ? (byDefault !== oic ? ' (OIC, away)' : ' (OIC)') : id === byDefault ? atWork : '');
 	return ctx.owners.map(o => ({value: o.id, label: `${shortName(o)}${mark(o.id)}`}));
 }
 
