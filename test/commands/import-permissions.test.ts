@@ -17,6 +17,27 @@ const load = (store: string) => savedData(store) as StoreData;
 const idOf = (data: StoreData, surname: string) => data.officers.find(o => o.name.endsWith(surname))!.id;
 const liveCaseOf = (data: StoreData, officerId: string) => data.cases.find(c => c.oicId === officerId && c.status !== 'closed')!;
 
+/** DS Brennan on leave from `from` to `to`, DC Carter named as cover by the inspector. */
+function carterCovers(store: string, from: string, to: string): void {
+	const args = [
+		'absence',
+		'add',
+		'Brennan',
+		'--from',
+		from,
+		'--to',
+		to,
+		'--reason',
+		'annual-leave',
+		'--cover',
+		'Carter',
+		'--as',
+		'DI Okafor',
+	];
+	const named = cli(store, ...args);
+	expect(named.code, named.stderr).toBe(0);
+}
+
 function csvMoving(dir: string, data: StoreData, moves: [Case, string][]): string {
 	const file = path.join(dir, `moves-${moves.length}.csv`);
 	writeFileSync(
@@ -45,23 +66,7 @@ describe('fortnight import: who may', () => {
 
 	it("lets the sergeant's cover import on their dates, rejecting the rows that move a case to them or one they hold", () => {
 		const {dir, store} = demoCopy();
-		const named = cli(
-			store,
-			'absence',
-			'add',
-			'Brennan',
-			'--from',
-			DEMO_TODAY,
-			'--to',
-			'2026-12-04',
-			'--reason',
-			'annual-leave',
-			'--cover',
-			'Carter',
-			'--as',
-			'DI Okafor',
-		);
-		expect(named.code, named.stderr).toBe(0);
+		carterCovers(store, DEMO_TODAY, '2026-12-04');
 		const data = load(store);
 		const [carter, marsh, iqbal] = ['Carter', 'Marsh', 'Iqbal'].map(s => idOf(data, s)) as [string, string, string];
 		const toSelf = liveCaseOf(data, iqbal);
@@ -86,23 +91,7 @@ describe('fortnight import: who may', () => {
 
 	it('refuses the cover once their dates are over, as an officer', () => {
 		const {dir, store} = demoCopy();
-		const named = cli(
-			store,
-			'absence',
-			'add',
-			'Brennan',
-			'--from',
-			'2026-11-20',
-			'--to',
-			'2026-11-27',
-			'--reason',
-			'annual-leave',
-			'--cover',
-			'Carter',
-			'--as',
-			'DI Okafor',
-		);
-		expect(named.code, named.stderr).toBe(0);
+		carterCovers(store, '2026-11-20', '2026-11-27');
 		const data = load(store);
 		const r = cli(
 			store,
