@@ -93,7 +93,7 @@ describe('Handover view in the desk', () => {
 	});
 
 	// QA: the desk as Carter said "Prepared by DS Tom Brennan", and named one cover where two cover the window.
-	it('is prepared by the person at the desk and names each cover with their dates', async () => {
+	it('is prepared by the person at the desk (the inspector here: an officer is not shown the handover) and names each cover with their dates', async () => {
 		const base = demoData();
 		const absences = base.absences.map(a => (a.id === 'ab0002' ? {...a, coverOfficerId: 'o0006'} : a));
 		absences.push({
@@ -104,11 +104,11 @@ describe('Handover view in the desk', () => {
 			coverOfficerId: 'o0009',
 		});
 		const data = {...base, absences};
-		const h = renderDesk({data, actor: actorAs('o0009'), size: {columns: 160, rows: 30}});
+		const h = renderDesk({data, actor: actorAs('o0001'), size: {columns: 160, rows: 30}});
 		await ready(h);
 		// The default window, 30 Nov to 13 Dec: Carter covers 01-04 Dec, Marsh from 10 Dec.
 		const frame = await h.press('3');
-		expect(frame).toContain('Prepared by DC Ben Carter.');
+		expect(frame).toContain('Prepared by DI Rachel Okafor.');
 		expect(frame).toContain('Cover: DC Ben Carter (01 Dec to 04 Dec); DC Helen Marsh (10 Dec to 13 Dec)');
 		expect(frame).toContain('cover: DC Ben Carter 01 Dec to 04 Dec, DC Helen Marsh 10 Dec to 13 Dec');
 		h.app.unmount();
