@@ -2,7 +2,8 @@
  * End to end (QA: a tampered review chain): the built desk in a real terminal (tmux on a private socket)
  * on a demo copy whose chain file has entry 605's signer changed after signing. The desk opens as usual,
  * then, once its chain walk is done (store.ts checkChain), shows READ-ONLY and why in the status bar; keys
- * are taken meanwhile. As DC Carter, the Handover view says he prepared it (QA item 2). Every wait polls.
+ * are taken meanwhile. As DI Okafor, the Handover view says she prepared it (QA item 2; an officer is not shown the
+ * team's handover). Every wait polls.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
@@ -35,15 +36,15 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk on
 	});
 
 	it('turns read-only with the reason once the chain is walked, and the handover is prepared by the person at the keyboard', async () => {
-		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY} --as Carter`);
+		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY} --as "DI Okafor"`);
 		keys('Enter');
 		await waitForScreen('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS'));
 		const s = await waitForScreen('READ-ONLY with the reason', x => x.includes('READ-ONLY') && x.includes('fails verification'), 30_000);
-		expect(s).toContain('as DC Carter');
+		expect(s).toContain('as DI Okafor');
 
 		keys('3');
 		const h = await waitForScreen('the Handover view', x => x.includes('HANDOVER 2026-11-30 to 2026-12-13'));
-		expect(h).toContain('Prepared by DC Ben Carter.');
+		expect(h).toContain('Prepared by DI Rachel Okafor.');
 
 		keys('q');
 		await waitForScreen('the shell again', x => x.split('\n').some(l => l.trimEnd() === 'chk$') && !x.includes('» CASES'));
