@@ -15,7 +15,7 @@ import path from 'node:path';
 import type {ChunkedBytes} from './serialize.js';
 
 /** The modules whose code decides what is valid: a receipt made by other checks is not taken. */
-export const CHECKS = [
+export const DECIDING = [
 	// What decides whether a store is valid: the guard, the parse and migration, the schema and history checks.
 	'guard',
 	'validate',
@@ -35,8 +35,14 @@ export const CHECKS = [
 	'../domain/model-values',
 	'../domain/dates',
 	'../domain/date-patterns',
-	// Everything the modules above import (test/store/receipts-checks.test.ts holds the list to it): a
-	// change in any of them may change what they decide.
+];
+
+/**
+ * What a receipt is keyed on: the deciding modules and everything they import (test/store/receipts-checks.test.ts
+ * holds the list to it), since a change in any of them may change what they decide.
+ */
+export const CHECKS = [
+	...DECIDING,
 	'../domain/case-history',
 	'../domain/chain-working-set',
 	'../domain/crime-ref',

@@ -7,24 +7,9 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CHECKS} from '../../source/store/receipts.js';
+import {CHECKS, DECIDING} from '../../source/store/receipts.js';
 
 const STORE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'source', 'store');
-/** The modules that decide what is valid; everything they import at run time follows. */
-const DECIDING = [
-	'guard',
-	'validate',
-	'validate-history',
-	'utf8',
-	'migrate',
-	'parse',
-	'load-text',
-	'journal',
-	'journal-file',
-	'../domain/model',
-	'pg-data',
-];
-
 /** A module's relative imports that run (not `import type`), as names relative to source/store. */
 function importsOf(name: string): string[] {
 	const file = path.resolve(STORE, `${name}.ts`);
