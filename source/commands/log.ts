@@ -79,8 +79,9 @@ check-in at the review, never what was said.
 Review counts are for the period; open exceptions are as of --today.
 
 Every entry printed (each row, and the head) is checked against its hash and, once keys are enrolled,
-its signature, as "fortnight verify" checks it: one altered since it was signed stops the export with
-exit 1, naming the entry, and nothing is written (not even with --out).
+its signature, as "fortnight verify" checks it, and so is every entry the exception report reads (each
+performance decision, and each case's last review) in every format but CSV: one altered since it was
+signed stops the export with exit 1, naming the entry, and nothing is written (not even with --out).
 
 JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
