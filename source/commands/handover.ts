@@ -5,8 +5,9 @@ import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesS
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {fullName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
+import {lastReviewsAndHead} from '../domain/shown-entries.js';
 import {readableWelfareNotes} from '../domain/permissions.js';
-import type {ChainEntry, Officer, StoreData} from '../domain/model.js';
+import type {Officer, StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
@@ -196,16 +197,6 @@ const command: Command = {
 	},
 };
 export default command;
-
-/** Which entries the handover shows: each case's last review (its "last review" line) and the chain's head. */
-function lastReviewsAndHead(chain: readonly ChainEntry[]): (e: ChainEntry) => boolean {
-	const last = new Map<string, ChainEntry>();
-	for (const e of chain) if (e.kind === 'review') last.set(e.data.caseRef, e);
-	const shown = new Set<ChainEntry>(last.values());
-	const head = chain.at(-1);
-	if (head) shown.add(head);
-	return e => shown.has(e);
-}
 
 /** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
 export function resolveCover(

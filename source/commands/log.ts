@@ -14,6 +14,7 @@ import {findProblems, REPORT_RULES} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {ruleContext} from '../domain/rules/context.js';
 import {safeText} from '../domain/safe-text.js';
+import {logReportEntries, seqsAndHead} from '../domain/shown-entries.js';
 import {logCsv} from '../export/log-csv.js';
 import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
@@ -78,8 +79,9 @@ check-in at the review, never what was said.
 Review counts are for the period; open exceptions are as of --today.
 
 Every entry printed (each row, and the head) is checked against its hash and, once keys are enrolled,
-its signature, as "fortnight verify" checks it: one altered since it was signed stops the export with
-exit 1, naming the entry, and nothing is written (not even with --out).
+its signature, as "fortnight verify" checks it, and so is every entry the exception report reads (each
+performance decision, and each case's last review) in every format but CSV: one altered since it was
+signed stops the export with exit 1, naming the entry, and nothing is written (not even with --out).
 
 JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
@@ -181,10 +183,10 @@ Examples
 			printed = doc.rows;
 		}
 		// Each printed entry re-checked as `verify` checks it; one altered since signing: nothing is written.
-		const shown = new Set(printed.map(r => r.seq));
-		const head = data.chain.at(-1);
-		if (head) shown.add(head.seq);
-		if (refuseAlteredEntries(ctx, data, data.chain, e => shown.has(e.seq), 'The review log was not written')) return ALTERED_EXIT;
+		// With the exception report, the entries it reads too: a decision or a last review (shown-entries.ts).
+		const seqs = printed.map(r => r.seq);
+		const shows = format === 'csv' ? seqsAndHead(data.chain, seqs) : logReportEntries(data.chain, seqs);
+		if (refuseAlteredEntries(ctx, data, data.chain, shows, 'The review log was not written')) return ALTERED_EXIT;
 		const headWords = headText(chainHeadOf(data));
 		const note = `Chain head ${headWords}: check a later copy of the store with "fortnight verify --head ${headWords}".\n`;
 

@@ -87,6 +87,12 @@ export interface Store {
 	readonly readOnly: boolean;
 	/** Why the store is read-only, in one sentence for a banner, or null. */
 	readonly readOnlyReason: string | null;
+	/**
+	 * Why the review chain fails `verify`, as found on load, before a write or by checkChain, or null: an
+	 * export must not vouch for its entries then (README "Where the store lives"). Optional: a store whose
+	 * chain a database holds has no such check.
+	 */
+	readonly chainProblem?: string | null;
 	/** The current data. Treat as immutable: change it only through apply(). */
 	snapshot(): StoreData;
 	/**
@@ -637,6 +643,9 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 		},
 		get readOnlyReason() {
 			return readOnlyReason ?? chainReason ?? hashReason;
+		},
+		get chainProblem() {
+			return chainReason ?? hashReason;
 		},
 		snapshot: () => db.data,
 		async apply(change) {

@@ -15,6 +15,7 @@ import {
 	openWelfareDrafts,
 	readWelfare,
 	readWelfareDrafts,
+	shownEntriesProblem,
 	welfareDraftsPathFor,
 	welfarePathFor,
 	type Change,
@@ -114,6 +115,23 @@ export class DeskStore {
 	get onChange(): ((listener: (change: OutsideChange) => void) => () => void) | undefined {
 		const store = this.store;
 		return store?.onChange ? listener => store.onChange!(listener) : undefined;
+	}
+
+	/**
+	 * Why an export must not be written, or null: the chain found altered (on load or by the desk's walk,
+	 * checkChain), or one of the entries `shows` picks failing `verify`'s checks (shownEntriesProblem, as the
+	 * command line's exports re-check what they print: commands/shown-entries.ts). The whole chain is read
+	 * for a split store, since the export prints entries beyond the working set.
+	 */
+	async exportRefusal(shows: (chain: readonly ChainEntry[]) => (e: ChainEntry) => boolean): Promise<string | null> {
+		const store = this.store;
+		if (!store) return null;
+		if (store.chainProblem) return store.chainProblem;
+		const data = store.snapshot();
+		const chain = store.wholeChain ? await store.wholeChain() : data.chain;
+		const problem = shownEntriesProblem(data, chain, shows(chain));
+		if (!problem) return null;
+		return `${problem.message}, so who signed it cannot be trusted. Run "fortnight verify --store ${store.file}" and restore the store from a backup.`;
 	}
 
 	/** A new export file beside the store (export-file.ts); returns its path. */

@@ -22,7 +22,7 @@ export type DeskEffect =
 	| {type: 'welfare-check'; subject: string}
 	| {type: 'reload'}
 	/** The Log view's rows as CSV, a new file beside the store. */
-	| {type: 'log-export'; name: string; text: string}
+	| {type: 'log-export'; name: string; text: string; seqs: readonly number[]}
 	/** The previewed handover (stamped with the time when written) as Markdown or a calendar. */
 	| {type: 'handover-export'; handover: Handover; format: ExportFormat};
 
@@ -46,7 +46,8 @@ export function withEffects(prev: DeskState, next: DeskState): DeskState {
 	}
 	for (let n = prev.reloadRequests; n < next.reloadRequests; n++) asked.push({type: 'reload'});
 	for (let n = prev.exportRequests; n < next.exportRequests; n++) {
-		asked.push({type: 'log-export', text: logViewCsv(currentLogModel(next)), name: logExportFileName(next.log)});
+		const model = currentLogModel(next);
+		asked.push({type: 'log-export', text: logViewCsv(model), name: logExportFileName(next.log), seqs: model.rows.map(r => r.seq)});
 	}
 	if (next.handover.exportSeq !== prev.handover.exportSeq) {
 		asked.push({type: 'handover-export', handover: currentHandover(next).handover, format: next.handover.exportFormat});

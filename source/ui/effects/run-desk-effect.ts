@@ -3,6 +3,7 @@
  * say how it went: a write's answer for its form, a notice for the status bar. The only place the desk's
  * keys reach a file; use-desk-effects.ts runs the queue through it, one effect at a time.
  */
+import {lastReviewsAndHead, seqsAndHead} from '../../domain/shown-entries.js';
 import type {DeskAction} from '../desk/desk-actions.js';
 import {handoverExport} from '../views/handover/handover-export.js';
 import type {DeskEffect} from './desk-effect.js';
@@ -35,6 +36,9 @@ export async function runDeskEffect(effect: DeskEffect, c: WriteContext): Promis
 			const nowhere = 'No store file: nowhere to export to. Use "fortnight log --format csv --out FILE".';
 			if (!c.store.open) return [{type: 'notice', text: nowhere}];
 			try {
+				// Its rows re-checked as `verify` checks them (and refused once the chain is found altered).
+				const refusal = await c.store.exportRefusal(chain => seqsAndHead(chain, effect.seqs));
+				if (refusal) return [{type: 'notice', text: `The review log was not exported: ${refusal}`}];
 				return [{type: 'notice', text: `Exported the review log to ${await c.store.exportFile(effect.name, effect.text, nowhere)}`}];
 			} catch (err) {
 				return [{type: 'notice', text: `Export failed: ${messageOf(err)}`}];
@@ -45,6 +49,9 @@ export async function runDeskEffect(effect: DeskEffect, c: WriteContext): Promis
 			const {text, name} = handoverExport({...effect.handover, generatedAt: c.now()}, effect.format);
 			const nowhere = 'No store file: nowhere to export to. Use "fortnight handover --out FILE".';
 			try {
+				// Each case's last review it names, and the head, re-checked as the command line's handover does.
+				const refusal = await c.store.exportRefusal(lastReviewsAndHead);
+				if (refusal) return [{type: 'handover-message', text: `The handover was not exported: ${refusal}`, error: true}];
 				return [{type: 'handover-message', text: `Exported to ${await c.store.exportFile(name, text, nowhere)}`, error: false}];
 			} catch (err) {
 				return [{type: 'handover-message', text: `Export failed: ${messageOf(err)}`, error: true}];
