@@ -14,9 +14,9 @@
 --   they hold; the mover supervises its holder today as above; a cover does not move a case to
 --   themselves; the allocations on record stay as they were (the last one ends the day the new one
 --   starts) and the new one is recorded in the mover's name. A case is never removed or renamed by a
---   person (fortnight never does either). A move an import makes (reason "records-system import",
---   source/domain/case-history.ts IMPORT_REASON) follows the records system, as fortnight's import does
---   whoever imports: only the mover's name and the history are checked for it.
+--   person (fortnight never does either). A move an import makes (reason "records-system import") is
+--   judged as any other, as fortnight's import judges it (permissions.ts mayReallocate, row by row): the
+--   reason written is the writer's own text, so it can exempt nothing.
 -- - officers: fortnight never writes an officer record, and the rules above read each one's role and
 --   line manager (supervisorId), so a person may not add or remove an officer record, nor change its id,
 --   role or supervisorId (else a cover could make themselves an officer's line manager first).
@@ -208,12 +208,10 @@ BEGIN
 	IF last->>'officerId' IS DISTINCT FROM taker OR last->'to' IS DISTINCT FROM 'null'::jsonb THEN
 		RETURN format('the last allocation of %s must be its present holder''s, open', ref);
 	END IF;
-	-- An import's move follows the records system, whoever imports (fortnight does not check who for it).
-	IF last->>'reason' IS DISTINCT FROM 'records-system import' THEN
-		capacity := fortnight_move_capacity_refusal(t, me, ref, holder, taker);
-		IF capacity IS NOT NULL THEN
-			RETURN capacity;
-		END IF;
+	-- Every move, an import's included (its reason is the writer's own text): judged as mayReallocate judges it.
+	capacity := fortnight_move_capacity_refusal(t, me, ref, holder, taker);
+	IF capacity IS NOT NULL THEN
+		RETURN capacity;
 	END IF;
 	IF last->>'by' IS DISTINCT FROM me THEN
 		RETURN format('%s must record a move of %s in their own name (by %s), not as %s',

@@ -112,7 +112,7 @@ Options
 
 Who may: the team's sergeant, their cover on the days they cover, or the inspector; a changed officer is
 judged as "case reallocate" judges it (a row moving a case the importer holds, or a case to a cover
-themselves, is rejected).
+themselves, is rejected), and a row ending a bail as "bail record" judges it (not on a case you hold).
 
 Exit codes: 0 imported (or nothing to change); 1 rows rejected or the file unusable, nothing written;
 2 usage error (missing file, bad mapping, bail or RUI changes not confirmed, an officer importing); 3 the

@@ -15,11 +15,14 @@ import path from 'node:path';
 import type {ChunkedBytes} from './serialize.js';
 
 /** The modules whose code decides what is valid: a receipt made by other checks is not taken. */
-const CHECKS = [
+export const DECIDING = [
+	// What decides whether a store is valid: the guard, the parse and migration, the schema and history checks.
 	'guard',
 	'validate',
+	'validate-history',
 	'utf8',
 	'migrate',
+	'migrate-history',
 	'parse',
 	'load-text',
 	// The journal's replay decides what a receipt for its last line vouches for (journal-file.ts).
@@ -32,6 +35,29 @@ const CHECKS = [
 	'../domain/model-values',
 	'../domain/dates',
 	'../domain/date-patterns',
+];
+
+/**
+ * What a receipt is keyed on: the deciding modules and everything they import (test/store/receipts-checks.test.ts
+ * holds the list to it), since a change in any of them may change what they decide.
+ */
+export const CHECKS = [
+	...DECIDING,
+	'../domain/case-history',
+	'../domain/chain-working-set',
+	'../domain/crime-ref',
+	'../domain/history-seed',
+	'../domain/list-edits',
+	'../domain/safe-text',
+	'../domain/team-history',
+	'accounts',
+	'atomic-write',
+	'errors',
+	'file-system',
+	'json-syntax',
+	'link-target',
+	'ownership',
+	'receipts',
 ];
 
 export function receiptsFolder(env: NodeJS.ProcessEnv = process.env): string {

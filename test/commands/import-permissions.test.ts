@@ -89,6 +89,30 @@ describe('fortnight import: who may', () => {
 		expect(moved.allocations.at(-1)).toMatchObject({officerId: marsh, by: carter});
 	});
 
+	it('rejects a row that ends the bail on a case the importer holds, as bail record refuses it (review: a cover charged their own suspect by import)', () => {
+		const {dir, store} = demoCopy();
+		carterCovers(store, DEMO_TODAY, '2026-12-04');
+		const data = load(store);
+		const held = data.cases.find(c => c.oicId === idOf(data, 'Carter') && c.bail !== null && c.bail.endedOn === null)!;
+		const officer = data.officers.find(o => o.id === held.oicId)!.name;
+		const csv = path.join(dir, 'outcome.csv');
+		const cells = [held.ref, held.offence, officer, held.risk, held.status.replace('-', ' '), held.opened, 'charged'];
+		writeFileSync(csv, `Crime reference,Offence,Officer,Risk,Status,Opened,Bail outcome\n${cells.map(c => `"${c}"`).join(',')}\n`);
+		const bytes = savedBytes(store);
+		const r = cli(store, 'import', csv, '--as', 'Carter', '--yes');
+		expect(r.code, r.stderr).toBe(1);
+		expect(r.stdout).toContain(`DC Carter holds ${held.ref}, so cannot record its bail decisions`);
+		expect(savedBytes(store).equals(bytes)).toBe(true);
+		// The inspector, above the cover, records it.
+		const ok = cli(store, 'import', csv, '--as', 'DI Okafor', '--yes');
+		expect(ok.code, ok.stderr).toBe(0);
+		expect(
+			load(store)
+				.cases.find(c => c.ref === held.ref)!
+				.bailEvents.at(-1),
+		).toMatchObject({event: 'charged', recordedBy: idOf(data, 'Okafor')});
+	});
+
 	it('refuses the cover once their dates are over, as an officer', () => {
 		const {dir, store} = demoCopy();
 		carterCovers(store, '2026-11-20', '2026-11-27');

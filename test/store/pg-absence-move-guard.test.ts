@@ -246,10 +246,13 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 			expect(caseNow(ref).offence).toBe(typed.offence);
 		});
 
-		it('an import’s move follows the records system whoever imports, in the importer’s own name', () => {
+		it('an import’s move is judged as any other (its reason is the writer’s own text), in the importer’s own name', () => {
 			const ref = HELD_BY_O0005[3]!;
-			refused('cover_g', move(ref, 'o0004', 'o0002', 'records-system import'), /in their own name/);
-			expect(rows('cover_g', move(ref, 'o0004', 'o0004', 'records-system import'))).toBe(ref);
+			refused('cover_g', move(ref, 'o0006', 'o0002', 'records-system import'), /in their own name/);
+			refused('cover_g', move(ref, 'o0004', 'o0004', 'records-system import'), /to themselves/);
+			expect(rows('cover_g', move(ref, 'o0006', 'o0004', 'records-system import'))).toBe(ref);
+			// A case the cover holds is not theirs to move, whatever the reason says.
+			refused('cover_g', move(HELD_BY_COVER, 'o0006', 'o0004', 'records-system import'), /holds/);
 		});
 	});
 

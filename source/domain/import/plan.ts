@@ -17,7 +17,7 @@
 import {regimeFor} from '../bail.js';
 import {crimeRefProblem} from '../crime-ref.js';
 import {IMPORT_REASON, withRisk} from '../case-history.js';
-import {mayReallocate} from '../permissions.js';
+import {mayReallocate, mayRecordBail} from '../permissions.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
@@ -336,6 +336,13 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 	return {after, changes: NO_WORDS, changed: true};
 }
 
+/** Why whoever imports may not record a bail decision on case `ref` (permissions.ts mayRecordBail: nobody decides on a case they hold), or null. */
+function bailRefusal(data: StoreData, who: Recorder, ref: string): string | null {
+	if (who.by === null) return null;
+	const may = mayRecordBail(data, who.by, ref, who.today);
+	return may.ok ? null : may.reason;
+}
+
 /** The existing case with what the row changes, each change in words for the report. */
 function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLayout): Merged {
 	const {today} = who;
@@ -377,6 +384,8 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 
 	// Bail: runs from the arrest; its regime is fixed by the date of arrest (pre- or post-28 October 2022).
 	const bailRunning = c.bail !== null && c.bail.endedOn === null;
+	// Ending bail is a bail decision by whoever imports, judged as `fortnight bail record` judges it.
+	const endRefused = (r.rui === true || r.bailOutcome) && bailRunning ? bailRefusal(data, who, before.ref) : null;
 	if (r.bailReturnDate) {
 		const bailedOn = r.arrestDate ?? c.arrestDate;
 		const problem = bailProblem(layout, r, bailedOn);
@@ -399,6 +408,8 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 				`bailed ${bailedOn} (${bail.regime === 'pcsc-2022' ? 'PCSC Act 2022 limits' : 'pre-2022 limits'}), return ${r.bailReturnDate}`,
 			);
 		}
+	} else if (endRefused) {
+		rejections.push(at(layout, r.row, r.bailOutcome ? 'bailOutcome' : 'rui', endRefused));
 	} else if (r.rui === true && bailRunning) {
 		change({bail: {...c.bail!, endedOn: today}}, `bail ended ${today} (now RUI)`);
 	} else if (r.bailOutcome && bailRunning) {
