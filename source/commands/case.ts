@@ -112,7 +112,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	const held = data.cases.find(c => c.ref === ref);
 	const refusal = held ? caseReadRefusal(data, scope, held) : null;
 	if (refusal) throw new UsageError(refusal);
-	const record = caseRecord(data, ref, ctx.today);
+	const record = caseRecord(data, ref, ctx.today, scope);
 	if (!record) {
 		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';

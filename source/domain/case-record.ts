@@ -10,6 +10,7 @@ import {daysBetween, type IsoDate} from './dates.js';
 import type {Action, Bail, BailEvent, Case, Officer, RecordEntry, Risk, Rui, StoreData} from './model.js';
 import {allocationRecord, recordKey} from './supervisory-records.js';
 import {fullName} from './people.js';
+import {reviewSummaryFor, reviewWithheld, WHOLE_TEAM, type ReadScope} from './read-scope.js';
 import {effectiveReview} from './review/amend.js';
 
 export interface NamedOfficer {
@@ -71,9 +72,16 @@ export interface ReviewView {
 	riskRationale: string | null;
 	nextReviewDue: IsoDate;
 	summary: string;
+	/** Null also when withheld (below). */
 	triggerDecision: string | null;
-	/** Only that a welfare check-in happened, never what was said. */
-	welfareCheckIn: boolean;
+	/** Only that a welfare check-in happened, never what was said; null when withheld. */
+	welfareCheckIn: boolean | null;
+	/**
+	 * Why the OIC's performance decision, concern and welfare check-in are left out (the fields above null,
+	 * the summary's sentences about them dropped), or null: shown. An officer reading a case they now hold
+	 * does not read about the previous holder (README "Who may read what", domain/read-scope.ts).
+	 */
+	withheld: string | null;
 	/** Who signed the entry with their enrolled key (README "Signatures"); null: made before signatures. */
 	signedBy: NamedOfficer | null;
 	amendments: {
@@ -119,7 +127,8 @@ export interface CaseRecord {
 	actions: ActionView[];
 }
 
-export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRecord | null {
+/** `scope`: who reads it (domain/read-scope.ts); a review about another officer is shown without their personal part. */
+export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: ReadScope = WHOLE_TEAM): CaseRecord | null {
 	const c = data.cases.find(x => x.ref === ref);
 	if (!c) return null;
 	const officers = new Map<string, Officer>(data.officers.map(o => [o.id, o]));
@@ -139,6 +148,8 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 		const read = effectiveReview(data.chain, e.seq);
 		if (!read) continue;
 		const d = read.data;
+		const withheld = reviewWithheld(scope, d.oicId);
+		const summaryOf = (text: string) => reviewSummaryFor(scope, d.oicId, text);
 		reviews.push({
 			seq: e.seq,
 			date: d.date,
@@ -150,16 +161,18 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate): CaseRe
 			riskAfter: d.riskAfter,
 			riskRationale: d.riskRationale,
 			nextReviewDue: d.nextReviewDue,
-			summary: d.summary,
-			triggerDecision: d.triggerDecision,
-			welfareCheckIn: d.welfareCheckIn,
+			summary: summaryOf(d.summary),
+			triggerDecision: withheld ? null : d.triggerDecision,
+			welfareCheckIn: withheld ? null : d.welfareCheckIn,
+			withheld,
 			signedBy: signerOf(e),
 			amendments: read.amendments.map(a => ({
 				seq: a.seq,
 				date: a.data.date,
 				by: named(a.data.by),
 				reason: a.data.reason,
-				corrections: a.data.corrections,
+				// A corrected summary is the summary: the same sentences are left out of it.
+				corrections: Object.fromEntries(Object.entries(a.data.corrections).map(([k, v]) => [k, k === 'summary' ? summaryOf(v) : v])),
 				signedBy: signerOf(a),
 			})),
 		});

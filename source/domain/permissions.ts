@@ -219,8 +219,19 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 			`read your own ${own === 1 ? 'case' : `${own} cases`}; their reviews, your performance trigger and your welfare check-in go to ` +
 				`${reviewedBy(data, actorId, date)}`,
 		);
-	if (out.length === 0) out.push("read the team's records; you supervise no one in this store on this day");
+	if (out.length === 0)
+		out.push(
+			`${readsTeam(data, actorId, date) ? "read the team's records" : readsOwnWords}; you supervise no one in this store on this day`,
+		);
 	return out;
+}
+
+// An officer reads their own record and cases only (README "Who may read what"); the same test as
+// read-scope.ts readScopeOn, which imports this file.
+const readsOwnWords = 'read your own record and your own cases (none live now)';
+function readsTeam(data: StoreData, actorId: string, date: IsoDate): boolean {
+	if (isInspectorOver(data, actorId) || data.team.sergeantId === actorId) return true;
+	return data.officers.some(o => o.id !== actorId && supervisesAs(data, actorId, o.id, date) !== null);
 }
 
 /** Who supervises the actor's own work on `date`: their line manager, or, while the actor covers that manager, the next person up. */

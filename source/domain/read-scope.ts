@@ -12,6 +12,7 @@ import type {Case, StoreData} from './model.js';
 import {isInspectorOver, lineManagerOf, supervisesAs, type RoleWord} from './permissions.js';
 import {ABSENCE_WORDS, shortName} from './people.js';
 import type {Problem} from './problem.js';
+import {withoutPersonalSentences} from './review/summary.js';
 import {safeText} from './safe-text.js';
 
 /**
@@ -46,6 +47,24 @@ export function mayReadCase(scope: ReadScope, c: Pick<Case, 'oicId'>): boolean {
 /** May the reader see this officer's record: absences and why, welfare dates, screening, tenure, workload, performance? */
 export function mayReadOfficer(scope: ReadScope, officerId: string): boolean {
 	return scope.kind === 'team' || officerId === scope.officerId;
+}
+
+/** What a reader is told in place of a review's personal fields (JSON "withheld", the text and desk views). */
+export const WITHHELD_ABOUT_ANOTHER = 'about another officer';
+
+/**
+ * Why the personal part of a review about `oicId` (the officer in the case when it was signed) is withheld
+ * from the reader, or null when they may see it. A review is about its OIC: their performance decision or
+ * trigger, any concern, their welfare check-in (README "Who may read what"). An officer who now holds the
+ * case reads its facts (date, reviewer, risk, actions, plan), but not that about the previous holder.
+ */
+export function reviewWithheld(scope: ReadScope, oicId: string): typeof WITHHELD_ABOUT_ANOTHER | null {
+	return mayReadOfficer(scope, oicId) ? null : WITHHELD_ABOUT_ANOTHER;
+}
+
+/** A review's stored summary as the reader may see it: without the sentences about another officer's performance, concern or welfare. */
+export function reviewSummaryFor(scope: ReadScope, oicId: string, summary: string): string {
+	return reviewWithheld(scope, oicId) ? withoutPersonalSentences(summary) : summary;
 }
 
 /**

@@ -92,7 +92,11 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		line(`${day(v.date)}, entry ${v.seq}: by ${who(v.reviewer)} (${signed}), due ${day(v.dueDate)} (${late}); OIC ${who(v.oic)}`, 2, 6);
 		const risk = v.riskBefore === v.riskAfter ? `risk ${v.riskAfter}` : `risk ${v.riskBefore} -> ${v.riskAfter}`;
 		const decision = v.triggerDecision ? `; performance decision "${v.triggerDecision}"` : '';
-		line(`${risk}; next review ${day(v.nextReviewDue)}${decision}; welfare check-in ${v.welfareCheckIn ? 'yes' : 'no'}`, 6);
+		// Withheld (domain/read-scope.ts): the OIC's performance and welfare are not the reader's to see.
+		const personal = v.withheld
+			? `; performance and welfare withheld (${v.withheld})`
+			: `${decision}; welfare check-in ${v.welfareCheckIn ? 'yes' : 'no'}`;
+		line(`${risk}; next review ${day(v.nextReviewDue)}${personal}`, 6);
 		if (v.riskRationale) line(`Risk rationale: ${safeText(v.riskRationale)}`, 6);
 		line(`Summary: ${safeText(v.summary)}`, 6);
 		for (const a of v.amendments) {

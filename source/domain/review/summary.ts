@@ -70,6 +70,34 @@ export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = f
 	return lines;
 }
 
+/**
+ * Every sentence `summaryLines(…, forRecord = true)` can write about the OIC's performance, a concern
+ * about them, or their welfare check-in: personal data about that officer (README "Who may read what").
+ * A reader who may not see it about this officer (domain/read-scope.ts) gets the stored summary without
+ * these sentences (`withoutPersonalSentences`). Kept next to the lines that write them so the two cannot
+ * drift; test/domain/review-summary-personal.test.ts checks every line written is listed.
+ */
+export const PERSONAL_SUMMARY_SENTENCES: readonly string[] = [
+	...Object.values(DECISION_WORDS).flatMap(w => [`Performance: ${w}.`, `Performance: ${w} (trigger not fired).`]),
+	"Performance: on the inspector's exception list; the inspector decides it.",
+	'Performance: trigger fired; decision already on record.',
+	'Performance: no trigger.',
+	'Concern: recorded.',
+	'Welfare: check-in done.',
+	'Welfare: check-in due, not done.',
+	'Welfare: no check-in recorded.',
+];
+
+/**
+ * `summary` without the sentences about the OIC's performance, concern or welfare (whole sentences only,
+ * as summaryText joins them: a sergeant's own words are kept unless they repeat one exactly).
+ */
+export function withoutPersonalSentences(summary: string): string {
+	let out = summary;
+	for (const s of PERSONAL_SUMMARY_SENTENCES) out = out.split(s).join('');
+	return out === summary ? summary : out.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
 /** What is stored as the review's summary: the sergeant's words, or a summary written from the answers. */
 export function summaryText(ctx: ReviewContext, a: ReviewAnswers): string {
 	const own = a.signOff.summary.trim();

@@ -12,6 +12,7 @@ import type {Case} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Severity} from '../../domain/problem.js';
 import {resolveLine} from '../problem-detail/problem-lines.js';
+import {reviewSummaryFor, reviewWithheld} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -215,7 +216,11 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 		const late = daysBetween(r.data.dueDate, r.data.date);
 		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
 		const entry = `#${r.seq}${late > 0 ? `, ${late}d late` : ''}`;
-		block(`${d(r.data.date)} by ${name(r.data.reviewerId)} (${entry}): ${risk}; next due ${d(r.data.nextReviewDue)}. `, r.data.summary);
+		// An officer does not read the previous holder's performance, concern or welfare (domain/read-scope.ts).
+		const summary = reviewSummaryFor(model.scope, r.data.oicId, r.data.summary);
+		const withheld = reviewWithheld(model.scope, r.data.oicId);
+		const note = withheld ? `Performance and welfare withheld (${withheld}). ` : '';
+		block(`${d(r.data.date)} by ${name(r.data.reviewerId)} (${entry}): ${risk}; next due ${d(r.data.nextReviewDue)}. ${note}`, summary);
 	}
 
 	if (c.materialLocations.length > 0) {
