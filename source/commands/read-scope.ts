@@ -1,7 +1,8 @@
 /**
  * What the person at the keyboard may read, for the commands that only read (README "Who may read
  * what"; the rule is domain/read-scope.ts). Who they are is worked out as for any command (README "Who
- * you are"): an --as or FORTNIGHT_USER that names nobody is refused (exit 2); nobody identified at all
+ * you are"): an --as or FORTNIGHT_USER that names nobody, or a login mapped to more than one officer, is
+ * refused (exit 2); nobody identified at all
  * reads what the store's file gives anyone who can open it, the whole team.
  */
 import type {StoreData} from '../domain/model.js';
@@ -13,6 +14,9 @@ export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
 	if (id.ok) return readScopeOn(data, id.officer.id, ctx.today);
 	if (ctx.identity.as !== undefined || ctx.identity.envUser !== undefined) throw new UsageError(id.reason);
+	// A login mapped to two officers names someone, just not one person: refused, not read as nobody (review).
+	const login = ctx.identity.login;
+	if (login && data.officers.filter(o => o.login === login).length > 1) throw new UsageError(id.reason);
 	return WHOLE_TEAM;
 }
 
