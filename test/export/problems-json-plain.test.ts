@@ -9,20 +9,7 @@ import type {Officer} from '../../source/domain/model.js';
 import type {Problem} from '../../source/domain/problem.js';
 import {escapeJsonText} from '../../source/domain/safe-text.js';
 import {problemToJson, renderProblemsJson} from '../../source/export/problems-json.js';
-
-const officer = (id: string, name: string): Officer => ({
-	id,
-	collarNumber: '1',
-	name,
-	rank: 'DC',
-	role: 'investigator',
-	hoursPerWeek: 40,
-	joinedUnit: '2020-01-01',
-	imageExposed: true,
-	mentorId: null,
-	supervisorId: null,
-	leftUnit: null,
-});
+import {officer} from '../helpers/officer.js';
 
 const officers = new Map<string, Officer>([
 	['o1', officer('o1', 'Sam Ashworth')],

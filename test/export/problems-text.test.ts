@@ -10,25 +10,9 @@ import type {Officer} from '../../source/domain/model.js';
 import type {Problem} from '../../source/domain/problem.js';
 import {renderProblemsText} from '../../source/export/problems-text.js';
 import {wrap} from '../../source/export/text-width.js';
+import {officer} from '../helpers/officer.js';
 
-const officers = new Map<string, Officer>([
-	[
-		'o1',
-		{
-			id: 'o1',
-			collarNumber: '1',
-			name: 'Sam Ashworth',
-			rank: 'DC',
-			role: 'investigator',
-			hoursPerWeek: 40,
-			joinedUnit: '2020-01-01',
-			imageExposed: true,
-			mentorId: null,
-			supervisorId: null,
-			leftUnit: null,
-		},
-	],
-]);
+const officers = new Map<string, Officer>([['o1', officer('o1', 'Sam Ashworth')]]);
 
 /** The QA report's two cut sentences, and an id as long as the independent-supervisor rule's. */
 const ACTION =
