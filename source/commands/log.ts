@@ -79,13 +79,13 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-Every entry printed (each row, the entry an amendment row amends, and the head) is checked against its
-hash and, once keys are enrolled, its signature, as "fortnight verify" checks it, and so is every entry
-the exception report reads in every format but CSV (the whole team's reviews in the period, each
-performance decision, each case's last review and its last by the period's end) and, for html, what the
-charts read (each case's last review before the period; every review of an officer whose reviews record
-a trigger): one altered since it was signed stops the export with exit 1, naming the entry, and nothing
-is written (not even with --out).
+Every entry printed or read (each row, what it amends or is amended by, and the head) is checked
+against its hash and, once keys are enrolled, its signature, as "fortnight verify" checks it, and so is
+every entry the exception report reads in every format but CSV (the whole team's reviews in the period,
+each performance decision, each case's last review and its last by the period's end) and, for html,
+what the charts read (each case's last review before the period; every review of an officer whose
+reviews record a trigger): one altered since it was signed stops the export with exit 1, naming the
+entry, and nothing is written (not even with --out).
 
 JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,

@@ -26,13 +26,14 @@ export function seqsAndHead(chain: readonly ChainEntry[], seqs: Iterable<number>
 }
 
 /**
- * The entries a log's rows read: each row's own, and for an amendment row the entry it amends too (the
- * row's case and officer are read from it, review-log/rows.ts), wherever in the chain that entry is.
+ * The entries a log's rows read: each row's own; for a review row the amendments that name it (their
+ * numbers are its "Amended by entries"); for an amendment row the entry it amends (the row's case and
+ * officer are read from it, review-log/rows.ts), wherever in the chain they are.
  */
-export function rowEntrySeqs(rows: Iterable<{seq: number; amends: number | null}>): number[] {
+export function rowEntrySeqs(rows: Iterable<{seq: number; amends: number | null; amendedBy: readonly number[]}>): number[] {
 	const seqs: number[] = [];
 	for (const r of rows) {
-		seqs.push(r.seq);
+		seqs.push(r.seq, ...r.amendedBy);
 		if (r.amends !== null) seqs.push(r.amends);
 	}
 	return seqs;
@@ -48,7 +49,8 @@ export interface LogReads {
 /**
  * What the log reads with its exception report (every format but CSV), more than the rows it prints:
  * - every review and amendment in the period, the whole team's (the report counts them all; --sergeant only
- *   narrows what is printed: review-log/document.ts), and each entry those amendments amend;
+ *   narrows what is printed: review-log/document.ts), each entry those amendments amend, and each amendment
+ *   of those reviews (a row's "amended by"), whenever it was made;
  * - each case's last review (the overdue lines, rules/review-due.ts) and its last review signed by the
  *   period's end, or today if sooner (the missed-review lines, review-log/due-at.ts casesMissingReview);
  * - every performance decision (the trigger lines and escalations, rules/performance.ts);
@@ -74,20 +76,26 @@ export function logReportEntries(chain: readonly ChainEntry[], reads: LogReads):
 	const lastByEnd = new Map<string, ReviewEntry>();
 	const lastBeforePeriod = new Map<string, ReviewEntry>();
 	const triggerOfficers = new Set<string>();
+	const rows = new Set<number>();
+	const amendments: ChainEntry[] = [];
 	for (const e of chain) {
 		if (e.kind === 'review') {
 			const {caseRef, date} = e.data;
 			last.set(caseRef, e);
 			if (date <= end) latest(lastByEnd, e);
-			if (inPeriod(date, period)) shown.add(e);
-			else if (trends && date < period.from) latest(lastBeforePeriod, e);
+			if (inPeriod(date, period)) {
+				shown.add(e);
+				rows.add(e.seq);
+			} else if (trends && date < period.from) latest(lastBeforePeriod, e);
 			if (trends && e.data.triggerFired) triggerOfficers.add(e.data.oicId);
 		} else if (e.kind === 'amendment') {
+			amendments.push(e);
 			if (!inPeriod(e.data.date, period)) continue;
 			shown.add(e);
 			amended.add(e.data.amends);
 		} else if (e.kind === 'performance-decision') shown.add(e);
 	}
+	for (const a of amendments) if (a.kind === 'amendment' && rows.has(a.data.amends)) shown.add(a);
 	for (const by of [last, lastByEnd, lastBeforePeriod]) for (const e of by.values()) shown.add(e);
 	const head = chain.at(-1);
 	if (head) shown.add(head);

@@ -29,15 +29,17 @@ const CHAIN: ChainEntry[] = [
 ];
 const picked = (shows: (e: ChainEntry) => boolean) => CHAIN.filter(shows).map(e => e.seq);
 
-describe('rowEntrySeqs: a row, and what an amendment row amends', () => {
-	it('adds each amendment row its amended entry', () => {
+describe('rowEntrySeqs: a row, what an amendment row amends, and what amends a review row', () => {
+	it('adds each amendment row its amended entry, and each review row its amendments', () => {
 		expect(
 			rowEntrySeqs([
-				{seq: 5, amends: null},
-				{seq: 6, amends: 3},
+				{seq: 5, amends: null, amendedBy: []},
+				{seq: 3, amends: null, amendedBy: [6]},
+				{seq: 6, amends: 3, amendedBy: []},
 			]),
-		).toEqual([5, 6, 3]);
-		expect(picked(seqsAndHead(CHAIN, rowEntrySeqs([{seq: 6, amends: 3}])))).toEqual([3, 6, 8]);
+		).toEqual([5, 3, 6, 6, 3]);
+		// A CSV of October 16's amendment alone: it, the review it amends (20 Sep) and the head.
+		expect(picked(seqsAndHead(CHAIN, rowEntrySeqs([{seq: 6, amends: 3, amendedBy: []}])))).toEqual([3, 6, 8]);
 	});
 });
 
@@ -48,6 +50,14 @@ describe('logReportEntries: what the exception report, and the HTML trends, read
 		// 4 B's last in the chain (the rules' "last review"); 5 and 6 in the period; 7 A's last; 8 the head.
 		// Not 1: before the period, and neither case's last nor its standing at the end.
 		expect(picked(shows)).toEqual([0, 2, 3, 4, 5, 6, 7, 8]);
+	});
+
+	it("an amendment made after the period of a review in it (the row's amended by) is read", () => {
+		const shows = logReportEntries(CHAIN, {period: {from: '2026-09-15', to: '2026-09-30'}, today: '2026-11-30', trends: false});
+		// 3 (20 Sep) is in the period; 6 (16 Oct) amends it.
+		expect(picked(shows)).toContain(6);
+		const notAmended = logReportEntries(CHAIN, {period: {from: '2026-10-25', to: '2026-11-05'}, today: '2026-11-30', trends: false});
+		expect(picked(notAmended)).not.toContain(6);
 	});
 
 	it('the standing is read at today when the period runs past it, and the later entry wins a tie of dates', () => {
