@@ -187,7 +187,7 @@ Examples
 			printed = doc.rows;
 		}
 		// Each entry the export prints or reads re-checked as `verify` checks it; one altered since signing:
-		// nothing is written. The CSV reads its rows (and what an amendment row amends); the report formats also
+		// nothing is written. The CSV reads its rows (and the amendments they name); the report formats also
 		// what the report reads, and the HTML every review its trends count (domain/shown-entries.ts).
 		const shows =
 			format === 'csv'
