@@ -4,7 +4,7 @@
  * lives"). Shared by the command line's exports and the desk's, so both vouch for the same entries.
  */
 import {minDate, type IsoDate} from './dates.js';
-import type {ChainEntry, ReviewEntry} from './model.js';
+import type {AmendmentEntry, ChainEntry, ReviewEntry} from './model.js';
 import {inPeriod, type Period} from './review-log/period.js';
 
 /** The handover's: each case's last review (its "last review" line) and the chain's head. */
@@ -77,7 +77,7 @@ export function logReportEntries(chain: readonly ChainEntry[], reads: LogReads):
 	const lastBeforePeriod = new Map<string, ReviewEntry>();
 	const triggerOfficers = new Set<string>();
 	const rows = new Set<number>();
-	const amendments: ChainEntry[] = [];
+	const amendments: AmendmentEntry[] = [];
 	for (const e of chain) {
 		if (e.kind === 'review') {
 			const {caseRef, date} = e.data;
@@ -95,7 +95,7 @@ export function logReportEntries(chain: readonly ChainEntry[], reads: LogReads):
 			amended.add(e.data.amends);
 		} else if (e.kind === 'performance-decision') shown.add(e);
 	}
-	for (const a of amendments) if (a.kind === 'amendment' && rows.has(a.data.amends)) shown.add(a);
+	for (const a of amendments) if (rows.has(a.data.amends)) shown.add(a);
 	for (const by of [last, lastByEnd, lastBeforePeriod]) for (const e of by.values()) shown.add(e);
 	const head = chain.at(-1);
 	if (head) shown.add(head);
