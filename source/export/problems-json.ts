@@ -7,6 +7,7 @@
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import type {Problem} from '../domain/problem.js';
+import type {DeskWay} from '../domain/resolve.js';
 import {escapeJsonText, safeText, type CheckedOutput} from '../domain/safe-text.js';
 import type {ProblemJson} from './problems-json-schema.js';
 
@@ -24,6 +25,16 @@ function officerName(officers: ReadonlyMap<string, Officer>, officerId: string):
 
 export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>): ProblemJson {
 	return shaped(p, officers, safeText);
+}
+
+// Each desk way's JSON made once: the ways share a few desk objects (resolve.ts), and thousands of
+// problems name them (issue 18).
+const deskJsons = new WeakMap<DeskWay, {key: string; where: string}>();
+
+function deskJson(desk: DeskWay): {key: string; where: string} {
+	let json = deskJsons.get(desk);
+	if (json === undefined) deskJsons.set(desk, (json = {key: desk.key, where: desk.where}));
+	return json;
 }
 
 /** A problem in the JSON's shape, every store string passed through `text` (safeText, or as it is). */
@@ -52,7 +63,7 @@ function shaped(p: Problem, officers: ReadonlyMap<string, Officer>, text: (s: st
 		resolve: (p.resolve ?? []).map(r => ({
 			way: r.way,
 			label: text(r.label),
-			desk: r.desk ? {key: r.desk.key, where: r.desk.where} : null,
+			desk: r.desk ? deskJson(r.desk) : null,
 			command: r.command === null ? null : text(r.command),
 		})),
 	};
