@@ -54,7 +54,8 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'crime-report', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			if (c.opened > today) continue;
 			const last = lastUpdateToday(ctx, c);
 			const from = last ?? c.opened;

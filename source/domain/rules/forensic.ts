@@ -13,7 +13,8 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'forensic', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			for (const f of c.forensics) {
 				if ((f.resultOn !== null && f.resultOn <= today) || f.submitted > today) continue;
 				const age = daysBetween(f.submitted, today);

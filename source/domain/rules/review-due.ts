@@ -68,7 +68,8 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-overdue', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const due = reviewDueDate(ctx, c);
 			const late = reviewOverdueDays(due, today, s);
 			if (late === null) continue;
@@ -233,7 +234,8 @@ function coverAwayIn(ctx: RuleContext, coverId: string, from: IsoDate, to: IsoDa
 
 function casesBySupervisor(ctx: RuleContext): Map<string, Case[]> {
 	const m = new Map<string, Case[]>();
-	for (const c of ctx.live) {
+	for (let ci = 0; ci < ctx.live.length; ci++) {
+		const c = ctx.live[ci]!;
 		const sup = supervisorOf(ctx, c.oicId);
 		if (!sup) continue;
 		const list = m.get(sup.id);

@@ -40,7 +40,8 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'victim', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const v = c.victim;
 			if (!v || v.reportedOn > today) continue;
 			const due = nextVictimUpdate(v, s, today);
