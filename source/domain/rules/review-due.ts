@@ -46,6 +46,8 @@ export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings:
  * log's "Reviews overdue now" all use it, so they agree.
  */
 export function reviewOverdueDays(due: IsoDate, today: IsoDate, settings: Settings): number | null {
+	// Not due before today: not late (ISO dates compare as strings). Most cases, each command, without the day arithmetic (issue 18).
+	if (due >= today && settings.reviewOverdueAmberDays > 0) return null;
 	const late = daysBetween(due, today);
 	return late >= settings.reviewOverdueAmberDays ? late : null;
 }

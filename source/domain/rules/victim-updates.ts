@@ -45,6 +45,7 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 			const v = c.victim;
 			if (!v || v.reportedOn > today) continue;
 			const due = nextVictimUpdate(v, s, today);
+			if (due >= today) continue; // not yet late (ISO dates compare as strings)
 			const late = daysBetween(due, today);
 			if (late < 1) continue;
 			const last = v.updates.filter(d => d <= today).at(-1);
