@@ -24,7 +24,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('key bursts 
 		kill();
 	});
 
-	it('moves by every key of "jjj", Down Down Down and Tab Tab sent in one write', async () => {
+	it('moves by every key of "jjj", Down Down Down and Tab Tab sent in one write', {timeout: 120_000}, async () => {
 		let s = await waitForFrame('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS') && !x.includes('checking'));
 		expect(at(s)).toBe(1);
 		send('-l', 'jjj');
@@ -39,27 +39,31 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('key bursts 
 		await waitForFrame('back to the explorer', x => x.includes('» CASES'));
 	});
 
-	it('the absence form: five backspaces in one write delete five characters; ten then a date give the date', async () => {
-		send('2');
-		await waitForFrame('the Team view', x => x.includes('» TEAM'));
-		send('j', 'j', 'a');
-		await waitForFrame('the absence form', x => x.includes('First day') && x.includes('Last day'));
-		send('Tab');
-		send('-l', '2026-11-20');
-		await waitForFrame('the typed last day', x => /Last day\s+2026-11-20/.test(x));
-		send('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
-		await waitForFrame('five characters rubbed out', x => /Last day\s+2026-(?!1)/.test(x) && !x.includes('2026-11-2'));
-		send(...Array<string>(10).fill('BSpace'));
-		send('-l', '2026-12-10');
-		const s = await waitForFrame('the new date', x => /Last day\s+2026-12-10/.test(x));
-		expect(s).not.toContain('202026');
-		send('Escape');
-		await waitForFrame('the discard question', x => /y\b.*discard|Discard/i.test(x));
-		send('y');
-		await waitForFrame('the form closed', x => x.includes('Nothing recorded.'));
-	});
+	it(
+		'the absence form: five backspaces in one write delete five characters; ten then a date give the date',
+		{timeout: 120_000},
+		async () => {
+			send('2');
+			await waitForFrame('the Team view', x => x.includes('» TEAM'));
+			send('j', 'j', 'a');
+			await waitForFrame('the absence form', x => x.includes('First day') && x.includes('Last day'));
+			send('Tab');
+			send('-l', '2026-11-20');
+			await waitForFrame('the typed last day', x => /Last day\s+2026-11-20/.test(x));
+			send('BSpace', 'BSpace', 'BSpace', 'BSpace', 'BSpace');
+			await waitForFrame('five characters rubbed out', x => /Last day\s+2026-(?!1)/.test(x) && !x.includes('2026-11-2'));
+			send(...Array<string>(10).fill('BSpace'));
+			send('-l', '2026-12-10');
+			const s = await waitForFrame('the new date', x => /Last day\s+2026-12-10/.test(x));
+			expect(s).not.toContain('202026');
+			send('Escape');
+			await waitForFrame('the discard question', x => /y\b.*discard|Discard/i.test(x));
+			send('y');
+			await waitForFrame('the form closed', x => x.includes('Nothing recorded.'));
+		},
+	);
 
-	it('the Handover view: a key, backspaces and a date in one write land in the field, Enter takes it', async () => {
+	it('the Handover view: a key, backspaces and a date in one write land in the field, Enter takes it', {timeout: 120_000}, async () => {
 		send('3');
 		await waitForFrame('the Handover view', x => x.includes('HANDOVER 2026-11-30 to 2026-12-13'));
 		send('-l', `t${'\u007f'.repeat(10)}2026-12-24`);
