@@ -11,7 +11,8 @@ import {cpSync, existsSync, mkdirSync, symlinkSync} from 'node:fs';
 import {availableParallelism, loadavg} from 'node:os';
 import path from 'node:path';
 import {CLI, ROOT, tempDir} from '../helpers/cli.js';
-import {cpuMsBelow, hasTmux, tmuxSession} from '../helpers/tmux.js';
+import {cpuMsBelow} from '../helpers/cpu-time.js';
+import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-start-${process.pid}-${Date.now()}`;

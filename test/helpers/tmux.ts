@@ -1,6 +1,5 @@
 /** A tmux session on its own socket, for driving the built CLI as a person would (send-keys, capture-pane). */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -28,36 +27,6 @@ export const CLEAN_BASH = ['bash', '--norc', '--noprofile'];
 export function frameDrawn(screen: string): boolean {
 	const rows = screen.replace(/\n$/, '').split('\n');
 	return rows.length >= 2 && rows.at(-1)!.trim() === '' && rows.at(-2)!.trim() !== '';
-}
-
-/** A process's parent and CPU time in clock ticks (its own, user and system, and its waited-for children's), from /proc. */
-function procStat(pid: string): {ppid: string; ticks: number} | null {
-	try {
-		// The fields after the command's name, which is in brackets and may hold spaces: state, ppid, ... utime is the 14th field.
-		const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-		return {ppid: f[1]!, ticks: [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0)};
-	} catch {
-		return null; // exited while the table was read
-	}
-}
-
-/**
- * CPU time in ms (user and system) of every process below `pid`, not `pid` itself, with the children they
- * have waited for: the work a command started from a shell did, which a loaded machine does not change
- * as it changes the wall clock. Linux /proc (CI runs Debian).
- */
-export function cpuMsBelow(pid: number): number {
-	const table = new Map<string, {ppid: string; ticks: number}>();
-	for (const p of readdirSync('/proc').filter(n => /^\d+$/.test(n))) {
-		const st = procStat(p);
-		if (st) table.set(p, st);
-	}
-	const below = (p: string): boolean => {
-		const parent = table.get(p)?.ppid;
-		return parent === String(pid) || (parent !== undefined && parent !== '0' && below(parent));
-	};
-	const ticks = [...table].filter(([p]) => below(p)).reduce((sum, [, st]) => sum + st.ticks, 0);
-	return (ticks * 1000) / Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}));
 }
 
 /** How long a wait polls before failing: long, since only a failing wait runs it out (CI is a loaded machine). */
