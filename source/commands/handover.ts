@@ -14,7 +14,7 @@ import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, UsageError, type Context} from './context.js';
+import {actorFor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -159,7 +159,7 @@ const command: Command = {
 			const reader = actorFor(ctx, data).officer;
 			const shown = welfareNotesShown((await readWelfare(welfarePathFor(store.file))).notes, ctx.today, to);
 			const readable = readableWelfareNotes(data, reader.id, shown);
-			if (readable.refusal) throw new UsageError(readable.refusal);
+			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;
 			withheld = readable.withheld;
 		}
@@ -213,7 +213,7 @@ export function resolveCover(
 	const cover = coverFlag(data.officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
 	if (cover.kind !== 'officer') return {name: cover.name, officerId: null};
 	const away = coverAwayProblem(data, cover.officer.id, window, 'handover');
-	if (away) throw new UsageError(`--cover: ${away} Nothing was written.`);
+	if (away) throw new RefusalError(`${away} Nothing was written.`);
 	return {name: fullName(cover.officer), officerId: cover.officer.id};
 }
 
