@@ -4,7 +4,7 @@
  * whole chain is asked for (chain-file.ts). No lock and no writing: the read-only commands load this
  * module alone, without the writer's (store.ts).
  */
-import {constants, isAscii} from 'node:buffer';
+import {constants} from 'node:buffer';
 import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
@@ -130,7 +130,7 @@ async function readState(
 	// Bytes this user's fortnight has already found valid are parsed, not checked again (receipts.ts).
 	const hash = contentHash(bytes!);
 	const checked = (await receipt)(hash);
-	const raw = checked ? textOf(bytes!) : decodeStoreBytes(bytes!, file);
+	const raw = checked ? bytes!.toString('utf8') : decodeStoreBytes(bytes!, file);
 	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
 	const {data: state, migratedFrom} = checked ? loadCheckedText(raw, file) : (await import('./load-text.js')).loadStoreText(raw, file);
 	const real = await realPath;
@@ -293,23 +293,11 @@ export async function chainFileOf(file: string): Promise<string> {
 }
 
 /**
- * Bytes already found to be UTF-8 (a receipt vouches for them, or decodeStoreBytes checked) as text.
- * Bytes that are all ASCII (a team whose texts hold no accented letter, curly quote or dash; every store
- * the bench generates) are decoded as Latin-1, which for ASCII gives the very same characters by a plain
- * copy: 4-6 ms against UTF-8's 14-15 ms for the 23 MB state at 5,000 cases (issue 18), `isAscii`
- * (node:buffer, SIMD) taking about 2 ms to tell. Any other bytes are decoded as UTF-8, as before.
- */
-function textOf(bytes: Buffer, ascii = isAscii(bytes)): string {
-	return ascii ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-/**
  * The file's bytes as text, refusing anything that is not UTF-8 (a save would turn it into U+FFFD and
  * break the signed entry holding it; see utf8.ts) and a file longer than a string can be.
  */
 function decodeStoreBytes(bytes: Buffer, file: string): string {
-	const ascii = isAscii(bytes);
-	if (!ascii && !isUtf8(bytes)) {
+	if (!isUtf8(bytes)) {
 		const at = firstInvalidUtf8(bytes);
 		throw new StoreError(
 			'malformed',
@@ -319,7 +307,7 @@ function decodeStoreBytes(bytes: Buffer, file: string): string {
 		);
 	}
 	try {
-		return textOf(bytes, ascii);
+		return bytes.toString('utf8');
 	} catch (err) {
 		if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw describeFsError(err, file, 'reading');
 		throw new StoreError(
