@@ -11,6 +11,7 @@ import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
 import {readSettings, type SettingsRead} from '../settings/user-settings.js';
 import {isPostgresUrl} from '../store/index.js';
+import {say} from './command.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -119,8 +120,17 @@ function osLogin(): string | undefined {
 export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource; note?: string} {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
 	if (!id.ok) throw new UsageError(id.reason);
+	// A settings "as" that named nobody is said, once per run, wherever who you are was then worked out
+	// (the demo's sergeant too): README "Who you are", "one that names nobody is said and passed over".
+	if (id.note !== undefined && !noteSaid.has(ctx)) {
+		noteSaid.add(ctx);
+		say(ctx, `fortnight: ${id.note}\n`);
+	}
 	return id;
 }
+
+/** Runs whose settings note has been said (the desk shows it on its status bar instead: desk.ts). */
+export const noteSaid = new WeakSet<Context>();
 
 /**
  * A command that only reads, given --as, still checks it names an officer in the store (README "Who you
