@@ -62,7 +62,9 @@ function whoCan(data: StoreData, officerId: string, refusedId?: string, date?: I
 		data.absences.some(a => (a.officerId === manager.id || a.officerId === officerId) && a.coverOfficerId === refusedId);
 	const parts: string[] = [];
 	if (away) {
-		if (away.coverId && away.coverId !== refusedId) parts.push(`${name(data, away.coverId)} (covering ${name(data, manager!.id)})`);
+		// Nor the officer the refusal is about, when they are the cover that day: no one supervises their own work.
+		if (away.coverId && away.coverId !== refusedId && away.coverId !== officerId)
+			parts.push(`${name(data, away.coverId)} (covering ${name(data, manager!.id)})`);
 	} else if (manager && manager.id !== refusedId) {
 		parts.push(`${name(data, manager.id)}${isTheirCover ? '' : ' (or the cover named while they are away)'}`);
 	}
