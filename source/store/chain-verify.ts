@@ -142,6 +142,29 @@ export function shownEntriesProblem(
 }
 
 /**
+ * One entry checked as `verify` checks it (its content against its hash, then its signature against the
+ * keys enrolled before it), for a reader that shows entries one at a time and out of order: the desk's
+ * case history, Log view and problem detail (ui/model/altered-entry.ts). A hash anyone can recompute is
+ * not enough: an entry altered and hashed again is found by its signature. `enrolments`: the chain's
+ * enrolment entries, oldest first (the working set keeps them all: domain/chain-working-set.ts); they
+ * are taken as enrolled, as the links and the desk's walk of the whole chain check them.
+ */
+export function entryTrustProblem(
+	data: Pick<StoreData, 'team' | 'officers'>,
+	enrolments: readonly ChainEntry[],
+	e: ChainEntry,
+): ChainProblem | null {
+	const content = entryContentProblem(e, e.seq);
+	if (content) return content;
+	const walk = new SignatureWalk(data);
+	for (const k of enrolments) {
+		if (k.seq >= e.seq) break;
+		walk.learn(k);
+	}
+	return walk.check(e, e.seq);
+}
+
+/**
  * `verifyWholeChain`'s first problem (a broken link, hash or field, a signature, the working set, the
  * supervisory records), in `verify`'s words, or null. `pause` runs between slices of `slice` entries, so a
  * desk keeps taking keys while its store is checked (store.ts checkChain).

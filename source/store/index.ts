@@ -22,7 +22,6 @@ export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
 export {
 	chainHead,
-	entryContentProblem,
 	formatHead,
 	hashEntry,
 	keySigner,
@@ -35,7 +34,7 @@ export {
 	type SigningKey,
 } from './chain.js';
 export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
-export {shownEntriesProblem, verifyWholeChain, wholeChainProblem, type ChainVerdict} from './chain-verify.js';
+export {entryTrustProblem, shownEntriesProblem, verifyWholeChain, wholeChainProblem, type ChainVerdict} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 export {welfareDraftsPathFor, welfareKeyFromEnv, welfarePathFor} from './welfare-paths.js';

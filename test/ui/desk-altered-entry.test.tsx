@@ -5,8 +5,13 @@
  * QA found the desk printing an altered review ("Review 0 day late") as DS Brennan's, while `case show`
  * refused it.
  */
+import {spawnSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {ChainEntry, StoreData} from '../../source/domain/model.js';
+import {hashEntry, makeEntry, openStore} from '../../source/store/index.js';
+import {CLI, demoCopy, DEMO_TODAY, tempDir} from '../helpers/cli.js';
+import {enrolKey} from '../helpers/keys.js';
 import {KEYS, demoData, ready, renderDesk, type DeskHarness} from './desk-harness.js';
 
 const REF = 'CR/33643/26';
@@ -71,4 +76,45 @@ describe('the desk never prints an altered entry as signed', () => {
 		expect(f.split('\n').filter(l => l.includes('NOT SHOWN'))).toHaveLength(1);
 		h.app.unmount();
 	});
+
+	it('an entry changed and hashed again after signing is found by its signature, as case show finds it', async () => {
+		const {store} = demoCopy();
+		const {key} = await enrolKey(store, 'o0002');
+		const s = await openStore(store);
+		await s.apply(d => {
+			const last = d.chain.find(e => e.seq === 593)!;
+			if (last.kind !== 'review') throw new Error('593 is not a review');
+			const data = {...last.data, date: '2026-11-30', previousReviewDate: '2026-11-28', summary: 'Signed words: SIGNED-ORIGINAL.'};
+			return {...d, chain: [...d.chain, makeEntry(d.chain, 'review', data, '2026-11-30T10:00:00.000Z', key)]};
+		});
+		// Tampered: the last entry's summary changed, its hash made again (it is the head: no link to mend), its signature kept.
+		const {chainLog: _log, ...raw} = (await openStore(store, {chain: 'whole'})).snapshot() as StoreData & {chainLog?: unknown};
+		const chain = raw.chain.map((e, i): ChainEntry => {
+			if (i !== raw.chain.length - 1 || e.kind !== 'review') return e;
+			const changed = {...e, data: {...e.data, summary: 'Forged words: TAMPERED.'}};
+			return {...changed, hash: hashEntry(changed)};
+		});
+		const tampered = {...raw, chain};
+
+		// The command line refuses it (the signature).
+		const file = `${tempDir()}/team.json`;
+		writeFileSync(file, JSON.stringify(tampered));
+		const shown = spawnSync(process.execPath, [CLI, '--store', file, '--today', DEMO_TODAY, 'case', 'show', REF], {encoding: 'utf8'});
+		expect(shown.status).toBe(1);
+		expect(shown.stdout).not.toContain('TAMPERED');
+
+		// The desk names it instead of printing it (the hash matches: its signature does not).
+		const h = renderDesk({data: tampered, size: {columns: 160, rows: 40}});
+		await ready(h);
+		await h.press(':');
+		await h.type(REF.split('/')[1]!);
+		await h.press(KEYS.enter);
+		let f = await h.waitFor(`[${REF}]`);
+		for (let i = 0; i < 120 && !f.includes('TAMPERED') && !f.includes('NOT SHOWN'); i++)
+			f = await h.press('j', 2000).catch(() => h.frame());
+		h.app.unmount();
+		expect(f).not.toContain('TAMPERED');
+		expect(f).toContain('NOT SHOWN');
+		expect(editorText(f)).toMatch(/NOT SHOWN: entry 607 \(review\) has a signature that does not match any key enrolled/);
+	}, 120_000);
 });

@@ -215,7 +215,7 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	if (history.length === 0) indented('No signed review on record.');
 	for (const r of [...history].reverse()) {
 		// An entry altered since it was signed is named, never printed as signed (model/altered-entry.ts).
-		const altered = alteredEntryWords(r);
+		const altered = alteredEntryWords(model.wholeData ?? model.data, r);
 		if (altered) {
 			block('', alteredEntryLine(safeText(altered)));
 			continue;

@@ -11,6 +11,7 @@ import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js'
 import {KIND_LABELS} from '../../domain/rules/index.js';
 import {safeText} from '../../domain/safe-text.js';
 import {whatCleared} from '../../domain/what-cleared.js';
+import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -117,7 +118,10 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
 		if (c) {
 			const reviews = model.history?.get(c.ref) ?? model.reviews.get(c.ref) ?? [];
-			add(whatCleared({case: c, reviews, officerById: model.officerById, today}).text);
+			// A review altered since it was signed is named, never quoted as what cleared it (model/altered-entry.ts).
+			const data = model.wholeData ?? model.data;
+			const altered = reviews.map(r => alteredEntryWords(data, r)).find(w => w !== null);
+			add(altered ? alteredEntryLine(safeText(altered)) : whatCleared({case: c, reviews, officerById: model.officerById, today}).text);
 		}
 		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;

@@ -3,7 +3,7 @@
  * same rows `fortnight log` exports), one fixed-width line per row, and the CSV of exactly the rows
  * shown for the desk's export key. Pure: the desk writes the file (with writeFileAtomic).
  */
-import type {ChainEntry, StoreData} from '../../../domain/model.js';
+import type {StoreData} from '../../../domain/model.js';
 import {alteredEntryLine, alteredEntryWords} from '../../model/altered-entry.js';
 import {amendmentWords, buildLogRows, filterLogRows, timeliness, type LogRow} from '../../../domain/review-log/rows.js';
 import {sergeantIndex} from '../../../domain/review-log/sergeants.js';
@@ -90,18 +90,30 @@ export function logViewModel(data: StoreData, state: LogViewState, today: IsoDat
 		headShort: headText(chainHeadOf(data)).replace(/^(\d+:[0-9a-f]{12})[0-9a-f]+$/, '$1…'),
 		rowsPeriod: period,
 		chart: state.chart ? logChart(data, state, today) : null,
-		altered: alteredRows(data.chain, rows),
+		altered: alteredRows(data, rows),
 	};
 }
 
-/** The rows whose entry no longer matches its hash: printed as altered, never as signed (altered-entry.ts). */
-function alteredRows(chain: readonly ChainEntry[], rows: readonly LogRow[]): Map<number, string> {
+/**
+ * The rows that print an entry which cannot be shown as signed (altered-entry.ts): the row's own entry,
+ * and for an amendment row the entry it amends (its case and officer are read from it), for a review row
+ * the amendments made to it; as `fortnight log` re-checks what a row prints (domain/shown-entries.ts).
+ */
+function alteredRows(data: StoreData, rows: readonly LogRow[]): Map<number, string> {
+	const chain = data.chain;
+	// The whole chain holds entry n at index n; a working set does not, so it is looked for.
+	const at = (seq: number) => (chain[seq]?.seq === seq ? chain[seq] : chain.find(x => x.seq === seq));
 	const altered = new Map<number, string>();
 	for (const r of rows) {
-		// The whole chain holds entry n at index n; a working set does not, so it is looked for.
-		const e = chain[r.seq]?.seq === r.seq ? chain[r.seq] : chain.find(x => x.seq === r.seq);
-		const words = e ? alteredEntryWords(e) : null;
-		if (words) altered.set(r.seq, words);
+		const seqs = [r.seq, ...(r.amends !== undefined && r.amends !== null ? [r.amends] : []), ...(r.amendedBy ?? [])];
+		for (const seq of seqs) {
+			const e = at(seq);
+			const words = e ? alteredEntryWords(data, e) : null;
+			if (words) {
+				altered.set(r.seq, words);
+				break;
+			}
+		}
 	}
 	return altered;
 }
