@@ -44,7 +44,7 @@ export function typeInto(value: string, input: string, key: KeyLike, max: number
  * as in the Handover view (README "Handover view": "A field opens on its value: a character typed
  * replaces it"), the first character typed or pasted into a field not yet edited replaces the value, so
  * a date typed over today's is that date, not "2026-11-302026-02-30" (QA pass 3, R6). Any other key the
- * field takes first (Backspace, Ctrl+W, an arrow, Home) edits the value instead. `typed` lists the
+ * field takes first (Backspace, Ctrl+W, Ctrl+U, ← or →) edits the value instead. `typed` lists the
  * fields edited since the form opened: a value once edited is never thrown away by a keystroke.
  */
 export function typeIntoField(
@@ -56,11 +56,12 @@ export function typeIntoField(
 	max: number,
 ): {value: string; typed: readonly string[] | undefined} {
 	const edited = typed?.includes(field) ?? false;
-	const took = lineEditCommand(input, key) !== undefined || textAreaActionFor(input, key as KeyPress, false) !== null;
-	if (!took) return {value, typed};
-	const insert =
-		!edited && lineEditCommand(input, key) === undefined && textAreaActionFor(input, key as KeyPress, false)?.type === 'insert';
-	return {value: typeInto(insert ? '' : value, input, key, max), typed: edited ? typed : [...(typed ?? []), field]};
+	// The field's own keys (help lists them: the editing keys, ← and →); any other key leaves it as it opened.
+	const command = lineEditCommand(input, key);
+	const insert = command === undefined && textAreaActionFor(input, key as KeyPress, false)?.type === 'insert';
+	const arrow = command === undefined && !insert && (key.leftArrow === true || key.rightArrow === true);
+	if (command === undefined && !insert && !arrow) return {value, typed};
+	return {value: typeInto(insert && !edited ? '' : value, input, key, max), typed: edited ? typed : [...(typed ?? []), field]};
 }
 
 /** Typed text added at the end of a one-line field (a filter, the palette's query, a Handover field). */
