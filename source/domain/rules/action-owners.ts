@@ -22,7 +22,8 @@ export function actionOwnerProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		// One pass over the live cases: open actions of owners who have any absence recorded.
 		const owned = new Map<string, OwnedAction[]>();
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			// The case's actions read in place (openActions would make a list for each of the live cases: issue 18).
 			const actions = c.actions;
 			for (let i = 0; i < actions.length; i++) {
@@ -33,7 +34,8 @@ export function actionOwnerProblems(ctx: RuleContext): Problem[] {
 				else owned.set(a.ownerId, [{case: c, action: a}]);
 			}
 		}
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			const items = owned.get(o.id);
 			if (!items) continue;
 			const byAbsence = new Map<string, {absence: Absence; coverAway: Absence | null; items: OwnedAction[]}>();

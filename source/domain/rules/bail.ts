@@ -74,7 +74,8 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		const clocks = new Map<string, BailClock | null>();
 		clocksByContext.set(ctx, clocks);
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const clock = bailClock(c.bail, today);
 			clocks.set(c.ref, clock);
 			if (!clock) continue;

@@ -352,7 +352,8 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'performance', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			if (o.role !== 'investigator') continue;
 			const a = assess(ctx, o.id);
 			if (!a.fired || !a.firstFired) continue;
