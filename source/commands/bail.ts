@@ -10,7 +10,7 @@ import {
 } from '../domain/bail-record.js';
 import type {BailEventKind} from '../domain/model.js';
 import {say, type Command} from './command.js';
-import {actorFor, UsageError} from './context.js';
+import {actorFor, RefusalError, UsageError} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -114,7 +114,7 @@ const command: Command = {
 				return signing.sign(current, result.data);
 			});
 		} catch (err) {
-			if (err instanceof BailRecordError) throw new UsageError(`${err.message} Nothing was saved.`);
+			if (err instanceof BailRecordError) throw new RefusalError(`${err.message} Nothing was saved.`);
 			throw err;
 		}
 		say(ctx, `${summary}\n`);

@@ -16,6 +16,15 @@ export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
 
+/**
+ * A refusal of what was asked (no permission, no such record, a text too long, a rule of the domain):
+ * exit 2 as a usage error, but the command was typed right, so the CLI does not add "Run with --help
+ * for usage" (QA pass 3, R4), which belongs to usage errors alone (bad options or arguments).
+ */
+export class RefusalError extends UsageError {
+	readonly refusal = true;
+}
+
 /** The package root (one level above dist/), where data/ lives. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_STORE = path.join(PACKAGE_ROOT, 'data', 'demo.json');

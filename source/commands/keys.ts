@@ -13,7 +13,7 @@ import {mayEnrolFirst} from '../domain/permissions.js';
 import {safeText} from '../domain/safe-text.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol, readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
-import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
+import {actorFor, checkNamedActor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {officerFlag} from './resolve.js';
@@ -75,7 +75,7 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	const firstRefused = (data: StoreData) => {
 		if (enrolments(data).length > 0) return;
 		const may = mayEnrolFirst(data, me.id);
-		if (!may.ok) throw new UsageError(`${may.reason} No key was made and the store is unchanged.`);
+		if (!may.ok) throw new RefusalError(`${may.reason} No key was made and the store is unchanged.`);
 	};
 	firstRefused(store.snapshot());
 	const pass = ctx.env['FORTNIGHT_KEY_PASSPHRASE'] || undefined;

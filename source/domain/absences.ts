@@ -80,24 +80,32 @@ function checkOverlap(data: StoreData, officerId: string, span: {from: IsoDate; 
 	}
 }
 
+/** What a cover is named for: an absence ("absence add/change", the Team view's form) or a handover's window. */
+export type CoverDuty = 'absence' | 'handover';
+
 /**
- * Why the named cover cannot cover this absence, or null when they are at work throughout. A cover
- * away for even one day of it leaves that day with nobody (the source case: a bail date passed while
- * both were away), so the sergeant is told plainly and shown how to go on.
+ * Why the named cover cannot cover this absence (or this handover's window), or null when they are at
+ * work throughout. A cover away for even one day of it leaves that day with nobody (the source case: a
+ * bail date passed while both were away), so the sergeant is told plainly and shown how to go on. The one
+ * rule for every path that names a cover (README "`fortnight handover` and `fortnight absence`": "A cover
+ * who is away on any day of the absence is refused"), so each refuses with the same words.
  */
 export function coverAwayProblem(
 	data: {officers: readonly Officer[]; absences: readonly Absence[]},
 	coverId: string,
 	span: {from: IsoDate; to: IsoDate | null},
+	duty: CoverDuty = 'absence',
 ): string | null {
 	const clash = coverAwayDuring(data.absences, coverId, span)[0];
 	if (!clash) return null;
-	const cover = data.officers.find(o => o.id === coverId);
+	const cover = shortName(data.officers.find(o => o.id === coverId));
 	const words = clash.reason === 'other' ? 'other absence' : REASON_WORDS[clash.reason];
-	return (
-		`${shortName(cover)} is away ${absenceSpan(clash, span.from)} (${words}), during this absence: name another cover, ` +
-		`or record the absence in parts so ${shortName(cover)} covers only days they are at work.`
-	);
+	const during = duty === 'absence' ? 'this absence' : `this handover (${absenceSpan(span, span.from)})`;
+	const parts =
+		duty === 'absence'
+			? `record the absence in parts so ${cover} covers only days they are at work.`
+			: `write the handover for days ${cover} is at work.`;
+	return `${cover} is away ${absenceSpan(clash, span.from)} (${words}), during ${during}: name another cover, or ${parts}`;
 }
 
 /**

@@ -55,7 +55,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])(
 			expect(init.code, init.stderr).toBe(0);
 			expect(init.stdout).toContain("you are enrolled as the store's creator");
 			const before = unresolved(store);
-			expect(before).toContain('DC Sam Ashworth: escalated to the inspector (last decision: not-now)');
+			expect(before).toContain('DC Sam Ashworth: escalated to the inspector (last decision: not needed now)');
 			expect(before).toContain('DC Mark Doyle: no decision recorded');
 
 			text(`${process.execPath} ${CLI} --store ${store} --today ${TODAY} --as "DI Okafor"`);
