@@ -1,5 +1,4 @@
 import {
-	authoriserFrom,
 	BAIL_EVENT_KINDS,
 	BAIL_EVENT_WORDS,
 	BailRecordError,
@@ -95,8 +94,8 @@ const command: Command = {
 		}
 		const recordedAt = nowInstant(ctx);
 		const store = await openForCommand(ctx);
-		let authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
-		if (authorisedBy !== null) ({authorisedBy, rank} = authoriserFrom(store.snapshot().officers, authorisedBy, rank));
+		// Matched to a team officer (their rank the store's) inside recordBailEvent, under the lock.
+		const authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
 		// Recorded as the person at the keyboard (README, "Who you are").
 		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
 		// Signed by its author once keys are enrolled (README, "Signed records").

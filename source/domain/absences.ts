@@ -10,6 +10,7 @@ import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
+import {safeText} from './safe-text.js';
 
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
@@ -64,6 +65,16 @@ export function nextAbsenceId(data: StoreData): string {
 	for (const a of data.absences) see(a.id);
 	for (const e of data.chain) if (e.kind === 'record' && e.data.record === 'absence') see(e.data.absence.id);
 	return `ab${String(max + 1).padStart(4, '0')}`;
+}
+
+/**
+ * An absence starts no earlier than the officer joined the unit: the same bound a welfare record has
+ * (welfare-record.ts), so a typo'd year is refused rather than landing in the distant past.
+ */
+function checkJoined(officer: Officer, from: IsoDate): void {
+	if (from < officer.joinedUnit) {
+		throw new AbsenceError(`${safeText(shortName(officer))} joined the unit on ${officer.joinedUnit}, after ${from}: check the date.`);
+	}
 }
 
 function checkDates(from: IsoDate, to: IsoDate | null): void {
@@ -136,6 +147,7 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 		throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
 	}
 	checkDates(input.from, input.to);
+	checkJoined(officer, input.from);
 	if (input.coverOfficerId !== null) {
 		if (input.coverOfficerId === input.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
 		if (!data.officers.some(o => o.id === input.coverOfficerId))
@@ -217,6 +229,10 @@ export function changeAbsence(data: StoreData, absenceId: string, change: Absenc
 		throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);
 	}
 	checkDates(next.from, next.to);
+	if (next.from !== current.from) {
+		const officer = data.officers.find(o => o.id === next.officerId);
+		if (officer) checkJoined(officer, next.from);
+	}
 	const coverOrDatesChanged = next.coverOfficerId !== current.coverOfficerId || next.from !== current.from || next.to !== current.to;
 	if (next.coverOfficerId !== null && coverOrDatesChanged) {
 		if (next.coverOfficerId === next.officerId) throw new AbsenceError('An officer cannot cover their own absence.');

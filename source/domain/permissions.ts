@@ -6,7 +6,7 @@
  * sentence that says who can do it instead.
  */
 import {shortDate, type IsoDate} from './dates.js';
-import {nextUpWords, selfSupervisionRefusal} from './independence.js';
+import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from './independence.js';
 import type {Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
@@ -80,7 +80,7 @@ function unknownActor(data: StoreData, actorId: string): Permission | null {
 export function mayReview(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
 	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
-	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref);
+	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref, undefined, date);
 	if (self) return {ok: false, reason: self};
 	return supervisesOrRefused(data, actorId, c.oicId, date, `review ${safeText(c.ref)}`);
 }
@@ -99,7 +99,7 @@ function supervisesOrRefused(data: StoreData, actorId: string, oicId: string, da
 
 /** May `actorId` decide a performance trigger about `officerId`? An escalated trigger is the inspector's alone. */
 export function mayDecideTrigger(data: StoreData, actorId: string, officerId: string, date: IsoDate, escalated: boolean): Permission {
-	const self = selfSupervisionRefusal(data, actorId, officerId, 'decide');
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'decide', undefined, undefined, date);
 	if (self) return {ok: false, reason: self};
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
@@ -143,7 +143,7 @@ export function mayRecordBail(data: StoreData, actorId: string, caseRef: string,
 
 /** May `actorId` record a welfare event (check-in, screening, tenure review, one-to-one) for `officerId`? */
 export function mayRecordWelfare(data: StoreData, actorId: string, officerId: string, date: IsoDate): Permission {
-	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare');
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare', undefined, undefined, date);
 	if (self) return {ok: false, reason: self};
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
@@ -375,7 +375,19 @@ export function mayReallocate(data: StoreData, actorId: string, caseRef: string,
 			ok: false,
 			reason:
 				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot reallocate it: no one supervises their own cases. ` +
-				`It goes to ${nextUpWords(data, actorId)}.`,
+				`It goes to ${ownWorkGoesTo(data, actorId, today)}.`,
+		};
+	}
+	// A case goes only to an officer someone can review (independence.ts hasSupervisor): the team's
+	// inspector with nobody above them recorded would hold a case no one may review (docs/rules.md
+	// "Reviews the cover cannot do": a review is a second pair of eyes, never the holder's own).
+	if (toOfficerId !== null && !hasSupervisor(data, toOfficerId)) {
+		return {
+			ok: false,
+			reason:
+				`${safeText(c.ref)} cannot be moved to ${name(data, toOfficerId)}: no one in this store supervises ${name(data, toOfficerId)}, ` +
+				'so nobody could review it (no one supervises their own cases). Choose an officer in the team, or record who ' +
+				`supervises ${name(data, toOfficerId)} first.`,
 		};
 	}
 	const permission = supervisesOrRefused(data, actorId, c.oicId, today, `reallocate ${safeText(c.ref)}`);

@@ -20,7 +20,7 @@ function run(args: string[]): {code: number | null; stdout: string; stderr: stri
 	const {result: r, cpuMs} = withChildCpuMs(() =>
 		spawnSync(process.execPath, [CLI, ...args], {
 			cwd: ROOT,
-			env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', NO_COLOR: '1'},
+			env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined, NO_COLOR: '1'},
 			input: '',
 			encoding: 'utf8',
 			timeout: 30_000,
