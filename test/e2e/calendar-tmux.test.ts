@@ -36,6 +36,8 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the Calenda
 		expect(s).toContain('>5D');
 		expect(s).toMatch(/DS Brennan {3}·/);
 		expect(s).toMatch(/stands out +GAP GAP !!! GAP/);
+		// DS Brennan's sick leave from 10 Dec: its words whole at 80 columns, never "away: sick, no c" (QA-3 R8).
+		expect(s).toMatch(/away: sick, no cover ═+/);
 
 		// Down one officer (DC Ashworth), right two days (Wed 02 Dec): the bail return, critical.
 		tmux('send-keys', '-t', 'cal', 'Down');

@@ -8,6 +8,12 @@ import {decisionFormTakesText} from '../team/decision-form-state.js';
 import {reallocateTakesText} from '../reallocate/reallocate-form-state.js';
 import {recordTakesText} from '../record/record-form-state.js';
 import {fieldsFor} from '../record/record-form.js';
+import {offeredKeymap, type Keymap} from './registry.js';
+
+/** The keys offered to whoever is at the desk (registry.ts offeredKeymap): what hints, help and the palette show. */
+export function deskKeymap(s: DeskState): Keymap {
+	return offeredKeymap(s.keymap, s.model.scope);
+}
 
 export type ContextId =
 	| 'too-small'

@@ -27,6 +27,12 @@ export interface Binding<C extends string = string> {
 	inText?: boolean;
 	/** When the action does nothing, in words for help ("only on a choice"): the when-disabled reason. */
 	onlyWhen?: string;
+	/**
+	 * Only for someone who supervises (a sergeant, an inspector, a cover on their days): an officer reading
+	 * their own record may never use it (README "Who may change absences": an officer "does none of these,
+	 * for anyone"), so their hints, help and palette leave it out (registry.ts offeredKeymap).
+	 */
+	supervisors?: true;
 	matches(input: string, key: KeyLike): boolean;
 	/** The same, while a text field has the focus: printable keys (a letter, `?`, Space) are text there, not this. */
 	matchesTyping(input: string, key: KeyLike): boolean;

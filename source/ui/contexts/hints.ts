@@ -7,7 +7,7 @@ import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
 import {welfareOpens} from '../desk/desk-records.js';
 import type {DeskState} from '../desk/desk-state.js';
-import {activeContext, type ContextId} from './active.js';
+import {activeContext, deskKeymap, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
 import {hintKey} from './key-names.js';
 import {fieldsFor} from '../record/record-form.js';
@@ -195,13 +195,13 @@ function reviewKeys(table: Keymap['review'], commands: readonly string[]): strin
 	return table.filter(b => commands.includes(b.command)).flatMap(b => b.keys);
 }
 
-function hintText(s: DeskState, context: ContextId, hint: Hint): string {
+function hintText(keymap: Keymap, context: ContextId, hint: Hint): string {
 	const keys =
 		context === 'review'
-			? reviewKeys(s.keymap.review, hint.commands)
+			? reviewKeys(keymap.review, hint.commands)
 			: hint.commands.flatMap(c =>
 					keysOf(
-						(s.keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c),
+						(keymap[hint.table ?? 'desk'] as readonly Binding[]).find(b => b.command === c),
 						hint.style,
 					),
 				);
@@ -219,6 +219,10 @@ export function hintsFor(s: DeskState): string {
 		return [form.lead, ...form.hints].join(' | ');
 	}
 	const {lead, separator = '  ', hints} = HINTS[context];
-	const parts = hints.filter(x => !x.when || x.when(s)).map(x => hintText(s, context, x));
+	// The keys offered to the person at the desk (registry.ts offeredKeymap): a command left out is not hinted.
+	const keymap = deskKeymap(s);
+	const offered = (x: Hint) =>
+		context === 'review' || (x.table ?? 'desk') !== 'desk' || x.commands.some(c => keymap.desk.some(b => b.command === c));
+	const parts = hints.filter(x => offered(x) && (!x.when || x.when(s))).map(x => hintText(keymap, context, x));
 	return [...(lead ? [lead] : []), ...parts].join(separator);
 }

@@ -12,6 +12,7 @@ import {LOG_BINDINGS} from './log.js';
 import {CONFIRM_BINDINGS, FIELD_BINDINGS, FILTER_BINDINGS, FORM_BINDINGS, PALETTE_BINDINGS, TEXT_EDIT_BINDINGS} from './modes.js';
 import {TEAM_BINDINGS} from './team.js';
 import {REVIEW_KEYMAP, type ReviewBinding} from '../review/review-keymap.js';
+import type {ReadScope} from '../../domain/read-scope.js';
 
 /** The desk's commands, in keymap order: the views' own first (they win matching there), the Team view's last. */
 const DESK_COMMANDS = [...LOG_BINDINGS, ...HANDOVER_BINDINGS, ...LIST_BINDINGS, ...DESK_BINDINGS, ...TEAM_BINDINGS];
@@ -45,6 +46,27 @@ export const DEFAULT_KEYMAP: Keymap = {
 	form: FORM_BINDINGS,
 	review: REVIEW_KEYMAP,
 };
+
+const officerKeymaps = new WeakMap<Keymap, Keymap>();
+
+/**
+ * The keys offered to the person at the desk: the hints, help, palette and the keys views write into
+ * their own lines are drawn from this, so none offers what the person may never do. An officer reading
+ * their own record (read scope `own`, domain/read-scope.ts) is not offered the supervisors' bindings
+ * (`supervisors`); a cover on their days reads the team and is. The keys still act as bound: pressed, the
+ * action says in the domain's words why it is refused.
+ */
+export function offeredKeymap(keymap: Keymap, scope: ReadScope): Keymap {
+	if (scope.kind === 'team') return keymap;
+	let hit = officerKeymaps.get(keymap);
+	if (!hit) officerKeymaps.set(keymap, (hit = {...keymap, desk: keymap.desk.filter(b => !b.supervisors)}));
+	return hit;
+}
+
+/** True when the keymap offers `command` (offeredKeymap left it in). */
+export function offers(keymap: Keymap, command: DeskCommand): boolean {
+	return keymap.desk.some(b => b.command === command);
+}
 
 /** The desk's command bindings with their default keys. */
 export const KEYMAP = DEFAULT_KEYMAP.desk;
@@ -133,7 +155,9 @@ export function hintLine(
 	parts: readonly (readonly [DeskCommand | readonly DeskCommand[], string])[],
 	separator = ', ',
 ): string {
+	// A command the keymap does not offer (offeredKeymap) is not hinted.
 	return parts
+		.filter(([commands]) => (typeof commands === 'string' ? [commands] : commands).some(c => offers(keymap, c)))
 		.map(
 			([commands, words]) => `${(typeof commands === 'string' ? [commands] : commands).map(c => hintKeyFor(c, keymap)).join('/')} ${words}`,
 		)

@@ -7,6 +7,7 @@
 import {bind} from './binding.js';
 
 export const TEAM_BINDINGS = [
+	// Only a supervisor changes absences or decides triggers (`supervisors`): an officer is not offered them.
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
 	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
@@ -17,6 +18,7 @@ export const TEAM_BINDINGS = [
 		help: 'record an absence for the selected officer (reason category only, never a diagnosis)',
 		palette: 'Team: record an absence',
 		views: ['team'],
+		supervisors: true,
 	}),
 	bind({
 		command: 'absence-end',
@@ -25,6 +27,7 @@ export const TEAM_BINDINGS = [
 		help: "end the selected officer's current absence today (asks first)",
 		palette: 'Team: end an absence today',
 		views: ['team'],
+		supervisors: true,
 	}),
 	// README "Acting on a problem": c names or changes a cover (from a problem whose way it is, too); C cancels.
 	bind({
@@ -34,6 +37,7 @@ export const TEAM_BINDINGS = [
 		help: "change the selected officer's absence: cover, dates, reason",
 		palette: 'Team: change an absence (cover, dates, reason)',
 		views: ['cases', 'team'],
+		supervisors: true,
 	}),
 	bind({
 		command: 'absence-cancel',
@@ -42,6 +46,7 @@ export const TEAM_BINDINGS = [
 		help: "cancel the selected officer's absence not yet started (asks first)",
 		palette: 'Team: cancel an absence not yet started',
 		views: ['team'],
+		supervisors: true,
 	}),
 	// The inspector's queue of escalated performance triggers (README "The review desk"): d on an officer
 	// whose trigger is escalated opens the decision form; on anyone else it moves to the next one waiting.
@@ -52,5 +57,6 @@ export const TEAM_BINDINGS = [
 		help: "decide an escalated performance trigger (inspector's queue; elsewhere: go to the next)",
 		palette: 'Team: decide an escalated performance trigger (inspector)',
 		views: ['team'],
+		supervisors: true,
 	}),
 ] as const;

@@ -14,6 +14,7 @@ import type {KeyInfo} from '../keymap.js';
 import {hintKeyFor, hintLine, keysFor} from '../contexts/registry.js';
 import {inFocus} from '../contexts/active.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
+import {problemRows} from '../problems-panel/problem-rows.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 
 /**
@@ -39,14 +40,28 @@ export function openProblemSubject(s: DeskState): DeskState | undefined {
 	return tab.ref !== null ? openCase(s, tab.ref) : showOfficer(s, tab.officerId);
 }
 
+/**
+ * The officer of a problem about an officer (Workload, new starter) in hand: its detail in the editor, or
+ * its row under the Problems panel's cursor. Both are the same problem, so `m` does the same from either
+ * (QA pass 3, R10: the panel said "Select a case first" while the problem's way offered m).
+ */
+function officerProblemInHand(s: DeskState): string | undefined {
+	if (inFocus(s, 'problems')) {
+		const p = problemRows(s.model, s.problems.filter)[s.problems.win.cursor];
+		return p && p.subject.type !== 'case' ? p.subject.officerId : undefined;
+	}
+	const tab = inFocus(s, 'editor') ? activeTab(s.tabs) : undefined;
+	return tab?.kind === 'problem' && tab.ref === null ? tab.officerId : undefined;
+}
+
 /** `m`: the reallocation form for the case in hand, or a word on how to choose one. */
 export function openReallocate(s: DeskState): DeskState {
 	if (s.cannotWrite) return {...s, notice: `Cases cannot be reallocated: ${s.cannotWrite}`};
 	if (s.reallocateWrite || s.absenceWrite) return {...s, notice: 'A change is still being saved: try again in a moment.'};
-	const tab = inFocus(s, 'editor') ? activeTab(s.tabs) : undefined;
-	if (tab?.kind === 'problem' && tab.ref === null) {
-		const who = safeText(shortName(s.model.officerById.get(tab.officerId)));
-		const shown = showOfficer(s, tab.officerId);
+	const officerId = officerProblemInHand(s);
+	if (officerId !== undefined) {
+		const who = safeText(shortName(s.model.officerById.get(officerId)));
+		const shown = showOfficer(s, officerId);
 		return shown.notice
 			? shown
 			: {

@@ -1,4 +1,5 @@
 /** The `?` help's context: its text, generated from the registry (contexts/registry.ts), and its keys. */
+import {deskKeymap} from '../contexts/active.js';
 import {helpLines, keysFor, modeHelpLines, type DeskCommand, type Keymap} from '../contexts/registry.js';
 import {scrollBy} from '../list/list-window.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
@@ -53,7 +54,7 @@ function wrapHelpLine(line: string, width: number): string[] {
 export function onHelpCommand(s: DeskState, command: DeskCommand | undefined): DeskState {
 	if (command === 'back' || command === 'help') return {...s, overlay: null};
 	if (command === 'quit') return {...s, quit: true};
-	const lines = helpText(helpWidth(s.layout), s.keymap).length;
+	const lines = helpText(helpWidth(s.layout), deskKeymap(s)).length;
 	const visible = Math.max(1, helpHeight(s.layout) - 3);
 	const by: Partial<Record<DeskCommand, number>> = {down: 1, up: -1, 'page-down': visible, 'page-up': -visible, last: lines, first: -lines};
 	const step = command ? (by[command] ?? 0) : 0;

@@ -2,6 +2,7 @@
  * The palette's context: a query typed, its matches (every palette command of the registry, every officer
  * and case), and Enter to run one. Its keys are the registry's (contexts/modes.ts PALETTE_BINDINGS, and TEXT_EDIT_BINDINGS for editing the query).
  */
+import {deskKeymap} from '../contexts/active.js';
 import {appendTyped, editLine, lineEditCommand} from '../input/text-field.js';
 import {contextCommand, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
@@ -15,7 +16,7 @@ import type {DeskState, View} from './desk-state.js';
 export const PALETTE_ROWS = 10;
 
 export function currentPaletteMatches(s: DeskState) {
-	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap);
+	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, deskKeymap(s));
 }
 
 export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {

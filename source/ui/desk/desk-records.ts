@@ -19,7 +19,7 @@ import type {Problem} from '../../domain/problem.js';
 import {problemById} from '../problem-detail/problem-lines.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {inFocus} from '../contexts/active.js';
-import {checkBailForm, openBailForm, type BailWrite} from '../record/bail-form.js';
+import {checkBailForm, initialBailEvent, openBailForm, type BailWrite} from '../record/bail-form.js';
 import {fieldsFor} from '../record/record-form.js';
 import {recordFormKey} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
@@ -69,10 +69,8 @@ export function openBail(s: DeskState): DeskState {
 	const c = s.model.caseByRef.get(ref);
 	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed: its bail is not recorded here.`};
-	// A lapsed bail can no longer be extended: the form starts on how it ended (README "Acting on a problem").
-	const lapsed = problemInFocus(s)?.problem?.kind === 'bail-lapsed';
-	const running = c.bail !== null && c.bail.endedOn === null;
-	return {...s, recordForm: openBailForm(ref, s.model.today, lapsed ? 'charged' : running ? 'extended' : 'rui')};
+	// From the problem or the case alike: a lapsed bail starts on how it ended (README "Acting on a problem").
+	return {...s, recordForm: openBailForm(ref, s.model.today, initialBailEvent(c, s.model.today))};
 }
 
 /** The officer `w` is about: a problem's, the Team view's selected one, or an officer row in the explorer. */

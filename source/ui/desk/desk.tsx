@@ -52,7 +52,7 @@ import {RecordForm} from '../record/record-form.js';
 import {ReallocateForm, reallocateFormTakesMain} from '../reallocate/reallocate-form.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {hintsFor} from '../contexts/hints.js';
-import {drawnFocused, helpShown, mainArea, type PaneId} from '../contexts/active.js';
+import {deskKeymap, drawnFocused, helpShown, mainArea, type PaneId} from '../contexts/active.js';
 import {unavailable} from './desk-commands.js';
 import {KeymapContext} from '../contexts/keymap-context.js';
 import {DEFAULT_KEYMAP, hintKeyFor, type Keymap} from '../contexts/registry.js';
@@ -162,7 +162,7 @@ export function Desk({
 	}, [state.quit, exit, onQuit]);
 	return (
 		<ThemeContext.Provider value={{color, name: theme}}>
-			<KeymapContext.Provider value={state.keymap}>
+			<KeymapContext.Provider value={deskKeymap(state)}>
 				<DeskStoreContext.Provider value={deskStore}>
 					<DeskFrame
 						state={state}
@@ -184,7 +184,7 @@ export {hintsFor} from '../contexts/hints.js';
 
 /** The palette's rows: a command that cannot act here says why (desk-commands.ts), as lazygit's menus do. */
 function paletteRows(s: DeskState) {
-	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, s.keymap).map(m => {
+	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, deskKeymap(s)).map(m => {
 		const why = m.target.type === 'command' ? unavailable(s, m.target.command) : null;
 		return why ? {...m, detail: `${m.detail}  (not here: ${why})`} : m;
 	});
@@ -249,7 +249,7 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 			main = <RecordForm form={s.recordForm!} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
 			break;
 		case 'help':
-			main = <Help lines={helpText(helpWidth(L), s.keymap)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+			main = <Help lines={helpText(helpWidth(L), deskKeymap(s))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 			break;
 		case 'palette':
 			main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;

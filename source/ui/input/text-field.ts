@@ -39,6 +39,31 @@ export function typeInto(value: string, input: string, key: KeyLike, max: number
 	return textAreaReducer({value, cursor: value.length}, action, {multiline: false, maxLength: max}).value;
 }
 
+/**
+ * A key in a form's one-line field that opens on its value (a pre-filled date, the cover on record):
+ * as in the Handover view (README "Handover view": "A field opens on its value: a character typed
+ * replaces it"), the first character typed or pasted into a field not yet edited replaces the value, so
+ * a date typed over today's is that date, not "2026-11-302026-02-30" (QA pass 3, R6). Any other key the
+ * field takes first (Backspace, Ctrl+W, Ctrl+U, ← or →) edits the value instead. `typed` lists the
+ * fields edited since the form opened: a value once edited is never thrown away by a keystroke.
+ */
+export function typeIntoField(
+	typed: readonly string[] | undefined,
+	field: string,
+	value: string,
+	input: string,
+	key: KeyLike,
+	max: number,
+): {value: string; typed: readonly string[] | undefined} {
+	const edited = typed?.includes(field) ?? false;
+	// The field's own keys (help lists them: the editing keys, ← and →); any other key leaves it as it opened.
+	const command = lineEditCommand(input, key);
+	const insert = command === undefined && textAreaActionFor(input, key as KeyPress, false)?.type === 'insert';
+	const arrow = command === undefined && !insert && (key.leftArrow === true || key.rightArrow === true);
+	if (command === undefined && !insert && !arrow) return {value, typed};
+	return {value: typeInto(insert && !edited ? '' : value, input, key, max), typed: edited ? typed : [...(typed ?? []), field]};
+}
+
 /** Typed text added at the end of a one-line field (a filter, the palette's query, a Handover field). */
 export function appendTyped(value: string, text: string, max?: number): string {
 	return textAreaReducer({value, cursor: value.length}, {type: 'insert', text}, {multiline: false, maxLength: max}).value;

@@ -18,7 +18,7 @@ import {
 } from '../../domain/reallocate.js';
 import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
-import {typeInto} from '../input/text-field.js';
+import {typeIntoField} from '../input/text-field.js';
 
 export type ReallocateField = 'officer' | 'on' | 'reason';
 export const REALLOCATE_FIELDS: readonly ReallocateField[] = ['officer', 'on', 'reason'];
@@ -35,6 +35,8 @@ export interface ReallocateFormState {
 	/** The first day with the new officer, as typed (today when the form opens). */
 	on: string;
 	reason: string;
+	/** The fields edited since the form opened (input/text-field.ts typeIntoField): one not yet edited opens on its value, and a character typed replaces it. */
+	typed?: readonly string[];
 	/** A refusal: under a field, or (field null) about the whole move, in the domain's words. */
 	error: {field: ReallocateField | null; text: string} | null;
 	/** The domain's sentence about moving it to someone away with nobody covering: y moves it anyway. */
@@ -168,9 +170,10 @@ export function reallocateFormKey(
 	if (c.has('form-prev-field')) return stay(moveField(f, -1));
 	const field = f.field === 'officer' ? 'query' : f.field;
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const typed = typeInto(f[field], input, key, field === 'reason' ? REASON_MAX : MAX_DATE);
-	if (typed === f[field]) return stay(f);
-	return stay(edited(f, {[field]: typed, ...(field === 'query' ? {cursor: 0} : {})}));
+	const t = typeIntoField(f.typed, field, f[field], input, key, field === 'reason' ? REASON_MAX : MAX_DATE);
+	const g = t.typed === f.typed ? f : {...f, typed: t.typed};
+	if (t.value === f[field]) return stay(g);
+	return stay(edited(g, {[field]: t.value, ...(field === 'query' ? {cursor: 0} : {})}));
 }
 
 /**

@@ -14,7 +14,8 @@ import {
 	type ExtensionRank,
 } from '../../domain/bail-record.js';
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
-import type {BailEventKind, StoreData} from '../../domain/model.js';
+import type {BailEventKind, Case, StoreData} from '../../domain/model.js';
+import {bailClock} from '../../domain/bail.js';
 import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
 
 const DATE_HINT = 'YYYY-MM-DD or DD/MM/YYYY';
@@ -47,6 +48,18 @@ export const bailFields: FieldsOf = f => {
 	const court = f.values['rank'] === "magistrates' court";
 	return [EVENT_FIELD, ON_FIELD, RETURN_FIELD, BY_FIELD, RANK_FIELD, ...(court ? [PERIOD_FIELD] : [])];
 };
+
+/**
+ * The event the form starts on for a case, wherever `b` is pressed (its problem, its tab, its row): one
+ * decision, so the paths cannot differ (QA pass 3, R13). Bail past its return date or its period (the
+ * bail-lapsed problem's own condition, domain/rules/bail.ts) starts on how it ended, since a lapsed bail
+ * can no longer be extended (README "Acting on a problem"); bail running, on an extension; no bail, on RUI.
+ */
+export function initialBailEvent(c: Pick<Case, 'bail'>, today: IsoDate): BailEventKind {
+	const clock = bailClock(c.bail, today);
+	if (!clock) return 'rui';
+	return clock.lapsed || clock.returnMissed ? 'charged' : 'extended';
+}
 
 export function openBailForm(ref: string, today: IsoDate, event: BailEventKind = 'extended'): RecordFormState {
 	return openRecordForm('bail', ref, {event, on: today, returnDate: '', authorisedBy: '', rank: FROM_NAME, periodEnd: ''}, bailFields);

@@ -8,7 +8,7 @@
  */
 import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
-import {typeInto} from '../input/text-field.js';
+import {typeIntoField} from '../input/text-field.js';
 
 export interface ChoiceOption {
 	value: string;
@@ -41,6 +41,8 @@ export interface RecordFormState {
 	error: {field: string | null; text: string} | null;
 	/** Esc on a changed form: y discards, n or Esc goes back. */
 	confirmDiscard: boolean;
+	/** The fields edited since the form opened (input/text-field.ts typeIntoField): one not yet edited opens on its value, and a character typed replaces it. */
+	typed?: readonly string[];
 	/** The shell is saving: keys wait. */
 	saving: boolean;
 	/**
@@ -130,8 +132,9 @@ export function recordFormKey(
 	}
 	const value = here.values[spec.id] ?? '';
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const typed = typeInto(value, input, key, spec.max);
-	return stay(typed === value ? here : setValue(here, spec.id, typed));
+	const t = typeIntoField(here.typed, spec.id, value, input, key, spec.max);
+	const g = t.typed === here.typed ? here : {...here, typed: t.typed};
+	return stay(t.value === value ? g : setValue(g, spec.id, t.value));
 }
 
 /** A refusal to show: under `field` (the cursor goes there) or about the whole record. */

@@ -13,7 +13,7 @@ import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
 import {fullName} from '../../domain/people.js';
 import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
-import {typeInto} from '../input/text-field.js';
+import {typeIntoField} from '../input/text-field.js';
 
 export type FormField = 'from' | 'to' | 'reason' | 'cover';
 export const FORM_FIELDS: readonly FormField[] = ['from', 'to', 'reason', 'cover'];
@@ -37,6 +37,8 @@ export interface AbsenceFormState {
 	error: {field: FormField | null; text: string} | null;
 	/** Esc was pressed on a changed form: y discards, n or Esc goes back to it. */
 	confirmDiscard: boolean;
+	/** The fields edited since the form opened (input/text-field.ts typeIntoField): one not yet edited opens on its value, and a character typed replaces it. */
+	typed?: readonly string[];
 	/** A save is running: keys wait (the form stays on screen with what was typed). */
 	saving: boolean;
 }
@@ -121,8 +123,9 @@ export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo,
 	}
 	const field = f.field;
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const typed = typeInto(f.values[field], input, key, MAX_FIELD);
-	return stay(typed === f.values[field] ? f : setValue(f, {[field]: typed}));
+	const t = typeIntoField(f.typed, field, f.values[field], input, key, MAX_FIELD);
+	const g = t.typed === f.typed ? f : {...f, typed: t.typed};
+	return stay(t.value === f.values[field] ? g : setValue(g, {[field]: t.value}));
 }
 
 export interface ValidAbsence {

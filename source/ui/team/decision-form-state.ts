@@ -10,7 +10,7 @@ import type {DecisionField, DecisionFieldError, InspectorDecision, TriggerDecisi
 import {LIMITS} from '../../domain/review/validate.js';
 import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
-import {typeInto} from '../input/text-field.js';
+import {typeIntoField} from '../input/text-field.js';
 
 export const DECISIONS: readonly InspectorDecision[] = ['action-plan', 'not-now'];
 export const DECISION_WORDS: Record<InspectorDecision, string> = {'action-plan': 'start an action plan', 'not-now': 'not needed now'};
@@ -22,6 +22,8 @@ export interface DecisionFormState {
 	decision: InspectorDecision | null;
 	reason: string;
 	planReviewDate: string;
+	/** The fields edited since the form opened (input/text-field.ts typeIntoField): one not yet edited opens on its value, and a character typed replaces it. */
+	typed?: readonly string[];
 	field: DecisionField;
 	/** The domain's reasons, under the fields they are about. */
 	errors: readonly DecisionFieldError[];
@@ -137,8 +139,9 @@ export function decisionFormKey(
 	}
 	const field = f.field;
 	// A paste's escape sequences never enter a field; its other control characters are shown (safe-text.ts).
-	const typed = typeInto(f[field], input, key, MAX[field]);
-	return stay(typed === f[field] ? f : edit(f, {[field]: typed}));
+	const t = typeIntoField(f.typed, field, f[field], input, key, MAX[field]);
+	const g = t.typed === f.typed ? f : {...f, typed: t.typed};
+	return stay(t.value === f[field] ? g : edit(g, {[field]: t.value}));
 }
 
 /** The domain's reasons, put on the form: the first field with a reason gets the focus; none asks y/n. */

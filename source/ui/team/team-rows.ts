@@ -28,7 +28,7 @@ export interface TeamRow {
 	absence: string;
 	/**
 	 * The same absence said shorter and shorter, for narrow columns: [full, with dates and cover,
-	 * "leave 03-12 Dec" or "sick, no cover", "leave"]; [] when none.
+	 * "leave 03-12 Dec", "sick, no cover" or "10 Dec no cover", "leave"]; [] when none.
 	 */
 	absenceForms: readonly string[];
 }
@@ -102,9 +102,22 @@ function absenceTexts(
 	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
 	// outlasts the dates. Away later: the start date is what tells it from an absence running now.
 	const later = a.from > today;
-	const forms = later
-		? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, shortDate(a.from, today)), `from ${shortDate(a.from, today)}`]
-		: [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short];
+	// Away later with nobody covering: "no cover" is still the risk (README "Team view": "sick, no
+	// cover" at every width), so it outlasts the reason, and the start date keeps it from reading as now.
+	const start = shortDate(a.from, today);
+	const forms = !later
+		? [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short]
+		: a.coverOfficerId
+			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start), `from ${start}`]
+			: [
+					full,
+					`${short} ${span}, ${cover}`,
+					`${short} from ${start}, no cover`,
+					`${short} ${start}-, no cover`,
+					`${start}-, no cover`,
+					`${start} no cover`,
+					`from ${start}`,
+				];
 	return {absence: full, absenceForms: forms};
 }
 

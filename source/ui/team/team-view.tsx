@@ -17,7 +17,7 @@ import {safeText} from '../../domain/safe-text.js';
 import {fit, plural, truncate} from '../text.js';
 import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
-import {hintKeyFor} from '../contexts/registry.js';
+import {hintKeyFor, hintLine} from '../contexts/registry.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
@@ -182,12 +182,24 @@ export function TeamView({
 				...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`]),
 			]
 		: [];
+	// The keys offered to the person at the desk (the keymap in force, registry.ts offeredKeymap): an
+	// officer is not offered what only a supervisor may do (README "Who may change absences").
+	const keys = selected
+		? hintLine(
+				keymap,
+				[
+					['absence-add', 'record absence'],
+					['absence-end', 'end it today'],
+					...(escalated.includes(selected.officer.id) ? [['trigger-decide', 'decide the escalated trigger'] as const] : []),
+				],
+				'  ',
+			)
+		: '';
 	const about =
 		question ??
 		notice ??
 		(selected
-			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}   ${key('absence-add')} record ` +
-				`absence  ${key('absence-end')} end it today${escalated.includes(selected.officer.id) ? `  ${key('trigger-decide')} decide the escalated trigger` : ''}`
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}${keys ? `   ${keys}` : ''}`
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

@@ -97,6 +97,25 @@ describe('problem detail', () => {
 		g.app.unmount();
 	});
 
+	it('m on an officer problem in the Problems panel does what it does from the detail (QA-3 R10)', async () => {
+		const store = await openStore(demoCopy().store);
+		for (const [filter, row, who] of [
+			['carries', 'DC Iqbal', 'DC Iqbal'],
+			['Whitlock', 'new starter', 'TDC Whitlock'],
+		] as const) {
+			const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 50}});
+			await problemRow(h, filter, row);
+			let f = await h.press('m');
+			expect(f).not.toContain('Select a case first');
+			expect(f).toContain(`Choose one of ${who}'s cases (j/k), then press m to reallocate it.`);
+			expect(f).toContain('» CASES');
+			f = await h.press('j');
+			f = await h.press('m');
+			expect(f).toMatch(/REALLOCATE CR\//);
+			h.app.unmount();
+		}
+	});
+
 	it('the critical no-cover bail problem, reallocated from its detail, leaves the panel; the detail says what is held now', async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);

@@ -101,7 +101,8 @@ describe('the bail form (pure, checked by the domain)', () => {
 		r = checkBailForm(press(rebail, [{tab: true}, {tab: true}, ...typed('2026-11-01')]), data, DEMO_TODAY, SERGEANT);
 		expect(!r.ok && r.form.error?.text).toMatch(/2026-11-01|01 Nov/);
 		r = checkBailForm(press(rebail, [{tab: true}, ...typed('x')]), data, DEMO_TODAY, SERGEANT);
-		expect(!r.ok && r.form.error).toEqual({field: 'on', text: '"2026-11-30x" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.'});
+		// The day opens on today: a character typed replaces it (README "Handover view"; QA pass 3, R6).
+		expect(!r.ok && r.form.error).toEqual({field: 'on', text: '"x" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.'});
 	});
 });
 

@@ -20,14 +20,26 @@ describe('Team view shows every absence at every width', () => {
 		await ready(h);
 		let f = await h.press('2');
 		expect(f).toMatch(/Plan\s+Away/);
-		// Brennan's sick leave starts 10 Dec: it must not read like Ashworth's, which is running now.
-		expect(rowOf(f, /DS Brennan/)).toMatch(/sick 10 Dec-\s*║/);
+		// Brennan's sick leave starts 10 Dec: it must not read like Ashworth's, which is running now,
+		// and it keeps "no cover" (the team's one critical absence: QA-3 R1).
+		expect(rowOf(f, /DS Brennan/)).toMatch(/10 Dec no cover\s*║/);
 		expect(rowOf(f, /DC Ashworth/)).toMatch(/sick, no cover\s*║/);
 		expect(rowOf(f, /DC Grant/)).toMatch(/leave 03-12 Dec\s*║/);
 		expect(f).toContain('DI Rachel Okafor: no absence recorded; 40h 1.00 h/FTE, tenure 3y 7m');
 		f = await h.press('j');
 		expect(f).toContain('DS Tom Brennan: sick 10 Dec-04 Feb 2027, no cover');
 		h.app.unmount();
+	});
+
+	it('a later absence with nobody covering keeps "no cover" and its start at every width (QA-3 R1)', async () => {
+		for (const columns of [80, 90, 100, 110, 120, 140]) {
+			const h = renderDesk({size: {columns, rows: 30}});
+			await ready(h);
+			const row = rowOf(await h.press('2'), /DS (Tom )?Brennan/);
+			expect(row, `${columns} columns`).toMatch(/10 Dec.*no cover/);
+			expect(row, `${columns} columns`).not.toMatch(/no c…|cover…/);
+			h.app.unmount();
+		}
 	});
 
 	it('at 120 columns: the words in full, using the width (Tenure on the selected line)', async () => {

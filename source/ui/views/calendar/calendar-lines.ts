@@ -59,15 +59,38 @@ export function cellText(marks: readonly Mark[], cell: number): string {
 	return text.slice(0, cell - 1);
 }
 
-function barLine(row: CalendarRow, days: number, cell: number): string {
-	const chars = Array.from({length: days * cell}, () => ' ');
+/**
+ * The bar lines under an officer away: each absence a bar of ═ over its days with its words in it. Words
+ * longer than the bar are never cut (README "Calendar view": the reason and the cover in words; QA pass
+ * 3, R8 saw "away: sick, no c"): they move left of the bar, into the free columns before it (the label
+ * column included), or say it shorter ("sick, no cover", as the Team view does at 80 columns); when
+ * neither fits they wrap to a line of their own under the bar line, starting under the bar.
+ */
+function barLines(row: CalendarRow, days: number, cell: number): string[] {
+	const width = LABEL_WIDTH + days * cell;
+	const line = () => Array.from({length: width}, () => ' ');
+	const lines = [line()];
+	const free = (chars: string[], from: number, to: number) => from >= 0 && to <= width && chars.slice(from, to).every(c => c === ' ');
+	const put = (chars: string[], at: number, text: string) => [...text].forEach((c, i) => (chars[at + i] = c));
+	const bars = lines[0]!;
+	for (const b of row.bars) bars.fill('═', LABEL_WIDTH + b.first * cell, LABEL_WIDTH + (b.last + 1) * cell);
 	for (const b of row.bars) {
-		const start = b.first * cell;
-		const end = (b.last + 1) * cell;
-		const words = `${b.uncovered ? 'away: ' : ''}${b.words} `;
-		for (let i = start; i < end; i++) chars[i] = i - start < words.length ? words[i - start]! : '═';
+		const start = LABEL_WIDTH + b.first * cell;
+		const end = LABEL_WIDTH + (b.last + 1) * cell;
+		const forms = [...new Set([`${b.uncovered ? 'away: ' : ''}${b.words}`, b.words])];
+		const placed = forms.some(words => {
+			if (words.length + 1 <= end - start) return (put(bars, start, `${words} `), true);
+			const at = start - words.length - 1;
+			return free(bars, at, start) ? (put(bars, at, `${words} `), true) : false;
+		});
+		if (placed) continue;
+		// Wrapped: the full words on a line below, under the bar (moved left as far as the width needs).
+		const words = forms[0]!;
+		const at = Math.max(0, Math.min(start, width - words.length));
+		const below = lines.slice(1).find(l => free(l, Math.max(0, at - 1), at + words.length + 1)) ?? (lines.push(line()), lines.at(-1)!);
+		put(below, at, words);
 	}
-	return `${' '.repeat(LABEL_WIDTH)}${chars.join('')}`.trimEnd();
+	return lines.map(l => l.join('').trimEnd());
 }
 
 /** `openKey`: the key that opens the cell's case, as the keymap in force names it. */
@@ -114,7 +137,8 @@ export function calendarLines(
 		if (ri === at.row) line.text = pad(line.text, LABEL_WIDTH + days.length * cell);
 		body.push({line, row: ri});
 		if (r.bars.length > 0)
-			body.push({line: {text: barLine(r, days.length, cell), tone: r.bars.some(b => b.uncovered) ? 'alert' : 'dim'}, row: ri});
+			for (const text of barLines(r, days.length, cell))
+				body.push({line: {text, tone: r.bars.some(b => b.uncovered) ? 'alert' : 'dim'}, row: ri});
 	});
 
 	// The cursor cell in words, then the alerts of its day, then the legend.

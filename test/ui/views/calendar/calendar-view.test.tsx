@@ -114,7 +114,49 @@ describe('calendar grid', () => {
 	});
 });
 
+describe('absence words are never cut at the bar (QA pass 3, R8)', () => {
+	const bar = (r: {first: number; last: number; words: string; uncovered: boolean}[]) => {
+		const grid = {
+			days: Array.from({length: 14}, (_, i) => addDays(DEMO_TODAY, i)),
+			alerts: Array.from({length: 14}, () => []),
+			rows: [{officerId: 'x', label: 'DS Brennan', marks: Array.from({length: 14}, () => []), bars: r}],
+		};
+		const lines = calendarLines(grid, initialCalendarState(), 78, 40).map(l => l.text);
+		return lines
+			.slice(lines.findIndex(l => l.includes('═')))
+			.slice(0, 3)
+			.join('\n');
+	};
+
+	it('too long for its bar: the words move left of it, whole', () => {
+		const line = bar([{first: 10, last: 13, words: 'sick, no cover', uncovered: true}]);
+		expect(line).toMatch(/away: sick, no cover ═+(\n|$)/);
+		expect(line.indexOf('═')).toBe(13 + 10 * calendarShape(78).cell);
+	});
+
+	it('no room left of it: the shorter words ("sick, no cover"); no room for those either: wrapped below, whole', () => {
+		const lines = bar([
+			{first: 0, last: 1, words: 'annual leave, DC Shah covers', uncovered: false},
+			{first: 6, last: 7, words: 'sick, no cover', uncovered: true},
+		]).split('\n');
+		expect(lines[0]).toMatch(/^ {13}═{8} .*sick, no cover ═{8}$/);
+		expect(lines[1]).toMatch(/^ {13}annual leave, DC Shah covers$/);
+		expect(lines.join('\n')).not.toMatch(/…/);
+	});
+});
+
 describe('Calendar view in the desk', () => {
+	it('at 80 columns, an absence starting late in the window keeps "away: sick, no cover" whole (QA pass 3, R8)', async () => {
+		for (const today of ['2026-11-29', '2026-11-30']) {
+			const h = renderDesk({today, size: {columns: 80, rows: 24}});
+			await ready(h);
+			const lines = view(await h.press('5')).split('\n');
+			const under = lines[lines.findIndex(l => l.includes('DS Brennan')) + 1]!;
+			expect(under, today).toMatch(/away: sick, no cover ═+/);
+			h.app.unmount();
+		}
+	});
+
 	it('at 80 columns: 14 days, the sergeant first, absences as bars in words, a critical day in words; Enter on a bail mark opens the case', async () => {
 		const h = renderDesk({size: {columns: 80, rows: 24}});
 		await ready(h);

@@ -1,0 +1,50 @@
+/**
+ * Hints, help and the palette follow what the person at the desk may do (QA pass 3, R7): an officer
+ * (README "Who may change absences": an officer "does none of these, for anyone") is not offered the
+ * Team view's absence keys or the inspector's decision, while the sergeant is. One registry decides it
+ * (contexts/registry.ts offeredKeymap, the bindings' `supervisors`), never the views' own words.
+ */
+import {describe, expect, it} from 'vitest';
+import {DEFAULT_KEYMAP, helpLines, offeredKeymap} from '../../../source/ui/contexts/registry.js';
+import {actorAs} from '../../helpers/actor.js';
+import {KEYS, ready, renderDesk} from '../desk-harness.js';
+
+const IQBAL = 'o0004';
+
+describe('the keys offered follow what the person may do', () => {
+	it('the registry: an officer reading their own record is offered no supervisor binding; the team reader every one', () => {
+		const own = offeredKeymap(DEFAULT_KEYMAP, {kind: 'own', officerId: IQBAL});
+		const commands = own.desk.map(b => b.command);
+		for (const c of ['absence-add', 'absence-end', 'absence-change', 'absence-cancel', 'trigger-decide']) expect(commands).not.toContain(c);
+		expect(commands).toContain('view-team');
+		expect(offeredKeymap(DEFAULT_KEYMAP, {kind: 'team', as: 'sergeant'})).toBe(DEFAULT_KEYMAP);
+		expect(helpLines(own).join('\n')).not.toMatch(/record an absence|decide an escalated/);
+	});
+
+	it("an officer's Team view: no `a record absence  E end it today` on their line or in the status bar, help or palette", async () => {
+		const h = renderDesk({actor: actorAs(IQBAL), size: {columns: 80, rows: 24}});
+		await ready(h);
+		let f = await h.press('2');
+		expect(f).toContain('DC Priya Iqbal: no absence recorded');
+		expect(f).not.toMatch(/record absence|end it today|end absence|decide escalated/);
+		f = await h.press('?');
+		expect(f).toContain('Keys');
+		expect(f).not.toMatch(/record an absence|end the selected officer/);
+		await h.press(KEYS.esc);
+		await h.press(KEYS.ctrlP);
+		f = await h.type('absence');
+		expect(f).not.toMatch(/Team: record an absence|Team: end an absence/);
+		h.app.unmount();
+	});
+
+	it("the sergeant's Team view still offers them", async () => {
+		const h = renderDesk({size: {columns: 120, rows: 36}});
+		await ready(h);
+		let f = await h.press('2');
+		expect(f).toMatch(/a record absence {2}E end it today/);
+		await h.press(KEYS.ctrlP);
+		f = await h.type('absence');
+		expect(f).toContain('Team: record an absence');
+		h.app.unmount();
+	});
+});
