@@ -16,6 +16,7 @@ import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import type {WriteFs} from './file-system.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
+import {lineEntryProblem} from './chain-line.js';
 import {hardLinkProblem} from './link-target.js';
 import {lineBytes, type ChunkedBytes} from './serialize.js';
 
@@ -316,13 +317,47 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 	}
 	const line = await lineEndingAt(handle, log.bytes);
 	if (line === null) throw mismatch();
-	let last: {seq?: unknown; hash?: unknown};
+	// The line must be the head itself, its content hashing to the head's hash (chain-line.ts), not only a
+	// line carrying the head's sequence and hash fields: an entry altered there keeps those.
+	const problem = lineEntryProblem(head, line, file);
+	if (problem) throw alteredHead(problem, file, state);
+}
+
+/**
+ * Why the chain file's last committed line is not the state's head (chain-line.ts), or null: read
+ * before any save of a split store, so that nothing is written on top of a chain whose head was altered.
+ */
+export async function chainFileHeadProblem(
+	file: string,
+	log: ChainLog,
+	head: ChainEntry | undefined,
+	state: string,
+): Promise<string | null> {
+	if (!head || log.entries === 0) return null;
+	let handle: fsp.FileHandle;
 	try {
-		last = JSON.parse(line.toString('utf8')) as typeof last;
-	} catch {
-		throw mismatch();
+		handle = await fsp.open(file, 'r');
+	} catch (err) {
+		throw unreadable(err, file, state);
 	}
-	if (last?.seq !== head.seq || last.hash !== head.hash) throw mismatch();
+	try {
+		const line = await lineEndingAt(handle, log.bytes);
+		if (line === null)
+			return `${file} does not end with a whole entry at byte ${log.bytes}, where the store records its head (entry ${head.seq})`;
+		return lineEntryProblem(head, line, file);
+	} finally {
+		await handle.close().catch(() => {});
+	}
+}
+
+/** The refusal of an append on top of an altered head: verify's words, and what to do. */
+function alteredHead(problem: string, file: string, state: string): StoreError {
+	return new StoreError(
+		'chain',
+		`${state} cannot be saved: its review chain fails verification (${problem}). Run "fortnight verify --store ${state}" and restore ` +
+			'the two files together from a backup; nothing was saved.',
+		file,
+	);
 }
 
 /** The line whose newline is the byte before `end` (without it), read backwards in blocks; null if `end` is not a line end. */
