@@ -29,6 +29,8 @@ export async function chainFileCopiesProblem(
 	storeFile: string,
 	data: Pick<StoreData, 'chain' | 'chainLog'>,
 	shows: (e: ChainEntry) => boolean,
+	/** Bytes per read (a test makes lines span many reads). */
+	chunk = READ_CHUNK,
 ): Promise<string | null> {
 	const log = data.chainLog;
 	if (!log || log.entries === 0 || data.chain.length === log.entries) return null;
@@ -38,20 +40,20 @@ export async function chainFileCopiesProblem(
 	if (head) wanted.set(head.seq, head);
 	const file = await chainFileOf(storeFile);
 	try {
-		return await scan(file, log, wanted);
+		return await scan(file, log, wanted, chunk);
 	} catch (err) {
 		throw describeFsError(err, file, 'reading');
 	}
 }
 
 /** Reads `file` up to the recorded end, comparing the line of each wanted entry; the first problem, or null. */
-async function scan(file: string, log: ChainLog, wanted: ReadonlyMap<number, ChainEntry>): Promise<string | null> {
+async function scan(file: string, log: ChainLog, wanted: ReadonlyMap<number, ChainEntry>, chunk: number): Promise<string | null> {
 	const handle = await fsp.open(file, 'r');
 	try {
 		const size = (await handle.stat()).size;
 		if (size < log.bytes)
 			return `${file} is ${size} bytes, shorter than the ${log.bytes} bytes of review chain the store records (entries were removed)`;
-		const buffer = Buffer.allocUnsafe(READ_CHUNK);
+		const buffer = Buffer.allocUnsafe(chunk);
 		// The part of a wanted line that began in an earlier read.
 		let carry: Buffer[] = [];
 		let index = 0;
@@ -59,7 +61,7 @@ async function scan(file: string, log: ChainLog, wanted: ReadonlyMap<number, Cha
 		// Whether the last byte read is not a newline: the recorded end must be a line end.
 		let partial = false;
 		while (offset < log.bytes) {
-			const {bytesRead} = await handle.read(buffer, 0, Math.min(READ_CHUNK, log.bytes - offset), offset);
+			const {bytesRead} = await handle.read(buffer, 0, Math.min(chunk, log.bytes - offset), offset);
 			if (bytesRead === 0) return `${file} ends at byte ${offset}, before the ${log.bytes} bytes the store records`;
 			offset += bytesRead;
 			let start = 0;

@@ -34,7 +34,7 @@ export {
 	type SigningKey,
 } from './chain.js';
 export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
-export {shownEntriesProblem, verifyWholeChain, wholeChainProblem, type ChainVerdict} from './chain-verify.js';
+export {copiesProblem, shownEntriesProblem, verifyWholeChain, wholeChainProblem, type ChainVerdict} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 export {welfareDraftsPathFor, welfareKeyFromEnv, welfarePathFor} from './welfare-paths.js';
