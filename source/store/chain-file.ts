@@ -317,23 +317,25 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 	}
 	const line = await lineEndingAt(handle, log.bytes);
 	if (line === null) throw mismatch();
+	let last: {seq?: unknown; hash?: unknown};
+	try {
+		last = JSON.parse(line.toString('utf8')) as typeof last;
+	} catch {
+		throw mismatch();
+	}
+	if (last?.seq !== head.seq || last.hash !== head.hash) throw mismatch();
 	// The line must be the head itself, its content hashing to the head's hash (chain-line.ts), not only a
-	// line carrying the head's sequence and hash fields: an entry altered there keeps those.
+	// line carrying the head's sequence and hash fields: an entry altered in place keeps those.
 	const problem = lineEntryProblem(head, line, file);
 	if (problem) throw alteredHead(problem, file, state);
 }
 
 /**
- * Why the chain file's last committed line is not the state's head (chain-line.ts), or null: read
- * before any save of a split store, so that nothing is written on top of a chain whose head was altered.
+ * checkHead before any save of a split store, whether or not it appends (store.ts apply): throws
+ * StoreError 'chain' when the chain file's last committed line is not the state's head, so that nothing
+ * is saved on top of a chain whose head was altered or whose file was replaced. One read of that line.
  */
-export async function chainFileHeadProblem(
-	file: string,
-	log: ChainLog,
-	head: ChainEntry | undefined,
-	state: string,
-): Promise<string | null> {
-	if (!head || log.entries === 0) return null;
+export async function assertChainFileHead(file: string, log: ChainLog, head: ChainEntry | undefined, state: string): Promise<void> {
 	let handle: fsp.FileHandle;
 	try {
 		handle = await fsp.open(file, 'r');
@@ -341,10 +343,7 @@ export async function chainFileHeadProblem(
 		throw unreadable(err, file, state);
 	}
 	try {
-		const line = await lineEndingAt(handle, log.bytes);
-		if (line === null)
-			return `${file} does not end with a whole entry at byte ${log.bytes}, where the store records its head (entry ${head.seq})`;
-		return lineEntryProblem(head, line, file);
+		await checkHead(handle, file, log, head, state);
 	} finally {
 		await handle.close().catch(() => {});
 	}

@@ -14,7 +14,7 @@ import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
 import {chainPathFor, journalPathFor} from './chain-path.js';
-import {appendChain, chainFileHeadProblem, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
+import {appendChain, assertChainFileHead, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
@@ -660,11 +660,11 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					// The chain file's last entry must be the head the state links to (a tail read): a save never
 					// appends to, nor records the state of, a chain whose head was altered (README "Where the store lives").
 					if (fresh.chainLog) {
-						const head = await chainFileHeadProblem(chainPathFor(found.real), fresh.chainLog, fresh.chain.at(-1), abs);
-						if (head) {
-							chainReason = brokenChainReason(abs, {index: 0, seq: null, message: head});
-							throw new StoreError('chain', chainReason!, abs);
-						}
+						await assertChainFileHead(chainPathFor(found.real), fresh.chainLog, fresh.chain.at(-1), abs).catch((err: unknown) => {
+							// The store stays read-only (the desk's banner) until the files are repaired and reloaded.
+							if (err instanceof StoreError && err.code === 'chain') chainReason = err.message;
+							throw err;
+						});
 					}
 					const prepared = prepareChange(db.data, fresh, change, {surface, where: abs, now});
 					candidate = prepared.candidate;
