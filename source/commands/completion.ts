@@ -2,14 +2,17 @@
  * `fortnight completion bash|zsh|fish` prints a shell completion script: commands, each command's
  * options, and for options and words that name an officer or a case, the officers and case references
  * of the store in use (the script asks `fortnight completion --values officers|refs` as you type, so
- * it never goes stale). Names are offered in the shortest form every command accepts: a surname that
- * only one officer has, else the id.
+ * it never goes stale), as far as the person at the keyboard may read them (README "Who may read what").
+ * Names are offered in the shortest form every command accepts: a surname that only one officer has, else
+ * the id.
  */
 import {readStoreFile} from '../store/index.js';
+import {mayReadCase, mayReadOfficer} from '../domain/read-scope.js';
 import {safeText} from '../domain/safe-text.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {COMMANDS} from './index.js';
+import {readScopeFor} from './read-scope.js';
 
 /** Options whose value is an officer, a file, or one of a few words. */
 const OFFICER_FLAGS = ['--as', '--cover', '--to', '--sergeant', '--officer', '--authorised-by'];
@@ -94,25 +97,28 @@ function fish(table: Record<string, string[]>): string {
 	return lines.join('\n') + '\n';
 }
 
+/**
+ * The words offered for officers or case references: only what the person at the keyboard may read (README
+ * "Who may read what"), decided as every read command decides it (read-scope.ts): an officer is offered
+ * their own cases and themselves, never a colleague's case; someone the read scope refuses (an --as or
+ * FORTNIGHT_USER naming nobody, a login mapped to two officers) is refused here too, with nothing offered.
+ */
 async function values(ctx: Context, kind: string): Promise<string> {
+	if (kind !== 'refs' && kind !== 'officers') throw new UsageError('--values takes officers or refs.');
 	const {data} = await readStoreFile(ctx.storePath);
-	if (kind === 'refs')
-		return (
-			data.cases
-				.filter(c => c.status !== 'closed')
-				.map(c => safeText(c.ref))
-				.join('\n') + '\n'
-		);
-	if (kind !== 'officers') throw new UsageError('--values takes officers or refs.');
+	const scope = readScopeFor(ctx, data);
+	if (kind === 'refs') {
+		const refs = data.cases.filter(c => c.status !== 'closed' && mayReadCase(scope, c)).map(c => safeText(c.ref));
+		return refs.length > 0 ? refs.join('\n') + '\n' : '';
+	}
 	const surname = (name: string) => name.trim().split(/\s+/).at(-1) ?? name;
 	const counts = new Map<string, number>();
 	for (const o of data.officers) counts.set(surname(o.name).toLowerCase(), (counts.get(surname(o.name).toLowerCase()) ?? 0) + 1);
 	// Shell words: a surname only one officer has, else the id; nothing a shell would split or expand.
-	return (
-		data.officers
-			.map(o => (counts.get(surname(o.name).toLowerCase()) === 1 && /^[\p{L}'-]+$/u.test(surname(o.name)) ? surname(o.name) : o.id))
-			.join('\n') + '\n'
-	);
+	const words = data.officers
+		.filter(o => mayReadOfficer(scope, o.id))
+		.map(o => (counts.get(surname(o.name).toLowerCase()) === 1 && /^[\p{L}'-]+$/u.test(surname(o.name)) ? surname(o.name) : o.id));
+	return words.length > 0 ? words.join('\n') + '\n' : '';
 }
 
 const command: Command = {
@@ -121,7 +127,9 @@ const command: Command = {
 	help: `Usage: fortnight completion bash|zsh|fish
 
 Prints a completion script for your shell: commands, each command's options, and officers and case
-references from the store for the options and words that take them.
+references from the store for the options and words that take them, as far as you may read them
+(README "Who may read what"): an officer is offered their own cases and themselves, and someone
+fortnight cannot tell apart (an --as that names nobody) is offered none.
 
   bash   eval "$(fortnight completion bash)"   (or save it as ~/.local/share/bash-completion/completions/fortnight)
   zsh    source <(fortnight completion zsh)

@@ -9,12 +9,13 @@ import {
 } from '../domain/review-log/index.js';
 import {buildSupervisionTrends, TREND_DAYS} from '../domain/supervision-trends/index.js';
 import type {StoreData} from '../domain/model.js';
+import type {LogRow} from '../domain/review-log/rows.js';
 import {listOfficers} from '../domain/officer-match.js';
 import {findProblems, REPORT_RULES} from '../domain/rules/index.js';
 import {triggerFor} from '../domain/rules/performance.js';
 import {ruleContext} from '../domain/rules/context.js';
 import {safeText} from '../domain/safe-text.js';
-import {logReportEntries, seqsAndHead} from '../domain/shown-entries.js';
+import {logReportEntries, rowEntrySeqs, seqsAndHead} from '../domain/shown-entries.js';
 import {logCsv} from '../export/log-csv.js';
 import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
@@ -78,10 +79,13 @@ check-in at the review, never what was said.
 
 Review counts are for the period; open exceptions are as of --today.
 
-Every entry printed (each row, and the head) is checked against its hash and, once keys are enrolled,
-its signature, as "fortnight verify" checks it, and so is every entry the exception report reads (each
-performance decision, and each case's last review) in every format but CSV: one altered since it was
-signed stops the export with exit 1, naming the entry, and nothing is written (not even with --out).
+Every entry printed or read (each row, what it amends or is amended by, and the head) is checked
+against its hash and, once keys are enrolled, its signature, as "fortnight verify" checks it, and so is
+every entry the exception report reads in every format but CSV (the whole team's reviews in the period,
+each performance decision, each case's last review and its last by the period's end) and, for html,
+what the charts read (each case's last review before the period; every review of an officer whose
+reviews record a trigger): one altered since it was signed stops the export with exit 1, naming the
+entry, and nothing is written (not even with --out).
 
 JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
@@ -145,8 +149,8 @@ Examples
 		const sergeantId = flags['sergeant'] === undefined ? null : sergeantFlag(data, String(flags['sergeant']), ctx.storePath);
 		let text: string;
 		let count: number;
-		/** The chain entries the export prints: its rows, and the head it gives. */
-		let printed: readonly {seq: number}[];
+		/** The rows the export prints. */
+		let printed: readonly LogRow[];
 		if (format === 'csv') {
 			// The CSV is the rows alone: the rules engine is not needed, which keeps a big log fast.
 			const rows = logRowsFor(data, resolved.period, sergeantId);
@@ -182,10 +186,13 @@ Examples
 			count = doc.rows.length;
 			printed = doc.rows;
 		}
-		// Each printed entry re-checked as `verify` checks it; one altered since signing: nothing is written.
-		// With the exception report, the entries it reads too: a decision or a last review (shown-entries.ts).
-		const seqs = printed.map(r => r.seq);
-		const shows = format === 'csv' ? seqsAndHead(data.chain, seqs) : logReportEntries(data.chain, seqs);
+		// Each entry the export prints or reads re-checked as `verify` checks it; one altered since signing:
+		// nothing is written. The CSV reads its rows (and the amendments they name); the report formats also
+		// what the report reads, and the HTML every review its trends count (domain/shown-entries.ts).
+		const shows =
+			format === 'csv'
+				? seqsAndHead(data.chain, rowEntrySeqs(printed))
+				: logReportEntries(data.chain, {period: resolved.period, today: ctx.today, trends: format === 'html'});
 		if (refuseAlteredEntries(ctx, data, data.chain, shows, 'The review log was not written')) return ALTERED_EXIT;
 		const headWords = headText(chainHeadOf(data));
 		const note = `Chain head ${headWords}: check a later copy of the store with "fortnight verify --head ${headWords}".\n`;

@@ -436,7 +436,16 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 
 	const ruiRunning = c.rui !== null && c.rui.endedOn === null;
 	if (r.rui === true && !ruiRunning) {
-		const since = r.arrestDate ?? c.arrestDate ?? today;
+		// RUI follows the latest of the arrest and the end of a bail (this import's, or an earlier one): a
+		// suspect on bail until today is released under investigation today, and its 28-day clock starts
+		// then (docs/rules.md, RUI), not at an arrest months before while they were on bail.
+		const bailEnd = bailRunning ? today : (c.bail?.endedOn ?? null);
+		const arrest = r.arrestDate ?? c.arrestDate ?? null;
+		const since =
+			[arrest, bailEnd]
+				.filter((d): d is string => d !== null)
+				.sort()
+				.at(-1) ?? today;
 		const suspect = r.suspect ?? c.rui?.suspect ?? c.bail?.suspect ?? '';
 		change({rui: {since, lastSuspectUpdate: null, suspect, endedOn: null}}, `released under investigation since ${since}`);
 	} else if (r.rui === false && ruiRunning) {

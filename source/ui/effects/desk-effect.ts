@@ -5,6 +5,7 @@
  * order the keys asked for them. One hook (use-desk-effects.ts) runs the queue; nothing else does I/O.
  */
 import type {Handover} from '../../domain/handover/schema.js';
+import {rowEntrySeqs} from '../../domain/shown-entries.js';
 import type {AbsenceWrite, DeskState} from '../desk/desk-state.js';
 import type {RecordWrite} from '../desk/desk-records.js';
 import {currentLogModel} from '../desk/desk-log.js';
@@ -21,7 +22,7 @@ export type DeskEffect =
 	/** The welfare form just opened: does the welfare file open with the passphrase in force (for its note)? */
 	| {type: 'welfare-check'; subject: string}
 	| {type: 'reload'}
-	/** The Log view's rows as CSV, a new file beside the store. */
+	/** The Log view's rows as CSV, a new file beside the store; `seqs` the entries they read (shown-entries.ts rowEntrySeqs). */
 	| {type: 'log-export'; name: string; text: string; seqs: readonly number[]}
 	/** The previewed handover (stamped with the time when written) as Markdown or a calendar. */
 	| {type: 'handover-export'; handover: Handover; format: ExportFormat};
@@ -47,7 +48,7 @@ export function withEffects(prev: DeskState, next: DeskState): DeskState {
 	for (let n = prev.reloadRequests; n < next.reloadRequests; n++) asked.push({type: 'reload'});
 	for (let n = prev.exportRequests; n < next.exportRequests; n++) {
 		const model = currentLogModel(next);
-		asked.push({type: 'log-export', text: logViewCsv(model), name: logExportFileName(next.log), seqs: model.rows.map(r => r.seq)});
+		asked.push({type: 'log-export', text: logViewCsv(model), name: logExportFileName(next.log), seqs: rowEntrySeqs(model.rows)});
 	}
 	if (next.handover.exportSeq !== prev.handover.exportSeq) {
 		asked.push({type: 'handover-export', handover: currentHandover(next).handover, format: next.handover.exportFormat});

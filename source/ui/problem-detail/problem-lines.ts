@@ -9,8 +9,8 @@ import {fullName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
 import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js';
 import {KIND_LABELS} from '../../domain/rules/index.js';
-import {clearedNote} from './cleared-note.js';
 import {safeText} from '../../domain/safe-text.js';
+import {whatCleared} from '../../domain/what-cleared.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import type {DeskModel} from '../model/desk-model.js';
@@ -113,9 +113,12 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 	if (!p) {
 		if (!model.problemsReady) return [{text: 'Checking the rules...'}];
 		add(`CLEARED: the rules no longer find this problem about ${who} (as of ${d(today)}).`, {heading: true});
-		// What cleared it: the latest record on the case (cleared-note.ts).
-		const note = subject.ref !== null ? clearedNote(model, subject.ref) : null;
-		if (note) add(note);
+		// What cleared it: the latest record on the case, as the domain says it (domain/what-cleared.ts).
+		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
+		if (c) {
+			const reviews = model.history?.get(c.ref) ?? model.reviews.get(c.ref) ?? [];
+			add(whatCleared({case: c, reviews, officerById: model.officerById, today}).text);
+		}
 		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;
 	}

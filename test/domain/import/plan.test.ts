@@ -166,6 +166,25 @@ describe('import: updates to existing cases', () => {
 		const p = plan(data, `Crime reference,Bail return date,RUI\n${bailed.ref},,yes\n`);
 		expect(p.changes[0]!.changes).toContain(`bail ended ${today} (now RUI)`);
 		expect(p.changes[0]!.after.bail!.endedOn).toBe(today);
+		// Released under investigation the day the bail ended, not at the arrest months before (QA 3: a false
+		// "suspect not updated" alarm the day the import ran, and a history with bail and RUI at once).
+		expect(bailed.arrestDate! < today).toBe(true);
+		expect(p.changes[0]!.after.rui!.since).toBe(today);
+		expect(p.changes[0]!.changes).toContain(`released under investigation since ${today}`);
+	});
+
+	it('starts an RUI on a case whose bail ended earlier from that end, and on a case never bailed from its arrest', () => {
+		const data = demo();
+		const template = data.cases.find(c => c.bail && c.bail.endedOn === null)!.bail!;
+		const [one, two] = data.cases.filter(c => c.rui === null && c.closedOn === null && !(c.bail && c.bail.endedOn === null));
+		// Case one: arrested 01 Oct, bailed, bail ended 10 Nov; case two: arrested 01 Nov, never bailed.
+		Object.assign(one!, {arrestDate: '2026-10-01', bail: {...template, bailedOn: '2026-10-01', endedOn: '2026-11-10'}});
+		Object.assign(two!, {arrestDate: '2026-11-01', bail: null});
+		const p = plan(data, `Crime reference,RUI\n${one!.ref},yes\n${two!.ref},yes\n`);
+		expect(p.rejected).toEqual([]);
+		const since = (ref: string) => p.changes.find(c => c.after.ref === ref)!.after.rui!.since;
+		expect(since(one!.ref)).toBe('2026-11-10');
+		expect(since(two!.ref)).toBe('2026-11-01');
 	});
 
 	it('reads the optional Suspect column: initials set on running bail and RUI, a blank cell keeps them, a name is refused', () => {
