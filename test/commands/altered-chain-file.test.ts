@@ -14,6 +14,9 @@ import {lastReviewsAndHead} from '../../source/domain/shown-entries.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {chainFileCopiesProblem} from '../../source/store/chain-copies.js';
 import {copiesProblem} from '../../source/store/chain-verify.js';
+import {hashEntry} from '../../source/store/chain.js';
+import {openStore} from '../../source/store/store.js';
+import {DeskStore} from '../../source/ui/desk-store/desk-store.js';
 import {readStoreFile} from '../../source/store/read.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 
@@ -224,6 +227,34 @@ describe("copiesProblem (the desk's Handover export)", () => {
 				/entry 605 \(review\) of the chain file is not the entry|does not end with entry 605/,
 			);
 			expect(chainFile).toMatch(/team\.chain\.jsonl$/);
+		},
+		SLOW,
+	);
+});
+
+describe("the desk's Handover export, before its walk", () => {
+	it(
+		"refuses when the chain file holds a re-hashed entry 593 (its own hash checks out) instead of the state's copy",
+		async () => {
+			const {store: file, chainFile} = splitDemo();
+			const lines = readFileSync(chainFile, 'utf8').split('\n');
+			const entry = JSON.parse(lines[593]!) as Parameters<typeof hashEntry>[0] & {hash: string};
+			const text = JSON.stringify(entry).replace('Review 1 day late', 'Review 0 day late');
+			const altered = JSON.parse(text) as typeof entry;
+			altered.hash = hashEntry(altered);
+			lines[593] = JSON.stringify(altered);
+			expect(lines[593]!.length).toBe(JSON.stringify(entry).length);
+			writeFileSync(chainFile, lines.join('\n'));
+			const real = await openStore(file, {chain: 'state'});
+			expect(real.readOnly).toBe(false);
+			const desk = new DeskStore(real);
+			const refusal = await desk.exportRefusal(lastReviewsAndHead);
+			expect(refusal).toMatch(/^entry 593 \(review\) of the chain file is not the entry the store holds.*Run "fortnight verify --store /);
+			// The command line's handover finds it the same way, in the file's line.
+			const r = run(file, ['handover']);
+			expect(r.code).toBe(1);
+			expect(r.stdout).toBe('');
+			expect(r.stderr).toMatch(/entry 593 \(review\) of \S*team\.chain\.jsonl is not the entry the store holds/);
 		},
 		SLOW,
 	);
