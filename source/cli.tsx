@@ -5,7 +5,7 @@
  */
 import {COMMANDS} from './commands/index.js';
 import type {Command, FlagSpec} from './commands/command.js';
-import {makeContext, UsageError} from './commands/context.js';
+import {makeContext, RefusalError, UsageError} from './commands/context.js';
 import {fastFlags} from './commands/fast-flags.js';
 import {GLOBAL_FLAGS} from './commands/global-flags.js';
 import {StoreError} from './store/index.js';
@@ -187,7 +187,8 @@ main(process.argv.slice(2)).then(
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');
 		if (err instanceof UsageError) {
-			printError(`fortnight: ${err.message} Run with --help for usage.\n`);
+			// A refusal (RefusalError: permission, a missing record, a domain rule) was typed right: no --help hint.
+			printError(`fortnight: ${err.message}${err instanceof RefusalError ? '' : ' Run with --help for usage.'}\n`);
 			process.exitCode = 2;
 		} else if (err instanceof StoreError) {
 			printError(`fortnight: ${err.message}\n`);

@@ -27,7 +27,7 @@ describe('first run', () => {
 		const run = () =>
 			spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'verify', '--today', '2026-12-07'], {
 				encoding: 'utf8',
-				env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: ''},
+				env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined},
 			});
 		const r = run();
 		expect(r.status).toBe(0);
@@ -53,7 +53,7 @@ describe('first run', () => {
 		writeFileSync(welfare, notes, {mode: 0o600});
 		const r = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'verify', '--today', '2026-12-07'], {
 			encoding: 'utf8',
-			env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: ''},
+			env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined},
 		});
 		expect(r.status, r.stderr).toBe(0);
 		expect(r.stderr).toContain('copied the demo team');

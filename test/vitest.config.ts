@@ -10,8 +10,12 @@ export default defineConfig({
 	test: {
 		root: fileURLToPath(new URL('..', import.meta.url)),
 		include: ['test/**/*.test.{ts,tsx}'],
-		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		// A test's time runs out only when it fails or hangs, so it is long: CI is a 2-core machine shared by
+		// the whole run (606 s), and at a load average of 16 to 22 here, tests of the in-process desk took up
+		// to 24 s against the 30 s this was. Waits inside tests fail sooner with what they saw (the helpers'
+		// 20 to 30 s); no retries: a race is fixed where it is (test/helpers/tmux.ts waitForFrame).
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
 		pool: 'forks',
 		// CI=false for the test workers: Ink reads CI on import and then holds every frame until exit, which
 		// the in-process desk tests (loading frame, alternate screen) cannot observe. The desk command itself

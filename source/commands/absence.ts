@@ -19,7 +19,7 @@ import {escapeJsonText, safeText} from '../domain/safe-text.js';
 import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
 import {readScopeFor} from './read-scope.js';
-import {actorFor, storeExists, UsageError, type Context} from './context.js';
+import {actorFor, storeExists, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -199,7 +199,7 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 			return signing.sign(current, result.data);
 		});
 	} catch (err) {
-		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	say(
@@ -226,7 +226,7 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 			return signing.sign(current, endAbsence(current, args[0]!, last, ctx.today));
 		});
 	} catch (err) {
-		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
@@ -274,7 +274,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 			return signing.sign(current, result.data);
 		});
 	} catch (err) {
-		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	ctx.stderr.write(`Changed ${safeText(id)}: ${safeText(changes.join('; '))}.\n`);
@@ -300,7 +300,7 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 			return signing.sign(current, result.data);
 		});
 	} catch (err) {
-		if (err instanceof AbsenceError) throw new UsageError(`${err.message} Nothing was saved.`);
+		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	ctx.stderr.write(`Cancelled ${safeText(args[0]!)}: ${words}.\n`);
@@ -321,11 +321,11 @@ function allowed(
 	today: IsoDate,
 ): void {
 	const may = mayChangeAbsence(data, by, act, before, after, today);
-	if (!may.ok) throw new UsageError(`${may.reason} Nothing was saved.`);
+	if (!may.ok) throw new RefusalError(`${may.reason} Nothing was saved.`);
 }
 
 /** The recorded absence `id` checked for `act` (mayActOnAbsence); `cover`: a change's new cover. */
 function recorded(data: StoreData, by: string, act: Exclude<AbsenceAct, 'add'>, id: string, today: IsoDate, cover?: string | null): void {
 	const may = mayActOnAbsence(data, by, act, id, today, cover);
-	if (!may.ok) throw new UsageError(`${may.reason} Nothing was saved.`);
+	if (!may.ok) throw new RefusalError(`${may.reason} Nothing was saved.`);
 }

@@ -1,5 +1,4 @@
 import {
-	authoriserFrom,
 	BAIL_EVENT_KINDS,
 	BAIL_EVENT_WORDS,
 	BailRecordError,
@@ -10,7 +9,7 @@ import {
 } from '../domain/bail-record.js';
 import type {BailEventKind} from '../domain/model.js';
 import {say, type Command} from './command.js';
-import {actorFor, UsageError} from './context.js';
+import {actorFor, RefusalError, UsageError} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -95,8 +94,8 @@ const command: Command = {
 		}
 		const recordedAt = nowInstant(ctx);
 		const store = await openForCommand(ctx);
-		let authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
-		if (authorisedBy !== null) ({authorisedBy, rank} = authoriserFrom(store.snapshot().officers, authorisedBy, rank));
+		// Matched to a team officer (their rank the store's) inside recordBailEvent, under the lock.
+		const authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
 		// Recorded as the person at the keyboard (README, "Who you are").
 		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
 		// Signed by its author once keys are enrolled (README, "Signed records").
@@ -114,7 +113,7 @@ const command: Command = {
 				return signing.sign(current, result.data);
 			});
 		} catch (err) {
-			if (err instanceof BailRecordError) throw new UsageError(`${err.message} Nothing was saved.`);
+			if (err instanceof BailRecordError) throw new RefusalError(`${err.message} Nothing was saved.`);
 			throw err;
 		}
 		say(ctx, `${summary}\n`);

@@ -21,7 +21,7 @@ import {readStoreFile} from '../store/index.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
-import {UsageError, type Context} from './context.js';
+import {RefusalError, UsageError, type Context} from './context.js';
 import {readScopeFor} from './read-scope.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -111,12 +111,12 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	const scope = readScopeFor(ctx, data);
 	const held = data.cases.find(c => c.ref === ref);
 	const refusal = held ? caseReadRefusal(data, scope, held) : null;
-	if (refusal) throw new UsageError(refusal);
+	if (refusal) throw new RefusalError(refusal);
 	const record = caseRecord(data, ref, ctx.today, scope);
 	if (!record) {
 		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
-		throw new UsageError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
+		throw new RefusalError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
 	}
 	// The signed entries it prints, re-checked as `verify` checks them: none is shown if one was altered.
 	const shown = new Set(recordSeqs(record));
@@ -166,7 +166,7 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 	if (refusal?.confirmable) {
 		await confirmAway(ctx, refusal.message);
 		request.confirmAway = true;
-	} else if (refusal) throw new UsageError(`${refusal.message} Nothing was saved.`);
+	} else if (refusal) throw new RefusalError(`${refusal.message} Nothing was saved.`);
 
 	// Signed by its author once keys are enrolled (README, "Signed records").
 	const signing = await recordSigning(ctx, data, by.id);
@@ -180,7 +180,7 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 			return signing.sign(current, result.data);
 		});
 	} catch (err) {
-		if (err instanceof ReallocationError) throw new UsageError(`${err.message} Nothing was saved.`);
+		if (err instanceof ReallocationError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
 	const after = store.snapshot();
@@ -190,11 +190,12 @@ async function reallocate(ctx: Context, args: string[], flags: Record<string, un
 
 /** A person at a terminal must say yes to leaving the case with someone away; a script must pass --yes. */
 async function confirmAway(ctx: Context, why: string): Promise<void> {
-	if (!ctx.stdin.isTTY) throw new UsageError(`${why} Add --yes to move it anyway, or choose an officer who is at work. Nothing was saved.`);
+	if (!ctx.stdin.isTTY)
+		throw new RefusalError(`${why} Add --yes to move it anyway, or choose an officer who is at work. Nothing was saved.`);
 	const rl = createInterface({input: ctx.stdin, output: ctx.stderr});
 	const answer = await new Promise<string>(resolve => rl.question(`${why} Move it anyway? Type yes: `, resolve));
 	rl.close();
-	if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('Not confirmed; nothing was saved.');
+	if (answer.trim().toLowerCase() !== 'yes') throw new RefusalError('Not confirmed; nothing was saved.');
 }
 
 interface Moved {

@@ -11,9 +11,19 @@ import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
 import {readSettings, type SettingsRead} from '../settings/user-settings.js';
 import {isPostgresUrl} from '../store/index.js';
+import {say} from './command.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
+}
+
+/**
+ * A refusal of what was asked (no permission, no such record, a text too long, a rule of the domain):
+ * exit 2 as a usage error, but the command was typed right, so the CLI does not add "Run with --help
+ * for usage" (QA pass 3, R4), which belongs to usage errors alone (bad options or arguments).
+ */
+export class RefusalError extends UsageError {
+	readonly refusal = true;
 }
 
 /** The package root (one level above dist/), where data/ lives. */
@@ -68,13 +78,21 @@ export interface Context {
 }
 
 export function parseToday(value: string | undefined, source: string): IsoDate | undefined {
-	if (value === undefined || value === '') return undefined;
+	if (value === undefined) return undefined;
+	// An empty value (a script's unset variable: --today "$DAY") is refused, never taken as "not given".
+	if (value.trim() === '') throw new UsageError(`${source} is empty: give a real date as YYYY-MM-DD or DD/MM/YYYY, or leave it out.`);
 	const d = parseUserDate(value);
 	if (d === null) throw new UsageError(`${source} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`);
 	return d;
 }
 
 export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env, settings: SettingsRead = readSettings(env)): Context {
+	// An empty --as or --store would otherwise fall through to someone else (the demo's sergeant) or the
+	// working folder: refused as a usage error naming the option (README "Command line").
+	if (flags.as !== undefined && flags.as.trim() === '')
+		throw new UsageError('--as is empty: name the officer at the keyboard (id, collar number or name), or leave it out.');
+	if (flags.store !== undefined && flags.store.trim() === '')
+		throw new UsageError('--store is empty: give the store file, or leave it out.');
 	const today = parseToday(flags.today, '--today') ?? parseToday(env['FORTNIGHT_TODAY'], 'FORTNIGHT_TODAY');
 	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined) ?? settings.settings.store;
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
@@ -111,8 +129,17 @@ function osLogin(): string | undefined {
 export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource; note?: string} {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
 	if (!id.ok) throw new UsageError(id.reason);
+	// A settings "as" that named nobody is said, once per run, wherever who you are was then worked out
+	// (the demo's sergeant too): README "Who you are", "one that names nobody is said and passed over".
+	if (id.note !== undefined && !noteSaid.has(ctx)) {
+		noteSaid.add(ctx);
+		say(ctx, `fortnight: ${id.note}\n`);
+	}
 	return id;
 }
+
+/** Runs whose settings note has been said (the desk shows it on its status bar instead: desk.ts). */
+export const noteSaid = new WeakSet<Context>();
 
 /**
  * A command that only reads, given --as, still checks it names an officer in the store (README "Who you

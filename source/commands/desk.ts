@@ -1,7 +1,7 @@
 import {say, type Command} from './command.js';
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
-import {actorFor, type Context} from './context.js';
+import {actorFor, noteSaid, type Context} from './context.js';
 import {isPostgresUrl, type Store} from '../store/index.js';
 import type {DeskActor} from '../ui/desk/desk-actor.js';
 
@@ -54,6 +54,8 @@ chosen option and severity said in words, and the Log view's chart read as each 
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
 		// The desk opens on the state alone and reads the whole chain (a case's review history, the Log view)
 		// after its first frame (store README, "The review chain file").
+		// The desk says a passed-over settings "as" on its status bar, never on stderr under its frame.
+		noteSaid.add(ctx);
 		const open = async () => {
 			const store = await (await import('./open-store.js')).openForCommand(ctx, {surface: 'desk', chain: 'state'});
 			const actor = await deskActorFor(ctx, store);

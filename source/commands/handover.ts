@@ -3,17 +3,18 @@ import {wrap} from '../export/text-width.js';
 import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
+import {coverAwayProblem} from '../domain/absences.js';
 import {fullName} from '../domain/people.js';
 import {safeText} from '../domain/safe-text.js';
 import {lastReviewsAndHead} from '../domain/shown-entries.js';
 import {readableWelfareNotes} from '../domain/permissions.js';
-import type {Officer, StoreData} from '../domain/model.js';
+import type {StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
 import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
-import {actorFor, UsageError, type Context} from './context.js';
+import {actorFor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
@@ -149,7 +150,7 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'handover');
-		const covers = handoverCovers(data, from, to, resolveCover(data.officers, flags));
+		const covers = handoverCovers(data, from, to, resolveCover(data, flags, {from, to}));
 		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;
 		let withheld = 0;
@@ -159,7 +160,7 @@ const command: Command = {
 			const reader = actorFor(ctx, data).officer;
 			const shown = welfareNotesShown((await readWelfare(welfarePathFor(store.file))).notes, ctx.today, to);
 			const readable = readableWelfareNotes(data, reader.id, shown);
-			if (readable.refusal) throw new UsageError(readable.refusal);
+			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;
 			withheld = readable.withheld;
 		}
@@ -200,14 +201,22 @@ const command: Command = {
 };
 export default command;
 
-/** --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window. */
+/**
+ * --cover as every command reads it (resolve.ts coverFlag); none given: the cover recorded for the window.
+ * A team member away on any day of the window is refused, as "absence change --cover" refuses them, with
+ * the same words (domain/absences.ts coverAwayProblem): the handover would name someone who is not there.
+ */
 export function resolveCover(
-	officers: readonly Officer[],
+	data: Pick<StoreData, 'officers' | 'absences'>,
 	flags: Record<string, unknown>,
+	window: {from: string; to: string},
 ): {name: string; officerId: string | null} | null {
 	if (flags['cover'] === undefined && !flags['coverOutside']) return null;
-	const cover = coverFlag(officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
-	return cover.kind === 'officer' ? {name: fullName(cover.officer), officerId: cover.officer.id} : {name: cover.name, officerId: null};
+	const cover = coverFlag(data.officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: true});
+	if (cover.kind !== 'officer') return {name: cover.name, officerId: null};
+	const away = coverAwayProblem(data, cover.officer.id, window, 'handover');
+	if (away) throw new RefusalError(`${away} Nothing was written.`);
+	return {name: fullName(cover.officer), officerId: cover.officer.id};
 }
 
 /**

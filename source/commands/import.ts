@@ -28,7 +28,7 @@ import {safeText} from '../domain/safe-text.js';
 import {StoreError} from '../store/index.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
-import {UsageError, type Context} from './context.js';
+import {RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -142,7 +142,7 @@ Examples
 		const by = actingOfficer(ctx, store.snapshot()).id;
 		// An import is a supervisor's act for the team (permissions.ts mayImport): refused before any row is read.
 		const allowed = mayImport(store.snapshot(), by, ctx.today);
-		if (!allowed.ok) throw new UsageError(allowed.reason);
+		if (!allowed.ok) throw new RefusalError(allowed.reason);
 		const options: ImportOptions = {today: ctx.today, mapping, full: Boolean(flags['full']), by, recordedAt: nowInstant(ctx)};
 		// Parsed and checked in one pass (rows are dropped once checked); nothing is written yet.
 		const plan = planCsv(store.snapshot(), bytes, {

@@ -10,10 +10,11 @@ import {shortDate} from '../domain/dates.js';
 import type {EnrolmentData, StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
 import {mayEnrolFirst} from '../domain/permissions.js';
+import {keyEnrolledFor} from '../domain/signing.js';
 import {safeText} from '../domain/safe-text.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol, readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
-import {actorFor, checkNamedActor, UsageError, type Context} from './context.js';
+import {actorFor, checkNamedActor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {officerFlag} from './resolve.js';
@@ -75,20 +76,26 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	const firstRefused = (data: StoreData) => {
 		if (enrolments(data).length > 0) return;
 		const may = mayEnrolFirst(data, me.id);
-		if (!may.ok) throw new UsageError(`${may.reason} No key was made and the store is unchanged.`);
+		if (!may.ok) throw new RefusalError(`${may.reason} No key was made and the store is unchanged.`);
 	};
 	firstRefused(store.snapshot());
 	const pass = ctx.env['FORTNIGHT_KEY_PASSPHRASE'] || undefined;
+	// An enrolment after the first is signed by an enrolled key of whoever vouches (README "Signatures"): an
+	// inspector enrols their own new key only with a key of theirs already enrolled (a key replaced with
+	// --force, signed with the old one); otherwise they are like anyone else, and the sergeant enrols it.
+	const old = flags['force'] === true ? await loadSigningKey(me.id, {passphrase: pass, env: ctx.env}).catch(() => null) : null;
+	const oldEnrolled = (data: StoreData) =>
+		old !== null && mayEnrol(data, me.id, me.id) && keyEnrolledFor(data, me.id, fingerprintOf(createPublicKey(old.privateKey)));
 	const made = await createSigningKey(me.id, {passphrase: pass, replace: flags['force'] === true, env: ctx.env});
 	const signedAt = nowInstant(ctx);
 	const snap = store.snapshot();
 	let first = enrolments(snap).length === 0;
-	// Someone else's key must be vouched for; only the store's first, or an inspector's own, enrols itself.
-	if (first || mayEnrol(snap, me.id, me.id))
+	// Someone else's key must be vouched for; only the store's first enrols itself.
+	if (first || oldEnrolled(snap))
 		await store.apply(data => {
 			firstRefused(data);
 			first = enrolments(data).length === 0;
-			if (!first && !mayEnrol(data, me.id, me.id)) return data;
+			if (!first && !oldEnrolled(data)) return data;
 			const enrolment: EnrolmentData = {
 				officerId: me.id,
 				publicKey: made.publicKeyPem,
@@ -97,7 +104,7 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 				by: me.id,
 				first,
 			};
-			return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, made.key)]};
+			return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, first ? made.key : old!)]};
 		});
 	const enrolled = store.snapshot().chain.some(e => e.kind === 'enrolment' && e.data.fingerprint === made.fingerprint);
 	const lines = [

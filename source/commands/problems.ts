@@ -4,7 +4,7 @@ import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {readStoreFile} from '../store/index.js';
-import {out, type Command} from './command.js';
+import {out, outChecked, type Command} from './command.js';
 import {readScopeFor} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
@@ -82,15 +82,18 @@ Examples
 		const [{data}, render] = await Promise.all([
 			readStoreFile(ctx.storePath),
 			flags['json']
-				? import('../export/problems-json.js').then(m => m.renderProblemsJson)
+				? import('../export/problems-json.js').then(
+						m => (problems: Problem[], officers: Map<string, Officer>) => outChecked(ctx, m.renderProblemsJson(problems, officers)),
+					)
 				: import('../export/problems-text.js').then(
-						m => (problems: Problem[], officers: Map<string, Officer>) => m.renderProblemsText(problems, {today: ctx.today, officers}),
+						m => (problems: Problem[], officers: Map<string, Officer>) =>
+							out(ctx, m.renderProblemsText(problems, {today: ctx.today, officers})),
 					),
 		]);
 		// What the reader may see of the team's problems (README "Who may read what"): the rules run on the whole team.
 		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today));
 		const officers = new Map(data.officers.map(o => [o.id, o]));
-		await out(ctx, render(problems, officers));
+		await render(problems, officers);
 		return 0;
 	},
 };

@@ -8,7 +8,7 @@
 import type {StoreData} from '../domain/model.js';
 import {resolveIdentity} from '../domain/identity.js';
 import {readScopeOn, teamDocumentRefusal, WHOLE_TEAM, type ReadScope, type TeamDocument} from '../domain/read-scope.js';
-import {UsageError, type Context} from './context.js';
+import {RefusalError, UsageError, type Context} from './context.js';
 
 export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
@@ -24,6 +24,6 @@ export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
 export function teamDocumentScope(ctx: Context, data: StoreData, doc: TeamDocument): ReadScope {
 	const scope = readScopeFor(ctx, data);
 	const refusal = teamDocumentRefusal(data, scope, doc);
-	if (refusal) throw new UsageError(refusal);
+	if (refusal) throw new RefusalError(refusal);
 	return scope;
 }

@@ -10,7 +10,7 @@ import type {Signer} from '../domain/signer.js';
 import {signRecords} from '../domain/supervisory-records.js';
 import {fingerprintOf, keySigner, loadSigningKey, signer, StoreError, type SigningKey} from '../store/index.js';
 import {createPublicKey} from 'node:crypto';
-import {UsageError, type Context} from './context.js';
+import {RefusalError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 
 export interface RecordSigning {
@@ -31,7 +31,7 @@ export async function recordSigning(ctx: Context, data: StoreData, officerId: st
 			facts = {fingerprint: null, problem: err.message};
 		}
 		const refusal = signingRefusal(data, officerId, facts, 'record');
-		if (refusal) throw new UsageError(`${refusal} Nothing was saved.`);
+		if (refusal) throw new RefusalError(`${refusal} Nothing was saved.`);
 	}
 	const signedAt = nowInstant(ctx);
 	// Chosen on the data under the store's lock: a store that became signed meanwhile needs the key.

@@ -29,7 +29,8 @@ A store whose first key enrolment was made by someone who was not the team's ser
 (possible before "keys init" refused it) is reported as a PROBLEM: from that entry on, the sergeant and
 inspector cannot sign; the message says what to do.
 
-Exit codes: 0 all good; 1 the chain is broken, the head is not there unchanged, or the first key
+Exit codes: 0 all good; 1 the chain is broken (or its file, or the journal team.journal.jsonl, was
+altered: its text does not match its hashes), the head is not there unchanged, or the first key
 enrolment is not the sergeant's or inspector's; 2 a malformed --head; 3 the file cannot be read or is
 invalid.`,
 	takesWords: false,
@@ -47,8 +48,10 @@ invalid.`,
 			// A split store's chain is streamed from its file, entry by entry (store README, "The review chain file").
 			verdict = await verifyWholeChain(wholeChainBatches(ctx.storePath, data), data, head?.seq ?? null);
 		} catch (err) {
-			// The chain file does not hold what the store records (missing, shorter, other entries): the chain is broken.
-			if (err instanceof StoreError && err.code === 'chain') {
+			// The chain file does not hold what the store records (missing, shorter, other entries), or the
+			// journal's text does not match its hashes (altered after it was written): the store is broken,
+			// which is what verify is for (exit 1). A file that cannot be read at all stays exit 3.
+			if (err instanceof StoreError && (err.code === 'chain' || err.code === 'journal')) {
 				await out(ctx, `BROKEN: ${ctx.storePath}: ${safeText(err.message)}\n`);
 				return 1;
 			}

@@ -1,6 +1,6 @@
 import {WELFARE_RECORD_KINDS, WelfareRecordError, recordWelfareEvent, type WelfareRecordKind} from '../domain/welfare-record.js';
 import {say, type Command} from './command.js';
-import {actorFor, UsageError} from './context.js';
+import {actorFor, RefusalError, UsageError} from './context.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {dateFlag, officerFlag} from './resolve.js';
@@ -81,7 +81,7 @@ const command: Command = {
 				return signing.sign(current, result.data);
 			});
 		} catch (err) {
-			if (err instanceof WelfareRecordError) throw new UsageError(`${err.message} Nothing was saved.`);
+			if (err instanceof WelfareRecordError) throw new RefusalError(`${err.message} Nothing was saved.`);
 			throw err;
 		}
 		say(ctx, `${summary}\n`);

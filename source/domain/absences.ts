@@ -10,6 +10,7 @@ import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
+import {safeText} from './safe-text.js';
 
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
@@ -66,6 +67,16 @@ export function nextAbsenceId(data: StoreData): string {
 	return `ab${String(max + 1).padStart(4, '0')}`;
 }
 
+/**
+ * An absence starts no earlier than the officer joined the unit: the same bound a welfare record has
+ * (welfare-record.ts), so a typo'd year is refused rather than landing in the distant past.
+ */
+function checkJoined(officer: Officer, from: IsoDate): void {
+	if (from < officer.joinedUnit) {
+		throw new AbsenceError(`${safeText(shortName(officer))} joined the unit on ${officer.joinedUnit}, after ${from}: check the date.`);
+	}
+}
+
 function checkDates(from: IsoDate, to: IsoDate | null): void {
 	if (!isIsoDate(from)) throw new AbsenceError(`The first day "${from}" is not a real date as YYYY-MM-DD.`);
 	if (to !== null && !isIsoDate(to)) throw new AbsenceError(`The last day "${to}" is not a real date as YYYY-MM-DD.`);
@@ -80,24 +91,32 @@ function checkOverlap(data: StoreData, officerId: string, span: {from: IsoDate; 
 	}
 }
 
+/** What a cover is named for: an absence ("absence add/change", the Team view's form) or a handover's window. */
+export type CoverDuty = 'absence' | 'handover';
+
 /**
- * Why the named cover cannot cover this absence, or null when they are at work throughout. A cover
- * away for even one day of it leaves that day with nobody (the source case: a bail date passed while
- * both were away), so the sergeant is told plainly and shown how to go on.
+ * Why the named cover cannot cover this absence (or this handover's window), or null when they are at
+ * work throughout. A cover away for even one day of it leaves that day with nobody (the source case: a
+ * bail date passed while both were away), so the sergeant is told plainly and shown how to go on. The one
+ * rule for every path that names a cover (README "`fortnight handover` and `fortnight absence`": "A cover
+ * who is away on any day of the absence is refused"), so each refuses with the same words.
  */
 export function coverAwayProblem(
 	data: {officers: readonly Officer[]; absences: readonly Absence[]},
 	coverId: string,
 	span: {from: IsoDate; to: IsoDate | null},
+	duty: CoverDuty = 'absence',
 ): string | null {
 	const clash = coverAwayDuring(data.absences, coverId, span)[0];
 	if (!clash) return null;
-	const cover = data.officers.find(o => o.id === coverId);
+	const cover = shortName(data.officers.find(o => o.id === coverId));
 	const words = clash.reason === 'other' ? 'other absence' : REASON_WORDS[clash.reason];
-	return (
-		`${shortName(cover)} is away ${absenceSpan(clash, span.from)} (${words}), during this absence: name another cover, ` +
-		`or record the absence in parts so ${shortName(cover)} covers only days they are at work.`
-	);
+	const during = duty === 'absence' ? 'this absence' : `this handover (${absenceSpan(span, span.from)})`;
+	const parts =
+		duty === 'absence'
+			? `record the absence in parts so ${cover} covers only days they are at work.`
+			: `write the handover for days ${cover} is at work.`;
+	return `${cover} is away ${absenceSpan(clash, span.from)} (${words}), during ${during}: name another cover, or ${parts}`;
 }
 
 /**
@@ -128,6 +147,7 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 		throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
 	}
 	checkDates(input.from, input.to);
+	checkJoined(officer, input.from);
 	if (input.coverOfficerId !== null) {
 		if (input.coverOfficerId === input.officerId) throw new AbsenceError('An officer cannot cover their own absence.');
 		if (!data.officers.some(o => o.id === input.coverOfficerId))
@@ -209,6 +229,10 @@ export function changeAbsence(data: StoreData, absenceId: string, change: Absenc
 		throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);
 	}
 	checkDates(next.from, next.to);
+	if (next.from !== current.from) {
+		const officer = data.officers.find(o => o.id === next.officerId);
+		if (officer) checkJoined(officer, next.from);
+	}
 	const coverOrDatesChanged = next.coverOfficerId !== current.coverOfficerId || next.from !== current.from || next.to !== current.to;
 	if (next.coverOfficerId !== null && coverOrDatesChanged) {
 		if (next.coverOfficerId === next.officerId) throw new AbsenceError('An officer cannot cover their own absence.');

@@ -14,7 +14,7 @@ import {AUTHORITY_NAMES, bailClock, bailStartDate} from './bail.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Bail, BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Rank, StoreData} from './model.js';
 import {matchOfficer} from './officer-match.js';
-import {fullName, shortName} from './people.js';
+import {fullName} from './people.js';
 import {mayRecordBail} from './permissions.js';
 import {safeText} from './safe-text.js';
 
@@ -132,22 +132,59 @@ export function rankOfOfficer(rank: Rank): ExtensionRank | null {
 	return OFFICER_RANKS[rank];
 }
 
+/** What an extension's record says of a rank the store cannot check (an officer from outside the team). */
+export const RANK_AS_STATED = 'as stated by the recorder';
+
+/** The typed name with a leading rank word taken off ("Supt Okafor" -> "Okafor"), and that rank; null when none. */
+function splitRankWord(typed: string): {rank: ExtensionRank; rest: string} | null {
+	const words = typed.trim().split(/\s+/);
+	for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+		const rank = parseRank(words.slice(0, k).join(' '));
+		if (rank) return {rank, rest: words.slice(k).join(' ')};
+	}
+	return null;
+}
+
 /**
- * Who authorised an extension, as typed: a team officer named by rank and name ("DI Okafor", "DI Rachel
- * Okafor") is recorded by full name and gives the rank when none is given; anything else (a bare
- * surname may be someone outside the team) stays as typed. The command line and the desk read it alike.
+ * Who authorised an extension (docs/rules.md, bail: "by whom, rank checked against the stage"). A team
+ * officer is matched as every command matches officers (officer-match.ts: id, collar number, surname,
+ * name, with or without a rank word) and the rank recorded is the one the store holds: a --rank (or a
+ * rank word in the name) that contradicts it is refused, so a sergeant cannot be recorded as the
+ * inspector or superintendent who authorised their own extension. Anyone else (an officer from
+ * outside the team) is recorded as typed with the rank given, marked as stated by the recorder, since
+ * the store cannot check it. The command line and the desk reach this through recordBailEvent.
  */
 export function authoriserFrom(
 	officers: StoreData['officers'],
 	typed: string,
 	rank: ExtensionRank | null,
-): {authorisedBy: string; rank: ExtensionRank | null} {
-	const m = matchOfficer(officers, typed);
-	const plain = typed.trim().toLowerCase().replace(/\s+/g, ' ');
-	if (m.kind === 'found' && [fullName(m.officer), shortName(m.officer)].some(n => n.toLowerCase() === plain)) {
-		return {authorisedBy: fullName(m.officer), rank: rank ?? rankOfOfficer(m.officer.rank)};
+): {authorisedBy: string; rank: ExtensionRank | null; stated: boolean} {
+	const named = splitRankWord(typed);
+	let m = matchOfficer(officers, typed);
+	if (m.kind !== 'found' && named && named.rest !== '') {
+		const bare = matchOfficer(officers, named.rest);
+		if (bare.kind !== 'none') m = bare;
 	}
-	return {authorisedBy: typed, rank};
+	if (m.kind === 'ambiguous') {
+		fail(
+			`"${safeText(typed)}" could be ${m.candidates.map(o => fullName(o)).join(' or ')}: ` +
+				'name the one who authorised it by id or full name.',
+		);
+	}
+	if (m.kind === 'none') return {authorisedBy: typed.trim(), rank, stated: true};
+	const o = m.officer;
+	const theirs = rankOfOfficer(o.rank);
+	const who = `${fullName(o)} (${o.id})`;
+	if (theirs === null) fail(`${safeText(who)} is police staff in this store, not an officer, so cannot authorise a bail extension.`);
+	const said = [rank, named?.rank ?? null].find(r => r !== null && r !== theirs);
+	if (said) {
+		fail(
+			`${safeText(who)} is recorded in this store as ${article(theirs).toLowerCase()}, not ${said}: ` +
+				'the rank of a team officer is the one the store holds. If someone else authorised it, give their full name ' +
+				'(an officer from outside the team is recorded with the rank you give).',
+		);
+	}
+	return {authorisedBy: fullName(o), rank: theirs, stated: false};
 }
 
 /**
@@ -240,7 +277,7 @@ export function recordBailEvent(data: StoreData, ref: string, input: BailRecordI
 	let outcome: Outcome;
 	switch (input.event) {
 		case 'extended':
-			outcome = extend(c, bail!, input, today);
+			outcome = extend(c, bail!, input, today, data.officers);
 			break;
 		case 're-bailed':
 			outcome = rebail(c, bail!, input, today);
@@ -290,7 +327,7 @@ export function recordBailEvent(data: StoreData, ref: string, input: BailRecordI
 }
 
 /** An extension: the rank checked against the stage the bail has reached, the period end the statute's (or a court's). */
-function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate): Outcome {
+function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate, officers: StoreData['officers']): Outcome {
 	const sd = (d: IsoDate) => shortDate(d, today);
 	const clock = bailClock(b, input.on)!;
 	const ends = sd(clock.periodEnd);
@@ -304,10 +341,13 @@ function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate): Outco
 	const stage = clock.nextAuthority;
 	const needs = stageNeeds(stage);
 	const statute = stage === 'magistrates-court' ? null : clock.nextPeriodEnd;
-	const name = input.authorisedBy?.trim() ?? '';
-	if (name === '') fail(`Say who authorised the extension with --authorised-by NAME: this stage needs ${needs}, before ${ends}.`);
-	if (name.length > 120) fail('The name of whoever authorised it is longer than 120 characters.');
-	const rank = input.rank ?? fail(`Say the rank of ${safeText(name)} with --rank (${RANK_HELP}): this stage needs ${needs}.`);
+	const typed = input.authorisedBy?.trim() ?? '';
+	if (typed === '') fail(`Say who authorised the extension with --authorised-by NAME: this stage needs ${needs}, before ${ends}.`);
+	if (typed.length > 120) fail('The name of whoever authorised it is longer than 120 characters.');
+	const who = authoriserFrom(officers, typed, input.rank);
+	const name = who.authorisedBy;
+	const rank = who.rank ?? fail(`Say the rank of ${safeText(name)} with --rank (${RANK_HELP}): this stage needs ${needs}.`);
+	const rankWords = who.stated ? `${rank}, ${RANK_AS_STATED}` : rank;
 	const to = statute ? ` (to ${sd(statute)})` : '';
 	if (stage === 'magistrates-court' && rank !== "magistrates' court") {
 		fail(
@@ -343,12 +383,12 @@ function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate): Outco
 	if (input.returnDate !== null) checkReturn(input.returnDate, periodEnd, today, c.ref, null);
 	const extensions = [...b.extensions, {date: input.on, authority: stage, authorisedBy: name, periodEnd}];
 	let summary =
-		`Recorded for ${safeText(c.ref)}: bail period extended to ${sd(periodEnd)} by ${safeText(name)} (${rank}) on ${sd(input.on)}; ` +
+		`Recorded for ${safeText(c.ref)}: bail period extended to ${sd(periodEnd)} by ${safeText(name)} (${rankWords}) on ${sd(input.on)}; ` +
 		`return date ${sd(returnDate)}.`;
 	if (stage === 'assistant-chief-constable') summary += ` This stage applies ${DPP_ONLY}.`;
 	return {
 		after: {...c, bail: {...b, returnDate, extensions}},
-		event: {returnDate, authority: stage, periodEnd, authorisedBy: name, rank},
+		event: {returnDate, authority: stage, periodEnd, authorisedBy: name, rank: rankWords},
 		summary,
 	};
 }

@@ -6,7 +6,7 @@
  * sentence that says who can do it instead.
  */
 import {shortDate, type IsoDate} from './dates.js';
-import {nextUpWords, selfSupervisionRefusal} from './independence.js';
+import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from './independence.js';
 import type {Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
@@ -49,18 +49,23 @@ export function supervisesAs(data: StoreData, actorId: string, officerId: string
 /**
  * Who can do it instead, for refusals: "DS Brennan (or the cover named while they are away) or DI Okafor".
  * Never the person refused (`refusedId`): not the manager themselves, and no "cover" clause when they are
- * a named cover there (they would be told to ask themselves).
+ * a named cover there (they would be told to ask themselves). On a `date` the manager is away, that day's
+ * absences decide it (the QA pass saw "DS Brennan or DI Okafor can" while DS Brennan was on sick leave
+ * with nobody covering): the cover who acts that day, else only the person above.
  */
-function whoCan(data: StoreData, officerId: string, refusedId?: string): string {
+function whoCan(data: StoreData, officerId: string, refusedId?: string, date?: IsoDate): string {
 	const manager = lineManagerOf(data, officerId);
+	const away = manager && date !== undefined ? awayOn(absenceLookup(data.absences), manager.id, date) : undefined;
 	// The refused person named as cover for the manager (or for the officer, a sergeant whose manager is the inspector).
 	const isTheirCover =
 		manager !== undefined &&
 		data.absences.some(a => (a.officerId === manager.id || a.officerId === officerId) && a.coverOfficerId === refusedId);
-	const parts =
-		manager && manager.id !== refusedId
-			? [`${name(data, manager.id)}${isTheirCover ? '' : ' (or the cover named while they are away)'}`]
-			: [];
+	const parts: string[] = [];
+	if (away) {
+		if (away.coverId && away.coverId !== refusedId) parts.push(`${name(data, away.coverId)} (covering ${name(data, manager!.id)})`);
+	} else if (manager && manager.id !== refusedId) {
+		parts.push(`${name(data, manager.id)}${isTheirCover ? '' : ' (or the cover named while they are away)'}`);
+	}
 	if (data.team.inspectorId && data.team.inspectorId !== manager?.id && data.team.inspectorId !== refusedId)
 		parts.push(name(data, data.team.inspectorId));
 	if (parts.length === 0 && refusedId !== undefined) return nextUpWords(data, refusedId);
@@ -75,7 +80,7 @@ function unknownActor(data: StoreData, actorId: string): Permission | null {
 export function mayReview(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
 	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
-	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref);
+	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref, undefined, date);
 	if (self) return {ok: false, reason: self};
 	return supervisesOrRefused(data, actorId, c.oicId, date, `review ${safeText(c.ref)}`);
 }
@@ -88,13 +93,13 @@ function supervisesOrRefused(data: StoreData, actorId: string, oicId: string, da
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${name(data, actorId)} does not supervise ${name(data, oicId)} on ${shortDate(date)}, so cannot ${doing}: ${whoCan(data, oicId, actorId)} can.`,
+		reason: `${name(data, actorId)} does not supervise ${name(data, oicId)} on ${shortDate(date)}, so cannot ${doing}: ${whoCan(data, oicId, actorId, date)} can.`,
 	};
 }
 
 /** May `actorId` decide a performance trigger about `officerId`? An escalated trigger is the inspector's alone. */
 export function mayDecideTrigger(data: StoreData, actorId: string, officerId: string, date: IsoDate, escalated: boolean): Permission {
-	const self = selfSupervisionRefusal(data, actorId, officerId, 'decide');
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'decide', undefined, undefined, date);
 	if (self) return {ok: false, reason: self};
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
@@ -108,7 +113,7 @@ export function mayDecideTrigger(data: StoreData, actorId: string, officerId: st
 		ok: false,
 		reason:
 			`${name(data, actorId)} does not supervise ${name(data, officerId)} on ${shortDate(date)}, so cannot decide their performance trigger: ` +
-			`${whoCan(data, officerId, actorId)} can.`,
+			`${whoCan(data, officerId, actorId, date)} can.`,
 	};
 }
 
@@ -130,7 +135,7 @@ export function mayRecordBail(data: StoreData, actorId: string, caseRef: string,
 			ok: false,
 			reason:
 				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot record its bail decisions: no one supervises their own cases. ` +
-				`They go to ${whoCan(data, c.oicId, actorId)}.`,
+				`They go to ${whoCan(data, c.oicId, actorId, date)}.`,
 		};
 	}
 	return supervisesOrRefused(data, actorId, c.oicId, date, `record the bail of ${safeText(c.ref)}`);
@@ -138,7 +143,7 @@ export function mayRecordBail(data: StoreData, actorId: string, caseRef: string,
 
 /** May `actorId` record a welfare event (check-in, screening, tenure review, one-to-one) for `officerId`? */
 export function mayRecordWelfare(data: StoreData, actorId: string, officerId: string, date: IsoDate): Permission {
-	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare');
+	const self = selfSupervisionRefusal(data, actorId, officerId, 'welfare', undefined, undefined, date);
 	if (self) return {ok: false, reason: self};
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
@@ -148,7 +153,7 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 		ok: false,
 		reason:
 			`${name(data, actorId)} is not ${name(data, officerId)}'s line manager on ${shortDate(date)}, so cannot record their welfare: ` +
-			`${whoCan(data, officerId, actorId)} can.`,
+			`${whoCan(data, officerId, actorId, date)} can.`,
 	};
 }
 
@@ -255,8 +260,8 @@ export interface AbsenceSides {
 }
 
 /** "DI Okafor", "DS Brennan (or the cover named while they are away) or DI Okafor": who acts above `officerId`. */
-function aboveWords(data: StoreData, officerId: string, refusedId?: string): string {
-	return whoCan(data, officerId, refusedId);
+function aboveWords(data: StoreData, officerId: string, refusedId?: string, date?: IsoDate): string {
+	return whoCan(data, officerId, refusedId, date);
 }
 
 /**
@@ -324,7 +329,7 @@ export function mayChangeAbsence(
 	if (as) return {ok: true, as};
 	return {
 		ok: false,
-		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId, actorId)} can.`,
+		reason: `${actor} does not supervise ${absent} on ${shortDate(today)}, so cannot ${doing}: ${aboveWords(data, absentId, actorId, today)} can.`,
 	};
 }
 
@@ -370,7 +375,19 @@ export function mayReallocate(data: StoreData, actorId: string, caseRef: string,
 			ok: false,
 			reason:
 				`${name(data, actorId)} holds ${safeText(c.ref)}, so cannot reallocate it: no one supervises their own cases. ` +
-				`It goes to ${nextUpWords(data, actorId)}.`,
+				`It goes to ${ownWorkGoesTo(data, actorId, today)}.`,
+		};
+	}
+	// A case goes only to an officer someone can review (independence.ts hasSupervisor): the team's
+	// inspector with nobody above them recorded would hold a case no one may review (docs/rules.md
+	// "Reviews the cover cannot do": a review is a second pair of eyes, never the holder's own).
+	if (toOfficerId !== null && !hasSupervisor(data, toOfficerId)) {
+		return {
+			ok: false,
+			reason:
+				`${safeText(c.ref)} cannot be moved to ${name(data, toOfficerId)}: no one in this store supervises ${name(data, toOfficerId)}, ` +
+				'so nobody could review it (no one supervises their own cases). Choose an officer in the team, or record who ' +
+				`supervises ${name(data, toOfficerId)} first.`,
 		};
 	}
 	const permission = supervisesOrRefused(data, actorId, c.oicId, today, `reallocate ${safeText(c.ref)}`);

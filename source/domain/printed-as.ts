@@ -46,9 +46,21 @@ function mayDo(ctx: RuleContext, p: Problem, way: Resolve, actorId: string): Per
 	}
 }
 
+// Each subject's reader found once per context: it depends on the subject and the day only, and a
+// 5,000-case store's problems name the same few hundred officers thousands of times (issue 18).
+const readers = new WeakMap<RuleContext, Map<string, string | null>>();
+
+function cachedReaderOf(ctx: RuleContext, p: Problem): string | undefined {
+	let bySubject = readers.get(ctx);
+	if (!bySubject) readers.set(ctx, (bySubject = new Map()));
+	let reader = bySubject.get(p.subject.officerId);
+	if (reader === undefined) bySubject.set(p.subject.officerId, (reader = readerOf(ctx, p) ?? null));
+	return reader ?? undefined;
+}
+
 /** `ways` with `--as` the next person up on each command the problem's reader may not run. */
 export function commandsTheReaderCanRun(ctx: RuleContext, p: Problem, ways: Resolve[]): Resolve[] {
-	const reader = readerOf(ctx, p);
+	const reader = cachedReaderOf(ctx, p);
 	if (!reader) return ways;
 	return ways.map(way => {
 		if (!way.command || way.command.includes(' --as ')) return way;

@@ -15,6 +15,7 @@ import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
 import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName} from './people.js';
+import {hasSupervisor} from './independence.js';
 import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
 import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
@@ -214,15 +215,18 @@ export interface ReallocationChoice {
 export function reallocationChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate): ReallocationChoice[] {
 	const c = data.cases.find(x => x.ref === ref);
 	if (!c) return [];
-	return data.officers
-		.filter(o => o.id !== c.oicId && o.joinedUnit <= on && (o.leftUnit === null || o.leftUnit > today))
-		.map(o => ({
-			officerId: o.id,
-			name: safeText(fullName(o)),
-			now: workloadFor(data, o.id),
-			after: workloadWith(data, o.id, c),
-			away: awayWithNobody(data, o.id, on, today),
-		}));
+	return (
+		data.officers
+			// Not an officer nobody supervises (the inspector with no one above): mayReallocate refuses that move.
+			.filter(o => o.id !== c.oicId && o.joinedUnit <= on && (o.leftUnit === null || o.leftUnit > today) && hasSupervisor(data, o.id))
+			.map(o => ({
+				officerId: o.id,
+				name: safeText(fullName(o)),
+				now: workloadFor(data, o.id),
+				after: workloadWith(data, o.id, c),
+				away: awayWithNobody(data, o.id, on, today),
+			}))
+	);
 }
 
 /** "DC Helen Marsh's workload now: 9 live cases, 17 points on 40h a week (1.00 FTE): 85% of capacity (flag above 110%)." */

@@ -91,7 +91,16 @@ export function deskWay(action: DeskAction, where: string): DeskWay {
 	return {action, key: DESK_ACTION_KEYS[action], where};
 }
 
+// Each way's desk action made once and shared by every way that names it (a way is never changed once
+// made): thousands of problems name the same few, and a copy for each was kept to the end (issue 18).
 const CASE_DESK: DeskWay = deskWay('review', 'the case, its problem or its row in the explorer');
+const DECISION_DESK: DeskWay = deskWay('review', "one of the officer's cases (step 5 of the review)");
+const INSPECTOR_DECISION_DESK: DeskWay = deskWay('trigger-decide', "the Team view (the inspector's queue)");
+const REALLOCATE_DESK: DeskWay = deskWay('reallocate', 'the problem, the case, or the palette');
+const REALLOCATE_ONE_OF_DESK: DeskWay = deskWay('reallocate', "one of the officer's cases (the problem shows them in the explorer)");
+const COVER_DESK: DeskWay = deskWay('absence-change', "the problem, or the absent officer's row in the Team view");
+const BAIL_DESK: DeskWay = deskWay('bail-record', 'the problem, the case, or the palette');
+const WELFARE_DESK: DeskWay = deskWay('welfare-record', "the problem, or the officer's row in the Team view");
 
 /**
  * A word for a shell command line: as it is when it needs no quoting, else in double quotes, or in
@@ -186,7 +195,7 @@ export function decisionWay(label: string): Resolve {
 	return {
 		way: 'performance-decision',
 		label,
-		desk: deskWay('review', "one of the officer's cases (step 5 of the review)"),
+		desk: DECISION_DESK,
 		command: null,
 	};
 }
@@ -196,7 +205,7 @@ export function inspectorDecisionWay(label: string): Resolve {
 	return {
 		way: 'performance-decision',
 		label,
-		desk: deskWay('trigger-decide', "the Team view (the inspector's queue)"),
+		desk: INSPECTOR_DECISION_DESK,
 		command: null,
 	};
 }
@@ -206,7 +215,7 @@ export function reallocateWay(ref: string, label: string): Resolve {
 	return {
 		way: 'reallocate',
 		label,
-		desk: deskWay('reallocate', 'the problem, the case, or the palette'),
+		desk: REALLOCATE_DESK,
 		command: `fortnight case reallocate ${shellWord(ref)} --to OFFICER --reason TEXT`,
 	};
 }
@@ -216,7 +225,7 @@ export function reallocateOneOf(label: string): Resolve {
 	return {
 		way: 'reallocate',
 		label,
-		desk: deskWay('reallocate', "one of the officer's cases (the problem shows them in the explorer)"),
+		desk: REALLOCATE_ONE_OF_DESK,
 		command: 'fortnight case reallocate REF --to OFFICER --reason TEXT',
 	};
 }
@@ -227,7 +236,7 @@ export function coverWay(absenceId: string, label: string): Resolve {
 		way: 'absence-change',
 		label,
 		// The absent officer's row: on a case's problem the officer named is the OIC, not whoever is away.
-		desk: deskWay('absence-change', "the problem, or the absent officer's row in the Team view"),
+		desk: COVER_DESK,
 		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`,
 	};
 }
@@ -243,7 +252,7 @@ export function bailWay(ref: string, events: string, label: string, more = ''): 
 	return {
 		way: 'bail-record',
 		label,
-		desk: deskWay('bail-record', 'the problem, the case, or the palette'),
+		desk: BAIL_DESK,
 		command: `fortnight bail record ${shellWord(ref)} --event ${events}${more ? ` ${more}` : ''}`,
 	};
 }
@@ -253,7 +262,7 @@ export function welfareWay(officers: readonly Officer[], officerId: string, kind
 	return {
 		way: 'welfare-record',
 		label,
-		desk: deskWay('welfare-record', "the problem, or the officer's row in the Team view"),
+		desk: WELFARE_DESK,
 		command: `fortnight welfare record ${officerWord(officers, officerId)} --kind ${kind}`,
 	};
 }

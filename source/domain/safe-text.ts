@@ -118,6 +118,14 @@ export function escapeJsonText(json: string): string {
 }
 
 /**
+ * Text its renderer has proved holds nothing safeOutput would change: JSON text that is printable ASCII
+ * but for its line breaks, or that escapeJsonText has escaped (JSON.stringify escapes every C0 control,
+ * CR among them; escapeJsonText every other character safeOutput acts on). Only a renderer that checks
+ * this makes one (export/problems-json.ts); command.ts outChecked writes it without a second scan.
+ */
+export type CheckedOutput = string & {readonly checkedOutput: true};
+
+/**
  * The last guard on everything the command line prints (its output and its messages): the same rules
  * as safeMultiline, but the layout of already-rendered output is kept (tabs, LF, CR LF and a leading
  * byte-order mark, which CSV output uses); a lone CR, which would let a line overwrite another, shows as ␍.

@@ -90,13 +90,12 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 	const id = safeText(officerId);
 	const noun = NOUN[what];
 	const head = `This store's entries are signed (keys are enrolled), so every ${noun} must carry its author's enrolled key`;
-	const selfEnrols = isInspectorOver(data, officerId);
 	const init = `fortnight keys init${key.fingerprint === null && key.problem === null ? '' : ' --force'} --as ${id}`;
-	// An inspector's own key is enrolled as it is made (keys init); anyone else's needs someone entitled to vouch for it.
-	const enrol = selfEnrols
-		? `"${init}" makes a key and enrols it at once (you are the team's inspector)`
-		: `"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ` +
-			`${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+	// Once the store is signed, a new key is enrolled by someone whose own key is enrolled (the inspector's
+	// too, by the sergeant: store/signatures.ts mayEnrol), so the advice is the same for everyone.
+	const enrol =
+		`"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ` +
+		`${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 	const notOpened =
 		what === 'record'
 			? 'A record that cannot be signed is not recorded.'
@@ -112,9 +111,7 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
-		const fix = selfEnrols
-			? `${enrol}`
-			: `ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+		const fix = `ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 		return `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened} To sign: ${fix}.`;
 	}
 	return null;

@@ -81,7 +81,7 @@ export function welfareRecordRefusal(
 	if (!officer) return `No officer with id "${officerId}" in this team.`;
 	const recorder = data.officers.find(o => o.id === by);
 	if (!recorder) return `No officer with id "${by}" to record this as.`;
-	const self = selfSupervisionRefusal(data, by, officerId, 'welfare', undefined, WELFARE_KIND_WORDS[kind]);
+	const self = selfSupervisionRefusal(data, by, officerId, 'welfare', undefined, WELFARE_KIND_WORDS[kind], on);
 	if (self) return self;
 	if (officer.role === 'inspector') {
 		return `${safeText(shortName(officer))} is the team's inspector: their welfare is their own line manager's to record, outside this team's store.`;

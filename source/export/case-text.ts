@@ -8,7 +8,7 @@ import type {CaseRecord, NamedOfficer, RecordSignature} from '../domain/case-rec
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {plural} from '../domain/plural.js';
 import {safeText} from '../domain/safe-text.js';
-import {caseStatusWords} from '../domain/status-words.js';
+import {caseStatusWords, performanceDecisionWords} from '../domain/status-words.js';
 import {wrap} from './problems-text.js';
 
 /** "14 Jan 2026": history spans years, so every date carries its year. */
@@ -91,7 +91,7 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		const signed = v.signedBy ? `signed with ${who(v.signedBy)}'s key` : 'made before signatures';
 		line(`${day(v.date)}, entry ${v.seq}: by ${who(v.reviewer)} (${signed}), due ${day(v.dueDate)} (${late}); OIC ${who(v.oic)}`, 2, 6);
 		const risk = v.riskBefore === v.riskAfter ? `risk ${v.riskAfter}` : `risk ${v.riskBefore} -> ${v.riskAfter}`;
-		const decision = v.triggerDecision ? `; performance decision "${v.triggerDecision}"` : '';
+		const decision = v.triggerDecision ? `; performance decision: ${performanceDecisionWords(v.triggerDecision)}` : '';
 		// Withheld (domain/read-scope.ts): the OIC's performance and welfare are not the reader's to see.
 		const personal = v.withheld
 			? `; performance and welfare withheld (${v.withheld})`

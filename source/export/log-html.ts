@@ -6,6 +6,7 @@
  * text is escaped once, here. No welfare content: only how many officers are due a check-in.
  * Printing it gives A4 pages with no chart split across two (README, "The review log").
  */
+import {performanceDecisionWords} from '../domain/status-words.js';
 import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions} from '../domain/review-log/exceptions.js';
 import {days} from '../domain/plural.js';
@@ -261,7 +262,9 @@ function exceptionSection(s: SergeantExceptions, forensicDays: number): string {
 			t.officer,
 			t.firstFired ?? 'unknown',
 			t.days === null ? 'unknown' : days(t.days),
-			t.noDecision ? 'no decision recorded' : `escalated to the inspector (last decision: ${t.lastDecision ?? 'none'})`,
+			t.noDecision
+				? 'no decision recorded'
+				: `escalated to the inspector (last decision: ${t.lastDecision ? performanceDecisionWords(t.lastDecision) : 'none'})`,
 			t.evidence.join('; '),
 		]),
 	);

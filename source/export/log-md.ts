@@ -3,6 +3,7 @@
  * occur), totals after. Store text is escaped; dates and numbers are ours. No welfare content: the
  * report may say a check-in happened, never what was said.
  */
+import {performanceDecisionWords} from '../domain/status-words.js';
 import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {escapeMarkdown, mdTableCell} from './markdown.js';
@@ -105,7 +106,9 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 			mdTableCell(t.officer),
 			d(t.firstFired, 'unknown'),
 			t.days === null ? 'unknown' : days(t.days),
-			t.noDecision ? 'no decision recorded' : `escalated to the inspector (last decision: ${t.lastDecision ?? 'none'})`,
+			t.noDecision
+				? 'no decision recorded'
+				: `escalated to the inspector (last decision: ${t.lastDecision ? performanceDecisionWords(t.lastDecision) : 'none'})`,
 			mdTableCell(t.evidence.join('; ')),
 		]),
 	);

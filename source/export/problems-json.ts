@@ -7,7 +7,8 @@
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import type {Problem} from '../domain/problem.js';
-import {escapeJsonText, safeText} from '../domain/safe-text.js';
+import type {DeskWay} from '../domain/resolve.js';
+import {escapeJsonText, safeText, type CheckedOutput} from '../domain/safe-text.js';
 import type {ProblemJson} from './problems-json-schema.js';
 
 // Each officer's name made once (an officer record is never changed in place: a change is a new record):
@@ -24,6 +25,16 @@ function officerName(officers: ReadonlyMap<string, Officer>, officerId: string):
 
 export function problemToJson(p: Problem, officers: ReadonlyMap<string, Officer>): ProblemJson {
 	return shaped(p, officers, safeText);
+}
+
+// Each desk way's JSON made once: the ways share a few desk objects (resolve.ts), and thousands of
+// problems name them (issue 18).
+const deskJsons = new WeakMap<DeskWay, {key: string; where: string}>();
+
+function deskJson(desk: DeskWay): {key: string; where: string} {
+	let json = deskJsons.get(desk);
+	if (json === undefined) deskJsons.set(desk, (json = {key: desk.key, where: desk.where}));
+	return json;
 }
 
 /** A problem in the JSON's shape, every store string passed through `text` (safeText, or as it is). */
@@ -52,7 +63,7 @@ function shaped(p: Problem, officers: ReadonlyMap<string, Officer>, text: (s: st
 		resolve: (p.resolve ?? []).map(r => ({
 			way: r.way,
 			label: text(r.label),
-			desk: r.desk ? {key: r.desk.key, where: r.desk.where} : null,
+			desk: r.desk ? deskJson(r.desk) : null,
 			command: r.command === null ? null : text(r.command),
 		})),
 	};
@@ -74,7 +85,11 @@ function printableJson(json: string): boolean {
 	return true;
 }
 
-export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): string {
+/**
+ * The JSON text, checked (safe-text.ts CheckedOutput): printable ASCII but for line breaks on the plain
+ * path, escapeJsonText's on the careful one.
+ */
+export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
 	// Most stores' text is printable ASCII: the problems are written as they are and the whole text is
 	// checked once, where safeText on each of a hundred thousand strings was a fifth of the rendering
 	// (issue 18: 7.5 MB at 5,000 cases). Anything else, and the text is made the careful way.
@@ -83,14 +98,12 @@ export function renderProblemsJson(problems: readonly Problem[], officers: Reado
 		null,
 		2,
 	);
-	if (printableJson(plain)) return plain + '\n';
-	return (
-		escapeJsonText(
-			JSON.stringify(
-				problems.map(p => problemToJson(p, officers)),
-				null,
-				2,
-			),
-		) + '\n'
-	);
+	if (printableJson(plain)) return (plain + '\n') as CheckedOutput;
+	return (escapeJsonText(
+		JSON.stringify(
+			problems.map(p => problemToJson(p, officers)),
+			null,
+			2,
+		),
+	) + '\n') as CheckedOutput;
 }

@@ -43,8 +43,19 @@ export function makeEntry<K extends ChainEntry['kind']>(
 	const hash = hashEntry(unsigned);
 	if (!key) return {...unsigned, hash} as Extract<ChainEntry, {kind: K}>;
 	const sig = cryptoSign(null, Buffer.from(hash, 'utf8'), key.privateKey).toString('base64');
-	return {...unsigned, hash, sig} as Extract<ChainEntry, {kind: K}>;
+	const entry = {...unsigned, hash, sig} as Extract<ChainEntry, {kind: K}>;
+	signedHere.set(entry, {privateKey: key.privateKey, hash, sig});
+	return entry;
 }
+
+/**
+ * The entries this process signed, with the private key and the hash and signature it made
+ * (signatures.ts signedWith): an entry whose hash and signature are still those is checked against an
+ * enrolled key by comparing that key with the signing key's public half, not by verifying the signature
+ * again (Ed25519 is deterministic: a signature made with a private key verifies under its public key).
+ * Entries read from a store are never here, so `verify` and every read check each signature in full.
+ */
+export const signedHere = new WeakMap<ChainEntry, {privateKey: KeyObject; hash: string; sig: string}>();
 
 export interface ChainHead {
 	seq: number;

@@ -15,6 +15,11 @@ export type StoreErrorCode =
 	| 'key'
 	/** The review chain file does not hold what the state file records (missing, shorter, replaced): chain-file.ts. */
 	| 'chain'
+	/**
+	 * The journal's text does not check out (a line's hash, its link to the line before, its shape):
+	 * journal-file.ts. Like 'chain', an altered store, which `fortnight verify` reports as broken (exit 1).
+	 */
+	| 'journal'
 	/** The file has more than one name (hard links): a save would split them (see atomic-write.ts). */
 	| 'hard-link';
 

@@ -22,6 +22,7 @@ export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
 export {
 	chainHead,
+	entryContentProblem,
 	formatHead,
 	hashEntry,
 	keySigner,

@@ -53,9 +53,10 @@ export interface JournalRead {
 /** The receipt key of a journal (receipts.ts): a receipt for its last line's hash covers every line before it. */
 const receiptKey = (realState: string): string => `${realState}#journal`;
 
+/** A journal read whole whose text does not check out: altered or damaged (verify exits 1; errors.ts 'journal'). */
 const damaged = (file: string, state: string, where: string, why: string): StoreError =>
 	new StoreError(
-		'malformed',
+		'journal',
 		`${file}, the recent saves of ${state}, is damaged at ${where} (${why}). ` +
 			`The files were not changed; restore ${state} and its journal together from a backup.`,
 		file,

@@ -11,6 +11,7 @@
 import {createHash, randomUUID} from 'node:crypto';
 import type pg from 'pg';
 import type {ChainEntry, StoreData} from '../domain/model.js';
+import type {prepareChange} from './apply-change.js';
 import {describeChanges, diffStores, type ClashSurface} from './conflict.js';
 import {StoreError} from './errors.js';
 import {describePgError, isDropped, isPgError, withClient} from './pg-connect.js';
@@ -20,6 +21,7 @@ import {openFeed, type Feed} from './pg-feed.js';
 import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
+import type {validateStore} from './validate.js';
 import {receiptOf, writeReceipt} from './receipts.js';
 import {
 	brokenChainReason,
@@ -33,11 +35,16 @@ import {
 	type Store,
 } from './store.js';
 
-/** What a change is made and checked with (apply-change.ts, validate.ts): loaded by the first change, not by a read. */
-const changes = async () => {
-	const [{prepareChange}, {validateStore}] = await Promise.all([import('./apply-change.js'), import('./validate.js')]);
-	return {prepareChange, validateStore};
-};
+/**
+ * What a change is made and checked with (apply-change.ts, validate.ts): loaded by the first change, not by a
+ * read, and kept (asking the module loader again on every change costs a signing some tens of microseconds).
+ */
+let loaded: Promise<{prepareChange: typeof prepareChange; validateStore: typeof validateStore}> | null = null;
+const changes = () =>
+	(loaded ??= Promise.all([import('./apply-change.js'), import('./validate.js')]).then(([a, v]) => ({
+		prepareChange: a.prepareChange,
+		validateStore: v.validateStore,
+	})));
 
 /** A one-statement write whose answer was lost with its connection: it may or may not have committed. */
 interface Unsure {

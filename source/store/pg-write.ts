@@ -16,6 +16,8 @@ export interface TeamWrite {
 	added: readonly ChainEntry[];
 	/** Where the written and removed records are, by list: in `before` (old versions, removed) and in `next`. */
 	at: Map<string, {before: number[]; next: number[]}>;
+	/** Whether the team's record and its settings are other objects in `next` (each is rewritten only then). */
+	rewrites: {team: boolean; settings: boolean};
 }
 
 /**
@@ -31,6 +33,8 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		gone: {tables: [], keys: []},
 		added: next.chain.slice(before.chain.length),
 		at: new Map(),
+		// Records are immutable objects (as for the lists below): the same object is the same record.
+		rewrites: {team: before.team !== next.team, settings: before.settings !== next.settings},
 	};
 	for (const {field, table, key} of LISTS) {
 		const a = before[field] as readonly unknown[];
@@ -107,17 +111,14 @@ export function touchedOnly(before: StoreData, next: StoreData, w: TeamWrite): [
 	return [a as unknown as StoreData, b as unknown as StoreData];
 }
 
+/** The team row's plain columns: schema_version, updated_at, reference_date, sergeant_id, inspector_id. */
+function teamCols(next: StoreData): (string | null)[] {
+	return [String(next.schemaVersion), next.updatedAt, next.referenceDate, next.team.sergeantId, next.team.inspectorId];
+}
+
 /** The team row's columns: schema_version, updated_at, reference_date, sergeant_id, inspector_id, team, settings. */
 function teamRow(next: StoreData): (string | null)[] {
-	return [
-		String(next.schemaVersion),
-		next.updatedAt,
-		next.referenceDate,
-		next.team.sergeantId,
-		next.team.inspectorId,
-		JSON.stringify(next.team),
-		JSON.stringify(next.settings),
-	];
+	return [...teamCols(next), JSON.stringify(next.team), JSON.stringify(next.settings)];
 }
 
 /**
@@ -156,10 +157,11 @@ const WRITE_CHANGE = `SELECT fortnight_write_change($1, $2, $3, $4::text[], $5::
 const jsonArray = (docs: readonly string[]): string => `[${docs.join(',')}]`;
 
 /**
- * The whole of a change in one statement, one round trip (fortnight_write_change, migrations 003 and 006): true
- * when written (the team was still at `expected`), false when the team moved on and nothing was written.
- * Run outside a transaction, the statement commits on its own. `writeId` is recorded with the revision
- * (writeLanded asks for it).
+ * The whole of a change in one statement, one round trip (fortnight_write_change, migrations 003, 006 and
+ * 009): true when written (the team was still at `expected`), false when the team moved on and nothing was
+ * written. Run outside a transaction, the statement commits on its own. `writeId` is recorded with the
+ * revision (writeLanded asks for it). The team's record and settings go only when the change replaced
+ * them (NULL: unchanged, migration 009): the team row held at `expected` already has them.
  */
 export async function writeTeamAtOnce(
 	client: pg.ClientBase,
@@ -172,7 +174,6 @@ export async function writeTeamAtOnce(
 	writeId: string,
 ): Promise<boolean> {
 	const c = w.added;
-	const row = teamRow(next);
 	// A named statement: parsed and planned once per connection, then only bound and run.
 	const r = await client.query<{ok: boolean}>({
 		name: 'fortnight_write_change',
@@ -193,9 +194,9 @@ export async function writeTeamAtOnce(
 			c.map(e => e.prevHash),
 			c.map(e => e.hash),
 			jsonArray(c.map(e => JSON.stringify(e))),
-			row.slice(0, 5),
-			row[5],
-			row[6],
+			teamCols(next),
+			w.rewrites.team ? JSON.stringify(next.team) : null,
+			w.rewrites.settings ? JSON.stringify(next.settings) : null,
 			what,
 			notice,
 			writeId,

@@ -8,7 +8,7 @@ import {constants} from 'node:buffer';
 import {constants as fsConstants, promises as fsp, type Stats} from 'node:fs';
 import path from 'node:path';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
-import {chainBatches, readChain, uncommittedWarning, type ChainPosition} from './chain-file.js';
+import type {ChainPosition} from './chain-file.js';
 import {chainPathFor, journalPathFor} from './chain-path.js';
 import {describeFsError, StoreError} from './errors.js';
 import {readJournal, type JournalState} from './journal-file.js';
@@ -179,6 +179,12 @@ function tooLargeToOpen(file: string, size: number): StoreError {
 }
 
 /**
+ * The chain file's reader, loaded when a read goes past one stat of the chain file: `problems`, `handover`
+ * and every read of the state alone never need it (issue 18: each module a command loads costs it).
+ */
+const chainFileModule = async () => import('./chain-file.js');
+
+/**
  * The state with the chain asked for. For a split store: the working set is checked against the chain
  * log the state records (cheap), the chain file must be there and at least as long, and for 'whole' its
  * committed entries are streamed (only those after `previous`'s, when the chain still continues it).
@@ -208,7 +214,7 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
 		const advice = size < 0 ? ' (if the store was renamed or moved, rename or move its chain file with it)' : '';
 		throw new StoreError('chain', `${chainFile}, the review chain of ${file}, ${why}. Restore it from a backup${advice}.`, chainFile);
 	}
-	const warning = size > log.bytes ? await uncommittedWarning(chainFile, log, file) : null;
+	const warning = size > log.bytes ? await (await chainFileModule()).uncommittedWarning(chainFile, log, file) : null;
 	const warnings = warning ? [warning] : [];
 	if (options.chain !== 'whole' || held.length === log.entries) return {data: state, warnings};
 	return {data: {...state, chain: await wholeChainOf(file, state, options.previous)}, warnings};
@@ -235,6 +241,7 @@ export async function wholeChainOf(
 		from = previous.chainLog;
 		start = previous.chain;
 	}
+	const {readChain} = await chainFileModule();
 	let {entries} = await readChain(chainFile, log, file, from);
 	// Entries read after an earlier read must continue it; otherwise the file was replaced: read it all.
 	if (start.length > 0) {
@@ -267,7 +274,7 @@ export async function* wholeChainBatches(file: string, data: StoreData): AsyncGe
 		yield data.chain;
 		return;
 	}
-	yield* chainBatches(await chainFileOf(file), log, file);
+	yield* (await chainFileModule()).chainBatches(await chainFileOf(file), log, file);
 }
 
 /** Why a split store's working set cannot be its chain's (out of order, or not ending at the recorded head), or null. */

@@ -60,7 +60,8 @@ describe('bench smoke (300 cases, one run each)', () => {
 			if (rss !== null) expect(r.result!.subject.peakRssKb, `${r.m.id} peak RSS`).toBeGreaterThan(10_000);
 			expect(table).toMatch(new RegExp(`\\| ${r.size} \\| [0-9.]+ m?s \\|`));
 		}
-	}, 150_000);
+		// 58 s here alone at a load average of 22; in CI it runs beside the other test files on 2 cores.
+	}, 300_000);
 });
 
 describe('growth check', () => {
@@ -109,7 +110,9 @@ describe('runs and medians', () => {
 	it('times in-process work from a quiet process, and never waits long for quiet', async () => {
 		const started = performance.now();
 		await quiet(100);
-		expect(performance.now() - started).toBeLessThan(1000);
+		// Its limit is 100 ms, checked between 5 ms pauses, and a loaded machine can hold one pause for
+		// hundreds of ms: 1 s was a race there. 3 s still fails a quiet that waits for seconds.
+		expect(performance.now() - started).toBeLessThan(3000);
 		const sample = await timed(() => new Promise(resolve => setTimeout(resolve, 30)));
 		expect(sample.ms).toBeGreaterThanOrEqual(29);
 		expect(sample.ms).toBeLessThan(5000);

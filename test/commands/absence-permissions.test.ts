@@ -97,9 +97,8 @@ describe('an officer (DC) changes no absence, names no cover and moves no case',
 			store,
 			'2026-12-15',
 			['case', 'reallocate', 'CR/64148/26', '--to', 'Iqbal', '--reason', 'I take it', '--as', 'Iqbal'],
-			[
-				'DC Iqbal does not supervise DC Ashworth on 15 Dec, so cannot reallocate CR/64148/26: DS Brennan (or the cover named while they are away) or DI Okafor can.',
-			],
+			// 15 Dec: DS Brennan is on sick leave with no cover (ab0002), so only the inspector can (QA 3 R11).
+			['DC Iqbal does not supervise DC Ashworth on 15 Dec, so cannot reallocate CR/64148/26: DI Okafor can.'],
 		);
 	});
 });

@@ -27,7 +27,7 @@ describe('fortnight bail record', () => {
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toBe(
 			'Recorded for CR/87204/26: bail period extended to 11 Mar 2027 by Insp. K. Lawson ' +
-				'(inspector) on 30 Nov; return date 20 Jan 2027.\n',
+				'(inspector, as stated by the recorder) on 30 Nov; return date 20 Jan 2027.\n',
 		);
 		const c = caseOf(store, RUNNING);
 		const extension = {date: DEMO_TODAY, authority: 'inspector', authorisedBy: 'Insp. K. Lawson', periodEnd: '2027-03-11'};
@@ -42,7 +42,7 @@ describe('fortnight bail record', () => {
 				authority: 'inspector',
 				periodEnd: '2027-03-11',
 				authorisedBy: 'Insp. K. Lawson',
-				rank: 'inspector',
+				rank: 'inspector, as stated by the recorder',
 				recordedBy: 'o0002',
 				recordedAt: '2026-11-30T09:00:00.000Z',
 			},
@@ -64,6 +64,23 @@ describe('fortnight bail record', () => {
 			'An inspector cannot authorise this extension (to 11 Jun 2027): it needs a superintendent ' +
 				'or above. Ask one before the period ends 11 Mar 2027.',
 		);
+	});
+
+	it('a team officer authorising is recorded with their own rank: a typed --rank that contradicts it is refused (QA 3 defect 2)', async () => {
+		const {store} = demoCopy();
+		for (const authorisedBy of ['DS Brennan', 'Brennan', 'o0002']) {
+			const r = await record(store, RUNNING, {event: 'extended', return: '2027-01-20', authorisedBy, rank: 'superintendent'});
+			expect(r.code, authorisedBy).toBe(2);
+			expect(r.stderr).toContain('DS Tom Brennan (o0002) is recorded in this store as a sergeant, not superintendent');
+		}
+		const okafor = await record(store, RUNNING, {event: 'extended', authorisedBy: 'Okafor', rank: 'superintendent'});
+		expect(okafor.code).toBe(2);
+		expect(okafor.stderr).toContain('DI Rachel Okafor (o0001) is recorded in this store as an inspector, not superintendent');
+		expect(caseOf(store, RUNNING).bailEvents ?? []).toEqual([]);
+		const bySurname = await record(store, RUNNING, {event: 'extended', authorisedBy: 'Okafor'});
+		expect(bySurname.code, bySurname.stderr).toBe(0);
+		expect(bySurname.stderr).toContain('by DI Rachel Okafor (inspector) on 30 Nov');
+		expect(caseOf(store, RUNNING).bailEvents.at(-1)).toMatchObject({authorisedBy: 'DI Rachel Okafor', rank: 'inspector'});
 	});
 
 	it('records a re-bail, and each way bail ends; RUI starts an RUI record; the bail problems clear', async () => {

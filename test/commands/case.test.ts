@@ -131,8 +131,8 @@ describe('fortnight case reallocate', () => {
 		const r = cli(store, 'reallocate', REF, '--to', 'DC Ashworth', '--reason', 'x');
 		expect(r.code).toBe(2);
 		expect(r.stderr).toBe(
-			'fortnight: CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer. Nothing was saved. ' +
-				'Run with --help for usage.\n',
+			// A refusal, not a usage error: no --help hint (QA 3 R4).
+			'fortnight: CR/87204/26 is already held by DC Ashworth (since 14 Jan); choose another officer. Nothing was saved.\n',
 		);
 		expect(savedBytes(store).equals(before)).toBe(true);
 		const help = runCli(['case', '--help']);

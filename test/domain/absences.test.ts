@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {AbsenceError, addAbsence, endAbsence, nextAbsenceId, type NewAbsence} from '../../source/domain/absences.js';
+import {AbsenceError, addAbsence, changeAbsence, endAbsence, nextAbsenceId, type NewAbsence} from '../../source/domain/absences.js';
 import {demoData} from './handover/fixtures.js';
 import {absenceLookup, awayOn, coverAwayDuring} from '../../source/domain/people.js';
 import {absenceWords, parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../../source/domain/absence-words.js';
@@ -31,6 +31,19 @@ describe('addAbsence', () => {
 		expect(() => addAbsence(data, {...base, coverOfficerId: 'o9999'})).toThrow(AbsenceError);
 		expect(() => addAbsence(data, {...base, coverOfficerId: 'o0006'})).toThrow(/cannot cover their own/);
 		expect(() => addAbsence(data, {...base, recordedBy: 'nobody'})).toThrow(AbsenceError);
+	});
+
+	it('refuses a first day before the officer joined the unit, as a welfare record does (QA 3 R18); changing it too', () => {
+		const data = demoData();
+		const iqbal = {...base, officerId: 'o0004', coverOfficerId: null};
+		expect(() => addAbsence(data, {...iqbal, from: '1990-01-01', to: '1990-01-02'})).toThrow(
+			'DC Iqbal joined the unit on 2024-07-11, after 1990-01-01: check the date.',
+		);
+		expect(() => addAbsence(data, {...base, officerId: 'o0005', coverOfficerId: null, from: '2020-01-01', to: '2020-01-05'})).toThrow(
+			/TDC Whitlock joined the unit on 2026-10-03, after 2020-01-01/,
+		);
+		expect(addAbsence(data, {...iqbal, from: '2024-07-11', to: '2024-07-12'}).id).toBe('ab0005');
+		expect(() => changeAbsence(data, 'ab0003', {from: '2001-01-01'})).toThrow(/DC Ashworth joined the unit on .*, after 2001-01-01/);
 	});
 
 	it('refuses impossible dates and a last day before the first', () => {

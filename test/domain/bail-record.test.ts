@@ -54,7 +54,7 @@ describe('recordBailEvent: who may extend at each stage', () => {
 				if (EXTENSION_RANKS.indexOf(rank) >= EXTENSION_RANKS.indexOf(least)) {
 					const r = attempt();
 					expect(r.after.bail!.extensions.at(-1)!.periodEnd).toBe(to);
-					expect(r.event.rank).toBe(rank);
+					expect(r.event.rank).toBe(`${rank}, as stated by the recorder`);
 				} else {
 					expect(attempt).toThrow(new RegExp(`cannot authorise this extension .*it needs an? ${least}`));
 				}
@@ -72,7 +72,12 @@ describe('recordBailEvent: who may extend at each stage', () => {
 
 	it('the month-end arrest: the first period ends 31 May (so an extension on 29 May is in time) and an inspector extends to 31 Aug', () => {
 		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29'}), '2023-05-29');
-		expect(r.event).toMatchObject({authority: 'inspector', periodEnd: '2023-08-31', rank: 'inspector', authorisedBy: 'Officer X'});
+		expect(r.event).toMatchObject({
+			authority: 'inspector',
+			periodEnd: '2023-08-31',
+			rank: 'inspector, as stated by the recorder',
+			authorisedBy: 'Officer X',
+		});
 		const differs = extend(bailed(), {periodEnd: '2023-08-28'}, '2023-05-01');
 		expect(differs).toThrow(/runs to 31 Aug \(6 months beginning with the bail start date, 01 Mar\)/);
 	});
@@ -93,6 +98,42 @@ describe('recordBailEvent: who may extend at each stage', () => {
 		expect(extend(data, {rank: 'chief inspector', on: '2022-09-20'}, '2022-09-20')).toThrow(/it needs a superintendent or above/);
 		const r = recordBailEvent(data, 'CR/1/23', input({rank: 'superintendent', on: '2022-09-20'}), '2022-09-20');
 		expect(r.event.periodEnd).toBe('2022-11-30');
+	});
+});
+
+describe('recordBailEvent: who authorised it, when they are a team officer (QA 3 defect 2)', () => {
+	// The fixture's team: DI Ruth Inspector (i1), DS Sam Sergeant (s1), DC Dan Dean (o1).
+	const by = (authorisedBy: string, rank: ExtensionRank | null) => extend(bailed(), {authorisedBy, rank}, '2023-05-01');
+
+	it('a team officer, named any way officers are matched, is recorded with the rank the store holds; a contradicting rank is refused', () => {
+		for (const name of ['DS Sam Sergeant', 'DS Sergeant', 'Sergeant', 's1', 'Sam Sergeant']) {
+			for (const rank of ['superintendent', 'inspector', 'chief constable'] as const) {
+				expect(by(name, rank), `${name} --rank ${rank}`).toThrow(
+					new RegExp(`DS Sam Sergeant \\(s1\\) is recorded in this store as a sergeant, not ${rank}`),
+				);
+			}
+			expect(by(name, null), name).toThrow(/A sergeant cannot authorise this extension .*it needs an inspector or above/);
+			expect(by(name, 'sergeant'), name).toThrow(/A sergeant cannot authorise this extension/);
+		}
+		// A rank word in the name that is not theirs ("DI Sergeant", "Supt Sam Sergeant") is the same officer, refused.
+		expect(by('DI Sergeant', null)).toThrow(/DS Sam Sergeant \(s1\) is recorded in this store as a sergeant, not inspector/);
+		expect(by('Supt Sam Sergeant', 'superintendent')).toThrow(/as a sergeant, not superintendent/);
+		expect(by('Dean', 'inspector')).toThrow(/DC Dan Dean \(o1\) is recorded in this store as a constable, not inspector/);
+	});
+
+	it("the team's inspector, by surname or id, extends with the store's rank, recorded by full name and not marked as stated", () => {
+		for (const name of ['Inspector', 'i1', 'DI Inspector']) {
+			const r = by(name, null)();
+			expect(r.event).toMatchObject({authorisedBy: 'DI Ruth Inspector', rank: 'inspector'});
+			expect(r.summary).toContain('by DI Ruth Inspector (inspector) on');
+			expect(by(name, 'superintendent')).toThrow(/as an inspector, not superintendent/);
+		}
+	});
+
+	it('someone outside the team is recorded as typed, with the rank given, marked as stated by the recorder', () => {
+		const r = by('Supt A. Begum', 'superintendent')();
+		expect(r.event).toMatchObject({authorisedBy: 'Supt A. Begum', rank: 'superintendent, as stated by the recorder'});
+		expect(r.summary).toContain('by Supt A. Begum (superintendent, as stated by the recorder) on');
 	});
 });
 

@@ -51,10 +51,10 @@ describe('signing readiness', () => {
 		);
 	});
 
-	it('the inspector is told their key is enrolled as it is made', () => {
+	it('the inspector is told to make a key and have the sergeant enrol it (QA 3 defect 4: she cannot sign her own first key)', () => {
 		const {data} = enrolled();
 		expect(signingRefusal(data, DI, NO_KEY_FACTS, 'decision')).toMatch(
-			/every performance decision must carry.*"fortnight keys init --as o0001" makes a key and enrols it at once/,
+			/every performance decision must carry.*"fortnight keys init --as o0001" makes a key; then ask DS Brennan to enrol it/,
 		);
 	});
 

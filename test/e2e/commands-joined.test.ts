@@ -23,7 +23,7 @@ function joinedRun(args: string[]): {code: number; stdout: string; stderr: strin
 	const {register, loaded} = importRecorder(tempDir('fortnight-commands-joined-'));
 	const r = spawnSync(process.execPath, ['--import', register, CLI, ...args], {
 		cwd: ROOT,
-		env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', FORTNIGHT_USER: '', NO_COLOR: '1', FORTNIGHT_NOW: NOW},
+		env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined, FORTNIGHT_USER: '', NO_COLOR: '1', FORTNIGHT_NOW: NOW},
 		encoding: 'utf8',
 		timeout: 60_000,
 	});

@@ -12,7 +12,7 @@ import {CLI, DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const SOCKET = `fortnight-chaincheck-${process.pid}-${Date.now()}`;
-const {start, keys, type, waitForScreen, kill} = tmuxSession(SOCKET, 'chk');
+const {start, keys, type, waitForScreen, waitForFrame, kill} = tmuxSession(SOCKET, 'chk');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk on a tampered chain (tmux, 160x30)', () => {
 	let store = '';
@@ -38,12 +38,12 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk on
 	it('turns read-only with the reason once the chain is walked, and the handover is prepared by the person at the keyboard', async () => {
 		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY} --as "DI Okafor"`);
 		keys('Enter');
-		await waitForScreen('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS'));
-		const s = await waitForScreen('READ-ONLY with the reason', x => x.includes('READ-ONLY') && x.includes('fails verification'), 30_000);
+		await waitForFrame('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS'));
+		const s = await waitForFrame('READ-ONLY with the reason', x => x.includes('READ-ONLY') && x.includes('fails verification'), 30_000);
 		expect(s).toContain('as DI Okafor');
 
 		keys('3');
-		const h = await waitForScreen('the Handover view', x => x.includes('HANDOVER 2026-11-30 to 2026-12-13'));
+		const h = await waitForFrame('the Handover view', x => x.includes('HANDOVER 2026-11-30 to 2026-12-13'));
 		expect(h).toContain('Prepared by DI Rachel Okafor.');
 
 		keys('q');

@@ -16,8 +16,8 @@ const REF = DEMO_REVIEW_REF;
 const SOCKET = `fortnight-escape-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
 const {tmux, kill, keys, type: text} = session;
-const see = (t: string | RegExp, ms = 30_000) =>
-	session.waitForScreen(String(t), s => (typeof t === 'string' ? s.includes(t) : t.test(s)), ms);
+/** `t` on a whole desk frame (the checks after a wait read more of the screen than `t`). */
+const see = (t: string | RegExp) => session.waitForFrame(String(t), s => (typeof t === 'string' ? s.includes(t) : t.test(s)));
 const HOSTILE = 'a\u001b[0mb\u001b[2J\u001b]0;PWNED\u0007c\u001b]52;c;SGVsbG8=\u0007d';
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequences in a real terminal (tmux)', () => {
@@ -47,7 +47,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 	});
 
 	it('the palette and the Summary keep the text alone; the signed summary has no tail; no crash', async () => {
-		await session.waitForScreen('the desk', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
+		await session.waitForFrame('the desk', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
 		keys(':');
 		await see('COMMAND PALETTE');
 		paste(HOSTILE);
@@ -59,7 +59,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		keys('C-u');
 		await see(/[║│]: _ /);
 		keys('Escape');
-		await session.waitForScreen('the palette closed', s => !s.includes('COMMAND PALETTE'));
+		await session.waitForFrame('the palette closed', s => !s.includes('COMMAND PALETTE'));
 
 		await demoReviewToSignOff(session);
 		keys('Tab');
@@ -73,9 +73,10 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('escape sequ
 		keys('y');
 		await see(`Signed: review of ${REF} is entry`);
 		keys('Escape');
-		await session.waitForScreen('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));
+		await session.waitForFrame('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));
 		keys('q');
-		await see('EXIT=0');
+		// The shell's line after the desk, not a desk frame.
+		await session.waitForScreen('EXIT=0', s => s.includes('EXIT=0'));
 
 		// The store and its journal (team.journal.jsonl), where the signed review is.
 		const saved = readdirSync(dir)

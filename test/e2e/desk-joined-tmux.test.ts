@@ -22,7 +22,8 @@ const {tmux, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the joined desk (tmux)', () => {
 	afterAll(() => kill());
 
-	it('opens from the joined files and loads none of the modules they hold a second time', async () => {
+	// The desk's first frame is waited for up to 30 s, more than the default test time leaves after the build checks.
+	it('opens from the joined files and loads none of the modules they hold a second time', {timeout: 120_000}, async () => {
 		expect(existsSync(CLI), 'build first: npm run build').toBe(true);
 		const files = joinedFiles();
 		// npm run build joins the desk's runner and the desk (the bench and the tests import them from there).

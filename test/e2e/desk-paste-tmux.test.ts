@@ -13,7 +13,8 @@ import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 const SOCKET = `fortnight-paste-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'desk');
 const {tmux, kill, keys} = session;
-const see = (t: string, ms = 30_000) => session.waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
+/** `t` on a whole desk frame (the checks after a wait read more of the screen than `t`). */
+const see = (t: string) => session.waitForFrame(JSON.stringify(t), s => s.includes(t));
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in a real terminal (tmux)', () => {
 	let dir = '';
@@ -31,7 +32,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 	});
 
 	it('a three-line paste into "Next review" keeps its first line there and does not reach "Summary"', async () => {
-		await session.waitForScreen('the desk', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
+		await session.waitForFrame('the desk', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
 		await demoReviewToSignOff(session);
 
 		const file = path.join(dir, 'paste.txt');
@@ -45,7 +46,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a paste in 
 		expect(s).not.toContain('Sign the review?');
 		// The summary is still empty: Tab to it and it shows no pasted text.
 		keys('Tab');
-		const summary = await session.waitForScreen('the summary focused', x => /› Summary/.test(x));
+		const summary = await session.waitForFrame('the summary focused', x => /› Summary/.test(x));
 		expect(summary).not.toContain('sleeping badly');
 		keys('Escape');
 	}, 120_000);

@@ -45,7 +45,8 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk re
 
 	afterAll(() => kill());
 
-	it('keys, overlays and resizes leave exactly one desk on screen', async () => {
+	// Twenty-odd frames, the first waited for up to 60 s: more than the default test time on a loaded machine.
+	it('keys, overlays and resizes leave exactly one desk on screen', {timeout: 180_000}, async () => {
 		// A whole frame: the explorer's cursor, the Problems title and the status bar, the last line Ink
 		// writes. tmux may show a frame half written (cleared, then drawn top down), so waiting only for
 		// the top of it let a capture with no status bar through on a loaded CI machine (stop 29).

@@ -12,7 +12,7 @@ import type {StoreData} from '../../source/domain/model.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-e2e-${process.pid}-${Date.now()}`;
-const {tmux, start, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {tmux, start, waitForScreen, waitForFrame, kill} = tmuxSession(SOCKET, 'desk');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'desk', '#{alternate_on}').trim() === '1';
 
 // On a developer machine without tmux this skips; under .ci/run (which installs tmux and sets
@@ -47,7 +47,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		const live = data.cases.filter(c => !['closed'].includes(c.status));
 		const dueToday = live.filter(c => c.nextReviewDue === TODAY).length;
 		const overdue = live.filter(c => c.nextReviewDue < TODAY).length;
-		let s = await waitForScreen('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS'));
+		let s = await waitForFrame('the desk', x => x.includes('» CASES') && x.includes('PROBLEMS'));
 		expect(altScreenOn()).toBe(true);
 		expect(s).not.toContain('BEFORE-THE-DESK');
 		expect(s).toContain(`${live.length} live cases | due today ${dueToday} | overdue ${overdue}`);
@@ -59,13 +59,13 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 
 		// j: onto the first case.
 		tmux('send-keys', '-t', 'desk', 'j');
-		s = await waitForScreen('the cursor on a case', x => /›\s+CR\/\d+\/\d+ /.test(x));
+		s = await waitForFrame('the cursor on a case', x => /›\s+CR\/\d+\/\d+ /.test(x));
 		const firstRef = /›\s+(CR\/\d+\/\d+) /.exec(s)![1]!;
 		expect(s).toMatch(/›\s+CR\/\d+\/\d+ (HIGH|MED |LOW ) (OVERDUE \d+d|DUE TODAY|due \d+d)/);
 
 		// Enter: the case opens in a tab with its read view.
 		tmux('send-keys', '-t', 'desk', 'Enter');
-		s = await waitForScreen('the case tab', x => x.includes(`[${firstRef}]`) && x.includes('Status:'));
+		s = await waitForFrame('the case tab', x => x.includes(`[${firstRef}]`) && x.includes('Status:'));
 		expect(s).toContain('» EDITOR');
 		expect(s).toContain('Next review:');
 		expect(s).toContain('PROBLEMS (');
@@ -73,20 +73,20 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		// : then a case reference from another officer, Enter: that case opens as a second tab.
 		const other = data.cases.filter(c => c.status !== 'closed').at(-1)!;
 		tmux('send-keys', '-t', 'desk', ':');
-		s = await waitForScreen('the palette', x => x.includes('COMMAND PALETTE'));
+		s = await waitForFrame('the palette', x => x.includes('COMMAND PALETTE'));
 		tmux('send-keys', '-t', 'desk', '-l', other.ref);
-		s = await waitForScreen(
+		s = await waitForFrame(
 			'the reference in the palette',
 			x => x.includes(`: ${other.ref}_`) && new RegExp(`›\\s+${other.ref.replaceAll('/', '\\/')}`).test(x),
 		);
 		tmux('send-keys', '-t', 'desk', 'Enter');
-		s = await waitForScreen('the second case', x => x.includes(`[${other.ref}]`) && !x.includes('COMMAND PALETTE'));
+		s = await waitForFrame('the second case', x => x.includes(`[${other.ref}]`) && !x.includes('COMMAND PALETTE'));
 		expect(s).toContain('2 of 2 tabs');
 		expect(s).toContain(other.ref);
 
 		// ?: help, generated from the keymap.
 		tmux('send-keys', '-t', 'desk', '?');
-		s = await waitForScreen('help', x => x.includes('HELP') && x.includes('generated from the keymap'));
+		s = await waitForFrame('help', x => x.includes('HELP') && x.includes('generated from the keymap'));
 		expect(s).toContain('command palette: every command and case reference');
 
 		// q: the desk ends and the shell's screen is back as it was.
@@ -110,7 +110,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('the desk in
 		await waitForScreen('the marker', x => /^BEFORE-CTRL-C$/m.test(x));
 		tmux('send-keys', '-t', 'desk', '-l', `${process.execPath} ${CLI} --store ${store} --today ${TODAY}`);
 		tmux('send-keys', '-t', 'desk', 'Enter');
-		await waitForScreen('the desk', x => x.includes('» CASES'));
+		await waitForFrame('the desk', x => x.includes('» CASES'));
 		expect(altScreenOn()).toBe(true);
 		tmux('send-keys', '-t', 'desk', 'C-c');
 		const s = await waitForScreen('the shell again', x => x.includes('BEFORE-CTRL-C') && !x.includes('» CASES'));

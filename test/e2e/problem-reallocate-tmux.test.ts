@@ -13,7 +13,7 @@ import {loadStoreText} from '../../source/store/load-text.js';
 import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-problem-${process.pid}-${Date.now()}`;
-const {start, keys: send, type, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {start, keys: send, type, waitForScreen, waitForFrame, kill} = tmuxSession(SOCKET, 'desk');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a problem in a real terminal (tmux)', () => {
 	let store = '';
@@ -32,41 +32,41 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('acting on a
 	it('Enter on the critical no-cover bail problem, reallocate the case from its detail, and the problem leaves the panel', async () => {
 		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY}`);
 		send('Enter');
-		let s = await waitForScreen('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems: 4 critical/.test(x));
+		let s = await waitForFrame('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems: 4 critical/.test(x));
 		expect(s).toMatch(/CRITICAL CR\/87204\/26\s+Bail return 02 Dec: 2 days/);
 
 		// Problems panel, filtered to the case: the critical bail problem is the first row.
 		send('BTab');
-		await waitForScreen('the Problems panel focused', x => x.includes('» PROBLEMS'));
+		await waitForFrame('the Problems panel focused', x => x.includes('» PROBLEMS'));
 		send('/');
 		type('87204');
 		send('Enter');
-		s = await waitForScreen('the filtered panel', x => /› CRITICAL CR\/87204\/26/.test(x) && x.includes('(/ edits, Esc clears)'));
+		s = await waitForFrame('the filtered panel', x => /› CRITICAL CR\/87204\/26/.test(x) && x.includes('(/ edits, Esc clears)'));
 
 		// Enter: the problem's detail in the editor area, with what to do and the keys.
 		send('Enter');
-		s = await waitForScreen('the detail', x => x.includes('[Problem CR/87204/26]') && x.includes('WHAT TO DO'));
+		s = await waitForFrame('the detail', x => x.includes('[Problem CR/87204/26]') && x.includes('WHAT TO DO'));
 		expect(s).toContain('CRITICAL Bail due, OIC away');
 		expect(s).toContain('Keys: m reallocate the case');
 		expect(s).toMatch(/Assign an officer to the case today to deal with the/);
 
 		// m: the reallocation form, each officer with their workload after the move.
 		send('m');
-		s = await waitForScreen('the form', x => x.includes('REALLOCATE CR/87204/26') && x.includes('now -> after the move'));
+		s = await waitForFrame('the form', x => x.includes('REALLOCATE CR/87204/26') && x.includes('now -> after the move'));
 		expect(s).toMatch(/DC Helen Marsh\s+8 cases\s+80% -> 85%/);
 		type('marsh');
-		await waitForScreen('the choice narrowed', x => x.includes('Officer    marsh_') && /» DC Helen Marsh/.test(x));
+		await waitForFrame('the choice narrowed', x => x.includes('Officer    marsh_') && /» DC Helen Marsh/.test(x));
 		send('Enter');
-		await waitForScreen('the date field', x => x.includes('› First day  2026-11-30_'));
+		await waitForFrame('the date field', x => x.includes('› First day  2026-11-30_'));
 		send('Enter');
-		await waitForScreen('the reason field', x => x.includes('› Reason'));
+		await waitForFrame('the reason field', x => x.includes('› Reason'));
 		type('OIC on sick leave; bail due 02 Dec');
 		send('Enter');
 
 		// Saved: the detail says it cleared and the problem has left the panel.
 		// The store's new snapshot, the write's answer and the rules' new count reach the screen in separate
 		// frames (the rules run on their own thread): wait for all three, then check each.
-		s = await waitForScreen(
+		s = await waitForFrame(
 			'the problem gone',
 			x =>
 				x.includes('CLEARED') &&

@@ -13,7 +13,7 @@ import {loadStoreText} from '../../source/store/load-text.js';
 import {savedText} from '../helpers/saved-store.js';
 
 const SOCKET = `fortnight-e2e-record-${process.pid}-${Date.now()}`;
-const {start, keys: send, type, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {start, keys: send, type, waitForScreen, waitForFrame, kill} = tmuxSession(SOCKET, 'desk');
 
 describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('recording a bail event and a cover from problems (tmux)', () => {
 	let store = '';
@@ -33,49 +33,55 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('recording a
 		// As the inspector: the sergeant's own cover is named by the person above them (README "Who may change absences and cover").
 		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY} --as "DI Okafor"`);
 		send('Enter');
-		await waitForScreen('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems: 4 critical/.test(x));
+		await waitForFrame('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems: 4 critical/.test(x));
 
 		send('BTab');
-		await waitForScreen('the Problems panel focused', x => x.includes('» PROBLEMS'));
+		await waitForFrame('the Problems panel focused', x => x.includes('» PROBLEMS'));
 		send('/');
 		type('54818');
 		send('Enter');
-		await waitForScreen('the filtered panel', x => /› CRITICAL CR\/54818\/26/.test(x) && x.includes('(/ edits, Esc clears)'));
+		await waitForFrame('the filtered panel', x => /› CRITICAL CR\/54818\/26/.test(x) && x.includes('(/ edits, Esc clears)'));
 		send('Enter');
-		let s = await waitForScreen('the detail', x => x.includes('[Problem CR/54818/26]') && x.includes('WHAT TO DO'));
+		let s = await waitForFrame('the detail', x => x.includes('[Problem CR/54818/26]') && x.includes('WHAT TO DO'));
 		expect(s).toContain('b record a bail');
 
 		send('b');
-		s = await waitForScreen('the bail form', x => x.includes('RECORD BAIL CR/54818/26'));
+		s = await waitForFrame('the bail form', x => x.includes('RECORD BAIL CR/54818/26'));
 		expect(s).toMatch(/Event\s+extended re-bailed \[charged\] rui nfa released/);
 		send('Enter');
-		await waitForScreen('the date field', x => /› On\s+2026-11-30_/.test(x));
+		await waitForFrame('the date field', x => /› On\s+2026-11-30_/.test(x));
 		send('Enter');
-		s = await waitForScreen('the problem gone', x => x.includes('CLEARED') && !x.includes('RECORD BAIL'));
+		// The detail's CLEARED and the panel's new count: both wait for the rules' thread (waited for together,
+		// as problem-reallocate-tmux does), then each is checked.
+		s = await waitForFrame(
+			'the problem gone',
+			x => x.includes('CLEARED') && !x.includes('RECORD BAIL') && /PROBLEMS\s+\d+ problems: 3 critical/.test(x),
+		);
+		expect(s).toContain('[Problem CR/54818/26]');
 		expect(s).toMatch(/PROBLEMS\s+\d+ problems: 3 critical/);
 
 		// DS Brennan's absence with nobody covering: c on its problem, then the cover's name.
 		send('Tab');
-		await waitForScreen('the Problems panel focused again', x => x.includes('» PROBLEMS'));
+		await waitForFrame('the Problems panel focused again', x => x.includes('» PROBLEMS'));
 		send('/');
 		send('C-u');
 		for (let i = 0; i < 5; i++) send('BSpace');
 		type('Brennan');
 		send('Enter');
-		await waitForScreen('the no-cover problem', x => /› CRITICAL DS Brennan/.test(x));
+		await waitForFrame('the no-cover problem', x => /› CRITICAL DS Brennan/.test(x));
 		send('Enter');
-		s = await waitForScreen('its detail', x => x.includes('[Problem DS Brennan]') && x.includes('c change the absence'));
+		s = await waitForFrame('its detail', x => x.includes('[Problem DS Brennan]') && x.includes('c change the absence'));
 		send('c');
 		// The form starts on the cover, what the problem asks for (the QA pass had to Tab three times past the dates).
-		s = await waitForScreen('the absence form', x => x.includes('Change ab0002, the absence of DS Tom Brennan'));
+		s = await waitForFrame('the absence form', x => x.includes('Change ab0002, the absence of DS Tom Brennan'));
 		expect(s).toMatch(/› Cover\s/);
 		expect(s).not.toMatch(/› First day/);
 		type('DC Marsh');
-		await waitForScreen('the cover found', x => x.includes('= DC Helen Marsh'));
+		await waitForFrame('the cover found', x => x.includes('= DC Helen Marsh'));
 		send('Enter');
-		s = await waitForScreen('the change saved', x => x.includes('Changed ab0002'));
+		s = await waitForFrame('the change saved', x => x.includes('Changed ab0002'));
 		// The rules run again just after the save: the critical no-cover problem goes (3 critical, then 2).
-		await waitForScreen('the problem gone', x => /PROBLEMS\s+\d+ problems: 2 critical/.test(x));
+		await waitForFrame('the problem gone', x => /PROBLEMS\s+\d+ problems: 2 critical/.test(x));
 
 		send('q');
 		await waitForScreen('the shell again', x => !x.includes('» TEAM') && x.split('\n').some(l => l.trimEnd() === 'e2e-prompt$'));

@@ -15,7 +15,7 @@ import {CLI, DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const SOCKET = `fortnight-e2e-remapped-ways-${process.pid}-${Date.now()}`;
-const {start, keys: send, type, waitForScreen, kill} = tmuxSession(SOCKET, 'desk');
+const {start, keys: send, type, waitForFrame, kill} = tmuxSession(SOCKET, 'desk');
 
 /** The right-hand box of each line (the editor beside the explorer) as one line, to find a sentence however it wrapped. */
 const flat = (s: string) =>
@@ -50,19 +50,19 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])("a problem's
 		send('C-u');
 		type(filter);
 		send('Enter');
-		await waitForScreen(`the panel filtered to ${filter}`, x =>
+		await waitForFrame(`the panel filtered to ${filter}`, x =>
 			new RegExp(`› (CRITICAL|RED|AMBER)\\s+${title.replace(/\//g, '\\/')}`).test(x),
 		);
 		send('Enter');
-		return waitForScreen(`the detail of ${title}`, x => x.includes(`[Problem ${title}]`) && x.includes('WHAT TO DO'));
+		return waitForFrame(`the detail of ${title}`, x => x.includes(`[Problem ${title}]`) && x.includes('WHAT TO DO'));
 	}
 
 	it("the detail's What to do names B and v, which act; B then rui ends the bail and the note says so", async () => {
 		type(`${process.execPath} ${CLI} --store ${store} --today ${DEMO_TODAY} --as "DS Brennan"`);
 		send('Enter');
-		await waitForScreen('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(x));
+		await waitForFrame('the desk with its problems', x => x.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(x));
 		send('BTab');
-		await waitForScreen('the Problems panel focused', x => x.includes('» PROBLEMS'));
+		await waitForFrame('the Problems panel focused', x => x.includes('» PROBLEMS'));
 
 		let s = flat(await detailOf('54818', 'CR/54818/26'));
 		expect(s).toContain('B record a bail event');
@@ -70,24 +70,24 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])("a problem's
 		expect(s).toContain('desk: B on the problem, the case, or the palette');
 		expect(s).not.toMatch(/ b Record how bail ended|desk: b on/);
 		send('B');
-		await waitForScreen('the bail form', x => x.includes('RECORD BAIL CR/54818/26'));
+		await waitForFrame('the bail form', x => x.includes('RECORD BAIL CR/54818/26'));
 		send('Right');
-		await waitForScreen('rui chosen', x => /Event\s+extended re-bailed charged \[rui\] nfa released/.test(x));
+		await waitForFrame('rui chosen', x => /Event\s+extended re-bailed charged \[rui\] nfa released/.test(x));
 		send('Enter');
-		await waitForScreen('the date field', x => /› On\s+2026-11-30_/.test(x));
+		await waitForFrame('the date field', x => /› On\s+2026-11-30_/.test(x));
 		send('Enter');
-		s = flat(await waitForScreen('the problem cleared', x => x.includes('CLEARED') && !x.includes('RECORD BAIL')));
+		s = flat(await waitForFrame('the problem cleared', x => x.includes('CLEARED') && !x.includes('RECORD BAIL')));
 		expect(s).toContain('Bail ended: released under investigation on 30 Nov, recorded by DS Brennan.');
 		expect(s).not.toContain('is held by');
 
 		send('Tab');
-		await waitForScreen('the Problems panel focused again', x => x.includes('» PROBLEMS'));
+		await waitForFrame('the Problems panel focused again', x => x.includes('» PROBLEMS'));
 		s = flat(await detailOf('88397', 'CR/88397/26'));
 		expect(s).toContain('v review the case');
 		expect(s).toContain('v Review the case and set the plan for the next 14 days (guided review)');
 		expect(s).toContain('desk: v on the case, its problem or its row in the explorer');
 		expect(s).not.toMatch(/ r Review the case|desk: r on/);
 		send('v');
-		await waitForScreen('the review of the case', x => x.includes('[Review CR/88397/26]'));
+		await waitForFrame('the review of the case', x => x.includes('[Review CR/88397/26]'));
 	}, 90_000);
 });

@@ -15,10 +15,9 @@ const REF = DEMO_REVIEW_REF;
 const SOCKET = `fortnight-review-e2e-${process.pid}-${Date.now()}`;
 const session = tmuxSession(SOCKET, 'rev');
 const {keys, type: text} = session;
-// A full review is many screens: allow each wait longer than the helper's default.
-const waitForScreen = (what: string, ok: (s: string) => boolean, ms = 30_000) => session.waitForScreen(what, ok, ms);
-
-const see = (t: string, ms?: number) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
+// Waits for the desk are for whole frames: the checks after them read more of the screen than they waited for.
+const {waitForScreen, waitForFrame} = session;
+const see = (t: string) => waitForFrame(JSON.stringify(t), s => s.includes(t));
 
 function overdueRefs(store: string): string[] {
 	const r = runCli(['problems', '--json', '--store', store, '--today', TODAY]);
@@ -45,7 +44,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 		expect(overdueRefs(store)).toContain(REF);
 		text(`${process.execPath} ${CLI} --store ${store} --today ${TODAY}`);
 		keys('Enter');
-		await waitForScreen('the desk with its problems', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
+		await waitForFrame('the desk with its problems', s => s.includes('» CASES') && /PROBLEMS\s+\d+ problems/.test(s));
 
 		let s = await demoReviewToSignOff(session);
 		expect(s).toContain('Previous actions: 1 done, 1 carried over, 1 dropped (of 3).');
@@ -56,7 +55,7 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('a guided re
 		expect(s).toContain('n next case in the queue');
 		// Back to the desk and quit.
 		keys('Escape');
-		await waitForScreen('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));
+		await waitForFrame('the explorer focused again', x => x.includes('» CASES') && !x.includes('review has the keys'));
 		keys('q');
 		await waitForScreen('the shell prompt back', x => x.split('\n').some(l => l.trim() === 'e2e$'));
 

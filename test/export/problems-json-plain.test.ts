@@ -7,7 +7,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Officer} from '../../source/domain/model.js';
 import type {Problem} from '../../source/domain/problem.js';
-import {escapeJsonText} from '../../source/domain/safe-text.js';
+import {escapeJsonText, safeOutput} from '../../source/domain/safe-text.js';
 import {problemToJson, renderProblemsJson} from '../../source/export/problems-json.js';
 import {officer} from '../helpers/officer.js';
 
@@ -85,7 +85,10 @@ describe('problems --json: the plain path is the careful path', () => {
 
 	it.each(TEXTS.map(t => [JSON.stringify(t), t]))('with %s in each field', (_, text) => {
 		for (const p of variants(text)) {
-			expect(renderProblemsJson([base, p], officers)).toBe(careful([base, p]));
+			const json = renderProblemsJson([base, p], officers);
+			expect(json).toBe(careful([base, p]));
+			// problems --json writes it without safeOutput (command.ts outChecked): it must be a no-op on it.
+			expect(safeOutput(json)).toBe(json);
 		}
 	});
 

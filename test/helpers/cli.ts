@@ -19,7 +19,7 @@ export interface RunResult {
 export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?: string; cwd?: string} = {}): RunResult {
 	const r = spawnSync(process.execPath, [CLI, ...args], {
 		cwd: options.cwd ?? ROOT,
-		env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', FORTNIGHT_USER: '', NO_COLOR: '1', ...options.env},
+		env: {...process.env, FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined, FORTNIGHT_USER: '', NO_COLOR: '1', ...options.env},
 		input: options.input ?? '',
 		encoding: 'utf8',
 		timeout: 60_000,

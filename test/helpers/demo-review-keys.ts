@@ -8,11 +8,11 @@ import type {tmuxSession} from './tmux.js';
 
 export const DEMO_REVIEW_REF = 'CR/88397/26';
 
-type Session = Pick<ReturnType<typeof tmuxSession>, 'keys' | 'type' | 'waitForScreen'>;
+type Session = Pick<ReturnType<typeof tmuxSession>, 'keys' | 'type' | 'waitForFrame'>;
 
-/** From the desk with the case selected to step 7 (Sign-off); returns that screen. */
-export async function demoReviewToSignOff({keys, type, waitForScreen}: Session, ms = 30_000): Promise<string> {
-	const see = (t: string) => waitForScreen(JSON.stringify(t), s => s.includes(t), ms);
+/** From the desk with the case selected to step 7 (Sign-off); returns that screen, a whole frame. */
+export async function demoReviewToSignOff({keys, type, waitForFrame}: Session): Promise<string> {
+	const see = (t: string) => waitForFrame(JSON.stringify(t), s => s.includes(t));
 	keys('R');
 	await see(`Review ${DEMO_REVIEW_REF} - step 1 of 7: Since last review`);
 	keys('Enter');

@@ -349,7 +349,7 @@ describe('a journal that does not belong', () => {
 		const text = readFileSync(journalOf(file), 'utf8');
 		writeFileSync(journalOf(file), text.replace('"one"', '"One"'));
 		const err = await failure(readStoreFile(file));
-		expect(err.code).toBe('malformed');
+		expect(err.code).toBe('journal');
 		expect(err.message).toMatch(/damaged at line 2 \(its hash does not match its text\)/);
 		expect(err.message).not.toMatch(/One/);
 	});

@@ -107,7 +107,7 @@ describe('a stale lock another user left in a sticky shared folder', () => {
 			cwd: ROOT,
 			uid: 1234,
 			gid: 1234,
-			env: {PATH: process.env['PATH'], HOME: dir, NO_COLOR: '1', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: ''},
+			env: {PATH: process.env['PATH'], HOME: dir, NO_COLOR: '1', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined},
 			encoding: 'utf8',
 			timeout: 60_000,
 		});

@@ -246,6 +246,14 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 			expect(caseNow(ref).offence).toBe(typed.offence);
 		});
 
+		it('nobody moves a case to an officer no one in the store supervises (the inspector, nobody above her): migration 010', () => {
+			const ref = 'CR/54818/26';
+			const holder = caseNow(ref).oicId;
+			refused('sgt_g', move(ref, 'o0001', 'o0002'), /cannot be moved to DI Rachel Okafor \(o0001\): no one in this store supervises/);
+			refused('insp_g', move(ref, 'o0001', 'o0001'), /no one in this store supervises DI Rachel Okafor/);
+			expect(caseNow(ref).oicId).toBe(holder);
+		});
+
 		it('an import’s move is judged as any other (its reason is the writer’s own text), in the importer’s own name', () => {
 			const ref = HELD_BY_O0005[3]!;
 			refused('cover_g', move(ref, 'o0006', 'o0002', 'records-system import'), /in their own name/);

@@ -1,9 +1,11 @@
 /**
- * The one-statement write (fortnight_write_change, migrations/postgres/006): records, chain entries, the
- * team and its settings go to the database as JSON texts and are stored byte for byte as fortnight wrote
- * them (key order, escapes, characters outside ASCII), so exports and hashes are the file store's; a
- * write made on a revision that has moved on writes nothing; a table that is not a team's records is
- * refused.
+ * The one-statement write (fortnight_write_change, migrations/postgres/006 and 009): records, chain
+ * entries, the team and its settings go to the database as JSON texts and are stored byte for byte as
+ * fortnight wrote them (key order, escapes, characters outside ASCII), so exports and hashes are the file
+ * store's; records the team holds are updated and new ones inserted in the same write, and the team
+ * record and settings are rewritten only when the change replaced them; a write made on a revision that
+ * has moved on writes nothing; a table that is not a team's records, or records that do not line up with
+ * their keys, are refused.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
@@ -70,6 +72,70 @@ describe.skipIf(skipPostgres)(`the one-statement write on PostgreSQL${postgresSk
 		expect(again.snapshot().cases.find(c => c.ref === ref)).toEqual(held.cases.find(c => c.ref === ref));
 		expect(again.snapshot().team.name).toBe(`Team ${AWKWARD}`);
 		expect(again.readOnlyReason).toBeNull();
+	});
+
+	it('updates the records the team holds and inserts the new ones in one write; the team and settings stay as they were unless replaced', async () => {
+		const url = await pg.newStore(smallData(4));
+		const team = teamOf(url);
+		const store = await openStore(url, {chain: 'state'});
+		const before = store.snapshot();
+		const teamText = async () =>
+			text(url, "SELECT team::text || '|' || settings::text AS t FROM fortnight_teams WHERE team_id = $1", [team]);
+		const rowsWritten = async (table: string, revision: number) =>
+			text(url, `SELECT key || '@' || ord || ' ' || doc::text AS t FROM ${table} WHERE team_id = $1 AND revision = $2 ORDER BY key`, [
+				team,
+				revision,
+			]);
+		const [held, fresh] = [before.cases[1]!, before.cases[2]!];
+		const draft = {
+			caseRef: fresh.ref,
+			reviewerId: before.team.sergeantId,
+			startedAt: '2026-11-30T09:00:00.000Z',
+			updatedAt: '2026-11-30T09:00:00.000Z',
+			step: 0,
+			answers: {},
+		};
+		// A held case changed (an UPDATE) and a draft the team did not hold (an INSERT), the team row untouched.
+		const first = await store.apply(d => ({
+			...d,
+			cases: d.cases.map(c =>
+				c.ref === held.ref ? {...c, updates: [...c.updates, {date: '2026-11-30', authorId: c.oicId, text: 'Spoke to the victim.'}]} : c,
+			),
+			drafts: [...d.drafts, draft],
+		}));
+		const after = store.snapshot();
+		expect(await rowsWritten('fortnight_cases', first.revision)).toEqual([`${held.ref}@1 ${JSON.stringify(after.cases[1])}`]);
+		expect(await rowsWritten('fortnight_review_drafts', first.revision)).toEqual([
+			`${JSON.stringify([fresh.ref, draft.reviewerId])}@0 ${JSON.stringify(after.drafts[0])}`,
+		]);
+		expect(await teamText()).toEqual([`${JSON.stringify(before.team)}|${JSON.stringify(before.settings)}`]);
+		// Only the settings replaced: they are written, the team record is left as it was.
+		const second = await store.apply(d => ({...d, settings: {...d.settings, reviewCapDays: 21}}));
+		expect(second.revision).toBe(first.revision + 1);
+		expect(await teamText()).toEqual([`${JSON.stringify(before.team)}|${JSON.stringify(store.snapshot().settings)}`]);
+		const again = await openStore(url, {chain: 'state'});
+		expect(again.snapshot().cases).toEqual(store.snapshot().cases);
+		expect(again.snapshot().drafts).toEqual([draft]);
+		expect(again.snapshot().settings.reviewCapDays).toBe(21);
+		expect(again.snapshot().revision).toBe(second.revision);
+	});
+
+	it('refuses records whose keys, places and texts do not line up, writing nothing', async () => {
+		const url = await pg.newStore(smallData(3));
+		const team = teamOf(url);
+		const store = await openStore(url, {chain: 'state'});
+		const before = store.snapshot();
+		const next: StoreData = {
+			...before,
+			revision: before.revision + 1,
+			cases: before.cases.map((c, i) => (i === 0 ? {...c, risk: c.risk === 'high' ? 'low' : 'high'} : c)),
+		};
+		const w = teamWrite(team, before, next);
+		w.up.ords.push(7);
+		await expect(
+			withClient(url, client => writeTeamAtOnce(client, team, before.revision, w, next, [], '{}', 'misaligned')),
+		).rejects.toThrow();
+		expect((await openStore(url, {chain: 'state'})).snapshot()).toEqual(before);
 	});
 
 	it('writes nothing when the team has moved on from the revision the change was made on', async () => {

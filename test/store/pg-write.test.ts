@@ -17,7 +17,16 @@ import {demoData} from '../helpers/demo.js';
 
 /** The whole comparison by key, record by record: what teamWrite must find. */
 function byKey(before: StoreData, next: StoreData): TeamWrite | 'twice' {
-	const w: TeamWrite = {up: {tables: [], keys: [], ords: [], docs: []}, gone: {tables: [], keys: []}, added: [], at: new Map()};
+	const w: TeamWrite = {
+		up: {tables: [], keys: [], ords: [], docs: []},
+		gone: {tables: [], keys: []},
+		added: [],
+		at: new Map(),
+		rewrites: {
+			team: JSON.stringify(before.team) !== JSON.stringify(next.team),
+			settings: JSON.stringify(before.settings) !== JSON.stringify(next.settings),
+		},
+	};
 	for (const {field, table, key} of LISTS) {
 		const keyOf = key as (r: unknown) => string;
 		const old = new Map<string, {record: unknown; at: number}>();
@@ -155,6 +164,27 @@ describe('teamWrite: the rows a change touched, found in place', () => {
 		expect(w.up.keys).toEqual([cases[at]!.ref]);
 		expect(w.up.ords).toEqual([at]);
 		expect(w.gone.keys).toEqual([]);
+	});
+
+	it('rewrites the team record and the settings only when the change replaced them (a signing replaces neither)', () => {
+		expect(teamWrite('t', base, {...base}).rewrites).toEqual({team: false, settings: false});
+		const cases = [...base.cases];
+		cases[0] = {...cases[0]!, risk: cases[0]!.risk === 'high' ? 'medium' : 'high'};
+		expect(teamWrite('t', base, {...base, cases}).rewrites).toEqual({team: false, settings: false});
+		const team = {...base.team, name: 'Renamed team'};
+		expect(teamWrite('t', base, {...base, team}).rewrites).toEqual({team: true, settings: false});
+		const settings = {...base.settings, reviewCapDays: base.settings.reviewCapDays + 1};
+		expect(teamWrite('t', base, {...base, settings}).rewrites).toEqual({team: false, settings: true});
+		// What the whole comparison finds changed, teamWrite rewrites (it may rewrite more: a copy of the same record).
+		for (const next of [
+			{...base, team},
+			{...base, settings},
+		]) {
+			const want = byKey(base, next) as TeamWrite;
+			const got = teamWrite('t', base, next).rewrites;
+			expect(got.team || !want.rewrites.team).toBe(true);
+			expect(got.settings || !want.rewrites.settings).toBe(true);
+		}
 	});
 
 	it('refuses a record listed twice, beside its old place or among moved records', () => {

@@ -87,6 +87,32 @@ describe('verifySignatures', () => {
 		const again = makeEntry(data.chain, 'enrolment', enrolment(key('o0001'), 'o0001', true), AT, di);
 		expect(verifySignatures({...data, chain: [...data.chain, again]}).problem?.message).toMatch(/claims to be the first enrolment/);
 	});
+
+	it('an entry this process signed is held to its enrolled key like any other, even when changed after signing in place', () => {
+		// chain.ts signedHere lets a signature made here be checked by its key, not verified again: only while the
+		// entry's hash and signature are the ones made, and only against the signing key's own public half.
+		const {data, ds, di} = signedDemo();
+		const review = data.chain.at(-1)!.data as ReviewData;
+		const fresh = () => makeEntry(data.chain, 'review', {...review, summary: 'Signed here.'}, AT, ds);
+		expect(verifySignatures({...data, chain: [...data.chain, fresh()]}, data.chain.length).problem).toBeNull();
+		// The signature swapped in place for the same key's signature of another entry.
+		const swapped = fresh();
+		(swapped as {sig?: string}).sig = data.chain.at(-1)!.sig;
+		expect(verifySignatures({...data, chain: [...data.chain, swapped]}, data.chain.length).problem?.message).toMatch(
+			/does not match any key enrolled for o0002/,
+		);
+		// The hash changed in place (the signature is over the hash).
+		const rehashed = fresh();
+		(rehashed as {hash: string}).hash = hashEntry({...rehashed, signedAt: '2026-11-30T11:00:00.000Z'});
+		expect(verifySignatures({...data, chain: [...data.chain, rehashed]}, data.chain.length).problem?.message).toMatch(
+			/does not match any key enrolled for o0002/,
+		);
+		// Signed here with an enrolled key that is not the author's.
+		const other = makeEntry(data.chain, 'review', {...review, reviewerId: 'o0002'}, AT, {...di, officerId: 'o0002'});
+		expect(verifySignatures({...data, chain: [...data.chain, other]}, data.chain.length).problem?.message).toMatch(
+			/does not match any key enrolled for o0002/,
+		);
+	});
 });
 
 describe('fortnight verify and the store with signatures', () => {

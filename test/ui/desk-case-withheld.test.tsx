@@ -5,6 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
+import {hashEntry} from '../../source/store/chain.js';
 import {actorAs} from '../helpers/actor.js';
 import {demoData, KEYS, ready, renderDesk, type DeskHarness} from './desk-harness.js';
 
@@ -20,7 +21,12 @@ const PERSONAL = 'Performance: escalate to the inspector. Concern: recorded. Wel
 function iqbalHolds(): StoreData {
 	const demo = demoData();
 	const summary = `Plan agreed. ${PERSONAL} Next review: 14 Dec.`;
-	const chain = demo.chain.map(e => (e.seq === 394 && e.kind === 'review' ? {...e, data: {...e.data, summary}} : e));
+	// Hashed again, as if signed so: an entry that no longer matches its hash is never printed (altered-entry.ts).
+	const chain = demo.chain.map(e => {
+		if (e.seq !== 394 || e.kind !== 'review') return e;
+		const written = {...e, data: {...e.data, summary}};
+		return {...written, hash: hashEntry(written)};
+	});
 	const moved = (c: StoreData['cases'][number]) => ({
 		...c,
 		oicId: IQBAL,

@@ -36,14 +36,14 @@ describe("the desk's exports check the chain", () => {
 		await ready(h);
 		await h.waitFor('READ-ONLY', 15_000);
 		await h.press('4');
-		await h.waitFor('REVIEW LOG', 5000);
+		await h.waitFor('REVIEW LOG');
 		await h.press('e');
-		const frame = await h.waitFor('The review log was not exported', 10_000);
+		const frame = await h.waitFor('The review log was not exported');
 		expect(frame).toContain('entry 605');
 		expect(frame).not.toContain('Exported the review log');
 		await h.press('3');
 		await h.press('e');
-		await h.waitFor('The handover was not exported', 10_000);
+		await h.waitFor('The handover was not exported');
 		expect(exportsIn(dir)).toEqual([]);
 		h.app.unmount();
 	});

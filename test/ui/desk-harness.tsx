@@ -37,6 +37,12 @@ export function demoData(): StoreData {
 export type DeskHarness = ReturnType<typeof renderDesk>;
 
 /**
+ * How long a wait for a frame lasts before failing: only a failing wait runs it out, and a loaded CI
+ * machine (2 cores shared by the whole run) can take seconds over a frame that takes milliseconds alone.
+ */
+export const FRAME_WAIT_MS = 20_000;
+
+/**
  * ink-testing-library's stdout is always 100 columns wide, and Ink lays out to stdout's width: make it
  * report the width under test instead (its `columns` getter lives on the class, reached via a probe).
  */
@@ -63,7 +69,7 @@ export function renderDesk(props: Partial<DeskProps> = {}) {
 	const app = render(<Desk {...all} />);
 	const frame = () => stripAnsi(app.lastFrame() ?? '');
 	/** Resolves once the frame differs from `before` (or rejects after `ms`). */
-	const changed = async (before: string, ms = 3000): Promise<string> => {
+	const changed = async (before: string, ms = FRAME_WAIT_MS): Promise<string> => {
 		const start = Date.now();
 		for (;;) {
 			const now = frame();
@@ -85,7 +91,7 @@ export function renderDesk(props: Partial<DeskProps> = {}) {
 		return last;
 	};
 	/** Waits until `text` is on screen. */
-	const waitFor = async (text: string | RegExp | ((frame: string) => boolean), ms = 3000): Promise<string> => {
+	const waitFor = async (text: string | RegExp | ((frame: string) => boolean), ms = FRAME_WAIT_MS): Promise<string> => {
 		const start = Date.now();
 		for (;;) {
 			const now = frame();

@@ -32,7 +32,7 @@ describe('the desk with the rules on a second thread', () => {
 	it('shows the case rows and takes keys while the rules run; the problems appear when they answer', async () => {
 		const {thread, asked} = heldThread();
 		const h = renderDesk({rules: thread});
-		let f = await h.waitFor(g => explorerAt(g) === '1' && g.includes('checking the rules'), 10_000);
+		let f = await h.waitFor(g => explorerAt(g) === '1' && g.includes('checking the rules'));
 		expect(f).toContain('checking');
 		await new Promise(r => setTimeout(r, 50));
 		expect(asked).toHaveLength(1);
@@ -44,7 +44,7 @@ describe('the desk with the rules on a second thread', () => {
 		expect(f).toContain('checking the rules');
 		const problems = findProblems(demoData(), DEMO_TODAY);
 		asked[0]!.resolve(problems);
-		f = await h.waitFor(g => !g.includes('checking the rules'), 10_000);
+		f = await h.waitFor(g => !g.includes('checking the rules'));
 		expect(f).toMatch(new RegExp(`${problems.length} problems`));
 		expect(explorerAt(f)).toBe('3');
 		h.app.unmount();
@@ -53,10 +53,10 @@ describe('the desk with the rules on a second thread', () => {
 	it('runs the rules itself when the thread cannot answer for this snapshot', async () => {
 		const {thread, asked} = heldThread();
 		const h = renderDesk({rules: thread});
-		await h.waitFor(g => g.includes('checking the rules'), 10_000);
+		await h.waitFor(g => g.includes('checking the rules'));
 		await new Promise(r => setTimeout(r, 50));
 		asked[0]!.resolve(null);
-		const f = await h.waitFor(g => !g.includes('checking the rules'), 10_000);
+		const f = await h.waitFor(g => !g.includes('checking the rules'));
 		expect(f).toMatch(new RegExp(`${findProblems(demoData(), DEMO_TODAY).length} problems`));
 		h.app.unmount();
 	});

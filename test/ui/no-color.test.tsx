@@ -62,10 +62,10 @@ async function walk(color: boolean, theme?: ThemeName): Promise<Map<ViewName, st
 	await h.press('j');
 	await h.press('a');
 	await h.waitFor('Record an absence');
-	for (const k of [KEYS.tab, KEYS.tab, KEYS.tab, 'z', 'z', KEYS.enter]) await h.press(k).catch(() => undefined);
+	for (const k of [KEYS.tab, KEYS.tab, KEYS.tab, 'z', 'z', KEYS.enter]) await h.press(k, 3000).catch(() => undefined);
 	shot('absence form');
 	await h.press(KEYS.esc);
-	await h.press('y').catch(() => undefined);
+	await h.press('y', 3000).catch(() => undefined);
 	await h.press('3');
 	await h.waitFor('HANDOVER');
 	shot('handover');
@@ -93,7 +93,7 @@ async function walk(color: boolean, theme?: ThemeName): Promise<Map<ViewName, st
 	shot('review step 1');
 	await h.press(KEYS.enter);
 	await h.waitFor(/step 2 of 7/);
-	for (const k of ['1', KEYS.tab]) await h.press(k).catch(() => undefined);
+	for (const k of ['1', KEYS.tab]) await h.press(k, 3000).catch(() => undefined);
 	shot('review step 2');
 	expect(stripAnsi(frames.at(-1)!)).toContain('step 2 of 7');
 	h.app.unmount();

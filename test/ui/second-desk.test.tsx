@@ -38,7 +38,7 @@ describe('a second desk', () => {
 			).next;
 		});
 
-		const after = await h.waitFor(f => !f.includes('Review DRAFT in progress'), 10_000);
+		const after = await h.waitFor(f => !f.includes('Review DRAFT in progress'));
 		expect(after).not.toContain('CHANGED BY ANOTHER USER');
 		// r on the case: a new review, not the draft their signing removed.
 		await h.press('r');

@@ -51,7 +51,15 @@ export function amendReview(
 	// Who may amend is who may review the case that day (README "Who you are"); no one their own case.
 	const may = kase ? mayReview(data, options.by, kase.ref, options.today) : null;
 	if (may && !may.ok) throw new ReviewError(may.reason);
-	const self = selfSupervisionRefusal(data, options.by, kase?.oicId ?? target.data.oicId, 'review', target.data.caseRef);
+	const self = selfSupervisionRefusal(
+		data,
+		options.by,
+		kase?.oicId ?? target.data.oicId,
+		'review',
+		target.data.caseRef,
+		undefined,
+		options.today,
+	);
 	if (self) throw new ReviewError(self);
 	const errors: FieldError[] = [];
 	const err = (field: string, message: string) => errors.push({step: 'sign-off', field, message});

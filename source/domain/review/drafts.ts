@@ -49,7 +49,8 @@ export function openDraft(data: StoreData, caseRef: string, reviewerId: string, 
 	const c = caseByRef(data, caseRef);
 	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
-	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref);
+	// Who it goes to instead is who supervises the reviewer on the day the review is opened.
+	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref, undefined, now.slice(0, 10));
 	if (self) throw new ReviewError(self);
 	const stored = findDraft(data, caseRef, reviewerId);
 	if (stored) {

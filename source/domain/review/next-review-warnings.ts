@@ -4,7 +4,8 @@
  * cannot be granted once the period has ended (the source case: bail lapsed two days after the officer
  * went sick). Inside the sergeant's recorded absence, the review falls to a cover, or to nobody when
  * none is named (no warning when that cover is the one signing). Each warning gives the date to choose
- * instead. They warn; they never refuse.
+ * instead, never later than the risk's cadence allows (the QA pass saw "choose 09 Dec" under "no later
+ * than 07 Dec"); when no date is both open and early enough, it says both limits. They warn; they never refuse.
  */
 import {bailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
@@ -17,13 +18,24 @@ import {nextReviewDate, riskAfter} from './validate.js';
 export function nextReviewWarnings(ctx: ReviewContext, a: ReviewAnswers): string[] {
 	const t = ctx.today;
 	const due = nextReviewDate(ctx, a);
-	const {earliest} = reviewWindow(riskAfter(ctx, a), ctx.settings, t);
+	const risk = riskAfter(ctx, a);
+	const {earliest, latest, days} = reviewWindow(risk, ctx.settings, t);
 	const d = (s: IsoDate) => shortDate(s, t);
+	// The day before a limit, capped at the cadence's latest (a later date would be refused), or null
+	// when even the earliest open date is too late.
+	const dayBefore = (limit: IsoDate): IsoDate | null => {
+		const before = addDays(limit, -1);
+		if (before < earliest) return null;
+		return before < latest ? before : latest;
+	};
 	const out: string[] = [];
 	const clock = bailClock(ctx.case.bail, t);
 	if (clock && !clock.lapsed && due > clock.periodEnd) {
-		const before = addDays(clock.periodEnd, -1);
-		const instead = before >= earliest ? `choose ${d(before)} or earlier` : `review it before then; no later review date is early enough`;
+		const before = dayBefore(clock.periodEnd);
+		const instead =
+			before !== null
+				? `choose ${d(before)} or earlier`
+				: `review it before then; no review date is early enough (the earliest is ${d(earliest)})`;
 		out.push(
 			`The bail period ends ${d(clock.periodEnd)}, before this review (${d(due)}), and cannot be extended once it has ended: ${instead}.`,
 		);
@@ -35,11 +47,14 @@ export function nextReviewWarnings(ctx: ReviewContext, a: ReviewAnswers): string
 		const who = shortName(ctx.officers.get(away.officerId));
 		const until = away.to === null ? 'with no end date' : `to ${d(away.to)}`;
 		const cover = away.coverOfficerId ? `${shortName(ctx.officers.get(away.coverOfficerId))} covers` : 'no cover is named';
-		const before = addDays(away.from, -1);
+		const before = dayBefore(away.from);
+		const capped = before !== null && before === latest && before < addDays(away.from, -1);
 		const instead =
-			before >= earliest
-				? `choose ${d(before)}, before the absence`
-				: `no date before it is open to this review; make sure the cover has the handover`;
+			before === null
+				? `no date before it is open to this review (the earliest is ${d(earliest)}); make sure the cover has the handover`
+				: capped
+					? `choose ${d(before)} or earlier, before the absence (${risk} risk is reviewed every ${days} days)`
+					: `choose ${d(before)}, before the absence`;
 		out.push(`${who} is recorded away ${d(away.from)} ${until} (${cover}): this review (${d(due)}) falls inside it; ${instead}.`);
 	}
 	return out;

@@ -4,6 +4,7 @@
  * day (no cover named, or the cover is away too). One problem per owner and absence, amber: the
  * case's review is where the action is given to someone else; naming a cover clears it at once.
  */
+import {clipAtWord} from '../clip-text.js';
 import {neededOn, type OwnedAction} from '../action-owners.js';
 import {isOpen} from '../case-facts.js';
 import {absenceSpan} from '../absence-words.js';
@@ -22,7 +23,8 @@ export function actionOwnerProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		// One pass over the live cases: open actions of owners who have any absence recorded.
 		const owned = new Map<string, OwnedAction[]>();
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			// The case's actions read in place (openActions would make a list for each of the live cases: issue 18).
 			const actions = c.actions;
 			for (let i = 0; i < actions.length; i++) {
@@ -33,7 +35,8 @@ export function actionOwnerProblems(ctx: RuleContext): Problem[] {
 				else owned.set(a.ownerId, [{case: c, action: a}]);
 			}
 		}
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			const items = owned.get(o.id);
 			if (!items) continue;
 			const byAbsence = new Map<string, {absence: Absence; coverAway: Absence | null; items: OwnedAction[]}>();
@@ -58,7 +61,7 @@ function problem(ctx: RuleContext, ownerId: string, absence: Absence, coverAway:
 	const nobody = coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} is away too` : 'no cover named';
 	const listed = items
 		.slice(0, 3)
-		.map(({case: c, action: a}) => `${safeText(c.ref)} "${safeText(a.text.trim()).slice(0, 50)}" due ${shortDate(a.due, today)}`);
+		.map(({case: c, action: a}) => `${safeText(c.ref)} "${clipAtWord(safeText(a.text.trim()), 50)}" due ${shortDate(a.due, today)}`);
 	const more = items.length > 3 ? `; and ${items.length - 3} more` : '';
 	// Since: the day the absence was known, or the action was set if later; never before either.
 	let since: IsoDate = knownFrom(absence);

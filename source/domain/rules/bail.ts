@@ -74,7 +74,8 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		const clocks = new Map<string, BailClock | null>();
 		clocksByContext.set(ctx, clocks);
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const clock = bailClock(c.bail, today);
 			clocks.set(c.ref, clock);
 			if (!clock) continue;
@@ -153,8 +154,10 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 				severity = 'critical';
 				// Critical with or without cover (docs/rules.md "Pre-charge bail"): from the day the OIC's absence is known.
 				since = later(knownFrom(a), clock.bailedOn);
+				// What clears it is said too: naming a cover does not (README "Acting on a problem", bullet Bail).
 				action = oicAway.coverId
-					? `Make sure ${nameOf(ctx, oicAway.coverId)} has the case and deals with the bail date before ${by}.`
+					? `Make sure ${nameOf(ctx, oicAway.coverId)} has the case and deals with the bail date before ${by}. ` +
+						'A cover does not clear this (the OIC is away over the date): reallocate the case, or record the bail.'
 					: oicAway.coverAway
 						? `Name another cover before ${by}: ${nameOf(ctx, oicAway.coverAway.officerId)} is away that day too, so nobody has the bail date.`
 						: `Assign an officer to the case today to deal with the bail date before ${by}.`;

@@ -54,10 +54,15 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'crime-report', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		// The last day a case can have been updated and be amber today: a later one is under updateAmberDays
+		// old, found by comparing the ISO dates as strings, without the day arithmetic for each case (issue 18).
+		const amberBy = addDays(today, -s.updateAmberDays);
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			if (c.opened > today) continue;
 			const last = lastUpdateToday(ctx, c);
 			const from = last ?? c.opened;
+			if (from > amberBy) continue;
 			const gap = daysBetween(from, today);
 			if (gap < s.updateAmberDays) continue;
 			out.push({

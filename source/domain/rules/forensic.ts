@@ -13,9 +13,15 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'forensic', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
-			for (const f of c.forensics) {
-				if ((f.resultOn !== null && f.resultOn <= today) || f.submitted > today) continue;
+		// The last submission day that is amber today: a later one has waited under forensicAmberDays (ISO
+		// dates compare as strings; no day arithmetic for each submission: issue 18).
+		const amberBy = addDays(today, -s.forensicAmberDays);
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
+			const forensics = c.forensics;
+			for (let fi = 0; fi < forensics.length; fi++) {
+				const f = forensics[fi]!;
+				if ((f.resultOn !== null && f.resultOn <= today) || f.submitted > today || f.submitted > amberBy) continue;
 				const age = daysBetween(f.submitted, today);
 				if (age < s.forensicAmberDays) continue;
 				const expected = f.expected ? `; lab expects a result ${shortDate(f.expected, today)}` : '; no date from the lab';

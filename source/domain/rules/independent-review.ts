@@ -21,7 +21,8 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-needs-independent-supervisor', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const sup = supervisorOf(ctx, c.oicId);
 			if (!sup) continue;
 			const covering = (ctx.absencesByOfficer.get(sup.id) ?? []).filter(

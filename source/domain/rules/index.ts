@@ -8,7 +8,7 @@
 import type {IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {SEVERITY_RANK, type Problem} from '../problem.js';
-import type {ResolveFor} from '../resolve.js';
+import type {Resolve, ResolveFor} from '../resolve.js';
 import {commandsTheReaderCanRun} from '../printed-as.js';
 import {ruleContext} from './context.js';
 import {RULES} from './registry.js';
@@ -75,14 +75,36 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function findProblems(data: StoreData, today: IsoDate, rules: readonly Rule[] = RULES): Problem[] {
 	const ctx = ruleContext(data, today);
 	const all: Problem[] = [];
-	for (const rule of rules) {
-		for (const p of rule.check(ctx)) {
+	// Index loops: this runs once per command over every problem, mostly before the engine optimises it,
+	// and there each for-of step allocates (issue 18).
+	for (let r = 0; r < rules.length; r++) {
+		const rule = rules[r]!;
+		const found = rule.check(ctx);
+		for (let i = 0; i < found.length; i++) {
+			const p = found[i]!;
 			const declared = rule.kinds[p.kind];
 			if (!declared) throw new Error(`Rule "${rule.name}" raised a problem of kind "${p.kind}" it does not declare`);
-			all.push({...p, resolve: commandsTheReaderCanRun(ctx, p, declared.resolve(p, ctx))});
+			const resolve = commandsTheReaderCanRun(ctx, p, declared.resolve(p, ctx));
+			flattenText(p, resolve);
+			all.push({...p, resolve});
 		}
 	}
 	return all.sort(compareProblems);
+}
+
+/**
+ * The problem's words each made one string in place. A message written piece by piece is held by V8 as a
+ * tree of the pieces, which every consumer reads to the end (the JSON and text renderers join each one);
+ * joined here, the trees are garbage before they are copied from one heap space to another, and the
+ * renderers find them joined (issue 18: a tenth less rendering time for `problems --json` at 5,000 cases).
+ * Number() of a string joins it first (V8's StringToNumber flattens); the number itself is not wanted.
+ */
+function flattenText(p: Problem, resolve: readonly Resolve[]): void {
+	Number(p.message);
+	Number(p.action);
+	const evidence = p.evidence;
+	for (let i = 0; i < evidence.length; i++) Number(evidence[i]!.detail);
+	for (let i = 0; i < resolve.length; i++) Number(resolve[i]!.label);
 }
 
 export {cadenceDays, caseReviewDue, reviewOverdueDays} from './review-due.js';

@@ -19,6 +19,7 @@
  * plan, or "not now" with a reason: see escalated-triggers.ts); that decision takes it off the list,
  * and a run of "not now" counts again from after it.
  */
+import {performanceDecisionWords} from '../status-words.js';
 import {currentAllocation, responsibleFrom} from '../case-history.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import {isInspectorOver} from '../permissions.js';
@@ -299,7 +300,7 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 			type: 'decision',
 			id: String(d.seq),
 			date: d.data.date,
-			detail: `decision "${d.data.decision}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`,
+			detail: `decision "${performanceDecisionWords(d.data.decision)}" recorded ${shortDate(d.data.date, today)} by ${nameOf(ctx, d.data.by)}`,
 		});
 
 	return {
@@ -352,7 +353,8 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'performance', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			if (o.role !== 'investigator') continue;
 			const a = assess(ctx, o.id);
 			if (!a.fired || !a.firstFired) continue;
@@ -375,7 +377,7 @@ export function performanceProblems(ctx: RuleContext): Problem[] {
 			} else if (a.decisionRecorded && a.lastDecision) {
 				severity = 'info';
 				since = a.lastDecision.date;
-				message += `. Decision recorded ${shortDate(a.lastDecision.date, today)}: "${a.lastDecision.decision}"`;
+				message += `. Decision recorded ${shortDate(a.lastDecision.date, today)}: "${performanceDecisionWords(a.lastDecision.decision)}"`;
 				action = 'Keep the evidence under review at the next supervision; another "not now" in a row goes to the inspector.';
 			} else {
 				severity = 'amber';

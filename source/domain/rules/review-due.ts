@@ -46,6 +46,8 @@ export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings:
  * log's "Reviews overdue now" all use it, so they agree.
  */
 export function reviewOverdueDays(due: IsoDate, today: IsoDate, settings: Settings): number | null {
+	// Not due before today: not late (ISO dates compare as strings). Most cases, each command, without the day arithmetic (issue 18).
+	if (due >= today && settings.reviewOverdueAmberDays > 0) return null;
 	const late = daysBetween(due, today);
 	return late >= settings.reviewOverdueAmberDays ? late : null;
 }
@@ -68,7 +70,8 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-overdue', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const due = reviewDueDate(ctx, c);
 			const late = reviewOverdueDays(due, today, s);
 			if (late === null) continue;
@@ -233,7 +236,8 @@ function coverAwayIn(ctx: RuleContext, coverId: string, from: IsoDate, to: IsoDa
 
 function casesBySupervisor(ctx: RuleContext): Map<string, Case[]> {
 	const m = new Map<string, Case[]>();
-	for (const c of ctx.live) {
+	for (let ci = 0; ci < ctx.live.length; ci++) {
+		const c = ctx.live[ci]!;
 		const sup = supervisorOf(ctx, c.oicId);
 		if (!sup) continue;
 		const list = m.get(sup.id);

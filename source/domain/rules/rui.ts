@@ -26,7 +26,8 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'rui', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const r = c.rui;
 			if (!r || r.endedOn !== null || r.since > today) continue;
 			const last = r.lastSuspectUpdate ?? r.since;

@@ -11,7 +11,8 @@ export function spanOfControlProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'span', () => {
 		const s = ctx.settings;
 		const reports = new Map<string, {id: string; joined: IsoDate}[]>();
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			if (!o.supervisorId) continue;
 			const list = reports.get(o.supervisorId) ?? [];
 			list.push({id: o.id, joined: o.joinedUnit});

@@ -125,7 +125,8 @@ export function mg3StalledFrom(c: Case, s: Settings, from: IsoDate, asOf: IsoDat
 export function stalledProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'stalled', () => {
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const actions = c.actions;
 			for (let i = 0; i < actions.length; i++) {
 				const p = actionProblem(ctx, c, actions[i]!);

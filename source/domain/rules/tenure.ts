@@ -98,7 +98,8 @@ function screening(ctx: RuleContext, o: Officer): Problem | null {
 export function tenureProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'tenure', () => {
 		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			if (!o.imageExposed) continue;
 			const t = tenure(ctx, o);
 			if (t) out.push(t);

@@ -40,10 +40,12 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'victim', () => {
 		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
-		for (const c of ctx.live) {
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
 			const v = c.victim;
 			if (!v || v.reportedOn > today) continue;
 			const due = nextVictimUpdate(v, s, today);
+			if (due >= today) continue; // not yet late (ISO dates compare as strings)
 			const late = daysBetween(due, today);
 			if (late < 1) continue;
 			const last = v.updates.filter(d => d <= today).at(-1);

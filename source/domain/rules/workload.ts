@@ -116,7 +116,8 @@ export function workloadProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'workload', () => {
 		const s = ctx.settings;
 		const out: Problem[] = [];
-		for (const o of ctx.activeOfficers) {
+		for (let oi = 0; oi < ctx.activeOfficers.length; oi++) {
+			const o = ctx.activeOfficers[oi]!;
 			const cases = ctx.liveByOic.get(o.id) ?? [];
 			if (cases.length === 0) continue;
 			const w = computeWorkload(s, o, o.id, cases);

@@ -45,7 +45,7 @@ export function onHandoverField(s: DeskState, input: string, key: KeyInfo): Desk
 			from: keysFor('handover-from', s.keymap),
 			to: keysFor('handover-to', s.keymap),
 		};
-		return r({type: 'commit', keys, officers: s.model.data.officers});
+		return r({type: 'commit', keys, officers: s.model.data.officers, absences: s.model.data.absences});
 	}
 	const edit = lineEditCommand(input, key);
 	if (edit) return r({type: 'erase', edit});

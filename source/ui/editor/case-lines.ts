@@ -15,6 +15,7 @@ import {resolveLine} from '../problem-detail/problem-lines.js';
 import {reviewSummaryFor, reviewWithheld} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
+import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {reviewBadge} from '../model/desk-model.js';
 import {wrap} from '../text.js';
@@ -213,6 +214,12 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	if (reading && model.historyError) indented(safeText(model.historyError));
 	if (history.length === 0) indented('No signed review on record.');
 	for (const r of [...history].reverse()) {
+		// An entry altered since it was signed is named, never printed as signed (model/altered-entry.ts).
+		const altered = alteredEntryWords(r);
+		if (altered) {
+			block('', alteredEntryLine(safeText(altered)));
+			continue;
+		}
 		const late = daysBetween(r.data.dueDate, r.data.date);
 		const risk = r.data.riskBefore === r.data.riskAfter ? `risk ${r.data.riskAfter}` : `risk ${r.data.riskBefore} to ${r.data.riskAfter}`;
 		const entry = `#${r.seq}${late > 0 ? `, ${late}d late` : ''}`;

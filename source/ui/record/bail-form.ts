@@ -6,7 +6,6 @@
  * after the period has ended is refused here in the same sentence `fortnight bail record` gives.
  */
 import {
-	authoriserFrom,
 	BAIL_EVENT_KINDS,
 	EXTENSION_RANKS,
 	recordBailEvent,
@@ -88,10 +87,9 @@ export function checkBailForm(
 	if (shown.has('periodEnd') && !periodEnd) {
 		return {ok: false, form: refused(f, 'periodEnd', `Type the period's new end the court set (${DATE_HINT}).`)};
 	}
-	let authorisedBy: string | null = null;
-	let rank: ExtensionRank | null = event === 'extended' && v['rank'] ? (v['rank'] as ExtensionRank) : null;
-	if (event === 'extended' && (v['authorisedBy'] ?? '').trim() !== '')
-		({authorisedBy, rank} = authoriserFrom(data.officers, v['authorisedBy']!, rank));
+	// A team officer's rank is the store's (recordBailEvent matches the name, as the command line does).
+	const rank: ExtensionRank | null = event === 'extended' && v['rank'] ? (v['rank'] as ExtensionRank) : null;
+	const authorisedBy = event === 'extended' && (v['authorisedBy'] ?? '').trim() !== '' ? v['authorisedBy']! : null;
 	const input = {event, on, returnDate, authorisedBy, rank, periodEnd: periodEnd ?? null, recordedBy: by};
 	try {
 		recordBailEvent(data, f.subject, {...input, recordedAt: ''}, today);

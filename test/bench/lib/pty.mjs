@@ -18,7 +18,9 @@ let seq = 0;
 
 /** A sergeant's terminal: colour decided by the TTY as it would be (test runners force it off). */
 function terminalEnv(extra) {
-	const env = {...process.env, TERM: 'xterm-256color', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...extra};
+	const env = {...process.env, TERM: 'xterm-256color', FORTNIGHT_STORE: '', ...extra};
+	// An empty FORTNIGHT_TODAY is a usage error (README "Command line"): unset unless asked for.
+	if (!('FORTNIGHT_TODAY' in extra)) delete env.FORTNIGHT_TODAY;
 	delete env.NO_COLOR;
 	delete env.FORCE_COLOR;
 	return env;

@@ -26,7 +26,7 @@ export async function runNode(args, {env = {}, timeoutMs = 300_000, expectOutput
 		const child = spawn(process.execPath, ['--import', PROBE_URL, ...args], {
 			cwd: ROOT,
 			stdio: ['ignore', fd, 'pipe'],
-			env: {...process.env, NO_COLOR: '1', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...env, BENCH_PROBE_OUT: probeFile},
+			env: {...process.env, NO_COLOR: '1', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: undefined, ...env, BENCH_PROBE_OUT: probeFile},
 		});
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.stderr.on('data', d => {

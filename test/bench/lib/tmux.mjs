@@ -39,8 +39,8 @@ export async function tmuxSession(nodeArgs, {cols = 120, rows = 40, env = {}} = 
 	const start = path.join(dir, 'start.fifo');
 	const probeFile = path.join(dir, 'probe.json');
 	execFileSync('mkfifo', [out, start]);
-	const vars = {TERM: 'tmux-256color', FORTNIGHT_STORE: '', FORTNIGHT_TODAY: '', ...env, BENCH_PROBE_OUT: probeFile};
-	const unset = ['NO_COLOR', 'FORCE_COLOR', 'CI'].map(v => `-u ${v}`).join(' ');
+	const vars = {TERM: 'tmux-256color', FORTNIGHT_STORE: '', ...env, BENCH_PROBE_OUT: probeFile};
+	const unset = ['NO_COLOR', 'FORCE_COLOR', 'CI', ...('FORTNIGHT_TODAY' in env ? [] : ['FORTNIGHT_TODAY'])].map(v => `-u ${v}`).join(' ');
 	const envArgs = Object.entries(vars)
 		.map(([k, v]) => quote(`${k}=${v}`))
 		.join(' ');

@@ -202,7 +202,8 @@ describe('a named cover away too covers nobody (QA P1-1)', () => {
 			absence('a2', 'o2', '2026-07-11', '2026-07-19', {recordedAt: '2026-07-01T08:00:00.000Z'}),
 		]);
 		expect(problem(back, '2026-07-12', 'bail-officer-absent:CR/2/26')?.action).toBe(
-			'Make sure DC Grant has the case and deals with the bail date before 20 Jul.',
+			'Make sure DC Grant has the case and deals with the bail date before 20 Jul. ' +
+				'A cover does not clear this (the OIC is away over the date): reallocate the case, or record the bail.',
 		);
 	});
 

@@ -210,7 +210,7 @@ describe('performance trigger', () => {
 		const answered = store({concerns: data.concerns, chain: chainOf([decision('o1', '2026-04-25', 'not-now')])});
 		expect(triggerFor(answered, 'o1', '2026-06-18').fired).toBe(true);
 		expect(triggerFor(answered, 'o1', '2026-06-18').evidence.find(e => e.type === 'decision')?.detail).toBe(
-			'decision "not-now" recorded 25 Apr by DS Sergeant',
+			'decision "not needed now" recorded 25 Apr by DS Sergeant',
 		);
 		expect(triggerFor(answered, 'o1', '2026-06-19').fired).toBe(false);
 	});

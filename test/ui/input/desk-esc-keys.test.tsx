@@ -13,7 +13,7 @@ describe('Esc then a key, in one read (pressed quickly, or over a slow link)', (
 		h.app.stdin.write('\u001b/');
 		await sleep(300);
 		h.app.stdin.write('88');
-		const f = await h.waitFor('/88', 3000);
+		const f = await h.waitFor('/88');
 		expect(f).toContain('/88');
 	});
 
@@ -23,13 +23,13 @@ describe('Esc then a key, in one read (pressed quickly, or over a slow link)', (
 		h.app.stdin.write('\u001b]');
 		await sleep(20);
 		h.app.stdin.write('4');
-		await h.waitFor(/REVIEW LOG/, 3000);
+		await h.waitFor(/REVIEW LOG/);
 	});
 
 	it('control: Esc then 4 in one read opens the Log view', async () => {
 		const h = renderDesk();
 		await ready(h);
 		h.app.stdin.write('\u001b4');
-		await h.waitFor(/REVIEW LOG/, 3000);
+		await h.waitFor(/REVIEW LOG/);
 	});
 });

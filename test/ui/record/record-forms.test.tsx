@@ -83,8 +83,14 @@ describe('the bail form (pure, checked by the domain)', () => {
 		const byInspector = press(f, [...Array(10).fill({backspace: true}), ...typed('DI Okafor')]);
 		const ok = checkBailForm(byInspector, data, DEMO_TODAY, SERGEANT);
 		expect(ok.ok).toBe(true);
-		if (ok.ok)
-			expect(ok.write.input).toMatchObject({event: 'extended', authorisedBy: 'DI Rachel Okafor', rank: 'inspector', recordedBy: SERGEANT});
+		if (ok.ok) expect(ok.write.input).toMatchObject({event: 'extended', authorisedBy: 'DI Okafor', rank: null, recordedBy: SERGEANT});
+		// The Rank choice cannot make the sergeant a superintendent (QA 3 defect 2): the store's rank is used.
+		const superintendent = press(f, [{tab: true}, ...Array(5).fill({rightArrow: true})]);
+		expect(superintendent.values['rank']).toBe('superintendent');
+		const lifted = checkBailForm(superintendent, data, DEMO_TODAY, SERGEANT);
+		expect(lifted.ok).toBe(false);
+		if (!lifted.ok)
+			expect(lifted.form.error?.text).toContain('DS Tom Brennan (o0002) is recorded in this store as a sergeant, not superintendent');
 	});
 
 	it('refuses a re-bail without a return date, and one in the past; a typed date that is not a date', () => {

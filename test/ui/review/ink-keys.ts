@@ -28,7 +28,10 @@ const strip = (s: string | undefined) => (s ?? '').replace(/\u001b\[[0-9;]*m/g, 
 
 export const frame = (app: Driven): string => strip(app.lastFrame());
 
-export async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<boolean> {
+/** How long a wait lasts: only a failing wait runs it out, and a loaded CI machine is slow to draw. */
+const WAIT_MS = 20_000;
+
+export async function waitFor(check: () => boolean, timeoutMs = WAIT_MS): Promise<boolean> {
 	const end = Date.now() + timeoutMs;
 	while (Date.now() < end) {
 		if (check()) return true;
@@ -51,7 +54,7 @@ export async function press(app: Driven, ...keys: string[]): Promise<void> {
 	}
 }
 
-export async function until(app: Driven, text: string | RegExp, timeoutMs = 5000): Promise<string> {
+export async function until(app: Driven, text: string | RegExp, timeoutMs = WAIT_MS): Promise<string> {
 	const ok = await waitFor(() => (typeof text === 'string' ? frame(app).includes(text) : text.test(frame(app))), timeoutMs);
 	if (!ok) throw new Error(`Timed out waiting for ${String(text)}. Frame:\n${frame(app)}`);
 	return frame(app);

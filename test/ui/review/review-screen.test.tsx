@@ -160,7 +160,7 @@ describe('guided review screen', () => {
 			f = await until(app, 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept.');
 			expect(f).toContain('step 5 of 7: Performance');
 			// The refreshed step: the decision on record, no longer required, and why signing stopped.
-			expect(f).toContain('decision "not-now" recorded 30 Nov by DS Brennan');
+			expect(f).toContain('decision "not needed now" recorded 30 Nov by DS Brennan');
 			expect(f).toContain('Decision for DC Doyle (optional)');
 			expect(f.replace(/\s+/g, ' ')).toContain(
 				'DS Brennan recorded "considered, not needed now" for DC Doyle on 30 Nov after you opened this review',

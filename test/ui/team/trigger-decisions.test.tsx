@@ -178,7 +178,7 @@ describe('the inspector works the queue in the Team view', () => {
 		expect(f).toContain(
 			"every performance decision must carry its author's enrolled key, and DI Okafor has no signing key on this computer",
 		);
-		expect(f).toContain('"fortnight keys init --as o0001" makes a key and enrols it at once');
+		expect(f).toContain('"fortnight keys init --as o0001" makes a key; then ask DS Brennan to enrol it');
 		h.app.unmount();
 	});
 

@@ -8,7 +8,8 @@ import {DEFAULT_KEYMAP, keysFor, modeKey} from '../../contexts/registry.js';
 import {addDays, parseUserDate, type IsoDate} from '../../../domain/dates.js';
 import {appendTyped, editLine} from '../../input/text-field.js';
 import type {TextEditCommand} from '../../contexts/modes.js';
-import type {Officer} from '../../../domain/model.js';
+import type {Absence, Officer} from '../../../domain/model.js';
+import {coverAwayProblem} from '../../../domain/absences.js';
 import {listOfficers, matchOfficer} from '../../../domain/officer-match.js';
 
 export type Field = 'from' | 'to' | 'cover';
@@ -52,7 +53,8 @@ export type HandoverAction =
 	 * `officers`: the team, to read a typed cover as `handover --cover` does (resolve.ts coverFlag): an
 	 * officer matched, or someone outside the team only when confirmed (here, Enter a second time).
 	 */
-	| {type: 'commit'; keys?: FieldKeys; officers?: readonly Officer[]}
+	/** `absences`: the team's, to refuse a cover who is away in the window (domain/absences.ts coverAwayProblem). */
+	| {type: 'commit'; keys?: FieldKeys; officers?: readonly Officer[]; absences?: readonly Absence[]}
 	| {type: 'cancel'}
 	| {type: 'message'; text: string; error: boolean};
 
@@ -115,16 +117,16 @@ export function handoverReducer(state: HandoverState, action: HandoverAction): H
 		case 'message':
 			return {...state, message: {text: action.text, error: action.error}};
 		case 'commit':
-			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS, action.officers);
+			return commit(state, action.keys ?? DEFAULT_FIELD_KEYS, action.officers, action.absences);
 	}
 }
 
 const CLOSED = {editing: null, draft: '', replace: false, outsideConfirm: undefined, scroll: 0, message: null} as const;
 
-function commit(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[]): HandoverState {
+function commit(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[], absences?: readonly Absence[]): HandoverState {
 	const field = state.editing;
 	if (!field) return state;
-	if (field === 'cover') return commitCover(state, keys, officers);
+	if (field === 'cover') return commitCover(state, keys, officers, absences);
 	const date = parseUserDate(state.draft);
 	if (!date) return {...state, message: {text: whyNotADate(state.draft.trim(), keys.cancel), error: true}};
 	const from = field === 'from' ? date : state.from;
@@ -136,7 +138,26 @@ function commit(state: HandoverState, keys: FieldKeys, officers?: readonly Offic
 				: `The last day (${to}) is before the first day (${from}): type a later date, or ${keys.cancel} and change the first day (${keys.from}) first.`;
 		return {...state, message: {text, error: true}};
 	}
+	// A window the named cover is away in is refused as the cover would be (coverAway).
+	const away = coverAway(state.cover, {from, to}, officers, absences);
+	if (away) return {...state, message: {text: `${away} (${keys.cancel} keeps the window as it was.)`, error: true}};
 	return {...state, from, to, ...CLOSED};
+}
+
+/**
+ * Why the typed cover, a team member, cannot cover the window: away on a day of it. The rule and words
+ * `handover --cover` and `absence change --cover` use (domain/absences.ts coverAwayProblem); nothing is
+ * taken, so the preview and its export never name as cover someone who is not there.
+ */
+function coverAway(
+	typed: string,
+	window: {from: IsoDate; to: IsoDate},
+	officers?: readonly Officer[],
+	absences?: readonly Absence[],
+): string | null {
+	if (typed.trim() === '' || !officers || !absences) return null;
+	const m = matchOfficer(officers, typed.trim());
+	return m.kind === 'found' ? coverAwayProblem({officers, absences}, m.officer.id, window, 'handover') : null;
 }
 
 /**
@@ -146,12 +167,15 @@ function commit(state: HandoverState, keys: FieldKeys, officers?: readonly Offic
  * quietly taken as free text (the desk once took "Marsch" as someone outside the team), unless Enter is
  * pressed again on the same name, the desk's `--cover-outside`.
  */
-function commitCover(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[]): HandoverState {
+function commitCover(state: HandoverState, keys: FieldKeys, officers?: readonly Officer[], absences?: readonly Absence[]): HandoverState {
 	const typed = state.draft.trim();
 	const taken = {...state, cover: typed, ...CLOSED};
 	if (typed === '' || officers === undefined) return taken;
 	const m = matchOfficer(officers, typed);
-	if (m.kind === 'found') return taken;
+	if (m.kind === 'found') {
+		const away = coverAway(typed, state, officers, absences);
+		return away ? {...state, message: {text: `${away} (${keys.cancel} keeps the cover as it was.)`, error: true}} : taken;
+	}
 	const shown = `"${typed.slice(0, 40)}"`;
 	if (m.kind === 'ambiguous') {
 		return {...state, message: {text: `${shown} matches more than one officer: ${listOfficers(m.candidates)}. Type the id.`, error: true}};

@@ -3,7 +3,8 @@
  * same rows `fortnight log` exports), one fixed-width line per row, and the CSV of exactly the rows
  * shown for the desk's export key. Pure: the desk writes the file (with writeFileAtomic).
  */
-import type {StoreData} from '../../../domain/model.js';
+import type {ChainEntry, StoreData} from '../../../domain/model.js';
+import {alteredEntryLine, alteredEntryWords} from '../../model/altered-entry.js';
 import {amendmentWords, buildLogRows, filterLogRows, timeliness, type LogRow} from '../../../domain/review-log/rows.js';
 import {sergeantIndex} from '../../../domain/review-log/sergeants.js';
 import {chainHeadOf, headText} from '../../../domain/review-log/document.js';
@@ -37,6 +38,8 @@ export interface LogViewModel {
 	chart: LogChart | null;
 	/** Why there are no rows yet: the whole chain is being read, or could not be (the view says so). */
 	waiting?: string;
+	/** Rows whose chain entry was altered since it was signed, by sequence: verify's words (altered-entry.ts). */
+	altered: ReadonlyMap<number, string>;
 }
 
 /** The Log view while the whole chain is read (or after it could not be): no rows, no chart, and why. */
@@ -55,6 +58,7 @@ export function readingLogModel(model: {historyError?: string}, state: LogViewSt
 		rowsPeriod: rowsPeriod(state),
 		chart: null,
 		waiting,
+		altered: new Map(),
 	};
 }
 
@@ -86,7 +90,20 @@ export function logViewModel(data: StoreData, state: LogViewState, today: IsoDat
 		headShort: headText(chainHeadOf(data)).replace(/^(\d+:[0-9a-f]{12})[0-9a-f]+$/, '$1…'),
 		rowsPeriod: period,
 		chart: state.chart ? logChart(data, state, today) : null,
+		altered: alteredRows(data.chain, rows),
 	};
+}
+
+/** The rows whose entry no longer matches its hash: printed as altered, never as signed (altered-entry.ts). */
+function alteredRows(chain: readonly ChainEntry[], rows: readonly LogRow[]): Map<number, string> {
+	const altered = new Map<number, string>();
+	for (const r of rows) {
+		// The whole chain holds entry n at index n; a working set does not, so it is looked for.
+		const e = chain[r.seq]?.seq === r.seq ? chain[r.seq] : chain.find(x => x.seq === r.seq);
+		const words = e ? alteredEntryWords(e) : null;
+		if (words) altered.set(r.seq, words);
+	}
+	return altered;
 }
 
 const trendsCache = new WeakMap<StoreData, Map<string, SupervisionTrends>>();
@@ -111,7 +128,8 @@ export function logChart(data: StoreData, state: LogViewState, today: IsoDate): 
 }
 
 /** Column widths for one line: date, case, officer, risk, timeliness, actions, trigger, welfare, entry. */
-export function logLine(r: LogRow, width: number): string {
+export function logLine(r: LogRow, width: number, altered?: string): string {
+	if (altered) return fit(`#${r.seq} ${alteredEntryLine(safeText(altered))}`, width);
 	if (r.kind === 'amendment') {
 		const changed = amendmentWords(r);
 		return fit(

@@ -118,10 +118,12 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 							inverse={focused && first + i === state.cursor}
 							wrap="truncate"
 							aria-label={
-								reader ? `${first + i === state.cursor ? '(selected) ' : ''}${logLine(r, 1000).trim().replace(/ {2,}/g, ', ')}` : undefined
+								reader
+									? `${first + i === state.cursor ? '(selected) ' : ''}${logLine(r, 1000, m.altered.get(r.seq)).trim().replace(/ {2,}/g, ', ')}`
+									: undefined
 							}
 						>
-							{logLine(r, inner)}
+							{logLine(r, inner, m.altered.get(r.seq))}
 						</Text>
 					))
 				)}

@@ -1,0 +1,60 @@
+/**
+ * QA pass 3, R11: with DS Brennan on sick leave from 10 Dec (ab0002, no cover) and DC Iqbal named to
+ * cover an earlier absence (01-08 Dec), refusals on 10 and 15 Dec said "DS Brennan or DI Okafor can".
+ * The "who can" words now read that day's absences: the cover acting that day, else the person above.
+ */
+import {describe, expect, it} from 'vitest';
+import {mayRecordBail, mayRecordWelfare, mayReview} from '../../source/domain/permissions.js';
+import type {StoreData} from '../../source/domain/model.js';
+import {loadDemo} from './review/fixtures.js';
+
+const IQBAL = 'o0004';
+const MARSH = 'o0006';
+const SHAH = 'o0008';
+
+function withIqbalCovering(): StoreData {
+	const data = loadDemo();
+	data.absences = [
+		...data.absences,
+		{
+			id: 'ab0005',
+			officerId: 'o0002',
+			from: '2026-12-01',
+			to: '2026-12-08',
+			reason: 'annual-leave',
+			coverOfficerId: IQBAL,
+			recordedAt: '2026-11-30T09:00:00.000Z',
+			recordedBy: 'o0001',
+		},
+	];
+	return data;
+}
+
+const reason = (p: {ok: boolean; reason?: string}) => (p.ok ? 'allowed' : p.reason);
+
+describe('who can, on the day of the refusal', () => {
+	it('the sergeant away with nobody covering: only the inspector can', () => {
+		const data = withIqbalCovering();
+		expect(reason(mayRecordBail(data, IQBAL, 'CR/30126/26', '2026-12-10'))).toBe(
+			'DC Iqbal does not supervise DC Shah on 10 Dec, so cannot record the bail of CR/30126/26: DI Okafor can.',
+		);
+		expect(reason(mayRecordWelfare(data, IQBAL, SHAH, '2026-12-15'))).toBe(
+			"DC Iqbal is not DC Shah's line manager on 15 Dec, so cannot record their welfare: DI Okafor can.",
+		);
+	});
+
+	it('the sergeant away with a cover at work: the cover and the inspector', () => {
+		const data = withIqbalCovering();
+		expect(mayRecordBail(data, IQBAL, 'CR/30126/26', '2026-12-05')).toEqual({ok: true, as: 'cover'});
+		expect(reason(mayRecordBail(data, MARSH, 'CR/30126/26', '2026-12-05'))).toBe(
+			'DC Marsh does not supervise DC Shah on 05 Dec, so cannot record the bail of CR/30126/26: DC Iqbal (covering DS Brennan) or DI Okafor can.',
+		);
+	});
+
+	it('the sergeant at work: as before', () => {
+		const data = withIqbalCovering();
+		expect(reason(mayReview(data, MARSH, 'CR/30126/26', '2026-11-30'))).toBe(
+			'DC Marsh does not supervise DC Shah on 30 Nov, so cannot review CR/30126/26: DS Brennan (or the cover named while they are away) or DI Okafor can.',
+		);
+	});
+});
