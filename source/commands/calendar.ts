@@ -6,6 +6,7 @@
 import {addDays, daysBetween} from '../domain/dates.js';
 import {buildHandover, handoverCovers} from '../domain/handover/build.js';
 import {calendarDocument} from '../export/calendar-events.js';
+import {lastReviewsAndHead} from '../domain/shown-entries.js';
 import {renderCalendarIcs} from '../export/calendar-ics.js';
 import {chainHead, formatHead} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
@@ -15,6 +16,7 @@ import {MAX_WINDOW_DAYS, resolveCover} from './handover.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {dateFlag} from './resolve.js';
+import {ALTERED_EXIT, refuseAlteredCopies} from './shown-entries.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 const HELP = `Usage: fortnight calendar [--from D] [--to D] [--cover NAME] [--out FILE.ics [--force]]
@@ -30,7 +32,9 @@ whatever its date), so importing a newer file moves events instead of adding sec
 
 Never in the calendar: welfare check-ins, welfare notes, performance action plans, or the reason for
 an absence. Open actions stay in the handover (they fall due with their case's review). Like the
-handover it is the supervisors' (README "Who may read what"): an officer is refused, exit 2.
+handover it is the supervisors' (README "Who may read what"): an officer is refused, exit 2; and like
+it, each case's last signed review (its review dates come from it) and the chain head are checked
+first: one altered since it was signed stops it with exit 1, naming the entry, nothing written.
 
 Options
   --from D         first day of the window (default: --today)
@@ -89,6 +93,8 @@ const command: Command = {
 			// The calendar takes the dated items only, never the header that names who prepared a handover.
 			preparedBy: '',
 		});
+		// Its review dates come from each case's last signed review: re-checked as the handover re-checks them.
+		if (await refuseAlteredCopies(ctx, data, lastReviewsAndHead(data.chain), 'The calendar was not written')) return ALTERED_EXIT;
 		const doc = calendarDocument(handover);
 		const text = renderCalendarIcs(doc);
 		if (!outFile) {

@@ -18,7 +18,7 @@ import {actorFor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
-import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
+import {ALTERED_EXIT, refuseAlteredCopies} from './shown-entries.js';
 import {checkOut, FORCE_FLAG, writeOut} from './write-out.js';
 
 /** Longest window: a quarter covers any realistic absence; longer ones are usually a typo in a year. */
@@ -59,7 +59,8 @@ Options
   --schema            print the JSON Schema of the --format json output and exit
 
 Each case's last signed review it names, and the chain head, are checked first as "fortnight verify"
-checks them: one altered since it was signed stops it with exit 1, naming the entry, nothing written.
+checks them, in the store and in its chain file: one altered since it was signed stops it with exit 1,
+naming the entry, nothing written.
 
 Sections: header (team, period, prepared by, cover, the team's inspector, generated at, review-chain
 head); needs a decision now (critical and red problems with what to do, each due date given with its
@@ -175,8 +176,9 @@ const command: Command = {
 			preparedBy,
 			welfareNotes,
 		});
-		// The signed entries it shows (each case's last review, and the head), re-checked as `verify` checks them.
-		if (refuseAlteredEntries(ctx, data, data.chain, lastReviewsAndHead(data.chain), 'The handover was not written')) return ALTERED_EXIT;
+		// The signed entries it shows (each case's last review, and the head), re-checked as `verify` checks them,
+		// in the state's copies and in the chain file.
+		if (await refuseAlteredCopies(ctx, data, lastReviewsAndHead(data.chain), 'The handover was not written')) return ALTERED_EXIT;
 		const text = format === 'json' ? renderHandoverJson(handover) : renderHandoverMarkdown(handover);
 		if (withheld > 0) {
 			const which = withheld === 1 ? '1 welfare note' : `${withheld} welfare notes`;

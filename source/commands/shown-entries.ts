@@ -3,11 +3,13 @@
  * reviews) re-checks those entries' hashes and signatures as `fortnight verify` does (store/chain-verify.ts
  * shownEntriesProblem) before it writes anything: a document must never put a signer's name to an entry
  * altered since it was signed (README "Where the store lives"). Only the printed entries are hashed, so a
- * big log costs what it prints.
+ * big log costs what it prints. The log and `case show` read the whole chain from its file; the handover
+ * and the calendar read the state's copies (the working set), which are also held against the chain file
+ * (refuseAlteredCopies).
  */
 import type {ChainEntry, StoreData} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
-import {shownEntriesProblem} from '../store/index.js';
+import {chainFileCopiesProblem, shownEntriesProblem} from '../store/index.js';
 import {say} from './command.js';
 import type {Context} from './context.js';
 
@@ -31,6 +33,29 @@ export function refuseAlteredEntries(
 	say(
 		ctx,
 		`${refused}: ${safeText(problem.message)}, so who signed it cannot be trusted. ` +
+			`Run "fortnight verify --store ${ctx.storePath}" and restore the store from a backup.\n`,
+	);
+	return true;
+}
+
+/**
+ * refuseAlteredEntries for an export built from the state's copies of the entries it shows (the handover
+ * and the calendar: each case's last review and the head): the copies re-checked as `verify` checks them,
+ * then the chain file's line for each, and its last line, held to be those very entries (store
+ * chain-copies.ts), since `verify` reads the file. True (said on standard error) when one fails.
+ */
+export async function refuseAlteredCopies(
+	ctx: Context,
+	data: Pick<StoreData, 'team' | 'officers' | 'chain' | 'chainLog'>,
+	shows: (e: ChainEntry) => boolean,
+	refused: string,
+): Promise<boolean> {
+	if (refuseAlteredEntries(ctx, data, data.chain, shows, refused)) return true;
+	const problem = await chainFileCopiesProblem(ctx.storePath, data, shows);
+	if (!problem) return false;
+	say(
+		ctx,
+		`${refused}: ${safeText(problem)}, so who signed it cannot be trusted. ` +
 			`Run "fortnight verify --store ${ctx.storePath}" and restore the store from a backup.\n`,
 	);
 	return true;

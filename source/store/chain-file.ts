@@ -16,6 +16,7 @@ import {SavedButNotSynced, writeFileAtomic} from './atomic-write.js';
 import {describeFsError, StoreError} from './errors.js';
 import type {WriteFs} from './file-system.js';
 import {checkJsonLimits, dropProtoKeys} from './guard.js';
+import {lineEntryProblem} from './chain-line.js';
 import {hardLinkProblem} from './link-target.js';
 import {lineBytes, type ChunkedBytes} from './serialize.js';
 
@@ -323,6 +324,39 @@ async function checkHead(handle: fsp.FileHandle, file: string, log: ChainLog, he
 		throw mismatch();
 	}
 	if (last?.seq !== head.seq || last.hash !== head.hash) throw mismatch();
+	// The line must be the head itself, its content hashing to the head's hash (chain-line.ts), not only a
+	// line carrying the head's sequence and hash fields: an entry altered in place keeps those.
+	const problem = lineEntryProblem(head, line, file);
+	if (problem) throw alteredHead(problem, file, state);
+}
+
+/**
+ * checkHead before any save of a split store, whether or not it appends (store.ts apply): throws
+ * StoreError 'chain' when the chain file's last committed line is not the state's head, so that nothing
+ * is saved on top of a chain whose head was altered or whose file was replaced. One read of that line.
+ */
+export async function assertChainFileHead(file: string, log: ChainLog, head: ChainEntry | undefined, state: string): Promise<void> {
+	let handle: fsp.FileHandle;
+	try {
+		handle = await fsp.open(file, 'r');
+	} catch (err) {
+		throw unreadable(err, file, state);
+	}
+	try {
+		await checkHead(handle, file, log, head, state);
+	} finally {
+		await handle.close().catch(() => {});
+	}
+}
+
+/** The refusal of an append on top of an altered head: verify's words, and what to do. */
+function alteredHead(problem: string, file: string, state: string): StoreError {
+	return new StoreError(
+		'chain',
+		`${state} cannot be saved: its review chain fails verification (${problem}). Run "fortnight verify --store ${state}" and restore ` +
+			'the two files together from a backup; nothing was saved.',
+		file,
+	);
 }
 
 /** The line whose newline is the byte before `end` (without it), read backwards in blocks; null if `end` is not a line end. */

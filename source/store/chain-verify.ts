@@ -188,3 +188,27 @@ export async function wholeChainProblem(
 	if (problem) return problem.message;
 	return verdict.records.problem;
 }
+
+/**
+ * The first of the state's copies `shows` picks (its working set: each case's last review, the head) that
+ * is not the same entry in `whole`, the chain as read from the chain file, or null: an entry re-hashed in
+ * the file after an edit carries another hash than the state's copy, which the document prints (README
+ * "Where the store lives"; the command line's handover holds the copies against the file the same way,
+ * chain-copies.ts). `whole` is indexed by sequence (its entries are checked to be in place on load).
+ */
+export function copiesProblem(
+	copies: readonly ChainEntry[],
+	whole: readonly ChainEntry[],
+	shows: (e: ChainEntry) => boolean,
+): string | null {
+	if (copies === whole) return null;
+	for (const copy of copies) {
+		if (!shows(copy)) continue;
+		const e = whole[copy.seq];
+		if (!e || e.seq !== copy.seq || e.hash !== copy.hash || e.sig !== copy.sig)
+			return `entry ${copy.seq} (${copy.kind}) of the chain file is not the entry the store holds (another hash or signature): the chain file was replaced or edited`;
+	}
+	const head = copies.at(-1);
+	if (head && whole.length !== head.seq + 1) return `the chain file does not end with entry ${head.seq}, the head the store records`;
+	return null;
+}

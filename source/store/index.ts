@@ -34,7 +34,14 @@ export {
 	type SigningKey,
 } from './chain.js';
 export {fingerprintOf, mayEnrol, verifySignatures, type SignatureReport} from './signatures.js';
-export {entryTrustProblem, shownEntriesProblem, verifyWholeChain, wholeChainProblem, type ChainVerdict} from './chain-verify.js';
+export {
+	copiesProblem,
+	entryTrustProblem,
+	shownEntriesProblem,
+	verifyWholeChain,
+	wholeChainProblem,
+	type ChainVerdict,
+} from './chain-verify.js';
 export {createSigningKey, keysFolder, loadSigningKey, type NewKey} from './keys.js';
 export {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportRefusal, type ExportWritten} from './write-export.js';
 export {welfareDraftsPathFor, welfareKeyFromEnv, welfarePathFor} from './welfare-paths.js';
@@ -72,6 +79,17 @@ export const wholeChainBatches: typeof StoreModule.wholeChainBatches = async fun
 	if (isPostgresUrl(file)) yield* (await pg()).pgChainBatches(file, data);
 	else yield* (await import('./read.js')).wholeChainBatches(file, data);
 };
+
+/**
+ * Why a split store's chain file does not hold the state's copies an export prints (`shows`) and the head
+ * as the same entries, or null (chain-copies.ts). PostgreSQL has no second copy: its chain table is the
+ * chain, with no UPDATE or DELETE granted (README "PostgreSQL"), so there it answers null.
+ */
+export const chainFileCopiesProblem = async (
+	file: string,
+	data: Pick<import('../domain/model.js').StoreData, 'chain' | 'chainLog'>,
+	shows: (e: import('../domain/model.js').ChainEntry) => boolean,
+): Promise<string | null> => (isPostgresUrl(file) ? null : (await import('./chain-copies.js')).chainFileCopiesProblem(file, data, shows));
 
 /** Writes the store as one JSON file, the whole chain inside (`fortnight store export --single-file`; see store.ts). */
 export const exportSingleFile: typeof StoreModule.exportSingleFile = async (...args) => (await load()).exportSingleFile(...args);

@@ -14,7 +14,7 @@ import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {SavedButNotSynced, sweepTempFiles, writeFileAtomic} from './atomic-write.js';
 import {verifyChain, verifyWorkingSet, type ChainProblem} from './chain.js';
 import {chainPathFor, journalPathFor} from './chain-path.js';
-import {appendChain, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
+import {appendChain, assertChainFileHead, existingChainProblem, readChain, takeBack, writeChainFile} from './chain-file.js';
 import type {ClashSurface} from './conflict.js';
 import {describeFsError, StoreError} from './errors.js';
 import {realFs, type WriteFs} from './file-system.js';
@@ -657,6 +657,15 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
 					// The schema compiler (TypeBox, 200+ modules) loads with the first change, not with the desk (issue 18).
 					const [[fresh, , found], {prepareChange}] = await Promise.all([adapter.fresh(), import('./apply-change.js')]);
 					await assertChainIntact(fresh);
+					// The chain file's last entry must be the head the state links to (a tail read): a save never
+					// appends to, nor records the state of, a chain whose head was altered (README "Where the store lives").
+					if (fresh.chainLog) {
+						await assertChainFileHead(chainPathFor(found.real), fresh.chainLog, fresh.chain.at(-1), abs).catch((err: unknown) => {
+							// The store stays read-only (the desk's banner) until the files are repaired and reloaded.
+							if (err instanceof StoreError && err.code === 'chain') chainReason = err.message;
+							throw err;
+						});
+					}
 					const prepared = prepareChange(db.data, fresh, change, {surface, where: abs, now});
 					candidate = prepared.candidate;
 					const {merged, othersChanged} = prepared;

@@ -15,6 +15,7 @@ import {
 	openWelfareDrafts,
 	readWelfare,
 	readWelfareDrafts,
+	copiesProblem,
 	shownEntriesProblem,
 	welfareDraftsPathFor,
 	welfarePathFor,
@@ -129,9 +130,10 @@ export class DeskStore {
 		if (store.chainProblem) return store.chainProblem;
 		const data = store.snapshot();
 		const chain = store.wholeChain ? await store.wholeChain() : data.chain;
-		const problem = shownEntriesProblem(data, chain, shows(chain));
+		// The entries read from the chain file are re-hashed; the state's copies the document prints must be those entries.
+		const problem = shownEntriesProblem(data, chain, shows(chain))?.message ?? copiesProblem(data.chain, chain, shows(data.chain));
 		if (!problem) return null;
-		return `${problem.message}, so who signed it cannot be trusted. Run "fortnight verify --store ${store.file}" and restore the store from a backup.`;
+		return `${problem}, so who signed it cannot be trusted. Run "fortnight verify --store ${store.file}" and restore the store from a backup.`;
 	}
 
 	/** A new export file beside the store (export-file.ts); returns its path. */
