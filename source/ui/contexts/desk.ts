@@ -43,6 +43,7 @@ export const DESK_BINDINGS = [
 		where: 'case',
 		help: 'start or resume the guided review of the case',
 		palette: 'Review: this case',
+		supervisors: true,
 	}),
 	bind({
 		command: 'review-queue',
@@ -50,7 +51,11 @@ export const DESK_BINDINGS = [
 		where: 'everywhere',
 		help: 'review queue: every review due, most overdue first ({review-next-case} for the next after signing)',
 		palette: 'Review: queue of reviews due',
+		supervisors: true,
 	}),
+	// Reviews, moves, bail and welfare records and amendments are a supervisor's acts, always refused to a
+	// reader of their own record (an officer; a cover outside their dates: domain/read-scope.ts), so they
+	// are not offered to them (registry.ts offeredKeymap; QA 3 R7 and its follow-up).
 	// README "Acting on a problem": domain/resolve.ts names this key (DESK_KEYS) in every problem it clears.
 	bind({
 		command: 'reallocate',
@@ -58,6 +63,7 @@ export const DESK_BINDINGS = [
 		where: 'case, problem detail',
 		help: 'reallocate (move) the case to another officer: workload after the move, date, reason',
 		palette: 'Case: reallocate',
+		supervisors: true,
 	}),
 	// The other ways domain/resolve.ts names (DESK_KEYS): source/ui/desk/desk-records.ts opens their forms.
 	// b and w come after the Handover view's b and the Log view's w, which win in those views.
@@ -67,6 +73,7 @@ export const DESK_BINDINGS = [
 		where: 'case, problem detail',
 		help: 'record a bail event: an extension (who, rank), a re-bail, or how bail ended',
 		palette: 'Case: record a bail event',
+		supervisors: true,
 	}),
 	bind({
 		command: 'welfare-record',
@@ -74,6 +81,7 @@ export const DESK_BINDINGS = [
 		where: 'Team view, problem detail',
 		help: 'record a welfare event: check-in, screening, tenure review, one-to-one',
 		palette: 'Team: record a welfare event',
+		supervisors: true,
 	}),
 	bind({
 		command: 'amend',
@@ -81,6 +89,7 @@ export const DESK_BINDINGS = [
 		where: 'case',
 		help: 'correct the last signed review of the case (an amendment entry)',
 		palette: 'Review: amend the last signed review',
+		supervisors: true,
 	}),
 	bind({
 		command: 'reload',

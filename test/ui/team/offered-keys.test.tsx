@@ -15,7 +15,10 @@ describe('the keys offered follow what the person may do', () => {
 	it('the registry: an officer reading their own record is offered no supervisor binding; the team reader every one', () => {
 		const own = offeredKeymap(DEFAULT_KEYMAP, {kind: 'own', officerId: IQBAL});
 		const commands = own.desk.map(b => b.command);
-		for (const c of ['absence-add', 'absence-end', 'absence-change', 'absence-cancel', 'trigger-decide']) expect(commands).not.toContain(c);
+		const supervisors = ['absence-add', 'absence-end', 'absence-change', 'absence-cancel', 'trigger-decide'];
+		// A review, a move, a bail or welfare record and an amendment are always refused to a reader of their own record.
+		for (const c of [...supervisors, 'review', 'review-queue', 'reallocate', 'bail-record', 'welfare-record', 'amend'])
+			expect(commands).not.toContain(c);
 		expect(commands).toContain('view-team');
 		expect(offeredKeymap(DEFAULT_KEYMAP, {kind: 'team', as: 'sergeant'})).toBe(DEFAULT_KEYMAP);
 		expect(helpLines(own).join('\n')).not.toMatch(/record an absence|decide an escalated/);
