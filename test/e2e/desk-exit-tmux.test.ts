@@ -69,6 +69,16 @@ async function toReason(w: Window): Promise<void> {
  * it, a test process held off the CPU between the two (a loaded machine) could read a store the debounce
  * had saved since, and fail a desk that did nothing wrong.
  */
+/** Whether process `pid` still runs (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function notSavedYet(typedAt: number, store: string, text: string): void {
 	const saved = savedReasons(store);
 	if (Date.now() - typedAt < 1500) expect(saved).not.toContain(text);
@@ -131,7 +141,14 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('nothing typ
 		// On screen, so in the desk (a hangup discards input the terminal has not yet handed over), not yet saved.
 		await w.see('Typed as the window closed');
 		notSavedYet(typedAt, store, 'Typed as the window closed');
+		const pid = Number(tmux('display-message', '-p', '-t', 'hup', '#{pane_pid}').trim());
 		tmux('kill-session', '-t', 'hup');
+		// The desk ends on the hangup (a desk that ignored it would save through its debounce and pass).
+		await until(
+			'the desk to exit',
+			() => alive(pid),
+			a => !a,
+		);
 		await until(
 			'the text in the store',
 			() => savedReasons(store).join('|'),
@@ -149,6 +166,11 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('nothing typ
 		notSavedYet(typedAt, store, 'Typed before the kill');
 		const pid = tmux('display-message', '-p', '-t', 'term', '#{pane_pid}').trim();
 		process.kill(Number(pid), 'SIGTERM');
+		await until(
+			'the desk to exit',
+			() => alive(Number(pid)),
+			a => !a,
+		);
 		await until(
 			'the text in the store',
 			() => savedReasons(store).join('|'),

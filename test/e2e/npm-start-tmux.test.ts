@@ -118,5 +118,10 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 		const said = `npm start to case rows: ${runs.map(r => `${r.wallMs} ms (CPU ${r.cpuMs} ms)`).join(', ')}; load average ${loadavg()[0]!.toFixed(1)}`;
 		expect(Math.min(...runs.map(r => r.cpuMs)), said).toBeLessThan(BUDGET_MS);
 		if (idle()) expect(Math.min(...runs.map(r => r.wallMs)), said).toBeLessThan(BUDGET_MS);
+		// On a busy machine the wall clock is still held, scaled by how many runnable processes share each
+		// core: CPU time alone would pass a start that sits waiting (a sleep, a lock, a connection timeout),
+		// which uses none (a review of this test found that gap).
+		const share = Math.max(1, loadavg()[0]! / availableParallelism());
+		expect(Math.min(...runs.map(r => r.wallMs)), said).toBeLessThan(BUDGET_MS * share + 3000);
 	});
 });
