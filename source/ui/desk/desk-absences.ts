@@ -4,6 +4,7 @@
  * shell's answer to a write comes back as 'absence-written'.
  */
 import {absenceWords} from '../../domain/absence-words.js';
+import {shortDate} from '../../domain/dates.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {mayActOnAbsence, mayChangeAbsence} from '../../domain/permissions.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -62,7 +63,8 @@ export function askToEnd(s: DeskState): DeskState {
 		...s,
 		endConfirm: {
 			absenceId: current.id,
-			question: `End ${who}'s absence (${words}) with today, ${today}, as the last day away? ${yesNo(s.keymap)}`,
+			// Keys first, then what it records, then the detail: the line is cut at 80 columns (QA 3 R17).
+			question: `${yesNo(s.keymap)}  End ${who}'s absence today (${shortDate(today, today)}, the last day away)? ${words}`,
 		},
 	};
 }

@@ -201,7 +201,8 @@ export function askToCancel(s: DeskState): DeskState {
 		endConfirm: {
 			absenceId: absence.id,
 			cancel: true,
-			question: `Cancel ${absence.id}, ${nameOf(s, id)}'s absence (${words}), as if never recorded? ${yesNo(s.keymap)}`,
+			// Keys first, then what it does, then the detail: the line is cut at 80 columns (QA 3 R17).
+			question: `${yesNo(s.keymap)}  Cancel ${nameOf(s, id)}'s absence ${absence.id} as if never recorded? ${words}`,
 		},
 	};
 }

@@ -317,7 +317,7 @@ describe('the record forms in the desk', () => {
 		await h.press('g');
 		await selectTeamRow(h, 'Brennan');
 		f = await h.press('C');
-		expect(f).toMatch(/Cancel ab0002, DS Brennan's absence/);
+		expect(f).toMatch(/y\/n {2}Cancel DS Brennan's absence ab0002 as if never recorded/);
 		f = await h.press('y');
 		f = await h.waitFor('Cancelled ab0002');
 		expect(load(file).absences.some(a => a.id === 'ab0002')).toBe(false);

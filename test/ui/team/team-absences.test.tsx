@@ -253,7 +253,7 @@ describe('Team view absences', () => {
 		expect(f).toContain('DC Iqbal is not away today: nothing to end.');
 		await h.press('k');
 		f = await h.press('E');
-		expect(f).toContain("End DC Ashworth's absence (sick from 28 Nov, no cover) with today, 2026-11-30, as the last day away? y/n");
+		expect(f).toContain("y/n  End DC Ashworth's absence today (30 Nov, the last day away)? sick from 28 Nov, no cover");
 		f = await h.press('n');
 		expect(f).toContain('Nothing changed.');
 		await h.press('E');
