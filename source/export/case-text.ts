@@ -40,7 +40,8 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	heading(`ALLOCATIONS (${r.allocations.length})`);
 	for (const a of r.allocations) {
 		line(`${day(a.from)} to ${a.to ? day(a.to) : 'now'}: ${who(a.officer)}`, 2);
-		const recorded = a.recordedAt ? ` on ${a.recordedAt.slice(0, 10)} at ${a.recordedAt.slice(11, 16)} UTC` : '';
+		// Dates in words as everywhere in the document (QA 3 R16); the time stays UTC, as the store records it.
+		const recorded = a.recordedAt ? ` on ${day(a.recordedAt.slice(0, 10))} at ${a.recordedAt.slice(11, 16)} UTC` : '';
 		line(`${a.by ? `Allocated by ${who(a.by)}${recorded}: ` : ''}${safeText(a.reason)}`, 6);
 		if (a !== r.allocations[0]) line(signatureWords(a.signature), 6);
 	}

@@ -156,8 +156,8 @@ describe('fortnight case show', () => {
 				'  14 Jan 2026 to 30 Nov 2026: DC Sam Ashworth',
 				'      allocation on record before fortnight kept case history',
 				'  30 Nov 2026 to now: DC Helen Marsh',
-				'      Allocated by DS Tom Brennan on 2026-11-30 at 09:00 UTC: OIC on sick leave;',
-				'      bail due 02 Dec',
+				'      Allocated by DS Tom Brennan on 30 Nov 2026 at 09:00 UTC: OIC on sick',
+				'      leave; bail due 02 Dec',
 			].join('\n'),
 		);
 		expect(r.stdout).toContain('RISK (1 level)\n  14 Jan 2026: LOW\n');

@@ -125,7 +125,7 @@ export async function writeDecision(write: NonNullable<DeskState['decisionWrite'
 		});
 		const r = result!;
 		const who = safeText(shortName(data.officers.find(o => o.id === r.entry.data.officerId)));
-		const plan = r.plan ? `, plan review ${r.plan.reviewDate}` : '';
+		const plan = r.plan ? `, plan review ${shortDate(r.plan.reviewDate, c.today)}` : '';
 		return answer(
 			null,
 			`Recorded "${DECISION_WORDS[write.input.decision!]}" for ${who}${plan} (entry ${r.entry.seq}${r.entry.sig ? ', signed' : ''}).`,

@@ -142,7 +142,7 @@ describe('the inspector works the queue in the Team view', () => {
 		await h.press(KEYS.enter);
 		await h.waitFor(x => pane(x).includes('y record / n not yet'));
 		await h.press('y');
-		await h.waitFor(x => pane(x).includes('plan review 2027-01-15'));
+		await h.waitFor(x => pane(x).includes('plan review 15 Jan 2027'));
 		h.app.unmount();
 		const {data} = await readStoreFile(file, {chain: 'whole'});
 		expect(data.actionPlans.at(-1)).toMatchObject({officerId: DOYLE, reviewDate: '2027-01-15', started: DEMO_TODAY});
