@@ -85,8 +85,14 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 	const footLines = packHints(form.saving || form.confirmDiscard || form.confirmAway ? [foot] : reallocateFormHints(form, keymap), inner);
 	// Rows inside the pane: its title line, then ours: heading, officer line, list, date, reason, messages, foot.
 	const listRows = Math.max(2, height - 3 - 5 - footLines.length - error.length - question.length);
-	const start = scrollBy(form.cursor - Math.floor(listRows / 2), 0, choices.length, listRows);
-	const shown = choices.slice(start, start + listRows);
+	// A list longer than its rows gives its last row to saying what is hidden (QA 3 R15: four officers were
+	// out of sight at 80x24 with nothing to say so), as the review's lists do.
+	const overflow = choices.length > listRows;
+	const itemRows = overflow ? listRows - 1 : listRows;
+	const start = scrollBy(form.cursor - Math.floor(itemRows / 2), 0, choices.length, itemRows);
+	const shown = choices.slice(start, start + itemRows);
+	const below = choices.length - start - shown.length;
+	const hidden = [start > 0 ? `${start} more above` : '', below > 0 ? `${below} more below` : ''].filter(Boolean).join(', ');
 	const nameWidth = Math.min(22, Math.max(...choices.map(x => x.name.length), 8));
 	const line = (field: typeof at, label: string, value: string, after = '') =>
 		truncate(`${at === field ? '›' : ' '} ${label.padEnd(10)} ${fieldShown(value, at === field && !form.confirmAway)}${after}`, inner);
@@ -115,6 +121,11 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 					</Text>
 				);
 			})}
+			{overflow && (
+				<Text dimColor wrap="truncate">
+					{truncate(`    ... ${hidden} (${pick})`, inner)}
+				</Text>
+			)}
 			<Text inverse={at === 'on'} wrap="truncate">
 				{line('on', 'First day', form.on, '  (YYYY-MM-DD or DD/MM/YYYY)')}
 			</Text>

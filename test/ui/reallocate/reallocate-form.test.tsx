@@ -248,6 +248,11 @@ describe('the reallocation form in the desk', () => {
 			/║Tab next field {2}↑\/↓ choose the officer {2}type to narrow +║\n +║Enter next, saves on Reason {2}Esc cancel +║/,
 		);
 		expect(f.split('\n').every(l => l.length <= 80)).toBe(true);
+		// The list is longer than its rows: what is out of sight is said (QA 3 R15), and moving down reaches it.
+		expect(form.join('\n')).toMatch(/\.\.\. \d+ more below \(↑\/↓\)/);
+		let g = f;
+		for (let i = 0; i < 12 && !/more above/.test(g); i++) g = await h.press(KEYS.down);
+		expect(g).toMatch(/\.\.\. \d+ more above/);
 		h.app.unmount();
 	});
 
