@@ -3,6 +3,8 @@
  * output come back untouched when it ends: on q, on Ctrl+C, on a signal, and on a crash (the error is
  * then printed on the normal screen, where it stays readable).
  */
+import {constants} from 'node:os';
+
 // With bracketed paste on, the terminal marks a paste (ESC[200~ ... ESC[201~) so it is one insert into the
 // focused field (input/paste.ts); it is turned off again whenever the alternate screen is left.
 const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
@@ -41,6 +43,10 @@ export function enterAltScreen(stdout: NodeJS.WriteStream, beforeSignalExit?: ()
 	const end = (sig: NodeJS.Signals) => {
 		leave();
 		process.kill(process.pid, sig);
+		// The signal raised again ends the process unless another listener takes it (Ink's signal-exit
+		// re-raises it only when it is the last listener left). A desk asked to end must end: if it is still
+		// here shortly after, it exits with the code a death by that signal gives (128 + its number).
+		setTimeout(() => process.exit(128 + (constants.signals[sig] ?? 15)), 1000).unref();
 	};
 	const onSignal = (sig: NodeJS.Signals) => {
 		if (ending || !beforeSignalExit) return end(sig);

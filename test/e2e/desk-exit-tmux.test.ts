@@ -4,7 +4,7 @@
  * closed (SIGHUP) and SIGTERM. Polls the screen and the store file; no fixed sleeps.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {CLI, demoCopy, DEMO_TODAY} from '../helpers/cli.js';
 import {CLEAN_BASH, hasTmux, tmuxSession, WAIT_MS} from '../helpers/tmux.js';
 import {savedData} from '../helpers/saved-store.js';
@@ -69,11 +69,17 @@ async function toReason(w: Window): Promise<void> {
  * it, a test process held off the CPU between the two (a loaded machine) could read a store the debounce
  * had saved since, and fail a desk that did nothing wrong.
  */
-/** Whether process `pid` still runs (signal 0 checks without sending anything). */
-function alive(pid: number): boolean {
+/**
+ * Whether process `pid` still runs: its state in /proc, a zombie (ended, not yet reaped by tmux) counted
+ * as ended. On a timeout the state is what the failure shows ("S", sleeping: the desk ignored the signal).
+ */
+function alive(pid: number): string | false {
 	try {
-		process.kill(pid, 0);
-		return true;
+		const state =
+			readFileSync(`/proc/${pid}/stat`, 'utf8')
+				.replace(/^.*\) /s, '')
+				.split(' ')[0] ?? '';
+		return state === 'Z' || state === 'X' ? false : `running (state ${state})`;
 	} catch {
 		return false;
 	}
