@@ -1,5 +1,5 @@
 /**
- * `problems --json` writes printable-ASCII problems as they are and checks the whole text once
+ * `problems --json` writes problems in printable text as they are and checks the whole text once
  * (source/export/problems-json.ts, issue 18). Whatever the text, the output must be the careful way's,
  * byte for byte: every string through safeText, then escapeJsonText. Each field in turn carries each
  * kind of text that is not printable ASCII, or that looks like an escape without being one.
@@ -64,6 +64,12 @@ const TEXTS = [
 	'Zoë, café',
 	'lone surrogate \ud800',
 	'emoji \u{1f600}',
+	// Non-ASCII runs are looked at one by one on the plain path (a store in plain text with an ellipsis).
+	'cut at a word…',
+	'… and then a bidi \u202e in another run',
+	'joined emoji \u{1f468}\u200d\u{1f469}',
+	'soft\u00adhyphen',
+	'no-break\u00a0space and é…',
 ];
 
 const variants = (text: string): Problem[] => [
