@@ -57,4 +57,23 @@ describe('who can, on the day of the refusal', () => {
 			'DC Marsh does not supervise DC Shah on 30 Nov, so cannot review CR/30126/26: DS Brennan (or the cover named while they are away) or DI Okafor can.',
 		);
 	});
+
+	// Never the officer the refusal is about, when they are that day's cover (a review of the merged work found
+	// "DC Iqbal (covering DS Brennan) or DI Okafor can" for DC Iqbal's own case).
+	it('does not name the holder of the case as who can record its bail', () => {
+		const data = withIqbalCovering();
+		const ref = data.cases.find(c => c.oicId === IQBAL && c.status !== 'closed')!.ref;
+		// Iqbal cannot record the bail of a case Iqbal holds:
+		expect(reason(mayRecordBail(data, IQBAL, ref, '2026-12-05'))).not.toBe('allowed');
+		// ...so Marsh's refusal must not send Marsh to Iqbal.
+		expect(reason(mayRecordBail(data, MARSH, ref, '2026-12-05'))).not.toContain('DC Iqbal (covering');
+		expect(reason(mayRecordBail(data, MARSH, ref, '2026-12-05'))).toMatch(/DI Okafor can/);
+	});
+
+	it('does not name the officer as who can record their own welfare', () => {
+		const data = withIqbalCovering();
+		expect(reason(mayRecordWelfare(data, IQBAL, IQBAL, '2026-12-05'))).not.toBe('allowed');
+		expect(reason(mayRecordWelfare(data, MARSH, IQBAL, '2026-12-05'))).not.toContain('DC Iqbal (covering');
+		expect(reason(mayRecordWelfare(data, MARSH, IQBAL, '2026-12-05'))).toMatch(/DI Okafor can/);
+	});
 });
