@@ -219,7 +219,7 @@ describe('fortnight import', () => {
 		const show = runCli(['case', 'show', 'CR/87204/26', '--store', store, '--today', DEMO_TODAY]);
 		const lines = [
 			'  30 Nov 2026 to now: DC Helen Marsh',
-			'      Allocated by DS Tom Brennan on 2026-11-30 at 09:00 UTC: records-system',
+			'      Allocated by DS Tom Brennan on 30 Nov 2026 at 09:00 UTC: records-system',
 			'      import',
 		];
 		expect(show.stdout).toContain(lines.join('\n'));
