@@ -5,10 +5,10 @@
  */
 import {describe, expect, it} from 'vitest';
 import {hasSupervisor, nextUpWords, ownWorkGoesTo} from '../../source/domain/independence.js';
-import type {Absence, StoreData} from '../../source/domain/model.js';
+import type {StoreData} from '../../source/domain/model.js';
 import {mayReallocate, mayRecordWelfare} from '../../source/domain/permissions.js';
 import {reallocationChoices} from '../../source/domain/reallocate.js';
-import {loadDemo, TODAY} from './review/fixtures.js';
+import {loadDemo, sergeantAway, TODAY} from './review/fixtures.js';
 
 const DI = 'o0001';
 const DS = 'o0002';
@@ -16,21 +16,7 @@ const IQBAL = 'o0004';
 const MARSH = 'o0006';
 const IQBAL_CASE = 'CR/25310/26';
 
-/** DS Brennan away 01-05 Dec with DC Marsh named as cover (the demo also has him sick from 10 Dec, no cover). */
-function marshCovers(): StoreData {
-	const data = loadDemo();
-	const a: Absence = {
-		id: 'abQ',
-		officerId: DS,
-		from: '2026-12-01',
-		to: '2026-12-05',
-		reason: 'annual-leave',
-		coverOfficerId: MARSH,
-		recordedAt: `${TODAY}T08:00:00.000Z`,
-		recordedBy: DS,
-	};
-	return {...data, absences: [...data.absences, a]};
-}
+const marshCovers = (): StoreData => sergeantAway(MARSH, '2026-12-01', '2026-12-05', 'abQ');
 
 const reason = (p: {ok: boolean; reason?: string}) => (p.ok ? '' : (p.reason ?? ''));
 

@@ -6,29 +6,13 @@
 import {describe, expect, it} from 'vitest';
 import {mayRecordBail, mayRecordWelfare, mayReview} from '../../source/domain/permissions.js';
 import type {StoreData} from '../../source/domain/model.js';
-import {loadDemo} from './review/fixtures.js';
+import {sergeantAway} from './review/fixtures.js';
 
 const IQBAL = 'o0004';
 const MARSH = 'o0006';
 const SHAH = 'o0008';
 
-function withIqbalCovering(): StoreData {
-	const data = loadDemo();
-	data.absences = [
-		...data.absences,
-		{
-			id: 'ab0005',
-			officerId: 'o0002',
-			from: '2026-12-01',
-			to: '2026-12-08',
-			reason: 'annual-leave',
-			coverOfficerId: IQBAL,
-			recordedAt: '2026-11-30T09:00:00.000Z',
-			recordedBy: 'o0001',
-		},
-	];
-	return data;
-}
+const withIqbalCovering = (): StoreData => sergeantAway(IQBAL, '2026-12-01', '2026-12-08', 'ab0005');
 
 const reason = (p: {ok: boolean; reason?: string}) => (p.ok ? 'allowed' : p.reason);
 

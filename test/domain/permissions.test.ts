@@ -10,7 +10,7 @@ import {
 	readableWelfareNotes,
 	supervisesAs,
 } from '../../source/domain/permissions.js';
-import {loadDemo, TODAY} from './review/fixtures.js';
+import {loadDemo, sergeantAway, TODAY} from './review/fixtures.js';
 
 const DI = 'o0001';
 const DS = 'o0002';
@@ -19,20 +19,7 @@ const MARSH = 'o0006';
 const ASHWORTH_CASE = 'CR/87204/26';
 const MARSH_CASE = 'CR/61882/26';
 
-function withCover(): StoreData {
-	const data = loadDemo();
-	const a: Absence = {
-		id: 'abP',
-		officerId: DS,
-		from: '2026-12-01',
-		to: '2026-12-05',
-		reason: 'annual-leave',
-		coverOfficerId: MARSH,
-		recordedAt: `${TODAY}T08:00:00.000Z`,
-		recordedBy: DS,
-	};
-	return {...data, absences: [...data.absences, a]};
-}
+const withCover = (): StoreData => sergeantAway(MARSH, '2026-12-01', '2026-12-05', 'abP');
 
 describe('permissions', () => {
 	it('the sergeant reviews the team; a peer does not; the inspector may', () => {

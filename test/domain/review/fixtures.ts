@@ -1,5 +1,5 @@
 /** Shared by the review tests: the demo store, and answers that complete every step of a review. */
-import type {StoreData} from '../../../source/domain/model.js';
+import type {Absence, StoreData} from '../../../source/domain/model.js';
 import {emptyAnswers, reviewContext, type ReviewAnswers, type ReviewContext} from '../../../source/domain/review/index.js';
 import {signer} from '../../../source/store/chain.js';
 import {DEMO_TODAY} from '../../helpers/cli.js';
@@ -17,6 +17,22 @@ let demo: StoreData | null = null;
 export function loadDemo(): StoreData {
 	demo ??= demoData();
 	return structuredClone(demo);
+}
+
+/** The demo with DS Brennan (the sergeant) away `from`-`to` on annual leave, `coverId` named to cover. */
+export function sergeantAway(coverId: string, from: string, to: string, id = 'abX'): StoreData {
+	const data = loadDemo();
+	const away: Absence = {
+		id,
+		officerId: SERGEANT,
+		from,
+		to,
+		reason: 'annual-leave',
+		coverOfficerId: coverId,
+		recordedAt: `${TODAY}T08:00:00.000Z`,
+		recordedBy: SERGEANT,
+	};
+	return {...data, absences: [...data.absences, away]};
 }
 
 /** Answers that complete every step for `ctx`: first action done, the rest carried, one new action. */
