@@ -1,0 +1,187 @@
+-- Every record a person's role writes is in their own name (README "Who you are", "PostgreSQL", "What each
+-- role may do"). 008 asked this of absences (recordedBy) and moves (the allocation's by) only, so a
+-- person's role could write any other record as someone else: the sergeant's own login recorded his
+-- welfare check-in "by DI Okafor" (`welfare record Brennan --as "DI Okafor"`), and a bail event, a
+-- concern, a review or a performance decision likewise; only fortnight_changes said who really wrote it.
+-- Now the officer each record names as its author must be the writer's own officer in the team
+-- (fortnight_logins), whatever the SQL:
+-- - welfare events and concerns: `by`; review drafts: `reviewerId` (a draft is its reviewer's own). Asked
+--   of every row inserted and every update that changes a record (an edit of someone else's record in
+--   their name is a record in their name); a delete authors nothing (fortnight's rules, and 008 for
+--   absences, decide those).
+-- - cases: every element a change adds to a case's bail events (`recordedBy`), its actions' histories
+--   (`by`), its risk history and its allocations (`by`; null, "not recorded", is the history fortnight
+--   seeds for what came before it: case-history.ts, and names nobody), or an element changed, which is
+--   then a new one: the element as written names the writer. A new case's elements all count as added.
+--   A crime update's `authorId` is who wrote the update in the records system (an import records the
+--   holder's, import/plan.ts), not who recorded it, so it is not asked.
+-- - the review chain: each entry appended names the writer as its `author` (when signed) and as the
+--   officer its data says acted: a review's `reviewerId`, an amendment's, a performance decision's, an
+--   enrolment's and a supervisory record's `by`; and a record's own record as well (a bail event's
+--   `recordedBy`, a welfare event's `by`, a reallocation's allocation `by`, an added absence's
+--   `recordedBy`): the record the chain keeps is the one the state keeps (record-check.ts).
+-- Welfare notes and pending notes were already filed only in the writer's own name (002), absences and
+-- moves by 008, new supervision periods by 004; officers and action plans name no author. The database's
+-- owner (no row in fortnight_logins for the team: who copies teams in and migrates) is not checked, as
+-- in 004 and 008.
+-- The checks run as the writer (SECURITY INVOKER), as 008's do; an insert is judged AFTER it (an upsert
+-- that turns into an update fires only the update's trigger), an update BEFORE it, only when the record's
+-- text changed. A case's check is its own trigger, beside 008's: it compares the three lists' text
+-- before casting anything, so a change that adds nothing to them (most writes) pays two json field reads
+-- a list; a signing adds to its case's action histories (and risk history) and so casts those lists.
+
+-- "DS Tom Brennan (o0002) must record a welfare event in their own name (by o0002), not as o0001": why
+-- officer `me` of team `t` may not write `what`, which names `named` as its author, or null.
+CREATE FUNCTION fortnight_author_refusal(t text, me text, what text, field text, named text) RETURNS text
+	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+BEGIN
+	IF me IS NULL OR named IS NOT DISTINCT FROM me THEN
+		RETURN NULL;
+	END IF;
+	RETURN format('%s must record %s in their own name (%s %s), not as %s: on PostgreSQL a login acts as its own officer',
+		fortnight_officer_words(t, me), what, field, me, coalesce(named, 'nobody'));
+END $$;
+
+-- The elements of list `after` that list `before` does not hold (each as many times as it is added).
+CREATE FUNCTION fortnight_added(before jsonb, after jsonb) RETURNS SETOF jsonb LANGUAGE sql IMMUTABLE AS $$
+	SELECT e FROM jsonb_array_elements(coalesce(after, '[]')) AS e
+	EXCEPT ALL
+	SELECT e FROM jsonb_array_elements(coalesce(before, '[]')) AS e
+$$;
+
+-- Welfare events, concerns, review drafts: the record's author is the writer.
+CREATE FUNCTION fortnight_guard_author() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+DECLARE
+	me text := fortnight_officer_of(current_user, NEW.team_id);
+	doc jsonb;
+	why text;
+BEGIN
+	IF me IS NULL THEN
+		RETURN NEW;
+	END IF;
+	doc := fortnight_doc(NEW.doc);
+	why := CASE TG_TABLE_NAME
+		WHEN 'fortnight_welfare_events' THEN fortnight_author_refusal(NEW.team_id, me, 'a welfare event', 'by', doc->>'by')
+		WHEN 'fortnight_concerns' THEN fortnight_author_refusal(NEW.team_id, me, 'a concern', 'by', doc->>'by')
+		WHEN 'fortnight_review_drafts' THEN fortnight_author_refusal(NEW.team_id, me, 'a review draft', 'reviewerId', doc->>'reviewerId')
+	END;
+	IF why IS NOT NULL THEN
+		RAISE EXCEPTION '%', why USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN NEW;
+END $$;
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['fortnight_welfare_events', 'fortnight_concerns', 'fortnight_review_drafts'] LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I FOR EACH ROW EXECUTE FUNCTION fortnight_guard_author()',
+			t || '_author_added', t);
+		EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW '
+			'WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text OR OLD.team_id IS DISTINCT FROM NEW.team_id) '
+			'EXECUTE FUNCTION fortnight_guard_author()', t || '_author_changed', t);
+	END LOOP;
+END $$;
+
+-- Cases: what a change adds to the bail events, the actions' histories, the risk history and the
+-- allocations names the writer (null allowed where the list's own schema calls it "not recorded").
+CREATE FUNCTION fortnight_guard_case_authors() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+DECLARE
+	me text;
+	ref text;
+	bad jsonb;
+BEGIN
+	me := fortnight_officer_of(current_user, NEW.team_id);
+	IF me IS NULL THEN
+		RETURN NEW;
+	END IF;
+	ref := NEW.key;
+	-- Each list is compared as text first: only a list that changed is read as jsonb.
+	IF TG_OP = 'INSERT' OR (OLD.doc->'bailEvents')::text IS DISTINCT FROM (NEW.doc->'bailEvents')::text THEN
+		SELECT e INTO bad FROM fortnight_added(CASE WHEN TG_OP = 'UPDATE' THEN fortnight_doc(OLD.doc->'bailEvents') END,
+			fortnight_doc(NEW.doc->'bailEvents')) AS e WHERE e->>'recordedBy' IS DISTINCT FROM me LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'a bail event of ' || ref, 'recordedBy', bad->>'recordedBy')
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	END IF;
+	IF TG_OP = 'INSERT' OR (OLD.doc->'actions')::text IS DISTINCT FROM (NEW.doc->'actions')::text THEN
+		SELECT e INTO bad FROM fortnight_added(
+			CASE WHEN TG_OP = 'UPDATE' THEN jsonb_path_query_array(fortnight_doc(OLD.doc->'actions'), '$[*].history[*]') END,
+			jsonb_path_query_array(fortnight_doc(NEW.doc->'actions'), '$[*].history[*]')) AS e
+			WHERE e->>'by' IS DISTINCT FROM me LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'an action''s event on ' || ref, 'by', bad->>'by')
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	END IF;
+	IF TG_OP = 'INSERT' OR (OLD.doc->'riskHistory')::text IS DISTINCT FROM (NEW.doc->'riskHistory')::text THEN
+		SELECT e INTO bad FROM fortnight_added(CASE WHEN TG_OP = 'UPDATE' THEN fortnight_doc(OLD.doc->'riskHistory') END,
+			fortnight_doc(NEW.doc->'riskHistory')) AS e WHERE e->'by' <> 'null'::jsonb AND e->>'by' IS DISTINCT FROM me LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'a risk change of ' || ref, 'by', bad->>'by')
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	END IF;
+	-- A move's allocation is 008's (fortnight_move_refusal); a new case's are asked here.
+	IF TG_OP = 'INSERT' THEN
+		SELECT e INTO bad FROM fortnight_added(NULL, fortnight_doc(NEW.doc->'allocations')) AS e
+			WHERE e->'by' <> 'null'::jsonb AND e->>'by' IS DISTINCT FROM me LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'an allocation of ' || ref, 'by', bad->>'by')
+				USING ERRCODE = 'insufficient_privilege';
+		END IF;
+	END IF;
+	RETURN NEW;
+END $$;
+
+CREATE TRIGGER fortnight_cases_authors_added AFTER INSERT ON fortnight_cases
+	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_case_authors();
+CREATE TRIGGER fortnight_cases_authors_changed BEFORE UPDATE ON fortnight_cases
+	FOR EACH ROW
+	WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text)
+	EXECUTE FUNCTION fortnight_guard_case_authors();
+
+-- The review chain: an entry names the writer as its author and as the officer who acted.
+CREATE FUNCTION fortnight_guard_chain_author() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+DECLARE
+	me text := fortnight_officer_of(current_user, NEW.team_id);
+	entry jsonb;
+	d jsonb;
+	what text;
+	why text;
+BEGIN
+	IF me IS NULL THEN
+		RETURN NEW;
+	END IF;
+	entry := fortnight_doc(NEW.entry);
+	d := entry->'data';
+	what := CASE entry->>'kind' WHEN 'record' THEN 'a ' || coalesce(d->>'record', 'supervisory') || ' record'
+		ELSE 'a ' || coalesce(entry->>'kind', 'chain') || ' entry' END || ' (chain entry ' || NEW.seq || ')';
+	why := coalesce(
+		CASE WHEN entry ? 'author' THEN fortnight_author_refusal(NEW.team_id, me, what, 'author', entry->>'author') END,
+		CASE entry->>'kind'
+			WHEN 'review' THEN fortnight_author_refusal(NEW.team_id, me, what, 'reviewerId', d->>'reviewerId')
+			ELSE fortnight_author_refusal(NEW.team_id, me, what, 'by', d->>'by')
+		END,
+		CASE WHEN entry->>'kind' = 'record' THEN CASE d->>'record'
+			WHEN 'bail-event' THEN fortnight_author_refusal(NEW.team_id, me, what, 'recordedBy', d->'event'->>'recordedBy')
+			WHEN 'welfare-event' THEN fortnight_author_refusal(NEW.team_id, me, what, 'by', d->'event'->>'by')
+			WHEN 'reallocation' THEN fortnight_author_refusal(NEW.team_id, me, what, 'by', d->'allocation'->>'by')
+			WHEN 'absence' THEN CASE WHEN d->>'action' = 'added'
+				THEN fortnight_author_refusal(NEW.team_id, me, what, 'recordedBy', d->'absence'->>'recordedBy') END
+		END END);
+	IF why IS NOT NULL THEN
+		RAISE EXCEPTION '%', why USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN NEW;
+END $$;
+
+-- BEFORE, beside 001's link check: the chain is append-only, so an insert is never an upsert.
+CREATE TRIGGER fortnight_chain_author BEFORE INSERT ON fortnight_chain
+	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_chain_author();
+
+REVOKE ALL ON FUNCTION fortnight_author_refusal(text, text, text, text, text), fortnight_added(jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_author_refusal(text, text, text, text, text), fortnight_added(jsonb, jsonb)
+	TO fortnight_officer;
