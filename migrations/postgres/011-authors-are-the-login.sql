@@ -27,8 +27,8 @@
 -- The checks run as the writer (SECURITY INVOKER), as 008's do; an insert is judged AFTER it (an upsert
 -- that turns into an update fires only the update's trigger), an update BEFORE it, only when the record's
 -- text changed. A case's check is its own trigger, beside 008's: it compares the three lists' text
--- before casting anything, so a change that adds nothing to them (most writes) pays two json field reads
--- a list; a signing adds to its case's action histories (and risk history) and so casts those lists.
+-- before casting anything, so a change that adds nothing to them pays two json field reads a list; a
+-- signing adds to its case's action histories (and risk history) and so casts those lists, not the case.
 
 -- "DS Tom Brennan (o0002) must record a welfare event in their own name (by o0002), not as o0001": why
 -- officer `me` of team `t` may not write `what`, which names `named` as its author, or null.
@@ -89,50 +89,52 @@ END $$;
 CREATE FUNCTION fortnight_guard_case_authors() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 DECLARE
 	me text;
-	ref text;
+	-- A record holding \u0000 is read through fortnight_doc (008), whole: json's own field reads refuse it.
+	plain boolean;
+	o jsonb;
+	n jsonb;
+	k text;
+	field text;
+	had jsonb;
+	has jsonb;
 	bad jsonb;
 BEGIN
 	me := fortnight_officer_of(current_user, NEW.team_id);
 	IF me IS NULL THEN
 		RETURN NEW;
 	END IF;
-	ref := NEW.key;
-	-- Each list is compared as text first: only a list that changed is read as jsonb.
-	IF TG_OP = 'INSERT' OR (OLD.doc->'bailEvents')::text IS DISTINCT FROM (NEW.doc->'bailEvents')::text THEN
-		SELECT e INTO bad FROM fortnight_added(CASE WHEN TG_OP = 'UPDATE' THEN fortnight_doc(OLD.doc->'bailEvents') END,
-			fortnight_doc(NEW.doc->'bailEvents')) AS e WHERE e->>'recordedBy' IS DISTINCT FROM me LIMIT 1;
-		IF FOUND THEN
-			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'a bail event of ' || ref, 'recordedBy', bad->>'recordedBy')
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
-	END IF;
-	IF TG_OP = 'INSERT' OR (OLD.doc->'actions')::text IS DISTINCT FROM (NEW.doc->'actions')::text THEN
-		SELECT e INTO bad FROM fortnight_added(
-			CASE WHEN TG_OP = 'UPDATE' THEN jsonb_path_query_array(fortnight_doc(OLD.doc->'actions'), '$[*].history[*]') END,
-			jsonb_path_query_array(fortnight_doc(NEW.doc->'actions'), '$[*].history[*]')) AS e
-			WHERE e->>'by' IS DISTINCT FROM me LIMIT 1;
-		IF FOUND THEN
-			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'an action''s event on ' || ref, 'by', bad->>'by')
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
-	END IF;
-	IF TG_OP = 'INSERT' OR (OLD.doc->'riskHistory')::text IS DISTINCT FROM (NEW.doc->'riskHistory')::text THEN
-		SELECT e INTO bad FROM fortnight_added(CASE WHEN TG_OP = 'UPDATE' THEN fortnight_doc(OLD.doc->'riskHistory') END,
-			fortnight_doc(NEW.doc->'riskHistory')) AS e WHERE e->'by' <> 'null'::jsonb AND e->>'by' IS DISTINCT FROM me LIMIT 1;
-		IF FOUND THEN
-			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'a risk change of ' || ref, 'by', bad->>'by')
-				USING ERRCODE = 'insufficient_privilege';
-		END IF;
+	plain := strpos(NEW.doc::text, '\u0000') = 0 AND (TG_OP = 'INSERT' OR strpos(OLD.doc::text, '\u0000') = 0);
+	IF NOT plain THEN
+		n := fortnight_doc(NEW.doc);
+		o := CASE WHEN TG_OP = 'UPDATE' THEN fortnight_doc(OLD.doc) END;
 	END IF;
 	-- A move's allocation is 008's (fortnight_move_refusal); a new case's are asked here.
-	IF TG_OP = 'INSERT' THEN
-		SELECT e INTO bad FROM fortnight_added(NULL, fortnight_doc(NEW.doc->'allocations')) AS e
-			WHERE e->'by' <> 'null'::jsonb AND e->>'by' IS DISTINCT FROM me LIMIT 1;
+	FOREACH k IN ARRAY CASE WHEN TG_OP = 'INSERT' THEN ARRAY['bailEvents', 'actions', 'riskHistory', 'allocations']
+		ELSE ARRAY['bailEvents', 'actions', 'riskHistory'] END LOOP
+		-- Each list is compared as text first: only a list that changed is read as jsonb.
+		IF plain THEN
+			CONTINUE WHEN TG_OP = 'UPDATE' AND (OLD.doc->k)::text IS NOT DISTINCT FROM (NEW.doc->k)::text;
+			has := (NEW.doc->k)::jsonb;
+			had := CASE WHEN TG_OP = 'UPDATE' THEN (OLD.doc->k)::jsonb END;
+		ELSE
+			CONTINUE WHEN TG_OP = 'UPDATE' AND o->k IS NOT DISTINCT FROM n->k;
+			has := n->k;
+			had := o->k;
+		END IF;
+		IF k = 'actions' THEN
+			has := jsonb_path_query_array(has, '$[*].history[*]');
+			had := jsonb_path_query_array(had, '$[*].history[*]');
+		END IF;
+		field := CASE k WHEN 'bailEvents' THEN 'recordedBy' ELSE 'by' END;
+		SELECT e INTO bad FROM fortnight_added(had, has) AS e
+			WHERE (k IN ('bailEvents', 'actions') OR e->field <> 'null'::jsonb) AND e->>field IS DISTINCT FROM me LIMIT 1;
 		IF FOUND THEN
-			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, 'an allocation of ' || ref, 'by', bad->>'by')
+			RAISE EXCEPTION '%', fortnight_author_refusal(NEW.team_id, me, CASE k
+				WHEN 'bailEvents' THEN 'a bail event of ' WHEN 'actions' THEN 'an action''s event on '
+				WHEN 'riskHistory' THEN 'a risk change of ' ELSE 'an allocation of ' END || NEW.key, field, bad->>field)
 				USING ERRCODE = 'insufficient_privilege';
 		END IF;
-	END IF;
+	END LOOP;
 	RETURN NEW;
 END $$;
 

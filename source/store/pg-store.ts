@@ -102,6 +102,21 @@ export async function readPgStore(store: string, options: ReadOptions = {}): Pro
 	});
 }
 
+/**
+ * The database login `store` connects as and the officer fortnight_logins maps it to in the team (null:
+ * none, as for the database's owner): `whoami` says who you are from it (README "Who you are").
+ */
+export async function pgLogin(store: string): Promise<{role: string; officerId: string | null}> {
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const r = await client.query<{role: string; officer: string | null}>(
+			'SELECT current_user AS role, (SELECT officer_id FROM fortnight_logins WHERE role_name = current_user AND team_id = $1) AS officer',
+			[team],
+		);
+		return {role: r.rows[0]?.role ?? '', officerId: r.rows[0]?.officer ?? null};
+	});
+}
+
 /** The whole chain of `data` (read from `store`), in one batch: `verify` walks it. */
 export async function* pgChainBatches(store: string, data: StoreData): AsyncGenerator<readonly ChainEntry[]> {
 	const log = data.chainLog;
