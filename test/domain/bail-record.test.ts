@@ -149,6 +149,21 @@ describe('recordBailEvent: outcomes and history', () => {
 		expect(findProblems(r.data, '2023-06-02').some(p => p.kind.startsWith('bail'))).toBe(false);
 	});
 
+	it('an extension after the return date has passed needs a new return date; with one the lapsed problem clears (QA D-B)', () => {
+		// Return 20 May passed; the period (to 31 May) still runs.
+		const data = bailed();
+		expect(findProblems(data, '2023-05-25').some(p => p.kind === 'bail-lapsed')).toBe(true);
+		expect(extend(data, {on: '2023-05-25'}, '2023-05-25')).toThrow(
+			'The return date of CR/1/23, 20 May, has passed: an extension needs a new one, the date the suspect must answer bail. ' +
+				'Give it with --return D (from today to 31 Aug, the new period end).',
+		);
+		const r = extend(data, {on: '2023-05-25', returnDate: '2023-06-10'}, '2023-05-25')();
+		expect(r.after.bail!.returnDate).toBe('2023-06-10');
+		expect(findProblems(r.data, '2023-05-25').some(p => p.kind === 'bail-lapsed')).toBe(false);
+		// An extension recorded on the return date itself, or before it, may keep it.
+		expect(extend(data, {on: '2023-05-20'}, '2023-05-20')().after.bail!.returnDate).toBe('2023-05-20');
+	});
+
 	it('reads ranks as people write them', () => {
 		expect(parseRank('Det. Supt')).toBe('superintendent');
 		expect(parseRank('DCI')).toBe('chief inspector');
