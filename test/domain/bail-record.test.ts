@@ -37,7 +37,10 @@ const extend = (data: StoreData, over: Partial<BailRecordInput>, today: string) 
 /** The bail after `stages` police extensions (periodEnd values from the statute for a 28 Feb 2023 arrest). */
 function atStage(stages: BailAuthority[]): StoreData {
 	const ends: Record<string, string> = {inspector: '2023-08-31', superintendent: '2023-11-30', 'assistant-chief-constable': '2024-02-29'};
-	return bailed({extensions: stages.map(a => ({date: '2023-05-01', authority: a, authorisedBy: 'X', periodEnd: ends[a]!}))});
+	const extensions = stages.map(a => ({date: '2023-05-01', authority: a, authorisedBy: 'X', periodEnd: ends[a]!}));
+	// The return date the period's last day, so an extension on any day of it has not missed it (a missed
+	// return needs a new return date with the extension: QA D-B, tested below).
+	return bailed({extensions, returnDate: extensions.at(-1)?.periodEnd ?? '2023-05-31'});
 }
 
 describe('recordBailEvent: who may extend at each stage', () => {
@@ -71,7 +74,8 @@ describe('recordBailEvent: who may extend at each stage', () => {
 	}
 
 	it('the month-end arrest: the first period ends 31 May (so an extension on 29 May is in time) and an inspector extends to 31 Aug', () => {
-		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29'}), '2023-05-29');
+		// The return date (20 May) has passed by 29 May: the extension gives a new one.
+		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29', returnDate: '2023-06-15'}), '2023-05-29');
 		expect(r.event).toMatchObject({
 			authority: 'inspector',
 			periodEnd: '2023-08-31',
