@@ -93,8 +93,9 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 					detail: `bailed ${clock.bailedOn} (${clock.regime}); return ${clock.returnDate}; period end ${clock.periodEnd}`,
 				},
 			];
+			// Each problem written out field by field, in one order: a spread of shared fields gave every bail
+			// problem a hidden class of its own (662 among 681 at 5,000 cases), slow for all that reads them (issue 18).
 			const subject = {type: 'case' as const, ref: c.ref, officerId: c.oicId};
-			const base = {subject, evidence, due: clock.deadline};
 			if (clock.lapsed || clock.returnMissed) {
 				const ended = clock.lapsed ? clock.periodEnd : clock.returnDate;
 				const suspect = safeText(suspectWords(c.bail!.suspect));
@@ -112,13 +113,15 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 						'or how bail ended (charged, RUI, NFA or released); ' +
 						`any extension must be authorised by ${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}.`;
 				return {
-					...base,
 					id: `bail-lapsed:${c.ref}`,
 					kind: 'bail-lapsed',
 					severity: 'critical',
+					subject,
 					message,
 					action,
+					evidence,
 					since: addDays(ended, 1),
+					due: clock.deadline,
 				};
 			}
 			const left = clock.daysToDeadline;
@@ -180,7 +183,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 				}
 			}
 			if (severity === null) return null;
-			return {...base, id: `${kind}:${c.ref}`, kind, severity, message: words, action, since};
+			return {id: `${kind}:${c.ref}`, kind, severity, subject, message: words, action, evidence, since, due: clock.deadline};
 		}
 	});
 }
