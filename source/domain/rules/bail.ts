@@ -46,6 +46,9 @@ function periodWords(clock: BailClock, today: IsoDate): string {
 
 function absenceWords(ctx: RuleContext, role: string, officerId: string, away: AwayOnDate): string {
 	const a = away.absence;
+	// An absence still to come is said as one (QA pass 4: "is on sick leave until 04 Feb" days before it began).
+	if (a.from > ctx.today)
+		return `${role} ${nameOf(ctx, officerId)} will be ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, ctx.today)}; ${coverWords(ctx, away)}`;
 	const until = a.to ? ` until ${shortDate(a.to, ctx.today)}` : ` from ${shortDate(a.from, ctx.today)}`;
 	return `${role} ${nameOf(ctx, officerId)} is ${ABSENCE_WORDS[a.reason]}${until}; ${coverWords(ctx, away)}`;
 }
