@@ -8,7 +8,7 @@ import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, RefusalError, UsageError} from './commands/context.js';
 import {fastFlags} from './commands/fast-flags.js';
 import {GLOBAL_FLAGS} from './commands/global-flags.js';
-import {loadReader, StoreError} from './store/index.js';
+import {StoreError} from './store/index.js';
 import {globalHelp} from './help-text.js';
 import {safeOutput} from './domain/safe-text.js';
 
@@ -48,9 +48,6 @@ async function main(argv: string[]): Promise<number> {
 		printError(`fortnight: unknown command "${(first ?? '').slice(0, 40)}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
-	// Every command but the desk (which loads its store its own way, after its first frame) and generate reads a
-	// store file: its reader loads alongside the command's module rather than after it (issue 18).
-	if (name !== 'desk' && name !== 'generate') void loadReader();
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);

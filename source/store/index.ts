@@ -60,16 +60,6 @@ export const loadFileStore = async (): Promise<void> => {
 	await load();
 };
 
-/**
- * Loads the read-only commands' reader (read.ts and what it imports) without reading anything: the command
- * line starts it while it loads the command's own module, so that the two loads overlap instead of the
- * reader's starting once the command runs (issue 18). Never throws: a reader that cannot load fails where
- * it is used.
- */
-export const loadReader = async (): Promise<void> => {
-	await import('./read.js').catch(() => {});
-};
-
 /** The PostgreSQL store (README "PostgreSQL"), loaded only for a postgres:// URL: a file store never loads pg. */
 const pg = async () => import('./pg-store.js');
 
