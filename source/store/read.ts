@@ -14,7 +14,7 @@ import {describeFsError, StoreError} from './errors.js';
 import {readJournal, type JournalState} from './journal-file.js';
 import {linkTarget} from './link-target.js';
 import {loadCheckedText} from './parse.js';
-import {contentHasher, receiptOf, writeReceipt} from './receipts.js';
+import {contentHash, receiptOf, writeReceipt} from './receipts.js';
 import {firstInvalidUtf8, isUtf8, lineOfByte} from './utf8.js';
 
 /**
@@ -109,7 +109,6 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 	let handle: fsp.FileHandle | undefined;
 	let stat;
 	let bytes: Buffer | undefined;
-	let hash = '';
 	try {
 		// Only a regular file is read: opening a FIFO waits for a writer and a device such as /dev/zero never
 		// ends, so either would hang every command. Checked before opening, and again on the open handle
@@ -121,7 +120,7 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 		stat = await handle.stat();
 		refuseIrregular(stat, file);
 		if (stat.size > MAX_STORE_BYTES) throw tooLargeToOpen(file, stat.size);
-		({bytes, hash} = await readWhole(handle, stat.size, file));
+		bytes = await readWhole(handle, stat.size, file);
 	} catch (err) {
 		if (err instanceof StoreError) throw err;
 		throw describeFsError(err, file, 'reading');
@@ -129,6 +128,7 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 		await handle?.close().catch(() => {});
 	}
 	// Bytes this user's fortnight has already found valid are parsed, not checked again (receipts.ts).
+	const hash = contentHash(bytes!);
 	const checked = (await receipt)(hash);
 	const raw = checked ? bytes!.toString('utf8') : decodeStoreBytes(bytes!, file);
 	bytes = undefined; // the text is all that is needed now: let the collector have the bytes during parsing
@@ -139,36 +139,17 @@ async function readState(file: string): Promise<{state: StoreData; migratedFrom:
 }
 
 /**
- * How many pieces readWhole reads a state file in (pieces of at least 1 MB): the hash of one runs while
- * the thread pool reads the next. Few, because each piece is a round trip to the thread pool, and on a
- * busy machine each round trip waits for a core.
+ * The open file's bytes: `size` (its stat) in one read, where FileHandle.readFile reads 512 KB at a time,
+ * each a round trip to the thread pool (45 of them for a 23 MB state at 5,000 cases, issue 18). Whatever
+ * is there beyond `size` (a file that grew since its stat) is read too, to the end, as readFile would.
  */
-const READ_PIECES = 4;
-
-/**
- * The open file's bytes and their SHA-256 (the receipt's hash, receipts.ts). `size` (its stat) is read
- * into one buffer, a piece at a time, each piece hashed while the next is read: the read (a copy out of
- * the page cache, on the thread pool) and the hash (on this thread) overlap, where reading first and
- * hashing after took the sum of both (23 MB at 5,000 cases: about 10 and 13 ms; issue 18).
- * FileHandle.readFile would read 512 KB at a time (45 round trips to the thread pool for that store).
- * Whatever is there beyond `size` (a file that grew since its stat) is read too, to the end, as readFile
- * would, and hashed with the rest: the hash is always of exactly the bytes returned.
- */
-async function readWhole(handle: fsp.FileHandle, size: number, file: string): Promise<{bytes: Buffer; hash: string}> {
+async function readWhole(handle: fsp.FileHandle, size: number, file: string): Promise<Buffer> {
 	const first = Buffer.allocUnsafe(size);
-	const hasher = contentHasher();
-	const piece = Math.max(1024 * 1024, Math.ceil(size / READ_PIECES));
-	const readAt = (at: number) => handle.read(first, at, Math.min(piece, size - at), at);
 	let got = 0;
-	let next = size > 0 ? readAt(0) : null;
-	while (next) {
-		const {bytesRead} = await next;
-		const from = got;
+	while (got < size) {
+		const {bytesRead} = await handle.read(first, got, size - got, got);
+		if (bytesRead === 0) return first.subarray(0, got);
 		got += bytesRead;
-		// The next piece is asked for before this one is hashed, so that the two overlap.
-		next = bytesRead > 0 && got < size ? readAt(got) : null;
-		hasher.update(first.subarray(from, got));
-		if (bytesRead === 0) return {bytes: first.subarray(0, got), hash: hasher.digest()};
 	}
 	const parts = [first];
 	let total = got;
@@ -177,11 +158,10 @@ async function readWhole(handle: fsp.FileHandle, size: number, file: string): Pr
 		const {bytesRead} = await handle.read(more, 0, more.length, total);
 		if (bytesRead === 0) break;
 		parts.push(more.subarray(0, bytesRead));
-		hasher.update(more.subarray(0, bytesRead));
 		total += bytesRead;
 		if (total > MAX_STORE_BYTES) throw tooLargeToOpen(file, total);
 	}
-	return {bytes: parts.length === 1 ? first : Buffer.concat(parts, total), hash: hasher.digest()};
+	return parts.length === 1 ? first : Buffer.concat(parts, total);
 }
 
 export function megabytes(bytes: number): string {

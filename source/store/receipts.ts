@@ -96,10 +96,9 @@ function readModule(name: string): Buffer | null {
 	return null;
 }
 
-/** SHA-256 (hex) of a state file's bytes, given a piece at a time (read.ts hashes the file while reading it). */
-export function contentHasher(): {update(bytes: Uint8Array): void; digest(): string} {
-	const hash = createHash('sha256');
-	return {update: bytes => void hash.update(bytes), digest: () => hash.digest('hex')};
+/** SHA-256 (hex) of a state file's bytes. */
+export function contentHash(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** `bytes` as written, hashed on the way (one pass): what a save records a receipt for. */
