@@ -98,7 +98,7 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 export async function readPgStore(store: string, options: ReadOptions = {}): Promise<StoreRead> {
 	return withClient(store, async (client, url) => {
 		const {data} = await readTeam(client, url, options.chain ?? 'state');
-		return {data, signature: signatureOfRevision(data.revision), migratedFrom: null, raw: '', warnings: []};
+		return {data, signature: signatureOfRevision(data.revision), migratedFrom: null, warnings: []};
 	});
 }
 
