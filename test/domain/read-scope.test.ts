@@ -104,9 +104,8 @@ describe('what each scope may see', () => {
 				'workload, action plans and welfare check-ins). DS Brennan (or the cover named while they are away) or DI Okafor can; your own ' +
 				'cases and record are in "fortnight problems", "fortnight case show REF" and the desk.',
 		);
-		expect(teamDocumentRefusal(data, own, 'calendar', 'desk')).toBe(
-			"The Calendar view is the supervisors': DS Brennan (or their cover) or DI Okafor.",
-		);
+		// Who can straight after the view's name, short enough for the status bar at 80 columns (QA 4 R-k).
+		expect(teamDocumentRefusal(data, own, 'calendar', 'desk')).toBe('Calendar view: only for DS Brennan, their cover or DI Okafor.');
 		expect(caseReadRefusal(data, own, iqbalCase)).toBeNull();
 		expect(caseReadRefusal(data, own, doyleCase)).toMatch(
 			new RegExp(`^DC Iqbal cannot read ${doyleCase.ref}: it is not their case, and an officer reads their own cases only\\. DS Brennan`),
