@@ -70,10 +70,11 @@ function notTheirQueue(s: DeskState, actorId: string, officerId: string | undefi
 		const may = mayDecideTrigger(data, actorId, row.officer.id, today, false);
 		if (!may.ok) return may.reason;
 		const who = nameOf(s, row.officer.id);
-		return `${who}'s trigger is decided in a review: ${hintKeyFor('review', s.keymap)} on one of ${who}'s cases (view ${hintKeyFor('view-cases', s.keymap)}), step 5.`;
+		// Short enough for the Team view's line at 80 columns (78 inside the frame).
+		return `${who}'s trigger is decided in a review, step 5: ${hintKeyFor('review', s.keymap)} on one of their cases.`;
 	}
 	const inspector = data.team.inspectorId ? nameOf(s, data.team.inspectorId) : "the team's inspector";
-	return `Escalated performance triggers are ${inspector}'s to decide${waitingNow > 0 ? ` (${waiting(waitingNow)})` : ''}.`;
+	return `Escalated triggers are ${inspector}'s to decide${waitingNow > 0 ? ` (${waitingNow} waiting)` : ''}.`;
 }
 
 /** `d`: the form for the selected officer's escalated trigger, or the next one in the queue (the inspector's). */

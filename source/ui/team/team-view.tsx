@@ -189,11 +189,6 @@ export function TeamView({
 				...(planCut ? [`plan: ${selected.plan}`] : []),
 				...(cols.some(c => c.head.startsWith('H')) ? [] : [`${selected.hours} h/FTE`]),
 				...(cols.some(c => c.head === 'Tenure') ? [] : [`tenure ${selected.tenure}`]),
-				// A trigger the sergeant (or cover) decides is decided in a review, not here (QA 4 R-a): say where,
-				// to whoever reviews (`r` is offered to them); the view names no key that does nothing here.
-				...(selected.decides === 'sergeant' && offers(keymap, 'review')
-					? [`trigger: decided at step 5 of a review of one of their cases (view ${key('view-cases')}, then ${key('review')})`]
-					: []),
 			]
 		: [];
 	// The keys offered to the person at the desk (the keymap in force, registry.ts offeredKeymap): an
@@ -211,11 +206,16 @@ export function TeamView({
 				'  ',
 			)
 		: '';
+	// A trigger the sergeant (or cover) decides is decided in a review, not here (QA 4 R-a): say where, to
+	// whoever reviews (`r` is offered to them), after the keys so a narrow line cuts this first; it names no
+	// key, since the review's `r` does nothing in this view.
+	const decidedWhere =
+		selected?.decides === 'sergeant' && offers(keymap, 'review') ? '   trigger: decided in a review of one of their cases (step 5)' : '';
 	const about =
 		question ??
 		notice ??
 		(selected
-			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}${keys ? `   ${keys}` : ''}`
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}${keys ? `   ${keys}` : ''}${decidedWhere}`
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

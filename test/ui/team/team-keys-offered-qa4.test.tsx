@@ -66,18 +66,18 @@ describe('R-a: the escalated triggers are offered to the inspector alone', () =>
 		let f = await h.press('2');
 		expect(f).toContain("2 escalated triggers (the inspector's)");
 		f = await selectRow(h, /DC Amira Shah/);
-		expect(words(f)).toContain('trigger: decided at step 5 of a review of one of their cases (view 1, then r)');
+		expect(words(f)).toContain('a record absence trigger: decided in a review of one of their cases (step 5)');
 		expect(f).not.toMatch(/d decide/);
 		f = words(await h.press('d'));
 		expect(h.frame()).toMatch(/› DC Amira Shah/);
-		expect(f).toContain("DC Shah's trigger is decided in a review: r on one of DC Shah's cases (view 1), step 5.");
+		expect(f).toContain("DC Shah's trigger is decided in a review, step 5: r on one of their cases.");
 		expect(f).not.toContain('d decides it');
 		// On someone with no trigger waiting (DC Evans, on a plan): whose the queue is; the selection stays.
 		await h.press('j');
 		await h.press('j');
 		f = words(await h.press('d'));
 		expect(h.frame()).toMatch(/› DC Chloe Evans/);
-		expect(f).toContain("Escalated performance triggers are DI Okafor's to decide (2 escalated triggers wait).");
+		expect(f).toContain("Escalated triggers are DI Okafor's to decide (2 waiting).");
 		expect(f).not.toContain('d decides it');
 		// Help and the palette no longer offer the queue to him.
 		await h.press(KEYS.esc);
@@ -94,7 +94,7 @@ describe('R-a: the escalated triggers are offered to the inspector alone', () =>
 		expect(f).toMatch(/› DI Rachel Okafor/);
 		f = words(await h.press('d'));
 		expect(h.frame()).toMatch(/› DI Rachel Okafor/);
-		expect(f).toContain("Escalated performance triggers are DI Okafor's to decide");
+		expect(f).toContain("Escalated triggers are DI Okafor's to decide");
 		expect(f).not.toContain('d decides it');
 		// Her own trigger is on the inspector's list while she covers (no one decides about themselves):
 		// the form's place says so, and who decides it.
