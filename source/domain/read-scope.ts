@@ -13,6 +13,7 @@ import {isInspectorOver, lineManagerOf, supervisesAs, type RoleWord} from './per
 import {ABSENCE_WORDS, shortName} from './people.js';
 import type {Problem} from './problem.js';
 import {withoutPersonalSentences} from './review/summary.js';
+import {waysForOfficer} from './ways-for-officer.js';
 import {safeText} from './safe-text.js';
 
 /**
@@ -71,14 +72,16 @@ export function reviewSummaryFor(scope: ReadScope, oicId: string, summary: strin
  * The problems the reader may see: for an officer, those on their own cases and those about themselves
  * (their own performance trigger, check-in, screening); never a peer's, nor the team's supervision
  * (span of control, cover gaps). The rules run on the whole team first, so a problem on their case is
- * the same problem the sergeant sees.
+ * the same problem the sergeant sees. With `today`, each way the officer may not take is marked as
+ * whose it is (ways-for-officer.ts: `--as` who can, "for DS Brennan to do").
  */
-export function readableProblems(data: StoreData, scope: ReadScope, problems: readonly Problem[]): Problem[] {
+export function readableProblems(data: StoreData, scope: ReadScope, problems: readonly Problem[], today?: IsoDate): Problem[] {
 	if (scope.kind === 'team') return [...problems];
 	const own = new Set(data.cases.filter(c => c.oicId === scope.officerId).map(c => c.ref));
+	const reader = scope.officerId;
 	return problems
-		.filter(p => (p.subject.type === 'case' ? own.has(p.subject.ref) : p.subject.officerId === scope.officerId))
-		.map(withoutAbsenceReasons);
+		.filter(p => (p.subject.type === 'case' ? own.has(p.subject.ref) : p.subject.officerId === reader))
+		.map(p => withoutAbsenceReasons(today === undefined ? p : waysForOfficer(data, today, reader, p)));
 }
 
 // Every reason's words but "away" (people.ts ABSENCE_WORDS, the one place the rules take them from).
@@ -142,8 +145,7 @@ const OWN_PLACES = 'your own cases and record are in "fortnight problems", "fort
 
 const readerName = (data: StoreData, id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
 
-/** "DS Brennan (or the cover named while they are away) or DI Okafor": who reads the team for `officerId`. */
-/** The same, said short for the desk's status bar: "DS Brennan, their cover or DI Okafor". */
+/** Who reads the team for `officerId`, said short for the desk's status bar: "DS Brennan, their cover or DI Okafor". */
 function whoReadsTeamShort(data: StoreData, officerId: string): string {
 	const manager = lineManagerOf(data, officerId) ?? data.officers.find(o => o.id === data.team.sergeantId);
 	const parts = manager && manager.id !== officerId ? [readerName(data, manager.id), 'their cover'] : [];
@@ -152,6 +154,7 @@ function whoReadsTeamShort(data: StoreData, officerId: string): string {
 	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)!}`;
 }
 
+/** "DS Brennan (or the cover named while they are away) or DI Okafor": who reads the team for `officerId`. */
 function whoReadsTeam(data: StoreData, officerId: string, cover = 'or the cover named while they are away'): string {
 	const manager = lineManagerOf(data, officerId) ?? data.officers.find(o => o.id === data.team.sergeantId);
 	const parts = manager && manager.id !== officerId ? [`${readerName(data, manager.id)} (${cover})`] : [];

@@ -110,7 +110,7 @@ export function openDecision(s: DeskState): DeskState {
 	const refusal =
 		escalatedDecisionRefusal(s.model.data, s.actor.officerId, here.officerId, s.model.today) ??
 		(s.cannotWrite ? `Nothing can be recorded: ${s.cannotWrite}` : null) ??
-		actorSigningRefusal(s.actor, s.model.data, 'decision');
+		actorSigningRefusal(s.actor, s.model.data, 'decision', s.model.today);
 	return {...base, decisionForm: openDecisionForm(here.officerId, refusal)};
 }
 
