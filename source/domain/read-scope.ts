@@ -114,7 +114,7 @@ const DOCUMENT_WORDS: Record<TeamDocument, string> = {
 
 /**
  * Why the reader may not have `doc` (one sentence naming who can, and where their own cases are), or
- * null when they may. At the desk the sentence is short enough for the status bar: the view's name and who can.
+ * null when they may. At the desk the sentence is short enough for the status bar at 80 columns: the view's name and who can.
  */
 export function teamDocumentRefusal(
 	data: StoreData,
@@ -123,8 +123,9 @@ export function teamDocumentRefusal(
 	at: 'command' | 'desk' = 'command',
 ): string | null {
 	if (scope.kind === 'team') return null;
-	if (at === 'desk')
-		return `The ${DESK_VIEW_NAMES[doc]} view is the supervisors': ${whoReadsTeam(data, scope.officerId, 'or their cover')}.`;
+	// At the desk the status bar has about 66 columns at 80 (after "as DC Iqbal"): who can comes straight
+	// after the view's name, so a long name is the most that is ever cut (QA 4 R-k).
+	if (at === 'desk') return `${DESK_VIEW_NAMES[doc]} view: only for ${whoReadsTeamShort(data, scope.officerId)}.`;
 	return `${readerName(data, scope.officerId)} cannot read ${DOCUMENT_WORDS[doc]}. ${whoReadsTeam(data, scope.officerId)} can; ${OWN_PLACES}.`;
 }
 
@@ -143,6 +144,15 @@ export function caseReadRefusal(data: StoreData, scope: ReadScope, c: Pick<Case,
 const OWN_PLACES = 'your own cases and record are in "fortnight problems", "fortnight case show REF" and the desk';
 
 const readerName = (data: StoreData, id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
+
+/** Who reads the team for `officerId`, said short for the desk's status bar: "DS Brennan, their cover or DI Okafor". */
+function whoReadsTeamShort(data: StoreData, officerId: string): string {
+	const manager = lineManagerOf(data, officerId) ?? data.officers.find(o => o.id === data.team.sergeantId);
+	const parts = manager && manager.id !== officerId ? [readerName(data, manager.id), 'their cover'] : [];
+	if (data.team.inspectorId && data.team.inspectorId !== manager?.id) parts.push(readerName(data, data.team.inspectorId));
+	if (parts.length === 0) return "the team's sergeant or inspector";
+	return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)!}`;
+}
 
 /** "DS Brennan (or the cover named while they are away) or DI Okafor": who reads the team for `officerId`. */
 function whoReadsTeam(data: StoreData, officerId: string, cover = 'or the cover named while they are away'): string {

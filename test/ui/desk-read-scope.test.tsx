@@ -60,9 +60,9 @@ describe('the desk shows an officer their own cases and record only', () => {
 		expect(f).not.toContain('sick');
 
 		for (const [key, words] of [
-			['3', "The Handover view is the supervisors': DS Brennan (or their cover) or DI Okafor."],
-			['4', "The Log view is the supervisors': DS Brennan (or their cover) or DI Okafor."],
-			['5', "The Calendar view is the supervisors': DS Brennan (or their cover) or DI Okafor."],
+			['3', 'Handover view: only for DS Brennan, their cover or DI Okafor.'],
+			['4', 'Log view: only for DS Brennan, their cover or DI Okafor.'],
+			['5', 'Calendar view: only for DS Brennan, their cover or DI Okafor.'],
 		] as const) {
 			f = await h.press(key);
 			f = await h.waitFor(words);
@@ -103,7 +103,7 @@ describe('the desk shows an officer their own cases and record only', () => {
 		expect(own).toContain('Helen Marsh');
 		for (const peer of ['Ashworth', 'Doyle', 'Iqbal']) expect(own).not.toContain(peer);
 		await outside.press('4');
-		await outside.waitFor("The Log view is the supervisors'");
+		await outside.waitFor('Log view: only for DS Brennan');
 		outside.app.unmount();
 	});
 

@@ -33,6 +33,11 @@ export interface Binding<C extends string = string> {
 	 * for anyone"), so their hints, help and palette leave it out (registry.ts offeredKeymap).
 	 */
 	supervisors?: true;
+	/**
+	 * Only for an inspector over the team (README "The review desk": an escalated performance trigger is
+	 * the inspector's alone): a sergeant or a cover is not offered it either (registry.ts offeredKeymap; QA 4 R-a).
+	 */
+	inspectors?: true;
 	matches(input: string, key: KeyLike): boolean;
 	/** The same, while a text field has the focus: printable keys (a letter, `?`, Space) are text there, not this. */
 	matchesTyping(input: string, key: KeyLike): boolean;

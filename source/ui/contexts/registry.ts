@@ -48,19 +48,28 @@ export const DEFAULT_KEYMAP: Keymap = {
 };
 
 const officerKeymaps = new WeakMap<Keymap, Keymap>();
+const supervisorKeymaps = new WeakMap<Keymap, Keymap>();
+
+/** `keymap` without the desk bindings `drop` leaves out, made once per keymap (`cache`). */
+function without(cache: WeakMap<Keymap, Keymap>, keymap: Keymap, drop: (b: Binding<DeskCommand>) => boolean): Keymap {
+	let hit = cache.get(keymap);
+	if (!hit) cache.set(keymap, (hit = {...keymap, desk: keymap.desk.filter(b => !drop(b))}));
+	return hit;
+}
 
 /**
  * The keys offered to the person at the desk: the hints, help, palette and the keys views write into
  * their own lines are drawn from this, so none offers what the person may never do. An officer reading
  * their own record (read scope `own`, domain/read-scope.ts) is not offered the supervisors' bindings
- * (`supervisors`); a cover on their days reads the team and is. The keys still act as bound: pressed, the
- * action says in the domain's words why it is refused.
+ * (`supervisors`); a cover on their days reads the team and is. Only an inspector is offered the
+ * inspector's (`inspectors`: the escalated triggers' queue); nobody identified (the file's own readers)
+ * is offered every key, and told who they must be when one needs it. The keys still act as bound:
+ * pressed, the action says in the domain's words why it is refused.
  */
 export function offeredKeymap(keymap: Keymap, scope: ReadScope): Keymap {
-	if (scope.kind === 'team') return keymap;
-	let hit = officerKeymaps.get(keymap);
-	if (!hit) officerKeymaps.set(keymap, (hit = {...keymap, desk: keymap.desk.filter(b => !b.supervisors)}));
-	return hit;
+	if (scope.kind === 'own') return without(officerKeymaps, keymap, b => Boolean(b.supervisors || b.inspectors));
+	if (scope.as === 'inspector' || scope.as === 'unidentified') return keymap;
+	return without(supervisorKeymaps, keymap, b => Boolean(b.inspectors));
 }
 
 /** True when the keymap offers `command` (offeredKeymap left it in). */

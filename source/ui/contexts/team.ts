@@ -1,7 +1,8 @@
 /**
  * The Team view's context (view 2): record or end an absence, and the inspector's queue of escalated
  * performance triggers (README "The review desk"): d on an officer whose trigger is escalated opens the
- * decision form; on anyone else it moves to the next one waiting. The forms take every key while open
+ * decision form; on anyone else it moves to the next one waiting (for the inspector: anyone else is told
+ * who decides, desk-decisions.ts). The forms take every key while open
  * (forms.ts). Last in the keymap, so help lists them after the general keys.
  */
 import {bind} from './binding.js';
@@ -58,5 +59,7 @@ export const TEAM_BINDINGS = [
 		palette: 'Team: decide an escalated performance trigger (inspector)',
 		views: ['team'],
 		supervisors: true,
+		// The inspector's alone: a sergeant or cover decides a trigger in a review's step 5 instead (QA 4 R-a).
+		inspectors: true,
 	}),
 ] as const;

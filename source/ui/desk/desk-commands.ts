@@ -2,6 +2,9 @@
  * What each desk command does (the handlers of the registry's bindings, contexts/registry.ts), and why
  * it does nothing where it cannot act: `unavailable` gives the status bar's reason, in the keys in force.
  */
+import {ownWorkGoesTo} from '../../domain/independence.js';
+import {shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
 import {closeActive, cycle} from '../editor/tabs.js';
 import {keysFor, type DeskCommand} from '../contexts/registry.js';
 import {handoverBodyHeight} from '../views/handover/handover-preview.js';
@@ -153,7 +156,7 @@ const ACTIONS: Record<DeskCommand, Action> = {
 		unavailable: s =>
 			nav.caseInFocus(s) ? null : `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`,
 	},
-	'review-queue': {run: s => nav.openTabAndFocus(s, {kind: 'review-queue'})},
+	'review-queue': {run: s => nav.openTabAndFocus(s, {kind: 'review-queue'}), unavailable: reviewQueueRefusal},
 	amend: {
 		run: s => nav.openTabAndFocus(s, {kind: 'amend', ref: nav.caseInFocus(s)!}),
 		unavailable: s => {
@@ -175,6 +178,20 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'log-all-weeks': fromTable(LOG_COMMANDS, 'log-all-weeks'),
 	'log-chart': fromTable(LOG_COMMANDS, 'log-chart'),
 };
+
+/**
+ * `R` for someone who reviews no one that day (read scope `own`: an officer, a cover outside their days):
+ * refused, naming who reviews their cases, as `r` is (QA 4 R-h), never an empty queue that reads as
+ * nothing due while their own cases are overdue.
+ */
+function reviewQueueRefusal(s: DeskState): string | null {
+	const {scope, data, today} = s.model;
+	if (scope.kind !== 'own') return null;
+	// Decided on the day (ownWorkGoesTo): their sergeant, or the cover named while the sergeant is away.
+	const who = safeText(shortName(s.model.officerById.get(scope.officerId)));
+	// Short enough for the status bar at 80 columns, who reviews before any cut (as QA 4 R-k asks of refusals).
+	return `${who} has no review queue: their reviews go to ${ownWorkGoesTo(data, scope.officerId, today)}.`;
+}
 
 /** Why `command` cannot act in `s` (null: it can). The palette shows it beside the command. */
 export function unavailable(s: DeskState, command: DeskCommand): string | null {

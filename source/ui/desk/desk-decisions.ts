@@ -2,7 +2,8 @@
  * The inspector's working queue in the desk (README "The review desk", Team view): `d` on an officer
  * whose performance trigger is on the exception list opens the decision form; on anyone else it moves
  * the selection to the next one waiting. The form is refused, with the reason and who can, to anyone
- * but an inspector over the team, and to an inspector who could not sign it. The reducer's side only:
+ * but an inspector over the team, and to an inspector who could not sign it; anyone else's `d` off such
+ * an officer stays put and says whose the queue is (QA 4 R-a). The reducer's side only:
  * the shell records the decision (an effect: effects/store-writes.ts) and answers with 'decision-written'.
  */
 import {
@@ -17,6 +18,7 @@ import {safeText} from '../../domain/safe-text.js';
 import type {KeyInfo} from '../keymap.js';
 import {moveTo} from '../list/list-window.js';
 import {mayReadOfficer} from '../../domain/read-scope.js';
+import {isInspectorOver, mayDecideTrigger} from '../../domain/permissions.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {checkedForm, decisionFormKey, decisionInput, openDecisionForm} from '../team/decision-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
@@ -56,7 +58,26 @@ function nextInQueue(s: DeskState, except?: string): EscalatedTrigger | undefine
 
 const waiting = (n: number) => (n === 1 ? '1 escalated trigger waits' : `${n} escalated triggers wait`);
 
-/** `d`: the form for the selected officer's escalated trigger, or the next one in the queue. */
+/**
+ * `d` pressed by someone who is not the inspector, off an escalated trigger: on an officer whose trigger
+ * is the sergeant's to decide, where it is decided (a review's step 5: README "The review desk") or why
+ * not by them; elsewhere, whose the queue is. The selection stays where it was.
+ */
+function notTheirQueue(s: DeskState, actorId: string, officerId: string | undefined, waitingNow: number): string {
+	const {data, today} = s.model;
+	const row = officerId ? teamRows(s.model).find(r => r.officer.id === officerId) : undefined;
+	if (row?.decides === 'sergeant') {
+		const may = mayDecideTrigger(data, actorId, row.officer.id, today, false);
+		if (!may.ok) return may.reason;
+		const who = nameOf(s, row.officer.id);
+		// Short enough for the Team view's line at 80 columns (78 inside the frame).
+		return `${who}'s trigger is decided in a review, step 5: ${hintKeyFor('review', s.keymap)} on one of their cases.`;
+	}
+	const inspector = data.team.inspectorId ? nameOf(s, data.team.inspectorId) : "the team's inspector";
+	return `Escalated triggers are ${inspector}'s to decide${waitingNow > 0 ? ` (${waitingNow} waiting)` : ''}.`;
+}
+
+/** `d`: the form for the selected officer's escalated trigger, or the next one in the queue (the inspector's). */
 export function openDecision(s: DeskState): DeskState {
 	const inTeam = inFocus(s, 'team');
 	const base: DeskState = inTeam ? s : {...s, view: 'team', focus: 'explorer'};
@@ -64,6 +85,9 @@ export function openDecision(s: DeskState): DeskState {
 	const queue = decisionQueue(s.model);
 	const selected = teamRows(s.model)[s.team.cursor]?.officer.id;
 	const here = inTeam ? queue.find(t => t.officerId === selected) : undefined;
+	// Anyone but the inspector is not sent along the inspector's queue (QA 4 R-a): told whose it is instead.
+	if (!here && s.actor && !isInspectorOver(s.model.data, s.actor.officerId))
+		return {...base, notice: notTheirQueue(s, s.actor.officerId, inTeam ? selected : undefined, queue.length)};
 	if (!here) {
 		const next = nextInQueue(base);
 		if (!next) return {...base, notice: "No performance trigger is on the inspector's exception list: nothing to decide."};
@@ -81,10 +105,11 @@ export function openDecision(s: DeskState): DeskState {
 				'The desk does not know who you are, so it cannot record a decision: start it with --as NAME.',
 			),
 		};
-	if (s.cannotWrite) return {...base, decisionForm: openDecisionForm(here.officerId, `Nothing can be recorded: ${s.cannotWrite}`)};
-	// Who may decide it first (it says who can), then whether they could sign it: both before any typing.
+	// Who may decide it first (it says who can), then whether anything can be written and whether they
+	// could sign it: all before any typing.
 	const refusal =
 		escalatedDecisionRefusal(s.model.data, s.actor.officerId, here.officerId, s.model.today) ??
+		(s.cannotWrite ? `Nothing can be recorded: ${s.cannotWrite}` : null) ??
 		actorSigningRefusal(s.actor, s.model.data, 'decision', s.model.today);
 	return {...base, decisionForm: openDecisionForm(here.officerId, refusal)};
 }

@@ -7,6 +7,7 @@ import {AUTHORITY_NAMES, suspectWords} from '../../domain/bail.js';
 import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
+import {performanceDecisionWords} from '../../domain/status-words.js';
 import {capLines, storeLines} from '../store-lines.js';
 import {
 	actionOwnerWarnings,
@@ -123,7 +124,11 @@ export function stepInfoLines(
 				);
 			for (const e of tr.evidence.slice(0, 12)) out.push(`  - ${safeText(e.detail)}${e.caseRef ? ` (${safeText(e.caseRef)})` : ''}`);
 			if (tr.evidence.length > 12) out.push(`  ... and ${tr.evidence.length - 12} more`);
-			if (tr.lastDecision) out.push(`Last decision: ${tr.lastDecision.decision} on ${shortDate(tr.lastDecision.date, ctx.today)}.`);
+			// In the decision's words, as the evidence line above says it ("not needed now", never the stored "not-now": QA 4 R-c).
+			if (tr.lastDecision)
+				out.push(
+					`Last decision: "${performanceDecisionWords(tr.lastDecision.decision)}" on ${shortDate(tr.lastDecision.date, ctx.today)}.`,
+				);
 			if (tr.activePlan) out.push(`On an action plan until ${shortDate(tr.activePlan.expires, ctx.today)}.`);
 			if (ctx.triggerWithInspector) {
 				out.push(`${ctx.triggerWithInspector} This review records no decision on it (d in the Team view is the inspector's queue).`);

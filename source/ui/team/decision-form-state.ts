@@ -8,12 +8,17 @@
  */
 import type {DecisionField, DecisionFieldError, InspectorDecision, TriggerDecisionInput} from '../../domain/escalated-triggers.js';
 import {LIMITS} from '../../domain/review/validate.js';
+import {PERFORMANCE_DECISION_WORDS} from '../../domain/status-words.js';
 import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
 import {typeIntoField} from '../input/text-field.js';
 
 export const DECISIONS: readonly InspectorDecision[] = ['action-plan', 'not-now'];
-export const DECISION_WORDS: Record<InspectorDecision, string> = {'action-plan': 'start an action plan', 'not-now': 'not needed now'};
+/** The inspector's two decisions in the words every sentence uses (domain/status-words.ts), never the stored values. */
+export const DECISION_WORDS: Record<InspectorDecision, string> = {
+	'action-plan': PERFORMANCE_DECISION_WORDS['action-plan'],
+	'not-now': PERFORMANCE_DECISION_WORDS['not-now'],
+};
 
 export interface DecisionFormState {
 	officerId: string;

@@ -4,7 +4,7 @@
  * Memoised per model.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
-import type {AbsenceReason, Officer, StoreData} from '../../domain/model.js';
+import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
@@ -24,11 +24,16 @@ export interface TeamRow {
 	checkIn: string;
 	tenure: string;
 	plan: string;
+	/**
+	 * Whose a fired performance trigger waits on: the sergeant's (in a review of one of the officer's
+	 * cases, step 5) or, escalated, the inspector's (`d` here); null when none waits (README "The review desk").
+	 */
+	decides: 'sergeant' | 'inspector' | null;
 	/** The current or next absence in words ("sick from 28 Nov, no cover"), or ''. */
 	absence: string;
 	/**
 	 * The same absence said shorter and shorter, for narrow columns: [full, with dates and cover,
-	 * "leave 03-12 Dec", "sick, no cover" or "10 Dec no cover", "leave"]; [] when none.
+	 * "leave 03-12 Dec", "sick, no cover" or "10 Dec no cover" or "10 Dec-04 Feb", "leave"]; [] when none.
 	 */
 	absenceForms: readonly string[];
 }
@@ -62,7 +67,7 @@ export function teamRows(model: DeskModel): TeamRow[] {
 				red: model.problemsReady ? red : '?',
 				checkIn: checkIn ? shortDate(checkIn, today) : 'never',
 				tenure: tenure(o.joinedUnit, today),
-				plan: planState(triggerFor(data, o.id, today), today),
+				...planWords(triggerFor(data, o.id, today), today),
 				...absenceTexts(data.absences, data.officers, o.id, today),
 			};
 		});
@@ -108,7 +113,7 @@ function absenceTexts(
 	const forms = !later
 		? [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short]
 		: a.coverOfficerId
-			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start), `from ${start}`]
+			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start, a), `from ${start}`]
 			: [
 					full,
 					`${short} ${span}, ${cover}`,
@@ -123,11 +128,14 @@ function absenceTexts(
 
 /**
  * An absence that starts later, shortest last but one (the form the Team view makes room for at 80
- * columns): "leave 03-12 Dec" when that is short, else down to "sick 10 Dec-" for "sick 10 Dec-04 Feb 2027".
+ * columns): "leave 03-12 Dec" when that is short, else down to "10 Dec-04 Feb" (both days, no year) for
+ * "sick 10 Dec-04 Feb 2027": never a start date with a dash and nothing after it (QA 4 R-i; README "Team view").
  */
-function laterForms(short: string, span: string, start: string): string[] {
+function laterForms(short: string, span: string, start: string, a: Pick<Absence, 'from' | 'to'>): string[] {
 	const dates = `${short} ${span}`;
-	return dates.length <= 15 ? [dates] : [dates, `${short} from ${start}`, `${short} ${start}-`];
+	if (dates.length <= 15) return [dates];
+	const days = a.to === null || a.to === a.from ? `from ${start}` : `${shortDate(a.from)}-${shortDate(a.to)}`;
+	return [dates, `${short} from ${start}`, days];
 }
 
 /** "3y 2m" in the unit. */
@@ -138,14 +146,23 @@ export function tenure(joined: IsoDate, today: IsoDate): string {
 	return `${Math.floor(months / 12)}y ${months % 12}m`;
 }
 
+const UNDECIDED = 'TRIGGER: decide';
+const ESCALATED = 'escalated to DI';
+
+/** The plan column's words, and whose decision the trigger waits on. */
+function planWords(t: TriggerState, today: IsoDate): {plan: string; decides: TeamRow['decides']} {
+	const plan = planState(t, today);
+	return {plan, decides: plan === ESCALATED ? 'inspector' : plan === UNDECIDED ? 'sergeant' : null};
+}
+
 /** The performance-plan state in words. */
 export function planState(t: TriggerState, today: IsoDate): string {
 	if (t.activePlan) return `plan to ${shortDate(t.activePlan.expires, today)}`;
 	if (!t.fired) return 'none';
-	if (t.escalated) return 'escalated to DI';
+	if (t.escalated) return ESCALATED;
 	if (t.decisionRecorded && t.lastDecision)
 		return t.lastDecision.decision === 'not-now' ? 'trigger: not now' : `trigger: ${t.lastDecision.decision}`;
-	return 'TRIGGER: decide';
+	return UNDECIDED;
 }
 
 /** Table rows that fit a pane of `height`: minus its borders and title, the heading and its rule, and the line about the selected officer. */

@@ -17,7 +17,8 @@ import {safeText} from '../../domain/safe-text.js';
 import {fit, plural, truncate} from '../text.js';
 import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
-import {hintKeyFor, hintLine} from '../contexts/registry.js';
+import {hintKeyFor, hintLine, offers} from '../contexts/registry.js';
+import {absenceOn} from '../../domain/people.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
@@ -116,6 +117,12 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 	return {cols, widths, gap, absenceWidth};
 }
 
+/** True when `officerId` is away today and not already ending today: the absence `E` ends (desk-absences.ts askToEnd). */
+function endable(model: DeskModel, officerId: string): boolean {
+	const current = absenceOn(model.data.absences, officerId, model.today);
+	return current !== undefined && current.to !== model.today;
+}
+
 export function TeamView({
 	model,
 	win,
@@ -135,7 +142,9 @@ export function TeamView({
 	const rows = teamRows(model);
 	const inner = Math.max(1, width - 2);
 	const visible = teamVisible(height);
-	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (${key('trigger-decide')})` : '';
+	// The queue's key for whoever is offered it (the inspector); anyone else is told whose they are (QA 4 R-a).
+	const queueKey = offers(keymap, 'trigger-decide') ? key('trigger-decide') : "the inspector's";
+	const queue = escalated.length > 0 ? `; ${plural(escalated.length, 'escalated trigger')} (${queueKey})` : '';
 	const shown = rows.length > visible ? `, ${win.scroll + 1}-${Math.min(rows.length, win.scroll + visible)} shown` : '';
 	const whose = model.scope.kind === 'own' ? "your own record only: the team's is your supervisors'" : plural(rows.length, 'officer');
 	const detail = `${whose}${shown}; welfare: dates only${queue}`;
@@ -183,23 +192,30 @@ export function TeamView({
 			]
 		: [];
 	// The keys offered to the person at the desk (the keymap in force, registry.ts offeredKeymap): an
-	// officer is not offered what only a supervisor may do (README "Who may change absences").
+	// officer is not offered what only a supervisor may do (README "Who may change absences"), nor anyone
+	// but the inspector the escalated trigger's decision. E only when there is an absence to end today
+	// (QA 4 R-b): desk-absences.ts askToEnd refuses any other.
 	const keys = selected
 		? hintLine(
 				keymap,
 				[
 					['absence-add', 'record absence'],
-					['absence-end', 'end it today'],
+					...(endable(model, selected.officer.id) ? [['absence-end', 'end it today'] as const] : []),
 					...(escalated.includes(selected.officer.id) ? [['trigger-decide', 'decide the escalated trigger'] as const] : []),
 				],
 				'  ',
 			)
 		: '';
+	// A trigger the sergeant (or cover) decides is decided in a review, not here (QA 4 R-a): say where, to
+	// whoever reviews (`r` is offered to them), after the keys so a narrow line cuts this first; it names no
+	// key, since the review's `r` does nothing in this view.
+	const decidedWhere =
+		selected?.decides === 'sergeant' && offers(keymap, 'review') ? '   trigger: decided in a review of one of their cases (step 5)' : '';
 	const about =
 		question ??
 		notice ??
 		(selected
-			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}${keys ? `   ${keys}` : ''}`
+			? `${selected.rank} ${selected.name}: ${selected.absence || 'no absence recorded'}${dropped.length ? `; ${dropped.join(', ')}` : ''}${keys ? `   ${keys}` : ''}${decidedWhere}`
 			: '');
 	return (
 		<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>

@@ -20,7 +20,10 @@ describe('the keys offered follow what the person may do', () => {
 		for (const c of [...supervisors, 'review', 'review-queue', 'reallocate', 'bail-record', 'welfare-record', 'amend'])
 			expect(commands).not.toContain(c);
 		expect(commands).toContain('view-team');
-		expect(offeredKeymap(DEFAULT_KEYMAP, {kind: 'team', as: 'sergeant'})).toBe(DEFAULT_KEYMAP);
+		expect(offeredKeymap(DEFAULT_KEYMAP, {kind: 'team', as: 'inspector'})).toBe(DEFAULT_KEYMAP);
+		// The sergeant every supervisor binding but the inspector's queue (QA 4 R-a: team-keys-offered-qa4.test.tsx).
+		const sergeant = offeredKeymap(DEFAULT_KEYMAP, {kind: 'team', as: 'sergeant'}).desk.map(b => b.command);
+		expect(DEFAULT_KEYMAP.desk.map(b => b.command).filter(c => !sergeant.includes(c))).toEqual(['trigger-decide']);
 		expect(helpLines(own).join('\n')).not.toMatch(/record an absence|decide an escalated/);
 	});
 
@@ -43,7 +46,10 @@ describe('the keys offered follow what the person may do', () => {
 	it("the sergeant's Team view still offers them", async () => {
 		const h = renderDesk({size: {columns: 120, rows: 36}});
 		await ready(h);
-		let f = await h.press('2');
+		await h.press('2');
+		// E on an officer away today (DC Ashworth, third row): QA 4 R-b.
+		await h.press('j');
+		let f = await h.press('j');
 		expect(f).toMatch(/a record absence {2}E end it today/);
 		await h.press(KEYS.ctrlP);
 		f = await h.type('absence');

@@ -154,7 +154,12 @@ describe('the inspector works the queue in the Team view', () => {
 		const before = readFileSync(file);
 		const store = await openStore(file);
 		const h = renderDesk({data: store.snapshot(), store, actor: actorAs(DS)});
-		await toQueue(h);
+		await ready(h);
+		await h.press('2');
+		// d is not the sergeant's queue (QA 4 R-a): it does not move him; on DC Ashworth's row it says who decides.
+		await h.press('j');
+		await h.press('j');
+		await h.waitFor(x => /› DC Sam Ashworth/.test(x));
 		const f = pane(await h.press('d'));
 		expect(f).toContain("DC Ashworth's performance trigger was escalated to the inspector: only DI Okafor can decide it.");
 		expect(f).toContain('Esc returns to the Team view.');
