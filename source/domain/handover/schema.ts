@@ -207,6 +207,6 @@ export const HandoverSchema = StrictObject(
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),
 		officers: Type.Array(OfficerSectionSchema),
 	},
-	{$id: 'https://fortnight.local/schema/handover-2.json', title: 'fortnight handover'},
+	{$id: 'https://fortnight.local/schema/handover-4.json', title: 'fortnight handover'},
 );
 export type Handover = Static<typeof HandoverSchema>;
