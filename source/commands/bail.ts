@@ -26,7 +26,8 @@ ${BAIL_EVENT_KINDS.map(k => `  ${k.padEnd(10)} ${BAIL_EVENT_WORDS[k]}`).join('\n
 
   --on D             the day it happened (default: today; never after today)
   --return D         extended, re-bailed: the new date the suspect must answer bail (required to
-                     re-bail); never in the past, never after the bail period ends
+                     re-bail, and to extend once the return date has passed); never in the past,
+                     never after the bail period ends
   --authorised-by NAME, --rank RANK
                      extended: who authorised it and their rank (RANK: ${RANK_HELP}).
                      A team officer's name ("DI Okafor") gives their rank.
@@ -40,9 +41,10 @@ exceptionally complex); beyond that only a magistrates' court. Bail given before
 days, 3 months by a superintendent, then a court. Bail cannot be extended once the period has ended.
 
 Refused with exit 2, nothing saved: an unknown REF; a case with no running bail (rui excepted: it
-starts an RUI record); a return date in the past or after the period ends; an extension by too low a
-rank for the stage (the message says who must authorise it), or after the period has ended (the
-message says what to record instead); a date after today or before the arrest.
+starts an RUI record); a return date in the past or after the period ends, or an extension keeping
+one that has passed; an extension by too low a rank for the stage (the message says who must
+authorise it), or after the period has ended (the message says what to record instead); a date
+after today or before the arrest.
 
 Examples
   fortnight bail record CR/87204/26 --event extended --authorised-by "Insp. K. Lawson" --rank inspector --return 2027-01-20

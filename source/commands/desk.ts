@@ -87,6 +87,7 @@ chosen option and severity said in words, and the Log view's chart read as each 
 			storePath: ctx.storePath,
 			sizeBytes,
 			today,
+			followClock: !ctx.todayGiven,
 			color,
 			screenReader,
 			debug: ctx.debug,

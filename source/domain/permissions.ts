@@ -7,7 +7,7 @@
  */
 import {shortDate, type IsoDate} from './dates.js';
 import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from './independence.js';
-import type {Officer, StoreData} from './model.js';
+import type {Case, Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
@@ -82,6 +82,16 @@ function unknownActor(data: StoreData, actorId: string): Permission | null {
 export function mayReview(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
 	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	return mayReviewCase(data, actorId, c, date);
+}
+
+/**
+ * mayReview for a case already in hand (one of `data.cases`): the same answer, without looking through
+ * every case for its crime reference. Signing holds the case (review/sign.ts: one look at each of a
+ * team's cases less per signing), and the review queue asks it of every case due, which made the queue
+ * quadratic in the store's cases (20,000 cases: 2.8 s, 1.1 s without the look).
+ */
+export function mayReviewCase(data: StoreData, actorId: string, c: Case, date: IsoDate): Permission {
 	const self = selfSupervisionRefusal(data, actorId, c.oicId, 'review', c.ref, undefined, date);
 	if (self) return {ok: false, reason: self};
 	return supervisesOrRefused(data, actorId, c.oicId, date, `review ${safeText(c.ref)}`);

@@ -30,6 +30,8 @@ export interface RunDeskOptions {
 	storePath: string;
 	sizeBytes: number | null;
 	today: IsoDate;
+	/** No `--today` was given: the open desk's day follows the machine's calendar (desk/use-clock-today.ts). */
+	followClock?: boolean;
 	color: boolean;
 	/**
 	 * `--screen-reader`: Ink renders the desk as text in reading order, state in words (README "Screen
@@ -107,6 +109,7 @@ export async function runDesk(o: RunDeskOptions): Promise<void> {
 		app.rerender(
 			<Desk
 				today={o.today}
+				followClock={o.followClock ?? false}
 				actor={actor}
 				color={o.color}
 				store={store}

@@ -37,7 +37,10 @@ const extend = (data: StoreData, over: Partial<BailRecordInput>, today: string) 
 /** The bail after `stages` police extensions (periodEnd values from the statute for a 28 Feb 2023 arrest). */
 function atStage(stages: BailAuthority[]): StoreData {
 	const ends: Record<string, string> = {inspector: '2023-08-31', superintendent: '2023-11-30', 'assistant-chief-constable': '2024-02-29'};
-	return bailed({extensions: stages.map(a => ({date: '2023-05-01', authority: a, authorisedBy: 'X', periodEnd: ends[a]!}))});
+	const extensions = stages.map(a => ({date: '2023-05-01', authority: a, authorisedBy: 'X', periodEnd: ends[a]!}));
+	// The return date the period's last day, so an extension on any day of it has not missed it (a missed
+	// return needs a new return date with the extension: QA D-B, tested below).
+	return bailed({extensions, returnDate: extensions.at(-1)?.periodEnd ?? '2023-05-31'});
 }
 
 describe('recordBailEvent: who may extend at each stage', () => {
@@ -71,7 +74,8 @@ describe('recordBailEvent: who may extend at each stage', () => {
 	}
 
 	it('the month-end arrest: the first period ends 31 May (so an extension on 29 May is in time) and an inspector extends to 31 Aug', () => {
-		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29'}), '2023-05-29');
+		// The return date (20 May) has passed by 29 May: the extension gives a new one.
+		const r = recordBailEvent(bailed(), 'CR/1/23', input({on: '2023-05-29', returnDate: '2023-06-15'}), '2023-05-29');
 		expect(r.event).toMatchObject({
 			authority: 'inspector',
 			periodEnd: '2023-08-31',
@@ -147,6 +151,21 @@ describe('recordBailEvent: outcomes and history', () => {
 		expect(r.after.bail!.endedOn).toBe('2023-05-25');
 		expect(r.after.bailEvents).toHaveLength(1);
 		expect(findProblems(r.data, '2023-06-02').some(p => p.kind.startsWith('bail'))).toBe(false);
+	});
+
+	it('an extension after the return date has passed needs a new return date; with one the lapsed problem clears (QA D-B)', () => {
+		// Return 20 May passed; the period (to 31 May) still runs.
+		const data = bailed();
+		expect(findProblems(data, '2023-05-25').some(p => p.kind === 'bail-lapsed')).toBe(true);
+		expect(extend(data, {on: '2023-05-25'}, '2023-05-25')).toThrow(
+			'The return date of CR/1/23, 20 May, has passed: an extension needs a new one, the date the suspect must answer bail. ' +
+				'Give it with --return D (from today to 31 Aug, the new period end).',
+		);
+		const r = extend(data, {on: '2023-05-25', returnDate: '2023-06-10'}, '2023-05-25')();
+		expect(r.after.bail!.returnDate).toBe('2023-06-10');
+		expect(findProblems(r.data, '2023-05-25').some(p => p.kind === 'bail-lapsed')).toBe(false);
+		// An extension recorded on the return date itself, or before it, may keep it.
+		expect(extend(data, {on: '2023-05-20'}, '2023-05-20')().after.bail!.returnDate).toBe('2023-05-20');
 	});
 
 	it('reads ranks as people write them', () => {

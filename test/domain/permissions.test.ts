@@ -7,6 +7,7 @@ import {
 	mayRecordBail,
 	mayRecordWelfare,
 	mayReview,
+	mayReviewCase,
 	readableWelfareNotes,
 	supervisesAs,
 } from '../../source/domain/permissions.js';
@@ -145,6 +146,20 @@ describe('permissions', () => {
 		const data = loadDemo();
 		expect(mayReview(data, 'o9999', ASHWORTH_CASE, TODAY)).toEqual({ok: false, reason: 'o9999 is not an officer in this store.'});
 		expect(mayReview(data, DS, 'CR/0/00', TODAY)).toEqual({ok: false, reason: 'There is no case CR/0/00 in this store.'});
+	});
+
+	it('mayReviewCase, given the case in hand, answers as mayReview does for every officer, case and day (cover or not)', () => {
+		for (const data of [loadDemo(), withCover()]) {
+			for (const date of [TODAY, '2026-12-02', '2026-12-09']) {
+				for (const o of data.officers) {
+					for (const c of data.cases) expect(mayReviewCase(data, o.id, c, date)).toEqual(mayReview(data, o.id, c.ref, date));
+				}
+			}
+		}
+		// Both refuse an officer the store does not hold, in the same words.
+		const data = loadDemo();
+		expect(mayReviewCase(data, 'o9999', data.cases[0]!, TODAY)).toEqual(mayReview(data, 'o9999', data.cases[0]!.ref, TODAY));
+		expect(mayReviewCase(data, 'o9999', data.cases[0]!, TODAY).ok).toBe(false);
 	});
 });
 

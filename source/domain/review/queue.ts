@@ -7,7 +7,7 @@
 import {isLive} from '../case-facts.js';
 import {daysBetween, type IsoDate} from '../dates.js';
 import type {Risk, StoreData} from '../model.js';
-import {mayReview} from '../permissions.js';
+import {mayReviewCase} from '../permissions.js';
 
 export interface QueueItem {
 	ref: string;
@@ -26,7 +26,7 @@ export function reviewQueue(data: StoreData, today: IsoDate, reviewerId: string 
 	const items: QueueItem[] = [];
 	for (const c of data.cases) {
 		if (!isLive(c) || c.nextReviewDue > today) continue;
-		if (reviewerId !== null && !mayReview(data, reviewerId, c.ref, today).ok) continue;
+		if (reviewerId !== null && !mayReviewCase(data, reviewerId, c, today).ok) continue;
 		items.push({
 			ref: c.ref,
 			oicId: c.oicId,

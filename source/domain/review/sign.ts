@@ -12,7 +12,7 @@
 import {withRisk} from '../case-history.js';
 import {addMonths, type IsoDate} from '../dates.js';
 import {appendedTo, replacedAt} from '../list-edits.js';
-import {mayReview} from '../permissions.js';
+import {mayReviewCase} from '../permissions.js';
 import type {Signer} from '../signer.js';
 import {safeMultiline, safeText} from '../safe-text.js';
 import type {
@@ -99,7 +99,7 @@ export function signReview(data: StoreData, draft: {caseRef: string; answers: un
 	// Who may sign (README "Who you are"): their sergeant, the cover for the days of the absence, the
 	// inspector; never someone who supervises the officer not at all, and no one over themselves (the
 	// review, its trigger decision and its check-in are all about the OIC).
-	const may = mayReview(data, reviewerId, ctx.case.ref, today);
+	const may = mayReviewCase(data, reviewerId, ctx.case, today);
 	if (!may.ok) throw new ReviewError(may.reason);
 	const a = readAnswers(draft.answers);
 	const errors = validateReview(ctx, a);

@@ -46,6 +46,9 @@ function periodWords(clock: BailClock, today: IsoDate): string {
 
 function absenceWords(ctx: RuleContext, role: string, officerId: string, away: AwayOnDate): string {
 	const a = away.absence;
+	// An absence still to come is said as one (QA pass 4: "is on sick leave until 04 Feb" days before it began).
+	if (a.from > ctx.today)
+		return `${role} ${nameOf(ctx, officerId)} will be ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, ctx.today)}; ${coverWords(ctx, away)}`;
 	const until = a.to ? ` until ${shortDate(a.to, ctx.today)}` : ` from ${shortDate(a.from, ctx.today)}`;
 	return `${role} ${nameOf(ctx, officerId)} is ${ABSENCE_WORDS[a.reason]}${until}; ${coverWords(ctx, away)}`;
 }
@@ -190,11 +193,16 @@ function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve
 	const ended = bailWay(ref, 'charged|rui|nfa|released', 'Record how bail ended (charged, RUI, no further action, released)');
 	if (!clock || clock.lapsed) return [ended];
 	const by = `${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}`;
-	return [
-		bailWay(ref, 're-bailed', 'Record the suspect re-bailed to a new return date', '--return D'),
-		bailWay(ref, 'extended', `Record the extension and who authorised it (${by})`, '--authorised-by NAME --rank RANK'),
-		ended,
-	];
+	// A missed return date: an extension keeping it is refused (bail-record.ts), so the way gives a new one.
+	const extend = clock.returnMissed
+		? bailWay(
+				ref,
+				'extended',
+				`Record the extension, who authorised it (${by}) and the new return date`,
+				'--authorised-by NAME --rank RANK --return D',
+			)
+		: bailWay(ref, 'extended', `Record the extension and who authorised it (${by})`, '--authorised-by NAME --rank RANK');
+	return [bailWay(ref, 're-bailed', 'Record the suspect re-bailed to a new return date', '--return D'), extend, ended];
 }
 
 /**

@@ -31,28 +31,31 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 			for (const a of covering) {
 				const start = a.from > today ? a.from : today;
 				const end = a.to ?? addDays(start, s.reviewCapDays);
-				const step = cadenceDays(c.risk, s);
-				let d = reviewDueDate(ctx, c);
-				if (d < today) d = today; // an overdue review is due now
+				const due = reviewDueDate(ctx, c);
+				// Overdue: the review waits from the first day they cover, and stays due on its own date (as the
+				// review-overdue problem states it), never moved on by the day it is read.
+				const overdue = due < today;
+				const step = overdue ? 1 : cadenceDays(c.risk, s);
+				let d = overdue ? start : due;
 				while (d < start) d = addDays(d, step);
 				// Only the days the holder really covers: a cover away that day covers nobody (another rule says so).
 				while (d <= end && awayOnDate(ctx, sup.id, d)?.coverId !== c.oicId) d = addDays(d, step);
 				if (d > end) continue;
+				if (overdue) d = due;
 				// Known from the day it was recorded, and no earlier than one review cap before it starts.
 				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
 				if (since > today) continue;
 				const holder = nameOf(ctx, c.oicId);
 				const up = nextUpWords(ctx.data, c.oicId);
-				const overdue = reviewDueDate(ctx, c) < today;
 				out.push({
 					id: `review-needs-independent-supervisor:${c.ref}:${a.id}`,
 					kind: 'review-needs-independent-supervisor',
 					severity: d <= addDays(today, RED_WITHIN_DAYS) ? 'red' : 'amber',
 					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
 					message:
-						`Review ${overdue ? 'overdue, due now' : `due ${shortDate(d, today)}`} needs an independent supervisor: ${holder} holds this case ` +
+						`Review ${overdue ? `overdue (due ${shortDate(d, today)})` : `due ${shortDate(d, today)}`} needs an independent supervisor: ${holder} holds this case ` +
 						`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
-					action: `Ask ${up} to review this case by ${shortDate(d, today)}; ${holder} cannot review a case they hold.`,
+					action: `Ask ${up} to review this case ${overdue ? 'now' : `by ${shortDate(d, today)}`}; ${holder} cannot review a case they hold.`,
 					evidence: [
 						{
 							type: 'absence',

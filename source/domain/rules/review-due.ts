@@ -166,7 +166,10 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 				const dueIn: {ref: string; date: IsoDate; oicId: string; coverAway: AwayOnDate['coverAway']}[] = [];
 				for (const c of cases) {
 					let d = reviewDueDate(ctx, c);
-					if (d < today) d = today; // an overdue review is due now
+					// An overdue review is owed from the first day away (today once the absence is under way), a date
+					// that stays put day to day: counting from today plus the cadence walked the first date forward
+					// every day before the absence began (docs/rules.md "Reviews while the supervisor is away").
+					if (d < today) d = start;
 					const step = cadenceDays(c.risk, s);
 					while (d < start) d = addDays(d, step);
 					for (; d <= end; d = addDays(d, step)) {

@@ -5,7 +5,7 @@
  */
 import React, {useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch, type MutableRefObject} from 'react';
 import {Box, Text, useApp, useIsScreenReaderEnabled} from 'ink';
-import type {IsoDate} from '../../domain/dates.js';
+import {shortDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import type {Store} from '../../store/index.js';
 import type {ProblemFinder} from '../model/desk-model.js';
@@ -61,6 +61,7 @@ import {DeskStore} from '../desk-store/desk-store.js';
 import {DeskStoreContext} from '../desk-store/store-context.js';
 import {useDeskEffects} from '../effects/use-desk-effects.js';
 import {useDeskModel} from './use-desk-model.js';
+import {useClockToday} from './use-clock-today.js';
 import {shareInkOutputCaches} from './ink-output-cache.js';
 
 // Every frame of the desk (and of whatever Ink draws before it, the loading frame) measures its text once
@@ -72,6 +73,11 @@ export interface DeskProps {
 	data?: StoreData;
 	/** The date the desk works as (every badge and rule is relative to it). */
 	today: IsoDate;
+	/**
+	 * Opened without `--today`: the desk's day follows the machine's calendar past midnight (use-clock-today.ts).
+	 * Tests pass a clock (`now`) to move it; by default the real one.
+	 */
+	followClock?: boolean | {now: () => Date; everyMs: number};
 	/** Who is at the keyboard (README "Who you are"): everything the desk records is theirs, signed with their key. */
 	actor: DeskActor;
 	/** A fixed terminal size (tests, bench); omitted: the real terminal's, following resizes. */
@@ -108,7 +114,8 @@ export interface DeskProps {
 
 export function Desk({
 	data: initialData,
-	today,
+	today: openedOn,
+	followClock = false,
 	actor,
 	size: fixedSize,
 	color = true,
@@ -127,11 +134,20 @@ export function Desk({
 	const size = useTerminalSize(fixedSize);
 	// The one holder of the snapshot (desk-store/desk-store.ts): every write and reload publishes through it.
 	const [deskStore] = useState(() => new DeskStore(store, initialData));
+	const clock = typeof followClock === 'object' ? followClock : undefined;
+	const today = useClockToday(openedOn, followClock !== false, clock?.now, clock?.everyMs);
 	const model = useDeskModel(deskStore, today, rules, findProblems, actor.officerId);
 	const [state, dispatch] = useReducer(deskReducer, undefined, () => initialState(model, size, actor, keymap));
 	useEffect(() => {
 		if (state.model !== model) dispatch({type: 'model', model});
 	}, [model, state.model]);
+	// Said once when the calendar moves on under an open desk: what is recorded from now on is dated the new day.
+	const dayShown = useRef(today);
+	useEffect(() => {
+		if (dayShown.current === today) return;
+		dayShown.current = today;
+		dispatch({type: 'notice', text: `It is now ${shortDate(today)}: the desk works as that day from here on.`});
+	}, [today]);
 	useEffect(() => {
 		if (state.size.columns !== size.columns || state.size.rows !== size.rows) dispatch({type: 'resize', size});
 	}, [size, state.size]);

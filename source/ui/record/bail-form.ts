@@ -3,17 +3,19 @@
  * day, the new return date (extended, re-bailed), and for an extension who authorised it and their
  * rank (a court also sets the period's new end). Checked with recordBailEvent, the command line's own
  * function, so an extension by too low a rank for the stage, a return date in the past or an extension
- * after the period has ended is refused here in the same sentence `fortnight bail record` gives.
+ * after the period has ended is refused here in the same sentence `fortnight bail record` gives; an
+ * extension after a missed return date asks for the new return date on its field.
  */
 import {
 	BAIL_EVENT_KINDS,
 	EXTENSION_RANKS,
 	recordBailEvent,
+	returnPassed,
 	BailRecordError,
 	type BailRecordInput,
 	type ExtensionRank,
 } from '../../domain/bail-record.js';
-import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import {parseUserDate, shortDate, type IsoDate} from '../../domain/dates.js';
 import type {BailEventKind, Case, StoreData} from '../../domain/model.js';
 import {bailClock} from '../../domain/bail.js';
 import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
@@ -91,9 +93,17 @@ export function checkBailForm(
 	};
 	const on = date('on', 'required');
 	if (!on) return {ok: false, form: refused(f, 'on', `"${v['on'] ?? ''}" is not a real date: type ${DATE_HINT}.`)};
-	const returnDate = date('returnDate', event === 're-bailed' ? 'required' : 'optional');
+	// An extension after a missed return date needs a new one, as `bail record` asks for --return (bail-record.ts returnPassed).
+	const bail = data.cases.find(c => c.ref === f.subject)?.bail;
+	const passed = event === 'extended' && bail && bail.endedOn === null && returnPassed(bail, today) ? bail.returnDate : null;
+	const returnDate = date('returnDate', event === 're-bailed' || passed ? 'required' : 'optional');
 	if (returnDate === undefined) {
-		const what = (v['returnDate'] ?? '').trim() === '' ? 'Type the new return date' : `"${v['returnDate']}" is not a real date: type`;
+		const blank = (v['returnDate'] ?? '').trim() === '';
+		const what = !blank
+			? `"${v['returnDate']}" is not a real date: type`
+			: passed
+				? `The return date ${shortDate(passed, today)} has passed, so an extension needs a new one: type the new return date`
+				: 'Type the new return date';
 		return {ok: false, form: refused(f, 'returnDate', `${what} (${DATE_HINT}).`)};
 	}
 	const periodEnd = date('periodEnd', 'required');

@@ -106,6 +106,31 @@ describe('the bail form (pure, checked by the domain)', () => {
 	});
 });
 
+describe('the bail form after a missed return date (QA D-B)', () => {
+	it('an extension asks for the new return date on its field, as `bail record` asks for --return; with one it is recorded', () => {
+		const data = demoData();
+		const today = '2026-12-05'; // CR/87204/26: return 02 Dec passed, period ends 11 Dec
+		const f = press(openBailForm('CR/87204/26', today), [{tab: true}, {tab: true}, {tab: true}, ...typed('DI Okafor')]);
+		const r = checkBailForm(f, data, today, SERGEANT);
+		expect(!r.ok && r.form.error).toEqual({
+			field: 'returnDate',
+			text: 'The return date 02 Dec has passed, so an extension needs a new one: type the new return date (YYYY-MM-DD or DD/MM/YYYY).',
+		});
+		const withReturn = press(f, [{shift: true, tab: true}, ...typed('2026-12-15')]);
+		const ok = checkBailForm(withReturn, data, today, SERGEANT);
+		expect(ok.ok && ok.write.input).toMatchObject({event: 'extended', returnDate: '2026-12-15', authorisedBy: 'DI Okafor'});
+		// Before the return date an extension may keep it (30 Nov: return 02 Dec still ahead).
+		expect(
+			checkBailForm(
+				press(openBailForm('CR/87204/26', DEMO_TODAY), [{tab: true}, {tab: true}, {tab: true}, ...typed('DI Okafor')]),
+				data,
+				DEMO_TODAY,
+				SERGEANT,
+			).ok,
+		).toBe(true);
+	});
+});
+
 describe('the welfare form (pure, checked by the domain)', () => {
 	it("starts on the kind a problem's way names, and refuses the sergeant's own check-in naming who records it", () => {
 		const data = demoData();
