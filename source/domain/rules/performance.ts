@@ -481,7 +481,7 @@ const IDENTICAL_UPDATES = IDENTICAL_UPDATES_KINDS['identical-updates'];
  */
 function identicalUpdatesWays(p: Problem, ctx: RuleContext): ReturnType<typeof IDENTICAL_UPDATES.resolve> {
 	const officerId = p.subject.officerId;
-	if (!assess(ctx, officerId).escalated) return IDENTICAL_UPDATES.resolve(p, ctx);
+	if (!escalatedFor(ctx, officerId)) return IDENTICAL_UPDATES.resolve(p, ctx);
 	const sergeant = supervisorOf(ctx, officerId);
 	const inspectorId = (sergeant && supervisorOf(ctx, sergeant.id)?.id) ?? ctx.data.team.inspectorId;
 	const inspector = inspectorId ? `${nameOf(ctx, inspectorId)} (the inspector)` : 'The inspector';
@@ -491,6 +491,18 @@ function identicalUpdatesWays(p: Problem, ctx: RuleContext): ReturnType<typeof I
 				"on the inspector's exception list, so a review's step 5 records no decision that answers these updates",
 		),
 	];
+}
+
+// Whether each officer's trigger is on the inspector's list, once per context: an officer with identical
+// updates on many days has a finding for each, and assess walks all their evidence (issue 18).
+const escalatedCache = new WeakMap<RuleContext, Map<string, boolean>>();
+
+function escalatedFor(ctx: RuleContext, officerId: string): boolean {
+	let byOfficer = escalatedCache.get(ctx);
+	if (!byOfficer) escalatedCache.set(ctx, (byOfficer = new Map()));
+	let escalated = byOfficer.get(officerId);
+	if (escalated === undefined) byOfficer.set(officerId, (escalated = assess(ctx, officerId).escalated));
+	return escalated;
 }
 
 /**
