@@ -180,9 +180,31 @@ function flagAsTyped(argv: string[], key: string): string {
 	return `"${(typed ?? `--${key}`).replace(/=.*$/, '').slice(0, 40)}"`;
 }
 
+/**
+ * Ends the process once nothing is left for it to do (issue 18). Left to itself, Node tears its heap down
+ * before exiting, waiting for the collector's background tasks: after `problems --json` at 5,000 cases,
+ * 18-24 ms from the 'exit' event to the process's end at load 2.5 (4-6 ms for an empty script); medians
+ * of 82, 112 and 81 ms in three runs at load 5-19, against 23, 98 and 71 ms with this. Only when nothing
+ * is pending (no file request, timer, worker, socket or terminal handle, every byte of stdout and stderr
+ * handed to the system, no 'beforeExit' listener): otherwise the process ends as before, when the last
+ * of them is done. Checked on the next turn of the loop, so that promise callbacks already queued run
+ * first. The 'exit' listeners run either way.
+ */
+function endWhenIdle(): void {
+	setImmediate(() => {
+		const idle =
+			process.getActiveResourcesInfo().length === 0 &&
+			process.stdout.writableLength === 0 &&
+			process.stderr.writableLength === 0 &&
+			process.listenerCount('beforeExit') === 0;
+		if (idle) process.exit();
+	});
+}
+
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;
+		endWhenIdle();
 	},
 	(err: unknown) => {
 		const debug = process.argv.includes('--debug');

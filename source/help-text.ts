@@ -14,7 +14,8 @@ Global options
                        or a PostgreSQL database: postgres://... ("fortnight store --help")
   --today YYYY-MM-DD   the date to work as (env FORTNIGHT_TODAY; default: this machine's date)
   --as OFFICER         who you are: an officer's id, collar number or name (env FORTNIGHT_USER;
-                       else your login if the store maps it to an officer; "fortnight whoami")
+                       else your login if the store maps it to an officer; on PostgreSQL your
+                       database login's officer, and no one else; "fortnight whoami")
   --no-color           no colour (NO_COLOR is honoured too)
   --debug              show stack traces on errors
   --help, -h           help for fortnight or a command ("fortnight problems --help")

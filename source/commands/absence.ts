@@ -11,8 +11,8 @@ import {
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
-import {parseAbsenceReason, REASON_FLAG_WORDS} from '../domain/absence-words.js';
-import {fullName} from '../domain/people.js';
+import {parseAbsenceReason, REASON_FLAG_WORDS, REASON_WORDS} from '../domain/absence-words.js';
+import {ABSENCE_WORDS, fullName} from '../domain/people.js';
 import {mayActOnAbsence, mayChangeAbsence, type AbsenceAct, type AbsenceSides} from '../domain/permissions.js';
 import {mayReadOfficer} from '../domain/read-scope.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
@@ -137,7 +137,7 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		const span = `${shortDate(a.from, ctx.today)} to ${a.to ? shortDate(a.to, ctx.today) : 'no end date'}`;
 		const now = a.from <= ctx.today && (a.to === null || a.to >= ctx.today) ? ' (now)' : '';
 		const cover = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : 'NO COVER';
-		return `${a.id}  ${safeText(fullName(officers.get(a.officerId)))}  ${a.reason}  ${span}${now}  cover: ${safeText(cover)}`;
+		return `${a.id}  ${safeText(fullName(officers.get(a.officerId)))}  ${REASON_WORDS[a.reason]}  ${span}${now}  cover: ${safeText(cover)}`;
 	});
 	await out(ctx, rows.join('\n') + '\n');
 	return 0;
@@ -204,7 +204,7 @@ async function add(ctx: Context, args: string[], flags: Record<string, unknown>)
 	}
 	say(
 		ctx,
-		`Recorded ${id}: ${safeText(fullName(officer))} ${reason} from ${from}${to ? ` to ${to}` : ', no end date'}; cover: ` +
+		`Recorded ${id}: ${safeText(fullName(officer))} ${awayWords({from, to, reason}, ctx.today)}; cover: ` +
 			`${cover ? safeText(fullName(cover)) : 'nobody named'}.\n`,
 	);
 	for (const w of warnings) say(ctx, `Warning: ${safeText(w)}\n`);
@@ -229,7 +229,7 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${last}.\n`);
+	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${shortDate(last, ctx.today)}.\n`);
 	return 0;
 }
 
@@ -265,7 +265,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 	try {
 		await store.apply(current => {
 			recorded(current, by, 'change', id, ctx.today, wanted.coverOfficerId);
-			const result = changeAbsence(current, id, wanted);
+			const result = changeAbsence(current, id, wanted, ctx.today);
 			const changed = result.data.absences.find(a => a.id === id)!;
 			warnings = coverLeftWithout(current, changed.officerId, changed);
 			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
@@ -296,7 +296,7 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 			const result = cancelAbsence(current, args[0]!, ctx.today);
 			const a = result.cancelled;
 			const who = safeText(fullName(current.officers.find(o => o.id === a.officerId)));
-			words = `${who} ${a.reason} from ${a.from}${a.to ? ` to ${a.to}` : ', no end date'}`;
+			words = `${who} ${awayWords(a, ctx.today)}`;
 			return signing.sign(current, result.data);
 		});
 	} catch (err) {
@@ -305,6 +305,17 @@ async function cancel(ctx: Context, args: string[]): Promise<number> {
 	}
 	ctx.stderr.write(`Cancelled ${safeText(args[0]!)}: ${words}.\n`);
 	return 0;
+}
+
+/**
+ * "on restricted duties from 14 Dec to 18 Dec", "on sick leave from 10 Dec, no end date": an absence in
+ * the words and dates the desk uses (people.ts ABSENCE_WORDS, dates.ts shortDate; QA 4 R-e), never the
+ * stored value ("restricted-duties") or an ISO date.
+ */
+function awayWords(a: {from: IsoDate; to: IsoDate | null; reason: AbsenceReason}, today: IsoDate): string {
+	const from = shortDate(a.from, today);
+	const span = a.to === null ? `from ${from}, no end date` : a.to === a.from ? `on ${from}` : `from ${from} to ${shortDate(a.to, today)}`;
+	return `${ABSENCE_WORDS[a.reason]} ${span}`;
 }
 
 /**

@@ -65,8 +65,11 @@ export interface Context {
 	 * the desk shows it too, since its alternate screen would hide that line until quitting.
 	 */
 	firstRunNotice?: string;
-	/** What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor). */
-	identity: {as?: string; envUser?: string; settingsUser?: string; login?: string};
+	/**
+	 * What says who is at the keyboard: --as, FORTNIGHT_USER, the OS login (resolved against the store by actorFor);
+	 * on PostgreSQL, the database login and its officer, once the store is open (open-store.ts).
+	 */
+	identity: {as?: string; envUser?: string; settingsUser?: string; login?: string; databaseLogin?: {role: string; officerId: string}};
 	/** The user's settings file (README "Settings") and what is wrong with it. */
 	settings?: SettingsRead;
 	color: boolean;
@@ -128,7 +131,7 @@ function osLogin(): string | undefined {
  */
 export function actorFor(ctx: Context, data: StoreData): {officer: Officer; source: IdentitySource; note?: string} {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
-	if (!id.ok) throw new UsageError(id.reason);
+	if (!id.ok) throw id.refusal ? new RefusalError(id.reason) : new UsageError(id.reason);
 	// A settings "as" that named nobody is said, once per run, wherever who you are was then worked out
 	// (the demo's sergeant too): README "Who you are", "one that names nobody is said and passed over".
 	if (id.note !== undefined && !noteSaid.has(ctx)) {

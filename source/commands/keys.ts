@@ -7,10 +7,10 @@
 import {createPublicKey} from 'node:crypto';
 import {promises as fsp} from 'node:fs';
 import {shortDate} from '../domain/dates.js';
-import type {EnrolmentData, StoreData} from '../domain/model.js';
+import type {EnrolmentData, Officer, StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
 import {mayEnrolFirst} from '../domain/permissions.js';
-import {keyEnrolledFor} from '../domain/signing.js';
+import {enrolAdvice, hasEnrolledKey, keyEnrolledFor} from '../domain/signing.js';
 import {safeText} from '../domain/safe-text.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol, readStoreFile} from '../store/index.js';
 import {out, type Command} from './command.js';
@@ -121,7 +121,7 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 		const pub = made.file.replace(/\.key$/, '.pub.pem');
 		await fsp.writeFile(pub, made.publicKeyPem, {mode: 0o644});
 		lines.push(
-			`Your public key is in ${pub}. Ask ${enrollers(store.snapshot(), me.id)} to enrol it:`,
+			`Your public key is in ${pub}. ${capital(enrolAdvice(store.snapshot(), me.id, ctx.today, fullName))}:`,
 			`  fortnight keys enrol ${me.id} --public-key ${pub}`,
 		);
 	}
@@ -129,10 +129,30 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	return 0;
 }
 
-/** "DI Okafor or DS Brennan": who may enrol `officerId`'s key. */
-function enrollers(data: StoreData, officerId: string): string {
-	const names = data.officers.filter(o => o.id !== officerId && mayEnrol(data, o.id, officerId)).map(o => safeText(fullName(o)));
-	return names.length > 0 ? names.join(' or ') : "the team's inspector";
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Refuses (exit 2, before anything is written) an enrolment its signer could not sign: an enrolment is
+ * signed by an enrolled key of the one who makes it (README "Signatures"), so someone entitled whose own
+ * key is not enrolled, or whose key on this computer is not the enrolled one, is told so and who enrols
+ * theirs (QA 4 R-f: the store refused it afterwards, exit 3, with advice that went round in a circle).
+ */
+function refuseUnenrolledSigner(ctx: Context, data: StoreData, me: Officer, fingerprint: string | null): void {
+	const nothing = 'Nothing was saved.';
+	if (!hasEnrolledKey(data, me.id)) {
+		throw new RefusalError(
+			`${safeText(fullName(me))} has no enrolled key in this store, so cannot sign an enrolment: an enrolment is signed with the ` +
+				`enrolling officer's own enrolled key. ${capital(enrolAdvice(data, me.id, ctx.today, fullName, 'your key'))} first ` +
+				`("fortnight keys enrol ${me.id} --public-key FILE.pem", FILE.pem from your "fortnight keys init"). ${nothing}`,
+		);
+	}
+	if (fingerprint !== null && !keyEnrolledFor(data, me.id, fingerprint)) {
+		throw new RefusalError(
+			`Your signing key on this computer (fingerprint ${fingerprint.slice(0, 16)}...) is not the one enrolled for ` +
+				`${safeText(fullName(me))} in this store, so it cannot sign an enrolment: use the enrolled key's computer, or have this ` +
+				`one enrolled. ${nothing}`,
+		);
+	}
 }
 
 async function enrol(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
@@ -161,10 +181,13 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 		throw new UsageError('No key is enrolled in this store yet: the first is its creator\'s own, made with "fortnight keys init".');
 	if (!mayEnrol(data, me.id, officer.id))
 		throw new UsageError(
-			`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ${enrollers(data, officer.id)} can.`,
+			`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ` +
+				`${enrolAdvice(data, officer.id, ctx.today, fullName, 'the key')}.`,
 		);
+	refuseUnenrolledSigner(ctx, data, me, null);
 	const key = await loadSigningKey(me.id, {env: ctx.env});
 	if (!key) throw new UsageError(`You have no signing key on this machine to sign the enrolment with: run "fortnight keys init" first.`);
+	refuseUnenrolledSigner(ctx, data, me, fingerprintOf(createPublicKey(key.privateKey)));
 	const signedAt = nowInstant(ctx);
 	await store.apply(d => {
 		const enrolment: EnrolmentData = {officerId: officer.id, publicKey, fingerprint, date: ctx.today, by: me.id, first: false};

@@ -29,12 +29,18 @@ import {plural} from '../domain/plural.js';
  */
 export async function openForCommand(ctx: Context, options: OpenOptions = {}): Promise<Store> {
 	await ensureStore(ctx);
-	if (options.surface === 'desk') return openStore(ctx.storePath, options);
 	const onWait = (message: string | null) => {
 		if (message) ctx.stderr.write(`${message}\n`);
 	};
 	// A command reads and changes the state; its chain entries are appended without reading the chain file.
-	return openStore(ctx.storePath, {surface: 'command', chain: 'state', ...options, lock: {onWait, ...options.lock}});
+	const store =
+		options.surface === 'desk'
+			? await openStore(ctx.storePath, options)
+			: await openStore(ctx.storePath, {surface: 'command', chain: 'state', ...options, lock: {onWait, ...options.lock}});
+	// On PostgreSQL the login mapped to an officer is who records (README "Who you are"; context.ts actorFor).
+	const officerId = store.login?.officerId;
+	if (officerId) ctx.identity = {...ctx.identity, databaseLogin: {role: store.login!.role, officerId}};
+	return store;
 }
 
 /** First run: with no --store and no working store yet, copy the demo. cli.tsx calls this for every command that reads a store. */

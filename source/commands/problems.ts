@@ -91,7 +91,7 @@ Examples
 					),
 		]);
 		// What the reader may see of the team's problems (README "Who may read what"): the rules run on the whole team.
-		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today));
+		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today), ctx.today);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await render(problems, officers);
 		return 0;

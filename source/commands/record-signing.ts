@@ -30,7 +30,7 @@ export async function recordSigning(ctx: Context, data: StoreData, officerId: st
 			if (!(err instanceof StoreError)) throw err;
 			facts = {fingerprint: null, problem: err.message};
 		}
-		const refusal = signingRefusal(data, officerId, facts, 'record');
+		const refusal = signingRefusal(data, officerId, facts, 'record', ctx.today);
 		if (refusal) throw new RefusalError(`${refusal} Nothing was saved.`);
 	}
 	const signedAt = nowInstant(ctx);

@@ -5,7 +5,7 @@
 import {shortDate} from '../domain/dates.js';
 import {identityWords} from '../domain/identity.js';
 import {capacitiesOn} from '../domain/permissions.js';
-import {readStoreFile} from '../store/index.js';
+import {readStoreFile, storeLogin} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {actorFor} from './context.js';
 
@@ -15,8 +15,9 @@ const command: Command = {
 	help: `Usage: fortnight whoami [--as OFFICER] [--store PATH] [--today YYYY-MM-DD] [--json]
 
 Says which officer fortnight takes you to be and how it knows (--as, FORTNIGHT_USER,
-or your operating-system login mapped to an officer in the store), then what you
-may do on the day: whose cases you supervise (as their sergeant, as the cover named
+or your operating-system login mapped to an officer in the store; on PostgreSQL,
+the database login mapped to an officer, and an --as naming anyone else is
+refused), then what you may do on the day: whose cases you supervise (as their sergeant, as the cover named
 for an absence, for those days only, or as the inspector), and what goes to someone
 else because no one supervises themselves. Exit 2 when fortnight cannot tell who
 you are. Reads the store without changing it.
@@ -27,7 +28,9 @@ Options
 	async run(ctx, input, flags) {
 		if (input.length > 0)
 			throw new (await import('./context.js')).UsageError(`"fortnight whoami" takes no words (got "${input[0]!.slice(0, 40)}").`);
-		const {data} = await readStoreFile(ctx.storePath);
+		const [{data}, login] = await Promise.all([readStoreFile(ctx.storePath), storeLogin(ctx.storePath)]);
+		// On PostgreSQL the login mapped to an officer is who you are (README "Who you are"; open-store.ts for the writers).
+		if (login?.officerId) ctx.identity = {...ctx.identity, databaseLogin: {role: login.role, officerId: login.officerId}};
 		const me = actorFor(ctx, data);
 		const caps = capacitiesOn(data, me.officer.id, ctx.today);
 		if (flags['json']) {

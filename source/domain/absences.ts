@@ -5,7 +5,7 @@
  * Every change either returns new StoreData or throws AbsenceError with a sentence a sergeant can act
  * on; the store is never half-changed because apply only writes what a change returns.
  */
-import {isIsoDate, type IsoDate} from './dates.js';
+import {isIsoDate, shortDate, type IsoDate} from './dates.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
@@ -206,7 +206,12 @@ export interface AbsenceChange {
  * the officer's other absences, a cover who exists, is not the officer and is at work throughout).
  * Returns the new data and, in words, what changed.
  */
-export function changeAbsence(data: StoreData, absenceId: string, change: AbsenceChange): {data: StoreData; changes: string[]} {
+export function changeAbsence(
+	data: StoreData,
+	absenceId: string,
+	change: AbsenceChange,
+	today?: IsoDate,
+): {data: StoreData; changes: string[]} {
 	const index = findAbsence(data, absenceId);
 	const current = data.absences[index]!;
 	const next: Absence = {...current};
@@ -220,10 +225,12 @@ export function changeAbsence(data: StoreData, absenceId: string, change: Absenc
 		next.reason = change.reason;
 	}
 	const name = (id: string | null) => (id === null ? 'nobody' : shortName(data.officers.find(o => o.id === id)));
+	// In the desk's words and dates (QA 4 R-e): "last day 18 Dec -> 19 Dec", "reason annual leave -> training".
+	const day = (d: IsoDate | null) => (d === null ? 'none' : shortDate(d, today));
 	const changes: string[] = [];
-	if (next.from !== current.from) changes.push(`first day ${current.from} -> ${next.from}`);
-	if (next.to !== current.to) changes.push(`last day ${current.to ?? 'none'} -> ${next.to ?? 'none'}`);
-	if (next.reason !== current.reason) changes.push(`reason ${current.reason} -> ${next.reason}`);
+	if (next.from !== current.from) changes.push(`first day ${day(current.from)} -> ${day(next.from)}`);
+	if (next.to !== current.to) changes.push(`last day ${day(current.to)} -> ${day(next.to)}`);
+	if (next.reason !== current.reason) changes.push(`reason ${REASON_WORDS[current.reason]} -> ${REASON_WORDS[next.reason]}`);
 	if (next.coverOfficerId !== current.coverOfficerId) changes.push(`cover ${name(current.coverOfficerId)} -> ${name(next.coverOfficerId)}`);
 	if (changes.length === 0) {
 		throw new AbsenceError(`${current.id} is already ${describe(current)} with cover ${name(current.coverOfficerId)}: nothing to change.`);

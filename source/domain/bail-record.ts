@@ -171,7 +171,17 @@ export function authoriserFrom(
 				'name the one who authorised it by id or full name.',
 		);
 	}
-	if (m.kind === 'none') return {authorisedBy: typed.trim(), rank, stated: true};
+	if (m.kind === 'none') {
+		const like = lookAlikes(officers, named && named.rest !== '' ? named.rest : typed);
+		if (like.length > 0) {
+			const them = like.map(o => `${fullName(o)} (${o.id}), ${rankWords(o)} in this store`).join(' or ');
+			fail(
+				`${safeText(typed.trim())} looks like ${safeText(them)}: name ${like.length === 1 ? 'them' : 'the one'} as the store does, ` +
+					"or give the authoriser's full name if it is someone else.",
+			);
+		}
+		return {authorisedBy: typed.trim(), rank, stated: true};
+	}
 	const o = m.officer;
 	const theirs = rankOfOfficer(o.rank);
 	const who = `${fullName(o)} (${o.id})`;
@@ -185,6 +195,35 @@ export function authoriserFrom(
 		);
 	}
 	return {authorisedBy: fullName(o), rank: theirs, stated: false};
+}
+
+/** "a sergeant", "an inspector", "police staff": a team member's rank for a sentence. */
+function rankWords(o: StoreData['officers'][number]): string {
+	const r = rankOfOfficer(o.rank);
+	return r === null ? 'police staff' : article(r).toLowerCase();
+}
+
+/**
+ * Team members a name that matched no one still looks like (QA 4 R-d): the same surname, and every
+ * other word an initial of theirs ("T Brennan", "T.Brennan", "T. J. Brennan" for Tom Brennan). Such a
+ * name recorded as an outsider "as stated" would let a sergeant write himself in as the inspector
+ * who authorised it, so it is refused; a full forename that is not theirs ("Sarah Brennan") is
+ * someone else and recorded as typed.
+ */
+function lookAlikes(officers: StoreData['officers'], typed: string): StoreData['officers'] {
+	const words = typed
+		.toLowerCase()
+		.split(/[\s.]+/)
+		.filter(w => w !== '');
+	const last = words.at(-1);
+	if (last === undefined || words.length < 2) return [];
+	const initials = words.slice(0, -1);
+	if (!initials.every(w => w.length === 1)) return [];
+	return officers.filter(o => {
+		const names = o.name.toLowerCase().trim().split(/\s+/);
+		const forenames = names.slice(0, -1);
+		return names.at(-1) === last && initials.every(i => forenames.some(f => f.startsWith(i)));
+	});
 }
 
 /**

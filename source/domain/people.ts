@@ -48,9 +48,19 @@ export type AbsenceLookup = (officerId: string, date: IsoDate) => Absence | unde
 
 /** A lookup over a list of absences, indexed once (for callers that ask about many dates). */
 export function absenceLookup(absences: readonly Absence[]): AbsenceLookup {
+	const hit = lookups.get(absences);
+	if (hit && hit.length === absences.length) return hit.lookup;
 	const byOfficer = absencesByOfficer(absences);
-	return (officerId, date) => byOfficer.get(officerId)?.find(a => absenceCovers(a, date));
+	const lookup: AbsenceLookup = (officerId, date) => byOfficer.get(officerId)?.find(a => absenceCovers(a, date));
+	lookups.set(absences, {length: absences.length, lookup});
+	return lookup;
 }
+
+// Indexed once per list of absences: each permission check asks for a lookup (who supervises, who covers),
+// and `problems` checks one for most of the 337 welfare problems at 5,000 cases, where indexing all the
+// absences again for each was 8 KB of garbage a problem (issue 18). A store snapshot's lists are never
+// changed in place (rules/context.ts caches on the same assumption); the length check is a cheap guard all the same.
+const lookups = new WeakMap<readonly Absence[], {length: number; lookup: AbsenceLookup}>();
 
 /** An officer away on a date, and who actually does their work that day. */
 export interface AwayOnDate {

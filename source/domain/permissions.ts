@@ -271,6 +271,12 @@ export interface AbsenceSides {
 	coverOfficerId: string | null;
 }
 
+/** The officer `actorId` covers on `date` (the absent one whose named cover they are and who is away), else undefined. */
+function coveredOn(data: StoreData, actorId: string, date: IsoDate): string | undefined {
+	const lookup = absenceLookup(data.absences);
+	return data.absences.find(a => a.coverOfficerId === actorId && awayOn(lookup, a.officerId, date)?.coverId === actorId)?.officerId;
+}
+
 /** "DI Okafor", "DS Brennan (or the cover named while they are away) or DI Okafor": who acts above `officerId`. */
 function aboveWords(data: StoreData, officerId: string, refusedId?: string, date?: IsoDate): string {
 	return whoCan(data, officerId, refusedId, date);
@@ -310,7 +316,7 @@ export function mayChangeAbsence(
 			ok: false,
 			reason:
 				`${actor} is the named cover for ${theirs}${which}, so cannot ${act} it: no one supervises themselves, and this absence is what ` +
-				`makes them the cover. It goes to ${aboveWords(data, absentId, actorId)}.`,
+				`makes them the cover. It goes to ${aboveWords(data, absentId, actorId, today)}.`,
 		};
 	}
 	const coverBefore = before?.coverOfficerId ?? null;
@@ -319,17 +325,23 @@ export function mayChangeAbsence(
 		return {
 			ok: false,
 			reason:
-				`${actor} cannot name themselves as cover for ${theirs}${which}: a cover acts in someone's place, so the person above chooses them. ` +
-				`${capitalise(aboveWords(data, absentId, actorId))} can name the cover.`,
+				`${actor} cannot name themselves as cover for ${theirs}${which}: no one names themselves as cover (a cover acts in someone's ` +
+				`place, so the person above chooses them). ${capitalise(aboveWords(data, absentId, actorId, today))} can name the cover.`,
 		};
 	}
 	const doing = act === 'add' ? `record an absence for ${absent}` : `${act} ${theirs}${which}`;
 	if (actorId === absentId) {
 		const me = data.officers.find(o => o.id === actorId)!;
 		if (me.role === 'investigator') {
+			// The reason is the absence rule, not the reading one (QA 4 R-j), and who can is read from the
+			// day's absences: while this officer covers the sergeant, only the person above.
+			const covering = coveredOn(data, actorId, today);
+			const even = covering ? `, even while covering ${name(data, covering)}` : '';
 			return {
 				ok: false,
-				reason: `${actor} cannot ${doing}: an officer reads their own cases only. ${capitalise(aboveWords(data, absentId, actorId))} can.`,
+				reason:
+					`${actor} cannot ${doing}: no one records their own absence${even}; an officer's is recorded by whoever supervises ` +
+					`them that day. ${capitalise(aboveWords(data, absentId, actorId, today))} can.`,
 			};
 		}
 		// A sergeant arranging their own leave names who acts for them (DOMAIN "Acting on a problem": absences

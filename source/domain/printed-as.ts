@@ -59,7 +59,7 @@ function cachedReaderOf(ctx: RuleContext, p: Problem): string | undefined {
 }
 
 /** `ways` with `--as` the next person up on each command the problem's reader may not run. */
-export function commandsTheReaderCanRun(ctx: RuleContext, p: Problem, ways: Resolve[]): Resolve[] {
+export function commandsTheReaderCanRun(ctx: RuleContext, p: Problem, ways: readonly Resolve[]): readonly Resolve[] {
 	const reader = cachedReaderOf(ctx, p);
 	if (!reader) return ways;
 	return ways.map(way => {

@@ -13,6 +13,7 @@ import {isInspectorOver, lineManagerOf, supervisesAs, type RoleWord} from './per
 import {ABSENCE_WORDS, shortName} from './people.js';
 import type {Problem} from './problem.js';
 import {withoutPersonalSentences} from './review/summary.js';
+import {waysForOfficer} from './ways-for-officer.js';
 import {safeText} from './safe-text.js';
 
 /**
@@ -71,14 +72,16 @@ export function reviewSummaryFor(scope: ReadScope, oicId: string, summary: strin
  * The problems the reader may see: for an officer, those on their own cases and those about themselves
  * (their own performance trigger, check-in, screening); never a peer's, nor the team's supervision
  * (span of control, cover gaps). The rules run on the whole team first, so a problem on their case is
- * the same problem the sergeant sees.
+ * the same problem the sergeant sees. With `today`, each way the officer may not take is marked as
+ * whose it is (ways-for-officer.ts: `--as` who can, "for DS Brennan to do").
  */
-export function readableProblems(data: StoreData, scope: ReadScope, problems: readonly Problem[]): Problem[] {
+export function readableProblems(data: StoreData, scope: ReadScope, problems: readonly Problem[], today?: IsoDate): Problem[] {
 	if (scope.kind === 'team') return [...problems];
 	const own = new Set(data.cases.filter(c => c.oicId === scope.officerId).map(c => c.ref));
+	const reader = scope.officerId;
 	return problems
-		.filter(p => (p.subject.type === 'case' ? own.has(p.subject.ref) : p.subject.officerId === scope.officerId))
-		.map(withoutAbsenceReasons);
+		.filter(p => (p.subject.type === 'case' ? own.has(p.subject.ref) : p.subject.officerId === reader))
+		.map(p => withoutAbsenceReasons(today === undefined ? p : waysForOfficer(data, today, reader, p)));
 }
 
 // Every reason's words but "away" (people.ts ABSENCE_WORDS, the one place the rules take them from).

@@ -64,7 +64,18 @@ export interface Resolve {
 }
 
 /** How one kind of problem is cleared, given the problem and the rules' view of the store. */
-export type ResolveFor = (p: Problem, ctx: RuleContext) => Resolve[];
+export type ResolveFor = (p: Problem, ctx: RuleContext) => readonly Resolve[];
+
+/**
+ * The ways for a kind that clears the same way whatever the problem (an import, a guided review): made
+ * once and shared, frozen so no problem's list can change another's. A crime-report or forensic kind
+ * names them on thousands of problems at 5,000 cases, and making each list again, its label written out
+ * each time, was work for nothing (issue 18).
+ */
+export function sameWays(...ways: Resolve[]): ResolveFor {
+	const list: readonly Resolve[] = Object.freeze(ways.map(w => Object.freeze(w)));
+	return () => list;
+}
 
 /** The default keys of the desk actions a way opens (the keymap binds the same keys: see the header). */
 export const DESK_ACTION_KEYS: Readonly<Record<DeskAction, string>> = {

@@ -6,8 +6,10 @@
  * key file (its fingerprint, or why it could not be read); the keys themselves stay in source/store.
  */
 import {isInspectorOver} from './permissions.js';
+import {absenceSpan} from './absence-words.js';
+import type {IsoDate} from './dates.js';
 import type {ChainEntry, Officer, StoreData} from './model.js';
-import {shortName} from './people.js';
+import {ABSENCE_WORDS, absenceOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
 /** What the desk knows about the officer's own signing key on this computer. */
@@ -73,17 +75,58 @@ export function enrollersOf(data: StoreData, officerId: string): Officer[] {
 	return data.officers.filter(o => o.id !== officerId && (isInspectorOver(data, o.id) || data.team.sergeantId === o.id));
 }
 
-/** "DI Okafor or DS Brennan", or the team's inspector when the store names nobody. */
-function enrollerWords(data: StoreData, officerId: string): string {
-	const names = enrollersOf(data, officerId).map(o => safeText(shortName(o)));
-	return names.length > 0 ? names.join(' or ') : "the team's inspector";
+/** True when the store holds an enrolled key of `officerId`'s: only then can they sign an enrolment. */
+export function hasEnrolledKey(data: Pick<StoreData, 'chain'>, officerId: string): boolean {
+	return data.chain.some(e => e.kind === 'enrolment' && e.data.officerId === officerId);
+}
+
+/**
+ * Who to ask to enrol `officerId`'s key, as words to follow "then" or to start a sentence: "ask DS Brennan
+ * to enrol it". Only someone entitled (enrollersOf) whose own key is enrolled can sign the enrolment, so
+ * only they are named (QA 4 R-f: an inspector whose key is not enrolled was named, and her enrolment
+ * failed); with `today`, only those at work that day. When every such person is away (the sergeant who
+ * made the store's first key gone sick), it says so plainly, and who could once their own key is enrolled.
+ */
+export function enrolAdvice(
+	data: StoreData,
+	officerId: string,
+	today?: IsoDate,
+	name: (o: Officer) => string = shortName,
+	it = 'it',
+): string {
+	const entitled = enrollersOf(data, officerId);
+	if (entitled.length === 0) return `ask the team's inspector to enrol ${it}`;
+	const words = (list: readonly Officer[]) => list.map(o => safeText(name(o))).join(' or ');
+	const keyed = entitled.filter(o => hasEnrolledKey(data, o.id));
+	const unkeyed = entitled.filter(o => !hasEnrolledKey(data, o.id));
+	const later = unkeyed.length > 0 ? ` (${words(unkeyed)} may too, once their own key is enrolled)` : '';
+	if (keyed.length === 0) return `ask ${words(entitled)} to enrol ${it} once their own key is enrolled`;
+	const away = (o: Officer) => (today === undefined ? undefined : absenceOn(data.absences, o.id, today));
+	const atWork = keyed.filter(o => away(o) === undefined);
+	if (atWork.length > 0) return `ask ${words(atWork)} to enrol ${it}`;
+	const state = (o: Officer) => {
+		const a = away(o)!;
+		return `is ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today!)}`;
+	};
+	const why =
+		keyed.length === 1
+			? `${words(keyed)}, the only one who may with an enrolled key, ${state(keyed[0]!)}`
+			: `those who may with an enrolled key are away (${keyed.map(o => `${safeText(name(o))} ${state(o)}`).join('; ')})`;
+	return `nobody at work today can enrol ${it}: ${why}, so ask ${words(keyed)} to enrol it on return${later}`;
 }
 
 /**
  * Why `officerId` cannot sign a `what` in this store with the key described by `key`, in sentences that
- * say how to fix it; null when they can (the store is not signed yet, or their key is enrolled).
+ * say how to fix it; null when they can (the store is not signed yet, or their key is enrolled). With
+ * `today`, who is named to enrol a key is someone at work that day (enrolAdvice).
  */
-export function signingRefusal(data: StoreData, officerId: string, key: SigningKeyFacts, what: SignedThing): string | null {
+export function signingRefusal(
+	data: StoreData,
+	officerId: string,
+	key: SigningKeyFacts,
+	what: SignedThing,
+	today?: IsoDate,
+): string | null {
 	if (!storeIsSigned(data)) return null;
 	const me = data.officers.find(o => o.id === officerId);
 	const who = safeText(shortName(me));
@@ -94,7 +137,7 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 	// Once the store is signed, a new key is enrolled by someone whose own key is enrolled (the inspector's
 	// too, by the sergeant: store/signatures.ts mayEnrol), so the advice is the same for everyone.
 	const enrol =
-		`"${init}" makes a key; then ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ` +
+		`"${init}" makes a key; then ${enrolAdvice(data, officerId, today)} ("fortnight keys enrol ${id} --public-key ` +
 		`${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 	const notOpened =
 		what === 'record'
@@ -111,7 +154,7 @@ export function signingRefusal(data: StoreData, officerId: string, key: SigningK
 		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
-		const fix = `ask ${enrollerWords(data, officerId)} to enrol it ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+		const fix = `${enrolAdvice(data, officerId, today)} ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
 		return `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened} To sign: ${fix}.`;
 	}
 	return null;

@@ -74,6 +74,10 @@ export const openStore: typeof StoreModule.openStore = async (file, options) =>
 export const readStoreFile: typeof StoreModule.readStoreFile = async (file, options) =>
 	isPostgresUrl(file) ? (await pg()).readPgStore(file, options) : (await import('./read.js')).readStoreFile(file, options);
 
+/** The database login a postgres:// URL connects as and its officer in the team; null for a file (pg-store.ts pgLogin). */
+export const storeLogin = async (file: string): Promise<{role: string; officerId: string | null} | null> =>
+	isPostgresUrl(file) ? (await pg()).pgLogin(file) : null;
+
 /** The whole chain in batches, streamed from a split store's chain file (see store.ts). */
 export const wholeChainBatches: typeof StoreModule.wholeChainBatches = async function* (file, data) {
 	if (isPostgresUrl(file)) yield* (await pg()).pgChainBatches(file, data);

@@ -10,6 +10,7 @@ import type {ChainEntry, StoreData} from '../domain/model.js';
 import {SCHEMA_VERSION} from '../domain/model-values.js';
 import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import {StoreError} from './errors.js';
+import {noTeamError} from './pg-no-team.js';
 import type {ChainWanted} from './read.js';
 
 type ListField = 'officers' | 'absences' | 'cases' | 'welfareEvents' | 'concerns' | 'actionPlans' | 'drafts';
@@ -44,14 +45,8 @@ export async function resolveTeam(client: pg.ClientBase, asked: string | null, s
 	if (asked !== null) return asked;
 	const r = await client.query<{team_id: string}>('SELECT team_id FROM fortnight_teams ORDER BY team_id LIMIT 2');
 	if (r.rows.length === 1) return r.rows[0]!.team_id;
-	if (r.rows.length === 0) {
-		throw new StoreError(
-			'not-found',
-			`The database at ${shown} holds no team you may see. ` +
-				`Copy a team in with "fortnight store copy --from FILE.json --to URL", or ask for access.`,
-			shown,
-		);
-	}
+	// Said for who is asking: the owner copies a team in; an officer's own login is told why it reads nothing.
+	if (r.rows.length === 0) throw await noTeamError(client, shown, null);
 	throw new StoreError('invalid', `The database at ${shown} holds several teams: name one with ?team=ID at the end of the URL.`, shown);
 }
 
@@ -108,12 +103,7 @@ export async function loadTeamHashed(
 	const results = (await client.query({text, types: AS_TEXT})) as unknown as Array<pg.QueryResult<Record<string, string | null>>>;
 	const [heads, chainRows, countRows, ...listRows] = results.map(r => r.rows);
 	const row = heads![0];
-	if (!row)
-		throw new StoreError(
-			'not-found',
-			`The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`,
-			shown,
-		);
+	if (!row) throw await noTeamError(client, shown, team);
 	const hash = new ReadHash();
 	const head = [
 		row['schema_version']!,
@@ -172,12 +162,7 @@ export async function loadTeamSince(
 		[team],
 	);
 	const row = head.rows[0];
-	if (!row)
-		throw new StoreError(
-			'not-found',
-			`The database at ${shown} holds no team "${team}" that you may see. Check ?team= in the URL, or ask for access.`,
-			shown,
-		);
+	if (!row) throw await noTeamError(client, shown, team);
 	if (Number(row.revision) === known.revision) return known;
 	if (Number(row.revision) < known.revision) return loadTeam(client, team, chain, shown);
 	const lists: Partial<Record<ListField, unknown[]>> = {};

@@ -98,7 +98,22 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 export async function readPgStore(store: string, options: ReadOptions = {}): Promise<StoreRead> {
 	return withClient(store, async (client, url) => {
 		const {data} = await readTeam(client, url, options.chain ?? 'state');
-		return {data, signature: signatureOfRevision(data.revision), migratedFrom: null, raw: '', warnings: []};
+		return {data, signature: signatureOfRevision(data.revision), migratedFrom: null, warnings: []};
+	});
+}
+
+/**
+ * The database login `store` connects as and the officer fortnight_logins maps it to in the team (null:
+ * none, as for the database's owner): `whoami` says who you are from it (README "Who you are").
+ */
+export async function pgLogin(store: string): Promise<{role: string; officerId: string | null}> {
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const r = await client.query<{role: string; officer: string | null}>(
+			'SELECT current_user AS role, (SELECT officer_id FROM fortnight_logins WHERE role_name = current_user AND team_id = $1) AS officer',
+			[team],
+		);
+		return {role: r.rows[0]?.role ?? '', officerId: r.rows[0]?.officer ?? null};
 	});
 }
 
@@ -140,8 +155,14 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	const where = url.shown;
 	const opened = await withClient(url, async client => {
 		const read = await readTeam(client, url, chain);
-		const priv = await client.query<{ok: boolean}>("SELECT has_table_privilege('fortnight_teams', 'UPDATE') AS ok");
-		return {...read, mayWrite: priv.rows[0]?.ok === true};
+		// Who this login is in the team, in the same round trip (its own row of fortnight_logins: policy own_login).
+		const priv = await client.query<{ok: boolean; role: string; officer: string | null}>(
+			"SELECT has_table_privilege('fortnight_teams', 'UPDATE') AS ok, current_user AS role, " +
+				'(SELECT officer_id FROM fortnight_logins WHERE role_name = current_user AND team_id = $1) AS officer',
+			[read.team],
+		);
+		const row = priv.rows[0];
+		return {...read, mayWrite: row?.ok === true, login: {role: row?.role ?? '', officerId: row?.officer ?? null}};
 	});
 	const team = opened.team;
 	const teamHash = createHash('sha256').update(team).digest('hex');
@@ -338,6 +359,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		get readOnlyReason() {
 			return readOnlyReason ?? chainReason;
 		},
+		login: opened.login,
 		snapshot: () => data,
 		apply,
 		async changedOnDisk() {

@@ -51,11 +51,14 @@ export interface ReadOptions {
 	previous?: StoreData;
 }
 
+/**
+ * One read of a store. The state file's text is not part of it: no caller used it, and a caller that keeps
+ * its read (the desk's rules worker) kept the whole text alive with it (23 MB at 5,000 cases; issue 18).
+ */
 export interface StoreRead {
 	data: StoreData;
 	signature: FileSignature;
 	migratedFrom: number | null;
-	raw: string;
 	/** Sentences for stderr or the status bar: bytes after the committed end of the chain file (chain-file.ts) or the journal. */
 	warnings: string[];
 	/** The file store's journal as read (journal-file.ts); the writer continues it. */
@@ -92,7 +95,6 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 			data,
 			signature: {...signatureOf(read.stat), journal: journalStat ? signatureOf(journalStat) : null},
 			migratedFrom: read.migratedFrom,
-			raw: read.raw,
 			warnings: [...journalWarnings, ...warnings],
 			journal,
 		};
@@ -100,9 +102,7 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 }
 
 /** The state file alone: read, checked unless its bytes have a receipt, parsed and migrated. */
-async function readState(
-	file: string,
-): Promise<{state: StoreData; migratedFrom: number | null; raw: string; stat: Stats; hash: string; real: string}> {
+async function readState(file: string): Promise<{state: StoreData; migratedFrom: number | null; stat: Stats; hash: string; real: string}> {
 	// The receipt (below) is read while the file is: its path needs only the file's real path.
 	const realPath = linkTarget(file).catch(() => path.resolve(file));
 	const receipt = realPath.then(receiptOf);
@@ -135,7 +135,7 @@ async function readState(
 	const {data: state, migratedFrom} = checked ? loadCheckedText(raw, file) : (await import('./load-text.js')).loadStoreText(raw, file);
 	const real = await realPath;
 	if (!checked) await writeReceipt(real, hash);
-	return {state, migratedFrom, raw, stat: stat!, hash, real};
+	return {state, migratedFrom, stat: stat!, hash, real};
 }
 
 /**

@@ -141,6 +141,14 @@ export interface Store {
 	 * intact. Optional: a store whose chain a database holds has none.
 	 */
 	checkChain?(): Promise<string | null>;
+	/**
+	 * The database login this store was opened with and the officer fortnight_logins maps it to in the team
+	 * (null: none, as for the database's owner). On PostgreSQL a login acts as its own officer (README "Who
+	 * you are"): the database refuses a record in anyone else's name (migration 011), and the command line
+	 * and the desk refuse an `--as` naming someone else before anything is attempted (context.ts actorFor).
+	 * Optional: a file store has no login.
+	 */
+	readonly login?: {role: string; officerId: string | null};
 }
 
 /** Another user's committed change, as a server store announces it. */

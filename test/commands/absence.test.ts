@@ -16,7 +16,7 @@ describe('fortnight absence', () => {
 		const r = absence(store, 'list');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('ab0003  DC Sam Ashworth  sick  28 Nov to no end date (now)  cover: NO COVER');
-		expect(r.stdout).toContain('ab0004  DC Lewis Grant  annual-leave  03 Dec to 12 Dec  cover: DC Amira Shah');
+		expect(r.stdout).toContain('ab0004  DC Lewis Grant  annual leave  03 Dec to 12 Dec  cover: DC Amira Shah');
 		expect(r.stdout).not.toContain('ab0001');
 		expect((await list(store, {all: true})).stdout).toContain('ab0001');
 		const json = JSON.parse((await list(store, {json: true})).stdout) as {id: string; officerName: string}[];
@@ -40,13 +40,45 @@ describe('fortnight absence', () => {
 			'Amira Shah',
 		);
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stderr).toContain('Recorded ab0005: DC Helen Marsh training from 2026-12-14 to 2026-12-18; cover: DC Amira Shah.');
+		expect(r.stderr).toContain('Recorded ab0005: DC Helen Marsh on training from 14 Dec to 18 Dec; cover: DC Amira Shah.');
 		const saved = savedData(store) as {absences: {id: string; recordedBy: string; recordedAt: string}[]};
 		expect(saved.absences.at(-1)).toMatchObject({id: 'ab0005', recordedBy: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect((await list(store)).stdout).toContain('ab0005  DC Helen Marsh  training  14 Dec to 18 Dec  cover: DC Amira Shah');
 		const h = await runCommand(handoverCommand, store, [], {from: '2026-12-14', to: '2026-12-20'});
 		// The handover's day list (issue 21 item 6): the officer, then what happens that day.
 		expect(h.stdout).toContain('\n  - DC Marsh: Absence starts: On training until 18 Dec; cover named. Cover: DC Amira Shah.\n');
+	});
+
+	it('says what it recorded, changed, ended and cancelled in words and dates as the desk does, never stored values (QA 4 R-e)', async () => {
+		const {store} = demoCopy();
+		const added = absence(
+			store,
+			'add',
+			'Carter',
+			'--from',
+			'2026-12-14',
+			'--to',
+			'2026-12-18',
+			'--reason',
+			'restricted-duties',
+			'--cover',
+			'Evans',
+		);
+		expect(added.stderr, added.stderr).toContain(
+			'Recorded ab0005: DC Ben Carter on restricted duties from 14 Dec to 18 Dec; cover: DC Chloe Evans.',
+		);
+		const changed = absence(store, 'change', 'ab0005', '--to', '2026-12-19');
+		expect(changed.stderr).toBe('Changed ab0005: last day 18 Dec -> 19 Dec.\n');
+		const open = absence(store, 'add', 'Marsh', '--from', '2027-01-04', '--reason', 'other');
+		expect(open.stderr).toContain('Recorded ab0006: DC Helen Marsh away from 04 Jan 2027, no end date; cover: nobody named.');
+		const oneDay = absence(store, 'change', 'ab0006', '--to', '2027-01-04', '--reason', 'annual-leave');
+		expect(oneDay.stderr).toBe('Changed ab0006: last day none -> 04 Jan 2027; reason other -> annual leave.\n');
+		expect(absence(store, 'cancel', 'ab0006').stderr).toBe('Cancelled ab0006: DC Helen Marsh on annual leave on 04 Jan 2027.\n');
+		expect(absence(store, 'end', 'ab0003', '--to', '2026-12-04').stderr).toBe('Ended ab0003: last day away 04 Dec.\n');
+		const listed = absence(store, 'list').stdout;
+		expect(listed).toContain('ab0004  DC Lewis Grant  annual leave  03 Dec to 12 Dec');
+		expect(listed).toContain('ab0005  DC Ben Carter  restricted duties  14 Dec to 19 Dec');
+		expect(listed).not.toMatch(/annual-leave|restricted-duties|2026-12/);
 	});
 
 	it('ends an absence', async () => {
@@ -111,9 +143,7 @@ describe('fortnight absence', () => {
 		expect(after).toContain('Make sure DC Marsh has the case and deals with the bail date before 02 Dec.');
 		const moved = await runCommand(command, store, ['change', 'ab0004'], {from: '2026-12-05', to: '2026-12-14', reason: 'training'});
 		expect(moved.code, moved.stderr).toBe(0);
-		expect(moved.stderr).toBe(
-			'Changed ab0004: first day 2026-12-03 -> 2026-12-05; last day 2026-12-12 -> ' + '2026-12-14; reason annual-leave -> training.\n',
-		);
+		expect(moved.stderr).toBe('Changed ab0004: first day 03 Dec -> 05 Dec; last day 12 Dec -> 14 Dec; reason annual leave -> training.\n');
 		expect((await list(store)).stdout).toContain('ab0004  DC Lewis Grant  training  05 Dec to 14 Dec  cover: DC Amira Shah');
 		const none = await runCommand(command, store, ['change', 'ab0004'], {cover: false});
 		expect(none.code, none.stderr).toBe(0);
@@ -132,7 +162,7 @@ describe('fortnight absence', () => {
 		expect(savedBytes(store).equals(before)).toBe(true);
 		const r = absence(store, 'cancel', 'ab0004');
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stderr).toBe('Cancelled ab0004: DC Lewis Grant annual-leave from 2026-12-03 to 2026-12-12.\n');
+		expect(r.stderr).toBe('Cancelled ab0004: DC Lewis Grant on annual leave from 03 Dec to 12 Dec.\n');
 		expect((await list(store, {all: true})).stdout).not.toContain('ab0004');
 		// Ending a future absence on a day within it is still allowed (it sets the last day).
 		expect((await runCommand(command, store, ['end', 'ab0002'], {to: '2026-12-20'})).code).toBe(0);

@@ -139,6 +139,19 @@ describe('recordBailEvent: who authorised it, when they are a team officer (QA 3
 		expect(r.event).toMatchObject({authorisedBy: 'Supt A. Begum', rank: 'superintendent, as stated by the recorder'});
 		expect(r.summary).toContain('by Supt A. Begum (superintendent, as stated by the recorder) on');
 	});
+
+	it("a name with a team officer's surname and their initial is refused as looking like them, not recorded as stated (QA 4 R-d)", () => {
+		for (const name of ['DI S Sergeant', 'S.Sergeant', 'Supt S. Sergeant', 's sergeant']) {
+			expect(by(name, 'inspector'), name).toThrow(
+				/looks like DS Sam Sergeant \(s1\), a sergeant in this store: name them as the store does, or give the authoriser's full name if it is someone else/,
+			);
+		}
+		expect(by('DI R Inspector', null)).toThrow(/looks like DI Ruth Inspector \(i1\), an inspector in this store/);
+		// Another initial, or a full forename that is not theirs, is someone else: recorded as stated.
+		for (const name of ['DI K Sergeant', 'DI Kate Sergeant']) {
+			expect(by(name, 'inspector')().event, name).toMatchObject({authorisedBy: name, rank: 'inspector, as stated by the recorder'});
+		}
+	});
 });
 
 describe('recordBailEvent: outcomes and history', () => {

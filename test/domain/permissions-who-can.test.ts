@@ -4,9 +4,9 @@
  * The "who can" words now read that day's absences: the cover acting that day, else the person above.
  */
 import {describe, expect, it} from 'vitest';
-import {mayRecordBail, mayRecordWelfare, mayReview} from '../../source/domain/permissions.js';
+import {mayActOnAbsence, mayChangeAbsence, mayRecordBail, mayRecordWelfare, mayReview} from '../../source/domain/permissions.js';
 import type {StoreData} from '../../source/domain/model.js';
-import {sergeantAway} from './review/fixtures.js';
+import {loadDemo, sergeantAway} from './review/fixtures.js';
 
 const IQBAL = 'o0004';
 const MARSH = 'o0006';
@@ -59,5 +59,42 @@ describe('who can, on the day of the refusal', () => {
 		expect(reason(mayRecordWelfare(data, IQBAL, IQBAL, '2026-12-05'))).not.toBe('allowed');
 		expect(reason(mayRecordWelfare(data, MARSH, IQBAL, '2026-12-05'))).not.toContain('DC Iqbal (covering');
 		expect(reason(mayRecordWelfare(data, MARSH, IQBAL, '2026-12-05'))).toMatch(/DI Okafor can/);
+	});
+});
+
+// QA 4 R-j: on the cover's own days, the cover's refusals about absences give the absence rule's reason and
+// name only who supervises that day (the sergeant is away: the inspector), never the absent sergeant.
+describe("absences refused to the cover on the cover's days", () => {
+	// The demo's ab0002 (DS Brennan sick 10 Dec-04 Feb 2027) with DC Marsh named as cover.
+	const data = (): StoreData => {
+		const demo = loadDemo();
+		return {...demo, absences: demo.absences.map(a => (a.id === 'ab0002' ? {...a, coverOfficerId: MARSH} : a))};
+	};
+	const DAY = '2026-12-10';
+
+	it('her own absence: no one records their own absence, and DI Okafor alone can', () => {
+		expect(reason(mayChangeAbsence(data(), MARSH, 'add', null, {officerId: MARSH, coverOfficerId: null}, DAY))).toBe(
+			'DC Marsh cannot record an absence for DC Marsh: no one records their own absence, even while covering DS Brennan; ' +
+				"an officer's is recorded by whoever supervises them that day. DI Okafor can.",
+		);
+	});
+
+	it('naming herself as cover, on a new absence or a recorded one: no one names themselves as cover, and DI Okafor can', () => {
+		const add = reason(mayChangeAbsence(data(), MARSH, 'add', null, {officerId: IQBAL, coverOfficerId: MARSH}, DAY));
+		expect(add).toBe(
+			"DC Marsh cannot name themselves as cover for DC Iqbal's absence: no one names themselves as cover (a cover acts in " +
+				"someone's place, so the person above chooses them). DI Okafor can name the cover.",
+		);
+		const change = reason(mayActOnAbsence(data(), MARSH, 'change', 'ab0003', DAY, MARSH));
+		expect(change).toContain('no one names themselves as cover');
+		expect(change).toContain('DI Okafor can name the cover.');
+		expect(change).not.toContain('DS Brennan or');
+	});
+
+	it('before her cover days, the sergeant at work is named as before', () => {
+		const before = reason(mayChangeAbsence(data(), MARSH, 'add', null, {officerId: MARSH, coverOfficerId: null}, '2026-11-30'));
+		expect(before).toContain('no one records their own absence;');
+		expect(before).not.toContain('even while covering');
+		expect(before).toContain('DS Brennan or DI Okafor can.');
 	});
 });

@@ -183,7 +183,9 @@ describe('a refusal never names the person refused as who can (QA item 5e)', () 
 		const own = mayChangeAbsence(covered, CARTER, 'add', null, {officerId: CARTER, coverOfficerId: null}, on);
 		expect(own).toEqual({
 			ok: false,
-			reason: 'DC Carter cannot record an absence for DC Carter: an officer reads their own cases only. DS Brennan or DI Okafor can.',
+			reason:
+				'DC Carter cannot record an absence for DC Carter: no one records their own absence, even while covering DS Brennan; ' +
+				"an officer's is recorded by whoever supervises them that day. DI Okafor can.",
 		});
 		const ab0002 = covered.absences.find(a => a.id === 'ab0002')!;
 		const change = mayChangeAbsence(covered, CARTER, 'change', ab0002, {...ab0002}, on);

@@ -2,7 +2,15 @@
 import {generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import type {EnrolmentData, StoreData} from '../../source/domain/model.js';
-import {enrollersOf, keyEnrolledFor, NO_KEY_FACTS, signingRefusal, storeIsSigned} from '../../source/domain/signing.js';
+import {
+	enrolAdvice,
+	enrollersOf,
+	hasEnrolledKey,
+	keyEnrolledFor,
+	NO_KEY_FACTS,
+	signingRefusal,
+	storeIsSigned,
+} from '../../source/domain/signing.js';
 import {fingerprintOf, makeEntry, mayEnrol} from '../../source/store/index.js';
 import {loadDemo, TODAY} from './review/fixtures.js';
 
@@ -27,6 +35,20 @@ function enrolled(officerId = DS): {data: StoreData; fingerprint: string} {
 	return {data: {...data, chain: [...data.chain, entry]}, fingerprint};
 }
 
+/** An enrolment of a fresh key for `officerId`, signed by `by` (the key itself is not needed to build advice). */
+function enrolmentBy(data: StoreData, officerId: string, by: string) {
+	const {publicKey, privateKey} = generateKeyPairSync('ed25519');
+	const e: EnrolmentData = {
+		officerId,
+		publicKey: publicKey.export({type: 'spki', format: 'pem'}).toString(),
+		fingerprint: fingerprintOf(publicKey),
+		date: TODAY,
+		by,
+		first: false,
+	};
+	return makeEntry(data.chain, 'enrolment', e, `${TODAY}T09:05:00.000Z`, {officerId: by, privateKey});
+}
+
 describe('signing readiness', () => {
 	it('a store with no enrolled key needs no signature: nobody is refused', () => {
 		const data = loadDemo();
@@ -47,8 +69,29 @@ describe('signing readiness', () => {
 		expect(r).toContain('This review is not opened');
 		expect(r).toContain('"fortnight keys init --as o0003"');
 		expect(r).toContain(
-			'ask DI Okafor or DS Brennan to enrol it ("fortnight keys enrol o0003 --public-key /home/s/.config/fortnight/keys/o0003.pub.pem")',
+			'ask DS Brennan to enrol it ("fortnight keys enrol o0003 --public-key /home/s/.config/fortnight/keys/o0003.pub.pem")',
 		);
+	});
+
+	it('names to enrol a key only those entitled whose own key is enrolled and who are at work that day (QA 4 R-f)', () => {
+		const {data} = enrolled();
+		// DI Okafor may enrol anyone's key, but hers is not enrolled: only DS Brennan can sign the enrolment.
+		expect(enrolAdvice(data, ASHWORTH, TODAY)).toBe('ask DS Brennan to enrol it');
+		// Once both have enrolled keys, both are named.
+		const both = {...data, chain: [...data.chain, enrolmentBy(data, DI, DS)]};
+		expect(enrolAdvice(both, ASHWORTH, TODAY)).toBe('ask DI Okafor or DS Brennan to enrol it');
+		// The sergeant away (sick 10 Dec-04 Feb, as the demo's ab0002): the inspector alone, if her key is enrolled...
+		expect(enrolAdvice(both, ASHWORTH, '2026-12-10')).toBe('ask DI Okafor to enrol it');
+		// ...and when hers is not, nobody at work can: said plainly, with who may once their key is enrolled.
+		expect(enrolAdvice(data, ASHWORTH, '2026-12-10', undefined, 'the key')).toBe(
+			'nobody at work today can enrol the key: DS Brennan, the only one who may with an enrolled key, is on sick leave ' +
+				'10 Dec-04 Feb 2027, so ask DS Brennan to enrol it on return (DI Okafor may too, once their own key is enrolled)',
+		);
+		expect(signingRefusal(data, ASHWORTH, NO_KEY_FACTS, 'record', '2026-12-10')).toContain('then nobody at work today can enrol it');
+		// The sergeant's own new key: only the inspector may enrol it, and her key is not enrolled.
+		expect(enrolAdvice(data, DS, TODAY)).toBe('ask DI Okafor to enrol it once their own key is enrolled');
+		expect(hasEnrolledKey(data, DS)).toBe(true);
+		expect(hasEnrolledKey(data, DI)).toBe(false);
 	});
 
 	it('the inspector is told to make a key and have the sergeant enrol it (QA 3 defect 4: she cannot sign her own first key)', () => {

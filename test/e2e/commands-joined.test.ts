@@ -41,7 +41,7 @@ const CASES: Array<{args: string[]; command: string; input: string[]; flags: Rec
 		command: 'absence',
 		input: ['add', 'DC Doyle'],
 		flags: {from: '2026-12-01', to: '2026-12-20', reason: 'training'},
-		piece: 'domain/absence-words.js',
+		piece: 'domain/absences.js',
 	},
 ];
 

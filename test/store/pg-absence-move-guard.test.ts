@@ -313,8 +313,10 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 			expect(as('insp_g', 'o0001', 'verify').code).toBe(0);
 		});
 
-		it('a person claiming to be someone else (--as) is judged by their login, and told why', () => {
-			// The cover says they are the sergeant: fortnight lets "the sergeant" name o0004 as cover; the database knows it is o0004.
+		it('a person claiming to be someone else (--as) is refused by their login, and told why', () => {
+			// The cover says they are the sergeant (naming themselves as cover, which "the sergeant" may do): fortnight
+			// knows the login is o0004 and refuses before anything is attempted (README "Who you are"); the database
+			// would refuse it too (the raw SQL above, and test/store/pg-author-guard.test.ts).
 			const r = as(
 				'cover_g',
 				'o0002',
@@ -330,8 +332,8 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 				'--cover',
 				'o0004',
 			);
-			expect(r.code).toBe(3);
-			expect(r.stderr).toContain('cannot name themselves as cover');
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain('your database login "cover_g" is DC Priya Iqbal (o0004) in this team');
 			expect(rows('postgres', `SELECT count(*) FROM fortnight_absences WHERE team_id = '${T}' AND doc->>'officerId' = 'o0006'`)).toBe('0');
 		});
 	});

@@ -40,6 +40,18 @@ describe('validation receipts', () => {
 		expect(mine.some(text => text.endsWith(` ${sha(readFileSync(file))}\n`))).toBe(true);
 	});
 
+	it('a state file over 4 MB has a receipt of every byte, and a byte added at its end is checked and receipted again', async () => {
+		const {file} = await smallStore(1000);
+		expect(statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
+		await readStoreFile(file);
+		const [receipt] = receipts();
+		expect(readFileSync(receipt!, 'utf8')).toMatch(new RegExp(`^[0-9a-f]{64} ${sha(readFileSync(file))}\\n$`));
+		// A byte added at the very end is other bytes: checked, and receipted, again.
+		writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from(' ')]));
+		await readStoreFile(file);
+		expect(readFileSync(receipt!, 'utf8')).toMatch(new RegExp(`^[0-9a-f]{64} ${sha(readFileSync(file))}\\n$`));
+	});
+
 	it('bytes with a receipt are not checked again; other bytes, or a receipt from other checks, are checked in full', async () => {
 		const {file} = await smallStore(2);
 		await readStoreFile(file);

@@ -5,7 +5,7 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay} from '../resolve.js';
+import {importWay, sameWays} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 
@@ -97,7 +97,7 @@ export const CRIME_REPORT_RULE: RuleDeclaration<'crime-report-not-updated'> = {
 	kinds: {
 		'crime-report-not-updated': {
 			label: 'Crime report not updated',
-			resolve: () => [importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system')],
+			resolve: sameWays(importWay(['Last update date', 'Last update'], 'Have the OIC update the crime report in the records system')),
 		},
 	},
 };

@@ -4,7 +4,7 @@
  */
 import {addDays, daysBetween, shortDate} from '../dates.js';
 import type {Problem} from '../problem.js';
-import {importWay} from '../resolve.js';
+import {importWay, sameWays} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -52,7 +52,7 @@ export const FORENSIC_RULE: RuleDeclaration<'forensic-wait'> = {
 		'forensic-wait': {
 			label: 'Forensic wait',
 			report: 'forensicWaits',
-			resolve: () => [importWay(['Forensic result'], 'Chase the lab; when the result is back, record it in the records system')],
+			resolve: sameWays(importWay(['Forensic result'], 'Chase the lab; when the result is back, record it in the records system')),
 		},
 	},
 };

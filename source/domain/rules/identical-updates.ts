@@ -159,14 +159,21 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 		// Index loops and Map.forEach here: this code runs once per command, mostly before the engine
 		// optimises it, and there each for-of step allocates (a third of the rules' garbage; issue 18).
 		const cases = ctx.data.cases;
+		// The last author's days kept at hand: a case's updates are mostly its OIC's, so four in five updates
+		// at 5,000 cases have the author of the one before (issue 18).
+		let author: string | null = null;
+		let byDay: Map<IsoDate, Entry | Entry[]> | undefined;
 		for (let k = 0; k < cases.length; k++) {
 			const c = cases[k]!;
 			const ups = c.updates;
 			for (let i = 0; i < ups.length; i++) {
 				const u = ups[i]!;
 				if (u.date <= from || u.date > today) continue;
-				let byDay = buckets.get(u.authorId);
-				if (!byDay) buckets.set(u.authorId, (byDay = new Map()));
+				if (u.authorId !== author || !byDay) {
+					author = u.authorId;
+					byDay = buckets.get(author);
+					if (!byDay) buckets.set(author, (byDay = new Map()));
+				}
 				const e: Entry = {caseRef: c.ref, index: i, text: u.text, t: undefined};
 				const had = byDay.get(u.date);
 				if (had === undefined) byDay.set(u.date, e);

@@ -193,10 +193,12 @@ function assess(ctx: RuleContext, officerId: string): Assessment {
 	// 3. Stalled actions or deliverables on the officer's cases, counted from the day they began to answer
 	// for the case (an action stalled before they had it is not theirs), and on cases they passed on.
 	const stalled: Evidence[] = [];
-	const held = new Map((ctx.liveByOic.get(officerId) ?? []).map(c => [c.ref, c]));
-	for (const p of ofOfficer(stalledProblems(ctx), officerId)) {
+	const stalledNow = ofOfficer(stalledProblems(ctx), officerId);
+	// The officer's cases by reference, only for an officer with stalled actions (most have none: issue 18).
+	const held = stalledNow.length > 0 ? new Map((ctx.liveByOic.get(officerId) ?? []).map(c => [c.ref, c])) : undefined;
+	for (const p of stalledNow) {
 		if (p.subject.type !== 'case') continue;
-		const c = held.get(p.subject.ref);
+		const c = held!.get(p.subject.ref);
 		if (!c) continue;
 		const from = responsibleFrom(c, currentAllocation(c));
 		const since = from === null ? p.since : stalledFrom(c, p.id, s, from, today);

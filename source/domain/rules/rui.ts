@@ -2,7 +2,7 @@ import {suspectWords} from '../bail.js';
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Case, Settings} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay} from '../resolve.js';
+import {importWay, sameWays} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -71,10 +71,10 @@ export const RUI_RULE: RuleDeclaration<'rui-no-update'> = {
 		'rui-no-update': {
 			label: 'RUI suspect not updated',
 			badge: 'bail',
-			resolve: () => [
+			resolve: sameWays(
 				importWay(['Last suspect update'], 'Update the suspect, record it in the records system'),
 				importWay(['RUI'], 'If RUI has ended (charged, no further action), record that in the records system ("no")'),
-			],
+			),
 		},
 	},
 };

@@ -8,7 +8,7 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Action, Case, Settings} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
-import {importWay, reviewWay} from '../resolve.js';
+import {importWay, reviewWay, sameWays} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -150,14 +150,14 @@ export const STALLED_RULE: RuleDeclaration<'stalled-action' | 'stalled-deliverab
 		'stalled-action': {
 			label: 'Stalled action',
 			report: 'stalledActions',
-			resolve: () => [
+			resolve: sameWays(
 				reviewWay('Settle the action in a guided review: done, or dropped with a reason (step 2), re-planned as a new action (step 4)'),
-			],
+			),
 		},
 		'stalled-deliverable': {
 			label: 'Stalled deliverable',
 			report: 'stalledActions',
-			resolve: () => [importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system')],
+			resolve: sameWays(importWay(['MG3 status'], 'Get the MG3 submitted to CPS (or recorded as not required) in the records system')),
 		},
 	},
 };

@@ -6,7 +6,7 @@
 import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
 import type {Settings, Victim} from '../model.js';
 import type {Problem} from '../problem.js';
-import {importWay} from '../resolve.js';
+import {importWay, sameWays} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
@@ -81,7 +81,7 @@ export const VICTIM_UPDATE_RULE: RuleDeclaration<'victim-update-overdue'> = {
 	kinds: {
 		'victim-update-overdue': {
 			label: 'Victim update overdue',
-			resolve: () => [importWay(['Last victim update'], 'Update the victim, record it in the records system')],
+			resolve: sameWays(importWay(['Last victim update'], 'Update the victim, record it in the records system')),
 		},
 	},
 };

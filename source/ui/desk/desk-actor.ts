@@ -7,6 +7,7 @@
  */
 import {createPublicKey} from 'node:crypto';
 import type {IdentitySource} from '../../domain/identity.js';
+import type {IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import type {Signer} from '../../domain/signer.js';
 import {signingRefusal, storeIsSigned, type SignedThing, type SigningKeyFacts} from '../../domain/signing.js';
@@ -55,6 +56,6 @@ export function actorSignsRecords(actor: DeskActor, before: StoreData, after: St
 }
 
 /** Why the actor cannot sign a `what` in this store (said before any typing), or null when they can. */
-export function actorSigningRefusal(actor: DeskActor, data: StoreData, what: SignedThing): string | null {
-	return signingRefusal(data, actor.officerId, actor.keyFacts, what);
+export function actorSigningRefusal(actor: DeskActor, data: StoreData, what: SignedThing, today?: IsoDate): string | null {
+	return signingRefusal(data, actor.officerId, actor.keyFacts, what, today);
 }

@@ -85,7 +85,7 @@ export function openDecision(s: DeskState): DeskState {
 	// Who may decide it first (it says who can), then whether they could sign it: both before any typing.
 	const refusal =
 		escalatedDecisionRefusal(s.model.data, s.actor.officerId, here.officerId, s.model.today) ??
-		actorSigningRefusal(s.actor, s.model.data, 'decision');
+		actorSigningRefusal(s.actor, s.model.data, 'decision', s.model.today);
 	return {...base, decisionForm: openDecisionForm(here.officerId, refusal)};
 }
 

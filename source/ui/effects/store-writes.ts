@@ -71,7 +71,7 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 			const result = cancelAbsence(d, write.absenceId, c.today);
 			const a = result.cancelled;
 			const who = safeText(shortName(d.officers.find(o => o.id === a.officerId)));
-			cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${a.from}.`;
+			cancelled = `Cancelled ${a.id}: ${who} is no longer recorded as away from ${shortDate(a.from, c.today)}.`;
 			return result.data;
 		}
 		const recordedAt = c.now();

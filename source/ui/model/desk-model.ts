@@ -195,7 +195,7 @@ function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskMode
 
 /** The model with these problems (those the reader may see): their indexes and the explorer's groups; the per-case work is the base's. */
 function addProblems(base: DeskModel, found: Problem[]): DeskModel {
-	const problems = readableProblems(base.data, base.scope, found);
+	const problems = readableProblems(base.data, base.scope, found, base.today);
 	const problemsByCase = new Map<string, Problem[]>();
 	const problemsByOfficer = new Map<string, Problem[]>();
 	for (const p of problems) {

@@ -36,7 +36,9 @@ const amend = (st: AmendUiState, c: AmendContext) => (d: ReturnType<DeskStore['s
 export function amendRefusal(c: AmendContext, caseRef: string): string | null {
 	const latest = c.store.snapshot();
 	const may = mayReview(latest, c.actor.officerId, caseRef, c.today);
-	return readOnlyRefusal(c.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(c.actor, latest, 'amendment');
+	return (
+		readOnlyRefusal(c.store, 'amendment') ?? (may.ok ? null : may.reason) ?? actorSigningRefusal(c.actor, latest, 'amendment', c.today)
+	);
 }
 
 /** The dry run: the reasons the amendment would be refused, under their fields, or none. */

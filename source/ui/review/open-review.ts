@@ -63,7 +63,7 @@ export function openReview({store, data, caseRef, today, actor, now}: OpenReview
 		const may = mayReview(latest, actor.officerId, caseRef, today);
 		if (!may.ok) return {ok: false, message: may.reason};
 		// Nor is a review opened that could not be signed (a store with enrolled keys, no key of theirs).
-		const unsigned = actorSigningRefusal(actor, latest, 'review');
+		const unsigned = actorSigningRefusal(actor, latest, 'review', today);
 		if (unsigned) return {ok: false, message: unsigned};
 		// A review left before anything was answered left nothing to resume: it opens afresh. So does one
 		// whose case someone else has signed since it was started (their signing removed its stored draft).

@@ -1,0 +1,29 @@
+/**
+ * QA 4 R-l: `fortnight problems --as Iqbal` prints the ways only her sergeant may take with `--as` naming
+ * him, and each runs as printed (README "Acting on a problem": a printed command is one its reader can run).
+ */
+import {describe, expect, it} from 'vitest';
+import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
+
+describe("an officer's own problems (QA 4 R-l)", () => {
+	it('prints her sergeant\'s ways with --as "DS Brennan" and "for DS Brennan to do"; run as printed, they are not refused', () => {
+		const {store} = demoCopy();
+		const run = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY]);
+		const text = run('problems', '--as', 'Iqbal');
+		expect(text.code, text.stderr).toBe(0);
+		const flat = text.stdout.replace(/ \\\n\s+/g, ' ').replace(/\s+/g, ' ');
+		expect(flat).toContain('fortnight absence change ab0002 --cover NAME --as "DS Brennan"');
+		expect(flat).toContain('fortnight bail record CR/25310/26 --event re-bailed --return D --as "DS Brennan"');
+		expect(flat).toContain('(guided review) (for DS Brennan to do)');
+		expect(flat).not.toMatch(/desk: r on/);
+		const json = JSON.parse(run('problems', '--as', 'Iqbal', '--json').stdout) as {resolve: {command: string | null}[]}[];
+		const commands = json.flatMap(p => p.resolve.map(w => w.command)).filter((c): c is string => c !== null);
+		expect(commands.filter(c => c.startsWith('fortnight bail record') || c.startsWith('fortnight absence change'))).not.toHaveLength(0);
+		for (const c of commands) if (!c.startsWith('fortnight import')) expect(c, c).toMatch(/ --as "DS Brennan"$/);
+		// As printed, with what the reader supplies.
+		const rebail = run('bail', 'record', 'CR/25310/26', '--event', 're-bailed', '--return', '2026-12-20', '--as', 'DS Brennan');
+		expect(rebail.code, rebail.stderr).toBe(0);
+		const cover = run('absence', 'change', 'ab0002', '--cover', 'Marsh', '--as', 'DS Brennan');
+		expect(cover.code, cover.stderr).toBe(0);
+	});
+});

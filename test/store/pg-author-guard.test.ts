@@ -1,0 +1,379 @@
+/**
+ * On PostgreSQL a login acts as its own officer (README "Who you are", "PostgreSQL", "What each role may
+ * do"; migrations/postgres/011-authors-are-the-login.sql): every record a person's role writes names that
+ * officer as its author, or the database refuses it. QA found the sergeant's own login recording his
+ * welfare check-in "by DI Okafor" with `--as`, and a bail event likewise. Each test writes as the
+ * sergeant's role: raw SQL through psql (someone bypassing fortnight), the one-statement write fortnight
+ * uses (fortnight_write_change, bypassing the command line's check), then the command line itself. The
+ * demo team: o0001 the inspector (DI Rachel Okafor), o0002 the sergeant (DS Tom Brennan), o0003.. investigators.
+ */
+import {randomUUID} from 'node:crypto';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {BailEvent, Case, ChainEntry, ReviewData, StoreData, WelfareEvent} from '../../source/domain/model.js';
+import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
+import {closePools, withClient} from '../../source/store/pg-connect.js';
+import {openStore} from '../../source/store/index.js';
+import {signer} from '../../source/store/chain.js';
+import {teamWrite, writeTeamAtOnce} from '../../source/store/pg-write.js';
+import {runCli} from '../helpers/cli.js';
+import {demoData} from '../helpers/demo.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+
+const DB = 'authors';
+const T = 'team-a';
+const SERGEANT = 'sgt_a';
+const OKAFOR = 'o0001';
+const BRENNAN = 'o0002';
+/** A case with running bail, and one with an open action, in the demo. */
+const BAILED = 'CR/30126/26';
+const WITH_ACTION = 'CR/87204/26';
+const AT = '2026-11-30T09:00:00.000Z';
+const REFUSED_AS_OKAFOR = /DS Tom Brennan \(o0002\) must record .* in their own name \(\w+ o0002\), not as o0001/;
+
+describe.skipIf(skipPostgres)(`the database refuses a record in another officer's name (migration 011)${postgresSkipReason}`, () => {
+	let cluster: Cluster;
+	let today = '';
+	const sql = (user: string, text: string) => cluster.psql(DB, text, user);
+	const rows = (user: string, text: string) => {
+		const r = sql(user, text);
+		if (r.status !== 0) throw new Error(`psql as ${user} failed: ${r.stderr}`);
+		return r.stdout.trim();
+	};
+	const refused = (user: string, text: string, why: string | RegExp) => {
+		const r = sql(user, text);
+		expect(r.status, `${user} should be refused: ${text}`).not.toBe(0);
+		expect(r.stderr).toMatch(why);
+	};
+	const q = (x: unknown) => `'${JSON.stringify(x).replace(/'/g, "''")}'`;
+	const count = (table: string) => rows('postgres', `SELECT count(*) FROM ${table} WHERE team_id = '${T}'`);
+	const caseNow = (ref: string): Case =>
+		JSON.parse(rows('postgres', `SELECT doc FROM fortnight_cases WHERE team_id = '${T}' AND key = '${ref}'`));
+	const setCase = (c: Case) => `UPDATE fortnight_cases SET doc = ${q(c)} WHERE team_id = '${T}' AND key = '${c.ref}' RETURNING key`;
+	const welfare = (id: string, by: string): WelfareEvent => ({id, officerId: 'o0005', date: today, kind: 'check-in', by, flags: []});
+	const insert = (table: string, key: string, doc: unknown, ord = 9000) =>
+		`INSERT INTO ${table} VALUES ('${T}', '${key.replace(/'/g, "''")}', ${ord}, 1, ${q(doc)}) RETURNING key`;
+	const bailEvent = (recordedBy: string): BailEvent => ({
+		event: 'charged',
+		on: today,
+		returnDateBefore: '2026-12-05',
+		returnDate: null,
+		authority: null,
+		periodEnd: null,
+		authorisedBy: null,
+		rank: null,
+		recordedBy,
+		recordedAt: AT,
+	});
+	/** The team's last chain entry (seq, hash), as the owner reads it. */
+	const head = () => {
+		const [seq, hash] = rows(
+			'postgres',
+			`SELECT seq || '|' || hash FROM fortnight_chain WHERE team_id = '${T}' ORDER BY seq DESC LIMIT 1`,
+		).split('|');
+		return {seq: Number(seq), hash: hash!};
+	};
+	/** An INSERT of `entry` as the chain's next row (`seq` off by `skew` to be refused by 001's link check instead). */
+	const appendEntry = (entry: Omit<ChainEntry, 'seq' | 'prevHash' | 'hash'> & Partial<ChainEntry>, skew = 0) => {
+		const h = head();
+		const full = {...entry, seq: h.seq + 1 + skew, prevHash: h.hash, hash: 'f'.repeat(64)};
+		const caseRef = full.kind === 'review' ? `'${(full.data as ReviewData).caseRef}'` : 'NULL';
+		return `INSERT INTO fortnight_chain VALUES ('${T}', ${full.seq}, '${full.kind}', ${caseRef}, '${h.hash}', '${full.hash}', ${q(full)})`;
+	};
+	/** A review of the demo's, as made by `reviewerId` today. */
+	const review = (reviewerId: string): ReviewData => {
+		const last = JSON.parse(
+			rows('postgres', `SELECT entry FROM fortnight_chain WHERE team_id = '${T}' AND kind = 'review' ORDER BY seq DESC LIMIT 1`),
+		) as ChainEntry;
+		return {...(last.data as ReviewData), reviewerId, date: today};
+	};
+
+	beforeAll(async () => {
+		cluster = startCluster();
+		cluster.createDatabase(DB);
+		await migrateDatabase(cluster.url(DB));
+		const demo = demoData();
+		await insertWholeTeam(cluster.url(DB), {...demo, team: {...demo.team, id: T}, absences: []}, [], []);
+		today = rows('postgres', 'SELECT current_date');
+		rows('postgres', `CREATE ROLE ${SERGEANT} LOGIN IN ROLE fortnight_officer`);
+		rows('postgres', `INSERT INTO fortnight_logins VALUES ('${SERGEANT}', '${T}', '${BRENNAN}')`);
+		// The owner is not checked: a welfare event of the inspector's, for the sergeant's edits below.
+		rows('postgres', insert('fortnight_welfare_events', 'w-okafor', welfare('w-okafor', OKAFOR), 8000));
+	}, 180_000);
+	afterAll(async () => {
+		await closePools();
+		cluster?.stop();
+	});
+
+	describe('raw SQL as the sergeant’s own role', () => {
+		it('welfare events: added and changed only in his own name; another’s not edited in theirs', () => {
+			refused(
+				SERGEANT,
+				insert('fortnight_welfare_events', 'w-1', welfare('w-1', OKAFOR)),
+				/must record a welfare event in their own name \(by o0002\), not as o0001/,
+			);
+			expect(rows(SERGEANT, insert('fortnight_welfare_events', 'w-2', welfare('w-2', BRENNAN)))).toBe('w-2');
+			refused(
+				SERGEANT,
+				`UPDATE fortnight_welfare_events SET doc = ${q(welfare('w-2', OKAFOR))} WHERE team_id = '${T}' AND key = 'w-2'`,
+				REFUSED_AS_OKAFOR,
+			);
+			refused(
+				SERGEANT,
+				`UPDATE fortnight_welfare_events SET doc = ${q({...welfare('w-okafor', OKAFOR), kind: 'one-to-one'})} WHERE team_id = '${T}' AND key = 'w-okafor'`,
+				REFUSED_AS_OKAFOR,
+			);
+			// Only the place in the list changed (a cancel elsewhere rewrites it): not a record made.
+			expect(
+				rows(SERGEANT, `UPDATE fortnight_welfare_events SET ord = 8001 WHERE team_id = '${T}' AND key = 'w-okafor' RETURNING key`),
+			).toBe('w-okafor');
+			expect(rows('postgres', `SELECT doc->>'by' FROM fortnight_welfare_events WHERE team_id = '${T}' AND key = 'w-2'`)).toBe(BRENNAN);
+			expect(rows('postgres', `SELECT count(*) FROM fortnight_welfare_events WHERE team_id = '${T}' AND key = 'w-1'`)).toBe('0');
+		});
+
+		it('concerns and review drafts: only in his own name', () => {
+			const concern = (id: string, by: string) => ({id, officerId: 'o0005', date: today, by, text: 'Late file.', caseRef: null});
+			refused(
+				SERGEANT,
+				insert('fortnight_concerns', 'k-1', concern('k-1', OKAFOR)),
+				/must record a concern in their own name \(by o0002\)/,
+			);
+			expect(rows(SERGEANT, insert('fortnight_concerns', 'k-2', concern('k-2', BRENNAN)))).toBe('k-2');
+			const draft = (reviewerId: string) => ({caseRef: BAILED, reviewerId, startedAt: AT, updatedAt: AT, step: 0, answers: {}});
+			refused(
+				SERGEANT,
+				insert('fortnight_review_drafts', JSON.stringify([BAILED, OKAFOR]), draft(OKAFOR)),
+				/must record a review draft in their own name \(reviewerId o0002\), not as o0001/,
+			);
+			expect(rows(SERGEANT, insert('fortnight_review_drafts', JSON.stringify([BAILED, BRENNAN]), draft(BRENNAN)))).toBe(
+				JSON.stringify([BAILED, BRENNAN]),
+			);
+			// An upsert that lands on his own draft and puts another's name on it is refused as an update.
+			refused(
+				SERGEANT,
+				`${insert('fortnight_review_drafts', JSON.stringify([BAILED, BRENNAN]), draft(OKAFOR)).replace(' RETURNING key', '')} ` +
+					'ON CONFLICT (team_id, key) DO UPDATE SET doc = EXCLUDED.doc',
+				REFUSED_AS_OKAFOR,
+			);
+		});
+
+		it('cases: what a change adds names him (bail events, action histories, risk history, a new case’s allocations)', () => {
+			const bailed = caseNow(BAILED);
+			refused(
+				SERGEANT,
+				setCase({...bailed, bailEvents: [bailEvent(OKAFOR)]}),
+				/must record a bail event of CR\/30126\/26 in their own name \(recordedBy o0002\)/,
+			);
+			const acted = caseNow(WITH_ACTION);
+			const event = (by: string) => ({date: today, event: 'edited' as const, reviewSeq: null, reason: 'Due date moved', by});
+			const withEvent = (by: string) => ({
+				...acted,
+				actions: acted.actions.map((a, i) => (i === 0 ? {...a, history: [...a.history, event(by)]} : a)),
+			});
+			refused(SERGEANT, setCase(withEvent(OKAFOR)), /must record an action's event on CR\/87204\/26 in their own name \(by o0002\)/);
+			// An event already on record (the demo's, by the sergeant) rewritten into another's name is a new one.
+			refused(
+				SERGEANT,
+				setCase({
+					...acted,
+					actions: acted.actions.map((a, i) => (i === 0 ? {...a, history: a.history.map(h => ({...h, by: OKAFOR}))} : a)),
+				}),
+				REFUSED_AS_OKAFOR,
+			);
+			const risk = (by: string | null) => ({
+				...acted,
+				riskHistory: [...acted.riskHistory, {risk: acted.risk, from: today, by, reason: 'Reviewed', reviewSeq: null}],
+			});
+			refused(SERGEANT, setCase(risk(OKAFOR)), /must record a risk change of CR\/87204\/26 in their own name/);
+			expect(caseNow(BAILED)).toEqual(bailed);
+			expect(caseNow(WITH_ACTION)).toEqual(acted);
+			// In his own name each goes through; "not recorded" (null, the history fortnight seeds) names nobody.
+			expect(rows(SERGEANT, setCase({...bailed, bailEvents: [bailEvent(BRENNAN)]}))).toBe(BAILED);
+			expect(rows(SERGEANT, setCase(withEvent(BRENNAN)))).toBe(WITH_ACTION);
+			expect(rows(SERGEANT, setCase(risk(null)))).toBe(WITH_ACTION);
+			rows('postgres', setCase(bailed));
+			rows('postgres', setCase(acted));
+			// A case whose text holds \u0000 (which PostgreSQL's JSON functions refuse to read) is judged the same.
+			const typed = {...bailed, offence: 'Typed with a NUL \u0000 in it'};
+			rows('postgres', setCase(typed));
+			refused(SERGEANT, setCase({...typed, bailEvents: [bailEvent(OKAFOR)]}), /must record a bail event of CR\/30126\/26/);
+			expect(rows(SERGEANT, setCase({...typed, bailEvents: [bailEvent(BRENNAN)]}))).toBe(BAILED);
+			rows('postgres', setCase(bailed));
+			// A new case: its allocations and every other list count as added.
+			const fresh = (by: string): Case => ({
+				...acted,
+				ref: 'CR/99999/26',
+				allocations: [{officerId: acted.oicId, from: today, to: null, by, reason: 'New case', recordedAt: AT}],
+			});
+			refused(
+				SERGEANT,
+				insert('fortnight_cases', 'CR/99999/26', fresh(OKAFOR)),
+				/must record an allocation of CR\/99999\/26 in their own name/,
+			);
+			expect(rows('postgres', `SELECT count(*) FROM fortnight_cases WHERE team_id = '${T}' AND key = 'CR/99999/26'`)).toBe('0');
+		});
+
+		it('the chain: an entry names him as its author and as whoever its data says acted', () => {
+			const entries = Number(count('fortnight_chain'));
+			const base = {signedAt: AT};
+			refused(
+				SERGEANT,
+				appendEntry({...base, kind: 'review', data: review(OKAFOR)}),
+				/must record a review entry \(chain entry \d+\) in their own name \(reviewerId o0002\)/,
+			);
+			refused(
+				SERGEANT,
+				appendEntry({
+					...base,
+					kind: 'performance-decision',
+					data: {officerId: 'o0005', date: today, by: OKAFOR, decision: 'not-now', reason: 'Improving', evidence: [], caseRef: null},
+				}),
+				/must record a performance-decision entry .* \(by o0002\), not as o0001/,
+			);
+			refused(
+				SERGEANT,
+				appendEntry({...base, kind: 'amendment', data: {amends: 3, date: today, by: OKAFOR, reason: 'Typo', corrections: {summary: 'x'}}}),
+				REFUSED_AS_OKAFOR,
+			);
+			refused(
+				SERGEANT,
+				appendEntry({...base, kind: 'record', data: {record: 'welfare-event', by: OKAFOR, event: welfare('w-9', OKAFOR)}}),
+				/must record a welfare-event record .* \(by o0002\), not as o0001/,
+			);
+			// The record's by says him, the record inside says another: refused too.
+			refused(
+				SERGEANT,
+				appendEntry({...base, kind: 'record', data: {record: 'bail-event', by: BRENNAN, caseRef: BAILED, event: bailEvent(OKAFOR)}}),
+				/must record a bail-event record .* \(recordedBy o0002\), not as o0001/,
+			);
+			refused(SERGEANT, appendEntry({...base, author: OKAFOR, kind: 'review', data: review(BRENNAN)}), /\(author o0002\), not as o0001/);
+			// In his own name the author check passes: what stops this one is only 001's link check (its seq is wrong).
+			refused(
+				SERGEANT,
+				appendEntry({...base, author: BRENNAN, kind: 'review', data: review(BRENNAN)}, 5),
+				/must follow the chain's last entry/,
+			);
+			expect(count('fortnight_chain')).toBe(String(entries));
+		});
+	});
+
+	describe('the one-statement write fortnight uses, as the sergeant’s role (no command-line check)', () => {
+		const urlOf = (role: string) => `${cluster.url(DB, role)}&team=${T}`;
+		/** Writes `edit(before)` through fortnight_write_change as the sergeant; the error text, or 'written'. */
+		async function writeAs(edit: (d: StoreData) => StoreData): Promise<string> {
+			const store = await openStore(urlOf(SERGEANT), {chain: 'state'});
+			const before = store.snapshot();
+			const next = {...edit(before), revision: before.revision + 1};
+			const w = teamWrite(T, before, next);
+			try {
+				const ok = await withClient(urlOf(SERGEANT), c => writeTeamAtOnce(c, T, before.revision, w, next, ['x'], '{}', randomUUID()));
+				return ok ? 'written' : 'moved on';
+			} catch (err) {
+				return String((err as Error).message);
+			}
+		}
+		const signed = (d: StoreData, kind: ChainEntry['kind'], data: unknown) => [...d.chain, signer(d.chain, kind, data as never, AT)];
+
+		it('a welfare check-in, a concern, a performance decision and a review in another’s name: refused, nothing written', async () => {
+			const revision = rows('postgres', `SELECT revision FROM fortnight_teams WHERE team_id = '${T}'`);
+			const changes = count('fortnight_changes');
+			const check = welfare('w-as', OKAFOR);
+			expect(
+				await writeAs(d => ({
+					...d,
+					welfareEvents: [...d.welfareEvents, check],
+					chain: signed(d, 'record', {record: 'welfare-event', by: OKAFOR, event: check}),
+				})),
+			).toMatch(/must record a welfare event in their own name \(by o0002\), not as o0001/);
+			expect(
+				await writeAs(d => ({
+					...d,
+					concerns: [...d.concerns, {id: 'k-as', officerId: 'o0005', date: today, by: OKAFOR, text: 'Late.', caseRef: null}],
+				})),
+			).toMatch(/must record a concern in their own name/);
+			expect(
+				await writeAs(d => ({
+					...d,
+					chain: signed(d, 'performance-decision', {
+						officerId: 'o0005',
+						date: today,
+						by: OKAFOR,
+						decision: 'not-now',
+						reason: null,
+						evidence: [],
+						caseRef: null,
+					}),
+				})),
+			).toMatch(/must record a performance-decision entry/);
+			expect(await writeAs(d => ({...d, chain: signed(d, 'review', review(OKAFOR))}))).toMatch(
+				/must record a review entry .*\(reviewerId o0002\)/,
+			);
+			expect(rows('postgres', `SELECT revision FROM fortnight_teams WHERE team_id = '${T}'`)).toBe(revision);
+			expect(count('fortnight_changes')).toBe(changes);
+			expect(rows('postgres', `SELECT count(*) FROM fortnight_welfare_events WHERE team_id = '${T}' AND key = 'w-as'`)).toBe('0');
+		});
+
+		it('the same in his own name goes through the same call', async () => {
+			const check = welfare('w-own', BRENNAN);
+			expect(
+				await writeAs(d => ({
+					...d,
+					welfareEvents: [...d.welfareEvents, check],
+					concerns: [...d.concerns, {id: 'k-own', officerId: 'o0005', date: today, by: BRENNAN, text: 'Late.', caseRef: null}],
+					chain: signed(d, 'record', {record: 'welfare-event', by: BRENNAN, event: check}),
+				})),
+			).toBe('written');
+			expect(await writeAs(d => ({...d, chain: signed(d, 'review', review(BRENNAN))}))).toBe('written');
+		});
+	});
+
+	describe('the command line, as the sergeant’s login', () => {
+		const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+			runCli(['--store', `${cluster.url(DB, SERGEANT)}&team=${T}`, '--today', today, ...args], {env});
+		const login = /your database login "sgt_a" is DS Tom Brennan \(o0002\) in this team/;
+
+		it('an --as (or FORTNIGHT_USER) naming someone else is refused before anything is attempted: exit 2, nothing written', () => {
+			const changes = count('fortnight_changes');
+			const events = count('fortnight_welfare_events');
+			for (const [args, env, source] of [
+				[['welfare', 'record', 'o0005', '--kind', 'check-in', '--as', 'DI Okafor'], {}, '--as'],
+				[['bail', 'record', BAILED, '--event', 'charged', '--as', OKAFOR], {}, '--as'],
+				[['absence', 'add', 'o0005', '--from', today, '--to', today, '--reason', 'training', '--as', 'Okafor'], {}, '--as'],
+				[['welfare', 'record', 'o0005', '--kind', 'one-to-one'], {FORTNIGHT_USER: OKAFOR}, 'FORTNIGHT_USER'],
+			] as const) {
+				const r = cli([...args], env);
+				expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+				expect(r.stderr).toMatch(login);
+				expect(r.stderr).toContain(`${source} names DI Rachel Okafor (o0001)`);
+				expect(r.stderr).not.toContain('--help');
+			}
+			expect(count('fortnight_changes')).toBe(changes);
+			expect(count('fortnight_welfare_events')).toBe(events);
+			expect(caseNow(BAILED).bailEvents).toEqual([]);
+		});
+
+		it('with no --as, or an --as naming himself, he records as himself', () => {
+			const r = cli(['welfare', 'record', 'o0005', '--kind', 'one-to-one']);
+			expect(r.code, r.stderr).toBe(0);
+			expect(r.stdout + r.stderr).toContain('by DS Brennan');
+			const b = cli(['bail', 'record', BAILED, '--event', 'charged', '--as', 'Brennan']);
+			expect(b.code, b.stderr).toBe(0);
+			expect(caseNow(BAILED).bailEvents.map(e => e.recordedBy)).toEqual([BRENNAN]);
+			expect(rows('postgres', `SELECT DISTINCT entry->'data'->>'by' FROM fortnight_chain WHERE team_id = '${T}' AND kind = 'record'`)).toBe(
+				BRENNAN,
+			);
+			expect(
+				rows(
+					'postgres',
+					`SELECT DISTINCT doc->>'by' FROM fortnight_welfare_events WHERE team_id = '${T}' AND doc->>'kind' = 'one-to-one' AND doc->>'date' = '${today}'`,
+				),
+			).toBe(BRENNAN);
+			// whoami says so, and where it comes from; an --as naming another is refused there too.
+			const who = cli(['whoami']);
+			expect(who.code, who.stderr).toBe(0);
+			expect(who.stdout).toContain('You are DS Tom Brennan (o0002), from your database login.');
+			const other = cli(['whoami', '--as', 'Okafor']);
+			expect(other.code).toBe(2);
+			expect(other.stderr).toMatch(login);
+		});
+	});
+});

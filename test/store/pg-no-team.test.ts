@@ -1,0 +1,79 @@
+/**
+ * QA 4 R-g: a role that sees no team is told why in words for who it is (source/store/pg-no-team.ts):
+ * an officer's own login (it reads nothing on PostgreSQL: README "What each role may do") is told so and
+ * to ask their sergeant, a login mapped to nobody to have it mapped, and the database's owner, with
+ * nothing in it, to copy a team in.
+ */
+import pg from 'pg';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
+import {closePools} from '../../source/store/pg-connect.js';
+import {demoData} from '../helpers/demo.js';
+import {runCli} from '../helpers/cli.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+
+const DB = 'noteam';
+const EMPTY = 'noteam_empty';
+
+describe.skipIf(skipPostgres)(`a login that sees no team is told why, as who it is${postgresSkipReason}`, () => {
+	let cluster: Cluster;
+	const run = (url: string, ...args: string[]) => runCli(['--store', url, '--today', '2026-11-30', ...args]);
+	const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+	beforeAll(async () => {
+		cluster = startCluster();
+		cluster.createDatabase(DB);
+		cluster.createDatabase(EMPTY);
+		await migrateDatabase(cluster.url(DB));
+		await migrateDatabase(cluster.url(EMPTY));
+		await insertWholeTeam(cluster.url(DB), demoData(), [], []);
+		const sql = (text: string) => {
+			const r = cluster.psql(DB, text, 'postgres');
+			if (r.status !== 0) throw new Error(r.stderr);
+		};
+		sql('CREATE ROLE dc_iqbal LOGIN IN ROLE fortnight_officer; CREATE ROLE stranger LOGIN IN ROLE fortnight_officer;');
+		sql(`INSERT INTO fortnight_logins VALUES ('dc_iqbal', '${demoData().team.id}', 'o0004')`);
+	}, 120_000);
+	afterAll(async () => {
+		await closePools();
+		cluster?.stop();
+	});
+
+	it("an officer's own login: told it reads nothing on PostgreSQL and to ask their sergeant, never to copy a team in", () => {
+		for (const args of [['whoami'], ['problems'], ['case', 'show', 'CR/25310/26']]) {
+			const r = run(cluster.url(DB, 'dc_iqbal'), ...args);
+			expect(r.code, args.join(' ')).toBe(3);
+			const said = flat(r.stderr);
+			expect(said).toContain(`Your login "dc_iqbal" is an officer's (o0004 in team ${demoData().team.id})`);
+			expect(said).toContain("on PostgreSQL an officer's own login reads none of the team's records, not even their own cases");
+			expect(said).toContain('Ask your sergeant about your cases');
+			expect(said).not.toContain('Copy a team in');
+		}
+	});
+
+	it('a login mapped to nobody is told to have it mapped; the owner of an empty database to copy a team in', () => {
+		const stranger = run(cluster.url(DB, 'stranger'), 'problems');
+		expect(stranger.code).toBe(3);
+		expect(flat(stranger.stderr)).toContain(
+			'Your login "stranger" may read no team: it is mapped to no officer of any team. Ask your sergeant or the database owner to map it.',
+		);
+		const owner = run(cluster.url(EMPTY), 'problems');
+		expect(owner.code).toBe(3);
+		expect(flat(owner.stderr)).toContain('holds no team you may see. Copy a team in with "fortnight store copy');
+	});
+
+	it('the queries that say so run inside a transaction without breaking it', async () => {
+		const {noTeamError} = await import('../../source/store/pg-no-team.js');
+		const client = new pg.Client({connectionString: cluster.url(DB, 'dc_iqbal')});
+		await client.connect();
+		try {
+			await client.query('BEGIN');
+			const e = await noTeamError(client, 'the database', 'other-team');
+			expect(e.message).toContain('may read no team "other-team": it is mapped to no officer of it');
+			expect((await client.query('SELECT 1 AS one')).rows[0]).toEqual({one: 1});
+			await client.query('ROLLBACK');
+		} finally {
+			await client.end();
+		}
+	});
+});
