@@ -72,17 +72,18 @@ reviews started and not signed (who started them, never what they say); by offic
 caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
 then a table of their live cases).
 
-JSON output (schema "fortnight-handover/3"; "fortnight handover --schema" prints the full, strict JSON
+JSON output (schema "fortnight-handover/4"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
   {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
    today, preparedBy, cover {name, officerId|null}|null, covers [{name, officerId|null, from, to}],
+   uncovered [{from, to, coverName, coverOfficerId, coverAwayWords}],
    inspector {name, officerId}|null, generatedAt,
    chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
    reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
    inWindow [WindowItem], decisions [Decision],
    officers [{officerId, name, role, hoursPerWeek, absences [{id, from, to|null, reason, reasonWords,
-     coverName}], liveCases, workloadPoints, workloadPercent, workloadExcessive,
-     actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
+     coverName, coverAway [{from, to|null, reasonWords}]}], liveCases, workloadPoints, workloadPercent,
+     workloadExcessive, actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
      cases [{ref, offence, risk, status, bail {suspect, returnDate, periodEnd, nextAuthority,
        nextAuthorityName, nextAuthorityBy, daysToReturn, lapsed}|null, rui {suspect, since,
        lastSuspectUpdate, nextUpdateDue}|null, lastReview {date, byId, byName}|null, nextReviewDue,

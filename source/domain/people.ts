@@ -1,5 +1,5 @@
 /** Officers and absences: names for messages, who is away on a date, who covers. */
-import type {IsoDate} from './dates.js';
+import {addDays, type IsoDate} from './dates.js';
 import type {Absence, Officer, Settings, StoreData} from './model.js';
 
 /** "DC Ashworth": how officers are named in messages and narrow columns. */
@@ -84,6 +84,42 @@ export function awayOn(lookup: AbsenceLookup, officerId: string, date: IsoDate):
 	const named = absence.coverOfficerId;
 	const coverAway = named === null ? null : (lookup(named, date) ?? null);
 	return {absence, coverId: coverAway ? null : named, coverAway};
+}
+
+/** Consecutive days of one absence on which awayOn gives the same answer (coverRuns). */
+export interface CoverRun {
+	from: IsoDate;
+	to: IsoDate;
+	absence: Absence;
+	/** Who covers these days: the named cover at work, else null (nobody). */
+	coverId: string | null;
+	/** The named cover's own absence over these days, when they are away too. */
+	coverAway: Absence | null;
+}
+
+/**
+ * The days from `from` to `to` on which `officerId` is away, in runs of the same answer from awayOn:
+ * who actually covers, or nobody while the named cover is away too (README "`fortnight handover` and
+ * `fortnight absence`": such a day is flagged as nobody covering, never "covered by"). Days at work are
+ * left out. The handover's covers, and their gaps, are these runs.
+ */
+export function coverRuns(lookup: AbsenceLookup, officerId: string, from: IsoDate, to: IsoDate): CoverRun[] {
+	const runs: CoverRun[] = [];
+	for (let d = from; d <= to; d = addDays(d, 1)) {
+		const away = awayOn(lookup, officerId, d);
+		if (!away) continue;
+		const last = runs.at(-1);
+		if (
+			last &&
+			last.to === addDays(d, -1) &&
+			last.absence === away.absence &&
+			last.coverId === away.coverId &&
+			last.coverAway === away.coverAway
+		)
+			last.to = d;
+		else runs.push({from: d, to: d, absence: away.absence, coverId: away.coverId, coverAway: away.coverAway});
+	}
+	return runs;
 }
 
 /**

@@ -15,7 +15,7 @@
 import {addDays, type IsoDate} from '../domain/dates.js';
 import type {Handover, WindowItem, WindowKind} from '../domain/handover/schema.js';
 import {safeText} from '../domain/safe-text.js';
-import {coverSpans} from '../domain/handover/cover-spans.js';
+import {coverAwayWords, coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
 import {docDate} from './doc-dates.js';
 
 export interface CalendarEvent {
@@ -107,7 +107,7 @@ function absenceEvents(h: Handover): CalendarEvent[] {
 		for (const a of o.absences) {
 			// An open-ended absence is drawn to the window's last day and says it has no end date.
 			const last = a.to ?? h.period.to;
-			const cover = a.coverName ? `${short(t(a.coverName))} covers` : 'NO COVER named';
+			const cover = a.coverName ? `${short(t(a.coverName))} covers${a.coverAway.length > 0 ? ' (NOT every day)' : ''}` : 'NO COVER named';
 			out.push({
 				uid: uid(h, 'absence', a.id),
 				start: a.from,
@@ -115,7 +115,9 @@ function absenceEvents(h: Handover): CalendarEvent[] {
 				summary: `${short(t(o.name))} away${a.to ? '' : ' (no end date)'}; ${cover}`,
 				description: [
 					`${t(o.name)} is away from ${docDate(a.from)}${a.to ? ` to ${docDate(a.to)}` : ', with no end date recorded'}.`,
-					a.coverName ? `${t(a.coverName)} covers their work.` : 'Nobody is named to cover their work: name a cover.',
+					a.coverName
+						? `${t(a.coverName)} covers their work${coverAwayWords(a, docDate)}.`
+						: 'Nobody is named to cover their work: name a cover.',
 				],
 				category: 'Absence',
 			});
@@ -127,7 +129,11 @@ function absenceEvents(h: Handover): CalendarEvent[] {
 export function calendarDocument(h: Handover): CalendarDocument {
 	const items = h.inWindow.map(i => itemEvent(h, i)).filter((e): e is CalendarEvent => e !== null);
 	const events = [...items, ...absenceEvents(h)].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-	const names = coverSpans(h).map(c => `${t(c.name)}${c.dates ? ` ${docDate(c.dates.from)} to ${docDate(c.dates.to)}` : ''}`);
+	const names = coverSpans(h).map(c =>
+		c.nobody && c.dates
+			? `nobody ${docDate(c.dates.from)} to ${docDate(c.dates.to)} (${nobodyWords(c, t(c.name))})`
+			: `${t(c.name)}${c.dates ? ` ${docDate(c.dates.from)} to ${docDate(c.dates.to)}` : ''}`,
+	);
 	const cover = names.length > 0 ? `; cover ${names.join(', ')}` : '';
 	return {name: `${t(h.team.name)}: ${docDate(h.period.from)} to ${docDate(h.period.to)}${cover}`, generatedAt: h.generatedAt, events};
 }

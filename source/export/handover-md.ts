@@ -12,7 +12,7 @@
 import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
-import {coverSpans} from '../domain/handover/cover-spans.js';
+import {coverAwayWords, coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
 import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
@@ -116,7 +116,9 @@ function availability(o: OfficerSection, h: Handover): string {
 	const spans = o.absences.map(a => {
 		const span = a.to ? `${docDate(a.from)} to ${docDate(a.to)}` : `from ${docDate(a.from)}, no return date`;
 		// The cover is the subject of its own sentence: it must never read as if the cover were away.
-		const cover = a.coverName ? `${esc(a.coverName)} covers their work` : '**nobody is named to cover their work**';
+		const cover = a.coverName
+			? `${esc(a.coverName)} covers their work${coverAwayWords(a, docDate, '**nobody covers**')}`
+			: '**nobody is named to cover their work**';
 		return `${a.reasonWords} ${span}; ${cover}`;
 	});
 	return `${whole ? 'away for the whole window' : 'away for part of the window'}: ${spans.join('; and ')}`;
@@ -217,8 +219,11 @@ export function renderHandoverMarkdown(h: Handover): string {
 	out.push(`- Prepared by: ${esc(h.preparedBy)}`);
 	// A cover from outside the team (handover --cover-outside) is marked, as the desk's Handover view marks
 	// it; each cover of part of the window is named with their dates (two absences, two covers).
-	const covers = coverSpans(h).map(
-		c => `${esc(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${docDate(c.dates.from)} to ${docDate(c.dates.to)})` : ''}`,
+	// Days the named cover is away too are said as nobody covering, never as theirs (coverSpans).
+	const covers = coverSpans(h).map(c =>
+		c.nobody && c.dates
+			? `**nobody covers** ${docDate(c.dates.from)} to ${docDate(c.dates.to)} (${nobodyWords(c, esc(c.name))})`
+			: `${esc(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${docDate(c.dates.from)} to ${docDate(c.dates.to)})` : ''}`,
 	);
 	out.push(`- Cover: ${covers.length > 0 ? covers.join('; ') : '**nobody named**: reviews falling due will not be done'}`);
 	out.push(`- Inspector: ${h.inspector ? `${esc(h.inspector.name)} ${INSPECTOR_DOES}` : '**none recorded**'}`);

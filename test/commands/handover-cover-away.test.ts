@@ -48,3 +48,39 @@ describe('a cover away in the window is refused, as absence change --cover refus
 		expect(outside.code, outside.stderr).toBe(0);
 	});
 });
+
+describe('the named cover away for part of the window (QA pass 4, D-E)', () => {
+	/** The QA's copy cl: DC Marsh named for DS Brennan's sick leave, then her own annual leave 20-27 Dec recorded. */
+	function coverAwayCopy(): string {
+		const {store} = demoCopy();
+		const run = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+		expect(run('absence', 'change', 'ab0002', '--cover', 'Marsh').code).toBe(0);
+		const add = run('absence', 'add', 'Marsh', '--from', '2026-12-20', '--to', '2026-12-27', '--reason', 'annual-leave');
+		expect(add.code, add.stderr).toBe(0);
+		return store;
+	}
+	const asOkafor = (store: string, today: string, ...args: string[]) =>
+		runCli(['handover', '--store', store, '--today', today, '--as', 'Okafor', ...args], {env: NOW});
+
+	it('the header names her days and says nobody covers 20-27 Dec; JSON covers split around her leave, the gap in uncovered', () => {
+		const store = coverAwayCopy();
+		const md = asOkafor(store, '2026-12-16');
+		expect(md.code, md.stderr).toBe(0);
+		expect(md.stdout).toContain(
+			'- Cover: DC Helen Marsh (16 Dec 2026 to 19 Dec 2026); **nobody covers** 20 Dec 2026 to 27 Dec 2026 (DC Helen Marsh, the ' +
+				'named cover, is on annual leave); DC Helen Marsh (28 Dec 2026 to 29 Dec 2026)\n',
+		);
+		expect(md.stdout).not.toContain('- Cover: DC Helen Marsh\n');
+		expect(md.stdout).toContain(
+			'DC Helen Marsh covers their work, except 20 Dec 2026 to 27 Dec 2026 (on annual leave), when the cover is away too: **nobody covers**.',
+		);
+		const json = JSON.parse(asOkafor(store, '2026-12-21', '--format', 'json').stdout) as {
+			covers: unknown[];
+			uncovered: unknown[];
+		};
+		expect(json.covers).toEqual([{name: 'DC Helen Marsh', officerId: 'o0006', from: '2026-12-28', to: '2027-01-03'}]);
+		expect(json.uncovered).toEqual([
+			{from: '2026-12-21', to: '2026-12-27', coverName: 'DC Helen Marsh', coverOfficerId: 'o0006', coverAwayWords: 'on annual leave'},
+		]);
+	});
+});

@@ -94,6 +94,22 @@ describe('fortnight problems (built CLI)', () => {
 		}
 	});
 
+	it("identical updates by an officer whose trigger is on the inspector's list name the inspector's d, not r (QA pass 4, D-D)", () => {
+		const r = runCli(['problems', '--store', store, '--today', DEMO_TODAY, '--json']);
+		expect(r.code, r.stderr).toBe(0);
+		const problems = JSON.parse(r.stdout) as Problem[];
+		const trigger = problems.find(p => p.id === 'performance-trigger:o0003')!;
+		const updates = problems.find(p => p.kind === 'identical-updates' && p.subject.officerId === 'o0003')!;
+		expect(trigger.severity).toBe('red');
+		expect(updates.resolve!.map(w => w.desk)).toEqual(trigger.resolve!.map(w => w.desk));
+		expect(updates.resolve!.map(w => w.desk?.key)).toEqual(['d']);
+		expect(updates.resolve![0]!.label).toContain('DI Okafor (the inspector) records a decision for DC Ashworth');
+		const text = runCli(['problems', '--store', store, '--today', DEMO_TODAY]).stdout;
+		const block = text.slice(text.indexOf('Identical updates: DC Ashworth'), text.indexOf(`[${updates.id}]`));
+		expect(block).toContain("desk: d on the Team view (the inspector's queue)");
+		expect(block).not.toContain('desk: r on');
+	});
+
 	it('an unreadable store is exit 3 with a plain message', () => {
 		const file = path.join(tempDir(), 'bad.json');
 		writeFileSync(file, '{"not": "a store"');

@@ -147,6 +147,22 @@ describe('the ways the desk opens with r clear their problem', () => {
 		expect(trigger.evidence.some(e => e.type === 'update')).toBe(true);
 	});
 
+	it("identical-updates while the trigger is on the inspector's list: the inspector's d, not a review's step 5 (QA-4 D-D)", () => {
+		const data = loadDemo();
+		const p = findProblems(data, TODAY).find(x => x.kind === 'identical-updates' && x.subject.officerId === 'o0003')!;
+		expect(findProblems(data, TODAY).find(x => x.id === 'performance-trigger:o0003')!.severity).toBe('red');
+		// The way the trigger's own problem names: d in the Team view, and who can (the inspector, by name).
+		expect(p.resolve!.map(w => [w.way, w.desk?.key, w.desk?.where])).toEqual([
+			['performance-decision', 'd', "the Team view (the inspector's queue)"],
+		]);
+		expect(p.resolve![0]!.label).toMatch(/^DI Okafor \(the inspector\) records a decision for DC Ashworth/);
+		// The sergeant's signed review of one of the officer's cases records no decision, so the finding stays.
+		expect(ids(signed(data, 'CR/32449/23'))).toContain(p.id);
+		const input = {officerId: 'o0003', decision: 'not-now' as const, reason: 'Checked the updates with DC Ashworth.', planReviewDate: ''};
+		const after = decideEscalatedTrigger(data, input, {today: TODAY, signedAt: SIGNED_AT, by: 'o0001', sign}).next;
+		expect(ids(after)).not.toContain(p.id);
+	});
+
 	it("welfare-check-in-due: the check-in recorded in step 6 of a review of one of the officer's cases", () => {
 		const data = loadDemo();
 		const p = findProblems(data, TODAY).find(x => x.id === 'welfare-check-in-due:o0006')!;

@@ -11,7 +11,7 @@ import {daysSinceUpdate, isLive, lastUpdateDate, openActions} from '../case-fact
 import {addDays, daysBetween, maxDate, type IsoDate} from '../dates.js';
 import type {Absence, Case, Officer, StoreData} from '../model.js';
 import {RISKS} from '../model-values.js';
-import {ABSENCE_WORDS, fullName, shortName} from '../people.js';
+import {ABSENCE_WORDS, absenceLookup, coverAwayDuring, coverRuns, fullName, shortName, type CoverRun} from '../people.js';
 import {ruleContext} from '../rules/context.js';
 import {inspectorOn} from '../team-history.js';
 import {nextRuiUpdate} from '../rules/rui.js';
@@ -19,7 +19,7 @@ import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
-import type {CaseSection, Decision, Handover, HandoverCover, OfficerSection, ReviewDraftNote} from './schema.js';
+import type {CaseSection, Decision, Handover, HandoverCover, HandoverUncovered, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
@@ -46,6 +46,8 @@ export interface HandoverInput {
 	cover: {name: string; officerId: string | null} | null;
 	/** Each cover over the window with their dates (handoverCovers); default: `cover` for the whole window. */
 	covers?: HandoverCover[];
+	/** The days nobody covers because the named cover is away too (handoverCovers); default: none. */
+	uncovered?: HandoverUncovered[];
 	/**
 	 * Name of the person preparing it: the one at the keyboard (DOMAIN "People and permissions": every
 	 * record says who made it, never inferred), so the caller always says who.
@@ -58,34 +60,59 @@ export interface HandoverInput {
 /**
  * The covers recorded for the sergeant's own absences over the window, earliest first, each with the days
  * of the window they cover: the handover's default cover (README "Absences") when none is named. Two
- * absences with different covers in one window give two covers, each with their dates.
+ * absences with different covers in one window give two covers, each with their dates. Who covers a day
+ * is awayOn's answer (coverRuns): a named cover away on some of those days covers none of them, so
+ * they are left out here and given by recordedGaps (one cover's absence splits their entry in two).
  */
 export function recordedCovers(data: StoreData, from: IsoDate, to: IsoDate): HandoverCover[] {
 	const covers: HandoverCover[] = [];
-	const absences = data.absences
-		.filter(a => a.officerId === data.team.sergeantId && a.from <= to && (a.to === null || a.to >= from) && a.coverOfficerId !== null)
-		.sort((a, b) => cmp(a.from, b.from));
-	for (const a of absences) {
-		const officer = data.officers.find(o => o.id === a.coverOfficerId);
-		if (!officer) continue;
-		covers.push({name: fullName(officer), officerId: officer.id, from: maxDate(a.from, from), to: a.to === null || a.to > to ? to : a.to});
+	for (const r of sergeantRuns(data, from, to)) {
+		const officer = r.coverId === null ? undefined : data.officers.find(o => o.id === r.coverId);
+		if (officer) covers.push({name: fullName(officer), officerId: officer.id, from: r.from, to: r.to});
 	}
 	return covers;
 }
 
+/** The days of the window on which the sergeant is away and their named cover is away too: nobody covers. */
+export function recordedGaps(data: StoreData, from: IsoDate, to: IsoDate): HandoverUncovered[] {
+	const gaps: HandoverUncovered[] = [];
+	for (const r of sergeantRuns(data, from, to)) {
+		const named = r.absence.coverOfficerId;
+		if (r.coverAway === null || named === null) continue;
+		const officer = data.officers.find(o => o.id === named);
+		gaps.push({
+			from: r.from,
+			to: r.to,
+			coverName: fullName(officer),
+			coverOfficerId: named,
+			coverAwayWords: ABSENCE_WORDS[r.coverAway.reason],
+		});
+	}
+	return gaps;
+}
+
+function sergeantRuns(data: StoreData, from: IsoDate, to: IsoDate): CoverRun[] {
+	return coverRuns(absenceLookup(data.absences), data.team.sergeantId, from, to);
+}
+
 /**
- * The handover's cover and covers: the one named (--cover, or typed in the desk) covers the whole window;
- * none named, the recorded covers (recordedCovers), the first of them as `cover`.
+ * The handover's cover, covers and the days nobody covers: the one named (--cover, or typed in the desk)
+ * covers the whole window (a named cover away on any day of it is refused: absences.ts coverAwayProblem);
+ * none named, the recorded covers (recordedCovers), the first of them as `cover`, and their gaps.
  */
 export function handoverCovers(
 	data: StoreData,
 	from: IsoDate,
 	to: IsoDate,
 	named: {name: string; officerId: string | null} | null,
-): Pick<HandoverInput, 'cover' | 'covers'> {
+): Pick<HandoverInput, 'cover' | 'covers' | 'uncovered'> {
 	const covers = named ? [{...named, from, to}] : recordedCovers(data, from, to);
 	const first = covers[0];
-	return {cover: first ? {name: first.name, officerId: first.officerId} : null, covers};
+	return {
+		cover: first ? {name: first.name, officerId: first.officerId} : null,
+		covers,
+		uncovered: named ? [] : recordedGaps(data, from, to),
+	};
 }
 
 export function buildHandover(input: HandoverInput): Handover {
@@ -227,6 +254,14 @@ export function buildHandover(input: HandoverInput): Handover {
 					reason: a.reason,
 					reasonWords: ABSENCE_WORDS[a.reason],
 					coverName: a.coverOfficerId ? name(a.coverOfficerId) : null,
+					// The days the named cover is away too: nobody covers them (the Calendar view's bar shows the gap).
+					coverAway: a.coverOfficerId
+						? coverAwayDuring(data.absences, a.coverOfficerId, a).map(c => ({
+								from: maxDate(c.from, a.from),
+								to: c.to === null ? a.to : a.to === null || c.to < a.to ? c.to : a.to,
+								reasonWords: ABSENCE_WORDS[c.reason],
+							}))
+						: [],
 				})),
 			liveCases: cases.length,
 			workloadPoints: load.points,
@@ -254,6 +289,7 @@ export function buildHandover(input: HandoverInput): Handover {
 		preparedBy: input.preparedBy,
 		cover: input.cover,
 		covers: input.covers ?? (input.cover ? [{...input.cover, from, to}] : []),
+		uncovered: input.uncovered ?? [],
 		inspector,
 		generatedAt: input.generatedAt,
 		chainHead: input.chainHead,

@@ -72,7 +72,13 @@ export const AbsenceInWindowSchema = StrictObject({
 	/** "on sick leave", "on annual leave", ... */
 	reasonWords: Type.String(),
 	coverName: doc('Who covers; null when nobody is named.', Nullable(Type.String())),
+	coverAway: doc(
+		"The days of this absence on which the named cover is away too, earliest first (their absences, cut to this one's days): nobody covers them (empty when they are at work throughout, or none is named).",
+		Type.Array(StrictObject({from: Date_, to: doc('Last day away; null while open-ended.', Nullable(Date_)), reasonWords: Type.String()})),
+	),
 });
+
+export type AbsenceInWindow = Static<typeof AbsenceInWindowSchema>;
 
 export const BailSummarySchema = StrictObject({
 	suspect: Type.String(),
@@ -154,6 +160,15 @@ export type ReviewDraftNote = Static<typeof ReviewDraftNoteSchema>;
 export const HandoverCoverSchema = StrictObject({name: Type.String(), officerId: Nullable(Type.String()), from: Date_, to: Date_});
 export type HandoverCover = Static<typeof HandoverCoverSchema>;
 
+export const HandoverUncoveredSchema = StrictObject({
+	from: Date_,
+	to: Date_,
+	coverName: doc("The cover named on the sergeant's absence, away too on these days.", Type.String()),
+	coverOfficerId: Type.String(),
+	coverAwayWords: doc('Why the named cover is away: "on annual leave", ...', Type.String()),
+});
+export type HandoverUncovered = Static<typeof HandoverUncoveredSchema>;
+
 export const HandoverSchema = StrictObject(
 	{
 		schema: Type.Literal(HANDOVER_SCHEMA_ID),
@@ -168,8 +183,12 @@ export const HandoverSchema = StrictObject(
 			Nullable(StrictObject({name: Type.String(), officerId: Nullable(Type.String())})),
 		),
 		covers: doc(
-			"Each cover over the window with the days they cover, earliest first: the one named (--cover) for the whole window, else the covers recorded for the sergeant's absences; empty when nobody is named.",
+			"Each cover over the window with the days they cover, earliest first: the one named (--cover) for the whole window, else the covers recorded for the sergeant's absences on the days each is at work (a cover away for part of an absence gives two entries, its gap in `uncovered`); empty when nobody is named or at work.",
 			Type.Array(HandoverCoverSchema),
+		),
+		uncovered: doc(
+			'The days of the window on which the sergeant is away and the cover named for them is away too, so nobody covers (README: never "covered by"), earliest first; `covers` leaves these days out. Empty when a cover is named for the handover (--cover).',
+			Type.Array(HandoverUncoveredSchema),
 		),
 		inspector: doc(
 			"The team's inspector, who decides what a cover cannot (bail extensions at inspector level, escalated triggers).",
@@ -188,6 +207,6 @@ export const HandoverSchema = StrictObject(
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),
 		officers: Type.Array(OfficerSectionSchema),
 	},
-	{$id: 'https://fortnight.local/schema/handover-2.json', title: 'fortnight handover'},
+	{$id: 'https://fortnight.local/schema/handover-4.json', title: 'fortnight handover'},
 );
 export type Handover = Static<typeof HandoverSchema>;

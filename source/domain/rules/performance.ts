@@ -472,12 +472,48 @@ export const PERFORMANCE_RULE: RuleDeclaration<'performance-trigger'> = {
 	},
 };
 
+/** The identical-updates kind as identical-updates.ts declares it: the sergeant's way, a decision in a review's step 5. */
+const IDENTICAL_UPDATES = IDENTICAL_UPDATES_KINDS['identical-updates'];
+
+/**
+ * The ways to clear an identical-updates finding. While the officer's trigger is on the inspector's
+ * exception list, step 5 of a sergeant's or cover's review records no decision on it (README "The review
+ * desk"), so the way is the inspector's, as the trigger's own problem says (`d` in the Team view, their
+ * queue), naming who can decide for whoever reads it; otherwise the sergeant's (identical-updates.ts).
+ */
+function identicalUpdatesWays(p: Problem, ctx: RuleContext): ReturnType<typeof IDENTICAL_UPDATES.resolve> {
+	const officerId = p.subject.officerId;
+	if (!escalatedFor(ctx, officerId)) return IDENTICAL_UPDATES.resolve(p, ctx);
+	const sergeant = supervisorOf(ctx, officerId);
+	const inspectorId = (sergeant && supervisorOf(ctx, sergeant.id)?.id) ?? ctx.data.team.inspectorId;
+	const inspector = inspectorId ? `${nameOf(ctx, inspectorId)} (the inspector)` : 'The inspector';
+	return [
+		inspectorDecisionWay(
+			`${inspector} records a decision for ${nameOf(ctx, officerId)} (an action plan or a reasoned "not now"): the trigger is ` +
+				"on the inspector's exception list, so a review's step 5 records no decision that answers these updates",
+		),
+	];
+}
+
+// Whether each officer's trigger is on the inspector's list, once per context: an officer with identical
+// updates on many days has a finding for each, and assess walks all their evidence (issue 18).
+const escalatedCache = new WeakMap<RuleContext, Map<string, boolean>>();
+
+function escalatedFor(ctx: RuleContext, officerId: string): boolean {
+	let byOfficer = escalatedCache.get(ctx);
+	if (!byOfficer) escalatedCache.set(ctx, (byOfficer = new Map()));
+	let escalated = byOfficer.get(officerId);
+	if (escalated === undefined) byOfficer.set(officerId, (escalated = assess(ctx, officerId).escalated));
+	return escalated;
+}
+
 /**
  * Identical updates (docs/rules.md): the findings come from identical-updates.ts, which declares the
- * kind; the rule that raises them is the one above, which drops those a decision has answered.
+ * kind; the rule that raises them is the one above, which drops those a decision has answered, and
+ * names the inspector's way while the trigger is on their list (identicalUpdatesWays).
  */
 export const IDENTICAL_UPDATES_RULE: RuleDeclaration<'identical-updates'> = {
 	name: 'Identical updates',
 	check: unansweredIdenticalUpdates,
-	kinds: IDENTICAL_UPDATES_KINDS,
+	kinds: {'identical-updates': {...IDENTICAL_UPDATES, resolve: identicalUpdatesWays}},
 };

@@ -156,7 +156,7 @@ describe('buildHandover', () => {
 		const h = handoverOf(demoData());
 		const ashworth = h.officers.find(o => o.officerId === 'o0003')!;
 		expect(ashworth.absences).toEqual([
-			{id: 'ab0003', from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null},
+			{id: 'ab0003', from: '2026-11-28', to: null, reason: 'sick', reasonWords: 'on sick leave', coverName: null, coverAway: []},
 		]);
 		const iqbal = h.officers.find(o => o.officerId === 'o0004')!;
 		expect(iqbal.workloadExcessive).toBe(true);

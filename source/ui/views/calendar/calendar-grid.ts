@@ -115,11 +115,27 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 		for (const a of o.absences) {
 			const first = a.from <= h.period.from ? 0 : index.get(a.from)!;
 			const last = a.to === null || a.to >= h.period.to ? days.length - 1 : index.get(a.to)!;
-			const uncovered = a.coverName === null;
-			const words = `${REASON[a.reason] ?? 'away'}, ${uncovered ? 'no cover' : `${rankAndSurname(t(a.coverName))} covers`}`;
-			row.bars.push({first, last, words, uncovered});
-			if (uncovered)
-				for (let d = first; d <= last; d++) alerts[d]!.push(`NO COVER: ${row.label} away (${REASON[a.reason] ?? 'away'}), nobody named`);
+			const reason = REASON[a.reason] ?? 'away';
+			// The days the named cover is away too are a bar of their own: nobody covers them (README
+			// "`fortnight handover` and `fortnight absence`": never "covered by").
+			const coverAway = (d: number) => (a.coverAway ?? []).some(c => c.from <= days[d]! && (c.to === null || days[d]! <= c.to));
+			for (let start = first; start <= last;) {
+				const gap = a.coverName !== null && coverAway(start);
+				let end = start;
+				while (end < last && a.coverName !== null && coverAway(end + 1) === gap) end++;
+				if (a.coverName === null) end = last;
+				const cover = a.coverName === null ? null : rankAndSurname(t(a.coverName));
+				const uncovered = cover === null || gap;
+				const words = `${reason}, ${cover === null ? 'no cover' : gap ? `no cover (${cover} away too)` : `${cover} covers`}`;
+				row.bars.push({first: start, last: end, words, uncovered});
+				for (let d = start; d <= end && uncovered; d++)
+					alerts[d]!.push(
+						cover === null
+							? `NO COVER: ${row.label} away (${reason}), nobody named`
+							: `NO COVER: ${row.label} away (${reason}), and ${cover}, the named cover, is away too`,
+					);
+				start = end + 1;
+			}
 		}
 	}
 	return {days, rows, alerts};

@@ -4,7 +4,7 @@
  * carries a tone so the view can colour it, and says its meaning in words as well (never colour alone).
  */
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
-import {coverSpans} from '../../../domain/handover/cover-spans.js';
+import {coverAwayWords, coverSpans, nobodyWords} from '../../../domain/handover/cover-spans.js';
 import type {Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {caseStatusWords} from '../../../domain/status-words.js';
@@ -79,13 +79,16 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		tone: 'plain',
 	});
 	// Each cover of part of the window with their dates, as the Markdown names them (coverSpans).
-	const covers = coverSpans(h).map(
-		c =>
-			`${t(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)})` : ''}`,
+	// Days the named cover is away too are said as nobody covering (coverSpans), in the critical tone.
+	const spans = coverSpans(h);
+	const covers = spans.map(c =>
+		c.nobody && c.dates
+			? `NOBODY COVERS ${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)} (${nobodyWords(c, t(c.name))})`
+			: `${t(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)})` : ''}`,
 	);
 	lines.push(
 		covers.length > 0
-			? {text: `Cover: ${covers.join('; ')}`, tone: 'plain'}
+			? {text: `Cover: ${covers.join('; ')}`, tone: spans.some(c => c.nobody) ? 'critical' : 'plain'}
 			: {text: 'Cover: NOBODY NAMED: reviews falling due will not be done', tone: 'critical'},
 	);
 	lines.push({text: `Review chain head ${t(h.chainHead)}`, tone: 'dim'});
@@ -132,7 +135,8 @@ export function handoverLines(h: Handover): PreviewLine[] {
 		lines.push({text: `${t(o.name)} (${t(o.officerId)})`, tone: 'heading'});
 		const away = o.absences.map(
 			a =>
-				`${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}`,
+				`${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}` +
+				coverAwayWords(a, d => shortDate(d, today), 'NOBODY covers'),
 		);
 		lines.push({text: `  Availability: ${away.length ? away.join('; ') : 'available throughout'}`, tone: away.length ? 'red' : 'plain'});
 		lines.push({

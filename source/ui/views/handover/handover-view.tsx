@@ -49,9 +49,11 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 	const coverText =
 		spans.length > 0
 			? spans
-					.map(
-						c =>
-							`${safeText(c.name)}${c.outside ? ' (outside team)' : ''}${c.dates ? ` ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)}` : ''}`,
+					.map(c =>
+						// Days the named cover is away too: nobody covers them (coverSpans).
+						c.nobody && c.dates
+							? `NOBODY ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)} (${safeText(c.name)} away)`
+							: `${safeText(c.name)}${c.outside ? ' (outside team)' : ''}${c.dates ? ` ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)}` : ''}`,
 					)
 					.join(', ')
 			: 'NOBODY NAMED';

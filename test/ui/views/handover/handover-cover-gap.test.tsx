@@ -1,0 +1,56 @@
+/**
+ * QA pass 4, D-E, in the desk: with DC Marsh named for DS Brennan's sick leave and on annual leave
+ * 20-27 Dec herself, the Handover view's title and body said "cover: DC Helen Marsh" for the whole
+ * window and the Calendar view's bar read "sick, DC Marsh covers" across her leave. Both now follow who
+ * actually covers each day (domain/people.ts awayOn): her days, and nobody 20-27 Dec.
+ */
+import {describe, expect, it} from 'vitest';
+import {gridFromHandover} from '../../../../source/ui/views/calendar/calendar-grid.js';
+import {handoverCovers} from '../../../../source/domain/handover/build.js';
+import {handoverLines} from '../../../../source/ui/views/handover/handover-lines.js';
+import {actorAs} from '../../../helpers/actor.js';
+import {coverAwayData, INSPECTOR} from '../../../domain/handover/cover-away-fixture.js';
+import {handoverOf} from '../../../domain/handover/fixtures.js';
+import {ready, renderDesk} from '../../desk-harness.js';
+
+const TODAY = '2026-12-16';
+const data = coverAwayData();
+const h = handoverOf(data, {from: TODAY, to: '2026-12-29', today: TODAY, ...handoverCovers(data, TODAY, '2026-12-29', null)});
+
+describe('the Handover view and the Calendar view with the named cover away for part of the window', () => {
+	it("the preview's cover line names her days and NOBODY COVERS 20-27 Dec, as critical", () => {
+		const cover = handoverLines(h).find(l => l.text.startsWith('Cover:'))!;
+		expect(cover.text).toBe(
+			'Cover: DC Helen Marsh (16 Dec to 19 Dec); NOBODY COVERS 20 Dec to 27 Dec (DC Helen Marsh, the named cover, is on annual leave); ' +
+				'DC Helen Marsh (28 Dec to 29 Dec)',
+		);
+		expect(cover.tone).toBe('critical');
+	});
+
+	it("the calendar's bar for DS Brennan splits: DC Marsh covers, then no cover while she is away too, then DC Marsh again", () => {
+		const grid = gridFromHandover(h, data.team.sergeantId);
+		const brennan = grid.rows.find(r => r.officerId === data.team.sergeantId)!;
+		expect(brennan.bars).toEqual([
+			{first: 0, last: 3, words: 'sick, DC Marsh covers', uncovered: false},
+			{first: 4, last: 11, words: 'sick, no cover (DC Marsh away too)', uncovered: true},
+			{first: 12, last: 13, words: 'sick, DC Marsh covers', uncovered: false},
+		]);
+		expect(grid.alerts[4]).toContain('NO COVER: DS Brennan away (sick), and DC Marsh, the named cover, is away too');
+		expect(grid.alerts[3]!.some(a => a.startsWith('NO COVER: DS Brennan'))).toBe(false);
+	});
+
+	it('in the desk as DI Okafor: 3 shows the split cover in the title and body; 5 shows the gap in the bar', async () => {
+		const d = renderDesk({data, today: TODAY, actor: actorAs(INSPECTOR), size: {columns: 160, rows: 45}});
+		await ready(d);
+		await d.press('3');
+		const handover = await d.waitFor('NOBODY COVERS');
+		expect(handover).toContain('cover: DC Helen Marsh 16 Dec to 19 Dec, NOBODY 20 Dec to 27 Dec (DC Helen Marsh away)');
+		expect(handover).toContain('NOBODY COVERS 20 Dec to 27 Dec');
+		expect(handover).not.toMatch(/cover: DC Helen Marsh\s*[─═]/);
+		await d.press('5');
+		const calendar = await d.waitFor('CALENDAR');
+		expect(calendar).toContain('sick, no cover (DC Marsh away too)');
+		expect(calendar).not.toMatch(/sick, DC Marsh covers ═{60}/);
+		d.app.unmount();
+	});
+});
