@@ -83,9 +83,12 @@ END $$;
 -- Cases: why officer `me` may not write case `ref` of team `t` as `after` (`before` as recorded, null for a
 -- new case), or null: what it adds to the bail events, the actions' histories, the risk history and (a
 -- new case's) allocations names someone else (null allowed where the list's own schema says "not
--- recorded"). A move's allocation is 008's (fortnight_move_refusal).
+-- recorded"). A move's allocation is 008's (fortnight_move_refusal). An action's event is compared with
+-- the action it is on (an event carries no action id): another officer's event taken off one action and
+-- put on another is one added in their name (REVIEW 5 D4). pg_temp is searched last, never first: a
+-- session's temporary table cannot stand in for one of ours.
 CREATE FUNCTION fortnight_case_author_refusal(t text, me text, ref text, before jsonb, after jsonb) RETURNS text
-	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public AS $$
+	LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
 	k text;
 	field text;
@@ -106,15 +109,28 @@ BEGIN
 		-- and after: a change that adds none (a signing adds only the signer's) leaves them as they were.
 		others := CASE k
 			WHEN 'bailEvents' THEN '$[*] ? (!(@.recordedBy == $me))'
-			WHEN 'actions' THEN '$[*].history[*] ? (!(@.by == $me))'
+			WHEN 'actions' THEN '$.history[*] ? (!(@.by == $me))'
 			ELSE '$[*] ? (!(@.by == $me) && !(@.by == null))' END;
-		has := jsonb_path_query_array(coalesce(after->k, '[]'), others, vars);
-		had := jsonb_path_query_array(coalesce(before->k, '[]'), others, vars);
+		IF k = 'actions' THEN
+			-- Each action's such events paired with the action's id: [id, event].
+			has := (SELECT coalesce(jsonb_agg(jsonb_build_array(a.e->'id', h.e) ORDER BY a.i, h.i), '[]')
+				FROM jsonb_array_elements(coalesce(after->k, '[]')) WITH ORDINALITY AS a(e, i),
+					jsonb_path_query(a.e, others, vars) WITH ORDINALITY AS h(e, i));
+			had := (SELECT coalesce(jsonb_agg(jsonb_build_array(a.e->'id', h.e) ORDER BY a.i, h.i), '[]')
+				FROM jsonb_array_elements(coalesce(before->k, '[]')) WITH ORDINALITY AS a(e, i),
+					jsonb_path_query(a.e, others, vars) WITH ORDINALITY AS h(e, i));
+		ELSE
+			has := jsonb_path_query_array(coalesce(after->k, '[]'), others, vars);
+			had := jsonb_path_query_array(coalesce(before->k, '[]'), others, vars);
+		END IF;
 		CONTINUE WHEN has = had;
 		-- Those added (or changed: a changed one is a new one), each as many times as it is added.
 		SELECT x.e INTO bad FROM (SELECT e FROM jsonb_array_elements(has) AS e EXCEPT ALL SELECT e FROM jsonb_array_elements(had) AS e)
 			AS x(e) LIMIT 1;
 		IF FOUND THEN
+			IF k = 'actions' THEN
+				bad := bad->1;
+			END IF;
 			RETURN fortnight_author_refusal(t, me, CASE k
 				WHEN 'bailEvents' THEN 'a bail event of ' WHEN 'actions' THEN 'an action''s event on '
 				WHEN 'riskHistory' THEN 'a risk change of ' ELSE 'an allocation of ' END || ref, field, bad->>field);

@@ -327,6 +327,28 @@ describe.skipIf(skipPostgres)(`the database refuses a record in another officer'
 	});
 
 	describe('the command line, as the sergeant’s login', () => {
+		it('an action’s event in another’s name cannot be moved to a different action (REVIEW 5 D4)', () => {
+			const c = caseNow(BAILED);
+			expect(c.actions.length).toBeGreaterThan(1);
+			const ev = {date: today, event: 'done' as const, reviewSeq: null, reason: 'Done by the DI', by: OKAFOR};
+			// As the owner (not checked): the inspector's event on the first action.
+			const seeded = {...c, actions: c.actions.map((a, i) => (i === 0 ? {...a, history: [...a.history, ev]} : a))};
+			rows('postgres', setCase(seeded));
+			const moved = {
+				...seeded,
+				actions: seeded.actions.map((a, i) =>
+					i === 0 ? {...a, history: a.history.slice(0, -1)} : i === 1 ? {...a, history: [...a.history, ev]} : a,
+				),
+			};
+			refused(SERGEANT, setCase(moved), /must record an action's event on CR\/30126\/26 in their own name \(by o0002\), not as o0001/);
+			expect(caseNow(BAILED)).toEqual(seeded);
+			// Left where it is, the sergeant's own change to another action goes through beside it.
+			const own = {date: today, event: 'edited' as const, reviewSeq: null, reason: 'Due date moved', by: BRENNAN};
+			const beside = {...seeded, actions: seeded.actions.map((a, i) => (i === 1 ? {...a, history: [...a.history, own]} : a))};
+			expect(rows(SERGEANT, setCase(beside))).toBe(BAILED);
+			rows('postgres', setCase(c));
+		});
+
 		const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 			runCli(['--store', `${cluster.url(DB, SERGEANT)}&team=${T}`, '--today', today, ...args], {env});
 		const login = /your database login "sgt_a" is DS Tom Brennan \(o0002\) in this team/;
