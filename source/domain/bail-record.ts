@@ -418,7 +418,9 @@ function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate, office
 		if (input.periodEnd <= clock.periodEnd) fail(`The new period end ${input.periodEnd} is not after the current end ${clock.periodEnd}.`);
 		periodEnd = input.periodEnd;
 	}
-	if (input.returnDate === null && returnPassed(b, today)) {
+	// Judged on the extension's own day: one authorised before the return date and recorded late keeps it
+	// (docs/rules.md "Pre-charge bail": the missed return then stays a problem until it is dealt with).
+	if (input.returnDate === null && returnPassed(b, input.on)) {
 		fail(
 			`The return date of ${safeText(c.ref)}, ${sd(b.returnDate)}, has passed: an extension needs a new one, ` +
 				`the date the suspect must answer bail. Give it with --return D (from today to ${sd(periodEnd)}, the new period end).`,
@@ -439,12 +441,13 @@ function extend(c: Case, b: Bail, input: BailRecordInput, today: IsoDate, office
 }
 
 /**
- * The bail's return date has passed (the bail-lapsed problem's missed return, domain/rules/bail.ts): an
- * extension that kept it would leave the bail lapsed, so it needs a new return date (README "Bail": a
- * return date in the past is refused). The desk's bail form asks for it on the same condition.
+ * The bail's return date had passed on `day` (the bail-lapsed problem's missed return, domain/rules/bail.ts):
+ * an extension made that day that kept it would leave the bail lapsed, so it needs a new return date (README
+ * "Bail": a return date in the past is refused). `day` is the extension's own (`--on`), not today: one made
+ * before the return date and recorded late keeps it. The desk's bail form asks on the same condition.
  */
-export function returnPassed(b: Pick<Bail, 'returnDate'>, today: IsoDate): boolean {
-	return b.returnDate < today;
+export function returnPassed(b: Pick<Bail, 'returnDate'>, day: IsoDate): boolean {
+	return b.returnDate < day;
 }
 
 /** A re-bail: a new return date within the period that is still running. */

@@ -51,6 +51,56 @@ describe('bail lapsed by a missed return date: the extension needs a new return 
 		expect(problemsOn(store).map(p => p.id)).not.toContain(`bail-lapsed:${REF}`);
 	});
 
+	it('an extension authorised before the return date and recorded after it keeps that date; the lapsed problem stays (REVIEW 5 D7)', () => {
+		const {store} = demoCopy();
+		const r = runCli([
+			'bail',
+			'record',
+			REF,
+			'--event',
+			'extended',
+			'--authorised-by',
+			'DI Okafor',
+			'--rank',
+			'inspector',
+			'--on',
+			'2026-12-01',
+			'--store',
+			store,
+			'--today',
+			TODAY,
+			'--as',
+			'DS Brennan',
+		]);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toContain('by DI Rachel Okafor (inspector) on 01 Dec; return date 02 Dec.');
+		expect(savedData(store).cases.find(c => c.ref === REF)!.bail!.returnDate).toBe('2026-12-02');
+		// The return was still missed on 02 Dec: the problem stays until that is dealt with.
+		expect(problemsOn(store).map(p => p.id)).toContain(`bail-lapsed:${REF}`);
+		// Made on 03 Dec, after the return date, it needs a new one.
+		const after = runCli([
+			'bail',
+			'record',
+			REF,
+			'--event',
+			'extended',
+			'--authorised-by',
+			'Supt Ann Hale',
+			'--rank',
+			'superintendent',
+			'--on',
+			'2026-12-03',
+			'--store',
+			store,
+			'--today',
+			TODAY,
+			'--as',
+			'DS Brennan',
+		]);
+		expect(after.code).toBe(2);
+		expect(after.stderr).toContain('The return date of CR/87204/26, 02 Dec, has passed: an extension needs a new one');
+	});
+
 	it('the re-bail way, printed beside it, clears it too; bail-due ways before the return date are as they were', async () => {
 		const {store} = demoCopy();
 		// A return date still ahead (CR/30126/26, return 05 Dec, on 30 Nov): the extension keeps it unless one is given.

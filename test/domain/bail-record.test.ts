@@ -181,6 +181,17 @@ describe('recordBailEvent: outcomes and history', () => {
 		expect(extend(data, {on: '2023-05-20'}, '2023-05-20')().after.bail!.returnDate).toBe('2023-05-20');
 	});
 
+	it('an extension made before the return date and recorded after it keeps the date; the missed return stays a problem (REVIEW 5 D7)', () => {
+		const data = bailed();
+		// Authorised 19 May (return 20 May, not yet passed), recorded 25 May: judged on its own day.
+		const late = extend(data, {on: '2023-05-19'}, '2023-05-25')();
+		expect(late.after.bail!.returnDate).toBe('2023-05-20');
+		expect(late.after.bail!.extensions.at(-1)).toMatchObject({date: '2023-05-19', periodEnd: '2023-08-31'});
+		expect(findProblems(late.data, '2023-05-25').some(p => p.kind === 'bail-lapsed')).toBe(true);
+		// Made on the day after the return date, it still needs a new one.
+		expect(extend(data, {on: '2023-05-21'}, '2023-05-25')).toThrow('The return date of CR/1/23, 20 May, has passed');
+	});
+
 	it('reads ranks as people write them', () => {
 		expect(parseRank('Det. Supt')).toBe('superintendent');
 		expect(parseRank('DCI')).toBe('chief inspector');

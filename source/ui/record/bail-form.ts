@@ -95,7 +95,7 @@ export function checkBailForm(
 	if (!on) return {ok: false, form: refused(f, 'on', `"${v['on'] ?? ''}" is not a real date: type ${DATE_HINT}.`)};
 	// An extension after a missed return date needs a new one, as `bail record` asks for --return (bail-record.ts returnPassed).
 	const bail = data.cases.find(c => c.ref === f.subject)?.bail;
-	const passed = event === 'extended' && bail && bail.endedOn === null && returnPassed(bail, today) ? bail.returnDate : null;
+	const passed = event === 'extended' && bail && bail.endedOn === null && returnPassed(bail, on) ? bail.returnDate : null;
 	const returnDate = date('returnDate', event === 're-bailed' || passed ? 'required' : 'optional');
 	if (returnDate === undefined) {
 		const blank = (v['returnDate'] ?? '').trim() === '';
