@@ -335,12 +335,16 @@ export function mayChangeAbsence(
 		if (me.role === 'investigator') {
 			// The reason is the absence rule, not the reading one (QA 4 R-j), and who can is read from the
 			// day's absences: while this officer covers the sergeant, only the person above.
+			// Said of officers (DC, TDC) only, as 008 says it: a sergeant or inspector does record their own
+			// (README "Who may change absences and cover"); while covering, this one records others' but not theirs.
 			const covering = coveredOn(data, actorId, today);
-			const even = covering ? `, even while covering ${name(data, covering)}` : '';
+			const rule = covering
+				? `an officer (DC, TDC) records no absence of their own, even while covering ${name(data, covering)}`
+				: 'an officer (DC, TDC) records no absence, their own included';
 			return {
 				ok: false,
 				reason:
-					`${actor} cannot ${doing}: no one records their own absence${even}; an officer's is recorded by whoever supervises ` +
+					`${actor} cannot ${doing}: ${rule}; an officer's is recorded by whoever supervises ` +
 					`them that day. ${capitalise(aboveWords(data, absentId, actorId, today))} can.`,
 			};
 		}

@@ -32,7 +32,7 @@ describe('absences', () => {
 		}
 		expect(reason(mayActOnAbsence(data, IQBAL, 'change', 'ab0002', DAY, IQBAL))).toContain('cannot name themselves as cover');
 		expect(reason(mayChangeAbsence(data, IQBAL, 'add', null, {officerId: IQBAL, coverOfficerId: null}, DAY))).toContain(
-			"no one records their own absence; an officer's is recorded by whoever supervises them that day. DC Marsh (covering DS Brennan) or DI Okafor can.",
+			"an officer (DC, TDC) records no absence, their own included; an officer's is recorded by whoever supervises them that day. DC Marsh (covering DS Brennan) or DI Okafor can.",
 		);
 	});
 

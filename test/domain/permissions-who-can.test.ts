@@ -72,9 +72,9 @@ describe("absences refused to the cover on the cover's days", () => {
 	};
 	const DAY = '2026-12-10';
 
-	it('her own absence: no one records their own absence, and DI Okafor alone can', () => {
+	it('her own absence: an officer (DC, TDC) records none of their own, and DI Okafor alone can', () => {
 		expect(reason(mayChangeAbsence(data(), MARSH, 'add', null, {officerId: MARSH, coverOfficerId: null}, DAY))).toBe(
-			'DC Marsh cannot record an absence for DC Marsh: no one records their own absence, even while covering DS Brennan; ' +
+			'DC Marsh cannot record an absence for DC Marsh: an officer (DC, TDC) records no absence of their own, even while covering DS Brennan; ' +
 				"an officer's is recorded by whoever supervises them that day. DI Okafor can.",
 		);
 	});
@@ -93,7 +93,7 @@ describe("absences refused to the cover on the cover's days", () => {
 
 	it('before her cover days, the sergeant at work is named as before', () => {
 		const before = reason(mayChangeAbsence(data(), MARSH, 'add', null, {officerId: MARSH, coverOfficerId: null}, '2026-11-30'));
-		expect(before).toContain('no one records their own absence;');
+		expect(before).toContain('an officer (DC, TDC) records no absence, their own included;');
 		expect(before).not.toContain('even while covering');
 		expect(before).toContain('DS Brennan or DI Okafor can.');
 	});

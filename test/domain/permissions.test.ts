@@ -184,7 +184,7 @@ describe('a refusal never names the person refused as who can (QA item 5e)', () 
 		expect(own).toEqual({
 			ok: false,
 			reason:
-				'DC Carter cannot record an absence for DC Carter: no one records their own absence, even while covering DS Brennan; ' +
+				'DC Carter cannot record an absence for DC Carter: an officer (DC, TDC) records no absence of their own, even while covering DS Brennan; ' +
 				"an officer's is recorded by whoever supervises them that day. DI Okafor can.",
 		});
 		const ab0002 = covered.absences.find(a => a.id === 'ab0002')!;

@@ -28,7 +28,7 @@ describe('the desk refuses an officer before the form opens', () => {
 		const h = await teamAs(IQBAL, 0);
 		expect(h.frame()).not.toContain('Tom Brennan');
 		const f = await h.press('a');
-		expect(f).toContain('DC Iqbal cannot record an absence for DC Iqbal: no one records their own absence;');
+		expect(f).toContain('DC Iqbal cannot record an absence for DC Iqbal: an officer (DC, TDC) records no absence, their own included;');
 		expect(f).not.toContain('Record an absence for DC Priya Iqbal');
 		h.app.unmount();
 	});
@@ -36,7 +36,7 @@ describe('the desk refuses an officer before the form opens', () => {
 	it('c and E on their own absence, as DC Ashworth: refused', async () => {
 		const h = await teamAs(ASHWORTH, 0);
 		let f = await h.press('c');
-		expect(f).toContain('DC Ashworth cannot change their own absence ab0003: no one records their own absence;');
+		expect(f).toContain('DC Ashworth cannot change their own absence ab0003: an officer (DC, TDC) records no absence, their own included;');
 		expect(f).not.toContain('Change ab0003, the absence of');
 		f = await h.press('E');
 		expect(f).toContain('DC Ashworth cannot end their own absence ab0003');
