@@ -16,9 +16,8 @@ import {ABSENCE_WORDS, fullName} from '../domain/people.js';
 import {mayActOnAbsence, mayChangeAbsence, type AbsenceAct, type AbsenceSides} from '../domain/permissions.js';
 import {mayReadOfficer} from '../domain/read-scope.js';
 import {escapeJsonText, safeText} from '../domain/safe-text.js';
-import {readStoreFile} from '../store/index.js';
 import {out, say, type Command} from './command.js';
-import {readScopeFor} from './read-scope.js';
+import {readForReader, readScopeFor} from './read-scope.js';
 import {actorFor, storeExists, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -106,7 +105,7 @@ export default command;
 
 async function load(ctx: Context): Promise<StoreData> {
 	if (ctx.defaultStore && !storeExists(ctx)) return (await openForCommand(ctx, {readOnly: true})).snapshot();
-	return (await readStoreFile(ctx.storePath)).data;
+	return (await readForReader(ctx)).data;
 }
 
 async function list(ctx: Context, flags: Record<string, unknown>): Promise<number> {

@@ -17,12 +17,11 @@ import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
-import {readStoreFile} from '../store/index.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
 import {actingOfficer} from './acting.js';
 import {out, type Command} from './command.js';
 import {RefusalError, UsageError, type Context} from './context.js';
-import {readScopeFor} from './read-scope.js';
+import {readForReader, readScopeFor} from './read-scope.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
@@ -106,7 +105,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	const ref = oneRef(args, 'fortnight case show REF [--json]');
 	// Read-only: no lock, nothing written (cli.tsx has already made the first-run demo copy if needed). The
 	// case's review history needs every review: the whole chain (store README, "The review chain file").
-	const {data} = await readStoreFile(ctx.storePath, {chain: 'whole'});
+	const {data} = await readForReader(ctx, {chain: 'whole'});
 	// An officer reads their own cases only (README "Who may read what"): another's is refused, with who can.
 	const scope = readScopeFor(ctx, data);
 	const held = data.cases.find(c => c.ref === ref);

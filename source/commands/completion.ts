@@ -6,13 +6,12 @@
  * Names are offered in the shortest form every command accepts: a surname that only one officer has, else
  * the id.
  */
-import {readStoreFile} from '../store/index.js';
 import {mayReadCase, mayReadOfficer} from '../domain/read-scope.js';
 import {safeText} from '../domain/safe-text.js';
 import {out, type Command} from './command.js';
 import {UsageError, type Context} from './context.js';
 import {COMMANDS} from './index.js';
-import {readScopeFor} from './read-scope.js';
+import {readForReader, readScopeFor} from './read-scope.js';
 
 /** Options whose value is an officer, a file, or one of a few words. */
 const OFFICER_FLAGS = ['--as', '--cover', '--to', '--sergeant', '--officer', '--authorised-by'];
@@ -105,7 +104,7 @@ function fish(table: Record<string, string[]>): string {
  */
 async function values(ctx: Context, kind: string): Promise<string> {
 	if (kind !== 'refs' && kind !== 'officers') throw new UsageError('--values takes officers or refs.');
-	const {data} = await readStoreFile(ctx.storePath);
+	const {data} = await readForReader(ctx);
 	const scope = readScopeFor(ctx, data);
 	if (kind === 'refs') {
 		const refs = data.cases.filter(c => c.status !== 'closed' && mayReadCase(scope, c)).map(c => safeText(c.ref));

@@ -149,7 +149,9 @@ export const noteSaid = new WeakSet<Context>();
  * are"), as whoami and every recording command do: an unknown name is refused (exit 2), never ignored.
  */
 export function checkNamedActor(ctx: Context, data: StoreData): void {
-	if (ctx.identity?.as !== undefined) actorFor(ctx, data);
+	// On PostgreSQL (the login learnt by read-scope.ts readForReader) FORTNIGHT_USER naming another is refused too.
+	const named = ctx.identity?.as !== undefined || (ctx.identity?.databaseLogin !== undefined && ctx.identity.envUser !== undefined);
+	if (named) actorFor(ctx, data);
 }
 
 export function storeExists(ctx: Context): boolean {

@@ -12,8 +12,9 @@ import {fullName} from '../domain/people.js';
 import {mayEnrolFirst} from '../domain/permissions.js';
 import {enrolAdvice, hasEnrolledKey, keyEnrolledFor} from '../domain/signing.js';
 import {safeText} from '../domain/safe-text.js';
-import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol, readStoreFile} from '../store/index.js';
+import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol} from '../store/index.js';
 import {out, type Command} from './command.js';
+import {readForReader} from './read-scope.js';
 import {actorFor, checkNamedActor, RefusalError, UsageError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
@@ -202,7 +203,7 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 
 async function list(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	noWords(args, 'list');
-	const {data} = await readStoreFile(ctx.storePath);
+	const {data} = await readForReader(ctx);
 	checkNamedActor(ctx, data);
 	const rows = enrolments(data).map(e => ({
 		seq: e.seq,
@@ -240,7 +241,7 @@ async function list(ctx: Context, args: string[], flags: Record<string, unknown>
 
 async function exportKeys(ctx: Context, args: string[]): Promise<number> {
 	if (args.length !== 1) throw new UsageError('Name one officer: fortnight keys export OFFICER.');
-	const {data} = await readStoreFile(ctx.storePath);
+	const {data} = await readForReader(ctx);
 	checkNamedActor(ctx, data);
 	const officer = officerFlag(data.officers, args[0]!, 'OFFICER');
 	const keys = enrolments(data).filter(e => e.data.officerId === officer.id);

@@ -20,8 +20,7 @@ import {logCsv} from '../export/log-csv.js';
 import {logHtml} from '../export/log-html.js';
 import {logJson, LogJsonSchema} from '../export/log-json.js';
 import {logMarkdown} from '../export/log-md.js';
-import {readStoreFile} from '../store/index.js';
-import {teamDocumentScope} from './read-scope.js';
+import {readForReader, teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
 import {UsageError} from './context.js';
 import {ensureStore} from './open-store.js';
@@ -142,7 +141,7 @@ Examples
 
 		await ensureStore(ctx);
 		// Every review in the period: the whole chain, streamed from its file (store README, "The review chain file").
-		const {data, warnings} = await readStoreFile(ctx.storePath, {chain: 'whole'});
+		const {data, warnings} = await readForReader(ctx, {chain: 'whole'});
 		for (const warning of warnings) say(ctx, `${warning}\n`);
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'log');

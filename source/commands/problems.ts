@@ -3,9 +3,8 @@ import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
-import {readStoreFile} from '../store/index.js';
 import {out, outChecked, type Command} from './command.js';
-import {readScopeFor} from './read-scope.js';
+import {readForReader, readScopeFor} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
 function choices(words: readonly string[], first = 62): string {
@@ -80,7 +79,7 @@ Examples
 		// The one renderer needed loads while the store is read (issue 18: the file read and the module's
 		// compiling overlap); Promise.all so a store error is never an unhandled rejection meanwhile.
 		const [{data}, render] = await Promise.all([
-			readStoreFile(ctx.storePath),
+			readForReader(ctx),
 			flags['json']
 				? import('../export/problems-json.js').then(
 						m => (problems: Problem[], officers: Map<string, Officer>) => outChecked(ctx, m.renderProblemsJson(problems, officers)),

@@ -2,17 +2,32 @@
  * What the person at the keyboard may read, for the commands that only read (README "Who may read
  * what"; the rule is domain/read-scope.ts). Who they are is worked out as for any command (README "Who
  * you are"): an --as or FORTNIGHT_USER that names nobody, or a login mapped to more than one officer, is
- * refused (exit 2); nobody identified at all
+ * refused (exit 2); on PostgreSQL the database login is who reads, and an --as or FORTNIGHT_USER naming
+ * anyone else is refused (exit 2) as it is by the commands that record; nobody identified at all
  * reads what the store's file gives anyone who can open it, the whole team.
  */
 import type {StoreData} from '../domain/model.js';
 import {resolveIdentity} from '../domain/identity.js';
 import {readScopeOn, teamDocumentRefusal, WHOLE_TEAM, type ReadScope, type TeamDocument} from '../domain/read-scope.js';
+import {readStoreFile, storeLogin} from '../store/index.js';
 import {RefusalError, UsageError, type Context} from './context.js';
+
+/**
+ * The store read for a command that only reads, and (on PostgreSQL) the database login it reads as,
+ * learnt at the same time, so who is reading is worked out from it as for the commands that record
+ * (open-store.ts openForCommand; README "Who you are"). Every reading command reads through here.
+ */
+export async function readForReader(ctx: Context, options?: Parameters<typeof readStoreFile>[1]): ReturnType<typeof readStoreFile> {
+	const [read, login] = await Promise.all([readStoreFile(ctx.storePath, options), storeLogin(ctx.storePath)]);
+	if (login?.officerId) ctx.identity = {...ctx.identity, databaseLogin: {role: login.role, officerId: login.officerId}};
+	return read;
+}
 
 export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
 	if (id.ok) return readScopeOn(data, id.officer.id, ctx.today);
+	// Someone other than the database login's officer (README "Who you are"): the same refusal as a record's.
+	if (id.refusal) throw new RefusalError(id.reason);
 	if (ctx.identity.as !== undefined || ctx.identity.envUser !== undefined) throw new UsageError(id.reason);
 	// A login mapped to two officers names someone, just not one person: refused, not read as nobody (review).
 	const login = ctx.identity.login;

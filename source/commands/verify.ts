@@ -1,4 +1,4 @@
-import {formatHead, hashEntry, readStoreFile, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
+import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
 import {firstEnrolmentProblem} from '../domain/first-enrolment.js';
 import type {RecordReport} from '../domain/record-check.js';
@@ -6,6 +6,7 @@ import {safeText} from '../domain/safe-text.js';
 import type {StoreData} from '../domain/model.js';
 import {out, say, type Command} from './command.js';
 import {checkNamedActor, UsageError} from './context.js';
+import {readForReader} from './read-scope.js';
 import {plural} from '../domain/plural.js';
 
 const command: Command = {
@@ -41,7 +42,7 @@ invalid.`,
 		let verdict: ChainVerdict;
 		let data: StoreData;
 		try {
-			const read = await readStoreFile(ctx.storePath);
+			const read = await readForReader(ctx);
 			data = read.data;
 			checkNamedActor(ctx, data);
 			for (const warning of read.warnings) say(ctx, `${warning}\n`);

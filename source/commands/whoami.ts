@@ -5,9 +5,9 @@
 import {shortDate} from '../domain/dates.js';
 import {identityWords} from '../domain/identity.js';
 import {capacitiesOn} from '../domain/permissions.js';
-import {readStoreFile, storeLogin} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {actorFor} from './context.js';
+import {readForReader} from './read-scope.js';
 
 const command: Command = {
 	name: 'whoami',
@@ -28,9 +28,8 @@ Options
 	async run(ctx, input, flags) {
 		if (input.length > 0)
 			throw new (await import('./context.js')).UsageError(`"fortnight whoami" takes no words (got "${input[0]!.slice(0, 40)}").`);
-		const [{data}, login] = await Promise.all([readStoreFile(ctx.storePath), storeLogin(ctx.storePath)]);
-		// On PostgreSQL the login mapped to an officer is who you are (README "Who you are"; open-store.ts for the writers).
-		if (login?.officerId) ctx.identity = {...ctx.identity, databaseLogin: {role: login.role, officerId: login.officerId}};
+		// On PostgreSQL the login mapped to an officer is who you are (README "Who you are"; read-scope.ts readForReader).
+		const {data} = await readForReader(ctx);
 		const me = actorFor(ctx, data);
 		const caps = capacitiesOn(data, me.officer.id, ctx.today);
 		if (flags['json']) {
