@@ -18,7 +18,13 @@ import {RefusalError, UsageError, type Context} from './context.js';
  * (open-store.ts openForCommand; README "Who you are"). Every reading command reads through here.
  */
 export async function readForReader(ctx: Context, options?: Parameters<typeof readStoreFile>[1]): ReturnType<typeof readStoreFile> {
-	const [read, login] = await Promise.all([readStoreFile(ctx.storePath, options), storeLogin(ctx.storePath)]);
+	// Side by side, but the read's own error is the one said (a database not migrated yet is told what to run,
+	// where asking for the login would only say the table is not there).
+	const [reading, asking] = await Promise.allSettled([readStoreFile(ctx.storePath, options), storeLogin(ctx.storePath)]);
+	if (reading.status === 'rejected') throw reading.reason;
+	if (asking.status === 'rejected') throw asking.reason;
+	const read = reading.value;
+	const login = asking.value;
 	if (login?.officerId) ctx.identity = {...ctx.identity, databaseLogin: {role: login.role, officerId: login.officerId}};
 	return read;
 }
