@@ -43,8 +43,8 @@ async function fixture() {
 
 type App = ReturnType<typeof render>;
 
-/** Steps 3 to 7 with the same answers as review-flow's, then signs. */
-async function finishAndSign(app: App, decisionRequired: boolean): Promise<void> {
+/** Steps 3 to 7 with the same answers as review-flow's (`checkIn` '1': a check-in held at step 6), then signs. */
+async function finishAndSign(app: App, decisionRequired: boolean, checkIn = '2'): Promise<void> {
 	await press(app, '1', KEYS.ctrlN);
 	await until(app, 'step 4 of 7');
 	await press(app, KEYS.enter, 'Chase the DFU', KEYS.ctrlN);
@@ -52,7 +52,7 @@ async function finishAndSign(app: App, decisionRequired: boolean): Promise<void>
 	if (decisionRequired) await press(app, '3');
 	await press(app, KEYS.ctrlN);
 	await until(app, 'step 6 of 7');
-	await press(app, '2', KEYS.ctrlN);
+	await press(app, checkIn, KEYS.ctrlN);
 	await until(app, 'step 7 of 7');
 	await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
 	await until(app, 'Sign the review?');
@@ -81,7 +81,7 @@ it('a review opened on 30 Nov and signed after the desk moved to 01 Dec is dated
 	await until(app, 'step 2 of 7');
 	await press(app, '1', KEYS.tab, KEYS.tab, '2', KEYS.tab, 'Awaiting the DFU report', KEYS.tab, '3', KEYS.tab, 'Superseded', KEYS.ctrlN);
 	await until(app, 'step 3 of 7');
-	await finishAndSign(app, ctx.decisionRequired);
+	await finishAndSign(app, ctx.decisionRequired, '1');
 	const review = await lastReview(file);
 	expect(review.data.date).toBe('2026-12-01');
 	expect(review.signedAt.startsWith('2026-12-01') || review.signedAt.startsWith('2026-11-30T2')).toBe(true);
@@ -92,6 +92,9 @@ it('a review opened on 30 Nov and signed after the desk moved to 01 Dec is dated
 	const c = data.cases.find(x => x.ref === REF)!;
 	expect(c.nextReviewDue).toBe('2026-12-15');
 	expect(c.actions.find(a => a.history[0]?.reviewSeq === review.seq)?.createdOn).toBe('2026-12-01');
+	// The check-in held at step 6 is recorded on the day the review is dated.
+	expect(review.data.welfareCheckIn).toBe(true);
+	expect(data.welfareEvents.find(e => e.id === `w-r${review.seq}`)?.date).toBe('2026-12-01');
 });
 
 it('a draft saved before midnight resumes after it and is signed on the new day', async () => {
