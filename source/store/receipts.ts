@@ -57,6 +57,7 @@ export const CHECKS = [
 	'json-syntax',
 	'link-target',
 	'ownership',
+	'pg-no-team',
 	'receipts',
 ];
 

@@ -203,6 +203,17 @@ export function refreshContext(prev: ReviewContext, data: StoreData, reviewerId:
 	});
 }
 
+/**
+ * The context of a review still open when the day changes (a desk left open past midnight, README "Opened
+ * without `--today`..."): worked out again for `today` on the very records the review was shown, so that
+ * it is signed and dated on the new day (lateness, next review, check-in and concern dates) while what
+ * someone else changed meanwhile is still caught at signing (changesSinceOpened compares with these records).
+ */
+export function contextOnDay(prev: ReviewContext, today: IsoDate, data: StoreData): ReviewContext {
+	if (prev.today === today) return prev;
+	return reviewContext(workedOn.get(prev) ?? data, prev.case.ref, today, prev.reviewerId);
+}
+
 type OfficerFacts = Pick<
 	ReviewContext,
 	'trigger' | 'decisionSeqs' | 'decisionRequired' | 'reviewerId' | 'triggerWithInspector' | 'welfareCheckInDue' | 'lastCheckIn'

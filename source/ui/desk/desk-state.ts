@@ -13,12 +13,12 @@ export {isTyping, takesText} from '../contexts/active.js';
 import {EMPTY_LIST, type FilterListState} from '../list/filter-list.js';
 import {START, type ListWindow} from '../list/list-window.js';
 import {activeTab, closeActive, NO_TABS, type Tabs} from '../editor/tabs.js';
-import {initialLogViewState, type LogViewState} from '../views/log/log-view-state.js';
+import {initialLogViewState, logViewOnDay, type LogViewState} from '../views/log/log-view-state.js';
 import {layoutFor, type Layout, type Size} from './layout.js';
 import type {AbsenceFormState} from '../team/absence-form-state.js';
 import {applyChunk} from '../input/split-keys.js';
 import {NOTHING_TAKES_PASTE, pastedLine} from '../input/paste.js';
-import {handoverReducer, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
+import {handoverOnDay, handoverReducer, initialHandoverState, type HandoverState} from '../views/handover/handover-state.js';
 import type {TriggerDecisionInput} from '../../domain/escalated-triggers.js';
 import type {DecisionFormState} from '../team/decision-form-state.js';
 import type {DeskActor} from './desk-actor.js';
@@ -198,7 +198,14 @@ function step(s: DeskState, a: DeskAction): DeskState {
 		case 'resize':
 			return clampAll({...s, size: a.size, layout: layoutFor(a.size)});
 		case 'model':
-			return clampAll({...s, model: a.model, diskChanged: false});
+			// The day may have moved on (past midnight without --today): a default Handover window and Log period move with it.
+			return clampAll({
+				...s,
+				model: a.model,
+				diskChanged: false,
+				handover: handoverOnDay(s.handover, s.model.today, a.model.today),
+				log: logViewOnDay(s.log, s.model.today, a.model.today),
+			});
 		case 'disk-changed':
 			return a.changed === s.diskChanged ? s : {...s, diskChanged: a.changed};
 		case 'notice':

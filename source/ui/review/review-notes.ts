@@ -33,11 +33,16 @@ export class ReviewNotes {
 	constructor(
 		private readonly store: DeskStore,
 		private readonly caseRef: string,
-		private readonly today: IsoDate,
+		private today: IsoDate,
 		private readonly now: () => Date,
 		oicId: string,
 	) {
 		this.savedFor = oicId;
+	}
+
+	/** The desk's day moved on while the review was open: a pending note is dated the new day. */
+	onDay(today: IsoDate): void {
+		this.today = today;
 	}
 
 	/** True once the welfare file is known to keep notes. */

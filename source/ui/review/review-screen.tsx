@@ -56,8 +56,9 @@ function ReviewSessionScreen(props: Omit<ReviewScreenProps, 'store'> & {store: D
 	);
 	// Once per review screen: the welfare file opened, the exit flush registered; on unmount one last save.
 	useEffect(() => session.start(), [session]);
-	// The desk's latest callbacks (the queue's next case is worked out at each render), before any key runs.
-	useLayoutEffect(() => session.follow({onExit, onNextCase}), [session, onExit, onNextCase]);
+	// The desk's latest callbacks (the queue's next case is worked out at each render) and its day (it moves
+	// past midnight when opened without --today: the review is then signed on the new day), before any key runs.
+	useLayoutEffect(() => session.follow({onExit, onNextCase, today: props.today}), [session, onExit, onNextCase, props.today]);
 	const keymap = useKeymap();
 	useReviewKeys((input, key) => session.dispatch({type: 'key', input, key, at: Date.now(), keys: keymap}), isActive, keys);
 	const {state, saveStatus} = useSyncExternalStore(session.subscribe, session.view);

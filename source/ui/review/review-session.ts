@@ -7,10 +7,11 @@
  * private welfare note is review-notes.ts's (the welfare drafts file and, at signing, the welfare file).
  * The screen (review-screen.tsx) renders `view()` and passes keys in.
  */
-import type {IsoDate} from '../../domain/dates.js';
+import {shortDate, type IsoDate} from '../../domain/dates.js';
 import {
 	changesOnData,
 	cleanInput,
+	contextOnDay,
 	discardDraft,
 	findDraft,
 	hasAnswers,
@@ -34,6 +35,7 @@ import {reviewReducer, type ReviewAction, type ReviewUiState} from './review-sta
 export interface ReviewSessionOptions {
 	store: DeskStore;
 	caseRef: string;
+	/** The desk's day; follow() moves it on (a desk open past midnight), and the review is signed on it. */
 	today: IsoDate;
 	/** Who is at the keyboard: the draft's author, the signer (README "Who you are"). */
 	actor: DeskActor;
@@ -97,9 +99,41 @@ export class ReviewSession {
 		};
 	};
 
-	/** Takes the screen's latest ways out (a queue's next case is worked out at each render). */
-	follow(ways: Pick<ReviewSessionOptions, 'onExit' | 'onNextCase'>): void {
-		this.o = {...this.o, ...ways};
+	/**
+	 * Takes the screen's latest ways out (a queue's next case is worked out at each render) and the desk's
+	 * latest day: a review open past midnight is then worked out, signed and dated on the new day.
+	 */
+	follow(ways: Pick<ReviewSessionOptions, 'onExit' | 'onNextCase'> & {today?: IsoDate}): void {
+		const {today, ...rest} = ways;
+		this.o = {...this.o, ...rest};
+		if (today !== undefined) this.moveTo(today);
+	}
+
+	/**
+	 * The desk's day moved on while the review was open (README "Opened without `--today`..."): its context
+	 * is worked out for the new day on the records it was shown (contextOnDay), so the entry's date, its
+	 * lateness, the next review counted from it and any check-in or concern recorded with it are the new
+	 * day's, and one line says so. The answers and the saved draft are kept as they are.
+	 */
+	private moveTo(today: IsoDate): void {
+		const s = this.state;
+		if (s.ctx.today === today || s.phase === 'signed') return;
+		const opened = s.ctx.today;
+		let ctx;
+		try {
+			ctx = contextOnDay(s.ctx, today, this.o.store.snapshot());
+		} catch (err) {
+			// Kept on the day it was shown: it is signed as that day rather than on facts not worked out.
+			this.dispatch({
+				type: 'notice',
+				message: `It is now ${shortDate(today, today)}, but this review stays dated ${shortDate(opened, today)}: ${messageOf(err)}`,
+			});
+			return;
+		}
+		this.o = {...this.o, today};
+		this.notes.onDay(today);
+		const line = `It is now ${shortDate(today, today)}: this review is dated ${shortDate(today, today)} (opened ${shortDate(opened, today)}).`;
+		this.dispatch({type: 'day-moved', ctx, since: sinceLastReview(ctx), line});
 	}
 
 	/** The review's state as of the last action (for tests and the exit flush). */
@@ -260,10 +294,12 @@ export class ReviewSession {
 	}
 
 	private async sign(done: () => void): Promise<void> {
-		const {store, caseRef, today, actor, now} = this.o;
+		const {store, caseRef, actor, now} = this.o;
 		await this.running;
 		this.closed = true;
 		const s = this.state;
+		// The day its context was worked out for: the desk's day, moved on with it past midnight (moveTo).
+		const today = s.ctx.today;
 		const note = s.draft.answers.welfare.note;
 		if (cleanInput(note) !== '') {
 			const refused = await this.notes.keepBeforeSigning(s, note);

@@ -66,6 +66,8 @@ export interface ReviewUiState {
 	noteField: NoteField;
 	/** The digits just typed on a choice, so "1" then "2" in quick succession picks option 12. */
 	digits: {field: string; text: string; at: number} | null;
+	/** Set once the desk's day moved on while the review was open: one line saying the day it is dated. */
+	dayMoved: string | null;
 }
 
 /** A text field holds at most this many times its limit (the limit itself is a validation error, not a cut). */
@@ -90,6 +92,8 @@ export type ReviewAction =
 	| {type: 'sign-failed'; message: string; errors?: readonly FieldError[]}
 	/** The store changed under the review: show it as it is now (the answers are kept). */
 	| {type: 'context-refreshed'; ctx: ReviewContext; since: SinceLastReview}
+	/** The desk's day moved on (past midnight): the review is worked out, signed and dated on the new day. */
+	| {type: 'day-moved'; ctx: ReviewContext; since: SinceLastReview; line: string}
 	| {type: 'signed'; seq: number; nextReviewDue: string}
 	| {type: 'notice'; message: string};
 
@@ -135,6 +139,7 @@ export function initialReviewState(
 		help: null,
 		noteField: {lock: noteLock, words: null},
 		digits: null,
+		dayMoved: null,
 	};
 	return focusField(s, 0);
 }
@@ -341,6 +346,10 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 		}
 		case 'context-refreshed':
 			return focusField({...s, ctx: a.ctx, since: a.since, infoScroll: 0}, s.field);
+		case 'day-moved':
+			// Signed already: the entry keeps the day it was signed on.
+			if (s.phase === 'signed') return s;
+			return focusField({...s, ctx: a.ctx, since: a.since, dayMoved: a.line}, s.field);
 		case 'signed':
 			return {...s, phase: 'signed', signed: {seq: a.seq, nextReviewDue: a.nextReviewDue}, notice: null, confirm: null};
 		case 'key':

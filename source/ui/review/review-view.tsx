@@ -264,6 +264,8 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 				: confirm?.kind === 'remove-action'
 					? `${confirmLine(keymap, 'remove', 'keep it', ' / ')}: Remove this action and its text?`
 					: null;
+	// The day moved on while the review was open (a desk past midnight): said until it is signed.
+	if (s.dayMoved) footer.push(...wrapped('day-moved', s.dayMoved, width, {bold: true}));
 	if (prompt) footer.push(...wrapped('prompt', prompt, width, {bold: true, inverse: true}));
 	// Notices can quote an error message or a path: made safe like store text.
 	else if (s.notice) footer.push(...wrapped('notice', safeText(s.notice), width, {color: tint(theme, 'warning')}).slice(0, 3));

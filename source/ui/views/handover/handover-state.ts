@@ -88,6 +88,19 @@ export function initialHandoverState(today: IsoDate): HandoverState {
 	};
 }
 
+/**
+ * The desk's day moved on from `was` to `today` (a desk opened without --today, past midnight: README
+ * "Opened without `--today`..."): a window still the default one (the fortnight from the day it was
+ * opened) moves with the day, so the view and its export start today; a window the sergeant set stays.
+ */
+export function handoverOnDay(state: HandoverState, was: IsoDate, today: IsoDate): HandoverState {
+	if (was === today) return state;
+	const old = initialHandoverState(was);
+	if (state.from !== old.from || state.to !== old.to) return state;
+	const now = initialHandoverState(today);
+	return {...state, from: now.from, to: now.to};
+}
+
 /** True while a field is open: typed text (a paste included) goes into it whole. */
 export function handoverTakesText(state: HandoverState): boolean {
 	return state.editing !== null;

@@ -45,6 +45,17 @@ export function initialLogViewState(today: IsoDate): LogViewState {
 	return {period: defaultPeriod(today), sergeantId: null, officerId: null, lateOnly: false, cursor: 0, scroll: 0, week: null, chart: true};
 }
 
+/**
+ * The view on a new day (the desk follows the calendar past midnight without --today): a period still the
+ * default for the day it was opened on moves to the new day's default; one the user moved stays.
+ */
+export function logViewOnDay(state: LogViewState, was: IsoDate, today: IsoDate): LogViewState {
+	if (was === today) return state;
+	const old = defaultPeriod(was);
+	if (state.period.from !== old.from || state.period.to !== old.to) return state;
+	return {...state, period: defaultPeriod(today), week: null, cursor: 0, scroll: 0};
+}
+
 /** null -> first -> second -> ... -> last -> null. */
 function cycle(current: string | null, ids: readonly string[]): string | null {
 	if (ids.length === 0) return null;
