@@ -7,11 +7,9 @@
  * does). The demo team: o0001 DI Rachel Okafor, o0002 DS Tom Brennan (the sergeant's login), o0003.. DCs.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
 import {closePools} from '../../source/store/pg-connect.js';
 import {runCli} from '../helpers/cli.js';
-import {demoData} from '../helpers/demo.js';
-import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster, demoTeamsDatabase} from '../helpers/postgres.js';
 
 const DB = 'readas';
 const T = 'team-a';
@@ -22,24 +20,13 @@ const REF = 'CR/87204/26';
 describe.skipIf(skipPostgres)(`on PostgreSQL the read commands read as the login's officer${postgresSkipReason}`, () => {
 	let cluster: Cluster;
 	let today = '';
-	const rows = (user: string, text: string) => {
-		const r = cluster.psql(DB, text, user);
-		if (r.status !== 0) throw new Error(`psql as ${user} failed: ${r.stderr}`);
-		return r.stdout.trim();
-	};
 	const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 		runCli([...args, '--store', `${cluster.url(DB, SERGEANT)}&team=${T}`, '--today', today], {env});
 	const login = /your database login "sgt_a" is DS Tom Brennan \(o0002\) in this team: on PostgreSQL you act as your login's officer/;
 
 	beforeAll(async () => {
 		cluster = startCluster();
-		cluster.createDatabase(DB);
-		await migrateDatabase(cluster.url(DB));
-		const demo = demoData();
-		await insertWholeTeam(cluster.url(DB), {...demo, team: {...demo.team, id: T}, absences: []}, [], []);
-		today = rows('postgres', 'SELECT current_date');
-		rows('postgres', `CREATE ROLE ${SERGEANT} LOGIN IN ROLE fortnight_officer`);
-		rows('postgres', `INSERT INTO fortnight_logins VALUES ('${SERGEANT}', '${T}', '${BRENNAN}')`);
+		today = await demoTeamsDatabase(cluster, DB, [T], [[SERGEANT, T, BRENNAN]]);
 	}, 180_000);
 	afterAll(async () => {
 		await closePools();

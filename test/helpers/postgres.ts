@@ -134,3 +134,36 @@ export function startCluster(): Cluster {
 	};
 	return cluster;
 }
+
+/** psql's output as `user` on `db`, trimmed; a failure throws with psql's own words. */
+export function psqlRows(cluster: Cluster, db: string, user: string, text: string): string {
+	const r = cluster.psql(db, text, user);
+	if (r.status !== 0) throw new Error(`psql as ${user} failed: ${r.stderr}`);
+	return r.stdout.trim();
+}
+
+/**
+ * Database `db` on `cluster`, migrated, holding the demo team once under each id in `teams` (its absences
+ * left out, so nobody is covering anyone), and for each [role, team, officer] in `logins` a login role of
+ * fortnight_officer mapped to that officer. Returns the server's date (the day the tests write on).
+ */
+export async function demoTeamsDatabase(
+	cluster: Cluster,
+	db: string,
+	teams: readonly string[],
+	logins: ReadonlyArray<readonly [role: string, team: string, officer: string]>,
+): Promise<string> {
+	const [{insertWholeTeam, migrateDatabase}, {demoData}] = await Promise.all([
+		import('../../source/store/pg-admin.js'),
+		import('./demo.js'),
+	]);
+	cluster.createDatabase(db);
+	await migrateDatabase(cluster.url(db));
+	const demo = demoData();
+	for (const id of teams) await insertWholeTeam(cluster.url(db), {...demo, team: {...demo.team, id}, absences: []}, [], []);
+	for (const [role, team, officer] of logins) {
+		psqlRows(cluster, db, 'postgres', `CREATE ROLE ${role} LOGIN IN ROLE fortnight_officer`);
+		psqlRows(cluster, db, 'postgres', `INSERT INTO fortnight_logins VALUES ('${role}', '${team}', '${officer}')`);
+	}
+	return psqlRows(cluster, db, 'postgres', 'SELECT current_date');
+}

@@ -10,14 +10,12 @@
 import {randomUUID} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {BailEvent, Case, ChainEntry, ReviewData, StoreData, WelfareEvent} from '../../source/domain/model.js';
-import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
 import {closePools, withClient} from '../../source/store/pg-connect.js';
 import {openStore} from '../../source/store/index.js';
 import {signer} from '../../source/store/chain.js';
 import {teamWrite, writeTeamAtOnce} from '../../source/store/pg-write.js';
 import {runCli} from '../helpers/cli.js';
-import {demoData} from '../helpers/demo.js';
-import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster, demoTeamsDatabase, psqlRows} from '../helpers/postgres.js';
 
 const DB = 'authors';
 const T = 'team-a';
@@ -34,11 +32,7 @@ describe.skipIf(skipPostgres)(`the database refuses a record in another officer'
 	let cluster: Cluster;
 	let today = '';
 	const sql = (user: string, text: string) => cluster.psql(DB, text, user);
-	const rows = (user: string, text: string) => {
-		const r = sql(user, text);
-		if (r.status !== 0) throw new Error(`psql as ${user} failed: ${r.stderr}`);
-		return r.stdout.trim();
-	};
+	const rows = (user: string, text: string) => psqlRows(cluster, DB, user, text);
 	const refused = (user: string, text: string, why: string | RegExp) => {
 		const r = sql(user, text);
 		expect(r.status, `${user} should be refused: ${text}`).not.toBe(0);
@@ -89,13 +83,7 @@ describe.skipIf(skipPostgres)(`the database refuses a record in another officer'
 
 	beforeAll(async () => {
 		cluster = startCluster();
-		cluster.createDatabase(DB);
-		await migrateDatabase(cluster.url(DB));
-		const demo = demoData();
-		await insertWholeTeam(cluster.url(DB), {...demo, team: {...demo.team, id: T}, absences: []}, [], []);
-		today = rows('postgres', 'SELECT current_date');
-		rows('postgres', `CREATE ROLE ${SERGEANT} LOGIN IN ROLE fortnight_officer`);
-		rows('postgres', `INSERT INTO fortnight_logins VALUES ('${SERGEANT}', '${T}', '${BRENNAN}')`);
+		today = await demoTeamsDatabase(cluster, DB, [T], [[SERGEANT, T, BRENNAN]]);
 		// The owner is not checked: a welfare event of the inspector's, for the sergeant's edits below.
 		rows('postgres', insert('fortnight_welfare_events', 'w-okafor', welfare('w-okafor', OKAFOR), 8000));
 	}, 180_000);

@@ -7,10 +7,8 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {WelfareEvent} from '../../source/domain/model.js';
-import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
 import {closePools} from '../../source/store/pg-connect.js';
-import {demoData} from '../helpers/demo.js';
-import {postgresSkipReason, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {postgresSkipReason, skipPostgres, startCluster, type Cluster, demoTeamsDatabase, psqlRows} from '../helpers/postgres.js';
 
 const DB = 'shadow';
 const T = 'team-a';
@@ -23,11 +21,7 @@ describe.skipIf(skipPostgres)(`a temporary table cannot stand in for fortnight's
 	let cluster: Cluster;
 	let today = '';
 	const sql = (user: string, text: string) => cluster.psql(DB, text, user);
-	const rows = (user: string, text: string) => {
-		const r = sql(user, text);
-		if (r.status !== 0) throw new Error(`psql as ${user} failed: ${r.stderr}`);
-		return r.stdout.trim();
-	};
+	const rows = (user: string, text: string) => psqlRows(cluster, DB, user, text);
 	const q = (x: unknown) => `'${JSON.stringify(x).replace(/'/g, "''")}'`;
 	const welfare = (id: string, by: string): WelfareEvent => ({id, officerId: 'o0005', date: today, kind: 'check-in', by, flags: []});
 	/** The writer's own temporary table named like fortnight_logins, saying they are `officer` of `team`. */
@@ -37,14 +31,7 @@ describe.skipIf(skipPostgres)(`a temporary table cannot stand in for fortnight's
 
 	beforeAll(async () => {
 		cluster = startCluster();
-		cluster.createDatabase(DB);
-		await migrateDatabase(cluster.url(DB));
-		const demo = demoData();
-		await insertWholeTeam(cluster.url(DB), {...demo, team: {...demo.team, id: T}, absences: []}, [], []);
-		await insertWholeTeam(cluster.url(DB), {...demo, team: {...demo.team, id: T2}, absences: []}, [], []);
-		today = rows('postgres', 'SELECT current_date');
-		rows('postgres', `CREATE ROLE ${SERGEANT} LOGIN IN ROLE fortnight_officer`);
-		rows('postgres', `INSERT INTO fortnight_logins VALUES ('${SERGEANT}', '${T}', '${BRENNAN}')`);
+		today = await demoTeamsDatabase(cluster, DB, [T, T2], [[SERGEANT, T, BRENNAN]]);
 	}, 180_000);
 	afterAll(async () => {
 		await closePools();
