@@ -95,19 +95,42 @@ function printableJson(json: string): boolean {
 }
 
 /**
- * The JSON text, checked (safe-text.ts CheckedOutput): printable ASCII but for line breaks on the plain
- * path, escapeJsonText's on the careful one.
+ * Problems per JSON.stringify call on the plain path. V8 builds a string one byte a character until it
+ * meets a character above U+00FF, then two for every character after it: one ellipsis early in 7 MB of
+ * problems made all of it two-byte, slower to build, to check and to encode for stdout. In pieces, only
+ * the few pieces holding such a character are (issue 18: about 20 ms at 5,000 cases).
  */
-export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
-	// Most stores' text is printable ASCII: the problems are written as they are and the whole text is
-	// checked once, where safeText on each of a hundred thousand strings was a fifth of the rendering
-	// (issue 18: 7.5 MB at 5,000 cases). Anything else, and the text is made the careful way.
-	const plain = JSON.stringify(
-		problems.map(p => shaped(p, officers, asIs)),
-		null,
-		2,
-	);
-	if (printableJson(plain)) return (plain + '\n') as CheckedOutput;
+const PIECE = 256;
+
+/**
+ * The JSON text in pieces that, written one after another, are the text renderProblemsJson returns; each
+ * checked (safe-text.ts CheckedOutput): printable ASCII but for line breaks on the plain path,
+ * escapeJsonText's on the careful one (then one piece).
+ */
+export function renderProblemsJsonPieces(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput[] {
+	if (problems.length === 0) return ['[]\n' as CheckedOutput];
+	// Most stores' text is printable ASCII: the problems are written as they are and the text is checked
+	// once, where safeText on each of a hundred thousand strings was a fifth of the rendering (issue 18:
+	// 7.5 MB at 5,000 cases). Anything else, and the text is made the careful way.
+	const pieces: CheckedOutput[] = [];
+	for (let from = 0; from < problems.length; from += PIECE) {
+		const part: ProblemJson[] = [];
+		const to = Math.min(problems.length, from + PIECE);
+		for (let i = from; i < to; i++) part.push(shaped(problems[i]!, officers, asIs));
+		// JSON.stringify(part, null, 2) is "[\n  {...},\n  {...}\n]", each problem indented as in the whole
+		// array's text: the first piece keeps its "[", the others start after it, with the "," between
+		// them, and the "\n]" closes the last one.
+		const json = JSON.stringify(part, null, 2);
+		if (!printableJson(json)) return [careful(problems, officers)];
+		const body = json.slice(from === 0 ? 0 : 1, -2);
+		pieces.push((from === 0 ? body : `,${body}`) as CheckedOutput);
+	}
+	pieces.push('\n]\n' as CheckedOutput);
+	return pieces;
+}
+
+/** Every store string through safeText, then the whole text through escapeJsonText. */
+function careful(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
 	return (escapeJsonText(
 		JSON.stringify(
 			problems.map(p => problemToJson(p, officers)),
@@ -115,4 +138,9 @@ export function renderProblemsJson(problems: readonly Problem[], officers: Reado
 			2,
 		),
 	) + '\n') as CheckedOutput;
+}
+
+/** The JSON text, checked (safe-text.ts CheckedOutput): renderProblemsJsonPieces joined. */
+export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
+	return renderProblemsJsonPieces(problems, officers).join('') as CheckedOutput;
 }
