@@ -1,7 +1,7 @@
 /**
  * What the rules work out once per context and reuse (issue 18, "Fast at every size"): each case's latest
- * update as of today, its review due date and its bail clock, and the shell words the ways to clear a
- * problem name. Each must give what working it out afresh gives, for the context's own day.
+ * update as of today, its review due date and its bail clock, each officer's performance trigger, and the
+ * shell words the ways to clear a problem name. Each must give what working it out afresh gives, for the context's own day.
  */
 import {describe, expect, it} from 'vitest';
 import {AUTHORITY_NAMES, bailClock} from '../../../source/domain/bail.js';
@@ -15,7 +15,8 @@ import {
 	redForUpdatesToday,
 } from '../../../source/domain/rules/crime-report-updates.js';
 import {caseReviewDue, reviewDueDate} from '../../../source/domain/rules/review-due.js';
-import {findProblems} from '../../../source/domain/rules/index.js';
+import {findProblems, triggerFor} from '../../../source/domain/rules/index.js';
+import {triggerIn} from '../../../source/domain/rules/performance.js';
 import {officerWord, shellWord} from '../../../source/domain/resolve.js';
 import {isOpen, openActions} from '../../../source/domain/case-facts.js';
 import {kase, officer, store} from './fixture.js';
@@ -62,6 +63,38 @@ describe("a case's review due date, worked out once per context", () => {
 		// Never reviewed: the cap (28 days) from the allocation pulls 20 Dec in to 29 Nov.
 		expect(reviewDueDate(ctx, cases[0]!)).toBe('2026-11-29');
 		expect(reviewDueDate(ctx, cases[1]!)).toBe('2026-11-05');
+	});
+});
+
+describe("an officer's performance trigger, worked out once per context", () => {
+	// o1: two concerns (the trigger fires on the second and escalates 14 days on with no decision) and the
+	// same update on two cases, so the identical-updates rule asks for o1's trigger before the trigger rule.
+	const text = 'Chased the lab for the download report again today.';
+	const concern = (date: string) => ({id: `c-${date}`, officerId: 'o1', date, by: 's1', text: 'Missed a deadline.', caseRef: null});
+	const data = store({
+		cases: [
+			kase('CR/1/26', {updates: [{date: '2026-11-02', authorId: 'o1', text}]}),
+			kase('CR/2/26', {updates: [{date: '2026-11-02', authorId: 'o1', text}]}),
+		],
+		concerns: [concern('2026-10-01'), concern('2026-10-20')],
+	});
+
+	it('is what a context that never ran the rules works out, before and after the rules ask for it, on two days', () => {
+		for (const today of ['2026-11-02', '2026-11-28']) {
+			const fresh = () => structuredClone(data);
+			const alone = triggerFor(fresh(), 'o1', today);
+			const ctx = ruleContext(data, today);
+			const problems = findProblems(data, today);
+			expect(triggerIn(ctx, 'o1')).toEqual(alone);
+			expect(triggerIn(ctx, 'o1')).toEqual(alone);
+			// The rules' findings are those of a context whose trigger was worked out first.
+			const other = fresh();
+			triggerFor(other, 'o1', today);
+			expect(findProblems(other, today)).toEqual(problems);
+		}
+		expect(triggerFor(data, 'o1', '2026-11-02')).toMatchObject({fired: true, escalated: false});
+		expect(triggerFor(data, 'o1', '2026-11-28')).toMatchObject({fired: true, escalated: true});
+		expect(findProblems(data, '2026-11-28').map(p => p.kind)).toEqual(expect.arrayContaining(['identical-updates', 'performance-trigger']));
 	});
 });
 
