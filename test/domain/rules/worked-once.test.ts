@@ -5,7 +5,8 @@
  */
 import {describe, expect, it} from 'vitest';
 import {AUTHORITY_NAMES, bailClock} from '../../../source/domain/bail.js';
-import {shortDate} from '../../../source/domain/dates.js';
+import {addDays, shortDate} from '../../../source/domain/dates.js';
+import fc from 'fast-check';
 import type {Case} from '../../../source/domain/model.js';
 import {ruleContext} from '../../../source/domain/rules/context.js';
 import {
@@ -15,6 +16,7 @@ import {
 	redForUpdatesToday,
 } from '../../../source/domain/rules/crime-report-updates.js';
 import {caseReviewDue, reviewDueDate} from '../../../source/domain/rules/review-due.js';
+import {nextVictimUpdate} from '../../../source/domain/rules/victim-updates.js';
 import {findProblems, triggerFor} from '../../../source/domain/rules/index.js';
 import {triggerIn} from '../../../source/domain/rules/performance.js';
 import {officerWord, shellWord} from '../../../source/domain/resolve.js';
@@ -45,6 +47,65 @@ describe("a case's latest update, worked out once per context", () => {
 		expect(lastUpdateToday(ruleContext(data, '2026-11-10'), cases[0]!)).toBe('2026-10-05');
 		expect(lastUpdateToday(ruleContext(data, '2026-12-05'), cases[0]!)).toBe('2026-11-20');
 		expect(lastUpdateToday(ruleContext(data, '2026-11-10'), cases[2]!)).toBeNull();
+	});
+});
+
+describe('dates read in order or not', () => {
+	const day = fc.integer({min: 0, max: 400}).map(n => addDays('2026-01-01', n));
+	// Lists in order (the usual store) and in any order, with repeats.
+	const lists = fc.oneof(
+		fc.array(day, {maxLength: 8}),
+		fc.array(day, {maxLength: 8}).map(l => [...l].sort()),
+	);
+
+	it("a case's latest update up to a day is the latest of those dated up to it", () => {
+		fc.assert(
+			fc.property(lists, day, (dates, today) => {
+				const upTo = dates.filter(d => d <= today).sort();
+				expect(lastUpdateOnOrBefore(kase('CR/1/26', {updates: dates.map(up)}), today)).toBe(upTo.at(-1) ?? null);
+			}),
+			{numRuns: 1000},
+		);
+	});
+
+	it('the next victim update counts the updates given up to the day, and the latest of them', () => {
+		const s = store({}).settings;
+		fc.assert(
+			fc.property(lists, day, fc.constantFrom('standard', 'enhanced'), (dates, today, serviceLevel) => {
+				const upTo = dates.filter(d => d <= today).sort();
+				const v = {initials: 'AB', serviceLevel: serviceLevel as 'standard' | 'enhanced', reportedOn: '2025-12-20', updates: dates};
+				// As counted one by one: the first (or second) contact is due from the report, later ones from the latest.
+				const last = upTo.at(-1);
+				const expected =
+					serviceLevel === 'enhanced'
+						? upTo.length === 0
+							? addDays(v.reportedOn, s.victimEnhancedFirstDays)
+							: upTo.length === 1 && addDays(v.reportedOn, s.victimEnhancedSecondDays) > last!
+								? addDays(v.reportedOn, s.victimEnhancedSecondDays)
+								: addDays(last!, s.victimIntervalDays)
+						: upTo.length === 0
+							? addDays(v.reportedOn, s.victimStandardFirstDays)
+							: addDays(last!, s.victimIntervalDays);
+				expect(nextVictimUpdate(v, s, today)).toBe(expected);
+			}),
+			{numRuns: 1000},
+		);
+	});
+});
+
+describe('the day a case turned red for updates', () => {
+	it('is its last update (or its opening) plus the red days when that is on or before the day asked, else none', () => {
+		const day = fc.integer({min: 0, max: 800}).map(n => addDays('2025-06-01', n));
+		fc.assert(
+			fc.property(fc.array(day, {maxLength: 4}), day, day, fc.integer({min: 1, max: 60}), (dates, opened, today, redDays) => {
+				const c = kase('CR/1/26', {opened, updates: dates.map(up)});
+				const since = addDays(lastUpdateOnOrBefore(c, today) ?? opened, redDays);
+				expect(redForUpdatesSince(c, redDays, today)).toBe(since <= today ? since : null);
+				const ctx = ruleContext(store({cases: [c]}), today);
+				expect(redForUpdatesToday(ctx, c, redDays)).toBe(since <= today ? since : null);
+			}),
+			{numRuns: 500},
+		);
 	});
 });
 
