@@ -4,7 +4,8 @@
 -- 1. fortnight_my_teams (006), asked by the policies once per statement (003), seven or eight times a
 --    signing: one query joining the role's logins to every team row, then the absences. The planner took
 --    it as a hash join over a sequential scan of fortnight_teams, whose every row version a change leaves
---    behind until vacuum (40 rows in 20 pages in the bench's force), and it cost some 20 to 50 us a call.
+--    behind until vacuum (40 rows in 20 pages in the bench's force): some 20 to 75 us a call (load
+--    averages of 3 to 10), about twice what the two queries below cost.
 --    Now the teams where the login's officer is the sergeant or the inspector are asked first, by key;
 --    only a login left over (a cover's: the team is theirs only through an absence of its sergeant) is
 --    then asked the absence question, as before. The answer is the same set of teams: a team is in it when
@@ -14,12 +15,15 @@
 --
 -- 2. fortnight_write_change (009) wrote a record the team did not hold yet (a signing's welfare check-in) by
 --    an INSERT guarded by NOT EXISTS over the record's table: planned generically, that read every key the
---    team holds in the table (455 welfare events for the bench's team of 1,250 cases: a fifth of the
---    statement) and asked the policies once more. The UPDATE of the held records now says which keys it
---    updated (RETURNING), and only the other keys are inserted, with ON CONFLICT DO UPDATE kept as before
---    for a row another writer made meanwhile. What is written, and under which policies and triggers, is
---    unchanged: still SECURITY INVOKER, the team row first and matched on the revision, the same
---    statements in the same order, same name, arguments and grant.
+--    team holds in the table (455 welfare events for the bench's team of 1,250 cases) and asked the
+--    policies once more. The UPDATE of the held records now says which keys it updated (RETURNING), and
+--    only the other keys are inserted, with ON CONFLICT DO UPDATE kept as before for a row another writer
+--    made meanwhile. The records' and the entries' JSON arrays are each read once (they were read by every
+--    statement that used them, and once more to count them). What is written, and under which policies
+--    and triggers, is unchanged: still SECURITY INVOKER, the team row first and matched on the revision,
+--    the same statements in the same order, same name, arguments and grant.
+--    Measured together with 3, the bench's signing worker against a copy of the force at 013, six rounds
+--    each at load averages of 11 to 13: the server's CPU for a signing 2.04 -> 1.54 ms (medians).
 --
 -- 3. fortnight_case_others (013), which the case's guard asks twice for each list a change touches (a
 --    signing: its actions and, when the risk changes, its risk history), was a SQL function: with its own
