@@ -12,9 +12,9 @@
 --    outside her dates, a peer and another team's officers are refused).
 -- 2. A handover with --include-welfare, prepared by a cover or the inspector, said "none recent" where
 --    row-level security had hidden every note: the file store refuses it, or says how many it left out.
---    fortnight_welfare_withheld says how many notes of a window the caller may not read, per officer,
---    and nothing else (no text, date or author), and only for a team the caller sees; the handover's
---    domain code (readableWelfareNotes) then decides exactly as on the file store.
+--    fortnight_welfare_withheld says how many notes of a handover's window the caller may not read, per
+--    officer, and nothing else (no text, date or author), and only for a team the caller sees; the
+--    handover's domain code (readableWelfareNotes) then decides exactly as on the file store.
 -- 014 (issue 19, fortnight_my_teams and fortnight_write_change) and 013's guards are untouched: no function
 -- they create or replace is replaced here.
 
@@ -87,10 +87,14 @@ BEGIN
 		OR fortnight_covers_on(t, fortnight_line_manager_on(t, o, d), me, d);
 END $$;
 
--- How many notes of team `t` dated `since` to `until` role `who` may not read, per officer: counts only.
--- `who` must be the caller's own login (or a role it may become anyway), and see the team today;
--- anyone else is refused, as a read of a team they do not see is.
-CREATE FUNCTION fortnight_welfare_withheld(t text, since date, until date, who name)
+-- How many notes of team `t` a handover's window holds that role `who` may not read, per officer: counts
+-- only. The window is the handover's (domain/handover/build.ts welfareNoteWindow): from the server's today
+-- less WELFARE_NOTE_LOOKBACK_DAYS (90) to `until`, never before today. Its start is not the caller's to
+-- choose, nor its end before today: counts over windows of one's choosing would tell, by their
+-- differences, which days an officer's hidden notes were written on. `who` must be the caller's own login
+-- (or a role it may become anyway) and see the team today; anyone else is refused, as a read of a team
+-- they do not see is.
+CREATE FUNCTION fortnight_welfare_withheld(t text, until date, who name)
 	RETURNS TABLE (officer_id text, withheld bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER
 	SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -100,7 +104,7 @@ BEGIN
 	RETURN QUERY
 		SELECT n.officer_id, count(*)
 		FROM fortnight_welfare_notes n
-		WHERE n.team_id = t AND n.date BETWEEN since AND until
+		WHERE n.team_id = t AND n.date BETWEEN current_date - 90 AND greatest(until, current_date)
 			AND NOT fortnight_reads_welfare(t, n.officer_id, n.by, n.date, who)
 		GROUP BY n.officer_id
 		ORDER BY n.officer_id;
@@ -108,10 +112,10 @@ END $$;
 
 REVOKE ALL ON FUNCTION fortnight_line_manager_on(text, text, date), fortnight_covers_on(text, text, text, date),
 	fortnight_reads_welfare(text, text, text, date, name), fortnight_files_welfare(text, text, text, date, name),
-	fortnight_welfare_withheld(text, date, date, name) FROM PUBLIC;
+	fortnight_welfare_withheld(text, date, name) FROM PUBLIC;
 -- The policies run as the caller, so the caller may run what they call; the two helpers only as those do.
 GRANT EXECUTE ON FUNCTION fortnight_reads_welfare(text, text, text, date, name), fortnight_files_welfare(text, text, text, date, name),
-	fortnight_welfare_withheld(text, date, date, name) TO fortnight_officer;
+	fortnight_welfare_withheld(text, date, name) TO fortnight_officer;
 
 DROP POLICY welfare_read ON fortnight_welfare_notes;
 DROP POLICY welfare_file ON fortnight_welfare_notes;

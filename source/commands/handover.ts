@@ -161,8 +161,7 @@ const command: Command = {
 			const reader = actorFor(ctx, data).officer;
 			const shown = welfareNotesShown((await readWelfare(welfarePathFor(store.file))).notes, ctx.today, to);
 			// The PostgreSQL store hands over only the notes the login may read, and counts the others.
-			const window = welfareNoteWindow(ctx.today, to);
-			const hidden = await readWelfareWithheld(welfarePathFor(store.file), window.since, window.until);
+			const hidden = await readWelfareWithheld(welfarePathFor(store.file), welfareNoteWindow(ctx.today, to).until);
 			const readable = readableWelfareNotes(data, reader.id, shown, hidden);
 			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;

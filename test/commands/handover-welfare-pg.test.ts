@@ -14,6 +14,7 @@
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {addDays} from '../../source/domain/dates.js';
+import {WELFARE_NOTE_LOOKBACK_DAYS} from '../../source/domain/handover/build.js';
 import {demoData} from '../helpers/demo.js';
 import {closePools} from '../../source/store/pg-connect.js';
 import {appendWelfareNote, readWelfare, welfarePathFor} from '../../source/store/index.js';
@@ -226,16 +227,28 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 			expect(err).not.toContain('SYNTHETIC-LATE-7734');
 		});
 
-		it('the count of unread notes is given only to a login that sees the team, only for itself, and holds no note', () => {
-			const count = (who: Who, asking: string, team = ALL) =>
-				cluster.psql(
-					DB,
-					`SELECT officer_id, withheld FROM fortnight_welfare_withheld('${team}', '${addDays(today, -30)}', '${today}', ${asking})`,
-					ROLES[who],
-				);
+		it('the count of unread notes is given only to a login that sees the team, only for itself, over the handover’s window', () => {
+			const count = (who: Who, asking: string, team = ALL, until = today) =>
+				cluster.psql(DB, `SELECT officer_id, withheld FROM fortnight_welfare_withheld('${team}', '${until}', ${asking})`, ROLES[who]);
 			const own = count('cover', 'current_user');
 			expect(own.status, own.stderr).toBe(0);
 			expect(own.stdout.trim()).toBe('o0003|1');
+			// The window never ends before today: an earlier end does not single out the days notes were written.
+			expect(count('cover', 'current_user', ALL, addDays(today, -20)).stdout.trim()).toBe('o0003|1');
+			// It starts WELFARE_NOTE_LOOKBACK_DAYS before the server's today, as the handover's does.
+			for (const [id, days] of [
+				['wn-edge', -WELFARE_NOTE_LOOKBACK_DAYS],
+				['wn-past', -WELFARE_NOTE_LOOKBACK_DAYS - 1],
+			] as const) {
+				psqlRows(
+					cluster,
+					DB,
+					'postgres',
+					`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) ` +
+						`VALUES ('${OTHER}', '${id}', 'o0005', '${addDays(today, days)}', 'o0002', 'SYNTHETIC')`,
+				);
+			}
+			expect(count('inspector', 'current_user', OTHER).stdout.trim()).toBe('o0005|1');
 			// A peer sees no team; the cover may not ask as the sergeant, nor about a team she does not cover.
 			for (const r of [count('peer', 'current_user'), count('cover', `'${ROLES.sergeant}'`), count('cover', 'current_user', OTHER)]) {
 				expect(r.status).not.toBe(0);
