@@ -93,6 +93,46 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 		expect(psqlRows(cluster, DB, 'postgres', 'SELECT count(*) FROM fortnight_welfare_pending')).toBe('0');
 	}, 120_000);
 
+	it('when filing fails after the signature: says the note waits in the database’s pending notes, seen only by her, promising nothing it cannot keep', async () => {
+		const ref = 'CR/43577/26';
+		const marker = `${MARKER}-KEPT`;
+		const store = await openStore(url('dc_marsh'));
+		const app = renderReview({
+			data: store.snapshot(),
+			store,
+			caseRef: ref,
+			today,
+			actor: actorAs(COVER),
+			width: 100,
+			rows: 60,
+			saveDelayMs: 20,
+			now: () => new Date(`${today}T10:00:00.000Z`),
+		});
+		await toWelfareNote(app, reviewContext(store.snapshot(), ref, today));
+		await press(app, marker);
+		// The database's owner withdraws filing from every officer's login between typing and signing.
+		psqlRows(cluster, DB, 'postgres', 'REVOKE INSERT ON fortnight_welfare_notes FROM fortnight_officer');
+		try {
+			await signReview(app);
+			await until(app, /Signed: review of CR\/43577\/26 is entry \d+/, 30_000);
+			const f = (await until(app, 'could not be moved', 30_000)).replace(/\s+/g, ' ');
+			expect(f).toContain("could not be moved to the database's welfare notes");
+			expect(f).toContain(
+				"it is kept in the database's pending welfare notes (seen only by you) and offered back to you the next time you review",
+			);
+			expect(f).toContain("ask the database's owner to file it");
+			expect(f).not.toContain('welfare-drafts.json');
+			expect(f).not.toMatch(/row-level security|policy/);
+		} finally {
+			psqlRows(cluster, DB, 'postgres', 'GRANT INSERT ON fortnight_welfare_notes TO fortnight_officer');
+			app.unmount();
+		}
+		// It waits, hers alone: the sergeant sees neither it nor a filed copy.
+		expect((await readWelfareDrafts(url('dc_marsh'))).map(n => [n.caseRef, n.by, n.text])).toEqual([[ref, COVER, marker]]);
+		expect(psqlRows(cluster, DB, 'sgt_c', 'SELECT count(*) FROM fortnight_welfare_pending')).toBe('0');
+		expect((await readWelfare(welfarePathFor(url('sgt_c')))).notes.some(n => n.text === marker)).toBe(false);
+	}, 120_000);
+
 	it('the desk names where a waiting note is on PostgreSQL, never a URL with ".welfare-drafts.json" appended', async () => {
 		const store = await openStore(url('dc_marsh'));
 		const desk = new DeskStore(store);
