@@ -99,7 +99,9 @@ describe('the reallocation form (pure)', () => {
 		d.type('01/12/2026');
 		d.press('', {tab: true});
 		d.press('', {return: true});
-		expect(d.form().error).toEqual({field: null, text: 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.'});
+		// About the date: said at the date field, the cursor taken there.
+		expect(d.form().error).toEqual({field: 'on', text: 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.'});
+		expect(d.form().field).toBe('on');
 		expect(d.form().reason).toBe('Workload');
 		d.press('', {tab: true, shift: true});
 		d.press('', {tab: true, shift: true});
