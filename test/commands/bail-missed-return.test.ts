@@ -22,6 +22,28 @@ const problemsOn = (store: string, today = TODAY): Problem[] =>
 const fill = (word: string, flag: string | null): string =>
 	flag === 'authorised-by' ? 'DI Okafor' : word === 'RANK' ? 'inspector' : word === 'D' ? '2026-12-15' : word;
 
+/** `bail record REF --event extended` authorised by WHO (RANK) on ON, recorded by DS Brennan on TODAY. */
+const extendOn = (store: string, who: string, rank: string, on: string) =>
+	runCli([
+		'bail',
+		'record',
+		REF,
+		'--event',
+		'extended',
+		'--authorised-by',
+		who,
+		'--rank',
+		rank,
+		'--on',
+		on,
+		'--store',
+		store,
+		'--today',
+		TODAY,
+		'--as',
+		'DS Brennan',
+	]);
+
 describe('bail lapsed by a missed return date: the extension needs a new return date (QA D-B)', () => {
 	it('the printed extension asks for --return D; without it the record is refused and nothing saved; as printed it clears the problem', async () => {
 		const {store} = demoCopy();
@@ -53,50 +75,14 @@ describe('bail lapsed by a missed return date: the extension needs a new return 
 
 	it('an extension authorised before the return date and recorded after it keeps that date; the lapsed problem stays (REVIEW 5 D7)', () => {
 		const {store} = demoCopy();
-		const r = runCli([
-			'bail',
-			'record',
-			REF,
-			'--event',
-			'extended',
-			'--authorised-by',
-			'DI Okafor',
-			'--rank',
-			'inspector',
-			'--on',
-			'2026-12-01',
-			'--store',
-			store,
-			'--today',
-			TODAY,
-			'--as',
-			'DS Brennan',
-		]);
+		const r = extendOn(store, 'DI Okafor', 'inspector', '2026-12-01');
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stderr).toContain('by DI Rachel Okafor (inspector) on 01 Dec; return date 02 Dec.');
 		expect(savedData(store).cases.find(c => c.ref === REF)!.bail!.returnDate).toBe('2026-12-02');
 		// The return was still missed on 02 Dec: the problem stays until that is dealt with.
 		expect(problemsOn(store).map(p => p.id)).toContain(`bail-lapsed:${REF}`);
 		// Made on 03 Dec, after the return date, it needs a new one.
-		const after = runCli([
-			'bail',
-			'record',
-			REF,
-			'--event',
-			'extended',
-			'--authorised-by',
-			'Supt Ann Hale',
-			'--rank',
-			'superintendent',
-			'--on',
-			'2026-12-03',
-			'--store',
-			store,
-			'--today',
-			TODAY,
-			'--as',
-			'DS Brennan',
-		]);
+		const after = extendOn(store, 'Supt Ann Hale', 'superintendent', '2026-12-03');
 		expect(after.code).toBe(2);
 		expect(after.stderr).toContain('The return date of CR/87204/26, 02 Dec, has passed: an extension needs a new one');
 	});

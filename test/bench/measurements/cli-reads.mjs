@@ -28,10 +28,11 @@ const withNote = async (ctx, measured) => ({...(await measured), note: splitNote
 export const problems = {
 	id: 'problems',
 	title: '`problems --json`',
-	baselineTitle: 'node: read + JSON.parse',
-	issue: 3,
+	baselineTitle: 'node: read + JSON.parse of the single-file store',
+	// Issue 3 asked 2x; issue 18 tightened it to 0.8x of the same baseline at 5,000 cases, so that is the verdict.
+	issue: 18,
 	needs: ['problems'],
-	budget: {ratio: 2},
+	budget: {ratio: 0.8},
 	run: ctx =>
 		withNote(
 			ctx,
