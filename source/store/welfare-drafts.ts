@@ -37,6 +37,17 @@ const PendingNoteSchema = Type.Object({
 	date: IsoDay,
 	text: Type.String({maxLength: 20_000}),
 	updatedAt: Type.String({maxLength: 40}),
+	/**
+	 * The signed review whose note this is, set when signing could not file it (domain/review/pending-note.ts
+	 * ReviewMark). Absent in files written before it existed: such a note is a leftover, as it was then.
+	 */
+	forReview: Type.Optional(
+		Type.Object({
+			seq: Type.Integer({minimum: 0}),
+			id: Type.String({minLength: 1, maxLength: 80}),
+			date: IsoDay,
+		}),
+	),
 });
 export type PendingWelfareNote = Static<typeof PendingNoteSchema>;
 

@@ -7,7 +7,7 @@
  * These are pure changes to the list of pending notes; the store applies them under its lock.
  */
 import {shortDate, type IsoDate} from '../dates.js';
-import type {ReviewEntry, StoreData} from '../model.js';
+import type {StoreData} from '../model.js';
 import {findDraft} from './drafts.js';
 import {cleanInput} from './sign.js';
 
@@ -22,6 +22,18 @@ export interface PendingNote {
 	text: string;
 	/** ISO instant of the last save. */
 	updatedAt: string;
+	/**
+	 * Set only when its review was signed but the welfare file could not take it: that review, and the id
+	 * signing filed it under (README "Welfare notes"). A note without it is never filed with any signed review.
+	 */
+	forReview?: ReviewMark;
+}
+
+/** The signed review a waiting note belongs to: its chain seq, the note's id and the review's day. */
+export interface ReviewMark {
+	seq: number;
+	id: string;
+	date: IsoDate;
 }
 
 /**
@@ -71,46 +83,64 @@ export function withOwnPendingNote(
 		n.caseRef === owner.caseRef &&
 		owner.replacing.includes(n.officerId) &&
 		pendingNoteAuthor(n, data) === owner.reviewerId &&
-		signedReviewOf(n, data) === undefined;
+		n.forReview === undefined;
 	const others = notes.filter(n => !replaced(n));
 	return note === null || note.text === '' ? others : [...others, {...note, caseRef: owner.caseRef, by: owner.reviewerId}];
 }
 
 /**
- * The signed review a pending note was left by, if any: its author's first review of its case, about its
- * officer, signed after the note was last saved. Signing saves the note and reads it back first and files
- * it only after the signature (ui/review/review-notes.ts), so a note still waiting after such a signature
- * is that review's note, which the welfare file could not take then (README "Welfare notes"): it is filed
- * with that review, never put into or deleted with a later one.
+ * The list with the note that was just signed marked as its review's: the owner's one unmarked note on
+ * the case about `officerId` with exactly `text` (what signing read back before signing). Unchanged when
+ * there is not exactly one such note, or another note already carries this review's mark: the note then
+ * stays unmarked, a leftover put back into its author's next review (README "Welfare notes").
  */
-export function signedReviewOf(note: PendingNote, data: StoreData): ReviewEntry | undefined {
-	const by = pendingNoteAuthor(note, data);
-	return data.chain.find(
-		(e): e is ReviewEntry =>
-			e.kind === 'review' &&
-			e.data.caseRef === note.caseRef &&
-			e.data.reviewerId === by &&
-			e.data.oicId === note.officerId &&
-			e.signedAt >= note.updatedAt,
+export function withNoteMarkedFor(
+	notes: readonly PendingNote[],
+	data: StoreData,
+	owner: {caseRef: string; reviewerId: string; officerId: string},
+	text: string,
+	mark: ReviewMark,
+): PendingNote[] {
+	if (notes.some(n => n.forReview?.seq === mark.seq || n.forReview?.id === mark.id)) return [...notes];
+	const target = notes.filter(
+		n =>
+			n.caseRef === owner.caseRef &&
+			n.officerId === owner.officerId &&
+			n.forReview === undefined &&
+			n.text === text &&
+			pendingNoteAuthor(n, data) === owner.reviewerId,
 	);
+	if (target.length !== 1) return [...notes];
+	return notes.map(n => (n === target[0] ? {...n, forReview: {...mark}} : n));
 }
 
-/** A pending note left by its signed review, as that signing would have filed it (sign.ts: the review's id and date), or null. */
+/**
+ * A waiting note marked as its signed review's, as that signing would have filed it (sign.ts: the id and
+ * the review's day), or null for a note no signed review carried (it is never filed with one: a leftover
+ * goes back into its author's next review, where it can be cleared).
+ */
 export function filedWithItsReview(note: PendingNote, data: StoreData): (FiledNote & {id: string}) | null {
-	const review = signedReviewOf(note, data);
-	if (review === undefined) return null;
-	return {
-		id: `wn-r${review.seq}`,
-		officerId: note.officerId,
-		date: review.data.date,
-		by: review.data.reviewerId,
-		text: cleanInput(note.text),
-	};
+	if (note.forReview === undefined) return null;
+	const by = pendingNoteAuthor(note, data);
+	if (by === null) return null;
+	return {id: note.forReview.id, officerId: note.officerId, date: note.forReview.date, by, text: cleanInput(note.text)};
+}
+
+/** True when the welfare file, read back, holds this note under its id, with the same words: only then may its waiting copy go. */
+export function filedAsRead(note: FiledNote & {id: string}, inFile: readonly (FiledNote & {id: string})[]): boolean {
+	return inFile.some(n => n.id === note.id && n.officerId === note.officerId && n.by === note.by && n.text === note.text);
 }
 
 /** The same pending note (a note has no id: its case, author, officer, last save and text together name it). */
 export function samePendingNote(a: PendingNote, b: PendingNote): boolean {
-	return a.caseRef === b.caseRef && a.by === b.by && a.officerId === b.officerId && a.updatedAt === b.updatedAt && a.text === b.text;
+	return (
+		a.caseRef === b.caseRef &&
+		a.by === b.by &&
+		a.officerId === b.officerId &&
+		a.updatedAt === b.updatedAt &&
+		a.text === b.text &&
+		a.forReview?.id === b.forReview?.id
+	);
 }
 
 /** A note as the welfare file holds it (store/welfare-file.ts WelfareNote). */
@@ -124,10 +154,12 @@ export interface FiledNote {
 /**
  * True when the welfare file already holds this pending note: signing files it, then removes the
  * pending copy, and a crash between the two must not file it twice. Same author, officer and text
- * (as signing cleans it), filed on or after the day it was written.
+ * (as signing cleans it), filed on or after the day it was written; for a marked note, under its mark's id.
  */
-export function isFiled(note: PendingNote, filed: FiledNote, data: StoreData): boolean {
+export function isFiled(note: PendingNote, filed: FiledNote & {id?: string}, data: StoreData): boolean {
 	if (filed.officerId !== note.officerId || filed.date < note.date) return false;
+	// A note marked as its review's is that review's filed note only (another note with the same words is not it).
+	if (note.forReview !== undefined && filed.id !== undefined && filed.id !== note.forReview.id) return false;
 	return filed.by === pendingNoteAuthor(note, data) && filed.text === cleanInput(note.text);
 }
 

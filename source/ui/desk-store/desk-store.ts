@@ -25,6 +25,7 @@ import {
 	type PendingWelfareNote,
 	type Store,
 	type WelfareDraftsAccess,
+	type WelfareFile,
 	type WelfareNote,
 } from '../../store/index.js';
 import {writeFreshExport} from '../desk/export-file.js';
@@ -181,6 +182,11 @@ export class DeskStore {
 	/** Checks the welfare file opens with the passphrase, before anything it concerns is saved. */
 	async checkWelfare(): Promise<void> {
 		await readWelfare(welfarePathFor(this.need().file));
+	}
+
+	/** The welfare file's notes this person may read (to check a note filed is there, read back). */
+	readWelfareNotes(): Promise<WelfareFile> {
+		return readWelfare(welfarePathFor(this.need().file));
 	}
 
 	/** Files a note in the welfare file (never the store). */

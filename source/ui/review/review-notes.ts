@@ -16,9 +16,12 @@ import {
 	findDraft,
 	isFiled,
 	ownPendingNotes,
+	filedAsRead,
 	returnedNote,
 	samePendingNote,
+	withNoteMarkedFor,
 	withOwnPendingNote,
+	type FiledNote,
 	type PendingNote,
 	type SignResult,
 } from '../../domain/review/index.js';
@@ -99,7 +102,7 @@ export class ReviewNotes {
 		const me = s.draft.reviewerId;
 		// A note its signed review could not file is filed with that review now if it can be, never put in this one.
 		const left = await this.fileLeftBySigning(access.pending, me);
-		const own = ownPendingNotes(access.pending, data, this.caseRef, me).filter(n => filedWithItsReview(n, data) === null);
+		const own = ownPendingNotes(access.pending, data, this.caseRef, me).filter(n => n.forReview === undefined);
 		const back = returnedNote(own, data, this.caseRef, me, this.today, id => shortName(data.officers.find(o => o.id === id)));
 		const fits = own.filter(n => n.officerId === s.ctx.case.oicId);
 		// Several notes (older files) are merged into one on the next save.
@@ -162,34 +165,71 @@ export class ReviewNotes {
 		}
 	}
 
-	/** After signing: the note to the welfare file, then its pending copy removed. Returns what to tell the sergeant, if anything. */
+	/**
+	 * After signing: the note to the welfare file and read back, then its pending copy removed. If it cannot
+	 * be filed, the waiting copy is marked as this review's (README "Welfare notes"). Returns what to tell the
+	 * sergeant, if anything.
+	 */
 	async fileAfterSigning(s: ReviewUiState, note: string, r: SignResult): Promise<string | null> {
 		if (!this.keeps) return null;
 		const draftsFile = this.store.notesFile;
 		try {
-			if (r.welfareNote) await this.store.fileNote(r.welfareNote);
+			if (r.welfareNote) await this.fileAndReadBack(r.welfareNote);
 		} catch (err) {
-			// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
-			const kept = await this.onDisk(s, note, this.store.snapshot()).catch(() => false);
-			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
-			const failed = `Signed, but the welfare note could not be moved to ${this.store.welfareFileWords} (${messageOf(err)})`;
-			// It is filed with this review when the author next opens or signs a review of the case (fileLeftBySigning,
-			// README "Welfare notes"). On PostgreSQL only while its author may still review the case (a cover's
-			// login sees the team only on the dates covered): the database's owner can file it after.
-			const next = 'will be filed with this review the next time you open or sign a review of this case';
-			const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
-			return kept ? `${failed}; it is kept ${where} and ${back}.` : `${failed}, and it is no longer ${where} either: it was not kept.`;
+			return this.notFiledAtSigning(s, note, r, err);
 		}
 		try {
-			// As the store was before this signature: after it, a note still waiting would count as this review's.
-			const data = this.store.snapshot();
-			await this.put(s, '', {...data, chain: data.chain.filter(e => e.seq < r.review.seq)});
+			// Only now, the note read back from the welfare file: this review's unmarked note (and any leftover it took in) goes.
+			await this.put(s, '');
 			// The welfare file takes notes again: one an earlier signed review could not file goes with it now.
 			const access = await this.access().catch(() => null);
 			return access?.ok ? await this.fileLeftBySigning(access.pending, s.draft.reviewerId) : null;
 		} catch (err) {
 			const when = 'it is removed when a review of this case next opens';
 			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
+		}
+	}
+
+	/**
+	 * Signed, but the note is not in the welfare file: its waiting copy is marked as this review's, so it is
+	 * filed with this review later and never put into or deleted with another. If the mark cannot be written
+	 * the copy stays unmarked: it comes back in the author's next review of the case, to sign or clear.
+	 */
+	private async notFiledAtSigning(s: ReviewUiState, note: string, r: SignResult, err: unknown): Promise<string> {
+		const draftsFile = this.store.notesFile;
+		const me = s.draft.reviewerId;
+		const officerId = s.ctx.case.oicId;
+		if (r.welfareNote) {
+			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
+			const owner = {caseRef: this.caseRef, reviewerId: me, officerId};
+			await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark)).catch(() => {});
+		}
+		// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
+		const own = await this.store
+			.readNotes()
+			.then(all => ownPendingNotes(all, this.store.snapshot(), this.caseRef, me).filter(n => n.officerId === officerId && n.text === note))
+			.catch(() => []);
+		const marked = own.some(n => n.forReview?.seq === r.review.seq);
+		const kept = marked || (await this.onDisk(s, note, this.store.snapshot()).catch(() => false));
+		const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
+		const failed = `Signed, but the welfare note could not be moved to ${this.store.welfareFileWords} (${messageOf(err)})`;
+		if (!kept) return `${failed}, and it is no longer ${where} either: it was not kept.`;
+		if (!marked) {
+			// The mark could not be written: the note is a leftover, put back in the next review rather than guessed to be this one's.
+			return `${failed}; it is kept ${where} and is put back into step 6 of your next review of this case, to sign with that review or clear.`;
+		}
+		// On PostgreSQL only while its author may still review the case (a cover's login sees the team only on the
+		// dates covered): the database's owner can file it after.
+		const next = 'will be filed with this review the next time you open or sign a review of this case';
+		const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
+		return `${failed}; it is kept ${where} and ${back}.`;
+	}
+
+	/** Files a note, then reads the welfare file back: throws unless it holds the note under its id with these words. */
+	private async fileAndReadBack(note: FiledNote & {id: string}): Promise<void> {
+		await this.store.fileNote(note);
+		if (!filedAsRead(note, (await this.store.readWelfareNotes()).notes)) {
+			throw new Error(`${this.store.welfareFileWords} did not hold it when read back`);
 		}
 	}
 
@@ -217,7 +257,7 @@ export class ReviewNotes {
 		for (const {n, filed} of left) {
 			const day = shortDate(filed.date, this.today);
 			try {
-				await this.store.fileNote(filed);
+				await this.fileAndReadBack(filed);
 			} catch (err) {
 				why ||= messageOf(err);
 				waitingOn.push(day);
@@ -263,10 +303,10 @@ export class ReviewNotes {
 		return this.store.changeNotes(notes => withOwnPendingNote(notes, data ?? this.store.snapshot(), owner, pending));
 	}
 
-	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */
+	/** True when the drafts file, read back, holds exactly this note of the sergeant's (unmarked: not an earlier review's). */
 	private async onDisk(s: ReviewUiState, note: string, data: StoreData): Promise<boolean> {
 		const own = ownPendingNotes(await this.store.readNotes(), data, this.caseRef, s.draft.reviewerId);
-		const about = own.filter(n => n.officerId === s.ctx.case.oicId);
+		const about = own.filter(n => n.officerId === s.ctx.case.oicId && n.forReview === undefined);
 		return about.length === 1 && about[0]!.text === note;
 	}
 }

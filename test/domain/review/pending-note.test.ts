@@ -4,8 +4,9 @@ import {
 	isFiled,
 	ownPendingNotes,
 	pendingNoteAuthor,
+	filedAsRead,
 	returnedNote,
-	signedReviewOf,
+	withNoteMarkedFor,
 	withOwnPendingNote,
 } from '../../../source/domain/review/index.js';
 import type {PendingNote} from '../../../source/domain/review/index.js';
@@ -106,38 +107,41 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		expect(isFiled(note(), {...filed, officerId: 'o0009'}, data)).toBe(false);
 	});
 
-	it('a note its signed review could not file is that review\u2019s: a later review of the case neither replaces nor deletes it (QA: lost on discard)', () => {
+	it('a note its signed review could not file, once marked, is that review\u2019s: a later review neither replaces nor deletes it (QA: lost on discard)', () => {
 		const data = loadDemo();
-		const last = data.chain.filter(e => e.kind === 'review' && e.data.caseRef === OVERDUE_REF).at(-1)!;
-		// The sergeant signed on 30 Nov at 10:00 with the note saved at 09:55; the welfare file could not take it.
-		const signedReview = {
-			...last,
-			seq: data.chain.length,
-			signedAt: '2026-11-30T10:00:00.000Z',
-			data: {...last.data, reviewerId: SERGEANT, oicId: OIC, date: TODAY},
-		} as (typeof data.chain)[number];
-		const signed = {...data, chain: [...data.chain, signedReview]};
+		const seq = data.chain.length;
 		const stranded = note({date: TODAY, updatedAt: '2026-11-30T09:55:00.000Z', text: `  ${MARKER}\n`});
-		expect(signedReviewOf(stranded, signed)?.seq).toBe(signedReview.seq);
-		expect(filedWithItsReview(stranded, signed)).toEqual({
-			id: `wn-r${signedReview.seq}`,
-			officerId: OIC,
-			date: TODAY,
-			by: SERGEANT,
-			text: MARKER,
-		});
-		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: [OIC]};
+		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, officerId: OIC};
+		const mark = {seq, id: `wn-r${seq}`, date: TODAY};
+		// Signing could not file it: the copy the signing read back is marked as that review's.
+		const [marked] = withNoteMarkedFor([stranded], data, owner, stranded.text, mark);
+		expect(marked).toEqual({...stranded, forReview: mark});
+		expect(filedWithItsReview(marked!, data)).toEqual({id: `wn-r${seq}`, officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER});
+		const replacing = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: [OIC]};
 		// Discarding the sergeant's next review of the case (its note cleared) leaves it waiting; so does saving a new note.
-		expect(withOwnPendingNote([stranded], signed, owner, null)).toEqual([stranded]);
+		expect(withOwnPendingNote([marked!], data, replacing, null)).toEqual([marked]);
 		const typed = {officerId: OIC, date: '2026-12-01', text: 'new note', updatedAt: '2026-12-01T09:00:00.000Z'};
-		expect(withOwnPendingNote([stranded], signed, owner, typed)).toEqual([stranded, {...typed, caseRef: OVERDUE_REF, by: SERGEANT}]);
-		// Before that signature (the review's own save, and its removal of its copy once filed) it is the draft's note as ever.
+		expect(withOwnPendingNote([marked!], data, replacing, typed)).toEqual([marked, {...typed, caseRef: OVERDUE_REF, by: SERGEANT}]);
+		// Unmarked it is the draft's note as ever (the review's own save, and its removal once filed).
 		expect(filedWithItsReview(stranded, data)).toBeNull();
-		expect(withOwnPendingNote([stranded], data, owner, null)).toEqual([]);
-		// Another reviewer's signature, or one about another officer, does not make it theirs or that review's.
-		const coverReview = {...signedReview, data: {...signedReview.data, reviewerId: COVER}} as typeof signedReview;
-		expect(signedReviewOf(stranded, {...data, chain: [...data.chain, coverReview]})).toBeUndefined();
-		const otherOfficer = {...signedReview, data: {...signedReview.data, oicId: 'o0009'}} as typeof signedReview;
-		expect(signedReviewOf(stranded, {...data, chain: [...data.chain, otherOfficer]})).toBeUndefined();
+		expect(withOwnPendingNote([stranded], data, replacing, null)).toEqual([]);
+		// Only the author's own note about that officer with those words is marked, and only one per review.
+		expect(withNoteMarkedFor([stranded], data, {...owner, reviewerId: COVER}, stranded.text, mark)).toEqual([stranded]);
+		expect(withNoteMarkedFor([stranded], data, {...owner, officerId: 'o0009'}, stranded.text, mark)).toEqual([stranded]);
+		expect(withNoteMarkedFor([stranded], data, owner, 'other words', mark)).toEqual([stranded]);
+		const twin = note({text: stranded.text, updatedAt: '2026-11-30T09:56:00.000Z'});
+		expect(withNoteMarkedFor([stranded, twin], data, owner, stranded.text, mark)).toEqual([stranded, twin]);
+		expect(withNoteMarkedFor([marked!, twin], data, owner, stranded.text, mark)).toEqual([marked, twin]);
+	});
+
+	it('a marked note counts as filed only under its own id; a filing is confirmed only by reading the same words back under that id', () => {
+		const data = loadDemo();
+		const marked = note({forReview: {seq: 7, id: 'wn-r7', date: TODAY}});
+		const filed = {officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER};
+		expect(isFiled(marked, {...filed, id: 'wn-r7'}, data)).toBe(true);
+		expect(isFiled(marked, {...filed, id: 'wn-r9'}, data)).toBe(false);
+		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r7'}])).toBe(true);
+		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r7', text: 'other words'}])).toBe(false);
+		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r8'}])).toBe(false);
 	});
 });
