@@ -332,6 +332,41 @@ describe('welfare note: a note its signed review could not file (QA: deleted by 
 	}, 180_000);
 });
 
+describe('welfare note: a note R1 could not file, on a store holding each case\u2019s last review only (REVIEW-6 D9)', () => {
+	it('survives R2 signed with its own note, and is filed under R1\u2019s id, not deleted or taken as R2\u2019s', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file, {chain: 'state'});
+		const first = await signUnfiled(store, welfare);
+		const r1 = await lastReviewSeq(file);
+		first.unmount();
+		expect((await readWelfareDrafts(file)).map(n => n.forReview)).toEqual([{seq: r1, id: `wn-r${r1}`, date: TODAY}]);
+		const release = await holdWelfare(welfare);
+		const next = mount(store);
+		try {
+			await ready(next);
+			await until(next, 'is still not filed', 40_000);
+		} finally {
+			await release();
+		}
+		const second = 'SYNTHETIC-NOTE-MARKER-R2-7730';
+		await toNote(next, store);
+		await press(next, second);
+		await sign(next);
+		await until(next, 'it is filed now, with that review', 30_000);
+		const r2 = await lastReviewSeq(file);
+		expect(store.snapshot().chain.some(e => e.seq === r1)).toBe(false);
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+		expect(await readWelfareDrafts(file)).toEqual([]);
+		const filed = (await readWelfare(welfare)).notes.filter(n => n.text === MARKER || n.text === second);
+		expect(filed.map(n => [n.id, n.text]).sort()).toEqual(
+			[
+				[`wn-r${r1}`, MARKER],
+				[`wn-r${r2}`, second],
+			].sort(),
+		);
+	}, 180_000);
+});
+
 describe('welfare note: a note left behind, put back in a review that is then discarded', () => {
 	it('goes back to waiting as it was (edited or not), and the discard confirmation says so', async () => {
 		const {store: file} = demoCopy();
