@@ -128,6 +128,8 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | FormContext>, ContextHints>
 		hints: [
 			...HEAD,
 			h(['down', 'up'], 'scroll'),
+			// Enter opens the item marked › (QA 5 R7: desk-handover.ts openHandoverItem).
+			h('open', 'open item'),
 			h(['handover-page-down', 'handover-page-up'], 'page'),
 			h(['handover-from', 'handover-to'], 'window'),
 			h('handover-cover', 'cover'),

@@ -13,7 +13,7 @@ import {askToEnd, openForm} from './desk-absences.js';
 import {openProblemDetail, openProblemSubject, openReallocate} from './desk-acting.js';
 import {openDecision} from './desk-decisions.js';
 import {askToCancel, openAbsenceChange, openBail, openWelfare} from './desk-records.js';
-import {HANDOVER_COMMANDS} from './desk-handover.js';
+import {HANDOVER_COMMANDS, openHandoverItem} from './desk-handover.js';
 import {LOG_COMMANDS, openLogEntry} from './desk-log.js';
 import * as nav from './desk-navigation.js';
 import type {DeskState} from './desk-state.js';
@@ -70,7 +70,7 @@ const OPEN: Record<PaneId, (s: DeskState) => DeskState> = {
 		}),
 	editor: subjectOr,
 	team: subjectOr,
-	handover: subjectOr,
+	handover: openHandoverItem,
 	calendar: subjectOr,
 };
 
