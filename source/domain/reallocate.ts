@@ -5,12 +5,15 @@
  * (each action's history says so): an action left with an officer who no longer holds the case would
  * have nobody working it.
  *
- * Refusals are ReallocationError sentences a sergeant can act on. Moving a case to someone away that
+ * Refusals are ReallocationError sentences a sergeant can act on. A move is dated no earlier than the
+ * current allocation's first day nor than the case's latest record of its holder at work (a signed
+ * review naming them, its actions' history, a bail record, their update: reallocate-dates.ts). Moving a case to someone away that
  * day with nobody covering them is refused unless confirmed (`confirmable`): sometimes it is still
  * right (the officer is back tomorrow), but the person must say so.
  */
 import {allocationsOf, currentAllocation, withAllocation} from './case-history.js';
 import {isLive} from './case-facts.js';
+import {backdatedMoveRefusal} from './reallocate-dates.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
@@ -27,6 +30,8 @@ export class ReallocationError extends Error {
 		message: string,
 		/** True when the only objection is that the officer is away with no cover: a person may confirm it. */
 		readonly confirmable = false,
+		/** The part of the request it is about, when one: the desk's form says it at that field (the date, 'on'). */
+		readonly about: 'on' | null = null,
 	) {
 		super(message);
 	}
@@ -136,11 +141,15 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	if (reason === '') return no('Say why the case is moving (the reason is kept in its history).');
 	if (reason.length > REASON_MAX) return no(`The reason is ${reason.length} characters; the limit is ${REASON_MAX}.`);
 	const current = currentAllocation(c);
+	const date = (message: string) => new ReallocationError(message, false, 'on');
 	if (r.on < current.from) {
 		const holder = safeText(shortName(data.officers.find(o => o.id === c.oicId)));
-		return no(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
+		return date(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
 	}
-	if (r.on > r.today) return no(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	if (r.on > r.today) return date(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	// Nor before a record that shows its holder still working it: history never contradicts a signed entry (reallocate-dates.ts).
+	const backdated = backdatedMoveRefusal(data, c, r.on, r.today);
+	if (backdated) return date(backdated);
 	if (to.joinedUnit > r.on) return no(`${name} joins the unit on ${day(to.joinedUnit)}, after ${day(r.on)}.`);
 	if (to.leftUnit !== null && to.leftUnit <= r.today) return no(`${name} left the unit on ${day(to.leftUnit)}.`);
 	if (!r.confirmAway) {
