@@ -6,7 +6,7 @@
 import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
 import {welfareOpens} from '../desk/desk-records.js';
-import {selectedTeamOfficer} from '../desk/desk-absences.js';
+import {teamRows} from '../team/team-rows.js';
 import {refusedOnRow, type AbsenceKey} from '../team/row-refusals.js';
 import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, deskKeymap, type ContextId} from './active.js';
@@ -57,7 +57,7 @@ const onCase = (s: DeskState) => {
 };
 /** False when the domain refuses the person at the desk this absence key on the Team view's selected row. */
 const mayOnRow = (key: AbsenceKey) => (s: DeskState) => {
-	const officerId = selectedTeamOfficer(s);
+	const officerId = teamRows(s.model)[s.team.cursor]?.officer.id;
 	return officerId === undefined || !refusedOnRow(s.model.data, s.actor?.officerId ?? null, officerId, s.model.today).has(key);
 };
 const scrolls = (s: DeskState) => (tabLength(s) ?? Infinity) > s.layout.editorRows;

@@ -2,15 +2,13 @@
  * The Handover view's context in the desk (view 3): its commands as its reducer's actions, and the field
  * context while a window date or the cover is being typed (contexts/modes.ts FIELD_BINDINGS).
  */
-import {contextCommand, hintKeyFor, keysFor, modeKey, type DeskCommand} from '../contexts/registry.js';
+import {contextCommand, keysFor, modeKey, type DeskCommand} from '../contexts/registry.js';
 import type {KeyInfo} from '../contexts/key-names.js';
 import {lineEditCommand} from '../input/text-field.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
-import {handoverBodyHeight, handoverPreview, itemInView, type HandoverPreview} from '../views/handover/handover-preview.js';
-import {openProblemDetail} from './desk-acting.js';
-import {openCase, setView} from './desk-navigation.js';
+import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
+import {setView} from './desk-navigation.js';
 import {fullName} from '../../domain/people.js';
-import {datedMessage} from '../../domain/handover/dated-words.js';
 import {viewShown} from '../contexts/active.js';
 import type {DeskState} from './desk-state.js';
 
@@ -53,30 +51,4 @@ export function onHandoverField(s: DeskState, input: string, key: KeyInfo): Desk
 	if (edit) return r({type: 'erase', edit});
 	if (input && !key.ctrl && !key.meta) return r({type: 'type', text: input});
 	return s;
-}
-
-/**
- * Enter in the Handover view (QA 5 R7): the item marked in view opens as the Problems panel opens its
- * rows: a decision's problem in its detail (its ways' keys act there, Enter goes on to the case), a dated
- * item's case in a tab.
- */
-export function openHandoverItem(s: DeskState): DeskState {
-	const preview = currentHandover(s);
-	const at = itemInView(preview.lines, s.handover.scroll, handoverBodyHeight(s.layout.mainHeight));
-	const open = at === null ? undefined : preview.lines[at]!.open;
-	if (!open) {
-		const move = `${hintKeyFor('down', s.keymap)}/${hintKeyFor('up', s.keymap)}`;
-		return {...s, notice: `No item in view to open: scroll (${move}) to a decision or a dated item.`};
-	}
-	if ('caseRef' in open) return openCase(s, open.caseRef);
-	const d = preview.handover.decisions[open.decision]!;
-	// The decision is the problem's, its message with dates in words (build.ts): the same kind, subject and words.
-	const p = s.model.problems.find(
-		x =>
-			x.kind === d.kind &&
-			datedMessage(x.message) === d.message &&
-			(x.subject.type === 'case' ? x.subject.ref === d.caseRef : d.caseRef === null && x.subject.officerId === d.officerId),
-	);
-	if (p) return openProblemDetail(s, p);
-	return d.caseRef ? openCase(s, d.caseRef) : {...s, notice: 'That decision is no longer a problem today.'};
 }
