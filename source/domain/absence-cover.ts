@@ -107,17 +107,19 @@ export function coverForDays(
 	const to = days.to ?? end;
 	const words = (d: IsoDate) => shortDate(d, today);
 	const whole = `${words(first.from)} to ${end === null ? 'no end date' : words(end)}`;
+	if (end !== null && end < today) {
+		throw new CoverDaysError(
+			`${first.id} ran ${whole}: the days it ran keep the cover they had (README "Absences"), so its cover cannot be changed now.`,
+		);
+	}
 	if (from < first.from || (end !== null && (from > end || (to !== null && to > end)))) {
 		throw new CoverDaysError(`The cover's days (${words(from)}${to ? ` to ${words(to)}` : ''}) must lie within ${first.id} (${whole}).`);
 	}
 	if (to !== null && to < from) throw new CoverDaysError(`The cover's last day ${words(to)} is before their first day ${words(from)}.`);
 	if (from < today) {
-		const ended = end !== null && end < today;
 		throw new CoverDaysError(
-			ended
-				? `${first.id} ran ${whole}: the days it ran keep the cover they had (README "Absences"), so its cover cannot be changed now.`
-				: `${first.id} started ${words(first.from)}: the days before today keep the cover they had (README "Absences"). ` +
-						`Name the new cover from today: --from ${today} or later.`,
+			`${first.id} started ${words(first.from)}: the days before today keep the cover they had (README "Absences"). ` +
+				`Name the new cover from today: --from ${today} or later.`,
 		);
 	}
 	const span = {from, to};
