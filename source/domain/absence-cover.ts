@@ -1,8 +1,8 @@
 /**
- * Changing who covers an absence for some of its days (README "Absences": "A cover changed on an absence
- * that has started"). DOMAIN.md "History, not just the present": who supervised the team on a date is a
- * fact, so a cover named on an absence that has started takes effect from the day of the change (or a
- * later first day), and the days before keep the cover they had. The absence is kept as consecutive
+ * Changing who covers an absence for some of its days (README "Absences"; DOMAIN.md "History, not just
+ * the present"): who supervised the team on a date is a fact, so a cover named on an absence that has
+ * started takes effect from the day of the change (or a later first day), and the days before keep the
+ * cover they had. The absence is kept as consecutive
  * records ("parts", linked by `partOf` to the first), each with one cover, so every reader of the cover of
  * a date (people.ts awayOn, and the PostgreSQL functions that read an absence's `coverOfficerId` and
  * dates) gives the same answer without a second way to ask.
@@ -108,9 +108,7 @@ export function coverForDays(
 	const words = (d: IsoDate) => shortDate(d, today);
 	const whole = `${words(first.from)} to ${end === null ? 'no end date' : words(end)}`;
 	if (end !== null && end < today) {
-		throw new CoverDaysError(
-			`${first.id} ran ${whole}: the days it ran keep the cover they had (README "Absences"), so its cover cannot be changed now.`,
-		);
+		throw new CoverDaysError(`${first.id} ran ${whole}: the days it ran keep the cover they had, so its cover cannot be changed now.`);
 	}
 	if (from < first.from || (end !== null && (from > end || (to !== null && to > end)))) {
 		throw new CoverDaysError(`The cover's days (${words(from)}${to ? ` to ${words(to)}` : ''}) must lie within ${first.id} (${whole}).`);
@@ -118,7 +116,7 @@ export function coverForDays(
 	if (to !== null && to < from) throw new CoverDaysError(`The cover's last day ${words(to)} is before their first day ${words(from)}.`);
 	if (from < today) {
 		throw new CoverDaysError(
-			`${first.id} started ${words(first.from)}: the days before today keep the cover they had (README "Absences"). ` +
+			`${first.id} started ${words(first.from)}: the days before today keep the cover they had. ` +
 				`Name the new cover from today: --from ${today} or later.`,
 		);
 	}
