@@ -6,7 +6,7 @@ import {existsSync} from 'node:fs';
 import {homedir, userInfo} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {localToday, parseUserDate, type IsoDate} from '../domain/dates.js';
+import {localToday, parseUserDate, typedDateRefusal, type IsoDate} from '../domain/dates.js';
 import {resolveIdentity, type IdentitySource} from '../domain/identity.js';
 import type {Officer, StoreData} from '../domain/model.js';
 import {readSettings, type SettingsRead} from '../settings/user-settings.js';
@@ -85,7 +85,7 @@ export function parseToday(value: string | undefined, source: string): IsoDate |
 	// An empty value (a script's unset variable: --today "$DAY") is refused, never taken as "not given".
 	if (value.trim() === '') throw new UsageError(`${source} is empty: give a real date as YYYY-MM-DD or DD/MM/YYYY, or leave it out.`);
 	const d = parseUserDate(value);
-	if (d === null) throw new UsageError(`${source} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`);
+	if (d === null) throw new UsageError(typedDateRefusal(source, value));
 	return d;
 }
 

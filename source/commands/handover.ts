@@ -1,7 +1,7 @@
 import {createInterface} from 'node:readline';
 import {wrap} from '../export/text-width.js';
 import {addDays, daysBetween} from '../domain/dates.js';
-import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNotesShown} from '../domain/handover/build.js';
+import {buildHandover, handoverCovers, WELFARE_NOTE_LOOKBACK_DAYS, welfareNoteWindow, welfareNotesShown} from '../domain/handover/build.js';
 import {HandoverSchema, WINDOW_KINDS} from '../domain/handover/schema.js';
 import {coverAwayProblem} from '../domain/absences.js';
 import {fullName} from '../domain/people.js';
@@ -11,7 +11,7 @@ import {readableWelfareNotes} from '../domain/permissions.js';
 import type {StoreData} from '../domain/model.js';
 import {renderHandoverJson} from '../export/handover-json.js';
 import {renderHandoverMarkdown} from '../export/handover-md.js';
-import {chainHead, formatHead, readWelfare, welfarePathFor} from '../store/index.js';
+import {chainHead, formatHead, readWelfare, readWelfareWithheld, welfarePathFor} from '../store/index.js';
 import {teamDocumentScope} from './read-scope.js';
 import {out, say, type Command} from './command.js';
 import {actorFor, RefusalError, UsageError, type Context} from './context.js';
@@ -160,7 +160,9 @@ const command: Command = {
 			// keyboard may read go in, and someone who may read none of them is refused, nothing written.
 			const reader = actorFor(ctx, data).officer;
 			const shown = welfareNotesShown((await readWelfare(welfarePathFor(store.file))).notes, ctx.today, to);
-			const readable = readableWelfareNotes(data, reader.id, shown);
+			// The PostgreSQL store hands over only the notes the login may read, and counts the others.
+			const hidden = await readWelfareWithheld(welfarePathFor(store.file), welfareNoteWindow(ctx.today, to).until);
+			const readable = readableWelfareNotes(data, reader.id, shown, hidden);
 			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;
 			withheld = readable.withheld;

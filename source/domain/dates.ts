@@ -9,6 +9,7 @@
  * any other pattern an import mapping names, loaded only then.
  */
 import {createRequire} from 'node:module';
+import {typedInQuotes} from './safe-text.js';
 import {
 	compilePattern,
 	daysInMonth,
@@ -220,6 +221,16 @@ export function outsideYearRange(input: string, formats: readonly string[]): boo
 		if (isValid(d) && format(d, f) === s && (d.getFullYear() < FIRST_YEAR || d.getFullYear() > LAST_YEAR)) return true;
 	}
 	return false;
+}
+
+/**
+ * Why a typed date (YYYY-MM-DD or DD/MM/YYYY) that parseUserDate refused cannot be used, as the end of
+ * "--today must ...": a real day in a year the store cannot hold is told the years, not that it is not real.
+ */
+export function typedDateRefusal(flag: string, value: string): string {
+	return outsideYearRange(value, ['yyyy-MM-dd', 'dd/MM/yyyy'])
+		? `${flag} must be a date in the years ${FIRST_YEAR}-${LAST_YEAR} (got "${typedInQuotes(value)}").`
+		: `${flag} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${typedInQuotes(value)}").`;
 }
 
 /** Parses a user-typed date: ISO, or UK `dd/MM/yyyy` (or the given patterns). Returns null when it is not a real date. */

@@ -177,20 +177,31 @@ export function mayReadWelfareNote(data: StoreData, actorId: string, note: {offi
 	return as === 'sergeant' || as === 'cover' || (as === 'inspector' && lineManagerOf(data, note.officerId)?.id === actorId);
 }
 
+/** Notes the store itself kept from the reader, counted per officer (the PostgreSQL store's row-level security). */
+export interface WithheldByStore {
+	officerId: string;
+	count: number;
+}
+
 /**
  * The welfare notes `actorId` may read (mayReadWelfareNote), for a handover with --include-welfare
  * (README "Welfare notes"): the rest are left out, counted. When there are notes and they may read none
  * of them, `refusal` says so and who can: the officers' line manager, who prepares the cover's handover.
+ * `hidden`: the notes of the window the store did not hand over at all (the PostgreSQL store shows a
+ * reader only the notes they may read, and says how many others there are, per officer): counted with
+ * the rest, so both stores give the same answer.
  */
 export function readableWelfareNotes<N extends {officerId: string; by: string; date: IsoDate}>(
 	data: StoreData,
 	actorId: string,
 	notes: readonly N[],
+	hidden: readonly WithheldByStore[] = [],
 ): {notes: N[]; withheld: number; refusal: string | null} {
 	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
-	const withheld = notes.length - readable.length;
+	const withheld = notes.length - readable.length + hidden.reduce((sum, h) => sum + h.count, 0);
 	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
-	const managers = [...new Set(notes.map(n => lineManagerOf(data, n.officerId)?.id).filter((id): id is string => id !== undefined))];
+	const about = [...notes.map(n => n.officerId), ...hidden.filter(h => h.count > 0).map(h => h.officerId)];
+	const managers = [...new Set(about.map(o => lineManagerOf(data, o)?.id).filter((id): id is string => id !== undefined))];
 	const who = managers.length > 0 ? managers.map(id => name(data, id)).join(' or ') : 'their line manager';
 	return {
 		notes: [],

@@ -73,6 +73,16 @@ function clean(s: string, keepNewlines: boolean): string {
 	return out.replace(UNSAFE, visible);
 }
 
+/**
+ * What someone typed, quoted back in a message about it (an unknown officer, a date that is not real):
+ * every control character made visible and escape sequences kept as visible text (`Iq␛[2Jbal`), so the
+ * person sees why it matched nothing; safeText would drop the sequence and quote "Iqbal", which reads as
+ * nonsense beside "no officer matches" (README "Terminal safety").
+ */
+export function typedInQuotes(s: string): string {
+	return PLAIN.test(s) ? s : s.replace(/[\t\n\r]/g, visible).replace(UNSAFE, visible);
+}
+
 /** One line, safe to draw or export: escape sequences removed, every control or invisible character made visible (newlines too). */
 export function safeText(s: string): string {
 	return clean(s, false);

@@ -121,6 +121,9 @@ export const appendWelfareNote: typeof WelfareFileModule.appendWelfareNote = asy
 	(await welfareFile()).appendWelfareNote(...args);
 /** The welfare file's notes (welfare-file.ts). */
 export const readWelfare: typeof WelfareFileModule.readWelfare = async (...args) => (await welfareFile()).readWelfare(...args);
+/** How many notes of a window the store kept from its reader, per officer (welfare-file.ts). */
+export const readWelfareWithheld: typeof WelfareFileModule.readWelfareWithheld = async (...args) =>
+	(await welfareFile()).readWelfareWithheld(...args);
 /** Writes the welfare file whole (welfare-file.ts). */
 export const writeWelfare: typeof WelfareFileModule.writeWelfare = async (...args) => (await welfareFile()).writeWelfare(...args);
 /** Welfare notes drafted in an unsigned review (welfare-drafts.ts). */

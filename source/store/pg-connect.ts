@@ -107,6 +107,15 @@ export function describePgError(err: unknown, shown: string): StoreError {
 	const e = err as {code?: string; message?: string; table?: string};
 	const code = e.code ?? '';
 	const table = e.table ? ` (table ${e.table})` : '';
+	if (code === '42501' && /row-level security policy for table "fortnight_welfare_notes"/.test(e.message ?? '')) {
+		// A note the rule does not let this login file (migrations/postgres/015): the rule, not the policy's words.
+		return new StoreError(
+			'permission',
+			`The database at ${shown} did not file the welfare note: a note is filed only in your own name, about an officer you supervise on its date ` +
+				`(their line manager, the cover named for that day, or the team's inspector), in a team your login sees today.`,
+			shown,
+		);
+	}
 	if (code === '42501' || code === '42P01') {
 		// The database's own rule, in its words (migrations 004 and 008 refuse with a sentence naming the rule and who can).
 		const said = code === '42501' && e.message ? ` It says: ${safeText(e.message).slice(0, 400)}.` : '';

@@ -21,6 +21,23 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
 	});
 }
 
+/**
+ * How many notes of a handover's window ending `until` this role may not read, per officer (row-level
+ * security hides them from readPgWelfare): counts from fortnight_welfare_withheld, which checks that the
+ * role sees the team, starts the window at the server's today less 90 days (WELFARE_NOTE_LOOKBACK_DAYS)
+ * and returns no note's text, date or author.
+ */
+export async function readPgWelfareWithheld(store: string, until: string): Promise<{officerId: string; count: number}[]> {
+	return withClient(store, async (client, url) => {
+		const team = await resolveTeam(client, url.team, url.shown);
+		const r = await client.query<{officer_id: string; withheld: string}>(
+			'SELECT officer_id, withheld FROM fortnight_welfare_withheld($1, $2::date, current_user)',
+			[team, until],
+		);
+		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld)}));
+	});
+}
+
 /** Files notes for the team (one statement: all or none). */
 export async function appendPgWelfareNotes(store: string, notes: readonly WelfareNote[]): Promise<void> {
 	if (notes.length === 0) return;

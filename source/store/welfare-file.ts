@@ -133,6 +133,18 @@ export async function readWelfare(file: string, key?: WelfareKey): Promise<Welfa
 	return (await openWelfare(file, key)).data;
 }
 
+/**
+ * How many notes of a handover's window (the last WELFARE_NOTE_LOOKBACK_DAYS days to `until`) the reader
+ * was not handed by readWelfare, per officer: counts only, never a note. A welfare file is read whole by
+ * whoever opens it (which of its notes a person may read is the domain's to decide), so none; the
+ * PostgreSQL store hides the notes its reader may not read and counts them, the window starting from the
+ * server's date (migrations/postgres/015-welfare-cover-and-withheld.sql).
+ */
+export async function readWelfareWithheld(file: string, until: string): Promise<{officerId: string; count: number}[]> {
+	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).readPgWelfareWithheld(file, until);
+	return [];
+}
+
 /** True when the file exists and is encrypted (so the caller knows to ask for a passphrase). */
 export async function isWelfareEncrypted(file: string): Promise<boolean> {
 	try {

@@ -61,6 +61,7 @@ function contextOn(r: ReviewEntry): ReviewContext {
 		// Signed by the reviewer the entry names; whether the trigger was the inspector's that day is not recorded.
 		reviewerId: r.data.reviewerId,
 		triggerWithInspector: null,
+		reviewerIsInspector: false,
 		decisionRequired: false,
 		welfareCheckInDue: false,
 		lastCheckIn: null,

@@ -305,9 +305,13 @@ export function buildHandover(input: HandoverInput): Handover {
 
 /** The notes a handover up to `to` prepared on `today` would show: the last WELFARE_NOTE_LOOKBACK_DAYS days. */
 export function welfareNotesShown<N extends {date: IsoDate}>(notes: readonly N[], today: IsoDate, to: IsoDate): N[] {
-	const since = addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS);
-	const until = maxDate(today, to);
+	const {since, until} = welfareNoteWindow(today, to);
 	return notes.filter(n => n.date >= since && n.date <= until);
+}
+
+/** The dates of the notes welfareNotesShown keeps, both ends included (what a store is asked to count). */
+export function welfareNoteWindow(today: IsoDate, to: IsoDate): {since: IsoDate; until: IsoDate} {
+	return {since: addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS), until: maxDate(today, to)};
 }
 
 function groupNotes(notes: readonly WelfareNoteIn[] | null, today: IsoDate, to: IsoDate): Map<string, WelfareNoteIn[]> | null {

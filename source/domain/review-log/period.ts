@@ -1,5 +1,5 @@
 /** The reporting period of the log: inclusive date-only bounds, 28 days up to today by default. */
-import {addDays, parseUserDate, type IsoDate} from '../dates.js';
+import {addDays, parseUserDate, typedDateRefusal, type IsoDate} from '../dates.js';
 
 export interface Period {
 	from: IsoDate;
@@ -33,7 +33,7 @@ export function resolvePeriod(
 		['--to', toTyped],
 	] as const) {
 		const d = value === undefined ? undefined : parseUserDate(value);
-		if (d === null) return {ok: false, error: `${name} must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "${value}").`};
+		if (d === null) return {ok: false, error: typedDateRefusal(name, value ?? '')};
 		parsed.push(d);
 	}
 	const [from, to] = parsed;

@@ -59,6 +59,11 @@ export interface ReviewContext {
 	 * a decision given anyway (an old draft) is refused at that step, naming the inspector.
 	 */
 	triggerWithInspector: string | null;
+	/**
+	 * The reviewer is an inspector over the team: escalation goes to them, so their own review decides
+	 * the trigger (action plan or not needed now) and is not offered "escalate to the inspector" (QA 5 R5).
+	 */
+	reviewerIsInspector: boolean;
 	/** A welfare check-in (or new-starter one-to-one) with the OIC is due, per the rules engine. */
 	welfareCheckInDue: boolean;
 	/** Date of the OIC's latest check-in or one-to-one, for the prompt. */
@@ -216,7 +221,14 @@ export function contextOnDay(prev: ReviewContext, today: IsoDate, data: StoreDat
 
 type OfficerFacts = Pick<
 	ReviewContext,
-	'trigger' | 'decisionSeqs' | 'decisionRequired' | 'reviewerId' | 'triggerWithInspector' | 'welfareCheckInDue' | 'lastCheckIn'
+	| 'trigger'
+	| 'decisionSeqs'
+	| 'decisionRequired'
+	| 'reviewerId'
+	| 'triggerWithInspector'
+	| 'reviewerIsInspector'
+	| 'welfareCheckInDue'
+	| 'lastCheckIn'
 >;
 
 /** What the review needs to know about the officer in the case, from a rule context that holds their data. */
@@ -238,6 +250,7 @@ function officerFacts(rc: RuleContext, officerId: string, reviewerId: string | n
 		decisionRequired: trigger.fired && !trigger.decisionRecorded && triggerWithInspector === null,
 		reviewerId,
 		triggerWithInspector,
+		reviewerIsInspector: inspector,
 		welfareCheckInDue,
 		lastCheckIn: lastCheckIn(rc.data.welfareEvents, officerId),
 	};

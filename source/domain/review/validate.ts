@@ -131,9 +131,16 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 			out.push({
 				step,
 				field: 'performance.decision',
-				message: `${who}'s performance trigger has fired: record a decision (action plan, not needed now, or escalate).`,
+				message: `${who}'s performance trigger has fired: record a decision (action plan, not needed now${ctx.reviewerIsInspector ? '' : ', or escalate'}).`,
 			});
 		}
+		// Escalation goes to the inspector: theirs to decide, not to pass to themselves (context.ts reviewerIsInspector).
+		if (ctx.reviewerIsInspector && p.decision === 'escalate')
+			out.push({
+				step,
+				field: 'performance.decision',
+				message: `You are the inspector this would escalate to: decide it here (start an action plan, or not needed now with a reason).`,
+			});
 		if (p.decision === 'not-now' && blank(p.reason))
 			out.push({step, field: 'performance.reason', message: 'Say why an action plan is not needed now.'});
 		if (p.decision === 'action-plan') {

@@ -16,6 +16,7 @@ import {
 	readWelfare,
 	readWelfareDrafts,
 	copiesProblem,
+	isPostgresUrl,
 	shownEntriesProblem,
 	welfareDraftsPathFor,
 	welfarePathFor,
@@ -29,6 +30,9 @@ import {
 import {writeFreshExport} from '../desk/export-file.js';
 
 type Listener = (data: StoreData) => void;
+
+/** The PostgreSQL store's pending notes (fortnight_welfare_pending), which row-level security shows only to their author. */
+const PENDING_TABLE_WORDS = "the database's pending welfare notes (seen only by you)";
 
 export class DeskStore {
 	private data: StoreData;
@@ -142,9 +146,23 @@ export class DeskStore {
 		return writeFreshExport(this.store.file, name, text);
 	}
 
-	/** The welfare drafts file's path, for sentences ("it is kept in ..."); '' without a store. */
+	/**
+	 * Where a note waits before it is filed, for sentences ("it is kept in ..."): the drafts file's path, or
+	 * on PostgreSQL the database's table of pending notes (its URL names no file); '' without a store.
+	 */
 	get notesFile(): string {
-		return this.store ? welfareDraftsPathFor(this.store.file) : '';
+		if (!this.store) return '';
+		return this.onDatabase ? PENDING_TABLE_WORDS : welfareDraftsPathFor(this.store.file);
+	}
+
+	/** Where a signed note is filed, for sentences ("could not be moved to ..."). */
+	get welfareFileWords(): string {
+		return this.onDatabase ? "the database's welfare notes" : 'the welfare file';
+	}
+
+	/** True when the store is a PostgreSQL database (README "PostgreSQL": welfare notes in its tables). */
+	get onDatabase(): boolean {
+		return this.store !== undefined && isPostgresUrl(this.store.file);
 	}
 
 	/** Opens the welfare file and the drafts file with the passphrase (store/welfare-drafts.ts). */

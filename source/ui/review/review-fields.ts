@@ -232,7 +232,8 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 			const options = [
 				{value: 'action-plan', label: 'start an action plan'},
 				{value: 'not-now', label: 'considered, not needed now'},
-				{value: 'escalate', label: 'escalate to the inspector'},
+				// The inspector's own review decides it: escalating would pass it to themselves (context.ts reviewerIsInspector).
+				...(ctx.reviewerIsInspector ? [] : [{value: 'escalate', label: 'escalate to the inspector'}]),
 			];
 			// On the inspector's exception list: the inspector decides it, so the only choice is none (context.ts).
 			const withInspector = ctx.triggerWithInspector !== null;

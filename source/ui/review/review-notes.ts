@@ -145,10 +145,13 @@ export class ReviewNotes {
 			// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
 			const kept = await this.onDisk(s, note, this.store.snapshot()).catch(() => false);
 			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
-			const failed = `Signed, but the welfare note could not be moved to the welfare file (${messageOf(err)})`;
-			return kept
-				? `${failed}; it is kept ${where} and will be offered back to you the next time you review this case.`
-				: `${failed}, and it is no longer ${where} either: it was not kept.`;
+			const failed = `Signed, but the welfare note could not be moved to ${this.store.welfareFileWords} (${messageOf(err)})`;
+			// On PostgreSQL a pending note is offered back only while its author may still review the case
+			// (a cover's login sees the team only on the dates covered): the database's owner can file it after.
+			const back = this.store.onDatabase
+				? "offered back to you the next time you review this case, if you still may; after that, ask the database's owner to file it"
+				: 'will be offered back to you the next time you review this case';
+			return kept ? `${failed}; it is kept ${where} and ${back}.` : `${failed}, and it is no longer ${where} either: it was not kept.`;
 		}
 		try {
 			await this.put(s, '');

@@ -14,9 +14,10 @@ import {openStore, readStoreFile, type Store} from '../../../source/store/store.
 import {changeWelfareDrafts, readWelfareDrafts} from '../../../source/store/welfare-drafts.js';
 import {readWelfare, WELFARE_KEY_ENV, writeWelfare} from '../../../source/store/welfare-file.js';
 import {demoCopy} from '../../helpers/cli.js';
-import {frame, KEYS, press, ready, until, waitFor} from './ink-keys.js';
+import {frame, KEYS, press, ready, until} from './ink-keys.js';
 import {actorAs, SERGEANT_ACTOR} from '../../helpers/actor.js';
 import {renderReview} from '../../helpers/review-screen.js';
+import {signReview, toWelfareNote} from '../../helpers/review-welfare-steps.js';
 
 const TODAY = '2026-11-30';
 const REF = 'CR/88397/26';
@@ -52,36 +53,9 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 }
 
 /** Answers steps 1-5, ticks the check-in and puts focus in the note field, once the welfare file has been checked. */
-async function toNote(app: ReturnType<typeof mount>, store: Store): Promise<string> {
-	const ctx = reviewContext(store.snapshot(), REF, TODAY);
-	await ready(app);
-	await until(app, 'step 1 of 7');
-	await press(app, KEYS.enter);
-	await until(app, 'step 2 of 7');
-	// Every open action done (each is a choice and a reason).
-	for (const [i] of ctx.openActions.entries()) await press(app, ...(i === 0 ? [] : [KEYS.tab, KEYS.tab]), '1');
-	await press(app, KEYS.ctrlN);
-	await until(app, 'step 3 of 7');
-	await press(app, '1', KEYS.ctrlN);
-	await until(app, 'step 4 of 7');
-	await press(app, KEYS.enter, 'Chase the DFU for the phone download', KEYS.ctrlN);
-	await until(app, 'step 5 of 7');
-	if (ctx.decisionRequired) await press(app, '3');
-	await press(app, KEYS.ctrlN);
-	await until(app, 'step 6 of 7: Welfare');
-	await press(app, '1');
-	for (let i = 0; i < 5; i++) await press(app, KEYS.tab);
-	await waitFor(() => !frame(app).includes('being checked'), 20_000);
-	return frame(app);
-}
-
-async function sign(app: ReturnType<typeof mount>): Promise<void> {
-	await press(app, KEYS.ctrlN);
-	await until(app, 'step 7 of 7: Sign-off');
-	await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
-	await until(app, 'Sign the review?');
-	await press(app, 'y');
-}
+const toNote = (app: ReturnType<typeof mount>, store: Store): Promise<string> =>
+	toWelfareNote(app, reviewContext(store.snapshot(), REF, TODAY));
+const sign = signReview;
 
 /** The demo team with its welfare file encrypted under `passphrase`. */
 async function encryptedTeam(passphrase: string) {

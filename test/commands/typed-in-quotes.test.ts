@@ -1,0 +1,44 @@
+/**
+ * QA 5 R6: an officer's name typed with an escape sequence was refused quoting the name with the sequence
+ * removed ("no officer matches "Iqbal"" while DC Iqbal exists). A message about what was typed now shows
+ * it with the sequence made visible, so it says why; nothing reaches the terminal raw.
+ */
+import {describe, expect, it} from 'vitest';
+import {typedInQuotes} from '../../source/domain/safe-text.js';
+import {demoCopy, runCli} from '../helpers/cli.js';
+import {savedBytes} from '../helpers/saved-store.js';
+
+describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', () => {
+	it('keeps plain text, shows controls and escape sequences as visible characters', () => {
+		expect(typedInQuotes('DC Iqbal')).toBe('DC Iqbal');
+		expect(typedInQuotes('Iq\u001b[2Jbal')).toBe('Iq\u241b[2Jbal');
+		expect(typedInQuotes('a\tb\nc\rd\u202ee')).toBe('a\u2409b\u240ac\u240dd<U+202E>e');
+	});
+
+	it('an unknown officer and an impossible date say what was typed; no escape byte is printed and nothing is saved', () => {
+		const {store} = demoCopy();
+		const before = savedBytes(store);
+		const who = runCli([
+			'absence',
+			'add',
+			'Iq\u001b[2Jbal',
+			'--from',
+			'2026-12-20',
+			'--reason',
+			'training',
+			'--store',
+			store,
+			'--as',
+			'Brennan',
+			'--today',
+			'2026-11-30',
+		]);
+		expect(who.code).toBe(2);
+		expect(who.stderr).toContain('OFFICER: no officer in this team matches "Iq\u241b[2Jbal".');
+		const day = runCli(['problems', '--store', store, '--today', '2026\u001b[2J']);
+		expect(day.code).toBe(2);
+		expect(day.stderr).toContain('--today must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "2026\u241b[2J").');
+		expect(who.stderr + day.stderr).not.toContain('\u001b');
+		expect(savedBytes(store).equals(before)).toBe(true);
+	});
+});
