@@ -59,7 +59,7 @@ describe('a cover changed on an absence', () => {
 		const data = marshCovers();
 		const at = {recording: {by: OKAFOR, at: '2026-12-14T09:00:00.000Z'}};
 		expect(() => changeAbsence(data, 'ab0002', {coverOfficerId: CARTER}, '2026-12-14', {...at, days: {from: '2026-12-11'}})).toThrow(
-			/ab0002 started 10 Dec: the days before today keep the cover they had .* --from 2026-12-14 or later/,
+			/ab0002 started 10 Dec: the days before today keep the cover they had\. Name the new cover from today: --from 2026-12-14 or later/,
 		);
 		expect(() => changeAbsence(data, 'ab0002', {coverOfficerId: CARTER}, '2026-12-14', {...at, days: {from: '2027-03-01'}})).toThrow(
 			/must lie within ab0002/,

@@ -3,7 +3,7 @@
  * has started (README "Absences"; source/domain/absence-cover.ts). The change, made by fortnight itself
  * through the inspector's login, keeps the absence in parts, each with its own cover and dates, so the
  * database's functions that read an absence's `coverOfficerId` and dates (008 fortnight_supervises_as,
- * 006 fortnight_my_teams) give for each day the answer people.ts awayOn gives: no migration needed, and
+ * 006 fortnight_my_teams, 015 fortnight_covers_on for welfare notes) give for each day the answer people.ts awayOn gives: no migration needed, and
  * 008's absence guard lets the inspector shorten the first part and add the next in their own name.
  * "Today" is the server's date.
  */
@@ -97,6 +97,9 @@ describe.skipIf(skipPostgres)(`PostgreSQL agrees on who covered which day after 
 			for (const me of ['o0004', 'o0006']) {
 				const theirs = rows('postgres', `SELECT coalesce(fortnight_supervises_as('${T}', '${me}', 'o0005', '${d}'), 'none')`);
 				expect(theirs, `${me} on ${d}`).toBe(ours === me ? 'cover' : 'none');
+				// 015: whose welfare notes of day d a cover may read (the cover named for that day only).
+				const notes = rows('postgres', `SELECT fortnight_covers_on('${T}', 'o0002', '${me}', '${d}')`);
+				expect(notes, `${me} reads notes of ${d}`).toBe(ours === me ? 't' : 'f');
 			}
 		}
 		// Today the team is the new cover's to read, no longer the first cover's.
