@@ -44,16 +44,19 @@ reallocate  moves the case to another officer from --on (default --today). The
   --to OFFICER     an id (o0006), collar number, "DC Marsh", "Helen Marsh" or a surname
                    only one officer has
   --reason TEXT    why (kept in the case's history)
-  --on D           first day with the new officer, YYYY-MM-DD or DD/MM/YYYY; not before
-                   the current allocation began and not after today
+  --on D           first day with the new officer, YYYY-MM-DD or DD/MM/YYYY; not after
+                   today, not before the current allocation began, and not before the
+                   case's latest record of its holder at work (its last signed review,
+                   its actions' history, a bail record, the holder's own update): the
+                   refusal names that record and the earliest date allowed
   --yes            confirm a move to an officer who is away that day with nobody covering
                    (without a terminal to ask on, the move is refused without it)
   --as YOU         who is moving it: you (global; or FORTNIGHT_USER, or your mapped login);
                    recorded in the case's history
 
 An unknown case or officer, a closed case, the officer who already holds it, a date
-before the current allocation or after today, or an empty reason is refused with exit 2
-and the store is left unchanged.
+before the current allocation or such a record or after today, or an empty reason is
+refused with exit 2 and the store is left unchanged.
 
 An officer shows their own cases only: another's is refused with exit 2 and who can (README "Who may
 read what").

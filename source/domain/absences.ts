@@ -12,6 +12,7 @@ import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
 import {absenceParts, coverForDays, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
 import {safeText} from './safe-text.js';
+import {workedDayApart} from './worked-day.js';
 
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
@@ -27,17 +28,19 @@ export interface NewAbsence {
 	recordedBy: string;
 	/** ISO instant. */
 	recordedAt: string;
-	/** The session's day when before recordedAt's (recordedOnFor). */
+	/** The session's day when not recordedAt's (recordedOnFor). */
 	recordedOn?: IsoDate;
 }
 
 /**
- * `{recordedOn: today}` when the session's today (`--today`) is before the clock's day of `recordedAt`,
- * else nothing: a record made in a session is known on that session's today, while a replay to a day
- * before the record was made still does not see it (rules/context.ts knownFrom; README "`fortnight handover` and `fortnight absence`").
+ * `{recordedOn: today}` when the session's today (`--today`) is not the clock's day of `recordedAt`
+ * (worked-day.ts, the one rule for dating records), else nothing: a record made in a session is known on
+ * that session's today, while a replay to a day before the record was made still does not see it
+ * (rules/context.ts knownFrom takes the earlier of the two; README "`fortnight handover` and `fortnight absence`").
  */
 export function recordedOnFor(today: IsoDate, recordedAt: string): {recordedOn?: IsoDate} {
-	return today < recordedAt.slice(0, 10) ? {recordedOn: today} : {};
+	const on = workedDayApart(today, recordedAt);
+	return on === undefined ? {} : {recordedOn: on};
 }
 
 /** The last day of an absence for overlap checks: an open-ended absence runs on indefinitely. */

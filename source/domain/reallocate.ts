@@ -5,12 +5,15 @@
  * (each action's history says so): an action left with an officer who no longer holds the case would
  * have nobody working it.
  *
- * Refusals are ReallocationError sentences a sergeant can act on. Moving a case to someone away that
+ * Refusals are ReallocationError sentences a sergeant can act on. A move is dated no earlier than the
+ * current allocation's first day nor than the case's latest record of its holder at work (a signed
+ * review naming them, its actions' history, a bail record, their update: reallocate-dates.ts). Moving a case to someone away that
  * day with nobody covering them is refused unless confirmed (`confirmable`): sometimes it is still
  * right (the officer is back tomorrow), but the person must say so.
  */
 import {allocationsOf, currentAllocation, withAllocation} from './case-history.js';
 import {isLive} from './case-facts.js';
+import {backdatedMoveRefusal} from './reallocate-dates.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
@@ -20,6 +23,7 @@ import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
 import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
 import {safeMultiline, safeText} from './safe-text.js';
+import {workedDayApart} from './worked-day.js';
 
 export class ReallocationError extends Error {
 	override readonly name = 'ReallocationError';
@@ -27,6 +31,8 @@ export class ReallocationError extends Error {
 		message: string,
 		/** True when the only objection is that the officer is away with no cover: a person may confirm it. */
 		readonly confirmable = false,
+		/** The part of the request it is about, when one: the desk's form says it at that field (the date, 'on'). */
+		readonly about: 'on' | null = null,
 	) {
 		super(message);
 	}
@@ -88,6 +94,8 @@ export interface Move {
 	by: string | null;
 	reason: string;
 	recordedAt: string | null;
+	/** The day the command or desk worked as, when not recordedAt's own (worked-day.ts). */
+	recordedOn?: IsoDate;
 }
 
 /**
@@ -105,7 +113,14 @@ export function recordReallocation(c: Case, move: Move): {case: Case; movedActio
 		const event = {date: move.on, event: 'edited' as const, reviewSeq: null, reason, by: move.by ?? fromOfficer};
 		return {...a, ownerId: move.to, history: [...a.history, event]};
 	});
-	const next = withAllocation(c, {officerId: move.to, from: move.on, by: move.by, reason: move.reason, recordedAt: move.recordedAt});
+	const next = withAllocation(c, {
+		officerId: move.to,
+		from: move.on,
+		by: move.by,
+		reason: move.reason,
+		recordedAt: move.recordedAt,
+		...(move.recordedOn === undefined ? {} : {recordedOn: move.recordedOn}),
+	});
 	return {case: moved.length > 0 ? {...next, actions} : next, movedActions: moved};
 }
 
@@ -136,11 +151,15 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	if (reason === '') return no('Say why the case is moving (the reason is kept in its history).');
 	if (reason.length > REASON_MAX) return no(`The reason is ${reason.length} characters; the limit is ${REASON_MAX}.`);
 	const current = currentAllocation(c);
+	const date = (message: string) => new ReallocationError(message, false, 'on');
 	if (r.on < current.from) {
 		const holder = safeText(shortName(data.officers.find(o => o.id === c.oicId)));
-		return no(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
+		return date(`${ref} has been held by ${holder} since ${day(current.from)}: the move cannot be dated before that.`);
 	}
-	if (r.on > r.today) return no(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	if (r.on > r.today) return date(`The move is dated ${day(r.on)}, after today (${day(r.today)}): record it on the day it happens.`);
+	// Nor before a record that shows its holder still working it: history never contradicts a signed entry (reallocate-dates.ts).
+	const backdated = backdatedMoveRefusal(data, c, r.on, r.today);
+	if (backdated) return date(backdated);
 	if (to.joinedUnit > r.on) return no(`${name} joins the unit on ${day(to.joinedUnit)}, after ${day(r.on)}.`);
 	if (to.leftUnit !== null && to.leftUnit <= r.today) return no(`${name} left the unit on ${day(to.leftUnit)}.`);
 	if (!r.confirmAway) {
@@ -189,6 +208,9 @@ export function reallocateCase(data: StoreData, r: ReallocationRequest): Realloc
 	const index = data.cases.findIndex(x => x.ref === r.ref);
 	const before = data.cases[index]!;
 	const move: Move = {to: r.toOfficerId, on: r.on, by: r.by, reason: cleanReason(r.reason), recordedAt: r.recordedAt};
+	// Dated on the day the command or desk works as, the clock's instant kept beside it (worked-day.ts).
+	const on = workedDayApart(r.today, r.recordedAt);
+	if (on !== undefined) move.recordedOn = on;
 	const {case: after, movedActions} = recordReallocation(before, move);
 	const cases = data.cases.slice();
 	cases[index] = after;

@@ -143,6 +143,50 @@ describe('fortnight case reallocate', () => {
 	});
 });
 
+// QA: a back-dated --on was accepted across signed reviews, so `case show` gave DC Evans the case from 10 Nov
+// beside a review of 13 Nov naming DC Iqbal as its OIC (domain/reallocate-dates.ts has the rule).
+describe('fortnight case reallocate --on in the past', () => {
+	const problems = (store: string) => runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]).stdout;
+
+	it('refuses a move dated before the last record of DC Iqbal working CR/90868/26, exit 2, nothing saved', () => {
+		const {store} = demoCopy();
+		const before = savedBytes(store);
+		const shown = cli(store, 'show', 'CR/90868/26').stdout;
+		expect(shown).toContain('10 Aug 2026 to now: DC Priya Iqbal');
+		const r = cli(store, 'reallocate', 'CR/90868/26', '--to', 'Evans', '--reason', 'backdated move', '--on', '2026-11-10', '--yes');
+		expect(r.code).toBe(2);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toBe(
+			"fortnight: CR/90868/26 cannot be moved from 10 Nov: DC Iqbal's update of 23 Nov was recorded while DC Iqbal held it, " +
+				"and the case's history may not contradict it. The earliest date allowed is 23 Nov. Nothing was saved.\n",
+		);
+		expect(savedBytes(store).equals(before)).toBe(true);
+		expect(cli(store, 'show', 'CR/90868/26').stdout).toBe(shown);
+	});
+
+	it('refuses CR/78730/26 to DC Carter from 01 Nov across the signed review of 23 Nov; from 23 Nov it moves', () => {
+		const {store} = demoCopy();
+		const before = savedBytes(store);
+		const listed = problems(store);
+		const r = cli(store, 'reallocate', 'CR/78730/26', '--to', 'Carter', '--reason', 'backdated', '--on', '2026-11-01', '--yes');
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe(
+			'fortnight: CR/78730/26 cannot be moved from 01 Nov: its signed review of 23 Nov (entry 577, OIC DC Iqbal) was recorded ' +
+				"while DC Iqbal held it, and the case's history may not contradict it. The earliest date allowed is 23 Nov. Nothing was saved.\n",
+		);
+		expect(savedBytes(store).equals(before)).toBe(true);
+		// The overdue review and its evidence stay DC Iqbal's: `problems` is as it was.
+		expect(problems(store)).toBe(listed);
+		// The earliest date it names is taken.
+		const moved = cli(store, 'reallocate', 'CR/78730/26', '--to', 'Carter', '--reason', 'backdated', '--on', '23/11/2026', '--yes');
+		expect(moved.code, moved.stderr).toBe(0);
+		expect(moved.stdout).toContain('Reallocated CR/78730/26 from DC Priya Iqbal to DC Ben Carter from 23 Nov');
+		const shown = cli(store, 'show', 'CR/78730/26').stdout;
+		expect(shown).toContain('23 Nov 2026 to now: DC Ben Carter');
+		expect(shown).toMatch(/23 Nov 2026, entry 577: .*\n.*OIC DC Priya Iqbal/);
+	});
+});
+
 describe('fortnight case show', () => {
 	it('shows the whole history in 80 columns, the reallocation with who, when and why', () => {
 		const {store} = demoCopy();
@@ -193,7 +237,9 @@ describe('fortnight case show', () => {
 		const officer = {id: 'o0003', name: 'DC Sam Ashworth'};
 		// The first allocation is the case's creation: no signed record (README "Signed records").
 		const signature = {seq: null, signedBy: null};
-		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null, signature}]);
+		expect(doc.case.allocations).toEqual([
+			{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null, recordedOn: null, signature},
+		]);
 		expect(doc.case.bailEvents).toEqual([]);
 		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
 		expect(doc.case.reviews.map(v => v.seq)).toEqual([32, 86, 141, 201, 260, 320, 386, 453, 521]);

@@ -55,9 +55,11 @@ describe('reallocating a case', () => {
 		expect(findProblems(next, DEMO_TODAY).some(p => p.id === alarm)).toBe(false);
 	});
 
-	it('accepts an earlier day back to the start of the current allocation, and an officer away whose cover is at work', () => {
+	it("accepts an earlier day back to the case's latest record of its holder at work, and an officer away whose cover is at work", () => {
 		const data = demoData();
-		expect(reallocationRefusal(data, request({on: data.cases.find(c => c.ref === REF)!.allocatedOn}))).toBeNull();
+		// Its last signed review, 11 Nov (reallocate-dates.test.ts has the rule): that day, not the day before.
+		expect(reallocationRefusal(data, request({on: '2026-11-11'}))).toBeNull();
+		expect(reallocationRefusal(data, request({on: '2026-11-10'}))?.about).toBe('on');
 		// DC Grant (o0007) is on annual leave 03-12 Dec with DC Shah covering.
 		expect(reallocationRefusal(data, request({toOfficerId: 'o0007', on: '2026-12-05', today: '2026-12-05'}))).toBeNull();
 	});

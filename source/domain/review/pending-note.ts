@@ -7,7 +7,7 @@
  * These are pure changes to the list of pending notes; the store applies them under its lock.
  */
 import {shortDate, type IsoDate} from '../dates.js';
-import type {StoreData} from '../model.js';
+import type {ReviewEntry, StoreData} from '../model.js';
 import {findDraft} from './drafts.js';
 import {cleanInput} from './sign.js';
 
@@ -66,10 +66,51 @@ export function withOwnPendingNote(
 	owner: NoteOwner,
 	note: Omit<PendingNote, 'caseRef' | 'by'> | null,
 ): PendingNote[] {
+	// A note its signed review could not file is that review's, never a later review's to replace or delete.
 	const replaced = (n: PendingNote) =>
-		n.caseRef === owner.caseRef && owner.replacing.includes(n.officerId) && pendingNoteAuthor(n, data) === owner.reviewerId;
+		n.caseRef === owner.caseRef &&
+		owner.replacing.includes(n.officerId) &&
+		pendingNoteAuthor(n, data) === owner.reviewerId &&
+		signedReviewOf(n, data) === undefined;
 	const others = notes.filter(n => !replaced(n));
 	return note === null || note.text === '' ? others : [...others, {...note, caseRef: owner.caseRef, by: owner.reviewerId}];
+}
+
+/**
+ * The signed review a pending note was left by, if any: its author's first review of its case, about its
+ * officer, signed after the note was last saved. Signing saves the note and reads it back first and files
+ * it only after the signature (ui/review/review-notes.ts), so a note still waiting after such a signature
+ * is that review's note, which the welfare file could not take then (README "Welfare notes"): it is filed
+ * with that review, never put into or deleted with a later one.
+ */
+export function signedReviewOf(note: PendingNote, data: StoreData): ReviewEntry | undefined {
+	const by = pendingNoteAuthor(note, data);
+	return data.chain.find(
+		(e): e is ReviewEntry =>
+			e.kind === 'review' &&
+			e.data.caseRef === note.caseRef &&
+			e.data.reviewerId === by &&
+			e.data.oicId === note.officerId &&
+			e.signedAt >= note.updatedAt,
+	);
+}
+
+/** A pending note left by its signed review, as that signing would have filed it (sign.ts: the review's id and date), or null. */
+export function filedWithItsReview(note: PendingNote, data: StoreData): (FiledNote & {id: string}) | null {
+	const review = signedReviewOf(note, data);
+	if (review === undefined) return null;
+	return {
+		id: `wn-r${review.seq}`,
+		officerId: note.officerId,
+		date: review.data.date,
+		by: review.data.reviewerId,
+		text: cleanInput(note.text),
+	};
+}
+
+/** The same pending note (a note has no id: its case, author, officer, last save and text together name it). */
+export function samePendingNote(a: PendingNote, b: PendingNote): boolean {
+	return a.caseRef === b.caseRef && a.by === b.by && a.officerId === b.officerId && a.updatedAt === b.updatedAt && a.text === b.text;
 }
 
 /** A note as the welfare file holds it (store/welfare-file.ts WelfareNote). */

@@ -198,6 +198,7 @@ function submit(f: ReallocateFormState, ctx: FormContext, confirmAway: boolean):
 	const request = {ref: f.ref, held: f.held, toOfficerId: choice.officerId, on, today, reason: f.reason, confirmAway};
 	const refusal = reallocationRefusal(data, {...request, by, recordedAt: ''});
 	if (refusal?.confirmable) return {type: 'stay', form: {...f, confirmAway: refusal.message}};
-	if (refusal) return fail(null, refusal.message);
+	// A refusal about the date (before the current allocation or a later record of the case, after today) is said at the date field.
+	if (refusal) return fail(refusal.about, refusal.message);
 	return {type: 'save', form: {...f, saving: true, error: null}, request: {...request, by}};
 }

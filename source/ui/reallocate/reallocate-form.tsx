@@ -2,7 +2,8 @@
  * The reallocation form in the editor area, or the whole main area when the editor is too narrow for it
  * (state and keys: reallocate-form-state.ts): who takes the
  * case, each officer with their workload now and after the move, from which day, and why. Everything
- * from the store is drawn through safeText; the form says every state in words.
+ * from the store is drawn through safeText; the form says every state in words, a refusal of the date
+ * under the date field.
  */
 import {fieldShown} from '../input/text-field.js';
 import {scrollBy} from '../list/list-window.js';
@@ -70,6 +71,9 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 	const choices = formChoices(data, form, today);
 	const at = form.field;
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, inner) : [];
+	// A refusal about the date is said in place, under the date it is about; any other under the form's fields.
+	const dateError = form.error?.field === 'on' ? error : [];
+	const otherError = form.error?.field === 'on' ? [] : error;
 	const question = form.confirmAway
 		? wrap(`${safeText(form.confirmAway)} Move it anyway? ${confirmLine(keymap, 'moves it', 'chooses again')}`, inner)
 		: [];
@@ -129,11 +133,16 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 			<Text inverse={at === 'on'} wrap="truncate">
 				{line('on', 'First day', form.on, '  (YYYY-MM-DD or DD/MM/YYYY)')}
 			</Text>
+			{dateError.map((l, i) => (
+				<Text key={`d${i}`} color={tint(theme, 'error')} wrap="truncate">
+					{l}
+				</Text>
+			))}
 			<Text inverse={at === 'reason'} wrap="truncate">
 				{line('reason', 'Reason', form.reason, form.reason ? '' : '  (kept in the case history)')}
 			</Text>
-			{[...error, ...question].map((l, i) => (
-				<Text key={`m${i}`} color={tint(theme, i < error.length ? 'error' : 'warning')} wrap="truncate">
+			{[...otherError, ...question].map((l, i) => (
+				<Text key={`m${i}`} color={tint(theme, i < otherError.length ? 'error' : 'warning')} wrap="truncate">
 					{l}
 				</Text>
 			))}

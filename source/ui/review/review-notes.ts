@@ -8,11 +8,21 @@
  * demonstrably kept, and says so only then. The note goes only to the welfare drafts file and, at
  * signing, the welfare file: never the store.
  */
-import type {IsoDate} from '../../domain/dates.js';
+import {shortDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
-import {isFiled, ownPendingNotes, returnedNote, withOwnPendingNote, type SignResult} from '../../domain/review/index.js';
-import type {WelfareDraftsAccess} from '../../store/index.js';
+import {
+	filedWithItsReview,
+	findDraft,
+	isFiled,
+	ownPendingNotes,
+	returnedNote,
+	samePendingNote,
+	withOwnPendingNote,
+	type PendingNote,
+	type SignResult,
+} from '../../domain/review/index.js';
+import type {PendingWelfareNote, WelfareDraftsAccess} from '../../store/index.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import type {ReviewAction, ReviewUiState} from './review-state.js';
 
@@ -29,6 +39,11 @@ export class ReviewNotes {
 	/** The welfare file opened with the passphrase: notes are written only then. */
 	private keeps = false;
 	private encrypted = false;
+	/**
+	 * Notes left behind with no review of theirs (no draft, no signed review) put into this review's field
+	 * when it opened, as they were: discarding this review puts them back waiting (README "Welfare notes").
+	 */
+	private restored: PendingNote[] = [];
 
 	constructor(
 		private readonly store: DeskStore,
@@ -79,15 +94,20 @@ export class ReviewNotes {
 			return locked(unopened(err));
 		}
 		if (!access.ok) return locked(access.reason);
-		const me = s.draft.reviewerId;
-		const own = ownPendingNotes(access.pending, data, this.caseRef, me);
-		const back = returnedNote(own, data, this.caseRef, me, this.today, id => shortName(data.officers.find(o => o.id === id)));
-		const fits = own.filter(n => n.officerId === s.ctx.case.oicId).length;
-		// Several notes (older files) are merged into one on the next save.
-		this.saved = fits > 1 ? null : back.text;
 		this.keeps = true;
 		this.encrypted = access.encrypted;
-		return {type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words: back.words};
+		const me = s.draft.reviewerId;
+		// A note its signed review could not file is filed with that review now if it can be, never put in this one.
+		const left = await this.fileLeftBySigning(access.pending, me);
+		const own = ownPendingNotes(access.pending, data, this.caseRef, me).filter(n => filedWithItsReview(n, data) === null);
+		const back = returnedNote(own, data, this.caseRef, me, this.today, id => shortName(data.officers.find(o => o.id === id)));
+		const fits = own.filter(n => n.officerId === s.ctx.case.oicId);
+		// Several notes (older files) are merged into one on the next save.
+		this.saved = fits.length > 1 ? null : back.text;
+		this.restored = findDraft(data, this.caseRef, me) === undefined ? fits : [];
+		const words = [left, back.words].filter(w => w !== null).join(' ') || null;
+		const keeps = this.restored.length > 0 ? this.keptOnDiscard(this.restored) : null;
+		return {type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words, keeps};
 	}
 
 	/** Writes the note if it changed since the last save (and notes can be kept). */
@@ -98,9 +118,16 @@ export class ReviewNotes {
 		this.savedFor = s.ctx.case.oicId;
 	}
 
-	/** Discarding the review: only a note this review could keep is its to delete; anything older stays for its author. */
+	/**
+	 * Discarding the review: only what this review typed is its to delete. A note left behind that it put
+	 * back in the field goes back to waiting as it was (edited or not), and a note a signed review could
+	 * not file is never touched (withOwnPendingNote).
+	 */
 	async remove(s: ReviewUiState): Promise<void> {
-		if (this.keeps) await this.put(s, '');
+		if (!this.keeps) return;
+		const restored = this.restored;
+		const owner = this.owner(s);
+		await this.store.changeNotes(notes => [...withOwnPendingNote(notes, this.store.snapshot(), owner, null), ...restored]);
 	}
 
 	/**
@@ -146,16 +173,20 @@ export class ReviewNotes {
 			const kept = await this.onDisk(s, note, this.store.snapshot()).catch(() => false);
 			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
 			const failed = `Signed, but the welfare note could not be moved to ${this.store.welfareFileWords} (${messageOf(err)})`;
-			// On PostgreSQL a pending note is offered back only while its author may still review the case
-			// (a cover's login sees the team only on the dates covered): the database's owner can file it after.
-			const back = this.store.onDatabase
-				? "offered back to you the next time you review this case, if you still may; after that, ask the database's owner to file it"
-				: 'will be offered back to you the next time you review this case';
+			// It is filed with this review when the author next opens or signs a review of the case (fileLeftBySigning,
+			// README "Welfare notes"). On PostgreSQL only while its author may still review the case (a cover's
+			// login sees the team only on the dates covered): the database's owner can file it after.
+			const next = 'will be filed with this review the next time you open or sign a review of this case';
+			const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
 			return kept ? `${failed}; it is kept ${where} and ${back}.` : `${failed}, and it is no longer ${where} either: it was not kept.`;
 		}
 		try {
-			await this.put(s, '');
-			return null;
+			// As the store was before this signature: after it, a note still waiting would count as this review's.
+			const data = this.store.snapshot();
+			await this.put(s, '', {...data, chain: data.chain.filter(e => e.seq < r.review.seq)});
+			// The welfare file takes notes again: one an earlier signed review could not file goes with it now.
+			const access = await this.access().catch(() => null);
+			return access?.ok ? await this.fileLeftBySigning(access.pending, s.draft.reviewerId) : null;
 		} catch (err) {
 			const when = 'it is removed when a review of this case next opens';
 			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
@@ -168,12 +199,68 @@ export class ReviewNotes {
 		return this.store.openNotes((p, n) => isFiled(p, n, data));
 	}
 
-	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
-	private put(s: ReviewUiState, note: string): Promise<unknown> {
+	/**
+	 * Files the sergeant's notes on this case that their signed reviews could not file (the welfare file
+	 * could not be written then), each with its own review's id and date, and removes each waiting copy
+	 * once it is filed. Returns what to tell the sergeant (never the note), or null when there were none.
+	 */
+	private async fileLeftBySigning(pending: readonly PendingWelfareNote[], me: string): Promise<string | null> {
+		const data = this.store.snapshot();
+		const left = ownPendingNotes(pending, data, this.caseRef, me).flatMap(n => {
+			const filed = filedWithItsReview(n, data);
+			return filed === null ? [] : [{n, filed}];
+		});
+		if (left.length === 0) return null;
+		const filedOn: string[] = [];
+		const waitingOn: string[] = [];
+		let why = '';
+		for (const {n, filed} of left) {
+			const day = shortDate(filed.date, this.today);
+			try {
+				await this.store.fileNote(filed);
+			} catch (err) {
+				why ||= messageOf(err);
+				waitingOn.push(day);
+				continue;
+			}
+			filedOn.push(day);
+			// If this fails the copy is dropped as filed the next time notes are opened (store/welfare-drafts.ts).
+			await this.store.changeNotes(notes => notes.filter(p => !samePendingNote(p, n))).catch(() => {});
+		}
+		const days = (list: string[]) => [...new Set(list)].join(' and ');
+		const words: string[] = [];
+		if (filedOn.length > 0) {
+			words.push(
+				`The welfare note you wrote with your review of this case signed on ${days(filedOn)} could not be filed then; ` +
+					'it is filed now, with that review.',
+			);
+		}
+		if (waitingOn.length > 0) {
+			words.push(
+				`The welfare note you wrote with your review of this case signed on ${days(waitingOn)} is still not filed (${why}); ` +
+					`it stays ${this.encrypted ? 'encrypted ' : ''}in ${this.store.notesFile} and is filed with that review the next time ` +
+					'you open or sign a review of this case. It is not part of this review, and discarding this review does not delete it.',
+			);
+		}
+		return words.join(' ');
+	}
+
+	/** What the discard confirmation adds: the notes put back in the field go back to waiting, not deleted. */
+	private keptOnDiscard(restored: readonly PendingNote[]): string {
+		const days = [...new Set(restored.map(n => shortDate(n.date, this.today)))].join(' and ');
+		return `The welfare note from ${days} restored in step 6 is not deleted: it goes back to waiting for you, as it was.`;
+	}
+
+	private owner(s: ReviewUiState) {
 		const replacing = [...new Set([s.ctx.case.oicId, this.savedFor])];
-		const owner = {caseRef: this.caseRef, reviewerId: s.draft.reviewerId, replacing};
+		return {caseRef: this.caseRef, reviewerId: s.draft.reviewerId, replacing};
+	}
+
+	/** The sergeant's own pending note on this case is replaced (about this officer, or the one saved about). */
+	private put(s: ReviewUiState, note: string, data?: StoreData): Promise<unknown> {
+		const owner = this.owner(s);
 		const pending = note === '' ? null : {officerId: s.ctx.case.oicId, date: this.today, text: note, updatedAt: this.now().toISOString()};
-		return this.store.changeNotes(notes => withOwnPendingNote(notes, this.store.snapshot(), owner, pending));
+		return this.store.changeNotes(notes => withOwnPendingNote(notes, data ?? this.store.snapshot(), owner, pending));
 	}
 
 	/** True when the drafts file, read back, holds exactly this note of the sergeant's. */

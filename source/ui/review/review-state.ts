@@ -64,6 +64,8 @@ export interface ReviewUiState {
 	help: {scroll: number} | null;
 	/** Whether a welfare note can be typed (and kept), and what a restored one is. */
 	noteField: NoteField;
+	/** What discarding this review leaves waiting (a note put back in the field from before), said in its confirmation. */
+	discardKeeps?: string | null;
 	/** The digits just typed on a choice, so "1" then "2" in quick succession picks option 12. */
 	digits: {field: string; text: string; at: number} | null;
 	/** Set once the desk's day moved on while the review was open: one line saying the day it is dated. */
@@ -85,9 +87,10 @@ export type ReviewAction =
 	| {type: 'key'; input: string; key: KeyPress; at?: number; keys?: ReviewKeys}
 	/**
 	 * The welfare file was opened: `lock` says why no note can be kept (null: one can), `note` is the
-	 * reviewer's own pending note to put back, `words` what it is (a note not filed before).
+	 * reviewer's own pending note to put back, `words` what it is (a note not filed before), `keeps` what
+	 * discarding this review leaves waiting.
 	 */
-	| {type: 'welfare-opened'; lock: string | null; note: string | null; words: string | null}
+	| {type: 'welfare-opened'; lock: string | null; note: string | null; words: string | null; keeps?: string | null}
 	| {type: 'request-done'}
 	| {type: 'sign-failed'; message: string; errors?: readonly FieldError[]}
 	/** The store changed under the review: show it as it is now (the answers are kept). */
@@ -332,7 +335,7 @@ export function reviewReducer(s: ReviewUiState, a: ReviewAction): ReviewUiState 
 				a.note !== null && empty
 					? {...s.draft.answers, welfare: {...s.draft.answers.welfare, note: safeTyped(a.note, true)}}
 					: s.draft.answers;
-			return {...s, noteField, draft: {...s.draft, answers}, notice: a.words ?? s.notice};
+			return {...s, noteField, draft: {...s.draft, answers}, notice: a.words ?? s.notice, discardKeeps: a.keeps ?? null};
 		}
 		case 'request-done':
 			return {...s, request: null};

@@ -258,7 +258,8 @@ export function ReviewView({state: s, width, rows, saveStatus, queue, color}: Re
 	// Keys first: at any width the answer keys are the part that must show.
 	const prompt =
 		confirm?.kind === 'discard'
-			? `${confirmLine(keymap, 'discard', 'keep it', ' / ')}: Discard this draft? Everything typed for this review is deleted.`
+			? `${confirmLine(keymap, 'discard', 'keep it', ' / ')}: Discard this draft? Everything typed for this review is deleted.` +
+				(s.discardKeeps ? ` ${s.discardKeeps}` : '')
 			: confirm?.kind === 'sign'
 				? `${confirmLine(keymap, 'sign', 'not yet', ' / ')}: Sign the review? It is appended to the review chain and cannot be changed.`
 				: confirm?.kind === 'remove-action'

@@ -70,9 +70,12 @@ describe('review drafts', () => {
 		// Sign with the note restored: it goes to the welfare file, and the pending copy is cleared.
 		let result: ReturnType<typeof signReview> | undefined;
 		const full = {...resumed, answers: {...resumed.answers, welfare: {...resumed.answers.welfare, note: note!.text}}};
+		const beforeSigning = store.snapshot();
 		await store.apply(d => (result = signReview(d, full, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign: signer})).next);
 		await appendWelfareNote(welfare, result!.welfareNote!);
-		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, null));
+		// As the store was before the signature: after it, a note still waiting is that review's, left for it to file (pending-note.ts).
+		expect(withOwnPendingNote(await readWelfareDrafts(file), store.snapshot(), owner, null)).toHaveLength(1);
+		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, beforeSigning, owner, null));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect(readFileSync(chainPathFor(file), 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: 'o0011', text: 'PRIVATE-NOTE-TEXT about sleep'});

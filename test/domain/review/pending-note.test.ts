@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {isFiled, ownPendingNotes, pendingNoteAuthor, returnedNote, withOwnPendingNote} from '../../../source/domain/review/index.js';
+import {
+	filedWithItsReview,
+	isFiled,
+	ownPendingNotes,
+	pendingNoteAuthor,
+	returnedNote,
+	signedReviewOf,
+	withOwnPendingNote,
+} from '../../../source/domain/review/index.js';
 import type {PendingNote} from '../../../source/domain/review/index.js';
 import {loadDemo, OVERDUE_REF, SERGEANT, TODAY} from './fixtures.js';
 
@@ -96,5 +104,40 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		expect(isFiled(note(), {...filed, by: COVER}, data)).toBe(false);
 		expect(isFiled(note(), {...filed, date: '2026-11-24'}, data)).toBe(false);
 		expect(isFiled(note(), {...filed, officerId: 'o0009'}, data)).toBe(false);
+	});
+
+	it('a note its signed review could not file is that review\u2019s: a later review of the case neither replaces nor deletes it (QA: lost on discard)', () => {
+		const data = loadDemo();
+		const last = data.chain.filter(e => e.kind === 'review' && e.data.caseRef === OVERDUE_REF).at(-1)!;
+		// The sergeant signed on 30 Nov at 10:00 with the note saved at 09:55; the welfare file could not take it.
+		const signedReview = {
+			...last,
+			seq: data.chain.length,
+			signedAt: '2026-11-30T10:00:00.000Z',
+			data: {...last.data, reviewerId: SERGEANT, oicId: OIC, date: TODAY},
+		} as (typeof data.chain)[number];
+		const signed = {...data, chain: [...data.chain, signedReview]};
+		const stranded = note({date: TODAY, updatedAt: '2026-11-30T09:55:00.000Z', text: `  ${MARKER}\n`});
+		expect(signedReviewOf(stranded, signed)?.seq).toBe(signedReview.seq);
+		expect(filedWithItsReview(stranded, signed)).toEqual({
+			id: `wn-r${signedReview.seq}`,
+			officerId: OIC,
+			date: TODAY,
+			by: SERGEANT,
+			text: MARKER,
+		});
+		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: [OIC]};
+		// Discarding the sergeant's next review of the case (its note cleared) leaves it waiting; so does saving a new note.
+		expect(withOwnPendingNote([stranded], signed, owner, null)).toEqual([stranded]);
+		const typed = {officerId: OIC, date: '2026-12-01', text: 'new note', updatedAt: '2026-12-01T09:00:00.000Z'};
+		expect(withOwnPendingNote([stranded], signed, owner, typed)).toEqual([stranded, {...typed, caseRef: OVERDUE_REF, by: SERGEANT}]);
+		// Before that signature (the review's own save, and its removal of its copy once filed) it is the draft's note as ever.
+		expect(filedWithItsReview(stranded, data)).toBeNull();
+		expect(withOwnPendingNote([stranded], data, owner, null)).toEqual([]);
+		// Another reviewer's signature, or one about another officer, does not make it theirs or that review's.
+		const coverReview = {...signedReview, data: {...signedReview.data, reviewerId: COVER}} as typeof signedReview;
+		expect(signedReviewOf(stranded, {...data, chain: [...data.chain, coverReview]})).toBeUndefined();
+		const otherOfficer = {...signedReview, data: {...signedReview.data, oicId: 'o0009'}} as typeof signedReview;
+		expect(signedReviewOf(stranded, {...data, chain: [...data.chain, otherOfficer]})).toBeUndefined();
 	});
 });

@@ -99,7 +99,9 @@ describe('the reallocation form (pure)', () => {
 		d.type('01/12/2026');
 		d.press('', {tab: true});
 		d.press('', {return: true});
-		expect(d.form().error).toEqual({field: null, text: 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.'});
+		// About the date: said at the date field, the cursor taken there.
+		expect(d.form().error).toEqual({field: 'on', text: 'The move is dated 01 Dec, after today (30 Nov): record it on the day it happens.'});
+		expect(d.form().field).toBe('on');
 		expect(d.form().reason).toBe('Workload');
 		d.press('', {tab: true, shift: true});
 		d.press('', {tab: true, shift: true});
@@ -108,6 +110,32 @@ describe('the reallocation form (pure)', () => {
 		d.press('', {tab: true});
 		d.press('', {return: true});
 		expect(d.form().error).toEqual({field: 'officer', text: 'Nobody in the team matches "nobody by that name": change what you typed.'});
+	});
+
+	it("refuses a first day before the case's latest record of its holder at work, at the date field, in the domain's words", () => {
+		// QA: CR/78730/26 to DC Carter from 01 Nov went through across the signed review of 23 Nov naming DC Iqbal.
+		const d = driver(demoData(), 'CR/78730/26');
+		d.type('carter');
+		d.press('', {return: true});
+		d.type('01/11/2026');
+		d.press('', {return: true});
+		d.type('backdated');
+		expect(d.press('', {return: true})).toMatchObject({type: 'stay'});
+		expect(d.form().error).toEqual({
+			field: 'on',
+			text:
+				'CR/78730/26 cannot be moved from 01 Nov: its signed review of 23 Nov (entry 577, OIC DC Iqbal) was recorded while ' +
+				"DC Iqbal held it, and the case's history may not contradict it. The earliest date allowed is 23 Nov.",
+		});
+		expect(d.form()).toMatchObject({field: 'on', on: '01/11/2026', reason: 'backdated', saving: false});
+		// Editing the date clears it; the earliest date it names is taken.
+		for (let i = 0; i < 10; i++) d.press('', {backspace: true});
+		expect(d.form().error).toBeNull();
+		d.type('23/11/2026');
+		d.press('', {return: true});
+		const out = d.press('', {return: true});
+		expect(out.type).toBe('save');
+		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0009', on: '2026-11-23'});
 	});
 
 	it('refuses when another user moved the case after the form opened and the desk took their change in (QA item 6)', () => {
@@ -194,6 +222,40 @@ describe('the reallocation form in the desk', () => {
 		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;
 		expect(saved.oicId).toBe('o0006');
 		expect(saved.allocations.at(-1)).toMatchObject({officerId: 'o0006', from: DEMO_TODAY, by: SERGEANT, reason: 'OIC off sick'});
+		h.app.unmount();
+	});
+
+	it('a first day before the last signed review is refused under the date field, nothing saved; the earliest day it names saves', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 140, rows: 40}});
+		await ready(h);
+		await h.press('j');
+		await h.press('j');
+		expect(await h.press('m')).toContain('Move CR/87204/26 (Pay sexual service) from DC Ashworth to:');
+		await h.type('marsh');
+		await h.press(KEYS.enter);
+		await h.type('01/11/2026');
+		await h.press(KEYS.enter);
+		await h.type('Backdated');
+		await h.press(KEYS.enter);
+		const f = await h.waitFor('cannot be moved from 01 Nov');
+		// In place: the line after the date field, before the reason; the cursor on the date.
+		const lines = f.split('\n');
+		const at = lines.findIndex(l => l.includes('First day  01/11/2026'));
+		expect(at).toBeGreaterThan(-1);
+		expect(lines[at]).toContain('›');
+		expect(lines[at + 1]).toContain('! CR/87204/26 cannot be moved from 01 Nov: its signed review of 11 Nov (entry 521, OIC');
+		expect(lines[at + 2]).toContain('The earliest date allowed is 11 Nov.');
+		expect(lines.findIndex(l => l.includes('Reason     Backdated'))).toBeGreaterThan(at + 1);
+		expect(load(file).cases.find(c => c.ref === 'CR/87204/26')!.oicId).toBe('o0003');
+		for (let i = 0; i < 10; i++) await h.press(KEYS.backspace);
+		await h.type('11/11/2026');
+		await h.press(KEYS.enter);
+		await h.press(KEYS.enter);
+		await h.waitFor('Reallocated CR/87204/26');
+		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;
+		expect(saved.allocations.at(-1)).toMatchObject({officerId: 'o0006', from: '2026-11-11', by: SERGEANT, reason: 'Backdated'});
 		h.app.unmount();
 	});
 

@@ -67,6 +67,28 @@ async function encryptedTeam(passphrase: string) {
 const reviewsOf = async (file: string) =>
 	(await readStoreFile(file, {chain: 'whole'})).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).length;
 
+/** The seq of the last signed review of REF. */
+const lastReviewSeq = async (file: string) =>
+	(await readStoreFile(file, {chain: 'whole'})).data.chain.filter(e => e.kind === 'review' && e.data.caseRef === REF).at(-1)!.seq;
+
+/** Another process holds the welfare file's lock (and keeps it fresh) past the 15 s a writer waits: no note can be filed. */
+const holdWelfare = (welfare: string) => lockfile.lock(welfare, {realpath: false, stale: 10_000, update: 1_000});
+
+/** The review signed with MARKER as its note while the welfare file could not be written: the note is left waiting. */
+async function signUnfiled(store: Store, welfare: string): Promise<ReturnType<typeof mount>> {
+	const app = mount(store);
+	await toNote(app, store);
+	await press(app, MARKER);
+	const release = await holdWelfare(welfare);
+	try {
+		await sign(app);
+		await until(app, 'could not be moved to the welfare file', 40_000);
+	} finally {
+		await release();
+	}
+	return app;
+}
+
 describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 	it('when the key no longer opens the welfare file at signing: not signed, the reason under the note, answers, draft and note kept', async () => {
 		const {dir, store: file, welfare} = await encryptedTeam('first passphrase');
@@ -126,7 +148,7 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 				await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
 				const f = await until(app, 'could not be moved to the welfare file', 30_000);
 				expect(f.replace(/\s+/g, ' ')).toMatch(
-					/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./,
+					/it is kept in \S*team\.welfare-drafts\.json and will be filed with this review the next time you open or sign a review of this case\./,
 				);
 			} finally {
 				await release();
@@ -134,10 +156,16 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 			expect((await readWelfare(welfare)).notes.some(n => n.text === MARKER)).toBe(false);
 			expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual([[REF, SERGEANT, MARKER]]);
 			app.unmount();
-			// The next review of the case by the same sergeant has it back, and says so.
+			// The welfare file takes notes again: the next review of the case by the same sergeant files it with the signed review, and says so.
 			const again = mount(store);
 			await ready(again);
-			await until(again, 'A welfare note you wrote on 30 Nov for this case was not filed');
+			const f = await until(again, 'it is filed now, with that review', 30_000);
+			expect(f).not.toContain(MARKER);
+			await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+			expect(await readWelfareDrafts(file)).toEqual([]);
+			expect((await readWelfare(welfare)).notes.filter(n => n.text === MARKER)).toEqual([
+				{id: `wn-r${await lastReviewSeq(file)}`, officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER},
+			]);
 		},
 		90_000,
 	);
@@ -232,5 +260,98 @@ describe('welfare note: a note left behind', () => {
 		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
 		expect(await readWelfareDrafts(file)).toEqual([]);
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({by: SERGEANT, officerId: OIC, text: MARKER});
+	}, 90_000);
+});
+
+describe('welfare note: a note its signed review could not file (QA: deleted by discarding the next review)', () => {
+	it('is not put into the next review, survives its discard, and is filed with its own review once the welfare file takes notes', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file);
+		const first = await signUnfiled(store, welfare);
+		const signedSeq = await lastReviewSeq(file);
+		first.unmount();
+		const waiting = [[REF, SERGEANT, MARKER]];
+		expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual(waiting);
+
+		// Still unwritable when the next review opens: it says so, keeps the note out of this review, and discarding this review keeps it.
+		const release = await holdWelfare(welfare);
+		const next = mount(store);
+		try {
+			await ready(next);
+			const f = (await until(next, 'is still not filed', 40_000)).replace(/\s+/g, ' ');
+			expect(f).toContain('The welfare note you wrote with your review of this case signed on 30 Nov is still not filed');
+			expect(f).not.toContain(MARKER);
+			expect(f).not.toContain('restored here in step 6');
+		} finally {
+			await release();
+		}
+		await press(next, KEYS.ctrlX);
+		await until(next, 'Discard this draft?');
+		await press(next, 'y');
+		await eventually(async () => (await readStoreFile(file)).data.drafts.length === 0);
+		expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual(waiting);
+		expect((await readWelfare(welfare)).notes.some(n => n.text === MARKER)).toBe(false);
+		next.unmount();
+
+		// Writable again: the next review files it with the review of 30 Nov, and it leaves the drafts file.
+		const third = mount(store);
+		await ready(third);
+		const filedNow = (await until(third, 'it is filed now, with that review', 30_000)).replace(/\s+/g, ' ');
+		expect(filedNow).toContain(
+			'The welfare note you wrote with your review of this case signed on 30 Nov could not be filed then; it is filed now',
+		);
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+		expect(await readWelfareDrafts(file)).toEqual([]);
+		expect((await readWelfare(welfare)).notes.filter(n => n.text === MARKER)).toEqual([
+			{id: `wn-r${signedSeq}`, officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER},
+		]);
+	}, 180_000);
+
+	it('is filed at the next signing when the welfare file takes notes again by then', async () => {
+		const {store: file, welfare} = demoCopy();
+		const store = await openStore(file);
+		const first = await signUnfiled(store, welfare);
+		const signedSeq = await lastReviewSeq(file);
+		first.unmount();
+		const release = await holdWelfare(welfare);
+		const next = mount(store);
+		try {
+			await ready(next);
+			await until(next, 'is still not filed', 40_000);
+		} finally {
+			await release();
+		}
+		await toNote(next, store);
+		await sign(next);
+		const f = await until(next, 'it is filed now, with that review', 30_000);
+		expect(f).not.toContain(MARKER);
+		await eventually(async () => (await readWelfareDrafts(file)).length === 0);
+		expect((await readWelfare(welfare)).notes.filter(n => n.text === MARKER)).toEqual([
+			{id: `wn-r${signedSeq}`, officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER},
+		]);
+	}, 180_000);
+});
+
+describe('welfare note: a note left behind, put back in a review that is then discarded', () => {
+	it('goes back to waiting as it was (edited or not), and the discard confirmation says so', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const left = {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'};
+		await changeWelfareDrafts(file, notes => [...notes, left]);
+		const app = mount(store);
+		await ready(app);
+		await until(app, 'restored here in step 6');
+		const f = await toNote(app, store);
+		expect(f).toContain(MARKER);
+		await press(app, ' SYNTHETIC-EDIT');
+		await eventually(async () => (await readWelfareDrafts(file)).some(n => n.text.includes('SYNTHETIC-EDIT')));
+		await press(app, KEYS.ctrlX);
+		const confirm = (await until(app, 'Discard this draft?')).replace(/\s+/g, ' ');
+		expect(confirm).toContain(
+			'The welfare note from 27 Nov restored in step 6 is not deleted: it goes back to waiting for you, as it was.',
+		);
+		await press(app, 'y');
+		await eventually(async () => !(await readWelfareDrafts(file)).some(n => n.text.includes('SYNTHETIC-EDIT')));
+		expect(await readWelfareDrafts(file)).toEqual([left]);
 	}, 90_000);
 });
