@@ -36,10 +36,12 @@ export function out(ctx: Context, text: string): Promise<void> {
 /**
  * As out(), for text its renderer has already proved safe (safe-text.ts CheckedOutput): safeOutput
  * would return it unchanged, and scanning megabytes to find that out was a tenth of rendering
- * `problems --json` at 5,000 cases (issue 18).
+ * `problems --json` at 5,000 cases (issue 18). The pieces are written one after another, each encoded
+ * for stdout on its own, so a piece holding a character above U+00FF does not make the encoding of all
+ * the others the slow two-byte kind (export/problems-json.ts).
  */
-export function outChecked(ctx: Context, text: CheckedOutput): Promise<void> {
-	return write(ctx, text);
+export async function outCheckedPieces(ctx: Context, pieces: readonly CheckedOutput[]): Promise<void> {
+	for (let i = 0; i < pieces.length; i++) await write(ctx, pieces[i]!);
 }
 
 function write(ctx: Context, text: string): Promise<void> {

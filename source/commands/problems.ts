@@ -3,7 +3,7 @@ import type {Problem} from '../domain/problem.js';
 import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
-import {out, outChecked, type Command} from './command.js';
+import {out, outCheckedPieces, type Command} from './command.js';
 import {readForReader, readScopeFor} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
@@ -82,7 +82,8 @@ Examples
 			readForReader(ctx),
 			flags['json']
 				? import('../export/problems-json.js').then(
-						m => (problems: Problem[], officers: Map<string, Officer>) => outChecked(ctx, m.renderProblemsJson(problems, officers)),
+						m => (problems: Problem[], officers: Map<string, Officer>) =>
+							outCheckedPieces(ctx, m.renderProblemsJsonPieces(problems, officers)),
 					)
 				: import('../export/problems-text.js').then(
 						m => (problems: Problem[], officers: Map<string, Officer>) =>

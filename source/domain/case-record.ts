@@ -12,6 +12,7 @@ import {allocationRecord, recordKey} from './supervisory-records.js';
 import {fullName} from './people.js';
 import {reviewSummaryFor, reviewWithheld, WHOLE_TEAM, type ReadScope} from './read-scope.js';
 import {effectiveReview} from './review/amend.js';
+import {recordDay} from './worked-day.js';
 
 export interface NamedOfficer {
 	id: string;
@@ -47,6 +48,8 @@ export interface AllocationView {
 	by: NamedOfficer | null;
 	reason: string;
 	recordedAt: string | null;
+	/** The day it was recorded as: the day the command or desk worked as (worked-day.ts); null when not recorded. */
+	recordedOn: IsoDate | null;
 	signature: RecordSignature;
 }
 
@@ -194,6 +197,7 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: 
 			by: maybe(a.by),
 			reason: a.reason,
 			recordedAt: a.recordedAt,
+			recordedOn: a.recordedAt === null ? null : recordDay(a.recordedAt, a.recordedOn),
 			// The first allocation is the case's creation, not a signed reallocation.
 			signature: signatureOf(i === 0 ? null : {record: 'reallocation', caseRef: c.ref, allocation: allocationRecord(a)}),
 		})),

@@ -76,11 +76,17 @@ export const AbsenceSchema = Type.Object({
 	coverOfficerId: Nullable(Id),
 	recordedAt: Instant,
 	/**
-	 * The session's day (`--today`) when the record was made on a day before the clock's (README "`fortnight handover` and `fortnight absence`"):
+	 * The session's day (`--today`) when the record was made on a day other than the clock's (worked-day.ts; README "`fortnight handover` and `fortnight absence`"):
 	 * the rules know the absence from the earlier of the two (rules/context.ts knownFrom). Absent otherwise.
 	 */
 	recordedOn: Type.Optional(IsoDate),
 	recordedBy: Id,
+	/**
+	 * The first record of the absence this record is a later part of: a cover changed for some days of an
+	 * absence splits it into consecutive parts, each with its own cover, so the days before the change keep
+	 * the cover they had (README "Absences": history, not just the present). Absent on a whole absence.
+	 */
+	partOf: Type.Optional(Id),
 });
 export type Absence = Static<typeof AbsenceSchema>;
 
@@ -277,6 +283,8 @@ export const AllocationSchema = Type.Object({
 	reason: Text(2000),
 	/** When it was recorded; null when not recorded. */
 	recordedAt: Nullable(Instant),
+	/** The day the command or desk worked as, when not recordedAt's own (worked-day.ts). Absent otherwise. */
+	recordedOn: Type.Optional(IsoDate),
 });
 export type Allocation = Static<typeof AllocationSchema>;
 
@@ -512,6 +520,7 @@ export const AllocationRecordSchema = Type.Object({
 	by: Nullable(Id),
 	reason: Text(2000),
 	recordedAt: Nullable(Instant),
+	recordedOn: Type.Optional(IsoDate),
 });
 export const RecordDataSchema = Type.Union([
 	Type.Object({record: Type.Literal('bail-event'), by: Id, caseRef: Type.String({maxLength: 40}), event: BailEventSchema}),
@@ -567,6 +576,9 @@ export const ReviewDraftSchema = Type.Object({
 	reviewerId: Id,
 	startedAt: Instant,
 	updatedAt: Instant,
+	/** The days the desk worked as when it started and last saved the draft, when not the instants' own (worked-day.ts). */
+	startedOn: Type.Optional(IsoDate),
+	savedOn: Type.Optional(IsoDate),
 	step: Type.Integer({minimum: 0, maximum: 20}),
 	/** Step answers; validated by the review logic, not the loader, so a half-filled draft still loads. */
 	answers: Type.Record(Type.String({maxLength: 60}), Type.Unknown()),

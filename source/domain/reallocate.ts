@@ -23,6 +23,7 @@ import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
 import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
 import {safeMultiline, safeText} from './safe-text.js';
+import {workedDayApart} from './worked-day.js';
 
 export class ReallocationError extends Error {
 	override readonly name = 'ReallocationError';
@@ -93,6 +94,8 @@ export interface Move {
 	by: string | null;
 	reason: string;
 	recordedAt: string | null;
+	/** The day the command or desk worked as, when not recordedAt's own (worked-day.ts). */
+	recordedOn?: IsoDate;
 }
 
 /**
@@ -110,7 +113,14 @@ export function recordReallocation(c: Case, move: Move): {case: Case; movedActio
 		const event = {date: move.on, event: 'edited' as const, reviewSeq: null, reason, by: move.by ?? fromOfficer};
 		return {...a, ownerId: move.to, history: [...a.history, event]};
 	});
-	const next = withAllocation(c, {officerId: move.to, from: move.on, by: move.by, reason: move.reason, recordedAt: move.recordedAt});
+	const next = withAllocation(c, {
+		officerId: move.to,
+		from: move.on,
+		by: move.by,
+		reason: move.reason,
+		recordedAt: move.recordedAt,
+		...(move.recordedOn === undefined ? {} : {recordedOn: move.recordedOn}),
+	});
 	return {case: moved.length > 0 ? {...next, actions} : next, movedActions: moved};
 }
 
@@ -198,6 +208,9 @@ export function reallocateCase(data: StoreData, r: ReallocationRequest): Realloc
 	const index = data.cases.findIndex(x => x.ref === r.ref);
 	const before = data.cases[index]!;
 	const move: Move = {to: r.toOfficerId, on: r.on, by: r.by, reason: cleanReason(r.reason), recordedAt: r.recordedAt};
+	// Dated on the day the command or desk works as, the clock's instant kept beside it (worked-day.ts).
+	const on = workedDayApart(r.today, r.recordedAt);
+	if (on !== undefined) move.recordedOn = on;
 	const {case: after, movedActions} = recordReallocation(before, move);
 	const cases = data.cases.slice();
 	cases[index] = after;

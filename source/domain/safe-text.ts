@@ -131,7 +131,7 @@ export function escapeJsonText(json: string): string {
  * Text its renderer has proved holds nothing safeOutput would change: JSON text that is printable ASCII
  * but for its line breaks, or that escapeJsonText has escaped (JSON.stringify escapes every C0 control,
  * CR among them; escapeJsonText every other character safeOutput acts on). Only a renderer that checks
- * this makes one (export/problems-json.ts); command.ts outChecked writes it without a second scan.
+ * this makes one (export/problems-json.ts); command.ts outCheckedPieces writes it without a second scan.
  */
 export type CheckedOutput = string & {readonly checkedOutput: true};
 

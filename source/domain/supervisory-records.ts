@@ -23,7 +23,9 @@ export function recordKey(d: {record: string; [k: string]: unknown}): string {
 
 /** An allocation as its record holds it: without `to`, which is set later when the case moves on. */
 export function allocationRecord(a: Allocation): Extract<RecordData, {record: 'reallocation'}>['allocation'] {
-	return {officerId: a.officerId, from: a.from, by: a.by, reason: a.reason, recordedAt: a.recordedAt};
+	const r = {officerId: a.officerId, from: a.from, by: a.by, reason: a.reason, recordedAt: a.recordedAt};
+	// Only when recorded: records signed before it existed read (and verify) as they were signed.
+	return a.recordedOn === undefined ? r : {...r, recordedOn: a.recordedOn};
 }
 
 function sameAbsence(a: Absence, b: Absence): boolean {
@@ -34,7 +36,8 @@ function sameAbsence(a: Absence, b: Absence): boolean {
 		a.reason === b.reason &&
 		a.coverOfficerId === b.coverOfficerId &&
 		a.recordedAt === b.recordedAt &&
-		a.recordedBy === b.recordedBy
+		a.recordedBy === b.recordedBy &&
+		a.partOf === b.partOf
 	);
 }
 

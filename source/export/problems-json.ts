@@ -7,7 +7,7 @@
 import type {Officer} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
 import type {Problem} from '../domain/problem.js';
-import type {DeskWay} from '../domain/resolve.js';
+import type {DeskWay, Resolve} from '../domain/resolve.js';
 import {escapeJsonText, mayBeUnsafe, safeText, type CheckedOutput} from '../domain/safe-text.js';
 import type {ProblemJson} from './problems-json-schema.js';
 
@@ -53,25 +53,46 @@ function shaped(p: Problem, officers: ReadonlyMap<string, Officer>, text: (s: st
 		action: text(p.action),
 		since: p.since,
 		due: p.due ?? null,
-		evidence: p.evidence.map(e => ({
+		evidence: evidenceJson(p.evidence, text),
+		resolve: resolveJson(p.resolve ?? [], text),
+	};
+}
+
+// Index loops, not map with a closure: this runs for every problem once per command, mostly before the
+// engine optimises it (issue 18).
+function evidenceJson(evidence: Problem['evidence'], text: (s: string) => string): ProblemJson['evidence'] {
+	const out: ProblemJson['evidence'] = [];
+	for (let i = 0; i < evidence.length; i++) {
+		const e = evidence[i]!;
+		out.push({
 			type: e.type,
 			caseRef: e.caseRef === undefined ? null : text(e.caseRef),
 			id: e.id === undefined ? null : text(e.id),
 			date: e.date ?? null,
 			detail: text(e.detail),
-		})),
-		resolve: (p.resolve ?? []).map(r => ({
+		});
+	}
+	return out;
+}
+
+function resolveJson(resolve: readonly Resolve[], text: (s: string) => string): ProblemJson['resolve'] {
+	const out: ProblemJson['resolve'] = [];
+	for (let i = 0; i < resolve.length; i++) {
+		const r = resolve[i]!;
+		out.push({
 			way: r.way,
 			label: text(r.label),
 			desk: r.desk ? deskJson(r.desk) : null,
 			command: r.command === null ? null : text(r.command),
-		})),
-	};
+		});
+	}
+	return out;
 }
 
 const asIs = (s: string): string => s;
 
-const NON_ASCII = /[^\u0000-\u007f]+/g;
+/** Runs of characters other than ASCII's first 127 (DEL among them: mayBeUnsafe says yes to it). */
+const NON_ASCII = /[^\u0000-\u007e]+/g;
 
 /**
  * True when JSON.stringify's output is printable (its indentation's line breaks apart) with no escape but
@@ -82,8 +103,7 @@ const NON_ASCII = /[^\u0000-\u007f]+/g;
  * careful one costs a Unicode property scan of all 7 MB at 5,000 cases (issue 18).
  */
 function printableJson(json: string): boolean {
-	if (json.includes('\u007f')) return false;
-	// The runs found by the one scan that looks for them: a UTF-8 byte count first, to skip it for ASCII
+	// The runs (and any DEL) found by the one scan that looks for them: a UTF-8 byte count first, to skip it for ASCII
 	// text, cost as much again as the scan itself (4 ms at 5,000 cases).
 	NON_ASCII.lastIndex = 0;
 	for (let m = NON_ASCII.exec(json); m !== null; m = NON_ASCII.exec(json)) if (mayBeUnsafe(m[0])) return false;
@@ -95,19 +115,42 @@ function printableJson(json: string): boolean {
 }
 
 /**
- * The JSON text, checked (safe-text.ts CheckedOutput): printable ASCII but for line breaks on the plain
- * path, escapeJsonText's on the careful one.
+ * Problems per JSON.stringify call on the plain path. V8 builds a string one byte a character until it
+ * meets a character above U+00FF, then two for every character after it: one ellipsis early in 7 MB of
+ * problems made all of it two-byte, slower to build, to check and to encode for stdout. In pieces, only
+ * the few pieces holding such a character are (issue 18: about 20 ms at 5,000 cases).
  */
-export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
-	// Most stores' text is printable ASCII: the problems are written as they are and the whole text is
-	// checked once, where safeText on each of a hundred thousand strings was a fifth of the rendering
-	// (issue 18: 7.5 MB at 5,000 cases). Anything else, and the text is made the careful way.
-	const plain = JSON.stringify(
-		problems.map(p => shaped(p, officers, asIs)),
-		null,
-		2,
-	);
-	if (printableJson(plain)) return (plain + '\n') as CheckedOutput;
+const PIECE = 256;
+
+/**
+ * The JSON text in pieces that, written one after another, are the text renderProblemsJson returns; each
+ * checked (safe-text.ts CheckedOutput): printable ASCII but for line breaks on the plain path,
+ * escapeJsonText's on the careful one (then one piece).
+ */
+export function renderProblemsJsonPieces(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput[] {
+	if (problems.length === 0) return ['[]\n' as CheckedOutput];
+	// Most stores' text is printable ASCII: the problems are written as they are and the text is checked
+	// once, where safeText on each of a hundred thousand strings was a fifth of the rendering (issue 18:
+	// 7.5 MB at 5,000 cases). Anything else, and the text is made the careful way.
+	const pieces: CheckedOutput[] = [];
+	for (let from = 0; from < problems.length; from += PIECE) {
+		const part: ProblemJson[] = [];
+		const to = Math.min(problems.length, from + PIECE);
+		for (let i = from; i < to; i++) part.push(shaped(problems[i]!, officers, asIs));
+		// JSON.stringify(part, null, 2) is "[\n  {...},\n  {...}\n]", each problem indented as in the whole
+		// array's text: the first piece keeps its "[", the others start after it, with the "," between
+		// them, and the "\n]" closes the last one.
+		const json = JSON.stringify(part, null, 2);
+		if (!printableJson(json)) return [careful(problems, officers)];
+		const body = json.slice(from === 0 ? 0 : 1, -2);
+		pieces.push((from === 0 ? body : `,${body}`) as CheckedOutput);
+	}
+	pieces.push('\n]\n' as CheckedOutput);
+	return pieces;
+}
+
+/** Every store string through safeText, then the whole text through escapeJsonText. */
+function careful(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
 	return (escapeJsonText(
 		JSON.stringify(
 			problems.map(p => problemToJson(p, officers)),
@@ -115,4 +158,9 @@ export function renderProblemsJson(problems: readonly Problem[], officers: Reado
 			2,
 		),
 	) + '\n') as CheckedOutput;
+}
+
+/** The JSON text, checked (safe-text.ts CheckedOutput): renderProblemsJsonPieces joined. */
+export function renderProblemsJson(problems: readonly Problem[], officers: ReadonlyMap<string, Officer>): CheckedOutput {
+	return renderProblemsJsonPieces(problems, officers).join('') as CheckedOutput;
 }

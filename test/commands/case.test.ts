@@ -237,7 +237,9 @@ describe('fortnight case show', () => {
 		const officer = {id: 'o0003', name: 'DC Sam Ashworth'};
 		// The first allocation is the case's creation: no signed record (README "Signed records").
 		const signature = {seq: null, signedBy: null};
-		expect(doc.case.allocations).toEqual([{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null, signature}]);
+		expect(doc.case.allocations).toEqual([
+			{officer, from: '2026-01-14', to: null, by: null, reason, recordedAt: null, recordedOn: null, signature},
+		]);
 		expect(doc.case.bailEvents).toEqual([]);
 		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
 		expect(doc.case.reviews.map(v => v.seq)).toEqual([32, 86, 141, 201, 260, 320, 386, 453, 521]);

@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import type {Officer} from '../../source/domain/model.js';
 import type {Problem} from '../../source/domain/problem.js';
 import {escapeJsonText, safeOutput} from '../../source/domain/safe-text.js';
-import {problemToJson, renderProblemsJson} from '../../source/export/problems-json.js';
+import {problemToJson, renderProblemsJson, renderProblemsJsonPieces} from '../../source/export/problems-json.js';
 import {officer} from '../helpers/officer.js';
 
 const officers = new Map<string, Officer>([
@@ -93,7 +93,7 @@ describe('problems --json: the plain path is the careful path', () => {
 		for (const p of variants(text)) {
 			const json = renderProblemsJson([base, p], officers);
 			expect(json).toBe(careful([base, p]));
-			// problems --json writes it without safeOutput (command.ts outChecked): it must be a no-op on it.
+			// problems --json writes it without safeOutput (command.ts outCheckedPieces): it must be a no-op on it.
 			expect(safeOutput(json)).toBe(json);
 		}
 	});
@@ -102,5 +102,34 @@ describe('problems --json: the plain path is the careful path', () => {
 		const p: Problem = {...base, subject: {type: 'officer', officerId: 'o2'}};
 		expect(renderProblemsJson([p], officers)).toBe(careful([p]));
 		expect(renderProblemsJson([p], officers)).not.toContain('\u001b');
+	});
+});
+
+describe('problems --json in pieces (many problems)', () => {
+	// More problems than one piece holds (PIECE, 256), so the text is made in several JSON.stringify calls.
+	const many = (at: number, text: string): Problem[] =>
+		Array.from({length: 700}, (_, i) => ({...base, id: `p${i}`, message: i === at ? text : `${base.message} (${i})`}));
+
+	it('joined, the pieces are the careful text, for plain text and an ellipsis in one piece', () => {
+		for (const problems of [many(-1, ''), many(300, 'cut at a word…'), many(699, 'Zoë, café')]) {
+			const pieces = renderProblemsJsonPieces(problems, officers);
+			expect(pieces.length).toBeGreaterThan(3);
+			expect(pieces.join('')).toBe(careful(problems));
+			expect(renderProblemsJson(problems, officers)).toBe(careful(problems));
+			for (const piece of pieces) expect(safeOutput(piece)).toBe(piece);
+		}
+	});
+
+	it('a piece that is not printable makes the whole text the careful way, in one piece', () => {
+		for (const at of [0, 299, 699]) {
+			const problems = many(at, 'escape \u001b[2J and bidi \u202e');
+			const pieces = renderProblemsJsonPieces(problems, officers);
+			expect(pieces).toEqual([careful(problems)]);
+			expect(pieces[0]).not.toContain('\u001b');
+		}
+	});
+
+	it('no problems: one piece, an empty array', () => {
+		expect(renderProblemsJsonPieces([], officers)).toEqual(['[]\n']);
 	});
 });

@@ -21,6 +21,7 @@ import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Insp
 import {datedMessage} from './dated-words.js';
 import type {CaseSection, Decision, Handover, HandoverCover, HandoverUncovered, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
+import {recordDay} from '../worked-day.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
 export interface WelfareNoteIn {
@@ -167,8 +168,9 @@ export function buildHandover(input: HandoverInput): Handover {
 				officerName: name(oic),
 				startedById: d.reviewerId,
 				startedByName: name(d.reviewerId),
-				startedOn: d.startedAt.slice(0, 10),
-				lastSavedOn: d.updatedAt.slice(0, 10),
+				// The days the desk worked as, not the clock's when they differed (worked-day.ts).
+				startedOn: recordDay(d.startedAt, d.startedOn),
+				lastSavedOn: recordDay(d.updatedAt, d.savedOn),
 			};
 		})
 		.sort((a, b) => cmp(a.startedOn, b.startedOn) || cmp(a.caseRef, b.caseRef));

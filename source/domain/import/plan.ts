@@ -23,6 +23,7 @@ import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
 import type {BailEvent, Case, StoreData} from '../model.js';
 import {newCaseRecord} from '../new-case.js';
+import {workedDayApart} from '../worked-day.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type BailOutcome, type Field, type ImportMapping} from './columns.js';
 import {officerIndex} from './officers.js';
 import {rowNumber, type CsvTable} from './parse-csv.js';
@@ -230,12 +231,22 @@ interface Recorder {
 	today: IsoDate;
 	by: string | null;
 	recordedAt: string | null;
+	/** `{recordedOn}` when the import's day is not recordedAt's own (worked-day.ts), for the allocations it records; else empty. */
+	workedOn: {recordedOn?: IsoDate};
 	/** shortOffence of each offence text met, worked out once (an export names a few hundred offences over thousands of rows). */
 	shortOffences: Map<string, string>;
 }
 
 function recorder(options: ImportOptions): Recorder {
-	return {today: options.today, by: options.by ?? null, recordedAt: options.recordedAt ?? null, shortOffences: new Map()};
+	const recordedAt = options.recordedAt ?? null;
+	const on = recordedAt === null ? undefined : workedDayApart(options.today, recordedAt);
+	return {
+		today: options.today,
+		by: options.by ?? null,
+		recordedAt,
+		workedOn: on === undefined ? {} : {recordedOn: on},
+		shortOffences: new Map(),
+	};
 }
 
 /** shortOffence(offence), remembered for the rest of the import (bounded, so a file of junk cannot grow it). */
@@ -330,7 +341,9 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		cps: r.mg3Status ? {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null} : undefined,
 		nextReviewDue: today,
 		allocatedOn: today,
-		allocations: [{officerId: r.officerId!, from: today, to: null, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt}],
+		allocations: [
+			{officerId: r.officerId!, from: today, to: null, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt, ...who.workedOn},
+		],
 		riskHistory: [{risk: r.risk!, from: r.opened! < today ? r.opened! : today, by: who.by, reason: IMPORT_REASON, reviewSeq: null}],
 	});
 	return {after, changes: NO_WORDS, changed: true};
@@ -365,7 +378,14 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
 		// A reallocation with history: the allocation that ends keeps its dates (never dated before it began).
 		const on = c.allocatedOn > today ? c.allocatedOn : today;
-		const moved = recordReallocation(c, {to: r.officerId, on, by: who.by, reason: IMPORT_REASON, recordedAt: who.recordedAt});
+		const moved = recordReallocation(c, {
+			to: r.officerId,
+			on,
+			by: who.by,
+			reason: IMPORT_REASON,
+			recordedAt: who.recordedAt,
+			...who.workedOn,
+		});
 		const n = moved.movedActions.length;
 		const actions = n > 0 ? `; ${n} open action${n === 1 ? '' : 's'} moved with it` : '';
 		const {oicId, allocatedOn, allocations} = moved.case;

@@ -15,12 +15,16 @@ import type {ReviewDraft, StoreData} from '../model.js';
 import {emptyAnswers, readAnswers, storableAnswers, type ReviewAnswers} from './answers.js';
 import {ReviewError} from './errors.js';
 import {clampStep} from './steps.js';
+import type {IsoDate} from '../dates.js';
+import {workedDayApart} from '../worked-day.js';
 
 /** A draft as the UI holds it: typed answers (including the welfare note, which is stripped on save). */
 export interface WorkingDraft {
 	caseRef: string;
 	reviewerId: string;
 	startedAt: string;
+	/** The day the desk worked as when it was started, when not startedAt's own (worked-day.ts). */
+	startedOn?: IsoDate;
 	/** 0-based step the sergeant is on. */
 	step: number;
 	answers: ReviewAnswers;
@@ -45,7 +49,13 @@ export function draftRefs(data: StoreData): Set<string> {
  * The draft to work on: the stored one when there is one (resumed at its step), else a fresh one that
  * is not stored until the first save, so opening a review and backing straight out leaves no trace.
  */
-export function openDraft(data: StoreData, caseRef: string, reviewerId: string, now: string): {draft: WorkingDraft; resumed: boolean} {
+export function openDraft(
+	data: StoreData,
+	caseRef: string,
+	reviewerId: string,
+	now: string,
+	today: IsoDate = now.slice(0, 10),
+): {draft: WorkingDraft; resumed: boolean} {
 	const c = caseByRef(data, caseRef);
 	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
@@ -59,24 +69,35 @@ export function openDraft(data: StoreData, caseRef: string, reviewerId: string, 
 				caseRef,
 				reviewerId: stored.reviewerId,
 				startedAt: stored.startedAt,
+				...(stored.startedOn === undefined ? {} : {startedOn: stored.startedOn}),
 				step: clampStep(stored.step),
 				answers: readAnswers(stored.answers),
 			},
 			resumed: true,
 		};
 	}
-	return {draft: {caseRef, reviewerId, startedAt: now, step: 0, answers: emptyAnswers()}, resumed: false};
+	const startedOn = workedDayApart(today, now);
+	return {
+		draft: {caseRef, reviewerId, startedAt: now, ...(startedOn === undefined ? {} : {startedOn}), step: 0, answers: emptyAnswers()},
+		resumed: false,
+	};
 }
 
-/** Writes (or replaces) the case's draft. `now` is the save time (ISO instant). */
-export function saveDraft(data: StoreData, draft: WorkingDraft, now: string): StoreData {
+/**
+ * Writes (or replaces) the case's draft. `now` is the save time (ISO instant), `today` the day the desk
+ * works as (worked-day.ts: kept beside the instant when it is not the instant's own day).
+ */
+export function saveDraft(data: StoreData, draft: WorkingDraft, now: string, today: IsoDate = now.slice(0, 10)): StoreData {
 	const c = caseByRef(data, draft.caseRef);
 	if (!c) throw new ReviewError(`Case ${draft.caseRef} is no longer in this store; the draft cannot be saved.`);
+	const savedOn = workedDayApart(today, now);
 	const stored: ReviewDraft = {
 		caseRef: draft.caseRef,
 		reviewerId: draft.reviewerId,
 		startedAt: draft.startedAt,
 		updatedAt: now,
+		...(draft.startedOn === undefined ? {} : {startedOn: draft.startedOn}),
+		...(savedOn === undefined ? {} : {savedOn}),
 		step: clampStep(draft.step),
 		answers: storableAnswers(draft.answers) as unknown as Record<string, unknown>,
 	};

@@ -2,11 +2,13 @@
  * No one supervises themselves (docs/rules.md "Reviews the cover cannot do"). An investigator named as cover for their
  * own sergeant covers the team's reviews, but not the reviews of the cases they hold: each such review
  * falling due while they act up needs the next person up (the team's inspector), and stays a problem
- * until someone other than the holder has reviewed the case.
+ * until someone other than the holder has reviewed the case. One overdue before they act up is the
+ * sergeant's until the absence starts, and the inspector's from its first day if still unsigned.
  */
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import {nextUpFor, nextUpWords} from '../independence.js';
 import {ABSENCE_WORDS} from '../people.js';
+import type {Case} from '../model.js';
 import type {Problem} from '../problem.js';
 import {coverWay, officerWord, reallocateWay, reviewWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
@@ -36,16 +38,11 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 				const start = a.from > today ? a.from : today;
 				const end = a.to ?? addDays(start, s.reviewCapDays);
 				const due = reviewDueDate(ctx, c);
-				// Overdue: the review waits from the first day they cover, and stays due on its own date (as the
-				// review-overdue problem states it), never moved on by the day it is read.
-				const overdue = due < today;
-				const step = overdue ? 1 : cadenceDays(c.risk, s);
-				let d = overdue ? start : due;
-				while (d < start) d = addDays(d, step);
-				// Only the days the holder really covers: a cover away that day covers nobody (another rule says so).
-				while (d <= end && awayOnDate(ctx, sup.id, d)?.coverId !== c.oicId) d = addDays(d, step);
-				if (d > end) continue;
-				if (overdue) d = due;
+				const d = independentDueDate(ctx, c, sup.id, due, a.from, start, end);
+				if (d === null) continue;
+				// Overdue once the absence is under way; overdue before it starts, the sergeant's to do first.
+				const overdue = due < today && today >= a.from;
+				const sergeants = due < today && !overdue;
 				// Known from the day it was recorded, and no earlier than one review cap before it starts.
 				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
 				if (since > today) continue;
@@ -57,7 +54,10 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 					severity: d <= addDays(today, RED_WITHIN_DAYS) ? 'red' : 'amber',
 					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
 					message:
-						`Review ${overdue ? `overdue (due ${shortDate(d, today)})` : `due ${shortDate(d, today)}`} needs an independent supervisor: ${holder} holds this case ` +
+						`Review ${overdue ? `overdue (due ${shortDate(due, today)})` : `due ${shortDate(d, today)}`} needs an independent supervisor` +
+						`${overdue && d !== due ? ` from ${shortDate(d, today)}` : ''}` +
+						`${sergeants ? ` (the overdue one, due ${shortDate(due, today)}, is ${nameOf(ctx, sup.id)}'s before ${shortDate(a.from, today)})` : ''}` +
+						`: ${holder} holds this case ` +
 						`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
 					action: `Ask ${up} to review this case ${overdue ? 'now' : `by ${shortDate(d, today)}`}; ${holder} cannot review a case they hold.`,
 					evidence: [
@@ -67,7 +67,12 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 							date: a.from,
 							detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, cover ${holder}`,
 						},
-						{type: 'case', caseRef: c.ref, date: d, detail: `review due ${d}, case held by the cover`},
+						{
+							type: 'case',
+							caseRef: c.ref,
+							date: d,
+							detail: `review due ${overdue && d !== due ? `${due}, still unsigned on ${d}` : d}, case held by the cover`,
+						},
 					],
 					since,
 					due: d,
@@ -76,6 +81,44 @@ export function independentReviewProblems(ctx: RuleContext): Problem[] {
 		}
 		return out;
 	});
+}
+
+/**
+ * The date the holder's review needs someone else (docs/rules.md "Reviews the cover cannot do"), or null
+ * when no review falls to them in the days they cover (`start`, the later of today and the absence's
+ * first day `from`, to `end`):
+ * - a review due before the absence starts is the sergeant's, overdue or not, while the sergeant is at
+ *   work (review-overdue already gives it to them): the cover faces the next one on, due + the cadence;
+ * - once the absence is under way, an overdue review waits now: due on its own date when it fell due in
+ *   the absence, and from the first day the holder covers when it was overdue before (as "Reviews while
+ *   the supervisor is away" counts an overdue review from the absence's first day), the same whichever
+ *   day it is read.
+ * Only days the holder really covers count: a cover away that day covers nobody (another rule says so).
+ */
+function independentDueDate(
+	ctx: RuleContext,
+	c: Case,
+	supId: string,
+	due: IsoDate,
+	from: IsoDate,
+	start: IsoDate,
+	end: IsoDate,
+): IsoDate | null {
+	const covers = (day: IsoDate) => awayOnDate(ctx, supId, day)?.coverId === c.oicId;
+	if (due < ctx.today && ctx.today >= from) {
+		let now = start;
+		while (now <= end && !covers(now)) now = addDays(now, 1);
+		if (now > end) return null;
+		if (due >= from) return due;
+		let first = from;
+		while (first < now && !covers(first)) first = addDays(first, 1);
+		return first;
+	}
+	const step = cadenceDays(c.risk, ctx.settings);
+	let d = due;
+	while (d < start) d = addDays(d, step);
+	while (d <= end && !covers(d)) d = addDays(d, step);
+	return d > end ? null : d;
 }
 
 function maxOf(a: IsoDate, b: IsoDate): IsoDate {

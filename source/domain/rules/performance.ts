@@ -137,7 +137,21 @@ function ofOfficer(problems: readonly Problem[], officerId: string): readonly Pr
 	return index.get(officerId) ?? NONE;
 }
 
+// Each officer's assessment worked out once per context: the identical-updates rule asks it of the
+// officers with findings (for the answered ones and for the ways to clear them), then the trigger rule
+// of every investigator, each a walk over all their evidence (issue 18). The context's snapshot never
+// changes (context.ts), so neither does the answer; nobody changes an assessment once made.
+const assessments = new WeakMap<RuleContext, Map<string, Assessment>>();
+
 function assess(ctx: RuleContext, officerId: string): Assessment {
+	let byOfficer = assessments.get(ctx);
+	if (!byOfficer) assessments.set(ctx, (byOfficer = new Map()));
+	let a = byOfficer.get(officerId);
+	if (a === undefined) byOfficer.set(officerId, (a = assessNow(ctx, officerId)));
+	return a;
+}
+
+function assessNow(ctx: RuleContext, officerId: string): Assessment {
 	const {settings: s, today} = ctx;
 	const evidence: Evidence[] = [];
 	const reasons: string[] = [];
@@ -483,7 +497,7 @@ const IDENTICAL_UPDATES = IDENTICAL_UPDATES_KINDS['identical-updates'];
  */
 function identicalUpdatesWays(p: Problem, ctx: RuleContext): ReturnType<typeof IDENTICAL_UPDATES.resolve> {
 	const officerId = p.subject.officerId;
-	if (!escalatedFor(ctx, officerId)) return IDENTICAL_UPDATES.resolve(p, ctx);
+	if (!assess(ctx, officerId).escalated) return IDENTICAL_UPDATES.resolve(p, ctx);
 	const sergeant = supervisorOf(ctx, officerId);
 	const inspectorId = (sergeant && supervisorOf(ctx, sergeant.id)?.id) ?? ctx.data.team.inspectorId;
 	const inspector = inspectorId ? `${nameOf(ctx, inspectorId)} (the inspector)` : 'The inspector';
@@ -493,18 +507,6 @@ function identicalUpdatesWays(p: Problem, ctx: RuleContext): ReturnType<typeof I
 				"on the inspector's exception list, so a review's step 5 records no decision that answers these updates",
 		),
 	];
-}
-
-// Whether each officer's trigger is on the inspector's list, once per context: an officer with identical
-// updates on many days has a finding for each, and assess walks all their evidence (issue 18).
-const escalatedCache = new WeakMap<RuleContext, Map<string, boolean>>();
-
-function escalatedFor(ctx: RuleContext, officerId: string): boolean {
-	let byOfficer = escalatedCache.get(ctx);
-	if (!byOfficer) escalatedCache.set(ctx, (byOfficer = new Map()));
-	let escalated = byOfficer.get(officerId);
-	if (escalated === undefined) byOfficer.set(officerId, (escalated = assess(ctx, officerId).escalated));
-	return escalated;
 }
 
 /**

@@ -15,14 +15,23 @@ import {safeText} from '../safe-text.js';
 export function nextVictimUpdate(v: Victim, s: Settings, today: IsoDate): IsoDate {
 	let given = 0;
 	let last: IsoDate | null = null;
-	// An index loop: it runs over every victim update of every live case, mostly before the engine
-	// optimises it, where a for-of allocates at each step (issue 18).
+	// Index loops: they run over every victim update of every live case, mostly before the engine
+	// optimises them, where a for-of allocates at each step (issue 18). Dates recorded in order (the usual
+	// list) are counted with one comparison each, not two: those up to today are the first ones.
 	const updates = v.updates;
-	for (let i = 0; i < updates.length; i++) {
-		const d = updates[i]!;
-		if (d > today) continue;
-		given++;
-		if (last === null || d > last) last = d;
+	let inOrder = 1;
+	while (inOrder < updates.length && updates[inOrder - 1]! <= updates[inOrder]!) inOrder++;
+	if (inOrder >= updates.length) {
+		given = updates.length;
+		while (given > 0 && updates[given - 1]! > today) given--;
+		last = given > 0 ? updates[given - 1]! : null;
+	} else {
+		for (let i = 0; i < updates.length; i++) {
+			const d = updates[i]!;
+			if (d > today) continue;
+			given++;
+			if (last === null || d > last) last = d;
+		}
 	}
 	if (v.serviceLevel === 'enhanced') {
 		if (given === 0) return addDays(v.reportedOn, s.victimEnhancedFirstDays);

@@ -74,7 +74,7 @@ export function openReview({store, data, caseRef, today, actor, now}: OpenReview
 		const signedSince = found ? signedAfter(found) && !findDraft(latest, caseRef, found.reviewerId) : false;
 		if (signedSince) working.delete(key);
 		const kept = found && !signedSince && hasAnswers(found.answers) ? found : undefined;
-		const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, actor.officerId, now().toISOString());
+		const opened = kept ? {draft: kept, resumed: true} : openDraft(latest, caseRef, actor.officerId, now().toISOString(), today);
 		// No note is typed until the welfare file is known to keep it (ReviewSession.start).
 		const noteLock = store.open ? NOTE_CHECKING : null;
 		return {ok: true, init: initialReviewState(ctx, sinceLastReview(ctx), opened.draft, opened.resumed, now(), noteLock)};

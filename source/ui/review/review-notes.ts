@@ -173,11 +173,11 @@ export class ReviewNotes {
 			const kept = await this.onDisk(s, note, this.store.snapshot()).catch(() => false);
 			const where = `${this.encrypted ? 'encrypted ' : ''}in ${draftsFile}`;
 			const failed = `Signed, but the welfare note could not be moved to ${this.store.welfareFileWords} (${messageOf(err)})`;
-			// On PostgreSQL a pending note is offered back only while its author may still review the case
-			// (a cover's login sees the team only on the dates covered): the database's owner can file it after.
-			const back = this.store.onDatabase
-				? "offered back to you the next time you review this case, if you still may; after that, ask the database's owner to file it"
-				: 'will be offered back to you the next time you review this case';
+			// It is filed with this review when the author next opens or signs a review of the case (fileLeftBySigning,
+			// README "Welfare notes"). On PostgreSQL only while its author may still review the case (a cover's
+			// login sees the team only on the dates covered): the database's owner can file it after.
+			const next = 'will be filed with this review the next time you open or sign a review of this case';
+			const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
 			return kept ? `${failed}; it is kept ${where} and ${back}.` : `${failed}, and it is no longer ${where} either: it was not kept.`;
 		}
 		try {

@@ -217,7 +217,8 @@ export class ReviewSession {
 		try {
 			if (dirty) {
 				const edits = s.edits;
-				const put = () => store.apply(d => saveDraft(d, draft, now().toISOString()));
+				// Dated on the review's day (the desk's, which follows the calendar when no --today is given): worked-day.ts.
+				const put = () => store.apply(d => saveDraft(d, draft, now().toISOString(), s.ctx.today));
 				try {
 					await put();
 				} catch (err) {

@@ -118,7 +118,7 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 			const f = (await until(app, 'could not be moved', 30_000)).replace(/\s+/g, ' ');
 			expect(f).toContain("could not be moved to the database's welfare notes");
 			expect(f).toContain(
-				"it is kept in the database's pending welfare notes (seen only by you) and offered back to you the next time you review",
+				"it is kept in the database's pending welfare notes (seen only by you) and will be filed with this review the next time you open or sign",
 			);
 			expect(f).toContain("ask the database's owner to file it");
 			expect(f).not.toContain('welfare-drafts.json');

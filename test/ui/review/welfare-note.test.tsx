@@ -148,7 +148,7 @@ describe('welfare note: a wrong FORTNIGHT_WELFARE_KEY', () => {
 				await until(app, /Signed: review of CR\/88397\/26 is entry \d+/, 20_000);
 				const f = await until(app, 'could not be moved to the welfare file', 30_000);
 				expect(f.replace(/\s+/g, ' ')).toMatch(
-					/it is kept in \S*team\.welfare-drafts\.json and will be offered back to you the next time you review this case\./,
+					/it is kept in \S*team\.welfare-drafts\.json and will be filed with this review the next time you open or sign a review of this case\./,
 				);
 			} finally {
 				await release();
