@@ -73,9 +73,9 @@ describe('review drafts', () => {
 		const beforeSigning = store.snapshot();
 		await store.apply(d => (result = signReview(d, full, {today: TODAY, signedAt: SIGNED_AT, reviewerId: SERGEANT, sign: signer})).next);
 		await appendWelfareNote(welfare, result!.welfareNote!);
-		// As the store was before the signature: after it, a note still waiting is that review's, left for it to file (pending-note.ts).
-		expect(withOwnPendingNote(await readWelfareDrafts(file), store.snapshot(), owner, null)).toHaveLength(1);
-		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, beforeSigning, owner, null));
+		// Filed at signing, so never marked as that review's (pending-note.ts): the signing's own clean-up removes it.
+		expect(withOwnPendingNote(await readWelfareDrafts(file), beforeSigning, owner, null)).toEqual([]);
+		await changeWelfareDrafts(file, notes => withOwnPendingNote(notes, store.snapshot(), owner, null));
 		expect(readFileSync(file, 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect(readFileSync(chainPathFor(file), 'utf8')).not.toContain('PRIVATE-NOTE-TEXT');
 		expect((await readWelfare(welfare)).notes.at(-1)).toMatchObject({officerId: 'o0011', text: 'PRIVATE-NOTE-TEXT about sleep'});
