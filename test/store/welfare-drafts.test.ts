@@ -138,6 +138,19 @@ describe('welfare drafts file', () => {
 		expect((await readWelfare(path.join(dir, 'team.welfare.json'))).notes).toHaveLength(1);
 	});
 
+	it('keeps a note\u2019s mark as its signed review\u2019s, and still reads a version 2 file written before marks existed (REVIEW-6 D2)', async () => {
+		const store = path.join(tempDir(), 'team.json');
+		const unmarked = pending();
+		writeFileSync(welfareDraftsPathFor(store), JSON.stringify({schemaVersion: 2, pending: [unmarked]}), {mode: 0o600});
+		expect(await readWelfareDrafts(store)).toEqual([unmarked]);
+		const marked = pending({text: 'marked', forReview: {seq: 612, id: 'wn-r612', date: '2026-11-30'}});
+		await changeWelfareDrafts(store, add(marked));
+		expect(await readWelfareDrafts(store)).toEqual([unmarked, marked]);
+		const bad = {schemaVersion: 2, pending: [{...marked, forReview: {seq: 'x', id: '', date: 'soon'}}]};
+		writeFileSync(welfareDraftsPathFor(store), JSON.stringify(bad), {mode: 0o600});
+		await expect(readWelfareDrafts(store)).rejects.toThrow(/not in the expected form/);
+	});
+
 	it('reads a version 1 file (one note per case, no author) and writes it back as version 2, keeping every note', async () => {
 		const store = path.join(tempDir(), 'team.json');
 		const v1 = {schemaVersion: 1, pending: {'CR/1/26': {officerId: 'o1', text: MARKER, updatedAt: '2026-11-25T09:00:00.000Z'}}};
