@@ -8,6 +8,7 @@ import {
 	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
+import type {CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -29,6 +30,7 @@ const HELP = `Usage
   fortnight absence list [--all] [--json]
   fortnight absence end ID [--to D]
   fortnight absence change ID [--from D] [--to D] [--cover NAME | --no-cover] [--reason R]
+  fortnight absence change ID --cover NAME [--from D] [--to D]
   fortnight absence cancel ID
 
 Records who is away, so reviews, bail dates and the handover know who is covering. An absence holds a
@@ -51,7 +53,13 @@ list    current and future absences, soonest first; --all includes past ones; --
 end ID  sets the last day away (default --today); ID as shown by "absence list". An absence that
         has not started is cancelled or changed, not ended: "end" says so.
 change ID   moves its dates, names or changes the cover (--no-cover: nobody), or its reason, with the
-        same checks as add
+        same checks as add. With --cover (or --no-cover), --from/--to are the days that cover
+        covers, not the absence's: "--cover Carter --from 2026-12-20 --to 2026-12-27" names Carter
+        for those days only. Once an absence has started, a new cover takes effect from today (or a
+        later --from): the days before keep the cover they had, so who covered them stays on record.
+        An absence with more than one cover is kept in parts (ab0005 "part of ab0002"), each listed;
+        end acts on the whole absence (any part's id), cancel takes the first part's id,
+        change --cover any of its days.
 cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
 Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day
@@ -136,7 +144,9 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		const span = `${shortDate(a.from, ctx.today)} to ${a.to ? shortDate(a.to, ctx.today) : 'no end date'}`;
 		const now = a.from <= ctx.today && (a.to === null || a.to >= ctx.today) ? ' (now)' : '';
 		const cover = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : 'NO COVER';
-		return `${a.id}  ${safeText(fullName(officers.get(a.officerId)))}  ${REASON_WORDS[a.reason]}  ${span}${now}  cover: ${safeText(cover)}`;
+		// A part of an absence whose cover changed says which absence it continues (README "Absences").
+		const part = a.partOf ? ` (part of ${a.partOf})` : '';
+		return `${a.id}${part}  ${safeText(fullName(officers.get(a.officerId)))}  ${REASON_WORDS[a.reason]}  ${span}${now}  cover: ${safeText(cover)}`;
 	});
 	await out(ctx, rows.join('\n') + '\n');
 	return 0;
@@ -238,10 +248,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 	}
 	const wanted: AbsenceChange = {};
 	const from = dateFlag(flags['from'], '--from');
-	if (from) wanted.from = from;
 	const to = dateFlag(flags['to'], '--to');
-	if (to) wanted.to = to;
-	if (flags['reason'] !== undefined) wanted.reason = reasonFlag(flags['reason']);
 	const store = await openForCommand(ctx);
 	const data = store.snapshot();
 	// --no-cover arrives as cover: false.
@@ -251,6 +258,14 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		const named = coverFlag(data.officers, flags['cover'], {given: Boolean(flags['coverOutside']), allowed: false});
 		if (named.kind === 'officer') wanted.coverOfficerId = named.officer.id;
 	}
+	// With a cover, --from/--to are the days that cover covers (README "Absences"); without, the absence's own days.
+	const coverDays: CoverDays | undefined =
+		wanted.coverOfficerId !== undefined && (from || to) ? {...(from ? {from} : {}), ...(to ? {to} : {})} : undefined;
+	if (!coverDays) {
+		if (from) wanted.from = from;
+		if (to) wanted.to = to;
+	}
+	if (flags['reason'] !== undefined) wanted.reason = reasonFlag(flags['reason']);
 	if (Object.keys(wanted).length === 0) {
 		throw new UsageError('Say what to change: --from D, --to D, --cover NAME or --no-cover, --reason R.');
 	}
@@ -261,11 +276,13 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 	const signing = await recordSigning(ctx, data, by);
 	let changes: string[] = [];
 	let warnings: string[] = [];
+	const at = nowInstant(ctx);
+	const recording = {by, at, ...recordedOnFor(ctx.today, at)};
 	try {
 		await store.apply(current => {
 			recorded(current, by, 'change', id, ctx.today, wanted.coverOfficerId);
-			const result = changeAbsence(current, id, wanted, ctx.today);
-			const changed = result.data.absences.find(a => a.id === id)!;
+			const result = changeAbsence(current, id, wanted, ctx.today, {recording, ...(coverDays ? {days: coverDays} : {})});
+			const changed = result.data.absences.find(a => a.id === id) ?? current.absences.find(a => a.id === id)!;
 			warnings = coverLeftWithout(current, changed.officerId, changed);
 			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
 			if (stranded) warnings.push(stranded);

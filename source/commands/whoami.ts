@@ -5,9 +5,40 @@
 import {shortDate} from '../domain/dates.js';
 import {identityWords} from '../domain/identity.js';
 import {capacitiesOn} from '../domain/permissions.js';
+import {safeText} from '../domain/safe-text.js';
 import {out, type Command} from './command.js';
-import {actorFor} from './context.js';
+import {actorFor, type Context} from './context.js';
 import {readForReader} from './read-scope.js';
+import {StoreError, type OfficerLoginFacts} from '../store/index.js';
+import type {IsoDate} from '../domain/dates.js';
+
+/** An --as or FORTNIGHT_USER naming anyone but the login's officer: the login cannot tell, so the error stands. */
+function namesSomeoneElse(ctx: Context, facts: OfficerLoginFacts): boolean {
+	const named = [ctx.identity.as, ctx.identity.envUser].filter((v): v is string => v !== undefined && v.trim() !== '');
+	return named.some(n => !facts.officers.some(o => o.officerId.toLowerCase() === n.trim().toLowerCase()));
+}
+
+/**
+ * Who an officer's own database login is, and that it reads nothing of the team (pg-no-team.ts's words):
+ * the store gives it no record, so the officer is named by id and team, as the database maps them.
+ */
+function loginAnswer(facts: OfficerLoginFacts, today: IsoDate, json: boolean): string {
+	const login = facts.login.replace(/[^\w.@-]/g, '?');
+	const as = facts.officers.map(o => `${safeText(o.officerId)} in team ${safeText(o.teamId)}`).join(', ');
+	if (json) {
+		const officers = facts.officers.map(o => ({id: o.officerId, team: o.teamId}));
+		return (
+			JSON.stringify({login, officers, source: 'database login', date: today, capacities: [], reads: 'nothing', why: facts.why}, null, 2) +
+			'\n'
+		);
+	}
+	return (
+		[
+			`You are ${as}, from your database login "${login}".`,
+			`On ${shortDate(today)} your login reads nothing of the team: ${facts.why}`,
+		].join('\n') + '\n'
+	);
+}
 
 const command: Command = {
 	name: 'whoami',
@@ -19,8 +50,9 @@ or your operating-system login mapped to an officer in the store; on PostgreSQL,
 the database login mapped to an officer, and an --as naming anyone else is
 refused), then what you may do on the day: whose cases you supervise (as their sergeant, as the cover named
 for an absence, for those days only, or as the inspector), and what goes to someone
-else because no one supervises themselves. Exit 2 when fortnight cannot tell who
-you are. Reads the store without changing it.
+else because no one supervises themselves. On PostgreSQL an officer's own login,
+which reads nothing of the team, is told who it is and why it reads nothing (exit 0).
+Exit 2 when fortnight cannot tell who you are. Reads the store without changing it.
 
 Options
   --json    print {officer: {id, name, rank}, source, date, capacities: [...]} instead`,
@@ -29,7 +61,16 @@ Options
 		if (input.length > 0)
 			throw new (await import('./context.js')).UsageError(`"fortnight whoami" takes no words (got "${input[0]!.slice(0, 40)}").`);
 		// On PostgreSQL the login mapped to an officer is who you are (README "Who you are"; read-scope.ts readForReader).
-		const {data} = await readForReader(ctx);
+		let data;
+		try {
+			({data} = await readForReader(ctx));
+		} catch (e) {
+			// An officer's own database login reads nothing of the team, but it still says who they are (QA 5 R3).
+			const facts = e instanceof StoreError ? e.officerLogin : undefined;
+			if (!facts || namesSomeoneElse(ctx, facts)) throw e;
+			await out(ctx, loginAnswer(facts, ctx.today, flags['json'] === true));
+			return 0;
+		}
 		const me = actorFor(ctx, data);
 		const caps = capacitiesOn(data, me.officer.id, ctx.today);
 		if (flags['json']) {

@@ -7,6 +7,7 @@ import type {Absence, AbsenceReason, Officer} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceCovers, coverAwayDuring, shortName} from './people.js';
 import {safeText} from './safe-text.js';
+import {absenceParts} from './absence-cover.js';
 
 /**
  * The one list of reason words: the desk's form shows them and "absence add --reason" takes them
@@ -72,8 +73,18 @@ export function coverWords(a: Absence, officers: readonly Officer[], today: IsoD
 	return away ? `cover ${name} (also away ${absenceSpan(away, today)})` : `cover ${name}`;
 }
 
-/** With the team's `absences`, a cover who is away during it is said to be. */
+/**
+ * With the team's `absences`, a cover who is away during it is said to be, and an absence kept in parts
+ * (absence-cover.ts: its cover changed for some days) is said whole with who covers which days:
+ * "sick 10 Dec-04 Feb 2027, cover DC Carter 14 Dec-04 Feb 2027 (DC Marsh 10-13 Dec)".
+ */
 export function absenceWords(a: Absence, officers: readonly Officer[], today: IsoDate, absences?: readonly Absence[]): string {
 	// "other 03-12 Dec" would read oddly in a sentence: say what it is.
-	return `${a.reason === 'other' ? 'other absence' : REASON_WORDS[a.reason]} ${absenceSpan(a, today)}, ${coverWords(a, officers, today, absences)}`;
+	const reason = a.reason === 'other' ? 'other absence' : REASON_WORDS[a.reason];
+	const parts = absences ? absenceParts(absences, a.id) : [];
+	if (parts.length < 2) return `${reason} ${absenceSpan(a, today)}, ${coverWords(a, officers, today, absences)}`;
+	const whole = {from: parts[0]!.from, to: parts.at(-1)!.to};
+	const cover = (p: Absence) => (p.coverOfficerId ? safeText(shortName(officers.find(o => o.id === p.coverOfficerId))) : 'no cover');
+	const others = parts.filter(p => p.id !== a.id).map(p => `${cover(p)} ${absenceSpan(p, today)}`);
+	return `${reason} ${absenceSpan(whole, today)}, ${coverWords(a, officers, today, absences)} ${absenceSpan(a, today)} (${others.join('; ')})`;
 }

@@ -10,6 +10,7 @@ import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
+import {absenceParts, coverForDays, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
 import {safeText} from './safe-text.js';
 import {workedDayApart} from './worked-day.js';
 
@@ -179,7 +180,9 @@ function findAbsence(data: StoreData, absenceId: string): number {
  */
 export function endAbsence(data: StoreData, absenceId: string, last: IsoDate, today?: IsoDate): StoreData {
 	const index = findAbsence(data, absenceId);
-	const current = data.absences[index]!;
+	const part = data.absences[index]!;
+	// An absence kept in parts (absence-cover.ts) is ended whole, from its first part.
+	const current = part.partOf ? (data.absences.find(a => a.id === part.partOf) ?? part) : part;
 	if (today !== undefined && current.from > today && last < current.from) {
 		throw new AbsenceError(
 			`${current.id} has not started (it starts ${current.from}), so it cannot be ended. ` +
@@ -188,10 +191,39 @@ export function endAbsence(data: StoreData, absenceId: string, last: IsoDate, to
 		);
 	}
 	checkDates(current.from, last);
+	const parts = absenceParts(data.absences, absenceId);
+	if (parts.length > 1) return endParts(data, parts, last, today);
 	checkOverlap(data, current.officerId, {from: current.from, to: last}, current.id);
 	const absences = data.absences.slice();
-	absences[index] = {...current, to: last};
+	absences[index] = {...part, to: last};
 	return {...data, absences};
+}
+
+/**
+ * Ends an absence kept in parts (absence-cover.ts): the part running on `last` ends then, and the parts
+ * after it, none of which has started, are dropped. A part that has started is a fact and is not dropped.
+ */
+function endParts(data: StoreData, parts: Absence[], last: IsoDate, today?: IsoDate): StoreData {
+	const first = parts[0]!;
+	if (last < first.from) throw new AbsenceError(`The last day ${last} is before the first day ${first.from} of ${first.id}.`);
+	const dropped = parts.filter(p => p.from > last);
+	const begun = dropped.find(p => today !== undefined && p.from <= today);
+	if (begun) {
+		throw new AbsenceError(
+			`${begun.id} (part of ${first.id}) started ${begun.from}, after ${last}: a part that has started keeps its days. End it on ${begun.from} or later.`,
+		);
+	}
+	const ends = parts.filter(p => p.from <= last).at(-1)!;
+	const ids = new Set(parts.map(p => p.id));
+	const clash = data.absences.find(a => a.officerId === first.officerId && !ids.has(a.id) && overlaps(a, {from: first.from, to: last}));
+	if (clash) {
+		const who = fullName(data.officers.find(o => o.id === first.officerId));
+		throw new AbsenceError(`${who} already has an absence that overlaps: ${describe(clash)}. End or change that one first.`);
+	}
+	return {
+		...data,
+		absences: data.absences.filter(a => !dropped.includes(a)).map(a => (a === ends ? {...a, to: last} : a)),
+	};
 }
 
 /** What `changeAbsence` changes; a field left out stays as it is. */
@@ -204,17 +236,83 @@ export interface AbsenceChange {
 	reason?: AbsenceReason;
 }
 
+/** How a cover change is made on an absence that has started, or for some of its days (absence-cover.ts). */
+export interface CoverChangeOptions {
+	/** The days the new cover covers; left out: from today (or the first day) to the last. */
+	days?: CoverDays;
+	/** Who records the parts the change adds. */
+	recording: CoverRecording;
+}
+
 /**
  * Changes an absence's dates, cover or reason with the same checks as adding one (dates, overlap with
  * the officer's other absences, a cover who exists, is not the officer and is at work throughout).
  * Returns the new data and, in words, what changed.
+ *
+ * A cover changed on an absence that has started, or for some of its days (`cover.days`), takes effect
+ * from today (or the days given) only: the days before keep the cover they had (README "Absences"), the
+ * absence then kept in parts (absence-cover.ts). Before it starts, a cover for all of it replaces the cover.
  */
 export function changeAbsence(
 	data: StoreData,
 	absenceId: string,
 	change: AbsenceChange,
 	today?: IsoDate,
+	cover?: CoverChangeOptions,
 ): {data: StoreData; changes: string[]} {
+	const index = findAbsence(data, absenceId);
+	const current = data.absences[index]!;
+	const newCover = change.coverOfficerId;
+	const started = today !== undefined && absenceParts(data.absences, absenceId)[0]!.from < today;
+	if (newCover !== undefined && (cover?.days !== undefined || (started && newCover !== current.coverOfficerId) || current.partOf)) {
+		if (today === undefined || !cover) throw new AbsenceError('A cover for some days of an absence needs the day and who records it.');
+		const {coverOfficerId: _cover, ...rest} = change;
+		const same = (Object.keys(rest) as (keyof typeof rest)[]).every(k => rest[k] === undefined || rest[k] === current[k]);
+		const first = same ? {data, changes: []} : wholeChange(data, absenceId, rest, today);
+		const covered = coverChange(first.data, absenceId, newCover, today, cover);
+		return {data: covered.data, changes: [...first.changes, ...covered.changes]};
+	}
+	return wholeChange(data, absenceId, change, today);
+}
+
+/** The new cover for some days, checked as any named cover is (addAbsence), with the change in words. */
+function coverChange(
+	data: StoreData,
+	absenceId: string,
+	coverId: string | null,
+	today: IsoDate,
+	options: CoverChangeOptions,
+): {data: StoreData; changes: string[]} {
+	const officerId = data.absences.find(a => a.id === absenceId)!.officerId;
+	let result: ReturnType<typeof coverForDays>;
+	try {
+		result = coverForDays(data, absenceId, coverId, options.days ?? {}, today, options.recording, nextAbsenceId);
+	} catch (err) {
+		if (err instanceof CoverDaysError) throw new AbsenceError(err.message);
+		throw err;
+	}
+	if (coverId !== null) {
+		if (coverId === officerId) throw new AbsenceError('An officer cannot cover their own absence.');
+		if (!data.officers.some(o => o.id === coverId)) throw new AbsenceError(`No officer with id "${coverId}" to name as cover.`);
+		const away = coverAwayProblem(data, coverId, result.span);
+		if (away) throw new AbsenceError(away);
+	}
+	const name = (id: string | null) => (id === null ? 'nobody' : shortName(data.officers.find(o => o.id === id)));
+	const {from, to} = result.span;
+	const days =
+		to === null
+			? `from ${shortDate(from, today)}, no end date`
+			: from === to
+				? `on ${shortDate(from, today)}`
+				: `from ${shortDate(from, today)} to ${shortDate(to, today)}`;
+	const parts = absenceParts(data.absences, absenceId);
+	const earlier = parts[0]!.from < from ? '; the days before keep the cover they had' : '';
+	const added = result.added.length > 0 ? ` (${result.added.join(', ')} added as part of ${parts[0]!.id})` : '';
+	const kept = `${earlier}${added}`;
+	return {data: result.data, changes: [`cover ${result.before.map(name).join(', ')} -> ${name(coverId)} ${days}${kept}`]};
+}
+
+function wholeChange(data: StoreData, absenceId: string, change: AbsenceChange, today?: IsoDate): {data: StoreData; changes: string[]} {
 	const index = findAbsence(data, absenceId);
 	const current = data.absences[index]!;
 	const next: Absence = {...current};
@@ -265,6 +363,12 @@ export function changeAbsence(
 export function cancelAbsence(data: StoreData, absenceId: string, today: IsoDate): {data: StoreData; cancelled: Absence} {
 	const index = findAbsence(data, absenceId);
 	const current = data.absences[index]!;
+	if (current.partOf) {
+		throw new AbsenceError(
+			`${current.id} is part of absence ${current.partOf} (its cover for some days): name who covers those days with ` +
+				`fortnight absence change ${current.partOf} --cover NAME --from D --to D, or cancel ${current.partOf} itself.`,
+		);
+	}
 	if (current.from <= today) {
 		const when = current.to !== null && current.to < today ? `ran ${current.from} to ${current.to}` : `started ${current.from}`;
 		throw new AbsenceError(
@@ -272,5 +376,7 @@ export function cancelAbsence(data: StoreData, absenceId: string, today: IsoDate
 				`Set its last day with fortnight absence end ${current.id} --to D (or correct it with fortnight absence change).`,
 		);
 	}
-	return {data: {...data, absences: data.absences.filter((_, i) => i !== index)}, cancelled: current};
+	// An absence kept in parts goes whole: none of its parts has started, as its first has not.
+	const parts = absenceParts(data.absences, current.id);
+	return {data: {...data, absences: data.absences.filter(a => !parts.includes(a))}, cancelled: {...current, to: parts.at(-1)!.to}};
 }

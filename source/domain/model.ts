@@ -81,6 +81,12 @@ export const AbsenceSchema = Type.Object({
 	 */
 	recordedOn: Type.Optional(IsoDate),
 	recordedBy: Id,
+	/**
+	 * The first record of the absence this record is a later part of: a cover changed for some days of an
+	 * absence splits it into consecutive parts, each with its own cover, so the days before the change keep
+	 * the cover they had (README "Absences": history, not just the present). Absent on a whole absence.
+	 */
+	partOf: Type.Optional(Id),
 });
 export type Absence = Static<typeof AbsenceSchema>;
 

@@ -112,7 +112,7 @@ export function coverRuns(lookup: AbsenceLookup, officerId: string, from: IsoDat
 		if (
 			last &&
 			last.to === addDays(d, -1) &&
-			last.absence === away.absence &&
+			sameAbsence(last.absence, away.absence) &&
 			last.coverId === away.coverId &&
 			last.coverAway === away.coverAway
 		)
@@ -120,6 +120,11 @@ export function coverRuns(lookup: AbsenceLookup, officerId: string, from: IsoDat
 		else runs.push({from: d, to: d, absence: away.absence, coverId: away.coverId, coverAway: away.coverAway});
 	}
 	return runs;
+}
+
+/** The same absence, or two parts of one kept in parts (absence-cover.ts: a cover changed for some days). */
+function sameAbsence(a: Absence, b: Absence): boolean {
+	return a === b || (a.partOf ?? a.id) === (b.partOf ?? b.id);
 }
 
 /**

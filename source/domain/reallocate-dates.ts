@@ -78,8 +78,14 @@ export function backdatedMoveRefusal(data: StoreData, c: Case, on: IsoDate, toda
 	if (latest === null || on >= latest.on) return null;
 	const day = (d: IsoDate) => shortDate(d, today);
 	const holder = safeText(shortName(data.officers.find(o => o.id === c.oicId)));
+	// A record dated after the day worked as (--today set back, REVIEW 6 D6): no move can be dated on or
+	// before today and after it, so name no earliest date that the "after today" rule would refuse next.
+	const allowed =
+		latest.on > today
+			? `It is dated after today (${day(today)}), so no move of it can be recorded as of today.`
+			: `The earliest date allowed is ${day(latest.on)}.`;
 	return (
 		`${safeText(c.ref)} cannot be moved from ${day(on)}: ${latest.words} was recorded while ${holder} held it, ` +
-		`and the case's history may not contradict it. The earliest date allowed is ${day(latest.on)}.`
+		`and the case's history may not contradict it. ${allowed}`
 	);
 }

@@ -11,6 +11,7 @@
  * whole team, name the default key. test/ui/resolve-keys.test.ts holds the defaults to the keymap's. A command names what is known (the case, the absence, the officer) and leaves in
  * capitals what the person supplies (OFFICER, TEXT, NAME, D, FILE.csv).
  */
+import type {IsoDate} from './dates.js';
 import type {Officer} from './model.js';
 import type {Problem} from './problem.js';
 import {shortName} from './people.js';
@@ -241,14 +242,18 @@ export function reallocateOneOf(label: string): Resolve {
 	};
 }
 
-/** Name (or change) the cover of a recorded absence. */
-export function coverWay(absenceId: string, label: string): Resolve {
+/**
+ * Name (or change) the cover of a recorded absence; with `days`, for those days only (the days the named
+ * cover is away too: README "Absences", the days before and after keep the cover they have).
+ */
+export function coverWay(absenceId: string, label: string, days?: {from: IsoDate; to: IsoDate | null}): Resolve {
+	const only = days ? ` --from ${days.from}${days.to ? ` --to ${days.to}` : ''}` : '';
 	return {
 		way: 'absence-change',
 		label,
 		// The absent officer's row: on a case's problem the officer named is the OIC, not whoever is away.
 		desk: COVER_DESK,
-		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME`,
+		command: `fortnight absence change ${shellWord(absenceId)} --cover NAME${only}`,
 	};
 }
 

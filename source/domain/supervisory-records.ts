@@ -36,7 +36,8 @@ function sameAbsence(a: Absence, b: Absence): boolean {
 		a.reason === b.reason &&
 		a.coverOfficerId === b.coverOfficerId &&
 		a.recordedAt === b.recordedAt &&
-		a.recordedBy === b.recordedBy
+		a.recordedBy === b.recordedBy &&
+		a.partOf === b.partOf
 	);
 }
 

@@ -41,13 +41,14 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	for (const a of r.allocations) {
 		line(`${day(a.from)} to ${a.to ? day(a.to) : 'now'}: ${who(a.officer)}`, 2);
 		// Dates in words as everywhere in the document (QA 3 R16); the time stays UTC, as the store records it.
-		// Recorded on a day other than the clock's (--today), that day is said and the clock's apart (worked-day.ts).
+		// Recorded on a day other than the instant's UTC day (--today, or the hour after midnight in summer
+		// time), that day is said and the instant apart, in UTC, with no claim about why (worked-day.ts, REVIEW 6 D10).
 		const clock = a.recordedAt ? `${day(a.recordedAt.slice(0, 10))} at ${a.recordedAt.slice(11, 16)} UTC` : '';
 		const recorded = !a.recordedAt
 			? ''
 			: a.recordedOn === a.recordedAt.slice(0, 10)
 				? ` on ${clock}`
-				: ` on ${day(a.recordedOn!)} (saved ${clock} by this machine's clock)`;
+				: ` on ${day(a.recordedOn!)} (saved ${clock})`;
 		line(`${a.by ? `Allocated by ${who(a.by)}${recorded}: ` : ''}${safeText(a.reason)}`, 6);
 		if (a !== r.allocations[0]) line(signatureWords(a.signature), 6);
 	}

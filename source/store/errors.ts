@@ -38,6 +38,19 @@ export class StoreError extends Error {
 	 * the user's change and offer to retry or save it elsewhere (Store.saveCopy). Never printed.
 	 */
 	unsaved?: unknown;
+	/**
+	 * For a PostgreSQL login that reads no team although it is an officer's own (pg-no-team.ts): who the
+	 * login is and why it reads nothing, so `fortnight whoami` can answer who they are (README "Who you are").
+	 */
+	officerLogin?: OfficerLoginFacts;
+}
+
+/** An officer's own database login that reads none of the team's records, and why (the error's own words). */
+export interface OfficerLoginFacts {
+	login: string;
+	officers: readonly {teamId: string; officerId: string}[];
+	/** Why it reads nothing and whom to ask: the sentences of the error after its head. */
+	why: string;
 }
 
 /** Turns a Node file-system error into one clear sentence about `file`. */

@@ -18,7 +18,7 @@ import {isPostgresUrl} from './pg-url.js';
 
 export type {ApplyResult, Change, ChainWanted, FileSignature, OpenOptions, OutsideChange, ReadOptions, Store, StoreRead} from './store.js';
 export {chainPathFor} from './chain-path.js';
-export {StoreError, describeFsError, type StoreErrorCode} from './errors.js';
+export {StoreError, describeFsError, type OfficerLoginFacts, type StoreErrorCode} from './errors.js';
 export {writeFileAtomic} from './atomic-write.js';
 export {
 	chainHead,

@@ -57,13 +57,14 @@ export async function noTeamError(client: pg.ClientBase, shown: string, team: st
 	const mapped = (who.teams ?? []).filter(t => team === null || t.team_id === team);
 	if (mapped.length > 0) {
 		const as = mapped.map(t => `${t.officer_id} in team ${t.team_id}`).join(', ');
-		return new StoreError(
-			'not-found',
-			`${head} Your login ${login} is an officer's (${as}), and on PostgreSQL an officer's own login reads none of the ` +
-				"team's records, not even their own cases: only the team's sergeant and inspector do, and a cover on the days they " +
-				'cover. Ask your sergeant about your cases, or the database owner if your login should read more.',
-			shown,
-		);
+		const why =
+			"on PostgreSQL an officer's own login reads none of the team's records, not even their own cases: only the team's " +
+			'sergeant and inspector do, and a cover on the days they cover. Ask your sergeant about your cases, or the database owner ' +
+			'if your login should read more.';
+		const error = new StoreError('not-found', `${head} Your login ${login} is an officer's (${as}), and ${why}`, shown);
+		// `fortnight whoami` answers with these instead of failing (QA 5 R3): the login is who they are.
+		error.officerLogin = {login: who.login, officers: mapped.map(t => ({teamId: t.team_id, officerId: t.officer_id})), why};
+		return error;
 	}
 	return new StoreError(
 		'not-found',

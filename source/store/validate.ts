@@ -330,6 +330,12 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 			need(a.coverOfficerId, `/absences/${i}/coverOfficerId`, 'cover officer');
 		if (p) return p;
 		if (a.to !== null && a.to < a.from) return {path: `/absences/${i}/to`, message: 'this absence ends (to) before it starts (from)'};
+		// A part of an absence kept in parts (domain/absence-cover.ts) names its first part, of the same officer.
+		if (a.partOf !== undefined) {
+			const first = data.absences.find(b => b.id === a.partOf);
+			if (!first || first.partOf !== undefined || first.officerId !== a.officerId)
+				return {path: `/absences/${i}/partOf`, message: "this names no first part of the same officer's absence"};
+		}
 	}
 	const refs = new Map<string, number>();
 	for (const [i, c] of data.cases.entries()) {

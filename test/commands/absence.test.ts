@@ -137,7 +137,10 @@ describe('fortnight absence', () => {
 		expect(problemsText()).toContain('CRITICAL Bail due, OIC away: CR/87204/26');
 		const r = absence(store, 'change', 'ab0003', '--cover', 'DC Marsh');
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stderr).toBe('Changed ab0003: cover nobody -> DC Marsh.\n');
+		// ab0003 started 28 Nov: Marsh covers from today, 28-29 Nov stay uncovered (README "Absences").
+		expect(r.stderr).toBe(
+			'Changed ab0003: cover nobody -> DC Marsh from 30 Nov, no end date; the days before keep the cover they had (ab0005 added as part of ab0003).\n',
+		);
 		const after = problemsText();
 		expect(after).not.toContain('Action owner away: DC Ashworth');
 		expect(after).toContain('Make sure DC Marsh has the case and deals with the bail date before 02 Dec.');

@@ -47,7 +47,7 @@ describe('supervisory records are signed chain entries', () => {
 			[ds, ['bail', 'record', RUNNING, '--event', 're-bailed', '--return', '2026-12-09'], 'bail-event'],
 			[di, ['welfare', 'record', 'DS Brennan', '--kind', 'check-in'], 'welfare-event'],
 			[ds, ['case', 'reallocate', RUNNING, '--to', 'DC Marsh', '--reason', 'OIC on sick leave', '--yes'], 'reallocation'],
-			[ds, ['absence', 'change', 'ab0003', '--cover', 'DC Marsh'], 'absence'],
+			[ds, ['absence', 'change', 'ab0002', '--cover', 'DC Marsh'], 'absence'],
 			[ds, ['absence', 'cancel', 'ab0004'], 'absence'],
 		];
 		for (const [who, args, kind] of steps) {
@@ -181,19 +181,34 @@ describe('supervisory records are signed chain entries', () => {
 			);
 			// A signed absence that is then deleted from the file.
 			const {store: other, ds, as} = await signedDemo();
-			expect(as(ds, 'absence', 'change', 'ab0003', '--cover', 'DC Marsh').code).toBe(0);
+			expect(as(ds, 'absence', 'change', 'ab0002', '--cover', 'DC Marsh').code).toBe(0);
 			const file = singleFile(other);
 			const d = load(file);
-			writeFileSync(file, JSON.stringify({...d, absences: d.absences.filter(a => a.id !== 'ab0003')}) + '\n');
+			writeFileSync(file, JSON.stringify({...d, absences: d.absences.filter(a => a.id !== 'ab0002')}) + '\n');
 			r = verify(file);
 			expect(r.code).toBe(1);
-			expect(r.stdout).toContain('Absence ab0003 is recorded in entry');
+			expect(r.stdout).toContain('Absence ab0002 is recorded in entry');
 		});
+	});
+
+	it('a cover changed on an absence that has started adds two records, the first part ended the day before and the next added, both signed by their author', async () => {
+		const {store, ds, as} = await signedDemo();
+		const before = records(store).length;
+		// ab0003 started 28 Nov: DC Marsh covers from today, a new part (README "Absences").
+		const r = as(ds, 'absence', 'change', 'ab0003', '--cover', 'DC Marsh');
+		expect(r.code, r.stderr).toBe(0);
+		const added = records(store).slice(before);
+		expect(added.map(e => [e.data.record, (e.data as {action: string}).action, e.author, e.data.by])).toEqual([
+			['absence', 'ended', 'o0002', 'o0002'],
+			['absence', 'added', 'o0002', 'o0002'],
+		]);
+		for (const e of added) expect(e.sig).toMatch(/^[A-Za-z0-9+/]{86}==$/);
+		expect(verify(store).code).toBe(0);
 	});
 
 	it('the audit script reads the store as saved (state plus journal), and refuses a journal line edited after it was written', async () => {
 		const {store, ds, as} = await signedDemo();
-		expect(as(ds, 'absence', 'change', 'ab0003', '--cover', 'DC Marsh').code).toBe(0);
+		expect(as(ds, 'absence', 'change', 'ab0002', '--cover', 'DC Marsh').code).toBe(0);
 		expect(as(ds, 'absence', 'cancel', 'ab0004').code).toBe(0);
 		const journal = store.replace(/\.json$/, '.journal.jsonl');
 		const audit = () => spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});

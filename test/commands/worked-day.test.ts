@@ -36,9 +36,7 @@ describe('a reallocation made with --today before the clock day (QA R14)', () =>
 			.allocations.at(-1)!;
 		expect([a.from, a.recordedAt, a.recordedOn]).toEqual([DEMO_TODAY, '2026-12-06T11:30:00.000Z', DEMO_TODAY]);
 		const {text, json} = show(store);
-		expect(flat(text)).toContain(
-			"Allocated by DS Tom Brennan on 30 Nov 2026 (saved 06 Dec 2026 at 11:30 UTC by this machine's clock): OIC on sick leave",
-		);
+		expect(flat(text)).toContain('Allocated by DS Tom Brennan on 30 Nov 2026 (saved 06 Dec 2026 at 11:30 UTC): OIC on sick leave');
 		expect(text).not.toMatch(/Allocated by DS Tom Brennan on 06 Dec/);
 		expect(json.case.allocations.at(-1)).toMatchObject({recordedAt: '2026-12-06T11:30:00.000Z', recordedOn: DEMO_TODAY});
 		const verify = runCli(['verify', '--store', store, '--today', DEMO_TODAY]);
@@ -73,9 +71,7 @@ describe('a reallocation made with --today before the clock day (QA R14)', () =>
 				.cases.find(x => x.ref === REF)!
 				.allocations.at(-1),
 		).toMatchObject({recordedOn: DEMO_TODAY});
-		expect(flat(show(store).text)).toContain(
-			"Allocated by DS Tom Brennan on 30 Nov 2026 (saved 06 Dec 2026 at 11:30 UTC by this machine's clock)",
-		);
+		expect(flat(show(store).text)).toContain('Allocated by DS Tom Brennan on 30 Nov 2026 (saved 06 Dec 2026 at 11:30 UTC)');
 		expect(runCli(['verify', '--store', store, '--today', DEMO_TODAY]).code).toBe(0);
 	});
 });

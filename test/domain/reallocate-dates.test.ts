@@ -92,6 +92,15 @@ describe('a reallocation dated in the past', () => {
 		]);
 	});
 
+	it('worked as a day before its latest record (--today set back), the refusal names no earliest day the next rule refuses (REVIEW 6 D6)', () => {
+		const data = demoData();
+		const back = {...request(data, CASE, 'o0009', '2026-11-20'), today: '2026-11-20'};
+		expect(refused(data, back)).toBe(
+			'CR/78730/26 cannot be moved from 20 Nov: its signed review of 23 Nov (entry 577, OIC DC Iqbal) was recorded while ' +
+				"DC Iqbal held it, and the case's history may not contradict it. It is dated after today (20 Nov), so no move of it can be recorded as of today.",
+		);
+	});
+
 	it('with none of those records, a move may go back to the start of the current allocation', () => {
 		const data = bare();
 		expect(

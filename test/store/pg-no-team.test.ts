@@ -40,7 +40,7 @@ describe.skipIf(skipPostgres)(`a login that sees no team is told why, as who it 
 	});
 
 	it("an officer's own login: told it reads nothing on PostgreSQL and to ask their sergeant, never to copy a team in", () => {
-		for (const args of [['whoami'], ['problems'], ['case', 'show', 'CR/25310/26']]) {
+		for (const args of [['problems'], ['case', 'show', 'CR/25310/26']]) {
 			const r = run(cluster.url(DB, 'dc_iqbal'), ...args);
 			expect(r.code, args.join(' ')).toBe(3);
 			const said = flat(r.stderr);
@@ -49,6 +49,32 @@ describe.skipIf(skipPostgres)(`a login that sees no team is told why, as who it 
 			expect(said).toContain('Ask your sergeant about your cases');
 			expect(said).not.toContain('Copy a team in');
 		}
+	});
+
+	it("whoami through an officer's own login answers (exit 0): who they are, and that the login reads nothing and why (QA 5 R3)", () => {
+		const team = demoData().team.id;
+		const r = run(cluster.url(DB, 'dc_iqbal'), 'whoami');
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const said = flat(r.stdout);
+		expect(said).toContain(`You are o0004 in team ${team}, from your database login "dc_iqbal".`);
+		expect(said).toContain(
+			"On 30 Nov your login reads nothing of the team: on PostgreSQL an officer's own login reads none of the team's records, not even their own cases",
+		);
+		expect(said).toContain('Ask your sergeant about your cases');
+		const json = run(cluster.url(DB, 'dc_iqbal'), 'whoami', '--json');
+		expect(json.code).toBe(0);
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			login: 'dc_iqbal',
+			officers: [{id: 'o0004', team}],
+			source: 'database login',
+			reads: 'nothing',
+		});
+		// Naming someone else: the login cannot say who that is, so the store's answer stands (exit 3).
+		expect(run(cluster.url(DB, 'dc_iqbal'), 'whoami', '--as', 'o0002').code).toBe(3);
+		expect(run(cluster.url(DB, 'dc_iqbal'), 'whoami', '--as', 'o0004').code).toBe(0);
+		// A login mapped to nobody still cannot be told who it is.
+		expect(run(cluster.url(DB, 'stranger'), 'whoami').code).toBe(3);
 	});
 
 	it('a login mapped to nobody is told to have it mapped; the owner of an empty database to copy a team in', () => {

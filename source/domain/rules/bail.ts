@@ -15,9 +15,9 @@ import type {Case} from '../model.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import {absenceSpan} from '../absence-words.js';
 import type {Evidence, Problem, ProblemKind, Severity} from '../problem.js';
-import {bailWay, coverWay, reallocateWay, type Resolve} from '../resolve.js';
+import {bailWay, reallocateWay, type Resolve} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
-import {awayOnDate, days, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {awayOnDate, days, knownFrom, memo, nameOf, supervisorCoverWay, supervisorOf, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
 function later(a: IsoDate, b: IsoDate): IsoDate {
@@ -293,7 +293,9 @@ export const BAIL_RULE: RuleDeclaration<'bail-lapsed' | 'bail-due' | 'bail-offic
 			resolve: (p, ctx) => {
 				if (p.subject.type !== 'case') return [];
 				const away = p.evidence.find(e => e.type === 'absence' && e.detail.startsWith('supervisor '));
-				const cover = away?.id ? [coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) to oversee the bail date`)] : [];
+				const cover = away?.id
+					? [supervisorCoverWay(ctx, away.id, p.due, `Name a cover supervisor for the absence (${away.id}) to oversee the bail date`)]
+					: [];
 				return [...cover, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
 			},
 		},

@@ -28,6 +28,9 @@ import type {
 import {absenceCovers, awayOn, shortName, type AwayOnDate} from '../people.js';
 import type {Problem} from '../problem.js';
 import {safeText} from '../safe-text.js';
+import {absenceSpan} from '../absence-words.js';
+import {daysCoverAway} from '../absence-cover.js';
+import {coverWay, type Resolve} from '../resolve.js';
 
 export interface RuleContext {
 	data: StoreData;
@@ -218,3 +221,17 @@ export function memo(ctx: RuleContext, key: string, compute: () => Problem[]): P
 }
 
 export {days, plural} from '../plural.js';
+
+/**
+ * The way to name a cover supervisor for absence `absenceId`: when its named cover is away on `date` too,
+ * for the days they are away only (absence-cover.ts daysCoverAway), so the cover who is at work keeps the
+ * other days and the days gone by keep theirs (README "Absences"); else for the absence from today.
+ */
+export function supervisorCoverWay(ctx: RuleContext, absenceId: string, date: IsoDate | undefined, label: string): Resolve {
+	const absence = ctx.data.absences.find(a => a.id === absenceId);
+	const away = absence && date ? awayOnDate(ctx, absence.officerId, date) : undefined;
+	const days = away?.coverAway ? daysCoverAway(ctx.data.absences, absenceId, away.coverAway, ctx.today) : undefined;
+	if (!away?.coverAway || !days) return coverWay(absenceId, label);
+	const span = absenceSpan(days, ctx.today);
+	return coverWay(absenceId, `${label}, for ${span} while ${nameOf(ctx, away.coverAway.officerId)} is away`, days);
+}

@@ -9,9 +9,9 @@ import type {Case, Risk, Settings} from '../model.js';
 import {absenceSpan} from '../absence-words.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
-import {coverWay, reviewWay} from '../resolve.js';
+import {reviewWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
-import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorOf, type RuleContext} from './context.js';
+import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorCoverWay, supervisorOf, type RuleContext} from './context.js';
 
 /** Days between reviews for a risk level, from settings, never longer than the cap. */
 export function cadenceDays(risk: Risk, settings: Settings): number {
@@ -266,11 +266,18 @@ export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-sup
 			label: 'Review overdue',
 			badge: 'review',
 			report: 'overdueNow',
-			resolve: p => {
+			resolve: (p, ctx) => {
 				const away = p.evidence.find(e => e.type === 'absence');
 				const ways = [reviewWay()];
 				if (away?.id)
-					ways.push(coverWay(away.id, `Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`));
+					ways.push(
+						supervisorCoverWay(
+							ctx,
+							away.id,
+							ctx.today,
+							`Name a cover supervisor for the absence (${away.id}) so someone reviews while they are away`,
+						),
+					);
 				return ways;
 			},
 		},
@@ -282,7 +289,14 @@ export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-sup
 				const [absence] = p.evidence;
 				const who = nameOf(ctx, p.subject.officerId);
 				if (!absence?.id) return [];
-				return [coverWay(absence.id, `Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`)];
+				return [
+					supervisorCoverWay(
+						ctx,
+						absence.id,
+						p.due,
+						`Name a cover supervisor for ${who}'s absence (${absence.id}) and give them the handover`,
+					),
+				];
 			},
 		},
 	},

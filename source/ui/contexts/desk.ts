@@ -28,8 +28,8 @@ export const DESK_BINDINGS = [
 	bind({
 		command: 'open',
 		keys: ['Enter'],
-		where: 'lists, problem detail',
-		help: "open a case, a problem's detail or a log entry's case; fold an officer",
+		where: 'lists, problem detail, Handover view',
+		help: "open a case, a problem's detail, a log or handover item (marked ›); fold an officer",
 	}),
 	bind({command: 'back', keys: ['Esc'], where: 'everywhere', help: 'back out: close help, palette or filter, or return to the explorer'}),
 	bind({command: 'prev-tab', keys: ['['], where: 'editor tabs', help: 'previous tab', palette: 'Tabs: previous'}),

@@ -6,6 +6,8 @@
 import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
 import {welfareOpens} from '../desk/desk-records.js';
+import {teamRows} from '../team/team-rows.js';
+import {refusedOnRow, type AbsenceKey} from '../team/row-refusals.js';
 import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, deskKeymap, type ContextId} from './active.js';
 import type {Binding} from './binding.js';
@@ -52,6 +54,11 @@ const tab = (s: DeskState) => activeTab(s.tabs);
 const onCase = (s: DeskState) => {
 	const t = tab(s);
 	return t?.kind !== 'problem' || t.ref !== null;
+};
+/** False when the domain refuses the person at the desk this absence key on the Team view's selected row. */
+const mayOnRow = (key: AbsenceKey) => (s: DeskState) => {
+	const officerId = teamRows(s.model)[s.team.cursor]?.officer.id;
+	return officerId === undefined || !refusedOnRow(s.model.data, s.actor?.officerId ?? null, officerId, s.model.today).has(key);
 };
 const scrolls = (s: DeskState) => (tabLength(s) ?? Infinity) > s.layout.editorRows;
 
@@ -107,10 +114,11 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | FormContext>, ContextHints>
 		hints: [
 			...HEAD,
 			h(['down', 'up'], 'select'),
-			h('absence-add', 'record absence'),
-			h('absence-change', 'change'),
-			h('absence-cancel', 'cancel'),
-			h('absence-end', 'end absence'),
+			// Only the keys the person may use on the row under the cursor (QA 5 R2: team/row-refusals.ts).
+			h('absence-add', 'record absence', {when: mayOnRow('absence-add')}),
+			h('absence-change', 'change', {when: mayOnRow('absence-change')}),
+			h('absence-cancel', 'cancel', {when: mayOnRow('absence-cancel')}),
+			h('absence-end', 'end absence', {when: mayOnRow('absence-end')}),
 			h('welfare-record', 'welfare', {when: welfareOpens}),
 			h('trigger-decide', 'decide escalated trigger'),
 			...TAIL,
@@ -120,6 +128,8 @@ const HINTS: Record<Exclude<ContextId, 'too-small' | FormContext>, ContextHints>
 		hints: [
 			...HEAD,
 			h(['down', 'up'], 'scroll'),
+			// Enter opens the item marked › (QA 5 R7: desk-handover.ts openHandoverItem).
+			h('open', 'open item'),
 			h(['handover-page-down', 'handover-page-up'], 'page'),
 			h(['handover-from', 'handover-to'], 'window'),
 			h('handover-cover', 'cover'),

@@ -16,6 +16,9 @@ import {inFocus} from '../contexts/active.js';
 import {openReallocateForm, reallocateFormKey} from '../reallocate/reallocate-form-state.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
+import {currentHandover} from './desk-handover.js';
+import {handoverBodyHeight, itemInView} from '../views/handover/handover-preview.js';
+import {datedMessage} from '../../domain/handover/dated-words.js';
 
 /**
  * Who is at the keyboard (README "Who you are"): the desk's officer records the move. Null only in a
@@ -104,4 +107,30 @@ export function reallocateWritten(s: DeskState, seq: number, error: string | nul
 	if (error && s.reallocateForm)
 		return {...s, reallocateWrite: null, reallocateForm: {...s.reallocateForm, saving: false, error: {field: null, text: error}}};
 	return {...s, reallocateWrite: null, reallocateForm: null, notice: error ?? notice};
+}
+
+/**
+ * Enter in the Handover view (QA 5 R7): the item marked in view opens as the Problems panel opens its
+ * rows: a decision's problem in its detail (its ways' keys act there, Enter goes on to the case), a dated
+ * item's case in a tab.
+ */
+export function openHandoverItem(s: DeskState): DeskState {
+	const preview = currentHandover(s);
+	const at = itemInView(preview.lines, s.handover.scroll, handoverBodyHeight(s.layout.mainHeight));
+	const open = at === null ? undefined : preview.lines[at]!.open;
+	if (!open) {
+		const move = `${hintKeyFor('down', s.keymap)}/${hintKeyFor('up', s.keymap)}`;
+		return {...s, notice: `No item in view to open: scroll (${move}) to a decision or a dated item.`};
+	}
+	if ('caseRef' in open) return openCase(s, open.caseRef);
+	const d = preview.handover.decisions[open.decision]!;
+	// The decision is the problem's, its message with dates in words (build.ts): the same kind, subject and words.
+	const p = s.model.problems.find(
+		x =>
+			x.kind === d.kind &&
+			datedMessage(x.message) === d.message &&
+			(x.subject.type === 'case' ? x.subject.ref === d.caseRef : d.caseRef === null && x.subject.officerId === d.officerId),
+	);
+	if (p) return openProblemDetail(s, p);
+	return d.caseRef ? openCase(s, d.caseRef) : {...s, notice: 'That decision is no longer a problem today.'};
 }

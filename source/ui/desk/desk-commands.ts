@@ -10,7 +10,7 @@ import {keysFor, type DeskCommand} from '../contexts/registry.js';
 import {handoverBodyHeight} from '../views/handover/handover-preview.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
 import {askToEnd, openForm} from './desk-absences.js';
-import {openProblemDetail, openProblemSubject, openReallocate} from './desk-acting.js';
+import {openHandoverItem, openProblemDetail, openProblemSubject, openReallocate} from './desk-acting.js';
 import {openDecision} from './desk-decisions.js';
 import {askToCancel, openAbsenceChange, openBail, openWelfare} from './desk-records.js';
 import {HANDOVER_COMMANDS} from './desk-handover.js';
@@ -70,7 +70,7 @@ const OPEN: Record<PaneId, (s: DeskState) => DeskState> = {
 		}),
 	editor: subjectOr,
 	team: subjectOr,
-	handover: subjectOr,
+	handover: openHandoverItem,
 	calendar: subjectOr,
 };
 

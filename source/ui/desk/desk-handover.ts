@@ -7,8 +7,8 @@ import type {KeyInfo} from '../contexts/key-names.js';
 import {lineEditCommand} from '../input/text-field.js';
 import {handoverReducer, type HandoverAction} from '../views/handover/handover-state.js';
 import {handoverPreview, type HandoverPreview} from '../views/handover/handover-preview.js';
-import {fullName} from '../../domain/people.js';
 import {setView} from './desk-navigation.js';
+import {fullName} from '../../domain/people.js';
 import {viewShown} from '../contexts/active.js';
 import type {DeskState} from './desk-state.js';
 

@@ -291,6 +291,7 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 					escalated={decisionQueue(s.model).map(t => t.officerId)}
 					question={s.endConfirm?.question ?? null}
 					notice={s.notice}
+					actorId={s.actor?.officerId ?? null}
 				/>
 			);
 			break;

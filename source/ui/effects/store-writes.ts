@@ -66,7 +66,12 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		}
 		if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
 		// README "Acting on a problem": a change gets the same checks as adding one; cancelling only one not started.
-		if (write.kind === 'change') return changeAbsence(d, write.absenceId, write.change).data;
+		// A cover changed on an absence that has started takes effect from today (README "Absences").
+		if (write.kind === 'change') {
+			const at = c.now();
+			const recording = {by: c.actor?.officerId ?? '', at, ...recordedOnFor(c.today, at)};
+			return changeAbsence(d, write.absenceId, write.change, c.today, {recording}).data;
+		}
 		if (write.kind === 'cancel') {
 			const result = cancelAbsence(d, write.absenceId, c.today);
 			const a = result.cancelled;

@@ -101,7 +101,7 @@ function rowText(
 /**
  * A case row in `width` columns. The badges are the text signal of risk (never colour alone), so they
  * are never cut: the offence gives way first, then (narrow, and only when both badges are long) the
- * column padding and the risk letter. Wide: "  CR/1/26    HIGH OVERDUE 3d  BAIL 2d     offence".
+ * column padding, then the word OVERDUE for LATE; the risk letter stays. Wide: "  CR/1/26    HIGH OVERDUE 3d  BAIL 2d     offence".
  */
 export function caseRowText(
 	ref: string,
@@ -119,9 +119,14 @@ export function caseRowText(
 		return withOffence(`  ${fit(ref, 11)} ${RISK_WIDE[risk]} ${review.padEnd(11)} ${bail ? bail.padEnd(11) + ' ' : ' '.repeat(12)}`);
 	const r = RISK_NARROW[risk];
 	if (!bail) return withOffence(`${fit(ref, 11)} ${r} ${review.padEnd(10)} `);
+	// The risk letter is a column every row keeps (QA 5 R8): when both badges are long ("OVERDUE 14d BAIL
+	// MISSED" at 80 columns) the review badge says it in its short word ("LATE 14d"), never by cutting a
+	// badge or dropping the letter; only a width too narrow even for that loses the letter.
+	const late = review.replace(/^OVERDUE /, 'LATE ');
 	const tries = [
 		`${fit(ref, 11)} ${r} ${review.padEnd(10)} ${bail}`,
 		`${fit(ref, 11)} ${r} ${review} ${bail}`,
+		`${fit(ref, 11)} ${r} ${late} ${bail}`,
 		`${fit(ref, 11)} ${review} ${bail}`,
 	];
 	return withOffence((tries.find(t => t.length <= width) ?? tries.at(-1)!) + ' ');

@@ -20,6 +20,7 @@ import {useKeymap} from '../contexts/keymap-context.js';
 import {hintKeyFor, hintLine, offers} from '../contexts/registry.js';
 import {absenceOn} from '../../domain/people.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
+import {refusedOnRow} from './row-refusals.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
 import {DecisionForm} from './decision-form.js';
@@ -42,6 +43,8 @@ export interface TeamViewProps {
 	question?: string | null;
 	/** The desk's latest notice (a save's outcome, why a key did nothing), shown in full under the table. */
 	notice?: string | null;
+	/** The officer at the desk: the row's keys are those they may use on it (row-refusals.ts); null offers every one. */
+	actorId?: string | null;
 }
 
 /**
@@ -134,6 +137,7 @@ export function TeamView({
 	escalated = [],
 	question,
 	notice,
+	actorId = null,
 }: TeamViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
@@ -194,13 +198,15 @@ export function TeamView({
 	// The keys offered to the person at the desk (the keymap in force, registry.ts offeredKeymap): an
 	// officer is not offered what only a supervisor may do (README "Who may change absences"), nor anyone
 	// but the inspector the escalated trigger's decision. E only when there is an absence to end today
-	// (QA 4 R-b): desk-absences.ts askToEnd refuses any other.
+	// (QA 4 R-b): desk-absences.ts askToEnd refuses any other. Neither on a row where the domain refuses
+	// them to this person (QA 5 R2: the cover is not offered her sergeant's absence, nor the inspector's team).
+	const refused = selected ? refusedOnRow(model.data, actorId, selected.officer.id, model.today) : new Set<string>();
 	const keys = selected
 		? hintLine(
 				keymap,
 				[
-					['absence-add', 'record absence'],
-					...(endable(model, selected.officer.id) ? [['absence-end', 'end it today'] as const] : []),
+					...(refused.has('absence-add') ? [] : [['absence-add', 'record absence'] as const]),
+					...(endable(model, selected.officer.id) && !refused.has('absence-end') ? [['absence-end', 'end it today'] as const] : []),
 					...(escalated.includes(selected.officer.id) ? [['trigger-decide', 'decide the escalated trigger'] as const] : []),
 				],
 				'  ',

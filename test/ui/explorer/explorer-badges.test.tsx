@@ -3,12 +3,18 @@ import {caseRowText} from '../../../source/ui/explorer/explorer.js';
 import {ready, renderDesk} from '../desk-harness.js';
 
 describe('explorer case rows keep their badges whole', () => {
-	it('narrow: the offence gives way first, then padding, then the risk letter; never a badge', () => {
+	it('narrow: the offence gives way first, then padding, then OVERDUE for LATE; never a badge, never the risk letter (QA 5 R8)', () => {
 		expect(caseRowText('CR/54818/26', 'low', 'due 2d', 'BAIL LAPSED', 'Burglary dwelling', 36)).toBe(
 			'CR/54818/26 L due 2d     BAIL LAPSED',
 		);
 		expect(caseRowText('CR/25310/26', 'high', 'OVERDUE 10d', 'BAIL 22d', 'Assault', 36)).toBe('CR/25310/26 H OVERDUE 10d BAIL 22d');
-		expect(caseRowText('CR/25310/26', 'high', 'OVERDUE 10d', 'BAIL LAPSED', 'Assault', 36)).toBe('CR/25310/26 OVERDUE 10d BAIL LAPSED');
+		expect(caseRowText('CR/25310/26', 'high', 'OVERDUE 10d', 'BAIL LAPSED', 'Assault', 36)).toBe('CR/25310/26 H LATE 10d BAIL LAPSED');
+		expect(caseRowText('CR/87204/26', 'low', 'OVERDUE 14d', 'BAIL MISSED', 'IIOC possession', 36)).toBe(
+			'CR/87204/26 L LATE 14d BAIL MISSED',
+		);
+		expect(caseRowText('CR/87204/26', 'low', 'OVERDUE 140d', 'BAIL MISSED', 'IIOC possession', 36)).toBe(
+			'CR/87204/26 L LATE 140d BAIL MISSED',
+		);
 		expect(caseRowText('CR/11111/26', 'medium', 'due 5d', null, 'Fraud by false representation', 36)).toBe(
 			'CR/11111/26 M due 5d     Fraud by f…',
 		);
@@ -30,12 +36,20 @@ describe('explorer case rows keep their badges whole', () => {
 				.map(l => l.slice(0, 46))
 				.filter(l => /CR\/\d+\/\d+/.test(l));
 			for (const l of explorer) {
-				expect(l).toMatch(/CR\/\d+\/\d+ ([HML] )?(due \d+d|OVERDUE \d+d|DUE TODAY) /);
+				expect(l).toMatch(/CR\/\d+\/\d+ [HML] (due \d+d|OVERDUE \d+d|LATE \d+d|DUE TODAY) /);
 				if (l.includes('BAIL')) expect(l).toMatch(/BAIL (\d+d|LAPSED|MISSED)( |║)/);
 			}
 			f = await h.press('\u0004'); // Ctrl+D: a page down
 		}
 		expect(f).toContain('BAIL LAPSED');
+		h.app.unmount();
+	});
+	it('at 80 columns a case whose bail return was missed keeps its risk letter (QA 5 R8)', async () => {
+		const h = renderDesk({today: '2026-12-09', size: {columns: 80, rows: 24}});
+		await ready(h);
+		const f = h.frame();
+		expect(f).toMatch(/CR\/87204\/26 L LATE 14d BAIL MISSED/);
+		expect(f).toMatch(/CR\/64148\/26 M OVERDUE 14d IIOC/);
 		h.app.unmount();
 	});
 });

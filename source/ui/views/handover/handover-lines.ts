@@ -5,7 +5,7 @@
  */
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../../../domain/handover/cover-spans.js';
-import type {Handover, WindowItem} from '../../../domain/handover/schema.js';
+import type {Decision, Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {caseStatusWords} from '../../../domain/status-words.js';
 
@@ -14,6 +14,17 @@ export type Tone = 'heading' | 'critical' | 'red' | 'plain' | 'dim';
 export interface PreviewLine {
 	text: string;
 	tone: Tone;
+	/**
+	 * On an item's first line only: what Enter opens from it (QA 5 R7), a decision's problem (its index in
+	 * `decisions`) or a dated item's case.
+	 */
+	open?: {decision: number} | {caseRef: string};
+}
+
+/** One way to clear a decision, as the Markdown handover says it: its words, then the desk key and the command. */
+function wayWords(r: Decision['resolve'][number]): string {
+	const how = [r.desk ? `desk key ${r.desk.key}` : '', r.command ?? ''].filter(Boolean).join(' or ');
+	return `${t(r.label)}${how ? ` (${t(how)})` : ' (outside fortnight)'}`;
 }
 
 const t = (s: string | null | undefined) => safeText(s ?? '');
@@ -26,7 +37,8 @@ function item(i: WindowItem, today: IsoDate): PreviewLine {
 			? ` Cover: ${t(i.coverName)}.`
 			: '';
 	const urgent = i.kind === 'bail-return' || i.kind === 'bail-period-end';
-	return {text: `  ${shortDate(i.date, today)}  ${i.label}: ${who}. ${t(i.detail)}${extra}`, tone: urgent ? 'red' : 'plain'};
+	const text = `  ${shortDate(i.date, today)}  ${i.label}: ${who}. ${t(i.detail)}${extra}`;
+	return {text, tone: urgent ? 'red' : 'plain', ...(i.caseRef ? {open: {caseRef: i.caseRef}} : {})};
 }
 
 /**
@@ -54,6 +66,7 @@ function itemLines(items: readonly WindowItem[], today: IsoDate): PreviewLine[] 
 			lines.push({
 				text: `  ${shortDate(i.date, today)}  Actions due (${due!.length}): ${who}. Listed under the case below.`,
 				tone: 'plain',
+				...(i.caseRef ? {open: {caseRef: i.caseRef}} : {}),
 			});
 			continue;
 		}
@@ -96,10 +109,16 @@ export function handoverLines(h: Handover): PreviewLine[] {
 
 	heading(`NEEDS A DECISION NOW (${h.decisions.length})`);
 	if (h.decisions.length === 0) lines.push({text: '  Nothing critical or red today.', tone: 'dim'});
-	for (const d of h.decisions) {
+	for (const [n, d] of h.decisions.entries()) {
 		const subject = d.caseRef ? `${t(d.caseRef)} (${t(d.officerName)})` : t(d.officerName);
-		lines.push({text: `  ${d.severity.toUpperCase()} ${subject}: ${t(d.message)}`, tone: d.severity === 'critical' ? 'critical' : 'red'});
+		lines.push({
+			text: `  ${d.severity.toUpperCase()} ${subject}: ${t(d.message)}`,
+			tone: d.severity === 'critical' ? 'critical' : 'red',
+			open: {decision: n},
+		});
 		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}`, tone: 'plain'});
+		// The ways to clear it, as the Markdown handover and the Problems panel give them (QA 5 R7).
+		lines.push({text: `    To clear it: ${d.resolve.map(wayWords).join('; ')}.`, tone: 'plain'});
 	}
 	blank();
 

@@ -55,9 +55,21 @@ export function wrapPreview(lines: readonly PreviewLine[], width: number): Previ
 	const out: PreviewLine[] = [];
 	for (const l of lines) {
 		if (l.text.length <= width) out.push(l);
-		else for (const text of wrapIndented(l.text, width)) out.push({text, tone: l.tone});
+		// What Enter opens stays on the item's first line only (QA 5 R7).
+		else
+			for (const [i, text] of wrapIndented(l.text, width).entries())
+				out.push(i === 0 && l.open ? {text, tone: l.tone, open: l.open} : {text, tone: l.tone});
 	}
 	return out;
+}
+
+/**
+ * The item Enter opens: the first item whose first line is in view (at or below the top line `scroll`,
+ * within `rows`), or null when none is. The view marks it (›) so the key says what it acts on.
+ */
+export function itemInView(lines: readonly PreviewLine[], scroll: number, rows: number): number | null {
+	for (let i = Math.max(0, scroll); i < Math.min(lines.length, scroll + rows); i++) if (lines[i]!.open) return i;
+	return null;
 }
 
 let last: {data: StoreData; key: string; preview: HandoverPreview} | undefined;

@@ -14,7 +14,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {Pane} from '../../pane/pane.js';
 import type {Tone} from './handover-lines.js';
-import type {HandoverPreview} from './handover-preview.js';
+import {itemInView, type HandoverPreview} from './handover-preview.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {shortDate} from '../../../domain/dates.js';
 import {coverSpans} from '../../../domain/handover/cover-spans.js';
@@ -92,13 +92,16 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 		statusRows.push(`${at}  ${keys.trimEnd()}`);
 	}
 	const shown = lines.slice(scroll, scroll + bodyHeight);
+	// The item Enter opens (QA 5 R7: desk-handover.ts openHandoverItem), marked where its line's indent was.
+	const marked = itemInView(lines, scroll, bodyHeight);
+	const text = (l: (typeof lines)[number], at: number) => (at === marked && l.text.startsWith(' ') ? `›${l.text.slice(1)}` : l.text);
 
 	return (
 		<Pane title={header} focused={focused} width={width} height={height}>
 			<Box flexDirection="column" height={bodyHeight} overflowY="hidden">
 				{shown.map((l, i) => (
 					<Text key={scroll + i} color={tintTone(theme, l.tone)} bold={l.tone === 'heading'} wrap="truncate">
-						{l.text === '' ? ' ' : l.text}
+						{l.text === '' ? ' ' : text(l, scroll + i)}
 					</Text>
 				))}
 			</Box>

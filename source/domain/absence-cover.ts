@@ -1,0 +1,177 @@
+/**
+ * Changing who covers an absence for some of its days (README "Absences"; DOMAIN.md "History, not just
+ * the present"): who supervised the team on a date is a fact, so a cover named on an absence that has
+ * started takes effect from the day of the change (or a later first day), and the days before keep the
+ * cover they had. The absence is kept as consecutive
+ * records ("parts", linked by `partOf` to the first), each with one cover, so every reader of the cover of
+ * a date (people.ts awayOn, and the PostgreSQL functions that read an absence's `coverOfficerId` and
+ * dates) gives the same answer without a second way to ask.
+ */
+import {addDays, shortDate, type IsoDate} from './dates.js';
+import type {Absence, StoreData} from './model.js';
+
+/** Thrown with a sentence for the user; absences.ts re-throws it as its AbsenceError. */
+export class CoverDaysError extends Error {
+	override readonly name = 'CoverDaysError';
+}
+
+/** The days a new cover covers: from `from` (default: the absence's first day, or today once it has started) to `to` (default its last). */
+export interface CoverDays {
+	from?: IsoDate;
+	to?: IsoDate;
+}
+
+/** Who records the parts a change adds, as every absence record is (README "Who you are"). */
+export interface CoverRecording {
+	by: string;
+	/** ISO instant. */
+	at: string;
+	/** The session's day when before the clock's (absences.ts recordedOnFor). */
+	recordedOn?: IsoDate;
+}
+
+const lastDay = (to: IsoDate | null): IsoDate => to ?? '9999-12-31';
+
+/** The records of the absence `id` belongs to, first day first (one record for an absence never split). */
+export function absenceParts(absences: readonly Absence[], id: string): Absence[] {
+	const a = absences.find(x => x.id === id);
+	if (!a) return [];
+	const root = a.partOf ?? a.id;
+	return absences.filter(x => x.id === root || x.partOf === root).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+}
+
+interface Piece {
+	/** The record this piece keeps (its first piece), or null for a new part. */
+	keeps: Absence | null;
+	from: IsoDate;
+	to: IsoDate | null;
+	coverOfficerId: string | null;
+	/** The record it was cut from (for its reason). */
+	of: Absence;
+}
+
+/** `parts` cut at the edges of `span`, the days inside it given `cover`. */
+function cut(parts: readonly Absence[], span: {from: IsoDate; to: IsoDate | null}, cover: string | null): Piece[] {
+	const pieces: Piece[] = [];
+	for (const p of parts) {
+		const add = (from: IsoDate, to: IsoDate | null, coverOfficerId: string | null) =>
+			pieces.push({keeps: from === p.from ? p : null, from, to, coverOfficerId, of: p});
+		const inFrom = p.from > span.from ? p.from : span.from;
+		const inTo = span.to === null ? p.to : p.to !== null && p.to < span.to ? p.to : span.to;
+		const overlaps = inFrom <= lastDay(inTo);
+		if (!overlaps) {
+			add(p.from, p.to, p.coverOfficerId);
+			continue;
+		}
+		if (p.from < inFrom) add(p.from, addDays(inFrom, -1), p.coverOfficerId);
+		add(inFrom, inTo, cover);
+		if (inTo !== null && lastDay(p.to) > inTo) add(addDays(inTo, 1), p.to, p.coverOfficerId);
+	}
+	return pieces;
+}
+
+/**
+ * Consecutive pieces with the same cover become one, so a change back to a cover does not leave needless
+ * parts. A piece that has started (from on or before `today`) and is a record already is never folded
+ * into the one before: its record, and who made it, stay on file.
+ */
+function joined(pieces: Piece[], today: IsoDate): Piece[] {
+	const out: Piece[] = [];
+	for (const p of pieces) {
+		const last = out.at(-1);
+		if (last && last.coverOfficerId === p.coverOfficerId && (p.keeps === null || p.from > today)) last.to = p.to;
+		else out.push({...p});
+	}
+	return out;
+}
+
+/**
+ * The absence `absenceId` belongs to with `cover` (null: nobody) for `days`: days before today on an
+ * absence that has started are refused (they keep their cover), as are days outside the absence. Returns
+ * the new data, the span changed and the covers it had. The caller checks the new cover (absences.ts).
+ */
+export function coverForDays(
+	data: StoreData,
+	absenceId: string,
+	cover: string | null,
+	days: CoverDays,
+	today: IsoDate,
+	recording: CoverRecording,
+	nextId: (data: StoreData) => string,
+): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]} {
+	const parts = absenceParts(data.absences, absenceId);
+	const first = parts[0]!;
+	const end = parts.at(-1)!.to;
+	const started = first.from <= today;
+	const from = days.from ?? (started ? today : first.from);
+	const to = days.to ?? end;
+	const words = (d: IsoDate) => shortDate(d, today);
+	const whole = `${words(first.from)} to ${end === null ? 'no end date' : words(end)}`;
+	if (end !== null && end < today) {
+		throw new CoverDaysError(`${first.id} ran ${whole}: the days it ran keep the cover they had, so its cover cannot be changed now.`);
+	}
+	if (from < first.from || (end !== null && (from > end || (to !== null && to > end)))) {
+		throw new CoverDaysError(`The cover's days (${words(from)}${to ? ` to ${words(to)}` : ''}) must lie within ${first.id} (${whole}).`);
+	}
+	if (to !== null && to < from) throw new CoverDaysError(`The cover's last day ${words(to)} is before their first day ${words(from)}.`);
+	if (from < today) {
+		throw new CoverDaysError(
+			`${first.id} started ${words(first.from)}: the days before today keep the cover they had. ` +
+				`Name the new cover from today: --from ${today} or later.`,
+		);
+	}
+	const span = {from, to};
+	const before = [...new Set(parts.filter(p => p.from <= lastDay(to) && from <= lastDay(p.to)).map(p => p.coverOfficerId))];
+	if (before.length === 1 && before[0] === cover) {
+		throw new CoverDaysError(`${first.id} already has that cover on those days: nothing to change.`);
+	}
+	const pieces = joined(cut(parts, span, cover), today);
+	let next: StoreData = {...data, absences: data.absences.filter(a => !parts.includes(a))};
+	const records: Absence[] = [];
+	const added: string[] = [];
+	for (const p of pieces) {
+		if (p.keeps) {
+			records.push({...p.keeps, to: p.to, coverOfficerId: p.coverOfficerId});
+			continue;
+		}
+		const id = nextId({...next, absences: [...next.absences, ...records]});
+		added.push(id);
+		records.push({
+			id,
+			officerId: first.officerId,
+			from: p.from,
+			to: p.to,
+			reason: p.of.reason,
+			coverOfficerId: p.coverOfficerId,
+			recordedAt: recording.at,
+			...(recording.recordedOn ? {recordedOn: recording.recordedOn} : {}),
+			recordedBy: recording.by,
+			partOf: first.id,
+		});
+	}
+	// The records stay where the first part was, so the file's order reads as before.
+	const at = data.absences.slice(0, data.absences.indexOf(first)).filter(a => !parts.includes(a)).length;
+	const absences = next.absences.slice();
+	absences.splice(at, 0, ...records);
+	next = {...next, absences};
+	return {data: next, span, before, added};
+}
+
+/**
+ * The days of absence `absenceId` on which `coverAway` (its named cover's own absence) leaves it with
+ * nobody, from today on: what a problem's way names, so a cover is named for those days only and the
+ * first cover keeps the rest (README "Absences"). Undefined when none of those days is still to come.
+ */
+export function daysCoverAway(
+	absences: readonly Absence[],
+	absenceId: string,
+	coverAway: Pick<Absence, 'from' | 'to'>,
+	today: IsoDate,
+): {from: IsoDate; to: IsoDate | null} | undefined {
+	const parts = absenceParts(absences, absenceId);
+	if (parts.length === 0) return undefined;
+	const start = [parts[0]!.from, coverAway.from, today].reduce((a, b) => (a > b ? a : b));
+	const ends = [parts.at(-1)!.to, coverAway.to].filter((d): d is IsoDate => d !== null);
+	const to = ends.length === 0 ? null : ends.reduce((a, b) => (a < b ? a : b));
+	return to !== null && to < start ? undefined : {from: start, to};
+}
