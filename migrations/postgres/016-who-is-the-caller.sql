@@ -1,5 +1,5 @@
 -- The helpers that take the role to judge (`who`) answer only about the caller (README "PostgreSQL",
--- "Welfare notes"; REVIEW of 015). They run SECURITY DEFINER, so they see every team's logins,
+-- "Welfare notes"; found in review of 015). They run SECURITY DEFINER, so they see every team's logins,
 -- supervision history and absences, and every officer may call them: taking `who` from the caller made
 -- them an oracle. A login of one team asked, day by day, fortnight_reads_welfare(<other team>, <officer>,
 -- 'x', <day>, <that team's cover>) and read off when that team's sergeant was away (sick leave included)
@@ -97,7 +97,7 @@ END $$;
 
 REVOKE EXECUTE ON FUNCTION fortnight_line_manager(text, text, date, name) FROM fortnight_officer;
 
--- 008's function, with the move's day checked too (REVIEW-6 D8): a move through psql dated years back,
+-- 008's function, with the move's day checked too (README "Case history"): a move through psql dated years back,
 -- before the outgoing allocation began and across its signed reviews, was taken although fortnight refuses
 -- it. It runs only for a write that changes a case's holder or allocations (fortnight_guard_case), so a
 -- signing does not pay for it; the last review is one probe of fortnight_chain_reviews.

@@ -155,7 +155,8 @@ const command: Command = {
 		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;
 		let withheld = 0;
-		// The PostgreSQL server counts the notes it hides over its own days, not --today's (D5 of REVIEW-6).
+		// The PostgreSQL server counts the notes it hides over its own days, not --today's (README "PostgreSQL"):
+		// said, so the count is not taken for the days shown.
 		let countedElsewhere: {since: string; until: string} | undefined;
 		if (includeWelfare) {
 			// Health information is read as someone (README "Welfare notes"): only the notes the person at the

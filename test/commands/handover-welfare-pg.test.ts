@@ -164,7 +164,7 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 		}, 120_000);
 	}
 
-	it("with --today other than the server's day, the count says the days the database counted over (REVIEW-6 D5)", () => {
+	it("with --today other than the server's day, the count says the days the database counted over", () => {
 		const r = runCli([
 			'handover',
 			'--include-welfare',

@@ -74,7 +74,7 @@ describe.skipIf(skipPostgres)(`the welfare helpers are no oracle${postgresSkipRe
 		expect(history.stderr).toMatch(/permission denied/);
 	});
 
-	it("a move through psql is refused before the allocation it ends began, or before the case's last signed review (REVIEW-6 D8)", () => {
+	it("a move through psql is refused before the allocation it ends began, or before the case's last signed review", () => {
 		const ref = 'CR/78730/26';
 		/** The sergeant's move of the case to o0009 dated `on`, as fortnight writes one (reallocate.ts). */
 		const move = (on: string) =>
