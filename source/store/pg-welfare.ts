@@ -5,7 +5,7 @@
  * here; filing one whose id is there adds nothing (a retried filing), as in the file.
  */
 import type {PendingWelfareNote} from './welfare-drafts.js';
-import type {WelfareFile, WelfareNote} from './welfare-file.js';
+import type {WelfareFile, WelfareNote, WithheldCount} from './welfare-file.js';
 import {withClient} from './pg-connect.js';
 import {resolveTeam} from './pg-data.js';
 
@@ -27,14 +27,17 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
  * role sees the team, starts the window at the server's today less 90 days (WELFARE_NOTE_LOOKBACK_DAYS)
  * and returns no note's text, date or author.
  */
-export async function readPgWelfareWithheld(store: string, until: string): Promise<{officerId: string; count: number}[]> {
+export async function readPgWelfareWithheld(store: string, until: string): Promise<WithheldCount[]> {
 	return withClient(store, async (client, url) => {
 		const team = await resolveTeam(client, url.team, url.shown);
-		const r = await client.query<{officer_id: string; withheld: string}>(
-			'SELECT officer_id, withheld FROM fortnight_welfare_withheld($1, $2::date, current_user)',
+		// The window counted is the server's (015 fixes its start): said with each count, so a handover
+		// prepared with --today can say which days the count covers (README "PostgreSQL").
+		const r = await client.query<{officer_id: string; withheld: string; since: string; until: string}>(
+			`SELECT officer_id, withheld, (current_date - 90)::text AS since, greatest($2::date, current_date)::text AS until
+			FROM fortnight_welfare_withheld($1, $2::date, current_user)`,
 			[team, until],
 		);
-		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld)}));
+		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld), counted: {since: x.since, until: x.until}}));
 	});
 }
 

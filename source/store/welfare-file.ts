@@ -140,7 +140,14 @@ export async function readWelfare(file: string, key?: WelfareKey): Promise<Welfa
  * PostgreSQL store hides the notes its reader may not read and counts them, the window starting from the
  * server's date (migrations/postgres/015-welfare-cover-and-withheld.sql).
  */
-export async function readWelfareWithheld(file: string, until: string): Promise<{officerId: string; count: number}[]> {
+export interface WithheldCount {
+	officerId: string;
+	count: number;
+	/** The days the store counted over (the PostgreSQL server's window, which --today does not move). */
+	counted?: {since: string; until: string};
+}
+
+export async function readWelfareWithheld(file: string, until: string): Promise<WithheldCount[]> {
 	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).readPgWelfareWithheld(file, until);
 	return [];
 }

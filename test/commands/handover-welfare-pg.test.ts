@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {addDays} from '../../source/domain/dates.js';
+import {addDays, shortDate} from '../../source/domain/dates.js';
 import {WELFARE_NOTE_LOOKBACK_DAYS} from '../../source/domain/handover/build.js';
 import {demoData} from '../helpers/demo.js';
 import {closePools} from '../../source/store/pg-connect.js';
@@ -163,6 +163,29 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 			expect(answers[1]).toEqual(answers[0]);
 		}, 120_000);
 	}
+
+	it("with --today other than the server's day, the count says the days the database counted over", () => {
+		const r = runCli([
+			'handover',
+			'--include-welfare',
+			'--yes',
+			'--out',
+			'-',
+			'--today',
+			addDays(today, 1),
+			'--store',
+			pgUrl(ALL, 'cover'),
+		]);
+		expect(r.code, r.stderr).toBe(0);
+		// Its window starts 90 days before the server's day, one day before the handover's own.
+		expect(r.stderr).toContain(
+			`Left out 1 welfare note you may not read (only the officer's line manager on its date, the cover named for that day, or its author). ` +
+				`The database counted the notes it keeps from you over its own window, ${shortDate(addDays(today, -90))} to `,
+		);
+		expect(r.stderr).toContain("(the server's date, not --today).");
+		expect(r.stdout).toContain(IN_COVER);
+		expect(r.stdout + r.stderr).not.toContain(BEFORE_COVER);
+	}, 120_000);
 
 	describe('a note the cover files on a day she covers', () => {
 		const filed = (who: Who, team = ALL) =>
