@@ -140,6 +140,21 @@ export function describePgError(err: unknown, shown: string): StoreError {
 			shown,
 		);
 	}
+	if (code === '53100' || code === '53200' || code === '53300') {
+		// Class 53, insufficient resources: the server's, not the store's; a transaction refused so leaves nothing half-written.
+		const what =
+			code === '53100'
+				? "the server's disk is full"
+				: code === '53200'
+					? 'the server ran out of memory'
+					: 'the server has no free connection (too many clients)';
+		const fix = code === '53100' ? 'Free space on the database server' : code === '53200' ? 'Try again later' : 'Try again in a moment';
+		return new StoreError(
+			code === '53100' ? 'no-space' : 'io',
+			`The database at ${shown} refused the change because ${what} (error ${code}); nothing was changed. ${fix}, or ask the database's owner.`,
+			shown,
+		);
+	}
 	const kind = code ? `error ${code}` : 'an error';
 	return new StoreError(
 		'io',
