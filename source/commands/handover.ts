@@ -72,7 +72,7 @@ reviews started and not signed (who started them, never what they say); by offic
 caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
 then a table of their live cases).
 
-JSON output (schema "fortnight-handover/4"; "fortnight handover --schema" prints the full, strict JSON
+JSON output (schema "fortnight-handover/5"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
   {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
    today, preparedBy, cover {name, officerId|null}|null, covers [{name, officerId|null, from, to}],
@@ -92,8 +92,9 @@ Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead
   WindowItem: {date, kind, label, caseRef, officerId, officerName, detail, authority, authorityName,
     actBy, coverName, about, away, awayCover, recordId}; kind is one of:
 ${wrapWords(WINDOW_KINDS.join(', '), 96, '    ')}.
-  Decision: {severity "critical"|"red", kind, caseRef, officerId, officerName, message, action, due,
-    inspectorName}.
+  Decision: {problemId, severity "critical"|"red", kind, caseRef, officerId, officerName, message, action,
+    due, inspectorName, resolve [{way, label, desk {key, where}|null, command|null}]}; problemId is the id
+    "fortnight problems --json" prints for the same problem.
   Dates are YYYY-MM-DD; every string has control characters made visible.
 
 Examples

@@ -107,6 +107,11 @@ describe.skipIf(skipPostgres)(`fortnight on a PostgreSQL store${postgresSkipReas
 			expect(onDb[i]!.stdout.length).toBeGreaterThan(100);
 			expect(onDb[i]!.stdout).toBe(onFile[i]!.stdout);
 		}
+		// The handover's decisions name their problems by the ids problems --json prints, on the database too.
+		const problemIds = new Set((JSON.parse(onDb[0]!.stdout) as {id: string}[]).map(p => p.id));
+		const decisions = (JSON.parse(onDb[1]!.stdout) as {decisions: {problemId: string}[]}).decisions;
+		expect(decisions.length).toBeGreaterThan(0);
+		for (const d of decisions) expect(problemIds, d.problemId).toContain(d.problemId);
 		const head = (s: string) => /head (\d+:[0-9a-f]{64})/.exec(cli(['--store', s, 'verify']).stdout)?.[1];
 		expect(head(url)).toBe(head(store));
 		expect(head(url)).toBeDefined();
