@@ -54,7 +54,7 @@ describe('welfare notes: the line manager of the note date', () => {
 			...d,
 			officers: d.officers.map(o =>
 				o.id === MARSH
-					? {...o, rank: 'DS', role: 'sergeant' as const, supervisorId: OKAFOR}
+					? {...o, rank: 'DS' as const, role: 'sergeant' as const, supervisorId: OKAFOR}
 					: o.id === CARTER
 						? {...o, supervisorId: MARSH}
 						: o,

@@ -75,7 +75,17 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a part of an absence keeps its first 
 
 	it('fortnight cancels the whole absence, every part in one change', () => {
 		// Cancelling through fortnight takes every part (domain cancelAbsence), as one change.
-		const r = runCli(['--store', `${cluster.url(DB, 'ds_po')}&team=${T}`, '--today', today, '--as', 'o0002', 'absence', 'cancel', 'ab0010']);
+		const r = runCli([
+			'--store',
+			`${cluster.url(DB, 'ds_po')}&team=${T}`,
+			'--today',
+			today,
+			'--as',
+			'o0002',
+			'absence',
+			'cancel',
+			'ab0010',
+		]);
 		expect(r.stderr).toMatch(/^Cancelled ab0010/);
 		expect(r.code).toBe(0);
 		expect(rows('postgres', `SELECT count(*) FROM fortnight_absences WHERE team_id = '${T}'`)).toBe('0');

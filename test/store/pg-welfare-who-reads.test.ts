@@ -78,7 +78,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a welfare note's readers are the doma
 				absences: [],
 				officers: demo.officers.map(o =>
 					o.id === MARSH
-						? {...o, rank: 'DS', role: 'sergeant' as const, supervisorId: OKAFOR}
+						? {...o, rank: 'DS' as const, role: 'sergeant' as const, supervisorId: OKAFOR}
 						: o.id === CARTER
 							? {...o, supervisorId: MARSH}
 							: o,
@@ -105,7 +105,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a welfare note's readers are the doma
 				},
 				officers: demo.officers.map(o =>
 					o.id === MARSH
-						? {...o, rank: 'DS', role: 'sergeant' as const, supervisorId: OKAFOR}
+						? {...o, rank: 'DS' as const, role: 'sergeant' as const, supervisorId: OKAFOR}
 						: o.supervisorId === BRENNAN
 							? {...o, supervisorId: MARSH}
 							: o,
