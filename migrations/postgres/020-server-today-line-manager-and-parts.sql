@@ -49,15 +49,16 @@
 
 -- The day every rule calls today: the transaction's start on the Europe/London calendar. STABLE (one
 -- answer within a transaction, like current_date); SECURITY INVOKER, so the guards that run as the writer
--- may call it.
-CREATE FUNCTION fortnight_today() RETURNS date LANGUAGE plpgsql STABLE SECURITY INVOKER
+-- may call it. Every rule calls it with no argument; `at` is there so a test can ask what day an instant
+-- is (00:30 BST is the next day's, though UTC's date is still the day before), as no one can set now().
+CREATE FUNCTION fortnight_today(at timestamptz DEFAULT now()) RETURNS date LANGUAGE plpgsql STABLE SECURITY INVOKER
 	SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-	RETURN (now() AT TIME ZONE 'Europe/London')::date;
+	RETURN (at AT TIME ZONE 'Europe/London')::date;
 END $$;
 
-REVOKE ALL ON FUNCTION fortnight_today() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION fortnight_today() TO fortnight_officer;
+REVOKE ALL ON FUNCTION fortnight_today(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_today(timestamptz) TO fortnight_officer;
 
 -- True when officer `me` of team `t` is away on day `d` (people.ts awayOn: a cover away covers nobody).
 CREATE FUNCTION fortnight_away_on(t text, me text, d date) RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER

@@ -72,6 +72,15 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a login cannot move the rules' today$
 		}
 	});
 
+	it("an instant's day is London's: 00:30 BST is the next day, though UTC's date is still the day before", () => {
+		const dayOf = (at: string, tz: string) => rows('cover_tz', `SET TimeZone = '${tz}'; SELECT fortnight_today('${at}')`);
+		for (const tz of [AHEAD, BEHIND, 'UTC']) {
+			expect(dayOf('2026-07-01T23:30:00Z', tz), `summer, ${tz}`).toBe('2026-07-02');
+			expect(dayOf('2026-12-06T23:30:00Z', tz), `winter, ${tz}`).toBe('2026-12-06');
+			expect(dayOf('2026-12-07T00:30:00Z', tz), `winter, ${tz}`).toBe('2026-12-07');
+		}
+	});
+
 	it('the cover reads none of the team on a day she does not cover, whatever TimeZone her session sets', () => {
 		expect(rows('cover_tz', `SELECT count(*) FROM fortnight_cases`)).toBe('0');
 		expect(rows('cover_tz', `SET TimeZone = '${zone}'; SELECT count(*) FROM fortnight_cases`), `cases read with TimeZone ${zone}`).toBe(
