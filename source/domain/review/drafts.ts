@@ -59,8 +59,10 @@ export function openDraft(
 	const c = caseByRef(data, caseRef);
 	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
-	// Who it goes to instead is who supervises the reviewer on the day the review is opened.
-	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref, undefined, now.slice(0, 10));
+	// Who it goes to instead is who supervises the reviewer on the day the review is opened: the day the desk
+	// works as (`today`), not the clock's UTC day, which differs after --today and in the hour after midnight in
+	// summer time (README "Dates and the clock").
+	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref, undefined, today);
 	if (self) throw new ReviewError(self);
 	const stored = findDraft(data, caseRef, reviewerId);
 	if (stored) {
