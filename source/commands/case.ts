@@ -14,7 +14,7 @@ import {
 	type ReallocationRequest,
 } from '../domain/reallocate.js';
 import {caseReadRefusal} from '../domain/read-scope.js';
-import {safeText} from '../domain/safe-text.js';
+import {safeText, typedInQuotes} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -96,7 +96,7 @@ export default command;
 function refuseMistypedRef(data: StoreData, ref: string): void {
 	if (data.cases.some(c => c.ref === ref)) return;
 	const why = crimeRefProblem(ref, data.settings);
-	if (why) throw new UsageError(`"${safeText(ref)}" ${why}. Check the crime reference ("fortnight problems" lists cases).`);
+	if (why) throw new UsageError(`"${typedInQuotes(ref)}" ${why}. Check the crime reference ("fortnight problems" lists cases).`);
 }
 
 function oneRef(args: string[], usage: string): string {
@@ -118,7 +118,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	if (!record) {
 		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
-		throw new RefusalError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
+		throw new RefusalError(`There is no case ${typedInQuotes(ref)} in ${ctx.storePath}. ${check}`);
 	}
 	// The signed entries it prints, re-checked as `verify` checks them: none is shown if one was altered.
 	const shown = new Set(recordSeqs(record));
