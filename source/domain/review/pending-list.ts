@@ -96,7 +96,9 @@ function row(n: PendingNote, data: StoreData, o: PendingListOptions): PendingRow
 	const ref = safeText(n.caseRef);
 	const officerName = safeText(fullName(data.officers.find(x => x.id === n.officerId)));
 	const lastError = n.lastError ?? null;
-	const failed = lastError ? `${pendingErrorWords(lastError.kind)} (${shortDate(lastError.at.slice(0, 10) as IsoDate, o.today)})` : null;
+	// The day it failed, when the record says one (a hand-edited file may not).
+	const failedOn = lastError && /^\d{4}-\d{2}-\d{2}/.test(lastError.at) ? ` (${shortDate(lastError.at.slice(0, 10), o.today)})` : '';
+	const failed = lastError ? `${pendingErrorWords(lastError.kind)}${failedOn}` : null;
 	const base = {
 		caseRef: n.caseRef,
 		officerId: n.officerId,
