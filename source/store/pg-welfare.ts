@@ -26,7 +26,7 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
  * welfareNoteWindow) this role may not read, per officer (row-level security hides them from
  * readPgWelfare): counts from fortnight_welfare_withheld, which checks that the role sees the team and
  * asks as itself, takes only a window at least WELFARE_NOTE_LOOKBACK_DAYS long and returns no note's
- * text, date or author (migrations/postgres/019-welfare-withheld-over-the-callers-window.sql).
+ * text, date or author (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
  */
 export async function readPgWelfareWithheld(store: string, window: WelfareWindow): Promise<WithheldCount[]> {
 	return withClient(store, async (client, url) => {

@@ -139,7 +139,7 @@ export async function readWelfare(file: string, key?: WelfareKey): Promise<Welfa
  * per officer: counts only, never a note. A welfare file is read whole by whoever opens it (which of its
  * notes a person may read is the domain's to decide), so none; the PostgreSQL store hides the notes its
  * reader may not read and counts them over the same window
- * (migrations/postgres/019-welfare-withheld-over-the-callers-window.sql).
+ * (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
  */
 export interface WithheldCount {
 	officerId: string;

@@ -9,7 +9,7 @@
  *    which opened a note only to the line manager). It is now filed and read by the cover and the line
  *    manager, never by a peer; anyone the rule does not let file one is still refused (through psql).
  * 3. The count of notes kept from the reader was taken over the server's 90 days, not the handover's, so a
- *    --today far from the server's day gave the two stores different answers (019).
+ *    --today far from the server's day gave the two stores different answers (017).
  * The demo team: o0001 DI Rachel Okafor (inspector), o0002 DS Tom Brennan (sergeant), o0003 DC Sam
  * Ashworth, o0004 DC Priya Iqbal, o0006 DC Helen Marsh. The server's date is the day the tests write on.
  */
@@ -172,7 +172,7 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 		}, 120_000);
 	}
 
-	describe("with a --today far from the server's day, the count is over the handover's own window (019)", () => {
+	describe("with a --today far from the server's day, the count is over the handover's own window (017)", () => {
 		/**
 		 * Team FAR as of `day`: about DS Brennan (hidden from him: never by the officer it is about) by DI Okafor,
 		 * 10 days before `day` (in the window) and 91 days before (just out of it); about DC Ashworth by DS
