@@ -2,7 +2,7 @@
 --
 -- 1. "Today" was the caller's to choose. Every access rule that asks about today (who sees a team: a
 --    cover on the dates she covers, no longer; who may change an absence, move a case, hand a team on;
---    the window of fortnight_welfare_withheld) read current_date, and current_date is the date in the
+--    who may file a welfare note) read current_date, and current_date is the date in the
 --    SESSION's TimeZone, which any login sets (SET TimeZone, PGTZ, options=-c TimeZone=... in the URL).
 --    With `SET TimeZone = 'Etc/GMT-14'` a cover whose dates start tomorrow read all 60 cases of the team
 --    from 10:00 UTC today, and changed an absence through the guards. fortnight_today() is now the one
@@ -14,10 +14,9 @@
 --    A function, not `SET TimeZone` on each function that reads the date: fortnight_my_teams runs once for
 --    every statement's policies (eight times a signing), and a SET clause costs a configuration change on
 --    entry and exit of every call whether or not the date is needed; fortnight_today() is asked only where a
---    date is (a cover's login, an absence or move guard). fortnight_welfare_withheld is the exception:
---    its body is another change's (019, the handover's withheld count), so its calls are pinned to the
---    same zone by `ALTER FUNCTION ... SET TimeZone`, whatever its arguments, which makes its current_date
---    fortnight_today() (once per handover, so the SET's cost does not matter there).
+--    date is (a cover's login, an absence or move guard). fortnight_welfare_withheld counts over the
+--    caller's window since 017 and reads no date of its own; who may count (fortnight_sees_team) is below.
+--    test/store/pg-server-today.test.ts fails if any fortnight function still reads current_date.
 --
 -- 2. A note's line manager was the TEAM's sergeant (or inspector) on its date, whatever the officer's own
 --    recorded supervisor: in a team with a second sergeant, the team's sergeant (a peer) read the notes
@@ -294,21 +293,6 @@ BEGIN
 	END IF;
 	RETURN NULL;
 END $$;
-
--- fortnight_welfare_withheld (015, and whatever arguments a later migration gave it): its current_date is
--- fortnight_today()'s, the session's TimeZone set aside for the call.
-DO $$
-DECLARE
-	f record;
-BEGIN
-	FOR f IN
-		SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-		WHERE n.nspname = 'public' AND p.proname = 'fortnight_welfare_withheld'
-	LOOP
-		EXECUTE format('ALTER FUNCTION %s SET TimeZone = %L', f.sig, 'Europe/London');
-	END LOOP;
-END
-$$;
 
 -- 4. Parts of an absence: why the rows of team `t` with key `k` or naming `k` in partOf leave a part that
 -- names no first part of the same officer (store/validate.ts), or null. Reads every row of the team
