@@ -14,7 +14,7 @@ import {
 	type ReallocationRequest,
 } from '../domain/reallocate.js';
 import {caseReadRefusal} from '../domain/read-scope.js';
-import {safeText} from '../domain/safe-text.js';
+import {safeText, typedInQuotes} from '../domain/safe-text.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -32,9 +32,10 @@ const HELP = `Usage
   fortnight case reallocate REF --to OFFICER --reason TEXT [--on D] [--yes] [--as YOU]
 
 show        the case with its whole history: who held it and when, its risk over time,
-            bail or RUI as it stands, every signed review from the chain (as amended) and
-            the actions with their history. Text fits 80 columns; --json gives the same
-            under schema fortnight-case/1 ({schema, today, case}). Reads the store only.
+            bail or RUI as it stands, every signed review from the chain (as amended),
+            the actions with their history and every crime-report update whole. Text fits
+            80 columns; --json gives the same
+            under schema fortnight-case/2 ({schema, today, case}). Reads the store only.
             Each signed entry it shows is checked first, as "fortnight verify" checks it:
             one altered since it was signed prints nothing but why (exit 1).
 reallocate  moves the case to another officer from --on (default --today). The
@@ -96,7 +97,7 @@ export default command;
 function refuseMistypedRef(data: StoreData, ref: string): void {
 	if (data.cases.some(c => c.ref === ref)) return;
 	const why = crimeRefProblem(ref, data.settings);
-	if (why) throw new UsageError(`"${safeText(ref)}" ${why}. Check the crime reference ("fortnight problems" lists cases).`);
+	if (why) throw new UsageError(`"${typedInQuotes(ref)}" ${why}. Check the crime reference ("fortnight problems" lists cases).`);
 }
 
 function oneRef(args: string[], usage: string): string {
@@ -118,7 +119,7 @@ async function show(ctx: Context, args: string[], flags: Record<string, unknown>
 	if (!record) {
 		refuseMistypedRef(data, ref);
 		const check = 'Check the crime reference ("fortnight problems" lists cases with problems).';
-		throw new RefusalError(`There is no case ${safeText(ref)} in ${ctx.storePath}. ${check}`);
+		throw new RefusalError(`There is no case ${typedInQuotes(ref)} in ${ctx.storePath}. ${check}`);
 	}
 	// The signed entries it prints, re-checked as `verify` checks them: none is shown if one was altered.
 	const shown = new Set(recordSeqs(record));

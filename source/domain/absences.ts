@@ -11,7 +11,7 @@ import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
 import {absenceParts, coverForDays, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
-import {safeText} from './safe-text.js';
+import {safeText, typedInQuotes} from './safe-text.js';
 import {workedDayApart} from './worked-day.js';
 
 export class AbsenceError extends Error {
@@ -169,7 +169,7 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 
 function findAbsence(data: StoreData, absenceId: string): number {
 	const index = data.absences.findIndex(a => a.id === absenceId);
-	if (index === -1) throw new AbsenceError(`No absence with id "${absenceId}". "fortnight absence list" shows them.`);
+	if (index === -1) throw new AbsenceError(`No absence with id "${typedInQuotes(absenceId)}". "fortnight absence list" shows them.`);
 	return index;
 }
 

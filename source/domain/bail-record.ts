@@ -16,7 +16,7 @@ import type {Bail, BailAuthority, BailEvent, BailEventKind, BailRegime, Case, Ra
 import {matchOfficer} from './officer-match.js';
 import {fullName} from './people.js';
 import {mayRecordBail} from './permissions.js';
-import {safeText} from './safe-text.js';
+import {safeText, typedInQuotes} from './safe-text.js';
 
 export class BailRecordError extends Error {
 	override readonly name = 'BailRecordError';
@@ -292,7 +292,9 @@ interface Outcome {
 export function recordBailEvent(data: StoreData, ref: string, input: BailRecordInput, today: IsoDate): BailRecordResult {
 	const index = data.cases.findIndex(c => c.ref === ref);
 	if (index === -1) {
-		fail(`There is no case ${safeText(ref)} in this store; check the crime reference ("fortnight problems" lists cases by reference).`);
+		fail(
+			`There is no case ${typedInQuotes(ref)} in this store; check the crime reference ("fortnight problems" lists cases by reference).`,
+		);
 	}
 	const c = data.cases[index]!;
 	const sd = (d: IsoDate) => shortDate(d, today);

@@ -128,6 +128,17 @@ export interface CaseRecord {
 	rui: Rui | null;
 	reviews: ReviewView[];
 	actions: ActionView[];
+	/**
+	 * The crime-report updates as imported, oldest first, each whole: the desk's case tab shows a long one
+	 * cut and points here (QA 6 D3: `case show` had none, so the rest could be read nowhere).
+	 */
+	updates: UpdateView[];
+}
+
+export interface UpdateView {
+	date: IsoDate;
+	author: NamedOfficer;
+	text: string;
 }
 
 /** `scope`: who reads it (domain/read-scope.ts); a review about another officer is shown without their personal part. */
@@ -227,5 +238,10 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: 
 			carriedCount: a.carriedCount,
 			history: a.history.map(h => ({date: h.date, event: h.event, by: named(h.by), reason: h.reason, reviewSeq: h.reviewSeq})),
 		})),
+		// Stable by date: updates of one day keep the order the records system gave them.
+		updates: c.updates
+			.map((u, i) => ({u, i}))
+			.sort((a, b) => (a.u.date < b.u.date ? -1 : a.u.date > b.u.date ? 1 : a.i - b.i))
+			.map(({u}) => ({date: u.date, author: named(u.authorId), text: u.text})),
 	};
 }

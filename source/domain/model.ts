@@ -77,7 +77,7 @@ export const AbsenceSchema = Type.Object({
 	recordedAt: Instant,
 	/**
 	 * The session's day (`--today`) when the record was made on a day other than the clock's (worked-day.ts; README "`fortnight handover` and `fortnight absence`"):
-	 * the rules know the absence from the earlier of the two (rules/context.ts knownFrom). Absent otherwise.
+	 * the rules know the absence from that day (rules/context.ts knownFrom). Absent otherwise.
 	 */
 	recordedOn: Type.Optional(IsoDate),
 	recordedBy: Id,

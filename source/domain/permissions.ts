@@ -9,7 +9,7 @@ import {shortDate, type IsoDate} from './dates.js';
 import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from './independence.js';
 import type {Case, Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
-import {safeText} from './safe-text.js';
+import {safeText, typedInQuotes} from './safe-text.js';
 
 export type Permission = {ok: true; as: RoleWord} | {ok: false; reason: string};
 
@@ -81,7 +81,7 @@ function unknownActor(data: StoreData, actorId: string): Permission | null {
 /** May `actorId` review (sign or amend a review of) the case `caseRef` on `date`? */
 export function mayReview(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
-	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	if (!c) return {ok: false, reason: `There is no case ${typedInQuotes(caseRef)} in this store.`};
 	return mayReviewCase(data, actorId, c, date);
 }
 
@@ -141,7 +141,7 @@ export function escalatedTriggerRefusal(data: StoreData, officerId: string): str
  */
 export function mayRecordBail(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
-	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	if (!c) return {ok: false, reason: `There is no case ${typedInQuotes(caseRef)} in this store.`};
 	if (actorId === c.oicId) {
 		return {
 			ok: false,
@@ -406,7 +406,7 @@ export function mayActOnAbsence(
  */
 export function mayReallocate(data: StoreData, actorId: string, caseRef: string, toOfficerId: string | null, today: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
-	if (!c) return {ok: false, reason: `There is no case ${safeText(caseRef)} in this store.`};
+	if (!c) return {ok: false, reason: `There is no case ${typedInQuotes(caseRef)} in this store.`};
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
 	if (actorId === c.oicId) {

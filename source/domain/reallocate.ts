@@ -22,7 +22,7 @@ import {hasSupervisor} from './independence.js';
 import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
 import {workloadFor, workloadWith, type Workload} from './rules/workload.js';
-import {safeMultiline, safeText} from './safe-text.js';
+import {safeMultiline, safeText, typedInQuotes} from './safe-text.js';
 import {workedDayApart} from './worked-day.js';
 
 export class ReallocationError extends Error {
@@ -133,7 +133,7 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	const day = (d: IsoDate) => shortDate(d, r.today);
 	const c = data.cases.find(x => x.ref === r.ref);
 	const ref = safeText(r.ref);
-	if (!c) return no(`There is no case ${ref} in this store. Check the crime reference ("fortnight problems" lists them).`);
+	if (!c) return no(`There is no case ${typedInQuotes(ref)} in this store. Check the crime reference ("fortnight problems" lists them).`);
 	if (!isLive(c)) {
 		return no(`${ref} is closed${c.closedOn ? ` (${day(c.closedOn)})` : ''}, so it is not reallocated; its history stays as it was.`);
 	}

@@ -1,13 +1,14 @@
 /**
  * `fortnight case show --json`: the case record (domain/case-record.ts) under schema
- * `fortnight-case/1`. Keys are always present (null when empty). Every string from the store goes
+ * `fortnight-case/2`. Keys are always present (null when empty). Every string from the store goes
  * through safeMultiline: JSON escaping alone would let bidi overrides through to a terminal.
  */
 import type {CaseRecord} from '../domain/case-record.js';
 import type {IsoDate} from '../domain/dates.js';
 import {safeMultiline} from '../domain/safe-text.js';
 
-export const CASE_JSON_SCHEMA = 'fortnight-case/1';
+// 2: `updates` (QA 6 D3), every crime-report update whole.
+export const CASE_JSON_SCHEMA = 'fortnight-case/2';
 
 function safe(v: unknown): unknown {
 	if (typeof v === 'string') return safeMultiline(v);

@@ -1,13 +1,13 @@
 /**
  * `fortnight case show` as plain text that fits 80 columns: the case, who held it and when, its risk
- * over time, bail as it stands, every signed review (as amended) and the actions with their history,
- * oldest first, each date with its year. Store text goes through safeText.
+ * over time, bail as it stands, every signed review (as amended), the actions with their history and the
+ * crime-report updates whole, oldest first, each date with its year. Store text goes through safeText.
  */
 import {AUTHORITY_NAMES} from '../domain/bail.js';
 import type {CaseRecord, NamedOfficer, RecordSignature} from '../domain/case-record.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {plural} from '../domain/plural.js';
-import {safeText} from '../domain/safe-text.js';
+import {safeMultiline, safeText} from '../domain/safe-text.js';
 import {caseStatusWords, performanceDecisionWords} from '../domain/status-words.js';
 import {wrap} from './problems-text.js';
 
@@ -122,6 +122,13 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		const carried = a.carriedCount > 0 ? `, carried ${plural(a.carriedCount, 'time')}` : '';
 		line(`[${a.status}] ${safeText(a.text)} (owner ${who(a.owner)}, due ${day(a.due)}${carried})`, 2, 6);
 		for (const h of a.history) line(`${day(h.date)} ${h.event} by ${who(h.by)}${h.reason ? `: ${safeText(h.reason)}` : ''}`, 6, 8);
+	}
+	heading(`CRIME-REPORT UPDATES (${r.updates.length}, oldest first)`);
+	if (r.updates.length === 0) line('None imported.', 2);
+	for (const u of r.updates) {
+		line(`${day(u.date)} by ${who(u.author)}:`, 2);
+		// Whole, line by line (the desk cuts a long one and points here): each line wrapped under the date.
+		for (const text of safeMultiline(u.text).split('\n')) line(text, 6);
 	}
 	out.push('');
 	out.push(`As recorded on ${day(today)}.`);

@@ -133,6 +133,9 @@ export async function readChain(
 /**
  * One sentence when the chain file is longer than the state records: a save was killed after its append
  * and before its state write, or mid-append (a torn last line). Those bytes are not part of the chain.
+ * Only when the recorded end still falls at the end of a line: a file grown by an edit inside an entry is
+ * longer too, and calling that an interrupted save that "the next save removes" told an inspector that
+ * tampering was harmless (QA 6 R18); it is said to be edited, as the readers refuse it.
  */
 export async function uncommittedWarning(file: string, log: ChainLog, state: string): Promise<string | null> {
 	const size = await fsp.stat(file).then(
@@ -140,10 +143,29 @@ export async function uncommittedWarning(file: string, log: ChainLog, state: str
 		() => log.bytes,
 	);
 	if (size <= log.bytes) return null;
+	if (log.bytes > 0 && !(await endsLineAt(file, log.bytes))) {
+		return (
+			`${file} does not end an entry where ${state} says the chain ends (byte ${log.bytes}): it was edited or replaced, ` +
+			'not cut short by an interrupted save; "fortnight verify" names the entry. Restore the two files together from a backup.'
+		);
+	}
 	return (
 		`${file} ends with ${size - log.bytes} bytes that no save of ${state} completed (a save was interrupted); ` +
 		'they are not part of the review chain, and the next save removes them.'
 	);
+}
+
+/** Whether the byte before `end` is a line feed (an entry's end); false when it cannot be read. */
+async function endsLineAt(file: string, end: number): Promise<boolean> {
+	const handle = await fsp.open(file, 'r').catch(() => null);
+	if (!handle) return false;
+	try {
+		const one = Buffer.alloc(1);
+		const {bytesRead} = await handle.read(one, 0, 1, end - 1);
+		return bytesRead === 1 && one[0] === 0x0a;
+	} finally {
+		await handle.close().catch(() => {});
+	}
 }
 
 type EntryCheck = (value: unknown, where: string) => {path: string; message: string} | null;

@@ -48,6 +48,8 @@ const PendingNoteSchema = Type.Object({
 			date: IsoDay,
 		}),
 	),
+	/** The last failure to file it: its kind and when, never its message (domain/review/pending-note.ts). */
+	lastError: Type.Optional(Type.Object({kind: Type.String({minLength: 1, maxLength: 40}), at: Type.String({maxLength: 40})})),
 });
 export type PendingWelfareNote = Static<typeof PendingNoteSchema>;
 

@@ -1,4 +1,5 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import command from '../../source/commands/case.js';
@@ -224,12 +225,12 @@ describe('fortnight case show', () => {
 		expect(r.stdout.endsWith('As recorded on 30 Nov 2026.\n')).toBe(true);
 	});
 
-	it('gives the same as JSON (fortnight-case/1), with store text made safe', async () => {
+	it('gives the same as JSON (fortnight-case/2), with store text made safe', async () => {
 		const {store} = demoCopy();
 		const r = await runCommand(command, store, ['show', REF], {json: true});
 		expect(r.code).toBe(0);
 		const doc = JSON.parse(r.stdout) as {schema: string; today: string; case: CaseRecord};
-		expect(doc.schema).toBe('fortnight-case/1');
+		expect(doc.schema).toBe('fortnight-case/2');
 		expect(doc.today).toBe(DEMO_TODAY);
 		expect(doc.case.ref).toBe(REF);
 		expect(doc.case.oic).toEqual({id: 'o0003', name: 'DC Sam Ashworth'});
@@ -244,6 +245,31 @@ describe('fortnight case show', () => {
 		expect(doc.case.bail?.clock?.periodEnd).toBe('2026-12-11');
 		expect(doc.case.reviews.map(v => v.seq)).toEqual([32, 86, 141, 201, 260, 320, 386, 453, 521]);
 		expect(doc.case.actions).toHaveLength(2);
+	});
+
+	// QA 6 D3: the desk cuts a long update at 7 lines and says "fortnight case show prints it whole", which
+	// printed no updates at all, so the rest could be read nowhere.
+	it('prints every crime-report update whole, oldest first, in text and JSON', () => {
+		const {dir, store} = demoCopy();
+		try {
+			const lines = Array.from({length: 12}, (_, i) => `Long update line ${i + 1}`);
+			const csv = path.join(dir, 'long.csv');
+			writeFileSync(csv, `Crime reference,Last update date,Last update\nCR/21803/26,2026-11-29,"${lines.join('\n')}"\n`);
+			const imported = runCli(['import', csv, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+			expect(imported.code, imported.stderr).toBe(0);
+			const text = cli(store, 'show', 'CR/21803/26');
+			expect(text.code, text.stderr).toBe(0);
+			const section = text.stdout.slice(text.stdout.indexOf('CRIME-REPORT UPDATES ('));
+			expect(section).toMatch(/^CRIME-REPORT UPDATES \(\d+, oldest first\)\n/);
+			expect(section).toContain(`29 Nov 2026 by ${'DC'}`);
+			for (const l of lines) expect(section).toContain(`      ${l}\n`);
+			expect(section.indexOf('Long update line 12')).toBeGreaterThan(section.indexOf('Long update line 1\n'));
+			const json = JSON.parse(cli(store, 'show', 'CR/21803/26', '--json').stdout) as {case: CaseRecord};
+			expect(json.case.updates.find(u => u.text === lines.join('\n'))).toMatchObject({date: '2026-11-29'});
+			expect(json.case.updates.map(u => u.date)).toEqual([...json.case.updates.map(u => u.date)].sort());
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 
 	it('refuses an unknown case and a missing reference with exit 2; reads a schema 1 store without writing it', async () => {

@@ -5,6 +5,7 @@ import {Value} from '@sinclair/typebox/value';
 import {describe, expect, it} from 'vitest';
 import {HandoverSchema} from '../../source/domain/handover/schema.js';
 import command from '../../source/commands/handover.js';
+import problemsCommand from '../../source/commands/problems.js';
 import {DEMO_TODAY, ROOT, demoCopy, runCli} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
 
@@ -39,6 +40,38 @@ describe('fortnight handover on the demo team', () => {
 		expect([...Value.Errors(HandoverSchema, doc)].map(e => `${e.path} ${e.message}`)).toEqual([]);
 		const schema = JSON.parse((await runCommand(command, store, [], {schema: true})).stdout) as {properties: Record<string, unknown>};
 		expect(Object.keys(schema.properties)).toContain('inWindow');
+	});
+
+	it("each decision's problemId is the id problems --json prints for that problem, the same day (schema 5)", async () => {
+		const {store} = demoCopy();
+		const doc = JSON.parse((await runCommand(command, store, [], {format: 'json'})).stdout) as {
+			schema: string;
+			decisions: {problemId: string; kind: string; severity: string; caseRef: string | null; officerId: string}[];
+		};
+		expect(doc.schema).toBe('fortnight-handover/5');
+		const problems = JSON.parse((await runCommand(problemsCommand, store, [], {json: true})).stdout) as {
+			id: string;
+			kind: string;
+			severity: string;
+			subject: {ref: string | null; officerId: string};
+		}[];
+		const byId = new Map(problems.map(p => [p.id, p]));
+		expect(doc.decisions.length).toBeGreaterThan(5);
+		expect(new Set(doc.decisions.map(d => d.problemId)).size).toBe(doc.decisions.length);
+		for (const d of doc.decisions) {
+			const p = byId.get(d.problemId);
+			expect(p, d.problemId).toBeDefined();
+			expect({kind: p!.kind, severity: p!.severity, caseRef: p!.subject.ref, officerId: p!.subject.officerId}).toEqual({
+				kind: d.kind,
+				severity: d.severity,
+				caseRef: d.caseRef,
+				officerId: d.officerId,
+			});
+		}
+		// Every critical and red problem is a decision, in the same order.
+		expect(doc.decisions.map(d => d.problemId)).toEqual(
+			problems.filter(p => p.severity === 'critical' || p.severity === 'red').map(p => p.id),
+		);
 	});
 
 	it('defaults to a 14-day window from --today and the cover recorded for the sergeant', async () => {

@@ -3,6 +3,7 @@
  * removed ("no officer matches "Iqbal"" while DC Iqbal exists). A message about what was typed now shows
  * it with the sequence made visible, so it says why; nothing reaches the terminal raw.
  */
+import {rmSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {typedInQuotes} from '../../source/domain/safe-text.js';
 import {demoCopy, runCli} from '../helpers/cli.js';
@@ -40,5 +41,28 @@ describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', ()
 		expect(day.stderr).toContain('--today must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "2026\u241b[2J").');
 		expect(who.stderr + day.stderr).not.toContain('\u001b');
 		expect(savedBytes(store).equals(before)).toBe(true);
+	});
+
+	// Review 7 note 2: an absence id or a crime reference typed with an escape sequence was cleaned into
+	// another word ("No absence with id "abx"", "There is no case CR/X").
+	it('an unknown absence id and crime reference say what was typed', () => {
+		const {store, dir} = demoCopy();
+		try {
+			const before = savedBytes(store);
+			const common = ['--store', store, '--as', 'Brennan', '--today', '2026-11-30'];
+			const absence = runCli(['absence', 'end', 'ab\u001b]0;PWNED\u0007x', '--to', '2026-12-01', ...common]);
+			expect(absence.stderr).toContain('No absence with id "ab\u241b]0;PWNED\u2407x".');
+			const bail = runCli(['bail', 'record', 'CR/\u001b[31mX', '--event', 'charged', ...common]);
+			expect(bail.stderr).toContain('CR/\u241b[31mX');
+			const shown = runCli(['case', 'show', 'CR/\u001b[31m12345/26', ...common]);
+			expect(shown.stderr).toContain('CR/\u241b[31m12345/26');
+			for (const r of [absence, bail, shown]) {
+				expect(r.code).not.toBe(0);
+				expect(r.stdout + r.stderr).not.toContain('\u001b');
+			}
+			expect(savedBytes(store).equals(before)).toBe(true);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });

@@ -8,6 +8,7 @@ import {hasSupervisor, nextUpWords, ownWorkGoesTo} from '../../source/domain/ind
 import type {StoreData} from '../../source/domain/model.js';
 import {mayReallocate, mayRecordWelfare} from '../../source/domain/permissions.js';
 import {reallocationChoices} from '../../source/domain/reallocate.js';
+import {openDraft} from '../../source/domain/review/index.js';
 import {loadDemo, sergeantAway, TODAY} from './review/fixtures.js';
 
 const DI = 'o0001';
@@ -68,5 +69,17 @@ describe('a case is not moved to an officer nobody supervises (QA 3 defect 6)', 
 		expect(nextUpWords(withDci, DI)).toBe('DCI Chief');
 		expect(mayReallocate(withDci, DS, 'CR/87204/26', DI, TODAY)).toEqual({ok: true, as: 'sergeant'});
 		expect(reallocationChoices(withDci, 'CR/87204/26', TODAY, TODAY).map(c => c.officerId)).toContain(DI);
+	});
+});
+
+// Review 7 note 4: opening a review judged "who it goes to" on the clock's UTC day, not the day the desk works
+// as: at 00:30 in London in summer, or after --today, the refusal named the wrong supervisor.
+describe("a review of their own case goes to whoever supervises them on the desk's day", () => {
+	it('names the cover on the first day of the absence when the clock is still on the UTC day before', () => {
+		const data = marshCovers();
+		expect(() => openDraft(data, IQBAL_CASE, IQBAL, '2026-11-30T23:30:00.000Z', '2026-12-01')).toThrow(
+			'DC Iqbal holds CR/25310/26, so cannot review it: no one supervises their own cases. The review goes to DC Marsh (covering DS Brennan).',
+		);
+		expect(() => openDraft(data, IQBAL_CASE, IQBAL, '2026-12-06T10:00:00.000Z', '2026-11-30')).toThrow('The review goes to DS Brennan.');
 	});
 });

@@ -62,7 +62,11 @@ describe('published JSON Schemas, checked by ajv in strict mode', () => {
 			['a chain head in capitals', d => (d['chainHead'] = `605:${'A'.repeat(64)}`)],
 			['an unknown item kind', d => (d['inWindow'][0].kind = 'birthday')],
 			['a missing key', d => delete d['reviewDrafts']],
+			['a decision without its problemId', d => delete d['decisions'][0].problemId],
+			['a decision with an empty problemId', d => (d['decisions'][0].problemId = '')],
+			['the previous schema version', d => (d['schema'] = 'fortnight-handover/4')],
 		];
+		expect(good['decisions'].length).toBeGreaterThan(0);
 		expect(errors(validate, good)).toEqual([]);
 		for (const [what, spoil] of bad) {
 			const d = clone(good);

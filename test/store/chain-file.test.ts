@@ -162,6 +162,23 @@ describe('a torn or uncommitted tail (a save killed mid-append, or between the a
 	});
 });
 
+describe('an entry edited longer is tampering, not an interrupted save (QA 6 R18)', () => {
+	it('verify says the chain file was edited, never that the next save removes the extra bytes', async () => {
+		const {file} = await smallStore(3);
+		const chainFile = chainPathFor(file);
+		const lines = readFileSync(chainFile, 'utf8').split('\n');
+		// One character more inside the first entry: the file is a byte longer than the state records.
+		lines[0] = lines[0]!.replace('"seq":', ' "seq":');
+		writeFileSync(chainFile, lines.join('\n'));
+		const r = await verifyStore(file);
+		expect(r.code).not.toBe(0);
+		expect(r.err).toMatch(
+			/does not end an entry where .*team\.json says the chain ends \(byte \d+\): it was edited or replaced, not cut short/,
+		);
+		expect(r.err).not.toMatch(/a save was interrupted|the next save removes them/);
+	});
+});
+
 describe('verify walks the chain file', () => {
 	it('an entry edited in the chain file breaks the chain at that entry (exit 1)', async () => {
 		const {file} = await smallStore(3);

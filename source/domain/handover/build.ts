@@ -137,6 +137,8 @@ export function buildHandover(input: HandoverInput): Handover {
 		// The rules say "an inspector" or "tell the inspector": the cover needs to know who that is.
 		const needsInspector = inspector !== null && /\binspector\b/i.test(said) && !said.includes(shortName(inspectorOfficer));
 		decisions.push({
+			// The problem's own id (problems --json prints it): the desk opens the decision's problem by it.
+			problemId: p.id,
 			severity: p.severity,
 			kind: p.kind,
 			caseRef: p.subject.type === 'case' ? p.subject.ref : null,

@@ -44,6 +44,10 @@ export const WindowItemSchema = StrictObject({
 export type WindowItem = Static<typeof WindowItemSchema>;
 
 export const DecisionSchema = StrictObject({
+	problemId: doc(
+		'The id of the problem it comes from, as `fortnight problems --json` prints it for the same day (stable across runs for the same problem).',
+		Type.String({minLength: 1}),
+	),
 	severity: Type.Union([Type.Literal('critical'), Type.Literal('red')]),
 	kind: Type.String(),
 	caseRef: Nullable(Type.String()),
@@ -207,6 +211,6 @@ export const HandoverSchema = StrictObject(
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),
 		officers: Type.Array(OfficerSectionSchema),
 	},
-	{$id: 'https://fortnight.local/schema/handover-4.json', title: 'fortnight handover'},
+	{$id: 'https://fortnight.local/schema/handover-5.json', title: 'fortnight handover'},
 );
 export type Handover = Static<typeof HandoverSchema>;

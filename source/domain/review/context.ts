@@ -19,6 +19,7 @@ import {triggerIn, type TriggerState} from '../rules/performance.js';
 import {officerWelfareProblems} from '../rules/welfare.js';
 import {ReviewError} from './errors.js';
 import {reviewWindow} from './next-review.js';
+import {typedInQuotes} from '../safe-text.js';
 
 export interface ReviewContext {
 	today: IsoDate;
@@ -105,7 +106,7 @@ const sergeantAwayOf = new WeakMap<readonly Absence[], {team: StoreData['team'];
 
 export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, reviewerId: string | null = null): ReviewContext {
 	const c = caseByRef(data, caseRef);
-	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
+	if (!c) throw new ReviewError(`There is no case ${typedInQuotes(caseRef)} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const problems = findProblems(data, today);

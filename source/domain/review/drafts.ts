@@ -17,6 +17,7 @@ import {ReviewError} from './errors.js';
 import {clampStep} from './steps.js';
 import type {IsoDate} from '../dates.js';
 import {workedDayApart} from '../worked-day.js';
+import {typedInQuotes} from '../safe-text.js';
 
 /** A draft as the UI holds it: typed answers (including the welfare note, which is stripped on save). */
 export interface WorkingDraft {
@@ -57,10 +58,12 @@ export function openDraft(
 	today: IsoDate = now.slice(0, 10),
 ): {draft: WorkingDraft; resumed: boolean} {
 	const c = caseByRef(data, caseRef);
-	if (!c) throw new ReviewError(`There is no case ${caseRef} in this store.`);
+	if (!c) throw new ReviewError(`There is no case ${typedInQuotes(caseRef)} in this store.`);
 	if (!isLive(c)) throw new ReviewError(`Case ${caseRef} is ${c.status}: only live cases are reviewed.`);
-	// Who it goes to instead is who supervises the reviewer on the day the review is opened.
-	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref, undefined, now.slice(0, 10));
+	// Who it goes to instead is who supervises the reviewer on the day the review is opened: the day the desk
+	// works as (`today`), not the clock's UTC day, which differs after --today and in the hour after midnight in
+	// summer time (README "Dates and the clock").
+	const self = selfSupervisionRefusal(data, reviewerId, c.oicId, 'review', c.ref, undefined, today);
 	if (self) throw new ReviewError(self);
 	const stored = findDraft(data, caseRef, reviewerId);
 	if (stored) {

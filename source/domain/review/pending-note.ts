@@ -27,6 +27,31 @@ export interface PendingNote {
 	 * signing filed it under (README "Welfare notes"). A note without it is never filed with any signed review.
 	 */
 	forReview?: ReviewMark;
+	/**
+	 * The last time filing it failed: the failure's kind only (store/errors.ts StoreErrorCode, 'read-back'
+	 * or 'other'), never its message, for `fortnight welfare pending` (pending-list.ts). Absent when no
+	 * filing of it has failed, or it was written before this was recorded.
+	 */
+	lastError?: PendingNoteError;
+}
+
+/** Why a note could not be filed, as kept with it: a kind and when, never the error's words. */
+export interface PendingNoteError {
+	kind: string;
+	/** ISO instant of the failure. */
+	at: string;
+}
+
+/**
+ * The list with `failure` recorded on the author's notes that `which` picks (a failed filing), everything
+ * else as it was. Only the kind is kept: an error's message may quote a path or a server's words.
+ */
+export function withFilingFailure(
+	notes: readonly PendingNote[],
+	which: (n: PendingNote) => boolean,
+	failure: PendingNoteError,
+): PendingNote[] {
+	return notes.map(n => (which(n) ? {...n, lastError: {kind: failure.kind, at: failure.at}} : n));
 }
 
 /** The signed review a waiting note belongs to: its chain seq, the note's id and the review's day. */
@@ -92,7 +117,8 @@ export function withOwnPendingNote(
  * The list with the note that was just signed marked as its review's: the owner's one unmarked note on
  * the case about `officerId` with exactly `text` (what signing read back before signing). Unchanged when
  * there is not exactly one such note, or another note already carries this review's mark: the note then
- * stays unmarked, a leftover put back into its author's next review (README "Welfare notes").
+ * stays unmarked, a leftover put back into its author's next review (README "Welfare notes"). `failure`,
+ * why the welfare file did not take it, is kept with the mark (`fortnight welfare pending` says it).
  */
 export function withNoteMarkedFor(
 	notes: readonly PendingNote[],
@@ -100,6 +126,7 @@ export function withNoteMarkedFor(
 	owner: {caseRef: string; reviewerId: string; officerId: string},
 	text: string,
 	mark: ReviewMark,
+	failure?: PendingNoteError,
 ): PendingNote[] {
 	if (notes.some(n => n.forReview?.seq === mark.seq || n.forReview?.id === mark.id)) return [...notes];
 	const target = notes.filter(
@@ -111,7 +138,7 @@ export function withNoteMarkedFor(
 			pendingNoteAuthor(n, data) === owner.reviewerId,
 	);
 	if (target.length !== 1) return [...notes];
-	return notes.map(n => (n === target[0] ? {...n, forReview: {...mark}} : n));
+	return notes.map(n => (n === target[0] ? {...n, forReview: {...mark}, ...(failure ? {lastError: {...failure}} : {})} : n));
 }
 
 /**

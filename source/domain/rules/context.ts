@@ -30,6 +30,7 @@ import type {Problem} from '../problem.js';
 import {safeText} from '../safe-text.js';
 import {absenceSpan} from '../absence-words.js';
 import {daysCoverAway} from '../absence-cover.js';
+import {recordDay} from '../worked-day.js';
 import {coverWay, type Resolve} from '../resolve.js';
 
 export interface RuleContext {
@@ -154,11 +155,13 @@ export function inPost(o: Officer, today: IsoDate): boolean {
 
 /**
  * An absence is known to the rules from the day it was recorded (or its first day, if recorded
- * later): a rule must not fire on a day before anyone could have known. The day recorded is the
- * session's (`recordedOn`, set when `--today` was before the clock's day) if earlier than the clock's.
+ * later): a rule must not fire on a day before anyone could have known. The day recorded is the worked
+ * day (docs/rules.md "How the rules work"): `recordedOn` when the session's day was not the clock's UTC day
+ * (after `--today`, or in London's hour after midnight in summer time), else `recordedAt`'s day. Taking the
+ * earlier of the two made a record known a day before it was made in London (review 7 note 5).
  */
 export function knownFrom(a: Absence): IsoDate {
-	const recorded = a.recordedOn !== undefined && a.recordedOn < a.recordedAt ? a.recordedOn : a.recordedAt.slice(0, 10);
+	const recorded = recordDay(a.recordedAt, a.recordedOn);
 	return recorded < a.from ? recorded : a.from;
 }
 

@@ -18,7 +18,7 @@ import {problemRows} from '../problems-panel/problem-rows.js';
 import {caseInFocus, openCase, showOfficer, type DeskState} from './desk-state.js';
 import {currentHandover} from './desk-handover.js';
 import {handoverBodyHeight, itemInView} from '../views/handover/handover-preview.js';
-import {datedMessage} from '../../domain/handover/dated-words.js';
+import {KIND_LABELS} from '../../domain/rules/index.js';
 
 /**
  * Who is at the keyboard (README "Who you are"): the desk's officer records the move. Null only in a
@@ -30,9 +30,17 @@ function deskOfficerId(s: DeskState): string | null {
 
 /** Opens `p`'s detail as an editor tab with the focus, so its keys act on it. */
 export function openProblemDetail(s: DeskState, p: Problem): DeskState {
-	const ref = p.subject.type === 'case' ? p.subject.ref : null;
-	const who = ref ?? shortName(s.model.officerById.get(p.subject.officerId));
-	const tab: Tab = {kind: 'problem', id: p.id, ref, officerId: p.subject.officerId, title: who, scroll: 0};
+	return openProblemTab(s, p.id, p.subject.type === 'case' ? p.subject.ref : null, p.subject.officerId);
+}
+
+/**
+ * Opens the detail of the problem with id `id` (its subject: case `ref`, or officer `officerId`). The tab
+ * finds its problem by id in the model as it draws (problem-detail/problem-lines.ts), so one opened
+ * before the rules have run says so and fills in when they have.
+ */
+function openProblemTab(s: DeskState, id: string, ref: string | null, officerId: string): DeskState {
+	const who = ref ?? shortName(s.model.officerById.get(officerId));
+	const tab: Tab = {kind: 'problem', id, ref, officerId, title: who, scroll: 0};
 	return {...s, view: 'cases', focus: 'editor', tabs: openTab(s.tabs, tab)};
 }
 
@@ -124,13 +132,13 @@ export function openHandoverItem(s: DeskState): DeskState {
 	}
 	if ('caseRef' in open) return openCase(s, open.caseRef);
 	const d = preview.handover.decisions[open.decision]!;
-	// The decision is the problem's, its message with dates in words (build.ts): the same kind, subject and words.
-	const p = s.model.problems.find(
-		x =>
-			x.kind === d.kind &&
-			datedMessage(x.message) === d.message &&
-			(x.subject.type === 'case' ? x.subject.ref === d.caseRef : d.caseRef === null && x.subject.officerId === d.officerId),
-	);
+	// By the id of the problem the decision came from (build.ts), as problems --json prints it: never by
+	// kind, subject and words, which two problems can share (two submissions of one item on a case) and
+	// a rule's rewording would break.
+	if (!s.model.problemsReady) return openProblemTab(s, d.problemId, d.caseRef, d.officerId);
+	const p = s.model.problems.find(x => x.id === d.problemId);
 	if (p) return openProblemDetail(s, p);
-	return d.caseRef ? openCase(s, d.caseRef) : {...s, notice: 'That decision is no longer a problem today.'};
+	const kind = (KIND_LABELS as Readonly<Record<string, string | undefined>>)[d.kind] ?? d.kind;
+	const about = d.caseRef !== null ? `${safeText(d.caseRef)} (${safeText(d.officerName)})` : safeText(d.officerName);
+	return {...s, notice: `${kind}, ${about}: no longer a problem today, so there is no detail to open.`};
 }

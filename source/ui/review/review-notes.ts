@@ -19,13 +19,15 @@ import {
 	filedAsRead,
 	returnedNote,
 	samePendingNote,
+	withFilingFailure,
 	withNoteMarkedFor,
 	withOwnPendingNote,
 	type FiledNote,
+	type PendingNoteError,
 	type PendingNote,
 	type SignResult,
 } from '../../domain/review/index.js';
-import type {PendingWelfareNote, WelfareDraftsAccess} from '../../store/index.js';
+import {StoreError, type PendingWelfareNote, type WelfareDraftsAccess} from '../../store/index.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import type {ReviewAction, ReviewUiState} from './review-state.js';
 
@@ -33,6 +35,18 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
 const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
 const locked = (lock: string): ReviewAction => ({type: 'welfare-opened', lock, note: null, words: null});
+
+/** The welfare file (or the database) took the note but did not hold it when read back. */
+class NotReadBack extends Error {}
+
+/**
+ * Why a filing failed, as kept with the waiting note (domain/review/pending-note.ts PendingNoteError): the
+ * kind only, never the message, which may quote a path or the server's words.
+ */
+function failureOf(err: unknown, at: Date): PendingNoteError {
+	const kind = err instanceof StoreError ? err.code : err instanceof NotReadBack ? 'read-back' : 'other';
+	return {kind, at: at.toISOString()};
+}
 
 export class ReviewNotes {
 	/** The note known to be in the drafts file; null: not known, so the next save writes it. */
@@ -202,7 +216,8 @@ export class ReviewNotes {
 		if (r.welfareNote) {
 			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
 			const owner = {caseRef: this.caseRef, reviewerId: me, officerId};
-			await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark)).catch(() => {});
+			const failure = failureOf(err, this.now());
+			await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark, failure)).catch(() => {});
 		}
 		// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
 		const own = await this.store
@@ -229,7 +244,7 @@ export class ReviewNotes {
 	private async fileAndReadBack(note: FiledNote & {id: string}): Promise<void> {
 		await this.store.fileNote(note);
 		if (!filedAsRead(note, (await this.store.readWelfareNotes()).notes)) {
-			throw new Error(`${this.store.welfareFileWords} did not hold it when read back`);
+			throw new NotReadBack(`${this.store.welfareFileWords} did not hold it when read back`);
 		}
 	}
 
@@ -254,6 +269,7 @@ export class ReviewNotes {
 		const filedOn: string[] = [];
 		const waitingOn: string[] = [];
 		let why = '';
+		const failed: {n: PendingNote; failure: PendingNoteError}[] = [];
 		for (const {n, filed} of left) {
 			const day = shortDate(filed.date, this.today);
 			try {
@@ -261,11 +277,16 @@ export class ReviewNotes {
 			} catch (err) {
 				why ||= messageOf(err);
 				waitingOn.push(day);
+				failed.push({n, failure: failureOf(err, this.now())});
 				continue;
 			}
 			filedOn.push(day);
 			// If this fails the copy is dropped as filed the next time notes are opened (store/welfare-drafts.ts).
 			await this.store.changeNotes(notes => notes.filter(p => !samePendingNote(p, n))).catch(() => {});
+		}
+		// Why each is still waiting, for `fortnight welfare pending`; if this cannot be written the earlier reason stays.
+		for (const {n, failure} of failed) {
+			await this.store.changeNotes(notes => withFilingFailure(notes, p => samePendingNote(p, n), failure)).catch(() => {});
 		}
 		const days = (list: string[]) => [...new Set(list)].join(' and ');
 		const words: string[] = [];

@@ -30,8 +30,21 @@ describe('buildHandover', () => {
 		expect(h.decisions.map(d => `${d.kind}|${d.caseRef ?? d.officerId}`)).toEqual(
 			want.map(p => `${p.kind}|${p.subject.type === 'case' ? p.subject.ref : p.subject.officerId}`),
 		);
+		// Each carries its problem's id, as problems --json prints it: the desk opens the problem by it.
+		expect(h.decisions.map(d => d.problemId)).toEqual(want.map(p => p.id));
 		expect(h.decisions.length).toBeGreaterThan(0);
 		expect(h.decisions[0]?.severity).toBe('critical');
+	});
+
+	it('two problems of one kind and case whose words are the same are told apart by their problemId', () => {
+		const data = demoData();
+		const c = data.cases.find(x => isLive(x) && x.forensics.length === 0)!;
+		// Two phones sent to the lab the same day, no date from it: red forensic waits with the same message.
+		const phone = (n: number) => ({id: `${c.ref}-f${n}`, item: 'Mobile phone', submitted: '2026-07-01', expected: null, resultOn: null});
+		c.forensics = [phone(1), phone(2)];
+		const waits = handoverOf(data).decisions.filter(d => d.kind === 'forensic-wait' && d.caseRef === c.ref);
+		expect(waits.map(d => d.problemId)).toEqual([`forensic-wait:${c.ref}:${c.ref}-f1`, `forensic-wait:${c.ref}:${c.ref}-f2`]);
+		expect(waits[0]!.message).toBe(waits[1]!.message);
 	});
 
 	it('needs-a-decision speaks in dates, never in days counted from the day of writing (issue 21 item 4)', () => {

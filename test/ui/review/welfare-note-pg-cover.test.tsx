@@ -134,6 +134,8 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 		// Marked, in the pending table, as the review just signed (README "Welfare notes"): nothing is inferred from the chain.
 		const r1 = Number(/is entry (\d+)/.exec(frame(app).replace(/\s+/g, ' '))![1]);
 		expect((await readWelfareDrafts(url('dc_marsh'))).map(n => n.forReview)).toEqual([{seq: r1, id: `wn-r${r1}`, date: today}]);
+		// Why, as a kind only (`fortnight welfare pending`): the database refused the filing.
+		expect((await readWelfareDrafts(url('dc_marsh'))).map(n => n.lastError?.kind)).toEqual(['permission']);
 
 		// REVIEW-6 D9: her next review of the case opens while filing still fails and is signed with its own note once
 		// filing works. The desk holds the case's last review only, so R1 is gone from it after R2's signature: R1's note

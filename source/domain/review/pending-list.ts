@@ -1,0 +1,165 @@
+/**
+ * `fortnight welfare pending`: the caller's own welfare notes waiting to be filed (README "Welfare notes"),
+ * each with the review it belongs to, why it waits and what happens next. Pure: the command reads the
+ * drafts file (or the database's pending notes) and the welfare file and hands them in.
+ *
+ * Who sees which: a pending note is its author's alone (pending-note.ts: "offered back only to that
+ * author"; README "PostgreSQL": "pending welfare notes are seen only by their author"). The officer's line
+ * manager reads a note once it is filed (DOMAIN "People and permissions"), not while it is its author's
+ * draft, so the list holds the caller's notes only, on both stores, and says nothing of anyone else's.
+ * A note saved before authors were recorded is the caller's when pendingNoteAuthor says so.
+ *
+ * Never the note's words unless asked for (`withText`): they are health information.
+ */
+import {shortDate, type IsoDate} from '../dates.js';
+import type {StoreData} from '../model.js';
+import {fullName} from '../people.js';
+import {safeText} from '../safe-text.js';
+import {findDraft} from './drafts.js';
+import {isFiled, pendingNoteAuthor, type FiledNote, type PendingNote, type PendingNoteError} from './pending-note.js';
+
+/** Where the note stands, which decides what happens to it next. */
+export type PendingState =
+	/** Its review was signed but the welfare file could not take it: filed with that review later. */
+	| 'signed-not-filed'
+	/** The welfare file already holds it: only its waiting copy is left, removed when a review next opens. */
+	| 'filed'
+	/** Typed in the caller's review of the case, which is not signed yet. */
+	| 'in-draft'
+	/** Left behind by a review that could not file or clear it (a crash, a key problem): back in the next review. */
+	| 'left-behind'
+	/** About an officer who no longer holds the case (or a case no longer in the store): not put into a review of it. */
+	| 'officer-moved';
+
+export interface PendingRow {
+	caseRef: string;
+	officerId: string;
+	officerName: string;
+	/** The day it was written. */
+	written: IsoDate;
+	/** ISO instant of its last save. */
+	lastSaved: string;
+	/** The signed review it belongs to (chain seq and day), or null for a note no signed review carried. */
+	review: {seq: number; date: IsoDate} | null;
+	state: PendingState;
+	/** The last failure to file it, as recorded (its kind, never its message), or null. */
+	lastError: PendingNoteError | null;
+	/** Why it is pending, one clause. */
+	why: string;
+	/** What will happen to it, and what to do, one or two sentences. */
+	next: string;
+	/** The note's words: only when asked for. */
+	text?: string;
+}
+
+/** What each recorded failure kind means, in words (store/errors.ts StoreErrorCode, plus the review's own). */
+const ERROR_WORDS: Record<string, string> = {
+	'welfare-key': 'the welfare passphrase (FORTNIGHT_WELFARE_KEY) was missing or did not open the welfare file',
+	locked: 'the welfare file was locked by another save',
+	permission: 'permission was refused writing the welfare notes',
+	'read-only': 'the welfare file was on a read-only file system',
+	'no-space': 'the disk holding the welfare file was full',
+	io: 'an input/output error writing the welfare file',
+	'not-found': 'the welfare file could not be found',
+	malformed: 'the welfare file could not be read (damaged)',
+	invalid: 'the welfare file could not be read (not in the expected form)',
+	'read-back': 'the welfare notes did not hold it when read back',
+	'hard-link': 'the welfare file has more than one name (hard links), so it was not written',
+	other: 'an unexpected error',
+};
+
+/** The words for a recorded failure kind (an unknown kind, from a newer fortnight, is named as it is). */
+export function pendingErrorWords(kind: string): string {
+	return ERROR_WORDS[kind] ?? `an error of kind "${safeText(kind)}"`;
+}
+
+export interface PendingListOptions {
+	/** The caller: only their notes are listed. */
+	me: string;
+	today: IsoDate;
+	/** The notes the welfare file holds that the caller may read (to tell a note already filed). */
+	filed: readonly (FiledNote & {id?: string})[];
+	/** PostgreSQL: a signed review's note is filed only while its author still may; then the database's owner. */
+	onDatabase: boolean;
+	withText: boolean;
+}
+
+/** The caller's pending notes, oldest first, each with where it stands. */
+export function pendingNotesOf(notes: readonly PendingNote[], data: StoreData, o: PendingListOptions): PendingRow[] {
+	const own = notes.filter(n => pendingNoteAuthor(n, data) === o.me);
+	const sorted = [...own].sort((a, b) => a.date.localeCompare(b.date) || a.updatedAt.localeCompare(b.updatedAt));
+	return sorted.map(n => row(n, data, o));
+}
+
+function row(n: PendingNote, data: StoreData, o: PendingListOptions): PendingRow {
+	const c = data.cases.find(x => x.ref === n.caseRef);
+	const ref = safeText(n.caseRef);
+	const officerName = safeText(fullName(data.officers.find(x => x.id === n.officerId)));
+	const lastError = n.lastError ?? null;
+	// The day it failed, when the record says one (a hand-edited file may not).
+	const failedOn = lastError && /^\d{4}-\d{2}-\d{2}/.test(lastError.at) ? ` (${shortDate(lastError.at.slice(0, 10), o.today)})` : '';
+	const failed = lastError ? `${pendingErrorWords(lastError.kind)}${failedOn}` : null;
+	const base = {
+		caseRef: n.caseRef,
+		officerId: n.officerId,
+		officerName,
+		written: n.date,
+		lastSaved: n.updatedAt,
+		review: n.forReview ? {seq: n.forReview.seq, date: n.forReview.date} : null,
+		lastError,
+		...(o.withText ? {text: n.text} : {}),
+	};
+	const state = stateOf(n, data, o);
+	switch (state) {
+		case 'filed':
+			return {
+				...base,
+				state,
+				why: 'it is already in the welfare notes; only its waiting copy is left',
+				next: `Its waiting copy is removed the next time you open a review of ${ref}; nothing to do.`,
+			};
+		case 'signed-not-filed': {
+			const signed = shortDate(n.forReview!.date, o.today);
+			const when = `It is filed with your review of ${ref} signed on ${signed} the next time you open or sign a review of ${ref}`;
+			return {
+				...base,
+				state,
+				why: `your review signed on ${signed} could not file it: ${failed ?? 'the reason was not recorded'}`,
+				next: o.onDatabase
+					? `${when}, if you still may review it; after that, ask the database's owner to file it.`
+					: `${when}${lastError?.kind === 'welfare-key' ? ', with FORTNIGHT_WELFARE_KEY set to the passphrase that opens the welfare file' : ''}.`,
+			};
+		}
+		case 'in-draft':
+			return {
+				...base,
+				state,
+				why: `your review of ${ref} is not signed yet`,
+				next: `It is filed when you sign that review; discarding the review deletes it.`,
+			};
+		case 'left-behind':
+			return {
+				...base,
+				state,
+				why: failed ? `a review of ${ref} could not file it: ${failed}` : `a review of ${ref} was left before it could file or clear it`,
+				next: `It is put back into step 6 of your next review of ${ref}: sign it with that review, or clear it there.`,
+			};
+		case 'officer-moved': {
+			const where = c ? `${officerName} no longer holds ${ref}` : `${ref} is no longer in the store`;
+			return {
+				...base,
+				state,
+				why: failed ? `a review of ${ref} could not file it: ${failed}` : `it was not filed with a review of ${ref}`,
+				next: `${where}, so it is not put into a review of it (it would be filed under another officer); it stays waiting.`,
+			};
+		}
+	}
+}
+
+function stateOf(n: PendingNote, data: StoreData, o: PendingListOptions): PendingState {
+	if (o.filed.some(f => isFiled(n, f, data))) return 'filed';
+	if (n.forReview !== undefined) return 'signed-not-filed';
+	const c = data.cases.find(x => x.ref === n.caseRef);
+	if (!c || c.oicId !== n.officerId) return 'officer-moved';
+	return findDraft(data, n.caseRef, o.me) !== undefined ? 'in-draft' : 'left-behind';
+}
