@@ -8,7 +8,7 @@ import {
 	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
-import type {CoverDays} from '../domain/absence-cover.js';
+import {absenceParts, type CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -282,9 +282,13 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		await store.apply(current => {
 			recorded(current, by, 'change', id, ctx.today, wanted.coverOfficerId);
 			const result = changeAbsence(current, id, wanted, ctx.today, {recording, ...(coverDays ? {days: coverDays} : {})});
-			const changed = result.data.absences.find(a => a.id === id) ?? current.absences.find(a => a.id === id)!;
-			warnings = coverLeftWithout(current, changed.officerId, changed);
-			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
+			// The absence whole, from its first part, not the part `id` names (absence-cover.ts): a cover changed
+			// for some days leaves that part ending before the days that changed, or joins it into the one before.
+			const named = current.absences.find(a => a.id === id)!;
+			const parts = absenceParts(result.data.absences, named.partOf ?? named.id);
+			const first = parts[0]!;
+			warnings = coverLeftWithout(current, first.officerId, {from: first.from, to: parts.at(-1)!.to});
+			const stranded = actionsStrandedBy(result.data, first, ctx.today);
 			if (stranded) warnings.push(stranded);
 			changes = result.changes;
 			return signing.sign(current, result.data);

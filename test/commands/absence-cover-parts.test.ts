@@ -1,0 +1,68 @@
+/**
+ * An absence kept in parts (source/domain/absence-cover.ts: its cover changed for some days) is one
+ * absence to every reader (README "Absences"): the warning about actions left with nobody, the problems
+ * on a day before the change, and what `absence change --from` does to an absence that has started.
+ */
+import {rmSync} from 'node:fs';
+import {afterEach, describe, expect, it} from 'vitest';
+import {demoCopy, runCli} from '../helpers/cli.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+	for (const d of dirs.splice(0)) rmSync(d, {recursive: true, force: true});
+});
+
+function store(): string {
+	const copy = demoCopy();
+	dirs.push(copy.dir);
+	return copy.store;
+}
+
+const run = (file: string, today: string, as: string, ...args: string[]) =>
+	runCli(['--store', file, '--today', today, '--as', as, ...args], {env: {FORTNIGHT_NOW: `${today}T09:00:00Z`}});
+
+describe('actions stranded by an absence kept in parts', () => {
+	it('a change that leaves later days with nobody warns, whichever part it names', () => {
+		const file = store();
+		// DC Ashworth is sick from 28 Nov (ab0003, no end date, nobody covering); Marsh covers from today.
+		const named = run(file, '2026-11-30', 'Brennan', 'absence', 'change', 'ab0003', '--cover', 'Marsh');
+		expect(named.code, named.stderr).toBe(0);
+		expect(named.stderr).toContain('(ab0005 added as part of ab0003)');
+		// Nobody 12-14 Dec: Ashworth's actions due then (CR/33643/26 12 Dec, CR/84507/26 13 Dec, CR/45738/25 14 Dec)
+		// have nobody, though the first part (ab0003, 28-29 Nov) holds none of those days.
+		const gap = run(
+			file,
+			'2026-11-30',
+			'Brennan',
+			'absence',
+			'change',
+			'ab0003',
+			'--no-cover',
+			'--from',
+			'2026-12-12',
+			'--to',
+			'2026-12-14',
+		);
+		expect(gap.code, gap.stderr).toBe(0);
+		expect(gap.stderr).toMatch(
+			/Warning: DC Ashworth owns 6 open actions due during this absence with nobody covering \(CR\/45738\/25, CR\/33643\/26, CR\/84507\/26\)/,
+		);
+		// Named back on those days: nobody is left without, and nothing is said.
+		const back = run(
+			file,
+			'2026-11-30',
+			'Brennan',
+			'absence',
+			'change',
+			'ab0006',
+			'--cover',
+			'Marsh',
+			'--from',
+			'2026-12-12',
+			'--to',
+			'2026-12-14',
+		);
+		expect(back.code, back.stderr).toBe(0);
+		expect(back.stderr).not.toContain('Warning');
+	});
+});
