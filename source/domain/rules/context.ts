@@ -49,7 +49,13 @@ export interface RuleContext {
 	 * that arose while they held them; not cases they hold again now.
 	 */
 	pastHoldingsByOfficer: Map<string, PastHolding[]>;
+	/**
+	 * Each officer's absences as known on `today` (absencesAsKnown): the records, except that a part of an
+	 * absence kept in parts recorded after `today` is read as the days of the part before it, as they were.
+	 */
 	absencesByOfficer: Map<string, Absence[]>;
+	/** For each part (above) of an absence kept in parts, the absence whole (wholeAbsence). */
+	wholes: Map<Absence, Absence>;
 	reviewsByCase: Map<string, ReviewEntry[]>;
 	/** Performance decisions per officer, oldest first (chain order). */
 	decisionsByOfficer: Map<string, DecisionEntry[]>;
@@ -114,7 +120,8 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		push(liveByOic, c.oicId, c);
 	}
 	const absencesByOfficer = new Map<string, Absence[]>();
-	for (const a of data.absences) push(absencesByOfficer, a.officerId, a);
+	const wholes = new Map<Absence, Absence>();
+	for (const a of absencesAsKnown(data.absences, today, wholes)) push(absencesByOfficer, a.officerId, a);
 	const reviewsByCase = new Map<string, ReviewEntry[]>();
 	const decisionsByOfficer = new Map<string, DecisionEntry[]>();
 	for (const e of data.chain) {
@@ -138,6 +145,7 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		casesByOic,
 		pastHoldingsByOfficer,
 		absencesByOfficer,
+		wholes,
 		reviewsByCase,
 		decisionsByOfficer,
 		welfareByOfficer,
@@ -162,7 +170,60 @@ export function knownFrom(a: Absence): IsoDate {
 	return recorded < a.from ? recorded : a.from;
 }
 
-/** The officer's absence covering `date`, as known on `today`. */
+/**
+ * The absences as the rules read them on `today` (README "Absences"; docs/rules.md on when an absence is
+ * known). An absence kept in parts (absence-cover.ts: its cover changed for some days) was one record, with
+ * one cover, until the change: a part recorded after `today` is not known then, so its days are read as
+ * the known part before it, with that part's cover (a replay to a day before the change sees the absence
+ * to its real end, covered as it was then). Records that need nothing are returned as they are; `wholes`
+ * is given, for each part known on `today`, the absence whole: its first part's record (its id and when it
+ * was recorded) from the first day to the last, with that part's cover.
+ */
+export function absencesAsKnown(absences: readonly Absence[], today: IsoDate, wholes: Map<Absence, Absence>): readonly Absence[] {
+	let groups: Map<string, Absence[]> | undefined;
+	for (const a of absences) {
+		if (a.partOf === undefined) continue;
+		groups ??= new Map();
+		const list = groups.get(a.partOf);
+		if (list) list.push(a);
+		else groups.set(a.partOf, [a]);
+	}
+	// Most stores hold no absence in parts: nothing to read again.
+	if (!groups) return absences;
+	const out: Absence[] = [];
+	for (const a of absences) {
+		if (a.partOf !== undefined) continue;
+		const rest = groups.get(a.id);
+		if (!rest) {
+			out.push(a);
+			continue;
+		}
+		const parts = [a, ...rest].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+		const read: Absence[] = [];
+		for (const p of parts) {
+			const before = read.at(-1);
+			if (before && knownFrom(p) > today && knownFrom(before) <= today) read[read.length - 1] = {...before, to: p.to};
+			else read.push(p);
+		}
+		const whole = {from: a.from, to: read.at(-1)!.to};
+		for (const p of read) {
+			wholes.set(p, {...a, ...whole, coverOfficerId: p.coverOfficerId});
+			out.push(p);
+		}
+	}
+	return out;
+}
+
+/**
+ * The absence `a` (a record of absencesByOfficer) belongs to, whole: `a` itself unless it is a part of an
+ * absence kept in parts, then its first part's id, first day and record, its last part's last day, and
+ * `a`'s cover. What a rule says about an absence ("until 04 Feb", the id its way names) is of the whole.
+ */
+export function wholeAbsence(ctx: RuleContext, a: Absence): Absence {
+	return ctx.wholes.get(a) ?? a;
+}
+
+/** The officer's absence covering `date`, as known on `today` (a part of one kept in parts: wholeAbsence reads it whole). */
 export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate): Absence | undefined {
 	const list = ctx.absencesByOfficer.get(officerId);
 	if (!list) return undefined;
@@ -178,7 +239,10 @@ export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate
 export function awayOnDate(ctx: RuleContext, officerId: string, date: IsoDate): AwayOnDate | undefined {
 	// Most officers have no absence recorded: they are at work, said without making a lookup (issue 18).
 	if (!ctx.absencesByOfficer.has(officerId)) return undefined;
-	return awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
+	const away = awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
+	// Said whole (its real end, the id its way names), with the cover of `date`: absences kept in parts.
+	if (!away || ctx.wholes.size === 0) return away;
+	return {...away, absence: wholeAbsence(ctx, away.absence), coverAway: away.coverAway && wholeAbsence(ctx, away.coverAway)};
 }
 
 /**
