@@ -57,9 +57,11 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         covers, not the absence's: "--cover Carter --from 2026-12-20 --to 2026-12-27" names Carter
         for those days only. Once an absence has started, a new cover takes effect from today (or a
         later --from): the days before keep the cover they had, so who covered them stays on record.
+        Without --cover, --from on an absence that has started corrects its first day (to a day up
+        to today, and says so); a later day is refused, naming the flag that does what was meant.
         An absence with more than one cover is kept in parts (ab0005 "part of ab0002"), each listed;
         end acts on the whole absence (any part's id), cancel takes the first part's id,
-        change --cover any of its days.
+        change --from/--to/--reason the whole absence (its first and last day), change --cover any of its days.
 cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
 Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day

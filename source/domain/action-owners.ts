@@ -35,8 +35,11 @@ export function ownerAwayWarning(data: People, ownerId: string, due: IsoDate, to
 	const onDue = awayOn(lookup, ownerId, due < today ? today : due);
 	const coverName = onDue?.coverId ? safeText(shortName(data.officers.find(o => o.id === onDue.coverId))) : null;
 	const cover = coverName ? `; ${coverName} covers` : onDue ? ', with nobody covering that day' : '';
+	// Said whole: an absence kept in parts (absence-cover.ts) runs from its first part to its last.
+	const parts = absenceParts(data.absences, absence.id);
+	const whole = parts.length > 1 ? {from: parts[0]!.from, to: parts.at(-1)!.to} : absence;
 	return (
-		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)}, ` +
+		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(whole, today)}, ` +
 		`before this action is due (${shortDate(due, today)})${cover}: ` +
 		`choose an owner who is at work, or check ${who} can do it.`
 	);

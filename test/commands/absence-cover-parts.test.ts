@@ -66,3 +66,23 @@ describe('actions stranded by an absence kept in parts', () => {
 		expect(back.stderr).not.toContain('Warning');
 	});
 });
+
+describe('absence change --from on an absence that has started', () => {
+	it('corrects its first day and says so; a day after today is refused naming the flags, nothing saved', () => {
+		const file = store();
+		const later = run(file, '2026-12-14', 'Okafor', 'absence', 'change', 'ab0002', '--from', '2026-12-16');
+		expect(later.code).toBe(2);
+		expect(later.stderr).toContain(
+			'ab0002 started 10 Dec: --from without --cover corrects its first day, to a day up to today, and 16 Dec is after today. ' +
+				'For a cover from that day: --cover NAME --from 2026-12-16; for the last day away: --to D (or fortnight absence end ab0002 --to D). Nothing was saved.',
+		);
+		const corrected = run(file, '2026-12-14', 'Okafor', 'absence', 'change', 'ab0002', '--from', '2026-12-08');
+		expect(corrected.code, corrected.stderr).toBe(0);
+		expect(corrected.stderr).toContain(
+			'Changed ab0002: first day 10 Dec -> 08 Dec (a correction of when it began; a cover from a day is --cover NAME --from D).',
+		);
+		expect(run(file, '2026-12-14', 'Okafor', 'absence', 'list').stdout).toContain(
+			'ab0002  DS Tom Brennan  sick  08 Dec to 04 Feb 2027 (now)',
+		);
+	});
+});
