@@ -15,9 +15,16 @@ import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {discardLine, keysText} from '../contexts/form-keys.js';
 import {absenceFormHints} from '../contexts/form-hints.js';
-import {resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
+import {DAYS_BLANK, formFields, resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
 
-const LABELS: Record<FormField, string> = {from: 'First day', to: 'Last day', reason: 'Reason', cover: 'Cover'};
+const LABELS: Record<FormField, string> = {
+	from: 'First day',
+	to: 'Last day',
+	reason: 'Reason',
+	cover: 'Cover',
+	coverFrom: 'Cover from',
+	coverTo: 'Cover to',
+};
 
 export interface AbsenceFormProps {
 	form: AbsenceFormState;
@@ -36,6 +43,8 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 		to: v.to,
 		reason: ABSENCE_REASONS.map(r => (r === v.reason ? `[${REASON_WORDS[r]}]` : REASON_WORDS[r])).join('  '),
 		cover: v.cover,
+		coverFrom: v.coverFrom,
+		coverTo: v.coverTo,
 	};
 	const after: Record<FormField, string> = {
 		from: '',
@@ -50,6 +59,9 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 				: cover.officer
 					? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})`
 					: `(no match yet: keep typing, or ${keysText(keymap.form, 'form-submit')} to see who matches)`,
+		// The cover's days, as `absence change --cover NAME --from D --to D` (README "Absences"): blank is its default.
+		coverFrom: v.coverFrom.trim() === '' ? `(blank: ${DAYS_BLANK.coverFrom})` : '',
+		coverTo: v.coverTo.trim() === '' ? `(blank: ${DAYS_BLANK.coverTo})` : '',
 	};
 	const line = (f: FormField) => {
 		const at = form.field === f;
@@ -68,7 +80,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 					width,
 				)}
 			</Text>
-			{(['from', 'to', 'reason', 'cover'] as const).map(f => (
+			{formFields(form).map(f => (
 				<Text key={f} inverse={form.field === f && !form.confirmDiscard} wrap="truncate">
 					{line(f)}
 				</Text>
