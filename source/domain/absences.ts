@@ -407,7 +407,12 @@ function coverChange(
 				? `on ${shortDate(from, today)}`
 				: `from ${shortDate(from, today)} to ${shortDate(to, today)}`;
 	const parts = absenceParts(data.absences, absenceId);
-	const earlier = parts[0]!.from < from ? '; the days before keep the cover they had' : '';
+	// A cover for some days leaves the days before them, and after them, with the cover they had: said as such.
+	const end = parts.at(-1)!.to;
+	const before = parts[0]!.from < from;
+	const after = to !== null && (end === null || to < end);
+	const earlier =
+		before || after ? `; the days ${before && after ? 'before and after' : before ? 'before' : 'after'} keep the cover they had` : '';
 	const added = result.added.length > 0 ? ` (${result.added.join(', ')} added as part of ${parts[0]!.id})` : '';
 	const kept = `${earlier}${added}`;
 	return {data: result.data, changes: [`cover ${result.before.map(name).join(', ')} -> ${name(coverId)} ${days}${kept}`]};

@@ -6,7 +6,7 @@
  * rule rules/action-owners.ts then keeps it on the Problems list until it is dealt with).
  */
 import {absenceSpan} from './absence-words.js';
-import {absenceParts} from './absence-cover.js';
+import {absenceParts, wholeSpan} from './absence-cover.js';
 import {openActions, isLive} from './case-facts.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Absence, Action, Case, Officer, StoreData} from './model.js';
@@ -36,10 +36,8 @@ export function ownerAwayWarning(data: People, ownerId: string, due: IsoDate, to
 	const coverName = onDue?.coverId ? safeText(shortName(data.officers.find(o => o.id === onDue.coverId))) : null;
 	const cover = coverName ? `; ${coverName} covers` : onDue ? ', with nobody covering that day' : '';
 	// Said whole: an absence kept in parts (absence-cover.ts) runs from its first part to its last.
-	const parts = absenceParts(data.absences, absence.id);
-	const whole = parts.length > 1 ? {from: parts[0]!.from, to: parts.at(-1)!.to} : absence;
 	return (
-		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(whole, today)}, ` +
+		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(wholeSpan(data.absences, absence), today)}, ` +
 		`before this action is due (${shortDate(due, today)})${cover}: ` +
 		`choose an owner who is at work, or check ${who} can do it.`
 	);

@@ -44,6 +44,9 @@ describe('actions stranded by an absence kept in parts', () => {
 			'2026-12-14',
 		);
 		expect(gap.code, gap.stderr).toBe(0);
+		expect(gap.stderr).toContain(
+			'Changed ab0003: cover DC Marsh -> nobody from 12 Dec to 14 Dec; the days before and after keep the cover they had (ab0006, ab0007 added as part of ab0003).',
+		);
 		expect(gap.stderr).toMatch(
 			/Warning: DC Ashworth owns 6 open actions due during this absence with nobody covering \(CR\/45738\/25, CR\/33643\/26, CR\/84507\/26\)/,
 		);

@@ -6,6 +6,7 @@
 import {absenceWords} from '../../domain/absence-words.js';
 import {shortDate} from '../../domain/dates.js';
 import {absenceOn, shortName} from '../../domain/people.js';
+import {wholeSpan} from '../../domain/absence-cover.js';
 import {mayActOnAbsence, mayChangeAbsence} from '../../domain/permissions.js';
 import {safeText} from '../../domain/safe-text.js';
 import {keysFor} from '../contexts/registry.js';
@@ -55,7 +56,8 @@ export function askToEnd(s: DeskState): DeskState {
 	const who = safeText(shortName(s.model.officerById.get(officerId)));
 	const current = absenceOn(data.absences, officerId, today);
 	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
-	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
+	// Whole: the part under way may end today while the absence goes on (absence-cover.ts).
+	if (wholeSpan(data.absences, current).to === today) return {...s, notice: `${who}'s absence already ends today.`};
 	const may = s.actor ? mayActOnAbsence(data, s.actor.officerId, 'end', current.id, today) : null;
 	if (may && !may.ok) return {...s, notice: may.reason};
 	const words = absenceWords(current, data.officers, today, data.absences);

@@ -128,7 +128,10 @@ function absenceOfSelected(s: DeskState, notStartedOnly: boolean) {
 	const {absences} = s.model.data;
 	const today = s.model.today;
 	const current = notStartedOnly ? undefined : absenceOn(absences, id, today);
-	const next = absences.filter(a => a.officerId === id && a.from > today).sort((a, b) => a.from.localeCompare(b.from))[0];
+	// A later part of an absence under way (absence-cover.ts, partOf) is not an absence to come.
+	const next = absences
+		.filter(a => a.officerId === id && a.from > today && a.partOf === undefined)
+		.sort((a, b) => a.from.localeCompare(b.from))[0];
 	return {id, absence: current ?? next};
 }
 
@@ -196,7 +199,7 @@ export function askToCancel(s: DeskState): DeskState {
 	if (!absence) {
 		const now = absenceOn(s.model.data.absences, id, s.model.today);
 		const why = now
-			? `their absence ${safeText(now.id)} has started: ${keysFor('absence-end', s.keymap)} ends it, ${keysFor('absence-change', s.keymap)} changes it`
+			? `their absence ${safeText(now.partOf ?? now.id)} has started: ${keysFor('absence-end', s.keymap)} ends it, ${keysFor('absence-change', s.keymap)} changes it`
 			: 'they have no absence to come';
 		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
 	}

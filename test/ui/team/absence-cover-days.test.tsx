@@ -166,3 +166,36 @@ describe('the change form on an absence kept in parts', () => {
 		h.app.unmount();
 	});
 });
+
+describe('the Team view keys on an absence kept in parts', () => {
+	it('E ends it today though the part under way ends today; C names the absence under way, not its later part', async () => {
+		// DC Ashworth (ab0003, sick from 28 Nov) with DC Marsh named for today only: the part under way ends today.
+		const split = changeAbsence(demoData(), 'ab0003', {coverOfficerId: MARSH}, DEMO_TODAY, {
+			recording: {by: 'o0002', at: '2026-11-30T09:00:00.000Z'},
+			days: {to: DEMO_TODAY},
+		}).data;
+		expect(absenceParts(split.absences, 'ab0003').map(a => [a.id, a.from, a.to])).toEqual([
+			['ab0003', '2026-11-28', '2026-11-29'],
+			['ab0005', '2026-11-30', '2026-11-30'],
+			['ab0006', '2026-12-01', null],
+		]);
+		const copy = demoCopy();
+		dirs.push(copy.dir);
+		const store = await openStore(copy.store);
+		await store.apply(() => split);
+		const h = renderDesk({store, data: store.snapshot()});
+		await ready(h);
+		await h.press('2');
+		await h.press('j');
+		let f = await h.press('j');
+		// The Away column says the absence whole, with today's cover, not the part under way ("sick on 30 Nov").
+		expect(f).toMatch(/› DC Sam Ashworth .* sick from 28 Nov, cover Marsh/);
+		f = await h.press('E');
+		expect(f).toContain("End DC Ashworth's absence today");
+		expect(f).not.toContain('already ends today');
+		await h.press('n');
+		f = await h.press('C');
+		expect(f).toContain('Nothing to cancel for DC Ashworth: their absence ab0003 has started');
+		h.app.unmount();
+	});
+});
