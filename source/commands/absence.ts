@@ -8,7 +8,7 @@ import {
 	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
-import {absenceParts, type CoverDays} from '../domain/absence-cover.js';
+import {absenceParts, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -125,7 +125,11 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const shown = data.absences
 		.filter(a => mayReadOfficer(scope, a.officerId))
-		.filter(a => flags['all'] || a.to === null || a.to >= ctx.today)
+		// An absence kept in parts is listed whole while any of it is current: its parts gone by say who covered them.
+		.filter(a => {
+			const to = wholeSpan(data.absences, a).to;
+			return flags['all'] || to === null || to >= ctx.today;
+		})
 		.slice()
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
 	if (flags['json']) {

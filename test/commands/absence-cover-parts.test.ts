@@ -67,6 +67,11 @@ describe('actions stranded by an absence kept in parts', () => {
 		);
 		expect(back.code, back.stderr).toBe(0);
 		expect(back.stderr).not.toContain('Warning');
+		// Listed whole on a later day: the part gone by (28-29 Nov, nobody) stays with the part under way.
+		expect(run(file, '2026-12-02', 'Brennan', 'absence', 'list').stdout).toContain(
+			'ab0003  DC Sam Ashworth  sick  28 Nov to 29 Nov  cover: NO COVER\n' +
+				'ab0005 (part of ab0003)  DC Sam Ashworth  sick  30 Nov to no end date (now)  cover: DC Helen Marsh\n',
+		);
 	});
 });
 
