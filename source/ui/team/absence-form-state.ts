@@ -7,7 +7,7 @@
  * shell to save when Enter is pressed on the last field. A reason category only: there is no field
  * for a diagnosis or any other health detail, by design.
  */
-import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import {parseUserDate, typedDateRefusal, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
 import {absenceParts, type CoverDays} from '../../domain/absence-cover.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
@@ -237,8 +237,8 @@ export function validateForm(
 	] as const) {
 		if (v[field].trim() === '') continue;
 		const d = parseUserDate(v[field]);
-		if (!d)
-			return fail(field, `"${v[field]}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY, or leave it blank for ${DAYS_BLANK[field]}.`);
+		// In the command line's words for --from/--to (dates.ts typedDateRefusal), the field named as the form shows it.
+		if (!d) return fail(field, `${typedDateRefusal(DAYS_LABEL[field], v[field])} Or leave it blank (${DAYS_BLANK[field]}).`);
 		days[key] = d;
 	}
 	const some = days.from !== undefined || days.to !== undefined;
@@ -249,6 +249,9 @@ export function validateForm(
 	if (away) return fail(some ? 'coverFrom' : 'cover', away);
 	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null, ...(some ? {coverDays: days} : {})}};
 }
+
+/** The cover's days as the form labels them (absence-form.tsx). */
+export const DAYS_LABEL = {coverFrom: 'Cover from', coverTo: 'Cover to'} as const;
 
 /** What a blank cover day means, for the form's words and its refusals. */
 export const DAYS_BLANK = {coverFrom: 'from today (its first day, if it has not started)', coverTo: 'to its last day'} as const;

@@ -15,15 +15,14 @@ import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {discardLine, keysText} from '../contexts/form-keys.js';
 import {absenceFormHints} from '../contexts/form-hints.js';
-import {DAYS_BLANK, formFields, resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
+import {DAYS_BLANK, DAYS_LABEL, formFields, resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
 
 const LABELS: Record<FormField, string> = {
 	from: 'First day',
 	to: 'Last day',
 	reason: 'Reason',
 	cover: 'Cover',
-	coverFrom: 'Cover from',
-	coverTo: 'Cover to',
+	...DAYS_LABEL,
 };
 
 export interface AbsenceFormProps {

@@ -50,7 +50,7 @@ describe('the change form: Cover from, Cover to (pure)', () => {
 		const bad = validateForm({...typed, values: {...typed.values, coverTo: '31/02/2027'}}, data.officers, data.absences, DEMO_TODAY);
 		expect(bad.ok ? null : bad.form.error).toEqual({
 			field: 'coverTo',
-			text: '"31/02/2027" is not a real date: type YYYY-MM-DD or DD/MM/YYYY, or leave it blank for to its last day.',
+			text: 'Cover to must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "31/02/2027"). Or leave it blank (to its last day).',
 		});
 		// A cover away on other days of the absence, but not on the days typed, is not refused (DC Grant: 03-12 Dec).
 		const grant = {...typed, values: {...typed.values, cover: 'Grant', coverFrom: '2026-12-13', coverTo: '2026-12-14'}};
