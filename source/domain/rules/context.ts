@@ -294,6 +294,17 @@ export {days, plural} from '../plural.js';
 export function supervisorCoverWay(ctx: RuleContext, absenceId: string, date: IsoDate | undefined, label: string): Resolve {
 	const absence = ctx.data.absences.find(a => a.id === absenceId);
 	const away = absence && date ? awayOnDate(ctx, absence.officerId, date) : undefined;
+	// Kept in parts with no cover named for `date`'s part: name one for that part's days only, so the covers
+	// named for its other days keep them (README "Absences"); a cover for the whole would replace theirs.
+	const part = absence && date && away && !away.coverAway ? absenceOnDate(ctx, absence.officerId, date) : undefined;
+	const whole = part && wholeAbsence(ctx, part);
+	if (part && whole && (whole.from !== part.from || whole.to !== part.to) && part.coverOfficerId === null) {
+		const from = part.from > ctx.today ? part.from : ctx.today;
+		if (part.to === null || part.to >= from) {
+			const span = absenceSpan({from, to: part.to}, ctx.today);
+			return coverWay(absenceId, `${label}, for ${span}`, {from, to: part.to});
+		}
+	}
 	const days = away?.coverAway ? daysCoverAway(ctx.data.absences, absenceId, away.coverAway, ctx.today) : undefined;
 	if (!away?.coverAway || !days) return coverWay(absenceId, label);
 	const span = absenceSpan(days, ctx.today);

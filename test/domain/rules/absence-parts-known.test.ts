@@ -39,6 +39,10 @@ describe('an absence kept in parts, to the rules', () => {
 			/^DS Brennan is on sick leave 10 Dec to 04 Feb 2027 with no cover named 10-19 Dec, 28 Dec-04 Feb 2027: \d+ case reviews fall due in that time, the first 12 Dec$/,
 		);
 		expect(absent[0]!.evidence[0]).toMatchObject({type: 'absence', id: 'ab0002', date: '2026-12-10'});
+		// Its way names a cover for the days with nobody it is about, so Carter keeps 20-27 Dec.
+		const way = absent[0]!.resolve?.find(w => w.way === 'absence-change');
+		expect(way?.command).toBe('fortnight absence change ab0002 --cover NAME --from 2026-12-12 --to 2026-12-19');
+		expect(way?.label).toContain('for 12-19 Dec');
 		// No review due while Carter covers is listed.
 		const dates = absent[0]!.evidence.filter(e => e.type === 'case').map(e => e.date ?? '');
 		expect(dates.filter(d => d >= '2026-12-20' && d <= '2026-12-27')).toEqual([]);
