@@ -191,8 +191,13 @@ export function absencesAsKnown(absences: readonly Absence[], today: IsoDate, wh
 	// Most stores hold no absence in parts: nothing to read again.
 	if (!groups) return absences;
 	const out: Absence[] = [];
+	// A part whose first part is not in the list (never in a valid store: validate.ts) is read as it is.
+	const roots = new Set(absences.filter(a => a.partOf === undefined).map(a => a.id));
 	for (const a of absences) {
-		if (a.partOf !== undefined) continue;
+		if (a.partOf !== undefined) {
+			if (!roots.has(a.partOf)) out.push(a);
+			continue;
+		}
 		const rest = groups.get(a.id);
 		if (!rest) {
 			out.push(a);
