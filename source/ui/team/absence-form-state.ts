@@ -254,4 +254,4 @@ export function validateForm(
 export const DAYS_LABEL = {coverFrom: 'Cover from', coverTo: 'Cover to'} as const;
 
 /** What a blank cover day means, for the form's words and its refusals. */
-export const DAYS_BLANK = {coverFrom: 'from today (its first day, if it has not started)', coverTo: 'to its last day'} as const;
+export const DAYS_BLANK = {coverFrom: 'from today, or its first day if later', coverTo: 'to its last day'} as const;

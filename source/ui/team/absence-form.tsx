@@ -62,10 +62,12 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 		coverFrom: v.coverFrom.trim() === '' ? `(blank: ${DAYS_BLANK.coverFrom})` : '',
 		coverTo: v.coverTo.trim() === '' ? `(blank: ${DAYS_BLANK.coverTo})` : '',
 	};
+	// The labels' column: one wider with the cover's days ("Cover from"), so every value starts in line.
+	const pad = Math.max(10, ...formFields(form).map(f => LABELS[f].length + 1));
 	const line = (f: FormField) => {
 		const at = form.field === f;
 		const value = f === 'reason' ? shown[f] : fieldShown(shown[f], at);
-		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
+		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(pad)} ${value}  ${after[f]}`, width);
 	};
 	// Refusals can quote store text (an officer's name): made safe like everything else from the store.
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, width) : [];

@@ -83,7 +83,8 @@ describe('the Team view: a cover for some days of a started absence', () => {
 		await h.type('Marsh');
 		let f = await h.press(KEYS.tab);
 		expect(f).toContain('› Cover from');
-		expect(f).toContain('(blank: from today (its first day, if it has not started))');
+		expect(f).toContain('› Cover from  _  (blank: from today, or its first day if later)');
+		expect(f).toContain('  Cover       Marsh  = DC Helen Marsh (o0006)');
 		await h.type('2026-12-12');
 		await h.press(KEYS.tab);
 		await h.type('14/12/2026');
