@@ -135,6 +135,18 @@ export function startCluster(): Cluster {
 	return cluster;
 }
 
+/**
+ * Stops at once (`-m immediate`) a server still running on the cluster folder `dir` (a startCluster
+ * folder): one a test file never stopped, or a killed run's. Its folder is about to be removed, and a
+ * server on removed files keeps their disk space and its memory until it exits. Nothing when no server
+ * runs there (no postmaster.pid) or PostgreSQL is not installed.
+ */
+export function stopLeftoverServer(dir: string): void {
+	const data = path.join(dir, 'data');
+	if (!postgresBin || !existsSync(path.join(data, 'postmaster.pid'))) return;
+	run(path.join(postgresBin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+}
+
 /** psql's output as `user` on `db`, trimmed; a failure throws with psql's own words. */
 export function psqlRows(cluster: Cluster, db: string, user: string, text: string): string {
 	const r = cluster.psql(db, text, user);

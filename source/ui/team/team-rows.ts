@@ -3,6 +3,7 @@
  * and the store's welfare EVENTS (dates only). The welfare notes file is never read by the desk.
  * Memoised per model.
  */
+import {wholeSpan} from '../../domain/absence-cover.js';
 import {shortDate, type IsoDate} from '../../domain/dates.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -94,7 +95,9 @@ function absenceTexts(
 	if (!a) return {absence: '', absenceForms: []};
 	const full = absenceWords(a, officers, today, absences);
 	const short = REASON_SHORT[a.reason];
-	const span = absenceSpan(a, today);
+	// Its days whole (absence-cover.ts): the part under way may be a few days of it; the cover is the part's.
+	const w = {...a, ...wholeSpan(absences, a)};
+	const span = absenceSpan(w, today);
 	const cover = a.coverOfficerId
 		? `cover ${safeText(
 				officers
@@ -106,14 +109,14 @@ function absenceTexts(
 		: 'no cover';
 	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
 	// outlasts the dates. Away later: the start date is what tells it from an absence running now.
-	const later = a.from > today;
+	const later = w.from > today;
 	// Away later with nobody covering: "no cover" is still the risk (README "Team view": "sick, no
 	// cover" at every width), so it outlasts the reason, and the start date keeps it from reading as now.
-	const start = shortDate(a.from, today);
+	const start = shortDate(w.from, today);
 	const forms = !later
 		? [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short]
 		: a.coverOfficerId
-			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start, a), `from ${start}`]
+			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start, w), `from ${start}`]
 			: [
 					full,
 					`${short} ${span}, ${cover}`,
