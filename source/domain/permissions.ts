@@ -33,7 +33,7 @@ export function lineManagerOf(data: StoreData, officerId: string): Officer | und
  * (team-history.ts), so an officer recorded under the team's present sergeant (or an investigator with
  * nobody recorded) had the team's sergeant of that date, one recorded under its present inspector (or a
  * sergeant with nobody recorded) its inspector of that date, and one recorded under anyone else (a second
- * sergeant, whose line has no history) that person. PostgreSQL asks the same (migration 020,
+ * sergeant, whose line has no history) that person. PostgreSQL asks the same (migration 018,
  * fortnight_line_manager_on); never the officer themselves.
  */
 export function lineManagerOn(data: StoreData, officerId: string, date: IsoDate): Officer | undefined {

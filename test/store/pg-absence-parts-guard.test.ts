@@ -1,5 +1,5 @@
 /**
- * An absence kept in parts stays whole on PostgreSQL (migration 020, fortnight_guard_absence_parts;
+ * An absence kept in parts stays whole on PostgreSQL (migration 018, fortnight_guard_absence_parts;
  * ARCHITECTURE "Store": nothing may write a store the loader cannot read back). Later parts name their first
  * part (`partOf`, domain/absence-cover.ts) and the loader refuses a part naming no first part of the same
  * officer (store/validate.ts). 008 judges each absence row alone, so DS Brennan's own login could delete the

@@ -1,6 +1,6 @@
 /**
  * "Today" on PostgreSQL is the server's, on fortnight's calendar (Europe/London), never the caller's
- * (migration 020, fortnight_today; README "PostgreSQL": "Today" is the database server's date). Until 020
+ * (migration 018, fortnight_today; README "PostgreSQL": "Today" is the database server's date). Until 018
  * every rule read current_date, the date in the SESSION's TimeZone, which a login sets (SET TimeZone, PGTZ,
  * options=-c TimeZone=... in its URL): a cover whose dates start tomorrow read the team, and changed an
  * absence, a day early (REVIEW-7 D1). DOMAIN "People and permissions": a cover reads "the team for the dates

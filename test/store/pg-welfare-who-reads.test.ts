@@ -1,6 +1,6 @@
 /**
  * Who reads a welfare note on PostgreSQL, and that it is who the file store lets read it (DOMAIN "Welfare
- * notes: readable by the officer's line manager of that date and the author; never by peers"; migration 020,
+ * notes: readable by the officer's line manager of that date and the author; never by peers"; migration 018,
  * permissions.ts lineManagerOn / mayReadWelfareNote). REVIEW-7:
  * - D4: 015 took the TEAM's sergeant for every investigator's line manager, so with a second sergeant the
  *   team's sergeant (a peer) read the notes about the second sergeant's officer and her line manager did not;
