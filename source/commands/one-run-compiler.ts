@@ -5,9 +5,12 @@
  * a command's rules, renderers and Node's own module loader reach that within its first few hundred
  * milliseconds, and TurboFan compiled 86 functions in one `problems --json` at 5,000 cases, most of them
  * too late to pay for themselves: the compiling was a fifth of the process's CPU time. With eight times
- * the budget only what stays hot is compiled. Measured (store README, "What the load costs now"): CPU time
- * 0.80x at 5,000 cases and 0.86x at 50,000, the main thread's time 1.04x and 0.99x (on an idle second
- * core the compiling was off the main thread's path). The desk runs for hours and keeps V8's default.
+ * the budget only what stays hot is compiled. Measured (store README, "What the load costs now"):
+ * `problems --json` 0.78x the CPU time at 5,000 cases and 0.86x at 50,000, its main thread's time 0.97x
+ * and 0.99x (the compiling ran beside it, on the second core); `handover` 0.76x. `log --format csv` and
+ * `verify`, which spend a second or more in loops over every chain entry, used the same CPU time either
+ * way and their main thread 1.06-1.07x with it, so they, like every command not measured, keep V8's
+ * default; so does the desk, which runs for hours.
  *
  * Set from inside the process, so that it holds however fortnight is started (the npm shim, `node
  * dist/cli.js`, the bench): a flag in the shebang line needs `env -S`, which BusyBox's env has not, and
@@ -21,7 +24,10 @@ import {setFlagsFromString} from 'node:v8';
 /** Eight times Node 20's default interrupt budget (66 KB of bytecode). */
 export const ONE_RUN_INTERRUPT_BUDGET = 8 * 66 * 1024;
 
-/** For every command but the desk: call before the command's module is loaded. */
+/** The commands measured to gain (above). */
+export const ONE_RUN_COMMANDS: ReadonlySet<string> = new Set(['problems', 'handover']);
+
+/** Call before the command's module is loaded. */
 export function tuneCompilerForOneRun(): void {
 	setFlagsFromString(`--interrupt-budget=${ONE_RUN_INTERRUPT_BUDGET}`);
 }
