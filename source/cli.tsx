@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	// The commands that run once through the rules and exit compile less (one-run-compiler.ts).
-	if (ONE_RUN_COMMANDS.has(name)) tuneCompilerForOneRun();
+	if (ONE_RUN_COMMANDS.has(name)) await tuneCompilerForOneRun();
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);
