@@ -9,8 +9,9 @@
  * `problems --json` 0.78x the CPU time at 5,000 cases and 0.88x at 50,000, its main thread's time 0.97x
  * and 1.00x (the compiling ran beside it, on the second core); `handover` 0.75x. `log --format csv` and
  * `verify`, which spend a second or more in loops over every chain entry, used the same CPU time either
- * way and their main thread 1.06-1.07x with it, so they, like every command not measured, keep V8's
- * default; so does the desk, which runs for hours.
+ * way and their main thread 1.06-1.07x with it, and `absence add` gained little (0.94x, main thread
+ * 1.04x), so they, like every command not measured, keep V8's default; so does the desk, which runs for
+ * hours.
  *
  * Set from inside the process, so that it holds however fortnight is started (the npm shim, `node
  * dist/cli.js`, the bench): a flag in the shebang line needs `env -S`, which BusyBox's env has not, and
