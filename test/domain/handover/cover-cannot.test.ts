@@ -12,6 +12,7 @@ import type {StoreData} from '../../../source/domain/model.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
 import {renderHandoverJson} from '../../../source/export/handover-json.js';
 import {renderHandoverMarkdown} from '../../../source/export/handover-md.js';
+import {handoverLines} from '../../../source/ui/views/handover/handover-lines.js';
 import {demoData, handoverOf} from './fixtures.js';
 
 const TODAY = '2026-12-04';
@@ -75,6 +76,15 @@ describe("the cover's own work in the handover", () => {
 		expect(md.indexOf('## Not for the cover')).toBeLessThan(md.indexOf('## In your window, by date'));
 		const doc = JSON.parse(renderHandoverJson(h)) as unknown;
 		expect([...Value.Errors(HandoverSchema, doc)].map(e => `${e.path} ${e.message}`)).toEqual([]);
+	});
+
+	it("says them under their own heading in the desk's Handover view too, before the window's list", () => {
+		const lines = handoverLines(handover(marshCovers())).map(l => l.text);
+		const at = lines.indexOf('NOT FOR THE COVER: GOES TO DI RACHEL OKAFOR (9)');
+		expect(at).toBeGreaterThan(lines.findIndex(l => l.startsWith('NEEDS A DECISION NOW')));
+		expect(at).toBeLessThan(lines.findIndex(l => l.startsWith('IN YOUR WINDOW, BY DATE')));
+		const section = lines.slice(at + 1, lines.indexOf('', at));
+		expect(section.filter(l => l.includes('may not review it while covering')).length).toBe(8);
 	});
 
 	it('marks nothing when the cover holds no cases (an inspector, or nobody named)', () => {
