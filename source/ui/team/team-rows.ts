@@ -4,7 +4,7 @@
  * Memoised per model.
  */
 import {wholeSpan} from '../../domain/absence-cover.js';
-import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {shortDate, yearsAndMonthsBetween, type IsoDate} from '../../domain/dates.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
@@ -143,10 +143,10 @@ function laterForms(short: string, span: string, start: string, a: Pick<Absence,
 
 /** "3y 2m" in the unit. */
 export function tenure(joined: IsoDate, today: IsoDate): string {
-	const [y1, m1, d1] = joined.split('-').map(Number) as [number, number, number];
-	const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
-	const months = Math.max(0, (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
-	return `${Math.floor(months / 12)}y ${months % 12}m`;
+	// The tenure rule's own count (dates.ts), so the column and the problem never disagree about a
+	// joining date on the 29th-31st (31 Jan to 28 Feb is a month there, as addMonths says).
+	const {years, months} = yearsAndMonthsBetween(joined, today);
+	return `${years}y ${months}m`;
 }
 
 const UNDECIDED = 'TRIGGER: decide';
