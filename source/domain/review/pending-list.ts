@@ -64,6 +64,7 @@ const ERROR_WORDS: Record<string, string> = {
 	malformed: 'the welfare file could not be read (damaged)',
 	invalid: 'the welfare file could not be read (not in the expected form)',
 	'read-back': 'the welfare notes did not hold it when read back',
+	'not-marked': "it could not first be marked as its review's in the welfare drafts",
 	'hard-link': 'the welfare file has more than one name (hard links), so it was not written',
 	other: 'an unexpected error',
 };
