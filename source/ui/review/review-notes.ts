@@ -292,9 +292,12 @@ export class ReviewNotes {
 			return `${failed}; it is kept ${where} and is put back into step 6 of your next review of this case, to sign with that review or clear.`;
 		}
 		// On PostgreSQL only while its author may still review the case (a cover's login sees the team only on the
-		// dates covered): the database's owner can file it after.
+		// dates covered): after that only the database's owner can file it, from its pending row (pending-list.ts signedNext).
 		const next = 'will be filed with this review the next time you open or sign a review of this case';
-		const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
+		const byHand = `the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note ${r.welfareNote?.id ?? ''}`;
+		const back = this.store.onDatabase
+			? `${next}, while you may still review it (a cover: on the dates you cover); after that, ${byHand}`
+			: next;
 		return `${failed}; it is kept ${where} and ${back}.`;
 	}
 
