@@ -68,6 +68,8 @@ describe('a welfare note left behind, restored into a review that is closed, reo
 		// The same review opened again (the desk restarted): its draft is resumed, the edited note with it.
 		const again = mount(await openStore(file));
 		await ready(again);
+		// The note field is filled once the welfare file is opened (asynchronously): only then is there a note to discard.
+		await until(again, 'SYNTHETIC-EDIT');
 		await press(again, KEYS.ctrlX);
 		const confirm = (await until(again, 'Discard this draft?')).replace(/\s+/g, ' ');
 		expect(confirm).toContain(
