@@ -51,6 +51,16 @@ export function asRestored(n: PendingNote): RestoredNote {
 	return as;
 }
 
+/**
+ * A note left behind, as it was before any review took it in: a note that still holds the notes it was
+ * made of, unedited (a review that restored them and was left with no draft of its own), stands for those;
+ * any other stands for itself (edited words are kept, never replaced by older ones).
+ */
+export function leftAsItWas(n: PendingNote): RestoredNote[] {
+	const held = n.restored ?? [];
+	return held.length > 0 && held.map(r => r.text).join('\n\n') === n.text ? held : [asRestored(n)];
+}
+
 /** Why a note could not be filed, as kept with it: a kind and when, never the error's words. */
 export interface PendingNoteError {
 	kind: string;

@@ -12,10 +12,10 @@ import {shortDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {
-	asRestored,
 	filedWithItsReview,
 	findDraft,
 	heldRestored,
+	leftAsItWas,
 	isFiled,
 	ownPendingNotes,
 	filedAsRead,
@@ -131,7 +131,7 @@ export class ReviewNotes {
 		// Several notes (older files) are merged into one on the next save.
 		this.saved = fits.length > 1 ? null : back.text;
 		const resumed = findDraft(data, this.caseRef, me) !== undefined;
-		const held = resumed ? heldRestored(fits, data, this.owner(s)) : fits.map(asRestored);
+		const held = resumed ? heldRestored(fits, data, this.owner(s)) : fits.flatMap(leftAsItWas);
 		if (!resumed && fits.length > 0) await this.hold(s, fits, back.text);
 		const words = [left, back.words].filter(w => w !== null).join(' ') || null;
 		const keeps = held.length > 0 ? this.keptOnDiscard(held) : null;
@@ -146,7 +146,10 @@ export class ReviewNotes {
 	 */
 	private async hold(s: ReviewUiState, fits: readonly PendingNote[], text: string): Promise<void> {
 		const owner = this.owner(s);
-		const note = {officerId: s.ctx.case.oicId, date: this.today, text, updatedAt: this.now().toISOString(), restored: fits.map(asRestored)};
+		const restored = fits.flatMap(leftAsItWas);
+		// Dated as the notes it holds until something is typed (a save dates it the review's day).
+		const date = restored.map(r => r.date).sort()[0] ?? this.today;
+		const note = {officerId: s.ctx.case.oicId, date, text, updatedAt: this.now().toISOString(), restored};
 		try {
 			await this.store.changeNotes(notes => withOwnPendingNote(notes, this.store.snapshot(), owner, note));
 			this.saved = text;

@@ -11,6 +11,7 @@ import {
 	withOwnPendingNoteDiscarded,
 	heldRestored,
 	asRestored,
+	leftAsItWas,
 } from '../../../source/domain/review/index.js';
 import type {PendingNote} from '../../../source/domain/review/index.js';
 import {loadDemo, OVERDUE_REF, SERGEANT, TODAY} from './fixtures.js';
@@ -181,5 +182,20 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		const marked = withNoteMarkedFor(edited, data, {caseRef: OVERDUE_REF, reviewerId: SERGEANT, officerId: OIC}, `${MARKER} edited`, mark);
 		expect(marked.find(n => n.forReview?.id === 'wn-r9')?.restored).toBeUndefined();
 		expect(withOwnPendingNoteDiscarded(marked, data, owner)).toEqual(marked);
+	});
+
+	it('a note holding unedited notes left behind stands for them when restored again; an edited one stands for itself', () => {
+		const a = note({date: '2026-11-26', updatedAt: '2026-11-26T16:00:00.000Z', text: 'SYNTHETIC-A'});
+		const b = note({date: '2026-11-27', updatedAt: '2026-11-27T16:00:00.000Z', text: 'SYNTHETIC-B'});
+		const holding = note({
+			date: TODAY,
+			updatedAt: '2026-11-30T10:00:00.000Z',
+			text: 'SYNTHETIC-A\n\nSYNTHETIC-B',
+			restored: [a, b].map(asRestored),
+		});
+		expect(leftAsItWas(holding)).toEqual([a, b].map(asRestored));
+		const edited = {...holding, text: 'SYNTHETIC-A\n\nSYNTHETIC-B edited'};
+		expect(leftAsItWas(edited)).toEqual([asRestored(edited)]);
+		expect(leftAsItWas(a)).toEqual([asRestored(a)]);
 	});
 });

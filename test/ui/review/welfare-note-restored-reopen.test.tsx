@@ -79,4 +79,27 @@ describe('a welfare note left behind, restored into a review that is closed, reo
 		await eventually(async () => !(await readWelfareDrafts(file)).some(n => n.text.includes('SYNTHETIC-EDIT')));
 		expect(await readWelfareDrafts(file)).toEqual([left]);
 	}, 120_000);
+
+	it('opened and left untouched, then opened again and discarded: goes back as it was, its day kept', async () => {
+		const {store: file, dir} = demoCopy();
+		dirs.push(dir);
+		const left = {caseRef: REF, by: SERGEANT, officerId: OIC, date: '2026-11-27', text: MARKER, updatedAt: '2026-11-27T16:00:00.000Z'};
+		await changeWelfareDrafts(file, notes => [...notes, left]);
+		const first = mount(await openStore(file));
+		await ready(first);
+		await until(first, 'restored here in step 6');
+		await eventually(async () => (await readWelfareDrafts(file)).some(n => n.restored !== undefined));
+		first.unmount();
+		const again = mount(await openStore(file));
+		await ready(again);
+		const f = (await until(again, 'restored here in step 6')).replace(/\s+/g, ' ');
+		expect(f).toContain('A welfare note you wrote on 27 Nov for this case was not filed');
+		await toWelfareNote(again, reviewContext((await openStore(file)).snapshot(), REF, TODAY));
+		await press(again, KEYS.ctrlX);
+		const confirm = (await until(again, 'Discard this draft?')).replace(/\s+/g, ' ');
+		expect(confirm).toContain('The welfare note from 27 Nov restored in step 6 is not deleted');
+		await press(again, 'y');
+		await eventually(async () => (await readWelfareDrafts(file)).every(n => n.restored === undefined));
+		expect(await readWelfareDrafts(file)).toEqual([left]);
+	}, 120_000);
 });
