@@ -197,7 +197,9 @@ for (const kind of kinds) {
 			);
 			expect(r.stdout).toContain(
 				'  next: It is filed with your review of CR/87204/26 signed on 27 Nov the next time you open or sign a review of CR/87204/26' +
-					(kind.onDatabase ? ", if you still may review it; after that, ask the database's owner to file it." : '.'),
+					(kind.onDatabase
+						? " at the desk, while you may still review it (a cover: on the dates you cover); after that, the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note wn-r40."
+						: ' at the desk.'),
 			);
 			expect(r.stdout).toContain('  why:  your review of CR/32449/23 is not signed yet.');
 			expect(r.stdout).toContain(

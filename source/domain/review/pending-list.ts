@@ -15,6 +15,7 @@ import {shortDate, type IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import {safeText} from '../safe-text.js';
+import {isLive} from '../case-facts.js';
 import {findDraft} from './drafts.js';
 import {isFiled, pendingNoteAuthor, type FiledNote, type PendingNote, type PendingNoteError} from './pending-note.js';
 
@@ -64,6 +65,7 @@ const ERROR_WORDS: Record<string, string> = {
 	malformed: 'the welfare file could not be read (damaged)',
 	invalid: 'the welfare file could not be read (not in the expected form)',
 	'read-back': 'the welfare notes did not hold it when read back',
+	'not-marked': "it could not first be marked as its review's in the welfare drafts",
 	'hard-link': 'the welfare file has more than one name (hard links), so it was not written',
 	other: 'an unexpected error',
 };
@@ -120,14 +122,11 @@ function row(n: PendingNote, data: StoreData, o: PendingListOptions): PendingRow
 			};
 		case 'signed-not-filed': {
 			const signed = shortDate(n.forReview!.date, o.today);
-			const when = `It is filed with your review of ${ref} signed on ${signed} the next time you open or sign a review of ${ref}`;
 			return {
 				...base,
 				state,
 				why: `your review signed on ${signed} could not file it: ${failed ?? 'the reason was not recorded'}`,
-				next: o.onDatabase
-					? `${when}, if you still may review it; after that, ask the database's owner to file it.`
-					: `${when}${lastError?.kind === 'welfare-key' ? ', with FORTNIGHT_WELFARE_KEY set to the passphrase that opens the welfare file' : ''}.`,
+				next: signedNext(n, c, signed, o),
 			};
 		}
 		case 'in-draft':
@@ -154,6 +153,29 @@ function row(n: PendingNote, data: StoreData, o: PendingListOptions): PendingRow
 			};
 		}
 	}
+}
+
+/**
+ * What the author of a signed review's unfiled note can do (REVIEW-7 note 7). It is filed with its own
+ * review only when its author opens or signs a review of the case (ui/review/review-notes.ts), so only
+ * while the case is live and in this store, and on PostgreSQL while the author may still see the team (a
+ * cover: on the dates covered). After that fortnight cannot file it: it waits, never deleted, and the
+ * words say so and who can file it by hand, naming the pending record and the id it is to be filed under.
+ */
+function signedNext(n: PendingNote, c: StoreData['cases'][number] | undefined, signed: string, o: PendingListOptions): string {
+	const ref = safeText(n.caseRef);
+	const id = safeText(n.forReview!.id);
+	const byHand = o.onDatabase
+		? `the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note ${id}`
+		: `whoever keeps the team's files can add it to the welfare file by hand, as welfare note ${id}`;
+	if (!c || !isLive(c)) {
+		const where = c ? `${ref} is ${safeText(c.status)}` : `${ref} is no longer in this store`;
+		return `${where}, so no review of it can be opened and fortnight cannot file this note with your review: it stays waiting, never deleted; ${byHand}.`;
+	}
+	const when = `It is filed with your review of ${ref} signed on ${signed} the next time you open or sign a review of ${ref}`;
+	if (o.onDatabase) return `${when} at the desk, while you may still review it (a cover: on the dates you cover); after that, ${byHand}.`;
+	const key = n.lastError?.kind === 'welfare-key' ? ', with FORTNIGHT_WELFARE_KEY set to the passphrase that opens the welfare file' : '';
+	return `${when} at the desk${key}.`;
 }
 
 function stateOf(n: PendingNote, data: StoreData, o: PendingListOptions): PendingState {

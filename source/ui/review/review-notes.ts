@@ -14,6 +14,8 @@ import {shortName} from '../../domain/people.js';
 import {
 	filedWithItsReview,
 	findDraft,
+	heldRestored,
+	leftAsItWas,
 	isFiled,
 	ownPendingNotes,
 	filedAsRead,
@@ -22,7 +24,9 @@ import {
 	withFilingFailure,
 	withNoteMarkedFor,
 	withOwnPendingNote,
+	withOwnPendingNoteDiscarded,
 	type FiledNote,
+	type ReviewMark,
 	type PendingNoteError,
 	type PendingNote,
 	type SignResult,
@@ -39,12 +43,16 @@ const locked = (lock: string): ReviewAction => ({type: 'welfare-opened', lock, n
 /** The welfare file (or the database) took the note but did not hold it when read back. */
 class NotReadBack extends Error {}
 
+/** The drafts file did not hold the note marked as its review's when read back: it is not filed then. */
+class NotMarked extends Error {}
+
 /**
  * Why a filing failed, as kept with the waiting note (domain/review/pending-note.ts PendingNoteError): the
  * kind only, never the message, which may quote a path or the server's words.
  */
 function failureOf(err: unknown, at: Date): PendingNoteError {
-	const kind = err instanceof StoreError ? err.code : err instanceof NotReadBack ? 'read-back' : 'other';
+	const kind =
+		err instanceof StoreError ? err.code : err instanceof NotReadBack ? 'read-back' : err instanceof NotMarked ? 'not-marked' : 'other';
 	return {kind, at: at.toISOString()};
 }
 
@@ -57,10 +65,11 @@ export class ReviewNotes {
 	private keeps = false;
 	private encrypted = false;
 	/**
-	 * Notes left behind with no review of theirs (no draft, no signed review) put into this review's field
-	 * when it opened, as they were: discarding this review puts them back waiting (README "Welfare notes").
+	 * Notes left behind put into this review's field that could not be recorded as held in its note (the
+	 * drafts file did not take the write when it opened): discarding puts these back from memory. Otherwise
+	 * the note itself holds them (PendingNote.restored), so any screen's discard puts them back (REVIEW-7 D12).
 	 */
-	private restored: PendingNote[] = [];
+	private unrecorded: PendingNote[] = [];
 
 	constructor(
 		private readonly store: DeskStore,
@@ -121,10 +130,33 @@ export class ReviewNotes {
 		const fits = own.filter(n => n.officerId === s.ctx.case.oicId);
 		// Several notes (older files) are merged into one on the next save.
 		this.saved = fits.length > 1 ? null : back.text;
-		this.restored = findDraft(data, this.caseRef, me) === undefined ? fits : [];
+		const resumed = findDraft(data, this.caseRef, me) !== undefined;
+		const held = resumed ? heldRestored(fits, data, this.owner(s)) : fits.flatMap(leftAsItWas);
+		if (!resumed && fits.length > 0) await this.hold(s, fits, back.text);
 		const words = [left, back.words].filter(w => w !== null).join(' ') || null;
-		const keeps = this.restored.length > 0 ? this.keptOnDiscard(this.restored) : null;
+		const keeps = held.length > 0 ? this.keptOnDiscard(held) : null;
 		return {type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words, keeps};
+	}
+
+	/**
+	 * Notes left behind, put into this review's field: recorded now as one note of this review's holding them
+	 * as they were, before anything is typed or a draft saved, so a discard from any screen (this one, or the
+	 * review reopened after a restart) puts them back waiting. If the drafts file does not take it, this
+	 * screen remembers them instead (and the next save merges them, as before).
+	 */
+	private async hold(s: ReviewUiState, fits: readonly PendingNote[], text: string): Promise<void> {
+		const owner = this.owner(s);
+		const restored = fits.flatMap(leftAsItWas);
+		// Dated as the notes it holds until something is typed (a save dates it the review's day).
+		const date = restored.map(r => r.date).sort()[0] ?? this.today;
+		const note = {officerId: s.ctx.case.oicId, date, text, updatedAt: this.now().toISOString(), restored};
+		try {
+			await this.store.changeNotes(notes => withOwnPendingNote(notes, this.store.snapshot(), owner, note));
+			this.saved = text;
+		} catch {
+			this.unrecorded = [...fits];
+			this.saved = null;
+		}
 	}
 
 	/** Writes the note if it changed since the last save (and notes can be kept). */
@@ -142,9 +174,9 @@ export class ReviewNotes {
 	 */
 	async remove(s: ReviewUiState): Promise<void> {
 		if (!this.keeps) return;
-		const restored = this.restored;
+		const unrecorded = this.unrecorded;
 		const owner = this.owner(s);
-		await this.store.changeNotes(notes => [...withOwnPendingNote(notes, this.store.snapshot(), owner, null), ...restored]);
+		await this.store.changeNotes(notes => [...withOwnPendingNoteDiscarded(notes, this.store.snapshot(), owner), ...unrecorded]);
 	}
 
 	/**
@@ -180,20 +212,28 @@ export class ReviewNotes {
 	}
 
 	/**
-	 * After signing: the note to the welfare file and read back, then its pending copy removed. If it cannot
-	 * be filed, the waiting copy is marked as this review's (README "Welfare notes"). Returns what to tell the
+	 * After signing: the waiting copy marked as this review's, then the note to the welfare file and read
+	 * back, then the marked copy removed. Marked first, so that a crash after filing leaves a copy known to be
+	 * filed by its id (pending-note.ts isFiled), never one told from another note by its words (REVIEW-7 D5).
+	 * If it cannot be marked it is not filed now: it waits unmarked, put back into the author's next review of
+	 * the case. If it cannot be filed it waits marked (README "Welfare notes"). Returns what to tell the
 	 * sergeant, if anything.
 	 */
 	async fileAfterSigning(s: ReviewUiState, note: string, r: SignResult): Promise<string | null> {
 		if (!this.keeps) return null;
 		const draftsFile = this.store.notesFile;
-		try {
-			if (r.welfareNote) await this.fileAndReadBack(r.welfareNote);
-		} catch (err) {
-			return this.notFiledAtSigning(s, note, r, err);
+		if (r.welfareNote) {
+			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
+			try {
+				await this.markForReview(s, note, mark);
+				await this.fileAndReadBack(r.welfareNote);
+			} catch (err) {
+				return this.notFiledAtSigning(s, note, r, err);
+			}
 		}
 		try {
-			// Only now, the note read back from the welfare file: this review's unmarked note (and any leftover it took in) goes.
+			// Only now, the note read back from the welfare file: its marked copy goes, and any unmarked note of this review's.
+			if (r.welfareNote) await this.store.changeNotes(notes => notes.filter(n => !this.isMarkedFor(n, r.welfareNote!.id)));
 			await this.put(s, '');
 			// The welfare file takes notes again: one an earlier signed review could not file goes with it now.
 			const access = await this.access().catch(() => null);
@@ -202,6 +242,20 @@ export class ReviewNotes {
 			const when = 'it is removed when a review of this case next opens';
 			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
 		}
+	}
+
+	/** The waiting copy of this review's note marked with its review, read back: throws NotMarked when it is not. */
+	private async markForReview(s: ReviewUiState, note: string, mark: ReviewMark): Promise<void> {
+		const owner = {caseRef: this.caseRef, reviewerId: s.draft.reviewerId, officerId: s.ctx.case.oicId};
+		await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark));
+		const all = await this.store.readNotes();
+		if (!all.some(n => this.isMarkedFor(n, mark.id) && n.text === note)) {
+			throw new NotMarked(`it could not first be marked as this review's in ${this.store.notesFile}`);
+		}
+	}
+
+	private isMarkedFor(n: PendingNote, id: string): boolean {
+		return n.caseRef === this.caseRef && n.forReview?.id === id;
 	}
 
 	/**
@@ -217,7 +271,14 @@ export class ReviewNotes {
 			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
 			const owner = {caseRef: this.caseRef, reviewerId: me, officerId};
 			const failure = failureOf(err, this.now());
-			await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark, failure)).catch(() => {});
+			// Marked before filing (or, if that failed, now): the failure is kept with the marked copy.
+			const id = mark.id;
+			await this.store
+				.changeNotes(notes => {
+					const marked = withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark, failure);
+					return withFilingFailure(marked, n => this.isMarkedFor(n, id), failure);
+				})
+				.catch(() => {});
 		}
 		// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
 		const own = await this.store
@@ -234,9 +295,12 @@ export class ReviewNotes {
 			return `${failed}; it is kept ${where} and is put back into step 6 of your next review of this case, to sign with that review or clear.`;
 		}
 		// On PostgreSQL only while its author may still review the case (a cover's login sees the team only on the
-		// dates covered): the database's owner can file it after.
+		// dates covered): after that only the database's owner can file it, from its pending row (pending-list.ts signedNext).
 		const next = 'will be filed with this review the next time you open or sign a review of this case';
-		const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
+		const byHand = `the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note ${r.welfareNote?.id ?? ''}`;
+		const back = this.store.onDatabase
+			? `${next}, while you may still review it (a cover: on the dates you cover); after that, ${byHand}`
+			: next;
 		return `${failed}; it is kept ${where} and ${back}.`;
 	}
 
@@ -307,7 +371,7 @@ export class ReviewNotes {
 	}
 
 	/** What the discard confirmation adds: the notes put back in the field go back to waiting, not deleted. */
-	private keptOnDiscard(restored: readonly PendingNote[]): string {
+	private keptOnDiscard(restored: readonly {date: IsoDate}[]): string {
 		const days = [...new Set(restored.map(n => shortDate(n.date, this.today)))].join(' and ');
 		return `The welfare note from ${days} restored in step 6 is not deleted: it goes back to waiting for you, as it was.`;
 	}

@@ -43,4 +43,27 @@ describe('pendingNotesOf', () => {
 		expect(none!.why).toBe('your review signed on 27 Nov could not file it: the reason was not recorded');
 		expect(pendingErrorWords('welfare-key')).toContain('FORTNIGHT_WELFARE_KEY');
 	});
+
+	it('says what the author can do with a signed review\u2019s unfiled note once no review of its case can be opened (REVIEW-7 note 7)', () => {
+		const data = demoData();
+		const marked = note({forReview: {seq: 7, id: 'wn-r7', date: '2026-11-27'}});
+		const [live] = pendingNotesOf([marked], data, options);
+		expect(live!.next).toBe(
+			`It is filed with your review of ${REF} signed on 27 Nov the next time you open or sign a review of ${REF} at the desk.`,
+		);
+		const closed = {...data, cases: data.cases.map(c => (c.ref === REF ? {...c, status: 'closed' as const, closedOn: TODAY} : c))};
+		const [shut] = pendingNotesOf([marked], closed, options);
+		expect(shut!.state).toBe('signed-not-filed');
+		expect(shut!.next).toBe(
+			`${REF} is closed, so no review of it can be opened and fortnight cannot file this note with your review: it stays waiting, ` +
+				"never deleted; whoever keeps the team's files can add it to the welfare file by hand, as welfare note wn-r7.",
+		);
+		const gone = {...data, cases: data.cases.filter(c => c.ref !== REF)};
+		const [moved] = pendingNotesOf([marked], gone, {...options, onDatabase: true});
+		expect(moved!.next).toBe(
+			`${REF} is no longer in this store, so no review of it can be opened and fortnight cannot file this note with your review: ` +
+				"it stays waiting, never deleted; the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note wn-r7.",
+		);
+		expect(JSON.stringify([live, shut, moved])).not.toContain('SYNTHETIC-LIST-7811');
+	});
 });

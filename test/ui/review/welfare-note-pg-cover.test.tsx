@@ -120,7 +120,9 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 			expect(f).toContain(
 				"it is kept in the database's pending welfare notes (seen only by you) and will be filed with this review the next time you open or sign",
 			);
-			expect(f).toContain("ask the database's owner to file it");
+			expect(f).toContain(
+				"while you may still review it (a cover: on the dates you cover); after that, the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note wn-r",
+			);
 			expect(f).not.toContain('welfare-drafts.json');
 			expect(f).not.toMatch(/row-level security|policy/);
 		} finally {
