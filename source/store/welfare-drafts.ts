@@ -27,7 +27,11 @@ import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type Derived
 import {welfareDraftsPathFor} from './welfare-paths.js';
 
 const IsoDay = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$'});
-const LastError = Type.Object({kind: Type.String({minLength: 1, maxLength: 40}), at: Type.String({maxLength: 40})});
+const LastError = Type.Object({
+	kind: Type.String({minLength: 1, maxLength: 40}),
+	at: Type.String({maxLength: 40}),
+	on: Type.Optional(IsoDay),
+});
 
 const PendingNoteSchema = Type.Object({
 	caseRef: Type.String({minLength: 1, maxLength: 40}),

@@ -12,6 +12,7 @@
  * Never the note's words unless asked for (`withText`): they are health information.
  */
 import {shortDate, type IsoDate} from '../dates.js';
+import {recordDay} from '../worked-day.js';
 import type {StoreData} from '../model.js';
 import {fullName} from '../people.js';
 import {safeText} from '../safe-text.js';
@@ -98,8 +99,10 @@ function row(n: PendingNote, data: StoreData, o: PendingListOptions): PendingRow
 	const ref = safeText(n.caseRef);
 	const officerName = safeText(fullName(data.officers.find(x => x.id === n.officerId)));
 	const lastError = n.lastError ?? null;
-	// The day it failed, when the record says one (a hand-edited file may not).
-	const failedOn = lastError && /^\d{4}-\d{2}-\d{2}/.test(lastError.at) ? ` (${shortDate(lastError.at.slice(0, 10), o.today)})` : '';
+	// The day it failed, when the record says one (a hand-edited file may not): the day the desk worked as,
+	// never the machine's clock day under --today (worked-day.ts recordDay; QA 7 D2).
+	const failedDay = lastError && /^\d{4}-\d{2}-\d{2}/.test(lastError.at) ? recordDay(lastError.at, lastError.on) : null;
+	const failedOn = failedDay ? ` (${shortDate(failedDay, o.today)})` : '';
 	const failed = lastError ? `${pendingErrorWords(lastError.kind)}${failedOn}` : null;
 	const base = {
 		caseRef: n.caseRef,

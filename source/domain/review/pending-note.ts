@@ -64,8 +64,13 @@ export function leftAsItWas(n: PendingNote): RestoredNote[] {
 /** Why a note could not be filed, as kept with it: a kind and when, never the error's words. */
 export interface PendingNoteError {
 	kind: string;
-	/** ISO instant of the failure. */
+	/** ISO instant of the failure (the machine's clock). */
 	at: string;
+	/**
+	 * The day the desk worked as when it failed, when that was not the instant's UTC day (`--today`, or
+	 * London's hour after midnight in summer): shown instead of the clock's day (worked-day.ts; QA 7 D2).
+	 */
+	on?: IsoDate;
 }
 
 /**
@@ -77,7 +82,9 @@ export function withFilingFailure(
 	which: (n: PendingNote) => boolean,
 	failure: PendingNoteError,
 ): PendingNote[] {
-	return notes.map(n => (which(n) ? {...n, lastError: {kind: failure.kind, at: failure.at}} : n));
+	return notes.map(n =>
+		which(n) ? {...n, lastError: {kind: failure.kind, at: failure.at, ...(failure.on === undefined ? {} : {on: failure.on})}} : n,
+	);
 }
 
 /** The signed review a waiting note belongs to: its chain seq, the note's id and the review's day. */

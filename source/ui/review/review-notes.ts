@@ -9,6 +9,7 @@
  * signing, the welfare file: never the store.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {workedDayApart} from '../../domain/worked-day.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {
@@ -50,10 +51,12 @@ class NotMarked extends Error {}
  * Why a filing failed, as kept with the waiting note (domain/review/pending-note.ts PendingNoteError): the
  * kind only, never the message, which may quote a path or the server's words.
  */
-function failureOf(err: unknown, at: Date): PendingNoteError {
+function failureOf(err: unknown, at: Date, today: IsoDate): PendingNoteError {
 	const kind =
 		err instanceof StoreError ? err.code : err instanceof NotReadBack ? 'read-back' : err instanceof NotMarked ? 'not-marked' : 'other';
-	return {kind, at: at.toISOString()};
+	const instant = at.toISOString();
+	const on = workedDayApart(today, instant);
+	return {kind, at: instant, ...(on === undefined ? {} : {on})};
 }
 
 export class ReviewNotes {
@@ -270,7 +273,7 @@ export class ReviewNotes {
 		if (r.welfareNote) {
 			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
 			const owner = {caseRef: this.caseRef, reviewerId: me, officerId};
-			const failure = failureOf(err, this.now());
+			const failure = failureOf(err, this.now(), this.today);
 			// Marked before filing (or, if that failed, now): the failure is kept with the marked copy.
 			const id = mark.id;
 			await this.store
@@ -341,7 +344,7 @@ export class ReviewNotes {
 			} catch (err) {
 				why ||= messageOf(err);
 				waitingOn.push(day);
-				failed.push({n, failure: failureOf(err, this.now())});
+				failed.push({n, failure: failureOf(err, this.now(), this.today)});
 				continue;
 			}
 			filedOn.push(day);

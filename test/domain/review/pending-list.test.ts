@@ -44,6 +44,14 @@ describe('pendingNotesOf', () => {
 		expect(pendingErrorWords('welfare-key')).toContain('FORTNIGHT_WELFARE_KEY');
 	});
 
+	// QA 7 D2: under --today the failure was dated by the machine's clock ("signed on 04 Dec ... (06 Dec)").
+	it("dates a failure by the day the desk worked as, not the machine's clock day", () => {
+		const marked = {forReview: {seq: 7, id: 'wn-r7', date: '2026-11-27'}};
+		const failure = {kind: 'no-space', at: '2026-12-06T10:00:00.000Z', on: '2026-11-27'};
+		const [row] = pendingNotesOf([note({...marked, lastError: failure})], demoData(), options);
+		expect(row!.why).toBe('your review signed on 27 Nov could not file it: the disk holding the welfare file was full (27 Nov)');
+	});
+
 	it('says what the author can do with a signed review\u2019s unfiled note once no review of its case can be opened (REVIEW-7 note 7)', () => {
 		const data = demoData();
 		const marked = note({forReview: {seq: 7, id: 'wn-r7', date: '2026-11-27'}});
