@@ -113,15 +113,31 @@ export function removeRunFolder(dir: string): void {
 	rmSync(dir, {recursive: true, force: true, maxRetries: 3});
 }
 
-/** Removes the folders of runs that are over (runIsOver) in `base`; returns their paths. */
+function ownedBy(dir: string, uid: number): boolean {
+	try {
+		return statSync(dir).uid === uid;
+	} catch {
+		return false;
+	}
+}
+
+/** Removes this user's folders of runs that are over (runIsOver) in `base`; returns their paths. */
 export function removeOverRunFolders(base: string, now = Date.now(), space = processSpace()): string[] {
 	const removed: string[] = [];
+	const me = process.getuid?.();
 	for (const name of readdirSync(base)) {
 		if (!name.startsWith(RUN_PREFIX)) continue;
 		const dir = path.join(base, name);
+		// Another user's folder is not ours to judge or remove: trying would fail every later run (REVIEW 8 D2).
+		if (me !== undefined && !ownedBy(dir, me)) continue;
 		if (!runIsOver(dir, now, space)) continue;
-		removeRunFolder(dir);
-		removed.push(dir);
+		try {
+			removeRunFolder(dir);
+			removed.push(dir);
+		} catch (err) {
+			// Said, not thrown: a folder that cannot be removed must not stop this run's tests.
+			console.warn(`Could not remove an earlier test run's temporary folder ${dir}: ${(err as Error).message}`);
+		}
 	}
 	return removed;
 }
