@@ -49,17 +49,22 @@ function inPost(o: Officer | undefined, today: IsoDate): o is Officer {
 
 /**
  * The default owner of a new action on a case due `due`: the officer in the case when at work from
- * today to the due date; otherwise the cover named for the OIC's absence, then the team's supervisor
+ * today to the due date; otherwise the cover named for the OIC's absence (on the due date first, when it is
+ * kept in parts), then the team's supervisor
  * that day (the sergeant, or their cover: reviewerFor), whoever is first in post and at work throughout.
  * When none is at work throughout, the first at work today (the warning then names the absence); when
  * none is even at work today, the OIC.
  */
 export function defaultActionOwner(data: StoreData, oicId: string, due: IsoDate, today: IsoDate): string {
 	const end = due < today ? today : due;
-	const oicAbsence = awayDuring(data.absences, oicId, today, end)[0];
+	// An absence kept in parts has a cover a part (absence-cover.ts): the cover of the days the action is due
+	// comes first, then the others of the window (REVIEW 8 D7: it took the part under way today).
+	const oicAway = awayDuring(data.absences, oicId, today, end);
+	const onDue = oicAway.filter(a => a.from <= end && (a.to === null || a.to >= end));
+	const covers = [...onDue, ...oicAway].map(a => a.coverOfficerId);
 	// The supervisor's cover for an absence starting before the due date counts too (README "Owners who can
 	// act": the team's sergeant or their cover): the reviewer on the due date, not only today's.
-	const candidates = [oicId, oicAbsence?.coverOfficerId ?? null, reviewerFor(data, today), reviewerFor(data, end)].filter(
+	const candidates = [oicId, ...covers, reviewerFor(data, today), reviewerFor(data, end)].filter(
 		(id): id is string =>
 			id !== null &&
 			inPost(
