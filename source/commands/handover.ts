@@ -170,7 +170,7 @@ const command: Command = {
 			countedElsewhere = hidden.find(
 				h => h.count > 0 && h.counted && (h.counted.since !== window.since || h.counted.until !== window.until),
 			)?.counted;
-			const readable = readableWelfareNotes(data, reader.id, shown, hidden);
+			const readable = readableWelfareNotes(data, reader.id, shown, hidden, ctx.today);
 			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;
 			withheld = readable.withheld;
