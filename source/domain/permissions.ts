@@ -203,7 +203,7 @@ export function readableWelfareNotes<N extends {officerId: string; by: string; d
 	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
 	const about = [...notes.map(n => n.officerId), ...hidden.filter(h => h.count > 0).map(h => h.officerId)];
 	const managers = [...new Set(about.map(o => lineManagerOf(data, o)?.id).filter((id): id is string => id !== undefined))];
-	const instead = askToPrepare(data, actorId, managers, notes, today);
+	const instead = askToPrepare(data, actorId, managers, today);
 	return {
 		notes: [],
 		withheld,
@@ -217,17 +217,12 @@ export function readableWelfareNotes<N extends {officerId: string; by: string; d
 /**
  * What to do instead of a handover with the welfare notes, on `today`: whom to ask (QA 6 R17: it said "ask
  * DS Brennan" on a day DS Brennan was on sick leave). The notes' line managers at work that day; for one
- * away, the cover named for that day when mayReadWelfareNote lets the cover read any of these notes (a
- * cover reads the notes of the days they cover). When nobody at work that day may read them, it says so
- * and why, rather than naming someone who cannot. Without `today`, the line managers, as before.
+ * away, the cover named for that day, who reads the notes of the days they cover (mayReadWelfareNote);
+ * with nobody else to ask, it says nobody at work that day may read them and why. Decided from the
+ * absences alone, not the notes' dates: the PostgreSQL store hands over only counts of the notes a
+ * reader may not read, and both stores must answer alike. Without `today`, the line managers, as before.
  */
-function askToPrepare(
-	data: StoreData,
-	actorId: string,
-	managers: readonly string[],
-	notes: readonly {officerId: string; by: string; date: IsoDate}[],
-	today: IsoDate | undefined,
-): string {
+function askToPrepare(data: StoreData, actorId: string, managers: readonly string[], today: IsoDate | undefined): string {
 	const ask = (who: readonly string[]) => `Leave out --include-welfare, or ask ${who.join(' or ')} to prepare it.`;
 	if (managers.length === 0) return ask(['their line manager']);
 	if (today === undefined) return ask(managers.map(id => name(data, id)));
@@ -236,18 +231,16 @@ function askToPrepare(
 	const away: string[] = [];
 	for (const id of managers) {
 		const absent = awayOn(lookup, id, today);
+		const cover = absent?.coverId ?? null;
 		if (!absent) {
 			if (id !== actorId) atWork.push(name(data, id));
-			continue;
+		} else if (cover && cover !== actorId) {
+			atWork.push(`${name(data, cover)} (covering ${name(data, id)}: the notes of the days they cover)`);
+		} else {
+			const until = absent.absence.to === null ? 'with no end date recorded' : `until ${shortDate(absent.absence.to, today)}`;
+			const covering = cover ? `, and ${name(data, cover)}, covering, reads only the notes of the days they cover` : '';
+			away.push(`${name(data, id)}, their line manager, is away ${until}${covering}`);
 		}
-		const cover = absent.coverId;
-		if (cover && cover !== actorId && notes.some(n => mayReadWelfareNote(data, cover, n))) {
-			atWork.push(`${name(data, cover)} (covering ${name(data, id)})`);
-			continue;
-		}
-		const until = absent.absence.to === null ? 'with no end date recorded' : `until ${shortDate(absent.absence.to, today)}`;
-		const covering = cover ? `, and ${name(data, cover)}, covering, reads only the notes of the days they cover` : '';
-		away.push(`${name(data, id)}, their line manager, is away ${until}${covering}`);
 	}
 	if (atWork.length > 0) return ask([...new Set(atWork)]);
 	return `Leave out --include-welfare: nobody at work on ${shortDate(today, today)} may read them (${away.join('; ')}).`;

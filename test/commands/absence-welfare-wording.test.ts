@@ -76,7 +76,7 @@ describe('a handover with the welfare notes, refused to the inspector, names who
 		expect(before.stderr).toContain('ask DS Brennan to prepare it.');
 	});
 
-	it('the cover named for the day, who may read the notes of the days they cover, is the one named', () => {
+	it('the cover named for the day, who reads the notes of the days they cover, is the one named', () => {
 		const demo = demoData();
 		const data: StoreData = {
 			...demo,
@@ -86,7 +86,9 @@ describe('a handover with the welfare notes, refused to the inspector, names who
 		const iqbal = data.officers.find(o => o.name.endsWith('Iqbal'))!.id;
 		const notes = [{officerId: iqbal, by: 'o0006', date: '2026-12-12', text: 'made up'}];
 		const r = readableWelfareNotes(data, data.team.inspectorId!, notes, [], '2026-12-14');
-		expect(r.refusal).toContain('Leave out --include-welfare, or ask DC Marsh (covering DS Brennan) to prepare it.');
+		expect(r.refusal).toContain(
+			'Leave out --include-welfare, or ask DC Marsh (covering DS Brennan: the notes of the days they cover) to prepare it.',
+		);
 	});
 });
 
