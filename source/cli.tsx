@@ -8,6 +8,7 @@ import type {Command, FlagSpec} from './commands/command.js';
 import {makeContext, RefusalError, UsageError} from './commands/context.js';
 import {fastFlags} from './commands/fast-flags.js';
 import {GLOBAL_FLAGS} from './commands/global-flags.js';
+import {ONE_RUN_COMMANDS, tuneCompilerForOneRun} from './commands/one-run-compiler.js';
 import {StoreError} from './store/index.js';
 import {globalHelp} from './help-text.js';
 import {safeOutput} from './domain/safe-text.js';
@@ -48,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
 		printError(`fortnight: unknown command "${(first ?? '').slice(0, 40)}". Run "fortnight --help" for the list.\n`);
 		return 2;
 	}
+	// The commands that run once through the rules and exit compile less (one-run-compiler.ts).
+	if (ONE_RUN_COMMANDS.has(name)) await tuneCompilerForOneRun();
 	const command: Command = await COMMANDS[name]!();
 	const at = first === undefined ? -1 : argv.indexOf(first);
 	const rest = at === -1 ? argv : argv.filter((_, i) => i !== at);

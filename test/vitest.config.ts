@@ -17,12 +17,18 @@ export default defineConfig({
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
 		pool: 'forks',
+		// Every temporary file of the run goes in one folder of its own (TMPDIR, TMUX_TMPDIR), removed when
+		// the run ends, and each test file's tempDir folders go when the file ends: leaked test folders once
+		// filled the disk (test/setup/run-temp-folder.ts, remove-temp-dirs.ts).
+		globalSetup: ['test/setup/run-temp-folder.ts'],
+		setupFiles: ['test/setup/remove-temp-dirs.ts'],
 		// CI=false for the test workers: Ink reads CI on import and then holds every frame until exit, which
 		// the in-process desk tests (loading frame, alternate screen) cannot observe. The desk command itself
 		// clears CI when it has a real terminal (source/commands/desk.ts).
 		// FORTNIGHT_CI keeps the real CI value for tests that must not skip in CI (the Chromium ones).
 		// XDG_CACHE_HOME: the store's validation receipts (source/store/receipts.ts) go to a folder of the tests'
-		// own, not the developer's ~/.cache. XDG_CONFIG_HOME: no developer's settings file (README "Settings")
+		// own, not the developer's ~/.cache, shared by runs (os.tmpdir() here is still the system's: the config
+		// is read before globalSetup gives the run its own folder). XDG_CONFIG_HOME: no developer's settings file (README "Settings")
 		// reaches a test; the settings tests make their own.
 		env: {
 			TZ: 'Europe/London',

@@ -8,7 +8,7 @@ import {
 	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
-import type {CoverDays} from '../domain/absence-cover.js';
+import {absenceParts, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -57,9 +57,11 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         covers, not the absence's: "--cover Carter --from 2026-12-20 --to 2026-12-27" names Carter
         for those days only. Once an absence has started, a new cover takes effect from today (or a
         later --from): the days before keep the cover they had, so who covered them stays on record.
+        Without --cover, --from on an absence that has started corrects its first day (to a day up
+        to today, and says so); a later day is refused, naming the flag that does what was meant.
         An absence with more than one cover is kept in parts (ab0005 "part of ab0002"), each listed;
         end acts on the whole absence (any part's id), cancel takes the first part's id,
-        change --cover any of its days.
+        change --from/--to/--reason the whole absence (its first and last day), change --cover any of its days.
 cancel ID   removes an absence that has not started yet; one that has started is ended instead
 
 Who may (README "Who may change absences and cover"): whoever supervises the absent officer that day
@@ -123,7 +125,11 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const shown = data.absences
 		.filter(a => mayReadOfficer(scope, a.officerId))
-		.filter(a => flags['all'] || a.to === null || a.to >= ctx.today)
+		// An absence kept in parts is listed whole while any of it is current: its parts gone by say who covered them.
+		.filter(a => {
+			const to = wholeSpan(data.absences, a).to;
+			return flags['all'] || to === null || to >= ctx.today;
+		})
 		.slice()
 		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
 	if (flags['json']) {
@@ -289,9 +295,13 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		await store.apply(current => {
 			recorded(current, by, 'change', id, ctx.today, wanted.coverOfficerId);
 			const result = changeAbsence(current, id, wanted, ctx.today, {recording, ...(coverDays ? {days: coverDays} : {})});
-			const changed = result.data.absences.find(a => a.id === id) ?? current.absences.find(a => a.id === id)!;
-			warnings = coverLeftWithout(current, changed.officerId, changed);
-			const stranded = actionsStrandedBy(result.data, changed, ctx.today);
+			// The absence whole, from its first part, not the part `id` names (absence-cover.ts): a cover changed
+			// for some days leaves that part ending before the days that changed, or joins it into the one before.
+			const named = current.absences.find(a => a.id === id)!;
+			const parts = absenceParts(result.data.absences, named.partOf ?? named.id);
+			const first = parts[0]!;
+			warnings = coverLeftWithout(current, first.officerId, {from: first.from, to: parts.at(-1)!.to});
+			const stranded = actionsStrandedBy(result.data, first, ctx.today);
 			if (stranded) warnings.push(stranded);
 			changes = result.changes;
 			return signing.sign(current, result.data);

@@ -23,6 +23,7 @@ import {
 } from '../domain/import/index.js';
 import type {StoreData} from '../domain/model.js';
 import {shortName} from '../domain/people.js';
+import {groupedCount} from '../domain/plural.js';
 import {mayImport} from '../domain/permissions.js';
 import {safeText} from '../domain/safe-text.js';
 import {StoreError} from '../store/index.js';
@@ -230,7 +231,7 @@ async function confirmBailChanges(ctx: Context, n: number): Promise<void> {
 }
 
 function plural(n: number, word: string): string {
-	return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+	return `${groupedCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What kind of thing other than a regular file `stat` describes, in words. */
@@ -329,12 +330,11 @@ export function report(
 		return o ? shortName(o) : id;
 	};
 	const limit = <T>(list: readonly T[]) => (verbose ? list : list.slice(0, LIST_LIMIT));
-	const more = (n: number) =>
-		!verbose && n > LIST_LIMIT ? [`  ... and ${(n - LIST_LIMIT).toLocaleString('en-GB')} more (--verbose lists all)`] : [];
+	const more = (n: number) => (!verbose && n > LIST_LIMIT ? [`  ... and ${groupedCount(n - LIST_LIMIT)} more (--verbose lists all)`] : []);
 	lines.push(`Import of ${safeText(file)} into ${safeText(ctx.storePath)} as of ${ctx.today}`);
 	lines.push(
-		`  ${plural(plan.rowsRead, 'row')} read: ${added.toLocaleString('en-GB')} new, ${(plan.changes.length - added).toLocaleString('en-GB')} updated, ` +
-			`${plan.unchanged.toLocaleString('en-GB')} unchanged, ${plan.rejectedRows.toLocaleString('en-GB')} rejected.`,
+		`  ${plural(plan.rowsRead, 'row')} read: ${groupedCount(added)} new, ${groupedCount(plan.changes.length - added)} updated, ` +
+			`${groupedCount(plan.unchanged)} unchanged, ${groupedCount(plan.rejectedRows)} rejected.`,
 	);
 	if (plan.rejected.length > 0) {
 		lines.push('', 'Rejected rows (spreadsheet row numbers; the header is row 1):');

@@ -52,7 +52,7 @@ export function coverFlag(officers: readonly Officer[], value: unknown, outside:
 	}
 	const near = m.near.length ? ` Did you mean ${listOfficers(m.near)}?` : '';
 	const elsewhere = outside.allowed ? ' For someone outside the team add --cover-outside.' : ` A${ABSENCE_COVER.slice(1)}`;
-	throw new UsageError(`--cover: no officer in this team matches "${query}".${near}${elsewhere}`);
+	throw new UsageError(`--cover: no officer in this team matches "${typedInQuotes(query)}".${near}${elsewhere}`);
 }
 
 const ABSENCE_COVER =

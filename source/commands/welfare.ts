@@ -4,11 +4,13 @@ import {actorFor, RefusalError, UsageError} from './context.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {dateFlag, officerFlag} from './resolve.js';
+import {listPending} from './welfare-pending.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
 
 const HELP = `Usage
   fortnight welfare record OFFICER --kind KIND [--on D]
+  fortnight welfare pending [--json] [--with-text]
 
 Records that a welfare event happened, so the matching problem clears: only the kind, the day and who
 recorded it. Never what was said: welfare notes are officers' health information, kept in their own
@@ -34,26 +36,56 @@ exit 2, nothing saved: an unknown officer or kind, a date after today or before 
 someone who is not the officer's line manager, cover or inspector, the team's inspector (their
 welfare is recorded outside this store), the same event twice.
 
+pending
+  Lists your own welfare notes waiting to be filed: typed in a review not signed yet, left behind
+  by a review that could not file them (a crash, a passphrase problem), or signed with a review
+  when the welfare file could not take them. For each: the case, the officer it is about, the day
+  it was written, the signed review it belongs to, why it waits (the last failure's kind, never
+  its message) and what happens next or what to do. A note waits in the welfare drafts file beside
+  the store (FORTNIGHT_WELFARE_KEY opens it when encrypted) or, on PostgreSQL, in the database's
+  pending notes. Only your own (--as NAME, FORTNIGHT_USER or your login; on PostgreSQL your
+  database login): a pending note is its author's until it is filed, and then read as any welfare
+  note is. Nothing is changed: the guided review files, puts back or clears them. Exit 0 (also
+  when none wait); 2 for someone fortnight cannot tell who they are; 3 when the store or the
+  drafts file cannot be read.
+
+  --json          for scripts: [{caseRef, officerId, officerName, written, lastSaved, review {seq,
+                  date}|null, state, lastError {kind, at}|null, why, next, text?}]; state is one of
+                  signed-not-filed, filed, in-draft, left-behind, officer-moved
+  --with-text     add each note's words (health information: printed only when asked for)
+
 Examples
+  fortnight welfare pending
   fortnight welfare record "DC Ashworth" --kind screening --on 2026-11-27
   fortnight welfare record "DS Brennan" --kind check-in --as "DI Okafor"`;
 
 const command: Command = {
 	name: 'welfare',
-	summary: 'record a welfare check-in, screening, tenure review or one-to-one',
+	summary: 'record a welfare check-in, screening, tenure review or one-to-one; list your pending notes',
 	help: HELP,
 	flags: {
 		kind: {type: 'string'},
 		on: {type: 'string'},
 		by: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		withText: {type: 'boolean', default: false},
 	},
 	async run(ctx, input, flags) {
 		const [action, ...args] = input;
+		if (action === 'pending') {
+			if (args.length > 0) throw new UsageError(`welfare pending takes no words, only options (got "${args[0]}").`);
+			const stray = ['kind', 'on', 'by'].find(f => flags[f] !== undefined);
+			if (stray) throw new UsageError(`--${stray} is for welfare record; welfare pending takes --json and --with-text.`);
+			return listPending(ctx, flags);
+		}
 		if (action !== 'record') {
 			throw new UsageError(
-				action ? `Unknown welfare action "${action}": use record.` : 'Say what to do: fortnight welfare record OFFICER --kind KIND.',
+				action
+					? `Unknown welfare action "${action}": use record or pending.`
+					: 'Say what to do: fortnight welfare record OFFICER --kind KIND, or fortnight welfare pending.',
 			);
 		}
+		if (flags['json'] || flags['withText']) throw new UsageError('--json and --with-text are for welfare pending.');
 		if (args.length !== 1)
 			throw new UsageError('Name one officer: fortnight welfare record OFFICER --kind KIND (quote names with spaces).');
 		const kindText = flags['kind'] === undefined ? '' : String(flags['kind']).trim().toLowerCase();

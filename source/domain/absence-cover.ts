@@ -40,6 +40,16 @@ export function absenceParts(absences: readonly Absence[], id: string): Absence[
 	return absences.filter(x => x.id === root || x.partOf === root).sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 }
 
+/**
+ * The days of the absence `a` belongs to, whole: from its first part's first day to its last part's last
+ * (`a`'s own days for an absence never split). What "away until" and "ends today" mean to a reader.
+ */
+export function wholeSpan(absences: readonly Absence[], a: Absence): {from: IsoDate; to: IsoDate | null} {
+	if (a.partOf === undefined && !absences.some(x => x.partOf === a.id)) return {from: a.from, to: a.to};
+	const parts = absenceParts(absences, a.id);
+	return parts.length === 0 ? {from: a.from, to: a.to} : {from: parts[0]!.from, to: parts.at(-1)!.to};
+}
+
 interface Piece {
 	/** The record this piece keeps (its first piece), or null for a new part. */
 	keeps: Absence | null;

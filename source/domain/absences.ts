@@ -263,16 +263,117 @@ export function changeAbsence(
 	const index = findAbsence(data, absenceId);
 	const current = data.absences[index]!;
 	const newCover = change.coverOfficerId;
-	const started = today !== undefined && absenceParts(data.absences, absenceId)[0]!.from < today;
-	if (newCover !== undefined && (cover?.days !== undefined || (started && newCover !== current.coverOfficerId) || current.partOf)) {
+	const parts = absenceParts(data.absences, absenceId);
+	const started = today !== undefined && parts[0]!.from < today;
+	// Kept in parts, the absence is one to its dates and reason: its first day is the first part's, its last the last part's.
+	const whole: Absence = parts.length > 1 ? {...parts[0]!, to: parts.at(-1)!.to} : current;
+	const cutCover =
+		cover?.days !== undefined || (started && newCover !== current.coverOfficerId) || current.partOf !== undefined || parts.length > 1;
+	if (newCover !== undefined && cutCover) {
 		if (today === undefined || !cover) throw new AbsenceError('A cover for some days of an absence needs the day and who records it.');
 		const {coverOfficerId: _cover, ...rest} = change;
-		const same = (Object.keys(rest) as (keyof typeof rest)[]).every(k => rest[k] === undefined || rest[k] === current[k]);
-		const first = same ? {data, changes: []} : wholeChange(data, absenceId, rest, today);
+		const same = (Object.keys(rest) as (keyof typeof rest)[]).every(k => rest[k] === undefined || rest[k] === whole[k]);
+		const first = same ? {data, changes: []} : datesChange(data, absenceId, rest, today);
 		const covered = coverChange(first.data, absenceId, newCover, today, cover);
 		return {data: covered.data, changes: [...first.changes, ...covered.changes]};
 	}
-	return wholeChange(data, absenceId, change, today);
+	return datesChange(data, absenceId, change, today);
+}
+
+/** A change to the dates or reason (and, on an absence in one record, the cover) of the absence `absenceId` belongs to. */
+function datesChange(data: StoreData, absenceId: string, change: AbsenceChange, today?: IsoDate): {data: StoreData; changes: string[]} {
+	const parts = absenceParts(data.absences, absenceId);
+	correctsStart(parts[0]!, change, today);
+	const result = parts.length > 1 ? partsChange(data, parts, change, today) : wholeChange(data, absenceId, change, today);
+	// A first day moved on an absence that has started corrects when it began: said as one (README "Absences").
+	const first = parts[0]!;
+	const said = result.changes.map(c =>
+		today !== undefined && first.from <= today && c.startsWith('first day ')
+			? `${c} (a correction of when it began; a cover from a day is --cover NAME --from D)`
+			: c,
+	);
+	return {data: result.data, changes: said};
+}
+
+/**
+ * The first day of an absence that has started is a fact: it may be corrected to a day up to today, not
+ * moved after it (that would unsay days away on record, and who covered them). A sergeant who meant a
+ * cover from that day, or the return, is told which flag says it.
+ */
+function correctsStart(first: Absence, change: AbsenceChange, today?: IsoDate): void {
+	if (today === undefined || change.from === undefined || first.from > today || change.from <= today) return;
+	throw new AbsenceError(
+		`${first.id} started ${shortDate(first.from, today)}: --from without --cover corrects its first day, to a day up to today, ` +
+			`and ${shortDate(change.from, today)} is after today. For a cover from that day: --cover NAME --from ${change.from}; ` +
+			`for the last day away: --to D (or fortnight absence end ${first.id} --to D).`,
+	);
+}
+
+/**
+ * Dates or reason of an absence kept in parts (absence-cover.ts), as of one absence: the first day is its
+ * first part's, the last day its last part's (a last day within an earlier part drops the parts after,
+ * as ending it does: endParts), the reason every part's. Each part keeps its cover and its record.
+ */
+function partsChange(data: StoreData, parts: Absence[], change: AbsenceChange, today?: IsoDate): {data: StoreData; changes: string[]} {
+	const first = parts[0]!;
+	const last = parts.at(-1)!;
+	const day = (d: IsoDate | null) => (d === null ? 'none' : shortDate(d, today));
+	const changes: string[] = [];
+	let next = data;
+	const replace = (was: Absence, now: Absence) => {
+		next = {...next, absences: next.absences.map(a => (a.id === was.id ? now : a))};
+	};
+	if (change.from !== undefined && change.from !== first.from) {
+		checkDates(change.from, null);
+		if (first.to !== null && change.from > first.to) {
+			throw new AbsenceError(
+				`${first.id} is kept in parts (its cover changed for some days) and its first part ends ${shortDate(first.to, today)}: ` +
+					`a first day after that would unsay days whose cover is on record. Correct it to ${shortDate(first.to, today)} at the latest.`,
+			);
+		}
+		const officer = data.officers.find(o => o.id === first.officerId);
+		if (officer) checkJoined(officer, change.from);
+		const moved = {...first, from: change.from};
+		checkPartCover(data, moved);
+		replace(first, moved);
+		changes.push(`first day ${day(first.from)} -> ${day(change.from)}`);
+	}
+	if (change.to !== undefined && change.to !== last.to) {
+		const now = absenceParts(next.absences, first.id);
+		if (change.to !== null && change.to < now.at(-1)!.from) {
+			next = endParts(next, now, change.to, today);
+		} else {
+			const moved = {...now.at(-1)!, to: change.to};
+			checkPartCover(next, moved);
+			replace(now.at(-1)!, moved);
+		}
+		changes.push(`last day ${day(last.to)} -> ${day(change.to)}`);
+	}
+	if (change.reason !== undefined && change.reason !== first.reason) {
+		if (!ABSENCE_REASONS.includes(change.reason)) {
+			throw new AbsenceError(`The reason must be one of ${ABSENCE_REASONS.join(', ')} (a category only, never health detail).`);
+		}
+		const reason = change.reason;
+		next = {...next, absences: next.absences.map(a => (a.id === first.id || a.partOf === first.id ? {...a, reason} : a))};
+		changes.push(`reason ${REASON_WORDS[first.reason]} -> ${REASON_WORDS[reason]}`);
+	}
+	if (change.coverOfficerId !== undefined) throw new AbsenceError('A cover for an absence kept in parts is named for its days.');
+	if (changes.length === 0) throw new AbsenceError(`${first.id} is already ${describe({...first, to: last.to})}: nothing to change.`);
+	const ids = new Set(absenceParts(next.absences, first.id).map(a => a.id));
+	const span = {from: absenceParts(next.absences, first.id)[0]!.from, to: absenceParts(next.absences, first.id).at(-1)!.to};
+	const clash = next.absences.find(a => a.officerId === first.officerId && !ids.has(a.id) && overlaps(a, span));
+	if (clash) {
+		const who = fullName(data.officers.find(o => o.id === first.officerId));
+		throw new AbsenceError(`${who} already has an absence that overlaps: ${describe(clash)}. End or change that one first.`);
+	}
+	return {data: next, changes};
+}
+
+/** A part whose days grew keeps a cover who is at work on all of them (the check every named cover has). */
+function checkPartCover(data: StoreData, part: Absence): void {
+	if (part.coverOfficerId === null) return;
+	const away = coverAwayProblem(data, part.coverOfficerId, part);
+	if (away) throw new AbsenceError(away);
 }
 
 /** The new cover for some days, checked as any named cover is (addAbsence), with the change in words. */
@@ -306,7 +407,12 @@ function coverChange(
 				? `on ${shortDate(from, today)}`
 				: `from ${shortDate(from, today)} to ${shortDate(to, today)}`;
 	const parts = absenceParts(data.absences, absenceId);
-	const earlier = parts[0]!.from < from ? '; the days before keep the cover they had' : '';
+	// A cover for some days leaves the days before them, and after them, with the cover they had: said as such.
+	const end = parts.at(-1)!.to;
+	const before = parts[0]!.from < from;
+	const after = to !== null && (end === null || to < end);
+	const earlier =
+		before || after ? `; the days ${before && after ? 'before and after' : before ? 'before' : 'after'} keep the cover they had` : '';
 	const added = result.added.length > 0 ? ` (${result.added.join(', ')} added as part of ${parts[0]!.id})` : '';
 	const kept = `${earlier}${added}`;
 	return {data: result.data, changes: [`cover ${result.before.map(name).join(', ')} -> ${name(coverId)} ${days}${kept}`]};

@@ -6,6 +6,7 @@
  * rule rules/action-owners.ts then keeps it on the Problems list until it is dealt with).
  */
 import {absenceSpan} from './absence-words.js';
+import {absenceParts, wholeSpan} from './absence-cover.js';
 import {openActions, isLive} from './case-facts.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Absence, Action, Case, Officer, StoreData} from './model.js';
@@ -34,8 +35,9 @@ export function ownerAwayWarning(data: People, ownerId: string, due: IsoDate, to
 	const onDue = awayOn(lookup, ownerId, due < today ? today : due);
 	const coverName = onDue?.coverId ? safeText(shortName(data.officers.find(o => o.id === onDue.coverId))) : null;
 	const cover = coverName ? `; ${coverName} covers` : onDue ? ', with nobody covering that day' : '';
+	// Said whole: an absence kept in parts (absence-cover.ts) runs from its first part to its last.
 	return (
-		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(absence, today)}, ` +
+		`${who} is ${ABSENCE_WORDS[absence.reason]} ${absenceSpan(wholeSpan(data.absences, absence), today)}, ` +
 		`before this action is due (${shortDate(due, today)})${cover}: ` +
 		`choose an owner who is at work, or check ${who} can do it.`
 	);
@@ -105,18 +107,24 @@ export function openActionsOwnedBy(cases: readonly Case[], officerId: string): O
 
 /**
  * For `absence add` and `absence change`: one sentence when the officer owns open actions needed while
- * this absence has nobody covering them (no cover named, or the cover away too), else null.
+ * this absence has nobody covering them (no cover named, or the cover away too), else null. An absence
+ * recorded already (one with an `id`) is read whole: kept in parts (absence-cover.ts, a cover changed for
+ * some days), each day has its own part's cover, so a change that leaves later days with nobody warns
+ * whichever part's id it was made on.
  */
 export function actionsStrandedBy(
 	data: StoreData,
-	absence: Pick<Absence, 'officerId' | 'from' | 'to' | 'coverOfficerId'>,
+	absence: Pick<Absence, 'officerId' | 'from' | 'to' | 'coverOfficerId'> & {id?: string},
 	today: IsoDate,
 ): string | null {
-	const within = (d: IsoDate) => d >= absence.from && (absence.to === null || d <= absence.to);
+	const recorded = absence.id === undefined ? [] : absenceParts(data.absences, absence.id);
+	const parts: Pick<Absence, 'from' | 'to' | 'coverOfficerId'>[] = recorded.length > 0 ? recorded : [absence];
+	const partOn = (d: IsoDate) => parts.find(p => d >= p.from && (p.to === null || d <= p.to));
 	const stranded = openActionsOwnedBy(data.cases, absence.officerId).filter(({action}) => {
 		const d = neededOn(action, today);
-		if (!within(d)) return false;
-		return absence.coverOfficerId === null || absenceOn(data.absences, absence.coverOfficerId, d) !== undefined;
+		const part = partOn(d);
+		if (!part) return false;
+		return part.coverOfficerId === null || absenceOn(data.absences, part.coverOfficerId, d) !== undefined;
 	});
 	if (stranded.length === 0) return null;
 	const who = safeText(shortName(data.officers.find(o => o.id === absence.officerId)));

@@ -144,6 +144,25 @@ export function addYears(s: IsoDate, n: number): IsoDate {
 	return addMonths(s, n * 12);
 }
 
+/**
+ * Whole calendar months from `from` to `to`: the largest n with addMonths(from, n) <= to, 0 when `to`
+ * is not later. Counted with addMonths's own end-of-month rule, so an age worded with it agrees with
+ * a threshold the rules test with addMonths/addYears: on the 5th anniversary it is 60, never 59 (QA 6
+ * D5: days divided by 365.25 and 30.44 read "4 years 11 months" the day a rule said 5 years had passed).
+ */
+export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
+	if (to <= from) return 0;
+	const n = (yearOf(to) - yearOf(from)) * 12 + (monthOf(to) - monthOf(from));
+	// addMonths(from, n) falls in `to`'s month; when it is later in that month, the nth month has not passed.
+	return addMonths(from, n) > to ? n - 1 : n;
+}
+
+/** Whole calendar years and the months after them from `from` to `to` (wholeMonthsBetween's count). */
+export function yearsAndMonthsBetween(from: IsoDate, to: IsoDate): {years: number; months: number} {
+	const total = wholeMonthsBetween(from, to);
+	return {years: Math.floor(total / 12), months: total % 12};
+}
+
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return toDayNumber(to) - toDayNumber(from);

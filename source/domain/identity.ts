@@ -11,7 +11,7 @@
 import type {Officer, StoreData} from './model.js';
 import {listOfficers, matchOfficer} from './officer-match.js';
 import {fullName} from './people.js';
-import {safeText} from './safe-text.js';
+import {safeText, typedInQuotes} from './safe-text.js';
 
 export type IdentitySource = '--as' | 'FORTNIGHT_USER' | 'settings' | 'login' | 'database login' | 'demo';
 
@@ -89,7 +89,7 @@ function resolveNamed(data: StoreData, input: IdentityInput): Identity {
 	if (typed) {
 		const m = matchOfficer(data.officers, typed.value);
 		if (m.kind === 'found') return {ok: true, officer: m.officer, source: typed.source};
-		const shown = `"${safeText(typed.value).slice(0, 60)}"`;
+		const shown = `"${typedInQuotes(typed.value.slice(0, 60))}"`;
 		if (typed.source === 'settings')
 			return passOverSettings(data, input, m.kind === 'ambiguous' ? `matches more than one officer` : `is not an officer in this store`);
 		if (m.kind === 'ambiguous')
@@ -123,7 +123,7 @@ function resolveNamed(data: StoreData, input: IdentityInput): Identity {
 
 /** A settings file's "as" that names nobody does not stop anything: who you are is worked out without it. */
 function passOverSettings(data: StoreData, input: IdentityInput, why: string): Identity {
-	const shown = `"${safeText(input.settingsUser ?? '').slice(0, 60)}"`;
+	const shown = `"${typedInQuotes((input.settingsUser ?? '').slice(0, 60))}"`;
 	const without = resolveIdentity(data, {...input, settingsUser: undefined});
 	const note = `Your settings file's "as" (${shown}) ${why}; it is not used.`;
 	return without.ok ? {...without, note} : {ok: false, reason: `${note} ${without.reason}`};

@@ -10,6 +10,7 @@ import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from 
 import type {Case, Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
 import {safeText, typedInQuotes} from './safe-text.js';
+import {inspectorOn, sergeantOn} from './team-history.js';
 
 export type Permission = {ok: true; as: RoleWord} | {ok: false; reason: string};
 
@@ -23,6 +24,26 @@ export function lineManagerOf(data: StoreData, officerId: string): Officer | und
 	const o = data.officers.find(x => x.id === officerId);
 	// Only an investigator with no recorded line manager falls to the team's sergeant: an inspector does not.
 	const id = o?.supervisorId ?? (o?.role === 'investigator' ? data.team.sergeantId : null);
+	return id === null || id === officerId ? undefined : data.officers.find(x => x.id === id);
+}
+
+/**
+ * The officer's line manager ON `date`, for welfare notes (DOMAIN "Welfare notes: readable by the officer's
+ * line manager of that date"). The team's supervision history is the only record of who managed whom when
+ * (team-history.ts), so an officer recorded under the team's present sergeant (or an investigator with
+ * nobody recorded) had the team's sergeant of that date, one recorded under its present inspector (or a
+ * sergeant with nobody recorded) its inspector of that date, and one recorded under anyone else (a second
+ * sergeant, whose line has no history) that person. PostgreSQL asks the same (migration 018,
+ * fortnight_line_manager_on); never the officer themselves.
+ */
+export function lineManagerOn(data: StoreData, officerId: string, date: IsoDate): Officer | undefined {
+	const o = data.officers.find(x => x.id === officerId);
+	if (!o) return undefined;
+	const recorded = o.supervisorId;
+	let id: string | null;
+	if (recorded === data.team.sergeantId || (recorded === null && o.role === 'investigator')) id = sergeantOn(data.team, date);
+	else if (recorded === data.team.inspectorId || (recorded === null && o.role === 'sergeant')) id = inspectorOn(data.team, date);
+	else id = recorded;
 	return id === null || id === officerId ? undefined : data.officers.find(x => x.id === id);
 }
 
@@ -173,8 +194,10 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 export function mayReadWelfareNote(data: StoreData, actorId: string, note: {officerId: string; by: string; date: IsoDate}): boolean {
 	if (note.by === actorId) return true;
 	if (note.officerId === actorId) return false;
-	const as = supervisesAs(data, actorId, note.officerId, note.date);
-	return as === 'sergeant' || as === 'cover' || (as === 'inspector' && lineManagerOf(data, note.officerId)?.id === actorId);
+	// The line manager of the note's date, or who covered them that day (awayOn: a cover away covers nobody).
+	const manager = lineManagerOn(data, note.officerId, note.date);
+	if (!manager) return false;
+	return manager.id === actorId || awayOn(absenceLookup(data.absences), manager.id, note.date)?.coverId === actorId;
 }
 
 /** Notes the store itself kept from the reader, counted per officer (the PostgreSQL store's row-level security). */

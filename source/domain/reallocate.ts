@@ -9,15 +9,21 @@
  * current allocation's first day nor than the case's latest record of its holder at work (a signed
  * review naming them, its actions' history, a bail record, their update: reallocate-dates.ts). Moving a case to someone away that
  * day with nobody covering them is refused unless confirmed (`confirmable`): sometimes it is still
- * right (the officer is back tomorrow), but the person must say so.
+ * right (the officer is back tomorrow), but the person must say so. So is moving it to someone away on
+ * a date the case needs its OIC (awayOverCaseDates): its bail date, covered or not (a cover does not
+ * clear "Bail due, OIC away": docs/rules.md "Pre-charge bail"), or the due date of an open action that
+ * goes with it, with nobody covering (the action-owner rule). Without this the one way offered for a
+ * critical bail problem could recreate it on the new OIC without a word (QA 6 D2).
  */
 import {allocationsOf, currentAllocation, withAllocation} from './case-history.js';
-import {isLive} from './case-facts.js';
+import {isLive, isOpen} from './case-facts.js';
+import {neededOn} from './action-owners.js';
+import {bailClock} from './bail.js';
 import {backdatedMoveRefusal} from './reallocate-dates.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
-import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName} from './people.js';
+import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName, type AwayOnDate} from './people.js';
 import {hasSupervisor} from './independence.js';
 import {mayReallocate} from './permissions.js';
 import {plural} from './plural.js';
@@ -29,7 +35,10 @@ export class ReallocationError extends Error {
 	override readonly name = 'ReallocationError';
 	constructor(
 		message: string,
-		/** True when the only objection is that the officer is away with no cover: a person may confirm it. */
+		/**
+		 * True when the only objection is that the officer is away when the case needs them (that day with no
+		 * cover, or on its bail date or an action's due date): a person may confirm it.
+		 */
 		readonly confirmable = false,
 		/** The part of the request it is about, when one: the desk's form says it at that field (the date, 'on'). */
 		readonly about: 'on' | null = null,
@@ -72,7 +81,7 @@ export interface ReallocationRequest {
 	reason: string;
 	/** ISO instant it was recorded. */
 	recordedAt: string;
-	/** The person has confirmed moving it to an officer who is away with nobody covering them. */
+	/** The person has confirmed moving it to an officer who is away when the case needs them (the confirmable refusal). */
 	confirmAway?: boolean;
 }
 
@@ -163,7 +172,8 @@ export function reallocationRefusal(data: StoreData, r: ReallocationRequest): Re
 	if (to.joinedUnit > r.on) return no(`${name} joins the unit on ${day(to.joinedUnit)}, after ${day(r.on)}.`);
 	if (to.leftUnit !== null && to.leftUnit <= r.today) return no(`${name} left the unit on ${day(to.leftUnit)}.`);
 	if (!r.confirmAway) {
-		const away = awayWithNobody(data, to.id, r.on, r.today);
+		// Away that day with nobody covering says it all; else away on a date the case needs its OIC.
+		const away = awayWithNobody(data, to.id, r.on, r.today) ?? awayOverCaseDates(data, c, to.id, r.today)?.words;
 		if (away) return new ReallocationError(away, true);
 	}
 	return null;
@@ -206,6 +216,63 @@ export function awayWithNobody(data: StoreData, officerId: string, on: IsoDate, 
 	return null;
 }
 
+/** Who does the officer's work that day, in words: "DC Shah covering", "nobody covering", "cover DC Shah is away too". */
+function coverWords(data: StoreData, away: AwayOnDate): string {
+	const name = (id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
+	if (away.coverId !== null) return `${name(away.coverId)} covering`;
+	return away.coverAway ? `their cover ${name(away.coverAway.officerId)} is away too` : 'nobody covering';
+}
+
+/** Why `officerId` would be away when case `c` needs its OIC (AwayOverDates.words), and the form's short mark. */
+export interface AwayOverDates {
+	words: string;
+	/** "AWAY on bail date", "AWAY when action due": the reallocation form's mark (no wider than its "AWAY, nobody covering"). */
+	mark: string;
+}
+
+/**
+ * Whether `officerId`, as the case's OIC, would be away on a date the case needs them (module comment):
+ * its bail date (the bail clock's deadline: the return date, or the period's end if sooner), away covered
+ * or not, as the bail rule judges it; or the due date of an open action the outgoing officer owns (it
+ * moves with the case: recordReallocation), away with nobody covering, as the action-owner rule judges it.
+ * Null when neither.
+ */
+export function awayOverCaseDates(data: StoreData, c: Case, officerId: string, today: IsoDate): AwayOverDates | null {
+	const lookup = absenceLookup(data.absences);
+	const name = safeText(shortName(data.officers.find(o => o.id === officerId)));
+	const day = (d: IsoDate) => shortDate(d, today);
+	const clock = bailClock(c.bail, today);
+	// A lapsed or missed date is a problem of its own (bail-lapsed), whoever holds the case.
+	if (clock && !clock.lapsed && !clock.returnMissed) {
+		const away = awayOn(lookup, officerId, clock.deadline);
+		if (away) {
+			const what = clock.deadline === clock.returnDate ? 'bail return date' : 'bail period end';
+			return {
+				words:
+					`${name} is ${ABSENCE_WORDS[away.absence.reason]} ${absenceSpan(away.absence, today)} (${coverWords(data, away)} ` +
+					`on ${day(clock.deadline)}), over ${safeText(c.ref)}'s ${what}, ${day(clock.deadline)}: with ${name} as OIC it stays ` +
+					'a critical "Bail due, OIC away" (a cover does not clear it).',
+				mark: 'AWAY on bail date',
+			};
+		}
+	}
+	const due = c.actions
+		.filter(a => a.ownerId === c.oicId && isOpen(a))
+		.map(a => ({a, on: neededOn(a, today)}))
+		.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0));
+	for (const {a, on} of due) {
+		const away = awayOn(lookup, officerId, on);
+		if (!away || away.coverId !== null) continue;
+		return {
+			words:
+				`${name} is ${ABSENCE_WORDS[away.absence.reason]} ${absenceSpan(away.absence, today)} (${coverWords(data, away)} on ` +
+				`${day(on)}) when action ${safeText(a.id)} (due ${day(a.due)}), which moves with the case, needs doing: nobody would be there to do it.`,
+			mark: 'AWAY when action due',
+		};
+	}
+	return null;
+}
+
 /** Moves the case, or throws ReallocationError. */
 export function reallocateCase(data: StoreData, r: ReallocationRequest): ReallocationResult {
 	const refusal = reallocationRefusal(data, r);
@@ -232,12 +299,15 @@ export interface ReallocationChoice {
 	after: Workload;
 	/** Why the case would sit with nobody (awayWithNobody), or null when they are at work or covered. */
 	away: string | null;
+	/** Away on a date the case needs its OIC (awayOverCaseDates: its bail date, covered or not), or null. */
+	awayOverDates: AwayOverDates | null;
 }
 
 /**
  * Everyone in post the case could move to on `on` (not its holder, not someone who has left or has not
  * joined yet), in the team's order, each with their workload now and after the move (README "Case
- * history": "It prints the new officer's workload"), and whether they are away with nobody covering.
+ * history": "It prints the new officer's workload"), whether they are away with nobody covering, and
+ * whether they would be away on a date the case needs them (its bail date, an action's due date).
  */
 export function reallocationChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate): ReallocationChoice[] {
 	const c = data.cases.find(x => x.ref === ref);
@@ -252,6 +322,7 @@ export function reallocationChoices(data: StoreData, ref: string, on: IsoDate, t
 				now: workloadFor(data, o.id),
 				after: workloadWith(data, o.id, c),
 				away: awayWithNobody(data, o.id, on, today),
+				awayOverDates: awayOverCaseDates(data, c, o.id, today),
 			}))
 	);
 }

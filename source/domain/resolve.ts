@@ -263,6 +263,14 @@ export function absenceOfWay(w: Resolve): string | null {
 	return unquoted(/^fortnight absence change (\S+|"[^"]*"|'[^']*') /.exec(w.command)?.[1]);
 }
 
+/** The days a cover way names (`--from D --to D`: the days the named cover is away), else undefined. */
+export function coverDaysOfWay(w: Resolve): {from?: IsoDate; to?: IsoDate} | undefined {
+	if (w.way !== 'absence-change' || !w.command) return undefined;
+	const from = / --from (\d{4}-\d{2}-\d{2})\b/.exec(w.command)?.[1];
+	const to = / --to (\d{4}-\d{2}-\d{2})\b/.exec(w.command)?.[1];
+	return from || to ? {...(from ? {from} : {}), ...(to ? {to} : {})} : undefined;
+}
+
 /** Record a bail event: the events given, with the flags they need. */
 export function bailWay(ref: string, events: string, label: string, more = ''): Resolve {
 	return {

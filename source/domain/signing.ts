@@ -7,6 +7,7 @@
  */
 import {isInspectorOver} from './permissions.js';
 import {absenceSpan} from './absence-words.js';
+import {wholeSpan} from './absence-cover.js';
 import type {IsoDate} from './dates.js';
 import type {ChainEntry, Officer, StoreData} from './model.js';
 import {ABSENCE_WORDS, absenceOn, shortName} from './people.js';
@@ -106,7 +107,8 @@ export function enrolAdvice(
 	if (atWork.length > 0) return `ask ${words(atWork)} to enrol ${it}`;
 	const state = (o: Officer) => {
 		const a = away(o)!;
-		return `is ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today!)}`;
+		// Whole: an absence kept in parts (absence-cover.ts) is away until its last part's last day.
+		return `is ${ABSENCE_WORDS[a.reason]} ${absenceSpan(wholeSpan(data.absences, a), today!)}`;
 	};
 	const why =
 		keyed.length === 1

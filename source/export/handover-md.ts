@@ -12,6 +12,7 @@
 import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
+import {forSomeoneElse} from '../domain/handover/cover-cannot.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
 import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
@@ -83,6 +84,31 @@ function itemRows(items: readonly WindowItem[]): [string, string, string][] {
 		]);
 	}
 	return rows;
+}
+
+/**
+ * What the cover may not do themselves in their window (their own cases' reviews, their own action plan or
+ * check-in: domain/handover/cover-cannot.ts), under a heading naming who does it, whatever its severity on
+ * the day of writing (QA 6 D1: written days before, those reviews were amber and listed nowhere as such).
+ * The same items stay in the lists by date, with the same sentence.
+ */
+function notForTheCover(h: Handover): string[] {
+	const items = [...h.alreadyDue, ...h.dueBeforeWindow, ...h.inWindow].filter(forSomeoneElse);
+	if (items.length === 0) return [];
+	const byWho = new Map<string, WindowItem[]>();
+	for (const i of items) {
+		const who = i.authorityName ?? 'an independent supervisor';
+		const list = byWho.get(who);
+		if (list) list.push(i);
+		else byWho.set(who, [i]);
+	}
+	const out: string[] = [];
+	for (const [who, list] of byWho) {
+		out.push(`## Not for the cover: goes to ${esc(who)} (${list.length})`, '');
+		out.push('No one supervises themselves: the cover may not do these, whatever they show today. Hand each to them.', '');
+		out.push(...itemRows(list).map(([d, names, what]) => `- ${docDate(d)}, ${names}: ${what}`), '');
+	}
+	return out;
 }
 
 function decisionLines(d: Decision, n: number, h: Handover): string[] {
@@ -236,6 +262,7 @@ export function renderHandoverMarkdown(h: Handover): string {
 	else out.push(`As found on ${docDay(h.today)}; each due date with its distance from your window.`, '');
 	h.decisions.forEach((d, i) => out.push(...decisionLines(d, i + 1, h)));
 	out.push('');
+	out.push(...notForTheCover(h));
 
 	out.push(`## In your window, by date (${h.inWindow.length})`, '');
 	if (h.inWindow.length === 0) out.push('Nothing dated in this window.', '');

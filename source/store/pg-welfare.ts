@@ -5,7 +5,7 @@
  * here; filing one whose id is there adds nothing (a retried filing), as in the file.
  */
 import type {PendingWelfareNote} from './welfare-drafts.js';
-import type {WelfareFile, WelfareNote, WithheldCount} from './welfare-file.js';
+import type {WelfareFile, WelfareNote, WelfareWindow, WithheldCount} from './welfare-file.js';
 import {withClient} from './pg-connect.js';
 import {resolveTeam} from './pg-data.js';
 
@@ -22,22 +22,21 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
 }
 
 /**
- * How many notes of a handover's window ending `until` this role may not read, per officer (row-level
- * security hides them from readPgWelfare): counts from fortnight_welfare_withheld, which checks that the
- * role sees the team, starts the window at the server's today less 90 days (WELFARE_NOTE_LOOKBACK_DAYS)
- * and returns no note's text, date or author.
+ * How many notes dated in `window` (a handover's, both ends included: domain/handover/build.ts
+ * welfareNoteWindow) this role may not read, per officer (row-level security hides them from
+ * readPgWelfare): counts from fortnight_welfare_withheld, which checks that the role sees the team and
+ * asks as itself, takes only a window at least WELFARE_NOTE_LOOKBACK_DAYS long and returns no note's
+ * text, date or author (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
  */
-export async function readPgWelfareWithheld(store: string, until: string): Promise<WithheldCount[]> {
+export async function readPgWelfareWithheld(store: string, window: WelfareWindow): Promise<WithheldCount[]> {
 	return withClient(store, async (client, url) => {
 		const team = await resolveTeam(client, url.team, url.shown);
-		// The window counted is the server's (015 fixes its start): said with each count, so a handover
-		// prepared with --today can say which days the count covers (README "PostgreSQL").
-		const r = await client.query<{officer_id: string; withheld: string; since: string; until: string}>(
-			`SELECT officer_id, withheld, (current_date - 90)::text AS since, greatest($2::date, current_date)::text AS until
-			FROM fortnight_welfare_withheld($1, $2::date, current_user)`,
-			[team, until],
+		// The handover's own days (--today's, not the server's), so both stores count the same notes.
+		const r = await client.query<{officer_id: string; withheld: string}>(
+			'SELECT officer_id, withheld FROM fortnight_welfare_withheld($1, $2::date, $3::date, current_user)',
+			[team, window.since, window.until],
 		);
-		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld), counted: {since: x.since, until: x.until}}));
+		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld)}));
 	});
 }
 

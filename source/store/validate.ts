@@ -96,7 +96,8 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
 		if (sameRefs) shareRefSet(before, data.cases);
 	}
 	if (data.drafts !== known.drafts || data.cases !== known.cases) {
-		const cases = refSet(data.cases);
+		// The references just indexed when cases were added or moved (an import of 50,000 rows), else the kept set.
+		const cases: {has(ref: string): boolean} = refs ?? refSet(data.cases);
 		const drafted = new Set<string>();
 		for (const d of data.drafts) {
 			const key = `${d.caseRef}\u0000${d.reviewerId}`;

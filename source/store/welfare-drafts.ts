@@ -27,6 +27,11 @@ import {deriveKey, envelopeProblem, isEnvelope, open, saltOf, seal, type Derived
 import {welfareDraftsPathFor} from './welfare-paths.js';
 
 const IsoDay = Type.String({pattern: '^\\d{4}-\\d{2}-\\d{2}$'});
+const LastError = Type.Object({
+	kind: Type.String({minLength: 1, maxLength: 40}),
+	at: Type.String({maxLength: 40}),
+	on: Type.Optional(IsoDay),
+});
 
 const PendingNoteSchema = Type.Object({
 	caseRef: Type.String({minLength: 1, maxLength: 40}),
@@ -47,6 +52,22 @@ const PendingNoteSchema = Type.Object({
 			id: Type.String({minLength: 1, maxLength: 80}),
 			date: IsoDay,
 		}),
+	),
+	/** The last failure to file it: its kind and when, never its message (domain/review/pending-note.ts). */
+	lastError: Type.Optional(LastError),
+	/** Notes left behind that the review holding this note took into its field, as they were: a discard puts them back. */
+	restored: Type.Optional(
+		Type.Array(
+			Type.Object({
+				by: Type.Union([Type.String({minLength: 1, maxLength: 80}), Type.Null()]),
+				officerId: Type.String({maxLength: 80}),
+				date: IsoDay,
+				text: Type.String({maxLength: 20_000}),
+				updatedAt: Type.String({maxLength: 40}),
+				lastError: Type.Optional(LastError),
+			}),
+			{maxItems: 100},
+		),
 	),
 });
 export type PendingWelfareNote = Static<typeof PendingNoteSchema>;

@@ -134,21 +134,26 @@ export async function readWelfare(file: string, key?: WelfareKey): Promise<Welfa
 }
 
 /**
- * How many notes of a handover's window (the last WELFARE_NOTE_LOOKBACK_DAYS days to `until`) the reader
- * was not handed by readWelfare, per officer: counts only, never a note. A welfare file is read whole by
- * whoever opens it (which of its notes a person may read is the domain's to decide), so none; the
- * PostgreSQL store hides the notes its reader may not read and counts them, the window starting from the
- * server's date (migrations/postgres/015-welfare-cover-and-withheld.sql).
+ * How many notes dated in a handover's window (domain/handover/build.ts welfareNoteWindow: --today less
+ * WELFARE_NOTE_LOOKBACK_DAYS to the later of --today and --to) the reader was not handed by readWelfare,
+ * per officer: counts only, never a note. A welfare file is read whole by whoever opens it (which of its
+ * notes a person may read is the domain's to decide), so none; the PostgreSQL store hides the notes its
+ * reader may not read and counts them over the same window
+ * (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
  */
 export interface WithheldCount {
 	officerId: string;
 	count: number;
-	/** The days the store counted over (the PostgreSQL server's window, which --today does not move). */
-	counted?: {since: string; until: string};
 }
 
-export async function readWelfareWithheld(file: string, until: string): Promise<WithheldCount[]> {
-	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).readPgWelfareWithheld(file, until);
+/** The days a handover's welfare notes are taken from, both included (YYYY-MM-DD). */
+export interface WelfareWindow {
+	since: string;
+	until: string;
+}
+
+export async function readWelfareWithheld(file: string, window: WelfareWindow): Promise<WithheldCount[]> {
+	if (isPostgresUrl(file)) return (await import('./pg-welfare.js')).readPgWelfareWithheld(file, window);
 	return [];
 }
 

@@ -8,15 +8,19 @@
  * 2. A cover's welfare note was refused by the database (the filing's ON CONFLICT checked the read rule,
  *    which opened a note only to the line manager). It is now filed and read by the cover and the line
  *    manager, never by a peer; anyone the rule does not let file one is still refused (through psql).
+ * 3. The count of notes kept from the reader was taken over the server's 90 days, not the handover's, so a
+ *    --today far from the server's day gave the two stores different answers (017).
  * The demo team: o0001 DI Rachel Okafor (inspector), o0002 DS Tom Brennan (sergeant), o0003 DC Sam
  * Ashworth, o0004 DC Priya Iqbal, o0006 DC Helen Marsh. The server's date is the day the tests write on.
  */
+import {rmSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {addDays, shortDate} from '../../source/domain/dates.js';
+import {addDays} from '../../source/domain/dates.js';
 import {WELFARE_NOTE_LOOKBACK_DAYS} from '../../source/domain/handover/build.js';
 import {demoData} from '../helpers/demo.js';
 import {closePools} from '../../source/store/pg-connect.js';
+import {insertWholeTeam} from '../../source/store/pg-admin.js';
 import {appendWelfareNote, readWelfare, welfarePathFor} from '../../source/store/index.js';
 import {createStoreFile} from '../../source/store/store.js';
 import {writeWelfare, type WelfareNote} from '../../source/store/welfare-file.js';
@@ -37,6 +41,8 @@ const IN_COVER = 'SYNTHETIC-WELFARE-IN-COVER-7732';
 describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file store does${postgresSkipReason}`, () => {
 	let cluster: Cluster;
 	let today = '';
+	/** The JSON stores' temporary folders, removed at the end. */
+	const dirs: string[] = [];
 	/** The two notes: about DC Ashworth ten days before the cover, about DC Iqbal on its first day; both by the sergeant. */
 	const notes = (): WelfareNote[] => [
 		{id: 'wn-before', officerId: 'o0003', date: addDays(today, -10), by: OFFICERS.sergeant, text: BEFORE_COVER},
@@ -62,6 +68,7 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 	/** The same team (no absences, these notes) as a JSON store, the cover recorded through the CLI. */
 	async function jsonTeam(held: WelfareNote[]): Promise<string> {
 		const file = path.join(tempDir('fortnight-welfare-both-'), 'team.json');
+		dirs.push(path.dirname(file));
 		await createStoreFile(file, {...demoData(), absences: []});
 		await writeWelfare(welfarePathFor(file), {schemaVersion: 1, notes: held});
 		const r = runCli([...coverArgs(), '--store', file, '--today', today, '--as', NAMES.sergeant]);
@@ -102,6 +109,7 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 	afterAll(async () => {
 		await closePools();
 		cluster?.stop();
+		for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
 	});
 
 	const handoverArgs = () => ['handover', '--include-welfare', '--yes', '--out', '-', '--today', today];
@@ -166,28 +174,61 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 		}, 120_000);
 	}
 
-	it("with --today other than the server's day, the count says the days the database counted over", () => {
-		const r = runCli([
-			'handover',
-			'--include-welfare',
-			'--yes',
-			'--out',
-			'-',
-			'--today',
-			addDays(today, 1),
-			'--store',
-			pgUrl(ALL, 'cover'),
-		]);
-		expect(r.code, r.stderr).toBe(0);
-		// Its window starts 90 days before the server's day, one day before the handover's own.
-		expect(r.stderr).toContain(
-			`Left out 1 welfare note you may not read (only the officer's line manager on its date, the cover named for that day, or its author). ` +
-				`The database counted the notes it keeps from you over its own window, ${shortDate(addDays(today, -90))} to `,
-		);
-		expect(r.stderr).toContain("(the server's date, not --today).");
-		expect(r.stdout).toContain(IN_COVER);
-		expect(r.stdout + r.stderr).not.toContain(BEFORE_COVER);
-	}, 120_000);
+	describe("with a --today far from the server's day, the count is over the handover's own window (017)", () => {
+		/**
+		 * Team FAR as of `day`: about DS Brennan (hidden from him: never by the officer it is about) by DI Okafor,
+		 * 10 days before `day` (in the window) and 91 days before (just out of it); about DC Ashworth by DS
+		 * Brennan 5 days before (his to read). 015 counted over the server's 90 days: none of these before the
+		 * server's day, and the one 91 days before a later --today too.
+		 */
+		const farNotes = (day: string): WelfareNote[] => [
+			{id: 'wn-far-in', officerId: 'o0002', date: addDays(day, -10), by: OFFICERS.inspector, text: 'SYNTHETIC-FAR-HIDDEN-7741'},
+			{id: 'wn-far-out', officerId: 'o0002', date: addDays(day, -91), by: OFFICERS.inspector, text: 'SYNTHETIC-FAR-OLD-7742'},
+			{id: 'wn-far-own', officerId: 'o0003', date: addDays(day, -5), by: OFFICERS.sergeant, text: 'SYNTHETIC-FAR-OWN-7743'},
+		];
+		const args = (day: string) => ['handover', '--include-welfare', '--yes', '--format', 'json', '--out', '-', '--today', day];
+		/** The handover's JSON with its one clock reading (generatedAt) left out. */
+		const parsed = (stdout: string) => {
+			const {generatedAt: _at, ...rest} = JSON.parse(stdout) as Record<string, unknown>;
+			return rest;
+		};
+
+		// Two years before the server's day and two and a half after: 015's window held none of the first
+		// day's notes, and the second day's note from 91 days before.
+		for (const [label, years] of [
+			['two years before', -730],
+			['two and a half years after', 913],
+		] as const) {
+			it(`${label} it: the same exit, words and handover on both stores`, async () => {
+				const day = addDays(today, years);
+				const team = `team-far${years < 0 ? 'past' : 'future'}`;
+				const data = {...demoData(), team: {...demoData().team, id: team}, absences: []};
+				const file = path.join(tempDir('fortnight-welfare-far-'), 'team.json');
+				dirs.push(path.dirname(file));
+				await createStoreFile(file, data);
+				await writeWelfare(welfarePathFor(file), {schemaVersion: 1, notes: farNotes(day)});
+				const pg = `${cluster.url(DB)}`;
+				await insertWholeTeam(pg, data, farNotes(day), []);
+				psqlRows(cluster, DB, 'postgres', `INSERT INTO fortnight_logins VALUES ('${ROLES.sergeant}', '${team}', '${OFFICERS.sergeant}')`);
+
+				const onJson = runCli([...args(day), '--store', file, '--as', NAMES.sergeant]);
+				const onPg = runCli([...args(day), '--store', `${cluster.url(DB, ROLES.sergeant)}&team=${team}`]);
+				for (const [name, r] of [
+					['the JSON file store', onJson],
+					['the PostgreSQL store', onPg],
+				] as const) {
+					expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+					expect(r.stderr, name).toBe(
+						"Left out 1 welfare note you may not read (only the officer's line manager on its date, the cover named for that day, or its author).\n",
+					);
+					expect(r.stdout, name).toContain('SYNTHETIC-FAR-OWN-7743');
+					expect(r.stdout, name).not.toContain('SYNTHETIC-FAR-HIDDEN-7741');
+					expect(r.stdout, name).not.toContain('SYNTHETIC-FAR-OLD-7742');
+				}
+				expect(parsed(onPg.stdout)).toEqual(parsed(onJson.stdout));
+			}, 120_000);
+		}
+	});
 
 	describe('a note the cover files on a day she covers', () => {
 		const filed = (who: Who, team = ALL) =>
@@ -252,15 +293,26 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 			expect(err).not.toContain('SYNTHETIC-LATE-7734');
 		});
 
-		it('the count of unread notes is given only to a login that sees the team, only for itself, over the handover’s window', () => {
-			const count = (who: Who, asking: string, team = ALL, until = today) =>
-				cluster.psql(DB, `SELECT officer_id, withheld FROM fortnight_welfare_withheld('${team}', '${until}', ${asking})`, ROLES[who]);
+		it('the count of unread notes is given only to a login that sees the team, only for itself, over a handover-long window', () => {
+			const count = (who: Who, asking: string, team = ALL, since = addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS), until = today) =>
+				cluster.psql(
+					DB,
+					`SELECT officer_id, withheld FROM fortnight_welfare_withheld('${team}', '${since}', '${until}', ${asking})`,
+					ROLES[who],
+				);
 			const own = count('cover', 'current_user');
 			expect(own.status, own.stderr).toBe(0);
 			expect(own.stdout.trim()).toBe('o0003|1');
-			// The window never ends before today: an earlier end does not single out the days notes were written.
-			expect(count('cover', 'current_user', ALL, addDays(today, -20)).stdout.trim()).toBe('o0003|1');
-			// It starts WELFARE_NOTE_LOOKBACK_DAYS before the server's today, as the handover's does.
+			// A window shorter than a handover's (WELFARE_NOTE_LOOKBACK_DAYS) is refused: no one-day counts.
+			for (const [since, until] of [
+				[addDays(today, -10), addDays(today, -10)],
+				[addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS + 1), today],
+			] as const) {
+				const short = count('cover', 'current_user', ALL, since, until);
+				expect(short.status).not.toBe(0);
+				expect(short.stderr).toContain("counted over a handover's window: at least 90 days");
+			}
+			// Both ends are counted: the window starts where the caller's handover starts it.
 			for (const [id, days] of [
 				['wn-edge', -WELFARE_NOTE_LOOKBACK_DAYS],
 				['wn-past', -WELFARE_NOTE_LOOKBACK_DAYS - 1],
@@ -274,6 +326,7 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 				);
 			}
 			expect(count('inspector', 'current_user', OTHER).stdout.trim()).toBe('o0005|1');
+			expect(count('inspector', 'current_user', OTHER, addDays(today, -WELFARE_NOTE_LOOKBACK_DAYS - 1)).stdout.trim()).toBe('o0005|2');
 			// A peer sees no team; the cover may not ask as the sergeant, nor about a team she does not cover.
 			for (const r of [count('peer', 'current_user'), count('cover', `'${ROLES.sergeant}'`), count('cover', 'current_user', OTHER)]) {
 				expect(r.status).not.toBe(0);

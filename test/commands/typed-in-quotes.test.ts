@@ -65,4 +65,22 @@ describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', ()
 			rmSync(dir, {recursive: true, force: true});
 		}
 	});
+
+	// QA 7 D1: --cover and --as were still cleaned: "no officer in this team matches "Carter"" while DC
+	// Carter is in the team, and --as $'Mar\esh' quoted back as "Marh".
+	it('a --cover or --as naming nobody says what was typed', () => {
+		const {store, dir} = demoCopy();
+		try {
+			const common = ['--store', store, '--today', '2026-11-30'];
+			const cover = runCli(['handover', '--from', '2026-12-10', '--to', '2026-12-20', '--cover', 'Sh\u001b[5mah', ...common]);
+			expect(cover.code).toBe(2);
+			expect(cover.stderr).toContain('--cover: no officer in this team matches "Sh\u241b[5mah".');
+			const as = runCli(['whoami', '--as', 'Mar\u001bsh', ...common]);
+			expect(as.code).toBe(2);
+			expect(as.stderr).toContain('"Mar\u241bsh" is not an officer in this store.');
+			expect(cover.stdout + cover.stderr + as.stdout + as.stderr).not.toContain('\u001b');
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
 });

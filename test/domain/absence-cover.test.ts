@@ -9,6 +9,7 @@ import {absenceParts, daysCoverAway} from '../../source/domain/absence-cover.js'
 import {absenceWords} from '../../source/domain/absence-words.js';
 import type {StoreData} from '../../source/domain/model.js';
 import {absenceLookup, awayOn, coverRuns} from '../../source/domain/people.js';
+import {ownerAwayWarning} from '../../source/domain/action-owners.js';
 import {demoData} from '../helpers/demo.js';
 
 const MARSH = 'o0006';
@@ -134,5 +135,57 @@ describe('a cover changed on an absence', () => {
 			to: '2027-02-04',
 		});
 		expect(daysCoverAway(data.absences, 'ab0002', {from: '2026-12-01', to: '2026-12-12'}, '2026-12-14')).toBeUndefined();
+	});
+
+	it('its dates and reason are of the whole absence, whichever part is named; each part keeps its cover', () => {
+		const split = changeAbsence(marshCovers(), 'ab0002', {coverOfficerId: CARTER}, '2026-11-30', {
+			recording,
+			days: {from: '2026-12-20', to: '2026-12-27'},
+		}).data;
+		const rows = (d: StoreData) => absenceParts(d.absences, 'ab0002').map(a => [a.id, a.from, a.to, a.coverOfficerId, a.reason]);
+		// The last day moves the last part; before the last part begins, the parts after go (as ending it does).
+		const later = changeAbsence(split, 'ab0002', {to: '2027-02-10'}, '2026-11-30');
+		expect(later.changes).toEqual(['last day 04 Feb 2027 -> 10 Feb 2027']);
+		expect(rows(later.data).at(-1)).toEqual(['ab0006', '2026-12-28', '2027-02-10', MARSH, 'sick']);
+		expect(rows(changeAbsence(split, 'ab0006', {to: '2026-12-24'}, '2026-11-30').data)).toEqual([
+			['ab0002', '2026-12-10', '2026-12-19', MARSH, 'sick'],
+			['ab0005', '2026-12-20', '2026-12-24', CARTER, 'sick'],
+		]);
+		// The first day is the first part's, named by any part; the reason every part's.
+		const earlier = changeAbsence(split, 'ab0005', {from: '2026-12-08', reason: 'training'}, '2026-11-30').data;
+		expect(rows(earlier)).toEqual([
+			['ab0002', '2026-12-08', '2026-12-19', MARSH, 'training'],
+			['ab0005', '2026-12-20', '2026-12-27', CARTER, 'training'],
+			['ab0006', '2026-12-28', '2027-02-04', MARSH, 'training'],
+		]);
+		expect(() => changeAbsence(split, 'ab0002', {from: '2026-12-21'}, '2026-11-30')).toThrow(
+			/ab0002 is kept in parts .* its first part ends 19 Dec/,
+		);
+		// A cover for the whole of one not started, named without days, covers every part: one record again.
+		const whole = changeAbsence(split, 'ab0002', {coverOfficerId: CARTER}, '2026-11-30', {recording}).data;
+		expect(rows(whole)).toEqual([['ab0002', '2026-12-10', '2027-02-04', CARTER, 'sick']]);
+	});
+
+	it('a first day moved on an absence that has started is a correction up to today, said as one; after today it says which flag', () => {
+		const data = marshCovers();
+		const at = {recording: {by: OKAFOR, at: '2026-12-14T09:00:00.000Z'}};
+		expect(changeAbsence(data, 'ab0002', {from: '2026-12-08'}, '2026-12-14', at).changes).toEqual([
+			'first day 10 Dec -> 08 Dec (a correction of when it began; a cover from a day is --cover NAME --from D)',
+		]);
+		expect(() => changeAbsence(data, 'ab0002', {from: '2026-12-16'}, '2026-12-14', at)).toThrow(
+			'ab0002 started 10 Dec: --from without --cover corrects its first day, to a day up to today, and 16 Dec is after today. ' +
+				'For a cover from that day: --cover NAME --from 2026-12-16; for the last day away: --to D (or fortnight absence end ab0002 --to D).',
+		);
+		// Before it starts, the first day simply moves.
+		expect(changeAbsence(data, 'ab0002', {from: '2026-12-12'}, '2026-11-30', {recording}).changes).toEqual(['first day 10 Dec -> 12 Dec']);
+	});
+
+	it("an owner's absence kept in parts is said whole when an action is given to them", () => {
+		const split = changeAbsence(marshCovers(), 'ab0002', {coverOfficerId: CARTER}, '2026-12-14', {
+			recording: {by: OKAFOR, at: '2026-12-14T09:00:00.000Z'},
+		}).data;
+		expect(ownerAwayWarning(split, BRENNAN, '2026-12-20', '2026-12-14')).toMatch(
+			/^DS Brennan is on sick leave 10 Dec-04 Feb 2027, .*DC Carter covers/,
+		);
 	});
 });

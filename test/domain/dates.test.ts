@@ -10,6 +10,8 @@ import {
 	parseUserDate,
 	shortDate,
 	toDayNumber,
+	wholeMonthsBetween,
+	yearsAndMonthsBetween,
 } from '../../source/domain/dates.js';
 
 /** The obvious definition, by Date: isIsoDate reads digits by hand for speed and must agree with it. */
@@ -108,6 +110,29 @@ describe('dates', () => {
 		expect(addDays('2028-02-29', 1)).toBe('2028-03-01');
 		expect(addMonths('2027-11-29', 3)).toBe('2028-02-29');
 		expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+	});
+	it('counts whole calendar months as addMonths does, so an anniversary is a whole number of years (QA 6 D5)', () => {
+		// Days / 365.25 and / 30.44 read "4 years 11 months" on the 5th anniversary of 01 Jun 2021.
+		expect(yearsAndMonthsBetween('2021-06-01', '2026-06-01')).toEqual({years: 5, months: 0});
+		expect(yearsAndMonthsBetween('2021-06-01', '2026-05-31')).toEqual({years: 4, months: 11});
+		expect(yearsAndMonthsBetween('2021-06-01', '2026-07-01')).toEqual({years: 5, months: 1});
+		expect(yearsAndMonthsBetween('2021-06-01', '2026-10-01')).toEqual({years: 5, months: 4});
+		expect(yearsAndMonthsBetween('2021-06-01', '2027-06-01')).toEqual({years: 6, months: 0});
+		// The end-of-month rule is addMonths's: 31 Jan + 1 month is 28 Feb, so by 28 Feb a month has passed.
+		expect(wholeMonthsBetween('2026-01-31', '2026-02-27')).toBe(0);
+		expect(wholeMonthsBetween('2026-01-31', '2026-02-28')).toBe(1);
+		expect(wholeMonthsBetween('2024-02-29', '2025-02-28')).toBe(12);
+		expect(wholeMonthsBetween('2026-06-01', '2026-06-01')).toBe(0);
+		expect(wholeMonthsBetween('2026-06-02', '2026-06-01')).toBe(0);
+		// The definition: the largest n with addMonths(from, n) <= to.
+		const day = fc.integer({min: toDayNumber('2000-01-01'), max: toDayNumber('2040-12-31')}).map(fromDayNumber);
+		fc.assert(
+			fc.property(day, fc.integer({min: 0, max: 4000}), (from, span) => {
+				const to = addDays(from, span);
+				const n = wholeMonthsBetween(from, to);
+				return addMonths(from, n) <= to && addMonths(from, n + 1) > to;
+			}),
+		);
 	});
 	it('parses UK and ISO user dates strictly', () => {
 		expect(parseUserDate('02/12/2026')).toBe('2026-12-02');

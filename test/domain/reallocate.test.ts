@@ -1,6 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
-import {heldAs, reallocateCase, reallocationRefusal, ReallocationError, type ReallocationRequest} from '../../source/domain/reallocate.js';
+import {
+	heldAs,
+	reallocateCase,
+	reallocationChoices,
+	reallocationRefusal,
+	ReallocationError,
+	type ReallocationRequest,
+} from '../../source/domain/reallocate.js';
+import type {Absence} from '../../source/domain/model.js';
 import {findProblems} from '../../source/domain/rules/index.js';
 import {validateStore} from '../../source/store/validate.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
@@ -102,5 +110,95 @@ describe('reallocating a case', () => {
 		const back = {...data, absences: data.absences.map(a => (a.officerId === 'o0003' ? {...a, to: '2026-11-29'} : a))};
 		expect(refusal(back, {...move, on: '2026-11-28'}).message).toContain('no cover is named on 28 Nov');
 		expect(reallocationRefusal(back, request({...move, on: '2026-11-30'}))).toBeNull();
+	});
+
+	describe('to an officer away on a date the case needs its OIC (QA 6 D2)', () => {
+		// CR/67540/25: DC Ashworth off sick with nobody covering, bail return 30 Dec ("Bail due, OIC away", critical).
+		const BAIL = 'CR/67540/25';
+		const TODAY = '2026-12-04';
+		const leave: Absence = {
+			id: 'ab9001',
+			officerId: 'o0008',
+			from: '2026-12-28',
+			to: '2027-01-02',
+			reason: 'annual-leave',
+			coverOfficerId: 'o0005',
+			recordedAt: '2026-12-01T09:00:00.000Z',
+			recordedBy: 'o0002',
+		};
+		const withLeave = (): StoreData => {
+			const data = demoData();
+			return {...data, absences: [...data.absences, leave]};
+		};
+		const move = (data: StoreData, toOfficerId: string, confirmAway = false): ReallocationRequest => ({
+			ref: BAIL,
+			held: heldAs(data, BAIL),
+			toOfficerId,
+			on: TODAY,
+			today: TODAY,
+			by: 'o0002',
+			reason: 'OIC off sick over the bail date',
+			recordedAt: '2026-12-04T09:00:00Z',
+			confirmAway,
+		});
+		const alarm = `bail-officer-absent:${BAIL}`;
+
+		it('asks before moving it to an officer on leave over the bail date, covered or not, since the critical problem would stay', () => {
+			const data = withLeave();
+			expect(findProblems(data, TODAY).find(p => p.id === alarm)?.severity).toBe('critical');
+			// DC Shah: at work today, on annual leave 28 Dec-02 Jan with TDC Whitlock covering: the bail date falls in it.
+			const r = reallocationRefusal(data, move(data, 'o0008'));
+			expect(r?.confirmable).toBe(true);
+			expect(r?.message).toBe(
+				"DC Shah is on annual leave 28 Dec-02 Jan 2027 (TDC Whitlock covering on 30 Dec), over CR/67540/25's bail return date, " +
+					'30 Dec: with DC Shah as OIC it stays a critical "Bail due, OIC away" (a cover does not clear it).',
+			);
+			expect(() => reallocateCase(data, move(data, 'o0008'))).toThrow(ReallocationError);
+			// Confirmed, it moves, and the problem is (as the sentence said) still there, now on DC Shah.
+			const {data: moved} = reallocateCase(data, move(data, 'o0008', true));
+			const still = findProblems(moved, TODAY).find(p => p.id === alarm);
+			expect(still?.severity).toBe('critical');
+			expect(still?.subject.officerId).toBe('o0008');
+			// DS Brennan, at work today but on sick leave 10 Dec-04 Feb with nobody covering: asked too.
+			expect(reallocationRefusal(data, move(data, 'o0002'))?.message).toContain(
+				"DS Brennan is on sick leave 10 Dec-04 Feb 2027 (nobody covering on 30 Dec), over CR/67540/25's bail return date",
+			);
+			// An officer at work on the bail date: no question, and the move clears the problem.
+			expect(reallocationRefusal(data, move(data, 'o0010'))).toBeNull();
+			const {data: cleared} = reallocateCase(data, move(data, 'o0010'));
+			expect(findProblems(cleared, TODAY).some(p => p.id === alarm)).toBe(false);
+		});
+
+		it("marks those officers in the form's choices, with the reason, and leaves the others unmarked", () => {
+			const data = withLeave();
+			const choices = reallocationChoices(data, BAIL, TODAY, TODAY);
+			const of = (id: string) => choices.find(c => c.officerId === id);
+			expect(of('o0008')?.away).toBeNull();
+			expect(of('o0008')?.awayOverDates?.mark).toBe('AWAY on bail date');
+			expect(of('o0008')?.awayOverDates?.words).toContain("over CR/67540/25's bail return date, 30 Dec");
+			expect(of('o0002')?.awayOverDates?.mark).toBe('AWAY on bail date');
+			expect(of('o0010')?.awayOverDates).toBeNull();
+		});
+
+		it('asks before giving an action that moves with the case to an officer away with nobody covering on its due date', () => {
+			const data = demoData();
+			const c = data.cases.find(x => x.ref === BAIL)!;
+			const action = c.actions.find(a => a.ownerId === c.oicId && (a.status === 'open' || a.status === 'in-progress'));
+			expect(action).toBeDefined();
+			// No bail on the case, so only the action's due date is in question; DC Evans away then, with nobody covering.
+			const due = action!.due < TODAY ? TODAY : action!.due;
+			const off: Absence = {...leave, officerId: 'o0010', from: due, to: due, coverOfficerId: null};
+			const unbailed = {...data, cases: data.cases.map(x => (x === c ? {...c, bail: null} : x)), absences: [...data.absences, off]};
+			const r = reallocationRefusal(unbailed, move(unbailed, 'o0010'));
+			expect(r?.confirmable).toBe(true);
+			expect(r?.message).toContain(`DC Evans is on annual leave`);
+			expect(r?.message).toContain(`when action ${action!.id} (due`);
+			expect(reallocationChoices(unbailed, BAIL, TODAY, TODAY).find(x => x.officerId === 'o0010')?.awayOverDates?.mark).toBe(
+				'AWAY when action due',
+			);
+			// Covered that day: the action-owner rule has no problem with it, nor does the move.
+			const covered = {...unbailed, absences: [...data.absences, {...off, coverOfficerId: 'o0009'}]};
+			expect(reallocationRefusal(covered, move(covered, 'o0010'))).toBeNull();
+		});
 	});
 });

@@ -12,6 +12,7 @@ import {availableParallelism, loadavg} from 'node:os';
 import path from 'node:path';
 import {CLI, ROOT, tempDir} from '../helpers/cli.js';
 import {cpuMsBelow} from '../helpers/cpu-time.js';
+import {paneText, squeeze} from '../helpers/pane-text.js';
 import {hasTmux, tmuxSession} from '../helpers/tmux.js';
 
 const TODAY = '2026-11-30';
@@ -88,8 +89,8 @@ describe.skipIf(!hasTmux && !process.env['FORTNIGHT_REQUIRE_TMUX'])('npm start f
 		// A first start that had to compile (a source newer than the build) may take a minute.
 		let s = await waitForFrame('the desk on the first start', x => CASE_ROW.test(x) && x.includes('PROBLEMS'), 120_000);
 		expect(altScreenOn()).toBe(true);
-		expect(s).toContain('No store yet: copied the demo team to');
-		expect(s).toContain('data/store.json.');
+		// The notice names the store it made in full, wrapped in the editor pane as the clone's path makes it.
+		expect(paneText(s)).toContain(squeeze(`No store yet: copied the demo team to ${path.join(clone, 'data', 'store.json')}.`));
 		expect(s).toContain('Open your own team');
 		expect(existsSync(path.join(clone, 'data', 'store.json'))).toBe(true);
 		await quit();

@@ -1,9 +1,11 @@
 /** Runs the built CLI (dist/cli.js) as a person would, with a fixed --today unless told otherwise. */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, copyFileSync} from 'node:fs';
-import os from 'node:os';
+import {copyFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {tempDir} from './temp-dir.js';
+
+export {tempDir};
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -27,11 +29,7 @@ export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; input?
 	return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr};
 }
 
-export function tempDir(prefix = 'fortnight-'): string {
-	return mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-/** A private copy of the demo store (and its welfare file) in a fresh temp folder. */
+/** A private copy of the demo store (and its welfare file) in a fresh temp folder, removed when the test file ends (tempDir). */
 export function demoCopy(): {dir: string; store: string; welfare: string} {
 	const dir = tempDir();
 	const store = path.join(dir, 'team.json');

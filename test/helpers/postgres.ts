@@ -7,7 +7,7 @@
  * Without the programs the tests skip, saying why; with FORTNIGHT_REQUIRE_POSTGRES=1 (CI) they fail.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -133,6 +133,36 @@ export function startCluster(): Cluster {
 		},
 	};
 	return cluster;
+}
+
+/**
+ * Stops at once (`-m immediate`) a server still running on the cluster folder `dir` (a startCluster
+ * folder): one a test file never stopped, or a killed run's. Its folder is about to be removed, and a
+ * server on removed files keeps their disk space and its memory until it exits. Nothing when no server
+ * runs there (no postmaster.pid) or PostgreSQL is not installed.
+ */
+export function stopLeftoverServer(dir: string): void {
+	const data = path.join(dir, 'data');
+	if (!postgresBin || !existsSync(path.join(data, 'postmaster.pid'))) return;
+	// pg_ctl signals whatever process postmaster.pid names; a killed run's pid may since belong to another
+	// run's server or the machine's own PostgreSQL (REVIEW 8 D3). Only that cluster's own postmaster is stopped.
+	if (!postmasterOf(data)) return;
+	run(path.join(postgresBin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+}
+
+/** Whether the process postmaster.pid names in `data` is a postgres server started on `data` (Linux /proc). */
+function postmasterOf(data: string): boolean {
+	try {
+		const [pidLine, dirLine] = readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n');
+		const pid = Number(pidLine);
+		if (!Number.isInteger(pid) || pid <= 0) return false;
+		const here = realpathSync(data);
+		if (dirLine === undefined || realpathSync(dirLine) !== here) return false;
+		const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+		return path.basename(argv[0] ?? '') === 'postgres' && argv.some(a => a === data || a === here || a === dirLine);
+	} catch {
+		return false;
+	}
 }
 
 /** psql's output as `user` on `db`, trimmed; a failure throws with psql's own words. */

@@ -132,9 +132,11 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 
 		it('a cover acts only on the dates they cover, and not while away themselves', () => {
 			const later = absence('c-later', 'o0005', tomorrow, tomorrow, null, 'o0004');
-			// The cover away today too (their own absence, recorded by the sergeant): they cover nobody, so may record nothing.
+			// The cover away today too (their own absence, recorded by the sergeant): they cover nobody, so may record
+			// nothing; since 018 they do not see the team either (people.ts awayOn, read-scope.ts readScopeOn).
 			rows('postgres', add(absence('c-away', 'o0004', today, today, null, 'o0002'), 502));
-			refused('cover_g', add(later), /does not supervise TDC Joe Whitlock \(o0005\)/);
+			refused('cover_g', add(later), /row-level security/);
+			expect(rows('cover_g', `SELECT count(*) FROM fortnight_cases`)).toBe('0');
 			rows('postgres', cancel('c-away'));
 			// The cover's days over (the sergeant back yesterday) or not begun (away from tomorrow): they see the team no more.
 			for (const [from, to] of [

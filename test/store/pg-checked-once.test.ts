@@ -4,15 +4,14 @@
  * and any other read is checked in full, so rows changed behind fortnight's back (psql) are refused even
  * when an earlier, valid read of the same team has a receipt.
  */
-import {mkdtempSync, readdirSync} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {readdirSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {readStoreFile, StoreError} from '../../source/store/index.js';
 import {withClient} from '../../source/store/pg-connect.js';
 import {loadTeamHashed} from '../../source/store/pg-data.js';
 import {parseStoreUrl} from '../../source/store/pg-url.js';
 import {receiptsFolder, writeReceipt} from '../../source/store/receipts.js';
+import {tempDir} from '../helpers/cli.js';
 import {demoData} from '../helpers/demo.js';
 import {pgFixture, type PgFixture} from '../helpers/pg-store.js';
 import {postgresSkipReason, skipPostgres} from '../helpers/postgres.js';
@@ -33,7 +32,7 @@ describe.skipIf(skipPostgres)(`a PostgreSQL read, checked once${postgresSkipReas
 	const cacheWas = process.env['XDG_CACHE_HOME'];
 	beforeAll(async () => {
 		// This test's own receipts folder.
-		process.env['XDG_CACHE_HOME'] = mkdtempSync(path.join(os.tmpdir(), 'fortnight-pg-receipts-'));
+		process.env['XDG_CACHE_HOME'] = tempDir('fortnight-pg-receipts-');
 		pg = await pgFixture('checked_once');
 	}, 120_000);
 	afterAll(async () => {

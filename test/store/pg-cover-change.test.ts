@@ -106,4 +106,28 @@ describe.skipIf(skipPostgres)(`PostgreSQL agrees on who covered which day after 
 		expect(rows('postgres', `SELECT '${T}' = ANY(fortnight_my_teams('next_c'))`)).toBe('t');
 		expect(rows('postgres', `SELECT '${T}' = ANY(fortnight_my_teams('first_c'))`)).toBe('f');
 	});
+
+	it('then its last day and reason, named by its first part, change the whole absence: the database takes the parts as fortnight writes them', () => {
+		const r = runCli([
+			'--store',
+			`${cluster.url(DB, 'insp_c')}&team=${T}`,
+			'--today',
+			today,
+			'--as',
+			'o0001',
+			'absence',
+			'change',
+			'ab0001',
+			'--to',
+			day(12),
+			'--reason',
+			'training',
+		]);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toContain('reason sick -> training');
+		expect(absencesNow().map(a => [a.id, a.from, a.to, a.coverOfficerId, a.reason])).toEqual([
+			['ab0001', day(-3), day(-1), 'o0004', 'training'],
+			['ab0002', today, day(12), 'o0006', 'training'],
+		]);
+	});
 });

@@ -94,6 +94,12 @@ describe('validating a change record by record', () => {
 		// A case removed while a draft still names it; a second draft by the same person.
 		expect(agree({...base, cases: base.cases.slice(1)})?.path).toBe('/drafts/0/caseRef');
 		expect(agree({...base, drafts: [...base.drafts, base.drafts[1]!]})?.path).toBe(`/drafts/${base.drafts.length}`);
+		// Cases added (as an import adds them, the drafts read against the references just indexed): a draft
+		// naming a case the store does not hold is found, and one naming an added case is not a problem.
+		const added = [...base.cases, {...c0, ref: 'CR/NEW/26'}];
+		const orphan = {...base.drafts[0]!, caseRef: 'CR/GONE/26'};
+		expect(agree({...base, cases: added, drafts: [...base.drafts, orphan]})?.path).toBe(`/drafts/${base.drafts.length}/caseRef`);
+		expect(agree({...base, cases: added, drafts: [...base.drafts, {...orphan, caseRef: 'CR/NEW/26'}]})).toBeNull();
 		// An officer removed whom an unchanged case still names: officers changed, so everything is checked.
 		const held = base.officers.findIndex(o => base.cases.some(c => c.oicId === o.id));
 		expect(agree({...base, officers: base.officers.filter((_, i) => i !== held)})?.message).toMatch(/not an officer/);

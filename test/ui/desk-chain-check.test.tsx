@@ -10,6 +10,9 @@ import {openStore} from '../../source/store/store.js';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 import {ready, renderDesk} from './desk-harness.js';
 
+/** A terminal wide enough for the status bar to show the read-only reason up to its entry number, for the store at `file`. */
+const widthFor = (file: string): number => Math.max(160, 130 + file.length);
+
 describe('the desk checks the chain after its first frame', () => {
 	it('an entry altered in the chain file makes the desk read-only, saying which and to run verify', async () => {
 		const {dir, store: file} = demoCopy();
@@ -22,7 +25,10 @@ describe('the desk checks the chain after its first frame', () => {
 		const store = await openStore(file, {chain: 'state'});
 		// The load checks links only, and the state's own copy of 605 is intact: writable until the walk.
 		expect(store.readOnly).toBe(false);
-		const h = renderDesk({store, data: store.snapshot(), size: {columns: 160, rows: 30}});
+		// The reason in the status bar starts with the store's whole path (store.ts), as long as the run's
+		// temporary folder makes it: the terminal is as much wider as the path is longer, so that the same
+		// words of the reason are on screen whatever the folder (160 columns for a path in /tmp).
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: widthFor(file), rows: 30}});
 		await ready(h);
 		const frame = await h.waitFor('READ-ONLY', 15_000);
 		expect(frame).toContain('its review chain fails verification (entry 605');

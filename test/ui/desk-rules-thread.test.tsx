@@ -5,15 +5,13 @@
  * answer (null: the store changed under it) leaves the desk to run the rules itself. The real thread
  * (dist/ui/model/rules-thread.js) gives the same problems as the rules on this thread.
  */
-import {mkdtempSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {findProblems} from '../../source/domain/rules/index.js';
 import type {Problem} from '../../source/domain/problem.js';
 import type {RulesThread} from '../../source/ui/model/rules-thread.js';
-import {DEMO_TODAY, runCli} from '../helpers/cli.js';
+import {DEMO_TODAY, runCli, tempDir} from '../helpers/cli.js';
 import {demoData, KEYS, renderDesk} from './desk-harness.js';
 
 /** A rules thread whose answer the test gives when it chooses. */
@@ -62,7 +60,7 @@ describe('the desk with the rules on a second thread', () => {
 	});
 
 	it('the real thread reads the store file itself and gives the rules\u2019 problems for the same revision, null for another', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'rules-thread-'));
+		const dir = tempDir('rules-thread-');
 		const file = path.join(dir, 'team.json');
 		expect(runCli(['generate', '--cases', '120', '--seed', 'thread', '--reference-date', DEMO_TODAY, '--out', file]).code).toBe(0);
 		const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');

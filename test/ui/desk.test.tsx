@@ -1,11 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
-import os from 'node:os';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {KEYMAP} from '../../source/ui/keymap.js';
 import {withKeys} from '../../source/ui/contexts/registry.js';
 import {findProblems} from '../../source/domain/rules/index.js';
-import {DEMO_TODAY, ROOT} from '../helpers/cli.js';
+import {DEMO_TODAY, ROOT, tempDir} from '../helpers/cli.js';
 import {fakeStore} from '../helpers/fake-store.js';
 import {demoData, KEYS, ready, renderDesk} from './desk-harness.js';
 import type {StoreData} from '../../source/domain/model.js';
@@ -276,7 +275,7 @@ describe('terminal size', () => {
 
 describe('log view (4)', () => {
 	it('filters late reviews with l, changes the period with < >, and exports the rows with e', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-log-'));
+		const dir = tempDir('desk-log-');
 		const file = path.join(dir, 'team.json');
 		const data = demoData();
 		const store = fakeStore(data, {file});

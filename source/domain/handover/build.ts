@@ -19,6 +19,7 @@ import {findProblems} from '../rules/index.js';
 import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
+import {markCoverCannot} from './cover-cannot.js';
 import type {CaseSection, Decision, Handover, HandoverCover, HandoverUncovered, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 import {recordDay} from '../worked-day.js';
@@ -128,7 +129,12 @@ export function buildHandover(input: HandoverInput): Handover {
 	const inspectorId = inspectorOn(data.team, today);
 	const inspectorOfficer = inspectorId ? officers.get(inspectorId) : undefined;
 	const inspector: Inspector | null = inspectorOfficer ? {name: fullName(inspectorOfficer), officerId: inspectorOfficer.id} : null;
-	const {alreadyDue, dueBeforeWindow, inWindow} = datedItems(data, from, to, today, checkInDue, inspector);
+	const dated = datedItems(data, from, to, today, checkInDue, inspector);
+	const covers = input.covers ?? (input.cover ? [{...input.cover, from, to}] : []);
+	// What the cover may not do in their window (their own cases' reviews...), marked with who does (QA 6 D1).
+	const alreadyDue = markCoverCannot(data, dated.alreadyDue, covers, from, today);
+	const dueBeforeWindow = markCoverCannot(data, dated.dueBeforeWindow, covers, from, today);
+	const inWindow = markCoverCannot(data, dated.inWindow, covers, from, today);
 
 	const decisions: Decision[] = [];
 	for (const p of findProblems(data, today)) {
@@ -292,7 +298,7 @@ export function buildHandover(input: HandoverInput): Handover {
 		today,
 		preparedBy: input.preparedBy,
 		cover: input.cover,
-		covers: input.covers ?? (input.cover ? [{...input.cover, from, to}] : []),
+		covers,
 		uncovered: input.uncovered ?? [],
 		inspector,
 		generatedAt: input.generatedAt,

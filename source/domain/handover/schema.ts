@@ -26,10 +26,23 @@ export const WindowItemSchema = StrictObject({
 	officerName: Nullable(Type.String()),
 	/** Plain words built by fortnight (no store text): who must act and by when. */
 	detail: Type.String(),
-	/** For bail period ends: who must authorise the next extension, and the last day they can. */
-	authority: doc('Who must authorise the next bail extension.', Nullable(Type.String())),
-	authorityName: doc("The team's inspector by name, when the authority is an inspector and the store names one.", Nullable(Type.String())),
-	actBy: doc('Last day to act (bail: the period end; an extension cannot be granted after it).', Nullable(Date_)),
+	/**
+	 * For bail: who must authorise the next extension, and the last day they can. For an item the cover may
+	 * not do themselves (a review of a case they hold, their own action plan or check-in: cover-cannot.ts):
+	 * "independent supervisor", who that is, and the item's date (or the window's first day).
+	 */
+	authority: doc(
+		'Who must authorise the next bail extension; "independent supervisor" when the cover may not do the item themselves (their own case, action plan or check-in).',
+		Nullable(Type.String()),
+	),
+	authorityName: doc(
+		"The team's inspector by name, when the authority is an inspector and the store names one; for an item the cover may not do, who does it.",
+		Nullable(Type.String()),
+	),
+	actBy: doc(
+		'Last day to act (bail: the period end; an extension cannot be granted after it; an item the cover may not do: its date, or the first day of the window).',
+		Nullable(Date_),
+	),
 	/** For absences: who covers. */
 	coverName: Nullable(Type.String()),
 	/** Store text the item is about: the forensic item ("USB memory stick"), the action's text, the RUI suspect's initials. */

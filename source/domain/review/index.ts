@@ -34,3 +34,4 @@ export * from './queue.js';
 export * from './reviewer.js';
 export * from './owners.js';
 export * from './pending-note.js';
+export * from './pending-list.js';

@@ -27,6 +27,64 @@ export interface PendingNote {
 	 * signing filed it under (README "Welfare notes"). A note without it is never filed with any signed review.
 	 */
 	forReview?: ReviewMark;
+	/**
+	 * The last time filing it failed: the failure's kind only (store/errors.ts StoreErrorCode, 'read-back'
+	 * or 'other'), never its message, for `fortnight welfare pending` (pending-list.ts). Absent when no
+	 * filing of it has failed, or it was written before this was recorded.
+	 */
+	lastError?: PendingNoteError;
+	/**
+	 * The notes left behind (no review of theirs) that the review now holding this note put into its field
+	 * when it opened, each as it was then: discarding that review puts them back waiting, whichever screen
+	 * discards (README "Welfare notes"). Kept here, not in a screen's memory, so a review closed and opened
+	 * again still gives them back. Absent when the note holds no such note.
+	 */
+	restored?: RestoredNote[];
+}
+
+/** A note left behind as it was before a review took it into its field (the case is the holding note's). */
+export type RestoredNote = Omit<PendingNote, 'caseRef' | 'forReview' | 'restored'>;
+
+/** The note as it was, to be kept inside the note that takes it in (restored). */
+export function asRestored(n: PendingNote): RestoredNote {
+	const {caseRef: _case, forReview: _mark, restored: _held, ...as} = n;
+	return as;
+}
+
+/**
+ * A note left behind, as it was before any review took it in: a note that still holds the notes it was
+ * made of, unedited (a review that restored them and was left with no draft of its own), stands for those;
+ * any other stands for itself (edited words are kept, never replaced by older ones).
+ */
+export function leftAsItWas(n: PendingNote): RestoredNote[] {
+	const held = n.restored ?? [];
+	return held.length > 0 && held.map(r => r.text).join('\n\n') === n.text ? held : [asRestored(n)];
+}
+
+/** Why a note could not be filed, as kept with it: a kind and when, never the error's words. */
+export interface PendingNoteError {
+	kind: string;
+	/** ISO instant of the failure (the machine's clock). */
+	at: string;
+	/**
+	 * The day the desk worked as when it failed, when that was not the instant's UTC day (`--today`, or
+	 * London's hour after midnight in summer): shown instead of the clock's day (worked-day.ts; QA 7 D2).
+	 */
+	on?: IsoDate;
+}
+
+/**
+ * The list with `failure` recorded on the author's notes that `which` picks (a failed filing), everything
+ * else as it was. Only the kind is kept: an error's message may quote a path or a server's words.
+ */
+export function withFilingFailure(
+	notes: readonly PendingNote[],
+	which: (n: PendingNote) => boolean,
+	failure: PendingNoteError,
+): PendingNote[] {
+	return notes.map(n =>
+		which(n) ? {...n, lastError: {kind: failure.kind, at: failure.at, ...(failure.on === undefined ? {} : {on: failure.on})}} : n,
+	);
 }
 
 /** The signed review a waiting note belongs to: its chain seq, the note's id and the review's day. */
@@ -78,21 +136,46 @@ export function withOwnPendingNote(
 	owner: NoteOwner,
 	note: Omit<PendingNote, 'caseRef' | 'by'> | null,
 ): PendingNote[] {
-	// A note its signed review could not file is that review's, never a later review's to replace or delete.
-	const replaced = (n: PendingNote) =>
+	const replaced = notes.filter(n => replacedBy(n, data, owner));
+	const others = notes.filter(n => !replacedBy(n, data, owner));
+	if (note === null || note.text === '') return others;
+	// The notes left behind that the replaced note held go on with its replacement, to be put back on discard.
+	const restored = note.restored ?? replaced.flatMap(n => n.restored ?? []);
+	const {restored: _given, ...rest} = note;
+	return [...others, {...rest, caseRef: owner.caseRef, by: owner.reviewerId, ...(restored.length > 0 ? {restored} : {})}];
+}
+
+/**
+ * The list after the owner discards their review: their note goes (as withOwnPendingNote with no note),
+ * and every note left behind that it held (restored) goes back to waiting as it was then.
+ */
+export function withOwnPendingNoteDiscarded(notes: readonly PendingNote[], data: StoreData, owner: NoteOwner): PendingNote[] {
+	const back = notes.filter(n => replacedBy(n, data, owner)).flatMap(n => n.restored ?? []);
+	return [...withOwnPendingNote(notes, data, owner, null), ...back.map(r => ({...r, caseRef: owner.caseRef}))];
+}
+
+/** The notes left behind that the owner's note on the case holds (what a discard puts back), oldest first. */
+export function heldRestored(notes: readonly PendingNote[], data: StoreData, owner: NoteOwner): RestoredNote[] {
+	const held = notes.filter(n => replacedBy(n, data, owner)).flatMap(n => n.restored ?? []);
+	return held.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+}
+
+/** The owner's own unmarked note (a note its signed review could not file is that review's, never a later review's to replace or delete). */
+function replacedBy(n: PendingNote, data: StoreData, owner: NoteOwner): boolean {
+	return (
 		n.caseRef === owner.caseRef &&
 		owner.replacing.includes(n.officerId) &&
 		pendingNoteAuthor(n, data) === owner.reviewerId &&
-		n.forReview === undefined;
-	const others = notes.filter(n => !replaced(n));
-	return note === null || note.text === '' ? others : [...others, {...note, caseRef: owner.caseRef, by: owner.reviewerId}];
+		n.forReview === undefined
+	);
 }
 
 /**
  * The list with the note that was just signed marked as its review's: the owner's one unmarked note on
  * the case about `officerId` with exactly `text` (what signing read back before signing). Unchanged when
  * there is not exactly one such note, or another note already carries this review's mark: the note then
- * stays unmarked, a leftover put back into its author's next review (README "Welfare notes").
+ * stays unmarked, a leftover put back into its author's next review (README "Welfare notes"). `failure`,
+ * why the welfare file did not take it, is kept with the mark (`fortnight welfare pending` says it).
  */
 export function withNoteMarkedFor(
 	notes: readonly PendingNote[],
@@ -100,6 +183,7 @@ export function withNoteMarkedFor(
 	owner: {caseRef: string; reviewerId: string; officerId: string},
 	text: string,
 	mark: ReviewMark,
+	failure?: PendingNoteError,
 ): PendingNote[] {
 	if (notes.some(n => n.forReview?.seq === mark.seq || n.forReview?.id === mark.id)) return [...notes];
 	const target = notes.filter(
@@ -111,7 +195,13 @@ export function withNoteMarkedFor(
 			pendingNoteAuthor(n, data) === owner.reviewerId,
 	);
 	if (target.length !== 1) return [...notes];
-	return notes.map(n => (n === target[0] ? {...n, forReview: {...mark}} : n));
+	// Signed, the notes it held are this review's words now: nothing goes back on a discard of another review.
+	const take = ({restored: _held, ...n}: PendingNote): PendingNote => ({
+		...n,
+		forReview: {...mark},
+		...(failure ? {lastError: {...failure}} : {}),
+	});
+	return notes.map(n => (n === target[0] ? take(n) : n));
 }
 
 /**
@@ -152,14 +242,15 @@ export interface FiledNote {
 }
 
 /**
- * True when the welfare file already holds this pending note: signing files it, then removes the
- * pending copy, and a crash between the two must not file it twice. Same author, officer and text
- * (as signing cleans it), filed on or after the day it was written; for a marked note, under its mark's id.
+ * True when the welfare file already holds this pending note, so its waiting copy may go: signing marks
+ * the note as its review's, files it under the mark's id, then removes the copy, and a crash between the
+ * last two must not file it twice. Only a marked note can be known filed: the welfare file keeps no case,
+ * so an unmarked note with the same words as a filed one (the same short note on two cases of one officer
+ * reviewed the same day) is another note, never dropped (REVIEW-7 D5). Same id, author, officer and text.
  */
 export function isFiled(note: PendingNote, filed: FiledNote & {id?: string}, data: StoreData): boolean {
-	if (filed.officerId !== note.officerId || filed.date < note.date) return false;
-	// A note marked as its review's is that review's filed note only (another note with the same words is not it).
-	if (note.forReview !== undefined && filed.id !== undefined && filed.id !== note.forReview.id) return false;
+	if (note.forReview === undefined || filed.id !== note.forReview.id) return false;
+	if (filed.officerId !== note.officerId) return false;
 	return filed.by === pendingNoteAuthor(note, data) && filed.text === cleanInput(note.text);
 }
 

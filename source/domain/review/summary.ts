@@ -65,7 +65,7 @@ export function summaryLines(ctx: ReviewContext, a: ReviewAnswers, forRecord = f
 				? 'Welfare: check-in due, not done.'
 				: 'Welfare: no check-in recorded.',
 	);
-	if (w.note.trim() !== '' && !forRecord) lines.push('Welfare note: goes to the private welfare file only.');
+	if (w.note.trim() !== '' && !forRecord) lines.push('Welfare note: kept apart, with the private welfare notes only.');
 	lines.push(`Next review: ${shortDate(nextReviewDate(ctx, a), ctx.today)}.`);
 	return lines;
 }

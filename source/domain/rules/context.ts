@@ -50,7 +50,13 @@ export interface RuleContext {
 	 * that arose while they held them; not cases they hold again now.
 	 */
 	pastHoldingsByOfficer: Map<string, PastHolding[]>;
+	/**
+	 * Each officer's absences as known on `today` (absencesAsKnown): the records, except that a part of an
+	 * absence kept in parts recorded after `today` is read as the days of the part before it, as they were.
+	 */
 	absencesByOfficer: Map<string, Absence[]>;
+	/** For each part (above) of an absence kept in parts, the absence whole (wholeAbsence). */
+	wholes: Map<Absence, Absence>;
 	reviewsByCase: Map<string, ReviewEntry[]>;
 	/** Performance decisions per officer, oldest first (chain order). */
 	decisionsByOfficer: Map<string, DecisionEntry[]>;
@@ -115,7 +121,8 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		push(liveByOic, c.oicId, c);
 	}
 	const absencesByOfficer = new Map<string, Absence[]>();
-	for (const a of data.absences) push(absencesByOfficer, a.officerId, a);
+	const wholes = new Map<Absence, Absence>();
+	for (const a of absencesAsKnown(data.absences, today, wholes)) push(absencesByOfficer, a.officerId, a);
 	const reviewsByCase = new Map<string, ReviewEntry[]>();
 	const decisionsByOfficer = new Map<string, DecisionEntry[]>();
 	for (const e of data.chain) {
@@ -139,6 +146,7 @@ function buildContext(data: StoreData, today: IsoDate): RuleContext {
 		casesByOic,
 		pastHoldingsByOfficer,
 		absencesByOfficer,
+		wholes,
 		reviewsByCase,
 		decisionsByOfficer,
 		welfareByOfficer,
@@ -165,7 +173,65 @@ export function knownFrom(a: Absence): IsoDate {
 	return recorded < a.from ? recorded : a.from;
 }
 
-/** The officer's absence covering `date`, as known on `today`. */
+/**
+ * The absences as the rules read them on `today` (README "Absences"; docs/rules.md on when an absence is
+ * known). An absence kept in parts (absence-cover.ts: its cover changed for some days) was one record, with
+ * one cover, until the change: a part recorded after `today` is not known then, so its days are read as
+ * the known part before it, with that part's cover (a replay to a day before the change sees the absence
+ * to its real end, covered as it was then). Records that need nothing are returned as they are; `wholes`
+ * is given, for each part known on `today`, the absence whole: its first part's record (its id and when it
+ * was recorded) from the first day to the last, with that part's cover.
+ */
+export function absencesAsKnown(absences: readonly Absence[], today: IsoDate, wholes: Map<Absence, Absence>): readonly Absence[] {
+	let groups: Map<string, Absence[]> | undefined;
+	for (const a of absences) {
+		if (a.partOf === undefined) continue;
+		groups ??= new Map();
+		const list = groups.get(a.partOf);
+		if (list) list.push(a);
+		else groups.set(a.partOf, [a]);
+	}
+	// Most stores hold no absence in parts: nothing to read again.
+	if (!groups) return absences;
+	const out: Absence[] = [];
+	// A part whose first part is not in the list (never in a valid store: validate.ts) is read as it is.
+	const roots = new Set(absences.filter(a => a.partOf === undefined).map(a => a.id));
+	for (const a of absences) {
+		if (a.partOf !== undefined) {
+			if (!roots.has(a.partOf)) out.push(a);
+			continue;
+		}
+		const rest = groups.get(a.id);
+		if (!rest) {
+			out.push(a);
+			continue;
+		}
+		const parts = [a, ...rest].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+		const read: Absence[] = [];
+		for (const p of parts) {
+			const before = read.at(-1);
+			if (before && knownFrom(p) > today && knownFrom(before) <= today) read[read.length - 1] = {...before, to: p.to};
+			else read.push(p);
+		}
+		const whole = {from: a.from, to: read.at(-1)!.to};
+		for (const p of read) {
+			wholes.set(p, {...a, ...whole, coverOfficerId: p.coverOfficerId});
+			out.push(p);
+		}
+	}
+	return out;
+}
+
+/**
+ * The absence `a` (a record of absencesByOfficer) belongs to, whole: `a` itself unless it is a part of an
+ * absence kept in parts, then its first part's id, first day and record, its last part's last day, and
+ * `a`'s cover. What a rule says about an absence ("until 04 Feb", the id its way names) is of the whole.
+ */
+export function wholeAbsence(ctx: RuleContext, a: Absence): Absence {
+	return ctx.wholes.get(a) ?? a;
+}
+
+/** The officer's absence covering `date`, as known on `today` (a part of one kept in parts: wholeAbsence reads it whole). */
 export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate): Absence | undefined {
 	const list = ctx.absencesByOfficer.get(officerId);
 	if (!list) return undefined;
@@ -181,7 +247,10 @@ export function absenceOnDate(ctx: RuleContext, officerId: string, date: IsoDate
 export function awayOnDate(ctx: RuleContext, officerId: string, date: IsoDate): AwayOnDate | undefined {
 	// Most officers have no absence recorded: they are at work, said without making a lookup (issue 18).
 	if (!ctx.absencesByOfficer.has(officerId)) return undefined;
-	return awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
+	const away = awayOn((id, d) => absenceOnDate(ctx, id, d), officerId, date);
+	// Said whole (its real end, the id its way names), with the cover of `date`: absences kept in parts.
+	if (!away || ctx.wholes.size === 0) return away;
+	return {...away, absence: wholeAbsence(ctx, away.absence), coverAway: away.coverAway && wholeAbsence(ctx, away.coverAway)};
 }
 
 /**
@@ -233,6 +302,17 @@ export {days, plural} from '../plural.js';
 export function supervisorCoverWay(ctx: RuleContext, absenceId: string, date: IsoDate | undefined, label: string): Resolve {
 	const absence = ctx.data.absences.find(a => a.id === absenceId);
 	const away = absence && date ? awayOnDate(ctx, absence.officerId, date) : undefined;
+	// Kept in parts with no cover named for `date`'s part: name one for that part's days only, so the covers
+	// named for its other days keep them (README "Absences"); a cover for the whole would replace theirs.
+	const part = absence && date && away && !away.coverAway ? absenceOnDate(ctx, absence.officerId, date) : undefined;
+	const whole = part && wholeAbsence(ctx, part);
+	if (part && whole && (whole.from !== part.from || whole.to !== part.to) && part.coverOfficerId === null) {
+		const from = part.from > ctx.today ? part.from : ctx.today;
+		if (part.to === null || part.to >= from) {
+			const span = absenceSpan({from, to: part.to}, ctx.today);
+			return coverWay(absenceId, `${label}, for ${span}`, {from, to: part.to});
+		}
+	}
 	const days = away?.coverAway ? daysCoverAway(ctx.data.absences, absenceId, away.coverAway, ctx.today) : undefined;
 	if (!away?.coverAway || !days) return coverWay(absenceId, label);
 	const span = absenceSpan(days, ctx.today);

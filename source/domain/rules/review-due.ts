@@ -5,13 +5,24 @@
  * nobody named as cover are critical.
  */
 import {addDays, daysBetween, minDate, shortDate, type IsoDate} from '../dates.js';
-import type {Case, Risk, Settings} from '../model.js';
+import type {Absence, Case, Risk, Settings} from '../model.js';
 import {absenceSpan} from '../absence-words.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
 import {reviewWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
-import {awayOnDate, days, knownFrom, memo, nameOf, plural, supervisorCoverWay, supervisorOf, type RuleContext} from './context.js';
+import {
+	awayOnDate,
+	days,
+	knownFrom,
+	memo,
+	nameOf,
+	plural,
+	supervisorCoverWay,
+	supervisorOf,
+	wholeAbsence,
+	type RuleContext,
+} from './context.js';
 
 /** Days between reviews for a risk level, from settings, never longer than the cap. */
 export function cadenceDays(risk: Risk, settings: Settings): number {
@@ -146,22 +157,20 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 			bySupervisor ??= casesBySupervisor(ctx);
 			const cases = bySupervisor.get(officerId);
 			if (!cases) continue;
-			for (const a of current) {
+			// One problem per absence, whole: the parts of one kept in parts (its cover changed for some days) go together.
+			for (const [whole, parts] of byWhole(ctx, current)) {
+				const a = whole;
 				let since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
 				if (since > today) continue;
 				const start = a.from > today ? a.from : today;
 				// Open-ended: look one review cap ahead from the later of its start and today.
 				const end = a.to ?? addDays(start, s.reviewCapDays);
 				// With a cover named, a date counts only when the cover is away that day too: skip the case
-				// scan when the cover has no known absence in the span (keeps the rule linear in the store).
-				if (a.coverOfficerId !== null && !coverAwayIn(ctx, a.coverOfficerId, start, end)) continue;
+				// scan when every cover has no known absence in the span (keeps the rule linear in the store).
+				if (parts.every(p => p.coverOfficerId !== null && !coverAwayIn(ctx, p.coverOfficerId, start, end))) continue;
 				const nobodyOn = (d: IsoDate): AwayOnDate | undefined => {
-					const away = a.coverOfficerId === null ? undefined : awayOnDate(ctx, officerId, d);
-					return a.coverOfficerId === null
-						? {absence: a, coverId: null, coverAway: null}
-						: away?.absence === a && away.coverId === null
-							? away
-							: undefined;
+					const away = awayOnDate(ctx, officerId, d);
+					return away?.absence.id === a.id && away.coverId === null ? away : undefined;
 				};
 				const dueIn: {ref: string; date: IsoDate; oicId: string; coverAway: AwayOnDate['coverAway']}[] = [];
 				for (const c of cases) {
@@ -184,6 +193,12 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 				const first = dueIn[0]!;
 				const who = nameOf(ctx, officerId);
 				const span = a.to ? `${shortDate(a.from, today)} to ${shortDate(a.to, today)}` : `from ${shortDate(a.from, today)}, no return date`;
+				// Kept in parts, some of its days covered: the days with no cover named are said.
+				const unnamed = parts.length > 1 ? parts.filter(p => p.coverOfficerId === null) : [];
+				const noCover =
+					unnamed.length > 0 && unnamed.length < parts.length
+						? `with no cover named ${unnamed.map(p => absenceSpan(p, today)).join(', ')}`
+						: 'with no cover named';
 				const coverAway = first.coverAway;
 				if (coverAway) since = maxOf(since, knownFrom(coverAway));
 				if (since > today) continue;
@@ -196,7 +211,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 					message: coverAway
 						? `${who} is ${ABSENCE_WORDS[a.reason]} ${span} and the named cover ${nameOf(ctx, coverAway.officerId)} is ${ABSENCE_WORDS[coverAway.reason]} ` +
 							`${absenceSpan(coverAway, today)}: ${reviews} fall due while both are away, the first ${shortDate(first.date, today)}`
-						: `${who} is ${ABSENCE_WORDS[a.reason]} ${span} with no cover named: ${reviews} fall due in that time, the first ${shortDate(first.date, today)}`,
+						: `${who} is ${ABSENCE_WORDS[a.reason]} ${span} ${noCover}: ${reviews} fall due in that time, the first ${shortDate(first.date, today)}`,
 					action: coverAway
 						? `Name another cover for ${who}'s reviews before ${shortDate(first.date, today)} and give them the handover summary.`
 						: `Name a cover supervisor for ${who}'s absence and give them the handover summary.`,
@@ -205,7 +220,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 							type: 'absence',
 							id: a.id,
 							date: a.from,
-							detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, a.coverOfficerId)} away too` : 'no cover'}`,
+							detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} away too` : 'no cover'}`,
 						},
 						...(coverAway
 							? [
@@ -231,6 +246,22 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 		}
 		return out;
 	});
+}
+
+/** `absences` (known, current) by the absence whole each belongs to (context.ts wholeAbsence), in order. */
+function byWhole(ctx: RuleContext, absences: readonly Absence[]): Map<Absence, Absence[]> {
+	const out = new Map<Absence, Absence[]>();
+	const byId = new Map<string, Absence>();
+	for (const p of absences) {
+		const w = wholeAbsence(ctx, p);
+		const seen = byId.get(w.id);
+		if (seen) out.get(seen)!.push(p);
+		else {
+			byId.set(w.id, w);
+			out.set(w, [p]);
+		}
+	}
+	return out;
 }
 
 function coverAwayIn(ctx: RuleContext, coverId: string, from: IsoDate, to: IsoDate): boolean {

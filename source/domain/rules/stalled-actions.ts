@@ -5,7 +5,7 @@
  * settings.stalledInProgressDays (28), is stalled (amber); twice either threshold is red. The MG3
  * recorded "in progress" over the same number of days is a stalled deliverable.
  */
-import {addDays, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import {addDays, daysBetween, shortDate, yearsAndMonthsBetween, type IsoDate} from '../dates.js';
 import type {Action, Case, Settings} from '../model.js';
 import type {Evidence, Problem, Severity} from '../problem.js';
 import {importWay, reviewWay, sameWays} from '../resolve.js';
@@ -74,8 +74,8 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
 	const evidence: Evidence[] = [{type: 'case', caseRef: c.ref, date: c.cps.mg3Since, detail: `MG3 in progress since ${c.cps.mg3Since}`}];
 	for (const u of mentions.slice(-5))
 		evidence.push({type: 'update', caseRef: c.ref, id: String(c.updates.indexOf(u)), date: u.date, detail: 'update mentions the MG3'});
-	const years = Math.floor(age / 365.25);
-	const months = Math.floor((age - years * 365.25) / 30.44);
+	// Calendar years and months (as the tenure rule words an age), not days / 365.25: QA 6 D5.
+	const {years, months} = yearsAndMonthsBetween(c.cps.mg3Since, today);
 	const span = years > 0 ? ` (${plural(years, 'year')} ${plural(months, 'month')})` : '';
 	return {
 		id: `stalled-deliverable:${c.ref}:mg3`,

@@ -6,9 +6,10 @@
  * interval overdue, is red. Past the expected move, a tenure review held since the move date (the
  * decision that the officer stays) clears it for a year.
  */
-import {addMonths, addYears, daysBetween, shortDate, type IsoDate} from '../dates.js';
+import {addMonths, addYears, daysBetween, shortDate, yearsAndMonthsBetween, type IsoDate} from '../dates.js';
 import type {Officer} from '../model.js';
 import type {Problem} from '../problem.js';
+import {plural} from '../plural.js';
 import {welfareWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {days, memo, nameOf, type RuleContext} from './context.js';
@@ -17,11 +18,10 @@ import {lastWelfare} from './welfare.js';
 /** A tenure review held up to this many months before the due date counts as the review. */
 const TENURE_REVIEW_EARLY_MONTHS = 3;
 
+/** "5 years 0 months": calendar years and months, counted as the thresholds below are (addYears). */
 function yearsIn(from: IsoDate, today: IsoDate): string {
-	const d = daysBetween(from, today);
-	const y = Math.floor(d / 365.25);
-	const m = Math.floor((d - y * 365.25) / 30.44);
-	return `${y} year${y === 1 ? '' : 's'} ${m} month${m === 1 ? '' : 's'}`;
+	const {years, months} = yearsAndMonthsBetween(from, today);
+	return `${plural(years, 'year')} ${plural(months, 'month')}`;
 }
 
 function tenure(ctx: RuleContext, o: Officer): Problem | null {

@@ -6,7 +6,7 @@
 import {confirmLine, keysText} from './form-keys.js';
 import type {Keymap} from './registry.js';
 import type {AbsenceFormState} from '../team/absence-form-state.js';
-import {FORM_FIELDS} from '../team/absence-form-state.js';
+import {formFields, savesOn} from '../team/absence-form-state.js';
 import {decisionFields, type DecisionFormState} from '../team/decision-form-state.js';
 import {REALLOCATE_FIELDS, type ReallocateFormState} from '../reallocate/reallocate-form-state.js';
 import {currentField, type FieldsOf, type RecordFormState} from '../record/record-form-state.js';
@@ -38,11 +38,13 @@ const discard = (keys: Keys) => [confirmLine(keys, 'discards', 'goes back to the
 export function absenceFormHints(f: AbsenceFormState, keys: Keys): string[] {
 	if (f.saving) return [];
 	if (f.confirmDiscard) return discard(keys);
-	const at = FORM_FIELDS.indexOf(f.field);
+	const fields = formFields(f);
+	const at = fields.indexOf(f.field);
 	return [
-		...moving(keys, at, FORM_FIELDS.length),
+		// Changing an absence, the cover's days follow Cover: Enter saves there too (they are optional).
+		...moving(keys, at, fields.length, f.field === 'cover' && at < fields.length - 1 ? "next (the cover's days)" : 'next'),
 		...(f.field === 'reason' ? [choose(keys)] : []),
-		`${k(keys, 'form-submit')} ${f.field === 'cover' ? 'saves' : 'next field, saves on Cover'}`,
+		`${k(keys, 'form-submit')} ${savesOn(f) ? 'saves' : 'next field, saves on Cover'}`,
 		`${k(keys, 'form-cancel')} cancel`,
 	];
 }

@@ -10,7 +10,8 @@ import {bind} from './binding.js';
 export const TEAM_BINDINGS = [
 	// Only a supervisor changes absences or decides triggers (`supervisors`): an officer is not offered them.
 	// Team view (2): the absence form takes every key while it is open (Tab/↑↓ fields, ←/→ or a letter
-	// picks the reason, Enter on Cover saves, Esc cancels); these open it and end an absence.
+	// picks the reason, Enter on Cover or after it saves, Esc cancels; changing one, Cover from/to after Cover are the
+	// days the cover covers, as absence change --cover NAME --from D --to D); these open it and end an absence.
 	// Last in the table (help lists them after the general keys): neither key is bound anywhere else.
 	bind({
 		command: 'absence-add',
@@ -35,8 +36,8 @@ export const TEAM_BINDINGS = [
 		command: 'absence-change',
 		keys: ['c'],
 		where: 'Team view, problem detail',
-		help: "change the selected officer's absence: cover, dates, reason",
-		palette: 'Team: change an absence (cover, dates, reason)',
+		help: "change the selected officer's absence: cover (all its days from today, or the days typed), dates, reason",
+		palette: 'Team: change an absence (cover, for some days too; dates, reason)',
 		views: ['cases', 'team'],
 		supervisors: true,
 	}),

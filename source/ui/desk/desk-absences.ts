@@ -6,6 +6,7 @@
 import {absenceWords} from '../../domain/absence-words.js';
 import {shortDate} from '../../domain/dates.js';
 import {absenceOn, shortName} from '../../domain/people.js';
+import {wholeSpan} from '../../domain/absence-cover.js';
 import {mayActOnAbsence, mayChangeAbsence} from '../../domain/permissions.js';
 import {safeText} from '../../domain/safe-text.js';
 import {keysFor} from '../contexts/registry.js';
@@ -55,7 +56,8 @@ export function askToEnd(s: DeskState): DeskState {
 	const who = safeText(shortName(s.model.officerById.get(officerId)));
 	const current = absenceOn(data.absences, officerId, today);
 	if (!current) return {...s, notice: `${who} is not away today: nothing to end.`};
-	if (current.to === today) return {...s, notice: `${who}'s absence already ends today.`};
+	// Whole: the part under way may end today while the absence goes on (absence-cover.ts).
+	if (wholeSpan(data.absences, current).to === today) return {...s, notice: `${who}'s absence already ends today.`};
 	const may = s.actor ? mayActOnAbsence(data, s.actor.officerId, 'end', current.id, today) : null;
 	if (may && !may.ok) return {...s, notice: may.reason};
 	const words = absenceWords(current, data.officers, today, data.absences);
@@ -73,13 +75,17 @@ export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: 
 	const out = absenceFormKey(form, input, k, s.keymap);
 	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
-	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences);
+	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences, s.model.today);
 	if (!checked.ok) return {...s, absenceForm: checked.form};
 	const seq = s.absenceWrites + 1;
 	const saving = {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}};
 	if (form.absenceId) {
-		const {from, to, reason, coverOfficerId} = checked.absence;
-		return {...saving, absenceWrite: {seq, kind: 'change', absenceId: form.absenceId, change: {from, to, reason, coverOfficerId}}};
+		const {from, to, reason, coverOfficerId, coverDays} = checked.absence;
+		// The cover as opened, with no days typed, is no cover change: on an absence kept in parts it would be
+		// asked of every day (absences.ts changeAbsence), as the command line asks only with --cover.
+		const sameCover = out.form.values.cover === out.form.initial.cover && !coverDays;
+		const change = sameCover ? {from, to, reason} : {from, to, reason, coverOfficerId};
+		return {...saving, absenceWrite: {seq, kind: 'change', absenceId: form.absenceId, change, ...(coverDays ? {coverDays} : {})}};
 	}
 	return {...saving, absenceWrite: {seq, kind: 'add', officerId: form.officerId, absence: checked.absence}};
 }

@@ -1,4 +1,5 @@
 /** What the desk's reducer is told (desk-state.ts): key presses, and the shell's answers and news. */
+import type {CoverDays} from '../../domain/absence-cover.js';
 import type {IsoDate} from '../../domain/dates.js';
 import type {AbsenceChange} from '../../domain/absences.js';
 import type {DecisionFieldError} from '../../domain/escalated-triggers.js';
@@ -10,7 +11,8 @@ import type {Size} from './layout.js';
 export type AbsenceWrite =
 	| {seq: number; kind: 'add'; officerId: string; absence: ValidAbsence}
 	| {seq: number; kind: 'end'; absenceId: string; last: IsoDate}
-	| {seq: number; kind: 'change'; absenceId: string; change: AbsenceChange}
+	/** `coverDays`: the days the new cover covers (the form's Cover from/to), else from today on one under way. */
+	| {seq: number; kind: 'change'; absenceId: string; change: AbsenceChange; coverDays?: CoverDays}
 	| {seq: number; kind: 'cancel'; absenceId: string};
 
 export interface ReviewKey {

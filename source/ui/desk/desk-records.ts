@@ -10,7 +10,8 @@ import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
 import {mayActOnAbsence, mayNameCover} from '../../domain/permissions.js';
-import {absenceOfWay, welfareKindOfWay} from '../../domain/resolve.js';
+import {absenceOfWay, coverDaysOfWay, welfareKindOfWay} from '../../domain/resolve.js';
+import {absenceParts} from '../../domain/absence-cover.js';
 import {safeText} from '../../domain/safe-text.js';
 import {activeTab} from '../editor/tabs.js';
 import type {KeyInfo} from '../keymap.js';
@@ -127,7 +128,10 @@ function absenceOfSelected(s: DeskState, notStartedOnly: boolean) {
 	const {absences} = s.model.data;
 	const today = s.model.today;
 	const current = notStartedOnly ? undefined : absenceOn(absences, id, today);
-	const next = absences.filter(a => a.officerId === id && a.from > today).sort((a, b) => a.from.localeCompare(b.from))[0];
+	// A later part of an absence under way (absence-cover.ts, partOf) is not an absence to come.
+	const next = absences
+		.filter(a => a.officerId === id && a.from > today && a.partOf === undefined)
+		.sort((a, b) => a.from.localeCompare(b.from))[0];
 	return {id, absence: current ?? next};
 }
 
@@ -144,8 +148,11 @@ export function openAbsenceChange(s: DeskState): DeskState {
 	if (busy(s)) return {...s, notice: BUSY};
 	const here = problemInFocus(s);
 	if (here) {
-		const id = here.problem?.resolve?.map(absenceOfWay).find(a => a !== null);
-		const absence = id ? s.model.data.absences.find(a => a.id === id) : undefined;
+		const way = here.problem?.resolve?.find(w => absenceOfWay(w) !== null);
+		const id = way ? absenceOfWay(way) : undefined;
+		const named = id ? s.model.data.absences.find(a => a.id === id) : undefined;
+		// Kept in parts: the form shows the cover of the part under way today, or the next (absence-cover.ts).
+		const absence = named && (absenceParts(s.model.data.absences, named.id).find(p => p.to === null || p.to >= s.model.today) ?? named);
 		if (!absence)
 			return {
 				...s,
@@ -155,7 +162,10 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		const may = s.actor ? mayNameCover(s.model.data, s.actor.officerId, absence.id, s.model.today) : null;
 		if (may && !may.ok) return {...s, notice: may.reason};
 		// The cover is what the problem asks for: the form starts there (README "Acting on a problem").
-		return {...selectInTeam(s, absence.officerId), absenceForm: openChangeAbsenceForm(absence, s.model.data.officers, 'cover')};
+		return {
+			...selectInTeam(s, absence.officerId),
+			absenceForm: openChangeAbsenceForm(absence, s.model.data.officers, 'cover', s.model.data.absences, way && coverDaysOfWay(way)),
+		};
 	}
 	if (!inFocus(s, 'team')) {
 		return {...s, view: 'team', focus: 'explorer', notice: chooseThen(s, 'absence-change', 'change their absence')};
@@ -169,7 +179,7 @@ export function openAbsenceChange(s: DeskState): DeskState {
 		};
 	const refused = absenceRefusal(s, 'change', absence.id);
 	if (refused) return {...s, notice: refused};
-	return {...s, absenceForm: openChangeAbsenceForm(absence, s.model.data.officers)};
+	return {...s, absenceForm: openChangeAbsenceForm(absence, s.model.data.officers, 'from', s.model.data.absences)};
 }
 
 /** `C`: asks to cancel the selected officer's next absence that has not started. */
@@ -189,7 +199,7 @@ export function askToCancel(s: DeskState): DeskState {
 	if (!absence) {
 		const now = absenceOn(s.model.data.absences, id, s.model.today);
 		const why = now
-			? `their absence ${safeText(now.id)} has started: ${keysFor('absence-end', s.keymap)} ends it, ${keysFor('absence-change', s.keymap)} changes it`
+			? `their absence ${safeText(now.partOf ?? now.id)} has started: ${keysFor('absence-end', s.keymap)} ends it, ${keysFor('absence-change', s.keymap)} changes it`
 			: 'they have no absence to come';
 		return {...s, notice: `Nothing to cancel for ${nameOf(s, id)}: ${why}.`};
 	}

@@ -70,7 +70,8 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		if (write.kind === 'change') {
 			const at = c.now();
 			const recording = {by: c.actor?.officerId ?? '', at, ...recordedOnFor(c.today, at)};
-			return changeAbsence(d, write.absenceId, write.change, c.today, {recording}).data;
+			const days = write.coverDays ? {days: write.coverDays} : {};
+			return changeAbsence(d, write.absenceId, write.change, c.today, {recording, ...days}).data;
 		}
 		if (write.kind === 'cancel') {
 			const result = cancelAbsence(d, write.absenceId, c.today);

@@ -92,8 +92,9 @@ function cachedChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate
 	const key = `${ref}\u0000${on}\u0000${today}`;
 	if (last && last.data === data && last.key === key) return last.choices;
 	const role = new Map(data.officers.map(o => [o.id, o.role]));
-	// Most likely first: investigators at work with the most room after the move; supervisors, then anyone away, last.
-	const rank = (c: ReallocationChoice) => (c.away ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
+	// Most likely first: investigators at work with the most room after the move; supervisors, then anyone
+	// away (that day with nobody covering, or on a date the case needs its OIC), last.
+	const rank = (c: ReallocationChoice) => (c.away || c.awayOverDates ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
 	const choices = reallocationChoices(data, ref, on, today).sort(
 		(a, b) => rank(a) - rank(b) || a.after.percent - b.after.percent || a.name.localeCompare(b.name),
 	);

@@ -30,11 +30,14 @@ export interface ReallocateFormProps {
 	height: number;
 }
 
-/** "DC Helen Marsh     8 cases   80% -> 90%", OVER past the workload flag, AWAY when nobody would cover them. */
+/**
+ * "DC Helen Marsh     8 cases   80% -> 90%", OVER past the workload flag, AWAY when nobody would cover
+ * them, or when they would be away on a date the case needs its OIC (its bail date, covered or not: QA 6 D2).
+ */
 export function choiceWords(c: ReallocationChoice, nameWidth: number): string {
 	const cases = `${c.now.liveCases} case${c.now.liveCases === 1 ? '' : 's'}`.padEnd(9);
 	const load = `${c.now.percent}% -> ${c.after.percent}%`.padEnd(13);
-	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : ''}`;
+	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : c.awayOverDates ? ` ${c.awayOverDates.mark}` : ''}`;
 }
 
 /**
@@ -120,7 +123,12 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 				const index = start + i;
 				const mark = index === form.cursor ? '  » ' : '    ';
 				return (
-					<Text key={x.officerId} bold={index === form.cursor} color={x.away ? tint(theme, 'error') : undefined} wrap="truncate">
+					<Text
+						key={x.officerId}
+						bold={index === form.cursor}
+						color={x.away || x.awayOverDates ? tint(theme, 'error') : undefined}
+						wrap="truncate"
+					>
 						{truncate(`${mark}${choiceWords(x, nameWidth)}`, inner)}
 					</Text>
 				);

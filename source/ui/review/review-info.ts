@@ -140,7 +140,7 @@ export function stepInfoLines(
 				ctx.welfareCheckInDue
 					? `A welfare check-in with ${shortName(ctx.oic)} is due (last ${ctx.lastCheckIn ? shortDate(ctx.lastCheckIn, ctx.today) : 'never'}): has one happened?`
 					: `Last welfare check-in with ${shortName(ctx.oic)}: ${ctx.lastCheckIn ? shortDate(ctx.lastCheckIn, ctx.today) : 'never'}.`,
-				'The review records only that a check-in happened and its flags; the note goes to the private welfare file.',
+				'The review records only that a check-in happened and its flags; the note is kept apart, with the private welfare notes.',
 			];
 		case 'sign-off': {
 			const lines = summaryLines(ctx, a);

@@ -9,23 +9,30 @@
  * signing, the welfare file: never the store.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {workedDayApart} from '../../domain/worked-day.js';
 import type {StoreData} from '../../domain/model.js';
 import {shortName} from '../../domain/people.js';
 import {
 	filedWithItsReview,
 	findDraft,
+	heldRestored,
+	leftAsItWas,
 	isFiled,
 	ownPendingNotes,
 	filedAsRead,
 	returnedNote,
 	samePendingNote,
+	withFilingFailure,
 	withNoteMarkedFor,
 	withOwnPendingNote,
+	withOwnPendingNoteDiscarded,
 	type FiledNote,
+	type ReviewMark,
+	type PendingNoteError,
 	type PendingNote,
 	type SignResult,
 } from '../../domain/review/index.js';
-import type {PendingWelfareNote, WelfareDraftsAccess} from '../../store/index.js';
+import {StoreError, type PendingWelfareNote, type WelfareDraftsAccess} from '../../store/index.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import type {ReviewAction, ReviewUiState} from './review-state.js';
 
@@ -33,6 +40,24 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 const KEPT_RETRY = 'Every answer and the draft are kept; try again.';
 const unopened = (err: unknown) => `The welfare file could not be opened (${messageOf(err)}), so no note can be kept.`;
 const locked = (lock: string): ReviewAction => ({type: 'welfare-opened', lock, note: null, words: null});
+
+/** The welfare file (or the database) took the note but did not hold it when read back. */
+class NotReadBack extends Error {}
+
+/** The drafts file did not hold the note marked as its review's when read back: it is not filed then. */
+class NotMarked extends Error {}
+
+/**
+ * Why a filing failed, as kept with the waiting note (domain/review/pending-note.ts PendingNoteError): the
+ * kind only, never the message, which may quote a path or the server's words.
+ */
+function failureOf(err: unknown, at: Date, today: IsoDate): PendingNoteError {
+	const kind =
+		err instanceof StoreError ? err.code : err instanceof NotReadBack ? 'read-back' : err instanceof NotMarked ? 'not-marked' : 'other';
+	const instant = at.toISOString();
+	const on = workedDayApart(today, instant);
+	return {kind, at: instant, ...(on === undefined ? {} : {on})};
+}
 
 export class ReviewNotes {
 	/** The note known to be in the drafts file; null: not known, so the next save writes it. */
@@ -43,10 +68,11 @@ export class ReviewNotes {
 	private keeps = false;
 	private encrypted = false;
 	/**
-	 * Notes left behind with no review of theirs (no draft, no signed review) put into this review's field
-	 * when it opened, as they were: discarding this review puts them back waiting (README "Welfare notes").
+	 * Notes left behind put into this review's field that could not be recorded as held in its note (the
+	 * drafts file did not take the write when it opened): discarding puts these back from memory. Otherwise
+	 * the note itself holds them (PendingNote.restored), so any screen's discard puts them back (REVIEW-7 D12).
 	 */
-	private restored: PendingNote[] = [];
+	private unrecorded: PendingNote[] = [];
 
 	constructor(
 		private readonly store: DeskStore,
@@ -107,10 +133,33 @@ export class ReviewNotes {
 		const fits = own.filter(n => n.officerId === s.ctx.case.oicId);
 		// Several notes (older files) are merged into one on the next save.
 		this.saved = fits.length > 1 ? null : back.text;
-		this.restored = findDraft(data, this.caseRef, me) === undefined ? fits : [];
+		const resumed = findDraft(data, this.caseRef, me) !== undefined;
+		const held = resumed ? heldRestored(fits, data, this.owner(s)) : fits.flatMap(leftAsItWas);
+		if (!resumed && fits.length > 0) await this.hold(s, fits, back.text);
 		const words = [left, back.words].filter(w => w !== null).join(' ') || null;
-		const keeps = this.restored.length > 0 ? this.keptOnDiscard(this.restored) : null;
+		const keeps = held.length > 0 ? this.keptOnDiscard(held) : null;
 		return {type: 'welfare-opened', lock: null, note: back.text === '' ? null : back.text, words, keeps};
+	}
+
+	/**
+	 * Notes left behind, put into this review's field: recorded now as one note of this review's holding them
+	 * as they were, before anything is typed or a draft saved, so a discard from any screen (this one, or the
+	 * review reopened after a restart) puts them back waiting. If the drafts file does not take it, this
+	 * screen remembers them instead (and the next save merges them, as before).
+	 */
+	private async hold(s: ReviewUiState, fits: readonly PendingNote[], text: string): Promise<void> {
+		const owner = this.owner(s);
+		const restored = fits.flatMap(leftAsItWas);
+		// Dated as the notes it holds until something is typed (a save dates it the review's day).
+		const date = restored.map(r => r.date).sort()[0] ?? this.today;
+		const note = {officerId: s.ctx.case.oicId, date, text, updatedAt: this.now().toISOString(), restored};
+		try {
+			await this.store.changeNotes(notes => withOwnPendingNote(notes, this.store.snapshot(), owner, note));
+			this.saved = text;
+		} catch {
+			this.unrecorded = [...fits];
+			this.saved = null;
+		}
 	}
 
 	/** Writes the note if it changed since the last save (and notes can be kept). */
@@ -128,9 +177,9 @@ export class ReviewNotes {
 	 */
 	async remove(s: ReviewUiState): Promise<void> {
 		if (!this.keeps) return;
-		const restored = this.restored;
+		const unrecorded = this.unrecorded;
 		const owner = this.owner(s);
-		await this.store.changeNotes(notes => [...withOwnPendingNote(notes, this.store.snapshot(), owner, null), ...restored]);
+		await this.store.changeNotes(notes => [...withOwnPendingNoteDiscarded(notes, this.store.snapshot(), owner), ...unrecorded]);
 	}
 
 	/**
@@ -166,20 +215,28 @@ export class ReviewNotes {
 	}
 
 	/**
-	 * After signing: the note to the welfare file and read back, then its pending copy removed. If it cannot
-	 * be filed, the waiting copy is marked as this review's (README "Welfare notes"). Returns what to tell the
+	 * After signing: the waiting copy marked as this review's, then the note to the welfare file and read
+	 * back, then the marked copy removed. Marked first, so that a crash after filing leaves a copy known to be
+	 * filed by its id (pending-note.ts isFiled), never one told from another note by its words (REVIEW-7 D5).
+	 * If it cannot be marked it is not filed now: it waits unmarked, put back into the author's next review of
+	 * the case. If it cannot be filed it waits marked (README "Welfare notes"). Returns what to tell the
 	 * sergeant, if anything.
 	 */
 	async fileAfterSigning(s: ReviewUiState, note: string, r: SignResult): Promise<string | null> {
 		if (!this.keeps) return null;
 		const draftsFile = this.store.notesFile;
-		try {
-			if (r.welfareNote) await this.fileAndReadBack(r.welfareNote);
-		} catch (err) {
-			return this.notFiledAtSigning(s, note, r, err);
+		if (r.welfareNote) {
+			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
+			try {
+				await this.markForReview(s, note, mark);
+				await this.fileAndReadBack(r.welfareNote);
+			} catch (err) {
+				return this.notFiledAtSigning(s, note, r, err);
+			}
 		}
 		try {
-			// Only now, the note read back from the welfare file: this review's unmarked note (and any leftover it took in) goes.
+			// Only now, the note read back from the welfare file: its marked copy goes, and any unmarked note of this review's.
+			if (r.welfareNote) await this.store.changeNotes(notes => notes.filter(n => !this.isMarkedFor(n, r.welfareNote!.id)));
 			await this.put(s, '');
 			// The welfare file takes notes again: one an earlier signed review could not file goes with it now.
 			const access = await this.access().catch(() => null);
@@ -188,6 +245,20 @@ export class ReviewNotes {
 			const when = 'it is removed when a review of this case next opens';
 			return `Signed and the welfare note filed, but its draft copy in ${draftsFile} could not be removed (${messageOf(err)}); ${when}.`;
 		}
+	}
+
+	/** The waiting copy of this review's note marked with its review, read back: throws NotMarked when it is not. */
+	private async markForReview(s: ReviewUiState, note: string, mark: ReviewMark): Promise<void> {
+		const owner = {caseRef: this.caseRef, reviewerId: s.draft.reviewerId, officerId: s.ctx.case.oicId};
+		await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark));
+		const all = await this.store.readNotes();
+		if (!all.some(n => this.isMarkedFor(n, mark.id) && n.text === note)) {
+			throw new NotMarked(`it could not first be marked as this review's in ${this.store.notesFile}`);
+		}
+	}
+
+	private isMarkedFor(n: PendingNote, id: string): boolean {
+		return n.caseRef === this.caseRef && n.forReview?.id === id;
 	}
 
 	/**
@@ -202,7 +273,15 @@ export class ReviewNotes {
 		if (r.welfareNote) {
 			const mark = {seq: r.review.seq, id: r.welfareNote.id, date: r.welfareNote.date};
 			const owner = {caseRef: this.caseRef, reviewerId: me, officerId};
-			await this.store.changeNotes(notes => withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark)).catch(() => {});
+			const failure = failureOf(err, this.now(), this.today);
+			// Marked before filing (or, if that failed, now): the failure is kept with the marked copy.
+			const id = mark.id;
+			await this.store
+				.changeNotes(notes => {
+					const marked = withNoteMarkedFor(notes, this.store.snapshot(), owner, note, mark, failure);
+					return withFilingFailure(marked, n => this.isMarkedFor(n, id), failure);
+				})
+				.catch(() => {});
 		}
 		// It was in the drafts file before signing; say it is kept only if it still demonstrably is.
 		const own = await this.store
@@ -219,9 +298,12 @@ export class ReviewNotes {
 			return `${failed}; it is kept ${where} and is put back into step 6 of your next review of this case, to sign with that review or clear.`;
 		}
 		// On PostgreSQL only while its author may still review the case (a cover's login sees the team only on the
-		// dates covered): the database's owner can file it after.
+		// dates covered): after that only the database's owner can file it, from its pending row (pending-list.ts signedNext).
 		const next = 'will be filed with this review the next time you open or sign a review of this case';
-		const back = this.store.onDatabase ? `${next}, if you still may; after that, ask the database's owner to file it` : next;
+		const byHand = `the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note ${r.welfareNote?.id ?? ''}`;
+		const back = this.store.onDatabase
+			? `${next}, while you may still review it (a cover: on the dates you cover); after that, ${byHand}`
+			: next;
 		return `${failed}; it is kept ${where} and ${back}.`;
 	}
 
@@ -229,7 +311,7 @@ export class ReviewNotes {
 	private async fileAndReadBack(note: FiledNote & {id: string}): Promise<void> {
 		await this.store.fileNote(note);
 		if (!filedAsRead(note, (await this.store.readWelfareNotes()).notes)) {
-			throw new Error(`${this.store.welfareFileWords} did not hold it when read back`);
+			throw new NotReadBack(`${this.store.welfareFileWords} did not hold it when read back`);
 		}
 	}
 
@@ -254,6 +336,7 @@ export class ReviewNotes {
 		const filedOn: string[] = [];
 		const waitingOn: string[] = [];
 		let why = '';
+		const failed: {n: PendingNote; failure: PendingNoteError}[] = [];
 		for (const {n, filed} of left) {
 			const day = shortDate(filed.date, this.today);
 			try {
@@ -261,11 +344,16 @@ export class ReviewNotes {
 			} catch (err) {
 				why ||= messageOf(err);
 				waitingOn.push(day);
+				failed.push({n, failure: failureOf(err, this.now(), this.today)});
 				continue;
 			}
 			filedOn.push(day);
 			// If this fails the copy is dropped as filed the next time notes are opened (store/welfare-drafts.ts).
 			await this.store.changeNotes(notes => notes.filter(p => !samePendingNote(p, n))).catch(() => {});
+		}
+		// Why each is still waiting, for `fortnight welfare pending`; if this cannot be written the earlier reason stays.
+		for (const {n, failure} of failed) {
+			await this.store.changeNotes(notes => withFilingFailure(notes, p => samePendingNote(p, n), failure)).catch(() => {});
 		}
 		const days = (list: string[]) => [...new Set(list)].join(' and ');
 		const words: string[] = [];
@@ -286,7 +374,7 @@ export class ReviewNotes {
 	}
 
 	/** What the discard confirmation adds: the notes put back in the field go back to waiting, not deleted. */
-	private keptOnDiscard(restored: readonly PendingNote[]): string {
+	private keptOnDiscard(restored: readonly {date: IsoDate}[]): string {
 		const days = [...new Set(restored.map(n => shortDate(n.date, this.today)))].join(' and ');
 		return `The welfare note from ${days} restored in step 6 is not deleted: it goes back to waiting for you, as it was.`;
 	}

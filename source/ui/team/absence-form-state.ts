@@ -1,12 +1,15 @@
 /**
  * The Team view's absence form: officer fixed (the selected row), first day, last day (blank = no end
- * date yet), reason category, cover typed by name. Pure: the desk's reducer routes keys here while the
+ * date yet), reason category, cover typed by name; changing a recorded absence, also the days the cover
+ * covers (blank: from today, or the first day before it starts, to the last: `absence change --cover NAME
+ * --from D --to D`, README "Absences"). Pure: the desk's reducer routes keys here while the
  * form is open (so a key typed straight after `a` lands in the form, never in the desk), and asks the
  * shell to save when Enter is pressed on the last field. A reason category only: there is no field
  * for a diagnosis or any other health detail, by design.
  */
-import {parseUserDate, type IsoDate} from '../../domain/dates.js';
+import {parseUserDate, typedDateRefusal, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
+import {absenceParts, type CoverDays} from '../../domain/absence-cover.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
@@ -15,19 +18,37 @@ import type {KeyInfo} from '../keymap.js';
 import {confirmAnswer, DEFAULT_FORM_KEYS, formCommands, type FormKeys} from '../contexts/form-keys.js';
 import {typeIntoField} from '../input/text-field.js';
 
-export type FormField = 'from' | 'to' | 'reason' | 'cover';
+export type FormField = 'from' | 'to' | 'reason' | 'cover' | 'coverFrom' | 'coverTo';
+/** A new absence's fields; Enter on Cover saves. */
 export const FORM_FIELDS: readonly FormField[] = ['from', 'to', 'reason', 'cover'];
+/** A recorded absence's: after Cover, the days it covers (optional, so Enter on Cover or after saves). */
+export const CHANGE_FORM_FIELDS: readonly FormField[] = [...FORM_FIELDS, 'coverFrom', 'coverTo'];
+
+/** The fields `f` shows, in order. */
+export function formFields(f: Pick<AbsenceFormState, 'absenceId'>): readonly FormField[] {
+	return f.absenceId === undefined ? FORM_FIELDS : CHANGE_FORM_FIELDS;
+}
+
+/** True on Cover or a field after it: Enter saves there (contexts/form-hints.ts says so). */
+export function savesOn(f: Pick<AbsenceFormState, 'absenceId' | 'field'>): boolean {
+	const fields = formFields(f);
+	return fields.indexOf(f.field) >= fields.indexOf('cover');
+}
 
 export interface FormValues {
 	from: string;
 	to: string;
 	reason: AbsenceReason;
 	cover: string;
+	/** The cover's first day, blank for the command line's default (today on an absence that has started, else its first day). */
+	coverFrom: string;
+	/** The cover's last day, blank for the absence's last day. */
+	coverTo: string;
 }
 
 export interface AbsenceFormState {
 	officerId: string;
-	/** The absence being changed (`c`, README "Acting on a problem"); absent when recording a new one. */
+	/** The absence being changed (`c`, README "Acting on a problem"), by its first part's id; absent when recording a new one. */
 	absenceId?: string;
 	values: FormValues;
 	/** As opened: Esc asks before throwing away anything that differs from these. */
@@ -53,22 +74,41 @@ const REASON_LETTERS = new Map(ABSENCE_REASONS.map(r => [r[0]!, r]));
 const MAX_FIELD = 60;
 
 export function openAbsenceForm(officerId: string, today: IsoDate): AbsenceFormState {
-	const initial: FormValues = {from: today, to: '', reason: 'sick', cover: ''};
+	const initial: FormValues = {from: today, to: '', reason: 'sick', cover: '', coverFrom: '', coverTo: ''};
 	return {officerId, values: initial, initial, field: 'from', error: null, confirmDiscard: false, saving: false};
 }
 
 /**
  * The form for changing a recorded absence: its dates, reason and cover as they stand. `field`: where the
- * focus starts; a problem's cover way opens it on the cover, the one thing that problem asks for.
+ * focus starts; a problem's cover way opens it on the cover, the one thing that problem asks for. An
+ * absence kept in parts (absence-cover.ts; `absences`: the team's) is shown whole, by its first part's id,
+ * with the cover of the part `a` (the one under way today, or the next): the cover's days left blank.
  */
-export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[], field: FormField = 'from'): AbsenceFormState {
+export function openChangeAbsenceForm(
+	a: Absence,
+	officers: readonly Officer[],
+	field: FormField = 'from',
+	absences: readonly Absence[] = [a],
+	/** The days a problem's way names for the cover (resolve.ts coverDaysOfWay): filled in. */
+	days?: CoverDays,
+): AbsenceFormState {
+	const parts = absenceParts(absences, a.id);
+	const first = parts[0] ?? a;
+	const last = parts.at(-1) ?? a;
 	// The cover by name where the name finds them alone, else by id (both read back the same way).
 	const cover = officers.find(o => o.id === a.coverOfficerId);
 	const byName = cover && resolveCover(officers, fullName(cover), a.officerId).officer?.id === cover.id;
-	const initial: FormValues = {from: a.from, to: a.to ?? '', reason: a.reason, cover: cover ? (byName ? fullName(cover) : cover.id) : ''};
+	const initial: FormValues = {
+		from: first.from,
+		to: last.to ?? '',
+		reason: a.reason,
+		cover: cover ? (byName ? fullName(cover) : cover.id) : '',
+		coverFrom: days?.from ?? '',
+		coverTo: days?.to ?? '',
+	};
 	return {
 		officerId: a.officerId,
-		absenceId: a.id,
+		absenceId: first.id,
 		values: initial,
 		initial,
 		field,
@@ -81,12 +121,20 @@ export function openChangeAbsenceForm(a: Absence, officers: readonly Officer[], 
 export function formChanged(f: AbsenceFormState): boolean {
 	const a = f.values;
 	const b = f.initial;
-	return a.from !== b.from || a.to !== b.to || a.reason !== b.reason || a.cover !== b.cover;
+	return (
+		a.from !== b.from ||
+		a.to !== b.to ||
+		a.reason !== b.reason ||
+		a.cover !== b.cover ||
+		a.coverFrom !== b.coverFrom ||
+		a.coverTo !== b.coverTo
+	);
 }
 
 function moveField(f: AbsenceFormState, delta: number): AbsenceFormState {
-	const at = FORM_FIELDS.indexOf(f.field);
-	const field = FORM_FIELDS[Math.min(FORM_FIELDS.length - 1, Math.max(0, at + delta))]!;
+	const fields = formFields(f);
+	const at = fields.indexOf(f.field);
+	const field = fields[Math.min(fields.length - 1, Math.max(0, at + delta))]!;
 	return field === f.field ? f : {...f, field};
 }
 
@@ -112,7 +160,7 @@ export function absenceFormKey(f: AbsenceFormState, input: string, key: KeyInfo,
 	}
 	const c = formCommands(keys, input, key, f.field !== 'reason');
 	if (c.has('form-cancel')) return formChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
-	if (c.has('form-submit')) return f.field === 'cover' ? {type: 'save', form: f} : stay(moveField(f, 1));
+	if (c.has('form-submit')) return savesOn(f) ? {type: 'save', form: f} : stay(moveField(f, 1));
 	if (c.has('form-next-field')) return stay(moveField(f, 1));
 	if (c.has('form-prev-field')) return stay(moveField(f, -1));
 	if (f.field === 'reason') {
@@ -133,6 +181,8 @@ export interface ValidAbsence {
 	to: IsoDate | null;
 	reason: AbsenceReason;
 	coverOfficerId: string | null;
+	/** Changing one: the days the cover covers, when typed (the command line's `--cover NAME --from D --to D`). */
+	coverDays?: CoverDays;
 }
 
 /** What the cover field resolves to, for the form to show as it is typed. */
@@ -157,12 +207,16 @@ export function resolveCover(
 
 /**
  * Checks what can be checked before saving (dates typed as dates, a cover who exists and is not away
- * during the absence: the same check "absence add" makes, from the domain).
+ * on the days they would cover: the same check "absence add" and "absence change" make, from the domain).
+ * The cover's days are then the domain's to check (absence-cover.ts coverForDays), so a refusal is the
+ * command line's, in its words. `today`: the desk's day, for the days a cover changed on an absence that
+ * has started covers (from today on).
  */
 export function validateForm(
 	f: AbsenceFormState,
 	officers: readonly Officer[],
 	absences: StoreData['absences'] = [],
+	today?: IsoDate,
 ): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
 	const fail = (field: FormField, text: string) => ({ok: false as const, form: {...f, field, error: {field, text}}});
 	const v = f.values;
@@ -176,7 +230,28 @@ export function validateForm(
 	}
 	const cover = resolveCover(officers, v.cover, f.officerId);
 	if (cover.error) return fail('cover', cover.error);
-	const away = cover.officer ? coverAwayProblem({officers, absences}, cover.officer.id, {from, to}) : null;
-	if (away) return fail('cover', away);
-	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null}};
+	const days: CoverDays = {};
+	for (const [field, key] of [
+		['coverFrom', 'from'],
+		['coverTo', 'to'],
+	] as const) {
+		if (v[field].trim() === '') continue;
+		const d = parseUserDate(v[field]);
+		// In the command line's words for --from/--to (dates.ts typedDateRefusal), the field named as the form shows it.
+		if (!d) return fail(field, `${typedDateRefusal(DAYS_LABEL[field], v[field])} Or leave it blank (${DAYS_BLANK[field]}).`);
+		days[key] = d;
+	}
+	const some = days.from !== undefined || days.to !== undefined;
+	// The days the cover is asked for: those typed, else from today on a recorded absence under way (as the domain reads them).
+	const fromToday = f.absenceId !== undefined && today !== undefined && from < today;
+	const span = {from: days.from ?? (fromToday ? today : from), to: days.to ?? to};
+	const away = cover.officer ? coverAwayProblem({officers, absences}, cover.officer.id, span) : null;
+	if (away) return fail(some ? 'coverFrom' : 'cover', away);
+	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null, ...(some ? {coverDays: days} : {})}};
 }
+
+/** The cover's days as the form labels them (absence-form.tsx). */
+export const DAYS_LABEL = {coverFrom: 'Cover from', coverTo: 'Cover to'} as const;
+
+/** What a blank cover day means, for the form's words and its refusals. */
+export const DAYS_BLANK = {coverFrom: 'from today, or its first day if later', coverTo: 'to its last day'} as const;

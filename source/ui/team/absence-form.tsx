@@ -15,9 +15,15 @@ import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {discardLine, keysText} from '../contexts/form-keys.js';
 import {absenceFormHints} from '../contexts/form-hints.js';
-import {resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
+import {DAYS_BLANK, DAYS_LABEL, formFields, resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
 
-const LABELS: Record<FormField, string> = {from: 'First day', to: 'Last day', reason: 'Reason', cover: 'Cover'};
+const LABELS: Record<FormField, string> = {
+	from: 'First day',
+	to: 'Last day',
+	reason: 'Reason',
+	cover: 'Cover',
+	...DAYS_LABEL,
+};
 
 export interface AbsenceFormProps {
 	form: AbsenceFormState;
@@ -36,6 +42,8 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 		to: v.to,
 		reason: ABSENCE_REASONS.map(r => (r === v.reason ? `[${REASON_WORDS[r]}]` : REASON_WORDS[r])).join('  '),
 		cover: v.cover,
+		coverFrom: v.coverFrom,
+		coverTo: v.coverTo,
 	};
 	const after: Record<FormField, string> = {
 		from: '',
@@ -50,11 +58,16 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 				: cover.officer
 					? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})`
 					: `(no match yet: keep typing, or ${keysText(keymap.form, 'form-submit')} to see who matches)`,
+		// The cover's days, as `absence change --cover NAME --from D --to D` (README "Absences"): blank is its default.
+		coverFrom: v.coverFrom.trim() === '' ? `(blank: ${DAYS_BLANK.coverFrom})` : '',
+		coverTo: v.coverTo.trim() === '' ? `(blank: ${DAYS_BLANK.coverTo})` : '',
 	};
+	// The labels' column: one wider with the cover's days ("Cover from"), so every value starts in line.
+	const pad = Math.max(10, ...formFields(form).map(f => LABELS[f].length + 1));
 	const line = (f: FormField) => {
 		const at = form.field === f;
 		const value = f === 'reason' ? shown[f] : fieldShown(shown[f], at);
-		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(10)} ${value}  ${after[f]}`, width);
+		return truncate(`${at ? '›' : ' '} ${LABELS[f].padEnd(pad)} ${value}  ${after[f]}`, width);
 	};
 	// Refusals can quote store text (an officer's name): made safe like everything else from the store.
 	const error = form.error ? wrap(`! ${safeText(form.error.text)}`, width) : [];
@@ -68,7 +81,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 					width,
 				)}
 			</Text>
-			{(['from', 'to', 'reason', 'cover'] as const).map(f => (
+			{formFields(form).map(f => (
 				<Text key={f} inverse={form.field === f && !form.confirmDiscard} wrap="truncate">
 					{line(f)}
 				</Text>

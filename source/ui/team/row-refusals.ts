@@ -20,7 +20,10 @@ export function refusedOnRow(data: StoreData, actorId: string | null, officerId:
 	if (!mayChangeAbsence(data, actorId, 'add', null, {officerId, coverOfficerId: null}, today).ok) refused.add('absence-add');
 	// The absence each key acts on: E the current one, C the next not started, c the current or else the next.
 	const current = absenceOn(data.absences, officerId, today);
-	const next = data.absences.filter(a => a.officerId === officerId && a.from > today).sort((a, b) => a.from.localeCompare(b.from))[0];
+	// A later part of an absence under way (absence-cover.ts, partOf) is not an absence to come.
+	const next = data.absences
+		.filter(a => a.officerId === officerId && a.from > today && a.partOf === undefined)
+		.sort((a, b) => a.from.localeCompare(b.from))[0];
 	const acts: [AbsenceKey, 'end' | 'cancel' | 'change', string | undefined][] = [
 		['absence-end', 'end', current?.id],
 		['absence-cancel', 'cancel', next?.id],

@@ -3,7 +3,8 @@
  * and the store's welfare EVENTS (dates only). The welfare notes file is never read by the desk.
  * Memoised per model.
  */
-import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {wholeSpan} from '../../domain/absence-cover.js';
+import {shortDate, yearsAndMonthsBetween, type IsoDate} from '../../domain/dates.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
@@ -94,7 +95,9 @@ function absenceTexts(
 	if (!a) return {absence: '', absenceForms: []};
 	const full = absenceWords(a, officers, today, absences);
 	const short = REASON_SHORT[a.reason];
-	const span = absenceSpan(a, today);
+	// Its days whole (absence-cover.ts): the part under way may be a few days of it; the cover is the part's.
+	const w = {...a, ...wholeSpan(absences, a)};
+	const span = absenceSpan(w, today);
 	const cover = a.coverOfficerId
 		? `cover ${safeText(
 				officers
@@ -106,14 +109,14 @@ function absenceTexts(
 		: 'no cover';
 	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
 	// outlasts the dates. Away later: the start date is what tells it from an absence running now.
-	const later = a.from > today;
+	const later = w.from > today;
 	// Away later with nobody covering: "no cover" is still the risk (README "Team view": "sick, no
 	// cover" at every width), so it outlasts the reason, and the start date keeps it from reading as now.
-	const start = shortDate(a.from, today);
+	const start = shortDate(w.from, today);
 	const forms = !later
 		? [full, `${short} ${span}, ${cover}`, a.coverOfficerId ? `${short} ${span}` : `${short}, no cover`, short]
 		: a.coverOfficerId
-			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start, a), `from ${start}`]
+			? [full, `${short} ${span}, ${cover}`, ...laterForms(short, span, start, w), `from ${start}`]
 			: [
 					full,
 					`${short} ${span}, ${cover}`,
@@ -140,10 +143,10 @@ function laterForms(short: string, span: string, start: string, a: Pick<Absence,
 
 /** "3y 2m" in the unit. */
 export function tenure(joined: IsoDate, today: IsoDate): string {
-	const [y1, m1, d1] = joined.split('-').map(Number) as [number, number, number];
-	const [y2, m2, d2] = today.split('-').map(Number) as [number, number, number];
-	const months = Math.max(0, (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
-	return `${Math.floor(months / 12)}y ${months % 12}m`;
+	// The tenure rule's own count (dates.ts), so the column and the problem never disagree about a
+	// joining date on the 29th-31st (31 Jan to 28 Feb is a month there, as addMonths says).
+	const {years, months} = yearsAndMonthsBetween(joined, today);
+	return `${years}y ${months}m`;
 }
 
 const UNDECIDED = 'TRIGGER: decide';

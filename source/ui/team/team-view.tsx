@@ -19,6 +19,7 @@ import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {hintKeyFor, hintLine, offers} from '../contexts/registry.js';
 import {absenceOn} from '../../domain/people.js';
+import {wholeSpan} from '../../domain/absence-cover.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
 import {refusedOnRow} from './row-refusals.js';
 import {AbsenceForm} from './absence-form.js';
@@ -123,7 +124,8 @@ export function teamLayout(rows: readonly TeamRow[], inner: number): {cols: Colu
 /** True when `officerId` is away today and not already ending today: the absence `E` ends (desk-absences.ts askToEnd). */
 function endable(model: DeskModel, officerId: string): boolean {
 	const current = absenceOn(model.data.absences, officerId, model.today);
-	return current !== undefined && current.to !== model.today;
+	// Whole: the part under way may end today while the absence goes on (absence-cover.ts).
+	return current !== undefined && wholeSpan(model.data.absences, current).to !== model.today;
 }
 
 export function TeamView({

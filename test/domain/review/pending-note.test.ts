@@ -8,6 +8,10 @@ import {
 	returnedNote,
 	withNoteMarkedFor,
 	withOwnPendingNote,
+	withOwnPendingNoteDiscarded,
+	heldRestored,
+	asRestored,
+	leftAsItWas,
 } from '../../../source/domain/review/index.js';
 import type {PendingNote} from '../../../source/domain/review/index.js';
 import {loadDemo, OVERDUE_REF, SERGEANT, TODAY} from './fixtures.js';
@@ -98,13 +102,16 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		);
 	});
 
-	it('knows a note already filed (same author, officer and cleaned text, filed that day or later)', () => {
+	it('knows a marked note already filed (its id, author, officer and cleaned text); an unmarked note is never taken for a filed one (REVIEW-7 D5)', () => {
 		const data = loadDemo();
-		const filed = {officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER};
-		expect(isFiled(note({text: `  ${MARKER}\n`}), filed, data)).toBe(true);
-		expect(isFiled(note(), {...filed, by: COVER}, data)).toBe(false);
-		expect(isFiled(note(), {...filed, date: '2026-11-24'}, data)).toBe(false);
-		expect(isFiled(note(), {...filed, officerId: 'o0009'}, data)).toBe(false);
+		const mark = {seq: 7, id: 'wn-r7', date: TODAY};
+		const filed = {id: 'wn-r7', officerId: OIC, date: TODAY, by: SERGEANT, text: MARKER};
+		expect(isFiled(note({text: `  ${MARKER}\n`, forReview: mark}), filed, data)).toBe(true);
+		expect(isFiled(note({forReview: mark}), {...filed, by: COVER}, data)).toBe(false);
+		expect(isFiled(note({forReview: mark}), {...filed, officerId: 'o0009'}, data)).toBe(false);
+		// The same author's short note about the same officer, filed today with a review of another case, is not this one.
+		expect(isFiled(note(), filed, data)).toBe(false);
+		expect(isFiled(note({date: TODAY}), {...filed, id: undefined}, data)).toBe(false);
 	});
 
 	it('a note its signed review could not file, once marked, is that review\u2019s: a later review neither replaces nor deletes it (QA: lost on discard)', () => {
@@ -143,5 +150,52 @@ describe('a pending welfare note belongs to its author and its case', () => {
 		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r7'}])).toBe(true);
 		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r7', text: 'other words'}])).toBe(false);
 		expect(filedAsRead({...filed, id: 'wn-r7'}, [{...filed, id: 'wn-r8'}])).toBe(false);
+	});
+
+	it('a note left behind that a review took into its field is held by that review\u2019s note, through every save, and put back on discard (REVIEW-7 D12)', () => {
+		const data = loadDemo();
+		const owner = {caseRef: OVERDUE_REF, reviewerId: SERGEANT, replacing: [OIC]};
+		const left = note({date: '2026-11-27', updatedAt: '2026-11-27T16:00:00.000Z', lastError: {kind: 'io', at: '2026-11-27T16:00:01.000Z'}});
+		const other = note({caseRef: 'CR/1/26'});
+		// The review opens: the leftover is replaced by this review's note holding it as it was.
+		const held = withOwnPendingNote([left, other], data, owner, {
+			officerId: OIC,
+			date: TODAY,
+			text: MARKER,
+			updatedAt: '2026-11-30T10:00:00.000Z',
+			restored: [asRestored(left)],
+		});
+		expect(held).toHaveLength(2);
+		expect(heldRestored(held, data, owner)).toEqual([asRestored(left)]);
+		// Edited and saved (from this screen or one opened later): the held note goes on with the edit.
+		const edited = withOwnPendingNote(held, data, owner, {
+			officerId: OIC,
+			date: TODAY,
+			text: `${MARKER} edited`,
+			updatedAt: '2026-11-30T10:05:00.000Z',
+		});
+		expect(heldRestored(edited, data, owner)).toEqual([asRestored(left)]);
+		// Discarded: the edit goes, the leftover comes back exactly as it was; another case's note is untouched.
+		expect(withOwnPendingNoteDiscarded(edited, data, owner)).toEqual([other, left]);
+		// Signed: marked, it holds nothing any more (its words are the review's), and a discard of another review leaves it.
+		const mark = {seq: 9, id: 'wn-r9', date: TODAY};
+		const marked = withNoteMarkedFor(edited, data, {caseRef: OVERDUE_REF, reviewerId: SERGEANT, officerId: OIC}, `${MARKER} edited`, mark);
+		expect(marked.find(n => n.forReview?.id === 'wn-r9')?.restored).toBeUndefined();
+		expect(withOwnPendingNoteDiscarded(marked, data, owner)).toEqual(marked);
+	});
+
+	it('a note holding unedited notes left behind stands for them when restored again; an edited one stands for itself', () => {
+		const a = note({date: '2026-11-26', updatedAt: '2026-11-26T16:00:00.000Z', text: 'SYNTHETIC-A'});
+		const b = note({date: '2026-11-27', updatedAt: '2026-11-27T16:00:00.000Z', text: 'SYNTHETIC-B'});
+		const holding = note({
+			date: TODAY,
+			updatedAt: '2026-11-30T10:00:00.000Z',
+			text: 'SYNTHETIC-A\n\nSYNTHETIC-B',
+			restored: [a, b].map(asRestored),
+		});
+		expect(leftAsItWas(holding)).toEqual([a, b].map(asRestored));
+		const edited = {...holding, text: 'SYNTHETIC-A\n\nSYNTHETIC-B edited'};
+		expect(leftAsItWas(edited)).toEqual([asRestored(edited)]);
+		expect(leftAsItWas(a)).toEqual([asRestored(a)]);
 	});
 });

@@ -441,6 +441,8 @@ describe('stalled actions and deliverables', () => {
 			'2024-03-05': 'amber',
 		});
 		expect(problem(data, '2026-09-01', 'stalled-deliverable:CR/10/24:mg3')?.message).toContain('939 days (2 years 6 months)');
+		// Calendar years and months (QA 6 D5): 05 Feb 2024 to 05 Apr 2025 is 1 year 2 months (days / 30.44 said 1 month).
+		expect(problem(data, '2025-04-05', 'stalled-deliverable:CR/10/24:mg3')?.message).toContain('425 days (1 year 2 months)');
 	});
 });
 

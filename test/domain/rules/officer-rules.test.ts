@@ -156,6 +156,19 @@ describe('tenure and psychological screening (image-exposed roles)', () => {
 		expect(problem(store(), '2026-07-01', 'tenure-review-due:o1')).toBeUndefined();
 	});
 
+	it('words the years in the unit in calendar years and months, agreeing with the 5-year threshold (QA 6 D5)', () => {
+		const data = store({officers: team});
+		const on = (today: string) => problem(data, today, 'tenure-review-due:o1')?.message;
+		// The move day itself: the rule says the 5 years have passed, so the words must too (was "4 years 11 months").
+		expect(on('2026-06-15')).toContain('in the unit 5 years 0 months (since 15 Jun 2021)');
+		expect(on('2026-06-15')).toContain('expected move at 5 years was 15 Jun');
+		expect(on('2026-06-14')).toContain('in the unit 4 years 11 months');
+		expect(on('2026-07-15')).toContain('in the unit 5 years 1 month ');
+		expect(on('2026-10-15')).toContain('in the unit 5 years 4 months');
+		expect(on('2027-06-14')).toContain('in the unit 5 years 11 months');
+		expect(on('2027-06-15')).toContain('in the unit 6 years 0 months');
+	});
+
 	it('screening due at 4 years, then every 6 months', () => {
 		const data = store({officers: team});
 		expect(severities(data, 'screening-due:o1', '2025-06-14', '2025-06-16')).toEqual({

@@ -10,6 +10,7 @@ import {heldAs, reallocateCase, reallocationChoices} from '../../../source/domai
 import {openStore} from '../../../source/store/store.js';
 import {loadStoreText} from '../../../source/store/load-text.js';
 import {NO_KEY, type KeyInfo} from '../../../source/ui/keymap.js';
+import {choiceWords} from '../../../source/ui/reallocate/reallocate-form.js';
 import {
 	formChoices,
 	openReallocateForm,
@@ -178,6 +179,51 @@ describe('the reallocation form (pure)', () => {
 		const out = d.press('y');
 		expect(out.type).toBe('save');
 		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0003', confirmAway: true});
+	});
+
+	it("marks and lists last an officer away over the case's bail date, covered or not, and asks before moving it to them (QA 6 D2)", () => {
+		// CR/67540/25: "Bail due, OIC away" (DC Ashworth off sick), bail return 30 Dec. DC Shah on leave over it, covered by
+		// TDC Whitlock; DS Brennan off sick from 10 Dec with nobody covering. Both at work on the day of the move.
+		const base = demoData();
+		const leave = {
+			id: 'ab9001',
+			officerId: 'o0008',
+			from: '2026-12-28',
+			to: '2027-01-02',
+			reason: 'annual-leave' as const,
+			coverOfficerId: 'o0005',
+			recordedAt: '2026-11-29T09:00:00.000Z',
+			recordedBy: 'o0002',
+		};
+		const data: StoreData = {...base, absences: [...base.absences, leave]};
+		const ref = 'CR/67540/25';
+		const listed = formChoices(data, openReallocateForm(ref, DEMO_TODAY, heldAs(data, ref)), DEMO_TODAY);
+		const shah = listed.find(c => c.officerId === 'o0008')!;
+		expect(choiceWords(shah, 22)).toMatch(/AWAY on bail date$/);
+		expect(
+			choiceWords(
+				listed.find(c => c.officerId === 'o0002')!,
+				22,
+			),
+		).toMatch(/AWAY on bail date$/);
+		const evans = listed.find(c => c.officerId === 'o0010')!;
+		expect(choiceWords(evans, 22)).not.toContain('AWAY');
+		// Those at work on the date come first.
+		const marked = listed.map(c => c.away !== null || c.awayOverDates !== null);
+		expect(marked).toEqual([...marked].sort((a, b) => Number(a) - Number(b)));
+		const d = driver(data, ref);
+		d.type('amira shah');
+		d.press('', {tab: true});
+		d.press('', {tab: true});
+		d.type('OIC off sick');
+		d.press('', {return: true});
+		expect(d.form().confirmAway).toBe(
+			"DC Shah is on annual leave 28 Dec-02 Jan 2027 (TDC Whitlock covering on 30 Dec), over CR/67540/25's bail return date, " +
+				'30 Dec: with DC Shah as OIC it stays a critical "Bail due, OIC away" (a cover does not clear it).',
+		);
+		const out = d.press('y');
+		expect(out.type).toBe('save');
+		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0008', confirmAway: true});
 	});
 
 	it('Esc closes an untouched form at once and asks before throwing typing away', () => {

@@ -120,7 +120,9 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 			expect(f).toContain(
 				"it is kept in the database's pending welfare notes (seen only by you) and will be filed with this review the next time you open or sign",
 			);
-			expect(f).toContain("ask the database's owner to file it");
+			expect(f).toContain(
+				"while you may still review it (a cover: on the dates you cover); after that, the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note wn-r",
+			);
 			expect(f).not.toContain('welfare-drafts.json');
 			expect(f).not.toMatch(/row-level security|policy/);
 		} finally {
@@ -134,6 +136,8 @@ describe.skipIf(skipPostgres)(`a cover's welfare note on PostgreSQL${postgresSki
 		// Marked, in the pending table, as the review just signed (README "Welfare notes"): nothing is inferred from the chain.
 		const r1 = Number(/is entry (\d+)/.exec(frame(app).replace(/\s+/g, ' '))![1]);
 		expect((await readWelfareDrafts(url('dc_marsh'))).map(n => n.forReview)).toEqual([{seq: r1, id: `wn-r${r1}`, date: today}]);
+		// Why, as a kind only (`fortnight welfare pending`): the database refused the filing.
+		expect((await readWelfareDrafts(url('dc_marsh'))).map(n => n.lastError?.kind)).toEqual(['permission']);
 
 		// REVIEW-6 D9: her next review of the case opens while filing still fails and is signed with its own note once
 		// filing works. The desk holds the case's last review only, so R1 is gone from it after R2's signature: R1's note

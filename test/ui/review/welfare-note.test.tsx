@@ -272,6 +272,12 @@ describe('welfare note: a note its signed review could not file (QA: deleted by 
 		first.unmount();
 		const waiting = [[REF, SERGEANT, MARKER]];
 		expect((await readWelfareDrafts(file)).map(n => [n.caseRef, n.by, n.text])).toEqual(waiting);
+		// Why it waits is kept with it, as a kind only (`fortnight welfare pending` says it), never the error's words.
+		const failedAt = (await readWelfareDrafts(file))[0]!.lastError;
+		expect(failedAt?.kind).toBe('locked');
+		expect(Object.keys(failedAt!).sort()).toEqual(['at', 'kind']);
+
+		await changeWelfareDrafts(file, notes => notes.map(({lastError: _kept, ...n}) => n));
 
 		// Still unwritable when the next review opens: it says so, keeps the note out of this review, and discarding this review keeps it.
 		const release = await holdWelfare(welfare);
@@ -282,6 +288,8 @@ describe('welfare note: a note its signed review could not file (QA: deleted by 
 			expect(f).toContain('The welfare note you wrote with your review of this case signed on 30 Nov is still not filed');
 			expect(f).not.toContain(MARKER);
 			expect(f).not.toContain('restored here in step 6');
+			// The failure when it was tried again is recorded too (its record was taken off before this review opened).
+			expect((await readWelfareDrafts(file))[0]?.lastError?.kind).toBe('locked');
 		} finally {
 			await release();
 		}

@@ -63,7 +63,7 @@ describe('absence words and form (pure)', () => {
 		const data = demoData();
 		const f = {
 			...openAbsenceForm('o0006', DEMO_TODAY),
-			values: {from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave' as const, cover: 'Grant'},
+			values: {from: '2026-11-30', to: '2026-12-10', reason: 'annual-leave' as const, cover: 'Grant', coverFrom: '', coverTo: ''},
 		};
 		const bad = validateForm(f, data.officers, data.absences);
 		expect(bad.ok).toBe(false);

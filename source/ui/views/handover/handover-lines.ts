@@ -5,6 +5,7 @@
  */
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../../../domain/handover/cover-spans.js';
+import {forSomeoneElse} from '../../../domain/handover/cover-cannot.js';
 import type {Decision, Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {caseStatusWords} from '../../../domain/status-words.js';
@@ -122,6 +123,18 @@ export function handoverLines(h: Handover): PreviewLine[] {
 	}
 	blank();
 
+	// What the cover may not do themselves, whatever it shows today, with who does it (as the Markdown: QA 6 D1).
+	const notForCover = [...h.alreadyDue, ...h.dueBeforeWindow, ...h.inWindow].filter(forSomeoneElse);
+	const byWho = new Map<string, WindowItem[]>();
+	for (const i of notForCover) {
+		const who = i.authorityName ?? 'an independent supervisor';
+		byWho.set(who, [...(byWho.get(who) ?? []), i]);
+	}
+	for (const [who, list] of byWho) {
+		heading(`NOT FOR THE COVER: GOES TO ${t(who).toUpperCase()} (${list.length})`);
+		lines.push(...itemLines(list, today));
+		blank();
+	}
 	heading(`IN YOUR WINDOW, BY DATE (${h.inWindow.length})`);
 	if (h.inWindow.length === 0) lines.push({text: '  Nothing dated in this window.', tone: 'dim'});
 	lines.push(...itemLines(h.inWindow, today));
