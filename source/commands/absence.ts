@@ -147,7 +147,11 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 		return 0;
 	}
 	const rows = shown.map(a => {
-		const span = `${shortDate(a.from, ctx.today)} to ${a.to ? shortDate(a.to, ctx.today) : 'no end date'}`;
+		// A one-day absence is its day, not "28 Mar to 28 Mar" (QA 6 R12).
+		const span =
+			a.to === a.from
+				? shortDate(a.from, ctx.today)
+				: `${shortDate(a.from, ctx.today)} to ${a.to ? shortDate(a.to, ctx.today) : 'no end date'}`;
 		const now = a.from <= ctx.today && (a.to === null || a.to >= ctx.today) ? ' (now)' : '';
 		const cover = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : 'NO COVER';
 		// A part of an absence whose cover changed says which absence it continues (README "Absences").
@@ -161,9 +165,12 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 function reasonFlag(value: unknown): AbsenceReason {
 	if (value === undefined || value === '') throw new UsageError(`--reason is required: one of ${REASON_FLAG_WORDS.join(', ')}.`);
 	const r = parseAbsenceReason(String(value));
+	// What was typed is not repeated: a diagnosis typed here by mistake ("broken leg") would go to stderr and
+	// any script's log, and an absence's reason is a category only (README "Absences"; QA 6 R15).
 	if (!r)
 		throw new UsageError(
-			`--reason must be one of ${REASON_FLAG_WORDS.join(', ')} (a category only, never health detail); got "${String(value)}".`,
+			`--reason must be one of ${REASON_FLAG_WORDS.join(', ')}: a category only, never health detail ` +
+				'(what was typed is not repeated here). Nothing was saved.',
 		);
 	return r;
 }

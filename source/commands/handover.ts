@@ -164,7 +164,7 @@ const command: Command = {
 			// The PostgreSQL store hands over only the notes the login may read, and counts the others over the
 			// same days as the notes shown (--today's window, not the server's), so both stores answer alike.
 			const hidden = await readWelfareWithheld(welfarePathFor(store.file), welfareNoteWindow(ctx.today, to));
-			const readable = readableWelfareNotes(data, reader.id, shown, hidden);
+			const readable = readableWelfareNotes(data, reader.id, shown, hidden, ctx.today);
 			if (readable.refusal) throw new RefusalError(readable.refusal);
 			welfareNotes = readable.notes;
 			withheld = readable.withheld;

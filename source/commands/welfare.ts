@@ -91,7 +91,8 @@ const command: Command = {
 		const kindText = flags['kind'] === undefined ? '' : String(flags['kind']).trim().toLowerCase();
 		if (kindText === '') throw new UsageError(`--kind is required: one of ${KINDS.join(', ')}.`);
 		if (!(kindText in WELFARE_RECORD_KINDS)) {
-			throw new UsageError(`--kind must be one of ${KINDS.join(', ')}; got "${String(flags['kind'])}".`);
+			// Not repeated: a welfare kind typed as words ("stress after the job") may be health detail (QA 6 R15).
+			throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (what was typed is not repeated here). Nothing was saved.`);
 		}
 		const kind = WELFARE_RECORD_KINDS[kindText as WelfareRecordKind];
 		const date = dateFlag(flags['on'], '--on') ?? ctx.today;

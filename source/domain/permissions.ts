@@ -219,21 +219,54 @@ export function readableWelfareNotes<N extends {officerId: string; by: string; d
 	actorId: string,
 	notes: readonly N[],
 	hidden: readonly WithheldByStore[] = [],
+	today?: IsoDate,
 ): {notes: N[]; withheld: number; refusal: string | null} {
 	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
 	const withheld = notes.length - readable.length + hidden.reduce((sum, h) => sum + h.count, 0);
 	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
 	const about = [...notes.map(n => n.officerId), ...hidden.filter(h => h.count > 0).map(h => h.officerId)];
 	const managers = [...new Set(about.map(o => lineManagerOf(data, o)?.id).filter((id): id is string => id !== undefined))];
-	const who = managers.length > 0 ? managers.map(id => name(data, id)).join(' or ') : 'their line manager';
+	const instead = askToPrepare(data, actorId, managers, today);
 	return {
 		notes: [],
 		withheld,
 		refusal:
 			`${name(data, actorId)} may read none of the ${withheld === 1 ? 'welfare note' : `${withheld} welfare notes`} in this window: ` +
 			`a note is read only by the officer's line manager on its date (or the cover named for that day) and by its author. ` +
-			`Leave out --include-welfare, or ask ${who} to prepare it.`,
+			instead,
 	};
+}
+
+/**
+ * What to do instead of a handover with the welfare notes, on `today`: whom to ask (QA 6 R17: it said "ask
+ * DS Brennan" on a day DS Brennan was on sick leave). The notes' line managers at work that day; for one
+ * away, the cover named for that day, who reads the notes of the days they cover (mayReadWelfareNote);
+ * with nobody else to ask, it says nobody at work that day may read them and why. Decided from the
+ * absences alone, not the notes' dates: the PostgreSQL store hands over only counts of the notes a
+ * reader may not read, and both stores must answer alike. Without `today`, the line managers, as before.
+ */
+function askToPrepare(data: StoreData, actorId: string, managers: readonly string[], today: IsoDate | undefined): string {
+	const ask = (who: readonly string[]) => `Leave out --include-welfare, or ask ${who.join(' or ')} to prepare it.`;
+	if (managers.length === 0) return ask(['their line manager']);
+	if (today === undefined) return ask(managers.map(id => name(data, id)));
+	const lookup = absenceLookup(data.absences);
+	const atWork: string[] = [];
+	const away: string[] = [];
+	for (const id of managers) {
+		const absent = awayOn(lookup, id, today);
+		const cover = absent?.coverId ?? null;
+		if (!absent) {
+			if (id !== actorId) atWork.push(name(data, id));
+		} else if (cover && cover !== actorId) {
+			atWork.push(`${name(data, cover)} (covering ${name(data, id)}: the notes of the days they cover)`);
+		} else {
+			const until = absent.absence.to === null ? 'with no end date recorded' : `until ${shortDate(absent.absence.to, today)}`;
+			const covering = cover ? `, and ${name(data, cover)}, covering, reads only the notes of the days they cover` : '';
+			away.push(`${name(data, id)}, their line manager, is away ${until}${covering}`);
+		}
+	}
+	if (atWork.length > 0) return ask([...new Set(atWork)]);
+	return `Leave out --include-welfare: nobody at work on ${shortDate(today, today)} may read them (${away.join('; ')}).`;
 }
 
 /**
@@ -317,6 +350,23 @@ function aboveWords(data: StoreData, officerId: string, refusedId?: string, date
 }
 
 /**
+ * Who can name the cover of `absentId`'s absence, for a refusal of `actorId` naming themselves. A
+ * supervisor's absence: they name its cover themselves (anyone but themselves), as does the person above
+ * them; never the cover of that absence, who may not change it (README "Who may change absences and
+ * cover"), so whoCan's "(or the cover named while they are away)" is not said (QA 6 R16). An officer's:
+ * whoever supervises them that day (whoCan).
+ */
+function whoNamesCover(data: StoreData, absentId: string, actorId: string, today: IsoDate, supervises: boolean): string {
+	if (!supervises) return `${capitalise(aboveWords(data, absentId, actorId, today))} can name the cover.`;
+	const above =
+		lineManagerOf(data, absentId) ?? (data.team.inspectorId ? data.officers.find(o => o.id === data.team.inspectorId) : undefined);
+	const aboveName = above && above.id !== absentId && above.id !== actorId ? name(data, above.id) : null;
+	if (actorId === absentId)
+		return aboveName ? `Name someone else as the cover, or ${aboveName} can choose them.` : 'Name someone else as the cover.';
+	return aboveName ? `${name(data, absentId)} or ${aboveName} can name the cover.` : `${name(data, absentId)} can name the cover.`;
+}
+
+/**
  * May `actorId` add, change, end or cancel an absence on `today` (README "Who may change absences and
  * cover"; DOMAIN "People and permissions")? `before` is the absence as recorded (null for an add),
  * `after` as it would be (null for a cancel; for an end, the same cover). The rules, in order:
@@ -360,7 +410,7 @@ export function mayChangeAbsence(
 			ok: false,
 			reason:
 				`${actor} cannot name themselves as cover for ${theirs}${which}: no one names themselves as cover (a cover acts in someone's ` +
-				`place, so the person above chooses them). ${capitalise(aboveWords(data, absentId, actorId, today))} can name the cover.`,
+				`place, so the person above chooses them). ${whoNamesCover(data, absentId, actorId, today, supervises)}`,
 		};
 	}
 	const doing = act === 'add' ? `record an absence for ${absent}` : `${act} ${theirs}${which}`;

@@ -187,8 +187,13 @@ function movedSince(data: StoreData, r: ReallocationRequest): string | null {
 	const day = (d: IsoDate) => shortDate(d, r.today);
 	const name = (id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
 	const was = seen ? `, not ${name(seen.officerId)} (since ${day(seen.since)})` : '';
+	// Who moved it, as its newest allocation records: a person by name, the mover's own other session as such (QA 6 R19).
+	const c = data.cases.find(x => x.ref === r.ref);
+	const by = c ? currentAllocation(c).by : null;
+	const known = by !== null && data.officers.some(o => o.id === by);
+	const who = !known ? 'Another user' : by === r.by ? 'You, in another session,' : name(by);
 	return (
-		`Another user changed ${safeText(r.ref)} after you chose to move it: ${name(now.officerId)} holds it now (since ` +
+		`${who} changed ${safeText(r.ref)} after you chose to move it: ${name(now.officerId)} holds it now (since ` +
 		`${day(now.since)})${was}, so it was not moved. Reload to see their change, then move it again if it still should.`
 	);
 }

@@ -5,7 +5,8 @@
  */
 import {AUTHORITY_NAMES} from '../domain/bail.js';
 import type {CaseRecord, NamedOfficer, RecordSignature} from '../domain/case-record.js';
-import {shortDate, type IsoDate} from '../domain/dates.js';
+import {isIsoDate, shortDate, type IsoDate} from '../domain/dates.js';
+import {AMENDED_FIELD_WORDS} from '../domain/review-log/rows.js';
 import {plural} from '../domain/plural.js';
 import {safeMultiline, safeText} from '../domain/safe-text.js';
 import {caseStatusWords, performanceDecisionWords} from '../domain/status-words.js';
@@ -104,12 +105,21 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 		const personal = v.withheld
 			? `; performance and welfare withheld (${v.withheld})`
 			: `${decision}; welfare check-in ${v.welfareCheckIn ? 'yes' : 'no'}`;
-		line(`${risk}; next review ${day(v.nextReviewDue)}${personal}`, 6);
+		// The header gives the review as amended; the summary is the text as signed unless it was corrected too,
+		// so an amended next review date is said to be one (QA 6 R13: "next review 10 Dec" over "Next review: 18 Dec").
+		const corrected = new Set(v.amendments.flatMap(a => Object.keys(a.corrections)));
+		const dateAmended = corrected.has('nextReviewDue') ? ' (amended)' : '';
+		line(`${risk}; next review ${day(v.nextReviewDue)}${dateAmended}${personal}`, 6);
 		if (v.riskRationale) line(`Risk rationale: ${safeText(v.riskRationale)}`, 6);
-		line(`Summary: ${safeText(v.summary)}`, 6);
+		const asSigned = dateAmended && !corrected.has('summary') ? ' (as signed, before the amendment below)' : '';
+		line(`Summary${asSigned}: ${safeText(v.summary)}`, 6);
 		for (const a of v.amendments) {
+			// In words and dates as the rest of the page, not the store's field names and ISO dates (QA 6 R13).
 			const fields = Object.entries(a.corrections)
-				.map(([k, x]) => `${safeText(k)} "${safeText(x)}"`)
+				.map(([k, x]) => {
+					const words = AMENDED_FIELD_WORDS[k] ?? safeText(k);
+					return isIsoDate(x) ? `${words} ${day(x)}` : `${words} "${safeText(x)}"`;
+				})
 				.join(', ');
 			const how = a.signedBy ? `signed with ${who(a.signedBy)}'s key` : 'made before signatures';
 			line(`Amended ${day(a.date)} by ${who(a.by)} (entry ${a.seq}, ${how}): ${safeText(a.reason)}; now ${fields}`, 6);

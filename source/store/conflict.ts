@@ -10,6 +10,7 @@
  */
 import type {StoreData} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
+import {changedBy, fieldWords, officerName} from './conflict-words.js';
 
 type AnyRecord = Record<string, unknown>;
 
@@ -45,25 +46,63 @@ const SINGLES: {key: keyof StoreData; label: string}[] = [
  */
 const IGNORED = new Set(['schemaVersion', 'revision', 'updatedAt', 'chain', 'chainLog']);
 
-/** What one side changed: record label -> changed fields ('*' = added or removed). */
+/**
+ * What one side changed: record label -> changed fields ('*' = added or removed). `collection`: the store
+ * key the record is in (for its fields' words); `by`: who made the change, by name, when the record says
+ * (conflict-words.ts changedBy); `owner`: for a draft, whose it is (only its reviewer saves it).
+ */
 export type ChangeSet = Map<
 	string,
-	{label: string; fields: Map<string, {before: unknown; after: unknown}>; presence: 'added' | 'removed' | 'changed'}
+	{
+		label: string;
+		fields: Map<string, {before: unknown; after: unknown}>;
+		presence: 'added' | 'removed' | 'changed';
+		collection?: string;
+		by?: string | null;
+		owner?: string | null;
+	}
 >;
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-function recordDiff(label: string, before: AnyRecord | undefined, after: AnyRecord | undefined, out: ChangeSet, id: string): void {
+function recordDiff(
+	label: string,
+	before: AnyRecord | undefined,
+	after: AnyRecord | undefined,
+	out: ChangeSet,
+	id: string,
+	about: {collection?: string; data?: StoreData} = {},
+): void {
 	if (before === after) return;
+	const {collection, data} = about;
+	const name = (officerId: unknown) => (data ? officerName(data, officerId) : null);
+	const owner = collection === 'drafts' ? name((after ?? before)?.reviewerId) : null;
+	const extra = {...(collection ? {collection} : {}), ...(owner ? {owner} : {})};
 	if (!before || !after) {
-		out.set(id, {label, fields: new Map(), presence: before ? 'removed' : 'added'});
+		out.set(id, {
+			label,
+			fields: new Map(),
+			presence: before ? 'removed' : 'added',
+			...extra,
+			by: name(after ? changedBy(new Map(), after) : null),
+		});
 		return;
 	}
 	const fields = new Map<string, {before: unknown; after: unknown}>();
 	for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
 		if (!same(before[k], after[k])) fields.set(k, {before: before[k], after: after[k]});
 	}
-	if (fields.size > 0) out.set(id, {label, fields, presence: 'changed'});
+	if (fields.size > 0) out.set(id, {label, fields, presence: 'changed', ...extra, by: name(changedBy(fields, after))});
+}
+
+/**
+ * A record's label for people: "case CR/1/26", and a draft by whose it is ("DS Brennan's draft review of
+ * case CR/1/26"), never by officer id (QA 6 D4).
+ */
+function labelOf(noun: string, key: string, r: AnyRecord, rid: string, data: StoreData): string {
+	if (key !== 'drafts') return `${noun} ${safeText(rid)}`;
+	const owner = officerName(data, r.reviewerId);
+	return `${owner ? `${owner}'s ` : ''}draft review of case ${safeText(String(r.caseRef))}`;
 }
 
 /** Every record and field that differs between `a` and `b`. Unchanged records are skipped by identity first. */
@@ -79,9 +118,11 @@ export function diffStores(a: StoreData, b: StoreData): ChangeSet {
 		for (const r of after) {
 			const rid = recordId(r, id);
 			seen.add(rid);
-			recordDiff(`${noun} ${safeText(rid)}`, byId.get(rid), r, out, `${key}:${rid}`);
+			recordDiff(labelOf(noun, key, r, rid, b), byId.get(rid), r, out, `${key}:${rid}`, {collection: key, data: b});
 		}
-		for (const [rid, r] of byId) if (!seen.has(rid)) recordDiff(`${noun} ${safeText(rid)}`, r, undefined, out, `${key}:${rid}`);
+		for (const [rid, r] of byId) {
+			if (!seen.has(rid)) recordDiff(labelOf(noun, key, r, rid, a), r, undefined, out, `${key}:${rid}`, {collection: key, data: a});
+		}
 	}
 	for (const {key, label} of SINGLES) recordDiff(label, a[key] as AnyRecord, b[key] as AnyRecord, out, String(key));
 	// Any other top-level field (a future one, or one a newer fortnight added) counts as a field of the store.
@@ -144,7 +185,7 @@ export function findClash(
 			return {
 				label: theirs.label,
 				fields: [],
-				message: `Another user ${what} ${theirs.label} ${since}, and ${yours} ${verb} it too, so ${yours} was not saved. ${advice}`,
+				message: `${whoChanged(theirs, what, '')} ${since}, and ${yours} ${verb} it too, so ${yours} was not saved. ${advice}`,
 			};
 		}
 		const clashing: string[] = [];
@@ -156,15 +197,30 @@ export function findClash(
 			clashing.push(field);
 		}
 		if (clashing.length > 0) {
-			const fields = clashing.map(f => safeText(f)).join(', ');
+			const fields = ` (${fieldWords(theirs.collection ?? '', clashing)})`;
 			return {
 				label: theirs.label,
 				fields: clashing,
-				message: `Another user changed ${theirs.label} (${fields}) ${since}, and ${yours} edits the same, so ${yours} was not saved. ${advice}`,
+				message: `${whoChanged(theirs, 'changed', fields)} ${since}, and ${yours} edits the same, so ${yours} was not saved. ${advice}`,
 			};
 		}
 	}
 	return null;
+}
+
+/**
+ * "DI Okafor changed case CR/1/26 (who holds it)": who made the other change, by name when the record
+ * says, else "another user". A draft is saved only by its own reviewer, so a change to it came from that
+ * reviewer's other session (another desk or command as them), which is said as such rather than as
+ * "another user" (QA 6 D4).
+ */
+function whoChanged(theirs: ChangeSet extends Map<string, infer V> ? V : never, what: string, fields: string): string {
+	if (theirs.collection === 'drafts') {
+		const label = theirs.label[0]!.toUpperCase() + theirs.label.slice(1);
+		const where = theirs.owner ? `another session (a desk or command open as ${theirs.owner})` : 'another session';
+		return `${label} was ${what}${fields} in ${where}`;
+	}
+	return `${theirs.by ?? 'Another user'} ${what} ${theirs.label}${fields}`;
 }
 
 /** Short labels of what another user changed, for the status bar ("another user changed case 24/1234/26"). */

@@ -139,7 +139,8 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 			held: 'older',
 			code: 2,
 			stderr:
-				/DC Marsh may read none of the welfare note in this window: .* Leave out --include-welfare, or ask DS Brennan to prepare it\./,
+				// The sergeant is away today and DC Marsh is the cover: nobody at work may read it, and why (QA 6 R17).
+				/DC Marsh may read none of the welfare note in this window: .* Leave out --include-welfare: nobody at work on .* may read them \(DS Brennan, their line manager, is away until .*, and DC Marsh, covering, reads only the notes of the days they cover\)\./,
 			shows: [],
 		},
 		{
@@ -147,7 +148,8 @@ describe.skipIf(skipPostgres)(`welfare notes on PostgreSQL answer as the file st
 			held: 'both',
 			code: 2,
 			stderr:
-				/DI Okafor may read none of the 2 welfare notes in this window: .* Leave out --include-welfare, or ask DS Brennan to prepare it\./,
+				// Not DS Brennan, away today: the cover named for the day (QA 6 R17).
+				/DI Okafor may read none of the 2 welfare notes in this window: .* Leave out --include-welfare, or ask DC Marsh \(covering DS Brennan: the notes of the days they cover\) to prepare it\./,
 			shows: [],
 		},
 	];

@@ -93,7 +93,7 @@ for (const kind of storeKinds('two_users')) {
 				.catch((e: unknown) => e);
 			expect(err).toBeInstanceOf(StoreError);
 			expect((err as StoreError).code).toBe('conflict');
-			expect((err as StoreError).message).toContain(`Another user changed case ${ref} (risk)`);
+			expect((err as StoreError).message).toContain(`Another user changed case ${ref} (its risk)`);
 			expect((err as StoreError).message).toContain('not saved');
 			expect(await everything(store)).toEqual(theirs);
 			expect(a.snapshot()).toBe(mineBefore);
@@ -120,12 +120,12 @@ for (const kind of storeKinds('two_users')) {
 			};
 			const command = await clash('command');
 			expect(command.message).toBe(
-				`Another user changed case ${command.ref} (risk) while this command was running, and this command edits the same, ` +
+				`Another user changed case ${command.ref} (its risk) while this command was running, and this command edits the same, ` +
 					'so this command was not saved. Run the command again: it reads their version first.',
 			);
 			const desk = await clash(undefined);
 			expect(desk.message).toBe(
-				`Another user changed case ${desk.ref} (risk) after you opened the store, and your change edits the same, ` +
+				`Another user changed case ${desk.ref} (its risk) after you opened the store, and your change edits the same, ` +
 					'so your change was not saved. Reload to see their version, then make your change again.',
 			);
 		});
@@ -141,7 +141,12 @@ for (const kind of storeKinds('two_users')) {
 				.apply(d => ({...d, drafts: d.drafts.map(x => (x.caseRef === ref ? {...x, step: 3} : x))}))
 				.catch((e: unknown) => e);
 			expect((err as StoreError).code).toBe('conflict');
-			expect((err as StoreError).message).toContain(`Another user deleted draft review of case ${ref}`);
+			// A draft is saved and removed only by its own reviewer: said as their other session, by name, never by id (QA 6 D4).
+			const owner = data.officers.find(o => o.id === data.drafts[1]!.reviewerId)!;
+			const message = (err as StoreError).message;
+			expect(message).toContain(`'s draft review of case ${ref} was deleted in another session (a desk or command open as ${owner.rank} `);
+			expect(message).not.toContain(owner.id);
+			expect(message).not.toContain('Another user');
 		});
 
 		it("two reviewers saving their own drafts of the same case is no clash: a draft is one reviewer's, not the case's", async () => {

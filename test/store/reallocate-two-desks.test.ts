@@ -58,7 +58,8 @@ for (const kind of storeKinds('reallocate_two_desks')) {
 			await b.apply(d => reallocateCase(d, second).data).catch((err: unknown) => (refused = err));
 			expect(refused).toBeInstanceOf(ReallocationError);
 			const message = (refused as Error).message;
-			expect(message).toMatch(new RegExp(`^Another user changed ${ref.replaceAll('/', '\\/')} after you chose to move it: `));
+			// The same sergeant moved it from the other desk (scene: both moves by the sergeant): said so (QA 6 R19).
+			expect(message).toMatch(new RegExp(`^You, in another session, changed ${ref.replaceAll('/', '\\/')} after you chose to move it: `));
 			expect(message).toContain('so it was not moved. Reload to see their change');
 			const after = (await readStoreFile(store)).data;
 			expect(after.cases.find(c => c.ref === ref)!.oicId).toBe(first.toOfficerId);
@@ -78,7 +79,15 @@ for (const kind of storeKinds('reallocate_two_desks')) {
 			await b.apply(d => reallocateCase(d, second).data).catch((err: unknown) => (refused = err));
 			expect(refused).toBeInstanceOf(StoreError);
 			expect((refused as StoreError).code).toBe('conflict');
-			expect((refused as Error).message).toMatch(/^Another user changed case .* Reload to see their version/);
+			// Named by who moved it and what changed in words, never the store's field names (QA 6 R19).
+			const sergeant = data.officers.find(o => o.id === data.team.sergeantId)!;
+			const message = (refused as Error).message;
+			expect(message).toMatch(
+				new RegExp(
+					`^${sergeant.rank} \\S+ changed case .* \\(who holds it, .*\\) after you opened the store.* Reload to see their version`,
+				),
+			);
+			expect(message).not.toMatch(/oicId|allocations|actions,/);
 			expect((await readStoreFile(store)).data.cases.find(c => c.ref === ref)!.oicId).toBe(first.toOfficerId);
 		});
 

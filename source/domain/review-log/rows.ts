@@ -217,7 +217,8 @@ function amendmentRow(
 	};
 }
 
-const AMENDED_FIELD_WORDS: Record<string, string> = {
+/** An amendable field (review/amend.ts AMENDABLE_FIELDS) in words, for the log and `case show`. */
+export const AMENDED_FIELD_WORDS: Record<string, string> = {
 	summary: 'summary',
 	riskRationale: 'risk rationale',
 	noActionReason: 'no-action reason',

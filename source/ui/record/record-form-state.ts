@@ -25,6 +25,8 @@ export interface FieldSpec {
 	hint: string;
 	/** Longest text kept (a paste cannot grow a field without bound). */
 	max: number;
+	/** Checked when the field is left (Tab, Shift+Tab, Enter to the next): a refusal keeps the cursor there. */
+	check?: (value: string) => string | null;
 }
 
 export type RecordFormKind = 'bail' | 'welfare';
@@ -114,12 +116,17 @@ export function recordFormKey(
 	if (c.has('form-cancel')) return recordFormChanged(f) ? stay({...f, confirmDiscard: true}) : {type: 'close'};
 	if (!spec) return stay(f);
 	const here = spec.id === f.field ? f : {...f, field: spec.id};
+	// Leaving a field it checks: refused, the cursor stays with the reason under it (nothing typed is lost).
+	const leave = (delta: number): RecordFormOutcome => {
+		const problem = spec.check?.(here.values[spec.id] ?? '') ?? null;
+		return stay(problem === null ? moveField(here, fields, delta) : refused(here, spec.id, problem));
+	};
 	if (c.has('form-submit')) {
 		const shown = fields(here);
-		return shown.at(-1)?.id === spec.id ? {type: 'submit', form: here} : stay(moveField(here, fields, 1));
+		return shown.at(-1)?.id === spec.id ? {type: 'submit', form: here} : leave(1);
 	}
-	if (c.has('form-next-field')) return stay(moveField(here, fields, 1));
-	if (c.has('form-prev-field')) return stay(moveField(here, fields, -1));
+	if (c.has('form-next-field')) return leave(1);
+	if (c.has('form-prev-field')) return leave(-1);
 	if (spec.options) {
 		const step = c.has('form-choose-prev') ? -1 : c.has('form-choose-next') ? 1 : 0;
 		if (step === 0) return stay(here);

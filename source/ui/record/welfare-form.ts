@@ -15,6 +15,7 @@ import {
 	type WelfareRecordInput,
 	type WelfareRecordKind,
 } from '../../domain/welfare-record.js';
+import {dateFieldRefusal} from './date-field.js';
 import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
@@ -24,7 +25,8 @@ export const NOTE_MAX = 2000;
 
 const FIELDS: readonly FieldSpec[] = [
 	{id: 'kind', label: 'Kind', options: KINDS.map(k => ({value: k, label: k})), hint: '', max: 20},
-	{id: 'on', label: 'On', hint: 'the day it happened (YYYY-MM-DD or DD/MM/YYYY)', max: 20},
+	// Checked on leaving, and quoted only as far as it is date-like: a note typed here by mistake is never echoed (QA 6 R2).
+	{id: 'on', label: 'On', hint: 'the day it happened (YYYY-MM-DD or DD/MM/YYYY)', max: 20, check: dateFieldRefusal},
 	{id: 'note', label: 'Note', hint: 'optional, private: kept in the welfare file only', max: NOTE_MAX},
 ];
 
@@ -66,7 +68,7 @@ export function checkWelfareForm(
 ): {ok: true; write: WelfareWrite} | {ok: false; form: RecordFormState} {
 	const v = f.values;
 	const on = parseUserDate((v['on'] ?? '').trim());
-	if (!on) return {ok: false, form: refused(f, 'on', `"${v['on'] ?? ''}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.`)};
+	if (!on) return {ok: false, form: refused(f, 'on', dateFieldRefusal(v['on'] ?? '') ?? 'That is not a date.')};
 	const input: WelfareRecordInput = {officerId: f.subject, kind: WELFARE_RECORD_KINDS[v['kind'] as WelfareRecordKind], date: on, by};
 	try {
 		recordWelfareEvent(data, input, today);

@@ -8,6 +8,9 @@
  * The screen (review-screen.tsx) renders `view()` and passes keys in.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
+import {shortName} from '../../domain/people.js';
+import {safeText} from '../../domain/safe-text.js';
 import {
 	changesOnData,
 	cleanInput,
@@ -222,15 +225,18 @@ export class ReviewSession {
 				try {
 					await put();
 				} catch (err) {
-					// Another user changed this case's draft record meanwhile (signed the case, which removes its
-					// draft, or saved a draft of it): the draft is this sergeant's work in progress, so the store
-					// is reloaded and it is saved on top. Signing still checks what they did (see sign.ts).
+					// This review's draft record changed meanwhile: only its reviewer saves or removes it, so it was
+					// their other session (signed the case, which removes its draft, or saved a draft of it). The
+					// draft here is the work in progress, so the store is reloaded and it is saved on top. Signing
+					// still checks what was done (see sign.ts).
 					if (!(err instanceof StoreError) || err.code !== 'conflict') throw err;
 					await store.reload();
 					await put();
 					this.dispatch({
 						type: 'notice',
-						message: 'Another user changed this case while you were reviewing it: the desk reloaded their changes and kept your draft.',
+						message:
+							otherSessionName(store.snapshot(), s.draft.reviewerId) +
+							" changed this review's draft meanwhile: the desk reloaded and saved the answers here over it.",
 					});
 				}
 				this.savedEdits = edits;
@@ -360,7 +366,7 @@ export class ReviewSession {
 			message =
 				errors.length > 0
 					? 'Not signed: changed since you opened it (now shown); nothing recorded, answers kept. Check what is marked, then sign again.'
-					: `${message} The review now shows the store as it is.`;
+					: (otherSession(fresh, s) ?? `${message} The case's details are reloaded; the answers here are kept.`);
 		} catch (reloadErr) {
 			message += ` ${messageOf(reloadErr)}`;
 		}
@@ -371,4 +377,28 @@ export class ReviewSession {
 		void this.save();
 		return {message, errors};
 	}
+}
+
+/** "Your other session (a desk or command open as DS Brennan)": the reviewer's own other session, named. */
+function otherSessionName(data: StoreData, reviewerId: string): string {
+	const me = data.officers.find(o => o.id === reviewerId);
+	return `Your other session (a desk or command open as ${safeText(shortName(me))})`;
+}
+
+/**
+ * Signing clashed on this review's own draft: a draft is saved only by its reviewer, so the other change
+ * was the same officer's other desk or command, which saved other answers (or removed the draft) after
+ * this one opened it. Said as such, by name, in a sentence that fits the notice's three lines, and true
+ * about what is shown: this desk's answers, kept, and saved over the other's by the save that follows, so
+ * signing again signs them (QA 6 D4: it read "Another user changed draft review of case ... by o0002").
+ * Null when the draft on record is the one shown here (the clash was about something else).
+ */
+function otherSession(fresh: StoreData, s: ReviewUiState): string | null {
+	const {caseRef, reviewerId, answers} = s.draft;
+	const theirs = findDraft(fresh, caseRef, reviewerId);
+	if (theirs && JSON.stringify(theirs.answers) === JSON.stringify(answers)) return null;
+	return (
+		`Not signed: ${otherSessionName(fresh, reviewerId).replace(/^Y/, 'y')} changed this review's draft after this desk ` +
+		'opened it; nothing recorded. The answers shown here are kept: sign again to sign these.'
+	);
 }

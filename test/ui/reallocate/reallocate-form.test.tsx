@@ -152,7 +152,7 @@ describe('the reallocation form (pure)', () => {
 		expect(d.form().error).toEqual({
 			field: null,
 			text:
-				'Another user changed CR/88397/26 after you chose to move it: DC Marsh holds it now (since 30 Nov), not DC Doyle ' +
+				'DI Okafor changed CR/88397/26 after you chose to move it: DC Marsh holds it now (since 30 Nov), not DC Doyle ' +
 				'(since 14 Sep), so it was not moved. Reload to see their change, then move it again if it still should.',
 		});
 		expect(d.form().reason).toBe('Moving the case while DC Doyle is on a course');
@@ -330,7 +330,9 @@ describe('the reallocation form in the desk', () => {
 		await h.press(KEYS.enter);
 		await h.type('Shah has room');
 		await h.press(KEYS.enter);
-		const f = await h.waitFor('Another user changed');
+		// Who changed it by name and what in words, not "Another user changed case ... (oicId, actions, allocations)" (QA 6 R19).
+		const f = await h.waitFor('DI Okafor changed case CR/87204/26 (who holds it, its actions and its history of who held it)');
+		expect(f).not.toMatch(/oicId|allocations\)/);
 		expect(f).toMatch(/Reload/);
 		expect(f).toContain('REALLOCATE CR/87204/26');
 		const saved = load(file).cases.find(c => c.ref === 'CR/87204/26')!;

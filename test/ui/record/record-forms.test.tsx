@@ -144,7 +144,45 @@ describe('the welfare form (pure, checked by the domain)', () => {
 	});
 });
 
+describe("the welfare form's date, checked on leaving it and never echoing a note typed into it (QA 6 R2)", () => {
+	const NOTE = 'struggling since the job in May';
+	it('text typed into "On" is refused on Tab, the cursor stays, and the refusal quotes none of it', () => {
+		const typed = press(openWelfareForm('o0003', DEMO_TODAY, 'screening'), [NOTE]);
+		expect(typed.values['on']).toBe(NOTE.slice(0, 20));
+		const left = press(typed, [{tab: true}]);
+		expect(left.field).toBe('on');
+		expect(left.error).toEqual({field: 'on', text: 'That is not a date: type YYYY-MM-DD or DD/MM/YYYY.'});
+		// Shift+Tab is checked too; Enter on save as before: the refusal never holds the text typed.
+		expect(press(typed, [{shift: true, tab: true}]).error?.field).toBe('on');
+		const saved = checkWelfareForm(typed, demoData(), DEMO_TODAY, SERGEANT);
+		expect(!saved.ok && saved.form.error?.text).toBe('That is not a date: type YYYY-MM-DD or DD/MM/YYYY.');
+	});
+
+	it('a date-like start is quoted at most 10 characters, and a real date moves on', () => {
+		const form = openWelfareForm('o0003', DEMO_TODAY, 'screening');
+		expect(press(form, ['2026-02-30', {tab: true}]).error?.text).toBe('"2026-02-30" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.');
+		expect(press(form, ['12/05 saw GP re stress', {tab: true}]).error?.text).toBe(
+			'"12/05…" is not a real date: type YYYY-MM-DD or DD/MM/YYYY.',
+		);
+		const ok = press(form, ['28/11/2026', {tab: true}]);
+		expect(ok).toMatchObject({field: 'note', error: null});
+	});
+});
+
 describe('the record forms in the desk', () => {
+	it('w: a note typed into the "On" date is refused on Tab, under the field, without echoing it (QA 6 R2)', async () => {
+		const h = renderDesk({store: fakeStore(demoData()), size: {columns: 140, rows: 45}});
+		await problemRow(h, 'one-to-one', 'TDC Whitlock');
+		// The problem names the kind, so the form opens on "On" (today): a character typed replaces it.
+		await h.press('w');
+		await h.press('feels low after the job');
+		const f = await h.press(KEYS.tab);
+		expect(f).toContain('That is not a date: type YYYY-MM-DD or DD/MM/YYYY.');
+		// The text is only in the field itself (its first 20 characters), not in the refusal.
+		expect(f.split('\n').filter(l => l.includes('feels low'))).toEqual([expect.stringMatching(/On\s+feels low after the/)]);
+		h.app.unmount();
+	});
+
 	it("b on the lapsed-bail problem's detail records how bail ended; the problem leaves the panel", async () => {
 		const {store: file} = demoCopy();
 		const store = await openStore(file);

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {StoreData} from '../../../source/domain/model.js';
 import {completeAnswers, doyleUndecided} from '../../domain/review/fixtures.js';
-import {reviewContext, signReview} from '../../../source/domain/review/index.js';
+import {openDraft, reviewContext, saveDraft, signReview} from '../../../source/domain/review/index.js';
 import {signer, verifyChain} from '../../../source/store/chain.js';
 import {openStore, readStoreFile, type Store} from '../../../source/store/store.js';
 import {readWelfare} from '../../../source/store/welfare-file.js';
@@ -207,7 +207,7 @@ describe('draft saves after another user changed the same draft record', () => {
 		// Someone else removes this case's draft (as signing the case does) after this desk saved it.
 		await other.apply(d => ({...d, drafts: d.drafts.filter(x => x.caseRef !== REF)}));
 		await press(app, KEYS.tab, KEYS.tab, '2', KEYS.tab, 'Awaiting the DFU report');
-		const f = await until(app, 'reloaded their changes');
+		const f = await until(app, 'saved the answers here over it');
 		expect(f).not.toContain('NOT SAVED');
 		// The typing after the reload is saved too (after the usual pause).
 		let saved = '';
@@ -216,6 +216,57 @@ describe('draft saves after another user changed the same draft record', () => {
 			saved = JSON.stringify((await readStoreFile(file)).data.drafts.find(x => x.caseRef === REF)?.answers ?? null);
 		}
 		expect(saved).toContain('Awaiting the DFU report');
+	});
+});
+
+describe('the same sergeant in two desks (QA 6 D4)', () => {
+	it('signing after the other desk saved other answers says so by name, in full at 100 columns, keeps these answers, and signs them next', async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const other = await openStore(file);
+		const {app} = await mount(store);
+		await until(app, 'step 1 of 7');
+		await press(app, KEYS.enter);
+		await until(app, 'step 2 of 7: Previous actions');
+		await press(app, '1', KEYS.tab, KEYS.tab, '1', KEYS.tab, KEYS.tab, '1', KEYS.ctrlN);
+		await until(app, 'step 3 of 7: Risk');
+		await press(app, '1', KEYS.ctrlN);
+		await until(app, 'step 4 of 7: Action plan');
+		await press(app, KEYS.enter, 'plan ca', KEYS.ctrlN);
+		await until(app, 'step 5 of 7: Performance');
+		await press(app, KEYS.ctrlN);
+		await until(app, 'step 6 of 7: Welfare');
+		await press(app, KEYS.ctrlN);
+		await until(app, 'step 7 of 7: Sign-off');
+		for (let i = 0; i < 100 && !JSON.stringify((await readStoreFile(file)).data.drafts).includes('plan ca'); i++)
+			await new Promise(r => setTimeout(r, 20));
+		// DS Brennan's other desk (which has taken in this one's draft) saves its own answers to the same review.
+		await other.reload();
+		expect(JSON.stringify(other.snapshot().drafts)).toContain('plan ca');
+		await other.apply(d => {
+			const {draft} = openDraft(d, REF, 'o0002', '2026-11-30T10:01:00.000Z', TODAY);
+			return saveDraft(d, {...draft, answers: {...draft.answers, noActionReason: 'plan cb'}, step: 4}, '2026-11-30T10:01:00.000Z', TODAY);
+		});
+		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+		await until(app, 'Sign the review?');
+		await press(app, 'y');
+		const f = await until(app, 'Not signed: your other session');
+		const said = f.replace(/\s+/g, ' ');
+		// The whole sentence is on screen (it was cut at three lines), naming DS Brennan, not "o0002" or "another user".
+		expect(said).toContain(
+			"Not signed: your other session (a desk or command open as DS Brennan) changed this review's draft after this desk opened it; " +
+				'nothing recorded. The answers shown here are kept: sign again to sign these.',
+		);
+		expect(said).not.toMatch(/o0002|Another user|shows the store as it is/);
+		// True about what is shown: this desk's answers, which signing again signs.
+		await press(app, KEYS.tab, KEYS.tab, KEYS.enter);
+		await until(app, 'Sign the review?');
+		await press(app, 'y');
+		await until(app, /Signed: review of CR\/88397\/26 is entry \d+/);
+		const {data} = await readStoreFile(file, {chain: 'whole'});
+		const review = data.chain.filter(e => e.kind === 'review').at(-1)!;
+		expect(review.kind === 'review' && review.data.newActions.map(a => a.text)).toEqual(['plan ca']);
+		expect(data.drafts.filter(d => d.caseRef === REF)).toEqual([]);
 	});
 });
 

@@ -89,7 +89,8 @@ describe('review session (no Ink)', () => {
 		await other.apply(d => discardDraft(d, REF, SERGEANT_ACTOR.officerId));
 		key('\t');
 		key('2');
-		await until(() => s.current.notice?.startsWith('Another user changed this case') ?? false);
+		// Only the reviewer saves or removes their draft: said as their other session, by name (QA 6 D4).
+		await until(() => s.current.notice?.startsWith('Your other session (a desk or command open as DS Brennan) changed') ?? false);
 		await until(() => s.view().saveStatus.startsWith('draft saved'));
 		expect((await readStoreFile(file)).data.drafts.map(d => d.caseRef)).toEqual([REF]);
 	});
