@@ -1,3 +1,5 @@
+-- Superseded in part by 018 (section 5): the count's start is the server's today less 90 again, since windows of the
+-- caller's choosing told, by their differences, the days of the notes kept from them (REVIEW 8 D4).
 -- fortnight_welfare_withheld counts over the handover's own window (README "PostgreSQL", "Welfare notes").
 -- 015 counted the notes a caller may not read over the server's days, current_date - 90 to
 -- greatest(until, current_date), while the handover (and the JSON store, which hands every note to the

@@ -354,3 +354,31 @@ CREATE CONSTRAINT TRIGGER fortnight_absence_parts_changed AFTER UPDATE ON fortni
 	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
 	WHEN (OLD.doc::text IS DISTINCT FROM NEW.doc::text OR OLD.key IS DISTINCT FROM NEW.key OR OLD.team_id IS DISTINCT FROM NEW.team_id)
 	EXECUTE FUNCTION fortnight_guard_absence_parts();
+
+-- 5. The withheld-notes count over the server's own window again (REVIEW 8 D4). 017 counted over the
+-- caller's window, any 91 days or more anywhere in time: sliding it a day at a time, one statement told
+-- the exact dates of every note the caller may not read (a sergeant learnt the dates of the inspector's
+-- notes about himself). The start is again the server's today less WELFARE_NOTE_LOOKBACK_DAYS (90), which
+-- no caller moves (fortnight_today, above), as 015 had it; `until` only reaches later (notes are dated on
+-- the day they are written, never ahead). `since` is kept in the signature and not used: the program says
+-- when the database's window is not the handover's (source/store/pg-welfare.ts, commands/handover.ts).
+CREATE OR REPLACE FUNCTION fortnight_welfare_withheld(t text, since date, until date, who name)
+	RETURNS TABLE (officer_id text, withheld bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+	today date := fortnight_today();
+BEGIN
+	IF NOT pg_has_role(session_user, who, 'MEMBER') OR NOT fortnight_sees_team(t, who) THEN
+		RAISE EXCEPTION 'Your login may not count the welfare notes of team %.', t USING ERRCODE = '42501';
+	END IF;
+	RETURN QUERY
+		SELECT n.officer_id, count(*)
+		FROM fortnight_welfare_notes n
+		WHERE n.team_id = t AND n.date BETWEEN today - 90 AND greatest(until, today)
+			AND NOT fortnight_reads_welfare(t, n.officer_id, n.by, n.date, who)
+		GROUP BY n.officer_id
+		ORDER BY n.officer_id;
+END $$;
+
+REVOKE ALL ON FUNCTION fortnight_welfare_withheld(text, date, date, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_welfare_withheld(text, date, date, name) TO fortnight_officer;

@@ -22,21 +22,26 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
 }
 
 /**
- * How many notes dated in `window` (a handover's, both ends included: domain/handover/build.ts
- * welfareNoteWindow) this role may not read, per officer (row-level security hides them from
- * readPgWelfare): counts from fortnight_welfare_withheld, which checks that the role sees the team and
- * asks as itself, takes only a window at least WELFARE_NOTE_LOOKBACK_DAYS long and returns no note's
- * text, date or author (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
+ * How many notes of a handover's window this role may not read, per officer (row-level security hides
+ * them from readPgWelfare): counts from fortnight_welfare_withheld, which checks that the role sees the
+ * team and asks as itself, and returns no note's text, date or author. The database counts from its own
+ * today less WELFARE_NOTE_LOOKBACK_DAYS, which no caller moves (migration 018, REVIEW 8 D4: a window of the
+ * caller's choosing told, by differences, the dates of the notes kept from them), to the later of the
+ * window's end and its today; each count says those days when they are not the handover's (`window`).
  */
 export async function readPgWelfareWithheld(store: string, window: WelfareWindow): Promise<WithheldCount[]> {
 	return withClient(store, async (client, url) => {
 		const team = await resolveTeam(client, url.team, url.shown);
-		// The handover's own days (--today's, not the server's), so both stores count the same notes.
-		const r = await client.query<{officer_id: string; withheld: string}>(
-			'SELECT officer_id, withheld FROM fortnight_welfare_withheld($1, $2::date, $3::date, current_user)',
+		const r = await client.query<{officer_id: string; withheld: string; since: string; until: string}>(
+			`SELECT officer_id, withheld, (fortnight_today() - 90)::text AS since, greatest($3::date, fortnight_today())::text AS until
+			FROM fortnight_welfare_withheld($1, $2::date, $3::date, current_user)`,
 			[team, window.since, window.until],
 		);
-		return r.rows.map(x => ({officerId: x.officer_id, count: Number(x.withheld)}));
+		return r.rows.map(x => ({
+			officerId: x.officer_id,
+			count: Number(x.withheld),
+			...(x.since === window.since && x.until === window.until ? {} : {counted: {since: x.since, until: x.until}}),
+		}));
 	});
 }
 

@@ -138,12 +138,13 @@ export async function readWelfare(file: string, key?: WelfareKey): Promise<Welfa
  * WELFARE_NOTE_LOOKBACK_DAYS to the later of --today and --to) the reader was not handed by readWelfare,
  * per officer: counts only, never a note. A welfare file is read whole by whoever opens it (which of its
  * notes a person may read is the domain's to decide), so none; the PostgreSQL store hides the notes its
- * reader may not read and counts them over the same window
- * (migrations/postgres/017-welfare-withheld-over-the-callers-window.sql).
+ * reader may not read and counts them from its own today less 90 days (migration 018; pg-welfare.ts).
  */
 export interface WithheldCount {
 	officerId: string;
 	count: number;
+	/** The days the database counted over when they are not the handover's (its own today's window: pg-welfare.ts). */
+	counted?: WelfareWindow;
 }
 
 /** The days a handover's welfare notes are taken from, both included (YYYY-MM-DD). */
