@@ -17,6 +17,7 @@ import type {Handover, WindowItem, WindowKind} from '../domain/handover/schema.j
 import {safeText} from '../domain/safe-text.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
 import {docDate} from './doc-dates.js';
+import {absenceRuns, runCoverWords} from '../domain/handover/absence-runs.js';
 
 export interface CalendarEvent {
 	/** Stable across runs and windows for the same thing. */
@@ -104,10 +105,18 @@ function itemEvent(h: Handover, i: WindowItem): CalendarEvent | null {
 function absenceEvents(h: Handover): CalendarEvent[] {
 	const out: CalendarEvent[] = [];
 	for (const o of h.officers) {
-		for (const a of o.absences) {
+		// One event for an absence kept in parts, its covers in the description (absence-runs.ts; QA 7 D7).
+		for (const a of absenceRuns(o.absences)) {
 			// An open-ended absence is drawn to the window's last day and says it has no end date.
 			const last = a.to ?? h.period.to;
-			const cover = a.coverName ? `${short(t(a.coverName))} covers${a.coverAway.length > 0 ? ' (NOT every day)' : ''}` : 'NO COVER named';
+			const covers = [...new Set(a.parts.map(p => p.coverName))];
+			const gap = a.parts.some(p => p.coverName === null || p.coverAway.length > 0);
+			const cover =
+				covers.length === 1 && covers[0] !== null
+					? `${short(t(covers[0]))} covers${gap ? ' (NOT every day)' : ''}`
+					: covers.every(c => c === null)
+						? 'NO COVER named'
+						: `covers change${gap ? ' (NOT every day)' : ''}`;
 			out.push({
 				uid: uid(h, 'absence', a.id),
 				start: a.from,
@@ -115,9 +124,11 @@ function absenceEvents(h: Handover): CalendarEvent[] {
 				summary: `${short(t(o.name))} away${a.to ? '' : ' (no end date)'}; ${cover}`,
 				description: [
 					`${t(o.name)} is away from ${docDate(a.from)}${a.to ? ` to ${docDate(a.to)}` : ', with no end date recorded'}.`,
-					a.coverName
-						? `${t(a.coverName)} covers their work${coverAwayWords(a, docDate)}.`
-						: 'Nobody is named to cover their work: name a cover.',
+					a.parts.length === 1
+						? a.parts[0]!.coverName
+							? `${t(a.parts[0]!.coverName)} covers their work${coverAwayWords(a.parts[0]!, docDate)}.`
+							: 'Nobody is named to cover their work: name a cover.'
+						: `${runCoverWords(a, docDate, t, 'nobody is named to cover their work')}.`,
 				],
 				category: 'Absence',
 			});

@@ -13,7 +13,8 @@ import {suspectWords} from '../domain/bail.js';
 import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
 import {forSomeoneElse} from '../domain/handover/cover-cannot.js';
-import {coverAwayWords, coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
+import {coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
+import {absenceRuns, runCoverWords} from '../domain/handover/absence-runs.js';
 import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {caseStatusWords} from '../domain/status-words.js';
@@ -138,13 +139,13 @@ function resolveWords(r: Decision['resolve'][number]): string {
 
 function availability(o: OfficerSection, h: Handover): string {
 	if (o.absences.length === 0) return 'available throughout the window';
-	const whole = o.absences.some(a => a.from <= h.period.from && (a.to === null || a.to >= h.period.to));
-	const spans = o.absences.map(a => {
+	// An absence kept in parts is one absence with its cover changes (absence-runs.ts; QA 7 D7).
+	const runs = absenceRuns(o.absences);
+	const whole = runs.some(a => a.from <= h.period.from && (a.to === null || a.to >= h.period.to));
+	const spans = runs.map(a => {
 		const span = a.to ? `${docDate(a.from)} to ${docDate(a.to)}` : `from ${docDate(a.from)}, no return date`;
 		// The cover is the subject of its own sentence: it must never read as if the cover were away.
-		const cover = a.coverName
-			? `${esc(a.coverName)} covers their work${coverAwayWords(a, docDate, '**nobody covers**')}`
-			: '**nobody is named to cover their work**';
+		const cover = runCoverWords(a, docDate, esc, '**nobody is named to cover their work**', '**nobody covers**');
 		return `${a.reasonWords} ${span}; ${cover}`;
 	});
 	return `${whole ? 'away for the whole window' : 'away for part of the window'}: ${spans.join('; and ')}`;

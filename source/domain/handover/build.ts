@@ -189,8 +189,18 @@ export function buildHandover(input: HandoverInput): Handover {
 	const lastReviews = rules.reviewsByCase;
 	const casesByOic = rules.liveByOic;
 	const absencesInWindow = new Map<string, Absence[]>();
+	// Every part of an absence kept in parts (absence-cover.ts) that touches the window, so the officer
+	// section reads the absence whole, to its real last day (absence-runs.ts; QA 7 D7).
+	const whole = new Map<string, {from: IsoDate; to: IsoDate | null}>();
 	for (const a of data.absences) {
-		if (a.from > to || (a.to !== null && a.to < from)) continue;
+		const root = a.partOf ?? a.id;
+		const w = whole.get(root);
+		if (!w) whole.set(root, {from: a.from, to: a.to});
+		else whole.set(root, {from: a.from < w.from ? a.from : w.from, to: w.to === null || a.to === null ? null : a.to > w.to ? a.to : w.to});
+	}
+	for (const a of data.absences) {
+		const w = whole.get(a.partOf ?? a.id)!;
+		if (w.from > to || (w.to !== null && w.to < from)) continue;
 		const list = absencesInWindow.get(a.officerId);
 		if (list) list.push(a);
 		else absencesInWindow.set(a.officerId, [a]);

@@ -177,7 +177,17 @@ export function datedItems(
 				detail: 'Record that it happened, never what was said.',
 			}));
 	}
-	for (const a of data.absences) absenceItems(a, data.absences, officers, today, push);
+	const partsOf = new Map<string, Absence[]>();
+	for (const a of data.absences) {
+		const root = a.partOf ?? a.id;
+		const list = partsOf.get(root);
+		if (list) list.push(a);
+		else partsOf.set(root, [a]);
+	}
+	for (const parts of partsOf.values()) {
+		parts.sort((x, y) => cmp(x.from, y.from));
+		absenceItems(parts, data.absences, officers, today, push);
+	}
 
 	const byDate = (x: WindowItem, y: WindowItem) =>
 		cmp(x.date, y.date) ||
@@ -291,22 +301,50 @@ function caseItems(
 	if (courtDate) push(courtDate, 'court-date', () => ({...base(), detail: `Court hearing.${awayNote(c.oicId, courtDate)}`}));
 }
 
-function absenceItems(a: Absence, all: readonly Absence[], officers: Map<string, Officer>, today: IsoDate, push: Push): void {
-	const coverName = a.coverOfficerId ? fullName(officers.get(a.coverOfficerId)) : null;
-	const base = {caseRef: null, officerId: a.officerId, officerName: fullName(officers.get(a.officerId)), coverName, recordId: a.id};
-	const words = ABSENCE_WORDS[a.reason];
-	const coverNote = (): string => {
+/**
+ * An absence's start and last day, read whole (absence-cover.ts wholeSpan; QA 7 D7): an absence kept in
+ * parts gives one "Absence starts" (until its real last day, its cover changes said in the detail) and
+ * one "ends", both with the first part's id, never a start and an end per part. `parts` first day first.
+ */
+function absenceItems(
+	parts: readonly Absence[],
+	all: readonly Absence[],
+	officers: Map<string, Officer>,
+	today: IsoDate,
+	push: Push,
+): void {
+	const first = parts[0]!;
+	const last = parts.at(-1)!;
+	const name = (id: string | null) => (id ? fullName(officers.get(id)) : null);
+	const base = {caseRef: null, officerId: first.officerId, officerName: fullName(officers.get(first.officerId)), recordId: first.id};
+	const words = ABSENCE_WORDS[first.reason];
+	const coverNote = (a: Absence): string => {
 		if (!a.coverOfficerId) return 'no cover named';
 		const clash = coverAwayDuring(all, a.coverOfficerId, a)[0];
 		return clash
-			? `cover named, but ${coverName} is away ${absenceSpan(clash, today)} (${ABSENCE_WORDS[clash.reason]}): name another cover for those days`
+			? `cover named, but ${name(a.coverOfficerId)} is away ${absenceSpan(clash, today)} (${ABSENCE_WORDS[clash.reason]}): name another cover for those days`
 			: 'cover named';
 	};
-	push(a.from, 'absence-start', () => ({
+	// Each later part is a cover change, said as one: "cover DC Ben Carter from 14 Dec".
+	const changes = parts.slice(1).map(p => {
+		const note = coverNote(p);
+		const who = p.coverOfficerId
+			? `cover ${name(p.coverOfficerId)} from ${shortDate(p.from, today)}`
+			: `no cover from ${shortDate(p.from, today)}`;
+		return note === 'cover named' || note === 'no cover named' ? who : `${who} (${note})`;
+	});
+	const firstCover =
+		parts.length === 1
+			? coverNote(first)
+			: first.coverOfficerId
+				? `cover ${name(first.coverOfficerId)}${coverNote(first) === 'cover named' ? '' : ` (${coverNote(first)})`}`
+				: 'no cover named';
+	push(first.from, 'absence-start', () => ({
 		...base,
-		detail: `${capital(words)} ${a.to ? `until ${shortDate(a.to, today)}` : 'with no return date'}; ${coverNote()}.`,
+		coverName: name(first.coverOfficerId),
+		detail: `${capital(words)} ${last.to ? `until ${shortDate(last.to, today)}` : 'with no return date'}; ${[firstCover, ...changes].join('; ')}.`,
 	}));
-	if (a.to) push(a.to, 'absence-end', () => ({...base, detail: `Last day ${words}.`}));
+	if (last.to) push(last.to, 'absence-end', () => ({...base, coverName: name(last.coverOfficerId), detail: `Last day ${words}.`}));
 }
 
 function capital(s: string): string {

@@ -3,6 +3,7 @@
  * plain text (no Markdown escapes to read past), every piece of store text through safeText. Each line
  * carries a tone so the view can colour it, and says its meaning in words as well (never colour alone).
  */
+import {absenceRuns, runCoverWords} from '../../../domain/handover/absence-runs.js';
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../../../domain/handover/cover-spans.js';
 import {forSomeoneElse} from '../../../domain/handover/cover-cannot.js';
@@ -165,11 +166,15 @@ export function handoverLines(h: Handover): PreviewLine[] {
 	heading('BY OFFICER');
 	for (const o of h.officers) {
 		lines.push({text: `${t(o.name)} (${t(o.officerId)})`, tone: 'heading'});
-		const away = o.absences.map(
-			a =>
-				`${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}, cover ${a.coverName ? t(a.coverName) : 'NONE'}` +
-				coverAwayWords(a, d => shortDate(d, today), 'NOBODY covers'),
-		);
+		// An absence kept in parts is one absence with its cover changes (absence-runs.ts; QA 7 D7).
+		const away = absenceRuns(o.absences).map(a => {
+			const span = `${a.reasonWords} ${shortDate(a.from, today)} to ${a.to ? shortDate(a.to, today) : 'no end date'}`;
+			if (a.parts.length === 1) {
+				const p = a.parts[0]!;
+				return `${span}, cover ${p.coverName ? t(p.coverName) : 'NONE'}` + coverAwayWords(p, d => shortDate(d, today), 'NOBODY covers');
+			}
+			return `${span}, ${runCoverWords(a, d => shortDate(d, today), t, 'cover NONE', 'NOBODY covers')}`;
+		});
 		lines.push({text: `  Availability: ${away.length ? away.join('; ') : 'available throughout'}`, tone: away.length ? 'red' : 'plain'});
 		lines.push({
 			text:
