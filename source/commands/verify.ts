@@ -42,16 +42,17 @@ invalid.`,
 		let verdict: ChainVerdict;
 		let data: StoreData;
 		try {
-			const read = await readForReader(ctx);
+			const read = await readForReader(ctx, {verifying: true});
 			data = read.data;
 			checkNamedActor(ctx, data);
 			for (const warning of read.warnings) say(ctx, `${warning}\n`);
 			// A split store's chain is streamed from its file, entry by entry (store README, "The review chain file").
 			verdict = await verifyWholeChain(wholeChainBatches(ctx.storePath, data), data, head?.seq ?? null);
 		} catch (err) {
-			// The chain file does not hold what the store records (missing, shorter, other entries), or the
-			// journal's text does not match its hashes (altered after it was written): the store is broken,
-			// which is what verify is for (exit 1). A file that cannot be read at all stays exit 3.
+			// The chain file does not hold what the store records (missing, cut short, an entry that cannot be
+			// read: chain-walk.ts names it), or the journal's text does not match its hashes (altered after it
+			// was written): the store is broken, which is what verify is for (exit 1). A store that cannot be
+			// read at all (the state file) stays exit 3.
 			if (err instanceof StoreError && (err.code === 'chain' || err.code === 'journal')) {
 				await out(ctx, `BROKEN: ${ctx.storePath}: ${safeText(err.message)}\n`);
 				return 1;

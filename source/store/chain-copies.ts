@@ -52,7 +52,7 @@ async function scan(file: string, log: ChainLog, wanted: ReadonlyMap<number, Cha
 	try {
 		const size = (await handle.stat()).size;
 		if (size < log.bytes)
-			return `${file} is ${size} bytes, shorter than the ${log.bytes} bytes of review chain the store records (entries were removed)`;
+			return `${file} is ${size} bytes, shorter than the ${log.bytes} bytes of review chain the store records (entries were removed, or one was edited shorter: "fortnight verify" names it)`;
 		const buffer = Buffer.allocUnsafe(chunk);
 		// The part of a wanted line that began in an earlier read.
 		let carry: Buffer[] = [];

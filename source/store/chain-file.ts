@@ -137,16 +137,18 @@ export async function readChain(
  * longer too, and calling that an interrupted save that "the next save removes" told an inspector that
  * tampering was harmless (QA 6 R18); it is said to be edited, as the readers refuse it.
  */
-export async function uncommittedWarning(file: string, log: ChainLog, state: string): Promise<string | null> {
+export async function uncommittedWarning(file: string, log: ChainLog, state: string, verifying = false): Promise<string | null> {
 	const size = await fsp.stat(file).then(
 		st => st.size,
 		() => log.bytes,
 	);
 	if (size <= log.bytes) return null;
 	if (log.bytes > 0 && !(await endsLineAt(file, log.bytes))) {
+		// Inside verify, whose own report names the entry (QA 7 D4), it does not send the reader to verify.
+		const names = verifying ? 'the BROKEN report names the entry' : '"fortnight verify" names the entry';
 		return (
 			`${file} does not end an entry where ${state} says the chain ends (byte ${log.bytes}): it was edited or replaced, ` +
-			'not cut short by an interrupted save; "fortnight verify" names the entry. Restore the two files together from a backup.'
+			`not cut short by an interrupted save; ${names}. Restore the two files together from a backup.`
 		);
 	}
 	return (
@@ -168,38 +170,69 @@ async function endsLineAt(file: string, end: number): Promise<boolean> {
 	}
 }
 
-type EntryCheck = (value: unknown, where: string) => {path: string; message: string} | null;
+export type EntryCheck = (value: unknown, where: string) => {path: string; message: string} | null;
 
-function parseLine(line: Buffer, index: number, file: string, decoder: TextDecoder, chainEntryProblem: EntryCheck): ChainEntry {
-	const where = `line ${index + 1}`;
+/** Why a line is not a chain entry: the error code the readers throw, and the words after "line N". */
+export interface LineFault {
+	code: 'malformed' | 'invalid';
+	/** "is not a whole JSON entry", "is not a valid chain entry (at /data, ...)": completes "line N ...". */
+	why: string;
+	/** Where the schema check failed ("/data/riskBefore"), or "" when the line is not an entry at all. */
+	at: string;
+}
+
+/**
+ * One line of the chain file read as an entry: decoded as strict UTF-8, checked by the guard (which
+ * throws StoreError 'too-large' for nesting or a token no entry has), parsed, stripped of `__proto__`
+ * keys and checked against the entry schema; or why it is not one.
+ */
+export function readLine(
+	line: Buffer,
+	file: string,
+	where: string,
+	decoder: TextDecoder,
+	chainEntryProblem: EntryCheck,
+): {entry: ChainEntry} | {fault: LineFault} {
 	let text: string;
 	try {
 		text = decoder.decode(line);
 	} catch {
-		throw new StoreError('malformed', `${file}: ${where} is not UTF-8 text; the file is damaged. Restore it from a backup.`, file);
+		return {fault: {code: 'malformed', why: 'is not UTF-8 text', at: ''}};
 	}
 	const {duplicateKey} = checkJsonLimits(text, `${file} (${where})`, 'chain entry');
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
-		throw new StoreError('malformed', `${file}: ${where} is not a whole JSON entry; the file is damaged. Restore it from a backup.`, file);
+		return {fault: {code: 'malformed', why: 'is not a whole JSON entry', at: ''}};
 	}
 	if (duplicateKey !== -1) {
 		// JSON.parse keeps the second of two equal names, which would hide text from `verify` (guard.ts).
-		throw new StoreError(
-			'malformed',
-			`${file}: ${where} has the same property name twice in one object; fortnight never writes that. Restore the file from a backup.`,
-			file,
-		);
+		return {fault: {code: 'malformed', why: 'has the same property name twice in one object; fortnight never writes that', at: ''}};
 	}
 	if (text.includes('__proto__') || text.includes('\\u')) dropProtoKeys(value);
 	const problem = chainEntryProblem(value, '');
 	if (problem) {
-		const message = `${file}: ${where} is not a valid chain entry (at ${safeText(problem.path)}, ${safeText(problem.message)}). Restore the file from a backup.`;
-		throw new StoreError('invalid', message, file);
+		return {
+			fault: {
+				code: 'invalid',
+				why: `is not a valid chain entry (at ${safeText(problem.path)}, ${safeText(problem.message)})`,
+				at: problem.path,
+			},
+		};
 	}
-	return value as ChainEntry;
+	return {entry: value as ChainEntry};
+}
+
+function parseLine(line: Buffer, index: number, file: string, decoder: TextDecoder, chainEntryProblem: EntryCheck): ChainEntry {
+	const where = `line ${index + 1}`;
+	const read = readLine(line, file, where, decoder, chainEntryProblem);
+	if ('entry' in read) return read.entry;
+	const {code, why} = read.fault;
+	// The words each refusal said before readLine was shared with verify's walk (chain-walk.ts).
+	const plain = code === 'invalid' || why.endsWith('never writes that');
+	const after = plain ? '. Restore the file from a backup.' : '; the file is damaged. Restore it from a backup.';
+	throw new StoreError(code, `${file}: ${where} ${why}${after}`, file);
 }
 
 /**
@@ -459,12 +492,12 @@ function joined(bytes: ChunkedBytes): Buffer {
 function shorter(file: string, state: string, size: number, log: ChainLog): StoreError {
 	return new StoreError(
 		'chain',
-		`${file} is ${size} bytes, shorter than the ${log.bytes} bytes of review chain ${state} records: entries were removed. Restore the chain file from a backup.`,
+		`${file} is ${size} bytes, shorter than the ${log.bytes} bytes of review chain ${state} records: entries were removed, or one was edited shorter ("fortnight verify" names it). Restore the chain file from a backup.`,
 		file,
 	);
 }
 
-function unreadable(err: unknown, file: string, state: string, doing = 'reading'): StoreError {
+export function unreadable(err: unknown, file: string, state: string, doing = 'reading'): StoreError {
 	if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') {
 		return new StoreError(
 			'chain',

@@ -49,6 +49,12 @@ export interface ReadOptions {
 	chain?: ChainWanted;
 	/** An earlier read of the same store whose whole chain may be reused: only entries added since are read. */
 	previous?: StoreData;
+	/**
+	 * `verify`'s read: a chain file shorter than the state records is not refused here, as verify walks it
+	 * to name the entry that was altered or removed (chain-walk.ts), and the warnings do not send the
+	 * reader to verify. A missing chain file is still refused.
+	 */
+	verifying?: boolean;
 }
 
 /**
@@ -209,12 +215,15 @@ async function withChain(file: string, state: StoreData, options: ReadOptions): 
 			return -1;
 		},
 	);
-	if (size < log.bytes) {
-		const why = size < 0 ? 'is missing' : `is ${size} bytes, shorter than the ${log.bytes} bytes ${file} records (entries were removed)`;
+	if (size < 0 || (size < log.bytes && !options.verifying)) {
+		const why =
+			size < 0
+				? 'is missing'
+				: `is ${size} bytes, shorter than the ${log.bytes} bytes ${file} records (entries were removed, or one was edited shorter: "fortnight verify" names it)`;
 		const advice = size < 0 ? ' (if the store was renamed or moved, rename or move its chain file with it)' : '';
 		throw new StoreError('chain', `${chainFile}, the review chain of ${file}, ${why}. Restore it from a backup${advice}.`, chainFile);
 	}
-	const warning = size > log.bytes ? await (await chainFileModule()).uncommittedWarning(chainFile, log, file) : null;
+	const warning = size > log.bytes ? await (await chainFileModule()).uncommittedWarning(chainFile, log, file, options.verifying) : null;
 	const warnings = warning ? [warning] : [];
 	if (options.chain !== 'whole' || held.length === log.entries) return {data: state, warnings};
 	return {data: {...state, chain: await wholeChainOf(file, state, options.previous)}, warnings};
@@ -265,16 +274,17 @@ export async function wholeChainOf(
 }
 
 /**
- * The whole chain of `data` (read from `file` by readStoreFile) in batches: a single file's own list, or
- * a split store's chain file streamed to its committed end, never held whole (`verify`).
+ * The whole chain of `data` (read from `file` by readStoreFile with `verifying`) in batches, for `verify`:
+ * a single file's own list, or a split store's chain file walked as far as it can be (chain-walk.ts),
+ * never held whole. The file is walked even when the state holds every entry: the file is the record.
  */
 export async function* wholeChainBatches(file: string, data: StoreData): AsyncGenerator<readonly ChainEntry[]> {
 	const log = data.chainLog;
-	if (!log || data.chain.length === log.entries) {
+	if (!log) {
 		yield data.chain;
 		return;
 	}
-	yield* (await chainFileModule()).chainBatches(await chainFileOf(file), log, file);
+	yield* (await import('./chain-walk.js')).chainFileWalk(await chainFileOf(file), log, file);
 }
 
 /** Why a split store's working set cannot be its chain's (out of order, or not ending at the recorded head), or null. */

@@ -179,6 +179,82 @@ describe('an entry edited longer is tampering, not an interrupted save (QA 6 R18
 	});
 });
 
+/** Entry `seq`'s line in the chain file beside `file`, changed by `edit`; the file's new length against the old. */
+function editEntry(file: string, seq: number, edit: (line: string) => string): {before: number; after: number} {
+	const chainFile = chainPathFor(file);
+	const all = readFileSync(chainFile, 'utf8').split('\n');
+	expect(JSON.parse(all[seq]!)).toMatchObject({seq});
+	const before = statSync(chainFile).size;
+	all[seq] = edit(all[seq]!);
+	writeFileSync(chainFile, all.join('\n'));
+	return {before, after: statSync(chainFile).size};
+}
+
+/** A save on top of the edited pair is refused (on opening or on appending), and neither file changes. */
+async function expectSaveRefused(file: string): Promise<void> {
+	const before = [file, chainPathFor(file)].map(f => readFileSync(f));
+	const save = async () => (await openStore(file, {chain: 'state'})).apply(sign('x'));
+	await expect(save()).rejects.toBeInstanceOf(StoreError);
+	expect([file, chainPathFor(file)].map((f, i) => readFileSync(f).equals(before[i]!))).toEqual([true, true]);
+}
+
+describe('verify names the entry edited in the chain file, whatever the edit does to its length (QA 7 D3, D4)', () => {
+	it('an entry edited shorter is named as altered, not reported as entries removed; reads and saves still refuse', async () => {
+		const {file} = await smallStore(3);
+		const {before, after} = editEntry(file, 4, l => l.replace('"signedAt":"2', '"signedAt":"'));
+		expect(after).toBe(before - 1);
+		const r = await verifyStore(file);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 4: entry 4 \(\w+\) was altered after signing/);
+		expect(r.out + r.err).not.toMatch(/removed/);
+		expect(runCli(['problems', '--store', file, '--today', TODAY]).code).toBe(3);
+		await expectSaveRefused(file);
+	});
+
+	it('an entry edited so it is not a valid entry is named (exit 1, not 3), and verify does not tell the user to run verify', async () => {
+		for (const [what, edit] of [
+			['not an entry', (l: string) => l.replace('"kind":"', '"kind":"XX')],
+			['not JSON', (l: string) => l.slice(0, -2)],
+		] as const) {
+			const {file} = await smallStore(3);
+			editEntry(file, 2, edit);
+			const r = await verifyStore(file);
+			expect(r.code, what).toBe(1);
+			expect(r.out, what).toMatch(/^BROKEN: .*team\.json: entry 2 \(line 3 of .*team\.chain\.jsonl\) cannot be read: /);
+			expect(r.out, what).not.toMatch(/Expected union value/);
+			expect(r.err, what).not.toContain('fortnight verify');
+			await expectSaveRefused(file);
+		}
+	});
+
+	it('the first entry that breaks is the one named: an altered entry before an unreadable one', async () => {
+		const {file} = await smallStore(3);
+		editEntry(file, 4, l => l.slice(0, -2));
+		editEntry(file, 1, l => l.replace('"signedAt":"2', '"signedAt":"3'));
+		const r = await verifyStore(file);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 1: entry 1 \(\w+\) was altered after signing/);
+	});
+
+	it('the last entry removed whole names it as missing', async () => {
+		const {file} = await smallStore(3);
+		const chainFile = chainPathFor(file);
+		const all = lines(chainFile);
+		writeFileSync(chainFile, all.slice(0, -1).join('\n') + '\n');
+		const r = await verifyStore(file);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(new RegExp(`^BROKEN: .*team\\.json: entry ${all.length - 1} is missing from .*team\\.chain\\.jsonl`));
+	});
+
+	it('an entry re-spaced, its content intact, still breaks the chain: the file is not what the state counts', async () => {
+		const {file} = await smallStore(3);
+		editEntry(file, 2, l => l.replace('"seq":', '"seq": '));
+		const r = await verifyStore(file);
+		expect(r.code).toBe(1);
+		expect(r.out).toMatch(/^BROKEN: .*team\.chain\.jsonl holds \d+ entries in \d+ bytes where .*team\.json records/);
+	});
+});
+
 describe('verify walks the chain file', () => {
 	it('an entry edited in the chain file breaks the chain at that entry (exit 1)', async () => {
 		const {file} = await smallStore(3);
@@ -201,7 +277,13 @@ describe('verify walks the chain file', () => {
 			if (damage === 'remove') unlinkSync(chainFile);
 			const r = await verifyStore(file);
 			expect(r.code, damage).toBe(1);
-			expect(r.out, damage).toMatch(/^BROKEN: .*team\.chain\.jsonl.*(shorter than|is missing)/);
+			// verify names where the file breaks (QA 7 D3): the entry out of place, the one cut, or the missing file.
+			const says = {
+				'delete a line': /^BROKEN: .*team\.json: entry 3: entry at position 3 has sequence 4, expected 3 \(an entry was deleted/,
+				'cut short': /^BROKEN: .*team\.chain\.jsonl ends partway through entry \d+ \(line \d+\), .*cut short or edited/,
+				remove: /^BROKEN: .*team\.chain\.jsonl.*is missing/,
+			}[damage];
+			expect(r.out, damage).toMatch(says);
 			// Every command that reads the store says the same (exit 3), and nothing is written.
 			const cli = runCli(['problems', '--store', file, '--today', TODAY]);
 			expect(cli.code, damage).toBe(3);
