@@ -172,13 +172,31 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 					const away = awayOnDate(ctx, officerId, d);
 					return away?.absence.id === a.id && away.coverId === null ? away : undefined;
 				};
+				// The first day from `start` with nobody covering, worked out once (it does not depend on the case).
+				let firstNobody: IsoDate | null | undefined;
+				const firstUncovered = (): IsoDate | null => {
+					if (firstNobody !== undefined) return firstNobody;
+					firstNobody = null;
+					for (let d = start; d <= end; d = addDays(d, 1)) {
+						if (nobodyOn(d)) {
+							firstNobody = d;
+							break;
+						}
+					}
+					return firstNobody;
+				};
 				const dueIn: {ref: string; date: IsoDate; oicId: string; coverAway: AwayOnDate['coverAway']}[] = [];
 				for (const c of cases) {
 					let d = reviewDueDate(ctx, c);
-					// An overdue review is owed from the first day away (today once the absence is under way), a date
-					// that stays put day to day: counting from today plus the cadence walked the first date forward
-					// every day before the absence began (docs/rules.md "Reviews while the supervisor is away").
-					if (d < today) d = start;
+					// An overdue review is owed from the first day away (today once the absence is under way) until it
+					// is done, so it counts on the first day from then with nobody covering: a date that stays put day
+					// to day. Counting it from today plus the cadence walked that date forward every day, and past a
+					// named cover's days away (QA 7 D6; docs/rules.md "Reviews while the supervisor is away").
+					if (d < today) {
+						const owed = firstUncovered();
+						if (owed !== null) dueIn.push({ref: c.ref, date: owed, oicId: c.oicId, coverAway: nobodyOn(owed)!.coverAway});
+						continue;
+					}
 					const step = cadenceDays(c.risk, s);
 					while (d < start) d = addDays(d, step);
 					for (; d <= end; d = addDays(d, step)) {
