@@ -138,7 +138,11 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	for (const u of r.updates) {
 		line(`${day(u.date)} by ${who(u.author)}:`, 2);
 		// Whole, line by line (the desk cuts a long one and points here): each line wrapped under the date.
-		for (const text of safeMultiline(u.text).split('\n')) line(text, 6);
+		// A blank line stays blank (no indent of spaces: QA 7 R7).
+		for (const text of safeMultiline(u.text).split('\n')) {
+			if (text.trim() === '') out.push('');
+			else line(text, 6);
+		}
 	}
 	out.push('');
 	out.push(`As recorded on ${day(today)}.`);

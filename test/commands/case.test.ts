@@ -252,7 +252,8 @@ describe('fortnight case show', () => {
 	it('prints every crime-report update whole, oldest first, in text and JSON', () => {
 		const {dir, store} = demoCopy();
 		try {
-			const lines = Array.from({length: 12}, (_, i) => `Long update line ${i + 1}`);
+			// A blank line inside it stays blank, with no indent of spaces (QA 7 R7).
+			const lines = Array.from({length: 12}, (_, i) => (i === 6 ? '' : `Long update line ${i + 1}`));
 			const csv = path.join(dir, 'long.csv');
 			writeFileSync(csv, `Crime reference,Last update date,Last update\nCR/21803/26,2026-11-29,"${lines.join('\n')}"\n`);
 			const imported = runCli(['import', csv, '--store', store, '--today', DEMO_TODAY], {env: NOW});
@@ -262,7 +263,9 @@ describe('fortnight case show', () => {
 			const section = text.stdout.slice(text.stdout.indexOf('CRIME-REPORT UPDATES ('));
 			expect(section).toMatch(/^CRIME-REPORT UPDATES \(\d+, oldest first\)\n/);
 			expect(section).toContain(`29 Nov 2026 by ${'DC'}`);
-			for (const l of lines) expect(section).toContain(`      ${l}\n`);
+			for (const l of lines) if (l !== '') expect(section).toContain(`      ${l}\n`);
+			expect(section).toContain('Long update line 6\n\n      Long update line 8\n');
+			expect(section).not.toMatch(/^ +$/m);
 			expect(section.indexOf('Long update line 12')).toBeGreaterThan(section.indexOf('Long update line 1\n'));
 			const json = JSON.parse(cli(store, 'show', 'CR/21803/26', '--json').stdout) as {case: CaseRecord};
 			expect(json.case.updates.find(u => u.text === lines.join('\n'))).toMatchObject({date: '2026-11-29'});

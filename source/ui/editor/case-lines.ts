@@ -90,7 +90,8 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 		const [first = '', ...more] = storeLines(text);
 		const head = wrap(`${lead}${first}${tail}`, width - 2).map(l => `  ${l}`);
 		const rest = more.flatMap(m => (m === '' ? [''] : wrap(m, width - 4).map(l => `    ${l}`)));
-		const shown = capLines([...head, ...rest], TEXT_LINES_SHOWN, n => `    … ${n} more lines (fortnight case show prints it whole)`);
+		// Short enough for the narrowest editor pane (QA 7 R17: the longer pointer was itself cut).
+		const shown = capLines([...head, ...rest], TEXT_LINES_SHOWN, n => `    … ${n} more lines: fortnight case show`);
 		for (const l of shown) out.push({text: l, ...extra});
 	};
 	const heading = (text: string) => {

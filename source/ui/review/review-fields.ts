@@ -311,7 +311,7 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 				{
 					kind: 'text',
 					id: 'welfare.note',
-					label: 'Private note (goes only to the welfare file, never the case record)',
+					label: 'Private note (kept apart with the welfare notes, never in the case record)',
 					value: a.welfare.note,
 					multiline: true,
 					maxLength: LIMITS.welfareNote,
