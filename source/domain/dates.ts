@@ -95,9 +95,24 @@ export function fromDate(d: Date): IsoDate {
 	return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Today's date on this machine's calendar (local time), the default for `--today`. */
+/** The first instant (ms) of the last Sunday of `month` (0-based) in `year`, at 01:00 UTC: when UK clocks change. */
+function lastSundayOneUtc(year: number, month: number): number {
+	const lastDay = Date.UTC(year, month + 1, 0);
+	return lastDay - new Date(lastDay).getUTCDay() * 86_400_000 + 3_600_000;
+}
+
+/**
+ * Today's date on fortnight's calendar, Europe/London (the sergeants' calendar, and the PostgreSQL store's
+ * fortnight_today(): README "PostgreSQL"), the default for `--today` and the desk's day. Not the machine's
+ * own zone: a machine or container set to UTC started the day an hour late in summer, when the database
+ * had already moved on (REVIEW 8 D5). British Summer Time by its rule (last Sunday of March to the last
+ * Sunday of October, 01:00 UTC), worked out rather than asked of ICU, whose formatter costs ~10 ms to make.
+ */
 export function localToday(now = new Date()): IsoDate {
-	return fromDate(now);
+	const ms = now.getTime();
+	const year = now.getUTCFullYear();
+	const summer = ms >= lastSundayOneUtc(year, 2) && ms < lastSundayOneUtc(year, 9);
+	return new Date(ms + (summer ? 3_600_000 : 0)).toISOString().slice(0, 10);
 }
 
 export function addDays(s: IsoDate, n: number): IsoDate {

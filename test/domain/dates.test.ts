@@ -6,6 +6,7 @@ import {
 	daysBetween,
 	fromDayNumber,
 	isIsoDate,
+	localToday,
 	monthsBeginningWith,
 	parseUserDate,
 	shortDate,
@@ -163,5 +164,46 @@ describe('parseUserDate', () => {
 		expect(parseUserDate('5 Mar 2026', ['d MMM yyyy'])).toBe('2026-03-05');
 		expect(parseUserDate('5 March 2026', ['d MMM yyyy'])).toBeNull();
 		expect(parseUserDate('30 Feb 2026', ['d MMM yyyy'])).toBeNull();
+	});
+});
+
+// REVIEW 8 D5: the default --today was the machine's own zone, so a machine or container set to UTC began
+// the day an hour late in British summer time, while the PostgreSQL store (fortnight_today) had moved on.
+describe("today's date on fortnight's calendar (Europe/London), whatever the machine's zone", () => {
+	it('is the London day at 00:30 in summer and at 23:30 in winter, with TZ set to UTC or elsewhere', () => {
+		const was = process.env['TZ'];
+		try {
+			for (const tz of ['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/London']) {
+				process.env['TZ'] = tz;
+				expect(localToday(new Date('2026-07-01T23:30:00Z')), tz).toBe('2026-07-02');
+				expect(localToday(new Date('2026-12-31T23:30:00Z')), tz).toBe('2026-12-31');
+				expect(localToday(new Date('2027-01-01T00:00:00Z')), tz).toBe('2027-01-01');
+				// The clock change: 01:30 UTC on 25 Oct 2026 is 01:30 GMT (02:30 BST has gone back).
+				expect(localToday(new Date('2026-10-24T23:30:00Z')), tz).toBe('2026-10-25');
+			}
+		} finally {
+			if (was === undefined) delete process.env['TZ'];
+			else process.env['TZ'] = was;
+		}
+	});
+
+	it("agrees with ICU's Europe/London on any instant from 2000 to 2100, clock changes included", () => {
+		const london = new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit'});
+		const from = Date.UTC(2000, 0, 1);
+		const to = Date.UTC(2100, 0, 1);
+		fc.assert(
+			fc.property(fc.integer({min: from, max: to}), ms => localToday(new Date(ms)) === london.format(new Date(ms))),
+			{numRuns: 20_000},
+		);
+		// Each side of each change in 2026 and 2027, a minute apart.
+		for (const iso of [
+			'2026-03-29T00:59:00Z',
+			'2026-03-29T01:00:00Z',
+			'2026-10-25T00:59:00Z',
+			'2026-10-25T01:00:00Z',
+			'2027-03-28T00:59:00Z',
+		]) {
+			expect(localToday(new Date(iso)), iso).toBe(london.format(new Date(iso)));
+		}
 	});
 });
