@@ -242,7 +242,7 @@ export function validateForm(
 		days[key] = d;
 	}
 	const some = days.from !== undefined || days.to !== undefined;
-	const outside = some && f.absenceId !== undefined ? coverDaysOutside(absences, f.absenceId, days, today) : null;
+	const outside = some && f.absenceId !== undefined ? coverDaysOutside(absences, f.absenceId, {from, to}, days, today) : null;
 	if (outside) return fail(outside.field, outside.text);
 	// The days the cover is asked for: those typed, else from today on a recorded absence under way (as the domain reads them).
 	const fromToday = f.absenceId !== undefined && today !== undefined && from < today;
@@ -253,7 +253,7 @@ export function validateForm(
 }
 
 /**
- * The cover's days typed in the form checked against the absence's days as recorded (all its parts) and
+ * The cover's days typed in the form checked against the absence's first and last day as the form holds them and
  * today, in the form's words: the field named as the form shows it and what is wrong with it, where the
  * domain's refusal (absence-cover.ts coverForDays) names the command line's --from and gives the span
  * asked for, backwards when Cover from is after the last day (QA 7 R1, R12). The domain checks again on saving.
@@ -261,13 +261,15 @@ export function validateForm(
 function coverDaysOutside(
 	absences: readonly Absence[],
 	absenceId: string,
+	whole: {from: IsoDate; to: IsoDate | null},
 	days: CoverDays,
 	today: IsoDate | undefined,
 ): {field: 'coverFrom' | 'coverTo'; text: string} | null {
 	const parts = absenceParts(absences, absenceId);
 	if (parts.length === 0) return null;
-	const first = parts[0]!.from;
-	const last = parts.at(-1)!.to;
+	// The first and last day as the form holds them: a change saves them before the cover (absences.ts changeAbsence).
+	const first = whole.from;
+	const last = whole.to;
 	const day = (d: IsoDate) => shortDate(d, today);
 	const {from, to} = days;
 	if (from !== undefined && from < first)
