@@ -8,7 +8,7 @@ import {
 	recordedOnFor,
 	type AbsenceChange,
 } from '../domain/absences.js';
-import {absenceParts, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
+import {absenceIdOf, absenceParts, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -242,16 +242,19 @@ async function end(ctx: Context, args: string[], flags: Record<string, unknown>)
 	recorded(store.snapshot(), by, 'end', args[0]!, ctx.today);
 	// Recorded and signed as the person at the keyboard (README, "Who you are", "Signed records").
 	const signing = await recordSigning(ctx, store.snapshot(), by);
+	// Said by the absence's first part's id, whichever part was typed (absence-cover.ts absenceIdOf).
+	let absence = args[0]!;
 	try {
 		await store.apply(current => {
 			recorded(current, by, 'end', args[0]!, ctx.today);
+			absence = absenceIdOf(current.absences, args[0]!);
 			return signing.sign(current, endAbsence(current, args[0]!, last, ctx.today));
 		});
 	} catch (err) {
 		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	say(ctx, `Ended ${safeText(args[0]!)}: last day away ${shortDate(last, ctx.today)}.\n`);
+	say(ctx, `Ended ${safeText(absence)}: last day away ${shortDate(last, ctx.today)}.\n`);
 	return 0;
 }
 
@@ -289,6 +292,9 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 	const signing = await recordSigning(ctx, data, by);
 	let changes: string[] = [];
 	let warnings: string[] = [];
+	// Said by the absence's first part's id, whichever part was typed: the part typed may be gone after
+	// the change, and the part changed may be another (absence-cover.ts absenceIdOf; QA 7 R5, R16).
+	let absence = id;
 	const at = nowInstant(ctx);
 	const recording = {by, at, ...recordedOnFor(ctx.today, at)};
 	try {
@@ -298,6 +304,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 			// The absence whole, from its first part, not the part `id` names (absence-cover.ts): a cover changed
 			// for some days leaves that part ending before the days that changed, or joins it into the one before.
 			const named = current.absences.find(a => a.id === id)!;
+			absence = named.partOf ?? named.id;
 			const parts = absenceParts(result.data.absences, named.partOf ?? named.id);
 			const first = parts[0]!;
 			warnings = coverLeftWithout(current, first.officerId, {from: first.from, to: parts.at(-1)!.to});
@@ -310,7 +317,7 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(`Changed ${safeText(id)}: ${safeText(changes.join('; '))}.\n`);
+	ctx.stderr.write(`Changed ${safeText(absence)}: ${safeText(changes.join('; '))}.\n`);
 	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
 	return 0;
 }

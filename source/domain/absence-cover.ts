@@ -41,6 +41,16 @@ export function absenceParts(absences: readonly Absence[], id: string): Absence[
 }
 
 /**
+ * The id an absence is known by: its first part's (the record the others are `partOf`), whichever part
+ * `id` names, so a confirmation names the absence the row, the list and the change form name (QA 7 R5,
+ * R9, R16); `id` itself when no record has it.
+ */
+export function absenceIdOf(absences: readonly Absence[], id: string): string {
+	const a = absences.find(x => x.id === id);
+	return a ? (a.partOf ?? a.id) : id;
+}
+
+/**
  * The days of the absence `a` belongs to, whole: from its first part's first day to its last part's last
  * (`a`'s own days for an absence never split). What "away until" and "ends today" mean to a reader.
  */

@@ -93,4 +93,39 @@ describe('absence change --from on an absence that has started', () => {
 			'ab0002  DS Tom Brennan  sick  08 Dec to 04 Feb 2027 (now)',
 		);
 	});
+
+	it('a change or end through a later part says the absence by its first part, even when that part is gone (QA 7 R5, R16)', () => {
+		const file = store();
+		for (const [cover, from, to] of [
+			['Marsh', '2026-12-10', '2026-12-13'],
+			['Carter', '2026-12-14', '2026-12-19'],
+		] as const) {
+			const made = run(file, '2026-12-04', 'Okafor', 'absence', 'change', 'ab0002', '--cover', cover, '--from', from, '--to', to);
+			expect(made.code, made.stderr).toBe(0);
+		}
+		// ab0002 10-13 Dec (Marsh), ab0005 14-19 Dec (Carter), ab0006 20 Dec-04 Feb (nobody).
+		const cover = run(
+			file,
+			'2026-12-04',
+			'Okafor',
+			'absence',
+			'change',
+			'ab0005',
+			'--cover',
+			'Doyle',
+			'--from',
+			'2026-12-14',
+			'--to',
+			'2026-12-19',
+		);
+		expect(cover.code, cover.stderr).toBe(0);
+		expect(cover.stderr).toMatch(/^Changed ab0002: cover DC Carter -> DC Doyle/);
+		// Ending on 15 Dec through ab0006 drops ab0006: the confirmation does not name it.
+		const cut = run(file, '2026-12-04', 'Okafor', 'absence', 'change', 'ab0006', '--to', '2026-12-15');
+		expect(cut.code, cut.stderr).toBe(0);
+		expect(cut.stderr).toContain('Changed ab0002: last day 04 Feb 2027 -> 15 Dec.');
+		const ended = run(file, '2026-12-04', 'Okafor', 'absence', 'end', 'ab0005', '--to', '2026-12-14');
+		expect(ended.code, ended.stderr).toBe(0);
+		expect(ended.stderr).toContain('Ended ab0002: last day away 14 Dec.');
+	});
 });

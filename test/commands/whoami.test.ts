@@ -1,5 +1,5 @@
 /** `fortnight whoami` and --as: who is at the keyboard is said, never inferred from the team's arrangements. */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {resolveIdentity} from '../../source/domain/identity.js';
@@ -93,5 +93,38 @@ describe('records are made as the person at the keyboard', () => {
 		expect(r.code).toBe(2);
 		expect(r.stderr).toContain('--by is no longer taken: an absence is recorded as you.');
 		expect(savedBytes(store).equals(before)).toBe(true);
+	});
+});
+
+describe('fortnight whoami for a cover of a later part', () => {
+	it('says the year of a last day in another year, as absence list does (QA 7 R4)', () => {
+		const copy = demoCopy();
+		try {
+			const env = {env: {FORTNIGHT_NOW: '2026-12-04T09:00:00Z'}};
+			const made = runCli(
+				[
+					'--store',
+					copy.store,
+					'--today',
+					'2026-12-04',
+					'--as',
+					'Okafor',
+					'absence',
+					'change',
+					'ab0002',
+					'--cover',
+					'Carter',
+					'--from',
+					'2026-12-28',
+				],
+				env,
+			);
+			expect(made.code, made.stderr).toBe(0);
+			const r = runCli(['whoami', '--store', copy.store, '--today', '2026-12-28', '--as', 'Carter']);
+			expect(r.code, r.stderr).toBe(0);
+			expect(r.stdout.replace(/\s+/g, ' ')).toContain('as cover for DS Brennan until 04 Feb 2027');
+		} finally {
+			rmSync(copy.dir, {recursive: true, force: true});
+		}
 	});
 });

@@ -10,6 +10,7 @@
  * note: errors come from the store and the domain, which never see it.
  */
 import {AbsenceError, addAbsence, cancelAbsence, changeAbsence, endAbsence, recordedOnFor} from '../../domain/absences.js';
+import {absenceIdOf} from '../../domain/absence-cover.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {recordBailEvent} from '../../domain/bail-record.js';
 import {shortDate, type IsoDate} from '../../domain/dates.js';
@@ -64,6 +65,8 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 					: mayActOnAbsence(d, by, write.kind, write.absenceId, c.today, write.kind === 'change' ? write.change.coverOfficerId : undefined);
 			if (!may.ok) throw new AbsenceError(may.reason);
 		}
+		// Said by the absence's first part's id, whichever part the row or form held (QA 7 R9, R16).
+		if (write.kind !== 'add') id = absenceIdOf(d.absences, write.absenceId);
 		if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
 		// README "Acting on a problem": a change gets the same checks as adding one; cancelling only one not started.
 		// A cover changed on an absence that has started takes effect from today (README "Absences").

@@ -124,6 +124,30 @@ describe('desk effects', () => {
 		expect(store.snapshot().absences.find(a => a.id === 'ab0003')!.to).toBe(DEMO_TODAY);
 	});
 
+	it('E through a later part of an absence kept in parts says the absence by its first part (QA 7 R9)', async () => {
+		const {store: file} = demoCopy();
+		const real = await openStore(file);
+		const store = new DeskStore(real);
+		const actor = actorAs(real.snapshot().team.sergeantId);
+		const context = {store, actor, today: DEMO_TODAY, now: () => '2026-11-30T10:00:00.000Z'};
+		// DC Ashworth sick from 28 Nov (ab0003); Marsh covers 30 Nov-02 Dec, a part of its own (ab0005).
+		const write = {
+			seq: 1,
+			kind: 'change',
+			absenceId: 'ab0003',
+			change: {coverOfficerId: 'o0006'},
+			coverDays: {from: DEMO_TODAY, to: '2026-12-02'},
+		};
+		const changed = await runDeskEffect({type: 'absence', write} as DeskEffect, context);
+		expect(changed).toEqual([expect.objectContaining({error: null})]);
+		expect(store.snapshot().absences.find(a => a.id === 'ab0005')?.partOf).toBe('ab0003');
+		const ended = await runDeskEffect(
+			{type: 'absence', write: {seq: 2, kind: 'end', absenceId: 'ab0005', last: '2026-12-02'}} as DeskEffect,
+			context,
+		);
+		expect(ended).toEqual([expect.objectContaining({error: null, notice: expect.stringMatching(/^Ended ab0003: /)})]);
+	});
+
 	it('u and e in the Log view queue a reload and an export, carried out in that order', async () => {
 		const {store: file} = demoCopy();
 		const real = await openStore(file);

@@ -105,37 +105,35 @@ describe('the Team view: a cover for some days of a started absence', () => {
 		h.app.unmount();
 	});
 
-	it('refuses days before today in the command line’s words, keeping what was typed; nothing saved', async () => {
+	it("refuses days before today in the form's words (Cover from, not --from), keeping what was typed; nothing saved (QA 7 R1)", async () => {
 		const {store, h} = await changeForm();
 		const before = store.snapshot().absences;
 		await h.type('Marsh');
 		await h.press(KEYS.tab);
 		await h.type('2026-11-29');
 		await h.press(KEYS.enter);
-		let words = '';
-		try {
-			changeAbsence(demoData(), 'ab0003', {coverOfficerId: MARSH}, DEMO_TODAY, {
-				recording: {by: 'o0002', at: '2026-11-30T09:00:00.000Z'},
-				days: {from: '2026-11-29'},
-			});
-		} catch (err) {
-			words = (err as Error).message;
-		}
-		expect(words).toBe(
-			'ab0003 started 28 Nov: the days before today keep the cover they had. Name the new cover from today: --from 2026-11-30 or later.',
-		);
-		const f = await h.waitFor('Not saved');
-		// The sentence wraps in the form's width: its two lines, as shown.
-		const [head, tail] = [
-			`Not saved: ${words.slice(0, words.indexOf(' --from'))}`,
-			`${words.slice(words.indexOf('--from'))} What you typed is kept.`,
-		];
-		expect(f).toContain(head);
-		expect(f).toContain(tail);
+		const f = await h.waitFor('Cover from of 30 Nov or later');
+		expect(f).toContain('ab0003 started 28 Nov: the days before today keep the cover they had.');
+		expect(f).not.toContain('--from');
 		expect(f).toContain('2026-11-29_');
 		expect(store.snapshot().absences).toEqual(before);
 		expect(store.snapshot().absences.filter(a => a.officerId === ASHWORTH)).toHaveLength(1);
 		h.app.unmount();
+	});
+
+	it('a Cover from after the last day, or a Cover to after it, says so plainly, not as a backwards span (QA 7 R12)', () => {
+		const data = demoData();
+		const ab0003 = {...data.absences.find(a => a.id === 'ab0003')!, to: '2026-12-05'};
+		const absences = data.absences.map(a => (a.id === 'ab0003' ? ab0003 : a));
+		const f = openChangeAbsenceForm(ab0003, data.officers, 'cover', absences);
+		const refusal = (coverFrom: string, coverTo: string) => {
+			const r = validateForm({...f, values: {...f.values, cover: 'Marsh', coverFrom, coverTo}}, data.officers, absences, DEMO_TODAY);
+			return r.ok ? null : r.form.error;
+		};
+		expect(refusal('2026-12-10', '')).toEqual({field: 'coverFrom', text: 'Cover from 10 Dec is after the last day 05 Dec.'});
+		expect(refusal('2026-12-01', '2026-12-09')).toEqual({field: 'coverTo', text: 'Cover to 09 Dec is after the last day 05 Dec.'});
+		expect(refusal('2026-12-04', '2026-12-02')).toEqual({field: 'coverTo', text: 'Cover to 02 Dec is before Cover from 04 Dec.'});
+		expect(refusal('2026-12-01', '2026-12-05')).toBeNull();
 	});
 });
 

@@ -95,11 +95,14 @@ export function handoverLines(h: Handover): PreviewLine[] {
 	});
 	// Each cover of part of the window with their dates, as the Markdown names them (coverSpans).
 	// Days the named cover is away too are said as nobody covering (coverSpans), in the critical tone.
+	// A one-day cover is "on 12 Dec", as the desk says elsewhere, not "12 Dec to 12 Dec" (QA 7 R3).
+	const spanWords = (d: {from: string; to: string}): string =>
+		d.from === d.to ? `on ${shortDate(d.from, today)}` : `${shortDate(d.from, today)} to ${shortDate(d.to, today)}`;
 	const spans = coverSpans(h);
 	const covers = spans.map(c =>
 		c.nobody && c.dates
-			? `NOBODY COVERS ${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)} (${nobodyWords(c, t(c.name))})`
-			: `${t(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${shortDate(c.dates.from, today)} to ${shortDate(c.dates.to, today)})` : ''}`,
+			? `NOBODY COVERS ${spanWords(c.dates)} (${nobodyWords(c, t(c.name))})`
+			: `${t(c.name)}${c.outside ? ' (outside the team)' : ''}${c.dates ? ` (${spanWords(c.dates)})` : ''}`,
 	);
 	lines.push(
 		covers.length > 0

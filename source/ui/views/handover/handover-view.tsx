@@ -45,6 +45,9 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 	// The cover's name, the near-match note (officer names) and messages (a path, an error) are store or
 	// typed text: made safe like every other line of the view (README "Terminal safety").
 	// Every cover of the window, each of part of it with their dates, as the preview's header names them.
+	// A one-day cover is "on 12 Dec", as the desk says elsewhere, not "12 Dec to 12 Dec" (QA 7 R3).
+	const spanWords = (d: {from: string; to: string}, today: string): string =>
+		d.from === d.to ? `on ${shortDate(d.from, today)}` : `${shortDate(d.from, today)} to ${shortDate(d.to, today)}`;
 	const spans = coverSpans(preview.handover);
 	const coverText =
 		spans.length > 0
@@ -52,8 +55,8 @@ export function HandoverView({state, preview, focused, width, height}: HandoverV
 					.map(c =>
 						// Days the named cover is away too: nobody covers them (coverSpans).
 						c.nobody && c.dates
-							? `NOBODY ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)} (${safeText(c.name)} away)`
-							: `${safeText(c.name)}${c.outside ? ' (outside team)' : ''}${c.dates ? ` ${shortDate(c.dates.from, state.from)} to ${shortDate(c.dates.to, state.from)}` : ''}`,
+							? `NOBODY ${spanWords(c.dates, state.from)} (${safeText(c.name)} away)`
+							: `${safeText(c.name)}${c.outside ? ' (outside team)' : ''}${c.dates ? ` ${spanWords(c.dates, state.from)}` : ''}`,
 					)
 					.join(', ')
 			: 'NOBODY NAMED';

@@ -53,4 +53,24 @@ describe('the Handover view and the Calendar view with the named cover away for 
 		expect(calendar).not.toMatch(/sick, DC Marsh covers ═{60}/);
 		d.app.unmount();
 	});
+
+	it('a one-day cover span says "on 19 Dec", not "19 Dec to 19 Dec", in the preview and the desk title (QA 7 R3)', async () => {
+		const short = handoverOf(data, {
+			from: '2026-12-19',
+			to: '2026-12-20',
+			today: '2026-12-19',
+			...handoverCovers(data, '2026-12-19', '2026-12-20', null),
+		});
+		const cover = handoverLines(short).find(l => l.text.startsWith('Cover:'))!;
+		expect(cover.text).toBe(
+			'Cover: DC Helen Marsh (on 19 Dec); NOBODY COVERS on 20 Dec (DC Helen Marsh, the named cover, is on annual leave)',
+		);
+		const d = renderDesk({data, today: '2026-12-27', actor: actorAs(INSPECTOR), size: {columns: 160, rows: 45}});
+		await ready(d);
+		await d.press('3');
+		const handover = await d.waitFor('NOBODY');
+		expect(handover).toContain('cover: NOBODY on 27 Dec (DC Helen Marsh away), DC Helen Marsh');
+		expect(handover).not.toContain('27 Dec to 27 Dec');
+		d.app.unmount();
+	});
 });
