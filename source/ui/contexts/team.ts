@@ -36,7 +36,7 @@ export const TEAM_BINDINGS = [
 		command: 'absence-change',
 		keys: ['c'],
 		where: 'Team view, problem detail',
-		help: "change the selected officer's absence: cover (all its days from today, or the days typed), dates, reason",
+		help: "change the selected officer's absence: its cover (from today, or for the days typed), dates, reason",
 		palette: 'Team: change an absence (cover, for some days too; dates, reason)',
 		views: ['cases', 'team'],
 		supervisors: true,
