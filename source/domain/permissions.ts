@@ -291,7 +291,9 @@ export function capacitiesOn(data: StoreData, actorId: string, date: IsoDate): s
 	const coverOf = by.get('cover');
 	if (coverOf) {
 		const absences = data.absences.filter(a => a.coverOfficerId === actorId && a.from <= date && (a.to === null || a.to >= date));
-		const whose = absences.map(a => `${name(data, a.officerId)} ${a.to ? `until ${shortDate(a.to, date)}` : 'with no return date'}`).join(', ');
+		const whose = absences
+			.map(a => `${name(data, a.officerId)} ${a.to ? `until ${shortDate(a.to, date)}` : 'with no return date'}`)
+			.join(', ');
 		out.push(`as cover for ${whose}: review the cases of ${list(coverOf)}, for those days only`);
 	}
 	const inspectorOf = by.get('inspector');
