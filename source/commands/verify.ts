@@ -9,17 +9,6 @@ import {checkNamedActor, UsageError} from './context.js';
 import {readForReader} from './read-scope.js';
 import {plural} from '../domain/plural.js';
 
-/**
- * "entry N: why", the prefix an inspector's script reads, without saying the entry twice when the reason
- * names it ("entry 300: entry 300 (review) was altered": QA 7 R8): "entry 300: the review was altered".
- */
-function atEntry(index: number, message: string): string {
-	const named = new RegExp(`^entry ${index} \\(([\\w -]+)\\) `).exec(message);
-	if (named) return `entry ${index}: the ${named[1]} ${message.slice(named[0].length)}`;
-	if (message.startsWith(`entry ${index} `)) return `entry ${index}: it ${message.slice(`entry ${index} `.length)}`;
-	return `entry ${index}: ${message}`;
-}
-
 const command: Command = {
 	name: 'verify',
 	summary: "check the store's schema and the review chain's hashes",
@@ -72,12 +61,12 @@ invalid.`,
 		}
 		const problem = verdict.problem;
 		if (problem) {
-			await out(ctx, `BROKEN: ${ctx.storePath}: ${atEntry(problem.index, safeText(problem.message))}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${problem.index}: ${safeText(problem.message)}.\n`);
 			return 1;
 		}
 		const sigs = verdict.signatures;
 		if (sigs.problem) {
-			await out(ctx, `BROKEN: ${ctx.storePath}: ${atEntry(sigs.problem.index, safeText(sigs.problem.message))}.\n`);
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
 			return 1;
 		}
 		if (verdict.records.problem) {

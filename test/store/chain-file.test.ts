@@ -205,7 +205,7 @@ describe('verify names the entry edited in the chain file, whatever the edit doe
 		expect(after).toBe(before - 1);
 		const r = await verifyStore(file);
 		expect(r.code).toBe(1);
-		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 4: the \w+ was altered after signing/);
+		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 4: entry 4 \(\w+\) was altered after signing/);
 		expect(r.out + r.err).not.toMatch(/removed/);
 		expect(runCli(['problems', '--store', file, '--today', TODAY]).code).toBe(3);
 		await expectSaveRefused(file);
@@ -233,7 +233,7 @@ describe('verify names the entry edited in the chain file, whatever the edit doe
 		editEntry(file, 1, l => l.replace('"signedAt":"2', '"signedAt":"3'));
 		const r = await verifyStore(file);
 		expect(r.code).toBe(1);
-		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 1: the \w+ was altered after signing/);
+		expect(r.out).toMatch(/^BROKEN: .*team\.json: entry 1: entry 1 \(\w+\) was altered after signing/);
 	});
 
 	it('the last entry removed whole names it as missing', async () => {

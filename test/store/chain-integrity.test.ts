@@ -178,7 +178,7 @@ describe('a chain that fails verify makes the store read-only', () => {
 		const r = runCli(['verify', '--store', file, '--today', DEMO_TODAY]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toBe(
-			`BROKEN: ${file}: entry ${i}: it carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and ` +
+			`BROKEN: ${file}: entry ${i}: entry ${i} carries a field its hash does not cover (an entry holds only seq, prevHash, kind, signedAt, data and ` +
 				`hash, and when signed author and sig).\n`,
 		);
 		const store = await openStore(file);
