@@ -34,14 +34,14 @@ export interface ChainPosition {
 const START: ChainPosition = {entries: 0, bytes: 0};
 
 /**
- * The committed entries from `from` to the end `log` records, in batches (one per chunk read), never
- * holding the file as one string. Each line is decoded as strict UTF-8, checked by the guard (nesting,
- * token length), parsed, stripped of `__proto__` keys and checked against the entry schema. Sequence
- * numbers, links and hashes are `verify`'s to check. Throws StoreError 'chain' when the file does not
- * hold what the state records (missing, shorter, a different number of entries), 'malformed' or
- * 'invalid' for a line that is not an entry.
+ * The chain file open for reading, its size and the entry checker, for every reader of it (chainBatches,
+ * verify's chain-walk.ts): a file that cannot be opened or is not a regular file is refused in the same
+ * words. The handle is the caller's to close.
  */
-export async function* chainBatches(file: string, log: ChainLog, state: string, from: ChainPosition = START): AsyncGenerator<ChainEntry[]> {
+export async function openChainFile(
+	file: string,
+	state: string,
+): Promise<{handle: fsp.FileHandle; size: number; chainEntryProblem: EntryCheck}> {
 	let handle: fsp.FileHandle;
 	try {
 		handle = await fsp.open(file, 'r');
@@ -58,7 +58,25 @@ export async function* chainBatches(file: string, log: ChainLog, state: string, 
 				`${file} holds the review chain of ${state} but is not a regular file; restore it from a backup.`,
 				file,
 			);
-		if (st.size < log.bytes) throw shorter(file, state, st.size, log);
+		return {handle, size: st.size, chainEntryProblem};
+	} catch (err) {
+		await handle.close().catch(() => {});
+		throw err;
+	}
+}
+
+/**
+ * The committed entries from `from` to the end `log` records, in batches (one per chunk read), never
+ * holding the file as one string. Each line is decoded as strict UTF-8, checked by the guard (nesting,
+ * token length), parsed, stripped of `__proto__` keys and checked against the entry schema. Sequence
+ * numbers, links and hashes are `verify`'s to check. Throws StoreError 'chain' when the file does not
+ * hold what the state records (missing, shorter, a different number of entries), 'malformed' or
+ * 'invalid' for a line that is not an entry.
+ */
+export async function* chainBatches(file: string, log: ChainLog, state: string, from: ChainPosition = START): AsyncGenerator<ChainEntry[]> {
+	const {handle, size, chainEntryProblem} = await openChainFile(file, state);
+	try {
+		if (size < log.bytes) throw shorter(file, state, size, log);
 		const decoder = new TextDecoder('utf-8', {fatal: true});
 		const buffer = Buffer.allocUnsafe(READ_CHUNK);
 		let offset = from.bytes;

@@ -13,32 +13,18 @@
  * Bytes after the committed end that follow a line end are a save interrupted before its state write
  * (chain-file.ts uncommittedWarning): not part of the chain, and not read.
  */
-import {promises as fsp} from 'node:fs';
 import {TextDecoder} from 'node:util';
 import type {ChainEntry, ChainLog} from '../domain/model.js';
 import {safeText} from '../domain/safe-text.js';
-import {MAX_LINE_BYTES, readLine, unreadable, type LineFault} from './chain-file.js';
+import {MAX_LINE_BYTES, openChainFile, readLine, type LineFault} from './chain-file.js';
 import {StoreError} from './errors.js';
 
 const READ_CHUNK = 1024 * 1024;
 
 /** The chain file's entries, in batches, for verify; throws StoreError 'chain' at the first place the file breaks. */
 export async function* chainFileWalk(file: string, log: ChainLog, state: string): AsyncGenerator<ChainEntry[]> {
-	let handle: fsp.FileHandle;
+	const {handle, chainEntryProblem} = await openChainFile(file, state);
 	try {
-		handle = await fsp.open(file, 'r');
-	} catch (err) {
-		throw unreadable(err, file, state);
-	}
-	try {
-		const {chainEntryProblem} = await import('./validate.js');
-		const st = await handle.stat();
-		if (!st.isFile())
-			throw new StoreError(
-				'chain',
-				`${file} holds the review chain of ${state} but is not a regular file; restore it from a backup.`,
-				file,
-			);
 		const decoder = new TextDecoder('utf-8', {fatal: true});
 		const buffer = Buffer.allocUnsafe(READ_CHUNK);
 		let offset = 0;
