@@ -60,7 +60,12 @@ export function isIsoDate(s: unknown): s is IsoDate {
  * division and a rounding per call; the rules call it for several dates of every case (issue 18).
  */
 export function toDayNumber(s: IsoDate): number {
-	return dayNumberOf(yearOf(s), monthOf(s), dayOf(s));
+	// The digits read here, not through yearOf, monthOf and dayOf: eleven calls fewer, and the rules call
+	// this 31,600 times for a 5,000-case store, mostly before the engine optimises it, where each call
+	// costs (issue 18: 12.3 -> 9.4 ms for as many calls in a fresh process, medians of 12).
+	const year = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + s.charCodeAt(3) - 48;
+	const month = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
+	return dayNumberOf(year, month, (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48);
 }
 
 /** toDayNumber of the date with these year, month (1-12) and day numbers, without writing it out. */
