@@ -60,6 +60,27 @@ export function wholeSpan(absences: readonly Absence[], a: Absence): {from: IsoD
 	return parts.length === 0 ? {from: a.from, to: a.to} : {from: parts[0]!.from, to: parts.at(-1)!.to};
 }
 
+/**
+ * Orders absences as a list reads them (QA 7 R10): by the first day of the absence each belongs to, then
+ * its first part's id (two absences starting the same day stay apart), then part by part, so one absence's
+ * parts are listed together and in order, never split by another officer's absence starting in between.
+ */
+export function byAbsenceThenPart(absences: readonly Absence[]): (a: Absence, b: Absence) => number {
+	const rootOf = (a: Absence) => a.partOf ?? a.id;
+	const firstDay = new Map<string, IsoDate>();
+	for (const a of absences) {
+		const root = rootOf(a);
+		const seen = firstDay.get(root);
+		if (seen === undefined || a.from < seen) firstDay.set(root, a.from);
+	}
+	const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+	return (a, b) =>
+		cmp(firstDay.get(rootOf(a)) ?? a.from, firstDay.get(rootOf(b)) ?? b.from) ||
+		rootOf(a).localeCompare(rootOf(b)) ||
+		cmp(a.from, b.from) ||
+		a.id.localeCompare(b.id);
+}
+
 interface Piece {
 	/** The record this piece keeps (its first piece), or null for a new part. */
 	keeps: Absence | null;
@@ -182,8 +203,8 @@ function commandLineWords(p: CoverDaysProblem, today: IsoDate): string {
 /**
  * The absence `absenceId` belongs to with `cover` (null: nobody) for `days`: days before today on an
  * absence that has started are refused (they keep their cover), as are days outside the absence
- * (coverDaysProblem, in the command line's words). Returns the new data, the span changed and the covers
- * it had. The caller checks the new cover (absences.ts).
+ * (coverDaysProblem, in the command line's words). Returns the new data, the span changed, the covers
+ * it had, the parts added and the later parts whose cover changed. The caller checks the new cover (absences.ts).
  */
 export function coverForDays(
 	data: StoreData,
@@ -193,7 +214,7 @@ export function coverForDays(
 	today: IsoDate,
 	recording: CoverRecording,
 	nextId: (data: StoreData) => string,
-): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]} {
+): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]; changed: string[]} {
 	const parts = absenceParts(data.absences, absenceId);
 	const first = parts[0]!;
 	const end = parts.at(-1)!.to;
@@ -210,8 +231,11 @@ export function coverForDays(
 	let next: StoreData = {...data, absences: data.absences.filter(a => !parts.includes(a))};
 	const records: Absence[] = [];
 	const added: string[] = [];
+	// A later part whose cover changed in place (QA 7 R5): the confirmation says it, as it says the parts added.
+	const changed: string[] = [];
 	for (const p of pieces) {
 		if (p.keeps) {
+			if (p.keeps !== first && p.keeps.coverOfficerId !== p.coverOfficerId) changed.push(p.keeps.id);
 			records.push({...p.keeps, to: p.to, coverOfficerId: p.coverOfficerId});
 			continue;
 		}
@@ -235,7 +259,7 @@ export function coverForDays(
 	const absences = next.absences.slice();
 	absences.splice(at, 0, ...records);
 	next = {...next, absences};
-	return {data: next, span, before, added};
+	return {data: next, span, before, added, changed};
 }
 
 /**

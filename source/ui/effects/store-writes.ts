@@ -65,6 +65,7 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 	const by = actor.officerId;
 	let id = write.kind === 'add' ? '' : write.absenceId;
 	let cancelled = '';
+	let changes: string[] = [];
 	const change = (d: StoreData): StoreData => {
 		// Who may do it (README "Who may change absences and cover"): the check `fortnight absence add/change/
 		// end/cancel` makes (commands/absence.ts), with its sentence, on the data under the lock.
@@ -82,7 +83,9 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 			const at = c.now();
 			const recording = {by, at, ...recordedOnFor(c.today, at)};
 			const days = write.coverDays ? {days: write.coverDays} : {};
-			return changeAbsence(d, write.absenceId, write.change, c.today, {recording, ...days}).data;
+			const result = changeAbsence(d, write.absenceId, write.change, c.today, {recording, ...days});
+			changes = result.changes;
+			return result.data;
 		}
 		if (write.kind === 'cancel') {
 			const result = cancelAbsence(d, write.absenceId, c.today);
@@ -108,7 +111,12 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		if (write.kind === 'cancel') return answer(null, cancelled);
 		const a = data.absences.find(x => x.id === id);
 		const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
-		return answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, c.today, data.absences)}.` : 'Saved.');
+		if (!a) return answer(null, 'Saved.');
+		// A change says what changed, and on which days, as `absence change` does (QA 7 R5, R16): the whole
+		// absence as it now stands would not say which of its parts the change touched.
+		if (write.kind === 'change' && changes.length > 0)
+			return answer(null, `${verb} ${a.id}, ${who}'s absence: ${safeText(changes.join('; '))}.`);
+		return answer(null, `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, c.today, data.absences)}.`);
 	} catch (err) {
 		// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 		// sentence meant for the user; nothing was written in either case.
