@@ -21,7 +21,7 @@ import {mayReallocate, mayRecordBail} from '../permissions.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {BailEvent, Case, StoreData} from '../model.js';
+import type {BailEvent, Case, Forensic, StoreData} from '../model.js';
 import {newCaseRecord} from '../new-case.js';
 import {workedDayApart} from '../worked-day.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type BailOutcome, type Field, type ImportMapping} from './columns.js';
@@ -180,7 +180,10 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 		const current = at_ !== undefined ? plan.changes[at_]!.after : index !== undefined ? data.cases[index]! : null;
 		if (current === null) return [];
 		// Two results for one submission: the file contradicts itself (or the store), and neither is taken over the other.
-		const resulted = row.forensicResult && current.forensics.find(f => f.submitted === row.forensicSubmitted && f.resultOn !== null);
+		const resulted =
+			row.forensicResult &&
+			row.forensicSubmitted &&
+			current.forensics.find(f => f.resultOn !== null && sameSubmission(f, row.forensicSubmitted!, row.forensicItem ?? null));
 		if (resulted && resulted.resultOn !== row.forensicResult)
 			return [
 				at(
@@ -370,6 +373,16 @@ function bailFrom(bailedOn: IsoDate, returnDate: IsoDate, data: StoreData, suspe
 const FORENSIC_ITEM = 'Submission recorded in the records system';
 
 /**
+ * Whether `f` is the submission a row names: by its date when given, and by its item when given (ignoring
+ * case and spaces at the ends), so two submissions of one day are told apart by what was sent. A row naming
+ * neither names every submission (a result then needs the case's one submission still waiting).
+ */
+function sameSubmission(f: Forensic, submitted: IsoDate | null, item: string | null): boolean {
+	if (submitted !== null && f.submitted !== submitted) return false;
+	return item === null || f.item.trim().toLowerCase() === item.toLowerCase();
+}
+
+/**
  * A new case needs the required fields. Defaults (newCaseRecord): allocated and due for review on the
  * import date, MG3 not started, no actions. Built in one piece, with no words: the report describes a new case from
  * the case itself (describeNew), so a 50,000-row first import allocates no descriptions nobody reads.
@@ -428,7 +441,15 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 				: null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted
-			? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}]
+			? [
+					{
+						id: `${r.ref}-f1`,
+						item: r.forensicItem ?? FORENSIC_ITEM,
+						submitted: r.forensicSubmitted,
+						expected: null,
+						resultOn: r.forensicResult ?? null,
+					},
+				]
 			: [],
 		cps: r.mg3Status ? {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null} : undefined,
 		nextReviewDue: today,
@@ -614,14 +635,19 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 
 	if (r.forensicSubmitted) {
 		const d = r.forensicSubmitted;
-		if (!c.forensics.some(f => f.submitted === d)) {
-			let n = c.forensics.length + 1;
-			while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
-			change(
-				{forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]},
-				`forensic submission ${d} added`,
-				true,
-			);
+		const item = r.forensicItem ?? null;
+		if (!c.forensics.some(f => sameSubmission(f, d, item))) {
+			// Submitted that day and imported before without its item: the row names it (QA 6 R8), it adds none.
+			const unnamed = item === null ? undefined : c.forensics.find(f => f.submitted === d && f.item === FORENSIC_ITEM);
+			if (unnamed && item !== null) {
+				const forensics = c.forensics.map(x => (x === unnamed ? {...x, item} : x));
+				change({forensics}, `forensic submission ${d} named "${item}"`, true);
+			} else {
+				let n = c.forensics.length + 1;
+				while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
+				const added = {id: `${c.ref}-f${n}`, item: item ?? FORENSIC_ITEM, submitted: d, expected: null, resultOn: null};
+				change({forensics: [...c.forensics, added]}, `forensic submission ${d}${item === null ? '' : ` "${item}"`} added`, true);
+			}
 		}
 	}
 
@@ -634,9 +660,12 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	if (r.forensicResult) {
 		const d = r.forensicResult;
 		// The result belongs to the row's submission, else to the one submission still waiting.
-		const waiting = c.forensics.filter(f => f.resultOn === null && (r.forensicSubmitted ? f.submitted === r.forensicSubmitted : true));
+		const waiting = c.forensics.filter(f => f.resultOn === null && sameSubmission(f, r.forensicSubmitted ?? null, r.forensicItem ?? null));
 		if (waiting.length > 1) {
-			const which = `${c.ref} has ${waiting.length} forensic submissions waiting; give the "Forensic submitted" date of the one it is for.`;
+			// Two sent the same day are told apart by their item ("Forensic item"); otherwise by the date.
+			const which = r.forensicSubmitted
+				? `${c.ref} has ${waiting.length} forensic submissions of ${r.forensicSubmitted} waiting; give the "Forensic item" of the one it is for.`
+				: `${c.ref} has ${waiting.length} forensic submissions waiting; give the "Forensic submitted" date of the one it is for.`;
 			rejections.push(at(layout, r.row, 'forensicResult', which));
 		} else if (waiting.length === 1) {
 			const f = waiting[0]!;

@@ -122,4 +122,54 @@ describe('import: one row per forensic submission of a case', () => {
 		]);
 		expect(refused.changes).toEqual([]);
 	});
+
+	it('tells two submissions of one day apart by their "Forensic item", and names one imported without it', () => {
+		const base = demoData();
+		// Both of CR/13093/26's submissions sent on 27 Aug: the date alone cannot say which a result is for.
+		const data = {
+			...base,
+			cases: base.cases.map(c => (c.ref === REF ? {...c, forensics: c.forensics.map(f => ({...f, submitted: '2026-08-27'}))} : c)),
+		};
+		const header = ['Crime reference', 'Forensic submitted', 'Forensic item', 'Forensic result'];
+		const dateOnly = plan(data, csv(header, [REF, '2026-08-27', '', '2026-11-20']));
+		expect(rejections(dateOnly)).toEqual([
+			[2, 'Forensic result', `${REF} has 2 forensic submissions of 2026-08-27 waiting; give the "Forensic item" of the one it is for.`],
+		]);
+		const both = plan(
+			data,
+			csv(header, [REF, '2026-08-27', 'Tablet (suspect)', '2026-11-20'], [REF, '2026-08-27', 'mobile phone (suspect)', '2026-11-27']),
+		);
+		expect(rejections(both)).toEqual([]);
+		expect(caseOf(applyPlan(data, both), REF).forensics.map(f => [f.item, f.resultOn])).toEqual([
+			['Tablet (suspect)', '2026-11-20'],
+			['Mobile phone (suspect)', '2026-11-27'],
+		]);
+		// A new case's two devices sent the same day: two submissions, each with its item.
+		const newHeader = ['Crime reference', 'Offence', 'Officer', 'Risk', 'Status', 'Opened', 'Forensic submitted', 'Forensic item'];
+		const row = (item: string) => [
+			'CR/00002/26',
+			'Possession of indecent images',
+			'4021',
+			'low',
+			'investigation',
+			'2026-10-01',
+			'2026-10-02',
+			item,
+		];
+		const fresh = plan(data, csv(newHeader, row('Laptop'), row('Phone')));
+		expect(rejections(fresh)).toEqual([]);
+		expect(fresh.changes[0]!.after.forensics.map(f => [f.submitted, f.item])).toEqual([
+			['2026-10-02', 'Laptop'],
+			['2026-10-02', 'Phone'],
+		]);
+		// A submission imported before without its item takes the item a later export gives, rather than a second.
+		const unnamed = applyPlan(data, plan(data, csv(['Crime reference', 'Forensic submitted'], ['CR/21782/25', '2026-11-02'])));
+		const named = plan(unnamed, csv(header, ['CR/21782/25', '2026-11-02', 'USB stick', '']));
+		expect(named.changes.map(c => c.changes)).toEqual([['forensic submission 2026-11-02 named "USB stick"']]);
+		expect(
+			caseOf(applyPlan(unnamed, named), 'CR/21782/25')
+				.forensics.filter(f => f.submitted === '2026-11-02')
+				.map(f => f.item),
+		).toEqual(['USB stick']);
+	});
 });
