@@ -140,13 +140,16 @@ function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
 	const due = d.due ? ` Due ${docDay(d.due)} (${windowDistance(d.due, h.period.from, h.period.to)}).` : '';
 	const inspector = d.inspectorName ? ` The inspector is ${esc(d.inspectorName)}.` : '';
+	// One about the cover or a case they hold is not theirs to do (listed again under "Not for the cover").
+	const own = h.coverOwnProblems.find(p => p.problemId === d.problemId);
+	const notCover = own ? ` ${esc(coverOwnWords(own, docDate))}` : '';
 	// The "What to do" follows a hard line break (a backslash at the end of the line, CommonMark and
 	// pandoc alike): every renderer starts it on its own line, and the ways to clear it follow on the
 	// same line (a nested item each took a line more in print).
 	const message = esc(d.message);
 	return [
 		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}\\`,
-		`   What to do: ${esc(d.action)}${inspector} To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
+		`   What to do: ${esc(d.action)}${inspector}${notCover} To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
 	];
 }
 

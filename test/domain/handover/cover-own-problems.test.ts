@@ -74,6 +74,14 @@ describe("problems about the cover herself in the handover's 'Not for the cover'
 		expect(trigger!.resolve.some(r => r.way === 'performance-decision')).toBe(true);
 		const bail = h.coverOwnProblems.find(p => p.kind === 'bail-due');
 		expect(bail?.caseRef).toBe('CR/92431/22');
+		// Red that day, it is among the decisions too, which say it is not the cover's to do.
+		expect(bail?.severity).toBe('red');
+		const decision = renderHandoverMarkdown(h)
+			.split('\n')
+			.find(l => l.startsWith('   What to do: Plan the bail return now') && l.includes('CR/92431/22'))!;
+		expect(decision).toContain(
+			'DC Helen Marsh may not act on CR/92431/22, a case they hold, while covering (from 10 Dec 2026): it goes to DI Rachel Okafor.',
+		);
 	});
 
 	it('lists exactly her screening, tenure review and the bail of her case on the day of writing', () => {
@@ -116,6 +124,10 @@ describe("problems about the cover herself in the handover's 'Not for the cover'
 		expect(desk.some(l => l.startsWith('  AMBER DC Helen Marsh: Psychological screening'))).toBe(true);
 		expect(desk.some(l => l.startsWith('  AMBER DC Helen Marsh: Performance trigger'))).toBe(true);
 		expect(desk.filter(l => l.includes('may not act on this about themselves while covering')).length).toBeGreaterThanOrEqual(3);
+		// The red one among the decisions says so there too.
+		expect(lines.some(l => l.startsWith('    What to do: Plan the bail return now') && l.includes('may not act on CR/92431/22'))).toBe(
+			true,
+		);
 		const doc = JSON.parse(renderHandoverJson(h)) as {coverOwnProblems: unknown[]};
 		expect([...Value.Errors(HandoverSchema, doc)].map(e => `${e.path} ${e.message}`)).toEqual([]);
 		expect(doc.coverOwnProblems.length).toBe(h.coverOwnProblems.length);

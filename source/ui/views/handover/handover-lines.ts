@@ -122,7 +122,10 @@ export function handoverLines(h: Handover): PreviewLine[] {
 			tone: d.severity === 'critical' ? 'critical' : 'red',
 			open: {decision: n},
 		});
-		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}`, tone: 'plain'});
+		// One about the cover or a case they hold is not theirs to do (listed again under "Not for the cover").
+		const own = h.coverOwnProblems.find(p => p.problemId === d.problemId);
+		const notCover = own ? ` ${t(coverOwnWords(own, x => shortDate(x, today)))}` : '';
+		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}${notCover}`, tone: 'plain'});
 		// The ways to clear it, as the Markdown handover and the Problems panel give them (QA 5 R7).
 		lines.push({text: `    To clear it: ${d.resolve.map(wayWords).join('; ')}.`, tone: 'plain'});
 	}
