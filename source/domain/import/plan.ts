@@ -191,7 +191,7 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 					rowNo,
 					'forensicResult',
 					`crime reference ${ref} is also on row ${seen}, and its forensic submission of ${resulted.submitted} already has a result ` +
-						`dated ${resulted.resultOn}, not ${row.forensicResult}: say one result for it.`,
+						`dated ${resulted.resultOn} (from an earlier row, or recorded before), not ${row.forensicResult}: say one result for it.`,
 				),
 			];
 		const merged = updateCase(current, row, data, who, layout, true);

@@ -99,7 +99,7 @@ describe('import: one row per forensic submission of a case', () => {
 				3,
 				'Forensic result',
 				`crime reference ${REF} is also on row 2, and its forensic submission of 2026-06-01 already has a result dated ` +
-					'2026-11-20, not 2026-11-21: say one result for it.',
+					'2026-11-20 (from an earlier row, or recorded before), not 2026-11-21: say one result for it.',
 			],
 		]);
 	});
