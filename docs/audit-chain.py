@@ -188,7 +188,8 @@ def check_records(state, chain):
             k = key_of({"record": "bail-event", "caseRef": c["ref"], "event": ev})
             found.append(tally(signed_key.get(k), ev["recordedAt"], f"a bail event ({ev['event']}) on {c['ref']}"))
         for a in c.get("allocations", [])[1:]:
-            alloc = {k: a[k] for k in ("officerId", "from", "by", "reason", "recordedAt")}
+            # As supervisory-records.ts allocationRecord: `recordedOn` only when recorded (older records lack it).
+            alloc = {k: a[k] for k in ("officerId", "from", "by", "reason", "recordedAt", "recordedOn") if k in a}
             k = key_of({"record": "reallocation", "caseRef": c["ref"], "allocation": alloc})
             found.append(tally(signed_key.get(k), a["recordedAt"], f"the reallocation of {c['ref']} to {a['officerId']}"))
     for ev in state.get("welfareEvents", []):

@@ -205,15 +205,20 @@ function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve
 	const ended = bailWay(ref, 'charged|rui|nfa|released', 'Record how bail ended (charged, RUI, no further action, released)');
 	if (!clock || clock.lapsed) return [ended];
 	const by = `${AUTHORITY_NAMES[clock.nextAuthority]} before ${shortDate(clock.periodEnd, today)}`;
+	// A court sets the new end of the period itself, so its extension needs --period-end (bail-record.ts
+	// refuses one without; QA 8 D3: the way printed without it failed as printed).
+	const court = clock.nextAuthority === 'magistrates-court';
+	const who = court ? '--authorised-by NAME --rank court --period-end D' : '--authorised-by NAME --rank RANK';
+	const setsEnd = court ? ', the court and the new end of the period it set' : ' and who authorised it';
 	// A missed return date: an extension keeping it is refused (bail-record.ts), so the way gives a new one.
 	const extend = clock.returnMissed
 		? bailWay(
 				ref,
 				'extended',
-				`Record the extension, who authorised it (${by}) and the new return date`,
-				'--authorised-by NAME --rank RANK --return D',
+				`Record the extension${court ? setsEnd : ', who authorised it'} (${by}) and the new return date`,
+				`${who} --return D`,
 			)
-		: bailWay(ref, 'extended', `Record the extension and who authorised it (${by})`, '--authorised-by NAME --rank RANK');
+		: bailWay(ref, 'extended', `Record the extension${setsEnd} (${by})`, who);
 	return [bailWay(ref, 're-bailed', 'Record the suspect re-bailed to a new return date', '--return D'), extend, ended];
 }
 
