@@ -245,7 +245,10 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/** Holds `candidate`, written over `fresh`, as the snapshot (the chain as this instance holds it). */
 	const keep = (fresh: StoreData, candidate: StoreData) => {
 		const count = (fresh.chainLog?.entries ?? fresh.chain.length) + (candidate.chain.length - fresh.chain.length);
-		const held = heldAfterWrite(fresh, candidate, chain, count);
+		// The rows set aside stay aside, and named, whatever the change made of the snapshot (validate-records.ts).
+		const aside = fresh.setAside;
+		const written = aside && candidate.setAside !== aside ? {...candidate, setAside: aside} : candidate;
+		const held = heldAfterWrite(fresh, written, chain, count);
 		verified.add(held.chain);
 		data = held;
 	};

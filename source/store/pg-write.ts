@@ -90,7 +90,7 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		}
 		if (at.next.length + at.before.length > 0) w.at.set(field, at);
 	}
-	refuseSetAside(team, w, next.setAside);
+	refuseSetAside(team, w, before.setAside ?? next.setAside);
 	return w;
 }
 

@@ -9,6 +9,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {insertWholeTeam, migrateDatabase} from '../../source/store/pg-admin.js';
 import {closePools} from '../../source/store/pg-connect.js';
+import {openStore} from '../../source/store/index.js';
 import {runCli} from '../helpers/cli.js';
 import {demoData} from '../helpers/demo.js';
 import {postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
@@ -135,6 +136,29 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a malformed row is set aside, not the
 		).toBe('1');
 		expect(badRows()).toBe(bad);
 		expect(problems().list.filter(x => x.kind === 'store-record-unreadable').length).toBeGreaterThan(2);
+	});
+
+	it("an open store keeps the rows aside through its own and others' saves, and refuses a record over one", async () => {
+		const owner = `${cluster.url(DB)}&team=${T}`;
+		const bad = badRows();
+		const [a, b] = [await openStore(owner, {chain: 'state'}), await openStore(owner, {chain: 'state'})];
+		expect(a.snapshot().setAside?.map(r => r.key)).toContain('ab0900');
+		const retitle = (text: string) => (d: Parameters<Parameters<typeof a.apply>[0]>[0]) => ({
+			...d,
+			cases: d.cases.map((c, i) => (i === 0 ? {...c, offenceShort: text} : c)),
+		});
+		// One round trip (nobody wrote since), then the long way (b wrote since a's snapshot: loadTeamSince).
+		await a.apply(retitle('first'));
+		expect(a.snapshot().setAside?.map(r => r.key)).toContain('ab0900');
+		await b.apply(d => ({...d, concerns: d.concerns}) as typeof d);
+		await b.apply(retitle('second'));
+		await a.apply(d => ({...d, cases: d.cases.map((c, i) => (i === 1 ? {...c, offenceShort: 'third'} : c))}));
+		expect(a.snapshot().setAside?.map(r => r.key)).toContain('ab0900');
+		expect(badRows()).toBe(bad);
+		// A record written under the set-aside row's key is refused whole, and the row is as it was.
+		const over = a.apply(d => ({...d, absences: [...d.absences, {...d.absences[0]!, id: 'ab0900'}]}));
+		await expect(over).rejects.toThrow(/Nothing was saved: the change would write over row ab0900 of fortnight_absences/);
+		expect(badRows()).toBe(bad);
 	});
 
 	it('a row fortnight wrote and psql then spoiled names who fortnight last recorded changing it', () => {
