@@ -59,3 +59,29 @@ BEGIN
 		PERFORM fortnight_limit_idle(login);
 	END LOOP;
 END $$;
+
+-- The days the caller's own login is named to cover the team's sergeant (QA 6 R9): an officer's login that
+-- reads nothing today is told when it will (`fortnight whoami`, source/store/pg-no-team.ts), by the
+-- database's date, since the rows that say so are the team's, which it cannot read. Answers only about the
+-- caller (016's rule: `who` is the caller's current_user, and fortnight_officer_of answers nothing unless the
+-- session is that role; inside this SECURITY DEFINER function current_user is the owner), and only dates:
+-- whose absence it is and why stay the team's. Absences ended before the database's today are left out.
+CREATE FUNCTION fortnight_my_cover_days(t text, who name) RETURNS TABLE (starts date, ends date) LANGUAGE plpgsql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+	me text := fortnight_officer_of(who, t);
+BEGIN
+	IF me IS NULL THEN
+		RETURN;
+	END IF;
+	RETURN QUERY
+	SELECT (d->>'from')::date, (d->>'to')::date
+	FROM (SELECT fortnight_doc(a.doc) AS d FROM fortnight_absences a WHERE a.team_id = t) x
+	WHERE d->>'coverOfficerId' = me
+		AND d->>'officerId' = (SELECT sergeant_id FROM fortnight_teams WHERE team_id = t)
+		AND (d->>'to' IS NULL OR (d->>'to')::date >= fortnight_today())
+	ORDER BY 1;
+END $$;
+
+REVOKE ALL ON FUNCTION fortnight_my_cover_days(text, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION fortnight_my_cover_days(text, name) TO fortnight_officer;
