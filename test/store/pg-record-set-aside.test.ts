@@ -123,6 +123,16 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a malformed row is set aside, not the
 		expect(p.list.length).toBeGreaterThan(before.length / 2);
 	});
 
+	it('verify does not call the team valid: it names each row set aside (exit 1), the chain intact', () => {
+		const r = runCli(['--store', as('di_sa'), '--today', today, '--as', 'o0001', 'verify']);
+		expect(r.code, r.stderr).toBe(1);
+		expect(r.stdout).toMatch(
+			/^PROBLEM: .* cannot be read and are set aside: .*fortnight_absences row ab0900 \(the absence ends \(to\) before it starts \(from\)\)/,
+		);
+		expect(r.stdout).toMatch(/The chain itself is intact/);
+		expect(r.stdout).not.toContain('Chief Wizard');
+	});
+
 	it('a save of another record works, and leaves the bad rows exactly as they were', () => {
 		const bad = badRows();
 		const r = runCli(['--store', as('ds_sa'), '--today', today, '--as', 'o0002', 'welfare', 'record', 'o0005', '--kind', 'check-in']);
