@@ -187,5 +187,5 @@ function referencePass(
 function historyWords(path: string): string {
 	if (path.includes('/allocations')) return "its allocations do not agree with each other or with the case's officer";
 	if (path.includes('/riskHistory')) return "its risk levels do not agree with each other or with the case's risk";
-	return 'see fortnight verify';
+	return 'its history does not line up';
 }
