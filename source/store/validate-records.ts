@@ -100,11 +100,19 @@ function described(p: ValidationProblem): string {
 	return p.path && p.path !== '/' ? `at ${p.path}, ${p.message}` : p.message;
 }
 
-/** The crime reference a row concerns, when it can be read: a case's own (its key), a draft's case. */
+/**
+ * The crime reference a row concerns: a case's is its row's key (fortnight keys a case by its reference; the
+ * record's own `ref` may be the very thing that is wrong, even another case's), a draft's the case in its key.
+ */
 function caseRefOf(row: Row): string | null {
-	if (row.list === 'cases') return str(field(row.record, 'ref')) ?? row.key;
-	if (row.list === 'drafts') return str(field(row.record, 'caseRef'));
-	return null;
+	if (row.list === 'cases') return row.key;
+	if (row.list !== 'drafts') return null;
+	try {
+		const [ref] = JSON.parse(row.key) as unknown[];
+		return str(ref);
+	} catch {
+		return str(field(row.record, 'caseRef'));
+	}
 }
 
 /** The officer a row concerns, when readable and not itself set aside (the desk names the problem by them). */
