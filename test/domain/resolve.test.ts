@@ -18,20 +18,39 @@ function everyKind(): Map<ProblemKind, Problem[]> {
 	const demo = loadDemo();
 	const covered = loadDemo();
 	covered.absences.find(a => a.id === 'ab0002')!.coverOfficerId = 'o0006';
+	// A PostgreSQL row set aside as unreadable (store/validate-records.ts): only a database read lists one.
+	covered.setAside = [
+		{
+			list: 'absences',
+			table: 'fortnight_absences',
+			key: 'ab0900',
+			caseRef: null,
+			officerId: 'o0002',
+			problem: 'the absence ends (to) before it starts (from)',
+			dependsOn: null,
+			lastChange: null,
+		},
+	];
 	const byKind = new Map<ProblemKind, Problem[]>();
 	for (const p of [...findProblems(demo, TODAY), ...findProblems(covered, TODAY)]) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
 	return byKind;
 }
 
-/** The one kind fortnight cannot clear yet: who reports to whom is set up outside it (README "Acting on a problem"). */
-const OUTSIDE_FORTNIGHT: readonly ProblemKind[] = ['span-of-control'];
+/**
+ * The kinds fortnight cannot clear: who reports to whom is set up outside it, and a row set aside is the
+ * database owner's to mend (README "Acting on a problem"), each with its one way, neither key nor command.
+ */
+const OUTSIDE_FORTNIGHT: ReadonlyMap<ProblemKind, string> = new Map([
+	['span-of-control', 'team-structure'],
+	['store-record-unreadable', 'database-owner'],
+]);
 
 describe('every ProblemKind has a way to resolve it', () => {
 	it('each kind is declared by its rule (read into rules/index.ts RESOLVE), and nothing else is', () => {
 		expect(Object.keys(RESOLVE).sort()).toEqual([...PROBLEM_KINDS].sort());
 	});
 
-	it('each kind, on the demo or a cover who holds cases, offers a desk key or a command, except the team-structure one', () => {
+	it('each kind, on the demo or a cover who holds cases, offers a desk key or a command, except the team-structure and database-owner ones', () => {
 		const byKind = everyKind();
 		for (const kind of PROBLEM_KINDS) {
 			const found = byKind.get(kind);
@@ -41,11 +60,11 @@ describe('every ProblemKind has a way to resolve it', () => {
 				expect(ways.length, p.id).toBeGreaterThan(0);
 				for (const w of ways) expect(RESOLVE_WAYS).toContain(w.way);
 				const usable = ways.filter(w => w.desk !== null || w.command !== null);
-				if (OUTSIDE_FORTNIGHT.includes(kind))
+				if (OUTSIDE_FORTNIGHT.has(kind))
 					expect(
 						ways.map(w => w.way),
 						p.id,
-					).toEqual(['team-structure']);
+					).toEqual([OUTSIDE_FORTNIGHT.get(kind)]);
 				else expect(usable.length, `${p.id} has a desk key or a command`).toBeGreaterThan(0);
 			}
 		}
