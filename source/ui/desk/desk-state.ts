@@ -56,7 +56,6 @@ export {helpHeight, helpText, helpWidth} from './desk-help.js';
 export {currentLogModel} from './desk-log.js';
 export {currentHandover} from './desk-handover.js';
 export {currentCalendar} from './desk-calendar.js';
-export {PALETTE_ROWS} from './desk-palette.js';
 export {selectedTeamOfficer} from './desk-absences.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
