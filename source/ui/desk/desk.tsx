@@ -30,11 +30,10 @@ import {
 	currentExplorerRows,
 	currentHandover,
 	currentLogModel,
+	deskHelpLines,
 	deskReducer,
 	explorerVisible,
 	helpHeight,
-	helpText,
-	helpWidth,
 	initialState,
 	isTyping,
 	problemsVisible,
@@ -265,7 +264,7 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 			main = <RecordForm form={s.recordForm!} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
 			break;
 		case 'help':
-			main = <Help lines={helpText(helpWidth(L), deskKeymap(s))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+			main = <Help lines={deskHelpLines(s)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 			break;
 		case 'palette':
 			main = (
