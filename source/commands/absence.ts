@@ -25,6 +25,7 @@ import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
+import {typedId} from './typed-id.js';
 
 const HELP = `Usage
   fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
@@ -102,9 +103,11 @@ const command: Command = {
 		const [action, ...args] = input;
 		if (action === 'list') return list(ctx, flags);
 		if (action === 'add') return add(ctx, args, flags);
-		if (action === 'end') return end(ctx, args, flags);
-		if (action === 'change') return change(ctx, args, flags);
-		if (action === 'cancel') return cancel(ctx, args);
+		// The absence id, read by the one rule for typed ids (typed-id.ts); a wrong count is said by each action.
+		const ids = args.length === 1 ? [typedId(args[0]!, 'The absence id')] : args;
+		if (action === 'end') return end(ctx, ids, flags);
+		if (action === 'change') return change(ctx, ids, flags);
+		if (action === 'cancel') return cancel(ctx, ids);
 		throw new UsageError(
 			action
 				? `Unknown absence action "${action}": use add, list, change, cancel or end.`

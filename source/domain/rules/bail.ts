@@ -68,17 +68,17 @@ function absenceDetail(ctx: RuleContext, role: string, away: AwayOnDate): string
 		: away.coverAway
 			? `, cover ${nameOf(ctx, away.coverAway.officerId)} away too (${away.coverAway.id})`
 			: ', no cover';
-	return `${role} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}${cover}`;
+	return `${role} ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, ctx.today)}${cover}`;
 }
 
 /** The bail itself, the first piece of evidence of every bail problem (absences follow it). */
-function bailEvidence(c: Case, clock: BailClock): Evidence[] {
+function bailEvidence(c: Case, clock: BailClock, today: IsoDate): Evidence[] {
 	return [
 		{
 			type: 'bail',
 			caseRef: c.ref,
 			date: clock.bailedOn,
-			detail: `bailed ${clock.bailedOn} (${clock.regime}); return ${clock.returnDate}; period end ${clock.periodEnd}`,
+			detail: `bailed ${shortDate(clock.bailedOn, today)} (${clock.regime}); return ${shortDate(clock.returnDate, today)}; period end ${shortDate(clock.periodEnd, today)}`,
 		},
 	];
 }
@@ -104,7 +104,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			// problem a hidden class of its own (662 among 681 at 5,000 cases), slow for all that reads them (issue 18).
 			const subject = {type: 'case' as const, ref: c.ref, officerId: c.oicId};
 			if (clock.lapsed || clock.returnMissed) {
-				const evidence = bailEvidence(c, clock);
+				const evidence = bailEvidence(c, clock, ctx.today);
 				const ended = clock.lapsed ? clock.periodEnd : clock.returnDate;
 				const suspect = safeText(suspectWords(c.bail!.suspect));
 				// A missed return date with the period still running can still be put right (re-bail, or an
@@ -142,7 +142,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			// Outside the window with the OIC and the supervisor at work: no problem, said before any words are
 			// written (280 of the 961 cases on bail at 5,000 cases; issue 18).
 			if (clockSeverity === null && !oicAway && !(supAway && sup)) return null;
-			const evidence = bailEvidence(c, clock);
+			const evidence = bailEvidence(c, clock, ctx.today);
 			const windowSince = addDays(clock.deadline, -s.bailAmberDays);
 			let words = clockWords(clock, today);
 			let kind: ProblemKind = 'bail-due';

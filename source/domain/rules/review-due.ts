@@ -106,7 +106,7 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 						? 'Name a cover supervisor for the absence and review this case now.'
 						: 'Review the case and set the plan for the next 14 days.',
 				evidence: [
-					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${due}`},
+					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${shortDate(due, today)}`},
 					...(last
 						? [
 								{
@@ -125,7 +125,7 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 									id: away.id,
 									date: away.from,
 									detail:
-										`supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ` +
+										`supervisor ${ABSENCE_WORDS[away.reason]} from ${shortDate(away.from, today)}, ` +
 										`${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`,
 								},
 							]
@@ -238,7 +238,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 							type: 'absence',
 							id: a.id,
 							date: a.from,
-							detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} away too` : 'no cover'}`,
+							detail: `${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)}, ${coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} away too` : 'no cover'}`,
 						},
 						...(coverAway
 							? [
@@ -246,7 +246,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 										type: 'absence' as const,
 										id: coverAway.id,
 										date: coverAway.from,
-										detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${coverAway.from} to ${coverAway.to ?? 'open'}`,
+										detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${absenceSpan(coverAway, today)}`,
 									},
 								]
 							: []),
@@ -254,7 +254,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 							type: 'case' as const,
 							caseRef: x.ref,
 							date: x.date,
-							detail: `review due ${x.date} (OIC ${nameOf(ctx, x.oicId)})`,
+							detail: `review due ${shortDate(x.date, today)} (OIC ${nameOf(ctx, x.oicId)})`,
 						})),
 					],
 					since,

@@ -30,7 +30,8 @@ export interface StatusBarProps {
 export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const reader = useIsScreenReaderEnabled();
-	const reload = hintKeyFor('reload', useKeymap());
+	const keymap = useKeymap();
+	const reload = hintKeyFor('reload', keymap);
 	const c = model.counts;
 	const bailDays = model.data.settings.bailRedDays;
 	const file = safeText(storePath);
@@ -68,7 +69,11 @@ export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): R
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
-	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
+	// A notice longer than the room is cut, saying where it can be read whole: help shows the last notice at
+	// its top (desk-help.ts deskHelpLines; QA 6 R4).
+	const tail = ` (${hintKeyFor('help', keymap)} shows it all)`;
+	const cut = notice !== null && textWidth(right) > room && room - textWidth(tail) > 10;
+	const line = room > 10 ? `${left} | ${cut ? `${truncate(right, room - textWidth(tail))}${tail}` : truncate(right, room)}` : `${left}`;
 	return (
 		// A screen reader hears the longest form and the hints whole (README "Screen readers").
 		<LineText inverse line={fit(line, width)} ariaLabel={reader ? `${forms[0]!} | ${right}` : undefined} />
