@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import {useIsScreenReaderEnabled} from 'ink';
-import path from 'node:path';
+import {storeNames} from '../store-names.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {fit, textWidth, truncate} from '../text.js';
@@ -34,11 +34,12 @@ export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): R
 	const reload = hintKeyFor('reload', keymap);
 	const c = model.counts;
 	const bailDays = model.data.settings.bailRedDays;
-	const file = safeText(storePath);
+	const names = storeNames(storePath);
+	const file = safeText(names.long);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
-	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
+	const name = width >= 140 ? shown : truncate(safeText(names.short), width >= 110 ? 20 : 12);
 	// Who you are comes first too: whatever the desk records is recorded as them (README "Who you are").
 	// Below 110 columns it takes the store name's place (the name is cut to 12 there anyway); while a save
 	// waits for the lock (seconds), the wait's words need the room more.
