@@ -257,8 +257,9 @@ REVOKE ALL ON FUNCTION fortnight_supervised_refusal(text, text, text, text, text
 GRANT EXECUTE ON FUNCTION fortnight_supervised_refusal(text, text, text, text, text) TO fortnight_officer;
 
 -- The chain: a review (mayReviewCase: neither the review's officer nor the case's holder is the login's, and
--- the login supervises the review's officer on its date), a performance decision (mayDecideTrigger) and a
--- welfare-event record (mayRecordWelfare). The owner (no officer of the team) is not asked.
+-- the login supervises the review's officer on its date), an amendment (as a review of the amended review's
+-- case, review/amend.ts), a performance decision (mayDecideTrigger) and a welfare-event record
+-- (mayRecordWelfare). An amendment naming no review on the chain is left to fortnight's load checks. The owner (no officer of the team) is not asked.
 CREATE FUNCTION fortnight_guard_chain_supervised() RETURNS trigger LANGUAGE plpgsql
 	SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -266,6 +267,7 @@ DECLARE
 	entry jsonb;
 	d jsonb;
 	holder text;
+	ref text;
 	why text;
 BEGIN
 	IF me IS NULL THEN
@@ -279,6 +281,18 @@ BEGIN
 			why := format('%s cannot review %s: they hold it, and no one supervises their own cases', fortnight_officer_words(NEW.team_id, me), d->>'caseRef');
 		ELSE
 			why := fortnight_supervised_refusal(NEW.team_id, me, d->>'oicId', d->>'date', 'review ' || coalesce(d->>'caseRef', 'a case'));
+		END IF;
+	ELSIF NEW.kind = 'amendment' THEN
+		-- review/amend.ts: who may amend is who may review the case that day; its holder (or, with no case
+		-- row, the review's officer) judged, never the amender.
+		SELECT a.entry->'data'->>'caseRef', coalesce(fortnight_doc(c.doc)->>'oicId', a.entry->'data'->>'oicId') INTO ref, holder
+			FROM (SELECT fortnight_doc(x.entry) AS entry FROM fortnight_chain x
+				WHERE x.team_id = NEW.team_id AND x.seq = (CASE WHEN d->>'amends' ~ '^[0-9]{1,18}$' THEN (d->>'amends')::bigint END)) AS a
+			LEFT JOIN fortnight_cases c ON c.team_id = NEW.team_id AND c.key = a.entry->'data'->>'caseRef';
+		IF holder = me THEN
+			why := format('%s cannot amend a review of %s: they hold it, and no one supervises their own cases', fortnight_officer_words(NEW.team_id, me), ref);
+		ELSIF holder IS NOT NULL THEN
+			why := fortnight_supervised_refusal(NEW.team_id, me, holder, d->>'date', 'amend a review of ' || ref);
 		END IF;
 	ELSIF NEW.kind = 'performance-decision' THEN
 		why := fortnight_supervised_refusal(NEW.team_id, me, d->>'officerId', d->>'date', 'decide a performance trigger');

@@ -96,7 +96,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 		expect(inspector.status, inspector.stderr).toBe(0);
 	});
 
-	it('DC Doyle may not review his own case, nor raise concerns about DS Brennan, whom he covers and does not supervise', () => {
+	it('DC Doyle may not review, nor amend a review of, his own case, nor raise concerns about DS Brennan, whom he covers and does not supervise', () => {
 		const ref = psqlRows(
 			cluster,
 			DB,
@@ -113,6 +113,27 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 		const own = append(review, 'dc_doyle');
 		expect(own.status, 'a cover reviewed his own case').not.toBe(0);
 		expect(own.stderr).toContain('no one supervises their own cases');
+		// Nor amend a review of a case he holds; the inspector may.
+		const reviewed = psqlRows(
+			cluster,
+			DB,
+			'postgres',
+			`SELECT max(seq) FROM fortnight_chain ch JOIN fortnight_cases c ON c.team_id = ch.team_id AND c.key = ch.case_ref
+			WHERE ch.team_id = '${T}' AND ch.kind = 'review' AND c.doc->>'oicId' = '${DOYLE}'`,
+		);
+		expect(reviewed).not.toBe('');
+		const amend = (by: string) =>
+			makeEntry(
+				[lastEntry()],
+				'amendment',
+				{amends: Number(reviewed), date: today, by, reason: 'Typo.', corrections: {summary: 'Corrected.'}},
+				`${today}T12:00:00.000Z`,
+			);
+		const ownAmend = append(amend(DOYLE), 'dc_doyle');
+		expect(ownAmend.status, 'a cover amended a review of his own case').not.toBe(0);
+		expect(ownAmend.stderr).toContain('cannot amend a review of');
+		const inspectorAmend = append(amend('o0001'), 'di_a');
+		expect(inspectorAmend.status, inspectorAmend.stderr).toBe(0);
 		const concerns = [1, 2].map(n => {
 			const c = {
 				id: `c-r9-${n}`,
