@@ -23,8 +23,8 @@
 -- why; the append-only trigger lets a DELETE through only for a row the same transaction has recorded there.
 -- Officers can neither run it nor read the table. README "PostgreSQL" (Backups and recovery) says how.
 --
--- §3 (D4) No one supervises themselves (DOMAIN "People and permissions"), now in the database for reviews,
--- performance decisions, welfare events and concerns, as permissions.ts mayReviewCase, mayDecideTrigger and
+-- §3 (D4) No one supervises themselves (DOMAIN "People and permissions"), now in the database for reviews (and
+-- amendments), performance decisions, welfare events and concerns, as permissions.ts mayReviewCase, mayDecideTrigger and
 -- mayRecordWelfare: the subject is not the login's officer, and the login supervises the subject on the
 -- entry's date (008 fortnight_supervises_as). Until now 011/013 asked only that the author was the login, so a
 -- cover recorded his own check-in and decided his own performance trigger through psql. (Which triggers are
