@@ -6,6 +6,7 @@
  *   w-r<seq> with no review recording a check-in (README "Signed records"; domain/record-check.ts).
  * The store library stands in for an editor writing the files.
  */
+import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {addDays} from '../../source/domain/dates.js';
 import type {StoreData} from '../../source/domain/model.js';
@@ -50,6 +51,10 @@ describe('verify and the rules on records edited outside fortnight (REVIEW-9)', 
 			`BROKEN: ${store}: ${OVERDUE_REF}'s next review date ${addDays(DEMO_TODAY, 30)} is later than the ${signed} its signed record set (entry `,
 		);
 		expect(verify.stdout).toContain('the next review date was changed outside fortnight.');
+		// The README's audit script (standard library only) finds it too.
+		const audit = spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
+		expect(audit.status, audit.stdout + audit.stderr).toBe(1);
+		expect(audit.stdout).toContain(`${OVERDUE_REF}'s next review date ${addDays(DEMO_TODAY, 30)} is later than the ${signed}`);
 	});
 
 	it("D2 (b): a review's own check-in moved to the sergeant, redated, or with no such review: verify exit 1", async () => {
@@ -80,11 +85,14 @@ describe('verify and the rules on records edited outside fortnight (REVIEW-9)', 
 		const withEvent = async (change: Partial<typeof original> & {id?: string}) => {
 			await edit(store, d => ({...d, welfareEvents: d.welfareEvents.map(e => (e.id === id ? {...original, ...change} : e))}));
 			const v = run('verify');
+			const audit = spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
+
 			await edit(store, d => ({...d, welfareEvents: d.welfareEvents.map(e => (e.id === (change.id ?? id) ? original : e))}));
-			return v;
+			return {...v, audit: audit.stdout};
 		};
 		const moved = await withEvent({officerId: 'o0002', date: '2026-11-29', flags: []});
 		expect(moved.code).toBe(1);
+		expect(moved.audit).toContain(`BROKEN: welfare event ${id} differs from the check-in review entry ${seq} signed`);
 		expect(moved.stdout).toContain(
 			`BROKEN: ${store}: Welfare event ${id} differs from the check-in review entry ${seq} signed: officer o0002, not o0011, date 2026-11-29, not 2026-11-30 (the store file was edited outside fortnight).`,
 		);

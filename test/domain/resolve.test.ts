@@ -13,7 +13,10 @@ import {reviewContext, signReview, type ReviewAnswers} from '../../source/domain
 import {findProblems, PROBLEM_KINDS, RESOLVE} from '../../source/domain/rules/index.js';
 import {completeAnswers, loadDemo, SERGEANT, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
 
-/** The demo, plus a cover who holds cases (the demo's coming absence names none). */
+/**
+ * The demo, plus a cover who holds cases (the demo's coming absence names none), plus a case whose next
+ * review date was moved outside fortnight (review-date-edited: never in a store fortnight wrote alone).
+ */
 function everyKind(): Map<ProblemKind, Problem[]> {
 	const demo = loadDemo();
 	const covered = loadDemo();
@@ -31,8 +34,11 @@ function everyKind(): Map<ProblemKind, Problem[]> {
 			lastChange: null,
 		},
 	];
+	const edited = loadDemo();
+	edited.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue = '2026-12-30';
 	const byKind = new Map<ProblemKind, Problem[]>();
-	for (const p of [...findProblems(demo, TODAY), ...findProblems(covered, TODAY)]) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+	for (const p of [...findProblems(demo, TODAY), ...findProblems(covered, TODAY), ...findProblems(edited, TODAY)])
+		byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
 	return byKind;
 }
 
