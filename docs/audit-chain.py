@@ -24,8 +24,9 @@ the state (a case's bailEvents, its allocations after the first, welfareEvents, 
 one a record entry holds, or have been recorded before records were signed (counted and printed);
 one dated after the first record entry or key enrolment that no entry holds, or an absence that
 differs from its last record, fails, as in fortnight verify. So does a signed review's own check-in
-(welfare event w-r<seq>) that is not what the review signed, and a case whose next review date is later
-than its last review (or that review's amendment) set.
+(welfare event w-r<seq>) that is not what the review signed, a case whose next review date is later
+than its last review (or that review's amendment) set, and a bail period end later than the case's last
+signed extension set.
 """
 import hashlib
 import json
@@ -160,6 +161,7 @@ def check_records(state, chain):
     # Each case's signed next review date: its last review's, or an amendment of that review correcting it
     # (source/domain/signed-next-review.ts).
     next_review, review_case = {}, {}  # review_case: each case's last review's seq
+    last_extension = {}  # each case's last signed bail extension: (period end, seq)
     starts = []
     for e in chain:
         d = e["data"]
@@ -178,6 +180,8 @@ def check_records(state, chain):
                 last_absence[d["absence"]["id"]] = e
             else:
                 signed_key[key_of(d)] = e
+            if d["record"] == "bail-event" and d["event"]["event"] == "extended" and d["event"]["periodEnd"] is not None:
+                last_extension[d["caseRef"]] = (d["event"]["periodEnd"], e["seq"])
         elif e["kind"] == "enrolment":
             starts.append(e["signedAt"])
         elif e["kind"] == "review" and d.get("welfareCheckIn"):
@@ -221,6 +225,13 @@ def check_records(state, chain):
             found.append(
                 f"{c['ref']}'s next review date {c['nextReviewDue']} is later than the {signed[0]} its signed record set "
                 f"({signed[1]}): the next review date was changed outside fortnight"
+            )
+        extensions = (c.get("bail") or {}).get("extensions") or []
+        ext = last_extension.get(c["ref"])
+        if extensions and ext is not None and extensions[-1]["periodEnd"] > ext[0]:
+            found.append(
+                f"{c['ref']}'s bail period end {extensions[-1]['periodEnd']} is later than the {ext[0]} its last signed "
+                f"extension set (entry {ext[1]}): the bail period was changed outside fortnight"
             )
     present = set()
     for a in state.get("absences", []):

@@ -50,12 +50,16 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 	const report: RecordReport = {signed: 0, hashedOnly: 0, beforeSignatures: 0, problem: null};
 	const bySignedKey = new Map<string, RecordEntry>();
 	const lastAbsence = new Map<string, RecordEntry & {data: {record: 'absence'}}>();
+	// Each case's last signed bail extension: its period end is the bail period's (bail-record.ts).
+	const lastExtension = new Map<string, {periodEnd: string; seq: number}>();
 	let firstRecord: string | null = null;
 	for (const e of evidence.records) {
 		firstRecord ??= e.signedAt;
 		const d = e.data;
 		if (d.record === 'absence') lastAbsence.set(d.absence.id, e as RecordEntry & {data: {record: 'absence'}});
 		else bySignedKey.set(keyOf(d), e);
+		if (d.record === 'bail-event' && d.event.event === 'extended' && d.event.periodEnd !== null)
+			lastExtension.set(d.caseRef, {periodEnd: d.event.periodEnd, seq: e.seq});
 	}
 	const from = [firstRecord, evidence.signaturesFrom].filter((x): x is string => x !== null).sort()[0] ?? null;
 	const fail = (message: string) => {
@@ -109,6 +113,19 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 			fail(
 				`${c.ref}'s next review date ${c.nextReviewDue} is later than the ${s.date} its signed record set (${signedNextReviewSource(s)}): ` +
 					`the next review date was changed outside fortnight`,
+			);
+	}
+	// A bail period end moved later than the last signed extension set: the lapse clock would run late. Every
+	// extension since record entries began is signed (bail-record.ts), and nothing else sets one (an import
+	// replaces the bail whole, with none). The return date and the bail's end are not checked: an import sets
+	// them from the records system without a bail event (import/plan.ts).
+	for (const c of data.cases) {
+		const stored = c.bail?.extensions.at(-1)?.periodEnd;
+		const signed = lastExtension.get(c.ref);
+		if (stored !== undefined && signed && stored > signed.periodEnd)
+			fail(
+				`${c.ref}'s bail period end ${stored} is later than the ${signed.periodEnd} its last signed extension set (entry ${signed.seq}): ` +
+					`the bail period was changed outside fortnight`,
 			);
 	}
 	const present = new Set<string>();

@@ -105,4 +105,38 @@ describe('verify and the rules on records edited outside fortnight (REVIEW-9)', 
 		// Put back as signed: OK again.
 		expect(run('verify').code).toBe(0);
 	});
+
+	it("a bail period end moved later than the last signed extension set: verify exit 1 (the return date is an import's to change, so it is not checked)", async () => {
+		const {store} = demoCopy();
+		const run = (...args: string[]) =>
+			runCli([...args, '--store', store, '--today', DEMO_TODAY], {
+				env: {XDG_CONFIG_HOME: tempDir(), FORTNIGHT_NOW: '2026-11-30T09:00:00Z'},
+			});
+		const ref = 'CR/87204/26'; // bailed 11 Sep 2026, period ends 11 Dec
+		const by = ['--authorised-by', 'Insp. K. Lawson', '--rank', 'Inspector'];
+		expect(run('bail', 'record', ref, '--event', 'extended', ...by, '--return', '2027-01-20').code).toBe(0);
+		expect(run('verify').code).toBe(0);
+		const setEnd = (periodEnd: string) =>
+			edit(store, d => ({
+				...d,
+				cases: d.cases.map(c =>
+					c.ref === ref
+						? {...c, bail: {...c.bail!, extensions: c.bail!.extensions.map((x, i, all) => (i === all.length - 1 ? {...x, periodEnd} : x))}}
+						: c,
+				),
+			}));
+		await setEnd('2027-06-11');
+		const v = run('verify');
+		expect(v.code).toBe(1);
+		const audit = spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
+		expect(audit.stdout).toContain(
+			"BROKEN: CR/87204/26's bail period end 2027-06-11 is later than the 2027-03-11 its last signed extension set",
+		);
+		expect(v.stdout).toMatch(
+			/BROKEN: .*: CR\/87204\/26's bail period end 2027-06-11 is later than the 2027-03-11 its last signed extension set \(entry \d+\): the bail period was changed outside fortnight\./,
+		);
+		// Earlier than signed only brings the lapse forward: not an edit verify can call unsafe.
+		await setEnd('2027-03-01');
+		expect(run('verify').code).toBe(0);
+	});
 });
