@@ -9,6 +9,7 @@
  */
 import {canonicalJson} from './canonical-json.js';
 import type {Absence, RecordEntry, ReviewData, StoreData, WelfareEvent} from './model.js';
+import {bailPeriodMovedLater, lastSignedExtensions} from './signed-bail-extension.js';
 import {nextReviewMovedLater, signedNextReviewSource, type SignedNextReviews} from './signed-next-review.js';
 import {allocationRecord, recordKey as keyOf} from './supervisory-records.js';
 
@@ -50,16 +51,12 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 	const report: RecordReport = {signed: 0, hashedOnly: 0, beforeSignatures: 0, problem: null};
 	const bySignedKey = new Map<string, RecordEntry>();
 	const lastAbsence = new Map<string, RecordEntry & {data: {record: 'absence'}}>();
-	// Each case's last signed bail extension: its period end is the bail period's (bail-record.ts).
-	const lastExtension = new Map<string, {periodEnd: string; seq: number}>();
 	let firstRecord: string | null = null;
 	for (const e of evidence.records) {
 		firstRecord ??= e.signedAt;
 		const d = e.data;
 		if (d.record === 'absence') lastAbsence.set(d.absence.id, e as RecordEntry & {data: {record: 'absence'}});
 		else bySignedKey.set(keyOf(d), e);
-		if (d.record === 'bail-event' && d.event.event === 'extended' && d.event.periodEnd !== null)
-			lastExtension.set(d.caseRef, {periodEnd: d.event.periodEnd, seq: e.seq});
 	}
 	const from = [firstRecord, evidence.signaturesFrom].filter((x): x is string => x !== null).sort()[0] ?? null;
 	const fail = (message: string) => {
@@ -115,16 +112,15 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 					`the next review date was changed outside fortnight`,
 			);
 	}
-	// A bail period end moved later than the last signed extension set: the lapse clock would run late. Every
-	// extension since record entries began is signed (bail-record.ts), and nothing else sets one (an import
-	// replaces the bail whole, with none). The return date and the bail's end are not checked: an import sets
-	// them from the records system without a bail event (import/plan.ts).
+	// A bail period end moved later than the last signed extension set: the lapse clock would run late
+	// (signed-bail-extension.ts says why the return date and the bail's end are not checked).
+	const lastExtension = lastSignedExtensions(evidence.records);
 	for (const c of data.cases) {
-		const stored = c.bail?.extensions.at(-1)?.periodEnd;
 		const signed = lastExtension.get(c.ref);
-		if (stored !== undefined && signed && stored > signed.periodEnd)
+		const stored = bailPeriodMovedLater(c.bail, signed);
+		if (stored !== null)
 			fail(
-				`${c.ref}'s bail period end ${stored} is later than the ${signed.periodEnd} its last signed extension set (entry ${signed.seq}): ` +
+				`${c.ref}'s bail period end ${stored} is later than the ${signed!.periodEnd} its last signed extension set (entry ${signed!.seq}): ` +
 					`the bail period was changed outside fortnight`,
 			);
 	}
