@@ -9,7 +9,6 @@ import {demoData} from '../../helpers/demo.js';
 
 /**
  * Every kind but those the demo does not show by design: its sergeant's coming absence has no cover named,
- * Every kind but those the demo does not show by design: its sergeant's coming absence has no cover named,
  * so no cover holds cases; a file store has no PostgreSQL rows set aside; and no case record was edited
  * outside fortnight (review-date-edited, bail-date-edited: test/domain/rules/review-date-edited.test.ts,
  * bail-date-edited.test.ts).
