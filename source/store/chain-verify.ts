@@ -6,7 +6,8 @@
  * of every other entry must be the chain file's, since the rules read the copies.
  */
 import type {ChainEntry, EnrolmentEntry, RecordEntry, StoreData} from '../domain/model.js';
-import {checkRecords, type RecordReport} from '../domain/record-check.js';
+import {checkRecords, type CheckInReview, type RecordReport} from '../domain/record-check.js';
+import {SignedNextReviews} from '../domain/signed-next-review.js';
 import {entryContentProblem, entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
@@ -50,7 +51,8 @@ export async function verifyWholeChain(
 	const others: Mark[] = [];
 	// What the state's supervisory records are checked against (README, "Signed records").
 	const records: RecordEntry[] = [];
-	const checkInReviews = new Set<number>();
+	const checkInReviews = new Map<number, CheckInReview>();
+	const nextReviews = new SignedNextReviews();
 	let signaturesFrom: string | null = null;
 	let firstEnrolment: EnrolmentEntry | null = null;
 	walking: for await (const batch of batches) {
@@ -60,8 +62,9 @@ export async function verifyWholeChain(
 			// The first signature problem is kept and the walk goes on: a broken hash anywhere is reported first.
 			if (!signatureProblem) signatureProblem = walk.check(e, i);
 			if (i === atSeq) at = e;
+			nextReviews.add(e);
 			if (e.kind === 'record') records.push(e);
-			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
+			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.set(e.seq, e.data);
 			else if (e.kind === 'enrolment') {
 				signaturesFrom ??= e.signedAt;
 				firstEnrolment ??= e;
@@ -83,7 +86,7 @@ export async function verifyWholeChain(
 		problem,
 		signatures: walk.report(signatureProblem),
 		at,
-		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
+		records: checkRecords(data, {records, checkInReviews, nextReviews, signaturesFrom}),
 		firstEnrolment,
 	};
 }
