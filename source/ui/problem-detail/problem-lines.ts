@@ -5,6 +5,7 @@
  * the visible slice; memoised per (model, problem, width). Store text goes through safeText.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {notYoursToRead} from '../../domain/not-yours.js';
 import {fullName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
 import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js';
@@ -113,6 +114,13 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 	const d = (date: IsoDate) => shortDate(date, today);
 	if (!p) {
 		if (!model.problemsReady) return [{text: 'Checking the rules...'}];
+		// Not cleared but no longer the reader's to read (their cover changed by another user): never "CLEARED" (QA 8 D7).
+		const notYours = notYoursToRead(model.data, model.scope, subject, today);
+		if (notYours) {
+			add(notYours, {heading: true});
+			add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
+			return out;
+		}
 		add(`CLEARED: the rules no longer find this problem about ${who} (as of ${d(today)}).`, {heading: true});
 		// What cleared it: the latest record on the case, as the domain says it (domain/what-cleared.ts).
 		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
