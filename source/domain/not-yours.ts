@@ -28,7 +28,7 @@ export function notYoursToRead(data: StoreData, scope: ReadScope, subject: TabSu
 		if (!c || mayReadCase(scope, c)) return null;
 	} else if (mayReadOfficer(scope, subject.officerId) || !data.officers.some(o => o.id === subject.officerId)) return null;
 	const what = subject.ref !== null ? safeText(subject.ref) : 'This problem';
-	return `${what} is no longer yours to read: ${whoSupervisesNow(data, scope.officerId, today)}. You read your own cases only (README "Who may read what").`;
+	return `${what} is no longer yours to read: ${whoSupervisesNow(data, scope.officerId, today)}. You read your own cases only.`;
 }
 
 /** Who supervises the team today, said from the reader's side: the cover of the sergeant's absence and from when, else the sergeant. */
