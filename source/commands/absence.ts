@@ -59,6 +59,8 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         covers, not the absence's: "--cover Carter --from 2026-12-20 --to 2026-12-27" names Carter
         for those days only. Once an absence has started, a new cover takes effect from today (or a
         later --from): the days before keep the cover they had, so who covered them stays on record.
+        A cover who has already acted as cover today (a review, check-in, move...) keeps today too:
+        the new one starts tomorrow, and a --from of today is refused naming those records.
         Without --cover, --from on an absence that has started corrects its first day (to a day up
         to today, and says so); a later day is refused, naming the flag that does what was meant.
         An absence with more than one cover is kept in parts (ab0005 "part of ab0002"), each listed;

@@ -21,6 +21,8 @@ export interface SigningKeyFacts {
 	problem: string | null;
 	/** Where `fortnight keys init` leaves the public key for enrolment, for the instructions. */
 	publicKeyFile?: string | undefined;
+	/** Where fortnight reads the officer's private key on this computer: where a copy of their enrolled key goes. */
+	keyFile?: string | undefined;
 }
 
 export const NO_KEY_FACTS: SigningKeyFacts = {fingerprint: null, problem: null};
@@ -74,6 +76,15 @@ export function keyEnrolledFor(data: Pick<StoreData, 'chain'>, officerId: string
  */
 export function enrollersOf(data: StoreData, officerId: string): Officer[] {
 	return data.officers.filter(o => o.id !== officerId && (isInspectorOver(data, o.id) || data.team.sergeantId === o.id));
+}
+
+/** The fingerprint of `officerId`'s key enrolled last (the one they sign with), or null when none is. */
+export function enrolledFingerprint(data: Pick<StoreData, 'chain'>, officerId: string): string | null {
+	for (let i = data.chain.length - 1; i >= 0; i--) {
+		const e = data.chain[i]!;
+		if (e.kind === 'enrolment' && e.data.officerId === officerId) return e.data.fingerprint;
+	}
+	return null;
 }
 
 /** True when the store holds an enrolled key of `officerId`'s: only then can they sign an enrolment. */
@@ -145,6 +156,14 @@ export function signingRefusal(
 		what === 'record'
 			? 'A record that cannot be signed is not recorded.'
 			: `This ${noun} is not opened: nothing typed here could be signed.`;
+	// An officer whose key is enrolled signs with that key (QA 8 R14): a new one would need someone at work
+	// to enrol it (enrolAdvice), so the way first named is the computer that holds it, or a copy of it here.
+	const enrolled = enrolledFingerprint(data, officerId);
+	const useEnrolled =
+		enrolled === null
+			? null
+			: `use the computer that holds ${who}'s enrolled key (fingerprint ${enrolled.slice(0, 16)}...), or copy that key here` +
+				`${key.keyFile ? ` (to ${safeText(key.keyFile)})` : ''}`;
 	if (key.problem !== null) {
 		return (
 			`${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk ` +
@@ -153,11 +172,16 @@ export function signingRefusal(
 	}
 	if (key.fingerprint === null) {
 		const again = what === 'record' ? 'record it again' : 'start the desk again';
+		if (useEnrolled !== null) {
+			return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${useEnrolled}, then ${again}. Only if that key is lost: ${enrol}.`;
+		}
 		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
 		const fix = `${enrolAdvice(data, officerId, today)} ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
-		return `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened} To sign: ${fix}.`;
+		const notEnrolled = `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened}`;
+		if (useEnrolled !== null) return `${notEnrolled} To sign: ${useEnrolled}; or, to use this key instead: ${fix}.`;
+		return `${notEnrolled} To sign: ${fix}.`;
 	}
 	return null;
 }

@@ -73,6 +73,26 @@ describe('signing readiness', () => {
 		);
 	});
 
+	it('an officer whose key is enrolled, on a computer without it, is told to use the computer that holds it or copy it here (QA 8 R14)', () => {
+		const {data, fingerprint} = enrolled();
+		const keyFile = '/home/s/.config/fortnight/keys/o0002.key';
+		const r = signingRefusal(data, DS, {fingerprint: null, problem: null, keyFile}, 'record', TODAY);
+		expect(r).toContain('DS Brennan has no signing key on this computer. A record that cannot be signed is not recorded.');
+		expect(r).toContain(
+			`To sign: use the computer that holds DS Brennan's enrolled key (fingerprint ${fingerprint.slice(0, 16)}...), or copy that key here (to ${keyFile}), then record it again.`,
+		);
+		// A new key is the last way, said as such: it needs someone else to enrol it.
+		expect(r).toMatch(/Only if that key is lost: "fortnight keys init --as o0002" makes a key; then /);
+		expect(r!.indexOf('use the computer')).toBeLessThan(r!.indexOf('keys init'));
+		// A key here that is not the enrolled one: the enrolled one is named first too.
+		const other = signingRefusal(data, DS, {fingerprint: 'ab'.repeat(32), problem: null}, 'record', TODAY);
+		expect(other).toContain(
+			`is not enrolled in this store. A record that cannot be signed is not recorded. To sign: use the computer that holds DS Brennan's enrolled key (fingerprint ${fingerprint.slice(0, 16)}...), or copy that key here; or, to use this key instead: `,
+		);
+		// Never enrolled: a new key is the way, as before.
+		expect(signingRefusal(data, ASHWORTH, NO_KEY_FACTS, 'record', TODAY)).not.toContain('use the computer');
+	});
+
 	it('names to enrol a key only those entitled whose own key is enrolled and who are at work that day (QA 4 R-f)', () => {
 		const {data} = enrolled();
 		// DI Okafor may enrol anyone's key, but hers is not enrolled: only DS Brennan can sign the enrolment.
