@@ -1,5 +1,6 @@
-import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
+import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches, withoutReceipts} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
+import {enrolledKeysWords, officerName} from '../domain/enrolled-keys.js';
 import {firstEnrolmentProblem} from '../domain/first-enrolment.js';
 import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
@@ -42,7 +43,8 @@ invalid.`,
 		let verdict: ChainVerdict;
 		let data: StoreData;
 		try {
-			const read = await readForReader(ctx, {verifying: true});
+			// The audit checks in full: it never vouches for a store on a validation receipt's word (REVIEW-9 N6).
+			const read = await withoutReceipts(() => readForReader(ctx, {verifying: true}));
 			data = read.data;
 			checkNamedActor(ctx, data);
 			for (const warning of read.warnings) say(ctx, `${warning}\n`);
@@ -67,6 +69,11 @@ invalid.`,
 		const sigs = verdict.signatures;
 		if (sigs.problem) {
 			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
+			return 1;
+		}
+		// An act its actor could not take (REVIEW-9 D4), in the same "entry N: <reason>" form.
+		if (verdict.authority) {
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${verdict.authority.index}: ${safeText(verdict.authority.message)}.\n`);
 			return 1;
 		}
 		if (verdict.records.problem) {
@@ -99,6 +106,8 @@ invalid.`,
 		);
 		await out(ctx, signatureWords(sigs) + '\n');
 		await out(ctx, recordWords(verdict.records) + '\n');
+		// Who vouched for each key, the creator's whole fingerprint, an officer with several keys (REVIEW-9 D1, N7).
+		for (const line of enrolledKeysWords(sigs.vouched, officerName(data.officers))) await out(ctx, line + '\n');
 		return 0;
 	},
 };

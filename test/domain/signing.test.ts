@@ -123,7 +123,8 @@ describe('signing readiness', () => {
 	it('who may enrol a key is the rule the store checks enrolments against', () => {
 		const data = loadDemo();
 		for (const subject of data.officers) {
-			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id)).map(o => o.id);
+			const hasKey = hasEnrolledKey(data, subject.id);
+			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id, hasKey)).map(o => o.id);
 			expect(enrollersOf(data, subject.id).map(o => o.id)).toEqual(expected);
 		}
 	});
