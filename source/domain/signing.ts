@@ -92,7 +92,7 @@ export function foreignKeyWarning(data: StoreData, officerId: string, fingerprin
 	if (theirs.length === 0 || (fingerprint !== null && theirs.some(e => e.data.fingerprint === fingerprint))) return null;
 	const name = (id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
 	const one = (e: EnrolmentEntry) =>
-		`fingerprint ${e.data.fingerprint.slice(0, 16)}..., enrolled ${shortDate(e.data.date)} (entry ${e.seq}) ` +
+		`fingerprint ${e.data.fingerprint.slice(0, 16)}..., enrolled ${shortDate(e.data.date)} (entry ${e.seq}), ` +
 		(e.data.first
 			? "as this store's creator"
 			: e.data.by === officerId
