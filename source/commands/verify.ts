@@ -17,7 +17,10 @@ const command: Command = {
 
 Checks that the store file is valid and walks the chain of signed reviews, amendments,
 performance decisions and key enrolments, checking every hash and link, then every signature
-against the keys enrolled before it and who was entitled to enrol them. Entries made before the
+against the keys enrolled before it and who was entitled to enrol them (a second key for an
+officer only by the inspector or their own old key), and whether each review, performance decision
+and welfare record was its actor's to make on its date (no one supervises themselves). It checks the
+store in full, never on a validation receipt's word. Entries made before the
 store's first enrolled key are counted as "made before signatures" (hashed, not signed). Reports
 the first broken entry. The chain is read entry by entry from its own file (team.chain.jsonl beside
 team.json), and the store's copy of the entries the rules read must match it.
@@ -26,6 +29,9 @@ Options
   --head SEQ:HASH   also confirm that the store still holds that entry unchanged, with the chain
                     intact up to it: the head printed by "fortnight log" (or by an earlier verify)
                     when a review log was exported. Entries added since are fine.
+
+When all is well it names who vouched for each enrolled key, prints the store creator's whole
+fingerprint (compare it out of band), and points out an officer with more than one enrolled key.
 
 A store whose first key enrolment was made by someone who was not the team's sergeant or inspector
 (possible before "keys init" refused it) is reported as a PROBLEM: from that entry on, the sergeant and
