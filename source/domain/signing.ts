@@ -133,6 +133,9 @@ export function enrolAdvice(
 	it = 'it',
 ): string {
 	const entitled = enrollersOf(data, officerId);
+	// The inspector with a key enrolled: nobody else may vouch for another of hers (permissions.ts mayEnrolKey).
+	if (entitled.length === 0 && hasEnrolledKey(data, officerId))
+		return `enrol ${it} yourself from the computer that holds your enrolled key ("fortnight keys enrol"), signed with that key`;
 	if (entitled.length === 0) return `ask the team's inspector to enrol ${it}`;
 	const words = (list: readonly Officer[]) => list.map(o => safeText(name(o))).join(' or ');
 	const keyed = entitled.filter(o => hasEnrolledKey(data, o.id));
