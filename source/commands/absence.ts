@@ -6,9 +6,10 @@ import {
 	coverLeftWithout,
 	endAbsence,
 	recordedOnFor,
+	START_CORRECTION,
 	type AbsenceChange,
 } from '../domain/absences.js';
-import {absenceIdOf, absenceParts, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
+import {absenceIdOf, absenceParts, byAbsenceThenPart, wholeSpan, type CoverDays} from '../domain/absence-cover.js';
 import {actionsStrandedBy} from '../domain/action-owners.js';
 import {shortDate, type IsoDate} from '../domain/dates.js';
 import {type AbsenceReason, type StoreData} from '../domain/model.js';
@@ -24,6 +25,7 @@ import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
+import {typedId} from './typed-id.js';
 
 const HELP = `Usage
   fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
@@ -101,9 +103,11 @@ const command: Command = {
 		const [action, ...args] = input;
 		if (action === 'list') return list(ctx, flags);
 		if (action === 'add') return add(ctx, args, flags);
-		if (action === 'end') return end(ctx, args, flags);
-		if (action === 'change') return change(ctx, args, flags);
-		if (action === 'cancel') return cancel(ctx, args);
+		// The absence id, read by the one rule for typed ids (typed-id.ts); a wrong count is said by each action.
+		const ids = args.length === 1 ? [typedId(args[0]!, 'The absence id')] : args;
+		if (action === 'end') return end(ctx, ids, flags);
+		if (action === 'change') return change(ctx, ids, flags);
+		if (action === 'cancel') return cancel(ctx, ids);
 		throw new UsageError(
 			action
 				? `Unknown absence action "${action}": use add, list, change, cancel or end.`
@@ -131,7 +135,8 @@ async function list(ctx: Context, flags: Record<string, unknown>): Promise<numbe
 			return flags['all'] || to === null || to >= ctx.today;
 		})
 		.slice()
-		.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id.localeCompare(b.id)));
+		// One absence's parts together, in order (QA 7 R10), by the day the absence began.
+		.sort(byAbsenceThenPart(data.absences));
 	if (flags['json']) {
 		const name = (id: string | null) => (id ? safeText(fullName(officers.get(id))) : null);
 		const json = JSON.stringify(
@@ -317,7 +322,11 @@ async function change(ctx: Context, args: string[], flags: Record<string, unknow
 		if (err instanceof AbsenceError) throw new RefusalError(`${err.message} Nothing was saved.`);
 		throw err;
 	}
-	ctx.stderr.write(`Changed ${safeText(absence)}: ${safeText(changes.join('; '))}.\n`);
+	// A first day corrected says how a cover from a day is named instead, in this command's flags.
+	const said = changes.map(c =>
+		c.endsWith(`(${START_CORRECTION})`) ? `${c.slice(0, -1)}; a cover from a day is --cover NAME --from D)` : c,
+	);
+	ctx.stderr.write(`Changed ${safeText(absence)}: ${safeText(said.join('; '))}.\n`);
 	for (const w of warnings) ctx.stderr.write(`Warning: ${safeText(w)}\n`);
 	return 0;
 }

@@ -64,7 +64,9 @@ naming the entry, nothing written.
 
 Sections: header (team, period, prepared by, cover, the team's inspector, generated at, review-chain
 head); needs a decision now (critical and red problems with what to do, each due date given with its
-distance from the window); in your window, by date (a table per day: bail returns and period ends with
+distance from the window); not for the cover, goes to the inspector (what a cover may not do about
+themselves or the cases they hold: reviews, their check-in, screening, tenure review, a performance
+trigger, workload, bail); in your window, by date (a table per day: bail returns and period ends with
 who must authorise an extension and by when, reviews, RUI suspect updates, victim updates, open actions,
 forensic results expected, CPS and court dates, action-plan reviews, welfare check-ins, absences);
 overdue (due before today and still outstanding); due before the window opens but not yet overdue;
@@ -72,7 +74,7 @@ reviews started and not signed (who started them, never what they say); by offic
 caseload and workload %, performance action plan yes or no and its review date, welfare check-in due,
 then a table of their live cases).
 
-JSON output (schema "fortnight-handover/5"; "fortnight handover --schema" prints the full, strict JSON
+JSON output (schema "fortnight-handover/6"; "fortnight handover --schema" prints the full, strict JSON
 Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead "seq:sha256"|"empty"):
   {schema, marking: "OFFICIAL"|"OFFICIAL-SENSITIVE", team {id, name, unit, force}, period {from, to, days},
    today, preparedBy, cover {name, officerId|null}|null, covers [{name, officerId|null, from, to}],
@@ -80,7 +82,7 @@ Schema: no other keys, real calendar dates, generatedAt a UTC instant, chainHead
    inspector {name, officerId}|null, generatedAt,
    chainHead, includesWelfare, alreadyDue [WindowItem], dueBeforeWindow [WindowItem],
    reviewDrafts [{caseRef, officerId, officerName, startedById, startedByName, startedOn, lastSavedOn}],
-   inWindow [WindowItem], decisions [Decision],
+   inWindow [WindowItem], decisions [Decision], coverOwnProblems [CoverOwnProblem],
    officers [{officerId, name, role, hoursPerWeek, absences [{id, from, to|null, reason, reasonWords,
      coverName, coverAway [{from, to|null, reasonWords}]}], liveCases, workloadPoints, workloadPercent,
      workloadExcessive, actionPlan {inPlace, reviewDate}, welfareCheckInDue, welfareNotes? [{date, byName, text}],
@@ -95,6 +97,9 @@ ${wrapWords(WINDOW_KINDS.join(', '), 96, '    ')}.
   Decision: {problemId, severity "critical"|"red", kind, caseRef, officerId, officerName, message, action,
     due, inspectorName, resolve [{way, label, desk {key, where}|null, command|null}]}; problemId is the id
     "fortnight problems --json" prints for the same problem.
+  CoverOwnProblem: {problemId, severity, kind, caseRef, officerId, officerName, message, action, due,
+    coverFrom, goesToName, goesToId, resolve}: a problem about a cover or a case they hold that they may
+    not act on themselves (screening, tenure review, trigger, workload, bail), with who does it instead.
   Dates are YYYY-MM-DD; every string has control characters made visible.
 
 Examples

@@ -79,6 +79,16 @@ Values
   last victim update, forensic submitted: added when not already recorded
   forensic result      the date the result came back, for the row's forensic submission (or the
                        case's one submission still waiting)
+  forensic item        optional: what was submitted ("Laptop (suspect)"), naming the submission with
+                       its date, so two sent the same day are told apart; a submission imported before
+                       without it takes it. Blank: the submission is named by its date alone
+
+Each case appears on one row, with a further row for each other forensic submission: its "Forensic
+submitted" date (its "Forensic item" too when two were sent the same day, and its "Forensic result"
+once back), so one export clears every submission of a case.
+A further row may repeat the case's other cells or leave them blank; one that would change anything
+else (a different risk, officer, update...), or give a second result for a submission, is refused
+naming the row before it, which stands. A repeated row with no forensic cells is refused as before.
   last suspect update  the last day the suspect was told of progress (a running RUI)
   MG3 status           not started, in progress, submitted, advice received, charged, no further
                        action (NFA), not required; a change restarts the MG3's clock today

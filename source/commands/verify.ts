@@ -102,6 +102,21 @@ invalid.`,
 			await out(ctx, `The chain itself is intact: ${plural(count, 'entry', 'entries')}, head ${current}.\n`);
 			return 1;
 		}
+		// Rows of a PostgreSQL team set aside as unreadable (source/store/validate-records.ts): the team read, but
+		// not all of it is valid, which verify must not call valid (docs/rules.md "Records set aside").
+		const aside = data.setAside ?? [];
+		if (aside.length > 0) {
+			const rows = aside.map(r => `${r.table} row ${safeText(r.key)} (${safeText(r.problem)})`).join('; ');
+			await out(
+				ctx,
+				`PROBLEM: ${ctx.storePath}: ${plural(aside.length, 'record')} cannot be read and ${aside.length === 1 ? 'is' : 'are'} set aside: ${rows}.\n`,
+			);
+			await out(
+				ctx,
+				`The database owner corrects or restores those rows. The chain itself is intact: ${plural(count, 'entry', 'entries')}, head ${current}.\n`,
+			);
+			return 1;
+		}
 		const confirmed = head
 			? ` Entry ${head.seq} matches the recorded head ${formatHead(head)}` +
 				`${head.seq === count - 1 ? '' : ` (${plural(count - 1 - head.seq, 'entry', 'entries')} added since)`}.`

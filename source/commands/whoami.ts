@@ -2,7 +2,7 @@
  * `fortnight whoami`: who fortnight takes you to be, where that came from, and what you may do on the
  * day (README, "Who you are"), so nobody records something as someone they are not.
  */
-import {shortDate} from '../domain/dates.js';
+import {isIsoDate, shortDate} from '../domain/dates.js';
 import {identityWords} from '../domain/identity.js';
 import {capacitiesOn} from '../domain/permissions.js';
 import {safeText} from '../domain/safe-text.js';
@@ -20,24 +20,56 @@ function namesSomeoneElse(ctx: Context, facts: OfficerLoginFacts): boolean {
 
 /**
  * Who an officer's own database login is, and that it reads nothing of the team (pg-no-team.ts's words):
- * the store gives it no record, so the officer is named by id and team, as the database maps them.
+ * the store gives it no record, so the officer is named by id and team, as the database maps them. The
+ * database decides what a login reads by its own date (README "PostgreSQL": "Today" is the database
+ * server's date), so with a --today other than that date the answer says which date it judged by rather
+ * than "on --today your login reads nothing" (QA 6 R9), and when the login's cover of the sergeant starts.
  */
 function loginAnswer(facts: OfficerLoginFacts, today: IsoDate, json: boolean): string {
 	const login = facts.login.replace(/[^\w.@-]/g, '?');
 	const as = facts.officers.map(o => `${safeText(o.officerId)} in team ${safeText(o.teamId)}`).join(', ');
+	const judged = facts.databaseToday !== null && isIsoDate(facts.databaseToday) ? facts.databaseToday : null;
 	if (json) {
 		const officers = facts.officers.map(o => ({id: o.officerId, team: o.teamId}));
+		const covers = facts.covers.map(c => ({team: c.teamId, from: c.from, to: c.to}));
 		return (
-			JSON.stringify({login, officers, source: 'database login', date: today, capacities: [], reads: 'nothing', why: facts.why}, null, 2) +
-			'\n'
+			JSON.stringify(
+				{
+					login,
+					officers,
+					source: 'database login',
+					date: today,
+					databaseDate: judged,
+					capacities: [],
+					reads: 'nothing',
+					why: facts.why,
+					covers,
+				},
+				null,
+				2,
+			) + '\n'
 		);
 	}
-	return (
-		[
-			`You are ${as}, from your database login "${login}".`,
-			`On ${shortDate(today)} your login reads nothing of the team: ${facts.why}`,
-		].join('\n') + '\n'
-	);
+	const other = judged !== null && judged !== today;
+	const day = shortDate(judged ?? today);
+	const lines = [
+		`You are ${as}, from your database login "${login}".`,
+		other
+			? `The database decides what your login reads by its own date, ${day}, not ${shortDate(today)}: on ${day} your login reads nothing of the team: ${facts.why}`
+			: `On ${day} your login reads nothing of the team: ${facts.why}`,
+	];
+	for (const c of facts.covers) {
+		const days =
+			c.to === null
+				? `from ${shortDate(c.from)}, with no end set`
+				: c.from === c.to
+					? `on ${shortDate(c.from)}`
+					: `from ${shortDate(c.from)} to ${shortDate(c.to)}`;
+		lines.push(
+			`You are named to cover the sergeant of team ${safeText(c.teamId)} ${days}: your login reads the team on those days, by the database's date.`,
+		);
+	}
+	return lines.join('\n') + '\n';
 }
 
 const command: Command = {

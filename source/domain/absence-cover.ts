@@ -60,6 +60,27 @@ export function wholeSpan(absences: readonly Absence[], a: Absence): {from: IsoD
 	return parts.length === 0 ? {from: a.from, to: a.to} : {from: parts[0]!.from, to: parts.at(-1)!.to};
 }
 
+/**
+ * Orders absences as a list reads them (QA 7 R10): by the first day of the absence each belongs to, then
+ * its first part's id (two absences starting the same day stay apart), then part by part, so one absence's
+ * parts are listed together and in order, never split by another officer's absence starting in between.
+ */
+export function byAbsenceThenPart(absences: readonly Absence[]): (a: Absence, b: Absence) => number {
+	const rootOf = (a: Absence) => a.partOf ?? a.id;
+	const firstDay = new Map<string, IsoDate>();
+	for (const a of absences) {
+		const root = rootOf(a);
+		const seen = firstDay.get(root);
+		if (seen === undefined || a.from < seen) firstDay.set(root, a.from);
+	}
+	const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+	return (a, b) =>
+		cmp(firstDay.get(rootOf(a)) ?? a.from, firstDay.get(rootOf(b)) ?? b.from) ||
+		rootOf(a).localeCompare(rootOf(b)) ||
+		cmp(a.from, b.from) ||
+		a.id.localeCompare(b.id);
+}
+
 interface Piece {
 	/** The record this piece keeps (its first piece), or null for a new part. */
 	keeps: Absence | null;
@@ -106,9 +127,84 @@ function joined(pieces: Piece[], today: IsoDate): Piece[] {
 }
 
 /**
+ * What is wrong with the days a new cover is asked for, said as facts: the form and the command line each
+ * word it in their own names for the two days (the desk's "Cover from"/"Cover to", the command line's
+ * --from/--to), so one rule decides for both (absence-form-state.ts, coverForDays below). `given`: which
+ * days were typed; a blank one reads as the command line's default, as coverForDays reads it.
+ */
+export type CoverDaysProblem =
+	/** The absence ended before today: every day it ran keeps the cover it had. */
+	| {kind: 'ran'; absenceId: string; first: IsoDate; last: IsoDate}
+	/** The cover's first day is before the absence's first day. */
+	| {kind: 'before-first'; day: 'from'; date: IsoDate; first: IsoDate; last: IsoDate | null; absenceId: string}
+	/** One of the cover's days is after the absence's last day. */
+	| {kind: 'after-last'; day: 'from' | 'to'; date: IsoDate; first: IsoDate; last: IsoDate; absenceId: string}
+	/** The cover's last day is before its first (`fromGiven`: the first was typed, not the default). */
+	| {kind: 'backwards'; from: IsoDate; to: IsoDate; fromGiven: boolean}
+	/** The absence has started and the cover's first day is before today: the days gone by keep their cover. */
+	| {kind: 'before-today'; absenceId: string; first: IsoDate; date: IsoDate; today: IsoDate};
+
+/**
+ * The days a cover named on an absence running `whole` covers: those in `days`, a blank first day being
+ * today on an absence that has started (else its first day), a blank last day its last.
+ */
+export function coverSpan(
+	whole: {from: IsoDate; to: IsoDate | null},
+	days: CoverDays,
+	today: IsoDate,
+): {from: IsoDate; to: IsoDate | null} {
+	return {from: days.from ?? (whole.from <= today ? today : whole.from), to: days.to ?? whole.to};
+}
+
+/**
+ * Why a cover cannot be named for `days` of the absence `absenceId` running `whole` (its first part's first
+ * day to its last part's last, as the change will save them) on `today`, or null when it can (README
+ * "Absences": who covered a day gone by stays on record). Pure.
+ */
+export function coverDaysProblem(
+	absenceId: string,
+	whole: {from: IsoDate; to: IsoDate | null},
+	days: CoverDays,
+	today: IsoDate,
+): CoverDaysProblem | null {
+	const first = whole.from;
+	const last = whole.to;
+	const {from, to} = coverSpan(whole, days, today);
+	if (last !== null && last < today) return {kind: 'ran', absenceId, first, last};
+	if (from < first) return {kind: 'before-first', day: 'from', date: from, first, last, absenceId};
+	if (last !== null && from > last) return {kind: 'after-last', day: 'from', date: from, first, last, absenceId};
+	if (last !== null && to !== null && to > last) return {kind: 'after-last', day: 'to', date: to, first, last, absenceId};
+	if (to !== null && to < from) return {kind: 'backwards', from, to, fromGiven: days.from !== undefined};
+	if (from < today) return {kind: 'before-today', absenceId, first, date: from, today};
+	return null;
+}
+
+/** A CoverDaysProblem in the command line's words: its --from and --to (absence change --cover NAME --from D --to D). */
+function commandLineWords(p: CoverDaysProblem, today: IsoDate): string {
+	const words = (d: IsoDate) => shortDate(d, today);
+	const whole = (first: IsoDate, last: IsoDate | null) => `${words(first)} to ${last === null ? 'no end date' : words(last)}`;
+	switch (p.kind) {
+		case 'ran':
+			return `${p.absenceId} ran ${whole(p.first, p.last)}: the days it ran keep the cover they had, so its cover cannot be changed now.`;
+		case 'before-first':
+			return `The cover's days must lie within ${p.absenceId} (${whole(p.first, p.last)}): --from ${words(p.date)} is before its first day.`;
+		case 'after-last':
+			return `The cover's days must lie within ${p.absenceId} (${whole(p.first, p.last)}): --${p.day} ${words(p.date)} is after its last day.`;
+		case 'backwards':
+			return `The cover's last day ${words(p.to)} is before their first day ${words(p.from)}.`;
+		case 'before-today':
+			return (
+				`${p.absenceId} started ${words(p.first)}: the days before today keep the cover they had. ` +
+				`Name the new cover from today: --from ${p.today} or later.`
+			);
+	}
+}
+
+/**
  * The absence `absenceId` belongs to with `cover` (null: nobody) for `days`: days before today on an
- * absence that has started are refused (they keep their cover), as are days outside the absence. Returns
- * the new data, the span changed and the covers it had. The caller checks the new cover (absences.ts).
+ * absence that has started are refused (they keep their cover), as are days outside the absence
+ * (coverDaysProblem, in the command line's words). Returns the new data, the span changed, the covers
+ * it had, the parts added and the later parts whose cover changed. The caller checks the new cover (absences.ts).
  */
 export function coverForDays(
 	data: StoreData,
@@ -118,28 +214,14 @@ export function coverForDays(
 	today: IsoDate,
 	recording: CoverRecording,
 	nextId: (data: StoreData) => string,
-): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]} {
+): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]; changed: string[]} {
 	const parts = absenceParts(data.absences, absenceId);
 	const first = parts[0]!;
 	const end = parts.at(-1)!.to;
-	const started = first.from <= today;
-	const from = days.from ?? (started ? today : first.from);
-	const to = days.to ?? end;
-	const words = (d: IsoDate) => shortDate(d, today);
-	const whole = `${words(first.from)} to ${end === null ? 'no end date' : words(end)}`;
-	if (end !== null && end < today) {
-		throw new CoverDaysError(`${first.id} ran ${whole}: the days it ran keep the cover they had, so its cover cannot be changed now.`);
-	}
-	if (from < first.from || (end !== null && (from > end || (to !== null && to > end)))) {
-		throw new CoverDaysError(`The cover's days (${words(from)}${to ? ` to ${words(to)}` : ''}) must lie within ${first.id} (${whole}).`);
-	}
-	if (to !== null && to < from) throw new CoverDaysError(`The cover's last day ${words(to)} is before their first day ${words(from)}.`);
-	if (from < today) {
-		throw new CoverDaysError(
-			`${first.id} started ${words(first.from)}: the days before today keep the cover they had. ` +
-				`Name the new cover from today: --from ${today} or later.`,
-		);
-	}
+	const whole = {from: first.from, to: end};
+	const problem = coverDaysProblem(first.id, whole, days, today);
+	if (problem) throw new CoverDaysError(commandLineWords(problem, today));
+	const {from, to} = coverSpan(whole, days, today);
 	const span = {from, to};
 	const before = [...new Set(parts.filter(p => p.from <= lastDay(to) && from <= lastDay(p.to)).map(p => p.coverOfficerId))];
 	if (before.length === 1 && before[0] === cover) {
@@ -149,8 +231,11 @@ export function coverForDays(
 	let next: StoreData = {...data, absences: data.absences.filter(a => !parts.includes(a))};
 	const records: Absence[] = [];
 	const added: string[] = [];
+	// A later part whose cover changed in place (QA 7 R5): the confirmation says it, as it says the parts added.
+	const changed: string[] = [];
 	for (const p of pieces) {
 		if (p.keeps) {
+			if (p.keeps !== first && p.keeps.coverOfficerId !== p.coverOfficerId) changed.push(p.keeps.id);
 			records.push({...p.keeps, to: p.to, coverOfficerId: p.coverOfficerId});
 			continue;
 		}
@@ -174,7 +259,7 @@ export function coverForDays(
 	const absences = next.absences.slice();
 	absences.splice(at, 0, ...records);
 	next = {...next, absences};
-	return {data: next, span, before, added};
+	return {data: next, span, before, added, changed};
 }
 
 /**

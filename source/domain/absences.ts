@@ -280,6 +280,9 @@ export function changeAbsence(
 	return datesChange(data, absenceId, change, today);
 }
 
+/** How a first day moved on an absence that has started is said among its changes (README "Absences"). */
+export const START_CORRECTION = 'a correction of when it began';
+
 /** A change to the dates or reason (and, on an absence in one record, the cover) of the absence `absenceId` belongs to. */
 function datesChange(data: StoreData, absenceId: string, change: AbsenceChange, today?: IsoDate): {data: StoreData; changes: string[]} {
 	const parts = absenceParts(data.absences, absenceId);
@@ -287,10 +290,9 @@ function datesChange(data: StoreData, absenceId: string, change: AbsenceChange, 
 	const result = parts.length > 1 ? partsChange(data, parts, change, today) : wholeChange(data, absenceId, change, today);
 	// A first day moved on an absence that has started corrects when it began: said as one (README "Absences").
 	const first = parts[0]!;
+	// Said without the command line's flags: the desk shows these words too (commands/absence.ts adds its own).
 	const said = result.changes.map(c =>
-		today !== undefined && first.from <= today && c.startsWith('first day ')
-			? `${c} (a correction of when it began; a cover from a day is --cover NAME --from D)`
-			: c,
+		today !== undefined && first.from <= today && c.startsWith('first day ') ? `${c} (${START_CORRECTION})` : c,
 	);
 	return {data: result.data, changes: said};
 }
@@ -413,8 +415,11 @@ function coverChange(
 	const after = to !== null && (end === null || to < end);
 	const earlier =
 		before || after ? `; the days ${before && after ? 'before and after' : before ? 'before' : 'after'} keep the cover they had` : '';
-	const added = result.added.length > 0 ? ` (${result.added.join(', ')} added as part of ${parts[0]!.id})` : '';
-	const kept = `${earlier}${added}`;
+	// Which records changed, when not only the first (QA 7 R5: a later part changed in place is named, not just the absence).
+	const changed = result.changed.length > 0 ? [`its part${result.changed.length > 1 ? 's' : ''} ${result.changed.join(', ')} changed`] : [];
+	const added = result.added.length > 0 ? [`${result.added.join(', ')} added as part of ${parts[0]!.id}`] : [];
+	const records = [...changed, ...added];
+	const kept = `${earlier}${records.length > 0 ? ` (${records.join('; ')})` : ''}`;
 	return {data: result.data, changes: [`cover ${result.before.map(name).join(', ')} -> ${name(coverId)} ${days}${kept}`]};
 }
 

@@ -60,7 +60,12 @@ export function isIsoDate(s: unknown): s is IsoDate {
  * division and a rounding per call; the rules call it for several dates of every case (issue 18).
  */
 export function toDayNumber(s: IsoDate): number {
-	return dayNumberOf(yearOf(s), monthOf(s), dayOf(s));
+	// The digits read here, not through yearOf, monthOf and dayOf: eleven calls fewer, and the rules call
+	// this 31,600 times for a 5,000-case store, mostly before the engine optimises it, where each call
+	// costs (issue 18: 12.3 -> 9.4 ms for as many calls in a fresh process, medians of 12).
+	const year = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + s.charCodeAt(3) - 48;
+	const month = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
+	return dayNumberOf(year, month, (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48);
 }
 
 /** toDayNumber of the date with these year, month (1-12) and day numbers, without writing it out. */
@@ -191,9 +196,24 @@ export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** "02 Dec" for messages; the year is added when it is not `today`'s year. */
 export function shortDate(s: IsoDate, today?: IsoDate): string {
-	const text = `${s.slice(8, 10)} ${MONTHS[monthNumber(s) - 1] ?? '???'}`;
-	return today && !sameYear(s, today) ? `${text} ${s.slice(0, 4)}` : text;
+	const withYear = today !== undefined && today !== '' && !sameYear(s, today);
+	const made = withYear ? shortWithYear : shortWithout;
+	let text = made.get(s);
+	if (text === undefined) {
+		if (made.size >= SHORT_DATE_LIMIT) made.clear();
+		text = `${s.slice(8, 10)} ${MONTHS[monthNumber(s) - 1] ?? '???'}`;
+		if (withYear) text = `${text} ${s.slice(0, 4)}`;
+		made.set(s, text);
+	}
+	return text;
 }
+
+// Each date's words made once, by the date alone (the year's words are a second table, not a key on
+// `today`): the rules write 11,900 dates into the messages of a 5,000-case store, 500 distinct, and the
+// substrings and joins for each were garbage the collector copied (issue 18). Bounded, as isoOfDay is.
+const shortWithout = new Map<string, string>();
+const shortWithYear = new Map<string, string>();
+const SHORT_DATE_LIMIT = 50_000;
 
 /** Number(s.slice(5, 7)), without the substring when both are digits (any date). */
 function monthNumber(s: string): number {

@@ -7,6 +7,7 @@
  */
 import {Type, type Static, type TSchema} from '@sinclair/typebox';
 import {ABSENCE_REASONS, LIVE_STATUSES, MAX_TEXT, RANKS, RISKS, SCHEMA_VERSION} from './model-values.js';
+import type {SetAsideRecord} from './set-aside.js';
 
 // Plain values kept in model-values.ts (loaded without TypeBox, issue 18), re-exported for everyone else.
 export {MAX_TEXT, RANKS, RISKS};
@@ -701,4 +702,8 @@ export const StoreSchema = Type.Object({
 	drafts: List(ReviewDraftSchema, 100_000),
 	chainLog: Type.Optional(ChainLogSchema),
 });
-export type StoreData = Static<typeof StoreSchema>;
+/**
+ * A store snapshot. `setAside` is never stored: the PostgreSQL loader lists there the rows it could not
+ * read and left out (set-aside.ts); a file store has none (one file, one owner: a malformed file is refused).
+ */
+export type StoreData = Static<typeof StoreSchema> & {setAside?: readonly SetAsideRecord[]};

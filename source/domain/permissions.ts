@@ -190,14 +190,27 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 	};
 }
 
-/** Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and the note's author; never by peers. */
-export function mayReadWelfareNote(data: StoreData, actorId: string, note: {officerId: string; by: string; date: IsoDate}): boolean {
+/**
+ * Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and
+ * the note's author; never by peers. A cover reads the notes of the days they cover only while they still
+ * cover that line manager on `today`: "an officer before and after" (README "Who may read what"; REVIEW-9 D7:
+ * a former cover, a peer again, read notes dated in his old window, even ones filed after it). The same rule
+ * as migrations/postgres/021's fortnight_reads_welfare, so both stores agree.
+ */
+export function mayReadWelfareNote(
+	data: StoreData,
+	actorId: string,
+	note: {officerId: string; by: string; date: IsoDate},
+	today: IsoDate,
+): boolean {
 	if (note.by === actorId) return true;
 	if (note.officerId === actorId) return false;
-	// The line manager of the note's date, or who covered them that day (awayOn: a cover away covers nobody).
+	// The line manager of the note's date, or who covered them that day and still does (awayOn: a cover away covers nobody).
 	const manager = lineManagerOn(data, note.officerId, note.date);
 	if (!manager) return false;
-	return manager.id === actorId || awayOn(absenceLookup(data.absences), manager.id, note.date)?.coverId === actorId;
+	if (manager.id === actorId) return true;
+	const lookup = absenceLookup(data.absences);
+	return awayOn(lookup, manager.id, note.date)?.coverId === actorId && awayOn(lookup, manager.id, today)?.coverId === actorId;
 }
 
 /** Notes the store itself kept from the reader, counted per officer (the PostgreSQL store's row-level security). */
@@ -218,10 +231,10 @@ export function readableWelfareNotes<N extends {officerId: string; by: string; d
 	data: StoreData,
 	actorId: string,
 	notes: readonly N[],
-	hidden: readonly WithheldByStore[] = [],
-	today?: IsoDate,
+	hidden: readonly WithheldByStore[],
+	today: IsoDate,
 ): {notes: N[]; withheld: number; refusal: string | null} {
-	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
+	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n, today));
 	const withheld = notes.length - readable.length + hidden.reduce((sum, h) => sum + h.count, 0);
 	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
 	const about = [...notes.map(n => n.officerId), ...hidden.filter(h => h.count > 0).map(h => h.officerId)];

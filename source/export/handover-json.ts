@@ -1,5 +1,5 @@
 /**
- * The handover as JSON: exactly the Handover object (schema "fortnight-handover/5", printed by
+ * The handover as JSON: exactly the Handover object (schema "fortnight-handover/6", printed by
  * `fortnight handover --schema`), with every string passed through safeText so a consumer that prints
  * a field to a terminal cannot be handed an escape sequence.
  */

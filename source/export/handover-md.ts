@@ -10,9 +10,18 @@
  * writes itself (labels, details, dates) are trusted. Dates are written as in doc-dates.ts.
  */
 import {suspectWords} from '../domain/bail.js';
-import type {CaseSection, Decision, Handover, OfficerSection, ReviewDraftNote, WindowItem} from '../domain/handover/schema.js';
+import type {
+	CaseSection,
+	CoverOwnProblem,
+	Decision,
+	Handover,
+	OfficerSection,
+	ReviewDraftNote,
+	WindowItem,
+} from '../domain/handover/schema.js';
 import {windowDistance} from '../domain/handover/dated-words.js';
 import {forSomeoneElse} from '../domain/handover/cover-cannot.js';
+import {coverOwnWords} from '../domain/handover/cover-own-problems.js';
 import {coverSpans, nobodyWords} from '../domain/handover/cover-spans.js';
 import {absenceRuns, runCoverWords} from '../domain/handover/absence-runs.js';
 import {escapeMarkdown as esc, mdCode, mdTableCell as cell} from './markdown.js';
@@ -54,6 +63,31 @@ function counted(lines: readonly string[]): string[] {
 }
 
 /**
+ * Who a row is about: one name when everyone in it is the same officer ("DC Ashworth"); when a case's row
+ * holds an action another officer owns, each name with what they are to it ("OIC DC Ashworth, action owner
+ * DC Marsh"), since two names side by side read as one person (QA 6 R6). Every item but an action's
+ * is the OIC's (domain/handover/dated-items.ts).
+ */
+function officerNames(group: readonly WindowItem[]): string[] {
+	const roles = new Map<string, Set<string>>();
+	for (const i of group) {
+		if (!i.officerName) continue;
+		const role = i.kind === 'action-due' ? 'action owner' : 'OIC';
+		const set = roles.get(i.officerName);
+		if (set) set.add(role);
+		else roles.set(i.officerName, new Set([role]));
+	}
+	if (roles.size <= 1 || !group[0]!.caseRef) return [...roles.keys()].map(n => cell(rankAndSurname(n)));
+	// The OIC first; an OIC who also owns an action is named once, as the OIC.
+	const said = [...roles].map(([n, r]) => ({
+		oic: r.has('OIC'),
+		text: `${r.has('OIC') ? 'OIC' : 'action owner'} ${cell(rankAndSurname(n))}`,
+	}));
+	said.sort((a, b) => Number(b.oic) - Number(a.oic));
+	return said.map((x, k) => (k < said.length - 1 ? `${x.text},` : x.text));
+}
+
+/**
  * Rows for a list of items in date order: the items of one case (or, without a case, one officer)
  * on one day share a row, so a review with three actions due the same day reads as one line, and the
  * OIC's absence that day is said once. Rows are [date, case and officer, what is due].
@@ -77,7 +111,7 @@ function itemRows(items: readonly WindowItem[]): [string, string, string][] {
 		if (actions.length > 0)
 			said.push(`${actions.length === 1 ? 'Action' : `Actions (${actions.length})`}: ${counted(actions.map(itemWords)).join('; ')}.`);
 		const away = group.find(i => i.away)?.away;
-		const officers = [...new Set(group.map(i => i.officerName))].filter((x): x is string => Boolean(x)).map(n => cell(rankAndSurname(n)));
+		const officers = officerNames(group);
 		rows.push([
 			first.date,
 			[...(first.caseRef ? [`**${cell(first.caseRef)}**`] : []), ...officers].join(' '),
@@ -89,40 +123,58 @@ function itemRows(items: readonly WindowItem[]): [string, string, string][] {
 
 /**
  * What the cover may not do themselves in their window (their own cases' reviews, their own action plan or
- * check-in: domain/handover/cover-cannot.ts), under a heading naming who does it, whatever its severity on
- * the day of writing (QA 6 D1: written days before, those reviews were amber and listed nowhere as such).
- * The same items stay in the lists by date, with the same sentence.
+ * check-in: domain/handover/cover-cannot.ts; and every other problem about them or a case they hold that
+ * needs a supervisor's act, their screening, tenure review, undecided trigger, workload:
+ * cover-own-problems.ts), under a heading naming who does it, whatever its severity on the day of writing
+ * (QA 6 D1: written days before, those reviews were amber and listed nowhere as such). The dated items stay
+ * in the lists by date, with the same sentence.
  */
 function notForTheCover(h: Handover): string[] {
 	const items = [...h.alreadyDue, ...h.dueBeforeWindow, ...h.inWindow].filter(forSomeoneElse);
-	if (items.length === 0) return [];
-	const byWho = new Map<string, WindowItem[]>();
-	for (const i of items) {
-		const who = i.authorityName ?? 'an independent supervisor';
-		const list = byWho.get(who);
-		if (list) list.push(i);
-		else byWho.set(who, [i]);
-	}
+	if (items.length === 0 && h.coverOwnProblems.length === 0) return [];
+	const byWho = new Map<string, {items: WindowItem[]; problems: CoverOwnProblem[]}>();
+	const groupOf = (who: string) => {
+		const group = byWho.get(who) ?? {items: [], problems: []};
+		byWho.set(who, group);
+		return group;
+	};
+	for (const i of items) groupOf(i.authorityName ?? 'an independent supervisor').items.push(i);
+	for (const p of h.coverOwnProblems) groupOf(p.goesToName ?? 'an independent supervisor').problems.push(p);
 	const out: string[] = [];
-	for (const [who, list] of byWho) {
-		out.push(`## Not for the cover: goes to ${esc(who)} (${list.length})`, '');
+	for (const [who, {items: list, problems}] of byWho) {
+		out.push(`## Not for the cover: goes to ${esc(who)} (${list.length + problems.length})`, '');
 		out.push('No one supervises themselves: the cover may not do these, whatever they show today. Hand each to them.', '');
-		out.push(...itemRows(list).map(([d, names, what]) => `- ${docDate(d)}, ${names}: ${what}`), '');
+		out.push(...itemRows(list).map(([d, names, what]) => `- ${docDate(d)}, ${names}: ${what}`));
+		out.push(...problems.map(p => coverOwnLine(p, h)), '');
 	}
 	return out;
+}
+
+/** One problem about the cover (cover-own-problems.ts): as found on the day of writing, and who does it. */
+function coverOwnLine(p: CoverOwnProblem, h: Handover): string {
+	const subject = p.caseRef ? `**${cell(p.caseRef)}** ${cell(rankAndSurname(p.officerName))}` : cell(rankAndSurname(p.officerName));
+	const message = esc(p.message);
+	const due = p.due ? ` Due ${docDate(p.due)}.` : '';
+	return (
+		`- ${p.severity.toUpperCase()} on ${docDate(h.today)}, ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due} ` +
+		`${esc(coverOwnWords(p, docDate))} What to do: ${esc(p.action)} To clear it: ${p.resolve.map(resolveWords).join('; ')}.`
+	);
 }
 
 function decisionLines(d: Decision, n: number, h: Handover): string[] {
 	const subject = d.caseRef ? `${esc(d.caseRef)} (${esc(d.officerName)})` : esc(d.officerName);
 	const due = d.due ? ` Due ${docDay(d.due)} (${windowDistance(d.due, h.period.from, h.period.to)}).` : '';
 	const inspector = d.inspectorName ? ` The inspector is ${esc(d.inspectorName)}.` : '';
+	// One about the cover or a case they hold is not theirs to do (listed again under "Not for the cover").
+	const own = h.coverOwnProblems.find(p => p.problemId === d.problemId);
+	const notCover = own ? ` ${esc(coverOwnWords(own, docDate))}` : '';
 	// The "What to do" follows a hard line break (a backslash at the end of the line, CommonMark and
 	// pandoc alike): every renderer starts it on its own line, and the ways to clear it follow on the
 	// same line (a nested item each took a line more in print).
 	const message = esc(d.message);
 	return [
 		`${n}. **${d.severity.toUpperCase()}** ${subject}: ${message}${/[.!?]$/.test(message) ? '' : '.'}${due}\\`,
-		`   What to do: ${esc(d.action)}${inspector} To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
+		`   What to do: ${esc(d.action)}${inspector}${notCover} To clear it: ${d.resolve.map(resolveWords).join('; ')}.`,
 	];
 }
 

@@ -142,8 +142,11 @@ export function renderProblemsJsonPieces(problems: readonly Problem[], officers:
 		// them, and the "\n]" closes the last one.
 		const json = JSON.stringify(part, null, 2);
 		if (!printableJson(json)) return [careful(problems, officers)];
-		const body = json.slice(from === 0 ? 0 : 1, -2);
-		pieces.push((from === 0 ? body : `,${body}`) as CheckedOutput);
+		// The "," a piece of its own: a slice of the flat text is written as it is, where `,${body}` made a
+		// join that writing had to copy into one string first, 7.6 MB more for the collector at 5,000 cases
+		// (issue 18). The bytes written are the same.
+		if (from !== 0) pieces.push(',' as CheckedOutput);
+		pieces.push(json.slice(from === 0 ? 0 : 1, -2) as CheckedOutput);
 	}
 	pieces.push('\n]\n' as CheckedOutput);
 	return pieces;

@@ -7,7 +7,8 @@
  */
 import type {ChainEntry, EnrolmentEntry, RecordEntry, StoreData} from '../domain/model.js';
 import {AuthorityWalk, type AuthorityProblem} from '../domain/authority-check.js';
-import {checkRecords, type RecordReport} from '../domain/record-check.js';
+import {checkRecords, type CheckInReview, type RecordReport} from '../domain/record-check.js';
+import {SignedNextReviews} from '../domain/signed-next-review.js';
 import {entryContentProblem, entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
@@ -56,7 +57,8 @@ export async function verifyWholeChain(
 	const others: Mark[] = [];
 	// What the state's supervisory records are checked against (README, "Signed records").
 	const records: RecordEntry[] = [];
-	const checkInReviews = new Set<number>();
+	const checkInReviews = new Map<number, CheckInReview>();
+	const nextReviews = new SignedNextReviews();
 	let signaturesFrom: string | null = null;
 	let firstEnrolment: EnrolmentEntry | null = null;
 	walking: for await (const batch of batches) {
@@ -67,8 +69,9 @@ export async function verifyWholeChain(
 			if (!signatureProblem) signatureProblem = walk.check(e, i);
 			if (!authority) authority = authorityWalk.check(e, i);
 			if (i === atSeq) at = e;
+			nextReviews.add(e);
 			if (e.kind === 'record') records.push(e);
-			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
+			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.set(e.seq, e.data);
 			else if (e.kind === 'enrolment') {
 				signaturesFrom ??= e.signedAt;
 				firstEnrolment ??= e;
@@ -90,7 +93,7 @@ export async function verifyWholeChain(
 		problem,
 		signatures: walk.report(signatureProblem),
 		at,
-		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
+		records: checkRecords(data, {records, checkInReviews, nextReviews, signaturesFrom}),
 		firstEnrolment,
 		authority,
 	};

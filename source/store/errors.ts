@@ -51,6 +51,10 @@ export interface OfficerLoginFacts {
 	officers: readonly {teamId: string; officerId: string}[];
 	/** Why it reads nothing and whom to ask: the sentences of the error after its head. */
 	why: string;
+	/** The database's own today (fortnight_today(), migration 018), by which it decides what a login reads; null if it could not be asked. */
+	databaseToday: string | null;
+	/** The days this login is named to cover the team's sergeant, not ended by the database's today (migration 019). */
+	covers: readonly {teamId: string; from: string; to: string | null}[];
 }
 
 /** Turns a Node file-system error into one clear sentence about `file`. */

@@ -36,6 +36,10 @@ export function loadStoreText(raw: string, file: string): {data: StoreData; migr
 		// message is not shown: it might quote the file).
 		problem = {path: '/', message: 'it could not be checked'};
 	}
+	// Rows set aside are a PostgreSQL read's own finding (domain/set-aside.ts), never stored: a file naming
+	// some would put problems on the list that no database has (one file, one owner: a bad file is refused).
+	if (!problem && Object.hasOwn(data as object, 'setAside'))
+		problem = {path: '/setAside', message: 'a store file never lists records set aside (only a PostgreSQL read does)'};
 	if (problem) {
 		throw new StoreError(
 			'invalid',

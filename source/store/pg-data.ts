@@ -12,8 +12,9 @@ import {chainWorkingSet, workingSetWith} from '../domain/chain-working-set.js';
 import {StoreError} from './errors.js';
 import {noTeamError} from './pg-no-team.js';
 import type {ChainWanted} from './read.js';
+import type {RowKey} from './validate-records.js';
 
-type ListField = 'officers' | 'absences' | 'cases' | 'welfareEvents' | 'concerns' | 'actionPlans' | 'drafts';
+export type ListField = 'officers' | 'absences' | 'cases' | 'welfareEvents' | 'concerns' | 'actionPlans' | 'drafts';
 
 /** The record lists, their tables, and each record's key in its team (unique: validate.ts checks the ids). */
 export const LISTS: ReadonlyArray<{field: ListField; table: string; key: (r: never) => string}> = [
@@ -91,12 +92,13 @@ export async function loadTeamHashed(
 	team: string,
 	chain: ChainWanted,
 	shown: string,
-): Promise<{data: StoreData; hash: string}> {
+): Promise<{data: StoreData; hash: string; keys: Record<ListField, RowKey[]>}> {
 	const statements = [
 		'SELECT schema_version, revision, updated_at, reference_date, team, settings FROM fortnight_teams WHERE team_id = $1',
 		chain === 'whole' ? WHOLE_CHAIN : WORKING_SET,
 		chain === 'whole' ? 'SELECT 0 AS n' : CHAIN_COUNT,
-		...LISTS.map(({table}) => `SELECT doc FROM ${table} WHERE team_id = $1 ORDER BY ord`),
+		// Each row's key and revision too: a row that cannot be read is named by them (validate-records.ts).
+		...LISTS.map(({table}) => `SELECT key, revision, doc FROM ${table} WHERE team_id = $1 ORDER BY ord`),
 	];
 	const quoted = client.escapeLiteral(team);
 	const text = statements.map(sql => sql.replaceAll('$1', quoted)).join(';\n');
@@ -115,10 +117,12 @@ export async function loadTeamHashed(
 	];
 	hash.add('team', head);
 	const lists: Partial<Record<ListField, unknown[]>> = {};
+	const keys = {} as Record<ListField, RowKey[]>;
 	LISTS.forEach(({field}, i) => {
 		const docs = listRows[i]!.map(r => r['doc']!);
 		hash.add(field, docs);
 		lists[field] = docs.map(doc => JSON.parse(doc) as unknown);
+		keys[field] = listRows[i]!.map(r => ({key: r['key']!, revision: Number(r['revision'])}));
 	});
 	const entries = chainRows!.map(r => r['entry']!);
 	hash.add(`chain ${chain}`, entries);
@@ -141,7 +145,7 @@ export async function loadTeamHashed(
 		drafts: lists.drafts,
 		...(chain === 'state' ? {chainLog: {entries: count, bytes: 0}} : {}),
 	} as StoreData;
-	return {data, hash: hash.digest()};
+	return {data, hash: hash.digest(), keys};
 }
 
 /**
@@ -166,6 +170,10 @@ export async function loadTeamSince(
 	if (Number(row.revision) === known.revision) return known;
 	if (Number(row.revision) < known.revision) return loadTeam(client, team, chain, shown);
 	const lists: Partial<Record<ListField, unknown[]>> = {};
+	// Rows `known` set aside as unreadable (validate-records.ts) stay aside while nobody rewrites them; one
+	// written since is read, and checked with the rest of what changed (pg-store.ts).
+	const aside = new Set((known.setAside ?? []).map(r => `${r.table}\u0000${r.key}`));
+	const stillAside = new Set<string>();
 	for (const {field, table, key} of LISTS) {
 		const keyOf = key as (r: unknown) => string;
 		const old = new Map<string, unknown>();
@@ -176,6 +184,10 @@ export async function loadTeamSince(
 		);
 		const list: unknown[] = [];
 		for (const x of r.rows) {
+			if ((x.doc ?? null) === null && aside.has(`${table}\u0000${x.key}`)) {
+				stillAside.add(`${table}\u0000${x.key}`);
+				continue;
+			}
 			const record = x.doc ?? old.get(x.key);
 			// A row older than `known` that `known` lacks: not the base we thought; read it all.
 			if (record === undefined) return loadTeam(client, team, chain, shown);
@@ -203,7 +215,8 @@ export async function loadTeamSince(
 		drafts: lists.drafts,
 		...(chain === 'state' ? {chainLog: {entries: knownCount + added.length, bytes: 0}} : {}),
 	} as StoreData;
-	return data;
+	const setAside = (known.setAside ?? []).filter(r => stillAside.has(`${r.table}\u0000${r.key}`));
+	return setAside.length > 0 ? {...data, setAside} : data;
 }
 
 /** The team's whole chain. */

@@ -41,6 +41,33 @@ async function whoIsAsking(client: pg.ClientBase): Promise<Who | null> {
 	}
 }
 
+/**
+ * The database's today and the days the caller's login covers each team's sergeant (migration 019,
+ * fortnight_my_cover_days: the caller's own dates only). Guarded as whoIsAsking is: a database before 019
+ * answers the date alone, one that cannot be asked neither.
+ */
+async function whenItReads(
+	client: pg.ClientBase,
+	teams: readonly string[],
+): Promise<{databaseToday: string | null; covers: {teamId: string; from: string; to: string | null}[]}> {
+	let databaseToday: string | null = null;
+	const covers: {teamId: string; from: string; to: string | null}[] = [];
+	try {
+		const r = await client.query<{today: string}>("SELECT to_char(fortnight_today(), 'YYYY-MM-DD') AS today");
+		databaseToday = r.rows[0]?.today ?? null;
+		for (const teamId of teams) {
+			const c = await client.query<{starts: string; ends: string | null}>(
+				"SELECT to_char(starts, 'YYYY-MM-DD') AS starts, to_char(ends, 'YYYY-MM-DD') AS ends FROM fortnight_my_cover_days($1, current_user)",
+				[teamId],
+			);
+			for (const x of c.rows) covers.push({teamId, from: x.starts, to: x.ends});
+		}
+	} catch {
+		// Said without them: the sentence is advice, not a check.
+	}
+	return {databaseToday, covers};
+}
+
 /** The StoreError for a role that sees no team (`team`: the one `?team=` named, else null). */
 export async function noTeamError(client: pg.ClientBase, shown: string, team: string | null): Promise<StoreError> {
 	const head =
@@ -62,8 +89,19 @@ export async function noTeamError(client: pg.ClientBase, shown: string, team: st
 			'sergeant and inspector do, and a cover on the days they cover. Ask your sergeant about your cases, or the database owner ' +
 			'if your login should read more.';
 		const error = new StoreError('not-found', `${head} Your login ${login} is an officer's (${as}), and ${why}`, shown);
-		// `fortnight whoami` answers with these instead of failing (QA 5 R3): the login is who they are.
-		error.officerLogin = {login: who.login, officers: mapped.map(t => ({teamId: t.team_id, officerId: t.officer_id})), why};
+		// `fortnight whoami` answers with these instead of failing (QA 5 R3): the login is who they are, and
+		// (QA 6 R9) by which date the database judged, and when the login's cover of the sergeant starts.
+		const {databaseToday, covers} = await whenItReads(
+			client,
+			mapped.map(t => t.team_id),
+		);
+		error.officerLogin = {
+			login: who.login,
+			officers: mapped.map(t => ({teamId: t.team_id, officerId: t.officer_id})),
+			why,
+			databaseToday,
+			covers,
+		};
 		return error;
 	}
 	return new StoreError(

@@ -22,6 +22,8 @@ import {assertCurrent} from './pg-migrate.js';
 import {parseStoreUrl, type StoreUrl} from './pg-url.js';
 import type {ChainWanted, FileSignature, ReadOptions, StoreRead} from './read.js';
 import type {validateStore} from './validate.js';
+import type {SetAsideResult} from './validate-records.js';
+import {refuseCopyOfSetAside} from './set-aside-copy.js';
 import {receiptOf, writeReceipt} from './receipts.js';
 import {
 	brokenChainReason,
@@ -72,12 +74,18 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 		const team = await resolveTeam(client, url.team, url.shown);
 		// The receipt is read while the team is.
 		const receiptFor = `${url.shown}#${team}`;
-		const [{data, hash}, receipt] = await Promise.all([loadTeamHashed(client, team, chain, url.shown), receiptOf(receiptFor)]);
+		const [{data, hash, keys}, receipt] = await Promise.all([loadTeamHashed(client, team, chain, url.shown), receiptOf(receiptFor)]);
 		await client.query('COMMIT');
 		if (!receipt(hash)) {
 			const {validateStore} = await import('./validate.js');
 			const problem = validateStore(data);
 			if (problem) {
+				// One login's bad row must not deny everyone the team: rows that fail on their own are set aside
+				// and named (source/store/README.md "A record that cannot be read"); no receipt, so the next read
+				// checks again and finds them mended or still there.
+				const {setAsideUnreadable} = await import('./validate-records.js');
+				const isolated = setAsideUnreadable(data, keys);
+				if (isolated) return {team, data: await withLastChanges(client, team, isolated)};
 				throw new StoreError(
 					'invalid',
 					`Team "${team}" in the database at ${url.shown} is not valid fortnight data (at ${problem.path}, ${problem.message}). ` +
@@ -92,6 +100,25 @@ async function readTeam(client: pg.ClientBase, url: StoreUrl, chain: ChainWanted
 		await client.query('ROLLBACK').catch(() => {});
 		throw err;
 	}
+}
+
+/**
+ * The set-aside rows with who fortnight last recorded changing each (fortnight_changes at the revision the
+ * row carries), when it recorded that revision: a row written through psql records nothing of its own.
+ */
+async function withLastChanges(client: pg.ClientBase, team: string, isolated: SetAsideResult): Promise<StoreData> {
+	const wanted = [...new Set(isolated.revisions.values())];
+	const r = await client.query<{revision: string; role: string; officer_id: string | null; at: Date}>(
+		'SELECT revision, role, officer_id, at FROM fortnight_changes WHERE team_id = $1 AND revision = ANY($2::bigint[])',
+		[team, wanted],
+	);
+	const byRevision = new Map(r.rows.map(x => [Number(x.revision), x]));
+	const setAside = (isolated.data.setAside ?? []).map(record => {
+		const revision = isolated.revisions.get(record)!;
+		const c = byRevision.get(revision);
+		return c ? {...record, lastChange: {revision, role: c.role, officerId: c.officer_id, at: new Date(c.at).toISOString()}} : record;
+	});
+	return {...isolated.data, setAside};
 }
 
 /** readStoreFile for a PostgreSQL URL (the read-only commands). */
@@ -218,7 +245,10 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 	/** Holds `candidate`, written over `fresh`, as the snapshot (the chain as this instance holds it). */
 	const keep = (fresh: StoreData, candidate: StoreData) => {
 		const count = (fresh.chainLog?.entries ?? fresh.chain.length) + (candidate.chain.length - fresh.chain.length);
-		const held = heldAfterWrite(fresh, candidate, chain, count);
+		// The rows set aside stay aside, and named, whatever the change made of the snapshot (validate-records.ts).
+		const aside = fresh.setAside;
+		const written = aside && candidate.setAside !== aside ? {...candidate, setAside: aside} : candidate;
+		const held = heldAfterWrite(fresh, written, chain, count);
 		verified.add(held.chain);
 		data = held;
 	};
@@ -394,6 +424,7 @@ export async function openPgStore(store: string, options: OpenOptions = {}): Pro
 		},
 		async saveCopy(file, given) {
 			const from = given ?? data;
+			refuseCopyOfSetAside(from, where);
 			const log = from.chainLog;
 			let copy: StoreData = from;
 			if (log) {

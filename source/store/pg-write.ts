@@ -90,7 +90,29 @@ export function teamWrite(team: string, before: StoreData, next: StoreData): Tea
 		}
 		if (at.next.length + at.before.length > 0) w.at.set(field, at);
 	}
+	refuseSetAside(team, w, before.setAside ?? next.setAside);
 	return w;
+}
+
+/**
+ * A write that would replace or remove a row set aside as unreadable is refused, whoever makes it (source/store
+ * README "A record that cannot be read"): the loaded team lacks that row, so a record of the same key would
+ * overwrite what the database owner must see and mend, and nothing says the two are the same record. Every
+ * other write goes on: a set-aside row is in neither `before` nor `next`, so no write names it otherwise.
+ */
+function refuseSetAside(team: string, w: TeamWrite, setAside: StoreData['setAside']): void {
+	if (!setAside || setAside.length === 0) return;
+	const rows = new Set(setAside.map(r => `${r.table}\u0000${r.key}`));
+	const touched = [...w.up.tables.map((t, i) => [t, w.up.keys[i]!]), ...w.gone.tables.map((t, i) => [t, w.gone.keys[i]!])];
+	const hit = touched.find(([t, k]) => rows.has(`${t}\u0000${k}`));
+	if (!hit) return;
+	const r = setAside.find(x => x.table === hit[0] && x.key === hit[1])!;
+	throw new StoreError(
+		'invalid',
+		`Nothing was saved: the change would write over row ${r.key} of ${r.table}, which cannot be read and is set aside ` +
+			`until the database owner corrects or restores it (fortnight problems names it). Everything else can still be changed.`,
+		team,
+	);
 }
 
 /**

@@ -26,7 +26,11 @@ export interface Copied {
 
 /** The whole store at `from`: its data with every chain entry and no chain log. */
 async function wholeStore(from: string): Promise<StoreData> {
-	if (isPostgresUrl(from)) return (await (await import('./pg-store.js')).readPgStore(from, {chain: 'whole'})).data;
+	if (isPostgresUrl(from)) {
+		const {data} = await (await import('./pg-store.js')).readPgStore(from, {chain: 'whole'});
+		(await import('./set-aside-copy.js')).refuseCopyOfSetAside(data, from);
+		return data;
+	}
 	const {data} = await readStoreFile(from, {chain: 'whole'});
 	return wholeOf(from, data);
 }

@@ -922,6 +922,7 @@ export async function exportSingleFile(storeFile: string, out: string, options: 
 	const {data} = isPostgresUrl(storeFile)
 		? await (await import('./pg-store.js')).readPgStore(storeFile, {chain: 'whole'})
 		: await readStoreFile(storeFile, {chain: 'whole'});
+	(await import('./set-aside-copy.js')).refuseCopyOfSetAside(data, storeFile);
 	const whole = await wholeOf(storeFile, data);
 	const file = path.resolve(out);
 	const tooLarge = () =>

@@ -361,3 +361,11 @@ export function checkReferences(data: StoreData): ValidationProblem | null {
 	}
 	return checkHistory(data, new Set(officers.keys()));
 }
+
+/**
+ * One record of `list` against its schema alone (no references), its path prefixed by `at`: the PostgreSQL
+ * loader checks rows one by one when the team as a whole is not valid (validate-records.ts).
+ */
+export function recordSchemaProblem(list: Exclude<RecordList, 'chain'>, record: unknown, at: string): ValidationProblem | null {
+	return firstProblem(incrementalSchemas().records[list], record, at);
+}

@@ -48,7 +48,7 @@ describe('fortnight handover on the demo team', () => {
 			schema: string;
 			decisions: {problemId: string; kind: string; severity: string; caseRef: string | null; officerId: string}[];
 		};
-		expect(doc.schema).toBe('fortnight-handover/5');
+		expect(doc.schema).toBe('fortnight-handover/6');
 		const problems = JSON.parse((await runCommand(problemsCommand, store, [], {json: true})).stdout) as {
 			id: string;
 			kind: string;

@@ -169,8 +169,10 @@ describe('a cover changed on an absence', () => {
 	it('a first day moved on an absence that has started is a correction up to today, said as one; after today it says which flag', () => {
 		const data = marshCovers();
 		const at = {recording: {by: OKAFOR, at: '2026-12-14T09:00:00.000Z'}};
+		// Said without the command line's flags (the desk shows it too); `absence change` adds its --cover hint
+		// (test/commands/absence-cover-parts.test.ts).
 		expect(changeAbsence(data, 'ab0002', {from: '2026-12-08'}, '2026-12-14', at).changes).toEqual([
-			'first day 10 Dec -> 08 Dec (a correction of when it began; a cover from a day is --cover NAME --from D)',
+			'first day 10 Dec -> 08 Dec (a correction of when it began)',
 		]);
 		expect(() => changeAbsence(data, 'ab0002', {from: '2026-12-16'}, '2026-12-14', at)).toThrow(
 			'ab0002 started 10 Dec: --from without --cover corrects its first day, to a day up to today, and 16 Dec is after today. ' +

@@ -11,27 +11,61 @@ import {type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import {officerWord, RESOLVE_WAYS, shellWord} from '../../source/domain/resolve.js';
 import {reviewContext, signReview, type ReviewAnswers} from '../../source/domain/review/index.js';
 import {findProblems, PROBLEM_KINDS, RESOLVE} from '../../source/domain/rules/index.js';
+import {extendedDemo} from './rules/bail-fixtures.js';
 import {completeAnswers, loadDemo, SERGEANT, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
 
-/** The demo, plus a cover who holds cases (the demo's coming absence names none). */
+/**
+ * The demo, plus a cover who holds cases (the demo's coming absence names none), plus a case whose next
+ * review date was moved outside fortnight (review-date-edited), plus one whose signed bail extension was
+ * moved later (bail-date-edited): never in a store fortnight wrote alone.
+ */
 function everyKind(): Map<ProblemKind, Problem[]> {
 	const demo = loadDemo();
 	const covered = loadDemo();
 	covered.absences.find(a => a.id === 'ab0002')!.coverOfficerId = 'o0006';
+	// A PostgreSQL row set aside as unreadable (store/validate-records.ts): only a database read lists one.
+	covered.setAside = [
+		{
+			list: 'absences',
+			table: 'fortnight_absences',
+			key: 'ab0900',
+			caseRef: null,
+			officerId: 'o0002',
+			problem: 'the absence ends (to) before it starts (from)',
+			dependsOn: null,
+			lastChange: null,
+		},
+	];
+	const edited = loadDemo();
+	edited.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue = '2026-12-30';
+	const extended = extendedDemo();
+	const bailEdited = {
+		...extended,
+		cases: extended.cases.map(c =>
+			c.ref === 'CR/87204/26' ? {...c, bail: {...c.bail!, extensions: c.bail!.extensions.map(x => ({...x, periodEnd: '2027-06-11'}))}} : c,
+		),
+	};
 	const byKind = new Map<ProblemKind, Problem[]>();
-	for (const p of [...findProblems(demo, TODAY), ...findProblems(covered, TODAY)]) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+	for (const p of [demo, covered, edited, bailEdited].flatMap(d => findProblems(d, TODAY)))
+		byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
 	return byKind;
 }
 
-/** The one kind fortnight cannot clear yet: who reports to whom is set up outside it (README "Acting on a problem"). */
-const OUTSIDE_FORTNIGHT: readonly ProblemKind[] = ['span-of-control'];
+/**
+ * The kinds fortnight cannot clear: who reports to whom is set up outside it, and a row set aside is the
+ * database owner's to mend (README "Acting on a problem"), each with its one way, neither key nor command.
+ */
+const OUTSIDE_FORTNIGHT: ReadonlyMap<ProblemKind, string> = new Map([
+	['span-of-control', 'team-structure'],
+	['store-record-unreadable', 'database-owner'],
+]);
 
 describe('every ProblemKind has a way to resolve it', () => {
 	it('each kind is declared by its rule (read into rules/index.ts RESOLVE), and nothing else is', () => {
 		expect(Object.keys(RESOLVE).sort()).toEqual([...PROBLEM_KINDS].sort());
 	});
 
-	it('each kind, on the demo or a cover who holds cases, offers a desk key or a command, except the team-structure one', () => {
+	it('each kind, on the demo or a cover who holds cases, offers a desk key or a command, except the team-structure and database-owner ones', () => {
 		const byKind = everyKind();
 		for (const kind of PROBLEM_KINDS) {
 			const found = byKind.get(kind);
@@ -41,11 +75,11 @@ describe('every ProblemKind has a way to resolve it', () => {
 				expect(ways.length, p.id).toBeGreaterThan(0);
 				for (const w of ways) expect(RESOLVE_WAYS).toContain(w.way);
 				const usable = ways.filter(w => w.desk !== null || w.command !== null);
-				if (OUTSIDE_FORTNIGHT.includes(kind))
+				if (OUTSIDE_FORTNIGHT.has(kind))
 					expect(
 						ways.map(w => w.way),
 						p.id,
-					).toEqual(['team-structure']);
+					).toEqual([OUTSIDE_FORTNIGHT.get(kind)]);
 				else expect(usable.length, `${p.id} has a desk key or a command`).toBeGreaterThan(0);
 			}
 		}

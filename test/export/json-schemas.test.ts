@@ -64,7 +64,8 @@ describe('published JSON Schemas, checked by ajv in strict mode', () => {
 			['a missing key', d => delete d['reviewDrafts']],
 			['a decision without its problemId', d => delete d['decisions'][0].problemId],
 			['a decision with an empty problemId', d => (d['decisions'][0].problemId = '')],
-			['the previous schema version', d => (d['schema'] = 'fortnight-handover/4')],
+			['no coverOwnProblems', d => delete d['coverOwnProblems']],
+			['the previous schema version', d => (d['schema'] = 'fortnight-handover/5')],
 		];
 		expect(good['decisions'].length).toBeGreaterThan(0);
 		expect(errors(validate, good)).toEqual([]);

@@ -47,6 +47,7 @@ export function caseToRow(c: Case, officers: readonly Officer[], style: ExportSt
 		forensicSubmitted: d(forensic?.submitted),
 		suspect: bail?.suspect ?? (c.rui && c.rui.endedOn === null ? c.rui.suspect : ''),
 		forensicResult: d(forensic?.resultOn),
+		forensicItem: forensic?.item ?? '',
 		lastSuspectUpdate: c.rui && c.rui.endedOn === null ? d(c.rui.lastSuspectUpdate) : '',
 		mg3Status: c.cps.mg3Status.replace(/-/g, ' '),
 		// A running bail has no outcome yet; an ended one is left blank too (a blank never ends or restarts anything).
@@ -127,6 +128,7 @@ export function generateImportCsv(officers: readonly Officer[], rows: number, op
 			'',
 			rui === 'Yes' && r() < 0.5 ? d(day(520, 150)) : '',
 			pick(['not started', 'in progress', 'submitted', '']),
+			'',
 			'',
 		]);
 	}

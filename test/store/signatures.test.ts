@@ -307,6 +307,29 @@ describe('the audit script (docs/audit-chain.py, standard library only)', () => 
 		expect(bad.stderr).toBe('BROKEN at entry 3\n');
 	});
 
+	it.skipIf(!python)("agrees with verify on a reallocation made on a worked day other than the clock's (its recordedOn)", () => {
+		// QA 8 D8: the script built a reallocation's key without `recordedOn`, so a move made with --today (or in the
+		// hour after midnight in summer time) read as "not in the chain" and the script said BROKEN where verify said OK.
+		const {store} = demoCopy();
+		expect(runCli(['store', 'migrate', '--store', store]).code).toBe(0);
+		// A record before it, so the script holds every later record to the chain.
+		const first = runCli(['welfare', 'record', 'Iqbal', '--kind', 'one-to-one', '--store', store, '--today', DEMO_TODAY], {
+			env: {FORTNIGHT_NOW: '2026-12-02T09:00:00Z'},
+		});
+		expect(first.code, first.stderr).toBe(0);
+		const move = runCli(
+			['case', 'reallocate', 'CR/87204/26', '--to', 'Carter', '--reason', 'OIC away', '--store', store, '--today', DEMO_TODAY],
+			{env: {FORTNIGHT_NOW: '2026-12-02T10:00:00Z'}},
+		);
+		expect(move.code, move.stderr).toBe(0);
+		// (The move is in the journal, recorded at the clock's 02 Dec for the worked day 30 Nov: recordedOn.)
+		expect(readFileSync(store.replace(/\.json$/, '.journal.jsonl'), 'utf8')).toContain(`"recordedOn":"${DEMO_TODAY}"`);
+		const ours = /head (\d+:[0-9a-f]{64})/.exec(runCli(['verify', '--store', store]).stdout)![1];
+		const r = spawnSync('python3', [script, store], {encoding: 'utf8'});
+		expect(r.stdout.split('\n')[0]).toBe(`OK: 608 entries, every hash and link holds; head ${ours}`);
+		expect(r.status).toBe(0);
+	});
+
 	it.skipIf(!python)("reads a two-file store: the chain file up to what the state commits, and the state's working set against it", () => {
 		// Before, it read the state's own "chain" (only the working set since the split) and called entry 0 broken.
 		const {store} = demoCopy();

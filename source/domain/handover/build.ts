@@ -20,6 +20,7 @@ import {workloadIn} from '../rules/workload.js';
 import {authorityWords, checkInDueByOfficer, datedItems, welfareScope, type Inspector} from './dated-items.js';
 import {datedMessage} from './dated-words.js';
 import {markCoverCannot} from './cover-cannot.js';
+import {coverOwnProblems} from './cover-own-problems.js';
 import type {CaseSection, Decision, Handover, HandoverCover, HandoverUncovered, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 import {recordDay} from '../worked-day.js';
@@ -136,8 +137,11 @@ export function buildHandover(input: HandoverInput): Handover {
 	const dueBeforeWindow = markCoverCannot(data, dated.dueBeforeWindow, covers, from, today);
 	const inWindow = markCoverCannot(data, dated.inWindow, covers, from, today);
 
+	const problems = findProblems(data, today);
+	// The rest of what the cover may not do about themselves: their screening, trigger, workload... (cover-own-problems.ts).
+	const coverOwn = coverOwnProblems(data, problems, covers, [...alreadyDue, ...dueBeforeWindow, ...inWindow]);
 	const decisions: Decision[] = [];
-	for (const p of findProblems(data, today)) {
+	for (const p of problems) {
 		if (p.severity !== 'critical' && p.severity !== 'red') continue;
 		const said = `${p.message} ${p.action}`;
 		// The rules say "an inspector" or "tell the inspector": the cover needs to know who that is.
@@ -319,6 +323,7 @@ export function buildHandover(input: HandoverInput): Handover {
 		reviewDrafts,
 		inWindow,
 		decisions,
+		coverOwnProblems: coverOwn,
 		officers: [...people.map(o => officerSection(o.id, o)), ...orphans.map(id => officerSection(id, undefined))],
 	};
 }

@@ -81,6 +81,32 @@ export const DecisionSchema = StrictObject({
 });
 export type Decision = Static<typeof DecisionSchema>;
 
+export const CoverOwnProblemSchema = StrictObject({
+	problemId: doc('The id of the problem, as `fortnight problems --json` prints it for the same day.', Type.String({minLength: 1})),
+	severity: Type.Union([Type.Literal('critical'), Type.Literal('red'), Type.Literal('amber'), Type.Literal('info')]),
+	kind: Type.String(),
+	caseRef: doc(
+		'The case, when the problem is about a case the cover holds; null when it is about the cover themselves.',
+		Nullable(Type.String()),
+	),
+	officerId: doc('The cover the problem is about (or who holds the case).', Type.String()),
+	officerName: Type.String(),
+	message: Type.String(),
+	action: doc("What to do about it (the rule's words).", Type.String()),
+	due: Nullable(Date_),
+	coverFrom: doc('The first day of the window this officer covers: from then it is not theirs to do.', Date_),
+	goesToName: doc(
+		"Who does it instead (the next person up, the team's inspector); null when the store names nobody.",
+		Nullable(Type.String()),
+	),
+	goesToId: Nullable(Type.String()),
+	resolve: doc(
+		'The ways to clear it, as for a decision: the person named in goesToName records it.',
+		Type.Array(ResolveJsonSchema, {minItems: 1}),
+	),
+});
+export type CoverOwnProblem = Static<typeof CoverOwnProblemSchema>;
+
 export const AbsenceInWindowSchema = StrictObject({
 	id: doc("The absence's id in the store.", Type.String()),
 	from: Date_,
@@ -222,8 +248,12 @@ export const HandoverSchema = StrictObject(
 		reviewDrafts: doc('Reviews started and not signed: whose and since when, never their content.', Type.Array(ReviewDraftNoteSchema)),
 		inWindow: doc('Every dated item from the first to the last day of the window, by date.', Type.Array(WindowItemSchema)),
 		decisions: doc('Critical and red problems as of today, most urgent first, with what to do.', Type.Array(DecisionSchema)),
+		coverOwnProblems: doc(
+			'Problems as of today, of any severity, about a cover (one with an officer id) or a case they hold, that need a supervisor\'s act the cover may not do on themselves (no one supervises themselves): screening or tenure review due, an undecided performance trigger, their workload, their case\'s bail. Each with who does it instead. A review or check-in said by a dated item marked "independent supervisor" is not repeated here. Empty when no cover holds any.',
+			Type.Array(CoverOwnProblemSchema),
+		),
 		officers: Type.Array(OfficerSectionSchema),
 	},
-	{$id: 'https://fortnight.local/schema/handover-5.json', title: 'fortnight handover'},
+	{$id: 'https://fortnight.local/schema/handover-6.json', title: 'fortnight handover'},
 );
 export type Handover = Static<typeof HandoverSchema>;

@@ -27,6 +27,7 @@ export const FIELDS = [
 	'lastSuspectUpdate',
 	'mg3Status',
 	'bailOutcome',
+	'forensicItem',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -51,6 +52,7 @@ export const DEFAULT_HEADERS: Record<Field, string> = {
 	lastSuspectUpdate: 'Last suspect update',
 	mg3Status: 'MG3 status',
 	bailOutcome: 'Bail outcome',
+	forensicItem: 'Forensic item',
 };
 
 export const DATE_FIELDS: readonly Field[] = [
@@ -63,6 +65,9 @@ export const DATE_FIELDS: readonly Field[] = [
 	'forensicResult',
 	'lastSuspectUpdate',
 ];
+
+/** The most a forensic item cell may hold (model.ts ForensicSchema.item). */
+export const FORENSIC_ITEM_MAX = 200;
 
 /** The most a suspect cell may hold: initials only (model.ts BailSchema.suspect), never a name. */
 export const SUSPECT_MAX = 12;

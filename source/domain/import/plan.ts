@@ -21,7 +21,7 @@ import {mayReallocate, mayRecordBail} from '../permissions.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {BailEvent, Case, StoreData} from '../model.js';
+import type {BailEvent, Case, Forensic, StoreData} from '../model.js';
 import {newCaseRecord} from '../new-case.js';
 import {workedDayApart} from '../worked-day.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type BailOutcome, type Field, type ImportMapping} from './columns.js';
@@ -133,6 +133,97 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 	const officerProblems = new Map<string, OfficerProblem>();
 	const rejectedRows = new Set<number>();
 	const who = recorder(options);
+	// A further row for a case (furtherRow) builds on the change its first row planned, found by that row's
+	// number (changeAt), and is refused when its first row was (refusedFirst). Only the rare cases whose first
+	// row changed nothing and a further row did are kept by reference (lateChange): a map of every case's
+	// change cost the 50,000-row import time for rows that almost never repeat (README "Benchmarks", the import row).
+	const lateChange = new Map<string, number>();
+	const changeAt = (ref: string, firstRowNo: number): number | undefined => {
+		// plan.changes is in row order (rows are planned in file order), so a binary search finds the first row's.
+		let lo = 0;
+		let hi = plan.changes.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			const row = plan.changes[mid]!.row;
+			if (row === firstRowNo) return plan.changes[mid]!.ref === ref ? mid : undefined;
+			if (row < firstRowNo) lo = mid + 1;
+			else hi = mid - 1;
+		}
+		return lateChange.get(ref);
+	};
+	const refusedFirst = new Set<string>();
+
+	/**
+	 * A row for a case already on an earlier row (`seen`): README "fortnight import", one row per forensic
+	 * submission. It may add a submission or its result, nothing else: the case's other cells must say what
+	 * its first row (and the store) already say, or be blank. Anything else conflicts with the rows before,
+	 * and the row is refused saying what it would change; the rows before stand.
+	 */
+	const furtherRow = (record: readonly string[], rowNo: number, seen: number, ref: string, row: ImportRow | null): Rejection[] => {
+		if (refusedFirst.has(ref))
+			return [
+				at(layout, rowNo, 'ref', `crime reference ${ref} is also on row ${seen}, which was refused: put that row right and import again.`),
+			];
+		if (!hasForensic(layout, record))
+			return [
+				at(
+					layout,
+					rowNo,
+					'ref',
+					`crime reference ${ref} is also on row ${seen}; a case appears once, with one further row for each other forensic ` +
+						'submission (its "Forensic submitted" date, and its "Forensic result" once back).',
+				),
+			];
+		if (row === null) return [];
+		const at_ = changeAt(ref, seen);
+		const index = byRef.get(ref);
+		const current = at_ !== undefined ? plan.changes[at_]!.after : index !== undefined ? data.cases[index]! : null;
+		if (current === null) return [];
+		// Two results for one submission: the file contradicts itself (or the store), and neither is taken over the other.
+		const resulted =
+			row.forensicResult &&
+			row.forensicSubmitted &&
+			current.forensics.find(f => f.resultOn !== null && sameSubmission(f, row.forensicSubmitted!, row.forensicItem ?? null));
+		if (resulted && resulted.resultOn !== row.forensicResult)
+			return [
+				at(
+					layout,
+					rowNo,
+					'forensicResult',
+					`crime reference ${ref} is also on row ${seen}, and its forensic submission of ${resulted.submitted} already has a result ` +
+						`dated ${resulted.resultOn} (from an earlier row, or recorded before), not ${row.forensicResult}: say one result for it.`,
+				),
+			];
+		const merged = updateCase(current, row, data, who, layout, true);
+		if ('rejections' in merged) return merged.rejections;
+		if (merged.caseChanges.length > 0)
+			return [
+				at(
+					layout,
+					rowNo,
+					'ref',
+					`crime reference ${ref} is also on row ${seen}, and this row would change ${merged.caseChanges.join('; ')}: ` +
+						`a further row for a case adds a forensic submission or its result only, its other cells as row ${seen} ` +
+						`or blank. Put the case's details on row ${seen}.`,
+				),
+			];
+		if (!merged.changed) {
+			plan.unchanged++;
+			return [];
+		}
+		if (at_ !== undefined) {
+			const change = plan.changes[at_]!;
+			plan.changes[at_] = {
+				...change,
+				after: merged.after,
+				changes: change.kind === 'add' ? change.changes : [...change.changes, ...merged.changes],
+			};
+		} else {
+			lateChange.set(ref, plan.changes.length);
+			plan.changes.push({kind: 'update', ref, row: rowNo, changes: merged.changes, before: current, after: merged.after, index: index!});
+		}
+		return [];
+	};
 
 	const add = (record: readonly string[], index: number): void => {
 		if (isBlank(record)) return;
@@ -148,31 +239,31 @@ export function startPlan(data: StoreData, header: string[], options: ImportOpti
 		}
 		const ref = (record[layout.index.ref!] ?? '').trim();
 		let rejections = result.rejections;
-		if (ref !== '') {
-			const seen = firstRow.get(ref);
-			if (seen !== undefined)
-				rejections = [
-					...rejections,
-					at(layout, rowNo, 'ref', `crime reference ${ref} is also on row ${seen}; each case must appear once.`),
-				];
-			else firstRow.set(ref, rowNo);
-		}
-		if (rejections.length === 0 && result.row) {
-			const index = byRef.get(ref);
-			const before = index === undefined ? null : data.cases[index]!;
-			const merged = before === null ? newCase(result.row, data, who, layout) : updateCase(before, result.row, data, who, layout);
-			if ('rejections' in merged) rejections = merged.rejections;
-			else if (!merged.changed) plan.unchanged++;
-			else
-				plan.changes.push({
-					kind: before ? 'update' : 'add',
-					ref,
-					row: rowNo,
-					changes: merged.changes,
-					before,
-					after: merged.after,
-					index: index ?? -1,
-				});
+		const seen = ref === '' ? undefined : firstRow.get(ref);
+		if (seen !== undefined) {
+			// A further row for a case: one per forensic submission (QA 6 R8), merged onto the case as the rows before left it.
+			rejections = [...rejections, ...furtherRow(record, rowNo, seen, ref, result.row)];
+		} else {
+			if (ref !== '') firstRow.set(ref, rowNo);
+			if (rejections.length === 0 && result.row) {
+				const index = byRef.get(ref);
+				const before = index === undefined ? null : data.cases[index]!;
+				const merged = before === null ? newCase(result.row, data, who, layout) : updateCase(before, result.row, data, who, layout);
+				if ('rejections' in merged) rejections = merged.rejections;
+				else if (!merged.changed) plan.unchanged++;
+				else {
+					plan.changes.push({
+						kind: before ? 'update' : 'add',
+						ref,
+						row: rowNo,
+						changes: merged.changes,
+						before,
+						after: merged.after,
+						index: index ?? -1,
+					});
+				}
+			}
+			if (rejections.length > 0 && ref !== '') refusedFirst.add(ref);
 		}
 		if (rejections.length > 0) {
 			rejectedRows.add(rowNo);
@@ -221,7 +312,11 @@ function insertSorted<T>(list: readonly T[], item: T, key: (t: T) => string): T[
 	return [...list.slice(0, i), item, ...list.slice(i)];
 }
 
-type Merged = {after: Case; changes: readonly string[]; changed: boolean} | {rejections: Rejection[]};
+/**
+ * A row merged onto a case: the case after, its changes in words, and (for a further row of the same case,
+ * furtherRow) those of its changes that are not a forensic submission or result, which such a row may not make.
+ */
+type Merged = {after: Case; changes: readonly string[]; changed: boolean; caseChanges: readonly string[]} | {rejections: Rejection[]};
 
 /** A new case's words (none: see describeNew), one frozen array shared by every new case of an import. */
 const NO_WORDS: readonly string[] = Object.freeze([]);
@@ -276,6 +371,16 @@ function bailFrom(bailedOn: IsoDate, returnDate: IsoDate, data: StoreData, suspe
 }
 
 const FORENSIC_ITEM = 'Submission recorded in the records system';
+
+/**
+ * Whether `f` is the submission a row names: by its date when given, and by its item when given (ignoring
+ * case and spaces at the ends), so two submissions of one day are told apart by what was sent. A row naming
+ * neither names every submission (a result then needs the case's one submission still waiting).
+ */
+function sameSubmission(f: Forensic, submitted: IsoDate | null, item: string | null): boolean {
+	if (submitted !== null && f.submitted !== submitted) return false;
+	return item === null || f.item.trim().toLowerCase() === item.toLowerCase();
+}
 
 /**
  * A new case needs the required fields. Defaults (newCaseRecord): allocated and due for review on the
@@ -336,7 +441,15 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 				: null,
 		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
 		forensics: r.forensicSubmitted
-			? [{id: `${r.ref}-f1`, item: FORENSIC_ITEM, submitted: r.forensicSubmitted, expected: null, resultOn: r.forensicResult ?? null}]
+			? [
+					{
+						id: `${r.ref}-f1`,
+						item: r.forensicItem ?? FORENSIC_ITEM,
+						submitted: r.forensicSubmitted,
+						expected: null,
+						resultOn: r.forensicResult ?? null,
+					},
+				]
 			: [],
 		cps: r.mg3Status ? {mg3Status: r.mg3Status, mg3Since: today, cpsDueDate: null, courtDate: null} : undefined,
 		nextReviewDue: today,
@@ -346,7 +459,7 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 		],
 		riskHistory: [{risk: r.risk!, from: r.opened! < today ? r.opened! : today, by: who.by, reason: IMPORT_REASON, reviewSeq: null}],
 	});
-	return {after, changes: NO_WORDS, changed: true};
+	return {after, changes: NO_WORDS, changed: true, caseChanges: NO_WORDS};
 }
 
 /** Why whoever imports may not record a bail decision on case `ref` (permissions.ts mayRecordBail: nobody decides on a case they hold), or null. */
@@ -356,23 +469,31 @@ function bailRefusal(data: StoreData, who: Recorder, ref: string): string | null
 	return may.ok ? null : may.reason;
 }
 
-/** The existing case with what the row changes, each change in words for the report. */
-function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLayout): Merged {
+/**
+ * The existing case with what the row changes, each change in words for the report. `further`: the row is
+ * a further row for a case already on an earlier row of the file (furtherRow), `before` the case as the
+ * rows before left it; any change but a forensic one is refused there, so who may make it is not asked
+ * (the case may be new in this import, unknown to the permissions).
+ */
+function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLayout, further = false): Merged {
 	const {today} = who;
 	const rejections: Rejection[] = [];
 	const changes: string[] = [];
+	const caseChanges: string[] = [];
 	let c = before;
 	// One shallow copy of the case at its first change (never the store's object), then edits to the copy.
-	const change = (next: Partial<Case>, words: string) => {
+	const change = (next: Partial<Case>, words: string, forensic = false) => {
 		if (c === before) c = {...before};
 		Object.assign(c, next);
 		changes.push(words);
+		if (!forensic) caseChanges.push(words);
 	};
 	if (r.offence && r.offence !== c.offence)
 		change({offence: r.offence, offenceShort: shortOffence(r.offence)}, `offence "${c.offence}" -> "${r.offence}"`);
 	// A changed officer is a reallocation by whoever imports, judged as one (README "Who may change absences and
 	// cover"): nobody moves a case they hold, and a cover never moves a case to themselves.
-	const move = r.officerId && r.officerId !== c.oicId && who.by !== null ? mayReallocate(data, who.by, c.ref, r.officerId, today) : null;
+	const move =
+		r.officerId && r.officerId !== c.oicId && who.by !== null && !further ? mayReallocate(data, who.by, c.ref, r.officerId, today) : null;
 	if (move && !move.ok) rejections.push(at(layout, r.row, 'officer', move.reason));
 	else if (r.officerId && r.officerId !== c.oicId) {
 		const name = (id: string) => data.officers.find(o => o.id === id)?.name ?? id;
@@ -405,7 +526,7 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	// Bail: runs from the arrest; its regime is fixed by the date of arrest (pre- or post-28 October 2022).
 	const bailRunning = c.bail !== null && c.bail.endedOn === null;
 	// Ending bail is a bail decision by whoever imports, judged as `fortnight bail record` judges it.
-	const endRefused = (r.rui === true || r.bailOutcome) && bailRunning ? bailRefusal(data, who, before.ref) : null;
+	const endRefused = (r.rui === true || r.bailOutcome) && bailRunning && !further ? bailRefusal(data, who, before.ref) : null;
 	if (r.bailReturnDate) {
 		const bailedOn = r.arrestDate ?? c.arrestDate;
 		const problem = bailProblem(layout, r, bailedOn);
@@ -514,13 +635,19 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 
 	if (r.forensicSubmitted) {
 		const d = r.forensicSubmitted;
-		if (!c.forensics.some(f => f.submitted === d)) {
-			let n = c.forensics.length + 1;
-			while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
-			change(
-				{forensics: [...c.forensics, {id: `${c.ref}-f${n}`, item: FORENSIC_ITEM, submitted: d, expected: null, resultOn: null}]},
-				`forensic submission ${d} added`,
-			);
+		const item = r.forensicItem ?? null;
+		if (!c.forensics.some(f => sameSubmission(f, d, item))) {
+			// Submitted that day and imported before without its item: the row names it (QA 6 R8), it adds none.
+			const unnamed = item === null ? undefined : c.forensics.find(f => f.submitted === d && f.item === FORENSIC_ITEM);
+			if (unnamed && item !== null) {
+				const forensics = c.forensics.map(x => (x === unnamed ? {...x, item} : x));
+				change({forensics}, `forensic submission ${d} named "${item}"`, true);
+			} else {
+				let n = c.forensics.length + 1;
+				while (c.forensics.some(f => f.id === `${c.ref}-f${n}`)) n++;
+				const added = {id: `${c.ref}-f${n}`, item: item ?? FORENSIC_ITEM, submitted: d, expected: null, resultOn: null};
+				change({forensics: [...c.forensics, added]}, `forensic submission ${d}${item === null ? '' : ` "${item}"`} added`, true);
+			}
 		}
 	}
 
@@ -533,9 +660,12 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	if (r.forensicResult) {
 		const d = r.forensicResult;
 		// The result belongs to the row's submission, else to the one submission still waiting.
-		const waiting = c.forensics.filter(f => f.resultOn === null && (r.forensicSubmitted ? f.submitted === r.forensicSubmitted : true));
+		const waiting = c.forensics.filter(f => f.resultOn === null && sameSubmission(f, r.forensicSubmitted ?? null, r.forensicItem ?? null));
 		if (waiting.length > 1) {
-			const which = `${c.ref} has ${waiting.length} forensic submissions waiting; give the "Forensic submitted" date of the one it is for.`;
+			// Two sent the same day are told apart by their item ("Forensic item"); otherwise by the date.
+			const which = r.forensicSubmitted
+				? `${c.ref} has ${waiting.length} forensic submissions of ${r.forensicSubmitted} waiting; give the "Forensic item" of the one it is for.`
+				: `${c.ref} has ${waiting.length} forensic submissions waiting; give the "Forensic submitted" date of the one it is for.`;
 			rejections.push(at(layout, r.row, 'forensicResult', which));
 		} else if (waiting.length === 1) {
 			const f = waiting[0]!;
@@ -543,7 +673,7 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 				rejections.push(at(layout, r.row, 'forensicResult', `the result (${d}) is dated before the submission (${f.submitted}).`));
 			} else {
 				const forensics = c.forensics.map(x => (x === f ? {...f, resultOn: d} : x));
-				change({forensics}, `forensic result ${d} (submitted ${f.submitted})`);
+				change({forensics}, `forensic result ${d} (submitted ${f.submitted})`, true);
 			}
 		}
 	}
@@ -552,7 +682,16 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 	}
 
 	if (rejections.length > 0) return {rejections};
-	return {after: c, changes, changed: changes.length > 0};
+	return {after: c, changes, changed: changes.length > 0, caseChanges};
+}
+
+/** Whether the row names a forensic submission or result (a further row for a case must: furtherRow). */
+function hasForensic(layout: ColumnLayout, record: readonly string[]): boolean {
+	const submitted = layout.index.forensicSubmitted;
+	const result = layout.index.forensicResult;
+	return (
+		(submitted !== undefined && (record[submitted] ?? '').trim() !== '') || (result !== undefined && (record[result] ?? '').trim() !== '')
+	);
 }
 
 function normaliseText(s: string): string {
@@ -591,7 +730,7 @@ export function describeNew(c: Case): string[] {
 	if (update) words.push(`update ${update.date}`);
 	if (c.victim)
 		words.push(`victim (${c.victim.serviceLevel} service${c.victim.updates.length > 0 ? `, updated ${c.victim.updates.at(-1)}` : ''})`);
-	const forensic = c.forensics.at(-1);
-	if (forensic) words.push(`forensic submission ${forensic.submitted}`);
+	// Each submission: a new case's further rows (one per submission) may have added several.
+	for (const f of c.forensics) words.push(`forensic submission ${f.submitted}${f.resultOn ? ` (result ${f.resultOn})` : ''}`);
 	return words;
 }

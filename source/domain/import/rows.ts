@@ -21,6 +21,7 @@ import {
 	RISK_WORDS,
 	SERVICE,
 	STATUS_WORDS,
+	FORENSIC_ITEM_MAX,
 	SUSPECT_MAX,
 	YES_NO,
 	type BailOutcome,
@@ -61,6 +62,11 @@ export interface ImportRow {
 	lastVictimUpdate?: IsoDate | null;
 	forensicSubmitted?: IsoDate | null;
 	forensicResult?: IsoDate | null;
+	/**
+	 * What was submitted (optional column, "Laptop (suspect)"): names the submission with its date, so two sent
+	 * the same day are told apart (plan.ts sameSubmission); null or absent names it by its date alone.
+	 */
+	forensicItem?: string | null;
 	lastSuspectUpdate?: IsoDate | null;
 	mg3Status?: Mg3Status | null;
 	/** How a running bail ended (optional column): the explicit outcome that ends bail; blank changes nothing. */
@@ -276,6 +282,7 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		lastVictimUpdate: undefined,
 		forensicSubmitted: undefined,
 		forensicResult: undefined,
+		forensicItem: undefined,
 		lastSuspectUpdate: undefined,
 		mg3Status: undefined,
 		bailOutcome: undefined,
@@ -317,6 +324,15 @@ export function validateRow(record: readonly string[], rowNo: number, ctx: RowCo
 		} else if (mayBeUnsafe(t) || /[\r\n]/.test(t)) {
 			rejections.push(rejectionAt(ctx, rowNo, 'suspect', 'the suspect initials contain control characters or a line break.'));
 		} else out.suspect = t === '' ? null : t;
+	}
+
+	if (col.forensicItem !== -1) {
+		const t = record[col.forensicItem]!.trim();
+		if (t.length > FORENSIC_ITEM_MAX)
+			rejections.push(rejectionAt(ctx, rowNo, 'forensicItem', `the forensic item is longer than ${FORENSIC_ITEM_MAX} characters.`));
+		else if (/[\r\n]/.test(t)) rejections.push(rejectionAt(ctx, rowNo, 'forensicItem', 'the forensic item has a line break.'));
+		else out.forensicItem = t === '' ? null : t;
+		if (unsafe(t)) (flagged ??= []).push(layout.header[col.forensicItem]!);
 	}
 
 	if (col.lastUpdateText !== -1) {

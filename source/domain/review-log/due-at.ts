@@ -80,7 +80,7 @@ export interface MissedReview extends ReviewStanding {
 
 /**
  * Cases that missed a review in the period: the review set by the last one signed by the end of the
- * period (or today, if sooner; at allocation when there was none) fell due by then and was not done.
+ * period (or today, if sooner; at allocation when there was none) fell due in the period, by then, and was not done.
  * A case reviewed earlier in the period still counts when its next review fell due and was missed
  * (QA P1-2): that is "one for each case that missed its review" in the report's definition.
  */
@@ -96,7 +96,7 @@ export function casesMissingReview(
 	for (const c of cases) {
 		if (!openInPeriod(c, period)) continue;
 		const standing = reviewStandingAt(c, reviewsByCase.get(c.ref), end, settings);
-		if (missedBy(c, standing.due, period, today)) out.push({case: c, ...standing});
+		if (missedInPeriod(c, standing.due, period, today)) out.push({case: c, ...standing});
 	}
 	return out;
 }
@@ -104,6 +104,18 @@ export function casesMissingReview(
 /** Open at some time in the period: opened by its end, and live now or closed no earlier than its start. */
 export function openInPeriod(c: Case, period: Period): boolean {
 	return c.opened <= period.to && (isLive(c) || (c.closedOn !== null && c.closedOn >= period.from));
+}
+
+/**
+ * The report's "missed in the period" (README "The review log": a review that fell due in the period and
+ * was not done by its end): missedBy, for a review that fell due on or after the period's first day. One
+ * overdue since before the period is in "overdue now" instead, and is not missed again in every later
+ * period (QA 8 D5: reviews due 19-27 Nov were "missed" in 30 Nov-14 Dec, diluting its on-time %, and
+ * again in every period after). The trends' weekly "missed" is the same test on each week: a review is
+ * missed in the week it fell due; one still outstanding after is in "overdue at the week's end".
+ */
+export function missedInPeriod(c: Case, due: IsoDate, period: Period, today: IsoDate): boolean {
+	return due >= period.from && missedBy(c, due, period, today);
 }
 
 /** A case open in the period whose review, as it stood at the period's end (or today), was due then and not done. */

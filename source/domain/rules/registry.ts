@@ -16,6 +16,7 @@ import {REVIEW_DUE_RULE} from './review-due.js';
 import {RUI_RULE} from './rui.js';
 import {SPAN_OF_CONTROL_RULE} from './span-of-control.js';
 import {STALLED_RULE} from './stalled-actions.js';
+import {STORE_RECORD_RULE} from './store-records.js';
 import {TENURE_RULE} from './tenure.js';
 import {VICTIM_UPDATE_RULE} from './victim-updates.js';
 import {WELFARE_RULE} from './welfare.js';
@@ -38,4 +39,5 @@ export const RULES = [
 	TENURE_RULE,
 	PERFORMANCE_RULE,
 	ACTION_OWNER_RULE,
+	STORE_RECORD_RULE,
 ] as const;

@@ -2,14 +2,14 @@
  * Review figures by week: signed, on time, late (by how many days), missed, and open overdue at the
  * week's end. Nothing here defines lateness or overdue again: signed reviews are the log's rows
  * (their lateness fixed at signing), "missed" is the exception report's test (casesMissingReview's
- * openInPeriod and missedBy) applied to each week, and "overdue" is reviewOverdueDays (the desk's
+ * openInPeriod and missedInPeriod) applied to each week, and "overdue" is reviewOverdueDays (the desk's
  * status-bar count) on the review due as the chain stood at the week's end (reviewStandingsAt, shared
  * with the report).
  */
 import {isLive} from '../case-facts.js';
 import {minDate, type IsoDate} from '../dates.js';
 import type {Case} from '../model.js';
-import {missedBy, openInPeriod, reviewStandingAt, reviewStandingsAt, type ReviewStanding} from '../review-log/due-at.js';
+import {missedInPeriod, openInPeriod, reviewStandingAt, reviewStandingsAt, type ReviewStanding} from '../review-log/due-at.js';
 import type {LogRow} from '../review-log/rows.js';
 import {reviewOverdueDays} from '../rules/review-due.js';
 import {safeText} from '../safe-text.js';
@@ -48,13 +48,13 @@ export function reviewFigures(ctx: TrendContext, rows: readonly LogRow[]): void 
 		for (let k = 0; k < weeks.length; k++) {
 			const {w, end, i} = weeks[k]!;
 			const s = standings[k]!;
-			if (openInPeriod(c, w) && missedBy(c, s.due, w, today)) ctx.stock(sergeantId, i, MISSED, ref(s));
+			if (openInPeriod(c, w) && missedInPeriod(c, s.due, w, today)) ctx.stock(sergeantId, i, MISSED, ref(s));
 			// A review not yet due is never overdue (the amber threshold is 0 or more days): skip the day count.
 			if (s.due <= end && openOn(c, end) && reviewOverdueDays(s.due, end, settings) !== null) ctx.stock(sergeantId, i, OVERDUE, ref(s));
 		}
 		if (!openInPeriod(c, period)) continue;
 		const s = lastEnd === periodEnd ? standings.at(-1)! : reviewStandingAt(c, ctx.reviewsByCase.get(c.ref), periodEnd, settings);
-		if (missedBy(c, s.due, period, today)) ctx.periodOnly(sergeantId, MISSED, ref(s));
+		if (missedInPeriod(c, s.due, period, today)) ctx.periodOnly(sergeantId, MISSED, ref(s));
 	}
 }
 

@@ -5,6 +5,10 @@
  * with the action its form waits for. The domain checks again under the store's lock: another user may
  * have recorded something meanwhile, and then nothing is written and what was typed is kept.
  *
+ * Every write is refused, nothing saved, when the desk does not know who is at the keyboard: each record
+ * names who made it (README "Who you are"), and who may make it is decided by who they are (README "Who
+ * may change absences and cover"; permissions.ts), so a record by nobody would skip both.
+ *
  * A welfare note (README "Welfare notes") goes to the welfare file only after the event is saved, with the
  * welfare file opened first so a missing or wrong passphrase saves nothing. No sentence here ever holds the
  * note: errors come from the store and the domain, which never see it.
@@ -40,8 +44,11 @@ export interface WriteContext {
  * `after` with a chain entry, signed by the person at the keyboard once keys are enrolled, for each
  * supervisory record the change adds to `before` (README "Signed records"). Called inside apply.
  */
-const signed = (c: WriteContext, before: StoreData, after: StoreData): StoreData =>
-	c.actor ? actorSignsRecords(c.actor, before, after, c.now()) : after;
+const signed = (c: WriteContext, actor: DeskActor, before: StoreData, after: StoreData): StoreData =>
+	actorSignsRecords(actor, before, after, c.now());
+
+/** Why a write is refused when the desk runs as nobody (a context made without an actor); each write says it after its own "Not saved:". */
+export const UNKNOWN_ACTOR = 'the desk does not know who you are.';
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const notSaved = (store: DeskStore): string | null => {
@@ -51,20 +58,22 @@ const notSaved = (store: DeskStore): string | null => {
 
 export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promise<DeskAction> {
 	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'absence-written', seq: write.seq, error, notice});
+	const actor = c.actor;
+	if (!actor) return answer(`Not saved: ${UNKNOWN_ACTOR}`);
 	const refused = notSaved(c.store);
 	if (refused) return answer(refused);
+	const by = actor.officerId;
 	let id = write.kind === 'add' ? '' : write.absenceId;
 	let cancelled = '';
+	let changes: string[] = [];
 	const change = (d: StoreData): StoreData => {
-		// Who may do it (README "Who may change absences and cover"), checked again on the data under the lock.
-		if (c.actor) {
-			const by = c.actor.officerId;
-			const may =
-				write.kind === 'add'
-					? mayChangeAbsence(d, by, 'add', null, {officerId: write.officerId, coverOfficerId: write.absence.coverOfficerId}, c.today)
-					: mayActOnAbsence(d, by, write.kind, write.absenceId, c.today, write.kind === 'change' ? write.change.coverOfficerId : undefined);
-			if (!may.ok) throw new AbsenceError(may.reason);
-		}
+		// Who may do it (README "Who may change absences and cover"): the check `fortnight absence add/change/
+		// end/cancel` makes (commands/absence.ts), with its sentence, on the data under the lock.
+		const may =
+			write.kind === 'add'
+				? mayChangeAbsence(d, by, 'add', null, {officerId: write.officerId, coverOfficerId: write.absence.coverOfficerId}, c.today)
+				: mayActOnAbsence(d, by, write.kind, write.absenceId, c.today, write.kind === 'change' ? write.change.coverOfficerId : undefined);
+		if (!may.ok) throw new AbsenceError(may.reason);
 		// Said by the absence's first part's id, whichever part the row or form held (QA 7 R9, R16).
 		if (write.kind !== 'add') id = absenceIdOf(d.absences, write.absenceId);
 		if (write.kind === 'end') return endAbsence(d, write.absenceId, write.last);
@@ -72,9 +81,11 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		// A cover changed on an absence that has started takes effect from today (README "Absences").
 		if (write.kind === 'change') {
 			const at = c.now();
-			const recording = {by: c.actor?.officerId ?? '', at, ...recordedOnFor(c.today, at)};
+			const recording = {by, at, ...recordedOnFor(c.today, at)};
 			const days = write.coverDays ? {days: write.coverDays} : {};
-			return changeAbsence(d, write.absenceId, write.change, c.today, {recording, ...days}).data;
+			const result = changeAbsence(d, write.absenceId, write.change, c.today, {recording, ...days});
+			changes = result.changes;
+			return result.data;
 		}
 		if (write.kind === 'cancel') {
 			const result = cancelAbsence(d, write.absenceId, c.today);
@@ -87,7 +98,7 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		const result = addAbsence(d, {
 			officerId: write.officerId,
 			...write.absence,
-			recordedBy: c.actor?.officerId ?? '',
+			recordedBy: by,
 			recordedAt,
 			...recordedOnFor(c.today, recordedAt),
 		});
@@ -96,11 +107,16 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 	};
 	const verb = {end: 'Ended', change: 'Changed', add: 'Recorded', cancel: 'Cancelled'}[write.kind];
 	try {
-		const data = await c.store.apply(d => signed(c, d, change(d)));
+		const data = await c.store.apply(d => signed(c, actor, d, change(d)));
 		if (write.kind === 'cancel') return answer(null, cancelled);
 		const a = data.absences.find(x => x.id === id);
 		const who = safeText(shortName(data.officers.find(o => o.id === a?.officerId)));
-		return answer(null, a ? `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, c.today, data.absences)}.` : 'Saved.');
+		if (!a) return answer(null, 'Saved.');
+		// A change says what changed, and on which days, as `absence change` does (QA 7 R5, R16): the whole
+		// absence as it now stands would not say which of its parts the change touched.
+		if (write.kind === 'change' && changes.length > 0)
+			return answer(null, `${verb} ${a.id}, ${who}'s absence: ${safeText(changes.join('; '))}.`);
+		return answer(null, `${verb} ${a.id}: ${who} ${absenceWords(a, data.officers, c.today, data.absences)}.`);
 	} catch (err) {
 		// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 		// sentence meant for the user; nothing was written in either case.
@@ -118,7 +134,7 @@ export async function writeDecision(write: NonNullable<DeskState['decisionWrite'
 		notice,
 	});
 	const actor = c.actor;
-	if (!actor) return answer('Not recorded: the desk does not know who you are.');
+	if (!actor) return answer(`Not recorded: ${UNKNOWN_ACTOR}`);
 	const why = c.store.cannotWrite();
 	if (why) return answer(`Not recorded: ${why}`);
 	let result: TriggerDecisionResult | undefined;
@@ -152,15 +168,18 @@ export async function writeDecision(write: NonNullable<DeskState['decisionWrite'
 
 export async function writeReallocation(write: NonNullable<DeskState['reallocateWrite']>, c: WriteContext): Promise<DeskAction> {
 	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'reallocate-written', seq: write.seq, error, notice});
+	const actor = c.actor;
+	if (!actor) return answer(`Not saved: ${UNKNOWN_ACTOR}`);
 	const refused = notSaved(c.store);
 	if (refused) return answer(refused);
 	let from = '';
-	const r = write.request;
+	// Moved by the person at the keyboard, whom reallocateCase checks as `case reallocate` does (permissions.ts mayReallocate).
+	const r = {...write.request, by: actor.officerId};
 	try {
 		const data = await c.store.apply(d => {
 			const result = reallocateCase(d, {...r, recordedAt: c.now()});
 			from = result.fromOfficerId;
-			return signed(c, d, result.data);
+			return signed(c, actor, d, result.data);
 		});
 		const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
 		const moved = `Reallocated ${safeText(r.ref)} from ${name(from)} to ${name(r.toOfficerId)} from ${shortDate(r.on, r.today)}. `;
@@ -174,10 +193,12 @@ export async function writeReallocation(write: NonNullable<DeskState['reallocate
 
 export async function writeRecord(write: RecordWrite, c: WriteContext): Promise<DeskAction> {
 	const answer = (error: string | null, notice = ''): DeskAction => ({type: 'record-written', seq: write.seq, error, notice});
+	const actor = c.actor;
+	if (!actor) return answer(`Not saved: ${UNKNOWN_ACTOR}`);
 	const refused = notSaved(c.store);
 	if (refused) return answer(refused);
 	try {
-		return answer(null, await record(write, c));
+		return answer(null, await record(write, c, actor));
 	} catch (err) {
 		// BailRecordError, WelfareRecordError and StoreError (locked, read-only, the welfare file's passphrase)
 		// all carry a sentence meant for the user; nothing was written in any of them.
@@ -185,18 +206,24 @@ export async function writeRecord(write: RecordWrite, c: WriteContext): Promise<
 	}
 }
 
-async function record(write: RecordWrite, c: WriteContext): Promise<string> {
+/**
+ * Recorded as the person at the keyboard, whom recordBailEvent and recordWelfareEvent check as `bail record`
+ * and `welfare record` do (permissions.ts mayRecordBail, mayRecordWelfare).
+ */
+async function record(write: RecordWrite, c: WriteContext, actor: DeskActor): Promise<string> {
 	let summary = '';
 	if (write.kind === 'bail') {
-		const {ref, input} = write.write;
+		const {ref} = write.write;
+		const input = {...write.write.input, recordedBy: actor.officerId};
 		await c.store.apply(d => {
 			const result = recordBailEvent(d, ref, {...input, recordedAt: c.now()}, c.today);
 			summary = result.summary;
-			return signed(c, d, result.data);
+			return signed(c, actor, d, result.data);
 		});
 		return summary;
 	}
-	const {input, note} = write.write;
+	const {note} = write.write;
+	const input = {...write.write.input, by: actor.officerId};
 	// The passphrase is checked before anything is saved: a note that could not be kept is never half-recorded.
 	if (note !== '') await c.store.checkWelfare();
 	let eventId = '';
@@ -205,7 +232,7 @@ async function record(write: RecordWrite, c: WriteContext): Promise<string> {
 		summary = result.summary;
 		eventId = result.event.id;
 		// The signed record holds the event, never the note (README "Signed records").
-		return signed(c, d, result.data);
+		return signed(c, actor, d, result.data);
 	});
 	if (note === '') return summary;
 	try {

@@ -10,7 +10,7 @@ import type {Problem} from '../../domain/problem.js';
 import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js';
 import {KIND_LABELS} from '../../domain/rules/index.js';
 import {safeText} from '../../domain/safe-text.js';
-import {whatCleared} from '../../domain/what-cleared.js';
+import {whatCleared, whatClearedOfficer} from '../../domain/what-cleared.js';
 import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
@@ -122,6 +122,11 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 			const data = model.wholeData ?? model.data;
 			const altered = reviews.map(r => alteredEntryWords(data, r)).find(w => w !== null);
 			add(altered ? alteredEntryLine(safeText(altered)) : whatCleared({case: c, reviews, officerById: model.officerById, today}).text);
+		} else if (subject.ref === null) {
+			// An officer's problem: the welfare event, the cover or the move that answered it (QA 6 R5).
+			const officer = {problemId: subject.id, officerId: subject.officerId, data: model.data, officerById: model.officerById, today};
+			const said = whatClearedOfficer(officer);
+			if (said) add(said);
 		}
 		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;

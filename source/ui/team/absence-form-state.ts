@@ -9,7 +9,7 @@
  */
 import {parseUserDate, shortDate, typedDateRefusal, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
-import {absenceParts, type CoverDays} from '../../domain/absence-cover.js';
+import {absenceParts, coverDaysProblem, coverSpan, type CoverDays} from '../../domain/absence-cover.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
@@ -208,9 +208,9 @@ export function resolveCover(
 /**
  * Checks what can be checked before saving (dates typed as dates, a cover who exists and is not away
  * on the days they would cover: the same check "absence add" and "absence change" make, from the domain).
- * The cover's days are checked against the absence's days and today in the form's words (coverDaysOutside);
- * the domain checks them again on saving (absence-cover.ts coverForDays). `today`: the desk's day, for the days a cover changed on an absence that
- * has started covers (from today on).
+ * The cover's days are checked by the domain's rule (absence-cover.ts coverDaysProblem), said in the form's
+ * words (coverDaysRefusal); the domain checks them again on saving, under the store's lock. `today`: the
+ * desk's day, for the days a cover changed on an absence that has started covers (from today on).
  */
 export function validateForm(
 	f: AbsenceFormState,
@@ -242,53 +242,59 @@ export function validateForm(
 		days[key] = d;
 	}
 	const some = days.from !== undefined || days.to !== undefined;
-	const outside = some && f.absenceId !== undefined ? coverDaysOutside(absences, f.absenceId, {from, to}, days, today) : null;
+	// Without the desk's day (a form checked in memory) the domain decides on saving (absence-cover.ts coverForDays).
+	const outside = some && f.absenceId !== undefined && today !== undefined ? coverDaysRefusal(f.absenceId, {from, to}, days, today) : null;
 	if (outside) return fail(outside.field, outside.text);
 	// The days the cover is asked for: those typed, else from today on a recorded absence under way (as the domain reads them).
-	const fromToday = f.absenceId !== undefined && today !== undefined && from < today;
-	const span = {from: days.from ?? (fromToday ? today : from), to: days.to ?? to};
+	const span =
+		f.absenceId !== undefined && today !== undefined ? coverSpan({from, to}, days, today) : {from: days.from ?? from, to: days.to ?? to};
 	const away = cover.officer ? coverAwayProblem({officers, absences}, cover.officer.id, span) : null;
 	if (away) return fail(some ? 'coverFrom' : 'cover', away);
 	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null, ...(some ? {coverDays: days} : {})}};
 }
 
 /**
- * The cover's days typed in the form checked against the absence's first and last day as the form holds them and
- * today, in the form's words: the field named as the form shows it and what is wrong with it, where the
- * domain's refusal (absence-cover.ts coverForDays) names the command line's --from and gives the span
- * asked for, backwards when Cover from is after the last day (QA 7 R1, R12). The domain checks again on saving.
+ * Why the cover's days typed cannot be saved (absence-cover.ts coverDaysProblem: the rule `absence change
+ * --cover NAME --from D --to D` is refused by too), in the form's words: the field named as the form shows
+ * it and what is wrong with it, never the command line's --from or a backwards span (QA 7 R1, R12). The
+ * absence's first and last day are those the form holds: a change saves them before the cover
+ * (absences.ts changeAbsence).
  */
-function coverDaysOutside(
-	absences: readonly Absence[],
+function coverDaysRefusal(
 	absenceId: string,
 	whole: {from: IsoDate; to: IsoDate | null},
 	days: CoverDays,
-	today: IsoDate | undefined,
+	today: IsoDate,
 ): {field: 'coverFrom' | 'coverTo'; text: string} | null {
-	const parts = absenceParts(absences, absenceId);
-	if (parts.length === 0) return null;
-	// The first and last day as the form holds them: a change saves them before the cover (absences.ts changeAbsence).
-	const first = whole.from;
-	const last = whole.to;
+	const p = coverDaysProblem(absenceId, whole, days, today);
+	if (!p) return null;
 	const day = (d: IsoDate) => shortDate(d, today);
-	const {from, to} = days;
-	if (from !== undefined && from < first)
-		return {field: 'coverFrom', text: `Cover from ${day(from)} is before the first day ${day(first)}.`};
-	if (from !== undefined && last !== null && from > last) {
-		return {field: 'coverFrom', text: `Cover from ${day(from)} is after the last day ${day(last)}.`};
+	const field = (d: 'from' | 'to') => (d === 'from' ? 'coverFrom' : 'coverTo');
+	switch (p.kind) {
+		case 'ran': {
+			const span = `${day(p.first)} to ${day(p.last)}`;
+			return {
+				field: 'coverFrom',
+				text: `${p.absenceId} ran ${span}: the days it ran keep the cover they had, so its cover cannot be changed now.`,
+			};
+		}
+		case 'before-first':
+			return {field: 'coverFrom', text: `Cover from ${day(p.date)} is before the first day ${day(p.first)}.`};
+		case 'after-last':
+			return {field: field(p.day), text: `${DAYS_LABEL[field(p.day)]} ${day(p.date)} is after the last day ${day(p.last)}.`};
+		case 'backwards':
+			return {
+				field: 'coverTo',
+				text: p.fromGiven
+					? `Cover to ${day(p.to)} is before Cover from ${day(p.from)}.`
+					: `Cover to ${day(p.to)} is before ${day(p.from)}, where a blank Cover from starts (${DAYS_BLANK.coverFrom}).`,
+			};
+		case 'before-today':
+			return {
+				field: 'coverFrom',
+				text: `${p.absenceId} started ${day(p.first)}: the days before today keep the cover they had. Type a Cover from of ${day(p.today)} or later.`,
+			};
 	}
-	if (to !== undefined && last !== null && to > last)
-		return {field: 'coverTo', text: `Cover to ${day(to)} is after the last day ${day(last)}.`};
-	if (to !== undefined && from !== undefined && to < from) {
-		return {field: 'coverTo', text: `Cover to ${day(to)} is before Cover from ${day(from)}.`};
-	}
-	if (from !== undefined && today !== undefined && from < today) {
-		return {
-			field: 'coverFrom',
-			text: `${parts[0]!.id} started ${day(first)}: the days before today keep the cover they had. Type a Cover from of ${day(today)} or later.`,
-		};
-	}
-	return null;
 }
 
 /** The cover's days as the form labels them (absence-form.tsx). */

@@ -127,7 +127,12 @@ describe('import: rejected rows', () => {
 		const p = plan(demo(), csv);
 		expect(p.rejected.map(r => [r.row, r.column, r.reason])).toEqual([
 			[2, 'Bail return date', 'a bail return date needs an arrest date (bail runs from the day after arrest).'],
-			[4, 'Crime reference', 'crime reference X/2 is also on row 3; each case must appear once.'],
+			[
+				4,
+				'Crime reference',
+				'crime reference X/2 is also on row 3; a case appears once, with one further row for each other forensic submission ' +
+					'(its "Forensic submitted" date, and its "Forensic result" once back).',
+			],
 			[5, 'Offence', 'the offence is empty; a new case needs it.'],
 		]);
 	});

@@ -77,6 +77,8 @@ describe('import: arbitrary input gives a clean report', () => {
 		cell(['in progress', 'Submitted', 'NFA', ''], ['posted']),
 		// Mostly blank, as in an export: a bail outcome beside a return date is rightly rejected.
 		cell(['', '', '', '', '', '', '', 'Charged', 'NFA', 'released without bail'], ['bailed again']),
+		// The forensic item names a submission beside its date: two of one day are told apart by it.
+		cell(['Laptop (suspect)', 'laptop (suspect) ', 'Mobile phone', ''], ['x'.repeat(201), 'two\nlines']),
 	);
 
 	it('plans only valid stores, and a second import of the same rows changes nothing', () => {

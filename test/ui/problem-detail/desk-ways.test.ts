@@ -220,6 +220,8 @@ describe("each kind's desk ways, walked on a store where it occurs", () => {
 		// Every kind that offers a desk way was walked (kinds offering none: the records system, or the team's structure).
 		const kinds = new Set([...walked].map(w => w.split(' ')[0]));
 		const none = ['crime-report-not-updated', 'forensic-wait', 'rui-no-update', 'stalled-deliverable', 'victim-update-overdue'];
-		expect(Object.keys(KIND_LABELS).filter(k => !kinds.has(k) && !none.includes(k) && k !== 'span-of-control')).toEqual([]);
+		// ...nor a row set aside, which the database owner mends (docs/rules.md "Records set aside").
+		const outside = ['span-of-control', 'store-record-unreadable'];
+		expect(Object.keys(KIND_LABELS).filter(k => !kinds.has(k) && !none.includes(k) && !outside.includes(k))).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
  * same Handover document as `fortnight handover` and `fortnight calendar`, for the window from today,
  * so the three never disagree. Pure: (store data, today, days) -> grid.
  */
+import {absenceSpan} from '../../../domain/absence-words.js';
 import {addDays, type IsoDate} from '../../../domain/dates.js';
 import {buildHandover} from '../../../domain/handover/build.js';
 import type {Handover, WindowItem, WindowKind} from '../../../domain/handover/schema.js';
@@ -112,6 +113,9 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 			cell.sort((a, b) => MARK_ORDER.indexOf(a.kind) - MARK_ORDER.indexOf(b.kind) || (a.caseRef < b.caseRef ? -1 : 1));
 	for (const o of officers) {
 		const row = rowOf.get(o.officerId)!;
+		// Each bar's own days, for its words when the row has more than one (below).
+		const spans: {from: IsoDate; to: IsoDate | null}[] = [];
+		const said: {reason: string; cover: string}[] = [];
 		for (const a of o.absences) {
 			const first = a.from <= h.period.from ? 0 : index.get(a.from)!;
 			const last = a.to === null || a.to >= h.period.to ? days.length - 1 : index.get(a.to)!;
@@ -126,8 +130,14 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 				if (a.coverName === null) end = last;
 				const cover = a.coverName === null ? null : rankAndSurname(t(a.coverName));
 				const uncovered = cover === null || gap;
-				const words = `${reason}, ${cover === null ? 'no cover' : gap ? `no cover (${cover} away too)` : `${cover} covers`}`;
-				row.bars.push({first: start, last: end, words, uncovered});
+				const coverSaid = cover === null ? 'no cover' : gap ? `no cover (${cover} away too)` : `${cover} covers`;
+				row.bars.push({first: start, last: end, words: `${reason}, ${coverSaid}`, uncovered});
+				// The bar's days as they are, not cut to the window: its first part began before it, its last may run on.
+				spans.push({
+					from: start === first && a.from < days[0]! ? a.from : days[start]!,
+					to: end === last && (a.to === null || a.to > days.at(-1)!) ? a.to : days[end]!,
+				});
+				said.push({reason, cover: coverSaid});
 				for (let d = start; d <= end && uncovered; d++)
 					alerts[d]!.push(
 						cover === null
@@ -137,6 +147,11 @@ export function gridFromHandover(h: Handover, sergeantId: string): CalendarGrid 
 				start = end + 1;
 			}
 		}
+		// Several bars on one row (an absence kept in parts, a cover away for some days, two absences): each
+		// says its own days, so a label placed beside or under another bar is never read as that bar's cover
+		// (QA 7 R14: "sick, DC Carter covers" at the start of a bar whose first days DC Shah covers).
+		if (row.bars.length > 1)
+			row.bars.forEach((b, i) => (b.words = `${said[i]!.reason} ${absenceSpan(spans[i]!, days[0]!)}, ${said[i]!.cover}`));
 	}
 	return {days, rows, alerts};
 }

@@ -7,7 +7,8 @@ import {absenceRuns, runCoverWords} from '../../../domain/handover/absence-runs.
 import {daysBetween, shortDate, type IsoDate} from '../../../domain/dates.js';
 import {coverAwayWords, coverSpans, nobodyWords} from '../../../domain/handover/cover-spans.js';
 import {forSomeoneElse} from '../../../domain/handover/cover-cannot.js';
-import type {Decision, Handover, WindowItem} from '../../../domain/handover/schema.js';
+import {coverOwnWords} from '../../../domain/handover/cover-own-problems.js';
+import type {CoverOwnProblem, Decision, Handover, WindowItem} from '../../../domain/handover/schema.js';
 import {safeText} from '../../../domain/safe-text.js';
 import {caseStatusWords} from '../../../domain/status-words.js';
 
@@ -121,22 +122,39 @@ export function handoverLines(h: Handover): PreviewLine[] {
 			tone: d.severity === 'critical' ? 'critical' : 'red',
 			open: {decision: n},
 		});
-		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}`, tone: 'plain'});
+		// One about the cover or a case they hold is not theirs to do (listed again under "Not for the cover").
+		const own = h.coverOwnProblems.find(p => p.problemId === d.problemId);
+		const notCover = own ? ` ${t(coverOwnWords(own, x => shortDate(x, today)))}` : '';
+		lines.push({text: `    What to do: ${t(d.action)}${d.due ? ` Due ${shortDate(d.due, today)}.` : ''}${notCover}`, tone: 'plain'});
 		// The ways to clear it, as the Markdown handover and the Problems panel give them (QA 5 R7).
 		lines.push({text: `    To clear it: ${d.resolve.map(wayWords).join('; ')}.`, tone: 'plain'});
 	}
 	blank();
 
-	// What the cover may not do themselves, whatever it shows today, with who does it (as the Markdown: QA 6 D1).
+	// What the cover may not do themselves, whatever it shows today, with who does it (as the Markdown: QA 6 D1):
+	// the dated items marked so, then the other problems about them or their cases (cover-own-problems.ts).
 	const notForCover = [...h.alreadyDue, ...h.dueBeforeWindow, ...h.inWindow].filter(forSomeoneElse);
-	const byWho = new Map<string, WindowItem[]>();
-	for (const i of notForCover) {
-		const who = i.authorityName ?? 'an independent supervisor';
-		byWho.set(who, [...(byWho.get(who) ?? []), i]);
-	}
-	for (const [who, list] of byWho) {
-		heading(`NOT FOR THE COVER: GOES TO ${t(who).toUpperCase()} (${list.length})`);
+	const byWho = new Map<string, {items: WindowItem[]; problems: CoverOwnProblem[]}>();
+	const groupOf = (who: string) => {
+		const group = byWho.get(who) ?? {items: [], problems: []};
+		byWho.set(who, group);
+		return group;
+	};
+	for (const i of notForCover) groupOf(i.authorityName ?? 'an independent supervisor').items.push(i);
+	for (const p of h.coverOwnProblems) groupOf(p.goesToName ?? 'an independent supervisor').problems.push(p);
+	for (const [who, {items: list, problems}] of byWho) {
+		heading(`NOT FOR THE COVER: GOES TO ${t(who).toUpperCase()} (${list.length + problems.length})`);
 		lines.push(...itemLines(list, today));
+		for (const p of problems) {
+			const subject = p.caseRef ? `${t(p.caseRef)} (${t(p.officerName)})` : t(p.officerName);
+			lines.push({
+				text: `  ${p.severity.toUpperCase()} ${subject}: ${t(p.message)}`,
+				tone: p.severity === 'critical' ? 'critical' : p.severity === 'red' ? 'red' : 'plain',
+				...(p.caseRef ? {open: {caseRef: p.caseRef}} : {}),
+			});
+			lines.push({text: `    ${t(coverOwnWords(p, d => shortDate(d, today)))} What to do: ${t(p.action)}`, tone: 'plain'});
+			lines.push({text: `    To clear it: ${p.resolve.map(wayWords).join('; ')}.`, tone: 'plain'});
+		}
 		blank();
 	}
 	heading(`IN YOUR WINDOW, BY DATE (${h.inWindow.length})`);

@@ -31,9 +31,10 @@ describe('the Handover view and the Calendar view with the named cover away for 
 		const grid = gridFromHandover(h, data.team.sergeantId);
 		const brennan = grid.rows.find(r => r.officerId === data.team.sergeantId)!;
 		expect(brennan.bars).toEqual([
-			{first: 0, last: 3, words: 'sick, DC Marsh covers', uncovered: false},
-			{first: 4, last: 11, words: 'sick, no cover (DC Marsh away too)', uncovered: true},
-			{first: 12, last: 13, words: 'sick, DC Marsh covers', uncovered: false},
+			// Each bar says its own days, the first and last as they run beyond the window (QA 7 R14).
+			{first: 0, last: 3, words: 'sick 10-19 Dec, DC Marsh covers', uncovered: false},
+			{first: 4, last: 11, words: 'sick 20-27 Dec, no cover (DC Marsh away too)', uncovered: true},
+			{first: 12, last: 13, words: 'sick 28 Dec-04 Feb 2027, DC Marsh covers', uncovered: false},
 		]);
 		expect(grid.alerts[4]).toContain('NO COVER: DS Brennan away (sick), and DC Marsh, the named cover, is away too');
 		expect(grid.alerts[3]!.some(a => a.startsWith('NO COVER: DS Brennan'))).toBe(false);
@@ -49,8 +50,8 @@ describe('the Handover view and the Calendar view with the named cover away for 
 		expect(handover).not.toMatch(/cover: DC Helen Marsh\s*[─═]/);
 		await d.press('5');
 		const calendar = await d.waitFor('CALENDAR');
-		expect(calendar).toContain('sick, no cover (DC Marsh away too)');
-		expect(calendar).not.toMatch(/sick, DC Marsh covers ═{60}/);
+		expect(calendar).toContain('sick 20-27 Dec, no cover (DC Marsh away too)');
+		expect(calendar).not.toMatch(/sick[^,]*, DC Marsh covers ═{60}/);
 		d.app.unmount();
 	});
 

@@ -31,7 +31,7 @@ describe('chart lines', () => {
 		// Overdue at the weeks' ends: one now and then, then 3 and 6 in the last two weeks.
 		expect(lines[2]!.trimEnd()).toBe("overdue  ▁▁    ▁▁▁▁      ▁▁  ▁▁▄▄██  6 overdue at week's end (most 6)");
 		expect(lines[3]).toMatch(/^week {5}( {2}){13} {2}←\/→ choose a week/);
-		expect(lines[4]!.trimEnd()).toBe('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 6 missed, 6 overdue');
+		expect(lines[4]!.trimEnd()).toBe('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 3 missed, 6 overdue');
 		for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(74);
 	});
 
