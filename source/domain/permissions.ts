@@ -552,6 +552,25 @@ export function mayEnrolFirst(data: StoreData, actorId: string): Permission {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
+ * May `by` vouch for a key of `officerId`'s, who has an enrolled key already when `hasKey` (README
+ * "Signatures"; REVIEW-9 D1)? The key is the only proof of who acted on a file store, where `--as` is not
+ * authenticated, so nobody vouches for a key that lets them act as someone they answer to, and a
+ * second key (a replacement) is never the sergeant's to give:
+ * - the team's inspector (or the sergeant's own inspector) enrols anyone's key, first or replacement;
+ * - an officer replaces their own key, signed with their own key already enrolled (`keys init --force`);
+ * - the team's sergeant enrols only a FIRST key: of an officer he line-manages, or of the team's inspector
+ *   while she has none (an enrolment is signed with a key already enrolled, so when the sergeant made the
+ *   store's first key, hers can come only from him).
+ */
+export function mayEnrolKey(data: StoreData, by: string, officerId: string, hasKey: boolean): boolean {
+	if (isInspectorOver(data, by)) return true;
+	if (by === officerId) return hasKey;
+	if (data.team.sergeantId !== by || hasKey) return false;
+	if (isInspectorOver(data, officerId)) return true;
+	return lineManagerOf(data, officerId)?.id === by;
+}
+
+/**
  * May `actorId` import the records system's export on `today`? An import changes the team's cases (who
  * holds them, bail, status), so it is a supervisor's act for the team: its sergeant, the cover named for
  * the sergeant's absence on the days it runs, or its inspector; an officer's part is their own cases,

@@ -133,3 +133,4 @@ export const readWelfareDrafts: typeof WelfareDraftsModule.readWelfareDrafts = a
 	(await welfareDrafts()).readWelfareDrafts(...args);
 export const changeWelfareDrafts: typeof WelfareDraftsModule.changeWelfareDrafts = async (...args) =>
 	(await welfareDrafts()).changeWelfareDrafts(...args);
+export {withoutReceipts} from './receipts.js';

@@ -5,6 +5,7 @@ import type {EnrolmentData, StoreData} from '../../source/domain/model.js';
 import {
 	enrolAdvice,
 	enrollersOf,
+	foreignKeyWarning,
 	hasEnrolledKey,
 	keyEnrolledFor,
 	NO_KEY_FACTS,
@@ -143,8 +144,32 @@ describe('signing readiness', () => {
 	it('who may enrol a key is the rule the store checks enrolments against', () => {
 		const data = loadDemo();
 		for (const subject of data.officers) {
-			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id)).map(o => o.id);
+			const hasKey = hasEnrolledKey(data, subject.id);
+			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id, hasKey)).map(o => o.id);
 			expect(enrollersOf(data, subject.id).map(o => o.id)).toEqual(expected);
 		}
+	});
+
+	it('the sergeant vouches only for first keys; a key in your name that is not yours is said first (REVIEW-9 D1, N7)', () => {
+		let {data} = enrolled(DS);
+		// The inspector's first key and a DC's first key are the sergeant's (or the inspector's) to vouch for.
+		expect(enrollersOf(data, DI).map(o => o.id)).toEqual([DS]);
+		expect(enrollersOf(data, ASHWORTH).map(o => o.id)).toEqual([DI, DS]);
+		data = {...data, chain: [...data.chain, enrolmentBy(data, DI, DS)]};
+		data = {...data, chain: [...data.chain, enrolmentBy(data, ASHWORTH, DS)]};
+		// Once they have one, a second is the inspector's alone (or the officer's own, with the old key).
+		expect(enrollersOf(data, ASHWORTH).map(o => o.id)).toEqual([DI]);
+		expect(enrollersOf(data, DI)).toEqual([]);
+		expect(enrolAdvice(data, DI)).toBe(
+			'enrol it yourself from the computer that holds your enrolled key ("fortnight keys enrol"), signed with that key',
+		);
+		const other = 'ab'.repeat(32);
+		expect(foreignKeyWarning(data, DS, other)).toMatch(
+			/^A key is enrolled in your name \(DS Brennan\) in this store, and it is not the key on this computer \(abababababababab\.\.\.\): fingerprint [0-9a-f]{16}\.\.\., enrolled \d\d \w{3} \(entry \d+\), as this store's creator\. If you did not make it, .*: tell DI Okafor, and restore the store from a backup made before entry \d+ and run "fortnight keys init" first\.$/,
+		);
+		expect(foreignKeyWarning(data, ASHWORTH, null)).toMatch(/you have no signing key on this computer: .*vouched for by DS Brennan/);
+		const mine = data.chain.find(e => e.kind === 'enrolment' && e.data.officerId === ASHWORTH)!;
+		expect(foreignKeyWarning(data, ASHWORTH, (mine.data as EnrolmentData).fingerprint)).toBeNull();
+		expect(foreignKeyWarning(data, 'o0004', null)).toBeNull();
 	});
 });
