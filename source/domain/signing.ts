@@ -212,17 +212,18 @@ export function signingRefusal(
 	}
 	if (key.fingerprint === null) {
 		const again = what === 'record' ? 'record it again' : 'start the desk again';
-		// A key enrolled in their name that is not this computer's is said first (REVIEW-9 N7): if it is theirs,
-		// the way is its computer (QA 8 R14); if not, someone else can sign as them.
+		// No key here at all: most likely it is on their other computer (QA 8 R14), so that is said first; the
+		// caution that a key enrolled in their name may not be theirs (REVIEW-9 N7) follows.
 		const foreign = foreignKeyWarning(data, officerId, null);
-		const first = foreign === null ? '' : `${foreign} `;
+		const last = foreign === null ? '' : ` ${foreign}`;
 		if (useEnrolled !== null) {
-			return `${first}${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${useEnrolled}, then ${again}. Only if that key is lost: ${enrol}.`;
+			return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${useEnrolled}, then ${again}. Only if that key is lost: ${enrol}.${last}`;
 		}
-		return `${first}${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
+		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.${last}`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
 		const fix = `${enrolAdvice(data, officerId, today)} ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
+		// A different key here: a key enrolled in their name that is not this one is said first (REVIEW-9 N7).
 		const foreign = foreignKeyWarning(data, officerId, key.fingerprint);
 		const notEnrolled =
 			(foreign === null ? '' : `${foreign} `) +
