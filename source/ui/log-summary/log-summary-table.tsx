@@ -9,7 +9,10 @@ import {renderToString, Text} from 'ink';
 import {Table, type CellProps} from 'ink-table';
 import type {LogDocument} from '../../domain/review-log/document.js';
 import {headText} from '../../domain/review-log/document.js';
-import type {SergeantTotals} from '../../domain/review-log/exceptions.js';
+import type {SergeantExceptions, SergeantTotals} from '../../domain/review-log/exceptions.js';
+import {awayMarkWords} from '../../domain/review-log/sergeant-away.js';
+import {REASON_WORDS} from '../../domain/absence-words.js';
+import {absenceDaysWords, coversWords} from '../../export/log-away.js';
 
 /** One table row; the keys are the column headings. */
 type SummaryRow = {
@@ -44,6 +47,56 @@ function summaryRow(label: string, t: SergeantTotals): SummaryRow {
 /** Table cells, headings and borders without any styling (ink-table's defaults are bold and blue). */
 const Plain = ({children}: CellProps | React.PropsWithChildren): React.JSX.Element => <Text>{children}</Text>;
 
+/** Late reviews with who signed each, as their own table (QA 8 D4: the figures alone hide who acted). */
+type LateRow = {
+	Case: string;
+	Officer: string;
+	Due: string;
+	'Sergeant on the due date': string;
+	Signed: string;
+	'Signed by': string;
+	'Late by': number;
+};
+
+const asIs = (date: string) => date;
+
+/**
+ * Under the figures, for each sergeant away in the period or with late reviews: the absence's days and
+ * reason category and who covered which days ("nobody"), then the late reviews with who signed each and
+ * whether the sergeant was away on the day it fell due. Missed reviews are counted by that mark too; the
+ * list of them is the Markdown's (fortnight log --format md).
+ */
+function awayAndLate(s: SergeantExceptions): string[] {
+	const out: string[] = [];
+	for (const a of s.absences) {
+		out.push(
+			`${s.sergeant} away ${absenceDaysWords(a, asIs)} (${REASON_WORDS[a.reason]}, ${a.absenceId}); covered in the period by: ${coversWords(a, asIs)}.`,
+		);
+	}
+	const missedAway = s.notReviewed.filter(m => m.dueWhileAway !== null);
+	if (missedAway.length > 0) {
+		const uncovered = missedAway.filter(m => m.dueWhileAway!.coverId === null).length;
+		out.push(
+			`${s.sergeant}: ${missedAway.length} of the ${s.notReviewed.length} missed reviews fell due while they were away (${uncovered} with no cover).`,
+		);
+	}
+	if (s.lateReviews.length > 0) {
+		const rows: LateRow[] = s.lateReviews.map(r => ({
+			Case: r.caseRef,
+			Officer: r.officer,
+			Due: r.dueDate,
+			'Sergeant on the due date': awayMarkWords(r.dueWhileAway) || 'at work',
+			Signed: r.date,
+			'Signed by': r.reviewer,
+			'Late by': r.lateDays,
+		}));
+		out.push(`Late reviews, ${s.sergeant}:`);
+		out.push(renderToString(<Table data={rows} header={Plain} cell={Plain} skeleton={Plain} />, {columns: 1000}));
+	}
+	if (out.length > 0) out.push('');
+	return out;
+}
+
 /** The summary as text, ending with a newline: a heading, the table, what each column counts, the chain head. */
 export function logSummaryTable(doc: LogDocument): string {
 	const {report} = doc;
@@ -58,6 +111,7 @@ export function logSummaryTable(doc: LogDocument): string {
 		'',
 		table,
 		'',
+		...report.sergeants.flatMap(awayAndLate),
 		'Reviews: signed in the period. Late: signed after the date due.',
 		'Missed: fell due in the period and not done.',
 		'Overdue now: reviews overdue today, as the desk counts them.',
