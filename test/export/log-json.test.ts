@@ -72,6 +72,7 @@ describe('logJson', () => {
 			[
 				'sergeantId',
 				'sergeant',
+				'absences',
 				'lateReviews',
 				'notReviewed',
 				'overdueNow',
