@@ -145,7 +145,8 @@ export function logChart(data: StoreData, state: LogViewState, today: IsoDate): 
  * has risk and actions too; below it (80 columns) it keeps date, case, officer, signer, lateness and entry,
  * so the entry number is not cut (QA 8 R15); Enter on a row shows the rest.
  */
-const WIDE = 116;
+// The desk's Log pane is about 112 columns wide in a 120-column terminal and 74 in an 80-column one.
+const WIDE = 109;
 
 /** "DC Marsh" from "DC Helen Marsh": rank and surname, as the desk names officers in narrow places. */
 function rankAndSurname(name: string): string {
@@ -159,27 +160,27 @@ export function logLine(r: LogRow, width: number, altered?: string): string {
 	if (r.kind === 'amendment') {
 		const changed = amendmentWords(r);
 		return fit(
-			`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`,
+			`${r.date}  ${pad(r.caseRef, 13)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`,
 			width,
 		);
 	}
 	const late = r.lateDays ? `LATE ${r.lateDays}d` : 'on time';
-	const by = pad(rankAndSurname(r.reviewer), 12);
-	if (width < WIDE) return fit(`${r.date}  ${pad(r.caseRef, 14)}  ${pad(r.officer, 16)}  ${by}  ${pad(late, 9)}  #${r.seq}`, width);
+	const by = pad(rankAndSurname(r.reviewer), 11);
+	if (width < WIDE) return fit(`${r.date}  ${pad(r.caseRef, 13)}  ${pad(r.officer, 16)}  ${by}  ${pad(late, 8)}  #${r.seq}`, width);
 	const risk = r.riskBefore === r.riskAfter ? `${r.riskAfter}` : `${r.riskBefore}>${r.riskAfter}`;
 	const actions = `set ${r.actionsSet} done ${r.actionsCompleted} carried ${r.actionsCarried}${r.actionsDropped ? ` dropped ${r.actionsDropped}` : ''}`;
 	const flags = [r.triggerFired ? `TRIGGER ${r.triggerDecision ?? 'no decision'}` : '', r.welfareCheckIn ? 'check-in' : '']
 		.filter(Boolean)
 		.join(' ');
-	const line = `${r.date}  ${pad(r.caseRef, 14)}  ${pad(r.officer, 17)}  ${by}  ${pad(risk, 11)}  ${pad(late, 9)}  ${pad(actions, 22)}  #${r.seq}  ${flags}`;
+	const line = `${r.date}  ${pad(r.caseRef, 13)}  ${pad(r.officer, 16)}  ${by}  ${pad(risk, 11)}  ${pad(late, 8)}  ${pad(actions, 22)}  #${r.seq}  ${flags}`;
 	return fit(line.trimEnd(), width);
 }
 
 /** The headings over logLine's columns at `width`. */
 export function logHeadings(width: number): string {
 	return width < WIDE
-		? `${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 16)}  ${pad('Signed by', 12)}  ${pad('Late?', 9)}  Entry`
-		: `${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 17)}  ${pad('Signed by', 12)}  ${pad('Risk', 11)}  ${pad('Late?', 9)}  ` +
+		? `${pad('Date', 10)}  ${pad('Case', 13)}  ${pad('Officer', 16)}  ${pad('Signed by', 11)}  ${pad('Late?', 8)}  Entry`
+		: `${pad('Date', 10)}  ${pad('Case', 13)}  ${pad('Officer', 16)}  ${pad('Signed by', 11)}  ${pad('Risk', 11)}  ${pad('Late?', 8)}  ` +
 				`${pad('Actions', 22)}  Entry`;
 }
 
