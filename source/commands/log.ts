@@ -49,10 +49,13 @@ Options
                   --from alone runs to --today, so a --from after --today needs a --to
   --format        csv (default): one row per signed review; amendments are rows of their own that
                   name the entry they amend (the signed review is never rewritten)
-                  md: the exception report, per sergeant, exceptions first, totals after
+                  md: the exception report, per sergeant, exceptions first, totals after;
+                  each section starts with the sergeant's absences in the period and who
+                  covered which days (or nobody); late reviews name who signed them
                   json: rows and exception report together (schema below)
                   table: the report's figures per sergeant as one plain-text table (reviews
-                  signed, late, missed, overdue now, unresolved triggers)
+                  signed, late, missed, overdue now, unresolved triggers), then each
+                  sergeant's absences with their covers and late reviews with who signed them
                   html: one self-contained page for a browser or a printer: per sergeant, weekly
                   charts of reviews (on time, late, missed, overdue at each week's end), performance
                   triggers and bail, with every figure in a table and in words; the exception
@@ -86,7 +89,7 @@ what the charts read (each case's last review before the period; every review of
 reviews record a trigger): one altered since it was signed stops the export with exit 1, naming the
 entry, and nothing is written (not even with --out).
 
-JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints it in full):
+JSON schema (format "fortnight-log", version 4; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,
@@ -96,8 +99,13 @@ JSON schema (format "fortnight-log", version 3; "fortnight log --schema" prints 
            amendment: {reason, corrections: [{field, value}]}|null,
            signedById, signedBy (who signed it with their key; null: made before signatures)}],
    exceptions: {period, today, forensicDays, totals, sergeants: [{sergeantId, sergeant,
-           lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail, stalledActions,
-           forensicWaits, spanOfControl, totals}]}}
+           absences, lateReviews, notReviewed, overdueNow, noCover, unresolvedTriggers, bail,
+           stalledActions, forensicWaits, spanOfControl, totals}]}}
+  absences: the sergeant's absences in the period [{absenceId, from, to, reason (category only),
+  covers: [{from, to, coverId, cover}] (null: nobody covered those days)}]. lateReviews items
+  {caseRef, officerId, officer, dueDate, date, lateDays, seq, reviewerId, reviewer, dueWhileAway};
+  notReviewed items {caseRef, officerId, officer, dueDate, lastReview, dueWhileAway}; dueWhileAway:
+  null when the sergeant was at work the day it fell due, else {coverId, cover} of that day.
   Each exception list holds items {kind, severity, caseRef, officerId, officer, message, since, due,
   resolved}; resolved is null except for bail that lapsed in the period and was resolved since:
   {event, on, byId, by, unattendedDays}.

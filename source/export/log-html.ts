@@ -16,6 +16,9 @@ import {bailWords, checkInWords, reviewWords, triggerWords, weekSpan} from '../d
 import {escapeHtml as e, htmlTable} from './html.js';
 import {SECTION_TITLES} from './log-md.js';
 import {totalsCells, totalsHeaders} from './log-totals.js';
+import {absenceDaysWords, coversWords} from './log-away.js';
+import {awayMarkWords} from '../domain/review-log/sergeant-away.js';
+import {REASON_WORDS} from '../domain/absence-words.js';
 import {reviewChart, triggerChart} from './trend-svg.js';
 
 /** The policy the file carries: nothing may load but its own inline styles (and data: images, of which it has none). */
@@ -233,16 +236,32 @@ function exceptionSection(s: SergeantExceptions, forensicDays: number): string {
 		// A long list of short rows (a quarter's late reviews) runs in two columns on paper.
 		out.push(narrow && rows.length > 30 ? `<div class="two-columns">${t}</div>` : t);
 	};
+	// Dates as this report's other tables write them; who was acting comes first (QA 8 D4).
+	const asIs = (date: string) => date;
+	table(
+		SECTION_TITLES.absences,
+		['Absence', 'Days', 'Reason', 'Covered by (days in the period)'],
+		s.absences.map(a => [a.absenceId, absenceDaysWords(a, asIs), REASON_WORDS[a.reason], coversWords(a, asIs)]),
+	);
 	table(
 		SECTION_TITLES.lateReviews,
-		['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'],
-		s.lateReviews.map(r => [r.caseRef, r.officer, r.dueDate, r.date, days(r.lateDays), String(r.seq)]),
+		['Case', 'Officer', 'Due', 'Sergeant on the due date', 'Signed', 'Signed by', 'Late by', 'Entry'],
+		s.lateReviews.map(r => [
+			r.caseRef,
+			r.officer,
+			r.dueDate,
+			awayMarkWords(r.dueWhileAway) || 'at work',
+			r.date,
+			r.reviewer,
+			days(r.lateDays),
+			String(r.seq),
+		]),
 		true,
 	);
 	table(
 		SECTION_TITLES.notReviewed,
-		['Case', 'Officer', 'Review due', 'Last review'],
-		s.notReviewed.map(c => [c.caseRef, c.officer, c.dueDate, c.lastReview ?? 'never']),
+		['Case', 'Officer', 'Review due', 'Sergeant on the due date', 'Last review'],
+		s.notReviewed.map(c => [c.caseRef, c.officer, c.dueDate, awayMarkWords(c.dueWhileAway) || 'at work', c.lastReview ?? 'never']),
 		true,
 	);
 	table(

@@ -1,6 +1,6 @@
 /**
  * The review log as JSON: the same content as the CSV rows and the Markdown exception report, for
- * other tools. The format is versioned ("fortnight-log", version 3); `fortnight log --schema` prints
+ * other tools. The format is versioned ("fortnight-log", version 4); `fortnight log --schema` prints
  * its strict JSON Schema (README, "JSON schemas"), and the types below are checked against it, so the
  * document and the schema cannot drift apart.
  */
@@ -11,9 +11,10 @@ import {PROBLEM_KINDS} from '../domain/rules/index.js';
 import type {LogDocument} from '../domain/review-log/document.js';
 import {escapeJsonText} from '../domain/safe-text.js';
 import {BAIL_EVENT_KINDS} from '../domain/bail-record.js';
+import {ABSENCE_REASONS} from '../domain/model-values.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
-export const LOG_JSON_VERSION = 3;
+export const LOG_JSON_VERSION = 4;
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
 const Risk = oneOf(['high', 'medium', 'low']);
@@ -95,9 +96,28 @@ const TotalsSchema = StrictObject({
 	spanOfControl: Count,
 });
 
+const AwayMarkSchema = doc(
+	'The sergeant was away on the day the review fell due: who covered that day (coverId and cover null: nobody); null: the sergeant was at work (version 4).',
+	Nullable(StrictObject({coverId: Nullable(Type.String()), cover: Nullable(Type.String())})),
+);
+
 const SergeantSchema = StrictObject({
 	sergeantId: Type.String(),
 	sergeant: Type.String(),
+	absences: doc(
+		"The sergeant's absences with days in the period (reason category only), each with who covered which of those days up to today (coverId and cover null: nobody) (version 4).",
+		Type.Array(
+			StrictObject({
+				absenceId: Type.String(),
+				from: DateSchema,
+				to: Nullable(DateSchema),
+				reason: oneOf(ABSENCE_REASONS),
+				covers: Type.Array(
+					StrictObject({from: DateSchema, to: DateSchema, coverId: Nullable(Type.String()), cover: Nullable(Type.String())}),
+				),
+			}),
+		),
+	),
 	lateReviews: Type.Array(
 		StrictObject({
 			caseRef: Type.String(),
@@ -107,6 +127,9 @@ const SergeantSchema = StrictObject({
 			date: DateSchema,
 			lateDays: Count,
 			seq: Count,
+			reviewerId: doc('Who signed the review: the sergeant, a cover or the inspector (version 4).', Type.String()),
+			reviewer: Type.String(),
+			dueWhileAway: AwayMarkSchema,
 		}),
 	),
 	notReviewed: Type.Array(
@@ -116,6 +139,7 @@ const SergeantSchema = StrictObject({
 			officer: Type.String(),
 			dueDate: DateSchema,
 			lastReview: Nullable(DateSchema),
+			dueWhileAway: AwayMarkSchema,
 		}),
 	),
 	overdueNow: Type.Array(ExceptionItemSchema),

@@ -4,17 +4,21 @@
  * report may say a check-in happened, never what was said.
  */
 import {performanceDecisionWords} from '../domain/status-words.js';
+import {REASON_WORDS} from '../domain/absence-words.js';
 import {headText, signaturesText, type LogDocument} from '../domain/review-log/document.js';
 import {hasExceptions, type SergeantExceptions, type SergeantTotals} from '../domain/review-log/exceptions.js';
 import {escapeMarkdown, mdTableCell} from './markdown.js';
 import {days} from '../domain/plural.js';
 import {docDate} from './doc-dates.js';
 import {totalsCells, totalsHeaders} from './log-totals.js';
+import {absenceDaysWords, coversWords} from './log-away.js';
+import {awayMarkWords} from '../domain/review-log/sergeant-away.js';
 
 /** A date as documents write it (README, "Exports and --out"), or the words for a missing one. */
 const d = (date: string | null | undefined, missing = ''): string => (date ? docDate(date) : missing);
 
 export const SECTION_TITLES = {
+	absences: 'Sergeant away in the period',
 	lateReviews: 'Late reviews',
 	notReviewed: 'Cases not reviewed in the period',
 	overdueNow: 'Reviews overdue now',
@@ -79,15 +83,41 @@ function sergeantSections(s: SergeantExceptions, forensicDays: number, out: stri
 		for (const r of rows) out.push(row(r));
 		out.push('');
 	};
+	// First, so a reader meets who was acting before the reviews that fell due then (QA 8 D4).
+	table(
+		SECTION_TITLES.absences,
+		['Absence', 'Days', 'Reason', 'Covered by (days in the period)'],
+		s.absences.map(a => [
+			mdTableCell(a.absenceId),
+			absenceDaysWords(a, docDate),
+			REASON_WORDS[a.reason],
+			mdTableCell(coversWords(a, docDate)),
+		]),
+	);
 	table(
 		SECTION_TITLES.lateReviews,
-		['Case', 'Officer', 'Due', 'Signed', 'Late by', 'Entry'],
-		s.lateReviews.map(r => [mdTableCell(r.caseRef), mdTableCell(r.officer), d(r.dueDate), d(r.date), days(r.lateDays), String(r.seq)]),
+		['Case', 'Officer', 'Due', 'Sergeant on the due date', 'Signed', 'Signed by', 'Late by', 'Entry'],
+		s.lateReviews.map(r => [
+			mdTableCell(r.caseRef),
+			mdTableCell(r.officer),
+			d(r.dueDate),
+			mdTableCell(awayMarkWords(r.dueWhileAway) || 'at work'),
+			d(r.date),
+			mdTableCell(r.reviewer),
+			days(r.lateDays),
+			String(r.seq),
+		]),
 	);
 	table(
 		SECTION_TITLES.notReviewed,
-		['Case', 'Officer', 'Review due', 'Last review'],
-		s.notReviewed.map(c => [mdTableCell(c.caseRef), mdTableCell(c.officer), d(c.dueDate), d(c.lastReview, 'never')]),
+		['Case', 'Officer', 'Review due', 'Sergeant on the due date', 'Last review'],
+		s.notReviewed.map(c => [
+			mdTableCell(c.caseRef),
+			mdTableCell(c.officer),
+			d(c.dueDate),
+			mdTableCell(awayMarkWords(c.dueWhileAway) || 'at work'),
+			d(c.lastReview, 'never'),
+		]),
 	);
 	table(
 		SECTION_TITLES.overdueNow,

@@ -130,10 +130,12 @@ describe('fortnight log', () => {
 		);
 		const lateBy = Math.round((Date.parse(late.data.date) - Date.parse(late.data.dueDate)) / 864e5);
 		const oic = demo.officers.find((o: {id: string}) => o.id === late.data.oicId);
+		// Who signed it (QA 8 D4), and the sergeant was at work on the day it fell due (the demo's absence of DS Brennan starts 10 Dec).
+		const signer = demo.officers.find((o: {id: string}) => o.id === late.data.reviewerId);
 		// Dates as documents write them (issue 21 item 8): "24 Nov 2026".
 		expect(section(md, '#### Late reviews')).toContain(
-			`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | ${docDate(late.data.date)} | ${lateBy} ` +
-				`day${lateBy === 1 ? '' : 's'} | ${late.seq} |`,
+			`| ${late.data.caseRef} | ${oic.rank} ${oic.name} | ${docDate(late.data.dueDate)} | at work | ${docDate(late.data.date)} | ` +
+				`${signer.rank} ${signer.name} | ${lateBy} day${lateBy === 1 ? '' : 's'} | ${late.seq} |`,
 		);
 		expect(md).toMatch(/\| DS Tom Brennan \(o0002\) \| \d+ \| \d+ \| \d+ \| \d+% \|/);
 		// Bail return 02 Dec on DC Ashworth's case while he is off sick.
@@ -205,7 +207,7 @@ describe('fortnight log', () => {
 	it('has help with the JSON schema', () => {
 		const r = runCli(['log', '--help']);
 		expect(r.stdout).toContain('Usage: fortnight log');
-		expect(r.stdout).toContain('"fortnight-log", version 3');
+		expect(r.stdout).toContain('"fortnight-log", version 4');
 		expect(r.stdout).toContain('--format csv|json|md|table');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});

@@ -29,7 +29,7 @@ describe('logJson', () => {
 		expect(Object.keys(parsed)).toEqual(['format', 'version', 'team', 'today', 'period', 'sergeantId', 'chainHead', 'rows', 'exceptions']);
 		expect(parsed).toMatchObject({
 			format: 'fortnight-log',
-			version: 3,
+			version: 4,
 			today: DEMO_TODAY,
 			period,
 			sergeantId: null,
@@ -72,6 +72,7 @@ describe('logJson', () => {
 			[
 				'sergeantId',
 				'sergeant',
+				'absences',
 				'lateReviews',
 				'notReviewed',
 				'overdueNow',

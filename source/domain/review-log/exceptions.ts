@@ -23,6 +23,7 @@ import type {LogRow} from './rows.js';
 import {casesMissingReview} from './due-at.js';
 import {resolvedLapses, resolvedLapseWords, type BailResolution} from './resolved-bail.js';
 import {sergeantIndex} from './sergeants.js';
+import {sergeantAway, type AwayMark, type SergeantAbsence} from './sergeant-away.js';
 
 /** A problem from the rules engine, reduced to what the report prints. */
 export interface ExceptionItem {
@@ -49,6 +50,11 @@ export interface LateReview {
 	date: IsoDate;
 	lateDays: number;
 	seq: number;
+	/** Who signed it: the sergeant, their cover or the inspector (QA 8 D4). */
+	reviewerId: string;
+	reviewer: string;
+	/** The sergeant was away on the day it fell due: who covered that day (sergeant-away.ts); null: at work. */
+	dueWhileAway: AwayMark | null;
 }
 
 export interface MissedCase {
@@ -59,6 +65,8 @@ export interface MissedCase {
 	dueDate: IsoDate;
 	/** The last signed review before or in the period, if any. */
 	lastReview: IsoDate | null;
+	/** The sergeant was away on the day it fell due: who covered that day (sergeant-away.ts); null: at work. */
+	dueWhileAway: AwayMark | null;
 }
 
 export interface UnresolvedTrigger {
@@ -96,6 +104,8 @@ export interface SergeantTotals {
 export interface SergeantExceptions {
 	sergeantId: string;
 	sergeant: string;
+	/** The sergeant's absences with days in the period, and who covered them (QA 8 D4). */
+	absences: SergeantAbsence[];
 	lateReviews: LateReview[];
 	notReviewed: MissedCase[];
 	/** Open review-overdue problems: the same count as the desk's status bar. */
@@ -143,6 +153,7 @@ export function buildExceptionReport(
 		if (!s) bySergeant.set(sergeantId, (s = emptySection(sergeantId, name(sergeantId))));
 		return s;
 	};
+	const away = sergeantAway(data, period, today, name);
 
 	// Signed reviews in the period, from the log rows (amendments are not reviews).
 	for (const r of rows) {
@@ -160,6 +171,9 @@ export function buildExceptionReport(
 				date: r.date,
 				lateDays: r.lateDays!,
 				seq: r.seq,
+				reviewerId: r.reviewerId,
+				reviewer: r.reviewer,
+				dueWhileAway: away.markOn(r.sergeantId, r.dueDate!),
 			});
 		}
 	}
@@ -167,13 +181,15 @@ export function buildExceptionReport(
 	// Cases that missed a review in the period (the definition is casesMissingReview's, shared with the trends).
 	for (const m of casesMissingReview(data.cases, rules.reviewsByCase ?? reviewsByCase(data.chain), period, today, data.settings)) {
 		const c = m.case;
-		const s = section(sergeantOf(c.oicId));
+		const sergeantId = sergeantOf(c.oicId);
+		const s = section(sergeantId);
 		s.notReviewed.push({
 			caseRef: safeText(c.ref),
 			officerId: c.oicId,
 			officer: name(c.oicId),
 			dueDate: m.due,
 			lastReview: m.last?.data.date ?? null,
+			dueWhileAway: away.markOn(sergeantId, m.due),
 		});
 	}
 
@@ -232,7 +248,10 @@ export function buildExceptionReport(
 	}
 
 	const all = [...bySergeant.values()];
-	for (const s of all) finishTotals(s);
+	for (const s of all) {
+		s.absences = away.absences(s.sergeantId);
+		finishTotals(s);
+	}
 	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
 }
 
@@ -258,6 +277,7 @@ export function emptySection(sergeantId: string, sergeant: string): SergeantExce
 	return {
 		sergeantId,
 		sergeant,
+		absences: [],
 		lateReviews: [],
 		notReviewed: [],
 		overdueNow: [],
@@ -321,10 +341,14 @@ function sumTotals(list: SergeantTotals[]): SergeantTotals {
 	return t;
 }
 
-/** True when the sergeant's section has anything an inspector must act on. */
+/**
+ * True when the sergeant's section has anything an inspector must act on. An absence in the period is
+ * one: who was acting then is what the inspector checks (DOMAIN.md, QA 8 D4).
+ */
 export function hasExceptions(s: SergeantExceptions): boolean {
 	return (
-		s.lateReviews.length +
+		s.absences.length +
+			s.lateReviews.length +
 			s.notReviewed.length +
 			s.overdueNow.length +
 			s.noCover.length +

@@ -9,7 +9,11 @@ import {renderToString, Text} from 'ink';
 import {Table, type CellProps} from 'ink-table';
 import type {LogDocument} from '../../domain/review-log/document.js';
 import {headText} from '../../domain/review-log/document.js';
-import type {SergeantTotals} from '../../domain/review-log/exceptions.js';
+import type {SergeantExceptions, SergeantTotals} from '../../domain/review-log/exceptions.js';
+import {awayMarkWords} from '../../domain/review-log/sergeant-away.js';
+import {REASON_WORDS} from '../../domain/absence-words.js';
+import {absenceDaysWords} from '../../export/log-away.js';
+import {days} from '../../domain/plural.js';
 
 /** One table row; the keys are the column headings. */
 type SummaryRow = {
@@ -44,6 +48,36 @@ function summaryRow(label: string, t: SergeantTotals): SummaryRow {
 /** Table cells, headings and borders without any styling (ink-table's defaults are bold and blue). */
 const Plain = ({children}: CellProps | React.PropsWithChildren): React.JSX.Element => <Text>{children}</Text>;
 
+const asIs = (date: string) => date;
+
+/**
+ * Under the figures (QA 8 D4: the figures alone hide who acted), for each sergeant away in the period or
+ * with late reviews: the absence's days and reason category, who covered which days ("nobody"), how many
+ * missed reviews fell due while the sergeant was away, and each late review with who signed it and whether
+ * the sergeant was away on the day it fell due. Plain lines, two per review, so the output stays within 80
+ * columns and the figures stay the only boxed table; the list of missed reviews is the Markdown's.
+ */
+function awayAndLate(s: SergeantExceptions): string[] {
+	const out: string[] = [];
+	for (const a of s.absences) {
+		out.push(`${s.sergeant} away ${absenceDaysWords(a, asIs)} (${REASON_WORDS[a.reason]}, ${a.absenceId})`);
+		for (const c of a.covers) out.push(`  covered by ${c.cover ?? 'nobody'} ${c.from === c.to ? c.from : `${c.from} to ${c.to}`}`);
+	}
+	const missedAway = s.notReviewed.filter(m => m.dueWhileAway !== null);
+	if (missedAway.length > 0) {
+		const uncovered = missedAway.filter(m => m.dueWhileAway!.coverId === null).length;
+		out.push(`  missed reviews that fell due while away: ${missedAway.length} of ${s.notReviewed.length} (no cover: ${uncovered})`);
+	}
+	if (s.lateReviews.length > 0) out.push(`Late reviews, ${s.sergeant}'s team:`);
+	for (const r of s.lateReviews) {
+		const sergeant = r.dueWhileAway === null ? 'sergeant at work' : `sergeant ${awayMarkWords(r.dueWhileAway)}`;
+		out.push(`  ${r.caseRef} (${r.officer}): due ${r.dueDate}, ${days(r.lateDays)} late`);
+		out.push(`    signed ${r.date} by ${r.reviewer}; ${sergeant}`);
+	}
+	if (out.length > 0) out.push('');
+	return out;
+}
+
 /** The summary as text, ending with a newline: a heading, the table, what each column counts, the chain head. */
 export function logSummaryTable(doc: LogDocument): string {
 	const {report} = doc;
@@ -58,6 +92,7 @@ export function logSummaryTable(doc: LogDocument): string {
 		'',
 		table,
 		'',
+		...report.sergeants.flatMap(awayAndLate),
 		'Reviews: signed in the period. Late: signed after the date due.',
 		'Missed: fell due in the period and not done.',
 		'Overdue now: reviews overdue today, as the desk counts them.',

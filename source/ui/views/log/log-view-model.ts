@@ -139,29 +139,50 @@ export function logChart(data: StoreData, state: LogViewState, today: IsoDate): 
 	return {weeks: trends.weeks, team: trends.team, series: series.length ? series : trends.sergeants, today};
 }
 
-/** Column widths for one line: date, case, officer, risk, timeliness, actions, trigger, welfare, entry. */
+/**
+ * The view's columns at `width`: who signed each review is always shown (QA 8 D4: a cover's, the
+ * inspector's and the sergeant's signatures looked alike), by rank and surname. From WIDE columns the line
+ * has risk and actions too; below it (80 columns) it keeps date, case, officer, signer, lateness and entry,
+ * so the entry number is not cut (QA 8 R15); Enter on a row shows the rest.
+ */
+// The desk's Log pane is about 112 columns wide in a 120-column terminal and 74 in an 80-column one.
+const WIDE = 109;
+
+/** "DC Marsh" from "DC Helen Marsh": rank and surname, as the desk names officers in narrow places. */
+function rankAndSurname(name: string): string {
+	const words = name.split(' ').filter(Boolean);
+	return words.length > 2 ? `${words[0]} ${words.at(-1)}` : name;
+}
+
+/** Column widths for one line: date, case, officer, signer, risk, timeliness, actions, entry, trigger, welfare. */
 export function logLine(r: LogRow, width: number, altered?: string): string {
 	if (altered) return fit(`#${r.seq} ${alteredEntryLine(safeText(altered))}`, width);
 	if (r.kind === 'amendment') {
 		const changed = amendmentWords(r);
 		return fit(
-			`${r.date}  ${pad(r.caseRef, 14)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`,
+			`${r.date}  ${pad(r.caseRef, 13)}  amendment #${r.seq} to entry #${r.amends} by ${r.reviewer}${changed ? `: ${changed}` : ''}`,
 			width,
 		);
 	}
+	const late = r.lateDays ? `LATE ${r.lateDays}d` : 'on time';
+	const by = pad(rankAndSurname(r.reviewer), 11);
+	if (width < WIDE) return fit(`${r.date}  ${pad(r.caseRef, 13)}  ${pad(r.officer, 16)}  ${by}  ${pad(late, 8)}  #${r.seq}`, width);
 	const risk = r.riskBefore === r.riskAfter ? `${r.riskAfter}` : `${r.riskBefore}>${r.riskAfter}`;
 	const actions = `set ${r.actionsSet} done ${r.actionsCompleted} carried ${r.actionsCarried}${r.actionsDropped ? ` dropped ${r.actionsDropped}` : ''}`;
 	const flags = [r.triggerFired ? `TRIGGER ${r.triggerDecision ?? 'no decision'}` : '', r.welfareCheckIn ? 'check-in' : '']
 		.filter(Boolean)
 		.join(' ');
-	const late = r.lateDays ? `LATE ${r.lateDays}d` : 'on time';
-	const line = `${r.date}  ${pad(r.caseRef, 14)}  ${pad(r.officer, 20)}  ${pad(risk, 11)}  ${pad(late, 9)}  ${pad(actions, 24)}  #${r.seq}  ${flags}`;
+	const line = `${r.date}  ${pad(r.caseRef, 13)}  ${pad(r.officer, 16)}  ${by}  ${pad(risk, 11)}  ${pad(late, 8)}  ${pad(actions, 22)}  #${r.seq}  ${flags}`;
 	return fit(line.trimEnd(), width);
 }
 
-export const LOG_HEADINGS =
-	`${pad('Date', 10)}  ${pad('Case', 14)}  ${pad('Officer', 20)}  ${pad('Risk', 11)}  ${pad('Late?', 9)}  ` +
-	`${pad('Actions', 24)}  Entry`;
+/** The headings over logLine's columns at `width`. */
+export function logHeadings(width: number): string {
+	return width < WIDE
+		? `${pad('Date', 10)}  ${pad('Case', 13)}  ${pad('Officer', 16)}  ${pad('Signed by', 11)}  ${pad('Late?', 8)}  Entry`
+		: `${pad('Date', 10)}  ${pad('Case', 13)}  ${pad('Officer', 16)}  ${pad('Signed by', 11)}  ${pad('Risk', 11)}  ${pad('Late?', 8)}  ` +
+				`${pad('Actions', 22)}  Entry`;
+}
 
 /** The CSV of the rows the view shows: the same format as `fortnight log --format csv`. */
 export function logViewCsv(model: LogViewModel): string {

@@ -15,7 +15,7 @@ import type {LogViewState} from './log-view-state.js';
 import {wrap} from '../../text.js';
 import {chartColour, tint, useTheme} from '../../theme.js';
 import {chartHeight, chartLines, spokenLine} from './trend-chart-lines.js';
-import {LOG_HEADINGS, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
+import {logHeadings, logLine, logViewModel, type LogViewModel} from './log-view-model.js';
 
 export interface LogViewProps {
 	data: StoreData;
@@ -106,7 +106,7 @@ export function LogView({data, state, focused, width, height, model, notice}: Lo
 				</Text>
 			))}
 			<Text wrap="truncate" bold>
-				{clip(LOG_HEADINGS, inner)}
+				{clip(logHeadings(inner), inner)}
 			</Text>
 			<Box flexDirection="column" flexGrow={1}>
 				{shown.length === 0 ? (
