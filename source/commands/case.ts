@@ -16,6 +16,7 @@ import {
 import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText, typedInQuotes} from '../domain/safe-text.js';
 import {typedId, typedText} from './typed-id.js';
+import {awayOnMove} from '../domain/away-on-move.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -222,5 +223,8 @@ function confirmation(data: StoreData, m: Moved): string {
 		lines.push(`${plural(m.moved.length, 'open action')} ${verb} with it: ${m.moved.map(safeText).join(', ')}.`);
 	}
 	lines.push(workloadWords(data, m.to));
+	// Named on purpose, so moved without a question; but never silently to someone away that day (QA 8 R2).
+	const away = awayOnMove(data, m.to, m.on, m.today);
+	if (away) lines.push(`Note: ${away.words}`);
 	return lines.join('\n') + '\n';
 }

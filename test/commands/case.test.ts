@@ -188,6 +188,20 @@ describe('fortnight case reallocate --on in the past', () => {
 	});
 });
 
+describe('fortnight case reallocate to someone away with a cover', () => {
+	it('moves it, as named, and says they are away and who covers (QA 8 R2)', () => {
+		const {store} = demoCopy();
+		// 04 Dec: DC Grant on annual leave 03-12 Dec, DC Shah covering.
+		const r = runCli(['case', 'reallocate', REF, '--to', 'Grant', '--reason', 'Workload', '--store', store, '--today', '2026-12-04'], {
+			env: {FORTNIGHT_NOW: '2026-12-04T09:00:00Z'},
+		});
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain(
+			'Note: DC Grant is on annual leave 03-12 Dec (DC Shah covering on 04 Dec): the case would wait with DC Shah until DC Grant is back.\n',
+		);
+	});
+});
+
 describe('fortnight case show', () => {
 	it('says who held the case on the day of two moves: the last officer, the one between held it on no day (QA 8 R4)', () => {
 		const {store} = demoCopy();
