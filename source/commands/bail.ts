@@ -14,7 +14,7 @@ import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {dateFlag} from './resolve.js';
-import {typedId} from './typed-id.js';
+import {typedId, typedText} from './typed-id.js';
 
 const HELP = `Usage
   fortnight bail record REF --event EVENT [--return D] [--authorised-by NAME] [--rank RANK] [--on D] [--period-end D]
@@ -98,7 +98,9 @@ const command: Command = {
 		const recordedAt = nowInstant(ctx);
 		const store = await openForCommand(ctx);
 		// Matched to a team officer (their rank the store's) inside recordBailEvent, under the lock.
-		const authorisedBy = flags['authorisedBy'] === undefined ? null : String(flags['authorisedBy']);
+		// A name, refused with any control character made visible as every typed id is (typed-id.ts, QA 8 R13).
+		const authorisedBy =
+			flags['authorisedBy'] === undefined ? null : typedText(typedId(String(flags['authorisedBy']), '--authorised-by'), '--authorised-by');
 		// Recorded as the person at the keyboard (README, "Who you are").
 		const recordedBy = actorFor(ctx, store.snapshot()).officer.id;
 		// Signed by its author once keys are enrolled (README, "Signed records").

@@ -15,7 +15,8 @@ import {
 } from '../domain/reallocate.js';
 import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText, typedInQuotes} from '../domain/safe-text.js';
-import {typedId} from './typed-id.js';
+import {typedId, typedText} from './typed-id.js';
+import {awayOnMove} from '../domain/away-on-move.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -145,7 +146,7 @@ function recordSeqs(r: CaseRecord): number[] {
 async function reallocate(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {
 	const ref = oneRef(args, 'fortnight case reallocate REF --to OFFICER --reason TEXT');
 	if (flags['to'] === undefined || flags['to'] === '') throw new UsageError('--to OFFICER (who takes the case) is required.');
-	const reason = flags['reason'] === undefined ? '' : String(flags['reason']);
+	const reason = flags['reason'] === undefined ? '' : typedText(String(flags['reason']), '--reason');
 	if (reason.trim() === '') throw new UsageError('--reason TEXT is required: say why the case is moving (it is kept in the case history).');
 	const on = dateFlag(flags['on'], '--on') ?? ctx.today;
 	const recordedAt = nowInstant(ctx);
@@ -222,5 +223,8 @@ function confirmation(data: StoreData, m: Moved): string {
 		lines.push(`${plural(m.moved.length, 'open action')} ${verb} with it: ${m.moved.map(safeText).join(', ')}.`);
 	}
 	lines.push(workloadWords(data, m.to));
+	// Named on purpose, so moved without a question; but never silently to someone away that day (QA 8 R2).
+	const away = awayOnMove(data, m.to, m.on, m.today);
+	if (away) lines.push(`Note: ${away.words}`);
 	return lines.join('\n') + '\n';
 }

@@ -6,7 +6,7 @@
  * accepted (a trailing newline trimmed away) beside `absence end $'ab0002\r'` refused and
  * `bail record $'CR/1\x07/26'` answered with the BEL hidden: three rules for one kind of slip.
  */
-import {typedInQuotes} from '../domain/safe-text.js';
+import {hasUnsafeText, typedInQuotes} from '../domain/safe-text.js';
 import {UsageError} from './context.js';
 
 /** The id as typed without its surrounding spaces; a usage error when anything in it is a control character. */
@@ -17,4 +17,19 @@ export function typedId(value: string, what: string): string {
 		throw new UsageError(`${what} "${shown}" has a control character in it (shown as ␊, ␍, ␇, ␛ and the like): type it again without it.`);
 	}
 	return id;
+}
+
+/**
+ * Free text typed on the command line and kept as a record (`case reallocate --reason`): as it was typed,
+ * or a usage error when it holds an escape sequence or a control character other than a line break or a
+ * tab, with each made visible. It was once stored cleaned without a word (QA 8 R13: `--reason
+ * $'new starter\e]0;PWNED\a old case'` kept as "new starter old case", the OSC's text gone too), while
+ * the import keeps such a cell and lists it: the person typing is told instead, and nothing is saved.
+ */
+export function typedText(value: string, what: string): string {
+	if (!hasUnsafeText(value)) return value;
+	throw new UsageError(
+		`${what} "${typedInQuotes(value)}" has a character in it that would not print as typed (an escape sequence, a ` +
+			'control or invisible character, shown as ␛, ␇, <U+202E> and the like): type it again without it. Nothing was saved.',
+	);
 }

@@ -23,6 +23,7 @@ import {backdatedMoveRefusal} from './reallocate-dates.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {Action, Case, StoreData} from './model.js';
 import {absenceSpan} from './absence-words.js';
+import {awayOnMove, type AwayOnMove} from './away-on-move.js';
 import {ABSENCE_WORDS, absenceLookup, awayOn, fullName, shortName, type AwayOnDate} from './people.js';
 import {hasSupervisor} from './independence.js';
 import {mayReallocate} from './permissions.js';
@@ -301,6 +302,8 @@ export interface ReallocationChoice {
 	away: string | null;
 	/** Away on a date the case needs its OIC (awayOverCaseDates: its bail date, covered or not), or null. */
 	awayOverDates: AwayOverDates | null;
+	/** Away on the move's first day, covered or not (away-on-move.ts: listed after those at work, asked about), or null. */
+	absent: AwayOnMove | null;
 }
 
 /**
@@ -323,6 +326,7 @@ export function reallocationChoices(data: StoreData, ref: string, on: IsoDate, t
 				after: workloadWith(data, o.id, c),
 				away: awayWithNobody(data, o.id, on, today),
 				awayOverDates: awayOverCaseDates(data, c, o.id, today),
+				absent: awayOnMove(data, o.id, on, today),
 			}))
 	);
 }

@@ -22,6 +22,12 @@ function signatureWords(s: RecordSignature): string {
 	return s.signedBy ? `Signed with ${who(s.signedBy)}'s key (entry ${s.seq}).` : `In the chain, hashed only (entry ${s.seq}).`;
 }
 
+/** "From 13 Nov 2025 until 04 Dec 2026", "From 04 Dec 2026, held now"; a holder moved on the day they took it, said so. */
+function allocationSpan(from: IsoDate, to: IsoDate | null): string {
+	if (to === null) return `From ${day(from)}, held now`;
+	return to === from ? `${day(from)}, moved on again the same day` : `From ${day(from)} until ${day(to)}`;
+}
+
 export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): string {
 	const out: string[] = [];
 	// Wrapped to the narrower of the first line and the rest (indent, hang), so no line runs past `width`.
@@ -39,8 +45,12 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	line(`OIC: ${who(r.oic)} since ${day(r.allocatedOn)}; next review ${day(r.nextReviewDue)}`);
 
 	heading(`ALLOCATIONS (${r.allocations.length})`);
+	// On the day of a move the case is the new officer's (case-history.ts holderOn), so one holder's last
+	// date is the next one's first: "until" and "from" say so, where "to 04 Dec" and "04 Dec to" read as
+	// both holding it that day (QA 8 R4).
+	if (r.allocations.length > 1) line("On the day of a move the case is the new officer's.", 2);
 	for (const a of r.allocations) {
-		line(`${day(a.from)} to ${a.to ? day(a.to) : 'now'}: ${who(a.officer)}`, 2);
+		line(`${allocationSpan(a.from, a.to)}: ${who(a.officer)}`, 2);
 		// Dates in words as everywhere in the document (QA 3 R16); the time stays UTC, as the store records it.
 		// Recorded on a day other than the instant's UTC day (--today, or the hour after midnight in summer
 		// time), that day is said and the instant apart, in UTC, with no claim about why (worked-day.ts, REVIEW 6 D10).

@@ -153,7 +153,7 @@ describe('fortnight case reallocate --on in the past', () => {
 		const {store} = demoCopy();
 		const before = savedBytes(store);
 		const shown = cli(store, 'show', 'CR/90868/26').stdout;
-		expect(shown).toContain('10 Aug 2026 to now: DC Priya Iqbal');
+		expect(shown).toContain('From 10 Aug 2026, held now: DC Priya Iqbal');
 		const r = cli(store, 'reallocate', 'CR/90868/26', '--to', 'Evans', '--reason', 'backdated move', '--on', '2026-11-10', '--yes');
 		expect(r.code).toBe(2);
 		expect(r.stdout).toBe('');
@@ -183,12 +183,38 @@ describe('fortnight case reallocate --on in the past', () => {
 		expect(moved.code, moved.stderr).toBe(0);
 		expect(moved.stdout).toContain('Reallocated CR/78730/26 from DC Priya Iqbal to DC Ben Carter from 23 Nov');
 		const shown = cli(store, 'show', 'CR/78730/26').stdout;
-		expect(shown).toContain('23 Nov 2026 to now: DC Ben Carter');
+		expect(shown).toContain('From 23 Nov 2026, held now: DC Ben Carter');
 		expect(shown).toMatch(/23 Nov 2026, entry 577: .*\n.*OIC DC Priya Iqbal/);
 	});
 });
 
+describe('fortnight case reallocate to someone away with a cover', () => {
+	it('moves it, as named, and says they are away and who covers (QA 8 R2)', () => {
+		const {store} = demoCopy();
+		// 04 Dec: DC Grant on annual leave 03-12 Dec, DC Shah covering.
+		const r = runCli(['case', 'reallocate', REF, '--to', 'Grant', '--reason', 'Workload', '--store', store, '--today', '2026-12-04'], {
+			env: {FORTNIGHT_NOW: '2026-12-04T09:00:00Z'},
+		});
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain(
+			'Note: DC Grant is on annual leave 03-12 Dec (DC Shah covering on 04 Dec): the case would wait with DC Shah until DC Grant is back.\n',
+		);
+	});
+});
+
 describe('fortnight case show', () => {
+	it('says who held the case on the day of two moves: the last officer, the one between held it on no day (QA 8 R4)', () => {
+		const {store} = demoCopy();
+		expect(cli(store, 'reallocate', REF, '--to', 'DC Marsh', '--reason', 'OIC on sick leave').code).toBe(0);
+		expect(cli(store, 'reallocate', REF, '--to', 'DC Evans', '--reason', 'DC Marsh is full').code).toBe(0);
+		const shown = cli(store, 'show', REF).stdout;
+		expect(shown).toContain("ALLOCATIONS (3)\n  On the day of a move the case is the new officer's.\n");
+		expect(shown).toContain('  From 14 Jan 2026 until 30 Nov 2026: DC Sam Ashworth\n');
+		expect(shown).toContain('  30 Nov 2026, moved on again the same day: DC Helen Marsh\n');
+		expect(shown).toContain('  From 30 Nov 2026, held now: DC Chloe Evans\n');
+		expect(shown).not.toMatch(/ to now|2026 to /);
+	});
+
 	it('shows the whole history in 80 columns, the reallocation with who, when and why', () => {
 		const {store} = demoCopy();
 		expect(cli(store, 'reallocate', REF, '--to', 'DC Marsh', '--reason', 'OIC on sick leave; bail due 02 Dec').code).toBe(0);
@@ -198,9 +224,10 @@ describe('fortnight case show', () => {
 		expect(r.stdout).toContain(
 			[
 				'ALLOCATIONS (2)',
-				'  14 Jan 2026 to 30 Nov 2026: DC Sam Ashworth',
+				"  On the day of a move the case is the new officer's.",
+				'  From 14 Jan 2026 until 30 Nov 2026: DC Sam Ashworth',
 				'      allocation on record before fortnight kept case history',
-				'  30 Nov 2026 to now: DC Helen Marsh',
+				'  From 30 Nov 2026, held now: DC Helen Marsh',
 				'      Allocated by DS Tom Brennan on 30 Nov 2026 at 09:00 UTC: OIC on sick',
 				'      leave; bail due 02 Dec',
 			].join('\n'),

@@ -218,7 +218,7 @@ describe('fortnight import', () => {
 		]);
 		const show = runCli(['case', 'show', 'CR/87204/26', '--store', store, '--today', DEMO_TODAY]);
 		const lines = [
-			'  30 Nov 2026 to now: DC Helen Marsh',
+			'  From 30 Nov 2026, held now: DC Helen Marsh',
 			'      Allocated by DS Tom Brennan on 30 Nov 2026 at 09:00 UTC: records-system',
 			'      import',
 		];

@@ -45,6 +45,37 @@ describe('typed ids: one rule', () => {
 	});
 });
 
+describe('free text typed on the command line is kept as typed or refused (QA 8 R13)', () => {
+	it('a --reason or --authorised-by with an escape sequence or invisible character is refused, shown, nothing saved', async () => {
+		const {store} = demoCopy();
+		const bytes = savedBytes(store);
+		const reason = 'new starter\x1b]0;PWNED\x07 old case \x1b[2J';
+		const moved = await runCommand(caseCommand, store, ['reallocate', 'CR/64148/26'], {to: 'Evans', reason, yes: true});
+		expect(moved.code).toBe(2);
+		expect(moved.stdout).toBe('');
+		expect(moved.stderr).toContain('--reason "new starter␛]0;PWNED␇ old case ␛[2J" has a character in it that would not print as typed');
+		const bidi = await runCommand(caseCommand, store, ['reallocate', 'CR/64148/26'], {to: 'Evans', reason: 'cover \u202eesac', yes: true});
+		expect(bidi.stderr).toContain('--reason "cover <U+202E>esac" has a character in it');
+		const bailed = await runCommand(bail, store, ['record', 'CR/64148/26'], {event: 'extended', authorisedBy: 'DI \x1b[31mOkafor'});
+		expect(bailed.code).toBe(2);
+		expect(bailed.stderr).toContain('--authorised-by "DI ␛[31mOkafor" has a control character in it');
+		expect(savedBytes(store).equals(bytes)).toBe(true);
+	});
+
+	it('a reason over two lines, or with a tab, is ordinary text and is kept', async () => {
+		const {store} = demoCopy();
+		const moved = await runCommand(caseCommand, store, ['reallocate', 'CR/64148/26'], {
+			to: 'Evans',
+			reason: 'OIC off sick\nbail due',
+			yes: true,
+		});
+		expect(moved.code, moved.stderr).toBe(0);
+		const shown = await runCommand(caseCommand, store, ['show', 'CR/64148/26'], {});
+		// Kept as typed; case show, one line per reason, shows the line break as ␊.
+		expect(shown.stdout).toContain('OIC off sick␊bail');
+	});
+});
+
 describe('an outside cover is written as typed or refused', () => {
 	it('an escape sequence or an invisible character in --cover is refused, quoted visibly; a plain name is taken', async () => {
 		const {store} = demoCopy();

@@ -4,7 +4,7 @@
  * (today unless changed) and why. Pure: the desk's reducer routes every key here while the form is
  * open and, on Enter in the reason field, checks the move with the domain's own refusals
  * (reallocationRefusal) before asking the shell to save it through store.apply. A move to someone away
- * with nobody covering asks y/n first, in the domain's words.
+ * with nobody covering, or away that day though covered (domain/away-on-move.ts), asks y/n first, in the domain's words.
  */
 import {parseUserDate, type IsoDate} from '../../domain/dates.js';
 import type {StoreData} from '../../domain/model.js';
@@ -93,8 +93,10 @@ function cachedChoices(data: StoreData, ref: string, on: IsoDate, today: IsoDate
 	if (last && last.data === data && last.key === key) return last.choices;
 	const role = new Map(data.officers.map(o => [o.id, o.role]));
 	// Most likely first: investigators at work with the most room after the move; supervisors, then anyone
-	// away (that day with nobody covering, or on a date the case needs its OIC), last.
-	const rank = (c: ReallocationChoice) => (c.away || c.awayOverDates ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
+	// away (that day, covered or not: README "those at work with the most room first", QA 8 R2; or on a
+	// date the case needs its OIC), last.
+	const rank = (c: ReallocationChoice) =>
+		(c.away || c.awayOverDates || c.absent ? 2 : 0) + (role.get(c.officerId) === 'investigator' ? 0 : 1);
 	const choices = reallocationChoices(data, ref, on, today).sort(
 		(a, b) => rank(a) - rank(b) || a.after.percent - b.after.percent || a.name.localeCompare(b.name),
 	);
@@ -199,6 +201,8 @@ function submit(f: ReallocateFormState, ctx: FormContext, confirmAway: boolean):
 	const request = {ref: f.ref, held: f.held, toOfficerId: choice.officerId, on, today, reason: f.reason, confirmAway};
 	const refusal = reallocationRefusal(data, {...request, by, recordedAt: ''});
 	if (refusal?.confirmable) return {type: 'stay', form: {...f, confirmAway: refusal.message}};
+	// Away that day but covered is no refusal, yet the case would wait for them: never moved there on Enter alone (QA 8 R2).
+	if (!refusal && !confirmAway && choice.absent) return {type: 'stay', form: {...f, confirmAway: choice.absent.words}};
 	// A refusal about the date (before the current allocation or a later record of the case, after today) is said at the date field.
 	if (refusal) return fail(refusal.about, refusal.message);
 	return {type: 'save', form: {...f, saving: true, error: null}, request: {...request, by}};

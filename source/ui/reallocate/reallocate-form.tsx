@@ -32,12 +32,13 @@ export interface ReallocateFormProps {
 
 /**
  * "DC Helen Marsh     8 cases   80% -> 90%", OVER past the workload flag, AWAY when nobody would cover
- * them, or when they would be away on a date the case needs its OIC (its bail date, covered or not: QA 6 D2).
+ * them, or when they would be away on a date the case needs its OIC (its bail date, covered or not: QA 6 D2),
+ * else their absence on the day when a cover has their work ("leave to 12 Dec (DC Shah covers)": QA 8 R2).
  */
 export function choiceWords(c: ReallocationChoice, nameWidth: number): string {
 	const cases = `${c.now.liveCases} case${c.now.liveCases === 1 ? '' : 's'}`.padEnd(9);
 	const load = `${c.now.percent}% -> ${c.after.percent}%`.padEnd(13);
-	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : c.awayOverDates ? ` ${c.awayOverDates.mark}` : ''}`;
+	return `${fit(c.name, nameWidth)} ${cases} ${load}${c.after.excessive ? ' OVER' : ''}${c.away ? ' AWAY, nobody covering' : c.awayOverDates ? ` ${c.awayOverDates.mark}` : c.absent ? ` ${c.absent.mark}` : ''}`;
 }
 
 /**
@@ -126,7 +127,7 @@ export function ReallocateForm({form, data, today, width, height}: ReallocateFor
 					<Text
 						key={x.officerId}
 						bold={index === form.cursor}
-						color={x.away || x.awayOverDates ? tint(theme, 'error') : undefined}
+						color={x.away || x.awayOverDates ? tint(theme, 'error') : x.absent ? tint(theme, 'warning') : undefined}
 						wrap="truncate"
 					>
 						{truncate(`${mark}${choiceWords(x, nameWidth)}`, inner)}

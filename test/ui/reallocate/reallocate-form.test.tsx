@@ -226,6 +226,43 @@ describe('the reallocation form (pure)', () => {
 		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0008', confirmAway: true});
 	});
 
+	it('lists an officer on leave with a cover after those at work, marked with the absence, and asks before Enter moves it to them (QA 8 R2)', () => {
+		// 04 Dec: DC Grant (o0007) on annual leave 03-12 Dec, DC Shah covering; his workload is the lowest in the team.
+		const data = demoData();
+		const today = '2026-12-04';
+		const ref = 'CR/25310/26';
+		const listed = formChoices(data, openReallocateForm(ref, today, heldAs(data, ref)), today);
+		const grant = listed.findIndex(c => c.officerId === 'o0007');
+		expect(choiceWords(listed[grant]!, 22)).toMatch(/ leave to 12 Dec \(DC Shah covers\)$/);
+		const atWork = listed.filter(c => !c.absent && !c.away && !c.awayOverDates);
+		expect(atWork.length).toBeGreaterThan(0);
+		expect(grant).toBeGreaterThan(listed.indexOf(atWork.at(-1)!));
+		expect(listed[0]!.absent).toBeNull();
+		// Chosen on purpose, Enter asks first; n chooses again, y saves it confirmed.
+		let f: ReallocateFormState = openReallocateForm(ref, today, heldAs(data, ref));
+		const press = (input: string, k: Partial<KeyInfo> = {}) => {
+			const out = reallocateFormKey(f, input, key(k), {data, today, by: SERGEANT});
+			if (out.type !== 'close') f = out.form;
+			return out;
+		};
+		for (const ch of 'grant') press(ch);
+		press('', {return: true});
+		press('', {return: true});
+		for (const ch of 'Workload') press(ch);
+		expect(press('', {return: true}).type).toBe('stay');
+		expect(f.confirmAway).toBe(
+			'DC Grant is on annual leave 03-12 Dec (DC Shah covering on 04 Dec): the case would wait with DC Shah until DC Grant is back.',
+		);
+		press('n');
+		expect(f).toMatchObject({confirmAway: null, field: 'officer'});
+		press('', {tab: true});
+		press('', {tab: true});
+		press('', {return: true});
+		const out = press('y');
+		expect(out.type).toBe('save');
+		if (out.type === 'save') expect(out.request).toMatchObject({toOfficerId: 'o0007', confirmAway: true});
+	});
+
 	it('Esc closes an untouched form at once and asks before throwing typing away', () => {
 		const d = driver(demoData(), DOYLE_CASE);
 		expect(d.press('', {escape: true}).type).toBe('close');
