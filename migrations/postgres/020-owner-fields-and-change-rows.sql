@@ -54,9 +54,9 @@ BEGIN
 	RETURN NEW;
 END $$;
 
--- Named to fire before 004's fortnight_teams_supervision (BEFORE triggers run in name order): a row the
--- owner alone may write is refused for that, whatever else it changes.
-CREATE TRIGGER fortnight_teams_owner_fields BEFORE UPDATE ON fortnight_teams
+-- Named to fire after 004's fortnight_teams_supervision (BEFORE triggers run in name order), so a change of
+-- who supervises is refused in that guard's own words first.
+CREATE TRIGGER fortnight_teams_thresholds_and_revision BEFORE UPDATE ON fortnight_teams
 	FOR EACH ROW EXECUTE FUNCTION fortnight_guard_team_row();
 
 CREATE FUNCTION fortnight_guard_change_row() RETURNS trigger LANGUAGE plpgsql
