@@ -30,8 +30,12 @@ export class AuthorityWalk {
 	/** Each officer's last performance decision so far: after an "escalate", only an inspector decides. */
 	private readonly lastDecision = new Map<string, string>();
 
+	/** The officers the store holds: an act about or by one it cannot read is not judged (see judged). */
+	private readonly officerIds: Set<string>;
+
 	constructor(private readonly data: StoreData) {
 		this.cases = new Map(data.cases.map(c => [c.ref, c]));
+		this.officerIds = new Set(data.officers.map(o => o.id));
 	}
 
 	/** Why entry `e` (at position `i`) was not its actor's to make, or null. */
@@ -76,6 +80,9 @@ export class AuthorityWalk {
 	 */
 	private judged(may: Permission, actorId: string, officerId: string, date: IsoDate, escalated: boolean): string | null {
 		if (may.ok) return null;
+		// An officer the store cannot read (a PostgreSQL row set aside as malformed: its own critical problem,
+		// docs/rules.md "Records set aside") leaves nothing to judge the act by; an act about oneself still fails.
+		if (actorId !== officerId && (!this.officerIds.has(officerId) || !this.officerIds.has(actorId))) return null;
 		if (actorId !== officerId) {
 			const inspector = inspectorOn(this.data.team, date) === actorId;
 			if (inspector || (!escalated && lineManagerOn(this.data, officerId, date)?.id === actorId)) return null;

@@ -1,8 +1,9 @@
 /**
  * One login's bad row does not deny the team to everyone (README "PostgreSQL", "A record that cannot be
  * read"; source/store/README.md; docs/rules.md "Records set aside"). DS Brennan's own login writes, through
- * psql, an absence that ends before it starts, a case missing a field and an officer of no known rank: the
- * database does not check a record's shape. The inspector's problems list still loads, with a CRITICAL
+ * psql, an absence that ends before it starts and a case missing a field, and the owner (an import gone
+ * wrong; no login may change an officer record, 020) an officer of no known rank: the database does not
+ * check a record's shape. The inspector's problems list still loads, with a CRITICAL
  * problem per row set aside (the case's by its crime reference, the officer's cases with it), the rest of
  * the team as before; a save of another record works and leaves the bad rows exactly as they were.
  */
@@ -66,7 +67,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a malformed row is set aside, not the
 		cluster?.stop();
 	});
 
-	it("DS Brennan's login writes three malformed rows through psql, as itself: the database takes them", () => {
+	it("DS Brennan's login writes two malformed rows through psql, as itself, and the owner a third: the database takes them", () => {
 		// His own absence (008 lets him add it; 011 holds recordedBy to his login), ending before it starts.
 		rows(
 			'ds_sa',
@@ -75,10 +76,18 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a malformed row is set aside, not the
 				(doc::jsonb || '{"id": "ab0900", "from": "2027-03-10", "to": "2027-03-01", "recordedBy": "o0002"}')::json
 			FROM fortnight_absences WHERE team_id = '${T}' AND key = 'ab0001'`,
 		);
-		// A case of his team with a field taken away, and an officer of a rank fortnight does not know.
+		// A case of his team with a field taken away.
 		rows('ds_sa', `UPDATE fortnight_cases SET doc = (doc::jsonb - 'offenceShort')::json WHERE team_id = '${T}' AND key = '${BAD_CASE}'`);
-		rows(
+		// An officer of a rank fortnight does not know: his login may not change an officer record at all (020),
+		const refused = cluster.psql(
+			DB,
+			`UPDATE fortnight_officers SET doc = jsonb_set(doc::jsonb, '{rank}', '"Chief Wizard"')::json WHERE team_id = '${T}' AND key = '${DOYLE}'`,
 			'ds_sa',
+		);
+		expect(refused.stderr).toContain("no officer may change officer o0011's record");
+		// so it is the owner's (a records-system import gone wrong) that writes it.
+		rows(
+			'postgres',
 			`UPDATE fortnight_officers SET doc = jsonb_set(doc::jsonb, '{rank}', '"Chief Wizard"')::json WHERE team_id = '${T}' AND key = '${DOYLE}'`,
 		);
 		expect(badRows().split('\n')).toHaveLength(3);
