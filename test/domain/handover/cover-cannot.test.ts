@@ -27,7 +27,7 @@ function marshCovers(): StoreData {
 }
 
 function handover(data: StoreData, today = TODAY) {
-	return handoverOf(data, {from: FROM, to: TO, today, chainHead: 'empty', ...handoverCovers(data, FROM, TO, null)});
+	return handoverOf(data, {from: FROM, to: TO, today, chainHead: 'empty', ...handoverCovers(data, FROM, TO, null, today)});
 }
 
 describe("the cover's own work in the handover", () => {
