@@ -23,7 +23,10 @@ with "by", who recorded it, which must be the entry's author when it is signed. 
 the state (a case's bailEvents, its allocations after the first, welfareEvents, absences) must be the
 one a record entry holds, or have been recorded before records were signed (counted and printed);
 one dated after the first record entry or key enrolment that no entry holds, or an absence that
-differs from its last record, fails, as in fortnight verify.
+differs from its last record, fails, as in fortnight verify. So does a signed review's own check-in
+(welfare event w-r<seq>) that is not what the review signed, a case whose next review date is later
+than its last review (or that review's amendment) set, and a bail period end later than the case's last
+signed extension set.
 """
 import hashlib
 import json
@@ -154,10 +157,21 @@ def main(path):
 
 def check_records(state, chain):
     """The state's supervisory records against the chain's record entries (source/domain/record-check.ts)."""
-    signed_key, last_absence, check_ins = {}, {}, set()
+    signed_key, last_absence, check_ins = {}, {}, {}
+    # Each case's signed next review date: its last review's, or an amendment of that review correcting it
+    # (source/domain/signed-next-review.ts).
+    next_review, review_case = {}, {}  # review_case: each case's last review's seq
+    last_extension = {}  # each case's last signed bail extension: (period end, seq)
     starts = []
     for e in chain:
         d = e["data"]
+        if e["kind"] == "review":
+            next_review[d["caseRef"]] = (d["nextReviewDue"], f"entry {e['seq']}")
+            review_case[d["caseRef"]] = e["seq"]
+        elif e["kind"] == "amendment" and "nextReviewDue" in d["corrections"]:
+            ref = next((r for r, seq in review_case.items() if seq == d["amends"]), None)
+            if ref is not None:  # only the case's last review's date can be amended
+                next_review[ref] = (d["corrections"]["nextReviewDue"], f"entry {e['seq']} (amending entry {d['amends']})")
         if e["kind"] == "record":
             if "author" in e and e["author"] != d["by"]:
                 return None, f"entry {e['seq']} is signed by {e['author']} but records {d['by']} as recording it"
@@ -166,10 +180,12 @@ def check_records(state, chain):
                 last_absence[d["absence"]["id"]] = e
             else:
                 signed_key[key_of(d)] = e
+            if d["record"] == "bail-event" and d["event"]["event"] == "extended" and d["event"]["periodEnd"] is not None:
+                last_extension[d["caseRef"]] = (d["event"]["periodEnd"], e["seq"])
         elif e["kind"] == "enrolment":
             starts.append(e["signedAt"])
         elif e["kind"] == "review" and d.get("welfareCheckIn"):
-            check_ins.add(e["seq"])
+            check_ins[e["seq"]] = d
     since = min(starts) if starts else None
     counts = {"signed": 0, "hashed": 0, "before": 0}
 
@@ -194,9 +210,29 @@ def check_records(state, chain):
             found.append(tally(signed_key.get(k), a["recordedAt"], f"the reallocation of {c['ref']} to {a['officerId']}"))
     for ev in state.get("welfareEvents", []):
         m = re.fullmatch(r"w-r(\d+)", ev["id"])
-        if m and int(m.group(1)) in check_ins:
-            continue  # a signed review's own check-in
+        if m:
+            # A signed review's own check-in: it must be what the review signed (who, when, by whom).
+            r = check_ins.get(int(m.group(1)))
+            if r is None:
+                found.append(f"welfare event {ev['id']} is a review's check-in, but entry {m.group(1)} is no review recording one")
+            elif (ev["kind"], ev["officerId"], ev["date"], ev["by"]) != ("check-in", r["oicId"], r["date"], r["reviewerId"]):
+                found.append(f"welfare event {ev['id']} differs from the check-in review entry {m.group(1)} signed")
+            continue
         found.append(tally(signed_key.get(key_of({"record": "welfare-event", "event": ev})), ev["date"], f"welfare event {ev['id']}"))
+    for c in state.get("cases", []):
+        signed = next_review.get(c["ref"])
+        if signed is not None and c["nextReviewDue"] > signed[0]:
+            found.append(
+                f"{c['ref']}'s next review date {c['nextReviewDue']} is later than the {signed[0]} its signed record set "
+                f"({signed[1]}): the next review date was changed outside fortnight"
+            )
+        extensions = (c.get("bail") or {}).get("extensions") or []
+        ext = last_extension.get(c["ref"])
+        if extensions and ext is not None and extensions[-1]["periodEnd"] > ext[0]:
+            found.append(
+                f"{c['ref']}'s bail period end {extensions[-1]['periodEnd']} is later than the {ext[0]} its last signed "
+                f"extension set (entry {ext[1]}): the bail period was changed outside fortnight"
+            )
     present = set()
     for a in state.get("absences", []):
         present.add(a["id"])

@@ -25,6 +25,7 @@ import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {coverFlag, dateFlag, officerFlag} from './resolve.js';
+import {typedId} from './typed-id.js';
 
 const HELP = `Usage
   fortnight absence add OFFICER --from D [--to D] --reason R [--cover NAME] [--as YOU]
@@ -58,6 +59,8 @@ change ID   moves its dates, names or changes the cover (--no-cover: nobody), or
         covers, not the absence's: "--cover Carter --from 2026-12-20 --to 2026-12-27" names Carter
         for those days only. Once an absence has started, a new cover takes effect from today (or a
         later --from): the days before keep the cover they had, so who covered them stays on record.
+        A cover who has already acted as cover today (a review, check-in, move...) keeps today too:
+        the new one starts tomorrow, and a --from of today is refused naming those records.
         Without --cover, --from on an absence that has started corrects its first day (to a day up
         to today, and says so); a later day is refused, naming the flag that does what was meant.
         An absence with more than one cover is kept in parts (ab0005 "part of ab0002"), each listed;
@@ -102,9 +105,11 @@ const command: Command = {
 		const [action, ...args] = input;
 		if (action === 'list') return list(ctx, flags);
 		if (action === 'add') return add(ctx, args, flags);
-		if (action === 'end') return end(ctx, args, flags);
-		if (action === 'change') return change(ctx, args, flags);
-		if (action === 'cancel') return cancel(ctx, args);
+		// The absence id, read by the one rule for typed ids (typed-id.ts); a wrong count is said by each action.
+		const ids = args.length === 1 ? [typedId(args[0]!, 'The absence id')] : args;
+		if (action === 'end') return end(ctx, ids, flags);
+		if (action === 'change') return change(ctx, ids, flags);
+		if (action === 'cancel') return cancel(ctx, ids);
 		throw new UsageError(
 			action
 				? `Unknown absence action "${action}": use add, list, change, cancel or end.`

@@ -14,6 +14,7 @@ import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {recordSigning} from './record-signing.js';
 import {dateFlag} from './resolve.js';
+import {typedId} from './typed-id.js';
 
 const HELP = `Usage
   fortnight bail record REF --event EVENT [--return D] [--authorised-by NAME] [--rank RANK] [--on D] [--period-end D]
@@ -77,7 +78,7 @@ const command: Command = {
 			);
 		}
 		if (args.length !== 1) throw new UsageError('Give one crime reference: fortnight bail record REF --event EVENT.');
-		const ref = args[0]!.trim();
+		const ref = typedId(args[0]!, 'The crime reference');
 		const event = eventFlag(flags['event']);
 		if (event !== 'extended') {
 			for (const [key, flag] of EXTENSION_ONLY)

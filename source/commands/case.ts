@@ -15,6 +15,7 @@ import {
 } from '../domain/reallocate.js';
 import {caseReadRefusal} from '../domain/read-scope.js';
 import {safeText, typedInQuotes} from '../domain/safe-text.js';
+import {typedId} from './typed-id.js';
 import {renderCaseJson} from '../export/case-json.js';
 import {renderCaseText} from '../export/case-text.js';
 import {ALTERED_EXIT, refuseAlteredEntries} from './shown-entries.js';
@@ -101,8 +102,9 @@ function refuseMistypedRef(data: StoreData, ref: string): void {
 }
 
 function oneRef(args: string[], usage: string): string {
-	if (args.length !== 1 || args[0]!.trim() === '') throw new UsageError(`Give one crime reference: ${usage}.`);
-	return args[0]!.trim();
+	const ref = args.length === 1 ? typedId(args[0]!, 'The crime reference') : '';
+	if (ref === '') throw new UsageError(`Give one crime reference: ${usage}.`);
+	return ref;
 }
 
 async function show(ctx: Context, args: string[], flags: Record<string, unknown>): Promise<number> {

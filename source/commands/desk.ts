@@ -113,13 +113,13 @@ export async function deskActorFor(ctx: Context, store: Store): Promise<DeskActo
 	const {officer, source} = actorFor(ctx, store.snapshot());
 	const [{loadSigningKey, keysFolder}, {deskActor}] = await Promise.all([import('../store/index.js'), import('../ui/desk/desk-actor.js')]);
 	// Where "fortnight keys init" leaves the public half for enrolment (store/keys.ts keyPathFor spells ids the same way).
-	const publicKeyFile = path.join(
-		keysFolder(ctx.env),
-		`${officer.id.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`)}.pub.pem`,
-	);
+	const spelled = officer.id.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`);
+	const publicKeyFile = path.join(keysFolder(ctx.env), `${spelled}.pub.pem`);
+	// Where the private key is read: a copy of an enrolled key goes there (QA 8 R14).
+	const keyFile = path.join(keysFolder(ctx.env), `${spelled}.key`);
 	try {
-		return deskActor(officer.id, source, await loadSigningKey(officer.id, {env: ctx.env}), null, publicKeyFile);
+		return deskActor(officer.id, source, await loadSigningKey(officer.id, {env: ctx.env}), null, publicKeyFile, keyFile);
 	} catch (err) {
-		return deskActor(officer.id, source, null, err instanceof Error ? err.message : String(err), publicKeyFile);
+		return deskActor(officer.id, source, null, err instanceof Error ? err.message : String(err), publicKeyFile, keyFile);
 	}
 }

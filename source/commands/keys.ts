@@ -10,8 +10,9 @@ import {shortDate} from '../domain/dates.js';
 import type {EnrolmentData, Officer, StoreData} from '../domain/model.js';
 import {fullName} from '../domain/people.js';
 import {mayEnrolFirst} from '../domain/permissions.js';
-import {enrolAdvice, hasEnrolledKey, keyEnrolledFor} from '../domain/signing.js';
+import {enrolAdvice, foreignKeyWarning, hasEnrolledKey, keyEnrolledFor} from '../domain/signing.js';
 import {safeText} from '../domain/safe-text.js';
+import {officerName, severalKeysWords} from '../domain/enrolled-keys.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {readForReader} from './read-scope.js';
@@ -35,8 +36,12 @@ init    makes the key pair. In a store with no enrolled key yet, it enrols yours
         then the store's creator, and the entry says so): only the team's inspector or sergeant may, and
         anyone else is refused (exit 2) with who can. Otherwise it writes your public key beside the
         private one (.pub.pem) and says who can enrol it: the team's inspector, or its sergeant.
-        --force replaces an existing key (have the new one enrolled again).
-enrol   the team's inspector may enrol anyone's key; the team's sergeant the team's other officers.
+        --force replaces an existing key: when your old key is enrolled, the new one is enrolled at once,
+        signed with the old; otherwise have it enrolled by the inspector. When a key enrolled in your
+        name is not the one on this computer, init says so first.
+enrol   the team's inspector may enrol anyone's key; the team's sergeant only a first key, of an officer
+        he line-manages or of the inspector while she has none (a second key only by the inspector).
+list    who is enrolled, by whom; an officer with more than one enrolled key is pointed out.
 export  for auditors: "openssl pkeyutl -verify -pubin -inkey KEY.pem -rawin -in HASH -sigfile SIG"
         checks one entry (HASH the entry's hash as text, SIG its base64 "sig" decoded).
 
@@ -82,11 +87,13 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 	firstRefused(store.snapshot());
 	const pass = ctx.env['FORTNIGHT_KEY_PASSPHRASE'] || undefined;
 	// An enrolment after the first is signed by an enrolled key of whoever vouches (README "Signatures"): an
-	// inspector enrols their own new key only with a key of theirs already enrolled (a key replaced with
-	// --force, signed with the old one); otherwise they are like anyone else, and the sergeant enrols it.
+	// officer enrols their own new key only with a key of theirs already enrolled (a key replaced with
+	// --force, signed with the old one: permissions.ts mayEnrolKey); otherwise someone else vouches for it.
 	const old = flags['force'] === true ? await loadSigningKey(me.id, {passphrase: pass, env: ctx.env}).catch(() => null) : null;
 	const oldEnrolled = (data: StoreData) =>
-		old !== null && mayEnrol(data, me.id, me.id) && keyEnrolledFor(data, me.id, fingerprintOf(createPublicKey(old.privateKey)));
+		old !== null &&
+		mayEnrol(data, me.id, me.id, hasEnrolledKey(data, me.id)) &&
+		keyEnrolledFor(data, me.id, fingerprintOf(createPublicKey(old.privateKey)));
 	const made = await createSigningKey(me.id, {passphrase: pass, replace: flags['force'] === true, env: ctx.env});
 	const signedAt = nowInstant(ctx);
 	const snap = store.snapshot();
@@ -108,7 +115,10 @@ async function init(ctx: Context, args: string[], flags: Record<string, unknown>
 			return {...data, chain: [...data.chain, makeEntry(data.chain, 'enrolment', enrolment, signedAt, first ? made.key : old!)]};
 		});
 	const enrolled = store.snapshot().chain.some(e => e.kind === 'enrolment' && e.data.fingerprint === made.fingerprint);
+	// A key already enrolled in this officer's name that is not the one just made is said first (REVIEW-9 N7).
+	const foreign = enrolled ? null : foreignKeyWarning(store.snapshot(), me.id, made.fingerprint);
 	const lines = [
+		...(foreign === null ? [] : [foreign]),
 		`Made your signing key (${safeText(fullName(me))}, fingerprint ${made.fingerprint.slice(0, 16)}...) in ` +
 			`${made.file}${pass ? ', sealed with FORTNIGHT_KEY_PASSPHRASE' : ''}.`,
 	];
@@ -180,11 +190,18 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 	const me = actorFor(ctx, data).officer;
 	if (enrolments(data).length === 0)
 		throw new UsageError('No key is enrolled in this store yet: the first is its creator\'s own, made with "fortnight keys init".');
-	if (!mayEnrol(data, me.id, officer.id))
+	const hasKey = hasEnrolledKey(data, officer.id);
+	if (!mayEnrol(data, me.id, officer.id, hasKey)) {
+		// A second key is never the sergeant's to vouch for: whoever holds it signs as the officer (REVIEW-9 D1).
+		const already = hasKey
+			? `${safeText(fullName(officer))} already has an enrolled key, and a replacement is enrolled only by the team's inspector or with ` +
+				`their own enrolled key ("fortnight keys init --force" as themselves). `
+			: '';
 		throw new UsageError(
 			`${safeText(fullName(me))} may not enrol keys for ${safeText(fullName(officer))}: ` +
-				`${enrolAdvice(data, officer.id, ctx.today, fullName, 'the key')}.`,
+				`${already}${capital(enrolAdvice(data, officer.id, ctx.today, fullName, 'the key'))}. Nothing was saved.`,
 		);
+	}
 	refuseUnenrolledSigner(ctx, data, me, null);
 	const key = await loadSigningKey(me.id, {env: ctx.env});
 	if (!key) throw new UsageError(`You have no signing key on this machine to sign the enrolment with: run "fortnight keys init" first.`);
@@ -226,16 +243,14 @@ async function list(ctx: Context, args: string[], flags: Record<string, unknown>
 		return 0;
 	}
 	const name = (id: string) => safeText(fullName(data.officers.find(o => o.id === id)));
-	await out(
-		ctx,
-		rows
-			.map(
-				r =>
-					`${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ` +
-					`${r.first ? "themselves, as the store's creator" : name(r.by)}`,
-			)
-			.join('\n') + '\n',
+	const lines = rows.map(
+		r =>
+			`${r.officer} (${r.officerId})  ${r.fingerprint.slice(0, 16)}...  enrolled ${shortDate(r.date)} by ` +
+			`${r.first ? "themselves, as the store's creator" : name(r.by)}`,
 	);
+	// More than one key for one officer: whoever holds any of them signs as that officer (REVIEW-9 D1).
+	for (const warning of severalKeysWords(rows, officerName(data.officers))) lines.push(warning);
+	await out(ctx, lines.join('\n') + '\n');
 	return 0;
 }
 

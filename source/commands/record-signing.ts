@@ -8,8 +8,9 @@ import {signingRefusal, storeIsSigned, type SigningKeyFacts} from '../domain/sig
 import type {StoreData} from '../domain/model.js';
 import type {Signer} from '../domain/signer.js';
 import {signRecords} from '../domain/supervisory-records.js';
-import {fingerprintOf, keySigner, loadSigningKey, signer, StoreError, type SigningKey} from '../store/index.js';
+import {fingerprintOf, keySigner, keysFolder, loadSigningKey, signer, StoreError, type SigningKey} from '../store/index.js';
 import {createPublicKey} from 'node:crypto';
+import path from 'node:path';
 import {RefusalError, type Context} from './context.js';
 import {nowInstant} from './now.js';
 
@@ -21,14 +22,16 @@ export interface RecordSigning {
 /** Loads `officerId`'s key when `data` is a signed store, and refuses (exit 2) when they cannot sign. */
 export async function recordSigning(ctx: Context, data: StoreData, officerId: string): Promise<RecordSigning> {
 	let key: SigningKey | null = null;
-	let facts: SigningKeyFacts = {fingerprint: null, problem: null};
+	// Where a copy of an enrolled key goes (QA 8 R14), spelled as store/keys.ts keyPathFor spells it.
+	const keyFile = path.join(keysFolder(ctx.env), `${officerId.replace(/[^A-Za-z0-9_-]/g, c => `%${c.charCodeAt(0).toString(16)}`)}.key`);
+	let facts: SigningKeyFacts = {fingerprint: null, problem: null, keyFile};
 	if (storeIsSigned(data)) {
 		try {
 			key = await loadSigningKey(officerId, {env: ctx.env});
-			if (key) facts = {fingerprint: fingerprintOf(createPublicKey(key.privateKey)), problem: null};
+			if (key) facts = {fingerprint: fingerprintOf(createPublicKey(key.privateKey)), problem: null, keyFile};
 		} catch (err) {
 			if (!(err instanceof StoreError)) throw err;
-			facts = {fingerprint: null, problem: err.message};
+			facts = {fingerprint: null, problem: err.message, keyFile};
 		}
 		const refusal = signingRefusal(data, officerId, facts, 'record', ctx.today);
 		if (refusal) throw new RefusalError(`${refusal} Nothing was saved.`);

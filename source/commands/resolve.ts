@@ -2,8 +2,9 @@
 import {parseUserDate, typedDateRefusal, type IsoDate} from '../domain/dates.js';
 import type {Officer} from '../domain/model.js';
 import {listOfficers, matchOfficer} from '../domain/officer-match.js';
-import {typedInQuotes} from '../domain/safe-text.js';
+import {safeText, typedInQuotes} from '../domain/safe-text.js';
 import {UsageError} from './context.js';
+import {typedId} from './typed-id.js';
 
 /** A date typed as YYYY-MM-DD or DD/MM/YYYY; anything else (including 2026-02-30) is a usage error. */
 export function dateFlag(value: unknown, flag: string): IsoDate | undefined {
@@ -14,7 +15,8 @@ export function dateFlag(value: unknown, flag: string): IsoDate | undefined {
 }
 
 /** The officer `query` names, or a usage error listing the candidates or near matches. */
-export function officerFlag(officers: readonly Officer[], query: string, flag: string): Officer {
+export function officerFlag(officers: readonly Officer[], typed: string, flag: string): Officer {
+	const query = typedId(typed, flag);
 	const m = matchOfficer(officers, query);
 	if (m.kind === 'found') return m.officer;
 	if (m.kind === 'ambiguous')
@@ -36,13 +38,20 @@ export type Cover = {kind: 'officer'; officer: Officer} | {kind: 'outside'; name
  * cover acts for the absent officer in fortnight).
  */
 export function coverFlag(officers: readonly Officer[], value: unknown, outside: {given: boolean; allowed: boolean}): Cover {
-	const query = value === undefined ? '' : String(value).trim();
+	const query = value === undefined ? '' : typedId(String(value), '--cover');
 	if (query === '') throw new UsageError(outside.given ? '--cover-outside needs --cover NAME.' : '--cover needs a name.');
 	const m = matchOfficer(officers, query);
 	if (outside.given) {
 		if (!outside.allowed) throw new UsageError(`--cover-outside is not taken here: ${ABSENCE_COVER}`);
 		if (m.kind === 'found') {
 			throw new UsageError(`--cover "${query}" is ${listOfficers([m.officer])}, an officer in this team: drop --cover-outside.`);
+		}
+		// Taken as written, so written exactly: a name with an invisible or look-alike character in it would be
+		// cleaned into another name in the document handed over (QA 7 R13); refused, quoted visibly, instead.
+		if (safeText(query) !== query) {
+			throw new UsageError(
+				`--cover "${typedInQuotes(query)}" has a character in it that would not print as typed: type the name as plain text.`,
+			);
 		}
 		return {kind: 'outside', name: query};
 	}

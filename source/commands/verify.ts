@@ -1,5 +1,6 @@
-import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches} from '../store/index.js';
+import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches, withoutReceipts} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
+import {enrolledKeysWords, officerName} from '../domain/enrolled-keys.js';
 import {firstEnrolmentProblem} from '../domain/first-enrolment.js';
 import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
@@ -16,7 +17,10 @@ const command: Command = {
 
 Checks that the store file is valid and walks the chain of signed reviews, amendments,
 performance decisions and key enrolments, checking every hash and link, then every signature
-against the keys enrolled before it and who was entitled to enrol them. Entries made before the
+against the keys enrolled before it and who was entitled to enrol them (a second key for an
+officer only by the inspector or their own old key), and whether each review, performance decision
+and welfare record was its actor's to make on its date (no one supervises themselves). It checks the
+store in full, never on a validation receipt's word. Entries made before the
 store's first enrolled key are counted as "made before signatures" (hashed, not signed). Reports
 the first broken entry. The chain is read entry by entry from its own file (team.chain.jsonl beside
 team.json), and the store's copy of the entries the rules read must match it.
@@ -25,6 +29,9 @@ Options
   --head SEQ:HASH   also confirm that the store still holds that entry unchanged, with the chain
                     intact up to it: the head printed by "fortnight log" (or by an earlier verify)
                     when a review log was exported. Entries added since are fine.
+
+When all is well it names who vouched for each enrolled key, prints the store creator's whole
+fingerprint (compare it out of band), and points out an officer with more than one enrolled key.
 
 A store whose first key enrolment was made by someone who was not the team's sergeant or inspector
 (possible before "keys init" refused it) is reported as a PROBLEM: from that entry on, the sergeant and
@@ -42,7 +49,8 @@ invalid.`,
 		let verdict: ChainVerdict;
 		let data: StoreData;
 		try {
-			const read = await readForReader(ctx, {verifying: true});
+			// The audit checks in full: it never vouches for a store on a validation receipt's word (REVIEW-9 N6).
+			const read = await withoutReceipts(() => readForReader(ctx, {verifying: true}));
 			data = read.data;
 			checkNamedActor(ctx, data);
 			for (const warning of read.warnings) say(ctx, `${warning}\n`);
@@ -67,6 +75,11 @@ invalid.`,
 		const sigs = verdict.signatures;
 		if (sigs.problem) {
 			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${sigs.problem.index}: ${safeText(sigs.problem.message)}.\n`);
+			return 1;
+		}
+		// An act its actor could not take (REVIEW-9 D4), in the same "entry N: <reason>" form.
+		if (verdict.authority) {
+			await out(ctx, `BROKEN: ${ctx.storePath}: entry ${verdict.authority.index}: ${safeText(verdict.authority.message)}.\n`);
 			return 1;
 		}
 		if (verdict.records.problem) {
@@ -114,6 +127,8 @@ invalid.`,
 		);
 		await out(ctx, signatureWords(sigs) + '\n');
 		await out(ctx, recordWords(verdict.records) + '\n');
+		// Who vouched for each key, the creator's whole fingerprint, an officer with several keys (REVIEW-9 D1, N7).
+		for (const line of enrolledKeysWords(sigs.vouched, officerName(data.officers))) await out(ctx, line + '\n');
 		return 0;
 	},
 };

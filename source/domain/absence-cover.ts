@@ -8,7 +8,9 @@
  * dates) gives the same answer without a second way to ask.
  */
 import {addDays, shortDate, type IsoDate} from './dates.js';
+import {coverActsOn} from './cover-acts.js';
 import type {Absence, StoreData} from './model.js';
+import {shortName} from './people.js';
 
 /** Thrown with a sentence for the user; absences.ts re-throws it as its AbsenceError. */
 export class CoverDaysError extends Error {
@@ -214,14 +216,23 @@ export function coverForDays(
 	today: IsoDate,
 	recording: CoverRecording,
 	nextId: (data: StoreData) => string,
-): {data: StoreData; span: {from: IsoDate; to: IsoDate | null}; before: (string | null)[]; added: string[]; changed: string[]} {
+): {
+	data: StoreData;
+	span: {from: IsoDate; to: IsoDate | null};
+	before: (string | null)[];
+	added: string[];
+	changed: string[];
+	/** Why the new cover starts tomorrow, not today (todayKept), for the confirmation; undefined when it starts as asked. */
+	todayKept?: string;
+} {
 	const parts = absenceParts(data.absences, absenceId);
 	const first = parts[0]!;
 	const end = parts.at(-1)!.to;
 	const whole = {from: first.from, to: end};
 	const problem = coverDaysProblem(first.id, whole, days, today);
 	if (problem) throw new CoverDaysError(commandLineWords(problem, today));
-	const {from, to} = coverSpan(whole, days, today);
+	const kept = todayKept(data, parts, cover, coverSpan(whole, days, today), days, today);
+	const {from, to} = coverSpan(whole, kept ? {...days, from: addDays(today, 1)} : days, today);
 	const span = {from, to};
 	const before = [...new Set(parts.filter(p => p.from <= lastDay(to) && from <= lastDay(p.to)).map(p => p.coverOfficerId))];
 	if (before.length === 1 && before[0] === cover) {
@@ -259,7 +270,42 @@ export function coverForDays(
 	const absences = next.absences.slice();
 	absences.splice(at, 0, ...records);
 	next = {...next, absences};
-	return {data: next, span, before, added, changed};
+	return {data: next, span, before, added, changed, ...(kept ? {todayKept: kept} : {})};
+}
+
+/**
+ * Whether today stays with the outgoing cover (QA 8 D6): a cover who has already acted as the team's
+ * supervisor today (cover-acts.ts) keeps today, so what they did rests on their cover (README "Absences").
+ * A blank first day then starts the new cover tomorrow, and the words returned say why; a first day of
+ * today typed, or a change of today only, is refused naming the records and the way to start tomorrow.
+ */
+function todayKept(
+	data: StoreData,
+	parts: readonly Absence[],
+	cover: string | null,
+	span: {from: IsoDate; to: IsoDate | null},
+	days: CoverDays,
+	today: IsoDate,
+): string | undefined {
+	if (span.from !== today) return undefined;
+	const todays = parts.find(p => p.from <= today && today <= lastDay(p.to));
+	const outgoing = todays?.coverOfficerId ?? null;
+	if (outgoing === null || outgoing === cover) return undefined;
+	const acts = coverActsOn(data, outgoing, today);
+	if (acts.length === 0) return undefined;
+	const who = shortName(data.officers.find(o => o.id === outgoing));
+	const tomorrow = addDays(today, 1);
+	const did = `${who} has acted as cover today (${acts.join(', ')})`;
+	if (span.to !== null && span.to < tomorrow) {
+		throw new CoverDaysError(`${did}: those records rest on their cover, so today's cover cannot change.`);
+	}
+	if (days.from !== undefined) {
+		throw new CoverDaysError(
+			`${did}: those records rest on their cover, so today stays theirs. ` +
+				`Name the new cover from tomorrow: --from ${tomorrow}, or leave --from (the desk's Cover from) blank.`,
+		);
+	}
+	return `today stays ${who}'s, who has acted as cover today (${acts.join(', ')})`;
 }
 
 /**

@@ -421,7 +421,9 @@ function coverChange(
 	const changed = result.changed.length > 0 ? [`its part${result.changed.length > 1 ? 's' : ''} ${result.changed.join(', ')} changed`] : [];
 	const added = result.added.length > 0 ? [`${result.added.join(', ')} added as part of ${parts[0]!.id}`] : [];
 	const records = [...changed, ...added];
-	const kept = `${earlier}${records.length > 0 ? ` (${records.join('; ')})` : ''}`;
+	// The outgoing cover keeps today when they have acted as cover today (absence-cover.ts todayKept, QA 8 D6): said, never silent.
+	const today_ = result.todayKept ? `; ${result.todayKept}` : '';
+	const kept = `${earlier}${records.length > 0 ? ` (${records.join('; ')})` : ''}${today_}`;
 	return {data: result.data, changes: [`cover ${result.before.map(name).join(', ')} -> ${name(coverId)} ${days}${kept}`]};
 }
 

@@ -191,14 +191,27 @@ export function mayRecordWelfare(data: StoreData, actorId: string, officerId: st
 	};
 }
 
-/** Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and the note's author; never by peers. */
-export function mayReadWelfareNote(data: StoreData, actorId: string, note: {officerId: string; by: string; date: IsoDate}): boolean {
+/**
+ * Welfare notes are read by the officer's line manager of the note's date (or the cover acting for them) and
+ * the note's author; never by peers. A cover reads the notes of the days they cover only while they still
+ * cover that line manager on `today`: "an officer before and after" (README "Who may read what"; REVIEW-9 D7:
+ * a former cover, a peer again, read notes dated in his old window, even ones filed after it). The same rule
+ * as migrations/postgres/021's fortnight_reads_welfare, so both stores agree.
+ */
+export function mayReadWelfareNote(
+	data: StoreData,
+	actorId: string,
+	note: {officerId: string; by: string; date: IsoDate},
+	today: IsoDate,
+): boolean {
 	if (note.by === actorId) return true;
 	if (note.officerId === actorId) return false;
-	// The line manager of the note's date, or who covered them that day (awayOn: a cover away covers nobody).
+	// The line manager of the note's date, or who covered them that day and still does (awayOn: a cover away covers nobody).
 	const manager = lineManagerOn(data, note.officerId, note.date);
 	if (!manager) return false;
-	return manager.id === actorId || awayOn(absenceLookup(data.absences), manager.id, note.date)?.coverId === actorId;
+	if (manager.id === actorId) return true;
+	const lookup = absenceLookup(data.absences);
+	return awayOn(lookup, manager.id, note.date)?.coverId === actorId && awayOn(lookup, manager.id, today)?.coverId === actorId;
 }
 
 /** Notes the store itself kept from the reader, counted per officer (the PostgreSQL store's row-level security). */
@@ -219,10 +232,10 @@ export function readableWelfareNotes<N extends {officerId: string; by: string; d
 	data: StoreData,
 	actorId: string,
 	notes: readonly N[],
-	hidden: readonly WithheldByStore[] = [],
-	today?: IsoDate,
+	hidden: readonly WithheldByStore[],
+	today: IsoDate,
 ): {notes: N[]; withheld: number; refusal: string | null} {
-	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n));
+	const readable = notes.filter(n => mayReadWelfareNote(data, actorId, n, today));
 	const withheld = notes.length - readable.length + hidden.reduce((sum, h) => sum + h.count, 0);
 	if (readable.length > 0 || withheld === 0) return {notes: readable, withheld, refusal: null};
 	const about = [...notes.map(n => n.officerId), ...hidden.filter(h => h.count > 0).map(h => h.officerId)];
@@ -540,6 +553,25 @@ export function mayEnrolFirst(data: StoreData, actorId: string): Permission {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * May `by` vouch for a key of `officerId`'s, who has an enrolled key already when `hasKey` (README
+ * "Signatures"; REVIEW-9 D1)? The key is the only proof of who acted on a file store, where `--as` is not
+ * authenticated, so nobody vouches for a key that lets them act as someone they answer to, and a
+ * second key (a replacement) is never the sergeant's to give:
+ * - the team's inspector (or the sergeant's own inspector) enrols anyone's key, first or replacement;
+ * - an officer replaces their own key, signed with their own key already enrolled (`keys init --force`);
+ * - the team's sergeant enrols only a FIRST key: of an officer he line-manages, or of the team's inspector
+ *   while she has none (an enrolment is signed with a key already enrolled, so when the sergeant made the
+ *   store's first key, hers can come only from him).
+ */
+export function mayEnrolKey(data: StoreData, by: string, officerId: string, hasKey: boolean): boolean {
+	if (isInspectorOver(data, by)) return true;
+	if (by === officerId) return hasKey;
+	if (data.team.sergeantId !== by || hasKey) return false;
+	if (isInspectorOver(data, officerId)) return true;
+	return lineManagerOf(data, officerId)?.id === by;
+}
 
 /**
  * May `actorId` import the records system's export on `today`? An import changes the team's cases (who

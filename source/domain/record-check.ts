@@ -8,7 +8,9 @@
  * The chain entries themselves (hash, link, signature) are checked by the store's walk first.
  */
 import {canonicalJson} from './canonical-json.js';
-import type {Absence, RecordEntry, StoreData} from './model.js';
+import type {Absence, RecordEntry, ReviewData, StoreData, WelfareEvent} from './model.js';
+import {bailPeriodMovedLater, lastSignedExtensions} from './signed-bail-extension.js';
+import {nextReviewMovedLater, signedNextReviewSource, type SignedNextReviews} from './signed-next-review.js';
 import {allocationRecord, recordKey as keyOf} from './supervisory-records.js';
 
 export interface RecordReport {
@@ -26,11 +28,19 @@ export interface RecordReport {
 export interface RecordEvidence {
 	/** Every `record` entry, in chain order. */
 	records: readonly RecordEntry[];
-	/** Sequences of reviews that recorded a welfare check-in (the review's own welfare event, id w-r<seq>). */
-	checkInReviews: ReadonlySet<number>;
+	/**
+	 * Reviews that recorded a welfare check-in, by sequence: the review's own welfare event (id w-r<seq>) is
+	 * the one its signed data describes (who, when, by whom: domain/review/sign.ts).
+	 */
+	checkInReviews: ReadonlyMap<number, CheckInReview>;
+	/** Each case's signed next review date (signed-next-review.ts), read from the whole chain. */
+	nextReviews: SignedNextReviews;
 	/** signedAt of the first key enrolment, or null when no key is enrolled. */
 	signaturesFrom: string | null;
 }
+
+/** What a review that recorded a welfare check-in signed about it. */
+export type CheckInReview = Pick<ReviewData, 'oicId' | 'date' | 'reviewerId'>;
 
 /**
  * Compares the state's supervisory records with the chain's. `recordsFrom` is when records started to
@@ -85,8 +95,34 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 	}
 	for (const event of data.welfareEvents) {
 		const review = /^w-r(\d+)$/.exec(event.id);
-		if (review && evidence.checkInReviews.has(Number(review[1]))) continue; // part of a signed review
+		if (review) {
+			// Part of a signed review: what the review signed must be what the event says (REVIEW-9 D2 b).
+			const differs = checkInDifference(event, Number(review[1]), evidence.checkInReviews.get(Number(review[1])));
+			if (differs) fail(`${differs} (the store file was edited outside fortnight)`);
+			continue;
+		}
 		tally(bySignedKey.get(keyOf({record: 'welfare-event', event})), event.date, `Welfare event ${event.id}`);
+	}
+	// A next review date moved later than the signed one hides a due review (REVIEW-9 D6; docs/rules.md "Reviews due").
+	for (const c of data.cases) {
+		const s = nextReviewMovedLater(c.nextReviewDue, evidence.nextReviews.get(c.ref));
+		if (s)
+			fail(
+				`${c.ref}'s next review date ${c.nextReviewDue} is later than the ${s.date} its signed record set (${signedNextReviewSource(s)}): ` +
+					`the next review date was changed outside fortnight`,
+			);
+	}
+	// A bail period end moved later than the last signed extension set: the lapse clock would run late
+	// (signed-bail-extension.ts says why the return date and the bail's end are not checked).
+	const lastExtension = lastSignedExtensions(evidence.records);
+	for (const c of data.cases) {
+		const signed = lastExtension.get(c.ref);
+		const stored = bailPeriodMovedLater(c.bail, signed);
+		if (stored !== null)
+			fail(
+				`${c.ref}'s bail period end ${stored} is later than the ${signed!.periodEnd} its last signed extension set (entry ${signed!.seq}): ` +
+					`the bail period was changed outside fortnight`,
+			);
 	}
 	const present = new Set<string>();
 	for (const a of data.absences) {
@@ -106,6 +142,20 @@ export function checkRecords(data: Pick<StoreData, 'cases' | 'welfareEvents' | '
 			fail(`Absence ${id} is recorded in entry ${entry.seq} but is not in the store, and no signed record cancels it`);
 	}
 	return report;
+}
+
+/**
+ * How a review's own welfare event (w-r<seq>) differs from what review `seq` signed about its check-in,
+ * in words, or null when it matches. Its flags are not in the signed data, so they are not compared.
+ */
+function checkInDifference(event: WelfareEvent, seq: number, review: CheckInReview | undefined): string | null {
+	if (!review) return `Welfare event ${event.id} is a review's check-in, but entry ${seq} is no review recording one`;
+	const wrong: string[] = [];
+	if (event.kind !== 'check-in') wrong.push(`kind ${event.kind}, not check-in`);
+	if (event.officerId !== review.oicId) wrong.push(`officer ${event.officerId}, not ${review.oicId}`);
+	if (event.date !== review.date) wrong.push(`date ${event.date}, not ${review.date}`);
+	if (event.by !== review.reviewerId) wrong.push(`by ${event.by}, not ${review.reviewerId}`);
+	return wrong.length === 0 ? null : `Welfare event ${event.id} differs from the check-in review entry ${seq} signed: ${wrong.join(', ')}`;
 }
 
 function sameAbsence(a: Absence, b: Absence): boolean {

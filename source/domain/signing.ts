@@ -5,11 +5,12 @@
  * writes a review that could never be saved. Pure: the caller says what it knows about the officer's
  * key file (its fingerprint, or why it could not be read); the keys themselves stay in source/store.
  */
-import {isInspectorOver} from './permissions.js';
+import {mayEnrolKey} from './permissions.js';
+import {shortDate} from './dates.js';
 import {absenceSpan} from './absence-words.js';
 import {wholeSpan} from './absence-cover.js';
 import type {IsoDate} from './dates.js';
-import type {ChainEntry, Officer, StoreData} from './model.js';
+import type {ChainEntry, EnrolmentEntry, Officer, StoreData} from './model.js';
 import {ABSENCE_WORDS, absenceOn, shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
@@ -21,6 +22,8 @@ export interface SigningKeyFacts {
 	problem: string | null;
 	/** Where `fortnight keys init` leaves the public key for enrolment, for the instructions. */
 	publicKeyFile?: string | undefined;
+	/** Where fortnight reads the officer's private key on this computer: where a copy of their enrolled key goes. */
+	keyFile?: string | undefined;
 }
 
 export const NO_KEY_FACTS: SigningKeyFacts = {fingerprint: null, problem: null};
@@ -69,11 +72,56 @@ export function keyEnrolledFor(data: Pick<StoreData, 'chain'>, officerId: string
 }
 
 /**
- * Who may enrol `officerId`'s key: the team's inspector (anyone's), or the team's sergeant (the team's
- * other officers). The same rule the store checks enrolments against (store/signatures.ts mayEnrol).
+ * Who may enrol `officerId`'s next key: the rule the store checks enrolments against (permissions.ts
+ * mayEnrolKey, store/signatures.ts): the team's inspector; the team's sergeant only for a first key, of an
+ * officer they line-manage or of the inspector while she has none. The officer's own replacement (signed
+ * with their old key, `keys init --force`) is not someone to ask, so they are never named.
  */
 export function enrollersOf(data: StoreData, officerId: string): Officer[] {
-	return data.officers.filter(o => o.id !== officerId && (isInspectorOver(data, o.id) || data.team.sergeantId === o.id));
+	const hasKey = hasEnrolledKey(data, officerId);
+	return data.officers.filter(o => o.id !== officerId && mayEnrolKey(data, o.id, officerId, hasKey));
+}
+
+/**
+ * When `officerId` has an enrolled key that is not the one on this computer (`fingerprint`), the plain
+ * words that say so, to be said first (REVIEW-9 N7 and D1): whoever can write a file store can run
+ * `keys init --as` someone else before them (the first is the store's creator), or have a key of their
+ * making enrolled in someone's name, and the officer is otherwise told only to have theirs enrolled. Null
+ * when they have no enrolled key, or this computer's key is one of theirs.
+ */
+export function foreignKeyWarning(data: StoreData, officerId: string, fingerprint: string | null): string | null {
+	const theirs = data.chain.filter((e): e is EnrolmentEntry => e.kind === 'enrolment' && e.data.officerId === officerId);
+	if (theirs.length === 0 || (fingerprint !== null && theirs.some(e => e.data.fingerprint === fingerprint))) return null;
+	const name = (id: string) => safeText(shortName(data.officers.find(o => o.id === id)));
+	const one = (e: EnrolmentEntry) =>
+		`fingerprint ${e.data.fingerprint.slice(0, 16)}..., enrolled ${shortDate(e.data.date)} (entry ${e.seq}), ` +
+		(e.data.first
+			? "as this store's creator"
+			: e.data.by === officerId
+				? 'with an earlier key of yours'
+				: `vouched for by ${name(e.data.by)}`);
+	const first = theirs[0]!;
+	const here =
+		fingerprint === null
+			? 'you have no signing key on this computer'
+			: `it is not the key on this computer (${fingerprint.slice(0, 16)}...)`;
+	const inspector = data.team.inspectorId;
+	const tell = inspector !== null && inspector !== officerId ? `tell ${name(inspector)}, and ` : '';
+	const creator = first.data.first ? ' and run "fortnight keys init" first' : '';
+	return (
+		`A key is enrolled in your name (${name(officerId)}) in this store, and ${here}: ${theirs.map(one).join('; ')}. If you did not make ` +
+		`${theirs.length === 1 ? 'it' : 'them'}, someone else enrolled a key in your name and can sign as you: ${tell}restore the store from a ` +
+		`backup made before entry ${first.seq}${creator}.`
+	);
+}
+
+/** The fingerprint of `officerId`'s key enrolled last (the one they sign with), or null when none is. */
+export function enrolledFingerprint(data: Pick<StoreData, 'chain'>, officerId: string): string | null {
+	for (let i = data.chain.length - 1; i >= 0; i--) {
+		const e = data.chain[i]!;
+		if (e.kind === 'enrolment' && e.data.officerId === officerId) return e.data.fingerprint;
+	}
+	return null;
 }
 
 /** True when the store holds an enrolled key of `officerId`'s: only then can they sign an enrolment. */
@@ -96,6 +144,9 @@ export function enrolAdvice(
 	it = 'it',
 ): string {
 	const entitled = enrollersOf(data, officerId);
+	// The inspector with a key enrolled: nobody else may vouch for another of hers (permissions.ts mayEnrolKey).
+	if (entitled.length === 0 && hasEnrolledKey(data, officerId))
+		return `enrol ${it} yourself from the computer that holds your enrolled key ("fortnight keys enrol"), signed with that key`;
 	if (entitled.length === 0) return `ask the team's inspector to enrol ${it}`;
 	const words = (list: readonly Officer[]) => list.map(o => safeText(name(o))).join(' or ');
 	const keyed = entitled.filter(o => hasEnrolledKey(data, o.id));
@@ -145,6 +196,14 @@ export function signingRefusal(
 		what === 'record'
 			? 'A record that cannot be signed is not recorded.'
 			: `This ${noun} is not opened: nothing typed here could be signed.`;
+	// An officer whose key is enrolled signs with that key (QA 8 R14): a new one would need someone at work
+	// to enrol it (enrolAdvice), so the way first named is the computer that holds it, or a copy of it here.
+	const enrolled = enrolledFingerprint(data, officerId);
+	const useEnrolled =
+		enrolled === null
+			? null
+			: `use the computer that holds ${who}'s enrolled key (fingerprint ${enrolled.slice(0, 16)}...), or copy that key here` +
+				`${key.keyFile ? ` (to ${safeText(key.keyFile)})` : ''}`;
 	if (key.problem !== null) {
 		return (
 			`${head}, and ${who}'s signing key on this computer cannot be used: ${safeText(key.problem)} ${notOpened} Fix the key and start the desk ` +
@@ -153,11 +212,23 @@ export function signingRefusal(
 	}
 	if (key.fingerprint === null) {
 		const again = what === 'record' ? 'record it again' : 'start the desk again';
-		return `${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
+		// A key enrolled in their name that is not this computer's is said first (REVIEW-9 N7): if it is theirs,
+		// the way is its computer (QA 8 R14); if not, someone else can sign as them.
+		const foreign = foreignKeyWarning(data, officerId, null);
+		const first = foreign === null ? '' : `${foreign} `;
+		if (useEnrolled !== null) {
+			return `${first}${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${useEnrolled}, then ${again}. Only if that key is lost: ${enrol}.`;
+		}
+		return `${first}${head}, and ${who} has no signing key on this computer. ${notOpened} To sign: ${enrol}, then ${again}.`;
 	}
 	if (!keyEnrolledFor(data, officerId, key.fingerprint)) {
 		const fix = `${enrolAdvice(data, officerId, today)} ("fortnight keys enrol ${id} --public-key ${safeText(key.publicKeyFile ?? 'FILE.pem')}")`;
-		return `${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened} To sign: ${fix}.`;
+		const foreign = foreignKeyWarning(data, officerId, key.fingerprint);
+		const notEnrolled =
+			(foreign === null ? '' : `${foreign} `) +
+			`${head}, and ${who}'s signing key (fingerprint ${key.fingerprint.slice(0, 16)}...) is not enrolled in this store. ${notOpened}`;
+		if (useEnrolled !== null) return `${notEnrolled} To sign: ${useEnrolled}; or, to use this key instead: ${fix}.`;
+		return `${notEnrolled} To sign: ${fix}.`;
 	}
 	return null;
 }

@@ -64,13 +64,25 @@ function supervisorsOf(data: StoreData, officerId: string, today: IsoDate): Offi
 	return [away ? cover : manager, up, manager].filter((o): o is Officer => o !== undefined && o.id !== officerId);
 }
 
-/** `p`'s ways as `readerId` (an officer reading their own problems) may take them on `today`. */
+/**
+ * `p`'s ways as `readerId` may take them on `today`: an officer reading their own problems, or a supervisor
+ * reading a problem's detail on the desk (ui/problem-detail/problem-lines.ts), where a key is offered only to
+ * whoever may use it (README "Hints, help and the palette offer only what you may do").
+ */
 export function waysForOfficer(data: StoreData, today: IsoDate, readerId: string, p: Problem): Problem {
 	if (!p.resolve || p.resolve.length === 0) return p;
 	let changed = false;
 	const resolve = p.resolve.map(way => {
-		if (way.command?.includes(' --as ')) return way;
-		if (mayTake(data, today, p, way, readerId)?.ok !== false) return way;
+		const may = mayTake(data, today, p, way, readerId)?.ok !== false;
+		// A way printed for someone else already (its command has --as, its label names them: printed-as.ts)
+		// keeps its words; only its desk key goes when the reader may not take it (QA 8 R1: the sergeant's own
+		// check-in offered him `w`, which was then refused).
+		if (way.command?.includes(' --as ')) {
+			if (may || !way.desk) return way;
+			changed = true;
+			return {...way, desk: null};
+		}
+		if (may) return way;
 		const who = supervisorsOf(data, readerId, today).find(o => mayTake(data, today, p, way, o.id)?.ok === true);
 		changed = true;
 		const whose = who ? safeText(shortName(who)) : 'your supervisor';

@@ -5,11 +5,14 @@
  * problem's detail, described as who held the case: true, but not what had cleared it. Pure: the desk
  * (ui/problem-detail/problem-lines.ts) only prints the sentence.
  */
-import {currentAllocation} from './case-history.js';
+import {allocationsOf, currentAllocation} from './case-history.js';
 import {shortDate, type IsoDate} from './dates.js';
-import type {BailEvent, BailEventKind, Case, Officer, ReviewEntry} from './model.js';
+import type {Allocation, BailEvent, BailEventKind, Case, Officer, ReviewEntry, StoreData, WelfareEvent} from './model.js';
 import {fullName, shortName} from './people.js';
 import {safeText} from './safe-text.js';
+import {findProblems, RULES, type Rule} from './rules/index.js';
+import {officerSlice} from './rules/officer-slice.js';
+import {CHECK_IN_KINDS} from './rules/welfare.js';
 
 /** Which record cleared it: the case's current allocation, its latest bail event or its latest signed review. */
 export type ClearedBy = 'allocation' | 'bail-event' | 'review';
@@ -79,4 +82,92 @@ function reviewSaid(reviews: readonly ReviewEntry[], d: (date: IsoDate) => strin
 	const r = reviews.reduce<ReviewEntry | null>((a, b) => (a === null || b.signedAt >= a.signedAt ? b : a), null);
 	if (!r) return null;
 	return {by: 'review', at: r.signedAt, text: `Reviewed on ${d(r.data.date)} by ${name(r.data.reviewerId)} (entry #${r.seq}).`};
+}
+
+export interface WhatClearedOfficerInput {
+	/** The cleared problem's id ("screening-due:o0003", "review-due-supervisor-absent:o0002:ab0002"): its kind and absence. */
+	problemId: string;
+	officerId: string;
+	data: StoreData;
+	officerById: ReadonlyMap<string, Officer>;
+	today: IsoDate;
+}
+
+/** The welfare events that clear each welfare kind of problem (rules/welfare.ts, tenure.ts, new-starter.ts). */
+const WELFARE_CLEARS: Record<string, readonly WelfareEvent['kind'][]> = {
+	'welfare-check-in-due': CHECK_IN_KINDS,
+	'welfare-check-in-due:questionnaire': ['wellbeing-questionnaire'],
+	'screening-due': ['psychological-screening'],
+	'tenure-review-due': ['tenure-review'],
+	'new-starter-one-to-one-due': ['one-to-one'],
+};
+
+const WELFARE_WORDS: Record<WelfareEvent['kind'], string> = {
+	'check-in': 'Welfare check-in',
+	'one-to-one': 'One-to-one',
+	'wellbeing-questionnaire': 'Wellbeing questionnaire',
+	'psychological-screening': 'Psychological screening',
+	'tenure-review': 'Tenure review',
+};
+
+/**
+ * What cleared an officer's problem, as whatCleared says a case's (QA 6 R5: a cleared screening said only
+ * "CLEARED ... (as of 04 Dec)"): the welfare event that answers a welfare kind, the cover named on the
+ * absence of an absence kind, or the latest case moved away for workload or a new starter's old cases.
+ * Null when the kind is cleared by something else (a decision, a change of team) or nothing is recorded:
+ * the desk then says only that it cleared. Dates only: a welfare event's note is never read.
+ */
+export function whatClearedOfficer(input: WhatClearedOfficerInput): string | null {
+	const {problemId, officerId, data, today} = input;
+	const d = (date: IsoDate) => shortDate(date, today);
+	const name = (id: string | null) => safeText(shortName(input.officerById.get(id ?? '')));
+	const [kind = '', , third] = problemId.split(':');
+	const welfareKinds = WELFARE_CLEARS[problemId.endsWith(':questionnaire') ? `${kind}:questionnaire` : kind];
+	if (welfareKinds) {
+		const e = data.welfareEvents.reduce<WelfareEvent | null>(
+			(a, b) => (b.officerId === officerId && welfareKinds.includes(b.kind) && b.date <= today && (a === null || b.date >= a.date) ? b : a),
+			null,
+		);
+		// Said only when it is what answered the problem: without it the rule would find the problem again (an
+		// old screening, say, does not clear one that went because the officer left an image-exposed role).
+		if (!e) return null;
+		const finds = (d: StoreData) => findProblems(officerSlice(d, officerId, today), today).some(p => p.id === problemId);
+		if (finds(data) || !finds({...data, welfareEvents: data.welfareEvents.filter(x => x !== e)})) return null;
+		return `${WELFARE_WORDS[e.kind]} for ${name(officerId)} on ${d(e.date)}, recorded by ${name(e.by)}.`;
+	}
+	if ((kind === 'review-due-supervisor-absent' || kind === 'action-owner-away') && third) {
+		const parts = data.absences.filter(a => a.id === third || a.partOf === third);
+		if (parts.length === 0) return `Absence ${safeText(third)} is no longer recorded (cancelled).`;
+		const now = parts.find(a => a.from <= today && (a.to === null || a.to >= today)) ?? parts.at(-1)!;
+		if (now.to !== null && now.to < today) return `Absence ${safeText(third)} ended on ${d(now.to)}.`;
+		return now.coverOfficerId
+			? `${name(now.coverOfficerId)} covers ${name(officerId)}'s absence ${safeText(third)}, recorded by ${name(now.recordedBy)}.`
+			: null;
+	}
+	if (kind === 'workload' || kind === 'new-starter-old-cases') {
+		// A case moved away from the officer and held elsewhere since: the latest such move, said only when the
+		// case back with them would raise the problem again (an older move did not clear it).
+		const rule = (RULES as readonly Rule[]).filter(r => kind in r.kinds);
+		const finds = (d: StoreData) => findProblems(d, today, rule).some(p => p.id === problemId);
+		let latest: {c: Case; a: Allocation; before: Allocation} | null = null;
+		for (const c of data.cases) {
+			const list = allocationsOf(c);
+			const a = list.at(-1)!;
+			const before = list.at(-2);
+			if (!before || before.officerId !== officerId || a.officerId === officerId) continue;
+			if (latest === null || (a.recordedAt ?? a.from) >= (latest.a.recordedAt ?? latest.a.from)) latest = {c, a, before};
+		}
+		if (!latest || finds(data)) return null;
+		const {c, a, before} = latest;
+		const back: Case = {
+			...c,
+			oicId: officerId,
+			allocatedOn: before.from,
+			allocations: [...allocationsOf(c).slice(0, -2), {...before, to: null}],
+		};
+		if (!finds({...data, cases: data.cases.map(x => (x === c ? back : x))})) return null;
+		const by = a.by ? ` by ${name(a.by)}` : '';
+		return `${safeText(c.ref)} moved to ${name(a.officerId)} from ${d(a.from)}${by}.`;
+	}
+	return null;
 }

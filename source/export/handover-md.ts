@@ -63,6 +63,31 @@ function counted(lines: readonly string[]): string[] {
 }
 
 /**
+ * Who a row is about: one name when everyone in it is the same officer ("DC Ashworth"); when a case's row
+ * holds an action another officer owns, each name with what they are to it ("OIC DC Ashworth, action owner
+ * DC Marsh"), since two names side by side read as one person (QA 6 R6). Every item but an action's
+ * is the OIC's (domain/handover/dated-items.ts).
+ */
+function officerNames(group: readonly WindowItem[]): string[] {
+	const roles = new Map<string, Set<string>>();
+	for (const i of group) {
+		if (!i.officerName) continue;
+		const role = i.kind === 'action-due' ? 'action owner' : 'OIC';
+		const set = roles.get(i.officerName);
+		if (set) set.add(role);
+		else roles.set(i.officerName, new Set([role]));
+	}
+	if (roles.size <= 1 || !group[0]!.caseRef) return [...roles.keys()].map(n => cell(rankAndSurname(n)));
+	// The OIC first; an OIC who also owns an action is named once, as the OIC.
+	const said = [...roles].map(([n, r]) => ({
+		oic: r.has('OIC'),
+		text: `${r.has('OIC') ? 'OIC' : 'action owner'} ${cell(rankAndSurname(n))}`,
+	}));
+	said.sort((a, b) => Number(b.oic) - Number(a.oic));
+	return said.map((x, k) => (k < said.length - 1 ? `${x.text},` : x.text));
+}
+
+/**
  * Rows for a list of items in date order: the items of one case (or, without a case, one officer)
  * on one day share a row, so a review with three actions due the same day reads as one line, and the
  * OIC's absence that day is said once. Rows are [date, case and officer, what is due].
@@ -86,7 +111,7 @@ function itemRows(items: readonly WindowItem[]): [string, string, string][] {
 		if (actions.length > 0)
 			said.push(`${actions.length === 1 ? 'Action' : `Actions (${actions.length})`}: ${counted(actions.map(itemWords)).join('; ')}.`);
 		const away = group.find(i => i.away)?.away;
-		const officers = [...new Set(group.map(i => i.officerName))].filter((x): x is string => Boolean(x)).map(n => cell(rankAndSurname(n)));
+		const officers = officerNames(group);
 		rows.push([
 			first.date,
 			[...(first.caseRef ? [`**${cell(first.caseRef)}**`] : []), ...officers].join(' '),

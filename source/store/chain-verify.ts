@@ -6,7 +6,9 @@
  * of every other entry must be the chain file's, since the rules read the copies.
  */
 import type {ChainEntry, EnrolmentEntry, RecordEntry, StoreData} from '../domain/model.js';
-import {checkRecords, type RecordReport} from '../domain/record-check.js';
+import {AuthorityWalk, type AuthorityProblem} from '../domain/authority-check.js';
+import {checkRecords, type CheckInReview, type RecordReport} from '../domain/record-check.js';
+import {SignedNextReviews} from '../domain/signed-next-review.js';
 import {entryContentProblem, entryFieldProblem, entryProblem, GENESIS_HASH, hashEntry, type ChainHead, type ChainProblem} from './chain.js';
 import {SignatureWalk, type SignatureReport} from './signatures.js';
 
@@ -24,6 +26,8 @@ export interface ChainVerdict {
 	records: RecordReport;
 	/** The chain's first key enrolment, or null (verify checks who made it: domain/first-enrolment.ts). */
 	firstEnrolment: EnrolmentEntry | null;
+	/** The first review, decision or welfare record its actor could not make (domain/authority-check.ts), or null. */
+	authority: AuthorityProblem | null;
 }
 
 /** What a working-set entry must match in the chain file: its place, hash and signature. */
@@ -40,6 +44,9 @@ export async function verifyWholeChain(
 ): Promise<ChainVerdict> {
 	const walk = new SignatureWalk(data);
 	let signatureProblem: SignatureReport['problem'] = null;
+	// Authority as well as authorship (REVIEW-9 D4): the first act its actor could not take.
+	const authorityWalk = new AuthorityWalk(data);
+	let authority: AuthorityProblem | null = null;
 	let problem: ChainProblem | null = null;
 	let prev = GENESIS_HASH;
 	let i = 0;
@@ -50,7 +57,8 @@ export async function verifyWholeChain(
 	const others: Mark[] = [];
 	// What the state's supervisory records are checked against (README, "Signed records").
 	const records: RecordEntry[] = [];
-	const checkInReviews = new Set<number>();
+	const checkInReviews = new Map<number, CheckInReview>();
+	const nextReviews = new SignedNextReviews();
 	let signaturesFrom: string | null = null;
 	let firstEnrolment: EnrolmentEntry | null = null;
 	walking: for await (const batch of batches) {
@@ -59,9 +67,11 @@ export async function verifyWholeChain(
 			if (problem) break walking;
 			// The first signature problem is kept and the walk goes on: a broken hash anywhere is reported first.
 			if (!signatureProblem) signatureProblem = walk.check(e, i);
+			if (!authority) authority = authorityWalk.check(e, i);
 			if (i === atSeq) at = e;
+			nextReviews.add(e);
 			if (e.kind === 'record') records.push(e);
-			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.add(e.seq);
+			else if (e.kind === 'review' && e.data.welfareCheckIn) checkInReviews.set(e.seq, e.data);
 			else if (e.kind === 'enrolment') {
 				signaturesFrom ??= e.signedAt;
 				firstEnrolment ??= e;
@@ -83,8 +93,9 @@ export async function verifyWholeChain(
 		problem,
 		signatures: walk.report(signatureProblem),
 		at,
-		records: checkRecords(data, {records, checkInReviews, signaturesFrom}),
+		records: checkRecords(data, {records, checkInReviews, nextReviews, signaturesFrom}),
 		firstEnrolment,
+		authority,
 	};
 }
 

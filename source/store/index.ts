@@ -48,7 +48,7 @@ export {welfareDraftsPathFor, welfareKeyFromEnv, welfarePathFor} from './welfare
 export type {WelfareFile, WelfareKey, WelfareNote} from './welfare-file.js';
 export type {PendingWelfareNote, WelfareDraftsAccess} from './welfare-drafts.js';
 
-export {isPostgresUrl} from './pg-url.js';
+export {isPostgresUrl, parseStoreUrl} from './pg-url.js';
 
 const load = async (): Promise<typeof StoreModule> => import('./store.js');
 
@@ -133,3 +133,4 @@ export const readWelfareDrafts: typeof WelfareDraftsModule.readWelfareDrafts = a
 	(await welfareDrafts()).readWelfareDrafts(...args);
 export const changeWelfareDrafts: typeof WelfareDraftsModule.changeWelfareDrafts = async (...args) =>
 	(await welfareDrafts()).changeWelfareDrafts(...args);
+export {withoutReceipts} from './receipts.js';

@@ -6,10 +6,14 @@
  * load whose bytes hash the same is parsed but not checked again (the guard pass, the schema and the
  * references); any other bytes, or a fortnight whose checks differ, are checked in full. A receipt holds
  * hashes only, no store content, and a hostile store cannot forge one: it would need bytes with the hash
- * of a valid store, or to write in this user's own cache folder.
+ * of a valid store, or to write in this user's own cache folder. So a receipt is read (or written) only
+ * in a folder that is this user's own: lstat'ed as a directory (not a link), owned by this user, with no
+ * permission for group or others; any other folder (a shared XDG_CACHE_HOME, a world-writable /tmp one) is
+ * passed over in silence and the store checked in full (REVIEW-9 N6). `verify`, the audit, takes no receipt
+ * at all (withoutReceipts).
  */
 import {createHash, randomBytes} from 'node:crypto';
-import {mkdirSync, promises as fsp, readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
+import {lstatSync, mkdirSync, promises as fsp, readFileSync, renameSync, unlinkSync, writeFileSync, type Stats} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {ChunkedBytes} from './serialize.js';
@@ -123,12 +127,37 @@ function receiptFile(realFile: string): string {
 	return path.join(receiptsFolder(), createHash('sha256').update(realFile).digest('hex').slice(0, 32));
 }
 
+/** Reads running inside withoutReceipts: while any is, no receipt is taken. */
+let audits = 0;
+
+/**
+ * Runs `read` taking no receipt: every check runs in full whatever the cache folder holds. `verify` is the
+ * audit, and must never vouch for a store on a receipt's word (REVIEW-9 N6). Receipts found valid are still
+ * written. Any other read in this process meanwhile is checked in full too (the safe side).
+ */
+export async function withoutReceipts<T>(read: () => Promise<T>): Promise<T> {
+	audits++;
+	try {
+		return await read();
+	} finally {
+		audits--;
+	}
+}
+
+/**
+ * True when `dir` may hold receipts: a directory itself (lstat: not a link to one), owned by this user,
+ * with no group or other permission bits. Where the user cannot be told (no getuid), never.
+ */
+export function isOwnFolder(stat: Stats | null): boolean {
+	const uid = process.getuid?.();
+	return stat !== null && uid !== undefined && stat.isDirectory() && stat.uid === uid && (stat.mode & 0o077) === 0;
+}
+
+const folderStat = (dir: string) => fsp.lstat(dir).catch(() => null);
+
 /** True when `realFile`'s bytes with hash `hash` were found valid by these very checks. Never throws. */
 export async function hasReceipt(realFile: string, hash: string): Promise<boolean> {
-	const key = await checks();
-	if (key === null) return false;
-	const text = await fsp.readFile(receiptFile(realFile), 'utf8').catch(() => '');
-	return text === `${key} ${hash}\n`;
+	return (await receiptOf(realFile))(hash);
 }
 
 /**
@@ -136,8 +165,11 @@ export async function hasReceipt(realFile: string, hash: string): Promise<boolea
  * `realFile` is read now, and the test returned compares it with a hash once there is one. Never throws.
  */
 export async function receiptOf(realFile: string): Promise<(hash: string) => boolean> {
-	const [key, text] = await Promise.all([checks(), fsp.readFile(receiptFile(realFile), 'utf8').catch(() => '')]);
-	return hash => key !== null && text === `${key} ${hash}\n`;
+	if (audits > 0) return () => false;
+	const file = receiptFile(realFile);
+	const [key, text, folder] = await Promise.all([checks(), fsp.readFile(file, 'utf8').catch(() => ''), folderStat(path.dirname(file))]);
+	const trusted = key !== null && isOwnFolder(folder);
+	return hash => trusted && text === `${key} ${hash}\n`;
 }
 
 /**
@@ -152,13 +184,15 @@ export async function writeReceipt(realFile: string, hash: string): Promise<void
 	const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	const write = () => writeFileSync(tmp, `${key} ${hash}\n`, {mode: 0o600, flag: 'wx'});
 	try {
-		// The folder is made once a process, and again if it went meanwhile.
+		// The folder is made once a process, and again if it went meanwhile; one that is not this user's own is left alone.
 		if (!madeFolders.has(path.dirname(file))) makeFolder(path.dirname(file));
+		if (!madeFolders.has(path.dirname(file))) return;
 		try {
 			write();
 		} catch (err) {
 			if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
 			makeFolder(path.dirname(file));
+			if (!madeFolders.has(path.dirname(file))) return;
 			write();
 		}
 		renameSync(tmp, file);
@@ -176,5 +210,12 @@ const madeFolders = new Set<string>();
 
 function makeFolder(dir: string): void {
 	mkdirSync(dir, {recursive: true, mode: 0o700});
-	madeFolders.add(dir);
+	let stat: Stats | null = null;
+	try {
+		stat = lstatSync(dir);
+	} catch {
+		// gone again: not written this time
+	}
+	if (isOwnFolder(stat)) madeFolders.add(dir);
+	else madeFolders.delete(dir);
 }

@@ -8,8 +8,8 @@
  * are "signed before signatures": counted and reported, never silently trusted.
  */
 import {createHash, createPublicKey, verify as cryptoVerify, type KeyObject} from 'node:crypto';
-import type {ChainEntry, StoreData} from '../domain/model.js';
-import {isInspectorOver} from '../domain/permissions.js';
+import type {ChainEntry, EnrolmentEntry, StoreData} from '../domain/model.js';
+import {mayEnrolKey} from '../domain/permissions.js';
 import {signedHere} from './chain.js';
 
 export interface SignatureReport {
@@ -21,7 +21,32 @@ export interface SignatureReport {
 	enrolled: number;
 	/** The first entry that fails, or null. */
 	problem: {index: number; seq: number; message: string} | null;
+	/**
+	 * Every enrolment walked, in chain order: whose key, who vouched for it (REVIEW-9 D1: verify names them,
+	 * and an officer with more than one key is pointed out). Only the walks that see the whole chain hold all.
+	 */
+	vouched: readonly Vouched[];
 }
+
+/** One enrolled key and who vouched for it. */
+export interface Vouched {
+	seq: number;
+	officerId: string;
+	fingerprint: string;
+	/** Who signed the enrolment: the officer themselves for the store's creator (and a replacement by the old key). */
+	by: string;
+	date: string;
+	first: boolean;
+}
+
+const vouchedOf = (e: EnrolmentEntry): Vouched => ({
+	seq: e.seq,
+	officerId: e.data.officerId,
+	fingerprint: e.data.fingerprint,
+	by: e.data.by,
+	date: e.data.date,
+	first: e.data.first,
+});
 
 /** The officer an entry says acted: its author must be this person. */
 export function actorOfEntry(e: ChainEntry): string {
@@ -80,10 +105,14 @@ function sigOk(e: ChainEntry, key: KeyObject): boolean {
 	}
 }
 
-/** May `by` enrol a key for `officerId`? The team's inspector anyone; the team's sergeant the team's other officers. */
-export function mayEnrol(data: Pick<StoreData, 'team' | 'officers'>, by: string, officerId: string): boolean {
-	if (isInspectorOver(data as StoreData, by)) return true;
-	return data.team.sergeantId === by && officerId !== by;
+/**
+ * May `by` enrol a key for `officerId`, who has an enrolled key already when `hasKey`? The domain's rule
+ * (permissions.ts mayEnrolKey): the inspector anyone's; the officer their own replacement, signed with
+ * their old key; the sergeant only a first key, of an officer he line-manages or of the inspector while
+ * she has none. `keys enrol` and verify's walk both ask it (REVIEW-9 D1).
+ */
+export function mayEnrol(data: Pick<StoreData, 'team' | 'officers'>, by: string, officerId: string, hasKey: boolean): boolean {
+	return mayEnrolKey(data as StoreData, by, officerId, hasKey);
 }
 
 /**
@@ -122,6 +151,7 @@ export class SignatureWalk {
 	private readonly keys: Map<string, KeyObject[]>;
 	private beforeSignatures = 0;
 	private signed = 0;
+	private readonly vouched: Vouched[] = [];
 
 	/** `known`: the keys enrolled before the first entry this walk will see (verifySignatures' cache). */
 	constructor(
@@ -139,6 +169,7 @@ export class SignatureWalk {
 	/** Takes in an entry checked before (its key, if it enrols one). */
 	learn(e: ChainEntry): void {
 		if (e.kind !== 'enrolment') return;
+		this.vouched.push(vouchedOf(e));
 		const k = publicKeyOf(e.data.publicKey);
 		if (k) this.keys.set(e.data.officerId, [...(this.keys.get(e.data.officerId) ?? []), k]);
 	}
@@ -176,16 +207,17 @@ export class SignatureWalk {
 				}
 			} else {
 				if (e.data.first) return fail(`entry ${e.seq} claims to be the first enrolment, but keys were enrolled before it`);
-				if (!mayEnrol(this.data, e.author, e.data.officerId)) {
+				if (!mayEnrol(this.data, e.author, e.data.officerId, keys.has(e.data.officerId))) {
 					return fail(
-						`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, or its sergeant for ` +
-							`the team's other officers)`,
+						`entry ${e.seq} enrols a key for ${e.data.officerId} by ${e.author}, who is not entitled to enrol it (the team's inspector, the officer ` +
+							`replacing their own enrolled key, or its sergeant for the first key of an officer they line-manage or of the inspector)`,
 					);
 				}
 				const signerKeys = keys.get(e.author) ?? [];
 				if (!signerKeys.some(k => sigOk(e, k))) return fail(badSig(e, signerKeys.length));
 			}
 			keys.set(e.data.officerId, [...(keys.get(e.data.officerId) ?? []), enrolled]);
+			this.vouched.push(vouchedOf(e));
 			this.signed++;
 			return null;
 		}
@@ -196,7 +228,7 @@ export class SignatureWalk {
 	}
 
 	report(problem: SignatureReport['problem']): SignatureReport {
-		return {beforeSignatures: this.beforeSignatures, signed: this.signed, enrolled: this.keys.size, problem};
+		return {beforeSignatures: this.beforeSignatures, signed: this.signed, enrolled: this.keys.size, problem, vouched: this.vouched};
 	}
 }
 

@@ -13,8 +13,9 @@ import {DEMO_TODAY, demoCopy, runCli, tempDir} from '../helpers/cli.js';
  * Kinds the demo does not show by design: its sergeant's coming absence has no cover named (its
  * critical scenario), so no cover holds cases. test/domain/independence.test.ts covers this one.
  */
-// Not on the demo by design: no cover holds cases there, and a file store has no PostgreSQL rows set aside.
-const NOT_IN_DEMO = new Set(['review-needs-independent-supervisor', 'store-record-unreadable']);
+// Not on the demo by design: no cover holds cases there, a file store has no PostgreSQL rows set aside,
+// and no date there was moved outside fortnight.
+const NOT_IN_DEMO = new Set(['review-needs-independent-supervisor', 'store-record-unreadable', 'review-date-edited', 'bail-date-edited']);
 const DEMO_LABELS = Object.entries(KIND_LABELS).filter(([k]) => !NOT_IN_DEMO.has(k));
 
 const KEYS = ['id', 'kind', 'severity', 'subject', 'message', 'action', 'since', 'due', 'evidence', 'resolve'];

@@ -13,6 +13,7 @@ import type {StoreData} from '../../source/domain/model.js';
 import {type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import type {Resolve, ResolveWay} from '../../source/domain/resolve.js';
 import {findProblems, PROBLEM_KINDS} from '../../source/domain/rules/index.js';
+import {openStore} from '../../source/store/index.js';
 import {loadStoreText} from '../../source/store/load-text.js';
 import {DEMO_TODAY, demoCopy} from '../helpers/cli.js';
 import {runCommand} from './in-process.js';
@@ -116,10 +117,16 @@ describe('every kind of problem has a way to clear it (README "Acting on a probl
 				if (w.way !== 'team-structure') expect(w.desk !== null || w.command !== null, `${p.id}: ${w.label}`).toBe(true);
 			}
 		}
-		// Every kind but those the demo cannot show: no cover there holds cases (the fixture below does), and a
-		// file store has no rows set aside (test/store/pg-record-set-aside.test.ts).
+		// Every kind but those the demo cannot show: no cover there holds cases (the fixture below does), a file
+		// store has no rows set aside (test/store/pg-record-set-aside.test.ts), and no date there was moved
+		// outside fortnight (fixtures below and in test/domain/rules/review-date-edited.test.ts).
 		const shown = new Set(problems.map(p => p.kind));
-		expect(PROBLEM_KINDS.filter(k => !shown.has(k))).toEqual(['review-needs-independent-supervisor', 'store-record-unreadable']);
+		expect(PROBLEM_KINDS.filter(k => !shown.has(k))).toEqual([
+			'review-date-edited',
+			'review-needs-independent-supervisor',
+			'bail-date-edited',
+			'store-record-unreadable',
+		]);
 	});
 });
 
@@ -308,9 +315,38 @@ describe('each command-line way clears its problem on the demo', () => {
 		gone(store, problem.id);
 	});
 
+	it('bail-date-edited (a signed extension moved later by a file edit): how bail ended, recorded with bail record', async () => {
+		const {store} = demoCopy();
+		const ref = 'CR/87204/26';
+		const bail = await COMMANDS['bail']!();
+		const ext = await runCommand(bail, store, ['record', ref], {
+			event: 'extended',
+			authorisedBy: 'Insp. K. Lawson',
+			rank: 'Inspector',
+			return: '2027-01-20',
+		});
+		expect(ext.code, ext.stderr).toBe(0);
+		// The edit outside fortnight (the store library stands in for an editor writing the files).
+		const s = await openStore(store);
+		await s.apply(d => ({
+			...d,
+			cases: d.cases.map(c =>
+				c.ref === ref ? {...c, bail: {...c.bail!, extensions: c.bail!.extensions.map(x => ({...x, periodEnd: '2027-06-11'}))}} : c,
+			),
+		}));
+		const problem = problemsIn(store).find(p => p.kind === 'bail-date-edited');
+		expect(problem?.id).toBe(`bail-date-edited:${ref}`);
+		const r = await runWay(wayOf(problem!, 'bail-record', `fortnight bail record ${ref} --event charged`), store, {
+			'charged|rui|nfa|released': 'charged',
+		});
+		expect(r.code, r.stderr).toBe(0);
+		gone(store, problem!.id);
+	});
+
 	it('every kind is cleared: above by its command, or by a signed review (test/domain/resolve.test.ts), but span of control and rows set aside', () => {
-		// The kinds whose way is the guided review (r) or a decision in it: carried out in test/domain/resolve.test.ts.
-		const byReview = ['review-overdue', 'stalled-action', 'performance-trigger', 'identical-updates'];
+		// The kinds whose way is the guided review (r) or a decision in it: carried out in test/domain/resolve.test.ts
+		// (review-date-edited: a signed review sets the date again, test/domain/rules/review-date-edited.test.ts).
+		const byReview = ['review-overdue', 'stalled-action', 'performance-trigger', 'identical-updates', 'review-date-edited'];
 		// Who reports to whom is set up outside fortnight, and a row set aside is the database owner's to mend
 		// (cleared in test/store/pg-record-set-aside.test.ts): their ways say who to raise it with.
 		const outside = ['span-of-control', 'store-record-unreadable'];

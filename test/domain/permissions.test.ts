@@ -93,11 +93,23 @@ describe('permissions', () => {
 	it('welfare notes: the line manager of the date and the author read them, never a peer', () => {
 		const data = withCover();
 		const note = {officerId: ASHWORTH, by: DS, date: TODAY};
-		expect(mayReadWelfareNote(data, DS, note)).toBe(true);
-		expect(mayReadWelfareNote(data, MARSH, note)).toBe(false);
-		expect(mayReadWelfareNote(data, MARSH, {...note, by: MARSH, date: '2026-12-02'})).toBe(true);
-		expect(mayReadWelfareNote(data, 'o0004', note)).toBe(false);
-		expect(mayReadWelfareNote(data, ASHWORTH, note)).toBe(false);
+		expect(mayReadWelfareNote(data, DS, note, TODAY)).toBe(true);
+		expect(mayReadWelfareNote(data, MARSH, note, TODAY)).toBe(false);
+		expect(mayReadWelfareNote(data, MARSH, {...note, by: MARSH, date: '2026-12-02'}, TODAY)).toBe(true);
+		expect(mayReadWelfareNote(data, 'o0004', note, TODAY)).toBe(false);
+		expect(mayReadWelfareNote(data, ASHWORTH, note, TODAY)).toBe(false);
+	});
+
+	it('a cover reads the notes of the days covered only while still covering (REVIEW-9 D7: a peer again after)', () => {
+		const data = withCover();
+		const covered = {officerId: ASHWORTH, by: DS, date: '2026-12-02'};
+		// Before, during and after DS Brennan's absence (1-5 December, DC Marsh covering).
+		expect(
+			['2026-11-30', '2026-12-01', '2026-12-05', '2026-12-06', '2027-01-10'].map(d => mayReadWelfareNote(data, MARSH, covered, d)),
+		).toEqual([false, true, true, false, false]);
+		// The line manager and the author are not limited so.
+		expect(mayReadWelfareNote(data, DS, covered, '2027-01-10')).toBe(true);
+		expect(mayReadWelfareNote(data, MARSH, {...covered, by: MARSH}, '2027-01-10')).toBe(true);
 	});
 
 	it("a handover's welfare notes: only those the reader may read; none readable is a refusal naming the line manager", () => {
@@ -107,17 +119,19 @@ describe('permissions', () => {
 			{id: 'b', officerId: ASHWORTH, by: DS, date: '2026-12-02'},
 			{id: 'c', officerId: MARSH, by: DS, date: '2026-10-31'},
 		];
-		expect(readableWelfareNotes(data, DS, notes)).toEqual({notes, withheld: 0, refusal: null});
-		// The cover: the day she covers, about someone else; never about herself, nor from before.
-		expect(readableWelfareNotes(data, MARSH, notes)).toEqual({notes: [notes[1]], withheld: 2, refusal: null});
-		const peer = readableWelfareNotes(data, 'o0007', notes);
+		expect(readableWelfareNotes(data, DS, notes, [], TODAY)).toEqual({notes, withheld: 0, refusal: null});
+		// The cover, while covering: the day she covers, about someone else; never about herself, nor from before.
+		expect(readableWelfareNotes(data, MARSH, notes, [], '2026-12-03')).toEqual({notes: [notes[1]], withheld: 2, refusal: null});
+		// After the cover, none.
+		expect(readableWelfareNotes(data, MARSH, notes, [], '2026-12-06').notes).toEqual([]);
+		const peer = readableWelfareNotes(data, 'o0007', notes, [], TODAY);
 		expect(peer.notes).toEqual([]);
 		expect(peer.refusal).toBe(
 			"DC Grant may read none of the 3 welfare notes in this window: a note is read only by the officer's line manager on its date " +
 				'(or the cover named for that day) and by its author. Leave out --include-welfare, or ask DS Brennan to prepare it.',
 		);
-		expect(readableWelfareNotes(data, DI, notes).refusal).toMatch(/^DI Okafor may read none of the 3 welfare notes/);
-		expect(readableWelfareNotes(data, 'o0007', [])).toEqual({notes: [], withheld: 0, refusal: null});
+		expect(readableWelfareNotes(data, DI, notes, [], TODAY).refusal).toMatch(/^DI Okafor may read none of the 3 welfare notes/);
+		expect(readableWelfareNotes(data, 'o0007', [], [], TODAY)).toEqual({notes: [], withheld: 0, refusal: null});
 	});
 
 	it("bail decisions: the officer's supervisors on the day (the cover for the absence's days only), never the holder", () => {

@@ -11,9 +11,14 @@ import {type Problem, type ProblemKind} from '../../source/domain/problem.js';
 import {officerWord, RESOLVE_WAYS, shellWord} from '../../source/domain/resolve.js';
 import {reviewContext, signReview, type ReviewAnswers} from '../../source/domain/review/index.js';
 import {findProblems, PROBLEM_KINDS, RESOLVE} from '../../source/domain/rules/index.js';
+import {extendedDemo} from './rules/bail-fixtures.js';
 import {completeAnswers, loadDemo, SERGEANT, sign, SIGNED_AT, TODAY} from './review/fixtures.js';
 
-/** The demo, plus a cover who holds cases (the demo's coming absence names none). */
+/**
+ * The demo, plus a cover who holds cases (the demo's coming absence names none), plus a case whose next
+ * review date was moved outside fortnight (review-date-edited), plus one whose signed bail extension was
+ * moved later (bail-date-edited): never in a store fortnight wrote alone.
+ */
 function everyKind(): Map<ProblemKind, Problem[]> {
 	const demo = loadDemo();
 	const covered = loadDemo();
@@ -31,8 +36,18 @@ function everyKind(): Map<ProblemKind, Problem[]> {
 			lastChange: null,
 		},
 	];
+	const edited = loadDemo();
+	edited.cases.find(c => c.ref === 'CR/88397/26')!.nextReviewDue = '2026-12-30';
+	const extended = extendedDemo();
+	const bailEdited = {
+		...extended,
+		cases: extended.cases.map(c =>
+			c.ref === 'CR/87204/26' ? {...c, bail: {...c.bail!, extensions: c.bail!.extensions.map(x => ({...x, periodEnd: '2027-06-11'}))}} : c,
+		),
+	};
 	const byKind = new Map<ProblemKind, Problem[]>();
-	for (const p of [...findProblems(demo, TODAY), ...findProblems(covered, TODAY)]) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+	for (const p of [demo, covered, edited, bailEdited].flatMap(d => findProblems(d, TODAY)))
+		byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
 	return byKind;
 }
 

@@ -5,6 +5,7 @@ import type {EnrolmentData, StoreData} from '../../source/domain/model.js';
 import {
 	enrolAdvice,
 	enrollersOf,
+	foreignKeyWarning,
 	hasEnrolledKey,
 	keyEnrolledFor,
 	NO_KEY_FACTS,
@@ -73,6 +74,26 @@ describe('signing readiness', () => {
 		);
 	});
 
+	it('an officer whose key is enrolled, on a computer without it, is told to use the computer that holds it or copy it here (QA 8 R14)', () => {
+		const {data, fingerprint} = enrolled();
+		const keyFile = '/home/s/.config/fortnight/keys/o0002.key';
+		const r = signingRefusal(data, DS, {fingerprint: null, problem: null, keyFile}, 'record', TODAY);
+		expect(r).toContain('DS Brennan has no signing key on this computer. A record that cannot be signed is not recorded.');
+		expect(r).toContain(
+			`To sign: use the computer that holds DS Brennan's enrolled key (fingerprint ${fingerprint.slice(0, 16)}...), or copy that key here (to ${keyFile}), then record it again.`,
+		);
+		// A new key is the last way, said as such: it needs someone else to enrol it.
+		expect(r).toMatch(/Only if that key is lost: "fortnight keys init --as o0002" makes a key; then /);
+		expect(r!.indexOf('use the computer')).toBeLessThan(r!.indexOf('keys init'));
+		// A key here that is not the enrolled one: the enrolled one is named first too.
+		const other = signingRefusal(data, DS, {fingerprint: 'ab'.repeat(32), problem: null}, 'record', TODAY);
+		expect(other).toContain(
+			`is not enrolled in this store. A record that cannot be signed is not recorded. To sign: use the computer that holds DS Brennan's enrolled key (fingerprint ${fingerprint.slice(0, 16)}...), or copy that key here; or, to use this key instead: `,
+		);
+		// Never enrolled: a new key is the way, as before.
+		expect(signingRefusal(data, ASHWORTH, NO_KEY_FACTS, 'record', TODAY)).not.toContain('use the computer');
+	});
+
 	it('names to enrol a key only those entitled whose own key is enrolled and who are at work that day (QA 4 R-f)', () => {
 		const {data} = enrolled();
 		// DI Okafor may enrol anyone's key, but hers is not enrolled: only DS Brennan can sign the enrolment.
@@ -123,8 +144,32 @@ describe('signing readiness', () => {
 	it('who may enrol a key is the rule the store checks enrolments against', () => {
 		const data = loadDemo();
 		for (const subject of data.officers) {
-			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id)).map(o => o.id);
+			const hasKey = hasEnrolledKey(data, subject.id);
+			const expected = data.officers.filter(o => o.id !== subject.id && mayEnrol(data, o.id, subject.id, hasKey)).map(o => o.id);
 			expect(enrollersOf(data, subject.id).map(o => o.id)).toEqual(expected);
 		}
+	});
+
+	it('the sergeant vouches only for first keys; a key in your name that is not yours is said first (REVIEW-9 D1, N7)', () => {
+		let {data} = enrolled(DS);
+		// The inspector's first key and a DC's first key are the sergeant's (or the inspector's) to vouch for.
+		expect(enrollersOf(data, DI).map(o => o.id)).toEqual([DS]);
+		expect(enrollersOf(data, ASHWORTH).map(o => o.id)).toEqual([DI, DS]);
+		data = {...data, chain: [...data.chain, enrolmentBy(data, DI, DS)]};
+		data = {...data, chain: [...data.chain, enrolmentBy(data, ASHWORTH, DS)]};
+		// Once they have one, a second is the inspector's alone (or the officer's own, with the old key).
+		expect(enrollersOf(data, ASHWORTH).map(o => o.id)).toEqual([DI]);
+		expect(enrollersOf(data, DI)).toEqual([]);
+		expect(enrolAdvice(data, DI)).toBe(
+			'enrol it yourself from the computer that holds your enrolled key ("fortnight keys enrol"), signed with that key',
+		);
+		const other = 'ab'.repeat(32);
+		expect(foreignKeyWarning(data, DS, other)).toMatch(
+			/^A key is enrolled in your name \(DS Brennan\) in this store, and it is not the key on this computer \(abababababababab\.\.\.\): fingerprint [0-9a-f]{16}\.\.\., enrolled \d\d \w{3} \(entry \d+\), as this store's creator\. If you did not make it, .*: tell DI Okafor, and restore the store from a backup made before entry \d+ and run "fortnight keys init" first\.$/,
+		);
+		expect(foreignKeyWarning(data, ASHWORTH, null)).toMatch(/you have no signing key on this computer: .*vouched for by DS Brennan/);
+		const mine = data.chain.find(e => e.kind === 'enrolment' && e.data.officerId === ASHWORTH)!;
+		expect(foreignKeyWarning(data, ASHWORTH, (mine.data as EnrolmentData).fingerprint)).toBeNull();
+		expect(foreignKeyWarning(data, 'o0004', null)).toBeNull();
 	});
 });

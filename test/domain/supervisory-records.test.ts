@@ -7,6 +7,7 @@ import {cancelAbsence, changeAbsence, endAbsence} from '../../source/domain/abse
 import type {RecordEntry, StoreData} from '../../source/domain/model.js';
 import {heldAs, reallocateCase} from '../../source/domain/reallocate.js';
 import {checkRecords} from '../../source/domain/record-check.js';
+import {SignedNextReviews} from '../../source/domain/signed-next-review.js';
 import {recordsOfChange, signRecords} from '../../source/domain/supervisory-records.js';
 import {recordWelfareEvent} from '../../source/domain/welfare-record.js';
 import {signer} from '../../source/store/chain.js';
@@ -17,7 +18,8 @@ const AT = '2026-11-30T09:00:00.000Z';
 const recordsIn = (d: StoreData) => d.chain.filter((e): e is RecordEntry => e.kind === 'record');
 const evidence = (d: StoreData, signaturesFrom: string | null = null) => ({
 	records: recordsIn(d),
-	checkInReviews: new Set(d.chain.filter(e => e.kind === 'review' && e.data.welfareCheckIn).map(e => e.seq)),
+	checkInReviews: new Map(d.chain.flatMap(e => (e.kind === 'review' && e.data.welfareCheckIn ? [[e.seq, e.data] as const] : []))),
+	nextReviews: SignedNextReviews.of(d.chain),
 	signaturesFrom,
 });
 

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {lineManagerOn, mayReadWelfareNote} from '../../source/domain/permissions.js';
 import {demoData} from '../helpers/demo.js';
+import {DEMO_TODAY} from '../helpers/cli.js';
 
 const OKAFOR = 'o0001';
 const BRENNAN = 'o0002';
@@ -44,8 +45,14 @@ describe('welfare notes: the line manager of the note date', () => {
 		const data = handedOver();
 		const october = {officerId: IQBAL, by: CARTER, date: '2026-10-10'};
 		const november = {officerId: IQBAL, by: CARTER, date: '2026-11-20'};
-		expect([mayReadWelfareNote(data, BRENNAN, october), mayReadWelfareNote(data, MARSH, october)]).toEqual([true, false]);
-		expect([mayReadWelfareNote(data, BRENNAN, november), mayReadWelfareNote(data, MARSH, november)]).toEqual([false, true]);
+		expect([mayReadWelfareNote(data, BRENNAN, october, DEMO_TODAY), mayReadWelfareNote(data, MARSH, october, DEMO_TODAY)]).toEqual([
+			true,
+			false,
+		]);
+		expect([mayReadWelfareNote(data, BRENNAN, november, DEMO_TODAY), mayReadWelfareNote(data, MARSH, november, DEMO_TODAY)]).toEqual([
+			false,
+			true,
+		]);
 	});
 
 	it("a second sergeant's officer is hers on every date (her line has no history), never the team's sergeant's", () => {
@@ -61,7 +68,7 @@ describe('welfare notes: the line manager of the note date', () => {
 			),
 		};
 		expect(lineManagerOn(data, CARTER, '2026-10-10')?.id).toBe(MARSH);
-		expect(mayReadWelfareNote(data, BRENNAN, {officerId: CARTER, by: OKAFOR, date: '2026-10-10'})).toBe(false);
+		expect(mayReadWelfareNote(data, BRENNAN, {officerId: CARTER, by: OKAFOR, date: '2026-10-10'}, DEMO_TODAY)).toBe(false);
 		// A sergeant recorded under the inspector has the inspector of that date.
 		expect(lineManagerOn(data, MARSH, '2026-10-10')?.id).toBe(OKAFOR);
 		expect(lineManagerOn(data, OKAFOR, '2026-10-10')).toBeUndefined();

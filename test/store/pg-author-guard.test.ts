@@ -375,11 +375,12 @@ describe.skipIf(skipPostgres)(
 					/must record a bail-event record .* \(recordedBy o0002\), not as o0001/,
 				);
 				refused(SERGEANT, appendEntry({...base, author: OKAFOR, kind: 'review', data: review(BRENNAN)}), /\(author o0002\), not as o0001/);
-				// In his own name the author check passes: what stops this one is only 001's link check (its seq is wrong).
+				// In his own name the author check passes: what stops this one is 021's check that the row is its
+				// entry's hash (this one's is not), before 001's link check (its seq is wrong too).
 				refused(
 					SERGEANT,
 					appendEntry({...base, author: BRENNAN, kind: 'review', data: review(BRENNAN)}, 5),
-					/must follow the chain's last entry/,
+					/review chain entry \d+ refused: its content is not its hash/,
 				);
 				expect(count('fortnight_chain')).toBe(String(entries));
 			});

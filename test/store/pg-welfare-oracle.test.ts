@@ -10,6 +10,8 @@
  * investigators (o0009 too). Team B's sergeant is away 10-20 March 2026, covered by o0004 (login `bcover`).
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {ChainEntry} from '../../source/domain/model.js';
+import {makeEntry} from '../../source/store/chain.js';
 import {closePools} from '../../source/store/pg-connect.js';
 import {demoTeamsDatabase, postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
 
@@ -58,8 +60,21 @@ describe.skipIf(skipPostgres)(`the welfare helpers are no oracle${postgresSkipRe
 	});
 
 	it('the same question about oneself still answers as the policies need (the cover reads on her dates only)', () => {
-		const own = DAYS.map(d => rows('bcover', `SELECT fortnight_reads_welfare('team-b', 'o0005', 'x', '${d}', current_user)`));
-		expect(own).toEqual(['f', 't', 't', 'f']);
+		const own = () => DAYS.map(d => rows('bcover', `SELECT fortnight_reads_welfare('team-b', 'o0005', 'x', '${d}', current_user)`));
+		// Her cover ended in March: a peer again, she reads none of its notes (021, REVIEW-9 D7).
+		expect(own()).toEqual(['f', 'f', 'f', 'f']);
+		// While the same absence still runs today, the days she covers and those alone.
+		const to = (d: string) =>
+			rows(
+				'postgres',
+				`UPDATE fortnight_absences SET doc = jsonb_set(doc::jsonb, '{to}', to_jsonb(${d}))::json WHERE team_id = 'team-b' AND key = 'sick'`,
+			);
+		to('(fortnight_today() + 1)::text');
+		try {
+			expect(own()).toEqual(['f', 't', 't', 't']);
+		} finally {
+			to("'2026-03-20'::text");
+		}
 	});
 
 	it("002's helpers no longer tell another role's logins, teams or sight", () => {
@@ -97,12 +112,15 @@ describe.skipIf(skipPostgres)(`the welfare helpers are no oracle${postgresSkipRe
 		expect(early.stderr).toContain(`a move of ${ref} cannot be dated 2020-01-01, before the allocation it ends began (${began})`);
 		// A signed review of the case today, after the demo's (appended as the owner appends the chain).
 		const today = rows('postgres', 'SELECT current_date');
+		// (Hashed as fortnight hashes it: the database refuses a row that is not its entry's hash, 021.)
+		const last = JSON.parse(
+			rows('postgres', "SELECT entry FROM fortnight_chain WHERE team_id = 'team-a' ORDER BY seq DESC LIMIT 1"),
+		) as ChainEntry;
+		const signed = makeEntry([last], 'review', {caseRef: ref, date: today} as never, `${today}T09:00:00.000Z`);
 		rows(
 			'postgres',
 			`INSERT INTO fortnight_chain (team_id, seq, kind, case_ref, prev_hash, hash, entry)
-			SELECT 'team-a', seq + 1, 'review', '${ref}', hash, repeat('1', 64),
-				json_build_object('seq', seq + 1, 'kind', 'review', 'data', json_build_object('caseRef', '${ref}', 'date', '${today}'))
-			FROM fortnight_chain WHERE team_id = 'team-a' ORDER BY seq DESC LIMIT 1`,
+			VALUES ('team-a', ${signed.seq}, 'review', '${ref}', '${signed.prevHash}', '${signed.hash}', '${JSON.stringify(signed).replace(/'/g, "''")}')`,
 		);
 		expect(began < today).toBe(true);
 		const beforeReview = move(began);

@@ -57,7 +57,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a welfare note's readers are the doma
 	/** The notes of team `id` that `who` reads: [domain, database]. */
 	function reads(id: string, who: string): [string, string] {
 		const {data, notes} = teams.get(id)!;
-		const domain = notes.filter(n => mayReadWelfareNote(data, who, n)).map(n => n.id);
+		const domain = notes.filter(n => mayReadWelfareNote(data, who, n, day(0))).map(n => n.id);
 		const db = rows(`${who}_${id.replace(/-/g, '_')}`, `SELECT coalesce(string_agg(id, ',' ORDER BY id), '') FROM fortnight_welfare_notes`);
 		return [domain.sort().join(','), db];
 	}

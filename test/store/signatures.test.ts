@@ -47,7 +47,61 @@ function signedDemo() {
 describe('verifySignatures', () => {
 	it('counts entries made before signatures and passes signed ones', () => {
 		const {data, before} = signedDemo();
-		expect(verifySignatures(data)).toEqual({beforeSignatures: before, signed: 3, enrolled: 2, problem: null});
+		const r = verifySignatures(data);
+		expect(r).toMatchObject({beforeSignatures: before, signed: 3, enrolled: 2, problem: null});
+		// Who vouched for each key (REVIEW-9 D1): the DI for herself as the creator, then for the DS.
+		expect(r.vouched.map(v => [v.officerId, v.by, v.first])).toEqual([
+			['o0001', 'o0001', true],
+			['o0002', 'o0001', false],
+		]);
+	});
+
+	describe('who may enrol a key (REVIEW-9 D1)', () => {
+		/**
+		 * The demo with DS Brennan's key enrolled first (he is the creator), then one enrolment a step: a new key
+		 * for `officerId`, signed by the latest key of `by` (default the DS).
+		 */
+		function dsFirstSigned(...steps: [officerId: string, by?: string][]) {
+			const {data} = signedDemo();
+			const keys = new Map([['o0002', key('o0002')]]);
+			let chain = data.chain.slice(0, -3);
+			chain = [...chain, makeEntry(chain, 'enrolment', enrolment(keys.get('o0002')!, 'o0002', true), AT, keys.get('o0002')!)];
+			for (const [officerId, by = 'o0002'] of steps) {
+				const signer = keys.get(by)!;
+				const k = key(officerId);
+				chain = [...chain, makeEntry(chain, 'enrolment', enrolment(k, by, false), AT, signer)];
+				keys.set(officerId, k);
+			}
+			return {data: {...data, chain}, keys};
+		}
+
+		it("the sergeant enrols the inspector's first key and the first key of a DC he line-manages", () => {
+			expect(verifySignatures(dsFirstSigned(['o0001'], ['o0003']).data).problem).toBeNull();
+		});
+
+		it('the sergeant may not enrol a second key for the inspector, nor for a DC who has one', () => {
+			let r = verifySignatures(dsFirstSigned(['o0001'], ['o0001']).data);
+			expect(r.problem?.message).toMatch(/enrols a key for o0001 by o0002, who is not entitled to enrol it/);
+			r = verifySignatures(dsFirstSigned(['o0003'], ['o0003']).data);
+			expect(r.problem?.message).toMatch(/enrols a key for o0003 by o0002, who is not entitled to enrol it/);
+		});
+
+		it('a replacement is enrolled by the inspector or by the officer with their own old key', () => {
+			// The inspector replaces a DC's key; the DC replaces it again with the key she enrolled; the DS his own.
+			const {data, keys} = dsFirstSigned(['o0001'], ['o0003'], ['o0003', 'o0001'], ['o0003', 'o0003'], ['o0002', 'o0002']);
+			const r = verifySignatures(data);
+			expect(r.problem).toBeNull();
+			expect(r.vouched.filter(v => v.officerId === 'o0003').map(v => v.by)).toEqual(['o0002', 'o0001', 'o0003']);
+			expect(keys.size).toBe(3);
+		});
+
+		it('the sergeant may not enrol the first key of an officer he does not line-manage (the inspector enrols it)', () => {
+			const {data: base} = signedDemo();
+			// DC Ashworth recorded under the inspector: not the sergeant's to vouch for.
+			const officers = base.officers.map(o => (o.id === 'o0003' ? {...o, supervisorId: 'o0001'} : o));
+			const {data} = dsFirstSigned(['o0003']);
+			expect(verifySignatures({...data, officers}).problem?.message).toMatch(/enrols a key for o0003 by o0002, who is not entitled/);
+		});
 	});
 
 	it('a forged entry with a valid hash and no signature fails', () => {

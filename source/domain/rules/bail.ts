@@ -7,7 +7,9 @@
  * step (and shows amber even before the 14-day window, so cover is arranged in time).
  *
  * One bail problem per case: the most urgent of lapsed, officer away, supervisor away, due. The
- * message carries every fact so nothing is lost by not listing the others.
+ * message carries every fact so nothing is lost by not listing the others. Beside it, a critical
+ * `bail-date-edited` when the case record's bail period end is later than its last signed extension set
+ * (the clock is then read with the signed one: signed-bail-extension.ts).
  */
 import {AUTHORITY_NAMES, bailClock, suspectWords, type BailClock} from '../bail.js';
 import {addDays, shortDate, type IsoDate} from '../dates.js';
@@ -19,6 +21,7 @@ import {bailWay, reallocateWay, type Resolve} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {awayOnDate, days, knownFrom, memo, nameOf, supervisorCoverWay, supervisorOf, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
+import {bailAsSigned, bailPeriodMovedLater, lastSignedExtensions, type SignedExtension} from '../signed-bail-extension.js';
 
 function later(a: IsoDate, b: IsoDate): IsoDate {
 	return a > b ? a : b;
@@ -68,17 +71,17 @@ function absenceDetail(ctx: RuleContext, role: string, away: AwayOnDate): string
 		: away.coverAway
 			? `, cover ${nameOf(ctx, away.coverAway.officerId)} away too (${away.coverAway.id})`
 			: ', no cover';
-	return `${role} ${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}${cover}`;
+	return `${role} ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, ctx.today)}${cover}`;
 }
 
 /** The bail itself, the first piece of evidence of every bail problem (absences follow it). */
-function bailEvidence(c: Case, clock: BailClock): Evidence[] {
+function bailEvidence(c: Case, clock: BailClock, today: IsoDate): Evidence[] {
 	return [
 		{
 			type: 'bail',
 			caseRef: c.ref,
 			date: clock.bailedOn,
-			detail: `bailed ${clock.bailedOn} (${clock.regime}); return ${clock.returnDate}; period end ${clock.periodEnd}`,
+			detail: `bailed ${shortDate(clock.bailedOn, today)} (${clock.regime}); return ${shortDate(clock.returnDate, today)}; period end ${shortDate(clock.periodEnd, today)}`,
 		},
 	];
 }
@@ -89,13 +92,17 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 		const out: Problem[] = [];
 		const clocks = new Map<string, BailClock | null>();
 		clocksByContext.set(ctx, clocks);
+		const signed = signedExtensions(ctx);
 		for (let ci = 0; ci < ctx.live.length; ci++) {
 			const c = ctx.live[ci]!;
-			const clock = bailClock(c.bail, today);
+			const extension = signed.size === 0 ? undefined : signed.get(c.ref);
+			const clock = bailClock(bailAsSigned(c.bail, extension), today);
 			clocks.set(c.ref, clock);
 			if (!clock) continue;
 			const p = bailProblem(ctx, c, clock);
 			if (p) out.push(p);
+			const moved = bailPeriodMovedLater(c.bail, extension);
+			if (moved !== null) out.push(bailDateEdited(c, moved, extension!, today));
 		}
 		return out;
 
@@ -104,7 +111,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			// problem a hidden class of its own (662 among 681 at 5,000 cases), slow for all that reads them (issue 18).
 			const subject = {type: 'case' as const, ref: c.ref, officerId: c.oicId};
 			if (clock.lapsed || clock.returnMissed) {
-				const evidence = bailEvidence(c, clock);
+				const evidence = bailEvidence(c, clock, ctx.today);
 				const ended = clock.lapsed ? clock.periodEnd : clock.returnDate;
 				const suspect = safeText(suspectWords(c.bail!.suspect));
 				// A missed return date with the period still running can still be put right (re-bail, or an
@@ -142,7 +149,7 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 			// Outside the window with the OIC and the supervisor at work: no problem, said before any words are
 			// written (280 of the 961 cases on bail at 5,000 cases; issue 18).
 			if (clockSeverity === null && !oicAway && !(supAway && sup)) return null;
-			const evidence = bailEvidence(c, clock);
+			const evidence = bailEvidence(c, clock, ctx.today);
 			const windowSince = addDays(clock.deadline, -s.bailAmberDays);
 			let words = clockWords(clock, today);
 			let kind: ProblemKind = 'bail-due';
@@ -200,6 +207,47 @@ export function bailProblems(ctx: RuleContext): Problem[] {
 	});
 }
 
+/**
+ * A case record whose last bail extension ends later than its last signed extension set (REVIEW-9 D6;
+ * signed-bail-extension.ts): changed outside fortnight, so the clock is judged by the signed period end
+ * and this critical problem says so beside the case's bail problem, until a signed bail record settles it.
+ */
+function bailDateEdited(c: Case, stored: IsoDate, signed: SignedExtension, today: IsoDate): Problem {
+	return {
+		id: `bail-date-edited:${c.ref}`,
+		kind: 'bail-date-edited',
+		severity: 'critical',
+		subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+		message:
+			`Bail period end changed outside fortnight: ${safeText(c.ref)}'s record says ${shortDate(stored, today)}, but its last ` +
+			`signed extension (entry ${signed.seq}) set ${shortDate(signed.periodEnd, today)}; the bail is judged by ${shortDate(signed.periodEnd, today)}`,
+		action:
+			'Ask who changed the case record (fortnight verify names the case), and record the bail as it stands with fortnight bail record.',
+		evidence: [
+			{type: 'case', caseRef: c.ref, date: stored, detail: `case record's bail period end ${stored}`},
+			{
+				type: 'bail',
+				caseRef: c.ref,
+				id: String(signed.seq),
+				date: signed.periodEnd,
+				detail: `signed extension to ${signed.periodEnd}, entry ${signed.seq}`,
+			},
+		],
+		// When the copy was changed is not known: the problem holds from the signed record.
+		since: today,
+		due: signed.periodEnd,
+	};
+}
+
+/** Each case's last signed bail extension, read once per context from the record entries its chain holds. */
+function signedExtensions(ctx: RuleContext): Map<string, SignedExtension> {
+	let m = extensionsByContext.get(ctx);
+	if (!m) extensionsByContext.set(ctx, (m = lastSignedExtensions(ctx.data.chain)));
+	return m;
+}
+
+const extensionsByContext = new WeakMap<RuleContext, Map<string, SignedExtension>>();
+
 /** The ways to record what happened to bail, for a case whose clock reads `clock`. */
 function bailWays(ref: string, clock: BailClock | null, today: IsoDate): Resolve[] {
 	const ended = bailWay(ref, 'charged|rui|nfa|released', 'Record how bail ended (charged, RUI, no further action, released)');
@@ -253,7 +301,8 @@ function clockOf(ctx: RuleContext, ref: string): BailClock | null {
 	let clocks = clocksByContext.get(ctx);
 	if (!clocks) {
 		clocks = new Map();
-		for (const c of ctx.live) clocks.set(c.ref, bailClock(c.bail, ctx.today));
+		const signed = signedExtensions(ctx);
+		for (const c of ctx.live) clocks.set(c.ref, bailClock(bailAsSigned(c.bail, signed.get(c.ref)), ctx.today));
 		clocksByContext.set(ctx, clocks);
 	}
 	return clocks.get(ref) ?? null;
@@ -264,7 +313,9 @@ function clockOf(ctx: RuleContext, ref: string): BailClock | null {
  * with who authorised it, or how bail ended); the case given to an officer at work when its OIC is
  * away; a cover named for a supervisor away with nobody covering.
  */
-export const BAIL_RULE: RuleDeclaration<'bail-lapsed' | 'bail-due' | 'bail-officer-absent' | 'bail-supervisor-absent'> = {
+export const BAIL_RULE: RuleDeclaration<
+	'bail-lapsed' | 'bail-due' | 'bail-officer-absent' | 'bail-supervisor-absent' | 'bail-date-edited'
+> = {
 	name: 'Pre-charge bail',
 	check: bailProblems,
 	kinds: {
@@ -303,6 +354,11 @@ export const BAIL_RULE: RuleDeclaration<'bail-lapsed' | 'bail-due' | 'bail-offic
 					: [];
 				return [...cover, ...bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today)];
 			},
+		},
+		'bail-date-edited': {
+			label: 'Bail date edited',
+			badge: 'bail',
+			resolve: (p, ctx) => (p.subject.type === 'case' ? bailWays(p.subject.ref, clockOf(ctx, p.subject.ref), ctx.today) : []),
 		},
 	},
 };

@@ -95,7 +95,7 @@ export function crimeReportProblems(ctx: RuleContext): Problem[] {
 						caseRef: c.ref,
 						id: last ? String(c.updates.findIndex(u => u.date === last)) : undefined,
 						date: from,
-						detail: last ? `last update ${last}` : `opened ${c.opened}, no updates`,
+						detail: last ? `last update ${shortDate(last, today)}` : `opened ${shortDate(c.opened, today)}, no updates`,
 					},
 				],
 				since: addDays(from, s.updateAmberDays),

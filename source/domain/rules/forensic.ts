@@ -34,7 +34,9 @@ export function forensicProblems(ctx: RuleContext): Problem[] {
 						`Forensic submission "${safeText(f.item)}" waiting ${days(age)} since ${shortDate(f.submitted, today)}${expected} (amber at ` +
 						`${s.forensicAmberDays}, red at ${s.forensicRedDays})`,
 					action: 'Chase the lab for a date; consider prioritisation or an outside provider, and tell the victim and suspect of any delay.',
-					evidence: [{type: 'forensic', caseRef: c.ref, id: f.id, date: f.submitted, detail: `${f.item} submitted ${f.submitted}`}],
+					evidence: [
+						{type: 'forensic', caseRef: c.ref, id: f.id, date: f.submitted, detail: `${f.item} submitted ${shortDate(f.submitted, today)}`},
+					],
 					since: addDays(f.submitted, s.forensicAmberDays),
 					...(f.expected ? {due: f.expected} : {}),
 				});

@@ -36,7 +36,14 @@ function oneToOne(ctx: RuleContext, o: Officer): Problem | null {
 			`${nameOf(ctx, o.id)} joined the unit ${shortDate(o.joinedUnit, today)} (new starter): monthly one-to-one due ` +
 			`${shortDate(due, today)}${late > 0 ? `, ${days(late)} overdue` : ', today'}; ${last ? `last ${shortDate(last.date, today)}` : 'none yet'}`,
 		action: 'Hold the one-to-one: training, mentor support and caseload.',
-		evidence: [{type: 'welfare', id: last?.id, date: from, detail: last ? `last one-to-one ${last.date}` : `joined unit ${o.joinedUnit}`}],
+		evidence: [
+			{
+				type: 'welfare',
+				id: last?.id,
+				date: from,
+				detail: last ? `last one-to-one ${shortDate(last.date, today)}` : `joined unit ${shortDate(o.joinedUnit, today)}`,
+			},
+		],
 		since: due,
 		due,
 	};
@@ -55,7 +62,12 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		let d = aged > allocated ? aged : allocated;
 		if (d < o.joinedUnit) d = o.joinedUnit;
 		if (since === null || d < since) since = d;
-		evidence.push({type: 'case', caseRef: c.ref, date: c.opened, detail: `opened ${c.opened}, allocated ${allocated}`});
+		evidence.push({
+			type: 'case',
+			caseRef: c.ref,
+			date: c.opened,
+			detail: `opened ${shortDate(c.opened, today)}, allocated ${shortDate(allocated, today)}`,
+		});
 	}
 	const mentor = o.mentorId ? ctx.officers.get(o.mentorId) : undefined;
 	const mentorLoad = mentor ? workloadIn(ctx, mentor.id) : null;

@@ -10,6 +10,8 @@ import {absenceSpan} from '../absence-words.js';
 import {ABSENCE_WORDS, type AwayOnDate} from '../people.js';
 import type {Problem, Severity} from '../problem.js';
 import {reviewWay} from '../resolve.js';
+import {safeText} from '../safe-text.js';
+import {nextReviewMovedLater, SignedNextReviews, signedNextReviewSource} from '../signed-next-review.js';
 import type {RuleDeclaration} from './rule.js';
 import {independentWays, reviewOverdueHeldByCover} from './independent-review.js';
 import {
@@ -31,14 +33,19 @@ export function cadenceDays(risk: Risk, settings: Settings): number {
 	return Math.max(1, Math.min(settings.reviewCadenceDays[risk], settings.reviewCapDays));
 }
 
-/** The date the case's next review is due: the date set at sign-off, pulled in to the cap if it was set too far out. */
+/**
+ * The date the case's next review is due: the date set at sign-off, pulled in to the cap if it was set too
+ * far out. The signed date (the last review's, or its amendment's) is the record: a case record moved later
+ * than it, outside fortnight, is judged by the signed date (REVIEW-9 D6; reviewDateEdited says so).
+ */
 export function reviewDueDate(ctx: RuleContext, c: Case): IsoDate {
 	let byCase = dueDates.get(ctx);
 	if (!byCase) dueDates.set(ctx, (byCase = new Map()));
 	let due = byCase.get(c);
 	if (due === undefined) {
 		const reviews = ctx.reviewsByCase.get(c.ref);
-		due = caseReviewDue(c, reviews && reviews.length > 0 ? reviews[reviews.length - 1]!.data.date : null, ctx.settings);
+		const last = reviews && reviews.length > 0 ? reviews[reviews.length - 1]!.data.date : null;
+		due = caseReviewDue(c, last, ctx.settings, signedNextReviews(ctx).get(c.ref)?.date ?? null);
 		byCase.set(c, due);
 	}
 	return due;
@@ -48,9 +55,23 @@ export function reviewDueDate(ctx: RuleContext, c: Case): IsoDate {
 // independence rule each ask it of every case (issue 18). The context's snapshot never changes (context.ts).
 const dueDates = new WeakMap<RuleContext, Map<Case, IsoDate>>();
 
-/** reviewDueDate from the last signed review's date (null: never reviewed), for callers without a RuleContext. */
-export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings: Settings): IsoDate {
-	return minDate(c.nextReviewDue, addDays(lastReviewDate ?? c.allocatedOn, settings.reviewCapDays));
+/** Each case's signed next review date, read once per context from its chain (every review and amendment it holds). */
+export function signedNextReviews(ctx: RuleContext): SignedNextReviews {
+	let signed = signedDates.get(ctx);
+	if (!signed) signedDates.set(ctx, (signed = SignedNextReviews.of(ctx.data.chain)));
+	return signed;
+}
+
+const signedDates = new WeakMap<RuleContext, SignedNextReviews>();
+
+/**
+ * reviewDueDate from the last signed review's date (null: never reviewed) and the date the signed records
+ * set (signed-next-review.ts; null: none, or not looked up), for callers without a RuleContext. The earlier
+ * of the case's date and the signed one: a copy moved later outside fortnight does not move the review.
+ */
+export function caseReviewDue(c: Case, lastReviewDate: IsoDate | null, settings: Settings, signedDue: IsoDate | null = null): IsoDate {
+	const due = minDate(c.nextReviewDue, addDays(lastReviewDate ?? c.allocatedOn, settings.reviewCapDays));
+	return signedDue !== null && signedDue < due ? signedDue : due;
 }
 
 /**
@@ -77,6 +98,52 @@ function nobodyWords(ctx: RuleContext, away: AwayOnDate): string {
 	return c
 		? `and the named cover ${nameOf(ctx, c.officerId)} is ${ABSENCE_WORDS[c.reason]} ${absenceSpan(c, ctx.today)} too`
 		: 'with no cover named';
+}
+
+/**
+ * A case record whose next review date is later than the one its signed records set (REVIEW-9 D6): the
+ * date was moved outside fortnight (a file edit, a row UPDATE), which no review, amendment or change row
+ * records. Critical, whatever the date: someone hid when a review is due. The review rules judge the case
+ * by the signed date meanwhile (reviewDueDate); a signed review sets both dates again and clears it.
+ */
+export function reviewDateEdited(ctx: RuleContext): Problem[] {
+	return memo(ctx, 'review-date-edited', () => {
+		const {today} = ctx;
+		const signed = signedNextReviews(ctx);
+		const out: Problem[] = [];
+		for (let ci = 0; ci < ctx.live.length; ci++) {
+			const c = ctx.live[ci]!;
+			const s = nextReviewMovedLater(c.nextReviewDue, signed.get(c.ref));
+			if (!s) continue;
+			const source = signedNextReviewSource(s);
+			out.push({
+				id: `review-date-edited:${c.ref}`,
+				kind: 'review-date-edited',
+				severity: 'critical',
+				subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+				message:
+					`Next review date changed outside fortnight: ${safeText(c.ref)}'s record says ${shortDate(c.nextReviewDue, today)}, ` +
+					`but its signed ${s.amendmentSeq === null ? 'review' : 'amendment'} (${source}) set ${shortDate(s.date, today)}; ` +
+					`it is judged by ${shortDate(s.date, today)}`,
+				action:
+					'Ask who changed the case record (fortnight verify names the case), and review the case: a signed review sets the date again.',
+				evidence: [
+					{type: 'case', caseRef: c.ref, date: c.nextReviewDue, detail: `case record's next review ${c.nextReviewDue}`},
+					{
+						type: 'review',
+						caseRef: c.ref,
+						id: String(s.amendmentSeq ?? s.reviewSeq),
+						date: s.date,
+						detail: `signed next review ${s.date}, ${source}`,
+					},
+				],
+				// When the copy was changed is not known: the problem holds from the signed date it hides.
+				since: s.date < today ? s.date : today,
+				due: s.date,
+			});
+		}
+		return out;
+	});
 }
 
 export function reviewOverdue(ctx: RuleContext): Problem[] {
@@ -115,7 +182,7 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 						? 'Name a cover supervisor for the absence and review this case now.'
 						: 'Review the case and set the plan for the next 14 days.',
 				evidence: [
-					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${due}`},
+					{type: 'case', caseRef: c.ref, date: due, detail: `next review was due ${shortDate(due, today)}`},
 					...(last
 						? [
 								{
@@ -134,7 +201,7 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 									id: away.id,
 									date: away.from,
 									detail:
-										`supervisor ${ABSENCE_WORDS[away.reason]} from ${away.from}, ` +
+										`supervisor ${ABSENCE_WORDS[away.reason]} from ${shortDate(away.from, today)}, ` +
 										`${nobody?.coverAway ? `named cover away too (${nobody.coverAway.id})` : 'no cover'}`,
 								},
 							]
@@ -247,7 +314,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 							type: 'absence',
 							id: a.id,
 							date: a.from,
-							detail: `${ABSENCE_WORDS[a.reason]} ${a.from} to ${a.to ?? 'open'}, ${coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} away too` : 'no cover'}`,
+							detail: `${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)}, ${coverAway ? `cover ${nameOf(ctx, coverAway.officerId)} away too` : 'no cover'}`,
 						},
 						...(coverAway
 							? [
@@ -255,7 +322,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 										type: 'absence' as const,
 										id: coverAway.id,
 										date: coverAway.from,
-										detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${coverAway.from} to ${coverAway.to ?? 'open'}`,
+										detail: `named cover ${ABSENCE_WORDS[coverAway.reason]} ${absenceSpan(coverAway, today)}`,
 									},
 								]
 							: []),
@@ -263,7 +330,7 @@ export function reviewsDueInSupervisorAbsence(ctx: RuleContext): Problem[] {
 							type: 'case' as const,
 							caseRef: x.ref,
 							date: x.date,
-							detail: `review due ${x.date} (OIC ${nameOf(ctx, x.oicId)})`,
+							detail: `review due ${shortDate(x.date, today)} (OIC ${nameOf(ctx, x.oicId)})`,
 						})),
 					],
 					since,
@@ -316,9 +383,9 @@ function maxOf(a: IsoDate, b: IsoDate): IsoDate {
  * How these clear (README "Acting on a problem"): a signed review moves the due date on; reviews due
  * while the supervisor is away with nobody covering need a cover named on the absence first.
  */
-export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-supervisor-absent'> = {
+export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-supervisor-absent' | 'review-date-edited'> = {
 	name: 'Reviews due',
-	check: ctx => [...reviewOverdue(ctx), ...reviewsDueInSupervisorAbsence(ctx)],
+	check: ctx => [...reviewOverdue(ctx), ...reviewsDueInSupervisorAbsence(ctx), ...reviewDateEdited(ctx)],
 	kinds: {
 		'review-overdue': {
 			label: 'Review overdue',
@@ -358,6 +425,11 @@ export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-sup
 					),
 				];
 			},
+		},
+		'review-date-edited': {
+			label: 'Review date edited',
+			badge: 'review',
+			resolve: () => [reviewWay('Review the case: the signed review sets its next review date again (guided review)')],
 		},
 	},
 };

@@ -49,7 +49,9 @@ export function ruiProblems(ctx: RuleContext): Problem[] {
 						type: 'case',
 						caseRef: c.ref,
 						date: last,
-						detail: r.lastSuspectUpdate ? `suspect last updated ${last}` : `RUI since ${r.since}, no suspect update recorded`,
+						detail: r.lastSuspectUpdate
+							? `suspect last updated ${shortDate(last, today)}`
+							: `RUI since ${shortDate(r.since, today)}, no suspect update recorded`,
 					},
 				],
 				since,

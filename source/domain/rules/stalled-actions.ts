@@ -47,7 +47,7 @@ function actionProblem(ctx: RuleContext, c: Case, a: Action): Problem | null {
 			since = since === null || d < since ? d : since;
 			red ||= age >= 2 * s.stalledInProgressDays;
 			reasons.push(`in progress since ${shortDate(a.startedOn, today)} (${days(age)})`);
-			evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: a.startedOn, detail: `started ${a.startedOn}`});
+			evidence.push({type: 'action', caseRef: c.ref, id: a.id, date: a.startedOn, detail: `started ${shortDate(a.startedOn, today)}`});
 		}
 	}
 	if (since === null || since > today) return null;
@@ -71,7 +71,9 @@ function mg3Problem(ctx: RuleContext, c: Case): Problem | null {
 	const age = daysBetween(c.cps.mg3Since, today);
 	if (age < s.stalledInProgressDays) return null;
 	const mentions = c.updates.filter(u => u.date >= c.cps.mg3Since! && u.date <= today && /\bmg3\b/i.test(u.text));
-	const evidence: Evidence[] = [{type: 'case', caseRef: c.ref, date: c.cps.mg3Since, detail: `MG3 in progress since ${c.cps.mg3Since}`}];
+	const evidence: Evidence[] = [
+		{type: 'case', caseRef: c.ref, date: c.cps.mg3Since, detail: `MG3 in progress since ${shortDate(c.cps.mg3Since, today)}`},
+	];
 	for (const u of mentions.slice(-5))
 		evidence.push({type: 'update', caseRef: c.ref, id: String(c.updates.indexOf(u)), date: u.date, detail: 'update mentions the MG3'});
 	// Calendar years and months (as the tenure rule words an age), not days / 365.25: QA 6 D5.

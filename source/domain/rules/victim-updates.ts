@@ -72,7 +72,7 @@ export function victimUpdateProblems(ctx: RuleContext): Problem[] {
 						type: 'victim',
 						caseRef: c.ref,
 						date: last ?? v.reportedOn,
-						detail: last ? `last victim update ${last}` : `reported ${v.reportedOn}, no update`,
+						detail: last ? `last victim update ${shortDate(last, today)}` : `reported ${shortDate(v.reportedOn, today)}, no update`,
 					},
 				],
 				since: addDays(due, 1),

@@ -68,7 +68,12 @@ function welfareDue(
 			`${last ? `last ${shortDate(last.date, today)}` : `none since joining the unit ${shortDate(o.joinedUnit, today)}`} (every ${days(interval)})`,
 		action: whoHolds(ctx, o, what, idPart),
 		evidence: [
-			{type: 'welfare', id: last?.id, date: from, detail: last ? `last ${last.kind} ${last.date}` : `joined unit ${o.joinedUnit}`},
+			{
+				type: 'welfare',
+				id: last?.id,
+				date: from,
+				detail: last ? `last ${last.kind} ${shortDate(last.date, today)}` : `joined unit ${shortDate(o.joinedUnit, today)}`,
+			},
 		],
 		since: due,
 		due,

@@ -36,7 +36,7 @@ export const DESK_BINDINGS = [
 	bind({command: 'next-tab', keys: [']'], where: 'editor tabs', help: 'next tab', palette: 'Tabs: next'}),
 	bind({command: 'close-tab', keys: ['x'], where: 'editor tabs', help: 'close the current tab', palette: 'Tabs: close current'}),
 	bind({command: 'palette', keys: [':', 'Ctrl+P'], where: 'everywhere', help: 'command palette: every command and case reference'}),
-	bind({command: 'help', keys: ['?'], where: 'everywhere', help: 'this help', palette: 'Help: keys'}),
+	bind({command: 'help', keys: ['?'], where: 'everywhere', help: 'this help (the last notice in full at its top)', palette: 'Help: keys'}),
 	bind({
 		command: 'review',
 		keys: ['r'],

@@ -3,6 +3,7 @@
  * in the editor area, and `m` (from the detail, the case view, a case row or the palette) opens the
  * reallocation form. The desk's reducer calls these; the shell saves (an effect: effects/store-writes.ts).
  */
+import {notYoursToRead} from '../../domain/not-yours.js';
 import {isLive} from '../../domain/case-facts.js';
 import {shortName} from '../../domain/people.js';
 import {mayReallocate} from '../../domain/permissions.js';
@@ -89,7 +90,11 @@ export function openReallocate(s: DeskState): DeskState {
 			notice: `Select a case first: ${hintKeyFor('reallocate', s.keymap)} reallocates the case under the cursor, in the editor or in a problem's detail.`,
 		};
 	const c = s.model.caseByRef.get(ref);
-	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
+	// Still in the store but no longer the reader's (QA 8 D7: domain/not-yours.ts) is said so, not "gone".
+	if (!c) {
+		const notYours = notYoursToRead(s.model.data, s.model.scope, {ref, officerId: ''}, s.model.today);
+		return {...s, notice: notYours ?? `${safeText(ref)} is no longer in the store.`};
+	}
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed, so it is not reallocated.`};
 	// Refused before the form opens when the person at the keyboard may not move it (README "Case history").
 	const by = deskOfficerId(s);

@@ -35,9 +35,11 @@ export function deskActor(
 	key: SigningKey | null = null,
 	problem: string | null = null,
 	publicKeyFile?: string,
+	keyFile?: string,
 ): DeskActor {
 	const fingerprint = key ? fingerprintOf(createPublicKey(key.privateKey)) : null;
-	return {officerId, source, key, keyFacts: {fingerprint, problem, publicKeyFile}};
+	// keyFile: where a copy of an enrolled key goes on this computer, for the refusal's advice (QA 8 R14).
+	return {officerId, source, key, keyFacts: {fingerprint, problem, publicKeyFile, ...(keyFile ? {keyFile} : {})}};
 }
 
 /** How the actor's entries are built on `data`: signed with their key once the store has enrolled keys, else hashed only. */

@@ -3,6 +3,7 @@ import {deskKeymap} from '../contexts/active.js';
 import {helpLines, keysFor, modeHelpLines, type DeskCommand, type Keymap} from '../contexts/registry.js';
 import {scrollBy} from '../list/list-window.js';
 import {reviewHelpLines} from '../review/review-keymap.js';
+import {safeText} from '../../domain/safe-text.js';
 import {wrap} from '../text.js';
 import type {Layout} from './layout.js';
 import type {DeskState} from './desk-state.js';
@@ -50,11 +51,22 @@ function wrapHelpLine(line: string, width: number): string[] {
 	return [first, ...(rest.length ? wrap(rest.join(' '), width - 4).map(b => `    ${b}`) : [])];
 }
 
+/**
+ * Help as the desk shows it: the last notice whole at its top when there is one (the status bar cuts a long
+ * notice at its width and says that help shows it: status-bar.tsx), then the keys.
+ */
+export function deskHelpLines(s: Pick<DeskState, 'layout' | 'lastNotice'> & Parameters<typeof deskKeymap>[0]): string[] {
+	const width = helpWidth(s.layout);
+	const keys = helpText(width, deskKeymap(s));
+	if (s.lastNotice === null) return keys;
+	return ['Last notice, in full:', ...wrap(safeText(s.lastNotice), width - 2).map(l => `  ${l}`), '', ...keys];
+}
+
 /** A desk command while help is open: back or help close it, quit quits, the moving keys scroll it. */
 export function onHelpCommand(s: DeskState, command: DeskCommand | undefined): DeskState {
 	if (command === 'back' || command === 'help') return {...s, overlay: null};
 	if (command === 'quit') return {...s, quit: true};
-	const lines = helpText(helpWidth(s.layout), deskKeymap(s)).length;
+	const lines = deskHelpLines(s).length;
 	const visible = Math.max(1, helpHeight(s.layout) - 3);
 	const by: Partial<Record<DeskCommand, number>> = {down: 1, up: -1, 'page-down': visible, 'page-up': -visible, last: lines, first: -lines};
 	const step = command ? (by[command] ?? 0) : 0;

@@ -158,7 +158,9 @@ export function tabLength(s: DeskState): number | undefined {
 	const tab = activeTab(s.tabs);
 	if (!tab || (tab.kind !== 'case' && tab.kind !== 'problem')) return undefined;
 	const width = s.layout.editorInner;
-	return tab.kind === 'case' ? caseLines(s.model, tab.ref, width, s.keymap).length : problemLines(s.model, tab, width, s.keymap).length;
+	return tab.kind === 'case'
+		? caseLines(s.model, tab.ref, width, s.keymap).length
+		: problemLines(s.model, tab, width, s.keymap, s.actor?.officerId ?? null).length;
 }
 
 export type Delta = number | 'first' | 'last';

@@ -12,11 +12,9 @@ import {runCommand} from './desk-commands.js';
 import {openCase, setView, showOfficer} from './desk-navigation.js';
 import type {DeskState, View} from './desk-state.js';
 
-/** Rows the palette lists under its query line. */
-export const PALETTE_ROWS = 10;
-
+/** Every match of the query (the palette scrolls through them all), the current view's commands first when it is empty. */
 export function currentPaletteMatches(s: DeskState) {
-	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, deskKeymap(s));
+	return paletteMatches(s.model, s.palette.query, Infinity, deskKeymap(s), s.view);
 }
 
 export function onPaletteInput(s: DeskState, input: string, key: KeyInfo): DeskState {

@@ -6,6 +6,7 @@
  * the domain's own function, as the person at the keyboard, and saved by the shell
  * (an effect: effects/store-writes.ts), which checks again under the lock.
  */
+import {notYoursToRead} from '../../domain/not-yours.js';
 import {isLive} from '../../domain/case-facts.js';
 import {absenceWords} from '../../domain/absence-words.js';
 import {absenceOn, shortName} from '../../domain/people.js';
@@ -68,7 +69,11 @@ export function openBail(s: DeskState): DeskState {
 			notice: `Select a case first: ${hintKeyFor('bail-record', s.keymap)} records a bail event on the case under the cursor, in the editor or in a problem's detail.`,
 		};
 	const c = s.model.caseByRef.get(ref);
-	if (!c) return {...s, notice: `${safeText(ref)} is no longer in the store.`};
+	// Still in the store but no longer the reader's (QA 8 D7: domain/not-yours.ts) is said so, not "gone".
+	if (!c) {
+		const notYours = notYoursToRead(s.model.data, s.model.scope, {ref, officerId: ''}, s.model.today);
+		return {...s, notice: notYours ?? `${safeText(ref)} is no longer in the store.`};
+	}
 	if (!isLive(c)) return {...s, notice: `${safeText(ref)} is closed: its bail is not recorded here.`};
 	// From the problem or the case alike: a lapsed bail starts on how it ended (README "Acting on a problem").
 	return {...s, recordForm: openBailForm(ref, s.model.today, initialBailEvent(c, s.model.today))};

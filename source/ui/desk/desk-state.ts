@@ -52,11 +52,10 @@ export {
 	openCase,
 	showOfficer,
 } from './desk-navigation.js';
-export {helpHeight, helpText, helpWidth} from './desk-help.js';
+export {deskHelpLines, helpHeight, helpText, helpWidth} from './desk-help.js';
 export {currentLogModel} from './desk-log.js';
 export {currentHandover} from './desk-handover.js';
 export {currentCalendar} from './desk-calendar.js';
-export {PALETTE_ROWS} from './desk-palette.js';
 export {selectedTeamOfficer} from './desk-absences.js';
 
 export type View = 'cases' | 'team' | 'handover' | 'log' | 'calendar';
@@ -96,6 +95,11 @@ export interface DeskState {
 	calendar: CalendarState;
 	/** A one-line notice for the status bar, cleared by the next key. */
 	notice: string | null;
+	/**
+	 * The last notice, kept after the next key clears it: the status bar cuts a long one at its width, and
+	 * help (`?`) shows it whole at its top (QA 6 R4: "It goes to DI Okafor (the team's inspect…" was all one could read).
+	 */
+	lastNotice: string | null;
 	/** What a save is waiting for (another process holds the store's lock): on the status bar until the wait ends. */
 	lockWait: string | null;
 	/** The store file changed on disk since this desk read it. */
@@ -166,6 +170,7 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 		handover: initialHandoverState(model.today),
 		calendar: initialCalendarState(),
 		notice: null,
+		lastNotice: null,
 		lockWait: null,
 		diskChanged: false,
 		reloadRequests: 0,
@@ -190,7 +195,12 @@ export function initialState(model: DeskModel, size: Size, actor: DeskActor | nu
 
 /** The desk's reducer: the next state, with the effects it asks for on its queue (effects/desk-effect.ts). */
 export function deskReducer(s: DeskState, a: DeskAction): DeskState {
-	return withEffects(s, step(s, a));
+	return keepNotice(withEffects(s, step(s, a)));
+}
+
+/** A new notice is kept as the last one too, whichever handler set it (see DeskState.lastNotice). */
+function keepNotice(s: DeskState): DeskState {
+	return s.notice !== null && s.notice !== s.lastNotice ? {...s, lastNotice: s.notice} : s;
 }
 
 function step(s: DeskState, a: DeskAction): DeskState {

@@ -19,7 +19,8 @@ import {problemRows} from '../problems-panel/problem-rows.js';
 import {StatusBar} from '../status-bar/status-bar.js';
 import {Help} from '../help/help.js';
 import {Palette} from '../palette/palette.js';
-import {paletteMatches} from '../palette/palette-items.js';
+import type {PaletteItem} from '../palette/palette-items.js';
+import {currentPaletteMatches} from './desk-palette.js';
 import {TeamView} from '../team/team-view.js';
 import {HandoverView} from '../views/handover/handover-view.js';
 import {CalendarView} from '../views/calendar/calendar-view.js';
@@ -29,14 +30,12 @@ import {
 	currentExplorerRows,
 	currentHandover,
 	currentLogModel,
+	deskHelpLines,
 	deskReducer,
 	explorerVisible,
 	helpHeight,
-	helpText,
-	helpWidth,
 	initialState,
 	isTyping,
-	PALETTE_ROWS,
 	problemsVisible,
 	reviewHasKeys,
 	type DeskAction,
@@ -198,12 +197,12 @@ export function Desk({
 /** The status bar's key hints, generated from the registry (tested against it: test/ui/keys-in-help.test.tsx). */
 export {hintsFor} from '../contexts/hints.js';
 
-/** The palette's rows: a command that cannot act here says why (desk-commands.ts), as lazygit's menus do. */
-function paletteRows(s: DeskState) {
-	return paletteMatches(s.model, s.palette.query, PALETTE_ROWS, deskKeymap(s)).map(m => {
+/** A palette row as shown: a command that cannot act here says why (desk-commands.ts), as lazygit's menus do. */
+function paletteRow(s: DeskState) {
+	return (m: PaletteItem): PaletteItem => {
 		const why = m.target.type === 'command' ? unavailable(s, m.target.command) : null;
 		return why ? {...m, detail: `${m.detail}  (not here: ${why})`} : m;
-	});
+	};
 }
 
 /** The status bar's line for a bad settings file: the first problem, and how many more (all are on stderr). */
@@ -265,10 +264,19 @@ function DeskFrame({state: s, notice, actor, storePath, readOnly, dispatch, revi
 			main = <RecordForm form={s.recordForm!} data={s.model.data} width={mainWidth} height={L.mainHeight} />;
 			break;
 		case 'help':
-			main = <Help lines={helpText(helpWidth(L), deskKeymap(s))} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
+			main = <Help lines={deskHelpLines(s)} scroll={s.helpScroll} width={mainWidth} height={helpHeight(L)} />;
 			break;
 		case 'palette':
-			main = <Palette query={s.palette.query} cursor={s.palette.cursor} matches={paletteRows(s)} width={mainWidth} height={L.mainHeight} />;
+			main = (
+				<Palette
+					query={s.palette.query}
+					cursor={s.palette.cursor}
+					matches={currentPaletteMatches(s)}
+					shown={paletteRow(s)}
+					width={mainWidth}
+					height={L.mainHeight}
+				/>
+			);
 			break;
 		case 'team':
 			main = (

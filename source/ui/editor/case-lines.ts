@@ -3,6 +3,7 @@
  * the visible slice. Everything comes from the store and from domain (problems, bail clock); every
  * piece of store text goes through safeText. Memoised per (model, case, width).
  */
+import {notYoursToRead} from '../../domain/not-yours.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import {reviewKey} from '../review/review-keymap.js';
 import {AUTHORITY_NAMES, bailClock, suspectWords} from '../../domain/bail.js';
@@ -99,9 +100,10 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 		out.push({text, heading: true});
 	};
 	if (!c) {
-		add(
-			`${safeText(ref)} is no longer in the store (moved or deleted by another user). Press ${hintKeyFor('close-tab', keymap)} to close this tab.`,
-		);
+		// Still in the store but no longer the reader's (their cover changed by another user): said so, never "gone" (QA 8 D7).
+		const notYours = notYoursToRead(model.data, model.scope, {ref, officerId: ''}, today);
+		const why = notYours ?? `${safeText(ref)} is no longer in the store (moved or deleted by another user).`;
+		add(`${why} Press ${hintKeyFor('close-tab', keymap)} to close this tab.`);
 		return out;
 	}
 	const d = (s: IsoDate) => shortDate(s, today);

@@ -65,7 +65,9 @@ export const Editor = React.memo(function Editor({
 				{!tab && banner !== null && <Banner text={banner} width={inner} rows={rows - 2} />}
 				{!tab && <Text wrap="truncate">{fit(none, inner)}</Text>}
 				{tab?.kind === 'case' && <CaseView model={model} caseRef={tab.ref} scroll={tab.scroll} width={inner} rows={rows} />}
-				{tab?.kind === 'problem' && <ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} />}
+				{tab?.kind === 'problem' && (
+					<ProblemView model={model} subject={tab} scroll={tab.scroll} width={inner} rows={rows} readerId={actor.officerId} />
+				)}
 				{tab?.kind === 'review' && <ReviewMount key={`review:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'amend' && <AmendMount key={`amend:${tab.ref}`} {...review} caseRef={tab.ref} />}
 				{tab?.kind === 'review-queue' && <ReviewQueueMount key="queue" {...review} />}

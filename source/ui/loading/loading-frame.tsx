@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import {Box, Text} from 'ink';
-import path from 'node:path';
+import {storeNames} from '../store-names.js';
 import {Pane} from '../pane/pane.js';
 import {useTerminalSize} from '../desk/use-terminal-size.js';
 import {layoutFor, MIN_COLUMNS, MIN_ROWS} from '../desk/layout.js';
@@ -23,7 +23,8 @@ export interface LoadingFrameProps {
 export function LoadingFrame({storePath, sizeBytes, notice = null}: LoadingFrameProps): React.JSX.Element {
 	const size = useTerminalSize(undefined);
 	const L = layoutFor(size);
-	const what = `Reading ${safeText(path.basename(storePath))}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
+	const names = storeNames(storePath);
+	const what = `Reading ${safeText(names.short)}${sizeBytes === null ? '' : ` (${(sizeBytes / 1e6).toFixed(1)} MB)`} and checking it...`;
 	if (L.tooSmall) return <Text>{truncate(`fortnight needs ${MIN_COLUMNS}x${MIN_ROWS}; ${what}`, size.columns)}</Text>;
 	return (
 		<Box flexDirection="column" width={L.width} height={L.frameHeight} overflowY="hidden">
@@ -41,7 +42,7 @@ export function LoadingFrame({storePath, sizeBytes, notice = null}: LoadingFrame
 				</Pane>
 			</Box>
 			<Pane title="PROBLEMS" detail="the rules run once the store is read" focused={false} width={L.width} height={L.panelHeight} />
-			<Text wrap="truncate">{truncate(`${safeText(storePath)} | loading... | q works once the desk is up`, L.width)}</Text>
+			<Text wrap="truncate">{truncate(`${safeText(names.long)} | loading... | q works once the desk is up`, L.width)}</Text>
 		</Box>
 	);
 }

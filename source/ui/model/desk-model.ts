@@ -10,6 +10,7 @@ import type {Case, ChainEntry, Officer, ReviewEntry, StoreData} from '../../doma
 import {SEVERITY_RANK, type Problem, type Severity} from '../../domain/problem.js';
 import {mayReadCase, mayReadOfficer, readableProblems, readScopeOn, type ReadScope} from '../../domain/read-scope.js';
 import {caseReviewDue, findProblems, kindsInBadge, reviewOverdueDays} from '../../domain/rules/index.js';
+import {SignedNextReviews} from '../../domain/signed-next-review.js';
 
 export interface Badge {
 	/** The words shown ("OVERDUE 3d", "BAIL 2d"): the state is always in the text. */
@@ -66,6 +67,11 @@ export interface DeskModel {
 	officerById: ReadonlyMap<string, Officer>;
 	/** Each case's signed reviews in `data.chain`: at least its last (all a badge or a review needs). */
 	reviews: ReadonlyMap<string, ReviewEntry[]>;
+	/**
+	 * Each case's next review date as its signed review (or amendment) set it: a stored date moved later by an
+	 * edit outside fortnight is judged by this one, as the rules judge it (REVIEW-9 D6, rules/review-due.ts).
+	 */
+	signedNext: SignedNextReviews;
 	/**
 	 * Every signed review per case, from the whole chain (a case's review history), and the snapshot with
 	 * the whole chain (the Log view). Null while a split store's chain file is read, after the first frame
@@ -152,11 +158,12 @@ function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskMode
 	const casesByOfficer = new Map<string, Case[]>();
 	const counts: DeskCounts = {cases: cases.length, live: 0, dueToday: 0, overdue: 0, bailSoon: 0};
 	const reviews = reviewsByCase(data.chain);
+	const signedNext = SignedNextReviews.of(data.chain);
 	for (const c of cases) {
 		if (!isLive(c)) continue;
 		counts.live++;
 		// The domain's one definition of due and overdue, so this count agrees with the problems and the log.
-		const due = caseReviewDue(c, reviews.get(c.ref)?.at(-1)?.data.date ?? null, data.settings);
+		const due = caseReviewDue(c, reviews.get(c.ref)?.at(-1)?.data.date ?? null, data.settings, signedNext.get(c.ref)?.date ?? null);
 		if (reviewOverdueDays(due, today, data.settings) !== null) counts.overdue++;
 		else if (due === today) counts.dueToday++;
 		const clock = bailClock(c.bail, today);
@@ -184,6 +191,7 @@ function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskMode
 		caseByRef,
 		officerById,
 		reviews,
+		signedNext,
 		history,
 		wholeData: whole ? data : null,
 		drafts,
@@ -280,7 +288,12 @@ const BAIL_KINDS = kindsInBadge('bail');
  * the status bar's count and the problems use, so an OVERDUE badge and the count never disagree.
  */
 export function reviewBadge(model: DeskModel, c: Case): Badge {
-	const due = caseReviewDue(c, model.reviews.get(c.ref)?.at(-1)?.data.date ?? null, model.data.settings);
+	const due = caseReviewDue(
+		c,
+		model.reviews.get(c.ref)?.at(-1)?.data.date ?? null,
+		model.data.settings,
+		model.signedNext.get(c.ref)?.date ?? null,
+	);
 	const d = daysBetween(model.today, due);
 	const overdue = reviewOverdueDays(due, model.today, model.data.settings) !== null;
 	const text = overdue ? `OVERDUE ${-d}d` : d < 0 ? `DUE ${-d}d ago` : d === 0 ? 'DUE TODAY' : `due ${d}d`;

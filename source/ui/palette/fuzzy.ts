@@ -47,3 +47,19 @@ export function fuzzyTop<T>(items: readonly T[], text: (item: T) => string, quer
 	}
 	return top.map(t => t.item);
 }
+
+/**
+ * Every item that matches `query`, best first (ties keep the items' order): the palette scrolls through all
+ * of them (QA 6 R14). A stable sort of the matches, not fuzzyTop's insertion, which is quadratic in a limit
+ * this large.
+ */
+export function fuzzyAll<T>(items: readonly T[], text: (item: T) => string, query: string): T[] {
+	if (query === '') return [...items];
+	const scored: {item: T; score: number; at: number}[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const score = fuzzyScore(query, text(items[i]!));
+		if (score >= 0) scored.push({item: items[i]!, score, at: i});
+	}
+	scored.sort((a, b) => b.score - a.score || a.at - b.at);
+	return scored.map(x => x.item);
+}

@@ -5,12 +5,14 @@
  * the visible slice; memoised per (model, problem, width). Store text goes through safeText.
  */
 import {shortDate, type IsoDate} from '../../domain/dates.js';
+import {notYoursToRead} from '../../domain/not-yours.js';
 import {fullName} from '../../domain/people.js';
 import type {Problem} from '../../domain/problem.js';
 import {absenceOfWay, type DeskWay, type Resolve} from '../../domain/resolve.js';
 import {KIND_LABELS} from '../../domain/rules/index.js';
 import {safeText} from '../../domain/safe-text.js';
-import {whatCleared} from '../../domain/what-cleared.js';
+import {waysForOfficer} from '../../domain/ways-for-officer.js';
+import {whatCleared, whatClearedOfficer} from '../../domain/what-cleared.js';
 import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
@@ -51,15 +53,31 @@ const byId = new WeakMap<DeskModel, Map<string, Problem>>();
 const caches = new WeakMap<Keymap, WeakMap<DeskModel, Map<string, Line[]>>>();
 
 /** The detail's lines at `width`, its key hints in the keys in force (built once per model, keymap and width). */
-export function problemLines(model: DeskModel, subject: ProblemSubject, width: number, keymap: Keymap = DEFAULT_KEYMAP): Line[] {
+export function problemLines(
+	model: DeskModel,
+	subject: ProblemSubject,
+	width: number,
+	keymap: Keymap = DEFAULT_KEYMAP,
+	readerId: string | null = null,
+): Line[] {
 	let cache = caches.get(keymap);
 	if (!cache) caches.set(keymap, (cache = new WeakMap()));
 	let m = cache.get(model);
 	if (!m) cache.set(model, (m = new Map()));
-	const key = `${width}\u0000${subject.id}`;
+	const key = `${width}\u0000${subject.id}\u0000${readerId ?? ''}`;
 	let lines = m.get(key);
-	if (!lines) m.set(key, (lines = build(model, subject, width, keymap)));
+	if (!lines) m.set(key, (lines = build(model, subject, width, keymap, readerId)));
 	return lines;
+}
+
+/**
+ * The problem as `readerId` may act on it (ways-for-officer.ts): a way they may not take keeps its words
+ * but loses its desk key, so the detail offers only keys that act for them (QA 8 R1). An officer's own
+ * problems come so already (read-scope.ts readableProblems); without a reader (a desk made in memory), as found.
+ */
+function asReaderMay(model: DeskModel, p: Problem | undefined, readerId: string | null): Problem | undefined {
+	if (!p || readerId === null || model.scope.kind !== 'team') return p;
+	return waysForOfficer(model.data, model.today, readerId, p);
 }
 
 /**
@@ -78,20 +96,20 @@ export function problemKeyHints(
 	if (subject.ref !== null) {
 		hints.push(`${keysFor('reallocate', keymap)} reallocate the case`, `${keysFor('review', keymap)} review the case`);
 		// The other ways that act from here (desk-records.ts): a bail event on the case.
-		if (ways.some(w => w.way === 'bail-record')) hints.push(`${keysFor('bail-record', keymap)} record a bail event`);
+		if (ways.some(w => w.way === 'bail-record' && w.desk)) hints.push(`${keysFor('bail-record', keymap)} record a bail event`);
 		hints.push(`${keysFor('open', keymap)} open the case`);
 	} else if (model.groups.some(g => g.id === subject.officerId && g.cases.length > 0)) {
 		if (ways.some(w => w.way === 'reallocate')) hints.push(`${keysFor('reallocate', keymap)} choose a case to reallocate`);
 		hints.push(`${keysFor('open', keymap)} show their cases`);
 	}
 	// A welfare event, the absence's cover (desk-records.ts).
-	if (ways.some(w => w.way === 'welfare-record')) hints.push(`${keysFor('welfare-record', keymap)} record the welfare event`);
-	if (ways.some(w => absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change', keymap)} change the absence (cover)`);
+	if (ways.some(w => w.way === 'welfare-record' && w.desk)) hints.push(`${keysFor('welfare-record', keymap)} record the welfare event`);
+	if (ways.some(w => w.desk && absenceOfWay(w) !== null)) hints.push(`${keysFor('absence-change', keymap)} change the absence (cover)`);
 	hints.push(`${keysFor('close-tab', keymap)} close`);
 	return hints;
 }
 
-function build(model: DeskModel, subject: ProblemSubject, width: number, keymap: Keymap): Line[] {
+function build(model: DeskModel, subject: ProblemSubject, width: number, keymap: Keymap, readerId: string | null): Line[] {
 	const today = model.today;
 	const out: Line[] = [];
 	const add = (text: string, extra: Omit<Line, 'text'> = {}) => {
@@ -108,11 +126,18 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 		out.push({text: ''});
 		out.push({text, heading: true});
 	};
-	const p = problemById(model, subject.id);
+	const p = asReaderMay(model, problemById(model, subject.id), readerId);
 	const who = subject.ref !== null ? safeText(subject.ref) : safeText(fullName(model.officerById.get(subject.officerId)));
 	const d = (date: IsoDate) => shortDate(date, today);
 	if (!p) {
 		if (!model.problemsReady) return [{text: 'Checking the rules...'}];
+		// Not cleared but no longer the reader's to read (their cover changed by another user): never "CLEARED" (QA 8 D7).
+		const notYours = notYoursToRead(model.data, model.scope, subject, today);
+		if (notYours) {
+			add(notYours, {heading: true});
+			add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
+			return out;
+		}
 		add(`CLEARED: the rules no longer find this problem about ${who} (as of ${d(today)}).`, {heading: true});
 		// What cleared it: the latest record on the case, as the domain says it (domain/what-cleared.ts).
 		const c = subject.ref !== null ? model.caseByRef.get(subject.ref) : undefined;
@@ -122,6 +147,11 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 			const data = model.wholeData ?? model.data;
 			const altered = reviews.map(r => alteredEntryWords(data, r)).find(w => w !== null);
 			add(altered ? alteredEntryLine(safeText(altered)) : whatCleared({case: c, reviews, officerById: model.officerById, today}).text);
+		} else if (subject.ref === null) {
+			// An officer's problem: the welfare event, the cover or the move that answered it (QA 6 R5).
+			const officer = {problemId: subject.id, officerId: subject.officerId, data: model.data, officerById: model.officerById, today};
+			const said = whatClearedOfficer(officer);
+			if (said) add(said);
 		}
 		add(`${hintKeyFor('close-tab', keymap)} closes this tab.`);
 		return out;

@@ -15,12 +15,14 @@ export interface ProblemViewProps {
 	scroll: number;
 	width: number;
 	rows: number;
+	/** Who is at the desk: the detail offers only the keys they may use (problem-lines.ts). */
+	readerId?: string | null;
 }
 
-export function ProblemView({model, subject, scroll, width, rows}: ProblemViewProps): React.JSX.Element {
+export function ProblemView({model, subject, scroll, width, rows, readerId = null}: ProblemViewProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
-	const lines = problemLines(model, subject, width, keymap);
+	const lines = problemLines(model, subject, width, keymap, readerId);
 	const keys = `${hintKeyFor('down', keymap)}/${hintKeyFor('up', keymap)} scroll, ${hintKeyFor('close-tab', keymap)} close`;
 	const more = lines.length > rows;
 	const room = more ? rows - 1 : rows;

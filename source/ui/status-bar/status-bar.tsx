@@ -4,7 +4,7 @@
  */
 import React from 'react';
 import {useIsScreenReaderEnabled} from 'ink';
-import path from 'node:path';
+import {storeNames} from '../store-names.js';
 import {safeText} from '../../domain/safe-text.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {fit, textWidth, truncate} from '../text.js';
@@ -30,14 +30,16 @@ export interface StatusBarProps {
 export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): React.JSX.Element {
 	const {model, storePath, actor, readOnly, diskChanged, notice, waiting = null, hints, width} = props;
 	const reader = useIsScreenReaderEnabled();
-	const reload = hintKeyFor('reload', useKeymap());
+	const keymap = useKeymap();
+	const reload = hintKeyFor('reload', keymap);
 	const c = model.counts;
 	const bailDays = model.data.settings.bailRedDays;
-	const file = safeText(storePath);
+	const names = storeNames(storePath);
+	const file = safeText(names.long);
 	const shown = file.length <= 28 ? file : `…${file.slice(-27)}`;
 	// The read-only / changed state comes before the counts so a narrow terminal never cuts it off. A wait
 	// for the lock takes the counts' place while it lasts (seconds): whose lock it is matters more then.
-	const name = width >= 140 ? shown : truncate(safeText(path.basename(storePath)), width >= 110 ? 20 : 12);
+	const name = width >= 140 ? shown : truncate(safeText(names.short), width >= 110 ? 20 : 12);
 	// Who you are comes first too: whatever the desk records is recorded as them (README "Who you are").
 	// Below 110 columns it takes the store name's place (the name is cut to 12 there anyway); while a save
 	// waits for the lock (seconds), the wait's words need the room more.
@@ -68,7 +70,11 @@ export const StatusBar = React.memo(function StatusBar(props: StatusBarProps): R
 	// A notice can quote a path, an error message or a name: made safe like store text.
 	const right = notice === null ? hints : safeText(notice);
 	const room = width - left.length - 3;
-	const line = room > 10 ? `${left} | ${truncate(right, room)}` : `${left}`;
+	// A notice longer than the room is cut, saying where it can be read whole: help shows the last notice at
+	// its top (desk-help.ts deskHelpLines; QA 6 R4).
+	const tail = ` (${hintKeyFor('help', keymap)} shows it all)`;
+	const cut = notice !== null && textWidth(right) > room && room - textWidth(tail) > 10;
+	const line = room > 10 ? `${left} | ${cut ? `${truncate(right, room - textWidth(tail))}${tail}` : truncate(right, room)}` : `${left}`;
 	return (
 		// A screen reader hears the longest form and the hints whole (README "Screen readers").
 		<LineText inverse line={fit(line, width)} ariaLabel={reader ? `${forms[0]!} | ${right}` : undefined} />

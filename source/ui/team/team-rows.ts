@@ -6,6 +6,7 @@
 import {wholeSpan} from '../../domain/absence-cover.js';
 import {shortDate, yearsAndMonthsBetween, type IsoDate} from '../../domain/dates.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
+import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {triggerFor, type TriggerState} from '../../domain/rules/performance.js';
 import {workloadFor} from '../../domain/rules/workload.js';
@@ -98,14 +99,10 @@ function absenceTexts(
 	// Its days whole (absence-cover.ts): the part under way may be a few days of it; the cover is the part's.
 	const w = {...a, ...wholeSpan(absences, a)};
 	const span = absenceSpan(w, today);
+	// The cover as the full words name them ("cover DC Shah", absence-words.ts coverWords), so an absence kept
+	// in parts, shown in this shorter form, and a whole one in the full form read alike in one column (QA 7 R11).
 	const cover = a.coverOfficerId
-		? `cover ${safeText(
-				officers
-					.find(o => o.id === a.coverOfficerId)
-					?.name.trim()
-					.split(/\s+/)
-					.at(-1) ?? '?',
-			)}${coverAwayFor(a, absences) ? ' (away)' : ''}`
+		? `cover ${safeText(shortName(officers.find(o => o.id === a.coverOfficerId)))}${coverAwayFor(a, absences) ? ' (away)' : ''}`
 		: 'no cover';
 	// Away now: "no cover" is the risk (reviews and bail dates with nobody to deal with them), so it
 	// outlasts the dates. Away later: the start date is what tells it from an absence running now.

@@ -105,7 +105,7 @@ describe('independent review of a review overdue before the absence starts (QA D
 		expect(p.action).toBe("Ask DI Okafor (the team's inspector) to review this case now; DC Marsh cannot review a case they hold.");
 		expect(p.evidence.find(e => e.type === 'case')).toMatchObject({
 			date: '2026-12-10',
-			detail: 'review due 2026-12-05, still unsigned on 2026-12-10, case held by the cover',
+			detail: 'review due 05 Dec, still unsigned on 10 Dec, case held by the cover',
 		});
 	});
 

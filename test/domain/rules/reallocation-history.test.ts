@@ -179,6 +179,6 @@ describe('the new-starter rule dates old cases from the day they were allocated 
 		const next = reallocateCase(data, {...move, held: heldAs(data, move.ref), recordedAt: '2026-06-25T09:00:00.000Z'}).data;
 		const p = problem(next, '2026-06-25', 'new-starter-old-cases:n1')!;
 		expect(p.since).toBe('2026-06-22');
-		expect(p.evidence[0]!.detail).toBe('opened 2024-03-01, allocated 2026-06-22');
+		expect(p.evidence[0]!.detail).toBe('opened 01 Mar 2024, allocated 22 Jun');
 	});
 });

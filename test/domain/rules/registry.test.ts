@@ -78,8 +78,15 @@ describe('the rules registry', () => {
 	});
 
 	it('the groups the desk and the exception report read are the ones the rules declare', () => {
-		expect(kindsInBadge('review')).toEqual(['review-overdue', 'review-due-supervisor-absent']);
-		expect(kindsInBadge('bail')).toEqual(['bail-lapsed', 'bail-due', 'bail-officer-absent', 'bail-supervisor-absent', 'rui-no-update']);
+		expect(kindsInBadge('review')).toEqual(['review-overdue', 'review-due-supervisor-absent', 'review-date-edited']);
+		expect(kindsInBadge('bail')).toEqual([
+			'bail-lapsed',
+			'bail-due',
+			'bail-officer-absent',
+			'bail-supervisor-absent',
+			'bail-date-edited',
+			'rui-no-update',
+		]);
 		const lists = Object.fromEntries(PROBLEM_KINDS.map(k => [k, reportListOf(k)]).filter(([, l]) => l !== null));
 		expect(lists).toEqual({
 			'review-overdue': 'overdueNow',

@@ -31,6 +31,8 @@ import {deskModel, withProblems} from '../../../source/ui/model/desk-model.js';
 import {teamRows, teamVisible} from '../../../source/ui/team/team-rows.js';
 import {actorAs} from '../../helpers/actor.js';
 import {smallData} from '../../store/small-store.js';
+import {EXTENDED_REF, extendedDemo} from '../../domain/rules/bail-fixtures.js';
+import {addDays} from '../../../source/domain/dates.js';
 import {demoData} from '../desk-harness.js';
 
 const press = (s: DeskState, input: string): DeskState => deskReducer(s, {type: 'input', input, key: NO_KEY});
@@ -71,7 +73,31 @@ function stores(): {data: StoreData; today: string}[] {
 	// DS Brennan's absence with a DC as cover: the cover's own cases need another supervisor's review.
 	const covered = changeAbsence(demo, 'ab0002', {coverOfficerId: 'o0006'}).data;
 	const generated = smallData(300);
+	// A next review date and a bail period end moved later outside fortnight (REVIEW-9 D6): signing a review
+	// and recording the bail clear them.
+	const reviewed = demo.cases.find(c => c.status !== 'closed' && demo.chain.some(e => e.kind === 'review' && e.data.caseRef === c.ref))!;
+	const dateMoved = {
+		...demo,
+		cases: demo.cases.map(c => (c.ref === reviewed.ref ? {...c, nextReviewDue: addDays(c.nextReviewDue, 20)} : c)),
+	};
+	const extended = extendedDemo();
+	const endMoved = {
+		...extended,
+		cases: extended.cases.map(c =>
+			c.ref === EXTENDED_REF
+				? {
+						...c,
+						bail: {
+							...c.bail!,
+							extensions: c.bail!.extensions.map((x, i, all) => (i === all.length - 1 ? {...x, periodEnd: '2027-06-11'} : x)),
+						},
+					}
+				: c,
+		),
+	};
 	return [
+		{data: dateMoved, today: '2026-11-30'},
+		{data: endMoved, today: '2026-12-04'},
 		...['2026-11-30', '2026-12-15', '2027-01-10'].map(today => ({data: demo, today})),
 		{data: covered, today: '2026-12-15'},
 		...['2026-11-30', '2026-12-20'].map(today => ({data: generated, today})),

@@ -50,8 +50,8 @@ describe('problem detail', () => {
 		expect(flat).toContain('command: fortnight case reallocate CR/87204/26 --to OFFICER --reason TEXT');
 		expect(flat).toContain('b Record how bail ended (charged, RUI, no further action, released)');
 		expect(f).toContain('EVIDENCE (2)');
-		expect(flat).toContain('28 Nov: OIC on sick leave 2026-11-28 to open, no cover (absence ab0003)');
-		expect(flat).toContain('11 Sep: bailed 2026-09-11');
+		expect(flat).toContain('28 Nov: OIC on sick leave from 28 Nov, no cover (absence ab0003)');
+		expect(flat).toContain('11 Sep: bailed 11 Sep (pcsc-2022); return 02 Dec');
 		// Enter in the detail goes on to the case.
 		const c = await h.press(KEYS.enter);
 		expect(c).toContain('[CR/87204/26]');

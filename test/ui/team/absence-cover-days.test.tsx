@@ -188,7 +188,7 @@ describe('the Team view keys on an absence kept in parts', () => {
 		await h.press('j');
 		let f = await h.press('j');
 		// The Away column says the absence whole, with today's cover, not the part under way ("sick on 30 Nov").
-		expect(f).toMatch(/› DC Sam Ashworth .* sick from 28 Nov, cover Marsh/);
+		expect(f).toMatch(/› DC Sam Ashworth .* sick from 28 Nov, cover DC Marsh/);
 		f = await h.press('E');
 		expect(f).toContain("End DC Ashworth's absence today");
 		expect(f).not.toContain('already ends today');

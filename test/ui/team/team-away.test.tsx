@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
+import {changeAbsence} from '../../../source/domain/absences.js';
 import {absenceIn} from '../../../source/ui/team/team-view.js';
-import {ready, renderDesk} from '../desk-harness.js';
+import {DEMO_TODAY} from '../../helpers/cli.js';
+import {demoData, ready, renderDesk} from '../desk-harness.js';
 
 const rowOf = (f: string, name: RegExp) => f.split('\n').find(l => name.test(l)) ?? '';
 
@@ -51,6 +53,21 @@ describe('Team view shows every absence at every width', () => {
 		expect(rowOf(f, /DC Sam Ashworth/)).toContain('sick from 28 Nov, no cover');
 		expect(rowOf(f, /DC Lewis Grant/)).toContain('annual leave 03-12 Dec, cover DC Shah');
 		expect(f).not.toMatch(/cover…|no c…/);
+		h.app.unmount();
+	});
+
+	it('one form for the cover: an absence kept in parts says "cover DC Marsh" as a whole one says "cover DC Shah" (QA 7 R11)', async () => {
+		// DC Ashworth's sick leave (ab0003, from 28 Nov) with DC Marsh named from today: kept in two parts.
+		const data = changeAbsence(demoData(), 'ab0003', {coverOfficerId: 'o0006'}, DEMO_TODAY, {
+			recording: {by: 'o0002', at: '2026-11-30T09:00:00.000Z'},
+			days: {from: DEMO_TODAY},
+		}).data;
+		const h = renderDesk({data, size: {columns: 120, rows: 40}});
+		await ready(h);
+		const f = await h.press('2');
+		expect(rowOf(f, /DC Sam Ashworth/)).toContain('sick from 28 Nov, cover DC Marsh');
+		expect(rowOf(f, /DC Lewis Grant/)).toContain('annual leave 03-12 Dec, cover DC Shah');
+		expect(f).not.toMatch(/cover (Marsh|Shah)\b/);
 		h.app.unmount();
 	});
 });
