@@ -80,7 +80,7 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'calendar');
-		const covers = handoverCovers(data, from, to, resolveCover(data, flags, {from, to}));
+		const covers = handoverCovers(data, from, to, resolveCover(data, flags, {from, to}), ctx.today);
 		// Welfare notes are never read for a calendar: the handover it is built from has none.
 		const handover = buildHandover({
 			data,

@@ -157,7 +157,7 @@ const command: Command = {
 		const data = store.snapshot();
 		// The team's document is the supervisors' (README "Who may read what"): an officer is refused, with who can.
 		teamDocumentScope(ctx, data, 'handover');
-		const covers = handoverCovers(data, from, to, resolveCover(data, flags, {from, to}));
+		const covers = handoverCovers(data, from, to, resolveCover(data, flags, {from, to}), ctx.today);
 		const preparedBy = preparerOf(ctx, data, flags['preparedBy'] as string | undefined);
 		let welfareNotes = null;
 		let withheld = 0;

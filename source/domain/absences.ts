@@ -10,7 +10,7 @@ import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
-import {absenceParts, coverForDays, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
+import {absenceParts, coverForDays, wholeSpan, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
 import {safeText, typedInQuotes} from './safe-text.js';
 import {workedDayApart} from './worked-day.js';
 
@@ -120,7 +120,9 @@ export function coverAwayProblem(
 		duty === 'absence'
 			? `record the absence in parts so ${cover} covers only days they are at work.`
 			: `write the handover for days ${cover} is at work.`;
-	return `${cover} is away ${absenceSpan(clash, span.from)} (${words}), during ${during}: name another cover, or ${parts}`;
+	// The cover's absence said whole, first day to last, though only one of its parts clashes (QA 8 R16:
+	// "away from 04 Dec" for an absence since 28 Nov kept in parts from 04 Dec).
+	return `${cover} is away ${absenceSpan(wholeSpan(data.absences, clash), span.from)} (${words}), during ${during}: name another cover, or ${parts}`;
 }
 
 /**

@@ -9,6 +9,7 @@ import {shortDate, type IsoDate} from './dates.js';
 import {hasSupervisor, nextUpWords, ownWorkGoesTo, selfSupervisionRefusal} from './independence.js';
 import type {Case, Officer, StoreData} from './model.js';
 import {absenceLookup, awayOn, shortName} from './people.js';
+import {wholeSpan} from './absence-cover.js';
 import {safeText, typedInQuotes} from './safe-text.js';
 import {inspectorOn, sergeantOn} from './team-history.js';
 
@@ -273,7 +274,9 @@ function askToPrepare(data: StoreData, actorId: string, managers: readonly strin
 		} else if (cover && cover !== actorId) {
 			atWork.push(`${name(data, cover)} (covering ${name(data, id)}: the notes of the days they cover)`);
 		} else {
-			const until = absent.absence.to === null ? 'with no end date recorded' : `until ${shortDate(absent.absence.to, today)}`;
+			// Until the absence's real last day, not the end of the part with this cover (QA 8 R16: "until 13 Dec" for one to 04 Feb).
+			const to = wholeSpan(data.absences, absent.absence).to;
+			const until = to === null ? 'with no end date recorded' : `until ${shortDate(to, today)}`;
 			const covering = cover ? `, and ${name(data, cover)}, covering, reads only the notes of the days they cover` : '';
 			away.push(`${name(data, id)}, their line manager, is away ${until}${covering}`);
 		}

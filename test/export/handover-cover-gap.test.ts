@@ -12,7 +12,7 @@ import {handoverOf} from '../domain/handover/fixtures.js';
 
 const data = coverAwayData();
 const window = {from: '2026-12-16', to: '2026-12-29', today: '2026-12-16'};
-const h = handoverOf(data, {...window, ...handoverCovers(data, window.from, window.to, null)});
+const h = handoverOf(data, {...window, ...handoverCovers(data, window.from, window.to, null, window.today)});
 
 describe('renderers say nobody covers the days the named cover is away too', () => {
 	it('Markdown header: her days, then nobody 20-27 Dec, in date order; the officer section says the same', () => {

@@ -72,6 +72,7 @@ function contextOn(r: ReviewEntry): ReviewContext {
 		officers,
 		// The next-review date's warnings (sergeant away) never refuse a review: not what this test holds.
 		sergeantAway: [],
+		nextUpId: null,
 	};
 }
 

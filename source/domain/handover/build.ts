@@ -24,6 +24,7 @@ import {coverOwnProblems} from './cover-own-problems.js';
 import type {CaseSection, Decision, Handover, HandoverCover, HandoverUncovered, OfficerSection, ReviewDraftNote} from './schema.js';
 import {HANDOVER_SCHEMA_ID} from './schema-values.js';
 import {recordDay} from '../worked-day.js';
+import {knownOn} from './known-absences.js';
 
 /** Welfare notes as the builder needs them (the store's welfare file has this shape). */
 export interface WelfareNoteIn {
@@ -104,11 +105,14 @@ function sergeantRuns(data: StoreData, from: IsoDate, to: IsoDate): CoverRun[] {
  * none named, the recorded covers (recordedCovers), the first of them as `cover`, and their gaps.
  */
 export function handoverCovers(
-	data: StoreData,
+	store: StoreData,
 	from: IsoDate,
 	to: IsoDate,
 	named: {name: string; officerId: string | null} | null,
+	today: IsoDate,
 ): Pick<HandoverInput, 'cover' | 'covers' | 'uncovered'> {
+	// The covers as recorded by `today`: a cover change recorded later is not yet seen (QA 8 D9).
+	const data = knownOn(store, today);
 	const covers = named ? [{...named, from, to}] : recordedCovers(data, from, to);
 	const first = covers[0];
 	return {
@@ -119,7 +123,9 @@ export function handoverCovers(
 }
 
 export function buildHandover(input: HandoverInput): Handover {
-	const {data, from, to, today} = input;
+	const {from, to, today} = input;
+	// The absences as they stood on the day of writing, as the rules read them (QA 8 D9; known-absences.ts).
+	const data = knownOn(input.data, today);
 	const officers = new Map(data.officers.map(o => [o.id, o]));
 	const name = (id: string) => fullName(officers.get(id));
 	// The rules' own index of this snapshot (cached: findProblems below reuses it, so this costs nothing

@@ -11,10 +11,10 @@
  * `authorityName` that person, `actBy` its date, and a sentence at the end of its detail. The Markdown
  * lists them again under their own heading (export/handover-md.ts), the JSON carries the fields.
  */
-import {shortDate, type IsoDate} from '../dates.js';
+import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {StoreData} from '../model.js';
 import {nextUpFor} from '../independence.js';
-import {fullName} from '../people.js';
+import {absenceLookup, awayOn, fullName} from '../people.js';
 import type {HandoverCover, WindowItem} from './schema.js';
 
 /** WindowItem.authority for an item the cover may not do themselves: someone independent of them does it. */
@@ -54,7 +54,7 @@ export function markCoverCannot(
 		if (!cover || cover.officerId !== i.officerId) return i;
 		const up = nextUpFor(data, cover.officerId);
 		const who = up ? fullName(up) : 'an independent supervisor (the store names no inspector for this team)';
-		const when = i.date < from ? `if it is still outstanding when they start covering on ${shortDate(from, today)}, ` : '';
+		const when = outstandingWords(data, cover.officerId, i.date, on, today);
 		const sentence = ` ${words(cover.name, i.caseRef)} while covering: ${when}it goes to ${who}.`;
 		// The absence note stays last (renderers say it once per row: WindowItem.away).
 		const note = i.away && i.detail.endsWith(i.away) ? i.away : '';
@@ -67,4 +67,27 @@ export function markCoverCannot(
 			actBy: i.date < from ? from : i.date,
 		};
 	});
+}
+
+/**
+ * For an item dated `date` that the cover faces on `on`: how it came to be theirs, said from the day their
+ * cover really began (QA 8 R9: the window's first day was given, "when they start covering on 14 Dec" for a
+ * cover since 10 Dec). "" when it fell due while they covered.
+ */
+function outstandingWords(data: StoreData, coverId: string, date: IsoDate, on: IsoDate, today: IsoDate): string {
+	const start = coverStart(data, coverId, on);
+	if (date >= start) return '';
+	return start >= today
+		? `if it is still outstanding when they start covering on ${shortDate(start, today)}, `
+		: `it has been outstanding since before they started covering on ${shortDate(start, today)}, so `;
+}
+
+/** The first day of the run of days, up to `on`, on which `coverId` covers the team's sergeant (awayOn: who really covers). */
+function coverStart(data: StoreData, coverId: string, on: IsoDate): IsoDate {
+	const lookup = absenceLookup(data.absences);
+	const covers = (d: IsoDate) => awayOn(lookup, data.team.sergeantId, d)?.coverId === coverId;
+	let start = on;
+	// No absence runs longer than a few months; the bound keeps a bad record from walking back for ever.
+	for (let n = 0; n < 3660 && covers(addDays(start, -1)); n++) start = addDays(start, -1);
+	return start;
 }

@@ -10,6 +10,7 @@ import {defaultActionOwner, firstDayAway} from '../action-owners.js';
 import type {Absence, Action, Case, Officer, ReviewEntry, Settings, StoreData, WelfareEvent} from '../model.js';
 import {escalatedTriggerRefusal, isInspectorOver} from '../permissions.js';
 import {sergeantOn} from '../team-history.js';
+import {nextUpFor} from '../independence.js';
 import type {Problem} from '../problem.js';
 import {ruleContext, type RuleContext} from '../rules/context.js';
 import {findProblems} from '../rules/index.js';
@@ -84,6 +85,11 @@ export interface ReviewContext {
 	officers: Map<string, Officer>;
 	/** The team's sergeant's recorded absences not yet over: a next review date inside one is warned about. */
 	sergeantAway: Absence[];
+	/**
+	 * Who reviews the case while its OIC covers the sergeant (no one reviews a case they hold: docs/rules.md
+	 * "Reviews the cover cannot do"): the next person up (independence.ts nextUpFor), or null when none is recorded.
+	 */
+	nextUpId: string | null;
 }
 
 /**
@@ -125,6 +131,7 @@ export function reviewContext(data: StoreData, caseRef: string, today: IsoDate, 
 		...ownerFacts(data, c, today),
 		officers,
 		sergeantAway: sergeantAwayFrom(data, today),
+		nextUpId: nextUpFor(data, c.oicId)?.id ?? null,
 	});
 }
 

@@ -41,17 +41,28 @@ export function nextReviewWarnings(ctx: ReviewContext, a: ReviewAnswers): string
 		);
 	}
 	const away = ctx.sergeantAway.find(x => x.from <= due && (x.to === null || x.to >= due));
-	// The named cover signing this review is the person the next one falls to: nothing to warn them of
-	// (telling them to "make sure the cover has the handover" would address them as someone else).
-	if (away && (ctx.reviewerId === null || away.coverOfficerId !== ctx.reviewerId)) {
-		const who = shortName(ctx.officers.get(away.officerId));
+	// Who the next review falls to in the absence: its cover, unless the cover holds this case (no one reviews
+	// a case they hold), then the next person up (QA 8 R8: the warning said the cover would do it).
+	const holderCovers = away?.coverOfficerId != null && away.coverOfficerId === ctx.case.oicId;
+	const fallsTo = holderCovers ? ctx.nextUpId : (away?.coverOfficerId ?? null);
+	// The one the next review falls to signing this review: nothing to warn them of (telling them to "make
+	// sure the cover has the handover" would address them as someone else).
+	if (away && (ctx.reviewerId === null || fallsTo !== ctx.reviewerId)) {
+		const name = (id: string) => shortName(ctx.officers.get(id));
+		const who = name(away.officerId);
 		const until = away.to === null ? 'with no end date' : `to ${d(away.to)}`;
-		const cover = away.coverOfficerId ? `${shortName(ctx.officers.get(away.coverOfficerId))} covers` : 'no cover is named';
+		const upName = ctx.nextUpId ? name(ctx.nextUpId) : 'an independent supervisor';
+		const cover = !away.coverOfficerId
+			? 'no cover is named'
+			: holderCovers
+				? `${name(away.coverOfficerId)} covers but holds this case, so ${upName} reviews it`
+				: `${name(away.coverOfficerId)} covers`;
+		const handover = holderCovers ? `make sure ${upName} knows it is theirs` : 'make sure the cover has the handover';
 		const before = dayBefore(away.from);
 		const capped = before !== null && before === latest && before < addDays(away.from, -1);
 		const instead =
 			before === null
-				? `no date before it is open to this review (the earliest is ${d(earliest)}); make sure the cover has the handover`
+				? `no date before it is open to this review (the earliest is ${d(earliest)}); ${handover}`
 				: capped
 					? `choose ${d(before)} or earlier, before the absence (${risk} risk is reviewed every ${days} days)`
 					: `choose ${d(before)}, before the absence`;

@@ -10,77 +10,109 @@ import {nextUpFor, nextUpWords} from '../independence.js';
 import {ABSENCE_WORDS} from '../people.js';
 import type {Case} from '../model.js';
 import type {Problem} from '../problem.js';
-import {coverWay, officerWord, reallocateWay, reviewWay} from '../resolve.js';
+import {coverWay, officerWord, reallocateWay, reviewWay, type Resolve} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
 import {absenceSpan} from '../absence-words.js';
-import {awayOnDate, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
-import {cadenceDays, reviewDueDate} from './review-due.js';
+import {awayOnDate, coveringOwnSergeant, knownFrom, memo, nameOf, supervisorOf, type RuleContext} from './context.js';
+import {cadenceDays, reviewDueDate, reviewOverdueDays} from './review-due.js';
 
 /** Within this many days (or overdue) the need is red; further ahead, amber. */
 const RED_WITHIN_DAYS = 7;
 
 export function independentReviewProblems(ctx: RuleContext): Problem[] {
 	return memo(ctx, 'review-needs-independent-supervisor', () => {
-		const {settings: s, today} = ctx;
 		const out: Problem[] = [];
 		for (let ci = 0; ci < ctx.live.length; ci++) {
 			const c = ctx.live[ci]!;
-			const sup = supervisorOf(ctx, c.oicId);
-			if (!sup) continue;
-			const absences = ctx.absencesByOfficer.get(sup.id);
-			if (!absences) continue;
-			// The supervisor's absences read in place, not filtered into a list for each of the live cases
-			// (a megabyte of garbage at 5,000 cases for a rule that mostly finds nothing: issue 18).
-			for (let ai = 0; ai < absences.length; ai++) {
-				const a = absences[ai]!;
-				// Only those the case's holder covers, current and known today.
-				if (a.coverOfficerId !== c.oicId || (a.to !== null && a.to < today) || knownFrom(a) > today) continue;
-				const start = a.from > today ? a.from : today;
-				const end = a.to ?? addDays(start, s.reviewCapDays);
-				const due = reviewDueDate(ctx, c);
-				const d = independentDueDate(ctx, c, sup.id, due, a.from, start, end);
-				if (d === null) continue;
-				// Overdue once the absence is under way; overdue before it starts, the sergeant's to do first.
-				const overdue = due < today && today >= a.from;
-				const sergeants = due < today && !overdue;
-				// Known from the day it was recorded, and no earlier than one review cap before it starts.
-				const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
-				if (since > today) continue;
-				const holder = nameOf(ctx, c.oicId);
-				const up = nextUpWords(ctx.data, c.oicId);
-				out.push({
-					id: `review-needs-independent-supervisor:${c.ref}:${a.id}`,
-					kind: 'review-needs-independent-supervisor',
-					severity: d <= addDays(today, RED_WITHIN_DAYS) ? 'red' : 'amber',
-					subject: {type: 'case', ref: c.ref, officerId: c.oicId},
-					message:
-						`Review ${overdue ? `overdue (due ${shortDate(due, today)})` : `due ${shortDate(d, today)}`} needs an independent supervisor` +
-						`${overdue && d !== due ? ` from ${shortDate(d, today)}` : ''}` +
-						`${sergeants ? ` (the overdue one, due ${shortDate(due, today)}, is ${nameOf(ctx, sup.id)}'s before ${shortDate(a.from, today)})` : ''}` +
-						`: ${holder} holds this case ` +
-						`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
-					action: `Ask ${up} to review this case ${overdue ? 'now' : `by ${shortDate(d, today)}`}; ${holder} cannot review a case they hold.`,
-					evidence: [
-						{
-							type: 'absence',
-							id: a.id,
-							date: a.from,
-							detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)}, cover ${holder}`,
-						},
-						{
-							type: 'case',
-							caseRef: c.ref,
-							date: d,
-							detail: `review due ${overdue && d !== due ? `${shortDate(due, today)}, still unsigned on ${shortDate(d, today)}` : shortDate(d, today)}, case held by the cover`,
-						},
-					],
-					since,
-					due: d,
-				});
-			}
+			// Overdue today and held by the cover of the day: the review-overdue problem says it, in these
+			// words, so the case has one problem (QA 8 D1; reviewOverdueHeldByCover).
+			if (overdueHeldByCover(ctx, c)) continue;
+			out.push(...independentProblemsOf(ctx, c));
 		}
 		return out;
 	});
+}
+
+/**
+ * True when `c`'s review is overdue today (review-due.ts reviewOverdueDays) and its holder is the cover
+ * of their own sergeant today. Then the overdue review is the inspector's (docs/rules.md "Reviews the cover
+ * cannot do"), and two problems for it (a plain overdue review whose way sends the cover to review their own
+ * case, beside this one saying they cannot) told the cover two things (QA 8 D1).
+ */
+function overdueHeldByCover(ctx: RuleContext, c: Case): boolean {
+	if (reviewOverdueDays(reviewDueDate(ctx, c), ctx.today, ctx.settings) === null) return false;
+	return coveringOwnSergeant(ctx, c.oicId, ctx.today) !== undefined;
+}
+
+/**
+ * The review-overdue problem of a case whose holder covers their own sergeant today, in this rule's words
+ * and severity (who reviews it, from when): one problem per case, still of the kind the inspector's log
+ * counts as overdue now and the case's review badge reads. Undefined for every other case.
+ */
+export function reviewOverdueHeldByCover(ctx: RuleContext, c: Case): Problem | undefined {
+	if (!overdueHeldByCover(ctx, c)) return undefined;
+	const held = independentProblemsOf(ctx, c)[0];
+	return held && {...held, id: `review-overdue:${c.ref}`, kind: 'review-overdue'};
+}
+
+/** The review-needs-independent-supervisor problems of one case: one for each part of its supervisor's absences its holder covers. */
+function independentProblemsOf(ctx: RuleContext, c: Case): Problem[] {
+	const {settings: s, today} = ctx;
+	const out: Problem[] = [];
+	const sup = supervisorOf(ctx, c.oicId);
+	if (!sup) return out;
+	const absences = ctx.absencesByOfficer.get(sup.id);
+	if (!absences) return out;
+	// The supervisor's absences read in place, not filtered into a list for each of the live cases
+	// (a megabyte of garbage at 5,000 cases for a rule that mostly finds nothing: issue 18).
+	for (let ai = 0; ai < absences.length; ai++) {
+		const a = absences[ai]!;
+		// Only those the case's holder covers, current and known today.
+		if (a.coverOfficerId !== c.oicId || (a.to !== null && a.to < today) || knownFrom(a) > today) continue;
+		const start = a.from > today ? a.from : today;
+		const end = a.to ?? addDays(start, s.reviewCapDays);
+		const due = reviewDueDate(ctx, c);
+		const d = independentDueDate(ctx, c, sup.id, due, a.from, start, end);
+		if (d === null) continue;
+		// Overdue once the absence is under way; overdue before it starts, the sergeant's to do first.
+		const overdue = due < today && today >= a.from;
+		const sergeants = due < today && !overdue;
+		// Known from the day it was recorded, and no earlier than one review cap before it starts.
+		const since = maxOf(knownFrom(a), addDays(a.from, -s.reviewCapDays));
+		if (since > today) continue;
+		const holder = nameOf(ctx, c.oicId);
+		const up = nextUpWords(ctx.data, c.oicId);
+		out.push({
+			id: `review-needs-independent-supervisor:${c.ref}:${a.id}`,
+			kind: 'review-needs-independent-supervisor',
+			severity: d <= addDays(today, RED_WITHIN_DAYS) ? 'red' : 'amber',
+			subject: {type: 'case', ref: c.ref, officerId: c.oicId},
+			message:
+				`Review ${overdue ? `overdue (due ${shortDate(due, today)})` : `due ${shortDate(d, today)}`} needs an independent supervisor` +
+				`${overdue && d !== due ? ` from ${shortDate(d, today)}` : ''}` +
+				`${sergeants ? ` (the overdue one, due ${shortDate(due, today)}, is ${nameOf(ctx, sup.id)}'s before ${shortDate(a.from, today)})` : ''}` +
+				`: ${holder} holds this case ` +
+				`and is covering ${nameOf(ctx, sup.id)} (${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)})`,
+			action: `Ask ${up} to review this case ${overdue ? 'now' : `by ${shortDate(d, today)}`}; ${holder} cannot review a case they hold.`,
+			evidence: [
+				{
+					type: 'absence',
+					id: a.id,
+					date: a.from,
+					detail: `${nameOf(ctx, sup.id)} ${ABSENCE_WORDS[a.reason]} ${absenceSpan(a, today)}, cover ${holder}`,
+				},
+				{
+					type: 'case',
+					caseRef: c.ref,
+					date: d,
+					detail: `review due ${overdue && d !== due ? `${shortDate(due, today)}, still unsigned on ${shortDate(d, today)}` : shortDate(d, today)}, case held by the cover`,
+				},
+			],
+			since,
+			due: d,
+		});
+	}
+	return out;
 }
 
 /**
@@ -126,6 +158,25 @@ function maxOf(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 /**
+ * The ways a review only someone other than its holder may do clears: the next person up reviews it, the
+ * case goes to someone else, or the absence names another cover. Also the ways of the review-overdue
+ * problem of such a case (reviewOverdueHeldByCover).
+ */
+export function independentWays(p: Problem, ctx: RuleContext): Resolve[] {
+	if (p.subject.type !== 'case') return [];
+	const up = nextUpFor(ctx.data, p.subject.officerId);
+	const upWords = up ? nameOf(ctx, up.id) : 'an independent supervisor';
+	const absence = p.evidence.find(e => e.type === 'absence');
+	const asUp = up ? ` (the desk opened as them: fortnight --as ${officerWord(ctx.data.officers, up.id)})` : '';
+	const ways = [
+		reviewWay(`${upWords} reviews the case${asUp}`),
+		reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer who is not covering the sergeant`),
+	];
+	if (absence?.id) ways.push(coverWay(absence.id, `Name a cover for the absence (${absence.id}) who does not hold this case`));
+	return ways;
+}
+
+/**
  * How it clears (README "Acting on a problem"): someone other than the holder reviews the case (the
  * desk opened as them, `fortnight --as NAME`), the case goes to another officer, or the absence names
  * a different cover.
@@ -136,19 +187,7 @@ export const INDEPENDENT_REVIEW_RULE: RuleDeclaration<'review-needs-independent-
 	kinds: {
 		'review-needs-independent-supervisor': {
 			label: 'Review needs independent supervisor',
-			resolve: (p, ctx) => {
-				if (p.subject.type !== 'case') return [];
-				const up = nextUpFor(ctx.data, p.subject.officerId);
-				const upWords = up ? nameOf(ctx, up.id) : 'an independent supervisor';
-				const absence = p.evidence.find(e => e.type === 'absence');
-				const asUp = up ? ` (the desk opened as them: fortnight --as ${officerWord(ctx.data.officers, up.id)})` : '';
-				const ways = [
-					reviewWay(`${upWords} reviews the case${asUp}`),
-					reallocateWay(p.subject.ref, `Reallocate ${p.subject.ref} to an officer who is not covering the sergeant`),
-				];
-				if (absence?.id) ways.push(coverWay(absence.id, `Name a cover for the absence (${absence.id}) who does not hold this case`));
-				return ways;
-			},
+			resolve: independentWays,
 		},
 	},
 };

@@ -13,8 +13,10 @@ import {reviewWay} from '../resolve.js';
 import {safeText} from '../safe-text.js';
 import {nextReviewMovedLater, SignedNextReviews, signedNextReviewSource} from '../signed-next-review.js';
 import type {RuleDeclaration} from './rule.js';
+import {independentWays, reviewOverdueHeldByCover} from './independent-review.js';
 import {
 	awayOnDate,
+	coveringOwnSergeant,
 	days,
 	knownFrom,
 	memo,
@@ -153,6 +155,13 @@ export function reviewOverdue(ctx: RuleContext): Problem[] {
 			const due = reviewDueDate(ctx, c);
 			const late = reviewOverdueDays(due, today, s);
 			if (late === null) continue;
+			// Held by the cover of their own sergeant today: the inspector's to do, said once, with who does it
+			// (docs/rules.md "Reviews the cover cannot do"; QA 8 D1: was a way sending the cover to review it).
+			const held = reviewOverdueHeldByCover(ctx, c);
+			if (held) {
+				out.push(held);
+				continue;
+			}
 			const sup = supervisorOf(ctx, c.oicId);
 			const nobody = sup ? uncoveredAbsence(ctx, sup.id, today) : undefined;
 			const away = nobody?.absence;
@@ -383,6 +392,8 @@ export const REVIEW_DUE_RULE: RuleDeclaration<'review-overdue' | 'review-due-sup
 			badge: 'review',
 			report: 'overdueNow',
 			resolve: (p, ctx) => {
+				// Its holder covers their own sergeant today (reviewOverdueHeldByCover): someone else reviews it.
+				if (p.subject.type === 'case' && coveringOwnSergeant(ctx, p.subject.officerId, ctx.today)) return independentWays(p, ctx);
 				const away = p.evidence.find(e => e.type === 'absence');
 				const ways = [reviewWay()];
 				if (away?.id)

@@ -41,7 +41,7 @@ describe('the handover names the cover only on the days she covers', () => {
 	});
 
 	it('21 Dec-03 Jan: nobody 21-27 Dec, then DC Marsh; the header spans read in date order', () => {
-		const covers = handoverCovers(data, '2026-12-21', '2027-01-03', null);
+		const covers = handoverCovers(data, '2026-12-21', '2027-01-03', null, '2026-12-21');
 		expect(covers.cover).toEqual({name: MARSH_NAME, officerId: MARSH});
 		expect(covers.covers).toEqual([{name: MARSH_NAME, officerId: MARSH, from: '2026-12-28', to: '2027-01-03'}]);
 		const h = handoverOf(data, {from: '2026-12-21', to: '2027-01-03', today: '2026-12-21', ...covers});
@@ -65,7 +65,7 @@ describe('the handover names the cover only on the days she covers', () => {
 	});
 
 	it('a cover named for the handover covers the whole window: no gaps (one away in it is refused: absences.ts)', () => {
-		const covers = handoverCovers(data, '2026-12-16', '2026-12-29', {name: 'DC Chloe Evans', officerId: 'o0010'});
+		const covers = handoverCovers(data, '2026-12-16', '2026-12-29', {name: 'DC Chloe Evans', officerId: 'o0010'}, '2026-12-16');
 		expect(covers.covers).toEqual([{name: 'DC Chloe Evans', officerId: 'o0010', from: '2026-12-16', to: '2026-12-29'}]);
 		expect(covers.uncovered).toEqual([]);
 	});

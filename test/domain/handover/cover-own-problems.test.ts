@@ -40,7 +40,7 @@ function withTriggerOnMarsh(data: StoreData): StoreData {
 }
 
 function handover(data: StoreData) {
-	return handoverOf(data, {from: FROM, to: TO, today: TODAY, chainHead: 'empty', ...handoverCovers(data, FROM, TO, null)});
+	return handoverOf(data, {from: FROM, to: TO, today: TODAY, chainHead: 'empty', ...handoverCovers(data, FROM, TO, null, TODAY)});
 }
 
 describe("problems about the cover herself in the handover's 'Not for the cover'", () => {

@@ -51,3 +51,24 @@ describe('next review warnings', () => {
 		expect(nextReviewWarnings(ctx, {...a, signOff: {...a.signOff, nextReviewDue: '2026-12-10'}})).toEqual([]);
 	});
 });
+
+describe('the next review of a case the cover holds (QA 8 R8)', () => {
+	// DC Marsh (o0006) holds CR/61882/26 and covers DS Brennan's sick leave: its reviews in the absence are DI Okafor's.
+	const marshCovers = () => {
+		const data = loadDemo();
+		data.absences = data.absences.map(x => (x.id === 'ab0002' ? {...x, coverOfficerId: 'o0006'} : x));
+		return data;
+	};
+
+	it('says the inspector reviews it, not the cover, to the sergeant signing before the absence', () => {
+		const ctx = {...contextFor(marshCovers(), 'CR/61882/26'), reviewerId: 'o0002'};
+		const [warning] = nextReviewWarnings(ctx, completeAnswers(ctx));
+		expect(warning).toContain('(DC Marsh covers but holds this case, so DI Okafor reviews it)');
+		expect(warning).not.toContain('(DC Marsh covers)');
+	});
+
+	it('says nothing of the absence to the inspector signing it: the next one is theirs too', () => {
+		const ctx = {...contextFor(marshCovers(), 'CR/61882/26'), reviewerId: 'o0001'};
+		expect(nextReviewWarnings(ctx, completeAnswers(ctx)).filter(w => w.includes('recorded away'))).toEqual([]);
+	});
+});

@@ -28,10 +28,17 @@ function marshCovers(): StoreData {
 	return {...data, absences: data.absences.map(a => (a.id === 'ab0002' ? {...a, coverOfficerId: MARSH} : a))};
 }
 
+/** The case's independent review: overdue today, it is the review-overdue problem in these words (QA 8 D1: one problem per case). */
+function needsIndependent(p: Problem): boolean {
+	return (
+		p.kind === 'review-needs-independent-supervisor' ||
+		(p.kind === 'review-overdue' && p.message.includes('needs an independent supervisor'))
+	);
+}
+
 function independent(data: StoreData, today: string): Map<string, Problem> {
 	const out = new Map<string, Problem>();
-	for (const p of findProblems(data, today))
-		if (p.kind === 'review-needs-independent-supervisor' && p.subject.type === 'case') out.set(p.subject.ref, p);
+	for (const p of findProblems(data, today)) if (needsIndependent(p) && p.subject.type === 'case') out.set(p.subject.ref, p);
 	return out;
 }
 
@@ -133,7 +140,9 @@ describe('independent review of a review overdue before the absence starts (QA D
 		expect(before.alreadyDue.find(x => x.kind === 'review-due' && x.caseRef === 'CR/49144/26')?.date).toBe('2026-12-05');
 		expect(of(before, 'review-needs-independent-supervisor')).toMatchObject({severity: 'red', due: '2026-12-12'});
 		expect(of(before, 'review-needs-independent-supervisor')!.action).toMatch(/review this case by 12 Dec;/);
-		const d = of(after, 'review-needs-independent-supervisor')!;
+		// Overdue on the absence's first day: one problem for the case, the review-overdue in these words (QA 8 D1).
+		expect(of(after, 'review-needs-independent-supervisor')).toBeUndefined();
+		const d = of(after, 'review-overdue')!;
 		expect([d.severity, d.due]).toEqual(['red', '2026-12-10']);
 		expect(d.message).toMatch(/^Review overdue \(due 05 Dec\) needs an independent supervisor from 10 Dec/);
 		expect(d.action).toMatch(/review this case now;/);

@@ -84,7 +84,7 @@ export function handoverPreview(
 	const key = `${today}|${state.from}|${state.to}|${state.cover}|${width}|${preparedBy}`;
 	if (last && last.data === data && last.key === key) return last.preview;
 	const {cover: named, note} = resolveHandoverCover(data, state.cover);
-	const covers = handoverCovers(data, state.from, state.to, named);
+	const covers = handoverCovers(data, state.from, state.to, named, today);
 	const cover = covers.cover;
 	const handover = buildHandover({
 		data,

@@ -15,7 +15,7 @@ import {ready, renderDesk} from '../../desk-harness.js';
 
 const TODAY = '2026-12-16';
 const data = coverAwayData();
-const h = handoverOf(data, {from: TODAY, to: '2026-12-29', today: TODAY, ...handoverCovers(data, TODAY, '2026-12-29', null)});
+const h = handoverOf(data, {from: TODAY, to: '2026-12-29', today: TODAY, ...handoverCovers(data, TODAY, '2026-12-29', null, TODAY)});
 
 describe('the Handover view and the Calendar view with the named cover away for part of the window', () => {
 	it("the preview's cover line names her days and NOBODY COVERS 20-27 Dec, as critical", () => {
@@ -60,7 +60,7 @@ describe('the Handover view and the Calendar view with the named cover away for 
 			from: '2026-12-19',
 			to: '2026-12-20',
 			today: '2026-12-19',
-			...handoverCovers(data, '2026-12-19', '2026-12-20', null),
+			...handoverCovers(data, '2026-12-19', '2026-12-20', null, '2026-12-19'),
 		});
 		const cover = handoverLines(short).find(l => l.text.startsWith('Cover:'))!;
 		expect(cover.text).toBe(
