@@ -269,15 +269,21 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 	it('nobody changes who an officer is, their role or line manager, nor adds or removes one', () => {
 		const officer = JSON.parse(rows('postgres', `SELECT doc FROM fortnight_officers WHERE team_id = '${T}' AND key = 'o0005'`));
 		const set = (doc: unknown) => `UPDATE fortnight_officers SET doc = ${q(doc)} WHERE team_id = '${T}' AND key = 'o0005'`;
-		refused('cover_g', set({...officer, supervisorId: 'o0004'}), /their role or their line manager/);
-		refused('sgt_g', set({...officer, role: 'sergeant'}), /their role or their line manager/);
+		refused(
+			'cover_g',
+			set({...officer, supervisorId: 'o0004'}),
+			/no officer may change officer o0005's record \(who they are, their role, line manager/,
+		);
+		refused('sgt_g', set({...officer, role: 'sergeant'}), /no officer may change officer o0005's record/);
 		refused('insp_g', `DELETE FROM fortnight_officers WHERE team_id = '${T}' AND key = 'o0005'`, /remove an officer record/);
 		refused(
 			'insp_g',
 			`INSERT INTO fortnight_officers VALUES ('${T}', 'o0099', 99, 1, ${q({...officer, id: 'o0099'})})`,
 			/add an officer record/,
 		);
-		expect(rows('sgt_g', `${set({...officer, hoursPerWeek: 30})} RETURNING key`)).toBe('o0005');
+		// Nor any other field the rules read (020, REVIEW-9 D8): the owner's import sets them.
+		refused('sgt_g', set({...officer, hoursPerWeek: 30}), /no officer may change officer o0005's record/);
+		expect(rows('postgres', `${set({...officer, hoursPerWeek: 30})} RETURNING key`)).toBe('o0005');
 		rows('postgres', set(officer));
 	});
 
@@ -312,7 +318,18 @@ describe.skipIf(skipPostgres)(`the database refuses absence, cover and reallocat
 				expect(moved.code, `${role}: ${moved.stderr}`).toBe(0);
 				expect(caseNow(ref).oicId).toBe(to);
 			}
-			expect(as('insp_g', 'o0001', 'verify').code).toBe(0);
+			// The row writes above stood in for a signing's case write without its chain entry: their next review
+			// dates go back to the signed ones (verify calls a date moved later outside fortnight broken: REVIEW-9 D6).
+			for (const c of demoData().cases) {
+				const now = caseNow(c.ref);
+				if (now.nextReviewDue !== c.nextReviewDue)
+					rows(
+						'postgres',
+						`UPDATE fortnight_cases SET doc = ${q({...now, nextReviewDue: c.nextReviewDue})} WHERE team_id = '${T}' AND key = '${c.ref}'`,
+					);
+			}
+			const verified = as('insp_g', 'o0001', 'verify');
+			expect(verified.code, verified.stdout + verified.stderr).toBe(0);
 		});
 
 		it('a person claiming to be someone else (--as) is refused by their login, and told why', () => {
