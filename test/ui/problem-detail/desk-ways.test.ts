@@ -99,7 +99,9 @@ function stores(): {data: StoreData; today: string}[] {
 		{data: dateMoved, today: '2026-11-30'},
 		{data: endMoved, today: '2026-12-04'},
 		...['2026-11-30', '2026-12-15', '2027-01-10'].map(today => ({data: demo, today})),
-		{data: covered, today: '2026-12-15'},
+		// Before the absence the cover's own reviews falling due in it are "needs an independent supervisor";
+		// once overdue under her cover they are one review-overdue problem for the inspector (QA 8 D1).
+		...['2026-12-09', '2026-12-15'].map(today => ({data: covered, today})),
 		...['2026-11-30', '2026-12-20'].map(today => ({data: generated, today})),
 	];
 }
