@@ -31,7 +31,10 @@ describe('the desk checks the chain after its first frame', () => {
 		const h = renderDesk({store, data: store.snapshot(), size: {columns: widthFor(file), rows: 30}});
 		await ready(h);
 		const frame = await h.waitFor('READ-ONLY', 15_000);
-		expect(frame).toContain('its review chain fails verification (entry 605');
+		expect(frame).toContain('its review chain fails verification');
+		// Cut in the status bar, whole in help's "Last notice, in full" (QA 6 R4).
+		const help = await h.press('?');
+		expect(help.replace(/\s+/g, ' ')).toContain('its review chain fails verification (entry 605');
 		expect(store.readOnlyReason).toContain('entry 605 (review) was altered after signing');
 		expect(store.readOnlyReason).toContain(`Run "fortnight verify --store ${file}"`);
 		await expect(store.apply(d => d)).rejects.toThrow(/fails verification/);

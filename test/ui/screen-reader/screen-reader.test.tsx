@@ -113,7 +113,7 @@ describe('screen-reader mode', () => {
 			expect(lineWith(f, /^overdue week by week/)).toBe(
 				"overdue week by week, oldest first: 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1, 3, 6; week 24 Nov-30 Nov: 6 overdue at week's end (most 6)",
 			);
-			expect(f).toContain('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 6 missed, 6 overdue');
+			expect(f).toContain('Week 24 Nov-30 Nov (latest): 25 on time, 2 late, 3 missed, 6 overdue');
 			order(
 				f,
 				'WEEKLY TREND DS Tom Brennan',
@@ -124,7 +124,7 @@ describe('screen-reader mode', () => {
 			);
 			// A row in full at any width, its columns apart.
 			expect(lineWith(f, '(selected)')).toBe(
-				'(selected) 2026-11-03, CR/12603/26, DC Lewis Grant, low, LATE 3d, set 1 done 1 carried 0, #477',
+				'(selected) 2026-11-03, CR/12603/26, DC Lewis Grant, DS Brennan, low, LATE 3d, set 1 done 1 carried 0, #477',
 			);
 			// Choosing a week is said in words, and the numbers follow it.
 			await h.press(KEYS.left);
