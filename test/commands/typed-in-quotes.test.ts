@@ -35,7 +35,8 @@ describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', ()
 			'2026-11-30',
 		]);
 		expect(who.code).toBe(2);
-		expect(who.stderr).toContain('OFFICER: no officer in this team matches "Iq\u241b[2Jbal".');
+		// Refused as typed, the escape made visible (one rule for typed ids: source/commands/typed-id.ts, QA 7 R6).
+		expect(who.stderr).toContain('OFFICER "Iq\u241b[2Jbal" has a control character in it');
 		const day = runCli(['problems', '--store', store, '--today', '2026\u001b[2J']);
 		expect(day.code).toBe(2);
 		expect(day.stderr).toContain('--today must be a real date as YYYY-MM-DD or DD/MM/YYYY (got "2026\u241b[2J").');
@@ -51,7 +52,7 @@ describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', ()
 			const before = savedBytes(store);
 			const common = ['--store', store, '--as', 'Brennan', '--today', '2026-11-30'];
 			const absence = runCli(['absence', 'end', 'ab\u001b]0;PWNED\u0007x', '--to', '2026-12-01', ...common]);
-			expect(absence.stderr).toContain('No absence with id "ab\u241b]0;PWNED\u2407x".');
+			expect(absence.stderr).toContain('The absence id "ab\u241b]0;PWNED\u2407x" has a control character in it');
 			const bail = runCli(['bail', 'record', 'CR/\u001b[31mX', '--event', 'charged', ...common]);
 			expect(bail.stderr).toContain('CR/\u241b[31mX');
 			const shown = runCli(['case', 'show', 'CR/\u001b[31m12345/26', ...common]);
@@ -74,7 +75,7 @@ describe('what was typed is quoted back made visible, not cleaned (QA 5 R6)', ()
 			const common = ['--store', store, '--today', '2026-11-30'];
 			const cover = runCli(['handover', '--from', '2026-12-10', '--to', '2026-12-20', '--cover', 'Sh\u001b[5mah', ...common]);
 			expect(cover.code).toBe(2);
-			expect(cover.stderr).toContain('--cover: no officer in this team matches "Sh\u241b[5mah".');
+			expect(cover.stderr).toContain('--cover "Sh\u241b[5mah" has a control character in it');
 			const as = runCli(['whoami', '--as', 'Mar\u001bsh', ...common]);
 			expect(as.code).toBe(2);
 			expect(as.stderr).toContain('"Mar\u241bsh" is not an officer in this store.');
