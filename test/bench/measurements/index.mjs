@@ -12,11 +12,12 @@ import {importRows} from './import.mjs';
 import {pgDesk, pgProblems, pgSign} from './postgres.mjs';
 import {reviewSteps, reviewTyping} from './review.mjs';
 import {sign, signAppend, signKeyed} from './sign.mjs';
-import {taskwarrior} from './taskwarrior.mjs';
+import {taskwarrior, taskwarriorFloor} from './taskwarrior.mjs';
 
 export const MEASUREMENTS = [
 	problems,
 	taskwarrior,
+	taskwarriorFloor,
 	handover,
 	log,
 	logHtml,

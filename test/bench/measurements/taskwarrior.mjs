@@ -13,7 +13,7 @@ import {runNode} from '../lib/spawn.mjs';
 import {interleaved, sampleOf} from '../lib/stats.mjs';
 import {pathToFileURL} from 'node:url';
 import {addDaysIso} from '../lib/dates.mjs';
-import {DIST, ROOT} from '../lib/paths.mjs';
+import {DIST, ROOT, fixture} from '../lib/paths.mjs';
 
 /** Why the row cannot be measured here, or null when `task` runs. */
 export function taskMissing() {
@@ -132,6 +132,34 @@ export const taskwarrior = {
 						expectOutput: true,
 					}),
 				),
+			baseline: () => taskOverdue(rc),
+		});
+	},
+};
+
+/**
+ * The floor under the row above (issue 18, for information): a Node process that only reads the state file
+ * `problems` reads and JSON.parses it, against the same `task overdue`. No rule runs and nothing is printed,
+ * so no `problems` that reads the store can be faster than this; where this alone is over 3x, the budget
+ * above cannot be met by reading the store (README "Benchmarks", issue 18's status).
+ */
+export const taskwarriorFloor = {
+	id: 'taskwarrior-floor',
+	title: 'node: read + JSON.parse of the state file alone (no rules, no output)',
+	baselineTitle: 'Taskwarrior `task overdue` on the same review dates',
+	issue: 18,
+	needs: ['problems'],
+	unavailable: taskMissing,
+	budget: {ratio: 3},
+	bindsAt: [],
+	sizes: [300, 5000, 20_000],
+	async run(ctx) {
+		const {rc} = await ensureTasks(ctx);
+		return interleaved({
+			runs: ctx.runs,
+			warmup: ctx.warmup,
+			budgetMs: ctx.budgetMs,
+			subject: async () => sampleOf(await runNode([fixture('bare-parse.mjs'), ctx.store.file])),
 			baseline: () => taskOverdue(rc),
 		});
 	},
