@@ -1,23 +1,12 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {TriggerState} from '../../source/domain/rules/performance.js';
 import {buildLogDocument} from '../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../source/domain/review-log/period.js';
 import {logJson} from '../../source/export/log-json.js';
 import {DEMO_TODAY, ROOT} from '../helpers/cli.js';
 import {hostileData, loadDemo} from '../domain/review-log/hostile-store.js';
-
-const quiet = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
+import {quietTrigger as quiet} from '../helpers/quiet-trigger.js';
 
 describe('logJson', () => {
 	const period = defaultPeriod(DEMO_TODAY);

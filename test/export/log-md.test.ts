@@ -1,23 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import type {Problem} from '../../source/domain/problem.js';
-import type {TriggerState} from '../../source/domain/rules/performance.js';
 import {buildLogDocument} from '../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../source/domain/review-log/period.js';
 import {logMarkdown} from '../../source/export/log-md.js';
 import {escapeMarkdown, mdTableCell} from '../../source/export/markdown.js';
 import {DEMO_TODAY} from '../helpers/cli.js';
 import {hostileData, loadDemo} from '../domain/review-log/hostile-store.js';
-
-const quiet = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
+import {quietTrigger as quiet} from '../helpers/quiet-trigger.js';
 
 describe('markdown escaping', () => {
 	it('makes link, emphasis, HTML, code, table and heading syntax literal', () => {

@@ -11,10 +11,10 @@ import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../source/domain/model.js';
 import {buildLogDocument} from '../../source/domain/review-log/document.js';
 import {defaultPeriod} from '../../source/domain/review-log/period.js';
-import type {TriggerState} from '../../source/domain/rules/performance.js';
 import {renderHandoverMarkdown} from '../../source/export/handover-md.js';
 import {logMarkdown} from '../../source/export/log-md.js';
 import {DEMO_TODAY, demoData, handoverOf} from '../domain/handover/fixtures.js';
+import {quietTrigger as quiet} from '../helpers/quiet-trigger.js';
 
 const HOSTILE = [
 	'Mail rachel.okafor@eastshire.police.uk or xmpp:duty@chat.example.org today',
@@ -98,17 +98,6 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 const pandoc = (from: string, md: string) => execFileSync('pandoc', ['-f', from, '-t', 'html'], {input: md, encoding: 'utf8'});
-
-const quiet = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
 
 const documents: [string, () => string][] = [
 	['handover', () => renderHandoverMarkdown(handoverOf(hostileStore()))],

@@ -5,22 +5,12 @@
  * edited in this copy only, for builders that read entries, not verify them.
  */
 import type {StoreData} from '../../../source/domain/model.js';
-import type {TriggerState} from '../../../source/domain/rules/performance.js';
 import {loadDemo} from './hostile-store.js';
 
 export const AWAY_TODAY = '2026-12-14';
 export const AWAY_PERIOD = {from: '2026-11-30', to: '2026-12-14'};
 
-export const quietTrigger = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
+export {quietTrigger} from '../../helpers/quiet-trigger.js';
 
 export function awayStore(): {data: StoreData; coverSeq: number} {
 	const demo = loadDemo();

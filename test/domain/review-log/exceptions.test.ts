@@ -12,17 +12,7 @@ import {findProblems, REPORT_RULES} from '../../../source/domain/rules/index.js'
 import {triggerFor} from '../../../source/domain/rules/performance.js';
 import {twoSergeants} from '../supervision-trends/two-sergeants.js';
 import {deskModel} from '../../../source/ui/model/desk-model.js';
-
-const quiet = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
+import {quietTrigger as quiet} from '../../helpers/quiet-trigger.js';
 
 function problem(kind: Problem['kind'], severity: Problem['severity'], subject: Problem['subject'], extra: Partial<Problem> = {}): Problem {
 	return {

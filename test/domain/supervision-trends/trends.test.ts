@@ -4,7 +4,7 @@ import type {StoreData} from '../../../source/domain/model.js';
 import {buildExceptionReport} from '../../../source/domain/review-log/exceptions.js';
 import {buildLogRows} from '../../../source/domain/review-log/rows.js';
 import {findProblems} from '../../../source/domain/rules/index.js';
-import {triggerFor, type TriggerState} from '../../../source/domain/rules/performance.js';
+import {triggerFor} from '../../../source/domain/rules/performance.js';
 import {addDays} from '../../../source/domain/dates.js';
 import {
 	buildSupervisionTrends,
@@ -20,17 +20,7 @@ import {
 import {DEMO_TODAY} from '../../helpers/cli.js';
 import {loadDemo} from '../review-log/hostile-store.js';
 import {SECOND_SERGEANT, twoSergeants} from './two-sergeants.js';
-
-const quiet = (officerId: string): TriggerState => ({
-	officerId,
-	fired: false,
-	evidence: [],
-	firstFired: null,
-	lastDecision: null,
-	decisionRecorded: false,
-	escalated: false,
-	activePlan: null,
-});
+import {quietTrigger as quiet} from '../../helpers/quiet-trigger.js';
 
 function trends(data: StoreData, period = defaultTrendPeriod(DEMO_TODAY)): SupervisionTrends {
 	return buildSupervisionTrends(data, {period, today: DEMO_TODAY, trigger: id => triggerFor(data, id, DEMO_TODAY)});
