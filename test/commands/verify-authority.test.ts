@@ -45,28 +45,33 @@ const decision = (officerId: string, by: string, kind: PerformanceDecisionData['
 	caseRef: null,
 });
 
+/** DS Brennan away today to 4 Dec with DC Doyle covering, recorded by DI Okafor; the CLI as anyone on that store. */
+function doyleCovers(store: string): (...args: string[]) => ReturnType<typeof runCli> {
+	const as = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+	const added = as(
+		'absence',
+		'add',
+		'Brennan',
+		'--from',
+		DEMO_TODAY,
+		'--to',
+		'2026-12-04',
+		'--reason',
+		'training',
+		'--cover',
+		'Doyle',
+		'--as',
+		'Okafor',
+	);
+	expect(added.code, added.stderr).toBe(0);
+	return as;
+}
+
 describe('verify judges who might act (REVIEW-9 D4)', () => {
 	it('the demo, and a cover recording a check-in of an officer he covers for, pass', () => {
 		const {store} = demoCopy();
 		expect(verify(store).code).toBe(0);
-		const as = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
-		expect(
-			as(
-				'absence',
-				'add',
-				'Brennan',
-				'--from',
-				DEMO_TODAY,
-				'--to',
-				'2026-12-04',
-				'--reason',
-				'training',
-				'--cover',
-				'Doyle',
-				'--as',
-				'Okafor',
-			).code,
-		).toBe(0);
+		const as = doyleCovers(store);
 		const r = as('welfare', 'record', 'Whitlock', '--kind', 'check-in', '--as', 'Doyle');
 		expect(r.code, r.stderr).toBe(0);
 		const v = verify(store);
@@ -75,24 +80,7 @@ describe('verify judges who might act (REVIEW-9 D4)', () => {
 
 	it("a cover's own welfare check-in, signed with his own enrolled key, is BROKEN", async () => {
 		const {store} = demoCopy();
-		const as = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY], {env: NOW});
-		expect(
-			as(
-				'absence',
-				'add',
-				'Brennan',
-				'--from',
-				DEMO_TODAY,
-				'--to',
-				'2026-12-04',
-				'--reason',
-				'training',
-				'--cover',
-				'Doyle',
-				'--as',
-				'Okafor',
-			).code,
-		).toBe(0);
+		doyleCovers(store);
 		const di = await enrolKey(store, 'o0001');
 		const doyle = await enrolKey(store, DOYLE, di.key);
 		const file = singleFile(store);
