@@ -174,7 +174,7 @@ describe('the desk\'s sentences that name a key name the person\'s key (README "
 		await h.press('n');
 		const f = await h.press('n');
 		expect(f).toMatch(/› DC Sam Ashworth/);
-		expect(f).toMatch(/ N record absence {2}X end it today/);
+		expect(f).toMatch(/ N record absence {2}z change {2}X end it today/);
 		expect(f).not.toMatch(/ a record absence/);
 		h.app.unmount();
 	});

@@ -18,17 +18,29 @@ export function refusedOnRow(data: StoreData, actorId: string | null, officerId:
 	const refused = new Set<AbsenceKey>();
 	if (actorId === null) return refused;
 	if (!mayChangeAbsence(data, actorId, 'add', null, {officerId, coverOfficerId: null}, today).ok) refused.add('absence-add');
-	// The absence each key acts on: E the current one, C the next not started, c the current or else the next.
+	for (const [key, act, id] of absenceActs(data, officerId, today))
+		if (id !== undefined && !mayActOnAbsence(data, actorId, act, id, today).ok) refused.add(key);
+	return refused;
+}
+
+/**
+ * The absence each key acts on: E the current one, C the next not started, c the current or else the next
+ * (undefined when there is none).
+ */
+function absenceActs(data: StoreData, officerId: string, today: IsoDate): [AbsenceKey, 'end' | 'cancel' | 'change', string | undefined][] {
 	const current = absenceOn(data.absences, officerId, today);
 	// A later part of an absence under way (absence-cover.ts, partOf) is not an absence to come.
 	const next = data.absences
 		.filter(a => a.officerId === officerId && a.from > today && a.partOf === undefined)
 		.sort((a, b) => a.from.localeCompare(b.from))[0];
-	const acts: [AbsenceKey, 'end' | 'cancel' | 'change', string | undefined][] = [
+	return [
 		['absence-end', 'end', current?.id],
 		['absence-cancel', 'cancel', next?.id],
 		['absence-change', 'change', (current ?? next)?.id],
 	];
-	for (const [key, act, id] of acts) if (id !== undefined && !mayActOnAbsence(data, actorId, act, id, today).ok) refused.add(key);
-	return refused;
+}
+
+/** The keys among change and cancel that have an absence to act on, on `officerId`'s row (QA 8 R10: the row offers them). */
+export function actionableOnRow(data: StoreData, officerId: string, today: IsoDate): ReadonlySet<AbsenceKey> {
+	return new Set(absenceActs(data, officerId, today).flatMap(([key, , id]) => (id !== undefined && key !== 'absence-end' ? [key] : [])));
 }

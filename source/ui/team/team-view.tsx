@@ -21,7 +21,7 @@ import {hintKeyFor, hintLine, offers} from '../contexts/registry.js';
 import {absenceOn} from '../../domain/people.js';
 import {wholeSpan} from '../../domain/absence-cover.js';
 import {teamRows, teamVisible, type TeamRow} from './team-rows.js';
-import {refusedOnRow} from './row-refusals.js';
+import {actionableOnRow, refusedOnRow} from './row-refusals.js';
 import {AbsenceForm} from './absence-form.js';
 import type {AbsenceFormState} from './absence-form-state.js';
 import {DecisionForm} from './decision-form.js';
@@ -203,11 +203,15 @@ export function TeamView({
 	// (QA 4 R-b): desk-absences.ts askToEnd refuses any other. Neither on a row where the domain refuses
 	// them to this person (QA 5 R2: the cover is not offered her sergeant's absence, nor the inspector's team).
 	const refused = selected ? refusedOnRow(model.data, actorId, selected.officer.id, model.today) : new Set<string>();
+	// c and C where the row has an absence they act on (QA 8 R10: they worked there but were not offered).
+	const actionable = selected ? actionableOnRow(model.data, selected.officer.id, model.today) : new Set<string>();
 	const keys = selected
 		? hintLine(
 				keymap,
 				[
 					...(refused.has('absence-add') ? [] : [['absence-add', 'record absence'] as const]),
+					...(actionable.has('absence-change') && !refused.has('absence-change') ? [['absence-change', 'change'] as const] : []),
+					...(actionable.has('absence-cancel') && !refused.has('absence-cancel') ? [['absence-cancel', 'cancel'] as const] : []),
 					...(endable(model, selected.officer.id) && !refused.has('absence-end') ? [['absence-end', 'end it today'] as const] : []),
 					...(escalated.includes(selected.officer.id) ? [['trigger-decide', 'decide the escalated trigger'] as const] : []),
 				],

@@ -50,7 +50,7 @@ describe('the keys offered follow what the person may do', () => {
 		// E on an officer away today (DC Ashworth, third row): QA 4 R-b.
 		await h.press('j');
 		let f = await h.press('j');
-		expect(f).toMatch(/a record absence {2}E end it today/);
+		expect(f).toMatch(/a record absence {2}c change {2}E end it today/);
 		await h.press(KEYS.ctrlP);
 		f = await h.type('absence');
 		expect(f).toContain('Team: record an absence');

@@ -137,7 +137,7 @@ describe('R-b: E is offered only on an officer away today', () => {
 		expect(f).not.toContain('end it today');
 		// DC Ashworth is on sick leave now.
 		f = await h.press('j');
-		expect(f).toMatch(/a record absence {2}E end it today/);
+		expect(f).toMatch(/a record absence {2}c change {2}E end it today/);
 		h.app.unmount();
 	}, 60_000);
 });
