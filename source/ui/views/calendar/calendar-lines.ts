@@ -116,14 +116,17 @@ export function calendarLines(
 		{text: pad('', LABEL_WIDTH) + days.map(d => pad(WEEKDAYS[((toDayNumber(d) % 7) + 7) % 7]!, cell)).join(''), tone: 'dim'},
 		{text: pad(months(first, lastDay), LABEL_WIDTH) + days.map(d => pad(d.slice(8), cell)).join('')},
 		// A word in its own cell: CRIT where it fits with a space after it, else !!! (the legend and the
-		// line under the grid say it in full).
+		// line under the grid say it in full). With none in the window the row says so: a label over empty
+		// cells read as a leftover heading (QA 8 R18).
 		{
 			text:
 				pad('stands out', LABEL_WIDTH) +
-				grid.alerts
-					.map(a => pad(a.some(x => x.startsWith('CRITICAL')) ? (cell > 4 ? 'CRIT' : '!!!') : a.length ? 'GAP' : '', cell))
-					.join('')
-					.trimEnd(),
+				(grid.alerts.every(a => a.length === 0)
+					? 'no day in these dates'
+					: grid.alerts
+							.map(a => pad(a.some(x => x.startsWith('CRITICAL')) ? (cell > 4 ? 'CRIT' : '!!!') : a.length ? 'GAP' : '', cell))
+							.join('')
+							.trimEnd()),
 			tone: 'alert',
 		},
 	];

@@ -157,6 +157,19 @@ describe('Calendar view in the desk', () => {
 		}
 	});
 
+	it('a window where no day stands out says so on that row, not a label over empty cells (QA 8 R18)', () => {
+		const grid = calendarGrid(demoData(), DEMO_TODAY, 14);
+		const quiet = {...grid, alerts: grid.alerts.map(() => [])};
+		const row = calendarLines(quiet, initialCalendarState(), 78, 40)
+			.map(l => l.text)
+			.find(l => l.startsWith('stands out'));
+		expect(row).toMatch(/^stands out +no day in these dates$/);
+		const busy = calendarLines(grid, initialCalendarState(), 78, 40)
+			.map(l => l.text)
+			.find(l => l.startsWith('stands out'));
+		expect(busy).toMatch(/GAP/);
+	});
+
 	it('at 80 columns: 14 days, the sergeant first, absences as bars in words, a critical day in words; Enter on a bail mark opens the case', async () => {
 		const h = renderDesk({size: {columns: 80, rows: 24}});
 		await ready(h);
