@@ -257,7 +257,8 @@ export function stepFields(ctx: ReviewContext, a: ReviewAnswers, step: StepId, n
 				{
 					kind: 'text',
 					id: 'performance.reason',
-					label: 'Reason (required for "not needed now")',
+					// Nothing to give a reason for when the only choice is none (QA 8 R19).
+					label: withInspector ? 'Reason (not used: the inspector decides this one)' : 'Reason (required for "not needed now")',
 					value: a.performance.reason,
 					multiline: true,
 					maxLength: LIMITS.decisionReason,

@@ -34,6 +34,9 @@ describe("step 5 when the officer's trigger is the inspector's", () => {
 		);
 		expect(f).toContain("Decision for DC Doyle (the inspector's: on their exception list)");
 		expect(f).not.toContain('considered, not needed now');
+		// Nothing to give a reason for (QA 8 R19).
+		expect(f).toContain('Reason (not used: the inspector decides this one)');
+		expect(f).not.toContain('required for "not needed now"');
 		expect(f).not.toContain('start an action plan');
 		await press(app, KEYS.ctrlN);
 		f = flat(await until(app, 'Needs attention'));
