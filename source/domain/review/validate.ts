@@ -27,6 +27,14 @@ export const PLAN_REVIEW_MONTHS = 3;
 
 const blank = (s: string): boolean => s.trim() === '';
 
+/**
+ * A reason with fewer than two letters in it: a stray key ("1", pressed for a choice on the step before)
+ * is not a reason, and with Tab moving on from a step's last field a burst of keys could carry a review
+ * past a step on one (QA 8 R19). Two letters still let "no", "ok" or "NFA" through: the sergeant's words.
+ */
+const wordless = (s: string): boolean => !blank(s) && (s.match(/\p{L}/gu)?.length ?? 0) < 2;
+const IN_WORDS = 'Write the reason in words: a key or a number alone is not one.';
+
 function tooLong(step: StepId, field: string, text: string, max: number, what: string): FieldError[] {
 	return text.trim().length > max
 		? [{step, field, message: `${what} is ${text.trim().length} characters; the limit is ${max}. Shorten it.`}]
@@ -69,6 +77,7 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 					message: `Give a reason for ${ans.outcome === 'carried' ? 'carrying it over' : 'dropping it'}.`,
 				});
 			}
+			if (ans.outcome !== 'done' && wordless(ans.reason)) out.push({step, field: `${field}.reason`, message: IN_WORDS});
 			out.push(...tooLong(step, `${field}.reason`, ans.reason, LIMITS.reason, 'The reason'));
 		}
 		return out;
@@ -84,6 +93,7 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 			else if (r.newRisk === ctx.case.risk)
 				out.push({step, field: 'risk.newRisk', message: `The risk is already ${ctx.case.risk}; choose a different level or keep it.`});
 			if (blank(r.rationale)) out.push({step, field: 'risk.rationale', message: 'Say why the risk changes.'});
+			else if (wordless(r.rationale)) out.push({step, field: 'risk.rationale', message: IN_WORDS});
 		}
 		out.push(...tooLong(step, 'risk.rationale', r.rationale, LIMITS.rationale, 'The rationale'));
 		return out;
@@ -95,6 +105,7 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 		if (a.actions.length === 0 && blank(a.noActionReason)) {
 			out.push({step, field: 'actions', message: 'Add at least one action for the next period, or record why none is needed.'});
 		}
+		if (a.actions.length === 0 && wordless(a.noActionReason)) out.push({step, field: 'noActionReason', message: IN_WORDS});
 		if (a.actions.length === 0) out.push(...tooLong(step, 'noActionReason', a.noActionReason, LIMITS.reason, 'The reason'));
 		const owners = new Set(ctx.owners.map(o => o.id));
 		for (const x of a.actions) {
@@ -143,6 +154,7 @@ const validators: Record<StepId, (ctx: ReviewContext, a: ReviewAnswers) => Field
 			});
 		if (p.decision === 'not-now' && blank(p.reason))
 			out.push({step, field: 'performance.reason', message: 'Say why an action plan is not needed now.'});
+		else if (p.decision === 'not-now' && wordless(p.reason)) out.push({step, field: 'performance.reason', message: IN_WORDS});
 		if (p.decision === 'action-plan') {
 			const plan = ctx.trigger.activePlan;
 			if (plan && plan.endedOn === null && plan.expires >= ctx.today) {

@@ -32,6 +32,25 @@ describe('review validation, step by step', () => {
 		expect(firstIncompleteStep(ctx, a)).toBe('previous-actions');
 	});
 
+	it('a reason of a stray key is refused at its step: a number or one letter is not a reason, two letters are (QA 8 R19)', () => {
+		const inWords = 'Write the reason in words: a key or a number alone is not one.';
+		const a = completeAnswers(ctx);
+		a.outcomes[a2!.id] = {outcome: 'carried', reason: '1'};
+		expect(validateStep(ctx, a, 'previous-actions')).toEqual([
+			{step: 'previous-actions', field: `outcomes.${a2!.id}.reason`, message: inWords},
+		]);
+		a.outcomes[a2!.id] = {outcome: 'dropped', reason: ' x '};
+		expect(fields(validateStep(ctx, a, 'previous-actions'))).toEqual([`outcomes.${a2!.id}.reason`]);
+		a.outcomes[a2!.id] = {outcome: 'carried', reason: 'NFA'};
+		expect(validateStep(ctx, a, 'previous-actions')).toEqual([]);
+		const none = {...completeAnswers(ctx), actions: [], noActionReason: '2'};
+		expect(validateStep(ctx, none, 'action-plan')).toEqual([{step: 'action-plan', field: 'noActionReason', message: inWords}]);
+		expect(validateStep(ctx, {...none, noActionReason: 'ok'}, 'action-plan')).toEqual([]);
+		const risk = {...completeAnswers(ctx), risk: {decision: 'change' as const, newRisk: 'high' as const, rationale: '3.'}};
+		expect(validateStep(ctx, risk, 'risk')).toEqual([{step: 'risk', field: 'risk.rationale', message: inWords}]);
+		expect(firstIncompleteStep(ctx, risk)).toBe('risk');
+	});
+
 	it('step 3: keep or change must be chosen; a change needs a different level and a rationale', () => {
 		const a = completeAnswers(ctx);
 		a.risk = {decision: null, newRisk: null, rationale: ''};
