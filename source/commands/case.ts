@@ -37,7 +37,7 @@ show        the case with its whole history: who held it and when, its risk over
             bail or RUI as it stands, every signed review from the chain (as amended),
             the actions with their history and every crime-report update whole. Text fits
             80 columns; --json gives the same
-            under schema fortnight-case/2 ({schema, today, case}). Reads the store only.
+            under schema fortnight-case/3 ({schema, today, case}). Reads the store only.
             Each signed entry it shows is checked first, as "fortnight verify" checks it:
             one altered since it was signed prints nothing but why (exit 1).
 reallocate  moves the case to another officer from --on (default --today). The

@@ -75,7 +75,8 @@ Values
   victim service level standard or enhanced
   dates                yyyy-MM-dd or dd/MM/yyyy (31/02/2026 is refused; so are dates after today,
                        except the bail return date)
-  last update          appended to the case's updates unless the same date and text are already there
+  last update          appended to the case's updates unless the same date and text are already there,
+                       as the records system's: the export names no author, so it is not the OIC's
   last victim update, forensic submitted: added when not already recorded
   forensic result      the date the result came back, for the row's forensic submission (or the
                        case's one submission still waiting)

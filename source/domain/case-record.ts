@@ -13,6 +13,7 @@ import {fullName} from './people.js';
 import {reviewSummaryFor, reviewWithheld, WHOLE_TEAM, type ReadScope} from './read-scope.js';
 import {effectiveReview} from './review/amend.js';
 import {recordDay} from './worked-day.js';
+import {updateAuthorId} from './update-author.js';
 
 export interface NamedOfficer {
 	id: string;
@@ -137,7 +138,10 @@ export interface CaseRecord {
 
 export interface UpdateView {
 	date: IsoDate;
-	author: NamedOfficer;
+	/** Who wrote it; null for the records system's (an imported update: its export names no author, update-author.ts). */
+	author: NamedOfficer | null;
+	/** 'import' when it came from `fortnight import` (QA 8 R6), else null. */
+	source: 'import' | null;
 	text: string;
 }
 
@@ -242,6 +246,6 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: 
 		updates: c.updates
 			.map((u, i) => ({u, i}))
 			.sort((a, b) => (a.u.date < b.u.date ? -1 : a.u.date > b.u.date ? 1 : a.i - b.i))
-			.map(({u}) => ({date: u.date, author: named(u.authorId), text: u.text})),
+			.map(({u}) => ({date: u.date, author: maybe(updateAuthorId(u)), source: u.source ?? null, text: u.text})),
 	};
 }

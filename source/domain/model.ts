@@ -93,8 +93,18 @@ export type Absence = Static<typeof AbsenceSchema>;
 
 export const CrimeUpdateSchema = Type.Object({
 	date: IsoDate,
+	/**
+	 * Who wrote the entry. On one with `source` 'import' it is the case's OIC when it was imported, whose case
+	 * it was, not who wrote it (update-author.ts): kept so that a fortnight from before the marker still reads it.
+	 */
 	authorId: Id,
 	text: Text(),
+	/**
+	 * 'import': the entry came from `fortnight import`, whose CSV names no author, so it is the records
+	 * system's, shown so and never counted as an officer's own act (docs/rules.md "Updates from the records
+	 * system"; QA 8 R6). Absent on every other update, and on imported ones stored before the marker.
+	 */
+	source: Type.Optional(Type.Literal('import')),
 });
 export type CrimeUpdate = Static<typeof CrimeUpdateSchema>;
 

@@ -12,14 +12,16 @@
  * - a bail event on the case (a signed record of the case's conduct, put on the holder of its day);
  * - an update written by the officer who holds it now (they were working it that day).
  *
- * An update by anyone else (the incoming officer, the sergeant) says nothing about who held the case, so
- * it does not hold the move back. A move on the day of such a record is allowed, as a move on the first
+ * An update by anyone else (the incoming officer, the sergeant), or one from the records system by an
+ * import (its author not known: update-author.ts), says nothing about who held the case, so it does not
+ * hold the move back. A move on the day of such a record is allowed, as a move on the first
  * day of the current allocation is: the case passes that day, after the record.
  */
 import {BAIL_EVENT_SHORT_WORDS} from './bail-record.js';
 import {shortDate, type IsoDate} from './dates.js';
 import type {ActionEvent, Case, StoreData} from './model.js';
 import {shortName} from './people.js';
+import {updateAuthorId} from './update-author.js';
 import {safeText} from './safe-text.js';
 
 /** An action's history event in words ("created 13 Nov by DS Brennan"). */
@@ -64,7 +66,8 @@ export function latestHoldingRecord(data: StoreData, c: Case, today: IsoDate): H
 		}
 	}
 	for (const u of c.updates) {
-		if (u.authorId === c.oicId) offer(u.date, 3, () => `${name(u.authorId)}'s update of ${day(u.date)}`);
+		// An imported update is the records system's (update-author.ts): it does not show the holder at work.
+		if (updateAuthorId(u) === c.oicId) offer(u.date, 3, () => `${name(u.authorId)}'s update of ${day(u.date)}`);
 	}
 	return best;
 }

@@ -1,6 +1,6 @@
 /**
  * `fortnight case show --json`: the case record (domain/case-record.ts) under schema
- * `fortnight-case/2`. Keys are always present (null when empty). Every string from the store goes
+ * `fortnight-case/3`. Keys are always present (null when empty). Every string from the store goes
  * through safeMultiline: JSON escaping alone would let bidi overrides through to a terminal.
  */
 import type {CaseRecord} from '../domain/case-record.js';
@@ -8,7 +8,8 @@ import type {IsoDate} from '../domain/dates.js';
 import {safeMultiline} from '../domain/safe-text.js';
 
 // 2: `updates` (QA 6 D3), every crime-report update whole.
-export const CASE_JSON_SCHEMA = 'fortnight-case/2';
+// 3: each update's `source` ("import" or null) and `author` null for an imported one: the records system's (QA 8 R6).
+export const CASE_JSON_SCHEMA = 'fortnight-case/3';
 
 function safe(v: unknown): unknown {
 	if (typeof v === 'string') return safeMultiline(v);

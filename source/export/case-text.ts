@@ -9,6 +9,7 @@ import {isIsoDate, shortDate, type IsoDate} from '../domain/dates.js';
 import {AMENDED_FIELD_WORDS} from '../domain/review-log/rows.js';
 import {plural} from '../domain/plural.js';
 import {safeMultiline, safeText} from '../domain/safe-text.js';
+import {RECORDS_SYSTEM} from '../domain/update-author.js';
 import {caseStatusWords, performanceDecisionWords} from '../domain/status-words.js';
 import {wrap} from './problems-text.js';
 
@@ -146,7 +147,13 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	heading(`CRIME-REPORT UPDATES (${r.updates.length}, oldest first)`);
 	if (r.updates.length === 0) line('None imported.', 2);
 	for (const u of r.updates) {
-		line(`${day(u.date)} by ${who(u.author)}:`, 2);
+		// An imported update is the records system's: its export names no author (update-author.ts; QA 8 R6).
+		line(
+			u.author
+				? `${day(u.date)} by ${who(u.author)}:`
+				: `${day(u.date)} from the ${RECORDS_SYSTEM} (imported; the export names no author):`,
+			2,
+		);
 		// Whole, line by line (the desk cuts a long one and points here): each line wrapped under the date.
 		// A blank line stays blank (no indent of spaces: QA 7 R7).
 		for (const text of safeMultiline(u.text).split('\n')) {

@@ -84,6 +84,8 @@ export function officerName(data: StoreData, id: unknown): string | null {
 const AUTHOR_FIELDS = ['by', 'recordedBy', 'authorId'] as const;
 const authorOf = (r: unknown): string | null => {
 	if (!r || typeof r !== 'object') return null;
+	// An imported crime-report update's authorId is whose case it was, not who imported it (domain/update-author.ts).
+	if ((r as AnyRecord)['source'] === 'import') return null;
 	for (const f of AUTHOR_FIELDS) {
 		const v = (r as AnyRecord)[f];
 		if (typeof v === 'string') return v;

@@ -1,4 +1,4 @@
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {copyFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
@@ -252,12 +252,12 @@ describe('fortnight case show', () => {
 		expect(r.stdout.endsWith('As recorded on 30 Nov 2026.\n')).toBe(true);
 	});
 
-	it('gives the same as JSON (fortnight-case/2), with store text made safe', async () => {
+	it('gives the same as JSON (fortnight-case/3), with store text made safe', async () => {
 		const {store} = demoCopy();
 		const r = await runCommand(command, store, ['show', REF], {json: true});
 		expect(r.code).toBe(0);
 		const doc = JSON.parse(r.stdout) as {schema: string; today: string; case: CaseRecord};
-		expect(doc.schema).toBe('fortnight-case/2');
+		expect(doc.schema).toBe('fortnight-case/3');
 		expect(doc.today).toBe(DEMO_TODAY);
 		expect(doc.case.ref).toBe(REF);
 		expect(doc.case.oic).toEqual({id: 'o0003', name: 'DC Sam Ashworth'});
@@ -289,7 +289,8 @@ describe('fortnight case show', () => {
 			expect(text.code, text.stderr).toBe(0);
 			const section = text.stdout.slice(text.stdout.indexOf('CRIME-REPORT UPDATES ('));
 			expect(section).toMatch(/^CRIME-REPORT UPDATES \(\d+, oldest first\)\n/);
-			expect(section).toContain(`29 Nov 2026 by ${'DC'}`);
+			// Imported: the records system's, not its OIC's words (QA 8 R6).
+			expect(section).toContain('29 Nov 2026 from the records system (imported; the export names no author):\n');
 			for (const l of lines) if (l !== '') expect(section).toContain(`      ${l}\n`);
 			expect(section).toContain('Long update line 6\n\n      Long update line 8\n');
 			expect(section).not.toMatch(/^ +$/m);
@@ -300,6 +301,45 @@ describe('fortnight case show', () => {
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
 		}
+	});
+
+	// QA 8 R6: an imported update was shown, and judged, as the OIC's own, though DC Ashworth has been on sick
+	// leave since 28 Nov; the same text imported on two of her cases fired identical updates and her trigger.
+	it("shows imported updates as the records system's, not the OIC's, and they are no evidence against her", () => {
+		const {dir, store} = demoCopy();
+		const text = 'Update on the case: enquiries with the ISP continue, awaiting the disclosure return.';
+		const refs = ['CR/43392/26', 'CR/45738/25'];
+		const csv = path.join(dir, 'same.csv');
+		writeFileSync(csv, ['Crime reference,Last update date,Last update', ...refs.map(r => `${r},2026-11-30,"${text}"`)].join('\n') + '\n');
+		const imported = runCli(['import', csv, '--store', store, '--today', DEMO_TODAY], {env: NOW});
+		expect(imported.code, imported.stderr).toBe(0);
+		const saved = load(store);
+		for (const ref of refs) {
+			const stored = saved.cases.find(c => c.ref === ref)!.updates.filter(u => u.date === '2026-11-30');
+			expect(stored).toEqual([{date: '2026-11-30', authorId: 'o0003', text, source: 'import'}]);
+		}
+		const shown = cli(store, 'show', refs[0]!);
+		expect(shown.code, shown.stderr).toBe(0);
+		const section = shown.stdout.slice(shown.stdout.indexOf('CRIME-REPORT UPDATES ('));
+		expect(section).toContain(`  30 Nov 2026 from the records system (imported; the export names no author):\n      ${text.slice(0, 40)}`);
+		expect(section).not.toContain('30 Nov 2026 by');
+		// Her own earlier updates (the demo's, written by her) keep her name.
+		expect(section).toMatch(/ by DC Sam Ashworth:\n/);
+		const json = JSON.parse(cli(store, 'show', refs[0]!, '--json').stdout) as {case: CaseRecord};
+		expect(json.case.updates.find(u => u.date === '2026-11-30')).toEqual({date: '2026-11-30', author: null, source: 'import', text});
+		expect(json.case.updates.filter(u => u.source === null).every(u => u.author !== null)).toBe(true);
+		const problems = runCli(['problems', '--json', '--store', store, '--today', DEMO_TODAY]);
+		expect(problems.code, problems.stderr).toBe(0);
+		expect(problems.stdout).not.toContain('"identical-updates:o0003:2026-11-30');
+		// The same words written by her would have been a finding: the control, on the same store.
+		const hers = load(store);
+		for (const c of hers.cases) c.updates = c.updates.map(({source: _, ...u}) => u);
+		const file = path.join(dir, 'hers.json');
+		writeFileSync(file, JSON.stringify(hers));
+		copyFileSync(path.join(dir, 'team.chain.jsonl'), path.join(dir, 'hers.chain.jsonl'));
+		const written = runCli(['problems', '--json', '--store', file, '--today', DEMO_TODAY]);
+		expect(written.code, written.stderr).toBe(0);
+		expect(written.stdout).toContain(`"identical-updates:o0003:2026-11-30:${[...refs].sort()[0]}"`);
 	});
 
 	it('refuses an unknown case and a missing reference with exit 2; reads a schema 1 store without writing it', async () => {

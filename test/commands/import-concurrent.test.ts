@@ -70,7 +70,7 @@ describe('import while someone else saves', () => {
 		expect(after.revision).toBe(before.revision + 2);
 		expect(after.cases[0]!.materialLocations).toEqual(['Locker 7']);
 		expect(after.cases[0]!.risk).toBe('high');
-		expect(after.cases[0]!.updates.at(-1)).toEqual({date: '2026-11-29', authorId: first.oicId, text: 'Seen by the OIC'});
+		expect(after.cases[0]!.updates.at(-1)).toEqual({date: '2026-11-29', authorId: first.oicId, text: 'Seen by the OIC', source: 'import'});
 		expect(after.cases.map(c => c.ref)).toEqual([...before.cases.map(c => c.ref), 'BC/1/26']);
 	});
 });

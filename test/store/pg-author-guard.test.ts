@@ -579,6 +579,9 @@ describe.skipIf(skipPostgres)(
 				const added = caseNow(ref);
 				expect(added.allocations.map(a => a.by)).toEqual([BRENNAN]);
 				expect(added.riskHistory.map(r => r.by)).toEqual([BRENNAN]);
+				// Its update is the records system's (QA 8 R6): marked in the case's row; its authorId, the OIC's for
+				// older readers, is not an author the database asks to be the writer (011).
+				expect(added.updates.map(u => [u.authorId, u.source])).toEqual([['o0004', 'import']]);
 
 				// The owner copies a JSON store in (store copy): its seeded "not recorded" history goes in with it.
 				const {store} = demoCopy();

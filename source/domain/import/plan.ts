@@ -21,7 +21,7 @@ import {mayReallocate, mayRecordBail} from '../permissions.js';
 import {recordReallocation} from '../reallocate.js';
 import type {IsoDate} from '../dates.js';
 import {isLive} from '../case-facts.js';
-import type {BailEvent, Case, Forensic, StoreData} from '../model.js';
+import type {BailEvent, Case, CrimeUpdate, Forensic, StoreData} from '../model.js';
 import {newCaseRecord} from '../new-case.js';
 import {workedDayApart} from '../worked-day.js';
 import {DEFAULT_MAPPING, REQUIRED_FOR_NEW, type BailOutcome, type Field, type ImportMapping} from './columns.js';
@@ -439,7 +439,8 @@ function newCase(r: ImportRow, data: StoreData, who: Recorder, layout: ColumnLay
 						updates: victimUpdate ? [victimUpdate] : [],
 					}
 				: null,
-		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? ''}] : [],
+		// The CSV names no author: the update is the records system's (update-author.ts), its authorId the OIC's for older readers.
+		updates: r.lastUpdateDate ? [{date: r.lastUpdateDate, authorId: r.officerId!, text: r.lastUpdateText ?? '', source: 'import'}] : [],
 		forensics: r.forensicSubmitted
 			? [
 					{
@@ -609,8 +610,17 @@ function updateCase(before: Case, r: ImportRow, data: StoreData, who: Recorder, 
 		const text = r.lastUpdateText ?? '';
 		// The same update re-exported after a spreadsheet re-save (CRLF to LF, trailing spaces) is not new.
 		const same = sameText(text);
-		if (!c.updates.some(u => u.date === date && same(u.text))) {
-			change({updates: insertSorted(c.updates, {date, authorId: c.oicId, text}, u => u.date)}, `update ${date} added`);
+		const had = c.updates.findIndex(u => u.date === date && same(u.text));
+		if (had < 0) {
+			// Marked as the records system's, not the OIC's own words (update-author.ts; QA 8 R6).
+			const update: CrimeUpdate = {date, authorId: c.oicId, text, source: 'import'};
+			change({updates: insertSorted(c.updates, update, u => u.date)}, `update ${date} added`);
+		} else if (c.updates[had]!.source !== 'import') {
+			// The same entry stored before the marker (an earlier import stored its OIC as its author): the export
+			// says it is the records system's, so importing it again marks it so (docs/rules.md "Updates from the records system").
+			const updates = c.updates.slice();
+			updates[had] = {...updates[had]!, source: 'import'};
+			change({updates}, `update ${date} marked as the records system's`);
 		}
 	}
 

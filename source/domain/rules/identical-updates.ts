@@ -1,6 +1,8 @@
 /**
  * Identical or near-identical crime-report update text written by one officer on different cases.
  * Source case: the same words on two cases on the same day, a sign the updates were not real.
+ * Only updates with a known author are compared: an imported one is the records system's
+ * (update-author.ts), and this finding is evidence against the officer who wrote the words (docs/rules.md).
  *
  * Identical: the same text once letter case and white space are normalised (red).
  * Near-identical (amber), the similarity measure: each text is lower-cased, punctuation becomes
@@ -168,7 +170,8 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 			const ups = c.updates;
 			for (let i = 0; i < ups.length; i++) {
 				const u = ups[i]!;
-				if (u.date <= from || u.date > today) continue;
+				// The records system's updates have no known author (update-author.ts): not an officer's own words.
+				if (u.date <= from || u.date > today || u.source === 'import') continue;
 				if (u.authorId !== author || !byDay) {
 					author = u.authorId;
 					byDay = buckets.get(author);

@@ -16,6 +16,7 @@ import {resolveLine} from '../problem-detail/problem-lines.js';
 import {reviewSummaryFor, reviewWithheld} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
+import {updateByline} from '../../domain/update-author.js';
 import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {DeskModel} from '../model/desk-model.js';
 import {reviewBadge} from '../model/desk-model.js';
@@ -176,7 +177,8 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	const latest = lastUpdateDate(c);
 	heading(`CRIME-REPORT UPDATES (${updates.length}; latest ${latest ? `${d(latest)}, ${ago(today, latest)}` : 'none'})`);
 	const recent = [...updates].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, UPDATES_SHOWN);
-	for (const u of recent) block(`${d(u.date)} ${name(u.authorId)}: `, u.text);
+	// An imported update is the records system's, not its OIC's words (QA 8 R6).
+	for (const u of recent) block(`${d(u.date)} ${updateByline(u, name)}: `, u.text);
 	if (updates.length > UPDATES_SHOWN) indented(`(${updates.length - UPDATES_SHOWN} older updates not shown)`);
 
 	heading(`FORENSIC SUBMISSIONS (${c.forensics.length})`);

@@ -8,6 +8,7 @@ import {shortDate} from '../../domain/dates.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
 import {performanceDecisionWords} from '../../domain/status-words.js';
+import {updateByline} from '../../domain/update-author.js';
 import {capLines, storeLines} from '../store-lines.js';
 import {
 	actionOwnerWarnings,
@@ -45,7 +46,9 @@ export function sinceLines(ctx: ReviewContext, s: SinceLastReview): string[] {
 	for (const u of s.updates) {
 		const more = (n: number) => `… ${n} more lines (the case's tab shows the update; fortnight case show prints it whole)`;
 		const text = capLines(storeLines(u.text), TEXT_LINES, more);
-		out.push(`  ${shortDate(u.date, t)} ${shortName(ctx.officers.get(u.authorId))}: ${text[0] ?? ''}`);
+		// An imported update is the records system's, not its OIC's words (QA 8 R6).
+		const by = updateByline(u, id => shortName(ctx.officers.get(id)));
+		out.push(`  ${shortDate(u.date, t)} ${by}: ${text[0] ?? ''}`);
 		for (const more of text.slice(1)) out.push(`    ${more}`);
 	}
 	out.push('');

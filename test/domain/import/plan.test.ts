@@ -65,10 +65,18 @@ describe('import: round trip of the documented format', () => {
 	});
 
 	it('changes nothing when the demo is imported into itself, with officers by name and UK dates', () => {
-		const p = plan(source, toImportCsv(source, source.cases, {officerBy: 'name', dates: 'uk'}));
+		const csv = toImportCsv(source, source.cases, {officerBy: 'name', dates: 'uk'});
+		const p = plan(source, csv);
 		expect(p.rejected).toEqual([]);
-		expect(p.changes).toEqual([]);
-		expect(p.unchanged).toBe(source.cases.length);
+		// The demo's updates carry authors (stored before the marker, as it were): the export's own copy of a
+		// case's latest update only marks it as the records system's (docs/rules.md), and changes nothing else.
+		const latest = source.cases.filter(c => c.updates.length > 0);
+		expect(p.changes.map(c => c.ref)).toEqual(latest.map(c => c.ref));
+		for (const c of p.changes) expect(c.changes).toEqual([`update ${c.before!.updates.at(-1)!.date} marked as the records system's`]);
+		expect(p.unchanged).toBe(source.cases.length - latest.length);
+		const again = plan(applyPlan(source, p), csv);
+		expect(again.changes).toEqual([]);
+		expect(again.unchanged).toBe(source.cases.length);
 	});
 });
 
@@ -158,7 +166,13 @@ describe('import: updates to existing cases', () => {
 		expect(c!.changes).toEqual([`risk ${bailed.risk} -> high`, 'update 2026-11-29 added']);
 		// A value missing from an export means "unchanged", never "ended": the source case's bail lapse.
 		expect(c!.after.bail).toEqual(bailed.bail);
-		expect(c!.after.updates.at(-1)).toEqual({date: '2026-11-29', authorId: bailed.oicId, text: 'Suspect re-interviewed, no comment.'});
+		// The records system's, not the OIC's words (QA 8 R6): its authorId is whose case it was, for older readers.
+		expect(c!.after.updates.at(-1)).toEqual({
+			date: '2026-11-29',
+			authorId: bailed.oicId,
+			text: 'Suspect re-interviewed, no comment.',
+			source: 'import',
+		});
 		expect(c!.after.offence).toBe(bailed.offence);
 		const next = applyPlan(data, p);
 		expect(next.cases.length).toBe(data.cases.length);
@@ -256,6 +270,50 @@ describe('import: updates to existing cases', () => {
 		);
 	});
 
+	// QA 8 R6: the CSV names no author, so the update is the records system's, never the OIC's own words.
+	it("stores an imported update marked as the records system's, on a new case and an existing one, and the store takes it", () => {
+		const data = demo();
+		const c = data.cases.find(x => x.oicId === 'o0003' && x.status !== 'closed')!;
+		const csv = [
+			'Crime reference,Offence,Officer,Risk,Status,Opened,Last update date,Last update',
+			'CR/99001/26,Possession of indecent images,4042,low,investigation,2026-11-01,2026-11-29,Devices booked in for extraction.',
+			`${c.ref},,,,,,2026-11-29,Update on ${c.ref}: enquiries continue.`,
+		].join('\n');
+		const p = plan(data, csv);
+		expect(p.rejected).toEqual([]);
+		const added = p.changes.find(x => x.ref === 'CR/99001/26')!;
+		expect(added.after.updates).toEqual([
+			{date: '2026-11-29', authorId: 'o0006', text: 'Devices booked in for extraction.', source: 'import'},
+		]);
+		const updated = p.changes.find(x => x.ref === c.ref)!;
+		expect(updated.changes).toEqual(['update 2026-11-29 added']);
+		expect(updated.after.updates.filter(u => u.source === 'import')).toEqual([
+			{date: '2026-11-29', authorId: 'o0003', text: `Update on ${c.ref}: enquiries continue.`, source: 'import'},
+		]);
+		// The case's earlier updates keep their authors: only what this import brought is marked.
+		expect(updated.after.updates.filter(u => u.source !== 'import')).toEqual(c.updates);
+		const next = applyPlan(data, p);
+		expect(validateStore(next)).toBeNull();
+		expect(plan(next, csv).changes).toEqual([]);
+	});
+
+	it("marks an update an earlier import stored as its OIC's (before the marker) when the export carries it again", () => {
+		const data = demo();
+		const c = data.cases[0]!;
+		const csv = `Crime reference,Last update date,Last update\n${c.ref},2026-11-29,Update on the case.\n`;
+		const first = applyPlan(data, plan(data, csv));
+		// As a fortnight from before the marker stored it: the OIC as its author, no marker.
+		const old = {
+			...first,
+			cases: first.cases.map(x => (x.ref === c.ref ? {...x, updates: x.updates.map(({source: _, ...u}) => u)} : x)),
+		};
+		const p = plan(old, csv);
+		expect(p.changes.map(x => x.changes)).toEqual([["update 2026-11-29 marked as the records system's"]]);
+		const marked = applyPlan(old, p).cases.find(x => x.ref === c.ref)!;
+		expect(marked.updates).toEqual(first.cases.find(x => x.ref === c.ref)!.updates);
+		expect(marked.updates.length).toBe(c.updates.length + 1);
+	});
+
 	it('lists live cases a full export leaves out, and deletes none', () => {
 		const data = demo();
 		const live = data.cases.filter(c => c.status !== 'closed');
@@ -309,7 +367,12 @@ describe('import: a changed officer or risk is history, never an overwrite (READ
 		const p = plan(data, toImportCsv(data, [moved]), {by: 'o0002', recordedAt: '2026-11-30T09:00:00.000Z'});
 		expect(p.rejected).toEqual([]);
 		expect(p.changes).toHaveLength(1);
-		const words = ['officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)', 'risk low -> high'];
+		const words = [
+			'officer Sam Ashworth -> Helen Marsh (reallocated 2026-11-30; 2 open actions moved with it)',
+			'risk low -> high',
+			// The export's copy of the demo's latest update, stored with an author: now the records system's.
+			"update 2026-10-21 marked as the records system's",
+		];
 		expect(p.changes[0]!.changes).toEqual(words);
 		const after = applyPlan(data, p).cases.find(x => x.ref === 'CR/87204/26')!;
 		expect(after.oicId).toBe('o0006');
