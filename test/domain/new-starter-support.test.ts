@@ -71,7 +71,9 @@ describe('support agreed for a new starter’s old cases', () => {
 		const later = problem(r.data, '2026-05-01', ID)!;
 		expect(later.since).toBe('2026-05-01');
 		expect(later.evidence.map(e => e.caseRef)).toEqual(['CR/30/25']);
-		expect(later.message).toContain('holds 1 case opened over 12 months ago (CR/30/25)');
+		expect(later.message).toContain(
+			'holds 1 case opened over 12 months ago (CR/30/25) besides 1 case with support agreed (CR/11/25); mentor DC Mentor',
+		);
 		// A second agreement covers it; the first still covers CR/11/25.
 		const again = agree(r.data, '2026-05-01');
 		expect(again.event.caseRefs).toEqual(['CR/11/25', 'CR/30/25']);

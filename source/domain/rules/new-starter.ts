@@ -7,7 +7,7 @@
  */
 import {currentAllocation} from '../case-history.js';
 import {addDays, addMonths, daysBetween, shortDate, type IsoDate} from '../dates.js';
-import type {Officer} from '../model.js';
+import type {Case, Officer} from '../model.js';
 import {isNewStarter, oldCaseFrom, supportCovering} from '../new-starter-support.js';
 import type {Evidence, Problem} from '../problem.js';
 import {reallocateOneOf, welfareWay} from '../resolve.js';
@@ -53,9 +53,12 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 	const events = ctx.welfareByOfficer.get(o.id);
 	// A case covered by a support agreement recorded since it became old in this officer's hands no
 	// longer counts (new-starter-support.ts); one allocated or aged past the line after it does.
-	const old = (ctx.liveByOic.get(o.id) ?? []).filter(
-		c => addMonths(c.opened, s.oldCaseMonths) <= today && !supportCovering(events, c, o, s.oldCaseMonths, today),
-	);
+	const old: Case[] = [];
+	const covered: Case[] = [];
+	for (const c of ctx.liveByOic.get(o.id) ?? []) {
+		if (addMonths(c.opened, s.oldCaseMonths) > today) continue;
+		(supportCovering(events, c, o, s.oldCaseMonths, today) ? covered : old).push(c);
+	}
 	if (old.length === 0) return null;
 	let since: IsoDate | null = null;
 	const evidence: Evidence[] = [];
@@ -81,7 +84,10 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		subject: {type: 'officer', officerId: o.id},
 		message:
 			`${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ` +
-			`${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
+			`${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))})` +
+			// Said so the sergeant sees why a case they agreed support for is not listed (QA 8 R5).
+			`${covered.length > 0 ? ` besides ${plural(covered.length, 'case')} with support agreed (${safeText(covered.map(c => c.ref).join(', '))})` : ''}` +
+			`; ${mentorWords}`,
 		action: mentor
 			? 'Agree support for these cases with the officer and mentor and record it, or reallocate them.'
 			: 'Name a mentor with capacity and agree support for these cases and record it, or reallocate them.',
