@@ -2,9 +2,10 @@
  * Recording a welfare event that happened (README, "Acting on a problem"): a check-in, psychological
  * screening, tenure review, one-to-one, wellbeing questionnaire, or support agreed for a new starter's
  * old cases (new-starter-support.ts: it also names the old cases it covers and the mentor, work facts
- * the rule reads). Only that it happened, on which day and who recorded it: never what was said (welfare notes are health information and live in their
- * own file; the command line never takes note text). A pure change for Store.apply: it returns new
- * data or throws WelfareRecordError with a sentence saying what to do.
+ * the rule reads). Only that it happened, on which day and who recorded it: never what was said
+ * (welfare notes are health information and live in their own file; the command line never takes note
+ * text). A pure change for Store.apply: it returns new data or throws WelfareRecordError with a
+ * sentence saying what to do.
  *
  * No one supervises themselves: the sergeant's own check-in is recorded by the inspector
  * (independence.ts), so an officer recording their own is refused with the name of who records it;
@@ -136,9 +137,10 @@ export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, t
 
 /**
  * What a support agreement of `date` names (docs/rules.md "New starters"): the old cases the officer held
- * that day and their mentor, if one is recorded. Refused for an officer who was not a new starter that
- * day or held no old case: there is nothing for it to cover, and a record that covers nothing would only
- * look like an answer.
+ * that day and their mentor, if one is recorded (the mentor recorded now: the store keeps no history
+ * of mentors, so an agreement recorded late with --on names today's). Refused for an officer who was
+ * not a new starter that day or held no old case: there is nothing for it to cover, and a record that
+ * covers nothing would only look like an answer.
  */
 function supportFacts(data: StoreData, officer: Officer, date: IsoDate, today: IsoDate): {caseRefs: string[]; mentorId?: string} {
 	const s = data.settings;
