@@ -23,6 +23,11 @@ KIND
                   move date records why the officer stays, for a year)
   one-to-one      new starter's monthly one-to-one (counts as a check-in too)
   questionnaire   annual wellbeing questionnaire
+  new-starter-support
+                  support agreed with a new starter and their mentor for the old cases they hold
+                  (clears "New starter, old cases"): records the cases opened over 12 months ago the
+                  officer held that day and their mentor, if one is recorded; a case allocated to
+                  them later (or aging past 12 months later) needs another agreement
 
   --on D          the day it happened (default: today; never after today). YYYY-MM-DD or DD/MM/YYYY.
 
@@ -34,7 +39,8 @@ officer has. No one records their own welfare: the sergeant's check-in is record
 (--as "DI Okafor"), and recording your own is refused with the name of who records it. Refused with
 exit 2, nothing saved: an unknown officer or kind, a date after today or before the officer joined,
 someone who is not the officer's line manager, cover or inspector, the team's inspector (their
-welfare is recorded outside this store), the same event twice.
+welfare is recorded outside this store), the same event twice, a support agreement for an officer
+who was not a new starter that day or held no old case.
 
 pending
   Lists your own welfare notes waiting to be filed: typed in a review not signed yet, left behind
@@ -57,11 +63,12 @@ pending
 Examples
   fortnight welfare pending
   fortnight welfare record "DC Ashworth" --kind screening --on 2026-11-27
-  fortnight welfare record "DS Brennan" --kind check-in --as "DI Okafor"`;
+  fortnight welfare record "DS Brennan" --kind check-in --as "DI Okafor"
+  fortnight welfare record "TDC Whitlock" --kind new-starter-support`;
 
 const command: Command = {
 	name: 'welfare',
-	summary: 'record a welfare check-in, screening, tenure review or one-to-one; list your pending notes',
+	summary: "record a welfare check-in, screening, tenure review, one-to-one or a new starter's support; list your pending notes",
 	help: HELP,
 	flags: {
 		kind: {type: 'string'},

@@ -389,8 +389,18 @@ export const WelfareEventSchema = Type.Object({
 		Type.Literal('wellbeing-questionnaire'),
 		Type.Literal('psychological-screening'),
 		Type.Literal('tenure-review'),
+		// Support agreed for a new starter's old cases with the officer and mentor (docs/rules.md "New
+		// starters"): a supervisory record like a one-to-one, recorded and signed by who may record that.
+		Type.Literal('new-starter-support'),
 	]),
 	by: Id,
+	/**
+	 * A new-starter support agreement only: the old cases it covers, those the officer held on its day
+	 * (welfare-record.ts). Absent on every other kind, so records signed before it existed verify as signed.
+	 */
+	caseRefs: Type.Optional(List(Type.String({minLength: 1, maxLength: 40}), 1000)),
+	/** A new-starter support agreement only: the officer's mentor that day, when one was recorded. */
+	mentorId: Type.Optional(Id),
 	/** Flags raised at the event (occupational health referral, stress risk assessment, ...). */
 	flags: List(
 		Type.Union([

@@ -1,9 +1,11 @@
 /**
  * Recording a welfare event that happened (README, "Acting on a problem"): a check-in, psychological
- * screening, tenure review, one-to-one or wellbeing questionnaire. Only that it happened, on which day
- * and who recorded it: never what was said (welfare notes are health information and live in their
- * own file; the command line never takes note text). A pure change for Store.apply: it returns new
- * data or throws WelfareRecordError with a sentence saying what to do.
+ * screening, tenure review, one-to-one, wellbeing questionnaire, or support agreed for a new starter's
+ * old cases (new-starter-support.ts: it also names the old cases it covers and the mentor, work facts
+ * the rule reads). Only that it happened, on which day and who recorded it: never what was said
+ * (welfare notes are health information and live in their own file; the command line never takes note
+ * text). A pure change for Store.apply: it returns new data or throws WelfareRecordError with a
+ * sentence saying what to do.
  *
  * No one supervises themselves: the sergeant's own check-in is recorded by the inspector
  * (independence.ts), so an officer recording their own is refused with the name of who records it;
@@ -13,7 +15,8 @@
 import {shortDate, type IsoDate} from './dates.js';
 import {selfSupervisionRefusal} from './independence.js';
 import {mayRecordWelfare} from './permissions.js';
-import type {StoreData, WelfareEvent} from './model.js';
+import type {Officer, StoreData, WelfareEvent} from './model.js';
+import {isNewStarter, oldCasesHeldOn, SUPPORT_KIND} from './new-starter-support.js';
 import {shortName} from './people.js';
 import {safeText} from './safe-text.js';
 
@@ -28,6 +31,7 @@ export const WELFARE_RECORD_KINDS = {
 	'tenure-review': 'tenure-review',
 	'one-to-one': 'one-to-one',
 	questionnaire: 'wellbeing-questionnaire',
+	'new-starter-support': SUPPORT_KIND,
 } as const satisfies Record<string, WelfareEvent['kind']>;
 export type WelfareRecordKind = keyof typeof WELFARE_RECORD_KINDS;
 
@@ -37,6 +41,7 @@ export const WELFARE_KIND_WORDS: Record<WelfareEvent['kind'], string> = {
 	'tenure-review': 'tenure review',
 	'one-to-one': 'one-to-one',
 	'wellbeing-questionnaire': 'wellbeing questionnaire',
+	'new-starter-support': 'new-starter support agreement',
 };
 
 export interface WelfareRecordInput {
@@ -105,7 +110,10 @@ export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, t
 	if (officer.leftUnit !== null && input.date >= officer.leftUnit) {
 		fail(`${who} left the unit on ${officer.leftUnit}, so has no ${what} on ${input.date} to record here.`);
 	}
-	if (data.welfareEvents.some(e => e.officerId === officer.id && e.kind === input.kind && e.date === input.date)) {
+	const support = input.kind === SUPPORT_KIND ? supportFacts(data, officer, input.date, today) : null;
+	const sameDay = data.welfareEvents.filter(e => e.officerId === officer.id && e.kind === input.kind && e.date === input.date);
+	// A second agreement the same day is taken only for an old case the first did not name (one allocated since).
+	if (sameDay.length > 0 && (!support || support.caseRefs.every(ref => sameDay.some(e => e.caseRefs?.includes(ref))))) {
 		throw new WelfareRecordError(`A ${what} for ${who} on ${shortDate(input.date, today)} is already recorded.`);
 	}
 	const event: WelfareEvent = {
@@ -114,11 +122,42 @@ export function recordWelfareEvent(data: StoreData, input: WelfareRecordInput, t
 		date: input.date,
 		kind: input.kind,
 		by: recorder.id,
+		...(support ?? {}),
 		flags: [],
 	};
+	const covering = support
+		? `, covering ${safeText(support.caseRefs.join(', '))} (${support.mentorId ? `mentor ${safeText(shortName(data.officers.find(o => o.id === support.mentorId)))}` : 'no mentor recorded'})`
+		: '';
 	return {
 		data: {...data, welfareEvents: [...data.welfareEvents, event]},
 		event,
-		summary: `Recorded ${event.id}: ${what} for ${who} on ${shortDate(input.date, today)}, by ${safeText(shortName(recorder))}.`,
+		summary: `Recorded ${event.id}: ${what} for ${who} on ${shortDate(input.date, today)}, by ${safeText(shortName(recorder))}${covering}.`,
 	};
+}
+
+/**
+ * What a support agreement of `date` names (docs/rules.md "New starters"): the old cases the officer held
+ * that day and their mentor, if one is recorded (the mentor recorded now: the store keeps no history
+ * of mentors, so an agreement recorded late with --on names today's). Refused for an officer who was
+ * not a new starter that day or held no old case: there is nothing for it to cover, and a record that
+ * covers nothing would only look like an answer.
+ */
+function supportFacts(data: StoreData, officer: Officer, date: IsoDate, today: IsoDate): {caseRefs: string[]; mentorId?: string} {
+	const s = data.settings;
+	const who = safeText(shortName(officer));
+	if (!isNewStarter(officer, s.newStarterMonths, date)) {
+		throw new WelfareRecordError(
+			`${who} is not a new starter on ${shortDate(date, today)} (in the unit since ${shortDate(officer.joinedUnit, today)}; new for ` +
+				`${s.newStarterMonths} months): a support agreement is for a new starter's old cases.`,
+		);
+	}
+	const old = oldCasesHeldOn(data.cases, officer, date, s.oldCaseMonths);
+	if (old.length === 0) {
+		throw new WelfareRecordError(
+			`${who} held no live case opened over ${s.oldCaseMonths} months ago on ${shortDate(date, today)}: there is no old case to agree support for.`,
+		);
+	}
+	const caseRefs = old.map(c => c.ref);
+	const mentor = officer.mentorId !== null && data.officers.some(o => o.id === officer.mentorId) ? officer.mentorId : null;
+	return mentor ? {caseRefs, mentorId: mentor} : {caseRefs};
 }

@@ -100,6 +100,8 @@ const WELFARE_CLEARS: Record<string, readonly WelfareEvent['kind'][]> = {
 	'screening-due': ['psychological-screening'],
 	'tenure-review-due': ['tenure-review'],
 	'new-starter-one-to-one-due': ['one-to-one'],
+	// Or the old cases moved away: said below when no agreement answered it.
+	'new-starter-old-cases': ['new-starter-support'],
 };
 
 const WELFARE_WORDS: Record<WelfareEvent['kind'], string> = {
@@ -108,7 +110,16 @@ const WELFARE_WORDS: Record<WelfareEvent['kind'], string> = {
 	'wellbeing-questionnaire': 'Wellbeing questionnaire',
 	'psychological-screening': 'Psychological screening',
 	'tenure-review': 'Tenure review',
+	'new-starter-support': 'Support agreed',
 };
+
+/** "Support agreed for DC New's old cases CR/1/25, CR/2/25 on 02 Dec (mentor DC Marsh)": the cases it names, as signed. */
+function welfareSaid(e: WelfareEvent, name: (id: string | null) => string, d: (date: IsoDate) => string): string {
+	if (e.kind !== 'new-starter-support') return `${WELFARE_WORDS[e.kind]} for ${name(e.officerId)} on ${d(e.date)}`;
+	const refs = e.caseRefs?.length ? ` ${safeText(e.caseRefs.join(', '))}` : '';
+	const mentor = e.mentorId ? ` (mentor ${name(e.mentorId)})` : '';
+	return `${WELFARE_WORDS[e.kind]} for ${name(e.officerId)}'s old cases${refs} on ${d(e.date)}${mentor}`;
+}
 
 /**
  * What cleared an officer's problem, as whatCleared says a case's (QA 6 R5: a cleared screening said only
@@ -130,10 +141,12 @@ export function whatClearedOfficer(input: WhatClearedOfficerInput): string | nul
 		);
 		// Said only when it is what answered the problem: without it the rule would find the problem again (an
 		// old screening, say, does not clear one that went because the officer left an image-exposed role).
-		if (!e) return null;
 		const finds = (d: StoreData) => findProblems(officerSlice(d, officerId, today), today).some(p => p.id === problemId);
-		if (finds(data) || !finds({...data, welfareEvents: data.welfareEvents.filter(x => x !== e)})) return null;
-		return `${WELFARE_WORDS[e.kind]} for ${name(officerId)} on ${d(e.date)}, recorded by ${name(e.by)}.`;
+		if (e && !finds(data) && finds({...data, welfareEvents: data.welfareEvents.filter(x => x !== e)})) {
+			return `${welfareSaid(e, name, d)}, recorded by ${name(e.by)}.`;
+		}
+		// A new starter's old cases clear by an agreement or by moving them: the move is looked for below.
+		if (kind !== 'new-starter-old-cases') return null;
 	}
 	if ((kind === 'review-due-supervisor-absent' || kind === 'action-owner-away') && third) {
 		const parts = data.absences.filter(a => a.id === third || a.partOf === third);

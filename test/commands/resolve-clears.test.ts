@@ -185,6 +185,15 @@ describe('each command-line way clears its problem on the demo', () => {
 		gone(store, problem.id);
 	});
 
+	it('new-starter-old-cases: support agreed with the officer and mentor, recorded (QA 8 R5)', async () => {
+		const {store, problem} = demoProblem('new-starter-old-cases');
+		const way = wayOf(problem, 'welfare-record');
+		expect(way.command).toContain('--kind new-starter-support');
+		const r = await runWay(way, store, {});
+		expect(r.code, r.stderr).toBe(0);
+		gone(store, problem.id);
+	});
+
 	it('crime-report-not-updated: the update imported from the records system', async () => {
 		const {store, dir, problem} = demoProblem('crime-report-not-updated');
 		const ref = problem.subject.type === 'case' ? problem.subject.ref : '';

@@ -74,6 +74,9 @@ describe('verify judges who might act (REVIEW-9 D4)', () => {
 		const as = doyleCovers(store);
 		const r = as('welfare', 'record', 'Whitlock', '--kind', 'check-in', '--as', 'Doyle');
 		expect(r.code, r.stderr).toBe(0);
+		// A new starter's support agreement (QA 8 R5) is the cover's to record on his days, as the one-to-one is.
+		const support = as('welfare', 'record', 'Whitlock', '--kind', 'new-starter-support', '--as', 'Doyle');
+		expect(support.code, support.stderr).toBe(0);
 		const v = verify(store);
 		expect(v.code, v.stdout).toBe(0);
 	});
@@ -95,6 +98,32 @@ describe('verify judges who might act (REVIEW-9 D4)', () => {
 		expect(r.stdout).toBe(
 			`BROKEN: ${file}: entry ${first}: entry ${first} (record) records an act its actor could not take: DC Doyle cannot record their own welfare check-in. ` +
 				`It goes to DI Okafor (the team's inspector).\n`,
+		);
+	});
+
+	it("a new starter's support agreement recorded by a peer (the mentor) is BROKEN (QA 8 R5)", () => {
+		const {store} = demoCopy();
+		const file = singleFile(store);
+		const agreement: RecordData = {
+			record: 'welfare-event',
+			by: 'o0006',
+			event: {
+				id: 'w-mentor',
+				officerId: 'o0005',
+				date: DEMO_TODAY,
+				kind: 'new-starter-support',
+				by: 'o0006',
+				caseRefs: ['CR/42371/25', 'CR/87559/24'],
+				mentorId: 'o0006',
+				flags: [],
+			},
+		};
+		const {r, first} = appendAndVerify(file, chain => makeEntry(chain, 'record', agreement, AT));
+		expect(r.code).toBe(1);
+		expect(r.stdout).toMatch(
+			new RegExp(
+				`^BROKEN: .*: entry ${first}: entry ${first} \\(record\\) records an act its actor could not take: DC Marsh is not TDC Whitlock's line manager on 30 Nov`,
+			),
 		);
 	});
 

@@ -105,10 +105,65 @@ describe('fortnight welfare record', () => {
 		expect(savedBytes(store).equals(before)).toBe(true);
 	});
 
+	it("new-starter-support: names the old cases held and the mentor, is signed, verifies, and clears the new starter's old cases (QA 8 R5)", async () => {
+		const {store, welfare: welfareFile} = demoCopy();
+		const notesBefore = readFileSync(welfareFile);
+		expect(problemIds(store)).toContain('new-starter-old-cases:o0005');
+		const before = savedBytes(store);
+		// Not the officer's own, nor a peer's (the mentor is a peer): exit 2, nothing saved.
+		const own = await runCommand(command, store, ['record', 'Whitlock'], {kind: 'new-starter-support'}, {as: 'TDC Whitlock'});
+		expect(own.code).toBe(2);
+		expect(own.stderr).toContain('TDC Whitlock cannot record their own new-starter support agreement.');
+		const mentor = await runCommand(command, store, ['record', 'Whitlock'], {kind: 'new-starter-support'}, {as: 'DC Marsh'});
+		expect(mentor.code).toBe(2);
+		expect(mentor.stderr).toContain("DC Marsh is not TDC Whitlock's line manager on 30 Nov");
+		// Not for an officer who is no new starter.
+		const veteran = await record(store, 'DC Ashworth', {kind: 'new-starter-support'});
+		expect(veteran.code).toBe(2);
+		expect(veteran.stderr).toMatch(/DC Ashworth is not a new starter on 30 Nov .*Nothing was saved\./);
+		expect(savedBytes(store).equals(before)).toBe(true);
+
+		const r = welfare(store, 'TDC Whitlock', '--kind', 'new-starter-support');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stderr).toBe(
+			'Recorded w00024: new-starter support agreement for TDC Whitlock on 30 Nov, by DS Brennan, covering CR/42371/25, CR/87559/24 (mentor DC Marsh).\n',
+		);
+		const saved = JSON.parse(readFileSync(store, 'utf8')) as StoreData;
+		const event = {
+			id: 'w00024',
+			officerId: 'o0005',
+			date: DEMO_TODAY,
+			kind: 'new-starter-support',
+			by: 'o0002',
+			caseRefs: ['CR/42371/25', 'CR/87559/24'],
+			mentorId: 'o0006',
+			flags: [],
+		};
+		expect(saved.welfareEvents.at(-1)).toEqual(event);
+		// Signed as a supervisory record, with the cases and the mentor in what is signed.
+		expect(saved.chain.at(-1)?.data).toEqual({record: 'welfare-event', by: 'o0002', event});
+		expect(problemIds(store)).not.toContain('new-starter-old-cases:o0005');
+		const v = runCli(['verify', '--store', store, '--today', DEMO_TODAY]);
+		expect(v.code, v.stdout + v.stderr).toBe(0);
+		expect(readFileSync(welfareFile).equals(notesBefore)).toBe(true);
+		// The same agreement twice is refused.
+		const twice = await record(store, 'Whitlock', {kind: 'new-starter-support'});
+		expect(twice.code).toBe(2);
+		expect(twice.stderr).toContain('A new-starter support agreement for TDC Whitlock on 30 Nov is already recorded.');
+	});
+
 	it('has help naming the kinds and saying it takes no note text', () => {
 		const r = runCli(['welfare', '--help']);
 		expect(r.code).toBe(0);
-		const words = ['check-in', 'screening', 'tenure-review', 'one-to-one', 'this command takes no note text', '--as "DI Okafor"'];
+		const words = [
+			'check-in',
+			'screening',
+			'tenure-review',
+			'one-to-one',
+			'new-starter-support',
+			'this command takes no note text',
+			'--as "DI Okafor"',
+		];
 		for (const w of words) expect(r.stdout).toContain(w);
 	});
 });

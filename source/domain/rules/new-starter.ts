@@ -7,7 +7,8 @@
  */
 import {currentAllocation} from '../case-history.js';
 import {addDays, addMonths, daysBetween, shortDate, type IsoDate} from '../dates.js';
-import type {Officer} from '../model.js';
+import type {Case, Officer} from '../model.js';
+import {isNewStarter, oldCaseFrom, supportCovering} from '../new-starter-support.js';
 import type {Evidence, Problem} from '../problem.js';
 import {reallocateOneOf, welfareWay} from '../resolve.js';
 import type {RuleDeclaration} from './rule.js';
@@ -16,9 +17,7 @@ import {lastWelfare} from './welfare.js';
 import {workloadIn} from './workload.js';
 import {safeText} from '../safe-text.js';
 
-export function isNewStarter(o: Officer, newStarterMonths: number, today: IsoDate): boolean {
-	return o.joinedUnit <= today && addMonths(o.joinedUnit, newStarterMonths) > today;
-}
+export {isNewStarter};
 
 function oneToOne(ctx: RuleContext, o: Officer): Problem | null {
 	const {settings: s, today} = ctx;
@@ -51,16 +50,22 @@ function oneToOne(ctx: RuleContext, o: Officer): Problem | null {
 
 function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 	const {settings: s, today} = ctx;
-	const old = (ctx.liveByOic.get(o.id) ?? []).filter(c => addMonths(c.opened, s.oldCaseMonths) <= today);
+	const events = ctx.welfareByOfficer.get(o.id);
+	// A case covered by a support agreement recorded since it became old in this officer's hands no
+	// longer counts (new-starter-support.ts); one allocated or aged past the line after it does.
+	const old: Case[] = [];
+	const covered: Case[] = [];
+	for (const c of ctx.liveByOic.get(o.id) ?? []) {
+		if (addMonths(c.opened, s.oldCaseMonths) > today) continue;
+		(supportCovering(events, c, o, s.oldCaseMonths, today) ? covered : old).push(c);
+	}
 	if (old.length === 0) return null;
 	let since: IsoDate | null = null;
 	const evidence: Evidence[] = [];
 	for (const c of old) {
-		const aged = addMonths(c.opened, s.oldCaseMonths);
 		// The day the case was allocated to this officer (its current allocation: README "Case history").
 		const allocated = currentAllocation(c).from;
-		let d = aged > allocated ? aged : allocated;
-		if (d < o.joinedUnit) d = o.joinedUnit;
+		const d = oldCaseFrom(c, o, s.oldCaseMonths);
 		if (since === null || d < since) since = d;
 		evidence.push({
 			type: 'case',
@@ -79,10 +84,13 @@ function oldCases(ctx: RuleContext, o: Officer): Problem | null {
 		subject: {type: 'officer', officerId: o.id},
 		message:
 			`${nameOf(ctx, o.id)}, in the unit ${days(daysBetween(o.joinedUnit, today))}, holds ${plural(old.length, 'case')} opened over ` +
-			`${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))}); ${mentorWords}`,
+			`${s.oldCaseMonths} months ago (${safeText(old.map(c => c.ref).join(', '))})` +
+			// Said so the sergeant sees why a case they agreed support for is not listed (QA 8 R5).
+			`${covered.length > 0 ? ` besides ${plural(covered.length, 'case')} with support agreed (${safeText(covered.map(c => c.ref).join(', '))})` : ''}` +
+			`; ${mentorWords}`,
 		action: mentor
-			? 'Agree support for these cases with the officer and mentor, or reallocate them.'
-			: 'Name a mentor with capacity and agree support for these cases, or reallocate them.',
+			? 'Agree support for these cases with the officer and mentor and record it, or reallocate them.'
+			: 'Name a mentor with capacity and agree support for these cases and record it, or reallocate them.',
 		evidence,
 		since: since!,
 	};
@@ -103,7 +111,10 @@ export function officerNewStarterProblems(ctx: RuleContext, o: Officer): Problem
 	return out;
 }
 
-/** How these clear (README "Acting on a problem"): the one-to-one recorded; the old cases reallocated. */
+/**
+ * How these clear (README "Acting on a problem"): the one-to-one recorded; the old cases' support agreed
+ * and recorded (it names the old cases held that day), or the old cases reallocated.
+ */
 export const NEW_STARTER_RULE: RuleDeclaration<'new-starter-one-to-one-due' | 'new-starter-old-cases'> = {
 	name: 'New starters',
 	check: newStarterProblems,
@@ -116,7 +127,15 @@ export const NEW_STARTER_RULE: RuleDeclaration<'new-starter-one-to-one-due' | 'n
 		},
 		'new-starter-old-cases': {
 			label: 'New starter, old cases',
-			resolve: (p, ctx) => [reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`)],
+			resolve: (p, ctx) => [
+				welfareWay(
+					ctx.data.officers,
+					p.subject.officerId,
+					'new-starter-support',
+					'Agree support for the old cases with the officer and mentor, then record the agreement (it names the old cases held that day)',
+				),
+				reallocateOneOf(`Reallocate the old cases from ${nameOf(ctx, p.subject.officerId)} to an experienced officer`),
+			],
 		},
 	},
 };

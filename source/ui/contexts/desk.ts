@@ -79,7 +79,7 @@ export const DESK_BINDINGS = [
 		command: 'welfare-record',
 		keys: ['w'],
 		where: 'Team view, problem detail',
-		help: 'record a welfare event: check-in, screening, tenure review, one-to-one',
+		help: "record a welfare event: check-in, screening, tenure review, one-to-one, a new starter's support",
 		palette: 'Team: record a welfare event',
 		supervisors: true,
 	}),

@@ -285,6 +285,50 @@ describe('the record forms in the desk', () => {
 		h.app.unmount();
 	});
 
+	it("w on the new starter's old cases opens the form on new-starter-support; saved, the problem clears and its detail says the agreement (QA 8 R5)", async () => {
+		const {store: file} = demoCopy();
+		const store = await openStore(file);
+		const h = renderDesk({store, data: store.snapshot(), size: {columns: 200, rows: 45}});
+		await problemRow(h, 'old cases', 'TDC Whitlock');
+		let f = await h.press(KEYS.enter);
+		// The detail offers both ways: the agreement (w) and the reallocation (m).
+		expect(f).toContain('w record the welfare event');
+		expect(f).toContain('Agree support for the old cases with the officer and mentor');
+		expect(f).toContain('Reallocate the old cases from TDC Whitlock');
+		f = await h.press('w');
+		expect(f).toContain('Record a welfare event for TDC Joe Whitlock');
+		expect(f).toMatch(/\[new-starter-support\]/);
+		expect(f).toMatch(/› On {6}/);
+		await h.press(KEYS.tab);
+		const note = 'Worried about the CR/87559/24 interviews';
+		await h.type(note);
+		await h.press(KEYS.enter);
+		f = await h.waitFor('Recorded w');
+		expect(f).toContain('new-starter support agreement for TDC Whitlock on 30 Nov, by DS Brennan, covering CR/42371/25, CR/87559/24');
+		expect(f).not.toContain('Worried');
+		const data = load(file);
+		const event = data.welfareEvents.at(-1)!;
+		expect(event).toMatchObject({
+			officerId: 'o0005',
+			kind: 'new-starter-support',
+			date: DEMO_TODAY,
+			by: SERGEANT,
+			caseRefs: ['CR/42371/25', 'CR/87559/24'],
+			mentorId: 'o0006',
+		});
+		expect(data.chain.at(-1)).toMatchObject({kind: 'record', data: {record: 'welfare-event', by: SERGEANT, event}});
+		// The private note is in the welfare file only.
+		expect(readFileSync(file, 'utf8')).not.toContain('Worried');
+		const welfare = JSON.parse(readFileSync(welfarePathFor(file), 'utf8')) as {notes: {id: string; text: string}[]};
+		expect(welfare.notes.at(-1)).toMatchObject({id: `wn-${event.id}`, text: note});
+		expect(problemIds(file)).not.toContain('new-starter-old-cases:o0005');
+		const cleared = (await h.waitFor('CLEARED')).replace(/[│║]/g, ' ').replace(/\s+/g, ' ');
+		expect(cleared).toContain(
+			"Support agreed for TDC Whitlock's old cases CR/42371/25, CR/87559/24 on 30 Nov (mentor DC Marsh), recorded by DS Brennan.",
+		);
+		h.app.unmount();
+	});
+
 	it("w on a problem's row in the Problems panel opens the form on the kind its way names; Esc closes it untouched", async () => {
 		// A store that can be written (nothing is saved here), so the form opens.
 		const h = renderDesk({store: fakeStore(demoData()), size: {columns: 140, rows: 45}});
