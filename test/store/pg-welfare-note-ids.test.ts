@@ -1,7 +1,7 @@
 /**
  * Welfare note ids and order on PostgreSQL (migration 022; README "PostgreSQL", store README). From REVIEW-9's
  * proofs (test/review9/pg-lesser.test.ts "N2"/"N3", which asserted the defects), now asserting the fix:
- * - N3: a note filed first, through psql, under the id another author's next note takes (`w-r<seq>`) made that
+ * - N3: a note filed first, through psql, under the id another author's next note takes (`wn-r<seq>`) made that
  *   filing add nothing (ON CONFLICT DO NOTHING) and its author could not see why. Now the later filing is
  *   refused with a StoreError naming the id (never either note's words), the very same note filed again is
  *   still a quiet retry, and someone who may not file a note learns nothing about the ids held (row-level
@@ -72,51 +72,51 @@ describe.skipIf(skipPostgres)(`PostgreSQL welfare note ids and order (REVIEW-9 N
 	});
 
 	it("N3: a note taken ahead under the inspector's next id makes her filing a refusal naming the id, not silence", async () => {
-		// The sergeant's login takes w-r606 (the id of the inspector's next review note) with a note of his own.
-		sql('sgt_a', insert(note('w-r606', SERGEANT, SQUAT)));
-		const err = await fileError('di_a', note('w-r606', INSPECTOR, HERS));
+		// The sergeant's login takes wn-r606 (the id of the inspector's next review note) with a note of his own.
+		sql('sgt_a', insert(note('wn-r606', SERGEANT, SQUAT)));
+		const err = await fileError('di_a', note('wn-r606', INSPECTOR, HERS));
 		expect(err?.code).toBe('id-taken');
-		expect(err?.message).toContain('did not file welfare note w-r606');
-		expect(err?.message).toContain('another note under w-r606');
+		expect(err?.message).toContain('did not file welfare note wn-r606');
+		expect(err?.message).toContain('another note under wn-r606');
 		expect(err?.message).not.toContain(HERS);
 		expect(err?.message).not.toContain(SQUAT);
 		// Nothing of hers was added; the note held under the id is the sergeant's, as it was.
 		expect(
-			sql('postgres', `SELECT string_agg(by || ':' || text, ',') FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'w-r606'`),
+			sql('postgres', `SELECT string_agg(by || ':' || text, ',') FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'wn-r606'`),
 		).toBe(`${SERGEANT}:${SQUAT}`);
 		// An older fortnight's ON CONFLICT DO NOTHING is refused too, not silently skipped; the server names the id only.
-		const said = refused('di_a', insert(note('w-r606', INSPECTOR, HERS), A, ' ON CONFLICT (team_id, id) DO NOTHING'));
-		expect(said).toContain('welfare note w-r606 was not filed');
+		const said = refused('di_a', insert(note('wn-r606', INSPECTOR, HERS), A, ' ON CONFLICT (team_id, id) DO NOTHING'));
+		expect(said).toContain('welfare note wn-r606 was not filed');
 		expect(said).not.toContain(HERS);
 		expect(said).not.toContain(SQUAT);
 	});
 
 	it('the very same note filed again is a quiet retry; other words under the same id are refused', async () => {
-		const mine = note('w-r607', INSPECTOR, HERS);
+		const mine = note('wn-r607', INSPECTOR, HERS);
 		expect(await fileError('di_a', mine)).toBeUndefined();
 		expect(await fileError('di_a', mine)).toBeUndefined();
-		expect((await readWelfare(welfare('di_a'))).notes.filter(n => n.id === 'w-r607')).toEqual([mine]);
+		expect((await readWelfare(welfare('di_a'))).notes.filter(n => n.id === 'wn-r607')).toEqual([mine]);
 		const changed = await fileError('di_a', {...mine, text: OTHER});
 		expect(changed?.code).toBe('id-taken');
 		expect(changed?.message).not.toContain(OTHER);
 		expect(changed?.message).not.toContain(HERS);
 		// About another officer under the same id: refused as well.
 		expect((await fileError('di_a', {...mine, officerId: 'o0004'}))?.code).toBe('id-taken');
-		expect(sql('postgres', `SELECT count(*) FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'w-r607'`)).toBe('1');
+		expect(sql('postgres', `SELECT count(*) FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'wn-r607'`)).toBe('1');
 	});
 
 	it('a login that may not file a note learns nothing of the ids held: row-level security refuses it first', () => {
 		// The inspector's own note, word for word, in her name from the sergeant's login: no quiet skip (that would
 		// confirm her words), no "already holds" (that would tell the id is taken): the filing rule's refusal.
 		for (const text of [HERS, OTHER]) {
-			const said = refused('sgt_a', insert(note('w-r607', INSPECTOR, text)));
+			const said = refused('sgt_a', insert(note('wn-r607', INSPECTOR, text)));
 			expect(said).toContain('row-level security');
 			expect(said).not.toContain('already holds');
 		}
 		// Another team's login, under an id team A holds: its own team's note is filed (ids are per team)...
-		sql('sgt_b', insert(note('w-r606', SERGEANT, OTHER), B));
+		sql('sgt_b', insert(note('wn-r606', SERGEANT, OTHER), B));
 		// ...and team A's ids are not its to ask about.
-		const said = refused('sgt_b', insert(note('w-r606', SERGEANT, OTHER)));
+		const said = refused('sgt_b', insert(note('wn-r606', SERGEANT, OTHER)));
 		expect(said).toContain('row-level security');
 		expect(said).not.toContain('already holds');
 	});
@@ -144,7 +144,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL welfare note ids and order (REVIEW-9 N
 		// Read back in filing order (not by id or date), as the file store keeps them.
 		const ids = (await readWelfare(welfare('sgt_a'))).notes.map(n => n.id);
 		expect(ids.slice(-3)).toEqual(['wn-z1', 'wn-a2', 'wn-x']);
-		expect((await readWelfare(welfare('sgt_b', B))).notes.map(n => n.id)).toEqual(['w-r606', 'wn-b1', 'wn-b2', 'wn-b3']);
+		expect((await readWelfare(welfare('sgt_b', B))).notes.map(n => n.id)).toEqual(['wn-r606', 'wn-b1', 'wn-b2', 'wn-b3']);
 	});
 
 	it("022 on a database with notes keeps each team's filing order and drops the force-wide counter", () => {
