@@ -13,12 +13,13 @@
 --     nothing is said (the row is skipped, so even an older ON CONFLICT DO NOTHING gets the same answer);
 --   * held by another note: refused with SQLSTATE 23505 on fortnight_welfare_notes, DETAIL the id, never a
 --     note's words (pg-connect.ts words it; the desk keeps the note waiting and says so).
--- Only the note's own author, filing what fortnight_files_welfare lets them file (016), gets either answer.
--- Anyone else's row is let through to row-level security, which refuses it (42501) before any unique
--- check: otherwise a skip, an error or a 23505 would tell them whether a note they may not read exists,
--- and a skip would confirm its guessed words. The owner (no officer, row-level security does not apply)
--- gets the primary key's 23505 or ON CONFLICT as before. One filer per team at a time (an advisory lock
--- until commit), so two filings of one id never both find it free; the primary key stays the backstop.
+-- Only the note's own author, filing what fortnight_files_welfare lets them file (016), and a role that
+-- reads every note anyway (the table's owner, a superuser, BYPASSRLS: `fortnight store copy` into the
+-- database, a retried copy) get either answer. Anyone else's row is let through to row-level security,
+-- which refuses it (42501) before any unique check: otherwise a skip, an error or a 23505 would tell them
+-- whether a note they may not read exists, and a skip would confirm its guessed words. One filer per team
+-- at a time (an advisory lock until commit), so two filings of one id never both find it free; the primary
+-- key stays the backstop.
 --
 -- §2 (N2) The notes' order is the team's own. `ord` (GENERATED ALWAYS AS IDENTITY, 001) was one counter for
 -- the whole force, and a login reads it on its own notes (SELECT, RETURNING): two of its filings told how
@@ -39,8 +40,9 @@ CREATE UNIQUE INDEX fortnight_welfare_notes_team_order ON fortnight_welfare_note
 
 -- §1 ---------------------------------------------------------------------------------------------------------
 -- The place of a note about to be filed: its team_ord, or NULL when the very same note is already filed
--- (skip it). Raises 23505 when its id is held by another note and the caller (`who`, checked to be the
--- caller by fortnight_officer_of) is the note's author and may file it; otherwise only numbers it.
+-- (skip it). Raises 23505 when its id is held by another note and the caller (`who`, taken only when it is
+-- the caller, as 016 does) is the note's author and may file it, or reads every note; otherwise only
+-- numbers it.
 CREATE FUNCTION fortnight_welfare_note_place(t text, note_id text, o text, author text, d date, words text, who name)
 	RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, public, pg_temp AS $$
@@ -50,7 +52,10 @@ BEGIN
 	-- Until commit: a filing that waited here then reads (a new snapshot per statement) what the other filed.
 	PERFORM pg_advisory_xact_lock(hashtext('fortnight_welfare_notes:' || t));
 	SELECT * INTO held FROM fortnight_welfare_notes n WHERE n.team_id = t AND n.id = note_id;
-	IF FOUND AND fortnight_files_welfare(t, o, author, d, who) THEN
+	IF FOUND AND (fortnight_files_welfare(t, o, author, d, who) OR (pg_has_role(session_user, who, 'MEMBER')
+		AND (EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = who AND (r.rolsuper OR r.rolbypassrls))
+			OR pg_has_role(who, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'fortnight_welfare_notes'::regclass), 'USAGE'))))
+	THEN
 		IF held."by" = author AND held.officer_id = o AND held.date = d AND held.text = words THEN
 			RETURN NULL;
 		END IF;

@@ -103,6 +103,11 @@ describe.skipIf(skipPostgres)(`PostgreSQL welfare note ids and order (REVIEW-9 N
 		// About another officer under the same id: refused as well.
 		expect((await fileError('di_a', {...mine, officerId: 'o0004'}))?.code).toBe('id-taken');
 		expect(sql('postgres', `SELECT count(*) FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'wn-r607'`)).toBe('1');
+		// The database's owner (who reads every note: a store copied in again) gets the same answers.
+		const asOwner = welfarePathFor(`${cluster.url(DB)}&team=${A}`);
+		await appendWelfareNote(asOwner, mine);
+		await expect(appendWelfareNote(asOwner, {...mine, text: OTHER})).rejects.toMatchObject({code: 'id-taken'});
+		expect(sql('postgres', `SELECT count(*) FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'wn-r607'`)).toBe('1');
 	});
 
 	it('a login that may not file a note learns nothing of the ids held: row-level security refuses it first', () => {
