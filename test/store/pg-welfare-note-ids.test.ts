@@ -110,6 +110,24 @@ describe.skipIf(skipPostgres)(`PostgreSQL welfare note ids and order (REVIEW-9 N
 		expect(sql('postgres', `SELECT count(*) FROM fortnight_welfare_notes WHERE team_id = '${A}' AND id = 'wn-r607'`)).toBe('1');
 	});
 
+	it('two filings of one id at once: the same note is filed once; another under it is refused, never lost quietly', async () => {
+		const same = note('wn-r700', INSPECTOR, HERS);
+		const both = await Promise.allSettled([appendWelfareNote(welfare('di_a'), same), appendWelfareNote(welfare('di_a'), same)]);
+		expect(both.map(r => r.status)).toEqual(['fulfilled', 'fulfilled']);
+		const two = await Promise.allSettled([
+			appendWelfareNote(welfare('di_a'), note('wn-r701', INSPECTOR, HERS)),
+			appendWelfareNote(welfare('di_a'), note('wn-r701', INSPECTOR, OTHER)),
+		]);
+		expect(two.map(r => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((two.find(r => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({code: 'id-taken'});
+		expect(
+			sql(
+				'postgres',
+				`SELECT id || ':' || count(*) FROM fortnight_welfare_notes WHERE id IN ('wn-r700', 'wn-r701') GROUP BY id ORDER BY id`,
+			),
+		).toBe('wn-r700:1\nwn-r701:1');
+	});
+
 	it('a login that may not file a note learns nothing of the ids held: row-level security refuses it first', () => {
 		// The inspector's own note, word for word, in her name from the sergeant's login: no quiet skip (that would
 		// confirm her words), no "already holds" (that would tell the id is taken): the filing rule's refusal.
