@@ -1,6 +1,6 @@
 -- REVIEW-9 N3 and N2: welfare notes (README "PostgreSQL", "Welfare notes").
 --
--- §1 (N3) A welfare note's id is never taken ahead of its filing. Note ids are predictable (`w-r<seq>` for a
+-- §1 (N3) A welfare note's id is never taken ahead of its filing. Note ids are predictable (`wn-r<seq>` for a
 -- review's note, `wn-<event id>` for a welfare record's), and fortnight filed with ON CONFLICT (team_id, id)
 -- DO NOTHING, the file store's "a retried filing adds nothing". So a login that filed first, through psql,
 -- any note under the id another author's next note would take (about anyone it may file about) made that
@@ -17,16 +17,16 @@
 -- reads every note anyway (the table's owner, a superuser, BYPASSRLS: `fortnight store copy` into the
 -- database, a retried copy) get either answer. Anyone else's row is let through to row-level security,
 -- which refuses it (42501) before any unique check: otherwise a skip, an error or a 23505 would tell them
--- whether a note they may not read exists, and a skip would confirm its guessed words. One filer per team
--- at a time (an advisory lock until commit), so two filings of one id never both find it free; the primary
--- key stays the backstop.
+-- whether a note they may not read exists, and a skip would confirm its guessed words; nor do they take
+-- the team's lock. One filer per team at a time (an advisory lock until commit), so two filings of one id
+-- never both find it free; the primary key stays the backstop.
 --
 -- §2 (N2) The notes' order is the team's own. `ord` (GENERATED ALWAYS AS IDENTITY, 001) was one counter for
 -- the whole force, and a login reads it on its own notes (SELECT, RETURNING): two of its filings told how
 -- many notes every other team filed between them. It is replaced by `team_ord`, 1, 2, 3... per team in
 -- filing order (the old order kept), set by the same trigger under the same lock; a writer's value is
--- overwritten. Gaps in a team's own numbers tell a reader no more than the team's welfare events and
--- reviews already show every officer of it (each note is filed with one of them). `ord` is dropped: no
+-- overwritten. Gaps in a team's own numbers tell a reader little more than the team's welfare events and
+-- reviews already show every officer of it (fortnight files each note with one of them). `ord` is dropped: no
 -- fortnight reads it now, and an older fortnight refuses this schema (pg-migrate.ts assertCurrent).
 
 -- §2 ---------------------------------------------------------------------------------------------------------
@@ -40,22 +40,26 @@ CREATE UNIQUE INDEX fortnight_welfare_notes_team_order ON fortnight_welfare_note
 
 -- §1 ---------------------------------------------------------------------------------------------------------
 -- The place of a note about to be filed: its team_ord, or NULL when the very same note is already filed
--- (skip it). Raises 23505 when its id is held by another note and the caller (`who`, taken only when it is
--- the caller, as 016 does) is the note's author and may file it, or reads every note; otherwise only
--- numbers it.
+-- (skip it). Raises 23505 when its id is held by another note. Answers only the note's author filing what
+-- fortnight_files_welfare lets them file, or a role that reads every note (`who` is taken only when it is
+-- the caller, as 016 does); for anyone else it returns 0, takes no lock and looks at nothing: row-level
+-- security refuses their row next (a login of another team cannot so much as queue on this team's lock).
 CREATE FUNCTION fortnight_welfare_note_place(t text, note_id text, o text, author text, d date, words text, who name)
 	RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
 	held fortnight_welfare_notes%ROWTYPE;
 BEGIN
-	-- Until commit: a filing that waited here then reads (a new snapshot per statement) what the other filed.
-	PERFORM pg_advisory_xact_lock(hashtext('fortnight_welfare_notes:' || t));
-	SELECT * INTO held FROM fortnight_welfare_notes n WHERE n.team_id = t AND n.id = note_id;
-	IF FOUND AND (fortnight_files_welfare(t, o, author, d, who) OR (pg_has_role(session_user, who, 'MEMBER')
+	IF NOT (fortnight_files_welfare(t, o, author, d, who) OR (pg_has_role(session_user, who, 'MEMBER')
 		AND (EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = who AND (r.rolsuper OR r.rolbypassrls))
 			OR pg_has_role(who, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'fortnight_welfare_notes'::regclass), 'USAGE'))))
 	THEN
+		RETURN 0;
+	END IF;
+	-- Until commit: a filing that waited here then reads (a new snapshot per statement) what the other filed.
+	PERFORM pg_advisory_xact_lock(hashtext('fortnight_welfare_notes:' || t));
+	SELECT * INTO held FROM fortnight_welfare_notes n WHERE n.team_id = t AND n.id = note_id;
+	IF FOUND THEN
 		IF held."by" = author AND held.officer_id = o AND held.date = d AND held.text = words THEN
 			RETURN NULL;
 		END IF;

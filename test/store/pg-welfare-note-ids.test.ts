@@ -10,6 +10,7 @@
  *   between them. Now each team numbers its own notes (team_ord) and `ord` is gone.
  * The demo team: o0001 DI Rachel Okafor (inspector), o0002 DS Tom Brennan (sergeant), o0003 DC Sam Ashworth.
  */
+import pg from 'pg';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {StoreError} from '../../source/store/errors.js';
 import {closePools} from '../../source/store/pg-connect.js';
@@ -142,6 +143,22 @@ describe.skipIf(skipPostgres)(`PostgreSQL welfare note ids and order (REVIEW-9 N
 		const said = refused('sgt_b', insert(note('wn-r606', SERGEANT, OTHER)));
 		expect(said).toContain('row-level security');
 		expect(said).not.toContain('already holds');
+	});
+
+	it("while a filer of team A holds its notes' lock, another team's login is refused at once, not queued behind it", async () => {
+		const filer = new pg.Client({connectionString: cluster.url(DB, 'di_a')});
+		await filer.connect();
+		try {
+			await filer.query('BEGIN');
+			await filer.query(insert(note('wn-r800', INSPECTOR, HERS)));
+			const said = refused('sgt_b', `SET statement_timeout = '3s'; ${insert(note('wn-r801', SERGEANT, OTHER))}`);
+			expect(said).toContain('row-level security');
+			// The sergeant of team A, who may file, does queue behind it (one filer per team at a time).
+			expect(refused('sgt_a', `SET lock_timeout = '500ms'; ${insert(note('wn-r802', SERGEANT, OTHER))}`)).toContain('lock timeout');
+		} finally {
+			await filer.query('ROLLBACK').catch(() => {});
+			await filer.end();
+		}
 	});
 
 	it('N2: a team numbers its own notes; no login reads a force-wide counter', async () => {
