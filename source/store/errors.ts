@@ -11,6 +11,11 @@ export type StoreErrorCode =
 	| 'no-space'
 	| 'io'
 	| 'conflict'
+	/**
+	 * A welfare note was not filed: another note already holds its id (PostgreSQL, migration 022; REVIEW-9 N3).
+	 * Trying again files nothing; the note waits where it was kept until the database's owner sees to the id.
+	 */
+	| 'id-taken'
 	| 'welfare-key'
 	| 'key'
 	/** The review chain file does not hold what the state file records (missing, shorter, replaced): chain-file.ts. */

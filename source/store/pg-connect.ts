@@ -101,10 +101,23 @@ export function isPgError(err: unknown): boolean {
 	return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
+/**
+ * The id in a welfare note's 23505: 022's refusal gives it as the DETAIL; the primary key's own (two filings of
+ * one id at once) as "Key (team_id, id)=(TEAM, ID) already exists.". Made safe for the terminal (an id is
+ * whatever the filer chose); undefined when neither.
+ */
+function takenNoteId(detail: string | undefined): string | undefined {
+	if (!detail) return undefined;
+	const key = /^Key \(team_id, id\)=\((.*)\) already exists\.$/s.exec(detail);
+	// Another unique index's "Key (...)" (the team's order) names no note.
+	const id = key ? key[1]!.slice(key[1]!.lastIndexOf(', ') + 2) : detail.startsWith('Key (') ? '' : detail;
+	return id === '' ? undefined : safeText(id).slice(0, 80);
+}
+
 /** A pg or connection error as a StoreError naming the database; a StoreError is returned as it is. */
 export function describePgError(err: unknown, shown: string): StoreError {
 	if (err instanceof StoreError) return err;
-	const e = err as {code?: string; message?: string; table?: string};
+	const e = err as {code?: string; message?: string; table?: string; detail?: string};
 	const code = e.code ?? '';
 	const table = e.table ? ` (table ${e.table})` : '';
 	if (code === '42501' && /row-level security policy for table "fortnight_welfare_notes"/.test(e.message ?? '')) {
@@ -113,6 +126,19 @@ export function describePgError(err: unknown, shown: string): StoreError {
 			'permission',
 			`The database at ${shown} did not file the welfare note: a note is filed only in your own name, about an officer you supervise on its date ` +
 				`(their line manager, the cover named for that day, or the team's inspector), in a team your login sees today.`,
+			shown,
+		);
+	}
+	if (code === '23505' && e.table === 'fortnight_welfare_notes') {
+		// Another note holds this note's id (migration 022, REVIEW-9 N3): never the note's words, only its id.
+		const id = takenNoteId(e.detail);
+		const which = id ? `welfare note ${id}` : 'the welfare note';
+		const under = id ? `under ${id}` : 'under its id';
+		return new StoreError(
+			'id-taken',
+			`The database at ${shown} did not file ${which}: the team already holds another note ${under} (by another author, ` +
+				`about another officer, or in other words), and a filed note is never replaced, so trying again files nothing. ` +
+				`Ask the database's owner to look at the note held ${under}.`,
 			shown,
 		);
 	}

@@ -2,7 +2,10 @@
  * Welfare notes in the PostgreSQL store: their own table (fortnight_welfare_notes), which row-level
  * security shows only to the officer's line manager on the note's date and lets an officer of the team
  * add to in their own name (migrations/postgres/002-access.sql). A note is never updated or removed
- * here; filing one whose id is there adds nothing (a retried filing), as in the file.
+ * here. Filing the very note already there adds nothing (a retried filing), as in the file; filing another
+ * note under an id already held is refused, naming the id (migration 022, REVIEW-9 N3: a filing swallowed by a
+ * note that took its id first stayed "not filed" for good). Notes come back in the team's own filing order
+ * (team_ord, 022: the force-wide counter told a login how many notes other teams filed, REVIEW-9 N2).
  */
 import type {PendingWelfareNote} from './welfare-drafts.js';
 import type {WelfareFile, WelfareNote, WelfareWindow, WithheldCount} from './welfare-file.js';
@@ -14,7 +17,7 @@ export async function readPgWelfare(store: string): Promise<WelfareFile> {
 	return withClient(store, async (client, url) => {
 		const team = await resolveTeam(client, url.team, url.shown);
 		const r = await client.query<WelfareNote>(
-			'SELECT id, officer_id AS "officerId", date::text AS date, by, text FROM fortnight_welfare_notes WHERE team_id = $1 ORDER BY ord',
+			'SELECT id, officer_id AS "officerId", date::text AS date, by, text FROM fortnight_welfare_notes WHERE team_id = $1 ORDER BY team_ord',
 			[team],
 		);
 		return {schemaVersion: 1, notes: r.rows.map(n => ({id: n.id, officerId: n.officerId, date: n.date, by: n.by, text: n.text}))};
@@ -45,7 +48,11 @@ export async function readPgWelfareWithheld(store: string, window: WelfareWindow
 	});
 }
 
-/** Files notes for the team (one statement: all or none). */
+/**
+ * Files notes for the team (one statement: all or none). No ON CONFLICT: the database skips a note already
+ * filed as it is and refuses one whose id another note holds (022), so nothing is ever silently not filed;
+ * pg-connect.ts words the refusal (StoreError 'id-taken').
+ */
 export async function appendPgWelfareNotes(store: string, notes: readonly WelfareNote[]): Promise<void> {
 	if (notes.length === 0) return;
 	await withClient(store, async (client, url) => {
@@ -54,7 +61,7 @@ export async function appendPgWelfareNotes(store: string, notes: readonly Welfar
 			`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text)
 			SELECT $1, i, o, d::date, b, t
 			FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS u(i, o, d, b, t, n)
-			ORDER BY n ON CONFLICT (team_id, id) DO NOTHING`,
+			ORDER BY n`,
 			[team, notes.map(n => n.id), notes.map(n => n.officerId), notes.map(n => n.date), notes.map(n => n.by), notes.map(n => n.text)],
 		);
 	});

@@ -66,6 +66,7 @@ const ERROR_WORDS: Record<string, string> = {
 	malformed: 'the welfare file could not be read (damaged)',
 	invalid: 'the welfare file could not be read (not in the expected form)',
 	'read-back': 'the welfare notes did not hold it when read back',
+	'id-taken': 'another note already held its id, so the database did not file it',
 	'not-marked': "it could not first be marked as its review's in the welfare drafts",
 	'hard-link': 'the welfare file has more than one name (hard links), so it was not written',
 	other: 'an unexpected error',
@@ -174,6 +175,14 @@ function signedNext(n: PendingNote, c: StoreData['cases'][number] | undefined, s
 	if (!c || !isLive(c)) {
 		const where = c ? `${ref} is ${safeText(c.status)}` : `${ref} is no longer in this store`;
 		return `${where}, so no review of it can be opened and fortnight cannot file this note with your review: it stays waiting, never deleted; ${byHand}.`;
+	}
+	if (o.onDatabase && n.lastError?.kind === 'id-taken') {
+		// Trying again files nothing while another note holds the id (migration 022, REVIEW-9 N3).
+		return (
+			`Trying again files nothing while another note holds ${id}: it stays waiting, never deleted. Ask the database's owner to see ` +
+			`to the note held under ${id}; then it is filed with your review of ${ref} the next time you open or sign a review of it, ` +
+			`or the owner can file it from its pending row (fortnight_welfare_pending) under an id no note holds.`
+		);
 	}
 	const when = `It is filed with your review of ${ref} signed on ${signed} the next time you open or sign a review of ${ref}`;
 	if (o.onDatabase) return `${when} at the desk, while you may still review it (a cover: on the dates you cover); after that, ${byHand}.`;

@@ -299,11 +299,17 @@ export class ReviewNotes {
 		}
 		// On PostgreSQL only while its author may still review the case (a cover's login sees the team only on the
 		// dates covered): after that only the database's owner can file it, from its pending row (pending-list.ts signedNext).
-		const next = 'will be filed with this review the next time you open or sign a review of this case';
+		// Another note holds its id (022, REVIEW-9 N3): trying again files nothing until the owner sees to that note.
+		const taken = err instanceof StoreError && err.code === 'id-taken';
+		const next = taken
+			? "waits, never deleted; it is filed with this review the next time you open or sign a review of this case once the database's owner has seen to the note that holds its id"
+			: 'will be filed with this review the next time you open or sign a review of this case';
 		const byHand = `the database's owner can file it from its pending row (fortnight_welfare_pending), as welfare note ${r.welfareNote?.id ?? ''}`;
-		const back = this.store.onDatabase
-			? `${next}, while you may still review it (a cover: on the dates you cover); after that, ${byHand}`
-			: next;
+		const back = !this.store.onDatabase
+			? next
+			: taken
+				? `${next}; the owner can also file it from its pending row (fortnight_welfare_pending) under an id no note holds`
+				: `${next}, while you may still review it (a cover: on the dates you cover); after that, ${byHand}`;
 		return `${failed}; it is kept ${where} and ${back}.`;
 	}
 
@@ -336,6 +342,7 @@ export class ReviewNotes {
 		const filedOn: string[] = [];
 		const waitingOn: string[] = [];
 		let why = '';
+		let taken = false;
 		const failed: {n: PendingNote; failure: PendingNoteError}[] = [];
 		for (const {n, filed} of left) {
 			const day = shortDate(filed.date, this.today);
@@ -343,6 +350,7 @@ export class ReviewNotes {
 				await this.fileAndReadBack(filed);
 			} catch (err) {
 				why ||= messageOf(err);
+				taken ||= err instanceof StoreError && err.code === 'id-taken';
 				waitingOn.push(day);
 				failed.push({n, failure: failureOf(err, this.now(), this.today)});
 				continue;
@@ -364,9 +372,10 @@ export class ReviewNotes {
 			);
 		}
 		if (waitingOn.length > 0) {
+			const when = taken ? "once the database's owner has seen to the note that holds its id, the next time" : 'the next time';
 			words.push(
 				`The welfare note you wrote with your review of this case signed on ${days(waitingOn)} is still not filed (${why}); ` +
-					`it stays ${this.encrypted ? 'encrypted ' : ''}in ${this.store.notesFile} and is filed with that review the next time ` +
+					`it stays ${this.encrypted ? 'encrypted ' : ''}in ${this.store.notesFile} and is filed with that review ${when} ` +
 					'you open or sign a review of this case. It is not part of this review, and discarding this review does not delete it.',
 			);
 		}

@@ -74,4 +74,22 @@ describe('pendingNotesOf', () => {
 		);
 		expect(JSON.stringify([live, shut, moved])).not.toContain('SYNTHETIC-LIST-7811');
 	});
+
+	// REVIEW-9 N3: on PostgreSQL another note may hold the id (migration 022); retrying cannot file it.
+	it('says of a note refused because another note holds its id that trying again files nothing, and who can help', () => {
+		const marked = note({
+			forReview: {seq: 7, id: 'wn-r7', date: '2026-11-27'},
+			lastError: {kind: 'id-taken', at: '2026-11-27T10:00:00.000Z'},
+		});
+		const [row] = pendingNotesOf([marked], demoData(), {...options, onDatabase: true});
+		expect(row!.why).toBe(
+			'your review signed on 27 Nov could not file it: another note already held its id, so the database did not file it (27 Nov)',
+		);
+		expect(row!.next).toBe(
+			"Trying again files nothing while another note holds wn-r7: it stays waiting, never deleted. Ask the database's owner to see to " +
+				`the note held under wn-r7; then it is filed with your review of ${REF} the next time you open or sign a review of it, or the ` +
+				'owner can file it from its pending row (fortnight_welfare_pending) under an id no note holds.',
+		);
+		expect(JSON.stringify(row)).not.toContain('SYNTHETIC-LIST-7811');
+	});
 });
