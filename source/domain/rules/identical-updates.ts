@@ -1,8 +1,9 @@
 /**
  * Identical or near-identical crime-report update text written by one officer on different cases.
  * Source case: the same words on two cases on the same day, a sign the updates were not real.
- * Only updates with a known author are compared: an imported one is the records system's
- * (update-author.ts), and this finding is evidence against the officer who wrote the words (docs/rules.md).
+ * An imported update names no author (update-author.ts): it is compared as the words of the officer who held
+ * the case on its date when they were at work that day, and left out when they were away, since this finding
+ * is evidence against the officer who wrote the words (docs/rules.md "Updates from the records system").
  *
  * Identical: the same text once letter case and white space are normalised (red).
  * Near-identical (amber), the similarity measure: each text is lower-cased, punctuation becomes
@@ -19,7 +20,9 @@
  * its evidence, after which the finding is history in the review log rather than something to act on.
  */
 import {addDays, shortDate, type IsoDate} from '../dates.js';
-import type {Settings} from '../model.js';
+import type {Case, Settings} from '../model.js';
+import {holderOn} from '../case-history.js';
+import {absenceCovers} from '../people.js';
 import type {Evidence, Problem} from '../problem.js';
 import {decisionWay} from '../resolve.js';
 import type {KindTable} from './rule.js';
@@ -71,6 +74,8 @@ export interface Entry {
 	 * is not thrown away when a field is added later (issue 18).
 	 */
 	t: TextForm | undefined;
+	/** From the records system's export (update-author.ts): judged as the holder's words that day, and said so. */
+	imported: boolean;
 }
 
 /** A text's normalised forms, worked out once per distinct text (stock phrases repeat a lot). */
@@ -170,14 +175,16 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 			const ups = c.updates;
 			for (let i = 0; i < ups.length; i++) {
 				const u = ups[i]!;
-				// The records system's updates have no known author (update-author.ts): not an officer's own words.
-				if (u.date <= from || u.date > today || u.source === 'import') continue;
-				if (u.authorId !== author || !byDay) {
-					author = u.authorId;
+				if (u.date <= from || u.date > today) continue;
+				const imported = u.source === 'import';
+				const writer = imported ? importedWordsOf(ctx, c, u.date) : u.authorId;
+				if (writer === null) continue;
+				if (writer !== author || !byDay) {
+					author = writer;
 					byDay = buckets.get(author);
 					if (!byDay) buckets.set(author, (byDay = new Map()));
 				}
-				const e: Entry = {caseRef: c.ref, index: i, text: u.text, t: undefined};
+				const e: Entry = {caseRef: c.ref, index: i, text: u.text, t: undefined, imported};
 				const had = byDay.get(u.date);
 				if (had === undefined) byDay.set(u.date, e);
 				else if (Array.isArray(had)) had.push(e);
@@ -211,6 +218,18 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
 }
 
 /**
+ * Whose words an update from the records system is taken to be (its export names no author; QA 8 R6): the
+ * officer who held the case on its date, when they were at work that day (the records system's entry on a
+ * case is its OIC's as a rule), else nobody's: words dated on a day the holder was away are not judged as theirs.
+ */
+function importedWordsOf(ctx: RuleContext, c: Case, date: IsoDate): string | null {
+	const holder = holderOn(c, date);
+	if (holder === null) return null;
+	const away = ctx.absencesByOfficer.get(holder);
+	return away !== undefined && away.some(a => absenceCovers(a, date)) ? null : holder;
+}
+
+/**
  * The problem for one cluster of an officer's updates on `date`. Its own function: the loop over the
  * day buckets reaches it for one bucket in a hundred, and the engine gave up its optimised code each
  * time it did (issue 18).
@@ -223,7 +242,12 @@ function clusterProblem(ctx: RuleContext, authorId: string, date: IsoDate, clust
 	// In words: what this update is evidence of, not its position in the case's list ("update 17 on ...").
 	const likeness = identical ? 'identical text to' : `near-identical (${Math.floor(lowest * 100 + 1e-9)}% similar) to`;
 	const others = (e: Entry) => safeText(refs.filter(r => r !== e.caseRef).join(', '));
-	const detail = (e: Entry) => `${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day`;
+	const detail = (e: Entry) =>
+		`${shortDate(date, today)}: ${likeness} an update on ${others(e)} the same day${e.imported ? ' (imported: the records system names no author)' : ''}`;
+	// Words the export gave no author for are the holder's by inference: the sergeant is told so, to check.
+	const inferred = entries.some(e => e.imported)
+		? `; ${entries.every(e => e.imported) ? 'all' : 'some'} imported from the records system, which names no author: ${who} held the cases and was at work that day`
+		: '';
 	const evidence: Evidence[] = entries.map(e => ({
 		type: 'update',
 		caseRef: e.caseRef,
@@ -238,9 +262,9 @@ function clusterProblem(ctx: RuleContext, authorId: string, date: IsoDate, clust
 		subject: {type: 'officer', officerId: authorId},
 		message: identical
 			? `${who} wrote the same update on ${plural(refs.length, 'case')} on ${shortDate(date, today)} (${safeText(refs.join(', '))}): ` +
-				`"${safeText(quote(shown))}"`
+				`"${safeText(quote(shown))}"${inferred}`
 			: `${who} wrote near-identical updates (${Math.floor(lowest * 100 + 1e-9)}% similar) on ${plural(refs.length, 'case')} on ` +
-				`${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"`,
+				`${shortDate(date, today)} (${safeText(refs.join(', '))}): "${safeText(quote(shown))}"${inferred}`,
 		action: 'Check with the officer that each update reflects work actually done on that case.',
 		evidence,
 		since: date,

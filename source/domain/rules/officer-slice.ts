@@ -41,7 +41,7 @@ function keeps(c: Case, officerId: string, after: IsoDate, today: IsoDate): bool
 	if (c.oicId === officerId) return true;
 	// Cases they passed on: trigger evidence from while they held them stays theirs (README "Case history").
 	if (c.allocations.some(a => a.officerId === officerId && a.to !== null)) return true;
-	// An imported update is nobody's (identical-updates.ts leaves it out), so it keeps no case in the slice.
+	// An imported update is judged as its holder's of that date (identical-updates.ts), whom the lines above keep.
 	for (const u of c.updates) if (u.authorId === officerId && u.source !== 'import' && u.date > after && u.date <= today) return true;
 	return false;
 }

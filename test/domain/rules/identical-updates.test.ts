@@ -146,7 +146,7 @@ describe('the quick check before clustering a bucket (mayCluster)', () => {
 		return items.map(([caseRef, text], index) => {
 			let t = forms.get(text);
 			if (!t) forms.set(text, (t = {norm: normaliseText(text), ws: words(text), sh: undefined, sims: undefined}));
-			return {caseRef, index, text, t};
+			return {caseRef, index, text, t, imported: false};
 		});
 	}
 

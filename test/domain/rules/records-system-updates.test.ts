@@ -58,31 +58,59 @@ describe('who wrote an update', () => {
 	});
 });
 
-describe('identical updates: about the officer, so imported updates are left out', () => {
+describe('identical updates: an imported update is judged as the holder\u2019s words only on a day they were at work', () => {
 	it('the same imported text on two of an absent officer\u2019s cases on one day is no finding; written by her, it is', () => {
 		expect(ofKind(onSickLeave(imported), '2026-12-05', 'identical-updates')).toEqual([]);
 		const hers = ofKind(onSickLeave(written), '2026-12-05', 'identical-updates');
 		expect(hers.map(p => [p.id, p.severity])).toEqual([['identical-updates:o1:2026-12-04:CR/00001/26', 'red']]);
 	});
 
-	it('one imported and one written copy of the same text is no finding: only one of them is the officer\u2019s', () => {
+	it('at work that day, the same imported text on two of her cases is a finding that says it is inferred from the export', () => {
+		const atWork = {...onSickLeave(imported), absences: []};
+		const [p] = ofKind(atWork, '2026-12-05', 'identical-updates');
+		expect(p).toMatchObject({id: 'identical-updates:o1:2026-12-04:CR/00001/26', severity: 'red'});
+		expect(p!.message).toContain(
+			'all imported from the records system, which names no author: DC Dean held the cases and was at work that day',
+		);
+		expect(p!.evidence.map(e => e.detail)).toEqual([
+			'04 Dec: identical text to an update on CR/00002/26 the same day (imported: the records system names no author)',
+			'04 Dec: identical text to an update on CR/00001/26 the same day (imported: the records system names no author)',
+		]);
+	});
+
+	it('one imported and one written copy of the same text, on her cases on a day at work, is a finding marked "some imported"', () => {
 		const data = store({
 			cases: [
 				kase('CR/00001/26', {updates: [imported('2026-12-04', TEXT)]}),
 				kase('CR/00002/26', {updates: [written('2026-12-04', TEXT)]}),
 			],
 		});
+		const [p] = ofKind(data, '2026-12-05', 'identical-updates');
+		expect(p!.message).toContain('; some imported from the records system');
+	});
+
+	it('an imported update is the words of whoever held the case on its date, not of the id stored with it', () => {
+		// o1's id is on CR/00002/26's imported update (she held it when it was imported, say); o2 held it on 04 Dec.
+		const data = store({
+			officers: [...store().officers, officer('o2')],
+			cases: [
+				kase('CR/00001/26', {updates: [imported('2026-12-04', TEXT)]}),
+				kase('CR/00002/26', {oicId: 'o2', updates: [imported('2026-12-04', TEXT, 'o1')]}),
+			],
+		});
 		expect(ofKind(data, '2026-12-05', 'identical-updates')).toEqual([]);
 	});
 
-	it('near-identical imported texts are left out too', () => {
+	it('near-identical imported texts on a day the holder was away are left out; at work they are judged', () => {
 		const near = 'Update on the case: enquiries with the ISP continue, still awaiting the disclosure return.';
-		const build = (make: typeof imported) =>
+		const build = (make: typeof imported, away: boolean) =>
 			store({
+				absences: away ? [absence('ab1', 'o1', '2026-11-28', null)] : [],
 				cases: [kase('CR/00001/26', {updates: [make('2026-12-04', TEXT)]}), kase('CR/00002/26', {updates: [make('2026-12-04', near)]})],
 			});
-		expect(ofKind(build(imported), '2026-12-05', 'identical-updates')).toEqual([]);
-		expect(ofKind(build(written), '2026-12-05', 'identical-updates').map(p => p.severity)).toEqual(['amber']);
+		expect(ofKind(build(imported, true), '2026-12-05', 'identical-updates')).toEqual([]);
+		expect(ofKind(build(imported, false), '2026-12-05', 'identical-updates').map(p => p.severity)).toEqual(['amber']);
+		expect(ofKind(build(written, false), '2026-12-05', 'identical-updates').map(p => p.severity)).toEqual(['amber']);
 	});
 });
 
@@ -94,7 +122,7 @@ describe('performance trigger: its evidence is the officer\u2019s own acts', () 
 	});
 
 	it('the officer\u2019s slice (signing\u2019s trigger check) agrees with the whole store, and keeps no case for an update she did not write', () => {
-		// o2 holds the case; o1's id is on its imported update (she held it when it was imported, say): nobody's words.
+		// o2 holds the case; o1's id is on its imported update (she held it when it was imported, say): o2's words, o2 held it on 04 Dec.
 		const data = store({
 			officers: [...store().officers, officer('o2')],
 			cases: [
