@@ -7,6 +7,7 @@ import type {KeyInfo} from '../contexts/key-names.js';
 import type {DeskModel} from '../model/desk-model.js';
 import type {ValidAbsence} from '../team/absence-form-state.js';
 import type {Size} from './layout.js';
+import type {NoteFiling} from '../record/record-form-state.js';
 
 export type AbsenceWrite =
 	| {seq: number; kind: 'add'; officerId: string; absence: ValidAbsence}
@@ -42,7 +43,7 @@ export type DeskAction =
 	/** The shell made (error null) or refused the reallocation numbered `seq`. */
 	| {type: 'reallocate-written'; seq: number; error: string | null; notice: string}
 	/** The shell recorded (error null) or refused the bail or welfare event numbered `seq`. */
-	| {type: 'record-written'; seq: number; error: string | null; notice: string}
+	| {type: 'record-written'; seq: number; error: string | null; notice: string; noteFor?: NoteFiling}
 	/** The welfare file did not open as the welfare form opened: its note is locked, with why. */
 	| {type: 'welfare-locked'; subject: string; reason: string}
 	/** The effect runner has taken the queue's effects up to `through` (effects/effect-runner.ts). */

@@ -23,19 +23,25 @@ import {problemRows} from '../problems-panel/problem-rows.js';
 import {inFocus} from '../contexts/active.js';
 import {checkBailForm, initialBailEvent, openBailForm, type BailWrite} from '../record/bail-form.js';
 import {fieldsFor} from '../record/record-form.js';
-import {recordFormKey} from '../record/record-form-state.js';
+import {recordFormKey, refused, type NoteFiling} from '../record/record-form-state.js';
 import {yesNo} from '../contexts/form-keys.js';
 import {hintKeyFor, hintLine, keysFor} from '../contexts/registry.js';
-import {checkWelfareForm, openWelfareForm, type WelfareWrite} from '../record/welfare-form.js';
+import {checkWelfareForm, openWelfareForm, type NoteWrite, type WelfareWrite} from '../record/welfare-form.js';
 import {WELFARE_RECORD_KINDS, welfareRecordRefusal, type WelfareRecordKind} from '../../domain/welfare-record.js';
 import {openChangeAbsenceForm} from '../team/absence-form-state.js';
 import {teamRows, teamVisible} from '../team/team-rows.js';
 import {caseInFocus, selectedTeamOfficer, type DeskState} from './desk-state.js';
 
 /** A record the shell is to save; numbered so its answer finds it. */
-export type RecordWrite = {seq: number; kind: 'bail'; write: BailWrite} | {seq: number; kind: 'welfare'; write: WelfareWrite};
+export type RecordWrite =
+	| {seq: number; kind: 'bail'; write: BailWrite}
+	| {seq: number; kind: 'welfare'; write: WelfareWrite}
+	| {seq: number; kind: 'note'; write: NoteWrite};
 
 const BUSY = 'A change is still being saved: try again in a moment.';
+
+/** A note whose event is recorded, emptied before filing it again: Esc leaves it. */
+const NOTE_EMPTIED = 'The note is empty: type it again to file it, or Esc to leave it unsaved.';
 
 function busy(s: DeskState): boolean {
 	return s.recordWrite !== null || s.absenceWrite !== null || s.reallocateWrite !== null;
@@ -240,6 +246,16 @@ export function onRecordFormInput(s: DeskState, input: string, key: KeyInfo): De
 			recordWrite: {seq, kind: 'bail', write: checked.write},
 		};
 	}
+	if (out.form.noteFor) {
+		const note = (out.form.values['note'] ?? '').trim();
+		if (note === '') return {...s, recordForm: refused(out.form, 'note', NOTE_EMPTIED)};
+		return {
+			...s,
+			recordForm: {...out.form, saving: true, error: null},
+			recordWrites: seq,
+			recordWrite: {seq, kind: 'note', write: {filing: out.form.noteFor, note}},
+		};
+	}
 	const checked = checkWelfareForm(out.form, s.model.data, s.model.today, by);
 	if (!checked.ok) return {...s, recordForm: checked.form};
 	return {
@@ -250,11 +266,17 @@ export function onRecordFormInput(s: DeskState, input: string, key: KeyInfo): De
 	};
 }
 
-/** The shell saved (error null) or refused the record numbered `seq`: a refusal keeps the form and what was typed. */
-export function recordWritten(s: DeskState, seq: number, error: string | null, notice: string): DeskState {
+/**
+ * The shell saved (error null) or refused the record numbered `seq`: a refusal keeps the form and what was
+ * typed. With `noteFor`, the event was recorded and only its note was refused: the form stays on the note
+ * alone, so Enter files it again and Esc is asked before it is thrown away (nothing typed is lost unasked).
+ */
+export function recordWritten(s: DeskState, seq: number, error: string | null, notice: string, noteFor?: NoteFiling): DeskState {
 	const w = s.recordWrite;
 	if (!w || w.seq !== seq) return s;
-	if (error && s.recordForm)
-		return {...s, recordWrite: null, recordForm: {...s.recordForm, saving: false, error: {field: null, text: error}}};
+	if (error && s.recordForm) {
+		const form = noteFor ? {...s.recordForm, noteFor, field: 'note', initial: {}} : s.recordForm;
+		return {...s, recordWrite: null, recordForm: {...form, saving: false, error: {field: null, text: error}}};
+	}
 	return {...s, recordWrite: null, recordForm: null, notice: error ?? notice};
 }

@@ -236,7 +236,7 @@ function step(s: DeskState, a: DeskAction): DeskState {
 		case 'reallocate-written':
 			return reallocateWritten(s, a.seq, a.error, a.notice);
 		case 'record-written':
-			return recordWritten(s, a.seq, a.error, a.notice);
+			return recordWritten(s, a.seq, a.error, a.notice, a.noteFor);
 		case 'welfare-locked':
 			return s.recordForm?.kind === 'welfare' && s.recordForm.subject === a.subject
 				? {...s, recordForm: lockWelfareNote(s.recordForm, a.reason)}

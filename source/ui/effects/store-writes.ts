@@ -29,6 +29,8 @@ import {actorSigner, actorSignsRecords, type DeskActor} from '../desk/desk-actor
 import type {DeskAction} from '../desk/desk-actions.js';
 import type {AbsenceWrite, DeskState} from '../desk/desk-state.js';
 import type {RecordWrite} from '../desk/desk-records.js';
+import type {NoteFiling} from '../record/record-form-state.js';
+import type {NoteWrite} from '../record/welfare-form.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import {DECISION_WORDS} from '../team/decision-form-state.js';
 
@@ -198,7 +200,11 @@ export async function writeRecord(write: RecordWrite, c: WriteContext): Promise<
 	const refused = notSaved(c.store);
 	if (refused) return answer(refused);
 	try {
-		return answer(null, await record(write, c, actor));
+		if (write.kind === 'note') return answer(null, await fileAgain(write.write, c));
+		const done = await record(write, c, actor);
+		return done.noteFor
+			? {type: 'record-written', seq: write.seq, error: done.summary, notice: '', noteFor: done.noteFor}
+			: answer(null, done.summary);
 	} catch (err) {
 		// BailRecordError, WelfareRecordError and StoreError (locked, read-only, the welfare file's passphrase)
 		// all carry a sentence meant for the user; nothing was written in any of them.
@@ -210,7 +216,11 @@ export async function writeRecord(write: RecordWrite, c: WriteContext): Promise<
  * Recorded as the person at the keyboard, whom recordBailEvent and recordWelfareEvent check as `bail record`
  * and `welfare record` do (permissions.ts mayRecordBail, mayRecordWelfare).
  */
-async function record(write: RecordWrite, c: WriteContext, actor: DeskActor): Promise<string> {
+async function record(
+	write: Exclude<RecordWrite, {kind: 'note'}>,
+	c: WriteContext,
+	actor: DeskActor,
+): Promise<{summary: string; noteFor?: NoteFiling}> {
 	let summary = '';
 	if (write.kind === 'bail') {
 		const {ref} = write.write;
@@ -220,7 +230,7 @@ async function record(write: RecordWrite, c: WriteContext, actor: DeskActor): Pr
 			summary = result.summary;
 			return signed(c, actor, d, result.data);
 		});
-		return summary;
+		return {summary};
 	}
 	const {note} = write.write;
 	const input = {...write.write.input, by: actor.officerId};
@@ -234,11 +244,23 @@ async function record(write: RecordWrite, c: WriteContext, actor: DeskActor): Pr
 		// The signed record holds the event, never the note (README "Signed records").
 		return signed(c, actor, d, result.data);
 	});
-	if (note === '') return summary;
+	if (note === '') return {summary};
+	const filing: NoteFiling = {id: `wn-${eventId}`, officerId: input.officerId, date: input.date, by: input.by};
 	try {
-		await c.store.fileNote({id: `wn-${eventId}`, officerId: input.officerId, date: input.date, by: input.by, text: note});
-		return `${summary} The note is kept in the welfare file.`;
+		await c.store.fileNote({...filing, text: note});
+		return {summary: `${summary} The note is kept in the welfare file.`};
 	} catch (err) {
-		return `${summary} The note could not be kept in the welfare file (${safeText(messageOf(err))}); it was not saved anywhere.`;
+		// The event is recorded; the note stays in the form (desk-records.ts recordWritten), never thrown away unasked.
+		return {summary: `${summary} ${noteNotFiled(err)}`, noteFor: filing};
 	}
+}
+
+const noteNotFiled = (err: unknown): string =>
+	`The note could not be kept in the welfare file (${safeText(messageOf(err))}): it is still here, not saved anywhere. ` +
+	'Enter files it again; Esc leaves it unsaved.';
+
+/** A note whose event was recorded before, filed on its own; refused again, it stays in the form (recordWritten). */
+async function fileAgain(write: NoteWrite, c: WriteContext): Promise<string> {
+	await c.store.fileNote({...write.filing, text: write.note});
+	return 'The note is kept in the welfare file.';
 }

@@ -52,6 +52,19 @@ export interface RecordFormState {
 	 * with the passphrase in force (found as the form opens, not after the note is typed).
 	 */
 	locked?: Readonly<Record<string, string>>;
+	/**
+	 * The welfare event is recorded but its note could not be filed (the welfare file locked, full, or on
+	 * PostgreSQL an id already taken): the form keeps the note, shows only it, and Enter files it alone.
+	 */
+	noteFor?: NoteFiling;
+}
+
+/** Where a note whose event is already recorded is to be filed: the welfare file's record of it, less the text. */
+export interface NoteFiling {
+	id: string;
+	officerId: string;
+	date: string;
+	by: string;
 }
 
 export type RecordFormOutcome = {type: 'stay'; form: RecordFormState} | {type: 'close'} | {type: 'submit'; form: RecordFormState};

@@ -16,7 +16,7 @@ import {
 	type WelfareRecordKind,
 } from '../../domain/welfare-record.js';
 import {dateFieldRefusal} from './date-field.js';
-import {openRecordForm, refused, type FieldSpec, type FieldsOf, type RecordFormState} from './record-form-state.js';
+import {openRecordForm, refused, type FieldSpec, type FieldsOf, type NoteFiling, type RecordFormState} from './record-form-state.js';
 
 const KINDS = Object.keys(WELFARE_RECORD_KINDS) as WelfareRecordKind[];
 
@@ -32,7 +32,9 @@ const FIELDS: readonly FieldSpec[] = [
 
 /** The note is left out while it cannot be kept (RecordFormState.locked): the event can still be recorded. */
 const WITHOUT_NOTE = FIELDS.filter(f => f.id !== 'note');
-export const welfareFields: FieldsOf = f => (f.locked?.['note'] ? WITHOUT_NOTE : FIELDS);
+/** Once the event is recorded and only its note waits (RecordFormState.noteFor), the note alone. */
+const NOTE_ONLY = FIELDS.filter(f => f.id === 'note');
+export const welfareFields: FieldsOf = f => (f.noteFor ? NOTE_ONLY : f.locked?.['note'] ? WITHOUT_NOTE : FIELDS);
 
 /**
  * The welfare file does not open (a wrong or missing passphrase): the note is locked, with why, if none
@@ -57,6 +59,12 @@ export function openWelfareForm(officerId: string, today: IsoDate, kind: string 
 /** What the shell records; `note` goes to the welfare file only, after the event is saved. */
 export interface WelfareWrite {
 	input: WelfareRecordInput;
+	note: string;
+}
+
+/** A note filed again on its own: its event was recorded when it was first saved. */
+export interface NoteWrite {
+	filing: NoteFiling;
 	note: string;
 }
 
