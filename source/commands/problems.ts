@@ -4,7 +4,7 @@ import {RESOLVE_WAYS} from '../domain/resolve.js';
 import {readableProblems} from '../domain/read-scope.js';
 import {findProblems, PROBLEM_KINDS} from '../domain/rules/index.js';
 import {out, outCheckedPieces, type Command} from './command.js';
-import {readForReader, readScopeFor} from './read-scope.js';
+import {readerFor, readForReader} from './read-scope.js';
 
 /** Words with " | " between them, wrapped under the help's field column (14 spaces in, 80 columns). */
 function choices(words: readonly string[], first = 62): string {
@@ -51,7 +51,9 @@ JSON: an array, most urgent first, of objects with these keys (always present):
   since       YYYY-MM-DD, the first day the rule fired
   due         YYYY-MM-DD deadline (bail date, review date) or null
   evidence    [{type, caseRef or null, id or null, date or null, detail}]
-  resolve     the ways to clear it, at least one:
+  resolve     the ways to clear it that you may take, at least one (when you
+              may take none, each says who can: "(for DS Brennan to do)",
+              its command with --as, desk null):
               [{way, label, desk: {key, where} or null, command or null}]
               way: ${choices(RESOLVE_WAYS, 57)}
               label: what to do, in words; desk: the desk key and where it
@@ -91,7 +93,9 @@ Examples
 					),
 		]);
 		// What the reader may see of the team's problems (README "Who may read what"): the rules run on the whole team.
-		const problems = readableProblems(data, readScopeFor(ctx, data), findProblems(data, ctx.today), ctx.today);
+		// Each with the ways the reader may take, or who can when none (README "Acting on a problem").
+		const {scope, readerId} = readerFor(ctx, data);
+		const problems = readableProblems(data, scope, findProblems(data, ctx.today), ctx.today, readerId);
 		const officers = new Map(data.officers.map(o => [o.id, o]));
 		await render(problems, officers);
 		return 0;

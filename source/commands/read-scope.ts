@@ -30,15 +30,20 @@ export async function readForReader(ctx: Context, options?: Parameters<typeof re
 }
 
 export function readScopeFor(ctx: Context, data: StoreData): ReadScope {
+	return readerFor(ctx, data).scope;
+}
+
+/** The read scope and who reads (null: nobody identified, the whole team), refused as readScopeFor says. */
+export function readerFor(ctx: Context, data: StoreData): {scope: ReadScope; readerId: string | null} {
 	const id = resolveIdentity(data, {...ctx.identity, demo: data.referenceDate !== null});
-	if (id.ok) return readScopeOn(data, id.officer.id, ctx.today);
+	if (id.ok) return {scope: readScopeOn(data, id.officer.id, ctx.today), readerId: id.officer.id};
 	// Someone other than the database login's officer (README "Who you are"): the same refusal as a record's.
 	if (id.refusal) throw new RefusalError(id.reason);
 	if (ctx.identity.as !== undefined || ctx.identity.envUser !== undefined) throw new UsageError(id.reason);
 	// A login mapped to two officers names someone, just not one person: refused, not read as nobody (review).
 	const login = ctx.identity.login;
 	if (login && data.officers.filter(o => o.login === login).length > 1) throw new UsageError(id.reason);
-	return WHOLE_TEAM;
+	return {scope: WHOLE_TEAM, readerId: null};
 }
 
 /** The read scope, after refusing (exit 2, one sentence naming who can) a reader who may not have the team's `doc`. */

@@ -22,11 +22,30 @@ const name = (data: StoreData, id: string | null | undefined) => safeText(shortN
 
 /** The officer's line manager: their recorded supervisor, else the team's sergeant (never themselves). */
 export function lineManagerOf(data: StoreData, officerId: string): Officer | undefined {
-	const o = data.officers.find(x => x.id === officerId);
+	const byId = officersById(data.officers);
+	const o = byId.get(officerId);
 	// Only an investigator with no recorded line manager falls to the team's sergeant: an inspector does not.
 	const id = o?.supervisorId ?? (o?.role === 'investigator' ? data.team.sergeantId : null);
-	return id === null || id === officerId ? undefined : data.officers.find(x => x.id === id);
+	return id === null || id === officerId ? undefined : byId.get(id);
 }
+
+// Indexed once per list of officers (a snapshot's lists are never changed in place: people.ts absenceLookup
+// relies on the same): who supervises whom is asked for every problem a reader's ways are checked on
+// (ways-for-officer.ts), and two looks through 768 officers a time were most of that. The first officer
+// with an id wins, as `find` did.
+function officersById(officers: readonly Officer[]): ReadonlyMap<string, Officer> {
+	let byId = byIdOf.get(officers);
+	if (!byId || byIdLength.get(officers) !== officers.length) {
+		const made = new Map<string, Officer>();
+		for (const o of officers) if (!made.has(o.id)) made.set(o.id, o);
+		byIdOf.set(officers, (byId = made));
+		byIdLength.set(officers, officers.length);
+	}
+	return byId;
+}
+
+const byIdOf = new WeakMap<readonly Officer[], ReadonlyMap<string, Officer>>();
+const byIdLength = new WeakMap<readonly Officer[], number>();
 
 /**
  * The officer's line manager ON `date`, for welfare notes (DOMAIN "Welfare notes: readable by the officer's
@@ -164,6 +183,11 @@ export function escalatedTriggerRefusal(data: StoreData, officerId: string): str
 export function mayRecordBail(data: StoreData, actorId: string, caseRef: string, date: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
 	if (!c) return {ok: false, reason: `There is no case ${typedInQuotes(caseRef)} in this store.`};
+	return mayRecordBailCase(data, actorId, c, date);
+}
+
+/** mayRecordBail for a case already in hand (one of `data.cases`), without looking through every case (as mayReviewCase). */
+export function mayRecordBailCase(data: StoreData, actorId: string, c: Case, date: IsoDate): Permission {
 	if (actorId === c.oicId) {
 		return {
 			ok: false,
@@ -498,6 +522,11 @@ export function mayActOnAbsence(
 export function mayReallocate(data: StoreData, actorId: string, caseRef: string, toOfficerId: string | null, today: IsoDate): Permission {
 	const c = data.cases.find(x => x.ref === caseRef);
 	if (!c) return {ok: false, reason: `There is no case ${typedInQuotes(caseRef)} in this store.`};
+	return mayReallocateCase(data, actorId, c, toOfficerId, today);
+}
+
+/** mayReallocate for a case already in hand (one of `data.cases`), without looking through every case (as mayReviewCase). */
+export function mayReallocateCase(data: StoreData, actorId: string, c: Case, toOfficerId: string | null, today: IsoDate): Permission {
 	const unknown = unknownActor(data, actorId);
 	if (unknown) return unknown;
 	if (actorId === c.oicId) {

@@ -72,11 +72,22 @@ export function reviewSummaryFor(scope: ReadScope, oicId: string, summary: strin
  * The problems the reader may see: for an officer, those on their own cases and those about themselves
  * (their own performance trigger, check-in, screening); never a peer's, nor the team's supervision
  * (span of control, cover gaps). The rules run on the whole team first, so a problem on their case is
- * the same problem the sergeant sees. With `today`, each way the officer may not take is marked as
- * whose it is (ways-for-officer.ts: `--as` who can, "for DS Brennan to do").
+ * the same problem the sergeant sees. With `today`, each problem's ways are those the reader may take,
+ * or, when none, each marked as whose it is (ways-for-officer.ts: `--as` who can, "for DS Brennan to do"):
+ * the officer's, or for the team a `readerId` identified (`fortnight problems --as NAME`); the whole team
+ * read by nobody identified keeps every way as the rules print it.
  */
-export function readableProblems(data: StoreData, scope: ReadScope, problems: readonly Problem[], today?: IsoDate): Problem[] {
-	if (scope.kind === 'team') return [...problems];
+export function readableProblems(
+	data: StoreData,
+	scope: ReadScope,
+	problems: readonly Problem[],
+	today?: IsoDate,
+	readerId: string | null = null,
+): Problem[] {
+	if (scope.kind === 'team') {
+		if (today === undefined || readerId === null) return [...problems];
+		return problems.map(p => waysForOfficer(data, today, readerId, p));
+	}
 	const own = new Set(data.cases.filter(c => c.oicId === scope.officerId).map(c => c.ref));
 	const reader = scope.officerId;
 	return problems

@@ -35,7 +35,11 @@ export const ProblemJsonSchema = StrictObject({
 			detail: Type.String(),
 		}),
 	),
-	resolve: doc('The ways to clear it, at least one (README "Acting on a problem").', Type.Array(ResolveJsonSchema, {minItems: 1})),
+	resolve: doc(
+		'The ways to clear it that the reader may take, at least one; when they may take none, every way, each saying who can ' +
+			'("(for DS Brennan to do)", its command with --as, desk null) (README "Acting on a problem").',
+		Type.Array(ResolveJsonSchema, {minItems: 1}),
+	),
 });
 export type ProblemJson = Static<typeof ProblemJsonSchema>;
 

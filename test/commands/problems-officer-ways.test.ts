@@ -2,6 +2,7 @@
  * QA 4 R-l: `fortnight problems --as Iqbal` prints the ways only her sergeant may take with `--as` naming
  * him, and each runs as printed (README "Acting on a problem": a printed command is one its reader can run).
  */
+import {rmSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 
@@ -25,5 +26,28 @@ describe("an officer's own problems (QA 4 R-l)", () => {
 		expect(rebail.code, rebail.stderr).toBe(0);
 		const cover = run('absence', 'change', 'ab0002', '--cover', 'Marsh', '--as', 'DS Brennan');
 		expect(cover.code, cover.stderr).toBe(0);
+	});
+});
+
+describe('problems --as a supervisor: only the ways they may take, or who can (deskword)', () => {
+	it("DS Brennan's own check-in is DI Okafor's: no desk key for him, text or JSON; his team's ways keep theirs", () => {
+		const {dir, store} = demoCopy();
+		try {
+			const run = (...args: string[]) => runCli([...args, '--store', store, '--today', '2026-12-04', '--as', 'DS Brennan']);
+			type Way = {way: string; desk: {key: string} | null; command: string | null};
+			const json = JSON.parse(run('problems', '--json').stdout) as {id: string; resolve: Way[]}[];
+			const own = json.find(p => p.id === 'welfare-check-in-due:o0002')!;
+			expect(own.resolve).toHaveLength(1);
+			expect(own.resolve[0]).toMatchObject({way: 'welfare-record', desk: null, command: expect.stringMatching(/ --as "DI Okafor"$/)});
+			expect(json.find(p => p.id === 'review-overdue:CR/25310/26')!.resolve[0]!.desk).not.toBeNull();
+			const text = run('problems');
+			expect(text.code, text.stderr).toBe(0);
+			const at = text.stdout.indexOf('[welfare-check-in-due:o0002]');
+			const block = text.stdout.slice(text.stdout.lastIndexOf('\n\n', at), at);
+			expect(block).toContain('--as "DI Okafor"');
+			expect(block).not.toContain('desk: w');
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });

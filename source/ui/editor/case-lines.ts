@@ -12,7 +12,7 @@ import {daysBetween, shortDate, type IsoDate} from '../../domain/dates.js';
 import type {Case} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Severity} from '../../domain/problem.js';
-import {resolveLine} from '../problem-detail/problem-lines.js';
+import {asReaderMay, resolveLine} from '../problem-detail/problem-lines.js';
 import {reviewSummaryFor, reviewWithheld} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
@@ -133,7 +133,8 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	for (const p of problems) {
 		indented(`${p.severity.toUpperCase()}: ${safeText(p.message)}`, {severity: p.severity});
 		indented(`  What to do: ${safeText(p.action)}`);
-		for (const w of p.resolve ?? []) indented(`  ${resolveLine(w, keymap)}`);
+		// Only the ways the person at the desk may take, or who can (as the problem's detail: ways-for-officer.ts).
+		for (const w of asReaderMay(model, p, model.readerId ?? null)?.resolve ?? []) indented(`  ${resolveLine(w, keymap)}`);
 	}
 
 	heading('BAIL / RUI');

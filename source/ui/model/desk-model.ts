@@ -53,6 +53,11 @@ export interface DeskModel {
 	 */
 	scope: ReadScope;
 	/**
+	 * Who is at the desk (null: nobody identified, or a model made in memory): a problem's ways are shown as
+	 * they may take them where the ways are drawn (domain/ways-for-officer.ts), not here for every problem.
+	 */
+	readerId?: string | null;
+	/**
 	 * False until the rules have run. The rules take seconds on a large store, so the desk draws its
 	 * first frame from the store alone and fills problems in straight after (see withProblems).
 	 */
@@ -103,7 +108,7 @@ export function deskModel(data: StoreData, today: IsoDate, readerId: string | nu
 	const key = `${today}\u0000${readerId ?? ''}`;
 	let model = byDate.get(key);
 	if (!model) {
-		model = buildModel(data, today, readScopeOn(data, readerId, today));
+		model = buildModel(data, today, readScopeOn(data, readerId, today), readerId);
 		model.problemsReady = false;
 		byDate.set(key, model);
 	}
@@ -151,7 +156,7 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 /** Each model's live cases by officer (in explorer order), so adding problems does not walk the cases again. */
 const casesByOfficerOf = new WeakMap<DeskModel, Map<string, Case[]>>();
 
-function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskModel {
+function buildModel(data: StoreData, today: IsoDate, scope: ReadScope, readerId: string | null): DeskModel {
 	const officerById = new Map(data.officers.map(o => [o.id, o]));
 	const cases = scope.kind === 'team' ? data.cases : data.cases.filter(c => mayReadCase(scope, c));
 	const caseByRef = new Map(cases.map(c => [c.ref, c]));
@@ -183,6 +188,7 @@ function buildModel(data: StoreData, today: IsoDate, scope: ReadScope): DeskMode
 		data,
 		today,
 		scope,
+		readerId,
 		problemsReady: true,
 		problems: [],
 		problemsByCase: new Map(),

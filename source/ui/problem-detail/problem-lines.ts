@@ -71,11 +71,12 @@ export function problemLines(
 }
 
 /**
- * The problem as `readerId` may act on it (ways-for-officer.ts): a way they may not take keeps its words
- * but loses its desk key, so the detail offers only keys that act for them (QA 8 R1). An officer's own
- * problems come so already (read-scope.ts readableProblems); without a reader (a desk made in memory), as found.
+ * The problem as `readerId` may act on it (ways-for-officer.ts): only the ways they may take, or when none,
+ * each marked with who can and without its desk key, so the detail offers only keys that act for them (QA 8
+ * R1). An officer's own problems come so already (read-scope.ts readableProblems); without a reader (a desk
+ * made in memory), as found. The case view's problems too (editor/case-lines.ts).
  */
-function asReaderMay(model: DeskModel, p: Problem | undefined, readerId: string | null): Problem | undefined {
+export function asReaderMay(model: DeskModel, p: Problem | undefined, readerId: string | null): Problem | undefined {
 	if (!p || readerId === null || model.scope.kind !== 'team') return p;
 	return waysForOfficer(model.data, model.today, readerId, p);
 }
