@@ -288,12 +288,9 @@ function todayKept(
 	today: IsoDate,
 ): string | undefined {
 	if (span.from !== today) return undefined;
-	const todays = parts.find(p => p.from <= today && today <= lastDay(p.to));
-	const outgoing = todays?.coverOfficerId ?? null;
-	if (outgoing === null || outgoing === cover) return undefined;
-	const acts = coverActsOn(data, outgoing, today);
-	if (acts.length === 0) return undefined;
-	const who = shortName(data.officers.find(o => o.id === outgoing));
+	const keeper = keepsToday(data, parts, cover, today);
+	if (!keeper) return undefined;
+	const {who, acts} = keeper;
 	const tomorrow = addDays(today, 1);
 	const did = `${who} has acted as cover today (${acts.join(', ')})`;
 	if (span.to !== null && span.to < tomorrow) {
@@ -306,6 +303,53 @@ function todayKept(
 		);
 	}
 	return `today stays ${who}'s, who has acted as cover today (${acts.join(', ')})`;
+}
+
+/** Who keeps today when `cover` is named from today on the absence in `parts` (QA 8 D6): its cover today, when they have acted as cover today. */
+function keepsToday(
+	data: StoreData,
+	parts: readonly Absence[],
+	cover: string | null,
+	today: IsoDate,
+): {officerId: string; who: string; acts: string[]} | undefined {
+	const todays = parts.find(p => p.from <= today && today <= lastDay(p.to));
+	const outgoing = todays?.coverOfficerId ?? null;
+	if (outgoing === null || outgoing === cover) return undefined;
+	const acts = coverActsOn(data, outgoing, today);
+	if (acts.length === 0) return undefined;
+	return {officerId: outgoing, who: shortName(data.officers.find(o => o.id === outgoing)), acts};
+}
+
+/** Where a cover named with no first day starts (blankCoverFrom), and why when it is not the day asked. */
+export interface BlankCoverFrom {
+	/** The first day the new cover would cover. */
+	from: IsoDate;
+	/** Why: the absence's first day (it has not started), today, or tomorrow because today stays with `keptBy`. */
+	because: 'first-day' | 'today' | 'today-kept';
+	/** The outgoing cover who keeps today, and what they did as cover today (cover-acts.ts), when `because` is today-kept. */
+	keptBy?: {officerId: string; who: string; acts: string[]};
+}
+
+/**
+ * The first day a cover named on the absence `absenceId` belongs to covers when none is given (the desk's
+ * blank Cover from, the command line's change without --from): as coverForDays decides it, so the form's
+ * words say what saving will do (README "Absences"). Its first day before it starts, else today, or
+ * tomorrow when the cover it has today has already acted as cover today and `cover` (null: nobody) is
+ * someone else (QA 8 D6). `whole`: the absence's first and last day, when the change moves them too.
+ */
+export function blankCoverFrom(
+	data: StoreData,
+	absenceId: string,
+	cover: string | null,
+	today: IsoDate,
+	whole?: {from: IsoDate; to: IsoDate | null},
+): BlankCoverFrom {
+	const parts = absenceParts(data.absences, absenceId);
+	const span = whole ?? (parts.length > 0 ? {from: parts[0]!.from, to: parts.at(-1)!.to} : {from: today, to: null});
+	const from = coverSpan(span, {}, today).from;
+	if (from !== today) return {from, because: 'first-day'};
+	const keptBy = keepsToday(data, parts, cover, today);
+	return keptBy ? {from: addDays(today, 1), because: 'today-kept', keptBy} : {from, because: 'today'};
 }
 
 /**

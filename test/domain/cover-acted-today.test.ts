@@ -7,6 +7,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {changeAbsence} from '../../source/domain/absences.js';
+import {blankCoverFrom} from '../../source/domain/absence-cover.js';
 import {coverActsOn} from '../../source/domain/cover-acts.js';
 import type {ChainEntry, StoreData} from '../../source/domain/model.js';
 import {absenceLookup, awayOn} from '../../source/domain/people.js';
@@ -79,5 +80,25 @@ describe('a cover change on a day the outgoing cover has acted (QA 8 D6)', () =>
 		const {data: after, changes} = changeAbsence(data, 'ab0002', {coverOfficerId: SHAH}, TODAY, recording);
 		expect(changes[0]).toMatch(/^cover DC Marsh -> DC Shah from 14 Dec to 04 Feb 2027; the days before keep the cover they had/);
 		expect(coverOn(after, TODAY)).toBe(SHAH);
+	});
+});
+
+describe('where a cover named with no first day starts (blankCoverFrom: the desk form says it, deskword)', () => {
+	it('tomorrow when the outgoing cover has acted today and the cover changes; today when not; the first day before it starts', () => {
+		const acted = withCheckIn(marshCovers(), TODAY);
+		expect(blankCoverFrom(acted, 'ab0002', SHAH, TODAY)).toEqual({
+			from: '2026-12-15',
+			because: 'today-kept',
+			keptBy: {officerId: MARSH, who: 'DC Marsh', acts: ['check-in for DC Iqbal (w00099)']},
+		});
+		// Nobody named in her place takes today from her either; naming her again changes nothing today.
+		expect(blankCoverFrom(acted, 'ab0002', null, TODAY).from).toBe('2026-12-15');
+		expect(blankCoverFrom(acted, 'ab0002', MARSH, TODAY)).toEqual({from: TODAY, because: 'today'});
+		expect(blankCoverFrom(withCheckIn(marshCovers(), '2026-12-13'), 'ab0002', SHAH, TODAY)).toEqual({from: TODAY, because: 'today'});
+		expect(blankCoverFrom(marshCovers(), 'ab0002', SHAH, '2026-12-05')).toEqual({from: '2026-12-10', because: 'first-day'});
+		// What the change then does, from the same data.
+		const {data: after} = changeAbsence(acted, 'ab0002', {coverOfficerId: SHAH}, TODAY, recording);
+		expect(coverOn(after, '2026-12-15')).toBe(SHAH);
+		expect(coverOn(after, TODAY)).toBe(MARSH);
 	});
 });

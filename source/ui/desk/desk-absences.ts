@@ -75,7 +75,7 @@ export function onAbsenceFormInput(s: DeskState, form: AbsenceFormState, input: 
 	const out = absenceFormKey(form, input, k, s.keymap);
 	if (out.type === 'close') return {...s, absenceForm: null, notice: 'Nothing recorded.'};
 	if (out.type === 'stay') return out.form === form ? s : {...s, absenceForm: out.form};
-	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences, s.model.today);
+	const checked = validateForm(out.form, s.model.data.officers, s.model.data.absences, s.model.today, s.model.data);
 	if (!checked.ok) return {...s, absenceForm: checked.form};
 	const seq = s.absenceWrites + 1;
 	const saving = {...s, absenceWrites: seq, absenceForm: {...out.form, saving: true, error: null}};

@@ -9,7 +9,7 @@
  */
 import {parseUserDate, shortDate, typedDateRefusal, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
-import {absenceParts, coverDaysProblem, coverSpan, type CoverDays} from '../../domain/absence-cover.js';
+import {absenceParts, blankCoverFrom, coverDaysProblem, coverSpan, type CoverDays} from '../../domain/absence-cover.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
@@ -217,6 +217,8 @@ export function validateForm(
 	officers: readonly Officer[],
 	absences: StoreData['absences'] = [],
 	today?: IsoDate,
+	/** The desk's snapshot: what a blank Cover from gives is the domain's (coverFromBlankWords), said in the refusals. */
+	data?: StoreData,
 ): {ok: true; absence: ValidAbsence} | {ok: false; form: AbsenceFormState} {
 	const fail = (field: FormField, text: string) => ({ok: false as const, form: {...f, field, error: {field, text}}});
 	const v = f.values;
@@ -230,6 +232,10 @@ export function validateForm(
 	}
 	const cover = resolveCover(officers, v.cover, f.officerId);
 	if (cover.error) return fail('cover', cover.error);
+	const blank = {
+		coverFrom: data && today !== undefined ? coverFromBlankWords(f, data, today) : DAYS_BLANK.coverFrom,
+		coverTo: DAYS_BLANK.coverTo,
+	};
 	const days: CoverDays = {};
 	for (const [field, key] of [
 		['coverFrom', 'from'],
@@ -238,16 +244,26 @@ export function validateForm(
 		if (v[field].trim() === '') continue;
 		const d = parseUserDate(v[field]);
 		// In the command line's words for --from/--to (dates.ts typedDateRefusal), the field named as the form shows it.
-		if (!d) return fail(field, `${typedDateRefusal(DAYS_LABEL[field], v[field])} Or leave it blank (${DAYS_BLANK[field]}).`);
+		if (!d) return fail(field, `${typedDateRefusal(DAYS_LABEL[field], v[field])} Or leave it blank (${blank[field]}).`);
 		days[key] = d;
 	}
 	const some = days.from !== undefined || days.to !== undefined;
 	// Without the desk's day (a form checked in memory) the domain decides on saving (absence-cover.ts coverForDays).
-	const outside = some && f.absenceId !== undefined && today !== undefined ? coverDaysRefusal(f.absenceId, {from, to}, days, today) : null;
+	const outside =
+		some && f.absenceId !== undefined && today !== undefined
+			? coverDaysRefusal(f.absenceId, {from, to}, days, today, blank.coverFrom)
+			: null;
 	if (outside) return fail(outside.field, outside.text);
-	// The days the cover is asked for: those typed, else from today on a recorded absence under way (as the domain reads them).
+	// The days the cover is asked for: those typed, else from today on a recorded absence under way, or tomorrow
+	// when today stays the outgoing cover's (as the domain reads them: absence-cover.ts blankCoverFrom).
+	const blankFrom =
+		f.absenceId !== undefined && today !== undefined && data && days.from === undefined
+			? blankCoverFrom(data, f.absenceId, cover.officer?.id ?? null, today, {from, to}).from
+			: undefined;
 	const span =
-		f.absenceId !== undefined && today !== undefined ? coverSpan({from, to}, days, today) : {from: days.from ?? from, to: days.to ?? to};
+		f.absenceId !== undefined && today !== undefined
+			? coverSpan({from, to}, blankFrom === undefined ? days : {...days, from: blankFrom}, today)
+			: {from: days.from ?? from, to: days.to ?? to};
 	const away = cover.officer ? coverAwayProblem({officers, absences}, cover.officer.id, span) : null;
 	if (away) return fail(some ? 'coverFrom' : 'cover', away);
 	return {ok: true, absence: {from, to, reason: v.reason, coverOfficerId: cover.officer?.id ?? null, ...(some ? {coverDays: days} : {})}};
@@ -265,6 +281,8 @@ function coverDaysRefusal(
 	whole: {from: IsoDate; to: IsoDate | null},
 	days: CoverDays,
 	today: IsoDate,
+	/** What a blank Cover from gives, in words (coverFromBlankWords). */
+	blankFrom: string,
 ): {field: 'coverFrom' | 'coverTo'; text: string} | null {
 	const p = coverDaysProblem(absenceId, whole, days, today);
 	if (!p) return null;
@@ -287,7 +305,7 @@ function coverDaysRefusal(
 				field: 'coverTo',
 				text: p.fromGiven
 					? `Cover to ${day(p.to)} is before Cover from ${day(p.from)}.`
-					: `Cover to ${day(p.to)} is before ${day(p.from)}, where a blank Cover from starts (${DAYS_BLANK.coverFrom}).`,
+					: `Cover to ${day(p.to)} is before ${day(p.from)}, where a blank Cover from starts (${blankFrom}).`,
 			};
 		case 'before-today':
 			return {
@@ -300,5 +318,29 @@ function coverDaysRefusal(
 /** The cover's days as the form labels them (absence-form.tsx). */
 export const DAYS_LABEL = {coverFrom: 'Cover from', coverTo: 'Cover to'} as const;
 
-/** What a blank cover day means, for the form's words and its refusals. */
+/**
+ * What a blank cover day means, for the form's words and its refusals, when the desk's snapshot is not to
+ * hand (a form checked in memory); with it, a blank Cover from is said as the domain decides it
+ * (coverFromBlankWords).
+ */
 export const DAYS_BLANK = {coverFrom: 'from today, or its first day if later', coverTo: 'to its last day'} as const;
+
+/**
+ * What a blank Cover from gives on the change form `f`, as saving would decide it (absence-cover.ts
+ * blankCoverFrom): "from today", "from its first day, 10 Dec", or, when the cover it has today has already
+ * acted as cover today (QA 8 D6), "from tomorrow, 15 Dec: today stays DC Marsh's, who has acted as cover
+ * today". The cover as typed (nobody while it is blank or matches no one yet), the first and last day as
+ * typed when they are dates.
+ */
+export function coverFromBlankWords(f: AbsenceFormState, data: StoreData, today: IsoDate): string {
+	if (f.absenceId === undefined) return DAYS_BLANK.coverFrom;
+	const cover = resolveCover(data.officers, f.values.cover, f.officerId).officer?.id ?? null;
+	const first = parseUserDate(f.values.from);
+	const last = f.values.to.trim() === '' ? null : parseUserDate(f.values.to);
+	const whole = first && (last !== null || f.values.to.trim() === '') ? {from: first, to: last} : undefined;
+	const b = blankCoverFrom(data, f.absenceId, cover, today, whole);
+	const day = shortDate(b.from, today);
+	if (b.because === 'first-day') return `from its first day, ${day}`;
+	if (b.because === 'today') return `from today, ${day}`;
+	return `from tomorrow, ${day}: today stays ${b.keptBy!.who}'s, who has acted as cover today`;
+}

@@ -5,7 +5,8 @@
 import {fieldShown} from '../input/text-field.js';
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Officer} from '../../domain/model.js';
+import type {IsoDate} from '../../domain/dates.js';
+import type {StoreData} from '../../domain/model.js';
 import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {fullName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
@@ -15,7 +16,15 @@ import {tint, useTheme} from '../theme.js';
 import {useKeymap} from '../contexts/keymap-context.js';
 import {discardLine, keysText} from '../contexts/form-keys.js';
 import {absenceFormHints} from '../contexts/form-hints.js';
-import {DAYS_BLANK, DAYS_LABEL, formFields, resolveCover, type AbsenceFormState, type FormField} from './absence-form-state.js';
+import {
+	coverFromBlankWords,
+	DAYS_BLANK,
+	DAYS_LABEL,
+	formFields,
+	resolveCover,
+	type AbsenceFormState,
+	type FormField,
+} from './absence-form-state.js';
 
 const LABELS: Record<FormField, string> = {
 	from: 'First day',
@@ -27,14 +36,26 @@ const LABELS: Record<FormField, string> = {
 
 export interface AbsenceFormProps {
 	form: AbsenceFormState;
-	officers: readonly Officer[];
+	/** The desk's snapshot: its officers, and what a blank Cover from gives (the domain's answer, never the form's). */
+	data: StoreData;
+	/** The desk's day. */
+	today: IsoDate;
 	width: number;
 }
 
-export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JSX.Element {
+export function AbsenceForm({form, data, today, width}: AbsenceFormProps): React.JSX.Element {
 	const theme = useTheme();
 	const keymap = useKeymap();
+	const officers = data.officers;
 	const v = form.values;
+	// Said as saving will decide it (QA 8 D6: today stays an outgoing cover who has acted today): asked again
+	// only when what it reads changes, not on every key typed elsewhere.
+	const changing = form.absenceId !== undefined;
+	const blankFrom = React.useMemo(
+		() => (changing ? coverFromBlankWords(form, data, today) : DAYS_BLANK.coverFrom),
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- what the words read of the form: its absence, cover and days
+		[changing, data, today, form.absenceId, form.officerId, v.cover, v.from, v.to],
+	);
 	const who = safeText(fullName(officers.find(o => o.id === form.officerId)));
 	const cover = resolveCover(officers, v.cover, form.officerId);
 	const shown: Record<FormField, string> = {
@@ -59,7 +80,7 @@ export function AbsenceForm({form, officers, width}: AbsenceFormProps): React.JS
 					? `= ${safeText(fullName(cover.officer))} (${cover.officer.id})`
 					: `(no match yet: keep typing, or ${keysText(keymap.form, 'form-submit')} to see who matches)`,
 		// The cover's days, as `absence change --cover NAME --from D --to D` (README "Absences"): blank is its default.
-		coverFrom: v.coverFrom.trim() === '' ? `(blank: ${DAYS_BLANK.coverFrom})` : '',
+		coverFrom: v.coverFrom.trim() === '' ? `(blank: ${blankFrom})` : '',
 		coverTo: v.coverTo.trim() === '' ? `(blank: ${DAYS_BLANK.coverTo})` : '',
 	};
 	// The labels' column: one wider with the cover's days ("Cover from"), so every value starts in line.

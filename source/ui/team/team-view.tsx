@@ -157,7 +157,7 @@ export function TeamView({
 	if (form) {
 		return (
 			<Pane title="TEAM" detail={detail} focused={focused} width={width} height={height}>
-				<AbsenceForm form={form} officers={model.data.officers} width={inner} />
+				<AbsenceForm form={form} data={model.data} today={model.today} width={inner} />
 			</Pane>
 		);
 	}

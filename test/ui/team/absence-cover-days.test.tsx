@@ -15,6 +15,7 @@ import {DEFAULT_KEYMAP} from '../../../source/ui/contexts/registry.js';
 import {coverDaysOfWay, coverWay} from '../../../source/domain/resolve.js';
 import {demoCopy, DEMO_TODAY} from '../../helpers/cli.js';
 import {demoData, KEYS, ready, renderDesk} from '../desk-harness.js';
+import {actorAs} from '../../helpers/actor.js';
 
 const ASHWORTH = 'o0003';
 const MARSH = 'o0006';
@@ -83,7 +84,7 @@ describe('the Team view: a cover for some days of a started absence', () => {
 		await h.type('Marsh');
 		let f = await h.press(KEYS.tab);
 		expect(f).toContain('› Cover from');
-		expect(f).toContain('› Cover from  _  (blank: from today, or its first day if later)');
+		expect(f).toContain('› Cover from  _  (blank: from today, 30 Nov)');
 		expect(f).toContain('  Cover       Marsh  = DC Helen Marsh (o0006)');
 		await h.type('2026-12-12');
 		await h.press(KEYS.tab);
@@ -195,6 +196,60 @@ describe('the Team view keys on an absence kept in parts', () => {
 		await h.press('n');
 		f = await h.press('C');
 		expect(f).toContain('Nothing to cancel for DC Ashworth: their absence ab0003 has started');
+		h.app.unmount();
+	});
+});
+
+describe("the change form's blank Cover from says what saving will do (QA 8 D6, deskword)", () => {
+	const OKAFOR = 'o0001';
+	const IQBAL = 'o0004';
+	const SHAH = 'o0008';
+	const TODAY = '2026-12-14';
+
+	/** The demo on 14 Dec with DC Marsh covering DS Brennan (ab0002, from 10 Dec), who has recorded a check-in today when `acted`. */
+	async function desk(acted: boolean) {
+		const copy = demoCopy();
+		dirs.push(copy.dir);
+		const store = await openStore(copy.store);
+		await store.apply(d => {
+			const covered = changeAbsence(d, 'ab0002', {coverOfficerId: MARSH}, '2026-11-30', {
+				recording: {by: OKAFOR, at: '2026-11-30T09:00:00.000Z'},
+			}).data;
+			const checkIn = {id: 'w00099', officerId: IQBAL, date: TODAY, kind: 'check-in' as const, by: MARSH, flags: []};
+			return acted ? {...covered, welfareEvents: [...covered.welfareEvents, checkIn]} : covered;
+		});
+		const h = renderDesk({store, data: store.snapshot(), today: TODAY, actor: actorAs(OKAFOR)});
+		await ready(h);
+		await h.press('2');
+		await h.press('j');
+		let f = await h.press('c');
+		expect(f).toContain('Change ab0002, the absence of DS Tom Brennan');
+		for (let i = 0; i < 3; i++) f = await h.press(KEYS.tab);
+		expect(f).toContain('› Cover       DC Helen Marsh');
+		await h.type('Shah');
+		f = await h.press(KEYS.tab);
+		expect(f).toContain('› Cover from');
+		return {store, h, f};
+	}
+
+	it('from tomorrow when the outgoing cover has acted today, as the save then does', async () => {
+		const {store, h, f} = await desk(true);
+		expect(f).toContain("› Cover from  _  (blank: from tomorrow, 15 Dec: today stays DC Marsh's, who has acted as cover today)");
+		expect(f).not.toContain('from today');
+		await h.press(KEYS.enter);
+		const saved = await h.waitFor('Changed ab0002');
+		expect(saved).toContain('cover DC Marsh -> DC Shah from 15 Dec');
+		const parts = absenceParts(store.snapshot().absences, 'ab0002').map(a => [a.from, a.to, a.coverOfficerId]);
+		expect(parts).toEqual([
+			['2026-12-10', '2026-12-14', MARSH],
+			['2026-12-15', '2027-02-04', SHAH],
+		]);
+		h.app.unmount();
+	});
+
+	it('from today when she has not', async () => {
+		const {h, f} = await desk(false);
+		expect(f).toContain('› Cover from  _  (blank: from today, 14 Dec)');
 		h.app.unmount();
 	});
 });
