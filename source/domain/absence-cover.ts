@@ -12,9 +12,27 @@ import {coverActsOn} from './cover-acts.js';
 import type {Absence, StoreData} from './model.js';
 import {shortName} from './people.js';
 
-/** Thrown with a sentence for the user; absences.ts re-throws it as its AbsenceError. */
+/**
+ * Why a cover's days were refused, as facts, for a reader who names the two days otherwise than the command
+ * line's --from and --to (the desk's form: its Cover from and Cover to; ui/team/absence-refusal-words.ts).
+ */
+export type CoverDaysRefusal =
+	| {kind: 'cover-days'; problem: CoverDaysProblem}
+	/** The outgoing cover has acted as cover today (QA 8 D6): `todayOnly`, the change was of today alone; else a first day of today was typed. */
+	| {kind: 'today-kept'; who: string; acts: string[]; tomorrow: IsoDate; todayOnly: boolean};
+
+/**
+ * Thrown with a sentence for the user, in the command line's words; absences.ts re-throws it as its
+ * AbsenceError. `refusal`: the same as facts, where the sentence names a flag, for the desk to word.
+ */
 export class CoverDaysError extends Error {
 	override readonly name = 'CoverDaysError';
+	constructor(
+		message: string,
+		readonly refusal?: CoverDaysRefusal,
+	) {
+		super(message);
+	}
 }
 
 /** The days a new cover covers: from `from` (default: the absence's first day, or today once it has started) to `to` (default its last). */
@@ -230,7 +248,7 @@ export function coverForDays(
 	const end = parts.at(-1)!.to;
 	const whole = {from: first.from, to: end};
 	const problem = coverDaysProblem(first.id, whole, days, today);
-	if (problem) throw new CoverDaysError(commandLineWords(problem, today));
+	if (problem) throw new CoverDaysError(commandLineWords(problem, today), {kind: 'cover-days', problem});
 	const kept = todayKept(data, parts, cover, coverSpan(whole, days, today), days, today);
 	const {from, to} = coverSpan(whole, kept ? {...days, from: addDays(today, 1)} : days, today);
 	const span = {from, to};
@@ -293,13 +311,15 @@ function todayKept(
 	const {who, acts} = keeper;
 	const tomorrow = addDays(today, 1);
 	const did = `${who} has acted as cover today (${acts.join(', ')})`;
+	const kept = (todayOnly: boolean): CoverDaysRefusal => ({kind: 'today-kept', who, acts, tomorrow, todayOnly});
 	if (span.to !== null && span.to < tomorrow) {
-		throw new CoverDaysError(`${did}: those records rest on their cover, so today's cover cannot change.`);
+		throw new CoverDaysError(`${did}: those records rest on their cover, so today's cover cannot change.`, kept(true));
 	}
 	if (days.from !== undefined) {
 		throw new CoverDaysError(
 			`${did}: those records rest on their cover, so today stays theirs. ` +
-				`Name the new cover from tomorrow: --from ${tomorrow}, or leave --from (the desk's Cover from) blank.`,
+				`Name the new cover from tomorrow: --from ${tomorrow}, or leave --from blank.`,
+			kept(false),
 		);
 	}
 	return `today stays ${who}'s, who has acted as cover today (${acts.join(', ')})`;

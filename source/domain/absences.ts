@@ -10,12 +10,37 @@ import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
 import {coverAwayDuring, fullName, shortName} from './people.js';
-import {absenceParts, coverForDays, wholeSpan, CoverDaysError, type CoverDays, type CoverRecording} from './absence-cover.js';
+import {
+	absenceParts,
+	coverForDays,
+	wholeSpan,
+	CoverDaysError,
+	type CoverDays,
+	type CoverDaysRefusal,
+	type CoverRecording,
+} from './absence-cover.js';
 import {safeText, typedInQuotes} from './safe-text.js';
 import {workedDayApart} from './worked-day.js';
 
+/**
+ * A refusal whose command-line sentence names flags (--from, --cover, --to), as facts, so the desk can say
+ * it in its form's fields (ui/team/absence-refusal-words.ts; README "Absences"): the command line keeps
+ * the message, the desk words `refusal`.
+ */
+export type AbsenceRefusal =
+	| CoverDaysRefusal
+	/** A first day moved after today on an absence that has started (correctsStart). */
+	| {kind: 'start-after-today'; absenceId: string; first: IsoDate; date: IsoDate};
+
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
+	constructor(
+		message: string,
+		/** The same refusal as facts, when the message names the command line's flags. */
+		readonly refusal?: AbsenceRefusal,
+	) {
+		super(message);
+	}
 }
 
 export interface NewAbsence {
@@ -305,12 +330,18 @@ function datesChange(data: StoreData, absenceId: string, change: AbsenceChange, 
  * cover from that day, or the return, is told which flag says it.
  */
 function correctsStart(first: Absence, change: AbsenceChange, today?: IsoDate): void {
-	if (today === undefined || change.from === undefined || first.from > today || change.from <= today) return;
+	if (today === undefined || change.from === undefined || !startMovedAfterToday(first.from, change.from, today)) return;
 	throw new AbsenceError(
 		`${first.id} started ${shortDate(first.from, today)}: --from without --cover corrects its first day, to a day up to today, ` +
 			`and ${shortDate(change.from, today)} is after today. For a cover from that day: --cover NAME --from ${change.from}; ` +
 			`for the last day away: --to D (or fortnight absence end ${first.id} --to D).`,
+		{kind: 'start-after-today', absenceId: first.id, first: first.from, date: change.from},
 	);
+}
+
+/** True when a first day `from` is asked of an absence that started `started` (on or before `today`) and is after today: refused (correctsStart). */
+export function startMovedAfterToday(started: IsoDate, from: IsoDate, today: IsoDate): boolean {
+	return started <= today && from > today;
 }
 
 /**
@@ -393,7 +424,7 @@ function coverChange(
 	try {
 		result = coverForDays(data, absenceId, coverId, options.days ?? {}, today, options.recording, nextAbsenceId);
 	} catch (err) {
-		if (err instanceof CoverDaysError) throw new AbsenceError(err.message);
+		if (err instanceof CoverDaysError) throw new AbsenceError(err.message, err.refusal);
 		throw err;
 	}
 	if (coverId !== null) {

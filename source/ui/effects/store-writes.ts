@@ -33,6 +33,7 @@ import type {NoteFiling} from '../record/record-form-state.js';
 import type {NoteWrite} from '../record/welfare-form.js';
 import type {DeskStore} from '../desk-store/desk-store.js';
 import {DECISION_WORDS} from '../team/decision-form-state.js';
+import {absenceRefusalWords} from '../team/absence-refusal-words.js';
 
 /** What every write is given: the desk's store, who is at the keyboard, the desk's day and the clock. */
 export interface WriteContext {
@@ -123,7 +124,9 @@ export async function writeAbsence(write: AbsenceWrite, c: WriteContext): Promis
 		// AbsenceError (overlap, dates, cover) and StoreError (locked, read-only, disk full) both carry a
 		// sentence meant for the user; nothing was written in either case.
 		const kept = write.kind === 'add' || write.kind === 'change' ? ' What you typed is kept.' : '';
-		return answer(`Not saved: ${safeText(messageOf(err))}${kept}`);
+		// A refusal whose sentence names the command line's flags is said in the form's fields (QA: --from without --cover).
+		const said = err instanceof AbsenceError && err.refusal ? absenceRefusalWords(err.refusal, c.today) : messageOf(err);
+		return answer(`Not saved: ${safeText(said)}${kept}`);
 	}
 }
 

@@ -9,7 +9,15 @@
  */
 import {parseUserDate, shortDate, typedDateRefusal, type IsoDate} from '../../domain/dates.js';
 import {coverAwayProblem} from '../../domain/absences.js';
-import {absenceParts, blankCoverFrom, coverDaysProblem, coverSpan, type CoverDays} from '../../domain/absence-cover.js';
+import {
+	absenceParts,
+	blankCoverFrom,
+	coverDaysProblem,
+	coverSpan,
+	type CoverDays,
+	type CoverDaysProblem,
+} from '../../domain/absence-cover.js';
+import {startMovedAfterToday} from '../../domain/absences.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from '../../domain/model.js';
 import {ABSENCE_REASONS} from '../../domain/model-values.js';
 import {listOfficers, matchOfficer} from '../../domain/officer-match.js';
@@ -230,6 +238,13 @@ export function validateForm(
 		to = parseUserDate(v.to);
 		if (!to) return fail('to', `"${v.to}" is not a real date: type YYYY-MM-DD or DD/MM/YYYY, or leave it blank for no end date.`);
 	}
+	// A first day moved after today on an absence that has started is refused by the domain (absences.ts
+	// correctsStart); said here on the First day, in the form's words (absence-refusal-words.ts), not its flags.
+	const started = f.absenceId !== undefined ? absenceParts(absences, f.absenceId)[0] : undefined;
+	if (started && today !== undefined && from !== started.from && startMovedAfterToday(started.from, from, today)) {
+		const r = {kind: 'start-after-today' as const, absenceId: started.id, first: started.from, date: from};
+		return fail('from', startAfterTodayWords(r, today));
+	}
 	const cover = resolveCover(officers, v.cover, f.officerId);
 	if (cover.error) return fail('cover', cover.error);
 	const blank = {
@@ -285,7 +300,19 @@ function coverDaysRefusal(
 	blankFrom: string,
 ): {field: 'coverFrom' | 'coverTo'; text: string} | null {
 	const p = coverDaysProblem(absenceId, whole, days, today);
-	if (!p) return null;
+	return p ? coverDaysProblemWords(p, today, blankFrom) : null;
+}
+
+/**
+ * A CoverDaysProblem (absence-cover.ts) in the form's words: the field named as the form shows it and what
+ * is wrong with it. Also how the desk says the domain's refusal on saving (absence-refusal-words.ts).
+ */
+export function coverDaysProblemWords(
+	p: CoverDaysProblem,
+	today: IsoDate,
+	/** What a blank Cover from gives, in words (coverFromBlankWords). */
+	blankFrom: string = DAYS_BLANK.coverFrom,
+): {field: 'coverFrom' | 'coverTo'; text: string} {
 	const day = (d: IsoDate) => shortDate(d, today);
 	const field = (d: 'from' | 'to') => (d === 'from' ? 'coverFrom' : 'coverTo');
 	switch (p.kind) {
@@ -335,12 +362,28 @@ export const DAYS_BLANK = {coverFrom: 'from today, or its first day if later', c
 export function coverFromBlankWords(f: AbsenceFormState, data: StoreData, today: IsoDate): string {
 	if (f.absenceId === undefined) return DAYS_BLANK.coverFrom;
 	const cover = resolveCover(data.officers, f.values.cover, f.officerId).officer?.id ?? null;
+	// The days as typed, for an absence not started yet (its first day may move); one that has started keeps
+	// its first day for this (a later one typed is refused: startAfterTodayWords), and a blank starts today.
 	const first = parseUserDate(f.values.from);
 	const last = f.values.to.trim() === '' ? null : parseUserDate(f.values.to);
-	const whole = first && (last !== null || f.values.to.trim() === '') ? {from: first, to: last} : undefined;
+	const started = (absenceParts(data.absences, f.absenceId)[0]?.from ?? today) <= today;
+	const whole = !started && first && (last !== null || f.values.to.trim() === '') ? {from: first, to: last} : undefined;
 	const b = blankCoverFrom(data, f.absenceId, cover, today, whole);
 	const day = shortDate(b.from, today);
 	if (b.because === 'first-day') return `from its first day, ${day}`;
 	if (b.because === 'today') return `from today, ${day}`;
 	return `from tomorrow, ${day}: today stays ${b.keptBy!.who}'s, who has acted as cover today`;
+}
+
+/**
+ * A first day moved after today on an absence that has started (absences.ts correctsStart), in the form's
+ * words: the command line says --from without --cover, --cover NAME --from D, --to D; the form has First
+ * day, Cover and Cover from, Last day.
+ */
+export function startAfterTodayWords(r: {absenceId: string; first: IsoDate; date: IsoDate}, today: IsoDate): string {
+	const day = (d: IsoDate) => shortDate(d, today);
+	return (
+		`${r.absenceId} started ${day(r.first)}: its First day can only be corrected to a day up to today, and ${day(r.date)} is after today. ` +
+		`For a cover from that day, keep the First day and type ${day(r.date)} as Cover from; for the last day away, type it as Last day.`
+	);
 }

@@ -7,17 +7,26 @@
 import {rmSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {absenceParts} from '../../../source/domain/absence-cover.js';
-import {changeAbsence} from '../../../source/domain/absences.js';
+import {AbsenceError, changeAbsence} from '../../../source/domain/absences.js';
+import {absenceRefusalWords} from '../../../source/ui/team/absence-refusal-words.js';
 import {openStore} from '../../../source/store/store.js';
 import {openChangeAbsenceForm, validateForm} from '../../../source/ui/team/absence-form-state.js';
 import {absenceFormHints} from '../../../source/ui/contexts/form-hints.js';
 import {DEFAULT_KEYMAP} from '../../../source/ui/contexts/registry.js';
 import {coverDaysOfWay, coverWay} from '../../../source/domain/resolve.js';
-import {demoCopy, DEMO_TODAY} from '../../helpers/cli.js';
+import {demoCopy, DEMO_TODAY, runCli} from '../../helpers/cli.js';
 import {demoData, KEYS, ready, renderDesk} from '../desk-harness.js';
 import {actorAs} from '../../helpers/actor.js';
 
 const ASHWORTH = 'o0003';
+
+/** The frame's text with its line breaks and box edges taken out, so a sentence the form wraps reads whole. */
+const unwrapped = (frame: string) =>
+	frame
+		.split('\n')
+		.map(l => l.replace(/[│┃║]/g, ' ').trim())
+		.join(' ')
+		.replace(/\s+/g, ' ');
 const MARSH = 'o0006';
 const dirs: string[] = [];
 afterEach(() => {
@@ -247,9 +256,75 @@ describe("the change form's blank Cover from says what saving will do (QA 8 D6, 
 		h.app.unmount();
 	});
 
+	it("a Cover from of today typed is refused on saving in the form's words, not the command line's --from; nothing saved", async () => {
+		const {store, h} = await desk(true);
+		const before = store.snapshot().absences;
+		await h.type(TODAY);
+		await h.press(KEYS.enter);
+		const f = await h.waitFor('Not saved');
+		const said = unwrapped(f);
+		expect(said).toContain(
+			'Not saved: DC Marsh has acted as cover today (check-in for DC Iqbal (w00099)): those records rest on their cover, so today stays ' +
+				'theirs. Type a Cover from of 15 Dec, or leave it blank (from tomorrow). What you typed is kept.',
+		);
+		expect(said).not.toContain('--');
+		expect(store.snapshot().absences).toEqual(before);
+		h.app.unmount();
+	});
+
 	it('from today when she has not', async () => {
 		const {h, f} = await desk(false);
 		expect(f).toContain('› Cover from  _  (blank: from today, 14 Dec)');
 		h.app.unmount();
+	});
+});
+
+describe('the change form refuses a First day after today on a started absence in its own words (deskword)', () => {
+	it('names the First day, Cover from and Last day, never --from without --cover; the command line keeps its flags', async () => {
+		const copy = demoCopy();
+		dirs.push(copy.dir);
+		const cli = runCli(['absence', 'change', 'ab0003', '--from', '2026-12-20', '--store', copy.store, '--today', DEMO_TODAY]);
+		expect(cli.code).toBe(2);
+		expect(cli.stderr).toContain('--from without --cover corrects its first day');
+		const store = await openStore(copy.store);
+		const before = store.snapshot().absences;
+		const h = renderDesk({store, data: store.snapshot()});
+		await ready(h);
+		await h.press('2');
+		await h.press('j');
+		await h.press('j');
+		let f = await h.press('c');
+		expect(f).toContain('Change ab0003, the absence of DC Sam Ashworth');
+		await h.type('2026-12-20');
+		for (let i = 0; i < 3; i++) f = await h.press(KEYS.tab);
+		expect(f).toContain('› Cover');
+		f = await h.press(KEYS.enter);
+		f = await h.waitFor('is after today');
+		const said = unwrapped(f);
+		expect(said).toContain(
+			'ab0003 started 28 Nov: its First day can only be corrected to a day up to today, and 20 Dec is after today. For a cover from ' +
+				'that day, keep the First day and type 20 Dec as Cover from; for the last day away, type it as Last day.',
+		);
+		expect(said).not.toContain('--');
+		// On the First day, with what was typed kept.
+		expect(f).toContain('› First day   2026-12-20_');
+		expect(store.snapshot().absences).toEqual(before);
+		h.app.unmount();
+	});
+
+	it("the domain's refusal, should it come on saving (another user's change meanwhile), is worded the same way", () => {
+		let err: unknown;
+		try {
+			changeAbsence(demoData(), 'ab0003', {from: '2026-12-20'}, DEMO_TODAY);
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(AbsenceError);
+		const e = err as AbsenceError;
+		expect(e.message).toContain('--from without --cover');
+		expect(absenceRefusalWords(e.refusal!, DEMO_TODAY)).toBe(
+			'ab0003 started 28 Nov: its First day can only be corrected to a day up to today, and 20 Dec is after today. For a cover from ' +
+				'that day, keep the First day and type 20 Dec as Cover from; for the last day away, type it as Last day.',
+		);
 	});
 });
