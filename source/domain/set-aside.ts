@@ -8,6 +8,7 @@
  * Nothing here quotes the row: `problem` says what is wrong by field and kind of value (store/validate.ts
  * describeValue), never the text, which may be anything a login typed (even a welfare note).
  */
+import {safeText} from './safe-text.js';
 
 /** The record lists a row can belong to: the store's lists, one table each (store/pg-data.ts LISTS). */
 export type SetAsideList = 'officers' | 'absences' | 'cases' | 'welfareEvents' | 'concerns' | 'actionPlans' | 'drafts';
@@ -41,4 +42,28 @@ export interface SetAsideRecord {
 	dependsOn: {list: SetAsideList; table: string; key: string} | null;
 	/** Who fortnight last recorded changing the row, when fortnight_changes says so (a psql write records nothing). */
 	lastChange: SetAsideChange | null;
+}
+
+/**
+ * The row of case `ref` when the store set it aside (its own row, or with a row it depends on, such as its
+ * officer's), else undefined: the case is then not in the snapshot at all, though its row is in the
+ * database, and only the database owner can mend it (docs/rules.md "Records set aside").
+ */
+export function caseSetAside(data: {setAside?: readonly SetAsideRecord[]}, ref: string): SetAsideRecord | undefined {
+	return data.setAside?.find(r => r.list === 'cases' && (r.caseRef === ref || r.key === ref));
+}
+
+/**
+ * Why a case set aside offers nothing to do at the desk, in one sentence for the status bar and the
+ * problem's detail (README "Hints, help and the palette offer only what you may do"): it cannot be opened,
+ * reviewed, moved or have its bail recorded until the database owner corrects or restores its row. Names
+ * the row, never its text.
+ */
+export function setAsideCaseWords(r: SetAsideRecord, ref: string): string {
+	const row = `row ${safeText(r.key)} of ${r.table}`;
+	const why = r.dependsOn ? `${row} is set aside with ${r.dependsOn.table} row ${safeText(r.dependsOn.key)}` : `${row} is set aside`;
+	return (
+		`${safeText(ref)} cannot be read from the database (${why}), so it cannot be opened, reviewed, moved or have its bail ` +
+		'recorded here until the database owner corrects or restores that row.'
+	);
 }

@@ -7,6 +7,7 @@ import {activeTab} from '../editor/tabs.js';
 import {tabLength} from '../desk/desk-navigation.js';
 import {welfareOpens} from '../desk/desk-records.js';
 import {teamRows} from '../team/team-rows.js';
+import {setAsideRefusal} from '../model/case-set-aside.js';
 import {refusedOnRow, type AbsenceKey} from '../team/row-refusals.js';
 import type {DeskState} from '../desk/desk-state.js';
 import {activeContext, deskKeymap, type ContextId} from './active.js';
@@ -53,7 +54,9 @@ const LIST = [...HEAD, h(['down', 'up'], 'move'), h('open', 'open'), h('filter',
 const tab = (s: DeskState) => activeTab(s.tabs);
 const onCase = (s: DeskState) => {
 	const t = tab(s);
-	return t?.kind !== 'problem' || t.ref !== null;
+	// Not a case set aside by the store: nothing acts on it (model/case-set-aside.ts).
+	const ref = t && t.kind !== 'review-queue' ? t.ref : null;
+	return (t?.kind !== 'problem' || t.ref !== null) && setAsideRefusal(s.model, ref) === null;
 };
 /** False when the domain refuses the person at the desk this absence key on the Team view's selected row. */
 const mayOnRow = (key: AbsenceKey) => (s: DeskState) => {

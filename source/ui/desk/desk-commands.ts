@@ -5,7 +5,8 @@
 import {ownWorkGoesTo} from '../../domain/independence.js';
 import {shortName} from '../../domain/people.js';
 import {safeText} from '../../domain/safe-text.js';
-import {closeActive, cycle} from '../editor/tabs.js';
+import {activeTab, closeActive, cycle} from '../editor/tabs.js';
+import {setAsideRefusal} from '../model/case-set-aside.js';
 import {keysFor, type DeskCommand} from '../contexts/registry.js';
 import {handoverBodyHeight} from '../views/handover/handover-preview.js';
 import {problemRows} from '../problems-panel/problem-rows.js';
@@ -74,6 +75,12 @@ const OPEN: Record<PaneId, (s: DeskState) => DeskState> = {
 	calendar: subjectOr,
 };
 
+/** The case of the problem whose detail is the editor's tab, if it is a case's problem. */
+function problemTabCase(s: DeskState): string | null {
+	const tab = activeTab(s.tabs);
+	return tab?.kind === 'problem' ? tab.ref : null;
+}
+
 /** The lists a filter line narrows: the explorer and the Problems panel. */
 const FILTERED: Partial<Record<PaneId, typeof nav.explorerDo>> = {explorer: nav.explorerDo, problems: nav.problemsDo};
 
@@ -128,8 +135,9 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	'absence-add': {run: openForm},
 	'absence-end': {run: askToEnd},
 	'trigger-decide': {run: openDecision},
-	reallocate: {run: openReallocate},
-	'bail-record': {run: openBail},
+	// A case set aside by the store has no case keys: said why (model/case-set-aside.ts).
+	reallocate: {run: openReallocate, unavailable: s => setAsideRefusal(s.model, nav.caseInFocus(s))},
+	'bail-record': {run: openBail, unavailable: s => setAsideRefusal(s.model, nav.caseInFocus(s))},
 	'welfare-record': {run: openWelfare},
 	'absence-change': {run: openAbsenceChange},
 	'absence-cancel': {run: askToCancel},
@@ -138,7 +146,10 @@ const ACTIONS: Record<DeskCommand, Action> = {
 		unavailable: s =>
 			FILTERED[focusedPane(s)] ? null : `Filter (${keysFor('filter', s.keymap)}) works in the explorer and the Problems panel.`,
 	},
-	open: {run: s => OPEN[focusedPane(s)](s)},
+	open: {
+		run: s => OPEN[focusedPane(s)](s),
+		unavailable: s => (focusedPane(s) === 'editor' ? setAsideRefusal(s.model, problemTabCase(s)) : null),
+	},
 	back: {run: s => BACK[focusedPane(s)](s)},
 	'prev-tab': tabStep(-1),
 	'next-tab': tabStep(1),
@@ -154,7 +165,9 @@ const ACTIONS: Record<DeskCommand, Action> = {
 	review: {
 		run: s => nav.openTabAndFocus(s, {kind: 'review', ref: nav.caseInFocus(s)!}),
 		unavailable: s =>
-			nav.caseInFocus(s) ? null : `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`,
+			nav.caseInFocus(s)
+				? setAsideRefusal(s.model, nav.caseInFocus(s))
+				: `Select a case first: ${keysFor('review', s.keymap)} reviews the case under the cursor or in the editor.`,
 	},
 	'review-queue': {run: s => nav.openTabAndFocus(s, {kind: 'review-queue'}), unavailable: reviewQueueRefusal},
 	amend: {

@@ -13,6 +13,7 @@ import type {Case} from '../../domain/model.js';
 import {fullName, shortName} from '../../domain/people.js';
 import type {Severity} from '../../domain/problem.js';
 import {asReaderMay, resolveLine} from '../problem-detail/problem-lines.js';
+import {setAsideRefusal} from '../model/case-set-aside.js';
 import {reviewSummaryFor, reviewWithheld} from '../../domain/read-scope.js';
 import {safeText} from '../../domain/safe-text.js';
 import {caseStatusWords} from '../../domain/status-words.js';
@@ -103,7 +104,8 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	if (!c) {
 		// Still in the store but no longer the reader's (their cover changed by another user): said so, never "gone" (QA 8 D7).
 		const notYours = notYoursToRead(model.data, model.scope, {ref, officerId: ''}, today);
-		const why = notYours ?? `${safeText(ref)} is no longer in the store (moved or deleted by another user).`;
+		// Nor is a case whose row the store set aside (model/case-set-aside.ts): it is in the database, unreadable.
+		const why = notYours ?? setAsideRefusal(model, ref) ?? `${safeText(ref)} is no longer in the store (moved or deleted by another user).`;
 		add(`${why} Press ${hintKeyFor('close-tab', keymap)} to close this tab.`);
 		return out;
 	}

@@ -17,6 +17,7 @@ import {alteredEntryLine, alteredEntryWords} from '../model/altered-entry.js';
 import type {Line} from '../editor/case-lines.js';
 import {DEFAULT_KEYMAP, hintKeyFor, keysFor, type Keymap} from '../contexts/registry.js';
 import type {DeskModel} from '../model/desk-model.js';
+import {setAsideRefusal} from '../model/case-set-aside.js';
 import {wrap} from '../text.js';
 
 /** The problem tab's subject, kept in the tab so the keys still know it once the problem has cleared. */
@@ -94,7 +95,10 @@ export function problemKeyHints(
 ): string[] {
 	const ways = p?.resolve ?? [];
 	const hints: string[] = [];
-	if (subject.ref !== null) {
+	// A case set aside by the store has no case keys (model/case-set-aside.ts): the detail says why instead.
+	if (subject.ref !== null && setAsideRefusal(model, subject.ref) !== null) {
+		// Nothing acts on the case, nor on its officer from here: Enter on it says why (desk-commands.ts).
+	} else if (subject.ref !== null) {
 		hints.push(`${keysFor('reallocate', keymap)} reallocate the case`, `${keysFor('review', keymap)} review the case`);
 		// The other ways that act from here (desk-records.ts): a bail event on the case.
 		if (ways.some(w => w.way === 'bail-record' && w.desk)) hints.push(`${keysFor('bail-record', keymap)} record a bail event`);
@@ -165,6 +169,8 @@ function build(model: DeskModel, subject: ProblemSubject, width: number, keymap:
 	} else add(`${who}${p.subject.type === 'supervisor' ? ' (as supervisor)' : ''}`);
 	add(`Since ${d(p.since)}${p.due ? `; due ${d(p.due)}` : ''}.   ${safeText(p.id)}`);
 	add(`Keys: ${problemKeyHints(model, subject, p, keymap).join(' | ')}`);
+	const setAside = setAsideRefusal(model, subject.ref);
+	if (setAside) add(`No case keys: ${setAside}`);
 	out.push({text: ''});
 	add(safeText(p.message), {severity: p.severity});
 

@@ -2,7 +2,8 @@
  * A PostgreSQL row set aside as unreadable on the desk (docs/rules.md "Records set aside"): the case whose
  * row cannot be read is not in the explorer, but its CRITICAL problem is in the Problems panel under its
  * crime reference, and its detail says which table and row, what is wrong, and that the database owner
- * corrects or restores that one row. Enter on it says the case is not in the store, and the desk stays up.
+ * corrects or restores that one row. It offers no case keys (open, review, reallocate, bail): pressed, they say
+ * why, never "no longer in the store", and the desk stays up (deskword).
  */
 import {describe, expect, it} from 'vitest';
 import type {StoreData} from '../../../source/domain/model.js';
@@ -53,10 +54,33 @@ describe('a row set aside on the desk', () => {
 		expect(flat).toContain('at /offenceShort');
 		expect(flat).toContain('The last change fortnight recorded to it was by DS Brennan (login ds_brennan) on 05 Jan');
 		expect(flat).toContain('Ask the database owner to correct or restore row CR/32449/23 of fortnight_cases, only that row');
-		// Enter goes on to the case, which the desk does not hold: it says so in the tab, and stays up.
-		f = await h.press(KEYS.enter);
-		expect(editorText(f)).toContain(`${REF} is no longer in the store`);
-		expect(f).toContain('PROBLEMS');
+		// No case keys on a case the desk does not hold, and why (deskword): not "no longer in the store", which it is not.
+		const keys = flat.slice(flat.indexOf('Keys:'), flat.indexOf('No case keys'));
+		// Not the case's keys, nor Enter on to its officer's cases: only closing the tab.
+		expect(keys.trim()).toBe('Keys: x close');
+		expect(flat).toContain(
+			`No case keys: ${REF} cannot be read from the database (row ${REF} of fortnight_cases is set aside), so it cannot be opened, ` +
+				'reviewed, moved or have its bail recorded here until the database owner corrects or restores that row.',
+		);
+		// The editor's key hints name none of them either.
+		const hints = f.split('\n').at(-1)!.split('today 2026-11-30 | ')[1]!;
+		expect(hints).toContain('close');
+		expect(hints).not.toMatch(/review|reallocate|bail/);
+		// Enter, r, m and b on it, in the detail and on its row in the Problems panel, say why in the status bar
+		// and open nothing: the desk stays up. (The pane changes between keys, so each key's own frame is seen.)
+		for (const [pane, key] of [
+			[KEYS.tab, KEYS.enter],
+			[KEYS.shiftTab, 'r'],
+			[KEYS.tab, 'm'],
+			[KEYS.shiftTab, 'b'],
+			[KEYS.tab, 'r'],
+		] as const) {
+			await h.press(pane);
+			f = await h.press(key);
+			expect(f, key).toContain(`${REF} cannot be read from the database`);
+			expect(editorText(f)).toContain('CRITICAL Record set aside');
+			expect(f).not.toContain('no longer in the store');
+		}
 		h.app.unmount();
 	});
 });
