@@ -18,7 +18,7 @@ export type Permission = {ok: true; as: RoleWord} | {ok: false; reason: string};
 /** In what capacity an allowed action is taken: recorded in messages, never inferred for the author. */
 export type RoleWord = 'sergeant' | 'cover' | 'inspector';
 
-const name = (data: StoreData, id: string | null | undefined) => safeText(shortName(id ? data.officers.find(o => o.id === id) : undefined));
+const name = (data: StoreData, id: string | null | undefined) => safeText(shortName(id ? officersById(data.officers).get(id) : undefined));
 
 /** The officer's line manager: their recorded supervisor, else the team's sergeant (never themselves). */
 export function lineManagerOf(data: StoreData, officerId: string): Officer | undefined {
@@ -70,8 +70,9 @@ export function lineManagerOn(data: StoreData, officerId: string, date: IsoDate)
 /** True when `actorId` is an inspector over this team: the team's inspector, or the sergeant's own line manager. */
 export function isInspectorOver(data: StoreData, actorId: string): boolean {
 	if (data.team.inspectorId === actorId) return true;
-	const sergeant = data.officers.find(o => o.id === data.team.sergeantId);
-	return sergeant?.supervisorId === actorId && data.officers.find(o => o.id === actorId)?.role === 'inspector';
+	const byId = officersById(data.officers);
+	const sergeant = data.team.sergeantId === null ? undefined : byId.get(data.team.sergeantId);
+	return sergeant?.supervisorId === actorId && byId.get(actorId)?.role === 'inspector';
 }
 
 /**
@@ -116,7 +117,7 @@ function whoCan(data: StoreData, officerId: string, refusedId?: string, date?: I
 }
 
 function unknownActor(data: StoreData, actorId: string): Permission | null {
-	return data.officers.some(o => o.id === actorId) ? null : {ok: false, reason: `${safeText(actorId)} is not an officer in this store.`};
+	return officersById(data.officers).has(actorId) ? null : {ok: false, reason: `${safeText(actorId)} is not an officer in this store.`};
 }
 
 /** May `actorId` review (sign or amend a review of) the case `caseRef` on `date`? */
