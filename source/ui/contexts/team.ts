@@ -36,7 +36,8 @@ export const TEAM_BINDINGS = [
 		command: 'absence-change',
 		keys: ['c'],
 		where: 'Team view, problem detail',
-		help: "change the selected officer's absence: its cover (from today, or for the days typed), dates, reason",
+		// "From today" is not always so (QA 8 D6: today stays a cover who has acted today): the form's Cover from says the day.
+		help: "change the selected officer's absence: its cover (for the days typed, else as Cover from says), dates, reason",
 		palette: 'Team: change an absence (cover, for some days too; dates, reason)',
 		views: ['cases', 'team'],
 		supervisors: true,
