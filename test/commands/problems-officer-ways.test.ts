@@ -3,12 +3,13 @@
  * him, and each runs as printed (README "Acting on a problem": a printed command is one its reader can run).
  */
 import {rmSync} from 'node:fs';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, onTestFinished} from 'vitest';
 import {DEMO_TODAY, demoCopy, runCli} from '../helpers/cli.js';
 
 describe("an officer's own problems (QA 4 R-l)", () => {
 	it('prints her sergeant\'s ways with --as "DS Brennan" and "for DS Brennan to do"; run as printed, they are not refused', () => {
-		const {store} = demoCopy();
+		const {dir, store} = demoCopy();
+		onTestFinished(() => rmSync(dir, {recursive: true, force: true}));
 		const run = (...args: string[]) => runCli([...args, '--store', store, '--today', DEMO_TODAY]);
 		const text = run('problems', '--as', 'Iqbal');
 		expect(text.code, text.stderr).toBe(0);
