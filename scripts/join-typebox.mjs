@@ -12,8 +12,9 @@
  * "date" format its compiled checks call), so a process must never load both the joined copy and the
  * package's own files. Every import of "@sinclair/typebox", "@sinclair/typebox/compiler" and
  * "@sinclair/typebox/value" in dist is rewritten, the three entries share their common modules
- * (dist/vendor/typebox-shared-*.js), and nothing else in dist names the package. The sources, and vitest,
- * import the package as it is.
+ * (dist/vendor/typebox-shared-*.js), and an import of any other entry point fails the build (add it to
+ * ENTRIES), so nothing in dist loads the package's own files. The sources, and vitest, import the package
+ * as it is.
  */
 import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -25,8 +26,8 @@ const ENTRIES = {
 	'@sinclair/typebox/value': 'typebox-value',
 };
 const VENDOR = 'vendor';
-/** A specifier in quotes, as tsc and rolldown write imports (static, re-exports and import()). */
-const SPECIFIER = /(['"])(@sinclair\/typebox(?:\/compiler|\/value)?)\1/g;
+/** A specifier of the package in quotes, as tsc and rolldown write imports (static, re-exports and import()). */
+const SPECIFIER = /(['"])(@sinclair\/typebox(?:\/[\w./-]+)?)\1/g;
 
 function jsFiles(dir, skip) {
 	return readdirSync(dir).flatMap(name => {
@@ -65,6 +66,8 @@ export async function joinTypebox({rolldown, root, dist, banner}) {
 		const code = readFileSync(file, 'utf8');
 		// Same length of lines, only the specifier changes: a source map's lines still match.
 		const next = code.replace(SPECIFIER, (_, quote, spec) => {
+			// Another entry point left as it is would load the package's own files beside the joined copy.
+			if (!(spec in ENTRIES)) throw new Error(`join-typebox: ${path.relative(dist, file)} imports ${spec}; add it to ENTRIES`);
 			const rel = path
 				.relative(path.dirname(file), path.join(out, `${ENTRIES[spec]}.js`))
 				.split(path.sep)
