@@ -21,13 +21,15 @@
  * worker file, the PostgreSQL migrations, a package), and whatever one of those own files imports, statically
  * or behind an import() (a store module loaded on demand, such as the schema's validation after the first
  * frame; the PostgreSQL store). What only joined modules import() is joined too, into a file of its own that
- * loads when the import() runs. Packages are always imported as they are.
+ * loads when the import() runs. Packages are imported as they are, but for TypeBox, joined into dist/vendor/
+ * (scripts/join-typebox.mjs).
  * test/e2e/desk-joined-tmux.test.ts checks a running desk, and test/e2e/commands-joined.test.ts the read
  * commands, against the joined files' source maps.
  */
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {joinTypebox} from './join-typebox.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -173,3 +175,6 @@ try {
 } finally {
 	await bundle.close();
 }
+// TypeBox, the one package of hundreds of files a command loads, joined too (scripts/join-typebox.mjs).
+const rewritten = await joinTypebox({rolldown, root: ROOT, dist: DIST, banner: MARK});
+process.stdout.write(`bundle: TypeBox joined into dist/vendor/ (${rewritten} files import it from there)\n`);

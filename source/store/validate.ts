@@ -91,7 +91,8 @@ function changedReferencesProblem(data: StoreData, known: StoreData): boolean {
 				if (seen.has(c)) continue;
 			}
 			if (unknown(c.oicId) || c.actions.some(a => unknown(a.ownerId))) return true;
-			if (checkCase(c, `/cases/${i}`, unknown)) return true;
+			// Only whether it finds a problem counts here (the whole check names it), so no path is built per case.
+			if (checkCase(c, '', unknown)) return true;
 		}
 		if (sameRefs) shareRefSet(before, data.cases);
 	}
@@ -165,7 +166,14 @@ function shareRefSet(from: readonly Case[], to: readonly Case[]): void {
 /** Each crime reference to its only index, or -1 where two cases hold it. */
 function caseRefs(data: StoreData): Map<string, number> {
 	const refs = new Map<string, number>();
-	for (const [i, c] of data.cases.entries()) refs.set(c.ref, refs.has(c.ref) ? -1 : i);
+	const cases = data.cases;
+	for (let i = 0; i < cases.length; i++) {
+		// One lookup a case (an import indexes 50,000): a reference already there leaves the size as it was.
+		const size = refs.size;
+		const ref = cases[i]!.ref;
+		refs.set(ref, i);
+		if (refs.size === size) refs.set(ref, -1);
+	}
 	return refs;
 }
 

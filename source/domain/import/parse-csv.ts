@@ -90,6 +90,25 @@ export function readCsvRecords(
  */
 interface CsvCore {
 	parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+	/** The field being read: its bytes so far (`buf`, the first `length` of them), reused for every field. */
+	state?: {field?: {buf?: unknown; length?: unknown; toString?: unknown}};
+}
+
+/**
+ * A field's text without the copy of a Buffer object csv-parse makes for each one. Its ResizeableBuffer
+ * decodes a field as `buf.slice(0, length).toString(encoding)`: a new Buffer view per field, over a
+ * million of them in a 50,000-row file, and a tenth of the parse's CPU time with the garbage they leave.
+ * `buf.toString(encoding, 0, length)` decodes the same bytes to the same text directly. Set on this
+ * parser's own field buffer only (csv-parse itself is left as it is), and only when the buffer is as
+ * expected; otherwise the parser runs unchanged. Without an encoding csv-parse gives bytes: left to it.
+ */
+function decodeFieldsDirectly(core: CsvCore): void {
+	const field = core.state?.field;
+	if (!field || !Buffer.isBuffer(field.buf) || typeof field.length !== 'number' || typeof field.toString !== 'function') return;
+	const original = field.toString as (this: unknown, encoding?: BufferEncoding) => unknown;
+	field.toString = function (this: {buf: Buffer; length: number}, encoding?: BufferEncoding): unknown {
+		return encoding ? this.buf.toString(encoding, 0, this.length) : original.call(this, encoding);
+	};
 }
 
 /** Bytes handed to the parser at a time: progress is reported between them. */
@@ -103,6 +122,7 @@ function feed(bytes: Buffer, push: (record: string[]) => void, onProgress?: (fra
 		parse(bytes, {...CSV_OPTIONS, on_record: (record: string[]) => (push(record), null)});
 		return;
 	}
+	decodeFieldsDirectly(core);
 	const close = () => {};
 	for (let at = 0; at < bytes.length; at += FEED_BYTES) {
 		const err = core.parse(bytes.subarray(at, at + FEED_BYTES), false, push, close);

@@ -1,7 +1,8 @@
 /**
  * readCsvRecords feeds csv-parse's core a megabyte at a time and takes each record as it comes. These
- * hold it to csv-parse's own documented sync API with the same options: same records, same failures,
- * whatever the text and wherever a chunk boundary falls (inside a quoted field, a CRLF, a character).
+ * hold it (its fields decoded directly too, parse-csv.ts decodeFieldsDirectly) to csv-parse's own documented
+ * sync API with the same options: same records, same failures, whatever the text and wherever a chunk
+ * boundary falls (inside a quoted field, a CRLF, a character).
  */
 import fc from 'fast-check';
 import {parse} from 'csv-parse/sync';
