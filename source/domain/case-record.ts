@@ -14,6 +14,7 @@ import {reviewSummaryFor, reviewWithheld, WHOLE_TEAM, type ReadScope} from './re
 import {effectiveReview} from './review/amend.js';
 import {recordDay} from './worked-day.js';
 import {updateAuthorId} from './update-author.js';
+import {nextReviewMovedLater, SignedNextReviews, signedNextReviewSource} from './signed-next-review.js';
 
 export interface NamedOfficer {
 	id: string;
@@ -119,7 +120,13 @@ export interface CaseRecord {
 	closedOn: IsoDate | null;
 	oic: NamedOfficer;
 	allocatedOn: IsoDate;
+	/** The next review date the rules judge by: the signed one when the case record's copy was moved later (REVIEW-9 D6). */
 	nextReviewDue: IsoDate;
+	/**
+	 * The case record's copy of the date when it was moved later than its signed review's outside fortnight
+	 * (a file edit or a row UPDATE: QA 9 D7), with the entry that set the date; null when they agree.
+	 */
+	nextReviewEdited: {recorded: IsoDate; signedIn: string} | null;
 	allocations: AllocationView[];
 	riskHistory: RiskView[];
 	/** Bail as it stands, with its clock while it runs. */
@@ -160,6 +167,8 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: 
 		const e = record ? records.get(recordKey(record)) : undefined;
 		return {seq: e?.seq ?? null, signedBy: e ? signerOf(e) : null};
 	};
+	// The date as the rules judge it (rules/review-due.ts): a copy moved later than the signed one is not believed.
+	const moved = nextReviewMovedLater(c.nextReviewDue, SignedNextReviews.of(data.chain).get(c.ref));
 	const reviews: ReviewView[] = [];
 	for (const e of data.chain) {
 		if (e.kind !== 'review' || e.data.caseRef !== ref) continue;
@@ -204,7 +213,8 @@ export function caseRecord(data: StoreData, ref: string, today: IsoDate, scope: 
 		closedOn: c.closedOn,
 		oic: named(c.oicId),
 		allocatedOn: c.allocatedOn,
-		nextReviewDue: c.nextReviewDue,
+		nextReviewDue: moved ? moved.date : c.nextReviewDue,
+		nextReviewEdited: moved ? {recorded: c.nextReviewDue, signedIn: signedNextReviewSource(moved)} : null,
 		allocations: allocationsOf(c).map((a, i) => ({
 			officer: named(a.officerId),
 			from: a.from,

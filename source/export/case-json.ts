@@ -8,7 +8,8 @@ import type {IsoDate} from '../domain/dates.js';
 import {safeMultiline} from '../domain/safe-text.js';
 
 // 2: `updates` (QA 6 D3), every crime-report update whole.
-// 3: each update's `source` ("import" or null) and `author` null for an imported one: the records system's (QA 8 R6).
+// 3: each update's `source` ("import" or null) and `author` null for an imported one: the records system's (QA 8 R6);
+//    `nextReviewDue` the signed date when the record's copy was moved later, and `nextReviewEdited` saying so (QA 9 D7).
 export const CASE_JSON_SCHEMA = 'fortnight-case/3';
 
 function safe(v: unknown): unknown {

@@ -43,7 +43,10 @@ export function renderCaseText(r: CaseRecord, today: IsoDate, width = 80): strin
 	line(`${safeText(r.ref)}  ${safeText(r.offence)}`);
 	const closed = r.closedOn ? ` (closed ${day(r.closedOn)})` : '';
 	line(`Status: ${caseStatusWords(r.status)}${closed}; risk ${r.risk.toUpperCase()}; opened ${day(r.opened)}`);
-	line(`OIC: ${who(r.oic)} since ${day(r.allocatedOn)}; next review ${day(r.nextReviewDue)}`);
+	const edited = r.nextReviewEdited
+		? ` (the case record says ${day(r.nextReviewEdited.recorded)}, moved later outside fortnight; ${r.nextReviewEdited.signedIn} set ${day(r.nextReviewDue)})`
+		: '';
+	line(`OIC: ${who(r.oic)} since ${day(r.allocatedOn)}; next review ${day(r.nextReviewDue)}${edited}`);
 
 	heading(`ALLOCATIONS (${r.allocations.length})`);
 	// On the day of a move the case is the new officer's (case-history.ts holderOn), so one holder's last

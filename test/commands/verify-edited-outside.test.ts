@@ -51,6 +51,16 @@ describe('verify and the rules on records edited outside fortnight (REVIEW-9)', 
 			`BROKEN: ${store}: ${OVERDUE_REF}'s next review date ${addDays(DEMO_TODAY, 30)} is later than the ${signed} its signed record set (entry `,
 		);
 		expect(verify.stdout).toContain('the next review date was changed outside fortnight.');
+		// case show gives the signed date as the case's, and says the record's copy was moved (QA 9 D7).
+		const shown = run('case', 'show', OVERDUE_REF, '--as', 'Okafor');
+		expect(shown.stdout.replace(/\s+/g, ' ')).toMatch(
+			/next review \d\d \w{3} 2026 \(the case record says 30 Dec 2026, moved later outside fortnight; entry \d+ set /,
+		);
+		const json = JSON.parse(run('case', 'show', OVERDUE_REF, '--json', '--as', 'Okafor').stdout) as {
+			case: {nextReviewDue: string; nextReviewEdited: {recorded: string} | null};
+		};
+		expect(json.case.nextReviewDue).toBe(signed);
+		expect(json.case.nextReviewEdited?.recorded).toBe(addDays(DEMO_TODAY, 30));
 		// The README's audit script (standard library only) finds it too.
 		const audit = spawnSync('python3', ['docs/audit-chain.py', store], {encoding: 'utf8'});
 		expect(audit.status, audit.stdout + audit.stderr).toBe(1);

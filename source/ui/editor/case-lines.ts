@@ -23,6 +23,7 @@ import type {DeskModel} from '../model/desk-model.js';
 import {reviewBadge} from '../model/desk-model.js';
 import {wrap} from '../text.js';
 import {capLines, storeLines} from '../store-lines.js';
+import {nextReviewMovedLater, signedNextReviewSource} from '../../domain/signed-next-review.js';
 
 export interface Line {
 	text: string;
@@ -119,8 +120,16 @@ function build(model: DeskModel, ref: string, width: number, keymap: Keymap): Li
 	const reviews = model.reviews.get(c.ref) ?? [];
 	const lastReview = reviews.at(-1);
 	const badge = reviewBadge(model, c);
+	// The date the rules judge by: a copy moved later than the signed review's outside fortnight is not shown as the case's (QA 9 D7).
+	const moved = nextReviewMovedLater(c.nextReviewDue, model.signedNext.get(c.ref));
+	if (moved)
+		add(
+			`The case record's next review date, ${d(c.nextReviewDue)}, was moved later outside fortnight: ` +
+				`${signedNextReviewSource(moved)} set ${d(moved.date)}, which stands.`,
+			{severity: 'critical'},
+		);
 	add(
-		`Next review: ${d(c.nextReviewDue)} (${badge.text})   Last review: ` +
+		`Next review: ${d(moved ? moved.date : c.nextReviewDue)} (${badge.text})   Last review: ` +
 			`${lastReview ? `${d(lastReview.data.date)} by ${name(lastReview.data.reviewerId)}` : 'none recorded'}   Opened ${d(c.opened)}`,
 		{severity: badge.severity},
 	);
