@@ -10,6 +10,7 @@ import path from 'node:path';
 import type {ChainEntry, ChainLog, StoreData} from '../domain/model.js';
 import type {ChainPosition} from './chain-file.js';
 import {chainPathFor, journalPathFor} from './chain-path.js';
+import {welfarePathFor} from './welfare-paths.js';
 import {describeFsError, StoreError} from './errors.js';
 import {readJournal, type JournalState} from './journal-file.js';
 import {linkTarget} from './link-target.js';
@@ -96,12 +97,12 @@ export async function readStoreFile(file: string, options: ReadOptions = {}): Pr
 		}
 		const {journal, stat: journalStat, warnings: journalWarnings} = journalRead;
 		if (await replaced()) continue;
-		const {data, warnings} = await withChain(file, journal.data, options);
+		const [{data, warnings}, welfareWarning] = await Promise.all([withChain(file, journal.data, options), welfareOpenToOthers(file)]);
 		return {
 			data,
 			signature: {...signatureOf(read.stat), journal: journalStat ? signatureOf(journalStat) : null},
 			migratedFrom: read.migratedFrom,
-			warnings: [...journalWarnings, ...warnings],
+			warnings: [...journalWarnings, ...warnings, ...(welfareWarning ? [welfareWarning] : [])],
 			journal,
 		};
 	}
@@ -168,6 +169,22 @@ async function readWhole(handle: fsp.FileHandle, size: number, file: string): Pr
 		if (total > MAX_STORE_BYTES) throw tooLargeToOpen(file, total);
 	}
 	return parts.length === 1 ? first : Buffer.concat(parts, total);
+}
+
+/**
+ * The store's welfare file, when others may read it (README "Welfare notes": mode 0600, officers' health
+ * information). fortnight writes it 0600, but a copy made by hand (`cp`, an unpacked backup) takes the umask's
+ * mode, and was used without a word (QA 9 R15): said on every read until mended. Not mended here: a read
+ * changes nothing on disk. Null when it is private, absent or not a regular file.
+ */
+async function welfareOpenToOthers(file: string): Promise<string | null> {
+	const welfare = welfarePathFor(file);
+	const st = await fsp.stat(welfare).catch(() => null);
+	if (!st?.isFile() || (st.mode & 0o077) === 0) return null;
+	return (
+		`${welfare} can be read by others (mode ${(st.mode & 0o777).toString(8)}), and it holds officers' welfare notes: ` +
+		`run "chmod 600 ${welfare}".`
+	);
 }
 
 export function megabytes(bytes: number): string {

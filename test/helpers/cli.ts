@@ -1,6 +1,6 @@
 /** Runs the built CLI (dist/cli.js) as a person would, with a fixed --today unless told otherwise. */
 import {spawnSync} from 'node:child_process';
-import {copyFileSync} from 'node:fs';
+import {chmodSync, copyFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {tempDir} from './temp-dir.js';
@@ -35,5 +35,7 @@ export function demoCopy(): {dir: string; store: string; welfare: string} {
 	const store = path.join(dir, 'team.json');
 	copyFileSync(DEMO, store);
 	copyFileSync(path.join(ROOT, 'data', 'demo.welfare.json'), path.join(dir, 'team.welfare.json'));
+	// As fortnight writes it (README "Welfare notes"): a checkout's copy has the umask's mode, which verify points out.
+	chmodSync(path.join(dir, 'team.welfare.json'), 0o600);
 	return {dir, store, welfare: path.join(dir, 'team.welfare.json')};
 }
