@@ -207,7 +207,7 @@ describe('fortnight log', () => {
 	it('has help with the JSON schema', () => {
 		const r = runCli(['log', '--help']);
 		expect(r.stdout).toContain('Usage: fortnight log');
-		expect(r.stdout).toContain('"fortnight-log", version 4');
+		expect(r.stdout).toContain('"fortnight-log", version 5');
 		expect(r.stdout).toContain('--format csv|json|md|table');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});

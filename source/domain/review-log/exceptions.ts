@@ -92,7 +92,11 @@ export interface SergeantTotals {
 	onTimePercent: number | null;
 	notReviewed: number;
 	overdueNow: number;
-	/** Supervisor absences with nobody covering while reviews fall due (not counted in overdueNow). */
+	/**
+	 * Supervisor absences in the period with nobody covering on a day a review fell due (signed or missed),
+	 * up to today: the Totals' definition (QA 9 D8), not the open problems of the noCover list, which
+	 * judge today only and so read 0 once the days had passed.
+	 */
 	noCover: number;
 	unresolvedTriggers: number;
 	bail: number;
@@ -154,11 +158,20 @@ export function buildExceptionReport(
 		return s;
 	};
 	const away = sergeantAway(data, period, today, name);
+	// The due dates of the period's reviews by sergeant, signed or missed, for the No cover total.
+	const dueDates = new Map<string, IsoDate[]>();
+	const dueOn = (sergeantId: string, d: IsoDate | null) => {
+		if (d === null) return;
+		const list = dueDates.get(sergeantId);
+		if (list) list.push(d);
+		else dueDates.set(sergeantId, [d]);
+	};
 
 	// Signed reviews in the period, from the log rows (amendments are not reviews).
 	for (const r of rows) {
 		if (r.kind !== 'review') continue;
 		const s = section(r.sergeantId);
+		dueOn(r.sergeantId, r.dueDate);
 		s.totals.reviewsDone++;
 		if (r.lateDays === 0) s.totals.onTime++;
 		else {
@@ -173,7 +186,7 @@ export function buildExceptionReport(
 				seq: r.seq,
 				reviewerId: r.reviewerId,
 				reviewer: r.reviewer,
-				dueWhileAway: away.markOn(r.sergeantId, r.dueDate!),
+				dueWhileAway: away.markOn(r.sergeantId, r.dueDate!, r.officerId),
 			});
 		}
 	}
@@ -183,13 +196,14 @@ export function buildExceptionReport(
 		const c = m.case;
 		const sergeantId = sergeantOf(c.oicId);
 		const s = section(sergeantId);
+		dueOn(sergeantId, m.due);
 		s.notReviewed.push({
 			caseRef: safeText(c.ref),
 			officerId: c.oicId,
 			officer: name(c.oicId),
 			dueDate: m.due,
 			lastReview: m.last?.data.date ?? null,
-			dueWhileAway: away.markOn(sergeantId, m.due),
+			dueWhileAway: away.markOn(sergeantId, m.due, c.oicId),
 		});
 	}
 
@@ -251,6 +265,7 @@ export function buildExceptionReport(
 	for (const s of all) {
 		s.absences = away.absences(s.sergeantId);
 		finishTotals(s);
+		s.totals.noCover = uncoveredAbsences(s.absences, dueDates.get(s.sergeantId) ?? []);
 	}
 	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
 }
@@ -315,7 +330,6 @@ function finishTotals(s: SergeantExceptions): void {
 	t.reviewsDue = t.reviewsDone + t.notReviewed;
 	t.onTimePercent = percent(t.onTime, t.reviewsDue);
 	t.overdueNow = s.overdueNow.length;
-	t.noCover = s.noCover.length;
 	t.unresolvedTriggers = s.unresolvedTriggers.length;
 	t.bail = s.bail.length;
 	t.stalledActions = s.stalledActions.length;
@@ -326,6 +340,15 @@ function finishTotals(s: SergeantExceptions): void {
 		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0,
 	);
 	s.unresolvedTriggers.sort((a, b) => (b.days ?? 0) - (a.days ?? 0));
+}
+
+/**
+ * How many of the absences had a day with nobody covering on which a review fell due (md's Totals: "No
+ * cover counts supervisor absences with reviews falling due and nobody covering"). The covers are read up
+ * to today (sergeant-away.ts), so a day still to come counts nothing yet.
+ */
+function uncoveredAbsences(absences: readonly SergeantAbsence[], due: readonly IsoDate[]): number {
+	return absences.filter(a => a.covers.some(c => c.coverId === null && due.some(d => d >= c.from && d <= c.to))).length;
 }
 
 function percent(n: number, d: number): number | null {
