@@ -93,9 +93,10 @@ export interface SergeantTotals {
 	notReviewed: number;
 	overdueNow: number;
 	/**
-	 * Supervisor absences in the period with nobody covering on a day a review fell due (signed or missed),
-	 * up to today: the Totals' definition (QA 9 D8), not the open problems of the noCover list, which
-	 * judge today only and so read 0 once the days had passed.
+	 * Supervisor absences with reviews falling due and nobody covering (the Totals' definition, QA 9 D8): those
+	 * with a day in the period, up to today, with nobody covering on which a review fell due (signed or
+	 * missed), and those of the open problems in the noCover list (judged today, so they alone read 0 once
+	 * the days had passed). One absence kept in parts counts once.
 	 */
 	noCover: number;
 	unresolvedTriggers: number;
@@ -160,6 +161,8 @@ export function buildExceptionReport(
 	const away = sergeantAway(data, period, today, name);
 	// The due dates of the period's reviews by sergeant, signed or missed, for the No cover total.
 	const dueDates = new Map<string, IsoDate[]>();
+	// The open problems of each sergeant's noCover list, whose absences the No cover total counts too.
+	const noCoverProblems = new Map<string, Problem[]>();
 	const dueOn = (sergeantId: string, d: IsoDate | null) => {
 		if (d === null) return;
 		const list = dueDates.get(sergeantId);
@@ -224,6 +227,7 @@ export function buildExceptionReport(
 			resolved: null,
 		};
 		section(sergeantId)[list].push(item);
+		if (list === 'noCover') noCoverProblems.set(sergeantId, [...(noCoverProblems.get(sergeantId) ?? []), p]);
 	}
 
 	// Bail that lapsed in the period and was resolved since: the rules, judging today, no longer see it.
@@ -265,7 +269,7 @@ export function buildExceptionReport(
 	for (const s of all) {
 		s.absences = away.absences(s.sergeantId);
 		finishTotals(s);
-		s.totals.noCover = uncoveredAbsences(s.absences, dueDates.get(s.sergeantId) ?? []);
+		s.totals.noCover = uncoveredAbsences(data, s, dueDates.get(s.sergeantId) ?? [], noCoverProblems.get(s.sergeantId) ?? []);
 	}
 	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
 }
@@ -343,12 +347,20 @@ function finishTotals(s: SergeantExceptions): void {
 }
 
 /**
- * How many of the absences had a day with nobody covering on which a review fell due (md's Totals: "No
- * cover counts supervisor absences with reviews falling due and nobody covering"). The covers are read up
- * to today (sergeant-away.ts), so a day still to come counts nothing yet.
+ * How many absences had reviews falling due with nobody covering (SergeantTotals.noCover): a day in the
+ * period with nobody covering on which a review fell due (the covers are read up to today, sergeant-away.ts),
+ * or an open problem of the noCover list about it (its first absence evidence is the supervisor's, rules/
+ * review-due.ts), each absence once, by its first part's id as sergeant-away.ts names it.
  */
-function uncoveredAbsences(absences: readonly SergeantAbsence[], due: readonly IsoDate[]): number {
-	return absences.filter(a => a.covers.some(c => c.coverId === null && due.some(d => d >= c.from && d <= c.to))).length;
+function uncoveredAbsences(data: StoreData, s: SergeantExceptions, due: readonly IsoDate[], open: readonly Problem[]): number {
+	const ids = new Set<string>();
+	for (const a of s.absences) if (a.covers.some(c => c.coverId === null && due.some(d => d >= c.from && d <= c.to))) ids.add(a.absenceId);
+	for (const p of open) {
+		const id = p.evidence.find(e => e.type === 'absence')?.id;
+		const part = id === undefined ? undefined : data.absences.find(a => a.id === id);
+		ids.add(part?.partOf ?? id ?? p.id);
+	}
+	return ids.size;
 }
 
 function percent(n: number, d: number): number | null {
