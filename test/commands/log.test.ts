@@ -165,12 +165,22 @@ describe('fortnight log', () => {
 		const table = lines.filter(l => /^[┌│├└]/.test(l));
 		expect(table).toHaveLength(5);
 		expect(new Set(table.map(l => l.length)).size).toBe(1);
-		expect(table[1]!.split('│').map(c => c.trim())).toEqual(['', 'Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers', '']);
+		expect(table[1]!.split('│').map(c => c.trim())).toEqual([
+			'',
+			'Sergeant',
+			'Reviews',
+			'Late',
+			'Missed',
+			'Overdue now',
+			'No cover',
+			'Triggers',
+			'',
+		]);
 		const cells = table[3]!.split('│').map(c => c.trim());
 		expect(cells).toEqual([
 			'',
 			'DS Tom Brennan',
-			...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String),
+			...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.noCover, totals.unresolvedTriggers].map(String),
 			'',
 		]);
 		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
