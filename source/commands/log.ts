@@ -89,7 +89,7 @@ what the charts read (each case's last review before the period; every review of
 reviews record a trigger): one altered since it was signed stops the export with exit 1, naming the
 entry, and nothing is written (not even with --out).
 
-JSON schema (format "fortnight-log", version 4; "fortnight log --schema" prints it in full):
+JSON schema (format "fortnight-log", version 5; "fortnight log --schema" prints it in full):
   {format, version, team, today, period: {from, to}, sergeantId: string|null,
    chainHead: {seq, hash}|null,
    rows: [{kind: "review"|"amendment", seq, hash, date, caseRef, officerId, officer, reviewerId,

@@ -1,6 +1,6 @@
 /**
  * The review log as JSON: the same content as the CSV rows and the Markdown exception report, for
- * other tools. The format is versioned ("fortnight-log", version 4); `fortnight log --schema` prints
+ * other tools. The format is versioned ("fortnight-log", version 5); `fortnight log --schema` prints
  * its strict JSON Schema (README, "JSON schemas"), and the types below are checked against it, so the
  * document and the schema cannot drift apart.
  */
@@ -14,7 +14,7 @@ import {BAIL_EVENT_KINDS} from '../domain/bail-record.js';
 import {ABSENCE_REASONS} from '../domain/model-values.js';
 
 export const LOG_JSON_FORMAT = 'fortnight-log';
-export const LOG_JSON_VERSION = 4;
+export const LOG_JSON_VERSION = 5;
 
 const oneOf = (values: readonly string[]) => Type.Union(values.map(v => Type.Literal(v)));
 const Risk = oneOf(['high', 'medium', 'low']);
@@ -97,8 +97,16 @@ const TotalsSchema = StrictObject({
 });
 
 const AwayMarkSchema = doc(
-	'The sergeant was away on the day the review fell due: who covered that day (coverId and cover null: nobody); null: the sergeant was at work (version 4).',
-	Nullable(StrictObject({coverId: Nullable(Type.String()), cover: Nullable(Type.String())})),
+	"The sergeant was away on the day the review fell due: who covered that day (coverId and cover null: nobody); null: the sergeant was at work (version 4). heldByCover: the cover held the case, so the review was not theirs but reviewerDueId/reviewerDue's, the next person up (null: nobody recorded above the cover) (version 5).",
+	Nullable(
+		StrictObject({
+			coverId: Nullable(Type.String()),
+			cover: Nullable(Type.String()),
+			reviewerDueId: Nullable(Type.String()),
+			reviewerDue: Nullable(Type.String()),
+			heldByCover: Type.Boolean(),
+		}),
+	),
 );
 
 const SergeantSchema = StrictObject({

@@ -165,12 +165,22 @@ describe('fortnight log', () => {
 		const table = lines.filter(l => /^[┌│├└]/.test(l));
 		expect(table).toHaveLength(5);
 		expect(new Set(table.map(l => l.length)).size).toBe(1);
-		expect(table[1]!.split('│').map(c => c.trim())).toEqual(['', 'Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers', '']);
+		expect(table[1]!.split('│').map(c => c.trim())).toEqual([
+			'',
+			'Sergeant',
+			'Reviews',
+			'Late',
+			'Missed',
+			'Overdue now',
+			'No cover',
+			'Triggers',
+			'',
+		]);
 		const cells = table[3]!.split('│').map(c => c.trim());
 		expect(cells).toEqual([
 			'',
 			'DS Tom Brennan',
-			...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.unresolvedTriggers].map(String),
+			...[totals.reviewsDone, totals.late, totals.notReviewed, totals.overdueNow, totals.noCover, totals.unresolvedTriggers].map(String),
 			'',
 		]);
 		expect(r.stdout).toContain(`fortnight verify --head ${head}`);
@@ -207,7 +217,7 @@ describe('fortnight log', () => {
 	it('has help with the JSON schema', () => {
 		const r = runCli(['log', '--help']);
 		expect(r.stdout).toContain('Usage: fortnight log');
-		expect(r.stdout).toContain('"fortnight-log", version 4');
+		expect(r.stdout).toContain('"fortnight-log", version 5');
 		expect(r.stdout).toContain('--format csv|json|md|table');
 		expect(existsSync(path.join(ROOT, 'dist', 'commands', 'log.js'))).toBe(true);
 	});

@@ -91,3 +91,63 @@ describe('the sergeant away, in --format table and JSON', () => {
 		});
 	});
 });
+
+// QA 9 D3 and D8 in every renderer: a missed review of a case the cover held is marked as the inspector's,
+// and the Totals' "No cover" is the same figure, by its definition, in Markdown, HTML, JSON and table.
+describe("the cover's own case and the No cover figure, in every format", () => {
+	// As the QA steps: CR/42765/26 (next review 11 Dec, a DC Marsh day) moved to DC Marsh.
+	const moved = {...data, cases: data.cases.map(c => (c.ref === 'CR/42765/26' ? {...c, oicId: 'o0006'} : c))};
+	const d = buildLogDocument(moved, {period: AWAY_PERIOD, today: AWAY_TODAY}, {problems: [], trigger: quietTrigger});
+	const mark = "away; DC Helen Marsh holds it: DI Rachel Okafor's";
+	it('Markdown: the mark says whose review it was; the Totals give No cover 1', () => {
+		const md = logMarkdown(d);
+		expect(section(md, '#### Cases not reviewed in the period')).toContain(`| CR/42765/26 | DC Helen Marsh | 11 Dec 2026 | ${mark} |`);
+		const headers = md
+			.split('\n')
+			.find(l => l.startsWith('| Sergeant | Reviews due'))!
+			.split('|');
+		const row = md
+			.split('\n')
+			.find(l => l.startsWith('| DS Tom Brennan (o0002) |'))!
+			.split('|');
+		expect(row[headers.findIndex(h => h.trim() === 'No cover')]!.trim()).toBe('1');
+	});
+	it('HTML: the same mark and the same figure', () => {
+		const trends = buildSupervisionTrends(moved, {period: AWAY_PERIOD, today: AWAY_TODAY, trigger: quietTrigger});
+		const html = logHtml({doc: d, trends, checkInDays: moved.settings.welfareCheckInDays});
+		const tables = elements(html).filter(e => e.tagName === 'table');
+		expect(textOf(tables.find(t => textOf(t).includes('Cases not reviewed in the period'))!)).toContain(mark);
+		expect(d.report.sergeants[0]!.totals.noCover).toBe(1);
+	});
+	it('JSON: dueWhileAway keeps the cover and adds whose review it was; totals.noCover 1; valid against the schema', () => {
+		const ajv = new Ajv({strict: true, allErrors: true});
+		addFormats.default(ajv);
+		const validate = ajv.compile(LogJsonSchema);
+		const parsed = JSON.parse(logJson(d));
+		expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+		const s = parsed.exceptions.sergeants[0];
+		expect(s.notReviewed.find((m: {caseRef: string}) => m.caseRef === 'CR/42765/26').dueWhileAway).toEqual({
+			coverId: 'o0006',
+			cover: 'DC Helen Marsh',
+			reviewerDueId: 'o0001',
+			reviewerDue: 'DI Rachel Okafor',
+			heldByCover: true,
+		});
+		expect(s.totals.noCover).toBe(1);
+	});
+	it("table: the No cover column, and how many of the missed reviews while away were the inspector's", () => {
+		const text = logSummaryTable(d);
+		expect(text).toContain("    of them DI Rachel Okafor's (the cover held the case): 1");
+		const cells = text
+			.split('\n')
+			.find(l => l.startsWith('│ DS Tom Brennan'))!
+			.split('│');
+		const heads = text
+			.split('\n')
+			.find(l => l.startsWith('│ Sergeant'))!
+			.split('│');
+		expect(cells[heads.findIndex(h => h.trim() === 'No cover')]!.trim()).toBe('1');
+		for (const line of text.split('\n'))
+			if (!line.includes('verify --head') && !line.startsWith('Review chain head')) expect(line.length, line).toBeLessThanOrEqual(80);
+	});
+});

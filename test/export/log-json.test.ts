@@ -18,7 +18,7 @@ describe('logJson', () => {
 		expect(Object.keys(parsed)).toEqual(['format', 'version', 'team', 'today', 'period', 'sergeantId', 'chainHead', 'rows', 'exceptions']);
 		expect(parsed).toMatchObject({
 			format: 'fortnight-log',
-			version: 4,
+			version: 5,
 			today: DEMO_TODAY,
 			period,
 			sergeantId: null,

@@ -92,7 +92,12 @@ export interface SergeantTotals {
 	onTimePercent: number | null;
 	notReviewed: number;
 	overdueNow: number;
-	/** Supervisor absences with nobody covering while reviews fall due (not counted in overdueNow). */
+	/**
+	 * Supervisor absences with reviews falling due and nobody covering (the Totals' definition, QA 9 D8): those
+	 * with a day in the period, up to today, with nobody covering on which a review fell due (signed or
+	 * missed), and those of the open problems in the noCover list (judged today, so they alone read 0 once
+	 * the days had passed). One absence kept in parts counts once.
+	 */
 	noCover: number;
 	unresolvedTriggers: number;
 	bail: number;
@@ -154,11 +159,22 @@ export function buildExceptionReport(
 		return s;
 	};
 	const away = sergeantAway(data, period, today, name);
+	// The due dates of the period's reviews by sergeant, signed or missed, for the No cover total.
+	const dueDates = new Map<string, IsoDate[]>();
+	// The open problems of each sergeant's noCover list, whose absences the No cover total counts too.
+	const noCoverProblems = new Map<string, Problem[]>();
+	const dueOn = (sergeantId: string, d: IsoDate | null) => {
+		if (d === null) return;
+		const list = dueDates.get(sergeantId);
+		if (list) list.push(d);
+		else dueDates.set(sergeantId, [d]);
+	};
 
 	// Signed reviews in the period, from the log rows (amendments are not reviews).
 	for (const r of rows) {
 		if (r.kind !== 'review') continue;
 		const s = section(r.sergeantId);
+		dueOn(r.sergeantId, r.dueDate);
 		s.totals.reviewsDone++;
 		if (r.lateDays === 0) s.totals.onTime++;
 		else {
@@ -173,7 +189,7 @@ export function buildExceptionReport(
 				seq: r.seq,
 				reviewerId: r.reviewerId,
 				reviewer: r.reviewer,
-				dueWhileAway: away.markOn(r.sergeantId, r.dueDate!),
+				dueWhileAway: away.markOn(r.sergeantId, r.dueDate!, r.officerId),
 			});
 		}
 	}
@@ -183,13 +199,14 @@ export function buildExceptionReport(
 		const c = m.case;
 		const sergeantId = sergeantOf(c.oicId);
 		const s = section(sergeantId);
+		dueOn(sergeantId, m.due);
 		s.notReviewed.push({
 			caseRef: safeText(c.ref),
 			officerId: c.oicId,
 			officer: name(c.oicId),
 			dueDate: m.due,
 			lastReview: m.last?.data.date ?? null,
-			dueWhileAway: away.markOn(sergeantId, m.due),
+			dueWhileAway: away.markOn(sergeantId, m.due, c.oicId),
 		});
 	}
 
@@ -210,6 +227,7 @@ export function buildExceptionReport(
 			resolved: null,
 		};
 		section(sergeantId)[list].push(item);
+		if (list === 'noCover') noCoverProblems.set(sergeantId, [...(noCoverProblems.get(sergeantId) ?? []), p]);
 	}
 
 	// Bail that lapsed in the period and was resolved since: the rules, judging today, no longer see it.
@@ -251,6 +269,7 @@ export function buildExceptionReport(
 	for (const s of all) {
 		s.absences = away.absences(s.sergeantId);
 		finishTotals(s);
+		s.totals.noCover = uncoveredAbsences(data, s, dueDates.get(s.sergeantId) ?? [], noCoverProblems.get(s.sergeantId) ?? []);
 	}
 	return {period, today, forensicDays: data.settings.forensicRedDays, sergeants: all, totals: sumTotals(all.map(s => s.totals))};
 }
@@ -315,7 +334,6 @@ function finishTotals(s: SergeantExceptions): void {
 	t.reviewsDue = t.reviewsDone + t.notReviewed;
 	t.onTimePercent = percent(t.onTime, t.reviewsDue);
 	t.overdueNow = s.overdueNow.length;
-	t.noCover = s.noCover.length;
 	t.unresolvedTriggers = s.unresolvedTriggers.length;
 	t.bail = s.bail.length;
 	t.stalledActions = s.stalledActions.length;
@@ -326,6 +344,23 @@ function finishTotals(s: SergeantExceptions): void {
 		a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.caseRef < b.caseRef ? -1 : a.caseRef > b.caseRef ? 1 : 0,
 	);
 	s.unresolvedTriggers.sort((a, b) => (b.days ?? 0) - (a.days ?? 0));
+}
+
+/**
+ * How many absences had reviews falling due with nobody covering (SergeantTotals.noCover): a day in the
+ * period with nobody covering on which a review fell due (the covers are read up to today, sergeant-away.ts),
+ * or an open problem of the noCover list about it (its first absence evidence is the supervisor's, rules/
+ * review-due.ts), each absence once, by its first part's id as sergeant-away.ts names it.
+ */
+function uncoveredAbsences(data: StoreData, s: SergeantExceptions, due: readonly IsoDate[], open: readonly Problem[]): number {
+	const ids = new Set<string>();
+	for (const a of s.absences) if (a.covers.some(c => c.coverId === null && due.some(d => d >= c.from && d <= c.to))) ids.add(a.absenceId);
+	for (const p of open) {
+		const id = p.evidence.find(e => e.type === 'absence')?.id;
+		const part = id === undefined ? undefined : data.absences.find(a => a.id === id);
+		ids.add(part?.partOf ?? id ?? p.id);
+	}
+	return ids.size;
 }
 
 function percent(n: number, d: number): number | null {

@@ -16,6 +16,7 @@ import type {AbsenceReason, StoreData} from '../model.js';
 import {absenceLookup, awayOn, coverRuns, type AbsenceLookup} from '../people.js';
 import {absencesAsKnown} from '../rules/context.js';
 import {wholeSpan} from '../absence-cover.js';
+import {nextUpFor} from '../independence.js';
 import type {Period} from './period.js';
 
 /** Consecutive days of one absence with one answer to "who covers". */
@@ -45,13 +46,23 @@ export interface SergeantAbsence {
 export interface AwayMark {
 	coverId: string | null;
 	cover: string | null;
+	/**
+	 * Set when the cover held the case herself: nobody reviews a case they hold (docs/rules.md "Reviews the
+	 * cover cannot do"), so the review was the next person up's (independence.ts nextUpFor), as problems
+	 * and the handover say (QA 9 D3). Null otherwise, and when the store records nobody above the cover.
+	 */
+	reviewerDueId: string | null;
+	/** Their name ("DI Rachel Okafor"); null as reviewerDueId. */
+	reviewerDue: string | null;
+	/** True when the cover held the case (the review was never the cover's, whoever reviewerDue is). */
+	heldByCover: boolean;
 }
 
 export interface SergeantAway {
 	/** The sergeant's absences with days in the period, first day first. */
 	absences(sergeantId: string): SergeantAbsence[];
-	/** Null when the sergeant was at work on `date`. */
-	markOn(sergeantId: string, date: IsoDate): AwayMark | null;
+	/** Null when the sergeant was at work on `date`. `holderId`: who held the case whose review fell due then. */
+	markOn(sergeantId: string, date: IsoDate, holderId: string): AwayMark | null;
 }
 
 /**
@@ -80,16 +91,30 @@ export function sergeantAway(data: StoreData, period: Period, today: IsoDate, na
 			}
 			return out;
 		},
-		markOn(sergeantId, date) {
+		markOn(sergeantId, date, holderId) {
 			const away = awayOn(lookup, sergeantId, date);
 			if (!away) return null;
-			return {coverId: away.coverId, cover: away.coverId === null ? null : name(away.coverId)};
+			const heldByCover = away.coverId !== null && away.coverId === holderId;
+			const up = heldByCover ? nextUpFor(data, holderId) : undefined;
+			return {
+				coverId: away.coverId,
+				cover: away.coverId === null ? null : name(away.coverId),
+				reviewerDueId: up?.id ?? null,
+				reviewerDue: up ? name(up.id) : null,
+				heldByCover,
+			};
 		},
 	};
 }
 
-/** "cover DC Helen Marsh" or "no cover": how a late or missed review's mark reads in every renderer. */
+/**
+ * "away, cover DC Helen Marsh", "away, no cover", or, for a case the cover held, whose review it was
+ * ("away; DC Helen Marsh holds it: DI Rachel Okafor's", QA 9 D3): how a late or missed review's mark
+ * reads in every renderer.
+ */
 export function awayMarkWords(m: AwayMark | null): string {
 	if (m === null) return '';
-	return m.cover === null ? 'away, no cover' : `away, cover ${m.cover}`;
+	if (m.cover === null) return 'away, no cover';
+	if (m.heldByCover) return `away; ${m.cover} holds it: ${m.reviewerDue === null ? "an independent supervisor's" : `${m.reviewerDue}'s`}`;
+	return `away, cover ${m.cover}`;
 }

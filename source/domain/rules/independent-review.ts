@@ -52,7 +52,9 @@ function overdueHeldByCover(ctx: RuleContext, c: Case): boolean {
 export function reviewOverdueHeldByCover(ctx: RuleContext, c: Case): Problem | undefined {
 	if (!overdueHeldByCover(ctx, c)) return undefined;
 	const held = independentProblemsOf(ctx, c)[0];
-	return held && {...held, id: `review-overdue:${c.ref}`, kind: 'review-overdue'};
+	// Its `due` is the review's due date, as every review-overdue problem's is (QA 9 D4): the day it needed
+	// an independent supervisor stays in the message ("from 10 Dec"), not in the Due column or the sort.
+	return held && {...held, id: `review-overdue:${c.ref}`, kind: 'review-overdue', due: reviewDueDate(ctx, c)};
 }
 
 /** The review-needs-independent-supervisor problems of one case: one for each part of its supervisor's absences its holder covers. */

@@ -10,7 +10,7 @@ import {Table, type CellProps} from 'ink-table';
 import type {LogDocument} from '../../domain/review-log/document.js';
 import {headText} from '../../domain/review-log/document.js';
 import type {SergeantExceptions, SergeantTotals} from '../../domain/review-log/exceptions.js';
-import {awayMarkWords} from '../../domain/review-log/sergeant-away.js';
+import {awayMarkWords, type AwayMark} from '../../domain/review-log/sergeant-away.js';
 import {REASON_WORDS} from '../../domain/absence-words.js';
 import {absenceDaysWords} from '../../export/log-away.js';
 import {days} from '../../domain/plural.js';
@@ -22,6 +22,7 @@ type SummaryRow = {
 	Late: number;
 	Missed: number;
 	'Overdue now': number;
+	'No cover': number;
 	Triggers: number;
 };
 
@@ -31,6 +32,7 @@ const COLUMNS = [
 	{key: 'Late', align: 'right'},
 	{key: 'Missed', align: 'right'},
 	{key: 'Overdue now', align: 'right'},
+	{key: 'No cover', align: 'right'},
 	{key: 'Triggers', align: 'right'},
 ] as const;
 
@@ -41,6 +43,8 @@ function summaryRow(label: string, t: SergeantTotals): SummaryRow {
 		Late: t.late,
 		Missed: t.notReviewed,
 		'Overdue now': t.overdueNow,
+		// The Markdown, HTML and JSON Totals' figure, under the same definition (QA 9 D8).
+		'No cover': t.noCover,
 		Triggers: t.unresolvedTriggers,
 	};
 }
@@ -57,6 +61,21 @@ const asIs = (date: string) => date;
  * the sergeant was away on the day it fell due. Plain lines, two per review, so the output stays within 80
  * columns and the figures stay the only boxed table; the list of missed reviews is the Markdown's.
  */
+/**
+ * "    of them DI Rachel Okafor's (the cover held the case): 1": of the reviews that fell due while away,
+ * those of cases the cover held, by whom they fell to instead (QA 9 D3: they read as the cover's misses,
+ * but nobody reviews a case they hold). A line each, so the output stays within 80 columns.
+ */
+function heldByCoverCounts(marks: readonly AwayMark[]): string[] {
+	const by = new Map<string, number>();
+	for (const m of marks) {
+		if (!m.heldByCover) continue;
+		const who = m.reviewerDue === null ? "an independent supervisor's" : `${m.reviewerDue}'s`;
+		by.set(who, (by.get(who) ?? 0) + 1);
+	}
+	return [...by].map(([who, n]) => `    of them ${who} (the cover held the case): ${n}`);
+}
+
 function awayAndLate(s: SergeantExceptions): string[] {
 	const out: string[] = [];
 	for (const a of s.absences) {
@@ -67,6 +86,7 @@ function awayAndLate(s: SergeantExceptions): string[] {
 	if (missedAway.length > 0) {
 		const uncovered = missedAway.filter(m => m.dueWhileAway!.coverId === null).length;
 		out.push(`  missed reviews that fell due while away: ${missedAway.length} of ${s.notReviewed.length} (no cover: ${uncovered})`);
+		out.push(...heldByCoverCounts(missedAway.map(m => m.dueWhileAway!)));
 	}
 	if (s.lateReviews.length > 0) out.push(`Late reviews, ${s.sergeant}'s team:`);
 	for (const r of s.lateReviews) {
@@ -96,6 +116,7 @@ export function logSummaryTable(doc: LogDocument): string {
 		'Reviews: signed in the period. Late: signed after the date due.',
 		'Missed: fell due in the period and not done.',
 		'Overdue now: reviews overdue today, as the desk counts them.',
+		'No cover: absences with reviews falling due and nobody covering.',
 		'Triggers: performance triggers with no decision recorded, or escalated.',
 		`Review chain head ${head}.`,
 		`Check a later copy of the store with "fortnight verify --head ${head}".`,

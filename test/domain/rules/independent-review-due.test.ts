@@ -86,14 +86,16 @@ describe('independent review of a review overdue before the absence starts (QA D
 		expect([p.severity, p.evidence.find(e => e.type === 'case')?.date]).toEqual(['amber', '2026-12-19']);
 	});
 
-	it('still unsigned on the first day of the absence, it is due that day, red and asked for now, the same on each later day (D9)', () => {
+	it('still unsigned on the first day of the absence, it needs someone else from that day, red and asked for now, the same on each later day (D9)', () => {
 		const data = marshCovers();
 		for (const today of ['2026-12-10', '2026-12-11', '2026-12-20']) {
 			const found = independent(data, today);
-			for (const ref of Object.keys(OVERDUE_ON_09_DEC)) {
+			for (const [ref, {due}] of Object.entries(OVERDUE_ON_09_DEC)) {
 				const p = found.get(ref);
 				expect(p, `${ref} on ${today}`).toBeDefined();
-				expect([p!.due, p!.severity], `${ref} on ${today}`).toEqual(['2026-12-10', 'red']);
+				// Its due is the review's due date, as every overdue review's (QA 9 D4: the log's Due column and
+				// sort); the day it needed an independent supervisor is the message's "from 10 Dec" and the evidence's.
+				expect([p!.due, p!.severity], `${ref} on ${today}`).toEqual([due, 'red']);
 				expect(p!.action, `${ref} on ${today}`).toMatch(/review this case now;/);
 			}
 		}
@@ -143,7 +145,7 @@ describe('independent review of a review overdue before the absence starts (QA D
 		// Overdue on the absence's first day: one problem for the case, the review-overdue in these words (QA 8 D1).
 		expect(of(after, 'review-needs-independent-supervisor')).toBeUndefined();
 		const d = of(after, 'review-overdue')!;
-		expect([d.severity, d.due]).toEqual(['red', '2026-12-10']);
+		expect([d.severity, d.due]).toEqual(['red', '2026-12-05']);
 		expect(d.message).toMatch(/^Review overdue \(due 05 Dec\) needs an independent supervisor from 10 Dec/);
 		expect(d.action).toMatch(/review this case now;/);
 	});

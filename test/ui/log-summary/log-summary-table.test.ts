@@ -28,28 +28,40 @@ describe('log summary table', () => {
 			...one,
 			sergeantId: 'o9999',
 			sergeant: 'DS Lee Second',
-			totals: {...one.totals, reviewsDone: 7, late: 1, notReviewed: 0, overdueNow: 2, unresolvedTriggers: 0},
+			totals: {...one.totals, reviewsDone: 7, late: 1, notReviewed: 0, overdueNow: 2, noCover: 1, unresolvedTriggers: 0},
 		};
-		const all = {...one.totals, reviewsDone: one.totals.reviewsDone + 7, late: one.totals.late + 1, overdueNow: one.totals.overdueNow + 2};
+		const all = {
+			...one.totals,
+			reviewsDone: one.totals.reviewsDone + 7,
+			late: one.totals.late + 1,
+			overdueNow: one.totals.overdueNow + 2,
+			noCover: one.totals.noCover + 1,
+		};
 		const text = logSummaryTable({...doc, report: {...doc.report, sergeants: [one, other], totals: all}});
 		const rows = text
 			.split('\n')
 			.filter(l => l.startsWith('│'))
 			.map(cellsOf);
 		expect(rows).toEqual([
-			['Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'Triggers'],
+			// No cover: the Markdown, HTML and JSON Totals' figure (QA 9 D8).
+			['Sergeant', 'Reviews', 'Late', 'Missed', 'Overdue now', 'No cover', 'Triggers'],
 			[
 				'DS Tom Brennan',
-				...[one.totals.reviewsDone, one.totals.late, one.totals.notReviewed, one.totals.overdueNow, one.totals.unresolvedTriggers].map(
-					String,
-				),
+				...[
+					one.totals.reviewsDone,
+					one.totals.late,
+					one.totals.notReviewed,
+					one.totals.overdueNow,
+					one.totals.noCover,
+					one.totals.unresolvedTriggers,
+				].map(String),
 			],
-			['DS Lee Second', '7', '1', '0', '2', '0'],
-			['All', ...[all.reviewsDone, all.late, all.notReviewed, all.overdueNow, all.unresolvedTriggers].map(String)],
+			['DS Lee Second', '7', '1', '0', '2', '1', '0'],
+			['All', ...[all.reviewsDone, all.late, all.notReviewed, all.overdueNow, all.noCover, all.unresolvedTriggers].map(String)],
 		]);
 		// Numbers are right-aligned: each figure ends one space before its border.
 		const lee = text.split('\n').find(l => l.includes('DS Lee Second'))!;
-		expect(lee).toMatch(/ 7 │ +1 │ +0 │ +2 │ +0 │$/);
+		expect(lee).toMatch(/ 7 │ +1 │ +0 │ +2 │ +1 │ +0 │$/);
 	});
 
 	it('fits 80 columns apart from the chain head line, and carries no escape codes', () => {
