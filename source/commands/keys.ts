@@ -20,6 +20,7 @@ import {actorFor, checkNamedActor, RefusalError, UsageError, type Context} from 
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {officerFlag} from './resolve.js';
+import {pathRefusal} from './typed-path.js';
 
 const HELP = `Usage
   fortnight keys init [--force]                      make your signing key (as --as / FORTNIGHT_USER)
@@ -204,6 +205,9 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 	const file = flags['publicKey'];
 	if (typeof file !== 'string' || file === '')
 		throw new UsageError('--public-key FILE.pem is required: the officer\'s public key, from their "fortnight keys init".');
+	// Named back in what follows, so it must print as typed (typed-path.ts; QA 9 D10).
+	const unprintable = pathRefusal(file, '--public-key', 'Nothing was read or saved.');
+	if (unprintable !== null) throw new UsageError(unprintable);
 	const pem = await fsp.readFile(file, 'utf8').catch(() => {
 		throw new UsageError(`--public-key: cannot read ${safeText(file)}.`);
 	});

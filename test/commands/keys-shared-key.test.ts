@@ -48,6 +48,11 @@ describe('one key for several officers (QA 9 D5)', () => {
 			expect(r.stderr).toContain('Nothing was saved.');
 		}
 		expect(readFileSync(store).equals(before)).toBe(true);
+		// A --public-key path that would not print as typed is refused before it is read (QA 9 D10).
+		const escaped = run(okafor, 'keys', 'enrol', 'Iqbal', '--public-key', `${marshPub}\u001b]0;T\u0007`, '--as', 'Okafor');
+		expect(escaped.code).toBe(2);
+		expect(escaped.stderr).toContain(`--public-key "${marshPub}␛]0;T␇" has a control character in it`);
+		expect(readFileSync(store).equals(before)).toBe(true);
 		// The refused enrolments left nothing to point out.
 		const list = run(okafor, 'keys', 'list', '--as', 'Okafor');
 		expect(list.code).toBe(0);
