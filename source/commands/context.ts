@@ -12,6 +12,7 @@ import type {Officer, StoreData} from '../domain/model.js';
 import {readSettings, type SettingsRead} from '../settings/user-settings.js';
 import {isPostgresUrl} from '../store/index.js';
 import {say} from './command.js';
+import {pathRefusal} from './typed-path.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -98,6 +99,10 @@ export function makeContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process
 		throw new UsageError('--store is empty: give the store file, or leave it out.');
 	const today = parseToday(flags.today, '--today') ?? parseToday(env['FORTNIGHT_TODAY'], 'FORTNIGHT_TODAY');
 	const given = flags.store ?? (env['FORTNIGHT_STORE'] || undefined) ?? settings.settings.store;
+	// Used as typed, so it must print as typed: a store named with an escape sequence in it was reported as another file (QA 9 D10).
+	const storeSource = flags.store !== undefined ? '--store' : env['FORTNIGHT_STORE'] ? 'FORTNIGHT_STORE' : "The settings file's store";
+	const badStore = given === undefined ? null : pathRefusal(given, storeSource, 'Nothing was opened or written.');
+	if (badStore !== null) throw new UsageError(badStore);
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return {
 		// A postgres:// URL names a database, not a file (README "PostgreSQL").

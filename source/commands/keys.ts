@@ -12,7 +12,7 @@ import {fullName} from '../domain/people.js';
 import {mayEnrolFirst} from '../domain/permissions.js';
 import {enrolAdvice, foreignKeyWarning, hasEnrolledKey, keyEnrolledFor} from '../domain/signing.js';
 import {safeText} from '../domain/safe-text.js';
-import {officerName, severalKeysWords} from '../domain/enrolled-keys.js';
+import {enrolledForOthers, officerName, severalKeysWords, sharedKeysWords, type EnrolledKey} from '../domain/enrolled-keys.js';
 import {makeEntry, createSigningKey, loadSigningKey, fingerprintOf, mayEnrol} from '../store/index.js';
 import {out, type Command} from './command.js';
 import {readForReader} from './read-scope.js';
@@ -20,6 +20,7 @@ import {actorFor, checkNamedActor, RefusalError, UsageError, type Context} from 
 import {nowInstant} from './now.js';
 import {openForCommand} from './open-store.js';
 import {officerFlag} from './resolve.js';
+import {pathRefusal} from './typed-path.js';
 
 const HELP = `Usage
   fortnight keys init [--force]                      make your signing key (as --as / FORTNIGHT_USER)
@@ -41,7 +42,10 @@ init    makes the key pair. In a store with no enrolled key yet, it enrols yours
         name is not the one on this computer, init says so first.
 enrol   the team's inspector may enrol anyone's key; the team's sergeant only a first key, of an officer
         he line-manages or of the inspector while she has none (a second key only by the inspector).
-list    who is enrolled, by whom; an officer with more than one enrolled key is pointed out.
+        A public key already enrolled for another officer is refused, naming them: whoever holds one key
+        signs as everyone it is enrolled for.
+list    who is enrolled, by whom; an officer with more than one enrolled key is pointed out, and a key
+        enrolled for more than one officer is a PROBLEM line.
 export  for auditors: "openssl pkeyutl -verify -pubin -inkey KEY.pem -rawin -in HASH -sigfile SIG"
         checks one entry (HASH the entry's hash as text, SIG its base64 "sig" decoded).
 
@@ -69,6 +73,36 @@ const command: Command = {
 export default command;
 
 const enrolments = (data: StoreData) => data.chain.filter(e => e.kind === 'enrolment');
+
+/** The chain's enrolled keys, in chain order (enrolled-keys.ts). */
+const enrolledKeys = (data: StoreData): EnrolledKey[] =>
+	enrolments(data).map(e => ({
+		seq: e.seq,
+		officerId: e.data.officerId,
+		fingerprint: e.data.fingerprint,
+		by: e.data.by,
+		first: e.data.first,
+	}));
+
+/**
+ * Refuses (exit 2, nothing saved) a public key already enrolled for another officer (QA 9 D5): one key is
+ * one officer's, since whoever holds it signs as everyone it is enrolled for; the likeliest cause is the
+ * wrong officer's .pub.pem picked up, so the file and its owner are named.
+ */
+function refuseSharedKey(data: StoreData, officer: Officer, fingerprint: string, file: string): void {
+	const others = enrolledForOthers(enrolledKeys(data), officer.id, fingerprint);
+	if (others.length === 0) return;
+	const name = officerName(data.officers);
+	const holders = [...new Set(others.map(k => k.officerId))].map(id => {
+		const seqs = others.filter(k => k.officerId === id).map(k => k.seq);
+		return `${name(id)} (${seqs.length === 1 ? 'entry' : 'entries'} ${seqs.join(', ')})`;
+	});
+	throw new UsageError(
+		`The key in ${safeText(file)} (fingerprint ${fingerprint.slice(0, 16)}...) is already enrolled for ${holders.join(' and ')}: ` +
+			`one key is one officer's, since whoever holds it signs as everyone it is enrolled for. Enrol ${safeText(fullName(officer))}'s ` +
+			`own public key, the ${officer.id}.pub.pem their "fortnight keys init" wrote. Nothing was saved.`,
+	);
+}
 
 function noWords(args: string[], what: string): void {
 	if (args.length > 0) throw new UsageError(`"fortnight keys ${what}" takes no more words (got "${safeText(args[0]!).slice(0, 40)}").`);
@@ -171,6 +205,9 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 	const file = flags['publicKey'];
 	if (typeof file !== 'string' || file === '')
 		throw new UsageError('--public-key FILE.pem is required: the officer\'s public key, from their "fortnight keys init".');
+	// Named back in what follows, so it must print as typed (typed-path.ts; QA 9 D10).
+	const unprintable = pathRefusal(file, '--public-key', 'Nothing was read or saved.');
+	if (unprintable !== null) throw new UsageError(unprintable);
 	const pem = await fsp.readFile(file, 'utf8').catch(() => {
 		throw new UsageError(`--public-key: cannot read ${safeText(file)}.`);
 	});
@@ -202,12 +239,15 @@ async function enrol(ctx: Context, args: string[], flags: Record<string, unknown
 				`${already}${capital(enrolAdvice(data, officer.id, ctx.today, fullName, 'the key'))}. Nothing was saved.`,
 		);
 	}
+	refuseSharedKey(data, officer, fingerprint, file);
 	refuseUnenrolledSigner(ctx, data, me, null);
 	const key = await loadSigningKey(me.id, {env: ctx.env});
 	if (!key) throw new UsageError(`You have no signing key on this machine to sign the enrolment with: run "fortnight keys init" first.`);
 	refuseUnenrolledSigner(ctx, data, me, fingerprintOf(createPublicKey(key.privateKey)));
 	const signedAt = nowInstant(ctx);
 	await store.apply(d => {
+		// Asked again of the store as saved: someone may have enrolled the key since it was read.
+		refuseSharedKey(d, officer, fingerprint, file);
 		const enrolment: EnrolmentData = {officerId: officer.id, publicKey, fingerprint, date: ctx.today, by: me.id, first: false};
 		return {...d, chain: [...d.chain, makeEntry(d.chain, 'enrolment', enrolment, signedAt, key)]};
 	});
@@ -250,6 +290,8 @@ async function list(ctx: Context, args: string[], flags: Record<string, unknown>
 	);
 	// More than one key for one officer: whoever holds any of them signs as that officer (REVIEW-9 D1).
 	for (const warning of severalKeysWords(rows, officerName(data.officers))) lines.push(warning);
+	// One key for several officers: whoever holds it signs as any of them (QA 9 D5).
+	for (const {words} of sharedKeysWords(rows, officerName(data.officers))) lines.push(`PROBLEM: ${capital(words)}.`);
 	await out(ctx, lines.join('\n') + '\n');
 	return 0;
 }

@@ -1,6 +1,6 @@
 import {formatHead, hashEntry, StoreError, verifyWholeChain, wholeChainBatches, withoutReceipts} from '../store/index.js';
 import type {ChainHead, ChainVerdict, SignatureReport} from '../store/index.js';
-import {enrolledKeysWords, officerName} from '../domain/enrolled-keys.js';
+import {enrolledKeysWords, officerName, sharedKeysWords} from '../domain/enrolled-keys.js';
 import {firstEnrolmentProblem} from '../domain/first-enrolment.js';
 import type {RecordReport} from '../domain/record-check.js';
 import {safeText} from '../domain/safe-text.js';
@@ -33,13 +33,16 @@ Options
 When all is well it names who vouched for each enrolled key, prints the store creator's whole
 fingerprint (compare it out of band), and points out an officer with more than one enrolled key.
 
+One key (fingerprint) enrolled for more than one officer is reported as a PROBLEM naming the entry that
+enrolled it for the second: whoever holds it signs as any of them ("keys enrol" refuses it).
+
 A store whose first key enrolment was made by someone who was not the team's sergeant or inspector
 (possible before "keys init" refused it) is reported as a PROBLEM: from that entry on, the sergeant and
 inspector cannot sign; the message says what to do.
 
 Exit codes: 0 all good; 1 the chain is broken (or its file, or the journal team.journal.jsonl, was
 altered: its text does not match its hashes), the head is not there unchanged, or the first key
-enrolment is not the sergeant's or inspector's; 2 a malformed --head; 3 the file cannot be read or is
+enrolment is not the sergeant's or inspector's, or a key is enrolled for several officers; 2 a malformed --head; 3 the file cannot be read or is
 invalid.`,
 	takesWords: false,
 	flags: {head: {type: 'string'}},
@@ -100,6 +103,15 @@ invalid.`,
 		if (creator) {
 			await out(ctx, `PROBLEM: ${ctx.storePath}: ${creator}.\n`);
 			await out(ctx, `The chain itself is intact: ${plural(count, 'entry', 'entries')}, head ${current}.\n`);
+			return 1;
+		}
+		// One key enrolled for several officers (QA 9 D5): its holder signs as any of them, so the signatures
+		// that follow prove no one's authorship; keys enrol refuses it now, a chain written before may hold one.
+		const shared = sharedKeysWords(sigs.vouched, officerName(data.officers));
+		if (shared.length > 0) {
+			for (const {seq, words} of shared) await out(ctx, `PROBLEM: ${ctx.storePath}: entry ${seq}: ${words}.\n`);
+			await out(ctx, `The chain itself is intact: ${plural(count, 'entry', 'entries')}, head ${current}.\n`);
+			for (const line of enrolledKeysWords(sigs.vouched, officerName(data.officers))) await out(ctx, line + '\n');
 			return 1;
 		}
 		// Rows of a PostgreSQL team set aside as unreadable (source/store/validate-records.ts): the team read, but

@@ -5,11 +5,13 @@
  */
 import {checkExport, ExportRefused, writeExport, type ExportOptions, type ExportWritten} from '../store/index.js';
 import {UsageError, type Context} from './context.js';
+import {pathRefusal} from './typed-path.js';
 
 /** writeExport's options a command chooses (the store and standard output come from the context). */
 export type OutOptions = Omit<ExportOptions, 'storeFile' | 'stdout'>;
 
 export async function writeOut(ctx: Context, file: string, content: string, options: OutOptions): Promise<ExportWritten> {
+	refuseUnprintable(file);
 	try {
 		return await writeExport(file, content, {...options, storeFile: ctx.storePath, stdout: ctx.stdout});
 	} catch (err) {
@@ -19,11 +21,21 @@ export async function writeOut(ctx: Context, file: string, content: string, opti
 
 /** The same answer as writeOut, nothing written: before slow work or a question. */
 export async function checkOut(ctx: Context, file: string, options: OutOptions): Promise<void> {
+	refuseUnprintable(file);
 	try {
 		await checkExport(file, {...options, storeFile: ctx.storePath, stdout: ctx.stdout});
 	} catch (err) {
 		throw usageIfRefused(err);
 	}
+}
+
+/**
+ * An --out path that would not print as typed is refused (typed-path.ts; QA 9 D10): "Wrote ... to h.md" was
+ * said of a file named "h␛]0;T␇.md", while h.md was another, older file.
+ */
+function refuseUnprintable(file: string): void {
+	const refusal = pathRefusal(file, '--out', 'Nothing was written.');
+	if (refusal !== null) throw new UsageError(refusal);
 }
 
 /** An ExportRefused as the usage error the CLI reports; any other error as it is. */

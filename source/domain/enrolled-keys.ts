@@ -59,3 +59,43 @@ export function enrolledKeysWords(keys: readonly EnrolledKey[], name: (id: strin
 		);
 	return [...lines, ...severalKeysWords(keys, name)];
 }
+
+/**
+ * Enrolments of `fingerprint` for officers other than `officerId`, in chain order (QA 9 D5). One key is one
+ * officer's: whoever holds a key enrolled for several officers signs as any of them, so "no one supervises
+ * themselves" and verify's authority pass would judge a name the holder chose.
+ */
+export function enrolledForOthers(keys: readonly EnrolledKey[], officerId: string, fingerprint: string): EnrolledKey[] {
+	return keys.filter(k => k.fingerprint === fingerprint && k.officerId !== officerId);
+}
+
+/**
+ * Each key (fingerprint) enrolled for more than one officer, with its enrolments in chain order; none in a
+ * sound chain. `keys enrol` refuses to make one; a chain written before it did is pointed out by verify
+ * and `keys list` (QA 9 D5).
+ */
+export function sharedKeys(keys: readonly EnrolledKey[]): EnrolledKey[][] {
+	const byKey = new Map<string, EnrolledKey[]>();
+	for (const k of keys) byKey.set(k.fingerprint, [...(byKey.get(k.fingerprint) ?? []), k]);
+	return [...byKey.values()].filter(ks => new Set(ks.map(k => k.officerId)).size > 1);
+}
+
+/**
+ * "Key 68168c8384846d1c... is enrolled for 3 officers: DC Helen Marsh (o0006) entry 607, vouched for by ...;
+ * ...: whoever holds it signs as any of them, ..." One sentence per shared key, with the entry that first
+ * enrolled it for a second officer, for verify's PROBLEM line and `keys list` (QA 9 D5).
+ */
+export function sharedKeysWords(keys: readonly EnrolledKey[], name: (id: string) => string): {seq: number; words: string}[] {
+	return sharedKeys(keys).map(ks => {
+		const officers = new Set(ks.map(k => k.officerId));
+		// The first enrolment of the key for someone else is where the chain went wrong.
+		const wrong = ks.find(k => k.officerId !== ks[0]!.officerId)!;
+		const words =
+			`key ${ks[0]!.fingerprint.slice(0, 16)}... is enrolled for ${officers.size} officers (` +
+			ks.map(k => `${name(k.officerId)} entry ${k.seq}, ${whoVouched(k, name)}`).join('; ') +
+			`): whoever holds it signs as any of them, so what is signed with it does not show who acted. ` +
+			`It can be only one officer's: the inspector finds whose it is, and the store is restored from a backup made before entry ` +
+			`${wrong.seq} (one key, one officer: "fortnight keys enrol" refuses it now)`;
+		return {seq: wrong.seq, words};
+	});
+}
