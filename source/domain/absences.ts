@@ -48,6 +48,8 @@ export interface CoverActsRefusal {
 	/** Each record in words with its date ("check-in for Iqbal (w00024) on 13 Dec"): ids and dates, never a note. */
 	acts: string[];
 	way: 'last' | 'first' | 'away';
+	/** For `away`: the cover's absence was on record already (a change or end of it), not being added. */
+	changed?: boolean;
 	day: IsoDate;
 }
 
@@ -199,8 +201,8 @@ export function coverLeftWithout(
 function guardCoverActs(before: StoreData, after: StoreData, absenceId: string, today?: IsoDate): void {
 	const bare = coverActsLeftBare(before, after);
 	if (bare.length === 0) return;
-	const changed = after.absences.find(a => a.id === absenceId) ?? before.absences.find(a => a.id === absenceId);
-	const root = changed ? (absenceParts(after.absences, changed.id)[0] ?? changed) : undefined;
+	const touched = after.absences.find(a => a.id === absenceId) ?? before.absences.find(a => a.id === absenceId);
+	const root = touched ? (absenceParts(after.absences, touched.id)[0] ?? touched) : undefined;
 	const name = (id: string) => shortName(before.officers.find(o => o.id === id));
 	const first = bare[0]!;
 	const last = bare.at(-1)!;
@@ -213,13 +215,17 @@ function guardCoverActs(before: StoreData, after: StoreData, absenceId: string, 
 	const acts = bare.map(a => `${a.words} on ${shortDate(a.day, today)}`);
 	const rest = `${who} acted as cover for ${covered} (${acts.join(', ')}): those records rest on that cover`;
 	const d = shortDate(day, today);
+	// The cover's own absence already on record (a change or end of it) is kept off those days; a new one starts after them.
+	const changed = way === 'away' && before.absences.some(a => a.id === id);
 	const message =
 		way === 'last'
 			? `${rest}, so ${id} cannot end before ${d}. Give a last day of ${d} or later: --to ${day}.`
 			: way === 'first'
 				? `${rest}, so ${id} cannot begin after ${d}. Give a first day of ${d} or earlier: --from ${day}.`
-				: `${rest}, so ${who} cannot be recorded away on those days. Record ${who} away from ${d}: --from ${day}.`;
-	throw new AbsenceError(message, {kind: 'cover-acts', absenceId: id, who, covered, acts, way, day});
+				: changed
+					? `${rest}, so ${who} cannot be recorded away on those days: keep ${id} off them (its days before ${shortDate(first.day, today)} or from ${d}).`
+					: `${rest}, so ${who} cannot be recorded away on those days. Record ${who} away from ${d}: --from ${day}.`;
+	throw new AbsenceError(message, {kind: 'cover-acts', absenceId: id, who, covered, acts, way, day, ...(changed ? {changed} : {})});
 }
 
 /** Adds an absence; returns the new data and the id it was given. */

@@ -107,6 +107,25 @@ describe("a change of absences that would leave a cover's acts outside her cover
 		expect(addAbsence(data, {...away, from: TODAY, to: TODAY}).id).toMatch(/^ab\d{4}$/);
 	});
 
+	it("refuses moving the cover's own absence over a day she acted, in the change's words", () => {
+		const data = withCheckIns(marshCovers(), '2026-12-13');
+		const {data: withLeave, id} = addAbsence(data, {
+			officerId: MARSH,
+			from: TODAY,
+			to: TODAY,
+			reason: 'annual-leave',
+			coverOfficerId: null,
+			recordedBy: OKAFOR,
+			recordedAt: '2026-12-14T09:00:00.000Z',
+		});
+		expect(() => changeAbsence(withLeave, id, {from: '2026-12-13'}, TODAY)).toThrow(
+			`so DC Marsh cannot be recorded away on those days: keep ${id} off them (its days before 13 Dec or from 14 Dec).`,
+		);
+		const r = refusalOf(() => changeAbsence(withLeave, id, {from: '2026-12-12'}, TODAY));
+		expect(r).toMatchObject({way: 'away', changed: true, absenceId: id});
+		expect(absenceRefusalWords(r, TODAY)).toMatch(/cannot be recorded away on those days: keep its First day and Last day off them\.$/);
+	});
+
 	it('leaves a change with no cover acts alone, and counts no act about the cover herself', () => {
 		const own = {...marshCovers()};
 		own.welfareEvents = [

@@ -32,7 +32,9 @@ export function absenceRefusalWords(r: AbsenceRefusal, today: IsoDate): string {
 				case 'first':
 					return `${rest}, so ${r.absenceId} cannot begin after ${d}. Type a First day of ${d} or earlier.`;
 				case 'away':
-					return `${rest}, so ${r.who} cannot be recorded away on those days. Type a First day of ${d} or later.`;
+					return r.changed
+						? `${rest}, so ${r.who} cannot be recorded away on those days: keep its First day and Last day off them.`
+						: `${rest}, so ${r.who} cannot be recorded away on those days. Type a First day of ${d} or later.`;
 			}
 		}
 	}
