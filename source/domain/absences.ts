@@ -5,7 +5,8 @@
  * Every change either returns new StoreData or throws AbsenceError with a sentence a sergeant can act
  * on; the store is never half-changed because apply only writes what a change returns.
  */
-import {isIsoDate, shortDate, type IsoDate} from './dates.js';
+import {addDays, isIsoDate, shortDate, type IsoDate} from './dates.js';
+import {coverActsLeftBare} from './cover-acts.js';
 import type {Absence, AbsenceReason, Officer, StoreData} from './model.js';
 import {ABSENCE_REASONS} from './model-values.js';
 import {absenceSpan, REASON_WORDS} from './absence-words.js';
@@ -30,7 +31,27 @@ import {workedDayApart} from './worked-day.js';
 export type AbsenceRefusal =
 	| CoverDaysRefusal
 	/** A first day moved after today on an absence that has started (correctsStart). */
-	| {kind: 'start-after-today'; absenceId: string; first: IsoDate; date: IsoDate};
+	| {kind: 'start-after-today'; absenceId: string; first: IsoDate; date: IsoDate}
+	/** A change that would leave records a cover made as cover outside her cover days (guardCoverActs, QA 9 D1). */
+	| CoverActsRefusal;
+
+/**
+ * Records a cover made as cover that a change would leave resting on nothing (cover-acts.ts coverActsLeftBare), as
+ * facts. `way`: what would have to move, `last` (the absence's last day, kept on or after `day`), `first` (its first
+ * day, kept on or before `day`) or `away` (the cover herself recorded away: only from `day`, the day after her last act).
+ */
+export interface CoverActsRefusal {
+	kind: 'cover-acts';
+	absenceId: string;
+	who: string;
+	covered: string;
+	/** Each record in words with its date ("check-in for Iqbal (w00024) on 13 Dec"): ids and dates, never a note. */
+	acts: string[];
+	way: 'last' | 'first' | 'away';
+	/** For `away`: the cover's absence was on record already (a change or end of it), not being added. */
+	changed?: boolean;
+	day: IsoDate;
+}
 
 export class AbsenceError extends Error {
 	override readonly name = 'AbsenceError';
@@ -170,6 +191,43 @@ export function coverLeftWithout(
 		});
 }
 
+/**
+ * Refuses a change of absences (`before` to `after`) that would leave records a cover made as cover outside
+ * her cover days (QA 9 D1; README "Absences": what a cover did on the days they covered rests on it). Ending
+ * or shortening the absence she covered before her last act, moving its first day after her first, or recording
+ * her away on a day she acted would each make `verify` judge those records as taken without authority. The
+ * absence changed is `absenceId` (for the cover's own absence, the `away` way); `today` only words the dates.
+ */
+function guardCoverActs(before: StoreData, after: StoreData, absenceId: string, today?: IsoDate): void {
+	const bare = coverActsLeftBare(before, after);
+	if (bare.length === 0) return;
+	const touched = after.absences.find(a => a.id === absenceId) ?? before.absences.find(a => a.id === absenceId);
+	const root = touched ? (absenceParts(after.absences, touched.id)[0] ?? touched) : undefined;
+	const name = (id: string) => shortName(before.officers.find(o => o.id === id));
+	const first = bare[0]!;
+	const last = bare.at(-1)!;
+	const way: CoverActsRefusal['way'] =
+		root?.officerId === first.coverId ? 'away' : root !== undefined && first.day < root.from ? 'first' : 'last';
+	const day = way === 'first' ? first.day : way === 'last' ? last.day : addDays(last.day, 1);
+	const id = root?.partOf ?? root?.id ?? absenceId;
+	const who = name(first.coverId);
+	const covered = name(first.coveredId);
+	const acts = bare.map(a => `${a.words} on ${shortDate(a.day, today)}`);
+	const rest = `${who} acted as cover for ${covered} (${acts.join(', ')}): those records rest on that cover`;
+	const d = shortDate(day, today);
+	// The cover's own absence already on record (a change or end of it) is kept off those days; a new one starts after them.
+	const changed = way === 'away' && before.absences.some(a => a.id === id);
+	const message =
+		way === 'last'
+			? `${rest}, so ${id} cannot end before ${d}. Give a last day of ${d} or later: --to ${day}.`
+			: way === 'first'
+				? `${rest}, so ${id} cannot begin after ${d}. Give a first day of ${d} or earlier: --from ${day}.`
+				: changed
+					? `${rest}, so ${who} cannot be recorded away on those days: keep ${id} off them (its days before ${shortDate(first.day, today)} or from ${d}).`
+					: `${rest}, so ${who} cannot be recorded away on those days. Record ${who} away from ${d}: --from ${day}.`;
+	throw new AbsenceError(message, {kind: 'cover-acts', absenceId: id, who, covered, acts, way, day, ...(changed ? {changed} : {})});
+}
+
 /** Adds an absence; returns the new data and the id it was given. */
 export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData; id: string} {
 	const officer = data.officers.find(o => o.id === input.officerId);
@@ -191,7 +249,9 @@ export function addAbsence(data: StoreData, input: NewAbsence): {data: StoreData
 	checkOverlap(data, input.officerId, input);
 	const id = nextAbsenceId(data);
 	const absence: Absence = {id, ...input};
-	return {data: {...data, absences: [...data.absences, absence]}, id};
+	const next = {...data, absences: [...data.absences, absence]};
+	guardCoverActs(data, next, id, input.recordedOn);
+	return {data: next, id};
 }
 
 function findAbsence(data: StoreData, absenceId: string): number {
@@ -219,10 +279,15 @@ export function endAbsence(data: StoreData, absenceId: string, last: IsoDate, to
 	}
 	checkDates(current.from, last);
 	const parts = absenceParts(data.absences, absenceId);
-	if (parts.length > 1) return endParts(data, parts, last, today);
+	if (parts.length > 1) {
+		const ended = endParts(data, parts, last, today);
+		guardCoverActs(data, ended, current.id, today);
+		return ended;
+	}
 	checkOverlap(data, current.officerId, {from: current.from, to: last}, current.id);
 	const absences = data.absences.slice();
 	absences[index] = {...part, to: last};
+	guardCoverActs(data, {...data, absences}, current.id, today);
 	return {...data, absences};
 }
 
@@ -315,6 +380,7 @@ function datesChange(data: StoreData, absenceId: string, change: AbsenceChange, 
 	const parts = absenceParts(data.absences, absenceId);
 	correctsStart(parts[0]!, change, today);
 	const result = parts.length > 1 ? partsChange(data, parts, change, today) : wholeChange(data, absenceId, change, today);
+	guardCoverActs(data, result.data, parts[0]!.id, today);
 	// A first day moved on an absence that has started corrects when it began: said as one (README "Absences").
 	const first = parts[0]!;
 	// Said without the command line's flags: the desk shows these words too (commands/absence.ts adds its own).

@@ -22,5 +22,20 @@ export function absenceRefusalWords(r: AbsenceRefusal, today: IsoDate): string {
 				? `${did}, so today's cover cannot change.`
 				: `${did}, so today stays theirs. Type a Cover from of ${shortDate(r.tomorrow, today)}, or leave it blank (from tomorrow).`;
 		}
+		case 'cover-acts': {
+			// QA 9 D1: the same facts as the command line's --to/--from sentence, in the form's First day and Last day.
+			const rest = `${r.who} acted as cover for ${r.covered} (${r.acts.join(', ')}): those records rest on that cover`;
+			const d = shortDate(r.day, today);
+			switch (r.way) {
+				case 'last':
+					return `${rest}, so ${r.absenceId} cannot end before ${d}. Type a Last day of ${d} or later.`;
+				case 'first':
+					return `${rest}, so ${r.absenceId} cannot begin after ${d}. Type a First day of ${d} or earlier.`;
+				case 'away':
+					return r.changed
+						? `${rest}, so ${r.who} cannot be recorded away on those days: keep its First day and Last day off them.`
+						: `${rest}, so ${r.who} cannot be recorded away on those days. Type a First day of ${d} or later.`;
+			}
+		}
 	}
 }
