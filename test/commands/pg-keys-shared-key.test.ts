@@ -6,43 +6,32 @@
  */
 import path from 'node:path';
 import {readFileSync, writeFileSync} from 'node:fs';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {ChainEntry, EnrolmentData} from '../../source/domain/model.js';
 import {makeEntry} from '../../source/store/chain.js';
-import {closePools} from '../../source/store/pg-connect.js';
 import {createSigningKey, loadSigningKey} from '../../source/store/index.js';
 import {runCli, tempDir} from '../helpers/cli.js';
-import {demoTeamsDatabase, postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {demoTeamsOnCluster, postgresSkipReason, psqlRows, skipPostgres} from '../helpers/postgres.js';
 
 const DB = 'sharedkey';
 const T = 'team-a';
 const q = (x: unknown) => `'${JSON.stringify(x).replace(/'/g, "''")}'`;
 
 describe.skipIf(skipPostgres)(`one key for several officers on PostgreSQL (QA 9 D5)${postgresSkipReason}`, () => {
-	let cluster: Cluster;
-	let today = '';
-	beforeAll(async () => {
-		cluster = startCluster();
-		today = await demoTeamsDatabase(
-			cluster,
-			DB,
-			[T],
-			[
-				['di_a', T, 'o0001'],
-				['marsh_a', T, 'o0006'],
-			],
-		);
-	}, 180_000);
-	afterAll(async () => {
-		await closePools();
-		cluster?.stop();
-	});
+	const pg = demoTeamsOnCluster(
+		DB,
+		[T],
+		[
+			['di_a', T, 'o0001'],
+			['marsh_a', T, 'o0006'],
+		],
+	);
 
 	it('keys enrol refuses DC Marsh key for DC Iqbal; a chain holding it anyway fails verify', async () => {
 		const di = {XDG_CONFIG_HOME: tempDir()};
 		const marsh = {XDG_CONFIG_HOME: tempDir()};
 		const as = (role: string, env: NodeJS.ProcessEnv, ...args: string[]) =>
-			runCli([...args, '--store', `${cluster.url(DB, role)}&team=${T}`, '--today', today], {env});
+			runCli([...args, '--store', `${pg.cluster.url(DB, role)}&team=${T}`, '--today', pg.today], {env});
 		const init = as('di_a', di, 'keys', 'init');
 		expect(init.code, init.stderr).toBe(0);
 		// An officer's own login reads nothing of the team on PostgreSQL, so DC Marsh's key is made as "keys init" makes it.
@@ -51,7 +40,7 @@ describe.skipIf(skipPostgres)(`one key for several officers on PostgreSQL (QA 9 
 		writeFileSync(pub, made.publicKeyPem);
 		const hers = as('di_a', di, 'keys', 'enrol', 'o0006', '--public-key', pub);
 		expect(hers.code, hers.stderr).toBe(0);
-		const count = () => psqlRows(cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_chain WHERE team_id = '${T}'`);
+		const count = () => psqlRows(pg.cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_chain WHERE team_id = '${T}'`);
 		const before = count();
 		const again = as('di_a', di, 'keys', 'enrol', 'o0004', '--public-key', pub);
 		expect(again.code).toBe(2);
@@ -61,7 +50,7 @@ describe.skipIf(skipPostgres)(`one key for several officers on PostgreSQL (QA 9 
 
 		// Written by the database's owner, signed with DI Okafor's enrolled key: the chain is intact, the key shared.
 		const last = JSON.parse(
-			psqlRows(cluster, DB, 'postgres', `SELECT entry FROM fortnight_chain WHERE team_id = '${T}' ORDER BY seq DESC LIMIT 1`),
+			psqlRows(pg.cluster, DB, 'postgres', `SELECT entry FROM fortnight_chain WHERE team_id = '${T}' ORDER BY seq DESC LIMIT 1`),
 		) as ChainEntry;
 		const marshEnrolment = last as Extract<ChainEntry, {kind: 'enrolment'}>;
 		expect(marshEnrolment.data.officerId).toBe('o0006');
@@ -69,14 +58,14 @@ describe.skipIf(skipPostgres)(`one key for several officers on PostgreSQL (QA 9 
 			officerId: 'o0004',
 			publicKey: readFileSync(pub, 'utf8'),
 			fingerprint: marshEnrolment.data.fingerprint,
-			date: today,
+			date: pg.today,
 			by: 'o0001',
 			first: false,
 		};
 		const key = (await loadSigningKey('o0001', {env: di}))!;
-		const shared = makeEntry([last], 'enrolment', enrolment, `${today}T10:00:00.000Z`, key);
+		const shared = makeEntry([last], 'enrolment', enrolment, `${pg.today}T10:00:00.000Z`, key);
 		psqlRows(
-			cluster,
+			pg.cluster,
 			DB,
 			'postgres',
 			`INSERT INTO fortnight_chain VALUES ('${T}', ${shared.seq}, 'enrolment', NULL, '${last.hash}', '${shared.hash}', ${q(shared)})`,

@@ -10,6 +10,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 
 /** The folder holding initdb, pg_ctl and postgres, or null when PostgreSQL is not installed. */
 export function findPostgresBin(): string | null {
@@ -196,4 +197,40 @@ export async function demoTeamsDatabase(
 		psqlRows(cluster, db, 'postgres', `INSERT INTO fortnight_logins VALUES ('${role}', '${team}', '${officer}')`);
 	}
 	return psqlRows(cluster, db, 'postgres', 'SELECT current_date');
+}
+
+/** What demoTeamsOnCluster gives a describe block, filled in by its beforeAll. */
+export interface DemoTeamsCluster {
+	cluster: Cluster;
+	/** The server's date: the day the tests write on. */
+	today: string;
+	/** The store URL of team `team` as login `role`. */
+	store(role: string, team: string): string;
+}
+
+/**
+ * One throwaway cluster for a describe block with demoTeamsDatabase's database on it (beforeAll), stopped
+ * with every pool closed afterwards (afterAll): the set-up the PostgreSQL tests each wrote out before.
+ * Read its fields inside tests and hooks, after beforeAll has run.
+ */
+export function demoTeamsOnCluster(
+	db: string,
+	teams: readonly string[],
+	logins: ReadonlyArray<readonly [role: string, team: string, officer: string]>,
+): DemoTeamsCluster {
+	const made: DemoTeamsCluster = {
+		cluster: undefined as unknown as Cluster,
+		today: '',
+		store: (role, team) => `${made.cluster.url(db, role)}&team=${team}`,
+	};
+	beforeAll(async () => {
+		made.cluster = startCluster();
+		made.today = await demoTeamsDatabase(made.cluster, db, teams, logins);
+	}, 180_000);
+	afterAll(async () => {
+		const {closePools} = await import('../../source/store/pg-connect.js');
+		await closePools();
+		made.cluster?.stop();
+	});
+	return made;
 }

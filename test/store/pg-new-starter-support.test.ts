@@ -7,40 +7,28 @@
  * insert as it refuses a peer's check-in. The demo team: o0002 DS Brennan, o0005 TDC Whitlock (a new
  * starter holding two old cases, mentor o0006 DC Marsh).
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {WelfareEvent} from '../../source/domain/model.js';
-import {closePools} from '../../source/store/pg-connect.js';
 import {runCli, tempDir} from '../helpers/cli.js';
-import {demoTeamsDatabase, postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {demoTeamsOnCluster, postgresSkipReason, psqlRows, skipPostgres} from '../helpers/postgres.js';
 
 const DB = 'starter';
 const T = 'team-a';
 
 describe.skipIf(skipPostgres)(`a new starter's support agreement on PostgreSQL${postgresSkipReason}`, () => {
-	let cluster: Cluster;
-	let today = '';
+	const pg = demoTeamsOnCluster(
+		DB,
+		[T],
+		[
+			['sgt_a', T, 'o0002'],
+			['marsh_a', T, 'o0006'],
+		],
+	);
 	const cli = (role: string, ...args: string[]) =>
-		runCli([...args, '--store', `${cluster.url(DB, role)}&team=${T}`, '--today', today], {env: {XDG_CONFIG_HOME: tempDir()}});
-	const rows = (user: string, text: string) => psqlRows(cluster, DB, user, text);
+		runCli([...args, '--store', `${pg.cluster.url(DB, role)}&team=${T}`, '--today', pg.today], {env: {XDG_CONFIG_HOME: tempDir()}});
+	const rows = (user: string, text: string) => psqlRows(pg.cluster, DB, user, text);
 	const q = (x: unknown) => `'${JSON.stringify(x).replace(/'/g, "''")}'`;
 	const problemIds = () => (JSON.parse(cli('sgt_a', 'problems', '--json').stdout) as {id: string}[]).map(p => p.id);
-
-	beforeAll(async () => {
-		cluster = startCluster();
-		today = await demoTeamsDatabase(
-			cluster,
-			DB,
-			[T],
-			[
-				['sgt_a', T, 'o0002'],
-				['marsh_a', T, 'o0006'],
-			],
-		);
-	}, 180_000);
-	afterAll(async () => {
-		await closePools();
-		cluster?.stop();
-	});
 
 	it('the mentor cannot, the sergeant about himself is refused by the database; the sergeant records it for the new starter, signed, and the problem clears', () => {
 		expect(problemIds()).toContain('new-starter-old-cases:o0005');
@@ -53,13 +41,13 @@ describe.skipIf(skipPostgres)(`a new starter's support agreement on PostgreSQL${
 		const own: WelfareEvent = {
 			id: 'w-own',
 			officerId: 'o0002',
-			date: today,
+			date: pg.today,
 			kind: 'new-starter-support',
 			by: 'o0002',
 			caseRefs: ['CR/42371/25'],
 			flags: [],
 		};
-		const raw = cluster.psql(DB, `INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-own', 9000, 1, ${q(own)})`, 'sgt_a');
+		const raw = pg.cluster.psql(DB, `INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-own', 9000, 1, ${q(own)})`, 'sgt_a');
 		expect(raw.status).not.toBe(0);
 		expect(raw.stderr).toMatch(/cannot record a welfare event: it is about themselves, and no one supervises themselves/);
 		expect(rows('postgres', `SELECT count(*) FROM fortnight_welfare_events WHERE doc->>'kind' = 'new-starter-support'`)).toBe('0');

@@ -6,10 +6,9 @@
  * owner still may, and fortnight's own writes (both writers: one statement, and the long way after a clash)
  * still pass with the row in the writer's own name.
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {closePools} from '../../source/store/pg-connect.js';
+import {describe, expect, it} from 'vitest';
 import {runCli, tempDir} from '../helpers/cli.js';
-import {demoTeamsDatabase, postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {demoTeamsOnCluster, postgresSkipReason, psqlRows, skipPostgres} from '../helpers/postgres.js';
 
 const DB = 'ownerfields';
 const T = 'team-a';
@@ -17,32 +16,21 @@ const T = 'team-a';
 describe.skipIf(skipPostgres)(
 	`the team row, officer records and change rows are the owner's or the writer's own${postgresSkipReason}`,
 	() => {
-		let cluster: Cluster;
-		let today = '';
+		const pg = demoTeamsOnCluster(
+			DB,
+			[T],
+			[
+				['sgt_a', T, 'o0002'],
+				['di_a', T, 'o0001'],
+			],
+		);
 		const env = () => ({XDG_CONFIG_HOME: tempDir()});
 		const cli = (role: string, ...args: string[]) =>
-			runCli([...args, '--store', `${cluster.url(DB, role)}&team=${T}`, '--today', today], {env: env()});
-		const revision = () => Number(psqlRows(cluster, DB, 'postgres', `SELECT revision FROM fortnight_teams WHERE team_id = '${T}'`));
-
-		beforeAll(async () => {
-			cluster = startCluster();
-			today = await demoTeamsDatabase(
-				cluster,
-				DB,
-				[T],
-				[
-					['sgt_a', T, 'o0002'],
-					['di_a', T, 'o0001'],
-				],
-			);
-		}, 180_000);
-		afterAll(async () => {
-			await closePools();
-			cluster?.stop();
-		});
+			runCli([...args, '--store', `${pg.cluster.url(DB, role)}&team=${T}`, '--today', pg.today], {env: env()});
+		const revision = () => Number(psqlRows(pg.cluster, DB, 'postgres', `SELECT revision FROM fortnight_teams WHERE team_id = '${T}'`));
 
 		it("refuses a change row in another officer's name or for a revision not yet made, and later saves still work", () => {
-			const ahead = cluster.psql(
+			const ahead = pg.cluster.psql(
 				DB,
 				`INSERT INTO fortnight_changes (team_id, revision, role, officer_id, what)
 			 SELECT '${T}', revision + g, current_user, 'o0002', ARRAY['case CR/87204/26: closed, bail ended']
@@ -52,7 +40,7 @@ describe.skipIf(skipPostgres)(
 			expect(ahead.status).not.toBe(0);
 			expect(ahead.stderr).toContain('who changed what is written with the change itself');
 			// The same with the revision bumped by one first (allowed: a change's own bump), but in the inspector's name.
-			const named = cluster.psql(
+			const named = pg.cluster.psql(
 				DB,
 				`BEGIN;
 			 UPDATE fortnight_teams SET revision = revision + 1 WHERE team_id = '${T}';
@@ -62,7 +50,7 @@ describe.skipIf(skipPostgres)(
 				'sgt_a',
 			);
 			expect(named.stderr).toContain("recorded in its writer's own name (officer o0002)");
-			expect(psqlRows(cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_changes WHERE what @> ARRAY['forged']`)).toBe('0');
+			expect(psqlRows(pg.cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_changes WHERE what @> ARRAY['forged']`)).toBe('0');
 			const before = revision();
 			const save = cli('di_a', 'welfare', 'record', 'Brennan', '--kind', 'check-in');
 			expect(save.stdout + save.stderr).toContain('Recorded');
@@ -70,7 +58,7 @@ describe.skipIf(skipPostgres)(
 			expect(revision()).toBe(before + 1);
 			expect(
 				psqlRows(
-					cluster,
+					pg.cluster,
 					DB,
 					'postgres',
 					`SELECT role || ' ' || officer_id FROM fortnight_changes WHERE team_id = '${T}' AND revision = ${before + 1}`,
@@ -87,19 +75,19 @@ describe.skipIf(skipPostgres)(
 				`UPDATE fortnight_teams SET revision = revision + 5`,
 				`UPDATE fortnight_teams SET updated_at = updated_at`,
 			];
-			const settingsBefore = psqlRows(cluster, DB, 'postgres', `SELECT settings::text FROM fortnight_teams WHERE team_id = '${T}'`);
+			const settingsBefore = psqlRows(pg.cluster, DB, 'postgres', `SELECT settings::text FROM fortnight_teams WHERE team_id = '${T}'`);
 			const before = revision();
 			for (const sql of tries) {
-				const r = cluster.psql(DB, `${sql} WHERE team_id = '${T}'`, 'sgt_a');
+				const r = pg.cluster.psql(DB, `${sql} WHERE team_id = '${T}'`, 'sgt_a');
 				expect(r.status, sql).not.toBe(0);
 				expect(r.stderr, sql).toMatch(/no officer may change the team's|moves the team's revision on by one/);
 			}
 			expect(revision()).toBe(before);
-			expect(psqlRows(cluster, DB, 'postgres', `SELECT settings::text FROM fortnight_teams WHERE team_id = '${T}'`)).toEqual(
+			expect(psqlRows(pg.cluster, DB, 'postgres', `SELECT settings::text FROM fortnight_teams WHERE team_id = '${T}'`)).toEqual(
 				settingsBefore,
 			);
 			// The same settings laid out differently are the same settings (a writer's JSON text need not match byte for byte).
-			const same = cluster.psql(
+			const same = pg.cluster.psql(
 				DB,
 				`UPDATE fortnight_teams SET settings = jsonb_pretty(settings::jsonb)::json, revision = revision + 1 WHERE team_id = '${T}'`,
 				'di_a',
@@ -107,7 +95,7 @@ describe.skipIf(skipPostgres)(
 			expect(same.stderr).toBe('');
 			expect(revision()).toBe(before + 1);
 			// The owner still sets thresholds (README "PostgreSQL": the records system's import and set-up are the owner's).
-			const owner = cluster.psql(
+			const owner = pg.cluster.psql(
 				DB,
 				`UPDATE fortnight_teams SET settings = settings::jsonb::json, revision = revision + 1 WHERE team_id = '${T}'`,
 				'postgres',
@@ -135,7 +123,7 @@ describe.skipIf(skipPostgres)(
 				`{"leftUnit": "2026-01-01"}`,
 				`{"login": "someone"}`,
 			]) {
-				const r = cluster.psql(
+				const r = pg.cluster.psql(
 					DB,
 					`UPDATE fortnight_officers SET doc = (doc::jsonb || '${change}'::jsonb)::json WHERE team_id = '${T}' AND key = 'o0003'`,
 					'sgt_a',
@@ -145,7 +133,7 @@ describe.skipIf(skipPostgres)(
 			}
 			expect(about('o0003')).toEqual(before);
 			// The same record laid out differently is not a change.
-			const same = cluster.psql(
+			const same = pg.cluster.psql(
 				DB,
 				`UPDATE fortnight_officers SET doc = jsonb_pretty(doc::jsonb)::json WHERE team_id = '${T}' AND key = 'o0003'`,
 				'sgt_a',

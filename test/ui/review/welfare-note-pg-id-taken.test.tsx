@@ -8,13 +8,12 @@
  * an obviously synthetic marker, never to appear in any message.
  */
 import {cleanup} from 'ink-testing-library';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {reviewContext} from '../../../source/domain/review/index.js';
-import {closePools} from '../../../source/store/pg-connect.js';
 import {openStore, readWelfare, readWelfareDrafts, welfarePathFor} from '../../../source/store/index.js';
 import {SERGEANT_ACTOR} from '../../helpers/actor.js';
 import {runCli} from '../../helpers/cli.js';
-import {postgresSkipReason, skipPostgres, startCluster, type Cluster, demoTeamsDatabase, psqlRows} from '../../helpers/postgres.js';
+import {demoTeamsOnCluster, postgresSkipReason, psqlRows, skipPostgres} from '../../helpers/postgres.js';
 import {renderReview} from '../../helpers/review-screen.js';
 import {signReview, toWelfareNote} from '../../helpers/review-welfare-steps.js';
 import {frame, press, ready, until} from './ink-keys.js';
@@ -31,10 +30,16 @@ const AHEAD = 3;
 afterEach(() => cleanup());
 
 describe.skipIf(skipPostgres)(`a review's welfare note whose id was taken first on PostgreSQL${postgresSkipReason}`, () => {
-	let cluster: Cluster;
-	let today = '';
-	const url = (role: string) => `${cluster.url(DB, role)}&team=${T}`;
-	const owner = (sql: string) => psqlRows(cluster, DB, 'postgres', sql);
+	const pg = demoTeamsOnCluster(
+		DB,
+		[T],
+		[
+			['sgt_a', T, SERGEANT],
+			['di_a', T, 'o0001'],
+		],
+	);
+	const url = (role: string) => `${pg.cluster.url(DB, role)}&team=${T}`;
+	const owner = (sql: string) => psqlRows(pg.cluster, DB, 'postgres', sql);
 	const mount = async (at: string) => {
 		const store = await openStore(url('sgt_a'));
 		return {
@@ -43,48 +48,31 @@ describe.skipIf(skipPostgres)(`a review's welfare note whose id was taken first 
 				data: store.snapshot(),
 				store,
 				caseRef: REF,
-				today,
+				today: pg.today,
 				actor: SERGEANT_ACTOR,
 				width: 100,
 				rows: 60,
 				saveDelayMs: 20,
-				now: () => new Date(`${today}T${at}.000Z`),
+				now: () => new Date(`${pg.today}T${at}.000Z`),
 			}),
 		};
 	};
-
-	beforeAll(async () => {
-		cluster = startCluster();
-		today = await demoTeamsDatabase(
-			cluster,
-			DB,
-			[T],
-			[
-				['sgt_a', T, SERGEANT],
-				['di_a', T, 'o0001'],
-			],
-		);
-	}, 180_000);
-	afterAll(async () => {
-		await closePools();
-		cluster?.stop();
-	});
 
 	it('says it was not filed, naming the id and never the note; keeps it waiting; files it once the id is seen to', async () => {
 		// The inspector's login files notes of her own under the ids the sergeant's next reviews will take.
 		const next = Number(owner(`SELECT max(seq) + 1 FROM fortnight_chain WHERE team_id = '${T}'`));
 		for (let seq = next; seq < next + AHEAD; seq++) {
 			psqlRows(
-				cluster,
+				pg.cluster,
 				DB,
 				'di_a',
-				`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('${T}', 'wn-r${seq}', '${OIC}', '${today}', 'o0001', 'SYNTHETIC-SQUAT')`,
+				`INSERT INTO fortnight_welfare_notes (team_id, id, officer_id, date, by, text) VALUES ('${T}', 'wn-r${seq}', '${OIC}', '${pg.today}', 'o0001', 'SYNTHETIC-SQUAT')`,
 			);
 		}
 		const {store, app} = await mount('10:00:00');
 		let seq = 0;
 		try {
-			await toWelfareNote(app, reviewContext(store.snapshot(), REF, today));
+			await toWelfareNote(app, reviewContext(store.snapshot(), REF, pg.today));
 			await press(app, MARKER);
 			await signReview(app);
 			await until(app, /Signed: review of CR\/32829\/26 is entry \d+/, 30_000);
@@ -107,7 +95,7 @@ describe.skipIf(skipPostgres)(`a review's welfare note whose id was taken first 
 		expect((await readWelfare(welfarePathFor(url('sgt_a')))).notes.some(n => n.text === MARKER)).toBe(false);
 
 		// `fortnight welfare pending` says so too, without the words.
-		const listed = runCli(['welfare', 'pending', '--store', url('sgt_a'), '--today', today]);
+		const listed = runCli(['welfare', 'pending', '--store', url('sgt_a'), '--today', pg.today]);
 		expect(listed.code, listed.stderr).toBe(0);
 		const said = listed.stdout.replace(/\s+/g, ' ');
 		expect(said).toContain('another note already held its id, so the database did not file it');
@@ -125,7 +113,7 @@ describe.skipIf(skipPostgres)(`a review's welfare note whose id was taken first 
 			again.app.unmount();
 		}
 		const filed = (await readWelfare(welfarePathFor(url('sgt_a')))).notes.filter(n => n.text === MARKER);
-		expect(filed.map(n => [n.id, n.officerId, n.by, n.date])).toEqual([[`wn-r${seq}`, OIC, SERGEANT, today]]);
+		expect(filed.map(n => [n.id, n.officerId, n.by, n.date])).toEqual([[`wn-r${seq}`, OIC, SERGEANT, pg.today]]);
 		expect(await readWelfareDrafts(url('sgt_a'))).toEqual([]);
 	}, 180_000);
 });
