@@ -37,7 +37,7 @@ export const TEAM_BINDINGS = [
 		keys: ['c'],
 		where: 'Team view, problem detail',
 		// "From today" is not always so (QA 8 D6: today stays a cover who has acted today): the form's Cover from says the day.
-		help: "change the selected officer's absence: its cover (for the days typed, else as Cover from says), dates, reason",
+		help: "change the selected officer's absence: its cover (per Cover from, or for days typed), dates, reason",
 		palette: 'Team: change an absence (cover, for some days too; dates, reason)',
 		views: ['cases', 'team'],
 		supervisors: true,
