@@ -49,7 +49,7 @@ describe('the review log says who signed', () => {
 			version: number;
 			rows: {caseRef: string; date: string; signedById: string | null; signedBy: string | null}[];
 		};
-		expect(doc.version).toBe(4);
+		expect(doc.version).toBe(5);
 		expect(doc.rows.find(r => r.caseRef === REF && r.date === TODAY)).toMatchObject({signedById: SERGEANT, signedBy: 'DS Tom Brennan'});
 		expect(doc.rows.filter(r => r.signedById === null)).toHaveLength(older.length);
 
