@@ -192,7 +192,7 @@ export const LogJsonSchema = StrictObject(
 			totals: TotalsSchema,
 		}),
 	},
-	{$id: 'https://fortnight.local/schema/log-1.json', title: 'fortnight log --format json'},
+	{$id: `https://fortnight.local/schema/log-${LOG_JSON_VERSION}.json`, title: 'fortnight log --format json'},
 );
 export type LogJson = Static<typeof LogJsonSchema>;
 
