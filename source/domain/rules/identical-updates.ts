@@ -22,11 +22,10 @@
 import {addDays, shortDate, type IsoDate} from '../dates.js';
 import type {Case, Settings} from '../model.js';
 import {holderOn} from '../case-history.js';
-import {absenceCovers} from '../people.js';
 import type {Evidence, Problem} from '../problem.js';
 import {decisionWay} from '../resolve.js';
 import type {KindTable} from './rule.js';
-import {memo, nameOf, plural, type RuleContext} from './context.js';
+import {absenceOnDate, memo, nameOf, plural, type RuleContext} from './context.js';
 import {safeText} from '../safe-text.js';
 
 export const MIN_WORDS = 4;
@@ -224,9 +223,8 @@ export function identicalUpdateProblems(ctx: RuleContext): Problem[] {
  */
 function importedWordsOf(ctx: RuleContext, c: Case, date: IsoDate): string | null {
 	const holder = holderOn(c, date);
-	if (holder === null) return null;
-	const away = ctx.absencesByOfficer.get(holder);
-	return away !== undefined && away.some(a => absenceCovers(a, date)) ? null : holder;
+	// Away as the other rules read it: the absences known on today (context.ts absenceOnDate).
+	return holder === null || absenceOnDate(ctx, holder, date) !== undefined ? null : holder;
 }
 
 /**
