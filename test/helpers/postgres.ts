@@ -217,6 +217,8 @@ export function demoTeamsOnCluster(
 	db: string,
 	teams: readonly string[],
 	logins: ReadonlyArray<readonly [role: string, team: string, officer: string]>,
+	/** More set-up once the database is there (still in beforeAll). */
+	then?: (made: DemoTeamsCluster) => void | Promise<void>,
 ): DemoTeamsCluster {
 	const made: DemoTeamsCluster = {
 		cluster: undefined as unknown as Cluster,
@@ -226,6 +228,7 @@ export function demoTeamsOnCluster(
 	beforeAll(async () => {
 		made.cluster = startCluster();
 		made.today = await demoTeamsDatabase(made.cluster, db, teams, logins);
+		await then?.(made);
 	}, 180_000);
 	afterAll(async () => {
 		const {closePools} = await import('../../source/store/pg-connect.js');
@@ -233,4 +236,25 @@ export function demoTeamsOnCluster(
 		made.cluster?.stop();
 	});
 	return made;
+}
+
+/**
+ * DS Brennan (o0002) on sick leave `from`-`to` (days from the server's date) with `coverId` named to cover,
+ * recorded by DI Okafor, put in by the database's owner as absence abR9: the cover the PostgreSQL
+ * authority tests start from.
+ */
+export function insertCoverAbsence(made: DemoTeamsCluster, db: string, team: string, coverId: string, from = -1, to = 5): void {
+	const day = (n: number) => new Date(Date.parse(`${made.today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+	const absence = {
+		id: 'abR9',
+		officerId: 'o0002',
+		from: day(from),
+		to: day(to),
+		reason: 'sick',
+		coverOfficerId: coverId,
+		recordedAt: `${day(from)}T08:00:00.000Z`,
+		recordedBy: 'o0001',
+	};
+	const doc = `'${JSON.stringify(absence).replace(/'/g, "''")}'`;
+	psqlRows(made.cluster, db, 'postgres', `INSERT INTO fortnight_absences VALUES ('${team}', 'abR9', 9000, 1, ${doc})`);
 }

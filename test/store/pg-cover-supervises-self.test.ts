@@ -6,12 +6,11 @@
  * sergeant he covers and does not supervise. Now each is refused as permissions.ts mayRecordWelfare,
  * mayDecideTrigger and mayReviewCase refuse it; what he may do as cover is still accepted.
  */
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {addDays} from '../../source/domain/dates.js';
 import type {ChainEntry} from '../../source/domain/model.js';
 import {makeEntry} from '../../source/store/chain.js';
-import {closePools} from '../../source/store/pg-connect.js';
-import {demoTeamsDatabase, postgresSkipReason, psqlRows, skipPostgres, startCluster, type Cluster} from '../helpers/postgres.js';
+import {demoTeamsOnCluster, insertCoverAbsence, postgresSkipReason, psqlRows, skipPostgres} from '../helpers/postgres.js';
 
 const DB = 'selfsup';
 const T = 'team-a';
@@ -19,14 +18,21 @@ const DOYLE = 'o0011';
 const q = (x: unknown) => `'${JSON.stringify(x).replace(/'/g, "''")}'`;
 
 describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself through psql${postgresSkipReason}`, () => {
-	let cluster: Cluster;
-	let today = '';
+	const pg = demoTeamsOnCluster(
+		DB,
+		[T],
+		[
+			['di_a', T, 'o0001'],
+			['dc_doyle', T, DOYLE],
+		],
+		made => insertCoverAbsence(made, DB, T, DOYLE),
+	);
 	const lastEntry = () =>
 		JSON.parse(
-			psqlRows(cluster, DB, 'postgres', `SELECT entry FROM fortnight_chain WHERE team_id = '${T}' ORDER BY seq DESC LIMIT 1`),
+			psqlRows(pg.cluster, DB, 'postgres', `SELECT entry FROM fortnight_chain WHERE team_id = '${T}' ORDER BY seq DESC LIMIT 1`),
 		) as ChainEntry;
 	const append = (e: ChainEntry, who: string) =>
-		cluster.psql(
+		pg.cluster.psql(
 			DB,
 			`INSERT INTO fortnight_chain VALUES ('${T}', ${e.seq}, '${e.kind}', ${e.kind === 'review' ? `'${e.data.caseRef}'` : 'NULL'}, '${e.prevHash}', '${e.hash}', ${q(e)})`,
 			who,
@@ -35,57 +41,33 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 		makeEntry(
 			[lastEntry()],
 			'performance-decision',
-			{officerId, date: today, by, decision: 'not-now', reason: 'Considered; not needed now.', evidence: [], caseRef: null},
-			`${today}T10:00:00.000Z`,
+			{officerId, date: pg.today, by, decision: 'not-now', reason: 'Considered; not needed now.', evidence: [], caseRef: null},
+			`${pg.today}T10:00:00.000Z`,
 		);
-
-	beforeAll(async () => {
-		cluster = startCluster();
-		today = await demoTeamsDatabase(
-			cluster,
-			DB,
-			[T],
-			[
-				['di_a', T, 'o0001'],
-				['dc_doyle', T, DOYLE],
-			],
-		);
-		const absence = {
-			id: 'abR9',
-			officerId: 'o0002',
-			from: addDays(today, -1),
-			to: addDays(today, 5),
-			reason: 'sick',
-			coverOfficerId: DOYLE,
-			recordedAt: `${addDays(today, -1)}T08:00:00.000Z`,
-			recordedBy: 'o0001',
-		};
-		psqlRows(cluster, DB, 'postgres', `INSERT INTO fortnight_absences VALUES ('${T}', 'abR9', 9000, 1, ${q(absence)})`);
-	}, 180_000);
-	afterAll(async () => {
-		await closePools();
-		cluster?.stop();
-	});
 
 	it('DC Doyle, covering, may not record his own check-in nor decide his own trigger; he may for an officer he covers for', () => {
-		const checkIn = (id: string, officerId: string) => ({id, officerId, date: today, kind: 'check-in', by: DOYLE, flags: []});
-		const own = cluster.psql(
+		const checkIn = (id: string, officerId: string) => ({id, officerId, date: pg.today, kind: 'check-in', by: DOYLE, flags: []});
+		const own = pg.cluster.psql(
 			DB,
 			`INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-self', 9001, 1, ${q(checkIn('w-self', DOYLE))})`,
 			'dc_doyle',
 		);
 		expect(own.status, 'a cover recorded his own welfare check-in').not.toBe(0);
 		expect(own.stderr).toContain('no one supervises themselves');
-		// TDC Whitlock (o0005), DS Brennan's: the cover's to record today.
-		const other = cluster.psql(
+		// TDC Whitlock (o0005), DS Brennan's: the cover's to record pg.today.
+		const other = pg.cluster.psql(
 			DB,
 			`INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-cover', 9002, 1, ${q(checkIn('w-cover', 'o0005'))})`,
 			'dc_doyle',
 		);
 		expect(other.status, other.stderr).toBe(0);
 		// Dated before the cover began: he did not supervise her then.
-		const before = {...checkIn('w-before', 'o0005'), date: addDays(today, -3)};
-		const early = cluster.psql(DB, `INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-before', 9003, 1, ${q(before)})`, 'dc_doyle');
+		const before = {...checkIn('w-before', 'o0005'), date: addDays(pg.today, -3)};
+		const early = pg.cluster.psql(
+			DB,
+			`INSERT INTO fortnight_welfare_events VALUES ('${T}', 'w-before', 9003, 1, ${q(before)})`,
+			'dc_doyle',
+		);
 		expect(early.stderr).toContain('do not supervise');
 
 		const ownDecision = append(decision(DOYLE, DOYLE), 'dc_doyle');
@@ -98,7 +80,7 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 
 	it('DC Doyle may not review, nor amend a review of, his own case, nor raise concerns about DS Brennan, whom he covers and does not supervise', () => {
 		const ref = psqlRows(
-			cluster,
+			pg.cluster,
 			DB,
 			'postgres',
 			`SELECT key FROM fortnight_cases WHERE team_id = '${T}' AND doc->>'oicId' = '${DOYLE}' LIMIT 1`,
@@ -107,15 +89,15 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 		const review = makeEntry(
 			[lastEntry()],
 			'review',
-			{caseRef: ref, date: today, reviewerId: DOYLE, oicId: DOYLE} as never,
-			`${today}T11:00:00.000Z`,
+			{caseRef: ref, date: pg.today, reviewerId: DOYLE, oicId: DOYLE} as never,
+			`${pg.today}T11:00:00.000Z`,
 		);
 		const own = append(review, 'dc_doyle');
 		expect(own.status, 'a cover reviewed his own case').not.toBe(0);
 		expect(own.stderr).toContain('no one supervises their own cases');
 		// Nor amend a review of a case he holds; the inspector may.
 		const reviewed = psqlRows(
-			cluster,
+			pg.cluster,
 			DB,
 			'postgres',
 			`SELECT max(seq) FROM fortnight_chain ch JOIN fortnight_cases c ON c.team_id = ch.team_id AND c.key = ch.case_ref
@@ -126,8 +108,8 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 			makeEntry(
 				[lastEntry()],
 				'amendment',
-				{amends: Number(reviewed), date: today, by, reason: 'Typo.', corrections: {summary: 'Corrected.'}},
-				`${today}T12:00:00.000Z`,
+				{amends: Number(reviewed), date: pg.today, by, reason: 'Typo.', corrections: {summary: 'Corrected.'}},
+				`${pg.today}T12:00:00.000Z`,
 			);
 		const ownAmend = append(amend(DOYLE), 'dc_doyle');
 		expect(ownAmend.status, 'a cover amended a review of his own case').not.toBe(0);
@@ -138,17 +120,17 @@ describe.skipIf(skipPostgres)(`PostgreSQL: a cover does not supervise himself th
 			const c = {
 				id: `c-r9-${n}`,
 				officerId: 'o0002',
-				date: addDays(today, -n + 1),
+				date: addDays(pg.today, -n + 1),
 				by: DOYLE,
 				text: 'Concern recorded by the cover.',
 				caseRef: null,
 			};
-			return cluster.psql(DB, `INSERT INTO fortnight_concerns VALUES ('${T}', 'c-r9-${n}', ${9100 + n}, 1, ${q(c)})`, 'dc_doyle');
+			return pg.cluster.psql(DB, `INSERT INTO fortnight_concerns VALUES ('${T}', 'c-r9-${n}', ${9100 + n}, 1, ${q(c)})`, 'dc_doyle');
 		});
 		for (const r of concerns) {
 			expect(r.status, 'a cover recorded a concern about the sergeant he covers').not.toBe(0);
 			expect(r.stderr).toContain('do not supervise DS');
 		}
-		expect(psqlRows(cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_concerns WHERE key LIKE 'c-r9-%'`)).toBe('0');
+		expect(psqlRows(pg.cluster, DB, 'postgres', `SELECT count(*) FROM fortnight_concerns WHERE key LIKE 'c-r9-%'`)).toBe('0');
 	});
 });
